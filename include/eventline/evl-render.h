@@ -1,0 +1,54 @@
+#pragma once
+#if !defined(EVL_INSIDE) && !defined(EVL_COMPILATION)
+#error "Only <eventline/eventline.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include <eventline/evl-graph.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  EVL_IMAGE_SVG,
+  EVL_IMAGE_PNG,
+  EVL_IMAGE_PDF,
+  EVL_IMAGE_DOT,
+} EvlImageFormat;
+
+typedef struct {
+  EvlImageFormat format;
+  double dpi;              /* PNG resolution; 0 = 96 */
+  double width_in;         /* page width in inches; 0 = fits A4 (8.27) */
+  EvlDay from, to;         /* 0 = open */
+  const char *entity;      /* only events of this entity, or NULL */
+  const char *type;        /* only events of this story type, or NULL */
+  const char *title;       /* NULL = derived from the graph */
+  guint max_events;        /* aggregate beyond this many; 0 = 400 */
+} EvlRenderOptions;
+
+#define EVL_RENDER_OPTIONS_INIT { EVL_IMAGE_SVG, 0, 0, 0, 0, NULL, NULL, NULL, 0 }
+
+typedef gboolean (*EvlRenderFunc) (const EvlGraph *g, const EvlRenderOptions *opts,
+                                   GOutputStream *out, GError **error);
+
+/* A diagram kind: "timeline", "relations", "entities". */
+typedef struct {
+  const char *name;
+  const char *description;
+  EvlRenderFunc render;
+} EvlRenderer;
+
+/* (transfer none) NULL when unknown. */
+EVL_API const EvlRenderer *evl_renderer_lookup (const char *name);
+/* (transfer none) The table, terminated by an entry with name NULL. */
+EVL_API const EvlRenderer *evl_renderer_list (void);
+
+EVL_API gboolean evl_image_format_from_string (const char *name, EvlImageFormat *out);
+EVL_API const char *evl_image_format_extension (EvlImageFormat f);
+
+/* Renders @renderer to @path atomically (temporary file + rename). */
+EVL_API gboolean evl_render_to_file (const EvlRenderer *renderer, const EvlGraph *g,
+                                     const EvlRenderOptions *opts, const char *path,
+                                     GError **error);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+#pragma once
+#if !defined(EVL_INSIDE) && !defined(EVL_COMPILATION)
+#error "Only <eventline/eventline.h> can be included directly."
+#endif
+
+#include <glib.h>
+#include <gio/gio.h>
+#include <eventline/evl-document.h>
+
+G_BEGIN_DECLS
+
+/* Input formats.  AUTO picks by content first, then extension. */
+typedef enum {
+  EVL_FORMAT_AUTO,
+  EVL_FORMAT_TEXT,     /* plain UTF-8 text (optionally with front matter) */
+  EVL_FORMAT_TIMEML,   /* TimeML: DCT + TEXT (gold tags kept as gold) */
+  EVL_FORMAT_HTML,     /* a saved web page */
+  EVL_FORMAT_JSONL,    /* news-please JSON Lines, one article per line */
+} EvlInputFormat;
+
+EVL_API const char *evl_input_format_to_string (EvlInputFormat f);
+/* Returns FALSE when @name is unknown. */
+EVL_API gboolean evl_input_format_from_string (const char *name, EvlInputFormat *out);
+
+typedef struct {
+  EvlInputFormat format;
+  gsize max_bytes;          /* refuse larger inputs (EVL_ERROR_TOO_LARGE); 0 = 64 MiB */
+  const char *default_dct;  /* "YYYY-MM-DD" given to documents without one */
+  gboolean guess_dct;       /* accept a dateline in the text as a guess */
+} EvlLoadOptions;
+
+#define EVL_LOAD_OPTIONS_INIT { EVL_FORMAT_AUTO, 0, NULL, TRUE }
+
+/* (transfer full) Loads the documents in @path (a JSONL file yields many,
+ * other formats one) and appends them to @out (a GPtrArray of EvlDocument*
+ * with evl_document_unref as free func).  A manifest (eventline.json or
+ * a sidecar FILE.meta.json, see README "Dating documents") supplies
+ * metadata.  Errors are prefixed with the path. */
+EVL_API gboolean evl_source_load_file (const char *path, const EvlLoadOptions *opts,
+                                       GPtrArray *out, GError **error);
+
+/* Loads from memory; @name is used for the id and error messages. */
+EVL_API gboolean evl_source_load_bytes (const char *name, const char *data, gsize len,
+                                        const EvlLoadOptions *opts, GPtrArray *out,
+                                        GError **error);
+
+/* Expands folders (non-recursive, sorted by name, hidden files and
+ * manifests skipped) into a sorted list of file paths. (transfer full) */
+EVL_API GPtrArray *evl_source_expand_paths (const char *const *paths, GError **error);
+
+G_END_DECLS

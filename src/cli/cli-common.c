@@ -1,0 +1,100 @@
+/* Helpers shared by the commands: errors, option parsing, input loading. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+void
+evl_cli_error (const char *what, const GError *error)
+{
+  if (what)
+    fprintf (stderr, "eventline: %s: %s\n", what, error ? error->message : "failed");
+  else
+    fprintf (stderr, "eventline: %s\n", error ? error->message : "failed");
+}
+
+void
+evl_cli_errorf (const char *what, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  g_autofree char *msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  if (what)
+    fprintf (stderr, "eventline: %s: %s\n", what, msg);
+  else
+    fprintf (stderr, "eventline: %s\n", msg);
+}
+
+gboolean
+evl_cli_parse (int *argc, char ***argv, const char *cmd, const char *params,
+               const char *summary, const char *description,
+               const GOptionEntry *entries)
+{
+  g_autofree char *p = g_strdup_printf ("%s", params);
+  g_autoptr (GOptionContext) oc = g_option_context_new (p);
+  g_autofree char *prg = g_strdup_printf ("eventline %s", cmd);
+  g_set_prgname (prg);
+  g_option_context_set_summary (oc, summary);
+  if (description)
+    g_option_context_set_description (oc, description);
+  g_option_context_add_main_entries (oc, entries, NULL);
+  g_autoptr (GError) error = NULL;
+  if (!g_option_context_parse (oc, argc, argv, &error))
+    {
+      fprintf (stderr, "eventline %s: %s\nTry 'eventline %s --help'.\n", cmd,
+               error->message, cmd);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+evl_cli_check_dct (const char *dct)
+{
+  if (dct == NULL)
+    return TRUE;
+  if (evl_day_parse (dct) == 0 || dct[10] != '\0')
+    {
+      evl_cli_errorf (NULL, "--dct: '%s' is not a date in YYYY-MM-DD form", dct);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
+                     guint *n_errors)
+{
+  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  guint errors = 0;
+  for (guint i = 0; paths && paths[i]; i++)
+    {
+      const char *one[] = { paths[i], NULL };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) files = evl_source_expand_paths (one, &error);
+      if (files == NULL)
+        {
+          evl_cli_error (NULL, error);
+          errors++;
+          if (strict)
+            break;
+          continue;
+        }
+      for (guint j = 0; j < files->len; j++)
+        {
+          g_autoptr (GError) ferr = NULL;
+          if (!evl_source_load_file (files->pdata[j], opts, docs, &ferr))
+            {
+              evl_cli_error (NULL, ferr);
+              errors++;
+              if (strict)
+                break;
+            }
+        }
+      if (strict && errors)
+        break;
+    }
+  *n_errors = errors;
+  return docs;
+}

@@ -1,0 +1,288 @@
+/* EvlDocument: text, metadata and the annotation arrays every stage fills.
+ * Strings live in one GStringChunk so annotating allocates per string,
+ * never per record, and freeing a document is a handful of frees. */
+#include "evl-private.h"
+
+#include <string.h>
+
+struct _EvlDocument {
+  gatomicrefcount ref;
+  char *id;
+  char *text;
+  gsize len;
+  char *path, *title, *url;
+  char *dct;
+  EvlDay dct_day;
+  EvlDctSource dct_source;
+  GStringChunk *pool;
+  GArray *tokens, *sentences, *timexes, *ementions, *clusters, *events, *gold;
+};
+
+EvlDocument *
+evl_document_new (const char *id, const char *text, gssize len, GError **error)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  const char *bad = NULL;
+  if (!g_utf8_validate_len (text, n, &bad))
+    {
+      evl_fail (error, EVL_ERROR_ENCODING, "invalid UTF-8 at byte %" G_GSIZE_FORMAT,
+                (gsize) (bad - text));
+      return NULL;
+    }
+  if (n >= G_MAXUINT32)
+    {
+      evl_fail (error, EVL_ERROR_TOO_LARGE, "document larger than 4 GiB");
+      return NULL;
+    }
+  EvlDocument *doc = g_new0 (EvlDocument, 1);
+  g_atomic_ref_count_init (&doc->ref);
+  doc->id = g_strdup (id);
+  doc->text = g_strndup (text ? text : "", n);
+  doc->len = n;
+  doc->pool = g_string_chunk_new (4096);
+  doc->tokens = g_array_new (FALSE, TRUE, sizeof (EvlToken));
+  doc->sentences = g_array_new (FALSE, TRUE, sizeof (EvlSentence));
+  doc->timexes = g_array_new (FALSE, TRUE, sizeof (EvlTimex));
+  doc->ementions = g_array_new (FALSE, TRUE, sizeof (EvlEntityMention));
+  doc->clusters = g_array_new (FALSE, TRUE, sizeof (EvlEntityCluster));
+  doc->events = g_array_new (FALSE, TRUE, sizeof (EvlEventMention));
+  doc->gold = g_array_new (FALSE, TRUE, sizeof (EvlGoldTag));
+  return doc;
+}
+
+EvlDocument *
+evl_document_ref (EvlDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  g_atomic_ref_count_inc (&doc->ref);
+  return doc;
+}
+
+void
+evl_document_unref (EvlDocument *doc)
+{
+  if (doc == NULL || !g_atomic_ref_count_dec (&doc->ref))
+    return;
+  g_free (doc->id);
+  g_free (doc->text);
+  g_free (doc->path);
+  g_free (doc->title);
+  g_free (doc->url);
+  g_free (doc->dct);
+  evl_document_clear_events (doc);
+  evl_document_clear_entities (doc);
+  g_string_chunk_free (doc->pool);
+  g_array_unref (doc->tokens);
+  g_array_unref (doc->sentences);
+  g_array_unref (doc->timexes);
+  g_array_unref (doc->ementions);
+  g_array_unref (doc->clusters);
+  g_array_unref (doc->events);
+  g_array_unref (doc->gold);
+  g_free (doc);
+}
+
+const char *
+evl_document_get_id (const EvlDocument *doc)
+{
+  return doc->id;
+}
+
+const char *
+evl_document_get_text (const EvlDocument *doc, gsize *len)
+{
+  if (len)
+    *len = doc->len;
+  return doc->text;
+}
+
+#define STRING_PROP(name)                                               \
+  const char *evl_document_get_##name (const EvlDocument *doc)          \
+  { return doc->name; }                                                 \
+  void evl_document_set_##name (EvlDocument *doc, const char *v)        \
+  { g_free (doc->name); doc->name = g_strdup (v); }
+
+STRING_PROP (path)
+STRING_PROP (title)
+STRING_PROP (url)
+
+gboolean
+evl_document_set_dct (EvlDocument *doc, const char *value, EvlDctSource source)
+{
+  g_return_val_if_fail (doc != NULL, FALSE);
+  if (value == NULL || source < doc->dct_source)
+    return FALSE;
+  EvlDay day = evl_day_parse (value);
+  if (day == 0)
+    {
+      /* A bare year or month as DCT still gives the timex module a year. */
+      EvlDay b = 0, e = 0;
+      EvlGrain grain;
+      if (!evl_timex_value_bounds (value, &b, &e, &grain))
+        return FALSE;
+      day = b;
+    }
+  g_free (doc->dct);
+  doc->dct = g_strdup (value);
+  doc->dct_day = day;
+  doc->dct_source = source;
+  return TRUE;
+}
+
+const char *
+evl_document_get_dct (const EvlDocument *doc)
+{
+  return doc->dct;
+}
+
+EvlDay
+evl_document_get_dct_day (const EvlDocument *doc)
+{
+  return doc->dct_day;
+}
+
+EvlDctSource
+evl_document_get_dct_source (const EvlDocument *doc)
+{
+  return doc->dct_source;
+}
+
+const char *
+evl_document_intern (EvlDocument *doc, const char *str, gssize len)
+{
+  if (str == NULL)
+    return NULL;
+  if (len < 0)
+    return g_string_chunk_insert_const (doc->pool, str);
+  /* Insert_const needs a NUL-ended key; short strings go through the stack. */
+  char stack[256];
+  if ((gsize) len < sizeof stack)
+    {
+      memcpy (stack, str, (gsize) len);
+      stack[len] = '\0';
+      return g_string_chunk_insert_const (doc->pool, stack);
+    }
+  return g_string_chunk_insert_len (doc->pool, str, len);
+}
+
+const char *
+evl_document_span_text (EvlDocument *doc, EvlSpan span)
+{
+  g_return_val_if_fail (span.start <= span.end && span.end <= doc->len, NULL);
+  return evl_document_intern (doc, doc->text + span.start, span.end - span.start);
+}
+
+#define ARRAY_GET(fn, type, field)                                      \
+  const type *fn (const EvlDocument *doc, guint *n_out)                 \
+  {                                                                     \
+    if (n_out) *n_out = doc->field->len;                                \
+    return (const type *) (void *) doc->field->data;                    \
+  }
+
+ARRAY_GET (evl_document_get_tokens, EvlToken, tokens)
+ARRAY_GET (evl_document_get_sentences, EvlSentence, sentences)
+ARRAY_GET (evl_document_get_timexes, EvlTimex, timexes)
+ARRAY_GET (evl_document_get_entity_mentions, EvlEntityMention, ementions)
+ARRAY_GET (evl_document_get_entity_clusters, EvlEntityCluster, clusters)
+ARRAY_GET (evl_document_get_event_mentions, EvlEventMention, events)
+ARRAY_GET (evl_document_get_gold, EvlGoldTag, gold)
+
+#define ARRAY_ADD(fn, type, field)                                      \
+  guint fn (EvlDocument *doc, const type *rec)                          \
+  {                                                                     \
+    g_array_append_vals (doc->field, rec, 1);                           \
+    return doc->field->len - 1;                                         \
+  }
+
+ARRAY_ADD (evl_document_add_token, EvlToken, tokens)
+ARRAY_ADD (evl_document_add_sentence, EvlSentence, sentences)
+ARRAY_ADD (evl_document_add_timex, EvlTimex, timexes)
+ARRAY_ADD (evl_document_add_entity_mention, EvlEntityMention, ementions)
+ARRAY_ADD (evl_document_add_gold, EvlGoldTag, gold)
+
+guint
+evl_document_add_entity_cluster (EvlDocument *doc, const EvlEntityCluster *c)
+{
+  EvlEntityCluster copy = *c;
+  if (c->aliases)
+    {
+      guint n = g_strv_length ((char **) c->aliases);
+      GPtrArray *tmp = g_ptr_array_sized_new (n + 1);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (tmp, (gpointer) evl_document_intern (doc, c->aliases[i], -1));
+      g_ptr_array_add (tmp, NULL);
+      copy.aliases = (const char *const *) g_ptr_array_free (tmp, FALSE);
+    }
+  g_array_append_val (doc->clusters, copy);
+  return doc->clusters->len - 1;
+}
+
+guint
+evl_document_add_event_mention (EvlDocument *doc, const EvlEventMention *e)
+{
+  EvlEventMention copy = *e;
+  if (e->n_participants > 0 && e->participants)
+    copy.participants = g_memdup2 (e->participants, e->n_participants * sizeof (gint32));
+  else
+    {
+      copy.participants = NULL;
+      copy.n_participants = 0;
+    }
+  g_array_append_val (doc->events, copy);
+  return doc->events->len - 1;
+}
+
+#define ARRAY_PEEK(fn, type, field)                                     \
+  type *fn (EvlDocument *doc, guint i)                                  \
+  {                                                                     \
+    g_return_val_if_fail (i < doc->field->len, NULL);                   \
+    return &g_array_index (doc->field, type, i);                        \
+  }
+
+ARRAY_PEEK (evl_document_peek_timex, EvlTimex, timexes)
+ARRAY_PEEK (evl_document_peek_entity_mention, EvlEntityMention, ementions)
+ARRAY_PEEK (evl_document_peek_event_mention, EvlEventMention, events)
+ARRAY_PEEK (evl_document_peek_sentence, EvlSentence, sentences)
+
+void
+evl_document_clear_timexes (EvlDocument *doc)
+{
+  g_array_set_size (doc->timexes, 0);
+}
+
+void
+evl_document_clear_events (EvlDocument *doc)
+{
+  for (guint i = 0; i < doc->events->len; i++)
+    g_free ((gpointer) g_array_index (doc->events, EvlEventMention, i).participants);
+  g_array_set_size (doc->events, 0);
+}
+
+void
+evl_document_clear_entities (EvlDocument *doc)
+{
+  for (guint i = 0; i < doc->clusters->len; i++)
+    g_free ((gpointer) g_array_index (doc->clusters, EvlEntityCluster, i).aliases);
+  g_array_set_size (doc->clusters, 0);
+  g_array_set_size (doc->ementions, 0);
+}
+
+gint
+evl_document_token_at (const EvlDocument *doc, guint32 offset)
+{
+  const EvlToken *t = (const EvlToken *) (void *) doc->tokens->data;
+  guint lo = 0, hi = doc->tokens->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (t[mid].span.end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < doc->tokens->len && t[lo].span.start <= offset)
+    return (gint) lo;
+  return -1;
+}

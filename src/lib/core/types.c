@@ -1,0 +1,179 @@
+/* Enum names, day arithmetic and other small shared vocabulary. */
+#include "evl-private.h"
+
+#include <string.h>
+
+static const char *const grain_names[] = {
+  "none", "minute", "hour", "part-of-day", "day", "week", "month", "season",
+  "quarter", "half", "year", "decade", "century",
+};
+
+const char *
+evl_grain_to_string (EvlGrain grain)
+{
+  if ((guint) grain >= G_N_ELEMENTS (grain_names))
+    return "none";
+  return grain_names[grain];
+}
+
+EvlDay
+evl_day_from_ymd (int year, int month, int day)
+{
+  if (year < 1 || year > 9999 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return 0;
+  GDate d;
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return g_date_get_julian (&d);
+}
+
+void
+evl_day_to_ymd (EvlDay day, int *year, int *month, int *dom)
+{
+  int y = 0, m = 0, d = 0;
+  if (day != 0 && g_date_valid_julian (day))
+    {
+      GDate g;
+      g_date_clear (&g, 1);
+      g_date_set_julian (&g, day);
+      y = g_date_get_year (&g);
+      m = g_date_get_month (&g);
+      d = g_date_get_day (&g);
+    }
+  if (year) *year = y;
+  if (month) *month = m;
+  if (dom) *dom = d;
+}
+
+char *
+evl_day_format (EvlDay day, char buf[11])
+{
+  int y, m, d;
+  if (day == 0)
+    return NULL;
+  evl_day_to_ymd (day, &y, &m, &d);
+  g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+EvlDay
+evl_day_parse (const char *text)
+{
+  if (text == NULL || strlen (text) < 10)
+    return 0;
+  for (int i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        {
+          if (text[i] != '-')
+            return 0;
+        }
+      else if (!g_ascii_isdigit (text[i]))
+        return 0;
+    }
+  if (text[10] != '\0' && text[10] != 'T' && text[10] != ' ')
+    return 0;
+  int y = atoi (text), m = atoi (text + 5), d = atoi (text + 8);
+  return evl_day_from_ymd (y, m, d);
+}
+
+static const char *const class_names[] = {
+  "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL",
+  "PERCEPTION",
+};
+
+const char *
+evl_event_class_to_string (EvlEventClass klass)
+{
+  if ((guint) klass >= G_N_ELEMENTS (class_names))
+    return "OCCURRENCE";
+  return class_names[klass];
+}
+
+int
+evl_event_class_from_string (const char *name)
+{
+  for (guint i = 0; name && i < G_N_ELEMENTS (class_names); i++)
+    if (g_ascii_strcasecmp (name, class_names[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
+const char *
+evl_entity_type_to_string (EvlEntityType type)
+{
+  switch (type)
+    {
+    case EVL_ENTITY_PERSON: return "PERSON";
+    case EVL_ENTITY_ORGANIZATION: return "ORGANIZATION";
+    case EVL_ENTITY_LOCATION: return "LOCATION";
+    default: return "UNKNOWN";
+    }
+}
+
+static const char *const rel_names[] = {
+  "BEFORE", "AFTER", "INCLUDES", "IS_INCLUDED", "SIMULTANEOUS",
+};
+
+const char *
+evl_rel_to_string (EvlRel rel)
+{
+  if ((guint) rel >= G_N_ELEMENTS (rel_names))
+    return "SIMULTANEOUS";
+  return rel_names[rel];
+}
+
+EvlRel
+evl_rel_inverse (EvlRel rel)
+{
+  switch (rel)
+    {
+    case EVL_REL_BEFORE: return EVL_REL_AFTER;
+    case EVL_REL_AFTER: return EVL_REL_BEFORE;
+    case EVL_REL_INCLUDES: return EVL_REL_IS_INCLUDED;
+    case EVL_REL_IS_INCLUDED: return EVL_REL_INCLUDES;
+    default: return EVL_REL_SIMULTANEOUS;
+    }
+}
+
+const char *
+evl_anchor_method_to_string (EvlAnchorMethod m)
+{
+  switch (m)
+    {
+    case EVL_ANCHOR_CLAUSE: return "clause";
+    case EVL_ANCHOR_SENTENCE: return "sentence";
+    case EVL_ANCHOR_CUE: return "cue";
+    case EVL_ANCHOR_TENSE: return "tense";
+    case EVL_ANCHOR_DCT: return "dct";
+    default: return "none";
+    }
+}
+
+gssize
+evl_fold_key (const char *src, gsize len, char *buf, gsize cap)
+{
+  gsize o = 0;
+  gboolean space = FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = src[i];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          space = o > 0;
+          continue;
+        }
+      if (space)
+        {
+          if (o + 1 >= cap)
+            return -1;
+          buf[o++] = ' ';
+          space = FALSE;
+        }
+      if (o + 1 >= cap)
+        return -1;
+      buf[o++] = g_ascii_tolower (c);
+    }
+  buf[o] = '\0';
+  return (gssize) o;
+}

@@ -1,0 +1,16 @@
+/* Shared by every library source file; never installed. */
+#pragma once
+
+#include <eventline/eventline.h>
+
+/* Sets @error (if not NULL) in the EVL_ERROR domain and returns FALSE, to
+ * keep failure sites to one line. */
+gboolean evl_fail (GError **error, EvlError code, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+
+/* ASCII-lower-cases @src (@len bytes) into @buf (size @cap), collapsing
+ * runs of white space to one space; returns the length or -1 when it does
+ * not fit.  Lexicon keys are built this way, so lookups never allocate. */
+gssize evl_fold_key (const char *src, gsize len, char *buf, gsize cap);
+
+/* The compiled-in resource (data/evl.gresource.xml). */
+GResource *evl_data_get_resource (void);

@@ -1,0 +1,460 @@
+/* EvlGraph: the story container.  Records live in GArrays addressed by
+ * index; strings in one GStringChunk owned by the graph. */
+#include "evl-private.h"
+
+#include <string.h>
+
+struct _EvlGraph {
+  gatomicrefcount ref;
+  GStringChunk *pool;
+  GArray *documents;   /* EvlGraphDocument */
+  GArray *entities;    /* EvlGraphEntity */
+  GArray *events;      /* EvlGraphEvent */
+  GArray *relations;   /* EvlGraphRelation */
+  GArray *conflicts;   /* EvlGraphConflict */
+  GHashTable *rel_index; /* "from:to:rel" -> present */
+  guint next_event_id, next_entity_id;
+};
+
+static void
+entity_clear (gpointer p)
+{
+  EvlGraphEntity *e = p;
+  g_clear_pointer (&e->aliases, g_ptr_array_unref);
+}
+
+static void
+event_clear (gpointer p)
+{
+  EvlGraphEvent *e = p;
+  g_clear_pointer (&e->participants, g_array_unref);
+  g_clear_pointer (&e->mentions, g_array_unref);
+}
+
+EvlGraph *
+evl_graph_new (void)
+{
+  EvlGraph *g = g_new0 (EvlGraph, 1);
+  g_atomic_ref_count_init (&g->ref);
+  g->pool = g_string_chunk_new (8192);
+  g->documents = g_array_new (FALSE, TRUE, sizeof (EvlGraphDocument));
+  g->entities = g_array_new (FALSE, TRUE, sizeof (EvlGraphEntity));
+  g_array_set_clear_func (g->entities, entity_clear);
+  g->events = g_array_new (FALSE, TRUE, sizeof (EvlGraphEvent));
+  g_array_set_clear_func (g->events, event_clear);
+  g->relations = g_array_new (FALSE, TRUE, sizeof (EvlGraphRelation));
+  g->conflicts = g_array_new (FALSE, TRUE, sizeof (EvlGraphConflict));
+  g->rel_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return g;
+}
+
+EvlGraph *
+evl_graph_ref (EvlGraph *g)
+{
+  g_return_val_if_fail (g != NULL, NULL);
+  g_atomic_ref_count_inc (&g->ref);
+  return g;
+}
+
+void
+evl_graph_unref (EvlGraph *g)
+{
+  if (g == NULL || !g_atomic_ref_count_dec (&g->ref))
+    return;
+  g_array_unref (g->documents);
+  g_array_unref (g->entities);
+  g_array_unref (g->events);
+  g_array_unref (g->relations);
+  g_array_unref (g->conflicts);
+  g_hash_table_unref (g->rel_index);
+  g_string_chunk_free (g->pool);
+  g_free (g);
+}
+
+const char *
+evl_graph_intern (EvlGraph *g, const char *s)
+{
+  return s ? g_string_chunk_insert_const (g->pool, s) : NULL;
+}
+
+guint
+evl_graph_add_document (EvlGraph *g, const EvlGraphDocument *d)
+{
+  EvlGraphDocument c = {
+    evl_graph_intern (g, d->id), evl_graph_intern (g, d->path),
+    evl_graph_intern (g, d->dct), evl_graph_intern (g, d->dct_source),
+    evl_graph_intern (g, d->title), evl_graph_intern (g, d->url),
+  };
+  g_array_append_val (g->documents, c);
+  return g->documents->len - 1;
+}
+
+static int
+cmp_str (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+guint
+evl_graph_add_entity (EvlGraph *g, const EvlGraphEntity *e)
+{
+  EvlGraphEntity c = *e;
+  char idbuf[32];
+  if (e->id == NULL)
+    {
+      g_snprintf (idbuf, sizeof idbuf, "ent%u", ++g->next_entity_id);
+      c.id = idbuf;
+    }
+  c.id = evl_graph_intern (g, c.id);
+  c.name = evl_graph_intern (g, e->name);
+  c.key = evl_graph_intern (g, e->key);
+  c.aliases = g_ptr_array_new ();
+  g_array_append_val (g->entities, c);
+  guint idx = g->entities->len - 1;
+  if (e->aliases)
+    for (guint i = 0; i < e->aliases->len; i++)
+      evl_graph_entity_add_alias (g, idx, e->aliases->pdata[i]);
+  return idx;
+}
+
+void
+evl_graph_entity_add_alias (EvlGraph *g, guint entity, const char *alias)
+{
+  g_return_if_fail (entity < g->entities->len && alias != NULL);
+  EvlGraphEntity *e = &g_array_index (g->entities, EvlGraphEntity, entity);
+  const char *a = evl_graph_intern (g, alias);
+  /* Interned strings compare by pointer. */
+  for (guint i = 0; i < e->aliases->len; i++)
+    if (e->aliases->pdata[i] == a)
+      return;
+  g_ptr_array_add (e->aliases, (gpointer) a);
+  g_ptr_array_sort (e->aliases, cmp_str);
+}
+
+guint
+evl_graph_add_event (EvlGraph *g, const EvlGraphEvent *ev)
+{
+  EvlGraphEvent c = *ev;
+  char idbuf[32];
+  if (ev->id == NULL)
+    {
+      g_snprintf (idbuf, sizeof idbuf, "ev%u", ++g->next_event_id);
+      c.id = idbuf;
+    }
+  c.id = evl_graph_intern (g, c.id);
+  c.type = evl_graph_intern (g, ev->type);
+  c.cameo = evl_graph_intern (g, ev->cameo);
+  c.thread = evl_graph_intern (g, ev->thread);
+  c.trigger = evl_graph_intern (g, ev->trigger);
+  c.summary = evl_graph_intern (g, ev->summary);
+  c.modality = evl_graph_intern (g, ev->modality);
+  c.time.value = evl_graph_intern (g, ev->time.value);
+  c.time.text = evl_graph_intern (g, ev->time.text);
+  c.time.anchor = evl_graph_intern (g, ev->time.anchor);
+  c.participants = g_array_new (FALSE, FALSE, sizeof (guint));
+  c.mentions = g_array_new (FALSE, TRUE, sizeof (EvlGraphMention));
+  c.n_sources = 0;
+  g_array_append_val (g->events, c);
+  guint idx = g->events->len - 1;
+  if (ev->participants)
+    for (guint i = 0; i < ev->participants->len; i++)
+      evl_graph_event_add_participant (g, idx, g_array_index (ev->participants, guint, i));
+  if (ev->mentions)
+    for (guint i = 0; i < ev->mentions->len; i++)
+      evl_graph_event_add_mention (g, idx, &g_array_index (ev->mentions, EvlGraphMention, i));
+  return idx;
+}
+
+void
+evl_graph_event_add_participant (EvlGraph *g, guint event, guint entity)
+{
+  g_return_if_fail (event < g->events->len && entity < g->entities->len);
+  EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, event);
+  for (guint i = 0; i < e->participants->len; i++)
+    if (g_array_index (e->participants, guint, i) == entity)
+      return;
+  g_array_append_val (e->participants, entity);
+}
+
+void
+evl_graph_event_add_mention (EvlGraph *g, guint event, const EvlGraphMention *m)
+{
+  g_return_if_fail (event < g->events->len && m != NULL);
+  EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, event);
+  gboolean new_doc = TRUE;
+  for (guint i = 0; i < e->mentions->len; i++)
+    {
+      const EvlGraphMention *o = &g_array_index (e->mentions, EvlGraphMention, i);
+      if (o->doc == m->doc)
+        {
+          new_doc = FALSE;
+          if (o->start == m->start && o->end == m->end)
+            return;
+        }
+    }
+  EvlGraphMention c = *m;
+  c.text = evl_graph_intern (g, m->text);
+  c.quote = evl_graph_intern (g, m->quote);
+  g_array_append_val (e->mentions, c);
+  if (new_doc)
+    e->n_sources++;
+}
+
+gboolean
+evl_graph_add_relation (EvlGraph *g, const EvlGraphRelation *r)
+{
+  g_return_val_if_fail (r->from < g->events->len && r->to < g->events->len, FALSE);
+  char *key = g_strdup_printf ("%u:%u:%d", r->from, r->to, r->rel);
+  if (g_hash_table_contains (g->rel_index, key))
+    {
+      g_free (key);
+      return FALSE;
+    }
+  g_hash_table_add (g->rel_index, key);
+  EvlGraphRelation c = *r;
+  c.evidence = evl_graph_intern (g, r->evidence);
+  g_array_append_val (g->relations, c);
+  return TRUE;
+}
+
+void
+evl_graph_add_conflict (EvlGraph *g, const EvlGraphConflict *c)
+{
+  EvlGraphConflict k = {
+    c->event, evl_graph_intern (g, c->field), evl_graph_intern (g, c->chosen),
+    evl_graph_intern (g, c->rejected), evl_graph_intern (g, c->detail),
+  };
+  g_array_append_val (g->conflicts, k);
+}
+
+EvlGraphEvent *
+evl_graph_peek_event (EvlGraph *g, guint i)
+{
+  g_return_val_if_fail (i < g->events->len, NULL);
+  return &g_array_index (g->events, EvlGraphEvent, i);
+}
+
+EvlGraphEntity *
+evl_graph_peek_entity (EvlGraph *g, guint i)
+{
+  g_return_val_if_fail (i < g->entities->len, NULL);
+  return &g_array_index (g->entities, EvlGraphEntity, i);
+}
+
+void
+evl_graph_clear_relations (EvlGraph *g)
+{
+  g_array_set_size (g->relations, 0);
+  g_hash_table_remove_all (g->rel_index);
+}
+
+void
+evl_graph_retain_events (EvlGraph *g, const gboolean *keep)
+{
+  guint n = g->events->len;
+  g_autofree guint *map = g_new (guint, n);
+  guint o = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, i);
+      if (keep[i])
+        {
+          map[i] = o;
+          if (o != i)
+            g_array_index (g->events, EvlGraphEvent, o) = *e;
+          o++;
+        }
+      else
+        {
+          map[i] = G_MAXUINT;
+          event_clear (e);
+        }
+    }
+  /* The tail records were moved, not copied: drop them without clearing. */
+  g_array_set_clear_func (g->events, NULL);
+  g_array_set_size (g->events, o);
+  g_array_set_clear_func (g->events, event_clear);
+
+  GArray *old = g->relations;
+  g->relations = g_array_new (FALSE, TRUE, sizeof (EvlGraphRelation));
+  g_hash_table_remove_all (g->rel_index);
+  for (guint i = 0; i < old->len; i++)
+    {
+      EvlGraphRelation r = g_array_index (old, EvlGraphRelation, i);
+      if (map[r.from] == G_MAXUINT || map[r.to] == G_MAXUINT)
+        continue;
+      r.from = map[r.from];
+      r.to = map[r.to];
+      evl_graph_add_relation (g, &r);
+    }
+  g_array_unref (old);
+
+  guint kept = 0;
+  for (guint i = 0; i < g->conflicts->len; i++)
+    {
+      EvlGraphConflict c = g_array_index (g->conflicts, EvlGraphConflict, i);
+      if (map[c.event] == G_MAXUINT)
+        continue;
+      c.event = map[c.event];
+      g_array_index (g->conflicts, EvlGraphConflict, kept++) = c;
+    }
+  g_array_set_size (g->conflicts, kept);
+}
+
+guint evl_graph_n_documents (const EvlGraph *g) { return g->documents->len; }
+guint evl_graph_n_entities (const EvlGraph *g) { return g->entities->len; }
+guint evl_graph_n_events (const EvlGraph *g) { return g->events->len; }
+guint evl_graph_n_relations (const EvlGraph *g) { return g->relations->len; }
+guint evl_graph_n_conflicts (const EvlGraph *g) { return g->conflicts->len; }
+
+#define GET(fn, type, field)                                    \
+  const type *fn (const EvlGraph *g, guint i)                   \
+  {                                                             \
+    g_return_val_if_fail (i < g->field->len, NULL);             \
+    return &g_array_index (g->field, type, i);                  \
+  }
+
+GET (evl_graph_get_document, EvlGraphDocument, documents)
+GET (evl_graph_get_entity, EvlGraphEntity, entities)
+GET (evl_graph_get_event, EvlGraphEvent, events)
+GET (evl_graph_get_relation, EvlGraphRelation, relations)
+GET (evl_graph_get_conflict, EvlGraphConflict, conflicts)
+
+/* ---- queries ---- */
+
+typedef struct {
+  const EvlGraph *g;
+  guint *rank;   /* topological rank from BEFORE/AFTER relations */
+} SortCtx;
+
+static EvlDay
+sort_day (const EvlGraphEvent *e)
+{
+  if (e->time.known && e->time.begin)
+    return e->time.begin;
+  if (e->time.earliest)
+    return e->time.earliest;
+  return 0;
+}
+
+static int
+cmp_timeline (gconstpointer pa, gconstpointer pb, gpointer data)
+{
+  SortCtx *sc = data;
+  guint a = *(const guint *) pa, b = *(const guint *) pb;
+  const EvlGraphEvent *ea = &g_array_index (sc->g->events, EvlGraphEvent, a);
+  const EvlGraphEvent *eb = &g_array_index (sc->g->events, EvlGraphEvent, b);
+  EvlDay da = sort_day (ea), db = sort_day (eb);
+  if (da != db)
+    {
+      if (da == 0) return 1;
+      if (db == 0) return -1;
+      return da < db ? -1 : 1;
+    }
+  /* Same start: the narrower (more precise) interval first. */
+  EvlDay wa = ea->time.end ? ea->time.end - ea->time.begin : 0;
+  EvlDay wb = eb->time.end ? eb->time.end - eb->time.begin : 0;
+  if (sc->rank[a] != sc->rank[b])
+    return sc->rank[a] < sc->rank[b] ? -1 : 1;
+  if (wa != wb)
+    return wa < wb ? -1 : 1;
+  return a < b ? -1 : (a > b);
+}
+
+GArray *
+evl_graph_timeline (const EvlGraph *g)
+{
+  guint n = g->events->len;
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  g_autofree guint *rank = g_new0 (guint, n);
+  /* Longest-path rank over BEFORE edges (bounded relaxation: cycles from
+   * inconsistent input cannot loop forever). */
+  for (guint pass = 0; pass < MIN (n, 64u); pass++)
+    {
+      gboolean changed = FALSE;
+      for (guint i = 0; i < g->relations->len; i++)
+        {
+          const EvlGraphRelation *r = &g_array_index (g->relations, EvlGraphRelation, i);
+          guint before, after;
+          if (r->rel == EVL_REL_BEFORE) { before = r->from; after = r->to; }
+          else if (r->rel == EVL_REL_AFTER) { before = r->to; after = r->from; }
+          else continue;
+          if (rank[after] < rank[before] + 1)
+            {
+              rank[after] = rank[before] + 1;
+              changed = TRUE;
+            }
+        }
+      if (!changed)
+        break;
+    }
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (order, i);
+  SortCtx sc = { g, rank };
+  g_array_sort_with_data (order, cmp_timeline, &sc);
+  return order;
+}
+
+GArray *
+evl_graph_events_of_entity (const EvlGraph *g, guint entity)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < g->events->len; i++)
+    {
+      const EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, i);
+      gboolean hit = (e->location >= 0 && (guint) e->location == entity)
+                     || (e->source >= 0 && (guint) e->source == entity);
+      for (guint j = 0; !hit && j < e->participants->len; j++)
+        hit = g_array_index (e->participants, guint, j) == entity;
+      if (hit)
+        g_array_append_val (out, i);
+    }
+  return out;
+}
+
+GArray *
+evl_graph_events_between (const EvlGraph *g, EvlDay from, EvlDay to)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < g->events->len; i++)
+    {
+      const EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, i);
+      if (!e->time.known || e->time.begin == 0)
+        continue;
+      if (from && e->time.end < from)
+        continue;
+      if (to && e->time.begin > to)
+        continue;
+      g_array_append_val (out, i);
+    }
+  return out;
+}
+
+GArray *
+evl_graph_events_of_type (const EvlGraph *g, const char *type)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < g->events->len; i++)
+    {
+      const EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, i);
+      if (e->type && type && g_ascii_strcasecmp (e->type, type) == 0)
+        g_array_append_val (out, i);
+    }
+  return out;
+}
+
+gint
+evl_graph_find_entity (const EvlGraph *g, const char *name)
+{
+  for (guint i = 0; i < g->entities->len; i++)
+    {
+      const EvlGraphEntity *e = &g_array_index (g->entities, EvlGraphEntity, i);
+      if ((e->name && g_ascii_strcasecmp (e->name, name) == 0)
+          || (e->key && g_ascii_strcasecmp (e->key, name) == 0))
+        return (gint) i;
+      for (guint j = 0; j < e->aliases->len; j++)
+        if (g_ascii_strcasecmp (e->aliases->pdata[j], name) == 0)
+          return (gint) i;
+    }
+  return -1;
+}
