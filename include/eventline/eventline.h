@@ -22,4 +22,5 @@
 #include <eventline/evl-reason.h>
 #include <eventline/evl-render.h>
 #include <eventline/evl-export.h>
+#include <eventline/evl-eval.h>
 #undef EVL_INSIDE

@@ -27,6 +27,11 @@ typedef struct _EvlLexicon EvlLexicon;
 /* (transfer full) Loads every lexicon in the compiled-in resource.
  * Fails with EVL_ERROR_PARSE when a data file is malformed. */
 EVL_API EvlContext *evl_context_new (GError **error);
+/* (transfer full) Like evl_context_new(), then files under @data_dir
+ * (same relative layout as data/, e.g. DIR/lexicons/en/months.txt)
+ * replace the compiled-in ones.  Used to evaluate regenerated lexicons
+ * (cross-validation) without rebuilding.  @data_dir may be NULL. */
+EVL_API EvlContext *evl_context_new_with_data_dir (const char *data_dir, GError **error);
 EVL_API EvlContext *evl_context_ref (EvlContext *ctx);
 EVL_API void        evl_context_unref (EvlContext *ctx);
 

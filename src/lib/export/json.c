@@ -9,4 +9,3 @@ gboolean evl_export_to_file (EvlStreamWriter writer, const EvlGraph *g, const ch
   if (!writer (g, mem, error) || !g_output_stream_close (mem, NULL, error)) return FALSE;
   return evl_export_write_atomic (path, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (mem)), g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (mem)), error);
 }
-gboolean evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error) { (void) doc; (void) out; return evl_fail (error, EVL_ERROR_UNSUPPORTED_FORMAT, "not yet"); }

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #define RESOURCE_ROOT "/org/eventline/"
-#define LEXICON_DIR RESOURCE_ROOT "lexicons/"
 
 struct _EvlLexicon {
   GHashTable *index;      /* folded form -> EvlLexEntry* */
@@ -117,6 +116,52 @@ lexicon_parse (const char *name, const char *data, gsize len, GError **error)
 }
 
 static gboolean
+add_data (EvlContext *ctx, const char *rel, GBytes *bytes, GError **error)
+{
+  g_hash_table_insert (ctx->data, g_strdup (rel), g_bytes_ref (bytes));
+  if (g_str_has_prefix (rel, "lexicons/") && g_str_has_suffix (rel, ".txt"))
+    {
+      const char *lname = rel + strlen ("lexicons/");
+      gsize n;
+      const char *d = g_bytes_get_data (bytes, &n);
+      EvlLexicon *lex = lexicon_parse (lname, d, n, error);
+      if (lex == NULL)
+        return FALSE;
+      g_hash_table_insert (ctx->lexicons, g_strndup (lname, strlen (lname) - 4), lex);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_overlay (EvlContext *ctx, const char *root, const char *rel, GError **error)
+{
+  g_autofree char *dirpath = g_build_filename (root, rel, NULL);
+  g_autoptr (GDir) dir = g_dir_open (dirpath, 0, error);
+  if (dir == NULL)
+    return FALSE;
+  const char *name;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child_rel = *rel ? g_strconcat (rel, "/", name, NULL) : g_strdup (name);
+      g_autofree char *path = g_build_filename (root, child_rel, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (!load_overlay (ctx, root, child_rel, error))
+            return FALSE;
+          continue;
+        }
+      char *contents;
+      gsize len;
+      if (!g_file_get_contents (path, &contents, &len, error))
+        return FALSE;
+      g_autoptr (GBytes) bytes = g_bytes_new_take (contents, len);
+      if (!add_data (ctx, child_rel, bytes, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 load_dir (EvlContext *ctx, GResource *res, const char *dir, GError **error)
 {
   g_autoptr (GError) local = NULL;
@@ -135,18 +180,8 @@ load_dir (EvlContext *ctx, GResource *res, const char *dir, GError **error)
       g_autoptr (GBytes) bytes = g_resource_lookup_data (res, path, 0, error);
       if (bytes == NULL)
         return FALSE;
-      const char *rel = path + strlen (RESOURCE_ROOT);
-      g_hash_table_insert (ctx->data, g_strdup (rel), g_bytes_ref (bytes));
-      if (g_str_has_prefix (path, LEXICON_DIR) && g_str_has_suffix (path, ".txt"))
-        {
-          const char *lname = path + strlen (LEXICON_DIR);
-          gsize n;
-          const char *d = g_bytes_get_data (bytes, &n);
-          EvlLexicon *lex = lexicon_parse (lname, d, n, error);
-          if (lex == NULL)
-            return FALSE;
-          g_hash_table_insert (ctx->lexicons, g_strndup (lname, strlen (lname) - 4), lex);
-        }
+      if (!add_data (ctx, path + strlen (RESOURCE_ROOT), bytes, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -154,12 +189,20 @@ load_dir (EvlContext *ctx, GResource *res, const char *dir, GError **error)
 EvlContext *
 evl_context_new (GError **error)
 {
+  return evl_context_new_with_data_dir (NULL, error);
+}
+
+EvlContext *
+evl_context_new_with_data_dir (const char *data_dir, GError **error)
+{
   g_autoptr (EvlContext) ctx = g_new0 (EvlContext, 1);
   g_atomic_ref_count_init (&ctx->ref);
   ctx->lexicons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, lexicon_free);
   ctx->data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) g_bytes_unref);
   if (!load_dir (ctx, evl_data_get_resource (), RESOURCE_ROOT, error))
+    return NULL;
+  if (data_dir && !load_overlay (ctx, data_dir, "", error))
     return NULL;
   return g_steal_pointer (&ctx);
 }
