@@ -1,3 +1,534 @@
-/* STUB */
+/* Segmenter: paragraphs, sentences and tokens as byte spans, in one pass.
+ *
+ * Tokens follow the Penn/TimeBank conventions the annotated corpora use:
+ * possessive 's and n't split off, hyphenated words and numbers with
+ * internal punctuation (1,000  14:30  1950-53) kept whole, abbreviations
+ * keep their period.  Sentences end at . ! ? (and any closing quotes) when
+ * the next token can start a sentence, and at paragraph breaks.  A single
+ * newline ends a sentence only when the line cannot be a hard wrap (see
+ * line_is_block()).  Finally, headings and page furniture are marked so
+ * that later stages can ignore teasers, credits, bios and comment prompts. */
 #include "evl-private.h"
-void evl_segment_document (const EvlContext *ctx, EvlDocument *doc) { (void) ctx; (void) doc; }
+
+#include <string.h>
+
+typedef struct {
+  const EvlContext *ctx;
+  EvlDocument *doc;
+  const char *text;
+  gsize len;
+  const EvlLexicon *abbrev;
+  const EvlLexicon *starters;
+  const EvlLexicon *furniture;
+  GArray *tokens;            /* EvlToken, built locally then appended */
+  gboolean wrapped;          /* text is hard-wrapped at a fixed width */
+} Seg;
+
+static inline gboolean
+is_space_char (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static gunichar
+char_at (const char *p, const char *end, int *clen)
+{
+  guchar c = (guchar) *p;
+  if (c < 0x80)
+    {
+      *clen = 1;
+      return c;
+    }
+  gunichar u = g_utf8_get_char_validated (p, end - p);
+  if (u == (gunichar) -1 || u == (gunichar) -2)
+    {
+      *clen = 1;
+      return 0xFFFD;
+    }
+  *clen = (int) (g_utf8_next_char (p) - p);
+  return u;
+}
+
+static inline gboolean
+is_word_char (gunichar u)
+{
+  if (u < 0x80)
+    return g_ascii_isalnum ((char) u);
+  return g_unichar_isalnum (u) || g_unichar_ismark (u);
+}
+
+static inline gboolean
+is_apostrophe (gunichar u)
+{
+  return u == '\'' || u == 0x2019;
+}
+
+static inline gboolean
+is_quote (gunichar u)
+{
+  return u == '"' || u == 0x201C || u == 0x201D || u == 0x2018 || u == 0x2019
+         || u == 0x00AB || u == 0x00BB || u == '`';
+}
+
+/* Decides whether a hard newline inside a paragraph is a line wrap: the
+ * document is "wrapped" when most lines inside paragraphs are long and of
+ * similar length, as in wire-service text. */
+static gboolean
+detect_wrapped (const char *text, gsize len)
+{
+  guint lines = 0, long_lines = 0, inner_breaks = 0;
+  gsize start = 0;
+  for (gsize i = 0; i <= len; i++)
+    {
+      if (i == len || text[i] == '\n')
+        {
+          gsize l = i - start;
+          if (l > 0)
+            {
+              lines++;
+              if (l >= 55 && l <= 90)
+                long_lines++;
+              if (i + 1 < len && text[i + 1] != '\n' && text[i + 1] != '\r' && l > 0)
+                inner_breaks++;
+            }
+          start = i + 1;
+        }
+    }
+  return lines >= 4 && long_lines * 2 > lines && inner_breaks * 2 > lines;
+}
+
+static void
+push_token (Seg *s, gsize start, gsize end, guint16 flags)
+{
+  EvlToken t = { { (guint32) start, (guint32) end }, 0, flags };
+  g_array_append_val (s->tokens, t);
+}
+
+static guint16
+word_flags (const char *p, gsize n)
+{
+  guint16 f = EVL_TOKEN_WORD;
+  int clen;
+  gunichar first = char_at (p, p + n, &clen);
+  if (first < 0x80 ? g_ascii_isdigit ((char) first) : g_unichar_isdigit (first))
+    return EVL_TOKEN_NUMBER;
+  if (g_unichar_isupper (first))
+    {
+      f |= EVL_TOKEN_CAP;
+      gboolean all = TRUE;
+      guint letters = 0;
+      for (const char *q = p; q < p + n; q += clen)
+        {
+          gunichar u = char_at (q, p + n, &clen);
+          if (g_unichar_isalpha (u))
+            {
+              letters++;
+              if (!g_unichar_isupper (u))
+                all = FALSE;
+            }
+        }
+      if (all && letters > 1)
+        f |= EVL_TOKEN_ALLCAPS;
+    }
+  return f;
+}
+
+/* Scans one word starting at @i; returns its end.  Handles internal
+ * hyphens, periods (U.S, 3.5), digits groups (1,000) and apostrophes,
+ * splitting off 's / n't / 're ... as separate tokens like the Penn
+ * tokenizer. */
+static gsize
+scan_word (Seg *s, gsize i)
+{
+  const char *t = s->text, *end = t + s->len;
+  gsize j = i;
+  int clen;
+  gboolean digit_start = g_ascii_isdigit (t[i]);
+  while (j < s->len)
+    {
+      gunichar u = char_at (t + j, end, &clen);
+      if (is_word_char (u))
+        {
+          j += clen;
+          continue;
+        }
+      /* Internal connector followed by a word character. */
+      if (j + 1 < s->len && (u == '-' || u == '.' || u == '/' || u == '&'
+                             || (digit_start && (u == ',' || u == ':'))))
+        {
+          int c2;
+          gunichar next = char_at (t + j + 1, end, &c2);
+          if (is_word_char (next) && (u != ',' || g_ascii_isdigit (t[j + 1])))
+            {
+              if (u == '/' && !digit_start)
+                break;
+              if (u == '&' && !(g_ascii_isupper (t[i])))
+                break;
+              j += 1;
+              continue;
+            }
+        }
+      break;
+    }
+  return j;
+}
+
+static void
+tokenize (Seg *s)
+{
+  const char *t = s->text, *end = t + s->len;
+  gsize i = 0;
+  while (i < s->len)
+    {
+      char c = t[i];
+      if (is_space_char (c) || c == '\n')
+        {
+          i++;
+          continue;
+        }
+      int clen;
+      gunichar u = char_at (t + i, end, &clen);
+      if (u == 0x00A0 || u == 0x2009 || u == 0x202F || u == 0x200B || u == 0xFEFF
+          || g_unichar_isspace (u))
+        {
+          i += clen;
+          continue;
+        }
+      if (is_word_char (u))
+        {
+          gsize wend = scan_word (s, i);
+          guint16 flags = word_flags (t + i, wend - i);
+          /* Abbreviations and initials keep their final period. */
+          if (wend < s->len && t[wend] == '.')
+            {
+              gsize n = wend + 1 - i;
+              gboolean internal_dots = memchr (t + i, '.', wend - i) != NULL;
+              gboolean initial = (wend - i == 1) && g_ascii_isupper (t[i]);
+              if (internal_dots || initial
+                  || evl_lexicon_lookup (s->abbrev, t + i, (gssize) n) != NULL)
+                {
+                  wend++;
+                  flags |= EVL_TOKEN_ABBREV;
+                }
+            }
+          push_token (s, i, wend, flags);
+          i = wend;
+          continue;
+        }
+      if (is_apostrophe (u))
+        {
+          /* Clitic after a word: 's 't 're 've 'll 'd 'm. */
+          gsize k = i + clen;
+          gsize wj = k;
+          while (wj < s->len && g_ascii_isalpha (t[wj]))
+            wj++;
+          gsize wl = wj - k;
+          if (s->tokens->len > 0 && wl >= 1 && wl <= 2
+              && (g_array_index (s->tokens, EvlToken, s->tokens->len - 1).span.end == i))
+            {
+              char cl[3] = { g_ascii_tolower (t[k]), wl > 1 ? g_ascii_tolower (t[k + 1]) : 0, 0 };
+              if (strcmp (cl, "s") == 0 || strcmp (cl, "t") == 0 || strcmp (cl, "re") == 0
+                  || strcmp (cl, "ve") == 0 || strcmp (cl, "ll") == 0 || strcmp (cl, "d") == 0
+                  || strcmp (cl, "m") == 0)
+                {
+                  EvlToken *prev = &g_array_index (s->tokens, EvlToken, s->tokens->len - 1);
+                  gsize start = i;
+                  /* "didn't": move the n from the previous word. */
+                  if (cl[0] == 't' && prev->span.end - prev->span.start > 1
+                      && (t[prev->span.end - 1] == 'n' || t[prev->span.end - 1] == 'N'))
+                    {
+                      prev->span.end--;
+                      start = prev->span.end;
+                    }
+                  push_token (s, start, wj, EVL_TOKEN_WORD);
+                  i = wj;
+                  continue;
+                }
+            }
+        }
+      /* Punctuation: runs of the same char (..., --, ``, '') are one token. */
+      gsize j = i + clen;
+      if (u < 0x80)
+        while (j < s->len && t[j] == c && (c == '.' || c == '-' || c == '`' || c == '\'' || c == '!' || c == '?'))
+          j++;
+      guint16 flags = EVL_TOKEN_PUNCT;
+      if (is_quote (u) || (c == '\'' && j - i == 2))
+        flags |= EVL_TOKEN_QUOTE;
+      push_token (s, i, j, flags);
+      i = j;
+    }
+}
+
+static gboolean
+token_is (const Seg *s, const EvlToken *tok, const char *str)
+{
+  gsize n = strlen (str);
+  return EVL_SPAN_LEN (tok->span) == n && memcmp (s->text + tok->span.start, str, n) == 0;
+}
+
+static gboolean
+is_terminal (const Seg *s, const EvlToken *tok)
+{
+  if (!(tok->flags & EVL_TOKEN_PUNCT))
+    return FALSE;
+  char c = s->text[tok->span.start];
+  return c == '.' || c == '!' || c == '?';
+}
+
+static gboolean
+is_closer (const Seg *s, const EvlToken *tok)
+{
+  if (!(tok->flags & EVL_TOKEN_PUNCT))
+    return FALSE;
+  if (tok->flags & EVL_TOKEN_QUOTE)
+    {
+      /* Opening curly quotes never close a sentence. */
+      return !token_is (s, tok, "\xe2\x80\x9c") && !token_is (s, tok, "\xe2\x80\x98")
+             && !token_is (s, tok, "``");
+    }
+  char c = s->text[tok->span.start];
+  return c == ')' || c == ']';
+}
+
+/* Can @tok begin a sentence? */
+static gboolean
+can_start (const Seg *s, const EvlToken *tok)
+{
+  if (tok->flags & (EVL_TOKEN_CAP | EVL_TOKEN_NUMBER | EVL_TOKEN_QUOTE))
+    return TRUE;
+  char c = s->text[tok->span.start];
+  return c == '(' || c == '[' || c == '-' || (guchar) c >= 0x80;
+}
+
+/* Is there a newline (or paragraph break) between two byte offsets? */
+static int
+newlines_between (const Seg *s, gsize a, gsize b)
+{
+  int n = 0;
+  for (gsize i = a; i < b; i++)
+    if (s->text[i] == '\n')
+      n++;
+  return n;
+}
+
+/* A line that stands as its own block even inside a paragraph: in text
+ * that is not hard-wrapped every newline is a block break. */
+static gboolean
+line_is_block (const Seg *s, gsize line_end_offset)
+{
+  (void) line_end_offset;
+  return !s->wrapped;
+}
+
+typedef struct {
+  guint first, n;
+  guint paragraph;
+} RawSentence;
+
+static void
+split_sentences (Seg *s, GArray *out)
+{
+  guint n = s->tokens->len;
+  const EvlToken *tk = (const EvlToken *) (void *) s->tokens->data;
+  guint start = 0, paragraph = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean brk = FALSE;
+      guint last = i;
+      if (is_terminal (s, &tk[i]) || ((tk[i].flags & EVL_TOKEN_ABBREV) && i + 1 < n))
+        {
+          while (last + 1 < n && is_closer (s, &tk[last + 1])
+                 && newlines_between (s, tk[last].span.end, tk[last + 1].span.start) == 0)
+            last++;
+          if (last + 1 >= n)
+            brk = TRUE;
+          else
+            {
+              const EvlToken *next = &tk[last + 1];
+              gboolean nl = newlines_between (s, tk[last].span.end, next->span.start) > 0;
+              if (tk[i].flags & EVL_TOKEN_ABBREV)
+                {
+                  /* An abbreviation ends a sentence only before a word
+                   * that typically starts one ("the U.S. Amid ..."). */
+                  const EvlLexEntry *ab = evl_lexicon_lookup (s->abbrev, s->text + tk[i].span.start,
+                                                              EVL_SPAN_LEN (tk[i].span));
+                  gboolean title = ab && ab->n_attrs > 0 && strcmp (ab->attrs[0], "title") == 0;
+                  brk = !title && (nl || ((next->flags & EVL_TOKEN_CAP)
+                                          && evl_lexicon_lookup (s->starters, s->text + next->span.start,
+                                                                 EVL_SPAN_LEN (next->span)) != NULL));
+                }
+              else
+                brk = nl || can_start (s, next);
+            }
+        }
+      if (!brk && i + 1 < n)
+        {
+          int nls = newlines_between (s, tk[i].span.end, tk[i + 1].span.start);
+          if (nls >= 2 || (nls == 1 && line_is_block (s, tk[i].span.end)))
+            brk = TRUE;
+        }
+      if (brk || i + 1 == n)
+        {
+          RawSentence r = { start, last + 1 - start, paragraph };
+          g_array_append_val (out, r);
+          if (last + 1 < n && newlines_between (s, tk[last].span.end, tk[last + 1].span.start) >= 1)
+            {
+              if (newlines_between (s, tk[last].span.end, tk[last + 1].span.start) >= 2 || !s->wrapped)
+                paragraph++;
+            }
+          start = last + 1;
+          i = last;
+        }
+    }
+}
+
+/* ---- headings and furniture ---- */
+
+static gboolean
+sentence_has_terminal (const Seg *s, const EvlToken *tk, const RawSentence *r)
+{
+  for (guint k = r->n; k > 0; k--)
+    {
+      const EvlToken *t = &tk[r->first + k - 1];
+      if (is_closer (s, t))
+        continue;
+      if (is_terminal (s, t))
+        return TRUE;
+      char c = s->text[t->span.start];
+      return c == ':' || c == ';';
+    }
+  return FALSE;
+}
+
+/* Share of longer words that are capitalised: headlines and teasers are
+ * written in Title Case. */
+static double
+title_case_ratio (const EvlToken *tk, const RawSentence *r)
+{
+  guint words = 0, caps = 0;
+  for (guint k = 0; k < r->n; k++)
+    {
+      const EvlToken *t = &tk[r->first + k];
+      if (!(t->flags & EVL_TOKEN_WORD) || EVL_SPAN_LEN (t->span) < 4)
+        continue;
+      words++;
+      if (t->flags & EVL_TOKEN_CAP)
+        caps++;
+    }
+  return words ? (double) caps / words : 0.0;
+}
+
+/* Does the sentence contain a furniture cue (data/lexicons/en/furniture.txt)?
+ * Cues are matched as word n-grams, case-insensitively. */
+static gboolean
+has_furniture_cue (const Seg *s, const EvlToken *tk, const RawSentence *r)
+{
+  guint maxw = evl_lexicon_max_words (s->furniture);
+  for (guint k = 0; k < r->n; k++)
+    {
+      for (guint w = 1; w <= maxw && k + w <= r->n; w++)
+        {
+          const EvlToken *a = &tk[r->first + k], *b = &tk[r->first + k + w - 1];
+          const EvlLexEntry *e = evl_lexicon_lookup (s->furniture, s->text + a->span.start,
+                                                     b->span.end - a->span.start);
+          if (e)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+mark_blocks (Seg *s, GArray *raw, guint8 *heading, guint8 *furniture)
+{
+  const EvlToken *tk = (const EvlToken *) (void *) s->tokens->data;
+  guint n = raw->len;
+  RawSentence *rs = (RawSentence *) (void *) raw->data;
+  guint n_par = n ? rs[n - 1].paragraph + 1 : 0;
+  g_autofree guint *par_sent = g_new0 (guint, n_par + 1);
+  for (guint i = 0; i < n; i++)
+    par_sent[rs[i].paragraph]++;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean alone = par_sent[rs[i].paragraph] == 1;
+      heading[i] = alone && rs[i].n <= 25 && !sentence_has_terminal (s, tk, &rs[i]);
+      furniture[i] = has_furniture_cue (s, tk, &rs[i]);
+    }
+
+  /* Tail furniture: past the first cue in the last third of the text,
+   * everything is page furniture (comment forms, credits, bios).  Teaser
+   * headlines and a bare byline name just before it go with it. */
+  gsize third = s->len - s->len / 3;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!furniture[i] || tk[rs[i].first].span.start < third)
+        continue;
+      guint first_par = rs[i].paragraph;
+      for (guint j = i; j < n; j++)
+        furniture[j] = TRUE;
+      for (guint j = i; j-- > 0;)
+        {
+          if (rs[j].paragraph == first_par)
+            {
+              furniture[j] = TRUE;
+              continue;
+            }
+          gboolean teaser = par_sent[rs[j].paragraph] <= 2 && title_case_ratio (tk, &rs[j]) >= 0.6
+                            && rs[j].n >= 3;
+          gboolean byline = heading[j] && rs[j].n <= 4 && title_case_ratio (tk, &rs[j]) >= 0.99;
+          if (!teaser && !byline)
+            break;
+          furniture[j] = TRUE;
+          first_par = rs[j].paragraph;
+        }
+      break;
+    }
+}
+
+void
+evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
+{
+  g_return_if_fail (ctx != NULL && doc != NULL);
+  guint n_existing;
+  evl_document_get_sentences (doc, &n_existing);
+  if (n_existing > 0)
+    return;
+
+  Seg s = { 0 };
+  s.ctx = ctx;
+  s.doc = doc;
+  s.text = evl_document_get_text (doc, &s.len);
+  s.abbrev = evl_context_get_lexicon (ctx, "en/abbreviations");
+  s.starters = evl_context_get_lexicon (ctx, "en/sentence-starters");
+  s.furniture = evl_context_get_lexicon (ctx, "en/furniture");
+  s.tokens = g_array_sized_new (FALSE, FALSE, sizeof (EvlToken), s.len / 5 + 16);
+  s.wrapped = detect_wrapped (s.text, s.len);
+
+  tokenize (&s);
+  g_autoptr (GArray) raw = g_array_new (FALSE, FALSE, sizeof (RawSentence));
+  split_sentences (&s, raw);
+  g_autofree guint8 *heading = g_new0 (guint8, raw->len + 1);
+  g_autofree guint8 *furniture = g_new0 (guint8, raw->len + 1);
+  mark_blocks (&s, raw, heading, furniture);
+
+  EvlToken *tk = (EvlToken *) (void *) s.tokens->data;
+  for (guint i = 0; i < raw->len; i++)
+    {
+      RawSentence *r = &g_array_index (raw, RawSentence, i);
+      EvlSentence sent = {
+        { tk[r->first].span.start, tk[r->first + r->n - 1].span.end },
+        r->first, r->n, r->paragraph, heading[i], furniture[i],
+      };
+      evl_document_add_sentence (doc, &sent);
+      for (guint k = 0; k < r->n; k++)
+        {
+          EvlToken *t = &tk[r->first + k];
+          t->sentence = i;
+          if (k == 0)
+            t->flags |= EVL_TOKEN_SENT_START;
+          evl_document_add_token (doc, t);
+        }
+    }
+  g_array_unref (s.tokens);
+}

@@ -1,0 +1,163 @@
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <eventline/eventline.h>
+#include <string.h>
+
+TestSuite (segment);
+
+static EvlContext *ctx;
+
+static void
+setup (void)
+{
+  GError *error = NULL;
+  ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+}
+
+static void
+teardown (void)
+{
+  evl_context_unref (ctx);
+}
+
+static EvlDocument *
+segment (const char *text)
+{
+  EvlDocument *doc = evl_document_new ("t", text, -1, NULL);
+  cr_assert_not_null (doc);
+  evl_segment_document (ctx, doc);
+  return doc;
+}
+
+/* Joins the tokens of @doc with '|' into @buf. */
+static const char *
+tokens_joined (EvlDocument *doc, char *buf, gsize cap)
+{
+  guint n;
+  const EvlToken *t = evl_document_get_tokens (doc, &n);
+  gsize len;
+  const char *text = evl_document_get_text (doc, &len);
+  buf[0] = '\0';
+  for (guint i = 0; i < n; i++)
+    {
+      if (i)
+        g_strlcat (buf, "|", cap);
+      char tmp[128];
+      g_snprintf (tmp, sizeof tmp, "%.*s", (int) (t[i].span.end - t[i].span.start),
+                  text + t[i].span.start);
+      g_strlcat (buf, tmp, cap);
+    }
+  return buf;
+}
+
+typedef struct {
+  char text[160];
+  char tokens[240];
+} TokCase;
+
+ParameterizedTestParameters (segment, tokens)
+{
+  static TokCase cases[] = {
+    { "Mr. Kim didn't go.", "Mr.|Kim|did|n't|go|." },
+    { "Russia's war", "Russia|'s|war" },
+    { "Russia\xe2\x80\x99s war", "Russia|\xe2\x80\x99s|war" },
+    { "the U.S. embassy", "the|U.S.|embassy" },
+    { "Kim Jong-un met", "Kim|Jong-un|met" },
+    { "$1,000 in 1950-53 at 14:30", "$|1,000|in|1950-53|at|14:30" },
+    { "it rose 3.5% on 9/11", "it|rose|3.5|%|on|9/11" },
+    { "``It was,'' he said...", "``|It|was|,|''|he|said|..." },
+    { "Gen. J. Smith", "Gen.|J.|Smith" },
+  };
+  return cr_make_param_array (TokCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (TokCase *c, segment, tokens, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = segment (c->text);
+  char buf[512];
+  cr_assert_str_eq (tokens_joined (doc, buf, sizeof buf), c->tokens);
+}
+
+typedef struct {
+  char text[200];
+  guint n_sentences;
+} SentCase;
+
+ParameterizedTestParameters (segment, sentences)
+{
+  static SentCase cases[] = {
+    { "Mr. Putin met Kim. They talked.", 2 },
+    { "He flew to the U.S. officials were there.", 1 },
+    { "He criticised the U.S. Amid the talks, Kim smiled.", 2 },
+    { "Gen. Smith spoke at 5 p.m. on Friday.", 1 },
+    { "\xe2\x80\x9cWe are here.\xe2\x80\x9d Putin said so.", 2 },
+    { "Headline Without Stop\n\nBody text here. More text.", 3 },
+    { "Is it true? Yes! It is.", 3 },
+    { "The rate was 3.5 percent.", 1 },
+  };
+  return cr_make_param_array (SentCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (SentCase *c, segment, sentences, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = segment (c->text);
+  guint n;
+  evl_document_get_sentences (doc, &n);
+  cr_assert_eq (n, c->n_sentences, "'%s': %u sentences, expected %u", c->text, n, c->n_sentences);
+}
+
+Test (segment, offsets_index_the_text, .init = setup, .fini = teardown)
+{
+  const char *text = "Kim arrived \xe2\x80\x94 by train.\n\nPutin waited.";
+  g_autoptr (EvlDocument) doc = segment (text);
+  guint n;
+  const EvlToken *t = evl_document_get_tokens (doc, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      cr_assert_leq (t[i].span.end, strlen (text));
+      cr_assert_lt (t[i].span.start, t[i].span.end);
+      cr_assert (g_utf8_validate (text + t[i].span.start, t[i].span.end - t[i].span.start, NULL));
+    }
+  guint ns;
+  const EvlSentence *s = evl_document_get_sentences (doc, &ns);
+  cr_assert_eq (ns, 2);
+  cr_assert_eq (s[1].paragraph, 1);
+  cr_assert (t[s[1].first_token].flags & EVL_TOKEN_SENT_START);
+}
+
+Test (segment, page_furniture_is_marked, .init = setup, .fini = teardown)
+{
+  const char *text =
+    "Leaders Meet at Spaceport\n\n"
+    "The two leaders met on Wednesday at the spaceport. They discussed many things. "
+    "The talks lasted an hour and covered trade, security and space cooperation.\n\n"
+    "Officials said more meetings would follow in the coming months.\n\n"
+    "Shocking Twist Threatens To Upend The Entire Race!\n\n"
+    "The post Leaders Meet at Spaceport first appeared on Some Site.\n\n"
+    "Leave a Reply\n\n"
+    "Your email address will not be published.";
+  g_autoptr (EvlDocument) doc = segment (text);
+  guint n;
+  const EvlSentence *s = evl_document_get_sentences (doc, &n);
+  cr_assert_geq (n, 7);
+  cr_assert (s[0].is_heading);
+  cr_assert_not (s[0].is_furniture);
+  cr_assert_not (s[1].is_furniture);
+  cr_assert_not (s[4].is_furniture, "the last body sentence is not furniture");
+  guint furniture = 0;
+  for (guint i = 0; i < n; i++)
+    furniture += s[i].is_furniture;
+  cr_assert_eq (furniture, n - 5, "teaser, 'first appeared', and comment form: %u of %u", furniture, n);
+}
+
+Test (segment, presegmented_documents_are_left_alone, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("t", "a b", -1, NULL);
+  EvlSentence s = { { 0, 3 }, 0, 2, 0, 0, 0 };
+  evl_document_add_sentence (doc, &s);
+  evl_segment_document (ctx, doc);
+  guint n;
+  evl_document_get_tokens (doc, &n);
+  cr_assert_eq (n, 0);
+}
