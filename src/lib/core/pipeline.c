@@ -1,12 +1,37 @@
 /* Runs the per-document stages, in parallel across documents. */
 #include "evl-private.h"
 
+/* A document without any creation date may still open with a dateline
+ * ("Tuesday, July 23 2024"): take the first absolute day-level date in its
+ * first sentences as a GUESSED DCT — weaker than metadata and --dct, which
+ * evl_document_set_dct() enforces — and re-tag relative to it. */
+static void
+guess_dct (const EvlContext *ctx, EvlDocument *doc)
+{
+  if (evl_document_get_dct_source (doc) != EVL_DCT_NONE)
+    return;
+  guint n;
+  const EvlTimex *tx = evl_document_get_timexes (doc, &n);
+  for (guint i = 0; i < n && tx[i].sentence < 3; i++)
+    {
+      if (tx[i].type != EVL_TIMEX_DATE || tx[i].grain != EVL_GRAIN_DAY
+          || (tx[i].flags & (EVL_TIMEX_FLAG_RELATIVE | EVL_TIMEX_FLAG_UNANCHORED)))
+        continue;
+      char buf[11];
+      if (evl_day_format (tx[i].begin, buf)
+          && evl_document_set_dct (doc, buf, EVL_DCT_GUESSED))
+        evl_timex_annotate (ctx, doc);
+      return;
+    }
+}
+
 void
 evl_pipeline_annotate (const EvlContext *ctx, EvlDocument *doc)
 {
   g_return_if_fail (ctx != NULL && doc != NULL);
   evl_segment_document (ctx, doc);
   evl_timex_annotate (ctx, doc);
+  guess_dct (ctx, doc);
   evl_entities_annotate (ctx, doc);
   evl_events_annotate (ctx, doc);
 }

@@ -1,9 +1,504 @@
-/* STUB */
-#include "evl-private.h"
-const char *evl_input_format_to_string (EvlInputFormat f) { (void) f; return "text"; }
-gboolean evl_input_format_from_string (const char *name, EvlInputFormat *out) { (void) name; (void) out; return FALSE; }
-gboolean evl_source_load_bytes (const char *name, const char *data, gsize len, const EvlLoadOptions *opts, GPtrArray *out, GError **error)
-{ (void) opts; EvlDocument *d = evl_document_new (name, data, len, error); if (!d) return FALSE; g_ptr_array_add (out, d); return TRUE; }
-gboolean evl_source_load_file (const char *path, const EvlLoadOptions *opts, GPtrArray *out, GError **error)
-{ g_autofree char *c = NULL; gsize n; if (!g_file_get_contents (path, &c, &n, error)) return FALSE; return evl_source_load_bytes (path, c, n, opts, out, error); }
-GPtrArray *evl_source_expand_paths (const char *const *paths, GError **error) { (void) error; GPtrArray *a = g_ptr_array_new_with_free_func (g_free); for (; *paths; paths++) g_ptr_array_add (a, g_strdup (*paths)); return a; }
+/* Loaders: bytes on disk -> EvlDocument(s) with metadata.
+ *
+ * Dating: a document's creation time (DCT) comes, strongest first, from
+ * its own metadata (front matter, FILE.meta.json sidecar, the folder's
+ * eventline.json manifest, TimeML DCT, HTML meta), then the caller's
+ * default (--dct), then a dateline guessed from the text by the pipeline.
+ * See README "Dating documents". */
+#include "source-private.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#define DEFAULT_MAX_BYTES ((gsize) 64 * 1024 * 1024)
+#define MANIFEST_NAME "eventline.json"
+#define SIDECAR_SUFFIX ".meta.json"
+
+static const char *const format_names[] = { "auto", "text", "timeml", "html", "jsonl" };
+
+const char *
+evl_input_format_to_string (EvlInputFormat f)
+{
+  if ((guint) f >= G_N_ELEMENTS (format_names))
+    return "auto";
+  return format_names[f];
+}
+
+gboolean
+evl_input_format_from_string (const char *name, EvlInputFormat *out)
+{
+  for (guint i = 0; name && i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (name, format_names[i]) == 0)
+      {
+        *out = (EvlInputFormat) i;
+        return TRUE;
+      }
+  if (name && (g_ascii_strcasecmp (name, "txt") == 0 || g_ascii_strcasecmp (name, "tml") == 0
+               || g_ascii_strcasecmp (name, "htm") == 0))
+    {
+      *out = name[0] == 't' && name[1] == 'x' ? EVL_FORMAT_TEXT
+             : (name[0] == 't' ? EVL_FORMAT_TIMEML : EVL_FORMAT_HTML);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Metadata from a manifest, sidecar or front matter. */
+typedef struct {
+  char *dct, *title, *url;
+} Meta;
+
+static void
+meta_clear (Meta *m)
+{
+  g_clear_pointer (&m->dct, g_free);
+  g_clear_pointer (&m->title, g_free);
+  g_clear_pointer (&m->url, g_free);
+}
+
+static void
+meta_take_object (Meta *m, JsonObject *o)
+{
+  static const char *const dct_keys[] = { "dct", "date", "date_publish", "published", NULL };
+  for (guint i = 0; dct_keys[i]; i++)
+    if (json_object_has_member (o, dct_keys[i])
+        && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, dct_keys[i])))
+      {
+        g_free (m->dct);
+        m->dct = g_strdup (json_object_get_string_member (o, dct_keys[i]));
+        break;
+      }
+  if (json_object_has_member (o, "title")
+      && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, "title")))
+    {
+      g_free (m->title);
+      m->title = g_strdup (json_object_get_string_member (o, "title"));
+    }
+  if (json_object_has_member (o, "url")
+      && JSON_NODE_HOLDS_VALUE (json_object_get_member (o, "url")))
+    {
+      g_free (m->url);
+      m->url = g_strdup (json_object_get_string_member (o, "url"));
+    }
+}
+
+/* Normalises a metadata date to a TIMEX3 value: "2023-09-14",
+ * "2023-09-14T08:00:00Z" -> "2023-09-14". */
+static char *
+normalize_meta_date (const char *s, const char *where, GError **error)
+{
+  if (s == NULL)
+    return NULL;
+  g_autofree char *t = g_strstrip (g_strdup (s));
+  if (evl_day_parse (t) != 0)
+    return g_strndup (t, 10);
+  EvlDay b, e;
+  EvlGrain grain;
+  if (evl_timex_value_bounds (t, &b, &e, &grain))
+    return g_steal_pointer (&t);
+  evl_fail (error, EVL_ERROR_PARSE, "%s: date '%s' is not YYYY-MM-DD", where, s);
+  return NULL;
+}
+
+static gboolean
+read_json_object (const char *path, JsonParser *parser, JsonObject **out, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  if (!json_parser_load_from_file (parser, path, &local))
+    {
+      evl_fail (error, EVL_ERROR_PARSE, "%s: %s", path, local->message);
+      return FALSE;
+    }
+  JsonNode *root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return evl_fail (error, EVL_ERROR_PARSE, "%s: expected a JSON object", path);
+  *out = json_node_get_object (root);
+  return TRUE;
+}
+
+/* Manifest: { "defaults": {dct,title,url}, "documents": { "FILE": {...} } } */
+static gboolean
+load_manifest_meta (const char *path, Meta *m, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *manifest = g_build_filename (dir, MANIFEST_NAME, NULL);
+  if (!g_file_test (manifest, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  if (!read_json_object (manifest, parser, &root, error))
+    return FALSE;
+  if (json_object_has_member (root, "defaults"))
+    {
+      JsonNode *d = json_object_get_member (root, "defaults");
+      if (JSON_NODE_HOLDS_OBJECT (d))
+        meta_take_object (m, json_node_get_object (d));
+    }
+  if (json_object_has_member (root, "documents"))
+    {
+      JsonNode *docs = json_object_get_member (root, "documents");
+      if (!JSON_NODE_HOLDS_OBJECT (docs))
+        return evl_fail (error, EVL_ERROR_PARSE, "%s: \"documents\" must be an object keyed by file name",
+                         manifest);
+      JsonObject *o = json_node_get_object (docs);
+      if (json_object_has_member (o, base))
+        {
+          JsonNode *e = json_object_get_member (o, base);
+          if (JSON_NODE_HOLDS_OBJECT (e))
+            meta_take_object (m, json_node_get_object (e));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+load_sidecar_meta (const char *path, Meta *m, GError **error)
+{
+  g_autofree char *sidecar = g_strconcat (path, SIDECAR_SUFFIX, NULL);
+  if (!g_file_test (sidecar, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  if (!read_json_object (sidecar, parser, &root, error))
+    return FALSE;
+  meta_take_object (m, root);
+  return TRUE;
+}
+
+/* Front matter: the text starts with a line "---", then "key: value" lines,
+ * then "---".  Returns the offset of the body. */
+static gsize
+parse_front_matter (const char *data, gsize len, Meta *m)
+{
+  if (len < 4 || strncmp (data, "---", 3) != 0 || (data[3] != '\n' && data[3] != '\r'))
+    return 0;
+  gsize i = data[3] == '\r' ? 5 : 4;
+  Meta fm = { 0 };
+  while (i < len)
+    {
+      const char *nl = memchr (data + i, '\n', len - i);
+      gsize e = nl ? (gsize) (nl - data) : len;
+      g_autofree char *line = g_strstrip (g_strndup (data + i, e - i));
+      i = e + 1;
+      if (strcmp (line, "---") == 0)
+        {
+          if (fm.dct) { g_free (m->dct); m->dct = g_steal_pointer (&fm.dct); }
+          if (fm.title) { g_free (m->title); m->title = g_steal_pointer (&fm.title); }
+          if (fm.url) { g_free (m->url); m->url = g_steal_pointer (&fm.url); }
+          return MIN (i, len);
+        }
+      char *colon = strchr (line, ':');
+      if (colon == NULL)
+        break;
+      *colon = '\0';
+      char *key = g_strstrip (line);
+      char *val = g_strstrip (colon + 1);
+      gsize vl = strlen (val);
+      if (vl >= 2 && (val[0] == '"' || val[0] == '\'') && val[vl - 1] == val[0])
+        {
+          val[vl - 1] = '\0';
+          val++;
+        }
+      if (g_ascii_strcasecmp (key, "date") == 0 || g_ascii_strcasecmp (key, "dct") == 0
+          || g_ascii_strcasecmp (key, "published") == 0)
+        { g_free (fm.dct); fm.dct = g_strdup (val); }
+      else if (g_ascii_strcasecmp (key, "title") == 0)
+        { g_free (fm.title); fm.title = g_strdup (val); }
+      else if (g_ascii_strcasecmp (key, "url") == 0)
+        { g_free (fm.url); fm.url = g_strdup (val); }
+    }
+  meta_clear (&fm);
+  return 0;
+}
+
+/* A plain-text title: the first short line that is not a page date or a
+ * breadcrumb trail. */
+static char *
+guess_title (const char *text, gsize len)
+{
+  gsize i = 0;
+  for (guint lines = 0; i < len && lines < 4; lines++)
+    {
+      const char *nl = memchr (text + i, '\n', len - i);
+      gsize e = nl ? (gsize) (nl - text) : len;
+      g_autofree char *line = g_strstrip (g_strndup (text + i, e - i));
+      i = e + 1;
+      if (*line == '\0')
+        {
+          lines--;
+          continue;
+        }
+      guint digits = 0, letters = 0, words = 1;
+      for (const char *p = line; *p; p++)
+        {
+          if (g_ascii_isdigit (*p)) digits++;
+          else if (g_ascii_isalpha (*p)) letters++;
+          else if (*p == ' ') words++;
+        }
+      gboolean date_like = digits >= 4 && words <= 6;
+      gboolean crumbs = strstr (line, " / ") != NULL || strstr (line, " > ") != NULL;
+      if (date_like || crumbs || letters == 0)
+        continue;
+      if (words > 30)
+        return NULL;
+      return g_steal_pointer (&line);
+    }
+  return NULL;
+}
+
+static char *
+id_from_name (const char *name)
+{
+  g_autofree char *base = g_path_get_basename (name);
+  char *dot = strrchr (base, '.');
+  if (dot && dot != base)
+    *dot = '\0';
+  return g_strdup (base);
+}
+
+static EvlInputFormat
+sniff_format (const char *name, const char *data, gsize len)
+{
+  gsize i = 0;
+  while (i < len && i < 512 && g_ascii_isspace (data[i]))
+    i++;
+  const char *p = data + i;
+  gsize rest = len - i;
+  if (rest > 0 && p[0] == '{')
+    return EVL_FORMAT_JSONL;
+  if (evl_source_sniff_timeml (data, len))
+    return EVL_FORMAT_TIMEML;
+  if (rest >= 5 && (g_ascii_strncasecmp (p, "<!doc", 5) == 0 || g_ascii_strncasecmp (p, "<html", 5) == 0))
+    return EVL_FORMAT_HTML;
+  const char *ext = strrchr (name, '.');
+  if (ext)
+    {
+      if (g_ascii_strcasecmp (ext, ".tml") == 0 || g_ascii_strcasecmp (ext, ".te3input") == 0)
+        return EVL_FORMAT_TIMEML;
+      if (g_ascii_strcasecmp (ext, ".html") == 0 || g_ascii_strcasecmp (ext, ".htm") == 0)
+        return EVL_FORMAT_HTML;
+      if (g_ascii_strcasecmp (ext, ".jsonl") == 0 || g_ascii_strcasecmp (ext, ".ndjson") == 0)
+        return EVL_FORMAT_JSONL;
+    }
+  return EVL_FORMAT_TEXT;
+}
+
+static gboolean
+load_text (const char *name, const char *data, gsize len, const EvlLoadOptions *opts,
+           const Meta *file_meta, GPtrArray *out, GError **error)
+{
+  Meta m = { 0 };
+  gsize body = parse_front_matter (data, len, &m);
+  g_autoptr (GError) local = NULL;
+  g_autofree char *id = id_from_name (name);
+  g_autoptr (EvlDocument) doc = evl_document_new (id, data + body, (gssize) (len - body), &local);
+  if (doc == NULL)
+    {
+      meta_clear (&m);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", name);
+      return FALSE;
+    }
+  /* Front matter inside the file beats sidecar and manifest. */
+  const char *dct = m.dct ? m.dct : file_meta->dct;
+  if (dct)
+    {
+      g_autofree char *v = normalize_meta_date (dct, name, error);
+      if (v == NULL)
+        {
+          meta_clear (&m);
+          return FALSE;
+        }
+      evl_document_set_dct (doc, v, EVL_DCT_METADATA);
+    }
+  else if (opts->default_dct)
+    evl_document_set_dct (doc, opts->default_dct, EVL_DCT_DEFAULT);
+  const char *title = m.title ? m.title : file_meta->title;
+  g_autofree char *guessed = title ? NULL : guess_title (data + body, len - body);
+  evl_document_set_title (doc, title ? title : guessed);
+  evl_document_set_url (doc, m.url ? m.url : file_meta->url);
+  meta_clear (&m);
+  g_ptr_array_add (out, g_steal_pointer (&doc));
+  return TRUE;
+}
+
+static gboolean
+load_with_meta (const char *name, const char *data, gsize len, const EvlLoadOptions *opts,
+                const Meta *meta, GPtrArray *out, GError **error)
+{
+  gsize max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+  if (len > max)
+    return evl_fail (error, EVL_ERROR_TOO_LARGE,
+                     "%s: %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
+                     " bytes (--max-size)", name, len, max);
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (len == 0)
+    return evl_fail (error, EVL_ERROR_PARSE, "%s: empty file", name);
+  if (memchr (data, '\0', MIN (len, (gsize) 65536)) != NULL)
+    return evl_fail (error, EVL_ERROR_UNSUPPORTED_FORMAT, "%s: binary file (contains NUL bytes)", name);
+
+  EvlInputFormat fmt = opts->format != EVL_FORMAT_AUTO ? opts->format : sniff_format (name, data, len);
+  guint before = out->len;
+  gboolean ok;
+  switch (fmt)
+    {
+    case EVL_FORMAT_TIMEML:
+      ok = evl_source_load_timeml (name, data, len, opts, out, error);
+      break;
+    case EVL_FORMAT_HTML:
+    case EVL_FORMAT_JSONL:
+      return evl_fail (error, EVL_ERROR_UNSUPPORTED_FORMAT, "%s: %s input is not supported yet",
+                       name, evl_input_format_to_string (fmt));
+    default:
+      ok = load_text (name, data, len, opts, meta, out, error);
+      break;
+    }
+  if (!ok)
+    return FALSE;
+  /* Manifest metadata applies to every format; a document's own DCT
+   * (TimeML, HTML meta) is METADATA too and was set first, so it wins. */
+  for (guint i = before; i < out->len; i++)
+    {
+      EvlDocument *doc = out->pdata[i];
+      if (evl_document_get_path (doc) == NULL)
+        evl_document_set_path (doc, name);
+      if (fmt != EVL_FORMAT_TEXT)
+        {
+          if (meta->dct && evl_document_get_dct_source (doc) < EVL_DCT_METADATA)
+            {
+              g_autofree char *v = normalize_meta_date (meta->dct, name, NULL);
+              if (v)
+                evl_document_set_dct (doc, v, EVL_DCT_METADATA);
+            }
+          if (opts->default_dct)
+            evl_document_set_dct (doc, opts->default_dct, EVL_DCT_DEFAULT);
+          if (meta->title && evl_document_get_title (doc) == NULL)
+            evl_document_set_title (doc, meta->title);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+evl_source_load_bytes (const char *name, const char *data, gsize len,
+                       const EvlLoadOptions *opts, GPtrArray *out, GError **error)
+{
+  g_return_val_if_fail (name != NULL && out != NULL, FALSE);
+  EvlLoadOptions defaults = EVL_LOAD_OPTIONS_INIT;
+  Meta none = { 0 };
+  return load_with_meta (name, data, len, opts ? opts : &defaults, &none, out, error);
+}
+
+gboolean
+evl_source_load_file (const char *path, const EvlLoadOptions *opts, GPtrArray *out,
+                      GError **error)
+{
+  g_return_val_if_fail (path != NULL && out != NULL, FALSE);
+  EvlLoadOptions defaults = EVL_LOAD_OPTIONS_INIT;
+  if (opts == NULL)
+    opts = &defaults;
+  gsize max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return evl_fail (error, EVL_ERROR_IO, "%s: is a folder (pass it as an input to expand it)", path);
+  GStatBuf st;
+  if (g_stat (path, &st) != 0)
+    return evl_fail (error, EVL_ERROR_IO, "%s: %s", path, g_strerror (errno));
+  if ((gsize) st.st_size > max)
+    return evl_fail (error, EVL_ERROR_TOO_LARGE,
+                     "%s: %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
+                     " bytes (--max-size)", path, (gsize) st.st_size, max);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &data, &len, &local))
+    return evl_fail (error, EVL_ERROR_IO, "%s", local->message);
+
+  Meta meta = { 0 };
+  if (!load_manifest_meta (path, &meta, error) || !load_sidecar_meta (path, &meta, error))
+    {
+      meta_clear (&meta);
+      return FALSE;
+    }
+  gboolean ok = load_with_meta (path, data, len, opts, &meta, out, error);
+  meta_clear (&meta);
+  return ok;
+}
+
+static gboolean
+is_input_file (const char *name)
+{
+  if (name[0] == '.' || strcmp (name, MANIFEST_NAME) == 0 || g_str_has_suffix (name, SIDECAR_SUFFIX))
+    return FALSE;
+  static const char *const skip[] = { ".md", ".json", ".png", ".svg", ".pdf", ".jpg", ".gif", "~", NULL };
+  for (guint i = 0; skip[i]; i++)
+    if (g_str_has_suffix (name, skip[i]))
+      return FALSE;
+  if (g_ascii_strcasecmp (name, "README") == 0 || g_ascii_strncasecmp (name, "README.", 7) == 0)
+    return FALSE;
+  return TRUE;
+}
+
+static gint
+cmp_path (gconstpointer a, gconstpointer b, gpointer data)
+{
+  (void) data;
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+GPtrArray *
+evl_source_expand_paths (const char *const *paths, GError **error)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; paths && paths[i]; i++)
+    {
+      const char *p = paths[i];
+      if (strcmp (p, "-") == 0)
+        {
+          g_ptr_array_add (files, g_strdup (p));
+          continue;
+        }
+      if (!g_file_test (p, G_FILE_TEST_EXISTS))
+        {
+          evl_fail (error, EVL_ERROR_IO, "%s: no such file or folder", p);
+          return NULL;
+        }
+      if (!g_file_test (p, G_FILE_TEST_IS_DIR))
+        {
+          g_ptr_array_add (files, g_strdup (p));
+          continue;
+        }
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GDir) dir = g_dir_open (p, 0, &local);
+      if (dir == NULL)
+        {
+          evl_fail (error, EVL_ERROR_IO, "%s: %s", p, local->message);
+          return NULL;
+        }
+      guint first = files->len;
+      const char *name;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *full = g_build_filename (p, name, NULL);
+          if (!is_input_file (name) || !g_file_test (full, G_FILE_TEST_IS_REGULAR))
+            continue;
+          g_ptr_array_add (files, g_steal_pointer (&full));
+        }
+      /* Sort this folder's files so output order never depends on the
+       * file system. */
+      g_qsort_with_data (files->pdata + first, (gint) (files->len - first), sizeof (gpointer),
+                         cmp_path, NULL);
+      if (files->len == first)
+        {
+          evl_fail (error, EVL_ERROR_IO, "%s: folder contains no input files", p);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&files);
+}
