@@ -5,10 +5,88 @@
 
 #include <glib.h>
 #include <eventline/evl-version.h>
+#include <eventline/evl-document.h>
 
 G_BEGIN_DECLS
 
-/* Scorers (TempEval-3 timex/event measures, SemEval-2015 timeline
- * temporal awareness).  Owned by src/lib/eval/. */
+/* Scorers (TempEval-3 timex/event measures).  Owned by src/lib/eval/.
+ *
+ * Entity extents follow the TempEval-3 evaluation (UzZaman et al. 2013):
+ *   strict  — a system entity matches a gold one with the identical span;
+ *   relaxed — the spans overlap.
+ * Precision = matched system entities / system entities, recall = matched
+ * gold entities / gold entities, each side counted on its own.
+ * Attribute scores (TIMEX3 type and value, EVENT class): an entity counts
+ * when its best relaxed match (identical span first, then the largest
+ * overlap, then the earliest) has the same attribute; attribute P/R/F1 use
+ * the same denominators, so attribute F1 = relaxed F1 x attribute accuracy
+ * over the relaxed matches, as TempEval-3 reports it.
+ *
+ * Only entities inside <TEXT> are scored: the DCT (functionInDocument=
+ * CREATION_TIME, which TimeML puts in <DCT>) never enters a document's gold
+ * tags. */
+
+typedef enum {
+  EVL_EVAL_TIMEX,   /* gold tags "TIMEX3"; attributes type, value */
+  EVL_EVAL_EVENT,   /* gold tags "EVENT"; attribute class */
+} EvlEvalKind;
+
+#define EVL_EVAL_N_ATTRS 2
+
+/* Raw counts, summed over documents (micro-averaging). */
+typedef struct {
+  EvlEvalKind kind;
+  guint n_docs;             /* gold documents scored */
+  guint n_docs_missing;     /* gold documents without a system file */
+  guint n_docs_mismatch;    /* pairs whose texts differ (spans unreliable) */
+  guint gold, system;       /* entities */
+  guint strict_gold, strict_system;    /* entities with a strict match */
+  guint relaxed_gold, relaxed_system;  /* entities with a relaxed match */
+  guint attr_gold[EVL_EVAL_N_ATTRS];   /* ... whose attribute also agrees */
+  guint attr_system[EVL_EVAL_N_ATTRS];
+} EvlEvalCounts;
+
+typedef struct {
+  double precision, recall, f1;
+} EvlPRF;
+
+typedef struct {
+  EvlPRF strict, relaxed;
+  EvlPRF attr[EVL_EVAL_N_ATTRS];        /* attribute P/R/F1 */
+  double attr_accuracy[EVL_EVAL_N_ATTRS]; /* over relaxed-matched gold */
+} EvlEvalScores;
+
+/* Names of @kind's attributes ("type", "value" / "class"); NULL past the
+ * last one. */
+EVL_API const char *evl_eval_attr_name (EvlEvalKind kind, guint i);
+EVL_API guint       evl_eval_n_attrs (EvlEvalKind kind);
+
+EVL_API void evl_eval_counts_init (EvlEvalCounts *out, EvlEvalKind kind);
+
+/* Adds one document's entities: @gold and @system are tag records (only
+ * those whose tag is @c->kind's, "TIMEX3" or "EVENT", are used). */
+EVL_API void evl_eval_add_tags (EvlEvalCounts *c, const EvlGoldTag *gold, guint n_gold,
+                                const EvlGoldTag *system, guint n_system);
+
+/* Adds a pair of documents read from TimeML: the gold tags of both. */
+EVL_API void evl_eval_add_documents (EvlEvalCounts *c, const EvlDocument *gold,
+                                     const EvlDocument *system);
+
+/* Adds one document's own annotations (its timexes or event mentions, as
+ * 'eventline tag' would write them) scored against its gold tags: scores a
+ * TimeML document annotated in memory, e.g. for cross-validation. */
+EVL_API void evl_eval_add_annotated (EvlEvalCounts *c, const EvlDocument *doc);
+
+/* Scores every regular file under @gold_dir (sub-folders included, hidden
+ * files and files that are not TimeML skipped) against the file at the same relative path in
+ * @system_dir, or else the file of the same name directly in @system_dir
+ * (so a flat 'eventline tag -o DIR' output pairs with a gold tree).  A
+ * missing system file counts every gold entity as missed.  Fails (EVL_ERROR_IO/PARSE, prefixed with
+ * the file name) when a folder or a file cannot be read. */
+EVL_API gboolean evl_eval_dirs (EvlEvalCounts *c, const char *gold_dir,
+                                const char *system_dir, GError **error);
+
+/* Precision, recall and F1 from the counts (0 where undefined). */
+EVL_API void evl_eval_counts_score (const EvlEvalCounts *c, EvlEvalScores *out);
 
 G_END_DECLS

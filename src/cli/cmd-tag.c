@@ -1,3 +1,291 @@
-/* STUB: replaced by the owner of 'eventline tag'. */
+/* eventline tag: each input document as TimeML (TIMEX3 and EVENT tags
+ * inserted into its text) or as JSON annotations, for scorers and for
+ * looking at what the timex and event stages found. */
 #include "cli.h"
-int evl_cmd_tag (int argc, char **argv) { (void) argc; (void) argv; evl_cli_errorf ("tag", "not implemented yet"); return EVL_EXIT_USAGE; }
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef enum { TAG_TIMEML, TAG_JSON } TagFormat;
+
+static const char *const timex_types[] = { "DATE", "TIME", "DURATION", "SET" };
+
+static void
+member_str (JsonBuilder *b, const char *name, const char *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+member_span (JsonBuilder *b, EvlDocument *doc, EvlSpan span)
+{
+  json_builder_set_member_name (b, "start");
+  json_builder_add_int_value (b, span.start);
+  json_builder_set_member_name (b, "end");
+  json_builder_add_int_value (b, span.end);
+  member_str (b, "text", evl_document_span_text (doc, span));
+}
+
+static void
+add_timexes (JsonBuilder *b, EvlDocument *doc)
+{
+  guint n = 0;
+  const EvlTimex *t = evl_document_get_timexes (doc, &n);
+  json_builder_set_member_name (b, "timexes");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *tid = g_strdup_printf ("t%u", i + 1);
+      json_builder_begin_object (b);
+      member_str (b, "tid", tid);
+      member_span (b, doc, t[i].span);
+      member_str (b, "type", (guint) t[i].type < G_N_ELEMENTS (timex_types) ? timex_types[t[i].type] : NULL);
+      member_str (b, "value", t[i].value);
+      member_str (b, "mod", t[i].mod);
+      member_str (b, "quant", t[i].quant);
+      member_str (b, "freq", t[i].freq);
+      if (t[i].anchor >= 0)
+        {
+          g_autofree char *anchor = g_strdup_printf ("t%d", t[i].anchor + 1);
+          member_str (b, "anchorTimeID", anchor);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_events (JsonBuilder *b, EvlDocument *doc)
+{
+  guint n = 0;
+  const EvlEventMention *e = evl_document_get_event_mentions (doc, &n);
+  json_builder_set_member_name (b, "events");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *eid = g_strdup_printf ("e%u", i + 1);
+      json_builder_begin_object (b);
+      member_str (b, "eid", eid);
+      member_span (b, doc, e[i].span);
+      member_str (b, "class", evl_event_class_to_string (e[i].klass));
+      member_str (b, "lemma", e[i].lemma);
+      member_str (b, "type", e[i].type);
+      member_str (b, "tense", e[i].tense);
+      member_str (b, "aspect", e[i].aspect);
+      member_str (b, "polarity", e[i].polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
+      member_str (b, "modality", e[i].modality);
+      if (e[i].timex >= 0)
+        {
+          g_autofree char *tid = g_strdup_printf ("t%d", e[i].timex + 1);
+          member_str (b, "timex", tid);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static gboolean
+write_json (EvlDocument *doc, GOutputStream *out, GError **error)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  member_str (b, "id", evl_document_get_id (doc));
+  member_str (b, "path", evl_document_get_path (doc));
+  member_str (b, "title", evl_document_get_title (doc));
+  member_str (b, "dct", evl_document_get_dct (doc));
+  add_timexes (b, doc);
+  add_events (b, doc);
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, root);
+  gsize len = 0;
+  g_autofree char *s = json_generator_to_data (gen, &len);
+  return g_output_stream_write_all (out, s, len, NULL, NULL, error)
+         && g_output_stream_write_all (out, "\n", 1, NULL, NULL, error);
+}
+
+static gboolean
+write_doc (EvlDocument *doc, TagFormat format, GOutputStream *out, GError **error)
+{
+  return format == TAG_JSON ? write_json (doc, out, error) : evl_export_timeml (doc, out, error);
+}
+
+/* The output file name: a TimeML input keeps its name (scorers pair files
+ * by name); others become ID.tml / ID.json.  Repeats get -2, -3, ... */
+static char *
+output_name (EvlDocument *doc, TagFormat format, GHashTable *taken)
+{
+  const char *ext = format == TAG_JSON ? ".json" : ".tml";
+  const char *path = evl_document_get_path (doc);
+  g_autofree char *name = NULL;
+  if (format == TAG_TIMEML && path && g_str_has_suffix (path, ".tml"))
+    name = g_path_get_basename (path);
+  else
+    name = g_strconcat (evl_document_get_id (doc), ext, NULL);
+  g_autofree char *stem = g_strndup (name, strlen (name) - (g_str_has_suffix (name, ext) ? strlen (ext) : 0));
+  for (guint k = 2; g_hash_table_contains (taken, name); k++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s-%u%s", stem, k, ext);
+    }
+  g_hash_table_add (taken, g_strdup (name));
+  return g_steal_pointer (&name);
+}
+
+static gboolean
+write_to_dir (EvlDocument *doc, TagFormat format, const char *dir, GHashTable *taken,
+              char **path_out, GError **error)
+{
+  g_autofree char *name = output_name (doc, format, taken);
+  *path_out = g_build_filename (dir, name, NULL);
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  if (!write_doc (doc, format, mem, error) || !g_output_stream_close (mem, NULL, error))
+    return FALSE;
+  GMemoryOutputStream *m = G_MEMORY_OUTPUT_STREAM (mem);
+  return evl_export_write_atomic (*path_out, g_memory_output_stream_get_data (m),
+                                  g_memory_output_stream_get_data_size (m), error);
+}
+
+int
+evl_cmd_tag (int argc, char **argv)
+{
+  g_autofree char *dct = NULL;
+  g_autofree char *outdir = NULL;
+  g_autofree char *format_arg = NULL;
+  g_autofree char *input_format = NULL;
+  g_autofree char *data_dir = NULL;
+  gboolean strict = FALSE, quiet = FALSE;
+  gint threads = 0;
+  const GOptionEntry entries[] = {
+    { "dct", 0, 0, G_OPTION_ARG_STRING, &dct,
+      "Creation date for documents that carry none of their own", "YYYY-MM-DD" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_arg,
+      "Output format: timeml (default) or json", "FMT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &outdir,
+      "Output folder, one file per document (created if needed)", "DIR" },
+    { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format,
+      "Force the input format: text, timeml, html, jsonl (default: detect)", "FMT" },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+      "Data files here (same layout as data/) replace the compiled-in ones", "DIR" },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+      "Stop at the first input that cannot be read", NULL },
+    { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
+      "Worker threads (default: one per processor)", "N" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing but errors", NULL },
+    { NULL },
+  };
+  const char *desc =
+    "Runs the pipeline on each input and writes it as TimeML: the document's\n"
+    "text inside <TEXT> with TIMEX3 (tid, type, value, mod, quant, freq,\n"
+    "anchorTimeID) and EVENT (eid, class) tags inserted; the characters\n"
+    "outside the tags are the input's, so TempEval-3 scorers align it with\n"
+    "the gold file.  Gold tags in TimeML inputs are ignored.  With --format\n"
+    "json, the annotations (spans are byte offsets into the text) instead.\n"
+    "\n"
+    "With -o DIR, writes DIR/NAME.tml per document (a .tml input keeps its\n"
+    "file name); without it, a single document goes to standard output.\n"
+    "\n"
+    "Example:\n"
+    "  eventline tag -o /tmp/sys data/timeml/*/*.tml\n"
+    "  eventline eval timex data/timeml /tmp/sys\n"
+    "\n"
+    "Exit status: 0 success, 1 an input or output failed, 2 usage error.";
+  if (!evl_cli_parse (&argc, &argv, "tag", "INPUT...",
+                      "Write documents as TimeML with TIMEX3 and EVENT tags.", desc, entries))
+    return EVL_EXIT_USAGE;
+  if (argc < 2)
+    {
+      evl_cli_errorf ("tag", "no input given\nTry 'eventline tag --help'.");
+      return EVL_EXIT_USAGE;
+    }
+  if (!evl_cli_check_dct (dct))
+    return EVL_EXIT_USAGE;
+  TagFormat format = TAG_TIMEML;
+  if (format_arg && strcmp (format_arg, "json") == 0)
+    format = TAG_JSON;
+  else if (format_arg && strcmp (format_arg, "timeml") != 0)
+    {
+      evl_cli_errorf ("tag", "--format: unknown format '%s' (timeml, json)", format_arg);
+      return EVL_EXIT_USAGE;
+    }
+  EvlLoadOptions lopts = EVL_LOAD_OPTIONS_INIT;
+  lopts.default_dct = dct;
+  if (input_format && !evl_input_format_from_string (input_format, &lopts.format))
+    {
+      evl_cli_errorf ("tag", "--input-format: unknown format '%s'", input_format);
+      return EVL_EXIT_USAGE;
+    }
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlContext) ctx = evl_context_new_with_data_dir (data_dir, &error);
+  if (ctx == NULL)
+    {
+      evl_cli_error (data_dir ? data_dir : "data", error);
+      return EVL_EXIT_INPUT;
+    }
+  guint n_errors = 0;
+  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, &n_errors);
+  if (strict && n_errors)
+    return EVL_EXIT_INPUT;
+  if (docs->len == 0)
+    {
+      evl_cli_errorf ("tag", "no readable input documents");
+      return EVL_EXIT_INPUT;
+    }
+  if (outdir == NULL && docs->len > 1)
+    {
+      evl_cli_errorf ("tag", "%u documents: give an output folder with -o DIR", docs->len);
+      return EVL_EXIT_USAGE;
+    }
+  if (outdir && g_mkdir_with_parents (outdir, 0755) != 0)
+    {
+      evl_cli_errorf (outdir, "cannot create output folder: %s", g_strerror (errno));
+      return EVL_EXIT_INPUT;
+    }
+
+  evl_pipeline_annotate_all (ctx, docs, threads > 0 ? (guint) threads : 0);
+
+  if (outdir == NULL)
+    {
+      g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+      if (!write_doc (docs->pdata[0], format, mem, &error) || !g_output_stream_close (mem, NULL, &error))
+        {
+          evl_cli_error ("stdout", error);
+          return EVL_EXIT_INPUT;
+        }
+      GMemoryOutputStream *m = G_MEMORY_OUTPUT_STREAM (mem);
+      gsize size = g_memory_output_stream_get_data_size (m);
+      if (fwrite (g_memory_output_stream_get_data (m), 1, size, stdout) != size || fflush (stdout) != 0)
+        {
+          evl_cli_errorf ("stdout", "write failed: %s", g_strerror (errno));
+          return EVL_EXIT_INPUT;
+        }
+      return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;
+    }
+  g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint written = 0;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr (GError) werr = NULL;
+      if (!write_to_dir (docs->pdata[i], format, outdir, taken, &path, &werr))
+        {
+          evl_cli_error (path, werr);
+          n_errors++;
+          continue;
+        }
+      written++;
+    }
+  if (!quiet)
+    fprintf (stderr, "eventline: %u document%s tagged -> %s/\n", written,
+             written == 1 ? "" : "s", outdir);
+  return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;
+}

@@ -1,0 +1,301 @@
+/* TempEval-3 entity scorer: strict and relaxed extent P/R/F1 and attribute
+ * F1 for TIMEX3 (type, value) and EVENT (class), micro-averaged over
+ * documents paired by file name.  See evl-eval.h for the definitions. */
+#include "evl-private.h"
+#include "source/source-private.h"
+
+#include <string.h>
+
+static const char *const attr_names[][EVL_EVAL_N_ATTRS + 1] = {
+  [EVL_EVAL_TIMEX] = { "type", "value", NULL },
+  [EVL_EVAL_EVENT] = { "class", NULL, NULL },
+};
+
+const char *
+evl_eval_attr_name (EvlEvalKind kind, guint i)
+{
+  g_return_val_if_fail (kind <= EVL_EVAL_EVENT, NULL);
+  return i < EVL_EVAL_N_ATTRS ? attr_names[kind][i] : NULL;
+}
+
+guint
+evl_eval_n_attrs (EvlEvalKind kind)
+{
+  return kind == EVL_EVAL_TIMEX ? 2 : 1;
+}
+
+void
+evl_eval_counts_init (EvlEvalCounts *out, EvlEvalKind kind)
+{
+  g_return_if_fail (out != NULL);
+  memset (out, 0, sizeof *out);
+  out->kind = kind;
+}
+
+static const char *
+kind_tag (EvlEvalKind kind)
+{
+  return kind == EVL_EVAL_TIMEX ? "TIMEX3" : "EVENT";
+}
+
+/* The tags of @kind, with a valid span, in a new array of pointers. */
+static GPtrArray *
+select_tags (EvlEvalKind kind, const EvlGoldTag *tags, guint n)
+{
+  const char *want = kind_tag (kind);
+  GPtrArray *a = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    if (tags[i].tag && strcmp (tags[i].tag, want) == 0 && tags[i].span.start < tags[i].span.end)
+      g_ptr_array_add (a, (gpointer) &tags[i]);
+  return a;
+}
+
+static const char *
+attr_of (const EvlGoldTag *t, guint i)
+{
+  return i == 0 ? t->type : t->value;
+}
+
+static guint32
+overlap (EvlSpan a, EvlSpan b)
+{
+  guint32 s = MAX (a.start, b.start), e = MIN (a.end, b.end);
+  return e > s ? e - s : 0;
+}
+
+/* Counts, for each tag of @mine, whether some tag of @other matches it
+ * strictly, relaxedly, and with each attribute agreeing (on its best
+ * relaxed match). */
+static void
+match_side (EvlEvalKind kind, GPtrArray *mine, GPtrArray *other, guint *strict,
+            guint *relaxed, guint *attr)
+{
+  guint n_attrs = evl_eval_n_attrs (kind);
+  for (guint i = 0; i < mine->len; i++)
+    {
+      const EvlGoldTag *a = mine->pdata[i];
+      const EvlGoldTag *best = NULL;
+      guint32 best_ov = 0;
+      gboolean exact = FALSE;
+      for (guint j = 0; j < other->len && !exact; j++)
+        {
+          const EvlGoldTag *b = other->pdata[j];
+          guint32 ov = overlap (a->span, b->span);
+          if (ov == 0)
+            continue;
+          exact = a->span.start == b->span.start && a->span.end == b->span.end;
+          if (exact || ov > best_ov)
+            {
+              best = b;
+              best_ov = ov;
+            }
+        }
+      if (best == NULL)
+        continue;
+      (*relaxed)++;
+      if (exact)
+        (*strict)++;
+      for (guint k = 0; k < n_attrs; k++)
+        if (g_strcmp0 (attr_of (a, k), attr_of (best, k)) == 0)
+          attr[k]++;
+    }
+}
+
+void
+evl_eval_add_tags (EvlEvalCounts *c, const EvlGoldTag *gold, guint n_gold,
+                   const EvlGoldTag *system, guint n_system)
+{
+  g_return_if_fail (c != NULL);
+  g_autoptr (GPtrArray) g = select_tags (c->kind, gold, n_gold);
+  g_autoptr (GPtrArray) s = select_tags (c->kind, system, n_system);
+  c->gold += g->len;
+  c->system += s->len;
+  match_side (c->kind, g, s, &c->strict_gold, &c->relaxed_gold, c->attr_gold);
+  match_side (c->kind, s, g, &c->strict_system, &c->relaxed_system, c->attr_system);
+}
+
+void
+evl_eval_add_documents (EvlEvalCounts *c, const EvlDocument *gold, const EvlDocument *system)
+{
+  g_return_if_fail (c != NULL && gold != NULL);
+  guint ng = 0, ns = 0;
+  const EvlGoldTag *g = evl_document_get_gold (gold, &ng);
+  const EvlGoldTag *s = system ? evl_document_get_gold (system, &ns) : NULL;
+  c->n_docs++;
+  if (system == NULL)
+    c->n_docs_missing++;
+  else
+    {
+      gsize gl = 0, sl = 0;
+      const char *gt = evl_document_get_text (gold, &gl);
+      const char *st = evl_document_get_text (system, &sl);
+      if (gl != sl || memcmp (gt, st, gl) != 0)
+        c->n_docs_mismatch++;
+    }
+  evl_eval_add_tags (c, g, ng, s, ns);
+}
+
+static const char *const timex_type_names[] = { "DATE", "TIME", "DURATION", "SET" };
+
+void
+evl_eval_add_annotated (EvlEvalCounts *c, const EvlDocument *doc)
+{
+  g_return_if_fail (c != NULL && doc != NULL);
+  g_autoptr (GArray) sys = g_array_new (FALSE, TRUE, sizeof (EvlGoldTag));
+  if (c->kind == EVL_EVAL_TIMEX)
+    {
+      guint n = 0;
+      const EvlTimex *t = evl_document_get_timexes (doc, &n);
+      for (guint i = 0; i < n; i++)
+        {
+          EvlGoldTag g = { t[i].span, "TIMEX3", NULL,
+                           (guint) t[i].type < G_N_ELEMENTS (timex_type_names)
+                             ? timex_type_names[t[i].type] : NULL,
+                           t[i].value };
+          g_array_append_val (sys, g);
+        }
+    }
+  else
+    {
+      guint n = 0;
+      const EvlEventMention *e = evl_document_get_event_mentions (doc, &n);
+      for (guint i = 0; i < n; i++)
+        {
+          EvlGoldTag g = { e[i].span, "EVENT", NULL, evl_event_class_to_string (e[i].klass), NULL };
+          g_array_append_val (sys, g);
+        }
+    }
+  guint ng = 0;
+  const EvlGoldTag *gold = evl_document_get_gold (doc, &ng);
+  c->n_docs++;
+  evl_eval_add_tags (c, gold, ng, (const EvlGoldTag *) (void *) sys->data, sys->len);
+}
+
+/* Reads @path as TimeML into a new document; NULL (with @error) on
+ * failure.  With @skip_other, a file that is not TimeML (a README beside
+ * the corpus) gives NULL without an error. */
+static EvlDocument *
+read_timeml (const char *path, gboolean skip_other, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &data, &len, &local))
+    {
+      evl_fail (error, EVL_ERROR_IO, "%s: %s", path, local->message);
+      return NULL;
+    }
+  if (skip_other && !evl_source_sniff_timeml (data, len))
+    return NULL;
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
+  if (!evl_source_load_timeml (path, data, len, &opts, docs, &local))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", path);
+      return NULL;
+    }
+  return evl_document_ref (docs->pdata[0]);
+}
+
+static int
+cmp_strptr (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Appends the relative paths of the regular files under @dir/@rel. */
+static gboolean
+list_files (const char *root, const char *rel, GPtrArray *out, guint depth, GError **error)
+{
+  g_autofree char *dir = rel ? g_build_filename (root, rel, NULL) : g_strdup (root);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GDir) d = g_dir_open (dir, 0, &local);
+  if (d == NULL)
+    return evl_fail (error, EVL_ERROR_IO, "%s: %s", dir, local->message);
+  const char *name;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, cmp_strptr);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sub = rel ? g_build_filename (rel, names->pdata[i], NULL)
+                                 : g_strdup (names->pdata[i]);
+      g_autofree char *full = g_build_filename (root, sub, NULL);
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        {
+          if (depth < 8 && !list_files (root, sub, out, depth + 1, error))
+            return FALSE;
+        }
+      else if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (out, g_steal_pointer (&sub));
+    }
+  return TRUE;
+}
+
+gboolean
+evl_eval_dirs (EvlEvalCounts *c, const char *gold_dir, const char *system_dir, GError **error)
+{
+  g_return_val_if_fail (c != NULL && gold_dir != NULL && system_dir != NULL, FALSE);
+  if (!g_file_test (system_dir, G_FILE_TEST_IS_DIR))
+    return evl_fail (error, EVL_ERROR_IO, "%s: not a folder", system_dir);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  if (!list_files (gold_dir, NULL, files, 0, error))
+    return FALSE;
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *rel = files->pdata[i];
+      g_autofree char *gpath = g_build_filename (gold_dir, rel, NULL);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (EvlDocument) gold = read_timeml (gpath, TRUE, &local);
+      if (local)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (gold == NULL)
+        continue;
+      g_autofree char *spath = g_build_filename (system_dir, rel, NULL);
+      if (!g_file_test (spath, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autofree char *base = g_path_get_basename (rel);
+          g_free (spath);
+          spath = g_build_filename (system_dir, base, NULL);
+        }
+      g_autoptr (EvlDocument) sys = NULL;
+      if (g_file_test (spath, G_FILE_TEST_IS_REGULAR))
+        {
+          sys = read_timeml (spath, FALSE, error);
+          if (sys == NULL)
+            return FALSE;
+        }
+      evl_eval_add_documents (c, gold, sys);
+    }
+  return TRUE;
+}
+
+static EvlPRF
+prf (guint matched_system, guint system, guint matched_gold, guint gold)
+{
+  EvlPRF r = { 0, 0, 0 };
+  r.precision = system ? (double) matched_system / system : 0.0;
+  r.recall = gold ? (double) matched_gold / gold : 0.0;
+  double sum = r.precision + r.recall;
+  r.f1 = sum > 0 ? 2 * r.precision * r.recall / sum : 0.0;
+  return r;
+}
+
+void
+evl_eval_counts_score (const EvlEvalCounts *c, EvlEvalScores *out)
+{
+  g_return_if_fail (c != NULL && out != NULL);
+  memset (out, 0, sizeof *out);
+  out->strict = prf (c->strict_system, c->system, c->strict_gold, c->gold);
+  out->relaxed = prf (c->relaxed_system, c->system, c->relaxed_gold, c->gold);
+  for (guint k = 0; k < evl_eval_n_attrs (c->kind); k++)
+    {
+      out->attr[k] = prf (c->attr_system[k], c->system, c->attr_gold[k], c->gold);
+      out->attr_accuracy[k] = c->relaxed_gold ? (double) c->attr_gold[k] / c->relaxed_gold : 0.0;
+    }
+}

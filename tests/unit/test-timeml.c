@@ -1,0 +1,374 @@
+/* TimeML reader (source/timeml.c) and writer (export/timeml.c). */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "evl-private.h"
+#include "source/source-private.h"
+
+TestSuite (timeml);
+
+static EvlDocument *
+load (const char *name, const char *xml, GError **error)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
+  if (!evl_source_load_timeml (name, xml, strlen (xml), &opts, docs, error))
+    return NULL;
+  cr_assert_eq (docs->len, 1);
+  return evl_document_ref (docs->pdata[0]);
+}
+
+static EvlDocument *
+load_ok (const char *xml)
+{
+  GError *error = NULL;
+  EvlDocument *doc = load ("doc.tml", xml, &error);
+  cr_assert_not_null (doc, "%s", error ? error->message : "");
+  return doc;
+}
+
+static char *
+export (const EvlDocument *doc)
+{
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  GError *error = NULL;
+  cr_assert (evl_export_timeml (doc, mem, &error), "%s", error ? error->message : "");
+  cr_assert (g_output_stream_write_all (mem, "", 1, NULL, NULL, NULL));
+  cr_assert (g_output_stream_close (mem, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+static const char tbaq[] =
+  "<?xml version=\"1.0\" ?>\n"
+  "<TimeML>\n<DOCID>X1</DOCID>\n"
+  "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-08-07\" temporalFunction=\"false\" "
+  "functionInDocument=\"CREATION_TIME\">08/07/1998</TIMEX3></DCT>\n"
+  "<TITLE>Storms &amp; floods</TITLE>\n"
+  "<TEXT>\nRain <EVENT eid=\"e1\" class=\"OCCURRENCE\">fell</EVENT> "
+  "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1998-08-06\">Thursday</TIMEX3> &amp; "
+  "officials <EVENT eid=\"e2\" class=\"REPORTING\">said</EVENT> it would "
+  "<EVENT eid=\"e3\" class=\"OCCURRENCE\">last</EVENT> "
+  "<TIMEX3 tid=\"t2\" type=\"DURATION\" value=\"P2W\">two weeks</TIMEX3> in Zürich.\n</TEXT>\n"
+  "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"PAST\"/>\n"
+  "</TimeML>\n";
+
+Test (timeml, text_is_text_content_without_tags)
+{
+  g_autoptr (EvlDocument) doc = load_ok (tbaq);
+  const char *text = evl_document_get_text (doc, NULL);
+  cr_assert_str_eq (text, "\nRain fell Thursday & officials said it would last two weeks in Zürich.\n");
+  cr_assert_str_eq (evl_document_get_id (doc), "doc");
+  cr_assert_str_eq (evl_document_get_title (doc), "Storms & floods");
+}
+
+Test (timeml, gold_spans_cover_their_words)
+{
+  g_autoptr (EvlDocument) doc = load_ok (tbaq);
+  guint n = 0;
+  const EvlGoldTag *g = evl_document_get_gold (doc, &n);
+  cr_assert_eq (n, 5);
+  static const char *const want[][5] = {
+    { "EVENT", "e1", "OCCURRENCE", NULL, "fell" },
+    { "TIMEX3", "t1", "DATE", "1998-08-06", "Thursday" },
+    { "EVENT", "e2", "REPORTING", NULL, "said" },
+    { "EVENT", "e3", "OCCURRENCE", NULL, "last" },
+    { "TIMEX3", "t2", "DURATION", "P2W", "two weeks" },
+  };
+  for (guint i = 0; i < n; i++)
+    {
+      cr_assert_str_eq (g[i].tag, want[i][0]);
+      cr_assert_str_eq (g[i].id, want[i][1]);
+      cr_assert_str_eq (g[i].type, want[i][2]);
+      if (want[i][3])
+        cr_assert_str_eq (g[i].value, want[i][3]);
+      else
+        cr_assert_null (g[i].value);
+      cr_assert_str_eq (evl_document_span_text (doc, g[i].span), want[i][4]);
+    }
+}
+
+Test (timeml, dct_comes_from_dct_element)
+{
+  g_autoptr (EvlDocument) doc = load_ok (tbaq);
+  cr_assert_str_eq (evl_document_get_dct (doc), "1998-08-07");
+  cr_assert_eq (evl_document_get_dct_source (doc), EVL_DCT_METADATA);
+}
+
+Test (timeml, te3input_has_dct_and_no_gold)
+{
+  g_autoptr (EvlDocument) doc = load_ok (
+    "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>nyt_1</DOCID>\n"
+    "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2013-03-22\" functionInDocument=\"CREATION_TIME\">"
+    "March 22, 2013</TIMEX3></DCT>\n<TEXT>\nMarkets rose on Friday.\n</TEXT>\n</TimeML>\n");
+  guint n = 1;
+  evl_document_get_gold (doc, &n);
+  cr_assert_eq (n, 0);
+  cr_assert_str_eq (evl_document_get_dct (doc), "2013-03-22");
+  cr_assert_str_eq (evl_document_get_text (doc, NULL), "\nMarkets rose on Friday.\n");
+}
+
+Test (timeml, semeval_sentences_become_sentences_and_tokens)
+{
+  g_autoptr (EvlDocument) doc = load_ok (
+    "<?xml version='1.0' encoding='utf-8'?>\n<TimeML><DOCID>77</DOCID>\n"
+    "<DCT><TIMEX3 functionInDocument=\"CREATION_TIME\" tid=\"t0\" type=\"DATE\" value=\"2008-01-09\">"
+    "2008-01-09</TIMEX3></DCT>\n<EXTRAINFO>Apple cuts prices</EXTRAINFO>\n"
+    "<TEXT><s id=\"1\">January 09 , 2008</s><s id=\"2\"></s><s id=\"3\">Apple "
+    "<EVENT eid=\"e1\">announced</EVENT> cuts .</s></TEXT>\n</TimeML>\n");
+  cr_assert_str_eq (evl_document_get_title (doc), "Apple cuts prices");
+  guint ns = 0, nt = 0, ng = 0;
+  const EvlSentence *s = evl_document_get_sentences (doc, &ns);
+  const EvlToken *t = evl_document_get_tokens (doc, &nt);
+  const EvlGoldTag *g = evl_document_get_gold (doc, &ng);
+  cr_assert_eq (ns, 2);
+  cr_assert_eq (nt, 8);
+  cr_assert_str_eq (evl_document_span_text (doc, s[0].span), "January 09 , 2008");
+  cr_assert_str_eq (evl_document_span_text (doc, s[1].span), "Apple announced cuts .");
+  cr_assert_eq (s[1].first_token, 4);
+  cr_assert_eq (s[1].n_tokens, 4);
+  cr_assert_str_eq (evl_document_span_text (doc, t[5].span), "announced");
+  cr_assert_eq (t[5].sentence, 1);
+  cr_assert (t[4].flags & EVL_TOKEN_SENT_START);
+  cr_assert (t[4].flags & EVL_TOKEN_CAP);
+  cr_assert (t[1].flags & EVL_TOKEN_NUMBER);
+  cr_assert (t[2].flags & EVL_TOKEN_PUNCT);
+  /* The k-th "s" gold tag carries sentence k's <s id>. */
+  guint k = 0;
+  const char *ids[] = { "1", "3" };
+  for (guint i = 0; i < ng; i++)
+    if (strcmp (g[i].tag, "s") == 0)
+      {
+        cr_assert_lt (k, 2);
+        cr_assert_str_eq (g[i].id, ids[k]);
+        cr_assert_eq (g[i].span.start, s[k].span.start);
+        k++;
+      }
+  cr_assert_eq (k, 2);
+  /* Sentences stay apart in the text. */
+  cr_assert_not_null (strstr (evl_document_get_text (doc, NULL), "2008\n"));
+}
+
+Test (timeml, malformed_xml_is_a_parse_error_with_line)
+{
+  GError *error = NULL;
+  EvlDocument *doc = load ("bad.tml", "<TimeML>\n<TEXT>\nOne <EVENT eid=\"e1\">two</TIMEX3>\n</TEXT></TimeML>", &error);
+  cr_assert_null (doc);
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE));
+  cr_assert_not_null (strstr (error->message, "line 3"), "%s", error->message);
+  g_error_free (error);
+}
+
+Test (timeml, missing_text_element_is_a_parse_error)
+{
+  GError *error = NULL;
+  EvlDocument *doc = load ("x.tml", "<TimeML><DOCID>1</DOCID></TimeML>", &error);
+  cr_assert_null (doc);
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE));
+  g_error_free (error);
+}
+
+Test (timeml, external_entities_are_never_resolved)
+{
+  g_autofree char *dir = g_dir_make_tmp ("evl-timeml-XXXXXX", NULL);
+  g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
+  g_autofree char *dtd = g_build_filename (dir, "ext.dtd", NULL);
+  cr_assert (g_file_set_contents (secret, "TOPSECRET-CONTENT", -1, NULL));
+  cr_assert (g_file_set_contents (dtd, "<!ENTITY leak SYSTEM \"secret.txt\">", -1, NULL));
+  g_autofree char *xml = g_strdup_printf (
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE TimeML [\n"
+    "  <!ENTITY leak SYSTEM \"file://%s\">\n"
+    "  <!ENTITY %% ext SYSTEM \"file://%s\">\n"
+    "  %%ext;\n"
+    "]>\n"
+    "<TimeML><TEXT>before &leak; after</TEXT></TimeML>\n", secret, dtd);
+  GError *error = NULL;
+  g_autoptr (EvlDocument) doc = load ("ent.tml", xml, &error);
+  if (doc)
+    {
+      const char *text = evl_document_get_text (doc, NULL);
+      cr_assert_null (strstr (text, "TOPSECRET"), "entity resolved: %s", text);
+      cr_assert_str_eq (text, "before  after");
+    }
+  else
+    cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE));
+  g_clear_error (&error);
+  g_unlink (secret);
+  g_unlink (dtd);
+  g_rmdir (dir);
+}
+
+typedef struct {
+  char data[160];
+  gboolean timeml;
+} SniffCase;
+
+ParameterizedTestParameters (timeml, sniff)
+{
+  static SniffCase cases[] = {
+    { "<?xml version=\"1.0\" ?>\n<TimeML>\n<TEXT>x</TEXT></TimeML>", TRUE },
+    { "\xEF\xBB\xBF<?xml version='1.0'?><TimeML><DOCID>1</DOCID>", TRUE },
+    { "  <DOC><TEXT>\nhello</TEXT></DOC>", TRUE },
+    { "Plain news text mentioning <TEXT> in passing.", FALSE },
+    { "<html><body><p>TimeML is a markup</p></body></html>", FALSE },
+    { "", FALSE },
+  };
+  return cr_make_param_array (SniffCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (SniffCase *c, timeml, sniff)
+{
+  cr_assert_eq (evl_source_sniff_timeml (c->data, strlen (c->data)), c->timeml, "%s", c->data);
+}
+
+/* ---- writer ---- */
+
+/* Copies @doc's gold tags into its system annotations. */
+static void
+gold_to_system (EvlDocument *doc)
+{
+  guint n = 0;
+  const EvlGoldTag *g = evl_document_get_gold (doc, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (strcmp (g[i].tag, "TIMEX3") == 0)
+        {
+          EvlTimex t = { 0 };
+          t.span = g[i].span;
+          t.type = g_strcmp0 (g[i].type, "DURATION") == 0 ? EVL_TIMEX_DURATION
+                   : g_strcmp0 (g[i].type, "TIME") == 0   ? EVL_TIMEX_TIME
+                   : g_strcmp0 (g[i].type, "SET") == 0    ? EVL_TIMEX_SET
+                                                           : EVL_TIMEX_DATE;
+          t.value = g[i].value;
+          t.anchor = -1;
+          evl_document_add_timex (doc, &t);
+        }
+      else if (strcmp (g[i].tag, "EVENT") == 0)
+        {
+          EvlEventMention e = { 0 };
+          e.span = g[i].span;
+          int k = g[i].type ? evl_event_class_from_string (g[i].type) : -1;
+          e.klass = k < 0 ? EVL_EVENT_CLASS_OCCURRENCE : (EvlEventClass) k;
+          e.timex = e.agent = e.patient = e.location = e.source = e.cue_event = -1;
+          evl_document_add_event_mention (doc, &e);
+        }
+    }
+}
+
+static void
+assert_same_gold (EvlDocument *a, EvlDocument *b)
+{
+  guint na = 0, nb = 0;
+  const EvlGoldTag *ga = evl_document_get_gold (a, &na);
+  const EvlGoldTag *gb = evl_document_get_gold (b, &nb);
+  cr_assert_eq (na, nb);
+  for (guint i = 0; i < na; i++)
+    {
+      cr_assert_str_eq (ga[i].tag, gb[i].tag);
+      cr_assert_eq (ga[i].span.start, gb[i].span.start, "%s tag %u", evl_document_get_id (a), i);
+      cr_assert_eq (ga[i].span.end, gb[i].span.end);
+      if (strcmp (ga[i].tag, "s") != 0)
+        cr_assert_str_eq (ga[i].type ? ga[i].type : "OCCURRENCE", gb[i].type);
+      if (ga[i].value)
+        cr_assert_str_eq (ga[i].value, gb[i].value);
+    }
+}
+
+static void
+round_trip (EvlDocument *doc)
+{
+  gold_to_system (doc);
+  g_autofree char *xml = export (doc);
+  GError *error = NULL;
+  g_autoptr (EvlDocument) back = load ("back.tml", xml, &error);
+  cr_assert_not_null (back, "%s\n%s", error ? error->message : "", xml);
+  gsize la = 0, lb = 0;
+  const char *ta = evl_document_get_text (doc, &la);
+  const char *tb = evl_document_get_text (back, &lb);
+  cr_assert_eq (la, lb, "%s", evl_document_get_id (doc));
+  cr_assert (memcmp (ta, tb, la) == 0, "%s", evl_document_get_id (doc));
+  cr_assert_str_eq (evl_document_get_dct (back), evl_document_get_dct (doc));
+  assert_same_gold (doc, back);
+}
+
+Test (timeml, writer_round_trips_text_and_spans)
+{
+  g_autoptr (EvlDocument) doc = load_ok (tbaq);
+  round_trip (doc);
+}
+
+Test (timeml, writer_keeps_special_characters)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("plain", "a < b && c > d\r\nline \"two\"\n", -1, NULL);
+  evl_document_set_dct (doc, "2023-09-14", EVL_DCT_DEFAULT);
+  EvlTimex t = { .span = { 2, 3 }, .type = EVL_TIMEX_DATE, .value = "2023", .anchor = -1 };
+  evl_document_add_timex (doc, &t);
+  g_autofree char *xml = export (doc);
+  cr_assert_not_null (strstr (xml, "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2023-09-14\""));
+  cr_assert_not_null (strstr (xml, "functionInDocument=\"CREATION_TIME\""));
+  g_autoptr (EvlDocument) back = load_ok (xml);
+  cr_assert_str_eq (evl_document_get_text (back, NULL), "a < b && c > d\r\nline \"two\"\n");
+  guint n = 0;
+  const EvlGoldTag *g = evl_document_get_gold (back, &n);
+  cr_assert_eq (n, 1);
+  cr_assert_str_eq (evl_document_span_text (back, g[0].span), "<");
+}
+
+Test (timeml, writer_never_nests_or_overlaps_tags)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("o", "on Friday morning they met", -1, NULL);
+  EvlTimex t1 = { .span = { 3, 17 }, .type = EVL_TIMEX_TIME, .value = "XXXX-WXX-5TMO", .anchor = -1 };
+  EvlTimex t2 = { .span = { 3, 9 }, .type = EVL_TIMEX_DATE, .value = "XXXX-WXX-5", .anchor = -1 };
+  EvlTimex t3 = { .span = { 10, 22 }, .type = EVL_TIMEX_DATE, .value = "X", .anchor = 0 };
+  evl_document_add_timex (doc, &t1);
+  evl_document_add_timex (doc, &t2);
+  evl_document_add_timex (doc, &t3);
+  EvlEventMention inside = { .span = { 10, 17 }, .klass = EVL_EVENT_CLASS_OCCURRENCE, .timex = -1 };
+  EvlEventMention after = { .span = { 23, 26 }, .klass = EVL_EVENT_CLASS_OCCURRENCE, .timex = -1 };
+  EvlEventMention bad = { .span = { 20, 40 }, .klass = EVL_EVENT_CLASS_STATE, .timex = -1 };
+  evl_document_add_event_mention (doc, &inside);
+  evl_document_add_event_mention (doc, &after);
+  evl_document_add_event_mention (doc, &bad);
+  g_autofree char *xml = export (doc);
+  g_autoptr (EvlDocument) back = load_ok (xml);
+  guint n = 0;
+  const EvlGoldTag *g = evl_document_get_gold (back, &n);
+  cr_assert_eq (n, 2, "%s", xml);
+  cr_assert_str_eq (evl_document_span_text (back, g[0].span), "Friday morning");
+  cr_assert_str_eq (g[0].id, "t1");
+  cr_assert_str_eq (evl_document_span_text (back, g[1].span), "met");
+  cr_assert_str_eq (g[1].id, "e2");
+}
+
+Test (timeml, writer_round_trips_the_corpus, .timeout = 120)
+{
+  const char *shared = g_getenv ("EVL_SHARED_DIR");
+  g_autofree char *root = g_build_filename (shared ? shared : "../shared", "data", "timeml", NULL);
+  if (!g_file_test (root, G_FILE_TEST_IS_DIR))
+    cr_skip_test ("no %s", root);
+  guint seen = 0;
+  const char *sub[] = { "TimeBank", "AQUAINT" };
+  for (guint k = 0; k < G_N_ELEMENTS (sub); k++)
+    {
+      g_autofree char *dir = g_build_filename (root, sub[k], NULL);
+      g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+      while (d && (name = g_dir_read_name (d)) != NULL)
+        {
+          if (!g_str_has_suffix (name, ".tml"))
+            continue;
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_autofree char *data = NULL;
+          cr_assert (g_file_get_contents (path, &data, NULL, NULL));
+          GError *error = NULL;
+          g_autoptr (EvlDocument) doc = load (path, data, &error);
+          cr_assert_not_null (doc, "%s", error ? error->message : "");
+          cr_assert_not_null (evl_document_get_dct (doc), "%s", name);
+          round_trip (doc);
+          seen++;
+        }
+    }
+  cr_assert_eq (seen, 256);
+}
