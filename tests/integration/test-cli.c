@@ -1,0 +1,121 @@
+/* The command line as a newcomer meets it: help, errors, exit codes,
+ * partial failures, dating without --dct. */
+#include "cli-helpers.h"
+
+#include <string.h>
+
+TestSuite (cli, .timeout = 120);
+
+Test (cli, help_lists_commands_and_exit_codes)
+{
+  g_autofree char *out = NULL;
+  cr_assert_eq (evl_test_run (&out, NULL, "--help", NULL), 0);
+  cr_assert (strstr (out, "build") && strstr (out, "tag") && strstr (out, "eval"));
+  cr_assert (strstr (out, "Exit status"));
+  g_autofree char *bout = NULL;
+  cr_assert_eq (evl_test_run (&bout, NULL, "build", "--help", NULL), 0);
+  cr_assert (strstr (bout, "--dct") && strstr (bout, "events.json"), "%s", bout);
+}
+
+Test (cli, usage_errors_exit_2)
+{
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "frobnicate", NULL), 2);
+  cr_assert (strstr (err, "unknown command"), "%s", err);
+  g_autofree char *err2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err2, "build", NULL), 2);
+  cr_assert (strstr (err2, "no input"), "%s", err2);
+  g_autofree char *err3 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err3, "build", "--dct", "14/09/2023", "input", NULL), 2);
+  cr_assert (strstr (err3, "--dct"), "%s", err3);
+  g_autofree char *err4 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err4, "build", "--no-such-option", "input", NULL), 2);
+}
+
+Test (cli, missing_input_is_named_and_exits_1)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "-o", dir, "/nonexistent/article.txt", NULL), 1);
+  cr_assert (strstr (err, "/nonexistent/article.txt"), "error names the file: %s", err);
+  cr_assert_eq (strchr (err, '\n'), strrchr (err, '\n'), "one line per error: %s", err);
+  evl_test_rmtree (dir);
+}
+
+Test (cli, good_inputs_survive_a_bad_one)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_mkdir (in, 0755);
+  g_autofree char *good = g_build_filename (in, "good.txt", NULL);
+  g_autofree char *bad = g_build_filename (in, "bad.txt", NULL);
+  g_file_set_contents (good, "Leaders met in Geneva on Monday. They signed a treaty.\n", -1, NULL);
+  g_file_set_contents (bad, "broken \xff\xfe text\n", -1, NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *err = NULL;
+  int code = evl_test_run (NULL, &err, "build", "--quiet", "--format", "svg", "--dct", "2024-01-10",
+                           "-o", out, in, NULL);
+  cr_assert_eq (code, 1, "exit 1 when one input failed: %s", err);
+  cr_assert (strstr (err, "bad.txt") && strstr (err, "UTF-8"), "%s", err);
+  g_autofree char *json = g_build_filename (out, "events.json", NULL);
+  JsonObject *root;
+  g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "documents")), 1);
+  /* --strict stops instead. */
+  g_autofree char *out2 = g_build_filename (dir, "out2", NULL);
+  cr_assert_eq (evl_test_run (NULL, NULL, "build", "--strict", "-o", out2, in, NULL), 1);
+  g_autofree char *json2 = g_build_filename (out2, "events.json", NULL);
+  cr_assert_not (g_file_test (json2, G_FILE_TEST_EXISTS));
+  evl_test_rmtree (dir);
+}
+
+Test (cli, unwritable_output_folder_exits_1)
+{
+  /* A folder below a regular file can't be created, even by root. */
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "plain-file", NULL);
+  g_file_set_contents (file, "x", -1, NULL);
+  g_autofree char *out = g_build_filename (file, "out", NULL);
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "-o", out, input, NULL), 1);
+  cr_assert (strstr (err, "out"), "%s", err);
+  evl_test_rmtree (dir);
+}
+
+Test (cli, manifest_dates_input_without_dct)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "--quiet", "--format", "svg", "-o", dir, input, NULL), 0,
+                "%s", err);
+  g_autofree char *json = g_build_filename (dir, "events.json", NULL);
+  JsonObject *root;
+  g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  JsonArray *docs = json_object_get_array_member (root, "documents");
+  cr_assert_eq (json_array_get_length (docs), 5);
+  for (guint i = 0; i < 5; i++)
+    cr_assert_str_eq (json_object_get_string_member (json_array_get_object_element (docs, i), "dct"),
+                      "2023-09-14", "the page date line never overrides the manifest");
+  evl_test_rmtree (dir);
+}
+
+Test (cli, dct_flag_never_overrides_metadata_but_beats_guesses)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
+  g_file_set_contents (a, "---\ndate: 2020-02-02\n---\nThe council met on Monday.\n", -1, NULL);
+  g_file_set_contents (b, "Tuesday, July 23 2024\n\nThe council met on Monday.\n", -1, NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  cr_assert_eq (evl_test_run (NULL, NULL, "build", "--quiet", "--format", "svg", "--dct", "2023-09-14",
+                              "-o", out, a, b, NULL), 0);
+  g_autofree char *json = g_build_filename (out, "events.json", NULL);
+  JsonObject *root;
+  g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  JsonArray *docs = json_object_get_array_member (root, "documents");
+  cr_assert_str_eq (json_object_get_string_member (json_array_get_object_element (docs, 0), "dct"), "2020-02-02");
+  cr_assert_str_eq (json_object_get_string_member (json_array_get_object_element (docs, 1), "dct"), "2023-09-14");
+  evl_test_rmtree (dir);
+}

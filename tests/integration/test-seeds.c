@@ -1,0 +1,237 @@
+/* The sample story end to end: input/ through `eventline build`, checked
+ * from events.json.  These are the promises of the README's Quick start. */
+#include "cli-helpers.h"
+
+#include <string.h>
+
+TestSuite (seeds, .timeout = 120);
+
+typedef struct {
+  char *dir;
+  JsonParser *parser;
+  JsonObject *root;
+  JsonArray *events, *entities, *relations, *documents;
+} Story;
+
+static Story story;
+
+static void
+build_story (void)
+{
+  story.dir = evl_test_tmpdir ();
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *err = NULL;
+  int code = evl_test_run (NULL, &err, "build", "--quiet", "--dct", "2023-09-14",
+                           "--format", "svg", "-o", story.dir, input, NULL);
+  cr_assert_eq (code, 0, "eventline build failed (%d): %s", code, err);
+  g_autofree char *json = g_build_filename (story.dir, "events.json", NULL);
+  story.parser = evl_test_load_json (json, &story.root);
+  story.events = json_object_get_array_member (story.root, "events");
+  story.entities = json_object_get_array_member (story.root, "entities");
+  story.relations = json_object_get_array_member (story.root, "relations");
+  story.documents = json_object_get_array_member (story.root, "documents");
+  cr_assert_not_null (story.events);
+  cr_assert_not_null (story.entities);
+}
+
+static void
+drop_story (void)
+{
+  g_clear_object (&story.parser);
+  evl_test_rmtree (story.dir);
+  g_free (story.dir);
+}
+
+static const char *
+str_member (JsonObject *o, const char *name)
+{
+  if (o == NULL || !json_object_has_member (o, name))
+    return NULL;
+  JsonNode *n = json_object_get_member (o, name);
+  return JSON_NODE_HOLDS_VALUE (n) ? json_node_get_string (n) : NULL;
+}
+
+static JsonObject *
+time_of (JsonObject *ev)
+{
+  JsonNode *n = json_object_get_member (ev, "time");
+  return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+static const char *
+entity_name (const char *id)
+{
+  for (guint i = 0; id && i < json_array_get_length (story.entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (story.entities, i);
+      if (g_strcmp0 (str_member (e, "id"), id) == 0)
+        return str_member (e, "name");
+    }
+  return NULL;
+}
+
+static gboolean
+has_participant (JsonObject *ev, const char *needle)
+{
+  JsonArray *ps = json_object_get_array_member (ev, "participants");
+  for (guint i = 0; ps && i < json_array_get_length (ps); i++)
+    {
+      const char *name = entity_name (json_array_get_string_element (ps, i));
+      if (name && strstr (name, needle))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+time_is (JsonObject *ev, const char *begin, const char *end)
+{
+  JsonObject *t = time_of (ev);
+  return t && g_strcmp0 (str_member (t, "begin"), begin) == 0
+         && g_strcmp0 (str_member (t, "end"), end) == 0;
+}
+
+static guint
+n_sources (JsonObject *ev)
+{
+  return (guint) json_object_get_int_member_with_default (ev, "sources", 0);
+}
+
+/* The asserted event of @type within [begin, end] with the most sources. */
+static JsonObject *
+find_event (const char *type, const char *begin, const char *end)
+{
+  JsonObject *best = NULL;
+  for (guint i = 0; i < json_array_get_length (story.events); i++)
+    {
+      JsonObject *ev = json_array_get_object_element (story.events, i);
+      if (g_strcmp0 (str_member (ev, "type"), type) != 0)
+        continue;
+      if (begin && !time_is (ev, begin, end))
+        continue;
+      if (best == NULL || n_sources (ev) > n_sources (best))
+        best = ev;
+    }
+  return best;
+}
+
+static char *
+describe_events (void)
+{
+  GString *s = g_string_new ("events:\n");
+  for (guint i = 0; i < json_array_get_length (story.events); i++)
+    {
+      JsonObject *ev = json_array_get_object_element (story.events, i);
+      JsonObject *t = time_of (ev);
+      g_string_append_printf (s, "  %s %s %s..%s x%u %s\n", str_member (ev, "id"),
+                              str_member (ev, "type"), t ? str_member (t, "begin") : "-",
+                              t ? str_member (t, "end") : "-", n_sources (ev),
+                              str_member (ev, "summary"));
+    }
+  return g_string_free (s, FALSE);
+}
+
+Test (seeds, documents_are_dated_and_titled, .init = build_story, .fini = drop_story)
+{
+  cr_assert_eq (json_array_get_length (story.documents), 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      JsonObject *d = json_array_get_object_element (story.documents, i);
+      cr_assert_str_eq (str_member (d, "dct"), "2023-09-14");
+      cr_assert_not_null (str_member (d, "title"));
+      cr_assert_not_null (str_member (d, "path"));
+    }
+}
+
+Test (seeds, summit_is_one_event_cited_by_every_article, .init = build_story, .fini = drop_story)
+{
+  g_autofree char *all = describe_events ();
+  JsonObject *summit = find_event ("MEETING", "2023-09-13", "2023-09-13");
+  cr_assert_not_null (summit, "no MEETING on 2023-09-13\n%s", all);
+  cr_assert (has_participant (summit, "Kim Jong Un"), "Kim Jong Un takes part\n%s", all);
+  cr_assert (has_participant (summit, "Putin"), "Putin takes part\n%s", all);
+  const char *loc = entity_name (str_member (summit, "location"));
+  cr_assert (loc && strstr (loc, "Vostochny"), "located at the Vostochny Cosmodrome, got %s", loc);
+  cr_assert_eq (n_sources (summit), 5, "cited by all five articles\n%s", all);
+  JsonArray *mentions = json_object_get_array_member (summit, "mentions");
+  gboolean seen[5] = { FALSE };
+  for (guint i = 0; i < json_array_get_length (mentions); i++)
+    {
+      JsonObject *m = json_array_get_object_element (mentions, i);
+      const char *doc = str_member (m, "doc");
+      for (guint d = 0; d < 5; d++)
+        if (g_strcmp0 (doc, str_member (json_array_get_object_element (story.documents, d), "id")) == 0)
+          seen[d] = TRUE;
+      cr_assert_not_null (str_member (m, "quote"));
+    }
+  for (guint d = 0; d < 5; d++)
+    cr_assert (seen[d], "document %u is cited", d);
+  /* No second asserted 2023 meeting competes with it. */
+  guint meetings = 0;
+  for (guint i = 0; i < json_array_get_length (story.events); i++)
+    {
+      JsonObject *ev = json_array_get_object_element (story.events, i);
+      if (g_strcmp0 (str_member (ev, "type"), "MEETING") == 0 && time_is (ev, "2023-09-13", "2023-09-13"))
+        meetings++;
+    }
+  cr_assert_eq (meetings, 1, "one summit event\n%s", all);
+}
+
+Test (seeds, missile_launches_precede_the_summit, .init = build_story, .fini = drop_story)
+{
+  g_autofree char *all = describe_events ();
+  JsonObject *summit = find_event ("MEETING", "2023-09-13", "2023-09-13");
+  JsonObject *launch = find_event ("MISSILE_LAUNCH", "2023-09-13", "2023-09-13");
+  cr_assert_not_null (summit, "%s", all);
+  cr_assert_not_null (launch, "no MISSILE_LAUNCH on 2023-09-13\n%s", all);
+  const char *sid = str_member (summit, "id"), *lid = str_member (launch, "id");
+  gboolean before = FALSE;
+  for (guint i = 0; i < json_array_get_length (story.relations); i++)
+    {
+      JsonObject *r = json_array_get_object_element (story.relations, i);
+      const char *from = str_member (r, "from"), *to = str_member (r, "to"), *rel = str_member (r, "rel");
+      if ((g_strcmp0 (from, lid) == 0 && g_strcmp0 (to, sid) == 0 && g_strcmp0 (rel, "BEFORE") == 0)
+          || (g_strcmp0 (from, sid) == 0 && g_strcmp0 (to, lid) == 0 && g_strcmp0 (rel, "AFTER") == 0))
+        before = TRUE;
+    }
+  cr_assert (before, "launch %s BEFORE summit %s", lid, sid);
+}
+
+Test (seeds, failed_satellite_launches_in_may_and_august, .init = build_story, .fini = drop_story)
+{
+  g_autofree char *all = describe_events ();
+  JsonObject *may = find_event ("SATELLITE_LAUNCH", "2023-05-01", "2023-05-31");
+  JsonObject *aug = find_event ("SATELLITE_LAUNCH", "2023-08-01", "2023-08-31");
+  cr_assert_not_null (may, "no satellite launch in May 2023\n%s", all);
+  cr_assert_not_null (aug, "no satellite launch in August 2023\n%s", all);
+  cr_assert_neq (may, aug);
+}
+
+Test (seeds, previous_meeting_and_korean_war_as_context, .init = build_story, .fini = drop_story)
+{
+  g_autofree char *all = describe_events ();
+  JsonObject *m2019 = find_event ("MEETING", "2019-01-01", "2019-12-31");
+  cr_assert_not_null (m2019, "no 2019 meeting\n%s", all);
+  JsonObject *war = find_event ("CONFLICT", "1950-01-01", "1953-12-31");
+  cr_assert_not_null (war, "no Korean War 1950-53\n%s", all);
+}
+
+Test (seeds, page_furniture_never_becomes_an_event, .init = build_story, .fini = drop_story)
+{
+  static const char *const furniture[] = {
+    "Leave a Reply", "email address", "Image Credit", "first appeared on", "Michelle Obama",
+    "Petition Gains", "born and raised", "respected journalist", "July 23 2024", NULL,
+  };
+  for (guint i = 0; i < json_array_get_length (story.events); i++)
+    {
+      JsonObject *ev = json_array_get_object_element (story.events, i);
+      JsonArray *ms = json_object_get_array_member (ev, "mentions");
+      for (guint j = 0; j < json_array_get_length (ms); j++)
+        {
+          const char *q = str_member (json_array_get_object_element (ms, j), "quote");
+          for (guint k = 0; furniture[k]; k++)
+            cr_assert (q == NULL || strstr (q, furniture[k]) == NULL,
+                       "event %s quotes furniture: %s", str_member (ev, "id"), q);
+        }
+    }
+}
