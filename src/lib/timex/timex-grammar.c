@@ -1,0 +1,1572 @@
+/* Timex grammar: patterns over word units, following the TimeML TIMEX3
+ * guidelines and the TimeBank extent conventions (determiners and
+ * quantity modifiers inside the extent, prepositions outside).  Each
+ * pattern returns the end of its match or -1; tx_match() keeps the
+ * longest.  Values are resolved here with the helpers of
+ * timex-normalize.c. */
+#include "timex-scan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define U(i) (&s->u[(i)])
+
+static inline gboolean
+is (const TxScan *s, int i, const char *w)
+{
+  return i >= 0 && i < s->n && strcmp (s->u[i].low, w) == 0;
+}
+
+static inline gboolean
+attached (const TxScan *s, int i)
+{
+  return i < s->n && !s->u[i].space;
+}
+
+static inline gboolean
+is_hyphen (const TxScan *s, int i)
+{
+  return i < s->n && s->u[i].kind == U_PUNCT && s->u[i].low[0] == '-' && !s->u[i].space;
+}
+
+static const char *
+attr (const EvlLexEntry *e, guint k)
+{
+  return e && e->n_attrs > k ? e->attrs[k] : "";
+}
+
+/* Looks up the longest multi-word form of @lex starting at unit @i;
+ * returns the number of units matched (0 when none). */
+static int
+lookup_multi (const TxScan *s, int li, int i, const EvlLexEntry **out)
+{
+  const EvlLexicon *lex = s->lx->lex[li];
+  if (lex == NULL || i >= s->n || !s->u[i].cand)
+    return 0;
+  int maxw = (int) evl_lexicon_max_words (lex);
+  char key[128];
+  int best = 0;
+  gsize k = 0;
+  for (int j = i; j < s->n && j - i < maxw + 2; j++)
+    {
+      const TxUnit *u = U (j);
+      if (u->kind == U_PUNCT && !(u->low[0] == '-' && !u->space))
+        break;
+      gboolean glue = j > i && (u->low[0] == '\'' || u->low[0] == '-' || (j > i && U (j - 1)->low[0] == '-'));
+      if (k + u->len + 2 >= sizeof key)
+        break;
+      if (j > i && !glue)
+        key[k++] = ' ';
+      memcpy (key + k, u->low, u->len);
+      k += u->len;
+      key[k] = '\0';
+      const EvlLexEntry *e = evl_lexicon_lookup (lex, key, (gssize) k);
+      if (e)
+        {
+          best = j - i + 1;
+          *out = e;
+        }
+    }
+  return best;
+}
+
+/* ---- numbers ---- */
+
+static gboolean
+year_like (const TxUnit *u)
+{
+  return u->kind == U_NUM && u->ndig == 4 && u->num >= 1000 && u->num <= 2099 && !u->suffix[0];
+}
+
+/* A cardinal at @i: digits (18, 1,000, 2.5, 5 1/2) or words (twenty-four,
+ * a hundred, a dozen, a couple of, a few, several).  'a'/'an' alone is not
+ * a number.  Returns the end or -1. */
+static int
+number_at (const TxScan *s, int i, double *val, gboolean *vague)
+{
+  *vague = FALSE;
+  if (i >= s->n)
+    return -1;
+  const TxUnit *u = U (i);
+  if (u->kind == U_NUM)
+    {
+      if (u->suffix[0] || u->apos || strchr (u->low, ':') || strchr (u->low, '/'))
+        return -1;
+      char buf[32];
+      gsize k = 0;
+      for (const char *c = u->low; *c && k < sizeof buf - 1; c++)
+        if (*c != ',')
+          buf[k++] = *c;
+      buf[k] = '\0';
+      *val = g_ascii_strtod (buf, NULL);
+      int j = i + 1;
+      /* '5 1/2' */
+      if (j < s->n && U (j)->kind == U_NUM && strchr (U (j)->low, '/'))
+        {
+          int a = atoi (U (j)->low), b = atoi (strchr (U (j)->low, '/') + 1);
+          if (b > 0 && a < b)
+            {
+              *val += (double) a / b;
+              j++;
+            }
+        }
+      return j;
+    }
+  int j = i;
+  gboolean article = is (s, j, "a") || is (s, j, "an");
+  if (article)
+    j++;
+  if (j >= s->n || U (j)->number == NULL)
+    return -1;
+  const char *kind = attr (U (j)->number, 1);
+  if (strcmp (kind, "vague") == 0)
+    {
+      if (strcmp (U (j)->low, "many") == 0 && !article)
+        return -1;
+      *vague = TRUE;
+      *val = 0;
+      return j + 1;
+    }
+  if (strcmp (kind, "couple") == 0)
+    {
+      *val = 2;
+      return is (s, j + 1, "of") ? j + 2 : j + 1;
+    }
+  if (strcmp (kind, "dozen") == 0)
+    {
+      *val = 12;
+      return j + 1;
+    }
+  double total = 0, cur = 0;
+  int start = j;
+  while (j < s->n && U (j)->number)
+    {
+      const char *kd = attr (U (j)->number, 1);
+      double v = g_ascii_strtod (attr (U (j)->number, 0), NULL);
+      if (strcmp (kd, "scale") == 0)
+        {
+          if (cur == 0)
+            cur = 1;
+          if (v >= 1000)
+            {
+              total += cur * v;
+              cur = 0;
+            }
+          else
+            cur *= v;
+          j++;
+        }
+      else if (strcmp (kd, "unit") == 0 || strcmp (kd, "teen") == 0 || strcmp (kd, "tens") == 0)
+        {
+          if (j > start && strcmp (attr (U (j - 1)->number, 1), "scale") != 0
+              && !(strcmp (attr (U (j - 1)->number, 1), "tens") == 0 && strcmp (kd, "unit") == 0))
+            break;
+          cur += v;
+          j++;
+          if (strcmp (kd, "tens") == 0 && is_hyphen (s, j) && j + 1 < s->n && U (j + 1)->number
+              && strcmp (attr (U (j + 1)->number, 1), "unit") == 0 && attached (s, j + 1))
+            {
+              cur += g_ascii_strtod (attr (U (j + 1)->number, 0), NULL);
+              j += 2;
+            }
+        }
+      else
+        break;
+      if (is (s, j, "and") && j + 1 < s->n && U (j + 1)->number
+          && strcmp (attr (U (j + 1)->number, 1), "scale") != 0 && cur >= 100)
+        j++;
+    }
+  if (j == start)
+    return -1;
+  *val = total + cur;
+  return j;
+}
+
+static int
+ordinal_at (const TxScan *s, int i, int *val)
+{
+  if (i >= s->n)
+    return -1;
+  const TxUnit *u = U (i);
+  if (u->kind == U_NUM && u->num > 0 && (strcmp (u->suffix, "st") == 0 || strcmp (u->suffix, "nd") == 0
+                                          || strcmp (u->suffix, "rd") == 0 || strcmp (u->suffix, "th") == 0))
+    {
+      *val = u->num;
+      return i + 1;
+    }
+  if (u->ordinal)
+    {
+      *val = atoi (attr (u->ordinal, 0));
+      return i + 1;
+    }
+  /* twenty-first */
+  if (u->number && strcmp (attr (u->number, 1), "tens") == 0 && is_hyphen (s, i + 1)
+      && i + 2 < s->n && U (i + 2)->ordinal)
+    {
+      *val = atoi (attr (u->number, 0)) + atoi (attr (U (i + 2)->ordinal, 0));
+      return i + 3;
+    }
+  return -1;
+}
+
+/* ---- calendar words ---- */
+
+static const char *const date_preps[] = {
+  "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this",
+  "of", "during", "from", "through", "to", "between", "before", "after", "and", "or",
+  "-", "on", "around", "for", "that", "each", "every", "throughout", "into", "past",
+};
+
+static gboolean
+after_date_prep (const TxScan *s, int i)
+{
+  if (i <= 0)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (date_preps); k++)
+    if (is (s, i - 1, date_preps[k]))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+day_number (const TxScan *s, int i)
+{
+  if (i >= s->n)
+    return 0;
+  const TxUnit *u = U (i);
+  if (u->kind != U_NUM || u->num < 1 || u->num > 31 || u->ndig > 2 || u->apos)
+    return 0;
+  if (u->suffix[0] && strcmp (u->suffix, "st") && strcmp (u->suffix, "nd")
+      && strcmp (u->suffix, "rd") && strcmp (u->suffix, "th"))
+    return 0;
+  /* '5:30', '5 percent', '5 years' are not days of a month */
+  if (i + 1 < s->n && (U (i + 1)->unit || is (s, i + 1, "percent") || is (s, i + 1, "%")))
+    return 0;
+  return u->num;
+}
+
+/* A year at @i: 1998, '98, nineteen ninety-six.  Returns the end or -1. */
+static int
+year_at (const TxScan *s, int i, int *year)
+{
+  if (i >= s->n)
+    return -1;
+  const TxUnit *u = U (i);
+  if (year_like (u))
+    {
+      *year = u->num;
+      return i + 1;
+    }
+  if (u->kind == U_NUM && u->apos && u->ndig == 2 && !u->suffix[0])
+    {
+      *year = u->num + (u->num < 30 ? 2000 : 1900);
+      return i + 1;
+    }
+  if (u->number && i + 1 < s->n && U (i + 1)->number)
+    {
+      int hi = atoi (attr (u->number, 0));
+      const char *k2 = attr (U (i + 1)->number, 1);
+      if (hi >= 10 && hi <= 20 && strcmp (attr (u->number, 1), "teen") == 0
+          && (strcmp (k2, "tens") == 0 || strcmp (k2, "teen") == 0))
+        {
+          double lo;
+          gboolean vague;
+          int j = number_at (s, i + 1, &lo, &vague);
+          if (j > 0 && !vague && lo >= 10 && lo < 100)
+            {
+              *year = hi * 100 + (int) lo;
+              return j;
+            }
+        }
+    }
+  return -1;
+}
+
+/* A month name at @i that is really a month here; returns the unit after
+ * it (past an abbreviation's period) or -1. */
+static int
+month_at (const TxScan *s, int i, int *month)
+{
+  if (i >= s->n || U (i)->month == NULL || !U (i)->cap)
+    return -1;
+  const TxUnit *u = U (i);
+  const char *flag = attr (u->month, 1);
+  int j = i + 1;
+  gboolean period = j < s->n && is (s, j, ".") && attached (s, j);
+  gboolean next_num = j < s->n && (U (j)->kind == U_NUM || (period && j + 1 < s->n && U (j + 1)->kind == U_NUM));
+  if (strcmp (flag, "abbrev") == 0)
+    {
+      if (!period && !next_num)
+        return -1;
+    }
+  else if (strcmp (flag, "ambiguous") == 0)
+    {
+      gboolean ctx = next_num && (day_number (s, j) || year_like (U (j)));
+      if (!ctx && !(after_date_prep (s, i) && !U (i)->nl))
+        return -1;
+      /* 'May be', 'March on' */
+      if (!ctx && j < s->n && U (j)->kind == U_WORD && !U (j)->cap && !U (j)->cue
+          && !is (s, j, "and") && !is (s, j, "or") && !is (s, j, "of") && !is (s, j, "to")
+          && !is (s, j, "through") && !is (s, j, "last") && !is (s, j, "this") && !is (s, j, "next")
+          && U (j)->month == NULL && U (j)->tense == NULL && U (j)->unit == NULL)
+        {
+          /* a following lower-case word: only prepositions/conjunctions keep
+           * the month reading ('in May when', 'in March after'). */
+          static const char *const ok[] = { "when", "after", "before", "as", "in", "at", "with",
+                                             "because", "but", "while", "for", "from", "since", "until" };
+          gboolean fine = FALSE;
+          for (guint k = 0; k < G_N_ELEMENTS (ok); k++)
+            fine |= is (s, j, ok[k]);
+          if (!fine)
+            return -1;
+        }
+    }
+  *month = atoi (attr (u->month, 0));
+  return period ? j + 1 : j;
+}
+
+static int
+weekday_at (const TxScan *s, int i, int *wd)
+{
+  if (i >= s->n || U (i)->wday == NULL || !U (i)->cap)
+    return -1;
+  int j = i + 1;
+  if (strcmp (attr (U (i)->wday, 1), "abbrev") == 0)
+    {
+      if (!(is (s, j, ".") && attached (s, j)))
+        return -1;
+      j++;
+    }
+  *wd = atoi (attr (U (i)->wday, 0));
+  /* possessive: "Friday's meeting" keeps 'Friday' only */
+  return j;
+}
+
+static void
+init_match (TxMatch *m, int start)
+{
+  memset (m, 0, sizeof *m);
+  m->start = start;
+  m->end = -1;
+  m->type = EVL_TIMEX_DATE;
+  evl_timex_point_clear (&m->pt);
+  evl_timex_point_clear (&m->pt2);
+}
+
+/* 'this year', 'last year', 'next year' after a month or season. */
+static int
+rel_year_after (const TxScan *s, int i, int *year)
+{
+  if (i + 1 < s->n && U (i)->cue && strcmp (attr (U (i)->cue, 0), "shift") == 0
+      && U (i + 1)->unit && strcmp (attr (U (i + 1)->unit, 0), "Y") == 0
+      && U (i + 1)->unit->n_attrs < 2)
+    {
+      EvlTimexPoint p;
+      tx_dct_point (s, EVL_GRAIN_YEAR, &p);
+      evl_timex_point_shift (&p, atoi (attr (U (i)->cue, 1)));
+      *year = p.year;
+      return i + 2;
+    }
+  return -1;
+}
+
+/* Month [day][,] [year] | day month [year] | month of year |
+ * month this/last year.  Leaves tense resolution of the year to the
+ * caller through *year = 0. */
+static int
+month_date (const TxScan *s, int i, int *year, int *month, int *day)
+{
+  int j;
+  *year = 0;
+  *day = 0;
+  int d = day_number (s, i);
+  if (d && (j = month_at (s, i + 1, month)) > 0)
+    {
+      *day = d;
+    }
+  else if (is (s, i, "the") && ordinal_at (s, i + 1, &d) > 0 && d <= 31 && is (s, i + 2, "of")
+           && (j = month_at (s, i + 3, month)) > 0)
+    {
+      *day = d;
+    }
+  else
+    {
+      j = month_at (s, i, month);
+      if (j < 0)
+        return -1;
+      d = day_number (s, j);
+      if (d && !(j + 1 < s->n && is (s, j + 1, ":")))
+        {
+          *day = d;
+          j++;
+          /* 'Oct. 23-25': keep the first day */
+        }
+    }
+  int k = j;
+  if (is (s, k, ",") && k + 1 < s->n && year_like (U (k + 1)))
+    k++;
+  else if (is (s, k, "of") && k + 1 < s->n && year_like (U (k + 1)) && *day == 0)
+    k++;
+  int y;
+  int e = year_at (s, k, &y);
+  if (e > 0 && U (k)->kind == U_NUM)
+    {
+      *year = y;
+      return e;
+    }
+  e = rel_year_after (s, j, &y);
+  if (e > 0)
+    {
+      *year = y;
+      return e;
+    }
+  return j;
+}
+
+/* ---- patterns ---- */
+
+/* Dates built on month names, with an optional leading weekday. */
+static int
+p_month (TxScan *s, int i, TxMatch *m)
+{
+  int j = i, wd = 0;
+  int w = weekday_at (s, i, &wd);
+  if (w > 0)
+    {
+      j = w;
+      if (is (s, j, ","))
+        j++;
+    }
+  int y, mo, d;
+  int e = month_date (s, j, &y, &mo, &d);
+  if (e < 0)
+    return -1;
+  m->pt.grain = d ? EVL_GRAIN_DAY : EVL_GRAIN_MONTH;
+  m->pt.month = mo;
+  m->pt.day = d;
+  if (y)
+    {
+      m->pt.year = y;
+      m->absolute = TRUE;
+    }
+  else
+    {
+      m->pt.year = tx_year_for (s, mo, d, tx_tense (s, i, e));
+      m->needs_dct = TRUE;
+    }
+  if (d && evl_day_from_ymd (m->pt.year > 0 ? m->pt.year : 2000, mo, d) == 0)
+    return -1;
+  m->has_pt = TRUE;
+  return e;
+}
+
+/* Weekdays: 'Friday', 'last Friday', 'Friday night'. */
+static int
+p_weekday (TxScan *s, int i, TxMatch *m)
+{
+  int j = i, dir = 0;
+  if (U (i)->cue && strcmp (attr (U (i)->cue, 0), "shift") == 0)
+    {
+      dir = atoi (attr (U (i)->cue, 1));
+      if (strcmp (U (i)->low, "this") == 0)
+        dir = 0;
+      j++;
+      if (dir == 0 && !is (s, i, "this"))
+        return -1;
+    }
+  int wd;
+  int e = weekday_at (s, j, &wd);
+  if (e < 0)
+    return -1;
+  if (j == i && U (i)->nl && is (s, e, ",") && e + 1 < s->n && U (e + 1)->month)
+    return -1; /* the month pattern takes dated weekdays */
+  if (dir < 0)
+    tx_weekday_point (s, wd, -2, &m->pt);
+  else if (dir > 0)
+    tx_weekday_point (s, wd, 2, &m->pt);
+  else if (j > i)
+    {
+      /* 'this Friday': the one in the creation time's week */
+      tx_weekday_point (s, wd, -1, &m->pt);
+      if (s->dct)
+        {
+          EvlTimexPoint p;
+          tx_weekday_point (s, wd, 1, &p);
+          GDate g;
+          g_date_clear (&g, 1);
+          g_date_set_julian (&g, s->dct);
+          if (wd > (int) g_date_get_weekday (&g))
+            m->pt = p;
+        }
+    }
+  else
+    tx_weekday_point (s, wd, tx_tense (s, i, e) > 0 ? 1 : -1, &m->pt);
+  m->needs_dct = TRUE;
+  m->has_pt = TRUE;
+  if (e < s->n && U (e)->pod && U (e)->pod->n_attrs == 1 && g_ascii_isupper (attr (U (e)->pod, 0)[0])
+      && attr (U (e)->pod, 0)[0] != 'T')
+    {
+      m->pt.grain = EVL_GRAIN_PART_OF_DAY;
+      g_strlcpy (m->pt.pod, attr (U (e)->pod, 0), sizeof m->pt.pod);
+      e++;
+    }
+  return e;
+}
+
+/* Years, year ranges and decades: '1998', 'fiscal 1989', '1950-53',
+ * '1990s', "'80s", 'nineteen ninety-six'. */
+static int
+p_year (TxScan *s, int i, TxMatch *m)
+{
+  int j = i;
+  if (is (s, j, "fiscal"))
+    j++;
+  const TxUnit *u = U (j < s->n ? j : i);
+  if (j < s->n && u->kind == U_NUM && u->ndig == 4 && strcmp (u->suffix, "s") == 0 && u->num % 10 == 0)
+    {
+      m->pt.year = u->num;
+      m->pt.grain = EVL_GRAIN_DECADE;
+      m->has_pt = TRUE;
+      m->absolute = TRUE;
+      return j + 1;
+    }
+  if (j < s->n && u->kind == U_NUM && u->apos && u->ndig == 2 && strcmp (u->suffix, "s") == 0)
+    {
+      m->pt.year = 1900 + u->num;
+      m->pt.grain = EVL_GRAIN_DECADE;
+      m->has_pt = TRUE;
+      m->absolute = TRUE;
+      return j + 1;
+    }
+  int y;
+  int e = year_at (s, j, &y);
+  if (e < 0)
+    return -1;
+  if (U (j)->kind == U_NUM)
+    {
+      /* Not a year: '$1990', '2000 people', '1998 percent'. */
+      if (j > 0 && (is (s, j - 1, "$") || is (s, j - 1, "#")))
+        return -1;
+      if (e < s->n && (is (s, e, "%") || is (s, e, "percent") || U (e)->unit))
+        return -1;
+      if (e < s->n && U (e)->kind == U_WORD && !U (e)->cap && U (e)->len > 2 && !after_date_prep (s, j)
+          && !U (e)->cue && !U (e)->tense && !is (s, e, "and") && !is (s, e, "when")
+          && !is (s, e, "was") && !is (s, e, "had"))
+        {
+          /* '2000 troops': a count before a plural noun */
+          if (U (e)->low[U (e)->len - 1] == 's')
+            return -1;
+        }
+    }
+  m->pt.year = y;
+  m->pt.grain = EVL_GRAIN_YEAR;
+  m->has_pt = TRUE;
+  m->absolute = TRUE;
+  if (is_hyphen (s, e) && e + 1 < s->n && attached (s, e + 1) && U (e + 1)->kind == U_NUM
+      && !U (e + 1)->suffix[0])
+    {
+      const TxUnit *v = U (e + 1);
+      int y2 = -1;
+      if (v->ndig == 2)
+        y2 = y / 100 * 100 + v->num;
+      else if (v->ndig == 4)
+        y2 = v->num;
+      if (y2 > y && y2 - y < 100)
+        {
+          m->range = TRUE;
+          m->pt2 = m->pt;
+          m->pt2.year = y2;
+          return e + 2;
+        }
+    }
+  return e;
+}
+
+/* Seasons: 'summer', 'the summer of 1990', 'this fall', 'winter 1994'. */
+static int
+p_season (TxScan *s, int i, TxMatch *m)
+{
+  int j = i, dir = 0;
+  gboolean shifted = FALSE;
+  if (is (s, j, "the"))
+    j++;
+  else if (U (j)->cue && strcmp (attr (U (j)->cue, 0), "shift") == 0)
+    {
+      dir = atoi (attr (U (j)->cue, 1));
+      shifted = TRUE;
+      j++;
+    }
+  if (j >= s->n || U (j)->season == NULL || strcmp (attr (U (j)->season, 1), "plural") == 0)
+    return -1;
+  const char *code = attr (U (j)->season, 0);
+  gboolean ambiguous = strcmp (attr (U (j)->season, 1), "ambiguous") == 0;
+  int e = j + 1, y = 0, yy;
+  if (is (s, e, "of") && year_at (s, e + 1, &yy) > 0)
+    {
+      y = yy;
+      e = year_at (s, e + 1, &yy);
+    }
+  else if (year_at (s, e, &yy) > 0 && U (e)->kind == U_NUM)
+    {
+      y = yy;
+      e = year_at (s, e, &yy);
+    }
+  if (ambiguous && !y && !shifted && !(j > i && after_date_prep (s, i)) && !after_date_prep (s, j))
+    return -1;
+  if (j > i && !shifted && !y && !after_date_prep (s, i))
+    return -1;
+  m->pt.grain = EVL_GRAIN_SEASON;
+  g_strlcpy (m->pt.season, code, sizeof m->pt.season);
+  if (y)
+    {
+      m->pt.year = y;
+      m->absolute = TRUE;
+    }
+  else
+    {
+      EvlTimexPoint cur;
+      tx_dct_point (s, EVL_GRAIN_SEASON, &cur);
+      m->pt.year = cur.year;
+      if (cur.year > 0 && strcmp (cur.season, code) != 0)
+        {
+          /* the nearest such season in the direction of the cue/tense */
+          int t = shifted ? dir : (tx_tense (s, i, e) > 0 ? 1 : -1);
+          EvlTimexPoint p = cur;
+          for (int k = 0; k < 4; k++)
+            {
+              evl_timex_point_shift (&p, t >= 0 ? 1 : -1);
+              if (strcmp (p.season, code) == 0)
+                break;
+            }
+          m->pt = p;
+        }
+      else if (shifted && dir)
+        {
+          m->pt = cur;
+          evl_timex_point_shift (&m->pt, 4 * dir);
+        }
+      else
+        m->pt = cur;
+      m->needs_dct = TRUE;
+    }
+  m->has_pt = TRUE;
+  return e;
+}
+
+/* Quarters and halves: 'the third quarter', 'third-quarter', 'the first
+ * half of 1989', "this year's second quarter", 'the fiscal first quarter'. */
+static int
+p_quarter (TxScan *s, int i, TxMatch *m)
+{
+  int j = i, y = 0, yy;
+  gboolean the = FALSE;
+  if (is (s, j, "the"))
+    {
+      the = TRUE;
+      j++;
+    }
+  else
+    {
+      /* "this year's third quarter" */
+      int e = rel_year_after (s, j, &yy);
+      if (e > 0 && is (s, e, "'s"))
+        {
+          y = yy;
+          j = e + 1;
+        }
+      else if (year_like (U (j)) && is (s, j + 1, "'s"))
+        {
+          y = U (j)->num;
+          j += 2;
+        }
+    }
+  if (is (s, j, "fiscal"))
+    j++;
+  int n = 0;
+  int e = ordinal_at (s, j, &n);
+  if (e < 0)
+    {
+      if (is (s, j, "last") || is (s, j, "final"))
+        {
+          n = -1;
+          e = j + 1;
+        }
+      else
+        return -1;
+    }
+  if (is_hyphen (s, e))
+    e++;
+  if (is (s, e, "fiscal"))
+    e++;
+  if (e >= s->n || (!is (s, e, "quarter") && !is (s, e, "half") && !is (s, e, "half-year")))
+    return -1;
+  gboolean half = !is (s, e, "quarter");
+  if (n == -1)
+    n = half ? 2 : 4;
+  if (n < 1 || n > (half ? 2 : 4))
+    return -1;
+  if (!the && !y && e == j + 1 && !is_hyphen (s, j + 1))
+    {
+      /* bare 'second quarter' without 'the': still a date in reports */
+    }
+  e++;
+  if (is (s, e, "of") && year_at (s, e + 1, &yy) > 0)
+    {
+      y = yy;
+      e = year_at (s, e + 1, &yy);
+    }
+  else if (!y && year_at (s, e, &yy) > 0 && U (e)->kind == U_NUM)
+    {
+      y = yy;
+      e++;
+    }
+  else if (!y && is (s, e, "of") && rel_year_after (s, e + 1, &yy) > 0)
+    {
+      y = yy;
+      e = rel_year_after (s, e + 1, &yy);
+    }
+  m->pt.grain = half ? EVL_GRAIN_HALF : EVL_GRAIN_QUARTER;
+  if (half)
+    m->pt.half = n;
+  else
+    m->pt.quarter = n;
+  if (y)
+    {
+      m->pt.year = y;
+      m->absolute = TRUE;
+    }
+  else
+    {
+      EvlTimexPoint cur;
+      tx_dct_point (s, EVL_GRAIN_QUARTER, &cur);
+      m->pt.year = cur.year;
+      if (s->ref_index >= 0 && s->ref.year > 0 && s->ref.grain >= EVL_GRAIN_MONTH
+          && s->ref.grain <= EVL_GRAIN_YEAR)
+        m->pt.year = s->ref.year;
+      else if (cur.year > 0 && !half && n > cur.quarter && cur.quarter == 1 && tx_tense (s, i, e) <= 0)
+        m->pt.year--;
+      m->needs_dct = TRUE;
+    }
+  m->has_pt = TRUE;
+  return e;
+}
+
+/* Centuries: 'the 20th century', 'the eleventh century'. */
+static int
+p_century (TxScan *s, int i, TxMatch *m)
+{
+  int j = i, n;
+  if (is (s, j, "the"))
+    j++;
+  int e = ordinal_at (s, j, &n);
+  if (e < 0)
+    return -1;
+  if (is_hyphen (s, e))
+    e++;
+  if (!is (s, e, "century"))
+    return -1;
+  m->pt.year = (n - 1) * 100;
+  m->pt.grain = EVL_GRAIN_CENTURY;
+  m->has_pt = TRUE;
+  m->absolute = TRUE;
+  return e + 1;
+}
+
+/* Holidays: 'Christmas', 'Thanksgiving Day 1998', 'last Easter'. */
+static int
+p_holiday (TxScan *s, int i, TxMatch *m)
+{
+  int j = i, dir = 0;
+  if (U (i)->cue && strcmp (attr (U (i)->cue, 0), "shift") == 0)
+    {
+      dir = atoi (attr (U (i)->cue, 1));
+      j++;
+    }
+  if (j >= s->n || !U (j)->cap)
+    return -1;
+  const EvlLexEntry *h = NULL;
+  int n = lookup_multi (s, LEX_HOLIDAYS, j, &h);
+  if (n == 0)
+    return -1;
+  int e = j + n, y = 0, yy;
+  if (year_at (s, e, &yy) > 0 && U (e)->kind == U_NUM)
+    {
+      y = yy;
+      e++;
+    }
+  const char *rule = attr (h, 0);
+  m->pt.grain = EVL_GRAIN_DAY;
+  m->has_pt = TRUE;
+  if (y)
+    m->absolute = TRUE;
+  else
+    {
+      m->needs_dct = TRUE;
+      if (!s->dct)
+        {
+          m->pt.year = -1;
+          return e;
+        }
+      int cy, cm, cd;
+      evl_day_to_ymd (s->dct, &cy, &cm, &cd);
+      int t = dir ? dir : (tx_tense (s, i, e) > 0 ? 1 : -1);
+      EvlDay d = tx_holiday_day (rule, cy);
+      if (t < 0 && d > s->dct)
+        y = cy - 1;
+      else if (t > 0 && d < s->dct)
+        y = cy + 1;
+      else
+        y = cy;
+    }
+  EvlDay d = tx_holiday_day (rule, y);
+  if (d == 0)
+    return -1;
+  evl_timex_point_from_day (&m->pt, d, EVL_GRAIN_DAY);
+  return e;
+}
+
+/* Self-contained words: 'today', 'yesterday morning', 'now', 'daily'. */
+static int
+p_deictic (TxScan *s, int i, TxMatch *m)
+{
+  const EvlLexEntry *d = NULL;
+  int n = lookup_multi (s, LEX_DEICTICS, i, &d);
+  if (n == 0)
+    return -1;
+  int e = i + n;
+  const char *type = attr (d, 0), *v = attr (d, 1);
+  evl_timex_type_from_string (type, &m->type);
+  if (v[0] == '+' || v[0] == '-')
+    {
+      tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
+      evl_timex_point_shift (&m->pt, atoi (v));
+      const char *t = strchr (v, 'T');
+      if (t)
+        {
+          m->pt.grain = EVL_GRAIN_PART_OF_DAY;
+          g_strlcpy (m->pt.pod, t + 1, sizeof m->pt.pod);
+        }
+      else if (e < s->n && U (e)->pod && g_ascii_isupper (attr (U (e)->pod, 0)[0])
+               && attr (U (e)->pod, 0)[0] != 'T' && U (e)->pod->n_attrs == 1)
+        {
+          m->type = EVL_TIMEX_TIME;
+          m->pt.grain = EVL_GRAIN_PART_OF_DAY;
+          g_strlcpy (m->pt.pod, attr (U (e)->pod, 0), sizeof m->pt.pod);
+          e++;
+        }
+      m->has_pt = TRUE;
+      m->needs_dct = TRUE;
+      return e;
+    }
+  /* 'now that' is a conjunction */
+  if (strcmp (v, "PRESENT_REF") == 0 && is (s, i, "now") && is (s, e, "that"))
+    return -1;
+  g_strlcpy (m->value, v, sizeof m->value);
+  if (m->type == EVL_TIMEX_SET)
+    m->quant = strchr (U (i)->low, 'y') && (is (s, i, "every") || is (s, i, "each")) ? "EVERY" : NULL;
+  if (is (s, i, "every"))
+    m->quant = "EVERY";
+  else if (is (s, i, "each"))
+    m->quant = "EACH";
+  else
+    m->needs_dct = m->type != EVL_TIMEX_SET;
+  return e;
+}
+
+/* Relative to the creation time or the last mentioned date:
+ * 'last year', 'this week', 'next month', 'the following day',
+ * 'last November', 'this morning', 'last night', 'this century'. */
+static int
+p_relative (TxScan *s, int i, TxMatch *m)
+{
+  int j = i;
+  gboolean the = FALSE;
+  if (is (s, j, "the"))
+    {
+      the = TRUE;
+      j++;
+    }
+  if (j >= s->n || !U (j)->cue || strcmp (attr (U (j)->cue, 0), "shift") != 0)
+    return -1;
+  int dir = atoi (attr (U (j)->cue, 1));
+  const char *cue = U (j)->low;
+  j++;
+  if (is (s, j, "fiscal"))
+    j++;
+  if (j >= s->n)
+    return -1;
+  const TxUnit *u = U (j);
+  /* 'the following day' (narrative) vs 'last year' (creation time) */
+  gboolean ref = the && (strcmp (cue, "following") == 0 || strcmp (cue, "next") == 0
+                         || strcmp (cue, "previous") == 0 || strcmp (cue, "preceding") == 0
+                         || strcmp (cue, "prior") == 0);
+  if (u->unit && u->unit->n_attrs == 1)
+    {
+      const char *code = attr (u->unit, 0);
+      EvlGrain g = tx_unit_grain (code);
+      if (g == EVL_GRAIN_NONE)
+        {
+          if (strcmp (code, "H") == 0 || strcmp (code, "MIN") == 0)
+            return -1;
+          return -1;
+        }
+      if (the && !ref && strcmp (cue, "latest") != 0 && strcmp (cue, "current") != 0
+          && strcmp (cue, "past") != 0 && strcmp (cue, "last") != 0 && strcmp (cue, "coming") != 0)
+        return -1;
+      if (strcmp (cue, "latest") == 0 || (strcmp (cue, "current") == 0 && g != EVL_GRAIN_QUARTER))
+        dir = 0;
+      if (ref)
+        {
+          m->pt = s->ref;
+          if (s->ref.year > 0)
+            {
+              EvlDay d = evl_timex_point_first_day (&s->ref);
+              if (d && g < s->ref.grain)
+                g = s->ref.grain > EVL_GRAIN_YEAR ? EVL_GRAIN_YEAR : s->ref.grain;
+              if (d)
+                evl_timex_point_from_day (&m->pt, d, g);
+            }
+          else
+            m->pt.grain = g;
+          m->needs_ref = TRUE;
+        }
+      else
+        {
+          tx_dct_point (s, g, &m->pt);
+          m->needs_dct = TRUE;
+          if (strcmp (code, "Q") == 0 && strcmp (cue, "latest") == 0)
+            dir = -1;
+        }
+      if (strcmp (code, "WE") == 0)
+        m->pt.weekend = TRUE;
+      if (strcmp (code, "FN") == 0)
+        dir *= 2;
+      evl_timex_point_shift (&m->pt, dir);
+      m->has_pt = TRUE;
+      return j + 1;
+    }
+  if (ref)
+    return -1;
+  int mo;
+  int e = month_at (s, j, &mo);
+  if (e > 0 && !day_number (s, e))
+    {
+      if (!s->dct)
+        m->pt.year = -1;
+      else
+        {
+          int cy, cm, cd;
+          evl_day_to_ymd (s->dct, &cy, &cm, &cd);
+          m->pt.year = dir < 0 ? (mo < cm ? cy : cy - 1) : dir > 0 ? (mo > cm ? cy : cy + 1) : cy;
+        }
+      m->pt.month = mo;
+      m->pt.grain = EVL_GRAIN_MONTH;
+      m->has_pt = TRUE;
+      m->needs_dct = TRUE;
+      return e;
+    }
+  if (u->pod && u->pod->n_attrs == 1 && g_ascii_isupper (attr (u->pod, 0)[0]) && attr (u->pod, 0)[0] != 'T'
+      && !the)
+    {
+      tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
+      if (dir < 0)
+        evl_timex_point_shift (&m->pt, -1);
+      else if (dir > 0)
+        evl_timex_point_shift (&m->pt, 1);
+      m->pt.grain = EVL_GRAIN_PART_OF_DAY;
+      g_strlcpy (m->pt.pod, attr (u->pod, 0), sizeof m->pt.pod);
+      m->type = EVL_TIMEX_TIME;
+      m->has_pt = TRUE;
+      m->needs_dct = TRUE;
+      return j + 1;
+    }
+  return -1;
+}
+
+/* Anaphoric: 'that year', 'the same day', 'the year', 'the quarter',
+ * 'the weekend', 'the year-ago quarter'. */
+static int
+p_anaphor (TxScan *s, int i, TxMatch *m)
+{
+  int j = i;
+  gboolean that = is (s, j, "that"), same = FALSE;
+  if (!that && !is (s, j, "the"))
+    return -1;
+  j++;
+  if (is (s, j, "same"))
+    {
+      same = TRUE;
+      j++;
+    }
+  int back = 0;
+  if ((is (s, j, "year") || is (s, j, "year-ago")) && is_hyphen (s, j + 1)
+      && (is (s, j + 2, "ago") || is (s, j + 2, "earlier")))
+    {
+      back = 1;
+      j += 3;
+    }
+  if (j >= s->n || !U (j)->unit || U (j)->unit->n_attrs != 1)
+    return -1;
+  const char *code = attr (U (j)->unit, 0);
+  EvlGrain g = tx_unit_grain (code);
+  if (g == EVL_GRAIN_NONE || g > EVL_GRAIN_YEAR)
+    return -1;
+  if (!that && !same && !back && strcmp (code, "Y") && strcmp (code, "Q") && strcmp (code, "W")
+      && strcmp (code, "WE"))
+    return -1;
+  /* 'the day before', 'the week after' */
+  int e = j + 1;
+  int shift = 0;
+  if (!that && !same && U (e < s->n ? e : j)->cue && e < s->n
+      && strcmp (attr (U (e)->cue, 0), "later") == 0
+      && (e + 1 >= s->n || U (e + 1)->kind == U_PUNCT))
+    {
+      shift = atoi (attr (U (e)->cue, 1));
+      e++;
+    }
+  if (g == EVL_GRAIN_QUARTER && s->have_quarter)
+    m->pt = s->quarter;
+  else if (g == EVL_GRAIN_QUARTER && !that)
+    {
+      tx_dct_point (s, EVL_GRAIN_QUARTER, &m->pt);
+      evl_timex_point_shift (&m->pt, -1);
+    }
+  else if (strcmp (code, "Y") == 0 && !that && !same && !back)
+    {
+      /* 'for the year' is a duration; 'the year' otherwise the year
+       * under discussion */
+      if (is (s, i - 1, "for") || is (s, i - 1, "over"))
+        {
+          m->type = EVL_TIMEX_DURATION;
+          g_strlcpy (m->value, "P1Y", sizeof m->value);
+          return e;
+        }
+      EvlDay d = evl_timex_point_first_day (&s->ref);
+      evl_timex_point_from_day (&m->pt, d, EVL_GRAIN_YEAR);
+    }
+  else
+    {
+      EvlDay d = evl_timex_point_first_day (&s->ref);
+      if (d == 0 || g < s->ref.grain)
+        {
+          if (g < s->ref.grain && d)
+            evl_timex_point_from_day (&m->pt, d, s->ref.grain > EVL_GRAIN_YEAR ? EVL_GRAIN_YEAR : s->ref.grain);
+          else
+            {
+              evl_timex_point_clear (&m->pt);
+              m->pt.grain = g;
+            }
+        }
+      else
+        evl_timex_point_from_day (&m->pt, d, g);
+    }
+  if (strcmp (code, "WE") == 0)
+    m->pt.weekend = TRUE;
+  if (back)
+    evl_timex_point_shift (&m->pt, m->pt.grain == EVL_GRAIN_QUARTER ? -4 : -1);
+  evl_timex_point_shift (&m->pt, shift);
+  m->has_pt = TRUE;
+  m->needs_ref = TRUE;
+  return e;
+}
+
+/* 'year-earlier', 'year-ago' as adjectives. */
+static int
+p_year_ago (TxScan *s, int i, TxMatch *m)
+{
+  int j = i;
+  if (is (s, j, "year-ago"))
+    j++;
+  else if (is (s, j, "year") && is_hyphen (s, j + 1) && (is (s, j + 2, "ago") || is (s, j + 2, "earlier")))
+    j += 3;
+  else
+    return -1;
+  EvlDay d = evl_timex_point_first_day (&s->ref);
+  evl_timex_point_from_day (&m->pt, d, EVL_GRAIN_YEAR);
+  evl_timex_point_shift (&m->pt, -1);
+  m->has_pt = TRUE;
+  m->needs_ref = TRUE;
+  return j;
+}
+
+/* Clock times: '10:35 a.m.', '6 a.m. EST Nov. 9', 'noon Saturday',
+ * '4 in the morning', 'midnight Friday'. */
+static int
+p_time (TxScan *s, int i, TxMatch *m)
+{
+  const TxUnit *u = U (i);
+  int hh = -1, mm = 0, e = i + 1;
+  gboolean clock = FALSE;
+  if (u->kind == U_NUM && strchr (u->low, ':') && !strchr (u->low, '/') && !strchr (u->low, '.'))
+    {
+      hh = atoi (u->low);
+      mm = atoi (strchr (u->low, ':') + 1);
+      if (hh > 24 || mm > 59 || strchr (strchr (u->low, ':') + 1, ':'))
+        return -1;
+      clock = TRUE;
+    }
+  else if (u->kind == U_NUM && u->ndig <= 2 && u->num >= 0 && u->num <= 12 && !u->apos
+           && (!u->suffix[0] || strcmp (u->suffix, "am") == 0 || strcmp (u->suffix, "pm") == 0))
+    hh = u->num;
+  else if (u->pod && attr (u->pod, 0)[0] == 'T')
+    {
+      const char *t = attr (u->pod, 0) + 1;
+      hh = atoi (t);
+      mm = atoi (t + 3);
+      clock = TRUE;
+    }
+  else
+    return -1;
+  gboolean pm = FALSE, ampm = FALSE;
+  const char *sfx = u->suffix;
+  if (strcmp (sfx, "am") == 0 || strcmp (sfx, "pm") == 0)
+    {
+      ampm = TRUE;
+      pm = sfx[0] == 'p';
+    }
+  else if (e < s->n && (is (s, e, "a.m.") || is (s, e, "p.m.") || is (s, e, "a.m") || is (s, e, "p.m")
+                        || ((is (s, e, "am") || is (s, e, "pm")) && !U (e)->cap)))
+    {
+      ampm = TRUE;
+      pm = U (e)->low[0] == 'p';
+      e++;
+    }
+  else if (is (s, e, "o'clock"))
+    {
+      ampm = TRUE;
+      e++;
+    }
+  else if (hh >= 0 && is (s, e, "in") && is (s, e + 1, "the") && e + 2 < s->n && U (e + 2)->pod)
+    {
+      ampm = TRUE;
+      const char *pd = attr (U (e + 2)->pod, 0);
+      pm = strcmp (pd, "AF") == 0 || strcmp (pd, "EV") == 0 || (strcmp (pd, "NI") == 0 && hh >= 6);
+      e += 3;
+    }
+  if (!ampm && !clock)
+    return -1;
+  if (u->kind == U_NUM && !ampm && clock && hh == 0 && mm == 0)
+    return -1;
+  if (pm && hh < 12)
+    hh += 12;
+  else if (ampm && !pm && hh == 12)
+    hh = 0;
+  if (e < s->n && U (e)->kind == U_WORD && U (e)->cap
+      && evl_lexicon_lookup (s->lx->lex[LEX_ZONES], U (e)->low, U (e)->len))
+    e++;
+  /* the day it belongs to */
+  int k = e;
+  if (is (s, k, ","))
+    k++;
+  TxMatch day;
+  init_match (&day, k);
+  int de = -1;
+  if (k < s->n && U (k)->cand)
+    {
+      if ((de = p_month (s, k, &day)) < 0)
+        if ((de = p_weekday (s, k, &day)) < 0)
+          de = p_deictic (s, k, &day);
+    }
+  if (de > 0 && day.has_pt && day.pt.grain == EVL_GRAIN_DAY)
+    {
+      m->pt = day.pt;
+      m->needs_dct = day.needs_dct;
+      m->absolute = day.absolute;
+      e = de;
+    }
+  else
+    {
+      tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
+      m->needs_dct = TRUE;
+    }
+  m->type = EVL_TIMEX_TIME;
+  m->pt.hour = hh;
+  m->pt.minute = mm;
+  m->pt.grain = EVL_GRAIN_MINUTE;
+  m->has_pt = TRUE;
+  return e;
+}
+
+/* Numeric dates: 2023-09-14, 9/14/2023. */
+static int
+p_numeric_date (TxScan *s, int i, TxMatch *m)
+{
+  const TxUnit *u = U (i);
+  int y, mo, d;
+  if (year_like (u) && is_hyphen (s, i + 1) && i + 4 < s->n && U (i + 2)->kind == U_NUM
+      && U (i + 2)->ndig == 2 && is_hyphen (s, i + 3) && U (i + 4)->kind == U_NUM && U (i + 4)->ndig == 2
+      && attached (s, i + 2) && attached (s, i + 4))
+    {
+      y = u->num;
+      mo = U (i + 2)->num;
+      d = U (i + 4)->num;
+      if (evl_day_from_ymd (y, mo, d) == 0)
+        return -1;
+      evl_timex_point_from_day (&m->pt, evl_day_from_ymd (y, mo, d), EVL_GRAIN_DAY);
+      m->has_pt = TRUE;
+      m->absolute = TRUE;
+      return i + 5;
+    }
+  if (u->kind == U_NUM && sscanf (u->low, "%d/%d/%d", &mo, &d, &y) == 3 && strlen (u->low) >= 6)
+    {
+      if (y < 100)
+        y += y < 30 ? 2000 : 1900;
+      if (evl_day_from_ymd (y, mo, d) == 0)
+        return -1;
+      evl_timex_point_from_day (&m->pt, evl_day_from_ymd (y, mo, d), EVL_GRAIN_DAY);
+      m->has_pt = TRUE;
+      m->absolute = TRUE;
+      return i + 1;
+    }
+  return -1;
+}
+
+/* Durations and the dates made from them: 'two weeks', 'the past two
+ * months', 'more than 18 months', 'a dozen years', 'several years',
+ * 'two-year', '5 1/2 hours', 'hours', 'a year ago', 'two weeks later'. */
+static int
+p_duration (TxScan *s, int i, TxMatch *m)
+{
+  int j = i;
+  const EvlLexEntry *mod = NULL;
+  int mn = lookup_multi (s, LEX_MODS, j, &mod);
+  if (mn && strcmp (attr (mod, 1), "quantity") == 0)
+    j += mn;
+  else
+    mod = NULL;
+  gboolean the = FALSE;
+  int dir = 0;
+  gboolean shifted = FALSE;
+  if (is (s, j, "the"))
+    {
+      the = TRUE;
+      j++;
+    }
+  if (j < s->n && ((U (j)->cue && strcmp (attr (U (j)->cue, 0), "shift") == 0 && strcmp (U (j)->low, "this"))
+                   || is (s, j, "first") || is (s, j, "final")))
+    {
+      dir = U (j)->cue ? atoi (attr (U (j)->cue, 1)) : 0;
+      shifted = TRUE;
+      j++;
+    }
+  if (mod == NULL && (mn = lookup_multi (s, LEX_MODS, j, &mod)) && strcmp (attr (mod, 1), "quantity") == 0)
+    j += mn;
+  else if (mod && strcmp (attr (mod, 1), "quantity") != 0)
+    mod = NULL;
+  double n = 1;
+  gboolean vague = FALSE, counted = FALSE;
+  int e = number_at (s, j, &n, &vague);
+  if (e > 0)
+    counted = TRUE;
+  else if (is (s, j, "a") || is (s, j, "an"))
+    e = j + 1;
+  else
+    e = j;
+  /* 'two to three weeks', '12 to 18 months' */
+  double n2;
+  gboolean v2;
+  int e2;
+  if (counted && (is (s, e, "to") || is (s, e, "or") || is_hyphen (s, e))
+      && (e2 = number_at (s, e + 1, &n2, &v2)) > 0 && e2 < s->n && U (e2)->unit)
+    {
+      vague = TRUE;
+      e = e2;
+    }
+  if (is (s, e, "more") && counted)
+    e++;
+  gboolean adjectival = is_hyphen (s, e) && counted && attached (s, e + 1);
+  if (adjectival)
+    e++;
+  if (e >= s->n || !U (e)->unit)
+    return -1;
+  const TxUnit *uu = U (e);
+  const char *code = attr (uu->unit, 0);
+  gboolean plural = uu->unit->n_attrs > 1;
+  gboolean abbrev_unit = uu->len <= 3 && strcmp (code, "D") != 0;
+  if (!counted && e == j && !plural)
+    return -1; /* a bare singular unit word */
+  if (!counted && e == j && plural && !shifted && !the && mod == NULL)
+    vague = TRUE;
+  if (!counted && e == j && plural)
+    vague = TRUE;
+  if (abbrev_unit && !counted)
+    return -1;
+  if (strcmp (code, "S") == 0 && !(counted && U (j)->kind == U_NUM) && !plural)
+    return -1; /* 'a second', 'the second' are ordinals */
+  if (strcmp (code, "Q") == 0 && !counted && !plural)
+    return -1;
+  e++;
+  if (is_hyphen (s, e) && (is (s, e + 1, "long") || is (s, e + 1, "old")) && attached (s, e + 1))
+    e += 2;
+  if (is (s, e, "and") && is (s, e + 1, "a") && is (s, e + 2, "half"))
+    {
+      n += 0.5;
+      e += 3;
+    }
+  if (is (s, e, "or") && is (s, e + 1, "so"))
+    {
+      m->mod = "APPROX";
+      e += 2;
+    }
+  if (mod)
+    m->mod = attr (mod, 0);
+  /* 'ago', 'earlier', 'later': a date this far from the reference */
+  if (e < s->n && U (e)->cue && !adjectival && !shifted && !the
+      && (strcmp (attr (U (e)->cue, 0), "ago") == 0 || strcmp (attr (U (e)->cue, 0), "later") == 0))
+    {
+      gboolean ago = strcmp (attr (U (e)->cue, 0), "ago") == 0;
+      int sign = atoi (attr (U (e)->cue, 1));
+      const char *w = U (e)->low;
+      if ((strcmp (w, "before") == 0 || strcmp (w, "after") == 0)
+          && !(e + 1 >= s->n || U (e + 1)->kind == U_PUNCT))
+        goto duration;
+      EvlGrain g = tx_unit_grain (code);
+      if (vague || g == EVL_GRAIN_NONE)
+        {
+          g_strlcpy (m->value, sign < 0 ? "PAST_REF" : "FUTURE_REF", sizeof m->value);
+          if (g == EVL_GRAIN_NONE && !vague && s->dct)
+            {
+              tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
+              m->has_pt = TRUE;
+            }
+        }
+      else
+        {
+          if (ago)
+            tx_dct_point (s, g, &m->pt);
+          else
+            {
+              EvlDay d = evl_timex_point_first_day (&s->ref);
+              EvlGrain rg = g < s->ref.grain ? (s->ref.grain > EVL_GRAIN_YEAR ? EVL_GRAIN_YEAR : s->ref.grain) : g;
+              if (d)
+                evl_timex_point_from_day (&m->pt, d, rg);
+              else
+                {
+                  evl_timex_point_clear (&m->pt);
+                  m->pt.grain = rg;
+                }
+            }
+          int steps = (int) (n + 0.5);
+          if (strcmp (code, "FN") == 0)
+            steps *= 2;
+          if (m->pt.grain == g)
+            evl_timex_point_shift (&m->pt, sign * steps);
+          else if (m->pt.grain == EVL_GRAIN_YEAR && g < EVL_GRAIN_YEAR)
+            {
+              /* coarser reference: move by whole years when it adds up */
+              int per = g == EVL_GRAIN_MONTH ? 12 : g == EVL_GRAIN_QUARTER ? 4 : g == EVL_GRAIN_HALF ? 2 : 0;
+              if (per && steps % per == 0)
+                evl_timex_point_shift (&m->pt, sign * steps / per);
+            }
+          if (strcmp (code, "WE") == 0)
+            m->pt.weekend = TRUE;
+          m->has_pt = TRUE;
+        }
+      if (ago)
+        m->needs_dct = TRUE;
+      else
+        m->needs_ref = TRUE;
+      m->type = EVL_TIMEX_DATE;
+      return e + 1;
+    }
+duration:
+  (void) dir;
+  m->type = EVL_TIMEX_DURATION;
+  tx_duration_value (m->value, sizeof m->value, n, vague, code);
+  return e;
+}
+
+/* Sets: 'every week', 'each Thursday', 'twice a year', 'three times a
+ * month', 'once a week'. */
+static int
+p_set (TxScan *s, int i, TxMatch *m)
+{
+  int j = i;
+  int times = 0;
+  if (is (s, j, "once"))
+    times = 1;
+  else if (is (s, j, "twice"))
+    times = 2;
+  else if (is (s, j, "thrice"))
+    times = 3;
+  if (times)
+    j++;
+  else
+    {
+      double n;
+      gboolean v;
+      int e = number_at (s, j, &n, &v);
+      if (e > 0 && is (s, e, "times") && !v)
+        {
+          times = (int) n;
+          j = e + 1;
+        }
+    }
+  if (times)
+    {
+      if (!(is (s, j, "a") || is (s, j, "an") || is (s, j, "per") || is (s, j, "every") || is (s, j, "each")))
+        return -1;
+      j++;
+      if (j >= s->n || !U (j)->unit || U (j)->unit->n_attrs != 1)
+        return -1;
+      tx_duration_value (m->value, sizeof m->value, 1, FALSE, attr (U (j)->unit, 0));
+      m->type = EVL_TIMEX_SET;
+      m->freq = times == 1 ? "1X" : times == 2 ? "2X" : times == 3 ? "3X" : "NX";
+      if (times > 3)
+        {
+          static const char *const fx[] = { "4X", "5X", "6X", "7X", "8X", "9X", "10X" };
+          m->freq = times <= 10 ? fx[times - 4] : "NX";
+        }
+      return j + 1;
+    }
+  if (!is (s, j, "every") && !is (s, j, "each"))
+    return -1;
+  m->quant = is (s, j, "every") ? "EVERY" : "EACH";
+  j++;
+  if (is (s, j, "other"))
+    j++;
+  m->type = EVL_TIMEX_SET;
+  double n = 1;
+  gboolean v;
+  int e = number_at (s, j, &n, &v);
+  if (e < 0 || v)
+    e = j, n = 1;
+  if (e < s->n && U (e)->unit && (U (e)->unit->n_attrs == 1 || e > j))
+    {
+      if (is (s, j - 1, "other"))
+        n *= 2;
+      tx_duration_value (m->value, sizeof m->value, n, FALSE, attr (U (e)->unit, 0));
+      return e + 1;
+    }
+  int wd, mo;
+  if (weekday_at (s, e, &wd) > 0)
+    {
+      g_snprintf (m->value, sizeof m->value, "XXXX-WXX-%d", wd);
+      return weekday_at (s, e, &wd);
+    }
+  if ((mo = 0, month_at (s, e, &mo)) > 0)
+    {
+      g_snprintf (m->value, sizeof m->value, "XXXX-%02d", mo);
+      return month_at (s, e, &mo);
+    }
+  if (e < s->n && U (e)->season)
+    {
+      g_snprintf (m->value, sizeof m->value, "XXXX-%s", attr (U (e)->season, 0));
+      return e + 1;
+    }
+  if (e < s->n && U (e)->pod && attr (U (e)->pod, 0)[0] != 'T')
+    {
+      g_snprintf (m->value, sizeof m->value, "XXXX-XX-XXT%s", attr (U (e)->pod, 0));
+      return e + 1;
+    }
+  return -1;
+}
+
+/* Point modifiers around a date: 'early 2022', 'mid-November', 'late
+ * yesterday', 'the end of the year', 'earlier this month', 'the early
+ * 1980s'. */
+typedef int (*Pattern) (TxScan *s, int i, TxMatch *m);
+
+static int date_core (TxScan *s, int i, TxMatch *m);
+
+static int
+p_modified (TxScan *s, int i, TxMatch *m)
+{
+  int j = i;
+  const EvlLexEntry *mod = NULL;
+  int n = lookup_multi (s, LEX_MODS, j, &mod);
+  if (n == 0 && is (s, j, "the"))
+    {
+      n = lookup_multi (s, LEX_MODS, j + 1, &mod);
+      if (n && strcmp (attr (mod, 1), "point") != 0)
+        return -1;
+      j++;
+    }
+  if (n == 0)
+    return -1;
+  const char *pos = attr (mod, 1);
+  if (strcmp (pos, "point") != 0 && strcmp (pos, "of") != 0)
+    return -1;
+  j += n;
+  if (is_hyphen (s, j))
+    j++;
+  if (strcmp (pos, "of") == 0 && !is (s, j - 1, "of"))
+    return -1;
+  int e = date_core (s, j, m);
+  if (e < 0)
+    {
+      /* 'the end of the year' */
+      if (strcmp (pos, "of") == 0 && is (s, j, "the") && j + 1 < s->n && U (j + 1)->unit
+          && tx_unit_grain (attr (U (j + 1)->unit, 0)) != EVL_GRAIN_NONE && U (j + 1)->unit->n_attrs == 1)
+        {
+          EvlGrain g = tx_unit_grain (attr (U (j + 1)->unit, 0));
+          EvlDay d = evl_timex_point_first_day (&s->ref);
+          if (d == 0)
+            {
+              evl_timex_point_clear (&m->pt);
+              m->pt.grain = g;
+            }
+          else
+            evl_timex_point_from_day (&m->pt, d, g);
+          m->has_pt = TRUE;
+          m->needs_ref = TRUE;
+          e = j + 2;
+        }
+      else
+        return -1;
+    }
+  if (m->type != EVL_TIMEX_DATE && m->type != EVL_TIMEX_TIME)
+    return -1;
+  m->mod = attr (mod, 0);
+  return e;
+}
+
+static int
+date_core (TxScan *s, int i, TxMatch *m)
+{
+  static const Pattern core[] = {
+    p_numeric_date, p_month, p_weekday, p_year, p_season, p_quarter, p_century,
+    p_holiday, p_deictic, p_relative, p_anaphor,
+  };
+  int best = -1;
+  TxMatch tmp;
+  for (guint k = 0; k < G_N_ELEMENTS (core); k++)
+    {
+      init_match (&tmp, i);
+      int e = core[k] (s, i, &tmp);
+      if (e > best)
+        {
+          best = e;
+          *m = tmp;
+        }
+    }
+  return best;
+}
+
+gboolean
+tx_match (TxScan *s, int i, TxMatch *m)
+{
+  static const Pattern all[] = {
+    p_time, p_modified, p_numeric_date, p_month, p_weekday, p_year, p_season,
+    p_quarter, p_century, p_holiday, p_deictic, p_relative, p_anaphor, p_year_ago,
+    p_duration, p_set,
+  };
+  int best = -1;
+  TxMatch tmp;
+  for (guint k = 0; k < G_N_ELEMENTS (all); k++)
+    {
+      init_match (&tmp, i);
+      int e = all[k] (s, i, &tmp);
+      if (e > best && e > i)
+        {
+          best = e;
+          *m = tmp;
+        }
+    }
+  if (best < 0)
+    return FALSE;
+  m->start = i;
+  m->end = best;
+  return TRUE;
+}

@@ -1,0 +1,299 @@
+/* Normalisation: anchoring what the grammar found to the creation time
+ * (news: 'yesterday', 'last Friday', 'in August') or to the last mentioned
+ * date (narrative: 'the following day', 'that year'), deciding past or
+ * future from the tense of the clause, and the annotate() driver. */
+#include "timex-scan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int
+tx_tense (const TxScan *s, int i, int end)
+{
+  /* The nearest cue wins: first to the left within the clause, then to
+   * the right ('met on Wednesday', 'Friday, when they will meet'). */
+  for (int k = i - 1; k >= 0 && k >= i - 10; k--)
+    {
+      const TxUnit *u = &s->u[k];
+      if (u->kind == U_PUNCT && (u->low[0] == ';' || u->low[0] == ':' || u->low[0] == '"'))
+        break;
+      if (u->tense)
+        return strcmp (u->tense->attrs[0], "future") == 0 ? 1 : -1;
+      if (u->kind == U_WORD && u->len > 4 && !u->cap
+          && strcmp (u->low + u->len - 2, "ed") == 0)
+        return -1;
+    }
+  for (int k = end; k < s->n && k < end + 6; k++)
+    {
+      const TxUnit *u = &s->u[k];
+      if (u->kind == U_PUNCT && u->low[0] != ',')
+        break;
+      if (u->tense)
+        return strcmp (u->tense->attrs[0], "future") == 0 ? 1 : -1;
+      if (u->kind == U_WORD && u->len > 4 && !u->cap
+          && strcmp (u->low + u->len - 2, "ed") == 0)
+        return -1;
+    }
+  return 0;
+}
+
+void
+tx_dct_point (const TxScan *s, EvlGrain grain, EvlTimexPoint *p)
+{
+  if (s->dct)
+    evl_timex_point_from_day (p, s->dct, grain);
+  else
+    {
+      evl_timex_point_clear (p);
+      p->grain = grain;
+    }
+}
+
+int
+tx_year_for (const TxScan *s, int month, int day, int tense)
+{
+  /* A year named in this or the previous sentence sets the scene
+   * ('In 1998 ... in August'); otherwise the creation time decides. */
+  if (s->ref_index >= 0 && s->ref.year > 0 && s->sentence - s->ref_sentence <= 1
+      && s->ref.grain >= EVL_GRAIN_DAY)
+    return s->ref.year;
+  if (!s->dct)
+    return -1;
+  int y, m, d;
+  evl_day_to_ymd (s->dct, &y, &m, &d);
+  int key = month * 100 + (day > 0 ? day : 0), now = m * 100 + (day > 0 ? d : 0);
+  if (tense > 0)
+    return key >= now ? y : y + 1;
+  return key <= now ? y : y - 1;
+}
+
+void
+tx_weekday_point (const TxScan *s, int wd, int dir, EvlTimexPoint *p)
+{
+  evl_timex_point_clear (p);
+  p->grain = EVL_GRAIN_DAY;
+  if (!s->dct)
+    {
+      p->weekday = wd;
+      return;
+    }
+  GDate g;
+  g_date_clear (&g, 1);
+  g_date_set_julian (&g, s->dct);
+  int cur = (int) g_date_get_weekday (&g);
+  int delta;
+  if (dir < 0)
+    {
+      delta = -((cur - wd + 7) % 7);
+      if (dir == -2 && delta == 0)
+        delta = -7;
+    }
+  else
+    {
+      delta = (wd - cur + 7) % 7;
+      if (dir == 2 && delta == 0)
+        delta = 7;
+    }
+  evl_timex_point_from_day (p, (EvlDay) ((gint64) s->dct + delta), EVL_GRAIN_DAY);
+}
+
+EvlDay
+tx_holiday_day (const char *rule, int year)
+{
+  if (year <= 0 || rule == NULL)
+    return 0;
+  if (g_str_has_prefix (rule, "easter"))
+    return (EvlDay) ((gint64) evl_timex_easter (year) + atoi (rule + 6));
+  int month = atoi (rule);
+  const char *r = strchr (rule, '-');
+  if (month < 1 || month > 12 || r == NULL)
+    return 0;
+  r++;
+  const char *r2 = strchr (r, '-');
+  if (r2 == NULL)
+    return evl_day_from_ymd (year, month, atoi (r));
+  int nth = *r == 'L' ? -1 : atoi (r);
+  int wd = atoi (r2 + 1);
+  EvlDay d = evl_timex_nth_weekday (year, month, nth, wd);
+  /* '11-1-2-after-1': the first Tuesday after the first Monday. */
+  const char *after = strstr (r2, "-after-");
+  if (after && d)
+    {
+      EvlDay first = evl_timex_nth_weekday (year, month, 1, atoi (after + 7));
+      while (d <= first)
+        d += 7;
+    }
+  return d;
+}
+
+EvlGrain
+tx_unit_grain (const char *code)
+{
+  static const struct { const char *code; EvlGrain grain; } map[] = {
+    { "Y", EVL_GRAIN_YEAR }, { "HY", EVL_GRAIN_HALF }, { "Q", EVL_GRAIN_QUARTER },
+    { "M", EVL_GRAIN_MONTH }, { "W", EVL_GRAIN_WEEK }, { "FN", EVL_GRAIN_WEEK },
+    { "WE", EVL_GRAIN_WEEK }, { "D", EVL_GRAIN_DAY }, { "DE", EVL_GRAIN_DECADE },
+    { "CE", EVL_GRAIN_CENTURY },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (strcmp (code, map[i].code) == 0)
+      return map[i].grain;
+  return EVL_GRAIN_NONE;
+}
+
+void
+tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *code)
+{
+  /* TIMEX3 spells fractions in a smaller unit when there is one
+   * ('a year and a half' -> P18M, '5 1/2 hours' -> PT330M). */
+  static const struct { const char *code, *iso, *smaller; double factor; gboolean time; } map[] = {
+    { "Y", "Y", "M", 12, FALSE }, { "HY", "M", NULL, 6, FALSE }, { "Q", "M", NULL, 3, FALSE },
+    { "M", "M", "D", 30, FALSE }, { "W", "W", "D", 7, FALSE }, { "FN", "W", NULL, 2, FALSE },
+    { "WE", "WE", NULL, 1, FALSE }, { "D", "D", "H", 24, FALSE }, { "H", "H", "MIN", 60, TRUE },
+    { "MIN", "M", "S", 60, TRUE }, { "S", "S", NULL, 1, TRUE }, { "DE", "DE", "Y", 10, FALSE },
+    { "CE", "CE", "Y", 100, FALSE }, { "ML", "ML", "Y", 1000, FALSE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    {
+      if (strcmp (code, map[i].code) != 0)
+        continue;
+      const char *t = map[i].time ? "T" : "";
+      if (vague)
+        {
+          g_snprintf (buf, cap, "P%sX%s", t, map[i].iso);
+          return;
+        }
+      /* Units spelled through a multiple (quarter = 3 months). */
+      if (map[i].smaller == NULL && map[i].factor != 1)
+        {
+          n *= map[i].factor;
+          g_snprintf (buf, cap, "P%s%g%s", t, n, map[i].iso);
+          return;
+        }
+      if (n != (double) (gint64) n && map[i].smaller)
+        {
+          tx_duration_value (buf, cap, n * map[i].factor, FALSE, map[i].smaller);
+          return;
+        }
+      g_snprintf (buf, cap, "P%s%g%s", t, n, map[i].iso);
+      return;
+    }
+  g_snprintf (buf, cap, "PX%s", code);
+}
+
+/* ---- the driver ---- */
+
+static void
+emit (TxScan *s, EvlDocument *doc, TxMatch *m)
+{
+  EvlTimex t;
+  memset (&t, 0, sizeof t);
+  t.span.start = s->u[m->start].start;
+  t.span.end = s->u[m->end - 1].end;
+  t.sentence = s->sentence;
+  t.type = m->type;
+  t.anchor = -1;
+  char value[100];
+  if (m->has_pt)
+    {
+      evl_timex_point_format (&m->pt, value, sizeof value);
+      if (m->range)
+        {
+          gsize l = strlen (value);
+          value[l++] = '/';
+          evl_timex_point_format (&m->pt2, value + l, sizeof value - l);
+          t.flags |= EVL_TIMEX_FLAG_RANGE;
+        }
+    }
+  else
+    g_strlcpy (value, m->value, sizeof value);
+  t.value = evl_document_intern (doc, value, -1);
+  t.mod = m->mod;
+  t.quant = m->quant;
+  t.freq = m->freq;
+  if (m->needs_dct)
+    {
+      t.flags |= EVL_TIMEX_FLAG_RELATIVE;
+      if (!s->dct)
+        t.flags |= EVL_TIMEX_FLAG_UNANCHORED;
+    }
+  if (m->needs_ref)
+    {
+      t.flags |= EVL_TIMEX_FLAG_RELATIVE;
+      t.anchor = s->ref_index;
+      if (s->ref.year < 0)
+        t.flags |= EVL_TIMEX_FLAG_UNANCHORED;
+    }
+  if (t.type == EVL_TIMEX_DATE || t.type == EVL_TIMEX_TIME)
+    evl_timex_value_bounds (t.value, &t.begin, &t.end, &t.grain);
+  if (t.begin && t.begin == s->dct && t.end == s->dct && !m->needs_dct && !m->needs_ref)
+    t.flags |= EVL_TIMEX_FLAG_DCT;
+  guint idx = evl_document_add_timex (doc, &t);
+  if (m->has_pt && m->pt.year > 0 && !m->range && m->pt.grain <= EVL_GRAIN_YEAR
+      && (m->absolute || m->needs_dct || m->needs_ref))
+    {
+      s->ref = m->pt;
+      s->ref_index = (gint32) idx;
+      s->ref_sentence = s->sentence;
+      if (m->pt.grain == EVL_GRAIN_QUARTER)
+        {
+          s->quarter = m->pt;
+          s->have_quarter = TRUE;
+        }
+    }
+}
+
+static void
+scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 end)
+{
+  tx_units (s->lx, s->text, start, end, units);
+  s->u = (TxUnit *) (void *) units->data;
+  s->n = (int) units->len;
+  for (int i = 0; i < s->n;)
+    {
+      const TxUnit *u = &s->u[i];
+      if (!u->cand && u->kind != U_NUM)
+        {
+          i++;
+          continue;
+        }
+      TxMatch m;
+      if (tx_match (s, i, &m))
+        {
+          emit (s, doc, &m);
+          i = m.end;
+        }
+      else
+        i++;
+    }
+}
+
+void
+evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
+{
+  g_return_if_fail (ctx != NULL && doc != NULL);
+  evl_document_clear_timexes (doc);
+  TxLex lx;
+  tx_lex_init (&lx, ctx);
+  TxScan s;
+  memset (&s, 0, sizeof s);
+  s.lx = &lx;
+  gsize len;
+  s.text = evl_document_get_text (doc, &len);
+  s.dct = evl_document_get_dct_day (doc);
+  s.ref_index = -1;
+  tx_dct_point (&s, EVL_GRAIN_DAY, &s.ref);
+  g_autoptr (GArray) units = g_array_sized_new (FALSE, FALSE, sizeof (TxUnit), 256);
+  guint ns;
+  const EvlSentence *sents = evl_document_get_sentences (doc, &ns);
+  if (ns == 0)
+    {
+      scan_span (&s, doc, units, 0, (guint32) len);
+      return;
+    }
+  for (guint i = 0; i < ns; i++)
+    {
+      s.sentence = i;
+      scan_span (&s, doc, units, sents[i].span.start, sents[i].span.end);
+    }
+}

@@ -1,0 +1,43 @@
+/* Shared by the timex sources; never installed.
+ *
+ * timex-values.c   TIMEX3 value strings: calendar points, formatting,
+ *                  bounds, validation.
+ * timex-scan.c     splits sentences into word units, classifies them with
+ *                  the lexicons, matches temporal expressions.
+ * timex-normalize.c resolves what the scanner found against the creation
+ *                  time or the last mentioned date. */
+#pragma once
+
+#include "evl-private.h"
+
+/* A calendar point at some granularity.  Fields coarser than the grain are
+ * set; year < 0 means unknown (XXXX). */
+typedef struct {
+  int year;         /* full year, or -1 */
+  int month;        /* 1-12, 0 unknown */
+  int day;          /* 1-31 */
+  int week;         /* ISO week, 0 unknown */
+  int weekday;      /* 1-7 for 'XXXX-WXX-3' style values */
+  int quarter;      /* 1-4 */
+  int half;         /* 1-2 */
+  int weekend;      /* WEEK grain: the weekend of the week (-WE) */
+  char season[3];   /* SP SU FA WI */
+  char pod[3];      /* MO AF EV NI DT */
+  int hour, minute; /* -1 unknown */
+  EvlGrain grain;
+} EvlTimexPoint;
+
+void     evl_timex_point_clear (EvlTimexPoint *p);
+/* The point at @grain containing @day. */
+void     evl_timex_point_from_day (EvlTimexPoint *p, EvlDay day, EvlGrain grain);
+/* A representative day inside @p (its first day), 0 when unknown. */
+EvlDay   evl_timex_point_first_day (const EvlTimexPoint *p);
+/* Moves @p by @n steps of its own grain (week, month, quarter...). */
+void     evl_timex_point_shift (EvlTimexPoint *p, int n);
+/* Writes the TIMEX3 value of @p into @buf (@cap bytes). */
+void     evl_timex_point_format (const EvlTimexPoint *p, char *buf, gsize cap);
+
+/* Day of Easter Sunday (Gregorian) in @year. */
+EvlDay   evl_timex_easter (int year);
+/* The @nth (1-5, or -1 for the last) ISO @weekday of @month in @year. */
+EvlDay   evl_timex_nth_weekday (int year, int month, int nth, int weekday);

@@ -1,0 +1,86 @@
+/* Internal types shared by the timex scanner, grammar and normaliser. */
+#pragma once
+
+#include "timex-private.h"
+
+enum {
+  LEX_MONTHS, LEX_WEEKDAYS, LEX_NUMBERS, LEX_ORDINALS, LEX_UNITS, LEX_SEASONS,
+  LEX_PODS, LEX_HOLIDAYS, LEX_MODS, LEX_CUES, LEX_DEICTICS, LEX_TENSE, LEX_ZONES,
+  LEX_N
+};
+
+typedef struct {
+  const EvlLexicon *lex[LEX_N];
+  guint64 bloom[64];            /* 4096 bits over first words of all forms */
+} TxLex;
+
+enum { U_WORD = 1, U_NUM = 2, U_PUNCT = 3 };
+
+typedef struct {
+  guint32 start, end;           /* bytes in the document text */
+  guint8 kind;
+  guint8 space;                 /* white space before */
+  guint8 nl;                    /* line break before (or sentence start) */
+  guint8 cap;                   /* starts with an upper-case letter */
+  guint8 cand;                  /* passed the bloom filter */
+  guint8 apos;                  /* NUM written '80s / '98 */
+  guint8 ndig;                  /* digits of a plain number */
+  guint8 len;
+  gint32 num;                   /* value of a plain digit run, else -1 */
+  char suffix[4];               /* s st nd rd th am pm after digits */
+  char low[28];                 /* ASCII-lower-cased text, ’ as ' */
+  const EvlLexEntry *month, *wday, *number, *ordinal, *unit, *season, *pod,
+                    *cue, *tense;
+} TxUnit;
+
+/* What a pattern recognised, before it becomes an EvlTimex. */
+typedef struct {
+  int start, end;               /* unit range [start, end) */
+  EvlTimexType type;
+  gboolean has_pt;
+  EvlTimexPoint pt;             /* DATE/TIME value as a calendar point */
+  gboolean range;
+  EvlTimexPoint pt2;            /* end of a range ('1950-53') */
+  char value[48];               /* value when not a point */
+  const char *mod, *quant, *freq;
+  gboolean needs_dct;           /* resolved against the creation time */
+  gboolean needs_ref;           /* resolved against the last mentioned date */
+  gboolean absolute;            /* fully specified: a new narrative reference */
+} TxMatch;
+
+typedef struct {
+  const TxLex *lx;
+  const char *text;
+  TxUnit *u;
+  int n;
+  EvlDay dct;                   /* 0 when the document has none */
+  EvlTimexPoint ref;            /* last mentioned date (narrative reference) */
+  gint32 ref_index;             /* its timex index, -1 = the DCT */
+  guint32 ref_sentence;
+  EvlTimexPoint quarter;        /* last mentioned quarter */
+  gboolean have_quarter;
+  guint32 sentence;
+} TxScan;
+
+void tx_lex_init (TxLex *lx, const EvlContext *ctx);
+void tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray *out);
+
+/* timex-grammar.c: the longest temporal expression starting at unit @i. */
+gboolean tx_match (TxScan *s, int i, TxMatch *m);
+
+/* timex-normalize.c */
+/* -1 past, +1 future, 0 unknown: tense cues around units [i, end). */
+int  tx_tense (const TxScan *s, int i, int end);
+/* The creation time as a point at @grain (year -1 when there is none). */
+void tx_dct_point (const TxScan *s, EvlGrain grain, EvlTimexPoint *p);
+/* Year of a month/day mention without a year, by tense and reference. */
+int  tx_year_for (const TxScan *s, int month, int day, int tense);
+/* The weekday @wd nearest the creation time in direction @dir (-1 the
+ * last one on or before, +1 the next on or after; -2/+2 strictly). */
+void tx_weekday_point (const TxScan *s, int wd, int dir, EvlTimexPoint *p);
+/* Resolves a holiday rule (holidays.txt) in @year; 0 on failure. */
+EvlDay tx_holiday_day (const char *rule, int year);
+/* Writes a TIMEX3 duration value: @n units of @code (time-units.txt). */
+void tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *code);
+/* The calendar grain of a unit code, EVL_GRAIN_NONE for clock units. */
+EvlGrain tx_unit_grain (const char *code);
