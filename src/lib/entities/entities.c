@@ -1,4 +1,825 @@
-/* STUB: replaced by the entities module. */
-#include "evl-private.h"
-void evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc) { (void) ctx; (void) doc; }
-char *evl_entity_normalize_key (const EvlContext *ctx, const char *name, EvlEntityType type) { (void) ctx; (void) type; return g_ascii_strdown (name, -1); }
+/* Entity detection: people, organisations and places in a segmented
+ * document, from the compiled-in gazetteers plus title, capitalisation and
+ * context rules (data/README.md, "Entities").
+ *
+ * One left-to-right pass per sentence produces candidates (EvlCand); the
+ * clusterer (entities-cluster.c) then decides which candidates are mentions
+ * and which entity each belongs to.  At each token the scanner tries, in
+ * order:
+ *   1. a title phrase: modifiers + title + name ('Former U.S. National
+ *      Security Adviser John Bolton'), or a role description without a name
+ *      ('the North Korean leader');
+ *   2. the gazetteers, longest match first, optionally with "the";
+ *   3. a run of capitalised words, classified by its head word (org-head,
+ *      loc-head, epithet cues), by a preceding place preposition, or else
+ *      taken as a person's name when none of its words is a common word of
+ *      the document.
+ * Demonyms ('Russian', 'North Korean') are evidence only (the country of a
+ * title, part of an organisation's name), never mentions by themselves.
+ * Headings (Title Case) yield only names the body also has. */
+#include "entities-private.h"
+
+#include <string.h>
+
+#define MAX_NAME_TOKENS 5
+#define MAX_SPAN_WORDS 8
+
+typedef struct {
+  const EvlEntLex *lex;
+  EvlDocument *doc;
+  const char *text;
+  const EvlToken *tok;
+  guint n_tok;
+  guint32 sentence;
+  guint s_end;               /* one past the sentence's last token */
+  gboolean heading;
+  GArray *cands;             /* EvlCand */
+  /* Open-addressing set of hashes of the document's lower-case words. */
+  guint64 *lower;
+  guint lower_mask;
+} Scan;
+
+typedef struct {
+  const EvlLexEntry *entry;
+  EvlGazKind kind;
+  guint end;                 /* one past the last matched token */
+  guint start;               /* first matched token (after "the") */
+  gboolean with_the;
+} GazMatch;
+
+/* ---- token helpers ---- */
+
+static inline const char *
+tok_text (const Scan *s, guint i)
+{
+  return s->text + s->tok[i].span.start;
+}
+
+static inline gsize
+tok_len (const Scan *s, guint i)
+{
+  return EVL_SPAN_LEN (s->tok[i].span);
+}
+
+static inline gboolean
+is_word (const Scan *s, guint i)
+{
+  return i < s->s_end && (s->tok[i].flags & EVL_TOKEN_WORD);
+}
+
+static inline gboolean
+is_cap (const Scan *s, guint i)
+{
+  return is_word (s, i) && (s->tok[i].flags & EVL_TOKEN_CAP);
+}
+
+static gboolean
+tok_is (const Scan *s, guint i, const char *word)
+{
+  gsize n = strlen (word);
+  return i < s->s_end && tok_len (s, i) == n && g_ascii_strncasecmp (tok_text (s, i), word, n) == 0;
+}
+
+static gboolean
+is_possessive (const Scan *s, guint i)
+{
+  return tok_is (s, i, "'s") || tok_is (s, i, "\xe2\x80\x99s");
+}
+
+
+/* Looks up tokens [i, i + k) of the current sentence as one key.  The
+ * tokens must be words (abbreviations included) and nothing but white
+ * space may separate them. */
+static const EvlLexEntry *
+lookup_tokens (const Scan *s, const EvlLexicon *lex, guint i, guint k)
+{
+  if (lex == NULL || i + k > s->s_end)
+    return NULL;
+  for (guint j = i; j < i + k; j++)
+    if (!is_word (s, j) && !(j > i && j + 1 < i + k && is_possessive (s, j)))
+      return NULL;
+  guint32 a = s->tok[i].span.start, b = s->tok[i + k - 1].span.end;
+  return evl_lexicon_lookup (lex, s->text + a, b - a);
+}
+
+/* Longest match of @lex starting at token @i: returns the number of
+ * tokens (0 when none) and the entry in *@out. */
+static guint
+longest (const Scan *s, const EvlLexicon *lex, guint i, const EvlLexEntry **out)
+{
+  /* +2: a clitic ('People’s') is a token of its own but no word. */
+  guint maxw = MIN (evl_lexicon_max_words (lex) + 2, MAX_SPAN_WORDS);
+  for (guint k = MIN (maxw, s->s_end - MIN (i, s->s_end)); k >= 1; k--)
+    {
+      const EvlLexEntry *e = lookup_tokens (s, lex, i, k);
+      if (e)
+        {
+          *out = e;
+          return k;
+        }
+    }
+  return 0;
+}
+
+static gboolean
+cue_is (const Scan *s, guint i, guint k, const char *kind, guint *len_out)
+{
+  for (guint n = k; n >= 1; n--)
+    {
+      const EvlLexEntry *e = lookup_tokens (s, s->lex->cues, i, n);
+      if (e)
+        {
+          const char *v = evl_ent_attr (e, "kind");
+          gsize kl = strlen (kind);
+          for (const char *p = v; p && *p;)
+            {
+              if (strncmp (p, kind, kl) == 0 && (p[kl] == '|' || p[kl] == '\0'))
+                {
+                  if (len_out)
+                    *len_out = n;
+                  return TRUE;
+                }
+              p = strchr (p, '|');
+              p = p ? p + 1 : NULL;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_stopword (const Scan *s, guint i)
+{
+  return lookup_tokens (s, s->lex->stop, i, 1) != NULL;
+}
+
+/* ---- lower-case word set: 'Military Cooperation' is not a name when the
+ * document also writes 'military cooperation' ---- */
+
+static guint64
+hash_lower (const char *p, gsize n)
+{
+  guint64 h = 1469598103934665603ULL;
+  for (gsize i = 0; i < n; i++)
+    h = (h ^ (guchar) g_ascii_tolower (p[i])) * 1099511628211ULL;
+  return h | 1;   /* 0 marks an empty slot */
+}
+
+static void
+lower_add (Scan *s, guint64 h)
+{
+  guint i = (guint) h & s->lower_mask;
+  while (s->lower[i] != 0 && s->lower[i] != h)
+    i = (i + 1) & s->lower_mask;
+  s->lower[i] = h;
+}
+
+static gboolean
+lower_has (const Scan *s, guint i)
+{
+  guint64 h = hash_lower (tok_text (s, i), tok_len (s, i));
+  guint j = (guint) h & s->lower_mask;
+  while (s->lower[j] != 0)
+    {
+      if (s->lower[j] == h)
+        return TRUE;
+      j = (j + 1) & s->lower_mask;
+    }
+  return FALSE;
+}
+
+static void
+lower_build (Scan *s)
+{
+  guint cap = 64;
+  while (cap < s->n_tok * 2)
+    cap <<= 1;
+  s->lower = g_new0 (guint64, cap);
+  s->lower_mask = cap - 1;
+  for (guint i = 0; i < s->n_tok; i++)
+    {
+      const EvlToken *t = &s->tok[i];
+      if (!(t->flags & EVL_TOKEN_WORD) || (t->flags & EVL_TOKEN_CAP))
+        continue;
+      const char *p = s->text + t->span.start;
+      if (g_ascii_islower (p[0]))
+        lower_add (s, hash_lower (p, EVL_SPAN_LEN (t->span)));
+    }
+}
+
+/* ---- gazetteer matching ---- */
+
+/* Short all-letter forms ('US', 'WHO', 'AU') count only in capitals, so
+ * that 'us' or 'Who' at a sentence start are not organisations. */
+static gboolean
+case_ok (const Scan *s, guint i, guint k)
+{
+  if (!is_cap (s, i))
+    return FALSE;
+  if (k == 1 && tok_len (s, i) <= 3 && !memchr (tok_text (s, i), '.', tok_len (s, i)))
+    return (s->tok[i].flags & EVL_TOKEN_ALLCAPS) != 0;
+  return TRUE;
+}
+
+static gboolean
+gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
+{
+  const EvlLexicon *lexes[4] = { s->lex->countries, s->lex->places, s->lex->orgs,
+                                 people ? s->lex->people : NULL };
+  const EvlGazKind kinds[4] = { EVL_GAZ_COUNTRY, EVL_GAZ_PLACE, EVL_GAZ_ORG, EVL_GAZ_PERSON };
+  memset (m, 0, sizeof *m);
+  gboolean article = tok_is (s, i, "the");
+  for (guint l = 0; l < 4 && !article; l++)
+    {
+      if (lexes[l] == NULL)
+        continue;
+      const EvlLexEntry *e = NULL;
+      guint k = longest (s, lexes[l], i, &e);
+      if (k > 0 && i + k > m->end && case_ok (s, i, k))
+        {
+          m->entry = e, m->kind = kinds[l], m->start = i, m->end = i + k;
+          m->with_the = FALSE;
+        }
+    }
+  if (m->entry)
+    return TRUE;
+  /* 'the North', 'the West': forms that only exist with the article, unless
+   * a longer name starts after it ('the North Korean delegation'). */
+  GazMatch next;
+  if (article && is_cap (s, i + 1) && !gaz_at (s, i + 1, people, &next))
+    for (guint l = 0; l < 3; l++)
+      {
+        const EvlLexEntry *e = NULL;
+        guint k = longest (s, lexes[l], i, &e);
+        if (k > 1 && i + k > m->end)
+          {
+            m->entry = e, m->kind = kinds[l], m->start = i, m->end = i + k;
+            m->with_the = TRUE;
+          }
+      }
+  return m->entry != NULL;
+}
+
+static EvlSpan
+span_of (const Scan *s, guint a, guint b)
+{
+  EvlSpan sp = { s->tok[a].span.start, s->tok[b - 1].span.end };
+  return sp;
+}
+
+static gboolean
+match_is (const Scan *s, const GazMatch *m, const char *attr)
+{
+  guint32 a = s->tok[m->start].span.start, b = s->tok[m->end - 1].span.end;
+  return evl_ent_attr_has (m->entry, attr, s->text + a, b - a);
+}
+
+static EvlCand *
+add_cand (Scan *s, guint a, guint b, EvlCandKind kind, EvlEntityType type)
+{
+  EvlCand c = { 0 };
+  c.span = span_of (s, a, b);
+  c.sentence = s->sentence;
+  c.tok0 = a, c.tok1 = b;
+  c.kind = kind;
+  c.type = type;
+  c.heading = s->heading;
+  c.cluster = -1;
+  g_array_append_val (s->cands, c);
+  return &g_array_index (s->cands, EvlCand, s->cands->len - 1);
+}
+
+static EvlEntityType
+gaz_type (EvlGazKind k)
+{
+  switch (k)
+    {
+    case EVL_GAZ_PERSON: return EVL_ENTITY_PERSON;
+    case EVL_GAZ_ORG: return EVL_ENTITY_ORGANIZATION;
+    default: return EVL_ENTITY_LOCATION;
+    }
+}
+
+/* A capital is its country's government unless a place preposition comes
+ * before it ('from Pyongyang'). */
+static gboolean
+capital_is_actor (const Scan *s, guint i)
+{
+  if (i == 0 || s->tok[i - 1].sentence != s->sentence)
+    return TRUE;
+  return !cue_is (s, i - 1, 1, "place-prep", NULL);
+}
+
+/* Emits the candidate for a gazetteer match (not a demonym). */
+static EvlCand *
+emit_gaz (Scan *s, const GazMatch *m)
+{
+  EvlCandKind kind = EVL_CAND_GAZ;
+  if (m->kind == EVL_GAZ_COUNTRY && match_is (s, m, "context"))
+    kind = EVL_CAND_CONTEXT;
+  else if (m->kind == EVL_GAZ_COUNTRY && match_is (s, m, "capital"))
+    kind = EVL_CAND_CAPITAL;
+  EvlCand *c = add_cand (s, m->start, m->end, kind, gaz_type (m->kind));
+  c->gaz = m->entry;
+  c->gaz_kind = m->kind;
+  if (kind == EVL_CAND_CAPITAL)
+    c->actor = capital_is_actor (s, m->start) || is_possessive (s, m->end);
+  return c;
+}
+
+static gboolean
+is_demonym (const Scan *s, const GazMatch *m)
+{
+  return (m->kind == EVL_GAZ_COUNTRY || m->kind == EVL_GAZ_PLACE) && match_is (s, m, "demonym");
+}
+
+/* ---- capitalised runs ---- */
+
+/* Extends a run of capitalised words from @i: connectors ('of', 'for',
+ * 'the') are taken when a capitalised word follows; a possessive ends the
+ * run. */
+static guint
+cap_run (const Scan *s, guint i, guint limit)
+{
+  guint j = i;
+  while (j < s->s_end && j - i < limit)
+    {
+      if (is_cap (s, j) && !(s->tok[j].flags & EVL_TOKEN_QUOTE))
+        {
+          j++;
+          if (is_possessive (s, j))
+            break;
+          continue;
+        }
+      guint k = 0;
+      if (j > i && is_word (s, j) && !is_cap (s, j) && cue_is (s, j, 1, "connector", &k)
+          && is_cap (s, j + 1))
+        {
+          j++;
+          continue;
+        }
+      break;
+    }
+  /* Never end on a connector. */
+  while (j > i && !is_cap (s, j - 1))
+    j--;
+  return j;
+}
+
+static gboolean
+has_org_head (const Scan *s, guint a, guint b)
+{
+  for (guint j = a; j < b; j++)
+    if (is_cap (s, j) && cue_is (s, j, MIN (2, b - j), "org-head", NULL))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+ends_loc_head (const Scan *s, guint a, guint b)
+{
+  if (b - a >= 2 && cue_is (s, b - 2, 2, "loc-head", NULL))
+    return TRUE;
+  return b - a >= 2 && cue_is (s, b - 1, 1, "loc-head", NULL);
+}
+
+/* Lower-case words that may carry on a name once it is recognised as a
+ * place: 'Korean peninsula', 'Amur region'.  Not used for persons. */
+static gboolean
+after_place_prep (const Scan *s, guint i)
+{
+  return i > 0 && s->tok[i - 1].sentence == s->sentence
+         && cue_is (s, i - 1, 1, "place-prep", NULL);
+}
+
+/* Classifies the capitalised run [a, b) and emits it. */
+static void
+emit_run (Scan *s, guint a, guint b)
+{
+  /* Leading sentence starters and stop words: 'The', 'According',
+   * 'Official' (when the document also writes 'official'). */
+  while (a < b && (is_stopword (s, a)
+                   || ((s->tok[a].flags & EVL_TOKEN_SENT_START) && lower_has (s, a))))
+    a++;
+  if (a >= b)
+    return;
+
+  if (b - a >= 2 && has_org_head (s, a, b))
+    {
+      add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION);
+      return;
+    }
+  if (ends_loc_head (s, a, b))
+    {
+      add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
+      return;
+    }
+  /* Name + the + epithet: 'Peter the Great'. */
+  for (guint j = a + 1; j + 1 < b; j++)
+    if (tok_is (s, j, "the") && j + 2 == b && cue_is (s, j + 1, 1, "epithet", NULL))
+      {
+        add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_PERSON);
+        return;
+      }
+  /* Not an organisation, place or epithet: connectors don't bind. */
+  for (guint j = a; j < b; j++)
+    if (!is_cap (s, j))
+      {
+        emit_run (s, a, j);
+        guint k = j;
+        while (k < b && !is_cap (s, k))
+          k++;
+        if (k < b)
+          emit_run (s, k, b);
+        return;
+      }
+  if (b - a == 1)
+    {
+      EvlCand *c = add_cand (s, a, b, EVL_CAND_SINGLE, EVL_ENTITY_PERSON);
+      if (after_place_prep (s, a) && !lower_has (s, a) && !(s->tok[a].flags & EVL_TOKEN_SENT_START))
+        c->type = EVL_ENTITY_LOCATION;
+      return;
+    }
+  for (guint j = a; j < b; j++)
+    if (lower_has (s, j) || is_stopword (s, j))
+      {
+        /* 'Military Cooperation': common words, no name; its parts may
+         * still be surnames of people named elsewhere. */
+        for (guint k = a; k < b; k++)
+          if (!lower_has (s, k) && !is_stopword (s, k))
+            add_cand (s, k, k + 1, EVL_CAND_SINGLE, EVL_ENTITY_PERSON);
+        return;
+      }
+  add_cand (s, a, b, EVL_CAND_NAME,
+            after_place_prep (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);
+}
+
+/* 'Putin-Kim', 'U.S-Russia': a hyphenated word whose parts are all
+ * capitalised names.  Returns TRUE when it was split. */
+static gboolean
+split_compound (Scan *s, guint i)
+{
+  const char *p = tok_text (s, i);
+  gsize n = tok_len (s, i);
+  if (!memchr (p, '-', n) || is_cap (s, i + 1))
+    return FALSE;
+  for (gsize k = 0; k < n; k++)
+    if (p[k] == '-' && (k + 1 >= n || !g_ascii_isupper (p[k + 1])))
+      return FALSE;
+  gsize a = 0;
+  for (gsize k = 0; k <= n; k++)
+    if (k == n || p[k] == '-')
+      {
+        if (k > a)
+          {
+            EvlCand c = { 0 };
+            c.span.start = s->tok[i].span.start + a;
+            c.span.end = s->tok[i].span.start + k;
+            c.sentence = s->sentence;
+            c.tok0 = i, c.tok1 = i + 1;
+            c.heading = s->heading;
+            c.cluster = -1;
+            c.kind = EVL_CAND_SINGLE;
+            c.type = EVL_ENTITY_PERSON;
+            const EvlLexicon *lexes[4] = { s->lex->countries, s->lex->places, s->lex->orgs, s->lex->people };
+            for (guint l = 0; l < 4 && c.gaz == NULL; l++)
+              {
+                const EvlLexEntry *e = evl_lexicon_lookup (lexes[l], p + a, k - a);
+                if (e)
+                  {
+                    c.gaz = e;
+                    c.gaz_kind = (EvlGazKind) (EVL_GAZ_COUNTRY + l);
+                    c.kind = EVL_CAND_GAZ;
+                    c.type = gaz_type (c.gaz_kind);
+                  }
+              }
+            if (c.gaz && c.gaz_kind == EVL_GAZ_COUNTRY
+                && evl_ent_attr_has (c.gaz, "demonym", p + a, k - a))
+              c.gaz = NULL;   /* 'Russian-made': a modifier */
+            if (c.kind != EVL_CAND_GAZ || c.gaz)
+              g_array_append_val (s->cands, c);
+          }
+        a = k + 1;
+      }
+  return TRUE;
+}
+
+/* ---- titles and role descriptions ---- */
+
+typedef struct {
+  guint role_start;          /* first token of the role text */
+  guint title_end;           /* one past the last title token, 0 = none */
+  const EvlLexEntry *title;
+  const EvlLexEntry *country;
+  guint country_end;         /* one past the country words */
+  gboolean modified;         /* a modifier or country precedes the title */
+  GazMatch mods[4];          /* proper-name modifiers to emit as mentions */
+  guint n_mods;
+} TitlePhrase;
+
+/* The person name after a title: capitalised words up to a possessive,
+ * lower-case word or punctuation.  Returns one past its end (== @i when
+ * none). */
+static guint
+name_after_title (const Scan *s, guint i, GazMatch *person)
+{
+  memset (person, 0, sizeof *person);
+  if (!is_cap (s, i) || is_stopword (s, i))
+    return i;
+  GazMatch m;
+  if (gaz_at (s, i, TRUE, &m) && !m.with_the)
+    {
+      if (m.kind != EVL_GAZ_PERSON)
+        return i;
+      *person = m;
+      return m.end;
+    }
+  guint j = i;
+  while (j < s->s_end && j - i < MAX_NAME_TOKENS && is_cap (s, j) && !is_possessive (s, j))
+    j++;
+  return j;
+}
+
+/* Parses modifiers + titles from @i.  Returns FALSE when no title. */
+static gboolean
+parse_title (const Scan *s, guint i, gboolean has_the, TitlePhrase *tp)
+{
+  memset (tp, 0, sizeof *tp);
+  tp->role_start = G_MAXUINT;
+  guint j = i;
+  while (j < s->s_end && j - i < 10)
+    {
+      GazMatch m;
+      guint k = 0;
+      if (tp->title_end == 0 && is_cap (s, j) && gaz_at (s, j, FALSE, &m) && !m.with_the
+          && m.kind != EVL_GAZ_PLACE)
+        {
+          gboolean demonym = is_demonym (s, &m);
+          if (!demonym && tp->n_mods < G_N_ELEMENTS (tp->mods))
+            tp->mods[tp->n_mods++] = m;
+          if (m.kind == EVL_GAZ_COUNTRY)
+            tp->country = m.entry;
+          tp->modified = TRUE;
+          j = m.end;
+          if (is_possessive (s, j))
+            {
+              /* "North Korea's leader": the role text starts after. */
+              j++;
+              tp->role_start = G_MAXUINT;
+            }
+          else if (tp->role_start == G_MAXUINT)
+            tp->role_start = m.start;
+          tp->country_end = j;
+          continue;
+        }
+      const EvlLexEntry *t = NULL;
+      guint tk = longest (s, s->lex->titles, j, &t);
+      if (tk > 0)
+        {
+          if (tp->role_start == G_MAXUINT)
+            tp->role_start = j;
+          tp->title = t;
+          tp->title_end = j + tk;
+          j += tk;
+          continue;
+        }
+      if (tp->title_end == 0 && cue_is (s, j, 2, "title-mod", &k))
+        {
+          if (tp->role_start == G_MAXUINT)
+            tp->role_start = j;
+          tp->modified = TRUE;
+          j += k;
+          continue;
+        }
+      break;
+    }
+  (void) has_the;
+  if (tp->country_end == 0)
+    tp->country_end = i;
+  return tp->title_end > 0;
+}
+
+static gboolean
+title_is_honorific (const EvlLexEntry *t)
+{
+  const char *c = evl_ent_attr (t, "class");
+  return c && strcmp (c, "honorific") == 0;
+}
+
+static void
+emit_mods (Scan *s, const TitlePhrase *tp)
+{
+  for (guint k = 0; k < tp->n_mods; k++)
+    emit_gaz (s, &tp->mods[k]);
+}
+
+/* Tries a title phrase or a role description at @i; returns one past the
+ * consumed tokens, or @i when there is none. */
+static guint
+try_title (Scan *s, guint i)
+{
+  gboolean has_the = tok_is (s, i, "the");
+  guint start = has_the ? i + 1 : i;
+  if (start >= s->s_end || !is_word (s, start))
+    return i;
+  /* Cheap exit for the common lower-case word: a title phrase must start
+   * with a capital, a title or a title modifier. */
+  if (!is_cap (s, start))
+    {
+      const EvlLexEntry *e;
+      if (!longest (s, s->lex->titles, start, &e) && !cue_is (s, start, 2, "title-mod", NULL))
+        return i;
+    }
+
+  TitlePhrase tp;
+  gboolean titled = parse_title (s, start, has_the, &tp);
+  if (titled)
+    {
+      GazMatch person;
+      guint name_end = name_after_title (s, tp.title_end, &person);
+      guint name_len = name_end - tp.title_end;
+      gboolean lower_title = !is_cap (s, tp.role_start == G_MAXUINT ? tp.title_end - 1 : tp.role_start);
+      /* A lower-case title names a person without a modifier only before a
+       * full name ('spokesman Dmitry Peskov', not 'in general Putin'). */
+      if (name_len > 0 && lower_title && !tp.modified && !person.entry && name_len < 2)
+        name_len = 0;
+      if (name_len > 0 && !(has_the && tp.title && !tp.modified && lower_title && !person.entry && name_len < 2))
+        {
+          emit_mods (s, &tp);
+          EvlCand *c;
+          if (person.entry)
+            {
+              c = emit_gaz (s, &person);
+            }
+          else
+            {
+              c = add_cand (s, tp.title_end, name_end,
+                            name_len == 1 ? EVL_CAND_SINGLE : EVL_CAND_NAME, EVL_ENTITY_PERSON);
+            }
+          c->titled = TRUE;
+          if (!title_is_honorific (tp.title) && tp.role_start != G_MAXUINT)
+            {
+              c->role = span_of (s, tp.role_start, tp.title_end);
+              c->title = tp.title;
+            }
+          c->country = tp.country;
+          return name_end;
+        }
+    }
+  /* Role description: "the" (or a possessive country) + country + role
+   * noun, no name after it. */
+  if (tp.country && (has_the || tp.role_start == G_MAXUINT || tp.country_end > start))
+    {
+      const EvlLexEntry *r = NULL;
+      guint rk = longest (s, s->lex->roles, tp.country_end, &r);
+      gboolean poss = tp.country_end > start && is_possessive (s, tp.country_end - 1);
+      if (rk > 0 && (has_the || poss))
+        {
+          guint end = tp.country_end + rk;
+          GazMatch person;
+          if (name_after_title (s, end, &person) == end)
+            {
+              emit_mods (s, &tp);
+              EvlCand *c = add_cand (s, has_the ? i : tp.country_end, end, EVL_CAND_DESC, EVL_ENTITY_PERSON);
+              c->country = tp.country;
+              c->desc = r;
+              return end;
+            }
+        }
+    }
+  return i;
+}
+
+/* 'Pak Thae Song, chairman of ...': a title in apposition after a name. */
+static void
+apposition (Scan *s, EvlCand *c)
+{
+  guint j = c->tok1;
+  if (c->type != EVL_ENTITY_PERSON || c->role.end != 0 || !tok_is (s, j, ","))
+    return;
+  j++;
+  if (tok_is (s, j, "the") || tok_is (s, j, "a") || tok_is (s, j, "an"))
+    j++;
+  TitlePhrase tp;
+  if (j < s->s_end && parse_title (s, j, FALSE, &tp) && !title_is_honorific (tp.title)
+      && tp.role_start != G_MAXUINT
+      && (tp.title_end >= s->s_end || !is_cap (s, tp.title_end)))
+    {
+      c->role = span_of (s, tp.role_start, tp.title_end);
+      c->title = tp.title;
+      if (!c->country)
+        c->country = tp.country;
+    }
+}
+
+/* ---- the sentence scan ---- */
+
+static void
+scan_sentence (Scan *s, const EvlSentence *sent)
+{
+  guint i = sent->first_token;
+  while (i < s->s_end)
+    {
+      if (!is_word (s, i))
+        {
+          i++;
+          continue;
+        }
+      guint before = s->cands->len;
+      guint j = try_title (s, i);
+      if (j > i)
+        {
+          for (guint k = before; k < s->cands->len; k++)
+            apposition (s, &g_array_index (s->cands, EvlCand, k));
+          i = j;
+          continue;
+        }
+      GazMatch m;
+      if ((is_cap (s, i) || tok_is (s, i, "the")) && gaz_at (s, i, TRUE, &m))
+        {
+          if (is_demonym (s, &m) || (m.kind != EVL_GAZ_PERSON && !is_possessive (s, m.end)))
+            {
+              /* 'North Korean Navy', 'Moscow State University': a name
+               * (or demonym) followed by an organisation's name. */
+              guint b = cap_run (s, m.end, MAX_NAME_TOKENS);
+              if (b > m.end && has_org_head (s, m.end, b) && !is_stopword (s, m.end))
+                {
+                  add_cand (s, m.start, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION);
+                  i = b;
+                  continue;
+                }
+            }
+          if (!is_demonym (s, &m))
+            {
+              EvlCand *c = emit_gaz (s, &m);
+              apposition (s, c);
+            }
+          i = m.end;
+          continue;
+        }
+      if (is_cap (s, i) && !tok_is (s, i, "the"))
+        {
+          if (split_compound (s, i))
+            {
+              i++;
+              continue;
+            }
+          guint b = cap_run (s, i, 8);
+          /* Stop a run where a gazetteer name begins ('... Putin Kim Jong
+           * Un'), unless a connector leads into it ('Bank of Korea'). */
+          for (guint k = i + 1; k < b; k++)
+            {
+              GazMatch g;
+              if (is_cap (s, k - 1) && gaz_at (s, k, TRUE, &g) && !is_demonym (s, &g)
+                  && !has_org_head (s, i, b) && !ends_loc_head (s, i, b))
+                {
+                  b = k;
+                  break;
+                }
+            }
+          guint before_run = s->cands->len;
+          emit_run (s, i, b);
+          for (guint k = before_run; k < s->cands->len; k++)
+            apposition (s, &g_array_index (s->cands, EvlCand, k));
+          i = b;
+          continue;
+        }
+      i++;
+    }
+}
+
+void
+evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
+{
+  g_return_if_fail (ctx != NULL && doc != NULL);
+  evl_document_clear_entities (doc);
+
+  EvlEntLex lex;
+  evl_ent_lex_init (&lex, ctx);
+  Scan s = { 0 };
+  s.lex = &lex;
+  s.doc = doc;
+  s.text = evl_document_get_text (doc, NULL);
+  s.tok = evl_document_get_tokens (doc, &s.n_tok);
+  guint n_sent;
+  const EvlSentence *sents = evl_document_get_sentences (doc, &n_sent);
+  if (s.n_tok == 0 || n_sent == 0)
+    return;
+  lower_build (&s);
+  s.cands = g_array_new (FALSE, TRUE, sizeof (EvlCand));
+
+  for (guint si = 0; si < n_sent; si++)
+    {
+      const EvlSentence *sent = &sents[si];
+      if (sent->is_furniture || sent->n_tokens == 0)
+        continue;
+      s.sentence = si;
+      s.s_end = sent->first_token + sent->n_tokens;
+      s.heading = sent->is_heading != 0;
+      scan_sentence (&s, sent);
+    }
+
+  evl_ent_cluster (ctx, &lex, doc, s.cands);
+  g_array_unref (s.cands);
+  g_free (s.lower);
+}

@@ -1,0 +1,513 @@
+/* Alias clustering within one document (data/README.md, "Entities").
+ *
+ * Candidates from the scanner become entities in this order:
+ *   1. gazetteer names join their gazetteer line ('DPRK' and 'North Korea'
+ *      are one line); capitals used as actors join their country;
+ *   2. multi-word names join an entity with the same folded name ('Kim
+ *      Jong-un' == 'Kim Jong Un'); a shorter person name that is the given
+ *      part or first + last of a longer one joins it;
+ *   3. single words join the person whose name they start, end or complete
+ *      ('Kim', 'Putin', 'Jong-un'), choosing the person mentioned most often
+ *      by full name (then the most recent); otherwise a titled single word
+ *      ('Mr. Smith') is a person of its own, and any other is dropped;
+ *   4. context aliases ('the North') join their country when the document
+ *      names it; role descriptions ('the Russian President') join the person
+ *      holding that role for that country;
+ *   5. headings only add mentions of entities found so far (and gazetteer
+ *      names), so Title Case is never taken for a name. */
+#include "entities-private.h"
+
+#include <string.h>
+
+typedef struct {
+  EvlEntityType type;
+  const EvlLexEntry *gaz;     /* gazetteer line, NULL for rule names */
+  gboolean city;              /* a capital named as a place */
+  GString *fold;              /* folded name used for alias matching */
+  const char *surface;        /* longest surface form seen (interned) */
+  guint surface_words;
+  guint n_full;               /* mentions by a full (multi-word) name */
+  guint n_mentions;
+  guint32 last;               /* offset of the latest mention so far */
+  const EvlLexEntry *country; /* PERSON: country of their title */
+  const EvlLexEntry *title;   /* PERSON: their title line */
+  gint merged;                /* index of the cluster it joined, or -1 */
+} Cl;
+
+typedef struct {
+  const EvlContext *ctx;
+  const EvlEntLex *lex;
+  EvlDocument *doc;
+  const char *text;
+  GArray *cls;                /* Cl */
+  GString *tmp;
+} Cx;
+
+static void
+cl_clear (gpointer p)
+{
+  Cl *c = p;
+  if (c->fold)
+    g_string_free (c->fold, TRUE);
+}
+
+static Cl *
+cl (Cx *x, gint i)
+{
+  return &g_array_index (x->cls, Cl, i);
+}
+
+static gint
+root (Cx *x, gint i)
+{
+  while (i >= 0 && cl (x, i)->merged >= 0)
+    i = cl (x, i)->merged;
+  return i;
+}
+
+static guint
+count_words (const char *s)
+{
+  guint n = *s ? 1 : 0;
+  for (; *s; s++)
+    if (*s == ' ')
+      n++;
+  return n;
+}
+
+static void
+fold_span (Cx *x, EvlSpan sp)
+{
+  g_string_truncate (x->tmp, 0);
+  evl_ent_fold_name (x->tmp, x->text + sp.start, EVL_SPAN_LEN (sp));
+}
+
+static gint
+new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold)
+{
+  Cl c = { 0 };
+  c.type = type;
+  c.gaz = gaz;
+  c.fold = g_string_new (fold);
+  c.merged = -1;
+  g_array_append_val (x->cls, c);
+  return (gint) x->cls->len - 1;
+}
+
+static gint
+find_gaz (Cx *x, const EvlLexEntry *gaz)
+{
+  for (guint i = 0; i < x->cls->len; i++)
+    if (cl (x, i)->gaz == gaz && !cl (x, i)->city && cl (x, i)->merged < 0)
+      return (gint) i;
+  return -1;
+}
+
+static gint
+find_fold (Cx *x, EvlEntityType type, const char *fold, gboolean city)
+{
+  for (guint i = 0; i < x->cls->len; i++)
+    {
+      Cl *c = cl (x, i);
+      if (c->merged < 0 && c->type == type && c->city == city && strcmp (c->fold->str, fold) == 0)
+        return (gint) i;
+    }
+  return -1;
+}
+
+/* Records that candidate @c joined cluster @ci. */
+static void
+attach (Cx *x, EvlCand *c, gint ci)
+{
+  c->cluster = ci;
+  Cl *k = cl (x, ci);
+  k->n_mentions++;
+  k->last = MAX (k->last, c->span.start);
+  if (c->kind == EVL_CAND_DESC)
+    return;
+  guint words = count_words (x->tmp->str);
+  if (c->kind != EVL_CAND_SINGLE && words >= 2)
+    k->n_full++;
+  if (k->type == EVL_ENTITY_PERSON)
+    {
+      if (c->country && !k->country)
+        k->country = c->country;
+      if (c->title && !k->title)
+        k->title = c->title;
+    }
+  if (words > k->surface_words)
+    {
+      k->surface = evl_document_span_text (x->doc, c->span);
+      k->surface_words = words;
+    }
+}
+
+/* Step 1 and 2: gazetteer names, capitals, multi-word rule names. */
+static void
+resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
+{
+  fold_span (x, c->span);
+  gint ci = -1;
+  switch (c->kind)
+    {
+    case EVL_CAND_GAZ:
+      ci = find_gaz (x, c->gaz);
+      if (ci < 0)
+        {
+          g_string_truncate (x->tmp, 0);
+          evl_ent_fold_name (x->tmp, c->gaz->canonical, strlen (c->gaz->canonical));
+          ci = new_cluster (x, c->type, c->gaz, x->tmp->str);
+          fold_span (x, c->span);
+        }
+      break;
+    case EVL_CAND_CAPITAL:
+      if (c->actor)
+        {
+          ci = find_gaz (x, c->gaz);
+          if (ci < 0)
+            {
+              g_string_truncate (x->tmp, 0);
+              evl_ent_fold_name (x->tmp, c->gaz->canonical, strlen (c->gaz->canonical));
+              ci = new_cluster (x, EVL_ENTITY_LOCATION, c->gaz, x->tmp->str);
+              fold_span (x, c->span);
+            }
+        }
+      else
+        {
+          ci = find_fold (x, EVL_ENTITY_LOCATION, x->tmp->str, TRUE);
+          if (ci < 0)
+            {
+              ci = new_cluster (x, EVL_ENTITY_LOCATION, c->gaz, x->tmp->str);
+              cl (x, ci)->city = TRUE;
+            }
+        }
+      break;
+    case EVL_CAND_NAME:
+      ci = find_fold (x, c->type, x->tmp->str, FALSE);
+      if (ci < 0 && !heading_pass)
+        ci = new_cluster (x, c->type, NULL, x->tmp->str);
+      break;
+    default:
+      return;
+    }
+  if (ci >= 0)
+    attach (x, c, ci);
+}
+
+/* TRUE when the folded single name @s is the first word, last word or
+ * everything after the first word of the folded full name @full. */
+static gboolean
+name_part (const char *s, const char *full)
+{
+  gsize n = strlen (s), fl = strlen (full);
+  if (n == 0 || n >= fl)
+    return FALSE;
+  if (strncmp (full, s, n) == 0 && full[n] == ' ')
+    return TRUE;
+  if (strcmp (full + fl - n, s) == 0 && full[fl - n - 1] == ' ')
+    return TRUE;
+  const char *sp = strchr (full, ' ');
+  return sp && strcmp (sp + 1, s) == 0;
+}
+
+/* The person cluster a partial name refers to: most full-name mentions,
+ * then most recent before @at. */
+static gint
+best_person (Cx *x, const char *fold, guint32 at, gint exclude)
+{
+  gint best = -1;
+  for (guint i = 0; i < x->cls->len; i++)
+    {
+      Cl *k = cl (x, i);
+      if (k->merged >= 0 || k->type != EVL_ENTITY_PERSON || (gint) i == exclude
+          || count_words (k->fold->str) < 2 || !name_part (fold, k->fold->str))
+        continue;
+      if (best < 0)
+        {
+          best = (gint) i;
+          continue;
+        }
+      Cl *b = cl (x, best);
+      guint32 kl = k->last <= at ? k->last : 0, bl = b->last <= at ? b->last : 0;
+      if (k->n_full > b->n_full || (k->n_full == b->n_full && kl > bl))
+        best = (gint) i;
+    }
+  return best;
+}
+
+/* A shorter multi-word person name that is part of a longer one
+ * ('Jong Un' of 'Kim Jong Un', 'Vladimir Putin' of 'Vladimir V. Putin'). */
+static void
+merge_people (Cx *x)
+{
+  for (guint i = 0; i < x->cls->len; i++)
+    {
+      Cl *a = cl (x, i);
+      if (a->merged >= 0 || a->type != EVL_ENTITY_PERSON || a->gaz)
+        continue;
+      gint b = best_person (x, a->fold->str, G_MAXUINT32, (gint) i);
+      if (b >= 0 && count_words (cl (x, b)->fold->str) > count_words (a->fold->str))
+        {
+          a->merged = b;
+          cl (x, b)->n_full += a->n_full;
+          cl (x, b)->n_mentions += a->n_mentions;
+        }
+    }
+}
+
+/* Step 3: single words. */
+static void
+resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
+{
+  fold_span (x, c->span);
+  gint ci = best_person (x, x->tmp->str, c->span.start, -1);
+  if (ci < 0)
+    {
+      /* 'Vostochny' after 'Vostochny Cosmodrome': the first word of a
+       * multi-word place or organisation found by rules. */
+      for (guint i = 0; i < x->cls->len && ci < 0; i++)
+        {
+          Cl *k = cl (x, i);
+          gsize n = x->tmp->len;
+          if (k->merged < 0 && k->type != EVL_ENTITY_PERSON && !k->gaz
+              && strncmp (k->fold->str, x->tmp->str, n) == 0 && k->fold->str[n] == ' ')
+            ci = (gint) i;
+        }
+    }
+  if (ci < 0 && !heading_pass)
+    {
+      ci = find_fold (x, c->type, x->tmp->str, FALSE);
+      if (ci < 0 && (c->titled || c->type == EVL_ENTITY_LOCATION))
+        ci = new_cluster (x, c->type, NULL, x->tmp->str);
+    }
+  if (ci >= 0)
+    {
+      c->type = cl (x, ci)->type;
+      attach (x, c, ci);
+    }
+}
+
+static const EvlLexEntry *
+person_country (Cx *x, Cl *k)
+{
+  if (k->country)
+    return k->country;
+  const char *cn = evl_ent_attr (k->gaz, "country");
+  return cn ? evl_lexicon_lookup (x->lex->countries, cn, -1) : NULL;
+}
+
+static const char *
+person_class (Cx *x, Cl *k)
+{
+  if (k->title)
+    return evl_ent_attr (k->title, "class");
+  const char *role = evl_ent_attr (k->gaz, "role");
+  const EvlLexEntry *t = role ? evl_lexicon_lookup (x->lex->titles, role, -1) : NULL;
+  return evl_ent_attr (t, "class");
+}
+
+static gboolean
+class_in (const char *cls, const char *list)
+{
+  gsize n = strlen (cls);
+  for (const char *p = list; p && *p;)
+    {
+      if (strncmp (p, cls, n) == 0 && (p[n] == '|' || p[n] == '\0'))
+        return TRUE;
+      p = strchr (p, '|');
+      p = p ? p + 1 : NULL;
+    }
+  return FALSE;
+}
+
+/* Step 4. */
+static void
+resolve_reference (Cx *x, EvlCand *c)
+{
+  fold_span (x, c->span);
+  gint ci = -1;
+  if (c->kind == EVL_CAND_CONTEXT)
+    ci = find_gaz (x, c->gaz);
+  else if (c->kind == EVL_CAND_DESC)
+    {
+      const char *want = evl_ent_attr (c->desc, "class");
+      for (guint i = 0; i < x->cls->len; i++)
+        {
+          Cl *k = cl (x, i);
+          if (k->merged >= 0 || k->type != EVL_ENTITY_PERSON || person_country (x, k) != c->country)
+            continue;
+          const char *have = person_class (x, k);
+          if (!have || !want || !class_in (have, want))
+            continue;
+          if (ci < 0 || k->n_mentions > cl (x, ci)->n_mentions)
+            ci = (gint) i;
+        }
+    }
+  if (ci >= 0)
+    attach (x, c, ci);
+}
+
+static gint
+cmp_cand (gconstpointer a, gconstpointer b)
+{
+  const EvlCand *x = a, *y = b;
+  if (x->span.start != y->span.start)
+    return x->span.start < y->span.start ? -1 : 1;
+  return x->span.end > y->span.end ? -1 : x->span.end < y->span.end;
+}
+
+typedef struct {
+  GPtrArray *aliases;     /* interned strings */
+  GPtrArray *roles;       /* interned strings, one per titled mention */
+  gint out;
+} OutCl;
+
+static const char *
+pick_role (GPtrArray *roles)
+{
+  const char *best = NULL;
+  guint best_n = 0;
+  for (guint i = 0; i < roles->len; i++)
+    {
+      guint n = 0;
+      for (guint j = 0; j < roles->len; j++)
+        n += roles->pdata[j] == roles->pdata[i];
+      const char *r = roles->pdata[i];
+      if (n > best_n || (n == best_n && strlen (r) > strlen (best)))
+        best = r, best_n = n;
+    }
+  return best;
+}
+
+static void
+emit (Cx *x, GArray *cands)
+{
+  guint n = x->cls->len;
+  OutCl *out = g_new0 (OutCl, n);
+  for (guint i = 0; i < n; i++)
+    out[i].out = -1;
+
+  /* Clusters in order of first mention. */
+  guint n_out = 0;
+  guint32 last_end = 0;
+  for (guint i = 0; i < cands->len; i++)
+    {
+      EvlCand *c = &g_array_index (cands, EvlCand, i);
+      c->cluster = root (x, c->cluster);
+      if (c->cluster < 0 || (i > 0 && c->span.start < last_end))
+        {
+          c->cluster = -1;
+          continue;
+        }
+      last_end = c->span.end;
+      OutCl *o = &out[c->cluster];
+      if (o->out < 0)
+        {
+          o->out = (gint) n_out++;
+          o->aliases = g_ptr_array_new ();
+          o->roles = g_ptr_array_new ();
+        }
+      if (c->kind != EVL_CAND_DESC)
+        {
+          const char *s = evl_document_span_text (x->doc, c->span);
+          if (!g_ptr_array_find (o->aliases, s, NULL))
+            g_ptr_array_add (o->aliases, (gpointer) s);
+        }
+      if (c->role.end > c->role.start)
+        g_ptr_array_add (o->roles, (gpointer) evl_document_span_text (x->doc, c->role));
+    }
+
+  /* Add clusters in output order. */
+  for (guint want = 0; want < n_out; want++)
+    for (guint i = 0; i < n; i++)
+      {
+        if (out[i].out != (gint) want)
+          continue;
+        Cl *k = cl (x, i);
+        EvlEntityCluster ec = { 0 };
+        const char *name;
+        if (k->gaz && !k->city)
+          name = evl_document_intern (x->doc, k->gaz->canonical, -1);
+        else if (k->surface)
+          name = k->surface;
+        else
+          name = out[i].aliases->pdata[0];
+        ec.name = name;
+        g_autofree char *key = evl_entity_normalize_key (x->ctx, name, k->type);
+        ec.key = evl_document_intern (x->doc, key, -1);
+        ec.type = k->type;
+        g_ptr_array_add (out[i].aliases, NULL);
+        ec.aliases = (const char *const *) out[i].aliases->pdata;
+        ec.role = pick_role (out[i].roles);
+        ec.n_mentions = 0;
+        for (guint m = 0; m < cands->len; m++)
+          ec.n_mentions += g_array_index (cands, EvlCand, m).cluster == (gint) i;
+        evl_document_add_entity_cluster (x->doc, &ec);
+        break;
+      }
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      EvlCand *c = &g_array_index (cands, EvlCand, i);
+      if (c->cluster < 0)
+        continue;
+      EvlEntityMention m = { 0 };
+      m.span = c->span;
+      m.sentence = c->sentence;
+      m.type = cl (x, c->cluster)->type;
+      m.cluster = out[c->cluster].out;
+      m.is_pronoun = c->kind == EVL_CAND_DESC;
+      evl_document_add_entity_mention (x->doc, &m);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (out[i].aliases)
+        g_ptr_array_unref (out[i].aliases);
+      if (out[i].roles)
+        g_ptr_array_unref (out[i].roles);
+    }
+  g_free (out);
+}
+
+void
+evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
+                 EvlDocument *doc, GArray *cands)
+{
+  Cx x = { 0 };
+  x.ctx = ctx;
+  x.lex = lex;
+  x.doc = doc;
+  x.text = evl_document_get_text (doc, NULL);
+  x.cls = g_array_new (FALSE, TRUE, sizeof (Cl));
+  g_array_set_clear_func (x.cls, cl_clear);
+  x.tmp = g_string_new (NULL);
+
+  g_array_sort (cands, cmp_cand);
+  for (int heading = 0; heading < 2; heading++)
+    {
+      for (guint i = 0; i < cands->len; i++)
+        {
+          EvlCand *c = &g_array_index (cands, EvlCand, i);
+          if (c->heading == heading)
+            resolve_names (&x, c, heading);
+        }
+      if (!heading)
+        merge_people (&x);
+      for (guint i = 0; i < cands->len; i++)
+        {
+          EvlCand *c = &g_array_index (cands, EvlCand, i);
+          if (c->heading == heading && c->kind == EVL_CAND_SINGLE)
+            resolve_single (&x, c, heading);
+        }
+      for (guint i = 0; i < cands->len; i++)
+        {
+          EvlCand *c = &g_array_index (cands, EvlCand, i);
+          if (c->heading == heading && (c->kind == EVL_CAND_CONTEXT || c->kind == EVL_CAND_DESC))
+            resolve_reference (&x, c);
+        }
+    }
+  emit (&x, cands);
+  g_string_free (x.tmp, TRUE);
+  g_array_unref (x.cls);
+}

@@ -1,0 +1,71 @@
+/* Shared by the entities/ sources; never installed. */
+#pragma once
+
+#include "evl-private.h"
+
+/* The lexicons the stage reads, fetched once per annotate call. */
+typedef struct {
+  const EvlLexicon *countries;  /* en/gazetteer-countries */
+  const EvlLexicon *places;     /* en/gazetteer-places */
+  const EvlLexicon *orgs;       /* en/gazetteer-organizations */
+  const EvlLexicon *people;     /* en/gazetteer-people */
+  const EvlLexicon *titles;     /* en/person-titles */
+  const EvlLexicon *roles;      /* en/entity-roles */
+  const EvlLexicon *stop;       /* en/name-stopwords */
+  const EvlLexicon *cues;       /* en/entity-cues */
+} EvlEntLex;
+
+/* Which gazetteer a match came from. */
+typedef enum {
+  EVL_GAZ_NONE = 0,
+  EVL_GAZ_COUNTRY,
+  EVL_GAZ_PLACE,
+  EVL_GAZ_ORG,
+  EVL_GAZ_PERSON,
+} EvlGazKind;
+
+/* How a candidate mention was found; decides how it is clustered. */
+typedef enum {
+  EVL_CAND_GAZ,        /* gazetteer name (gaz/gaz_kind set) */
+  EVL_CAND_CAPITAL,    /* capital city: the country as actor, else a place */
+  EVL_CAND_CONTEXT,    /* 'the North': needs its country named elsewhere */
+  EVL_CAND_NAME,       /* multi-word name found by rules */
+  EVL_CAND_SINGLE,     /* one capitalised word: a known name's part or nothing */
+  EVL_CAND_DESC,       /* 'the Russian President': resolves to a person */
+} EvlCandKind;
+
+typedef struct {
+  EvlSpan span;              /* mention text, possessive 's excluded */
+  guint32 sentence;
+  guint32 tok0, tok1;        /* token range [tok0, tok1) */
+  EvlEntityType type;
+  EvlCandKind kind;
+  EvlGazKind gaz_kind;
+  guint8 heading;            /* found in a heading: join known entities only */
+  guint8 titled;             /* preceded by a title ('Mr. Kim') */
+  guint8 actor;              /* CAPITAL: used as a government actor */
+  const EvlLexEntry *gaz;    /* gazetteer line, or NULL */
+  EvlSpan role;              /* title phrase ('Russian President'), or 0..0 */
+  const EvlLexEntry *title;  /* person-titles line of the role, or NULL */
+  const EvlLexEntry *country;/* country named in the title phrase or DESC */
+  const EvlLexEntry *desc;   /* DESC: entity-roles line */
+  gint32 cluster;            /* internal cluster, -1 while unresolved */
+} EvlCand;
+
+void evl_ent_lex_init (EvlEntLex *lex, const EvlContext *ctx);
+
+/* TRUE when @entry's attribute "@kind=a|b|c" lists @text (@len bytes),
+ * compared case-insensitively with white space folded. */
+gboolean evl_ent_attr_has (const EvlLexEntry *entry, const char *kind,
+                           const char *text, gsize len);
+/* (transfer none) The value of attribute "@kind=..." of @entry, or NULL. */
+const char *evl_ent_attr (const EvlLexEntry *entry, const char *kind);
+
+/* Appends to @out the name folding used for keys and alias matching:
+ * lower case (Unicode), hyphens to spaces, periods dropped, curly
+ * apostrophes made straight, white space collapsed and trimmed. */
+void evl_ent_fold_name (GString *out, const char *text, gsize len);
+
+/* Turns the candidates into clusters and mentions on @doc. */
+void evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
+                      EvlDocument *doc, GArray *cands);
