@@ -89,37 +89,4 @@ EVL_API gboolean evl_eval_dirs (EvlEvalCounts *c, const char *gold_dir,
 /* Precision, recall and F1 from the counts (0 where undefined). */
 EVL_API void evl_eval_counts_score (const EvlEvalCounts *c, EvlEvalScores *out);
 
-/* ---- SemEval-2015 Task 4 (TimeLine): temporal awareness ----
- *
- * A timeline file has the entity on its first line, then per event
- * "ORDER<TAB>DATE<TAB>MENTION[<TAB>MENTION...]" (MENTION = docid-sentence-
- * token).  Each timeline becomes a temporal graph: mentions of one ORDER
- * SIMULTANEOUS, each ORDER group BEFORE the next, a group IS_INCLUDED in
- * its DATE (YYYY, YYYY-MM, YYYY-MM-DD; XX parts open), ORDER 0 unrelated.
- * Precision is the share of the system graph's (reduced) relations that
- * the gold graph's transitive closure entails, recall the share of gold
- * relations the system closure entails (UzZaman and Allen 2011, as in
- * TempEval-3); micro-averaged over timelines. */
-typedef struct {
-  guint n_timelines;      /* gold timelines scored */
-  guint n_missing;        /* ... without a system timeline */
-  guint gold, system;     /* relations in the reduced graphs */
-  guint gold_verified;    /* gold relations entailed by the system closure */
-  guint system_verified;  /* system relations entailed by the gold closure */
-} EvlTimelineCounts;
-
-EVL_API void evl_eval_timeline_counts_init (EvlTimelineCounts *out);
-
-/* Adds one timeline pair given as file contents; @system may be NULL
- * (nothing found).  @name labels parse errors (EVL_ERROR_PARSE). */
-EVL_API gboolean evl_eval_timeline_add (EvlTimelineCounts *c, const char *gold,
-                                        const char *system, const char *name,
-                                        GError **error);
-
-/* Pairs the files of @gold_dir with those of the same name in @system_dir. */
-EVL_API gboolean evl_eval_timeline_dirs (EvlTimelineCounts *c, const char *gold_dir,
-                                         const char *system_dir, GError **error);
-
-EVL_API void evl_eval_timeline_score (const EvlTimelineCounts *c, EvlPRF *out);
-
 G_END_DECLS

@@ -91,48 +91,6 @@ print_table (const EvlEvalCounts *c, const EvlEvalScores *s, const char *gold_di
     }
 }
 
-static int
-eval_timeline (const char *gold_dir, const char *sys_dir, gboolean json)
-{
-  EvlTimelineCounts c;
-  evl_eval_timeline_counts_init (&c);
-  g_autoptr (GError) error = NULL;
-  if (!evl_eval_timeline_dirs (&c, gold_dir, sys_dir, &error))
-    {
-      evl_cli_error (NULL, error);
-      return EVL_EXIT_INPUT;
-    }
-  EvlPRF p;
-  evl_eval_timeline_score (&c, &p);
-  if (json)
-    {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, "timeline");
-      count_json (b, "timelines", c.n_timelines);
-      count_json (b, "timelines_without_system", c.n_missing);
-      count_json (b, "gold_relations", c.gold);
-      count_json (b, "system_relations", c.system);
-      count_json (b, "gold_verified", c.gold_verified);
-      count_json (b, "system_verified", c.system_verified);
-      prf_json (b, "temporal_awareness", &p);
-      json_builder_end_object (b);
-      json_builder_end_object (b);
-      g_autoptr (JsonNode) root = json_builder_get_root (b);
-      g_autofree char *text = json_to_string (root, TRUE);
-      printf ("%s\n", text);
-      return EVL_EXIT_OK;
-    }
-  printf ("TimeLine: %s (gold) vs %s (system)\n", gold_dir, sys_dir);
-  printf ("  %u timelines, %u without a system file\n", c.n_timelines, c.n_missing);
-  printf ("  %u gold relations (%u entailed by the system), %u system relations (%u entailed by gold)\n\n",
-          c.gold, c.gold_verified, c.system, c.system_verified);
-  printf ("  %-9s %9s %9s %9s\n", "", "precision", "recall", "F1");
-  row ("awareness", &p, NULL);
-  return EVL_EXIT_OK;
-}
-
 int
 evl_cmd_eval (int argc, char **argv)
 {
@@ -142,21 +100,14 @@ evl_cmd_eval (int argc, char **argv)
     { NULL },
   };
   const char *desc =
-    "KIND is 'timex' (TIMEX3), 'events' (EVENT) or 'timeline'.  Files under\n"
-    "GOLD_DIR (sub-folders included) are paired with the file of the same\n"
-    "name in SYSTEM_DIR; a gold file without a system file counts as all\n"
-    "missed.\n"
+    "KIND is 'timex' (TIMEX3) or 'events' (EVENT).  Files under GOLD_DIR\n"
+    "(sub-folders included) are paired with the file of the same name in\n"
+    "SYSTEM_DIR; a gold file without a system file counts as all missed.\n"
     "\n"
-    "timex, events: TempEval-3 measures, micro-averaged: strict (identical\n"
-    "extent) and relaxed (overlapping extent) precision, recall and F1;\n"
-    "attribute F1 (timex type and value, event class) = relaxed F1 x the\n"
-    "attribute's accuracy over the relaxed matches.\n"
-    "\n"
-    "timeline: SemEval-2015 Task 4 entity timelines (ORDER<TAB>DATE<TAB>\n"
-    "MENTION...), scored by temporal awareness over the transitive closures\n"
-    "of their temporal graphs (UzZaman and Allen), micro-averaged.\n"
-    "\n"
-    "Figures are percentages.\n"
+    "TempEval-3 measures, micro-averaged: strict (identical extent) and\n"
+    "relaxed (overlapping extent) precision, recall and F1; attribute F1\n"
+    "(timex type and value, event class) = relaxed F1 x the attribute's\n"
+    "accuracy over the relaxed matches.  Figures are percentages.\n"
     "\n"
     "Example:\n"
     "  eventline tag -o /tmp/sys data/timeml/*/*.tml\n"
@@ -171,8 +122,6 @@ evl_cmd_eval (int argc, char **argv)
       evl_cli_errorf ("eval", "expected KIND GOLD_DIR SYSTEM_DIR\nTry 'eventline eval --help'.");
       return EVL_EXIT_USAGE;
     }
-  if (strcmp (argv[1], "timeline") == 0)
-    return eval_timeline (argv[2], argv[3], json);
   EvlEvalKind kind;
   if (strcmp (argv[1], "timex") == 0)
     kind = EVL_EVAL_TIMEX;
@@ -180,7 +129,7 @@ evl_cmd_eval (int argc, char **argv)
     kind = EVL_EVAL_EVENT;
   else
     {
-      evl_cli_errorf ("eval", "unknown kind '%s' (timex, events, timeline)", argv[1]);
+      evl_cli_errorf ("eval", "unknown kind '%s' (timex, events)", argv[1]);
       return EVL_EXIT_USAGE;
     }
   EvlEvalCounts counts;

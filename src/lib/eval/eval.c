@@ -3,7 +3,6 @@
  * documents paired by file name.  See evl-eval.h for the definitions. */
 #include "evl-private.h"
 #include "source/source-private.h"
-#include "eval-private.h"
 
 #include <string.h>
 
@@ -204,10 +203,9 @@ cmp_strptr (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Appends the relative paths of the regular files under @root/@rel. */
+/* Appends the relative paths of the regular files under @dir/@rel. */
 static gboolean
-list_files (const char *root, const char *rel, GPtrArray *out, guint depth,
-            gboolean recurse, GError **error)
+list_files (const char *root, const char *rel, GPtrArray *out, guint depth, GError **error)
 {
   g_autofree char *dir = rel ? g_build_filename (root, rel, NULL) : g_strdup (root);
   g_autoptr (GError) local = NULL;
@@ -227,7 +225,7 @@ list_files (const char *root, const char *rel, GPtrArray *out, guint depth,
       g_autofree char *full = g_build_filename (root, sub, NULL);
       if (g_file_test (full, G_FILE_TEST_IS_DIR))
         {
-          if (recurse && depth < 8 && !list_files (root, sub, out, depth + 1, recurse, error))
+          if (depth < 8 && !list_files (root, sub, out, depth + 1, error))
             return FALSE;
         }
       else if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
@@ -236,23 +234,14 @@ list_files (const char *root, const char *rel, GPtrArray *out, guint depth,
   return TRUE;
 }
 
-GPtrArray *
-evl_eval_list_files (const char *root, gboolean recurse, GError **error)
-{
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  if (!list_files (root, NULL, files, 0, recurse, error))
-    return NULL;
-  return g_steal_pointer (&files);
-}
-
 gboolean
 evl_eval_dirs (EvlEvalCounts *c, const char *gold_dir, const char *system_dir, GError **error)
 {
   g_return_val_if_fail (c != NULL && gold_dir != NULL && system_dir != NULL, FALSE);
   if (!g_file_test (system_dir, G_FILE_TEST_IS_DIR))
     return evl_fail (error, EVL_ERROR_IO, "%s: not a folder", system_dir);
-  g_autoptr (GPtrArray) files = evl_eval_list_files (gold_dir, TRUE, error);
-  if (files == NULL)
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  if (!list_files (gold_dir, NULL, files, 0, error))
     return FALSE;
   for (guint i = 0; i < files->len; i++)
     {

@@ -9,3 +9,20 @@
  * from entity mentions, polarity and modality, time anchoring and
  * salience.  Edits the document's event mentions in place. (story.c) */
 void evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc);
+
+/* ---- recognition (recognize.c, lemma.c) ---- */
+
+/* Longest lemma the recognizer handles; longer words are their own lemma. */
+#define EVL_LEMMA_MAX 64
+
+/* Writes the lower-cased lemma of @word (@len bytes) into @buf (@cap
+ * bytes, at least EVL_LEMMA_MAX) and returns its length; never allocates.
+ * Irregular table (en/irregular-verbs) first, then -ies/-ied/-ing/-ed/
+ * -es/-s rules whose candidate stems are preferred when they are known
+ * word forms (en/event-forms), then English spelling rules. */
+gsize evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
+                             char *buf, gsize cap);
+
+/* First half of evl_events_annotate(): appends one EvlEventMention per
+ * TimeML event trigger token with lemma, class, tense and aspect. */
+void evl_events_recognize (const EvlContext *ctx, EvlDocument *doc);

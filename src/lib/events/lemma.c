@@ -1,0 +1,191 @@
+/* Lemmatizer for event triggers: "plunged", "plunging" -> "plunge".
+ *
+ * No dictionary of English: the irregular table (en/irregular-verbs)
+ * handles strong verbs and awkward plurals; suffix rules propose candidate
+ * stems, of which the first that is a known word form (a key of the
+ * derived en/event-forms lexicon, or an irregular lemma) wins; otherwise
+ * English spelling rules guess (silent e, doubled consonant).
+ * scripts/derive-event-lexicon implements the same rules so the derived
+ * per-lemma statistics use the lemmas this file computes. */
+#include "events-private.h"
+
+#include <string.h>
+
+static gboolean
+is_vowel (char c)
+{
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static gboolean
+has_vowel (const char *s, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (is_vowel (s[i]) || s[i] == 'y')
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+vowel_groups (const char *s, gsize n)
+{
+  guint groups = 0;
+  gboolean prev = FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      gboolean v = is_vowel (s[i]) || s[i] == 'y';
+      if (v && !prev)
+        groups++;
+      prev = v;
+    }
+  return groups;
+}
+
+static gboolean
+ends_with (const char *s, gsize n, const char *suffix)
+{
+  gsize k = strlen (suffix);
+  return n >= k && memcmp (s + n - k, suffix, k) == 0;
+}
+
+static gboolean
+is_known (const EvlContext *ctx, const char *s, gsize n)
+{
+  if (evl_lexicon_lookup (evl_context_get_lexicon (ctx, "en/event-forms"), s, n))
+    return TRUE;
+  const EvlLexEntry *e = evl_lexicon_lookup (evl_context_get_lexicon (ctx, "en/irregular-verbs"), s, n);
+  return e && strlen (e->canonical) == n && g_ascii_strncasecmp (e->canonical, s, n) == 0;
+}
+
+static gboolean
+doubled (const char *s, gsize n)
+{
+  return n >= 3 && s[n - 1] == s[n - 2] && strchr ("aeioulsz", s[n - 1]) == NULL;
+}
+
+/* Spelling rules for a stem with no known candidate (see the script). */
+static gsize
+guess_stem (char *s, gsize n, gsize cap)
+{
+  static const char *const silent_e[] = {
+    "at", "ut", "id", "ud", "od", "ir", "ar", "ur", "in", "ok", "ak", "ap", "ib",
+  };
+  if (doubled (s, n))
+    return n - 1;
+  char last = s[n - 1], prev = n >= 2 ? s[n - 2] : '\0';
+  gboolean add_e = FALSE;
+  if (is_vowel (last) || last == 'w' || last == 'x' || last == 'y')
+    add_e = FALSE;
+  else if (last == 'v' || last == 'z' || (last == 'c' && prev != 'c'))
+    add_e = TRUE;
+  else if (ends_with (s, n, "ng"))
+    add_e = n >= 3 && strchr ("aeu", s[n - 3]) != NULL;
+  else if (last == 'g' && prev && strchr ("rdla", prev))
+    add_e = TRUE;
+  else if (last == 's' && prev && (is_vowel (prev) || strchr ("nrpl", prev)))
+    add_e = TRUE;
+  else if (last == 'l' && prev && strchr ("bptdgkfzc", prev))
+    add_e = TRUE;
+  else if (ends_with (s, n, "iat") || ends_with (s, n, "uat"))
+    add_e = TRUE;
+  else if (n >= 3 && is_vowel (prev) && !is_vowel (s[n - 3]))
+    {
+      add_e = vowel_groups (s, n) == 1;
+      for (guint i = 0; !add_e && i < G_N_ELEMENTS (silent_e); i++)
+        add_e = ends_with (s, n, silent_e[i]);
+    }
+  if (add_e && n + 1 < cap)
+    s[n++] = 'e';
+  return n;
+}
+
+/* Tries the -ed/-ing stem @s (@n bytes, with room for one more) against
+ * the known words: undoubled, +e, bare, undoubled l/s/z; else guesses. */
+static gsize
+verb_stem (const EvlContext *ctx, char *s, gsize n, gsize cap)
+{
+  if (doubled (s, n) && is_known (ctx, s, n - 1))
+    return n - 1;
+  if (n + 1 < cap)
+    {
+      s[n] = 'e';
+      if (is_known (ctx, s, n + 1))
+        return n + 1;
+    }
+  if (is_known (ctx, s, n))
+    return n;
+  if (n >= 3 && s[n - 1] == s[n - 2] && is_known (ctx, s, n - 1))
+    return n - 1;
+  return guess_stem (s, n, cap);
+}
+
+gsize
+evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
+                       char *buf, gsize cap)
+{
+  g_return_val_if_fail (cap >= 8, 0);
+  gsize n = MIN (len, cap - 2);
+  for (gsize i = 0; i < n; i++)
+    buf[i] = g_ascii_tolower (word[i]);
+  buf[n] = '\0';
+  if (n < len)
+    return n;
+
+  const EvlLexEntry *irr = evl_lexicon_lookup (evl_context_get_lexicon (ctx, "en/irregular-verbs"), buf, n);
+  if (irr)
+    {
+      gsize k = MIN (strlen (irr->canonical), cap - 1);
+      for (gsize i = 0; i < k; i++)
+        buf[i] = g_ascii_tolower (irr->canonical[i]);
+      buf[k] = '\0';
+      return k;
+    }
+
+  gsize out = n;
+  if (n > 4 && (ends_with (buf, n, "ies") || ends_with (buf, n, "ied")))
+    {
+      /* studies -> study, else dies -> die */
+      buf[n - 3] = 'y';
+      if (is_known (ctx, buf, n - 2))
+        out = n - 2;
+      else
+        {
+          buf[n - 3] = 'i';
+          if (is_known (ctx, buf, n - 1))
+            out = n - 1;
+          else
+            {
+              buf[n - 3] = 'y';
+              out = n - 2;
+            }
+        }
+    }
+  else if (n > 4 && ends_with (buf, n, "ing"))
+    {
+      if (has_vowel (buf, n - 3))
+        out = verb_stem (ctx, buf, n - 3, cap);
+    }
+  else if (n > 3 && ends_with (buf, n, "ed") && !ends_with (buf, n, "eed"))
+    {
+      if (has_vowel (buf, n - 2))
+        out = verb_stem (ctx, buf, n - 2, cap);
+    }
+  else if (n > 3 && ends_with (buf, n, "es"))
+    {
+      gsize stem = n - 2;
+      gboolean sibilant = ends_with (buf, stem, "sh") || ends_with (buf, stem, "ch")
+                          || ends_with (buf, stem, "x") || ends_with (buf, stem, "ss")
+                          || ends_with (buf, stem, "zz") || ends_with (buf, stem, "o");
+      if (is_known (ctx, buf, n - 1))
+        out = n - 1;
+      else if (is_known (ctx, buf, stem))
+        out = stem;
+      else
+        out = sibilant ? stem : n - 1;
+    }
+  else if (n > 3 && buf[n - 1] == 's' && !ends_with (buf, n, "ss")
+           && !ends_with (buf, n, "us") && !ends_with (buf, n, "is"))
+    out = n - 1;
+  buf[out] = '\0';
+  return out;
+}

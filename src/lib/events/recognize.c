@@ -1,0 +1,457 @@
+/* TimeML EVENT recognition: which tokens are event triggers, with their
+ * class, tense and aspect.
+ *
+ * One pass over the tokens.  Each token costs one O(1) lookup in the
+ * derived en/event-forms lexicon (scripts/derive-event-lexicon), which
+ * carries the weights of a logistic-regression model: the form's own
+ * weight (form + lemma + suffixes) and its weights as the previous, next
+ * and second-previous word of a candidate.  A token is an event trigger
+ * when bias + shape + own + context weights exceed the model threshold.
+ * Unseen forms fall back to their lemma's and suffixes' weights, so
+ * unseen inflections of known lemmas are recognised.  Only tokens that
+ * become events are lemmatised and interned.
+ *
+ * Class: the gold class distribution of the form, smoothed with its
+ * lemma's (TimeML classes are mostly lexical).  Tense and aspect follow
+ * the TimeML 1.2 MAKEINSTANCE conventions from the auxiliary chain before
+ * the trigger ('has fallen' PRESENT PERFECTIVE, 'will meet' FUTURE,
+ * 'was launched' PAST, 'to meet' INFINITIVE). */
+#include "events-private.h"
+
+#include <string.h>
+
+enum { SHAPE_PUNCT, SHAPE_NUM, SHAPE_ALLCAPS, SHAPE_CAPFIRST, SHAPE_CAP, SHAPE_LOWER, N_SHAPES };
+
+static const char *const shape_names[N_SHAPES] = {
+  "shape-punct", "shape-num", "shape-allcaps", "shape-capfirst", "shape-cap", "shape-lower",
+};
+
+typedef struct {
+  const EvlContext *ctx;
+  const EvlLexicon *forms, *lemmas, *suffixes, *irregular;
+  int bias, shape[N_SHAPES], prev_start, prev2_start, next_end, threshold;
+} Model;
+
+/* Per-token model inputs, computed once per token (ring of four). */
+typedef struct {
+  const EvlLexEntry *form;   /* en/event-forms entry, NULL when unseen */
+  int prev, next, prev2;     /* milli-weights as context of a neighbour */
+  guint8 shape;
+} Info;
+
+/* "-1.234" -> -1234: the derived weights are written with three
+ * decimals; parsing them by hand keeps the hot path free of locale-aware
+ * strtod. */
+static int
+parse_milli (const char *s)
+{
+  if (s == NULL)
+    return 0;
+  int sign = 1, v = 0, frac = 0;
+  if (*s == '-')
+    {
+      sign = -1;
+      s++;
+    }
+  for (; *s >= '0' && *s <= '9'; s++)
+    v = v * 10 + (*s - '0');
+  v *= 1000;
+  if (*s == '.')
+    for (int scale = 100; *++s >= '0' && *s <= '9' && scale > 0; scale /= 10)
+      frac += (*s - '0') * scale;
+  return sign * (v + frac);
+}
+
+static const char *
+attr (const EvlLexEntry *e, guint i)
+{
+  return e && i < e->n_attrs ? e->attrs[i] : NULL;
+}
+
+static int
+model_weight (const EvlLexicon *model, const char *name)
+{
+  return parse_milli (attr (evl_lexicon_lookup (model, name, -1), 0));
+}
+
+static void
+model_init (Model *m, const EvlContext *ctx)
+{
+  memset (m, 0, sizeof *m);
+  m->ctx = ctx;
+  m->forms = evl_context_get_lexicon (ctx, "en/event-forms");
+  m->lemmas = evl_context_get_lexicon (ctx, "en/event-lemmas");
+  m->suffixes = evl_context_get_lexicon (ctx, "en/event-suffixes");
+  m->irregular = evl_context_get_lexicon (ctx, "en/irregular-verbs");
+  const EvlLexicon *model = evl_context_get_lexicon (ctx, "en/event-model");
+  m->bias = model_weight (model, "bias");
+  for (guint i = 0; i < N_SHAPES; i++)
+    m->shape[i] = model_weight (model, shape_names[i]);
+  m->prev_start = model_weight (model, "prev-start");
+  m->prev2_start = model_weight (model, "prev2-start");
+  m->next_end = model_weight (model, "next-end");
+  m->threshold = model_weight (model, "threshold");
+}
+
+static guint8
+token_shape (const char *w, gsize n, gboolean first)
+{
+  guchar c = (guchar) w[0];
+  if (c < 0x80 && !g_ascii_isalnum (c))
+    return SHAPE_PUNCT;
+  if (g_ascii_isdigit (c))
+    return SHAPE_NUM;
+  gboolean upper = FALSE, lower = FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      upper |= g_ascii_isupper (w[i]);
+      lower |= g_ascii_islower (w[i]);
+    }
+  if (upper && !lower && n > 1)
+    return SHAPE_ALLCAPS;
+  if (g_ascii_isupper (c))
+    return first ? SHAPE_CAPFIRST : SHAPE_CAP;
+  return SHAPE_LOWER;
+}
+
+static void
+info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
+{
+  out->shape = token_shape (w, n, first);
+  out->form = evl_lexicon_lookup (m->forms, w, n);
+  out->prev = parse_milli (attr (out->form, 1));
+  out->next = parse_milli (attr (out->form, 2));
+  out->prev2 = parse_milli (attr (out->form, 3));
+}
+
+/* The own weight of an unseen form: lemma + 2/3/4-letter suffixes. */
+static int
+unseen_weight (const Model *m, const char *w, gsize n)
+{
+  char lemma[EVL_LEMMA_MAX];
+  gsize ll = evl_events_lemma_into (m->ctx, w, n, lemma, sizeof lemma);
+  int sum = parse_milli (attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 0));
+  char key[8];
+  for (gsize k = 2; k <= 4; k++)
+    {
+      if (n <= k)
+        break;
+      key[0] = (char) ('0' + k);
+      key[1] = ':';
+      memcpy (key + 2, w + n - k, k);
+      sum += parse_milli (attr (evl_lexicon_lookup (m->suffixes, key, (gssize) k + 2), 0));
+    }
+  return sum;
+}
+
+/* ---- class ---- */
+
+/* Adds "CLASS:count,CLASS:count" scaled by @scale into @score. */
+static void
+add_distribution (const char *dist, double scale, double score[EVL_EVENT_CLASS_N])
+{
+  if (dist == NULL)
+    return;
+  while (*dist)
+    {
+      const char *colon = strchr (dist, ':');
+      if (colon == NULL)
+        return;
+      char name[16];
+      gsize nl = MIN ((gsize) (colon - dist), sizeof name - 1);
+      memcpy (name, dist, nl);
+      name[nl] = '\0';
+      const char *p = colon + 1;
+      int count = 0;
+      for (; *p >= '0' && *p <= '9'; p++)
+        count = count * 10 + (*p - '0');
+      int k = evl_event_class_from_string (name);
+      if (k >= 0)
+        score[k] += scale * count;
+      dist = *p == ',' ? p + 1 : p;
+    }
+}
+
+static EvlEventClass
+choose_class (const EvlLexEntry *form, const EvlLexEntry *lemma)
+{
+  /* Smoothed: form counts, 0.3 x lemma counts, a prior toward OCCURRENCE
+   * (two thirds of TimeML events), chosen by cross-validation. */
+  double score[EVL_EVENT_CLASS_N] = { 0 };
+  score[EVL_EVENT_CLASS_OCCURRENCE] = 0.5;
+  add_distribution (attr (form, 4), 1.0, score);
+  add_distribution (attr (lemma, 2), 0.3, score);
+  EvlEventClass best = EVL_EVENT_CLASS_OCCURRENCE;
+  for (int k = 0; k < EVL_EVENT_CLASS_N; k++)
+    if (score[k] > score[best])
+      best = (EvlEventClass) k;
+  return best;
+}
+
+/* ---- tense and aspect ---- */
+
+typedef enum {
+  AUX_NONE,
+  AUX_BE_PRES, AUX_BE_PAST, AUX_BE_BASE, AUX_BEEN, AUX_BEING,
+  AUX_HAVE_PRES, AUX_HAVE_PAST, AUX_HAVING,
+  AUX_DO_PRES, AUX_DO_PAST,
+  AUX_WILL, AUX_MODAL, AUX_TO,
+} Aux;
+
+static gboolean
+word_is (const char *w, gsize n, const char *s)
+{
+  return strlen (s) == n && g_ascii_strncasecmp (w, s, n) == 0;
+}
+
+/* The auxiliary role of a word, from its lemma in the irregular table. */
+static Aux
+aux_of (const Model *m, const char *w, gsize n)
+{
+  if (word_is (w, n, "to"))
+    return AUX_TO;
+  if (word_is (w, n, "must") || word_is (w, n, "ought"))
+    return AUX_MODAL;
+  const EvlLexEntry *e = evl_lexicon_lookup (m->irregular, w, n);
+  if (e == NULL)
+    return AUX_NONE;
+  const char *lemma = e->canonical;
+  if (strcmp (lemma, "be") == 0)
+    {
+      if (word_is (w, n, "be"))
+        return AUX_BE_BASE;
+      if (word_is (w, n, "been"))
+        return AUX_BEEN;
+      if (word_is (w, n, "being"))
+        return AUX_BEING;
+      if (word_is (w, n, "was") || word_is (w, n, "were"))
+        return AUX_BE_PAST;
+      return AUX_BE_PRES;
+    }
+  if (strcmp (lemma, "have") == 0)
+    {
+      if (word_is (w, n, "had") || word_is (w, n, "'d"))
+        return AUX_HAVE_PAST;
+      if (word_is (w, n, "having"))
+        return AUX_HAVING;
+      return AUX_HAVE_PRES;
+    }
+  if (strcmp (lemma, "do") == 0)
+    {
+      if (word_is (w, n, "did"))
+        return AUX_DO_PAST;
+      if (word_is (w, n, "do") || word_is (w, n, "does"))
+        return AUX_DO_PRES;
+      return AUX_NONE;
+    }
+  if (strcmp (lemma, "will") == 0 || strcmp (lemma, "shall") == 0)
+    return word_is (w, n, "would") || word_is (w, n, "should") ? AUX_MODAL : AUX_WILL;
+  if (strcmp (lemma, "can") == 0 || strcmp (lemma, "may") == 0)
+    return AUX_MODAL;
+  return AUX_NONE;
+}
+
+/* Adverbs that may sit inside a verb group ('has not yet fallen'). */
+static gboolean
+is_adverb (const char *w, gsize n)
+{
+  static const char *const adverbs[] = {
+    "not", "n't", "never", "also", "already", "still", "just", "ever", "even",
+    "only", "yet", "now", "then", "soon", "again", "further", "all", "both",
+  };
+  if (n > 4 && g_ascii_strncasecmp (w + n - 2, "ly", 2) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (adverbs); i++)
+    if (word_is (w, n, adverbs[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+tense_of_finite (Aux a)
+{
+  switch (a)
+    {
+    case AUX_BE_PRES: case AUX_HAVE_PRES: case AUX_DO_PRES: return "PRESENT";
+    case AUX_BE_PAST: case AUX_HAVE_PAST: case AUX_DO_PAST: return "PAST";
+    case AUX_WILL: return "FUTURE";
+    case AUX_TO: return "INFINITIVE";
+    case AUX_BEING: case AUX_HAVING: return "PRESPART";
+    default: return "NONE";
+    }
+}
+
+static gboolean
+is_be (Aux a)
+{
+  return a >= AUX_BE_PRES && a <= AUX_BEING;
+}
+
+static gboolean
+is_have (Aux a)
+{
+  return a >= AUX_HAVE_PRES && a <= AUX_HAVING;
+}
+
+typedef struct {
+  const char *text;
+  const EvlToken *tok;
+  guint n_tok;
+} Tokens;
+
+static void
+tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
+              const char *lemma, const char **tense_out, const char **aspect_out)
+{
+  const char *w = t->text + t->tok[i].span.start;
+  gsize n = EVL_SPAN_LEN (t->tok[i].span);
+  *tense_out = "NONE";
+  *aspect_out = "NONE";
+
+  /* The auxiliary chain before the trigger, closest first. */
+  Aux chain[6];
+  guint nc = 0;
+  for (guint j = i; j-- > 0 && nc < G_N_ELEMENTS (chain) && i - j <= 8;)
+    {
+      if (t->tok[j].sentence != t->tok[i].sentence)
+        break;
+      const char *aw = t->text + t->tok[j].span.start;
+      gsize an = EVL_SPAN_LEN (t->tok[j].span);
+      Aux a = aux_of (m, aw, an);
+      if (a != AUX_NONE)
+        {
+          chain[nc++] = a;
+          if (a == AUX_TO || a == AUX_WILL || a == AUX_MODAL
+              || a == AUX_BE_PRES || a == AUX_BE_PAST || a == AUX_HAVE_PRES
+              || a == AUX_HAVE_PAST || a == AUX_DO_PRES || a == AUX_DO_PAST)
+            break;   /* a finite auxiliary or 'to' opens the verb group */
+          continue;
+        }
+      if (!is_adverb (aw, an))
+        break;
+    }
+
+  gboolean ing = n > 4 && g_ascii_strncasecmp (w + n - 3, "ing", 3) == 0;
+  gboolean ed = n > 3 && g_ascii_strncasecmp (w + n - 2, "ed", 2) == 0;
+  gboolean noun = strcmp (pos, "NOUN") == 0;
+  gboolean adj = strcmp (pos, "ADJECTIVE") == 0;
+  gboolean verb = strcmp (pos, "VERB") == 0;
+
+  if (noun || (adj && (nc == 0 || !is_be (chain[0]))))
+    return;
+  if (adj)
+    {
+      *tense_out = tense_of_finite (chain[nc - 1]);
+      return;
+    }
+  Aux self = aux_of (m, w, n);
+  if (nc == 0)
+    {
+      if (self != AUX_NONE && self != AUX_TO)
+        *tense_out = tense_of_finite (self);
+      else if (ing)
+        *tense_out = verb ? "PRESPART" : "NONE";
+      else if (ed)
+        *tense_out = "PAST";
+      else if (!verb)
+        return;
+      else if (strlen (lemma) == n && g_ascii_strncasecmp (lemma, w, n) == 0)
+        *tense_out = "PRESENT";
+      else if (n > 2 && (g_ascii_strncasecmp (w + n - 2, "en", 2) == 0
+                         || g_ascii_strncasecmp (w + n - 2, "wn", 2) == 0))
+        *tense_out = "PASTPART";
+      else if (w[n - 1] == 's' || w[n - 1] == 'S')
+        *tense_out = "PRESENT";
+      else
+        *tense_out = "PAST";
+      return;
+    }
+
+  *tense_out = tense_of_finite (chain[nc - 1]);
+  gboolean perfective = FALSE, progressive = FALSE;
+  for (guint k = 0; k < nc; k++)
+    if (is_have (chain[k]) && (k > 0 ? chain[k - 1] == AUX_BEEN : !ing))
+      perfective = TRUE;
+  if (ing && (is_be (chain[0])))
+    progressive = TRUE;
+  *aspect_out = perfective && progressive ? "PERFECTIVE_PROGRESSIVE"
+              : perfective ? "PERFECTIVE"
+              : progressive ? "PROGRESSIVE" : "NONE";
+}
+
+/* ---- the pass ---- */
+
+static void
+add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Info *info)
+{
+  const EvlToken *tok = &t->tok[i];
+  const char *w = t->text + tok->span.start;
+  gsize n = EVL_SPAN_LEN (tok->span);
+  char lemma[EVL_LEMMA_MAX];
+  gsize ll = evl_events_lemma_into (m->ctx, w, n, lemma, sizeof lemma);
+  const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
+
+  const char *pos = attr (info->form, 5);
+  if (pos == NULL || strcmp (pos, "-") == 0)
+    pos = attr (le, 3);
+  if (pos == NULL)
+    pos = "-";
+
+  EvlEventMention ev = { 0 };
+  ev.span = tok->span;
+  ev.sentence = tok->sentence;
+  ev.lemma = evl_document_intern (doc, lemma, (gssize) ll);
+  ev.klass = choose_class (info->form, le);
+  tense_aspect (m, t, i, pos, lemma, &ev.tense, &ev.aspect);
+  ev.polarity = EVL_POLARITY_POS;
+  ev.timex = -1;
+  ev.anchor_method = EVL_ANCHOR_NONE;
+  ev.cue_event = -1;
+  ev.agent = ev.patient = ev.location = ev.source = -1;
+  evl_document_add_event_mention (doc, &ev);
+}
+
+void
+evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
+{
+  Model m;
+  model_init (&m, ctx);
+  if (m.forms == NULL)
+    return;
+  Tokens t;
+  t.text = evl_document_get_text (doc, NULL);
+  t.tok = evl_document_get_tokens (doc, &t.n_tok);
+  if (t.n_tok == 0)
+    return;
+
+  Info ring[4];
+  for (guint i = 0; i <= t.n_tok; i++)
+    {
+      /* Fill token i's inputs, then decide token i - 1, whose next
+       * neighbour is now known. */
+      if (i < t.n_tok)
+        {
+          const EvlToken *tok = &t.tok[i];
+          gboolean first = i == 0 || t.tok[i - 1].sentence != tok->sentence;
+          info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span), first, &ring[i & 3]);
+        }
+      if (i == 0)
+        continue;
+      guint c = i - 1;
+      const Info *ci = &ring[c & 3];
+      if (ci->shape == SHAPE_PUNCT || ci->shape == SHAPE_NUM)
+        continue;
+      const EvlToken *tok = &t.tok[c];
+      gsize n = EVL_SPAN_LEN (tok->span);
+      if (n == 0)
+        continue;
+      guint32 sent = tok->sentence;
+      int z = m.bias + m.shape[ci->shape];
+      z += ci->form ? parse_milli (attr (ci->form, 0)) : unseen_weight (&m, t.text + tok->span.start, n);
+      z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) & 3].prev;
+      z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) & 3].prev2;
+      z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end : ring[i & 3].next;
+      if (z > m.threshold)
+        add_event (&m, doc, &t, c, ci);
+    }
+}
