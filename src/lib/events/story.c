@@ -1,3 +1,663 @@
-/* STUB: story typing, arguments, factuality, anchoring, salience. */
-#include "events-private.h"
-void evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc) { (void) ctx; (void) doc; }
+/* Story half of the events stage: after recognition has added TimeML
+ * event mentions (lemma, class, tense, aspect), this types them with the
+ * story taxonomy (data/taxonomy/story.txt), attaches arguments
+ * (story-args.c), factuality (story-factuality.c) and a time anchor
+ * (story-anchor.c), then scores salience.
+ *
+ * Every rule family is one pass over the document's events; per-document
+ * index arrays (token -> event/entity/timex/clause) keep each lookup O(1)
+ * and nothing is allocated per token.  The taxonomy is parsed once per
+ * call (a few dozen lines). */
+#include "story-private.h"
+
+#include <string.h>
+#include <stdlib.h>
+
+/* ---------------------------------------------------------------- taxonomy */
+
+typedef struct {
+  guint16 type;
+  gint8 group;     /* context group, -1 = unconditional */
+  guint8 window;   /* tokens either side, same sentence */
+} Rule;
+
+struct _EvlStoryTaxonomy {
+  GArray *types;          /* EvlStoryType */
+  GHashTable *type_index; /* name -> GUINT_TO_POINTER (index + 1) */
+  GHashTable *rules;      /* word -> GArray of Rule, file order */
+  GHashTable *ctxwords;   /* word -> GUINT_TO_POINTER (group bitmask) */
+  GHashTable *outcome;    /* word -> GINT_TO_POINTER (EVL_STORY_OUTCOME_*) */
+  GHashTable *nonevent;   /* word set */
+  GHashTable *group;      /* word set */
+  GPtrArray *groups;      /* context group names, index = bit */
+  GStringChunk *pool;
+  guint other;            /* index of OTHER */
+};
+
+void
+evl_story_taxonomy_free (EvlStoryTaxonomy *tax)
+{
+  if (tax == NULL)
+    return;
+  g_array_unref (tax->types);
+  g_hash_table_unref (tax->type_index);
+  g_hash_table_unref (tax->rules);
+  g_hash_table_unref (tax->ctxwords);
+  g_hash_table_unref (tax->outcome);
+  g_hash_table_unref (tax->nonevent);
+  g_hash_table_unref (tax->group);
+  g_ptr_array_unref (tax->groups);
+  g_string_chunk_free (tax->pool);
+  g_free (tax);
+}
+
+static const char *
+pooled (EvlStoryTaxonomy *tax, const char *s)
+{
+  char key[128];
+  gssize n = evl_fold_key (s, strlen (s), key, sizeof key);
+  return g_string_chunk_insert_const (tax->pool, n > 0 ? key : s);
+}
+
+/* Calls @fn for each '|'-separated word of @list. */
+static void
+each_word (EvlStoryTaxonomy *tax, const char *list,
+           void (*fn) (EvlStoryTaxonomy *, const char *, gpointer), gpointer data)
+{
+  g_auto (GStrv) words = g_strsplit (list, "|", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      char *w = g_strstrip (words[i]);
+      if (*w)
+        fn (tax, pooled (tax, w), data);
+    }
+}
+
+static void
+add_ctxword (EvlStoryTaxonomy *tax, const char *w, gpointer data)
+{
+  guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (tax->ctxwords, w));
+  g_hash_table_insert (tax->ctxwords, (gpointer) w,
+                       GUINT_TO_POINTER (mask | GPOINTER_TO_UINT (data)));
+}
+
+static void
+add_rule (EvlStoryTaxonomy *tax, const char *w, gpointer data)
+{
+  GArray *rules = g_hash_table_lookup (tax->rules, w);
+  if (rules == NULL)
+    {
+      rules = g_array_new (FALSE, FALSE, sizeof (Rule));
+      g_hash_table_insert (tax->rules, (gpointer) w, rules);
+    }
+  g_array_append_vals (rules, data, 1);
+}
+
+static void
+add_valued (EvlStoryTaxonomy *tax, const char *w, gpointer data)
+{
+  GHashTable *set = ((gpointer *) data)[0];
+  if (!g_hash_table_contains (set, w))
+    g_hash_table_insert (set, (gpointer) w, ((gpointer *) data)[1]);
+}
+
+static gint
+group_index (EvlStoryTaxonomy *tax, const char *name)
+{
+  for (guint i = 0; i < tax->groups->len; i++)
+    if (strcmp (tax->groups->pdata[i], name) == 0)
+      return (gint) i;
+  return -1;
+}
+
+static gboolean
+parse_line (EvlStoryTaxonomy *tax, char **f, guint nf, guint lineno, GError **error)
+{
+  const char *kind = f[0];
+  if (strcmp (kind, "type") == 0 && nf >= 6)
+    {
+      EvlStoryType t = { 0 };
+      t.name = g_string_chunk_insert_const (tax->pool, f[1]);
+      t.cameo = strcmp (f[2], "-") == 0 ? NULL : g_string_chunk_insert_const (tax->pool, f[2]);
+      t.lane = g_string_chunk_insert_const (tax->pool, f[3]);
+      t.weight = (float) g_ascii_strtod (f[4], NULL);
+      t.outcome = strcmp (f[5], "yes") == 0;
+      g_array_append_val (tax->types, t);
+      g_hash_table_insert (tax->type_index, (gpointer) t.name,
+                           GUINT_TO_POINTER (tax->types->len));
+      if (strcmp (t.name, "OTHER") == 0)
+        tax->other = tax->types->len - 1;
+      return TRUE;
+    }
+  if (strcmp (kind, "context") == 0 && nf >= 3)
+    {
+      if (tax->groups->len >= 32)
+        return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: more than 32 context groups", lineno);
+      g_ptr_array_add (tax->groups, (gpointer) g_string_chunk_insert_const (tax->pool, f[1]));
+      each_word (tax, f[2], add_ctxword, GUINT_TO_POINTER (1u << (tax->groups->len - 1)));
+      return TRUE;
+    }
+  if (strcmp (kind, "trigger") == 0 && nf >= 3)
+    {
+      guint ti = GPOINTER_TO_UINT (g_hash_table_lookup (tax->type_index, f[2]));
+      if (ti == 0)
+        return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown type %s", lineno, f[2]);
+      Rule r = { (guint16) (ti - 1), -1, 6 };
+      if (nf >= 4 && *f[3])
+        {
+          gint g = group_index (tax, f[3]);
+          if (g < 0)
+            return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown context %s", lineno, f[3]);
+          r.group = (gint8) g;
+        }
+      if (nf >= 5)
+        r.window = (guint8) CLAMP (atoi (f[4]), 1, 40);
+      each_word (tax, f[1], add_rule, &r);
+      return TRUE;
+    }
+  if (strcmp (kind, "outcome") == 0 && nf >= 3)
+    {
+      gint v = strcmp (f[1], "FAILED") == 0 ? EVL_STORY_OUTCOME_FAILED : EVL_STORY_OUTCOME_SUCCEEDED;
+      gpointer data[2] = { tax->outcome, GINT_TO_POINTER (v) };
+      each_word (tax, f[2], add_valued, data);
+      return TRUE;
+    }
+  if ((strcmp (kind, "nonevent") == 0 || strcmp (kind, "group") == 0) && nf >= 2)
+    {
+      gpointer data[2] = { kind[0] == 'n' ? tax->nonevent : tax->group, GINT_TO_POINTER (1) };
+      each_word (tax, f[1], add_valued, data);
+      return TRUE;
+    }
+  return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: malformed '%s' line", lineno, kind);
+}
+
+EvlStoryTaxonomy *
+evl_story_taxonomy_new (const EvlContext *ctx, GError **error)
+{
+  GBytes *bytes = evl_context_get_data (ctx, "taxonomy/story.txt");
+  if (bytes == NULL)
+    {
+      evl_fail (error, EVL_ERROR_IO, "taxonomy/story.txt is not compiled in");
+      return NULL;
+    }
+  g_autoptr (EvlStoryTaxonomy) tax = g_new0 (EvlStoryTaxonomy, 1);
+  tax->types = g_array_new (FALSE, TRUE, sizeof (EvlStoryType));
+  tax->type_index = g_hash_table_new (g_str_hash, g_str_equal);
+  tax->rules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                      (GDestroyNotify) g_array_unref);
+  tax->ctxwords = g_hash_table_new (g_str_hash, g_str_equal);
+  tax->outcome = g_hash_table_new (g_str_hash, g_str_equal);
+  tax->nonevent = g_hash_table_new (g_str_hash, g_str_equal);
+  tax->group = g_hash_table_new (g_str_hash, g_str_equal);
+  tax->groups = g_ptr_array_new ();
+  tax->pool = g_string_chunk_new (2048);
+  tax->other = G_MAXUINT;
+
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *copy = g_strndup (data, len);
+  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *line = g_strchomp (lines[i]);
+      if (*line == '\0' || *line == '#')
+        continue;
+      g_auto (GStrv) f = g_strsplit (line, "\t", -1);
+      guint nf = g_strv_length (f);
+      for (guint k = 0; k < nf; k++)
+        g_strstrip (f[k]);
+      if (!parse_line (tax, f, nf, i + 1, error))
+        return NULL;
+    }
+  if (tax->other == G_MAXUINT)
+    {
+      evl_fail (error, EVL_ERROR_PARSE, "story.txt: no OTHER type");
+      return NULL;
+    }
+  return g_steal_pointer (&tax);
+}
+
+const EvlStoryType *
+evl_story_taxonomy_lookup (const EvlStoryTaxonomy *tax, const char *name)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (tax->type_index, name));
+  return i ? &g_array_index (tax->types, EvlStoryType, i - 1) : NULL;
+}
+
+/* ----------------------------------------------------------- token helpers */
+
+gssize
+evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap)
+{
+  if (i >= sd->n_tok)
+    return -1;
+  const EvlToken *t = &sd->tok[i];
+  return evl_fold_key (sd->text + t->span.start, EVL_SPAN_LEN (t->span), buf, cap);
+}
+
+gboolean
+evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word)
+{
+  char buf[64];
+  return evl_story_token_key (sd, i, buf, sizeof buf) > 0 && strcmp (buf, word) == 0;
+}
+
+gboolean
+evl_story_event_is_verbal (const EvlEventMention *e)
+{
+  return e->tense != NULL && strcmp (e->tense, "NONE") != 0;
+}
+
+static gpointer
+lookup_token (const EvlStoryDoc *sd, GHashTable *table, gint i)
+{
+  char key[64];
+  if (i < 0 || evl_story_token_key (sd, (guint) i, key, sizeof key) <= 0)
+    return NULL;
+  return g_hash_table_lookup (table, key);
+}
+
+gboolean
+evl_story_group_word (const EvlStoryDoc *sd, gint i)
+{
+  if (i <= 0 || lookup_token (sd, sd->tax->group, i) == NULL)
+    return FALSE;
+  return evl_story_token_is (sd, (guint) i - 1, "two") || evl_story_token_is (sd, (guint) i - 1, "both")
+         || evl_story_token_is (sd, (guint) i - 1, "the");
+}
+
+/* ------------------------------------------------------------------ typing */
+
+static guint
+context_mask (const EvlStoryDoc *sd, gint t, guint window)
+{
+  guint sentence = sd->tok[t].sentence;
+  gint lo = MAX (0, t - (gint) window);
+  gint hi = MIN ((gint) sd->n_tok - 1, t + (gint) window);
+  guint mask = 0;
+  for (gint i = lo; i <= hi; i++)
+    if (i != t && sd->tok[i].sentence == sentence)
+      mask |= GPOINTER_TO_UINT (lookup_token (sd, sd->tax->ctxwords, i));
+  return mask;
+}
+
+static const GArray *
+rules_for (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
+{
+  char key[64];
+  if (e->lemma && evl_fold_key (e->lemma, strlen (e->lemma), key, sizeof key) > 0)
+    {
+      const GArray *r = g_hash_table_lookup (sd->tax->rules, key);
+      if (r)
+        return r;
+    }
+  return lookup_token (sd, sd->tax->rules, t);
+}
+
+/* The outcome cue nearest the trigger within its clause (8 tokens). */
+static gint
+find_outcome (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
+{
+  char key[64];
+  if (e->lemma && evl_fold_key (e->lemma, strlen (e->lemma), key, sizeof key) > 0)
+    {
+      gint v = GPOINTER_TO_INT (g_hash_table_lookup (sd->tax->outcome, key));
+      if (v)
+        return v;
+    }
+  for (gint d = 0; d <= 8; d++)
+    for (gint s = -1; s <= 1; s += 2)
+      {
+        gint i = t + s * d;
+        if (i < 0 || i >= (gint) sd->n_tok || sd->clause[i] != sd->clause[t])
+          continue;
+        gint v = GPOINTER_TO_INT (lookup_token (sd, sd->tax->outcome, i));
+        if (v)
+          return v;
+      }
+  return 0;
+}
+
+void
+evl_story_type_events (EvlStoryDoc *sd)
+{
+  const EvlStoryTaxonomy *tax = sd->tax;
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      EvlEventMention *e = &sd->ev[k];
+      gint t = sd->ev_tok[k];
+      guint type = tax->other;
+      if (t >= 0)
+        {
+          const GArray *rules = rules_for (sd, e, t);
+          /* 'launch site', 'launch technology': a modifier, not an event. */
+          gint next = t + 1;
+          while (next < (gint) sd->n_tok && sd->tok_ev[next] == (gint32) k)
+            next++;
+          gboolean modifier = next < (gint) sd->n_tok
+                              && sd->tok[next].sentence == sd->tok[t].sentence
+                              && lookup_token (sd, tax->nonevent, next) != NULL;
+          for (guint r = 0; rules && !modifier && r < rules->len; r++)
+            {
+              const Rule *rule = &g_array_index (rules, Rule, r);
+              if (rule->group < 0 || (context_mask (sd, t, rule->window) & (1u << rule->group)))
+                {
+                  type = rule->type;
+                  break;
+                }
+            }
+        }
+      const EvlStoryType *st = &g_array_index (tax->types, EvlStoryType, type);
+      e->type = evl_document_intern (sd->doc, st->name, -1);
+      e->cameo = st->cameo ? evl_document_intern (sd->doc, st->cameo, -1) : NULL;
+      if (st->outcome && t >= 0)
+        {
+          gint v = find_outcome (sd, e, t);
+          if (v == EVL_STORY_OUTCOME_FAILED)
+            e->flags |= EVL_EVENT_FLAG_FAILED;
+          else if (v == EVL_STORY_OUTCOME_SUCCEEDED)
+            e->flags |= EVL_EVENT_FLAG_SUCCEEDED;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- salience */
+
+static float
+time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e)
+{
+  switch (e->anchor_method)
+    {
+    case EVL_ANCHOR_CLAUSE:
+    case EVL_ANCHOR_SENTENCE:
+      {
+        const EvlTimex *x = e->timex >= 0 && (guint) e->timex < sd->n_tx ? &sd->tx[e->timex] : NULL;
+        float w = x && x->grain != EVL_GRAIN_NONE && x->grain <= EVL_GRAIN_MONTH ? 0.25f : 0.2f;
+        return e->anchor_method == EVL_ANCHOR_CLAUSE ? w : w - 0.05f;
+      }
+    case EVL_ANCHOR_CUE:
+      return 0.15f;
+    case EVL_ANCHOR_TENSE:
+      return e->cue_rel == EVL_REL_BEFORE ? 0.05f : 0.0f;
+    case EVL_ANCHOR_DCT:
+    case EVL_ANCHOR_NONE:
+    default:
+      return 0.0f;
+    }
+}
+
+static float
+score_one (const EvlStoryDoc *sd, const EvlEventMention *e, guint np, gboolean quoted)
+{
+  const EvlStoryType *st = e->type ? evl_story_taxonomy_lookup (sd->tax, e->type) : NULL;
+  gboolean other = st == NULL || st == &g_array_index (sd->tax->types, EvlStoryType, sd->tax->other);
+  float s = st ? st->weight : 0.1f;
+  if (np >= 1 || e->agent >= 0 || e->patient >= 0)
+    s += 0.15f;
+  if (np >= 2)
+    s += 0.1f;
+  if (e->location >= 0)
+    s += 0.05f;
+  s += time_evidence (sd, e);
+  if (e->flags & (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED))
+    s += 0.05f;
+  if (e->flags & EVL_EVENT_FLAG_HEDGED)
+    s -= 0.2f;
+  if (e->flags & EVL_EVENT_FLAG_GENERIC)
+    s -= 0.25f;
+  if (e->modality && !(e->flags & EVL_EVENT_FLAG_HEDGED))
+    s -= 0.1f;      /* planned, not (yet) happened */
+  switch (e->klass)
+    {
+    case EVL_EVENT_CLASS_REPORTING:
+    case EVL_EVENT_CLASS_STATE:
+    case EVL_EVENT_CLASS_I_STATE:
+    case EVL_EVENT_CLASS_PERCEPTION:
+      s -= 0.15f;
+      break;
+    case EVL_EVENT_CLASS_ASPECTUAL:
+      s -= 0.1f;
+      break;
+    default:
+      break;
+    }
+  if (quoted)
+    s -= 0.1f;
+  if (other)
+    s = MIN (s, 0.4f);   /* untyped mentions never reach the default cut */
+  const EvlSentence *sn = e->sentence < sd->n_sent ? &sd->sent[e->sentence] : NULL;
+  if (sn && sn->is_furniture)
+    s *= 0.1f;
+  else if (sn && sn->is_heading)
+    s *= 0.7f;
+  return CLAMP (s, 0.0f, 1.0f);
+}
+
+void
+evl_story_score_salience (EvlStoryDoc *sd)
+{
+  for (guint k = 0; k < sd->n_ev; k++)
+    sd->ev[k].salience = score_one (sd, &sd->ev[k], sd->n_parts[k],
+                                    sd->ev_tok[k] >= 0 && sd->quoted[sd->ev_tok[k]]);
+  for (guint i = 0; i < sd->extra->len; i++)
+    {
+      EvlEventMention *p = &g_array_index (sd->extra, EvlEventMention, i);
+      p->salience = score_one (sd, p, p->n_participants, FALSE);
+    }
+}
+
+/* ------------------------------------------------------------ participants */
+
+void
+evl_story_add_participant (EvlStoryDoc *sd, guint e, gint32 m)
+{
+  if (m < 0 || (guint) m >= sd->n_ent)
+    return;
+  gint32 *slots = sd->parts + (gsize) e * EVL_STORY_MAX_PARTS;
+  gint32 cluster = sd->ent[m].cluster;
+  for (guint i = 0; i < sd->n_parts[e]; i++)
+    if (slots[i] == m || (cluster >= 0 && sd->ent[slots[i]].cluster == cluster))
+      return;
+  if (sd->n_parts[e] < EVL_STORY_MAX_PARTS)
+    slots[sd->n_parts[e]++] = m;
+}
+
+/* ------------------------------------------------------------------ index */
+
+static gboolean
+is_clause_word (const char *w)
+{
+  static const char *const words[] = {
+    "that", "which", "who", "whom", "whose", "while", "when", "where",
+    "whereas", "because", "although", "though", "but", "so", "yet", NULL
+  };
+  for (guint i = 0; words[i]; i++)
+    if (strcmp (w, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_clause_punct (const char *w)
+{
+  return strcmp (w, ",") == 0 || strcmp (w, ";") == 0 || strcmp (w, ":") == 0
+         || strcmp (w, "(") == 0 || strcmp (w, ")") == 0
+         || strcmp (w, "\xe2\x80\x94") == 0 /* em dash */
+         || strcmp (w, "\xe2\x80\x93") == 0 /* en dash */
+         || strcmp (w, "-") == 0 || strcmp (w, "--") == 0;
+}
+
+/* Covers tokens from the one at @span.start up to @span.end with @value. */
+static gint
+mark_tokens (EvlStoryDoc *sd, gint32 *map, EvlSpan span, gint32 value)
+{
+  gint first = evl_document_token_at (sd->doc, span.start);
+  if (first < 0)
+    return -1;
+  for (guint i = (guint) first; i < sd->n_tok && sd->tok[i].span.start < span.end; i++)
+    if (map[i] < 0)
+      map[i] = value;
+  return first;
+}
+
+static void
+build_index (EvlStoryDoc *sd)
+{
+  guint n = MAX (sd->n_tok, 1);
+  sd->tok_ev = g_new (gint32, n);
+  sd->tok_ent = g_new (gint32, n);
+  sd->tok_tx = g_new (gint32, n);
+  sd->clause = g_new0 (guint32, n);
+  sd->quoted = g_new0 (guint8, n);
+  for (guint i = 0; i < n; i++)
+    sd->tok_ev[i] = sd->tok_ent[i] = sd->tok_tx[i] = -1;
+  sd->ev_tok = g_new (gint32, MAX (sd->n_ev, 1));
+  sd->parts = g_new (gint32, (gsize) MAX (sd->n_ev, 1) * EVL_STORY_MAX_PARTS);
+  sd->n_parts = g_new0 (guint8, MAX (sd->n_ev, 1));
+
+  for (guint k = 0; k < sd->n_ev; k++)
+    sd->ev_tok[k] = mark_tokens (sd, sd->tok_ev, sd->ev[k].span, (gint32) k);
+  for (guint m = 0; m < sd->n_ent; m++)
+    mark_tokens (sd, sd->tok_ent, sd->ent[m].span, (gint32) m);
+  sd->dct_timex = -1;
+  for (guint x = 0; x < sd->n_tx; x++)
+    {
+      if (sd->tx[x].flags & EVL_TIMEX_FLAG_DCT)
+        {
+          if (sd->dct_timex < 0)
+            sd->dct_timex = (gint32) x;
+          continue;
+        }
+      mark_tokens (sd, sd->tok_tx, sd->tx[x].span, (gint32) x);
+    }
+
+  /* Clauses: a new one at each sentence, after clause punctuation and
+   * quotation marks, and at subordinating/relative words. */
+  guint32 c = 0;
+  gboolean in_quote = FALSE;
+  guint paragraph = G_MAXUINT;
+  for (guint i = 0; i < sd->n_tok; i++)
+    {
+      const EvlToken *t = &sd->tok[i];
+      char w[64];
+      if (evl_story_token_key (sd, i, w, sizeof w) < 0)
+        w[0] = '\0';
+      guint para = t->sentence < sd->n_sent ? sd->sent[t->sentence].paragraph : 0;
+      if (para != paragraph)
+        in_quote = FALSE, paragraph = para;
+      gboolean boundary_after = FALSE;
+      if (i == 0 || t->sentence != sd->tok[i - 1].sentence)
+        c++;
+      else if (sd->tok_ent[i] < 0 && sd->tok_tx[i] < 0 && is_clause_word (w))
+        c++;
+      if (t->flags & EVL_TOKEN_QUOTE)
+        {
+          const char *s = sd->text + t->span.start;
+          /* Curly quotes say which side they are; straight ones toggle. */
+          gboolean open = g_str_has_prefix (s, "\xe2\x80\x9c") || g_str_has_prefix (s, "\xe2\x80\x98")
+                          ? TRUE
+                          : g_str_has_prefix (s, "\xe2\x80\x9d") || g_str_has_prefix (s, "\xe2\x80\x99")
+                          ? FALSE : !in_quote;
+          if (open)
+            c++;
+          else
+            boundary_after = TRUE;
+          in_quote = open;
+        }
+      else if (t->flags & EVL_TOKEN_PUNCT && is_clause_punct (w))
+        boundary_after = TRUE;
+      sd->clause[i] = c;
+      sd->quoted[i] = in_quote;
+      if (boundary_after)
+        c++;
+    }
+}
+
+static void
+free_index (EvlStoryDoc *sd)
+{
+  g_free (sd->tok_ev);
+  g_free (sd->tok_ent);
+  g_free (sd->tok_tx);
+  g_free (sd->clause);
+  g_free (sd->quoted);
+  g_free (sd->ev_tok);
+  g_free (sd->parts);
+  g_free (sd->n_parts);
+}
+
+/* Fields this half owns start from a known state, so re-annotation is
+ * idempotent; the recogniser's flags are kept. */
+static void
+reset_fields (EvlEventMention *e)
+{
+  e->type = NULL;
+  e->cameo = NULL;
+  e->polarity = EVL_POLARITY_POS;
+  e->modality = NULL;
+  e->timex = -1;
+  e->anchor_method = EVL_ANCHOR_NONE;
+  e->cue_event = -1;
+  e->cue_rel = EVL_REL_BEFORE;
+  e->agent = e->patient = e->location = e->source = -1;
+  e->salience = 0.0f;
+}
+
+static void
+store_participants (EvlStoryDoc *sd)
+{
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      EvlEventMention *e = &sd->ev[k];
+      g_free ((gpointer) e->participants);
+      e->participants = NULL;
+      e->n_participants = sd->n_parts[k];
+      if (sd->n_parts[k] > 0)
+        e->participants = g_memdup2 (sd->parts + (gsize) k * EVL_STORY_MAX_PARTS,
+                                     sd->n_parts[k] * sizeof (gint32));
+    }
+}
+
+void
+evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc)
+{
+  g_return_if_fail (ctx != NULL && doc != NULL);
+  guint n_ev = 0;
+  evl_document_get_event_mentions (doc, &n_ev);
+  if (n_ev == 0)
+    return;
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, NULL);
+  if (tax == NULL)
+    return;   /* no taxonomy compiled in: leave the TimeML layer alone */
+
+  EvlStoryDoc sd = { 0 };
+  sd.ctx = ctx;
+  sd.doc = doc;
+  sd.tax = tax;
+  sd.text = evl_document_get_text (doc, NULL);
+  sd.tok = evl_document_get_tokens (doc, &sd.n_tok);
+  sd.sent = evl_document_get_sentences (doc, &sd.n_sent);
+  sd.tx = evl_document_get_timexes (doc, &sd.n_tx);
+  sd.ent = evl_document_get_entity_mentions (doc, &sd.n_ent);
+  sd.ev = evl_document_peek_event_mention (doc, 0);
+  sd.n_ev = n_ev;
+  sd.extra = g_array_new (FALSE, TRUE, sizeof (EvlEventMention));
+  for (guint k = 0; k < n_ev; k++)
+    reset_fields (&sd.ev[k]);
+  build_index (&sd);
+
+  evl_story_type_events (&sd);
+  evl_story_fill_arguments (&sd);
+  evl_story_resolve_groups (&sd);
+  evl_story_apply_factuality (&sd);
+  evl_story_anchor_events (&sd);
+  evl_story_score_salience (&sd);
+  store_participants (&sd);
+
+  /* Implied events were complete when created; adding them last keeps
+   * every index computed above valid. */
+  for (guint i = 0; i < sd.extra->len; i++)
+    evl_document_add_event_mention (doc, &g_array_index (sd.extra, EvlEventMention, i));
+  g_array_unref (sd.extra);
+  free_index (&sd);
+}

@@ -1,0 +1,360 @@
+/* Time anchoring of story events, strongest evidence first (TimeML's
+ * event-timex linking heuristics):
+ *   1. a DATE/TIME timex in the event's clause (EVL_ANCHOR_CLAUSE) that no
+ *      other predicate stands between, compatible with the event's tense;
+ *   2. one elsewhere in the sentence (EVL_ANCHOR_SENTENCE);
+ *   3. a cue relating it to another event, 'Hours before the summit, X
+ *      launched' (EVL_ANCHOR_CUE, cue_event/cue_rel; a same-day cue such as
+ *      'hours before' also inherits the other event's timex);
+ *   4. the tense against the document creation time: reporting and present
+ *      events are EVL_ANCHOR_DCT (cue_rel SIMULTANEOUS, or BEFORE for a past
+ *      report), past ones EVL_ANCHOR_TENSE with cue_rel BEFORE, future ones
+ *      EVL_ANCHOR_TENSE with cue_rel AFTER; cue_event stays -1 and timex is
+ *      the DCT record when the timex stage added one.  Nominals and
+ *      non-finite verbs take the anchor of the nearest finite verb of their
+ *      clause.
+ *
+ * 'the first in-person meeting between the two leaders since 2019' says a
+ * meeting took place in 2019: the 2019 timex does not anchor this meeting;
+ * instead an implied event of the same type, whose span is the 'since 2019'
+ * phrase, is appended, anchored to 2019 (EVL_ANCHOR_CLAUSE) with the same
+ * participants, and this meeting is anchored after it (EVL_ANCHOR_CUE,
+ * cue_rel AFTER) unless a better anchor exists. */
+#include "story-private.h"
+
+#include <string.h>
+
+typedef enum { C_NONE, C_BEFORE, C_AFTER, C_INCLUDED, C_SAMEDAY, C_FIRST } CueKind;
+
+static CueKind
+cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
+{
+  guint max_words = MAX (evl_lexicon_max_words (lex), 1);
+  for (guint n = max_words; n >= 1; n--)
+    {
+      guint last = i + n - 1;
+      if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence)
+        continue;
+      EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };
+      const EvlLexEntry *e = evl_lexicon_lookup (lex, sd->text + span.start, EVL_SPAN_LEN (span));
+      if (e == NULL || e->n_attrs < 1)
+        continue;
+      *last_out = last;
+      const char *k = e->attrs[0];
+      return strcmp (k, "BEFORE") == 0 ? C_BEFORE
+             : strcmp (k, "AFTER") == 0 ? C_AFTER
+             : strcmp (k, "IS_INCLUDED") == 0 ? C_INCLUDED
+             : strcmp (k, "SAMEDAY") == 0 ? C_SAMEDAY
+             : strcmp (k, "FIRST") == 0 ? C_FIRST : C_NONE;
+    }
+  return C_NONE;
+}
+
+static gboolean
+tense_is (const EvlEventMention *e, const char *tense)
+{
+  return e->tense && strcmp (e->tense, tense) == 0;
+}
+
+static gboolean
+finite (const EvlEventMention *e)
+{
+  return tense_is (e, "PAST") || tense_is (e, "PRESENT") || tense_is (e, "FUTURE");
+}
+
+/* A simple present does not happen at a past date, nor a past event in
+ * the future. */
+static gboolean
+compatible (const EvlStoryDoc *sd, const EvlEventMention *e, const EvlTimex *x)
+{
+  EvlDay dct = evl_document_get_dct_day (sd->doc);
+  if (dct == 0)
+    return TRUE;
+  gboolean perfect = e->aspect && strstr (e->aspect, "PERFECTIVE") != NULL;
+  if (tense_is (e, "PRESENT") && !perfect && x->end + 31 < dct)
+    return FALSE;
+  if (tense_is (e, "PAST") && x->begin > dct)
+    return FALSE;
+  if (tense_is (e, "FUTURE") && x->end < dct)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+usable (const EvlStoryDoc *sd, const guint8 *excluded, gint32 x)
+{
+  const EvlTimex *t = &sd->tx[x];
+  return !excluded[x] && (t->type == EVL_TIMEX_DATE || t->type == EVL_TIMEX_TIME) && t->begin != 0;
+}
+
+/* Another predicate between token @a and token @b (exclusive)? */
+static gboolean
+predicate_between (const EvlStoryDoc *sd, guint k, gint a, gint b)
+{
+  if (a > b)
+    {
+      gint tmp = a;
+      a = b;
+      b = tmp;
+    }
+  for (gint i = a + 1; i < b; i++)
+    {
+      gint32 o = sd->tok_ev[i];
+      if (o >= 0 && o != (gint32) k && finite (&sd->ev[o]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Nearest usable timex to token @t within its clause (@clause_only) or
+ * sentence; ties go to the right (timexes usually follow their event). */
+static gint32
+nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, gboolean clause_only)
+{
+  const EvlEventMention *e = &sd->ev[k];
+  guint32 sentence = sd->tok[t].sentence;
+  for (gint d = 1; d < (gint) sd->n_tok; d++)
+    {
+      gboolean inside = FALSE;
+      for (gint s = 1; s >= -1; s -= 2)
+        {
+          gint i = t + s * d;
+          if (i < 0 || i >= (gint) sd->n_tok || sd->tok[i].sentence != sentence)
+            continue;
+          inside = TRUE;
+          gint32 x = sd->tok_tx[i];
+          if (x < 0 || !usable (sd, excluded, x) || !compatible (sd, e, &sd->tx[x]))
+            continue;
+          if (clause_only && (sd->clause[i] != sd->clause[t] || predicate_between (sd, k, t, i)))
+            continue;
+          return x;
+        }
+      if (!inside)
+        break;
+    }
+  return -1;
+}
+
+/* 'first <event> ... since <timex>': appends the implied prior event. */
+static void
+since_first (EvlStoryDoc *sd, const EvlLexicon *cues, guint8 *excluded, gint32 *prior_of)
+{
+  for (guint x = 0; x < sd->n_tx; x++)
+    {
+      gint f = evl_document_token_at (sd->doc, sd->tx[x].span.start);
+      if (f < 0 || !usable (sd, excluded, (gint32) x))
+        continue;
+      gint since = evl_story_token_is (sd, (guint) f, "since") ? f
+                   : f > 0 && evl_story_token_is (sd, (guint) f - 1, "since") ? f - 1 : -1;
+      if (since < 0)
+        continue;
+      gint32 target = -1;
+      for (gint i = since - 1; i >= 0 && i >= since - 10 && sd->clause[i] == sd->clause[since]; i--)
+        {
+          guint last;
+          if (cue_at (sd, cues, (guint) i, &last) != C_FIRST)
+            continue;
+          for (gint j = i + 1; j < since && j <= i + 3 && target < 0; j++)
+            if (sd->tok_ev[j] >= 0)
+              target = sd->tok_ev[j];
+          break;
+        }
+      if (target < 0 || prior_of[target] >= 0)
+        continue;
+      excluded[x] = TRUE;
+      EvlEventMention p = sd->ev[target];
+      p.span.start = sd->tok[since].span.start;
+      p.span.end = sd->tx[x].span.end;
+      p.polarity = EVL_POLARITY_POS;
+      p.modality = NULL;
+      p.flags &= ~(guint32) EVL_EVENT_FLAG_HEDGED;
+      p.tense = "PAST";
+      p.timex = (gint32) x;
+      p.anchor_method = EVL_ANCHOR_CLAUSE;
+      p.cue_event = -1;
+      p.participants = sd->parts + (gsize) target * EVL_STORY_MAX_PARTS;
+      p.n_participants = sd->n_parts[target];
+      prior_of[target] = (gint32) (sd->n_ev + sd->extra->len);
+      g_array_append_val (sd->extra, p);
+    }
+}
+
+static gboolean
+dated (const EvlEventMention *e)
+{
+  return e->anchor_method == EVL_ANCHOR_CLAUSE || e->anchor_method == EVL_ANCHOR_SENTENCE;
+}
+
+/* The date of the event @ref names: its own, or for a definite noun ('the
+ * summit') that of the latest earlier mention of the same story type. */
+static gint32
+ref_timex (const EvlStoryDoc *sd, gint32 ref)
+{
+  if (ref >= (gint32) sd->n_ev)
+    return -1;
+  const EvlEventMention *r = &sd->ev[ref];
+  if (dated (r))
+    return r->timex;
+  gint t = sd->ev_tok[ref];
+  if (t <= 0 || !evl_story_token_is (sd, (guint) t - 1, "the") || r->type == NULL
+      || strcmp (r->type, "OTHER") == 0)
+    return -1;
+  gint32 best = -1;
+  for (guint k = 0; k < sd->n_ev; k++)
+    if (sd->ev[k].span.start < r->span.start && dated (&sd->ev[k]) && sd->ev[k].type
+        && strcmp (sd->ev[k].type, r->type) == 0
+        && (best < 0 || sd->ev[k].span.start > sd->ev[best].span.start))
+      best = (gint32) k;
+  return best >= 0 ? sd->ev[best].timex : -1;
+}
+
+static void
+set_cue (EvlStoryDoc *sd, guint k, gint32 ref, EvlRel rel, gboolean sameday)
+{
+  EvlEventMention *e = &sd->ev[k];
+  if (e->anchor_method != EVL_ANCHOR_NONE || ref == (gint32) k)
+    return;
+  e->anchor_method = EVL_ANCHOR_CUE;
+  e->cue_event = ref;
+  e->cue_rel = rel;
+  if (sameday)
+    e->timex = ref_timex (sd, ref);
+}
+
+/* Event cues ('before the summit') and the events they modify. */
+static void
+event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
+{
+  for (guint i = 0; i < sd->n_tok; i++)
+    {
+      guint last = i;
+      CueKind kind = cue_at (sd, cues, i, &last);
+      if (kind != C_BEFORE && kind != C_AFTER && kind != C_INCLUDED)
+        continue;
+      /* The event named by the cue: within 4 tokens, no timex first. */
+      gint32 ref = -1;
+      for (guint j = last + 1; j < sd->n_tok && j <= last + 4 && sd->clause[j] == sd->clause[i]; j++)
+        {
+          if (sd->tok_tx[j] >= 0)
+            break;
+          if (sd->tok_ev[j] >= 0)
+            {
+              ref = sd->tok_ev[j];
+              break;
+            }
+        }
+      if (ref < 0)
+        continue;
+      guint dummy;
+      gboolean sameday = i > 0 && sd->tok[i - 1].sentence == sd->tok[i].sentence
+                         && cue_at (sd, cues, i - 1, &dummy) == C_SAMEDAY;
+      EvlRel rel = kind == C_BEFORE ? EVL_REL_BEFORE : kind == C_AFTER ? EVL_REL_AFTER
+                                                                       : EVL_REL_IS_INCLUDED;
+      guint32 sentence = sd->tok[i].sentence;
+      gint sstart = (gint) i;
+      while (sstart > 0 && sd->tok[sstart - 1].sentence == sentence)
+        sstart--;
+      if ((gint) i - sstart <= 2)
+        {
+          /* Sentence-initial cue phrase: it modifies the main clause(s). */
+          for (gint j = (gint) last + 1; j < (gint) sd->n_tok && sd->tok[j].sentence == sentence; j++)
+            if (sd->clause[j] != sd->clause[i] && sd->tok_ev[j] >= 0 && sd->ev_tok[sd->tok_ev[j]] == j)
+              set_cue (sd, (guint) sd->tok_ev[j], ref, rel, sameday);
+        }
+      else
+        {
+          for (gint j = (gint) i - 1; j >= 0 && sd->clause[j] == sd->clause[i]; j--)
+            if (sd->tok_ev[j] >= 0 && sd->ev_tok[sd->tok_ev[j]] == j)
+              set_cue (sd, (guint) sd->tok_ev[j], ref, rel, sameday);
+        }
+      i = last;
+    }
+}
+
+static void
+by_tense (EvlStoryDoc *sd, guint k)
+{
+  EvlEventMention *e = &sd->ev[k];
+  gboolean perfect = e->aspect && strstr (e->aspect, "PERFECTIVE") != NULL;
+  if (e->klass == EVL_EVENT_CLASS_REPORTING || (tense_is (e, "PRESENT") && !perfect))
+    {
+      e->anchor_method = EVL_ANCHOR_DCT;
+      e->cue_rel = tense_is (e, "PAST") ? EVL_REL_BEFORE : EVL_REL_SIMULTANEOUS;
+      e->timex = sd->dct_timex;
+    }
+  else if (tense_is (e, "FUTURE") || (e->modality && strcmp (e->modality, "will") == 0))
+    {
+      e->anchor_method = EVL_ANCHOR_TENSE;
+      e->cue_rel = EVL_REL_AFTER;
+    }
+  else if (tense_is (e, "PAST") || tense_is (e, "PRESENT") || tense_is (e, "PASTPART"))
+    {
+      e->anchor_method = EVL_ANCHOR_TENSE;
+      e->cue_rel = EVL_REL_BEFORE;
+    }
+}
+
+void
+evl_story_anchor_events (EvlStoryDoc *sd)
+{
+  const EvlLexicon *cues = evl_context_get_lexicon (sd->ctx, "en/event-cues-story");
+  guint8 *excluded = g_new0 (guint8, MAX (sd->n_tx, 1));
+  gint32 *prior_of = g_new (gint32, MAX (sd->n_ev, 1));
+  for (guint k = 0; k < sd->n_ev; k++)
+    prior_of[k] = -1;
+
+  since_first (sd, cues, excluded, prior_of);
+
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      EvlEventMention *e = &sd->ev[k];
+      gint t = sd->ev_tok[k];
+      if (t < 0)
+        continue;
+      gint32 x = nearest_timex (sd, excluded, k, t, TRUE);
+      if (x >= 0)
+        e->anchor_method = EVL_ANCHOR_CLAUSE;
+      else if ((x = nearest_timex (sd, excluded, k, t, FALSE)) >= 0)
+        e->anchor_method = EVL_ANCHOR_SENTENCE;
+      e->timex = x;
+    }
+
+  event_cues (sd, cues);
+  for (guint k = 0; k < sd->n_ev; k++)
+    if (prior_of[k] >= 0)
+      set_cue (sd, k, prior_of[k], EVL_REL_AFTER, FALSE);
+
+  /* Finite verbs by tense, then the rest from their clause's verb. */
+  for (guint k = 0; k < sd->n_ev; k++)
+    if (sd->ev[k].anchor_method == EVL_ANCHOR_NONE && finite (&sd->ev[k]))
+      by_tense (sd, k);
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      EvlEventMention *e = &sd->ev[k];
+      gint t = sd->ev_tok[k];
+      if (e->anchor_method != EVL_ANCHOR_NONE || t < 0)
+        continue;
+      gint32 best = -1;
+      for (gint d = 1; d < 20 && best < 0; d++)
+        for (gint s = -1; s <= 1 && best < 0; s += 2)
+          {
+            gint i = t + s * d;
+            if (i < 0 || i >= (gint) sd->n_tok || sd->clause[i] != sd->clause[t])
+              continue;
+            gint32 o = sd->tok_ev[i];
+            if (o >= 0 && finite (&sd->ev[o])
+                && (sd->ev[o].anchor_method == EVL_ANCHOR_TENSE || sd->ev[o].anchor_method == EVL_ANCHOR_DCT))
+              best = o;
+          }
+      if (best >= 0)
+        {
+          e->anchor_method = EVL_ANCHOR_TENSE;
+          e->cue_rel = sd->ev[best].cue_rel;
+          e->timex = sd->ev[best].timex;
+        }
+      else if (tense_is (e, "PASTPART"))
+        by_tense (sd, k);
+    }
+  g_free (excluded);
+  g_free (prior_of);
+}

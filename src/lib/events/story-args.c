@@ -1,0 +1,315 @@
+/* Arguments of story events from their clause: agent (the subject before
+ * a verb, the possessor or compound modifier of a nominal, the 'by'
+ * phrase of a passive), patient (the first object after the trigger, or a
+ * 'with'/'between' phrase), location (a place after at/in/near...), and the
+ * participants: agent, patient and everything coordinated with them
+ * ('Kim Jong Un and Vladimir Putin').  Plural references such as 'the two
+ * leaders' take the participants of the document's main meeting. */
+#include "story-private.h"
+
+#include <string.h>
+
+static gboolean
+in_list (const char *w, const char *const *list)
+{
+  for (guint i = 0; list[i]; i++)
+    if (strcmp (w, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *const preps[] = {
+  "of", "in", "at", "on", "with", "to", "from", "for", "by", "into", "toward",
+  "towards", "near", "between", "against", "about", "over", "under", "across",
+  "within", "off", "inside", "outside", "among", "amid", "via", "onto",
+  "through", "during", "after", "before", "since", "like", "than", "as", NULL
+};
+static const char *const loc_preps[] = {
+  "at", "in", "near", "inside", "outside", "across", "within", "into", NULL
+};
+static const char *const be_forms[] = {
+  "is", "are", "was", "were", "be", "been", "being", "'s", NULL
+};
+static const char *const conj[] = { "and", "&", ",", "both", "as well as", NULL };
+
+/* The folded word of token @i, "" when out of range. */
+static const char *
+word (const EvlStoryDoc *sd, gint i, char buf[64])
+{
+  if (i < 0 || i >= (gint) sd->n_tok || evl_story_token_key (sd, (guint) i, buf, 64) < 0)
+    buf[0] = '\0';
+  return buf;
+}
+
+static gint
+first_tok (const EvlStoryDoc *sd, gint32 m)
+{
+  return evl_document_token_at (sd->doc, sd->ent[m].span.start);
+}
+
+static gint
+last_tok (const EvlStoryDoc *sd, gint32 m)
+{
+  EvlSpan s = sd->ent[m].span;
+  return evl_document_token_at (sd->doc, s.end > s.start ? s.end - 1 : s.start);
+}
+
+/* The word before mention @m when it is a preposition, else NULL. */
+static const char *
+prep_before (const EvlStoryDoc *sd, gint32 m, char buf[64])
+{
+  gint f = first_tok (sd, m);
+  if (f <= 0 || sd->tok[f - 1].sentence != sd->tok[f].sentence)
+    return NULL;
+  /* 'at the Vostochny Cosmodrome', 'in Russia's Far East': skip articles. */
+  gint p = f - 1;
+  const char *w = word (sd, p, buf);
+  if ((strcmp (w, "the") == 0 || strcmp (w, "a") == 0) && p > 0)
+    w = word (sd, --p, buf);
+  return in_list (w, preps) ? w : NULL;
+}
+
+/* For 'PREP the HEAD of <m>': PREP when it is locative, else "of". */
+static const char *
+loc_prep_of_head (const EvlStoryDoc *sd, gint32 m, char buf[64])
+{
+  gint f = first_tok (sd, m);
+  gboolean seen_of = FALSE;
+  for (gint i = f - 1; i >= 0 && i >= f - 7 && sd->clause[i] == sd->clause[f]; i--)
+    {
+      if (sd->tok_ev[i] >= 0 || sd->tok_ent[i] >= 0)
+        break;
+      const char *w = word (sd, i, buf);
+      if (!seen_of)
+        {
+          seen_of = strcmp (w, "of") == 0;
+          continue;
+        }
+      if (in_list (w, loc_preps))
+        return w;
+      if (in_list (w, preps))
+        break;
+    }
+  return strcpy (buf, "of");
+}
+
+static gboolean
+possessive (const EvlStoryDoc *sd, gint32 m)
+{
+  gsize len;
+  const char *text = evl_document_get_text (sd->doc, &len);
+  EvlSpan s = sd->ent[m].span;
+  const char *after = text + s.end;
+  gsize left = len - s.end;
+  if ((left >= 2 && strncmp (after, "'s", 2) == 0)
+      || (left >= 4 && strncmp (after, "\xe2\x80\x99s", 4) == 0))
+    return TRUE;
+  gsize n = EVL_SPAN_LEN (s);
+  const char *end = text + s.end;
+  return (n >= 2 && strncmp (end - 2, "'s", 2) == 0)
+         || (n >= 4 && strncmp (end - 4, "\xe2\x80\x99s", 4) == 0);
+}
+
+/* Tokens strictly between @a (exclusive) and @b (exclusive): TRUE when they
+ * join two coordinated mentions (a conjunction or comma, no event trigger,
+ * no preposition, at most 5 tokens). @has_conj reports the joiner. */
+static gboolean
+gap_joins (const EvlStoryDoc *sd, gint a, gint b, gboolean *has_conj)
+{
+  char buf[64];
+  *has_conj = FALSE;
+  if (b - a - 1 > 5 || a < 0 || b <= a)
+    return FALSE;
+  for (gint i = a + 1; i < b; i++)
+    {
+      const char *w = word (sd, i, buf);
+      if (sd->tok_ev[i] >= 0 || in_list (w, preps) || sd->tok[i].sentence != sd->tok[a].sentence)
+        return FALSE;
+      if (in_list (w, conj))
+        *has_conj = TRUE;
+    }
+  return TRUE;
+}
+
+/* A place or organisation naming a person's role: 'North Korean leader Kim',
+ * 'Russian President Vladimir Putin'. */
+static gboolean
+is_modifier (const EvlStoryDoc *sd, gint32 m)
+{
+  if ((guint) m + 1 >= sd->n_ent || sd->ent[m].type == EVL_ENTITY_PERSON
+      || sd->ent[m + 1].type != EVL_ENTITY_PERSON)
+    return FALSE;
+  gboolean has_conj;
+  gint a = last_tok (sd, m), b = first_tok (sd, m + 1);
+  return b - a - 1 <= 2 && gap_joins (sd, a, b, &has_conj) && !has_conj && !possessive (sd, m);
+}
+
+/* Adds every mention coordinated with @m in direction @dir (-1, +1). */
+static void
+add_chain (EvlStoryDoc *sd, guint k, gint32 m, gint dir)
+{
+  gint32 cur = m;
+  for (guint guard = 0; guard < EVL_STORY_MAX_PARTS * 2; guard++)
+    {
+      gint32 next = cur + dir;
+      if (next < 0 || (guint) next >= sd->n_ent)
+        return;
+      gboolean has_conj;
+      gint a = dir < 0 ? last_tok (sd, next) : last_tok (sd, cur);
+      gint b = dir < 0 ? first_tok (sd, cur) : first_tok (sd, next);
+      if (!gap_joins (sd, a, b, &has_conj))
+        return;
+      if (has_conj && !is_modifier (sd, next))
+        evl_story_add_participant (sd, k, next);
+      else if (!has_conj && !(dir < 0 ? is_modifier (sd, next) : is_modifier (sd, cur)))
+        return;
+      cur = next;
+    }
+}
+
+static gboolean
+is_passive (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
+{
+  char buf[64];
+  if (e->tense == NULL || strcmp (e->tense, "PASTPART") != 0)
+    return FALSE;
+  for (gint i = t - 1; i >= t - 3 && i >= 0 && sd->clause[i] == sd->clause[t]; i--)
+    if (in_list (word (sd, i, buf), be_forms))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+fill_one (EvlStoryDoc *sd, guint k)
+{
+  EvlEventMention *e = &sd->ev[k];
+  gint t = sd->ev_tok[k];
+  if (t < 0)
+    return;
+  char buf[64];
+  gboolean verbal = evl_story_event_is_verbal (e);
+  gboolean passive = is_passive (sd, e, t);
+  gboolean visit = e->type && strcmp (e->type, "VISIT") == 0;
+  guint32 clause = sd->clause[t];
+  gint32 subject = -1, by_agent = -1, object = -1;
+
+  /* Before the trigger: subject, possessor, compound modifier. */
+  for (gint i = t - 1; i >= 0 && sd->clause[i] == clause && subject < 0; i--)
+    {
+      gint32 m = sd->tok_ent[i];
+      if (m < 0)
+        continue;
+      gint f = first_tok (sd, m);
+      i = f >= 0 ? f : i;
+      if (is_modifier (sd, m) || prep_before (sd, m, buf))
+        continue;
+      gint dist = t - last_tok (sd, m);
+      if (possessive (sd, m))
+        {
+          if (!verbal && dist <= 4)
+            subject = m;
+          continue;
+        }
+      if (verbal || dist <= 3)
+        subject = m;
+    }
+
+  /* After the trigger, up to the next tensed predicate. */
+  for (gint i = t + 1; i < (gint) sd->n_tok && sd->clause[i] == clause && i <= t + 15; i++)
+    {
+      gint32 ev = sd->tok_ev[i];
+      if (ev >= 0 && ev != (gint32) k && evl_story_event_is_verbal (&sd->ev[ev]))
+        break;
+      gint32 m = sd->tok_ent[i];
+      if (m < 0)
+        continue;
+      i = MAX (i, last_tok (sd, m));
+      if (is_modifier (sd, m))
+        continue;
+      const char *p = prep_before (sd, m, buf);
+      /* 'at the entrance of the Vostochny Cosmodrome' */
+      if (p && strcmp (p, "of") == 0)
+        p = loc_prep_of_head (sd, m, buf);
+      gboolean place = sd->ent[m].type == EVL_ENTITY_LOCATION
+                       || (p && strcmp (p, "at") == 0 && sd->ent[m].type == EVL_ENTITY_ORGANIZATION);
+      if (p && place && (in_list (p, loc_preps) || (visit && strcmp (p, "to") == 0)))
+        {
+          if (e->location < 0)
+            e->location = m;
+        }
+      else if (p && strcmp (p, "by") == 0 && passive)
+        {
+          if (by_agent < 0)
+            by_agent = m;
+        }
+      else if (object < 0 && (p == NULL || strcmp (p, "with") == 0 || strcmp (p, "between") == 0
+                              || strcmp (p, "to") == 0 || strcmp (p, "for") == 0))
+        object = m;
+    }
+
+  if (passive)
+    {
+      e->agent = by_agent;
+      e->patient = subject;
+    }
+  else
+    {
+      e->agent = subject;
+      e->patient = object;
+    }
+  if (e->agent >= 0)
+    {
+      evl_story_add_participant (sd, k, e->agent);
+      add_chain (sd, k, e->agent, -1);
+      add_chain (sd, k, e->agent, +1);
+    }
+  if (e->patient >= 0)
+    {
+      evl_story_add_participant (sd, k, e->patient);
+      add_chain (sd, k, e->patient, +1);
+    }
+}
+
+void
+evl_story_fill_arguments (EvlStoryDoc *sd)
+{
+  for (guint k = 0; k < sd->n_ev; k++)
+    fill_one (sd, k);
+}
+
+/* The MEETING with the most participants (at least two), earliest first. */
+static gint
+main_meeting (const EvlStoryDoc *sd)
+{
+  gint best = -1;
+  for (guint k = 0; k < sd->n_ev; k++)
+    if (sd->ev[k].type && strcmp (sd->ev[k].type, "MEETING") == 0 && sd->n_parts[k] >= 2
+        && (best < 0 || sd->n_parts[k] > sd->n_parts[best]))
+      best = (gint) k;
+  return best;
+}
+
+void
+evl_story_resolve_groups (EvlStoryDoc *sd)
+{
+  gint main = main_meeting (sd);
+  if (main < 0)
+    return;
+  const gint32 *src = sd->parts + (gsize) main * EVL_STORY_MAX_PARTS;
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      gint t = sd->ev_tok[k];
+      if (t < 0 || sd->n_parts[k] >= 2 || (gint) k == main)
+        continue;
+      gboolean found = FALSE;
+      for (gint i = t - 1; i >= 0 && sd->clause[i] == sd->clause[t] && !found; i--)
+        found = evl_story_group_word (sd, i);
+      for (gint i = t + 1; i < (gint) sd->n_tok && sd->clause[i] == sd->clause[t] && !found; i++)
+        found = evl_story_group_word (sd, i);
+      if (!found)
+        continue;
+      for (guint p = 0; p < sd->n_parts[main]; p++)
+        if (sd->ent[src[p]].type == EVL_ENTITY_PERSON)
+          evl_story_add_participant (sd, k, src[p]);
+    }
+}

@@ -1,0 +1,233 @@
+/* Factuality of story events: polarity (negation, denial), modality and
+ * hedging, reported speech with its source, generic readings.  Cues come
+ * from the "en/factuality" lexicon (data/lexicons/en/factuality.txt); each
+ * cue names its kind and the scope it governs within the clause or
+ * sentence.  One pass over the tokens finds the cues (longest match, words
+ * inside a timex or entity name are not cues: 'May' the month), and each
+ * cue touches only the events in its scope. */
+#include "story-private.h"
+
+#include <string.h>
+
+typedef enum { K_NONE, K_NEG, K_DENY, K_HEDGE, K_MODAL, K_REPORT, K_SOURCE, K_GENERIC } Kind;
+typedef enum { S_NEXT, S_AFTER, S_CLAUSE, S_REST, S_SENTENCE } Scope;
+
+static Kind
+kind_of (const char *s)
+{
+  static const char *const names[] = { "NONE", "NEG", "DENY", "HEDGE", "MODAL", "REPORT",
+                                       "SOURCE", "GENERIC", NULL };
+  for (guint i = 0; names[i]; i++)
+    if (strcmp (s, names[i]) == 0)
+      return (Kind) i;
+  return K_NONE;
+}
+
+static Scope
+scope_of (const char *s)
+{
+  if (strcmp (s, "after") == 0)
+    return S_AFTER;
+  if (strcmp (s, "clause") == 0)
+    return S_CLAUSE;
+  if (strcmp (s, "rest") == 0)
+    return S_REST;
+  if (strcmp (s, "sentence") == 0)
+    return S_SENTENCE;
+  return S_NEXT;
+}
+
+typedef struct {
+  Kind kind;
+  const char *modality;  /* interned canonical cue */
+  gint32 source;
+  guint count;           /* events touched */
+} Cue;
+
+static void
+touch (EvlStoryDoc *sd, guint k, Cue *cue)
+{
+  EvlEventMention *e = &sd->ev[k];
+  cue->count++;
+  switch (cue->kind)
+    {
+    case K_NEG:
+    case K_DENY:
+      e->polarity = EVL_POLARITY_NEG;
+      break;
+    case K_HEDGE:
+      e->flags |= EVL_EVENT_FLAG_HEDGED;
+      if (e->modality == NULL)
+        e->modality = cue->modality;
+      break;
+    case K_MODAL:
+      if (e->modality == NULL)
+        e->modality = cue->modality;
+      break;
+    case K_REPORT:
+    case K_SOURCE:
+      e->flags |= EVL_EVENT_FLAG_REPORTED;
+      if (e->source < 0)
+        e->source = cue->source;
+      break;
+    case K_GENERIC:
+      e->flags |= EVL_EVENT_FLAG_GENERIC;
+      break;
+    case K_NONE:
+    default:
+      break;
+    }
+}
+
+/* Applies @cue (tokens @a..@b) to the events of its scope; returns how many
+ * it touched.  Only an event's first token counts, and never the cue's own
+ * event. */
+static void
+apply (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b)
+{
+  guint32 sentence = sd->tok[a].sentence, clause = sd->clause[a];
+  gint lo = b + 1, hi = (gint) sd->n_tok - 1;
+  if (scope == S_CLAUSE || scope == S_SENTENCE)
+    {
+      lo = a;
+      while (lo > 0 && (scope == S_CLAUSE ? sd->clause[lo - 1] == clause
+                                          : sd->tok[lo - 1].sentence == sentence))
+        lo--;
+    }
+  if (scope == S_NEXT)
+    hi = MIN (hi, b + 6);
+  for (gint j = lo; j <= hi; j++)
+    {
+      if (sd->tok[j].sentence != sentence)
+        break;
+      if ((scope == S_NEXT || scope == S_AFTER || scope == S_CLAUSE) && sd->clause[j] != clause)
+        {
+          if (j > b)
+            break;
+          continue;
+        }
+      if (j >= a && j <= b)
+        continue;
+      gint32 k = sd->tok_ev[j];
+      if (k < 0 || sd->ev_tok[k] != j)
+        continue;
+      touch (sd, (guint) k, cue);
+      if (scope == S_NEXT)
+        break;
+    }
+}
+
+static gint32
+nearest_entity (const EvlStoryDoc *sd, gint from, gint step, guint limit, gboolean same_clause)
+{
+  guint32 clause = sd->clause[from];
+  guint32 sentence = sd->tok[from].sentence;
+  for (gint i = from + step, n = 0; i >= 0 && i < (gint) sd->n_tok && n < (gint) limit; i += step, n++)
+    {
+      if (sd->tok[i].sentence != sentence || (same_clause && sd->clause[i] != clause))
+        break;
+      if (sd->tok_ent[i] >= 0)
+        return sd->tok_ent[i];
+    }
+  return -1;
+}
+
+/* The speaker of a reporting cue: the agent of its event, the entity
+ * before it in its clause, or one right after ('said Peskov'). */
+static gint32
+speaker (const EvlStoryDoc *sd, gint a, gint b)
+{
+  gint32 k = sd->tok_ev[a];
+  if (k >= 0 && sd->ev[k].agent >= 0)
+    return sd->ev[k].agent;
+  gint32 m = nearest_entity (sd, a, -1, 12, TRUE);
+  return m >= 0 ? m : nearest_entity (sd, b, +1, 3, TRUE);
+}
+
+static gboolean
+negative_contraction (const EvlStoryDoc *sd, guint i)
+{
+  const EvlToken *t = &sd->tok[i];
+  const char *s = sd->text + t->span.start;
+  gsize n = EVL_SPAN_LEN (t->span);
+  return (n >= 3 && strncmp (s + n - 3, "n't", 3) == 0)
+         || (n >= 5 && strncmp (s + n - 5, "n\xe2\x80\x99t", 5) == 0);
+}
+
+void
+evl_story_apply_factuality (EvlStoryDoc *sd)
+{
+  const EvlLexicon *lex = evl_context_get_lexicon (sd->ctx, "en/factuality");
+  guint max_words = MAX (evl_lexicon_max_words (lex), 1);
+  gint32 *sent_source = g_new (gint32, MAX (sd->n_sent, 1));
+  for (guint s = 0; s < sd->n_sent; s++)
+    sent_source[s] = -1;
+
+  for (guint i = 0; i < sd->n_tok; i++)
+    {
+      if (sd->tok_ent[i] >= 0 || sd->tok_tx[i] >= 0)
+        continue;
+      const EvlLexEntry *hit = NULL;
+      guint n = max_words;
+      for (; n >= 1 && hit == NULL; n--)
+        {
+          guint last = i + n - 1;
+          if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence)
+            continue;
+          EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };
+          hit = evl_lexicon_lookup (lex, sd->text + span.start, EVL_SPAN_LEN (span));
+        }
+      guint b = i + n;  /* the loop stepped once past the matching length */
+      Kind kind = K_NONE;
+      Scope scope = S_NEXT;
+      Cue cue = { K_NONE, NULL, -1, 0 };
+      if (hit && hit->n_attrs >= 1)
+        {
+          kind = kind_of (hit->attrs[0]);
+          scope = hit->n_attrs >= 2 ? scope_of (hit->attrs[1]) : S_NEXT;
+          /* The cue as written ('would', not the line's first form). */
+          char key[128];
+          EvlSpan span = { sd->tok[i].span.start, sd->tok[i + n].span.end };
+          gssize kl = evl_fold_key (sd->text + span.start, EVL_SPAN_LEN (span), key, sizeof key);
+          cue.modality = evl_document_intern (sd->doc, kl > 0 ? key : hit->canonical, -1);
+        }
+      else if (negative_contraction (sd, i))
+        kind = K_NEG, b = i;
+      else if (sd->tok_ev[i] >= 0 && sd->ev[sd->tok_ev[i]].klass == EVL_EVENT_CLASS_REPORTING)
+        kind = K_REPORT, scope = S_REST, b = i;
+      else
+        continue;
+      cue.kind = kind;
+      if (kind == K_NONE)
+        {
+          i = b;
+          continue;
+        }
+      if (kind == K_REPORT)
+        cue.source = speaker (sd, (gint) i, (gint) b);
+      else if (kind == K_SOURCE)
+        cue.source = nearest_entity (sd, (gint) b, +1, 5, FALSE);
+      apply (sd, &cue, scope, (gint) i, (gint) b);
+      /* '"...," Putin said.': nothing follows, the quote before is his. */
+      if (kind == K_REPORT && cue.count == 0)
+        apply (sd, &cue, S_SENTENCE, (gint) i, (gint) b);
+      if ((kind == K_REPORT || kind == K_SOURCE) && cue.source >= 0)
+        sent_source[sd->tok[i].sentence] = cue.source;
+      i = b;
+    }
+
+  /* Quotations are reported speech; a quote running on from the previous
+   * sentence keeps that sentence's speaker. */
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      gint t = sd->ev_tok[k];
+      if (t < 0 || !sd->quoted[t])
+        continue;
+      EvlEventMention *e = &sd->ev[k];
+      e->flags |= EVL_EVENT_FLAG_REPORTED;
+      guint s = sd->tok[t].sentence;
+      if (e->source < 0 && s < sd->n_sent)
+        e->source = sent_source[s] >= 0 ? sent_source[s] : s > 0 ? sent_source[s - 1] : -1;
+    }
+  g_free (sent_source);
+}

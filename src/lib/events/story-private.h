@@ -1,0 +1,85 @@
+/* Internal to the story half of the events stage (story*.c): the parsed
+ * taxonomy and the per-document working state shared by the rule
+ * families.  Never installed. */
+#pragma once
+
+#include "events-private.h"
+
+/* One type line of data/taxonomy/story.txt. */
+typedef struct {
+  const char *name;      /* "MEETING" */
+  const char *cameo;     /* "04" or NULL */
+  const char *lane;      /* "diplomacy" */
+  float weight;          /* base salience */
+  gboolean outcome;      /* success/failure cues apply */
+} EvlStoryType;
+
+typedef struct _EvlStoryTaxonomy EvlStoryTaxonomy;
+
+/* (transfer full) Parses "taxonomy/story.txt" from @ctx; NULL with @error
+ * set when it is absent or malformed. */
+EvlStoryTaxonomy *evl_story_taxonomy_new (const EvlContext *ctx, GError **error);
+void evl_story_taxonomy_free (EvlStoryTaxonomy *tax);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlStoryTaxonomy, evl_story_taxonomy_free)
+
+/* (transfer none) The type named @name, or NULL. */
+const EvlStoryType *evl_story_taxonomy_lookup (const EvlStoryTaxonomy *tax,
+                                               const char *name);
+
+/* Outcome of a word: 1 failed, 2 succeeded, 0 neither. */
+#define EVL_STORY_OUTCOME_FAILED 1
+#define EVL_STORY_OUTCOME_SUCCEEDED 2
+
+/* Per-document working state.  Arrays are indexed by token (tok_*) or by
+ * event (ev_*); all are allocated once per document. */
+typedef struct {
+  const EvlContext *ctx;
+  EvlDocument *doc;
+  const EvlStoryTaxonomy *tax;
+  const char *text;
+  const EvlToken *tok;
+  guint n_tok;
+  const EvlSentence *sent;
+  guint n_sent;
+  const EvlTimex *tx;
+  guint n_tx;
+  const EvlEntityMention *ent;
+  guint n_ent;
+  EvlEventMention *ev;   /* the document's mentions, edited in place */
+  guint n_ev;
+  gint32 *ev_tok;        /* first token of each event's trigger, -1 none */
+  gint32 *tok_ev;        /* event whose trigger covers the token, or -1 */
+  gint32 *tok_ent;       /* entity mention covering the token, or -1 */
+  gint32 *tok_tx;        /* timex covering the token, or -1 */
+  guint32 *clause;       /* clause number of each token (document-wide) */
+  guint8 *quoted;        /* token lies inside a quotation */
+  /* Participants collected per event, EVL_STORY_MAX_PARTS slots each. */
+  gint32 *parts;
+  guint8 *n_parts;
+  /* Events added by the rules (implied prior events), appended at the end. */
+  GArray *extra;
+  gint32 dct_timex;      /* index of the DCT timex record, or -1 */
+} EvlStoryDoc;
+
+#define EVL_STORY_MAX_PARTS 8
+
+/* Lower-cased copy of token @i into @buf; returns its length or -1. */
+gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);
+/* TRUE when token @i, case-folded, equals @word. */
+gboolean evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word);
+/* TRUE when token @i is a plural group head of the taxonomy ('leaders')
+ * after 'two', 'both' or 'the'. */
+gboolean evl_story_group_word (const EvlStoryDoc *sd, gint i);
+/* Whether the event is a verb (has a tense other than NONE). */
+gboolean evl_story_event_is_verbal (const EvlEventMention *e);
+
+/* Rule families, each one pass over the events (story-*.c). */
+void evl_story_type_events (EvlStoryDoc *sd);              /* story.c */
+void evl_story_fill_arguments (EvlStoryDoc *sd);           /* story-args.c */
+void evl_story_resolve_groups (EvlStoryDoc *sd);           /* story-args.c */
+void evl_story_apply_factuality (EvlStoryDoc *sd);         /* story-factuality.c */
+void evl_story_anchor_events (EvlStoryDoc *sd);            /* story-anchor.c */
+void evl_story_score_salience (EvlStoryDoc *sd);           /* story.c */
+
+/* Adds entity mention @m to event @e's participant set (dedup by cluster). */
+void evl_story_add_participant (EvlStoryDoc *sd, guint e, gint32 m);

@@ -1,0 +1,662 @@
+/* Story half of the events stage: typing, factuality, arguments, anchoring,
+ * salience.  Documents are built by hand (tokens, sentences, timexes,
+ * entities, event mentions) so each rule family is tested on its own. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "events/story-private.h"
+
+TestSuite (story);
+
+/* ------------------------------------------------------------ fixtures */
+
+static gboolean
+word_byte (const char *s)
+{
+  unsigned char c = (unsigned char) *s;
+  if (g_ascii_isalnum (c) || c == '-' || c == '\'')
+    return TRUE;
+  /* Curly quotes are punctuation, other non-ASCII is word material;
+   * U+2019 inside a word is an apostrophe ('Russia’s'). */
+  if (strncmp (s, "\xe2\x80\x9c", 3) == 0 || strncmp (s, "\xe2\x80\x9d", 3) == 0
+      || strncmp (s, "\xe2\x80\x98", 3) == 0)
+    return FALSE;
+  return c >= 0x80;
+}
+
+/* A plain tokenizer: words, one token per punctuation mark, sentences end
+ * at . ! ?, paragraphs at blank lines. */
+static EvlDocument *
+make_doc (const char *text)
+{
+  EvlDocument *doc = evl_document_new ("t", text, -1, NULL);
+  cr_assert_not_null (doc);
+  evl_document_set_dct (doc, "2023-09-14", EVL_DCT_METADATA);
+  gsize len;
+  const char *s = evl_document_get_text (doc, &len);
+  guint sentence = 0, first = 0, n = 0, para = 0;
+  guint32 sstart = 0;
+  gboolean open = FALSE;
+  for (gsize i = 0; i < len;)
+    {
+      if (g_ascii_isspace (s[i]))
+        {
+          if (s[i] == '\n' && i + 1 < len && s[i + 1] == '\n')
+            para++;
+          i++;
+          continue;
+        }
+      EvlToken t = { { (guint32) i, 0 }, sentence, 0 };
+      if (word_byte (s + i))
+        {
+          gsize j = i;
+          while (j < len && word_byte (s + j))
+            j += (unsigned char) s[j] >= 0x80 ? (gsize) g_utf8_skip[(unsigned char) s[j]] : 1;
+          t.flags = EVL_TOKEN_WORD | (g_ascii_isupper (s[i]) ? EVL_TOKEN_CAP : 0);
+          t.span.end = (guint32) j;
+        }
+      else
+        {
+          gsize j = i + g_utf8_skip[(unsigned char) s[i]];
+          t.flags = EVL_TOKEN_PUNCT;
+          if (s[i] == '"' || (unsigned char) s[i] == 0xe2)
+            t.flags |= EVL_TOKEN_QUOTE;
+          t.span.end = (guint32) j;
+        }
+      if (!open)
+        {
+          sstart = t.span.start;
+          first = n;
+          open = TRUE;
+          t.flags |= EVL_TOKEN_SENT_START;
+        }
+      evl_document_add_token (doc, &t);
+      n++;
+      gboolean end = t.span.end - t.span.start == 1 && strchr (".!?", s[t.span.start]);
+      i = t.span.end;
+      if (end || i >= len)
+        {
+          EvlSentence sn = { { sstart, t.span.end }, first, n - first, para, 0, 0 };
+          evl_document_add_sentence (doc, &sn);
+          sentence++;
+          open = FALSE;
+        }
+    }
+  return doc;
+}
+
+/* Byte span of the @nth (0-based) occurrence of @needle. */
+static EvlSpan
+find (EvlDocument *doc, const char *needle, guint nth)
+{
+  const char *text = evl_document_get_text (doc, NULL);
+  const char *p = text;
+  for (guint i = 0;; i++)
+    {
+      p = strstr (p, needle);
+      cr_assert_not_null (p, "'%s' not in the text", needle);
+      if (i == nth)
+        break;
+      p += strlen (needle);
+    }
+  EvlSpan sp = { (guint32) (p - text), (guint32) (p - text + strlen (needle)) };
+  return sp;
+}
+
+static guint
+sentence_of (EvlDocument *doc, EvlSpan sp)
+{
+  gint t = evl_document_token_at (doc, sp.start);
+  cr_assert_geq (t, 0);
+  guint n;
+  return evl_document_get_tokens (doc, &n)[t].sentence;
+}
+
+/* Entity mentions must be added in text order, as the entities stage does. */
+static guint
+add_entity (EvlDocument *doc, const char *surface, guint nth, EvlEntityType type, gint cluster)
+{
+  EvlSpan sp = find (doc, surface, nth);
+  EvlEntityMention m = { sp, sentence_of (doc, sp), type, cluster, 0 };
+  return evl_document_add_entity_mention (doc, &m);
+}
+
+static guint
+add_timex (EvlDocument *doc, const char *surface, EvlTimexType type, const char *value)
+{
+  EvlSpan sp = find (doc, surface, 0);
+  EvlTimex x = { 0 };
+  x.span = sp;
+  x.sentence = sentence_of (doc, sp);
+  x.type = type;
+  x.value = evl_document_intern (doc, value, -1);
+  x.anchor = -1;
+  /* Bounds computed here so the test does not depend on the timex stage:
+   * "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
+  int y = 0, m = 0, d = 0;
+  int got = sscanf (value, "%d-%d-%d", &y, &m, &d);
+  x.begin = evl_day_from_ymd (y, got >= 2 ? m : 1, got >= 3 ? d : 1);
+  if (got >= 3)
+    x.end = x.begin, x.grain = EVL_GRAIN_DAY;
+  else if (got == 2)
+    x.end = evl_day_from_ymd (y, m, g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y)),
+    x.grain = EVL_GRAIN_MONTH;
+  else
+    x.end = evl_day_from_ymd (y, 12, 31), x.grain = EVL_GRAIN_YEAR;
+  return evl_document_add_timex (doc, &x);
+}
+
+static guint
+add_event (EvlDocument *doc, const char *surface, guint nth, const char *lemma,
+           EvlEventClass klass, const char *tense)
+{
+  EvlSpan sp = find (doc, surface, nth);
+  EvlEventMention e = { 0 };
+  e.span = sp;
+  e.sentence = sentence_of (doc, sp);
+  e.lemma = evl_document_intern (doc, lemma, -1);
+  e.klass = klass;
+  e.tense = tense;
+  e.aspect = "NONE";
+  e.timex = e.agent = e.patient = e.location = e.source = e.cue_event = -1;
+  return evl_document_add_event_mention (doc, &e);
+}
+
+static EvlContext *
+context (void)
+{
+  GError *error = NULL;
+  EvlContext *ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  return ctx;
+}
+
+static const EvlEventMention *
+annotate (EvlDocument *doc, guint *n_out)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  evl_events_story_annotate (ctx, doc);
+  return evl_document_get_event_mentions (doc, n_out);
+}
+
+/* ------------------------------------------------------------- typing */
+
+typedef struct {
+  char text[128];
+  char trigger[24];
+  char lemma[24];
+  char tense[12];
+  char type[24];
+  char cameo[4];
+  guint flags;
+} TypeCase;
+
+ParameterizedTestParameters (story, typing)
+{
+  static TypeCase cases[] = {
+    { "North Korea launched two ballistic missiles.", "launched", "launch", "PAST", "MISSILE_LAUNCH", "15", 0 },
+    { "It was a failed reconnaissance satellite launch attempt in August.", "launch", "launch", "NONE",
+      "SATELLITE_LAUNCH", "", EVL_EVENT_FLAG_FAILED },
+    { "A rocket carrying a spy satellite plunged into the sea.", "plunged", "plunge", "PAST",
+      "SATELLITE_LAUNCH", "", EVL_EVENT_FLAG_FAILED },
+    { "The satellite launch was successful.", "launch", "launch", "NONE", "SATELLITE_LAUNCH", "",
+      EVL_EVENT_FLAG_SUCCEEDED },
+    { "Kim Jong Un met with Vladimir Putin.", "met", "meet", "PAST", "MEETING", "04", 0 },
+    { "The summit ended late.", "summit", "summit", "NONE", "MEETING", "04", 0 },
+    { "The talks lasted just over an hour.", "talks", "talk", "NONE", "MEETING", "04", 0 },
+    { "They toured the launch site.", "launch", "launch", "NONE", "OTHER", "", 0 },
+    { "Moscow supplied weapons to Pyongyang.", "supplied", "supply", "PAST", "ARMS_TRANSFER", "07", 0 },
+    { "Reports of a potential arms deal spread.", "deal", "deal", "NONE", "ARMS_TRANSFER", "07", 0 },
+    { "The two sides signed a trade agreement.", "signed", "sign", "PAST", "AGREEMENT", "05", 0 },
+    { "The Korean War ended in 1953.", "War", "war", "NONE", "CONFLICT", "19", 0 },
+    { "Kim pledged unwavering support.", "pledged", "pledge", "PAST", "STATEMENT", "01", 0 },
+    { "The series of weapons tests continues.", "tests", "test", "NONE", "WEAPONS_TEST", "15", 0 },
+    { "Kim arrived by train.", "arrived", "arrive", "PAST", "VISIT", "04", 0 },
+    { "They discussed military cooperation.", "cooperation", "cooperation", "NONE",
+      "MILITARY_COOPERATION", "06", 0 },
+    { "The officials said little.", "said", "say", "PAST", "OTHER", "", 0 },
+  };
+  return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (TypeCase *c, story, typing)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  add_event (doc, c->trigger, 0, c->lemma, EVL_EVENT_CLASS_OCCURRENCE, c->tense);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (n, 1);
+  cr_assert_str_eq (ev[0].type, c->type, "%s: got %s", c->text, ev[0].type);
+  if (c->cameo[0])
+    cr_assert_str_eq (ev[0].cameo, c->cameo);
+  else
+    cr_assert_null (ev[0].cameo, "%s: cameo %s", c->text, ev[0].cameo);
+  guint outcome = ev[0].flags & (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED);
+  cr_assert_eq (outcome, c->flags, "%s: outcome flags %u", c->text, outcome);
+}
+
+/* ----------------------------------------------- polarity and modality */
+
+typedef struct {
+  char text[96];
+  char trigger[16];
+  guint nth;
+  char lemma[16];
+  char tense[12];
+  gboolean neg;
+  gboolean hedged;
+  char modality[16];
+  char month[16];   /* a DATE timex to add (its value is 2023-05), or "" */
+} FactCase;
+
+ParameterizedTestParameters (story, factuality)
+{
+  static FactCase cases[] = {
+    { "Peskov said no formal documents were signed.", "signed", 0, "sign", "PASTPART", TRUE, FALSE, "", "" },
+    { "Putin did not sign the deal.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
+    { "Putin didn't sign the deal.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
+    { "Kim has never visited Moscow.", "visited", 0, "visit", "PASTPART", TRUE, FALSE, "", "" },
+    { "Officials denied these claims.", "claims", 0, "claim", "NONE", TRUE, FALSE, "", "" },
+    { "Officials denied these claims.", "denied", 0, "deny", "PAST", FALSE, FALSE, "", "" },
+    { "Russia may supply them with weaponry.", "supply", 0, "supply", "INFINITIVE", FALSE, TRUE, "may", "" },
+    { "Kim reportedly visited the site.", "visited", 0, "visit", "PAST", FALSE, TRUE, "reportedly", "" },
+    { "Putin is expected to visit Pyongyang.", "visit", 0, "visit", "INFINITIVE", FALSE, TRUE, "expected to", "" },
+    { "There is speculation about an arms deal.", "deal", 0, "deal", "NONE", FALSE, TRUE, "speculation", "" },
+    { "They hinted at the possibility of closer ties.", "ties", 0, "tie", "NONE", FALSE, TRUE, "hinted at", "" },
+    { "This would not only bolster its defences.", "bolster", 0, "bolster", "INFINITIVE", FALSE, TRUE, "would", "" },
+    { "Kim will travel to Russia.", "travel", 0, "travel", "INFINITIVE", FALSE, FALSE, "will", "" },
+    { "The launch in May failed.", "launch", 0, "launch", "NONE", FALSE, FALSE, "", "May" },
+    { "North Korea launched two missiles.", "launched", 0, "launch", "PAST", FALSE, FALSE, "", "" },
+  };
+  return cr_make_param_array (FactCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (FactCase *c, story, factuality)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  if (c->month[0])
+    add_timex (doc, c->month, EVL_TIMEX_DATE, "2023-05");
+  guint k = add_event (doc, c->trigger, c->nth, c->lemma, EVL_EVENT_CLASS_OCCURRENCE, c->tense);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  const EvlEventMention *e = &ev[k];
+  cr_assert_eq (e->polarity, c->neg ? EVL_POLARITY_NEG : EVL_POLARITY_POS, "%s: polarity", c->text);
+  cr_assert_eq (!!(e->flags & EVL_EVENT_FLAG_HEDGED), c->hedged, "%s: hedged", c->text);
+  if (c->modality[0])
+    cr_assert (e->modality && strcmp (e->modality, c->modality) == 0, "%s: modality %s", c->text,
+               e->modality ? e->modality : "(null)");
+  else
+    cr_assert_null (e->modality, "%s: modality %s", c->text, e->modality);
+}
+
+Test (story, generic_cue_marks_habitual_events)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("North Korea regularly launches missiles.");
+  guint k = add_event (doc, "launches", 0, "launch", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert (ev[k].flags & EVL_EVENT_FLAG_GENERIC);
+  cr_assert_lt (ev[k].salience, 0.5f);
+}
+
+/* ------------------------------------------------------------ arguments */
+
+Test (story, agent_patient_location_of_a_verb)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Putin warmly welcomed Kim at the entrance of the Vostochny Cosmodrome.");
+  guint putin = add_entity (doc, "Putin", 0, EVL_ENTITY_PERSON, 0);
+  guint kim = add_entity (doc, "Kim", 0, EVL_ENTITY_PERSON, 1);
+  guint vc = add_entity (doc, "Vostochny Cosmodrome", 0, EVL_ENTITY_LOCATION, 2);
+  guint k = add_event (doc, "welcomed", 0, "welcome", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].agent, (gint32) putin);
+  cr_assert_eq (ev[k].patient, (gint32) kim);
+  cr_assert_eq (ev[k].location, (gint32) vc);
+  cr_assert_eq (ev[k].n_participants, 2);
+}
+
+Test (story, subject_of_a_launch_and_no_patient)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("North Korea launched two missiles toward the sea.");
+  guint nk = add_entity (doc, "North Korea", 0, EVL_ENTITY_LOCATION, 0);
+  guint k = add_event (doc, "launched", 0, "launch", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].agent, (gint32) nk);
+  cr_assert_eq (ev[k].patient, -1);
+  cr_assert_eq (ev[k].location, -1);
+  cr_assert_str_eq (ev[k].type, "MISSILE_LAUNCH");
+}
+
+Test (story, coordinated_subjects_are_participants_and_titles_are_skipped)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Russian President Vladimir Putin and North Korean leader Kim Jong Un convened "
+    "at the Vostochny Cosmodrome on Wednesday.");
+  guint putin = add_entity (doc, "Vladimir Putin", 0, EVL_ENTITY_PERSON, 0);
+  add_entity (doc, "North Korean", 0, EVL_ENTITY_LOCATION, 1);
+  guint kim = add_entity (doc, "Kim Jong Un", 0, EVL_ENTITY_PERSON, 2);
+  guint vc = add_entity (doc, "Vostochny Cosmodrome", 0, EVL_ENTITY_LOCATION, 3);
+  guint wed = add_timex (doc, "Wednesday", EVL_TIMEX_DATE, "2023-09-13");
+  guint k = add_event (doc, "convened", 0, "convene", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_str_eq (ev[k].type, "MEETING");
+  cr_assert_eq (ev[k].agent, (gint32) kim);
+  cr_assert_eq (ev[k].n_participants, 2);
+  gboolean has_putin = FALSE, has_kim = FALSE;
+  for (guint i = 0; i < ev[k].n_participants; i++)
+    {
+      has_putin |= ev[k].participants[i] == (gint32) putin;
+      has_kim |= ev[k].participants[i] == (gint32) kim;
+    }
+  cr_assert (has_putin && has_kim);
+  cr_assert_eq (ev[k].location, (gint32) vc);
+  cr_assert_eq (ev[k].timex, (gint32) wed);
+  cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_CLAUSE);
+  cr_assert_geq (ev[k].salience, 0.8f);
+}
+
+Test (story, meeting_between_two_people)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("The meeting between Kim and Putin lasted an hour.");
+  guint kim = add_entity (doc, "Kim", 0, EVL_ENTITY_PERSON, 0);
+  guint putin = add_entity (doc, "Putin", 0, EVL_ENTITY_PERSON, 1);
+  guint k = add_event (doc, "meeting", 0, "meeting", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].patient, (gint32) kim);
+  cr_assert_eq (ev[k].n_participants, 2);
+  cr_assert_eq (ev[k].participants[1], (gint32) putin);
+}
+
+Test (story, passive_by_phrase_is_the_agent)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Kim was welcomed by Putin.");
+  guint kim = add_entity (doc, "Kim", 0, EVL_ENTITY_PERSON, 0);
+  guint putin = add_entity (doc, "Putin", 0, EVL_ENTITY_PERSON, 1);
+  guint k = add_event (doc, "welcomed", 0, "welcome", EVL_EVENT_CLASS_OCCURRENCE, "PASTPART");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].agent, (gint32) putin);
+  cr_assert_eq (ev[k].patient, (gint32) kim);
+}
+
+Test (story, possessor_is_agent_of_a_nominal)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("North Korea’s visit was brief.");
+  guint nk = add_entity (doc, "North Korea", 0, EVL_ENTITY_LOCATION, 0);
+  guint k = add_event (doc, "visit", 0, "visit", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].agent, (gint32) nk);
+}
+
+Test (story, reported_speech_has_its_source)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Kremlin spokesperson Dmitry Peskov said that no formal documents were signed.");
+  guint peskov = add_entity (doc, "Dmitry Peskov", 0, EVL_ENTITY_PERSON, 0);
+  guint said = add_event (doc, "said", 0, "say", EVL_EVENT_CLASS_REPORTING, "PAST");
+  guint signed_ = add_event (doc, "signed", 0, "sign", EVL_EVENT_CLASS_OCCURRENCE, "PASTPART");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[said].agent, (gint32) peskov);
+  cr_assert (ev[signed_].flags & EVL_EVENT_FLAG_REPORTED);
+  cr_assert_eq (ev[signed_].source, (gint32) peskov);
+  cr_assert_eq (ev[signed_].polarity, EVL_POLARITY_NEG);
+  cr_assert_not (ev[said].flags & EVL_EVENT_FLAG_REPORTED);
+  cr_assert_lt (ev[said].salience, 0.5f);
+}
+
+Test (story, according_to_names_the_source)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("According to Russian state media, Kim arrived at the cosmodrome.");
+  guint media = add_entity (doc, "Russian state media", 0, EVL_ENTITY_ORGANIZATION, 0);
+  add_entity (doc, "Kim", 0, EVL_ENTITY_PERSON, 1);
+  guint k = add_event (doc, "arrived", 0, "arrive", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert (ev[k].flags & EVL_EVENT_FLAG_REPORTED);
+  cr_assert_eq (ev[k].source, (gint32) media);
+}
+
+Test (story, quotation_is_reported_speech_of_the_speaker)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Putin said, \"We will discuss all issues.\"");
+  guint putin = add_entity (doc, "Putin", 0, EVL_ENTITY_PERSON, 0);
+  add_event (doc, "said", 0, "say", EVL_EVENT_CLASS_REPORTING, "PAST");
+  guint k = add_event (doc, "discuss", 0, "discuss", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert (ev[k].flags & EVL_EVENT_FLAG_REPORTED);
+  cr_assert_eq (ev[k].source, (gint32) putin);
+  cr_assert_str_eq (ev[k].modality, "will");
+}
+
+Test (story, the_two_leaders_resolve_to_the_main_meeting)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Kim Jong Un met Vladimir Putin on Wednesday. The two leaders exchanged handshakes.");
+  guint kim = add_entity (doc, "Kim Jong Un", 0, EVL_ENTITY_PERSON, 0);
+  guint putin = add_entity (doc, "Vladimir Putin", 0, EVL_ENTITY_PERSON, 1);
+  add_timex (doc, "Wednesday", EVL_TIMEX_DATE, "2023-09-13");
+  add_event (doc, "met", 0, "meet", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint k = add_event (doc, "exchanged", 0, "exchange", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].n_participants, 2);
+  cr_assert_eq (ev[k].participants[0], (gint32) kim);
+  cr_assert_eq (ev[k].participants[1], (gint32) putin);
+}
+
+/* ------------------------------------------------------------ anchoring */
+
+typedef struct {
+  char text[112];
+  char trigger[16];
+  char lemma[16];
+  char tense[12];
+  EvlEventClass klass;
+  char timex[16];      /* surface of a DATE timex, or "" */
+  char value[12];
+  EvlAnchorMethod method;
+  gboolean anchored;   /* expects timex == the added timex */
+  EvlRel rel;          /* for CUE / TENSE / DCT */
+} AnchorCase;
+
+ParameterizedTestParameters (story, anchoring)
+{
+  static AnchorCase cases[] = {
+    { "Kim arrived on Wednesday.", "arrived", "arrive", "PAST", EVL_EVENT_CLASS_OCCURRENCE,
+      "Wednesday", "2023-09-13", EVL_ANCHOR_CLAUSE, TRUE, 0 },
+    { "On Wednesday, Kim arrived at the cosmodrome.", "arrived", "arrive", "PAST",
+      EVL_EVENT_CLASS_OCCURRENCE, "Wednesday", "2023-09-13", EVL_ANCHOR_SENTENCE, TRUE, 0 },
+    /* A past event is not anchored to a future date. */
+    { "Kim arrived before the talks planned for October.", "arrived", "arrive", "PAST",
+      EVL_EVENT_CLASS_OCCURRENCE, "October", "2023-10", EVL_ANCHOR_TENSE, FALSE, EVL_REL_BEFORE },
+    { "Putin welcomed Kim.", "welcomed", "welcome", "PAST", EVL_EVENT_CLASS_OCCURRENCE, "", "",
+      EVL_ANCHOR_TENSE, FALSE, EVL_REL_BEFORE },
+    { "The meeting carries implications.", "carries", "carry", "PRESENT", EVL_EVENT_CLASS_OCCURRENCE,
+      "", "", EVL_ANCHOR_DCT, FALSE, EVL_REL_SIMULTANEOUS },
+    { "Peskov said nothing.", "said", "say", "PAST", EVL_EVENT_CLASS_REPORTING, "", "",
+      EVL_ANCHOR_DCT, FALSE, EVL_REL_BEFORE },
+    { "Kim will travel to Moscow.", "travel", "travel", "FUTURE", EVL_EVENT_CLASS_OCCURRENCE, "", "",
+      EVL_ANCHOR_TENSE, FALSE, EVL_REL_AFTER },
+    /* A present state is not anchored to a past date in its clause. */
+    { "This action continues tests initiated in early 2022.", "continues", "continue", "PRESENT",
+      EVL_EVENT_CLASS_ASPECTUAL, "early 2022", "2022", EVL_ANCHOR_DCT, FALSE, EVL_REL_SIMULTANEOUS },
+  };
+  return cr_make_param_array (AnchorCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (AnchorCase *c, story, anchoring)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  gint32 x = c->timex[0] ? (gint32) add_timex (doc, c->timex, EVL_TIMEX_DATE, c->value) : -1;
+  guint k = add_event (doc, c->trigger, 0, c->lemma, c->klass, c->tense);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].anchor_method, c->method, "%s: method %s", c->text,
+                evl_anchor_method_to_string (ev[k].anchor_method));
+  if (c->anchored)
+    cr_assert_eq (ev[k].timex, x);
+  else
+    cr_assert_eq (ev[k].timex, -1, "%s: timex %d", c->text, ev[k].timex);
+  if (c->method == EVL_ANCHOR_TENSE || c->method == EVL_ANCHOR_DCT)
+    cr_assert_eq (ev[k].cue_rel, c->rel, "%s: rel %s", c->text, evl_rel_to_string (ev[k].cue_rel));
+}
+
+Test (story, hours_before_the_summit_is_a_cue)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Hours before the summit, North Korea launched two short-range ballistic missiles.");
+  add_entity (doc, "North Korea", 0, EVL_ENTITY_LOCATION, 0);
+  guint summit = add_event (doc, "summit", 0, "summit", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint k = add_event (doc, "launched", 0, "launch", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[k].cue_event, (gint32) summit);
+  cr_assert_eq (ev[k].cue_rel, EVL_REL_BEFORE);
+  cr_assert_str_eq (ev[k].type, "MISSILE_LAUNCH");
+  cr_assert_geq (ev[k].salience, 0.5f);
+}
+
+Test (story, same_day_cue_inherits_the_date_of_the_named_event)
+{
+  /* 'the summit' is the summit dated earlier in the document. */
+  g_autoptr (EvlDocument) doc = make_doc (
+    "The summit opened on Wednesday. Hours before the summit, North Korea launched two missiles.");
+  guint wed = add_timex (doc, "Wednesday", EVL_TIMEX_DATE, "2023-09-13");
+  guint first = add_event (doc, "summit", 0, "summit", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint summit = add_event (doc, "summit", 1, "summit", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint k = add_event (doc, "launched", 0, "launch", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[first].timex, (gint32) wed);
+  cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[k].cue_event, (gint32) summit);
+  cr_assert_eq (ev[k].timex, (gint32) wed);
+}
+
+Test (story, following_the_talks_is_an_after_cue)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("No formal documents were signed following the talks.");
+  guint k = add_event (doc, "signed", 0, "sign", EVL_EVENT_CLASS_OCCURRENCE, "PASTPART");
+  guint talks = add_event (doc, "talks", 0, "talk", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[k].cue_event, (gint32) talks);
+  cr_assert_eq (ev[k].cue_rel, EVL_REL_AFTER);
+  cr_assert_eq (ev[k].polarity, EVL_POLARITY_NEG);
+  cr_assert_str_eq (ev[k].type, "AGREEMENT");
+}
+
+Test (story, first_meeting_since_a_year_implies_a_prior_meeting)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Kim Jong Un met Vladimir Putin on Wednesday. "
+    "It marked the first in-person meeting between the two leaders since 2019.");
+  guint kim = add_entity (doc, "Kim Jong Un", 0, EVL_ENTITY_PERSON, 0);
+  guint putin = add_entity (doc, "Vladimir Putin", 0, EVL_ENTITY_PERSON, 1);
+  add_timex (doc, "Wednesday", EVL_TIMEX_DATE, "2023-09-13");
+  guint y2019 = add_timex (doc, "2019", EVL_TIMEX_DATE, "2019");
+  add_event (doc, "met", 0, "meet", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  add_event (doc, "marked", 0, "mark", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint k = add_event (doc, "meeting", 0, "meeting", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint before;
+  evl_document_get_event_mentions (doc, &before);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (n, before + 1, "one implied prior meeting is appended");
+  const EvlEventMention *prior = &ev[n - 1];
+  /* The 2019 timex anchors the earlier meeting, not this one. */
+  cr_assert_neq (ev[k].timex, (gint32) y2019);
+  cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[k].cue_event, (gint32) (n - 1));
+  cr_assert_eq (ev[k].cue_rel, EVL_REL_AFTER);
+  cr_assert_str_eq (prior->type, "MEETING");
+  cr_assert_eq (prior->timex, (gint32) y2019);
+  cr_assert_eq (prior->anchor_method, EVL_ANCHOR_CLAUSE);
+  cr_assert_str_eq (evl_document_span_text (doc, prior->span), "since 2019");
+  cr_assert_eq (prior->n_participants, 2);
+  cr_assert_eq (prior->participants[0], (gint32) kim);
+  cr_assert_eq (prior->participants[1], (gint32) putin);
+  cr_assert_geq (prior->salience, 0.5f);
+}
+
+Test (story, since_without_first_anchors_normally)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Tests have continued since 2019.");
+  guint y = add_timex (doc, "2019", EVL_TIMEX_DATE, "2019");
+  add_event (doc, "Tests", 0, "test", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint before;
+  evl_document_get_event_mentions (doc, &before);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (n, before);
+  cr_assert_eq (ev[0].timex, (gint32) y);
+}
+
+/* ------------------------------------------------------------- salience */
+
+Test (story, salience_prefers_dated_typed_events_over_reporting_and_furniture)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Kim Jong Un met Vladimir Putin on Wednesday. Experts said it is important. "
+    "Kim met readers in a teaser.");
+  add_entity (doc, "Kim Jong Un", 0, EVL_ENTITY_PERSON, 0);
+  add_entity (doc, "Vladimir Putin", 0, EVL_ENTITY_PERSON, 1);
+  add_timex (doc, "Wednesday", EVL_TIMEX_DATE, "2023-09-13");
+  guint met = add_event (doc, "met", 0, "meet", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint said = add_event (doc, "said", 0, "say", EVL_EVENT_CLASS_REPORTING, "PAST");
+  guint is = add_event (doc, "is", 0, "be", EVL_EVENT_CLASS_STATE, "PRESENT");
+  guint teaser = add_event (doc, "met", 1, "meet", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  evl_document_peek_sentence (doc, 2)->is_furniture = 1;
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_geq (ev[met].salience, 0.8f);
+  cr_assert_lt (ev[said].salience, 0.3f);
+  cr_assert_lt (ev[is].salience, 0.3f);
+  cr_assert_lt (ev[teaser].salience, 0.1f);
+}
+
+Test (story, reannotation_is_idempotent)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Russia may supply weapons to North Korea.");
+  add_entity (doc, "Russia", 0, EVL_ENTITY_LOCATION, 0);
+  add_entity (doc, "North Korea", 0, EVL_ENTITY_LOCATION, 1);
+  add_event (doc, "supply", 0, "supply", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE");
+  g_autoptr (EvlContext) ctx = context ();
+  evl_events_story_annotate (ctx, doc);
+  EvlEventMention first = evl_document_get_event_mentions (doc, NULL)[0];
+  evl_events_story_annotate (ctx, doc);
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  cr_assert_eq (n, 1);
+  cr_assert_str_eq (ev[0].type, first.type);
+  cr_assert_eq (ev[0].flags, first.flags);
+  cr_assert_eq (ev[0].n_participants, first.n_participants);
+  cr_assert_float_eq (ev[0].salience, first.salience, 1e-6);
+  cr_assert_str_eq (ev[0].type, "ARMS_TRANSFER");
+  cr_assert (ev[0].flags & EVL_EVENT_FLAG_HEDGED);
+}
+
+Test (story, taxonomy_types_carry_cameo_and_lane)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  GError *error = NULL;
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, &error);
+  cr_assert_not_null (tax, "%s", error ? error->message : "");
+  const EvlStoryType *t = evl_story_taxonomy_lookup (tax, "MISSILE_LAUNCH");
+  cr_assert_not_null (t);
+  cr_assert_str_eq (t->cameo, "15");
+  cr_assert_str_eq (t->lane, "missiles");
+  cr_assert (t->outcome);
+  cr_assert_null (evl_story_taxonomy_lookup (tax, "NO_SUCH_TYPE"));
+}
