@@ -120,6 +120,9 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
   if (j >= s->n || U (j)->number == NULL)
     return -1;
   const char *kind = attr (U (j)->number, 1);
+  if (article && strcmp (kind, "scale") && strcmp (kind, "dozen") && strcmp (kind, "vague")
+      && strcmp (kind, "couple"))
+    return -1;
   if (strcmp (kind, "vague") == 0)
     {
       if (strcmp (U (j)->low, "many") == 0 && !article)
@@ -293,7 +296,7 @@ month_at (const TxScan *s, int i, int *month)
   const TxUnit *u = U (i);
   const char *flag = attr (u->month, 1);
   int j = i + 1;
-  gboolean period = j < s->n && is (s, j, ".") && attached (s, j);
+  gboolean period = j < s->n && is (s, j, ".") && attached (s, j) && u->len <= 4;
   gboolean next_num = j < s->n && (U (j)->kind == U_NUM || (period && j + 1 < s->n && U (j + 1)->kind == U_NUM));
   if (strcmp (flag, "abbrev") == 0)
     {
@@ -313,13 +316,11 @@ month_at (const TxScan *s, int i, int *month)
         {
           /* a following lower-case word: only prepositions/conjunctions keep
            * the month reading ('in May when', 'in March after'). */
-          static const char *const ok[] = { "when", "after", "before", "as", "in", "at", "with",
-                                             "because", "but", "while", "for", "from", "since", "until" };
-          gboolean fine = FALSE;
-          for (guint k = 0; k < G_N_ELEMENTS (ok); k++)
-            fine |= is (s, j, ok[k]);
-          if (!fine)
-            return -1;
+          static const char *const verbish[] = { "be", "have", "not", "never", "also", "well",
+                                                  "on", "forward", "ahead", "through" };
+          for (guint k = 0; k < G_N_ELEMENTS (verbish); k++)
+            if (is (s, j, verbish[k]))
+              return -1;
         }
     }
   *month = atoi (attr (u->month, 0));
@@ -396,7 +397,7 @@ month_date (const TxScan *s, int i, int *year, int *month, int *day)
       if (j < 0)
         return -1;
       d = day_number (s, j);
-      if (d && !(j + 1 < s->n && is (s, j + 1, ":")))
+      if (d)
         {
           *day = d;
           j++;
@@ -507,8 +508,7 @@ p_weekday (TxScan *s, int i, TxMatch *m)
   if (e < s->n && U (e)->pod && U (e)->pod->n_attrs == 1 && g_ascii_isupper (attr (U (e)->pod, 0)[0])
       && attr (U (e)->pod, 0)[0] != 'T')
     {
-      m->pt.grain = EVL_GRAIN_PART_OF_DAY;
-      g_strlcpy (m->pt.pod, attr (U (e)->pod, 0), sizeof m->pt.pod);
+      /* 'Friday night': TimeBank keeps these DATEs valued by the day */
       e++;
     }
   return e;
@@ -810,9 +810,11 @@ p_holiday (TxScan *s, int i, TxMatch *m)
         }
       int cy, cm, cd;
       evl_day_to_ymd (s->dct, &cy, &cm, &cd);
-      int t = dir ? dir : (tx_tense (s, i, e) > 0 ? 1 : -1);
+      int t = dir ? dir : tx_tense (s, i, e);
       EvlDay d = tx_holiday_day (rule, cy);
-      if (t < 0 && d > s->dct)
+      if (t == 0)
+        y = cy; /* no cue: this year's */
+      else if (t < 0 && d > s->dct)
         y = cy - 1;
       else if (t > 0 && d < s->dct)
         y = cy + 1;
@@ -1231,8 +1233,17 @@ p_duration (TxScan *s, int i, TxMatch *m)
   int j = i;
   const EvlLexEntry *mod = NULL;
   int mn = lookup_multi (s, LEX_MODS, j, &mod);
+  const char *outside_mod = NULL;
   if (mn && strcmp (attr (mod, 1), "quantity") == 0)
-    j += mn;
+    {
+      /* TimeBank leaves 'about'/'around' out of a duration's extent and
+       * 'over the past year' is a preposition */
+      if (is (s, j + mn, "the") && !is (s, j, "at"))
+        return -1;
+      if (strcmp (attr (mod, 0), "APPROX") == 0)
+        return -1;
+      j += mn;
+    }
   else
     mod = NULL;
   gboolean the = FALSE;
@@ -1289,7 +1300,12 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (!counted && e == j && plural && !shifted && !the && mod == NULL)
     vague = TRUE;
   if (!counted && e == j && plural)
-    vague = TRUE;
+    {
+      vague = TRUE;
+      if (the && !shifted)
+        return -1; /* 'the days after': the bare plural alone is tagged */
+    }
+  (void) outside_mod;
   if (abbrev_unit && !counted)
     return -1;
   if (strcmp (code, "S") == 0 && !(counted && U (j)->kind == U_NUM) && !plural)
@@ -1297,7 +1313,13 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (strcmp (code, "Q") == 0 && !counted && !plural)
     return -1;
   e++;
-  if (is_hyphen (s, e) && (is (s, e + 1, "long") || is (s, e + 1, "old")) && attached (s, e + 1))
+  /* ages ('a 6-year-old', '52 years old') are not temporal expressions */
+  if ((is_hyphen (s, e) && is (s, e + 1, "old")) || is (s, e, "old"))
+    return -1;
+  /* 'three-quarters' is a fraction */
+  if (adjectival && strcmp (code, "Q") == 0 && plural)
+    return -1;
+  if (is_hyphen (s, e) && is (s, e + 1, "long") && attached (s, e + 1))
     e += 2;
   if (is (s, e, "and") && is (s, e + 1, "a") && is (s, e + 2, "half"))
     {
@@ -1311,6 +1333,9 @@ p_duration (TxScan *s, int i, TxMatch *m)
     }
   if (mod)
     m->mod = attr (mod, 0);
+  else if (i > 0 && (outside_mod = NULL, lookup_multi (s, LEX_MODS, i - 1, &mod) == 1)
+           && strcmp (attr (mod, 0), "APPROX") == 0)
+    m->mod = "APPROX"; /* 'about three years': the modifier outside the extent */
   /* 'ago', 'earlier', 'later': a date this far from the reference */
   if (e < s->n && U (e)->cue && !adjectival && !shifted && !the
       && (strcmp (attr (U (e)->cue, 0), "ago") == 0 || strcmp (attr (U (e)->cue, 0), "later") == 0))
@@ -1517,6 +1542,12 @@ p_modified (TxScan *s, int i, TxMatch *m)
         return -1;
     }
   if (m->type != EVL_TIMEX_DATE && m->type != EVL_TIMEX_TIME)
+    return -1;
+  if ((is (s, j - 1, "earlier") || is (s, j - 1, "later")) && !(m->has_pt && m->pt.grain >= EVL_GRAIN_WEEK))
+    return -1;
+  if (is (s, i, "the") && strcmp (pos, "point") == 0 && !(m->has_pt && (m->pt.grain == EVL_GRAIN_DECADE
+                                                                          || m->pt.grain == EVL_GRAIN_SEASON
+                                                                          || m->pt.grain == EVL_GRAIN_CENTURY)))
     return -1;
   m->mod = attr (mod, 0);
   return e;

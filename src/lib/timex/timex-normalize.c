@@ -15,8 +15,16 @@ tx_tense (const TxScan *s, int i, int end)
   for (int k = i - 1; k >= 0 && k >= i - 10; k--)
     {
       const TxUnit *u = &s->u[k];
-      if (u->kind == U_PUNCT && (u->low[0] == ';' || u->low[0] == ':' || u->low[0] == '"'))
+      if (u->kind == U_PUNCT && (u->low[0] == ';' || u->low[0] == ':' || u->low[0] == '"'
+                                 || ((u->low[0] == '.' || u->low[0] == '!' || u->low[0] == '?') && u->space == 0
+                                     && k + 1 < s->n && s->u[k + 1].cap)))
         break;
+      /* 'to leave on Thursday': an infinitive looks ahead */
+      if (u->kind == U_WORD && strcmp (u->low, "to") == 0 && k + 1 < i && s->u[k + 1].kind == U_WORD
+          && !s->u[k + 1].cap && s->u[k + 1].len > 2 && strcmp (s->u[k + 1].low, "the") != 0
+          && strcmp (s->u[k + 1].low, "his") != 0 && strcmp (s->u[k + 1].low, "her") != 0
+          && strcmp (s->u[k + 1].low, "their") != 0 && strcmp (s->u[k + 1].low, "its") != 0)
+        return 1;
       if (u->tense)
         return strcmp (u->tense->attrs[0], "future") == 0 ? 1 : -1;
       if (u->kind == U_WORD && u->len > 4 && !u->cap
@@ -52,19 +60,22 @@ tx_dct_point (const TxScan *s, EvlGrain grain, EvlTimexPoint *p)
 int
 tx_year_for (const TxScan *s, int month, int day, int tense)
 {
-  /* A year named in this or the previous sentence sets the scene
-   * ('In 1998 ... in August'); otherwise the creation time decides. */
-  if (s->ref_index >= 0 && s->ref.year > 0 && s->sentence - s->ref_sentence <= 1
-      && s->ref.grain >= EVL_GRAIN_DAY)
+  /* A year named earlier in the same sentence sets the scene
+   * ('In 1998 ... in August'); otherwise the creation time decides: a
+   * month up to the creation month is this year's, a later one last
+   * year's in a past clause (TimeBank: 81 of 94 earlier months fall in
+   * the creation year). */
+  if (s->ref_index >= 0 && s->ref.year > 0 && s->sentence == s->ref_sentence
+      && s->ref_from_text)
     return s->ref.year;
   if (!s->dct)
     return -1;
   int y, m, d;
   evl_day_to_ymd (s->dct, &y, &m, &d);
   int key = month * 100 + (day > 0 ? day : 0), now = m * 100 + (day > 0 ? d : 0);
-  if (tense > 0)
-    return key >= now ? y : y + 1;
-  return key <= now ? y : y - 1;
+  if (key <= now)
+    return y;
+  return tense < 0 ? y - 1 : y;
 }
 
 void
@@ -190,6 +201,11 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
   memset (&t, 0, sizeof t);
   t.span.start = s->u[m->start].start;
   t.span.end = s->u[m->end - 1].end;
+  /* a sentence-final 'p.m.' lends its period to the sentence */
+  const TxUnit *last = &s->u[m->end - 1];
+  if ((strcmp (last->low, "a.m.") == 0 || strcmp (last->low, "p.m.") == 0)
+      && (m->end >= s->n || s->u[m->end].cap))
+    t.span.end--;
   t.sentence = s->sentence;
   t.type = m->type;
   t.anchor = -1;
@@ -235,6 +251,7 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
       s->ref = m->pt;
       s->ref_index = (gint32) idx;
       s->ref_sentence = s->sentence;
+      s->ref_from_text = m->absolute;
       if (m->pt.grain == EVL_GRAIN_QUARTER)
         {
           s->quarter = m->pt;
@@ -257,6 +274,9 @@ scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 en
           i++;
           continue;
         }
+      while (s->sents && s->sentence + 1 < s->n_sents
+             && s->sents[s->sentence + 1].span.start <= u->start)
+        s->sentence++;
       TxMatch m;
       if (tx_match (s, i, &m))
         {
@@ -291,9 +311,18 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
       scan_span (&s, doc, units, 0, (guint32) len);
       return;
     }
-  for (guint i = 0; i < ns; i++)
+  /* Scan whole paragraphs so that an expression the sentence splitter
+   * cut ('Thursday, Jan. | 6') stays whole; timexes take the sentence of
+   * their first byte. */
+  s.sents = sents;
+  s.n_sents = ns;
+  for (guint i = 0; i < ns;)
     {
+      guint k = i + 1;
+      while (k < ns && sents[k].paragraph == sents[i].paragraph)
+        k++;
       s.sentence = i;
-      scan_span (&s, doc, units, sents[i].span.start, sents[i].span.end);
+      scan_span (&s, doc, units, sents[i].span.start, sents[k - 1].span.end);
+      i = k;
     }
 }

@@ -57,9 +57,12 @@ typedef struct {
   EvlTimexPoint ref;            /* last mentioned date (narrative reference) */
   gint32 ref_index;             /* its timex index, -1 = the DCT */
   guint32 ref_sentence;
+  gboolean ref_from_text;       /* the reference was written out in full */
   EvlTimexPoint quarter;        /* last mentioned quarter */
   gboolean have_quarter;
-  guint32 sentence;
+  guint32 sentence;             /* sentence of the unit being matched */
+  const EvlSentence *sents;
+  guint n_sents;
 } TxScan;
 
 void tx_lex_init (TxLex *lx, const EvlContext *ctx);
