@@ -4,6 +4,7 @@
 #endif
 
 #include <glib.h>
+#include <gio/gio.h>
 #include <eventline/evl-types.h>
 #include <eventline/evl-document.h>
 
@@ -45,6 +46,12 @@ typedef struct {
   guint start, end;      /* byte offsets of the trigger in the doc text */
   const char *text;      /* trigger text */
   const char *quote;     /* the whole sentence, whitespace collapsed */
+  /* The time this mention alone was anchored to (NULL value when none):
+   * kept so that merged events can vote on their date. */
+  const char *time_value;
+  EvlDay time_begin, time_end;
+  EvlGrain time_grain;
+  const char *time_anchor; /* evl_anchor_method_to_string() or "cue" */
 } EvlGraphMention;
 
 typedef struct {
@@ -124,6 +131,23 @@ EVL_API EvlGraphEntity *evl_graph_peek_entity (EvlGraph *g, guint i);
 /* Removes events whose @keep[i] is FALSE, renumbering relations. */
 EVL_API void evl_graph_retain_events (EvlGraph *g, const gboolean *keep);
 EVL_API void evl_graph_clear_relations (EvlGraph *g);
+/* Folds events into others: @target[i] is i to keep event i, another
+ * kept event's index to fold it into (its relations and conflicts are
+ * redirected; self-relations dropped), or G_MAXUINT to delete it.  The
+ * caller moves mentions/participants beforehand.  Kept events are
+ * renumbered in order. */
+EVL_API void evl_graph_collapse_events (EvlGraph *g, const guint *target);
+/* Removes relations whose @keep[i] is FALSE. */
+EVL_API void evl_graph_retain_relations (EvlGraph *g, const gboolean *keep);
+/* Renames events "ev1".."evN" in @order (event indices, e.g. the
+ * timeline); the next added event continues the numbering. */
+EVL_API void evl_graph_renumber_events (EvlGraph *g, const GArray *order);
+
+/* Story threads (lanes) in display order; events name theirs in
+ * EvlGraphEvent.thread.  Adding an existing name returns its index. */
+EVL_API guint evl_graph_add_thread (EvlGraph *g, const char *name);
+EVL_API guint evl_graph_n_threads (const EvlGraph *g);
+EVL_API const char *evl_graph_get_thread (const EvlGraph *g, guint i);
 
 EVL_API guint evl_graph_n_documents (const EvlGraph *g);
 EVL_API guint evl_graph_n_entities (const EvlGraph *g);
@@ -151,6 +175,28 @@ EVL_API GArray *evl_graph_events_of_type (const EvlGraph *g, const char *type);
 /* Entity index whose name, key or alias equals @name (case-insensitive),
  * or -1. */
 EVL_API gint evl_graph_find_entity (const EvlGraph *g, const char *name);
+/* Document index whose id is @id, or -1. */
+EVL_API gint evl_graph_find_document (const EvlGraph *g, const char *id);
+/* Event index whose id is @id, or -1. */
+EVL_API gint evl_graph_find_event (const EvlGraph *g, const char *id);
+/* (transfer full) Indices of the relations touching @event (neighbours). */
+EVL_API GArray *evl_graph_relations_of_event (const EvlGraph *g, guint event);
+
+/* ---- persistence ---- */
+
+/* Writes the graph as JSON (the events.json format: documents, entities,
+ * threads, events in timeline order, relations, conflicts, plus the
+ * fields needed to reload it).  Same graph -> byte-identical output.
+ * Sets EVL_ERROR_IO (or the stream's error) on failure. */
+EVL_API gboolean evl_graph_save_json (const EvlGraph *g, GOutputStream *out,
+                                      GError **error);
+/* (transfer full) Reads a graph saved by evl_graph_save_json() (or an
+ * events.json) so that more documents can be added with
+ * evl_reason_update_graph().  NULL with EVL_ERROR_IO when the file cannot
+ * be read, EVL_ERROR_PARSE when it is not a saved graph. */
+EVL_API EvlGraph *evl_graph_load_json (const char *path, GError **error);
+EVL_API EvlGraph *evl_graph_load_json_data (const char *data, gssize len,
+                                            GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlGraph, evl_graph_unref)
 

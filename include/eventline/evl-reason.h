@@ -41,4 +41,13 @@ EVL_API void evl_reason_assign_threads (const EvlContext *ctx, EvlGraph *g);
 EVL_API EvlGraph *evl_reason_build_graph (const EvlContext *ctx, GPtrArray *docs,
                                           const EvlReasonOptions *opts);
 
+/* Adds @docs (EvlDocument*) to an existing story @g (e.g. loaded with
+ * evl_graph_load_json()), then merges, relates and assigns threads again.
+ * Documents whose id is already in @g are skipped.  Existing event ids
+ * are kept; new events continue the numbering.  Returns the number of
+ * documents added. */
+EVL_API guint evl_reason_update_graph (const EvlContext *ctx, EvlGraph *g,
+                                       GPtrArray *docs,
+                                       const EvlReasonOptions *opts);
+
 G_END_DECLS

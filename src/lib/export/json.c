@@ -1,11 +1,11 @@
-/* STUB: replaced by the export module. */
+/* events.json: the story graph as JSON.  The serialisation lives with the
+ * graph (graph/graph-json.c) because the same file is what
+ * `eventline build --graph` reloads; this is the exporter's entry point. */
 #include "evl-private.h"
-gboolean evl_export_json (const EvlGraph *g, GOutputStream *out, GError **error) { (void) g; return g_output_stream_write_all (out, "{}\n", 3, NULL, NULL, error); }
-gboolean evl_export_write_atomic (const char *path, const char *contents, gsize len, GError **error)
-{ return g_file_set_contents (path, contents, (gssize) len, error); }
-gboolean evl_export_to_file (EvlStreamWriter writer, const EvlGraph *g, const char *path, GError **error)
+
+gboolean
+evl_export_json (const EvlGraph *g, GOutputStream *out, GError **error)
 {
-  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
-  if (!writer (g, mem, error) || !g_output_stream_close (mem, NULL, error)) return FALSE;
-  return evl_export_write_atomic (path, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (mem)), g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (mem)), error);
+  g_return_val_if_fail (g != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
+  return evl_graph_save_json (g, out, error);
 }

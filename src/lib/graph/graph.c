@@ -12,6 +12,7 @@ struct _EvlGraph {
   GArray *events;      /* EvlGraphEvent */
   GArray *relations;   /* EvlGraphRelation */
   GArray *conflicts;   /* EvlGraphConflict */
+  GPtrArray *threads;  /* interned names, lane order */
   GHashTable *rel_index; /* "from:to:rel" -> present */
   guint next_event_id, next_entity_id;
 };
@@ -44,6 +45,7 @@ evl_graph_new (void)
   g_array_set_clear_func (g->events, event_clear);
   g->relations = g_array_new (FALSE, TRUE, sizeof (EvlGraphRelation));
   g->conflicts = g_array_new (FALSE, TRUE, sizeof (EvlGraphConflict));
+  g->threads = g_ptr_array_new ();
   g->rel_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return g;
 }
@@ -66,6 +68,7 @@ evl_graph_unref (EvlGraph *g)
   g_array_unref (g->events);
   g_array_unref (g->relations);
   g_array_unref (g->conflicts);
+  g_ptr_array_unref (g->threads);
   g_hash_table_unref (g->rel_index);
   g_string_chunk_free (g->pool);
   g_free (g);
@@ -95,6 +98,20 @@ cmp_str (gconstpointer a, gconstpointer b)
   return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
+/* Explicit ids of the generated form ("ev12") move the counter past them
+ * so that a reloaded graph never hands out an id twice. */
+static void
+bump_counter (guint *next, const char *id, const char *prefix)
+{
+  gsize n = strlen (prefix);
+  if (strncmp (id, prefix, n) != 0 || !g_ascii_isdigit (id[n]))
+    return;
+  char *end = NULL;
+  guint64 v = g_ascii_strtoull (id + n, &end, 10);
+  if (*end == '\0' && v > *next && v < G_MAXUINT)
+    *next = (guint) v;
+}
+
 guint
 evl_graph_add_entity (EvlGraph *g, const EvlGraphEntity *e)
 {
@@ -105,6 +122,8 @@ evl_graph_add_entity (EvlGraph *g, const EvlGraphEntity *e)
       g_snprintf (idbuf, sizeof idbuf, "ent%u", ++g->next_entity_id);
       c.id = idbuf;
     }
+  else
+    bump_counter (&g->next_entity_id, e->id, "ent");
   c.id = evl_graph_intern (g, c.id);
   c.name = evl_graph_intern (g, e->name);
   c.key = evl_graph_intern (g, e->key);
@@ -141,6 +160,8 @@ evl_graph_add_event (EvlGraph *g, const EvlGraphEvent *ev)
       g_snprintf (idbuf, sizeof idbuf, "ev%u", ++g->next_event_id);
       c.id = idbuf;
     }
+  else
+    bump_counter (&g->next_event_id, ev->id, "ev");
   c.id = evl_graph_intern (g, c.id);
   c.type = evl_graph_intern (g, ev->type);
   c.cameo = evl_graph_intern (g, ev->cameo);
@@ -195,6 +216,8 @@ evl_graph_event_add_mention (EvlGraph *g, guint event, const EvlGraphMention *m)
   EvlGraphMention c = *m;
   c.text = evl_graph_intern (g, m->text);
   c.quote = evl_graph_intern (g, m->quote);
+  c.time_value = evl_graph_intern (g, m->time_value);
+  c.time_anchor = evl_graph_intern (g, m->time_anchor);
   g_array_append_val (e->mentions, c);
   if (new_doc)
     e->n_sources++;
@@ -220,10 +243,20 @@ evl_graph_add_relation (EvlGraph *g, const EvlGraphRelation *r)
 void
 evl_graph_add_conflict (EvlGraph *g, const EvlGraphConflict *c)
 {
+  g_return_if_fail (c != NULL && c->event < g->events->len);
   EvlGraphConflict k = {
     c->event, evl_graph_intern (g, c->field), evl_graph_intern (g, c->chosen),
     evl_graph_intern (g, c->rejected), evl_graph_intern (g, c->detail),
   };
+  /* Re-running the reasoner must not repeat a report: interned strings
+   * compare by pointer. */
+  for (guint i = 0; i < g->conflicts->len; i++)
+    {
+      const EvlGraphConflict *o = &g_array_index (g->conflicts, EvlGraphConflict, i);
+      if (o->event == k.event && o->field == k.field && o->chosen == k.chosen
+          && o->rejected == k.rejected)
+        return;
+    }
   g_array_append_val (g->conflicts, k);
 }
 
@@ -248,46 +281,64 @@ evl_graph_clear_relations (EvlGraph *g)
   g_hash_table_remove_all (g->rel_index);
 }
 
-void
-evl_graph_retain_events (EvlGraph *g, const gboolean *keep)
+static void
+rebuild_relations (EvlGraph *g, const guint *map, const gboolean *keep_rel)
 {
-  guint n = g->events->len;
-  g_autofree guint *map = g_new (guint, n);
-  guint o = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, i);
-      if (keep[i])
-        {
-          map[i] = o;
-          if (o != i)
-            g_array_index (g->events, EvlGraphEvent, o) = *e;
-          o++;
-        }
-      else
-        {
-          map[i] = G_MAXUINT;
-          event_clear (e);
-        }
-    }
-  /* The tail records were moved, not copied: drop them without clearing. */
-  g_array_set_clear_func (g->events, NULL);
-  g_array_set_size (g->events, o);
-  g_array_set_clear_func (g->events, event_clear);
-
   GArray *old = g->relations;
   g->relations = g_array_new (FALSE, TRUE, sizeof (EvlGraphRelation));
   g_hash_table_remove_all (g->rel_index);
   for (guint i = 0; i < old->len; i++)
     {
       EvlGraphRelation r = g_array_index (old, EvlGraphRelation, i);
-      if (map[r.from] == G_MAXUINT || map[r.to] == G_MAXUINT)
+      if (keep_rel && !keep_rel[i])
         continue;
-      r.from = map[r.from];
-      r.to = map[r.to];
+      if (map)
+        {
+          if (map[r.from] == G_MAXUINT || map[r.to] == G_MAXUINT)
+            continue;
+          r.from = map[r.from];
+          r.to = map[r.to];
+          if (r.from == r.to)
+            continue;
+        }
       evl_graph_add_relation (g, &r);
     }
   g_array_unref (old);
+}
+
+void
+evl_graph_collapse_events (EvlGraph *g, const guint *target)
+{
+  guint n = g->events->len;
+  g_autofree guint *newpos = g_new (guint, n);
+  g_autofree guint *map = g_new (guint, n);
+  guint o = 0;
+  for (guint i = 0; i < n; i++)
+    newpos[i] = target[i] == i ? o++ : G_MAXUINT;
+  for (guint i = 0; i < n; i++)
+    {
+      guint t = target[i];
+      map[i] = t < n ? newpos[t] : G_MAXUINT;
+    }
+  o = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, i);
+      if (newpos[i] != G_MAXUINT)
+        {
+          if (o != i)
+            g_array_index (g->events, EvlGraphEvent, o) = *e;
+          o++;
+        }
+      else
+        event_clear (e);
+    }
+  /* The tail records were moved, not copied: drop them without clearing. */
+  g_array_set_clear_func (g->events, NULL);
+  g_array_set_size (g->events, o);
+  g_array_set_clear_func (g->events, event_clear);
+
+  rebuild_relations (g, map, NULL);
 
   guint kept = 0;
   for (guint i = 0; i < g->conflicts->len; i++)
@@ -299,6 +350,57 @@ evl_graph_retain_events (EvlGraph *g, const gboolean *keep)
       g_array_index (g->conflicts, EvlGraphConflict, kept++) = c;
     }
   g_array_set_size (g->conflicts, kept);
+}
+
+void
+evl_graph_retain_events (EvlGraph *g, const gboolean *keep)
+{
+  guint n = g->events->len;
+  g_autofree guint *target = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    target[i] = keep[i] ? i : G_MAXUINT;
+  evl_graph_collapse_events (g, target);
+}
+
+void
+evl_graph_retain_relations (EvlGraph *g, const gboolean *keep)
+{
+  rebuild_relations (g, NULL, keep);
+}
+
+void
+evl_graph_renumber_events (EvlGraph *g, const GArray *order)
+{
+  char idbuf[32];
+  g->next_event_id = 0;
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint ev = g_array_index (order, guint, i);
+      g_return_if_fail (ev < g->events->len);
+      g_snprintf (idbuf, sizeof idbuf, "ev%u", ++g->next_event_id);
+      g_array_index (g->events, EvlGraphEvent, ev).id = evl_graph_intern (g, idbuf);
+    }
+}
+
+guint
+evl_graph_add_thread (EvlGraph *g, const char *name)
+{
+  g_return_val_if_fail (name != NULL, 0);
+  const char *s = evl_graph_intern (g, name);
+  for (guint i = 0; i < g->threads->len; i++)
+    if (g->threads->pdata[i] == s)
+      return i;
+  g_ptr_array_add (g->threads, (gpointer) s);
+  return g->threads->len - 1;
+}
+
+guint evl_graph_n_threads (const EvlGraph *g) { return g->threads->len; }
+
+const char *
+evl_graph_get_thread (const EvlGraph *g, guint i)
+{
+  g_return_val_if_fail (i < g->threads->len, NULL);
+  return g->threads->pdata[i];
 }
 
 guint evl_graph_n_documents (const EvlGraph *g) { return g->documents->len; }
@@ -457,4 +559,37 @@ evl_graph_find_entity (const EvlGraph *g, const char *name)
           return (gint) i;
     }
   return -1;
+}
+
+gint
+evl_graph_find_document (const EvlGraph *g, const char *id)
+{
+  g_return_val_if_fail (id != NULL, -1);
+  for (guint i = 0; i < g->documents->len; i++)
+    if (g_strcmp0 (g_array_index (g->documents, EvlGraphDocument, i).id, id) == 0)
+      return (gint) i;
+  return -1;
+}
+
+gint
+evl_graph_find_event (const EvlGraph *g, const char *id)
+{
+  g_return_val_if_fail (id != NULL, -1);
+  for (guint i = 0; i < g->events->len; i++)
+    if (g_strcmp0 (g_array_index (g->events, EvlGraphEvent, i).id, id) == 0)
+      return (gint) i;
+  return -1;
+}
+
+GArray *
+evl_graph_relations_of_event (const EvlGraph *g, guint event)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < g->relations->len; i++)
+    {
+      const EvlGraphRelation *r = &g_array_index (g->relations, EvlGraphRelation, i);
+      if (r->from == event || r->to == event)
+        g_array_append_val (out, i);
+    }
+  return out;
 }

@@ -1,0 +1,627 @@
+/* The graph as JSON: events.json is both the exported story and the saved
+ * graph that `eventline build --graph` reloads.  Writing walks the events
+ * in timeline order so that the file reads as a timeline and the same
+ * graph always gives the same bytes; reading rebuilds every record through
+ * the ordinary adders. */
+#include "evl-private.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#define FORMAT_NAME "eventline-graph"
+#define FORMAT_VERSION 1
+
+static const struct {
+  guint32 flag;
+  const char *name;
+} flag_names[] = {
+  { EVL_EVENT_FLAG_HEDGED, "hedged" },
+  { EVL_EVENT_FLAG_REPORTED, "reported" },
+  { EVL_EVENT_FLAG_FAILED, "failed" },
+  { EVL_EVENT_FLAG_SUCCEEDED, "succeeded" },
+  { EVL_EVENT_FLAG_GENERIC, "generic" },
+};
+
+/* ---- writing ---- */
+
+static void
+set_str (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+set_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+set_day (JsonBuilder *b, const char *name, EvlDay day)
+{
+  char buf[11];
+  set_str (b, name, evl_day_format (day, buf));
+}
+
+/* Scores are written as integer percentages: JSON doubles from floats
+ * print as 0.69999998807907104, which is neither readable nor stable
+ * across compilers' float rounding. */
+static void
+set_pct (JsonBuilder *b, const char *name, float v)
+{
+  set_int (b, name, (gint64) (v * 100.0f + 0.5f));
+}
+
+static void
+set_entity_ref (JsonBuilder *b, const EvlGraph *g, const char *name, gint entity)
+{
+  set_str (b, name, entity >= 0 && (guint) entity < evl_graph_n_entities (g)
+                    ? evl_graph_get_entity (g, (guint) entity)->id : NULL);
+}
+
+static void
+add_documents (JsonBuilder *b, const EvlGraph *g)
+{
+  json_builder_set_member_name (b, "documents");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < evl_graph_n_documents (g); i++)
+    {
+      const EvlGraphDocument *d = evl_graph_get_document (g, i);
+      json_builder_begin_object (b);
+      set_str (b, "id", d->id);
+      set_str (b, "path", d->path);
+      set_str (b, "dct", d->dct);
+      set_str (b, "dct_source", d->dct_source);
+      set_str (b, "title", d->title);
+      set_str (b, "url", d->url);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_entities (JsonBuilder *b, const EvlGraph *g)
+{
+  json_builder_set_member_name (b, "entities");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < evl_graph_n_entities (g); i++)
+    {
+      const EvlGraphEntity *e = evl_graph_get_entity (g, i);
+      json_builder_begin_object (b);
+      set_str (b, "id", e->id);
+      set_str (b, "name", e->name);
+      set_str (b, "type", evl_entity_type_to_string (e->type));
+      json_builder_set_member_name (b, "aliases");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < e->aliases->len; j++)
+        if (g_strcmp0 (e->aliases->pdata[j], e->name) != 0)
+          json_builder_add_string_value (b, e->aliases->pdata[j]);
+      json_builder_end_array (b);
+      set_str (b, "key", e->key);
+      set_int (b, "mentions", e->n_mentions);
+      set_int (b, "documents", e->n_documents);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_time (JsonBuilder *b, const EvlGraphEvent *e)
+{
+  const EvlGraphTime *t = &e->time;
+  json_builder_set_member_name (b, "time");
+  if (!t->known)
+    {
+      json_builder_add_null_value (b);
+      /* An undated event still shows the range the reasoner narrowed. */
+      json_builder_set_member_name (b, "range");
+      if (t->earliest || t->latest)
+        {
+          json_builder_begin_object (b);
+          set_day (b, "earliest", t->earliest);
+          set_day (b, "latest", t->latest);
+          json_builder_end_object (b);
+        }
+      else
+        json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  set_str (b, "value", t->value);
+  set_day (b, "begin", t->begin);
+  set_day (b, "end", t->end);
+  set_str (b, "granularity", t->begin ? evl_grain_to_string (t->grain) : NULL);
+  set_str (b, "text", t->text);
+  set_str (b, "anchor", t->anchor);
+  set_day (b, "earliest", t->earliest ? t->earliest : t->begin);
+  set_day (b, "latest", t->latest ? t->latest : t->end);
+  json_builder_end_object (b);
+}
+
+static void
+add_mentions (JsonBuilder *b, const EvlGraph *g, const EvlGraphEvent *e)
+{
+  json_builder_set_member_name (b, "mentions");
+  json_builder_begin_array (b);
+  for (guint j = 0; j < e->mentions->len; j++)
+    {
+      const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, j);
+      json_builder_begin_object (b);
+      set_str (b, "doc", m->doc < evl_graph_n_documents (g)
+                         ? evl_graph_get_document (g, m->doc)->id : NULL);
+      set_int (b, "sentence", m->sentence);
+      set_int (b, "start", m->start);
+      set_int (b, "end", m->end);
+      set_str (b, "text", m->text);
+      set_str (b, "quote", m->quote);
+      if (m->time_value)
+        {
+          json_builder_set_member_name (b, "time");
+          json_builder_begin_object (b);
+          set_str (b, "value", m->time_value);
+          set_day (b, "begin", m->time_begin);
+          set_day (b, "end", m->time_end);
+          set_str (b, "granularity", evl_grain_to_string (m->time_grain));
+          set_str (b, "anchor", m->time_anchor);
+          json_builder_end_object (b);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_event (JsonBuilder *b, const EvlGraph *g, const EvlGraphEvent *e)
+{
+  json_builder_begin_object (b);
+  set_str (b, "id", e->id);
+  set_str (b, "type", e->type);
+  set_str (b, "class", evl_event_class_to_string (e->klass));
+  set_str (b, "trigger", e->trigger);
+  set_str (b, "summary", e->summary);
+  set_str (b, "thread", e->thread);
+  set_str (b, "cameo", e->cameo);
+  add_time (b, e);
+  json_builder_set_member_name (b, "participants");
+  json_builder_begin_array (b);
+  for (guint j = 0; j < e->participants->len; j++)
+    {
+      guint p = g_array_index (e->participants, guint, j);
+      if (p < evl_graph_n_entities (g))
+        json_builder_add_string_value (b, evl_graph_get_entity (g, p)->id);
+    }
+  json_builder_end_array (b);
+  set_entity_ref (b, g, "location", e->location);
+  set_entity_ref (b, g, "agent", e->agent);
+  set_entity_ref (b, g, "patient", e->patient);
+  set_entity_ref (b, g, "source", e->source);
+  set_str (b, "polarity", e->polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
+  set_str (b, "modality", e->modality);
+  json_builder_set_member_name (b, "flags");
+  json_builder_begin_array (b);
+  for (guint j = 0; j < G_N_ELEMENTS (flag_names); j++)
+    if (e->flags & flag_names[j].flag)
+      json_builder_add_string_value (b, flag_names[j].name);
+  json_builder_end_array (b);
+  add_mentions (b, g, e);
+  set_int (b, "sources", e->n_sources);
+  set_pct (b, "salience_pct", e->salience);
+  json_builder_end_object (b);
+}
+
+static JsonNode *
+graph_to_node (const EvlGraph *g)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  set_str (b, "format", FORMAT_NAME);
+  set_int (b, "version", FORMAT_VERSION);
+  add_documents (b, g);
+  add_entities (b, g);
+
+  json_builder_set_member_name (b, "threads");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < evl_graph_n_threads (g); i++)
+    json_builder_add_string_value (b, evl_graph_get_thread (g, i));
+  json_builder_end_array (b);
+
+  g_autoptr (GArray) order = evl_graph_timeline (g);
+  json_builder_set_member_name (b, "events");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < order->len; i++)
+    add_event (b, g, evl_graph_get_event (g, g_array_index (order, guint, i)));
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "relations");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < evl_graph_n_relations (g); i++)
+    {
+      const EvlGraphRelation *r = evl_graph_get_relation (g, i);
+      json_builder_begin_object (b);
+      set_str (b, "from", evl_graph_get_event (g, r->from)->id);
+      set_str (b, "to", evl_graph_get_event (g, r->to)->id);
+      set_str (b, "rel", evl_rel_to_string (r->rel));
+      set_str (b, "evidence", r->evidence);
+      set_pct (b, "confidence_pct", r->confidence);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "conflicts");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < evl_graph_n_conflicts (g); i++)
+    {
+      const EvlGraphConflict *c = evl_graph_get_conflict (g, i);
+      json_builder_begin_object (b);
+      set_str (b, "event", evl_graph_get_event (g, c->event)->id);
+      set_str (b, "field", c->field);
+      set_str (b, "chosen", c->chosen);
+      set_str (b, "rejected", c->rejected);
+      set_str (b, "detail", c->detail);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+gboolean
+evl_graph_save_json (const EvlGraph *g, GOutputStream *out, GError **error)
+{
+  g_return_val_if_fail (g != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
+  g_autoptr (JsonNode) root = graph_to_node (g);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, root);
+  gsize len = 0;
+  g_autofree char *text = json_generator_to_data (gen, &len);
+  g_autoptr (GError) local = NULL;
+  if (!g_output_stream_write_all (out, text, len, NULL, NULL, &local)
+      || !g_output_stream_write_all (out, "\n", 1, NULL, NULL, &local))
+    return evl_fail (error, EVL_ERROR_IO, "cannot write JSON: %s", local->message);
+  return TRUE;
+}
+
+/* ---- reading ---- */
+
+static const char *
+get_str (JsonObject *o, const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
+static gint64
+get_int (JsonObject *o, const char *name, gint64 fallback)
+{
+  JsonNode *n = json_object_get_member (o, name);
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n))
+    return fallback;
+  GType t = json_node_get_value_type (n);
+  if (t == G_TYPE_INT64)
+    return json_node_get_int (n);
+  if (t == G_TYPE_DOUBLE)
+    return (gint64) json_node_get_double (n);
+  return fallback;
+}
+
+static JsonArray *
+get_array (JsonObject *o, const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+  return n && JSON_NODE_HOLDS_ARRAY (n) ? json_node_get_array (n) : NULL;
+}
+
+static JsonObject *
+get_object (JsonObject *o, const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+  return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+static EvlGrain
+grain_from_string (const char *s)
+{
+  for (int i = EVL_GRAIN_NONE; i <= EVL_GRAIN_CENTURY; i++)
+    if (g_strcmp0 (evl_grain_to_string ((EvlGrain) i), s) == 0)
+      return (EvlGrain) i;
+  return EVL_GRAIN_NONE;
+}
+
+static EvlEntityType
+entity_type_from_string (const char *s)
+{
+  for (int i = 0; i < EVL_ENTITY_N; i++)
+    if (g_strcmp0 (evl_entity_type_to_string ((EvlEntityType) i), s) == 0)
+      return (EvlEntityType) i;
+  return EVL_ENTITY_ORGANIZATION;
+}
+
+static gboolean
+rel_from_string (const char *s, EvlRel *out)
+{
+  for (int i = 0; i < EVL_REL_N; i++)
+    if (g_strcmp0 (evl_rel_to_string ((EvlRel) i), s) == 0)
+      {
+        *out = (EvlRel) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static float
+get_pct (JsonObject *o, const char *name)
+{
+  return (float) get_int (o, name, 0) / 100.0f;
+}
+
+/* Entity ids -> indices, filled while loading entities. */
+typedef struct {
+  EvlGraph *g;
+  GHashTable *entity_ids;  /* id -> GUINT_TO_POINTER (index + 1) */
+} Loader;
+
+static gint
+entity_ref (Loader *ld, JsonObject *o, const char *name)
+{
+  const char *id = get_str (o, name);
+  gpointer v = id ? g_hash_table_lookup (ld->entity_ids, id) : NULL;
+  return v ? (gint) GPOINTER_TO_UINT (v) - 1 : -1;
+}
+
+static void
+load_documents (Loader *ld, JsonArray *arr)
+{
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      if (o == NULL || get_str (o, "id") == NULL)
+        continue;
+      EvlGraphDocument d = {
+        get_str (o, "id"), get_str (o, "path"), get_str (o, "dct"),
+        get_str (o, "dct_source") ? get_str (o, "dct_source") : "none",
+        get_str (o, "title"), get_str (o, "url"),
+      };
+      evl_graph_add_document (ld->g, &d);
+    }
+}
+
+static void
+load_entities (Loader *ld, JsonArray *arr)
+{
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      if (o == NULL || get_str (o, "id") == NULL || get_str (o, "name") == NULL)
+        continue;
+      EvlGraphEntity e = { 0 };
+      e.id = get_str (o, "id");
+      e.name = get_str (o, "name");
+      e.key = get_str (o, "key");
+      e.type = entity_type_from_string (get_str (o, "type"));
+      e.n_mentions = (guint) get_int (o, "mentions", 0);
+      e.n_documents = (guint) get_int (o, "documents", 0);
+      guint idx = evl_graph_add_entity (ld->g, &e);
+      g_hash_table_insert (ld->entity_ids, (gpointer) evl_graph_get_entity (ld->g, idx)->id,
+                           GUINT_TO_POINTER (idx + 1));
+      JsonArray *al = get_array (o, "aliases");
+      for (guint j = 0; al && j < json_array_get_length (al); j++)
+        {
+          const char *a = json_array_get_string_element (al, j);
+          if (a)
+            evl_graph_entity_add_alias (ld->g, idx, a);
+        }
+    }
+}
+
+static void
+load_time (JsonObject *o, EvlGraphTime *t)
+{
+  JsonObject *to = get_object (o, "time");
+  if (to)
+    {
+      t->known = TRUE;
+      t->value = get_str (to, "value");
+      t->begin = evl_day_parse (get_str (to, "begin"));
+      t->end = evl_day_parse (get_str (to, "end"));
+      t->grain = grain_from_string (get_str (to, "granularity"));
+      t->text = get_str (to, "text");
+      t->anchor = get_str (to, "anchor");
+      t->earliest = evl_day_parse (get_str (to, "earliest"));
+      t->latest = evl_day_parse (get_str (to, "latest"));
+      /* Written as begin/end when not narrowed: keep "not narrowed". */
+      if (t->earliest == t->begin)
+        t->earliest = 0;
+      if (t->latest == t->end)
+        t->latest = 0;
+    }
+  else if ((to = get_object (o, "range")) != NULL)
+    {
+      t->earliest = evl_day_parse (get_str (to, "earliest"));
+      t->latest = evl_day_parse (get_str (to, "latest"));
+    }
+}
+
+static void
+load_mentions (Loader *ld, guint ev, JsonArray *arr)
+{
+  for (guint j = 0; arr && j < json_array_get_length (arr); j++)
+    {
+      JsonObject *mo = json_array_get_object_element (arr, j);
+      const char *doc = mo ? get_str (mo, "doc") : NULL;
+      gint d = doc ? evl_graph_find_document (ld->g, doc) : -1;
+      if (d < 0)
+        continue;
+      EvlGraphMention m = { 0 };
+      m.doc = (guint) d;
+      m.sentence = (guint) get_int (mo, "sentence", 0);
+      m.start = (guint) get_int (mo, "start", 0);
+      m.end = (guint) get_int (mo, "end", 0);
+      m.text = get_str (mo, "text");
+      m.quote = get_str (mo, "quote");
+      JsonObject *to = get_object (mo, "time");
+      if (to)
+        {
+          m.time_value = get_str (to, "value");
+          m.time_begin = evl_day_parse (get_str (to, "begin"));
+          m.time_end = evl_day_parse (get_str (to, "end"));
+          m.time_grain = grain_from_string (get_str (to, "granularity"));
+          m.time_anchor = get_str (to, "anchor");
+        }
+      evl_graph_event_add_mention (ld->g, ev, &m);
+    }
+}
+
+static void
+load_events (Loader *ld, JsonArray *arr)
+{
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      if (o == NULL || get_str (o, "id") == NULL)
+        continue;
+      EvlGraphEvent e = { 0 };
+      e.id = get_str (o, "id");
+      e.type = get_str (o, "type");
+      e.cameo = get_str (o, "cameo");
+      e.thread = get_str (o, "thread");
+      int k = evl_event_class_from_string (get_str (o, "class"));
+      e.klass = k < 0 ? EVL_EVENT_CLASS_OCCURRENCE : (EvlEventClass) k;
+      e.trigger = get_str (o, "trigger");
+      e.summary = get_str (o, "summary");
+      load_time (o, &e.time);
+      e.agent = entity_ref (ld, o, "agent");
+      e.patient = entity_ref (ld, o, "patient");
+      e.location = entity_ref (ld, o, "location");
+      e.source = entity_ref (ld, o, "source");
+      e.polarity = g_strcmp0 (get_str (o, "polarity"), "NEG") == 0
+                   ? EVL_POLARITY_NEG : EVL_POLARITY_POS;
+      e.modality = get_str (o, "modality");
+      JsonArray *fl = get_array (o, "flags");
+      for (guint j = 0; fl && j < json_array_get_length (fl); j++)
+        for (guint f = 0; f < G_N_ELEMENTS (flag_names); f++)
+          if (g_strcmp0 (json_array_get_string_element (fl, j), flag_names[f].name) == 0)
+            e.flags |= flag_names[f].flag;
+      e.salience = get_pct (o, "salience_pct");
+      guint ev = evl_graph_add_event (ld->g, &e);
+      JsonArray *parts = get_array (o, "participants");
+      for (guint j = 0; parts && j < json_array_get_length (parts); j++)
+        {
+          const char *id = json_array_get_string_element (parts, j);
+          gpointer v = id ? g_hash_table_lookup (ld->entity_ids, id) : NULL;
+          if (v)
+            evl_graph_event_add_participant (ld->g, ev, GPOINTER_TO_UINT (v) - 1);
+        }
+      load_mentions (ld, ev, get_array (o, "mentions"));
+    }
+}
+
+static void
+load_relations (Loader *ld, JsonArray *arr)
+{
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      if (o == NULL)
+        continue;
+      const char *from = get_str (o, "from"), *to = get_str (o, "to");
+      gint f = from ? evl_graph_find_event (ld->g, from) : -1;
+      gint t = to ? evl_graph_find_event (ld->g, to) : -1;
+      EvlGraphRelation r = { 0 };
+      if (f < 0 || t < 0 || !rel_from_string (get_str (o, "rel"), &r.rel))
+        continue;
+      r.from = (guint) f;
+      r.to = (guint) t;
+      r.evidence = get_str (o, "evidence");
+      r.confidence = get_pct (o, "confidence_pct");
+      evl_graph_add_relation (ld->g, &r);
+    }
+}
+
+static void
+load_conflicts (Loader *ld, JsonArray *arr)
+{
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      const char *id = o ? get_str (o, "event") : NULL;
+      gint ev = id ? evl_graph_find_event (ld->g, id) : -1;
+      if (ev < 0)
+        continue;
+      EvlGraphConflict c = {
+        (guint) ev, get_str (o, "field"), get_str (o, "chosen"),
+        get_str (o, "rejected"), get_str (o, "detail"),
+      };
+      evl_graph_add_conflict (ld->g, &c);
+    }
+}
+
+EvlGraph *
+evl_graph_load_json_data (const char *data, gssize len, GError **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local = NULL;
+  if (!json_parser_load_from_data (parser, data, len, &local))
+    {
+      evl_fail (error, EVL_ERROR_PARSE, "%s", local->message);
+      return NULL;
+    }
+  JsonNode *root = json_parser_get_root (parser);
+  JsonObject *o = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  if (o == NULL || get_array (o, "events") == NULL || get_array (o, "documents") == NULL)
+    {
+      evl_fail (error, EVL_ERROR_PARSE, "not an eventline graph (no documents/events)");
+      return NULL;
+    }
+  if (get_int (o, "version", FORMAT_VERSION) > FORMAT_VERSION)
+    {
+      evl_fail (error, EVL_ERROR_PARSE, "graph format version %" G_GINT64_FORMAT
+                " is newer than this program's (%d)", get_int (o, "version", 0),
+                FORMAT_VERSION);
+      return NULL;
+    }
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  Loader ld = { g, ids };
+  load_documents (&ld, get_array (o, "documents"));
+  load_entities (&ld, get_array (o, "entities"));
+  JsonArray *threads = get_array (o, "threads");
+  for (guint i = 0; threads && i < json_array_get_length (threads); i++)
+    if (json_array_get_string_element (threads, i))
+      evl_graph_add_thread (g, json_array_get_string_element (threads, i));
+  load_events (&ld, get_array (o, "events"));
+  load_relations (&ld, get_array (o, "relations"));
+  load_conflicts (&ld, get_array (o, "conflicts"));
+  return g_steal_pointer (&g);
+}
+
+EvlGraph *
+evl_graph_load_json (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &data, &len, &local))
+    {
+      evl_fail (error, EVL_ERROR_IO, "%s", local->message);
+      return NULL;
+    }
+  g_autoptr (GError) perr = NULL;
+  EvlGraph *g = evl_graph_load_json_data (data, (gssize) len, &perr);
+  if (g == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&perr), "%s: ", path);
+      return NULL;
+    }
+  return g;
+}

@@ -1,0 +1,792 @@
+/* Annotated documents -> graph records.  One document at a time: its
+ * metadata, its entity clusters (merged with the story's entities by key
+ * and alias), and one graph event per timeline-worthy event mention with
+ * its time, arguments, provenance and summary line.  Within-document cue
+ * relations ('hours before the meeting') become graph relations. */
+#include "reason-private.h"
+
+#include <string.h>
+
+/* ---- shared helpers ---- */
+
+guint
+evl_reason_anchor_strength (const char *anchor)
+{
+  if (anchor == NULL)
+    return 0;
+  if (strcmp (anchor, "clause") == 0)
+    return 3;
+  if (strcmp (anchor, "sentence") == 0 || strcmp (anchor, "cue") == 0)
+    return 2;
+  if (strcmp (anchor, "tense") == 0 || strcmp (anchor, "dct") == 0)
+    return 1;
+  return 0;
+}
+
+gboolean
+evl_reason_evidence_is_derived (const char *evidence)
+{
+  return g_strcmp0 (evidence, EVL_EVIDENCE_DATES) == 0
+         || g_strcmp0 (evidence, EVL_EVIDENCE_CLOSURE) == 0;
+}
+
+guint
+evl_reason_interval_gap (EvlDay b1, EvlDay e1, EvlDay b2, EvlDay e2)
+{
+  if (e1 < b2)
+    return b2 - e1;
+  if (e2 < b1)
+    return b1 - e2;
+  return 0;
+}
+
+/* ---- entities ---- */
+
+/* Folded comparison form of a name: lower case, '-' and '_' as spaces,
+ * '.' dropped, runs of spaces collapsed ("Kim Jong-un" = "kim jong un"). */
+static char *
+fold_name (const char *s)
+{
+  g_autofree char *low = g_utf8_strdown (s, -1);
+  GString *out = g_string_sized_new (strlen (low));
+  gboolean space = TRUE;
+  for (const char *p = low; *p; p++)
+    {
+      char c = *p;
+      if (c == '.')
+        continue;
+      if (c == '-' || c == '_' || g_ascii_isspace (c))
+        {
+          if (!space)
+            g_string_append_c (out, ' ');
+          space = TRUE;
+          continue;
+        }
+      g_string_append_c (out, c);
+      space = FALSE;
+    }
+  if (out->len && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+static guint
+count_words (const char *s)
+{
+  guint n = 0;
+  gboolean in = FALSE;
+  for (; *s; s++)
+    {
+      gboolean sp = g_ascii_isspace (*s);
+      if (!sp && !in)
+        n++;
+      in = !sp;
+    }
+  return n;
+}
+
+#define AMBIGUOUS GUINT_TO_POINTER (G_MAXUINT)
+
+/* Folded key -> entity index + 1 (keys), folded alias -> index + 1 or
+ * AMBIGUOUS when several entities share the alias ('Kim'). */
+typedef struct {
+  GHashTable *keys;
+  GHashTable *aliases;
+} EntityIndex;
+
+static void
+index_alias (EntityIndex *ix, const char *alias, guint ent)
+{
+  char *f = fold_name (alias);
+  gpointer old = g_hash_table_lookup (ix->aliases, f);
+  gpointer v = GUINT_TO_POINTER (ent + 1);
+  if (old == NULL)
+    g_hash_table_insert (ix->aliases, f, v);
+  else
+    {
+      if (old != v)
+        g_hash_table_insert (ix->aliases, g_strdup (f), AMBIGUOUS);
+      g_free (f);
+    }
+}
+
+static void
+index_entity (EntityIndex *ix, const EvlGraph *g, guint i)
+{
+  const EvlGraphEntity *e = evl_graph_get_entity (g, i);
+  if (e->key)
+    g_hash_table_insert (ix->keys, fold_name (e->key), GUINT_TO_POINTER (i + 1));
+  g_hash_table_insert (ix->keys, fold_name (e->name), GUINT_TO_POINTER (i + 1));
+  for (guint j = 0; j < e->aliases->len; j++)
+    index_alias (ix, e->aliases->pdata[j], i);
+}
+
+static gint
+lookup_index (GHashTable *h, const char *name)
+{
+  g_autofree char *f = fold_name (name);
+  gpointer v = g_hash_table_lookup (h, f);
+  if (v == NULL || v == AMBIGUOUS)
+    return -1;
+  return (gint) GPOINTER_TO_UINT (v) - 1;
+}
+
+/* The story entity a document cluster refers to: same key or name, else a
+ * unique alias match either way ('Putin' in one article, 'Vladimir Putin'
+ * with alias 'Putin' in another). */
+static gint
+find_entity (EntityIndex *ix, const EvlEntityCluster *c)
+{
+  gint e = c->key ? lookup_index (ix->keys, c->key) : -1;
+  if (e < 0)
+    e = lookup_index (ix->keys, c->name);
+  if (e < 0)
+    e = lookup_index (ix->aliases, c->name);
+  for (guint i = 0; e < 0 && c->aliases && c->aliases[i]; i++)
+    e = lookup_index (ix->keys, c->aliases[i]);
+  return e;
+}
+
+/* Maps each document cluster to a story entity (G_MAXUINT when the
+ * cluster is only mentioned in page furniture). */
+static guint *
+add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
+              const EvlSentence *sents, guint n_sents)
+{
+  guint n_clusters = 0, n_em = 0;
+  const EvlEntityCluster *cl = evl_document_get_entity_clusters (doc, &n_clusters);
+  const EvlEntityMention *em = evl_document_get_entity_mentions (doc, &n_em);
+  guint *map = g_new (guint, n_clusters + 1);
+  g_autofree guint *live = g_new0 (guint, n_clusters + 1);
+  for (guint i = 0; i < n_em; i++)
+    {
+      if (em[i].cluster < 0 || (guint) em[i].cluster >= n_clusters)
+        continue;
+      if (em[i].sentence < n_sents && sents[em[i].sentence].is_furniture)
+        continue;
+      live[em[i].cluster]++;
+    }
+
+  EntityIndex ix = {
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
+  for (guint i = 0; i < evl_graph_n_entities (g); i++)
+    index_entity (&ix, g, i);
+
+  for (guint c = 0; c < n_clusters; c++)
+    {
+      map[c] = G_MAXUINT;
+      if (live[c] == 0 || cl[c].name == NULL)
+        continue;
+      gint e = find_entity (&ix, &cl[c]);
+      g_autofree char *key = NULL;
+      if (e < 0)
+        {
+          key = cl[c].key ? g_strdup (cl[c].key)
+                          : evl_entity_normalize_key (ctx, cl[c].name, cl[c].type);
+          EvlGraphEntity ne = { 0 };
+          ne.name = cl[c].name;
+          ne.key = key;
+          ne.type = cl[c].type;
+          e = (gint) evl_graph_add_entity (g, &ne);
+        }
+      EvlGraphEntity *ge = evl_graph_peek_entity (g, (guint) e);
+      /* A fuller form of the name wins ('Putin' -> 'Vladimir Putin'). */
+      if (count_words (cl[c].name) > count_words (ge->name))
+        {
+          evl_graph_entity_add_alias (g, (guint) e, ge->name);
+          ge = evl_graph_peek_entity (g, (guint) e);
+          ge->name = evl_graph_intern (g, cl[c].name);
+        }
+      gboolean seen = FALSE;
+      for (guint k = 0; k < c; k++)
+        seen |= map[k] == (guint) e;
+      ge->n_mentions += live[c];
+      if (!seen)
+        ge->n_documents++;
+      if (g_strcmp0 (cl[c].name, ge->name) != 0)
+        evl_graph_entity_add_alias (g, (guint) e, cl[c].name);
+      for (guint k = 0; cl[c].aliases && cl[c].aliases[k]; k++)
+        if (g_strcmp0 (cl[c].aliases[k], evl_graph_get_entity (g, (guint) e)->name) != 0)
+          evl_graph_entity_add_alias (g, (guint) e, cl[c].aliases[k]);
+      index_entity (&ix, g, (guint) e);
+      map[c] = (guint) e;
+    }
+  g_hash_table_unref (ix.keys);
+  g_hash_table_unref (ix.aliases);
+  return map;
+}
+
+/* ---- text helpers ---- */
+
+/* The text of @span with runs of white space collapsed to one space. */
+static char *
+collapse_ws (const char *text, gsize len, EvlSpan span)
+{
+  if (span.end > len || span.start >= span.end)
+    return g_strdup ("");
+  GString *out = g_string_sized_new (span.end - span.start);
+  gboolean space = FALSE;
+  for (guint i = span.start; i < span.end; i++)
+    {
+      char c = text[i];
+      if (g_ascii_isspace (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      /* U+00A0 no-break space is white space in page text too. */
+      if ((guchar) c == 0xC2 && i + 1 < span.end && (guchar) text[i + 1] == 0xA0)
+        {
+          space = TRUE;
+          i++;
+          continue;
+        }
+      if (space && out->len)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  const EvlContext *ctx;
+  EvlGraph *g;
+  const EvlDocument *doc;
+  const char *text;
+  gsize len;
+  const EvlSentence *sents;
+  guint n_sents;
+  const EvlToken *toks;
+  guint n_toks;
+  const EvlEntityMention *em;
+  guint n_em;
+  const EvlTimex *tx;
+  guint n_tx;
+  const EvlEventMention *ev;
+  guint n_ev;
+  guint *cluster_map;
+  guint n_clusters;
+  guint *event_map;     /* mention index -> graph event or G_MAXUINT */
+  guint doc_index;
+  const EvlLexicon *stops;
+  const EvlLexicon *cues;
+} AddCtx;
+
+static gboolean
+tok_is_punct (const AddCtx *a, guint t)
+{
+  return (a->toks[t].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE)) != 0;
+}
+
+static const EvlLexEntry *
+tok_lookup (const EvlLexicon *lex, const AddCtx *a, guint t)
+{
+  if (lex == NULL || t >= a->n_toks)
+    return NULL;
+  EvlSpan s = a->toks[t].span;
+  return evl_lexicon_lookup (lex, a->text + s.start, EVL_SPAN_LEN (s));
+}
+
+/* First token starting at or after byte @off in sentence @sent, or
+ * n_toks. */
+static guint
+token_from (const AddCtx *a, guint32 off, guint sent)
+{
+  gint t = evl_document_token_at (a->doc, off);
+  guint i = t < 0 ? 0 : (guint) t;
+  while (i < a->n_toks && a->toks[i].span.start < off)
+    i++;
+  if (i < a->n_toks && a->toks[i].sentence != sent)
+    return a->n_toks;
+  return i;
+}
+
+/* The words after a verb trigger up to the first punctuation or function
+ * word, at most five: the summary's object when there is no patient. */
+static char *
+object_phrase (const AddCtx *a, const EvlEventMention *m)
+{
+  if (a->n_toks == 0)
+    return NULL;
+  guint t0 = token_from (a, m->span.end, m->sentence);
+  guint t = t0;
+  while (t < a->n_toks && t - t0 < 5 && a->toks[t].sentence == m->sentence
+         && !tok_is_punct (a, t) && tok_lookup (a->stops, a, t) == NULL)
+    t++;
+  if (t == t0)
+    return NULL;
+  EvlSpan s = { a->toks[t0].span.start, a->toks[t - 1].span.end };
+  return collapse_ws (a->text, a->len, s);
+}
+
+/* The preposition written before the location mention, if any. */
+static const char *
+location_prep (const AddCtx *a, gint loc_mention)
+{
+  if (loc_mention < 0 || (guint) loc_mention >= a->n_em || a->n_toks == 0)
+    return NULL;
+  gint t = evl_document_token_at (a->doc, a->em[loc_mention].span.start);
+  if (t <= 0)
+    return NULL;
+  /* Skip a determiner ('at the Vostochny Cosmodrome'). */
+  for (gint k = t - 1; k >= 0 && k >= t - 2; k--)
+    {
+      const EvlLexEntry *e = tok_lookup (a->stops, a, (guint) k);
+      if (e && e->n_attrs > 0 && strcmp (e->attrs[0], "prep") == 0)
+        return e->canonical;
+    }
+  return NULL;
+}
+
+/* ---- summary ---- */
+
+static char *
+third_person (const char *verb)
+{
+  gsize n = strlen (verb);
+  if (strcmp (verb, "be") == 0)
+    return g_strdup ("is");
+  if (strcmp (verb, "have") == 0)
+    return g_strdup ("has");
+  if (n >= 2 && verb[n - 1] == 'y' && !strchr ("aeiou", verb[n - 2]))
+    return g_strdup_printf ("%.*sies", (int) (n - 1), verb);
+  if (g_str_has_suffix (verb, "s") || g_str_has_suffix (verb, "x")
+      || g_str_has_suffix (verb, "z") || g_str_has_suffix (verb, "ch")
+      || g_str_has_suffix (verb, "sh") || g_str_has_suffix (verb, "o"))
+    return g_strdup_printf ("%ses", verb);
+  return g_strdup_printf ("%ss", verb);
+}
+
+static void
+append_names (GString *s, const EvlGraph *g, const GArray *ents)
+{
+  for (guint i = 0; i < ents->len; i++)
+    {
+      if (i > 0)
+        g_string_append (s, i + 1 == ents->len ? " and " : ", ");
+      g_string_append (s, evl_graph_get_entity (g, g_array_index (ents, guint, i))->name);
+    }
+}
+
+char *
+evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb,
+                    gboolean verbal, const char *object, const char *prep)
+{
+  const char *lemma = verb ? verb : ev->trigger ? ev->trigger : ev->type ? ev->type : "event";
+  /* Subject: the agent and the co-participants that are neither patient
+   * nor location ('Kim Jong Un and Vladimir Putin meet'), at most three. */
+  g_autoptr (GArray) subj = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < ev->participants->len && subj->len < 3; i++)
+    {
+      guint p = g_array_index (ev->participants, guint, i);
+      if ((gint) p == ev->patient || (gint) p == ev->location)
+        continue;
+      if (ev->agent >= 0 && (gint) p != ev->agent && i == 0)
+        continue;
+      g_array_append_val (subj, p);
+    }
+  const char *obj = ev->patient >= 0 ? evl_graph_get_entity (g, (guint) ev->patient)->name : object;
+  GString *s = g_string_new (NULL);
+  if (verbal && subj->len > 0)
+    {
+      append_names (s, g, subj);
+      g_autofree char *v = subj->len == 1 ? third_person (lemma) : g_strdup (lemma);
+      g_string_append_printf (s, " %s", v);
+      if (obj)
+        g_string_append_printf (s, " %s", obj);
+    }
+  else
+    {
+      g_autofree char *cap = g_strdup (lemma);
+      cap[0] = g_ascii_toupper (cap[0]);
+      g_string_append (s, cap);
+      if (verbal && obj)
+        g_string_append_printf (s, " of %s", obj);
+      if (subj->len > 0)
+        {
+          g_string_append (s, subj->len > 1 ? " between " : " by ");
+          append_names (s, g, subj);
+        }
+      else if (!verbal && obj)
+        g_string_append_printf (s, " of %s", obj);
+    }
+  if (ev->location >= 0)
+    g_string_append_printf (s, " %s %s", prep ? prep : "in",
+                            evl_graph_get_entity (g, (guint) ev->location)->name);
+  if (ev->polarity == EVL_POLARITY_NEG)
+    g_string_prepend (s, "No: ");
+  if (ev->flags & EVL_EVENT_FLAG_FAILED)
+    g_string_append (s, " (failed)");
+  return g_string_free (s, FALSE);
+}
+
+/* ---- events ---- */
+
+static gint
+entity_of (const AddCtx *a, gint32 mention)
+{
+  if (mention < 0 || (guint) mention >= a->n_em)
+    return -1;
+  gint32 c = a->em[mention].cluster;
+  if (c < 0 || (guint) c >= a->n_clusters || a->cluster_map[c] == G_MAXUINT)
+    return -1;
+  return (gint) a->cluster_map[c];
+}
+
+static gboolean
+is_past (const char *tense)
+{
+  return g_strcmp0 (tense, "PAST") == 0 || g_strcmp0 (tense, "PASTPART") == 0;
+}
+
+/* The event's time from its anchoring timex, or the creation time when
+ * the events stage anchored it there; tense bounds an undated event by
+ * the creation time. */
+static void
+event_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t, EvlGraphMention *gm)
+{
+  EvlDay dct = evl_document_get_dct_day (a->doc);
+  const char *anchor = evl_anchor_method_to_string (m->anchor_method);
+  memset (t, 0, sizeof *t);
+  if (m->timex >= 0 && (guint) m->timex < a->n_tx)
+    {
+      const EvlTimex *x = &a->tx[m->timex];
+      if ((x->type == EVL_TIMEX_DATE || x->type == EVL_TIMEX_TIME) && x->begin && x->value)
+        {
+          t->known = TRUE;
+          t->value = x->value;
+          t->begin = x->begin;
+          t->end = x->end ? x->end : x->begin;
+          t->grain = x->grain;
+          t->text = evl_document_span_text ((EvlDocument *) a->doc, x->span);
+          t->anchor = m->anchor_method == EVL_ANCHOR_NONE ? "sentence" : anchor;
+        }
+    }
+  else if (m->anchor_method == EVL_ANCHOR_DCT && dct)
+    {
+      t->known = TRUE;
+      t->value = evl_document_get_dct (a->doc);
+      t->begin = t->end = dct;
+      t->grain = EVL_GRAIN_DAY;
+      t->anchor = anchor;
+    }
+  if (!t->known && dct)
+    {
+      if (is_past (m->tense))
+        t->latest = dct;
+      else if (g_strcmp0 (m->tense, "FUTURE") == 0)
+        t->earliest = dct;
+    }
+  if (t->known)
+    {
+      gm->time_value = t->value;
+      gm->time_begin = t->begin;
+      gm->time_end = t->end;
+      gm->time_grain = t->grain;
+      gm->time_anchor = t->anchor;
+    }
+}
+
+static gboolean
+is_verbal (const EvlEventMention *m)
+{
+  return m->tense != NULL && strcmp (m->tense, "NONE") != 0;
+}
+
+static guint
+add_event (AddCtx *a, const EvlEventMention *m)
+{
+  g_autofree char *trigger_text = collapse_ws (a->text, a->len, m->span);
+  g_autofree char *lemma = m->lemma ? g_utf8_strdown (m->lemma, -1)
+                                    : g_utf8_strdown (trigger_text, -1);
+  EvlGraphEvent e = { 0 };
+  EvlGraphMention gm = { 0 };
+  e.type = m->type;
+  e.cameo = m->cameo;
+  e.klass = m->klass;
+  e.trigger = lemma;
+  e.polarity = m->polarity;
+  e.modality = m->modality;
+  e.flags = m->flags;
+  e.salience = m->salience;
+  e.agent = entity_of (a, m->agent);
+  e.patient = entity_of (a, m->patient);
+  e.location = entity_of (a, m->location);
+  e.source = entity_of (a, m->source);
+  event_time (a, m, &e.time, &gm);
+  guint idx = evl_graph_add_event (a->g, &e);
+
+  gint order[3] = { e.agent, e.patient, -1 };
+  for (guint i = 0; i < 2; i++)
+    if (order[i] >= 0 && order[i] != e.location)
+      evl_graph_event_add_participant (a->g, idx, (guint) order[i]);
+  for (guint i = 0; i < m->n_participants; i++)
+    {
+      gint p = entity_of (a, m->participants[i]);
+      if (p >= 0 && p != e.location && p != e.source)
+        evl_graph_event_add_participant (a->g, idx, (guint) p);
+    }
+
+  EvlSpan sspan = m->sentence < a->n_sents ? a->sents[m->sentence].span : m->span;
+  g_autofree char *quote = collapse_ws (a->text, a->len, sspan);
+  gm.doc = a->doc_index;
+  gm.sentence = m->sentence;
+  gm.start = m->span.start;
+  gm.end = m->span.end;
+  gm.text = trigger_text;
+  gm.quote = quote;
+  evl_graph_event_add_mention (a->g, idx, &gm);
+
+  g_autofree char *object = is_verbal (m) && e.patient < 0 ? object_phrase (a, m) : NULL;
+  g_autofree char *summary = evl_reason_summary (a->g, evl_graph_get_event (a->g, idx), NULL,
+                                                 is_verbal (m), object,
+                                                 location_prep (a, m->location));
+  evl_graph_peek_event (a->g, idx)->summary = evl_graph_intern (a->g, summary);
+  return idx;
+}
+
+/* ---- cue relations ---- */
+
+/* Kind of the cue at token @t ("BEFORE", "SAMEDAY", ...) and its length
+ * in tokens, or NULL. */
+static const char *
+cue_at (const AddCtx *a, guint t, guint *n_tok)
+{
+  if (a->cues == NULL)
+    return NULL;
+  guint maxw = evl_lexicon_max_words (a->cues);
+  for (guint w = MIN (maxw, 4u); w >= 1; w--)
+    {
+      guint last = t + w - 1;
+      if (last >= a->n_toks || a->toks[last].sentence != a->toks[t].sentence)
+        continue;
+      EvlSpan s = { a->toks[t].span.start, a->toks[last].span.end };
+      char key[128];
+      gssize kl = evl_fold_key (a->text + s.start, EVL_SPAN_LEN (s), key, sizeof key);
+      const EvlLexEntry *e = kl > 0 ? evl_lexicon_lookup (a->cues, key, kl) : NULL;
+      if (e && e->n_attrs > 0)
+        {
+          *n_tok = w;
+          return e->attrs[0];
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_rel_kind (const char *kind, EvlRel *rel)
+{
+  if (g_strcmp0 (kind, "BEFORE") == 0)
+    *rel = EVL_REL_BEFORE;
+  else if (g_strcmp0 (kind, "AFTER") == 0)
+    *rel = EVL_REL_AFTER;
+  else if (g_strcmp0 (kind, "IS_INCLUDED") == 0)
+    *rel = EVL_REL_IS_INCLUDED;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* A cue phrase in a sentence: 'hours before the meeting'. */
+typedef struct {
+  EvlRel rel;
+  guint32 start;        /* first byte (a SAMEDAY word before the cue) */
+  gint referent;        /* event mention named after the cue, or -1 */
+} Cue;
+
+/* Finds cue phrases of sentence @sent: a relation word, optionally
+ * preceded by a short-interval word, followed within four tokens by an
+ * event mention trigger. */
+static GArray *
+sentence_cues (const AddCtx *a, guint sent)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Cue));
+  if (sent >= a->n_sents || a->n_toks == 0)
+    return out;
+  const EvlSentence *s = &a->sents[sent];
+  guint end = MIN (s->first_token + s->n_tokens, a->n_toks);
+  for (guint t = s->first_token; t < end; t++)
+    {
+      guint w = 0;
+      Cue c = { 0 };
+      if (!is_rel_kind (cue_at (a, t, &w), &c.rel))
+        continue;
+      c.start = a->toks[t].span.start;
+      guint w0 = 0;
+      if (t > s->first_token && g_strcmp0 (cue_at (a, t - 1, &w0), "SAMEDAY") == 0)
+        c.start = a->toks[t - 1].span.start;
+      c.referent = -1;
+      guint lim = MIN (t + w + 4, end);
+      guint32 from = a->toks[t + w - 1].span.end;
+      guint32 to = lim > 0 ? a->toks[lim - 1].span.end : from;
+      for (guint k = 0; k < a->n_ev && c.referent < 0; k++)
+        if (a->ev[k].sentence == sent && a->ev[k].span.start >= from && a->ev[k].span.start < to)
+          c.referent = (gint) k;
+      if (c.referent >= 0)
+        g_array_append_val (out, c);
+      t += w - 1;
+    }
+  return out;
+}
+
+static void
+add_cue_relation (AddCtx *a, guint from_m, guint to_m, EvlRel rel, const Cue *c)
+{
+  guint from = a->event_map[from_m], to = a->event_map[to_m];
+  if (from == G_MAXUINT || to == G_MAXUINT || from == to)
+    return;
+  g_autofree char *evidence = NULL;
+  if (c)
+    {
+      EvlSpan sp = { c->start, a->ev[to_m].span.end };
+      g_autofree char *phrase = collapse_ws (a->text, a->len, sp);
+      g_autofree char *low = g_utf8_strdown (phrase, -1);
+      evidence = g_strdup_printf ("cue: %s", low);
+    }
+  EvlGraphRelation r = { from, to, rel, evidence ? evidence : "cue", EVL_CONF_CUE };
+  evl_graph_add_relation (a->g, &r);
+}
+
+static void
+add_cues (AddCtx *a)
+{
+  guint last_sent = G_MAXUINT;
+  g_autoptr (GArray) cues = NULL;
+  for (guint k = 0; k < a->n_ev; k++)
+    {
+      const EvlEventMention *m = &a->ev[k];
+      if (a->event_map[k] == G_MAXUINT)
+        continue;
+      if (m->sentence != last_sent)
+        {
+          g_clear_pointer (&cues, g_array_unref);
+          cues = sentence_cues (a, m->sentence);
+          last_sent = m->sentence;
+        }
+      if (m->cue_event >= 0 && (guint) m->cue_event < a->n_ev)
+        {
+          const Cue *found = NULL;
+          for (guint i = 0; i < cues->len; i++)
+            if (g_array_index (cues, Cue, i).referent == m->cue_event)
+              found = &g_array_index (cues, Cue, i);
+          add_cue_relation (a, k, (guint) m->cue_event, m->cue_rel, found);
+          continue;
+        }
+      /* The events stage gave no cue: every other non-reporting event of
+       * the sentence stands in the cue's relation to its referent. */
+      if (m->klass == EVL_EVENT_CLASS_REPORTING)
+        continue;
+      for (guint i = 0; i < cues->len; i++)
+        {
+          const Cue *c = &g_array_index (cues, Cue, i);
+          if ((guint) c->referent != k)
+            add_cue_relation (a, k, (guint) c->referent, c->rel, c);
+        }
+    }
+}
+
+/* ---- narrative order ---- */
+
+/* Within a paragraph, a past-perfect event after a simple-past one
+ * happened before it ('Kim arrived ... he had left Pyongyang'); two
+ * simple-past events in consecutive sentences are told in order.  Only
+ * between undated events, with low confidence: the closure drops these
+ * first when anything better disagrees. */
+static void
+add_narrative (AddCtx *a)
+{
+  gint prev = -1;
+  for (guint k = 0; k < a->n_ev; k++)
+    {
+      const EvlEventMention *m = &a->ev[k];
+      guint gi = a->event_map[k];
+      if (gi == G_MAXUINT || m->klass == EVL_EVENT_CLASS_REPORTING
+          || evl_graph_get_event (a->g, gi)->time.known || !is_past (m->tense)
+          || m->modality != NULL || m->polarity == EVL_POLARITY_NEG)
+        continue;
+      if (prev >= 0)
+        {
+          const EvlEventMention *p = &a->ev[prev];
+          gboolean same_par = p->sentence < a->n_sents && m->sentence < a->n_sents
+                              && a->sents[p->sentence].paragraph == a->sents[m->sentence].paragraph;
+          if (same_par && p->sentence + 1 == m->sentence)
+            {
+              gboolean perfect = g_strcmp0 (m->aspect, "PERFECTIVE") == 0
+                                 && g_strcmp0 (p->aspect, "PERFECTIVE") != 0;
+              EvlGraphRelation r = {
+                a->event_map[prev], gi, perfect ? EVL_REL_AFTER : EVL_REL_BEFORE,
+                EVL_EVIDENCE_NARRATIVE, EVL_CONF_NARRATIVE,
+              };
+              if (r.from != r.to)
+                evl_graph_add_relation (a->g, &r);
+            }
+        }
+      prev = (gint) k;
+    }
+}
+
+/* ---- entry point ---- */
+
+static const char *
+dct_source_name (EvlDctSource s)
+{
+  switch (s)
+    {
+    case EVL_DCT_METADATA: return "metadata";
+    case EVL_DCT_DEFAULT: return "default";
+    case EVL_DCT_GUESSED: return "guessed";
+    default: return "none";
+    }
+}
+
+void
+evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
+                         const EvlReasonOptions *opts)
+{
+  g_return_if_fail (ctx != NULL && g != NULL && doc != NULL);
+  EvlReasonOptions defaults = EVL_REASON_OPTIONS_INIT;
+  if (opts == NULL)
+    opts = &defaults;
+
+  EvlGraphDocument d = {
+    evl_document_get_id (doc), evl_document_get_path (doc), evl_document_get_dct (doc),
+    dct_source_name (evl_document_get_dct_source (doc)), evl_document_get_title (doc),
+    evl_document_get_url (doc),
+  };
+  AddCtx a = { 0 };
+  a.ctx = ctx;
+  a.g = g;
+  a.doc = doc;
+  a.doc_index = evl_graph_add_document (g, &d);
+  a.text = evl_document_get_text (doc, &a.len);
+  a.sents = evl_document_get_sentences (doc, &a.n_sents);
+  a.toks = evl_document_get_tokens (doc, &a.n_toks);
+  a.em = evl_document_get_entity_mentions (doc, &a.n_em);
+  a.tx = evl_document_get_timexes (doc, &a.n_tx);
+  a.ev = evl_document_get_event_mentions (doc, &a.n_ev);
+  evl_document_get_entity_clusters (doc, &a.n_clusters);
+  a.stops = evl_context_get_lexicon (ctx, "en/summary-stops");
+  a.cues = evl_context_get_lexicon (ctx, "en/event-cues-story");
+  a.cluster_map = add_entities (ctx, g, doc, a.sents, a.n_sents);
+  a.event_map = g_new (guint, a.n_ev + 1);
+
+  for (guint k = 0; k < a.n_ev; k++)
+    {
+      const EvlEventMention *m = &a.ev[k];
+      a.event_map[k] = G_MAXUINT;
+      if (m->sentence < a.n_sents && a.sents[m->sentence].is_furniture)
+        continue;
+      if (!opts->all_events && m->salience < opts->min_salience)
+        continue;
+      if (m->span.end > a.len || m->span.start >= m->span.end)
+        continue;
+      a.event_map[k] = add_event (&a, m);
+    }
+  add_cues (&a);
+  add_narrative (&a);
+  g_free (a.cluster_map);
+  g_free (a.event_map);
+}

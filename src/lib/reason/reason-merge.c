@@ -1,0 +1,552 @@
+/* Event coreference within and across documents.
+ *
+ * Greedy clustering: events are visited most specific first (dated at a
+ * fine grain, then with many participants); each joins the compatible
+ * cluster that scores best or starts a new one.  Compatibility is checked
+ * against the cluster as a whole, never pairwise, so an undated 'the
+ * meeting' cannot chain a 2019 meeting to a 2023 one.
+ *
+ * Compatible means: same story type (the taxonomy groups 'summit',
+ * 'talks', 'met', 'convened' under MEETING; untyped events need the same
+ * trigger), no two different people on the two sides, times that overlap
+ * at their granularity ('2023-09' contains '2023-09-13'; creation-time
+ * and tense anchors are too weak to veto), no contradicting outcome
+ * (failed/succeeded) or genericity, and the same factuality (asserted,
+ * hedged, negated) unless participants and place or day show it is
+ * clearly the same event.  Merged events keep every mention; the date
+ * with the most supporting sources (then the most precise) wins and the
+ * disagreement is recorded as a conflict. */
+#include "reason-private.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct {
+  guint rep;             /* representative: the first member visited */
+  GArray *members;       /* guint event indices */
+  GArray *parts;         /* guint entity indices (union) */
+  gint location;
+  const char *type;
+  const char *trigger;
+  gboolean strong;       /* has a dated (strength >= 2) time */
+  EvlDay tb, te;         /* intersection of the members' dated times */
+  EvlDay wb, we;         /* some time, however weak, for proximity */
+  EvlDay earliest, latest;
+  int fact;              /* 0 asserted, 1 hedged, 2 negated */
+  guint32 outcome;       /* FAILED | SUCCEEDED seen */
+  gboolean generic;
+  guint n_mentions;
+} Cluster;
+
+static void
+cluster_free (gpointer p)
+{
+  Cluster *c = p;
+  g_array_unref (c->members);
+  g_array_unref (c->parts);
+  g_free (c);
+}
+
+static int
+factuality (const EvlGraphEvent *e)
+{
+  if (e->polarity == EVL_POLARITY_NEG)
+    return 2;
+  if (e->modality != NULL || (e->flags & EVL_EVENT_FLAG_HEDGED))
+    return 1;
+  return 0;
+}
+
+static gboolean
+strong_time (const EvlGraphEvent *e)
+{
+  return e->time.known && e->time.begin
+         && evl_reason_anchor_strength (e->time.anchor) >= EVL_STRONG_TIME;
+}
+
+static gboolean
+has_part (const GArray *parts, guint p)
+{
+  for (guint i = 0; i < parts->len; i++)
+    if (g_array_index (parts, guint, i) == p)
+      return TRUE;
+  return FALSE;
+}
+
+/* People on one side that the other side lacks. */
+static guint
+extra_people (const EvlGraph *g, const GArray *a, const GArray *b)
+{
+  guint n = 0;
+  for (guint i = 0; i < a->len; i++)
+    {
+      guint p = g_array_index (a, guint, i);
+      if (!has_part (b, p) && evl_graph_get_entity (g, p)->type == EVL_ENTITY_PERSON)
+        n++;
+    }
+  return n;
+}
+
+static guint
+overlap (const GArray *a, const GArray *b)
+{
+  guint n = 0;
+  for (guint i = 0; i < a->len; i++)
+    n += has_part (b, g_array_index (a, guint, i));
+  return n;
+}
+
+#define REJECT (-1e9)
+
+/* News reports recent events: an event without a date of its own is
+ * taken to lie within this many days of its document's creation time
+ * when matched against a dated cluster (weakly: it never wins a date). */
+#define RECENT_DAYS 366
+
+/* The day an undated event is assumed near: its weak time, else its first
+ * document's creation day; 0 when unknown. */
+static EvlDay
+reference_day (const EvlGraph *g, const EvlGraphEvent *e)
+{
+  if (e->time.known && e->time.begin)
+    return e->time.begin;
+  if (e->mentions->len == 0)
+    return 0;
+  guint doc = g_array_index (e->mentions, EvlGraphMention, 0).doc;
+  const char *dct = doc < evl_graph_n_documents (g) ? evl_graph_get_document (g, doc)->dct : NULL;
+  EvlDay b = 0, en = 0;
+  EvlGrain gr;
+  if (dct && (b = evl_day_parse (dct)) == 0 && !evl_timex_value_bounds (dct, &b, &en, &gr))
+    return 0;
+  return b;
+}
+
+/* Score of event @ei joining cluster @c, or REJECT. */
+static double
+score (const EvlGraph *g, const Cluster *c, guint ei)
+{
+  const EvlGraphEvent *e = evl_graph_get_event (g, ei);
+  gboolean same_trigger = g_strcmp0 (c->trigger, e->trigger) == 0;
+  if (g_strcmp0 (c->type, e->type) != 0)
+    return REJECT;
+  if (c->generic != ((e->flags & EVL_EVENT_FLAG_GENERIC) != 0))
+    return REJECT;
+  if (((c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_SUCCEEDED))
+      || ((c->outcome & EVL_EVENT_FLAG_SUCCEEDED) && (e->flags & EVL_EVENT_FLAG_FAILED)))
+    return REJECT;
+  if (extra_people (g, c->parts, e->participants) > 0
+      && extra_people (g, e->participants, c->parts) > 0)
+    return REJECT;
+  guint ov = overlap (e->participants, c->parts);
+  if (e->type == NULL && (!same_trigger || ov == 0))
+    return REJECT;
+
+  gboolean loc_known = c->location >= 0 && e->location >= 0;
+  gboolean loc_same = loc_known && c->location == e->location;
+  gboolean e_strong = strong_time (e);
+  double s = 2.0 * ov + (loc_same ? 2.0 : loc_known ? -1.0 : 0.0);
+  gboolean same_day = FALSE;
+  if (c->strong && e_strong)
+    {
+      guint gap = evl_reason_interval_gap (c->tb, c->te, e->time.begin, e->time.end);
+      same_day = gap == 0;
+      /* Dates that disagree by a few days are a conflict between sources
+       * only when everything else says it is one event. */
+      if (gap > 3 || (gap > 0 && !(ov >= 2 && loc_same)))
+        return REJECT;
+      s += gap == 0 ? 2.0 : 0.0;
+    }
+  else
+    {
+      EvlDay ref = e_strong ? e->time.begin : reference_day (g, e);
+      EvlDay ref_end = e_strong ? e->time.end : ref;
+      if (ref && c->wb)
+        {
+          guint gap = evl_reason_interval_gap (c->wb, c->we, ref, ref_end);
+          if (c->strong && !e_strong && gap > RECENT_DAYS)
+            return REJECT;
+          s += 1.0 / (1.0 + gap / 30.0);
+        }
+    }
+  /* Tense bounds: an event told in the past tense of a 2019 article is not
+   * a 2023 event. */
+  if (c->strong && ((e->time.latest && c->tb > e->time.latest)
+                    || (e->time.earliest && c->te < e->time.earliest)))
+    return REJECT;
+  if (e_strong && ((c->latest && e->time.begin > c->latest)
+                   || (c->earliest && e->time.end < c->earliest)))
+    return REJECT;
+  if (c->fact != factuality (e) && !(ov >= 2 && (loc_same || same_day)))
+    return REJECT;
+  return s + (same_trigger ? 0.5 : 0.0) + 0.1 * log1p (c->n_mentions);
+}
+
+static void
+cluster_add (const EvlGraph *g, Cluster *c, guint ei)
+{
+  const EvlGraphEvent *e = evl_graph_get_event (g, ei);
+  g_array_append_val (c->members, ei);
+  for (guint i = 0; i < e->participants->len; i++)
+    {
+      guint p = g_array_index (e->participants, guint, i);
+      if (!has_part (c->parts, p))
+        g_array_append_val (c->parts, p);
+    }
+  if (c->location < 0)
+    c->location = e->location;
+  if (strong_time (e))
+    {
+      if (!c->strong)
+        {
+          c->tb = e->time.begin;
+          c->te = e->time.end;
+        }
+      else if (evl_reason_interval_gap (c->tb, c->te, e->time.begin, e->time.end) == 0)
+        {
+          c->tb = MAX (c->tb, e->time.begin);
+          c->te = MIN (c->te, e->time.end);
+        }
+      c->strong = TRUE;
+    }
+  if (c->strong)
+    {
+      c->wb = c->tb;
+      c->we = c->te;
+    }
+  else if (!c->wb)
+    c->wb = c->we = reference_day (g, e);
+  if (e->time.earliest && e->time.earliest > c->earliest)
+    c->earliest = e->time.earliest;
+  if (e->time.latest && (!c->latest || e->time.latest < c->latest))
+    c->latest = e->time.latest;
+  c->outcome |= e->flags & (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED);
+  c->n_mentions += e->mentions->len;
+}
+
+static Cluster *
+cluster_new (const EvlGraph *g, guint ei)
+{
+  const EvlGraphEvent *e = evl_graph_get_event (g, ei);
+  Cluster *c = g_new0 (Cluster, 1);
+  c->rep = ei;
+  c->members = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->parts = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->location = -1;
+  c->type = e->type;
+  c->trigger = e->trigger;
+  c->fact = factuality (e);
+  c->generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
+  cluster_add (g, c, ei);
+  return c;
+}
+
+/* Visit order: dated events first, finest grain first, then those with
+ * the most participants; index order last, so the result is
+ * deterministic. */
+static int
+cmp_specific (gconstpointer pa, gconstpointer pb, gpointer data)
+{
+  const EvlGraph *g = data;
+  guint a = *(const guint *) pa, b = *(const guint *) pb;
+  const EvlGraphEvent *ea = evl_graph_get_event (g, a), *eb = evl_graph_get_event (g, b);
+  gboolean sa = strong_time (ea), sb = strong_time (eb);
+  if (sa != sb)
+    return sa ? -1 : 1;
+  if (sa)
+    {
+      EvlDay wa = ea->time.end - ea->time.begin, wb = eb->time.end - eb->time.begin;
+      if (wa != wb)
+        return wa < wb ? -1 : 1;
+    }
+  if (ea->participants->len != eb->participants->len)
+    return ea->participants->len > eb->participants->len ? -1 : 1;
+  return a < b ? -1 : (a > b);
+}
+
+/* ---- folding a cluster into one event ---- */
+
+/* How complete a member's summary is: the one used for the merged event. */
+static guint
+completeness (const EvlGraphEvent *e)
+{
+  return 2 * e->participants->len + 3 * (e->location >= 0) + 2 * strong_time (e)
+         + (e->summary ? MIN (strlen (e->summary), 60u) / 20 : 0);
+}
+
+typedef struct {
+  const EvlGraphMention *m;
+  guint strength;
+} TimeVote;
+
+static gboolean
+mention_dated (const EvlGraphMention *m)
+{
+  return m->time_value != NULL && m->time_begin != 0;
+}
+
+/* Distinct documents among @votes whose time overlaps [b, e]. */
+static guint
+support (const GArray *votes, EvlDay b, EvlDay e)
+{
+  g_autoptr (GHashTable) docs = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < votes->len; i++)
+    {
+      const EvlGraphMention *m = g_array_index (votes, TimeVote, i).m;
+      if (evl_reason_interval_gap (b, e, m->time_begin, m->time_end) == 0)
+        g_hash_table_add (docs, GUINT_TO_POINTER (m->doc + 1));
+    }
+  return g_hash_table_size (docs);
+}
+
+/* The merged event's time: the value with the most supporting sources,
+ * then the most precise, then the best anchored; incompatible values are
+ * recorded as conflicts. */
+static void
+vote_time (EvlGraph *g, guint rep, const GArray *members)
+{
+  g_autoptr (GArray) votes = g_array_new (FALSE, FALSE, sizeof (TimeVote));
+  guint best_strength = 0;
+  for (guint i = 0; i < members->len; i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (members, guint, i));
+      for (guint j = 0; j < e->mentions->len; j++)
+        {
+          const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, j);
+          if (!mention_dated (m))
+            continue;
+          TimeVote v = { m, evl_reason_anchor_strength (m->time_anchor) };
+          best_strength = MAX (best_strength, v.strength);
+          g_array_append_val (votes, v);
+        }
+    }
+  /* Dated mentions outvote creation-time guesses entirely. */
+  guint floor_strength = best_strength >= EVL_STRONG_TIME ? EVL_STRONG_TIME : 0;
+  for (guint i = votes->len; i-- > 0;)
+    if (g_array_index (votes, TimeVote, i).strength < floor_strength)
+      g_array_remove_index (votes, i);
+  if (votes->len == 0)
+    return;
+
+  gint best = -1;
+  guint best_sup = 0;
+  for (guint i = 0; i < votes->len; i++)
+    {
+      const TimeVote *v = &g_array_index (votes, TimeVote, i);
+      guint sup = support (votes, v->m->time_begin, v->m->time_end);
+      if (best >= 0)
+        {
+          const TimeVote *b = &g_array_index (votes, TimeVote, best);
+          EvlDay wv = v->m->time_end - v->m->time_begin, wb = b->m->time_end - b->m->time_begin;
+          if (sup < best_sup || (sup == best_sup && (wv > wb || (wv == wb && v->strength <= b->strength))))
+            continue;
+        }
+      best = (gint) i;
+      best_sup = sup;
+    }
+  const EvlGraphMention *win = g_array_index (votes, TimeVote, best).m;
+
+  /* Text of the winning value as some member wrote it. */
+  const char *text = NULL;
+  for (guint i = 0; i < members->len && !text; i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (members, guint, i));
+      if (g_strcmp0 (e->time.value, win->time_value) == 0)
+        text = e->time.text;
+    }
+  EvlGraphEvent *re = evl_graph_peek_event (g, rep);
+  re->time.known = TRUE;
+  re->time.value = win->time_value;
+  re->time.begin = win->time_begin;
+  re->time.end = win->time_end;
+  re->time.grain = win->time_grain;
+  re->time.anchor = win->time_anchor;
+  re->time.text = text;
+
+  guint n_docs = support (votes, 1, G_MAXUINT32);
+  for (guint i = 0; i < votes->len; i++)
+    {
+      const EvlGraphMention *m = g_array_index (votes, TimeVote, i).m;
+      if (evl_reason_interval_gap (win->time_begin, win->time_end, m->time_begin, m->time_end) == 0)
+        continue;
+      g_autofree char *detail = g_strdup_printf (
+        "%u of %u dated sources agree with %s; %s (%s) says %s", best_sup, n_docs,
+        win->time_value, evl_graph_get_document (g, m->doc)->id, m->text, m->time_value);
+      EvlGraphConflict c = { rep, "time", win->time_value, m->time_value, detail };
+      evl_graph_add_conflict (g, &c);
+    }
+}
+
+static void
+fold_cluster (EvlGraph *g, Cluster *c, guint *target)
+{
+  GArray *mem = c->members;
+  guint rep = G_MAXUINT, primary = g_array_index (mem, guint, 0);
+  for (guint i = 0; i < mem->len; i++)
+    {
+      guint m = g_array_index (mem, guint, i);
+      rep = MIN (rep, m);
+      if (completeness (evl_graph_get_event (g, m)) > completeness (evl_graph_get_event (g, primary)))
+        primary = m;
+    }
+  for (guint i = 0; i < mem->len; i++)
+    target[g_array_index (mem, guint, i)] = rep;
+  if (mem->len == 1)
+    return;
+
+  /* Copy the primary's descriptive fields onto the representative. */
+  const EvlGraphEvent *p = evl_graph_get_event (g, primary);
+  EvlGraphEvent merged = *p;
+  guint n_pos = 0, n_neg = 0, n_asserted = 0;
+  guint32 and_flags = EVL_EVENT_FLAG_HEDGED | EVL_EVENT_FLAG_GENERIC, or_flags = 0;
+  g_autoptr (GHashTable) lemma_count = g_hash_table_new (g_str_hash, g_str_equal);
+  guint best_lemma_n = 0;
+  for (guint i = 0; i < mem->len; i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (mem, guint, i));
+      guint nm = MAX (e->mentions->len, 1u);
+      if (e->polarity == EVL_POLARITY_NEG)
+        n_neg += nm;
+      else
+        n_pos += nm;
+      if (factuality (e) == 0)
+        n_asserted++;
+      and_flags &= e->flags;
+      or_flags |= e->flags;
+      if (merged.agent < 0) merged.agent = e->agent;
+      if (merged.patient < 0) merged.patient = e->patient;
+      if (merged.location < 0) merged.location = e->location;
+      if (merged.source < 0) merged.source = e->source;
+      if (merged.cameo == NULL) merged.cameo = e->cameo;
+      merged.salience = MAX (merged.salience, e->salience);
+      if (e->time.earliest > merged.time.earliest)
+        merged.time.earliest = e->time.earliest;
+      if (e->time.latest && (!merged.time.latest || e->time.latest < merged.time.latest))
+        merged.time.latest = e->time.latest;
+      if (e->trigger)
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (lemma_count, e->trigger)) + nm;
+          g_hash_table_insert (lemma_count, (gpointer) e->trigger, GUINT_TO_POINTER (n));
+        }
+    }
+  /* Most frequent trigger; ties go to the primary's, then member order. */
+  if (p->trigger)
+    best_lemma_n = GPOINTER_TO_UINT (g_hash_table_lookup (lemma_count, p->trigger));
+  for (guint i = 0; i < mem->len; i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (mem, guint, i));
+      guint n = e->trigger ? GPOINTER_TO_UINT (g_hash_table_lookup (lemma_count, e->trigger)) : 0;
+      if (n > best_lemma_n)
+        {
+          best_lemma_n = n;
+          merged.trigger = e->trigger;
+        }
+    }
+  if (merged.time.earliest && merged.time.latest && merged.time.earliest > merged.time.latest)
+    merged.time.earliest = merged.time.latest = 0;
+  merged.flags = (or_flags & ~(EVL_EVENT_FLAG_HEDGED | EVL_EVENT_FLAG_GENERIC)) | and_flags;
+  if (n_asserted > 0)
+    merged.modality = NULL;
+  merged.polarity = n_neg > n_pos ? EVL_POLARITY_NEG : EVL_POLARITY_POS;
+
+  GArray *rep_parts = evl_graph_peek_event (g, rep)->participants;
+  GArray *rep_mentions = evl_graph_peek_event (g, rep)->mentions;
+  guint rep_sources = evl_graph_get_event (g, rep)->n_sources;
+  /* Arrays stay with the representative; only scalars and strings move. */
+  g_autoptr (GArray) parts = g_array_copy (p->participants);
+  merged.participants = rep_parts;
+  merged.mentions = rep_mentions;
+  merged.n_sources = rep_sources;
+  merged.id = evl_graph_get_event (g, rep)->id;
+  *evl_graph_peek_event (g, rep) = merged;
+
+  g_array_set_size (rep_parts, 0);
+  for (guint i = 0; i < parts->len; i++)
+    evl_graph_event_add_participant (g, rep, g_array_index (parts, guint, i));
+  for (guint i = 0; i < mem->len; i++)
+    {
+      guint m = g_array_index (mem, guint, i);
+      const EvlGraphEvent *e = evl_graph_get_event (g, m);
+      for (guint j = 0; j < e->participants->len; j++)
+        evl_graph_event_add_participant (g, rep, g_array_index (e->participants, guint, j));
+      if (m == rep)
+        continue;
+      for (guint j = 0; j < e->mentions->len; j++)
+        {
+          EvlGraphMention gm = g_array_index (e->mentions, EvlGraphMention, j);
+          evl_graph_event_add_mention (g, rep, &gm);
+        }
+    }
+  if (merged.location >= 0)
+    {
+      /* The place is the location, not a participant. */
+      GArray *pa = evl_graph_peek_event (g, rep)->participants;
+      for (guint i = pa->len; i-- > 0;)
+        if (g_array_index (pa, guint, i) == (guint) merged.location)
+          g_array_remove_index (pa, i);
+    }
+
+  if (n_neg > 0 && n_pos > 0)
+    {
+      g_autofree char *detail = g_strdup_printf ("%u mention%s negated, %u asserted", n_neg,
+                                                 n_neg == 1 ? "" : "s", n_pos);
+      EvlGraphConflict cf = { rep, "polarity", n_neg > n_pos ? "NEG" : "POS",
+                              n_neg > n_pos ? "POS" : "NEG", detail };
+      evl_graph_add_conflict (g, &cf);
+    }
+  vote_time (g, rep, mem);
+}
+
+void
+evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
+{
+  g_return_if_fail (ctx != NULL && g != NULL);
+  guint n = evl_graph_n_events (g);
+  if (n < 2)
+    return;
+  g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (order, i);
+  g_array_sort_with_data (order, cmp_specific, g);
+
+  /* Clusters are blocked by type: only same-type events can merge. */
+  g_autoptr (GHashTable) blocks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (cluster_free);
+  for (guint k = 0; k < n; k++)
+    {
+      guint ei = g_array_index (order, guint, k);
+      const EvlGraphEvent *e = evl_graph_get_event (g, ei);
+      const char *bkey = e->type ? e->type : "";
+      GPtrArray *block = g_hash_table_lookup (blocks, bkey);
+      if (block == NULL)
+        {
+          block = g_ptr_array_new ();
+          g_hash_table_insert (blocks, (gpointer) bkey, block);
+        }
+      Cluster *best = NULL;
+      double best_s = REJECT;
+      for (guint i = 0; i < block->len; i++)
+        {
+          Cluster *c = block->pdata[i];
+          double s = score (g, c, ei);
+          if (s > best_s)
+            {
+              best_s = s;
+              best = c;
+            }
+        }
+      if (best && best_s > REJECT / 2)
+        cluster_add (g, best, ei);
+      else
+        {
+          Cluster *c = cluster_new (g, ei);
+          g_ptr_array_add (block, c);
+          g_ptr_array_add (all, c);
+        }
+    }
+
+  g_autofree guint *target = g_new (guint, n);
+  for (guint i = 0; i < all->len; i++)
+    fold_cluster (g, all->pdata[i], target);
+  evl_graph_collapse_events (g, target);
+}
