@@ -194,20 +194,33 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
     attach (x, c, ci);
 }
 
-/* TRUE when the folded single name @s is the first word, last word or
- * everything after the first word of the folded full name @full. */
+static const char *
+last_word (const char *s)
+{
+  const char *sp = strrchr (s, ' ');
+  return sp ? sp + 1 : s;
+}
+
+/* TRUE when the folded partial name @s names the person @full: a single
+ * word that is @full's first or last word ('Kim', 'Putin'); or several
+ * words that are everything after the first ('Jong Un' of 'Kim Jong Un') or
+ * the same first and last words ('Vladimir Putin' of 'Vladimir V. Putin'). */
 static gboolean
 name_part (const char *s, const char *full)
 {
   gsize n = strlen (s), fl = strlen (full);
   if (n == 0 || n >= fl)
     return FALSE;
-  if (strncmp (full, s, n) == 0 && full[n] == ' ')
+  const char *fsp = strchr (full, ' ');
+  const char *ssp = strchr (s, ' ');
+  if (fsp == NULL)
+    return FALSE;
+  if (ssp == NULL)
+    return (strncmp (full, s, n) == 0 && full[n] == ' ') || strcmp (last_word (full), s) == 0;
+  if (strcmp (fsp + 1, s) == 0)
     return TRUE;
-  if (strcmp (full + fl - n, s) == 0 && full[fl - n - 1] == ' ')
-    return TRUE;
-  const char *sp = strchr (full, ' ');
-  return sp && strcmp (sp + 1, s) == 0;
+  return ssp - s == fsp - full && strncmp (s, full, ssp - s) == 0
+         && strcmp (last_word (s), last_word (full)) == 0;
 }
 
 /* The person cluster a partial name refers to: most full-name mentions,

@@ -392,8 +392,10 @@ after_place_prep (const Scan *s, guint i)
          && cue_is (s, i - 1, 1, "place-prep", NULL);
 }
 
-/* Classifies the capitalised run [a, b) and emits it. */
-static void
+/* Classifies the capitalised run [a, b) and emits it.  Returns one past
+ * the tokens it consumed: a run cut at a connector is scanned again from
+ * there ('Later the Russian President ...'). */
+static guint
 emit_run (Scan *s, guint a, guint b)
 {
   /* Leading sentence starters and stop words: 'The', 'According',
@@ -402,56 +404,65 @@ emit_run (Scan *s, guint a, guint b)
                    || ((s->tok[a].flags & EVL_TOKEN_SENT_START) && lower_has (s, a))))
     a++;
   if (a >= b)
-    return;
+    return b;
 
   if (b - a >= 2 && has_org_head (s, a, b))
     {
       add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION);
-      return;
+      return b;
     }
   if (ends_loc_head (s, a, b))
     {
       add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
-      return;
+      return b;
     }
   /* Name + the + epithet: 'Peter the Great'. */
   for (guint j = a + 1; j + 1 < b; j++)
     if (tok_is (s, j, "the") && j + 2 == b && cue_is (s, j + 1, 1, "epithet", NULL))
       {
         add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_PERSON);
-        return;
+        return b;
       }
   /* Not an organisation, place or epithet: connectors don't bind. */
   for (guint j = a; j < b; j++)
     if (!is_cap (s, j))
       {
         emit_run (s, a, j);
-        guint k = j;
-        while (k < b && !is_cap (s, k))
-          k++;
-        if (k < b)
-          emit_run (s, k, b);
-        return;
+        return j;
       }
   if (b - a == 1)
     {
       EvlCand *c = add_cand (s, a, b, EVL_CAND_SINGLE, EVL_ENTITY_PERSON);
       if (after_place_prep (s, a) && !lower_has (s, a) && !(s->tok[a].flags & EVL_TOKEN_SENT_START))
         c->type = EVL_ENTITY_LOCATION;
-      return;
+      return b;
     }
   for (guint j = a; j < b; j++)
     if (lower_has (s, j) || is_stopword (s, j))
       {
-        /* 'Military Cooperation': common words, no name; its parts may
-         * still be surnames of people named elsewhere. */
-        for (guint k = a; k < b; k++)
-          if (!lower_has (s, k) && !is_stopword (s, k))
-            add_cand (s, k, k + 1, EVL_CAND_SINGLE, EVL_ENTITY_PERSON);
-        return;
+        /* 'Military Cooperation': a word the text also writes in lower
+         * case is no part of a name; the pieces around it may be names
+         * ('Vladimir Putin Kim Jong Un Meeting'). */
+        if (j > a)
+          emit_run (s, a, j);
+        guint k = j + 1;
+        while (k < b && (lower_has (s, k) || is_stopword (s, k)))
+          k++;
+        if (k < b)
+          emit_run (s, k, b);
+        return b;
       }
   add_cand (s, a, b, EVL_CAND_NAME,
             after_place_prep (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);
+  /* Headings: if the run is no name the body has ('Kim Affirms Support'),
+   * its parts may still be ('Vladimir Putin', 'Kim'); of overlapping
+   * candidates the longest that finds an entity wins. */
+  if (s->heading)
+    for (guint k = a; k < b; k++)
+      for (guint e = k + 1; e <= b; e++)
+        if (e - k < b - a)
+          add_cand (s, k, e, e - k == 1 ? EVL_CAND_SINGLE : EVL_CAND_NAME, EVL_ENTITY_PERSON);
+  return b;
 }
 
 /* 'Putin-Kim', 'U.S-Russia': a hyphenated word whose parts are all
@@ -778,14 +789,42 @@ scan_sentence (Scan *s, const EvlSentence *sent)
                 }
             }
           guint before_run = s->cands->len;
-          emit_run (s, i, b);
+          guint end = emit_run (s, i, b);
           for (guint k = before_run; k < s->cands->len; k++)
             apposition (s, &g_array_index (s->cands, EvlCand, k));
-          i = b;
+          i = MAX (end, i + 1);
           continue;
         }
       i++;
     }
+}
+
+/* A sentence in Title Case ('Are Putin and Kim Rekindling a Connection?')
+ * is treated like a heading: its capitals say nothing about names.  It has
+ * four words or more and no lower-case word other than short function
+ * words. */
+static gboolean
+title_case (const Scan *s, const EvlSentence *sent)
+{
+  static const char *const function_words[] = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "for", "to", "in", "on",
+    "at", "by", "with", "as", "from", "into", "over", "vs", "via", "per",
+  };
+  guint words = 0;
+  for (guint i = sent->first_token; i < sent->first_token + sent->n_tokens; i++)
+    {
+      if (!is_word (s, i) || is_possessive (s, i))
+        continue;
+      words++;
+      if (is_cap (s, i) || !g_ascii_isalpha (tok_text (s, i)[0]))
+        continue;
+      gboolean fw = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (function_words) && !fw; k++)
+        fw = tok_is (s, i, function_words[k]);
+      if (!fw)
+        return FALSE;
+    }
+  return words >= 4;
 }
 
 void
@@ -815,7 +854,7 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
         continue;
       s.sentence = si;
       s.s_end = sent->first_token + sent->n_tokens;
-      s.heading = sent->is_heading != 0;
+      s.heading = sent->is_heading != 0 || title_case (&s, sent);
       scan_sentence (&s, sent);
     }
 

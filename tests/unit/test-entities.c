@@ -1,0 +1,433 @@
+/* Entities: detection rules, alias clustering, merge keys. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <string.h>
+
+#include "evl-private.h"
+
+static EvlContext *ctx;
+
+static void
+setup (void)
+{
+  g_autoptr (GError) error = NULL;
+  ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx, "context: %s", error ? error->message : "?");
+}
+
+static void
+teardown (void)
+{
+  g_clear_pointer (&ctx, evl_context_unref);
+}
+
+TestSuite (entities, .init = setup, .fini = teardown);
+
+static EvlDocument *
+annotate (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  EvlDocument *doc = evl_document_new ("t", text, -1, &error);
+  cr_assert_not_null (doc, "%s", error ? error->message : "?");
+  evl_segment_document (ctx, doc);
+  evl_entities_annotate (ctx, doc);
+  return doc;
+}
+
+/* Index of the @nth mention whose text is exactly @surface, or -1. */
+static gint
+find_mention (EvlDocument *doc, const char *surface, guint nth)
+{
+  guint n;
+  const EvlEntityMention *m = evl_document_get_entity_mentions (doc, &n);
+  gsize len;
+  const char *text = evl_document_get_text (doc, &len);
+  for (guint i = 0; i < n; i++)
+    if (EVL_SPAN_LEN (m[i].span) == strlen (surface)
+        && memcmp (text + m[i].span.start, surface, strlen (surface)) == 0 && nth-- == 0)
+      return (gint) i;
+  return -1;
+}
+
+static const EvlEntityMention *
+mention (EvlDocument *doc, const char *surface, guint nth)
+{
+  gint i = find_mention (doc, surface, nth);
+  cr_assert_geq (i, 0, "no mention '%s' (#%u)", surface, nth);
+  return &evl_document_get_entity_mentions (doc, NULL)[i];
+}
+
+static const EvlEntityCluster *
+cluster_of (EvlDocument *doc, const char *surface)
+{
+  const EvlEntityMention *m = mention (doc, surface, 0);
+  guint n;
+  const EvlEntityCluster *c = evl_document_get_entity_clusters (doc, &n);
+  cr_assert_lt ((guint) m->cluster, n);
+  return &c[m->cluster];
+}
+
+static gboolean
+has_alias (const EvlEntityCluster *c, const char *alias)
+{
+  for (guint i = 0; c->aliases[i]; i++)
+    if (strcmp (c->aliases[i], alias) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- detection: one sentence, one expected mention ---- */
+
+typedef struct {
+  char text[200];
+  char surface[64];
+  EvlEntityType type;
+} DetectCase;
+
+static DetectCase detect_cases[] = {
+  /* Titles before unknown names. */
+  { "Admiral Kim Myong Sik inspected the ship.", "Kim Myong Sik", EVL_ENTITY_PERSON },
+  { "The delegation included Navy Admiral Kim Myong Sik.", "Kim Myong Sik", EVL_ENTITY_PERSON },
+  { "Kremlin spokesperson Dmitry Peskov said no documents were signed.", "Dmitry Peskov", EVL_ENTITY_PERSON },
+  { "Former U.S. National Security Adviser John Bolton warned of a deal.", "John Bolton", EVL_ENTITY_PERSON },
+  { "General Oskar Brandvold visited the base on Monday.", "Oskar Brandvold", EVL_ENTITY_PERSON },
+  { "They met Mr. Halloran in the lobby.", "Halloran", EVL_ENTITY_PERSON },
+  /* Capitalised names without a title. */
+  { "The delegation included Pak Thae Song, chairman of the committee.", "Pak Thae Song", EVL_ENTITY_PERSON },
+  { "Officials compared him to Peter the Great in a speech.", "Peter the Great", EVL_ENTITY_PERSON },
+  { "Analysts say Tomasz Wierzbicki expects a deal.", "Tomasz Wierzbicki", EVL_ENTITY_PERSON },
+  /* Places. */
+  { "The leaders met at the Vostochny Cosmodrome on Wednesday.", "Vostochny Cosmodrome", EVL_ENTITY_LOCATION },
+  { "Engineers toured the Selvik Cosmodrome last year.", "Selvik Cosmodrome", EVL_ENTITY_LOCATION },
+  { "The talks took place in the Far East of the country.", "Far East", EVL_ENTITY_LOCATION },
+  { "Missiles fell off the coast of the Korean peninsula.", "Korean peninsula", EVL_ENTITY_LOCATION },
+  { "Troops gathered near Ostrava for the exercise.", "Ostrava", EVL_ENTITY_LOCATION },
+  { "He flew to Ukraine after the talks.", "Ukraine", EVL_ENTITY_LOCATION },
+  /* Organisations. */
+  { "Officials denied that Wagner Group fighters were involved.", "Wagner Group", EVL_ENTITY_ORGANIZATION },
+  { "He serves as an officer of the North Korean Navy.", "North Korean Navy", EVL_ENTITY_ORGANIZATION },
+  { "She chairs the Committee for Space Science in the capital.", "Committee for Space Science", EVL_ENTITY_ORGANIZATION },
+  { "A statement from the Ministry of Rural Affairs followed.", "Ministry of Rural Affairs", EVL_ENTITY_ORGANIZATION },
+  { "The United Nations condemned the launch.", "United Nations", EVL_ENTITY_ORGANIZATION },
+  /* Countries by every name. */
+  { "The DPRK fired two missiles.", "DPRK", EVL_ENTITY_LOCATION },
+  { "U.S. officials raised concerns.", "U.S.", EVL_ENTITY_LOCATION },
+  { "It was a Democratic People's Republic of Korea decision.", "Democratic People's Republic of Korea", EVL_ENTITY_LOCATION },
+};
+
+ParameterizedTestParameters (entities, detects_names_by_gazetteer_and_rules)
+{
+  return cr_make_param_array (DetectCase, detect_cases, G_N_ELEMENTS (detect_cases));
+}
+
+ParameterizedTest (DetectCase *tc, entities, detects_names_by_gazetteer_and_rules)
+{
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  const EvlEntityMention *m = mention (doc, tc->surface, 0);
+  cr_expect_eq (m->type, tc->type, "'%s' in \"%s\": type %s, want %s", tc->surface, tc->text,
+                evl_entity_type_to_string (m->type), evl_entity_type_to_string (tc->type));
+}
+
+/* ---- no mention where there is no name ---- */
+
+typedef struct {
+  char text[200];
+  char surface[64];
+} RejectCase;
+
+static RejectCase reject_cases[] = {
+  /* Headline Title Case. */
+  { "Strategic Alliance Talks Space Tech\n\nThe leaders spoke about an alliance and space.", "Strategic Alliance" },
+  { "Provocative Missile Test Preceding the Meeting\n\nThe test came hours before.", "Provocative Missile Test" },
+  /* Sentence-initial and list-initial common words. */
+  { "Officials said the talks ended. Later, officials left.", "Officials" },
+  { "Military Cooperation: the leaders discussed military cooperation.", "Military Cooperation" },
+  { "Notable figures attended. Through an interpreter, he spoke.", "Through" },
+  /* Demonyms used as modifiers. */
+  { "Russian officials denied the claims.", "Russian" },
+  { "The North Korean delegation arrived by train.", "North Korean" },
+  { "The North Korean delegation arrived by train.", "The North" },
+  /* Short words that are only names in capitals. */
+  { "Some of us went home.", "us" },
+  /* A lower-case title is not a name's title. */
+  { "In general Putin spoke little.", "general" },
+};
+
+ParameterizedTestParameters (entities, finds_no_name_in_common_words)
+{
+  return cr_make_param_array (RejectCase, reject_cases, G_N_ELEMENTS (reject_cases));
+}
+
+ParameterizedTest (RejectCase *tc, entities, finds_no_name_in_common_words)
+{
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  cr_expect_lt (find_mention (doc, tc->surface, 0), 0, "'%s' taken as a name in \"%s\"",
+                tc->surface, tc->text);
+}
+
+/* ---- alias clustering: every surface of a group is one entity ---- */
+
+typedef struct {
+  char text[600];
+  char surfaces[8][48];   /* "" ends the list; "text#2" = its 3rd mention */
+  char name[48];          /* expected canonical display name */
+} AliasCase;
+
+static AliasCase alias_cases[] = {
+  { "North Korean leader Kim Jong Un arrived on Tuesday. Kim Jong-un met officials. "
+    "Mr. Kim smiled. Jong-un spoke briefly. The North Korean leader left early. "
+    "Kim's sister stayed.",
+    { "Kim Jong Un", "Kim Jong-un", "Kim", "Jong-un", "The North Korean leader", "Kim#1" },
+    "Kim Jong Un" },
+  { "Russian President Vladimir Putin welcomed the guests. Putin spoke first. "
+    "President Putin smiled. Mr. Putin left. Later the Russian President returned.",
+    { "Vladimir Putin", "Putin", "Putin#1", "Putin#2", "the Russian President" },
+    "Vladimir Putin" },
+  { "North Korea fired missiles on Monday. The Democratic People's Republic of Korea (DPRK) "
+    "denied it. Pyongyang said the launch was a test. The North has done this before.",
+    { "North Korea", "Democratic People's Republic of Korea", "DPRK", "Pyongyang", "The North" },
+    "North Korea" },
+  { "Russia denied the claims. Moscow said the talks were useful. The Kremlin released a video. "
+    "Russia's envoy spoke.",
+    { "Russia", "Moscow", "Kremlin", "Russia#1" },
+    "Russia" },
+  { "The United States raised concerns. Washington said it was watching. U.S. officials agreed.",
+    { "United States", "Washington", "U.S." },
+    "United States" },
+  /* Unknown people: the rule, not the gazetteer, does it. */
+  { "Defense Minister Arvid Kolstad visited the base. Kolstad praised the troops. "
+    "Mr. Kolstad left on Friday.",
+    { "Arvid Kolstad", "Kolstad", "Kolstad#1" },
+    "Arvid Kolstad" },
+};
+
+ParameterizedTestParameters (entities, clusters_aliases_of_one_entity)
+{
+  return cr_make_param_array (AliasCase, alias_cases, G_N_ELEMENTS (alias_cases));
+}
+
+static const EvlEntityMention *
+mention_ref (EvlDocument *doc, const char *ref)
+{
+  char buf[48];
+  g_strlcpy (buf, ref, sizeof buf);
+  guint nth = 0;
+  char *hash = strchr (buf, '#');
+  if (hash)
+    {
+      *hash = '\0';
+      nth = (guint) atoi (hash + 1);
+    }
+  return mention (doc, buf, nth);
+}
+
+ParameterizedTest (AliasCase *tc, entities, clusters_aliases_of_one_entity)
+{
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  const EvlEntityMention *first = mention_ref (doc, tc->surfaces[0]);
+  guint n;
+  const EvlEntityCluster *c = evl_document_get_entity_clusters (doc, &n);
+  cr_expect_str_eq (c[first->cluster].name, tc->name);
+  for (guint i = 1; i < G_N_ELEMENTS (tc->surfaces) && tc->surfaces[i][0]; i++)
+    {
+      const EvlEntityMention *m = mention_ref (doc, tc->surfaces[i]);
+      cr_expect_eq (m->cluster, first->cluster, "'%s' is in '%s', not '%s'", tc->surfaces[i],
+                    c[m->cluster].name, c[first->cluster].name);
+    }
+}
+
+/* ---- people who share a surname ---- */
+
+Test (entities, keeps_people_sharing_a_surname_apart)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Kim Jong Un met the delegation. He was joined by his sister, Kim Yo Jong, and by "
+    "Navy Admiral Kim Myong Sik. Kim Jong Un spoke first. Kim thanked his hosts.");
+  const EvlEntityCluster *leader = cluster_of (doc, "Kim Jong Un");
+  const EvlEntityCluster *sister = cluster_of (doc, "Kim Yo Jong");
+  const EvlEntityCluster *admiral = cluster_of (doc, "Kim Myong Sik");
+  cr_expect_neq (leader, sister);
+  cr_expect_neq (leader, admiral);
+  cr_expect_neq (sister, admiral);
+  cr_expect_str_eq (admiral->role, "Navy Admiral");
+  /* The bare surname goes to the Kim named most often. */
+  const EvlEntityMention *bare = mention (doc, "Kim", 0);
+  cr_expect_str_eq (evl_document_get_entity_clusters (doc, NULL)[bare->cluster].name, "Kim Jong Un");
+}
+
+Test (entities, bare_surname_follows_the_document_not_a_fixed_person)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Admiral Kim Myong Sik inspected the submarine. Kim Myong Sik then met engineers. "
+    "Kim Jong Un did not attend. Kim praised the crew.");
+  const EvlEntityMention *bare = mention (doc, "Kim", 0);
+  cr_expect_str_eq (evl_document_get_entity_clusters (doc, NULL)[bare->cluster].name, "Kim Myong Sik");
+}
+
+/* ---- cluster records ---- */
+
+Test (entities, cluster_has_name_key_aliases_and_role)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "North Korean leader Kim Jong-un arrived. Kim Jong-un met Russian President Vladimir Putin.");
+  const EvlEntityCluster *kim = cluster_of (doc, "Kim Jong-un");
+  cr_expect_str_eq (kim->name, "Kim Jong Un");
+  cr_expect_str_eq (kim->key, "kim jong un");
+  cr_expect_eq (kim->type, EVL_ENTITY_PERSON);
+  cr_expect_eq (kim->n_mentions, 2);
+  cr_expect (has_alias (kim, "Kim Jong-un"));
+  cr_expect_str_eq (kim->role, "North Korean leader");
+  const EvlEntityCluster *putin = cluster_of (doc, "Vladimir Putin");
+  cr_expect_str_eq (putin->role, "Russian President");
+  cr_expect_str_eq (putin->key, "vladimir putin");
+}
+
+Test (entities, role_description_is_a_pronoun_mention)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Russian President Vladimir Putin spoke. Observers said the Russian President was pleased.");
+  const EvlEntityMention *m = mention (doc, "the Russian President", 0);
+  cr_expect (m->is_pronoun);
+  cr_expect_eq (m->type, EVL_ENTITY_PERSON);
+  cr_expect_eq (m->cluster, mention (doc, "Vladimir Putin", 0)->cluster);
+  cr_expect_not (mention (doc, "Vladimir Putin", 0)->is_pronoun);
+}
+
+Test (entities, role_description_without_holder_is_no_mention)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Observers said the Norwegian leader was pleased.");
+  cr_expect_lt (find_mention (doc, "the Norwegian leader", 0), 0);
+}
+
+Test (entities, possessive_is_not_part_of_the_name)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Kim Jong Un's sister arrived. Russia's envoy spoke. Kim's train left.");
+  cr_expect_geq (find_mention (doc, "Kim Jong Un", 0), 0);
+  cr_expect_geq (find_mention (doc, "Russia", 0), 0);
+  cr_expect_geq (find_mention (doc, "Kim", 0), 0);
+  cr_expect_lt (find_mention (doc, "Russia's", 0), 0);
+  cr_expect_str_eq (cluster_of (doc, "Russia")->name, "Russia");
+}
+
+Test (entities, capital_is_a_place_after_a_place_preposition)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "North Korea tested a missile. Kim traveled from Pyongyang by train. "
+    "Pyongyang denied the report.");
+  const EvlEntityMention *place = mention (doc, "Pyongyang", 0);
+  const EvlEntityMention *actor = mention (doc, "Pyongyang", 1);
+  const EvlEntityMention *country = mention (doc, "North Korea", 0);
+  cr_expect_neq (place->cluster, country->cluster);
+  cr_expect_eq (actor->cluster, country->cluster);
+  cr_expect_str_eq (cluster_of (doc, "Pyongyang")->key, "pyongyang");
+}
+
+Test (entities, headings_only_repeat_names_the_body_has)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Kim Affirms Support for Putin Over Holy War\n\n"
+    "Kim Jong Un met Vladimir Putin on Wednesday.");
+  cr_expect_geq (find_mention (doc, "Kim", 0), 0);
+  cr_expect_eq (mention (doc, "Kim", 0)->cluster, mention (doc, "Kim Jong Un", 0)->cluster);
+  cr_expect_lt (find_mention (doc, "Holy War", 0), 0);
+  cr_expect_lt (find_mention (doc, "Kim Affirms Support", 0), 0);
+}
+
+Test (entities, compound_names_split_at_hyphens)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Vladimir Putin met Kim Jong Un. The Putin-Kim summit worried U.S-Russia watchers.");
+  cr_expect_eq (mention (doc, "Putin", 0)->cluster, mention (doc, "Vladimir Putin", 0)->cluster);
+  cr_expect_eq (mention (doc, "Kim", 0)->cluster, mention (doc, "Kim Jong Un", 0)->cluster);
+  cr_expect_str_eq (cluster_of (doc, "Russia")->key, "russia");
+  cr_expect_str_eq (cluster_of (doc, "U.S")->key, "united states");
+}
+
+Test (entities, furniture_sentences_are_skipped)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Kim Jong Un met Vladimir Putin.\n\n"
+                                          "Featured Image Credit: Shutterstock / Goga Shutter");
+  guint n;
+  const EvlSentence *s = evl_document_get_sentences (doc, &n);
+  gboolean furniture = FALSE;
+  for (guint i = 0; i < n; i++)
+    furniture |= s[i].is_furniture;
+  cr_assert (furniture, "segmenter marks the credit line as furniture");
+  cr_expect_lt (find_mention (doc, "Goga Shutter", 0), 0);
+  cr_expect_lt (find_mention (doc, "Shutterstock", 0), 0);
+}
+
+Test (entities, annotating_twice_replaces)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Kim Jong Un met Vladimir Putin in Russia.");
+  guint n1, c1, n2, c2;
+  evl_document_get_entity_mentions (doc, &n1);
+  evl_document_get_entity_clusters (doc, &c1);
+  evl_entities_annotate (ctx, doc);
+  evl_document_get_entity_mentions (doc, &n2);
+  evl_document_get_entity_clusters (doc, &c2);
+  cr_expect_eq (n1, 3);
+  cr_expect_eq (n2, n1);
+  cr_expect_eq (c2, c1);
+}
+
+/* ---- merge keys ---- */
+
+typedef struct {
+  char name[64];
+  EvlEntityType type;
+  char key[64];
+} KeyCase;
+
+static KeyCase key_cases[] = {
+  { "Kim Jong-un", EVL_ENTITY_PERSON, "kim jong un" },
+  { "Kim Jong Un", EVL_ENTITY_PERSON, "kim jong un" },
+  { "KIM JONG-UN", EVL_ENTITY_PERSON, "kim jong un" },
+  { "Kim Myong-sik", EVL_ENTITY_PERSON, "kim myong sik" },
+  { "Vladimir Putin", EVL_ENTITY_PERSON, "vladimir putin" },
+  { "Putin", EVL_ENTITY_PERSON, "vladimir putin" },
+  { "DPRK", EVL_ENTITY_LOCATION, "north korea" },
+  { "Democratic People's Republic of Korea", EVL_ENTITY_LOCATION, "north korea" },
+  { "the North", EVL_ENTITY_LOCATION, "north korea" },
+  { "Pyongyang", EVL_ENTITY_ORGANIZATION, "north korea" },
+  { "Pyongyang", EVL_ENTITY_LOCATION, "pyongyang" },
+  { "the Kremlin", EVL_ENTITY_LOCATION, "russia" },
+  { "Kremlin", EVL_ENTITY_ORGANIZATION, "russia" },
+  { "Moscow", EVL_ENTITY_ORGANIZATION, "russia" },
+  { "Russia's", EVL_ENTITY_LOCATION, "russia" },
+  { "U.S.", EVL_ENTITY_LOCATION, "united states" },
+  { "the United States", EVL_ENTITY_LOCATION, "united states" },
+  { "Washington", EVL_ENTITY_ORGANIZATION, "united states" },
+  { "Wagner Group", EVL_ENTITY_ORGANIZATION, "wagner group" },
+  { "Vostochny Cosmodrome", EVL_ENTITY_LOCATION, "vostochny cosmodrome" },
+  { "the West", EVL_ENTITY_LOCATION, "west" },
+  { "Committee for Space Science", EVL_ENTITY_ORGANIZATION, "committee for space science" },
+};
+
+ParameterizedTestParameters (entities, normalizes_merge_keys)
+{
+  return cr_make_param_array (KeyCase, key_cases, G_N_ELEMENTS (key_cases));
+}
+
+ParameterizedTest (KeyCase *tc, entities, normalizes_merge_keys)
+{
+  g_autofree char *key = evl_entity_normalize_key (ctx, tc->name, tc->type);
+  cr_expect_str_eq (key, tc->key, "key of '%s' (%s)", tc->name, evl_entity_type_to_string (tc->type));
+}
+
+/* ---- no blow-up on long unbroken input ---- */
+
+Test (entities, long_input_without_breaks_is_linear, .timeout = 20)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (s, "Kim Jong Un met Vladimir Putin in Russia and the North Korean leader smiled ");
+  g_autoptr (EvlDocument) doc = annotate (s->str);
+  g_string_free (s, TRUE);
+  guint n, nc;
+  evl_document_get_entity_mentions (doc, &n);
+  evl_document_get_entity_clusters (doc, &nc);
+  cr_expect_geq (n, 60000);
+  cr_expect_eq (nc, 3);
+}
