@@ -541,6 +541,20 @@ p_year (TxScan *s, int i, TxMatch *m)
     }
   int y;
   int e = year_at (s, j, &y);
+  if (e < 0 && is (s, i, "the") && is (s, i + 1, "year"))
+    {
+      /* 'the year two thousand' */
+      double v;
+      gboolean vague;
+      int k = number_at (s, i + 2, &v, &vague);
+      if (k < 0 || vague || v < 1000 || v > 2100 || U (i + 2)->kind == U_NUM)
+        return -1;
+      m->pt.year = (int) v;
+      m->pt.grain = EVL_GRAIN_YEAR;
+      m->has_pt = TRUE;
+      m->absolute = TRUE;
+      return k;
+    }
   if (e < 0)
     return -1;
   if (U (j)->kind == U_NUM)
@@ -641,13 +655,18 @@ p_season (TxScan *s, int i, TxMatch *m)
             }
           m->pt = p;
         }
-      else if (shifted && dir)
+      else
         {
           m->pt = cur;
-          evl_timex_point_shift (&m->pt, 4 * dir);
+          if (shifted && dir)
+            evl_timex_point_shift (&m->pt, 4 * dir);
         }
-      else
-        m->pt = cur;
+      if (shifted && dir == 0 && cur.year > 0)
+        {
+          /* 'this summer': the creation year's */
+          m->pt.year = cur.year;
+          g_strlcpy (m->pt.season, code, sizeof m->pt.season);
+        }
       m->needs_dct = TRUE;
     }
   m->has_pt = TRUE;
@@ -741,8 +760,7 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       EvlTimexPoint cur;
       tx_dct_point (s, EVL_GRAIN_QUARTER, &cur);
       m->pt.year = cur.year;
-      if (s->ref_index >= 0 && s->ref.year > 0 && s->ref.grain >= EVL_GRAIN_MONTH
-          && s->ref.grain <= EVL_GRAIN_YEAR)
+      if (s->ref_index >= 0 && s->ref.year > 0 && s->ref_from_text && s->ref_sentence == s->sentence)
         m->pt.year = s->ref.year;
       else if (cur.year > 0 && !half && n > cur.quarter && cur.quarter == 1 && tx_tense (s, i, e) <= 0)
         m->pt.year--;
@@ -1027,7 +1045,21 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       shift = atoi (attr (U (e)->cue, 1));
       e++;
     }
-  if (g == EVL_GRAIN_QUARTER && s->have_quarter)
+  int qm = 0;
+  if (g == EVL_GRAIN_QUARTER && (is (s, e, "ended") || is (s, e, "ending") || is (s, e, "ends"))
+      && month_at (s, e + 1, &qm) > 0)
+    {
+      /* 'the quarter ended Sept. 30': the quarter of that month */
+      int qd = day_number (s, month_at (s, e + 1, &qm));
+      tx_dct_point (s, EVL_GRAIN_QUARTER, &m->pt);
+      m->pt.year = tx_year_for (s, qm, qd, -1);
+      m->pt.quarter = (qm - 1) / 3 + 1;
+      m->pt.grain = EVL_GRAIN_QUARTER;
+      s->quarter = m->pt;
+      s->have_quarter = TRUE;
+      s->quarter_sentence = s->sentence;
+    }
+  else if (g == EVL_GRAIN_QUARTER && s->have_quarter)
     m->pt = s->quarter;
   else if (g == EVL_GRAIN_QUARTER && !that)
     {
@@ -1036,16 +1068,12 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
     }
   else if (strcmp (code, "Y") == 0 && !that && !same && !back)
     {
-      /* 'for the year' is a duration; 'the year' otherwise the year
-       * under discussion */
-      if (is (s, i - 1, "for") || is (s, i - 1, "over"))
-        {
-          m->type = EVL_TIMEX_DURATION;
-          g_strlcpy (m->value, "P1Y", sizeof m->value);
-          return e;
-        }
-      EvlDay d = evl_timex_point_first_day (&s->ref);
-      evl_timex_point_from_day (&m->pt, d, EVL_GRAIN_YEAR);
+      /* 'the year': the one just written out in this sentence, else the
+       * creation year */
+      if (s->ref_from_text && s->ref_sentence == s->sentence)
+        evl_timex_point_from_day (&m->pt, evl_timex_point_first_day (&s->ref), EVL_GRAIN_YEAR);
+      else
+        tx_dct_point (s, EVL_GRAIN_YEAR, &m->pt);
     }
   else
     {
@@ -1073,23 +1101,70 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
-/* 'year-earlier', 'year-ago' as adjectives. */
+/* Comparison periods of financial reports: 'year-earlier', 'the year-ago
+ * quarter', 'the comparable year-ago period', 'the 1988 third quarter',
+ * 'the 1988 period'.  With a quarter under discussion they name that
+ * quarter in the other year (TimeBank), otherwise the year. */
 static int
-p_year_ago (TxScan *s, int i, TxMatch *m)
+p_period (TxScan *s, int i, TxMatch *m)
 {
   int j = i;
-  if (is (s, j, "year-ago"))
+  if (is (s, j, "the"))
+    j++;
+  if (is (s, j, "comparable") || is (s, j, "corresponding") || is (s, j, "same"))
+    j++;
+  int year = 0;
+  if (is (s, j, "year-ago") || is (s, j, "year-earlier"))
     j++;
   else if (is (s, j, "year") && is_hyphen (s, j + 1) && (is (s, j + 2, "ago") || is (s, j + 2, "earlier")))
     j += 3;
+  else if (j > i && j < s->n && year_like (U (j)))
+    {
+      year = U (j)->num;
+      j++;
+    }
   else
     return -1;
-  EvlDay d = evl_timex_point_first_day (&s->ref);
-  evl_timex_point_from_day (&m->pt, d, EVL_GRAIN_YEAR);
-  evl_timex_point_shift (&m->pt, -1);
+  int q = 0, e = j;
+  if (is (s, e, "period"))
+    e++;
+  else if (is (s, e, "quarter"))
+    e++;
+  else if (ordinal_at (s, e, &q) > 0 && q <= 4 && is (s, ordinal_at (s, e, &q), "quarter"))
+    e = ordinal_at (s, e, &q) + 1;
+  else if (year)
+    return -1;
+  else
+    q = -1; /* the bare adjective */
+  gboolean quarter_ctx = s->have_quarter && s->sentence - s->quarter_sentence <= 3;
+  if (q > 0 || (q == 0 && quarter_ctx) || (q < 0 && quarter_ctx))
+    {
+      if (quarter_ctx)
+        m->pt = s->quarter;
+      else
+        tx_dct_point (s, EVL_GRAIN_QUARTER, &m->pt);
+      if (q > 0)
+        m->pt.quarter = q;
+      m->pt.grain = EVL_GRAIN_QUARTER;
+      if (year)
+        m->pt.year = year;
+      else if (m->pt.year > 0)
+        m->pt.year--;
+    }
+  else
+    {
+      tx_dct_point (s, EVL_GRAIN_YEAR, &m->pt);
+      if (year)
+        m->pt.year = year;
+      else if (m->pt.year > 0)
+        m->pt.year--;
+    }
   m->has_pt = TRUE;
-  m->needs_ref = TRUE;
-  return j;
+  if (year)
+    m->absolute = TRUE;
+  else
+    m->needs_ref = TRUE;
+  return e;
 }
 
 /* Clock times: '10:35 a.m.', '6 a.m. EST Nov. 9', 'noon Saturday',
@@ -1269,7 +1344,11 @@ p_duration (TxScan *s, int i, TxMatch *m)
   gboolean vague = FALSE, counted = FALSE;
   int e = number_at (s, j, &n, &vague);
   if (e > 0)
-    counted = TRUE;
+    {
+      counted = TRUE;
+      if (year_like (U (j)) && e < s->n && U (e)->unit && U (e)->unit->n_attrs == 1)
+        return -1; /* 'the 1988 quarter' */
+    }
   else if (is (s, j, "a") || is (s, j, "an"))
     e = j + 1;
   else
@@ -1373,6 +1452,14 @@ p_duration (TxScan *s, int i, TxMatch *m)
                 }
             }
           int steps = (int) (n + 0.5);
+          /* 'a year ago'/'a year earlier' in a report about a quarter means
+           * that quarter a year before (TimeBank's financial news) */
+          if (g == EVL_GRAIN_YEAR && s->have_quarter && s->sentence - s->quarter_sentence <= 2)
+            {
+              m->pt = s->quarter;
+              g = EVL_GRAIN_QUARTER;
+              steps *= 4;
+            }
           if (strcmp (code, "FN") == 0)
             steps *= 2;
           if (m->pt.grain == g)
@@ -1580,7 +1667,7 @@ tx_match (TxScan *s, int i, TxMatch *m)
 {
   static const Pattern all[] = {
     p_time, p_modified, p_numeric_date, p_month, p_weekday, p_year, p_season,
-    p_quarter, p_century, p_holiday, p_deictic, p_relative, p_anaphor, p_year_ago,
+    p_quarter, p_century, p_holiday, p_deictic, p_relative, p_period, p_anaphor,
     p_duration, p_set,
   };
   int best = -1;

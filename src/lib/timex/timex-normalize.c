@@ -70,12 +70,33 @@ tx_year_for (const TxScan *s, int month, int day, int tense)
     return s->ref.year;
   if (!s->dct)
     return -1;
+  /* Otherwise the occurrence nearest the creation time, pulled towards
+   * the past or the future by the tense of the clause ('Feb. 1' in a
+   * late-October article is next February's; 'met in May' last May's). */
   int y, m, d;
   evl_day_to_ymd (s->dct, &y, &m, &d);
-  int key = month * 100 + (day > 0 ? day : 0), now = m * 100 + (day > 0 ? d : 0);
-  if (key <= now)
-    return y;
-  return tense < 0 ? y - 1 : y;
+  int best = y;
+  gint64 best_score = G_MAXINT64;
+  for (int cy = y - 1; cy <= y + 1; cy++)
+    {
+      EvlDay c = evl_day_from_ymd (cy, month, day > 0 ? day : 15);
+      if (c == 0)
+        continue;
+      gint64 diff = (gint64) c - (gint64) s->dct;
+      gint64 score = diff < 0 ? -diff : diff;
+      if (day <= 0 && month == m && cy == y)
+        score = 0;
+      if (tense < 0 && diff > 15)
+        score += 150;
+      else if (tense > 0 && diff < -15)
+        score += 150;
+      if (score < best_score)
+        {
+          best_score = score;
+          best = cy;
+        }
+    }
+  return best;
 }
 
 void
@@ -158,11 +179,11 @@ tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *c
   /* TIMEX3 spells fractions in a smaller unit when there is one
    * ('a year and a half' -> P18M, '5 1/2 hours' -> PT330M). */
   static const struct { const char *code, *iso, *smaller; double factor; gboolean time; } map[] = {
-    { "Y", "Y", "M", 12, FALSE }, { "HY", "M", NULL, 6, FALSE }, { "Q", "M", NULL, 3, FALSE },
+    { "Y", "Y", "M", 12, FALSE }, { "HY", "M", NULL, 6, FALSE }, { "Q", "Q", "M", 3, FALSE },
     { "M", "M", "D", 30, FALSE }, { "W", "W", "D", 7, FALSE }, { "FN", "W", NULL, 2, FALSE },
     { "WE", "WE", NULL, 1, FALSE }, { "D", "D", "H", 24, FALSE }, { "H", "H", "MIN", 60, TRUE },
-    { "MIN", "M", "S", 60, TRUE }, { "S", "S", NULL, 1, TRUE }, { "DE", "DE", "Y", 10, FALSE },
-    { "CE", "CE", "Y", 100, FALSE }, { "ML", "ML", "Y", 1000, FALSE },
+    { "MIN", "M", "S", 60, TRUE }, { "S", "S", NULL, 1, TRUE }, { "DE", "Y", NULL, 10, FALSE },
+    { "CE", "Y", NULL, 100, FALSE }, { "ML", "Y", NULL, 1000, FALSE },
   };
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
     {
@@ -246,7 +267,7 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
     t.flags |= EVL_TIMEX_FLAG_DCT;
   guint idx = evl_document_add_timex (doc, &t);
   if (m->has_pt && m->pt.year > 0 && !m->range && m->pt.grain <= EVL_GRAIN_YEAR
-      && (m->absolute || m->needs_dct || m->needs_ref))
+      && (m->absolute || m->needs_dct))
     {
       s->ref = m->pt;
       s->ref_index = (gint32) idx;
@@ -256,6 +277,7 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
         {
           s->quarter = m->pt;
           s->have_quarter = TRUE;
+          s->quarter_sentence = s->sentence;
         }
     }
 }
