@@ -59,7 +59,7 @@ Test (timeml, text_is_text_content_without_tags)
   g_autoptr (EvlDocument) doc = load_ok (tbaq);
   const char *text = evl_document_get_text (doc, NULL);
   cr_assert_str_eq (text, "\nRain fell Thursday & officials said it would last two weeks in Zürich.\n");
-  cr_assert_str_eq (evl_document_get_id (doc), "doc");
+  cr_assert_str_eq (evl_document_get_id (doc), "X1", "the id is the DOCID");
   cr_assert_str_eq (evl_document_get_title (doc), "Storms & floods");
 }
 
@@ -104,6 +104,7 @@ Test (timeml, te3input_has_dct_and_no_gold)
     "March 22, 2013</TIMEX3></DCT>\n<TEXT>\nMarkets rose on Friday.\n</TEXT>\n</TimeML>\n");
   guint n = 1;
   evl_document_get_gold (doc, &n);
+  cr_assert_str_eq (evl_document_get_id (doc), "nyt_1");
   cr_assert_eq (n, 0);
   cr_assert_str_eq (evl_document_get_dct (doc), "2013-03-22");
   cr_assert_str_eq (evl_document_get_text (doc, NULL), "\nMarkets rose on Friday.\n");
@@ -118,6 +119,7 @@ Test (timeml, semeval_sentences_become_sentences_and_tokens)
     "<TEXT><s id=\"1\">January 09 , 2008</s><s id=\"2\"></s><s id=\"3\">Apple "
     "<EVENT eid=\"e1\">announced</EVENT> cuts .</s></TEXT>\n</TimeML>\n");
   cr_assert_str_eq (evl_document_get_title (doc), "Apple cuts prices");
+  cr_assert_str_eq (evl_document_get_id (doc), "77");
   guint ns = 0, nt = 0, ng = 0;
   const EvlSentence *s = evl_document_get_sentences (doc, &ns);
   const EvlToken *t = evl_document_get_tokens (doc, &nt);
@@ -148,6 +150,14 @@ Test (timeml, semeval_sentences_become_sentences_and_tokens)
   cr_assert_eq (k, 2);
   /* Sentences stay apart in the text. */
   cr_assert_not_null (strstr (evl_document_get_text (doc, NULL), "2008\n"));
+}
+
+Test (timeml, id_falls_back_to_the_file_name)
+{
+  GError *error = NULL;
+  g_autoptr (EvlDocument) doc = load ("/data/APW1998.0261.tml", "<TimeML><TEXT>x</TEXT></TimeML>", &error);
+  cr_assert_not_null (doc);
+  cr_assert_str_eq (evl_document_get_id (doc), "APW1998.0261");
 }
 
 Test (timeml, malformed_xml_is_a_parse_error_with_line)

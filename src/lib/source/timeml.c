@@ -5,7 +5,8 @@
  * The document text is the character content of <TEXT> with every inline
  * tag removed, byte for byte, so that gold spans and the spans of a tagger
  * writing the same text back line up.  Inline TIMEX3 and EVENT elements are
- * recorded with evl_document_add_gold().
+ * recorded with evl_document_add_gold().  The document id is the <DOCID>
+ * when it is one word, else the file's basename without extension.
  *
  * SemEval-2015 documents: each non-empty <s> becomes one EvlSentence and its
  * space-separated words EvlTokens (the segmenter leaves a document that
@@ -184,10 +185,15 @@ find_dct (xmlNode *root)
   return t ? attr_dup (t, "value") : NULL;
 }
 
-/* The id: the basename of @name without its last extension. */
+/* The id: the <DOCID> (SemEval-2015 mentions are "DOCID-SENTENCE-TOKEN"),
+ * else the basename of @name without its last extension. */
 static char *
-doc_id (const char *name)
+doc_id (xmlNode *root, const char *name)
 {
+  char *docid = element_text (find_element (root, "DOCID"));
+  if (docid && strlen (docid) < 256 && strpbrk (docid, "/\\ \t\n") == NULL)
+    return docid;
+  g_free (docid);
   char *base = g_path_get_basename (name);
   char *dot = strrchr (base, '.');
   if (dot && dot != base)
@@ -330,7 +336,7 @@ evl_source_load_timeml (const char *name, const char *data, gsize len,
   Flatten f = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (Mark)), FALSE };
   flatten (&f, text_el->children);
   g_autoptr (GArray) marks = f.marks;
-  g_autofree char *id = doc_id (name);
+  g_autofree char *id = doc_id (root, name);
   g_autoptr (GError) local = NULL;
   g_autoptr (EvlDocument) doc = evl_document_new (id, f.text->str, (gssize) f.text->len, &local);
   g_string_free (f.text, TRUE);
