@@ -1,0 +1,25 @@
+/* Accuracy regression guards for the 'eval' meson suite, in percent.
+ *
+ * The one place to raise them: set each a little below what
+ *   build/eventline tag -o /tmp/sys ../shared/data/timeml/TimeBank ../shared/data/timeml/AQUAINT
+ *   build/eventline eval timex ../shared/data/timeml /tmp/sys
+ *   build/eventline eval events ../shared/data/timeml /tmp/sys
+ * (and, for the timeline guard, the commands in tests/eval/test-corpus.c)
+ * prints on the 256 TimeBank + AQUAINT documents, so a regression fails
+ * the suite while ordinary noise does not. */
+#pragma once
+
+/* TIMEX3 (TempEval-3 measures) */
+#define EVL_MIN_TIMEX_STRICT_F1   0.0
+#define EVL_MIN_TIMEX_RELAXED_F1  0.0
+#define EVL_MIN_TIMEX_TYPE_F1     0.0
+#define EVL_MIN_TIMEX_VALUE_F1    0.0
+
+/* EVENT */
+#define EVL_MIN_EVENT_STRICT_F1   0.0
+#define EVL_MIN_EVENT_RELAXED_F1  0.0
+#define EVL_MIN_EVENT_CLASS_F1    0.0
+
+/* SemEval-2015 TimeLine temporal awareness F1 on timeline-trial, from raw
+ * text (eventline timeline --format semeval; eventline eval timeline). */
+#define EVL_MIN_TIMELINE_F1       0.0
