@@ -333,11 +333,9 @@ load_with_meta (const char *name, const char *data, gsize len, const EvlLoadOpti
     return evl_fail (error, EVL_ERROR_TOO_LARGE,
                      "%s: %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
                      " bytes (--max-size)", name, len, max);
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
+  g_autofree char *decoded = NULL;  /* UTF-16/32 input converted to UTF-8 */
+  if (!evl_source_decode_bom (name, &data, &len, &decoded, error))
+    return FALSE;
   if (len == 0)
     return evl_fail (error, EVL_ERROR_PARSE, "%s: empty file", name);
   if (memchr (data, '\0', MIN (len, (gsize) 65536)) != NULL)
@@ -352,14 +350,17 @@ load_with_meta (const char *name, const char *data, gsize len, const EvlLoadOpti
       ok = evl_source_load_timeml (name, data, len, opts, out, error);
       break;
     case EVL_FORMAT_HTML:
+      ok = evl_source_load_html (name, data, len, opts, out, error);
+      break;
     case EVL_FORMAT_JSONL:
-      return evl_fail (error, EVL_ERROR_UNSUPPORTED_FORMAT, "%s: %s input is not supported yet",
-                       name, evl_input_format_to_string (fmt));
+      ok = evl_source_load_jsonl (name, data, len, opts, out, error);
+      break;
     default:
       ok = load_text (name, data, len, opts, meta, out, error);
       break;
     }
-  if (!ok)
+  /* A JSONL file with bad lines still delivers its good ones (ok FALSE). */
+  if (!ok && out->len == before)
     return FALSE;
   /* Manifest metadata applies to every format; a document's own DCT
    * (TimeML, HTML meta) is METADATA too and was set first, so it wins. */
@@ -382,7 +383,7 @@ load_with_meta (const char *name, const char *data, gsize len, const EvlLoadOpti
             evl_document_set_title (doc, meta->title);
         }
     }
-  return TRUE;
+  return ok;
 }
 
 gboolean
@@ -405,6 +406,14 @@ evl_source_load_file (const char *path, const EvlLoadOptions *opts, GPtrArray *o
     opts = &defaults;
   gsize max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
 
+  if (strcmp (path, "-") == 0)
+    {
+      g_autofree char *in = NULL;
+      gsize in_len = 0;
+      Meta none = { 0 };
+      return evl_source_read_stdin (max, &in, &in_len, error)
+             && load_with_meta ("stdin", in, in_len, opts, &none, out, error);
+    }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return evl_fail (error, EVL_ERROR_IO, "%s: is a folder (pass it as an input to expand it)", path);
   GStatBuf st;

@@ -1,0 +1,213 @@
+/* JSON Lines loader: one news article per line, with the field names of
+ * news-please (https://github.com/fhamborg/news-please):
+ *
+ *   {"title": ..., "maintext": ..., "date_publish": "2023-09-14 08:00:00",
+ *    "url": ..., "source_domain": ..., "description": ..., ...}
+ *
+ * Text: maintext, else "text", else description; the title (when the text
+ * does not already start with it) leads the text as its own paragraph, as
+ * in the plain-text inputs.  DCT: date_publish (else "date", "published",
+ * "datePublished") as METADATA; date_download is the crawl date, never the
+ * publication date, and is ignored.
+ *
+ * Id: "<slug>-<line>", the slug taken from the URL's last path segment
+ * (else source_domain, else the file name), so ids are deterministic and
+ * unique within a file: line 3 of a file whose url ends in
+ * /world/putin-kim-summit.html is "putin-kim-summit-3".
+ *
+ * Errors: blank lines are skipped.  A line that is not a JSON object, nests
+ * deeper than 64 levels, has no text or holds invalid UTF-8 does not stop
+ * the others; after the whole input, the error names the first bad line
+ * ("NAME:LINE: ...") and counts the rest. */
+#include "source-private.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#define JSON_MAX_DEPTH 64
+#define SLUG_MAX 48
+
+static const char *
+get_string (JsonObject *o, const char *key)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  const char *s = json_node_get_string (n);
+  return s && *s ? s : NULL;
+}
+
+static const char *
+first_string (JsonObject *o, const char *const *keys)
+{
+  for (guint i = 0; keys[i]; i++)
+    {
+      const char *s = get_string (o, keys[i]);
+      if (s)
+        return s;
+    }
+  return NULL;
+}
+
+/* Lower-case ASCII letters and digits of @s[0..len), other runs -> '-'. */
+static void
+append_slug (GString *out, const char *s, gsize len)
+{
+  gboolean dash = FALSE;
+  for (gsize i = 0; i < len && out->len < SLUG_MAX; i++)
+    {
+      if (g_ascii_isalnum (s[i]))
+        {
+          if (dash && out->len)
+            g_string_append_c (out, '-');
+          dash = FALSE;
+          g_string_append_c (out, g_ascii_tolower (s[i]));
+        }
+      else
+        dash = TRUE;
+    }
+}
+
+static char *
+make_id (const char *url, const char *domain, const char *name, guint line)
+{
+  g_autoptr (GString) slug = g_string_new (NULL);
+  if (url)
+    {
+      /* last non-empty path segment, without query, fragment, extension */
+      const char *s = strstr (url, "://");
+      s = s ? s + 3 : url;
+      gsize n = strcspn (s, "?#");
+      const char *path = memchr (s, '/', n);
+      if (path)
+        {
+          const char *end = s + n;
+          while (end > path && end[-1] == '/')
+            end--;
+          const char *seg = end;
+          while (seg > path && seg[-1] != '/')
+            seg--;
+          const char *dot = NULL;
+          for (const char *p = seg; p < end; p++)
+            if (*p == '.')
+              dot = p;
+          if (dot && end - dot <= 5)
+            end = dot;
+          append_slug (slug, seg, (gsize) (end - seg));
+        }
+    }
+  if (slug->len == 0 && domain)
+    append_slug (slug, domain, strlen (domain));
+  if (slug->len == 0)
+    {
+      g_autofree char *stem = evl_source_name_stem (name);
+      append_slug (slug, stem, strlen (stem));
+    }
+  if (slug->len == 0)
+    g_string_append (slug, "doc");
+  return g_strdup_printf ("%s-%u", slug->str, line);
+}
+
+static EvlDocument *
+load_line (const char *name, guint lineno, const char *line, gsize len, JsonParser *parser,
+           GError **error)
+{
+  static const char *const text_keys[] = { "maintext", "text", "description", NULL };
+  static const char *const date_keys[] = { "date_publish", "date", "published", "datePublished", NULL };
+  g_autoptr (GError) local = NULL;
+  if (!evl_source_json_depth_ok (line, len, JSON_MAX_DEPTH))
+    {
+      evl_fail (error, EVL_ERROR_PARSE, "nested deeper than %d levels", JSON_MAX_DEPTH);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, line, (gssize) len, &local))
+    {
+      /* "<data>:1:COL: msg" -> "COL: msg", to read "NAME:LINE:COL: msg" */
+      const char *msg = local->message;
+      if (g_str_has_prefix (msg, "<data>:1:"))
+        msg += strlen ("<data>:1:");
+      evl_fail (error, EVL_ERROR_PARSE, "%s", msg);
+      return NULL;
+    }
+  JsonNode *root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      evl_fail (error, EVL_ERROR_PARSE, "expected one JSON object per line");
+      return NULL;
+    }
+  JsonObject *o = json_node_get_object (root);
+  const char *body = first_string (o, text_keys);
+  if (body == NULL)
+    {
+      evl_fail (error, EVL_ERROR_PARSE, "no \"maintext\", \"text\" or \"description\"");
+      return NULL;
+    }
+  const char *title = get_string (o, "title");
+  const char *url = get_string (o, "url");
+  g_autoptr (GString) text = g_string_new (NULL);
+  if (title && !g_str_has_prefix (body, title))
+    g_string_append_printf (text, "%s\n\n", title);
+  g_string_append (text, body);
+  g_autofree char *id = make_id (url, get_string (o, "source_domain"), name, lineno);
+  EvlDocument *doc = evl_document_new (id, text->str, (gssize) text->len, error);
+  if (doc == NULL)
+    return NULL;
+  evl_document_set_title (doc, title);
+  evl_document_set_url (doc, url);
+  g_autofree char *day = evl_source_normalize_date (first_string (o, date_keys));
+  if (day)
+    evl_document_set_dct (doc, day, EVL_DCT_METADATA);
+  return doc;
+}
+
+gboolean
+evl_source_load_jsonl (const char *name, const char *data, gsize len,
+                       const EvlLoadOptions *opts, GPtrArray *out, GError **error)
+{
+  (void) opts;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) first = NULL;
+  guint bad = 0, good = 0, lineno = 0;
+  gsize i = 0;
+  while (i < len)
+    {
+      const char *nl = memchr (data + i, '\n', len - i);
+      gsize e = nl ? (gsize) (nl - data) : len;
+      const char *line = data + i;
+      gsize ll = e - i;
+      i = e + 1;
+      lineno++;
+      while (ll && g_ascii_isspace (line[ll - 1]))
+        ll--;
+      while (ll && g_ascii_isspace (*line))
+        {
+          line++;
+          ll--;
+        }
+      if (ll == 0)
+        continue;
+      g_autoptr (GError) local = NULL;
+      EvlDocument *doc = load_line (name, lineno, line, ll, parser, &local);
+      if (doc)
+        {
+          g_ptr_array_add (out, doc);
+          good++;
+        }
+      else if (bad++ == 0)
+        first = g_error_new (EVL_ERROR, local->code, "%s:%u:%s%s", name, lineno,
+                             g_ascii_isdigit (local->message[0]) ? "" : " ", local->message);
+    }
+  if (bad == 0 && good == 0)
+    return evl_fail (error, EVL_ERROR_PARSE, "%s: no JSON lines", name);
+  if (bad == 0)
+    return TRUE;
+  if (bad > 1)
+    {
+      char *msg = g_strdup_printf ("%s (and %u more bad lines; %u documents loaded)",
+                                   first->message, bad - 1, good);
+      g_free (first->message);
+      first->message = msg;
+    }
+  g_propagate_error (error, g_steal_pointer (&first));
+  return FALSE;
+}

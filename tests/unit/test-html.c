@@ -1,0 +1,401 @@
+/* HTML loader (source/html.c), encodings (source/decode.c) and input
+ * sniffing through evl_source_load_bytes(). */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <string.h>
+
+#include "evl-private.h"
+#include "source/source-private.h"
+
+TestSuite (html);
+
+static char *
+fixture_path (const char *name)
+{
+  const char *root = g_getenv ("EVL_SOURCE_ROOT");
+  cr_assert_not_null (root, "EVL_SOURCE_ROOT is not set");
+  return g_build_filename (root, "tests", "fixtures", "html", name, NULL);
+}
+
+/* Loads @len bytes named @name with @fmt; exactly one document expected. */
+static EvlDocument *
+load_bytes_as (const char *name, const char *data, gsize len, EvlInputFormat fmt)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
+  opts.format = fmt;
+  g_autoptr (GError) error = NULL;
+  cr_assert (evl_source_load_bytes (name, data, len, &opts, docs, &error), "%s: %s", name,
+             error ? error->message : "");
+  cr_assert_eq (docs->len, 1, "%s: %u documents", name, docs->len);
+  return evl_document_ref (docs->pdata[0]);
+}
+
+static EvlDocument *
+load_fixture (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_autoptr (GError) error = NULL;
+  cr_assert (evl_source_load_file (path, NULL, docs, &error), "%s", error ? error->message : "");
+  cr_assert_eq (docs->len, 1);
+  return evl_document_ref (docs->pdata[0]);
+}
+
+static const char *
+text_of (EvlDocument *doc)
+{
+  return evl_document_get_text (doc, NULL);
+}
+
+/* ---- main text vs boilerplate ---- */
+
+Test (html, keeps_the_article_paragraphs_and_headings)
+{
+  g_autoptr (EvlDocument) doc = load_fixture ("news-article.html");
+  const char *t = text_of (doc);
+  cr_assert (g_str_has_prefix (t, "Harbour bridge reopens after two years of repairs\n\n"), "%s", t);
+  cr_assert_not_null (strstr (t, "\n\nThe old harbour bridge reopened to traffic on Wednesday, two years"));
+  cr_assert_not_null (strstr (t, "slightly more than the original estimate of 41 million.\n\n"));
+  cr_assert_not_null (strstr (t, "\n\nFerries to keep running\n\n"), "heading not on its own line: %s", t);
+  cr_assert_not_null (strstr (t, "inspect its other crossings next year."));
+  cr_assert_str_eq (evl_document_get_id (doc), "news-article");
+}
+
+typedef struct {
+  char fixture[32];
+  char phrase[64];
+} Absent;
+
+static Absent absent_cases[] = {
+  { "news-article.html", "Accept all cookies" },           /* cookie banner */
+  { "news-article.html", "Opinion" },                      /* navigation */
+  { "news-article.html", "Home / News" },                  /* breadcrumbs */
+  { "news-article.html", "Share on Facebook" },            /* share tools */
+  { "news-article.html", "Save 20 percent" },              /* advertisement */
+  { "news-article.html", "morning briefing" },             /* newsletter */
+  { "news-article.html", "Related coverage" },             /* related */
+  { "news-article.html", "Ferry timetable extended" },     /* related list */
+  { "news-article.html", "About the author" },             /* author box */
+  { "news-article.html", "Join the discussion" },          /* comments */
+  { "news-article.html", "waste of public money" },        /* a comment */
+  { "news-article.html", "Storm warning" },                /* most read */
+  { "news-article.html", "from one euro a week" },         /* promo */
+  { "news-article.html", "All rights reserved" },          /* footer */
+  { "news-article.html", "dataLayer" },                    /* script */
+  { "news-article.html", "position: fixed" },              /* style */
+  { "jsonld-graph.html", "Business" },                     /* menu */
+  { "jsonld-graph.html", "use of cookies" },               /* consent popup */
+  { "jsonld-graph.html", "Facebook" },                     /* social share */
+  { "jsonld-graph.html", "newsletter" },                   /* newsletter */
+  { "jsonld-graph.html", "overtime" },                     /* trending */
+  { "jsonld-graph.html", "moderated" },                    /* comments */
+  { "jsonld-graph.html", "all rights reserved" },          /* footer */
+  { "latin1.html", "Startseite" },                         /* menu */
+  { "latin1.html", "Lake Gazette" },                       /* footer */
+};
+
+ParameterizedTestParameters (html, boilerplate_is_dropped)
+{
+  return cr_make_param_array (Absent, absent_cases, G_N_ELEMENTS (absent_cases));
+}
+
+ParameterizedTest (Absent *c, html, boilerplate_is_dropped)
+{
+  g_autoptr (EvlDocument) doc = load_fixture (c->fixture);
+  const char *t = text_of (doc);
+  cr_assert_null (strstr (t, c->phrase), "%s: '%s' kept in:\n%s", c->fixture, c->phrase, t);
+  cr_assert (strlen (t) > 200, "%s: article text lost:\n%s", c->fixture, t);
+}
+
+Test (html, article_without_article_element_is_found_by_paragraph_density)
+{
+  g_autoptr (EvlDocument) doc = load_fixture ("jsonld-graph.html");
+  const char *t = text_of (doc);
+  cr_assert (g_str_has_prefix (t, "Rail strike halts trains across the north\n\nTrain drivers"), "%s", t);
+  cr_assert_not_null (strstr (t, "further walkouts could follow in April"));
+}
+
+/* ---- metadata ---- */
+
+Test (html, og_metadata_gives_title_url_and_date)
+{
+  g_autoptr (EvlDocument) doc = load_fixture ("news-article.html");
+  cr_assert_str_eq (evl_document_get_title (doc), "Harbour bridge reopens after two years of repairs");
+  cr_assert_str_eq (evl_document_get_url (doc), "https://ledger.example.com/news/2023/09/harbour-bridge-reopens");
+  cr_assert_str_eq (evl_document_get_dct (doc), "2023-09-14");
+  cr_assert_eq (evl_document_get_dct_source (doc), EVL_DCT_METADATA);
+}
+
+Test (html, jsonld_graph_article_date_beats_the_webpage_date)
+{
+  g_autoptr (EvlDocument) doc = load_fixture ("jsonld-graph.html");
+  cr_assert_str_eq (evl_document_get_dct (doc), "2023-03-07");
+  cr_assert_str_eq (evl_document_get_title (doc), "Rail strike halts trains across the north");
+  cr_assert_str_eq (evl_document_get_url (doc), "https://wire.example.org/rail-strike");
+}
+
+typedef struct {
+  char label[32];
+  char head[400];
+  char body_extra[300];
+  char dct[16];
+  char title[64];
+} MetaCase;
+
+#define ARTICLE_P "<p>The council approved the new budget on Thursday after a long debate about school funding and roads.</p>"
+
+static MetaCase meta_cases[] = {
+  { "og", "<meta property=\"article:published_time\" content=\"2021-06-30T23:30:00-05:00\">"
+          "<meta property=\"og:title\" content=\"Budget passes\"><title>Budget passes | Site</title>",
+    "", "2021-06-30", "Budget passes" },
+  { "jsonld-object", "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"LD headline\","
+                     "\"datePublished\":\"2020-02-29T12:00:00Z\"}</script>",
+    "", "2020-02-29", "LD headline" },
+  { "jsonld-graph", "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"Organization\"},"
+                    "{\"@type\":\"ReportageNewsArticle\",\"datePublished\":\"2019-10-01\"}]}</script>",
+    "", "2019-10-01", "" },
+  { "jsonld-array", "<script type=\"application/ld+json\">[{\"@type\":\"BreadcrumbList\"},"
+                    "{\"@type\":[\"Article\"],\"datePublished\":\"2018-12-24\"}]</script>",
+    "", "2018-12-24", "" },
+  { "time-datetime", "<title>Budget passes</title>", "<time datetime=\"2017-03-05T09:00\">5 March</time>",
+    "2017-03-05", "Budget passes" },
+  { "meta-date", "<meta name=\"date\" content=\"2016-07-04\">", "", "2016-07-04", "" },
+  { "dc-date", "<meta name=\"DC.date.issued\" content=\"2015/01/31\">", "", "2015-01-31", "" },
+  { "pubdate-rfc", "<meta name=\"pubdate\" content=\"Tue, 14 Jan 2014 08:00:00 GMT\">", "", "2014-01-14", "" },
+  { "itemprop", "", "<span itemprop=\"datePublished\" content=\"x\">May 3, 2013</span>", "2013-05-03", "" },
+  { "og-beats-time", "<meta property=\"article:published_time\" content=\"2012-08-08\">",
+    "<time datetime=\"2011-01-01\">old</time>", "2012-08-08", "" },
+  { "h1-title", "<title>Ignored | Site</title>", "<h1>The h1 headline</h1>", "", "The h1 headline" },
+  { "bad-date-skipped", "<meta property=\"article:published_time\" content=\"soon\">"
+                        "<meta name=\"date\" content=\"2010-10-10\">", "", "2010-10-10", "" },
+};
+
+ParameterizedTestParameters (html, metadata_kinds)
+{
+  return cr_make_param_array (MetaCase, meta_cases, G_N_ELEMENTS (meta_cases));
+}
+
+ParameterizedTest (MetaCase *c, html, metadata_kinds)
+{
+  g_autofree char *page = g_strdup_printf ("<!DOCTYPE html><html><head>%s</head><body><article>%s%s"
+                                           "</article></body></html>", c->head, c->body_extra, ARTICLE_P);
+  g_autoptr (EvlDocument) doc = load_bytes_as ("page.html", page, strlen (page), EVL_FORMAT_AUTO);
+  if (*c->dct)
+    {
+      cr_assert_str_eq (evl_document_get_dct (doc) ? evl_document_get_dct (doc) : "(none)", c->dct,
+                        "%s", c->label);
+      cr_assert_eq (evl_document_get_dct_source (doc), EVL_DCT_METADATA, "%s", c->label);
+    }
+  if (*c->title)
+    cr_assert_str_eq (evl_document_get_title (doc) ? evl_document_get_title (doc) : "(none)", c->title,
+                      "%s", c->label);
+  cr_assert_not_null (strstr (text_of (doc), "approved the new budget"), "%s", c->label);
+}
+
+Test (html, page_without_any_date_has_no_dct)
+{
+  const char *page = "<html><body><article>" ARTICLE_P "</article></body></html>";
+  g_autoptr (EvlDocument) doc = load_bytes_as ("nodate.html", page, strlen (page), EVL_FORMAT_AUTO);
+  cr_assert_null (evl_document_get_dct (doc));
+}
+
+Test (html, page_without_text_is_an_error)
+{
+  const char *page = "<html><body><nav><a href=\"/\">Home</a></nav></body></html>";
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_autoptr (GError) error = NULL;
+  cr_assert_not (evl_source_load_bytes ("empty.html", page, strlen (page), NULL, docs, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE));
+  cr_assert_not_null (strstr (error->message, "empty.html"));
+}
+
+/* ---- encodings ---- */
+
+Test (html, latin1_page_with_meta_charset_is_converted)
+{
+  g_autoptr (EvlDocument) doc = load_fixture ("latin1.html");
+  const char *t = text_of (doc);
+  cr_assert (g_utf8_validate (t, -1, NULL));
+  cr_assert_not_null (strstr (t, "Caf\xC3\xA9 owners in Z\xC3\xBCrich marched"), "%s", t);
+  cr_assert_not_null (strstr (t, "\xC2\xABunfair\xC2\xBB"), "%s", t);
+  cr_assert_str_eq (evl_document_get_title (doc), "Caf\xC3\xA9 owners in Z\xC3\xBCrich protest new rent rules");
+  cr_assert_str_eq (evl_document_get_dct (doc), "2022-11-30");
+}
+
+typedef struct {
+  char label[32];
+  char page[200];
+  char expect[32];
+} CharsetCase;
+
+static CharsetCase charset_cases[] = {
+  { "meta-charset-1252", "<meta charset=\"windows-1252\"><p>It cost \x80" "5 \x96 a bargain.</p>",
+    "\xE2\x82\xAC" "5 \xE2\x80\x93 a" },
+  { "xml-declaration", "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><html><p>Price \xA4" "9 today.</p></html>",
+    "\xE2\x82\xAC" "9" },
+  { "undeclared-latin1", "<html><p>Na\xEFve caf\xE9 owners said so.</p></html>", "Na\xC3\xAFve caf\xC3\xA9" },
+  { "utf8-despite-latin1-label", "<meta charset=\"iso-8859-1\"><p>Caf\xC3\xA9 prices rose.</p>", "Caf\xC3\xA9 prices" },
+  { "declared-utf8-broken", "<meta charset=\"utf-8\"><p>Bad \xFF byte here.</p>", "Bad \xEF\xBF\xBD byte" },
+};
+
+ParameterizedTestParameters (html, declared_charsets)
+{
+  return cr_make_param_array (CharsetCase, charset_cases, G_N_ELEMENTS (charset_cases));
+}
+
+ParameterizedTest (CharsetCase *c, html, declared_charsets)
+{
+  g_autoptr (EvlDocument) doc = load_bytes_as ("c.html", c->page, strlen (c->page), EVL_FORMAT_HTML);
+  cr_assert_not_null (strstr (text_of (doc), c->expect), "%s: %s", c->label, text_of (doc));
+}
+
+Test (html, unknown_charset_is_an_encoding_error)
+{
+  const char *page = "<meta charset=\"x-no-such-charset\"><p>Caf\xE9</p>";
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_autoptr (GError) error = NULL;
+  EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
+  opts.format = EVL_FORMAT_HTML;
+  cr_assert_not (evl_source_load_bytes ("u.html", page, strlen (page), &opts, docs, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_ENCODING), "%s", error->message);
+}
+
+Test (html, boms_are_handled)
+{
+  const char *utf8 = "\xEF\xBB\xBFThe bridge reopened on Wednesday.";
+  g_autoptr (EvlDocument) a = load_bytes_as ("a.txt", utf8, strlen (utf8), EVL_FORMAT_AUTO);
+  cr_assert_str_eq (text_of (a), "The bridge reopened on Wednesday.");
+
+  /* "Hi é." in UTF-16LE and UTF-16BE with BOMs */
+  static const char le[] = "\xFF\xFEH\0i\0 \0\xE9\0.\0";
+  g_autoptr (EvlDocument) b = load_bytes_as ("b.txt", le, sizeof le - 1, EVL_FORMAT_AUTO);
+  cr_assert_str_eq (text_of (b), "Hi \xC3\xA9.");
+  static const char be[] = "\xFE\xFF\0H\0i\0 \0\xE9\0.";
+  g_autoptr (EvlDocument) c = load_bytes_as ("c.txt", be, sizeof be - 1, EVL_FORMAT_AUTO);
+  cr_assert_str_eq (text_of (c), "Hi \xC3\xA9.");
+
+  /* a UTF-16 HTML page: BOM first, then sniffed as HTML */
+  g_autoptr (GString) page = g_string_new ("\xFF\xFE");
+  const char *src = "<html><body><p>Sixteen bits per unit, read as a web page.</p></body></html>";
+  for (const char *p = src; *p; p++)
+    g_string_append_len (page, (const char[]) { *p, 0 }, 2);
+  g_autoptr (EvlDocument) d = load_bytes_as ("d", page->str, page->len, EVL_FORMAT_AUTO);
+  cr_assert_str_eq (text_of (d), "Sixteen bits per unit, read as a web page.");
+}
+
+Test (html, invalid_utf8_text_is_rejected)
+{
+  const char *latin1 = "Caf\xE9 owners protested.";
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_autoptr (GError) error = NULL;
+  cr_assert_not (evl_source_load_bytes ("l.txt", latin1, strlen (latin1), NULL, docs, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_ENCODING), "%s", error->message);
+}
+
+/* ---- robustness ---- */
+
+Test (html, nested_100000_levels_deep_does_not_crash, .timeout = 30)
+{
+  const guint depth = 100000;
+  g_autoptr (GString) page = g_string_new ("<html><body><article><p>Before the nest, a sentence of text.</p>");
+  for (guint i = 0; i < depth; i++)
+    g_string_append (page, "<div><span>");
+  g_string_append (page, "deep");
+  for (guint i = 0; i < depth; i++)
+    g_string_append (page, "</span></div>");
+  g_string_append (page, "<p>After the nest, another sentence.</p></article></body></html>");
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_autoptr (GError) error = NULL;
+  /* libxml2 may give up below its depth limit; it must not crash. */
+  gboolean ok = evl_source_load_bytes ("deep.html", page->str, page->len, NULL, docs, &error);
+  cr_assert (ok || error != NULL);
+  if (ok)
+    cr_assert_not_null (strstr (text_of (docs->pdata[0]), "Before the nest"));
+}
+
+Test (html, deeply_nested_json_ld_is_ignored, .timeout = 30)
+{
+  g_autoptr (GString) page = g_string_new ("<html><head><script type=\"application/ld+json\">");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (page, '[');
+  g_string_append (page, "</script></head><body><article>" ARTICLE_P "</article></body></html>");
+  g_autoptr (EvlDocument) doc = load_bytes_as ("ld.html", page->str, page->len, EVL_FORMAT_AUTO);
+  cr_assert_not_null (strstr (text_of (doc), "approved the new budget"));
+}
+
+/* ---- sniffing ---- */
+
+typedef struct {
+  char name[32];
+  char data[200];
+  guint n_docs;
+  char expect[48];   /* a substring of the first document's text */
+} SniffCase;
+
+static SniffCase sniff_cases[] = {
+  /* content wins over a misleading extension */
+  { "page.txt", "<!DOCTYPE html><html><body><p>Markup removed by content sniffing.</p></body></html>", 1,
+    "Markup removed by content sniffing." },
+  { "feed.txt", "{\"title\": \"A\", \"maintext\": \"One.\"}\n{\"title\": \"B\", \"maintext\": \"Two.\"}\n", 2,
+    "A\n\nOne." },
+  /* extension decides when the content does not */
+  { "frag.html", "<p>A fragment: no doctype, html element comes later.</p>", 1, "A fragment: no doctype" },
+  { "notes.txt", "<p> stays literal in a text file.", 1, "<p> stays literal" },
+  { "feed.jsonl", "\n\n  {\"maintext\": \"Leading blank lines.\"}", 1, "Leading blank lines." },
+};
+
+ParameterizedTestParameters (html, format_sniffing)
+{
+  return cr_make_param_array (SniffCase, sniff_cases, G_N_ELEMENTS (sniff_cases));
+}
+
+ParameterizedTest (SniffCase *c, html, format_sniffing)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_autoptr (GError) error = NULL;
+  cr_assert (evl_source_load_bytes (c->name, c->data, strlen (c->data), NULL, docs, &error), "%s: %s",
+             c->name, error ? error->message : "");
+  cr_assert_eq (docs->len, c->n_docs, "%s", c->name);
+  cr_assert_not_null (strstr (text_of (docs->pdata[0]), c->expect), "%s: %s", c->name,
+                      text_of (docs->pdata[0]));
+}
+
+Test (html, input_format_option_overrides_sniffing)
+{
+  const char *page = "<html><body><p>Tags kept verbatim.</p></body></html>";
+  g_autoptr (EvlDocument) doc = load_bytes_as ("p.html", page, strlen (page), EVL_FORMAT_TEXT);
+  cr_assert_not_null (strstr (text_of (doc), "<p>Tags kept verbatim.</p>"));
+}
+
+/* ---- dates from metadata ---- */
+
+typedef struct {
+  char in[48];
+  char out[12];
+} DateCase;
+
+static DateCase date_cases[] = {
+  { "2023-09-14 08:00:00", "2023-09-14" },
+  { "2023-09-14T23:30:00-05:00", "2023-09-14" },
+  { "2023/9/4", "2023-09-04" },
+  { "20230914", "2023-09-14" },
+  { "Thu, 14 Sep 2023 08:00:00 GMT", "2023-09-14" },
+  { "September 14, 2023", "2023-09-14" },
+  { "14 Sept. 2023", "2023-09-14" },
+  { "2023-02-30", "" },
+  { "2023-13-01", "" },
+  { "yesterday", "" },
+  { "", "" },
+};
+
+ParameterizedTestParameters (html, metadata_dates)
+{
+  return cr_make_param_array (DateCase, date_cases, G_N_ELEMENTS (date_cases));
+}
+
+ParameterizedTest (DateCase *c, html, metadata_dates)
+{
+  g_autofree char *got = evl_source_normalize_date (c->in);
+  cr_assert_str_eq (got ? got : "", c->out, "'%s'", c->in);
+}
