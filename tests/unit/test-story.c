@@ -217,6 +217,13 @@ ParameterizedTestParameters (story, typing)
     { "They discussed military cooperation.", "cooperation", "cooperation", "NONE",
       "MILITARY_COOPERATION", "06", 0 },
     { "The officials said little.", "said", "say", "PAST", "OTHER", "", 0 },
+    /* An unnormalised lemma falls back to the form's regular stem. */
+    { "The leaders convened at noon.", "convened", "conven", "PAST", "MEETING", "04", 0 },
+    /* 'encounter' is a meeting only as a noun. */
+    { "This encounter was historic.", "encounter", "encounter", "NONE", "MEETING", "04", 0 },
+    { "The program encountered setbacks.", "encountered", "encounter", "PAST", "OTHER", "", 0 },
+    { "The rocket exploded after liftoff.", "exploded", "explode", "PAST", "SATELLITE_LAUNCH", "",
+      EVL_EVENT_FLAG_FAILED },
   };
   return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
 }
@@ -269,6 +276,9 @@ ParameterizedTestParameters (story, factuality)
     { "Kim will travel to Russia.", "travel", 0, "travel", "INFINITIVE", FALSE, FALSE, "will", "" },
     { "The launch in May failed.", "launch", 0, "launch", "NONE", FALSE, FALSE, "", "May" },
     { "North Korea launched two missiles.", "launched", 0, "launch", "PAST", FALSE, FALSE, "", "" },
+    /* A modal covers the rest of its clause, purpose infinitives included. */
+    { "Kim may use closer ties to prompt an improved deal.", "deal", 0, "deal", "NONE", FALSE, TRUE, "may", "" },
+    { "Putin may seek military support.", "support", 0, "support", "NONE", FALSE, TRUE, "may", "" },
   };
   return cr_make_param_array (FactCase, cases, G_N_ELEMENTS (cases));
 }
@@ -383,6 +393,54 @@ Test (story, passive_by_phrase_is_the_agent)
   const EvlEventMention *ev = annotate (doc, &n);
   cr_assert_eq (ev[k].agent, (gint32) putin);
   cr_assert_eq (ev[k].patient, (gint32) kim);
+}
+
+Test (story, object_of_a_nominal_after_a_title)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Kim’s meeting with Russian President Vladimir Putin was long.");
+  guint kim = add_entity (doc, "Kim", 0, EVL_ENTITY_PERSON, 0);
+  guint putin = add_entity (doc, "Vladimir Putin", 0, EVL_ENTITY_PERSON, 1);
+  guint k = add_event (doc, "meeting", 0, "meeting", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].agent, (gint32) kim);
+  cr_assert_eq (ev[k].patient, (gint32) putin);
+}
+
+Test (story, subject_search_stops_at_another_verb)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Putin said the troops withdrew.");
+  add_entity (doc, "Putin", 0, EVL_ENTITY_PERSON, 0);
+  add_event (doc, "said", 0, "say", EVL_EVENT_CLASS_REPORTING, "PAST");
+  guint k = add_event (doc, "withdrew", 0, "withdraw", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].agent, -1);
+}
+
+Test (story, coordinated_verbs_share_the_subject)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Kim arrived and met Putin.");
+  guint kim = add_entity (doc, "Kim", 0, EVL_ENTITY_PERSON, 0);
+  guint putin = add_entity (doc, "Putin", 0, EVL_ENTITY_PERSON, 1);
+  add_event (doc, "arrived", 0, "arrive", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint k = add_event (doc, "met", 0, "meet", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].agent, (gint32) kim);
+  cr_assert_eq (ev[k].patient, (gint32) putin);
+}
+
+Test (story, participle_shares_the_governing_subject)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Kim expressed support, affirming the alliance.");
+  guint kim = add_entity (doc, "Kim", 0, EVL_ENTITY_PERSON, 0);
+  add_event (doc, "expressed", 0, "express", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint k = add_event (doc, "affirming", 0, "affirm", EVL_EVENT_CLASS_REPORTING, "PRESPART");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].agent, (gint32) kim);
+  cr_assert_str_eq (ev[k].type, "STATEMENT");
 }
 
 Test (story, possessor_is_agent_of_a_nominal)
@@ -543,6 +601,19 @@ Test (story, same_day_cue_inherits_the_date_of_the_named_event)
   cr_assert_eq (ev[k].timex, (gint32) wed);
 }
 
+Test (story, cue_names_the_head_noun_not_its_modifier)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Amid stalled negotiations, Kim sought new partners.");
+  add_event (doc, "stalled", 0, "stall", EVL_EVENT_CLASS_OCCURRENCE, "PASTPART");
+  guint talks = add_event (doc, "negotiations", 0, "negotiation", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint k = add_event (doc, "sought", 0, "seek", EVL_EVENT_CLASS_I_ACTION, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[k].cue_event, (gint32) talks);
+  cr_assert_eq (ev[k].cue_rel, EVL_REL_IS_INCLUDED);
+}
+
 Test (story, following_the_talks_is_an_after_cue)
 {
   g_autoptr (EvlDocument) doc = make_doc ("No formal documents were signed following the talks.");
@@ -624,6 +695,22 @@ Test (story, salience_prefers_dated_typed_events_over_reporting_and_furniture)
   cr_assert_lt (ev[said].salience, 0.3f);
   cr_assert_lt (ev[is].salience, 0.3f);
   cr_assert_lt (ev[teaser].salience, 0.1f);
+}
+
+Test (story, a_denial_is_kept_and_what_it_denies_is_negated)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Russian and North Korean officials have vehemently denied claims of arms deliveries.");
+  guint denied = add_event (doc, "denied", 0, "deny", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint del = add_event (doc, "deliveries", 0, "delivery", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_str_eq (ev[denied].type, "STATEMENT");
+  cr_assert_eq (ev[denied].polarity, EVL_POLARITY_POS);
+  cr_assert_geq (ev[denied].salience, 0.5f);
+  cr_assert_str_eq (ev[del].type, "ARMS_TRANSFER");
+  cr_assert_eq (ev[del].polarity, EVL_POLARITY_NEG);
+  cr_assert_lt (ev[del].salience, ev[denied].salience);
 }
 
 Test (story, reannotation_is_idempotent)

@@ -185,6 +185,13 @@ dated (const EvlEventMention *e)
   return e->anchor_method == EVL_ANCHOR_CLAUSE || e->anchor_method == EVL_ANCHOR_SENTENCE;
 }
 
+static gboolean
+day_grain (const EvlStoryDoc *sd, gint32 x)
+{
+  return x >= 0 && (guint) x < sd->n_tx && sd->tx[x].grain != EVL_GRAIN_NONE
+         && sd->tx[x].grain <= EVL_GRAIN_DAY;
+}
+
 /* The date of the event @ref names: its own, or for a definite noun ('the
  * summit') that of the latest earlier mention of the same story type. */
 static gint32
@@ -194,7 +201,7 @@ ref_timex (const EvlStoryDoc *sd, gint32 ref)
     return -1;
   const EvlEventMention *r = &sd->ev[ref];
   if (dated (r))
-    return r->timex;
+    return day_grain (sd, r->timex) ? r->timex : -1;
   gint t = sd->ev_tok[ref];
   if (t <= 0 || !evl_story_token_is (sd, (guint) t - 1, "the") || r->type == NULL
       || strcmp (r->type, "OTHER") == 0)
@@ -202,7 +209,7 @@ ref_timex (const EvlStoryDoc *sd, gint32 ref)
   gint32 best = -1;
   for (guint k = 0; k < sd->n_ev; k++)
     if (sd->ev[k].span.start < r->span.start && dated (&sd->ev[k]) && sd->ev[k].type
-        && strcmp (sd->ev[k].type, r->type) == 0
+        && strcmp (sd->ev[k].type, r->type) == 0 && day_grain (sd, sd->ev[k].timex)
         && (best < 0 || sd->ev[k].span.start > sd->ev[best].span.start))
       best = (gint32) k;
   return best >= 0 ? sd->ev[best].timex : -1;
@@ -231,15 +238,21 @@ event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
       CueKind kind = cue_at (sd, cues, i, &last);
       if (kind != C_BEFORE && kind != C_AFTER && kind != C_INCLUDED)
         continue;
-      /* The event named by the cue: within 4 tokens, no timex first. */
+      /* The event named by the cue: within 4 tokens, no timex first; the
+       * head noun rather than a modifier ('amid stalled negotiations'). */
       gint32 ref = -1;
       for (guint j = last + 1; j < sd->n_tok && j <= last + 4 && sd->clause[j] == sd->clause[i]; j++)
         {
           if (sd->tok_tx[j] >= 0)
             break;
-          if (sd->tok_ev[j] >= 0)
+          gint32 o = sd->tok_ev[j];
+          if (o < 0 || o == ref)
+            continue;
+          if (ref < 0)
+            ref = o;
+          if (!evl_story_event_is_verbal (&sd->ev[o]))
             {
-              ref = sd->tok_ev[j];
+              ref = o;
               break;
             }
         }
@@ -348,7 +361,7 @@ evl_story_anchor_events (EvlStoryDoc *sd)
           }
       if (best >= 0)
         {
-          e->anchor_method = EVL_ANCHOR_TENSE;
+          e->anchor_method = sd->ev[best].anchor_method;
           e->cue_rel = sd->ev[best].cue_rel;
           e->timex = sd->ev[best].timex;
         }

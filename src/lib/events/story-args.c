@@ -61,12 +61,20 @@ prep_before (const EvlStoryDoc *sd, gint32 m, char buf[64])
   gint f = first_tok (sd, m);
   if (f <= 0 || sd->tok[f - 1].sentence != sd->tok[f].sentence)
     return NULL;
-  /* 'at the Vostochny Cosmodrome', 'in Russia's Far East': skip articles. */
+  /* 'at the Vostochny Cosmodrome', 'with Russian President Vladimir
+   * Putin': skip an article and up to three title words or modifiers. */
   gint p = f - 1;
+  for (guint skipped = 0; p > 0 && skipped < 4; skipped++)
+    {
+      const char *w = word (sd, p, buf);
+      gboolean title = (sd->tok[p].flags & EVL_TOKEN_CAP) && !in_list (w, preps);
+      if (!(strcmp (w, "the") == 0 || strcmp (w, "a") == 0 || title || sd->tok_ent[p] >= 0)
+          || sd->tok_ev[p] >= 0)
+        break;
+      p--;
+    }
   const char *w = word (sd, p, buf);
-  if ((strcmp (w, "the") == 0 || strcmp (w, "a") == 0) && p > 0)
-    w = word (sd, --p, buf);
-  return in_list (w, preps) ? w : NULL;
+  return in_list (w, preps) && sd->tok[p].sentence == sd->tok[f].sentence ? w : NULL;
 }
 
 /* For 'PREP the HEAD of <m>': PREP when it is locative, else "of". */
@@ -131,6 +139,15 @@ gap_joins (const EvlStoryDoc *sd, gint a, gint b, gboolean *has_conj)
   return TRUE;
 }
 
+static gboolean
+gap_has_and (const EvlStoryDoc *sd, gint a, gint b)
+{
+  for (gint i = a + 1; i < b; i++)
+    if (evl_story_token_is (sd, (guint) i, "and") || evl_story_token_is (sd, (guint) i, "&"))
+      return TRUE;
+  return FALSE;
+}
+
 /* A place or organisation naming a person's role: 'North Korean leader Kim',
  * 'Russian President Vladimir Putin'. */
 static gboolean
@@ -141,7 +158,7 @@ is_modifier (const EvlStoryDoc *sd, gint32 m)
     return FALSE;
   gboolean has_conj;
   gint a = last_tok (sd, m), b = first_tok (sd, m + 1);
-  return b - a - 1 <= 2 && gap_joins (sd, a, b, &has_conj) && !has_conj && !possessive (sd, m);
+  return b - a - 1 <= 2 && gap_joins (sd, a, b, &has_conj) && !has_conj;
 }
 
 /* Adds every mention coordinated with @m in direction @dir (-1, +1). */
@@ -157,14 +174,38 @@ add_chain (EvlStoryDoc *sd, guint k, gint32 m, gint dir)
       gboolean has_conj;
       gint a = dir < 0 ? last_tok (sd, next) : last_tok (sd, cur);
       gint b = dir < 0 ? first_tok (sd, cur) : first_tok (sd, next);
-      if (!gap_joins (sd, a, b, &has_conj))
+      char buf[64];
+      if (!gap_joins (sd, a, b, &has_conj) || (dir < 0 && prep_before (sd, next, buf)))
         return;
       if (has_conj && !is_modifier (sd, next))
         evl_story_add_participant (sd, k, next);
       else if (!has_conj && !(dir < 0 ? is_modifier (sd, next) : is_modifier (sd, cur)))
         return;
+      /* A list ends at its 'and': 'X, Y and Z'. */
+      if (dir > 0 && has_conj && gap_has_and (sd, a, b))
+        return;
       cur = next;
     }
+}
+
+static gboolean
+finite (const EvlEventMention *e)
+{
+  return e->tense && (strcmp (e->tense, "PAST") == 0 || strcmp (e->tense, "PRESENT") == 0
+                      || strcmp (e->tense, "FUTURE") == 0);
+}
+
+/* The agent of the nearest earlier event of the sentence that has one. */
+static gint32
+governing_agent (const EvlStoryDoc *sd, guint k, gint t)
+{
+  for (gint i = t - 1; i >= 0 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
+    {
+      gint32 o = sd->tok_ev[i];
+      if (o >= 0 && o != (gint32) k && sd->ev[o].agent >= 0 && o < (gint32) k)
+        return sd->ev[o].agent;
+    }
+  return -1;
 }
 
 static gboolean
@@ -193,33 +234,53 @@ fill_one (EvlStoryDoc *sd, guint k)
   guint32 clause = sd->clause[t];
   gint32 subject = -1, by_agent = -1, object = -1;
 
-  /* Before the trigger: subject, possessor, compound modifier. */
+  /* Before the trigger: subject, possessor, compound modifier.  A verb's
+   * subject is not searched past another finite verb, except across a
+   * coordination ('Kim arrived and met Putin'). */
+  gboolean coordinated = t > 0 && evl_story_token_is (sd, (guint) t - 1, "and");
   for (gint i = t - 1; i >= 0 && sd->clause[i] == clause && subject < 0; i--)
     {
+      gint32 o = sd->tok_ev[i];
+      if (verbal && o >= 0 && o != (gint32) k && finite (&sd->ev[o]))
+        {
+          if (!coordinated)
+            break;
+          coordinated = FALSE;
+        }
       gint32 m = sd->tok_ent[i];
       if (m < 0)
         continue;
       gint f = first_tok (sd, m);
       i = f >= 0 ? f : i;
-      if (is_modifier (sd, m) || prep_before (sd, m, buf))
-        continue;
       gint dist = t - last_tok (sd, m);
       if (possessive (sd, m))
         {
-          if (!verbal && dist <= 4)
+          if (!verbal && dist <= 4 && !is_modifier (sd, m))
             subject = m;
           continue;
         }
+      if (is_modifier (sd, m) || prep_before (sd, m, buf))
+        continue;
       if (verbal || dist <= 3)
         subject = m;
     }
+  /* A participle or infinitive without a subject of its own ('..., affirming
+   * support', 'met Putin to discuss') shares its governing verb's. */
+  if (subject < 0 && verbal && !finite (e))
+    subject = governing_agent (sd, k, t);
 
-  /* After the trigger, up to the next tensed predicate. */
+  /* After the trigger, up to the next verb; the object before any other
+   * event, a nominal's only through with/between/of and close by. */
+  gboolean blocked = FALSE;
   for (gint i = t + 1; i < (gint) sd->n_tok && sd->clause[i] == clause && i <= t + 15; i++)
     {
       gint32 ev = sd->tok_ev[i];
-      if (ev >= 0 && ev != (gint32) k && evl_story_event_is_verbal (&sd->ev[ev]))
-        break;
+      if (ev >= 0 && ev != (gint32) k)
+        {
+          if (evl_story_event_is_verbal (&sd->ev[ev]))
+            break;
+          blocked = TRUE;
+        }
       gint32 m = sd->tok_ent[i];
       if (m < 0)
         continue;
@@ -242,8 +303,11 @@ fill_one (EvlStoryDoc *sd, guint k)
           if (by_agent < 0)
             by_agent = m;
         }
-      else if (object < 0 && (p == NULL || strcmp (p, "with") == 0 || strcmp (p, "between") == 0
-                              || strcmp (p, "to") == 0 || strcmp (p, "for") == 0))
+      else if (object < 0 && !blocked
+               && (verbal ? (p == NULL || strcmp (p, "with") == 0 || strcmp (p, "between") == 0
+                             || strcmp (p, "to") == 0 || strcmp (p, "for") == 0)
+                          : (i - t <= 8 && p && (strcmp (p, "with") == 0 || strcmp (p, "between") == 0
+                                                 || strcmp (p, "of") == 0))))
         object = m;
     }
 

@@ -141,7 +141,16 @@ speaker (const EvlStoryDoc *sd, gint a, gint b)
   if (k >= 0 && sd->ev[k].agent >= 0)
     return sd->ev[k].agent;
   gint32 m = nearest_entity (sd, a, -1, 12, TRUE);
-  return m >= 0 ? m : nearest_entity (sd, b, +1, 3, TRUE);
+  if (m >= 0)
+    return m;
+  /* '"...," said Peskov': an inverted subject follows a quote or comma. */
+  if (a > 0 && (sd->tok[a - 1].flags & (EVL_TOKEN_QUOTE | EVL_TOKEN_PUNCT)))
+    return nearest_entity (sd, b, +1, 3, TRUE);
+  /* '..., saying': the speaker is the subject of the governing verb. */
+  for (gint i = a - 1; i >= 0 && sd->tok[i].sentence == sd->tok[a].sentence; i--)
+    if (sd->tok_ev[i] >= 0 && sd->ev[sd->tok_ev[i]].agent >= 0)
+      return sd->ev[sd->tok_ev[i]].agent;
+  return -1;
 }
 
 static gboolean
@@ -193,7 +202,8 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
         }
       else if (negative_contraction (sd, i))
         kind = K_NEG, b = i;
-      else if (sd->tok_ev[i] >= 0 && sd->ev[sd->tok_ev[i]].klass == EVL_EVENT_CLASS_REPORTING)
+      else if (sd->tok_ev[i] >= 0 && sd->ev[sd->tok_ev[i]].klass == EVL_EVENT_CLASS_REPORTING
+               && evl_story_event_is_verbal (&sd->ev[sd->tok_ev[i]]))
         kind = K_REPORT, scope = S_REST, b = i;
       else
         continue;
@@ -203,10 +213,12 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
           i = b;
           continue;
         }
+      if (kind == K_DENY && sd->tok_ev[i] >= 0)
+        sd->ev_mark[sd->tok_ev[i]] |= EVL_STORY_MARK_DENIAL;
       if (kind == K_REPORT)
         cue.source = speaker (sd, (gint) i, (gint) b);
       else if (kind == K_SOURCE)
-        cue.source = nearest_entity (sd, (gint) b, +1, 5, FALSE);
+        cue.source = nearest_entity (sd, (gint) b, +1, 5, TRUE);
       apply (sd, &cue, scope, (gint) i, (gint) b);
       /* '"...," Putin said.': nothing follows, the quote before is his. */
       if (kind == K_REPORT && cue.count == 0)

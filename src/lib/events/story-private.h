@@ -56,12 +56,16 @@ typedef struct {
   /* Participants collected per event, EVL_STORY_MAX_PARTS slots each. */
   gint32 *parts;
   guint8 *n_parts;
+  guint8 *ev_mark;       /* EVL_STORY_MARK_* bits per event */
   /* Events added by the rules (implied prior events), appended at the end. */
   GArray *extra;
   gint32 dct_timex;      /* index of the DCT timex record, or -1 */
 } EvlStoryDoc;
 
 #define EVL_STORY_MAX_PARTS 8
+
+/* Internal per-event marks set by one rule family for a later one. */
+#define EVL_STORY_MARK_DENIAL 1u   /* the event is a denial cue ('denied') */
 
 /* Lower-cased copy of token @i into @buf; returns its length or -1. */
 gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);

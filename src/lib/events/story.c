@@ -19,6 +19,7 @@ typedef struct {
   guint16 type;
   gint8 group;     /* context group, -1 = unconditional */
   guint8 window;   /* tokens either side, same sentence */
+  guint8 pos;      /* 0 any, 1 nominal only, 2 verbal only */
 } Rule;
 
 struct _EvlStoryTaxonomy {
@@ -142,16 +143,18 @@ parse_line (EvlStoryTaxonomy *tax, char **f, guint nf, guint lineno, GError **er
       guint ti = GPOINTER_TO_UINT (g_hash_table_lookup (tax->type_index, f[2]));
       if (ti == 0)
         return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown type %s", lineno, f[2]);
-      Rule r = { (guint16) (ti - 1), -1, 6 };
-      if (nf >= 4 && *f[3])
+      Rule r = { (guint16) (ti - 1), -1, 8, 0 };
+      if (nf >= 4 && *f[3] && strcmp (f[3], "-") != 0)
         {
           gint g = group_index (tax, f[3]);
           if (g < 0)
             return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown context %s", lineno, f[3]);
           r.group = (gint8) g;
         }
-      if (nf >= 5)
+      if (nf >= 5 && strcmp (f[4], "-") != 0)
         r.window = (guint8) CLAMP (atoi (f[4]), 1, 40);
+      if (nf >= 6)
+        r.pos = strcmp (f[5], "noun") == 0 ? 1 : strcmp (f[5], "verb") == 0 ? 2 : 0;
       each_word (tax, f[1], add_rule, &r);
       return TRUE;
     }
@@ -281,6 +284,39 @@ context_mask (const EvlStoryDoc *sd, gint t, guint window)
   return mask;
 }
 
+/* Regular English stems of @w (in place in @buf): 'convened' -> 'convene',
+ * 'planned' -> 'plan', 'supplies' -> 'supply'.  A fallback for lemmas
+ * the recogniser did not normalise. */
+static const GArray *
+stem_rules (const EvlStoryDoc *sd, const char *w)
+{
+  static const struct { const char *suffix, *repl; } rules[] = {
+    { "ies", "y" }, { "ied", "y" }, { "es", "" }, { "s", "" }, { "ed", "" }, { "d", "" },
+    { "ing", "" }, { "ing", "e" }, { "ed", "e" },
+  };
+  gsize n = strlen (w);
+  char buf[72];
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      gsize sl = strlen (rules[i].suffix);
+      if (n <= sl + 2 || n >= 64 || strcmp (w + n - sl, rules[i].suffix) != 0)
+        continue;
+      memcpy (buf, w, n - sl);
+      strcpy (buf + n - sl, rules[i].repl);
+      const GArray *r = g_hash_table_lookup (sd->tax->rules, buf);
+      /* 'planned' -> 'plan': undouble a final consonant. */
+      gsize bl = strlen (buf);
+      if (r == NULL && *rules[i].repl == '\0' && bl >= 3 && buf[bl - 1] == buf[bl - 2])
+        {
+          buf[bl - 1] = '\0';
+          r = g_hash_table_lookup (sd->tax->rules, buf);
+        }
+      if (r)
+        return r;
+    }
+  return NULL;
+}
+
 static const GArray *
 rules_for (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
 {
@@ -291,7 +327,10 @@ rules_for (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
       if (r)
         return r;
     }
-  return lookup_token (sd, sd->tax->rules, t);
+  if (evl_story_token_key (sd, (guint) t, key, sizeof key) <= 0)
+    return NULL;
+  const GArray *r = g_hash_table_lookup (sd->tax->rules, key);
+  return r ? r : stem_rules (sd, key);
 }
 
 /* The outcome cue nearest the trigger within its clause (8 tokens). */
@@ -327,6 +366,7 @@ evl_story_type_events (EvlStoryDoc *sd)
       EvlEventMention *e = &sd->ev[k];
       gint t = sd->ev_tok[k];
       guint type = tax->other;
+      gboolean verbal = evl_story_event_is_verbal (e);
       if (t >= 0)
         {
           const GArray *rules = rules_for (sd, e, t);
@@ -340,6 +380,8 @@ evl_story_type_events (EvlStoryDoc *sd)
           for (guint r = 0; rules && !modifier && r < rules->len; r++)
             {
               const Rule *rule = &g_array_index (rules, Rule, r);
+              if ((rule->pos == 1 && verbal) || (rule->pos == 2 && !verbal))
+                continue;
               if (rule->group < 0 || (context_mask (sd, t, rule->window) & (1u << rule->group)))
                 {
                   type = rule->type;
@@ -378,7 +420,7 @@ time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e)
     case EVL_ANCHOR_CUE:
       return 0.15f;
     case EVL_ANCHOR_TENSE:
-      return e->cue_rel == EVL_REL_BEFORE ? 0.05f : 0.0f;
+      return e->cue_rel == EVL_REL_BEFORE && evl_story_event_is_verbal (e) ? 0.05f : 0.0f;
     case EVL_ANCHOR_DCT:
     case EVL_ANCHOR_NONE:
     default:
@@ -387,7 +429,7 @@ time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e)
 }
 
 static float
-score_one (const EvlStoryDoc *sd, const EvlEventMention *e, guint np, gboolean quoted)
+score_one (const EvlStoryDoc *sd, const EvlEventMention *e, guint np, gboolean quoted, guint mark)
 {
   const EvlStoryType *st = e->type ? evl_story_taxonomy_lookup (sd->tax, e->type) : NULL;
   gboolean other = st == NULL || st == &g_array_index (sd->tax->types, EvlStoryType, sd->tax->other);
@@ -401,8 +443,10 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, guint np, gboolean q
   s += time_evidence (sd, e);
   if (e->flags & (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED))
     s += 0.05f;
+  if (mark & EVL_STORY_MARK_DENIAL)
+    s += 0.15f;     /* a denial is news in itself */
   if (e->flags & EVL_EVENT_FLAG_HEDGED)
-    s -= 0.2f;
+    s -= 0.25f;
   if (e->flags & EVL_EVENT_FLAG_GENERIC)
     s -= 0.25f;
   if (e->modality && !(e->flags & EVL_EVENT_FLAG_HEDGED))
@@ -438,11 +482,25 @@ evl_story_score_salience (EvlStoryDoc *sd)
 {
   for (guint k = 0; k < sd->n_ev; k++)
     sd->ev[k].salience = score_one (sd, &sd->ev[k], sd->n_parts[k],
-                                    sd->ev_tok[k] >= 0 && sd->quoted[sd->ev_tok[k]]);
+                                    sd->ev_tok[k] >= 0 && sd->quoted[sd->ev_tok[k]], sd->ev_mark[k]);
   for (guint i = 0; i < sd->extra->len; i++)
     {
       EvlEventMention *p = &g_array_index (sd->extra, EvlEventMention, i);
-      p->salience = score_one (sd, p, p->n_participants, FALSE);
+      p->salience = score_one (sd, p, p->n_participants, FALSE, 0);
+    }
+  /* An event a kept event is anchored to ('hours before the summit') is
+   * kept too, or the relation would point nowhere. */
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      const EvlEventMention *e = &sd->ev[k];
+      if (e->anchor_method == EVL_ANCHOR_CUE && e->salience >= 0.5f && e->cue_event >= 0
+          && (guint) e->cue_event < sd->n_ev)
+        {
+          EvlEventMention *ref = &sd->ev[e->cue_event];
+          const EvlSentence *sn = ref->sentence < sd->n_sent ? &sd->sent[ref->sentence] : NULL;
+          if (!(sn && sn->is_furniture) && ref->type && strcmp (ref->type, "OTHER") != 0)
+            ref->salience = MAX (ref->salience, 0.5f);
+        }
     }
 }
 
@@ -514,6 +572,7 @@ build_index (EvlStoryDoc *sd)
   sd->ev_tok = g_new (gint32, MAX (sd->n_ev, 1));
   sd->parts = g_new (gint32, (gsize) MAX (sd->n_ev, 1) * EVL_STORY_MAX_PARTS);
   sd->n_parts = g_new0 (guint8, MAX (sd->n_ev, 1));
+  sd->ev_mark = g_new0 (guint8, MAX (sd->n_ev, 1));
 
   for (guint k = 0; k < sd->n_ev; k++)
     sd->ev_tok[k] = mark_tokens (sd, sd->tok_ev, sd->ev[k].span, (gint32) k);
@@ -584,6 +643,7 @@ free_index (EvlStoryDoc *sd)
   g_free (sd->ev_tok);
   g_free (sd->parts);
   g_free (sd->n_parts);
+  g_free (sd->ev_mark);
 }
 
 /* Fields this half owns start from a known state, so re-annotation is
