@@ -86,7 +86,69 @@ EVL_API void evl_eval_add_annotated (EvlEvalCounts *c, const EvlDocument *doc);
 EVL_API gboolean evl_eval_dirs (EvlEvalCounts *c, const char *gold_dir,
                                 const char *system_dir, GError **error);
 
+/* One disagreement found while scoring, for error analysis. */
+typedef enum {
+  EVL_EVAL_MISSED,     /* a gold entity no system entity overlaps */
+  EVL_EVAL_SPURIOUS,   /* a system entity no gold entity overlaps */
+  EVL_EVAL_PARTIAL,    /* overlapping, but not the same extent */
+  EVL_EVAL_ATTRIBUTE,  /* attribute @attr differs on the best match */
+} EvlEvalMismatchKind;
+
+typedef struct {
+  const char *doc;           /* file name, relative to the gold folder */
+  const char *gold_text;     /* the gold document's text: gold spans index it */
+  gsize gold_len;
+  const char *system_text;   /* the system document's text, NULL if none */
+  gsize system_len;
+  EvlEvalMismatchKind kind;
+  guint attr;                /* ATTRIBUTE: index for evl_eval_attr_name() */
+  const EvlGoldTag *gold;    /* NULL for SPURIOUS */
+  const EvlGoldTag *system;  /* NULL for MISSED */
+} EvlEvalMismatch;
+
+/* Called once per mismatch; @m and what it points to are valid during
+ * the call only. */
+typedef void (*EvlEvalMismatchFunc) (const EvlEvalMismatch *m, gpointer user_data);
+
+/* evl_eval_dirs(), reporting every mismatch to @func (may be NULL). */
+EVL_API gboolean evl_eval_dirs_full (EvlEvalCounts *c, const char *gold_dir,
+                                     const char *system_dir, EvlEvalMismatchFunc func,
+                                     gpointer user_data, GError **error);
+
 /* Precision, recall and F1 from the counts (0 where undefined). */
 EVL_API void evl_eval_counts_score (const EvlEvalCounts *c, EvlEvalScores *out);
+
+/* ---- SemEval-2015 Task 4 (TimeLine): temporal awareness ----
+ *
+ * A timeline file has the entity on its first line, then per event
+ * "ORDER<TAB>DATE<TAB>MENTION[<TAB>MENTION...]" (MENTION = docid-sentence-
+ * token).  Each timeline becomes a temporal graph: mentions of one ORDER
+ * SIMULTANEOUS, each ORDER group BEFORE the next, a group IS_INCLUDED in
+ * its DATE (YYYY, YYYY-MM, YYYY-MM-DD; XX parts open), ORDER 0 unrelated.
+ * Precision is the share of the system graph's (reduced) relations that
+ * the gold graph's transitive closure entails, recall the share of gold
+ * relations the system closure entails (UzZaman and Allen 2011, as in
+ * TempEval-3); micro-averaged over timelines. */
+typedef struct {
+  guint n_timelines;      /* gold timelines scored */
+  guint n_missing;        /* ... without a system timeline */
+  guint gold, system;     /* relations in the reduced graphs */
+  guint gold_verified;    /* gold relations entailed by the system closure */
+  guint system_verified;  /* system relations entailed by the gold closure */
+} EvlTimelineCounts;
+
+EVL_API void evl_eval_timeline_counts_init (EvlTimelineCounts *out);
+
+/* Adds one timeline pair given as file contents; @system may be NULL
+ * (nothing found).  @name labels parse errors (EVL_ERROR_PARSE). */
+EVL_API gboolean evl_eval_timeline_add (EvlTimelineCounts *c, const char *gold,
+                                        const char *system, const char *name,
+                                        GError **error);
+
+/* Pairs the files of @gold_dir with those of the same name in @system_dir. */
+EVL_API gboolean evl_eval_timeline_dirs (EvlTimelineCounts *c, const char *gold_dir,
+                                         const char *system_dir, GError **error);
+
+EVL_API void evl_eval_timeline_score (const EvlTimelineCounts *c, EvlPRF *out);
 
 G_END_DECLS

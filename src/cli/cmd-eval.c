@@ -62,6 +62,39 @@ print_json (const EvlEvalCounts *c, const EvlEvalScores *s)
   printf ("%s\n", text);
 }
 
+/* Prints @span of @text on one line (tabs and line breaks as spaces). */
+static void
+put_span (const char *text, gsize len, const EvlGoldTag *t)
+{
+  if (t == NULL || text == NULL || t->span.end > len || t->span.start > t->span.end)
+    return;
+  for (guint32 i = t->span.start; i < t->span.end; i++)
+    putchar (text[i] == '\t' || text[i] == '\n' || text[i] == '\r' ? ' ' : text[i]);
+}
+
+static void
+put_tag (const char *text, gsize len, const EvlGoldTag *t)
+{
+  putchar ('\t');
+  put_span (text, len, t);
+  printf ("\t%s\t%s", t && t->type ? t->type : "", t && t->value ? t->value : "");
+}
+
+/* --errors: one TSV line per mismatch. */
+static void
+print_mismatch (const EvlEvalMismatch *m, gpointer user_data)
+{
+  EvlEvalKind kind = *(const EvlEvalKind *) user_data;
+  static const char *const names[] = { "MISSED", "SPURIOUS", "PARTIAL" };
+  g_autofree char *what = m->kind == EVL_EVAL_ATTRIBUTE
+                            ? g_ascii_strup (evl_eval_attr_name (kind, m->attr), -1)
+                            : g_strdup (names[m->kind]);
+  printf ("%s\t%s", m->doc, what);
+  put_tag (m->gold_text, m->gold_len, m->gold);
+  put_tag (m->system_text, m->system_len, m->system);
+  putchar ('\n');
+}
+
 static void
 row (const char *name, const EvlPRF *p, const char *extra)
 {
@@ -91,23 +124,77 @@ print_table (const EvlEvalCounts *c, const EvlEvalScores *s, const char *gold_di
     }
 }
 
+static int
+eval_timeline (const char *gold_dir, const char *sys_dir, gboolean json)
+{
+  EvlTimelineCounts c;
+  evl_eval_timeline_counts_init (&c);
+  g_autoptr (GError) error = NULL;
+  if (!evl_eval_timeline_dirs (&c, gold_dir, sys_dir, &error))
+    {
+      evl_cli_error (NULL, error);
+      return EVL_EXIT_INPUT;
+    }
+  EvlPRF p;
+  evl_eval_timeline_score (&c, &p);
+  if (json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, "timeline");
+      count_json (b, "timelines", c.n_timelines);
+      count_json (b, "timelines_without_system", c.n_missing);
+      count_json (b, "gold_relations", c.gold);
+      count_json (b, "system_relations", c.system);
+      count_json (b, "gold_verified", c.gold_verified);
+      count_json (b, "system_verified", c.system_verified);
+      prf_json (b, "temporal_awareness", &p);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      g_autoptr (JsonNode) root = json_builder_get_root (b);
+      g_autofree char *text = json_to_string (root, TRUE);
+      printf ("%s\n", text);
+      return EVL_EXIT_OK;
+    }
+  printf ("TimeLine: %s (gold) vs %s (system)\n", gold_dir, sys_dir);
+  printf ("  %u timelines, %u without a system file\n", c.n_timelines, c.n_missing);
+  printf ("  %u gold relations (%u entailed by the system), %u system relations (%u entailed by gold)\n\n",
+          c.gold, c.gold_verified, c.system, c.system_verified);
+  printf ("  %-9s %9s %9s %9s\n", "", "precision", "recall", "F1");
+  row ("awareness", &p, NULL);
+  return EVL_EXIT_OK;
+}
+
 int
 evl_cmd_eval (int argc, char **argv)
 {
-  gboolean json = FALSE;
+  gboolean json = FALSE, errors = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the scores as JSON", NULL },
+    { "errors", 0, 0, G_OPTION_ARG_NONE, &errors,
+      "timex, events: first list every mismatch, one per line (TSV)", NULL },
     { NULL },
   };
   const char *desc =
-    "KIND is 'timex' (TIMEX3) or 'events' (EVENT).  Files under GOLD_DIR\n"
-    "(sub-folders included) are paired with the file of the same name in\n"
-    "SYSTEM_DIR; a gold file without a system file counts as all missed.\n"
+    "KIND is 'timex' (TIMEX3), 'events' (EVENT) or 'timeline'.  Files under\n"
+    "GOLD_DIR (sub-folders included) are paired with the file of the same\n"
+    "name in SYSTEM_DIR; a gold file without a system file counts as all\n"
+    "missed.\n"
     "\n"
-    "TempEval-3 measures, micro-averaged: strict (identical extent) and\n"
-    "relaxed (overlapping extent) precision, recall and F1; attribute F1\n"
-    "(timex type and value, event class) = relaxed F1 x the attribute's\n"
-    "accuracy over the relaxed matches.  Figures are percentages.\n"
+    "timex, events: TempEval-3 measures, micro-averaged: strict (identical\n"
+    "extent) and relaxed (overlapping extent) precision, recall and F1;\n"
+    "attribute F1 (timex type and value, event class) = relaxed F1 x the\n"
+    "attribute's accuracy over the relaxed matches.\n"
+    "\n"
+    "timeline: SemEval-2015 Task 4 entity timelines (ORDER<TAB>DATE<TAB>\n"
+    "MENTION...), scored by temporal awareness over the transitive closures\n"
+    "of their temporal graphs (UzZaman and Allen), micro-averaged.\n"
+    "\n"
+    "Figures are percentages.  With --errors, each mismatch comes first as\n"
+    "FILE<TAB>WHAT<TAB>gold text, type, value<TAB>system text, type, value,\n"
+    "WHAT being MISSED, SPURIOUS, PARTIAL (extent) or the attribute (TYPE,\n"
+    "VALUE, CLASS) that differs.\n"
     "\n"
     "Example:\n"
     "  eventline tag -o /tmp/sys data/timeml/*/*.tml\n"
@@ -122,6 +209,8 @@ evl_cmd_eval (int argc, char **argv)
       evl_cli_errorf ("eval", "expected KIND GOLD_DIR SYSTEM_DIR\nTry 'eventline eval --help'.");
       return EVL_EXIT_USAGE;
     }
+  if (strcmp (argv[1], "timeline") == 0)
+    return eval_timeline (argv[2], argv[3], json);
   EvlEvalKind kind;
   if (strcmp (argv[1], "timex") == 0)
     kind = EVL_EVAL_TIMEX;
@@ -129,13 +218,13 @@ evl_cmd_eval (int argc, char **argv)
     kind = EVL_EVAL_EVENT;
   else
     {
-      evl_cli_errorf ("eval", "unknown kind '%s' (timex, events)", argv[1]);
+      evl_cli_errorf ("eval", "unknown kind '%s' (timex, events, timeline)", argv[1]);
       return EVL_EXIT_USAGE;
     }
   EvlEvalCounts counts;
   evl_eval_counts_init (&counts, kind);
   g_autoptr (GError) error = NULL;
-  if (!evl_eval_dirs (&counts, argv[2], argv[3], &error))
+  if (!evl_eval_dirs_full (&counts, argv[2], argv[3], errors ? print_mismatch : NULL, &kind, &error))
     {
       evl_cli_error (NULL, error);
       return EVL_EXIT_INPUT;

@@ -3,6 +3,7 @@
  * documents paired by file name.  See evl-eval.h for the definitions. */
 #include "evl-private.h"
 #include "source/source-private.h"
+#include "eval-private.h"
 
 #include <string.h>
 
@@ -63,12 +64,34 @@ overlap (EvlSpan a, EvlSpan b)
   return e > s ? e - s : 0;
 }
 
+/* Where mismatches go (NULL: nowhere). */
+typedef struct {
+  EvlEvalMismatchFunc func;
+  gpointer data;
+  EvlEvalMismatch m;    /* doc and texts filled in by the caller */
+} Reporter;
+
+static void
+report (Reporter *r, EvlEvalMismatchKind kind, guint attr, const EvlGoldTag *gold,
+        const EvlGoldTag *system)
+{
+  if (r == NULL || r->func == NULL)
+    return;
+  r->m.kind = kind;
+  r->m.attr = attr;
+  r->m.gold = gold;
+  r->m.system = system;
+  r->func (&r->m, r->data);
+}
+
 /* Counts, for each tag of @mine, whether some tag of @other matches it
  * strictly, relaxedly, and with each attribute agreeing (on its best
- * relaxed match). */
+ * relaxed match).  @mine is the gold side when @gold_side; misses,
+ * partial extents and attribute errors are reported from the gold side,
+ * spurious entities from the system side. */
 static void
-match_side (EvlEvalKind kind, GPtrArray *mine, GPtrArray *other, guint *strict,
-            guint *relaxed, guint *attr)
+match_side (EvlEvalKind kind, GPtrArray *mine, GPtrArray *other, gboolean gold_side,
+            guint *strict, guint *relaxed, guint *attr, Reporter *r)
 {
   guint n_attrs = evl_eval_n_attrs (kind);
   for (guint i = 0; i < mine->len; i++)
@@ -91,14 +114,38 @@ match_side (EvlEvalKind kind, GPtrArray *mine, GPtrArray *other, guint *strict,
             }
         }
       if (best == NULL)
-        continue;
+        {
+          if (gold_side)
+            report (r, EVL_EVAL_MISSED, 0, a, NULL);
+          else
+            report (r, EVL_EVAL_SPURIOUS, 0, NULL, a);
+          continue;
+        }
       (*relaxed)++;
       if (exact)
         (*strict)++;
+      else if (gold_side)
+        report (r, EVL_EVAL_PARTIAL, 0, a, best);
       for (guint k = 0; k < n_attrs; k++)
-        if (g_strcmp0 (attr_of (a, k), attr_of (best, k)) == 0)
-          attr[k]++;
+        {
+          if (g_strcmp0 (attr_of (a, k), attr_of (best, k)) == 0)
+            attr[k]++;
+          else if (gold_side)
+            report (r, EVL_EVAL_ATTRIBUTE, k, a, best);
+        }
     }
+}
+
+static void
+add_tags (EvlEvalCounts *c, const EvlGoldTag *gold, guint n_gold,
+          const EvlGoldTag *system, guint n_system, Reporter *r)
+{
+  g_autoptr (GPtrArray) g = select_tags (c->kind, gold, n_gold);
+  g_autoptr (GPtrArray) s = select_tags (c->kind, system, n_system);
+  c->gold += g->len;
+  c->system += s->len;
+  match_side (c->kind, g, s, TRUE, &c->strict_gold, &c->relaxed_gold, c->attr_gold, r);
+  match_side (c->kind, s, g, FALSE, &c->strict_system, &c->relaxed_system, c->attr_system, r);
 }
 
 void
@@ -106,22 +153,24 @@ evl_eval_add_tags (EvlEvalCounts *c, const EvlGoldTag *gold, guint n_gold,
                    const EvlGoldTag *system, guint n_system)
 {
   g_return_if_fail (c != NULL);
-  g_autoptr (GPtrArray) g = select_tags (c->kind, gold, n_gold);
-  g_autoptr (GPtrArray) s = select_tags (c->kind, system, n_system);
-  c->gold += g->len;
-  c->system += s->len;
-  match_side (c->kind, g, s, &c->strict_gold, &c->relaxed_gold, c->attr_gold);
-  match_side (c->kind, s, g, &c->strict_system, &c->relaxed_system, c->attr_system);
+  add_tags (c, gold, n_gold, system, n_system, NULL);
 }
 
-void
-evl_eval_add_documents (EvlEvalCounts *c, const EvlDocument *gold, const EvlDocument *system)
+static void
+add_documents (EvlEvalCounts *c, const EvlDocument *gold, const EvlDocument *system,
+               Reporter *r)
 {
-  g_return_if_fail (c != NULL && gold != NULL);
   guint ng = 0, ns = 0;
   const EvlGoldTag *g = evl_document_get_gold (gold, &ng);
   const EvlGoldTag *s = system ? evl_document_get_gold (system, &ns) : NULL;
   c->n_docs++;
+  if (r)
+    {
+      r->m.gold_text = evl_document_get_text (gold, &r->m.gold_len);
+      r->m.system_text = system ? evl_document_get_text (system, &r->m.system_len) : NULL;
+      if (system == NULL)
+        r->m.system_len = 0;
+    }
   if (system == NULL)
     c->n_docs_missing++;
   else
@@ -132,7 +181,14 @@ evl_eval_add_documents (EvlEvalCounts *c, const EvlDocument *gold, const EvlDocu
       if (gl != sl || memcmp (gt, st, gl) != 0)
         c->n_docs_mismatch++;
     }
-  evl_eval_add_tags (c, g, ng, s, ns);
+  add_tags (c, g, ng, s, ns, r);
+}
+
+void
+evl_eval_add_documents (EvlEvalCounts *c, const EvlDocument *gold, const EvlDocument *system)
+{
+  g_return_if_fail (c != NULL && gold != NULL);
+  add_documents (c, gold, system, NULL);
 }
 
 static const char *const timex_type_names[] = { "DATE", "TIME", "DURATION", "SET" };
@@ -203,9 +259,10 @@ cmp_strptr (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Appends the relative paths of the regular files under @dir/@rel. */
+/* Appends the relative paths of the regular files under @root/@rel. */
 static gboolean
-list_files (const char *root, const char *rel, GPtrArray *out, guint depth, GError **error)
+list_files (const char *root, const char *rel, GPtrArray *out, guint depth,
+            gboolean recurse, GError **error)
 {
   g_autofree char *dir = rel ? g_build_filename (root, rel, NULL) : g_strdup (root);
   g_autoptr (GError) local = NULL;
@@ -225,7 +282,7 @@ list_files (const char *root, const char *rel, GPtrArray *out, guint depth, GErr
       g_autofree char *full = g_build_filename (root, sub, NULL);
       if (g_file_test (full, G_FILE_TEST_IS_DIR))
         {
-          if (depth < 8 && !list_files (root, sub, out, depth + 1, error))
+          if (recurse && depth < 8 && !list_files (root, sub, out, depth + 1, recurse, error))
             return FALSE;
         }
       else if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
@@ -234,14 +291,31 @@ list_files (const char *root, const char *rel, GPtrArray *out, guint depth, GErr
   return TRUE;
 }
 
+GPtrArray *
+evl_eval_list_files (const char *root, gboolean recurse, GError **error)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  if (!list_files (root, NULL, files, 0, recurse, error))
+    return NULL;
+  return g_steal_pointer (&files);
+}
+
 gboolean
 evl_eval_dirs (EvlEvalCounts *c, const char *gold_dir, const char *system_dir, GError **error)
 {
+  return evl_eval_dirs_full (c, gold_dir, system_dir, NULL, NULL, error);
+}
+
+gboolean
+evl_eval_dirs_full (EvlEvalCounts *c, const char *gold_dir, const char *system_dir,
+                    EvlEvalMismatchFunc func, gpointer user_data, GError **error)
+{
   g_return_val_if_fail (c != NULL && gold_dir != NULL && system_dir != NULL, FALSE);
+  Reporter rep = { func, user_data, { 0 } };
   if (!g_file_test (system_dir, G_FILE_TEST_IS_DIR))
     return evl_fail (error, EVL_ERROR_IO, "%s: not a folder", system_dir);
-  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  if (!list_files (gold_dir, NULL, files, 0, error))
+  g_autoptr (GPtrArray) files = evl_eval_list_files (gold_dir, TRUE, error);
+  if (files == NULL)
     return FALSE;
   for (guint i = 0; i < files->len; i++)
     {
@@ -270,7 +344,8 @@ evl_eval_dirs (EvlEvalCounts *c, const char *gold_dir, const char *system_dir, G
           if (sys == NULL)
             return FALSE;
         }
-      evl_eval_add_documents (c, gold, sys);
+      rep.m.doc = rel;
+      add_documents (c, gold, sys, func ? &rep : NULL);
     }
   return TRUE;
 }
