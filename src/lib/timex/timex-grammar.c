@@ -296,7 +296,7 @@ month_at (const TxScan *s, int i, int *month)
   const TxUnit *u = U (i);
   const char *flag = attr (u->month, 1);
   int j = i + 1;
-  gboolean period = j < s->n && is (s, j, ".") && attached (s, j) && u->len <= 4;
+  gboolean period = j < s->n && is (s, j, ".") && attached (s, j) && strcmp (attr (u->month, 1), "abbrev") == 0;
   gboolean next_num = j < s->n && (U (j)->kind == U_NUM || (period && j + 1 < s->n && U (j + 1)->kind == U_NUM));
   if (strcmp (flag, "abbrev") == 0)
     {
@@ -626,8 +626,18 @@ p_season (TxScan *s, int i, TxMatch *m)
       y = yy;
       e = year_at (s, e, &yy);
     }
-  if (ambiguous && !y && !shifted && !(j > i && after_date_prep (s, i)) && !after_date_prep (s, j))
-    return -1;
+  if (ambiguous && !y && !shifted)
+    {
+      /* 'fall', 'spring' need a calendar context: 'in the fall', 'this spring' */
+      static const char *const ctx[] = { "in", "during", "since", "until", "by", "through", "of",
+                                         "early", "late", "mid", "that", "each", "every" };
+      int k = j > i ? i : j;
+      gboolean ok = FALSE;
+      for (guint c = 0; c < G_N_ELEMENTS (ctx); c++)
+        ok |= is (s, k - 1, ctx[c]);
+      if (!ok)
+        return -1;
+    }
   if (j > i && !shifted && !y && !after_date_prep (s, i))
     return -1;
   m->pt.grain = EVL_GRAIN_SEASON;
@@ -1462,7 +1472,13 @@ p_duration (TxScan *s, int i, TxMatch *m)
             }
           if (strcmp (code, "FN") == 0)
             steps *= 2;
-          if (m->pt.grain == g)
+          if (!ago && g == EVL_GRAIN_WEEK && s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0)
+            {
+              /* 'two weeks later' than a day is a day */
+              evl_timex_point_from_day (&m->pt, evl_timex_point_first_day (&s->ref), EVL_GRAIN_DAY);
+              evl_timex_point_shift (&m->pt, sign * steps * 7);
+            }
+          else if (m->pt.grain == g)
             evl_timex_point_shift (&m->pt, sign * steps);
           else if (m->pt.grain == EVL_GRAIN_YEAR && g < EVL_GRAIN_YEAR)
             {
