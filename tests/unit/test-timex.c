@@ -74,6 +74,17 @@ check_case (const TxCase *c)
 
 #define DCT "2023-09-14"
 
+/* One parameterized test per table of cases. */
+#define TX_FAMILY(name, table)                                              \
+  ParameterizedTestParameters (timex, name)                                 \
+  {                                                                         \
+    return cr_make_param_array (TxCase, table, G_N_ELEMENTS (table));       \
+  }                                                                         \
+  ParameterizedTest (TxCase *c, timex, name)                                \
+  {                                                                         \
+    check_case (c);                                                         \
+  }
+
 /* The seed story (issue 2), dated 2023-09-14. */
 static TxCase seed_cases[] = {
   { "Putin and Kim met on Wednesday at the cosmodrome.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
@@ -92,15 +103,7 @@ static TxCase seed_cases[] = {
   { "Space ties may deepen in the coming years.", DCT, "the coming years", "DURATION", "PXY", "" },
 };
 
-ParameterizedTestParameters (timex, seed_story)
-{
-  return cr_make_param_array (TxCase, seed_cases, G_N_ELEMENTS (seed_cases));
-}
-
-ParameterizedTest (TxCase *c, timex, seed_story)
-{
-  check_case (c);
-}
+TX_FAMILY (seed_story, seed_cases)
 
 /* Calendar dates at every granularity. */
 static TxCase date_cases[] = {
@@ -122,15 +125,7 @@ static TxCase date_cases[] = {
   { "Sales for fiscal 1989 rose, and in the year two thousand they fell.", DCT, "the year two thousand", "DATE", "2000", "" },
 };
 
-ParameterizedTestParameters (timex, calendar_dates)
-{
-  return cr_make_param_array (TxCase, date_cases, G_N_ELEMENTS (date_cases));
-}
-
-ParameterizedTest (TxCase *c, timex, calendar_dates)
-{
-  check_case (c);
-}
+TX_FAMILY (calendar_dates, date_cases)
 
 /* Clock times and parts of the day. */
 static TxCase time_cases[] = {
@@ -143,15 +138,7 @@ static TxCase time_cases[] = {
   { "The ship docked at 4 in the morning.", DCT, "4 in the morning", "TIME", "2023-09-14T04:00", "" },
 };
 
-ParameterizedTestParameters (timex, clock_times)
-{
-  return cr_make_param_array (TxCase, time_cases, G_N_ELEMENTS (time_cases));
-}
-
-ParameterizedTest (TxCase *c, timex, clock_times)
-{
-  check_case (c);
-}
+TX_FAMILY (clock_times, time_cases)
 
 /* Durations, numbers in words, fractions and quantity modifiers. */
 static TxCase duration_cases[] = {
@@ -172,15 +159,7 @@ static TxCase duration_cases[] = {
   { "Profits doubled in the past two quarters.", DCT, "the past two quarters", "DURATION", "P2Q", "" },
 };
 
-ParameterizedTestParameters (timex, durations)
-{
-  return cr_make_param_array (TxCase, duration_cases, G_N_ELEMENTS (duration_cases));
-}
-
-ParameterizedTest (TxCase *c, timex, durations)
-{
-  check_case (c);
-}
+TX_FAMILY (durations, duration_cases)
 
 /* Recurrences. */
 static TxCase set_cases[] = {
@@ -191,15 +170,7 @@ static TxCase set_cases[] = {
   { "Rates are reviewed three times a month.", DCT, "three times a month", "SET", "P1M", "" },
 };
 
-ParameterizedTestParameters (timex, sets)
-{
-  return cr_make_param_array (TxCase, set_cases, G_N_ELEMENTS (set_cases));
-}
-
-ParameterizedTest (TxCase *c, timex, sets)
-{
-  check_case (c);
-}
+TX_FAMILY (sets, set_cases)
 
 Test (timex, set_frequency_and_quantifier)
 {
@@ -233,15 +204,7 @@ static TxCase relative_cases[] = {
   { "Families gathered for Thanksgiving Day 1998.", DCT, "Thanksgiving Day 1998", "DATE", "1998-11-26", "" },
 };
 
-ParameterizedTestParameters (timex, relative_to_creation_time)
-{
-  return cr_make_param_array (TxCase, relative_cases, G_N_ELEMENTS (relative_cases));
-}
-
-ParameterizedTest (TxCase *c, timex, relative_to_creation_time)
-{
-  check_case (c);
-}
+TX_FAMILY (relative_to_creation_time, relative_cases)
 
 /* Anaphoric: against the last mentioned date. */
 static TxCase anaphoric_cases[] = {
@@ -251,15 +214,7 @@ static TxCase anaphoric_cases[] = {
   { "The summit opened on June 3, 1998. A year earlier, talks had collapsed.", DCT, "A year earlier", "DATE", "1997", "" },
 };
 
-ParameterizedTestParameters (timex, anaphoric)
-{
-  return cr_make_param_array (TxCase, anaphoric_cases, G_N_ELEMENTS (anaphoric_cases));
-}
-
-ParameterizedTest (TxCase *c, timex, anaphoric)
-{
-  check_case (c);
-}
+TX_FAMILY (anaphoric, anaphoric_cases)
 
 /* Words that look temporal but are not, here. */
 static TxCase negative_cases[] = {
@@ -276,15 +231,7 @@ static TxCase negative_cases[] = {
   { "The august assembly voted.", DCT, "august", "", "", "" },
 };
 
-ParameterizedTestParameters (timex, not_temporal)
-{
-  return cr_make_param_array (TxCase, negative_cases, G_N_ELEMENTS (negative_cases));
-}
-
-ParameterizedTest (TxCase *c, timex, not_temporal)
-{
-  check_case (c);
-}
+TX_FAMILY (not_temporal, negative_cases)
 
 Test (timex, month_vs_modal_in_one_sentence)
 {
