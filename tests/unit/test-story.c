@@ -747,3 +747,42 @@ Test (story, taxonomy_types_carry_cameo_and_lane)
   cr_assert (t->outcome);
   cr_assert_null (evl_story_taxonomy_lookup (tax, "NO_SUCH_TYPE"));
 }
+
+/* A long text without sentence breaks must stay linear: every scan is
+ * bounded by EVL_STORY_REACH tokens. */
+Test (story, no_sentence_breaks_stays_linear, .timeout = 20)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < 4000; i++)
+    g_string_append (s, "Kim said that Putin met Kim after the summit and ");
+  g_autoptr (EvlDocument) doc = make_doc (s->str);
+  g_string_free (s, TRUE);
+  guint n_tok;
+  const EvlToken *tok = evl_document_get_tokens (doc, &n_tok);
+  const char *text = evl_document_get_text (doc, NULL);
+  guint added = 0;
+  for (guint i = 0; i < n_tok; i++)
+    {
+      const char *w = text + tok[i].span.start;
+      guint len = EVL_SPAN_LEN (tok[i].span);
+      EvlEventMention e = { 0 };
+      e.span = tok[i].span;
+      e.aspect = "NONE";
+      e.timex = e.agent = e.patient = e.location = e.source = e.cue_event = -1;
+      if (len == 3 && strncmp (w, "met", 3) == 0)
+        e.lemma = "meet", e.tense = "PAST", e.klass = EVL_EVENT_CLASS_OCCURRENCE;
+      else if (len == 4 && strncmp (w, "said", 4) == 0)
+        e.lemma = "say", e.tense = "PAST", e.klass = EVL_EVENT_CLASS_REPORTING;
+      else if (len == 6 && strncmp (w, "summit", 6) == 0)
+        e.lemma = "summit", e.tense = "NONE", e.klass = EVL_EVENT_CLASS_OCCURRENCE;
+      else
+        continue;
+      evl_document_add_event_mention (doc, &e);
+      added++;
+    }
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (n, added);
+  cr_assert_str_eq (ev[1].type, "MEETING");
+  cr_assert (ev[1].flags & EVL_EVENT_FLAG_REPORTED);
+}

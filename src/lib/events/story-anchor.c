@@ -113,7 +113,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
 {
   const EvlEventMention *e = &sd->ev[k];
   guint32 sentence = sd->tok[t].sentence;
-  for (gint d = 1; d < (gint) sd->n_tok; d++)
+  for (gint d = 1; d < (gint) sd->n_tok && d <= EVL_STORY_REACH; d++)
     {
       gboolean inside = FALSE;
       for (gint s = 1; s >= -1; s -= 2)
@@ -265,18 +265,19 @@ event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
                                                                        : EVL_REL_IS_INCLUDED;
       guint32 sentence = sd->tok[i].sentence;
       gint sstart = (gint) i;
-      while (sstart > 0 && sd->tok[sstart - 1].sentence == sentence)
+      while (sstart > 0 && (gint) i - sstart < 3 && sd->tok[sstart - 1].sentence == sentence)
         sstart--;
       if ((gint) i - sstart <= 2)
         {
           /* Sentence-initial cue phrase: it modifies the main clause(s). */
-          for (gint j = (gint) last + 1; j < (gint) sd->n_tok && sd->tok[j].sentence == sentence; j++)
+          for (gint j = (gint) last + 1; j < (gint) sd->n_tok && j <= (gint) last + EVL_STORY_REACH
+                                         && sd->tok[j].sentence == sentence; j++)
             if (sd->clause[j] != sd->clause[i] && sd->tok_ev[j] >= 0 && sd->ev_tok[sd->tok_ev[j]] == j)
               set_cue (sd, (guint) sd->tok_ev[j], ref, rel, sameday);
         }
       else
         {
-          for (gint j = (gint) i - 1; j >= 0 && sd->clause[j] == sd->clause[i]; j--)
+          for (gint j = (gint) i - 1; j >= 0 && j >= (gint) i - EVL_STORY_REACH && sd->clause[j] == sd->clause[i]; j--)
             if (sd->tok_ev[j] >= 0 && sd->ev_tok[sd->tok_ev[j]] == j)
               set_cue (sd, (guint) sd->tok_ev[j], ref, rel, sameday);
         }

@@ -199,7 +199,7 @@ finite (const EvlEventMention *e)
 static gint32
 governing_agent (const EvlStoryDoc *sd, guint k, gint t)
 {
-  for (gint i = t - 1; i >= 0 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
+  for (gint i = t - 1; i >= 0 && i >= t - EVL_STORY_REACH && sd->tok[i].sentence == sd->tok[t].sentence; i--)
     {
       gint32 o = sd->tok_ev[i];
       if (o >= 0 && o != (gint32) k && sd->ev[o].agent >= 0 && o < (gint32) k)
@@ -238,7 +238,7 @@ fill_one (EvlStoryDoc *sd, guint k)
    * subject is not searched past another finite verb, except across a
    * coordination ('Kim arrived and met Putin'). */
   gboolean coordinated = t > 0 && evl_story_token_is (sd, (guint) t - 1, "and");
-  for (gint i = t - 1; i >= 0 && sd->clause[i] == clause && subject < 0; i--)
+  for (gint i = t - 1; i >= 0 && i >= t - EVL_STORY_REACH && sd->clause[i] == clause && subject < 0; i--)
     {
       gint32 o = sd->tok_ev[i];
       if (verbal && o >= 0 && o != (gint32) k && finite (&sd->ev[o]))
@@ -366,9 +366,10 @@ evl_story_resolve_groups (EvlStoryDoc *sd)
       if (t < 0 || sd->n_parts[k] >= 2 || (gint) k == main)
         continue;
       gboolean found = FALSE;
-      for (gint i = t - 1; i >= 0 && sd->clause[i] == sd->clause[t] && !found; i--)
+      for (gint i = t - 1; i >= 0 && i >= t - EVL_STORY_REACH && sd->clause[i] == sd->clause[t] && !found; i--)
         found = evl_story_group_word (sd, i);
-      for (gint i = t + 1; i < (gint) sd->n_tok && sd->clause[i] == sd->clause[t] && !found; i++)
+      for (gint i = t + 1; i < (gint) sd->n_tok && i <= t + EVL_STORY_REACH && sd->clause[i] == sd->clause[t]
+           && !found; i++)
         found = evl_story_group_word (sd, i);
       if (!found)
         continue;

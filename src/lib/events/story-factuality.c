@@ -90,12 +90,11 @@ apply (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b)
   if (scope == S_CLAUSE || scope == S_SENTENCE)
     {
       lo = a;
-      while (lo > 0 && (scope == S_CLAUSE ? sd->clause[lo - 1] == clause
-                                          : sd->tok[lo - 1].sentence == sentence))
+      while (lo > 0 && a - lo < EVL_STORY_REACH
+             && (scope == S_CLAUSE ? sd->clause[lo - 1] == clause : sd->tok[lo - 1].sentence == sentence))
         lo--;
     }
-  if (scope == S_NEXT)
-    hi = MIN (hi, b + 6);
+  hi = MIN (hi, b + (scope == S_NEXT ? 6 : EVL_STORY_REACH));
   for (gint j = lo; j <= hi; j++)
     {
       if (sd->tok[j].sentence != sentence)
@@ -147,7 +146,7 @@ speaker (const EvlStoryDoc *sd, gint a, gint b)
   if (a > 0 && (sd->tok[a - 1].flags & (EVL_TOKEN_QUOTE | EVL_TOKEN_PUNCT)))
     return nearest_entity (sd, b, +1, 3, TRUE);
   /* '..., saying': the speaker is the subject of the governing verb. */
-  for (gint i = a - 1; i >= 0 && sd->tok[i].sentence == sd->tok[a].sentence; i--)
+  for (gint i = a - 1; i >= 0 && i >= a - EVL_STORY_REACH && sd->tok[i].sentence == sd->tok[a].sentence; i--)
     if (sd->tok_ev[i] >= 0 && sd->ev[sd->tok_ev[i]].agent >= 0)
       return sd->ev[sd->tok_ev[i]].agent;
   return -1;

@@ -64,6 +64,10 @@ typedef struct {
 
 #define EVL_STORY_MAX_PARTS 8
 
+/* No clause- or sentence-wide scan looks further than this many tokens
+ * from its start, so a text without sentence breaks stays linear. */
+#define EVL_STORY_REACH 64
+
 /* Internal per-event marks set by one rule family for a later one. */
 #define EVL_STORY_MARK_DENIAL 1u   /* the event is a denial cue ('denied') */
 
