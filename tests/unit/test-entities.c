@@ -431,3 +431,99 @@ Test (entities, long_input_without_breaks_is_linear, .timeout = 20)
   cr_expect_geq (n, 60000);
   cr_expect_eq (nc, 3);
 }
+
+/* ---- wire-style text ---- */
+
+Test (entities, dateline_names_a_place)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "THE HAGUE, Netherlands (AP) -- Judges met on Friday. Officials in Moscow agreed.");
+  const EvlEntityCluster *c = cluster_of (doc, "THE HAGUE");
+  cr_expect_eq (c->type, EVL_ENTITY_LOCATION);
+  cr_expect_str_eq (c->name, "The Hague");
+  cr_expect_eq (cluster_of (doc, "Netherlands")->type, EVL_ENTITY_LOCATION);
+}
+
+Test (entities, dateline_capital_is_the_city)
+{
+  g_autoptr (EvlDocument) doc = annotate ("MOSCOW (AP) -- Russia said the talks went well.");
+  cr_expect_neq (mention (doc, "MOSCOW", 0)->cluster, mention (doc, "Russia", 0)->cluster);
+  cr_expect_str_eq (cluster_of (doc, "MOSCOW")->key, "moscow");
+}
+
+typedef struct {
+  char text[200];
+  char name[48];
+  char role[48];
+} TitleCase;
+
+static TitleCase title_cases[] = {
+  /* A title inside a capitalised run starts the person's name. */
+  { "Once Colonel Eileen Collins lands, the crew rests.", "Eileen Collins", "Colonel" },
+  { "Police Superintendent Pedro Toledo said the suspect fled.", "Pedro Toledo", "Superintendent" },
+  { "Treasurer Peter Costello disagreed.", "Peter Costello", "Treasurer" },
+  { "Attorney General Daryl Williams spoke.", "Daryl Williams", "Attorney General" },
+  { "Second Prime Minister Hun Sen staged a coup.", "Hun Sen", "Second Prime Minister" },
+  { "Libyan leader Moammar Gadhafi called for talks.", "Moammar Gadhafi", "Libyan leader" },
+  { "The envoy met Jane Harlow, the deputy foreign minister, in May.", "Jane Harlow", "deputy foreign minister" },
+};
+
+ParameterizedTestParameters (entities, title_phrase_gives_name_and_role)
+{
+  return cr_make_param_array (TitleCase, title_cases, G_N_ELEMENTS (title_cases));
+}
+
+ParameterizedTest (TitleCase *tc, entities, title_phrase_gives_name_and_role)
+{
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  const EvlEntityCluster *c = cluster_of (doc, tc->name);
+  cr_expect_str_eq (c->name, tc->name);
+  cr_expect_eq (c->type, EVL_ENTITY_PERSON);
+  cr_expect_str_eq (c->role ? c->role : "(none)", tc->role, "role of %s", tc->name);
+}
+
+Test (entities, acronym_does_not_run_into_a_name)
+{
+  g_autoptr (EvlDocument) doc = annotate ("The flight was late, according to Steven Snyder TWA staff.");
+  cr_expect_geq (find_mention (doc, "Steven Snyder", 0), 0);
+  cr_expect_lt (find_mention (doc, "Steven Snyder TWA", 0), 0);
+}
+
+Test (entities, differently_titled_namesakes_stay_apart)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Iraqi President Saddam Hussein refused. Saddam Hussein spoke again. "
+    "In Amman, King Hussein urged calm.");
+  cr_expect_neq (mention (doc, "Hussein", 0)->cluster, mention (doc, "Saddam Hussein", 0)->cluster);
+}
+
+Test (entities, place_evidence_beats_the_person_default)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Gorvan Tessely fighters attacked the town. Aid reached villages in Gorvan Tessely.");
+  cr_expect_eq (mention (doc, "Gorvan Tessely", 0)->cluster, mention (doc, "Gorvan Tessely", 1)->cluster);
+  cr_expect_eq (cluster_of (doc, "Gorvan Tessely")->type, EVL_ENTITY_LOCATION);
+}
+
+/* Data consistency: the scanner tries a multi-word title only where its
+ * first word is a title, title-mod or title-start (entity-cues.txt). */
+Test (entities, every_multiword_title_can_start)
+{
+  const EvlLexicon *titles = evl_context_get_lexicon (ctx, "en/person-titles");
+  const EvlLexicon *cues = evl_context_get_lexicon (ctx, "en/entity-cues");
+  cr_assert_not_null (titles);
+  cr_assert_not_null (cues);
+  for (guint i = 0; i < evl_lexicon_size (titles); i++)
+    {
+      const EvlLexEntry *e = evl_lexicon_get (titles, i);
+      const char *sp = strchr (e->canonical, ' ');
+      if (sp == NULL)
+        continue;
+      gssize n = sp - e->canonical;
+      const EvlLexEntry *c = evl_lexicon_lookup (cues, e->canonical, n);
+      gboolean ok = evl_lexicon_lookup (titles, e->canonical, n) != NULL
+                    || (c && c->n_attrs > 0 && (strstr (c->attrs[0], "title-start") || strstr (c->attrs[0], "title-mod")));
+      cr_expect (ok, "title '%s' (line %u) cannot start: add '%.*s' as title-start", e->canonical,
+                 e->line, (int) n, e->canonical);
+    }
+}

@@ -184,6 +184,17 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
       break;
     case EVL_CAND_NAME:
       ci = find_fold (x, c->type, x->tmp->str, FALSE);
+      for (guint t = 0; t < EVL_ENTITY_N && ci < 0; t++)
+        if (t != c->type)
+          {
+            /* Rules may type one name differently in two places ('Khmer
+             * Rouge' as actor, 'in Khmer Rouge territory'): person is only
+             * the default, so evidence for a place or organisation wins. */
+            ci = find_fold (x, (EvlEntityType) t, x->tmp->str, FALSE);
+            if (ci >= 0 && !cl (x, ci)->gaz && cl (x, ci)->type == EVL_ENTITY_PERSON
+                && c->type != EVL_ENTITY_PERSON && !c->titled)
+              cl (x, ci)->type = c->type;
+          }
       if (ci < 0 && !heading_pass)
         ci = new_cluster (x, c->type, NULL, x->tmp->str);
       break;
@@ -223,17 +234,28 @@ name_part (const char *s, const char *full)
          && strcmp (last_word (s), last_word (full)) == 0;
 }
 
+static gboolean
+titles_clash (const EvlLexEntry *a, const EvlLexEntry *b)
+{
+  if (a == NULL || b == NULL || a == b)
+    return FALSE;
+  const char *ca = evl_ent_attr (a, "class"), *cb = evl_ent_attr (b, "class");
+  return !(ca && strcmp (ca, "honorific") == 0) && !(cb && strcmp (cb, "honorific") == 0);
+}
+
 /* The person cluster a partial name refers to: most full-name mentions,
- * then most recent before @at. */
+ * then most recent before @at.  A person with another title is someone
+ * else ('King Hussein' is not 'President Saddam Hussein'). */
 static gint
-best_person (Cx *x, const char *fold, guint32 at, gint exclude)
+best_person (Cx *x, const char *fold, guint32 at, gint exclude, const EvlLexEntry *title)
 {
   gint best = -1;
   for (guint i = 0; i < x->cls->len; i++)
     {
       Cl *k = cl (x, i);
       if (k->merged >= 0 || k->type != EVL_ENTITY_PERSON || (gint) i == exclude
-          || count_words (k->fold->str) < 2 || !name_part (fold, k->fold->str))
+          || count_words (k->fold->str) < 2 || !name_part (fold, k->fold->str)
+          || titles_clash (title, k->title))
         continue;
       if (best < 0)
         {
@@ -258,7 +280,7 @@ merge_people (Cx *x)
       Cl *a = cl (x, i);
       if (a->merged >= 0 || a->type != EVL_ENTITY_PERSON || a->gaz)
         continue;
-      gint b = best_person (x, a->fold->str, G_MAXUINT32, (gint) i);
+      gint b = best_person (x, a->fold->str, G_MAXUINT32, (gint) i, a->title);
       if (b >= 0 && count_words (cl (x, b)->fold->str) > count_words (a->fold->str))
         {
           a->merged = b;
@@ -273,7 +295,7 @@ static void
 resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
 {
   fold_span (x, c->span);
-  gint ci = best_person (x, x->tmp->str, c->span.start, -1);
+  gint ci = best_person (x, x->tmp->str, c->span.start, -1, c->titled ? c->title : NULL);
   if (ci < 0)
     {
       /* 'Vostochny' after 'Vostochny Cosmodrome': the first word of a
@@ -392,6 +414,42 @@ pick_role (GPtrArray *roles)
   return best;
 }
 
+static gboolean
+is_upper (const char *s)
+{
+  gboolean letters = FALSE;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_islower (c))
+        return FALSE;
+      letters |= g_unichar_isalpha (c);
+    }
+  return letters;
+}
+
+/* Datelines write names in capitals ('THE HAGUE'): prefer a form written
+ * otherwise, else capitalise each word. */
+static const char *
+display_name (Cx *x, const char *surface, GPtrArray *aliases)
+{
+  if (!is_upper (surface) || strlen (surface) <= 4)
+    return surface;
+  for (guint i = 0; i < aliases->len; i++)
+    if (aliases->pdata[i] && !is_upper (aliases->pdata[i])
+        && g_utf8_strlen (aliases->pdata[i], -1) == g_utf8_strlen (surface, -1))
+      return aliases->pdata[i];
+  g_autoptr (GString) out = g_string_new (NULL);
+  gboolean start = TRUE;
+  for (const char *p = surface; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_string_append_unichar (out, start ? c : g_unichar_tolower (c));
+      start = !g_unichar_isalpha (c) && c != '\'';
+    }
+  return evl_document_intern (x->doc, out->str, (gssize) out->len);
+}
+
 static void
 emit (Cx *x, GArray *cands)
 {
@@ -441,10 +499,9 @@ emit (Cx *x, GArray *cands)
         const char *name;
         if (k->gaz && !k->city)
           name = evl_document_intern (x->doc, k->gaz->canonical, -1);
-        else if (k->surface)
-          name = k->surface;
         else
-          name = out[i].aliases->pdata[0];
+          name = display_name (x, k->surface ? k->surface : out[i].aliases->pdata[0],
+                               out[i].aliases);
         ec.name = name;
         g_autofree char *key = evl_entity_normalize_key (x->ctx, name, k->type);
         ec.key = evl_document_intern (x->doc, key, -1);

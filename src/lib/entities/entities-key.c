@@ -54,7 +54,9 @@ evl_ent_attr_has (const EvlLexEntry *entry, const char *kind,
     {
       const char *bar = strchr (v, '|');
       gsize n = bar ? (gsize) (bar - v) : strlen (v);
-      if (fold_equal (v, n, text, len))
+      /* Forms differ only in case and white space runs: lengths that far
+       * apart cannot match. */
+      if (n <= len + 8 && len <= n + 8 && fold_equal (v, n, text, len))
         return TRUE;
       v = bar ? bar + 1 : NULL;
     }

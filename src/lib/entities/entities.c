@@ -24,6 +24,14 @@
 #define MAX_NAME_TOKENS 5
 #define MAX_SPAN_WORDS 8
 
+/* Per-token memo of the four gazetteers' longest matches: the scanner asks
+ * about the same token from several rules. */
+typedef struct {
+  gboolean done;
+  guint8 k[4];
+  const EvlLexEntry *e[4];
+} GazMemo;
+
 typedef struct {
   const EvlEntLex *lex;
   EvlDocument *doc;
@@ -34,6 +42,7 @@ typedef struct {
   guint s_end;               /* one past the sentence's last token */
   gboolean heading;
   GArray *cands;             /* EvlCand */
+  GazMemo *memo;             /* one per token */
   /* Open-addressing set of hashes of the document's lower-case words. */
   guint64 *lower;
   guint lower_mask;
@@ -81,6 +90,13 @@ tok_is (const Scan *s, guint i, const char *word)
 }
 
 static gboolean
+has_suffix (const char *p, gsize n, const char *suffix)
+{
+  gsize k = strlen (suffix);
+  return n >= k && memcmp (p + n - k, suffix, k) == 0;
+}
+
+static gboolean
 is_possessive (const Scan *s, guint i)
 {
   return tok_is (s, i, "'s") || tok_is (s, i, "\xe2\x80\x99s");
@@ -102,14 +118,15 @@ lookup_tokens (const Scan *s, const EvlLexicon *lex, guint i, guint k)
   return evl_lexicon_lookup (lex, s->text + a, b - a);
 }
 
-/* Longest match of @lex starting at token @i: returns the number of
- * tokens (0 when none) and the entry in *@out. */
+/* Longest match of @lex starting at token @i, of at most @kmax tokens:
+ * returns the number of tokens (0 when none) and the entry in *@out. */
 static guint
-longest (const Scan *s, const EvlLexicon *lex, guint i, const EvlLexEntry **out)
+longest (const Scan *s, const EvlLexicon *lex, guint i, guint kmax, const EvlLexEntry **out)
 {
   /* +2: a clitic ('People’s') is a token of its own but no word. */
   guint maxw = MIN (evl_lexicon_max_words (lex) + 2, MAX_SPAN_WORDS);
-  for (guint k = MIN (maxw, s->s_end - MIN (i, s->s_end)); k >= 1; k--)
+  kmax = MIN (kmax, maxw);
+  for (guint k = MIN (kmax, s->s_end - MIN (i, s->s_end)); k >= 1; k--)
     {
       const EvlLexEntry *e = lookup_tokens (s, lex, i, k);
       if (e)
@@ -145,6 +162,44 @@ cue_is (const Scan *s, guint i, guint k, const char *kind, guint *len_out)
         }
     }
   return FALSE;
+}
+
+/* How many tokens from @i a gazetteer name can span: capitalised words,
+ * clitics and joiners ('of', 'the'), and at most one lower-case place head
+ * at the end ('Korean peninsula', 'Amur region'). */
+static guint
+name_extent (const Scan *s, guint i)
+{
+  static const char *const joiners[] = { "of", "the", "and", "for", "de", "al", "bin", "von", "van", "der", "da", "del", "la", "du", "es" };
+  guint j = i + 1;
+  while (j < s->s_end && j - i < MAX_SPAN_WORDS)
+    {
+      const EvlToken *t = &s->tok[j];
+      if ((t->flags & EVL_TOKEN_CAP) && (t->flags & EVL_TOKEN_WORD))
+        {
+          j++;
+          continue;
+        }
+      if (is_possessive (s, j))
+        {
+          j++;
+          continue;
+        }
+      if (!(t->flags & EVL_TOKEN_WORD))
+        break;
+      gboolean joiner = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (joiners) && !joiner && tok_len (s, j) <= 3; k++)
+        joiner = tok_is (s, j, joiners[k]);
+      if (joiner)
+        {
+          j++;
+          continue;
+        }
+      if (cue_is (s, j, 1, "loc-head", NULL))
+        j++;
+      break;
+    }
+  return j - i;
 }
 
 static gboolean
@@ -221,23 +276,38 @@ case_ok (const Scan *s, guint i, guint k)
   return TRUE;
 }
 
+static const GazMemo *
+memo_at (const Scan *s, guint i)
+{
+  GazMemo *g = &s->memo[i];
+  if (!g->done)
+    {
+      const EvlLexicon *lexes[4] = { s->lex->countries, s->lex->places, s->lex->orgs, s->lex->people };
+      guint kmax = name_extent (s, i);
+      for (guint l = 0; l < 4; l++)
+        g->k[l] = (guint8) longest (s, lexes[l], i, kmax, &g->e[l]);
+      g->done = TRUE;
+    }
+  return g;
+}
+
 static gboolean
 gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
 {
-  const EvlLexicon *lexes[4] = { s->lex->countries, s->lex->places, s->lex->orgs,
-                                 people ? s->lex->people : NULL };
   const EvlGazKind kinds[4] = { EVL_GAZ_COUNTRY, EVL_GAZ_PLACE, EVL_GAZ_ORG, EVL_GAZ_PERSON };
   memset (m, 0, sizeof *m);
+  if (i >= s->s_end || !is_word (s, i))
+    return FALSE;
   gboolean article = tok_is (s, i, "the");
-  for (guint l = 0; l < 4 && !article; l++)
+  if (!article && !is_cap (s, i))
+    return FALSE;
+  const GazMemo *g = memo_at (s, i);
+  for (guint l = 0; l < (people ? 4u : 3u) && !article; l++)
     {
-      if (lexes[l] == NULL)
-        continue;
-      const EvlLexEntry *e = NULL;
-      guint k = longest (s, lexes[l], i, &e);
+      guint k = g->k[l];
       if (k > 0 && i + k > m->end && case_ok (s, i, k))
         {
-          m->entry = e, m->kind = kinds[l], m->start = i, m->end = i + k;
+          m->entry = g->e[l], m->kind = kinds[l], m->start = i, m->end = i + k;
           m->with_the = FALSE;
         }
     }
@@ -249,11 +319,10 @@ gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
   if (article && is_cap (s, i + 1) && !gaz_at (s, i + 1, people, &next))
     for (guint l = 0; l < 3; l++)
       {
-        const EvlLexEntry *e = NULL;
-        guint k = longest (s, lexes[l], i, &e);
+        guint k = g->k[l];
         if (k > 1 && i + k > m->end)
           {
-            m->entry = e, m->kind = kinds[l], m->start = i, m->end = i + k;
+            m->entry = g->e[l], m->kind = kinds[l], m->start = i, m->end = i + k;
             m->with_the = TRUE;
           }
       }
@@ -338,14 +407,60 @@ is_demonym (const Scan *s, const GazMatch *m)
 /* Extends a run of capitalised words from @i: connectors ('of', 'for',
  * 'the') are taken when a capitalised word follows; a possessive ends the
  * run. */
+/* 'Britain-based', 'Kremlin-backed': a capitalised compound that is a
+ * modifier, not a name. */
+static gboolean
+is_modifier_compound (const Scan *s, guint i)
+{
+  const char *p = tok_text (s, i);
+  gsize n = tok_len (s, i);
+  const char *dash = g_strrstr_len (p, n, "-");
+  if (dash == NULL || !g_ascii_islower (dash[1]))
+    return FALSE;
+  gsize tail = n - (dash + 1 - p);
+  return (tail > 3 && p[n - 2] == 'e' && p[n - 1] == 'd')
+         || (tail == 4 && (strncmp (dash + 1, "born", 4) == 0 || strncmp (dash + 1, "made", 4) == 0))
+         || (tail == 3 && (strncmp (dash + 1, "led", 3) == 0 || strncmp (dash + 1, "run", 3) == 0));
+}
+
+/* Acronyms ('TWA', 'NATO') don't run on into Title Case words; initials
+ * ('F.') and roman numerals ('III') do. */
+static gboolean
+is_acronym (const Scan *s, guint i)
+{
+  if (!(s->tok[i].flags & EVL_TOKEN_ALLCAPS) || tok_len (s, i) < 2
+      || memchr (tok_text (s, i), '.', tok_len (s, i)))
+    return FALSE;
+  for (gsize k = 0; k < tok_len (s, i); k++)
+    if (!strchr ("IVX", tok_text (s, i)[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A word that ends a run before it: a title ('... Colonel Collins'), a
+ * stop word ('Court Friday'), a modifier compound. */
+static gboolean
+breaks_run (const Scan *s, guint j)
+{
+  return is_modifier_compound (s, j) || is_stopword (s, j)
+         || lookup_tokens (s, s->lex->titles, j, 1) != NULL;
+}
+
+/* Extends a run of capitalised words from @i: connectors ('of', 'for',
+ * 'the') are taken when a capitalised word follows; a possessive ends the
+ * run, and so do breaks_run() words and a change between acronyms and
+ * Title Case words ('Steven Snyder TWA'). */
 static guint
 cap_run (const Scan *s, guint i, guint limit)
 {
   guint j = i;
+  gboolean acronym = is_acronym (s, i);
   while (j < s->s_end && j - i < limit)
     {
       if (is_cap (s, j) && !(s->tok[j].flags & EVL_TOKEN_QUOTE))
         {
+          if (j > i && (is_acronym (s, j) != acronym || breaks_run (s, j)))
+            break;
           j++;
           if (is_possessive (s, j))
             break;
@@ -517,6 +632,26 @@ split_compound (Scan *s, guint i)
 
 /* ---- titles and role descriptions ---- */
 
+/* The kinds of the single-word cue at @j ("org-head|title-mod"), or NULL. */
+static const char *
+cue_kinds (const Scan *s, guint j)
+{
+  return evl_ent_attr (lookup_tokens (s, s->lex->cues, j, 1), "kind");
+}
+
+/* Longest title at @j.  One single-word lookup in each of the titles and
+ * cues lexicons decides whether a multi-word title can start here (its
+ * first word is a title, or a cue of kind title-start or title-mod);
+ * @kinds is cue_kinds() of @j. */
+static guint
+title_at (const Scan *s, guint j, const char *kinds, const EvlLexEntry **out)
+{
+  if (lookup_tokens (s, s->lex->titles, j, 1) == NULL
+      && (kinds == NULL || (!strstr (kinds, "title-start") && !strstr (kinds, "title-mod"))))
+    return 0;
+  return longest (s, s->lex->titles, j, MAX_SPAN_WORDS, out);
+}
+
 typedef struct {
   guint role_start;          /* first token of the role text */
   guint title_end;           /* one past the last title token, 0 = none */
@@ -584,7 +719,8 @@ parse_title (const Scan *s, guint i, gboolean has_the, TitlePhrase *tp)
           continue;
         }
       const EvlLexEntry *t = NULL;
-      guint tk = longest (s, s->lex->titles, j, &t);
+      const char *kinds = cue_kinds (s, j);
+      guint tk = title_at (s, j, kinds, &t);
       if (tk > 0)
         {
           if (tp->role_start == G_MAXUINT)
@@ -594,7 +730,8 @@ parse_title (const Scan *s, guint i, gboolean has_the, TitlePhrase *tp)
           j += tk;
           continue;
         }
-      if (tp->title_end == 0 && cue_is (s, j, 2, "title-mod", &k))
+      if (tp->title_end == 0 && kinds && (strstr (kinds, "title-mod") || strstr (kinds, "title-start"))
+          && cue_is (s, j, 2, "title-mod", &k))
         {
           if (tp->role_start == G_MAXUINT)
             tp->role_start = j;
@@ -637,8 +774,15 @@ try_title (Scan *s, guint i)
    * with a capital, a title or a title modifier. */
   if (!is_cap (s, start))
     {
+      /* A lower-case title needs a capitalised name (or country) within a
+       * few words, with no punctuation in between. */
+      guint k = start + 1;
+      while (k < s->s_end && k - start < 6 && is_word (s, k) && !is_cap (s, k))
+        k++;
+      if (k >= s->s_end || !is_cap (s, k))
+        return i;
       const EvlLexEntry *e;
-      if (!longest (s, s->lex->titles, start, &e) && !cue_is (s, start, 2, "title-mod", NULL))
+      if (!title_at (s, start, cue_kinds (s, start), &e))
         return i;
     }
 
@@ -682,7 +826,7 @@ try_title (Scan *s, guint i)
   if (tp.country && (has_the || tp.role_start == G_MAXUINT || tp.country_end > start))
     {
       const EvlLexEntry *r = NULL;
-      guint rk = longest (s, s->lex->roles, tp.country_end, &r);
+      guint rk = longest (s, s->lex->roles, tp.country_end, MAX_SPAN_WORDS, &r);
       gboolean poss = tp.country_end > start && is_possessive (s, tp.country_end - 1);
       if (rk > 0 && (has_the || poss))
         {
@@ -725,10 +869,77 @@ apposition (Scan *s, EvlCand *c)
 
 /* ---- the sentence scan ---- */
 
+/* Capitalised words that start no name: stop words, modifier compounds,
+ * and at a sentence start a word the document also writes in lower case
+ * or an adverb or participle before another capital ('Finally Kim ...',
+ * 'Speaking ...'). */
+static gboolean
+not_a_name_start (const Scan *s, guint i)
+{
+  if (is_stopword (s, i) || is_modifier_compound (s, i))
+    return TRUE;
+  if (!(s->tok[i].flags & EVL_TOKEN_SENT_START))
+    return FALSE;
+  if (lower_has (s, i))
+    return TRUE;
+  const char *p = tok_text (s, i);
+  gsize n = tok_len (s, i);
+  /* Only before another capital: alone, a name start would have to be a
+   * known name's part anyway ('Manning said'). */
+  return n > 4 && !(s->tok[i].flags & EVL_TOKEN_ALLCAPS) && is_cap (s, i + 1)
+         && (has_suffix (p, n, "ly") || has_suffix (p, n, "ing"));
+}
+
+static gboolean
+is_dateline_end (const Scan *s, guint j)
+{
+  return tok_is (s, j, "(") || tok_is (s, j, "--") || tok_is (s, j, "_") || tok_is (s, j, "-")
+         || tok_is (s, j, "\xe2\x80\x94") || tok_is (s, j, "\xe2\x80\x93");
+}
+
+/* Wire datelines: 'SAN JUAN, Puerto Rico (AP) --', 'MOSCOW (AP) --'.  The
+ * capitalised place is a place (a capital there is the city), and so is
+ * the region after the comma.  Returns the first token after it. */
+static guint
+dateline (Scan *s, guint i)
+{
+  guint j = i;
+  while (j < s->s_end && is_word (s, j) && (s->tok[j].flags & EVL_TOKEN_ALLCAPS) && tok_len (s, j) > 1
+         && g_ascii_isalpha (tok_text (s, j)[0]))
+    j++;
+  if (j == i || j - i > 4 || !(tok_is (s, j, ",") || is_dateline_end (s, j)))
+    return i;
+  guint k = j;
+  if (tok_is (s, j, ","))
+    {
+      k = j + 1;
+      while (k < s->s_end && is_cap (s, k) && k - j <= 4)
+        k++;
+      if (k == j + 1 || !is_dateline_end (s, k))
+        return i;
+    }
+  for (guint a = i; a < k; a = (a == i ? j + 1 : k))
+    {
+      guint b = a == i ? j : k;
+      GazMatch m;
+      EvlCand *c;
+      if (gaz_at (s, a, FALSE, &m) && m.end == b && m.kind != EVL_GAZ_ORG)
+        {
+          c = emit_gaz (s, &m);
+          c->actor = FALSE;
+        }
+      else
+        add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
+      if (b == k)
+        break;
+    }
+  return k;
+}
+
 static void
 scan_sentence (Scan *s, const EvlSentence *sent)
 {
-  guint i = sent->first_token;
+  guint i = dateline (s, sent->first_token);
   while (i < s->s_end)
     {
       if (!is_word (s, i))
@@ -770,6 +981,11 @@ scan_sentence (Scan *s, const EvlSentence *sent)
         }
       if (is_cap (s, i) && !tok_is (s, i, "the"))
         {
+          if (not_a_name_start (s, i))
+            {
+              i++;
+              continue;
+            }
           if (split_compound (s, i))
             {
               i++;
@@ -845,6 +1061,7 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
   if (s.n_tok == 0 || n_sent == 0)
     return;
   lower_build (&s);
+  s.memo = g_new0 (GazMemo, s.n_tok);
   s.cands = g_array_new (FALSE, TRUE, sizeof (EvlCand));
 
   for (guint si = 0; si < n_sent; si++)
@@ -861,4 +1078,5 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
   evl_ent_cluster (ctx, &lex, doc, s.cands);
   g_array_unref (s.cands);
   g_free (s.lower);
+  g_free (s.memo);
 }
