@@ -93,6 +93,17 @@ static Absent absent_cases[] = {
   { "jsonld-graph.html", "all rights reserved" },          /* footer */
   { "latin1.html", "Startseite" },                         /* menu */
   { "latin1.html", "Lake Gazette" },                       /* footer */
+  { "wordpress.html", "Skip to content" },                 /* skip link */
+  { "wordpress.html", "Photo: Island Times" },             /* image caption */
+  { "wordpress.html", "Share this" },                      /* sharing */
+  { "wordpress.html", "Ferry timetable changes" },         /* related posts */
+  { "wordpress.html", "Posted in" },                       /* entry footer */
+  { "wordpress.html", "Previous post" },                   /* post navigation */
+  { "wordpress.html", "About time too" },                  /* comment */
+  { "wordpress.html", "Leave a Reply" },                   /* comment form */
+  { "wordpress.html", "Recent Posts" },                    /* widget area */
+  { "wordpress.html", "WordPress" },                       /* site footer */
+  { "table-layout.html", "Weather" },                      /* navigation cell */
 };
 
 ParameterizedTestParameters (html, boilerplate_is_dropped)
@@ -106,6 +117,33 @@ ParameterizedTest (Absent *c, html, boilerplate_is_dropped)
   const char *t = text_of (doc);
   cr_assert_null (strstr (t, c->phrase), "%s: '%s' kept in:\n%s", c->fixture, c->phrase, t);
   cr_assert (strlen (t) > 200, "%s: article text lost:\n%s", c->fixture, t);
+}
+
+typedef struct {
+  char fixture[32];
+  char phrase[96];
+} Kept;
+
+static Kept kept_cases[] = {
+  { "wordpress.html", "Ferry strike ends after three days\n\n" },
+  { "wordpress.html", "\n\nFerry crews returned to work on Thursday" },
+  { "wordpress.html", "\n\nThe agreement gives crews two more rest days a month" },
+  { "table-layout.html", "Town council votes to close the old market hall\n\n" },
+  { "table-layout.html", "\n\nThe town council voted on Monday evening" },
+  { "table-layout.html", "\n\nTraders, who have run stalls" },
+  { "table-layout.html", "\n\nThe council said a new covered market" },
+};
+
+ParameterizedTestParameters (html, article_text_is_kept)
+{
+  return cr_make_param_array (Kept, kept_cases, G_N_ELEMENTS (kept_cases));
+}
+
+ParameterizedTest (Kept *c, html, article_text_is_kept)
+{
+  g_autoptr (EvlDocument) doc = load_fixture (c->fixture);
+  cr_assert_not_null (strstr (text_of (doc), c->phrase), "%s: '%s' missing in:\n%s", c->fixture, c->phrase,
+                      text_of (doc));
 }
 
 Test (html, article_without_article_element_is_found_by_paragraph_density)

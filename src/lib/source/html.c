@@ -53,7 +53,6 @@ enum {
   T_DROP = 1 << 2,     /* never article text */
   T_TENTATIVE = 1 << 3,/* furniture unless it holds the article */
   T_LIST = 1 << 4,     /* skipped whole when mostly links */
-  T_CELL = 1 << 5,     /* inline, but separated by a space */
 };
 
 enum { HINT_DROP = 1, HINT_CONTENT = 2 };
@@ -69,7 +68,9 @@ static const struct {
   { "caption", T_BLOCK }, { "body", T_BLOCK },
   { "ul", T_BLOCK | T_LIST }, { "ol", T_BLOCK | T_LIST }, { "dl", T_BLOCK | T_LIST },
   { "menu", T_BLOCK | T_DROP }, { "table", T_BLOCK | T_LIST },
-  { "td", T_CELL }, { "th", T_CELL },
+  /* cells are blocks: on news pages tables lay out the page, and a
+   * navigation cell must not run into the story beside it */
+  { "td", T_BLOCK }, { "th", T_BLOCK },
   { "h1", T_BLOCK | T_HEADING }, { "h2", T_BLOCK | T_HEADING }, { "h3", T_BLOCK | T_HEADING },
   { "h4", T_BLOCK | T_HEADING }, { "h5", T_BLOCK | T_HEADING }, { "h6", T_BLOCK | T_HEADING },
   { "header", T_BLOCK | T_TENTATIVE }, { "form", T_BLOCK | T_TENTATIVE },
@@ -799,8 +800,6 @@ enter (Emit *em, xmlNode *n)
       if (e->is_h1 && e->text)
         em->saw_h1 = TRUE;
     }
-  if (e->tag & T_CELL)
-    em->space = TRUE;
   if (e->is_a)
     em->in_link++;
   return TRUE;
