@@ -217,6 +217,16 @@ ParameterizedTestParameters (story, typing)
     { "They discussed military cooperation.", "cooperation", "cooperation", "NONE",
       "MILITARY_COOPERATION", "06", 0 },
     { "The officials said little.", "said", "say", "PAST", "OTHER", "", 0 },
+    /* General news types beyond geopolitics. */
+    { "Apple launched the new iPhone.", "launched", "launch", "PAST", "RELEASE", "", 0 },
+    { "Police arrested the suspect.", "arrested", "arrest", "PAST", "ARREST", "17", 0 },
+    { "The earthquake killed 300 people.", "earthquake", "earthquake", "NONE", "DISASTER", "", 0 },
+    { "Workers went on strike over pay.", "strike", "strike", "NONE", "PROTEST", "14", 0 },
+    { "Thousands demonstrated against the law.", "demonstrated", "demonstrate", "PAST", "PROTEST", "14", 0 },
+    { "The visit may demonstrate its influence.", "demonstrate", "demonstrate", "INFINITIVE", "OTHER", "", 0 },
+    { "The air strike hit a convoy of troops.", "strike", "strike", "NONE", "CONFLICT", "19", 0 },
+    { "Rebels killed two soldiers.", "killed", "kill", "PAST", "CONFLICT", "19", 0 },
+    { "The singer died on Monday.", "died", "die", "PAST", "DEATH", "", 0 },
     /* An unnormalised lemma falls back to the form's regular stem. */
     { "The leaders convened at noon.", "convened", "conven", "PAST", "MEETING", "04", 0 },
     /* 'encounter' is a meeting only as a noun. */
@@ -711,6 +721,21 @@ Test (story, a_denial_is_kept_and_what_it_denies_is_negated)
   cr_assert_str_eq (ev[del].type, "ARMS_TRANSFER");
   cr_assert_eq (ev[del].polarity, EVL_POLARITY_NEG);
   cr_assert_lt (ev[del].salience, ev[denied].salience);
+}
+
+Test (story, untyped_event_needs_its_own_date_to_be_kept)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Apple changed its logo on Monday. Apple keeps changing it.");
+  add_entity (doc, "Apple", 0, EVL_ENTITY_ORGANIZATION, 0);
+  add_entity (doc, "Apple", 1, EVL_ENTITY_ORGANIZATION, 0);
+  add_timex (doc, "Monday", EVL_TIMEX_DATE, "2023-09-11");
+  guint dated = add_event (doc, "changed", 0, "change", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint undated = add_event (doc, "changing", 0, "change", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_str_eq (ev[dated].type, "OTHER");
+  cr_assert_geq (ev[dated].salience, 0.5f);
+  cr_assert_lt (ev[undated].salience, 0.5f);
 }
 
 Test (story, reannotation_is_idempotent)

@@ -467,8 +467,13 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, guint np, gboolean q
     }
   if (quoted)
     s -= 0.1f;
-  if (other)
-    s = MIN (s, 0.4f);   /* untyped mentions never reach the default cut */
+  /* An untyped mention reaches the default cut only as a finite verb with
+   * a date of its own (day or month) in its clause. */
+  gboolean finite = e->tense && (strcmp (e->tense, "PAST") == 0 || strcmp (e->tense, "PRESENT") == 0
+                                 || strcmp (e->tense, "FUTURE") == 0);
+  if (other && !(finite && e->anchor_method == EVL_ANCHOR_CLAUSE && e->timex >= 0 && (guint) e->timex < sd->n_tx
+                 && sd->tx[e->timex].grain != EVL_GRAIN_NONE && sd->tx[e->timex].grain <= EVL_GRAIN_MONTH))
+    s = MIN (s, 0.4f);
   const EvlSentence *sn = e->sentence < sd->n_sent ? &sd->sent[e->sentence] : NULL;
   if (sn && sn->is_furniture)
     s *= 0.1f;
