@@ -81,7 +81,9 @@ EVL_API void evl_eval_add_annotated (EvlEvalCounts *c, const EvlDocument *doc);
  * files and files that are not TimeML skipped) against the file at the same relative path in
  * @system_dir, or else the file of the same name directly in @system_dir
  * (so a flat 'eventline tag -o DIR' output pairs with a gold tree).  A
- * missing system file counts every gold entity as missed.  Fails (EVL_ERROR_IO/PARSE, prefixed with
+ * missing system file counts every gold entity as missed.  When
+ * @gold_dir is a file, scores it against @system_dir (a file, or the file
+ * of the same name in that folder).  Fails (EVL_ERROR_IO/PARSE, prefixed with
  * the file name) when a folder or a file cannot be read. */
 EVL_API gboolean evl_eval_dirs (EvlEvalCounts *c, const char *gold_dir,
                                 const char *system_dir, GError **error);

@@ -180,7 +180,7 @@ evl_cmd_eval (int argc, char **argv)
     "KIND is 'timex' (TIMEX3), 'events' (EVENT) or 'timeline'.  Files under\n"
     "GOLD_DIR (sub-folders included) are paired with the file of the same\n"
     "name in SYSTEM_DIR; a gold file without a system file counts as all\n"
-    "missed.\n"
+    "missed.  GOLD and SYSTEM may also be two files.\n"
     "\n"
     "timex, events: TempEval-3 measures, micro-averaged: strict (identical\n"
     "extent) and relaxed (overlapping extent) precision, recall and F1;\n"

@@ -265,10 +265,11 @@ list_files (const char *root, const char *rel, GPtrArray *out, guint depth,
             gboolean recurse, GError **error)
 {
   g_autofree char *dir = rel ? g_build_filename (root, rel, NULL) : g_strdup (root);
-  g_autoptr (GError) local = NULL;
-  g_autoptr (GDir) d = g_dir_open (dir, 0, &local);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return evl_fail (error, EVL_ERROR_IO, "%s: no such folder", dir);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   if (d == NULL)
-    return evl_fail (error, EVL_ERROR_IO, "%s: %s", dir, local->message);
+    return evl_fail (error, EVL_ERROR_IO, "%s: cannot read the folder", dir);
   const char *name;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   while ((name = g_dir_read_name (d)) != NULL)
@@ -312,17 +313,26 @@ evl_eval_dirs_full (EvlEvalCounts *c, const char *gold_dir, const char *system_d
 {
   g_return_val_if_fail (c != NULL && gold_dir != NULL && system_dir != NULL, FALSE);
   Reporter rep = { func, user_data, { 0 } };
-  if (!g_file_test (system_dir, G_FILE_TEST_IS_DIR))
-    return evl_fail (error, EVL_ERROR_IO, "%s: not a folder", system_dir);
-  g_autoptr (GPtrArray) files = evl_eval_list_files (gold_dir, TRUE, error);
-  if (files == NULL)
+  /* Two files: score that one pair. */
+  gboolean single = g_file_test (gold_dir, G_FILE_TEST_IS_REGULAR);
+  if (single ? !g_file_test (system_dir, G_FILE_TEST_EXISTS)
+             : !g_file_test (system_dir, G_FILE_TEST_IS_DIR))
+    return evl_fail (error, EVL_ERROR_IO, "%s: no such %s", system_dir, single ? "file" : "folder");
+  g_autofree char *gold_root = single ? g_path_get_dirname (gold_dir) : g_strdup (gold_dir);
+  g_autoptr (GPtrArray) files = NULL;
+  if (single)
+    {
+      files = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (files, g_path_get_basename (gold_dir));
+    }
+  else if ((files = evl_eval_list_files (gold_dir, TRUE, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < files->len; i++)
     {
       const char *rel = files->pdata[i];
-      g_autofree char *gpath = g_build_filename (gold_dir, rel, NULL);
+      g_autofree char *gpath = g_build_filename (gold_root, rel, NULL);
       g_autoptr (GError) local = NULL;
-      g_autoptr (EvlDocument) gold = read_timeml (gpath, TRUE, &local);
+      g_autoptr (EvlDocument) gold = read_timeml (gpath, !single, &local);
       if (local)
         {
           g_propagate_error (error, g_steal_pointer (&local));
@@ -330,12 +340,18 @@ evl_eval_dirs_full (EvlEvalCounts *c, const char *gold_dir, const char *system_d
         }
       if (gold == NULL)
         continue;
-      g_autofree char *spath = g_build_filename (system_dir, rel, NULL);
-      if (!g_file_test (spath, G_FILE_TEST_IS_REGULAR))
+      g_autofree char *spath = NULL;
+      if (g_file_test (system_dir, G_FILE_TEST_IS_REGULAR))
+        spath = g_strdup (system_dir);
+      else
         {
-          g_autofree char *base = g_path_get_basename (rel);
-          g_free (spath);
-          spath = g_build_filename (system_dir, base, NULL);
+          spath = g_build_filename (system_dir, rel, NULL);
+          if (!g_file_test (spath, G_FILE_TEST_IS_REGULAR))
+            {
+              g_autofree char *base = g_path_get_basename (rel);
+              g_free (spath);
+              spath = g_build_filename (system_dir, base, NULL);
+            }
         }
       g_autoptr (EvlDocument) sys = NULL;
       if (g_file_test (spath, G_FILE_TEST_IS_REGULAR))
