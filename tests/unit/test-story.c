@@ -811,3 +811,165 @@ Test (story, no_sentence_breaks_stays_linear, .timeout = 20)
   cr_assert_str_eq (ev[1].type, "MEETING");
   cr_assert (ev[1].flags & EVL_EVENT_FLAG_REPORTED);
 }
+
+/* ------------------------------------------ the seed articles, end to end */
+
+/* Runs the whole per-document pipeline on input/<prefix>*.txt with the
+ * creation date the seeds are built with. */
+static EvlDocument *
+seed (const char *prefix)
+{
+  const char *root = g_getenv ("EVL_SOURCE_ROOT");
+  cr_assert_not_null (root, "EVL_SOURCE_ROOT is not set");
+  g_autofree char *dir = g_build_filename (root, "input", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  cr_assert_not_null (d);
+  const char *name;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".txt"))
+      break;
+  cr_assert_not_null (name, "no input/%s*.txt", prefix);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = NULL;
+  gsize len;
+  cr_assert (g_file_get_contents (path, &text, &len, NULL));
+  EvlDocument *doc = evl_document_new (prefix, text, (gssize) len, NULL);
+  cr_assert_not_null (doc);
+  evl_document_set_dct (doc, "2023-09-14", EVL_DCT_DEFAULT);
+  g_autoptr (EvlContext) ctx = context ();
+  evl_pipeline_annotate (ctx, doc);
+  return doc;
+}
+
+static const char *
+timex_value (const EvlDocument *doc, gint32 x)
+{
+  guint n;
+  const EvlTimex *tx = evl_document_get_timexes (doc, &n);
+  return x >= 0 && (guint) x < n ? tx[x].value : "";
+}
+
+static gboolean
+is_type (const EvlEventMention *e, const char *type)
+{
+  return e->type && strcmp (e->type, type) == 0;
+}
+
+Test (story, seed_missile_launches_precede_the_meeting)
+{
+  g_autoptr (EvlDocument) doc = seed ("004_");
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  gboolean found = FALSE;
+  for (guint k = 0; k < n && !found; k++)
+    found = is_type (&ev[k], "MISSILE_LAUNCH") && ev[k].salience >= 0.5f
+            && ev[k].anchor_method == EVL_ANCHOR_CUE && ev[k].cue_rel == EVL_REL_BEFORE
+            && ev[k].cue_event >= 0 && is_type (&ev[ev[k].cue_event], "MEETING")
+            && ev[k].agent >= 0;
+  cr_assert (found, "no kept MISSILE_LAUNCH anchored BEFORE a MEETING with an agent");
+}
+
+Test (story, seed_first_meeting_since_2019_implies_the_2019_meeting)
+{
+  g_autoptr (EvlDocument) doc = seed ("004_");
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  gboolean found = FALSE;
+  for (guint k = 0; k < n && !found; k++)
+    found = is_type (&ev[k], "MEETING") && strcmp (timex_value (doc, ev[k].timex), "2019") == 0
+            && ev[k].n_participants >= 2 && ev[k].salience >= 0.5f;
+  cr_assert (found, "no kept 2019 MEETING with both leaders");
+}
+
+Test (story, seed_failed_satellite_launches_in_may_and_august)
+{
+  g_autoptr (EvlDocument) doc = seed ("004_");
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  gboolean may = FALSE, august = FALSE;
+  for (guint k = 0; k < n; k++)
+    {
+      const EvlEventMention *e = &ev[k];
+      if (!is_type (e, "SATELLITE_LAUNCH") || !(e->flags & EVL_EVENT_FLAG_FAILED) || e->salience < 0.5f)
+        continue;
+      may |= strcmp (timex_value (doc, e->timex), "2023-05") == 0;
+      august |= strcmp (timex_value (doc, e->timex), "2023-08") == 0;
+    }
+  cr_assert (may && august, "failed launches: May %d, August %d", may, august);
+}
+
+Test (story, seed_no_documents_signed_is_negative_and_sourced)
+{
+  g_autoptr (EvlDocument) doc = seed ("003_");
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  gboolean found = FALSE;
+  for (guint k = 0; k < n && !found; k++)
+    {
+      const EvlEventMention *e = &ev[k];
+      if (!is_type (e, "AGREEMENT") || e->polarity != EVL_POLARITY_NEG || e->source < 0)
+        continue;
+      found = strstr (evl_document_span_text (doc, evl_document_get_entity_mentions (doc, NULL)[e->source].span),
+                      "Peskov") != NULL;
+    }
+  cr_assert (found, "no NEG AGREEMENT sourced to Peskov");
+}
+
+Test (story, seed_summit_has_date_place_and_both_leaders)
+{
+  g_autoptr (EvlDocument) doc = seed ("001_");
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  const EvlEntityMention *ents = evl_document_get_entity_mentions (doc, NULL);
+  gboolean found = FALSE;
+  for (guint k = 0; k < n && !found; k++)
+    {
+      const EvlEventMention *e = &ev[k];
+      found = is_type (e, "MEETING") && strcmp (timex_value (doc, e->timex), "2023-09-13") == 0
+              && e->n_participants >= 2 && e->location >= 0 && e->salience >= 0.8f
+              && strstr (evl_document_span_text (doc, ents[e->location].span), "Vostochny") != NULL;
+    }
+  cr_assert (found, "no 2023-09-13 MEETING at Vostochny with both leaders");
+}
+
+Test (story, seed_korean_war_is_dated_context)
+{
+  g_autoptr (EvlDocument) doc = seed ("001_");
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  gboolean found = FALSE;
+  for (guint k = 0; k < n && !found; k++)
+    found = is_type (&ev[k], "CONFLICT") && g_str_has_prefix (timex_value (doc, ev[k].timex), "1950")
+            && ev[k].salience >= 0.5f;
+  cr_assert (found, "no kept CONFLICT dated 1950");
+}
+
+typedef struct {
+  char prefix[8];
+} SeedCase;
+
+ParameterizedTestParameters (story, seed_kept_events_are_few_and_never_furniture)
+{
+  static SeedCase cases[] = { { "000_" }, { "001_" }, { "002_" }, { "003_" }, { "004_" } };
+  return cr_make_param_array (SeedCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (SeedCase *c, story, seed_kept_events_are_few_and_never_furniture)
+{
+  g_autoptr (EvlDocument) doc = seed (c->prefix);
+  guint n, ns;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  const EvlSentence *sent = evl_document_get_sentences (doc, &ns);
+  guint kept = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      if (ev[k].salience < 0.5f)
+        continue;
+      kept++;
+      cr_assert_not (ev[k].sentence < ns && sent[ev[k].sentence].is_furniture,
+                     "%s: furniture mention '%s' kept", c->prefix, evl_document_span_text (doc, ev[k].span));
+      cr_assert_neq (ev[k].klass == EVL_EVENT_CLASS_REPORTING && is_type (&ev[k], "OTHER"), TRUE);
+    }
+  cr_assert_leq (kept, 30u, "%s: %u kept mentions", c->prefix, kept);
+  cr_assert_leq (kept * 2, n, "%s: %u of %u mentions kept", c->prefix, kept, n);
+}
