@@ -527,3 +527,41 @@ Test (entities, every_multiword_title_can_start)
                  e->line, (int) n, e->canonical);
     }
 }
+
+/* ---- he / she ---- */
+
+typedef struct {
+  char text[300];
+  char pronoun[8];
+  char expected[48];   /* "" = left unresolved */
+} PronounCase;
+
+static PronounCase pronoun_cases[] = {
+  /* The subject of the previous sentence, not the last name seen. */
+  { "Kim Jong Un sent a message to Vladimir Putin on Tuesday. He called it a step forward.", "He", "Kim Jong Un" },
+  { "Asked about the deal, Vladimir Putin urged patience. He said there was time.", "He", "Vladimir Putin" },
+  /* Earlier in the same sentence. */
+  { "Kim Jong Un admired what he called a sacred war.", "he", "Kim Jong Un" },
+  /* Too far back: three sentences without a person in between. */
+  { "Kim Jong Un arrived. The train stopped. The band played. Crowds cheered. He waved.", "He", "" },
+};
+
+ParameterizedTestParameters (entities, resolves_he_and_she_to_a_recent_subject)
+{
+  return cr_make_param_array (PronounCase, pronoun_cases, G_N_ELEMENTS (pronoun_cases));
+}
+
+ParameterizedTest (PronounCase *tc, entities, resolves_he_and_she_to_a_recent_subject)
+{
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  gint i = find_mention (doc, tc->pronoun, 0);
+  if (tc->expected[0] == '\0')
+    {
+      cr_expect_lt (i, 0, "'%s' resolved in \"%s\"", tc->pronoun, tc->text);
+      return;
+    }
+  cr_assert_geq (i, 0, "'%s' unresolved in \"%s\"", tc->pronoun, tc->text);
+  const EvlEntityMention *m = &evl_document_get_entity_mentions (doc, NULL)[i];
+  cr_expect (m->is_pronoun);
+  cr_expect_str_eq (evl_document_get_entity_clusters (doc, NULL)[m->cluster].name, tc->expected);
+}

@@ -14,7 +14,8 @@
  *      names it; role descriptions ('the Russian President') join the person
  *      holding that role for that country;
  *   5. headings only add mentions of entities found so far (and gazetteer
- *      names), so Title Case is never taken for a name. */
+ *      names), so Title Case is never taken for a name;
+ *   6. 'he' / 'she' join the subject of the same or a recent sentence. */
 #include "entities-private.h"
 
 #include <string.h>
@@ -123,7 +124,7 @@ attach (Cx *x, EvlCand *c, gint ci)
   Cl *k = cl (x, ci);
   k->n_mentions++;
   k->last = MAX (k->last, c->span.start);
-  if (c->kind == EVL_CAND_DESC)
+  if (c->kind == EVL_CAND_DESC || c->kind == EVL_CAND_PRONOUN)
     return;
   guint words = count_words (x->tmp->str);
   if (c->kind != EVL_CAND_SINGLE && words >= 2)
@@ -382,6 +383,44 @@ resolve_reference (Cx *x, EvlCand *c)
     attach (x, c, ci);
 }
 
+/* Step 6: 'he' / 'she' is the person who is the first person mentioned
+ * (roughly, the subject) earlier in the same sentence, else in the nearest
+ * of the two sentences before.  News prose keeps its subject across such
+ * short spans; further back it is left unresolved. */
+static void
+resolve_pronouns (Cx *x, GArray *cands)
+{
+  gint first_in[3] = { -1, -1, -1 };   /* sentence s, s-1, s-2 */
+  guint32 sent[3] = { G_MAXUINT32, G_MAXUINT32, G_MAXUINT32 };
+  for (guint i = 0; i < cands->len; i++)
+    {
+      EvlCand *c = &g_array_index (cands, EvlCand, i);
+      if (c->sentence != sent[0])
+        {
+          /* Shift the window; sentences without people keep their slot
+           * empty so that the window still spans two sentences. */
+          guint gap = sent[0] == G_MAXUINT32 ? 3 : MIN (c->sentence - sent[0], 3u);
+          for (guint k = 0; k < gap; k++)
+            {
+              first_in[2] = first_in[1], sent[2] = sent[1];
+              first_in[1] = first_in[0], sent[1] = sent[0];
+              first_in[0] = -1, sent[0] = c->sentence;
+            }
+          sent[0] = c->sentence;
+        }
+      if (c->kind == EVL_CAND_PRONOUN)
+        {
+          gint who = first_in[0] >= 0 ? first_in[0] : first_in[1] >= 0 ? first_in[1] : first_in[2];
+          if (who >= 0)
+            attach (x, c, root (x, who));
+          continue;
+        }
+      gint r = root (x, c->cluster);
+      if (r >= 0 && first_in[0] < 0 && cl (x, r)->type == EVL_ENTITY_PERSON && !c->heading)
+        first_in[0] = r;
+    }
+}
+
 static gint
 cmp_cand (gconstpointer a, gconstpointer b)
 {
@@ -478,7 +517,7 @@ emit (Cx *x, GArray *cands)
           o->aliases = g_ptr_array_new ();
           o->roles = g_ptr_array_new ();
         }
-      if (c->kind != EVL_CAND_DESC)
+      if (c->kind != EVL_CAND_DESC && c->kind != EVL_CAND_PRONOUN)
         {
           const char *s = evl_document_span_text (x->doc, c->span);
           if (!g_ptr_array_find (o->aliases, s, NULL))
@@ -526,7 +565,7 @@ emit (Cx *x, GArray *cands)
       m.sentence = c->sentence;
       m.type = cl (x, c->cluster)->type;
       m.cluster = out[c->cluster].out;
-      m.is_pronoun = c->kind == EVL_CAND_DESC;
+      m.is_pronoun = c->kind == EVL_CAND_DESC || c->kind == EVL_CAND_PRONOUN;
       evl_document_add_entity_mention (x->doc, &m);
     }
 
@@ -577,6 +616,7 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
             resolve_reference (&x, c);
         }
     }
+  resolve_pronouns (&x, cands);
   emit (&x, cands);
   g_string_free (x.tmp, TRUE);
   g_array_unref (x.cls);

@@ -956,6 +956,12 @@ scan_sentence (Scan *s, const EvlSentence *sent)
           i = j;
           continue;
         }
+      if (!s->heading && (tok_is (s, i, "he") || tok_is (s, i, "she")))
+        {
+          add_cand (s, i, i + 1, EVL_CAND_PRONOUN, EVL_ENTITY_PERSON);
+          i++;
+          continue;
+        }
       GazMatch m;
       if ((is_cap (s, i) || tok_is (s, i, "the")) && gaz_at (s, i, TRUE, &m))
         {
