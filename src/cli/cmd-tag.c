@@ -118,19 +118,26 @@ write_doc (EvlDocument *doc, TagFormat format, GOutputStream *out, GError **erro
   return format == TAG_JSON ? write_json (doc, out, error) : evl_export_timeml (doc, out, error);
 }
 
-/* The output file name: a TimeML input keeps its name (scorers pair files
- * by name); others become ID.tml / ID.json.  Repeats get -2, -3, ... */
+/* The output file name: the input's file name with its extension
+ * replaced (NAME.tml stays NAME.tml, NAME.TE3input becomes NAME.tml, so
+ * scorers pair system and gold files by name); a file that held several
+ * documents (JSONL) gives ID.tml per document.  Repeats get -2, -3, ... */
 static char *
-output_name (EvlDocument *doc, TagFormat format, GHashTable *taken)
+output_name (EvlDocument *doc, TagFormat format, GHashTable *per_path, GHashTable *taken)
 {
   const char *ext = format == TAG_JSON ? ".json" : ".tml";
   const char *path = evl_document_get_path (doc);
-  g_autofree char *name = NULL;
-  if (format == TAG_TIMEML && path && g_str_has_suffix (path, ".tml"))
-    name = g_path_get_basename (path);
+  g_autofree char *stem = NULL;
+  if (path && GPOINTER_TO_UINT (g_hash_table_lookup (per_path, path)) == 1)
+    {
+      stem = g_path_get_basename (path);
+      char *dot = strrchr (stem, '.');
+      if (dot && dot != stem)
+        *dot = '\0';
+    }
   else
-    name = g_strconcat (evl_document_get_id (doc), ext, NULL);
-  g_autofree char *stem = g_strndup (name, strlen (name) - (g_str_has_suffix (name, ext) ? strlen (ext) : 0));
+    stem = g_strdup (evl_document_get_id (doc));
+  g_autofree char *name = g_strconcat (stem, ext, NULL);
   for (guint k = 2; g_hash_table_contains (taken, name); k++)
     {
       g_free (name);
@@ -141,10 +148,10 @@ output_name (EvlDocument *doc, TagFormat format, GHashTable *taken)
 }
 
 static gboolean
-write_to_dir (EvlDocument *doc, TagFormat format, const char *dir, GHashTable *taken,
-              char **path_out, GError **error)
+write_to_dir (EvlDocument *doc, TagFormat format, const char *dir, GHashTable *per_path,
+              GHashTable *taken, char **path_out, GError **error)
 {
-  g_autofree char *name = output_name (doc, format, taken);
+  g_autofree char *name = output_name (doc, format, per_path, taken);
   *path_out = g_build_filename (dir, name, NULL);
   g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
   if (!write_doc (doc, format, mem, error) || !g_output_stream_close (mem, NULL, error))
@@ -190,8 +197,10 @@ evl_cmd_tag (int argc, char **argv)
     "the gold file.  Gold tags in TimeML inputs are ignored.  With --format\n"
     "json, the annotations (spans are byte offsets into the text) instead.\n"
     "\n"
-    "With -o DIR, writes DIR/NAME.tml per document (a .tml input keeps its\n"
-    "file name); without it, a single document goes to standard output.\n"
+    "With -o DIR, writes DIR/NAME.tml per input file NAME.EXT (NAME.tml keeps\n"
+    "its name, so scorers pair it with the gold file; a JSONL file gives\n"
+    "ID.tml per article); without -o, a single document goes to standard\n"
+    "output.\n"
     "\n"
     "Example:\n"
     "  eventline tag -o /tmp/sys data/timeml/*/*.tml\n"
@@ -271,12 +280,20 @@ evl_cmd_tag (int argc, char **argv)
       return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;
     }
   g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) per_path = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const char *path = evl_document_get_path (docs->pdata[i]);
+      if (path)
+        g_hash_table_insert (per_path, (gpointer) path,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_path, path)) + 1));
+    }
   guint written = 0;
   for (guint i = 0; i < docs->len; i++)
     {
       g_autofree char *path = NULL;
       g_autoptr (GError) werr = NULL;
-      if (!write_to_dir (docs->pdata[i], format, outdir, taken, &path, &werr))
+      if (!write_to_dir (docs->pdata[i], format, outdir, per_path, taken, &path, &werr))
         {
           evl_cli_error (path, werr);
           n_errors++;

@@ -3,6 +3,7 @@
 #include <criterion/parameterized.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "evl-private.h"
 #include "source/source-private.h"
@@ -166,7 +167,7 @@ Test (timeml, malformed_xml_is_a_parse_error_with_line)
   EvlDocument *doc = load ("bad.tml", "<TimeML>\n<TEXT>\nOne <EVENT eid=\"e1\">two</TIMEX3>\n</TEXT></TimeML>", &error);
   cr_assert_null (doc);
   cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE));
-  cr_assert_not_null (strstr (error->message, "line 3"), "%s", error->message);
+  cr_assert_not_null (strstr (error->message, "bad.tml:3:"), "%s", error->message);
   g_error_free (error);
 }
 
@@ -381,4 +382,88 @@ Test (timeml, writer_round_trips_the_corpus, .timeout = 120)
         }
     }
   cr_assert_eq (seen, 256);
+}
+
+/* ---- eventline tag (through the binary, $EVL_CLI) ---- */
+
+static int
+run_cli (char **out, const char *const *args)
+{
+  const char *cli = g_getenv ("EVL_CLI");
+  if (cli == NULL)
+    cr_skip_test ("EVL_CLI not set (run through meson test)");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  int status = 0;
+  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                           out, NULL, &status, NULL));
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+}
+
+static char *
+write_tmp (const char *dir, const char *name, const char *content)
+{
+  char *p = g_build_filename (dir, name, NULL);
+  cr_assert (g_file_set_contents (p, content, -1, NULL));
+  return p;
+}
+
+Test (timeml, tag_names_outputs_after_their_inputs)
+{
+  g_autofree char *dir = g_dir_make_tmp ("evl-tag-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *te3 = write_tmp (dir, "nyt_1.TE3input",
+    "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>other_id</DOCID>\n"
+    "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2013-03-22\" functionInDocument=\"CREATION_TIME\">"
+    "2013-03-22</TIMEX3></DCT>\n<TEXT>\nMarkets &amp; banks rose on Friday.\n</TEXT>\n</TimeML>\n");
+  g_autofree char *tml = write_tmp (dir, "wsj_2.tml", tbaq);
+  g_autofree char *txt = write_tmp (dir, "story.txt", "Putin met Kim on Wednesday.\n");
+  const char *args[] = { "tag", "-q", "--dct", "2023-09-14", "-o", out, te3, tml, txt, NULL };
+  cr_assert_eq (run_cli (NULL, args), 0);
+  const char *names[] = { "nyt_1.tml", "wsj_2.tml", "story.tml" };
+  const char *texts[] = { "\nMarkets & banks rose on Friday.\n", NULL, "Putin met Kim on Wednesday.\n" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *p = g_build_filename (out, names[i], NULL);
+      g_autofree char *xml = NULL;
+      cr_assert (g_file_get_contents (p, &xml, NULL, NULL), "no %s", names[i]);
+      g_autoptr (EvlDocument) back = load_ok (xml);
+      if (texts[i])
+        cr_assert_str_eq (evl_document_get_text (back, NULL), texts[i]);
+      cr_assert_not_null (evl_document_get_dct (back), "%s has a DCT", names[i]);
+      g_remove (p);
+    }
+  g_rmdir (out);
+  g_remove (te3);
+  g_remove (tml);
+  g_remove (txt);
+  g_rmdir (dir);
+}
+
+Test (timeml, tag_writes_one_document_to_stdout)
+{
+  g_autofree char *dir = g_dir_make_tmp ("evl-tag-XXXXXX", NULL);
+  g_autofree char *txt = write_tmp (dir, "a.txt", "Rain fell & stopped.\n");
+  g_autofree char *txt2 = write_tmp (dir, "b.txt", "More rain.\n");
+  g_autofree char *out = NULL;
+  const char *one[] = { "tag", "--dct", "2020-01-02", txt, NULL };
+  cr_assert_eq (run_cli (&out, one), 0);
+  g_autoptr (EvlDocument) back = load_ok (out);
+  cr_assert_str_eq (evl_document_get_text (back, NULL), "Rain fell & stopped.\n");
+  cr_assert_str_eq (evl_document_get_dct (back), "2020-01-02");
+  g_autofree char *json = NULL;
+  const char *js[] = { "tag", "--format", "json", txt, NULL };
+  cr_assert_eq (run_cli (&json, js), 0);
+  cr_assert_not_null (strstr (json, "\"timexes\""));
+  cr_assert_not_null (strstr (json, "\"events\""));
+  const char *two[] = { "tag", txt, txt2, NULL };
+  cr_assert_eq (run_cli (NULL, two), 2, "several documents need -o");
+  const char *bad[] = { "tag", "--format", "yaml", txt, NULL };
+  cr_assert_eq (run_cli (NULL, bad), 2);
+  g_remove (txt);
+  g_remove (txt2);
+  g_rmdir (dir);
 }

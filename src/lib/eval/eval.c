@@ -245,11 +245,8 @@ read_timeml (const char *path, gboolean skip_other, GError **error)
     return NULL;
   g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
   EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
-  if (!evl_source_load_timeml (path, data, len, &opts, docs, &local))
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", path);
-      return NULL;
-    }
+  if (!evl_source_load_timeml (path, data, len, &opts, docs, error))
+    return NULL;
   return evl_document_ref (docs->pdata[0]);
 }
 

@@ -311,11 +311,11 @@ evl_source_load_timeml (const char *name, const char *data, gsize len,
   g_return_val_if_fail (name != NULL && out != NULL, FALSE);
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
   if (len > G_MAXINT)
-    return evl_fail (error, EVL_ERROR_TOO_LARGE, "TimeML document larger than 2 GiB");
+    return evl_fail (error, EVL_ERROR_TOO_LARGE, "%s: TimeML document larger than 2 GiB", name);
 
   g_autoptr (xmlParserCtxt) ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
-    return evl_fail (error, EVL_ERROR_PARSE, "cannot create an XML parser");
+    return evl_fail (error, EVL_ERROR_PARSE, "%s: cannot create an XML parser", name);
   g_autoptr (xmlDoc) xdoc = xmlCtxtReadMemory (ctxt, data, (int) len, name, NULL, PARSE_OPTIONS);
   if (xdoc == NULL || !ctxt->wellFormed)
     {
@@ -323,14 +323,14 @@ evl_source_load_timeml (const char *name, const char *data, gsize len,
       if (xe && xe->message)
         {
           g_autofree char *msg = g_strchomp (g_strdup (xe->message));
-          return evl_fail (error, EVL_ERROR_PARSE, "line %d: %s", xe->line, msg);
+          return evl_fail (error, EVL_ERROR_PARSE, "%s:%d: %s", name, xe->line, msg);
         }
-      return evl_fail (error, EVL_ERROR_PARSE, "not well-formed XML");
+      return evl_fail (error, EVL_ERROR_PARSE, "%s: not well-formed XML", name);
     }
   xmlNode *root = xmlDocGetRootElement (xdoc);
   xmlNode *text_el = root ? find_element (root, "TEXT") : NULL;
   if (text_el == NULL)
-    return evl_fail (error, EVL_ERROR_PARSE, "line %d: no <TEXT> element",
+    return evl_fail (error, EVL_ERROR_PARSE, "%s:%d: no <TEXT> element", name,
                      root ? (int) xmlGetLineNo (root) : 1);
 
   Flatten f = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (Mark)), FALSE };
