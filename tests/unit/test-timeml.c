@@ -97,6 +97,31 @@ Test (timeml, dct_comes_from_dct_element)
   cr_assert_eq (evl_document_get_dct_source (doc), EVL_DCT_METADATA);
 }
 
+typedef struct {
+  char dct[200];
+  char want[24];
+} DctCase;
+
+ParameterizedTestParameters (timeml, dct_forms)
+{
+  static DctCase cases[] = {
+    { "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1998-01-08\">Jan. 8</TIMEX3></DCT>", "1998-01-08" },
+    { "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\" 19980108 \">x</TIMEX3></DCT>", "1998-01-08" },
+    { "<DCT><TIMEX3 tid=\"t0\" type=\"TIME\" value=\"1998-01-08T14:30\">x</TIMEX3></DCT>", "1998-01-08T14:30" },
+    { "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\">1998-01-08</TIMEX3></DCT>", "1998-01-08" },
+    { "<DCT>2001-09-11</DCT>", "2001-09-11" },
+    { "<X><TIMEX3 tid=\"t0\" value=\"2003-04-28\" functionInDocument=\"CREATION_TIME\">x</TIMEX3></X>", "2003-04-28" },
+  };
+  return cr_make_param_array (DctCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (DctCase *c, timeml, dct_forms)
+{
+  g_autofree char *xml = g_strdup_printf ("<TimeML>%s<TEXT>Hello.</TEXT></TimeML>", c->dct);
+  g_autoptr (EvlDocument) doc = load_ok (xml);
+  cr_assert_str_eq (evl_document_get_dct (doc), c->want, "%s", c->dct);
+}
+
 Test (timeml, te3input_has_dct_and_no_gold)
 {
   g_autoptr (EvlDocument) doc = load_ok (
@@ -312,7 +337,7 @@ Test (timeml, writer_round_trips_text_and_spans)
 
 Test (timeml, writer_keeps_special_characters)
 {
-  g_autoptr (EvlDocument) doc = evl_document_new ("plain", "a < b && c > d\r\nline \"two\"\n", -1, NULL);
+  g_autoptr (EvlDocument) doc = evl_document_new ("plain", "a < b && c > d\r\nline \"two\"\x0c\xef\xbf\xbf\n", -1, NULL);
   evl_document_set_dct (doc, "2023-09-14", EVL_DCT_DEFAULT);
   EvlTimex t = { .span = { 2, 3 }, .type = EVL_TIMEX_DATE, .value = "2023", .anchor = -1 };
   evl_document_add_timex (doc, &t);
@@ -320,7 +345,8 @@ Test (timeml, writer_keeps_special_characters)
   cr_assert_not_null (strstr (xml, "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2023-09-14\""));
   cr_assert_not_null (strstr (xml, "functionInDocument=\"CREATION_TIME\""));
   g_autoptr (EvlDocument) back = load_ok (xml);
-  cr_assert_str_eq (evl_document_get_text (back, NULL), "a < b && c > d\r\nline \"two\"\n");
+  cr_assert_str_eq (evl_document_get_text (back, NULL), "a < b && c > d\r\nline \"two\"    \n",
+                    "form feed and U+FFFF become spaces, byte for byte");
   guint n = 0;
   const EvlGoldTag *g = evl_document_get_gold (back, &n);
   cr_assert_eq (n, 1);

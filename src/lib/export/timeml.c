@@ -10,8 +10,9 @@
  *
  * Characters outside the tags are the input's; &, < and > are escaped, a
  * carriage return is written as &#13; (a parser would otherwise fold CR LF
- * and shift every offset) and the C0 controls XML 1.0 cannot carry become
- * spaces (one byte for one byte, so offsets are kept). */
+ * and shift every offset) and the characters XML 1.0 cannot carry (C0
+ * controls, U+FFFE, U+FFFF) become spaces, byte for byte, so offsets are
+ * kept. */
 #include "evl-private.h"
 
 #include <string.h>
@@ -70,6 +71,14 @@ escape_text (GString *s, const char *text, gsize len)
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) text[i];
+      /* U+FFFE and U+FFFF are not XML characters either: three spaces. */
+      if (c == 0xEF && i + 2 < len && (guchar) text[i + 1] == 0xBF
+          && ((guchar) text[i + 2] == 0xBE || (guchar) text[i + 2] == 0xBF))
+        {
+          g_string_append (s, "   ");
+          i += 2;
+          continue;
+        }
       switch (c)
         {
         case '&': g_string_append (s, "&amp;"); break;

@@ -174,7 +174,8 @@ find_creation_time (xmlNode *n)
 }
 
 /* The creation time: <DCT><TIMEX3 value>, else any TIMEX3 whose
- * functionInDocument is CREATION_TIME. */
+ * functionInDocument is CREATION_TIME; its text when it has no value.  A
+ * compact YYYYMMDD (as some corpora write it) gets its dashes. */
 static char *
 find_dct (xmlNode *root)
 {
@@ -182,7 +183,21 @@ find_dct (xmlNode *root)
   xmlNode *t = dct ? find_element (dct->children, "TIMEX3") : NULL;
   if (t == NULL)
     t = find_creation_time (root);
-  return t ? attr_dup (t, "value") : NULL;
+  char *v = t ? attr_dup (t, "value") : NULL;
+  if (t && (v == NULL || *g_strstrip (v) == '\0'))
+    {
+      g_free (v);
+      v = element_text (t);
+    }
+  if (v == NULL && dct)
+    v = element_text (dct);
+  if (v && strlen (v) >= 8 && strspn (v, "0123456789") == 8 && (v[8] == '\0' || v[8] == 'T'))
+    {
+      char *iso = g_strdup_printf ("%.4s-%.2s-%.2s%s", v, v + 4, v + 6, v + 8);
+      g_free (v);
+      v = iso;
+    }
+  return v;
 }
 
 /* The id: the <DOCID> (SemEval-2015 mentions are "DOCID-SENTENCE-TOKEN"),
@@ -348,7 +363,7 @@ evl_source_load_timeml (const char *name, const char *data, gsize len,
 
   g_autofree char *dct = find_dct (root);
   if (dct)
-    evl_document_set_dct (doc, g_strstrip (dct), EVL_DCT_METADATA);
+    evl_document_set_dct (doc, dct, EVL_DCT_METADATA);
   if (evl_document_get_dct (doc) == NULL && opts && opts->default_dct)
     evl_document_set_dct (doc, opts->default_dct, EVL_DCT_DEFAULT);
   g_autofree char *title = find_title (root);
