@@ -180,7 +180,10 @@ write_instances (GString *s, const EvlEventMention *ev, const GArray *kept)
       attr (s, "eiid", eiid);
       attr (s, "tense", e->tense ? e->tense : "NONE");
       attr (s, "aspect", e->aspect ? e->aspect : "NONE");
+      /* pos is required by TimeML 1.2.1; a tensed mention is a verb. */
+      gboolean verb = e->tense && strcmp (e->tense, "NONE") != 0;
       attr (s, "polarity", e->polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
+      attr (s, "pos", verb ? "VERB" : "UNKNOWN");
       attr (s, "modality", e->modality);
       g_string_append (s, "/>\n");
     }
