@@ -393,6 +393,21 @@ Test (story, meeting_between_two_people)
   cr_assert_eq (ev[k].participants[1], (gint32) putin);
 }
 
+Test (story, preposition_before_a_title_modifier_governs_the_person)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "The meeting between North Korea’s leader Kim Jong Un and Russian President Vladimir Putin ended.");
+  add_entity (doc, "North Korea", 0, EVL_ENTITY_LOCATION, 0);
+  guint kim = add_entity (doc, "Kim Jong Un", 0, EVL_ENTITY_PERSON, 1);
+  guint putin = add_entity (doc, "Vladimir Putin", 0, EVL_ENTITY_PERSON, 2);
+  guint k = add_event (doc, "meeting", 0, "meeting", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].patient, (gint32) kim);
+  cr_assert_eq (ev[k].n_participants, 2);
+  cr_assert_eq (ev[k].participants[1], (gint32) putin);
+}
+
 Test (story, passive_by_phrase_is_the_agent)
 {
   g_autoptr (EvlDocument) doc = make_doc ("Kim was welcomed by Putin.");

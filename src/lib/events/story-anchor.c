@@ -11,8 +11,8 @@
  *      report), past ones EVL_ANCHOR_TENSE with cue_rel BEFORE, future ones
  *      EVL_ANCHOR_TENSE with cue_rel AFTER; cue_event stays -1 and timex is
  *      the DCT record when the timex stage added one.  Nominals and
- *      non-finite verbs take the anchor of the nearest finite verb of their
- *      clause.
+ *      non-finite verbs take the anchor (method, relation, timex) of the
+ *      nearest finite verb of their clause anchored by tense.
  *
  * 'the first in-person meeting between the two leaders since 2019' says a
  * meeting took place in 2019: the 2019 timex does not anchor this meeting;

@@ -272,6 +272,8 @@ fill_one (EvlStoryDoc *sd, guint k)
   /* After the trigger, up to the next verb; the object before any other
    * event, a nominal's only through with/between/of and close by. */
   gboolean blocked = FALSE;
+  const char *carried = NULL;
+  char carried_buf[64];
   for (gint i = t + 1; i < (gint) sd->n_tok && sd->clause[i] == clause && i <= t + 15; i++)
     {
       gint32 ev = sd->tok_ev[i];
@@ -285,9 +287,17 @@ fill_one (EvlStoryDoc *sd, guint k)
       if (m < 0)
         continue;
       i = MAX (i, last_tok (sd, m));
+      /* 'between North Korea's leader Kim': the preposition before the
+       * modifier governs the person it modifies. */
       if (is_modifier (sd, m))
-        continue;
+        {
+          carried = prep_before (sd, m, carried_buf);
+          continue;
+        }
       const char *p = prep_before (sd, m, buf);
+      if (p == NULL)
+        p = carried;
+      carried = NULL;
       /* 'at the entrance of the Vostochny Cosmodrome' */
       if (p && strcmp (p, "of") == 0)
         p = loc_prep_of_head (sd, m, buf);
