@@ -41,7 +41,6 @@ typedef struct {
 typedef struct {
   GString *text;
   GArray *marks;      /* Mark: TIMEX3, EVENT and s elements, document order */
-  gboolean sentences; /* saw <s> elements */
 } Flatten;
 
 static gboolean
@@ -95,7 +94,6 @@ flatten (Flatten *f, xmlNode *n)
                 g_array_index (f->marks, Mark, idx).end = (guint32) f->text->len;
                 if (name_is (n, "s"))
                   {
-                    f->sentences = TRUE;
                     /* Adjacent <s> elements: keep sentences apart in the text. */
                     const xmlNode *next = n->next;
                     gboolean ws_follows = next && next->type == XML_TEXT_NODE && next->content
@@ -348,7 +346,7 @@ evl_source_load_timeml (const char *name, const char *data, gsize len,
     return evl_fail (error, EVL_ERROR_PARSE, "%s:%d: no <TEXT> element", name,
                      root ? (int) xmlGetLineNo (root) : 1);
 
-  Flatten f = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (Mark)), FALSE };
+  Flatten f = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (Mark)) };
   flatten (&f, text_el->children);
   g_autoptr (GArray) marks = f.marks;
   g_autofree char *id = doc_id (root, name);
