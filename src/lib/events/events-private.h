@@ -22,6 +22,9 @@ void evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc);
  * word forms (en/event-forms), then English spelling rules. */
 gsize evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
                              char *buf, gsize cap);
+/* The same with the two lexicons already looked up (hot path). */
+gsize evl_events_lemma_with (const EvlLexicon *forms, const EvlLexicon *irregular,
+                             const char *word, gsize len, char *buf, gsize cap);
 
 /* First half of evl_events_annotate(): appends one EvlEventMention per
  * TimeML event trigger token with lemma, class, tense and aspect. */

@@ -48,12 +48,16 @@ ends_with (const char *s, gsize n, const char *suffix)
   return n >= k && memcmp (s + n - k, suffix, k) == 0;
 }
 
+typedef struct {
+  const EvlLexicon *forms, *irregular;
+} Known;
+
 static gboolean
-is_known (const EvlContext *ctx, const char *s, gsize n)
+is_known (const Known *k, const char *s, gsize n)
 {
-  if (evl_lexicon_lookup (evl_context_get_lexicon (ctx, "en/event-forms"), s, n))
+  if (evl_lexicon_lookup (k->forms, s, n))
     return TRUE;
-  const EvlLexEntry *e = evl_lexicon_lookup (evl_context_get_lexicon (ctx, "en/irregular-verbs"), s, n);
+  const EvlLexEntry *e = evl_lexicon_lookup (k->irregular, s, n);
   return e && strlen (e->canonical) == n && g_ascii_strncasecmp (e->canonical, s, n) == 0;
 }
 
@@ -102,19 +106,19 @@ guess_stem (char *s, gsize n, gsize cap)
 /* Tries the -ed/-ing stem @s (@n bytes, with room for one more) against
  * the known words: undoubled, +e, bare, undoubled l/s/z; else guesses. */
 static gsize
-verb_stem (const EvlContext *ctx, char *s, gsize n, gsize cap)
+verb_stem (const Known *k, char *s, gsize n, gsize cap)
 {
-  if (doubled (s, n) && is_known (ctx, s, n - 1))
+  if (doubled (s, n) && is_known (k, s, n - 1))
     return n - 1;
   if (n + 1 < cap)
     {
       s[n] = 'e';
-      if (is_known (ctx, s, n + 1))
+      if (is_known (k, s, n + 1))
         return n + 1;
     }
-  if (is_known (ctx, s, n))
+  if (is_known (k, s, n))
     return n;
-  if (n >= 3 && s[n - 1] == s[n - 2] && is_known (ctx, s, n - 1))
+  if (n >= 3 && s[n - 1] == s[n - 2] && is_known (k, s, n - 1))
     return n - 1;
   return guess_stem (s, n, cap);
 }
@@ -123,7 +127,17 @@ gsize
 evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
                        char *buf, gsize cap)
 {
+  return evl_events_lemma_with (evl_context_get_lexicon (ctx, "en/event-forms"),
+                                evl_context_get_lexicon (ctx, "en/irregular-verbs"),
+                                word, len, buf, cap);
+}
+
+gsize
+evl_events_lemma_with (const EvlLexicon *forms, const EvlLexicon *irregular,
+                       const char *word, gsize len, char *buf, gsize cap)
+{
   g_return_val_if_fail (cap >= 8, 0);
+  const Known known = { forms, irregular };
   gsize n = MIN (len, cap - 2);
   for (gsize i = 0; i < n; i++)
     buf[i] = g_ascii_tolower (word[i]);
@@ -131,7 +145,7 @@ evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
   if (n < len)
     return n;
 
-  const EvlLexEntry *irr = evl_lexicon_lookup (evl_context_get_lexicon (ctx, "en/irregular-verbs"), buf, n);
+  const EvlLexEntry *irr = evl_lexicon_lookup (irregular, buf, n);
   if (irr)
     {
       gsize k = MIN (strlen (irr->canonical), cap - 1);
@@ -146,12 +160,12 @@ evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
     {
       /* studies -> study, else dies -> die */
       buf[n - 3] = 'y';
-      if (is_known (ctx, buf, n - 2))
+      if (is_known (&known, buf, n - 2))
         out = n - 2;
       else
         {
           buf[n - 3] = 'i';
-          if (is_known (ctx, buf, n - 1))
+          if (is_known (&known, buf, n - 1))
             out = n - 1;
           else
             {
@@ -163,12 +177,12 @@ evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
   else if (n > 4 && ends_with (buf, n, "ing"))
     {
       if (has_vowel (buf, n - 3))
-        out = verb_stem (ctx, buf, n - 3, cap);
+        out = verb_stem (&known, buf, n - 3, cap);
     }
   else if (n > 3 && ends_with (buf, n, "ed") && !ends_with (buf, n, "eed"))
     {
       if (has_vowel (buf, n - 2))
-        out = verb_stem (ctx, buf, n - 2, cap);
+        out = verb_stem (&known, buf, n - 2, cap);
     }
   else if (n > 3 && ends_with (buf, n, "es"))
     {
@@ -176,9 +190,9 @@ evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
       gboolean sibilant = ends_with (buf, stem, "sh") || ends_with (buf, stem, "ch")
                           || ends_with (buf, stem, "x") || ends_with (buf, stem, "ss")
                           || ends_with (buf, stem, "zz") || ends_with (buf, stem, "o");
-      if (is_known (ctx, buf, n - 1))
+      if (is_known (&known, buf, n - 1))
         out = n - 1;
-      else if (is_known (ctx, buf, stem))
+      else if (is_known (&known, buf, stem))
         out = stem;
       else
         out = sibilant ? stem : n - 1;

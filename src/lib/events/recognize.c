@@ -11,8 +11,9 @@
  * unseen inflections of known lemmas are recognised.  Only tokens that
  * become events are lemmatised and interned.
  *
- * Class: the gold class distribution of the form, smoothed with its
- * lemma's (TimeML classes are mostly lexical).  Tense and aspect follow
+ * Class: chosen offline per form from the gold class distribution of
+ * the form smoothed with its lemma's (TimeML classes are mostly lexical;
+ * context did not help in cross-validation).  Tense and aspect follow
  * the TimeML 1.2 MAKEINSTANCE conventions from the auxiliary chain before
  * the trigger ('has fallen' PRESENT PERFECTIVE, 'will meet' FUTURE,
  * 'was launched' PAST, 'to meet' INFINITIVE). */
@@ -37,6 +38,8 @@ typedef struct {
   const EvlLexEntry *form;   /* en/event-forms entry, NULL when unseen */
   int prev, next, prev2;     /* milli-weights as context of a neighbour */
   guint8 shape;
+  guint8 lemma_len;          /* unseen forms: lemma computed by unseen_weight() */
+  char lemma[EVL_LEMMA_MAX];
 } Info;
 
 /* "-1.234" -> -1234: the derived weights are written with three
@@ -122,15 +125,17 @@ info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
   out->prev = parse_milli (attr (out->form, 1));
   out->next = parse_milli (attr (out->form, 2));
   out->prev2 = parse_milli (attr (out->form, 3));
+  out->lemma_len = 0;
 }
 
-/* The own weight of an unseen form: lemma + 2/3/4-letter suffixes. */
+/* The own weight of an unseen form: lemma + 2/3/4-letter suffixes.
+ * Leaves the lemma in @info for add_event(). */
 static int
-unseen_weight (const Model *m, const char *w, gsize n)
+unseen_weight (const Model *m, const char *w, gsize n, Info *info)
 {
-  char lemma[EVL_LEMMA_MAX];
-  gsize ll = evl_events_lemma_into (m->ctx, w, n, lemma, sizeof lemma);
-  int sum = parse_milli (attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 0));
+  gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, info->lemma, sizeof info->lemma);
+  info->lemma_len = (guint8) ll;
+  int sum = parse_milli (attr (evl_lexicon_lookup (m->lemmas, info->lemma, ll), 0));
   char key[8];
   for (gsize k = 2; k <= 4; k++)
     {
@@ -146,46 +151,14 @@ unseen_weight (const Model *m, const char *w, gsize n)
 
 /* ---- class ---- */
 
-/* Adds "CLASS:count,CLASS:count" scaled by @scale into @score. */
-static void
-add_distribution (const char *dist, double scale, double score[EVL_EVENT_CLASS_N])
-{
-  if (dist == NULL)
-    return;
-  while (*dist)
-    {
-      const char *colon = strchr (dist, ':');
-      if (colon == NULL)
-        return;
-      char name[16];
-      gsize nl = MIN ((gsize) (colon - dist), sizeof name - 1);
-      memcpy (name, dist, nl);
-      name[nl] = '\0';
-      const char *p = colon + 1;
-      int count = 0;
-      for (; *p >= '0' && *p <= '9'; p++)
-        count = count * 10 + (*p - '0');
-      int k = evl_event_class_from_string (name);
-      if (k >= 0)
-        score[k] += scale * count;
-      dist = *p == ',' ? p + 1 : p;
-    }
-}
-
+/* The class chosen offline (scripts/derive-event-lexicon: form counts
+ * smoothed with the lemma's, prior toward OCCURRENCE); "-" when the
+ * training data had no event of the form or lemma. */
 static EvlEventClass
-choose_class (const EvlLexEntry *form, const EvlLexEntry *lemma)
+class_of (const char *name)
 {
-  /* Smoothed: form counts, 0.3 x lemma counts, a prior toward OCCURRENCE
-   * (two thirds of TimeML events), chosen by cross-validation. */
-  double score[EVL_EVENT_CLASS_N] = { 0 };
-  score[EVL_EVENT_CLASS_OCCURRENCE] = 0.5;
-  add_distribution (attr (form, 4), 1.0, score);
-  add_distribution (attr (lemma, 2), 0.3, score);
-  EvlEventClass best = EVL_EVENT_CLASS_OCCURRENCE;
-  for (int k = 0; k < EVL_EVENT_CLASS_N; k++)
-    if (score[k] > score[best])
-      best = (EvlEventClass) k;
-  return best;
+  int k = name && name[0] != '-' ? evl_event_class_from_string (name) : -1;
+  return k >= 0 ? (EvlEventClass) k : EVL_EVENT_CLASS_OCCURRENCE;
 }
 
 /* ---- tense and aspect ---- */
@@ -208,6 +181,8 @@ word_is (const char *w, gsize n, const char *s)
 static Aux
 aux_of (const Model *m, const char *w, gsize n)
 {
+  if (n > 6)   /* longest auxiliary: 'having', 'should' */
+    return AUX_NONE;
   if (word_is (w, n, "to"))
     return AUX_TO;
   if (word_is (w, n, "must") || word_is (w, n, "ought"))
@@ -387,22 +362,34 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Inf
   const EvlToken *tok = &t->tok[i];
   const char *w = t->text + tok->span.start;
   gsize n = EVL_SPAN_LEN (tok->span);
-  char lemma[EVL_LEMMA_MAX];
-  gsize ll = evl_events_lemma_into (m->ctx, w, n, lemma, sizeof lemma);
-  const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
-
-  const char *pos = attr (info->form, 5);
-  if (pos == NULL || strcmp (pos, "-") == 0)
-    pos = attr (le, 3);
-  if (pos == NULL)
-    pos = "-";
+  const char *lemma, *klass, *pos;
+  char buf[EVL_LEMMA_MAX];
+  if (info->form)
+    {
+      /* Seen form: lemma, class and pos were chosen offline. */
+      lemma = attr (info->form, 6);
+      klass = attr (info->form, 4);
+      pos = attr (info->form, 5);
+      if (lemma == NULL)
+        {
+          evl_events_lemma_with (m->forms, m->irregular, w, n, buf, sizeof buf);
+          lemma = buf;
+        }
+    }
+  else
+    {
+      lemma = info->lemma;
+      const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, info->lemma_len);
+      klass = attr (le, 2);
+      pos = attr (le, 3);
+    }
 
   EvlEventMention ev = { 0 };
   ev.span = tok->span;
   ev.sentence = tok->sentence;
-  ev.lemma = evl_document_intern (doc, lemma, (gssize) ll);
-  ev.klass = choose_class (info->form, le);
-  tense_aspect (m, t, i, pos, lemma, &ev.tense, &ev.aspect);
+  ev.lemma = evl_document_intern (doc, lemma, -1);
+  ev.klass = class_of (klass);
+  tense_aspect (m, t, i, pos ? pos : "-", ev.lemma, &ev.tense, &ev.aspect);
   ev.polarity = EVL_POLARITY_POS;
   ev.timex = -1;
   ev.anchor_method = EVL_ANCHOR_NONE;
@@ -438,7 +425,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       if (i == 0)
         continue;
       guint c = i - 1;
-      const Info *ci = &ring[c & 3];
+      Info *ci = &ring[c & 3];
       if (ci->shape == SHAPE_PUNCT || ci->shape == SHAPE_NUM)
         continue;
       const EvlToken *tok = &t.tok[c];
@@ -447,7 +434,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
         continue;
       guint32 sent = tok->sentence;
       int z = m.bias + m.shape[ci->shape];
-      z += ci->form ? parse_milli (attr (ci->form, 0)) : unseen_weight (&m, t.text + tok->span.start, n);
+      z += ci->form ? parse_milli (attr (ci->form, 0)) : unseen_weight (&m, t.text + tok->span.start, n, ci);
       z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) & 3].prev;
       z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) & 3].prev2;
       z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end : ring[i & 3].next;

@@ -1,0 +1,268 @@
+/* TimeML EVENT recognition: lemmatizer, triggers, class, tense/aspect.
+ * Runs against the compiled-in lexicons (derived from all the gold
+ * TimeML), through the real segmenter. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <eventline/eventline.h>
+#include <string.h>
+
+#include "events/events-private.h"
+
+TestSuite (events);
+
+static EvlContext *ctx;
+
+static void
+setup (void)
+{
+  GError *error = NULL;
+  ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+}
+
+static void
+teardown (void)
+{
+  evl_context_unref (ctx);
+}
+
+/* A segmented document with recognised events (story annotation not run). */
+static EvlDocument *
+recognize (const char *text)
+{
+  EvlDocument *doc = evl_document_new ("t", text, -1, NULL);
+  cr_assert_not_null (doc);
+  evl_segment_document (ctx, doc);
+  evl_events_recognize (ctx, doc);
+  return doc;
+}
+
+/* The event whose trigger is the first occurrence of @word, or NULL. */
+static const EvlEventMention *
+event_on (EvlDocument *doc, const char *text, const char *word)
+{
+  const char *at = strstr (text, word);
+  cr_assert_not_null (at, "'%s' not in the text", word);
+  guint32 start = (guint32) (at - text), end = start + (guint32) strlen (word);
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  for (guint i = 0; i < n; i++)
+    if (ev[i].span.start == start && ev[i].span.end == end)
+      return &ev[i];
+  return NULL;
+}
+
+/* ---- lemmatizer ---- */
+
+typedef struct {
+  char word[32];
+  char lemma[32];
+} LemmaCase;
+
+ParameterizedTestParameters (events, lemmatizer)
+{
+  static LemmaCase cases[] = {
+    /* regular -ed / -ing, silent e restored */
+    { "plunged", "plunge" },
+    { "plunging", "plunge" },
+    { "walked", "walk" },
+    { "hoped", "hope" },
+    { "negotiated", "negotiate" },
+    { "visited", "visit" },
+    /* doubled consonant */
+    { "stopped", "stop" },
+    { "planning", "plan" },
+    /* -ies / -ied */
+    { "studies", "study" },
+    { "tried", "try" },
+    { "agencies", "agency" },
+    /* -es / -s */
+    { "launches", "launch" },
+    { "wars", "war" },
+    { "Summits", "summit" },
+    /* irregular table */
+    { "said", "say" },
+    { "began", "begin" },
+    { "fallen", "fall" },
+    { "saw", "see" },
+    { "was", "be" },
+    { "children", "child" },
+    /* words the suffix rules must leave alone */
+    { "news", "news" },
+    { "crisis", "crisis" },
+    { "need", "need" },
+    { "during", "during" },
+    /* unknown words: spelling rules only */
+    { "blorfed", "blorf" },
+    { "zorbies", "zorby" },
+    { "frobbed", "frob" },
+    { "xyzzy", "xyzzy" },
+  };
+  return cr_make_param_array (LemmaCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (LemmaCase *c, events, lemmatizer, .init = setup, .fini = teardown)
+{
+  g_autofree char *lemma = evl_events_lemmatize (ctx, c->word, -1);
+  cr_assert_str_eq (lemma, c->lemma, "%s", c->word);
+}
+
+Test (events, lemmatizer_honours_length_and_never_overflows, .init = setup, .fini = teardown)
+{
+  g_autofree char *lemma = evl_events_lemmatize (ctx, "launched yesterday", 8);
+  cr_assert_str_eq (lemma, "launch");
+  char huge[300];
+  memset (huge, 'a', sizeof huge - 3);
+  strcpy (huge + sizeof huge - 3, "ed");
+  g_autofree char *long_lemma = evl_events_lemmatize (ctx, huge, -1);
+  cr_assert_eq (strlen (long_lemma), strlen (huge));
+  char buf[EVL_LEMMA_MAX];
+  gsize n = evl_events_lemma_into (ctx, huge, strlen (huge), buf, sizeof buf);
+  cr_assert_lt (n, sizeof buf);
+  cr_assert_eq (buf[n], '\0');
+}
+
+/* ---- class ---- */
+
+typedef struct {
+  char text[120];
+  char trigger[24];
+  char klass[16];
+} ClassCase;
+
+ParameterizedTestParameters (events, class_of_known_triggers)
+{
+  static ClassCase cases[] = {
+    { "The minister said the talks would continue.", "said", "REPORTING" },
+    { "Officials tried to stop the convoy.", "tried", "I_ACTION" },
+    { "Fighting began in the north of the country.", "began", "ASPECTUAL" },
+    { "Witnesses saw the explosion from the harbour.", "saw", "PERCEPTION" },
+    { "Dozens of miners were trapped underground.", "trapped", "STATE" },
+    { "Analysts expected the bank to cut rates.", "expected", "I_STATE" },
+  };
+  return cr_make_param_array (ClassCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (ClassCase *c, events, class_of_known_triggers, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = recognize (c->text);
+  const EvlEventMention *ev = event_on (doc, c->text, c->trigger);
+  cr_assert_not_null (ev, "'%s' is not an event", c->trigger);
+  cr_assert_str_eq (evl_event_class_to_string (ev->klass), c->klass, "%s", c->trigger);
+}
+
+/* ---- which tokens are events ---- */
+
+typedef struct {
+  char text[120];
+  char word[24];
+  gboolean is_event;
+} TriggerCase;
+
+ParameterizedTestParameters (events, triggers)
+{
+  static TriggerCase cases[] = {
+    /* event nominals */
+    { "The summit ended without an agreement.", "summit", TRUE },
+    { "The launch failed after the second stage.", "launch", TRUE },
+    { "The talks resumed in Geneva.", "talks", TRUE },
+    { "The war has displaced millions.", "war", TRUE },
+    /* an unseen inflection of a known lemma */
+    { "Shares plunged on Friday.", "plunged", TRUE },
+    /* function words, names and numbers are not */
+    { "The summit ended without an agreement.", "The", FALSE },
+    { "The talks resumed in Geneva.", "in", FALSE },
+    { "The talks resumed in Geneva.", "Geneva", FALSE },
+    { "Vladimir Putin met the delegation.", "Putin", FALSE },
+    { "About 300 people attended.", "300", FALSE },
+    { "He said it was over.", "He", FALSE },
+  };
+  return cr_make_param_array (TriggerCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (TriggerCase *c, events, triggers, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = recognize (c->text);
+  const EvlEventMention *ev = event_on (doc, c->text, c->word);
+  cr_assert_eq (ev != NULL, c->is_event, "'%s' in \"%s\"", c->word, c->text);
+}
+
+/* ---- tense and aspect ---- */
+
+typedef struct {
+  char text[120];
+  char trigger[24];
+  char tense[16];
+  char aspect[24];
+} TenseCase;
+
+ParameterizedTestParameters (events, tense_and_aspect)
+{
+  static TenseCase cases[] = {
+    { "Prices have fallen sharply.", "fallen", "PRESENT", "PERFECTIVE" },
+    { "The index has fallen again.", "fallen", "PRESENT", "PERFECTIVE" },
+    { "The leaders will meet in Vladivostok.", "meet", "FUTURE", "NONE" },
+    { "The rocket was launched on Tuesday.", "launched", "PAST", "NONE" },
+    { "The rocket had been launched before dawn.", "launched", "PAST", "PERFECTIVE" },
+    { "Troops are fighting near the border.", "fighting", "PRESENT", "PROGRESSIVE" },
+    { "They have been fighting for weeks.", "fighting", "PRESENT", "PERFECTIVE_PROGRESSIVE" },
+    { "Officials tried to stop the convoy.", "stop", "INFINITIVE", "NONE" },
+    { "The minister said the talks would continue.", "said", "PAST", "NONE" },
+    { "The company did not comment.", "comment", "PAST", "NONE" },
+    { "The summit ended without an agreement.", "summit", "NONE", "NONE" },
+  };
+  return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (TenseCase *c, events, tense_and_aspect, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = recognize (c->text);
+  const EvlEventMention *ev = event_on (doc, c->text, c->trigger);
+  cr_assert_not_null (ev, "'%s' is not an event", c->trigger);
+  cr_assert_str_eq (ev->tense, c->tense, "%s", c->text);
+  cr_assert_str_eq (ev->aspect, c->aspect, "%s", c->text);
+}
+
+/* ---- record contract ---- */
+
+Test (events, records_carry_lemma_and_unset_story_fields, .init = setup, .fini = teardown)
+{
+  const char *text = "Shares plunged after the talks collapsed.";
+  g_autoptr (EvlDocument) doc = recognize (text);
+  const EvlEventMention *ev = event_on (doc, text, "plunged");
+  cr_assert_not_null (ev);
+  cr_assert_str_eq (ev->lemma, "plunge");
+  cr_assert_eq (ev->sentence, 0);
+  cr_assert_eq (ev->polarity, EVL_POLARITY_POS);
+  cr_assert_eq (ev->timex, -1);
+  cr_assert_eq (ev->cue_event, -1);
+  cr_assert_eq (ev->agent, -1);
+  cr_assert_eq (ev->patient, -1);
+  cr_assert_eq (ev->location, -1);
+  cr_assert_eq (ev->source, -1);
+  cr_assert_float_eq (ev->salience, 0.0f, 1e-9);
+}
+
+Test (events, annotate_replaces_earlier_events, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("t", "The summit ended. Both leaders said it went well.", -1, NULL);
+  evl_segment_document (ctx, doc);
+  evl_events_annotate (ctx, doc);
+  guint first, second;
+  evl_document_get_event_mentions (doc, &first);
+  cr_assert_gt (first, 2);
+  evl_events_annotate (ctx, doc);
+  evl_document_get_event_mentions (doc, &second);
+  cr_assert_eq (first, second);
+}
+
+Test (events, empty_and_punctuation_only_documents, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) empty = recognize ("");
+  g_autoptr (EvlDocument) punct = recognize ("... -- !! ??");
+  guint n;
+  evl_document_get_event_mentions (empty, &n);
+  cr_assert_eq (n, 0);
+  evl_document_get_event_mentions (punct, &n);
+  cr_assert_eq (n, 0);
+}
