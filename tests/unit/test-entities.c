@@ -565,3 +565,14 @@ ParameterizedTest (PronounCase *tc, entities, resolves_he_and_she_to_a_recent_su
   cr_expect (m->is_pronoun);
   cr_expect_str_eq (evl_document_get_entity_clusters (doc, NULL)[m->cluster].name, tc->expected);
 }
+
+Test (entities, acronyms_are_organisations_or_initialisms)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "The Committee for Space Science (CSS) met. Later CSS officials and TWA pilots spoke. "
+    "An AK-47 was found.");
+  cr_expect_eq (mention (doc, "CSS", 0)->cluster, mention (doc, "Committee for Space Science", 0)->cluster);
+  cr_expect_eq (mention (doc, "CSS", 1)->cluster, mention (doc, "CSS", 0)->cluster);
+  cr_expect_eq (cluster_of (doc, "TWA")->type, EVL_ENTITY_ORGANIZATION);
+  cr_expect_lt (find_mention (doc, "AK-47", 0), 0);
+}

@@ -291,6 +291,34 @@ merge_people (Cx *x)
     }
 }
 
+/* 'css' is the initialism of 'committee for space science': the first
+ * letters of its words, short function words skipped. */
+static gboolean
+is_initialism (const char *acro, const char *full)
+{
+  static const char *const skip[] = { "of", "for", "the", "and", "on", "in", "de" };
+  if (strchr (full, ' ') == NULL)
+    return FALSE;
+  const char *a = acro;
+  const char *p = full;
+  while (*p)
+    {
+      const char *e = strchr (p, ' ');
+      gsize n = e ? (gsize) (e - p) : strlen (p);
+      gboolean fw = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (skip) && !fw; k++)
+        fw = n == strlen (skip[k]) && strncmp (p, skip[k], n) == 0;
+      if (!fw)
+        {
+          if (*a != *p)
+            return FALSE;
+          a++;
+        }
+      p = e ? e + 1 : p + n;
+    }
+  return *a == '\0';
+}
+
 /* Step 3: single words. */
 static void
 resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
@@ -310,10 +338,18 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
             ci = (gint) i;
         }
     }
+  for (guint i = 0; i < x->cls->len && ci < 0 && c->acronym; i++)
+    if (cl (x, i)->merged < 0 && cl (x, i)->type != EVL_ENTITY_PERSON
+        && is_initialism (x->tmp->str, cl (x, i)->fold->str))
+      ci = (gint) i;
   if (ci < 0 && !heading_pass)
     {
+      /* An unknown acronym in running text names an organisation
+       * ('TWA', 'KCNA'). */
+      if (c->acronym)
+        c->type = EVL_ENTITY_ORGANIZATION;
       ci = find_fold (x, c->type, x->tmp->str, FALSE);
-      if (ci < 0 && (c->titled || c->type == EVL_ENTITY_LOCATION))
+      if (ci < 0 && (c->titled || c->acronym || c->type == EVL_ENTITY_LOCATION))
         ci = new_cluster (x, c->type, NULL, x->tmp->str);
     }
   if (ci >= 0)

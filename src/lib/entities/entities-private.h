@@ -45,6 +45,7 @@ typedef struct {
   guint8 heading;            /* found in a heading: join known entities only */
   guint8 titled;             /* preceded by a title ('Mr. Kim') */
   guint8 actor;              /* CAPITAL: used as a government actor */
+  guint8 acronym;            /* SINGLE: an all-capitals word ('KCNA') */
   const EvlLexEntry *gaz;    /* gazetteer line, or NULL */
   EvlSpan role;              /* title phrase ('Russian President'), or 0..0 */
   const EvlLexEntry *title;  /* person-titles line of the role, or NULL */

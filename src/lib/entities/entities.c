@@ -548,6 +548,9 @@ emit_run (Scan *s, guint a, guint b)
   if (b - a == 1)
     {
       EvlCand *c = add_cand (s, a, b, EVL_CAND_SINGLE, EVL_ENTITY_PERSON);
+      c->acronym = is_acronym (s, a) && tok_len (s, a) >= 3;
+      for (gsize k = 0; k < tok_len (s, a) && c->acronym; k++)
+        c->acronym = g_ascii_isalpha (tok_text (s, a)[k]);
       if (after_place_prep (s, a) && !lower_has (s, a) && !(s->tok[a].flags & EVL_TOKEN_SENT_START))
         c->type = EVL_ENTITY_LOCATION;
       return b;
