@@ -838,16 +838,15 @@ p_holiday (TxScan *s, int i, TxMatch *m)
         }
       int cy, cm, cd;
       evl_day_to_ymd (s->dct, &cy, &cm, &cd);
-      int t = dir ? dir : tx_tense (s, i, e);
-      EvlDay d = tx_holiday_day (rule, cy);
-      if (t == 0)
-        y = cy; /* no cue: this year's */
-      else if (t < 0 && d > s->dct)
-        y = cy - 1;
-      else if (t > 0 && d < s->dct)
-        y = cy + 1;
+      EvlDay cands[3];
+      for (int k = 0; k < 3; k++)
+        cands[k] = tx_holiday_day (rule, cy - 1 + k);
+      if (dir < 0)
+        y = cands[1] < s->dct ? cy : cy - 1;
+      else if (dir > 0)
+        y = cands[1] > s->dct ? cy : cy + 1;
       else
-        y = cy;
+        y = cy - 1 + tx_pick_nearest (s, cands, 3, tx_tense (s, i, e));
     }
   EvlDay d = tx_holiday_day (rule, y);
   if (d == 0)
@@ -931,6 +930,14 @@ p_relative (TxScan *s, int i, TxMatch *m)
   gboolean ref = the && (strcmp (cue, "following") == 0 || strcmp (cue, "next") == 0
                          || strcmp (cue, "previous") == 0 || strcmp (cue, "preceding") == 0
                          || strcmp (cue, "prior") == 0);
+  if (is (s, j, "period") && s->have_quarter && (strcmp (cue, "latest") == 0 || strcmp (cue, "current") == 0))
+    {
+      /* 'the latest period' of a quarterly report */
+      m->pt = s->quarter;
+      m->has_pt = TRUE;
+      m->needs_ref = TRUE;
+      return j + 1;
+    }
   if (u->unit && u->unit->n_attrs == 1)
     {
       const char *code = attr (u->unit, 0);
@@ -1029,6 +1036,9 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       same = TRUE;
       j++;
     }
+  if (!that && !same && (is (s, j, "full") || is (s, j, "fiscal") || is (s, j, "current"))
+      && is (s, j + 1, "year"))
+    j++;
   int back = 0;
   if ((is (s, j, "year") || is (s, j, "year-ago")) && is_hyphen (s, j + 1)
       && (is (s, j + 2, "ago") || is (s, j + 2, "earlier")))
@@ -1177,6 +1187,40 @@ p_period (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
+/* 'year-end', 'year end', "year's end": the end of the year under
+ * discussion; 'in the past': PAST_REF. */
+static int
+p_year_end (TxScan *s, int i, TxMatch *m)
+{
+  int j = i;
+  if (is (s, j, "the") && is (s, j + 1, "past") && is (s, i - 1, "in")
+      && !(j + 2 < s->n && (U (j + 2)->unit || U (j + 2)->number || U (j + 2)->kind == U_NUM)))
+    {
+      g_strlcpy (m->value, "PAST_REF", sizeof m->value);
+      return j + 2;
+    }
+  if (!is (s, j, "year"))
+    return -1;
+  j++;
+  if (is_hyphen (s, j) && is (s, j + 1, "end"))
+    j += 2;
+  else if (is (s, j, "end"))
+    j++;
+  else if (is (s, j, "'s") && is (s, j + 1, "end"))
+    j += 2;
+  else
+    return -1;
+  if (s->ref_from_text && s->ref_sentence == s->sentence && s->ref.year > 0)
+    evl_timex_point_from_day (&m->pt, evl_timex_point_first_day (&s->ref), EVL_GRAIN_YEAR);
+  else
+    tx_dct_point (s, EVL_GRAIN_YEAR, &m->pt);
+  m->has_pt = TRUE;
+  m->needs_dct = TRUE;
+  m->derived = TRUE;
+  m->mod = "END";
+  return j;
+}
+
 /* Clock times: '10:35 a.m.', '6 a.m. EST Nov. 9', 'noon Saturday',
  * '4 in the morning', 'midnight Friday'. */
 static int
@@ -1261,6 +1305,12 @@ p_time (TxScan *s, int i, TxMatch *m)
       m->needs_dct = day.needs_dct;
       m->absolute = day.absolute;
       e = de;
+    }
+  else if (s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0 && s->ref_index >= 0)
+    {
+      /* a clock time alone belongs to the day under discussion */
+      m->pt = s->ref;
+      m->needs_ref = TRUE;
     }
   else
     {
@@ -1401,6 +1451,15 @@ p_duration (TxScan *s, int i, TxMatch *m)
     return -1; /* 'a second', 'the second' are ordinals */
   if (strcmp (code, "Q") == 0 && !counted && !plural)
     return -1;
+  /* bare 'quarters' (living quarters, three-quarters), 'minutes' (of a
+   * meeting), 'seconds' need a count */
+  if (!counted && e == j && (strcmp (code, "Q") == 0 || strcmp (code, "MIN") == 0 || strcmp (code, "S") == 0))
+    return -1;
+  /* '$500 million a year', '24 hours a day': a rate, not a duration */
+  if (!counted && e == j + 1 && is (s, j, "a") && j > 0
+      && (U (j - 1)->kind == U_NUM || U (j - 1)->number || U (j - 1)->unit || is (s, j - 1, "million")
+          || is (s, j - 1, "billion") || is (s, j - 1, "seats") || is (s, j - 1, "%")))
+    return -1;
   e++;
   /* ages ('a 6-year-old', '52 years old') are not temporal expressions */
   if ((is_hyphen (s, e) && is (s, e + 1, "old")) || is (s, e, "old"))
@@ -1447,7 +1506,14 @@ p_duration (TxScan *s, int i, TxMatch *m)
         }
       else
         {
-          if (ago)
+          if (ago && (g == EVL_GRAIN_DECADE || g == EVL_GRAIN_CENTURY))
+            {
+              /* 'a decade ago' is a year (TimeBank) */
+              tx_dct_point (s, EVL_GRAIN_YEAR, &m->pt);
+              n *= g == EVL_GRAIN_DECADE ? 10 : 100;
+              g = EVL_GRAIN_YEAR;
+            }
+          else if (ago)
             tx_dct_point (s, g, &m->pt);
           else
             {
@@ -1464,7 +1530,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
           int steps = (int) (n + 0.5);
           /* 'a year ago'/'a year earlier' in a report about a quarter means
            * that quarter a year before (TimeBank's financial news) */
-          if (g == EVL_GRAIN_YEAR && s->have_quarter && s->sentence - s->quarter_sentence <= 2)
+          if (g == EVL_GRAIN_YEAR && s->have_quarter && s->sentence - s->quarter_sentence <= 4)
             {
               m->pt = s->quarter;
               g = EVL_GRAIN_QUARTER;
@@ -1495,6 +1561,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
         m->needs_dct = TRUE;
       else
         m->needs_ref = TRUE;
+      m->derived = TRUE;
       m->type = EVL_TIMEX_DATE;
       return e + 1;
     }
@@ -1683,7 +1750,7 @@ tx_match (TxScan *s, int i, TxMatch *m)
 {
   static const Pattern all[] = {
     p_time, p_modified, p_numeric_date, p_month, p_weekday, p_year, p_season,
-    p_quarter, p_century, p_holiday, p_deictic, p_relative, p_period, p_anaphor,
+    p_quarter, p_century, p_holiday, p_deictic, p_relative, p_period, p_anaphor, p_year_end,
     p_duration, p_set,
   };
   int best = -1;

@@ -75,25 +75,36 @@ tx_year_for (const TxScan *s, int month, int day, int tense)
    * late-October article is next February's; 'met in May' last May's). */
   int y, m, d;
   evl_day_to_ymd (s->dct, &y, &m, &d);
-  int best = y;
+  EvlDay cands[3];
+  for (int k = 0; k < 3; k++)
+    cands[k] = evl_day_from_ymd (y - 1 + k, month, day > 0 ? MIN (day, 28) : 15);
+  if (day <= 0 && month == m)
+    return y;
+  return y - 1 + tx_pick_nearest (s, cands, 3, tense);
+}
+
+int
+tx_pick_nearest (const TxScan *s, const EvlDay *cands, int n, int tense)
+{
+  int best = 0;
   gint64 best_score = G_MAXINT64;
-  for (int cy = y - 1; cy <= y + 1; cy++)
+  for (int k = 0; k < n; k++)
     {
-      EvlDay c = evl_day_from_ymd (cy, month, day > 0 ? day : 15);
-      if (c == 0)
+      if (cands[k] == 0)
         continue;
-      gint64 diff = (gint64) c - (gint64) s->dct;
+      gint64 diff = (gint64) cands[k] - (gint64) s->dct;
       gint64 score = diff < 0 ? -diff : diff;
-      if (day <= 0 && month == m && cy == y)
-        score = 0;
+      /* news reports the past: without a cue the future must be nearer */
       if (tense < 0 && diff > 15)
         score += 150;
       else if (tense > 0 && diff < -15)
         score += 150;
+      else if (tense == 0 && diff > 15)
+        score += 60;
       if (score < best_score)
         {
           best_score = score;
-          best = cy;
+          best = k;
         }
     }
   return best;
@@ -204,7 +215,19 @@ tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *c
         }
       if (n != (double) (gint64) n && map[i].smaller)
         {
-          tx_duration_value (buf, cap, n * map[i].factor, FALSE, map[i].smaller);
+          double whole = (double) (gint64) n;
+          if (whole == 0)
+            {
+              tx_duration_value (buf, cap, n * map[i].factor, FALSE, map[i].smaller);
+              return;
+            }
+          /* '2 1/2 years' -> P2Y6M, '5 1/2 hours' -> PT5H30M */
+          char rest[32];
+          tx_duration_value (rest, sizeof rest, (n - whole) * map[i].factor, FALSE, map[i].smaller);
+          const char *r = rest + 1; /* past 'P' */
+          if (*r == 'T' && map[i].time)
+            r++;
+          g_snprintf (buf, cap, "P%s%g%s%s", t, whole, map[i].iso, r);
           return;
         }
       g_snprintf (buf, cap, "P%s%g%s", t, n, map[i].iso);
@@ -267,7 +290,7 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
     t.flags |= EVL_TIMEX_FLAG_DCT;
   guint idx = evl_document_add_timex (doc, &t);
   if (m->has_pt && m->pt.year > 0 && !m->range && m->pt.grain <= EVL_GRAIN_YEAR
-      && (m->absolute || m->needs_dct))
+      && (m->absolute || m->needs_dct) && !m->derived)
     {
       s->ref = m->pt;
       s->ref_index = (gint32) idx;
