@@ -312,6 +312,16 @@ object_phrase (const AddCtx *a, const EvlEventMention *m)
   if (a->n_toks == 0)
     return NULL;
   guint t0 = token_from (a, m->span.end, m->sentence);
+  if (t0 >= a->n_toks)
+    return NULL;
+  /* 'met Putin': a participant already named in the subject. */
+  guint32 first = a->toks[t0].span.start;
+  for (guint i = 0; i < m->n_participants; i++)
+    {
+      gint32 k = m->participants[i];
+      if (k >= 0 && (guint) k < a->n_em && a->em[k].span.start <= first && first < a->em[k].span.end)
+        return NULL;
+    }
   guint t = t0;
   while (t < a->n_toks && t - t0 < 5 && a->toks[t].sentence == m->sentence
          && !tok_is_punct (a, t) && tok_lookup (a->stops, a, t) == NULL)

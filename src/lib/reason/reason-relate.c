@@ -233,8 +233,9 @@ run_closure (Closure *c, gboolean *drop_rel)
           report_dropped (g, k, c->ev[k->a], c->ev[k->b],
                           evl_graph_get_relation (g, (guint) k->relation)->evidence, c);
         }
-      else
+      else if (k->conf >= EVL_CONF_DATES_STRONG)
         report_dropped (g, k, c->ev[k->a], c->ev[k->b], EVL_EVIDENCE_DATES, c);
+      /* A creation-time guess overruled by a cue is not worth a report. */
     }
 }
 
@@ -252,17 +253,20 @@ narrow_ranges (Closure *c, gint *lo, gint *hi)
       if (ex->time.known)
         continue;
       EvlDay earliest = 0, latest = 0;
+      /* Only dated evidence bounds a range: a creation-time guess the
+       * closure may have overruled must not. */
       for (guint a = 0; a < c->n; a++)
         {
           const EvlGraphEvent *ea = evl_graph_get_event (g, c->ev[a]);
-          if (a == x || !dated (ea))
+          if (a == x || !strongly_dated (ea))
             continue;
           if ((evl_pa_get (net, 2 * a, 2 * x) & EVL_PA_GT) == 0 && ea->time.begin > earliest)
             {
               earliest = ea->time.begin;
               lo[x] = (gint) a;
             }
-          if ((evl_pa_get (net, 2 * x + 1, 2 * a + 1) & EVL_PA_GT) == 0 && (!latest || t_end (ea) < latest))
+          if ((evl_pa_get (net, 2 * x + 1, 2 * a + 1) & EVL_PA_GT) == 0
+              && (!latest || t_end (ea) < latest))
             {
               latest = t_end (ea);
               hi[x] = (gint) a;
@@ -277,6 +281,8 @@ narrow_ranges (Closure *c, gint *lo, gint *hi)
           e2 = earliest;
           l2 = latest;
         }
+      if (e2 && l2 && e2 > l2)
+        e2 = l2 = 0;
       ex->time.earliest = e2;
       ex->time.latest = l2;
     }

@@ -1,0 +1,271 @@
+/* events.json and atomic file writing. */
+#include "reason-fixture.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <unistd.h>
+
+TestSuite (export);
+
+static EvlGraph *
+seed_like_graph (EvlContext *ctx)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_ptr_array_add (docs, fx_summit_doc ("a", "Kim met Putin at the Vostochny Cosmodrome on Wednesday.",
+                                        "Wednesday", "2023-09-13", "2023-09-13", "2023-09-13",
+                                        EVL_GRAIN_DAY));
+  g_ptr_array_add (docs, fx_summit_doc ("b", "The recently held meeting between Kim and Putin was historic.",
+                                        NULL, NULL, NULL, NULL, 0));
+  EvlDocument *d = fx_doc ("c", "North Korea failed to launch a satellite in August.", "2023-09-14");
+  gint32 nk = fx_cluster (d, "North Korea", "north korea", EVL_ENTITY_LOCATION, "DPRK");
+  FxEvent f = FX_EVENT ("SATELLITE_LAUNCH", "launch");
+  f.tense = "PAST";
+  f.flags = EVL_EVENT_FLAG_FAILED;
+  f.agent = fx_entity (d, "North Korea", 0, nk);
+  f.timex = fx_timex (d, "August", "2023-08", "2023-08-01", "2023-08-31", EVL_GRAIN_MONTH);
+  fx_event (d, "launch", 0, &f);
+  g_ptr_array_add (docs, d);
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  return evl_reason_build_graph (ctx, docs, &o);
+}
+
+static char *
+export (const EvlGraph *g, gsize *len)
+{
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  GError *error = NULL;
+  cr_assert (evl_export_json (g, mem, &error), "%s", error ? error->message : "");
+  g_output_stream_close (mem, NULL, NULL);
+  *len = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (mem));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+static JsonObject *
+member_object (JsonObject *o, const char *name)
+{
+  cr_assert (json_object_has_member (o, name), "missing '%s'", name);
+  return json_object_get_object_member (o, name);
+}
+
+static JsonArray *
+member_array (JsonObject *o, const char *name)
+{
+  cr_assert (json_object_has_member (o, name), "missing '%s'", name);
+  JsonArray *a = json_object_get_array_member (o, name);
+  cr_assert_not_null (a, "'%s' is not an array", name);
+  return a;
+}
+
+static void
+require_members (JsonObject *o, const char *const *names)
+{
+  for (guint i = 0; names[i]; i++)
+    cr_assert (json_object_has_member (o, names[i]), "missing member '%s'", names[i]);
+}
+
+Test (export, events_json_has_the_documented_structure)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (EvlGraph) g = seed_like_graph (ctx);
+  gsize len = 0;
+  g_autofree char *text = export (g, &len);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  GError *error = NULL;
+  cr_assert (json_parser_load_from_data (p, text, (gssize) len, &error), "%s",
+             error ? error->message : "");
+  JsonObject *root = json_node_get_object (json_parser_get_root (p));
+
+  JsonArray *docs = member_array (root, "documents");
+  cr_assert_eq (json_array_get_length (docs), 3);
+  JsonObject *d0 = json_array_get_object_element (docs, 0);
+  static const char *const doc_fields[] = { "id", "path", "dct", "title", NULL };
+  require_members (d0, doc_fields);
+  cr_assert_str_eq (json_object_get_string_member (d0, "id"), "a");
+  cr_assert_str_eq (json_object_get_string_member (d0, "dct"), "2023-09-14");
+
+  JsonArray *ents = member_array (root, "entities");
+  cr_assert_eq (json_array_get_length (ents), 4);
+  static const char *const ent_fields[] = { "id", "name", "type", "aliases", NULL };
+  for (guint i = 0; i < json_array_get_length (ents); i++)
+    require_members (json_array_get_object_element (ents, i), ent_fields);
+  JsonObject *nk = json_array_get_object_element (ents, 3);
+  cr_assert_str_eq (json_object_get_string_member (nk, "name"), "North Korea");
+  cr_assert_str_eq (json_object_get_string_member (nk, "type"), "LOCATION");
+  cr_assert_str_eq (json_array_get_string_element (member_array (nk, "aliases"), 0), "DPRK");
+
+  JsonArray *events = member_array (root, "events");
+  cr_assert_eq (json_array_get_length (events), 2);
+  static const char *const ev_fields[] = {
+    "id", "type", "class", "trigger", "summary", "time", "participants", "location",
+    "polarity", "modality", "mentions", "sources", "thread", "cameo", "flags", NULL,
+  };
+  /* Timeline order: August's launch, then the summit. */
+  JsonObject *launch = json_array_get_object_element (events, 0);
+  JsonObject *summit = json_array_get_object_element (events, 1);
+  require_members (launch, ev_fields);
+  require_members (summit, ev_fields);
+  cr_assert_str_eq (json_object_get_string_member (launch, "id"), "ev1");
+  cr_assert_str_eq (json_object_get_string_member (summit, "id"), "ev2");
+  cr_assert_str_eq (json_object_get_string_member (launch, "type"), "SATELLITE_LAUNCH");
+  cr_assert_str_eq (json_array_get_string_element (member_array (launch, "flags"), 0), "failed");
+  JsonObject *lt = member_object (launch, "time");
+  cr_assert_str_eq (json_object_get_string_member (lt, "value"), "2023-08");
+  cr_assert_str_eq (json_object_get_string_member (lt, "begin"), "2023-08-01");
+  cr_assert_str_eq (json_object_get_string_member (lt, "end"), "2023-08-31");
+  cr_assert_str_eq (json_object_get_string_member (lt, "granularity"), "month");
+  cr_assert_str_eq (json_object_get_string_member (lt, "text"), "August");
+  cr_assert_str_eq (json_object_get_string_member (lt, "anchor"), "clause");
+
+  cr_assert_str_eq (json_object_get_string_member (summit, "polarity"), "POS");
+  cr_assert_eq (json_object_get_int_member (summit, "sources"), 2);
+  cr_assert_str_eq (json_object_get_string_member (summit, "class"), "OCCURRENCE");
+  cr_assert_str_eq (json_object_get_string_member (summit, "location"), "ent3");
+  JsonArray *parts = member_array (summit, "participants");
+  cr_assert_eq (json_array_get_length (parts), 2);
+  cr_assert_str_eq (json_array_get_string_element (parts, 0), "ent1");
+  JsonArray *mentions = member_array (summit, "mentions");
+  cr_assert_eq (json_array_get_length (mentions), 2);
+  JsonObject *m = json_array_get_object_element (mentions, 0);
+  static const char *const m_fields[] = { "doc", "sentence", "start", "end", "text", "quote", NULL };
+  require_members (m, m_fields);
+  cr_assert_str_eq (json_object_get_string_member (m, "doc"), "a");
+  cr_assert_eq (json_object_get_int_member (m, "start"), 4);
+  cr_assert_eq (json_object_get_int_member (m, "end"), 7);
+  cr_assert_str_eq (json_object_get_string_member (m, "text"), "met");
+
+  JsonArray *rels = member_array (root, "relations");
+  cr_assert_geq (json_array_get_length (rels), 1);
+  JsonObject *r = json_array_get_object_element (rels, 0);
+  static const char *const r_fields[] = { "from", "to", "rel", "evidence", NULL };
+  require_members (r, r_fields);
+  cr_assert_str_eq (json_object_get_string_member (r, "from"), "ev1");
+  cr_assert_str_eq (json_object_get_string_member (r, "to"), "ev2");
+  cr_assert_str_eq (json_object_get_string_member (r, "rel"), "BEFORE");
+  cr_assert_str_eq (json_object_get_string_member (r, "evidence"), "dates");
+  member_array (root, "conflicts");
+}
+
+Test (export, undated_event_has_null_time_and_its_range)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlGraphEvent e = { 0 };
+  e.agent = e.patient = e.location = e.source = -1;
+  e.time.latest = evl_day_from_ymd (2023, 9, 14);
+  evl_graph_add_event (g, &e);
+  gsize len = 0;
+  g_autofree char *text = export (g, &len);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  cr_assert (json_parser_load_from_data (p, text, (gssize) len, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (p));
+  JsonObject *ev = json_array_get_object_element (member_array (root, "events"), 0);
+  cr_assert (json_node_is_null (json_object_get_member (ev, "time")));
+  cr_assert (json_node_is_null (json_object_get_member (ev, "location")));
+  JsonObject *range = member_object (ev, "range");
+  cr_assert (json_node_is_null (json_object_get_member (range, "earliest")));
+  cr_assert_str_eq (json_object_get_string_member (range, "latest"), "2023-09-14");
+}
+
+Test (export, same_input_gives_identical_bytes)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (EvlGraph) g1 = seed_like_graph (ctx);
+  g_autoptr (EvlGraph) g2 = seed_like_graph (ctx);
+  gsize l1 = 0, l2 = 0;
+  g_autofree char *t1 = export (g1, &l1);
+  g_autofree char *t2 = export (g2, &l2);
+  cr_assert_eq (l1, l2);
+  cr_assert_eq (memcmp (t1, t2, l1), 0);
+}
+
+/* ---- atomic writes ---- */
+
+static char *
+tmp_dir (void)
+{
+  GError *error = NULL;
+  char *dir = g_dir_make_tmp ("evl-export-XXXXXX", &error);
+  cr_assert_not_null (dir, "%s", error ? error->message : "");
+  return dir;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+  while (g_dir_read_name (d))
+    n++;
+  return n;
+}
+
+static gboolean
+failing_writer (const EvlGraph *g, GOutputStream *out, GError **error)
+{
+  (void) g;
+  g_output_stream_write_all (out, "{\"partial\":", 11, NULL, NULL, NULL);
+  g_set_error (error, EVL_ERROR, EVL_ERROR_IO, "disk on fire");
+  return FALSE;
+}
+
+Test (export, atomic_write_replaces_the_file)
+{
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "events.json", NULL);
+  cr_assert (evl_export_write_atomic (path, "old\n", 4, NULL));
+  cr_assert (evl_export_write_atomic (path, "new\n", 4, NULL));
+  g_autofree char *got = NULL;
+  cr_assert (g_file_get_contents (path, &got, NULL, NULL));
+  cr_assert_str_eq (got, "new\n");
+  cr_assert_eq (count_files (dir), 1, "no temporary file left behind");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+Test (export, failed_write_keeps_the_previous_file)
+{
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "events.json", NULL);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  cr_assert (evl_export_to_file (evl_export_json, g, path, NULL));
+  g_autofree char *before = NULL;
+  cr_assert (g_file_get_contents (path, &before, NULL, NULL));
+  GError *error = NULL;
+  cr_assert_not (evl_export_to_file (failing_writer, g, path, &error));
+  cr_assert_not_null (error);
+  g_clear_error (&error);
+  /* Renaming over a folder fails after the data is written. */
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_mkdir (sub, 0755);
+  g_autofree char *inner = g_build_filename (sub, "x", NULL);
+  g_file_set_contents (inner, "x", 1, NULL);
+  cr_assert_not (evl_export_write_atomic (sub, "data", 4, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_IO));
+  g_clear_error (&error);
+  g_autofree char *after = NULL;
+  cr_assert (g_file_get_contents (path, &after, NULL, NULL));
+  cr_assert_str_eq (after, before);
+  cr_assert_eq (count_files (dir), 2, "only events.json and sub/");
+  g_unlink (inner);
+  g_rmdir (sub);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+Test (export, missing_or_unwritable_folder_is_an_io_error)
+{
+  GError *error = NULL;
+  cr_assert_not (evl_export_write_atomic ("/nonexistent-evl/dir/events.json", "x", 1, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_IO));
+  g_clear_error (&error);
+  if (geteuid () == 0)
+    return;   /* root writes anywhere */
+  g_autofree char *dir = tmp_dir ();
+  g_chmod (dir, 0555);
+  g_autofree char *path = g_build_filename (dir, "events.json", NULL);
+  cr_assert_not (evl_export_write_atomic (path, "x", 1, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_IO));
+  g_clear_error (&error);
+  g_chmod (dir, 0755);
+  g_rmdir (dir);
+}

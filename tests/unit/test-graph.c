@@ -1,0 +1,295 @@
+/* EvlGraph: the container, its queries and its JSON persistence. */
+#include <criterion/criterion.h>
+#include <eventline/eventline.h>
+#include <string.h>
+
+TestSuite (graph);
+
+static guint
+entity (EvlGraph *g, const char *name, EvlEntityType type)
+{
+  EvlGraphEntity e = { 0 };
+  e.name = name;
+  e.key = name;
+  e.type = type;
+  return evl_graph_add_entity (g, &e);
+}
+
+static guint
+event (EvlGraph *g, const char *type, const char *value, const char *begin, const char *end)
+{
+  EvlGraphEvent e = { 0 };
+  e.type = type;
+  e.trigger = "launch";
+  e.agent = e.patient = e.location = e.source = -1;
+  if (value)
+    {
+      e.time.known = TRUE;
+      e.time.value = value;
+      e.time.begin = evl_day_parse (begin);
+      e.time.end = evl_day_parse (end);
+      e.time.grain = e.time.begin == e.time.end ? EVL_GRAIN_DAY : EVL_GRAIN_MONTH;
+      e.time.anchor = "clause";
+    }
+  return evl_graph_add_event (g, &e);
+}
+
+static void
+relate (EvlGraph *g, guint from, guint to, EvlRel rel)
+{
+  EvlGraphRelation r = { from, to, rel, "cue", 0.8f };
+  evl_graph_add_relation (g, &r);
+}
+
+static const char *
+id_at (const EvlGraph *g, const GArray *order, guint i)
+{
+  return evl_graph_get_event (g, g_array_index (order, guint, i))->id;
+}
+
+Test (graph, adds_records_with_generated_ids)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint a = entity (g, "Kim Jong Un", EVL_ENTITY_PERSON);
+  guint e1 = event (g, "MEETING", NULL, NULL, NULL);
+  guint e2 = event (g, "MEETING", NULL, NULL, NULL);
+  cr_assert_str_eq (evl_graph_get_entity (g, a)->id, "ent1");
+  cr_assert_str_eq (evl_graph_get_event (g, e1)->id, "ev1");
+  cr_assert_str_eq (evl_graph_get_event (g, e2)->id, "ev2");
+  EvlGraphEvent named = { 0 };
+  named.id = "ev40";
+  named.agent = named.patient = named.location = named.source = -1;
+  evl_graph_add_event (g, &named);
+  guint e4 = event (g, "MEETING", NULL, NULL, NULL);
+  cr_assert_str_eq (evl_graph_get_event (g, e4)->id, "ev41", "explicit ids move the counter");
+  cr_assert_eq (evl_graph_find_event (g, "ev40"), 2);
+}
+
+Test (graph, aliases_are_distinct_sorted_and_searchable)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint k = entity (g, "Kim Jong Un", EVL_ENTITY_PERSON);
+  evl_graph_entity_add_alias (g, k, "Kim");
+  evl_graph_entity_add_alias (g, k, "Kim Jong-un");
+  evl_graph_entity_add_alias (g, k, "Kim");
+  const EvlGraphEntity *e = evl_graph_get_entity (g, k);
+  cr_assert_eq (e->aliases->len, 2);
+  cr_assert_str_eq (e->aliases->pdata[0], "Kim");
+  cr_assert_str_eq (e->aliases->pdata[1], "Kim Jong-un");
+  cr_assert_eq (evl_graph_find_entity (g, "kim jong-UN"), (gint) k);
+  cr_assert_eq (evl_graph_find_entity (g, "Putin"), -1);
+}
+
+Test (graph, mentions_count_distinct_sources_once)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint e = event (g, "MEETING", NULL, NULL, NULL);
+  EvlGraphMention m = { 0, 3, 10, 13, "met", "Kim met Putin.", NULL, 0, 0, 0, NULL };
+  evl_graph_event_add_mention (g, e, &m);
+  evl_graph_event_add_mention (g, e, &m);
+  m.start = 40;
+  evl_graph_event_add_mention (g, e, &m);
+  m.doc = 1;
+  evl_graph_event_add_mention (g, e, &m);
+  cr_assert_eq (evl_graph_get_event (g, e)->mentions->len, 3);
+  cr_assert_eq (evl_graph_get_event (g, e)->n_sources, 2);
+}
+
+Test (graph, duplicate_relations_and_conflicts_are_ignored)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint a = event (g, "X", NULL, NULL, NULL), b = event (g, "X", NULL, NULL, NULL);
+  EvlGraphRelation r = { a, b, EVL_REL_BEFORE, "cue", 0.8f };
+  cr_assert (evl_graph_add_relation (g, &r));
+  cr_assert_not (evl_graph_add_relation (g, &r));
+  r.rel = EVL_REL_INCLUDES;
+  cr_assert (evl_graph_add_relation (g, &r));
+  EvlGraphConflict c = { a, "time", "2023-09-13", "2023-09-12", "1 of 2" };
+  evl_graph_add_conflict (g, &c);
+  evl_graph_add_conflict (g, &c);
+  cr_assert_eq (evl_graph_n_relations (g), 2);
+  cr_assert_eq (evl_graph_n_conflicts (g), 1);
+}
+
+Test (graph, retain_renumbers_relations_and_conflicts)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint a = event (g, "A", NULL, NULL, NULL);
+  guint b = event (g, "B", NULL, NULL, NULL);
+  guint c = event (g, "C", NULL, NULL, NULL);
+  relate (g, a, b, EVL_REL_BEFORE);
+  relate (g, b, c, EVL_REL_BEFORE);
+  EvlGraphConflict cf = { c, "time", "x", "y", NULL };
+  evl_graph_add_conflict (g, &cf);
+  cf.event = a;
+  evl_graph_add_conflict (g, &cf);
+  gboolean keep[] = { FALSE, TRUE, TRUE };
+  evl_graph_retain_events (g, keep);
+  cr_assert_eq (evl_graph_n_events (g), 2);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->type, "B");
+  cr_assert_eq (evl_graph_n_relations (g), 1);
+  const EvlGraphRelation *r = evl_graph_get_relation (g, 0);
+  cr_assert_eq (r->from, 0);
+  cr_assert_eq (r->to, 1);
+  cr_assert_eq (evl_graph_n_conflicts (g), 1);
+  cr_assert_eq (evl_graph_get_conflict (g, 0)->event, 1);
+}
+
+Test (graph, collapse_redirects_relations_and_drops_self_loops)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint a = event (g, "A", NULL, NULL, NULL);
+  guint b = event (g, "B", NULL, NULL, NULL);
+  guint c = event (g, "C", NULL, NULL, NULL);
+  relate (g, a, b, EVL_REL_BEFORE);
+  relate (g, c, a, EVL_REL_AFTER);
+  relate (g, b, c, EVL_REL_BEFORE);
+  guint target[] = { 0, 1, 0 };   /* c is folded into a */
+  evl_graph_collapse_events (g, target);
+  cr_assert_eq (evl_graph_n_events (g), 2);
+  cr_assert_eq (evl_graph_n_relations (g), 2);
+  const EvlGraphRelation *r0 = evl_graph_get_relation (g, 0), *r1 = evl_graph_get_relation (g, 1);
+  cr_assert (r0->from == 0 && r0->to == 1 && r0->rel == EVL_REL_BEFORE);
+  cr_assert (r1->from == 1 && r1->to == 0 && r1->rel == EVL_REL_BEFORE);
+}
+
+Test (graph, timeline_orders_by_date_then_relations_then_undated)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint undated = event (g, "X", NULL, NULL, NULL);
+  guint summit = event (g, "MEETING", "2023-09-13", "2023-09-13", "2023-09-13");
+  guint aug = event (g, "LAUNCH", "2023-08", "2023-08-01", "2023-08-31");
+  guint missiles = event (g, "LAUNCH", "2023-09-13", "2023-09-13", "2023-09-13");
+  guint may = event (g, "LAUNCH", "2023-05", "2023-05-01", "2023-05-31");
+  guint ranged = event (g, "X", NULL, NULL, NULL);
+  evl_graph_peek_event (g, ranged)->time.earliest = evl_day_from_ymd (2023, 6, 1);
+  relate (g, missiles, summit, EVL_REL_BEFORE);
+  g_autoptr (GArray) order = evl_graph_timeline (g);
+  guint expect[] = { may, ranged, aug, missiles, summit, undated };
+  cr_assert_eq (order->len, 6);
+  for (guint i = 0; i < 6; i++)
+    cr_assert_eq (g_array_index (order, guint, i), expect[i], "position %u: %s", i, id_at (g, order, i));
+}
+
+Test (graph, queries_by_entity_type_and_dates)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint kim = entity (g, "Kim Jong Un", EVL_ENTITY_PERSON);
+  guint place = entity (g, "Vostochny Cosmodrome", EVL_ENTITY_LOCATION);
+  guint summit = event (g, "MEETING", "2023-09-13", "2023-09-13", "2023-09-13");
+  guint may = event (g, "LAUNCH", "2023-05", "2023-05-01", "2023-05-31");
+  event (g, "LAUNCH", NULL, NULL, NULL);
+  evl_graph_event_add_participant (g, summit, kim);
+  evl_graph_event_add_participant (g, summit, kim);
+  evl_graph_peek_event (g, may)->location = (gint) place;
+  cr_assert_eq (evl_graph_get_event (g, summit)->participants->len, 1);
+  g_autoptr (GArray) of_kim = evl_graph_events_of_entity (g, kim);
+  cr_assert_eq (of_kim->len, 1);
+  cr_assert_eq (g_array_index (of_kim, guint, 0), summit);
+  g_autoptr (GArray) at_place = evl_graph_events_of_entity (g, place);
+  cr_assert_eq (at_place->len, 1);
+  g_autoptr (GArray) launches = evl_graph_events_of_type (g, "launch");
+  cr_assert_eq (launches->len, 2);
+  g_autoptr (GArray) sept = evl_graph_events_between (g, evl_day_from_ymd (2023, 9, 1), 0);
+  cr_assert_eq (sept->len, 1);
+  g_autoptr (GArray) spring = evl_graph_events_between (g, evl_day_from_ymd (2023, 5, 31),
+                                                        evl_day_from_ymd (2023, 6, 30));
+  cr_assert_eq (spring->len, 1);
+  cr_assert_eq (g_array_index (spring, guint, 0), may);
+  relate (g, may, summit, EVL_REL_BEFORE);
+  g_autoptr (GArray) near = evl_graph_relations_of_event (g, summit);
+  cr_assert_eq (near->len, 1);
+}
+
+static char *
+save (const EvlGraph *g)
+{
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  GError *error = NULL;
+  cr_assert (evl_graph_save_json (g, mem, &error), "%s", error ? error->message : "");
+  g_output_stream_write_all (mem, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (mem, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+static EvlGraph *
+story (void)
+{
+  EvlGraph *g = evl_graph_new ();
+  EvlGraphDocument d = { "a", "input/a.txt", "2023-09-14", "metadata", "Summit", NULL };
+  evl_graph_add_document (g, &d);
+  guint kim = entity (g, "Kim Jong Un", EVL_ENTITY_PERSON);
+  evl_graph_entity_add_alias (g, kim, "Kim");
+  guint place = entity (g, "Vostochny Cosmodrome", EVL_ENTITY_LOCATION);
+  guint summit = event (g, "MEETING", "2023-09-13", "2023-09-13", "2023-09-13");
+  guint launch = event (g, "MISSILE_LAUNCH", NULL, NULL, NULL);
+  EvlGraphEvent *e = evl_graph_peek_event (g, summit);
+  e->agent = (gint) kim;
+  e->location = (gint) place;
+  e->modality = "may";
+  e->flags = EVL_EVENT_FLAG_HEDGED | EVL_EVENT_FLAG_REPORTED;
+  e->summary = "Kim Jong Un meets";
+  e->salience = 0.7f;
+  e->thread = evl_graph_intern (g, "Summit & diplomacy");
+  evl_graph_add_thread (g, "Summit & diplomacy");
+  evl_graph_event_add_participant (g, summit, kim);
+  evl_graph_peek_event (g, launch)->time.latest = evl_day_from_ymd (2023, 9, 13);
+  evl_graph_peek_event (g, launch)->polarity = EVL_POLARITY_NEG;
+  EvlGraphMention m = { 0, 2, 10, 13, "met", "Kim met Putin.", "2023-09-13",
+                        evl_day_from_ymd (2023, 9, 13), evl_day_from_ymd (2023, 9, 13),
+                        EVL_GRAIN_DAY, "clause" };
+  evl_graph_event_add_mention (g, summit, &m);
+  relate (g, launch, summit, EVL_REL_BEFORE);
+  EvlGraphConflict c = { summit, "time", "2023-09-13", "2023-09-12", "2 of 3" };
+  evl_graph_add_conflict (g, &c);
+  return g;
+}
+
+Test (graph, save_load_round_trips_byte_for_byte)
+{
+  g_autoptr (EvlGraph) g = story ();
+  g_autofree char *first = save (g);
+  GError *error = NULL;
+  g_autoptr (EvlGraph) back = evl_graph_load_json_data (first, -1, &error);
+  cr_assert_not_null (back, "%s", error ? error->message : "");
+  g_autofree char *second = save (back);
+  cr_assert_str_eq (second, first);
+
+  cr_assert_eq (evl_graph_n_events (back), 2);
+  gint s = evl_graph_find_event (back, "ev1");
+  cr_assert_geq (s, 0);
+  const EvlGraphEvent *e = evl_graph_get_event (back, (guint) s);
+  cr_assert_str_eq (evl_graph_get_entity (back, (guint) e->agent)->name, "Kim Jong Un");
+  cr_assert_str_eq (e->modality, "may");
+  cr_assert_eq (e->flags, EVL_EVENT_FLAG_HEDGED | EVL_EVENT_FLAG_REPORTED);
+  cr_assert_eq (e->mentions->len, 1);
+  const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, 0);
+  cr_assert_str_eq (m->time_value, "2023-09-13");
+  cr_assert_eq (m->time_grain, EVL_GRAIN_DAY);
+  cr_assert_eq (evl_graph_get_entity (back, (guint) e->agent)->aliases->len, 1);
+  const EvlGraphEvent *l = evl_graph_get_event (back, (guint) evl_graph_find_event (back, "ev2"));
+  cr_assert_eq (l->time.latest, evl_day_from_ymd (2023, 9, 13));
+  cr_assert_eq (l->polarity, EVL_POLARITY_NEG);
+  cr_assert_eq (evl_graph_n_relations (back), 1);
+  cr_assert_eq (evl_graph_n_conflicts (back), 1);
+  cr_assert_eq (evl_graph_n_threads (back), 1);
+  guint next = event (back, "X", NULL, NULL, NULL);
+  cr_assert_str_eq (evl_graph_get_event (back, next)->id, "ev3");
+}
+
+Test (graph, load_reports_io_and_parse_errors)
+{
+  GError *error = NULL;
+  cr_assert_null (evl_graph_load_json ("/nonexistent/story.json", &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_IO));
+  g_clear_error (&error);
+  cr_assert_null (evl_graph_load_json_data ("{\"events\": ", -1, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE));
+  g_clear_error (&error);
+  cr_assert_null (evl_graph_load_json_data ("[1, 2]", -1, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE));
+  g_clear_error (&error);
+  cr_assert_null (evl_graph_load_json_data ("{\"documents\": [], \"events\": [], \"version\": 99}", -1, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE));
+  g_clear_error (&error);
+}

@@ -1,0 +1,609 @@
+/* The reasoner: documents -> graph, event coreference, temporal closure,
+ * threads.  Documents are built by hand (reason-fixture.h). */
+#include "reason-fixture.h"
+#include "reason/point-algebra.h"
+
+#include <criterion/parameterized.h>
+
+TestSuite (reason);
+
+#define SUMMIT_AT "Kim met Putin at the Vostochny Cosmodrome on WHEN."
+
+static EvlGraph *
+build (EvlContext *ctx, EvlDocument **docs, guint n)
+{
+  g_autoptr (GPtrArray) arr = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (arr, docs[i]);
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  return evl_reason_build_graph (ctx, arr, &o);
+}
+
+static void
+unref_all (EvlDocument **docs, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    evl_document_unref (docs[i]);
+}
+
+static guint
+count_type (const EvlGraph *g, const char *type)
+{
+  g_autoptr (GArray) a = evl_graph_events_of_type (g, type);
+  return a->len;
+}
+
+static const EvlGraphEvent *
+first_of_type (const EvlGraph *g, const char *type)
+{
+  g_autoptr (GArray) a = evl_graph_events_of_type (g, type);
+  cr_assert_gt (a->len, 0, "no %s event", type);
+  return evl_graph_get_event (g, g_array_index (a, guint, 0));
+}
+
+static gboolean
+has_relation (const EvlGraph *g, guint from, guint to, EvlRel rel, const char *evidence_prefix)
+{
+  for (guint i = 0; i < evl_graph_n_relations (g); i++)
+    {
+      const EvlGraphRelation *r = evl_graph_get_relation (g, i);
+      if (r->from == from && r->to == to && r->rel == rel
+          && (!evidence_prefix || g_str_has_prefix (r->evidence, evidence_prefix)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+index_of (const EvlGraph *g, const EvlGraphEvent *e)
+{
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    if (evl_graph_get_event (g, i) == e)
+      return i;
+  cr_assert_fail ("event not in graph");
+  return 0;
+}
+
+/* ---- documents -> graph ---- */
+
+Test (reason, document_metadata_and_entities_merge_across_documents)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *a = fx_summit_doc ("a", "Kim met Putin at the Vostochny Cosmodrome on Wednesday.",
+                                  "Wednesday", "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY);
+  EvlDocument *b = fx_doc ("b", "Putin spoke.", "2023-09-14");
+  gint32 c = fx_cluster (b, "Putin", "putin", EVL_ENTITY_PERSON, NULL);
+  fx_entity (b, "Putin", 0, c);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  evl_reason_add_document (ctx, g, a, &o);
+  evl_reason_add_document (ctx, g, b, &o);
+  cr_assert_eq (evl_graph_n_documents (g), 2);
+  cr_assert_str_eq (evl_graph_get_document (g, 0)->dct, "2023-09-14");
+  cr_assert_str_eq (evl_graph_get_document (g, 0)->dct_source, "default");
+  /* 'Putin' (key putin) is the alias of 'Vladimir Putin' from a. */
+  gint putin = evl_graph_find_entity (g, "Vladimir Putin");
+  cr_assert_geq (putin, 0);
+  cr_assert_eq (evl_graph_find_entity (g, "putin"), putin);
+  cr_assert_eq (evl_graph_get_entity (g, (guint) putin)->n_documents, 2);
+  cr_assert_eq (evl_graph_n_entities (g), 3);
+  EvlDocument *docs[] = { a, b };
+  unref_all (docs, 2);
+}
+
+Test (reason, event_records_time_arguments_provenance_and_summary)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *a = fx_summit_doc ("a", "Other news.\nKim met   Putin at the Vostochny Cosmodrome on Wednesday.",
+                                  "Wednesday", "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY);
+  g_autoptr (EvlGraph) g = build (ctx, &a, 1);
+  cr_assert_eq (evl_graph_n_events (g), 1);
+  const EvlGraphEvent *e = evl_graph_get_event (g, 0);
+  cr_assert_str_eq (e->type, "MEETING");
+  cr_assert_str_eq (e->trigger, "meet");
+  cr_assert (e->time.known);
+  cr_assert_str_eq (e->time.value, "2023-09-13");
+  cr_assert_eq (e->time.begin, evl_day_from_ymd (2023, 9, 13));
+  cr_assert_str_eq (e->time.text, "Wednesday");
+  cr_assert_str_eq (e->time.anchor, "clause");
+  cr_assert_eq (e->participants->len, 2);
+  cr_assert_str_eq (evl_graph_get_entity (g, g_array_index (e->participants, guint, 0))->name,
+                    "Kim Jong Un", "agent first");
+  cr_assert_str_eq (evl_graph_get_entity (g, (guint) e->location)->name, "Vostochny Cosmodrome");
+  cr_assert_str_eq (e->summary, "Kim Jong Un and Vladimir Putin meet at Vostochny Cosmodrome");
+  const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, 0);
+  cr_assert_eq (m->sentence, 1);
+  cr_assert_str_eq (m->text, "met");
+  cr_assert_str_eq (m->quote, "Kim met Putin at the Vostochny Cosmodrome on Wednesday.");
+  cr_assert_eq (e->n_sources, 1);
+  cr_assert_str_eq (e->thread, "Summit & diplomacy");
+  evl_document_unref (a);
+}
+
+Test (reason, summary_takes_the_object_after_a_verb)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("m", "North Korea launched two ballistic missiles toward the sea.", "2023-09-14");
+  gint32 nk = fx_cluster (d, "North Korea", "north korea", EVL_ENTITY_LOCATION, NULL);
+  FxEvent f = FX_EVENT ("MISSILE_LAUNCH", "launch");
+  f.tense = "PAST";
+  f.agent = fx_entity (d, "North Korea", 0, nk);
+  fx_event (d, "launched", 0, &f);
+  g_autoptr (EvlGraph) g = build (ctx, &d, 1);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, "North Korea launches two ballistic missiles");
+  evl_document_unref (d);
+}
+
+Test (reason, furniture_and_low_salience_mentions_are_skipped)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("f", "Kim met Putin.\nRead more: Kim met Xi.\nThey talked.", "2023-09-14");
+  evl_document_peek_sentence (d, 1)->is_furniture = 1;
+  FxEvent f = FX_EVENT ("MEETING", "meet");
+  fx_event (d, "met", 0, &f);
+  fx_event (d, "met", 1, &f);
+  f.salience = 0.2f;
+  fx_event (d, "talked", 0, &f);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  evl_reason_add_document (ctx, g, d, &o);
+  cr_assert_eq (evl_graph_n_events (g), 1);
+  cr_assert_eq (g_array_index (evl_graph_get_event (g, 0)->mentions, EvlGraphMention, 0).sentence, 0);
+  g_autoptr (EvlGraph) all = evl_graph_new ();
+  o.all_events = TRUE;
+  evl_reason_add_document (ctx, all, d, &o);
+  cr_assert_eq (evl_graph_n_events (all), 2, "furniture stays out even with all_events");
+  evl_document_unref (d);
+}
+
+Test (reason, dct_anchor_and_tense_bounds)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("t", "Officials said it.\nThe deal collapsed.", "2023-09-14");
+  FxEvent f = FX_EVENT ("STATEMENT", "say");
+  f.klass = EVL_EVENT_CLASS_REPORTING;
+  f.tense = "PAST";
+  f.anchor = EVL_ANCHOR_DCT;
+  fx_event (d, "said", 0, &f);
+  FxEvent h = FX_EVENT ("AGREEMENT", "collapse");
+  h.tense = "PAST";
+  fx_event (d, "collapsed", 0, &h);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  evl_reason_add_document (ctx, g, d, &o);
+  const EvlGraphEvent *said = evl_graph_get_event (g, 0), *deal = evl_graph_get_event (g, 1);
+  cr_assert (said->time.known);
+  cr_assert_str_eq (said->time.anchor, "dct");
+  cr_assert_str_eq (said->time.value, "2023-09-14");
+  cr_assert_not (deal->time.known);
+  cr_assert_eq (deal->time.latest, evl_day_from_ymd (2023, 9, 14), "past tense: no later than the DCT");
+  evl_document_unref (d);
+}
+
+/* ---- merging ---- */
+
+Test (reason, same_meeting_in_three_documents_is_one_event)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[] = {
+    fx_summit_doc ("a", "Kim met Putin at the Vostochny Cosmodrome on Wednesday.",
+                   "Wednesday", "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY),
+    fx_summit_doc ("b", "Kim Jong Un met with Putin in September.",
+                   "September", "2023-09", "2023-09-01", "2023-09-30", EVL_GRAIN_MONTH),
+    fx_summit_doc ("c", "The recently held meeting between Kim and Putin was historic.",
+                   NULL, NULL, NULL, NULL, 0),
+  };
+  g_autoptr (EvlGraph) g = build (ctx, docs, 3);
+  cr_assert_eq (count_type (g, "MEETING"), 1);
+  const EvlGraphEvent *e = first_of_type (g, "MEETING");
+  cr_assert_eq (e->n_sources, 3);
+  cr_assert_eq (e->mentions->len, 3);
+  cr_assert_str_eq (e->time.value, "2023-09-13", "the most precise compatible date wins");
+  cr_assert_geq (e->location, 0);
+  cr_assert_eq (evl_graph_n_conflicts (g), 0);
+  unref_all (docs, 3);
+}
+
+Test (reason, meetings_of_2019_and_2023_stay_apart)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[] = {
+    fx_summit_doc ("a", "Kim met Putin at the Vostochny Cosmodrome on Wednesday.",
+                   "Wednesday", "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY),
+    fx_summit_doc ("b", "Kim met Putin in Vladivostok in 2019.",
+                   "2019", "2019", "2019-01-01", "2019-12-31", EVL_GRAIN_YEAR),
+    fx_summit_doc ("c", "The recently held meeting between Kim and Putin was historic.",
+                   NULL, NULL, NULL, NULL, 0),
+  };
+  g_autoptr (EvlGraph) g = build (ctx, docs, 3);
+  cr_assert_eq (count_type (g, "MEETING"), 2);
+  g_autoptr (GArray) order = evl_graph_timeline (g);
+  const EvlGraphEvent *old = evl_graph_get_event (g, g_array_index (order, guint, 0));
+  const EvlGraphEvent *now = evl_graph_get_event (g, g_array_index (order, guint, 1));
+  cr_assert_str_eq (old->time.value, "2019");
+  cr_assert_eq (old->n_sources, 1);
+  cr_assert_str_eq (now->time.value, "2023-09-13");
+  cr_assert_eq (now->n_sources, 2, "the undated report is the recent meeting");
+  unref_all (docs, 3);
+}
+
+static EvlDocument *
+launch_doc (const char *id, const char *text, const char *when, const char *value,
+            const char *begin, const char *end, EvlGrain grain)
+{
+  EvlDocument *d = fx_doc (id, text, "2023-09-14");
+  gint32 nk = fx_cluster (d, "North Korea", "north korea", EVL_ENTITY_LOCATION, NULL);
+  FxEvent f = FX_EVENT ("SATELLITE_LAUNCH", "launch");
+  f.tense = "PAST";
+  f.flags = EVL_EVENT_FLAG_FAILED;
+  f.agent = fx_entity (d, "North Korea", 0, nk);
+  if (when)
+    f.timex = fx_timex (d, when, value, begin, end, grain);
+  fx_event (d, "launch", 0, &f);
+  return d;
+}
+
+Test (reason, may_and_august_satellite_failures_stay_apart)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[] = {
+    launch_doc ("a", "North Korea failed to launch a satellite in May.", "May", "2023-05",
+                "2023-05-01", "2023-05-31", EVL_GRAIN_MONTH),
+    launch_doc ("b", "North Korea failed to launch a satellite in August.", "August", "2023-08",
+                "2023-08-01", "2023-08-31", EVL_GRAIN_MONTH),
+    launch_doc ("c", "North Korea failed to launch a satellite twice this year.", "this year",
+                "2023", "2023-01-01", "2023-12-31", EVL_GRAIN_YEAR),
+  };
+  g_autoptr (EvlGraph) g = build (ctx, docs, 3);
+  cr_assert_eq (count_type (g, "SATELLITE_LAUNCH"), 2);
+  g_autoptr (GArray) order = evl_graph_timeline (g);
+  cr_assert_str_eq (evl_graph_get_event (g, g_array_index (order, guint, 0))->time.value, "2023-05");
+  cr_assert_str_eq (evl_graph_get_event (g, g_array_index (order, guint, 1))->time.value, "2023-08");
+  cr_assert (evl_graph_get_event (g, 0)->flags & EVL_EVENT_FLAG_FAILED);
+  unref_all (docs, 3);
+}
+
+typedef struct {
+  char a_value[16], a_begin[11], a_end[11];
+  int a_grain;
+  char b_value[16], b_begin[11], b_end[11];
+  int b_grain;
+  int with_location;
+  guint events;      /* after merging */
+  guint conflicts;
+} GrainCase;
+
+ParameterizedTestParameters (reason, time_compatibility_at_granularity)
+{
+  static GrainCase cases[] = {
+    { "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY,
+      "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY, 1, 1, 0 },
+    { "2023-09", "2023-09-01", "2023-09-30", EVL_GRAIN_MONTH,
+      "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY, 1, 1, 0 },
+    { "2023", "2023-01-01", "2023-12-31", EVL_GRAIN_YEAR,
+      "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY, 0, 1, 0 },
+    { "2023-W37", "2023-09-11", "2023-09-17", EVL_GRAIN_WEEK,
+      "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY, 0, 1, 0 },
+    /* a day apart, same people and place: one event, sources disagree */
+    { "2023-09-12", "2023-09-12", "2023-09-12", EVL_GRAIN_DAY,
+      "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY, 1, 1, 1 },
+    /* a day apart without the place to confirm it: two events */
+    { "2023-09-12", "2023-09-12", "2023-09-12", EVL_GRAIN_DAY,
+      "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY, 0, 2, 0 },
+    { "2023-09-01", "2023-09-01", "2023-09-01", EVL_GRAIN_DAY,
+      "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY, 1, 2, 0 },
+    { "2023-08", "2023-08-01", "2023-08-31", EVL_GRAIN_MONTH,
+      "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY, 1, 2, 0 },
+    { "2019", "2019-01-01", "2019-12-31", EVL_GRAIN_YEAR,
+      "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY, 1, 2, 0 },
+  };
+  return cr_make_param_array (GrainCase, cases, sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest (GrainCase *tc, reason, time_compatibility_at_granularity)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  const char *text = tc->with_location ? "Kim met Putin at the Vostochny Cosmodrome on WHEN."
+                                       : "Kim met Putin on WHEN.";
+  EvlDocument *docs[] = {
+    fx_summit_doc ("a", text, "WHEN", tc->a_value, tc->a_begin, tc->a_end, (EvlGrain) tc->a_grain),
+    fx_summit_doc ("b", text, "WHEN", tc->b_value, tc->b_begin, tc->b_end, (EvlGrain) tc->b_grain),
+  };
+  g_autoptr (EvlGraph) g = build (ctx, docs, 2);
+  cr_assert_eq (evl_graph_n_events (g), tc->events, "%s vs %s", tc->a_value, tc->b_value);
+  cr_assert_eq (evl_graph_n_conflicts (g), tc->conflicts);
+  unref_all (docs, 2);
+}
+
+Test (reason, best_supported_date_wins_and_conflict_is_recorded)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[] = {
+    fx_summit_doc ("a", SUMMIT_AT, "WHEN", "2023-09-12", "2023-09-12", "2023-09-12", EVL_GRAIN_DAY),
+    fx_summit_doc ("b", SUMMIT_AT, "WHEN", "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY),
+    fx_summit_doc ("c", SUMMIT_AT, "WHEN", "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY),
+  };
+  g_autoptr (EvlGraph) g = build (ctx, docs, 3);
+  cr_assert_eq (evl_graph_n_events (g), 1);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->time.value, "2023-09-13");
+  cr_assert_eq (evl_graph_n_conflicts (g), 1);
+  const EvlGraphConflict *c = evl_graph_get_conflict (g, 0);
+  cr_assert_str_eq (c->field, "time");
+  cr_assert_str_eq (c->chosen, "2023-09-13");
+  cr_assert_str_eq (c->rejected, "2023-09-12");
+  unref_all (docs, 3);
+}
+
+Test (reason, negated_and_hedged_mentions_stay_apart)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *a = fx_summit_doc ("a", "Kim met Putin at the Vostochny Cosmodrome on Wednesday.",
+                                  "Wednesday", "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY);
+  EvlDocument *n = fx_doc ("n", "Kim did not meet Xi. Kim may meet Biden.", "2023-09-14");
+  FxEvent f = FX_EVENT ("MEETING", "meet");
+  f.polarity = EVL_POLARITY_NEG;
+  fx_event (n, "meet", 0, &f);
+  f.polarity = EVL_POLARITY_POS;
+  f.modality = "may";
+  fx_event (n, "meet", 1, &f);
+  EvlDocument *docs[] = { a, n };
+  g_autoptr (EvlGraph) g = build (ctx, docs, 2);
+  cr_assert_eq (count_type (g, "MEETING"), 3);
+  g_autoptr (GArray) order = evl_graph_timeline (g);
+  const EvlGraphEvent *dated = evl_graph_get_event (g, g_array_index (order, guint, 0));
+  cr_assert_eq (dated->n_sources, 1);
+  cr_assert_eq (dated->polarity, EVL_POLARITY_POS);
+  cr_assert_null (dated->modality);
+  unref_all (docs, 2);
+}
+
+/* ---- temporal relations ---- */
+
+static EvlDocument *
+missiles_doc (gboolean stage_cue)
+{
+  EvlDocument *d = fx_doc ("m", "Hours before the meeting, North Korea launched two ballistic missiles.",
+                           "2023-09-14");
+  gint32 nk = fx_cluster (d, "North Korea", "north korea", EVL_ENTITY_LOCATION, NULL);
+  FxEvent meet = FX_EVENT ("MEETING", "meeting");
+  gint32 mi = fx_event (d, "meeting", 0, &meet);
+  FxEvent f = FX_EVENT ("MISSILE_LAUNCH", "launch");
+  f.tense = "PAST";
+  f.agent = fx_entity (d, "North Korea", 0, nk);
+  gint32 li = fx_event (d, "launched", 0, &f);
+  if (stage_cue)
+    {
+      EvlEventMention *m = evl_document_peek_event_mention (d, (guint) li);
+      m->cue_event = mi;
+      m->cue_rel = EVL_REL_BEFORE;
+      m->anchor_method = EVL_ANCHOR_CUE;
+    }
+  return d;
+}
+
+static void
+check_missiles_before_summit (gboolean stage_cue)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[] = {
+    fx_summit_doc ("a", "Kim met Putin at the Vostochny Cosmodrome on Wednesday.",
+                   "Wednesday", "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY),
+    missiles_doc (stage_cue),
+  };
+  g_autoptr (EvlGraph) g = build (ctx, docs, 2);
+  cr_assert_eq (count_type (g, "MEETING"), 1);
+  const EvlGraphEvent *summit = first_of_type (g, "MEETING");
+  const EvlGraphEvent *launch = first_of_type (g, "MISSILE_LAUNCH");
+  cr_assert_eq (summit->n_sources, 2);
+  cr_assert (has_relation (g, index_of (g, launch), index_of (g, summit), EVL_REL_BEFORE,
+                           "cue: hours before"));
+  cr_assert (launch->time.known, "'hours before' the dated summit gives its day");
+  cr_assert_str_eq (launch->time.value, "2023-09-13");
+  cr_assert_str_eq (launch->time.anchor, "cue");
+  g_autoptr (GArray) order = evl_graph_timeline (g);
+  cr_assert_eq (g_array_index (order, guint, 0), index_of (g, launch), "same day, launch first");
+  unref_all (docs, 2);
+}
+
+Test (reason, cue_phrase_orders_missiles_before_summit)
+{
+  check_missiles_before_summit (FALSE);
+}
+
+Test (reason, stage_cue_orders_missiles_before_summit)
+{
+  check_missiles_before_summit (TRUE);
+}
+
+typedef struct {
+  int r1, r2;     /* A r1 B, B r2 C */
+  int expected;   /* entailed A ? C, -1 none */
+} ComposeCase;
+
+ParameterizedTestParameters (reason, closure_composes_relations)
+{
+  static ComposeCase cases[] = {
+    { EVL_REL_BEFORE, EVL_REL_BEFORE, EVL_REL_BEFORE },
+    { EVL_REL_BEFORE, EVL_REL_SIMULTANEOUS, EVL_REL_BEFORE },
+    { EVL_REL_SIMULTANEOUS, EVL_REL_AFTER, EVL_REL_AFTER },
+    { EVL_REL_SIMULTANEOUS, EVL_REL_SIMULTANEOUS, EVL_REL_SIMULTANEOUS },
+    { EVL_REL_INCLUDES, EVL_REL_INCLUDES, EVL_REL_INCLUDES },
+    { EVL_REL_IS_INCLUDED, EVL_REL_BEFORE, EVL_REL_BEFORE },
+    { EVL_REL_BEFORE, EVL_REL_AFTER, -1 },
+    { EVL_REL_INCLUDES, EVL_REL_BEFORE, -1 },
+  };
+  return cr_make_param_array (ComposeCase, cases, sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest (ComposeCase *tc, reason, closure_composes_relations)
+{
+  EvlPaNetwork *net = evl_pa_new (6);
+  evl_pa_init_intervals (net, 3);
+  cr_assert (evl_pa_add_interval (net, 0, 1, (EvlRel) tc->r1));
+  cr_assert (evl_pa_add_interval (net, 1, 2, (EvlRel) tc->r2));
+  cr_assert_eq (evl_pa_entailed (net, 0, 2), tc->expected);
+  evl_pa_free (net);
+}
+
+Test (reason, closure_rejects_a_cycle_and_keeps_the_network)
+{
+  EvlPaNetwork *net = evl_pa_new (6);
+  evl_pa_init_intervals (net, 3);
+  cr_assert (evl_pa_add_interval (net, 0, 1, EVL_REL_BEFORE));
+  cr_assert (evl_pa_add_interval (net, 1, 2, EVL_REL_BEFORE));
+  cr_assert_not (evl_pa_add_interval (net, 2, 0, EVL_REL_BEFORE));
+  cr_assert_not (evl_pa_add_interval (net, 0, 2, EVL_REL_SIMULTANEOUS));
+  cr_assert_eq (evl_pa_entailed (net, 0, 2), EVL_REL_BEFORE, "unchanged after the failures");
+  cr_assert_eq (evl_pa_entailed (net, 2, 1), EVL_REL_AFTER);
+  evl_pa_free (net);
+}
+
+static guint
+add_dated (EvlGraph *g, const char *value, const char *begin, const char *end, EvlGrain grain)
+{
+  EvlGraphEvent e = { 0 };
+  e.type = "SATELLITE_LAUNCH";
+  e.agent = e.patient = e.location = e.source = -1;
+  if (value)
+    {
+      e.time.known = TRUE;
+      e.time.value = value;
+      e.time.begin = evl_day_parse (begin);
+      e.time.end = evl_day_parse (end);
+      e.time.grain = grain;
+      e.time.anchor = "clause";
+    }
+  return evl_graph_add_event (g, &e);
+}
+
+static void
+add_cue (EvlGraph *g, guint from, guint to, EvlRel rel, const char *evidence, float conf)
+{
+  EvlGraphRelation r = { from, to, rel, evidence, conf };
+  cr_assert (evl_graph_add_relation (g, &r));
+}
+
+Test (reason, inconsistent_cue_is_dropped_and_reported)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint may = add_dated (g, "2023-05", "2023-05-01", "2023-05-31", EVL_GRAIN_MONTH);
+  guint aug = add_dated (g, "2023-08", "2023-08-01", "2023-08-31", EVL_GRAIN_MONTH);
+  add_cue (g, aug, may, EVL_REL_BEFORE, "cue: before the launch", 0.8f);
+  evl_reason_relate (ctx, g);
+  cr_assert_not (has_relation (g, aug, may, EVL_REL_BEFORE, NULL));
+  cr_assert (has_relation (g, may, aug, EVL_REL_BEFORE, "dates"));
+  cr_assert_eq (evl_graph_n_conflicts (g), 1);
+  const EvlGraphConflict *c = evl_graph_get_conflict (g, 0);
+  cr_assert_str_eq (c->field, "relation");
+  cr_assert (strstr (c->rejected, "cue: before the launch") != NULL);
+  cr_assert (g_str_has_prefix (c->chosen, "AFTER"));
+}
+
+Test (reason, closure_narrows_an_undated_event)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint may = add_dated (g, "2023-05", "2023-05-01", "2023-05-31", EVL_GRAIN_MONTH);
+  guint x = add_dated (g, NULL, NULL, NULL, 0);
+  guint y = add_dated (g, NULL, NULL, NULL, 0);
+  guint aug = add_dated (g, "2023-08", "2023-08-01", "2023-08-31", EVL_GRAIN_MONTH);
+  /* may < x < y < aug, only through the chain */
+  add_cue (g, x, may, EVL_REL_AFTER, "cue: after the launch", 0.8f);
+  add_cue (g, y, x, EVL_REL_AFTER, "cue: after that", 0.8f);
+  add_cue (g, y, aug, EVL_REL_BEFORE, "cue: before the launch", 0.8f);
+  evl_reason_relate (ctx, g);
+  const EvlGraphEvent *ex = evl_graph_get_event (g, x);
+  cr_assert_not (ex->time.known);
+  cr_assert_eq (ex->time.earliest, evl_day_from_ymd (2023, 5, 1));
+  cr_assert_eq (ex->time.latest, evl_day_from_ymd (2023, 8, 31));
+  cr_assert (has_relation (g, x, aug, EVL_REL_BEFORE, "closure"));
+  cr_assert_eq (evl_graph_n_conflicts (g), 0);
+  g_autoptr (GArray) order = evl_graph_timeline (g);
+  guint expect[] = { may, x, y, aug };
+  for (guint i = 0; i < 4; i++)
+    cr_assert_eq (g_array_index (order, guint, i), expect[i], "timeline position %u", i);
+}
+
+Test (reason, relate_is_idempotent)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint may = add_dated (g, "2023-05", "2023-05-01", "2023-05-31", EVL_GRAIN_MONTH);
+  guint x = add_dated (g, NULL, NULL, NULL, 0);
+  add_dated (g, "2023-08", "2023-08-01", "2023-08-31", EVL_GRAIN_MONTH);
+  add_cue (g, x, may, EVL_REL_AFTER, "cue: after the launch", 0.8f);
+  evl_reason_relate (ctx, g);
+  guint n = evl_graph_n_relations (g);
+  evl_reason_relate (ctx, g);
+  cr_assert_eq (evl_graph_n_relations (g), n);
+}
+
+/* ---- threads ---- */
+
+typedef struct {
+  char type[32];
+  char thread[32];
+} ThreadCase;
+
+ParameterizedTestParameters (reason, thread_follows_the_story_type)
+{
+  static ThreadCase cases[] = {
+    { "MEETING", "Summit & diplomacy" },
+    { "VISIT", "Summit & diplomacy" },
+    { "MISSILE_LAUNCH", "Missile launches" },
+    { "WEAPONS_TEST", "Missile launches" },
+    { "SATELLITE_LAUNCH", "Satellite launches" },
+    { "CONFLICT", "Context" },
+    { "NO_SUCH_TYPE", "Context" },
+  };
+  return cr_make_param_array (ThreadCase, cases, sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest (ThreadCase *tc, reason, thread_follows_the_story_type)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlGraphEvent e = { 0 };
+  e.type = tc->type;
+  e.agent = e.patient = e.location = e.source = -1;
+  evl_graph_add_event (g, &e);
+  evl_reason_assign_threads (ctx, g);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->thread, tc->thread);
+  cr_assert_eq (evl_graph_n_threads (g), 1);
+  cr_assert_str_eq (evl_graph_get_thread (g, 0), tc->thread);
+}
+
+/* ---- incremental builds ---- */
+
+Test (reason, update_adds_new_documents_to_a_saved_story)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *a = fx_summit_doc ("a", "Kim met Putin at the Vostochny Cosmodrome on Wednesday.",
+                                  "Wednesday", "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY);
+  EvlDocument *b = fx_summit_doc ("b", "The recently held meeting between Kim and Putin was historic.",
+                                  NULL, NULL, NULL, NULL, 0);
+  g_autoptr (EvlGraph) g = build (ctx, &a, 1);
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  cr_assert (evl_graph_save_json (g, mem, NULL));
+  g_output_stream_close (mem, NULL, NULL);
+  GMemoryOutputStream *ms = G_MEMORY_OUTPUT_STREAM (mem);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlGraph) loaded = evl_graph_load_json_data (g_memory_output_stream_get_data (ms),
+                                                          (gssize) g_memory_output_stream_get_data_size (ms),
+                                                          &error);
+  cr_assert_not_null (loaded, "%s", error ? error->message : "");
+  g_autoptr (GPtrArray) more = g_ptr_array_new ();
+  g_ptr_array_add (more, a);
+  g_ptr_array_add (more, b);
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  cr_assert_eq (evl_reason_update_graph (ctx, loaded, more, &o), 1, "a is already in the story");
+  cr_assert_eq (evl_graph_n_documents (loaded), 2);
+  cr_assert_eq (evl_graph_n_events (loaded), 1);
+  const EvlGraphEvent *e = evl_graph_get_event (loaded, 0);
+  cr_assert_eq (e->n_sources, 2);
+  cr_assert_str_eq (e->id, "ev1", "existing ids are kept");
+  cr_assert_str_eq (e->time.value, "2023-09-13");
+  evl_document_unref (a);
+  evl_document_unref (b);
+}
