@@ -639,6 +639,20 @@ Test (story, cue_names_the_head_noun_not_its_modifier)
   cr_assert_eq (ev[k].cue_rel, EVL_REL_IS_INCLUDED);
 }
 
+Test (story, later_that_day_follows_the_previous_event)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Kim arrived in Vladivostok on Tuesday. Later that day, he met Putin.");
+  guint tue = add_timex (doc, "Tuesday", EVL_TIMEX_DATE, "2023-09-12");
+  guint arrived = add_event (doc, "arrived", 0, "arrive", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint k = add_event (doc, "met", 0, "meet", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[k].cue_event, (gint32) arrived);
+  cr_assert_eq (ev[k].cue_rel, EVL_REL_AFTER);
+  cr_assert_eq (ev[k].timex, (gint32) tue);
+}
+
 Test (story, following_the_talks_is_an_after_cue)
 {
   g_autoptr (EvlDocument) doc = make_doc ("No formal documents were signed following the talks.");

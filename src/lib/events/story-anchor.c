@@ -24,7 +24,10 @@
 
 #include <string.h>
 
-typedef enum { C_NONE, C_BEFORE, C_AFTER, C_INCLUDED, C_SAMEDAY, C_FIRST } CueKind;
+typedef enum {
+  C_NONE, C_BEFORE, C_AFTER, C_INCLUDED, C_SAMEDAY, C_FIRST,
+  C_LATER, C_LATER_SAMEDAY, C_EARLIER, C_EARLIER_SAMEDAY
+} CueKind;
 
 static CueKind
 cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
@@ -45,7 +48,11 @@ cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
              : strcmp (k, "AFTER") == 0 ? C_AFTER
              : strcmp (k, "IS_INCLUDED") == 0 ? C_INCLUDED
              : strcmp (k, "SAMEDAY") == 0 ? C_SAMEDAY
-             : strcmp (k, "FIRST") == 0 ? C_FIRST : C_NONE;
+             : strcmp (k, "FIRST") == 0 ? C_FIRST
+             : strcmp (k, "LATER") == 0 ? C_LATER
+             : strcmp (k, "LATER_SAMEDAY") == 0 ? C_LATER_SAMEDAY
+             : strcmp (k, "EARLIER") == 0 ? C_EARLIER
+             : strcmp (k, "EARLIER_SAMEDAY") == 0 ? C_EARLIER_SAMEDAY : C_NONE;
     }
   return C_NONE;
 }
@@ -228,6 +235,49 @@ set_cue (EvlStoryDoc *sd, guint k, gint32 ref, EvlRel rel, gboolean sameday)
     e->timex = ref_timex (sd, ref);
 }
 
+/* The last story event (else any event) of the sentences before token
+ * @i's, in its paragraph: what 'later that day' refers to. */
+static gint32
+previous_event (const EvlStoryDoc *sd, gint i)
+{
+  guint32 sentence = sd->tok[i].sentence;
+  guint para = sentence < sd->n_sent ? sd->sent[sentence].paragraph : 0;
+  gint32 any = -1;
+  for (gint j = i - 1; j >= 0 && j >= i - 2 * EVL_STORY_REACH; j--)
+    {
+      guint32 s = sd->tok[j].sentence;
+      if (s < sd->n_sent && sd->sent[s].paragraph != para)
+        break;
+      gint32 o = sd->tok_ev[j];
+      if (s == sentence || o < 0)
+        continue;
+      if (sd->ev[o].type && strcmp (sd->ev[o].type, "OTHER") != 0)
+        return o;
+      if (any < 0)
+        any = o;
+    }
+  return any;
+}
+
+/* 'Later that day, X': every event of the sentence relates to the last
+ * event before it. */
+static void
+anaphoric_cue (EvlStoryDoc *sd, guint i, CueKind kind)
+{
+  gint32 ref = previous_event (sd, (gint) i);
+  if (ref < 0)
+    return;
+  EvlRel rel = kind == C_LATER || kind == C_LATER_SAMEDAY ? EVL_REL_AFTER : EVL_REL_BEFORE;
+  gboolean sameday = kind == C_LATER_SAMEDAY || kind == C_EARLIER_SAMEDAY;
+  guint32 sentence = sd->tok[i].sentence;
+  gint lo = (gint) i;
+  while (lo > 0 && (gint) i - lo < EVL_STORY_REACH && sd->tok[lo - 1].sentence == sentence)
+    lo--;
+  for (gint j = lo; j < (gint) sd->n_tok && j <= (gint) i + EVL_STORY_REACH && sd->tok[j].sentence == sentence; j++)
+    if (sd->tok_ev[j] >= 0 && sd->ev_tok[sd->tok_ev[j]] == j)
+      set_cue (sd, (guint) sd->tok_ev[j], ref, rel, sameday);
+}
+
 /* Event cues ('before the summit') and the events they modify. */
 static void
 event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
@@ -236,6 +286,12 @@ event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
     {
       guint last = i;
       CueKind kind = cue_at (sd, cues, i, &last);
+      if (kind >= C_LATER)
+        {
+          anaphoric_cue (sd, i, kind);
+          i = last;
+          continue;
+        }
       if (kind != C_BEFORE && kind != C_AFTER && kind != C_INCLUDED)
         continue;
       /* The event named by the cue: within 4 tokens, no timex first; the
