@@ -1073,7 +1073,9 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       int qd = day_number (s, month_at (s, e + 1, &qm));
       tx_dct_point (s, EVL_GRAIN_QUARTER, &m->pt);
       m->pt.year = tx_year_for (s, qm, qd, -1);
-      m->pt.quarter = (qm - 1) / 3 + 1;
+      m->pt.quarter = ((qm + 10) % 12) / 3 + 1; /* the quarter of its middle month */
+      if (qm == 1 && m->pt.year > 0)
+        m->pt.year--;
       m->pt.grain = EVL_GRAIN_QUARTER;
       s->quarter = m->pt;
       s->have_quarter = TRUE;
@@ -1088,6 +1090,13 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
     }
   else if (strcmp (code, "Y") == 0 && !that && !same && !back)
     {
+      /* 'the year ended March 31': a fiscal year, reported as a duration */
+      if (is (s, e, "ended") || is (s, e, "ending"))
+        {
+          m->type = EVL_TIMEX_DURATION;
+          g_strlcpy (m->value, "P1Y", sizeof m->value);
+          return e;
+        }
       /* 'the year': the one just written out in this sentence, else the
        * creation year */
       if (s->ref_from_text && s->ref_sentence == s->sentence)
@@ -1180,9 +1189,8 @@ p_period (TxScan *s, int i, TxMatch *m)
         m->pt.year--;
     }
   m->has_pt = TRUE;
-  if (year)
-    m->absolute = TRUE;
-  else
+  m->derived = TRUE;
+  if (!year)
     m->needs_ref = TRUE;
   return e;
 }
@@ -1432,6 +1440,8 @@ p_duration (TxScan *s, int i, TxMatch *m)
     return -1;
   const TxUnit *uu = U (e);
   const char *code = attr (uu->unit, 0);
+  if (is_hyphen (s, e + 1) && (is (s, e + 2, "earlier") || is (s, e + 2, "ago")))
+    return -1; /* 'a year-earlier loss': a comparison period */
   gboolean plural = uu->unit->n_attrs > 1;
   gboolean abbrev_unit = uu->len <= 3 && strcmp (code, "D") != 0;
   if (!counted && e == j && !plural)

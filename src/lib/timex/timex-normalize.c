@@ -60,13 +60,13 @@ tx_dct_point (const TxScan *s, EvlGrain grain, EvlTimexPoint *p)
 int
 tx_year_for (const TxScan *s, int month, int day, int tense)
 {
-  /* A year named earlier in the same sentence sets the scene
-   * ('In 1998 ... in August'); otherwise the creation time decides: a
+  /* A year named earlier in the same sentence sets the scene for a bare
+   * month ('In 1998 ... in August'); otherwise the creation time decides: a
    * month up to the creation month is this year's, a later one last
    * year's in a past clause (TimeBank: 81 of 94 earlier months fall in
    * the creation year). */
   if (s->ref_index >= 0 && s->ref.year > 0 && s->sentence == s->ref_sentence
-      && s->ref_from_text)
+      && s->ref_from_text && day <= 0)
     return s->ref.year;
   if (!s->dct)
     return -1;
