@@ -188,6 +188,28 @@ fx_event (EvlDocument *doc, const char *surface, guint nth, const FxEvent *f)
   return (gint32) evl_document_add_event_mention (doc, &m);
 }
 
+/* A graph event of @type dated @value (begin..end, clause-anchored), or
+ * undated when @value is NULL. */
+static inline guint
+fx_graph_event (EvlGraph *g, const char *type, const char *value, const char *begin,
+                const char *end)
+{
+  EvlGraphEvent e = { 0 };
+  e.type = type;
+  e.trigger = "launch";
+  e.agent = e.patient = e.location = e.source = -1;
+  if (value)
+    {
+      e.time.known = TRUE;
+      e.time.value = value;
+      e.time.begin = evl_day_parse (begin);
+      e.time.end = evl_day_parse (end);
+      e.time.grain = e.time.begin == e.time.end ? EVL_GRAIN_DAY : EVL_GRAIN_MONTH;
+      e.time.anchor = "clause";
+    }
+  return evl_graph_add_event (g, &e);
+}
+
 static inline EvlContext *
 fx_context (void)
 {

@@ -1,7 +1,5 @@
 /* EvlGraph: the container, its queries and its JSON persistence. */
-#include <criterion/criterion.h>
-#include <eventline/eventline.h>
-#include <string.h>
+#include "reason-fixture.h"
 
 TestSuite (graph);
 
@@ -15,24 +13,7 @@ entity (EvlGraph *g, const char *name, EvlEntityType type)
   return evl_graph_add_entity (g, &e);
 }
 
-static guint
-event (EvlGraph *g, const char *type, const char *value, const char *begin, const char *end)
-{
-  EvlGraphEvent e = { 0 };
-  e.type = type;
-  e.trigger = "launch";
-  e.agent = e.patient = e.location = e.source = -1;
-  if (value)
-    {
-      e.time.known = TRUE;
-      e.time.value = value;
-      e.time.begin = evl_day_parse (begin);
-      e.time.end = evl_day_parse (end);
-      e.time.grain = e.time.begin == e.time.end ? EVL_GRAIN_DAY : EVL_GRAIN_MONTH;
-      e.time.anchor = "clause";
-    }
-  return evl_graph_add_event (g, &e);
-}
+
 
 static void
 relate (EvlGraph *g, guint from, guint to, EvlRel rel)
@@ -51,8 +32,8 @@ Test (graph, adds_records_with_generated_ids)
 {
   g_autoptr (EvlGraph) g = evl_graph_new ();
   guint a = entity (g, "Kim Jong Un", EVL_ENTITY_PERSON);
-  guint e1 = event (g, "MEETING", NULL, NULL, NULL);
-  guint e2 = event (g, "MEETING", NULL, NULL, NULL);
+  guint e1 = fx_graph_event (g, "MEETING", NULL, NULL, NULL);
+  guint e2 = fx_graph_event (g, "MEETING", NULL, NULL, NULL);
   cr_assert_str_eq (evl_graph_get_entity (g, a)->id, "ent1");
   cr_assert_str_eq (evl_graph_get_event (g, e1)->id, "ev1");
   cr_assert_str_eq (evl_graph_get_event (g, e2)->id, "ev2");
@@ -60,7 +41,7 @@ Test (graph, adds_records_with_generated_ids)
   named.id = "ev40";
   named.agent = named.patient = named.location = named.source = -1;
   evl_graph_add_event (g, &named);
-  guint e4 = event (g, "MEETING", NULL, NULL, NULL);
+  guint e4 = fx_graph_event (g, "MEETING", NULL, NULL, NULL);
   cr_assert_str_eq (evl_graph_get_event (g, e4)->id, "ev41", "explicit ids move the counter");
   cr_assert_eq (evl_graph_find_event (g, "ev40"), 2);
 }
@@ -83,7 +64,7 @@ Test (graph, aliases_are_distinct_sorted_and_searchable)
 Test (graph, mentions_count_distinct_sources_once)
 {
   g_autoptr (EvlGraph) g = evl_graph_new ();
-  guint e = event (g, "MEETING", NULL, NULL, NULL);
+  guint e = fx_graph_event (g, "MEETING", NULL, NULL, NULL);
   EvlGraphMention m = { 0, 3, 10, 13, "met", "Kim met Putin.", NULL, 0, 0, 0, NULL };
   evl_graph_event_add_mention (g, e, &m);
   evl_graph_event_add_mention (g, e, &m);
@@ -98,7 +79,7 @@ Test (graph, mentions_count_distinct_sources_once)
 Test (graph, duplicate_relations_and_conflicts_are_ignored)
 {
   g_autoptr (EvlGraph) g = evl_graph_new ();
-  guint a = event (g, "X", NULL, NULL, NULL), b = event (g, "X", NULL, NULL, NULL);
+  guint a = fx_graph_event (g, "X", NULL, NULL, NULL), b = fx_graph_event (g, "X", NULL, NULL, NULL);
   EvlGraphRelation r = { a, b, EVL_REL_BEFORE, "cue", 0.8f };
   cr_assert (evl_graph_add_relation (g, &r));
   cr_assert_not (evl_graph_add_relation (g, &r));
@@ -114,9 +95,9 @@ Test (graph, duplicate_relations_and_conflicts_are_ignored)
 Test (graph, retain_renumbers_relations_and_conflicts)
 {
   g_autoptr (EvlGraph) g = evl_graph_new ();
-  guint a = event (g, "A", NULL, NULL, NULL);
-  guint b = event (g, "B", NULL, NULL, NULL);
-  guint c = event (g, "C", NULL, NULL, NULL);
+  guint a = fx_graph_event (g, "A", NULL, NULL, NULL);
+  guint b = fx_graph_event (g, "B", NULL, NULL, NULL);
+  guint c = fx_graph_event (g, "C", NULL, NULL, NULL);
   relate (g, a, b, EVL_REL_BEFORE);
   relate (g, b, c, EVL_REL_BEFORE);
   EvlGraphConflict cf = { c, "time", "x", "y", NULL };
@@ -138,9 +119,9 @@ Test (graph, retain_renumbers_relations_and_conflicts)
 Test (graph, collapse_redirects_relations_and_drops_self_loops)
 {
   g_autoptr (EvlGraph) g = evl_graph_new ();
-  guint a = event (g, "A", NULL, NULL, NULL);
-  guint b = event (g, "B", NULL, NULL, NULL);
-  guint c = event (g, "C", NULL, NULL, NULL);
+  guint a = fx_graph_event (g, "A", NULL, NULL, NULL);
+  guint b = fx_graph_event (g, "B", NULL, NULL, NULL);
+  guint c = fx_graph_event (g, "C", NULL, NULL, NULL);
   relate (g, a, b, EVL_REL_BEFORE);
   relate (g, c, a, EVL_REL_AFTER);
   relate (g, b, c, EVL_REL_BEFORE);
@@ -156,12 +137,12 @@ Test (graph, collapse_redirects_relations_and_drops_self_loops)
 Test (graph, timeline_orders_by_date_then_relations_then_undated)
 {
   g_autoptr (EvlGraph) g = evl_graph_new ();
-  guint undated = event (g, "X", NULL, NULL, NULL);
-  guint summit = event (g, "MEETING", "2023-09-13", "2023-09-13", "2023-09-13");
-  guint aug = event (g, "LAUNCH", "2023-08", "2023-08-01", "2023-08-31");
-  guint missiles = event (g, "LAUNCH", "2023-09-13", "2023-09-13", "2023-09-13");
-  guint may = event (g, "LAUNCH", "2023-05", "2023-05-01", "2023-05-31");
-  guint ranged = event (g, "X", NULL, NULL, NULL);
+  guint undated = fx_graph_event (g, "X", NULL, NULL, NULL);
+  guint summit = fx_graph_event (g, "MEETING", "2023-09-13", "2023-09-13", "2023-09-13");
+  guint aug = fx_graph_event (g, "LAUNCH", "2023-08", "2023-08-01", "2023-08-31");
+  guint missiles = fx_graph_event (g, "LAUNCH", "2023-09-13", "2023-09-13", "2023-09-13");
+  guint may = fx_graph_event (g, "LAUNCH", "2023-05", "2023-05-01", "2023-05-31");
+  guint ranged = fx_graph_event (g, "X", NULL, NULL, NULL);
   evl_graph_peek_event (g, ranged)->time.earliest = evl_day_from_ymd (2023, 6, 1);
   relate (g, missiles, summit, EVL_REL_BEFORE);
   g_autoptr (GArray) order = evl_graph_timeline (g);
@@ -176,9 +157,9 @@ Test (graph, queries_by_entity_type_and_dates)
   g_autoptr (EvlGraph) g = evl_graph_new ();
   guint kim = entity (g, "Kim Jong Un", EVL_ENTITY_PERSON);
   guint place = entity (g, "Vostochny Cosmodrome", EVL_ENTITY_LOCATION);
-  guint summit = event (g, "MEETING", "2023-09-13", "2023-09-13", "2023-09-13");
-  guint may = event (g, "LAUNCH", "2023-05", "2023-05-01", "2023-05-31");
-  event (g, "LAUNCH", NULL, NULL, NULL);
+  guint summit = fx_graph_event (g, "MEETING", "2023-09-13", "2023-09-13", "2023-09-13");
+  guint may = fx_graph_event (g, "LAUNCH", "2023-05", "2023-05-01", "2023-05-31");
+  fx_graph_event (g, "LAUNCH", NULL, NULL, NULL);
   evl_graph_event_add_participant (g, summit, kim);
   evl_graph_event_add_participant (g, summit, kim);
   evl_graph_peek_event (g, may)->location = (gint) place;
@@ -221,8 +202,8 @@ story (void)
   guint kim = entity (g, "Kim Jong Un", EVL_ENTITY_PERSON);
   evl_graph_entity_add_alias (g, kim, "Kim");
   guint place = entity (g, "Vostochny Cosmodrome", EVL_ENTITY_LOCATION);
-  guint summit = event (g, "MEETING", "2023-09-13", "2023-09-13", "2023-09-13");
-  guint launch = event (g, "MISSILE_LAUNCH", NULL, NULL, NULL);
+  guint summit = fx_graph_event (g, "MEETING", "2023-09-13", "2023-09-13", "2023-09-13");
+  guint launch = fx_graph_event (g, "MISSILE_LAUNCH", NULL, NULL, NULL);
   EvlGraphEvent *e = evl_graph_peek_event (g, summit);
   e->agent = (gint) kim;
   e->location = (gint) place;
@@ -273,7 +254,7 @@ Test (graph, save_load_round_trips_byte_for_byte)
   cr_assert_eq (evl_graph_n_relations (back), 1);
   cr_assert_eq (evl_graph_n_conflicts (back), 1);
   cr_assert_eq (evl_graph_n_threads (back), 1);
-  guint next = event (back, "X", NULL, NULL, NULL);
+  guint next = fx_graph_event (back, "X", NULL, NULL, NULL);
   cr_assert_str_eq (evl_graph_get_event (back, next)->id, "ev3");
 }
 

@@ -458,24 +458,6 @@ Test (reason, closure_rejects_a_cycle_and_keeps_the_network)
   evl_pa_free (net);
 }
 
-static guint
-add_dated (EvlGraph *g, const char *value, const char *begin, const char *end, EvlGrain grain)
-{
-  EvlGraphEvent e = { 0 };
-  e.type = "SATELLITE_LAUNCH";
-  e.agent = e.patient = e.location = e.source = -1;
-  if (value)
-    {
-      e.time.known = TRUE;
-      e.time.value = value;
-      e.time.begin = evl_day_parse (begin);
-      e.time.end = evl_day_parse (end);
-      e.time.grain = grain;
-      e.time.anchor = "clause";
-    }
-  return evl_graph_add_event (g, &e);
-}
-
 static void
 add_cue (EvlGraph *g, guint from, guint to, EvlRel rel, const char *evidence, float conf)
 {
@@ -487,8 +469,8 @@ Test (reason, inconsistent_cue_is_dropped_and_reported)
 {
   g_autoptr (EvlContext) ctx = fx_context ();
   g_autoptr (EvlGraph) g = evl_graph_new ();
-  guint may = add_dated (g, "2023-05", "2023-05-01", "2023-05-31", EVL_GRAIN_MONTH);
-  guint aug = add_dated (g, "2023-08", "2023-08-01", "2023-08-31", EVL_GRAIN_MONTH);
+  guint may = fx_graph_event (g, "SATELLITE_LAUNCH", "2023-05", "2023-05-01", "2023-05-31");
+  guint aug = fx_graph_event (g, "SATELLITE_LAUNCH", "2023-08", "2023-08-01", "2023-08-31");
   add_cue (g, aug, may, EVL_REL_BEFORE, "cue: before the launch", 0.8f);
   evl_reason_relate (ctx, g);
   cr_assert_not (has_relation (g, aug, may, EVL_REL_BEFORE, NULL));
@@ -504,10 +486,10 @@ Test (reason, closure_narrows_an_undated_event)
 {
   g_autoptr (EvlContext) ctx = fx_context ();
   g_autoptr (EvlGraph) g = evl_graph_new ();
-  guint may = add_dated (g, "2023-05", "2023-05-01", "2023-05-31", EVL_GRAIN_MONTH);
-  guint x = add_dated (g, NULL, NULL, NULL, 0);
-  guint y = add_dated (g, NULL, NULL, NULL, 0);
-  guint aug = add_dated (g, "2023-08", "2023-08-01", "2023-08-31", EVL_GRAIN_MONTH);
+  guint may = fx_graph_event (g, "SATELLITE_LAUNCH", "2023-05", "2023-05-01", "2023-05-31");
+  guint x = fx_graph_event (g, "SATELLITE_LAUNCH", NULL, NULL, NULL);
+  guint y = fx_graph_event (g, "SATELLITE_LAUNCH", NULL, NULL, NULL);
+  guint aug = fx_graph_event (g, "SATELLITE_LAUNCH", "2023-08", "2023-08-01", "2023-08-31");
   /* may < x < y < aug, only through the chain */
   add_cue (g, x, may, EVL_REL_AFTER, "cue: after the launch", 0.8f);
   add_cue (g, y, x, EVL_REL_AFTER, "cue: after that", 0.8f);
@@ -529,9 +511,9 @@ Test (reason, relate_is_idempotent)
 {
   g_autoptr (EvlContext) ctx = fx_context ();
   g_autoptr (EvlGraph) g = evl_graph_new ();
-  guint may = add_dated (g, "2023-05", "2023-05-01", "2023-05-31", EVL_GRAIN_MONTH);
-  guint x = add_dated (g, NULL, NULL, NULL, 0);
-  add_dated (g, "2023-08", "2023-08-01", "2023-08-31", EVL_GRAIN_MONTH);
+  guint may = fx_graph_event (g, "SATELLITE_LAUNCH", "2023-05", "2023-05-01", "2023-05-31");
+  guint x = fx_graph_event (g, "SATELLITE_LAUNCH", NULL, NULL, NULL);
+  fx_graph_event (g, "SATELLITE_LAUNCH", "2023-08", "2023-08-01", "2023-08-31");
   add_cue (g, x, may, EVL_REL_AFTER, "cue: after the launch", 0.8f);
   evl_reason_relate (ctx, g);
   guint n = evl_graph_n_relations (g);
