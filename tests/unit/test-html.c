@@ -205,6 +205,9 @@ static MetaCase meta_cases[] = {
   { "og-beats-time", "<meta property=\"article:published_time\" content=\"2012-08-08\">",
     "<time datetime=\"2011-01-01\">old</time>", "2012-08-08", "" },
   { "h1-title", "<title>Ignored | Site</title>", "<h1>The h1 headline</h1>", "", "The h1 headline" },
+  { "title-site-suffix", "<title>Budget passes after a long debate | The Daily Example</title>", "", "",
+    "Budget passes after a long debate" },
+  { "title-short-dash-kept", "<title>Kim - Putin talks</title>", "", "", "Kim - Putin talks" },
   { "bad-date-skipped", "<meta property=\"article:published_time\" content=\"soon\">"
                         "<meta name=\"date\" content=\"2010-10-10\">", "", "2010-10-10", "" },
 };

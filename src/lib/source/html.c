@@ -44,6 +44,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 #define HINTS_RESOURCE "/org/eventline/lexicons/en/html-boilerplate.txt"
 #define JSON_MAX_DEPTH 64
 #define KEY_MAX 64
+#define PRIO_TITLE_TAG 9   /* <title>: weakest title source */
 
 /* ---- tag and hint tables (immutable, built once per process) ---- */
 
@@ -491,7 +492,7 @@ visit_element (const Tables *t, Elem *e, gboolean in_article, PageMeta *m)
   if (strcmp (name, "title") == 0 && !m->title.value)
     {
       g_autofree char *s = node_text (n);
-      cand_set (&m->title, 9, s);
+      cand_set (&m->title, PRIO_TITLE_TAG, s);
     }
   else if (strcmp (name, "meta") == 0)
     read_meta_tag (n, m);
@@ -860,6 +861,19 @@ kept (GArray *elems, xmlNode *n)
   return n->_private && !g_array_index (elems, Elem, elem_index (n)).drop_eff;
 }
 
+/* The first kept, non-empty <h1> (inside @within when not NULL). */
+static xmlNode *
+first_h1 (GArray *elems, xmlNode *within)
+{
+  for (guint i = 0; i < elems->len; i++)
+    {
+      const Elem *e = &g_array_index (elems, Elem, i);
+      if (e->is_h1 && !e->drop_eff && e->text && (within == NULL || is_inside (e->node, within)))
+        return e->node;
+    }
+  return NULL;
+}
+
 static void
 finish_meta (PageMeta *m, GArray *elems, xmlNode *article)
 {
@@ -880,20 +894,32 @@ finish_meta (PageMeta *m, GArray *elems, xmlNode *article)
           break;
       }
   /* The first kept <h1>, preferring the article's own. */
-  if (!m->title.value || m->title.prio > 3)
-    for (int pass = 0; pass < 2; pass++)
-      for (guint i = 0; i < elems->len; i++)
+  for (int pass = 0; pass < 2 && !(m->title.value && m->title.prio <= 3); pass++)
+    {
+      xmlNode *h1 = first_h1 (elems, pass == 0 ? article : NULL);
+      g_autofree char *s = h1 ? node_text (h1) : NULL;
+      cand_set (&m->title, 3, s);
+    }
+}
+
+/* "Budget passes after long debate | The Daily Example" -> the part before
+ * the last " | ", " - ", " – " or " — " when that part is long enough to be
+ * a headline and the rest short enough to be a site name. */
+static void
+strip_site_name (char *title)
+{
+  static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", NULL };
+  char *cut = NULL;
+  gsize cut_len = 0;
+  for (guint i = 0; seps[i]; i++)
+    for (char *p = strstr (title, seps[i]); p; p = strstr (p + 1, seps[i]))
+      if (p > cut)
         {
-          const Elem *e = &g_array_index (elems, Elem, i);
-          if (!e->is_h1 || e->drop_eff || (pass == 0 && !(article && is_inside (e->node, article))))
-            continue;
-          g_autofree char *s = node_text (e->node);
-          cand_set (&m->title, 3, s);
-          if (m->title.prio <= 3)
-            pass = 2;
-          if (m->title.prio <= 3)
-            break;
+          cut = p;
+          cut_len = strlen (seps[i]);
         }
+  if (cut && cut - title >= 20 && strlen (cut + cut_len) <= 40)
+    *cut = '\0';
 }
 
 static char *
@@ -970,6 +996,8 @@ evl_source_load_html (const char *name, const char *data, gsize len,
   g_string_free (em.para, TRUE);
   g_autoptr (GString) text = em.out;
   g_autofree char *title = clean_title (m.title.value);
+  if (title && m.title.prio == PRIO_TITLE_TAG)
+    strip_site_name (title);
   if (title && !em.saw_h1 && !g_str_has_prefix (text->str, title))
     {
       g_string_prepend (text, text->len ? "\n\n" : "");
