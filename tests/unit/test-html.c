@@ -355,6 +355,20 @@ Test (html, nested_100000_levels_deep_does_not_crash, .timeout = 30)
     cr_assert_not_null (strstr (text_of (docs->pdata[0]), "Before the nest"));
 }
 
+Test (html, many_paragraphs_and_classes_load_in_linear_time, .timeout = 30)
+{
+  g_autoptr (GString) page = g_string_new ("<html><body><article>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (page, "<p class=\"para p-%u story-text\">Paragraph %u, with a comma.</p>"
+                                  "<div class=\"ad-slot\"><a href=\"/x\">ad</a></div>", i, i);
+  g_string_append (page, "</article></body></html>");
+  g_autoptr (EvlDocument) doc = load_bytes_as ("many.html", page->str, page->len, EVL_FORMAT_AUTO);
+  const char *t = text_of (doc);
+  cr_assert (g_str_has_prefix (t, "Paragraph 0, with a comma.\n\nParagraph 1, with a comma."));
+  cr_assert_not_null (strstr (t, "Paragraph 99999, with a comma."));
+  cr_assert_null (strstr (t, "ad"));
+}
+
 Test (html, deeply_nested_json_ld_is_ignored, .timeout = 30)
 {
   g_autoptr (GString) page = g_string_new ("<html><head><script type=\"application/ld+json\">");
