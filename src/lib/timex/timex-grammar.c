@@ -411,7 +411,7 @@ month_date (const TxScan *s, int i, int *year, int *month, int *day)
     k++;
   int y;
   int e = year_at (s, k, &y);
-  if (e > 0 && U (k)->kind == U_NUM)
+  if (e > 0)
     {
       *year = y;
       return e;
@@ -1130,6 +1130,8 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
+static int p_duration (TxScan *s, int i, TxMatch *m);
+
 /* Comparison periods of financial reports: 'year-earlier', 'the year-ago
  * quarter', 'the comparable year-ago period', 'the 1988 third quarter',
  * 'the 1988 period'.  With a quarter under discussion they name that
@@ -1165,6 +1167,18 @@ p_period (TxScan *s, int i, TxMatch *m)
     return -1;
   else
     q = -1; /* the bare adjective */
+  if (q < 0)
+    {
+      /* 'the year-earlier nine months': a duration in the other year */
+      TxMatch d;
+      memset (&d, 0, sizeof d);
+      int de = p_duration (s, e, &d);
+      if (de > 0 && d.type == EVL_TIMEX_DURATION)
+        {
+          *m = d;
+          return de;
+        }
+    }
   gboolean quarter_ctx = s->have_quarter && s->sentence - s->quarter_sentence <= 3;
   if (q > 0 || (q == 0 && quarter_ctx) || (q < 0 && quarter_ctx))
     {

@@ -100,7 +100,7 @@ tx_pick_nearest (const TxScan *s, const EvlDay *cands, int n, int tense)
       else if (tense > 0 && diff < -15)
         score += 150;
       else if (tense == 0 && diff > 15)
-        score += 60;
+        score += 100;
       if (score < best_score)
         {
           best_score = score;
