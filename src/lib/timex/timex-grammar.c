@@ -1481,6 +1481,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
     return -1;
   /* '$500 million a year', '24 hours a day': a rate, not a duration */
   if (!counted && e == j + 1 && is (s, j, "a") && j > 0
+      && !(e + 1 < s->n && U (e + 1)->cue && strcmp (attr (U (e + 1)->cue, 0), "shift") != 0)
       && (U (j - 1)->kind == U_NUM || U (j - 1)->number || U (j - 1)->unit || is (s, j - 1, "million")
           || is (s, j - 1, "billion") || is (s, j - 1, "seats") || is (s, j - 1, "%")))
     return -1;
