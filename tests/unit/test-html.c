@@ -234,6 +234,19 @@ ParameterizedTest (MetaCase *c, html, metadata_kinds)
   cr_assert_not_null (strstr (text_of (doc), "approved the new budget"), "%s", c->label);
 }
 
+Test (html, article_element_around_the_headline_only_is_not_the_article)
+{
+  const char *page =
+    "<html><body><article><h1>Dam opens</h1><p>A short teaser line.</p></article>"
+    "<div class=\"copy\"><p>The new dam on the river opened on Monday after six years of work, the water board said.</p>"
+    "<p>It will hold back enough water for the city through a dry summer, engineers said at the opening.</p>"
+    "<p>Farmers downstream, who opposed the project, said they would keep watching the river levels closely.</p></div>"
+    "</body></html>";
+  g_autoptr (EvlDocument) doc = load_bytes_as ("teaser.html", page, strlen (page), EVL_FORMAT_AUTO);
+  cr_assert_not_null (strstr (text_of (doc), "Farmers downstream"), "%s", text_of (doc));
+  cr_assert_not_null (strstr (text_of (doc), "The new dam on the river"), "%s", text_of (doc));
+}
+
 Test (html, page_without_any_date_has_no_dct)
 {
   const char *page = "<html><body><article>" ARTICLE_P "</article></body></html>";

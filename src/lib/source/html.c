@@ -691,6 +691,16 @@ choose_article (GArray *elems, gboolean *is_marker)
   propagate_drops (elems, TRUE);
   aggregate (elems);
   gint target = best_marker (elems);
+  /* An <article> holding only the headline and a teaser while the story
+   * runs in a sibling block is no article: it must hold a third of the
+   * page's paragraph text outside furniture. */
+  if (target >= 0 && elems->len > 0)
+    {
+      guint32 page = g_array_index (elems, Elem, 0).ptext;
+      guint32 mine = g_array_index (elems, Elem, target).ptext;
+      if (mine * 3 < page)
+        target = -1;
+    }
   *is_marker = target >= 0;
   if (target < 0)
     target = best_scored (elems);
