@@ -464,7 +464,7 @@ static TitleCase title_cases[] = {
   { "Treasurer Peter Costello disagreed.", "Peter Costello", "Treasurer" },
   { "Attorney General Daryl Williams spoke.", "Daryl Williams", "Attorney General" },
   { "Second Prime Minister Hun Sen staged a coup.", "Hun Sen", "Second Prime Minister" },
-  { "Libyan leader Moammar Gadhafi called for talks.", "Moammar Gadhafi", "Libyan leader" },
+  { "Libyan leader Omar Tessali called for talks.", "Omar Tessali", "Libyan leader" },
   { "The envoy met Jane Harlow, the deputy foreign minister, in May.", "Jane Harlow", "deputy foreign minister" },
 };
 
@@ -575,4 +575,20 @@ Test (entities, acronyms_are_organisations_or_initialisms)
   cr_expect_eq (mention (doc, "CSS", 1)->cluster, mention (doc, "CSS", 0)->cluster);
   cr_expect_eq (cluster_of (doc, "TWA")->type, EVL_ENTITY_ORGANIZATION);
   cr_expect_lt (find_mention (doc, "AK-47", 0), 0);
+}
+
+Test (entities, document_full_name_beats_gazetteer_surname)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Liz Cheney spoke on Monday. Cheney later voted no.");
+  cr_expect_eq (mention (doc, "Cheney", 0)->cluster, mention (doc, "Liz Cheney", 0)->cluster);
+  cr_expect_str_eq (cluster_of (doc, "Liz Cheney")->name, "Liz Cheney");
+}
+
+Test (entities, gazetteer_surname_alone_names_the_known_person)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Putin arrived by train. Officials greeted Putin warmly.");
+  const EvlEntityCluster *c = cluster_of (doc, "Putin");
+  cr_expect_str_eq (c->name, "Vladimir Putin");
+  cr_expect_str_eq (c->key, "vladimir putin");
+  cr_expect_eq (mention (doc, "Putin", 1)->cluster, mention (doc, "Putin", 0)->cluster);
 }

@@ -148,6 +148,14 @@ static void
 resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
 {
   fold_span (x, c->span);
+  /* A bare surname from the gazetteer ('Cheney') names whoever the
+   * document calls by it ('Liz Cheney'); the gazetteer only decides when
+   * the document has no such full name (step 3). */
+  if (c->kind == EVL_CAND_GAZ && c->gaz_kind == EVL_GAZ_PERSON && !strchr (x->tmp->str, ' '))
+    {
+      c->kind = EVL_CAND_SINGLE;
+      return;
+    }
   gint ci = -1;
   switch (c->kind)
     {
@@ -324,7 +332,9 @@ static void
 resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
 {
   fold_span (x, c->span);
-  gint ci = best_person (x, x->tmp->str, c->span.start, -1, c->titled ? c->title : NULL);
+  /* 'the Queen', 'Pope': a title alone names nobody here. */
+  gint ci = evl_lexicon_lookup (x->lex->titles, x->tmp->str, (gssize) x->tmp->len) ? -1
+            : best_person (x, x->tmp->str, c->span.start, -1, c->titled ? c->title : NULL);
   if (ci < 0)
     {
       /* 'Vostochny' after 'Vostochny Cosmodrome': the first word of a
@@ -342,6 +352,17 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
     if (cl (x, i)->merged < 0 && cl (x, i)->type != EVL_ENTITY_PERSON
         && is_initialism (x->tmp->str, cl (x, i)->fold->str))
       ci = (gint) i;
+  if (ci < 0 && c->gaz)
+    {
+      ci = find_gaz (x, c->gaz);
+      if (ci < 0)
+        {
+          g_string_truncate (x->tmp, 0);
+          evl_ent_fold_name (x->tmp, c->gaz->canonical, strlen (c->gaz->canonical));
+          ci = new_cluster (x, EVL_ENTITY_PERSON, c->gaz, x->tmp->str);
+          fold_span (x, c->span);
+        }
+    }
   if (ci < 0 && !heading_pass)
     {
       /* An unknown acronym in running text names an organisation

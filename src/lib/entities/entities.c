@@ -1006,7 +1006,10 @@ scan_sentence (Scan *s, const EvlSentence *sent)
           for (guint k = i + 1; k < b; k++)
             {
               GazMatch g;
+              /* ... but a known surname after a first name is that
+               * person's ('Liz Cheney' is not 'Liz' + Dick Cheney). */
               if (is_cap (s, k - 1) && gaz_at (s, k, TRUE, &g) && !is_demonym (s, &g)
+                  && !(g.kind == EVL_GAZ_PERSON && g.end == k + 1)
                   && !has_org_head (s, i, b) && !ends_loc_head (s, i, b))
                 {
                   b = k;
