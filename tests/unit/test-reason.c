@@ -134,6 +134,42 @@ Test (reason, summary_takes_the_object_after_a_verb)
   evl_document_unref (d);
 }
 
+typedef struct {
+  char text[96];
+  char trigger[16];
+  char lemma[16];
+  int verbal;
+  int negated;
+  char expected[64];
+} SummaryCase;
+
+ParameterizedTestParameters (reason, summary_without_participants)
+{
+  static SummaryCase cases[] = {
+    { "It harks back to the Korean War of 1950-53.", "War", "war", 0, 0, "Korean War" },
+    { "This continues a series of weapons tests.", "tests", "test", 0, 0, "Weapons test" },
+    { "The recently held meeting was historic.", "meeting", "meeting", 0, 0, "Meeting" },
+    { "Officials launched two satellites toward the sea.", "launched", "launch", 1, 0,
+      "Launch of two satellites" },
+    { "Documents were not signed after the talks.", "signed", "sign", 1, 1, "Sign (negated)" },
+  };
+  return cr_make_param_array (SummaryCase, cases, sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest (SummaryCase *tc, reason, summary_without_participants)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("s", tc->text, "2023-09-14");
+  FxEvent f = FX_EVENT ("OTHER", tc->lemma);
+  f.tense = tc->verbal ? "PAST" : NULL;
+  f.polarity = tc->negated ? EVL_POLARITY_NEG : EVL_POLARITY_POS;
+  fx_event (d, tc->trigger, 0, &f);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  evl_reason_add_document (ctx, g, d, NULL);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, tc->expected);
+  evl_document_unref (d);
+}
+
 Test (reason, furniture_and_low_salience_mentions_are_skipped)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

@@ -273,6 +273,7 @@ typedef struct {
   guint doc_index;
   const EvlLexicon *stops;
   const EvlLexicon *cues;
+  const EvlLexicon *irregular;
 } AddCtx;
 
 static gboolean
@@ -351,6 +352,50 @@ location_prep (const AddCtx *a, gint loc_mention)
   return NULL;
 }
 
+/* The head of a nominal event for its summary: a proper event name as
+ * written ('Korean War'), else the lemma after one common-noun modifier
+ * ('weapons test'); NULL to use the lemma alone. */
+static char *
+nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma)
+{
+  if (a->n_toks == 0)
+    return NULL;
+  gint ti = evl_document_token_at (a->doc, m->span.start);
+  if (ti < 0)
+    return NULL;
+  guint t = (guint) ti;
+  const EvlToken *tok = &a->toks[t];
+  gboolean sent_start = t == 0 || a->toks[t - 1].sentence != tok->sentence;
+  if ((tok->flags & EVL_TOKEN_CAP) && !sent_start)
+    {
+      guint first = t;
+      while (first > 0 && t - first < 3 && a->toks[first - 1].sentence == tok->sentence
+             && (a->toks[first - 1].flags & EVL_TOKEN_CAP)
+             && !(a->toks[first - 1].flags & EVL_TOKEN_SENT_START)
+             && !(a->toks[first - 1].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE)))
+        first--;
+      EvlSpan sp = { a->toks[first].span.start, MAX (tok->span.end, m->span.end) };
+      return collapse_ws (a->text, a->len, sp);
+    }
+  if (sent_start || a->toks[t - 1].sentence != tok->sentence)
+    return NULL;
+  const EvlToken *prev = &a->toks[t - 1];
+  EvlSpan ps = prev->span;
+  if (!(prev->flags & EVL_TOKEN_WORD) || (prev->flags & EVL_TOKEN_CAP)
+      || tok_lookup (a->stops, a, t - 1) != NULL || EVL_SPAN_LEN (ps) < 3)
+    return NULL;
+  /* Participles and adverbs read badly out of context ('held meeting'). */
+  const char *w = a->text + ps.start;
+  gsize n = EVL_SPAN_LEN (ps);
+  if ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 2] == 'l' && w[n - 1] == 'y'))
+    return NULL;
+  const EvlLexEntry *irr = tok_lookup (a->irregular, a, t - 1);
+  if (irr && g_ascii_strncasecmp (irr->canonical, w, n) != 0)
+    return NULL;   /* an irregular verb form ('held') */
+  g_autofree char *mod = g_ascii_strdown (w, (gssize) n);
+  return g_strdup_printf ("%s %s", mod, lemma);
+}
+
 /* ---- summary ---- */
 
 static char *
@@ -427,7 +472,7 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
     g_string_append_printf (s, " %s %s", prep ? prep : "in",
                             evl_graph_get_entity (g, (guint) ev->location)->name);
   if (ev->polarity == EVL_POLARITY_NEG)
-    g_string_prepend (s, "No: ");
+    g_string_append (s, " (negated)");
   if (ev->flags & EVL_EVENT_FLAG_FAILED)
     g_string_append (s, " (failed)");
   return g_string_free (s, FALSE);
@@ -551,7 +596,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
   evl_graph_event_add_mention (a->g, idx, &gm);
 
   g_autofree char *object = is_verbal (m) && e.patient < 0 ? object_phrase (a, m) : NULL;
-  g_autofree char *summary = evl_reason_summary (a->g, evl_graph_get_event (a->g, idx), NULL,
+  g_autofree char *head = is_verbal (m) ? NULL : nominal_head (a, m, lemma);
+  g_autofree char *summary = evl_reason_summary (a->g, evl_graph_get_event (a->g, idx), head,
                                                  is_verbal (m), object,
                                                  location_prep (a, m->location));
   evl_graph_peek_event (a->g, idx)->summary = evl_graph_intern (a->g, summary);
@@ -780,6 +826,7 @@ evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *
   evl_document_get_entity_clusters (doc, &a.n_clusters);
   a.stops = evl_context_get_lexicon (ctx, "en/summary-stops");
   a.cues = evl_context_get_lexicon (ctx, "en/event-cues-story");
+  a.irregular = evl_context_get_lexicon (ctx, "en/irregular-verbs");
   a.cluster_map = add_entities (ctx, g, doc, a.sents, a.n_sents);
   a.event_map = g_new (guint, a.n_ev + 1);
 

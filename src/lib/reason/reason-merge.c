@@ -269,7 +269,13 @@ cmp_specific (gconstpointer pa, gconstpointer pb, gpointer data)
 static guint
 completeness (const EvlGraphEvent *e)
 {
-  return 2 * e->participants->len + 3 * (e->location >= 0) + 2 * strong_time (e)
+  /* A proper event name ('Korean War') beats a common noun. */
+  gboolean named = e->summary && e->trigger && g_ascii_isupper (e->summary[0])
+                   && g_ascii_isupper (e->trigger[0]) == FALSE
+                   && e->mentions->len > 0
+                   && g_ascii_isupper (g_array_index (e->mentions, EvlGraphMention, 0).text[0])
+                   && strchr (e->summary, ' ') != NULL;
+  return 2 * e->participants->len + 3 * (e->location >= 0) + 2 * strong_time (e) + 4 * named
          + (e->summary ? MIN (strlen (e->summary), 60u) / 20 : 0);
 }
 
