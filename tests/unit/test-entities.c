@@ -149,8 +149,9 @@ static RejectCase reject_cases[] = {
   { "The North Korean delegation arrived by train.", "The North" },
   /* Short words that are only names in capitals. */
   { "Some of us went home.", "us" },
-  /* A lower-case title is not a name's title. */
+  /* A lower-case title without a modifier needs a full name after it. */
   { "In general Putin spoke little.", "general" },
+  { "The dispute was for the general Assembly to settle.", "Assembly" },
 };
 
 ParameterizedTestParameters (entities, finds_no_name_in_common_words)
@@ -591,4 +592,11 @@ Test (entities, gazetteer_surname_alone_names_the_known_person)
   cr_expect_str_eq (c->name, "Vladimir Putin");
   cr_expect_str_eq (c->key, "vladimir putin");
   cr_expect_eq (mention (doc, "Putin", 1)->cluster, mention (doc, "Putin", 0)->cluster);
+}
+
+Test (entities, lower_case_word_before_a_surname_is_no_title)
+{
+  g_autoptr (EvlDocument) doc = annotate ("In general Putin spoke little. President Putin left.");
+  const EvlEntityCluster *c = cluster_of (doc, "Putin");
+  cr_expect_str_eq (c->role ? c->role : "(none)", "President");
 }

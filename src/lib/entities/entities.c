@@ -691,7 +691,7 @@ name_after_title (const Scan *s, guint i, GazMatch *person)
 
 /* Parses modifiers + titles from @i.  Returns FALSE when no title. */
 static gboolean
-parse_title (const Scan *s, guint i, gboolean has_the, TitlePhrase *tp)
+parse_title (const Scan *s, guint i, TitlePhrase *tp)
 {
   memset (tp, 0, sizeof *tp);
   tp->role_start = G_MAXUINT;
@@ -744,7 +744,6 @@ parse_title (const Scan *s, guint i, gboolean has_the, TitlePhrase *tp)
         }
       break;
     }
-  (void) has_the;
   if (tp->country_end == 0)
     tp->country_end = i;
   return tp->title_end > 0;
@@ -790,7 +789,7 @@ try_title (Scan *s, guint i)
     }
 
   TitlePhrase tp;
-  gboolean titled = parse_title (s, start, has_the, &tp);
+  gboolean titled = parse_title (s, start, &tp);
   if (titled)
     {
       GazMatch person;
@@ -799,9 +798,9 @@ try_title (Scan *s, guint i)
       gboolean lower_title = !is_cap (s, tp.role_start == G_MAXUINT ? tp.title_end - 1 : tp.role_start);
       /* A lower-case title names a person without a modifier only before a
        * full name ('spokesman Dmitry Peskov', not 'in general Putin'). */
-      if (name_len > 0 && lower_title && !tp.modified && !person.entry && name_len < 2)
+      if (name_len > 0 && lower_title && !tp.modified && name_len < 2)
         name_len = 0;
-      if (name_len > 0 && !(has_the && tp.title && !tp.modified && lower_title && !person.entry && name_len < 2))
+      if (name_len > 0)
         {
           emit_mods (s, &tp);
           EvlCand *c;
@@ -859,7 +858,7 @@ apposition (Scan *s, EvlCand *c)
   if (tok_is (s, j, "the") || tok_is (s, j, "a") || tok_is (s, j, "an"))
     j++;
   TitlePhrase tp;
-  if (j < s->s_end && parse_title (s, j, FALSE, &tp) && !title_is_honorific (tp.title)
+  if (j < s->s_end && parse_title (s, j, &tp) && !title_is_honorific (tp.title)
       && tp.role_start != G_MAXUINT
       && (tp.title_end >= s->s_end || !is_cap (s, tp.title_end)))
     {
