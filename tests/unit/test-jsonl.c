@@ -92,7 +92,8 @@ typedef struct {
 } BadCase;
 
 static BadCase bad_cases[] = {
-  { "not-an-object", "[1, 2, 3]\n", "expected one JSON object" },
+  { "not-an-object", "[1, 2, 3]\n", "expected a JSON object" },
+  { "line-not-an-object", "{\"maintext\": \"ok\"}\n\"a string\"\n", "x.jsonl:2: expected a JSON object" },
   { "no-text", "{\"title\": \"Only a title\"}\n", "no \"maintext\"" },
   { "truncated", "{\"maintext\": \"cut", "x.jsonl:1:" },
   { "second-line", "{\"maintext\": \"fine\"}\n{\"maintext\": 12}\n", "x.jsonl:2:" },
@@ -144,6 +145,33 @@ Test (jsonl, ids_are_deterministic_and_distinct)
   cr_assert_str_eq (evl_document_get_id (doc_at (one, 2)), "dump-3");
   for (guint i = 0; i < 3; i++)
     cr_assert_str_eq (evl_document_get_id (doc_at (one, i)), evl_document_get_id (doc_at (two, i)));
+}
+
+Test (jsonl, one_pretty_printed_article_per_file)
+{
+  const char *data = "{\n  \"title\": \"Bridge reopens\",\n  \"maintext\": \"The bridge reopened on Wednesday.\",\n"
+                     "  \"date_publish\": \"2023-09-13 10:00:00\",\n  \"url\": \"https://e.org/bridge\"\n}\n";
+  g_autoptr (GPtrArray) docs = new_docs ();
+  g_autoptr (GError) error = NULL;
+  cr_assert (evl_source_load_bytes ("dir/https%3A%2F%2Fe.org%2Fbridge.json", data, strlen (data), NULL, docs, &error),
+             "%s", error ? error->message : "");
+  cr_assert_eq (docs->len, 1);
+  cr_assert_str_eq (evl_document_get_id (doc_at (docs, 0)), "https%3A%2F%2Fe.org%2Fbridge");
+  cr_assert_str_eq (evl_document_get_dct (doc_at (docs, 0)), "2023-09-13");
+  cr_assert_str_eq (evl_document_get_text (doc_at (docs, 0), NULL), "Bridge reopens\n\nThe bridge reopened on Wednesday.");
+}
+
+Test (jsonl, array_of_articles)
+{
+  const char *data = "[\n {\"maintext\": \"First.\", \"url\": \"https://e.org/one\"},\n"
+                     " {\"maintext\": \"Second.\", \"url\": \"https://e.org/two\"}\n]\n";
+  g_autoptr (GPtrArray) docs = new_docs ();
+  EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
+  opts.format = EVL_FORMAT_JSONL;
+  cr_assert (evl_source_load_bytes ("a.json", data, strlen (data), &opts, docs, NULL));
+  cr_assert_eq (docs->len, 2);
+  cr_assert_str_eq (evl_document_get_id (doc_at (docs, 0)), "one-1");
+  cr_assert_str_eq (evl_document_get_id (doc_at (docs, 1)), "two-2");
 }
 
 Test (jsonl, title_is_not_repeated_when_the_text_starts_with_it)

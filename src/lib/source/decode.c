@@ -1,7 +1,7 @@
 /* Bytes to UTF-8 for the loaders: byte-order marks, declared charsets,
  * standard input, and publication dates written in page metadata.
  *
- * Policy (README "Input encodings"):
+ * Policy:
  * - A UTF-8 BOM is skipped; a UTF-16/UTF-32 BOM makes the whole input be
  *   converted to UTF-8 with g_convert() before anything else looks at it.
  * - Plain text and JSON Lines must be UTF-8; evl_document_new() rejects

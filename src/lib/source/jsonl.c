@@ -15,6 +15,10 @@
  * unique within a file: line 3 of a file whose url ends in
  * /world/putin-kim-summit.html is "putin-kim-summit-3".
  *
+ * A whole input that is one pretty-printed article object (news-please's
+ * per-article .json files; id = the file name's stem) or an array of
+ * articles (ids as for lines, numbered from 1) is read too.
+ *
  * Errors: blank lines are skipped.  A line that is not a JSON object, nests
  * deeper than 64 levels, has no text or holds invalid UTF-8 does not stop
  * the others; after the whole input, the error names the first bad line
@@ -108,31 +112,15 @@ make_id (const char *url, const char *domain, const char *name, guint line)
   return g_strdup_printf ("%s-%u", slug->str, line);
 }
 
+/* One article object -> a document with id @id (or "<slug>-<@lineno>"). */
 static EvlDocument *
-load_line (const char *name, guint lineno, const char *line, gsize len, JsonParser *parser,
-           GError **error)
+article_new (const char *name, guint lineno, const char *id_or_null, JsonNode *root, GError **error)
 {
   static const char *const text_keys[] = { "maintext", "text", "description", NULL };
   static const char *const date_keys[] = { "date_publish", "date", "published", "datePublished", NULL };
-  g_autoptr (GError) local = NULL;
-  if (!evl_source_json_depth_ok (line, len, JSON_MAX_DEPTH))
-    {
-      evl_fail (error, EVL_ERROR_PARSE, "nested deeper than %d levels", JSON_MAX_DEPTH);
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, line, (gssize) len, &local))
-    {
-      /* "<data>:1:COL: msg" -> "COL: msg", to read "NAME:LINE:COL: msg" */
-      const char *msg = local->message;
-      if (g_str_has_prefix (msg, "<data>:1:"))
-        msg += strlen ("<data>:1:");
-      evl_fail (error, EVL_ERROR_PARSE, "%s", msg);
-      return NULL;
-    }
-  JsonNode *root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      evl_fail (error, EVL_ERROR_PARSE, "expected one JSON object per line");
+      evl_fail (error, EVL_ERROR_PARSE, "expected a JSON object per article");
       return NULL;
     }
   JsonObject *o = json_node_get_object (root);
@@ -148,7 +136,8 @@ load_line (const char *name, guint lineno, const char *line, gsize len, JsonPars
   if (title && !g_str_has_prefix (body, title))
     g_string_append_printf (text, "%s\n\n", title);
   g_string_append (text, body);
-  g_autofree char *id = make_id (url, get_string (o, "source_domain"), name, lineno);
+  g_autofree char *id = id_or_null ? g_strdup (id_or_null)
+                                   : make_id (url, get_string (o, "source_domain"), name, lineno);
   EvlDocument *doc = evl_document_new (id, text->str, (gssize) text->len, error);
   if (doc == NULL)
     return NULL;
@@ -160,12 +149,92 @@ load_line (const char *name, guint lineno, const char *line, gsize len, JsonPars
   return doc;
 }
 
+static EvlDocument *
+load_line (const char *name, guint lineno, const char *line, gsize len, JsonParser *parser,
+           GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  if (!evl_source_json_depth_ok (line, len, JSON_MAX_DEPTH))
+    {
+      evl_fail (error, EVL_ERROR_PARSE, "nested deeper than %d levels", JSON_MAX_DEPTH);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, line, (gssize) len, &local))
+    {
+      /* "<data>:1:COL: msg" -> "COL: msg", to read "NAME:LINE:COL: msg" */
+      const char *msg = local->message;
+      if (g_str_has_prefix (msg, "<data>:1:"))
+        msg += strlen ("<data>:1:");
+      evl_fail (error, EVL_ERROR_PARSE, "%s", msg);
+      return NULL;
+    }
+  return article_new (name, lineno, NULL, json_parser_get_root (parser), error);
+}
+
+/* news-please also writes one pretty-printed article per .json file, and
+ * some tools an array of articles: when the first line is not a complete
+ * object, try the whole input as one JSON value.  Returns -1 when it is
+ * not one (line mode then reports the bad lines), else TRUE/FALSE. */
+static int
+load_whole (const char *name, const char *data, gsize len, JsonParser *parser, GPtrArray *out,
+            GError **error)
+{
+  gsize i = 0;
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  const char *nl = memchr (data + i, '\n', len - i);
+  gsize e = nl ? (gsize) (nl - data) : len;
+  while (e > i && g_ascii_isspace (data[e - 1]))
+    e--;
+  if (e > i && data[e - 1] == '}' && data[i] == '{')
+    return -1;
+  if (!evl_source_json_depth_ok (data, len, JSON_MAX_DEPTH)
+      || !json_parser_load_from_data (parser, data, (gssize) len, NULL))
+    return -1;
+  JsonNode *root = json_parser_get_root (parser);
+  g_autoptr (GError) local = NULL;
+  if (root && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autofree char *stem = evl_source_name_stem (name);
+      EvlDocument *doc = article_new (name, 1, stem, root, &local);
+      if (doc == NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", name);
+          return FALSE;
+        }
+      g_ptr_array_add (out, doc);
+      return TRUE;
+    }
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return -1;
+  JsonArray *a = json_node_get_array (root);
+  guint bad = 0;
+  for (guint k = 0; k < json_array_get_length (a); k++)
+    {
+      g_autoptr (GError) one = NULL;
+      EvlDocument *doc = article_new (name, k + 1, NULL, json_array_get_element (a, k), &one);
+      if (doc)
+        g_ptr_array_add (out, doc);
+      else if (bad++ == 0)
+        local = g_error_new (EVL_ERROR, one->code, "%s: article %u: %s", name, k + 1, one->message);
+    }
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 evl_source_load_jsonl (const char *name, const char *data, gsize len,
                        const EvlLoadOptions *opts, GPtrArray *out, GError **error)
 {
   (void) opts;
   g_autoptr (JsonParser) parser = json_parser_new ();
+  int whole = load_whole (name, data, len, parser, out, error);
+  if (whole >= 0)
+    return whole;
   g_autoptr (GError) first = NULL;
   guint bad = 0, good = 0, lineno = 0;
   gsize i = 0;
