@@ -10,7 +10,7 @@
 #include <string.h>
 
 typedef enum { K_NONE, K_NEG, K_DENY, K_HEDGE, K_MODAL, K_REPORT, K_SOURCE, K_GENERIC } Kind;
-typedef enum { S_NEXT, S_AFTER, S_CLAUSE, S_REST, S_SENTENCE } Scope;
+typedef enum { S_NEXT, S_AFTER, S_COMPLEMENT, S_CLAUSE, S_REST, S_SENTENCE } Scope;
 
 static Kind
 kind_of (const char *s)
@@ -28,6 +28,8 @@ scope_of (const char *s)
 {
   if (strcmp (s, "after") == 0)
     return S_AFTER;
+  if (strcmp (s, "complement") == 0)
+    return S_COMPLEMENT;
   if (strcmp (s, "clause") == 0)
     return S_CLAUSE;
   if (strcmp (s, "rest") == 0)
@@ -99,7 +101,11 @@ apply (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b)
     {
       if (sd->tok[j].sentence != sentence)
         break;
-      if ((scope == S_NEXT || scope == S_AFTER || scope == S_CLAUSE) && sd->clause[j] != clause)
+      if (scope == S_COMPLEMENT && j > b && sd->clause[j] != clause && sd->clause[j - 1] != sd->clause[j]
+          && (evl_story_token_is (sd, (guint) j, "that") || evl_story_token_is (sd, (guint) j, "whether")
+              || evl_story_token_is (sd, (guint) j, "if")))
+        clause = sd->clause[j];   /* 'denied that ...': the complement clause is in scope */
+      if (scope != S_REST && scope != S_SENTENCE && sd->clause[j] != clause)
         {
           if (j > b)
             break;
