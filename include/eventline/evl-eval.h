@@ -32,6 +32,16 @@ typedef enum {
 } EvlEvalKind;
 
 #define EVL_EVAL_N_ATTRS 2
+#define EVL_EVAL_N_CATEGORIES 8
+
+/* Counts for one category (TIMEX3 type, EVENT class; see
+ * evl_eval_category_name()), each side by its own label; 'correct' counts
+ * gold entities whose value (TIMEX3) or class (EVENT) agrees on their best
+ * match. */
+typedef struct {
+  guint gold, gold_strict, gold_relaxed, gold_correct;
+  guint system, system_relaxed;
+} EvlEvalCategoryCounts;
 
 /* Raw counts, summed over documents (micro-averaging). */
 typedef struct {
@@ -44,7 +54,12 @@ typedef struct {
   guint relaxed_gold, relaxed_system;  /* entities with a relaxed match */
   guint attr_gold[EVL_EVAL_N_ATTRS];   /* ... whose attribute also agrees */
   guint attr_system[EVL_EVAL_N_ATTRS];
+  EvlEvalCategoryCounts by_category[EVL_EVAL_N_CATEGORIES];
 } EvlEvalCounts;
+
+/* Category @i of @kind: "DATE", "TIME", "DURATION", "SET" / the TimeML
+ * classes; the last one, "other", holds unknown labels.  NULL past it. */
+EVL_API const char *evl_eval_category_name (EvlEvalKind kind, guint i);
 
 typedef struct {
   double precision, recall, f1;

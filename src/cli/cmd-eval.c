@@ -53,6 +53,23 @@ print_json (const EvlEvalCounts *c, const EvlEvalScores *s)
       json_builder_add_double_value (b, s->attr_accuracy[k]);
       json_builder_end_object (b);
     }
+  json_builder_set_member_name (b, "by_category");
+  json_builder_begin_object (b);
+  for (guint k = 0; evl_eval_category_name (c->kind, k); k++)
+    {
+      if (c->by_category[k].gold == 0 && c->by_category[k].system == 0)
+        continue;
+      json_builder_set_member_name (b, evl_eval_category_name (c->kind, k));
+      json_builder_begin_object (b);
+      count_json (b, "gold", c->by_category[k].gold);
+      count_json (b, "gold_strict", c->by_category[k].gold_strict);
+      count_json (b, "gold_relaxed", c->by_category[k].gold_relaxed);
+      count_json (b, "gold_correct", c->by_category[k].gold_correct);
+      count_json (b, "system", c->by_category[k].system);
+      count_json (b, "system_relaxed", c->by_category[k].system_relaxed);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
   json_builder_end_object (b);
   g_autoptr (JsonNode) root = json_builder_get_root (b);
   g_autoptr (JsonGenerator) gen = json_generator_new ();
@@ -95,6 +112,12 @@ print_mismatch (const EvlEvalMismatch *m, gpointer user_data)
   putchar ('\n');
 }
 
+static double
+pct (guint n, guint d)
+{
+  return d ? 100.0 * n / d : 0.0;
+}
+
 static void
 row (const char *name, const EvlPRF *p, const char *extra)
 {
@@ -121,6 +144,20 @@ print_table (const EvlEvalCounts *c, const EvlEvalScores *s, const char *gold_di
       g_autofree char *acc = g_strdup_printf ("   (accuracy %.2f over relaxed matches)",
                                               100 * s->attr_accuracy[k]);
       row (evl_eval_attr_name (c->kind, k), &s->attr[k], acc);
+    }
+  /* Where the errors are: recall and attribute accuracy per gold label,
+   * relaxed precision per system label. */
+  const char *attr = c->kind == EVL_EVAL_TIMEX ? "value" : "class";
+  printf ("\n  %-11s %6s %9s %9s %9s %7s %9s\n", c->kind == EVL_EVAL_TIMEX ? "by type" : "by class",
+          "gold", "strict R", "relaxed R", attr, "system", "relaxed P");
+  for (guint k = 0; evl_eval_category_name (c->kind, k); k++)
+    {
+      const EvlEvalCategoryCounts *b = &c->by_category[k];
+      if (b->gold == 0 && b->system == 0)
+        continue;
+      printf ("  %-11s %6u %9.2f %9.2f %9.2f %7u %9.2f\n", evl_eval_category_name (c->kind, k),
+              b->gold, pct (b->gold_strict, b->gold), pct (b->gold_relaxed, b->gold),
+              pct (b->gold_correct, b->gold_relaxed), b->system, pct (b->system_relaxed, b->system));
     }
 }
 

@@ -121,6 +121,41 @@ Test (eval, other_kinds_of_tag_are_ignored)
   cr_assert_str_eq (evl_eval_attr_name (EVL_EVAL_TIMEX, 1), "value");
 }
 
+Test (eval, breakdown_by_category_uses_each_sides_label)
+{
+  EvlGoldTag gold[] = {
+    { { 0, 5 }, "TIMEX3", NULL, "DATE", "2020" },
+    { { 10, 15 }, "TIMEX3", NULL, "DATE", "2021" },
+    { { 20, 25 }, "TIMEX3", NULL, "DURATION", "P1D" },
+    { { 30, 35 }, "TIMEX3", NULL, "TEMPONYM", "X" },
+  };
+  EvlGoldTag sys[] = {
+    { { 0, 5 }, "TIMEX3", NULL, "DATE", "2020" },
+    { { 11, 15 }, "TIMEX3", NULL, "TIME", "2021" },
+    { { 40, 45 }, "TIMEX3", NULL, "SET", "P1W" },
+  };
+  EvlEvalCounts c;
+  evl_eval_counts_init (&c, EVL_EVAL_TIMEX);
+  evl_eval_add_tags (&c, gold, 4, sys, 3);
+  const EvlEvalCategoryCounts *date = &c.by_category[0], *time = &c.by_category[1],
+                              *dur = &c.by_category[2], *set = &c.by_category[3],
+                              *other = &c.by_category[4];
+  cr_assert_str_eq (evl_eval_category_name (EVL_EVAL_TIMEX, 4), "other");
+  cr_assert_null (evl_eval_category_name (EVL_EVAL_TIMEX, 5));
+  cr_assert_eq (date->gold, 2);
+  cr_assert_eq (date->gold_strict, 1);
+  cr_assert_eq (date->gold_relaxed, 2);
+  cr_assert_eq (date->gold_correct, 2, "values agree on both best matches");
+  cr_assert_eq (date->system, 1);
+  cr_assert_eq (time->system, 1);
+  cr_assert_eq (time->system_relaxed, 1);
+  cr_assert_eq (dur->gold, 1);
+  cr_assert_eq (dur->gold_relaxed, 0);
+  cr_assert_eq (set->system, 1);
+  cr_assert_eq (set->system_relaxed, 0);
+  cr_assert_eq (other->gold, 1, "unknown labels are 'other'");
+}
+
 Test (eval, counts_are_micro_averaged_over_documents)
 {
   EvlGoldTag g1[] = { { { 0, 3 }, "TIMEX3", NULL, "DATE", "a" } };

@@ -25,6 +25,34 @@ evl_eval_n_attrs (EvlEvalKind kind)
   return kind == EVL_EVAL_TIMEX ? 2 : 1;
 }
 
+static const char *const timex_categories[] = { "DATE", "TIME", "DURATION", "SET", "other", NULL };
+static const char *const event_categories[] = {
+  "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION", "other", NULL,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (event_categories) - 1 <= EVL_EVAL_N_CATEGORIES);
+
+const char *
+evl_eval_category_name (EvlEvalKind kind, guint i)
+{
+  const char *const *names = kind == EVL_EVAL_TIMEX ? timex_categories : event_categories;
+  for (guint k = 0; names[k]; k++)
+    if (k == i)
+      return names[k];
+  return NULL;
+}
+
+/* The category index of @t's label (the last one for unknown labels). */
+static guint
+category_of (EvlEvalKind kind, const EvlGoldTag *t)
+{
+  const char *const *names = kind == EVL_EVAL_TIMEX ? timex_categories : event_categories;
+  guint k = 0;
+  for (; names[k + 1]; k++)
+    if (t->type && strcmp (t->type, names[k]) == 0)
+      return k;
+  return k;
+}
+
 void
 evl_eval_counts_init (EvlEvalCounts *out, EvlEvalKind kind)
 {
@@ -90,13 +118,21 @@ report (Reporter *r, EvlEvalMismatchKind kind, guint attr, const EvlGoldTag *gol
  * partial extents and attribute errors are reported from the gold side,
  * spurious entities from the system side. */
 static void
-match_side (EvlEvalKind kind, GPtrArray *mine, GPtrArray *other, gboolean gold_side,
+match_side (EvlEvalCounts *c, GPtrArray *mine, GPtrArray *other, gboolean gold_side,
             guint *strict, guint *relaxed, guint *attr, Reporter *r)
 {
+  EvlEvalKind kind = c->kind;
   guint n_attrs = evl_eval_n_attrs (kind);
+  /* The attribute the category breakdown checks: value, or class. */
+  guint main_attr = kind == EVL_EVAL_TIMEX ? 1 : 0;
   for (guint i = 0; i < mine->len; i++)
     {
       const EvlGoldTag *a = mine->pdata[i];
+      guint cat = category_of (kind, a);
+      if (gold_side)
+        c->by_category[cat].gold++;
+      else
+        c->by_category[cat].system++;
       const EvlGoldTag *best = NULL;
       guint32 best_ov = 0;
       gboolean exact = FALSE;
@@ -122,6 +158,13 @@ match_side (EvlEvalKind kind, GPtrArray *mine, GPtrArray *other, gboolean gold_s
           continue;
         }
       (*relaxed)++;
+      if (gold_side)
+        {
+          c->by_category[cat].gold_relaxed++;
+          c->by_category[cat].gold_strict += exact;
+        }
+      else
+        c->by_category[cat].system_relaxed++;
       if (exact)
         (*strict)++;
       else if (gold_side)
@@ -129,7 +172,11 @@ match_side (EvlEvalKind kind, GPtrArray *mine, GPtrArray *other, gboolean gold_s
       for (guint k = 0; k < n_attrs; k++)
         {
           if (g_strcmp0 (attr_of (a, k), attr_of (best, k)) == 0)
-            attr[k]++;
+            {
+              attr[k]++;
+              if (gold_side && k == main_attr)
+                c->by_category[cat].gold_correct++;
+            }
           else if (gold_side)
             report (r, EVL_EVAL_ATTRIBUTE, k, a, best);
         }
@@ -144,8 +191,8 @@ add_tags (EvlEvalCounts *c, const EvlGoldTag *gold, guint n_gold,
   g_autoptr (GPtrArray) s = select_tags (c->kind, system, n_system);
   c->gold += g->len;
   c->system += s->len;
-  match_side (c->kind, g, s, TRUE, &c->strict_gold, &c->relaxed_gold, c->attr_gold, r);
-  match_side (c->kind, s, g, FALSE, &c->strict_system, &c->relaxed_system, c->attr_system, r);
+  match_side (c, g, s, TRUE, &c->strict_gold, &c->relaxed_gold, c->attr_gold, r);
+  match_side (c, s, g, FALSE, &c->strict_system, &c->relaxed_system, c->attr_system, r);
 }
 
 void
