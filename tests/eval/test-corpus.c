@@ -83,7 +83,7 @@ Test (corpus, tempeval3_timex_and_events, .timeout = 1800)
   gint64 t0 = g_get_monotonic_time ();
   int code = evl_test_run (NULL, &err, "tag", "-q", "-o", sys, tb, aq, NULL);
   double secs = (g_get_monotonic_time () - t0) / 1e6;
-  cr_assert_eq (code, 0, "eventline tag failed: %s", err);
+  cr_assert_eq (code, 0, "eventline tag exited with %d (128+ is a signal): %s", code, err);
 
   JsonNode *tn = score ("timex", root, sys);
   JsonNode *en = score ("events", root, sys);
