@@ -226,6 +226,10 @@ ParameterizedTestParameters (story, typing)
     { "The visit may demonstrate its influence.", "demonstrate", "demonstrate", "INFINITIVE", "OTHER", "", 0 },
     { "The air strike hit a convoy of troops.", "strike", "strike", "NONE", "CONFLICT", "19", 0 },
     { "Rebels killed two soldiers.", "killed", "kill", "PAST", "CONFLICT", "19", 0 },
+    { "A bombing outside the embassy killed dozens.", "bombing", "bombing", "NONE", "ATTACK", "18", 0 },
+    { "Troops repelled an attack on the base.", "attack", "attack", "NONE", "CONFLICT", "19", 0 },
+    { "A sniper fired and killed the doctor.", "fired", "fire", "PAST", "OTHER", "", 0 },
+    { "The fire killed three people.", "fire", "fire", "NONE", "DISASTER", "", 0 },
     { "The singer died on Monday.", "died", "die", "PAST", "DEATH", "", 0 },
     /* An unnormalised lemma falls back to the form's regular stem. */
     { "The leaders convened at noon.", "convened", "conven", "PAST", "MEETING", "04", 0 },
