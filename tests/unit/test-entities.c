@@ -96,6 +96,8 @@ static DetectCase detect_cases[] = {
   { "The delegation included Pak Thae Song, chairman of the committee.", "Pak Thae Song", EVL_ENTITY_PERSON },
   { "Officials compared him to Peter the Great in a speech.", "Peter the Great", EVL_ENTITY_PERSON },
   { "Analysts say Tomasz Wierzbicki expects a deal.", "Tomasz Wierzbicki", EVL_ENTITY_PERSON },
+  { "Justice Sandra Day O'Connor wrote the opinion.", "Sandra Day O'Connor", EVL_ENTITY_PERSON },
+  { "Later Alfonse D'Amato objected.", "Alfonse D'Amato", EVL_ENTITY_PERSON },
   /* Places. */
   { "The leaders met at the Vostochny Cosmodrome on Wednesday.", "Vostochny Cosmodrome", EVL_ENTITY_LOCATION },
   { "Engineers toured the Selvik Cosmodrome last year.", "Selvik Cosmodrome", EVL_ENTITY_LOCATION },

@@ -407,6 +407,19 @@ is_demonym (const Scan *s, const GazMatch *m)
 /* Extends a run of capitalised words from @i: connectors ('of', 'for',
  * 'the') are taken when a capitalised word follows; a possessive ends the
  * run. */
+/* One past the name word at @j: "O'Connor" comes as three adjacent
+ * tokens (O, ', Connor). */
+static guint
+piece_end (const Scan *s, guint j)
+{
+  if (j + 2 < s->s_end && tok_len (s, j) <= 2 && is_cap (s, j + 2)
+      && (tok_is (s, j + 1, "'") || tok_is (s, j + 1, "\xe2\x80\x99"))
+      && s->tok[j].span.end == s->tok[j + 1].span.start
+      && s->tok[j + 1].span.end == s->tok[j + 2].span.start)
+    return j + 3;
+  return j + 1;
+}
+
 /* 'Britain-based', 'Kremlin-backed': a capitalised compound that is a
  * modifier, not a name. */
 static gboolean
@@ -461,7 +474,7 @@ cap_run (const Scan *s, guint i, guint limit)
         {
           if (j > i && (is_acronym (s, j) != acronym || breaks_run (s, j)))
             break;
-          j++;
+          j = piece_end (s, j);
           if (is_possessive (s, j))
             break;
           continue;
@@ -521,12 +534,15 @@ emit_run (Scan *s, guint a, guint b)
   if (a >= b)
     return b;
 
+  /* 'Sixth Amendment', 'World War II': laws, events, documents. */
+  if (b - a >= 2 && cue_is (s, b - 1, 1, "not-entity", NULL))
+    return b;
   if (b - a >= 2 && has_org_head (s, a, b))
     {
       add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION);
       return b;
     }
-  if (ends_loc_head (s, a, b))
+  if (ends_loc_head (s, a, b) || (b - a >= 2 && cue_is (s, a, 1, "loc-prefix", NULL)))
     {
       add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
       return b;
@@ -540,7 +556,7 @@ emit_run (Scan *s, guint a, guint b)
       }
   /* Not an organisation, place or epithet: connectors don't bind. */
   for (guint j = a; j < b; j++)
-    if (!is_cap (s, j))
+    if (!is_cap (s, j) && !(j > a && piece_end (s, j - 1) == j + 2))
       {
         emit_run (s, a, j);
         return j;
@@ -685,7 +701,7 @@ name_after_title (const Scan *s, guint i, GazMatch *person)
     }
   guint j = i;
   while (j < s->s_end && j - i < MAX_NAME_TOKENS && is_cap (s, j) && !is_possessive (s, j))
-    j++;
+    j = piece_end (s, j);
   return j;
 }
 
