@@ -119,3 +119,33 @@ Test (cli, dct_flag_never_overrides_metadata_but_beats_guesses)
   cr_assert_str_eq (json_object_get_string_member (json_array_get_object_element (docs, 1), "dct"), "2023-09-14");
   evl_test_rmtree (dir);
 }
+
+Test (cli, entity_timeline_in_semeval_format)
+{
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  int code = evl_test_run (&out, &err, "timeline", "--entity", "Kim Jong Un", "--format", "semeval",
+                           "--dct", "2023-09-14", input, NULL);
+  cr_assert_eq (code, 0, "%s", err);
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+  cr_assert_str_eq (lines[0], "Kim Jong Un");
+  guint dated = 0, last_order = 0;
+  gboolean summit_day = FALSE;
+  for (guint i = 1; lines[i] && *lines[i]; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], "\t", -1);
+      cr_assert_geq (g_strv_length (f), 3, "ORDER, DATE, MENTION...: %s", lines[i]);
+      guint order = (guint) g_ascii_strtoull (f[0], NULL, 10);
+      cr_assert_geq (order, last_order, "orders never decrease: %s", lines[i]);
+      last_order = order;
+      if (order > 0)
+        dated++;
+      if (strcmp (f[1], "2023-09-13") == 0)
+        summit_day = TRUE;
+      /* docid-sentence-token */
+      cr_assert (strchr (f[2], '-') != NULL && strrchr (f[2], '-') != strchr (f[2], '-'), "%s", f[2]);
+    }
+  cr_assert_gt (dated, 0);
+  cr_assert (summit_day, "events on the summit day:\n%s", out);
+  cr_assert_eq (evl_test_run (NULL, NULL, "timeline", input, NULL), 2, "--entity is required");
+}

@@ -101,8 +101,7 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
         bloom_add_file (lx, b);
     }
   static const char *const extra[] = { "the", "a", "an", "that", "every", "each",
-                                       "once", "twice", "thrice", "fiscal", "comparable",
-                                       "corresponding", "same" };
+                                       "once", "twice", "thrice", "fiscal", "year-ago" };
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
     bloom_add (lx, extra[i], strlen (extra[i]));
 }

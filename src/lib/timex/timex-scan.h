@@ -46,7 +46,6 @@ typedef struct {
   gboolean needs_dct;           /* resolved against the creation time */
   gboolean needs_ref;           /* resolved against the last mentioned date */
   gboolean absolute;            /* fully specified: a new narrative reference */
-  gboolean derived;             /* computed from a duration: never a reference */
 } TxMatch;
 
 typedef struct {
@@ -58,13 +57,9 @@ typedef struct {
   EvlTimexPoint ref;            /* last mentioned date (narrative reference) */
   gint32 ref_index;             /* its timex index, -1 = the DCT */
   guint32 ref_sentence;
-  gboolean ref_from_text;       /* the reference was written out in full */
   EvlTimexPoint quarter;        /* last mentioned quarter */
   gboolean have_quarter;
-  guint32 quarter_sentence;
-  guint32 sentence;             /* sentence of the unit being matched */
-  const EvlSentence *sents;
-  guint n_sents;
+  guint32 sentence;
 } TxScan;
 
 void tx_lex_init (TxLex *lx, const EvlContext *ctx);
@@ -80,8 +75,6 @@ int  tx_tense (const TxScan *s, int i, int end);
 void tx_dct_point (const TxScan *s, EvlGrain grain, EvlTimexPoint *p);
 /* Year of a month/day mention without a year, by tense and reference. */
 int  tx_year_for (const TxScan *s, int month, int day, int tense);
-/* Index of the candidate day nearest the creation time, biased by tense. */
-int  tx_pick_nearest (const TxScan *s, const EvlDay *cands, int n, int tense);
 /* The weekday @wd nearest the creation time in direction @dir (-1 the
  * last one on or before, +1 the next on or after; -2/+2 strictly). */
 void tx_weekday_point (const TxScan *s, int wd, int dir, EvlTimexPoint *p);
