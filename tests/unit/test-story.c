@@ -601,6 +601,20 @@ ParameterizedTest (AnchorCase *c, story, anchoring)
     cr_assert_eq (ev[k].cue_rel, c->rel, "%s: rel %s", c->text, evl_rel_to_string (ev[k].cue_rel));
 }
 
+Test (story, nominals_take_a_past_verbs_anchor_but_not_a_present_ones)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("The tour ended early. The visit is a sign of trust.");
+  guint tour = add_event (doc, "tour", 0, "tour", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  add_event (doc, "ended", 0, "end", EVL_EVENT_CLASS_ASPECTUAL, "PAST");
+  guint visit = add_event (doc, "visit", 0, "visit", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  add_event (doc, "is", 0, "be", EVL_EVENT_CLASS_STATE, "PRESENT");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[tour].anchor_method, EVL_ANCHOR_TENSE);
+  cr_assert_eq (ev[tour].cue_rel, EVL_REL_BEFORE);
+  cr_assert_eq (ev[visit].anchor_method, EVL_ANCHOR_NONE);
+}
+
 Test (story, hours_before_the_summit_is_a_cue)
 {
   g_autoptr (EvlDocument) doc = make_doc (
@@ -773,6 +787,22 @@ Test (story, untyped_event_needs_its_own_date_to_be_kept)
   cr_assert_str_eq (ev[dated].type, "OTHER");
   cr_assert_geq (ev[dated].salience, 0.5f);
   cr_assert_lt (ev[undated].salience, 0.5f);
+}
+
+Test (story, punctuation_trigger_is_never_kept_nor_a_cue_target)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Kim smiled during Putin ’s tour of the site.");
+  guint smiled = add_event (doc, "smiled", 0, "smile", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint junk = add_event (doc, "’s", 0, "’", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint tour = add_event (doc, "tour", 0, "tour", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_str_eq (ev[junk].type, "OTHER");
+  cr_assert_float_eq (ev[junk].salience, 0.0f, 1e-6);
+  cr_assert_str_eq (ev[tour].type, "VISIT");
+  cr_assert_eq (ev[smiled].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[smiled].cue_event, (gint32) tour);
+  cr_assert_eq (ev[smiled].cue_rel, EVL_REL_IS_INCLUDED);
 }
 
 Test (story, reannotation_is_idempotent)

@@ -11,8 +11,8 @@
  *      report), past ones EVL_ANCHOR_TENSE with cue_rel BEFORE, future ones
  *      EVL_ANCHOR_TENSE with cue_rel AFTER; cue_event stays -1 and timex is
  *      the DCT record when the timex stage added one.  Nominals and
- *      non-finite verbs take the anchor (method, relation, timex) of the
- *      nearest finite verb of their clause anchored by tense.
+ *      non-finite verbs take the tense anchor (relation, timex) of the
+ *      nearest past or future finite verb of their clause.
  *
  * 'the first in-person meeting between the two leaders since 2019' says a
  * meeting took place in 2019: the 2019 timex does not anchor this meeting;
@@ -302,7 +302,7 @@ event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
           if (sd->tok_tx[j] >= 0)
             break;
           gint32 o = sd->tok_ev[j];
-          if (o < 0 || o == ref)
+          if (o < 0 || o == ref || (sd->ev_mark[o] & EVL_STORY_MARK_JUNK))
             continue;
           if (ref < 0)
             ref = o;
@@ -320,10 +320,19 @@ event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
       EvlRel rel = kind == C_BEFORE ? EVL_REL_BEFORE : kind == C_AFTER ? EVL_REL_AFTER
                                                                        : EVL_REL_IS_INCLUDED;
       guint32 sentence = sd->tok[i].sentence;
+      /* Sentence-initial: at most 'Just hours' before it, and no event. */
       gint sstart = (gint) i;
-      while (sstart > 0 && (gint) i - sstart < 3 && sd->tok[sstart - 1].sentence == sentence)
-        sstart--;
-      if ((gint) i - sstart <= 2)
+      gboolean initial = TRUE;
+      while (sstart > 0 && sd->tok[sstart - 1].sentence == sentence)
+        {
+          sstart--;
+          if ((gint) i - sstart > 2 || sd->tok_ev[sstart] >= 0)
+            {
+              initial = FALSE;
+              break;
+            }
+        }
+      if (initial)
         {
           /* Sentence-initial cue phrase: it modifies the main clause(s). */
           for (gint j = (gint) last + 1; j < (gint) sd->n_tok && j <= (gint) last + EVL_STORY_REACH
@@ -412,8 +421,9 @@ evl_story_anchor_events (EvlStoryDoc *sd)
             if (i < 0 || i >= (gint) sd->n_tok || sd->clause[i] != sd->clause[t])
               continue;
             gint32 o = sd->tok_ev[i];
-            if (o >= 0 && finite (&sd->ev[o])
-                && (sd->ev[o].anchor_method == EVL_ANCHOR_TENSE || sd->ev[o].anchor_method == EVL_ANCHOR_DCT))
+            /* A present verb's DCT anchor is not passed on: 'the visit is
+             * expected', 'his tour is a sign' say nothing of when. */
+            if (o >= 0 && finite (&sd->ev[o]) && sd->ev[o].anchor_method == EVL_ANCHOR_TENSE)
               best = o;
           }
       if (best >= 0)

@@ -367,7 +367,7 @@ evl_story_type_events (EvlStoryDoc *sd)
       gint t = sd->ev_tok[k];
       guint type = tax->other;
       gboolean verbal = evl_story_event_is_verbal (e);
-      if (t >= 0)
+      if (t >= 0 && !(sd->ev_mark[k] & EVL_STORY_MARK_JUNK))
         {
           const GArray *rules = rules_for (sd, e, t);
           /* 'launch site', 'launch technology': a modifier, not an event. */
@@ -486,8 +486,10 @@ void
 evl_story_score_salience (EvlStoryDoc *sd)
 {
   for (guint k = 0; k < sd->n_ev; k++)
-    sd->ev[k].salience = score_one (sd, &sd->ev[k], sd->n_parts[k],
-                                    sd->ev_tok[k] >= 0 && sd->quoted[sd->ev_tok[k]], sd->ev_mark[k]);
+    sd->ev[k].salience = sd->ev_mark[k] & EVL_STORY_MARK_JUNK
+                         ? 0.0f
+                         : score_one (sd, &sd->ev[k], sd->n_parts[k],
+                                      sd->ev_tok[k] >= 0 && sd->quoted[sd->ev_tok[k]], sd->ev_mark[k]);
   for (guint i = 0; i < sd->extra->len; i++)
     {
       EvlEventMention *p = &g_array_index (sd->extra, EvlEventMention, i);
@@ -580,7 +582,14 @@ build_index (EvlStoryDoc *sd)
   sd->ev_mark = g_new0 (guint8, MAX (sd->n_ev, 1));
 
   for (guint k = 0; k < sd->n_ev; k++)
-    sd->ev_tok[k] = mark_tokens (sd, sd->tok_ev, sd->ev[k].span, (gint32) k);
+    {
+      sd->ev_tok[k] = mark_tokens (sd, sd->tok_ev, sd->ev[k].span, (gint32) k);
+      /* A trigger that starts with punctuation ('’s' split off a name) is
+       * a recognition slip: it is typed OTHER and never kept or cited. */
+      EvlSpan sp = sd->ev[k].span;
+      if (sp.end <= sp.start || !g_unichar_isalnum (g_utf8_get_char (sd->text + sp.start)))
+        sd->ev_mark[k] |= EVL_STORY_MARK_JUNK;
+    }
   for (guint m = 0; m < sd->n_ent; m++)
     mark_tokens (sd, sd->tok_ent, sd->ent[m].span, (gint32) m);
   sd->dct_timex = -1;
@@ -614,7 +623,10 @@ build_index (EvlStoryDoc *sd)
         c++;
       else if (sd->tok_ent[i] < 0 && sd->tok_tx[i] < 0 && is_clause_word (w))
         c++;
-      if (t->flags & EVL_TOKEN_QUOTE)
+      /* "’s", "’re": an apostrophe token, not a quotation mark. */
+      gboolean quote_mark = (t->flags & EVL_TOKEN_QUOTE)
+                            && EVL_SPAN_LEN (t->span) == (guint32) g_utf8_skip[(guchar) sd->text[t->span.start]];
+      if (quote_mark)
         {
           const char *s = sd->text + t->span.start;
           /* Curly quotes say which side they are; straight ones toggle. */
