@@ -326,6 +326,39 @@ Test (entities, capital_is_a_place_after_a_place_preposition)
   cr_expect_str_eq (cluster_of (doc, "Pyongyang")->key, "pyongyang");
 }
 
+typedef struct {
+  char text[160];
+  char capital[24];
+  gboolean actor;
+} CapitalCase;
+
+static CapitalCase capital_cases[] = {
+  { "Kim traveled from Pyongyang by train.", "Pyongyang", FALSE },
+  { "The envoy flew to Tokyo on Monday.", "Tokyo", FALSE },
+  { "Putin visited Beijing in May.", "Beijing", FALSE },
+  { "Talks were held in Seoul.", "Seoul", FALSE },
+  { "Pyongyang denied the report.", "Pyongyang", TRUE },
+  { "Moscow supplied weapons to Pyongyang during the war.", "Moscow", TRUE },
+  { "Moscow supplied weapons to Pyongyang during the war.", "Pyongyang", TRUE },
+  { "Negotiations with Washington stalled.", "Washington", TRUE },
+};
+
+ParameterizedTestParameters (entities, capital_is_government_or_city_by_context)
+{
+  return cr_make_param_array (CapitalCase, capital_cases, G_N_ELEMENTS (capital_cases));
+}
+
+ParameterizedTest (CapitalCase *tc, entities, capital_is_government_or_city_by_context)
+{
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  const EvlEntityCluster *c = cluster_of (doc, tc->capital);
+  g_autofree char *city = g_ascii_strdown (tc->capital, -1);
+  if (tc->actor)
+    cr_expect_str_neq (c->key, city, "'%s' in \"%s\" should be its country", tc->capital, tc->text);
+  else
+    cr_expect_str_eq (c->key, city, "'%s' in \"%s\" should be the city", tc->capital, tc->text);
+}
+
 Test (entities, headings_only_repeat_names_the_body_has)
 {
   g_autoptr (EvlDocument) doc = annotate (

@@ -369,14 +369,19 @@ gaz_type (EvlGazKind k)
     }
 }
 
-/* A capital is its country's government unless a place preposition comes
- * before it ('from Pyongyang'). */
+/* A capital is its country's government unless a place preposition or
+ * travel to it comes before it ('from Pyongyang', 'flew to Tokyo'). */
 static gboolean
 capital_is_actor (const Scan *s, guint i)
 {
   if (i == 0 || s->tok[i - 1].sentence != s->sentence)
     return TRUE;
-  return !cue_is (s, i - 1, 1, "place-prep", NULL);
+  if (cue_is (s, i - 1, 1, "place-prep", NULL))
+    return FALSE;
+  /* 'flew to Tokyo', 'a visit to Pyongyang' (but 'supplied weapons to
+   * Pyongyang' is the government). */
+  return !(tok_is (s, i - 1, "to") && i >= 2 && s->tok[i - 2].sentence == s->sentence
+           && cue_is (s, i - 2, 1, "motion", NULL));
 }
 
 /* Emits the candidate for a gazetteer match (not a demonym). */
