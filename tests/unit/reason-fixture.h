@@ -30,7 +30,7 @@ fx_segment (EvlDocument *doc)
     {
       if (i < len && t[i] != '\n')
         continue;
-      EvlSentence s = { { start, i }, 0, 0, sent, 0, 0 };
+      EvlSentence s = { { start, i }, 0, 0, 0, 0, 0 };   /* one paragraph */
       guint ntok = 0;
       evl_document_get_tokens (doc, &ntok);
       s.first_token = ntok;

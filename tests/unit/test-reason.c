@@ -451,6 +451,29 @@ Test (reason, stage_cue_orders_missiles_before_summit)
   check_missiles_before_summit (TRUE);
 }
 
+Test (reason, narrative_order_relates_undated_past_events)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("n", "Kim arrived by train.\nHe toured the site.\nHe had left Pyongyang.",
+                           "2023-09-14");
+  FxEvent f = FX_EVENT ("VISIT", "arrive");
+  f.tense = "PAST";
+  fx_event (d, "arrived", 0, &f);
+  f.lemma = "tour";
+  fx_event (d, "toured", 0, &f);
+  f.lemma = "leave";
+  gint32 left = fx_event (d, "left", 0, &f);
+  evl_document_peek_event_mention (d, (guint) left)->aspect = "PERFECTIVE";
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  evl_reason_add_document (ctx, g, d, NULL);
+  cr_assert_eq (evl_graph_n_events (g), 3);
+  cr_assert (has_relation (g, 0, 1, EVL_REL_BEFORE, "narrative"));
+  cr_assert (has_relation (g, 1, 2, EVL_REL_AFTER, "narrative"), "past perfect goes back in time");
+  for (guint i = 0; i < evl_graph_n_relations (g); i++)
+    cr_assert_lt (evl_graph_get_relation (g, i)->confidence, 0.5f);
+  evl_document_unref (d);
+}
+
 typedef struct {
   int r1, r2;     /* A r1 B, B r2 C */
   int expected;   /* entailed A ? C, -1 none */

@@ -291,12 +291,14 @@ tok_lookup (const EvlLexicon *lex, const AddCtx *a, guint t)
   return evl_lexicon_lookup (lex, a->text + s.start, EVL_SPAN_LEN (s));
 }
 
-/* First token starting at or after byte @off in sentence @sent, or
- * n_toks. */
+/* First token starting at or after byte @off in sentence @sent (searched
+ * from the token at byte @hint), or n_toks. */
 static guint
-token_from (const AddCtx *a, guint32 off, guint sent)
+token_from (const AddCtx *a, guint32 hint, guint32 off, guint sent)
 {
-  gint t = evl_document_token_at (a->doc, off);
+  gint t = evl_document_token_at (a->doc, hint);
+  if (t < 0 && a->sents && sent < a->n_sents)
+    t = (gint) a->sents[sent].first_token;
   guint i = t < 0 ? 0 : (guint) t;
   while (i < a->n_toks && a->toks[i].span.start < off)
     i++;
@@ -312,7 +314,7 @@ object_phrase (const AddCtx *a, const EvlEventMention *m)
 {
   if (a->n_toks == 0)
     return NULL;
-  guint t0 = token_from (a, m->span.end, m->sentence);
+  guint t0 = token_from (a, m->span.start, m->span.end, m->sentence);
   if (t0 >= a->n_toks)
     return NULL;
   /* 'met Putin': a participant already named in the subject. */
