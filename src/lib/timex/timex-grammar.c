@@ -44,16 +44,15 @@ lookup_multi (const TxScan *s, int li, int i, const EvlLexEntry **out)
   const EvlLexicon *lex = s->lx->lex[li];
   if (lex == NULL || i >= s->n || !s->u[i].cand)
     return 0;
-  int maxw = (int) evl_lexicon_max_words (lex);
   char key[128];
   int best = 0;
   gsize k = 0;
-  for (int j = i; j < s->n && j - i < maxw + 2; j++)
+  for (int j = i; j < s->n; j++)
     {
       const TxUnit *u = U (j);
       if (u->kind == U_PUNCT && !(u->low[0] == '-' && !u->space))
         break;
-      gboolean glue = j > i && (u->low[0] == '\'' || u->low[0] == '-' || (j > i && U (j - 1)->low[0] == '-'));
+      gboolean glue = j > i && (u->low[0] == '\'' || u->low[0] == '-' || U (j - 1)->low[0] == '-');
       if (k + u->len + 2 >= sizeof key)
         break;
       if (j > i && !glue)
@@ -61,6 +60,12 @@ lookup_multi (const TxScan *s, int li, int i, const EvlLexEntry **out)
       memcpy (key + k, u->low, u->len);
       k += u->len;
       key[k] = '\0';
+      /* no form goes on from here: stop */
+      guint64 h = tx_hash (key, k);
+      if (!tx_bloom_has (s->lx->prefix[li], h))
+        break;
+      if (!tx_bloom_has (s->lx->form[li], h))
+        continue;
       const EvlLexEntry *e = evl_lexicon_lookup (lex, key, (gssize) k);
       if (e)
         {
@@ -120,6 +125,9 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
   if (j >= s->n || U (j)->number == NULL)
     return -1;
   const char *kind = attr (U (j)->number, 1);
+  if (article && strcmp (kind, "scale") && strcmp (kind, "dozen") && strcmp (kind, "vague")
+      && strcmp (kind, "couple"))
+    return -1;
   if (strcmp (kind, "vague") == 0)
     {
       if (strcmp (U (j)->low, "many") == 0 && !article)
@@ -293,7 +301,7 @@ month_at (const TxScan *s, int i, int *month)
   const TxUnit *u = U (i);
   const char *flag = attr (u->month, 1);
   int j = i + 1;
-  gboolean period = j < s->n && is (s, j, ".") && attached (s, j);
+  gboolean period = j < s->n && is (s, j, ".") && attached (s, j) && strcmp (attr (u->month, 1), "abbrev") == 0;
   gboolean next_num = j < s->n && (U (j)->kind == U_NUM || (period && j + 1 < s->n && U (j + 1)->kind == U_NUM));
   if (strcmp (flag, "abbrev") == 0)
     {
@@ -313,13 +321,11 @@ month_at (const TxScan *s, int i, int *month)
         {
           /* a following lower-case word: only prepositions/conjunctions keep
            * the month reading ('in May when', 'in March after'). */
-          static const char *const ok[] = { "when", "after", "before", "as", "in", "at", "with",
-                                             "because", "but", "while", "for", "from", "since", "until" };
-          gboolean fine = FALSE;
-          for (guint k = 0; k < G_N_ELEMENTS (ok); k++)
-            fine |= is (s, j, ok[k]);
-          if (!fine)
-            return -1;
+          static const char *const verbish[] = { "be", "have", "not", "never", "also", "well",
+                                                  "on", "forward", "ahead", "through" };
+          for (guint k = 0; k < G_N_ELEMENTS (verbish); k++)
+            if (is (s, j, verbish[k]))
+              return -1;
         }
     }
   *month = atoi (attr (u->month, 0));
@@ -396,7 +402,7 @@ month_date (const TxScan *s, int i, int *year, int *month, int *day)
       if (j < 0)
         return -1;
       d = day_number (s, j);
-      if (d && !(j + 1 < s->n && is (s, j + 1, ":")))
+      if (d)
         {
           *day = d;
           j++;
@@ -410,7 +416,7 @@ month_date (const TxScan *s, int i, int *year, int *month, int *day)
     k++;
   int y;
   int e = year_at (s, k, &y);
-  if (e > 0 && U (k)->kind == U_NUM)
+  if (e > 0)
     {
       *year = y;
       return e;
@@ -507,8 +513,7 @@ p_weekday (TxScan *s, int i, TxMatch *m)
   if (e < s->n && U (e)->pod && U (e)->pod->n_attrs == 1 && g_ascii_isupper (attr (U (e)->pod, 0)[0])
       && attr (U (e)->pod, 0)[0] != 'T')
     {
-      m->pt.grain = EVL_GRAIN_PART_OF_DAY;
-      g_strlcpy (m->pt.pod, attr (U (e)->pod, 0), sizeof m->pt.pod);
+      /* 'Friday night': TimeBank keeps these DATEs valued by the day */
       e++;
     }
   return e;
@@ -541,6 +546,20 @@ p_year (TxScan *s, int i, TxMatch *m)
     }
   int y;
   int e = year_at (s, j, &y);
+  if (e < 0 && is (s, i, "the") && is (s, i + 1, "year"))
+    {
+      /* 'the year two thousand' */
+      double v;
+      gboolean vague;
+      int k = number_at (s, i + 2, &v, &vague);
+      if (k < 0 || vague || v < 1000 || v > 2100 || U (i + 2)->kind == U_NUM)
+        return -1;
+      m->pt.year = (int) v;
+      m->pt.grain = EVL_GRAIN_YEAR;
+      m->has_pt = TRUE;
+      m->absolute = TRUE;
+      return k;
+    }
   if (e < 0)
     return -1;
   if (U (j)->kind == U_NUM)
@@ -612,8 +631,18 @@ p_season (TxScan *s, int i, TxMatch *m)
       y = yy;
       e = year_at (s, e, &yy);
     }
-  if (ambiguous && !y && !shifted && !(j > i && after_date_prep (s, i)) && !after_date_prep (s, j))
-    return -1;
+  if (ambiguous && !y && !shifted)
+    {
+      /* 'fall', 'spring' need a calendar context: 'in the fall', 'this spring' */
+      static const char *const ctx[] = { "in", "during", "since", "until", "by", "through", "of",
+                                         "early", "late", "mid", "that", "each", "every" };
+      int k = j > i ? i : j;
+      gboolean ok = FALSE;
+      for (guint c = 0; c < G_N_ELEMENTS (ctx); c++)
+        ok |= is (s, k - 1, ctx[c]);
+      if (!ok)
+        return -1;
+    }
   if (j > i && !shifted && !y && !after_date_prep (s, i))
     return -1;
   m->pt.grain = EVL_GRAIN_SEASON;
@@ -641,13 +670,18 @@ p_season (TxScan *s, int i, TxMatch *m)
             }
           m->pt = p;
         }
-      else if (shifted && dir)
+      else
         {
           m->pt = cur;
-          evl_timex_point_shift (&m->pt, 4 * dir);
+          if (shifted && dir)
+            evl_timex_point_shift (&m->pt, 4 * dir);
         }
-      else
-        m->pt = cur;
+      if (shifted && dir == 0 && cur.year > 0)
+        {
+          /* 'this summer': the creation year's */
+          m->pt.year = cur.year;
+          g_strlcpy (m->pt.season, code, sizeof m->pt.season);
+        }
       m->needs_dct = TRUE;
     }
   m->has_pt = TRUE;
@@ -741,8 +775,7 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       EvlTimexPoint cur;
       tx_dct_point (s, EVL_GRAIN_QUARTER, &cur);
       m->pt.year = cur.year;
-      if (s->ref_index >= 0 && s->ref.year > 0 && s->ref.grain >= EVL_GRAIN_MONTH
-          && s->ref.grain <= EVL_GRAIN_YEAR)
+      if (s->ref_index >= 0 && s->ref.year > 0 && s->ref_from_text && s->ref_sentence == s->sentence)
         m->pt.year = s->ref.year;
       else if (cur.year > 0 && !half && n > cur.quarter && cur.quarter == 1 && tx_tense (s, i, e) <= 0)
         m->pt.year--;
@@ -810,14 +843,15 @@ p_holiday (TxScan *s, int i, TxMatch *m)
         }
       int cy, cm, cd;
       evl_day_to_ymd (s->dct, &cy, &cm, &cd);
-      int t = dir ? dir : (tx_tense (s, i, e) > 0 ? 1 : -1);
-      EvlDay d = tx_holiday_day (rule, cy);
-      if (t < 0 && d > s->dct)
-        y = cy - 1;
-      else if (t > 0 && d < s->dct)
-        y = cy + 1;
+      EvlDay cands[3];
+      for (int k = 0; k < 3; k++)
+        cands[k] = tx_holiday_day (rule, cy - 1 + k);
+      if (dir < 0)
+        y = cands[1] < s->dct ? cy : cy - 1;
+      else if (dir > 0)
+        y = cands[1] > s->dct ? cy : cy + 1;
       else
-        y = cy;
+        y = cy - 1 + tx_pick_nearest (s, cands, 3, tx_tense (s, i, e));
     }
   EvlDay d = tx_holiday_day (rule, y);
   if (d == 0)
@@ -901,6 +935,14 @@ p_relative (TxScan *s, int i, TxMatch *m)
   gboolean ref = the && (strcmp (cue, "following") == 0 || strcmp (cue, "next") == 0
                          || strcmp (cue, "previous") == 0 || strcmp (cue, "preceding") == 0
                          || strcmp (cue, "prior") == 0);
+  if (is (s, j, "period") && s->have_quarter && (strcmp (cue, "latest") == 0 || strcmp (cue, "current") == 0))
+    {
+      /* 'the latest period' of a quarterly report */
+      m->pt = s->quarter;
+      m->has_pt = TRUE;
+      m->needs_ref = TRUE;
+      return j + 1;
+    }
   if (u->unit && u->unit->n_attrs == 1)
     {
       const char *code = attr (u->unit, 0);
@@ -999,6 +1041,9 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       same = TRUE;
       j++;
     }
+  if (!that && !same && (is (s, j, "full") || is (s, j, "fiscal") || is (s, j, "current"))
+      && is (s, j + 1, "year"))
+    j++;
   int back = 0;
   if ((is (s, j, "year") || is (s, j, "year-ago")) && is_hyphen (s, j + 1)
       && (is (s, j + 2, "ago") || is (s, j + 2, "earlier")))
@@ -1025,7 +1070,23 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       shift = atoi (attr (U (e)->cue, 1));
       e++;
     }
-  if (g == EVL_GRAIN_QUARTER && s->have_quarter)
+  int qm = 0;
+  if (g == EVL_GRAIN_QUARTER && (is (s, e, "ended") || is (s, e, "ending") || is (s, e, "ends"))
+      && month_at (s, e + 1, &qm) > 0)
+    {
+      /* 'the quarter ended Sept. 30': the quarter of that month */
+      int qd = day_number (s, month_at (s, e + 1, &qm));
+      tx_dct_point (s, EVL_GRAIN_QUARTER, &m->pt);
+      m->pt.year = tx_year_for (s, qm, qd, -1);
+      m->pt.quarter = ((qm + 10) % 12) / 3 + 1; /* the quarter of its middle month */
+      if (qm == 1 && m->pt.year > 0)
+        m->pt.year--;
+      m->pt.grain = EVL_GRAIN_QUARTER;
+      s->quarter = m->pt;
+      s->have_quarter = TRUE;
+      s->quarter_sentence = s->sentence;
+    }
+  else if (g == EVL_GRAIN_QUARTER && s->have_quarter)
     m->pt = s->quarter;
   else if (g == EVL_GRAIN_QUARTER && !that)
     {
@@ -1034,16 +1095,19 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
     }
   else if (strcmp (code, "Y") == 0 && !that && !same && !back)
     {
-      /* 'for the year' is a duration; 'the year' otherwise the year
-       * under discussion */
-      if (is (s, i - 1, "for") || is (s, i - 1, "over"))
+      /* 'the year ended March 31': a fiscal year, reported as a duration */
+      if (is (s, e, "ended") || is (s, e, "ending"))
         {
           m->type = EVL_TIMEX_DURATION;
           g_strlcpy (m->value, "P1Y", sizeof m->value);
           return e;
         }
-      EvlDay d = evl_timex_point_first_day (&s->ref);
-      evl_timex_point_from_day (&m->pt, d, EVL_GRAIN_YEAR);
+      /* 'the year': the one just written out in this sentence, else the
+       * creation year */
+      if (s->ref_from_text && s->ref_sentence == s->sentence)
+        evl_timex_point_from_day (&m->pt, evl_timex_point_first_day (&s->ref), EVL_GRAIN_YEAR);
+      else
+        tx_dct_point (s, EVL_GRAIN_YEAR, &m->pt);
     }
   else
     {
@@ -1071,22 +1135,116 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
-/* 'year-earlier', 'year-ago' as adjectives. */
+static int p_duration (TxScan *s, int i, TxMatch *m);
+
+/* Comparison periods of financial reports: 'year-earlier', 'the year-ago
+ * quarter', 'the comparable year-ago period', 'the 1988 third quarter',
+ * 'the 1988 period'.  With a quarter under discussion they name that
+ * quarter in the other year (TimeBank), otherwise the year. */
 static int
-p_year_ago (TxScan *s, int i, TxMatch *m)
+p_period (TxScan *s, int i, TxMatch *m)
 {
   int j = i;
-  if (is (s, j, "year-ago"))
+  if (is (s, j, "the"))
+    j++;
+  if (is (s, j, "comparable") || is (s, j, "corresponding") || is (s, j, "same"))
+    j++;
+  int year = 0;
+  if (is (s, j, "year-ago") || is (s, j, "year-earlier"))
     j++;
   else if (is (s, j, "year") && is_hyphen (s, j + 1) && (is (s, j + 2, "ago") || is (s, j + 2, "earlier")))
     j += 3;
+  else if (j > i && j < s->n && year_like (U (j)))
+    {
+      year = U (j)->num;
+      j++;
+    }
   else
     return -1;
-  EvlDay d = evl_timex_point_first_day (&s->ref);
-  evl_timex_point_from_day (&m->pt, d, EVL_GRAIN_YEAR);
-  evl_timex_point_shift (&m->pt, -1);
+  int q = 0, e = j;
+  if (is (s, e, "period"))
+    e++;
+  else if (is (s, e, "quarter"))
+    e++;
+  else if (ordinal_at (s, e, &q) > 0 && q <= 4 && is (s, ordinal_at (s, e, &q), "quarter"))
+    e = ordinal_at (s, e, &q) + 1;
+  else if (year)
+    return -1;
+  else
+    q = -1; /* the bare adjective */
+  if (q < 0)
+    {
+      /* 'the year-earlier nine months': a duration in the other year */
+      TxMatch d;
+      memset (&d, 0, sizeof d);
+      int de = p_duration (s, e, &d);
+      if (de > 0 && d.type == EVL_TIMEX_DURATION)
+        {
+          *m = d;
+          return de;
+        }
+    }
+  gboolean quarter_ctx = s->have_quarter && s->sentence - s->quarter_sentence <= 3;
+  if (q > 0 || (q == 0 && quarter_ctx) || (q < 0 && quarter_ctx))
+    {
+      if (quarter_ctx)
+        m->pt = s->quarter;
+      else
+        tx_dct_point (s, EVL_GRAIN_QUARTER, &m->pt);
+      if (q > 0)
+        m->pt.quarter = q;
+      m->pt.grain = EVL_GRAIN_QUARTER;
+      if (year)
+        m->pt.year = year;
+      else if (m->pt.year > 0)
+        m->pt.year--;
+    }
+  else
+    {
+      tx_dct_point (s, EVL_GRAIN_YEAR, &m->pt);
+      if (year)
+        m->pt.year = year;
+      else if (m->pt.year > 0)
+        m->pt.year--;
+    }
   m->has_pt = TRUE;
-  m->needs_ref = TRUE;
+  m->derived = TRUE;
+  if (!year)
+    m->needs_ref = TRUE;
+  return e;
+}
+
+/* 'year-end', 'year end', "year's end": the end of the year under
+ * discussion; 'in the past': PAST_REF. */
+static int
+p_year_end (TxScan *s, int i, TxMatch *m)
+{
+  int j = i;
+  if (is (s, j, "the") && is (s, j + 1, "past") && is (s, i - 1, "in")
+      && !(j + 2 < s->n && (U (j + 2)->unit || U (j + 2)->number || U (j + 2)->kind == U_NUM)))
+    {
+      g_strlcpy (m->value, "PAST_REF", sizeof m->value);
+      return j + 2;
+    }
+  if (!is (s, j, "year"))
+    return -1;
+  j++;
+  if (is_hyphen (s, j) && is (s, j + 1, "end"))
+    j += 2;
+  else if (is (s, j, "end"))
+    j++;
+  else if (is (s, j, "'s") && is (s, j + 1, "end"))
+    j += 2;
+  else
+    return -1;
+  if (s->ref_from_text && s->ref_sentence == s->sentence && s->ref.year > 0)
+    evl_timex_point_from_day (&m->pt, evl_timex_point_first_day (&s->ref), EVL_GRAIN_YEAR);
+  else
+    tx_dct_point (s, EVL_GRAIN_YEAR, &m->pt);
+  m->has_pt = TRUE;
+  m->needs_dct = TRUE;
+  m->derived = TRUE;
+  m->mod = "END";
   return j;
 }
 
@@ -1175,6 +1333,12 @@ p_time (TxScan *s, int i, TxMatch *m)
       m->absolute = day.absolute;
       e = de;
     }
+  else if (s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0 && s->ref_index >= 0)
+    {
+      /* a clock time alone belongs to the day under discussion */
+      m->pt = s->ref;
+      m->needs_ref = TRUE;
+    }
   else
     {
       tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
@@ -1231,8 +1395,17 @@ p_duration (TxScan *s, int i, TxMatch *m)
   int j = i;
   const EvlLexEntry *mod = NULL;
   int mn = lookup_multi (s, LEX_MODS, j, &mod);
+  const char *outside_mod = NULL;
   if (mn && strcmp (attr (mod, 1), "quantity") == 0)
-    j += mn;
+    {
+      /* TimeBank leaves 'about'/'around' out of a duration's extent and
+       * 'over the past year' is a preposition */
+      if (is (s, j + mn, "the") && !is (s, j, "at"))
+        return -1;
+      if (strcmp (attr (mod, 0), "APPROX") == 0)
+        return -1;
+      j += mn;
+    }
   else
     mod = NULL;
   gboolean the = FALSE;
@@ -1258,7 +1431,11 @@ p_duration (TxScan *s, int i, TxMatch *m)
   gboolean vague = FALSE, counted = FALSE;
   int e = number_at (s, j, &n, &vague);
   if (e > 0)
-    counted = TRUE;
+    {
+      counted = TRUE;
+      if (year_like (U (j)) && e < s->n && U (e)->unit && U (e)->unit->n_attrs == 1)
+        return -1; /* 'the 1988 quarter' */
+    }
   else if (is (s, j, "a") || is (s, j, "an"))
     e = j + 1;
   else
@@ -1282,6 +1459,8 @@ p_duration (TxScan *s, int i, TxMatch *m)
     return -1;
   const TxUnit *uu = U (e);
   const char *code = attr (uu->unit, 0);
+  if (is_hyphen (s, e + 1) && (is (s, e + 2, "earlier") || is (s, e + 2, "ago")))
+    return -1; /* 'a year-earlier loss': a comparison period */
   gboolean plural = uu->unit->n_attrs > 1;
   gboolean abbrev_unit = uu->len <= 3 && strcmp (code, "D") != 0;
   if (!counted && e == j && !plural)
@@ -1289,15 +1468,36 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (!counted && e == j && plural && !shifted && !the && mod == NULL)
     vague = TRUE;
   if (!counted && e == j && plural)
-    vague = TRUE;
+    {
+      vague = TRUE;
+      if (the && !shifted)
+        return -1; /* 'the days after': the bare plural alone is tagged */
+    }
+  (void) outside_mod;
   if (abbrev_unit && !counted)
     return -1;
   if (strcmp (code, "S") == 0 && !(counted && U (j)->kind == U_NUM) && !plural)
     return -1; /* 'a second', 'the second' are ordinals */
   if (strcmp (code, "Q") == 0 && !counted && !plural)
     return -1;
+  /* bare 'quarters' (living quarters, three-quarters), 'minutes' (of a
+   * meeting), 'seconds' need a count */
+  if (!counted && e == j && (strcmp (code, "Q") == 0 || strcmp (code, "MIN") == 0 || strcmp (code, "S") == 0))
+    return -1;
+  /* '$500 million a year', '24 hours a day': a rate, not a duration */
+  if (!counted && e == j + 1 && is (s, j, "a") && j > 0
+      && !(e + 1 < s->n && U (e + 1)->cue && strcmp (attr (U (e + 1)->cue, 0), "shift") != 0)
+      && (U (j - 1)->kind == U_NUM || U (j - 1)->number || U (j - 1)->unit || is (s, j - 1, "million")
+          || is (s, j - 1, "billion") || is (s, j - 1, "seats") || is (s, j - 1, "%")))
+    return -1;
   e++;
-  if (is_hyphen (s, e) && (is (s, e + 1, "long") || is (s, e + 1, "old")) && attached (s, e + 1))
+  /* ages ('a 6-year-old', '52 years old') are not temporal expressions */
+  if ((is_hyphen (s, e) && is (s, e + 1, "old")) || is (s, e, "old"))
+    return -1;
+  /* 'three-quarters' is a fraction */
+  if (adjectival && strcmp (code, "Q") == 0 && plural)
+    return -1;
+  if (is_hyphen (s, e) && is (s, e + 1, "long") && attached (s, e + 1))
     e += 2;
   if (is (s, e, "and") && is (s, e + 1, "a") && is (s, e + 2, "half"))
     {
@@ -1311,6 +1511,9 @@ p_duration (TxScan *s, int i, TxMatch *m)
     }
   if (mod)
     m->mod = attr (mod, 0);
+  else if (i > 0 && (outside_mod = NULL, lookup_multi (s, LEX_MODS, i - 1, &mod) == 1)
+           && strcmp (attr (mod, 0), "APPROX") == 0)
+    m->mod = "APPROX"; /* 'about three years': the modifier outside the extent */
   /* 'ago', 'earlier', 'later': a date this far from the reference */
   if (e < s->n && U (e)->cue && !adjectival && !shifted && !the
       && (strcmp (attr (U (e)->cue, 0), "ago") == 0 || strcmp (attr (U (e)->cue, 0), "later") == 0))
@@ -1333,7 +1536,14 @@ p_duration (TxScan *s, int i, TxMatch *m)
         }
       else
         {
-          if (ago)
+          if (ago && (g == EVL_GRAIN_DECADE || g == EVL_GRAIN_CENTURY))
+            {
+              /* 'a decade ago' is a year (TimeBank) */
+              tx_dct_point (s, EVL_GRAIN_YEAR, &m->pt);
+              n *= g == EVL_GRAIN_DECADE ? 10 : 100;
+              g = EVL_GRAIN_YEAR;
+            }
+          else if (ago)
             tx_dct_point (s, g, &m->pt);
           else
             {
@@ -1348,9 +1558,23 @@ p_duration (TxScan *s, int i, TxMatch *m)
                 }
             }
           int steps = (int) (n + 0.5);
+          /* 'a year ago'/'a year earlier' in a report about a quarter means
+           * that quarter a year before (TimeBank's financial news) */
+          if (g == EVL_GRAIN_YEAR && s->have_quarter && s->sentence - s->quarter_sentence <= 4)
+            {
+              m->pt = s->quarter;
+              g = EVL_GRAIN_QUARTER;
+              steps *= 4;
+            }
           if (strcmp (code, "FN") == 0)
             steps *= 2;
-          if (m->pt.grain == g)
+          if (!ago && g == EVL_GRAIN_WEEK && s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0)
+            {
+              /* 'two weeks later' than a day is a day */
+              evl_timex_point_from_day (&m->pt, evl_timex_point_first_day (&s->ref), EVL_GRAIN_DAY);
+              evl_timex_point_shift (&m->pt, sign * steps * 7);
+            }
+          else if (m->pt.grain == g)
             evl_timex_point_shift (&m->pt, sign * steps);
           else if (m->pt.grain == EVL_GRAIN_YEAR && g < EVL_GRAIN_YEAR)
             {
@@ -1367,6 +1591,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
         m->needs_dct = TRUE;
       else
         m->needs_ref = TRUE;
+      m->derived = TRUE;
       m->type = EVL_TIMEX_DATE;
       return e + 1;
     }
@@ -1518,6 +1743,12 @@ p_modified (TxScan *s, int i, TxMatch *m)
     }
   if (m->type != EVL_TIMEX_DATE && m->type != EVL_TIMEX_TIME)
     return -1;
+  if ((is (s, j - 1, "earlier") || is (s, j - 1, "later")) && !(m->has_pt && m->pt.grain >= EVL_GRAIN_WEEK))
+    return -1;
+  if (is (s, i, "the") && strcmp (pos, "point") == 0 && !(m->has_pt && (m->pt.grain == EVL_GRAIN_DECADE
+                                                                          || m->pt.grain == EVL_GRAIN_SEASON
+                                                                          || m->pt.grain == EVL_GRAIN_CENTURY)))
+    return -1;
   m->mod = attr (mod, 0);
   return e;
 }
@@ -1549,7 +1780,7 @@ tx_match (TxScan *s, int i, TxMatch *m)
 {
   static const Pattern all[] = {
     p_time, p_modified, p_numeric_date, p_month, p_weekday, p_year, p_season,
-    p_quarter, p_century, p_holiday, p_deictic, p_relative, p_anaphor, p_year_ago,
+    p_quarter, p_century, p_holiday, p_deictic, p_relative, p_period, p_anaphor, p_year_end,
     p_duration, p_set,
   };
   int best = -1;

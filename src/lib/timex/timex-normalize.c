@@ -15,8 +15,16 @@ tx_tense (const TxScan *s, int i, int end)
   for (int k = i - 1; k >= 0 && k >= i - 10; k--)
     {
       const TxUnit *u = &s->u[k];
-      if (u->kind == U_PUNCT && (u->low[0] == ';' || u->low[0] == ':' || u->low[0] == '"'))
+      if (u->kind == U_PUNCT && (u->low[0] == ';' || u->low[0] == ':' || u->low[0] == '"'
+                                 || ((u->low[0] == '.' || u->low[0] == '!' || u->low[0] == '?') && u->space == 0
+                                     && k + 1 < s->n && s->u[k + 1].cap)))
         break;
+      /* 'to leave on Thursday': an infinitive looks ahead */
+      if (u->kind == U_WORD && strcmp (u->low, "to") == 0 && k + 1 < i && s->u[k + 1].kind == U_WORD
+          && !s->u[k + 1].cap && s->u[k + 1].len > 2 && strcmp (s->u[k + 1].low, "the") != 0
+          && strcmp (s->u[k + 1].low, "his") != 0 && strcmp (s->u[k + 1].low, "her") != 0
+          && strcmp (s->u[k + 1].low, "their") != 0 && strcmp (s->u[k + 1].low, "its") != 0)
+        return 1;
       if (u->tense)
         return strcmp (u->tense->attrs[0], "future") == 0 ? 1 : -1;
       if (u->kind == U_WORD && u->len > 4 && !u->cap
@@ -52,19 +60,54 @@ tx_dct_point (const TxScan *s, EvlGrain grain, EvlTimexPoint *p)
 int
 tx_year_for (const TxScan *s, int month, int day, int tense)
 {
-  /* A year named in this or the previous sentence sets the scene
-   * ('In 1998 ... in August'); otherwise the creation time decides. */
-  if (s->ref_index >= 0 && s->ref.year > 0 && s->sentence - s->ref_sentence <= 1
-      && s->ref.grain >= EVL_GRAIN_DAY)
+  /* A year named earlier in the same sentence sets the scene for a bare
+   * month ('In 1998 ... in August'); otherwise the creation time decides: a
+   * month up to the creation month is this year's, a later one last
+   * year's in a past clause (TimeBank: 81 of 94 earlier months fall in
+   * the creation year). */
+  if (s->ref_index >= 0 && s->ref.year > 0 && s->sentence == s->ref_sentence
+      && s->ref_from_text && day <= 0)
     return s->ref.year;
   if (!s->dct)
     return -1;
+  /* Otherwise the occurrence nearest the creation time, pulled towards
+   * the past or the future by the tense of the clause ('Feb. 1' in a
+   * late-October article is next February's; 'met in May' last May's). */
   int y, m, d;
   evl_day_to_ymd (s->dct, &y, &m, &d);
-  int key = month * 100 + (day > 0 ? day : 0), now = m * 100 + (day > 0 ? d : 0);
-  if (tense > 0)
-    return key >= now ? y : y + 1;
-  return key <= now ? y : y - 1;
+  EvlDay cands[3];
+  for (int k = 0; k < 3; k++)
+    cands[k] = evl_day_from_ymd (y - 1 + k, month, day > 0 ? MIN (day, 28) : 15);
+  if (day <= 0 && month == m)
+    return y;
+  return y - 1 + tx_pick_nearest (s, cands, 3, tense);
+}
+
+int
+tx_pick_nearest (const TxScan *s, const EvlDay *cands, int n, int tense)
+{
+  int best = 0;
+  gint64 best_score = G_MAXINT64;
+  for (int k = 0; k < n; k++)
+    {
+      if (cands[k] == 0)
+        continue;
+      gint64 diff = (gint64) cands[k] - (gint64) s->dct;
+      gint64 score = diff < 0 ? -diff : diff;
+      /* news reports the past: without a cue the future must be nearer */
+      if (tense < 0 && diff > 15)
+        score += 150;
+      else if (tense > 0 && diff < -15)
+        score += 150;
+      else if (tense == 0 && diff > 15)
+        score += 100;
+      if (score < best_score)
+        {
+          best_score = score;
+          best = k;
+        }
+    }
+  return best;
 }
 
 void
@@ -147,11 +190,11 @@ tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *c
   /* TIMEX3 spells fractions in a smaller unit when there is one
    * ('a year and a half' -> P18M, '5 1/2 hours' -> PT330M). */
   static const struct { const char *code, *iso, *smaller; double factor; gboolean time; } map[] = {
-    { "Y", "Y", "M", 12, FALSE }, { "HY", "M", NULL, 6, FALSE }, { "Q", "M", NULL, 3, FALSE },
+    { "Y", "Y", "M", 12, FALSE }, { "HY", "M", NULL, 6, FALSE }, { "Q", "Q", "M", 3, FALSE },
     { "M", "M", "D", 30, FALSE }, { "W", "W", "D", 7, FALSE }, { "FN", "W", NULL, 2, FALSE },
     { "WE", "WE", NULL, 1, FALSE }, { "D", "D", "H", 24, FALSE }, { "H", "H", "MIN", 60, TRUE },
-    { "MIN", "M", "S", 60, TRUE }, { "S", "S", NULL, 1, TRUE }, { "DE", "DE", "Y", 10, FALSE },
-    { "CE", "CE", "Y", 100, FALSE }, { "ML", "ML", "Y", 1000, FALSE },
+    { "MIN", "M", "S", 60, TRUE }, { "S", "S", NULL, 1, TRUE }, { "DE", "Y", NULL, 10, FALSE },
+    { "CE", "Y", NULL, 100, FALSE }, { "ML", "Y", NULL, 1000, FALSE },
   };
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
     {
@@ -172,7 +215,19 @@ tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *c
         }
       if (n != (double) (gint64) n && map[i].smaller)
         {
-          tx_duration_value (buf, cap, n * map[i].factor, FALSE, map[i].smaller);
+          double whole = (double) (gint64) n;
+          if (whole == 0)
+            {
+              tx_duration_value (buf, cap, n * map[i].factor, FALSE, map[i].smaller);
+              return;
+            }
+          /* '2 1/2 years' -> P2Y6M, '5 1/2 hours' -> PT5H30M */
+          char rest[32];
+          tx_duration_value (rest, sizeof rest, (n - whole) * map[i].factor, FALSE, map[i].smaller);
+          const char *r = rest + 1; /* past 'P' */
+          if (*r == 'T' && map[i].time)
+            r++;
+          g_snprintf (buf, cap, "P%s%g%s%s", t, whole, map[i].iso, r);
           return;
         }
       g_snprintf (buf, cap, "P%s%g%s", t, n, map[i].iso);
@@ -190,6 +245,11 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
   memset (&t, 0, sizeof t);
   t.span.start = s->u[m->start].start;
   t.span.end = s->u[m->end - 1].end;
+  /* a sentence-final 'p.m.' lends its period to the sentence */
+  const TxUnit *last = &s->u[m->end - 1];
+  if ((strcmp (last->low, "a.m.") == 0 || strcmp (last->low, "p.m.") == 0)
+      && (m->end >= s->n || s->u[m->end].cap))
+    t.span.end--;
   t.sentence = s->sentence;
   t.type = m->type;
   t.anchor = -1;
@@ -230,17 +290,39 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
     t.flags |= EVL_TIMEX_FLAG_DCT;
   guint idx = evl_document_add_timex (doc, &t);
   if (m->has_pt && m->pt.year > 0 && !m->range && m->pt.grain <= EVL_GRAIN_YEAR
-      && (m->absolute || m->needs_dct || m->needs_ref))
+      && (m->absolute || m->needs_dct) && !m->derived)
     {
       s->ref = m->pt;
       s->ref_index = (gint32) idx;
       s->ref_sentence = s->sentence;
+      s->ref_from_text = m->absolute;
       if (m->pt.grain == EVL_GRAIN_QUARTER)
         {
           s->quarter = m->pt;
           s->have_quarter = TRUE;
+          s->quarter_sentence = s->sentence;
         }
     }
+}
+
+/* Whether units @i, @i+1 begin a multi-word form ('more than', 'the
+ * future', 'up to'). */
+static gboolean
+starts_phrase (const TxScan *s, int i)
+{
+  const TxUnit *a = &s->u[i], *b = &s->u[i + 1];
+  char key[64];
+  if ((gsize) a->len + b->len + 2 > sizeof key)
+    return FALSE;
+  memcpy (key, a->low, a->len);
+  gsize k = a->len;
+  if (b->low[0] != '\'' && b->low[0] != '-')
+    key[k++] = ' ';
+  memcpy (key + k, b->low, b->len);
+  k += b->len;
+  guint64 h = tx_hash (key, k);
+  return tx_bloom_has (s->lx->prefix[LEX_MODS], h) || tx_bloom_has (s->lx->prefix[LEX_DEICTICS], h)
+         || tx_bloom_has (s->lx->prefix[LEX_HOLIDAYS], h);
 }
 
 static void
@@ -252,11 +334,19 @@ scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 en
   for (int i = 0; i < s->n;)
     {
       const TxUnit *u = &s->u[i];
-      if (!u->cand && u->kind != U_NUM)
+      /* quick reject: a determiner or first word ('the', 'a', 'more')
+       * starts a timex only before another candidate or a number */
+      if ((!u->cand && u->kind != U_NUM)
+          || (u->kind == U_WORD && !u->lexical
+              && !(i + 1 < s->n && (s->u[i + 1].cand || s->u[i + 1].kind == U_NUM
+                                    || starts_phrase (s, i)))))
         {
           i++;
           continue;
         }
+      while (s->sents && s->sentence + 1 < s->n_sents
+             && s->sents[s->sentence + 1].span.start <= u->start)
+        s->sentence++;
       TxMatch m;
       if (tx_match (s, i, &m))
         {
@@ -291,9 +381,18 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
       scan_span (&s, doc, units, 0, (guint32) len);
       return;
     }
-  for (guint i = 0; i < ns; i++)
+  /* Scan whole paragraphs so that an expression the sentence splitter
+   * cut ('Thursday, Jan. | 6') stays whole; timexes take the sentence of
+   * their first byte. */
+  s.sents = sents;
+  s.n_sents = ns;
+  for (guint i = 0; i < ns;)
     {
+      guint k = i + 1;
+      while (k < ns && sents[k].paragraph == sents[i].paragraph)
+        k++;
       s.sentence = i;
-      scan_span (&s, doc, units, sents[i].span.start, sents[i].span.end);
+      scan_span (&s, doc, units, sents[i].span.start, sents[k - 1].span.end);
+      i = k;
     }
 }

@@ -17,10 +17,15 @@ static const char *const lexicon_names[LEX_N] = {
   "en/timex-cues", "en/timex-deictics", "en/tense-cues", "en/time-zones",
 };
 
-/* ---- bloom filter over the first word of every lexicon form ---- */
+/* ---- bloom filters over lexicon forms ----
+ *
+ * Per lexicon, one filter holds every form and one every prefix of a form
+ * that ends at a word boundary ('more', 'more than'); 'any' holds the first
+ * word of every form of every lexicon.  A word unit is looked up only where
+ * a filter says it may be there, so the common word costs one hash. */
 
-static guint64
-fnv (const char *s, gsize n)
+guint64
+tx_hash (const char *s, gsize n)
 {
   guint64 h = 1469598103934665603ULL;
   for (gsize i = 0; i < n; i++)
@@ -32,25 +37,60 @@ fnv (const char *s, gsize n)
 }
 
 static void
-bloom_add (TxLex *lx, const char *s, gsize n)
+bloom_set (guint64 *bits, guint64 h)
 {
-  guint64 h = fnv (s, n);
-  lx->bloom[(h & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (h & 63);
-  lx->bloom[((h >> 12) & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << ((h >> 12) & 63);
+  bits[(h & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (h & 63);
+  bits[((h >> 12) & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << ((h >> 12) & 63);
 }
 
-static gboolean
-bloom_has (const TxLex *lx, const char *s, gsize n)
+gboolean
+tx_bloom_has (const guint64 *bits, guint64 h)
 {
-  guint64 h = fnv (s, n);
-  return (lx->bloom[(h & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (h & 63)))
-         && (lx->bloom[((h >> 12) & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << ((h >> 12) & 63)));
+  return (bits[(h & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (h & 63)))
+         && (bits[((h >> 12) & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << ((h >> 12) & 63)));
 }
 
-/* Adds the first word of each form of a lexicon file (same format as
- * lexicon/context.c parses: forms before the first TAB, split at '|'). */
+/* Folds one form as lookup_multi() builds its keys: lower case, single
+ * spaces; the prefix filter gets the form cut before each space, "'" and
+ * '-', the 'any' filter its first word. */
 static void
-bloom_add_file (TxLex *lx, GBytes *bytes)
+bloom_add_form (TxLex *lx, int li, const char *f, gsize n)
+{
+  char key[128];
+  gsize k = 0;
+  gboolean first = TRUE;
+  while (n > 0 && *f == ' ')
+    f++, n--;
+  while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\r'))
+    n--;
+  for (gsize i = 0; i < n && k < sizeof key - 1; i++)
+    {
+      char c = g_ascii_tolower (f[i]);
+      if (k > 0 && (c == ' ' || c == '\'' || c == '-'))
+        {
+          guint64 h = tx_hash (key, k);
+          bloom_set (lx->prefix[li], h);
+          if (first)
+            bloom_set (lx->any, h);
+          first = FALSE;
+        }
+      if (c == ' ' && k > 0 && key[k - 1] == ' ')
+        continue;
+      key[k++] = c;
+    }
+  if (k == 0)
+    return;
+  guint64 h = tx_hash (key, k);
+  bloom_set (lx->prefix[li], h);
+  bloom_set (lx->form[li], h);
+  if (first)
+    bloom_set (lx->any, h);
+}
+
+/* Same format as lexicon/context.c parses: forms before the first TAB,
+ * split at '|'. */
+static void
+bloom_add_file (TxLex *lx, int li, GBytes *bytes)
 {
   gsize len;
   const char *d = g_bytes_get_data (bytes, &len);
@@ -62,28 +102,13 @@ bloom_add_file (TxLex *lx, GBytes *bytes)
       const char *tab = memchr (d, '\t', (gsize) (le - d));
       const char *fe = tab ? tab : le;
       if (d < fe && *d != '#')
-        {
-          const char *f = d;
-          while (f < fe)
-            {
-              const char *bar = memchr (f, '|', (gsize) (fe - f));
-              const char *ve = bar ? bar : fe;
-              const char *w = f;
-              while (w < ve && *w == ' ')
-                w++;
-              const char *we = w;
-              while (we < ve && *we != ' ' && *we != '\r' && (*we != '\'' || we == w))
-                we++;
-              char key[64];
-              gsize k = 0;
-              for (const char *c = w; c < we && k < sizeof key - 1; c++)
-                if (*c != '.' || c == w)
-                  key[k++] = g_ascii_tolower (*c);
-              if (k > 0)
-                bloom_add (lx, key, k);
-              f = bar ? bar + 1 : fe;
-            }
-        }
+        for (const char *f = d; f < fe;)
+          {
+            const char *bar = memchr (f, '|', (gsize) (fe - f));
+            const char *ve = bar ? bar : fe;
+            bloom_add_form (lx, li, f, (gsize) (ve - f));
+            f = bar ? bar + 1 : fe;
+          }
       d = nl ? nl + 1 : end;
     }
 }
@@ -98,12 +123,13 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
       g_autofree char *path = g_strdup_printf ("lexicons/%s.txt", lexicon_names[i]);
       GBytes *b = evl_context_get_data (ctx, path);
       if (b)
-        bloom_add_file (lx, b);
+        bloom_add_file (lx, i, b);
     }
   static const char *const extra[] = { "the", "a", "an", "that", "every", "each",
-                                       "once", "twice", "thrice", "fiscal", "year-ago" };
+                                       "once", "twice", "thrice", "fiscal", "comparable",
+                                       "corresponding", "same" };
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
-    bloom_add (lx, extra[i], strlen (extra[i]));
+    bloom_set (lx->any, tx_hash (extra[i], strlen (extra[i])));
 }
 
 /* ---- word units ---- */
@@ -181,26 +207,37 @@ unit_fold (TxUnit *u, const char *p, const char *e)
   u->len = (guint8) k;
 }
 
+static const EvlLexEntry *
+lookup1 (const TxLex *lx, int li, const char *k, gssize n, guint64 h)
+{
+  if (!tx_bloom_has (lx->form[li], h))
+    return NULL;
+  return evl_lexicon_lookup (lx->lex[li], k, n);
+}
+
 static void
 classify (const TxLex *lx, TxUnit *u)
 {
-  if (u->kind != U_WORD || !bloom_has (lx, u->low, u->len))
+  if (u->kind != U_WORD)
+    return;
+  guint64 h = tx_hash (u->low, u->len);
+  if (!tx_bloom_has (lx->any, h))
     return;
   u->cand = TRUE;
   const char *k = u->low;
   gssize n = u->len;
-  /* Abbreviations keep their period in the unit ('Sept.', 'a.m.'). */
-  if (n > 1 && k[n - 1] == '.' && strchr (k, '.') == k + n - 1)
-    n--;
-  u->month = evl_lexicon_lookup (lx->lex[LEX_MONTHS], k, n);
-  u->wday = evl_lexicon_lookup (lx->lex[LEX_WEEKDAYS], k, n);
-  u->number = evl_lexicon_lookup (lx->lex[LEX_NUMBERS], k, n);
-  u->ordinal = evl_lexicon_lookup (lx->lex[LEX_ORDINALS], k, n);
-  u->unit = evl_lexicon_lookup (lx->lex[LEX_UNITS], k, n);
-  u->season = evl_lexicon_lookup (lx->lex[LEX_SEASONS], k, n);
-  u->pod = evl_lexicon_lookup (lx->lex[LEX_PODS], k, n);
-  u->cue = evl_lexicon_lookup (lx->lex[LEX_CUES], k, n);
-  u->tense = evl_lexicon_lookup (lx->lex[LEX_TENSE], k, n);
+  u->month = lookup1 (lx, LEX_MONTHS, k, n, h);
+  u->wday = lookup1 (lx, LEX_WEEKDAYS, k, n, h);
+  u->number = lookup1 (lx, LEX_NUMBERS, k, n, h);
+  u->ordinal = lookup1 (lx, LEX_ORDINALS, k, n, h);
+  u->unit = lookup1 (lx, LEX_UNITS, k, n, h);
+  u->season = lookup1 (lx, LEX_SEASONS, k, n, h);
+  u->pod = lookup1 (lx, LEX_PODS, k, n, h);
+  u->cue = lookup1 (lx, LEX_CUES, k, n, h);
+  u->tense = lookup1 (lx, LEX_TENSE, k, n, h);
+  u->lexical = u->month || u->wday || u->number || u->ordinal || u->unit || u->season
+               || u->pod || u->cue || tx_bloom_has (lx->form[LEX_HOLIDAYS], h)
+               || tx_bloom_has (lx->form[LEX_DEICTICS], h) || tx_bloom_has (lx->form[LEX_MODS], h);
 }
 
 /* Cuts [start, end) of the text into units appended to @out. */
@@ -210,7 +247,11 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
   const char *base = text;
   const char *p = text + start, *e = text + end;
   gboolean space = TRUE, nl = TRUE;
-  g_array_set_size (out, 0);
+  /* filled in place; about one unit per five bytes of English */
+  guint cap = (end - start) / 4 + 16;
+  g_array_set_size (out, cap);
+  TxUnit *units = (TxUnit *) (void *) out->data;
+  guint n = 0;
   while (p < e)
     {
       guchar c = (guchar) *p;
@@ -228,11 +269,17 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
           p += 2;
           continue;
         }
-      TxUnit u;
-      memset (&u, 0, sizeof u);
-      u.space = space;
-      u.nl = nl;
-      u.num = -1;
+      if (n == cap)
+        {
+          cap *= 2;
+          g_array_set_size (out, cap);
+          units = (TxUnit *) (void *) out->data;
+        }
+      TxUnit *u = &units[n];
+      memset (u, 0, sizeof *u);
+      u->space = space;
+      u->nl = nl;
+      u->num = -1;
       const char *q = p;
       if (g_ascii_isdigit (c) || (apostrophe (p, e) && p + apostrophe (p, e) + 1 < e
                                   && g_ascii_isdigit (p[apostrophe (p, e)])
@@ -240,7 +287,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
                                   && (p + apostrophe (p, e) + 2 >= e
                                       || !g_ascii_isdigit (p[apostrophe (p, e) + 2]))))
         {
-          u.kind = U_NUM;
+          u->kind = U_NUM;
           gboolean apos = !g_ascii_isdigit (c);
           if (apos)
             q += apostrophe (p, e);
@@ -250,10 +297,10 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
           gboolean plain = TRUE;
           if (q - ds <= 9)
             {
-              u.num = 0;
+              u->num = 0;
               for (const char *d = ds; d < q; d++)
-                u.num = u.num * 10 + (*d - '0');
-              u.ndig = (guint8) (q - ds);
+                u->num = u->num * 10 + (*d - '0');
+              u->ndig = (guint8) (q - ds);
             }
           while (!apos && q + 1 < e && (*q == ',' || *q == '.' || *q == ':' || *q == '/')
                  && g_ascii_isdigit (q[1]))
@@ -271,27 +318,27 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
             q = sf; /* '10am', 'A4' style: not a suffix we know */
           else if (sl > 0)
             {
-              memcpy (u.suffix, sf, sl);
-              u.suffix[0] = g_ascii_tolower (u.suffix[0]);
+              memcpy (u->suffix, sf, sl);
+              u->suffix[0] = g_ascii_tolower (u->suffix[0]);
               if (sl > 1)
-                u.suffix[1] = g_ascii_tolower (u.suffix[1]);
-              if (strcmp (u.suffix, "s") && strcmp (u.suffix, "st") && strcmp (u.suffix, "nd")
-                  && strcmp (u.suffix, "rd") && strcmp (u.suffix, "th")
-                  && strcmp (u.suffix, "am") && strcmp (u.suffix, "pm"))
+                u->suffix[1] = g_ascii_tolower (u->suffix[1]);
+              if (strcmp (u->suffix, "s") && strcmp (u->suffix, "st") && strcmp (u->suffix, "nd")
+                  && strcmp (u->suffix, "rd") && strcmp (u->suffix, "th")
+                  && strcmp (u->suffix, "am") && strcmp (u->suffix, "pm"))
                 {
                   q = sf;
-                  u.suffix[0] = u.suffix[1] = '\0';
+                  u->suffix[0] = u->suffix[1] = '\0';
                 }
             }
           if (!plain)
-            u.num = -1;
-          u.apos = apos;
-          unit_fold (&u, p, q);
+            u->num = -1;
+          u->apos = apos;
+          unit_fold (u, p, q);
         }
       else if (is_letter (p, e))
         {
-          u.kind = U_WORD;
-          u.cap = g_ascii_isupper (c);
+          u->kind = U_WORD;
+          u->cap = g_ascii_isupper (c);
           const char *seg = q;
           while (q < e)
             {
@@ -322,12 +369,12 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
             }
           if (q > e)
             q = e;
-          unit_fold (&u, p, q);
+          unit_fold (u, p, q);
         }
       else
         {
           gsize cl = clitic_len (p, e);
-          u.kind = cl ? U_WORD : U_PUNCT;
+          u->kind = cl ? U_WORD : U_PUNCT;
           if (cl)
             q = p + cl;
           else if (c >= 0xC0)
@@ -339,17 +386,18 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
           if (c == 0xE2 && q - p == 3 && (guchar) p[1] == 0x80
               && ((guchar) p[2] == 0x93 || (guchar) p[2] == 0x94))
             {
-              u.low[0] = '-';
-              u.len = 1;
+              u->low[0] = '-';
+              u->len = 1;
             }
           else
-            unit_fold (&u, p, q);
+            unit_fold (u, p, q);
         }
-      u.start = (guint32) (p - base);
-      u.end = (guint32) (q - base);
-      classify (lx, &u);
-      g_array_append_val (out, u);
+      u->start = (guint32) (p - base);
+      u->end = (guint32) (q - base);
+      classify (lx, u);
+      n++;
       p = q;
       space = nl = FALSE;
     }
+  g_array_set_size (out, n);
 }

@@ -11,7 +11,9 @@ enum {
 
 typedef struct {
   const EvlLexicon *lex[LEX_N];
-  guint64 bloom[64];            /* 4096 bits over first words of all forms */
+  guint64 form[LEX_N][64];      /* 4096-bit filters: every form, */
+  guint64 prefix[LEX_N][64];    /* every word-boundary prefix of a form, */
+  guint64 any[64];              /* first words of all forms (candidates) */
 } TxLex;
 
 enum { U_WORD = 1, U_NUM = 2, U_PUNCT = 3 };
@@ -23,6 +25,8 @@ typedef struct {
   guint8 nl;                    /* line break before (or sentence start) */
   guint8 cap;                   /* starts with an upper-case letter */
   guint8 cand;                  /* passed the bloom filter */
+  guint8 lexical;               /* a temporal word by itself, not only a
+                                 * determiner ('the', 'a') or a first word */
   guint8 apos;                  /* NUM written '80s / '98 */
   guint8 ndig;                  /* digits of a plain number */
   guint8 len;
@@ -46,6 +50,7 @@ typedef struct {
   gboolean needs_dct;           /* resolved against the creation time */
   gboolean needs_ref;           /* resolved against the last mentioned date */
   gboolean absolute;            /* fully specified: a new narrative reference */
+  gboolean derived;             /* computed from a duration: never a reference */
 } TxMatch;
 
 typedef struct {
@@ -57,12 +62,18 @@ typedef struct {
   EvlTimexPoint ref;            /* last mentioned date (narrative reference) */
   gint32 ref_index;             /* its timex index, -1 = the DCT */
   guint32 ref_sentence;
+  gboolean ref_from_text;       /* the reference was written out in full */
   EvlTimexPoint quarter;        /* last mentioned quarter */
   gboolean have_quarter;
-  guint32 sentence;
+  guint32 quarter_sentence;
+  guint32 sentence;             /* sentence of the unit being matched */
+  const EvlSentence *sents;
+  guint n_sents;
 } TxScan;
 
 void tx_lex_init (TxLex *lx, const EvlContext *ctx);
+guint64 tx_hash (const char *s, gsize n);
+gboolean tx_bloom_has (const guint64 *bits, guint64 h);
 void tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray *out);
 
 /* timex-grammar.c: the longest temporal expression starting at unit @i. */
@@ -75,6 +86,8 @@ int  tx_tense (const TxScan *s, int i, int end);
 void tx_dct_point (const TxScan *s, EvlGrain grain, EvlTimexPoint *p);
 /* Year of a month/day mention without a year, by tense and reference. */
 int  tx_year_for (const TxScan *s, int month, int day, int tense);
+/* Index of the candidate day nearest the creation time, biased by tense. */
+int  tx_pick_nearest (const TxScan *s, const EvlDay *cands, int n, int tense);
 /* The weekday @wd nearest the creation time in direction @dir (-1 the
  * last one on or before, +1 the next on or after; -2/+2 strictly). */
 void tx_weekday_point (const TxScan *s, int wd, int dir, EvlTimexPoint *p);
