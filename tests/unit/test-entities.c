@@ -635,3 +635,39 @@ Test (entities, lower_case_word_before_a_surname_is_no_title)
   const EvlEntityCluster *c = cluster_of (doc, "Putin");
   cr_expect_str_eq (c->role ? c->role : "(none)", "President");
 }
+
+/* A made-up capitalised word from @n: 'Bac', 'Cad', ... */
+static void
+append_word (GString *s, guint n)
+{
+  static const char cons[] = "bcdfghjklmnprstvz";
+  static const char vow[] = "aeiou";
+  g_string_append_c (s, g_ascii_toupper (cons[n % 17]));
+  n /= 17;
+  for (guint k = 0; k < 3; k++, n /= 17 * 5)
+    {
+      g_string_append_c (s, vow[n % 5]);
+      g_string_append_c (s, cons[(n / 5) % 17]);
+    }
+}
+
+Test (entities, thousands_of_distinct_names_stay_fast, .timeout = 30)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < 4000; i++)
+    {
+      append_word (s, i * 7919u + 13u);
+      g_string_append_c (s, ' ');
+      append_word (s, i * 104729u + 7u);
+      g_string_append (s, " met officials. Later ");
+      append_word (s, i * 104729u + 7u);
+      g_string_append (s, " left.\n");
+    }
+  g_autoptr (EvlDocument) doc = annotate (s->str);
+  g_string_free (s, TRUE);
+  guint n, nc;
+  evl_document_get_entity_mentions (doc, &n);
+  evl_document_get_entity_clusters (doc, &nc);
+  cr_expect_geq (nc, 3000, "%u clusters", nc);
+  cr_expect_geq (n, 2 * nc);
+}

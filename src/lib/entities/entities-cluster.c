@@ -42,6 +42,14 @@ typedef struct {
   const char *text;
   GArray *cls;                /* Cl */
   GString *tmp;
+  /* Cluster lookups without scanning every cluster (documents with
+   * thousands of names stay linear): "f:" + folded name, "g:" + gazetteer
+   * line, "w:" + first word, last word or given names of a multi-word
+   * name, "o:" + its first word, "a:" + its initialism -> GArray of
+   * cluster indices in creation order.  Callers filter on the current
+   * type, city flag and merge state. */
+  GHashTable *index;
+  GString *ktmp;
 } Cx;
 
 static void
@@ -83,6 +91,68 @@ fold_span (Cx *x, EvlSpan sp)
   evl_ent_fold_name (x->tmp, x->text + sp.start, EVL_SPAN_LEN (sp));
 }
 
+static const char *
+index_key (Cx *x, const char *prefix, const char *key, gsize len)
+{
+  g_string_assign (x->ktmp, prefix);
+  g_string_append_len (x->ktmp, key, (gssize) len);
+  return x->ktmp->str;
+}
+
+static void
+index_add (Cx *x, const char *prefix, const char *key, gsize len, gint ci)
+{
+  const char *k = index_key (x, prefix, key, len);
+  GArray *a = g_hash_table_lookup (x->index, k);
+  if (a == NULL)
+    {
+      a = g_array_new (FALSE, FALSE, sizeof (gint));
+      g_hash_table_insert (x->index, g_strdup (k), a);
+    }
+  if (a->len == 0 || g_array_index (a, gint, a->len - 1) != ci)
+    g_array_append_val (a, ci);
+}
+
+/* (transfer none) The clusters under @prefix + @key, or NULL. */
+static GArray *
+index_get (Cx *x, const char *prefix, const char *key, gsize len)
+{
+  return g_hash_table_lookup (x->index, index_key (x, prefix, key, len));
+}
+
+static void
+gaz_key (const EvlLexEntry *gaz, char buf[32])
+{
+  g_snprintf (buf, 32, "%p", (const void *) gaz);
+}
+
+static const char *
+last_word (const char *s)
+{
+  const char *sp = strrchr (s, ' ');
+  return sp ? sp + 1 : s;
+}
+
+static const char *const initialism_skip[] = { "of", "for", "the", "and", "on", "in", "de" };
+
+/* Appends to @out the first letters of @full's words, short function words
+ * skipped: "committee for space science" -> "css". */
+static void
+initials (GString *out, const char *full)
+{
+  for (const char *p = full; *p;)
+    {
+      const char *e = strchr (p, ' ');
+      gsize n = e ? (gsize) (e - p) : strlen (p);
+      gboolean fw = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (initialism_skip) && !fw; k++)
+        fw = n == strlen (initialism_skip[k]) && strncmp (p, initialism_skip[k], n) == 0;
+      if (!fw)
+        g_string_append_c (out, *p);
+      p = e ? e + 1 : p + n;
+    }
+}
+
 static gint
 new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold)
 {
@@ -92,26 +162,53 @@ new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold
   c.fold = g_string_new (fold);
   c.merged = -1;
   g_array_append_val (x->cls, c);
-  return (gint) x->cls->len - 1;
+  gint ci = (gint) x->cls->len - 1;
+
+  index_add (x, "f:", fold, strlen (fold), ci);
+  if (gaz)
+    {
+      char buf[32];
+      gaz_key (gaz, buf);
+      index_add (x, "g:", buf, strlen (buf), ci);
+    }
+  const char *sp = strchr (fold, ' ');
+  if (sp)
+    {
+      index_add (x, "w:", fold, (gsize) (sp - fold), ci);
+      index_add (x, "w:", last_word (fold), strlen (last_word (fold)), ci);
+      index_add (x, "w:", sp + 1, strlen (sp + 1), ci);
+      index_add (x, "o:", fold, (gsize) (sp - fold), ci);
+      g_autoptr (GString) ini = g_string_new (NULL);
+      initials (ini, fold);
+      index_add (x, "a:", ini->str, ini->len, ci);
+    }
+  return ci;
 }
 
 static gint
 find_gaz (Cx *x, const EvlLexEntry *gaz)
 {
-  for (guint i = 0; i < x->cls->len; i++)
-    if (cl (x, i)->gaz == gaz && !cl (x, i)->city && cl (x, i)->merged < 0)
-      return (gint) i;
+  char buf[32];
+  gaz_key (gaz, buf);
+  GArray *a = index_get (x, "g:", buf, strlen (buf));
+  for (guint k = 0; a && k < a->len; k++)
+    {
+      gint i = g_array_index (a, gint, k);
+      if (!cl (x, i)->city && cl (x, i)->merged < 0)
+        return i;
+    }
   return -1;
 }
 
 static gint
 find_fold (Cx *x, EvlEntityType type, const char *fold, gboolean city)
 {
-  for (guint i = 0; i < x->cls->len; i++)
+  GArray *a = index_get (x, "f:", fold, strlen (fold));
+  for (guint k = 0; a && k < a->len; k++)
     {
-      Cl *c = cl (x, i);
-      if (c->merged < 0 && c->type == type && c->city == city && strcmp (c->fold->str, fold) == 0)
-        return (gint) i;
+      Cl *c = cl (x, g_array_index (a, gint, k));
+      if (c->merged < 0 && c->type == type && c->city == city)
+        return g_array_index (a, gint, k);
     }
   return -1;
 }
@@ -214,13 +311,6 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
     attach (x, c, ci);
 }
 
-static const char *
-last_word (const char *s)
-{
-  const char *sp = strrchr (s, ' ');
-  return sp ? sp + 1 : s;
-}
-
 /* TRUE when the folded partial name @s names the person @full: a single
  * word that is @full's first or last word ('Kim', 'Putin'); or several
  * words that are everything after the first ('Jong Un' of 'Kim Jong Un') or
@@ -243,6 +333,13 @@ name_part (const char *s, const char *full)
          && strcmp (last_word (s), last_word (full)) == 0;
 }
 
+static gint
+cmp_int (gconstpointer a, gconstpointer b)
+{
+  gint x = *(const gint *) a, y = *(const gint *) b;
+  return (x > y) - (x < y);
+}
+
 static gboolean
 titles_clash (const EvlLexEntry *a, const EvlLexEntry *b)
 {
@@ -258,9 +355,22 @@ titles_clash (const EvlLexEntry *a, const EvlLexEntry *b)
 static gint
 best_person (Cx *x, const char *fold, guint32 at, gint exclude, const EvlLexEntry *title)
 {
+  /* Candidates: names with @fold as first word, last word or given names,
+   * and (for a multi-word @fold) names sharing its first word. */
+  g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, sizeof (gint));
+  GArray *a = index_get (x, "w:", fold, strlen (fold));
+  if (a)
+    g_array_append_vals (cand, a->data, a->len);
+  const char *sp = strchr (fold, ' ');
+  if (sp && (a = index_get (x, "w:", fold, (gsize) (sp - fold))) != NULL)
+    g_array_append_vals (cand, a->data, a->len);
+  g_array_sort (cand, cmp_int);
   gint best = -1;
-  for (guint i = 0; i < x->cls->len; i++)
+  for (guint ci = 0; ci < cand->len; ci++)
     {
+      guint i = (guint) g_array_index (cand, gint, ci);
+      if (ci > 0 && g_array_index (cand, gint, ci - 1) == (gint) i)
+        continue;
       Cl *k = cl (x, i);
       if (k->merged >= 0 || k->type != EVL_ENTITY_PERSON || (gint) i == exclude
           || count_words (k->fold->str) < 2 || !name_part (fold, k->fold->str)
@@ -299,34 +409,6 @@ merge_people (Cx *x)
     }
 }
 
-/* 'css' is the initialism of 'committee for space science': the first
- * letters of its words, short function words skipped. */
-static gboolean
-is_initialism (const char *acro, const char *full)
-{
-  static const char *const skip[] = { "of", "for", "the", "and", "on", "in", "de" };
-  if (strchr (full, ' ') == NULL)
-    return FALSE;
-  const char *a = acro;
-  const char *p = full;
-  while (*p)
-    {
-      const char *e = strchr (p, ' ');
-      gsize n = e ? (gsize) (e - p) : strlen (p);
-      gboolean fw = FALSE;
-      for (guint k = 0; k < G_N_ELEMENTS (skip) && !fw; k++)
-        fw = n == strlen (skip[k]) && strncmp (p, skip[k], n) == 0;
-      if (!fw)
-        {
-          if (*a != *p)
-            return FALSE;
-          a++;
-        }
-      p = e ? e + 1 : p + n;
-    }
-  return *a == '\0';
-}
-
 /* Step 3: single words. */
 static void
 resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
@@ -339,19 +421,21 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
     {
       /* 'Vostochny' after 'Vostochny Cosmodrome': the first word of a
        * multi-word place or organisation found by rules. */
-      for (guint i = 0; i < x->cls->len && ci < 0; i++)
+      GArray *a = index_get (x, "o:", x->tmp->str, x->tmp->len);
+      for (guint j = 0; a && j < a->len && ci < 0; j++)
         {
-          Cl *k = cl (x, i);
-          gsize n = x->tmp->len;
-          if (k->merged < 0 && k->type != EVL_ENTITY_PERSON && !k->gaz
-              && strncmp (k->fold->str, x->tmp->str, n) == 0 && k->fold->str[n] == ' ')
-            ci = (gint) i;
+          Cl *k = cl (x, g_array_index (a, gint, j));
+          if (k->merged < 0 && k->type != EVL_ENTITY_PERSON && !k->gaz)
+            ci = g_array_index (a, gint, j);
         }
     }
-  for (guint i = 0; i < x->cls->len && ci < 0 && c->acronym; i++)
-    if (cl (x, i)->merged < 0 && cl (x, i)->type != EVL_ENTITY_PERSON
-        && is_initialism (x->tmp->str, cl (x, i)->fold->str))
-      ci = (gint) i;
+  GArray *ini = c->acronym && ci < 0 ? index_get (x, "a:", x->tmp->str, x->tmp->len) : NULL;
+  for (guint j = 0; ini && j < ini->len && ci < 0; j++)
+    {
+      Cl *k = cl (x, g_array_index (ini, gint, j));
+      if (k->merged < 0 && k->type != EVL_ENTITY_PERSON)
+        ci = g_array_index (ini, gint, j);
+    }
   if (ci < 0 && c->gaz)
     {
       ci = find_gaz (x, c->gaz);
@@ -489,22 +573,27 @@ cmp_cand (gconstpointer a, gconstpointer b)
 
 typedef struct {
   GPtrArray *aliases;     /* interned strings */
-  GPtrArray *roles;       /* interned strings, one per titled mention */
+  GHashTable *aliases_seen;
+  GHashTable *roles;      /* interned role string -> count */
+  guint n_mentions;
   gint out;
 } OutCl;
 
+/* The role most mentions give, the longer one on a tie. */
 static const char *
-pick_role (GPtrArray *roles)
+pick_role (GHashTable *roles)
 {
   const char *best = NULL;
   guint best_n = 0;
-  for (guint i = 0; i < roles->len; i++)
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, roles);
+  while (g_hash_table_iter_next (&it, &k, &v))
     {
-      guint n = 0;
-      for (guint j = 0; j < roles->len; j++)
-        n += roles->pdata[j] == roles->pdata[i];
-      const char *r = roles->pdata[i];
-      if (n > best_n || (n == best_n && strlen (r) > strlen (best)))
+      guint n = GPOINTER_TO_UINT (v);
+      const char *r = k;
+      if (n > best_n || (n == best_n && (strlen (r) > strlen (best)
+                                         || (strlen (r) == strlen (best) && strcmp (r, best) < 0))))
         best = r, best_n = n;
     }
   return best;
@@ -556,6 +645,7 @@ emit (Cx *x, GArray *cands)
 
   /* Clusters in order of first mention. */
   guint n_out = 0;
+  g_autofree gint *order = g_new (gint, n + 1);   /* output index -> cluster */
   guint32 last_end = 0;
   for (guint i = 0; i < cands->len; i++)
     {
@@ -570,47 +660,49 @@ emit (Cx *x, GArray *cands)
       OutCl *o = &out[c->cluster];
       if (o->out < 0)
         {
+          order[n_out] = c->cluster;
           o->out = (gint) n_out++;
           o->aliases = g_ptr_array_new ();
-          o->roles = g_ptr_array_new ();
+          o->aliases_seen = g_hash_table_new (NULL, NULL);
+          o->roles = g_hash_table_new (NULL, NULL);
         }
+      o->n_mentions++;
       if (c->kind != EVL_CAND_DESC && c->kind != EVL_CAND_PRONOUN)
         {
+          /* Interned: equal strings are the same pointer. */
           const char *s = evl_document_span_text (x->doc, c->span);
-          if (!g_ptr_array_find (o->aliases, s, NULL))
+          if (g_hash_table_add (o->aliases_seen, (gpointer) s))
             g_ptr_array_add (o->aliases, (gpointer) s);
         }
       if (c->role.end > c->role.start)
-        g_ptr_array_add (o->roles, (gpointer) evl_document_span_text (x->doc, c->role));
+        {
+          const char *r = evl_document_span_text (x->doc, c->role);
+          guint cnt = GPOINTER_TO_UINT (g_hash_table_lookup (o->roles, r));
+          g_hash_table_insert (o->roles, (gpointer) r, GUINT_TO_POINTER (cnt + 1));
+        }
     }
 
-  /* Add clusters in output order. */
   for (guint want = 0; want < n_out; want++)
-    for (guint i = 0; i < n; i++)
-      {
-        if (out[i].out != (gint) want)
-          continue;
-        Cl *k = cl (x, i);
-        EvlEntityCluster ec = { 0 };
-        const char *name;
-        if (k->gaz && !k->city)
-          name = evl_document_intern (x->doc, k->gaz->canonical, -1);
-        else
-          name = display_name (x, k->surface ? k->surface : out[i].aliases->pdata[0],
-                               out[i].aliases);
-        ec.name = name;
-        g_autofree char *key = evl_entity_normalize_key (x->ctx, name, k->type);
-        ec.key = evl_document_intern (x->doc, key, -1);
-        ec.type = k->type;
-        g_ptr_array_add (out[i].aliases, NULL);
-        ec.aliases = (const char *const *) out[i].aliases->pdata;
-        ec.role = pick_role (out[i].roles);
-        ec.n_mentions = 0;
-        for (guint m = 0; m < cands->len; m++)
-          ec.n_mentions += g_array_index (cands, EvlCand, m).cluster == (gint) i;
-        evl_document_add_entity_cluster (x->doc, &ec);
-        break;
-      }
+    {
+      guint i = (guint) order[want];
+      Cl *k = cl (x, i);
+      EvlEntityCluster ec = { 0 };
+      const char *name;
+      if (k->gaz && !k->city)
+        name = evl_document_intern (x->doc, k->gaz->canonical, -1);
+      else
+        name = display_name (x, k->surface ? k->surface : out[i].aliases->pdata[0],
+                             out[i].aliases);
+      ec.name = name;
+      g_autofree char *key = evl_entity_normalize_key (x->ctx, name, k->type);
+      ec.key = evl_document_intern (x->doc, key, -1);
+      ec.type = k->type;
+      g_ptr_array_add (out[i].aliases, NULL);
+      ec.aliases = (const char *const *) out[i].aliases->pdata;
+      ec.role = pick_role (out[i].roles);
+      ec.n_mentions = out[i].n_mentions;
+      evl_document_add_entity_cluster (x->doc, &ec);
+    }
 
   for (guint i = 0; i < cands->len; i++)
     {
@@ -630,8 +722,10 @@ emit (Cx *x, GArray *cands)
     {
       if (out[i].aliases)
         g_ptr_array_unref (out[i].aliases);
+      if (out[i].aliases_seen)
+        g_hash_table_unref (out[i].aliases_seen);
       if (out[i].roles)
-        g_ptr_array_unref (out[i].roles);
+        g_hash_table_unref (out[i].roles);
     }
   g_free (out);
 }
@@ -648,6 +742,8 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   x.cls = g_array_new (FALSE, TRUE, sizeof (Cl));
   g_array_set_clear_func (x.cls, cl_clear);
   x.tmp = g_string_new (NULL);
+  x.ktmp = g_string_new (NULL);
+  x.index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 
   g_array_sort (cands, cmp_cand);
   for (int heading = 0; heading < 2; heading++)
@@ -676,5 +772,7 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   resolve_pronouns (&x, cands);
   emit (&x, cands);
   g_string_free (x.tmp, TRUE);
+  g_string_free (x.ktmp, TRUE);
+  g_hash_table_unref (x.index);
   g_array_unref (x.cls);
 }
