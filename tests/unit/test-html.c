@@ -247,6 +247,46 @@ Test (html, article_element_around_the_headline_only_is_not_the_article)
   cr_assert_not_null (strstr (text_of (doc), "The new dam on the river"), "%s", text_of (doc));
 }
 
+Test (html, script_rendered_page_uses_json_ld_article_body)
+{
+  const char *page =
+    "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Dam opens\","
+    " \"articleBody\": \"The dam opened on Monday after six years of work.\\nFarmers downstream said they would watch"
+    " the river.\"}</script></head><body><div id=\"app\">Loading...</div></body></html>";
+  g_autoptr (EvlDocument) doc = load_bytes_as ("app.html", page, strlen (page), EVL_FORMAT_AUTO);
+  cr_assert_str_eq (text_of (doc), "Dam opens\n\nThe dam opened on Monday after six years of work.\n\n"
+                                   "Farmers downstream said they would watch the river.");
+}
+
+typedef struct {
+  char label[32];
+  char element[160];
+} HiddenCase;
+
+static HiddenCase hidden_cases[] = {
+  { "role-navigation", "<div role=\"navigation\"><p>SECRET words in a landmark menu block here.</p></div>" },
+  { "role-complementary", "<div role=\"complementary\"><p>SECRET words in a side block here.</p></div>" },
+  { "hidden-attribute", "<div hidden><p>SECRET words in a hidden block of the page.</p></div>" },
+  { "aria-hidden", "<div aria-hidden=\"true\"><p>SECRET words in an aria-hidden block.</p></div>" },
+  { "display-none", "<div style=\"color: red; display : none\"><p>SECRET words, not displayed.</p></div>" },
+  { "noscript", "<noscript><p>SECRET words for browsers without script.</p></noscript>" },
+  { "link-list", "<ul><li><a href=\"/a\">SECRET one</a></li><li><a href=\"/b\">Other two</a></li></ul>" },
+  { "read-more-link", "<p>Read: <a href=\"/a\">SECRET words of another story here</a></p>" },
+};
+
+ParameterizedTestParameters (html, hidden_and_link_furniture)
+{
+  return cr_make_param_array (HiddenCase, hidden_cases, G_N_ELEMENTS (hidden_cases));
+}
+
+ParameterizedTest (HiddenCase *c, html, hidden_and_link_furniture)
+{
+  g_autofree char *page = g_strdup_printf ("<html><body><article>%s%s</article></body></html>", ARTICLE_P, c->element);
+  g_autoptr (EvlDocument) doc = load_bytes_as ("h.html", page, strlen (page), EVL_FORMAT_AUTO);
+  cr_assert_null (strstr (text_of (doc), "SECRET"), "%s: %s", c->label, text_of (doc));
+  cr_assert_not_null (strstr (text_of (doc), "approved the new budget"), "%s", c->label);
+}
+
 Test (html, page_without_any_date_has_no_dct)
 {
   const char *page = "<html><body><article>" ARTICLE_P "</article></body></html>";

@@ -219,6 +219,7 @@ typedef struct {
 
 typedef struct {
   Cand title, date, url;
+  Cand body;           /* JSON-LD articleBody: the text of script-rendered pages */
   GPtrArray *times;    /* xmlNode* <time datetime>, document order */
   GPtrArray *ldjson;   /* xmlNode* <script type=application/ld+json> */
 } PageMeta;
@@ -387,6 +388,7 @@ ld_visit (JsonNode *node, PageMeta *m)
   if (article)
     {
       cand_set (&m->title, 1, ld_string (o, "headline"));
+      cand_set (&m->body, 1, ld_string (o, "articleBody"));
       cand_set (&m->url, 2, ld_string (o, "url"));
     }
   ld_visit (json_object_get_member (o, "@graph"), m);
@@ -854,6 +856,51 @@ emit (Emit *em, xmlNode *root)
   flush (em);
 }
 
+/* (transfer full) @s with white space collapsed and trimmed; NULL when empty. */
+static char *
+clean_title (const char *s)
+{
+  if (s == NULL)
+    return NULL;
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+  for (const char *p = s; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Plain text with newlines -> paragraphs separated by blank lines,
+ * white space collapsed. */
+static void
+append_plain_paragraphs (GString *out, const char *s)
+{
+  g_auto (GStrv) lines = g_strsplit (s, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *line = clean_title (lines[i]);
+      if (line == NULL)
+        continue;
+      if (out->len)
+        g_string_append (out, "\n\n");
+      g_string_append (out, line);
+    }
+}
+
 /* ---- metadata needing the drops ---- */
 
 static gboolean
@@ -932,32 +979,6 @@ strip_site_name (char *title)
     *cut = '\0';
 }
 
-static char *
-clean_title (const char *s)
-{
-  if (s == NULL)
-    return NULL;
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-  for (const char *p = s; *p; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && out->len)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, *p);
-    }
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
-}
 
 static void
 page_meta_clear (PageMeta *m)
@@ -965,6 +986,7 @@ page_meta_clear (PageMeta *m)
   g_free (m->title.value);
   g_free (m->date.value);
   g_free (m->url.value);
+  g_free (m->body.value);
   g_ptr_array_unref (m->times);
   g_ptr_array_unref (m->ldjson);
 }
@@ -987,7 +1009,7 @@ evl_source_load_html (const char *name, const char *data, gsize len,
   if (root == NULL)
     return evl_fail (error, EVL_ERROR_PARSE, "%s: not an HTML page", name);
 
-  PageMeta m = { { 0 }, { 0 }, { 0 }, g_ptr_array_new (), g_ptr_array_new () };
+  PageMeta m = { .times = g_ptr_array_new (), .ldjson = g_ptr_array_new () };
   g_autoptr (GArray) elems = collect (root, &m);
   gboolean is_marker = FALSE;
   gint article = choose_article (elems, &is_marker);
@@ -1005,6 +1027,14 @@ evl_source_load_html (const char *name, const char *data, gsize len,
   emit (&em, article_node);
   g_string_free (em.para, TRUE);
   g_autoptr (GString) text = em.out;
+  /* A page whose story is rendered by script carries it only in JSON-LD:
+   * take articleBody when it holds twice the text the markup gave. */
+  if (m.body.value && strlen (m.body.value) > 2 * text->len)
+    {
+      g_string_truncate (text, 0);
+      em.saw_h1 = FALSE;
+      append_plain_paragraphs (text, m.body.value);
+    }
   g_autofree char *title = clean_title (m.title.value);
   if (title && m.title.prio == PRIO_TITLE_TAG)
     strip_site_name (title);
