@@ -268,6 +268,21 @@ is_have (Aux a)
   return a >= AUX_HAVE_PRES && a <= AUX_HAVING;
 }
 
+static gboolean
+nominal_suffix (const char *w, gsize n)
+{
+  static const char *const suffixes[] = {
+    "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "ism", "ship", "age",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      gsize k = strlen (suffixes[i]);
+      if (n > k + 2 && g_ascii_strncasecmp (w + n - k, suffixes[i], k) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 typedef struct {
   const char *text;
   const EvlToken *tok;
@@ -310,8 +325,15 @@ tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
   gboolean ed = n > 3 && g_ascii_strncasecmp (w + n - 2, "ed", 2) == 0;
   gboolean noun = strcmp (pos, "NOUN") == 0;
   gboolean adj = strcmp (pos, "ADJECTIVE") == 0;
-  gboolean verb = strcmp (pos, "VERB") == 0;
+  /* Without a known pos (AQUAINT leaves it UNKNOWN, mostly on verbs),
+   * a word is a verb unless it has a nominal suffix. */
+  gboolean verb = strcmp (pos, "VERB") == 0
+                  || (!noun && !adj && !nominal_suffix (w, n));
 
+  /* A modal, 'will' or 'do' can only precede a verb ('will return'). */
+  if (nc > 0 && (chain[0] == AUX_WILL || chain[0] == AUX_MODAL
+                 || chain[0] == AUX_DO_PRES || chain[0] == AUX_DO_PAST))
+    noun = adj = FALSE;
   if (noun || (adj && (nc == 0 || !is_be (chain[0]))))
     return;
   if (adj)
@@ -381,7 +403,9 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Inf
       lemma = info->lemma;
       const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, info->lemma_len);
       klass = attr (le, 2);
-      pos = attr (le, 3);
+      /* The lemma's pos fits only its base form ('damage' NOUN, not
+       * 'damaged'). */
+      pos = info->lemma_len == n && g_ascii_strncasecmp (lemma, w, n) == 0 ? attr (le, 3) : NULL;
     }
 
   EvlEventMention ev = { 0 };
