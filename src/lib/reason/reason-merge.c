@@ -178,6 +178,11 @@ score (const EvlGraph *g, const Cluster *c, guint ei)
     return REJECT;
   if (c->fact != factuality (e) && !(ov >= 2 && (loc_same || same_day)))
     return REJECT;
+  /* Two bare mentions ('the talks', 'the statement') share only a type:
+   * the same word is needed.  A bare mention may join a described event. */
+  if (e->participants->len == 0 && c->parts->len == 0 && !loc_known
+      && !(c->strong && e_strong) && !same_trigger)
+    return REJECT;
   return s + (same_trigger ? 0.5 : 0.0) + 0.1 * log1p (c->n_mentions);
 }
 
