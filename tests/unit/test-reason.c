@@ -393,6 +393,22 @@ Test (reason, negated_and_hedged_mentions_stay_apart)
   unref_all (docs, 2);
 }
 
+Test (reason, bare_mentions_need_the_same_word)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *a = fx_doc ("a", "Officials warned again.", "2023-09-14");
+  EvlDocument *b = fx_doc ("b", "Officials clarified it.\nOfficials warned again.", "2023-09-14");
+  FxEvent f = FX_EVENT ("STATEMENT", "warn");
+  fx_event (a, "warned", 0, &f);
+  fx_event (b, "warned", 0, &f);
+  f.lemma = "clarify";
+  fx_event (b, "clarified", 0, &f);
+  EvlDocument *docs[] = { a, b };
+  g_autoptr (EvlGraph) g = build (ctx, docs, 2);
+  cr_assert_eq (count_type (g, "STATEMENT"), 2, "'warned' twice is one event, 'clarified' another");
+  unref_all (docs, 2);
+}
+
 /* ---- temporal relations ---- */
 
 static EvlDocument *
