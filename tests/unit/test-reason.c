@@ -664,3 +664,36 @@ Test (reason, update_adds_new_documents_to_a_saved_story)
   evl_document_unref (a);
   evl_document_unref (b);
 }
+
+/* ---- scale ---- */
+
+Test (reason, thousands_of_events_stay_fast, .timeout = 30)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  for (guint d = 0; d < 200; d++)
+    {
+      char id[16];
+      g_snprintf (id, sizeof id, "d%u", d);
+      EvlGraphDocument doc = { id, NULL, "2023-09-14", "default", NULL, NULL };
+      evl_graph_add_document (g, &doc);
+    }
+  static const char *const types[] = { "MEETING", "STATEMENT", "VISIT", "MISSILE_LAUNCH" };
+  for (guint i = 0; i < 4000; i++)
+    {
+      char value[11];
+      EvlDay day = evl_day_from_ymd (2023, 1, 1) + (i * 7919u) % 365;
+      guint ev = fx_graph_event (g, types[i % 4], i % 2 ? evl_day_format (day, value) : NULL,
+                                 value, value);
+      EvlGraphMention m = { i % 200, 0, i, i + 1, "x", "x", NULL, 0, 0, 0, NULL };
+      evl_graph_event_add_mention (g, ev, &m);
+      if (i % 7 == 0 && i > 0)
+        add_cue (g, ev - 1, ev, EVL_REL_BEFORE, "cue: before", 0.8f);
+    }
+  evl_reason_merge (ctx, g);
+  evl_reason_relate (ctx, g);
+  cr_assert_gt (evl_graph_n_events (g), 0);
+  cr_assert_lt (evl_graph_n_events (g), 4000);
+  g_autoptr (GArray) order = evl_graph_timeline (g);
+  cr_assert_eq (order->len, evl_graph_n_events (g));
+}

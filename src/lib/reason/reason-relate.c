@@ -25,7 +25,7 @@
 
 /* Largest number of events put through the cubic closure; beyond it the
  * best connected ones are kept (others still get date relations). */
-#define MAX_CLOSURE_EVENTS 400
+#define MAX_CLOSURE_EVENTS 200
 
 /* ---- constraints ---- */
 
@@ -290,16 +290,36 @@ narrow_ranges (Closure *c, gint *lo, gint *hi)
 
 /* ---- exported relations ---- */
 
-static gboolean
-related_pair (const EvlGraph *g, guint a, guint b)
+/* Unordered event pairs that already have a relation. */
+static guint64
+pair_key (guint a, guint b)
 {
+  return a < b ? ((guint64) a << 32) | b : ((guint64) b << 32) | a;
+}
+
+static GHashTable *
+related_pairs (const EvlGraph *g)
+{
+  GHashTable *h = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < evl_graph_n_relations (g); i++)
     {
       const EvlGraphRelation *r = evl_graph_get_relation (g, i);
-      if ((r->from == a && r->to == b) || (r->from == b && r->to == a))
-        return TRUE;
+      gint64 *k = g_new (gint64, 1);
+      *k = (gint64) pair_key (r->from, r->to);
+      g_hash_table_add (h, k);
     }
-  return FALSE;
+  return h;
+}
+
+/* Adds @r unless its pair is already related; records the pair. */
+static void
+add_new_pair (EvlGraph *g, GHashTable *pairs, const EvlGraphRelation *r)
+{
+  gint64 k = (gint64) pair_key (r->from, r->to);
+  if (g_hash_table_contains (pairs, &k))
+    return;
+  evl_graph_add_relation (g, r);
+  g_hash_table_add (pairs, g_memdup2 (&k, sizeof k));
 }
 
 static gint
@@ -346,7 +366,7 @@ closure_allows (Closure *c, guint a, guint b, EvlRel rel)
 }
 
 static void
-add_date_chain (Closure *c)
+add_date_chain (Closure *c, GHashTable *pairs)
 {
   EvlGraph *g = c->g;
   g_autoptr (GArray) ds = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -358,35 +378,36 @@ add_date_chain (Closure *c)
     {
       guint a = g_array_index (ds, guint, k), b = g_array_index (ds, guint, k + 1);
       gint rel = date_relation (evl_graph_get_event (g, a), evl_graph_get_event (g, b));
-      if (rel < 0 || related_pair (g, a, b) || !closure_allows (c, a, b, (EvlRel) rel))
+      gint64 key = (gint64) pair_key (a, b);
+      if (rel < 0 || g_hash_table_contains (pairs, &key) || !closure_allows (c, a, b, (EvlRel) rel))
         continue;
       EvlGraphRelation r = { a, b, (EvlRel) rel, EVL_EVIDENCE_DATES, EVL_CONF_DATES_STRONG };
-      evl_graph_add_relation (g, &r);
+      add_new_pair (g, pairs, &r);
     }
 }
 
 static void
-add_bounds (Closure *c, const gint *lo, const gint *hi)
+add_bounds (Closure *c, GHashTable *pairs, const gint *lo, const gint *hi)
 {
   EvlGraph *g = c->g;
   for (guint x = 0; x < c->n; x++)
     {
       guint ex = c->ev[x];
-      if (lo[x] >= 0 && !related_pair (g, ex, c->ev[lo[x]]))
+      if (lo[x] >= 0)
         {
           gint rel = evl_pa_entailed (c->net, x, (guint) lo[x]);
           EvlGraphRelation r = { ex, c->ev[lo[x]], rel >= 0 ? (EvlRel) rel : EVL_REL_AFTER,
                                  EVL_EVIDENCE_CLOSURE, 0.5f };
           if (rel == EVL_REL_AFTER || rel == EVL_REL_SIMULTANEOUS || rel == EVL_REL_IS_INCLUDED)
-            evl_graph_add_relation (g, &r);
+            add_new_pair (g, pairs, &r);
         }
-      if (hi[x] >= 0 && hi[x] != lo[x] && !related_pair (g, ex, c->ev[hi[x]]))
+      if (hi[x] >= 0 && hi[x] != lo[x])
         {
           gint rel = evl_pa_entailed (c->net, x, (guint) hi[x]);
           EvlGraphRelation r = { ex, c->ev[hi[x]], rel >= 0 ? (EvlRel) rel : EVL_REL_BEFORE,
                                  EVL_EVIDENCE_CLOSURE, 0.5f };
           if (rel == EVL_REL_BEFORE || rel == EVL_REL_SIMULTANEOUS || rel == EVL_REL_IS_INCLUDED)
-            evl_graph_add_relation (g, &r);
+            add_new_pair (g, pairs, &r);
         }
     }
 }
@@ -417,8 +438,9 @@ evl_reason_relate (const EvlContext *ctx, EvlGraph *g)
   g_autofree gint *lo = g_new (gint, c.n + 1);
   g_autofree gint *hi = g_new (gint, c.n + 1);
   narrow_ranges (&c, lo, hi);
-  add_date_chain (&c);
-  add_bounds (&c, lo, hi);
+  g_autoptr (GHashTable) pairs = related_pairs (g);
+  add_date_chain (&c, pairs);
+  add_bounds (&c, pairs, lo, hi);
 
   evl_pa_free (c.net);
   g_free (c.ev);
