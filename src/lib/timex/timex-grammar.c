@@ -988,6 +988,17 @@ p_relative (TxScan *s, int i, TxMatch *m)
       m->has_pt = TRUE;
       return j + 1;
     }
+  if (ref && u->pod && u->pod->n_attrs == 1 && attr (u->pod, 0)[0] != 'T' && s->ref.year > 0
+      && s->ref.grain == EVL_GRAIN_DAY)
+    {
+      /* 'the next morning': the day after the one under discussion
+       * (TimeBank values it by the day) */
+      m->pt = s->ref;
+      evl_timex_point_shift (&m->pt, dir);
+      m->has_pt = TRUE;
+      m->needs_ref = TRUE;
+      return j + 1;
+    }
   if (ref)
     return -1;
   int mo;

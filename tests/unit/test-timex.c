@@ -1,0 +1,395 @@
+/* Timex recognition and normalisation, table-driven per TIMEX3 family. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <eventline/eventline.h>
+#include <string.h>
+
+TestSuite (timex);
+
+typedef struct {
+  char text[160];
+  char dct[24];      /* "" = no creation time */
+  char extent[64];   /* the expected timex text */
+  char type[12];     /* "" = @extent must NOT be (part of) a timex */
+  char value[32];
+  char mod[16];
+} TxCase;
+
+static EvlDocument *
+annotate (const char *text, const char *dct)
+{
+  static EvlContext *ctx;
+  if (ctx == NULL)
+    {
+      GError *error = NULL;
+      ctx = evl_context_new (&error);
+      cr_assert_not_null (ctx, "%s", error ? error->message : "");
+    }
+  EvlDocument *doc = evl_document_new ("t", text, -1, NULL);
+  cr_assert_not_null (doc);
+  if (*dct)
+    evl_document_set_dct (doc, dct, EVL_DCT_METADATA);
+  evl_segment_document (ctx, doc);
+  evl_timex_annotate (ctx, doc);
+  return doc;
+}
+
+static void
+check_case (const TxCase *c)
+{
+  g_autoptr (EvlDocument) doc = annotate (c->text, c->dct);
+  gsize len;
+  const char *text = evl_document_get_text (doc, &len);
+  const char *at = strstr (text, c->extent);
+  cr_assert_not_null (at, "fixture: '%s' not in '%s'", c->extent, c->text);
+  guint32 start = (guint32) (at - text), end = start + (guint32) strlen (c->extent);
+  guint n;
+  const EvlTimex *tx = evl_document_get_timexes (doc, &n);
+  GString *found = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (found, " [%.*s]=%s", (int) EVL_SPAN_LEN (tx[i].span),
+                            text + tx[i].span.start, tx[i].value);
+  if (c->type[0] == '\0')
+    {
+      for (guint i = 0; i < n; i++)
+        cr_assert (tx[i].span.end <= start || tx[i].span.start >= end,
+                   "'%s' in '%s' must not be a timex; found%s", c->extent, c->text, found->str);
+      g_string_free (found, TRUE);
+      return;
+    }
+  const EvlTimex *t = NULL;
+  for (guint i = 0; i < n; i++)
+    if (tx[i].span.start == start && tx[i].span.end == end)
+      t = &tx[i];
+  cr_assert_not_null (t, "no timex '%s' in '%s'; found%s", c->extent, c->text, found->str);
+  g_string_free (found, TRUE);
+  cr_assert_str_eq (evl_timex_type_to_string (t->type), c->type, "type of '%s'", c->extent);
+  cr_assert_str_eq (t->value, c->value, "value of '%s'", c->extent);
+  if (c->mod[0])
+    cr_assert (t->mod && strcmp (t->mod, c->mod) == 0, "mod of '%s': %s", c->extent,
+               t->mod ? t->mod : "(none)");
+  else
+    cr_assert_null (t->mod, "mod of '%s': %s", c->extent, t->mod);
+}
+
+#define DCT "2023-09-14"
+
+/* One parameterized test per table of cases. */
+#define TX_FAMILY(name, table)                                              \
+  ParameterizedTestParameters (timex, name)                                 \
+  {                                                                         \
+    return cr_make_param_array (TxCase, table, G_N_ELEMENTS (table));       \
+  }                                                                         \
+  ParameterizedTest (TxCase *c, timex, name)                                \
+  {                                                                         \
+    check_case (c);                                                         \
+  }
+
+/* The seed story (issue 2), dated 2023-09-14. */
+static TxCase seed_cases[] = {
+  { "Putin and Kim met on Wednesday at the cosmodrome.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "The leaders convened at the Vostochny Cosmodrome on a Wednesday.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "A rocket carrying a spy satellite failed in August.", DCT, "August", "DATE", "2023-08", "" },
+  { "The first launch attempt failed in May.", DCT, "May", "DATE", "2023-05", "" },
+  { "Tensions have grown this year.", DCT, "this year", "DATE", "2023", "" },
+  { "Russia began buying shells in early 2022.", DCT, "early 2022", "DATE", "2022", "START" },
+  { "The Korean War of 1950-53 ended in an armistice.", DCT, "1950-53", "DATE", "1950/1953", "" },
+  { "The two leaders have not met since 2019.", DCT, "2019", "DATE", "2019", "" },
+  { "The program stalled over 18 months.", DCT, "over 18 months", "DURATION", "P18M", "MORE_THAN" },
+  { "Hours before the meeting, North Korea fired two missiles.", DCT, "Hours", "DURATION", "PTXH", "" },
+  { "A second satellite launch failed in April.", DCT, "April", "DATE", "2023-04", "" },
+  { "Pyongyang may supply artillery shells to Moscow.", DCT, "may", "", "", "" },
+  { "Tuesday , July 23 2024\nHome / World", DCT, "Tuesday , July 23 2024", "DATE", "2024-07-23", "" },
+  { "Space ties may deepen in the coming years.", DCT, "the coming years", "DURATION", "PXY", "" },
+};
+
+TX_FAMILY (seed_story, seed_cases)
+
+/* Calendar dates at every granularity. */
+static TxCase date_cases[] = {
+  { "The deal closed on March 5, 1998, in New York.", DCT, "March 5, 1998", "DATE", "1998-03-05", "" },
+  { "The deal closed on 5 March 1998.", DCT, "5 March 1998", "DATE", "1998-03-05", "" },
+  { "It was signed on Sept. 30 in Geneva.", "1989-10-26", "Sept. 30", "DATE", "1989-09-30", "" },
+  { "Payments start Feb. 1 under the plan.", "1989-10-26", "Feb. 1", "DATE", "1990-02-01", "" },
+  { "Profit rose in the third quarter.", "1989-10-26", "the third quarter", "DATE", "1989-Q3", "" },
+  { "Third-quarter profit rose.", "1989-10-26", "Third-quarter", "DATE", "1989-Q3", "" },
+  { "Sales fell in the first half of 1990.", DCT, "the first half of 1990", "DATE", "1990-H1", "" },
+  { "Prices soared in the 1990s.", DCT, "1990s", "DATE", "199", "" },
+  { "Prices soared in the '80s.", DCT, "'80s", "DATE", "198", "" },
+  { "It was built in the 20th century.", DCT, "the 20th century", "DATE", "19", "" },
+  { "The report was published on 2023-06-01.", DCT, "2023-06-01", "DATE", "2023-06-01", "" },
+  { "They met in the summer of 1990.", DCT, "the summer of 1990", "DATE", "1990-SU", "" },
+  { "Exports grew this summer.", DCT, "this summer", "DATE", "2023-SU", "" },
+  { "The company was founded in fiscal 1989.", DCT, "fiscal 1989", "DATE", "1989", "" },
+  { "The plan dates from nineteen ninety-six.", DCT, "nineteen ninety-six", "DATE", "1996", "" },
+  { "Sales for fiscal 1989 rose, and in the year two thousand they fell.", DCT, "the year two thousand", "DATE", "2000", "" },
+};
+
+TX_FAMILY (calendar_dates, date_cases)
+
+/* Clock times and parts of the day. */
+static TxCase time_cases[] = {
+  { "The blast came at 10:35 a.m. local time.", DCT, "10:35 a.m.", "TIME", "2023-09-14T10:35", "" },
+  { "Polls close at 5 p.m. EST on the coast.", DCT, "5 p.m. EST", "TIME", "2023-09-14T17:00", "" },
+  { "The vote is scheduled for noon Saturday.", DCT, "noon Saturday", "TIME", "2023-09-16T12:00", "" },
+  { "He will speak tonight.", DCT, "tonight", "TIME", "2023-09-14TNI", "" },
+  { "Officials met this morning.", DCT, "this morning", "TIME", "2023-09-14TMO", "" },
+  { "Shots were fired last night.", DCT, "last night", "TIME", "2023-09-13TNI", "" },
+  { "The ship docked at 4 in the morning.", DCT, "4 in the morning", "TIME", "2023-09-14T04:00", "" },
+};
+
+TX_FAMILY (clock_times, time_cases)
+
+/* Durations, numbers in words, fractions and quantity modifiers. */
+static TxCase duration_cases[] = {
+  { "The siege lasted two weeks.", DCT, "two weeks", "DURATION", "P2W", "" },
+  { "Talks went on for three hours.", DCT, "three hours", "DURATION", "PT3H", "" },
+  { "He served a dozen years in office.", DCT, "a dozen years", "DURATION", "P12Y", "" },
+  { "It took twenty-four hours to decide.", DCT, "twenty-four hours", "DURATION", "PT24H", "" },
+  { "The trial lasted a year and a half.", DCT, "a year and a half", "DURATION", "P1Y6M", "" },
+  { "The flight took 5 1/2 hours.", DCT, "5 1/2 hours", "DURATION", "PT5H30M", "" },
+  { "The work will take about three years.", DCT, "three years", "DURATION", "P3Y", "APPROX" },
+  { "The ban lasted more than 18 months.", DCT, "more than 18 months", "DURATION", "P18M", "MORE_THAN" },
+  { "They waited at least 72 hours.", DCT, "at least 72 hours", "DURATION", "PT72H", "EQUAL_OR_MORE" },
+  { "He stayed for several years.", DCT, "several years", "DURATION", "PXY", "" },
+  { "The conflict has lasted decades.", DCT, "decades", "DURATION", "PXY", "" },
+  { "Unemployment rose over the past two months.", DCT, "the past two months", "DURATION", "P2M", "" },
+  { "A two-year program was announced.", DCT, "two-year", "DURATION", "P2Y", "" },
+  { "Output fell for two decades.", DCT, "two decades", "DURATION", "P20Y", "" },
+  { "Profits doubled in the past two quarters.", DCT, "the past two quarters", "DURATION", "P2Q", "" },
+};
+
+TX_FAMILY (durations, duration_cases)
+
+/* Recurrences. */
+static TxCase set_cases[] = {
+  { "The committee meets every week.", DCT, "every week", "SET", "P1W", "" },
+  { "Inspectors visit twice a year.", DCT, "twice a year", "SET", "P1Y", "" },
+  { "The paper is published daily.", DCT, "daily", "SET", "P1D", "" },
+  { "The market opens each Thursday.", DCT, "each Thursday", "SET", "XXXX-WXX-4", "" },
+  { "Rates are reviewed three times a month.", DCT, "three times a month", "SET", "P1M", "" },
+};
+
+TX_FAMILY (sets, set_cases)
+
+Test (timex, set_frequency_and_quantifier)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Inspectors visit twice a year and meet every week.", DCT);
+  guint n;
+  const EvlTimex *t = evl_document_get_timexes (doc, &n);
+  cr_assert_eq (n, 2);
+  cr_assert_str_eq (t[0].freq, "2X");
+  cr_assert_str_eq (t[1].quant, "EVERY");
+}
+
+/* Relative to the creation time; tense picks past or future. */
+static TxCase relative_cases[] = {
+  { "The minister resigned yesterday.", DCT, "yesterday", "DATE", "2023-09-13", "" },
+  { "The minister will resign tomorrow.", DCT, "tomorrow", "DATE", "2023-09-15", "" },
+  { "The rally took place last Friday.", DCT, "last Friday", "DATE", "2023-09-08", "" },
+  { "The two sides will meet on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
+  { "The two sides met on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  { "Inflation slowed last week.", DCT, "last week", "DATE", "2023-W36", "" },
+  { "Prices rose last month.", DCT, "last month", "DATE", "2023-08", "" },
+  { "Elections are due next year.", DCT, "next year", "DATE", "2024", "" },
+  { "The plant closed a year ago.", DCT, "a year ago", "DATE", "2022", "" },
+  { "The plant closed three days ago.", DCT, "three days ago", "DATE", "2023-09-11", "" },
+  { "Markets are calm now.", DCT, "now", "DATE", "PRESENT_REF", "" },
+  { "The firm recently hired staff.", DCT, "recently", "DATE", "PAST_REF", "" },
+  { "Prices fell last November.", DCT, "last November", "DATE", "2022-11", "" },
+  { "The vote is set for mid-November.", DCT, "mid-November", "DATE", "2023-11", "MID" },
+  { "A deal is expected by the end of the year.", DCT, "the end of the year", "DATE", "2023", "END" },
+  { "Sales rose earlier this month.", DCT, "earlier this month", "DATE", "2023-09", "START" },
+  { "They plan to meet at Christmas.", DCT, "Christmas", "DATE", "2023-12-25", "" },
+  { "Families gathered for Thanksgiving Day 1998.", DCT, "Thanksgiving Day 1998", "DATE", "1998-11-26", "" },
+};
+
+TX_FAMILY (relative_to_creation_time, relative_cases)
+
+/* Anaphoric: against the last mentioned date. */
+static TxCase anaphoric_cases[] = {
+  { "The summit opened on June 3, 1998. Two weeks later, talks collapsed.", DCT, "Two weeks later", "DATE", "1998-06-17", "" },
+  { "The summit opened on June 3, 1998. The following day, talks collapsed.", DCT, "The following day", "DATE", "1998-06-04", "" },
+  { "The treaty was signed in 1975. That year, trade doubled.", DCT, "That year", "DATE", "1975", "" },
+  { "The summit opened on June 3, 1998. A year earlier, talks had collapsed.", DCT, "A year earlier", "DATE", "1997", "" },
+};
+
+TX_FAMILY (anaphoric, anaphoric_cases)
+
+/* Words that look temporal but are not, here. */
+static TxCase negative_cases[] = {
+  { "Pyongyang may supply shells.", DCT, "may", "", "", "" },
+  { "May I ask a question?", DCT, "May", "", "", "" },
+  { "Protesters will March on the capital.", DCT, "March", "", "", "" },
+  { "He was the second person to arrive.", DCT, "second", "", "", "" },
+  { "Prices may fall sharply.", DCT, "fall", "", "", "" },
+  { "They hope to spring a surprise.", DCT, "spring", "", "", "" },
+  { "The Sun reported the story.", DCT, "Sun", "", "", "" },
+  { "Now that the vote is over, talks resume.", DCT, "Now", "", "", "" },
+  { "The army sent 2000 troops.", DCT, "2000", "", "", "" },
+  { "A 6-year-old boy was rescued.", DCT, "6-year-old", "", "", "" },
+  { "The august assembly voted.", DCT, "august", "", "", "" },
+};
+
+TX_FAMILY (not_temporal, negative_cases)
+
+Test (timex, month_vs_modal_in_one_sentence)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Kim may visit Moscow in May.", DCT);
+  guint n;
+  const EvlTimex *t = evl_document_get_timexes (doc, &n);
+  cr_assert_eq (n, 1);
+  cr_assert_str_eq (t[0].value, "2023-05");
+  cr_assert_eq (t[0].span.start, strlen ("Kim may visit Moscow in "));
+}
+
+Test (timex, range_flag_and_bounds)
+{
+  g_autoptr (EvlDocument) doc = annotate ("The Korean War of 1950-53.", DCT);
+  guint n;
+  const EvlTimex *t = evl_document_get_timexes (doc, &n);
+  cr_assert_eq (n, 1);
+  cr_assert (t[0].flags & EVL_TIMEX_FLAG_RANGE);
+  cr_assert_eq (t[0].begin, evl_day_from_ymd (1950, 1, 1));
+  cr_assert_eq (t[0].end, evl_day_from_ymd (1953, 12, 31));
+}
+
+Test (timex, relative_bounds_and_flags)
+{
+  g_autoptr (EvlDocument) doc = annotate ("North Korea failed to launch in August.", DCT);
+  guint n;
+  const EvlTimex *t = evl_document_get_timexes (doc, &n);
+  cr_assert_eq (n, 1);
+  cr_assert (t[0].flags & EVL_TIMEX_FLAG_RELATIVE);
+  cr_assert_not (t[0].flags & EVL_TIMEX_FLAG_UNANCHORED);
+  cr_assert_eq (t[0].begin, evl_day_from_ymd (2023, 8, 1));
+  cr_assert_eq (t[0].end, evl_day_from_ymd (2023, 8, 31));
+  cr_assert_eq (t[0].grain, EVL_GRAIN_MONTH);
+}
+
+Test (timex, no_creation_time_leaves_relative_unanchored)
+{
+  g_autoptr (EvlDocument) doc = annotate ("The minister resigned yesterday, in 1998.", "");
+  guint n;
+  const EvlTimex *t = evl_document_get_timexes (doc, &n);
+  cr_assert_eq (n, 2);
+  cr_assert_str_eq (t[0].value, "XXXX-XX-XX");
+  cr_assert (t[0].flags & EVL_TIMEX_FLAG_UNANCHORED);
+  cr_assert_str_eq (t[1].value, "1998");
+  cr_assert_not (t[1].flags & EVL_TIMEX_FLAG_UNANCHORED);
+}
+
+Test (timex, reannotation_replaces)
+{
+  g_autoptr (EvlDocument) doc = annotate ("They met on Wednesday.", DCT);
+  g_autoptr (EvlContext) ctx = evl_context_new (NULL);
+  evl_timex_annotate (ctx, doc);
+  guint n;
+  evl_document_get_timexes (doc, &n);
+  cr_assert_eq (n, 1);
+}
+
+/* ---- value bounds ---- */
+
+typedef struct {
+  char value[32];
+  char begin[11];
+  char end[11];
+  int grain;
+} BoundsCase;
+
+static BoundsCase bounds_cases[] = {
+  { "2023-08", "2023-08-01", "2023-08-31", EVL_GRAIN_MONTH },
+  { "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY },
+  { "2023-W37", "2023-09-11", "2023-09-17", EVL_GRAIN_WEEK },
+  { "2023-W37-WE", "2023-09-16", "2023-09-17", EVL_GRAIN_WEEK },
+  { "2023-Q1", "2023-01-01", "2023-03-31", EVL_GRAIN_QUARTER },
+  { "2023-H2", "2023-07-01", "2023-12-31", EVL_GRAIN_HALF },
+  { "2023-SU", "2023-06-01", "2023-08-31", EVL_GRAIN_SEASON },
+  { "2023-WI", "2023-12-01", "2024-02-29", EVL_GRAIN_SEASON },
+  { "2023", "2023-01-01", "2023-12-31", EVL_GRAIN_YEAR },
+  { "199", "1990-01-01", "1999-12-31", EVL_GRAIN_DECADE },
+  { "19", "1900-01-01", "1999-12-31", EVL_GRAIN_CENTURY },
+  { "2023-09-13TAF", "2023-09-13", "2023-09-13", EVL_GRAIN_PART_OF_DAY },
+  { "2023-09-13T14:30", "2023-09-13", "2023-09-13", EVL_GRAIN_MINUTE },
+  { "1950/1953", "1950-01-01", "1953-12-31", EVL_GRAIN_YEAR },
+  { "2020-W53", "2020-12-28", "2021-01-03", EVL_GRAIN_WEEK },
+};
+
+ParameterizedTestParameters (timex, value_bounds)
+{
+  return cr_make_param_array (BoundsCase, bounds_cases, G_N_ELEMENTS (bounds_cases));
+}
+
+ParameterizedTest (BoundsCase *c, timex, value_bounds)
+{
+  EvlDay b = 0, e = 0;
+  EvlGrain g = EVL_GRAIN_NONE;
+  cr_assert (evl_timex_value_bounds (c->value, &b, &e, &g), "%s", c->value);
+  char bb[11], eb[11];
+  cr_assert_str_eq (evl_day_format (b, bb), c->begin, "begin of %s", c->value);
+  cr_assert_str_eq (evl_day_format (e, eb), c->end, "end of %s", c->value);
+  cr_assert_eq ((int) g, c->grain, "grain of %s", c->value);
+}
+
+Test (timex, values_without_calendar_extent)
+{
+  const char *no[] = { "PRESENT_REF", "XXXX-03-05", "P18M", "2023-13", "2023-02-30", "", "abc" };
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    cr_assert_not (evl_timex_value_bounds (no[i], NULL, NULL, NULL), "%s", no[i]);
+}
+
+Test (timex, value_validation)
+{
+  cr_assert (evl_timex_value_validate (EVL_TIMEX_DATE, "2023-W37", NULL));
+  cr_assert (evl_timex_value_validate (EVL_TIMEX_DATE, "XXXX-03-05", NULL));
+  cr_assert (evl_timex_value_validate (EVL_TIMEX_DATE, "PAST_REF", NULL));
+  cr_assert (evl_timex_value_validate (EVL_TIMEX_DURATION, "PT3H", NULL));
+  cr_assert (evl_timex_value_validate (EVL_TIMEX_DURATION, "PXY", NULL));
+  cr_assert (evl_timex_value_validate (EVL_TIMEX_SET, "P1W", NULL));
+  GError *error = NULL;
+  cr_assert_not (evl_timex_value_validate (EVL_TIMEX_DURATION, "2023", &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_INVALID_TIMEX));
+  g_clear_error (&error);
+  cr_assert_not (evl_timex_value_validate (EVL_TIMEX_DATE, "yesterday", NULL));
+  cr_assert_not (evl_timex_value_validate (EVL_TIMEX_DURATION, "P", NULL));
+}
+
+Test (timex, type_names_roundtrip)
+{
+  for (int t = EVL_TIMEX_DATE; t <= EVL_TIMEX_SET; t++)
+    {
+      EvlTimexType back;
+      cr_assert (evl_timex_type_from_string (evl_timex_type_to_string ((EvlTimexType) t), &back));
+      cr_assert_eq ((int) back, t);
+    }
+  EvlTimexType x;
+  cr_assert_not (evl_timex_type_from_string ("EVENT", &x));
+}
+
+/* Pathological input: one huge paragraph of temporal-looking words with no
+ * sentence break; must stay linear and produce only valid values. */
+Test (timex, huge_unbroken_text_stays_linear_and_valid, .timeout = 60)
+{
+  static const char *const words[] = {
+    "May", "may", "March", "1950-53", "the", "last", "next", "week", "Friday", ",", "-",
+    "'80s", "5 1/2", "12:30", "a.m.", "Sept.", "over", "more than", "three", "years", "ago",
+    "early", "2022", "year-earlier", "quarter", "third", "of", "Christmas", "spring", "now",
+    "daily", "every", "twice a", "day", "hours", "20th century", "twenty-four", "nineteen",
+  };
+  GString *text = g_string_new (NULL);
+  guint32 seed = 7;
+  while (text->len < 2000000)
+    {
+      seed = seed * 1103515245u + 12345u;
+      g_string_append (text, words[(seed >> 16) % G_N_ELEMENTS (words)]);
+      g_string_append_c (text, ' ');
+    }
+  g_autoptr (EvlDocument) doc = annotate (text->str, DCT);
+  g_string_free (text, TRUE);
+  guint n;
+  const EvlTimex *t = evl_document_get_timexes (doc, &n);
+  cr_assert_gt (n, 1000);
+  for (guint i = 0; i < n; i++)
+    cr_assert (evl_timex_value_validate (t[i].type, t[i].value, NULL), "invalid value %s", t[i].value);
+}
