@@ -49,6 +49,7 @@ typedef struct {
    * cluster indices in creation order.  Callers filter on the current
    * type, city flag and merge state. */
   GHashTable *index;
+  GHashTable *by_gaz;         /* EvlLexEntry* -> GArray of cluster indices */
   GString *ktmp;
 } Cx;
 
@@ -120,12 +121,6 @@ index_get (Cx *x, const char *prefix, const char *key, gsize len)
   return g_hash_table_lookup (x->index, index_key (x, prefix, key, len));
 }
 
-static void
-gaz_key (const EvlLexEntry *gaz, char buf[32])
-{
-  g_snprintf (buf, 32, "%p", (const void *) gaz);
-}
-
 static const char *
 last_word (const char *s)
 {
@@ -167,9 +162,13 @@ new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold
   index_add (x, "f:", fold, strlen (fold), ci);
   if (gaz)
     {
-      char buf[32];
-      gaz_key (gaz, buf);
-      index_add (x, "g:", buf, strlen (buf), ci);
+      GArray *a = g_hash_table_lookup (x->by_gaz, gaz);
+      if (a == NULL)
+        {
+          a = g_array_new (FALSE, FALSE, sizeof (gint));
+          g_hash_table_insert (x->by_gaz, (gpointer) gaz, a);
+        }
+      g_array_append_val (a, ci);
     }
   const char *sp = strchr (fold, ' ');
   if (sp)
@@ -177,7 +176,6 @@ new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold
       index_add (x, "w:", fold, (gsize) (sp - fold), ci);
       index_add (x, "w:", last_word (fold), strlen (last_word (fold)), ci);
       index_add (x, "w:", sp + 1, strlen (sp + 1), ci);
-      index_add (x, "o:", fold, (gsize) (sp - fold), ci);
       g_autoptr (GString) ini = g_string_new (NULL);
       initials (ini, fold);
       index_add (x, "a:", ini->str, ini->len, ci);
@@ -188,9 +186,7 @@ new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold
 static gint
 find_gaz (Cx *x, const EvlLexEntry *gaz)
 {
-  char buf[32];
-  gaz_key (gaz, buf);
-  GArray *a = index_get (x, "g:", buf, strlen (buf));
+  GArray *a = g_hash_table_lookup (x->by_gaz, gaz);
   for (guint k = 0; a && k < a->len; k++)
     {
       gint i = g_array_index (a, gint, k);
@@ -421,11 +417,13 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
     {
       /* 'Vostochny' after 'Vostochny Cosmodrome': the first word of a
        * multi-word place or organisation found by rules. */
-      GArray *a = index_get (x, "o:", x->tmp->str, x->tmp->len);
+      GArray *a = index_get (x, "w:", x->tmp->str, x->tmp->len);
       for (guint j = 0; a && j < a->len && ci < 0; j++)
         {
           Cl *k = cl (x, g_array_index (a, gint, j));
-          if (k->merged < 0 && k->type != EVL_ENTITY_PERSON && !k->gaz)
+          gsize n = x->tmp->len;
+          if (k->merged < 0 && k->type != EVL_ENTITY_PERSON && !k->gaz
+              && strncmp (k->fold->str, x->tmp->str, n) == 0 && k->fold->str[n] == ' ')
             ci = g_array_index (a, gint, j);
         }
     }
@@ -663,20 +661,35 @@ emit (Cx *x, GArray *cands)
           order[n_out] = c->cluster;
           o->out = (gint) n_out++;
           o->aliases = g_ptr_array_new ();
-          o->aliases_seen = g_hash_table_new (NULL, NULL);
-          o->roles = g_hash_table_new (NULL, NULL);
         }
       o->n_mentions++;
       if (c->kind != EVL_CAND_DESC && c->kind != EVL_CAND_PRONOUN)
         {
-          /* Interned: equal strings are the same pointer. */
+          /* Interned: equal strings are the same pointer.  A hash set
+           * only once the list is long (pathological documents). */
           const char *s = evl_document_span_text (x->doc, c->span);
-          if (g_hash_table_add (o->aliases_seen, (gpointer) s))
+          gboolean seen;
+          if (o->aliases_seen)
+            seen = !g_hash_table_add (o->aliases_seen, (gpointer) s);
+          else
+            {
+              seen = g_ptr_array_find (o->aliases, s, NULL);
+              if (!seen && o->aliases->len >= 16)
+                {
+                  o->aliases_seen = g_hash_table_new (NULL, NULL);
+                  for (guint k = 0; k < o->aliases->len; k++)
+                    g_hash_table_add (o->aliases_seen, o->aliases->pdata[k]);
+                  g_hash_table_add (o->aliases_seen, (gpointer) s);
+                }
+            }
+          if (!seen)
             g_ptr_array_add (o->aliases, (gpointer) s);
         }
       if (c->role.end > c->role.start)
         {
           const char *r = evl_document_span_text (x->doc, c->role);
+          if (o->roles == NULL)
+            o->roles = g_hash_table_new (NULL, NULL);
           guint cnt = GPOINTER_TO_UINT (g_hash_table_lookup (o->roles, r));
           g_hash_table_insert (o->roles, (gpointer) r, GUINT_TO_POINTER (cnt + 1));
         }
@@ -699,7 +712,7 @@ emit (Cx *x, GArray *cands)
       ec.type = k->type;
       g_ptr_array_add (out[i].aliases, NULL);
       ec.aliases = (const char *const *) out[i].aliases->pdata;
-      ec.role = pick_role (out[i].roles);
+      ec.role = out[i].roles ? pick_role (out[i].roles) : NULL;
       ec.n_mentions = out[i].n_mentions;
       evl_document_add_entity_cluster (x->doc, &ec);
     }
@@ -744,6 +757,7 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   x.tmp = g_string_new (NULL);
   x.ktmp = g_string_new (NULL);
   x.index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  x.by_gaz = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
 
   g_array_sort (cands, cmp_cand);
   for (int heading = 0; heading < 2; heading++)
@@ -774,5 +788,6 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   g_string_free (x.tmp, TRUE);
   g_string_free (x.ktmp, TRUE);
   g_hash_table_unref (x.index);
+  g_hash_table_unref (x.by_gaz);
   g_array_unref (x.cls);
 }

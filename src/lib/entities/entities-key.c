@@ -71,6 +71,24 @@ evl_ent_fold_name (GString *out, const char *text, gsize len)
   const char *end = text + len;
   for (const char *p = text; p < end;)
     {
+      guchar b = (guchar) *p;
+      if (b < 0x80)
+        {
+          /* ASCII fast path: most names. */
+          p++;
+          if (b == '.')
+            continue;
+          if (b == '-' || g_ascii_isspace (b))
+            {
+              space = out->len > start;
+              continue;
+            }
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, g_ascii_tolower (b));
+          continue;
+        }
       gunichar c = g_utf8_get_char_validated (p, end - p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         break;

@@ -29,6 +29,7 @@
 typedef struct {
   gboolean done;
   guint8 k[4];
+  gint8 demonym[4];          /* -1 not yet known */
   const EvlLexEntry *e[4];
 } GazMemo;
 
@@ -285,7 +286,10 @@ memo_at (const Scan *s, guint i)
       const EvlLexicon *lexes[4] = { s->lex->countries, s->lex->places, s->lex->orgs, s->lex->people };
       guint kmax = name_extent (s, i);
       for (guint l = 0; l < 4; l++)
-        g->k[l] = (guint8) longest (s, lexes[l], i, kmax, &g->e[l]);
+        {
+          g->k[l] = (guint8) longest (s, lexes[l], i, kmax, &g->e[l]);
+          g->demonym[l] = -1;
+        }
       g->done = TRUE;
     }
   return g;
@@ -404,7 +408,16 @@ emit_gaz (Scan *s, const GazMatch *m)
 static gboolean
 is_demonym (const Scan *s, const GazMatch *m)
 {
-  return (m->kind == EVL_GAZ_COUNTRY || m->kind == EVL_GAZ_PLACE) && match_is (s, m, "demonym");
+  if (m->kind != EVL_GAZ_COUNTRY && m->kind != EVL_GAZ_PLACE)
+    return FALSE;
+  /* Memoised with the token's gazetteer matches: asked by several rules. */
+  GazMemo *g = &s->memo[m->start];
+  guint l = m->kind == EVL_GAZ_COUNTRY ? 0 : 1;
+  if (!g->done || g->e[l] != m->entry || m->start + g->k[l] != m->end)
+    return match_is (s, m, "demonym");
+  if (g->demonym[l] < 0)
+    g->demonym[l] = match_is (s, m, "demonym") ? 1 : 0;
+  return g->demonym[l] == 1;
 }
 
 /* ---- capitalised runs ---- */
