@@ -472,6 +472,26 @@ static int
 p_weekday (TxScan *s, int i, TxMatch *m)
 {
   int j = i, dir = 0;
+  if (is (s, i, "the") && i + 2 < s->n && U (i + 1)->cue && U (i + 2)->wday
+      && (is (s, i + 1, "previous") || is (s, i + 1, "following") || is (s, i + 1, "next"))
+      && s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0)
+    {
+      /* 'the previous Friday': from the day under discussion */
+      int wd, e = weekday_at (s, i + 2, &wd);
+      if (e < 0)
+        return -1;
+      EvlDay ref = evl_timex_point_first_day (&s->ref);
+      GDate g;
+      g_date_clear (&g, 1);
+      g_date_set_julian (&g, ref);
+      int cur = (int) g_date_get_weekday (&g);
+      int delta = is (s, i + 1, "previous") ? -((cur - wd + 7) % 7 ? (cur - wd + 7) % 7 : 7)
+                                            : ((wd - cur + 7) % 7 ? (wd - cur + 7) % 7 : 7);
+      evl_timex_point_from_day (&m->pt, (EvlDay) ((gint64) ref + delta), EVL_GRAIN_DAY);
+      m->has_pt = TRUE;
+      m->needs_ref = TRUE;
+      return e;
+    }
   if (U (i)->cue && strcmp (attr (U (i)->cue, 0), "shift") == 0)
     {
       dir = atoi (attr (U (i)->cue, 1));
@@ -1136,13 +1156,30 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       else
         evl_timex_point_from_day (&m->pt, d, g);
     }
+  if ((strcmp (code, "WE") == 0 || strcmp (code, "W") == 0) && !that && !same && !back && shift == 0)
+    {
+      /* 'the weekend', 'the week': the creation time's, the last one in a
+       * past clause */
+      tx_dct_point (s, EVL_GRAIN_WEEK, &m->pt);
+      if (strcmp (code, "WE") == 0 && s->dct && tx_tense (s, i, e) < 0)
+        {
+          GDate gd;
+          g_date_clear (&gd, 1);
+          g_date_set_julian (&gd, s->dct);
+          if (g_date_get_weekday (&gd) < G_DATE_SATURDAY)
+            evl_timex_point_shift (&m->pt, -1);
+        }
+      m->needs_ref = FALSE;
+      m->needs_dct = TRUE;
+    }
   if (strcmp (code, "WE") == 0)
     m->pt.weekend = TRUE;
   if (back)
     evl_timex_point_shift (&m->pt, m->pt.grain == EVL_GRAIN_QUARTER ? -4 : -1);
   evl_timex_point_shift (&m->pt, shift);
   m->has_pt = TRUE;
-  m->needs_ref = TRUE;
+  if (!m->needs_dct)
+    m->needs_ref = TRUE;
   return e;
 }
 
