@@ -91,6 +91,27 @@ Test (reason, document_metadata_and_entities_merge_across_documents)
   unref_all (docs, 2);
 }
 
+Test (reason, shared_one_word_alias_does_not_merge_relatives)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *a = fx_doc ("a", "Kim spoke.", "2023-09-14");
+  fx_entity (a, "Kim", 0, fx_cluster (a, "Kim", "kim", EVL_ENTITY_PERSON, NULL));
+  EvlDocument *b = fx_doc ("b", "Kim Jong Un spoke.", "2023-09-14");
+  fx_entity (b, "Kim Jong Un", 0, fx_cluster (b, "Kim Jong Un", "kim jong un", EVL_ENTITY_PERSON, "Kim"));
+  EvlDocument *c = fx_doc ("c", "Kim Yo Jong spoke.", "2023-09-14");
+  fx_entity (c, "Kim Yo Jong", 0, fx_cluster (c, "Kim Yo Jong", "kim yo jong", EVL_ENTITY_PERSON, "Kim"));
+  EvlDocument *d = fx_doc ("d", "Kim Jong-un spoke.", "2023-09-14");
+  fx_entity (d, "Kim Jong-un", 0, fx_cluster (d, "Kim Jong-un", "kim jong-un", EVL_ENTITY_PERSON, NULL));
+  EvlDocument *docs[] = { a, b, c, d };
+  g_autoptr (EvlGraph) g = build (ctx, docs, 4);
+  cr_assert_eq (evl_graph_n_entities (g), 3, "Kim / Kim Jong Un (= Kim Jong-un) / Kim Yo Jong");
+  gint kju = evl_graph_find_entity (g, "Kim Jong Un");
+  cr_assert_geq (kju, 0);
+  cr_assert_eq (evl_graph_get_entity (g, (guint) kju)->n_documents, 2);
+  cr_assert_neq (evl_graph_find_entity (g, "Kim Yo Jong"), kju);
+  unref_all (docs, 4);
+}
+
 Test (reason, event_records_time_arguments_provenance_and_summary)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

@@ -460,6 +460,16 @@ cmp_timeline (gconstpointer pa, gconstpointer pb, gpointer data)
     return sc->rank[a] < sc->rank[b] ? -1 : 1;
   if (wa != wb)
     return wa < wb ? -1 : 1;
+  /* Then the order in which the sources told them. */
+  if (ea->mentions->len && eb->mentions->len)
+    {
+      const EvlGraphMention *ma = &g_array_index (ea->mentions, EvlGraphMention, 0);
+      const EvlGraphMention *mb = &g_array_index (eb->mentions, EvlGraphMention, 0);
+      if (ma->doc != mb->doc)
+        return ma->doc < mb->doc ? -1 : 1;
+      if (ma->start != mb->start)
+        return ma->start < mb->start ? -1 : 1;
+    }
   return a < b ? -1 : (a > b);
 }
 

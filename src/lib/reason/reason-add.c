@@ -135,15 +135,21 @@ lookup_index (GHashTable *h, const char *name)
  * unique alias match either way ('Putin' in one article, 'Vladimir Putin'
  * with alias 'Putin' in another). */
 static gint
-find_entity (EntityIndex *ix, const EvlEntityCluster *c)
+find_entity (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
 {
   gint e = c->key ? lookup_index (ix->keys, c->key) : -1;
   if (e < 0)
     e = lookup_index (ix->keys, c->name);
-  if (e < 0)
-    e = lookup_index (ix->aliases, c->name);
+  if (e >= 0)
+    return e;
+  /* Alias matches need the same type; a one-word alias ('Kim') never
+   * names another entity's key: it is shared by relatives. */
+  e = lookup_index (ix->aliases, c->name);
   for (guint i = 0; e < 0 && c->aliases && c->aliases[i]; i++)
-    e = lookup_index (ix->keys, c->aliases[i]);
+    if (count_words (c->aliases[i]) > 1)
+      e = lookup_index (ix->keys, c->aliases[i]);
+  if (e >= 0 && evl_graph_get_entity (g, (guint) e)->type != c->type)
+    return -1;
   return e;
 }
 
@@ -179,7 +185,7 @@ add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
       map[c] = G_MAXUINT;
       if (live[c] == 0 || cl[c].name == NULL)
         continue;
-      gint e = find_entity (&ix, &cl[c]);
+      gint e = find_entity (&ix, g, &cl[c]);
       g_autofree char *key = NULL;
       if (e < 0)
         {
