@@ -671,3 +671,12 @@ Test (entities, thousands_of_distinct_names_stay_fast, .timeout = 30)
   cr_expect_geq (nc, 3000, "%u clusters", nc);
   cr_expect_geq (n, 2 * nc);
 }
+
+Test (entities, single_word_prefers_the_place_of_that_name)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "NEWARK, N.J. (AP) -- The Newark Police Department said a man was arrested. "
+    "Residents of Newark were relieved.");
+  cr_expect_eq (mention (doc, "Newark", 0)->cluster, mention (doc, "NEWARK", 0)->cluster);
+  cr_expect_neq (mention (doc, "Newark", 0)->cluster, mention (doc, "Newark Police Department", 0)->cluster);
+}

@@ -413,6 +413,13 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
   /* 'the Queen', 'Pope': a title alone names nobody here. */
   gint ci = evl_lexicon_lookup (x->lex->titles, x->tmp->str, (gssize) x->tmp->len) ? -1
             : best_person (x, x->tmp->str, c->span.start, -1, c->titled ? c->title : NULL);
+  /* A place or organisation of exactly this name ('Newark' after the
+   * dateline 'NEWARK'), before any longer name it starts. */
+  for (guint t = 0; t < EVL_ENTITY_N && ci < 0; t++)
+    if (t != EVL_ENTITY_PERSON)
+      ci = find_fold (x, (EvlEntityType) t, x->tmp->str, FALSE);
+  if (ci < 0)
+    ci = find_fold (x, EVL_ENTITY_LOCATION, x->tmp->str, TRUE);
   if (ci < 0)
     {
       /* 'Vostochny' after 'Vostochny Cosmodrome': the first word of a
