@@ -220,21 +220,23 @@ ordinal_at (const TxScan *s, int i, int *val)
 
 /* ---- calendar words ---- */
 
-static const char *const date_preps[] = {
-  "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this",
-  "of", "during", "from", "through", "to", "between", "before", "after", "and", "or",
-  "-", "on", "around", "for", "that", "each", "every", "throughout", "into", "past",
-};
+/* Whether unit @i has @role in timex-context.txt. */
+static gboolean
+has_role (const TxScan *s, int i, const char *role)
+{
+  if (i < 0 || i >= s->n)
+    return FALSE;
+  const EvlLexEntry *e = evl_lexicon_lookup (s->lx->lex[LEX_CONTEXT], s->u[i].low, s->u[i].len);
+  for (guint k = 0; e && k < e->n_attrs; k++)
+    if (strcmp (e->attrs[k], role) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 static gboolean
 after_date_prep (const TxScan *s, int i)
 {
-  if (i <= 0)
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (date_preps); k++)
-    if (is (s, i - 1, date_preps[k]))
-      return TRUE;
-  return FALSE;
+  return has_role (s, i - 1, "date-prep");
 }
 
 static int
@@ -321,11 +323,8 @@ month_at (const TxScan *s, int i, int *month)
         {
           /* a following lower-case word: only prepositions/conjunctions keep
            * the month reading ('in May when', 'in March after'). */
-          static const char *const verbish[] = { "be", "have", "not", "never", "also", "well",
-                                                  "on", "forward", "ahead", "through" };
-          for (guint k = 0; k < G_N_ELEMENTS (verbish); k++)
-            if (is (s, j, verbish[k]))
-              return -1;
+          if (has_role (s, j, "not-month-after"))
+            return -1;
         }
     }
   *month = atoi (attr (u->month, 0));
@@ -654,13 +653,7 @@ p_season (TxScan *s, int i, TxMatch *m)
   if (ambiguous && !y && !shifted)
     {
       /* 'fall', 'spring' need a calendar context: 'in the fall', 'this spring' */
-      static const char *const ctx[] = { "in", "during", "since", "until", "by", "through", "of",
-                                         "early", "late", "mid", "that", "each", "every" };
-      int k = j > i ? i : j;
-      gboolean ok = FALSE;
-      for (guint c = 0; c < G_N_ELEMENTS (ctx); c++)
-        ok |= is (s, k - 1, ctx[c]);
-      if (!ok)
+      if (!has_role (s, (j > i ? i : j) - 1, "season-context"))
         return -1;
     }
   if (j > i && !shifted && !y && !after_date_prep (s, i))
@@ -1495,10 +1488,14 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (counted && (is (s, e, "to") || is (s, e, "or") || is_hyphen (s, e))
       && (e2 = number_at (s, e + 1, &n2, &v2)) > 0 && e2 < s->n && U (e2)->unit)
     {
-      vague = TRUE;
+      /* TimeBank values the range by its first bound ('two to three
+       * weeks' -> P2W) */
       e = e2;
     }
   if (is (s, e, "more") && counted)
+    e++;
+  /* 'eight trading days', 'three business days' */
+  if (counted && e + 1 < s->n && U (e + 1)->unit && has_role (s, e, "unit-adjective"))
     e++;
   gboolean adjectival = is_hyphen (s, e) && counted && attached (s, e + 1);
   if (adjectival)

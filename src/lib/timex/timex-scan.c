@@ -15,6 +15,7 @@ static const char *const lexicon_names[LEX_N] = {
   "en/months", "en/weekdays", "en/numbers", "en/ordinals", "en/time-units",
   "en/seasons", "en/parts-of-day", "en/holidays", "en/timex-modifiers",
   "en/timex-cues", "en/timex-deictics", "en/tense-cues", "en/time-zones",
+  "en/timex-context",
 };
 
 /* ---- bloom filters over lexicon forms ----
@@ -122,7 +123,8 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
       lx->lex[i] = evl_context_get_lexicon (ctx, lexicon_names[i]);
       g_autofree char *path = g_strdup_printf ("lexicons/%s.txt", lexicon_names[i]);
       GBytes *b = evl_context_get_data (ctx, path);
-      if (b)
+      /* context words never start an expression: not candidates */
+      if (b && i != LEX_CONTEXT)
         bloom_add_file (lx, i, b);
     }
   static const char *const extra[] = { "the", "a", "an", "that", "every", "each",
