@@ -1,8 +1,9 @@
 /* TimeML EVENT recognition: which tokens are event triggers, with their
  * class, tense and aspect.
  *
- * One pass over the tokens.  Each token costs one O(1) lookup in the
- * derived en/event-forms lexicon (scripts/derive-event-lexicon), which
+ * One pass over the tokens.  Each distinct word form of a document
+ * costs one O(1) lookup in the derived en/event-forms lexicon
+ * (scripts/derive-event-lexicon; repeats hit a per-document memo), which
  * carries the weights of a logistic-regression model: the form's own
  * weight (form + lemma + suffixes) and its weights as the previous, next
  * and second-previous word of a candidate.  A token is an event trigger
@@ -27,19 +28,34 @@ static const char *const shape_names[N_SHAPES] = {
   "shape-punct", "shape-num", "shape-allcaps", "shape-capfirst", "shape-cap", "shape-lower",
 };
 
+/* A word form's model inputs.  News repeats its words: a per-document
+ * direct-mapped memo of folded forms turns most tokens' lexicon lookups
+ * (fold, hash, compare) and unseen-word back-offs (lemma, suffixes) into
+ * one short memcmp. */
+#define MEMO_BITS 11
+#define MEMO_KEY 22
+
+typedef struct {
+  const EvlLexEntry *form;   /* en/event-forms entry, NULL when unseen */
+  int self;                  /* own milli-weight (0 for punctuation, numbers) */
+  int prev, next, prev2;     /* milli-weights as context of a neighbour */
+  guint8 aux;                /* Aux role ('has' AUX_HAVE_PRES), AUX_NONE */
+  guint8 adverb;             /* may sit inside a verb group ('not') */
+  guint8 len;                /* key length; 0 = empty slot */
+  char key[MEMO_KEY];        /* the folded form */
+} Slot;
+
 typedef struct {
   const EvlContext *ctx;
   const EvlLexicon *forms, *lemmas, *suffixes, *irregular;
   int bias, shape[N_SHAPES], prev_start, prev2_start, next_end, threshold;
+  Slot *memo;                /* 1 << MEMO_BITS slots, one allocation per document */
 } Model;
 
-/* Per-token model inputs, computed once per token (ring of four). */
+/* Per-token model inputs (ring of four). */
 typedef struct {
-  const EvlLexEntry *form;   /* en/event-forms entry, NULL when unseen */
-  int prev, next, prev2;     /* milli-weights as context of a neighbour */
+  Slot w;                    /* a copy: the memo slot may be reused */
   guint8 shape;
-  guint8 lemma_len;          /* unseen forms: lemma computed by unseen_weight() */
-  char lemma[EVL_LEMMA_MAX];
 } Info;
 
 /* "-1.234" -> -1234: the derived weights are written with three
@@ -117,25 +133,13 @@ token_shape (const char *w, gsize n, gboolean first)
   return SHAPE_LOWER;
 }
 
-static void
-info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
-{
-  out->shape = token_shape (w, n, first);
-  out->form = evl_lexicon_lookup (m->forms, w, n);
-  out->prev = parse_milli (attr (out->form, 1));
-  out->next = parse_milli (attr (out->form, 2));
-  out->prev2 = parse_milli (attr (out->form, 3));
-  out->lemma_len = 0;
-}
-
-/* The own weight of an unseen form: lemma + 2/3/4-letter suffixes.
- * Leaves the lemma in @info for add_event(). */
+/* The own weight of an unseen form: lemma + 2/3/4-letter suffixes. */
 static int
-unseen_weight (const Model *m, const char *w, gsize n, Info *info)
+unseen_weight (const Model *m, const char *w, gsize n)
 {
-  gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, info->lemma, sizeof info->lemma);
-  info->lemma_len = (guint8) ll;
-  int sum = parse_milli (attr (evl_lexicon_lookup (m->lemmas, info->lemma, ll), 0));
+  char lemma[EVL_LEMMA_MAX];
+  gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, lemma, sizeof lemma);
+  int sum = parse_milli (attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 0));
   char key[8];
   for (gsize k = 2; k <= 4; k++)
     {
@@ -149,19 +153,7 @@ unseen_weight (const Model *m, const char *w, gsize n, Info *info)
   return sum;
 }
 
-/* ---- class ---- */
-
-/* The class chosen offline (scripts/derive-event-lexicon: form counts
- * smoothed with the lemma's, prior toward OCCURRENCE); "-" when the
- * training data had no event of the form or lemma. */
-static EvlEventClass
-class_of (const char *name)
-{
-  int k = name && name[0] != '-' ? evl_event_class_from_string (name) : -1;
-  return k >= 0 ? (EvlEventClass) k : EVL_EVENT_CLASS_OCCURRENCE;
-}
-
-/* ---- tense and aspect ---- */
+/* ---- auxiliaries (closed class; TimeML tense/aspect come from them) ---- */
 
 typedef enum {
   AUX_NONE,
@@ -242,6 +234,65 @@ is_adverb (const char *w, gsize n)
   return FALSE;
 }
 
+static void
+slot_fill (const Model *m, const char *w, gsize n, Slot *out)
+{
+  out->form = evl_lexicon_lookup (m->forms, w, n);
+  out->prev = parse_milli (attr (out->form, 1));
+  out->next = parse_milli (attr (out->form, 2));
+  out->prev2 = parse_milli (attr (out->form, 3));
+  out->aux = (guint8) aux_of (m, w, n);
+  out->adverb = (guint8) is_adverb (w, n);
+  guchar c = (guchar) w[0];
+  if ((c < 0x80 && !g_ascii_isalnum (c)) || g_ascii_isdigit (c))
+    out->self = 0;   /* punctuation and numbers are never triggers */
+  else
+    out->self = out->form ? parse_milli (attr (out->form, 0)) : unseen_weight (m, w, n);
+}
+
+static void
+info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
+{
+  out->shape = token_shape (w, n, first);
+  if (n == 0 || n > MEMO_KEY)
+    {
+      slot_fill (m, w, n, &out->w);
+      return;
+    }
+  char key[MEMO_KEY];
+  guint32 h = 2166136261u;  /* FNV-1a over the folded form */
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = w[i];
+      if (c >= 'A' && c <= 'Z')
+        c = (char) (c + ('a' - 'A'));
+      key[i] = c;
+      h = (h ^ (guchar) c) * 16777619u;
+    }
+  Slot *slot = &m->memo[h & ((1u << MEMO_BITS) - 1)];
+  if (slot->len != n || memcmp (slot->key, key, n) != 0)
+    {
+      slot_fill (m, key, n, slot);
+      slot->len = (guint8) n;
+      memcpy (slot->key, key, n);
+    }
+  out->w = *slot;
+}
+
+/* ---- class ---- */
+
+/* The class chosen offline (scripts/derive-event-lexicon: form counts
+ * smoothed with the lemma's, prior toward OCCURRENCE); "-" when the
+ * training data had no event of the form or lemma. */
+static EvlEventClass
+class_of (const char *name)
+{
+  int k = name && name[0] != '-' ? evl_event_class_from_string (name) : -1;
+  return k >= 0 ? (EvlEventClass) k : EVL_EVENT_CLASS_OCCURRENCE;
+}
+
+/* ---- tense and aspect ---- */
+
 static const char *
 tense_of_finite (Aux a)
 {
@@ -283,10 +334,17 @@ nominal_suffix (const char *w, gsize n)
   return FALSE;
 }
 
+/* Ring of the last tokens' auxiliary roles and adverb flags, indexed
+ * by token index & AUX_RING_MASK; the verb group is read from it. */
+#define AUX_RING_MASK 15u
+#define AUX_WINDOW 8u
+
 typedef struct {
   const char *text;
   const EvlToken *tok;
   guint n_tok;
+  guint8 aux[AUX_RING_MASK + 1];
+  guint8 adverb[AUX_RING_MASK + 1];
 } Tokens;
 
 static void
@@ -301,13 +359,11 @@ tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
   /* The auxiliary chain before the trigger, closest first. */
   Aux chain[6];
   guint nc = 0;
-  for (guint j = i; j-- > 0 && nc < G_N_ELEMENTS (chain) && i - j <= 8;)
+  for (guint j = i; j-- > 0 && nc < G_N_ELEMENTS (chain) && i - j <= AUX_WINDOW;)
     {
       if (t->tok[j].sentence != t->tok[i].sentence)
         break;
-      const char *aw = t->text + t->tok[j].span.start;
-      gsize an = EVL_SPAN_LEN (t->tok[j].span);
-      Aux a = aux_of (m, aw, an);
+      Aux a = (Aux) t->aux[j & AUX_RING_MASK];
       if (a != AUX_NONE)
         {
           chain[nc++] = a;
@@ -317,7 +373,7 @@ tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
             break;   /* a finite auxiliary or 'to' opens the verb group */
           continue;
         }
-      if (!is_adverb (aw, an))
+      if (!t->adverb[j & AUX_RING_MASK])
         break;
     }
 
@@ -341,7 +397,7 @@ tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
       *tense_out = tense_of_finite (chain[nc - 1]);
       return;
     }
-  Aux self = aux_of (m, w, n);
+  Aux self = (Aux) t->aux[i & AUX_RING_MASK];
   if (nc == 0)
     {
       if (self != AUX_NONE && self != AUX_TO)
@@ -386,26 +442,23 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Inf
   gsize n = EVL_SPAN_LEN (tok->span);
   const char *lemma, *klass, *pos;
   char buf[EVL_LEMMA_MAX];
-  if (info->form)
+  const EvlLexEntry *form = info->w.form;
+  if (form && attr (form, 6))
     {
       /* Seen form: lemma, class and pos were chosen offline. */
-      lemma = attr (info->form, 6);
-      klass = attr (info->form, 4);
-      pos = attr (info->form, 5);
-      if (lemma == NULL)
-        {
-          evl_events_lemma_with (m->forms, m->irregular, w, n, buf, sizeof buf);
-          lemma = buf;
-        }
+      lemma = attr (form, 6);
+      klass = attr (form, 4);
+      pos = attr (form, 5);
     }
   else
     {
-      lemma = info->lemma;
-      const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, info->lemma_len);
+      gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, buf, sizeof buf);
+      lemma = buf;
+      const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
       klass = attr (le, 2);
       /* The lemma's pos fits only its base form ('damage' NOUN, not
        * 'damaged'). */
-      pos = info->lemma_len == n && g_ascii_strncasecmp (lemma, w, n) == 0 ? attr (le, 3) : NULL;
+      pos = ll == n && g_ascii_strncasecmp (lemma, w, n) == 0 ? attr (le, 3) : NULL;
     }
 
   EvlEventMention ev = { 0 };
@@ -435,6 +488,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
   if (t.n_tok == 0)
     return;
 
+  m.memo = g_new0 (Slot, 1u << MEMO_BITS);
   Info ring[4];
   for (guint i = 0; i <= t.n_tok; i++)
     {
@@ -445,11 +499,13 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
           const EvlToken *tok = &t.tok[i];
           gboolean first = i == 0 || t.tok[i - 1].sentence != tok->sentence;
           info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span), first, &ring[i & 3]);
+          t.aux[i & AUX_RING_MASK] = ring[i & 3].w.aux;
+          t.adverb[i & AUX_RING_MASK] = ring[i & 3].w.adverb;
         }
       if (i == 0)
         continue;
       guint c = i - 1;
-      Info *ci = &ring[c & 3];
+      const Info *ci = &ring[c & 3];
       if (ci->shape == SHAPE_PUNCT || ci->shape == SHAPE_NUM)
         continue;
       const EvlToken *tok = &t.tok[c];
@@ -458,11 +514,12 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
         continue;
       guint32 sent = tok->sentence;
       int z = m.bias + m.shape[ci->shape];
-      z += ci->form ? parse_milli (attr (ci->form, 0)) : unseen_weight (&m, t.text + tok->span.start, n, ci);
-      z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) & 3].prev;
-      z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) & 3].prev2;
-      z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end : ring[i & 3].next;
+      z += ci->w.self;
+      z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) & 3].w.prev;
+      z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) & 3].w.prev2;
+      z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end : ring[i & 3].w.next;
       if (z > m.threshold)
         add_event (&m, doc, &t, c, ci);
     }
+  g_free (m.memo);
 }
