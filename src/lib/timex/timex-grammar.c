@@ -897,7 +897,6 @@ p_deictic (TxScan *s, int i, TxMatch *m)
       else if (e < s->n && U (e)->pod && g_ascii_isupper (attr (U (e)->pod, 0)[0])
                && attr (U (e)->pod, 0)[0] != 'T' && U (e)->pod->n_attrs == 1)
         {
-          m->type = EVL_TIMEX_TIME;
           m->pt.grain = EVL_GRAIN_PART_OF_DAY;
           g_strlcpy (m->pt.pod, attr (U (e)->pod, 0), sizeof m->pt.pod);
           e++;
