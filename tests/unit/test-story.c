@@ -840,6 +840,19 @@ Test (story, taxonomy_types_carry_cameo_and_lane)
   cr_assert_null (evl_story_taxonomy_lookup (tax, "NO_SUCH_TYPE"));
 }
 
+Test (story, taxonomy_is_parsed_once_per_context_data)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  g_autoptr (EvlStoryTaxonomy) a = evl_story_taxonomy_get (ctx);
+  g_autoptr (EvlStoryTaxonomy) b = evl_story_taxonomy_get (ctx);
+  cr_assert_not_null (a);
+  cr_assert_eq (a, b);
+  g_autoptr (EvlContext) other = context ();
+  g_autoptr (EvlStoryTaxonomy) c = evl_story_taxonomy_get (other);
+  cr_assert_not_null (c);
+  cr_assert_str_eq (evl_story_taxonomy_lookup (c, "MEETING")->cameo, "04");
+}
+
 /* A long text without sentence breaks must stay linear: every scan is
  * bounded by EVL_STORY_REACH tokens. */
 Test (story, no_sentence_breaks_stays_linear, .timeout = 20)

@@ -32,6 +32,8 @@ typedef enum {
 static CueKind
 cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
 {
+  if (!evl_story_taxonomy_starts (sd->tax, EVL_STORY_LEX_CUES, evl_story_key (sd, (gint) i)))
+    return C_NONE;
   guint max_words = MAX (evl_lexicon_max_words (lex), 1);
   for (guint n = max_words; n >= 1; n--)
     {
@@ -120,6 +122,8 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
 {
   const EvlEventMention *e = &sd->ev[k];
   guint32 sentence = sd->tok[t].sentence;
+  if (sentence < sd->n_sent && !sd->sent_tx[sentence])
+    return -1;
   for (gint d = 1; d < (gint) sd->n_tok && d <= EVL_STORY_REACH; d++)
     {
       gboolean inside = FALSE;

@@ -182,7 +182,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       if (sd->tok_ent[i] >= 0 || sd->tok_tx[i] >= 0)
         continue;
       const EvlLexEntry *hit = NULL;
-      guint n = max_words;
+      guint n = evl_story_taxonomy_starts (sd->tax, EVL_STORY_LEX_FACTUALITY, evl_story_key (sd, (gint) i)) ? max_words : 0;
       for (; n >= 1 && hit == NULL; n--)
         {
           guint last = i + n - 1;

@@ -17,10 +17,28 @@ typedef struct {
 typedef struct _EvlStoryTaxonomy EvlStoryTaxonomy;
 
 /* (transfer full) Parses "taxonomy/story.txt" from @ctx; NULL with @error
- * set when it is absent or malformed. */
+ * set when it is absent or malformed.  Reference counted. */
 EvlStoryTaxonomy *evl_story_taxonomy_new (const EvlContext *ctx, GError **error);
-void evl_story_taxonomy_free (EvlStoryTaxonomy *tax);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlStoryTaxonomy, evl_story_taxonomy_free)
+/* (transfer full) The parsed taxonomy of @ctx, shared: parsed once per
+ * context's data (a small process-wide cache keyed by the data, holding a
+ * reference on it) instead of once per document.  NULL when absent or
+ * malformed.  Thread-safe. */
+EvlStoryTaxonomy *evl_story_taxonomy_get (const EvlContext *ctx);
+EvlStoryTaxonomy *evl_story_taxonomy_ref (EvlStoryTaxonomy *tax);
+void evl_story_taxonomy_unref (EvlStoryTaxonomy *tax);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlStoryTaxonomy, evl_story_taxonomy_unref)
+
+/* The lexicons the story rules scan the text with. */
+typedef enum {
+  EVL_STORY_LEX_FACTUALITY,   /* "en/factuality" */
+  EVL_STORY_LEX_CUES,         /* "en/event-cues-story" */
+  EVL_STORY_LEX_N
+} EvlStoryLex;
+
+/* TRUE when some form of lexicon @lex begins with the folded word @key:
+ * multi-word lookups start only at such tokens. */
+gboolean evl_story_taxonomy_starts (const EvlStoryTaxonomy *tax, EvlStoryLex lex,
+                                    const char *key);
 
 /* (transfer none) The type named @name, or NULL. */
 const EvlStoryType *evl_story_taxonomy_lookup (const EvlStoryTaxonomy *tax,
@@ -60,6 +78,9 @@ typedef struct {
   /* Events added by the rules (implied prior events), appended at the end. */
   GArray *extra;
   gint32 dct_timex;      /* index of the DCT timex record, or -1 */
+  guint8 *sent_tx;       /* per sentence: it holds a timex */
+  char *keys;            /* folded token forms, NUL-separated */
+  guint32 *key_off;      /* offset of token i's form in @keys */
 } EvlStoryDoc;
 
 #define EVL_STORY_MAX_PARTS 8
@@ -74,6 +95,9 @@ typedef struct {
 
 /* Lower-cased copy of token @i into @buf; returns its length or -1. */
 gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);
+/* (transfer none) Token @i's folded form ("" past the end or when longer
+ * than 63 bytes), computed once per document. */
+const char *evl_story_key (const EvlStoryDoc *sd, gint i);
 /* TRUE when token @i, case-folded, equals @word. */
 gboolean evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word);
 /* TRUE when token @i is a plural group head of the taxonomy ('leaders')

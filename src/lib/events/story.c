@@ -7,7 +7,7 @@
  * Every rule family is one pass over the document's events; per-document
  * index arrays (token -> event/entity/timex/clause) keep each lookup O(1)
  * and nothing is allocated per token.  The taxonomy is parsed once per
- * call (a few dozen lines). */
+ * context data and shared (evl_story_taxonomy_get). */
 #include "story-private.h"
 
 #include <string.h>
@@ -23,6 +23,7 @@ typedef struct {
 } Rule;
 
 struct _EvlStoryTaxonomy {
+  gatomicrefcount ref;
   GArray *types;          /* EvlStoryType */
   GHashTable *type_index; /* name -> GUINT_TO_POINTER (index + 1) */
   GHashTable *rules;      /* word -> GArray of Rule, file order */
@@ -31,14 +32,23 @@ struct _EvlStoryTaxonomy {
   GHashTable *nonevent;   /* word set */
   GHashTable *group;      /* word set */
   GPtrArray *groups;      /* context group names, index = bit */
+  GHashTable *starts[EVL_STORY_LEX_N]; /* first words of each lexicon's forms */
   GStringChunk *pool;
   guint other;            /* index of OTHER */
 };
 
-void
-evl_story_taxonomy_free (EvlStoryTaxonomy *tax)
+EvlStoryTaxonomy *
+evl_story_taxonomy_ref (EvlStoryTaxonomy *tax)
 {
-  if (tax == NULL)
+  g_return_val_if_fail (tax != NULL, NULL);
+  g_atomic_ref_count_inc (&tax->ref);
+  return tax;
+}
+
+void
+evl_story_taxonomy_unref (EvlStoryTaxonomy *tax)
+{
+  if (tax == NULL || !g_atomic_ref_count_dec (&tax->ref))
     return;
   g_array_unref (tax->types);
   g_hash_table_unref (tax->type_index);
@@ -48,6 +58,9 @@ evl_story_taxonomy_free (EvlStoryTaxonomy *tax)
   g_hash_table_unref (tax->nonevent);
   g_hash_table_unref (tax->group);
   g_ptr_array_unref (tax->groups);
+  for (guint i = 0; i < EVL_STORY_LEX_N; i++)
+    if (tax->starts[i])
+      g_hash_table_unref (tax->starts[i]);
   g_string_chunk_free (tax->pool);
   g_free (tax);
 }
@@ -174,6 +187,53 @@ parse_line (EvlStoryTaxonomy *tax, char **f, guint nf, guint lineno, GError **er
   return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: malformed '%s' line", lineno, kind);
 }
 
+/* The first words of every form of lexicon @name, from its raw file
+ * (the lexicon API exposes canonical forms only). */
+static void
+add_starts (EvlStoryTaxonomy *tax, const EvlContext *ctx, EvlStoryLex lex, const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("lexicons/%s.txt", name);
+  GBytes *bytes = evl_context_get_data (ctx, path);
+  if (bytes == NULL)
+    return;
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+  tax->starts[lex] = set;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *copy = g_strndup (data, len);
+  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      if (*line == '\0' || *line == '#')
+        continue;
+      char *tab = strchr (line, '\t');
+      if (tab)
+        *tab = '\0';
+      g_auto (GStrv) forms = g_strsplit (line, "|", -1);
+      for (guint f = 0; forms[f]; f++)
+        {
+          char *w = g_strstrip (forms[f]);
+          char *sp = strchr (w, ' ');
+          if (sp)
+            *sp = '\0';
+          if (*w)
+            {
+              const char *k = pooled (tax, w);
+              g_hash_table_add (set, (gpointer) k);
+            }
+        }
+    }
+}
+
+gboolean
+evl_story_taxonomy_starts (const EvlStoryTaxonomy *tax, EvlStoryLex lex, const char *key)
+{
+  /* No file, no set: every word may start a form (the lookup then fails). */
+  GHashTable *set = tax->starts[lex];
+  return set == NULL || g_hash_table_contains (set, key);
+}
+
 EvlStoryTaxonomy *
 evl_story_taxonomy_new (const EvlContext *ctx, GError **error)
 {
@@ -184,6 +244,7 @@ evl_story_taxonomy_new (const EvlContext *ctx, GError **error)
       return NULL;
     }
   g_autoptr (EvlStoryTaxonomy) tax = g_new0 (EvlStoryTaxonomy, 1);
+  g_atomic_ref_count_init (&tax->ref);
   tax->types = g_array_new (FALSE, TRUE, sizeof (EvlStoryType));
   tax->type_index = g_hash_table_new (g_str_hash, g_str_equal);
   tax->rules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -217,7 +278,52 @@ evl_story_taxonomy_new (const EvlContext *ctx, GError **error)
       evl_fail (error, EVL_ERROR_PARSE, "story.txt: no OTHER type");
       return NULL;
     }
+  add_starts (tax, ctx, EVL_STORY_LEX_FACTUALITY, "en/factuality");
+  add_starts (tax, ctx, EVL_STORY_LEX_CUES, "en/event-cues-story");
   return g_steal_pointer (&tax);
+}
+
+/* A few recently used (data, taxonomy) pairs.  The cache holds a reference
+ * on the data bytes, so a key cannot be freed and reused by another
+ * context's data while cached; the oldest slot is replaced when full. */
+#define CACHE_SLOTS 4
+static GMutex cache_lock;
+static struct {
+  GBytes *data;
+  EvlStoryTaxonomy *tax;
+} cache[CACHE_SLOTS];
+static guint cache_next;
+
+EvlStoryTaxonomy *
+evl_story_taxonomy_get (const EvlContext *ctx)
+{
+  GBytes *data = evl_context_get_data (ctx, "taxonomy/story.txt");
+  if (data == NULL)
+    return NULL;
+  g_mutex_lock (&cache_lock);
+  for (guint i = 0; i < CACHE_SLOTS; i++)
+    if (cache[i].data == data)
+      {
+        EvlStoryTaxonomy *tax = evl_story_taxonomy_ref (cache[i].tax);
+        g_mutex_unlock (&cache_lock);
+        return tax;
+      }
+  g_mutex_unlock (&cache_lock);
+
+  EvlStoryTaxonomy *tax = evl_story_taxonomy_new (ctx, NULL);
+  if (tax == NULL)
+    return NULL;
+  g_mutex_lock (&cache_lock);
+  guint slot = cache_next++ % CACHE_SLOTS;
+  GBytes *old_data = cache[slot].data;
+  EvlStoryTaxonomy *old_tax = cache[slot].tax;
+  cache[slot].data = g_bytes_ref (data);
+  cache[slot].tax = evl_story_taxonomy_ref (tax);
+  g_mutex_unlock (&cache_lock);
+  if (old_data)
+    g_bytes_unref (old_data);
+  evl_story_taxonomy_unref (old_tax);
+  return tax;
 }
 
 const EvlStoryType *
@@ -238,11 +344,18 @@ evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap)
   return evl_fold_key (sd->text + t->span.start, EVL_SPAN_LEN (t->span), buf, cap);
 }
 
+const char *
+evl_story_key (const EvlStoryDoc *sd, gint i)
+{
+  if (i < 0 || (guint) i >= sd->n_tok)
+    return "";
+  return sd->keys + sd->key_off[i];
+}
+
 gboolean
 evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word)
 {
-  char buf[64];
-  return evl_story_token_key (sd, i, buf, sizeof buf) > 0 && strcmp (buf, word) == 0;
+  return strcmp (evl_story_key (sd, (gint) i), word) == 0;
 }
 
 gboolean
@@ -254,10 +367,8 @@ evl_story_event_is_verbal (const EvlEventMention *e)
 static gpointer
 lookup_token (const EvlStoryDoc *sd, GHashTable *table, gint i)
 {
-  char key[64];
-  if (i < 0 || evl_story_token_key (sd, (guint) i, key, sizeof key) <= 0)
-    return NULL;
-  return g_hash_table_lookup (table, key);
+  const char *key = evl_story_key (sd, i);
+  return *key ? g_hash_table_lookup (table, key) : NULL;
 }
 
 gboolean
@@ -327,10 +438,11 @@ rules_for (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
       if (r)
         return r;
     }
-  if (evl_story_token_key (sd, (guint) t, key, sizeof key) <= 0)
+  const char *form = evl_story_key (sd, t);
+  if (*form == '\0')
     return NULL;
-  const GArray *r = g_hash_table_lookup (sd->tax->rules, key);
-  return r ? r : stem_rules (sd, key);
+  const GArray *r = g_hash_table_lookup (sd->tax->rules, form);
+  return r ? r : stem_rules (sd, form);
 }
 
 /* The outcome cue nearest the trigger within its clause (8 tokens). */
@@ -576,6 +688,24 @@ build_index (EvlStoryDoc *sd)
   sd->quoted = g_new0 (guint8, n);
   for (guint i = 0; i < n; i++)
     sd->tok_ev[i] = sd->tok_ent[i] = sd->tok_tx[i] = -1;
+  /* Folded forms, once: every rule family compares and looks them up. */
+  gsize text_len = 0;
+  evl_document_get_text (sd->doc, &text_len);
+  sd->keys = g_malloc (text_len + sd->n_tok + 1);
+  sd->key_off = g_new (guint32, n);
+  gsize off = 0;
+  for (guint i = 0; i < sd->n_tok; i++)
+    {
+      const EvlToken *t = &sd->tok[i];
+      sd->key_off[i] = (guint32) off;
+      gssize kl = EVL_SPAN_LEN (t->span) < 64
+                  ? evl_fold_key (sd->text + t->span.start, EVL_SPAN_LEN (t->span), sd->keys + off, 64)
+                  : -1;
+      off += (kl > 0 ? (gsize) kl : 0) + 1;
+      if (kl <= 0)
+        sd->keys[sd->key_off[i]] = '\0';
+    }
+  sd->keys[off] = '\0';
   sd->ev_tok = g_new (gint32, MAX (sd->n_ev, 1));
   sd->parts = g_new (gint32, (gsize) MAX (sd->n_ev, 1) * EVL_STORY_MAX_PARTS);
   sd->n_parts = g_new0 (guint8, MAX (sd->n_ev, 1));
@@ -593,6 +723,7 @@ build_index (EvlStoryDoc *sd)
   for (guint m = 0; m < sd->n_ent; m++)
     mark_tokens (sd, sd->tok_ent, sd->ent[m].span, (gint32) m);
   sd->dct_timex = -1;
+  sd->sent_tx = g_new0 (guint8, MAX (sd->n_sent, 1));
   for (guint x = 0; x < sd->n_tx; x++)
     {
       if (sd->tx[x].flags & EVL_TIMEX_FLAG_DCT)
@@ -602,6 +733,8 @@ build_index (EvlStoryDoc *sd)
           continue;
         }
       mark_tokens (sd, sd->tok_tx, sd->tx[x].span, (gint32) x);
+      if (sd->tx[x].sentence < sd->n_sent)
+        sd->sent_tx[sd->tx[x].sentence] = 1;
     }
 
   /* Clauses: a new one at each sentence, after clause punctuation and
@@ -612,9 +745,7 @@ build_index (EvlStoryDoc *sd)
   for (guint i = 0; i < sd->n_tok; i++)
     {
       const EvlToken *t = &sd->tok[i];
-      char w[64];
-      if (evl_story_token_key (sd, i, w, sizeof w) < 0)
-        w[0] = '\0';
+      const char *w = evl_story_key (sd, (gint) i);
       guint para = t->sentence < sd->n_sent ? sd->sent[t->sentence].paragraph : 0;
       if (para != paragraph)
         in_quote = FALSE, paragraph = para;
@@ -661,6 +792,9 @@ free_index (EvlStoryDoc *sd)
   g_free (sd->parts);
   g_free (sd->n_parts);
   g_free (sd->ev_mark);
+  g_free (sd->sent_tx);
+  g_free (sd->keys);
+  g_free (sd->key_off);
 }
 
 /* Fields this half owns start from a known state, so re-annotation is
@@ -703,7 +837,7 @@ evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc)
   evl_document_get_event_mentions (doc, &n_ev);
   if (n_ev == 0)
     return;
-  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, NULL);
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_get (ctx);
   if (tax == NULL)
     return;   /* no taxonomy compiled in: leave the TimeML layer alone */
 
