@@ -172,7 +172,7 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "The recently held meeting was historic.", "meeting", "meeting", 0, 0, "Meeting" },
     { "Officials launched two satellites toward the sea.", "launched", "launch", 1, 0,
       "Launch of two satellites" },
-    { "Documents were not signed after the talks.", "signed", "sign", 1, 1, "Sign (negated)" },
+    { "Documents were not signed after the talks.", "signed", "sign", 1, 1, "Sign" },
   };
   return cr_make_param_array (SummaryCase, cases, sizeof cases / sizeof cases[0]);
 }

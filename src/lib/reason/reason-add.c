@@ -451,7 +451,14 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
         continue;
       g_array_append_val (subj, p);
     }
-  const char *obj = ev->patient >= 0 ? evl_graph_get_entity (g, (guint) ev->patient)->name : object;
+  const char *obj = object;
+  if (ev->patient >= 0)
+    {
+      const EvlGraphEntity *pe = evl_graph_get_entity (g, (guint) ev->patient);
+      /* A place as patient next to the event's location is scenery
+       * ('convened in the Far East at the cosmodrome'). */
+      obj = pe->type == EVL_ENTITY_LOCATION && ev->location >= 0 ? NULL : pe->name;
+    }
   GString *s = g_string_new (NULL);
   if (verbal && subj->len > 0)
     {
@@ -479,10 +486,8 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
   if (ev->location >= 0)
     g_string_append_printf (s, " %s %s", prep ? prep : "in",
                             evl_graph_get_entity (g, (guint) ev->location)->name);
-  if (ev->polarity == EVL_POLARITY_NEG)
-    g_string_append (s, " (negated)");
-  if (ev->flags & EVL_EVENT_FLAG_FAILED)
-    g_string_append (s, " (failed)");
+  /* Negation, hedging and failure are fields (polarity, modality, flags)
+   * that renderers style; the line stays the bare event. */
   return g_string_free (s, FALSE);
 }
 
