@@ -187,6 +187,53 @@ parse_line (EvlStoryTaxonomy *tax, char **f, guint nf, guint lineno, GError **er
   return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: malformed '%s' line", lineno, kind);
 }
 
+/* Calls @fn on each non-blank, non-comment line of @bytes (TAB-split,
+ * fields stripped) until it returns FALSE. */
+static gboolean
+each_line (GBytes *bytes, gboolean (*fn) (char **f, guint nf, guint lineno, gpointer data),
+           gpointer data)
+{
+  gsize len;
+  const char *raw = g_bytes_get_data (bytes, &len);
+  g_autofree char *copy = g_strndup (raw, len);
+  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      if (*line == '\0' || *line == '#')
+        continue;
+      g_auto (GStrv) f = g_strsplit (line, "\t", -1);
+      guint nf = g_strv_length (f);
+      for (guint k = 0; k < nf; k++)
+        g_strstrip (f[k]);
+      if (!fn (f, nf, i + 1, data))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  EvlStoryTaxonomy *tax;
+  GHashTable *set;
+} StartsCtx;
+
+static gboolean
+starts_line (char **f, guint nf, guint lineno, gpointer data)
+{
+  StartsCtx *sc = data;
+  g_auto (GStrv) forms = g_strsplit (f[0], "|", -1);
+  for (guint i = 0; forms[i]; i++)
+    {
+      char *w = g_strstrip (forms[i]);
+      char *sp = strchr (w, ' ');
+      if (sp)
+        *sp = '\0';
+      if (*w)
+        g_hash_table_add (sc->set, (gpointer) pooled (sc->tax, w));
+    }
+  return TRUE;
+}
+
 /* The first words of every form of lexicon @name, from its raw file
  * (the lexicon API exposes canonical forms only). */
 static void
@@ -196,34 +243,21 @@ add_starts (EvlStoryTaxonomy *tax, const EvlContext *ctx, EvlStoryLex lex, const
   GBytes *bytes = evl_context_get_data (ctx, path);
   if (bytes == NULL)
     return;
-  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
-  tax->starts[lex] = set;
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-  g_autofree char *copy = g_strndup (data, len);
-  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-      if (*line == '\0' || *line == '#')
-        continue;
-      char *tab = strchr (line, '\t');
-      if (tab)
-        *tab = '\0';
-      g_auto (GStrv) forms = g_strsplit (line, "|", -1);
-      for (guint f = 0; forms[f]; f++)
-        {
-          char *w = g_strstrip (forms[f]);
-          char *sp = strchr (w, ' ');
-          if (sp)
-            *sp = '\0';
-          if (*w)
-            {
-              const char *k = pooled (tax, w);
-              g_hash_table_add (set, (gpointer) k);
-            }
-        }
-    }
+  StartsCtx sc = { tax, g_hash_table_new (g_str_hash, g_str_equal) };
+  tax->starts[lex] = sc.set;
+  each_line (bytes, starts_line, &sc);
+}
+
+typedef struct {
+  EvlStoryTaxonomy *tax;
+  GError **error;
+} ParseCtx;
+
+static gboolean
+taxonomy_line (char **f, guint nf, guint lineno, gpointer data)
+{
+  ParseCtx *pc = data;
+  return parse_line (pc->tax, f, nf, lineno, pc->error);
 }
 
 gboolean
@@ -257,22 +291,9 @@ evl_story_taxonomy_new (const EvlContext *ctx, GError **error)
   tax->pool = g_string_chunk_new (2048);
   tax->other = G_MAXUINT;
 
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-  g_autofree char *copy = g_strndup (data, len);
-  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    {
-      char *line = g_strchomp (lines[i]);
-      if (*line == '\0' || *line == '#')
-        continue;
-      g_auto (GStrv) f = g_strsplit (line, "\t", -1);
-      guint nf = g_strv_length (f);
-      for (guint k = 0; k < nf; k++)
-        g_strstrip (f[k]);
-      if (!parse_line (tax, f, nf, i + 1, error))
-        return NULL;
-    }
+  ParseCtx pc = { tax, error };
+  if (!each_line (bytes, taxonomy_line, &pc))
+    return NULL;
   if (tax->other == G_MAXUINT)
     {
       evl_fail (error, EVL_ERROR_PARSE, "story.txt: no OTHER type");
