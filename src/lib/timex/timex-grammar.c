@@ -1366,6 +1366,13 @@ p_time (TxScan *s, int i, TxMatch *m)
         if ((de = p_weekday (s, k, &day)) < 0)
           de = p_deictic (s, k, &day);
     }
+  int wd;
+  if (de > 0 && day.has_pt && weekday_at (s, k, &wd) == de)
+    {
+      /* a bare weekday after a clock time takes the tense of the whole
+       * clause ('will leave at 4 a.m. Thursday') */
+      tx_weekday_point (s, wd, tx_tense (s, i, de) > 0 ? 1 : -1, &day.pt);
+    }
   if (de > 0 && day.has_pt && day.pt.grain == EVL_GRAIN_DAY)
     {
       m->pt = day.pt;
@@ -1435,7 +1442,6 @@ p_duration (TxScan *s, int i, TxMatch *m)
   int j = i;
   const EvlLexEntry *mod = NULL;
   int mn = lookup_multi (s, LEX_MODS, j, &mod);
-  const char *outside_mod = NULL;
   if (mn && strcmp (attr (mod, 1), "quantity") == 0)
     {
       /* TimeBank leaves 'about'/'around' out of a duration's extent and
@@ -1449,7 +1455,6 @@ p_duration (TxScan *s, int i, TxMatch *m)
   else
     mod = NULL;
   gboolean the = FALSE;
-  int dir = 0;
   gboolean shifted = FALSE;
   if (is (s, j, "the"))
     {
@@ -1459,7 +1464,6 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (j < s->n && ((U (j)->cue && strcmp (attr (U (j)->cue, 0), "shift") == 0 && strcmp (U (j)->low, "this"))
                    || is (s, j, "first") || is (s, j, "final")))
     {
-      dir = U (j)->cue ? atoi (attr (U (j)->cue, 1)) : 0;
       shifted = TRUE;
       j++;
     }
@@ -1517,7 +1521,6 @@ p_duration (TxScan *s, int i, TxMatch *m)
       if (the && !shifted)
         return -1; /* 'the days after': the bare plural alone is tagged */
     }
-  (void) outside_mod;
   if (abbrev_unit && !counted)
     return -1;
   if (strcmp (code, "S") == 0 && !(counted && U (j)->kind == U_NUM) && !plural)
@@ -1555,7 +1558,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
     }
   if (mod)
     m->mod = attr (mod, 0);
-  else if (i > 0 && (outside_mod = NULL, lookup_multi (s, LEX_MODS, i - 1, &mod) == 1)
+  else if (i > 0 && lookup_multi (s, LEX_MODS, i - 1, &mod) == 1
            && strcmp (attr (mod, 0), "APPROX") == 0)
     m->mod = "APPROX"; /* 'about three years': the modifier outside the extent */
   /* 'ago', 'earlier', 'later': a date this far from the reference */
@@ -1640,7 +1643,6 @@ p_duration (TxScan *s, int i, TxMatch *m)
       return e + 1;
     }
 duration:
-  (void) dir;
   m->type = EVL_TIMEX_DURATION;
   tx_duration_value (m->value, sizeof m->value, n, vague, code);
   return e;

@@ -2,10 +2,11 @@
  *
  * timex-values.c   TIMEX3 value strings: calendar points, formatting,
  *                  bounds, validation.
- * timex-scan.c     splits sentences into word units, classifies them with
- *                  the lexicons, matches temporal expressions.
- * timex-normalize.c resolves what the scanner found against the creation
- *                  time or the last mentioned date. */
+ * timex-scan.c     cuts paragraphs into word units and classifies them
+ *                  with the lexicons behind bloom filters (timex-scan.h).
+ * timex-grammar.c  the patterns: the longest temporal expression at a unit.
+ * timex-normalize.c anchoring (creation time, last mentioned date, tense)
+ *                  and the evl_timex_annotate() driver. */
 #pragma once
 
 #include "evl-private.h"
