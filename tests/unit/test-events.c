@@ -176,6 +176,9 @@ ParameterizedTestParameters (events, triggers)
     { "Vladimir Putin met the delegation.", "Putin", FALSE },
     { "About 300 people attended.", "300", FALSE },
     { "He said it was over.", "He", FALSE },
+    /* curly apostrophes read as straight ones; bullets are punctuation */
+    { "The talks aren\xe2\x80\x99t over.", "n\xe2\x80\x99t", FALSE },
+    { "\xe2\x80\xa2 Talks resumed on Monday.", "\xe2\x80\xa2", FALSE },
   };
   return cr_make_param_array (TriggerCase, cases, G_N_ELEMENTS (cases));
 }

@@ -118,6 +118,16 @@ token_shape (const char *w, gsize n, gboolean first)
   guchar c = (guchar) w[0];
   if (c < 0x80 && !g_ascii_isalnum (c))
     return SHAPE_PUNCT;
+  if (c >= 0x80)
+    {
+      /* Non-ASCII start: a word only if it has ASCII letters ('Élysée');
+       * bullets, dashes, curly quotes are punctuation. */
+      gboolean letters = FALSE;
+      for (gsize i = 0; i < n && !letters; i++)
+        letters = g_ascii_isalpha (w[i]);
+      if (!letters)
+        return SHAPE_PUNCT;
+    }
   if (g_ascii_isdigit (c))
     return SHAPE_NUM;
   gboolean upper = FALSE, lower = FALSE;
@@ -260,15 +270,24 @@ info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
       return;
     }
   char key[MEMO_KEY];
+  gsize kn = 0;
   guint32 h = 2166136261u;  /* FNV-1a over the folded form */
   for (gsize i = 0; i < n; i++)
     {
       char c = w[i];
       if (c >= 'A' && c <= 'Z')
         c = (char) (c + ('a' - 'A'));
-      key[i] = c;
+      else if ((guchar) c == 0xE2 && i + 2 < n && (guchar) w[i + 1] == 0x80
+               && ((guchar) w[i + 2] == 0x99 || (guchar) w[i + 2] == 0x98))
+        {
+          /* U+2019/U+2018 as apostrophe: the corpora write "n't", "'s". */
+          c = '\'';
+          i += 2;
+        }
+      key[kn++] = c;
       h = (h ^ (guchar) c) * 16777619u;
     }
+  n = kn;
   Slot *slot = &m->memo[h & ((1u << MEMO_BITS) - 1)];
   if (slot->len != n || memcmp (slot->key, key, n) != 0)
     {
