@@ -148,6 +148,7 @@ EVL_API void evl_graph_renumber_events (EvlGraph *g, const GArray *order);
 EVL_API guint evl_graph_add_thread (EvlGraph *g, const char *name);
 EVL_API guint evl_graph_n_threads (const EvlGraph *g);
 EVL_API const char *evl_graph_get_thread (const EvlGraph *g, guint i);
+EVL_API void evl_graph_clear_threads (EvlGraph *g);
 
 EVL_API guint evl_graph_n_documents (const EvlGraph *g);
 EVL_API guint evl_graph_n_entities (const EvlGraph *g);

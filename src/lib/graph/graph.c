@@ -396,6 +396,12 @@ evl_graph_add_thread (EvlGraph *g, const char *name)
 
 guint evl_graph_n_threads (const EvlGraph *g) { return g->threads->len; }
 
+void
+evl_graph_clear_threads (EvlGraph *g)
+{
+  g_ptr_array_set_size (g->threads, 0);
+}
+
 const char *
 evl_graph_get_thread (const EvlGraph *g, guint i)
 {

@@ -111,7 +111,8 @@ evl_reason_assign_threads (const EvlContext *ctx, EvlGraph *g)
       names[i] = thread_of (&t, e->type);
       e->thread = evl_graph_intern (g, names[i]);
     }
-  /* Lanes in the file's order, only those in use (loaded ones stay). */
+  /* Lanes in the file's order, only those in use. */
+  evl_graph_clear_threads (g);
   for (guint k = 0; k < t.order->len; k++)
     for (guint i = 0; i < n; i++)
       if (strcmp (names[i], t.order->pdata[k]) == 0)
@@ -119,6 +120,7 @@ evl_reason_assign_threads (const EvlContext *ctx, EvlGraph *g)
           evl_graph_add_thread (g, names[i]);
           break;
         }
+  /* Lanes named only by the built-in fallback come last. */
   for (guint i = 0; i < n; i++)
     evl_graph_add_thread (g, names[i]);
   threads_clear (&t);
