@@ -279,6 +279,8 @@ ParameterizedTestParameters (story, factuality)
     { "Putin did not sign the deal.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
     { "Putin didn't sign the deal.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
     { "Kim has never visited Moscow.", "visited", 0, "visit", "PASTPART", TRUE, FALSE, "", "" },
+    { "Moscow refused to sign the accord.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
+    { "The Kremlin ruled out talks with Kyiv.", "talks", 0, "talk", "NONE", TRUE, FALSE, "", "" },
     { "Officials denied these claims.", "claims", 0, "claim", "NONE", TRUE, FALSE, "", "" },
     { "Officials denied these claims.", "denied", 0, "deny", "PAST", FALSE, FALSE, "", "" },
     { "Moscow denied that it supplied weapons, insisting on peace.", "supplied", 0, "supply", "PAST", TRUE, FALSE, "", "" },
