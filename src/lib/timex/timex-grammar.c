@@ -1462,7 +1462,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
       j++;
     }
   if (j < s->n && ((U (j)->cue && strcmp (attr (U (j)->cue, 0), "shift") == 0 && strcmp (U (j)->low, "this"))
-                   || is (s, j, "first") || is (s, j, "final")))
+                   || is (s, j, "first") || is (s, j, "final") || is (s, j, "recent")))
     {
       shifted = TRUE;
       j++;
