@@ -383,3 +383,17 @@ Test (eval, timeline_gold_scores_perfectly_against_itself)
   cr_assert_geq (counts.gold_verified + 4, counts.gold, "%u/%u", counts.gold_verified, counts.gold);
   cr_assert_eq (counts.system_verified, counts.gold_verified);
 }
+
+Test (eval, timeline_scoring_is_fast_on_long_timelines, .timeout = 20)
+{
+  g_autoptr (GString) t = g_string_new ("Entity\n");
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (t, "%u\t%u-%02u\td%u-%u-w\td%u-%u-v\n", i / 2 + 1, 1900 + i / 24,
+                            1 + (i / 2) % 12, i % 9, i, i % 5, i);
+  EvlTimelineCounts counts;
+  evl_eval_timeline_counts_init (&counts);
+  cr_assert (evl_eval_timeline_add (&counts, t->str, t->str, "long", NULL));
+  cr_assert_gt (counts.gold, 3000);
+  cr_assert_eq (counts.gold_verified, counts.gold);
+  cr_assert_eq (counts.system_verified, counts.system);
+}
