@@ -119,7 +119,9 @@ evl_cmd_build (int argc, char **argv)
     return EVL_EXIT_INPUT;
   if (docs->len == 0)
     {
-      evl_cli_errorf ("build", "no readable input documents");
+      /* Each failed input has been named already. */
+      if (n_errors == 0)
+        evl_cli_errorf ("build", "no input documents");
       return EVL_EXIT_INPUT;
     }
   if (g_mkdir_with_parents (outdir, 0755) != 0)
