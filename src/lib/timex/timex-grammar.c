@@ -526,7 +526,21 @@ p_weekday (TxScan *s, int i, TxMatch *m)
         }
     }
   else
-    tx_weekday_point (s, wd, tx_tense (s, i, e) > 0 ? 1 : -1, &m->pt);
+    {
+      int t = tx_tense (s, i, e);
+      if (t == 0 && s->dct)
+        {
+          /* no tense cue: the nearer one, the past winning by a day */
+          EvlTimexPoint a, b;
+          tx_weekday_point (s, wd, -1, &a);
+          tx_weekday_point (s, wd, 1, &b);
+          gint64 past = (gint64) s->dct - evl_timex_point_first_day (&a);
+          gint64 ahead = (gint64) evl_timex_point_first_day (&b) - s->dct;
+          m->pt = ahead < past - 1 ? b : a;
+        }
+      else
+        tx_weekday_point (s, wd, t > 0 ? 1 : -1, &m->pt);
+    }
   m->needs_dct = TRUE;
   m->has_pt = TRUE;
   if (e < s->n && U (e)->pod && U (e)->pod->n_attrs == 1 && g_ascii_isupper (attr (U (e)->pod, 0)[0])
