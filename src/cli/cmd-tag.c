@@ -246,7 +246,9 @@ evl_cmd_tag (int argc, char **argv)
     return EVL_EXIT_INPUT;
   if (docs->len == 0)
     {
-      evl_cli_errorf ("tag", "no readable input documents");
+      /* Each unreadable input has had its one line already. */
+      if (n_errors == 0)
+        evl_cli_errorf ("tag", "no input documents");
       return EVL_EXIT_INPUT;
     }
   if (outdir == NULL && docs->len > 1)

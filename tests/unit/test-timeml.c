@@ -413,7 +413,7 @@ Test (timeml, writer_round_trips_the_corpus, .timeout = 120)
 /* ---- eventline tag (through the binary, $EVL_CLI) ---- */
 
 static int
-run_cli (char **out, const char *const *args)
+run_cli_err (char **out, char **err, const char *const *args)
 {
   const char *cli = g_getenv ("EVL_CLI");
   if (cli == NULL)
@@ -424,9 +424,16 @@ run_cli (char **out, const char *const *args)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
   int status = 0;
-  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                           out, NULL, &status, NULL));
+  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                           err ? G_SPAWN_DEFAULT : G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                           out, err, &status, NULL));
   return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+}
+
+static int
+run_cli (char **out, const char *const *args)
+{
+  return run_cli_err (out, NULL, args);
 }
 
 static char *
@@ -489,6 +496,11 @@ Test (timeml, tag_writes_one_document_to_stdout)
   cr_assert_eq (run_cli (NULL, two), 2, "several documents need -o");
   const char *bad[] = { "tag", "--format", "yaml", txt, NULL };
   cr_assert_eq (run_cli (NULL, bad), 2);
+  g_autofree char *err = NULL;
+  const char *missing[] = { "tag", "/nonexistent/x.tml", NULL };
+  cr_assert_eq (run_cli_err (NULL, &err, missing), 1);
+  cr_assert_not_null (strstr (err, "/nonexistent/x.tml"), "%s", err);
+  cr_assert_eq (strchr (err, '\n'), strrchr (err, '\n'), "one line per error: %s", err);
   g_remove (txt);
   g_remove (txt2);
   g_rmdir (dir);
