@@ -12,7 +12,7 @@ tx_tense (const TxScan *s, int i, int end)
 {
   /* The nearest cue wins: first to the left within the clause, then to
    * the right ('met on Wednesday', 'Friday, when they will meet'). */
-  for (int k = i - 1; k >= 0 && k >= i - 10; k--)
+  for (int k = i - 1; k >= 0 && k >= i - 8; k--)
     {
       const TxUnit *u = &s->u[k];
       if (u->kind == U_PUNCT && (u->low[0] == ';' || u->low[0] == ':' || u->low[0] == '"'
@@ -31,7 +31,7 @@ tx_tense (const TxScan *s, int i, int end)
           && strcmp (u->low + u->len - 2, "ed") == 0)
         return -1;
     }
-  for (int k = end; k < s->n && k < end + 6; k++)
+  for (int k = end; k < s->n && k < end + 10; k++)
     {
       const TxUnit *u = &s->u[k];
       if (u->kind == U_PUNCT && u->low[0] != ',')
