@@ -172,7 +172,7 @@ evl_fold_key (const char *src, gsize len, char *buf, gsize cap)
         }
       if (o + 1 >= cap)
         return -1;
-      buf[o++] = g_ascii_tolower (c);
+      buf[o++] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
     }
   buf[o] = '\0';
   return (gssize) o;

@@ -9,8 +9,21 @@
 
 #define RESOURCE_ROOT "/org/eventline/"
 
+/* Open-addressing table keyed by folded form.  Lookups fold and hash the
+ * probe in one pass into a stack buffer, so the hot path neither allocates
+ * nor walks the key twice. */
+typedef struct {
+  const char *key;        /* folded form, in the pool; NULL = empty slot */
+  guint32 hash;
+  guint32 len;
+  EvlLexEntry *entry;
+} Slot;
+
 struct _EvlLexicon {
-  GHashTable *index;      /* folded form -> EvlLexEntry* */
+  char *text;             /* the file, split in place */
+  Slot *slots;
+  guint32 mask;           /* n_slots - 1, n_slots a power of two */
+  guint32 used;
   GPtrArray *entries;     /* EvlLexEntry*, file order */
   GStringChunk *pool;
   guint max_words;
@@ -22,19 +35,99 @@ struct _EvlContext {
   GHashTable *data;       /* "taxonomy/story.txt" -> GBytes* */
 };
 
+static const char *const no_attrs[] = { NULL };
+
+static const guchar lower[256] = {
+#define L(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define R4(b) L (b), L (b + 1), L (b + 2), L (b + 3)
+#define R16(b) R4 (b), R4 (b + 4), R4 (b + 8), R4 (b + 12)
+#define R64(b) R16 (b), R16 (b + 16), R16 (b + 32), R16 (b + 48)
+  R64 (0), R64 (64), R64 (128), R64 (192)
+#undef R64
+#undef R16
+#undef R4
+#undef L
+};
+
+/* evl_fold_key() and an FNV-1a hash of the result, in one pass. */
+static gssize
+fold_hash (const char *src, gsize len, char *buf, gsize cap, guint32 *hash_out)
+{
+  guint32 h = 2166136261u;
+  gsize o = 0;
+  gboolean space = FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) src[i];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          space = o > 0;
+          continue;
+        }
+      if (space)
+        {
+          if (o + 1 >= cap)
+            return -1;
+          buf[o++] = ' ';
+          h = (h ^ ' ') * 16777619u;
+          space = FALSE;
+        }
+      if (o + 1 >= cap)
+        return -1;
+      c = lower[c];
+      buf[o++] = (char) c;
+      h = (h ^ c) * 16777619u;
+    }
+  buf[o] = '\0';
+  *hash_out = h;
+  return (gssize) o;
+}
+
+static void
+index_insert (EvlLexicon *lex, const char *key, guint32 len, EvlLexEntry *e)
+{
+  if ((lex->used + 1) * 2 > lex->mask + 1)
+    {
+      guint32 old_n = lex->mask + 1;
+      Slot *old = lex->slots;
+      lex->mask = old_n * 2 - 1;
+      lex->slots = g_new0 (Slot, lex->mask + 1);
+      for (guint32 i = 0; i < old_n; i++)
+        if (old[i].key)
+          {
+            guint32 j = old[i].hash & lex->mask;
+            while (lex->slots[j].key)
+              j = (j + 1) & lex->mask;
+            lex->slots[j] = old[i];
+          }
+      g_free (old);
+    }
+  char tmp[256];
+  guint32 h;
+  fold_hash (key, len, tmp, sizeof tmp, &h);
+  guint32 i = h & lex->mask;
+  for (; lex->slots[i].key; i = (i + 1) & lex->mask)
+    if (lex->slots[i].hash == h && lex->slots[i].len == len && memcmp (lex->slots[i].key, key, len) == 0)
+      return;   /* first definition wins: files list the preferred reading first */
+  lex->slots[i] = (Slot) { key, h, len, e };
+  lex->used++;
+}
+
 static void
 lexicon_free (gpointer p)
 {
   EvlLexicon *lex = p;
-  g_hash_table_unref (lex->index);
+  g_free (lex->slots);
   for (guint i = 0; i < lex->entries->len; i++)
     {
       EvlLexEntry *e = lex->entries->pdata[i];
-      g_free ((gpointer) e->attrs);
+      if (e->attrs != no_attrs)
+        g_free ((gpointer) e->attrs);
       g_free (e);
     }
   g_ptr_array_unref (lex->entries);
   g_string_chunk_free (lex->pool);
+  g_free (lex->text);
   g_free (lex);
 }
 
@@ -48,70 +141,107 @@ count_words (const char *s)
   return n;
 }
 
+/* Trims spaces and tabs around [*b, *e). */
+static void
+trim (char **b, char **e)
+{
+  while (*b < *e && (**b == ' ' || **b == '\t'))
+    (*b)++;
+  while (*e > *b && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
+    (*e)--;
+}
+
+/* One pass over the file, splitting lines in place in a private copy that
+ * the lexicon keeps: canonical forms and attributes point into it, so the
+ * ~25,000 lines of compiled-in data load without per-field allocation. */
 static EvlLexicon *
 lexicon_parse (const char *name, const char *data, gsize len, GError **error)
 {
   EvlLexicon *lex = g_new0 (EvlLexicon, 1);
-  lex->index = g_hash_table_new (g_str_hash, g_str_equal);
+  lex->mask = 63;
+  lex->slots = g_new0 (Slot, lex->mask + 1);
   lex->entries = g_ptr_array_new ();
-  lex->pool = g_string_chunk_new (1024);
+  lex->pool = g_string_chunk_new (4096);
+  lex->text = g_malloc (len + 1);
+  memcpy (lex->text, data, len);
+  lex->text[len] = '\0';
 
-  g_autofree char *copy = g_strndup (data, len);
-  char *save = NULL;
+  char *p = lex->text, *end = lex->text + len;
   guint lineno = 0;
-  for (char *line = copy; line != NULL; line = save)
+  GPtrArray *attrs = g_ptr_array_new ();
+  while (p < end)
     {
-      char *nl = strchr (line, '\n');
-      save = nl ? nl + 1 : NULL;
-      if (nl)
-        *nl = '\0';
+      char *eol = memchr (p, '\n', (gsize) (end - p));
+      if (eol == NULL)
+        eol = end;
+      char *line = p;
+      p = eol + 1;
+      *eol = '\0';
       lineno++;
-      gsize ll = strlen (line);
-      if (ll > 0 && line[ll - 1] == '\r')
-        line[--ll] = '\0';
-      const char *p = line;
-      while (*p == ' ')
-        p++;
-      if (*p == '\0' || *p == '#')
+      char *b = line, *e = eol;
+      trim (&b, &e);
+      if (b == e || *b == '#')
         continue;
-
-      char **fields = g_strsplit (line, "\t", -1);
-      char **forms = g_strsplit (fields[0], "|", -1);
-      if (forms[0] == NULL || *g_strstrip (forms[0]) == '\0')
+      char *tab = memchr (b, '\t', (gsize) (e - b));
+      char *forms_end = tab ? tab : e;
+      g_ptr_array_set_size (attrs, 0);
+      while (tab)
         {
-          g_strfreev (forms);
-          g_strfreev (fields);
-          lexicon_free (lex);
-          evl_fail (error, EVL_ERROR_PARSE, "%s:%u: empty canonical form", name, lineno);
-          return NULL;
+          char *fb = tab + 1;
+          char *next = memchr (fb, '\t', (gsize) (e - fb));
+          char *fe = next ? next : e;
+          *fe = '\0';
+          char *tb = fb, *te = fe;
+          trim (&tb, &te);
+          *te = '\0';
+          g_ptr_array_add (attrs, tb);
+          tab = next;
         }
-      EvlLexEntry *e = g_new0 (EvlLexEntry, 1);
-      e->canonical = g_string_chunk_insert_const (lex->pool, forms[0]);
-      e->line = lineno;
-      guint nattr = g_strv_length (fields) - 1;
-      const char **attrs = g_new0 (const char *, nattr + 1);
-      for (guint i = 0; i < nattr; i++)
-        attrs[i] = g_string_chunk_insert_const (lex->pool, g_strstrip (fields[i + 1]));
-      e->attrs = attrs;
-      e->n_attrs = nattr;
-      g_ptr_array_add (lex->entries, e);
-
-      for (guint i = 0; forms[i]; i++)
+      *forms_end = '\0';
+      EvlLexEntry *entry = NULL;
+      for (char *f = b; f != NULL;)
         {
+          char *bar = strchr (f, '|');
+          char *fe = bar ? bar : forms_end;
+          char *fb = f;
+          trim (&fb, &fe);
+          *fe = '\0';
+          f = bar ? bar + 1 : NULL;
+          if (entry == NULL)
+            {
+              if (fb == fe)
+                {
+                  g_ptr_array_unref (attrs);
+                  lexicon_free (lex);
+                  evl_fail (error, EVL_ERROR_PARSE, "%s:%u: empty canonical form", name, lineno);
+                  return NULL;
+                }
+              entry = g_new0 (EvlLexEntry, 1);
+              entry->canonical = fb;
+              entry->line = lineno;
+              entry->n_attrs = attrs->len;
+              if (attrs->len)
+                {
+                  const char **arr = g_new (const char *, attrs->len + 1);
+                  memcpy (arr, attrs->pdata, attrs->len * sizeof (gpointer));
+                  arr[attrs->len] = NULL;
+                  entry->attrs = arr;
+                }
+              else
+                entry->attrs = no_attrs;
+              g_ptr_array_add (lex->entries, entry);
+            }
           char key[256];
-          char *f = g_strstrip (forms[i]);
-          gssize kl = evl_fold_key (f, strlen (f), key, sizeof key);
+          guint32 h;
+          gssize kl = fold_hash (fb, (gsize) (fe - fb), key, sizeof key, &h);
           if (kl <= 0)
             continue;
-          const char *k = g_string_chunk_insert_const (lex->pool, key);
-          /* First definition wins: files list the preferred reading first. */
-          if (!g_hash_table_contains (lex->index, k))
-            g_hash_table_insert (lex->index, (gpointer) k, e);
+          const char *k = g_string_chunk_insert_len (lex->pool, key, kl);
+          index_insert (lex, k, (guint32) kl, entry);
           lex->max_words = MAX (lex->max_words, count_words (k));
         }
-      g_strfreev (forms);
-      g_strfreev (fields);
     }
+  g_ptr_array_unref (attrs);
   return lex;
 }
 
@@ -246,9 +376,18 @@ evl_lexicon_lookup (const EvlLexicon *lex, const char *key, gssize len)
     return NULL;
   char buf[256];
   gsize n = len < 0 ? strlen (key) : (gsize) len;
-  if (evl_fold_key (key, n, buf, sizeof buf) <= 0)
+  guint32 h;
+  gssize kl = fold_hash (key, n, buf, sizeof buf, &h);
+  if (kl <= 0)
     return NULL;
-  return g_hash_table_lookup (lex->index, buf);
+  for (guint32 i = h & lex->mask;; i = (i + 1) & lex->mask)
+    {
+      const Slot *s = &lex->slots[i];
+      if (s->key == NULL)
+        return NULL;
+      if (s->hash == h && s->len == (guint32) kl && memcmp (s->key, buf, (gsize) kl) == 0)
+        return s->entry;
+    }
 }
 
 guint
