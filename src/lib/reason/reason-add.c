@@ -442,12 +442,15 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
   /* Subject: the agent and the co-participants that are neither patient
    * nor location ('Kim Jong Un and Vladimir Putin meet'), at most three. */
   g_autoptr (GArray) subj = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (ev->agent >= 0 && ev->agent != ev->location)
+    {
+      guint ag = (guint) ev->agent;
+      g_array_append_val (subj, ag);
+    }
   for (guint i = 0; i < ev->participants->len && subj->len < 3; i++)
     {
       guint p = g_array_index (ev->participants, guint, i);
-      if ((gint) p == ev->patient || (gint) p == ev->location)
-        continue;
-      if (ev->agent >= 0 && (gint) p != ev->agent && i == 0)
+      if ((gint) p == ev->patient || (gint) p == ev->location || (gint) p == ev->agent)
         continue;
       g_array_append_val (subj, p);
     }
