@@ -19,7 +19,10 @@ typedef struct {
 /* Adds an annotated document to the graph: its metadata, its entity
  * clusters (merged with existing entities by key) and its timeline-worthy
  * event mentions (one graph event each, merged later).  Also records
- * within-document temporal cues as relations. */
+ * within-document temporal cues as relations (evidence "cue: hours before
+ * the meeting") and, between undated past-tense events of a paragraph,
+ * narrative order (evidence "narrative", low confidence).  Mentions in
+ * page-furniture sentences are skipped.  @opts may be NULL (defaults). */
 EVL_API void evl_reason_add_document (const EvlContext *ctx, EvlGraph *g,
                                       const EvlDocument *doc,
                                       const EvlReasonOptions *opts);
