@@ -365,7 +365,7 @@ by_tense (EvlStoryDoc *sd, guint k)
       e->cue_rel = tense_is (e, "PAST") ? EVL_REL_BEFORE : EVL_REL_SIMULTANEOUS;
       e->timex = sd->dct_timex;
     }
-  else if (tense_is (e, "FUTURE") || (e->modality && strcmp (e->modality, "will") == 0))
+  else if (tense_is (e, "FUTURE") || (sd->ev_mark[k] & EVL_STORY_MARK_FUTURE))
     {
       e->anchor_method = EVL_ANCHOR_TENSE;
       e->cue_rel = EVL_REL_AFTER;
@@ -436,7 +436,7 @@ evl_story_anchor_events (EvlStoryDoc *sd)
           e->cue_rel = sd->ev[best].cue_rel;
           e->timex = sd->ev[best].timex;
         }
-      else if (tense_is (e, "PASTPART"))
+      else if (tense_is (e, "PASTPART") || (sd->ev_mark[k] & EVL_STORY_MARK_FUTURE))
         by_tense (sd, k);
     }
   g_free (excluded);

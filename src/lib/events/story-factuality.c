@@ -46,10 +46,14 @@ typedef struct {
   guint count;           /* events touched */
 } Cue;
 
+/* Only the first event a modal or hedge governs records it as modality
+ * (TimeML's MAKEINSTANCE modality: 'may supply'); the rest of its scope
+ * is flagged HEDGED. */
 static void
 touch (EvlStoryDoc *sd, guint k, Cue *cue)
 {
   EvlEventMention *e = &sd->ev[k];
+  gboolean first = cue->count == 0;
   cue->count++;
   switch (cue->kind)
     {
@@ -59,12 +63,12 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
       break;
     case K_HEDGE:
       e->flags |= EVL_EVENT_FLAG_HEDGED;
-      if (e->modality == NULL)
+      if (first && e->modality == NULL)
         e->modality = cue->modality;
       break;
     case K_MODAL:
-      if (e->modality == NULL)
-        e->modality = cue->modality;
+      /* 'will' is the future tense: the anchor is after the creation time. */
+      sd->ev_mark[k] |= EVL_STORY_MARK_FUTURE;
       break;
     case K_REPORT:
     case K_SOURCE:
@@ -204,6 +208,9 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
           EvlSpan span = { sd->tok[i].span.start, sd->tok[i + n].span.end };
           gssize kl = evl_fold_key (sd->text + span.start, EVL_SPAN_LEN (span), key, sizeof key);
           cue.modality = evl_document_intern (sd->doc, kl > 0 ? key : hit->canonical, -1);
+          /* A third field 'flag': hedge without recording a modality. */
+          if (hit->n_attrs >= 3 && strcmp (hit->attrs[2], "flag") == 0)
+            cue.modality = NULL;
         }
       else if (negative_contraction (sd, i))
         kind = K_NEG, b = i;

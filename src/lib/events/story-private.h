@@ -92,6 +92,7 @@ typedef struct {
 /* Internal per-event marks set by one rule family for a later one. */
 #define EVL_STORY_MARK_DENIAL 1u   /* the event is a denial cue ('denied') */
 #define EVL_STORY_MARK_JUNK   2u   /* trigger does not start with a letter ('’s') */
+#define EVL_STORY_MARK_FUTURE 4u   /* governed by 'will', 'going to' */
 
 /* Lower-cased copy of token @i into @buf; returns its length or -1. */
 gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);

@@ -582,7 +582,7 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, guint np, gboolean q
     s -= 0.25f;
   if (e->flags & EVL_EVENT_FLAG_GENERIC)
     s -= 0.25f;
-  if (e->modality && !(e->flags & EVL_EVENT_FLAG_HEDGED))
+  if ((mark & EVL_STORY_MARK_FUTURE) || (e->tense && strcmp (e->tense, "FUTURE") == 0))
     s -= 0.1f;      /* planned, not (yet) happened */
   switch (e->klass)
     {
