@@ -178,6 +178,20 @@ Test (export, same_input_gives_identical_bytes)
   cr_assert_eq (memcmp (t1, t2, l1), 0);
 }
 
+Test (export, events_json_reloads_to_the_same_bytes)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (EvlGraph) g = seed_like_graph (ctx);
+  gsize l1 = 0, l2 = 0;
+  g_autofree char *t1 = export (g, &l1);
+  GError *error = NULL;
+  g_autoptr (EvlGraph) back = evl_graph_load_json_data (t1, (gssize) l1, &error);
+  cr_assert_not_null (back, "%s", error ? error->message : "");
+  g_autofree char *t2 = export (back, &l2);
+  cr_assert_eq (l1, l2);
+  cr_assert_eq (memcmp (t1, t2, l1), 0);
+}
+
 /* ---- atomic writes ---- */
 
 static char *
