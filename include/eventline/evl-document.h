@@ -234,6 +234,20 @@ typedef struct {
 EVL_API guint evl_document_add_gold (EvlDocument *doc, const EvlGoldTag *g);
 EVL_API const EvlGoldTag *evl_document_get_gold (const EvlDocument *doc, guint *n_out);
 
+/* An annotated document (read back from `eventline extract` output) is
+ * not annotated again by evl_pipeline_annotate(). */
+EVL_API void     evl_document_set_annotated (EvlDocument *doc, gboolean annotated);
+EVL_API gboolean evl_document_get_annotated (const EvlDocument *doc);
+
+/* (transfer full) The document and all its annotations as one line of
+ * JSON (no newline), for `eventline extract`. */
+EVL_API char *evl_document_to_json (const EvlDocument *doc);
+/* (transfer full) Reads a line written by evl_document_to_json().  Fails
+ * with EVL_ERROR_PARSE on malformed JSON or offsets and indices that do not
+ * fit the text (a corrupt line never yields an inconsistent document). */
+EVL_API EvlDocument *evl_document_new_from_json (const char *data, gssize len,
+                                                 GError **error);
+
 /* Index of the token starting at or containing byte @offset, or -1. */
 EVL_API gint evl_document_token_at (const EvlDocument *doc, guint32 offset);
 

@@ -16,6 +16,7 @@ typedef enum {
   EVL_FORMAT_TIMEML,   /* TimeML: DCT + TEXT (gold tags kept as gold) */
   EVL_FORMAT_HTML,     /* a saved web page */
   EVL_FORMAT_JSONL,    /* news-please JSON Lines, one article per line */
+  EVL_FORMAT_EXTRACTED,/* `eventline extract` output: annotated documents */
 } EvlInputFormat;
 
 EVL_API const char *evl_input_format_to_string (EvlInputFormat f);

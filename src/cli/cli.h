@@ -22,6 +22,8 @@ int evl_cmd_build (int argc, char **argv);
 int evl_cmd_tag (int argc, char **argv);
 int evl_cmd_eval (int argc, char **argv);
 int evl_cmd_timeline (int argc, char **argv);
+int evl_cmd_extract (int argc, char **argv);
+int evl_cmd_merge (int argc, char **argv);
 
 /* Prints "eventline: [WHAT: ]message" once on stderr. */
 void evl_cli_error (const char *what, const GError *error);

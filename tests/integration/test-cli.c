@@ -149,3 +149,50 @@ Test (cli, entity_timeline_in_semeval_format)
   cr_assert (summit_day, "events on the summit day:\n%s", out);
   cr_assert_eq (evl_test_run (NULL, NULL, "timeline", input, NULL), 2, "--entity is required");
 }
+
+Test (cli, extract_then_merge_equals_build)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *shard = g_build_filename (dir, "shard.jsonl", NULL);
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "extract", "--dct", "2023-09-14", "-o", shard, input, NULL), 0,
+                "%s", err);
+  g_autofree char *lines = NULL;
+  cr_assert (g_file_get_contents (shard, &lines, NULL, NULL));
+  guint n = 0;
+  for (const char *p = lines; (p = strchr (p, '\n')); p++)
+    n++;
+  cr_assert_eq (n, 5, "one line per document");
+  g_autofree char *m = g_build_filename (dir, "merged", NULL);
+  g_autofree char *b = g_build_filename (dir, "built", NULL);
+  cr_assert_eq (evl_test_run (NULL, NULL, "merge", "-q", "--format", "svg", "-o", m, shard, NULL), 0);
+  cr_assert_eq (evl_test_run (NULL, NULL, "build", "-q", "--format", "svg", "--dct", "2023-09-14",
+                              "-o", b, input, NULL), 0);
+  g_autofree char *mj = g_build_filename (m, "events.json", NULL);
+  g_autofree char *bj = g_build_filename (b, "events.json", NULL);
+  g_autofree char *a = NULL, *c = NULL;
+  cr_assert (g_file_get_contents (mj, &a, NULL, NULL) && g_file_get_contents (bj, &c, NULL, NULL));
+  cr_assert_str_eq (a, c, "extract | merge gives build's events.json");
+  evl_test_rmtree (dir);
+}
+
+Test (cli, merge_rejects_a_corrupt_line_but_keeps_the_others)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", "004_1a84743fc891a088.txt", NULL);
+  g_autofree char *out = NULL;
+  cr_assert_eq (evl_test_run (&out, NULL, "extract", "--dct", "2023-09-14", input, NULL), 0);
+  g_autofree char *shard = g_build_filename (dir, "shard.jsonl", NULL);
+  g_autofree char *both = g_strconcat (out, "{\"v\":1,\"id\":\"x\",\"text\":\"ab\",\"tokens\":[0,99,0,0]}\n", NULL);
+  g_file_set_contents (shard, both, -1, NULL);
+  g_autofree char *o = g_build_filename (dir, "o", NULL);
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "merge", "-q", "--format", "svg", "-o", o, shard, NULL), 1);
+  cr_assert (strstr (err, "shard.jsonl:2"), "names file and line: %s", err);
+  g_autofree char *json = g_build_filename (o, "events.json", NULL);
+  JsonObject *root;
+  g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "documents")), 1);
+  evl_test_rmtree (dir);
+}

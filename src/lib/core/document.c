@@ -14,6 +14,7 @@ struct _EvlDocument {
   char *dct;
   EvlDay dct_day;
   EvlDctSource dct_source;
+  gboolean annotated;
   GStringChunk *pool;
   GArray *tokens, *sentences, *timexes, *ementions, *clusters, *events, *gold;
 };
@@ -129,6 +130,18 @@ evl_document_set_dct (EvlDocument *doc, const char *value, EvlDctSource source)
   doc->dct_day = day;
   doc->dct_source = source;
   return TRUE;
+}
+
+void
+evl_document_set_annotated (EvlDocument *doc, gboolean annotated)
+{
+  doc->annotated = annotated;
+}
+
+gboolean
+evl_document_get_annotated (const EvlDocument *doc)
+{
+  return doc->annotated;
 }
 
 const char *

@@ -29,6 +29,8 @@ void
 evl_pipeline_annotate (const EvlContext *ctx, EvlDocument *doc)
 {
   g_return_if_fail (ctx != NULL && doc != NULL);
+  if (evl_document_get_annotated (doc))
+    return;
   evl_segment_document (ctx, doc);
   evl_timex_annotate (ctx, doc);
   guess_dct (ctx, doc);

@@ -16,7 +16,7 @@
 #define MANIFEST_NAME "eventline.json"
 #define SIDECAR_SUFFIX ".meta.json"
 
-static const char *const format_names[] = { "auto", "text", "timeml", "html", "jsonl" };
+static const char *const format_names[] = { "auto", "text", "timeml", "html", "jsonl", "extracted" };
 
 const char *
 evl_input_format_to_string (EvlInputFormat f)
@@ -267,6 +267,9 @@ sniff_format (const char *name, const char *data, gsize len)
     i++;
   const char *p = data + i;
   gsize rest = len - i;
+  /* evl_document_to_json() writes the format version first. */
+  if (rest > 5 && strncmp (p, "{\"v\":", 5) == 0)
+    return EVL_FORMAT_EXTRACTED;
   if (rest > 0 && p[0] == '{')
     return EVL_FORMAT_JSONL;
   if (evl_source_sniff_timeml (data, len))
@@ -324,6 +327,32 @@ load_text (const char *name, const char *data, gsize len, const EvlLoadOptions *
   return TRUE;
 }
 
+/* `eventline extract` output: one annotated document per line, kept as
+ * extracted (metadata and dating were settled by the mapper). */
+static gboolean
+load_extracted (const char *name, const char *data, gsize len, GPtrArray *out, GError **error)
+{
+  guint line = 0, bad = 0;
+  const char *p = data, *end = data + len;
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      const char *e = nl ? nl : end;
+      line++;
+      if (e > p && !(e - p == 1 && *p == '\r'))
+        {
+          g_autoptr (GError) local = NULL;
+          EvlDocument *doc = evl_document_new_from_json (p, e - p, &local);
+          if (doc)
+            g_ptr_array_add (out, doc);
+          else if (bad++ == 0)
+            evl_fail (error, EVL_ERROR_PARSE, "%s:%u: %s", name, line, local->message);
+        }
+      p = e + 1;
+    }
+  return bad == 0;
+}
+
 static gboolean
 load_with_meta (const char *name, const char *data, gsize len, const EvlLoadOptions *opts,
                 const Meta *meta, GPtrArray *out, GError **error)
@@ -355,6 +384,8 @@ load_with_meta (const char *name, const char *data, gsize len, const EvlLoadOpti
     case EVL_FORMAT_JSONL:
       ok = evl_source_load_jsonl (name, data, len, opts, out, error);
       break;
+    case EVL_FORMAT_EXTRACTED:
+      return load_extracted (name, data, len, out, error);
     default:
       ok = load_text (name, data, len, opts, meta, out, error);
       break;
