@@ -505,3 +505,77 @@ Test (timeml, tag_writes_one_document_to_stdout)
   g_remove (txt2);
   g_rmdir (dir);
 }
+
+/* ---- robustness ---- */
+
+Test (timeml, every_truncation_loads_or_fails_cleanly)
+{
+  gsize n = strlen (tbaq);
+  for (gsize cut = 0; cut < n; cut++)
+    {
+      g_autofree char *part = g_strndup (tbaq, cut);
+      g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
+      GError *error = NULL;
+      gboolean ok = evl_source_load_timeml ("cut.tml", part, cut, &opts, docs, &error);
+      if (ok)
+        cr_assert_eq (docs->len, 1);
+      else
+        {
+          cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE), "cut at %zu", (size_t) cut);
+          cr_assert_eq (docs->len, 0);
+          g_error_free (error);
+        }
+    }
+}
+
+Test (timeml, deep_nesting_is_refused_not_crashed)
+{
+  g_autoptr (GString) s = g_string_new ("<TimeML><TEXT>");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (s, "<x>");
+  g_string_append (s, "deep");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (s, "</x>");
+  g_string_append (s, "</TEXT></TimeML>");
+  GError *error = NULL;
+  g_autoptr (EvlDocument) doc = load ("deep.tml", s->str, &error);
+  if (doc)
+    cr_assert_str_eq (evl_document_get_text (doc, NULL), "deep");
+  else
+    cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE));
+  g_clear_error (&error);
+}
+
+Test (timeml, writer_output_is_well_formed_whatever_the_spans)
+{
+  static const char text[] = "On 3 May, Kim met Putin; \xc3\xa9t\xc3\xa9 & <then> \"left\".\n";
+  gsize len = strlen (text);
+  GRand *rand = g_rand_new_with_seed (42);
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr (EvlDocument) doc = evl_document_new ("r", text, -1, NULL);
+      for (guint k = 0; k < 6; k++)
+        {
+          guint32 a = (guint32) g_rand_int_range (rand, 0, (gint32) len + 3);
+          guint32 b = (guint32) g_rand_int_range (rand, 0, (gint32) len + 3);
+          EvlTimex t = { .span = { MIN (a, b), MAX (a, b) }, .type = EVL_TIMEX_DATE,
+                         .value = "2023-05-03", .anchor = g_rand_int_range (rand, -1, 6) };
+          evl_document_add_timex (doc, &t);
+          a = (guint32) g_rand_int_range (rand, 0, (gint32) len + 3);
+          b = (guint32) g_rand_int_range (rand, 0, (gint32) len + 3);
+          EvlEventMention e = { .span = { MIN (a, b), MAX (a, b) }, .timex = -1 };
+          evl_document_add_event_mention (doc, &e);
+        }
+      g_autofree char *xml = export (doc);
+      GError *error = NULL;
+      g_autoptr (EvlDocument) back = load ("r.tml", xml, &error);
+      cr_assert_not_null (back, "round %u: %s\n%s", round, error ? error->message : "", xml);
+      cr_assert_str_eq (evl_document_get_text (back, NULL), text, "round %u", round);
+      guint n = 0;
+      const EvlGoldTag *g = evl_document_get_gold (back, &n);
+      for (guint i = 1; i < n; i++)
+        cr_assert_leq (g[i - 1].span.end, g[i].span.start, "round %u: tags overlap", round);
+    }
+  g_rand_free (rand);
+}
