@@ -430,6 +430,26 @@ Test (reason, bare_mentions_need_the_same_word)
   unref_all (docs, 2);
 }
 
+Test (reason, catch_all_type_merges_only_on_the_same_word)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[3];
+  static const char *const texts[] = { "Kim praised it.", "Kim criticised it.", "Kim praised it again." };
+  static const char *const words[] = { "praised", "criticised", "praised" };
+  for (guint i = 0; i < 3; i++)
+    {
+      char id[4] = { (char) ('a' + i), 0 };
+      docs[i] = fx_doc (id, texts[i], "2023-09-14");
+      gint32 kim = fx_cluster (docs[i], "Kim Jong Un", "kim jong un", EVL_ENTITY_PERSON, NULL);
+      FxEvent f = FX_EVENT ("OTHER", words[i]);
+      f.agent = fx_entity (docs[i], "Kim", 0, kim);
+      fx_event (docs[i], words[i], 0, &f);
+    }
+  g_autoptr (EvlGraph) g = build (ctx, docs, 3);
+  cr_assert_eq (count_type (g, "OTHER"), 2, "'praised' twice is one event, 'criticised' another");
+  unref_all (docs, 3);
+}
+
 /* ---- temporal relations ---- */
 
 static EvlDocument *

@@ -121,9 +121,10 @@ reference_day (const EvlGraph *g, const EvlGraphEvent *e)
   return b;
 }
 
-/* Score of event @ei joining cluster @c, or REJECT. */
+/* Score of event @ei joining cluster @c, or REJECT.  @loose: catch-all
+ * types, compared like untyped events. */
 static double
-score (const EvlGraph *g, const Cluster *c, guint ei)
+score (const EvlGraph *g, const Cluster *c, guint ei, GHashTable *loose)
 {
   const EvlGraphEvent *e = evl_graph_get_event (g, ei);
   gboolean same_trigger = g_strcmp0 (c->trigger, e->trigger) == 0;
@@ -138,7 +139,7 @@ score (const EvlGraph *g, const Cluster *c, guint ei)
       && extra_people (g, e->participants, c->parts) > 0)
     return REJECT;
   guint ov = overlap (e->participants, c->parts);
-  if (e->type == NULL && (!same_trigger || ov == 0))
+  if ((e->type == NULL || g_hash_table_contains (loose, e->type)) && (!same_trigger || ov == 0))
     return REJECT;
 
   gboolean loc_known = c->location >= 0 && e->location >= 0;
@@ -523,6 +524,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
   g_autoptr (GHashTable) blocks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (cluster_free);
+  g_autoptr (GHashTable) loose = evl_reason_loose_types (ctx);
   for (guint k = 0; k < n; k++)
     {
       guint ei = g_array_index (order, guint, k);
@@ -539,7 +541,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       for (guint i = 0; i < block->len; i++)
         {
           Cluster *c = block->pdata[i];
-          double s = score (g, c, ei);
+          double s = score (g, c, ei, loose);
           if (s > best_s)
             {
               best_s = s;

@@ -9,6 +9,7 @@
 
 typedef struct {
   GHashTable *type_lane;   /* "MEETING" -> "diplomacy" */
+  GHashTable *loose;       /* lane codes of catch-all types */
   GHashTable *lane_name;   /* "diplomacy" -> "Summit & diplomacy" */
   GPtrArray *order;        /* display names, file order, distinct */
   char *fallback;
@@ -18,6 +19,7 @@ static void
 threads_clear (Threads *t)
 {
   g_hash_table_unref (t->type_lane);
+  g_hash_table_unref (t->loose);
   g_hash_table_unref (t->lane_name);
   g_ptr_array_unref (t->order);
   g_free (t->fallback);
@@ -67,6 +69,8 @@ thread_record (char **f, guint n, Threads *t)
       g_hash_table_insert (t->lane_name, g_strdup (f[1]), g_strdup (f[2]));
       add_name (t, f[2]);
     }
+  else if (n >= 2 && strcmp (f[0], "loose") == 0)
+    g_hash_table_add (t->loose, g_strdup (f[1]));
   else if (n >= 2 && strcmp (f[0], "default") == 0)
     {
       g_free (t->fallback);
@@ -90,18 +94,40 @@ thread_of (const Threads *t, const char *type)
   return name ? name : t->fallback;
 }
 
+static void
+threads_load (const EvlContext *ctx, Threads *t)
+{
+  t->type_lane = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  t->loose = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  t->lane_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  t->order = g_ptr_array_new_with_free_func (g_free);
+  t->fallback = g_strdup ("Context");
+  each_record (evl_context_get_data (ctx, "taxonomy/story.txt"), story_record, t);
+  each_record (evl_context_get_data (ctx, "taxonomy/threads.txt"), thread_record, t);
+}
+
+GHashTable *
+evl_reason_loose_types (const EvlContext *ctx)
+{
+  Threads t;
+  threads_load (ctx, &t);
+  GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter it;
+  gpointer type, lane;
+  g_hash_table_iter_init (&it, t.type_lane);
+  while (g_hash_table_iter_next (&it, &type, &lane))
+    if (g_hash_table_contains (t.loose, lane))
+      g_hash_table_add (out, g_strdup (type));
+  threads_clear (&t);
+  return out;
+}
+
 void
 evl_reason_assign_threads (const EvlContext *ctx, EvlGraph *g)
 {
   g_return_if_fail (ctx != NULL && g != NULL);
-  Threads t = {
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    g_ptr_array_new_with_free_func (g_free),
-    g_strdup ("Context"),
-  };
-  each_record (evl_context_get_data (ctx, "taxonomy/story.txt"), story_record, &t);
-  each_record (evl_context_get_data (ctx, "taxonomy/threads.txt"), thread_record, &t);
+  Threads t;
+  threads_load (ctx, &t);
 
   guint n = evl_graph_n_events (g);
   g_autofree const char **names = g_new0 (const char *, n + 1);
