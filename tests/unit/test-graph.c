@@ -273,4 +273,17 @@ Test (graph, load_reports_io_and_parse_errors)
   cr_assert_null (evl_graph_load_json_data ("{\"documents\": [], \"events\": [], \"version\": 99}", -1, &error));
   cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_PARSE));
   g_clear_error (&error);
+  /* Wrong types inside are ignored, not fatal. */
+  g_autoptr (EvlGraph) odd = evl_graph_load_json_data (
+    "{\"documents\": [1, {\"id\": \"a\"}], \"entities\": [[], {\"id\": \"ent1\", \"name\": 5}],"
+    " \"threads\": [3], \"events\": [\"x\", {\"id\": \"ev1\", \"participants\": [7, \"ent9\"],"
+    " \"flags\": [1], \"mentions\": [2, {\"doc\": \"a\", \"start\": \"x\"}], \"time\": 4}],"
+    " \"relations\": [{\"from\": 1}], \"conflicts\": [null]}", -1, &error);
+  cr_assert_not_null (odd, "%s", error ? error->message : "");
+  cr_assert_eq (evl_graph_n_documents (odd), 1);
+  cr_assert_eq (evl_graph_n_entities (odd), 0);
+  cr_assert_eq (evl_graph_n_events (odd), 1);
+  cr_assert_eq (evl_graph_get_event (odd, 0)->mentions->len, 1);
+  cr_assert_not (evl_graph_get_event (odd, 0)->time.known);
+  g_clear_error (&error);
 }

@@ -290,6 +290,24 @@ evl_graph_save_json (const EvlGraph *g, GOutputStream *out, GError **error)
 
 /* ---- reading ---- */
 
+/* Element accessors that tolerate any JSON: a wrong type is "absent",
+ * never a GLib critical. */
+static JsonObject *
+elem_object (JsonArray *a, guint i)
+{
+  JsonNode *n = json_array_get_element (a, i);
+  return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+static const char *
+elem_str (JsonArray *a, guint i)
+{
+  JsonNode *n = json_array_get_element (a, i);
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
 static const char *
 get_str (JsonObject *o, const char *name)
 {
@@ -382,7 +400,7 @@ load_documents (Loader *ld, JsonArray *arr)
 {
   for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {
-      JsonObject *o = json_array_get_object_element (arr, i);
+      JsonObject *o = elem_object (arr, i);
       if (o == NULL || get_str (o, "id") == NULL)
         continue;
       EvlGraphDocument d = {
@@ -399,7 +417,7 @@ load_entities (Loader *ld, JsonArray *arr)
 {
   for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {
-      JsonObject *o = json_array_get_object_element (arr, i);
+      JsonObject *o = elem_object (arr, i);
       if (o == NULL || get_str (o, "id") == NULL || get_str (o, "name") == NULL)
         continue;
       EvlGraphEntity e = { 0 };
@@ -415,7 +433,7 @@ load_entities (Loader *ld, JsonArray *arr)
       JsonArray *al = get_array (o, "aliases");
       for (guint j = 0; al && j < json_array_get_length (al); j++)
         {
-          const char *a = json_array_get_string_element (al, j);
+          const char *a = elem_str (al, j);
           if (a)
             evl_graph_entity_add_alias (ld->g, idx, a);
         }
@@ -455,7 +473,7 @@ load_mentions (Loader *ld, guint ev, JsonArray *arr)
 {
   for (guint j = 0; arr && j < json_array_get_length (arr); j++)
     {
-      JsonObject *mo = json_array_get_object_element (arr, j);
+      JsonObject *mo = elem_object (arr, j);
       const char *doc = mo ? get_str (mo, "doc") : NULL;
       gint d = doc ? evl_graph_find_document (ld->g, doc) : -1;
       if (d < 0)
@@ -485,7 +503,7 @@ load_events (Loader *ld, JsonArray *arr)
 {
   for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {
-      JsonObject *o = json_array_get_object_element (arr, i);
+      JsonObject *o = elem_object (arr, i);
       if (o == NULL || get_str (o, "id") == NULL)
         continue;
       EvlGraphEvent e = { 0 };
@@ -508,14 +526,14 @@ load_events (Loader *ld, JsonArray *arr)
       JsonArray *fl = get_array (o, "flags");
       for (guint j = 0; fl && j < json_array_get_length (fl); j++)
         for (guint f = 0; f < G_N_ELEMENTS (flag_names); f++)
-          if (g_strcmp0 (json_array_get_string_element (fl, j), flag_names[f].name) == 0)
+          if (g_strcmp0 (elem_str (fl, j), flag_names[f].name) == 0)
             e.flags |= flag_names[f].flag;
       e.salience = get_pct (o, "salience_pct");
       guint ev = evl_graph_add_event (ld->g, &e);
       JsonArray *parts = get_array (o, "participants");
       for (guint j = 0; parts && j < json_array_get_length (parts); j++)
         {
-          const char *id = json_array_get_string_element (parts, j);
+          const char *id = elem_str (parts, j);
           gpointer v = id ? g_hash_table_lookup (ld->entity_ids, id) : NULL;
           if (v)
             evl_graph_event_add_participant (ld->g, ev, GPOINTER_TO_UINT (v) - 1);
@@ -529,7 +547,7 @@ load_relations (Loader *ld, JsonArray *arr)
 {
   for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {
-      JsonObject *o = json_array_get_object_element (arr, i);
+      JsonObject *o = elem_object (arr, i);
       if (o == NULL)
         continue;
       const char *from = get_str (o, "from"), *to = get_str (o, "to");
@@ -551,7 +569,7 @@ load_conflicts (Loader *ld, JsonArray *arr)
 {
   for (guint i = 0; arr && i < json_array_get_length (arr); i++)
     {
-      JsonObject *o = json_array_get_object_element (arr, i);
+      JsonObject *o = elem_object (arr, i);
       const char *id = o ? get_str (o, "event") : NULL;
       gint ev = id ? evl_graph_find_event (ld->g, id) : -1;
       if (ev < 0)
@@ -596,8 +614,8 @@ evl_graph_load_json_data (const char *data, gssize len, GError **error)
   load_entities (&ld, get_array (o, "entities"));
   JsonArray *threads = get_array (o, "threads");
   for (guint i = 0; threads && i < json_array_get_length (threads); i++)
-    if (json_array_get_string_element (threads, i))
-      evl_graph_add_thread (g, json_array_get_string_element (threads, i));
+    if (elem_str (threads, i))
+      evl_graph_add_thread (g, elem_str (threads, i));
   load_events (&ld, get_array (o, "events"));
   load_relations (&ld, get_array (o, "relations"));
   load_conflicts (&ld, get_array (o, "conflicts"));
