@@ -105,6 +105,26 @@ style_entity (Agnode_t *n, const EvlGraphEntity *e)
   evl_gv_set (n, "fontsize", "10");
 }
 
+/* The key under the title: node shapes and edge colours. */
+static char *
+legend_html (gboolean roles)
+{
+  GString *s = g_string_new ("<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#444444\">"
+                             "ellipse: person \xc2\xb7 house: place or country \xc2\xb7 "
+                             "box: organisation");
+  if (roles)
+    {
+      g_string_append (s, " \xc2\xb7 rounded box: event (lane colour) \xc2\xb7 edges: ");
+      for (guint r = 0; r < G_N_ELEMENTS (role_names); r++)
+        g_string_append_printf (s, "%s<FONT COLOR=\"%s\"><B>%s</B></FONT>", r ? ", " : "",
+                                role_colors[r], role_names[r]);
+    }
+  else
+    g_string_append (s, " \xc2\xb7 edge label: events shared");
+  g_string_append (s, "</FONT>");
+  return g_string_free (s, FALSE);
+}
+
 static Agraph_t *
 new_graph (const char *name, const char *title_text, const EvlRenderOptions *opts)
 {
@@ -118,8 +138,9 @@ new_graph (const char *name, const char *title_text, const EvlRenderOptions *opt
   agattr (ag, AGEDGE, (char *) "fontsize", (char *) "8");
   g_autofree char *t = g_markup_escape_text (title_text, -1);
   g_autofree char *sub = g_markup_escape_text (opts->title ? opts->title : "", -1);
-  g_autofree char *html = g_strdup_printf ("<FONT POINT-SIZE=\"15\"><B>%s</B></FONT>%s%s", t,
-                                           *sub ? "<BR/>" : "", sub);
+  g_autofree char *legend = legend_html (strcmp (name, "relations") == 0);
+  g_autofree char *html = g_strdup_printf ("<FONT POINT-SIZE=\"15\"><B>%s</B></FONT>%s%s%s", t,
+                                           *sub ? "<BR/>" : "", sub, legend);
   evl_gv_set_html (ag, "label", html);
   double w = opts->width_in > 0 ? opts->width_in : 8.27;
   evl_gv_setf (ag, "size", "%.2f,%.2f", w, w * 1.6);
