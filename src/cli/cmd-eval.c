@@ -1,11 +1,14 @@
 /* eventline eval: TempEval-3 scores of system TimeML against gold TimeML
- * (timex, events), printed as a table or JSON. */
+ * (timex, events) and SemEval-2015 temporal awareness of entity timelines,
+ * printed as a table or JSON. */
 #include "cli.h"
 
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
+/* Starts member @name as an object with P/R/F1; the caller may add
+ * members and ends the object. */
 static void
 prf_json (JsonBuilder *b, const char *name, const EvlPRF *p)
 {
