@@ -173,6 +173,8 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "Officials launched two satellites toward the sea.", "launched", "launch", 1, 0,
       "Launch of two satellites" },
     { "Documents were not signed after the talks.", "signed", "sign", 1, 1, "Sign" },
+    { "Officials launched two rockets yesterday morning.", "launched", "launch", 1, 0,
+      "Launch of two rockets" },
   };
   return cr_make_param_array (SummaryCase, cases, sizeof cases / sizeof cases[0]);
 }
@@ -184,6 +186,9 @@ ParameterizedTest (SummaryCase *tc, reason, summary_without_participants)
   FxEvent f = FX_EVENT ("OTHER", tc->lemma);
   f.tense = tc->verbal ? "PAST" : NULL;
   f.polarity = tc->negated ? EVL_POLARITY_NEG : EVL_POLARITY_POS;
+  if (strstr (tc->text, "yesterday"))
+    f.timex = fx_timex (d, "yesterday morning", "2023-09-13TMO", "2023-09-13", "2023-09-13",
+                        EVL_GRAIN_PART_OF_DAY);
   fx_event (d, tc->trigger, 0, &f);
   g_autoptr (EvlGraph) g = evl_graph_new ();
   evl_reason_add_document (ctx, g, d, NULL);

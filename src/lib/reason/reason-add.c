@@ -313,8 +313,20 @@ token_from (const AddCtx *a, guint32 hint, guint32 off, guint sent)
   return i;
 }
 
-/* The words after a verb trigger up to the first punctuation or function
- * word, at most five: the summary's object when there is no patient. */
+/* Is byte @off inside a time expression of sentence @sent?  The time is
+ * shown apart from the summary ('says yesterday'). */
+static gboolean
+in_timex (const AddCtx *a, guint sent, guint32 off)
+{
+  for (guint i = 0; i < a->n_tx; i++)
+    if (a->tx[i].sentence == sent && off >= a->tx[i].span.start && off < a->tx[i].span.end)
+      return TRUE;
+  return FALSE;
+}
+
+/* The words after a verb trigger up to the first punctuation, function
+ * word or time expression, at most five: the summary's object when there
+ * is no patient. */
 static char *
 object_phrase (const AddCtx *a, const EvlEventMention *m)
 {
@@ -333,7 +345,8 @@ object_phrase (const AddCtx *a, const EvlEventMention *m)
     }
   guint t = t0;
   while (t < a->n_toks && t - t0 < 5 && a->toks[t].sentence == m->sentence
-         && !tok_is_punct (a, t) && tok_lookup (a->stops, a, t) == NULL)
+         && !tok_is_punct (a, t) && tok_lookup (a->stops, a, t) == NULL
+         && !in_timex (a, m->sentence, a->toks[t].span.start))
     t++;
   if (t == t0)
     return NULL;
