@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <eventline/evl-graph.h>
 #include <eventline/evl-document.h>
+#include <eventline/evl-render.h>
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,40 @@ EVL_API gboolean evl_export_to_file (EvlStreamWriter writer, const EvlGraph *g,
  * into TEXT; characters outside the tags are the input's. */
 EVL_API gboolean evl_export_timeml (const EvlDocument *doc, GOutputStream *out,
                                     GError **error);
+
+/* report.html: a self-contained HTML5 page (no external resources): a
+ * header and summary, the timeline and relations diagrams inline as SVG,
+ * every event in timeline order with its sources and quotes, the
+ * entities, the temporal relations and the conflicts between sources.
+ * Article text only ever enters the page as escaped text; the inline SVG
+ * is stripped of scripts, event handlers and non-web links.  A diagram
+ * that cannot be drawn is replaced by a note saying why.  @opts (may be
+ * NULL) is passed to the diagrams (format forced to SVG); its title, when
+ * set, titles the page.  Sets EVL_ERROR_IO when @out fails. */
+EVL_API gboolean evl_export_report (const EvlGraph *g, GOutputStream *out, GError **error);
+EVL_API gboolean evl_export_report_with_options (const EvlGraph *g, const EvlRenderOptions *opts,
+                                                 GOutputStream *out, GError **error);
+
+/* timelinejs.json: Knight Lab TimelineJS3's JSON data format: a title
+ * slide and one slide per event ({start_date, end_date?, text {headline,
+ * text}, group = thread, unique_id = event id}).  Headline and text are
+ * HTML-escaped because TimelineJS renders them as HTML.  Undated events
+ * with a reasoned range start at its earliest day, others at the creation
+ * date of the first document reporting them (display_date "Date not
+ * stated"); only events with neither are left out (TimelineJS requires a
+ * start date). */
+EVL_API gboolean evl_export_timelinejs (const EvlGraph *g, GOutputStream *out, GError **error);
+
+/* events.csv (RFC 4180: CRLF line ends, fields quoted when they hold a
+ * comma, quote, CR or LF, quotes doubled).  A header row, then one row per
+ * event in timeline order: id, date_begin, date_end, value, type, thread,
+ * summary, participants ("; "-separated names), location, polarity
+ * (POS/NEG), modality, sources (number of documents), first_quote,
+ * documents ("; "-separated document ids). */
+EVL_API gboolean evl_export_csv (const EvlGraph *g, GOutputStream *out, GError **error);
+
+/* events.jsonl: one compact JSON object per line per event, in timeline
+ * order, with exactly the fields of the events in events.json. */
+EVL_API gboolean evl_export_jsonl (const EvlGraph *g, GOutputStream *out, GError **error);
 
 G_END_DECLS

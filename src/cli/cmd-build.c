@@ -34,6 +34,124 @@ write_images (const EvlGraph *g, const char *dir, const char *name,
   return TRUE;
 }
 
+static void
+list_formats (void)
+{
+  printf ("Diagrams:\n");
+  for (const EvlRenderer *r = evl_renderer_list (); r->name; r++)
+    printf ("  %-10s %s\n", r->name, r->description);
+  printf ("Image formats:\n");
+  for (EvlImageFormat f = EVL_IMAGE_SVG; f <= EVL_IMAGE_DOT; f++)
+    printf ("  %s\n", evl_image_format_extension (f));
+  printf ("Exports (--export):\n");
+  printf ("  timelinejs  DIR/timelinejs.json, Knight Lab TimelineJS3 data\n"
+          "  csv         DIR/events.csv, one row per event\n"
+          "  jsonl       DIR/events.jsonl, one JSON object per event per line\n"
+          "  timeml      DIR/timeml/NAME.tml, each document with its TIMEX3 and EVENT tags\n");
+}
+
+static const char *const export_names[] = { "timelinejs", "csv", "jsonl", "timeml" };
+
+static gboolean
+check_exports (char **exports)
+{
+  for (guint i = 0; exports[i]; i++)
+    {
+      gboolean known = FALSE;
+      for (guint j = 0; j < G_N_ELEMENTS (export_names); j++)
+        known = known || strcmp (exports[i], export_names[j]) == 0;
+      if (!known)
+        {
+          evl_cli_errorf ("build", "--export: unknown export '%s' (timelinejs, csv, jsonl, timeml)",
+                          exports[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_day_option (const char *name, const char *text, EvlDay *out)
+{
+  if (text == NULL)
+    return TRUE;
+  *out = evl_day_parse (text);
+  if (*out == 0 || strlen (text) != 10)
+    {
+      evl_cli_errorf ("build", "%s: '%s' is not a date in YYYY-MM-DD form", name, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+write_graph_file (EvlStreamWriter writer, const EvlGraph *g, const char *dir,
+                  const char *name, guint *n_errors)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  if (!evl_export_to_file (writer, g, path, &error))
+    {
+      evl_cli_error (path, error);
+      (*n_errors)++;
+    }
+}
+
+/* DIR/timeml/NAME.tml per document; names come from document ids, made
+ * safe as file names and unique. */
+static void
+write_timeml (GPtrArray *docs, const char *outdir, guint *n_errors)
+{
+  g_autofree char *dir = g_build_filename (outdir, "timeml", NULL);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      evl_cli_errorf (dir, "cannot create folder: %s", g_strerror (errno));
+      (*n_errors)++;
+      return;
+    }
+  g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      EvlDocument *doc = docs->pdata[i];
+      g_autofree char *name = g_strdup (evl_document_get_id (doc));
+      g_strdelimit (name, "/\\:", '_');
+      if (name[0] == '.' || name[0] == '\0')
+        {
+          g_autofree char *old = g_steal_pointer (&name);
+          name = g_strconcat ("_", old, NULL);
+        }
+      g_autofree char *file = g_strconcat (name, ".tml", NULL);
+      for (guint k = 2; g_hash_table_contains (used, file); k++)
+        {
+          g_free (file);
+          file = g_strdup_printf ("%s-%u.tml", name, k);
+        }
+      g_hash_table_add (used, g_strdup (file));
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+      g_autoptr (GError) error = NULL;
+      if (evl_export_timeml (doc, mem, &error) && g_output_stream_close (mem, NULL, &error))
+        {
+          GMemoryOutputStream *m = G_MEMORY_OUTPUT_STREAM (mem);
+          evl_export_write_atomic (path, g_memory_output_stream_get_data (m),
+                                   g_memory_output_stream_get_data_size (m), &error);
+        }
+      if (error)
+        {
+          evl_cli_error (path, error);
+          (*n_errors)++;
+        }
+    }
+}
+
+static const EvlRenderOptions *report_options;
+
+static gboolean
+write_report (const EvlGraph *g, GOutputStream *out, GError **error)
+{
+  return evl_export_report_with_options (g, report_options, out, error);
+}
+
 int
 evl_cmd_build (int argc, char **argv)
 {
@@ -41,8 +159,11 @@ evl_cmd_build (int argc, char **argv)
   g_autofree char *outdir = NULL;
   g_autofree char *formats_arg = NULL;
   g_autofree char *input_format = NULL;
-  gboolean strict = FALSE, all_events = FALSE, quiet = FALSE;
+  g_autofree char *exports_arg = NULL;
+  g_autofree char *from = NULL, *to = NULL, *entity = NULL, *type = NULL;
+  gboolean strict = FALSE, all_events = FALSE, quiet = FALSE, list = FALSE;
   gint threads = 0;
+  double dpi = 0, width = 0;
   const GOptionEntry entries[] = {
     { "dct", 0, 0, G_OPTION_ARG_STRING, &dct,
       "Creation date for documents that carry none of their own", "YYYY-MM-DD" },
@@ -50,6 +171,19 @@ evl_cmd_build (int argc, char **argv)
       "Output folder (created if needed; default: output)", "DIR" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &formats_arg,
       "Diagram formats, comma separated: svg,png,pdf,dot (default: svg,png)", "LIST" },
+    { "export", 'e', 0, G_OPTION_ARG_STRING, &exports_arg,
+      "Extra exports, comma separated: timelinejs,csv,jsonl,timeml", "LIST" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default: 96)", "N" },
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width,
+      "Diagram width in inches (default: 8.27, fits an A4 page)", "INCHES" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, "Diagrams start at this date", "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "Diagrams end at this date", "YYYY-MM-DD" },
+    { "entity", 0, 0, G_OPTION_ARG_STRING, &entity,
+      "Diagrams show only the events of this entity (name or alias)", "NAME" },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type,
+      "Diagrams show only events of this story type (e.g. MEETING)", "TYPE" },
+    { "list-formats", 0, 0, G_OPTION_ARG_NONE, &list,
+      "List the diagrams, image formats and exports, then exit", NULL },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format,
       "Force the input format: text, timeml, html, jsonl (default: detect)", "FMT" },
     { "all-events", 0, 0, G_OPTION_ARG_NONE, &all_events,
@@ -68,16 +202,30 @@ evl_cmd_build (int argc, char **argv)
     "manifest in its folder, TimeML DCT, HTML meta), then --dct, then a\n"
     "dateline guessed from the text.\n"
     "\n"
-    "Writes DIR/events.json, DIR/timeline.svg, DIR/timeline.png,\n"
-    "DIR/relations.svg and DIR/relations.png.  Files are replaced atomically.\n"
+    "Writes DIR/events.json, DIR/report.html (a self-contained page with the\n"
+    "summary, both diagrams, every event with its sources and quotes, the\n"
+    "entities and the conflicts between sources), DIR/timeline.svg,\n"
+    "DIR/timeline.png, DIR/relations.svg and DIR/relations.png.  --export adds\n"
+    "DIR/timelinejs.json (Knight Lab TimelineJS3), DIR/events.csv,\n"
+    "DIR/events.jsonl and DIR/timeml/NAME.tml per document.  Files are\n"
+    "replaced atomically.  --dpi, --width, --from, --to, --entity and --type\n"
+    "shape the diagrams (also those in the report); the event table and the\n"
+    "exports always hold every event.\n"
     "\n"
-    "Example:\n"
+    "Examples:\n"
     "  eventline build --dct 2023-09-14 input/ -o output/\n"
+    "  eventline build input/ -o out/ --export csv,timelinejs --from 2023-01-01\n"
+    "  eventline build --list-formats\n"
     "\n"
     "Exit status: 0 success, 1 an input or output failed, 2 usage error.";
   if (!evl_cli_parse (&argc, &argv, "build", "INPUT...",
                       "Build the story graph and its diagrams from articles.", desc, entries))
     return EVL_EXIT_USAGE;
+  if (list)
+    {
+      list_formats ();
+      return EVL_EXIT_OK;
+    }
   if (argc < 2)
     {
       evl_cli_errorf ("build", "no input given\nTry 'eventline build --help'.");
@@ -102,6 +250,26 @@ evl_cmd_build (int argc, char **argv)
           return EVL_EXIT_USAGE;
         }
     }
+  g_auto (GStrv) exports = g_strsplit (exports_arg ? exports_arg : "", ",", -1);
+  if (!check_exports (exports))
+    return EVL_EXIT_USAGE;
+  EvlRenderOptions base = EVL_RENDER_OPTIONS_INIT;
+  if (!parse_day_option ("--from", from, &base.from) || !parse_day_option ("--to", to, &base.to))
+    return EVL_EXIT_USAGE;
+  if (base.from && base.to && base.from > base.to)
+    {
+      evl_cli_errorf ("build", "--from %s is after --to %s", from, to);
+      return EVL_EXIT_USAGE;
+    }
+  if (dpi < 0 || dpi > 2400 || width < 0 || width > 200)
+    {
+      evl_cli_errorf ("build", "--dpi must be within 0..2400 and --width within 0..200 inches");
+      return EVL_EXIT_USAGE;
+    }
+  base.dpi = dpi;
+  base.width_in = width;
+  base.entity = entity;
+  base.type = type;
   if (outdir == NULL)
     outdir = g_strdup ("output");
 
@@ -141,9 +309,21 @@ evl_cmd_build (int argc, char **argv)
       evl_cli_error (json_path, error);
       return EVL_EXIT_INPUT;
     }
-  EvlRenderOptions base = EVL_RENDER_OPTIONS_INIT;
+  report_options = &base;
+  write_graph_file (write_report, graph, outdir, "report.html", &n_errors);
   write_images (graph, outdir, "timeline", formats, &base, &n_errors);
   write_images (graph, outdir, "relations", formats, &base, &n_errors);
+  for (guint i = 0; exports[i]; i++)
+    {
+      if (strcmp (exports[i], "timelinejs") == 0)
+        write_graph_file (evl_export_timelinejs, graph, outdir, "timelinejs.json", &n_errors);
+      else if (strcmp (exports[i], "csv") == 0)
+        write_graph_file (evl_export_csv, graph, outdir, "events.csv", &n_errors);
+      else if (strcmp (exports[i], "jsonl") == 0)
+        write_graph_file (evl_export_jsonl, graph, outdir, "events.jsonl", &n_errors);
+      else if (strcmp (exports[i], "timeml") == 0)
+        write_timeml (docs, outdir, &n_errors);
+    }
 
   if (!quiet)
     fprintf (stderr, "eventline: %u document%s, %u events, %u entities, %u relations -> %s/\n",
