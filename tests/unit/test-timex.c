@@ -208,13 +208,26 @@ TX_FAMILY (relative_to_creation_time, relative_cases)
 
 /* Anaphoric: against the last mentioned date. */
 static TxCase anaphoric_cases[] = {
-  { "The summit opened on June 3, 1998. Two weeks later, talks collapsed.", DCT, "Two weeks later", "DATE", "1998-06-17", "" },
+  { "The summit opened on June 3, 1998. Two weeks later, talks collapsed.", DCT, "Two weeks", "DURATION", "P2W", "" },
+  { "Talks began at noon. Three hours later, they collapsed.", DCT, "Three hours", "DURATION", "PT3H", "" },
+  { "The storm hit in May 1998. A few days later, the dam broke.", DCT, "A few days", "DURATION", "PXD", "" },
   { "The summit opened on June 3, 1998. The following day, talks collapsed.", DCT, "The following day", "DATE", "1998-06-04", "" },
   { "The treaty was signed in 1975. That year, trade doubled.", DCT, "That year", "DATE", "1975", "" },
   { "The summit opened on June 3, 1998. A year earlier, talks had collapsed.", DCT, "A year earlier", "DATE", "1997", "" },
 };
 
 TX_FAMILY (anaphoric, anaphoric_cases)
+
+Test (timex, later_duration_keeps_the_date_as_bounds)
+{
+  g_autoptr (EvlDocument) doc = annotate ("The summit opened on June 3, 1998. Two weeks later, talks collapsed.", DCT);
+  guint n;
+  const EvlTimex *t = evl_document_get_timexes (doc, &n);
+  cr_assert_eq (n, 2);
+  cr_assert_eq (t[1].type, EVL_TIMEX_DURATION);
+  cr_assert_eq (t[1].begin, evl_day_from_ymd (1998, 6, 17));
+  cr_assert_eq (t[1].anchor, 0);
+}
 
 /* Words that look temporal but are not, here. */
 static TxCase negative_cases[] = {

@@ -1585,6 +1585,10 @@ p_duration (TxScan *s, int i, TxMatch *m)
       if ((strcmp (w, "before") == 0 || strcmp (w, "after") == 0)
           && !(e + 1 >= s->n || U (e + 1)->kind == U_PUNCT))
         goto duration;
+      /* 'three days later': TimeML leaves 'later' out as a signal and the
+       * expression stays the duration (TimeBank throughout); the date it
+       * leads to is kept as the bounds */
+      gboolean signal = strcmp (w, "later") == 0;
       EvlGrain g = tx_unit_grain (code);
       if (vague || g == EVL_GRAIN_NONE)
         {
@@ -1654,7 +1658,13 @@ p_duration (TxScan *s, int i, TxMatch *m)
         m->needs_ref = TRUE;
       m->derived = TRUE;
       m->type = EVL_TIMEX_DATE;
-      return e + 1;
+      if (!signal)
+        return e + 1;
+      m->type = EVL_TIMEX_DURATION;
+      m->bounds_only = m->has_pt;
+      m->has_pt = FALSE;
+      tx_duration_value (m->value, sizeof m->value, n, vague, code);
+      return e;
     }
 duration:
   m->type = EVL_TIMEX_DURATION;

@@ -286,6 +286,11 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
     }
   if (t.type == EVL_TIMEX_DATE || t.type == EVL_TIMEX_TIME)
     evl_timex_value_bounds (t.value, &t.begin, &t.end, &t.grain);
+  else if (m->bounds_only)
+    {
+      evl_timex_point_format (&m->pt, value, sizeof value);
+      evl_timex_value_bounds (value, &t.begin, &t.end, &t.grain);
+    }
   if (t.begin && t.begin == s->dct && t.end == s->dct && !m->needs_dct && !m->needs_ref)
     t.flags |= EVL_TIMEX_FLAG_DCT;
   guint idx = evl_document_add_timex (doc, &t);

@@ -52,6 +52,8 @@ typedef struct {
   gboolean needs_ref;           /* resolved against the last mentioned date */
   gboolean absolute;            /* fully specified: a new narrative reference */
   gboolean derived;             /* computed from a duration: never a reference */
+  gboolean bounds_only;         /* a duration whose @pt is the date it leads
+                                 * to ('three days later'): bounds, not value */
 } TxMatch;
 
 typedef struct {
