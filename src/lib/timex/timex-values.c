@@ -324,6 +324,8 @@ digits (const char *s, int n, int *out)
 static EvlDay
 month_end (int y, int m)
 {
+  if (y < 1 || m < 1 || m > 12)
+    return 0; /* '0000-Q1': no such calendar day */
   return evl_day_from_ymd (y, m, g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y));
 }
 
