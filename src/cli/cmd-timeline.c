@@ -276,14 +276,23 @@ one_line (const char *s)
 static void
 print_text (FILE *out, const char *entity, GArray *rows)
 {
-  fprintf (out, "Timeline of %s (%u events)\n\n", entity, rows->len);
+  guint undated = 0;
+  for (guint i = 0; i < rows->len; i++)
+    undated += g_array_index (rows, Row, i).begin == 0;
+  fprintf (out, "Timeline of %s: %u dated events\n\n", entity, rows->len - undated);
   for (guint i = 0; i < rows->len; i++)
     {
       const Row *r = &g_array_index (rows, Row, i);
+      /* A reader wants the dated story; the undated mentions are counted
+       * and listed by --format json or semeval. */
+      if (r->begin == 0)
+        continue;
       g_autofree char *line = one_line (r->summary);
-      fprintf (out, "%-11s %-14s %s  [%u mention%s]\n", r->begin ? r->date : "undated",
-               r->lemma ? r->lemma : "", line, r->mentions->len, r->mentions->len == 1 ? "" : "s");
+      fprintf (out, "%-11s %-12s %s  [%u mention%s]\n", r->date, r->lemma ? r->lemma : "", line,
+               r->mentions->len, r->mentions->len == 1 ? "" : "s");
     }
+  if (undated)
+    fprintf (out, "\n(+%u undated event mentions: --format json lists them)\n", undated);
 }
 
 static void
