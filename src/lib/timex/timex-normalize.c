@@ -7,6 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How far back an infinitive ('to leave on Thursday') still governs. */
+#define INFINITIVE_REACH 5
+
+/* 'had been scheduled to expire Friday': a plan told in the pluperfect is
+ * past; 'had' within the three words before the infinitive's 'to'. */
+static gboolean
+pluperfect_before (const TxScan *s, int k)
+{
+  for (int j = k - 1; j >= 0 && j >= k - 3; j--)
+    {
+      if (s->u[j].kind != U_WORD)
+        return FALSE;
+      if (strcmp (s->u[j].low, "had") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -20,7 +38,10 @@ tx_tense (const TxScan *s, int i, int end)
                                      && k + 1 < s->n && s->u[k + 1].cap)))
         break;
       /* 'to leave on Thursday': an infinitive looks ahead */
-      if (u->kind == U_WORD && strcmp (u->low, "to") == 0 && k + 1 < i && s->u[k + 1].kind == U_WORD
+      if (u->kind == U_WORD && strcmp (u->low, "to") == 0 && pluperfect_before (s, k))
+        return -1;
+      if (u->kind == U_WORD && strcmp (u->low, "to") == 0 && k + 1 < i && k >= i - INFINITIVE_REACH
+          && s->u[k + 1].kind == U_WORD
           && !s->u[k + 1].cap && s->u[k + 1].len > 2 && strcmp (s->u[k + 1].low, "the") != 0
           && strcmp (s->u[k + 1].low, "his") != 0 && strcmp (s->u[k + 1].low, "her") != 0
           && strcmp (s->u[k + 1].low, "their") != 0 && strcmp (s->u[k + 1].low, "its") != 0)
