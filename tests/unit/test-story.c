@@ -280,6 +280,9 @@ ParameterizedTestParameters (story, factuality)
     { "Putin didn't sign the deal.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
     { "Kim has never visited Moscow.", "visited", 0, "visit", "PASTPART", TRUE, FALSE, "", "" },
     { "Moscow refused to sign the accord.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
+    { "The sides reached no agreement.", "reached", 0, "reach", "PAST", TRUE, FALSE, "", "" },
+    { "Nobody hurried her.", "hurried", 0, "hurry", "PAST", TRUE, FALSE, "", "" },
+    { "The board rejected the offer.", "offer", 0, "offer", "NONE", FALSE, FALSE, "", "" },
     { "The Kremlin ruled out talks with Kyiv.", "talks", 0, "talk", "NONE", TRUE, FALSE, "", "" },
     { "Officials denied these claims.", "claims", 0, "claim", "NONE", TRUE, FALSE, "", "" },
     { "Officials denied these claims.", "denied", 0, "deny", "PAST", FALSE, FALSE, "", "" },
@@ -1203,8 +1206,8 @@ Test (story, timebank_polarity_and_modality, .timeout = 600)
                modal.tp ? (double) modal.tp / (modal.tp + modal.fn) : 0.0, f1 (&modal),
                modal.tp, modal.fp, modal.fn);
   cr_assert_gt (docs, 100u);
-  /* Measured 0.827 and 0.666 (TimeML marks 'will' as tense and puts
+  /* Measured 0.860 and 0.666 (TimeML marks 'will' as tense and puts
    * modality on the modal's own complement only). */
-  cr_assert_geq (f1 (&neg), 0.78, "polarity NEG F1 %.3f", f1 (&neg));
+  cr_assert_geq (f1 (&neg), 0.82, "polarity NEG F1 %.3f", f1 (&neg));
   cr_assert_geq (f1 (&modal), 0.60, "modality F1 %.3f", f1 (&modal));
 }

@@ -168,8 +168,33 @@ negative_contraction (const EvlStoryDoc *sd, guint i)
   const EvlToken *t = &sd->tok[i];
   const char *s = sd->text + t->span.start;
   gsize n = EVL_SPAN_LEN (t->span);
-  return (n >= 3 && strncmp (s + n - 3, "n't", 3) == 0)
-         || (n >= 5 && strncmp (s + n - 5, "n\xe2\x80\x99t", 5) == 0);
+  if ((n >= 3 && strncmp (s + n - 3, "n't", 3) == 0)
+      || (n >= 5 && strncmp (s + n - 5, "n\xe2\x80\x99t", 5) == 0))
+    return TRUE;
+  /* "haven" + "'t" when the tokenizer split the apostrophe off. */
+  gboolean apostrophe_t = (n == 2 && strncmp (s, "'t", 2) == 0) || (n == 4 && strncmp (s, "\xe2\x80\x99t", 4) == 0);
+  if (!apostrophe_t || i == 0 || sd->tok[i - 1].span.end != t->span.start)
+    return FALSE;
+  const EvlToken *p = &sd->tok[i - 1];
+  return EVL_SPAN_LEN (p->span) > 0 && sd->text[p->span.end - 1] == 'n';
+}
+
+/* 'reached no agreement', 'has no plans': a determiner 'no' on the object
+ * negates the verb before it (TimeML puts the polarity there); on the
+ * subject ('no documents were signed') the next event takes it. */
+static gint32
+object_negation_verb (const EvlStoryDoc *sd, guint i)
+{
+  const char *w = evl_story_key (sd, (gint) i);
+  if (strcmp (w, "no") != 0 && strcmp (w, "none") != 0 && strcmp (w, "nothing") != 0)
+    return -1;
+  for (gint j = (gint) i - 1; j >= 0 && j >= (gint) i - 2 && sd->clause[j] == sd->clause[i]; j--)
+    {
+      gint32 o = sd->tok_ev[j];
+      if (o >= 0 && evl_story_event_is_verbal (&sd->ev[o]))
+        return o;
+    }
+  return -1;
 }
 
 void
@@ -222,6 +247,13 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       cue.kind = kind;
       if (kind == K_NONE)
         {
+          i = b;
+          continue;
+        }
+      gint32 verb = kind == K_NEG ? object_negation_verb (sd, i) : -1;
+      if (verb >= 0)
+        {
+          touch (sd, (guint) verb, &cue);
           i = b;
           continue;
         }
