@@ -241,6 +241,7 @@ static TxCase negative_cases[] = {
   { "They hope to spring a surprise.", DCT, "spring", "", "", "" },
   { "The Sun reported the story.", DCT, "Sun", "", "", "" },
   { "Now that the vote is over, talks resume.", DCT, "Now", "", "", "" },
+  { "The plan failed. Now, he says, the talks must restart.", DCT, "Now", "", "", "" },
   { "The army sent 2000 troops.", DCT, "2000", "", "", "" },
   { "A 6-year-old boy was rescued.", DCT, "6-year-old", "", "", "" },
   { "The august assembly voted.", DCT, "august", "", "", "" },

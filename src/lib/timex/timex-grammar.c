@@ -922,6 +922,10 @@ p_deictic (TxScan *s, int i, TxMatch *m)
   /* 'now that' is a conjunction */
   if (strcmp (v, "PRESENT_REF") == 0 && is (s, i, "now") && is (s, e, "that"))
     return -1;
+  /* 'Now, he says, ...': a sentence-opening discourse marker */
+  if (strcmp (v, "PRESENT_REF") == 0 && is (s, i, "now") && e == i + 1 && U (i)->cap
+      && (i == 0 || U (i)->nl || is (s, i - 1, ".") || is (s, i - 1, "\"")) && is (s, e, ","))
+    return -1;
   g_strlcpy (m->value, v, sizeof m->value);
   if (m->type == EVL_TIMEX_SET)
     m->quant = strchr (U (i)->low, 'y') && (is (s, i, "every") || is (s, i, "each")) ? "EVERY" : NULL;
