@@ -116,6 +116,8 @@ static TxCase date_cases[] = {
   { "Sales fell in the first half of 1990.", DCT, "the first half of 1990", "DATE", "1990-H1", "" },
   { "Prices soared in the 1990s.", DCT, "1990s", "DATE", "199", "" },
   { "Prices soared in the '80s.", DCT, "'80s", "DATE", "198", "" },
+  { "Prices soared in the nineties.", DCT, "the nineties", "DATE", "199", "" },
+  { "She is in her sixties.", DCT, "sixties", "", "", "" },
   { "It was built in the 20th century.", DCT, "the 20th century", "DATE", "19", "" },
   { "The report was published on 2023-06-01.", DCT, "2023-06-01", "DATE", "2023-06-01", "" },
   { "They met in the summer of 1990.", DCT, "the summer of 1990", "DATE", "1990-SU", "" },
