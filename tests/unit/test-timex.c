@@ -158,6 +158,8 @@ static TxCase duration_cases[] = {
   { "Unemployment rose over the past two months.", DCT, "the past two months", "DURATION", "P2M", "" },
   { "A two-year program was announced.", DCT, "two-year", "DURATION", "P2Y", "" },
   { "Output fell for two decades.", DCT, "two decades", "DURATION", "P20Y", "" },
+  { "Output fell over the past decade.", DCT, "the past decade", "DURATION", "P10Y", "" },
+  { "Output fell in the last decade.", DCT, "the last decade", "DATE", "201", "" },
   { "Profits doubled in the past two quarters.", DCT, "the past two quarters", "DURATION", "P2Q", "" },
 };
 

@@ -988,6 +988,14 @@ p_relative (TxScan *s, int i, TxMatch *m)
         return -1;
       if (strcmp (cue, "latest") == 0 || (strcmp (cue, "current") == 0 && g != EVL_GRAIN_QUARTER))
         dir = 0;
+      if (strcmp (cue, "past") == 0 && g >= EVL_GRAIN_DECADE)
+        {
+          /* 'the past decade': the span up to now, like 'the past ten
+           * years', not the previous calendar decade ('the last decade') */
+          m->type = EVL_TIMEX_DURATION;
+          tx_duration_value (m->value, sizeof m->value, 1, FALSE, code);
+          return j + 1;
+        }
       if (ref)
         {
           m->pt = s->ref;
