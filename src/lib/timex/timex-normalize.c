@@ -30,6 +30,11 @@ tx_tense (const TxScan *s, int i, int end)
 {
   /* The nearest cue wins: first to the left within the clause, then to
    * the right ('met on Wednesday', 'Friday, when they will meet'). */
+  /* 'postponed until Tuesday', 'has until Friday to sign': a deadline
+   * lies ahead of the clause's own time */
+  if (i > 0 && s->u[i - 1].kind == U_WORD
+      && (strcmp (s->u[i - 1].low, "until") == 0 || strcmp (s->u[i - 1].low, "till") == 0))
+    return 1;
   for (int k = i - 1; k >= 0 && k >= i - 8; k--)
     {
       const TxUnit *u = &s->u[k];
