@@ -247,6 +247,8 @@ static TxCase negative_cases[] = {
   { "The Sun reported the story.", DCT, "Sun", "", "", "" },
   { "Now that the vote is over, talks resume.", DCT, "Now", "", "", "" },
   { "The plan failed. Now, he says, the talks must restart.", DCT, "Now", "", "", "" },
+  { "He said on the \"This Week\" program that talks failed.", DCT, "This Week", "", "", "" },
+  { "He said, \"Next week we talk.\"", DCT, "Next week", "DATE", "2023-W38", "" },
   { "The army sent 2000 troops.", DCT, "2000", "", "", "" },
   { "A 6-year-old boy was rescued.", DCT, "6-year-old", "", "", "" },
   { "The august assembly voted.", DCT, "august", "", "", "" },

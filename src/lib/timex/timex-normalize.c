@@ -356,6 +356,22 @@ starts_phrase (const TxScan *s, int i)
          || tx_bloom_has (s->lx->prefix[LEX_HOLIDAYS], h);
 }
 
+/* '"This Week With David Brinkley"': every word capitalised right after
+ * an opening quote is a title, not a time. */
+static gboolean
+quoted_title (const TxScan *s, const TxMatch *m)
+{
+  if (m->start == 0 || m->end - m->start < 2)
+    return FALSE;
+  const TxUnit *q = &s->u[m->start - 1];
+  if (q->kind != U_PUNCT || (q->low[0] != '"' && q->low[0] != '`' && q->low[0] != '\''))
+    return FALSE;
+  for (int k = m->start; k < m->end; k++)
+    if (s->u[k].kind != U_WORD || !s->u[k].cap)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 end)
 {
@@ -379,7 +395,7 @@ scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 en
              && s->sents[s->sentence + 1].span.start <= u->start)
         s->sentence++;
       TxMatch m;
-      if (tx_match (s, i, &m))
+      if (tx_match (s, i, &m) && !quoted_title (s, &m))
         {
           emit (s, doc, &m);
           i = m.end;
