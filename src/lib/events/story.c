@@ -7,7 +7,10 @@
  * Every rule family is one pass over the document's events; per-document
  * index arrays (token -> event/entity/timex/clause) keep each lookup O(1)
  * and nothing is allocated per token.  The taxonomy is parsed once per
- * context data and shared (evl_story_taxonomy_get). */
+ * context data and shared (evl_story_taxonomy_get).
+ *
+ * Run once per recognition: the implied events it appends ('since 2019')
+ * would be appended again by a second run over the same mentions. */
 #include "story-private.h"
 
 #include <string.h>
