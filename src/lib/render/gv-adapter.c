@@ -1,6 +1,7 @@
 /* The one place that talks to Graphviz: graph construction wrappers,
  * layout and rendering into memory.  GVC_t and the layout plugins keep
- * global state, so rendering is serialised with a mutex. */
+ * global state, so rendering is serialised with a mutex and one context
+ * lives as long as the process. */
 #include "render-private.h"
 
 #include <stdarg.h>
@@ -130,7 +131,12 @@ evl_gv_render (Agraph_t *g, const char *engine, const EvlRenderOptions *opts,
   g_mutex_lock (&gv_lock);
   agseterrf (quiet_errf);
   agseterr (AGMAX);
-  GVC_t *gvc = gvContext ();
+  /* One context for the process: Graphviz 2.43 keeps a global text-size
+   * cache that a freed context leaves dangling (heap-use-after-free in the
+   * pango plugin on the next render, found with ASan). */
+  static GVC_t *gvc;
+  if (gvc == NULL)
+    gvc = gvContext ();
   GBytes *result = NULL;
   if (gvLayout (gvc, g, engine) != 0)
     evl_fail (error, EVL_ERROR_RENDER, "Graphviz could not lay out the diagram (%s)", engine);
@@ -149,7 +155,6 @@ evl_gv_render (Agraph_t *g, const char *engine, const EvlRenderOptions *opts,
         gvFreeRenderData (data);
       gvFreeLayout (gvc, g);
     }
-  gvFreeContext (gvc);
   g_mutex_unlock (&gv_lock);
   return result;
 }
