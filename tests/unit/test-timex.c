@@ -137,6 +137,8 @@ static TxCase time_cases[] = {
   { "He will speak tonight.", DCT, "tonight", "TIME", "2023-09-14TNI", "" },
   { "Officials met this morning.", DCT, "this morning", "TIME", "2023-09-14TMO", "" },
   { "Shots were fired last night.", DCT, "last night", "TIME", "2023-09-13TNI", "" },
+  { "The woman was killed Tuesday evening.", DCT, "Tuesday evening", "TIME", "2023-09-12TEV", "" },
+  { "The woman was killed Tuesday morning.", DCT, "Tuesday morning", "DATE", "2023-09-12", "" },
   { "The ship docked at 4 in the morning.", DCT, "4 in the morning", "TIME", "2023-09-14T04:00", "" },
 };
 

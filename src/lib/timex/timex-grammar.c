@@ -546,7 +546,15 @@ p_weekday (TxScan *s, int i, TxMatch *m)
   if (e < s->n && U (e)->pod && U (e)->pod->n_attrs == 1 && g_ascii_isupper (attr (U (e)->pod, 0)[0])
       && attr (U (e)->pod, 0)[0] != 'T')
     {
-      /* 'Friday night': TimeBank keeps these DATEs valued by the day */
+      /* 'Friday night', 'Tuesday morning': TimeBank mostly values these
+       * by the day (and often leaves the part of day out of the extent);
+       * evenings it values with TEV throughout */
+      if (strcmp (attr (U (e)->pod, 0), "EV") == 0)
+        {
+          m->pt.grain = EVL_GRAIN_PART_OF_DAY;
+          g_strlcpy (m->pt.pod, "EV", sizeof m->pt.pod);
+          m->type = EVL_TIMEX_TIME;
+        }
       e++;
     }
   return e;
