@@ -25,6 +25,15 @@ pluperfect_before (const TxScan *s, int k)
   return FALSE;
 }
 
+/* 'extended to Nov. 20', 'completed by Dec. 15': the date is a target,
+ * so a past verb before it says little about the date itself. */
+static gboolean
+target_prep (const TxScan *s, int i)
+{
+  return i > 0 && s->u[i - 1].kind == U_WORD
+         && (strcmp (s->u[i - 1].low, "to") == 0 || strcmp (s->u[i - 1].low, "by") == 0);
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -51,11 +60,20 @@ tx_tense (const TxScan *s, int i, int end)
           && strcmp (s->u[k + 1].low, "his") != 0 && strcmp (s->u[k + 1].low, "her") != 0
           && strcmp (s->u[k + 1].low, "their") != 0 && strcmp (s->u[k + 1].low, "its") != 0)
         return 1;
+      /* a past verb right before the date governs it ('ended Jan. 31',
+       * 'met in May'): -2, which the year choice trusts more */
+      int strength = k >= i - 2 && !target_prep (s, i) ? 2 : 1;
+      /* 'will be paid Dec. 14': a passive participle; the auxiliary
+       * further left tells */
+      if (u->kind == U_WORD && k > 0
+          && (strcmp (s->u[k - 1].low, "be") == 0 || strcmp (s->u[k - 1].low, "been") == 0
+              || strcmp (s->u[k - 1].low, "being") == 0))
+        continue;
       if (u->tense)
-        return strcmp (u->tense->attrs[0], "future") == 0 ? 1 : -1;
+        return strcmp (u->tense->attrs[0], "future") == 0 ? 1 : -strength;
       if (u->kind == U_WORD && u->len > 4 && !u->cap
           && strcmp (u->low + u->len - 2, "ed") == 0)
-        return -1;
+        return -strength;
     }
   for (int k = end; k < s->n && k < end + 10; k++)
     {
@@ -121,7 +139,9 @@ tx_pick_nearest (const TxScan *s, const EvlDay *cands, int n, int tense)
       gint64 diff = (gint64) cands[k] - (gint64) s->dct;
       gint64 score = diff < 0 ? -diff : diff;
       /* news reports the past: without a cue the future must be nearer */
-      if (tense < 0 && diff > 15)
+      if (tense < -1 && diff > 15)
+        score += 400;
+      else if (tense < 0 && diff > 15)
         score += 150;
       else if (tense > 0 && diff < -15)
         score += 150;
