@@ -200,6 +200,7 @@ static TxCase relative_cases[] = {
   { "The two sides met on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
   { "The offer had been scheduled to expire Friday.", DCT, "Friday", "DATE", "2023-09-08", "" },
   { "Officials postponed until Tuesday any action on the case.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
+  { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
   { "They will hold celebrations to mark the country's entry into the alliance on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
   { "Inflation slowed last week.", DCT, "last week", "DATE", "2023-W36", "" },
   { "Prices rose last month.", DCT, "last month", "DATE", "2023-08", "" },
