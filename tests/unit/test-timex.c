@@ -201,6 +201,8 @@ static TxCase relative_cases[] = {
   { "The offer had been scheduled to expire Friday.", DCT, "Friday", "DATE", "2023-09-08", "" },
   { "Officials postponed until Tuesday any action on the case.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
+  { "Exiles vowed to get around Wednesday's ruling.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "Lawyers will appeal Thursday's ruling.", DCT, "Thursday", "DATE", "2023-09-14", "" },
   { "They will hold celebrations to mark the country's entry into the alliance on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
   { "Inflation slowed last week.", DCT, "last week", "DATE", "2023-W36", "" },
   { "Prices rose last month.", DCT, "last month", "DATE", "2023-08", "" },

@@ -525,6 +525,12 @@ p_weekday (TxScan *s, int i, TxMatch *m)
             m->pt = p;
         }
     }
+  else if (is (s, e, "'s"))
+    {
+      /* 'Wednesday's ruling': an event already named by its day, so that
+       * day or an earlier one (TimeBank: never a later one) */
+      tx_weekday_point (s, wd, -1, &m->pt);
+    }
   else
     {
       int t = tx_tense (s, i, e);
