@@ -13,6 +13,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define BEST_SUPPORTED 5
@@ -426,7 +427,12 @@ add_summary (xmlNodePtr body, const Report *r)
             continue;
           xmlNodePtr li = el (ul, "li", NULL);
           el (li, "strong", name);
-          g_autofree char *span = lo ? format_range (lo, hi, EVL_GRAIN_MONTH) : NULL;
+          int y1 = 0, y2 = 0;
+          evl_day_to_ymd (lo, &y1, NULL, NULL);
+          evl_day_to_ymd (hi, &y2, NULL, NULL);
+          g_autofree char *span = lo ? format_range (lo, hi, y2 - y1 > 1 ? EVL_GRAIN_YEAR
+                                                                         : EVL_GRAIN_MONTH)
+                                     : NULL;
           add_textf (li, ": %u event%s%s%s", n, n == 1 ? "" : "s", span ? ", " : "",
                      span ? span : "");
         }
@@ -584,6 +590,21 @@ add_events (xmlNodePtr body, const Report *r)
     }
 }
 
+typedef struct {
+  guint index, n_events, n_mentions;
+} EntityRow;
+
+static int
+cmp_entity_rows (const void *a, const void *b)
+{
+  const EntityRow *x = a, *y = b;
+  if (x->n_events != y->n_events)
+    return x->n_events > y->n_events ? -1 : 1;
+  if (x->n_mentions != y->n_mentions)
+    return x->n_mentions > y->n_mentions ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
 static void
 add_entities (xmlNodePtr body, const EvlGraph *g)
 {
@@ -594,8 +615,17 @@ add_entities (xmlNodePtr body, const EvlGraph *g)
   static const char *const heads[] = { "Name", "Type", "Also called", "Events", "Mentions",
                                        "Documents", NULL };
   xmlNodePtr tbody = table_with_head (body, heads);
+  /* Most involved first: events, then mentions, then graph order. */
+  g_autofree EntityRow *rows = g_new (EntityRow, n);
   for (guint i = 0; i < n; i++)
     {
+      g_autoptr (GArray) evs = evl_graph_events_of_entity (g, i);
+      rows[i] = (EntityRow) { i, evs->len, evl_graph_get_entity (g, i)->n_mentions };
+    }
+  qsort (rows, n, sizeof *rows, cmp_entity_rows);
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = rows[k].index;
       const EvlGraphEntity *e = evl_graph_get_entity (g, i);
       xmlNodePtr tr = el (tbody, "tr", NULL);
       set_attr (tr, "id", e->id);
@@ -613,8 +643,7 @@ add_entities (xmlNodePtr body, const EvlGraph *g)
           add_text (aliases, a);
           first = FALSE;
         }
-      g_autoptr (GArray) evs = evl_graph_events_of_entity (g, i);
-      add_textf (el (tr, "td", NULL), "%u", evs->len);
+      add_textf (el (tr, "td", NULL), "%u", rows[k].n_events);
       add_textf (el (tr, "td", NULL), "%u", e->n_mentions);
       add_textf (el (tr, "td", NULL), "%u", e->n_documents);
     }
