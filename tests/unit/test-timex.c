@@ -215,6 +215,7 @@ static TxCase relative_cases[] = {
   { "The vote is set for mid-November.", DCT, "mid-November", "DATE", "2023-11", "MID" },
   { "A deal is expected by the end of the year.", DCT, "the end of the year", "DATE", "2023", "END" },
   { "Sales rose earlier this month.", DCT, "earlier this month", "DATE", "2023-09", "START" },
+  { "Hearings resume the week of March 6, 2000.", DCT, "the week of March 6, 2000", "DATE", "2000-W10", "" },
   { "They plan to meet at Christmas.", DCT, "Christmas", "DATE", "2023-12-25", "" },
   { "Families gathered for Thanksgiving Day 1998.", DCT, "Thanksgiving Day 1998", "DATE", "1998-11-26", "" },
 };

@@ -1188,7 +1188,20 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       else
         evl_timex_point_from_day (&m->pt, d, g);
     }
-  if ((strcmp (code, "WE") == 0 || strcmp (code, "W") == 0) && !that && !same && !back && shift == 0)
+  TxMatch day;
+  int de;
+  if ((strcmp (code, "WE") == 0 || strcmp (code, "W") == 0) && !that && !same && !back && shift == 0
+      && is (s, e, "of") && e + 1 < s->n && U (e + 1)->month
+      && (init_match (&day, e + 1), (de = p_month (s, e + 1, &day)) > 0)
+      && day.pt.grain == EVL_GRAIN_DAY && day.pt.year > 0)
+    {
+      /* 'the week of March 6': the week holding that day */
+      evl_timex_point_from_day (&m->pt, evl_timex_point_first_day (&day.pt), EVL_GRAIN_WEEK);
+      m->needs_dct = day.needs_dct;
+      m->absolute = day.absolute;
+      e = de;
+    }
+  else if ((strcmp (code, "WE") == 0 || strcmp (code, "W") == 0) && !that && !same && !back && shift == 0)
     {
       /* 'the weekend', 'the week': the creation time's, the last one in a
        * past clause */
@@ -1210,7 +1223,7 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
     evl_timex_point_shift (&m->pt, m->pt.grain == EVL_GRAIN_QUARTER ? -4 : -1);
   evl_timex_point_shift (&m->pt, shift);
   m->has_pt = TRUE;
-  if (!m->needs_dct)
+  if (!m->needs_dct && !m->absolute)
     m->needs_ref = TRUE;
   return e;
 }
