@@ -1175,7 +1175,17 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   else
     {
       EvlDay d = evl_timex_point_first_day (&s->ref);
-      if (d == 0 || g < s->ref.grain)
+      if (d && g == EVL_GRAIN_DAY && s->ref.grain > EVL_GRAIN_DAY
+          && (s->ref.grain == EVL_GRAIN_MONTH || s->ref.grain == EVL_GRAIN_YEAR))
+        {
+          /* 'that day' after 'in October 1998': a day of that month whose
+           * date isn't known, 1998-10-XX */
+          evl_timex_point_clear (&m->pt);
+          m->pt.year = s->ref.year;
+          m->pt.month = s->ref.grain == EVL_GRAIN_MONTH ? s->ref.month : 0;
+          m->pt.grain = EVL_GRAIN_DAY;
+        }
+      else if (d == 0 || g < s->ref.grain)
         {
           if (g < s->ref.grain && d)
             evl_timex_point_from_day (&m->pt, d, s->ref.grain > EVL_GRAIN_YEAR ? EVL_GRAIN_YEAR : s->ref.grain);
