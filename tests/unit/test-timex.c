@@ -117,6 +117,7 @@ static TxCase date_cases[] = {
   { "Profit rose in the third quarter.", "1989-10-26", "the third quarter", "DATE", "1989-Q3", "" },
   { "Third-quarter profit rose.", "1989-10-26", "Third-quarter", "DATE", "1989-Q3", "" },
   { "Sales fell in the first half of 1990.", DCT, "the first half of 1990", "DATE", "1990-H1", "" },
+  { "Sales rose in the last half of the '80s.", DCT, "the last half of the '80s", "DATE", "198", "END" },
   { "Prices soared in the 1990s.", DCT, "1990s", "DATE", "199", "" },
   { "Prices soared in the '80s.", DCT, "'80s", "DATE", "198", "" },
   { "Prices soared in the nineties.", DCT, "the nineties", "DATE", "199", "" },

@@ -786,6 +786,19 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       /* bare 'second quarter' without 'the': still a date in reports */
     }
   e++;
+  TxMatch dec;
+  int de;
+  int ds = e + 1 + (is (s, e + 1, "the") ? 1 : 0);
+  if (half && is (s, e, "of") && ds < s->n && (init_match (&dec, ds), (de = p_year (s, ds, &dec)) > 0)
+      && dec.has_pt && dec.pt.grain == EVL_GRAIN_DECADE && !dec.range)
+    {
+      /* 'the last half of the '80s': the decade, its start or end */
+      m->pt = dec.pt;
+      m->has_pt = TRUE;
+      m->absolute = TRUE;
+      m->mod = n == 1 ? "START" : "END";
+      return de;
+    }
   if (is (s, e, "of") && year_at (s, e + 1, &yy) > 0)
     {
       y = yy;
