@@ -23,4 +23,5 @@
 #include <eventline/evl-render.h>
 #include <eventline/evl-export.h>
 #include <eventline/evl-eval.h>
+#include <eventline/evl-timeline.h>
 #undef EVL_INSIDE

@@ -78,74 +78,14 @@ name_variants (GPtrArray *docs, const char *name)
   return v;
 }
 
-/* Whether the word @w (@wl bytes) starts at @p, as a whole word. */
-static gboolean
-word_at (const char *p, const char *w, gsize wl)
-{
-  return strncmp (p, w, wl) == 0 && !g_ascii_isalnum (p[wl]);
-}
-
-static const char *
-skip_word (const char *p)
-{
-  while (*p && *p != ' ')
-    p++;
-  while (*p == ' ')
-    p++;
-  return p;
-}
-
-/* Whether @var (lower case, single-spaced words) occurs at @at in @q: its
- * words in order, whole words, at most one extra word between two of them
- * ("iTunes Music Store" names "iTunes Store"). */
-static gboolean
-variant_at (const char *q, const char *at, const char *var)
-{
-  if (at != q && g_ascii_isalnum (at[-1]))
-    return FALSE;
-  const char *p = at;
-  for (const char *w = var; *w;)
-    {
-      gsize wl = strcspn (w, " ");
-      while (w != var && *p == ' ')
-        p++;
-      if (!word_at (p, w, wl))
-        {
-          if (w == var)
-            return FALSE;
-          p = skip_word (p);
-          if (!word_at (p, w, wl))
-            return FALSE;
-        }
-      p += wl;
-      w += wl;
-      while (*w == ' ')
-        w++;
-    }
-  return TRUE;
-}
-
 /* Appends to @hits (may be NULL) the byte offsets, relative to @text, at
  * which a variant names the entity; returns whether one does. */
 static gboolean
 text_names (const char *text, gsize len, GPtrArray *variants, GArray *hits)
 {
-  g_autofree char *q = g_utf8_strdown (text, (gssize) len);
   gboolean any = FALSE;
-  for (guint i = 0; i < variants->len; i++)
-    {
-      const char *var = variants->pdata[i];
-      gsize vl = strcspn (var, " ");
-      for (const char *p = q; *p; p++)
-        if (strncmp (p, var, vl) == 0 && variant_at (q, p, var))
-          {
-            any = TRUE;
-            if (hits == NULL)
-              return TRUE;
-            guint off = (guint) (p - q);
-            g_array_append_val (hits, off);
-          }
-    }
+  for (guint i = 0; i < variants->len && (hits || !any); i++)
+    any |= evl_timeline_find_name (text, (gssize) len, variants->pdata[i], hits);
   return any;
 }
 
