@@ -14,3 +14,9 @@ gssize evl_fold_key (const char *src, gsize len, char *buf, gsize cap);
 
 /* The compiled-in resource (data/evl.gresource.xml). */
 GResource *evl_data_get_resource (void);
+
+/* graph.c: one opaque slot where the reasoner keeps its incremental
+ * indexes between evl_reason_add_document() calls (reason-add.c); the
+ * graph frees it with @free_func when it is replaced or finalized. */
+gpointer evl_graph_get_reason_cache (EvlGraph *g);
+void evl_graph_set_reason_cache (EvlGraph *g, gpointer cache, GDestroyNotify free_func);

@@ -15,6 +15,8 @@ struct _EvlGraph {
   GPtrArray *threads;  /* interned names, lane order */
   GHashTable *rel_index; /* "from:to:rel" -> present */
   guint next_event_id, next_entity_id;
+  gpointer reason_cache;        /* evl_graph_set_reason_cache() */
+  GDestroyNotify reason_cache_free;
 };
 
 static void
@@ -70,8 +72,25 @@ evl_graph_unref (EvlGraph *g)
   g_array_unref (g->conflicts);
   g_ptr_array_unref (g->threads);
   g_hash_table_unref (g->rel_index);
+  if (g->reason_cache_free)
+    g->reason_cache_free (g->reason_cache);
   g_string_chunk_free (g->pool);
   g_free (g);
+}
+
+gpointer
+evl_graph_get_reason_cache (EvlGraph *g)
+{
+  return g->reason_cache;
+}
+
+void
+evl_graph_set_reason_cache (EvlGraph *g, gpointer cache, GDestroyNotify free_func)
+{
+  if (g->reason_cache_free && g->reason_cache != cache)
+    g->reason_cache_free (g->reason_cache);
+  g->reason_cache = cache;
+  g->reason_cache_free = free_func;
 }
 
 const char *

@@ -87,27 +87,183 @@ count_words (const char *s)
 
 #define AMBIGUOUS GUINT_TO_POINTER (G_MAXUINT)
 
-/* Folded key -> entity index + 1 (keys), folded alias -> index + 1 or
- * AMBIGUOUS when several entities share the alias ('Kim'). */
+/* Folded key or name -> entity, folded alias -> entity or AMBIGUOUS when
+ * several entities share the alias ('Kim').  Keys: the entity of highest
+ * index that has the string as its key or name, as if every entity were
+ * indexed in order.  The index lives with the graph (one per graph, kept
+ * up to date after each document) so adding a document costs its own
+ * clusters, not the whole graph.  While a document is added, changes go
+ * to an overlay that is read first and folded into the index at the end:
+ * within a document the last entity indexed wins a key. */
 typedef struct {
-  GHashTable *keys;
-  GHashTable *aliases;
+  char *fkey, *fname;    /* folded key (NULL when none) and name */
+  GHashTable *aliases;   /* interned aliases already indexed, or NULL */
+} IndexedEntity;
+
+typedef struct {
+  GHashTable *keys;      /* folded -> GArray of guint (entities) */
+  GHashTable *aliases;   /* folded -> index + 1 or AMBIGUOUS */
+  GArray *ents;          /* IndexedEntity, one per indexed entity */
+} EntityCache;
+
+typedef struct {
+  EntityCache *base;
+  GHashTable *keys;      /* overlay: folded -> index + 1 */
+  GHashTable *aliases;   /* overlay: folded -> index + 1 or AMBIGUOUS */
+  GArray *touched;       /* guint: entities indexed during this document */
 } EntityIndex;
+
+static void
+indexed_entity_clear (gpointer p)
+{
+  IndexedEntity *ie = p;
+  g_free (ie->fkey);
+  g_free (ie->fname);
+  g_clear_pointer (&ie->aliases, g_hash_table_unref);
+}
+
+static void
+entity_cache_free (gpointer p)
+{
+  EntityCache *c = p;
+  g_hash_table_unref (c->keys);
+  g_hash_table_unref (c->aliases);
+  g_array_unref (c->ents);
+  g_free (c);
+}
+
+static void
+key_set_add (EntityCache *c, const char *f, guint ent)
+{
+  GArray *set = g_hash_table_lookup (c->keys, f);
+  if (set == NULL)
+    {
+      set = g_array_sized_new (FALSE, FALSE, sizeof (guint), 1);
+      g_hash_table_insert (c->keys, g_strdup (f), set);
+    }
+  for (guint i = 0; i < set->len; i++)
+    if (g_array_index (set, guint, i) == ent)
+      return;
+  g_array_append_val (set, ent);
+}
+
+static void
+key_set_remove (EntityCache *c, const char *f, guint ent)
+{
+  GArray *set = g_hash_table_lookup (c->keys, f);
+  for (guint i = 0; set && i < set->len; i++)
+    if (g_array_index (set, guint, i) == ent)
+      {
+        g_array_remove_index_fast (set, i);
+        break;
+      }
+  if (set && set->len == 0)
+    g_hash_table_remove (c->keys, f);
+}
+
+/* Value of @f in the whole-graph key index: the highest entity + 1. */
+static gpointer
+key_set_value (EntityCache *c, const char *f)
+{
+  GArray *set = g_hash_table_lookup (c->keys, f);
+  if (set == NULL)
+    return NULL;
+  guint best = 0;
+  for (guint i = 0; i < set->len; i++)
+    best = MAX (best, g_array_index (set, guint, i) + 1);
+  return GUINT_TO_POINTER (best);
+}
+
+static gboolean
+str_eq0 (const char *a, const char *b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
+/* Records in @dst that alias @f (transfer full), whose current value is
+ * @old, also names entity @ent: it becomes AMBIGUOUS when @old is another. */
+static void
+alias_put (GHashTable *dst, char *f, gpointer old, guint ent)
+{
+  gpointer v = GUINT_TO_POINTER (ent + 1);
+  if (old == NULL || old != v)
+    g_hash_table_insert (dst, f, old == NULL ? v : AMBIGUOUS);
+  else
+    g_free (f);
+}
+
+/* Brings entity @i of the cache in line with the graph. */
+static void
+cache_sync_entity (EntityCache *c, const EvlGraph *g, guint i)
+{
+  const EvlGraphEntity *e = evl_graph_get_entity (g, i);
+  while (c->ents->len <= i)
+    {
+      IndexedEntity blank = { 0 };
+      g_array_append_val (c->ents, blank);
+    }
+  IndexedEntity *ie = &g_array_index (c->ents, IndexedEntity, i);
+  char *fkey = e->key ? fold_name (e->key) : NULL;
+  char *fname = fold_name (e->name);
+  if (ie->fkey && !str_eq0 (ie->fkey, fkey) && !str_eq0 (ie->fkey, fname))
+    key_set_remove (c, ie->fkey, i);
+  if (ie->fname && !str_eq0 (ie->fname, fkey) && !str_eq0 (ie->fname, fname))
+    key_set_remove (c, ie->fname, i);
+  if (fkey)
+    key_set_add (c, fkey, i);
+  key_set_add (c, fname, i);
+  g_free (ie->fkey);
+  g_free (ie->fname);
+  ie->fkey = fkey;
+  ie->fname = fname;
+  for (guint j = 0; j < e->aliases->len; j++)
+    {
+      gpointer a = e->aliases->pdata[j];
+      if (ie->aliases == NULL)
+        ie->aliases = g_hash_table_new (NULL, NULL);
+      if (!g_hash_table_add (ie->aliases, a))
+        continue;
+      char *f = fold_name (a);
+      alias_put (c->aliases, f, g_hash_table_lookup (c->aliases, f), i);
+    }
+}
+
+/* The graph's index, created on first use and extended to entities added
+ * since (by graph loading or another path). */
+static EntityCache *
+entity_cache_get (EvlGraph *g)
+{
+  EntityCache *c = evl_graph_get_reason_cache (g);
+  if (c == NULL)
+    {
+      c = g_new0 (EntityCache, 1);
+      c->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_array_unref);
+      c->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      c->ents = g_array_new (FALSE, TRUE, sizeof (IndexedEntity));
+      g_array_set_clear_func (c->ents, indexed_entity_clear);
+      evl_graph_set_reason_cache (g, c, entity_cache_free);
+    }
+  for (guint i = c->ents->len; i < evl_graph_n_entities (g); i++)
+    cache_sync_entity (c, g, i);
+  return c;
+}
+
+static gpointer
+overlay_lookup (GHashTable *overlay, GHashTable *base_aliases, EntityCache *c,
+                const char *f)
+{
+  gpointer v = NULL;
+  if (g_hash_table_lookup_extended (overlay, f, NULL, &v))
+    return v;
+  return base_aliases ? g_hash_table_lookup (base_aliases, f) : key_set_value (c, f);
+}
 
 static void
 index_alias (EntityIndex *ix, const char *alias, guint ent)
 {
   char *f = fold_name (alias);
-  gpointer old = g_hash_table_lookup (ix->aliases, f);
-  gpointer v = GUINT_TO_POINTER (ent + 1);
-  if (old == NULL)
-    g_hash_table_insert (ix->aliases, f, v);
-  else
-    {
-      if (old != v)
-        g_hash_table_insert (ix->aliases, g_strdup (f), AMBIGUOUS);
-      g_free (f);
-    }
+  alias_put (ix->aliases, f, overlay_lookup (ix->aliases, ix->base->aliases, ix->base, f), ent);
 }
 
 static void
@@ -119,13 +275,15 @@ index_entity (EntityIndex *ix, const EvlGraph *g, guint i)
   g_hash_table_insert (ix->keys, fold_name (e->name), GUINT_TO_POINTER (i + 1));
   for (guint j = 0; j < e->aliases->len; j++)
     index_alias (ix, e->aliases->pdata[j], i);
+  g_array_append_val (ix->touched, i);
 }
 
 static gint
-lookup_index (GHashTable *h, const char *name)
+lookup_index (EntityIndex *ix, gboolean aliases, const char *name)
 {
   g_autofree char *f = fold_name (name);
-  gpointer v = g_hash_table_lookup (h, f);
+  gpointer v = aliases ? overlay_lookup (ix->aliases, ix->base->aliases, ix->base, f)
+                       : overlay_lookup (ix->keys, NULL, ix->base, f);
   if (v == NULL || v == AMBIGUOUS)
     return -1;
   return (gint) GPOINTER_TO_UINT (v) - 1;
@@ -137,17 +295,17 @@ lookup_index (GHashTable *h, const char *name)
 static gint
 find_entity (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
 {
-  gint e = c->key ? lookup_index (ix->keys, c->key) : -1;
+  gint e = c->key ? lookup_index (ix, FALSE, c->key) : -1;
   if (e < 0)
-    e = lookup_index (ix->keys, c->name);
+    e = lookup_index (ix, FALSE, c->name);
   if (e >= 0)
     return e;
   /* Alias matches need the same type; a one-word alias ('Kim') never
    * names another entity's key: it is shared by relatives. */
-  e = lookup_index (ix->aliases, c->name);
+  e = lookup_index (ix, TRUE, c->name);
   for (guint i = 0; e < 0 && c->aliases && c->aliases[i]; i++)
     if (count_words (c->aliases[i]) > 1)
-      e = lookup_index (ix->keys, c->aliases[i]);
+      e = lookup_index (ix, FALSE, c->aliases[i]);
   if (e >= 0 && evl_graph_get_entity (g, (guint) e)->type != c->type)
     return -1;
   return e;
@@ -174,11 +332,11 @@ add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
     }
 
   EntityIndex ix = {
+    entity_cache_get (g),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_array_new (FALSE, FALSE, sizeof (guint)),
   };
-  for (guint i = 0; i < evl_graph_n_entities (g); i++)
-    index_entity (&ix, g, i);
 
   for (guint c = 0; c < n_clusters; c++)
     {
@@ -219,8 +377,12 @@ add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
       index_entity (&ix, g, (guint) e);
       map[c] = (guint) e;
     }
+  for (guint i = 0; i < ix.touched->len; i++)
+    cache_sync_entity (ix.base, g, g_array_index (ix.touched, guint, i));
+  entity_cache_get (g);
   g_hash_table_unref (ix.keys);
   g_hash_table_unref (ix.aliases);
+  g_array_unref (ix.touched);
   return map;
 }
 
