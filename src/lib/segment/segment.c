@@ -20,6 +20,7 @@ typedef struct {
   const EvlLexicon *abbrev;
   const EvlLexicon *starters;
   const EvlLexicon *furniture;
+  GHashTable *cue_prefixes;  /* (nullable) cue_prefixes() */
   GArray *tokens;            /* EvlToken, built locally then appended */
   gboolean wrapped;          /* text is hard-wrapped at a fixed width */
 } Seg;
@@ -418,6 +419,78 @@ title_case_ratio (const EvlToken *tk, const RawSentence *r)
   return words ? (double) caps / words : 0.0;
 }
 
+/* Every prefix of every folded form of the furniture lexicon: a cue can
+ * only start at a token whose folded text is one of them, so the n-gram
+ * lookups run at a handful of tokens instead of all.  Built once per
+ * lexicon file (the cache holds a reference on its bytes, so the key is
+ * never reused) and shared by all threads. */
+static GMutex cue_prefix_lock;
+static GHashTable *cue_prefix_cache; /* GBytes* -> GHashTable* (set) */
+
+static GHashTable *
+build_cue_prefixes (GBytes *bytes)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *text = g_strndup (data, len);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      if (*line == '\0' || *line == '#')
+        continue;
+      char *tab = strchr (line, '\t');
+      if (tab)
+        *tab = '\0';
+      g_auto (GStrv) forms = g_strsplit (line, "|", -1);
+      for (guint f = 0; forms[f]; f++)
+        {
+          gsize flen = strlen (forms[f]);
+          g_autofree char *buf = g_malloc (flen + 2);
+          gssize n = evl_fold_key (forms[f], flen, buf, flen + 2);
+          for (gssize k = 1; k <= n; k++)
+            g_hash_table_add (set, g_strndup (buf, (gsize) k));
+        }
+    }
+  return set;
+}
+
+static GHashTable *
+cue_prefixes (const EvlContext *ctx)
+{
+  GBytes *bytes = evl_context_get_data (ctx, "lexicons/en/furniture.txt");
+  if (bytes == NULL)
+    return NULL;
+  g_mutex_lock (&cue_prefix_lock);
+  if (cue_prefix_cache == NULL)
+    cue_prefix_cache = g_hash_table_new (NULL, NULL);
+  GHashTable *set = g_hash_table_lookup (cue_prefix_cache, bytes);
+  if (set == NULL)
+    {
+      set = build_cue_prefixes (bytes);
+      g_hash_table_insert (cue_prefix_cache, g_bytes_ref (bytes), set);
+    }
+  g_mutex_unlock (&cue_prefix_lock);
+  return set;
+}
+
+/* Can a furniture cue start at @t?  TRUE when unsure (no prefix set, or a
+ * token too long to fold here). */
+static gboolean
+may_start_cue (const Seg *s, const EvlToken *t)
+{
+  if (s->cue_prefixes == NULL)
+    return TRUE;
+  char buf[64];
+  gssize n = evl_fold_key (s->text + t->span.start, t->span.end - t->span.start,
+                           buf, sizeof buf);
+  if (n < 0)
+    return TRUE;
+  buf[n] = '\0';
+  return g_hash_table_contains (s->cue_prefixes, buf);
+}
+
 /* Does the sentence contain a furniture cue (data/lexicons/en/furniture.txt)?
  * Cues are matched as word n-grams, case-insensitively. */
 static gboolean
@@ -426,6 +499,8 @@ has_furniture_cue (const Seg *s, const EvlToken *tk, const RawSentence *r)
   guint maxw = evl_lexicon_max_words (s->furniture);
   for (guint k = 0; k < r->n; k++)
     {
+      if (!may_start_cue (s, &tk[r->first + k]))
+        continue;
       for (guint w = 1; w <= maxw && k + w <= r->n; w++)
         {
           const EvlToken *a = &tk[r->first + k], *b = &tk[r->first + k + w - 1];
@@ -502,6 +577,7 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   s.abbrev = evl_context_get_lexicon (ctx, "en/abbreviations");
   s.starters = evl_context_get_lexicon (ctx, "en/sentence-starters");
   s.furniture = evl_context_get_lexicon (ctx, "en/furniture");
+  s.cue_prefixes = s.furniture ? cue_prefixes (ctx) : NULL;
   s.tokens = g_array_sized_new (FALSE, FALSE, sizeof (EvlToken), s.len / 5 + 16);
   s.wrapped = detect_wrapped (s.text, s.len);
 
