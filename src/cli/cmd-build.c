@@ -163,6 +163,7 @@ evl_cmd_build (int argc, char **argv)
   g_autofree char *from = NULL, *to = NULL, *entity = NULL, *type = NULL;
   gboolean strict = FALSE, all_events = FALSE, quiet = FALSE, list = FALSE;
   gint threads = 0;
+  gint64 max_size = 0;
   double dpi = 0, width = 0;
   const GOptionEntry entries[] = {
     { "dct", 0, 0, G_OPTION_ARG_STRING, &dct,
@@ -190,6 +191,8 @@ evl_cmd_build (int argc, char **argv)
       "Keep every event mention, not only the timeline-worthy ones", NULL },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
       "Stop at the first input that cannot be read", NULL },
+    { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_size,
+      "Refuse inputs larger than this (default: 64 MiB)", "BYTES" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
       "Worker threads (default: one per processor)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing but errors", NULL },
@@ -235,6 +238,12 @@ evl_cmd_build (int argc, char **argv)
     return EVL_EXIT_USAGE;
   EvlLoadOptions lopts = EVL_LOAD_OPTIONS_INIT;
   lopts.default_dct = dct;
+  if (max_size < 0)
+    {
+      evl_cli_errorf ("build", "--max-size: must be a number of bytes");
+      return EVL_EXIT_USAGE;
+    }
+  lopts.max_bytes = (gsize) max_size;
   if (input_format && !evl_input_format_from_string (input_format, &lopts.format))
     {
       evl_cli_errorf ("build", "--input-format: unknown format '%s'", input_format);

@@ -20,6 +20,7 @@ evl_cmd_extract (int argc, char **argv)
   g_autofree char *data_dir = NULL;
   gboolean strict = FALSE;
   gint threads = 0;
+  gint64 max_size = 0;
   const GOptionEntry entries[] = {
     { "dct", 0, 0, G_OPTION_ARG_STRING, &dct, "Creation date for documents that carry none of their own", "YYYY-MM-DD" },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format,
@@ -27,6 +28,8 @@ evl_cmd_extract (int argc, char **argv)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Data files here replace the compiled-in ones", "DIR" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first input that cannot be read", NULL },
+    { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_size,
+      "Refuse inputs larger than this (default: 64 MiB)", "BYTES" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: one per processor)", "N" },
     { NULL },
   };
@@ -52,6 +55,12 @@ evl_cmd_extract (int argc, char **argv)
     return EVL_EXIT_USAGE;
   EvlLoadOptions lopts = EVL_LOAD_OPTIONS_INIT;
   lopts.default_dct = dct;
+  if (max_size < 0)
+    {
+      evl_cli_errorf ("extract", "--max-size: must be a number of bytes");
+      return EVL_EXIT_USAGE;
+    }
+  lopts.max_bytes = (gsize) max_size;
   if (input_format && !evl_input_format_from_string (input_format, &lopts.format))
     {
       evl_cli_errorf ("extract", "--input-format: unknown format '%s'", input_format);
