@@ -467,16 +467,19 @@ Test (export_formats, build_export_writes_every_format_for_the_samples, .timeout
   g_autofree char *jsonl_path = g_build_filename (out, "events.jsonl", NULL);
   g_autofree char *jsonl = NULL;
   cr_assert (g_file_get_contents (jsonl_path, &jsonl, NULL, NULL));
-  g_auto (GStrv) lines = g_strsplit (jsonl, "\n", -1);
-  cr_assert_eq (g_strv_length (lines) - 1, n_events);
+  guint n_lines = 0;
+  for (const char *c = jsonl; *c; c++)
+    n_lines += *c == '\n';
+  cr_assert_eq (n_lines, n_events, "%u lines for %u events", n_lines, n_events);
 
   g_autofree char *tl_path = g_build_filename (out, "timelinejs.json", NULL);
   g_autoptr (JsonParser) tp = json_parser_new ();
   cr_assert (json_parser_load_from_file (tp, tl_path, NULL));
   JsonArray *slides = json_object_get_array_member (json_node_get_object (json_parser_get_root (tp)),
                                                     "events");
-  cr_assert_gt (json_array_get_length (slides), 0);
-  cr_assert_leq (json_array_get_length (slides), n_events);
+  /* Every sample document has a creation date, so every event gets a
+   * slide (undated ones on the day they were reported). */
+  cr_assert_eq (json_array_get_length (slides), n_events);
 
   for (guint i = 0; i < json_array_get_length (docs); i++)
     {
@@ -488,7 +491,8 @@ Test (export_formats, build_export_writes_every_format_for_the_samples, .timeout
       xmlNodePtr top = xmlDocGetRootElement (x);
       cr_assert_str_eq ((const char *) top->name, "TimeML");
       cr_assert (has_descendant (top, "TEXT"), "%s: no TEXT", file);
-      cr_assert (has_descendant (top, "EVENT"), "%s: no EVENT", file);
+      if (n_events > 0)
+        cr_assert (has_descendant (top, "EVENT"), "%s: no EVENT", file);
       cr_assert (has_descendant (top, "TIMEX3"), "%s: no TIMEX3", file);
       xmlFreeDoc (x);
     }
