@@ -161,6 +161,32 @@ write_to_dir (EvlDocument *doc, TagFormat format, const char *dir, GHashTable *p
                                   g_memory_output_stream_get_data_size (m), error);
 }
 
+typedef struct {
+  GPtrArray *docs;
+  TagFormat format;
+  const char *outdir;
+  GHashTable *per_path, *taken;
+  guint written, n_errors;
+} TagSink;
+
+/* EvlPipelineSink: writes document @i, then drops it. */
+static void
+tag_sink (EvlDocument *doc, guint i, gpointer user_data)
+{
+  TagSink *ts = user_data;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) werr = NULL;
+  if (write_to_dir (doc, ts->format, ts->outdir, ts->per_path, ts->taken, &path, &werr))
+    ts->written++;
+  else
+    {
+      evl_cli_error (path, werr);
+      ts->n_errors++;
+    }
+  evl_document_unref (doc);
+  ts->docs->pdata[i] = NULL;
+}
+
 int
 evl_cmd_tag (int argc, char **argv)
 {
@@ -271,10 +297,9 @@ evl_cmd_tag (int argc, char **argv)
       return EVL_EXIT_INPUT;
     }
 
-  evl_pipeline_annotate_all (ctx, docs, threads > 0 ? (guint) threads : 0);
-
   if (outdir == NULL)
     {
+      evl_pipeline_annotate (ctx, docs->pdata[0]);
       g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
       if (!write_doc (docs->pdata[0], format, mem, &error) || !g_output_stream_close (mem, NULL, &error))
         {
@@ -299,19 +324,13 @@ evl_cmd_tag (int argc, char **argv)
         g_hash_table_insert (per_path, (gpointer) path,
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_path, path)) + 1));
     }
-  guint written = 0;
-  for (guint i = 0; i < docs->len; i++)
-    {
-      g_autofree char *path = NULL;
-      g_autoptr (GError) werr = NULL;
-      if (!write_to_dir (docs->pdata[i], format, outdir, per_path, taken, &path, &werr))
-        {
-          evl_cli_error (path, werr);
-          n_errors++;
-          continue;
-        }
-      written++;
-    }
+  /* Each document is written and dropped as soon as it and those before
+   * it are annotated: memory stays bounded by the pipeline's window. */
+  TagSink ts = { docs, format, outdir, per_path, taken, 0, 0 };
+  evl_pipeline_annotate_stream (ctx, docs, threads > 0 ? (guint) threads : 0, 0,
+                                tag_sink, &ts);
+  n_errors += ts.n_errors;
+  guint written = ts.written;
   if (!quiet)
     fprintf (stderr, "eventline: %u document%s tagged -> %s/\n", written,
              written == 1 ? "" : "s", outdir);

@@ -69,3 +69,65 @@ evl_pipeline_annotate_all (const EvlContext *ctx, GPtrArray *docs, guint n_threa
     g_thread_pool_push (pool, docs->pdata[i], NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
 }
+
+/* Streaming: workers annotate, the calling thread hands documents to the
+ * sink in order; done[] under the lock tells it when.  Workers only read
+ * their own slot of the array; the sink only writes slots already done. */
+typedef struct {
+  const EvlContext *ctx;
+  EvlDocument **slots;
+  GMutex lock;
+  GCond cond;
+  guint8 *done;
+} Stream;
+
+static void
+annotate_stream_one (gpointer data, gpointer user_data)
+{
+  Stream *st = user_data;
+  guint i = GPOINTER_TO_UINT (data) - 1;
+  evl_pipeline_annotate (st->ctx, st->slots[i]);
+  g_mutex_lock (&st->lock);
+  st->done[i] = 1;
+  g_cond_broadcast (&st->cond);
+  g_mutex_unlock (&st->lock);
+}
+
+void
+evl_pipeline_annotate_stream (const EvlContext *ctx, GPtrArray *docs, guint n_threads,
+                              guint window, EvlPipelineSink sink, gpointer user_data)
+{
+  g_return_if_fail (ctx != NULL && docs != NULL && sink != NULL);
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  if (n_threads <= 1 || docs->len <= 1)
+    {
+      for (guint i = 0; i < docs->len; i++)
+        {
+          evl_pipeline_annotate (ctx, docs->pdata[i]);
+          sink (docs->pdata[i], i, user_data);
+        }
+      return;
+    }
+  if (window == 0)
+    window = 4 * n_threads;
+  Stream st = { ctx, (EvlDocument **) docs->pdata, { 0 }, { 0 }, g_new0 (guint8, docs->len) };
+  g_mutex_init (&st.lock);
+  g_cond_init (&st.cond);
+  GThreadPool *pool = g_thread_pool_new (annotate_stream_one, &st, (gint) n_threads, TRUE, NULL);
+  guint pushed = 0;
+  for (guint next = 0; next < docs->len; next++)
+    {
+      for (; pushed < docs->len && pushed < next + window; pushed++)
+        g_thread_pool_push (pool, GUINT_TO_POINTER (pushed + 1), NULL);
+      g_mutex_lock (&st.lock);
+      while (!st.done[next])
+        g_cond_wait (&st.cond, &st.lock);
+      g_mutex_unlock (&st.lock);
+      sink (docs->pdata[next], next, user_data);
+    }
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_mutex_clear (&st.lock);
+  g_cond_clear (&st.cond);
+  g_free (st.done);
+}
