@@ -17,7 +17,7 @@ typedef enum {
 
 typedef struct {
   EvlImageFormat format;
-  double dpi;              /* PNG resolution; 0 = 96 */
+  double dpi;              /* PNG resolution; 0 = 150 (sharp on an A4 print) */
   double width_in;         /* page width in inches; 0 = fits A4 (8.27) */
   EvlDay from, to;         /* 0 = open */
   const char *entity;      /* only events of this entity, or NULL */

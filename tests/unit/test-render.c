@@ -1,275 +1,333 @@
+/* Renderers: table, formats, well-formed and escaped SVG, PNG signature,
+ * determinism, empty graph, filters.  SVG is checked structurally. */
+#include "render/render-private.h"
+
 #include <criterion/criterion.h>
-#include <eventline/eventline.h>
+#include <criterion/parameterized.h>
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <libxml/xpath.h>
 #include <string.h>
 
-TestSuite (render, .timeout = 60);
+#define XSS "<script>alert(1)</script> \"quotes\" & <b>tags</b>"
 
 static guint
-add_entity (EvlGraph *g, const char *name, EvlEntityType type)
+ent (EvlGraph *g, const char *name, EvlEntityType t)
 {
-  EvlGraphEntity e = { 0 };
-  e.name = name;
-  e.key = name;
-  e.type = type;
+  EvlGraphEntity e = { .name = name, .key = name, .type = t };
   return evl_graph_add_entity (g, &e);
 }
 
 static guint
-add_event (EvlGraph *g, const char *type, const char *thread, const char *summary,
-           const char *begin, const char *end, guint sources)
+ev (EvlGraph *g, const char *type, const char *thread, const char *summary,
+    EvlDay b, EvlDay e, EvlGrain grain, guint n_sources)
 {
-  EvlGraphEvent ev = { 0 };
-  ev.type = type;
-  ev.thread = thread;
-  ev.summary = summary;
-  ev.trigger = "x";
-  ev.agent = ev.patient = ev.location = ev.source = -1;
-  if (begin)
+  EvlGraphEvent x = { .type = type, .thread = thread, .summary = summary, .trigger = "x",
+                      .agent = -1, .patient = -1, .location = -1, .source = -1,
+                      .n_sources = n_sources };
+  x.time.known = b != 0;
+  x.time.begin = b;
+  x.time.end = e;
+  x.time.grain = grain;
+  guint i = evl_graph_add_event (g, &x);
+  for (guint d = 0; d < n_sources; d++)
     {
-      ev.time.known = TRUE;
-      ev.time.value = begin;
-      ev.time.begin = evl_day_parse (begin);
-      ev.time.end = evl_day_parse (end);
-      ev.time.grain = ev.time.begin == ev.time.end ? EVL_GRAIN_DAY : EVL_GRAIN_MONTH;
-    }
-  guint i = evl_graph_add_event (g, &ev);
-  for (guint s = 0; s < sources; s++)
-    {
-      EvlGraphMention m = { 0 };
-      m.doc = s;
-      m.end = 1;
-      m.text = "x";
-      m.quote = "quote";
+      EvlGraphMention m = { .doc = d, .text = "x", .quote = summary };
       evl_graph_event_add_mention (g, i, &m);
     }
   return i;
 }
 
-/* A graph shaped like the sample story. */
+static void
+rel (EvlGraph *g, guint a, guint b, EvlRel r)
+{
+  EvlGraphRelation x = { .from = a, .to = b, .rel = r, .evidence = "cue" };
+  evl_graph_add_relation (g, &x);
+}
+
+/* Shaped like the sample story. */
 static EvlGraph *
-story (void)
+fixture (gboolean hostile)
 {
   EvlGraph *g = evl_graph_new ();
   for (guint d = 0; d < 5; d++)
     {
-      char id[8];
-      g_snprintf (id, sizeof id, "d%u", d);
-      EvlGraphDocument doc = { 0 };
-      doc.id = id;
-      doc.dct = "2023-09-14";
+      g_autofree char *id = g_strdup_printf ("doc%u", d);
+      EvlGraphDocument doc = { .id = id, .dct = "2023-09-14", .dct_source = "metadata" };
       evl_graph_add_document (g, &doc);
     }
-  guint kim = add_entity (g, "Kim Jong Un", EVL_ENTITY_PERSON);
-  guint putin = add_entity (g, "Vladimir Putin", EVL_ENTITY_PERSON);
-  guint nk = add_entity (g, "North Korea", EVL_ENTITY_LOCATION);
-  guint vost = add_entity (g, "Vostochny Cosmodrome", EVL_ENTITY_LOCATION);
-  evl_graph_add_thread (g, "Summit & diplomacy");
-  evl_graph_add_thread (g, "Missile launches");
-  evl_graph_add_thread (g, "Satellite launches");
-  evl_graph_add_thread (g, "Context");
-  add_event (g, "CONFLICT", "Context", "Korean War", "1950-01-01", "1953-12-31", 1);
-  guint m19 = add_event (g, "MEETING", "Summit & diplomacy", "Kim and Putin meet", "2019-01-01", "2019-12-31", 1);
-  guint may = add_event (g, "SATELLITE_LAUNCH", "Satellite launches", "Spy satellite plunges into the sea",
-                         "2023-05-01", "2023-05-31", 1);
-  evl_graph_peek_event (g, may)->flags |= EVL_EVENT_FLAG_FAILED;
-  guint launch = add_event (g, "MISSILE_LAUNCH", "Missile launches", "North Korea launches two ballistic missiles",
-                            "2023-09-13", "2023-09-13", 2);
-  guint summit = add_event (g, "MEETING", "Summit & diplomacy", "Kim Jong Un and Vladimir Putin meet at Vostochny",
-                            "2023-09-13", "2023-09-13", 5);
+  guint kim = ent (g, "Kim Jong Un", EVL_ENTITY_PERSON);
+  guint putin = ent (g, "Vladimir Putin", EVL_ENTITY_PERSON);
+  guint nk = ent (g, "North Korea", EVL_ENTITY_LOCATION);
+  guint ru = ent (g, "Russia", EVL_ENTITY_LOCATION);
+  guint vc = ent (g, "Vostochny Cosmodrome", EVL_ENTITY_LOCATION);
+  ent (g, "United Nations", EVL_ENTITY_ORGANIZATION);
+  EvlDay sep13 = evl_day_from_ymd (2023, 9, 13);
+  guint summit = ev (g, "MEETING", "Summit & diplomacy",
+                     hostile ? XSS : "Kim and Putin meet at the Vostochny Cosmodrome",
+                     sep13, sep13, EVL_GRAIN_DAY, 5);
   EvlGraphEvent *s = evl_graph_peek_event (g, summit);
   s->agent = (gint) kim;
-  s->location = (gint) vost;
+  s->location = (gint) vc;
   evl_graph_event_add_participant (g, summit, kim);
   evl_graph_event_add_participant (g, summit, putin);
-  evl_graph_event_add_participant (g, m19, kim);
-  evl_graph_event_add_participant (g, m19, putin);
-  evl_graph_peek_event (g, launch)->agent = (gint) nk;
-  guint neg = add_event (g, "AGREEMENT", "Summit & diplomacy", "No formal documents were signed", NULL, NULL, 1);
-  evl_graph_peek_event (g, neg)->polarity = EVL_POLARITY_NEG;
-  guint hedge = add_event (g, "ARMS_TRANSFER", "Summit & diplomacy", "Russia may supply weapons", NULL, NULL, 1);
+  guint m1 = ev (g, "MISSILE_LAUNCH", "Missile launches", "North Korea fires a ballistic missile",
+                 sep13, sep13, EVL_GRAIN_DAY, 3);
+  guint m2 = ev (g, "MISSILE_LAUNCH", "Missile launches", "Second ballistic missile launch",
+                 sep13, sep13, EVL_GRAIN_DAY, 2);
+  evl_graph_peek_event (g, m1)->agent = (gint) nk;
+  evl_graph_event_add_participant (g, m1, nk);
+  rel (g, m1, summit, EVL_REL_BEFORE);
+  rel (g, m2, summit, EVL_REL_BEFORE);
+  guint sat1 = ev (g, "SATELLITE_LAUNCH", "Satellite launches", "Spy satellite launch fails",
+                   evl_day_from_ymd (2023, 5, 1), evl_day_from_ymd (2023, 5, 31), EVL_GRAIN_MONTH, 2);
+  guint sat2 = ev (g, "SATELLITE_LAUNCH", "Satellite launches", "Second spy satellite launch fails",
+                   evl_day_from_ymd (2023, 8, 1), evl_day_from_ymd (2023, 8, 31), EVL_GRAIN_MONTH, 3);
+  evl_graph_peek_event (g, sat1)->flags |= EVL_EVENT_FLAG_FAILED;
+  evl_graph_peek_event (g, sat2)->flags |= EVL_EVENT_FLAG_FAILED;
+  ev (g, "WEAPONS_TEST", "Missile launches", "Weapons tests since early 2022",
+      evl_day_from_ymd (2022, 1, 1), evl_day_from_ymd (2022, 4, 30), EVL_GRAIN_MONTH, 1);
+  guint prev = ev (g, "MEETING", "Summit & diplomacy", "Previous Kim-Putin meeting in Vladivostok",
+                   evl_day_from_ymd (2019, 1, 1), evl_day_from_ymd (2019, 12, 31), EVL_GRAIN_YEAR, 2);
+  evl_graph_event_add_participant (g, prev, kim);
+  evl_graph_event_add_participant (g, prev, putin);
+  guint war = ev (g, "CONFLICT", "Context", "Korean War",
+                  evl_day_from_ymd (1950, 1, 1), evl_day_from_ymd (1953, 12, 31), EVL_GRAIN_YEAR, 2);
+  evl_graph_event_add_participant (g, war, nk);
+  guint hedge = ev (g, "ARMS_TRANSFER", "Summit & diplomacy", "Russia may supply weapons to North Korea",
+                    sep13, sep13, EVL_GRAIN_DAY, 2);
   evl_graph_peek_event (g, hedge)->modality = evl_graph_intern (g, "may");
-  EvlGraphRelation r = { 0 };
-  r.from = launch;
-  r.to = summit;
-  r.rel = EVL_REL_BEFORE;
-  r.evidence = "cue";
-  evl_graph_add_relation (g, &r);
+  evl_graph_peek_event (g, hedge)->agent = (gint) ru;
+  evl_graph_event_add_participant (g, hedge, ru);
+  evl_graph_event_add_participant (g, hedge, nk);
+  guint neg = ev (g, "AGREEMENT", "Summit & diplomacy", "Formal documents signed",
+                  sep13, sep13, EVL_GRAIN_DAY, 1);
+  evl_graph_peek_event (g, neg)->polarity = EVL_POLARITY_NEG;
+  guint tour = ev (g, "VISIT", "Summit & diplomacy", "Tour of the rocket launch facilities",
+                   0, 0, EVL_GRAIN_NONE, 1);
+  rel (g, summit, tour, EVL_REL_BEFORE);
   return g;
 }
 
 static GBytes *
-render (const EvlGraph *g, const char *name, EvlImageFormat f, const EvlRenderOptions *base)
+render (const char *name, const EvlGraph *g, EvlRenderOptions *o)
 {
   const EvlRenderer *r = evl_renderer_lookup (name);
   cr_assert_not_null (r, "renderer %s", name);
-  EvlRenderOptions opts = EVL_RENDER_OPTIONS_INIT;
-  if (base)
-    opts = *base;
-  opts.format = f;
-  GOutputStream *mem = g_memory_output_stream_new_resizable ();
-  GError *error = NULL;
-  cr_assert (r->render (g, &opts, mem, &error), "%s: %s", name, error ? error->message : "");
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  gboolean ok = r->render (g, o, mem, &error);
+  cr_assert (ok, "%s: %s", name, error ? error->message : "?");
   g_output_stream_close (mem, NULL, NULL);
-  GBytes *b = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
-  g_object_unref (mem);
-  return b;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
 }
 
-/* All text of a well-formed SVG document. */
-static char *
-svg_text (GBytes *b)
+static xmlDoc *
+parse_svg (GBytes *b)
 {
   gsize len;
-  const char *data = g_bytes_get_data (b, &len);
-  xmlDocPtr doc = xmlReadMemory (data, (int) len, "x.svg", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
-  cr_assert_not_null (doc, "well-formed SVG");
-  cr_assert_str_eq ((const char *) xmlDocGetRootElement (doc)->name, "svg");
+  const char *d = g_bytes_get_data (b, &len);
+  xmlDoc *doc = xmlReadMemory (d, (int) len, "x.svg", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  cr_assert_not_null (doc, "SVG is well-formed XML");
+  return doc;
+}
+
+/* All text of the SVG (titles and <text>), joined. */
+static char *
+svg_text (xmlDoc *doc)
+{
   xmlChar *c = xmlNodeGetContent (xmlDocGetRootElement (doc));
   char *s = g_strdup ((const char *) c);
   xmlFree (c);
-  xmlFreeDoc (doc);
   return s;
 }
 
-Test (render, table_lists_the_diagrams)
+Test (render, lookup_and_list)
 {
   cr_assert_not_null (evl_renderer_lookup ("timeline"));
   cr_assert_not_null (evl_renderer_lookup ("relations"));
   cr_assert_not_null (evl_renderer_lookup ("entities"));
-  cr_assert_null (evl_renderer_lookup ("pie-chart"));
+  cr_assert_null (evl_renderer_lookup ("nope"));
   guint n = 0;
   for (const EvlRenderer *r = evl_renderer_list (); r->name; r++)
     n++;
   cr_assert_eq (n, 3);
+}
+
+typedef struct { char name[8]; int format; char ext[8]; } FormatCase;
+ParameterizedTestParameters (render, formats)
+{
+  static FormatCase cases[] = { { "svg", EVL_IMAGE_SVG, "svg" }, { "PNG", EVL_IMAGE_PNG, "png" },
+                                { "pdf", EVL_IMAGE_PDF, "pdf" }, { "dot", EVL_IMAGE_DOT, "dot" } };
+  return cr_make_param_array (FormatCase, cases, G_N_ELEMENTS (cases));
+}
+ParameterizedTest (FormatCase *c, render, formats)
+{
   EvlImageFormat f;
-  cr_assert (evl_image_format_from_string ("PNG", &f));
-  cr_assert_eq (f, EVL_IMAGE_PNG);
-  cr_assert_str_eq (evl_image_format_extension (EVL_IMAGE_PDF), "pdf");
-  cr_assert_not (evl_image_format_from_string ("gif", &f));
+  cr_assert (evl_image_format_from_string (c->name, &f));
+  cr_assert_eq ((int) f, c->format);
+  cr_assert_str_eq (evl_image_format_extension (f), c->ext);
 }
 
-Test (render, timeline_svg_has_axis_lanes_legend_and_events)
+Test (render, unknown_format_is_rejected)
 {
-  g_autoptr (EvlGraph) g = story ();
-  g_autoptr (GBytes) b = render (g, "timeline", EVL_IMAGE_SVG, NULL);
-  g_autofree char *text = svg_text (b);
-  cr_assert (strstr (text, "Missile launches") && strstr (text, "Satellite launches")
-             && strstr (text, "Summit & diplomacy") && strstr (text, "Context"), "lanes");
-  cr_assert (strstr (text, "13 Sep 2023") && strstr (text, "May 2023") && strstr (text, "1950"), "axis");
-  cr_assert (strstr (text, "years"), "a break in the axis between 1953 and 2019");
-  cr_assert (strstr (text, "failed"), "failed outcome marked");
-  cr_assert (strstr (text, "5 sources"), "source count");
-  cr_assert (strstr (text, "not happening") && strstr (text, "unconfirmed"), "legend explains styles");
+  EvlImageFormat f;
+  cr_assert_not (evl_image_format_from_string ("bmp", &f));
+}
+
+typedef struct { char renderer[16]; char expect[64]; } SvgCase;
+ParameterizedTestParameters (render, svg_well_formed)
+{
+  static SvgCase cases[] = {
+    { "timeline", "Kim and Putin meet" }, { "timeline", "Missile" },
+    { "timeline", "FAILED" }, { "timeline", "×5" }, { "timeline", "1950–53" },
+    { "timeline", "Legend" }, { "relations", "Vostochny Cosmodrome" }, { "relations", "agent" },
+    { "relations", "location" }, { "entities", "Vladimir Putin" }, { "entities", "Kim Jong Un" },
+  };
+  return cr_make_param_array (SvgCase, cases, G_N_ELEMENTS (cases));
+}
+ParameterizedTest (SvgCase *c, render, svg_well_formed)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render (c->renderer, g, &o);
+  xmlDoc *doc = parse_svg (b);
+  g_autofree char *all = svg_text (doc);
+  cr_expect (strstr (all, c->expect) != NULL, "%s has '%s'", c->renderer, c->expect);
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlNode *first = root->children;
+  while (first && first->type != XML_ELEMENT_NODE)
+    first = first->next;
+  cr_expect (first && strcmp ((const char *) first->name, "title") == 0, "root starts with <title>");
+  xmlFreeDoc (doc);
+}
+
+Test (render, png_signature)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  o.format = EVL_IMAGE_PNG;
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
   gsize len;
-  const char *svg = g_bytes_get_data (b, &len);
-  cr_assert (g_strstr_len (svg, (gssize) len, "<desc>") != NULL, "accessible description");
+  const guchar *d = g_bytes_get_data (b, &len);
+  cr_assert_gt (len, 8);
+  cr_assert (memcmp (d, "\x89PNG\r\n\x1a\n", 8) == 0);
 }
 
-Test (render, timeline_rows_follow_dates)
+Test (render, svg_is_deterministic)
 {
-  g_autoptr (EvlGraph) g = story ();
-  g_autoptr (GBytes) b = render (g, "timeline", EVL_IMAGE_SVG, NULL);
-  gsize len;
-  const char *svg = g_bytes_get_data (b, &len);
-  /* SVG y grows downwards: earlier dates must come first in the file's
-   * tick order and have smaller y. */
-  const char *war = g_strstr_len (svg, (gssize) len, ">1950");
-  const char *may = g_strstr_len (svg, (gssize) len, ">May 2023");
-  const char *sep = g_strstr_len (svg, (gssize) len, ">13 Sep 2023");
-  cr_assert (war && may && sep);
-  cr_assert (war < may && may < sep);
-}
-
-Test (render, relations_link_entities_with_roles)
-{
-  g_autoptr (EvlGraph) g = story ();
-  g_autoptr (GBytes) b = render (g, "relations", EVL_IMAGE_SVG, NULL);
-  g_autofree char *text = svg_text (b);
-  cr_assert (strstr (text, "Kim Jong Un") && strstr (text, "Vladimir Putin") && strstr (text, "Vostochny"));
-  cr_assert (strstr (text, "agent") && strstr (text, "location") && strstr (text, "participant"));
-  g_autoptr (GBytes) e = render (g, "entities", EVL_IMAGE_SVG, NULL);
-  g_autofree char *etext = svg_text (e);
-  cr_assert (strstr (etext, "Kim Jong Un") && strstr (etext, "Vladimir Putin"));
-}
-
-Test (render, png_pdf_and_dot_outputs)
-{
-  g_autoptr (EvlGraph) g = story ();
-  g_autoptr (GBytes) png = render (g, "timeline", EVL_IMAGE_PNG, NULL);
-  cr_assert (memcmp (g_bytes_get_data (png, NULL), "\x89PNG\r\n\x1a\n", 8) == 0);
-  g_autoptr (GBytes) pdf = render (g, "relations", EVL_IMAGE_PDF, NULL);
-  cr_assert (memcmp (g_bytes_get_data (pdf, NULL), "%PDF", 4) == 0);
-  g_autoptr (GBytes) dot = render (g, "relations", EVL_IMAGE_DOT, NULL);
-  cr_assert (g_strstr_len (g_bytes_get_data (dot, NULL), (gssize) g_bytes_get_size (dot), "digraph") != NULL);
-}
-
-Test (render, same_graph_same_svg_bytes)
-{
-  g_autoptr (EvlGraph) g = story ();
-  for (guint k = 0; k < 2; k++)
+  const char *names[] = { "timeline", "relations", "entities" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      const char *name = k ? "relations" : "timeline";
-      g_autoptr (GBytes) a = render (g, name, EVL_IMAGE_SVG, NULL);
-      g_autoptr (GBytes) b = render (g, name, EVL_IMAGE_SVG, NULL);
-      cr_assert (g_bytes_equal (a, b), "%s is deterministic", name);
+      g_autoptr (EvlGraph) g1 = fixture (FALSE);
+      g_autoptr (EvlGraph) g2 = fixture (FALSE);
+      EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+      g_autoptr (GBytes) a = render (names[i], g1, &o);
+      g_autoptr (GBytes) b = render (names[i], g2, &o);
+      cr_expect (g_bytes_equal (a, b), "%s is byte-identical", names[i]);
     }
 }
 
-Test (render, hostile_text_stays_text)
+typedef struct { char renderer[16]; int format; } EscCase;
+ParameterizedTestParameters (render, hostile_text_is_escaped)
 {
-  EvlGraph *g = evl_graph_new ();
-  EvlGraphDocument doc = { 0 };
-  doc.id = "d";
-  evl_graph_add_document (g, &doc);
-  guint who = add_entity (g, "<b>Evil</b> & \"Co\" {label=x}", EVL_ENTITY_ORGANIZATION);
-  guint e = add_event (g, "OTHER", "Other", "<script>alert(1)</script> \"quotes\" & <b>tags</b>",
-                       "2024-01-02", "2024-01-02", 1);
-  evl_graph_peek_event (g, e)->agent = (gint) who;
-  for (guint k = 0; k < 2; k++)
+  static EscCase cases[] = { { "timeline", EVL_IMAGE_SVG }, { "timeline", EVL_IMAGE_DOT },
+                             { "relations", EVL_IMAGE_SVG }, { "relations", EVL_IMAGE_DOT } };
+  return cr_make_param_array (EscCase, cases, G_N_ELEMENTS (cases));
+}
+ParameterizedTest (EscCase *c, render, hostile_text_is_escaped)
+{
+  g_autoptr (EvlGraph) g = fixture (TRUE);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  o.format = (EvlImageFormat) c->format;
+  g_autoptr (GBytes) b = render (c->renderer, g, &o);
+  g_autofree char *s = g_strndup (g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+  cr_expect (strstr (s, "<script") == NULL, "no raw <script>");
+  cr_expect (strstr (s, "<b>") == NULL, "no raw <b>");
+  cr_expect (strstr (s, "&lt;script&gt;") != NULL, "escaped script present");
+  if (c->format == EVL_IMAGE_SVG)
     {
-      g_autoptr (GBytes) svg = render (g, k ? "relations" : "timeline", EVL_IMAGE_SVG, NULL);
-      gsize len;
-      const char *s = g_bytes_get_data (svg, &len);
-      cr_assert_null (g_strstr_len (s, (gssize) len, "<script"), "no live script element");
-      cr_assert_null (g_strstr_len (s, (gssize) len, "<b>"), "no live markup");
-      g_autofree char *text = svg_text (svg);
-      cr_assert (strstr (text, "<script>alert(1)</script>") != NULL, "shown literally");
+      xmlDoc *doc = parse_svg (b);
+      g_autofree char *all = svg_text (doc);
+      cr_expect (strstr (all, "<script>alert(1)") != NULL, "text reads literally");
+      xmlFreeDoc (doc);
     }
-  g_autoptr (GBytes) dot = render (g, "relations", EVL_IMAGE_DOT, NULL);
-  gsize len;
-  const char *d = g_bytes_get_data (dot, &len);
-  cr_assert_null (g_strstr_len (d, (gssize) len, "<script>"), "DOT escapes markup in labels");
-  evl_graph_unref (g);
 }
 
-Test (render, empty_graph_says_so)
+Test (render, empty_graph_draws_no_events)
 {
   g_autoptr (EvlGraph) g = evl_graph_new ();
-  g_autoptr (GBytes) b = render (g, "timeline", EVL_IMAGE_SVG, NULL);
-  g_autofree char *text = svg_text (b);
-  cr_assert (strstr (text, "No events"));
+  const char *names[] = { "timeline", "relations", "entities" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+      g_autoptr (GBytes) b = render (names[i], g, &o);
+      xmlDoc *doc = parse_svg (b);
+      g_autofree char *all = svg_text (doc);
+      cr_expect (strstr (all, "No ") != NULL, "%s says there is nothing", names[i]);
+      xmlFreeDoc (doc);
+    }
 }
 
-Test (render, filters_drop_events)
+static gboolean
+has (GBytes *b, const char *needle)
 {
-  g_autoptr (EvlGraph) g = story ();
-  EvlRenderOptions opts = EVL_RENDER_OPTIONS_INIT;
-  opts.from = evl_day_parse ("2023-01-01");
-  g_autoptr (GBytes) b = render (g, "timeline", EVL_IMAGE_SVG, &opts);
-  g_autofree char *text = svg_text (b);
-  cr_assert_null (strstr (text, "Korean War"));
-  cr_assert_not_null (strstr (text, "ballistic"));
-  EvlRenderOptions t = EVL_RENDER_OPTIONS_INIT;
-  t.type = "MEETING";
-  g_autoptr (GBytes) b2 = render (g, "timeline", EVL_IMAGE_SVG, &t);
-  g_autofree char *text2 = svg_text (b2);
-  cr_assert_null (strstr (text2, "ballistic"));
-  cr_assert_not_null (strstr (text2, "Vostochny"));
-  EvlRenderOptions en = EVL_RENDER_OPTIONS_INIT;
-  en.entity = "North Korea";
-  g_autoptr (GBytes) b3 = render (g, "timeline", EVL_IMAGE_SVG, &en);
-  g_autofree char *text3 = svg_text (b3);
-  cr_assert_not_null (strstr (text3, "ballistic"));
-  cr_assert_null (strstr (text3, "Korean War"));
+  xmlDoc *doc = parse_svg (b);
+  g_autofree char *all = svg_text (doc);
+  xmlFreeDoc (doc);
+  return strstr (all, needle) != NULL;
+}
+
+Test (render, date_filter_drops_events)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  o.from = evl_day_from_ymd (2023, 1, 1);
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  cr_expect_not (has (b, "Korean War"));
+  cr_expect (has (b, "Spy satellite"));
+}
+
+Test (render, type_filter_drops_events)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  o.type = "SATELLITE_LAUNCH";
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  cr_expect_not (has (b, "Korean War"));
+  cr_expect (has (b, "Spy satellite"));
+}
+
+Test (render, unknown_entity_is_an_error)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  o.entity = "Nobody Atall";
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  cr_assert_not (evl_renderer_lookup ("timeline")->render (g, &o, mem, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_INVALID_ARGUMENT));
+}
+
+Test (render, to_file_writes_png)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  const char *dir = g_getenv ("EVL_RENDER_OUT");
+  g_autofree char *tmp = dir ? g_strdup (dir) : g_dir_make_tmp ("evl-render-XXXXXX", NULL);
+  const char *names[] = { "timeline", "relations", "entities" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+      o.format = EVL_IMAGE_PNG;
+      g_autofree char *file = g_strdup_printf ("%s.png", names[i]);
+      g_autofree char *path = g_build_filename (tmp, file, NULL);
+      g_autoptr (GError) error = NULL;
+      cr_assert (evl_render_to_file (evl_renderer_lookup (names[i]), g, &o, path, &error),
+                 "%s", error ? error->message : "");
+      cr_assert (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      if (!dir)
+        g_unlink (path);
+    }
+  if (!dir)
+    g_rmdir (tmp);
 }

@@ -2,49 +2,53 @@
 #pragma once
 
 #include "evl-private.h"
-
-#include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
-#define EVL_FONT "DejaVu Sans"
+/* Graphviz adapter: one GVC_t and one Agraph_t per diagram.  Graphviz keeps
+ * global state (error handler), so all use is serialised by a lock taken in
+ * evl_gv_new and released in evl_gv_free. */
+typedef struct _EvlGv EvlGv;
 
-/* Graphviz 2.43 takes char * where it means const char *: these wrappers
- * keep the casts in one place. */
-Agraph_t *evl_gv_open (const char *name);
-Agnode_t *evl_gv_node (Agraph_t *g, const char *name);
-Agedge_t *evl_gv_edge (Agraph_t *g, Agnode_t *a, Agnode_t *b, const char *name);
-void evl_gv_set (void *obj, const char *attr, const char *value);
-/* Sets an HTML-like label; @html must already be escaped markup. */
-void evl_gv_set_html (void *obj, const char *attr, const char *html);
-void evl_gv_setf (void *obj, const char *attr, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+EvlGv    *evl_gv_new (const char *name, gboolean directed);
+void      evl_gv_free (EvlGv *gv);
+Agraph_t *evl_gv_graph (EvlGv *gv);
+void      evl_gv_set (void *obj, const char *attr, const char *value);
+/* Sets an HTML-like label: @html must already be escaped markup. */
+void      evl_gv_set_html (EvlGv *gv, void *obj, const char *attr, const char *html);
+Agnode_t *evl_gv_node (EvlGv *gv, const char *name);
+Agedge_t *evl_gv_edge (EvlGv *gv, Agnode_t *t, Agnode_t *h);
+Agraph_t *evl_gv_subgraph (EvlGv *gv, const char *name);
+/* Lays out with @engine and writes @opts->format to @out.  SVG gets
+ * <title>/<desc> inserted after the root element. */
+gboolean  evl_gv_render (EvlGv *gv, const char *engine, const EvlRenderOptions *opts,
+                         const char *title, const char *desc,
+                         GOutputStream *out, GError **error);
 
-/* Lays out @g with @engine ("dot", "neato") and renders it to @format;
- * for SVG, inserts an accessible <title>/<desc>.  Returns the bytes. */
-GBytes *evl_gv_render (Agraph_t *g, const char *engine, const EvlRenderOptions *opts,
-                       const char *title, const char *desc, GError **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlGv, evl_gv_free)
 
-/* Escaped text for an HTML-like label, wrapped at @width characters into
- * at most @max_lines lines joined by <BR/>; an ellipsis marks a cut. */
-char *evl_gv_wrap (const char *text, guint width, guint max_lines);
+#define EVL_RENDER_FONT "DejaVu Sans"
 
-/* Lane colours and event selection shared by the diagrams. */
-typedef struct {
-  const char *fill;
-  const char *stroke;
-} EvlLaneColor;
+/* Appends @s escaped for a Graphviz HTML-like label (XML entities, and
+ * backslashes doubled so Graphviz's \N escapes stay literal). */
+void evl_render_escape (GString *out, const char *s);
+/* Appends @s wrapped at @width characters, at most @max_lines lines joined
+ * with <BR/>, escaped. */
+void evl_render_wrapped (GString *out, const char *s, guint width, guint max_lines);
 
-const EvlLaneColor *evl_render_lane_color (guint lane);
-/* Lane (thread) index of @ev among the graph's threads, in display order. */
-guint evl_render_lane_of (const EvlGraph *g, const EvlGraphEvent *ev, GPtrArray *lanes);
-/* (transfer full) Lane names in display order: the graph's threads that
- * have events, else the events' thread names in first-seen order. */
-GPtrArray *evl_render_lanes (const EvlGraph *g, GArray *events);
-/* (transfer full) Event indices in timeline order that pass the options'
- * filters (from/to, entity, type), at most opts->max_events of them (the
- * best supported when cut). */
-GArray *evl_render_select (const EvlGraph *g, const EvlRenderOptions *opts);
-/* "13 Sep 2023", "Aug 2023", "2019", "1950–1953"; NULL when undated. */
-char *evl_render_date_label (const EvlGraphEvent *ev);
+/* Events kept by the options' filters, in timeline order.  Fails only on an
+ * unknown --entity. */
+GArray *evl_render_select (const EvlGraph *g, const EvlRenderOptions *opts, GError **error);
+/* The story thread (lane) of an event: its thread, else its humanised type. */
+char *evl_render_thread (const EvlGraphEvent *e);
+/* "13 Sep 2023", "May 2023", "2019", "1950–53", "Jan–Apr 2022". */
+char *evl_render_format_range (EvlDay b, EvlDay e);
+char *evl_render_event_date (const EvlGraphEvent *e);
+/* Title and subtitle: documents, events, date range. */
+char *evl_render_title (const EvlGraph *g, const EvlRenderOptions *opts, const char *kind);
+char *evl_render_subtitle (const EvlGraph *g, GArray *events);
+
+/* Lane colours: border/strong and light fill. */
+const char *evl_render_lane_color (guint i, gboolean light);
 
 gboolean evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
                               GOutputStream *out, GError **error);

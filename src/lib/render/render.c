@@ -1,48 +1,43 @@
-/* The renderer table and what the diagrams share: event selection,
- * lanes, colours, date labels, atomic file output. */
+/* Renderer table (one line per diagram kind), image formats, atomic file
+ * output and the text helpers every renderer shares. */
 #include "render-private.h"
 
 #include <string.h>
 
 static const EvlRenderer renderers[] = {
-  { "timeline", "events on a time axis in story lanes, with a legend", evl_render_timeline },
-  { "relations", "people, places and organisations linked to the events they take part in",
-    evl_render_relations },
-  { "entities", "who acts with whom: entities linked by shared events", evl_render_entities },
+  { "timeline", "events on a time axis, one lane per story thread", evl_render_timeline },
+  { "relations", "entities and events linked by their roles", evl_render_relations },
+  { "entities", "entities linked by the events they share", evl_render_entities },
   { NULL, NULL, NULL },
 };
 
 const EvlRenderer *
 evl_renderer_lookup (const char *name)
 {
-  for (const EvlRenderer *r = renderers; name && r->name; r++)
-    if (strcmp (r->name, name) == 0)
-      return r;
+  g_return_val_if_fail (name != NULL, NULL);
+  for (guint i = 0; renderers[i].name; i++)
+    if (g_ascii_strcasecmp (renderers[i].name, name) == 0)
+      return &renderers[i];
   return NULL;
 }
 
-const EvlRenderer *
-evl_renderer_list (void)
-{
-  return renderers;
-}
+const EvlRenderer *evl_renderer_list (void) { return renderers; }
 
-static const char *const image_ext[] = { "svg", "png", "pdf", "dot" };
+static const char *const format_names[] = { "svg", "png", "pdf", "dot" };
 
 gboolean
 evl_image_format_from_string (const char *name, EvlImageFormat *out)
 {
-  for (guint i = 0; name && i < G_N_ELEMENTS (image_ext); i++)
-    if (g_ascii_strcasecmp (name, image_ext[i]) == 0)
+  g_return_val_if_fail (name != NULL && out != NULL, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (format_names[i], name) == 0)
       {
-        if (out)
-          *out = (EvlImageFormat) i;
+        *out = (EvlImageFormat) i;
         return TRUE;
       }
-  if (name && g_ascii_strcasecmp (name, "gv") == 0)
+  if (g_ascii_strcasecmp (name, "gv") == 0)
     {
-      if (out)
-        *out = EVL_IMAGE_DOT;
+      *out = EVL_IMAGE_DOT;
       return TRUE;
     }
   return FALSE;
@@ -51,7 +46,7 @@ evl_image_format_from_string (const char *name, EvlImageFormat *out)
 const char *
 evl_image_format_extension (EvlImageFormat f)
 {
-  return image_ext[(guint) f < G_N_ELEMENTS (image_ext) ? f : 0];
+  return (guint) f < G_N_ELEMENTS (format_names) ? format_names[f] : "svg";
 }
 
 gboolean
@@ -63,191 +58,241 @@ evl_render_to_file (const EvlRenderer *renderer, const EvlGraph *g,
   g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
   if (!renderer->render (g, opts ? opts : &defaults, mem, error)
       || !g_output_stream_close (mem, NULL, error))
-    {
-      if (error && *error)
-        g_prefix_error (error, "%s: ", path);
-      return FALSE;
-    }
+    return FALSE;
   GMemoryOutputStream *m = G_MEMORY_OUTPUT_STREAM (mem);
   return evl_export_write_atomic (path, g_memory_output_stream_get_data (m),
                                   g_memory_output_stream_get_data_size (m), error);
 }
 
-/* Colour-blind-safe pairs (Okabe-Ito hues, lightened fills). */
-static const EvlLaneColor lane_colors[] = {
-  { "#dbe9f6", "#0072b2" },  /* blue */
-  { "#fbe3d6", "#d55e00" },  /* vermillion */
-  { "#dff2ec", "#009e73" },  /* green */
-  { "#f4e7f0", "#cc79a7" },  /* purple */
-  { "#fdf3d0", "#e69f00" },  /* orange */
-  { "#e1f3fb", "#56b4e9" },  /* sky */
-  { "#ececec", "#555555" },  /* grey */
-};
+/* ---- text ---- */
 
-const EvlLaneColor *
-evl_render_lane_color (guint lane)
+void
+evl_render_escape (GString *out, const char *s)
 {
-  return &lane_colors[lane % G_N_ELEMENTS (lane_colors)];
-}
-
-GPtrArray *
-evl_render_lanes (const EvlGraph *g, GArray *events)
-{
-  GPtrArray *lanes = g_ptr_array_new ();
-  gboolean *used = g_new0 (gboolean, evl_graph_n_threads (g) + 1);
-  for (guint i = 0; i < events->len; i++)
+  if (s == NULL)
+    return;
+  g_autofree char *valid = g_utf8_make_valid (s, -1);
+  for (const char *p = valid; *p; p++)
     {
-      const EvlGraphEvent *ev = evl_graph_get_event (g, g_array_index (events, guint, i));
-      gboolean known = FALSE;
-      for (guint t = 0; t < evl_graph_n_threads (g); t++)
-        if (g_strcmp0 (evl_graph_get_thread (g, t), ev->thread) == 0)
-          {
-            used[t] = known = TRUE;
-            break;
-          }
-      if (!known)
+      switch (*p)
         {
-          const char *name = ev->thread ? ev->thread : "Other";
-          gboolean seen = FALSE;
-          for (guint k = 0; k < lanes->len; k++)
-            seen |= strcmp (lanes->pdata[k], name) == 0;
-          if (!seen)
-            g_ptr_array_add (lanes, (gpointer) name);
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\'': g_string_append (out, "&#39;"); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        default:
+          if ((guchar) *p < 0x20)
+            g_string_append_c (out, ' ');
+          else
+            g_string_append_c (out, *p);
         }
     }
-  /* Graph threads first, in their display order. */
-  GPtrArray *ordered = g_ptr_array_new ();
-  for (guint t = 0; t < evl_graph_n_threads (g); t++)
-    if (used[t])
-      g_ptr_array_add (ordered, (gpointer) evl_graph_get_thread (g, t));
-  for (guint k = 0; k < lanes->len; k++)
-    g_ptr_array_add (ordered, lanes->pdata[k]);
-  g_ptr_array_unref (lanes);
-  g_free (used);
-  return ordered;
 }
 
-guint
-evl_render_lane_of (const EvlGraph *g, const EvlGraphEvent *ev, GPtrArray *lanes)
+void
+evl_render_wrapped (GString *out, const char *s, guint width, guint max_lines)
 {
-  (void) g;
-  const char *name = ev->thread ? ev->thread : "Other";
-  for (guint k = 0; k < lanes->len; k++)
-    if (strcmp (lanes->pdata[k], name) == 0)
-      return k;
-  return 0;
+  if (s == NULL)
+    return;
+  g_autofree char *valid = g_utf8_make_valid (s, -1);
+  g_auto (GStrv) words = g_strsplit_set (valid, " \t\r\n", -1);
+  GString *line = g_string_new (NULL);
+  guint lines = 0;
+  gboolean truncated = FALSE;
+  for (guint i = 0; words[i]; i++)
+    {
+      if (!*words[i])
+        continue;
+      glong wl = g_utf8_strlen (words[i], -1), ll = g_utf8_strlen (line->str, -1);
+      if (line->len && ll + 1 + wl > (glong) width)
+        {
+          if (lines + 1 == max_lines)
+            {
+              truncated = TRUE;
+              break;
+            }
+          if (lines)
+            g_string_append (out, "<BR ALIGN=\"LEFT\"/>");
+          evl_render_escape (out, line->str);
+          lines++;
+          g_string_truncate (line, 0);
+        }
+      if (wl > (glong) width)
+        {
+          /* one overlong word: cut at a character boundary */
+          const char *cut = g_utf8_offset_to_pointer (words[i], width - 1);
+          g_string_append_len (line, words[i], cut - words[i]);
+          g_string_append (line, "…");
+          continue;
+        }
+      if (line->len)
+        g_string_append_c (line, ' ');
+      g_string_append (line, words[i]);
+    }
+  if (line->len)
+    {
+      if (lines)
+        g_string_append (out, "<BR ALIGN=\"LEFT\"/>");
+      evl_render_escape (out, line->str);
+      if (truncated)
+        g_string_append (out, "…");
+    }
+  g_string_free (line, TRUE);
 }
 
-static gboolean
-event_has_entity (const EvlGraphEvent *ev, gint entity)
-{
-  if (ev->agent == entity || ev->patient == entity || ev->location == entity || ev->source == entity)
-    return TRUE;
-  for (guint i = 0; ev->participants && i < ev->participants->len; i++)
-    if ((gint) g_array_index (ev->participants, guint, i) == entity)
-      return TRUE;
-  return FALSE;
-}
-
-static int
-cmp_support (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const EvlGraph *g = data;
-  const EvlGraphEvent *ea = evl_graph_get_event (g, *(const guint *) a);
-  const EvlGraphEvent *eb = evl_graph_get_event (g, *(const guint *) b);
-  float sa = ea->n_sources + ea->salience, sb = eb->n_sources + eb->salience;
-  if (sa != sb)
-    return sa > sb ? -1 : 1;
-  return *(const guint *) a < *(const guint *) b ? -1 : 1;
-}
-
-static int
-cmp_position (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const guint *rank = data;
-  guint ra = rank[*(const guint *) a], rb = rank[*(const guint *) b];
-  return ra < rb ? -1 : (ra > rb);
-}
+/* ---- selection ---- */
 
 GArray *
-evl_render_select (const EvlGraph *g, const EvlRenderOptions *opts)
+evl_render_select (const EvlGraph *g, const EvlRenderOptions *opts, GError **error)
 {
-  g_autoptr (GArray) order = evl_graph_timeline (g);
-  gint entity = opts->entity ? evl_graph_find_entity (g, opts->entity) : -1;
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < order->len; i++)
+  gint entity = -1;
+  if (opts->entity && *opts->entity)
     {
-      guint idx = g_array_index (order, guint, i);
-      const EvlGraphEvent *ev = evl_graph_get_event (g, idx);
-      if (opts->type && g_ascii_strcasecmp (opts->type, ev->type ? ev->type : "") != 0)
-        continue;
-      if (opts->entity && (entity < 0 || !event_has_entity (ev, entity)))
-        continue;
-      if ((opts->from || opts->to) && (!ev->time.known || ev->time.begin == 0))
-        continue;
-      if (opts->from && ev->time.end < opts->from)
-        continue;
-      if (opts->to && ev->time.begin > opts->to)
-        continue;
-      g_array_append_val (out, idx);
+      entity = evl_graph_find_entity (g, opts->entity);
+      if (entity < 0)
+        {
+          evl_fail (error, EVL_ERROR_INVALID_ARGUMENT, "no entity named '%s'", opts->entity);
+          return NULL;
+        }
     }
-  guint max = opts->max_events ? opts->max_events : 400;
-  if (out->len > max)
+  g_autoptr (GArray) order = evl_graph_timeline (g);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < order->len; k++)
     {
-      /* Keep the best-supported events, then restore timeline order. */
-      g_autofree guint *rank = g_new0 (guint, evl_graph_n_events (g));
-      for (guint i = 0; i < out->len; i++)
-        rank[g_array_index (out, guint, i)] = i;
-      g_array_sort_with_data (out, cmp_support, (gpointer) g);
-      g_array_set_size (out, max);
-      g_array_sort_with_data (out, cmp_position, rank);
+      guint i = g_array_index (order, guint, k);
+      const EvlGraphEvent *e = evl_graph_get_event (g, i);
+      if (opts->type && *opts->type && (e->type == NULL || g_ascii_strcasecmp (e->type, opts->type) != 0))
+        continue;
+      if (opts->from || opts->to)
+        {
+          if (!e->time.known || e->time.begin == 0)
+            continue;
+          EvlDay end = e->time.end ? e->time.end : e->time.begin;
+          if ((opts->from && end < opts->from) || (opts->to && e->time.begin > opts->to))
+            continue;
+        }
+      if (entity >= 0)
+        {
+          gboolean hit = e->location == entity || e->source == entity
+                         || e->agent == entity || e->patient == entity;
+          for (guint j = 0; !hit && e->participants && j < e->participants->len; j++)
+            hit = g_array_index (e->participants, guint, j) == (guint) entity;
+          if (!hit)
+            continue;
+        }
+      g_array_append_val (out, i);
     }
   return out;
 }
 
-static const char *const months[] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
-
-static char *
-short_day (EvlDay day, char buf[24])
+char *
+evl_render_thread (const EvlGraphEvent *e)
 {
-  int y, m, d;
-  evl_day_to_ymd (day, &y, &m, &d);
-  g_snprintf (buf, 24, "%d %s %d", d, months[m - 1], y);
-  return buf;
+  if (e->thread && *e->thread)
+    return g_strdup (e->thread);
+  if (e->type == NULL || !*e->type)
+    return g_strdup ("Other");
+  char *s = g_ascii_strdown (e->type, -1);
+  for (char *p = s; *p; p++)
+    if (*p == '_')
+      *p = ' ';
+  s[0] = g_ascii_toupper (s[0]);
+  return s;
+}
+
+static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+static int
+month_days (int y, int m)
+{
+  return g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y);
 }
 
 char *
-evl_render_date_label (const EvlGraphEvent *ev)
+evl_render_format_range (EvlDay b, EvlDay e)
 {
-  if (!ev->time.known || ev->time.begin == 0)
+  if (b == 0)
+    return g_strdup ("undated");
+  if (e < b)
+    e = b;
+  int y1, m1, d1, y2, m2, d2;
+  evl_day_to_ymd (b, &y1, &m1, &d1);
+  evl_day_to_ymd (e, &y2, &m2, &d2);
+  gboolean whole_months = d1 == 1 && d2 == month_days (y2, m2);
+  if (b == e)
+    return g_strdup_printf ("%d %s %d", d1, months[m1 - 1], y1);
+  if (whole_months && m1 == 1 && m2 == 12)
+    return y1 == y2 ? g_strdup_printf ("%d", y1)
+                    : (y1 / 100 == y2 / 100 ? g_strdup_printf ("%d–%02d", y1, y2 % 100)
+                                            : g_strdup_printf ("%d–%d", y1, y2));
+  if (whole_months && y1 == y2)
+    return m1 == m2 ? g_strdup_printf ("%s %d", months[m1 - 1], y1)
+                    : g_strdup_printf ("%s–%s %d", months[m1 - 1], months[m2 - 1], y1);
+  if (whole_months)
+    return g_strdup_printf ("%s %d – %s %d", months[m1 - 1], y1, months[m2 - 1], y2);
+  if (y1 == y2 && m1 == m2)
+    return g_strdup_printf ("%d–%d %s %d", d1, d2, months[m1 - 1], y1);
+  if (y1 == y2)
+    return g_strdup_printf ("%d %s – %d %s %d", d1, months[m1 - 1], d2, months[m2 - 1], y1);
+  return g_strdup_printf ("%d %s %d – %d %s %d", d1, months[m1 - 1], y1, d2, months[m2 - 1], y2);
+}
+
+char *
+evl_render_event_date (const EvlGraphEvent *e)
+{
+  if (!e->time.known || e->time.begin == 0)
+    return g_strdup ("undated");
+  return evl_render_format_range (e->time.begin, e->time.end);
+}
+
+char *
+evl_render_title (const EvlGraph *g, const EvlRenderOptions *opts, const char *kind)
+{
+  if (opts->title && *opts->title)
+    return g_strdup (opts->title);
+  for (guint i = 0; i < evl_graph_n_documents (g); i++)
     {
-      /* Only the range temporal reasoning narrowed it to. */
-      char a[24], b[24];
-      if (ev->time.earliest && ev->time.earliest == ev->time.latest)
-        return g_strdup_printf ("\xe2\x89\x88 %s", short_day (ev->time.earliest, a));
-      if (ev->time.earliest && ev->time.latest)
-        return g_strdup_printf ("%s \xe2\x80\x93 %s", short_day (ev->time.earliest, a),
-                                short_day (ev->time.latest, b));
-      if (ev->time.earliest)
-        return g_strdup_printf ("after %s", short_day (ev->time.earliest, a));
-      if (ev->time.latest)
-        return g_strdup_printf ("before %s", short_day (ev->time.latest, b));
-      return NULL;
+      const EvlGraphDocument *d = evl_graph_get_document (g, i);
+      if (d->title && *d->title)
+        return g_strdup_printf ("%s: %s", kind, d->title);
     }
-  int y, m, d, y2, m2, d2;
-  evl_day_to_ymd (ev->time.begin, &y, &m, &d);
-  evl_day_to_ymd (ev->time.end, &y2, &m2, &d2);
-  if (ev->time.begin == ev->time.end)
-    return g_strdup_printf ("%d %s %d", d, months[m - 1], y);
-  if (y == y2 && m == m2 && d == 1)
-    return g_strdup_printf ("%s %d", months[m - 1], y);
-  if (y == y2 && m == 1 && d == 1 && m2 == 12 && d2 == 31)
-    return g_strdup_printf ("%d", y);
-  if (y == y2)
-    return g_strdup_printf ("%s\xe2\x80\x93%s %d", months[m - 1], months[m2 - 1], y);
-  if (m == 1 && d == 1 && m2 == 12 && d2 == 31)
-    return g_strdup_printf ("%d\xe2\x80\x93%d", y, y2);
-  return g_strdup_printf ("%s %d \xe2\x80\x93 %s %d", months[m - 1], y, months[m2 - 1], y2);
+  return g_strdup (kind);
+}
+
+char *
+evl_render_subtitle (const EvlGraph *g, GArray *events)
+{
+  EvlDay lo = 0, hi = 0;
+  for (guint k = 0; k < events->len; k++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (events, guint, k));
+      if (!e->time.known || e->time.begin == 0)
+        continue;
+      EvlDay end = e->time.end ? e->time.end : e->time.begin;
+      if (lo == 0 || e->time.begin < lo)
+        lo = e->time.begin;
+      if (end > hi)
+        hi = end;
+    }
+  guint nd = evl_graph_n_documents (g);
+  g_autofree char *range = lo ? evl_render_format_range (lo, lo) : NULL;
+  g_autofree char *range2 = hi ? evl_render_format_range (hi, hi) : NULL;
+  return g_strdup_printf ("%u document%s · %u event%s%s%s%s%s", nd, nd == 1 ? "" : "s",
+                          events->len, events->len == 1 ? "" : "s",
+                          lo ? " · " : "", lo ? range : "", lo ? " – " : "", lo ? range2 : "");
+}
+
+/* Colour-blind-safe palette (Tableau 10 without red, kept for failures). */
+static const char *const strong[] = { "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1",
+                                      "#76B7B2", "#9C755F", "#EDC948", "#FF9DA7" };
+static const char *const light[] = { "#DCE6F0", "#FCE4CC", "#DDEFD9", "#EEE0EB",
+                                     "#E1F0EF", "#EBE2DB", "#FBF3D2", "#FFE8EB" };
+
+const char *
+evl_render_lane_color (guint i, gboolean is_light)
+{
+  return is_light ? light[i % G_N_ELEMENTS (light)] : strong[i % G_N_ELEMENTS (strong)];
 }

@@ -1,364 +1,516 @@
-/* The timeline diagram: time runs down a vertical axis on the left, one
- * column (lane) per story thread, each event a card at its date.
- *
- * Positions are computed here and pinned (neato with pos="x,y!"), because
- * no Graphviz engine knows about a time axis.  Spacing grows with the log
- * of the gap between dates, and gaps of more than two years get a visible
- * break, so '1950–53 … 2019 … 2022 … May 2023 … Sept 2023' fits one page
- * while dates a day apart stay distinguishable. */
+/* Timeline diagram: a pinned ("nop") Graphviz layout.  x is time on a
+ * piecewise-linear axis broken where a long gap would waste space; y is one
+ * lane per story thread, with sub-rows so boxes never overlap.  Each event
+ * is a box above a time mark (a dot for a day, a bar for a vague span). */
 #include "render-private.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#define AXIS_W 96.0        /* left column: date labels and the axis */
-#define CARD_GAP 8.0
-#define LINE_H 11.5
+#define BOX_W 112.0
+#define BOX_H 58.0
+#define ROW_H 80.0
+#define LEFT 92.0
+#define BREAK_W 22.0
 
 typedef struct {
-  EvlDay day;              /* 0 = undated */
-  double y;                /* top of the row (points, downwards) */
-} Key;
+  guint ev;
+  EvlDay b, e;          /* 0 = undated and unplaced */
+  gboolean placed;      /* date inferred from a relation */
+  guint lane, row, seg;
+  double x, x0, x1;     /* mark centre, span ends */
+} Item;
 
-static EvlDay
-event_day (const EvlGraphEvent *ev)
+typedef struct {
+  EvlDay b, e;          /* visible days */
+  double x0, x1;        /* pixels */
+  guint n;
+  gboolean undated;
+} Seg;
+
+static double
+seg_x (const Seg *s, double day)
 {
-  if (ev->time.known && ev->time.begin)
-    return ev->time.begin;
-  return ev->time.earliest;
+  if (s->undated || s->e <= s->b)
+    return (s->x0 + s->x1) / 2;
+  double pad = MIN (BOX_W / 2, (s->x1 - s->x0) / 4);
+  return s->x0 + pad + (day - s->b) / (double) (s->e + 1 - s->b) * (s->x1 - s->x0 - 2 * pad);
 }
-
-typedef struct {
-  const EvlGraph *g;
-  const guint *pos;
-} SortCtx;
 
 static int
-cmp_rows (gconstpointer a, gconstpointer b, gpointer data)
+cmp_item (gconstpointer a, gconstpointer b)
 {
-  const SortCtx *sc = data;
-  guint ia = *(const guint *) a, ib = *(const guint *) b;
-  EvlDay da = event_day (evl_graph_get_event (sc->g, ia));
-  EvlDay db = event_day (evl_graph_get_event (sc->g, ib));
-  if (da != db)
-    {
-      if (da == 0 || db == 0)
-        return da == 0 ? 1 : -1;
-      return da < db ? -1 : 1;
-    }
-  return sc->pos[ia] < sc->pos[ib] ? -1 : (sc->pos[ia] > sc->pos[ib]);
-}
-
-static char *
-card_label (const EvlGraphEvent *ev, guint wrap, guint *lines_out)
-{
-  g_autofree char *date = evl_render_date_label (ev);
-  g_autofree char *summary = evl_gv_wrap (ev->summary ? ev->summary : ev->trigger, wrap, 5);
-  guint lines = 2;
-  for (const char *p = summary; (p = strstr (p, "<BR/>")); p += 5)
-    lines++;
-  /* "SATELLITE_LAUNCH" reads as "Satellite launch". */
-  g_autofree char *human = g_ascii_strdown (ev->type ? ev->type : "event", -1);
-  g_strdelimit (human, "_", ' ');
-  human[0] = g_ascii_toupper (human[0]);
-  g_autofree char *type = g_markup_escape_text (human, -1);
-  g_autofree char *d = g_markup_escape_text (date ? date : "undated", -1);
-  GString *s = g_string_new ("<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
-  g_string_append_printf (s,
-                          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7.5\" COLOR=\"#444444\">%s</FONT></TD></TR>",
-                          d);
-  const char *open = "", *close = "";
-  if (ev->polarity == EVL_POLARITY_NEG)
-    open = "<S>", close = "</S>";
-  else if (ev->modality || (ev->flags & EVL_EVENT_FLAG_HEDGED))
-    open = "<I>", close = "</I>";
-  g_string_append_printf (s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">%s%s%s</TD></TR>",
-                          open, summary, close);
-  GString *tags = g_string_new (NULL);
-  g_string_append_printf (tags, "%s \xc2\xb7 <B>%u source%s</B>", type, ev->n_sources,
-                          ev->n_sources == 1 ? "" : "s");
-  if (ev->flags & EVL_EVENT_FLAG_FAILED)
-    g_string_append (tags, "<BR/><FONT COLOR=\"#c0392b\"><B>\xe2\x9c\x97 failed</B></FONT>");
-  if (ev->polarity == EVL_POLARITY_NEG)
-    g_string_append (tags, "<BR/><FONT COLOR=\"#777777\">reported as not happening</FONT>");
-  else if (ev->modality || (ev->flags & EVL_EVENT_FLAG_HEDGED))
-    {
-      g_autofree char *m = g_markup_escape_text (ev->modality ? ev->modality : "hedged", -1);
-      g_string_append_printf (tags, "<BR/><FONT COLOR=\"#777777\">unconfirmed: %s</FONT>", m);
-    }
-  g_string_append_printf (s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\" COLOR=\"#555555\">%s</FONT></TD></TR>",
-                          tags->str);
-  if (strstr (tags->str, "<BR/>"))
-    lines++;
-  g_string_free (tags, TRUE);
-  g_string_append (s, "</TABLE>");
-  *lines_out = lines + 1;
-  return g_string_free (s, FALSE);
+  const Item *x = a, *y = b;
+  if ((x->b == 0) != (y->b == 0))
+    return x->b == 0 ? 1 : -1;
+  if (x->b != y->b)
+    return x->b < y->b ? -1 : 1;
+  return x->ev < y->ev ? -1 : (x->ev > y->ev);
 }
 
 static void
 pin (Agnode_t *n, double x, double y)
 {
-  /* Graphviz's y axis points up; the layout here is computed downwards. */
-  evl_gv_setf (n, "pos", "%.1f,%.1f!", x, -y);
+  char buf[80], xs[G_ASCII_DTOSTR_BUF_SIZE], ys[G_ASCII_DTOSTR_BUF_SIZE];
+  g_snprintf (buf, sizeof buf, "%s,%s!", g_ascii_formatd (xs, sizeof xs, "%.1f", x),
+              g_ascii_formatd (ys, sizeof ys, "%.1f", -y));
+  evl_gv_set (n, "pos", buf);
+}
+
+static void
+size_in (Agnode_t *n, double w_pt, double h_pt)
+{
+  char b[G_ASCII_DTOSTR_BUF_SIZE];
+  evl_gv_set (n, "width", g_ascii_formatd (b, sizeof b, "%.3f", w_pt / 72.0));
+  evl_gv_set (n, "height", g_ascii_formatd (b, sizeof b, "%.3f", h_pt / 72.0));
+  evl_gv_set (n, "fixedsize", "true");
 }
 
 static Agnode_t *
-text_node (Agraph_t *g, const char *name, double x, double y, const char *html)
+rect (EvlGv *gv, const char *name, double cx, double cy, double w, double h, const char *fill)
 {
-  Agnode_t *n = evl_gv_node (g, name);
-  evl_gv_set (n, "shape", "plaintext");
-  evl_gv_set (n, "margin", "0");
-  evl_gv_set (n, "width", "0");
-  evl_gv_set (n, "height", "0");
-  evl_gv_set_html (n, "label", html);
-  pin (n, x, y);
+  Agnode_t *n = evl_gv_node (gv, name);
+  evl_gv_set (n, "shape", "box");
+  evl_gv_set (n, "style", "filled");
+  evl_gv_set (n, "penwidth", "0");
+  evl_gv_set (n, "fillcolor", fill);
+  evl_gv_set (n, "label", "");
+  size_in (n, w, h);
+  pin (n, cx, cy);
   return n;
 }
 
-static char *
-legend_html (const EvlGraph *g, GPtrArray *lanes)
+static Agnode_t *
+text (EvlGv *gv, const char *name, double cx, double cy, const char *html)
 {
-  (void) g;
-  GString *s = g_string_new ("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"2\"><TR>");
-  for (guint i = 0; i < lanes->len; i++)
+  Agnode_t *n = evl_gv_node (gv, name);
+  evl_gv_set (n, "shape", "plaintext");
+  evl_gv_set (n, "margin", "0");
+  evl_gv_set_html (gv, n, "label", html);
+  pin (n, cx, cy);
+  return n;
+}
+
+/* Dates from relations for undated events: just before/after, or within,
+ * a dated neighbour among the kept events. */
+static void
+place_undated (const EvlGraph *g, Item *items, guint n, GHashTable *index)
+{
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint r = 0; r < evl_graph_n_relations (g); r++)
+      {
+        const EvlGraphRelation *rel = evl_graph_get_relation (g, r);
+        gpointer pf, pt;
+        if (!g_hash_table_lookup_extended (index, GUINT_TO_POINTER (rel->from), NULL, &pf)
+            || !g_hash_table_lookup_extended (index, GUINT_TO_POINTER (rel->to), NULL, &pt))
+          continue;
+        Item *a = &items[GPOINTER_TO_UINT (pf)], *b = &items[GPOINTER_TO_UINT (pt)];
+        Item *undated = a->b == 0 ? a : (b->b == 0 ? b : NULL);
+        Item *anchor = undated == a ? b : a;
+        if (undated == NULL || anchor->b == 0)
+          continue;
+        undated->b = undated->e = anchor->b;
+        undated->placed = TRUE;
+      }
+  (void) n;
+}
+
+static char *
+event_label (const EvlGraph *g, const EvlGraphEvent *e, const Item *it, const char *border)
+{
+  GString *s = g_string_new ("<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+  gboolean neg = e->polarity == EVL_POLARITY_NEG;
+  gboolean hedged = e->modality != NULL || (e->flags & EVL_EVENT_FLAG_HEDGED);
+  g_autofree char *date = evl_render_event_date (e);
+  g_string_append (s, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\" COLOR=\"#555555\">");
+  if (it->placed)
+    g_string_append (s, "undated, placed by relation");
+  else
+    evl_render_escape (s, date);
+  g_string_append (s, "</FONT></TD><TD ALIGN=\"RIGHT\">");
+  if (e->n_sources > 1)
+    g_string_append_printf (s, "<FONT POINT-SIZE=\"8\" COLOR=\"%s\"><B>×%u</B></FONT>", border, e->n_sources);
+  g_string_append (s, "</TD></TR><TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+  g_string_append_printf (s, "<FONT POINT-SIZE=\"8\"%s>", neg ? " COLOR=\"#777777\"" : "");
+  if (neg) g_string_append (s, "<S>");
+  if (hedged) g_string_append (s, "<I>");
+  evl_render_wrapped (s, e->summary ? e->summary : (e->trigger ? e->trigger : e->id), 20, 3);
+  if (hedged) g_string_append (s, "</I>");
+  if (neg) g_string_append (s, "</S>");
+  g_string_append (s, "</FONT></TD></TR>");
+  GString *tags = g_string_new (NULL);
+  if (e->flags & EVL_EVENT_FLAG_FAILED)
+    g_string_append (tags, "<FONT COLOR=\"#C0392B\"><B>✗ FAILED</B></FONT> ");
+  if (neg)
+    g_string_append (tags, "<FONT COLOR=\"#777777\"><B>NOT</B> (negated)</FONT> ");
+  if (hedged)
     {
-      const EvlLaneColor *c = evl_render_lane_color (i);
-      g_autofree char *name = g_markup_escape_text (lanes->pdata[i], -1);
-      g_string_append_printf (s, "<TD BGCOLOR=\"%s\" COLOR=\"%s\" BORDER=\"1\"><FONT POINT-SIZE=\"8\">%s</FONT></TD>",
-                              c->fill, c->stroke, name);
+      g_string_append (tags, "<FONT COLOR=\"#555555\"><I>hedged: ");
+      evl_render_escape (tags, e->modality ? e->modality : "reportedly");
+      g_string_append (tags, "</I></FONT>");
     }
-  g_string_append_printf (s, "</TR><TR><TD COLSPAN=\"%u\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"7.5\" COLOR=\"#333333\">"
-                      "Solid card: reported as fact.  Dashed card, <I>italic</I>: unconfirmed (hedged, alleged, planned).<BR/>"
-                      "Grey, <S>struck</S>: reported as not happening.  \xe2\x9c\x97 failed: the attempt failed.<BR/>"
-                      "N sources: how many articles report it.  \xe2\x89\x88 N years: a break in the time axis."
-                      "</FONT></TD></TR></TABLE>", MAX (lanes->len, 1u));
+  if (tags->len)
+    g_string_append_printf (s, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">%s</FONT></TD></TR>", tags->str);
+  g_string_free (tags, TRUE);
+  g_string_append (s, "</TABLE>");
+  (void) g;
   return g_string_free (s, FALSE);
 }
 
-static char *
-title_html (const EvlGraph *g, const EvlRenderOptions *opts, GArray *events, char **plain_out)
+/* Tick step in days (approximate for months/years) with >= 36 pt between
+ * labels. */
+static void
+draw_ticks (EvlGv *gv, const Seg *s, guint si, double y)
 {
-  EvlDay lo = 0, hi = 0;
-  for (guint i = 0; i < events->len; i++)
+  static const int steps[] = { 1, 2, 7, 14, 30, 91, 182, 365, 730, 1826, 3652, 7305, 18262, 36525 };
+  double ppd = (seg_x (s, s->b + 1) - seg_x (s, s->b));
+  int step = steps[G_N_ELEMENTS (steps) - 1];
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * ppd >= 36)
+      {
+        step = steps[i];
+        break;
+      }
+  int y0, m0, d0;
+  evl_day_to_ymd (s->b, &y0, &m0, &d0);
+  guint k = 0;
+  for (int t = 0; t < 400; t++)
     {
-      const EvlGraphEvent *ev = evl_graph_get_event (g, g_array_index (events, guint, i));
-      if (!ev->time.known || ev->time.begin == 0)
+      EvlDay day;
+      char lab[32];
+      static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+      if (step < 30)
+        {
+          day = s->b + (EvlDay) (t * step);
+          int yy, mm, dd;
+          evl_day_to_ymd (day, &yy, &mm, &dd);
+          g_snprintf (lab, sizeof lab, "%d %s", dd, mon[mm - 1]);
+        }
+      else if (step < 365)
+        {
+          int months = step / 30, mi = (m0 - 1) + t * months + 1;
+          int yy = y0 + mi / 12, mm = mi % 12 + 1;
+          mi = mi - mi % 1;
+          day = evl_day_from_ymd (yy, mm, 1);
+          g_snprintf (lab, sizeof lab, mm == 1 ? "%s %d" : "%s", mon[mm - 1], yy);
+        }
+      else
+        {
+          int years = step / 365;
+          int yy = (y0 / years) * years + t * years;
+          day = evl_day_from_ymd (yy, 1, 1);
+          if (day < s->b)
+            continue;
+          g_snprintf (lab, sizeof lab, "%d", yy);
+        }
+      if (day == 0 || day > s->e + 1)
+        break;
+      double x = seg_x (s, day);
+      if (x < s->x0 || x > s->x1)
         continue;
-      if (lo == 0 || ev->time.begin < lo)
-        lo = ev->time.begin;
-      if (ev->time.end > hi)
-        hi = ev->time.end;
+      g_autofree char *tn = g_strdup_printf ("tick%u_%u", si, k);
+      rect (gv, tn, x, y + 3, 1, 6, "#444444");
+      g_autofree char *ln = g_strdup_printf ("ticklabel%u_%u", si, k++);
+      GString *h = g_string_new ("<FONT POINT-SIZE=\"7\" COLOR=\"#333333\">");
+      evl_render_escape (h, lab);
+      g_string_append (h, "</FONT>");
+      text (gv, ln, x, y + 13, h->str);
+      g_string_free (h, TRUE);
     }
-  int y1 = 0, y2 = 0;
-  evl_day_to_ymd (lo, &y1, NULL, NULL);
-  evl_day_to_ymd (hi, &y2, NULL, NULL);
-  const char *title = opts->title ? opts->title : "Story timeline";
-  g_autofree char *range = lo ? (y1 == y2 ? g_strdup_printf ("%d", y1) : g_strdup_printf ("%d\xe2\x80\x93%d", y1, y2))
-                              : g_strdup ("no dates");
-  g_autofree char *sub = g_strdup_printf ("%u event%s from %u document%s \xc2\xb7 %s",
-                                          events->len, events->len == 1 ? "" : "s",
-                                          evl_graph_n_documents (g), evl_graph_n_documents (g) == 1 ? "" : "s",
-                                          range);
-  g_autofree char *t = g_markup_escape_text (title, -1);
-  g_autofree char *st = g_markup_escape_text (sub, -1);
-  *plain_out = g_strdup_printf ("%s: %s", title, sub);
-  return g_strdup_printf ("<FONT POINT-SIZE=\"15\"><B>%s</B></FONT><BR/><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">%s</FONT>",
-                          t, st);
 }
 
 gboolean
-evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts, GOutputStream *out,
-                     GError **error)
+evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
+                     GOutputStream *out, GError **error)
 {
-  g_autoptr (GArray) events = evl_render_select (g, opts);
-  /* Rows go by date; the graph's timeline order breaks ties. */
-  g_autofree guint *pos = g_new0 (guint, evl_graph_n_events (g) + 1);
-  for (guint i = 0; i < events->len; i++)
-    pos[g_array_index (events, guint, i)] = i;
-  SortCtx sc = { g, pos };
-  g_array_sort_with_data (events, cmp_rows, &sc);
-  g_autoptr (GPtrArray) lanes = evl_render_lanes (g, events);
-  guint n_lanes = MAX (lanes->len, 1u);
-  double width = (opts->width_in > 0 ? opts->width_in : 8.27) * 72.0 - 20.0;
-  double lane_w = (width - AXIS_W) / n_lanes;
-  double card_w = lane_w - CARD_GAP;
-  guint wrap = (guint) MAX (12.0, (card_w - 10) / 5.6);
-
-  Agraph_t *ag = evl_gv_open ("timeline");
-  evl_gv_set (ag, "fontname", EVL_FONT);
-  evl_gv_set (ag, "splines", "line");
-  evl_gv_set (ag, "outputorder", "edgesfirst");
-  evl_gv_set (ag, "pad", "0.25");
-  evl_gv_set (ag, "bgcolor", "white");
-  evl_gv_set (ag, "labelloc", "t");
-  evl_gv_set (ag, "inputscale", "72");
-  agattr (ag, AGNODE, (char *) "fontname", (char *) EVL_FONT);
-  agattr (ag, AGNODE, (char *) "fontsize", (char *) "9");
-  agattr (ag, AGEDGE, (char *) "arrowhead", (char *) "none");
-  g_autofree char *plain_title = NULL;
-  g_autofree char *title = title_html (g, opts, events, &plain_title);
-  evl_gv_set_html (ag, "label", title);
-
-  /* Lane headers. */
-  double y = 0;
-  for (guint l = 0; l < lanes->len; l++)
-    {
-      const EvlLaneColor *c = evl_render_lane_color (l);
-      g_autofree char *name = g_markup_escape_text (lanes->pdata[l], -1);
-      g_autofree char *html = g_strdup_printf ("<FONT POINT-SIZE=\"10\" COLOR=\"%s\"><B>%s</B></FONT>", c->stroke, name);
-      g_autofree char *id = g_strdup_printf ("lane%u", l);
-      text_node (ag, id, AXIS_W + lane_w * l + lane_w / 2, y, html);
-    }
-  y += 22;
-  double axis_top = y;
-
-  if (events->len == 0)
-    text_node (ag, "empty", width / 2, y + 20,
-               "<FONT POINT-SIZE=\"10\" COLOR=\"#666666\">No events to show for this selection.</FONT>");
-
-  g_autofree double *lane_free = g_new0 (double, n_lanes);
-  for (guint l = 0; l < n_lanes; l++)
-    lane_free[l] = y;
-  EvlDay prev_day = 0;
-  double prev_y = y - 30;
-  gboolean undated_started = FALSE;
-  double group_bottom = y;
-  guint tick = 0;
-  for (guint i = 0; i < events->len;)
-    {
-      const EvlGraphEvent *first = evl_graph_get_event (g, g_array_index (events, guint, i));
-      EvlDay day = event_day (first);
-      guint j = i;
-      while (j < events->len && event_day (evl_graph_get_event (g, g_array_index (events, guint, j))) == day)
-        j++;
-      /* Row position: after the previous row by a log-scaled gap, and
-       * below every card already placed in the lanes this row uses. */
-      double row = prev_y + 30;
-      if (day && prev_day)
-        {
-          double gap = (double) (day - prev_day);
-          row = prev_y + 24 + 9 * log10 (1 + gap);
-          if (gap > 730)
-            {
-              int y1, y2;
-              evl_day_to_ymd (prev_day, &y1, NULL, NULL);
-              evl_day_to_ymd (day, &y2, NULL, NULL);
-              g_autofree char *id = g_strdup_printf ("break%u", tick);
-              g_autofree char *html = g_strdup_printf (
-                  "<FONT POINT-SIZE=\"8\" COLOR=\"#888888\">\xe2\x89\x88 %d years</FONT>", y2 - y1);
-              double mid = MAX (row, prev_y + 34);
-              for (guint l = 0; l < n_lanes; l++)
-                mid = MAX (mid, lane_free[l] + 4);
-              text_node (ag, id, AXIS_W / 2 - 4, mid - 12, html);
-              row = mid + 8;
-            }
-        }
-      if (!day && !undated_started)
-        {
-          undated_started = TRUE;
-          double mid = prev_y + 34;
-          for (guint l = 0; l < n_lanes; l++)
-            mid = MAX (mid, lane_free[l] + 10);
-          text_node (ag, "undated-head", AXIS_W / 2, mid,
-                     "<FONT POINT-SIZE=\"8.5\" COLOR=\"#555555\"><B>Undated</B><BR/>order from<BR/>relations</FONT>");
-          row = mid;
-        }
-      /* Below every card of the previous row, in any lane: a later date
-       * never sits higher than an earlier one. */
-      row = MAX (row, group_bottom);
-      if (day)
-        {
-          /* The row's label: an exactly dated event's date if it has one. */
-          for (guint k = i; k < j; k++)
-            {
-              const EvlGraphEvent *ev = evl_graph_get_event (g, g_array_index (events, guint, k));
-              if (ev->time.known && ev->time.begin)
-                {
-                  first = ev;
-                  break;
-                }
-            }
-          g_autofree char *label = evl_render_date_label (first);
-          g_autofree char *esc = g_markup_escape_text (label, -1);
-          g_autofree char *html = g_strdup_printf ("<FONT POINT-SIZE=\"8.5\"><B>%s</B></FONT>", esc);
-          g_autofree char *id = g_strdup_printf ("tick%u", tick);
-          text_node (ag, id, AXIS_W / 2 - 6, row + 10, html);
-          g_autofree char *dot_id = g_strdup_printf ("tickdot%u", tick);
-          Agnode_t *dot = evl_gv_node (ag, dot_id);
-          evl_gv_set (dot, "shape", "circle");
-          evl_gv_set (dot, "style", "filled");
-          evl_gv_set (dot, "fillcolor", "#333333");
-          evl_gv_set (dot, "color", "#333333");
-          evl_gv_set (dot, "width", "0.07");
-          evl_gv_set (dot, "fixedsize", "true");
-          evl_gv_set (dot, "label", "");
-          pin (dot, AXIS_W - 8, row + 10);
-        }
-      tick++;
-      for (guint k = i; k < j; k++)
-        {
-          guint idx = g_array_index (events, guint, k);
-          const EvlGraphEvent *ev = evl_graph_get_event (g, idx);
-          guint lane = evl_render_lane_of (g, ev, lanes);
-          guint lines;
-          g_autofree char *html = card_label (ev, wrap, &lines);
-          double h = lines * LINE_H + 16;
-          double top = MAX (row, lane_free[lane]);
-          Agnode_t *n = evl_gv_node (ag, ev->id);
-          const EvlLaneColor *c = evl_render_lane_color (lane);
-          gboolean neg = ev->polarity == EVL_POLARITY_NEG;
-          gboolean hedged = !neg && (ev->modality || (ev->flags & EVL_EVENT_FLAG_HEDGED));
-          evl_gv_set (n, "shape", "box");
-          evl_gv_set (n, "style", hedged ? "rounded,filled,dashed" : "rounded,filled");
-          evl_gv_set (n, "fillcolor", neg ? "#f2f2f2" : c->fill);
-          evl_gv_set (n, "color", neg ? "#9a9a9a" : c->stroke);
-          evl_gv_set (n, "fontcolor", neg ? "#666666" : "#111111");
-          evl_gv_set (n, "penwidth", ev->n_sources > 1 ? "1.6" : "1");
-          evl_gv_setf (n, "width", "%.2f", card_w / 72.0);
-          evl_gv_setf (n, "height", "%.2f", h / 72.0);
-          evl_gv_set (n, "fixedsize", "true");
-          evl_gv_set (n, "margin", "0.04,0.02");
-          evl_gv_set_html (n, "label", html);
-          evl_gv_set (n, "tooltip", ev->summary ? ev->summary : "");
-          pin (n, AXIS_W + lane_w * lane + lane_w / 2, top + h / 2);
-          lane_free[lane] = top + h + CARD_GAP;
-          group_bottom = MAX (group_bottom, lane_free[lane]);
-        }
-      prev_y = row;
-      prev_day = day ? day : prev_day;
-      i = j;
-    }
-
-  double bottom = axis_top + 10;
-  for (guint l = 0; l < n_lanes; l++)
-    bottom = MAX (bottom, lane_free[l]);
-  Agnode_t *top_n = evl_gv_node (ag, "axis-top");
-  Agnode_t *bot_n = evl_gv_node (ag, "axis-bottom");
-  for (Agnode_t *n = top_n; n; n = n == top_n ? bot_n : NULL)
-    {
-      evl_gv_set (n, "shape", "point");
-      evl_gv_set (n, "width", "0.01");
-      evl_gv_set (n, "label", "");
-    }
-  pin (top_n, AXIS_W - 8, axis_top);
-  pin (bot_n, AXIS_W - 8, bottom);
-  Agedge_t *axis = evl_gv_edge (ag, top_n, bot_n, "axis");
-  evl_gv_set (axis, "color", "#555555");
-  evl_gv_set (axis, "penwidth", "1.5");
-  evl_gv_set (axis, "arrowhead", "normal");
-  evl_gv_set (axis, "arrowsize", "0.6");
-
-  g_autofree char *legend = legend_html (g, lanes);
-  text_node (ag, "legend", width / 2, bottom + 34, legend);
-
-  g_autofree char *desc = g_strdup_printf ("Timeline with %u lanes: %s.", lanes->len,
-                                           lanes->len ? (const char *) lanes->pdata[0] : "none");
-  g_autoptr (GBytes) bytes = evl_gv_render (ag, "neato", opts, plain_title, desc, error);
-  agclose (ag);
-  if (bytes == NULL)
+  g_autoptr (GArray) sel = evl_render_select (g, opts, error);
+  if (sel == NULL)
     return FALSE;
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-  return g_output_stream_write_all (out, data, len, NULL, NULL, error);
+  guint max = opts->max_events ? opts->max_events : 400;
+  guint dropped = 0;
+  if (sel->len > max)
+    {
+      /* Keep the most-reported events; the rest are counted in the subtitle. */
+      g_autoptr (GArray) rank = g_array_copy (sel);
+      for (guint i = 1; i < rank->len; i++)
+        for (guint j = i; j > 0; j--)
+          {
+            guint a = g_array_index (rank, guint, j - 1), b = g_array_index (rank, guint, j);
+            if (evl_graph_get_event (g, a)->n_sources >= evl_graph_get_event (g, b)->n_sources)
+              break;
+            g_array_index (rank, guint, j - 1) = b;
+            g_array_index (rank, guint, j) = a;
+          }
+      g_autoptr (GHashTable) keep = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < max; i++)
+        g_hash_table_add (keep, GUINT_TO_POINTER (g_array_index (rank, guint, i)));
+      guint w = 0;
+      for (guint i = 0; i < sel->len; i++)
+        if (g_hash_table_contains (keep, GUINT_TO_POINTER (g_array_index (sel, guint, i))))
+          g_array_index (sel, guint, w++) = g_array_index (sel, guint, i);
+      dropped = sel->len - w;
+      g_array_set_size (sel, w);
+    }
+
+  double W = (opts->width_in > 0 ? opts->width_in : 8.27) * 72.0;
+  guint n = sel->len;
+  g_autofree Item *items = g_new0 (Item, MAX (n, 1));
+  g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
+  g_autoptr (GPtrArray) lanes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) lane_weight = g_array_new (FALSE, TRUE, sizeof (guint));
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = g_array_index (sel, guint, k);
+      const EvlGraphEvent *e = evl_graph_get_event (g, i);
+      items[k].ev = i;
+      if (e->time.known && e->time.begin)
+        {
+          items[k].b = e->time.begin;
+          items[k].e = MAX (e->time.end, e->time.begin);
+        }
+      g_hash_table_insert (index, GUINT_TO_POINTER (i), GUINT_TO_POINTER (k));
+      g_autofree char *th = evl_render_thread (e);
+      guint l;
+      for (l = 0; l < lanes->len; l++)
+        if (strcmp (lanes->pdata[l], th) == 0)
+          break;
+      if (l == lanes->len)
+        {
+          g_ptr_array_add (lanes, g_steal_pointer (&th));
+          g_array_set_size (lane_weight, lanes->len);
+        }
+      g_array_index (lane_weight, guint, l) += MAX (e->n_sources, 1u);
+      items[k].lane = l;
+    }
+  place_undated (g, items, n, index);
+  /* Lanes ordered by how much they are reported, "Other" last. */
+  guint nl = lanes->len;
+  g_autofree guint *lane_pos = g_new0 (guint, MAX (nl, 1));
+  for (guint a = 0; a < nl; a++)
+    for (guint b = 0; b < nl; b++)
+      {
+        guint wa = g_array_index (lane_weight, guint, a), wb = g_array_index (lane_weight, guint, b);
+        gboolean oa = strcmp (lanes->pdata[a], "Other") == 0, ob = strcmp (lanes->pdata[b], "Other") == 0;
+        if (b != a && (oa > ob || (oa == ob && (wb > wa || (wb == wa && b < a)))))
+          lane_pos[a]++;
+      }
+
+  /* Segments. */
+  g_autofree Item **sorted = g_new0 (Item *, MAX (n, 1));
+  qsort (items, n, sizeof (Item), cmp_item);
+  for (guint k = 0; k < n; k++)
+    sorted[k] = &items[k];
+  g_autoptr (GArray) segs = g_array_new (FALSE, TRUE, sizeof (Seg));
+  for (guint k = 0; k < n; k++)
+    {
+      Item *it = sorted[k];
+      Seg *last = segs->len ? &g_array_index (segs, Seg, segs->len - 1) : NULL;
+      if (it->b == 0)
+        {
+          if (last == NULL || !last->undated)
+            {
+              Seg s = { 0, 0, 0, 0, 0, TRUE };
+              g_array_append_val (segs, s);
+              last = &g_array_index (segs, Seg, segs->len - 1);
+            }
+        }
+      else
+        {
+          double gap = last ? (double) it->b - (double) last->e : 0;
+          if (last == NULL || last->undated
+              || (gap > 60 && gap > 0.5 * ((double) (last->e - last->b) + (it->e - it->b) + 2)))
+            {
+              Seg s = { it->b, it->e, 0, 0, 0, FALSE };
+              g_array_append_val (segs, s);
+              last = &g_array_index (segs, Seg, segs->len - 1);
+            }
+          last->e = MAX (last->e, it->e);
+        }
+      last->n++;
+      it->seg = segs->len - 1;
+    }
+  guint ns = segs->len;
+  double avail = W - LEFT - 12 - (ns ? (ns - 1) * BREAK_W : 0);
+  guint total = 0;
+  for (guint s = 0; s < ns; s++)
+    total += g_array_index (segs, Seg, s).n + 1;
+  double x = LEFT + 6;
+  for (guint s = 0; s < ns; s++)
+    {
+      Seg *sg = &g_array_index (segs, Seg, s);
+      double w = MAX (BOX_W + 8, avail * (sg->n + 1) / total);
+      sg->x0 = x;
+      sg->x1 = x + w;
+      x += w + BREAK_W;
+      if (!sg->undated && sg->e - sg->b < 6)
+        {
+          sg->b -= 3;
+          sg->e += 3;
+        }
+    }
+  double right = MAX (W - 6, x - BREAK_W);
+
+  /* Marks and sub-row packing. */
+  g_autoptr (GPtrArray) row_ends = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint l = 0; l < nl; l++)
+    g_ptr_array_add (row_ends, g_array_new (FALSE, TRUE, sizeof (double)));
+  for (guint k = 0; k < n; k++)
+    {
+      Item *it = sorted[k];
+      const Seg *sg = &g_array_index (segs, Seg, it->seg);
+      it->x0 = seg_x (sg, it->b);
+      it->x1 = it->e > it->b ? seg_x (sg, it->e + 1) : it->x0;
+      it->x = (it->x0 + it->x1) / 2;
+      double lo = MIN (it->x - BOX_W / 2, it->x0), hi = MAX (it->x + BOX_W / 2, it->x1);
+      GArray *ends = row_ends->pdata[it->lane];
+      guint r;
+      for (r = 0; r < ends->len; r++)
+        if (g_array_index (ends, double, r) + 4 <= lo)
+          break;
+      if (r == ends->len)
+        g_array_set_size (ends, r + 1);
+      g_array_index (ends, double, r) = hi;
+      it->row = r;
+    }
+
+  g_autoptr (EvlGv) gv = evl_gv_new ("timeline", TRUE);
+  Agraph_t *ag = evl_gv_graph (gv);
+  evl_gv_set (ag, "fontname", EVL_RENDER_FONT);
+  evl_gv_set (ag, "bgcolor", "white");
+  evl_gv_set (ag, "outputorder", "nodesfirst");
+  evl_gv_set (ag, "splines", "line");
+  agattr (ag, AGNODE, (char *) "fontname", EVL_RENDER_FONT);
+  agattr (ag, AGEDGE, (char *) "fontname", EVL_RENDER_FONT);
+
+  g_autofree char *title = evl_render_title (g, opts, "Timeline");
+  g_autofree char *subtitle = evl_render_subtitle (g, sel);
+  GString *h = g_string_new ("<TABLE BORDER=\"0\" CELLSPACING=\"0\"><TR><TD><FONT POINT-SIZE=\"14\"><B>");
+  evl_render_escape (h, title);
+  g_string_append (h, "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">");
+  evl_render_escape (h, subtitle);
+  if (dropped)
+    g_string_append_printf (h, " · %u less-reported events not shown", dropped);
+  g_string_append (h, "</FONT></TD></TR></TABLE>");
+  text (gv, "title", (LEFT + right) / 2, 18, h->str);
+  g_string_truncate (h, 0);
+
+  /* Lanes. */
+  double y = 48;
+  g_autofree double *lane_y = g_new0 (double, MAX (nl, 1));
+  for (guint p = 0; p < nl; p++)
+    {
+      guint l = 0;
+      while (lane_pos[l] != p)
+        l++;
+      GArray *ends = row_ends->pdata[l];
+      double hgt = MAX (ends->len, 1u) * ROW_H;
+      lane_y[l] = y;
+      g_autofree char *bg = g_strdup_printf ("lane%u", p);
+      rect (gv, bg, (4 + right) / 2, y + hgt / 2, right - 4, hgt - 2, p % 2 ? "#FFFFFF" : "#F4F4F4");
+      g_string_printf (h, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\"><B>", evl_render_lane_color (p, FALSE));
+      evl_render_wrapped (h, lanes->pdata[l], 14, 3);
+      g_string_append (h, "</B></FONT>");
+      g_autofree char *ln = g_strdup_printf ("lanelabel%u", p);
+      text (gv, ln, LEFT / 2, y + hgt / 2, h->str);
+      y += hgt;
+    }
+  if (n == 0)
+    {
+      text (gv, "empty", (LEFT + right) / 2, y + 30,
+            "<FONT POINT-SIZE=\"11\" COLOR=\"#666666\">No events to show</FONT>");
+      y += 60;
+    }
+  /* Segment guides, marks, boxes. */
+  for (guint k = 0; k < n; k++)
+    {
+      Item *it = sorted[k];
+      const EvlGraphEvent *e = evl_graph_get_event (g, it->ev);
+      guint p = lane_pos[it->lane];
+      const char *col = evl_render_lane_color (p, FALSE);
+      double top = lane_y[it->lane] + it->row * ROW_H + 4;
+      double bx = CLAMP (it->x, LEFT + 6 + BOX_W / 2, right - BOX_W / 2);
+      double my = top + BOX_H + 8;
+      g_autofree char *mn = g_strdup_printf ("mark_%s", e->id);
+      if (it->x1 - it->x0 > 3)
+        rect (gv, mn, it->x, my, it->x1 - it->x0, 5, col);
+      else
+        {
+          Agnode_t *m = rect (gv, mn, it->x, my, 7, 7, col);
+          evl_gv_set (m, "shape", it->placed ? "diamond" : "circle");
+        }
+      Agnode_t *bn = evl_gv_node (gv, e->id);
+      gboolean neg = e->polarity == EVL_POLARITY_NEG;
+      gboolean hedged = e->modality != NULL || (e->flags & EVL_EVENT_FLAG_HEDGED);
+      evl_gv_set (bn, "shape", "box");
+      evl_gv_set (bn, "style", neg ? "rounded,filled,dashed" : hedged ? "rounded,filled,dashed"
+                               : it->placed ? "rounded,filled,dotted" : "rounded,filled");
+      evl_gv_set (bn, "fillcolor", neg ? "#EEEEEE" : evl_render_lane_color (p, TRUE));
+      evl_gv_set (bn, "color", (e->flags & EVL_EVENT_FLAG_FAILED) ? "#C0392B" : neg ? "#999999" : col);
+      evl_gv_set (bn, "penwidth", "1.4");
+      evl_gv_set (bn, "margin", "0.04,0.02");
+      size_in (bn, BOX_W, BOX_H);
+      pin (bn, bx, top + BOX_H / 2);
+      g_autofree char *lab = event_label (g, e, it, col);
+      evl_gv_set_html (gv, bn, "label", lab);
+      g_string_truncate (h, 0);
+      g_autofree char *date = evl_render_event_date (e);
+      g_string_append_printf (h, "%s — %s (%u source%s)", date,
+                              e->summary ? e->summary : e->id, e->n_sources, e->n_sources == 1 ? "" : "s");
+      /* tooltips are escString: double backslashes so \N stays literal */
+      g_auto (GStrv) parts = g_strsplit (h->str, "\\", -1);
+      g_autofree char *tip = g_strjoinv ("\\\\", parts);
+      if (opts->format == EVL_IMAGE_SVG)
+        evl_gv_set (bn, "tooltip", tip);
+    }
+  /* Axis. */
+  double ay = y + 8;
+  for (guint s = 0; s < ns; s++)
+    {
+      const Seg *sg = &g_array_index (segs, Seg, s);
+      g_autofree char *an = g_strdup_printf ("axis%u", s);
+      rect (gv, an, (sg->x0 + sg->x1) / 2, ay, sg->x1 - sg->x0, 2, "#444444");
+      if (!sg->undated)
+        draw_ticks (gv, sg, s, ay);
+      g_autofree char *cap = sg->undated ? g_strdup ("undated")
+                                         : evl_render_format_range (sg->b + (sg->e - sg->b < 7 ? 3 : 0),
+                                                                    sg->e - (sg->e - sg->b < 7 ? 3 : 0));
+      g_string_printf (h, "<FONT POINT-SIZE=\"9\"><B>");
+      evl_render_escape (h, cap);
+      g_string_append (h, "</B></FONT>");
+      g_autofree char *cn = g_strdup_printf ("caption%u", s);
+      text (gv, cn, (sg->x0 + sg->x1) / 2, ay + 28, h->str);
+      if (s + 1 < ns)
+        {
+          const Seg *nx = &g_array_index (segs, Seg, s + 1);
+          g_autofree char *bn = g_strdup_printf ("break%u", s);
+          g_string_printf (h, "<FONT POINT-SIZE=\"10\" COLOR=\"#444444\"><B>//</B></FONT>");
+          if (!nx->undated)
+            {
+              double years = (nx->b - sg->e) / 365.25;
+              if (years >= 1)
+                g_string_append_printf (h, "<BR/><FONT POINT-SIZE=\"6\" COLOR=\"#666666\">%.0f y</FONT>", years);
+              else
+                g_string_append_printf (h, "<BR/><FONT POINT-SIZE=\"6\" COLOR=\"#666666\">%.0f mo</FONT>", years * 12);
+            }
+          text (gv, bn, sg->x1 + BREAK_W / 2, ay + 6, h->str);
+        }
+    }
+  /* Legend. */
+  g_string_assign (h, "<TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+                   "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"4\"><FONT POINT-SIZE=\"8\"><B>Legend</B></FONT></TD></TR>"
+                   "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">solid box: asserted event</FONT></TD>"
+                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\" COLOR=\"#777777\"><S>grey, dashed</S> NOT: negated (did not happen)</FONT></TD>"
+                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\"><I>dashed, italic: hedged (may, reportedly)</I></FONT></TD>"
+                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\" COLOR=\"#C0392B\"><B>✗ FAILED</B>: failed outcome</FONT></TD></TR>"
+                   "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">×N: reported by N sources</FONT></TD>"
+                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">● exact day  ▬ vague date span</FONT></TD>"
+                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">◆ dotted: undated, placed by relation</FONT></TD>"
+                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">//: break in the time axis</FONT></TD></TR></TABLE>");
+  text (gv, "legend", (LEFT + right) / 2, ay + 64, h->str);
+  g_string_free (h, TRUE);
+
+  g_autofree char *desc = g_strdup_printf ("%s. Timeline of %u events in %u story threads.", subtitle, n, nl);
+  return evl_gv_render (gv, "nop", opts, title, desc, out, error);
 }

@@ -1,0 +1,149 @@
+/* Entity-only view: entities linked when they take part in the same
+ * events; edge width and label give the number of shared events.  The
+ * most connected entities are kept, the rest merge into 'other'. */
+#include "render-private.h"
+
+#define MAX_ENTITIES 30
+
+gboolean
+evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
+                     GOutputStream *out, GError **error)
+{
+  g_autoptr (GArray) sel = evl_render_select (g, opts, error);
+  if (sel == NULL)
+    return FALSE;
+  guint ne = evl_graph_n_entities (g);
+  g_autofree guint *count = g_new0 (guint, MAX (ne, 1));
+  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint k = 0; k < sel->len; k++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (sel, guint, k));
+      GArray *m = g_array_new (FALSE, FALSE, sizeof (guint));
+      gint extra[] = { e->agent, e->patient, e->location, e->source };
+      for (guint j = 0; e->participants && j < e->participants->len; j++)
+        g_array_append_val (m, g_array_index (e->participants, guint, j));
+      for (guint j = 0; j < G_N_ELEMENTS (extra); j++)
+        if (extra[j] >= 0)
+          {
+            guint v = (guint) extra[j];
+            g_array_append_val (m, v);
+          }
+      /* distinct */
+      guint w = 0;
+      for (guint a = 0; a < m->len; a++)
+        {
+          gboolean dup = FALSE;
+          for (guint b = 0; b < w && !dup; b++)
+            dup = g_array_index (m, guint, b) == g_array_index (m, guint, a);
+          if (!dup)
+            g_array_index (m, guint, w++) = g_array_index (m, guint, a);
+        }
+      g_array_set_size (m, w);
+      for (guint a = 0; a < m->len; a++)
+        count[g_array_index (m, guint, a)]++;
+      g_ptr_array_add (members, m);
+    }
+  /* node id per entity: its own (top), or the shared 'other' = ne. */
+  g_autofree guint *node_of = g_new0 (guint, MAX (ne, 1));
+  g_autofree gboolean *shown = g_new0 (gboolean, MAX (ne, 1));
+  for (guint c = 0; c < MAX_ENTITIES; c++)
+    {
+      gint best = -1;
+      for (guint i = 0; i < ne; i++)
+        if (!shown[i] && count[i] && (best < 0 || count[i] > count[best]))
+          best = (gint) i;
+      if (best < 0)
+        break;
+      shown[best] = TRUE;
+    }
+  guint n_other = 0;
+  for (guint i = 0; i < ne; i++)
+    {
+      node_of[i] = shown[i] ? i : ne;
+      n_other += !shown[i] && count[i];
+    }
+  guint nn = ne + 1;
+  g_autofree guint *weight = g_new0 (guint, (gsize) nn * nn);
+  for (guint k = 0; k < members->len; k++)
+    {
+      GArray *m = members->pdata[k];
+      for (guint a = 0; a < m->len; a++)
+        for (guint b = a + 1; b < m->len; b++)
+          {
+            guint x = node_of[g_array_index (m, guint, a)], y = node_of[g_array_index (m, guint, b)];
+            if (x == y)
+              continue;
+            weight[(gsize) MIN (x, y) * nn + MAX (x, y)]++;
+          }
+    }
+
+  g_autoptr (EvlGv) gv = evl_gv_new ("entities", FALSE);
+  Agraph_t *ag = evl_gv_graph (gv);
+  evl_gv_set (ag, "fontname", EVL_RENDER_FONT);
+  evl_gv_set (ag, "overlap", "false");
+  evl_gv_set (ag, "sep", "+8");
+  evl_gv_set (ag, "splines", "true");
+  evl_gv_set (ag, "labelloc", "t");
+  agattr (ag, AGNODE, (char *) "fontname", EVL_RENDER_FONT);
+  agattr (ag, AGNODE, (char *) "fontsize", "9");
+  agattr (ag, AGEDGE, (char *) "fontname", EVL_RENDER_FONT);
+  agattr (ag, AGEDGE, (char *) "fontsize", "8");
+  g_autofree char *title = evl_render_title (g, opts, "Who appears with whom");
+  g_autofree char *subtitle = evl_render_subtitle (g, sel);
+  GString *h = g_string_new ("<FONT POINT-SIZE=\"14\"><B>");
+  evl_render_escape (h, title);
+  g_string_append (h, "</B></FONT><BR/><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">");
+  evl_render_escape (h, subtitle);
+  g_string_append (h, " · edge label = events shared</FONT>");
+  evl_gv_set_html (gv, ag, "label", h->str);
+
+  g_autofree Agnode_t **nodes = g_new0 (Agnode_t *, nn);
+  for (guint i = 0; i < ne; i++)
+    {
+      if (!shown[i])
+        continue;
+      const EvlGraphEntity *x = evl_graph_get_entity (g, i);
+      Agnode_t *n = nodes[i] = evl_gv_node (gv, x->id);
+      g_string_truncate (h, 0);
+      evl_render_wrapped (h, x->name, 18, 2);
+      g_string_append_printf (h, "<BR/><FONT POINT-SIZE=\"7\">%u event%s</FONT>", count[i], count[i] == 1 ? "" : "s");
+      evl_gv_set_html (gv, n, "label", h->str);
+      evl_gv_set (n, "style", "filled");
+      evl_gv_set (n, "shape", x->type == EVL_ENTITY_PERSON ? "ellipse"
+                              : x->type == EVL_ENTITY_LOCATION ? "house" : "box");
+      evl_gv_set (n, "fillcolor", x->type == EVL_ENTITY_PERSON ? "#FFF2CC"
+                                  : x->type == EVL_ENTITY_LOCATION ? "#D5E8D4" : "#DAE8FC");
+    }
+  if (n_other)
+    {
+      nodes[ne] = evl_gv_node (gv, "other");
+      g_autofree char *lab = g_strdup_printf ("other (%u)", n_other);
+      evl_gv_set (nodes[ne], "label", lab);
+      evl_gv_set (nodes[ne], "shape", "box");
+      evl_gv_set (nodes[ne], "style", "dashed");
+    }
+  if (ne == 0 || sel->len == 0)
+    {
+      Agnode_t *n = evl_gv_node (gv, "empty");
+      evl_gv_set (n, "shape", "plaintext");
+      evl_gv_set (n, "label", "No entities to show");
+    }
+  for (guint a = 0; a < nn; a++)
+    for (guint b = a + 1; b < nn; b++)
+      {
+        guint w = weight[(gsize) a * nn + b];
+        if (w == 0 || !nodes[a] || !nodes[b])
+          continue;
+        Agedge_t *e = evl_gv_edge (gv, nodes[a], nodes[b]);
+        char buf[32];
+        g_snprintf (buf, sizeof buf, "%u", w);
+        evl_gv_set (e, "label", buf);
+        evl_gv_set (e, "weight", buf);
+        g_snprintf (buf, sizeof buf, "%u", MIN (1 + w, 6u));
+        evl_gv_set (e, "penwidth", buf);
+        evl_gv_set (e, "color", "#7F8C8D");
+      }
+  g_string_free (h, TRUE);
+  g_autofree char *desc = g_strdup_printf ("%s. Entities linked by shared events.", subtitle);
+  return evl_gv_render (gv, "neato", opts, title, desc, out, error);
+}
