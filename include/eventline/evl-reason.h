@@ -44,6 +44,13 @@ EVL_API void evl_reason_assign_threads (const EvlContext *ctx, EvlGraph *g);
 EVL_API EvlGraph *evl_reason_build_graph (const EvlContext *ctx, GPtrArray *docs,
                                           const EvlReasonOptions *opts);
 
+/* Finishes a story built one document at a time with
+ * evl_reason_add_document() (e.g. from an evl_pipeline_annotate_stream()
+ * sink, dropping each document once added: the graph copies what it
+ * keeps): merge, relate, assign_threads, then numbers the events in
+ * timeline order.  add_document for each + this = evl_reason_build_graph(). */
+EVL_API void evl_reason_finish_graph (const EvlContext *ctx, EvlGraph *g);
+
 /* Adds @docs (EvlDocument*) to an existing story @g (e.g. loaded with
  * evl_graph_load_json()), then merges, relates and assigns threads again.
  * Documents whose id is already in @g are skipped.  Existing event ids

@@ -167,11 +167,18 @@ evl_reason_build_graph (const EvlContext *ctx, GPtrArray *docs, const EvlReasonO
   EvlGraph *g = evl_graph_new ();
   for (guint i = 0; i < docs->len; i++)
     evl_reason_add_document (ctx, g, docs->pdata[i], opts);
+  evl_reason_finish_graph (ctx, g);
+  return g;
+}
+
+void
+evl_reason_finish_graph (const EvlContext *ctx, EvlGraph *g)
+{
+  g_return_if_fail (ctx != NULL && g != NULL);
   finish (ctx, g);
   /* A fresh story numbers its events in timeline order. */
   g_autoptr (GArray) order = evl_graph_timeline (g);
   evl_graph_renumber_events (g, order);
-  return g;
 }
 
 guint
