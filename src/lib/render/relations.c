@@ -105,7 +105,6 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
   evl_gv_set (evrank, "rank", "same");
   Agnode_t *prev = NULL;
   Agnode_t *other = NULL;
-  g_autoptr (GPtrArray) lanes = g_ptr_array_new_with_free_func (g_free);
   if (sel->len == 0)
     {
       Agnode_t *n = evl_gv_node (gv, "empty");
@@ -116,11 +115,7 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
     {
       const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (sel, guint, k));
       g_autofree char *th = evl_render_thread (e);
-      guint l;
-      for (l = 0; l < lanes->len && strcmp (lanes->pdata[l], th) != 0; l++)
-        ;
-      if (l == lanes->len)
-        g_ptr_array_add (lanes, g_steal_pointer (&th));
+      guint l = evl_render_lane_rank (g, sel, th);
       Agnode_t *en = agnode (evrank, (char *) e->id, 1);
       gboolean neg = e->polarity == EVL_POLARITY_NEG;
       gboolean hedged = e->modality != NULL || (e->flags & EVL_EVENT_FLAG_HEDGED);

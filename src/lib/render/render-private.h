@@ -47,6 +47,8 @@ char *evl_render_event_date (const EvlGraphEvent *e);
 char *evl_render_title (const EvlGraph *g, const EvlRenderOptions *opts, const char *kind);
 char *evl_render_subtitle (const EvlGraph *g, GArray *events);
 
+/* Position of @thread among the lanes of @sel (the timeline's order). */
+guint evl_render_lane_rank (const EvlGraph *g, GArray *sel, const char *thread);
 /* Lane colours: border/strong and light fill. */
 const char *evl_render_lane_color (guint i, gboolean light);
 

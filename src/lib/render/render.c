@@ -296,3 +296,42 @@ evl_render_lane_color (guint i, gboolean is_light)
 {
   return is_light ? light[i % G_N_ELEMENTS (light)] : strong[i % G_N_ELEMENTS (strong)];
 }
+
+guint
+evl_render_lane_rank (const EvlGraph *g, GArray *sel, const char *thread)
+{
+  /* Same order as the timeline's lanes: most reported first, 'Other' last,
+   * ties by first appearance; so a thread keeps its colour across views. */
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) weight = g_array_new (FALSE, TRUE, sizeof (guint));
+  for (guint k = 0; k < sel->len; k++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (sel, guint, k));
+      g_autofree char *th = evl_render_thread (e);
+      guint l;
+      for (l = 0; l < names->len && strcmp (names->pdata[l], th) != 0; l++)
+        ;
+      if (l == names->len)
+        {
+          g_ptr_array_add (names, g_steal_pointer (&th));
+          g_array_set_size (weight, names->len);
+        }
+      g_array_index (weight, guint, l) += MAX (e->n_sources, 1u);
+    }
+  guint a;
+  for (a = 0; a < names->len && strcmp (names->pdata[a], thread) != 0; a++)
+    ;
+  if (a == names->len)
+    return 0;
+  guint pos = 0;
+  gboolean oa = strcmp (thread, "Other") == 0;
+  guint wa = g_array_index (weight, guint, a);
+  for (guint b = 0; b < names->len; b++)
+    {
+      gboolean ob = strcmp (names->pdata[b], "Other") == 0;
+      guint wb = g_array_index (weight, guint, b);
+      if (b != a && (oa > ob || (oa == ob && (wb > wa || (wb == wa && b < a)))))
+        pos++;
+    }
+  return pos;
+}
