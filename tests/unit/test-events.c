@@ -151,6 +151,28 @@ ParameterizedTest (ClassCase *c, events, class_of_known_triggers, .init = setup,
   cr_assert_str_eq (evl_event_class_to_string (ev->klass), c->klass, "%s", c->trigger);
 }
 
+/* The joint extent/class rule needs a class confidence per form: an
+ * unambiguous reporting verb is near certain, a word TimeML splits
+ * between classes is not, and the model carries a real threshold. */
+Test (events, class_confidence_is_derived, .init = setup, .fini = teardown)
+{
+  const EvlLexicon *forms = evl_context_get_lexicon (ctx, "en/event-forms");
+  const EvlLexicon *model = evl_context_get_lexicon (ctx, "en/event-model");
+  cr_assert_not_null (forms);
+  cr_assert_not_null (model);
+  const EvlLexEntry *said = evl_lexicon_lookup (forms, "said", -1);
+  const EvlLexEntry *asked = evl_lexicon_lookup (forms, "asked", -1);
+  const EvlLexEntry *bar = evl_lexicon_lookup (model, "class-threshold", -1);
+  cr_assert (said && said->n_attrs > 8 && asked && asked->n_attrs > 8);
+  cr_assert_not_null (bar);
+  double p_said = g_ascii_strtod (said->attrs[8], NULL);
+  double p_asked = g_ascii_strtod (asked->attrs[8], NULL);
+  double t = g_ascii_strtod (bar->attrs[0], NULL);
+  cr_assert (p_said > -0.05 && p_said <= 0.0, "log P(class | said) = %g", p_said);
+  cr_assert (p_asked < p_said - 0.2, "log P(class | asked) = %g", p_asked);
+  cr_assert (t < 0.0 && t > -5.0, "class threshold %g", t);
+}
+
 /* ---- which tokens are events ---- */
 
 typedef struct {

@@ -9,17 +9,23 @@
  * and second-previous word of a candidate.  A token is an event trigger
  * when bias + shape + own + context weights exceed the model threshold.
  * Unseen forms fall back to their lemma's and suffixes' weights, so
- * unseen inflections of known lemmas are recognised.  Only tokens that
- * become events are lemmatised and interned.
+ * unseen inflections of known lemmas are recognised.  A candidate is
+ * kept only when P(event) x P(its class is right) also clears the model's
+ * class threshold (class F1 is extent F1 times class accuracy, so an
+ * uncertain trigger with an ambiguous class costs more than it brings).
+ * Only tokens that become events are lemmatised and interned.
  *
  * Class: chosen offline per form from the gold class distribution of
  * the form smoothed with its lemma's (TimeML classes are mostly lexical;
- * context did not help in cross-validation).  Tense and aspect follow
+ * neither context features in this scheme nor a discriminative
+ * classifier over form, lemma, suffixes, neighbours and the governing
+ * event beat it in cross-validation).  Tense and aspect follow
  * the TimeML 1.2 MAKEINSTANCE conventions from the auxiliary chain before
  * the trigger ('has fallen' PRESENT PERFECTIVE, 'will meet' FUTURE,
  * 'was launched' PAST, 'to meet' INFINITIVE). */
 #include "events-private.h"
 
+#include <math.h>
 #include <string.h>
 
 enum { SHAPE_PUNCT, SHAPE_NUM, SHAPE_ALLCAPS, SHAPE_CAPFIRST, SHAPE_CAP, SHAPE_LOWER, N_SHAPES };
@@ -38,6 +44,7 @@ static const char *const shape_names[N_SHAPES] = {
 typedef struct {
   const EvlLexEntry *form;   /* en/event-forms entry, NULL when unseen */
   int self;                  /* own milli-weight (0 for punctuation, numbers) */
+  int klass;                 /* milli log P(its class is right) */
   int prev, next, prev2;     /* milli-weights as context of a neighbour */
   guint8 aux;                /* Aux role ('has' AUX_HAVE_PRES), AUX_NONE */
   guint8 adverb;             /* may sit inside a verb group ('not') */
@@ -49,6 +56,8 @@ typedef struct {
   const EvlContext *ctx;
   const EvlLexicon *forms, *lemmas, *suffixes, *irregular;
   int bias, shape[N_SHAPES], prev_start, prev2_start, next_end, threshold;
+  int unseen_class;          /* milli log P(class right) of an unseen lemma */
+  double class_threshold;    /* log of the P(event) x P(class) bar */
   Slot *memo;                /* 1 << MEMO_BITS slots, one allocation per document */
 } Model;
 
@@ -110,6 +119,8 @@ model_init (Model *m, const EvlContext *ctx)
   m->prev2_start = model_weight (model, "prev2-start");
   m->next_end = model_weight (model, "next-end");
   m->threshold = model_weight (model, "threshold");
+  m->unseen_class = model_weight (model, "unseen-class");
+  m->class_threshold = model_weight (model, "class-threshold") / 1000.0;
 }
 
 static guint8
@@ -143,13 +154,16 @@ token_shape (const char *w, gsize n, gboolean first)
   return SHAPE_LOWER;
 }
 
-/* The own weight of an unseen form: lemma + 2/3/4-letter suffixes. */
+/* The own weight of an unseen form: lemma + 2/3/4-letter suffixes;
+ * *klass gets its lemma's class confidence. */
 static int
-unseen_weight (const Model *m, const char *w, gsize n)
+unseen_weight (const Model *m, const char *w, gsize n, int *klass)
 {
   char lemma[EVL_LEMMA_MAX];
   gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, lemma, sizeof lemma);
-  int sum = parse_milli (attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 0));
+  const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
+  *klass = le ? parse_milli (attr (le, 5)) : m->unseen_class;
+  int sum = parse_milli (attr (le, 0));
   char key[8];
   for (gsize k = 2; k <= 4; k++)
     {
@@ -254,10 +268,11 @@ slot_fill (const Model *m, const char *w, gsize n, Slot *out)
   out->aux = (guint8) aux_of (m, w, n);
   out->adverb = (guint8) is_adverb (w, n);
   guchar c = (guchar) w[0];
+  out->klass = out->form ? parse_milli (attr (out->form, 8)) : m->unseen_class;
   if ((c < 0x80 && !g_ascii_isalnum (c)) || g_ascii_isdigit (c))
     out->self = 0;   /* punctuation and numbers are never triggers */
   else
-    out->self = out->form ? parse_milli (attr (out->form, 0)) : unseen_weight (m, w, n);
+    out->self = out->form ? parse_milli (attr (out->form, 0)) : unseen_weight (m, w, n, &out->klass);
 }
 
 static void
@@ -453,6 +468,17 @@ tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
 
 /* ---- the pass ---- */
 
+/* Class F1 is extent F1 times class accuracy: an event counts only when
+ * log P(event) + log P(class right) clears the model's class threshold
+ * (an uncertain trigger with an ambiguous class costs more than it
+ * brings).  @z and @klass are milli log-odds / milli log-probability. */
+static gboolean
+worth_reporting (const Model *m, int z, int klass)
+{
+  double log_event = -log1p (exp (-z / 1000.0));
+  return log_event + klass / 1000.0 > m->class_threshold;
+}
+
 static void
 add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Info *info)
 {
@@ -537,7 +563,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) & 3].w.prev;
       z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) & 3].w.prev2;
       z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end : ring[i & 3].w.next;
-      if (z > m.threshold)
+      if (z > m.threshold && worth_reporting (&m, z, ci->w.klass))
         add_event (&m, doc, &t, c, ci);
     }
   g_free (m.memo);
