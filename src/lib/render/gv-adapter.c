@@ -13,6 +13,10 @@ struct _EvlGv {
 
 static GMutex gv_lock;
 static GString *gv_messages;
+/* One GVC_t for the process, never freed: Graphviz 2.4x's pango plugin
+ * caches a pointer into the context's font table, which would dangle once a
+ * context is freed and the next one lays out text. */
+static GVC_t *shared_gvc;
 
 static int
 collect_message (char *msg)
@@ -30,7 +34,9 @@ evl_gv_new (const char *name, gboolean directed)
   agseterrf (collect_message);
   agseterr (AGWARN);
   EvlGv *gv = g_new0 (EvlGv, 1);
-  gv->gvc = gvContext ();
+  if (shared_gvc == NULL)
+    shared_gvc = gvContext ();
+  gv->gvc = shared_gvc;
   gv->g = agopen ((char *) name, directed ? Agdirected : Agundirected, NULL);
   return gv;
 }
@@ -43,7 +49,6 @@ evl_gv_free (EvlGv *gv)
   if (gv->laid_out)
     gvFreeLayout (gv->gvc, gv->g);
   agclose (gv->g);
-  gvFreeContext (gv->gvc);
   g_free (gv);
   g_string_free (gv_messages, TRUE);
   gv_messages = NULL;
