@@ -454,6 +454,9 @@ evl_source_load_file (const char *path, const EvlLoadOptions *opts, GPtrArray *o
     return evl_fail (error, EVL_ERROR_TOO_LARGE,
                      "%s: %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
                      " bytes (--max-size)", path, (gsize) st.st_size, max);
+  /* A FIFO or device would block or never end: only regular files. */
+  if (!S_ISREG (st.st_mode))
+    return evl_fail (error, EVL_ERROR_IO, "%s: not a regular file", path);
   g_autofree char *data = NULL;
   gsize len = 0;
   g_autoptr (GError) local = NULL;
@@ -530,15 +533,15 @@ evl_source_expand_paths (const char *const *paths, GError **error)
             continue;
           g_ptr_array_add (files, g_steal_pointer (&full));
         }
-      /* Sort this folder's files so output order never depends on the
-       * file system. */
-      g_qsort_with_data (files->pdata + first, (gint) (files->len - first), sizeof (gpointer),
-                         cmp_path, NULL);
       if (files->len == first)
         {
           evl_fail (error, EVL_ERROR_IO, "%s: folder contains no input files", p);
           return NULL;
         }
+      /* Sort this folder's files so output order never depends on the
+       * file system (after the check: pdata is NULL while empty). */
+      g_qsort_with_data (files->pdata + first, (gint) (files->len - first), sizeof (gpointer),
+                         cmp_path, NULL);
     }
   return g_steal_pointer (&files);
 }
