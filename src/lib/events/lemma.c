@@ -90,7 +90,7 @@ guess_stem (char *s, gsize n, gsize cap)
     add_e = TRUE;
   else if (last == 'l' && prev && strchr ("bptdgkfzc", prev))
     add_e = TRUE;
-  else if (ends_with (s, n, "iat") || ends_with (s, n, "uat"))
+  else if (ends_with (s, n, "iat") || ends_with (s, n, "uat") || ends_with (s, n, "ven"))
     add_e = TRUE;
   else if (n >= 3 && is_vowel (prev) && !is_vowel (s[n - 3]))
     {
@@ -110,6 +110,10 @@ verb_stem (const Known *k, char *s, gsize n, gsize cap)
 {
   if (doubled (s, n) && is_known (k, s, n - 1))
     return n - 1;
+  /* A stem ending in a double letter is usually the verb itself: 'called'
+   * is 'call' even when a stray 'calle' is a known form. */
+  if (n >= 3 && s[n - 1] == s[n - 2] && is_known (k, s, n))
+    return n;
   if (n + 1 < cap)
     {
       s[n] = 'e';
