@@ -253,13 +253,42 @@ evl_render_title (const EvlGraph *g, const EvlRenderOptions *opts, const char *k
 {
   if (opts->title && *opts->title)
     return g_strdup (opts->title);
-  for (guint i = 0; i < evl_graph_n_documents (g); i++)
+  /* One article: its headline.  A story from many articles is named by
+   * the entities most of them report on, not by one article's headline. */
+  if (evl_graph_n_documents (g) == 1)
     {
-      const EvlGraphDocument *d = evl_graph_get_document (g, i);
+      const EvlGraphDocument *d = evl_graph_get_document (g, 0);
       if (d->title && *d->title)
         return g_strdup_printf ("%s: %s", kind, d->title);
     }
-  return g_strdup (kind);
+  gint best[3] = { -1, -1, -1 };
+  for (guint i = 0; i < evl_graph_n_entities (g); i++)
+    {
+      const EvlGraphEntity *e = evl_graph_get_entity (g, i);
+      for (guint k = 0; k < 3; k++)
+        {
+          const EvlGraphEntity *b = best[k] >= 0 ? evl_graph_get_entity (g, (guint) best[k]) : NULL;
+          if (b == NULL || e->n_documents > b->n_documents
+              || (e->n_documents == b->n_documents && e->n_mentions > b->n_mentions))
+            {
+              for (guint m = 2; m > k; m--)
+                best[m] = best[m - 1];
+              best[k] = (gint) i;
+              break;
+            }
+        }
+    }
+  if (best[0] < 0)
+    return g_strdup (kind);
+  GString *t = g_string_new (kind);
+  g_string_append (t, ": ");
+  for (guint k = 0; k < 3 && best[k] >= 0; k++)
+    {
+      if (k > 0)
+        g_string_append (t, k == 2 || best[k + 1 < 3 ? k + 1 : k] < 0 ? " and " : ", ");
+      g_string_append (t, evl_graph_get_entity (g, (guint) best[k])->name);
+    }
+  return g_string_free (t, FALSE);
 }
 
 char *
