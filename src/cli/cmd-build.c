@@ -152,6 +152,35 @@ write_report (const EvlGraph *g, GOutputStream *out, GError **error)
   return evl_export_report_with_options (g, report_options, out, error);
 }
 
+/* Adds each document to the graph as soon as it is annotated and drops
+ * it (unless an export still needs it), so memory follows the graph, not
+ * the corpus. */
+typedef struct {
+  const EvlContext *ctx;
+  EvlGraph *graph;
+  const EvlReasonOptions *ropts;
+  GPtrArray *docs;
+  gboolean keep;
+  guint skipped;
+} BuildSink;
+
+static void
+build_sink (EvlDocument *doc, guint index, gpointer user_data)
+{
+  BuildSink *bs = user_data;
+  /* An updated story already holds this document: adding it again would
+   * count its sources twice. */
+  if (evl_graph_find_document (bs->graph, evl_document_get_id (doc)) >= 0)
+    bs->skipped++;
+  else
+    evl_reason_add_document (bs->ctx, bs->graph, doc, bs->ropts);
+  if (!bs->keep)
+    {
+      evl_document_unref (doc);
+      bs->docs->pdata[index] = NULL;
+    }
+}
+
 int
 evl_cmd_build (int argc, char **argv)
 {
@@ -160,6 +189,7 @@ evl_cmd_build (int argc, char **argv)
   g_autofree char *formats_arg = NULL;
   g_autofree char *input_format = NULL;
   g_autofree char *exports_arg = NULL;
+  g_autofree char *graph_path = NULL;
   g_autofree char *from = NULL, *to = NULL, *entity = NULL, *type = NULL;
   gboolean strict = FALSE, all_events = FALSE, quiet = FALSE, list = FALSE;
   gint threads = 0;
@@ -183,6 +213,8 @@ evl_cmd_build (int argc, char **argv)
       "Diagrams show only the events of this entity (name or alias)", "NAME" },
     { "type", 0, 0, G_OPTION_ARG_STRING, &type,
       "Diagrams show only events of this story type (e.g. MEETING)", "TYPE" },
+    { "graph", 'g', 0, G_OPTION_ARG_FILENAME, &graph_path,
+      "Add the inputs to the story saved in FILE (created if absent) and save it back", "FILE" },
     { "list-formats", 0, 0, G_OPTION_ARG_NONE, &list,
       "List the diagrams, image formats and exports, then exit", NULL },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format,
@@ -213,12 +245,14 @@ evl_cmd_build (int argc, char **argv)
     "DIR/events.jsonl and DIR/timeml/NAME.tml per document.  Files are\n"
     "replaced atomically.  --dpi, --width, --from, --to, --entity and --type\n"
     "shape the diagrams (also those in the report); the event table and the\n"
-    "exports always hold every event.\n"
+    "exports always hold every event.  --graph FILE keeps the story between\n"
+    "runs: documents already in it are skipped, new ones merged in.\n"
     "\n"
     "Examples:\n"
     "  eventline build --dct 2023-09-14 input/ -o output/\n"
     "  eventline build input/ -o out/ --export csv,timelinejs --from 2023-01-01\n"
     "  eventline build --list-formats\n"
+    "  eventline build --graph story.json new-articles/ -o output/\n"
     "\n"
     "Exit status: 0 success, 1 an input or output failed, 2 usage error.";
   if (!evl_cli_parse (&argc, &argv, "build", "INPUT...",
@@ -307,10 +341,40 @@ evl_cmd_build (int argc, char **argv)
       return EVL_EXIT_INPUT;
     }
 
-  evl_pipeline_annotate_all (ctx, docs, threads > 0 ? (guint) threads : 0);
   EvlReasonOptions ropts = EVL_REASON_OPTIONS_INIT;
   ropts.all_events = all_events;
-  g_autoptr (EvlGraph) graph = evl_reason_build_graph (ctx, docs, &ropts);
+  g_autoptr (EvlGraph) graph = NULL;
+  gboolean updating = graph_path && g_file_test (graph_path, G_FILE_TEST_EXISTS);
+  if (updating)
+    {
+      graph = evl_graph_load_json (graph_path, &error);
+      if (graph == NULL)
+        {
+          evl_cli_error (graph_path, error);
+          return EVL_EXIT_INPUT;
+        }
+    }
+  else
+    graph = evl_graph_new ();
+  guint n_docs = docs->len;
+  gboolean keep = FALSE;
+  for (guint i = 0; exports[i]; i++)
+    keep |= strcmp (exports[i], "timeml") == 0;
+  BuildSink bs = { ctx, graph, &ropts, docs, keep, 0 };
+  evl_pipeline_annotate_stream (ctx, docs, threads > 0 ? (guint) threads : 0, 0, build_sink, &bs);
+  if (updating)
+    {
+      /* Merge, relate and thread again, keeping the saved event ids. */
+      g_autoptr (GPtrArray) none = g_ptr_array_new ();
+      evl_reason_update_graph (ctx, graph, none, &ropts);
+    }
+  else
+    evl_reason_finish_graph (ctx, graph);
+  if (graph_path && !evl_export_to_file (evl_graph_save_json, graph, graph_path, &error))
+    {
+      evl_cli_error (graph_path, error);
+      return EVL_EXIT_INPUT;
+    }
 
   g_autofree char *json_path = g_build_filename (outdir, "events.json", NULL);
   if (!evl_export_to_file (evl_export_json, graph, json_path, &error))
@@ -334,9 +398,12 @@ evl_cmd_build (int argc, char **argv)
         write_timeml (docs, outdir, &n_errors);
     }
 
+  if (!quiet && bs.skipped)
+    fprintf (stderr, "eventline: %u document%s already in %s, skipped\n", bs.skipped,
+             bs.skipped == 1 ? "" : "s", graph_path);
   if (!quiet)
     fprintf (stderr, "eventline: %u document%s, %u events, %u entities, %u relations -> %s/\n",
-             docs->len, docs->len == 1 ? "" : "s", evl_graph_n_events (graph),
+             n_docs, n_docs == 1 ? "" : "s", evl_graph_n_events (graph),
              evl_graph_n_entities (graph), evl_graph_n_relations (graph), outdir);
   return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;
 }

@@ -196,3 +196,62 @@ Test (cli, merge_rejects_a_corrupt_line_but_keeps_the_others)
   cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "documents")), 1);
   evl_test_rmtree (dir);
 }
+
+/* Number of events of @type in DIR/events.json and the largest source count. */
+static guint
+count_type (const char *dir, const char *type, guint *max_sources)
+{
+  g_autofree char *json = g_build_filename (dir, "events.json", NULL);
+  JsonObject *root;
+  g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  JsonArray *evs = json_object_get_array_member (root, "events");
+  guint n = 0;
+  *max_sources = 0;
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evs, i);
+      if (g_strcmp0 (json_object_get_string_member (e, "type"), type) != 0)
+        continue;
+      n++;
+      *max_sources = MAX (*max_sources, (guint) json_object_get_int_member (e, "sources"));
+    }
+  return n;
+}
+
+Test (cli, a_saved_story_grows_with_new_articles)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *first = g_build_filename (dir, "first", NULL);
+  g_mkdir (first, 0755);
+  static const char *const names[] = { "eventline.json", "000_8d3cbbc2162ee46e.txt",
+                                       "001_494fae7860de2e21.txt" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *src = g_build_filename (evl_test_source_root (), "input", names[i], NULL);
+      g_autofree char *dst = g_build_filename (first, names[i], NULL);
+      g_autofree char *data = NULL;
+      gsize len;
+      cr_assert (g_file_get_contents (src, &data, &len, NULL));
+      g_file_set_contents (dst, data, (gssize) len, NULL);
+    }
+  g_autofree char *story = g_build_filename (dir, "story.json", NULL);
+  g_autofree char *o1 = g_build_filename (dir, "o1", NULL);
+  g_autofree char *o2 = g_build_filename (dir, "o2", NULL);
+  g_autofree char *o3 = g_build_filename (dir, "o3", NULL);
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  cr_assert_eq (evl_test_run (NULL, NULL, "build", "-q", "-f", "svg", "--graph", story, "-o", o1, first, NULL), 0);
+  cr_assert (g_file_test (story, G_FILE_TEST_EXISTS), "the story is saved");
+  guint s1, s2, s3;
+  count_type (o1, "MEETING", &s1);
+  cr_assert_eq (s1, 2, "two articles report the summit");
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "-f", "svg", "--graph", story, "-o", o2, input, NULL), 0);
+  cr_assert (strstr (err, "2 documents already in"), "%s", err);
+  count_type (o2, "MEETING", &s2);
+  cr_assert_eq (s2, 5, "the three new articles join the same summit event");
+  cr_assert_eq (evl_test_run (NULL, NULL, "build", "-q", "-f", "svg", "--graph", story, "-o", o3, input, NULL), 0);
+  guint n2 = count_type (o2, "MEETING", &s2), n3 = count_type (o3, "MEETING", &s3);
+  cr_assert_eq (n2, n3, "adding the same articles again changes nothing");
+  cr_assert_eq (s3, 5);
+  evl_test_rmtree (dir);
+}
