@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-TestSuite (browser, .timeout = 300);
+TestSuite (browser, .timeout = 300 * EVL_TIMEOUT_SCALE);
 
 static char *
 find_chromium (void)

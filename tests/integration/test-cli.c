@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-TestSuite (cli, .timeout = 120);
+TestSuite (cli, .timeout = 120 * EVL_TIMEOUT_SCALE);
 
 Test (cli, help_lists_commands_and_exit_codes)
 {

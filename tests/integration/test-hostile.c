@@ -96,7 +96,7 @@ ParameterizedTestParameters (hostile, refused)
   return cr_make_param_array (Case, cases, sizeof cases / sizeof cases[0]);
 }
 
-ParameterizedTest (Case *c, hostile, refused, .timeout = 120)
+ParameterizedTest (Case *c, hostile, refused, .timeout = 120 * EVL_TIMEOUT_SCALE)
 {
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *bad = g_build_filename (dir, c->name, NULL);
@@ -104,7 +104,7 @@ ParameterizedTest (Case *c, hostile, refused, .timeout = 120)
   check_refused (dir, bad, c->reason, NULL);
 }
 
-Test (hostile, missing_file_and_folder, .timeout = 60)
+Test (hostile, missing_file_and_folder, .timeout = 60 * EVL_TIMEOUT_SCALE)
 {
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *missing = g_build_filename (dir, "nope.txt", NULL);
@@ -113,7 +113,7 @@ Test (hostile, missing_file_and_folder, .timeout = 60)
   check_refused (dir, missing_dir, "no such file", NULL);
 }
 
-Test (hostile, fifo_is_not_read, .timeout = 60)
+Test (hostile, fifo_is_not_read, .timeout = 60 * EVL_TIMEOUT_SCALE)
 {
   /* Root reads chmod 000 files, so an unreadable input is a FIFO: opening
    * it would block forever. */
@@ -123,7 +123,7 @@ Test (hostile, fifo_is_not_read, .timeout = 60)
   check_refused (dir, fifo, "not a regular file", NULL);
 }
 
-Test (hostile, unreadable_file, .timeout = 60)
+Test (hostile, unreadable_file, .timeout = 60 * EVL_TIMEOUT_SCALE)
 {
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *locked = write_file (dir, "locked.txt", GOOD_TEXT, -1);
@@ -133,7 +133,7 @@ Test (hostile, unreadable_file, .timeout = 60)
   check_refused (dir, locked, "ermission", NULL);
 }
 
-Test (hostile, size_limit, .timeout = 120)
+Test (hostile, size_limit, .timeout = 120 * EVL_TIMEOUT_SCALE)
 {
   /* 50 MB on one line: refused by --max-size before anything is read. */
   g_autofree char *dir = evl_test_tmpdir ();
@@ -147,7 +147,7 @@ Test (hostile, size_limit, .timeout = 120)
   check_refused (dir, big, "exceeds the limit of 10000000 bytes", "--max-size=10000000");
 }
 
-Test (hostile, external_entity_never_read, .timeout = 60)
+Test (hostile, external_entity_never_read, .timeout = 60 * EVL_TIMEOUT_SCALE)
 {
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *secret = write_file (dir, "secret.txt", "TOPSECRET-7f3a", -1);
@@ -169,7 +169,7 @@ Test (hostile, external_entity_never_read, .timeout = 60)
     cr_assert_null (strstr (text, "TOPSECRET"), "external entity resolved");
 }
 
-Test (hostile, unwritable_output, .timeout = 60)
+Test (hostile, unwritable_output, .timeout = 60 * EVL_TIMEOUT_SCALE)
 {
   /* A regular file where the output folder should be (root ignores
    * permission bits, not ENOTDIR). */
@@ -183,7 +183,7 @@ Test (hostile, unwritable_output, .timeout = 60)
   cr_assert_not_null (strstr (se, out), "error does not name %s: %s", out, se);
 }
 
-Test (hostile, failed_run_keeps_previous_output, .timeout = 300)
+Test (hostile, failed_run_keeps_previous_output, .timeout = 300 * EVL_TIMEOUT_SCALE)
 {
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *good = write_file (dir, "good.txt", GOOD_TEXT, -1);
@@ -206,7 +206,7 @@ Test (hostile, failed_run_keeps_previous_output, .timeout = 300)
   g_dir_close (d);
 }
 
-Test (hostile, injection_is_literal, .timeout = 300)
+Test (hostile, injection_is_literal, .timeout = 300 * EVL_TIMEOUT_SCALE)
 {
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *txt = write_file (dir, "inject.txt",

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-TestSuite (seeds, .timeout = 120);
+TestSuite (seeds, .timeout = 120 * EVL_TIMEOUT_SCALE);
 
 typedef struct {
   char *dir;

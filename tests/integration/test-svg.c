@@ -5,7 +5,7 @@
 #include <libxml/tree.h>
 #include <string.h>
 
-TestSuite (svg, .timeout = 180);
+TestSuite (svg, .timeout = 180 * EVL_TIMEOUT_SCALE);
 
 static char *outdir;
 

@@ -454,7 +454,7 @@ ParameterizedTest (KeyCase *tc, entities, normalizes_merge_keys)
 
 /* ---- no blow-up on long unbroken input ---- */
 
-Test (entities, long_input_without_breaks_is_linear, .timeout = 20)
+Test (entities, long_input_without_breaks_is_linear, .timeout = 20 * EVL_TIMEOUT_SCALE)
 {
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < 20000; i++)
@@ -651,7 +651,7 @@ append_word (GString *s, guint n)
     }
 }
 
-Test (entities, thousands_of_distinct_names_stay_fast, .timeout = 30)
+Test (entities, thousands_of_distinct_names_stay_fast, .timeout = 30 * EVL_TIMEOUT_SCALE)
 {
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < 4000; i++)

@@ -384,7 +384,7 @@ Test (eval, timeline_gold_scores_perfectly_against_itself)
   cr_assert_eq (counts.system_verified, counts.gold_verified);
 }
 
-Test (eval, timeline_scoring_is_fast_on_long_timelines, .timeout = 20)
+Test (eval, timeline_scoring_is_fast_on_long_timelines, .timeout = 20 * EVL_TIMEOUT_SCALE)
 {
   g_autoptr (GString) t = g_string_new ("Entity\n");
   for (guint i = 0; i < 1500; i++)

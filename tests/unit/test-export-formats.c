@@ -440,7 +440,7 @@ has_descendant (xmlNodePtr n, const char *name)
   return FALSE;
 }
 
-Test (export_formats, build_export_writes_every_format_for_the_samples, .timeout = 120)
+Test (export_formats, build_export_writes_every_format_for_the_samples, .timeout = 120 * EVL_TIMEOUT_SCALE)
 {
   const char *root = g_getenv ("EVL_SOURCE_ROOT");
   cr_assert_not_null (root);

@@ -389,7 +389,7 @@ Test (html, invalid_utf8_text_is_rejected)
 
 /* ---- robustness ---- */
 
-Test (html, nested_100000_levels_deep_does_not_crash, .timeout = 30)
+Test (html, nested_100000_levels_deep_does_not_crash, .timeout = 30 * EVL_TIMEOUT_SCALE)
 {
   const guint depth = 100000;
   g_autoptr (GString) page = g_string_new ("<html><body><article><p>Before the nest, a sentence of text.</p>");
@@ -408,7 +408,7 @@ Test (html, nested_100000_levels_deep_does_not_crash, .timeout = 30)
     cr_assert_not_null (strstr (text_of (docs->pdata[0]), "Before the nest"));
 }
 
-Test (html, many_paragraphs_and_classes_load_in_linear_time, .timeout = 30)
+Test (html, many_paragraphs_and_classes_load_in_linear_time, .timeout = 30 * EVL_TIMEOUT_SCALE)
 {
   g_autoptr (GString) page = g_string_new ("<html><body><article>");
   for (guint i = 0; i < 100000; i++)
@@ -422,7 +422,7 @@ Test (html, many_paragraphs_and_classes_load_in_linear_time, .timeout = 30)
   cr_assert_null (strstr (t, "ad"));
 }
 
-Test (html, deeply_nested_json_ld_is_ignored, .timeout = 30)
+Test (html, deeply_nested_json_ld_is_ignored, .timeout = 30 * EVL_TIMEOUT_SCALE)
 {
   g_autoptr (GString) page = g_string_new ("<html><head><script type=\"application/ld+json\">");
   for (guint i = 0; i < 100000; i++)

@@ -118,7 +118,7 @@ ParameterizedTest (BadCase *c, jsonl, bad_input)
   cr_assert_not_null (strstr (error->message, c->message), "%s: %s", c->label, error->message);
 }
 
-Test (jsonl, deep_nesting_is_refused_without_parsing, .timeout = 30)
+Test (jsonl, deep_nesting_is_refused_without_parsing, .timeout = 30 * EVL_TIMEOUT_SCALE)
 {
   g_autoptr (GString) line = g_string_new ("{\"maintext\": \"ok\", \"x\": ");
   for (guint i = 0; i < 100000; i++)

@@ -713,7 +713,7 @@ Test (reason, update_adds_new_documents_to_a_saved_story)
 
 /* ---- scale ---- */
 
-Test (reason, thousands_of_events_stay_fast, .timeout = 30)
+Test (reason, thousands_of_events_stay_fast, .timeout = 30 * EVL_TIMEOUT_SCALE)
 {
   g_autoptr (EvlContext) ctx = fx_context ();
   g_autoptr (EvlGraph) g = evl_graph_new ();

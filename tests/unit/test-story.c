@@ -865,7 +865,7 @@ Test (story, taxonomy_is_parsed_once_per_context_data)
 
 /* A long text without sentence breaks must stay linear: every scan is
  * bounded by EVL_STORY_REACH tokens. */
-Test (story, no_sentence_breaks_stays_linear, .timeout = 20)
+Test (story, no_sentence_breaks_stays_linear, .timeout = 20 * EVL_TIMEOUT_SCALE)
 {
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < 4000; i++)
@@ -1158,7 +1158,7 @@ count (Prf *c, gboolean gold, gboolean sys)
  * classes, tense and aspect from the annotation), so only this stage's
  * rules are measured; anchors are checked against the gold event-timex
  * TLINKs.  Figures go to the Criterion log (--verbose). */
-Test (story, timebank_polarity_and_modality, .timeout = 600)
+Test (story, timebank_polarity_and_modality, .timeout = 600 * EVL_TIMEOUT_SCALE)
 {
   const char *shared = g_getenv ("EVL_SHARED_DIR");
   g_autofree char *dir = shared ? g_build_filename (shared, "data", "timeml", "TimeBank", NULL) : NULL;

@@ -379,7 +379,7 @@ Test (timeml, writer_never_nests_or_overlaps_tags)
   cr_assert_str_eq (g[1].id, "e2");
 }
 
-Test (timeml, writer_round_trips_the_corpus, .timeout = 120)
+Test (timeml, writer_round_trips_the_corpus, .timeout = 120 * EVL_TIMEOUT_SCALE)
 {
   const char *shared = g_getenv ("EVL_SHARED_DIR");
   g_autofree char *root = g_build_filename (shared ? shared : "../shared", "data", "timeml", NULL);

@@ -403,7 +403,7 @@ Test (timex, type_names_roundtrip)
 
 /* Pathological input: one huge paragraph of temporal-looking words with no
  * sentence break; must stay linear and produce only valid values. */
-Test (timex, huge_unbroken_text_stays_linear_and_valid, .timeout = 60)
+Test (timex, huge_unbroken_text_stays_linear_and_valid, .timeout = 60 * EVL_TIMEOUT_SCALE)
 {
   static const char *const words[] = {
     "May", "may", "March", "1950-53", "the", "last", "next", "week", "Friday", ",", "-",
