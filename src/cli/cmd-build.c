@@ -240,7 +240,8 @@ evl_cmd_build (int argc, char **argv)
     "Writes DIR/events.json, DIR/report.html (a self-contained page with the\n"
     "summary, both diagrams, every event with its sources and quotes, the\n"
     "entities and the conflicts between sources), DIR/timeline.svg,\n"
-    "DIR/timeline.png, DIR/relations.svg and DIR/relations.png.  --export adds\n"
+    "DIR/timeline.png, DIR/relations.svg, DIR/relations.png and the entity-only\n"
+    "view DIR/entities.svg, DIR/entities.png (who acts with whom).  --export adds\n"
     "DIR/timelinejs.json (Knight Lab TimelineJS3), DIR/events.csv,\n"
     "DIR/events.jsonl and DIR/timeml/NAME.tml per document.  Files are\n"
     "replaced atomically.  --dpi, --width, --from, --to, --entity and --type\n"
@@ -386,6 +387,7 @@ evl_cmd_build (int argc, char **argv)
   write_graph_file (write_report, graph, outdir, "report.html", &n_errors);
   write_images (graph, outdir, "timeline", formats, &base, &n_errors);
   write_images (graph, outdir, "relations", formats, &base, &n_errors);
+  write_images (graph, outdir, "entities", formats, &base, &n_errors);
   for (guint i = 0; exports[i]; i++)
     {
       if (strcmp (exports[i], "timelinejs") == 0)
