@@ -98,3 +98,26 @@ evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
   *n_errors = errors;
   return docs;
 }
+
+gboolean
+evl_cli_load_options (const char *cmd, const char *dct, const char *input_format,
+                      gint64 max_size, EvlLoadOptions *out)
+{
+  EvlLoadOptions init = EVL_LOAD_OPTIONS_INIT;
+  *out = init;
+  if (!evl_cli_check_dct (dct))
+    return FALSE;
+  out->default_dct = dct;
+  if (max_size < 0)
+    {
+      evl_cli_errorf (cmd, "--max-size: must be a number of bytes");
+      return FALSE;
+    }
+  out->max_bytes = (gsize) max_size;
+  if (input_format && !evl_input_format_from_string (input_format, &out->format))
+    {
+      evl_cli_errorf (cmd, "--input-format: unknown format '%s'", input_format);
+      return FALSE;
+    }
+  return TRUE;
+}

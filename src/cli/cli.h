@@ -41,5 +41,11 @@ gboolean evl_cli_parse (int *argc, char ***argv, const char *cmd, const char *pa
 GPtrArray *evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts,
                                 gboolean strict, guint *n_errors);
 
+/* Fills @out from the loading options every command shares (--dct,
+ * --input-format, --max-size); prints the error and returns FALSE on a bad
+ * value. */
+gboolean evl_cli_load_options (const char *cmd, const char *dct, const char *input_format,
+                               gint64 max_size, EvlLoadOptions *out);
+
 /* Validates a --dct argument; prints an error and returns FALSE if bad. */
 gboolean evl_cli_check_dct (const char *dct);

@@ -269,21 +269,9 @@ evl_cmd_build (int argc, char **argv)
       evl_cli_errorf ("build", "no input given\nTry 'eventline build --help'.");
       return EVL_EXIT_USAGE;
     }
-  if (!evl_cli_check_dct (dct))
+  EvlLoadOptions lopts;
+  if (!evl_cli_load_options ("build", dct, input_format, max_size, &lopts))
     return EVL_EXIT_USAGE;
-  EvlLoadOptions lopts = EVL_LOAD_OPTIONS_INIT;
-  lopts.default_dct = dct;
-  if (max_size < 0)
-    {
-      evl_cli_errorf ("build", "--max-size: must be a number of bytes");
-      return EVL_EXIT_USAGE;
-    }
-  lopts.max_bytes = (gsize) max_size;
-  if (input_format && !evl_input_format_from_string (input_format, &lopts.format))
-    {
-      evl_cli_errorf ("build", "--input-format: unknown format '%s'", input_format);
-      return EVL_EXIT_USAGE;
-    }
   g_auto (GStrv) formats = g_strsplit (formats_arg ? formats_arg : "svg,png", ",", -1);
   for (guint i = 0; formats[i]; i++)
     {

@@ -51,21 +51,9 @@ evl_cmd_extract (int argc, char **argv)
       evl_cli_errorf ("extract", "no input given\nTry 'eventline extract --help'.");
       return EVL_EXIT_USAGE;
     }
-  if (!evl_cli_check_dct (dct))
+  EvlLoadOptions lopts;
+  if (!evl_cli_load_options ("extract", dct, input_format, max_size, &lopts))
     return EVL_EXIT_USAGE;
-  EvlLoadOptions lopts = EVL_LOAD_OPTIONS_INIT;
-  lopts.default_dct = dct;
-  if (max_size < 0)
-    {
-      evl_cli_errorf ("extract", "--max-size: must be a number of bytes");
-      return EVL_EXIT_USAGE;
-    }
-  lopts.max_bytes = (gsize) max_size;
-  if (input_format && !evl_input_format_from_string (input_format, &lopts.format))
-    {
-      evl_cli_errorf ("extract", "--input-format: unknown format '%s'", input_format);
-      return EVL_EXIT_USAGE;
-    }
   g_autoptr (GError) error = NULL;
   g_autoptr (EvlContext) ctx = evl_context_new_with_data_dir (data_dir, &error);
   if (ctx == NULL)

@@ -449,15 +449,9 @@ evl_cmd_timeline (int argc, char **argv)
       evl_cli_errorf ("timeline", "--format: unknown format '%s' (text, semeval, json)", format);
       return EVL_EXIT_USAGE;
     }
-  if (!evl_cli_check_dct (dct))
+  EvlLoadOptions lopts;
+  if (!evl_cli_load_options ("timeline", dct, input_format, 0, &lopts))
     return EVL_EXIT_USAGE;
-  EvlLoadOptions lopts = EVL_LOAD_OPTIONS_INIT;
-  lopts.default_dct = dct;
-  if (input_format && !evl_input_format_from_string (input_format, &lopts.format))
-    {
-      evl_cli_errorf ("timeline", "--input-format: unknown format '%s'", input_format);
-      return EVL_EXIT_USAGE;
-    }
 
   g_autoptr (GError) error = NULL;
   g_autoptr (EvlContext) ctx = evl_context_new (&error);
