@@ -84,16 +84,11 @@ evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
   evl_gv_set (ag, "sep", "+8");
   evl_gv_set (ag, "splines", "true");
   evl_gv_set (ag, "labelloc", "t");
-  agattr (ag, AGNODE, (char *) "fontname", EVL_RENDER_FONT);
-  agattr (ag, AGNODE, (char *) "fontsize", "9");
-  agattr (ag, AGEDGE, (char *) "fontname", EVL_RENDER_FONT);
-  agattr (ag, AGEDGE, (char *) "fontsize", "8");
+  evl_render_graph_fonts (ag, "8");
   g_autofree char *title = evl_render_title (g, opts, "Who appears with whom");
   g_autofree char *subtitle = evl_render_subtitle (g, sel);
-  GString *h = g_string_new ("<FONT POINT-SIZE=\"14\"><B>");
-  evl_render_escape (h, title);
-  g_string_append (h, "</B></FONT><BR/><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">");
-  evl_render_escape (h, subtitle);
+  GString *h = g_string_new (NULL);
+  evl_render_heading (h, title, subtitle);
   g_string_append (h, " · edge label = events shared</FONT>");
   evl_gv_set_html (gv, ag, "label", h->str);
 

@@ -86,16 +86,11 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
   evl_gv_set (ag, "nodesep", "0.12");
   evl_gv_set (ag, "ranksep", "1.0");
   evl_gv_set (ag, "labelloc", "t");
-  agattr (ag, AGNODE, (char *) "fontname", EVL_RENDER_FONT);
-  agattr (ag, AGNODE, (char *) "fontsize", "9");
-  agattr (ag, AGEDGE, (char *) "fontname", EVL_RENDER_FONT);
-  agattr (ag, AGEDGE, (char *) "fontsize", "7");
+  evl_render_graph_fonts (ag, "7");
   g_autofree char *title = evl_render_title (g, opts, "Who did what, where");
   g_autofree char *subtitle = evl_render_subtitle (g, sel);
-  GString *h = g_string_new ("<FONT POINT-SIZE=\"14\"><B>");
-  evl_render_escape (h, title);
-  g_string_append (h, "</B></FONT><BR/><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">");
-  evl_render_escape (h, subtitle);
+  GString *h = g_string_new (NULL);
+  evl_render_heading (h, title, subtitle);
   if (dropped)
     g_string_append_printf (h, " · %u more events not shown", dropped);
   g_string_append (h, "</FONT><BR/><FONT POINT-SIZE=\"7\">ellipse: person · box: country / organisation · house: place · edges: role of the entity in the event</FONT>");

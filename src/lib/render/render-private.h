@@ -46,6 +46,12 @@ char *evl_render_event_date (const EvlGraphEvent *e);
 /* Title and subtitle: documents, events, date range. */
 char *evl_render_title (const EvlGraph *g, const EvlRenderOptions *opts, const char *kind);
 char *evl_render_subtitle (const EvlGraph *g, GArray *events);
+/* Appends the diagram heading (bold title, then the grey subtitle) to @h;
+ * the subtitle's <FONT> stays open so the caller can add to it and must
+ * close it. */
+void evl_render_heading (GString *h, const char *title, const char *subtitle);
+/* The node and edge font defaults every network diagram uses. */
+void evl_render_graph_fonts (Agraph_t *ag, const char *edge_fontsize);
 
 /* Position of @thread among the lanes of @sel (the timeline's order). */
 guint evl_render_lane_rank (const EvlGraph *g, GArray *sel, const char *thread);

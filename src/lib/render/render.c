@@ -364,3 +364,21 @@ evl_render_lane_rank (const EvlGraph *g, GArray *sel, const char *thread)
     }
   return pos;
 }
+
+void
+evl_render_heading (GString *h, const char *title, const char *subtitle)
+{
+  g_string_append (h, "<FONT POINT-SIZE=\"14\"><B>");
+  evl_render_escape (h, title);
+  g_string_append (h, "</B></FONT><BR/><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">");
+  evl_render_escape (h, subtitle);
+}
+
+void
+evl_render_graph_fonts (Agraph_t *ag, const char *edge_fontsize)
+{
+  agattr (ag, AGNODE, (char *) "fontname", EVL_RENDER_FONT);
+  agattr (ag, AGNODE, (char *) "fontsize", (char *) "9");
+  agattr (ag, AGEDGE, (char *) "fontname", EVL_RENDER_FONT);
+  agattr (ag, AGEDGE, (char *) "fontsize", (char *) edge_fontsize);
+}
