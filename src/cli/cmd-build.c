@@ -228,7 +228,7 @@ evl_cmd_build (int argc, char **argv)
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
       "Worker threads (default: one per processor)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing but errors", NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   const char *desc =
     "INPUT is a file or a folder of articles (.txt, .tml/.xml TimeML, .html,\n"

@@ -214,7 +214,7 @@ evl_cmd_eval (int argc, char **argv)
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the scores as JSON", NULL },
     { "errors", 0, 0, G_OPTION_ARG_NONE, &errors,
       "timex, events: first list every mismatch, one per line (TSV)", NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   const char *desc =
     "KIND is 'timex' (TIMEX3), 'events' (EVENT) or 'timeline'.  Files under\n"

@@ -31,7 +31,7 @@ evl_cmd_extract (int argc, char **argv)
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_size,
       "Refuse inputs larger than this (default: 64 MiB)", "BYTES" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: one per processor)", "N" },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   const char *desc =
     "Runs the per-document stages (segment, timex, entities, events) and\n"

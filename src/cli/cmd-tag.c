@@ -216,7 +216,7 @@ evl_cmd_tag (int argc, char **argv)
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
       "Worker threads (default: one per processor)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing but errors", NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   const char *desc =
     "Runs the pipeline on each input and writes it as TimeML: the document's\n"

@@ -412,7 +412,7 @@ evl_cmd_timeline (int argc, char **argv)
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format, "Force the input format: text, timeml, html, jsonl", "FMT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first input that cannot be read", NULL },
-    { NULL },
+    G_OPTION_ENTRY_NULL,
   };
   const char *desc =
     "Lists, in time order, the events in which NAME takes part across all\n"

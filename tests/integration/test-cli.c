@@ -6,6 +6,17 @@
 
 TestSuite (cli, .timeout = 120 * EVL_TIMEOUT_SCALE);
 
+/* (transfer full) The root object of JSON file @path. */
+static JsonObject *
+load_root (const char *path)
+{
+  JsonObject *root;
+  JsonParser *p = evl_test_load_json (path, &root);
+  json_object_ref (root);
+  g_object_unref (p);
+  return root;
+}
+
 Test (cli, help_lists_commands_and_exit_codes)
 {
   g_autofree char *out = NULL;
@@ -58,8 +69,7 @@ Test (cli, good_inputs_survive_a_bad_one)
   cr_assert_eq (code, 1, "exit 1 when one input failed: %s", err);
   cr_assert (strstr (err, "bad.txt") && strstr (err, "UTF-8"), "%s", err);
   g_autofree char *json = g_build_filename (out, "events.json", NULL);
-  JsonObject *root;
-  g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  g_autoptr (JsonObject) root = load_root (json);
   cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "documents")), 1);
   /* --strict stops instead. */
   g_autofree char *out2 = g_build_filename (dir, "out2", NULL);
@@ -91,8 +101,7 @@ Test (cli, manifest_dates_input_without_dct)
   cr_assert_eq (evl_test_run (NULL, &err, "build", "--quiet", "--format", "svg", "-o", dir, input, NULL), 0,
                 "%s", err);
   g_autofree char *json = g_build_filename (dir, "events.json", NULL);
-  JsonObject *root;
-  g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  g_autoptr (JsonObject) root = load_root (json);
   JsonArray *docs = json_object_get_array_member (root, "documents");
   cr_assert_eq (json_array_get_length (docs), 5);
   for (guint i = 0; i < 5; i++)
@@ -112,8 +121,7 @@ Test (cli, dct_flag_never_overrides_metadata_but_beats_guesses)
   cr_assert_eq (evl_test_run (NULL, NULL, "build", "--quiet", "--format", "svg", "--dct", "2023-09-14",
                               "-o", out, a, b, NULL), 0);
   g_autofree char *json = g_build_filename (out, "events.json", NULL);
-  JsonObject *root;
-  g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  g_autoptr (JsonObject) root = load_root (json);
   JsonArray *docs = json_object_get_array_member (root, "documents");
   cr_assert_str_eq (json_object_get_string_member (json_array_get_object_element (docs, 0), "dct"), "2020-02-02");
   cr_assert_str_eq (json_object_get_string_member (json_array_get_object_element (docs, 1), "dct"), "2023-09-14");
@@ -191,8 +199,7 @@ Test (cli, merge_rejects_a_corrupt_line_but_keeps_the_others)
   cr_assert_eq (evl_test_run (NULL, &err, "merge", "-q", "--format", "svg", "-o", o, shard, NULL), 1);
   cr_assert (strstr (err, "shard.jsonl:2"), "names file and line: %s", err);
   g_autofree char *json = g_build_filename (o, "events.json", NULL);
-  JsonObject *root;
-  g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  g_autoptr (JsonObject) root = load_root (json);
   cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "documents")), 1);
   evl_test_rmtree (dir);
 }
@@ -202,8 +209,7 @@ static guint
 count_type (const char *dir, const char *type, guint *max_sources)
 {
   g_autofree char *json = g_build_filename (dir, "events.json", NULL);
-  JsonObject *root;
-  g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  g_autoptr (JsonObject) root = load_root (json);
   JsonArray *evs = json_object_get_array_member (root, "events");
   guint n = 0;
   *max_sources = 0;
