@@ -20,3 +20,15 @@ GResource *evl_data_get_resource (void);
  * graph frees it with @free_func when it is replaced or finalized. */
 gpointer evl_graph_get_reason_cache (EvlGraph *g);
 void evl_graph_set_reason_cache (EvlGraph *g, gpointer cache, GDestroyNotify free_func);
+
+/* context.c: derived data a module builds once per context from its
+ * lexicons (lookup tables, filters).  The first caller runs @build, others
+ * wait for it (g_once); the context frees the result with @free_func when
+ * it is finalized.  @build must not return NULL. */
+typedef enum {
+  EVL_CONTEXT_SLOT_TIMEX,
+  EVL_CONTEXT_N_SLOTS
+} EvlContextSlot;
+gconstpointer evl_context_get_derived (const EvlContext *ctx, EvlContextSlot slot,
+                                       gpointer (*build) (const EvlContext *ctx),
+                                       GDestroyNotify free_func);

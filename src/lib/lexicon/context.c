@@ -33,6 +33,8 @@ struct _EvlContext {
   gatomicrefcount ref;
   GHashTable *lexicons;   /* "en/months" -> EvlLexicon* */
   GHashTable *data;       /* "taxonomy/story.txt" -> GBytes* */
+  gsize derived[EVL_CONTEXT_N_SLOTS];            /* evl_context_get_derived() */
+  GDestroyNotify derived_free[EVL_CONTEXT_N_SLOTS];
 };
 
 static const char *const no_attrs[] = { NULL };
@@ -350,9 +352,28 @@ evl_context_unref (EvlContext *ctx)
 {
   if (ctx == NULL || !g_atomic_ref_count_dec (&ctx->ref))
     return;
+  for (guint i = 0; i < EVL_CONTEXT_N_SLOTS; i++)
+    if (ctx->derived[i] && ctx->derived_free[i])
+      ctx->derived_free[i] ((gpointer) ctx->derived[i]);
   g_hash_table_unref (ctx->lexicons);
   g_hash_table_unref (ctx->data);
   g_free (ctx);
+}
+
+gconstpointer
+evl_context_get_derived (const EvlContext *ctx, EvlContextSlot slot,
+                         gpointer (*build) (const EvlContext *ctx), GDestroyNotify free_func)
+{
+  g_return_val_if_fail (ctx != NULL && slot < EVL_CONTEXT_N_SLOTS && build != NULL, NULL);
+  /* a cache: the context stays logically const */
+  EvlContext *c = (EvlContext *) ctx;
+  if (g_once_init_enter (&c->derived[slot]))
+    {
+      gpointer p = build (ctx);
+      c->derived_free[slot] = free_func;
+      g_once_init_leave (&c->derived[slot], (gsize) p);
+    }
+  return (gconstpointer) c->derived[slot];
 }
 
 const EvlLexicon *

@@ -425,16 +425,23 @@ scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 en
     }
 }
 
+/* The lexicons and their filters, built once per context. */
+static gpointer
+lex_build (const EvlContext *ctx)
+{
+  TxLex *lx = g_new (TxLex, 1);
+  tx_lex_init (lx, ctx);
+  return lx;
+}
+
 void
 evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
 {
   g_return_if_fail (ctx != NULL && doc != NULL);
   evl_document_clear_timexes (doc);
-  TxLex lx;
-  tx_lex_init (&lx, ctx);
   TxScan s;
   memset (&s, 0, sizeof s);
-  s.lx = &lx;
+  s.lx = evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_TIMEX, lex_build, g_free);
   gsize len;
   s.text = evl_document_get_text (doc, &len);
   s.dct = evl_document_get_dct_day (doc);
