@@ -259,12 +259,69 @@ id_from_name (const char *name)
   return g_strdup (base);
 }
 
+static gsize
+skip_space (const char *p, gsize i, gsize len)
+{
+  while (i < len && g_ascii_isspace (p[i]))
+    i++;
+  return i;
+}
+
+/* TRUE when @p starts with the HTML tag @tag ("<head") followed by '>',
+ * '/' or a space, so "<header" is not "<head". */
+static gboolean
+starts_with_tag (const char *p, gsize rest, const char *tag)
+{
+  gsize n = strlen (tag);
+  return rest > n && g_ascii_strncasecmp (p, tag, n) == 0
+         && (p[n] == '>' || p[n] == '/' || g_ascii_isspace (p[n]));
+}
+
+/* A web page by its start: after an XML declaration and comments, a
+ * doctype or one of the elements a page (or a saved fragment of one)
+ * opens with.  A page that opens with a comment counts as HTML too
+ * (TimeML, the other markup, is sniffed before). */
+static gboolean
+sniff_html (const char *p, gsize len)
+{
+  static const char *const tags[] = { "<html", "<head", "<meta", "<body", "<title", "<link",
+                                      "<article", "<script", "<style" };
+  gsize i = skip_space (p, 0, MIN (len, (gsize) 4096));
+  gboolean comment = FALSE;
+  for (;;)
+    {
+      if (len - i >= 5 && strncmp (p + i, "<?xml", 5) == 0)
+        {
+          const char *e = g_strstr_len (p + i, (gssize) (len - i), "?>");
+          if (e == NULL)
+            return FALSE;
+          i = skip_space (p, (gsize) (e - p) + 2, len);
+        }
+      else if (len - i >= 4 && strncmp (p + i, "<!--", 4) == 0)
+        {
+          comment = TRUE;
+          const char *e = g_strstr_len (p + i + 4, (gssize) (len - i - 4), "-->");
+          if (e == NULL)
+            return TRUE;
+          i = skip_space (p, (gsize) (e - p) + 3, len);
+        }
+      else
+        break;
+    }
+  const char *q = p + i;
+  gsize rest = len - i;
+  if (rest >= 9 && g_ascii_strncasecmp (q, "<!doctype", 9) == 0)
+    return TRUE;
+  for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+    if (starts_with_tag (q, rest, tags[t]))
+      return TRUE;
+  return comment;
+}
+
 static EvlInputFormat
 sniff_format (const char *name, const char *data, gsize len)
 {
-  gsize i = 0;
-  while (i < len && i < 512 && g_ascii_isspace (data[i]))
-    i++;
+  gsize i = skip_space (data, 0, MIN (len, (gsize) 512));
   const char *p = data + i;
   gsize rest = len - i;
   /* evl_document_to_json() writes the format version first. */
@@ -272,9 +329,16 @@ sniff_format (const char *name, const char *data, gsize len)
     return EVL_FORMAT_EXTRACTED;
   if (rest > 0 && p[0] == '{')
     return EVL_FORMAT_JSONL;
+  /* A JSON array of article objects (one news-please dump). */
+  if (rest > 1 && p[0] == '[')
+    {
+      gsize j = skip_space (p, 1, MIN (rest, (gsize) 512));
+      if (j < rest && p[j] == '{')
+        return EVL_FORMAT_JSONL;
+    }
   if (evl_source_sniff_timeml (data, len))
     return EVL_FORMAT_TIMEML;
-  if (rest >= 5 && (g_ascii_strncasecmp (p, "<!doc", 5) == 0 || g_ascii_strncasecmp (p, "<html", 5) == 0))
+  if (sniff_html (data, len))
     return EVL_FORMAT_HTML;
   const char *ext = strrchr (name, '.');
   if (ext)
@@ -283,7 +347,10 @@ sniff_format (const char *name, const char *data, gsize len)
         return EVL_FORMAT_TIMEML;
       if (g_ascii_strcasecmp (ext, ".html") == 0 || g_ascii_strcasecmp (ext, ".htm") == 0)
         return EVL_FORMAT_HTML;
-      if (g_ascii_strcasecmp (ext, ".jsonl") == 0 || g_ascii_strcasecmp (ext, ".ndjson") == 0)
+      /* news-please writes one pretty-printed article per .json file;
+       * the JSONL loader reads that, an array, or one article a line. */
+      if (g_ascii_strcasecmp (ext, ".jsonl") == 0 || g_ascii_strcasecmp (ext, ".ndjson") == 0
+          || g_ascii_strcasecmp (ext, ".json") == 0)
         return EVL_FORMAT_JSONL;
     }
   return EVL_FORMAT_TEXT;
@@ -479,7 +546,9 @@ is_input_file (const char *name)
 {
   if (name[0] == '.' || strcmp (name, MANIFEST_NAME) == 0 || g_str_has_suffix (name, SIDECAR_SUFFIX))
     return FALSE;
-  static const char *const skip[] = { ".md", ".json", ".png", ".svg", ".pdf", ".jpg", ".gif", "~", NULL };
+  /* .json files are articles (news-please); the manifest and sidecars
+   * were excluded above. */
+  static const char *const skip[] = { ".md", ".png", ".svg", ".pdf", ".jpg", ".gif", "~", NULL };
   for (guint i = 0; skip[i]; i++)
     if (g_str_has_suffix (name, skip[i]))
       return FALSE;
