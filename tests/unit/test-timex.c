@@ -219,6 +219,9 @@ static TxCase relative_cases[] = {
   { "Hearings resume the week of March 6, 2000.", DCT, "the week of March 6, 2000", "DATE", "2000-W10", "" },
   { "They plan to meet at Christmas.", DCT, "Christmas", "DATE", "2023-12-25", "" },
   { "Families gathered for Thanksgiving Day 1998.", DCT, "Thanksgiving Day 1998", "DATE", "1998-11-26", "" },
+  { "Margins will stay thin in the near term.", DCT, "the near term", "DATE", "FUTURE_REF", "" },
+  { "Holders may sell in the short term.", DCT, "the short term", "DATE", "FUTURE_REF", "" },
+  { "It will sell the unit as soon as possible.", DCT, "as soon as possible", "DATE", "FUTURE_REF", "" },
 };
 
 TX_FAMILY (relative_to_creation_time, relative_cases)
@@ -263,6 +266,8 @@ static TxCase negative_cases[] = {
   { "The army sent 2000 troops.", DCT, "2000", "", "", "" },
   { "A 6-year-old boy was rescued.", DCT, "6-year-old", "", "", "" },
   { "The august assembly voted.", DCT, "august", "", "", "" },
+  { "The story ran in USA Today last week.", DCT, "Today", "", "", "" },
+  { "He quoted the film High Noon in his speech.", DCT, "Noon", "", "", "" },
 };
 
 TX_FAMILY (not_temporal, negative_cases)

@@ -9,6 +9,8 @@
 
 /* How far back an infinitive ('to leave on Thursday') still governs. */
 #define INFINITIVE_REACH 5
+/* How far left a tense cue still governs a date. */
+#define TENSE_REACH 8
 
 /* 'had been scheduled to expire Friday': a plan told in the pluperfect is
  * past; 'had' within the three words before the infinitive's 'to'. */
@@ -44,7 +46,7 @@ tx_tense (const TxScan *s, int i, int end)
   if (i > 0 && s->u[i - 1].kind == U_WORD
       && (strcmp (s->u[i - 1].low, "until") == 0 || strcmp (s->u[i - 1].low, "till") == 0))
     return 1;
-  for (int k = i - 1; k >= 0 && k >= i - 8; k--)
+  for (int k = i - 1; k >= 0 && k >= i - TENSE_REACH; k--)
     {
       const TxUnit *u = &s->u[k];
       if (u->kind == U_PUNCT && (u->low[0] == ';' || u->low[0] == ':' || u->low[0] == '"'
@@ -392,6 +394,21 @@ quoted_title (const TxScan *s, const TxMatch *m)
   return TRUE;
 }
 
+/* 'USA Today', 'High Noon': a word written in lower case when it is a time
+ * (a deictic or a part of day), capitalised right after a capitalised word
+ * in mid-sentence, is part of a name. */
+static gboolean
+in_name (const TxScan *s, const TxMatch *m)
+{
+  const TxUnit *u = &s->u[m->start];
+  if (m->end - m->start != 1 || !u->cap || u->nl || m->start == 0)
+    return FALSE;
+  const TxUnit *p = &s->u[m->start - 1];
+  if (p->kind != U_WORD || !p->cap || u->month || u->wday)
+    return FALSE;
+  return u->pod || evl_lexicon_lookup (s->lx->lex[LEX_DEICTICS], u->low, u->len);
+}
+
 static void
 scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 end)
 {
@@ -415,7 +432,7 @@ scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 en
              && s->sents[s->sentence + 1].span.start <= u->start)
         s->sentence++;
       TxMatch m;
-      if (tx_match (s, i, &m) && !quoted_title (s, &m))
+      if (tx_match (s, i, &m) && !quoted_title (s, &m) && !in_name (s, &m))
         {
           emit (s, doc, &m);
           i = m.end;
