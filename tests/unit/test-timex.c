@@ -7,7 +7,7 @@
 TestSuite (timex);
 
 typedef struct {
-  char text[160];
+  char text[256];
   char dct[24];      /* "" = no creation time */
   char extent[64];   /* the expected timex text */
   char type[12];     /* "" = @extent must NOT be (part of) a timex */
@@ -235,6 +235,13 @@ static TxCase anaphoric_cases[] = {
   { "The treaty was signed in 1975. That year, trade doubled.", DCT, "That year", "DATE", "1975", "" },
   { "The raid came in October 1998. That day, police arrested nine.", DCT, "That day", "DATE", "1998-10-XX", "" },
   { "The summit opened on June 3, 1998. A year earlier, talks had collapsed.", DCT, "A year earlier", "DATE", "1997", "" },
+  /* comparison periods name the quarter reported on, not one in a
+   * forecast or an aside */
+  { "Profit fell in the third quarter. Analysts expect the slump to continue into the fourth quarter and "
+    "through the third quarter of 1990. In the year-ago period, it earned $1.", "1989-10-26",
+    "the year-ago period", "DATE", "1988-Q3", "" },
+  { "The firm posted a third-quarter gain. After a flat second quarter, sales rose. "
+    "In the year-earlier period, it earned $2.", "1989-10-26", "the year-earlier period", "DATE", "1988-Q3", "" },
 };
 
 TX_FAMILY (anaphoric, anaphoric_cases)

@@ -1300,7 +1300,9 @@ p_period (TxScan *s, int i, TxMatch *m)
           return de;
         }
     }
-  gboolean quarter_ctx = s->have_quarter && s->sentence - s->quarter_sentence <= 3;
+  /* 'the year-ago period' names a period: the quarter under discussion
+   * however far back it was named; the bare adjective only near it */
+  gboolean quarter_ctx = s->have_quarter && (q == 0 || s->sentence - s->quarter_sentence <= 3);
   if (q > 0 || (q == 0 && quarter_ctx) || (q < 0 && quarter_ctx))
     {
       if (quarter_ctx)

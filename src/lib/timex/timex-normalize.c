@@ -286,6 +286,23 @@ tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *c
 
 /* ---- the driver ---- */
 
+/* Whether the quarter @m names can be one whose results are reported. */
+static gboolean
+reported_quarter (const TxScan *s, const TxMatch *m)
+{
+  if (!s->dct)
+    return TRUE;
+  EvlTimexPoint next = m->pt;
+  evl_timex_point_shift (&next, 1);
+  /* the latest such quarter is the one reported on: 'after a flat
+   * second quarter' in a third-quarter report is an aside */
+  if (s->have_quarter && evl_timex_point_first_day (&m->pt) < evl_timex_point_first_day (&s->quarter))
+    return FALSE;
+  if (evl_timex_point_first_day (&next) <= s->dct)
+    return TRUE;
+  return evl_timex_point_first_day (&m->pt) <= s->dct && tx_tense (s, m->start, m->end) <= 0;
+}
+
 static void
 emit (TxScan *s, EvlDocument *doc, TxMatch *m)
 {
@@ -349,7 +366,10 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
       s->ref_index = (gint32) idx;
       s->ref_sentence = s->sentence;
       s->ref_from_text = m->absolute;
-      if (m->pt.grain == EVL_GRAIN_QUARTER)
+      /* results are reported for quarters that have ended, or begun when
+       * not spoken of in the future: 'the third quarter of 1990', 'into
+       * the fourth quarter' in a forecast are no comparison base */
+      if (m->pt.grain == EVL_GRAIN_QUARTER && reported_quarter (s, m))
         {
           s->quarter = m->pt;
           s->have_quarter = TRUE;
