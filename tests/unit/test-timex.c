@@ -242,6 +242,12 @@ static TxCase anaphoric_cases[] = {
     "the year-ago period", "DATE", "1988-Q3", "" },
   { "The firm posted a third-quarter gain. After a flat second quarter, sales rose. "
     "In the year-earlier period, it earned $2.", "1989-10-26", "the year-earlier period", "DATE", "1988-Q3", "" },
+  { "Net rose in the third quarter. It earned $2 in the corresponding period last year.", "1989-10-26",
+    "the corresponding period last year", "DATE", "1988-Q3", "" },
+  { "Net rose in the third quarter. For the quarter a year ago, it earned $1.", "1989-10-26",
+    "the quarter a year ago", "DATE", "1988-Q3", "" },
+  { "Net rose in the third quarter. Sales for last year's quarter were $3 million.", "1989-10-26",
+    "last year's quarter", "DATE", "1988-Q3", "" },
 };
 
 TX_FAMILY (anaphoric, anaphoric_cases)

@@ -1253,6 +1253,19 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
 
 static int p_duration (TxScan *s, int i, TxMatch *m);
 
+/* 'last year', 'a year ago', 'a year earlier' after a period noun: returns
+ * the end or -1. */
+static int
+year_back (const TxScan *s, int i)
+{
+  if (is (s, i, "last") && is (s, i + 1, "year") && !is (s, i + 2, "'s"))
+    return i + 2;
+  if ((is (s, i, "a") || is (s, i, "one")) && is (s, i + 1, "year")
+      && (is (s, i + 2, "ago") || is (s, i + 2, "earlier") || is (s, i + 2, "before")))
+    return i + 3;
+  return -1;
+}
+
 /* Comparison periods of financial reports: 'year-earlier', 'the year-ago
  * quarter', 'the comparable year-ago period', 'the 1988 third quarter',
  * 'the 1988 period'.  With a quarter under discussion they name that
@@ -1265,7 +1278,7 @@ p_period (TxScan *s, int i, TxMatch *m)
     j++;
   if (is (s, j, "comparable") || is (s, j, "corresponding") || is (s, j, "same"))
     j++;
-  int year = 0;
+  int year = 0, after = 0;
   if (is (s, j, "year-ago") || is (s, j, "year-earlier"))
     j++;
   else if (is (s, j, "year") && is_hyphen (s, j + 1) && (is (s, j + 2, "ago") || is (s, j + 2, "earlier")))
@@ -1275,6 +1288,10 @@ p_period (TxScan *s, int i, TxMatch *m)
       year = U (j)->num;
       j++;
     }
+  else if (j == i && is (s, j, "last") && is (s, j + 1, "year") && is (s, j + 2, "'s"))
+    j += 3; /* "last year's quarter" */
+  else if (j > i && (is (s, j, "period") || is (s, j, "quarter")) && (after = year_back (s, j + 1)) > 0)
+    ; /* 'the corresponding period last year', 'the quarter a year ago' */
   else
     return -1;
   int q = 0, e = j;
@@ -1284,10 +1301,12 @@ p_period (TxScan *s, int i, TxMatch *m)
     e++;
   else if (ordinal_at (s, e, &q) > 0 && q <= 4 && is (s, ordinal_at (s, e, &q), "quarter"))
     e = ordinal_at (s, e, &q) + 1;
-  else if (year)
+  else if (year || is (s, j - 1, "'s"))
     return -1;
   else
     q = -1; /* the bare adjective */
+  if (after)
+    e = after;
   if (q < 0)
     {
       /* 'the year-earlier nine months': a duration in the other year */
