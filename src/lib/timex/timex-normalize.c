@@ -36,6 +36,27 @@ target_prep (const TxScan *s, int i)
          && (strcmp (s->u[i - 1].low, "to") == 0 || strcmp (s->u[i - 1].low, "by") == 0);
 }
 
+/* 'Until Thursday, they had not called him a suspect', 'it was not until
+ * Tuesday that': a time up to which something was (not) so lies behind.
+ * @k is the 'until' unit, @end the end of the date. */
+static gboolean
+until_past (const TxScan *s, int k, int end)
+{
+  for (int j = k - 1; j >= 0 && j >= k - 3; j--)
+    if (strcmp (s->u[j].low, "was") == 0 || strcmp (s->u[j].low, "were") == 0
+        || strcmp (s->u[j].low, "wasn't") == 0 || strcmp (s->u[j].low, "weren't") == 0)
+      return TRUE;
+  for (int j = end; j < s->n && j < end + 6; j++)
+    {
+      const TxUnit *u = &s->u[j];
+      if (u->kind == U_PUNCT && u->low[0] != ',')
+        break;
+      if (strcmp (u->low, "had") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -45,7 +66,7 @@ tx_tense (const TxScan *s, int i, int end)
    * lies ahead of the clause's own time */
   if (i > 0 && s->u[i - 1].kind == U_WORD
       && (strcmp (s->u[i - 1].low, "until") == 0 || strcmp (s->u[i - 1].low, "till") == 0))
-    return 1;
+    return until_past (s, i - 1, end) ? -1 : 1;
   for (int k = i - 1; k >= 0 && k >= i - TENSE_REACH; k--)
     {
       const TxUnit *u = &s->u[k];
