@@ -203,6 +203,7 @@ static TxCase relative_cases[] = {
   { "Officials postponed until Tuesday any action on the case.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "Until Thursday, they had not called him a suspect.", "2023-09-15", "Thursday", "DATE", "2023-09-14", "" },
   { "It was not until Tuesday that he spoke.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
+  { "Protesters were planning to drive around the airport on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
   { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
   { "Exiles vowed to get around Wednesday's ruling.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
   { "Lawyers will appeal Thursday's ruling.", DCT, "Thursday", "DATE", "2023-09-14", "" },
