@@ -150,8 +150,40 @@ evl_anchor_method_to_string (EvlAnchorMethod m)
     }
 }
 
-gssize
-evl_fold_key (const char *src, gsize len, char *buf, gsize cap)
+/* SWAR helpers for evl_fold_key(): eight bytes at a time. */
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Non-zero when some byte of @x is a control character (below 0x20):
+ * exact as a yes/no answer. */
+static inline guint64
+has_control (guint64 x)
+{
+  return (x - ONES * 0x20) & ~x & HIGHS;
+}
+
+/* Non-zero when two neighbouring bytes of @x are both spaces. */
+static inline guint64
+has_double_space (guint64 x)
+{
+  guint64 y = x ^ (ONES * ' ');
+  guint64 sp = ~(((y & ~HIGHS) + ~HIGHS) | y | ~HIGHS);   /* 0x80 where a byte is ' ' */
+  return sp & (sp << 8);
+}
+
+/* ASCII A-Z to a-z in every byte of @x; other bytes (UTF-8 too) kept. */
+static inline guint64
+lower_ascii8 (guint64 x)
+{
+  guint64 low7 = x & ~HIGHS;
+  guint64 ge_a = low7 + ONES * (0x80 - 'A');       /* high bit: byte >= 'A' */
+  guint64 gt_z = low7 + ONES * (0x7F - 'Z');       /* high bit: byte > 'Z' */
+  guint64 upper = ge_a & ~gt_z & ~x & HIGHS;       /* ASCII and in A-Z */
+  return x | (upper >> 2);                         /* 0x80 >> 2 = 0x20 */
+}
+
+static gssize
+fold_key_checked (const char *src, gsize len, char *buf, gsize cap)
 {
   gsize o = 0;
   gboolean space = FALSE;
@@ -176,4 +208,46 @@ evl_fold_key (const char *src, gsize len, char *buf, gsize cap)
     }
   buf[o] = '\0';
   return (gssize) o;
+}
+
+/* The hot path of every lexicon lookup.  Most keys are already clean (no
+ * control character, no leading, trailing or double space): folding is
+ * then lower-casing, eight bytes at a time.  Any other key, or one longer
+ * than @cap allows, takes the byte-by-byte path. */
+gssize
+evl_fold_key (const char *src, gsize len, char *buf, gsize cap)
+{
+  if (len == 0 || len >= cap || src[0] == ' ' || src[len - 1] == ' ')
+    return fold_key_checked (src, len, buf, cap);
+  guint64 bad = 0;
+  gsize i = 0;
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 x;
+      memcpy (&x, src + i, 8);
+      bad |= has_control (x) | has_double_space (x)
+             | (guint64) (i > 0 && src[i - 1] == ' ' && src[i] == ' ');
+      x = lower_ascii8 (x);
+      memcpy (buf + i, &x, 8);
+    }
+  if (i < len && len >= 8)
+    {
+      /* The last eight bytes, overlapping those done: same result. */
+      guint64 x;
+      memcpy (&x, src + len - 8, 8);
+      bad |= has_control (x) | has_double_space (x);
+      x = lower_ascii8 (x);
+      memcpy (buf + len - 8, &x, 8);
+      i = len;
+    }
+  for (; i < len; i++)
+    {
+      guchar c = (guchar) src[i];
+      bad |= (guint64) (c < 0x20) | (guint64) (c == ' ' && src[i - 1] == ' ');
+      buf[i] = (char) ((guint) c - 'A' < 26u ? c + 32 : c);
+    }
+  if (bad)
+    return fold_key_checked (src, len, buf, cap);
+  buf[len] = '\0';
+  return (gssize) len;
 }

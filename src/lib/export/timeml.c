@@ -65,58 +65,127 @@ place (GArray *kept, GArray *items, guint8 *used)
   g_array_sort (kept, item_cmp);
 }
 
+/* Bytes the escapers must look at; runs of other bytes are copied with
+ * one append.  SP_TEXT (escape_text): &, <, >, CR, the C0 controls other
+ * than LF and TAB, and 0xEF (the lead byte of U+FFFE/U+FFFF).  SP_ATTR
+ * (attribute values): &, <, >, '"' and every C0 control. */
+enum { SP_TEXT = 1, SP_ATTR = 2, SP_BOTH = 3 };
+
+#define C0(b) [b] = SP_BOTH
+static const guint8 special[256] = {
+  C0 (0x01), C0 (0x02), C0 (0x03), C0 (0x04), C0 (0x05), C0 (0x06), C0 (0x07),
+  C0 (0x08), [0x09] = SP_ATTR, [0x0A] = SP_ATTR, C0 (0x0B), C0 (0x0C), C0 (0x0D),
+  C0 (0x0E), C0 (0x0F), C0 (0x10), C0 (0x11), C0 (0x12), C0 (0x13), C0 (0x14),
+  C0 (0x15), C0 (0x16), C0 (0x17), C0 (0x18), C0 (0x19), C0 (0x1A), C0 (0x1B),
+  C0 (0x1C), C0 (0x1D), C0 (0x1E), C0 (0x1F), [0x00] = SP_TEXT,
+  ['&'] = SP_BOTH, ['<'] = SP_BOTH, ['>'] = SP_BOTH, ['"'] = SP_ATTR, [0xEF] = SP_TEXT,
+};
+#undef C0
+
+/* g_string_append_len() without its generic insert path: a memcpy when
+ * the buffer has room (the writer sizes it for the usual document). */
+static inline void
+put (GString *s, const char *p, gsize n)
+{
+  if (G_UNLIKELY (s->len + n >= s->allocated_len))
+    {
+      g_string_append_len (s, p, (gssize) n);
+      return;
+    }
+  memcpy (s->str + s->len, p, n);
+  s->len += n;
+  s->str[s->len] = '\0';
+}
+
+static inline void
+put_c (GString *s, char c)
+{
+  put (s, &c, 1);
+}
+
+#define APPEND_LIT(s, lit) put ((s), (lit), sizeof (lit) - 1)
+
 static void
 escape_text (GString *s, const char *text, gsize len)
 {
+  gsize run = 0;   /* start of the pending run of plain bytes */
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) text[i];
-      /* U+FFFE and U+FFFF are not XML characters either: three spaces. */
-      if (c == 0xEF && i + 2 < len && (guchar) text[i + 1] == 0xBF
-          && ((guchar) text[i + 2] == 0xBE || (guchar) text[i + 2] == 0xBF))
-        {
-          g_string_append (s, "   ");
-          i += 2;
-          continue;
-        }
+      if (G_LIKELY (!(special[c] & SP_TEXT)))
+        continue;
+      if (c == 0xEF && !(i + 2 < len && (guchar) text[i + 1] == 0xBF
+                         && ((guchar) text[i + 2] == 0xBE || (guchar) text[i + 2] == 0xBF)))
+        continue;   /* any other character starting with 0xEF */
+      put (s, text + run, i - run);
       switch (c)
         {
-        case '&': g_string_append (s, "&amp;"); break;
-        case '<': g_string_append (s, "&lt;"); break;
-        case '>': g_string_append (s, "&gt;"); break;
-        case '\r': g_string_append (s, "&#13;"); break;
-        default:
-          if (c < 0x20 && c != '\n' && c != '\t')
-            g_string_append_c (s, ' ');
-          else
-            g_string_append_c (s, (char) c);
+        case '&': APPEND_LIT (s, "&amp;"); break;
+        case '<': APPEND_LIT (s, "&lt;"); break;
+        case '>': APPEND_LIT (s, "&gt;"); break;
+        case '\r': APPEND_LIT (s, "&#13;"); break;
+        case 0xEF:
+          /* U+FFFE and U+FFFF are not XML characters either: three spaces. */
+          APPEND_LIT (s, "   ");
+          i += 2;
+          break;
+        default: put_c (s, ' ');   /* a C0 control */
         }
+      run = i + 1;
     }
+  put (s, text + run, len - run);
 }
 
+/* Appends ' name="value"' (@name_lit: " name=\"", a literal), the value
+ * escaped; nothing when @value is NULL. */
 static void
-attr (GString *s, const char *name, const char *value)
+attr_lit (GString *s, const char *name_lit, gsize name_len, const char *value)
 {
   if (value == NULL)
     return;
-  g_string_append_printf (s, " %s=\"", name);
-  for (const char *p = value; *p; p++)
+  put (s, name_lit, name_len);
+  const char *run = value, *p = value;
+  for (; *p; p++)
     {
-      switch (*p)
+      guchar c = (guchar) *p;
+      if (G_LIKELY (!(special[c] & SP_ATTR)))
+        continue;
+      put (s, run, (gsize) (p - run));
+      switch (c)
         {
-        case '&': g_string_append (s, "&amp;"); break;
-        case '<': g_string_append (s, "&lt;"); break;
-        case '>': g_string_append (s, "&gt;"); break;
-        case '"': g_string_append (s, "&quot;"); break;
-        default:
-          if ((guchar) *p < 0x20)
-            g_string_append_c (s, ' ');
-          else
-            g_string_append_c (s, *p);
+        case '&': APPEND_LIT (s, "&amp;"); break;
+        case '<': APPEND_LIT (s, "&lt;"); break;
+        case '>': APPEND_LIT (s, "&gt;"); break;
+        case '"': APPEND_LIT (s, "&quot;"); break;
+        default: put_c (s, ' ');   /* a C0 control */
         }
+      run = p + 1;
     }
-  g_string_append_c (s, '"');
+  put (s, run, (gsize) (p - run));
+  put_c (s, '"');
 }
+
+#define attr(s, name, value) attr_lit ((s), " " name "=\"", sizeof (" " name "=\"") - 1, (value))
+
+/* Appends ' name="PREFIXn"' (an id: no escaping needed). */
+static void
+attr_id (GString *s, const char *name_lit, gsize name_len, char prefix1, char prefix2, guint n)
+{
+  char buf[16];
+  char *e = buf + sizeof buf, *p = e;
+  do
+    *--p = (char) ('0' + n % 10);
+  while ((n /= 10) > 0);
+  if (prefix2)
+    *--p = prefix2;
+  *--p = prefix1;
+  put (s, name_lit, name_len);
+  put (s, p, (gsize) (e - p));
+  put_c (s, '"');
+}
+
+#define attr_idn(s, name, p1, p2, n) \
+  attr_id ((s), " " name "=\"", sizeof (" " name "=\"") - 1, (p1), (p2), (n))
 
 static const char *const timex_types[] = { "DATE", "TIME", "DURATION", "SET" };
 
@@ -124,10 +193,8 @@ static void
 open_timex (GString *s, const EvlTimex *t, guint i, const gboolean *written, guint n,
             gboolean have_dct)
 {
-  char tid[16];
-  g_snprintf (tid, sizeof tid, "t%u", i + 1);
-  g_string_append (s, "<TIMEX3");
-  attr (s, "tid", tid);
+  APPEND_LIT (s, "<TIMEX3");
+  attr_idn (s, "tid", 't', 0, i + 1);
   attr (s, "type", (guint) t->type < G_N_ELEMENTS (timex_types) ? timex_types[t->type] : "DATE");
   attr (s, "value", t->value ? t->value : "");
   attr (s, "mod", t->mod);
@@ -136,15 +203,11 @@ open_timex (GString *s, const EvlTimex *t, guint i, const gboolean *written, gui
   gboolean relative = (t->flags & EVL_TIMEX_FLAG_RELATIVE) != 0;
   attr (s, "temporalFunction", relative ? "true" : "false");
   attr (s, "functionInDocument", "NONE");
-  char anchor[16];
   if (t->anchor >= 0 && (guint) t->anchor < n && written[t->anchor] && (guint) t->anchor != i)
-    {
-      g_snprintf (anchor, sizeof anchor, "t%d", t->anchor + 1);
-      attr (s, "anchorTimeID", anchor);
-    }
+    attr_idn (s, "anchorTimeID", 't', 0, (guint) t->anchor + 1);
   else if (relative && have_dct)
     attr (s, "anchorTimeID", "t0");
-  g_string_append_c (s, '>');
+  put_c (s, '>');
 }
 
 static void
@@ -152,15 +215,15 @@ write_dct (GString *s, const char *dct)
 {
   if (dct == NULL)
     return;
-  g_string_append (s, "<DCT><TIMEX3");
+  APPEND_LIT (s, "<DCT><TIMEX3");
   attr (s, "tid", "t0");
   attr (s, "type", strchr (dct, 'T') ? "TIME" : "DATE");
   attr (s, "value", dct);
   attr (s, "temporalFunction", "false");
   attr (s, "functionInDocument", "CREATION_TIME");
-  g_string_append_c (s, '>');
+  put_c (s, '>');
   escape_text (s, dct, strlen (dct));
-  g_string_append (s, "</TIMEX3></DCT>\n\n");
+  APPEND_LIT (s, "</TIMEX3></DCT>\n\n");
 }
 
 static void
@@ -172,12 +235,9 @@ write_instances (GString *s, const EvlEventMention *ev, const GArray *kept)
       if (it->is_timex)
         continue;
       const EvlEventMention *e = &ev[it->index];
-      char eid[16], eiid[16];
-      g_snprintf (eid, sizeof eid, "e%u", it->index + 1);
-      g_snprintf (eiid, sizeof eiid, "ei%u", it->index + 1);
-      g_string_append (s, "<MAKEINSTANCE");
-      attr (s, "eventID", eid);
-      attr (s, "eiid", eiid);
+      APPEND_LIT (s, "<MAKEINSTANCE");
+      attr_idn (s, "eventID", 'e', 0, it->index + 1);
+      attr_idn (s, "eiid", 'e', 'i', it->index + 1);
       attr (s, "tense", e->tense ? e->tense : "NONE");
       attr (s, "aspect", e->aspect ? e->aspect : "NONE");
       /* pos is required by TimeML 1.2.1; a tensed mention is a verb. */
@@ -185,7 +245,7 @@ write_instances (GString *s, const EvlEventMention *ev, const GArray *kept)
       attr (s, "polarity", e->polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
       attr (s, "pos", verb ? "VERB" : "UNKNOWN");
       attr (s, "modality", e->modality);
-      g_string_append (s, "/>\n");
+      APPEND_LIT (s, "/>\n");
     }
 }
 
@@ -223,19 +283,19 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
 
   const char *dct = evl_document_get_dct (doc);
   g_autoptr (GString) s = g_string_sized_new (len + len / 4 + 512);
-  g_string_append (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n\n<DOCID>");
+  APPEND_LIT (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n\n<DOCID>");
   const char *id = evl_document_get_id (doc);
   escape_text (s, id, strlen (id));
-  g_string_append (s, "</DOCID>\n\n");
+  APPEND_LIT (s, "</DOCID>\n\n");
   write_dct (s, dct);
   const char *title = evl_document_get_title (doc);
   if (title)
     {
-      g_string_append (s, "<TITLE>");
+      APPEND_LIT (s, "<TITLE>");
       escape_text (s, title, strlen (title));
-      g_string_append (s, "</TITLE>\n\n");
+      APPEND_LIT (s, "</TITLE>\n\n");
     }
-  g_string_append (s, "<TEXT>");
+  APPEND_LIT (s, "<TEXT>");
   guint32 pos = 0;
   for (guint k = 0; k < kept->len; k++)
     {
@@ -245,20 +305,21 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
         open_timex (s, &tx[it->index], it->index, written, n_tx, dct != NULL);
       else
         {
-          char eid[16];
-          g_snprintf (eid, sizeof eid, "e%u", it->index + 1);
-          g_string_append (s, "<EVENT");
-          attr (s, "eid", eid);
+          APPEND_LIT (s, "<EVENT");
+          attr_idn (s, "eid", 'e', 0, it->index + 1);
           attr (s, "class", evl_event_class_to_string (ev[it->index].klass));
-          g_string_append_c (s, '>');
+          put_c (s, '>');
         }
       escape_text (s, text + it->start, it->end - it->start);
-      g_string_append (s, it->is_timex ? "</TIMEX3>" : "</EVENT>");
+      if (it->is_timex)
+        APPEND_LIT (s, "</TIMEX3>");
+      else
+        APPEND_LIT (s, "</EVENT>");
       pos = it->end;
     }
   escape_text (s, text + pos, len - pos);
-  g_string_append (s, "</TEXT>\n\n");
+  APPEND_LIT (s, "</TEXT>\n\n");
   write_instances (s, ev, kept);
-  g_string_append (s, "\n</TimeML>\n");
+  APPEND_LIT (s, "\n</TimeML>\n");
   return g_output_stream_write_all (out, s->str, s->len, NULL, NULL, error);
 }

@@ -39,54 +39,45 @@ struct _EvlContext {
 
 static const char *const no_attrs[] = { NULL };
 
-static const guchar lower[256] = {
-#define L(c) ((guchar) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c)))
-#define R4(b) L (b), L (b + 1), L (b + 2), L (b + 3)
-#define R16(b) R4 (b), R4 (b + 4), R4 (b + 8), R4 (b + 12)
-#define R64(b) R16 (b), R16 (b + 16), R16 (b + 32), R16 (b + 48)
-  R64 (0), R64 (64), R64 (128), R64 (192)
-#undef R64
-#undef R16
-#undef R4
-#undef L
-};
+/* Room a fold buffer needs beyond its capacity: key_hash() reads the key
+ * in words of eight bytes, zero-padded. */
+#define KEY_CAP 256
+#define KEY_PAD 8
 
-/* evl_fold_key() and an FNV-1a hash of the result, in one pass. */
-static gssize
-fold_hash (const char *src, gsize len, char *buf, gsize cap, guint32 *hash_out)
+/* Hash of a folded key of @len bytes in @buf (which has KEY_PAD bytes of
+ * room after it): eight bytes per step, then a final mix so the low bits
+ * (the slot index) depend on every byte. */
+static inline guint32
+key_hash (char *buf, gsize len)
 {
-  guint32 h = 2166136261u;
-  gsize o = 0;
-  gboolean space = FALSE;
-  for (gsize i = 0; i < len; i++)
+  memset (buf + len, 0, KEY_PAD);
+  guint64 h = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ len;
+  for (gsize i = 0; i < len; i += 8)
     {
-      guchar c = (guchar) src[i];
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-        {
-          space = o > 0;
-          continue;
-        }
-      if (space)
-        {
-          if (o + 1 >= cap)
-            return -1;
-          buf[o++] = ' ';
-          h = (h ^ ' ') * 16777619u;
-          space = FALSE;
-        }
-      if (o + 1 >= cap)
-        return -1;
-      c = lower[c];
-      buf[o++] = (char) c;
-      h = (h ^ c) * 16777619u;
+      guint64 w;
+      memcpy (&w, buf + i, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+      h ^= h >> 31;
     }
-  buf[o] = '\0';
-  *hash_out = h;
-  return (gssize) o;
+  h ^= h >> 29;
+  h *= G_GUINT64_CONSTANT (0x94D049BB133111EB);
+  h ^= h >> 32;
+  return (guint32) h;
+}
+
+/* evl_fold_key() of @src into @buf (KEY_CAP + KEY_PAD bytes) and the
+ * key's hash; -1 when the key does not fit. */
+static gssize
+fold_hash (const char *src, gsize len, char *buf, guint32 *hash_out)
+{
+  gssize o = evl_fold_key (src, len, buf, KEY_CAP);
+  if (o >= 0)
+    *hash_out = key_hash (buf, (gsize) o);
+  return o;
 }
 
 static void
-index_insert (EvlLexicon *lex, const char *key, guint32 len, EvlLexEntry *e)
+index_insert (EvlLexicon *lex, const char *key, guint32 len, guint32 h, EvlLexEntry *e)
 {
   if ((lex->used + 1) * 2 > lex->mask + 1)
     {
@@ -104,9 +95,6 @@ index_insert (EvlLexicon *lex, const char *key, guint32 len, EvlLexEntry *e)
           }
       g_free (old);
     }
-  char tmp[256];
-  guint32 h;
-  fold_hash (key, len, tmp, sizeof tmp, &h);
   guint32 i = h & lex->mask;
   for (; lex->slots[i].key; i = (i + 1) & lex->mask)
     if (lex->slots[i].hash == h && lex->slots[i].len == len && memcmp (lex->slots[i].key, key, len) == 0)
@@ -233,13 +221,13 @@ lexicon_parse (const char *name, const char *data, gsize len, GError **error)
                 entry->attrs = no_attrs;
               g_ptr_array_add (lex->entries, entry);
             }
-          char key[256];
+          char key[KEY_CAP + KEY_PAD];
           guint32 h;
-          gssize kl = fold_hash (fb, (gsize) (fe - fb), key, sizeof key, &h);
+          gssize kl = fold_hash (fb, (gsize) (fe - fb), key, &h);
           if (kl <= 0)
             continue;
           const char *k = g_string_chunk_insert_len (lex->pool, key, kl);
-          index_insert (lex, k, (guint32) kl, entry);
+          index_insert (lex, k, (guint32) kl, h, entry);
           lex->max_words = MAX (lex->max_words, count_words (k));
         }
     }
@@ -395,10 +383,10 @@ evl_lexicon_lookup (const EvlLexicon *lex, const char *key, gssize len)
 {
   if (lex == NULL || key == NULL)
     return NULL;
-  char buf[256];
+  char buf[KEY_CAP + KEY_PAD];
   gsize n = len < 0 ? strlen (key) : (gsize) len;
   guint32 h;
-  gssize kl = fold_hash (key, n, buf, sizeof buf, &h);
+  gssize kl = fold_hash (key, n, buf, &h);
   if (kl <= 0)
     return NULL;
   for (guint32 i = h & lex->mask;; i = (i + 1) & lex->mask)
