@@ -305,6 +305,10 @@ ParameterizedTestParameters (story, factuality)
     /* A modal covers the rest of its clause, purpose infinitives included. */
     { "Kim may use closer ties to prompt an improved deal.", "deal", 0, "deal", "NONE", FALSE, TRUE, "may", "" },
     { "Putin may seek military support.", "support", 0, "support", "NONE", FALSE, TRUE, "may", "" },
+    /* The cue of the event's own clause is its modality, not a hedge
+     * governing that clause from outside. */
+    { "Experts suggested that Russia may supply arms.", "supply", 0, "supply", "INFINITIVE", FALSE, TRUE, "may", "" },
+    { "The US raised allegations, suggesting that Russia may supply shells.", "supply", 0, "supply", "INFINITIVE", FALSE, TRUE, "may", "" },
   };
   return cr_make_param_array (FactCase, cases, G_N_ELEMENTS (cases));
 }
@@ -404,8 +408,10 @@ Test (story, meeting_between_two_people)
   guint k = add_event (doc, "meeting", 0, "meeting", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
   guint n;
   const EvlEventMention *ev = annotate (doc, &n);
-  cr_assert_eq (ev[k].patient, (gint32) kim);
+  /* 'between': both sides alike, neither is the patient. */
+  cr_assert_eq (ev[k].patient, -1);
   cr_assert_eq (ev[k].n_participants, 2);
+  cr_assert_eq (ev[k].participants[0], (gint32) kim);
   cr_assert_eq (ev[k].participants[1], (gint32) putin);
 }
 
@@ -419,8 +425,10 @@ Test (story, preposition_before_a_title_modifier_governs_the_person)
   guint k = add_event (doc, "meeting", 0, "meeting", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
   guint n;
   const EvlEventMention *ev = annotate (doc, &n);
-  cr_assert_eq (ev[k].patient, (gint32) kim);
+  /* 'between': both sides alike, neither is the patient. */
+  cr_assert_eq (ev[k].patient, -1);
   cr_assert_eq (ev[k].n_participants, 2);
+  cr_assert_eq (ev[k].participants[0], (gint32) kim);
   cr_assert_eq (ev[k].participants[1], (gint32) putin);
 }
 
@@ -552,6 +560,179 @@ Test (story, the_two_leaders_resolve_to_the_main_meeting)
   cr_assert_eq (ev[k].n_participants, 2);
   cr_assert_eq (ev[k].participants[0], (gint32) kim);
   cr_assert_eq (ev[k].participants[1], (gint32) putin);
+}
+
+/* Argument attachment from syntax-like cues, one case per rule: the
+ * preposition governing a noun phrase with a possessor and modifiers,
+ * coordination that stops at clause boundaries, places after another
+ * event's noun, a visit's place, symmetric 'between', a preposition that
+ * opens a clause.  Entities are listed in text order; "" ends a list;
+ * expected "" means none (-1). */
+typedef struct {
+  char text[128];
+  char ents[6][24];
+  EvlEntityType types[6];
+  char triggers[3][16];   /* events in text order, each its first occurrence */
+  char lemmas[3][16];
+  char tenses[3][12];
+  guint which;            /* the event checked */
+  char agent[24], patient[24], location[24];
+  char absent[24];        /* never a participant ("" no check) */
+  guint n_parts;
+} ArgCase;
+
+ParameterizedTestParameters (story, arguments)
+{
+  static ArgCase cases[] = {
+    /* 'in Russia's remote Far East region': the place is scenery of the
+     * location phrase, not the meeting's patient or participant. */
+    { "Putin and Kim convened at the Vostochny Cosmodrome in Russia’s remote Far East region.",
+      { "Putin", "Kim", "Vostochny Cosmodrome", "Russia", "Far East", "" },
+      { EVL_ENTITY_PERSON, EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION },
+      { "convened", "" }, { "convene" }, { "PAST" }, 0, "Kim", "", "Vostochny Cosmodrome", "Far East", 2 },
+    /* A comma closing a subordinate clause joins nothing. */
+    { "When asked about cooperation between Russia and North Korea, Putin emphasized the need for care.",
+      { "Russia", "North Korea", "Putin", "" },
+      { EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
+      { "cooperation", "emphasized", "" }, { "cooperation", "emphasize" }, { "NONE", "PAST" }, 1,
+      "Putin", "", "", "North Korea", 1 },
+    /* A list closed by 'and' is coordinated, commas included. */
+    { "Kim, Putin and Shoigu met in Moscow.",
+      { "Kim", "Putin", "Shoigu", "Moscow", "" },
+      { EVL_ENTITY_PERSON, EVL_ENTITY_PERSON, EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION },
+      { "met", "" }, { "meet" }, { "PAST" }, 0, "Shoigu", "", "Moscow", "", 3 },
+    /* 'between X and Y': both sides alike, neither is the patient. */
+    { "The cooperation between Russia and North Korea grew.",
+      { "Russia", "North Korea", "" }, { EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION },
+      { "cooperation", "" }, { "cooperation" }, { "NONE" }, 0, "", "", "", "", 2 },
+    /* A place after another event's noun is that event's. */
+    { "It is a fact Putin acknowledged during the visit to the Vostochny Cosmodrome in Russia.",
+      { "Putin", "Vostochny Cosmodrome", "Russia", "" },
+      { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION },
+      { "acknowledged", "visit", "" }, { "acknowledge", "visit" }, { "PAST", "NONE" }, 0,
+      "Putin", "", "", "Vostochny Cosmodrome", 1 },
+    { "Kim spoke during the visit to the cosmodrome at Vostochny in Russia.",
+      { "Kim", "Vostochny", "Russia", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION },
+      { "spoke", "visit", "" }, { "speak", "visit" }, { "PAST", "NONE" }, 1, "", "", "Vostochny", "", 0 },
+    /* 'a tour of <place>': the visit's place, not its patient. */
+    { "Putin’s tour of Russia’s vast launch site ended.",
+      { "Putin", "Russia", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION },
+      { "tour", "" }, { "tour" }, { "NONE" }, 0, "Putin", "", "Russia", "Russia", 1 },
+    /* 'as' past a common noun opens a clause: 'leader Kim' is a subject. */
+    { "The move was seen as North Korea’s leader Kim met Putin.",
+      { "North Korea", "Kim", "Putin", "" },
+      { EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON, EVL_ENTITY_PERSON },
+      { "met", "" }, { "meet" }, { "PAST" }, 0, "Kim", "Putin", "", "", 2 },
+    /* A preposition before a possessor governs the whole phrase. */
+    { "The meeting with Russia’s top general Gerasimov ended.",
+      { "Russia", "Gerasimov", "" }, { EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
+      { "meeting", "" }, { "meeting" }, { "NONE" }, 0, "", "Gerasimov", "", "", 0 },
+  };
+  return cr_make_param_array (ArgCase, cases, G_N_ELEMENTS (cases));
+}
+
+static gint32
+entity_named (EvlDocument *doc, const char *surface)
+{
+  if (surface[0] == '\0')
+    return -1;
+  guint n;
+  const EvlEntityMention *m = evl_document_get_entity_mentions (doc, &n);
+  for (guint i = 0; i < n; i++)
+    if (strcmp (evl_document_span_text (doc, m[i].span), surface) == 0)
+      return (gint32) i;
+  cr_assert_fail ("no entity '%s'", surface);
+  return -1;
+}
+
+static const char *
+entity_text (EvlDocument *doc, gint32 m)
+{
+  return m < 0 ? "(none)" : evl_document_span_text (doc, evl_document_get_entity_mentions (doc, NULL)[m].span);
+}
+
+ParameterizedTest (ArgCase *c, story, arguments)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  for (guint i = 0; i < G_N_ELEMENTS (c->ents) && c->ents[i][0]; i++)
+    add_entity (doc, c->ents[i], 0, c->types[i], (gint) i);
+  guint ids[3] = { 0 };
+  for (guint i = 0; i < G_N_ELEMENTS (c->triggers) && c->triggers[i][0]; i++)
+    ids[i] = add_event (doc, c->triggers[i], 0, c->lemmas[i], EVL_EVENT_CLASS_OCCURRENCE, c->tenses[i]);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  const EvlEventMention *e = &ev[ids[c->which]];
+  cr_assert_eq (e->agent, entity_named (doc, c->agent), "%s: agent %s", c->text, entity_text (doc, e->agent));
+  cr_assert_eq (e->patient, entity_named (doc, c->patient), "%s: patient %s", c->text,
+                entity_text (doc, e->patient));
+  cr_assert_eq (e->location, entity_named (doc, c->location), "%s: location %s", c->text,
+                entity_text (doc, e->location));
+  if (c->absent[0])
+    for (guint i = 0; i < e->n_participants; i++)
+      cr_assert_neq (e->participants[i], entity_named (doc, c->absent), "%s: %s takes part", c->text, c->absent);
+  if (c->n_parts)
+    cr_assert_eq (e->n_participants, c->n_parts, "%s: %u participants", c->text, e->n_participants);
+}
+
+/* Reported speech covers what the reporting verb's clause asserts: its
+ * 'that' or bare complement, or what precedes a sentence-final 'X said';
+ * not an adjunct after the verb ('acknowledged during the visit') nor a
+ * noun the complement takes for granted ('following the talks', 'the
+ * meeting goes beyond ...', 'reports of a potential deal'). */
+typedef struct {
+  char text[112];
+  char speaker[16];
+  char report[16];
+  char report_lemma[16];
+  char trigger[16];
+  char lemma[16];
+  char tense[12];
+  gboolean reported;
+} ReportCase;
+
+ParameterizedTestParameters (story, reported_speech_scope)
+{
+  static ReportCase cases[] = {
+    { "Peskov clarified that no documents were signed following the talks.", "Peskov", "clarified", "clarify",
+      "signed", "sign", "PASTPART", TRUE },
+    { "Peskov clarified that no documents were signed following the talks.", "Peskov", "clarified", "clarify",
+      "talks", "talk", "NONE", FALSE },
+    { "Peskov clarified that nothing was signed, contrary to reports of a potential deal.", "Peskov", "clarified",
+      "clarify", "deal", "deal", "NONE", FALSE },
+    { "Bolton warned that the meeting goes beyond an arms deal.", "Bolton", "warned", "warn", "meeting",
+      "meeting", "NONE", FALSE },
+    { "It is a fact Putin acknowledged during the visit to the site.", "Putin", "acknowledged", "acknowledge",
+      "visit", "visit", "NONE", FALSE },
+    { "Peskov said the sides signed no documents.", "Peskov", "said", "say", "signed", "sign", "PAST", TRUE },
+    { "Peskov said on Tuesday that troops withdrew.", "Peskov", "said", "say", "withdrew", "withdraw", "PAST",
+      TRUE },
+    { "Troops withdrew from the border, Peskov said.", "Peskov", "said", "say", "withdrew", "withdraw", "PAST",
+      TRUE },
+    { "Peskov said that an explosion hit the depot.", "Peskov", "said", "say", "explosion", "explosion", "NONE",
+      TRUE },
+  };
+  return cr_make_param_array (ReportCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (ReportCase *c, story, reported_speech_scope)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  guint speaker = add_entity (doc, c->speaker, 0, EVL_ENTITY_PERSON, 0);
+  EvlSpan rs = find (doc, c->report, 0), ts = find (doc, c->trigger, 0);
+  /* Events are added in text order. */
+  gboolean report_first = rs.start < ts.start;
+  guint ids[2];
+  for (guint i = 0; i < 2; i++)
+    {
+      gboolean rep = (i == 0) == report_first;
+      ids[i] = add_event (doc, rep ? c->report : c->trigger, 0, rep ? c->report_lemma : c->lemma,
+                          rep ? EVL_EVENT_CLASS_REPORTING : EVL_EVENT_CLASS_OCCURRENCE, rep ? "PAST" : c->tense);
+    }
+  guint k = ids[report_first ? 1 : 0];
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (!!(ev[k].flags & EVL_EVENT_FLAG_REPORTED), c->reported, "%s: '%s' reported", c->text, c->trigger);
+  cr_assert_eq (ev[k].source, c->reported ? (gint32) speaker : -1, "%s: '%s' source", c->text, c->trigger);
 }
 
 /* ------------------------------------------------------------ anchoring */

@@ -24,13 +24,28 @@ static const char *const preps[] = {
   "within", "off", "inside", "outside", "among", "amid", "via", "onto",
   "through", "during", "after", "before", "since", "like", "than", "as", NULL
 };
+/* Prepositions that are also subordinating conjunctions. */
+static const char *const clause_preps[] = {
+  "as", "since", "before", "after", "than", "like", "until", "till", NULL
+};
 static const char *const loc_preps[] = {
   "at", "in", "near", "inside", "outside", "across", "within", "into", NULL
 };
 static const char *const be_forms[] = {
   "is", "are", "was", "were", "be", "been", "being", "'s", NULL
 };
+/* Words and marks that end a clause: no coordination runs across them. */
+static const char *const clause_breaks[] = {
+  ";", ":", "(", ")", "\xe2\x80\x94", "\xe2\x80\x93", "--", "when", "while", "whereas", "because",
+  "although", "though", "that", "which", "who", "where", "if", "but", NULL
+};
 static const char *const conj[] = { "and", "&", ",", "both", "as well as", NULL };
+
+gboolean
+evl_story_is_preposition (const char *w)
+{
+  return in_list (w, preps);
+}
 
 /* The folded word of token @i, "" when out of range. */
 static const char *
@@ -53,6 +68,33 @@ last_tok (const EvlStoryDoc *sd, gint32 m)
   return evl_document_token_at (sd->doc, s.end > s.start ? s.end - 1 : s.start);
 }
 
+static gboolean
+is_possessive_mark (const char *w)
+{
+  return strcmp (w, "'s") == 0 || strcmp (w, "\xe2\x80\x99s") == 0 || strcmp (w, "'") == 0
+         || strcmp (w, "\xe2\x80\x99") == 0;
+}
+
+/* A lower-case word that can sit inside a noun phrase between its
+ * preposition and its head ('remote', 'expansive'): a plain word that is
+ * no function word, no event trigger and no participle or past form. */
+static gboolean
+lower_modifier (const EvlStoryDoc *sd, gint i, const char *w)
+{
+  static const char *const function_words[] = {
+    "and", "or", "but", "not", "no", "that", "which", "who", "whom", "whose", "this", "these",
+    "those", "it", "its", "they", "them", "their", "he", "his", "she", "her", "we", "our",
+    "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "to", NULL
+  };
+  const EvlToken *t = &sd->tok[i];
+  gsize n = strlen (w);
+  if (!(t->flags & EVL_TOKEN_WORD) || (t->flags & EVL_TOKEN_CAP) || sd->tok_ev[i] >= 0
+      || sd->tok_tx[i] >= 0 || n < 3 || in_list (w, preps) || in_list (w, be_forms)
+      || in_list (w, function_words))
+    return FALSE;
+  return !(w[n - 2] == 'e' && w[n - 1] == 'd') && !(n > 4 && strcmp (w + n - 3, "ing") == 0);
+}
+
 /* The word before mention @m when it is a preposition, else NULL. */
 static const char *
 prep_before (const EvlStoryDoc *sd, gint32 m, char buf[64])
@@ -61,18 +103,34 @@ prep_before (const EvlStoryDoc *sd, gint32 m, char buf[64])
   if (f <= 0 || sd->tok[f - 1].sentence != sd->tok[f].sentence)
     return NULL;
   /* 'at the Vostochny Cosmodrome', 'with Russian President Vladimir
-   * Putin': skip an article and up to three title words or modifiers. */
+   * Putin', "in Russia's remote Far East region": skip an article, title
+   * words, a possessor and lower-case modifiers; a possessor is a whole
+   * entity, so it counts as one of the (at most five) steps. */
   gint p = f - 1;
-  for (guint skipped = 0; p > 0 && skipped < 4; skipped++)
+  gboolean over_words = FALSE;
+  for (guint skipped = 0; p > 0 && skipped < 5; skipped++)
     {
       const char *w = word (sd, p, buf);
       gboolean title = (sd->tok[p].flags & EVL_TOKEN_CAP) && !in_list (w, preps);
-      if (!(strcmp (w, "the") == 0 || strcmp (w, "a") == 0 || title || sd->tok_ent[p] >= 0)
+      gint32 m2 = sd->tok_ent[p];
+      if (m2 >= 0 && sd->tok_ev[p] < 0)
+        {
+          gint f2 = first_tok (sd, m2);
+          p = f2 > 0 && f2 < p ? f2 - 1 : p - 1;
+          continue;
+        }
+      if (!(strcmp (w, "the") == 0 || strcmp (w, "a") == 0 || strcmp (w, "an") == 0 || title
+            || is_possessive_mark (w) || lower_modifier (sd, p, w))
           || sd->tok_ev[p] >= 0)
         break;
+      over_words |= lower_modifier (sd, p, w);
       p--;
     }
   const char *w = word (sd, p, buf);
+  /* Past a common noun, a word that also opens a clause is the clause's
+   * ('seen as North Korea's leader Kim met Putin'). */
+  if (over_words && in_list (w, clause_preps))
+    return NULL;
   return in_list (w, preps) && sd->tok[p].sentence == sd->tok[f].sentence ? w : NULL;
 }
 
@@ -130,7 +188,8 @@ gap_joins (const EvlStoryDoc *sd, gint a, gint b, gboolean *has_conj)
   for (gint i = a + 1; i < b; i++)
     {
       const char *w = word (sd, i, buf);
-      if (sd->tok_ev[i] >= 0 || in_list (w, preps) || sd->tok[i].sentence != sd->tok[a].sentence)
+      if (sd->tok_ev[i] >= 0 || in_list (w, preps) || in_list (w, clause_breaks)
+          || (sd->tok[i].flags & EVL_TOKEN_QUOTE) || sd->tok[i].sentence != sd->tok[a].sentence)
         return FALSE;
       if (in_list (w, conj))
         *has_conj = TRUE;
@@ -160,31 +219,52 @@ is_modifier (const EvlStoryDoc *sd, gint32 m)
   return b - a - 1 <= 2 && gap_joins (sd, a, b, &has_conj) && !has_conj;
 }
 
-/* Adds every mention coordinated with @m in direction @dir (-1, +1). */
+/* Adds every mention coordinated with @m in direction @dir (-1, +1).  A
+ * comma alone joins only inside a list closed by 'and' ('Kim, Putin and
+ * Shoigu'); otherwise it ends a clause or an apposition ('When asked about
+ * Russia and North Korea, Putin said'), so the chain is collected first and
+ * kept only up to its last conjunction. */
 static void
 add_chain (EvlStoryDoc *sd, guint k, gint32 m, gint dir)
 {
+  gint32 found[EVL_STORY_MAX_PARTS * 2];
+  gboolean conj_link[EVL_STORY_MAX_PARTS * 2];
+  guint n = 0;
   gint32 cur = m;
-  for (guint guard = 0; guard < EVL_STORY_MAX_PARTS * 2; guard++)
+  for (guint guard = 0; guard < G_N_ELEMENTS (found); guard++)
     {
       gint32 next = cur + dir;
       if (next < 0 || (guint) next >= sd->n_ent)
-        return;
+        break;
       gboolean has_conj;
       gint a = dir < 0 ? last_tok (sd, next) : last_tok (sd, cur);
       gint b = dir < 0 ? first_tok (sd, cur) : first_tok (sd, next);
       char buf[64];
       if (!gap_joins (sd, a, b, &has_conj) || (dir < 0 && prep_before (sd, next, buf)))
-        return;
+        break;
       if (has_conj && !is_modifier (sd, next))
-        evl_story_add_participant (sd, k, next);
+        {
+          found[n] = next;
+          conj_link[n++] = gap_has_and (sd, a, b);
+        }
       else if (!has_conj && !(dir < 0 ? is_modifier (sd, next) : is_modifier (sd, cur)))
-        return;
+        break;
       /* A list ends at its 'and': 'X, Y and Z'. */
       if (dir > 0 && has_conj && gap_has_and (sd, a, b))
-        return;
+        break;
       cur = next;
     }
+  /* Backwards the link next to @m must be the 'and' ('X, Y and M');
+   * forwards the list must end with one ('M, X and Y'). */
+  guint keep = 0;
+  if (dir < 0)
+    keep = n > 0 && conj_link[0] ? n : 0;
+  else
+    for (guint i = 0; i < n; i++)
+      if (conj_link[i])
+        keep = i + 1;
+  for (guint i = 0; i < keep; i++)
+    evl_story_add_participant (sd, k, found[i]);
 }
 
 static gboolean
@@ -232,6 +312,7 @@ fill_one (EvlStoryDoc *sd, guint k)
   gboolean visit = e->type && strcmp (e->type, "VISIT") == 0;
   guint32 clause = sd->clause[t];
   gint32 subject = -1, by_agent = -1, object = -1;
+  gboolean symmetric = FALSE;
 
   /* Before the trigger: subject, possessor, compound modifier.  A verb's
    * subject is not searched past another finite verb, except across a
@@ -302,9 +383,13 @@ fill_one (EvlStoryDoc *sd, guint k)
         p = loc_prep_of_head (sd, m, buf);
       gboolean place = sd->ent[m].type == EVL_ENTITY_LOCATION
                        || (p && strcmp (p, "at") == 0 && sd->ent[m].type == EVL_ENTITY_ORGANIZATION);
-      if (p && place && (in_list (p, loc_preps) || (visit && strcmp (p, "to") == 0)))
+      /* 'a tour of the site', 'a visit to Moscow': a visit's place. */
+      gboolean visited = visit && p && (strcmp (p, "to") == 0 || (!verbal && strcmp (p, "of") == 0));
+      if (p && place && (in_list (p, loc_preps) || visited))
         {
-          if (e->location < 0)
+          /* 'during the visit to X in Y': a place after another event's
+           * noun is that event's, not this one's. */
+          if (e->location < 0 && !blocked)
             e->location = m;
         }
       else if (p && strcmp (p, "by") == 0 && passive)
@@ -317,7 +402,10 @@ fill_one (EvlStoryDoc *sd, guint k)
                              || strcmp (p, "to") == 0 || strcmp (p, "for") == 0)
                           : (i - t <= 8 && p && (strcmp (p, "with") == 0 || strcmp (p, "between") == 0
                                                  || strcmp (p, "of") == 0))))
-        object = m;
+        {
+          object = m;
+          symmetric = strcmp (p ? p : "", "between") == 0;
+        }
     }
 
   if (passive)
@@ -341,6 +429,10 @@ fill_one (EvlStoryDoc *sd, guint k)
       evl_story_add_participant (sd, k, e->patient);
       add_chain (sd, k, e->patient, +1);
     }
+  /* 'cooperation between Russia and North Korea': both sides take part
+   * alike; neither is the patient. */
+  if (symmetric && !passive)
+    e->patient = -1;
 }
 
 void

@@ -44,6 +44,7 @@ typedef struct {
   const char *modality;  /* interned canonical cue */
   gint32 source;
   guint count;           /* events touched */
+  gint at;               /* the cue's first token */
 } Cue;
 
 /* Only the first event a modal or hedge governs records it as modality
@@ -54,6 +55,7 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
 {
   EvlEventMention *e = &sd->ev[k];
   gboolean first = cue->count == 0;
+  gboolean inside = sd->ev_tok[k] >= 0 && sd->clause[sd->ev_tok[k]] == sd->clause[cue->at];
   cue->count++;
   switch (cue->kind)
     {
@@ -63,8 +65,18 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
       break;
     case K_HEDGE:
       e->flags |= EVL_EVENT_FLAG_HEDGED;
-      if (first && e->modality == NULL)
-        e->modality = cue->modality;
+      /* The modality is the cue of the event's own clause when there is
+       * one: 'suggesting that Russia may supply' records 'may', while
+       * 'may seek support' keeps 'may' (cues come in text order). */
+      if (first && cue->modality
+          && (e->modality == NULL || ((sd->ev_mark[k] & EVL_STORY_MARK_MODAL_OUTSIDE) && inside)))
+        {
+          e->modality = cue->modality;
+          if (inside)
+            sd->ev_mark[k] &= (guint8) ~EVL_STORY_MARK_MODAL_OUTSIDE;
+          else
+            sd->ev_mark[k] |= EVL_STORY_MARK_MODAL_OUTSIDE;
+        }
       break;
     case K_MODAL:
       /* 'will' is the future tense: the anchor is after the creation time. */
@@ -85,9 +97,37 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
     }
 }
 
+/* A nominal event the reported clause takes for granted rather than
+ * asserts: after a preposition ('signed following the talks', 'reports of
+ * a potential deal'), a definite determiner or a possessor ('warned that
+ * the meeting goes beyond ...').  The words between it and that marker are
+ * modifiers; the search stays after token @lo. */
+static gboolean
+presupposed (const EvlStoryDoc *sd, gint j, gint lo)
+{
+  static const char *const definite[] = {
+    "the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "your", "my", NULL
+  };
+  for (gint i = j - 1; i >= lo && i >= j - 5 && sd->tok[i].sentence == sd->tok[j].sentence; i--)
+    {
+      if (sd->tok_ent[i] >= 0)
+        return TRUE;
+      const char *w = evl_story_key (sd, i);
+      if (evl_story_is_preposition (w))
+        return TRUE;
+      for (guint d = 0; definite[d]; d++)
+        if (strcmp (w, definite[d]) == 0)
+          return TRUE;
+      if ((sd->tok[i].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE)) || !(sd->tok[i].flags & EVL_TOKEN_WORD))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* Applies @cue (tokens @a..@b) to the events of its scope; returns how many
  * it touched.  Only an event's first token counts, and never the cue's own
- * event. */
+ * event.  Reported speech covers only what the clause asserts: a
+ * presupposed nominal keeps its own factuality and no source. */
 static void
 apply (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b)
 {
@@ -120,6 +160,9 @@ apply (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b)
       gint32 k = sd->tok_ev[j];
       if (k < 0 || sd->ev_tok[k] != j)
         continue;
+      if ((cue->kind == K_REPORT || cue->kind == K_SOURCE) && j > b
+          && !evl_story_event_is_verbal (&sd->ev[k]) && presupposed (sd, j, b + 1))
+        continue;
       touch (sd, (guint) k, cue);
       if (scope == S_NEXT)
         break;
@@ -139,6 +182,49 @@ nearest_entity (const EvlStoryDoc *sd, gint from, gint step, guint limit, gboole
         return sd->tok_ent[i];
     }
   return -1;
+}
+
+/* Where the clause a reporting verb (tokens @a..@b) governs begins: the
+ * token before it, so that apply() starts right after.  'said (on
+ * Tuesday) that ...' starts after 'that'; 'said no documents were signed'
+ * right after the verb.  -1 when the verb governs no clause: a
+ * preposition or punctuation follows ('acknowledged during the visit',
+ * 'said, "..."': a quotation is handled as such). */
+static gint
+complement_start (const EvlStoryDoc *sd, gint b)
+{
+  guint32 sentence = sd->tok[b].sentence;
+  gint j = b + 1;
+  if (j >= (gint) sd->n_tok || sd->tok[j].sentence != sentence)
+    return -1;
+  for (gint i = j; i < (gint) sd->n_tok && i <= b + 8 && sd->tok[i].sentence == sentence; i++)
+    {
+      if (sd->tok_ev[i] >= 0 || sd->quoted[i] != sd->quoted[b])
+        break;
+      const char *w = evl_story_key (sd, i);
+      if (sd->tok_ent[i] < 0 && (strcmp (w, "that") == 0 || strcmp (w, "whether") == 0))
+        return i;
+      if ((sd->tok[i].flags & EVL_TOKEN_PUNCT) && strcmp (w, ",") != 0)
+        break;
+    }
+  if ((sd->tok[j].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE))
+      || (sd->tok_ent[j] < 0 && evl_story_is_preposition (evl_story_key (sd, j))))
+    return -1;
+  return b;
+}
+
+/* '..., Putin said.', '"...," said Peskov.': the reporting verb ends its
+ * sentence (only the speaker's name may follow), so it reports what came
+ * before it. */
+static gboolean
+reports_backwards (const EvlStoryDoc *sd, gint a, gint b)
+{
+  if (a == 0 || sd->tok[a - 1].sentence != sd->tok[a].sentence)
+    return FALSE;
+  for (gint i = b + 1; i < (gint) sd->n_tok && sd->tok[i].sentence == sd->tok[b].sentence; i++)
+    if (sd->tok_ent[i] < 0 && !(sd->tok[i].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE)))
+      return FALSE;
+  return TRUE;
 }
 
 /* The speaker of a reporting cue: the agent of its event, the entity
@@ -223,7 +309,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       guint b = i + n;  /* the loop stepped once past the matching length */
       Kind kind = K_NONE;
       Scope scope = S_NEXT;
-      Cue cue = { K_NONE, NULL, -1, 0 };
+      Cue cue = { K_NONE, NULL, -1, 0, (gint) i };
       if (hit && hit->n_attrs >= 1)
         {
           kind = kind_of (hit->attrs[0]);
@@ -263,10 +349,16 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
         cue.source = speaker (sd, (gint) i, (gint) b);
       else if (kind == K_SOURCE)
         cue.source = nearest_entity (sd, (gint) b, +1, 5, TRUE);
-      apply (sd, &cue, scope, (gint) i, (gint) b);
-      /* '"...," Putin said.': nothing follows, the quote before is his. */
-      if (kind == K_REPORT && cue.count == 0)
-        apply (sd, &cue, S_SENTENCE, (gint) i, (gint) b);
+      if (kind == K_REPORT)
+        {
+          gint start = complement_start (sd, (gint) b);
+          if (start >= 0)
+            apply (sd, &cue, scope, (gint) i, start);
+          else if (reports_backwards (sd, (gint) i, (gint) b))
+            apply (sd, &cue, S_SENTENCE, (gint) i, (gint) b);
+        }
+      else
+        apply (sd, &cue, scope, (gint) i, (gint) b);
       if ((kind == K_REPORT || kind == K_SOURCE) && cue.source >= 0)
         sent_source[sd->tok[i].sentence] = cue.source;
       i = b;

@@ -93,6 +93,7 @@ typedef struct {
 #define EVL_STORY_MARK_DENIAL 1u   /* the event is a denial cue ('denied') */
 #define EVL_STORY_MARK_JUNK   2u   /* trigger does not start with a letter ('’s') */
 #define EVL_STORY_MARK_FUTURE 4u   /* governed by 'will', 'going to' */
+#define EVL_STORY_MARK_MODAL_OUTSIDE 8u /* modality from a cue outside its clause */
 
 /* Lower-cased copy of token @i into @buf; returns its length or -1. */
 gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);
@@ -104,6 +105,8 @@ gboolean evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word);
 /* TRUE when token @i is a plural group head of the taxonomy ('leaders')
  * after 'two', 'both' or 'the'. */
 gboolean evl_story_group_word (const EvlStoryDoc *sd, gint i);
+/* TRUE when the folded word @w is a preposition ('of', 'during', ...). */
+gboolean evl_story_is_preposition (const char *w);
 /* Whether the event is a verb (has a tense other than NONE). */
 gboolean evl_story_event_is_verbal (const EvlEventMention *e);
 
