@@ -150,6 +150,9 @@ TX_FAMILY (clock_times, time_cases)
 
 /* Durations, numbers in words, fractions and quantity modifiers. */
 static TxCase duration_cases[] = {
+  { "Lawyers emerged from their third day-long meeting.", DCT, "day-long", "DURATION", "P1D", "" },
+  { "The hour-long speech ended.", DCT, "hour-long", "DURATION", "PT1H", "" },
+  { "The city was ruled from Moscow for centuries.", DCT, "centuries", "DURATION", "PXC", "" },
   { "The siege lasted two weeks.", DCT, "two weeks", "DURATION", "P2W", "" },
   { "Talks went on for three hours.", DCT, "three hours", "DURATION", "PT3H", "" },
   { "He served a dozen years in office.", DCT, "a dozen years", "DURATION", "P12Y", "" },

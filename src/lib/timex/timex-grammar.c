@@ -1608,7 +1608,10 @@ p_duration (TxScan *s, int i, TxMatch *m)
     return -1; /* 'a year-earlier loss': a comparison period */
   gboolean plural = uu->unit->n_attrs > 1;
   gboolean abbrev_unit = uu->len <= 3 && strcmp (code, "D") != 0;
-  if (!counted && e == j && !plural)
+  /* 'a day-long meeting', 'a year-long search': one unit */
+  gboolean long_adj = !counted && e == j && !plural && !the && is_hyphen (s, e + 1) && is (s, e + 2, "long")
+                      && attached (s, e + 2);
+  if (!counted && e == j && !plural && !long_adj)
     return -1; /* a bare singular unit word */
   if (!counted && e == j && plural && !shifted && !the && mod == NULL)
     vague = TRUE;

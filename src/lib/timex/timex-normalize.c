@@ -272,7 +272,10 @@ tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *c
       const char *t = map[i].time ? "T" : "";
       if (vague)
         {
-          g_snprintf (buf, cap, "P%sX%s", t, map[i].iso);
+          /* 'centuries', 'millennia': TimeML's century and millennium
+           * units (a count of years would claim a grain it lacks) */
+          const char *v = strcmp (code, "CE") == 0 ? "C" : strcmp (code, "ML") == 0 ? "L" : map[i].iso;
+          g_snprintf (buf, cap, "P%sX%s", t, v);
           return;
         }
       /* Units spelled through a multiple (quarter = 3 months). */
