@@ -153,6 +153,7 @@ static TxCase duration_cases[] = {
   { "Lawyers emerged from their third day-long meeting.", DCT, "day-long", "DURATION", "P1D", "" },
   { "The hour-long speech ended.", DCT, "hour-long", "DURATION", "PT1H", "" },
   { "The city was ruled from Moscow for centuries.", DCT, "centuries", "DURATION", "PXC", "" },
+  { "He probably died within weeks or months of his capture.", DCT, "weeks or months", "DURATION", "PXW", "" },
   { "The siege lasted two weeks.", DCT, "two weeks", "DURATION", "P2W", "" },
   { "Talks went on for three hours.", DCT, "three hours", "DURATION", "PT3H", "" },
   { "He served a dozen years in office.", DCT, "a dozen years", "DURATION", "P12Y", "" },

@@ -1651,6 +1651,11 @@ p_duration (TxScan *s, int i, TxMatch *m)
       n += 0.5;
       e += 3;
     }
+  /* 'weeks or months', 'days and weeks': one vague span, valued by its
+   * first unit as the ranges above */
+  if (vague && plural && (is (s, e, "or") || is (s, e, "and")) && e + 1 < s->n && U (e + 1)->unit
+      && U (e + 1)->unit->n_attrs > 1)
+    e += 2;
   if (is (s, e, "or") && is (s, e + 1, "so"))
     {
       m->mod = "APPROX";
