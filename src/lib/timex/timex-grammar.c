@@ -616,7 +616,7 @@ p_year (TxScan *s, int i, TxMatch *m)
         return -1;
       if (e < s->n && (is (s, e, "%") || is (s, e, "percent") || U (e)->unit))
         return -1;
-      if (e < s->n && U (e)->kind == U_WORD && !U (e)->cap && U (e)->len > 2 && !after_date_prep (s, j)
+      if (e < s->n && U (e)->kind == U_WORD && !U (e)->cap && U (e)->len > 2 && !after_date_prep (s, j) && j == i
           && !U (e)->cue && !U (e)->tense && !is (s, e, "and") && !is (s, e, "when")
           && !is (s, e, "was") && !is (s, e, "had"))
         {
