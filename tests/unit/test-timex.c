@@ -155,6 +155,8 @@ static TxCase duration_cases[] = {
   { "The hour-long speech ended.", DCT, "hour-long", "DURATION", "PT1H", "" },
   { "The city was ruled from Moscow for centuries.", DCT, "centuries", "DURATION", "PXC", "" },
   { "He probably died within weeks or months of his capture.", DCT, "weeks or months", "DURATION", "PXW", "" },
+  { "The loan may be extended for an additional year.", DCT, "an additional year", "DURATION", "P1Y", "" },
+  { "Talks ran an extra day.", DCT, "an extra day", "DURATION", "P1D", "" },
   { "The siege lasted two weeks.", DCT, "two weeks", "DURATION", "P2W", "" },
   { "Talks went on for three hours.", DCT, "three hours", "DURATION", "PT3H", "" },
   { "He served a dozen years in office.", DCT, "a dozen years", "DURATION", "P12Y", "" },

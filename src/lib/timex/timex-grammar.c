@@ -1578,7 +1578,12 @@ p_duration (TxScan *s, int i, TxMatch *m)
         return -1; /* 'the 1988 quarter' */
     }
   else if (is (s, j, "a") || is (s, j, "an"))
-    e = j + 1;
+    {
+      e = j + 1;
+      /* 'an additional year', 'a full week' */
+      if (e + 1 < s->n && U (e + 1)->unit && has_role (s, e, "unit-adjective"))
+        e++;
+    }
   else
     e = j;
   /* 'two to three weeks', '12 to 18 months' */

@@ -129,7 +129,7 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
     }
   static const char *const extra[] = { "the", "a", "an", "that", "every", "each",
                                        "once", "twice", "thrice", "fiscal", "comparable",
-                                       "corresponding", "same", "full", "recent" };
+                                       "corresponding", "same", "full", "recent", "additional", "extra" };
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
     bloom_set (lx->any, tx_hash (extra[i], strlen (extra[i])));
 }
