@@ -23,8 +23,13 @@ typedef struct {
   const char *entity;      /* only events of this entity, or NULL */
   const char *type;        /* only events of this story type, or NULL */
   const char *title;       /* NULL = derived from the graph */
-  guint max_events;        /* aggregate beyond this many; 0 = 400 */
+  guint max_events;        /* timeline: beyond this many events, the most reported
+                              are drawn and the rest counted per period;
+                              0 = EVL_RENDER_MAX_EVENTS */
 } EvlRenderOptions;
+
+/* Default of EvlRenderOptions.max_events for the timeline diagram. */
+#define EVL_RENDER_MAX_EVENTS 60
 
 #define EVL_RENDER_OPTIONS_INIT { EVL_IMAGE_SVG, 0, 0, 0, 0, NULL, NULL, NULL, 0 }
 

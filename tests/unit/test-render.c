@@ -331,3 +331,189 @@ Test (render, to_file_writes_png)
   if (!dir)
     g_rmdir (tmp);
 }
+
+/* ---- big timelines: aggregation ---- */
+
+/* @n events over @span_days from 1 Jan 2015 in 7 threads; sources 1..6
+ * (most events have one), salience varies; deterministic. */
+static EvlGraph *
+big_graph (guint n, guint span_days)
+{
+  static const char *const threads[] = { "Summits", "Missile launches", "Sanctions", "Elections",
+                                         "Trade", "Protests", "Courts" };
+  EvlGraph *g = evl_graph_new ();
+  for (guint d = 0; d < 6; d++)
+    {
+      g_autofree char *id = g_strdup_printf ("doc%u", d);
+      EvlGraphDocument doc = { .id = id, .dct = "2024-01-01", .dct_source = "metadata" };
+      evl_graph_add_document (g, &doc);
+    }
+  g_autoptr (GRand) rnd = g_rand_new_with_seed (7);
+  EvlDay start = evl_day_from_ymd (2015, 1, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      guint t = g_rand_int_range (rnd, 0, G_N_ELEMENTS (threads));
+      EvlDay b = start + (EvlDay) g_rand_int_range (rnd, 0, (gint32) span_days);
+      guint r = g_rand_int_range (rnd, 0, 1000);
+      guint sources = r < 900 ? 1 : r < 980 ? 2 : r < 995 ? 4 : 6;
+      g_autofree char *summary = g_strdup_printf ("%s event number %u", threads[t], i);
+      guint e = ev (g, "OTHER", threads[t], summary, i % 97 == 0 ? 0 : b, i % 97 == 0 ? 0 : b,
+                    EVL_GRAIN_DAY, sources);
+      evl_graph_peek_event (g, e)->salience = (float) g_rand_double (rnd);
+    }
+  return g;
+}
+
+/* Sum of N over the "+N more event(s)" marks in @text; *marks_out counts them. */
+static guint
+hidden_total (const char *text, guint *marks_out)
+{
+  guint sum = 0, marks = 0;
+  for (const char *p = strchr (text, '+'); p; p = strchr (p + 1, '+'))
+    {
+      guint v = 0;
+      const char *q = p + 1;
+      for (; g_ascii_isdigit (*q) || *q == ','; q++)
+        if (*q != ',')
+          v = v * 10 + (guint) (*q - '0');
+      if (q > p + 1 && g_str_has_prefix (q, " more event"))
+        {
+          sum += v;
+          marks++;
+        }
+    }
+  *marks_out = marks;
+  return sum;
+}
+
+static guint
+count_substr (const char *s, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (s, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+Test (render, timeline_of_100000_events_is_aggregated, .timeout = 300 * EVL_TIMEOUT_SCALE)
+{
+  gint64 t0 = g_get_monotonic_time ();
+  g_autoptr (EvlGraph) g = big_graph (100000, 9 * 365);
+  gint64 t1 = g_get_monotonic_time ();
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  gint64 t2 = g_get_monotonic_time ();
+  gsize len = g_bytes_get_size (b);
+  /* EVL_RENDER_OUT=DIR keeps the images to look at and reports the time. */
+  const char *dir = g_getenv ("EVL_RENDER_OUT");
+  if (dir)
+    {
+      g_autofree char *svg = g_build_filename (dir, "timeline-100000.svg", NULL);
+      g_autofree char *png = g_build_filename (dir, "timeline-100000.png", NULL);
+      g_file_set_contents (svg, g_bytes_get_data (b, NULL), (gssize) len, NULL);
+      EvlRenderOptions po = EVL_RENDER_OPTIONS_INIT;
+      po.format = EVL_IMAGE_PNG;
+      gint64 t3 = g_get_monotonic_time ();
+      cr_assert (evl_render_to_file (evl_renderer_lookup ("timeline"), g, &po, png, NULL));
+      gint64 t4 = g_get_monotonic_time ();
+      cr_log_warn ("100000 events: graph built in %.2f s, SVG rendered in %.2f s, PNG in %.2f s",
+                   (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t4 - t3) / 1e6);
+    }
+  cr_assert_lt (len, 1024 * 1024, "SVG stays small: %" G_GSIZE_FORMAT " bytes", len);
+  xmlDoc *doc = parse_svg (b);
+  g_autofree char *all = svg_text (doc);
+  xmlFreeDoc (doc);
+  guint marks = 0, hidden = hidden_total (all, &marks);
+  cr_assert_gt (marks, 3, "one summary mark per period");
+  cr_assert_leq (marks, EVL_RENDER_MAX_EVENTS / 4 + 1);
+  cr_assert_eq (hidden, 100000 - EVL_RENDER_MAX_EVENTS, "every event not drawn is counted once");
+  cr_assert (strstr (all, "100000 events") || strstr (all, "100,000"), "the subtitle counts them all");
+  g_autofree char *raw = g_strndup (g_bytes_get_data (b, NULL), len);
+  cr_assert_eq (count_substr (raw, "<title>ev"), EVL_RENDER_MAX_EVENTS, "one box per drawn event");
+  cr_assert_eq (count_substr (raw, "<title>more"), 2 * marks, "a box and a span bar per mark");
+  cr_assert (strstr (all, "counted per year"), "%s", all);
+  cr_assert (strstr (all, "undated"), "undated events get their mark too");
+}
+
+Test (render, under_the_threshold_nothing_is_aggregated)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  xmlDoc *doc = parse_svg (b);
+  g_autofree char *all = svg_text (doc);
+  xmlFreeDoc (doc);
+  guint marks = 0;
+  cr_assert_eq (hidden_total (all, &marks), 0);
+  cr_assert_eq (marks, 0);
+  cr_assert_null (strstr (all, "More events"));
+  cr_assert_null (strstr (all, "counted per"));
+}
+
+Test (render, max_events_keeps_the_most_reported)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  guint n = evl_graph_n_events (g);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  o.max_events = 4;
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  xmlDoc *doc = parse_svg (b);
+  g_autofree char *all = svg_text (doc);
+  xmlFreeDoc (doc);
+  guint marks = 0;
+  cr_assert_eq (hidden_total (all, &marks), n - 4, "%s", all);
+  cr_assert_gt (marks, 0);
+  cr_assert (strstr (all, "Kim and Putin meet"), "the event five sources report is drawn");
+}
+
+typedef struct {
+  guint n, span_days, max;
+  char grain[12];
+} GrainCase;
+
+ParameterizedTestParameters (render, aggregation_period_grain)
+{
+  static GrainCase cases[] = {
+    { 100, 3, 60, "day" },          /* three days: a period per day */
+    { 200, 20, 60, "week" },
+    { 300, 100, 60, "week" },        /* 15 weeks */
+    { 300, 400, 60, "month" },
+    { 500, 1000, 60, "quarter" },
+    { 500, 3000, 60, "year" },
+    { 500, 3000, 400, "month" },    /* more boxes, finer periods */
+    { 500, 30000, 60, "decade" },
+  };
+  return cr_make_param_array (GrainCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (GrainCase *c, render, aggregation_period_grain)
+{
+  g_autoptr (EvlGraph) g = big_graph (c->n, c->span_days);
+  g_autoptr (GArray) sel = evl_graph_timeline (g);
+  EvlGrain grain = EVL_GRAIN_NONE;
+  g_autoptr (GArray) periods = evl_render_aggregate (g, sel, c->max, &grain);
+  cr_assert_not_null (periods);
+  cr_assert_eq (sel->len, c->max);
+  cr_assert_str_eq (evl_grain_to_string (grain), c->grain, "%u events over %u days: %s", c->n, c->span_days,
+                    evl_grain_to_string (grain));
+  cr_assert_leq (periods->len, MAX (c->max / 4, 1u) + 1, "a quarter as many periods as boxes, + undated");
+  guint hidden = 0;
+  for (guint p = 0; p < periods->len; p++)
+    {
+      const EvlRenderPeriod *rp = &g_array_index (periods, EvlRenderPeriod, p);
+      hidden += rp->hidden;
+      if (p > 0 && rp->b)
+        cr_assert_gt (rp->b, g_array_index (periods, EvlRenderPeriod, p - 1).e, "periods in time order");
+    }
+  cr_assert_eq (hidden + c->max, c->n);
+  /* the most reported events are never the ones hidden */
+  guint top = 0, n_top = 0, top_kept = 0;
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    top = MAX (top, evl_graph_get_event (g, i)->n_sources);
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    n_top += evl_graph_get_event (g, i)->n_sources == top;
+  for (guint k = 0; k < sel->len; k++)
+    top_kept += evl_graph_get_event (g, g_array_index (sel, guint, k))->n_sources == top;
+  cr_assert_gt (top, 1);
+  cr_assert_eq (top_kept, MIN (n_top, c->max), "%u of %u events with %u sources kept", top_kept, n_top, top);
+}

@@ -53,6 +53,22 @@ void evl_render_heading (GString *h, const char *title, const char *subtitle);
 /* The node and edge font defaults every network diagram uses. */
 void evl_render_graph_fonts (Agraph_t *ag, const char *edge_fontsize);
 
+/* A calendar period whose less-reported events a big timeline summarises. */
+typedef struct {
+  EvlDay b, e;          /* span of the hidden events; 0 = undated */
+  char *label;          /* "Sep 2023", "Jul–Sep 2023", "2020s", "undated" */
+  guint hidden;         /* events not drawn */
+  guint top;            /* the most reported of them (event index) */
+} EvlRenderPeriod;
+
+/* When @sel (timeline order) holds more than @max events, keeps @max of
+ * them in place (order kept): the most reported, then most salient, at
+ * least one per period where the budget allows.  Returns the periods that
+ * hide events, in time order with undated last (transfer full, labels
+ * freed with the array), and the period grain; NULL when @sel fits.
+ * (render/aggregate.c) */
+GArray *evl_render_aggregate (const EvlGraph *g, GArray *sel, guint max, EvlGrain *grain_out);
+
 /* Position of @thread among the lanes of @sel (the timeline's order). */
 guint evl_render_lane_rank (const EvlGraph *g, GArray *sel, const char *thread);
 /* Lane colours: border/strong and light fill. */

@@ -13,9 +13,11 @@
 #define ROW_H 80.0
 #define LEFT 92.0
 #define BREAK_W 22.0
+#define MORE_COLOR "#8A8A8A"
 
 typedef struct {
   guint ev;
+  gint period;          /* summary mark of periods[period]; -1 = an event */
   EvlDay b, e;          /* 0 = undated and unplaced */
   gboolean placed;      /* date inferred from a relation */
   guint lane, row, seg;
@@ -190,9 +192,10 @@ draw_ticks (EvlGv *gv, const Seg *s, guint si, double y)
         }
       else if (step < 365)
         {
-          int months = step / 30, mi = (m0 - 1) + t * months + 1;
+          /* ticks on whole multiples of the step (quarters start in
+           * Jan, Apr, Jul, Oct), so each January shows its year */
+          int months = step / 30, mi = ((m0 - 1) / months + 1) * months + t * months;
           int yy = y0 + mi / 12, mm = mi % 12 + 1;
-          mi = mi - mi % 1;
           day = evl_day_from_ymd (yy, mm, 1);
           g_snprintf (lab, sizeof lab, mm == 1 ? "%s %d" : "%s", mon[mm - 1], yy);
         }
@@ -221,6 +224,86 @@ draw_ticks (EvlGv *gv, const Seg *s, guint si, double y)
     }
 }
 
+/* "100,000": digits grouped by thousands, whatever the locale. */
+static char *
+format_count (guint v)
+{
+  g_autofree char *digits = g_strdup_printf ("%u", v);
+  GString *s = g_string_new (NULL);
+  gsize len = strlen (digits);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, digits[i]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The time mark of @it (a bar for a span, else a @dot_shape) and its box,
+ * pinned in its row of the lane at @lane_top; the caller styles the box. */
+static Agnode_t *
+item_box (EvlGv *gv, const Item *it, double lane_top, double right, const char *mark_name,
+          const char *box_name, const char *color, const char *dot_shape)
+{
+  double top = lane_top + it->row * ROW_H + 4;
+  double bx = CLAMP (it->x, LEFT + 6 + BOX_W / 2, right - BOX_W / 2);
+  double my = top + BOX_H + 8;
+  if (it->x1 - it->x0 > 3)
+    rect (gv, mark_name, it->x, my, it->x1 - it->x0, 5, color);
+  else
+    evl_gv_set (rect (gv, mark_name, it->x, my, 7, 7, color), "shape", dot_shape);
+  Agnode_t *bn = evl_gv_node (gv, box_name);
+  evl_gv_set (bn, "shape", "box");
+  size_in (bn, BOX_W, BOX_H);
+  pin (bn, bx, top + BOX_H / 2);
+  evl_gv_set (bn, "margin", "0.04,0.02");
+  return bn;
+}
+
+/* A summary mark: the span bar of a period's hidden events and a grey,
+ * dashed box "+N more events / PERIOD / e.g. <the most reported one>". */
+static void
+draw_summary (EvlGv *gv, const EvlGraph *g, const EvlRenderPeriod *rp, const Item *it,
+              double lane_top, double right, const EvlRenderOptions *opts)
+{
+  guint p = (guint) it->period;
+  g_autofree char *mn = g_strdup_printf ("moremark%u", p);
+  g_autofree char *bname = g_strdup_printf ("more%u", p);
+  Agnode_t *bn = item_box (gv, it, lane_top, right, mn, bname, MORE_COLOR, "circle");
+  evl_gv_set (bn, "style", "rounded,filled,dashed");
+  evl_gv_set (bn, "fillcolor", "#F7F7F7");
+  evl_gv_set (bn, "color", MORE_COLOR);
+  evl_gv_set (bn, "penwidth", "1.2");
+  const EvlGraphEvent *best = rp->top != G_MAXUINT ? evl_graph_get_event (g, rp->top) : NULL;
+  const char *example = best ? (best->summary ? best->summary : best->trigger) : NULL;
+  g_autofree char *count = format_count (rp->hidden);
+  GString *s = g_string_new ("<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+  g_string_append_printf (s, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#444444\"><B>+%s more event%s</B></FONT></TD></TR>"
+                          "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\" COLOR=\"#555555\">",
+                          count, rp->hidden == 1 ? "" : "s");
+  evl_render_escape (s, rp->label);
+  g_string_append (s, "</FONT></TD></TR>");
+  if (example)
+    {
+      g_string_append (s, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\" COLOR=\"#666666\"><I>e.g. ");
+      evl_render_wrapped (s, example, 22, 2);
+      g_string_append (s, "</I></FONT></TD></TR>");
+    }
+  g_string_append (s, "</TABLE>");
+  evl_gv_set_html (gv, bn, "label", s->str);
+  if (opts->format == EVL_IMAGE_SVG)
+    {
+      g_string_printf (s, "+%s more events, %s", count, rp->label);
+      if (example)
+        g_string_append_printf (s, "; most reported: %s", example);
+      g_auto (GStrv) parts = g_strsplit (s->str, "\\", -1);
+      g_autofree char *tip = g_strjoinv ("\\\\", parts);
+      evl_gv_set (bn, "tooltip", tip);
+    }
+  g_string_free (s, TRUE);
+}
+
 gboolean
 evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
                      GOutputStream *out, GError **error)
@@ -228,43 +311,33 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
   g_autoptr (GArray) sel = evl_render_select (g, opts, error);
   if (sel == NULL)
     return FALSE;
-  guint max = opts->max_events ? opts->max_events : 400;
-  guint dropped = 0;
-  if (sel->len > max)
-    {
-      /* Keep the most-reported events; the rest are counted in the subtitle. */
-      g_autoptr (GArray) rank = g_array_copy (sel);
-      for (guint i = 1; i < rank->len; i++)
-        for (guint j = i; j > 0; j--)
-          {
-            guint a = g_array_index (rank, guint, j - 1), b = g_array_index (rank, guint, j);
-            if (evl_graph_get_event (g, a)->n_sources >= evl_graph_get_event (g, b)->n_sources)
-              break;
-            g_array_index (rank, guint, j - 1) = b;
-            g_array_index (rank, guint, j) = a;
-          }
-      g_autoptr (GHashTable) keep = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < max; i++)
-        g_hash_table_add (keep, GUINT_TO_POINTER (g_array_index (rank, guint, i)));
-      guint w = 0;
-      for (guint i = 0; i < sel->len; i++)
-        if (g_hash_table_contains (keep, GUINT_TO_POINTER (g_array_index (sel, guint, i))))
-          g_array_index (sel, guint, w++) = g_array_index (sel, guint, i);
-      dropped = sel->len - w;
-      g_array_set_size (sel, w);
-    }
+  /* The subtitle counts every selected event; beyond max_events the
+   * less-reported ones become one summary mark per period. */
+  g_autofree char *subtitle = evl_render_subtitle (g, sel);
+  guint n_selected = sel->len;
+  EvlGrain grain = EVL_GRAIN_NONE;
+  g_autoptr (GArray) periods = evl_render_aggregate (g, sel, opts->max_events ? opts->max_events
+                                                                             : EVL_RENDER_MAX_EVENTS,
+                                                     &grain);
+  guint np = periods ? periods->len : 0;
 
   double W = (opts->width_in > 0 ? opts->width_in : 8.27) * 72.0;
-  guint n = sel->len;
+  /* An aggregated timeline is a poster: unless a width was asked for, each
+   * period gets room for two boxes side by side, so its events spread
+   * across instead of stacking into a tall staircase. */
+  if (np && opts->width_in <= 0)
+    W = MAX (W, LEFT + 12 + np * 2 * (BOX_W + 8));
+  guint n_ev = sel->len, n = n_ev + np;
   g_autofree Item *items = g_new0 (Item, MAX (n, 1));
   g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
   g_autoptr (GPtrArray) lanes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) lane_weight = g_array_new (FALSE, TRUE, sizeof (guint));
-  for (guint k = 0; k < n; k++)
+  for (guint k = 0; k < n_ev; k++)
     {
       guint i = g_array_index (sel, guint, k);
       const EvlGraphEvent *e = evl_graph_get_event (g, i);
       items[k].ev = i;
+      items[k].period = -1;
       if (e->time.known && e->time.begin)
         {
           items[k].b = e->time.begin;
@@ -284,10 +357,24 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       g_array_index (lane_weight, guint, l) += MAX (e->n_sources, 1u);
       items[k].lane = l;
     }
-  place_undated (g, items, n, index);
-  /* Lanes ordered by how much they are reported, "Other" last. */
+  place_undated (g, items, n_ev, index);
+  /* Lanes ordered by how much they are reported, "Other" last; the
+   * summary marks get a lane of their own below them all. */
   guint nl = lanes->len;
-  g_autofree guint *lane_pos = g_new0 (guint, MAX (nl, 1));
+  guint nl_all = nl + (np > 0);
+  for (guint p = 0; p < np; p++)
+    {
+      const EvlRenderPeriod *rp = &g_array_index (periods, EvlRenderPeriod, p);
+      Item *it = &items[n_ev + p];
+      it->ev = G_MAXUINT - np + p;
+      it->period = (gint) p;
+      it->b = rp->b;
+      it->e = rp->e;
+      it->lane = nl;
+    }
+  g_autofree guint *lane_pos = g_new0 (guint, MAX (nl_all, 1));
+  if (np)
+    lane_pos[nl] = nl;
   for (guint a = 0; a < nl; a++)
     for (guint b = 0; b < nl; b++)
       {
@@ -354,7 +441,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
 
   /* Marks and sub-row packing. */
   g_autoptr (GPtrArray) row_ends = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint l = 0; l < nl; l++)
+  for (guint l = 0; l < nl_all; l++)
     g_ptr_array_add (row_ends, g_array_new (FALSE, TRUE, sizeof (double)));
   for (guint k = 0; k < n; k++)
     {
@@ -385,21 +472,24 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
   agattr (ag, AGEDGE, (char *) "fontname", EVL_RENDER_FONT);
 
   g_autofree char *title = evl_render_title (g, opts, "Timeline");
-  g_autofree char *subtitle = evl_render_subtitle (g, sel);
   GString *h = g_string_new ("<TABLE BORDER=\"0\" CELLSPACING=\"0\"><TR><TD><FONT POINT-SIZE=\"14\"><B>");
   evl_render_escape (h, title);
   g_string_append (h, "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">");
   evl_render_escape (h, subtitle);
-  if (dropped)
-    g_string_append_printf (h, " · %u less-reported events not shown", dropped);
+  if (np)
+    {
+      g_autofree char *shown = format_count (n_ev), *rest = format_count (n_selected - n_ev);
+      g_string_append_printf (h, " · the %s most reported shown, %s more counted per %s",
+                              shown, rest, evl_grain_to_string (grain));
+    }
   g_string_append (h, "</FONT></TD></TR></TABLE>");
   text (gv, "title", (LEFT + right) / 2, 18, h->str);
   g_string_truncate (h, 0);
 
   /* Lanes. */
   double y = 48;
-  g_autofree double *lane_y = g_new0 (double, MAX (nl, 1));
-  for (guint p = 0; p < nl; p++)
+  g_autofree double *lane_y = g_new0 (double, MAX (nl_all, 1));
+  for (guint p = 0; p < nl_all; p++)
     {
       guint l = 0;
       while (lane_pos[l] != p)
@@ -409,8 +499,9 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       lane_y[l] = y;
       g_autofree char *bg = g_strdup_printf ("lane%u", p);
       rect (gv, bg, (4 + right) / 2, y + hgt / 2, right - 4, hgt - 2, p % 2 ? "#FFFFFF" : "#F4F4F4");
-      g_string_printf (h, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\"><B>", evl_render_lane_color (p, FALSE));
-      evl_render_wrapped (h, lanes->pdata[l], 14, 3);
+      g_string_printf (h, "<FONT POINT-SIZE=\"9\" COLOR=\"%s\"><B>",
+                       l == nl ? MORE_COLOR : evl_render_lane_color (p, FALSE));
+      evl_render_wrapped (h, l == nl ? "More events" : lanes->pdata[l], 14, 3);
       g_string_append (h, "</B></FONT>");
       g_autofree char *ln = g_strdup_printf ("lanelabel%u", p);
       text (gv, ln, LEFT / 2, y + hgt / 2, h->str);
@@ -426,32 +517,25 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
   for (guint k = 0; k < n; k++)
     {
       Item *it = sorted[k];
+      if (it->period >= 0)
+        {
+          draw_summary (gv, g, &g_array_index (periods, EvlRenderPeriod, it->period), it,
+                        lane_y[it->lane], right, opts);
+          continue;
+        }
       const EvlGraphEvent *e = evl_graph_get_event (g, it->ev);
       guint p = lane_pos[it->lane];
       const char *col = evl_render_lane_color (p, FALSE);
-      double top = lane_y[it->lane] + it->row * ROW_H + 4;
-      double bx = CLAMP (it->x, LEFT + 6 + BOX_W / 2, right - BOX_W / 2);
-      double my = top + BOX_H + 8;
-      g_autofree char *mn = g_strdup_printf ("mark_%s", e->id);
-      if (it->x1 - it->x0 > 3)
-        rect (gv, mn, it->x, my, it->x1 - it->x0, 5, col);
-      else
-        {
-          Agnode_t *m = rect (gv, mn, it->x, my, 7, 7, col);
-          evl_gv_set (m, "shape", it->placed ? "diamond" : "circle");
-        }
-      Agnode_t *bn = evl_gv_node (gv, e->id);
       gboolean neg = e->polarity == EVL_POLARITY_NEG;
       gboolean hedged = e->modality != NULL || (e->flags & EVL_EVENT_FLAG_HEDGED);
-      evl_gv_set (bn, "shape", "box");
+      g_autofree char *mn = g_strdup_printf ("mark_%s", e->id);
+      Agnode_t *bn = item_box (gv, it, lane_y[it->lane], right, mn, e->id, col,
+                               it->placed ? "diamond" : "circle");
       evl_gv_set (bn, "style", neg ? "rounded,filled,dashed" : hedged ? "rounded,filled,dashed"
                                : it->placed ? "rounded,filled,dotted" : "rounded,filled");
       evl_gv_set (bn, "fillcolor", neg ? "#EEEEEE" : evl_render_lane_color (p, TRUE));
       evl_gv_set (bn, "color", (e->flags & EVL_EVENT_FLAG_FAILED) ? "#C0392B" : neg ? "#999999" : col);
       evl_gv_set (bn, "penwidth", "1.4");
-      evl_gv_set (bn, "margin", "0.04,0.02");
-      size_in (bn, BOX_W, BOX_H);
-      pin (bn, bx, top + BOX_H / 2);
       g_autofree char *lab = event_label (g, e, it, col);
       evl_gv_set_html (gv, bn, "label", lab);
       g_string_truncate (h, 0);
@@ -507,10 +591,18 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
                    "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">×N: reported by N sources</FONT></TD>"
                    "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">● exact day  ▬ vague date span</FONT></TD>"
                    "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">◆ dotted: undated, placed by relation</FONT></TD>"
-                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">//: break in the time axis</FONT></TD></TR></TABLE>");
+                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">//: break in the time axis</FONT></TD></TR>");
+  if (np)
+    g_string_append_printf (h, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"4\"><FONT POINT-SIZE=\"7\" COLOR=\"%s\">"
+                            "grey, dashed: +N more events in that %s, less reported, not drawn "
+                            "(the bar spans their dates)</FONT></TD></TR>", MORE_COLOR,
+                            evl_grain_to_string (grain));
+  g_string_append (h, "</TABLE>");
   text (gv, "legend", (LEFT + right) / 2, ay + 64, h->str);
   g_string_free (h, TRUE);
 
-  g_autofree char *desc = g_strdup_printf ("%s. Timeline of %u events in %u story threads.", subtitle, n, nl);
-  return evl_gv_render (gv, "nop", opts, title, desc, out, error);
+  g_autofree char *desc = g_strdup_printf ("%s. Timeline of %u events in %u story threads.", subtitle, n_ev, nl);
+  EvlRenderOptions page = *opts;
+  page.width_in = W / 72.0;
+  return evl_gv_render (gv, "nop", np ? &page : opts, title, desc, out, error);
 }
