@@ -16,13 +16,13 @@ typedef struct {
 static Story story;
 
 static void
-build_story (void)
+build_with (const char *extra)
 {
   story.dir = evl_test_tmpdir ();
   g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
   g_autofree char *err = NULL;
   int code = evl_test_run (NULL, &err, "build", "--quiet", "--dct", "2023-09-14",
-                           "--format", "svg", "-o", story.dir, input, NULL);
+                           "--format", "svg", "-o", story.dir, input, extra, NULL);
   cr_assert_eq (code, 0, "eventline build failed (%d): %s", code, err);
   g_autofree char *json = g_build_filename (story.dir, "events.json", NULL);
   story.parser = evl_test_load_json (json, &story.root);
@@ -32,6 +32,20 @@ build_story (void)
   story.documents = json_object_get_array_member (story.root, "documents");
   cr_assert_not_null (story.events);
   cr_assert_not_null (story.entities);
+}
+
+static void
+build_story (void)
+{
+  build_with (NULL);
+}
+
+/* Every event mention, not only the timeline-worthy ones: hedged claims
+ * and denials are checked there. */
+static void
+build_all_events (void)
+{
+  build_with ("--all-events");
 }
 
 static void
@@ -233,5 +247,185 @@ Test (seeds, page_furniture_never_becomes_an_event, .init = build_story, .fini =
             cr_assert (q == NULL || strstr (q, furniture[k]) == NULL,
                        "event %s quotes furniture: %s", str_member (ev, "id"), q);
         }
+    }
+}
+
+/* ---- arguments and factuality of the key events ---- */
+
+static JsonObject *
+entity_of (const char *id)
+{
+  for (guint i = 0; id && i < json_array_get_length (story.entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (story.entities, i);
+      if (g_strcmp0 (str_member (e, "id"), id) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+static gboolean
+has_flag (JsonObject *ev, const char *flag)
+{
+  JsonArray *fs = json_object_get_array_member (ev, "flags");
+  for (guint i = 0; fs && i < json_array_get_length (fs); i++)
+    if (g_strcmp0 (json_array_get_string_element (fs, i), flag) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* g_ptr_array_sort passes pointers to the elements. */
+static gint
+cmp_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names of @ev's participants of entity @type ("PERSON"), sorted and
+ * joined by '|'. */
+static char *
+participants_of_type (JsonObject *ev, const char *type)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  JsonArray *ps = json_object_get_array_member (ev, "participants");
+  for (guint i = 0; ps && i < json_array_get_length (ps); i++)
+    {
+      JsonObject *e = entity_of (json_array_get_string_element (ps, i));
+      if (e && g_strcmp0 (str_member (e, "type"), type) == 0)
+        g_ptr_array_add (names, (gpointer) str_member (e, "name"));
+    }
+  g_ptr_array_sort (names, cmp_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("|", (char **) names->pdata);
+}
+
+static const char *
+role_name (JsonObject *ev, const char *role)
+{
+  return entity_name (str_member (ev, role));
+}
+
+/* The event of @type one of whose mentions has trigger text @word. */
+static JsonObject *
+event_with_mention (const char *type, const char *word)
+{
+  for (guint i = 0; i < json_array_get_length (story.events); i++)
+    {
+      JsonObject *ev = json_array_get_object_element (story.events, i);
+      if (g_strcmp0 (str_member (ev, "type"), type) != 0)
+        continue;
+      JsonArray *ms = json_object_get_array_member (ev, "mentions");
+      for (guint j = 0; ms && j < json_array_get_length (ms); j++)
+        if (g_strcmp0 (str_member (json_array_get_object_element (ms, j), "text"), word) == 0)
+          return ev;
+    }
+  return NULL;
+}
+
+Test (seeds, summit_has_the_two_leaders_at_the_cosmodrome, .init = build_story, .fini = drop_story)
+{
+  g_autofree char *all = describe_events ();
+  JsonObject *summit = find_event ("MEETING", "2023-09-13", "2023-09-13");
+  cr_assert_not_null (summit, "%s", all);
+  g_autofree char *people = participants_of_type (summit, "PERSON");
+  cr_assert_str_eq (people, "Kim Jong Un|Vladimir Putin", "the summit's people");
+  /* The region of the location phrase is no participant. */
+  cr_assert_not (has_participant (summit, "Far East"), "Far East is scenery, not a participant");
+  cr_assert_str_eq (role_name (summit, "location"), "Vostochny Cosmodrome");
+  const char *agent = role_name (summit, "agent");
+  cr_assert (agent == NULL || strcmp (agent, "Kim Jong Un") == 0 || strcmp (agent, "Vladimir Putin") == 0,
+             "summit agent %s", agent);
+  /* Asserted by the reporters themselves, not reported speech. */
+  cr_assert_null (str_member (summit, "source"), "summit source %s", role_name (summit, "source"));
+  cr_assert_str_eq (str_member (summit, "polarity"), "POS");
+  cr_assert_null (str_member (summit, "modality"));
+  cr_assert_not (has_flag (summit, "hedged"));
+}
+
+Test (seeds, missile_launch_is_north_koreas, .init = build_story, .fini = drop_story)
+{
+  g_autofree char *all = describe_events ();
+  JsonObject *launch = find_event ("MISSILE_LAUNCH", "2023-09-13", "2023-09-13");
+  cr_assert_not_null (launch, "%s", all);
+  cr_assert_str_eq (role_name (launch, "agent"), "North Korea");
+  cr_assert (has_participant (launch, "North Korea"));
+  cr_assert_str_eq (str_member (launch, "polarity"), "POS");
+  cr_assert_not (has_flag (launch, "hedged"));
+  cr_assert_null (str_member (launch, "location"));
+}
+
+Test (seeds, satellite_launches_failed, .init = build_story, .fini = drop_story)
+{
+  g_autofree char *all = describe_events ();
+  static const char *const months[][2] = { { "2023-05-01", "2023-05-31" }, { "2023-08-01", "2023-08-31" } };
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      JsonObject *ev = find_event ("SATELLITE_LAUNCH", months[i][0], months[i][1]);
+      cr_assert_not_null (ev, "%s\n%s", months[i][0], all);
+      cr_assert (has_flag (ev, "failed"), "%s launch failed", months[i][0]);
+      /* It happened, and failed: no negation, no hedge. */
+      cr_assert_str_eq (str_member (ev, "polarity"), "POS");
+      cr_assert_not (has_flag (ev, "hedged"));
+    }
+}
+
+Test (seeds, no_documents_signed_is_negated_and_sourced, .init = build_story, .fini = drop_story)
+{
+  g_autofree char *all = describe_events ();
+  JsonObject *sign = event_with_mention ("AGREEMENT", "signed");
+  cr_assert_not_null (sign, "no AGREEMENT for 'no formal documents were signed'\n%s", all);
+  cr_assert_str_eq (str_member (sign, "polarity"), "NEG");
+  cr_assert (has_flag (sign, "reported"));
+  cr_assert_str_eq (role_name (sign, "source"), "Dmitry Peskov");
+  /* The clarification itself is asserted, and is Peskov's. */
+  JsonObject *said = event_with_mention ("STATEMENT", "clarified");
+  cr_assert_not_null (said, "%s", all);
+  cr_assert_str_eq (str_member (said, "polarity"), "POS");
+  cr_assert_str_eq (role_name (said, "agent"), "Dmitry Peskov");
+}
+
+Test (seeds, arms_supply_claims_are_hedged, .init = build_all_events, .fini = drop_story)
+{
+  g_autofree char *all = describe_events ();
+  /* 'suggesting that Russia may supply them with weaponry' */
+  JsonObject *supply = event_with_mention ("ARMS_TRANSFER", "supply");
+  cr_assert_not_null (supply, "%s", all);
+  cr_assert (has_flag (supply, "hedged"), "'may supply' is not asserted");
+  cr_assert_str_eq (str_member (supply, "modality"), "may");
+  cr_assert_str_eq (role_name (supply, "agent"), "Russia");
+  cr_assert_str_eq (str_member (supply, "polarity"), "POS");
+  /* 'contrary to reports of a potential arms deal': hedged, and no
+   * speaker of the sentence is its source. */
+  JsonObject *deal = event_with_mention ("ARMS_TRANSFER", "deal");
+  cr_assert_not_null (deal, "%s", all);
+  cr_assert (has_flag (deal, "hedged"));
+  const char *src = role_name (deal, "source");
+  cr_assert (src == NULL || (strcmp (src, "Dmitry Peskov") != 0 && strcmp (src, "John Bolton") != 0),
+             "the potential deal is sourced to %s", src);
+  /* No arms transfer of 2023 is asserted as fact. */
+  for (guint i = 0; i < json_array_get_length (story.events); i++)
+    {
+      JsonObject *ev = json_array_get_object_element (story.events, i);
+      JsonObject *t = time_of (ev);
+      if (g_strcmp0 (str_member (ev, "type"), "ARMS_TRANSFER") != 0
+          || (t && str_member (t, "begin") && strncmp (str_member (t, "begin"), "2023", 4) != 0))
+        continue;
+      cr_assert (has_flag (ev, "hedged") || g_strcmp0 (str_member (ev, "polarity"), "NEG") == 0,
+                 "%s '%s' asserted", str_member (ev, "id"), str_member (ev, "summary"));
+    }
+}
+
+Test (seeds, reported_speech_sources_only_their_claims, .init = build_all_events, .fini = drop_story)
+{
+  /* Peskov and Bolton speak of the talks and the meeting; neither is the
+   * source of a MEETING. */
+  for (guint i = 0; i < json_array_get_length (story.events); i++)
+    {
+      JsonObject *ev = json_array_get_object_element (story.events, i);
+      if (g_strcmp0 (str_member (ev, "type"), "MEETING") != 0)
+        continue;
+      const char *src = role_name (ev, "source");
+      cr_assert (src == NULL || (strcmp (src, "Dmitry Peskov") != 0 && strcmp (src, "John Bolton") != 0),
+                 "%s '%s' sourced to %s", str_member (ev, "id"), str_member (ev, "summary"), src);
     }
 }

@@ -701,6 +701,8 @@ ParameterizedTestParameters (story, reported_speech_scope)
       "clarify", "deal", "deal", "NONE", FALSE },
     { "Bolton warned that the meeting goes beyond an arms deal.", "Bolton", "warned", "warn", "meeting",
       "meeting", "NONE", FALSE },
+    { "Bolton warned that the meeting goes beyond an arms deal.", "Bolton", "warned", "warn", "deal",
+      "deal", "NONE", FALSE },
     { "It is a fact Putin acknowledged during the visit to the site.", "Putin", "acknowledged", "acknowledge",
       "visit", "visit", "NONE", FALSE },
     { "Peskov said the sides signed no documents.", "Peskov", "said", "say", "signed", "sign", "PAST", TRUE },

@@ -22,7 +22,9 @@ static const char *const preps[] = {
   "of", "in", "at", "on", "with", "to", "from", "for", "by", "into", "toward",
   "towards", "near", "between", "against", "about", "over", "under", "across",
   "within", "off", "inside", "outside", "among", "amid", "via", "onto",
-  "through", "during", "after", "before", "since", "like", "than", "as", NULL
+  "through", "during", "after", "before", "since", "like", "than", "as", "beyond", "despite",
+  "upon", "without", "throughout", "behind", "around", "regarding", "concerning", "alongside",
+  "unlike", "until", "till", NULL
 };
 /* Prepositions that are also subordinating conjunctions. */
 static const char *const clause_preps[] = {
