@@ -139,6 +139,7 @@ Test (browser, rendered_dom_holds_every_event)
   g_autofree char *json = g_build_filename (f.out, "events.json", NULL);
   JsonObject *root = NULL;
   g_autoptr (JsonParser) p = evl_test_load_json (json, &root);
+  (void) p;  /* owns root; clang -Wunused-variable */
   JsonArray *events = json_object_get_array_member (root, "events");
   cr_assert_gt (json_array_get_length (events), 0, "no events to look for");
   for (guint i = 0; i < json_array_get_length (events); i++)
