@@ -185,6 +185,10 @@ static TxCase set_cases[] = {
   { "The paper is published daily.", DCT, "daily", "SET", "P1D", "" },
   { "The market opens each Thursday.", DCT, "each Thursday", "SET", "XXXX-WXX-4", "" },
   { "Rates are reviewed three times a month.", DCT, "three times a month", "SET", "P1M", "" },
+  { "Commemorations are held here annually.", DCT, "annually", "SET", "P1Y", "" },
+  /* a rate after a quantity, like '$500 million a year' */
+  { "The plant would produce about 10,000 units annually.", DCT, "annually", "", "", "" },
+  { "Revenue should rise 8.5% annually.", DCT, "annually", "", "", "" },
 };
 
 TX_FAMILY (sets, set_cases)

@@ -914,6 +914,21 @@ p_holiday (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
+static gboolean
+is_quantity (const TxScan *s, int k)
+{
+  return k >= 0 && (U (k)->kind == U_NUM || is (s, k, "%") || is (s, k, "percent") || is (s, k, "million")
+                    || is (s, k, "billion"));
+}
+
+/* Whether unit @i follows a quantity: '20%', '10,000 units'. */
+static gboolean
+after_quantity (const TxScan *s, int i)
+{
+  return is_quantity (s, i - 1)
+         || (i >= 2 && U (i - 1)->kind == U_WORD && !U (i - 1)->cap && is_quantity (s, i - 2));
+}
+
 /* Self-contained words: 'today', 'yesterday morning', 'now', 'daily'. */
 static int
 p_deictic (TxScan *s, int i, TxMatch *m)
@@ -952,6 +967,10 @@ p_deictic (TxScan *s, int i, TxMatch *m)
   /* 'Now, he says, ...': a sentence-opening discourse marker */
   if (strcmp (v, "PRESENT_REF") == 0 && is (s, i, "now") && e == i + 1 && U (i)->cap
       && (i == 0 || U (i)->nl || is (s, i - 1, ".") || is (s, i - 1, "\"")) && is (s, e, ","))
+    return -1;
+  /* '10,000 units annually', 'rise 8.5% annually': a rate, as '$500
+   * million a year' below */
+  if (m->type == EVL_TIMEX_SET && n == 1 && i > 0 && g_str_has_suffix (U (i)->low, "ly") && after_quantity (s, i))
     return -1;
   g_strlcpy (m->value, v, sizeof m->value);
   if (m->type == EVL_TIMEX_SET)
