@@ -215,6 +215,8 @@ static TxCase relative_cases[] = {
   { "Until Thursday, they had not called him a suspect.", "2023-09-15", "Thursday", "DATE", "2023-09-14", "" },
   { "It was not until Tuesday that he spoke.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
   { "Protesters were planning to drive around the airport on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
+  { "Among the first three countries to accede to the alliance on Monday were Poland and Hungary.", DCT,
+    "Monday", "DATE", "2023-09-11", "" },
   { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
   { "Exiles vowed to get around Wednesday's ruling.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
   { "Lawyers will appeal Thursday's ruling.", DCT, "Thursday", "DATE", "2023-09-14", "" },

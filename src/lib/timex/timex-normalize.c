@@ -27,6 +27,22 @@ pluperfect_before (const TxScan *s, int k)
   return FALSE;
 }
 
+/* 'the first countries to join on Friday', 'the only woman to command':
+ * an infinitive after an ordinal or 'only' tells what happened, not what
+ * lies ahead; @k is the 'to'. */
+static gboolean
+relative_infinitive (const TxScan *s, int k)
+{
+  for (int j = k - 1; j >= 0 && j >= k - 6; j--)
+    {
+      if (s->u[j].kind != U_WORD)
+        return FALSE;
+      if (s->u[j].ordinal || strcmp (s->u[j].low, "only") == 0 || strcmp (s->u[j].low, "last") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* 'extended to Nov. 20', 'completed by Dec. 15': the date is a target,
  * so a past verb before it says little about the date itself. */
 static gboolean
@@ -78,7 +94,7 @@ tx_tense (const TxScan *s, int i, int end)
       if (u->kind == U_WORD && strcmp (u->low, "to") == 0 && pluperfect_before (s, k))
         return -1;
       if (u->kind == U_WORD && strcmp (u->low, "to") == 0 && k + 1 < i && k >= i - INFINITIVE_REACH
-          && s->u[k + 1].kind == U_WORD
+          && !relative_infinitive (s, k) && s->u[k + 1].kind == U_WORD
           && !s->u[k + 1].cap && s->u[k + 1].len > 2 && strcmp (s->u[k + 1].low, "the") != 0
           && strcmp (s->u[k + 1].low, "his") != 0 && strcmp (s->u[k + 1].low, "her") != 0
           && strcmp (s->u[k + 1].low, "their") != 0 && strcmp (s->u[k + 1].low, "its") != 0)
