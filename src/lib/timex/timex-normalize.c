@@ -37,7 +37,7 @@ relative_infinitive (const TxScan *s, int k)
     {
       if (s->u[j].kind != U_WORD)
         return FALSE;
-      if (s->u[j].ordinal || strcmp (s->u[j].low, "only") == 0 || strcmp (s->u[j].low, "last") == 0)
+      if (s->u[j].ordinal || strcmp (s->u[j].low, "only") == 0)
         return TRUE;
     }
   return FALSE;
