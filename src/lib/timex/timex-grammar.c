@@ -910,8 +910,10 @@ p_holiday (TxScan *s, int i, TxMatch *m)
   EvlDay d = tx_holiday_day (rule, y);
   if (d == 0)
     return -1;
-  evl_timex_point_from_day (&m->pt, d, EVL_GRAIN_DAY);
-  return e;
+  /* 'Easter week', 'Christmas week': the week holding the day */
+  gboolean week = is (s, e, "week") && !is_hyphen (s, e + 1);
+  evl_timex_point_from_day (&m->pt, d, week ? EVL_GRAIN_WEEK : EVL_GRAIN_DAY);
+  return week ? e + 1 : e;
 }
 
 static gboolean
@@ -1621,6 +1623,12 @@ p_duration (TxScan *s, int i, TxMatch *m)
   /* 'eight trading days', 'three business days' */
   if (counted && e + 1 < s->n && U (e + 1)->unit && has_role (s, e, "unit-adjective"))
     e++;
+  /* 'Islam will one day be ...': after a modal, 'one day' is 'someday' */
+  if (counted && is (s, j, "one") && e == j + 1 && is (s, e, "day") && i == j && has_role (s, i - 1, "modal"))
+    {
+      g_strlcpy (m->value, "FUTURE_REF", sizeof m->value);
+      return e + 1;
+    }
   gboolean adjectival = is_hyphen (s, e) && counted && attached (s, e + 1);
   if (adjectival)
     e++;
