@@ -1123,6 +1123,8 @@ p_relative (TxScan *s, int i, TxMatch *m)
   return -1;
 }
 
+static int date_core (TxScan *s, int i, TxMatch *m);
+
 /* Anaphoric: 'that year', 'the same day', 'the year', 'the quarter',
  * 'the weekend', 'the year-ago quarter'. */
 static int
@@ -1154,12 +1156,29 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   EvlGrain g = tx_unit_grain (code);
   if (g == EVL_GRAIN_NONE || g > EVL_GRAIN_YEAR)
     return -1;
+  TxMatch base;
+  int be;
+  if (!that && !same && !back && g == EVL_GRAIN_DAY && j + 2 < s->n && U (j + 2)->cand
+      && (is (s, j + 1, "before") || is (s, j + 1, "after"))
+      && (be = date_core (s, j + 2, &base)) > 0 && base.has_pt && !base.range
+      && base.pt.grain == EVL_GRAIN_DAY && base.pt.year > 0)
+    {
+      /* 'the day before last Tuesday's hearing': a day from that date */
+      m->pt = base.pt;
+      evl_timex_point_shift (&m->pt, is (s, j + 1, "before") ? -1 : 1);
+      m->has_pt = TRUE;
+      m->needs_dct = base.needs_dct;
+      m->needs_ref = base.needs_ref;
+      m->absolute = base.absolute;
+      return be;
+    }
   if (!that && !same && !back && strcmp (code, "Y") && strcmp (code, "Q") && strcmp (code, "W")
       && strcmp (code, "WE"))
     return -1;
   /* 'the day before', 'the week after' */
   int e = j + 1;
   int shift = 0;
+
   if (!that && !same && U (e < s->n ? e : j)->cue && e < s->n
       && strcmp (attr (U (e)->cue, 0), "later") == 0
       && (e + 1 >= s->n || U (e + 1)->kind == U_PUNCT))
