@@ -7,6 +7,7 @@
 void
 evl_cli_error (const char *what, const GError *error)
 {
+  evl_progress_suspend ();
   if (what)
     fprintf (stderr, "eventline: %s: %s\n", what, error ? error->message : "failed");
   else
@@ -20,6 +21,7 @@ evl_cli_errorf (const char *what, const char *fmt, ...)
   va_start (ap, fmt);
   g_autofree char *msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
+  evl_progress_suspend ();
   if (what)
     fprintf (stderr, "eventline: %s: %s\n", what, msg);
   else
@@ -64,10 +66,13 @@ evl_cli_check_dct (const char *dct)
 
 GPtrArray *
 evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
-                     guint *n_errors)
+                     EvlProgress *progress, guint *n_errors)
 {
   GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
   guint errors = 0;
+  /* A file may hold many documents (JSONL) and stdin has no size: the
+   * loading phase counts up without a total. */
+  evl_progress_phase (progress, "loading", 0, 0);
   for (guint i = 0; paths && paths[i]; i++)
     {
       const char *one[] = { paths[i], NULL };
@@ -84,7 +89,11 @@ evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
       for (guint j = 0; j < files->len; j++)
         {
           g_autoptr (GError) ferr = NULL;
-          if (!evl_source_load_file (files->pdata[j], opts, docs, &ferr))
+          guint before = docs->len;
+          gboolean loaded = evl_source_load_file (files->pdata[j], opts, docs, &ferr);
+          if (progress)
+            evl_progress_add (progress, docs->len - before, evl_cli_documents_bytes (docs, before));
+          if (!loaded)
             {
               evl_cli_error (NULL, ferr);
               errors++;
@@ -120,4 +129,18 @@ evl_cli_load_options (const char *cmd, const char *dct, const char *input_format
       return FALSE;
     }
   return TRUE;
+}
+
+guint64
+evl_cli_documents_bytes (GPtrArray *docs, guint from)
+{
+  guint64 total = 0;
+  for (guint i = from; i < docs->len; i++)
+    {
+      gsize len = 0;
+      if (docs->pdata[i])
+        evl_document_get_text (docs->pdata[i], &len);
+      total += len;
+    }
+  return total;
 }

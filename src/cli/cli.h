@@ -35,11 +35,39 @@ gboolean evl_cli_parse (int *argc, char ***argv, const char *cmd, const char *pa
                         const char *summary, const char *description,
                         const GOptionEntry *entries);
 
+/* Progress line on a terminal (progress.c).  Every function accepts NULL,
+ * which is what evl_progress_new() returns when no line is wanted. */
+typedef struct _EvlProgress EvlProgress;
+
+/* TRUE when a progress line may be drawn: not @quiet, stderr is a
+ * terminal and TERM is not "dumb". */
+gboolean evl_progress_wanted (gboolean quiet);
+/* (transfer full) A display for command @what, or NULL when not wanted. */
+EvlProgress *evl_progress_new (const char *what, gboolean quiet);
+/* Starts a phase ("loading", "annotating") of @total documents and
+ * @total_bytes (0 = unknown: a counter is shown instead). */
+void evl_progress_phase (EvlProgress *p, const char *phase, guint64 total, guint64 total_bytes);
+/* Starts a stage shown by its name only ("relating events..."). */
+void evl_progress_stage (EvlProgress *p, const char *stage);
+/* Counts @docs more documents and @bytes more bytes; redraws at most 10
+ * times a second. */
+void evl_progress_add (EvlProgress *p, guint docs, guint64 bytes);
+/* Clears the line (if any) so a message can be printed; the next update
+ * draws it again.  The error printers call it. */
+void evl_progress_suspend (void);
+/* Clears the line and frees. */
+void evl_progress_free (EvlProgress *p);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlProgress, evl_progress_free)
+
 /* Loads every input path (files or folders) into documents.  Errors are
  * printed per file; with @strict the first error stops loading.  Returns
- * the documents and sets *n_errors.  (transfer full) */
+ * the documents and sets *n_errors.  @progress (may be NULL) counts the
+ * documents and bytes read.  (transfer full) */
 GPtrArray *evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts,
-                                gboolean strict, guint *n_errors);
+                                gboolean strict, EvlProgress *progress, guint *n_errors);
+
+/* Total bytes of the texts of @docs[@from..] (NULL slots count 0). */
+guint64 evl_cli_documents_bytes (GPtrArray *docs, guint from);
 
 /* Fills @out from the loading options every command shares (--dct,
  * --input-format, --max-size); prints the error and returns FALSE on a bad

@@ -162,12 +162,16 @@ typedef struct {
   GPtrArray *docs;
   gboolean keep;
   guint skipped;
+  EvlProgress *progress;
 } BuildSink;
 
 static void
 build_sink (EvlDocument *doc, guint index, gpointer user_data)
 {
   BuildSink *bs = user_data;
+  gsize len = 0;
+  evl_document_get_text (doc, &len);
+  evl_progress_add (bs->progress, 1, len);
   /* An updated story already holds this document: adding it again would
    * count its sources twice. */
   if (evl_graph_find_document (bs->graph, evl_document_get_id (doc)) >= 0)
@@ -192,9 +196,11 @@ evl_cmd_build (int argc, char **argv)
   g_autofree char *graph_path = NULL;
   g_autofree char *from = NULL, *to = NULL, *entity = NULL, *type = NULL;
   gboolean strict = FALSE, all_events = FALSE, quiet = FALSE, list = FALSE;
-  gint threads = 0;
+  gint threads = 0, max_events = EVL_RENDER_MAX_EVENTS;
   gint64 max_size = 0;
   double dpi = 0, width = 0;
+  /* build, or merge running build over extraction lines */
+  const char *cmd = argv[0];
   const GOptionEntry entries[] = {
     { "dct", 0, 0, G_OPTION_ARG_STRING, &dct,
       "Creation date for documents that carry none of their own", "YYYY-MM-DD" },
@@ -213,6 +219,9 @@ evl_cmd_build (int argc, char **argv)
       "Diagrams show only the events of this entity (name or alias)", "NAME" },
     { "type", 0, 0, G_OPTION_ARG_STRING, &type,
       "Diagrams show only events of this story type (e.g. MEETING)", "TYPE" },
+    { "max-events", 0, 0, G_OPTION_ARG_INT, &max_events,
+      "Timeline: beyond N events, draw the N most reported and count the rest per period (default: 60)",
+      "N" },
     { "graph", 'g', 0, G_OPTION_ARG_FILENAME, &graph_path,
       "Add the inputs to the story saved in FILE (created if absent) and save it back", "FILE" },
     { "list-formats", 0, 0, G_OPTION_ARG_NONE, &list,
@@ -227,7 +236,8 @@ evl_cmd_build (int argc, char **argv)
       "Refuse inputs larger than this (default: 64 MiB)", "BYTES" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
       "Worker threads (default: one per processor)", "N" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing but errors", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      "Print nothing but errors: no summary line, no progress line", NULL },
     G_OPTION_ENTRY_NULL,
   };
   const char *desc =
@@ -248,6 +258,15 @@ evl_cmd_build (int argc, char **argv)
     "shape the diagrams (also those in the report); the event table and the\n"
     "exports always hold every event.  --graph FILE keeps the story between\n"
     "runs: documents already in it are skipped, new ones merged in.\n"
+    "\n"
+    "A timeline of more than --max-events events draws the most reported\n"
+    "ones, at least one per period, and a '+N more events, PERIOD' mark for\n"
+    "the rest of each period (day, week, month, quarter, year or decade,\n"
+    "whichever keeps it legible).\n"
+    "\n"
+    "On a terminal, a progress line on standard error shows the documents\n"
+    "done, MB, rate and time left; it is never written when standard error\n"
+    "is not a terminal (pipes, files, CI) and --quiet turns it off.\n"
     "\n"
     "Examples:\n"
     "  eventline build --dct 2023-09-14 input/ -o output/\n"
@@ -298,6 +317,12 @@ evl_cmd_build (int argc, char **argv)
       evl_cli_errorf ("build", "--dpi must be within 0..2400 and --width within 0..200 inches");
       return EVL_EXIT_USAGE;
     }
+  if (max_events < 1)
+    {
+      evl_cli_errorf (cmd, "--max-events must be at least 1");
+      return EVL_EXIT_USAGE;
+    }
+  base.max_events = (guint) max_events;
   base.dpi = dpi;
   base.width_in = width;
   base.entity = entity;
@@ -314,7 +339,8 @@ evl_cmd_build (int argc, char **argv)
     }
 
   guint n_errors = 0;
-  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, &n_errors);
+  g_autoptr (EvlProgress) progress = evl_progress_new (cmd, quiet);
+  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, progress, &n_errors);
   if (strict && n_errors)
     return EVL_EXIT_INPUT;
   if (docs->len == 0)
@@ -349,8 +375,11 @@ evl_cmd_build (int argc, char **argv)
   gboolean keep = FALSE;
   for (guint i = 0; exports[i]; i++)
     keep |= strcmp (exports[i], "timeml") == 0;
-  BuildSink bs = { ctx, graph, &ropts, docs, keep, 0 };
+  BuildSink bs = { ctx, graph, &ropts, docs, keep, 0, progress };
+  evl_progress_phase (progress, lopts.format == EVL_FORMAT_EXTRACTED ? "merging" : "annotating",
+                      docs->len, evl_cli_documents_bytes (docs, 0));
   evl_pipeline_annotate_stream (ctx, docs, threads > 0 ? (guint) threads : 0, 0, build_sink, &bs);
+  evl_progress_stage (progress, "relating events");
   if (updating)
     {
       /* Merge, relate and thread again, keeping the saved event ids. */
@@ -365,6 +394,7 @@ evl_cmd_build (int argc, char **argv)
       return EVL_EXIT_INPUT;
     }
 
+  evl_progress_stage (progress, "writing outputs");
   g_autofree char *json_path = g_build_filename (outdir, "events.json", NULL);
   if (!evl_export_to_file (evl_export_json, graph, json_path, &error))
     {
@@ -388,6 +418,7 @@ evl_cmd_build (int argc, char **argv)
         write_timeml (docs, outdir, &n_errors);
     }
 
+  g_clear_pointer (&progress, evl_progress_free);
   if (!quiet && bs.skipped)
     fprintf (stderr, "eventline: %u document%s already in %s, skipped\n", bs.skipped,
              bs.skipped == 1 ? "" : "s", graph_path);

@@ -11,6 +11,27 @@
 #include <stdio.h>
 #include <string.h>
 
+typedef struct {
+  GPtrArray *docs;
+  GString *lines;
+  EvlProgress *progress;
+} ExtractSink;
+
+/* EvlPipelineSink: the document's line, then the document is dropped. */
+static void
+extract_sink (EvlDocument *doc, guint i, gpointer user_data)
+{
+  ExtractSink *es = user_data;
+  gsize len = 0;
+  evl_document_get_text (doc, &len);
+  evl_progress_add (es->progress, 1, len);
+  g_autofree char *line = evl_document_to_json (doc);
+  g_string_append (es->lines, line);
+  g_string_append_c (es->lines, '\n');
+  evl_document_unref (doc);
+  es->docs->pdata[i] = NULL;
+}
+
 int
 evl_cmd_extract (int argc, char **argv)
 {
@@ -18,7 +39,7 @@ evl_cmd_extract (int argc, char **argv)
   g_autofree char *input_format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *data_dir = NULL;
-  gboolean strict = FALSE;
+  gboolean strict = FALSE, quiet = FALSE;
   gint threads = 0;
   gint64 max_size = 0;
   const GOptionEntry entries[] = {
@@ -31,6 +52,8 @@ evl_cmd_extract (int argc, char **argv)
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_size,
       "Refuse inputs larger than this (default: 64 MiB)", "BYTES" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: one per processor)", "N" },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      "No progress line (extract prints nothing else but errors)", NULL },
     G_OPTION_ENTRY_NULL,
   };
   const char *desc =
@@ -39,6 +62,10 @@ evl_cmd_extract (int argc, char **argv)
     "No state is shared between documents, so extract can run as a mapper\n"
     "over shards; 'eventline merge' is the reducer.  INPUT '-' reads\n"
     "standard input (e.g. news-please JSON Lines).\n"
+    "\n"
+    "On a terminal, a progress line on standard error shows the documents\n"
+    "done, MB, rate and time left; never on standard output, never when\n"
+    "standard error is not a terminal (Spark, Hadoop), and not with --quiet.\n"
     "\n"
     "Example:\n"
     "  eventline extract --dct 2023-09-14 input/ > shard.jsonl\n"
@@ -62,18 +89,17 @@ evl_cmd_extract (int argc, char **argv)
       return EVL_EXIT_INPUT;
     }
   guint n_errors = 0;
-  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, &n_errors);
+  g_autoptr (EvlProgress) progress = evl_progress_new ("extract", quiet);
+  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, progress, &n_errors);
   if (strict && n_errors)
     return EVL_EXIT_INPUT;
-  evl_pipeline_annotate_all (ctx, docs, threads > 0 ? (guint) threads : 0);
-
+  /* Lines in input order whatever the threads do; each document is
+   * dropped once written. */
   GString *all = g_string_new (NULL);
-  for (guint i = 0; i < docs->len; i++)
-    {
-      g_autofree char *line = evl_document_to_json (docs->pdata[i]);
-      g_string_append (all, line);
-      g_string_append_c (all, '\n');
-    }
+  ExtractSink es = { docs, all, progress };
+  evl_progress_phase (progress, "extracting", docs->len, evl_cli_documents_bytes (docs, 0));
+  evl_pipeline_annotate_stream (ctx, docs, threads > 0 ? (guint) threads : 0, 0, extract_sink, &es);
+  g_clear_pointer (&progress, evl_progress_free);
   gboolean ok;
   if (output)
     {

@@ -167,6 +167,7 @@ typedef struct {
   const char *outdir;
   GHashTable *per_path, *taken;
   guint written, n_errors;
+  EvlProgress *progress;
 } TagSink;
 
 /* EvlPipelineSink: writes document @i, then drops it. */
@@ -174,6 +175,9 @@ static void
 tag_sink (EvlDocument *doc, guint i, gpointer user_data)
 {
   TagSink *ts = user_data;
+  gsize len = 0;
+  evl_document_get_text (doc, &len);
+  evl_progress_add (ts->progress, 1, len);
   g_autofree char *path = NULL;
   g_autoptr (GError) werr = NULL;
   if (write_to_dir (doc, ts->format, ts->outdir, ts->per_path, ts->taken, &path, &werr))
@@ -215,7 +219,8 @@ evl_cmd_tag (int argc, char **argv)
       "Refuse inputs larger than this (default: 64 MiB)", "BYTES" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
       "Worker threads (default: one per processor)", "N" },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing but errors", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      "Print nothing but errors: no summary line, no progress line", NULL },
     G_OPTION_ENTRY_NULL,
   };
   const char *desc =
@@ -230,6 +235,10 @@ evl_cmd_tag (int argc, char **argv)
     "its name, so scorers pair it with the gold file; a JSONL file gives\n"
     "ID.tml per article); without -o, a single document goes to standard\n"
     "output.\n"
+    "\n"
+    "On a terminal, a progress line on standard error shows the documents\n"
+    "done, MB, rate and time left (never when standard error is not a\n"
+    "terminal; --quiet turns it off).\n"
     "\n"
     "Example:\n"
     "  eventline tag -o /tmp/sys data/timeml/*/*.tml\n"
@@ -264,7 +273,8 @@ evl_cmd_tag (int argc, char **argv)
       return EVL_EXIT_INPUT;
     }
   guint n_errors = 0;
-  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, &n_errors);
+  g_autoptr (EvlProgress) progress = evl_progress_new ("tag", quiet);
+  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, progress, &n_errors);
   if (strict && n_errors)
     return EVL_EXIT_INPUT;
   if (docs->len == 0)
@@ -287,6 +297,7 @@ evl_cmd_tag (int argc, char **argv)
 
   if (outdir == NULL)
     {
+      g_clear_pointer (&progress, evl_progress_free);
       evl_pipeline_annotate (ctx, docs->pdata[0]);
       g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
       if (!write_doc (docs->pdata[0], format, mem, &error) || !g_output_stream_close (mem, NULL, &error))
@@ -314,9 +325,11 @@ evl_cmd_tag (int argc, char **argv)
     }
   /* Each document is written and dropped as soon as it and those before
    * it are annotated: memory stays bounded by the pipeline's window. */
-  TagSink ts = { docs, format, outdir, per_path, taken, 0, 0 };
+  TagSink ts = { docs, format, outdir, per_path, taken, 0, 0, progress };
+  evl_progress_phase (progress, "tagging", docs->len, evl_cli_documents_bytes (docs, 0));
   evl_pipeline_annotate_stream (ctx, docs, threads > 0 ? (guint) threads : 0, 0,
                                 tag_sink, &ts);
+  g_clear_pointer (&progress, evl_progress_free);
   n_errors += ts.n_errors;
   guint written = ts.written;
   if (!quiet)

@@ -2,7 +2,12 @@
  * partial failures, dating without --dct. */
 #include "cli-helpers.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 TestSuite (cli, .timeout = 120 * EVL_TIMEOUT_SCALE);
 
@@ -260,4 +265,113 @@ Test (cli, a_saved_story_grows_with_new_articles)
   cr_assert_eq (n2, n3, "adding the same articles again changes nothing");
   cr_assert_eq (s3, 5);
   evl_test_rmtree (dir);
+}
+
+/* ---- progress line ---- */
+
+/* Runs eventline with stderr on a new pseudo-terminal (TERM=xterm) and
+ * stdout into @out_path; returns the exit status, *tty_out what the
+ * terminal received. */
+static int
+run_on_tty (char **tty_out, const char *out_path, const char *const *args)
+{
+  int master = posix_openpt (O_RDWR | O_NOCTTY);
+  cr_assert_geq (master, 0, "posix_openpt: %s", g_strerror (errno));
+  cr_assert (grantpt (master) == 0 && unlockpt (master) == 0);
+  int slave = open (ptsname (master), O_RDWR | O_NOCTTY);
+  cr_assert_geq (slave, 0, "open pty slave: %s", g_strerror (errno));
+  int out = open (out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  cr_assert_geq (out, 0);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) evl_test_cli ());
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "TERM", "xterm", TRUE);
+  GPid pid;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = g_spawn_async_with_fds (NULL, (char **) argv->pdata, env, G_SPAWN_DO_NOT_REAP_CHILD,
+                                        NULL, NULL, &pid, -1, out, slave, &error);
+  cr_assert (ok, "spawn: %s", error ? error->message : "");
+  close (slave);
+  close (out);
+  GString *tty = g_string_new (NULL);
+  char buf[4096];
+  ssize_t n;
+  /* EIO once the child (the last holder of the slave) has exited. */
+  while ((n = read (master, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (tty, buf, n);
+  close (master);
+  int status = 0;
+  cr_assert_eq (waitpid (pid, &status, 0), pid);
+  *tty_out = g_string_free (tty, FALSE);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+}
+
+Test (cli, progress_line_on_a_terminal_only_on_stderr)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *stdout_path = g_build_filename (dir, "stdout", NULL);
+  g_autofree char *tty = NULL, *so = NULL;
+  const char *build[] = { "build", "-f", "svg", "-o", out, input, NULL };
+  cr_assert_eq (run_on_tty (&tty, stdout_path, build), 0, "%s", tty);
+  cr_assert (strstr (tty, "\reventline build: annotating ") && strstr (tty, "/5 docs"), "progress: %s", tty);
+  cr_assert (strstr (tty, "\r\033[Keventline: 5 documents"), "the line is cleared before the summary: %s", tty);
+  cr_assert (g_file_get_contents (stdout_path, &so, NULL, NULL));
+  cr_assert_str_eq (so, "", "nothing on stdout");
+
+  /* extract: JSON lines on stdout, the progress on the terminal only */
+  g_autofree char *tty2 = NULL, *lines = NULL;
+  const char *extract[] = { "extract", "--dct", "2023-09-14", input, NULL };
+  cr_assert_eq (run_on_tty (&tty2, stdout_path, extract), 0, "%s", tty2);
+  cr_assert (strstr (tty2, "eventline extract: extracting "), "%s", tty2);
+  cr_assert (g_file_get_contents (stdout_path, &lines, NULL, NULL));
+  cr_assert_null (strchr (lines, '\r'));
+  cr_assert_null (strstr (lines, "docs"));
+  cr_assert_eq (lines[0], '{');
+
+  /* --quiet and -q: nothing at all on a terminal for a good run */
+  g_autofree char *tty3 = NULL, *tty4 = NULL;
+  const char *quiet[] = { "build", "--quiet", "-f", "svg", "-o", out, input, NULL };
+  const char *q[] = { "extract", "-q", input, NULL };
+  cr_assert_eq (run_on_tty (&tty3, stdout_path, quiet), 0);
+  cr_assert_str_eq (tty3, "");
+  cr_assert_eq (run_on_tty (&tty4, stdout_path, q), 0);
+  cr_assert_str_eq (tty4, "");
+  evl_test_rmtree (dir);
+}
+
+Test (cli, no_progress_when_stderr_is_not_a_terminal)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *tags = g_build_filename (dir, "tags", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *o3 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "build", "-f", "svg", "-o", out, input, NULL), 0);
+  cr_assert_eq (evl_test_run (NULL, &e2, "tag", "-o", tags, input, NULL), 0);
+  cr_assert_eq (evl_test_run (&o3, &e3, "extract", input, NULL), 0);
+  const char *errs[] = { e1, e2, e3, o3 };
+  for (guint i = 0; i < G_N_ELEMENTS (errs); i++)
+    {
+      cr_assert_null (strchr (errs[i], '\r'), "no carriage return: %s", errs[i]);
+      cr_assert_null (strchr (errs[i], '\033'), "no terminal escape: %s", errs[i]);
+      cr_assert_null (strstr (errs[i], " docs"), "no progress: %s", errs[i]);
+    }
+  cr_assert (strstr (e1, "eventline: 5 documents"), "the summary stays: %s", e1);
+  cr_assert_str_eq (e3, "");
+  evl_test_rmtree (dir);
+}
+
+Test (cli, max_events_is_checked)
+{
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "--max-events", "0", "input", NULL), 2);
+  cr_assert (strstr (err, "--max-events"), "%s", err);
+  g_autofree char *help = NULL;
+  cr_assert_eq (evl_test_run (&help, NULL, "build", "--help", NULL), 0);
+  cr_assert (strstr (help, "--max-events") && strstr (help, "progress"), "%s", help);
 }
