@@ -623,6 +623,15 @@ ParameterizedTestParameters (story, arguments)
       { "North Korea", "Kim", "Putin", "" },
       { EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON, EVL_ENTITY_PERSON },
       { "met", "" }, { "meet" }, { "PAST" }, 0, "Kim", "Putin", "", "", 2 },
+    /* A nominal's agent is its compound modifier, not another verb's
+     * subject. */
+    { "The ongoing Ukraine conflict drags on.", { "Ukraine", "" }, { EVL_ENTITY_LOCATION },
+      { "conflict", "" }, { "conflict" }, { "NONE" }, 0, "Ukraine", "", "", "", 1 },
+    { "Putin praised the summit warmly.", { "Putin", "" }, { EVL_ENTITY_PERSON },
+      { "summit", "" }, { "summit" }, { "NONE" }, 0, "", "", "", "Putin", 0 },
+    /* After a modal the trigger is a verb, even tagged as a noun. */
+    { "Analysts say that Russia may supply arms.", { "Russia", "" }, { EVL_ENTITY_LOCATION },
+      { "supply", "" }, { "supply" }, { "NONE" }, 0, "Russia", "", "", "", 1 },
     /* A preposition before a possessor governs the whole phrase. */
     { "The meeting with Russia’s top general Gerasimov ended.",
       { "Russia", "Gerasimov", "" }, { EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },

@@ -97,6 +97,16 @@ lower_modifier (const EvlStoryDoc *sd, gint i, const char *w)
   return !(w[n - 2] == 'e' && w[n - 1] == 'd') && !(n > 4 && strcmp (w + n - 3, "ing") == 0);
 }
 
+/* Every token strictly between @a and @b is a lower-case modifier. */
+static gboolean
+only_modifiers (const EvlStoryDoc *sd, gint a, gint b)
+{
+  for (gint i = a + 1; i < b; i++)
+    if (!lower_modifier (sd, i, evl_story_key (sd, i)))
+      return FALSE;
+  return TRUE;
+}
+
 /* The word before mention @m when it is a preposition, else NULL. */
 static const char *
 prep_before (const EvlStoryDoc *sd, gint32 m, char buf[64])
@@ -290,6 +300,16 @@ governing_agent (const EvlStoryDoc *sd, guint k, gint t)
 }
 
 static gboolean
+after_modal (const EvlStoryDoc *sd, gint t)
+{
+  static const char *const modals[] = {
+    "may", "might", "can", "could", "will", "would", "shall", "should", "must", "to", NULL
+  };
+  return t > 0 && sd->tok[t - 1].sentence == sd->tok[t].sentence && sd->tok_ent[t - 1] < 0
+         && in_list (evl_story_key (sd, t - 1), modals);
+}
+
+static gboolean
 is_passive (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
 {
   char buf[64];
@@ -309,7 +329,8 @@ fill_one (EvlStoryDoc *sd, guint k)
   if (t < 0)
     return;
   char buf[64];
-  gboolean verbal = evl_story_event_is_verbal (e);
+  /* 'may supply', 'to launch': a verb whatever its tag says. */
+  gboolean verbal = evl_story_event_is_verbal (e) || after_modal (sd, t);
   gboolean passive = is_passive (sd, e, t);
   gboolean visit = e->type && strcmp (e->type, "VISIT") == 0;
   guint32 clause = sd->clause[t];
@@ -343,7 +364,11 @@ fill_one (EvlStoryDoc *sd, guint k)
         }
       if (is_modifier (sd, m) || prep_before (sd, m, buf))
         continue;
-      if (verbal || dist <= 3)
+      /* A nominal's agent is its compound modifier ('the Ukraine
+       * conflict', 'North Korea missile tests'), with nothing but
+       * modifiers between; not the subject of another verb ('He regarded
+       * the meeting'). */
+      if (verbal || (dist <= 3 && only_modifiers (sd, last_tok (sd, m), t)))
         subject = m;
     }
   /* A participle or infinitive without a subject of its own ('..., affirming
