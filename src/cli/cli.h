@@ -52,6 +52,8 @@ void evl_progress_stage (EvlProgress *p, const char *stage);
 /* Counts @docs more documents and @bytes more bytes; redraws at most 10
  * times a second. */
 void evl_progress_add (EvlProgress *p, guint docs, guint64 bytes);
+/* Counts one document done and its text's bytes. */
+void evl_progress_add_document (EvlProgress *p, EvlDocument *doc);
 /* Clears the line (if any) so a message can be printed; the next update
  * draws it again.  The error printers call it. */
 void evl_progress_suspend (void);

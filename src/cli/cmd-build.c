@@ -169,9 +169,7 @@ static void
 build_sink (EvlDocument *doc, guint index, gpointer user_data)
 {
   BuildSink *bs = user_data;
-  gsize len = 0;
-  evl_document_get_text (doc, &len);
-  evl_progress_add (bs->progress, 1, len);
+  evl_progress_add_document (bs->progress, doc);
   /* An updated story already holds this document: adding it again would
    * count its sources twice. */
   if (evl_graph_find_document (bs->graph, evl_document_get_id (doc)) >= 0)

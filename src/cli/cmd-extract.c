@@ -22,9 +22,7 @@ static void
 extract_sink (EvlDocument *doc, guint i, gpointer user_data)
 {
   ExtractSink *es = user_data;
-  gsize len = 0;
-  evl_document_get_text (doc, &len);
-  evl_progress_add (es->progress, 1, len);
+  evl_progress_add_document (es->progress, doc);
   g_autofree char *line = evl_document_to_json (doc);
   g_string_append (es->lines, line);
   g_string_append_c (es->lines, '\n');

@@ -175,9 +175,7 @@ static void
 tag_sink (EvlDocument *doc, guint i, gpointer user_data)
 {
   TagSink *ts = user_data;
-  gsize len = 0;
-  evl_document_get_text (doc, &len);
-  evl_progress_add (ts->progress, 1, len);
+  evl_progress_add_document (ts->progress, doc);
   g_autofree char *path = NULL;
   g_autoptr (GError) werr = NULL;
   if (write_to_dir (doc, ts->format, ts->outdir, ts->per_path, ts->taken, &path, &werr))

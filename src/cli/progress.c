@@ -176,3 +176,13 @@ evl_progress_add (EvlProgress *p, guint docs, guint64 bytes)
       || (p->total && p->done == p->total))
     draw (p, now);
 }
+
+void
+evl_progress_add_document (EvlProgress *p, EvlDocument *doc)
+{
+  if (p == NULL)
+    return;
+  gsize len = 0;
+  evl_document_get_text (doc, &len);
+  evl_progress_add (p, 1, len);
+}
