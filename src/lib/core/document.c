@@ -5,6 +5,14 @@
 
 #include <string.h>
 
+/* evl_document_intern(): an open-addressing set of the strings already in
+ * the pool (GStringChunk's own const table hashes and compares whole
+ * NUL-terminated strings through a GHashTable, several times slower). */
+typedef struct {
+  const char *str;      /* in the pool; NULL = empty slot */
+  guint32 len, hash;
+} InternSlot;
+
 struct _EvlDocument {
   gatomicrefcount ref;
   char *id;
@@ -16,6 +24,8 @@ struct _EvlDocument {
   EvlDctSource dct_source;
   gboolean annotated;
   GStringChunk *pool;
+  InternSlot *interned;
+  guint32 interned_mask, interned_used;
   GArray *tokens, *sentences, *timexes, *ementions, *clusters, *events, *gold;
 };
 
@@ -75,6 +85,7 @@ evl_document_unref (EvlDocument *doc)
   evl_document_clear_events (doc);
   evl_document_clear_entities (doc);
   g_string_chunk_free (doc->pool);
+  g_free (doc->interned);
   g_array_unref (doc->tokens);
   g_array_unref (doc->sentences);
   g_array_unref (doc->timexes);
@@ -162,22 +173,57 @@ evl_document_get_dct_source (const EvlDocument *doc)
   return doc->dct_source;
 }
 
+static guint32
+intern_hash (const char *s, gsize n)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < n; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
+}
+
+static void
+intern_grow (EvlDocument *doc)
+{
+  guint32 old_n = doc->interned ? doc->interned_mask + 1 : 0;
+  InternSlot *old = doc->interned;
+  guint32 n = old_n ? old_n * 2 : 256;
+  doc->interned = g_new0 (InternSlot, n);
+  doc->interned_mask = n - 1;
+  for (guint32 i = 0; i < old_n; i++)
+    if (old[i].str)
+      {
+        guint32 j = old[i].hash & doc->interned_mask;
+        while (doc->interned[j].str)
+          j = (j + 1) & doc->interned_mask;
+        doc->interned[j] = old[i];
+      }
+  g_free (old);
+}
+
+/* The string ends at its first NUL, as the pool's strings do. */
 const char *
 evl_document_intern (EvlDocument *doc, const char *str, gssize len)
 {
   if (str == NULL)
     return NULL;
-  if (len < 0)
-    return g_string_chunk_insert_const (doc->pool, str);
-  /* Insert_const needs a NUL-ended key; short strings go through the stack. */
-  char stack[256];
-  if ((gsize) len < sizeof stack)
+  gsize n = len < 0 ? strlen (str) : strnlen (str, (gsize) len);
+  if (n >= G_MAXUINT32)
+    return g_string_chunk_insert_len (doc->pool, str, (gssize) n);
+  if ((doc->interned_used + 1) * 2 > (doc->interned ? doc->interned_mask + 1 : 0))
+    intern_grow (doc);
+  guint32 h = intern_hash (str, n);
+  guint32 i = h & doc->interned_mask;
+  for (; doc->interned[i].str; i = (i + 1) & doc->interned_mask)
     {
-      memcpy (stack, str, (gsize) len);
-      stack[len] = '\0';
-      return g_string_chunk_insert_const (doc->pool, stack);
+      const InternSlot *sl = &doc->interned[i];
+      if (sl->hash == h && sl->len == n && memcmp (sl->str, str, n) == 0)
+        return sl->str;
     }
-  return g_string_chunk_insert_len (doc->pool, str, len);
+  const char *copy = g_string_chunk_insert_len (doc->pool, str, (gssize) n);
+  doc->interned[i] = (InternSlot) { copy, (guint32) n, h };
+  doc->interned_used++;
+  return copy;
 }
 
 const char *

@@ -24,8 +24,10 @@ struct _EvlLexicon {
   Slot *slots;
   guint32 mask;           /* n_slots - 1, n_slots a power of two */
   guint32 used;
-  GPtrArray *entries;     /* EvlLexEntry*, file order */
-  GStringChunk *pool;
+  EvlLexEntry *entries;   /* file order; one allocation (at most one entry a line) */
+  guint n_entries;
+  const char **attrs;     /* every entry's NULL-terminated attrs, one allocation */
+  GStringChunk *pool;     /* folded canonical forms that differ from the text */
   guint max_words;
 };
 
@@ -108,14 +110,8 @@ lexicon_free (gpointer p)
 {
   EvlLexicon *lex = p;
   g_free (lex->slots);
-  for (guint i = 0; i < lex->entries->len; i++)
-    {
-      EvlLexEntry *e = lex->entries->pdata[i];
-      if (e->attrs != no_attrs)
-        g_free ((gpointer) e->attrs);
-      g_free (e);
-    }
-  g_ptr_array_unref (lex->entries);
+  g_free (lex->entries);
+  g_free (lex->attrs);
   g_string_chunk_free (lex->pool);
   g_free (lex->text);
   g_free (lex);
@@ -141,24 +137,50 @@ trim (char **b, char **e)
     (*e)--;
 }
 
+/* Upper bounds for the allocations of lexicon_parse(): lines (entries),
+ * tabs (attributes) and bars (variants). */
+static void
+count_fields (const char *data, gsize len, gsize *lines, gsize *tabs, gsize *bars)
+{
+  gsize nl = 1, nt = 0, nb = 0;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+      nl += c == '\n';
+      nt += c == '\t';
+      nb += c == '|';
+    }
+  *lines = nl;
+  *tabs = nt;
+  *bars = nb;
+}
+
 /* One pass over the file, splitting lines in place in a private copy that
- * the lexicon keeps: canonical forms and attributes point into it, so the
- * ~25,000 lines of compiled-in data load without per-field allocation. */
+ * the lexicon keeps: canonical forms, attributes and folded variants point
+ * into it, entries and attribute lists sit in one array each, and the
+ * index is sized up front, so the ~25,000 lines of compiled-in data load
+ * with a handful of allocations. */
 static EvlLexicon *
 lexicon_parse (const char *name, const char *data, gsize len, GError **error)
 {
+  gsize n_lines, n_tabs, n_bars;
+  count_fields (data, len, &n_lines, &n_tabs, &n_bars);
   EvlLexicon *lex = g_new0 (EvlLexicon, 1);
-  lex->mask = 63;
-  lex->slots = g_new0 (Slot, lex->mask + 1);
-  lex->entries = g_ptr_array_new ();
-  lex->pool = g_string_chunk_new (4096);
+  guint32 n_slots = 64;
+  while (n_slots < 2 * (n_lines + n_bars))
+    n_slots *= 2;
+  lex->mask = n_slots - 1;
+  lex->slots = g_new0 (Slot, n_slots);
+  lex->entries = g_new0 (EvlLexEntry, n_lines);
+  lex->attrs = g_new (const char *, n_tabs + n_lines);
+  lex->pool = g_string_chunk_new (1024);
   lex->text = g_malloc (len + 1);
   memcpy (lex->text, data, len);
   lex->text[len] = '\0';
 
   char *p = lex->text, *end = lex->text + len;
   guint lineno = 0;
-  GPtrArray *attrs = g_ptr_array_new ();
+  gsize n_attrs_used = 0;
   while (p < end)
     {
       char *eol = memchr (p, '\n', (gsize) (end - p));
@@ -174,7 +196,8 @@ lexicon_parse (const char *name, const char *data, gsize len, GError **error)
         continue;
       char *tab = memchr (b, '\t', (gsize) (e - b));
       char *forms_end = tab ? tab : e;
-      g_ptr_array_set_size (attrs, 0);
+      const char **attrs = lex->attrs + n_attrs_used;
+      guint n_attrs = 0;
       while (tab)
         {
           char *fb = tab + 1;
@@ -184,14 +207,14 @@ lexicon_parse (const char *name, const char *data, gsize len, GError **error)
           char *tb = fb, *te = fe;
           trim (&tb, &te);
           *te = '\0';
-          g_ptr_array_add (attrs, tb);
+          attrs[n_attrs++] = tb;
           tab = next;
         }
       *forms_end = '\0';
       EvlLexEntry *entry = NULL;
       for (char *f = b; f != NULL;)
         {
-          char *bar = strchr (f, '|');
+          char *bar = memchr (f, '|', (gsize) (forms_end - f));
           char *fe = bar ? bar : forms_end;
           char *fb = f;
           trim (&fb, &fe);
@@ -201,37 +224,46 @@ lexicon_parse (const char *name, const char *data, gsize len, GError **error)
             {
               if (fb == fe)
                 {
-                  g_ptr_array_unref (attrs);
                   lexicon_free (lex);
                   evl_fail (error, EVL_ERROR_PARSE, "%s:%u: empty canonical form", name, lineno);
                   return NULL;
                 }
-              entry = g_new0 (EvlLexEntry, 1);
+              entry = &lex->entries[lex->n_entries++];
               entry->canonical = fb;
               entry->line = lineno;
-              entry->n_attrs = attrs->len;
-              if (attrs->len)
+              entry->n_attrs = n_attrs;
+              if (n_attrs)
                 {
-                  const char **arr = g_new (const char *, attrs->len + 1);
-                  memcpy (arr, attrs->pdata, attrs->len * sizeof (gpointer));
-                  arr[attrs->len] = NULL;
-                  entry->attrs = arr;
+                  attrs[n_attrs] = NULL;
+                  entry->attrs = attrs;
+                  n_attrs_used += n_attrs + 1;
                 }
               else
                 entry->attrs = no_attrs;
-              g_ptr_array_add (lex->entries, entry);
             }
           char key[KEY_CAP + KEY_PAD];
           guint32 h;
-          gssize kl = fold_hash (fb, (gsize) (fe - fb), key, &h);
+          gsize flen = (gsize) (fe - fb);
+          gssize kl = fold_hash (fb, flen, key, &h);
           if (kl <= 0)
             continue;
-          const char *k = g_string_chunk_insert_len (lex->pool, key, kl);
+          /* The folded key is never longer than the form: a variant is
+           * folded in place; the canonical form keeps its spelling, so its
+           * key goes to the pool unless folding left it unchanged. */
+          const char *k;
+          if ((gsize) kl == flen && memcmp (fb, key, flen) == 0)
+            k = fb;
+          else if (fb != entry->canonical)
+            {
+              memcpy (fb, key, (gsize) kl + 1);
+              k = fb;
+            }
+          else
+            k = g_string_chunk_insert_len (lex->pool, key, kl);
           index_insert (lex, k, (guint32) kl, h, entry);
           lex->max_words = MAX (lex->max_words, count_words (k));
         }
     }
-  g_ptr_array_unref (attrs);
   return lex;
 }
 
@@ -402,14 +434,14 @@ evl_lexicon_lookup (const EvlLexicon *lex, const char *key, gssize len)
 guint
 evl_lexicon_size (const EvlLexicon *lex)
 {
-  return lex ? lex->entries->len : 0;
+  return lex ? lex->n_entries : 0;
 }
 
 const EvlLexEntry *
 evl_lexicon_get (const EvlLexicon *lex, guint i)
 {
-  g_return_val_if_fail (lex != NULL && i < lex->entries->len, NULL);
-  return lex->entries->pdata[i];
+  g_return_val_if_fail (lex != NULL && i < lex->n_entries, NULL);
+  return &lex->entries[i];
 }
 
 guint
