@@ -393,6 +393,8 @@ Test (seeds, arms_supply_claims_are_hedged, .init = build_all_events, .fini = dr
   cr_assert (has_flag (supply, "hedged"), "'may supply' is not asserted");
   cr_assert_str_eq (str_member (supply, "modality"), "may");
   cr_assert_str_eq (role_name (supply, "agent"), "Russia");
+  /* ... a claim of the United States, the subject of 'suggesting'. */
+  cr_assert_str_eq (role_name (supply, "source"), "United States");
   cr_assert_str_eq (str_member (supply, "polarity"), "POS");
   /* 'contrary to reports of a potential arms deal': hedged, and no
    * speaker of the sentence is its source. */

@@ -721,6 +721,11 @@ ParameterizedTestParameters (story, reported_speech_scope)
       TRUE },
     { "Peskov said that an explosion hit the depot.", "Peskov", "said", "say", "explosion", "explosion", "NONE",
       TRUE },
+    /* A claim hedges its clause and is its subject's reported speech. */
+    { "Bolton suggested that Russia supplied shells.", "Bolton", "suggested", "suggest", "supplied", "supply",
+      "PAST", TRUE },
+    { "Bolton claims that Russia may supply shells.", "Bolton", "claims", "claim", "supply", "supply", "NONE",
+      TRUE },
   };
   return cr_make_param_array (ReportCase, cases, G_N_ELEMENTS (cases));
 }
@@ -744,6 +749,8 @@ ParameterizedTest (ReportCase *c, story, reported_speech_scope)
   const EvlEventMention *ev = annotate (doc, &n);
   cr_assert_eq (!!(ev[k].flags & EVL_EVENT_FLAG_REPORTED), c->reported, "%s: '%s' reported", c->text, c->trigger);
   cr_assert_eq (ev[k].source, c->reported ? (gint32) speaker : -1, "%s: '%s' source", c->text, c->trigger);
+  if (strstr (c->report, "claim") || strstr (c->report, "suggest"))
+    cr_assert (ev[k].flags & EVL_EVENT_FLAG_HEDGED, "%s: a claim is not asserted", c->text);
 }
 
 /* ------------------------------------------------------------ anchoring */

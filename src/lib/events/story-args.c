@@ -80,9 +80,10 @@ is_possessive_mark (const char *w)
 /* A lower-case word that can sit inside a noun phrase between its
  * preposition and its head ('remote', 'expansive'): a plain word that is
  * no function word, no event trigger and no participle or past form. */
-static gboolean
-lower_modifier (const EvlStoryDoc *sd, gint i, const char *w)
+gboolean
+evl_story_modifier_word (const EvlStoryDoc *sd, gint i)
 {
+  const char *w = evl_story_key (sd, i);
   static const char *const function_words[] = {
     "and", "or", "but", "not", "no", "that", "which", "who", "whom", "whose", "this", "these",
     "those", "it", "its", "they", "them", "their", "he", "his", "she", "her", "we", "our",
@@ -102,7 +103,7 @@ static gboolean
 only_modifiers (const EvlStoryDoc *sd, gint a, gint b)
 {
   for (gint i = a + 1; i < b; i++)
-    if (!lower_modifier (sd, i, evl_story_key (sd, i)))
+    if (!evl_story_modifier_word (sd, i))
       return FALSE;
   return TRUE;
 }
@@ -132,10 +133,10 @@ prep_before (const EvlStoryDoc *sd, gint32 m, char buf[64])
           continue;
         }
       if (!(strcmp (w, "the") == 0 || strcmp (w, "a") == 0 || strcmp (w, "an") == 0 || title
-            || is_possessive_mark (w) || lower_modifier (sd, p, w))
+            || is_possessive_mark (w) || evl_story_modifier_word (sd, p))
           || sd->tok_ev[p] >= 0)
         break;
-      over_words |= lower_modifier (sd, p, w);
+      over_words |= evl_story_modifier_word (sd, p);
       p--;
     }
   const char *w = word (sd, p, buf);
@@ -299,8 +300,8 @@ governing_agent (const EvlStoryDoc *sd, guint k, gint t)
   return -1;
 }
 
-static gboolean
-after_modal (const EvlStoryDoc *sd, gint t)
+gboolean
+evl_story_after_modal (const EvlStoryDoc *sd, gint t)
 {
   static const char *const modals[] = {
     "may", "might", "can", "could", "will", "would", "shall", "should", "must", "to", NULL
@@ -330,7 +331,7 @@ fill_one (EvlStoryDoc *sd, guint k)
     return;
   char buf[64];
   /* 'may supply', 'to launch': a verb whatever its tag says. */
-  gboolean verbal = evl_story_event_is_verbal (e) || after_modal (sd, t);
+  gboolean verbal = evl_story_event_is_verbal (e) || evl_story_after_modal (sd, t);
   gboolean passive = is_passive (sd, e, t);
   gboolean visit = e->type && strcmp (e->type, "VISIT") == 0;
   guint32 clause = sd->clause[t];

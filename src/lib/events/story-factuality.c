@@ -9,14 +9,14 @@
 
 #include <string.h>
 
-typedef enum { K_NONE, K_NEG, K_DENY, K_HEDGE, K_MODAL, K_REPORT, K_SOURCE, K_GENERIC } Kind;
+typedef enum { K_NONE, K_NEG, K_DENY, K_HEDGE, K_MODAL, K_REPORT, K_SOURCE, K_GENERIC, K_CLAIM } Kind;
 typedef enum { S_NEXT, S_AFTER, S_COMPLEMENT, S_CLAUSE, S_REST, S_SENTENCE } Scope;
 
 static Kind
 kind_of (const char *s)
 {
   static const char *const names[] = { "NONE", "NEG", "DENY", "HEDGE", "MODAL", "REPORT",
-                                       "SOURCE", "GENERIC", NULL };
+                                       "SOURCE", "GENERIC", "CLAIM", NULL };
   for (guint i = 0; names[i]; i++)
     if (strcmp (s, names[i]) == 0)
       return (Kind) i;
@@ -45,6 +45,7 @@ typedef struct {
   gint32 source;
   guint count;           /* events touched */
   gint at;               /* the cue's first token */
+  gboolean nominal;      /* a noun ('reports of', 'claims of'): no speaker */
 } Cue;
 
 /* Only the first event a modal or hedge governs records it as modality
@@ -64,6 +65,7 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
       e->polarity = EVL_POLARITY_NEG;
       break;
     case K_HEDGE:
+    case K_CLAIM:
       e->flags |= EVL_EVENT_FLAG_HEDGED;
       /* The modality is the cue of the event's own clause when there is
        * one: 'suggesting that Russia may supply' records 'may', while
@@ -76,6 +78,13 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
             sd->ev_mark[k] &= (guint8) ~EVL_STORY_MARK_MODAL_OUTSIDE;
           else
             sd->ev_mark[k] |= EVL_STORY_MARK_MODAL_OUTSIDE;
+        }
+      /* A claim ('X suggested that ...') is also X's reported speech. */
+      if (cue->kind == K_CLAIM && cue->source >= 0)
+        {
+          e->flags |= EVL_EVENT_FLAG_REPORTED;
+          if (e->source < 0)
+            e->source = cue->source;
         }
       break;
     case K_MODAL:
@@ -108,17 +117,22 @@ presupposed (const EvlStoryDoc *sd, gint j, gint lo)
   static const char *const definite[] = {
     "the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "your", "my", NULL
   };
+  if (evl_story_after_modal (sd, j))
+    return FALSE;   /* 'Russia may supply': a verb, whatever its tag */
   for (gint i = j - 1; i >= lo && i >= j - 5 && sd->tok[i].sentence == sd->tok[j].sentence; i--)
     {
       if (sd->tok_ent[i] >= 0)
-        return TRUE;
+        return TRUE;   /* a possessor or compound modifier: 'Kim's visit' */
       const char *w = evl_story_key (sd, i);
       if (evl_story_is_preposition (w))
         return TRUE;
       for (guint d = 0; definite[d]; d++)
         if (strcmp (w, definite[d]) == 0)
           return TRUE;
-      if ((sd->tok[i].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE)) || !(sd->tok[i].flags & EVL_TOKEN_WORD))
+      /* An indefinite article is part of the phrase: what governs it
+       * decides ('of a potential deal'; 'said that an explosion ...'
+       * stops at the complement's start). */
+      if (!evl_story_modifier_word (sd, i) && strcmp (w, "a") != 0 && strcmp (w, "an") != 0)
         return FALSE;
     }
   return FALSE;
@@ -160,9 +174,20 @@ apply (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b)
       gint32 k = sd->tok_ev[j];
       if (k < 0 || sd->ev_tok[k] != j)
         continue;
-      if ((cue->kind == K_REPORT || cue->kind == K_SOURCE) && j > b
-          && !evl_story_event_is_verbal (&sd->ev[k]) && presupposed (sd, j, b + 1))
-        continue;
+      if ((cue->kind == K_REPORT || cue->kind == K_SOURCE || cue->kind == K_CLAIM) && j > b
+          && !cue->nominal && !evl_story_event_is_verbal (&sd->ev[k]) && presupposed (sd, j, b + 1))
+        {
+          /* A claim still hedges what it takes for granted; only the
+           * speaker is not its source. */
+          if (cue->kind == K_CLAIM)
+            {
+              Cue hedge = *cue;
+              hedge.source = -1;
+              touch (sd, (guint) k, &hedge);
+              cue->count = hedge.count;
+            }
+          continue;
+        }
       touch (sd, (guint) k, cue);
       if (scope == S_NEXT)
         break;
@@ -225,6 +250,27 @@ reports_backwards (const EvlStoryDoc *sd, gint a, gint b)
     if (sd->tok_ent[i] < 0 && !(sd->tok[i].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE)))
       return FALSE;
   return TRUE;
+}
+
+/* A reporting or claim word used as a noun ('contrary to reports of',
+ * 'over claims of', 'the allegations'): it has no subject to be the
+ * speaker, and its 'of' phrase is its content, not an adjunct. */
+static gboolean
+nominal_cue (const EvlStoryDoc *sd, gint a)
+{
+  static const char *const determiners[] = {
+    "the", "a", "an", "these", "those", "this", "such", "its", "their", "his", "her", "our", "no", NULL
+  };
+  gint32 k = sd->tok_ev[a];
+  if (k >= 0 && !evl_story_event_is_verbal (&sd->ev[k]))
+    return TRUE;
+  if (a == 0 || sd->tok[a - 1].sentence != sd->tok[a].sentence || sd->tok_ent[a - 1] >= 0)
+    return FALSE;
+  const char *w = evl_story_key (sd, a - 1);
+  for (guint i = 0; determiners[i]; i++)
+    if (strcmp (w, determiners[i]) == 0)
+      return TRUE;
+  return evl_story_is_preposition (w);
 }
 
 /* The speaker of a reporting cue: the agent of its event, the entity
@@ -309,7 +355,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       guint b = i + n;  /* the loop stepped once past the matching length */
       Kind kind = K_NONE;
       Scope scope = S_NEXT;
-      Cue cue = { K_NONE, NULL, -1, 0, (gint) i };
+      Cue cue = { K_NONE, NULL, -1, 0, (gint) i, FALSE };
       if (hit && hit->n_attrs >= 1)
         {
           kind = kind_of (hit->attrs[0]);
@@ -345,7 +391,8 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
         }
       if (kind == K_DENY && sd->tok_ev[i] >= 0)
         sd->ev_mark[sd->tok_ev[i]] |= EVL_STORY_MARK_DENIAL;
-      if (kind == K_REPORT)
+      cue.nominal = (kind == K_REPORT || kind == K_CLAIM) && nominal_cue (sd, (gint) i);
+      if ((kind == K_REPORT || kind == K_CLAIM) && !cue.nominal)
         cue.source = speaker (sd, (gint) i, (gint) b);
       else if (kind == K_SOURCE)
         cue.source = nearest_entity (sd, (gint) b, +1, 5, TRUE);

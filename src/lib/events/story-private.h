@@ -107,6 +107,13 @@ gboolean evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word);
 gboolean evl_story_group_word (const EvlStoryDoc *sd, gint i);
 /* TRUE when the folded word @w is a preposition ('of', 'during', ...). */
 gboolean evl_story_is_preposition (const char *w);
+/* TRUE when token @i is a lower-case word that can sit inside a noun
+ * phrase before its head ('remote', 'arms'): no function word, event
+ * trigger, timex, participle or past form (story-args.c). */
+gboolean evl_story_modifier_word (const EvlStoryDoc *sd, gint i);
+/* TRUE when a modal or 'to' stands right before token @t ('may supply'):
+ * the trigger there is a verb whatever its tag (story-args.c). */
+gboolean evl_story_after_modal (const EvlStoryDoc *sd, gint t);
 /* Whether the event is a verb (has a tense other than NONE). */
 gboolean evl_story_event_is_verbal (const EvlEventMention *e);
 
