@@ -158,6 +158,7 @@ static TxCase duration_cases[] = {
   { "The loan may be extended for an additional year.", DCT, "an additional year", "DURATION", "P1Y", "" },
   { "Talks ran an extra day.", DCT, "an extra day", "DURATION", "P1D", "" },
   { "The strike lasted one day.", DCT, "one day", "DURATION", "P1D", "" },
+  { "Lawyers have until the end of the 14-day period to appeal.", DCT, "14-day", "DURATION", "P14D", "" },
   { "The siege lasted two weeks.", DCT, "two weeks", "DURATION", "P2W", "" },
   { "Talks went on for three hours.", DCT, "three hours", "DURATION", "PT3H", "" },
   { "He served a dozen years in office.", DCT, "a dozen years", "DURATION", "P12Y", "" },

@@ -1649,6 +1649,10 @@ p_duration (TxScan *s, int i, TxMatch *m)
       return e + 1;
     }
   gboolean adjectival = is_hyphen (s, e) && counted && attached (s, e + 1);
+  /* 'the 14-day trial': the article determines the noun, not the
+   * duration, which starts at the count */
+  if (adjectival && the && !shifted && mod == NULL && j == i + 1)
+    return -1;
   if (adjectival)
     e++;
   if (e >= s->n || !U (e)->unit)
