@@ -188,6 +188,9 @@ static TxCase set_cases[] = {
   { "The market opens each Thursday.", DCT, "each Thursday", "SET", "XXXX-WXX-4", "" },
   { "Rates are reviewed three times a month.", DCT, "three times a month", "SET", "P1M", "" },
   { "Commemorations are held here annually.", DCT, "annually", "SET", "P1Y", "" },
+  { "Two flights will leave Bombay on Monday and Tuesday nights.", DCT, "Monday", "SET", "XXXX-WXX-1TNI", "" },
+  { "Two flights will leave Bombay on Monday and Tuesday nights.", DCT, "Tuesday nights", "SET", "XXXX-WXX-2TNI", "" },
+  { "The shop closes on Sundays.", DCT, "Sundays", "SET", "XXXX-WXX-7", "" },
   /* a rate after a quantity, like '$500 million a year' */
   { "The plant would produce about 10,000 units annually.", DCT, "annually", "", "", "" },
   { "Revenue should rise 8.5% annually.", DCT, "annually", "", "", "" },

@@ -348,6 +348,15 @@ weekday_at (const TxScan *s, int i, int *wd)
   return j;
 }
 
+/* A plural part of day at @i ('nights', 'mornings'), else NULL. */
+static const EvlLexEntry *
+plural_pod (const TxScan *s, int i)
+{
+  if (i >= s->n || U (i)->pod == NULL || strcmp (attr (U (i)->pod, 1), "plural") != 0)
+    return NULL;
+  return U (i)->pod;
+}
+
 static void
 init_match (TxMatch *m, int start)
 {
@@ -506,6 +515,22 @@ p_weekday (TxScan *s, int i, TxMatch *m)
     return -1;
   if (j == i && U (i)->nl && is (s, e, ",") && e + 1 < s->n && U (e + 1)->month)
     return -1; /* the month pattern takes dated weekdays */
+  if (j == i)
+    {
+      /* 'on Mondays', 'Tuesday nights', 'Monday and Tuesday nights':
+       * a weekday that recurs is a SET */
+      const EvlLexEntry *pod = plural_pod (s, e);
+      int wd2;
+      int e2 = (is (s, e, "and") || is (s, e, "or")) ? weekday_at (s, e + 1, &wd2) : -1;
+      if (!pod && e2 > 0 && strcmp (attr (U (e + 1)->wday, 1), "plural") != 0)
+        pod = plural_pod (s, e2);
+      if (pod || strcmp (attr (U (j)->wday, 1), "plural") == 0)
+        {
+          m->type = EVL_TIMEX_SET;
+          g_snprintf (m->value, sizeof m->value, "XXXX-WXX-%d%s%s", wd, pod ? "T" : "", pod ? attr (pod, 0) : "");
+          return plural_pod (s, e) ? e + 1 : e;
+        }
+    }
   if (dir < 0)
     tx_weekday_point (s, wd, -2, &m->pt);
   else if (dir > 0)
