@@ -305,6 +305,10 @@ ParameterizedTestParameters (story, factuality)
     /* A modal covers the rest of its clause, purpose infinitives included. */
     { "Kim may use closer ties to prompt an improved deal.", "deal", 0, "deal", "NONE", FALSE, TRUE, "may", "" },
     { "Putin may seek military support.", "support", 0, "support", "NONE", FALSE, TRUE, "may", "" },
+    /* A hedge does not reach a definite noun phrase: the thing is given. */
+    { "Speculation abounds about the nature of the discussions.", "discussions", 0, "discussion", "NONE", FALSE, FALSE, "", "" },
+    { "Moscow could use the shells in its war.", "war", 0, "war", "NONE", FALSE, FALSE, "", "" },
+    { "There is speculation about further talks.", "talks", 0, "talk", "NONE", FALSE, TRUE, "speculation", "" },
     /* The cue of the event's own clause is its modality, not a hedge
      * governing that clause from outside. */
     { "Experts suggested that Russia may supply arms.", "supply", 0, "supply", "INFINITIVE", FALSE, TRUE, "may", "" },

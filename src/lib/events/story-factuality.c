@@ -112,7 +112,7 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
  * the meeting goes beyond ...').  The words between it and that marker are
  * modifiers; the search stays after token @lo. */
 static gboolean
-presupposed (const EvlStoryDoc *sd, gint j, gint lo)
+presupposed (const EvlStoryDoc *sd, gint j, gint lo, gboolean by_preposition)
 {
   static const char *const definite[] = {
     "the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "your", "my", NULL
@@ -125,7 +125,7 @@ presupposed (const EvlStoryDoc *sd, gint j, gint lo)
         return TRUE;   /* a possessor or compound modifier: 'Kim's visit' */
       const char *w = evl_story_key (sd, i);
       if (evl_story_is_preposition (w))
-        return TRUE;
+        return by_preposition;
       for (guint d = 0; definite[d]; d++)
         if (strcmp (w, definite[d]) == 0)
           return TRUE;
@@ -174,11 +174,18 @@ apply (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b)
       gint32 k = sd->tok_ev[j];
       if (k < 0 || sd->ev_tok[k] != j)
         continue;
-      if ((cue->kind == K_REPORT || cue->kind == K_SOURCE || cue->kind == K_CLAIM) && j > b
-          && !cue->nominal && !evl_story_event_is_verbal (&sd->ev[k]) && presupposed (sd, j, b + 1))
+      gboolean nominal = j > b && !cue->nominal && !evl_story_event_is_verbal (&sd->ev[k]);
+      /* A hedge does not reach a definite noun phrase: 'speculation about
+       * the nature of the discussions', 'could use it in its Ukraine war'
+       * (the discussions, the war are given; 'the possibility of closer
+       * ties' is not). */
+      if ((cue->kind == K_HEDGE || cue->kind == K_CLAIM) && nominal && presupposed (sd, j, b + 1, FALSE))
+        continue;
+      if ((cue->kind == K_REPORT || cue->kind == K_SOURCE || cue->kind == K_CLAIM) && nominal
+          && presupposed (sd, j, b + 1, TRUE))
         {
-          /* A claim still hedges what it takes for granted; only the
-           * speaker is not its source. */
+          /* A claim still hedges what it takes for granted after a
+           * preposition; only the speaker is not its source. */
           if (cue->kind == K_CLAIM)
             {
               Cue hedge = *cue;
