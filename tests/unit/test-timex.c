@@ -191,6 +191,8 @@ static TxCase set_cases[] = {
   { "Two flights will leave Bombay on Monday and Tuesday nights.", DCT, "Monday", "SET", "XXXX-WXX-1TNI", "" },
   { "Two flights will leave Bombay on Monday and Tuesday nights.", DCT, "Tuesday nights", "SET", "XXXX-WXX-2TNI", "" },
   { "The shop closes on Sundays.", DCT, "Sundays", "SET", "XXXX-WXX-7", "" },
+  { "Most auctions are held in the second and fourth quarters.", DCT, "second", "SET", "XXXX-Q2", "" },
+  { "Most auctions are held in the second and fourth quarters.", DCT, "fourth quarters", "SET", "XXXX-Q4", "" },
   /* a rate after a quantity, like '$500 million a year' */
   { "The plant would produce about 10,000 units annually.", DCT, "annually", "", "", "" },
   { "Revenue should rise 8.5% annually.", DCT, "annually", "", "", "" },

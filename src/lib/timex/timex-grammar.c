@@ -799,6 +799,18 @@ p_quarter (TxScan *s, int i, TxMatch *m)
     e++;
   if (is (s, e, "fiscal"))
     e++;
+  /* 'in the second and fourth quarters' (of any year): each a SET */
+  int q2, e2 = -1;
+  if (n >= 1 && n <= 4 && (is (s, e, "quarters")
+                           || ((is (s, e, "and") || is (s, e, "or")) && (e2 = ordinal_at (s, e + 1, &q2)) > 0
+                               && q2 <= 4 && is (s, e2, "quarters"))))
+    {
+      if (the || y)
+        return -1; /* the match starts at the ordinal */
+      m->type = EVL_TIMEX_SET;
+      g_snprintf (m->value, sizeof m->value, "XXXX-Q%d", n);
+      return is (s, e, "quarters") ? e + 1 : e;
+    }
   if (e >= s->n || (!is (s, e, "quarter") && !is (s, e, "half") && !is (s, e, "half-year")))
     return -1;
   gboolean half = !is (s, e, "quarter");
