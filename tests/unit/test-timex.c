@@ -193,6 +193,8 @@ static TxCase set_cases[] = {
   { "The shop closes on Sundays.", DCT, "Sundays", "SET", "XXXX-WXX-7", "" },
   { "Most auctions are held in the second and fourth quarters.", DCT, "second", "SET", "XXXX-Q2", "" },
   { "Most auctions are held in the second and fourth quarters.", DCT, "fourth quarters", "SET", "XXXX-Q4", "" },
+  { "Marches have provoked violence for the past three summers.", DCT, "the past three summers", "SET", "XXXX-SU", "" },
+  { "They spend winters in Florida.", DCT, "winters", "SET", "XXXX-WI", "" },
   /* a rate after a quantity, like '$500 million a year' */
   { "The plant would produce about 10,000 units annually.", DCT, "annually", "", "", "" },
   { "Revenue should rise 8.5% annually.", DCT, "annually", "", "", "" },

@@ -678,6 +678,23 @@ p_year (TxScan *s, int i, TxMatch *m)
 static int
 p_season (TxScan *s, int i, TxMatch *m)
 {
+  /* 'summers', 'the past three summers': a season that recurs is a SET */
+  int r = i;
+  if (is (s, r, "the"))
+    r++;
+  if (r < s->n && U (r)->cue && strcmp (attr (U (r)->cue, 0), "shift") == 0 && r > i)
+    r++;
+  double nn;
+  gboolean vv;
+  int re = number_at (s, r, &nn, &vv);
+  if (re > 0)
+    r = re;
+  if (r < s->n && U (r)->season && strcmp (attr (U (r)->season, 1), "plural") == 0 && (r == i || r > i + 1))
+    {
+      m->type = EVL_TIMEX_SET;
+      g_snprintf (m->value, sizeof m->value, "XXXX-%s", attr (U (r)->season, 0));
+      return r + 1;
+    }
   int j = i, dir = 0;
   gboolean shifted = FALSE;
   if (is (s, j, "the"))
