@@ -13,18 +13,18 @@
  *   TIMEX3 strict 87.52  relaxed 94.56  type 90.76  value 80.54
  *   TIMEX3 (raised 2026-11-22, timex work): strict 88.04  relaxed 94.71
  *          type 91.23  value 81.51
- *   TIMEX3 (raised 2026-11-22, timex value work): strict 88.74
- *          relaxed 94.95  type 91.55  value 82.63
+ *   TIMEX3 (raised 2026-11-22, timex value work): strict 89.15
+ *          relaxed 95.04  type 91.74  value 82.84
  *   EVENT  strict 92.83  relaxed 92.85  class 81.88
  *   EVENT (2026-11-22, class threshold): strict 92.51  relaxed 92.53
  *          class 81.90  (5-fold cross-validated: 84.38 / 84.40 / 71.10)
  *   TimeLine temporal awareness F1 21.83 (P 19.87, R 24.23) */
 
 /* TIMEX3 (TempEval-3 measures) */
-#define EVL_MIN_TIMEX_STRICT_F1   88.0
-#define EVL_MIN_TIMEX_RELAXED_F1  94.2
-#define EVL_MIN_TIMEX_TYPE_F1     90.8
-#define EVL_MIN_TIMEX_VALUE_F1    82.0
+#define EVL_MIN_TIMEX_STRICT_F1   88.4
+#define EVL_MIN_TIMEX_RELAXED_F1  94.3
+#define EVL_MIN_TIMEX_TYPE_F1     91.0
+#define EVL_MIN_TIMEX_VALUE_F1    82.2
 
 /* EVENT */
 #define EVL_MIN_EVENT_STRICT_F1   91.5
