@@ -15,4 +15,12 @@ G_BEGIN_DECLS
  * (pre-segmented TimeML) is left alone.  Never fails. */
 EVL_API void evl_segment_document (const EvlContext *ctx, EvlDocument *doc);
 
+/* Bounds on runaway input (a megabyte without a full stop or a newline):
+ * a sentence is cut after this many tokens, and a paragraph ends at the
+ * first sentence end past this many tokens, so that per-sentence and
+ * per-paragraph work downstream stays bounded.  News sentences run well
+ * under 100 tokens and paragraphs under 300. */
+#define EVL_SEGMENT_MAX_SENTENCE_TOKENS 256
+#define EVL_SEGMENT_MAX_PARAGRAPH_TOKENS 4096
+
 G_END_DECLS

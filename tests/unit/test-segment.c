@@ -161,3 +161,50 @@ Test (segment, presegmented_documents_are_left_alone, .init = setup, .fini = tea
   evl_document_get_tokens (doc, &n);
   cr_assert_eq (n, 0);
 }
+
+/* Runaway input (no full stop, no newline): sentences are cut at
+ * EVL_SEGMENT_MAX_SENTENCE_TOKENS and paragraphs end at the first sentence
+ * end past EVL_SEGMENT_MAX_PARAGRAPH_TOKENS, so later stages never see an
+ * unbounded sentence or paragraph. */
+typedef struct {
+  char unit[24];        /* repeated @repeat times, space separated */
+  guint repeat;
+  guint n_sentences;
+  guint n_paragraphs;
+} CapCase;
+
+ParameterizedTestParameters (segment, runaway_caps)
+{
+  static CapCase cases[] = {
+    { "word", 256, 1, 1 },          /* exactly the cap: one sentence */
+    { "word", 257, 2, 1 },          /* one past: cut */
+    { "word", 1000, 4, 1 },         /* 256+256+256+232 */
+    { "word", 5000, 20, 2 },        /* 16 x 256 tokens fill a paragraph */
+    { "Kim met Putin.", 5000, 5000, 5 },  /* 4-token sentences, 1024 a paragraph */
+  };
+  return cr_make_param_array (CapCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (CapCase *c, segment, runaway_caps, .init = setup, .fini = teardown)
+{
+  GString *text = g_string_new (NULL);
+  for (guint i = 0; i < c->repeat; i++)
+    g_string_append_printf (text, "%s%s", i ? " " : "", c->unit);
+  g_autoptr (EvlDocument) doc = segment (text->str);
+  g_string_free (text, TRUE);
+  guint ns;
+  const EvlSentence *s = evl_document_get_sentences (doc, &ns);
+  cr_assert_eq (ns, c->n_sentences, "'%s' x %u: %u sentences", c->unit, c->repeat, ns);
+  guint max_par = 0, par_tokens = 0;
+  for (guint i = 0; i < ns; i++)
+    {
+      cr_assert_leq (s[i].n_tokens, EVL_SEGMENT_MAX_SENTENCE_TOKENS);
+      if (i > 0 && s[i].paragraph != s[i - 1].paragraph)
+        par_tokens = 0;
+      par_tokens += s[i].n_tokens;
+      cr_assert_lt (par_tokens, EVL_SEGMENT_MAX_PARAGRAPH_TOKENS + EVL_SEGMENT_MAX_SENTENCE_TOKENS);
+      max_par = s[i].paragraph;
+    }
+  cr_assert_eq (max_par + 1, c->n_paragraphs, "'%s' x %u: %u paragraphs", c->unit, c->repeat,
+                max_par + 1);
+}

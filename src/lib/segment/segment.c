@@ -331,7 +331,7 @@ split_sentences (Seg *s, GArray *out)
 {
   guint n = s->tokens->len;
   const EvlToken *tk = (const EvlToken *) (void *) s->tokens->data;
-  guint start = 0, paragraph = 0;
+  guint start = 0, paragraph = 0, par_start = 0;
   for (guint i = 0; i < n; i++)
     {
       gboolean brk = FALSE;
@@ -368,14 +368,23 @@ split_sentences (Seg *s, GArray *out)
           if (nls >= 2 || (nls == 1 && line_is_block (s, tk[i].span.end)))
             brk = TRUE;
         }
+      /* Runaway sentence: cut it (see EVL_SEGMENT_MAX_SENTENCE_TOKENS). */
+      if (!brk && last + 1 - start >= EVL_SEGMENT_MAX_SENTENCE_TOKENS)
+        brk = TRUE;
       if (brk || i + 1 == n)
         {
           RawSentence r = { start, last + 1 - start, paragraph };
           g_array_append_val (out, r);
+          gboolean new_par = last + 1 - par_start >= EVL_SEGMENT_MAX_PARAGRAPH_TOKENS;
           if (last + 1 < n && newlines_between (s, tk[last].span.end, tk[last + 1].span.start) >= 1)
             {
               if (newlines_between (s, tk[last].span.end, tk[last + 1].span.start) >= 2 || !s->wrapped)
-                paragraph++;
+                new_par = TRUE;
+            }
+          if (new_par && last + 1 < n)
+            {
+              paragraph++;
+              par_start = last + 1;
             }
           start = last + 1;
           i = last;
