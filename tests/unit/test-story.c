@@ -633,6 +633,10 @@ ParameterizedTestParameters (story, arguments)
       { "conflict", "" }, { "conflict" }, { "NONE" }, 0, "Ukraine", "", "", "", 1 },
     { "Putin praised the summit warmly.", { "Putin", "" }, { EVL_ENTITY_PERSON },
       { "summit", "" }, { "summit" }, { "NONE" }, 0, "", "", "", "Putin", 0 },
+    /* A reported clause's infinitive does not take the speaker as agent. */
+    { "Peskov said that documents were signed to seal the pact.", { "Peskov", "" }, { EVL_ENTITY_PERSON },
+      { "said", "signed", "seal" }, { "say", "sign", "seal" }, { "PAST", "PASTPART", "INFINITIVE" }, 2,
+      "", "", "", "Peskov", 0 },
     /* After a modal the trigger is a verb, even tagged as a noun. */
     { "Analysts say that Russia may supply arms.", { "Russia", "" }, { EVL_ENTITY_LOCATION },
       { "supply", "" }, { "supply" }, { "NONE" }, 0, "Russia", "", "", "", 1 },

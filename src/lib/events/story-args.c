@@ -296,6 +296,11 @@ governing_agent (const EvlStoryDoc *sd, guint k, gint t)
       gint32 o = sd->tok_ev[i];
       if (o >= 0 && o != (gint32) k && sd->ev[o].agent >= 0 && o < (gint32) k)
         return sd->ev[o].agent;
+      /* A 'that' clause has its own subject: 'Peskov said that documents
+       * were signed to seal the pact' does not make Peskov the sealer. */
+      if (sd->tok_ent[i] < 0 && (evl_story_token_is (sd, (guint) i, "that")
+                                 || evl_story_token_is (sd, (guint) i, "whether")))
+        return -1;
     }
   return -1;
 }
