@@ -794,6 +794,10 @@ ParameterizedTestParameters (story, anchoring)
       EVL_ANCHOR_DCT, FALSE, EVL_REL_BEFORE },
     { "Kim will travel to Moscow.", "travel", "travel", "FUTURE", EVL_EVENT_CLASS_OCCURRENCE, "", "",
       EVL_ANCHOR_TENSE, FALSE, EVL_REL_AFTER },
+    /* After a preposition the trigger is a noun, whatever its tag: its
+     * tense does not veto the date. */
+    { "The rocket failed shortly after liftoff in May.", "liftoff", "liftoff", "PRESENT",
+      EVL_EVENT_CLASS_OCCURRENCE, "May", "2023-05", EVL_ANCHOR_CLAUSE, TRUE, 0 },
     /* A present state is not anchored to a past date in its clause. */
     { "This action continues tests initiated in early 2022.", "continues", "continue", "PRESENT",
       EVL_EVENT_CLASS_ASPECTUAL, "early 2022", "2022", EVL_ANCHOR_DCT, FALSE, EVL_REL_SIMULTANEOUS },
@@ -816,6 +820,18 @@ ParameterizedTest (AnchorCase *c, story, anchoring)
     cr_assert_eq (ev[k].timex, -1, "%s: timex %d", c->text, ev[k].timex);
   if (c->method == EVL_ANCHOR_TENSE || c->method == EVL_ANCHOR_DCT)
     cr_assert_eq (ev[k].cue_rel, c->rel, "%s: rel %s", c->text, evl_rel_to_string (ev[k].cue_rel));
+}
+
+Test (story, a_noun_tagged_as_a_verb_stands_between_no_verb_and_its_date)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("A rocket plunged into the sea shortly after liftoff in May.");
+  guint may = add_timex (doc, "May", EVL_TIMEX_DATE, "2023-05");
+  guint k = add_event (doc, "plunged", 0, "plunge", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  add_event (doc, "liftoff", 0, "liftoff", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].timex, (gint32) may);
+  cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_CLAUSE);
 }
 
 Test (story, nominals_take_a_past_verbs_anchor_but_not_a_present_ones)

@@ -71,13 +71,34 @@ finite (const EvlEventMention *e)
   return tense_is (e, "PAST") || tense_is (e, "PRESENT") || tense_is (e, "FUTURE");
 }
 
+/* A trigger right after a determiner or a preposition is a noun ('after
+ * liftoff in May'), whatever tense it was tagged with. */
+static gboolean
+noun_position (const EvlStoryDoc *sd, gint32 k)
+{
+  static const char *const determiners[] = {
+    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "no", NULL
+  };
+  gint t = sd->ev_tok[k];
+  if (t <= 0 || sd->tok[t - 1].sentence != sd->tok[t].sentence || sd->tok_ent[t - 1] >= 0)
+    return FALSE;
+  const char *w = evl_story_key (sd, t - 1);
+  if (strcmp (w, "to") != 0 && evl_story_is_preposition (w))
+    return TRUE;
+  for (guint i = 0; determiners[i]; i++)
+    if (strcmp (w, determiners[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A simple present does not happen at a past date, nor a past event in
  * the future. */
 static gboolean
-compatible (const EvlStoryDoc *sd, const EvlEventMention *e, const EvlTimex *x)
+compatible (const EvlStoryDoc *sd, guint k, const EvlTimex *x)
 {
+  const EvlEventMention *e = &sd->ev[k];
   EvlDay dct = evl_document_get_dct_day (sd->doc);
-  if (dct == 0)
+  if (dct == 0 || noun_position (sd, (gint32) k))
     return TRUE;
   gboolean perfect = e->aspect && strstr (e->aspect, "PERFECTIVE") != NULL;
   if (tense_is (e, "PRESENT") && !perfect && x->end + 31 < dct)
@@ -109,7 +130,7 @@ predicate_between (const EvlStoryDoc *sd, guint k, gint a, gint b)
   for (gint i = a + 1; i < b; i++)
     {
       gint32 o = sd->tok_ev[i];
-      if (o >= 0 && o != (gint32) k && finite (&sd->ev[o]))
+      if (o >= 0 && o != (gint32) k && finite (&sd->ev[o]) && !noun_position (sd, o))
         return TRUE;
     }
   return FALSE;
@@ -120,7 +141,6 @@ predicate_between (const EvlStoryDoc *sd, guint k, gint a, gint b)
 static gint32
 nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, gboolean clause_only)
 {
-  const EvlEventMention *e = &sd->ev[k];
   guint32 sentence = sd->tok[t].sentence;
   if (sentence < sd->n_sent && !sd->sent_tx[sentence])
     return -1;
@@ -134,7 +154,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
             continue;
           inside = TRUE;
           gint32 x = sd->tok_tx[i];
-          if (x < 0 || !usable (sd, excluded, x) || !compatible (sd, e, &sd->tx[x]))
+          if (x < 0 || !usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]))
             continue;
           if (clause_only && (sd->clause[i] != sd->clause[t] || predicate_between (sd, k, t, i)))
             continue;
