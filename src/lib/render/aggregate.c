@@ -5,10 +5,16 @@
  *
  * The period grain is the finest of day, week, month, quarter, year,
  * decade and century that leaves at most a quarter as many periods as
- * events to show, so each period can hold a few boxes.  O(n log n). */
+ * events to show, so each period can hold a few boxes.  A story thread
+ * shows at most LANE_CAP boxes per period (LANE_CAP_DAY per day: boxes of
+ * one day stack), so a busy day fills its mark, not a page of boxes.
+ * O(n log n). */
 #include "render-private.h"
 
 #include <stdlib.h>
+
+#define LANE_CAP 3
+#define LANE_CAP_DAY 2
 
 static const EvlGrain grains[] = { EVL_GRAIN_DAY, EVL_GRAIN_WEEK, EVL_GRAIN_MONTH, EVL_GRAIN_QUARTER,
                                    EVL_GRAIN_YEAR, EVL_GRAIN_DECADE, EVL_GRAIN_CENTURY };
@@ -69,6 +75,7 @@ cmp_day (const void *a, const void *b)
 typedef struct {
   guint pos;        /* in the selection (timeline order) */
   guint period;     /* index into the period starts; n_starts = undated */
+  guint lane;       /* story thread */
   guint sources;
   float salience;
 } Cand;
@@ -174,9 +181,19 @@ evl_render_aggregate (const EvlGraph *g, GArray *sel, guint max, EvlGrain *grain
 
   g_autofree Cand *cand = g_new (Cand, n);
   g_autofree guint *per_period = g_new0 (guint, ns + 1);
+  /* Threads by their interned name (type when threadless, as the lanes). */
+  g_autoptr (GHashTable) lanes = g_hash_table_new (NULL, NULL);
   for (guint k = 0; k < n; k++)
     {
       const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (sel, guint, k));
+      const char *th = e->thread && *e->thread ? e->thread : e->type;
+      gpointer lane;
+      if (!g_hash_table_lookup_extended (lanes, th, NULL, &lane))
+        {
+          lane = GUINT_TO_POINTER (g_hash_table_size (lanes));
+          g_hash_table_insert (lanes, (gpointer) th, lane);
+        }
+      cand[k].lane = GPOINTER_TO_UINT (lane);
       cand[k].pos = k;
       cand[k].period = dated (e) ? find_start (days, ns, period_start (grain, e->time.begin)) : ns;
       cand[k].sources = e->n_sources;
@@ -194,15 +211,20 @@ evl_render_aggregate (const EvlGraph *g, GArray *sel, guint max, EvlGrain *grain
   for (guint p = 0; p <= ns; p++)
     busy += per_period[p] > 0;
   guint share = MAX (2u, 2 * max / MAX (busy, 1u));
+  guint nl = g_hash_table_size (lanes);
+  guint cap = grain == EVL_GRAIN_DAY ? LANE_CAP_DAY : LANE_CAP;
+  g_autofree guint *in_lane = g_new0 (guint, (gsize) (ns + 1) * nl);
   for (guint pass = 0; pass < 3 && kept < max; pass++)
     for (guint c = 0; c < n && kept < max; c++)
       {
         Cand *x = &cand[c];
-        if (keep[x->pos] || (pass == 0 && shown[x->period] > 0)
+        guint *lane_count = &in_lane[(gsize) x->period * nl + x->lane];
+        if (keep[x->pos] || *lane_count >= cap || (pass == 0 && shown[x->period] > 0)
             || (pass == 1 && shown[x->period] >= share))
           continue;
         keep[x->pos] = TRUE;
         shown[x->period]++;
+        (*lane_count)++;
         kept++;
       }
 

@@ -61,9 +61,10 @@ typedef struct {
   guint top;            /* the most reported of them (event index) */
 } EvlRenderPeriod;
 
-/* When @sel (timeline order) holds more than @max events, keeps @max of
- * them in place (order kept): the most reported, then most salient, at
- * least one per period where the budget allows.  Returns the periods that
+/* When @sel (timeline order) holds more than @max events, keeps at most
+ * @max of them in place (order kept): the most reported, then most
+ * salient, at least one per period where the budget allows, at most 3
+ * per story thread and period (2 when periods are days).  Returns the periods that
  * hide events, in time order with undated last (transfer full, labels
  * freed with the array), and the period grain; NULL when @sel fits.
  * (render/aggregate.c) */

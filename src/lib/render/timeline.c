@@ -14,6 +14,7 @@
 #define LEFT 92.0
 #define BREAK_W 22.0
 #define MORE_COLOR "#8A8A8A"
+#define MAX_POSTER_W (24 * 72.0)
 
 typedef struct {
   guint ev;
@@ -29,6 +30,7 @@ typedef struct {
   double x0, x1;        /* pixels */
   guint n;
   gboolean undated;
+  gboolean padded;      /* widened by 3 days each side (a short span) */
 } Seg;
 
 static double
@@ -323,10 +325,10 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
 
   double W = (opts->width_in > 0 ? opts->width_in : 8.27) * 72.0;
   /* An aggregated timeline is a poster: unless a width was asked for, each
-   * period gets room for two boxes side by side, so its events spread
-   * across instead of stacking into a tall staircase. */
+   * period gets room for one and a half boxes, so its events spread across
+   * instead of stacking into a tall staircase, up to MAX_POSTER_W. */
   if (np && opts->width_in <= 0)
-    W = MAX (W, LEFT + 12 + np * 2 * (BOX_W + 8));
+    W = MAX (W, MIN (LEFT + 12 + np * 1.5 * (BOX_W + 8), MAX_POSTER_W));
   guint n_ev = sel->len, n = n_ev + np;
   g_autofree Item *items = g_new0 (Item, MAX (n, 1));
   g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
@@ -398,7 +400,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
         {
           if (last == NULL || !last->undated)
             {
-              Seg s = { 0, 0, 0, 0, 0, TRUE };
+              Seg s = { 0, 0, 0, 0, 0, TRUE, FALSE };
               g_array_append_val (segs, s);
               last = &g_array_index (segs, Seg, segs->len - 1);
             }
@@ -409,7 +411,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
           if (last == NULL || last->undated
               || (gap > 60 && gap > 0.5 * ((double) (last->e - last->b) + (it->e - it->b) + 2)))
             {
-              Seg s = { it->b, it->e, 0, 0, 0, FALSE };
+              Seg s = { it->b, it->e, 0, 0, 0, FALSE, FALSE };
               g_array_append_val (segs, s);
               last = &g_array_index (segs, Seg, segs->len - 1);
             }
@@ -431,10 +433,13 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       sg->x0 = x;
       sg->x1 = x + w;
       x += w + BREAK_W;
-      if (!sg->undated && sg->e - sg->b < 6)
+      /* A short span gets room around it; an aggregated timeline's days
+       * need all the width to keep their boxes apart. */
+      if (!sg->undated && sg->e - sg->b < 6 && np == 0)
         {
           sg->b -= 3;
           sg->e += 3;
+          sg->padded = TRUE;
         }
     }
   double right = MAX (W - 6, x - BREAK_W);
@@ -557,9 +562,11 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       rect (gv, an, (sg->x0 + sg->x1) / 2, ay, sg->x1 - sg->x0, 2, "#444444");
       if (!sg->undated)
         draw_ticks (gv, sg, s, ay);
+      /* (as before the aggregation: only a padded one-day span is shown
+       * unpadded; a padded 2-6 day span still shows the padding) */
+      guint unpad = sg->padded && sg->e - sg->b < 7 ? 3 : 0;
       g_autofree char *cap = sg->undated ? g_strdup ("undated")
-                                         : evl_render_format_range (sg->b + (sg->e - sg->b < 7 ? 3 : 0),
-                                                                    sg->e - (sg->e - sg->b < 7 ? 3 : 0));
+                                         : evl_render_format_range (sg->b + unpad, sg->e - unpad);
       g_string_printf (h, "<FONT POINT-SIZE=\"9\"><B>");
       evl_render_escape (h, cap);
       g_string_append (h, "</B></FONT>");
