@@ -729,6 +729,9 @@ ParameterizedTestParameters (story, reported_speech_scope)
       TRUE },
     { "Peskov said that an explosion hit the depot.", "Peskov", "said", "say", "explosion", "explosion", "NONE",
       TRUE },
+    /* The writer's own voice is no reported speech. */
+    { "It is worth noting that Kim launched rockets.", "Kim", "noting", "note", "launched", "launch", "PAST",
+      FALSE },
     /* A claim hedges its clause and is its subject's reported speech. */
     { "Bolton suggested that Russia supplied shells.", "Bolton", "suggested", "suggest", "supplied", "supply",
       "PAST", TRUE },
