@@ -431,3 +431,61 @@ Test (seeds, reported_speech_sources_only_their_claims, .init = build_all_events
                  "%s '%s' sourced to %s", str_member (ev, "id"), str_member (ev, "summary"), src);
     }
 }
+
+/* ---- entities of the story ---- */
+
+static JsonObject *
+entity_named (const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (story.entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (story.entities, i);
+      if (g_strcmp0 (str_member (e, "name"), name) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+static gboolean
+has_alias (JsonObject *e, const char *alias)
+{
+  JsonArray *as = json_object_get_array_member (e, "aliases");
+  for (guint i = 0; as && i < json_array_get_length (as); i++)
+    if (g_strcmp0 (json_array_get_string_element (as, i), alias) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  char name[32];
+  char type[16];
+  char aliases[3][24];   /* "" ends */
+} EntityCase;
+
+Test (seeds, entities_are_typed_and_their_aliases_clustered, .init = build_story, .fini = drop_story)
+{
+  static const EntityCase cases[] = {
+    { "Kim Jong Un", "PERSON", { "Kim Jong-un", "Kim", "" } },
+    { "Vladimir Putin", "PERSON", { "Putin", "" } },
+    { "North Korea", "LOCATION", { "DPRK", "Pyongyang", "" } },
+    { "Russia", "LOCATION", { "Moscow", "Kremlin", "" } },
+    { "United States", "LOCATION", { "U.S.", "Washington", "" } },
+    /* Namesakes of the leader stay apart; titles are not names. */
+    { "Kim Yo Jong", "PERSON", { "" } },
+    { "Kim Myong Sik", "PERSON", { "" } },
+    { "Dmitry Peskov", "PERSON", { "" } },
+    { "Pak Thae Song", "PERSON", { "" } },
+    { "Vostochny Cosmodrome", "LOCATION", { "" } },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      JsonObject *e = entity_named (cases[i].name);
+      cr_assert_not_null (e, "no entity %s", cases[i].name);
+      cr_assert_str_eq (str_member (e, "type"), cases[i].type, "%s", cases[i].name);
+      for (guint a = 0; a < G_N_ELEMENTS (cases[i].aliases) && cases[i].aliases[a][0]; a++)
+        cr_assert (has_alias (e, cases[i].aliases[a]), "%s has alias %s", cases[i].name, cases[i].aliases[a]);
+    }
+  /* No alias joins two clusters: 'Kim' is the leader's only. */
+  cr_assert_not (has_alias (entity_named ("Kim Yo Jong"), "Kim"));
+  cr_assert_not (has_alias (entity_named ("Kim Myong Sik"), "Kim"));
+}
