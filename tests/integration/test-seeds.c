@@ -72,16 +72,23 @@ time_of (JsonObject *ev)
   return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
 }
 
+/* The entity whose string @member equals @value, or NULL. */
+static JsonObject *
+entity_where (const char *member, const char *value)
+{
+  for (guint i = 0; value && i < json_array_get_length (story.entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (story.entities, i);
+      if (g_strcmp0 (str_member (e, member), value) == 0)
+        return e;
+    }
+  return NULL;
+}
+
 static const char *
 entity_name (const char *id)
 {
-  for (guint i = 0; id && i < json_array_get_length (story.entities); i++)
-    {
-      JsonObject *e = json_array_get_object_element (story.entities, i);
-      if (g_strcmp0 (str_member (e, "id"), id) == 0)
-        return str_member (e, "name");
-    }
-  return NULL;
+  return str_member (entity_where ("id", id), "name");
 }
 
 static gboolean
@@ -252,18 +259,6 @@ Test (seeds, page_furniture_never_becomes_an_event, .init = build_story, .fini =
 
 /* ---- arguments and factuality of the key events ---- */
 
-static JsonObject *
-entity_of (const char *id)
-{
-  for (guint i = 0; id && i < json_array_get_length (story.entities); i++)
-    {
-      JsonObject *e = json_array_get_object_element (story.entities, i);
-      if (g_strcmp0 (str_member (e, "id"), id) == 0)
-        return e;
-    }
-  return NULL;
-}
-
 static gboolean
 has_flag (JsonObject *ev, const char *flag)
 {
@@ -290,7 +285,7 @@ participants_of_type (JsonObject *ev, const char *type)
   JsonArray *ps = json_object_get_array_member (ev, "participants");
   for (guint i = 0; ps && i < json_array_get_length (ps); i++)
     {
-      JsonObject *e = entity_of (json_array_get_string_element (ps, i));
+      JsonObject *e = entity_where ("id", json_array_get_string_element (ps, i));
       if (e && g_strcmp0 (str_member (e, "type"), type) == 0)
         g_ptr_array_add (names, (gpointer) str_member (e, "name"));
     }
@@ -434,18 +429,6 @@ Test (seeds, reported_speech_sources_only_their_claims, .init = build_all_events
 
 /* ---- entities of the story ---- */
 
-static JsonObject *
-entity_named (const char *name)
-{
-  for (guint i = 0; i < json_array_get_length (story.entities); i++)
-    {
-      JsonObject *e = json_array_get_object_element (story.entities, i);
-      if (g_strcmp0 (str_member (e, "name"), name) == 0)
-        return e;
-    }
-  return NULL;
-}
-
 static gboolean
 has_alias (JsonObject *e, const char *alias)
 {
@@ -479,13 +462,13 @@ Test (seeds, entities_are_typed_and_their_aliases_clustered, .init = build_story
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      JsonObject *e = entity_named (cases[i].name);
+      JsonObject *e = entity_where ("name", cases[i].name);
       cr_assert_not_null (e, "no entity %s", cases[i].name);
       cr_assert_str_eq (str_member (e, "type"), cases[i].type, "%s", cases[i].name);
       for (guint a = 0; a < G_N_ELEMENTS (cases[i].aliases) && cases[i].aliases[a][0]; a++)
         cr_assert (has_alias (e, cases[i].aliases[a]), "%s has alias %s", cases[i].name, cases[i].aliases[a]);
     }
   /* No alias joins two clusters: 'Kim' is the leader's only. */
-  cr_assert_not (has_alias (entity_named ("Kim Yo Jong"), "Kim"));
-  cr_assert_not (has_alias (entity_named ("Kim Myong Sik"), "Kim"));
+  cr_assert_not (has_alias (entity_where ("name", "Kim Yo Jong"), "Kim"));
+  cr_assert_not (has_alias (entity_where ("name", "Kim Myong Sik"), "Kim"));
 }
