@@ -15,11 +15,14 @@
  * uncertain trigger with an ambiguous class costs more than it brings).
  * Only tokens that become events are lemmatised and interned.
  *
- * Class: chosen offline per form from the gold class distribution of
- * the form smoothed with its lemma's (TimeML classes are mostly lexical;
- * neither context features in this scheme nor a discriminative
- * classifier over form, lemma, suffixes, neighbours and the governing
- * event beat it in cross-validation).  Tense and aspect follow
+ * Class: the form's class log-scores, derived offline from the gold
+ * class distribution of the form smoothed with its lemma's and the
+ * corpus prior (TimeML classes are mostly lexical), plus the class cues
+ * of the previous and next word ('declined to', 'said that', 'the loss
+ * of'), carried by those words' entries so they cost no extra lookup.
+ * A discriminative classifier over form, lemma, suffixes, neighbours and
+ * the governing event, lemma x context counts and suffix back-off for
+ * unseen lemmas did not beat this in cross-validation.  Tense and aspect follow
  * the TimeML 1.2 MAKEINSTANCE conventions from the auxiliary chain before
  * the trigger ('has fallen' PRESENT PERFECTIVE, 'will meet' FUTURE,
  * 'was launched' PAST, 'to meet' INFINITIVE). */
@@ -46,6 +49,9 @@ typedef struct {
   int self;                  /* own milli-weight (0 for punctuation, numbers) */
   int klass;                 /* milli log P(its class is right) */
   int prev, next, prev2;     /* milli-weights as context of a neighbour */
+  const char *classes;       /* class log-score vector (form's, else lemma's), NULL */
+  const char *cue_prev;      /* class cue vector as the previous word of a trigger */
+  const char *cue_next;      /* ... as the next word */
   guint8 aux;                /* Aux role ('has' AUX_HAVE_PRES), AUX_NONE */
   guint8 adverb;             /* may sit inside a verb group ('not') */
   guint8 len;                /* key length; 0 = empty slot */
@@ -58,6 +64,9 @@ typedef struct {
   int bias, shape[N_SHAPES], prev_start, prev2_start, next_end, threshold;
   int unseen_class;          /* milli log P(class right) of an unseen lemma */
   double class_threshold;    /* log of the P(event) x P(class) bar */
+  int class_prior[EVL_EVENT_CLASS_N];      /* milli log P(class) of an unseen word */
+  int cue_prev_start[EVL_EVENT_CLASS_N];   /* cue vector of a sentence start */
+  int cue_next_end[EVL_EVENT_CLASS_N];     /* cue vector of a sentence end */
   Slot *memo;                /* 1 << MEMO_BITS slots, one allocation per document */
 } Model;
 
@@ -88,6 +97,24 @@ parse_milli (const char *s)
     for (int scale = 100; *++s >= '0' && *s <= '9' && scale > 0; scale /= 10)
       frac += (*s - '0') * scale;
   return sign * (v + frac);
+}
+
+/* Adds the comma-separated milli vector @s (EVL_EVENT_CLASS_N numbers in
+ * class order, scripts/derive-event-lexicon) to @v; NULL or "-" adds
+ * nothing. */
+static void
+add_vector (int *v, const char *s)
+{
+  if (s == NULL || (s[0] == '-' && s[1] == '\0'))
+    return;
+  for (guint k = 0; k < EVL_EVENT_CLASS_N && *s; k++)
+    {
+      v[k] += parse_milli (s);
+      while (*s && *s != ',')
+        s++;
+      if (*s == ',')
+        s++;
+    }
 }
 
 static const char *
@@ -121,6 +148,9 @@ model_init (Model *m, const EvlContext *ctx)
   m->threshold = model_weight (model, "threshold");
   m->unseen_class = model_weight (model, "unseen-class");
   m->class_threshold = model_weight (model, "class-threshold") / 1000.0;
+  add_vector (m->class_prior, attr (evl_lexicon_lookup (model, "class-prior", -1), 0));
+  add_vector (m->cue_prev_start, attr (evl_lexicon_lookup (model, "cue-prev-start", -1), 0));
+  add_vector (m->cue_next_end, attr (evl_lexicon_lookup (model, "cue-next-end", -1), 0));
 }
 
 static guint8
@@ -157,12 +187,13 @@ token_shape (const char *w, gsize n, gboolean first)
 /* The own weight of an unseen form: lemma + 2/3/4-letter suffixes;
  * *klass gets its lemma's class confidence. */
 static int
-unseen_weight (const Model *m, const char *w, gsize n, int *klass)
+unseen_weight (const Model *m, const char *w, gsize n, int *klass, const char **classes)
 {
   char lemma[EVL_LEMMA_MAX];
   gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, lemma, sizeof lemma);
   const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
   *klass = le ? parse_milli (attr (le, 5)) : m->unseen_class;
+  *classes = attr (le, 6);
   int sum = parse_milli (attr (le, 0));
   char key[8];
   for (gsize k = 2; k <= 4; k++)
@@ -269,10 +300,15 @@ slot_fill (const Model *m, const char *w, gsize n, Slot *out)
   out->adverb = (guint8) is_adverb (w, n);
   guchar c = (guchar) w[0];
   out->klass = out->form ? parse_milli (attr (out->form, 8)) : m->unseen_class;
+  out->classes = attr (out->form, 9);
+  out->cue_prev = attr (out->form, 10);
+  out->cue_next = attr (out->form, 11);
   if ((c < 0x80 && !g_ascii_isalnum (c)) || g_ascii_isdigit (c))
     out->self = 0;   /* punctuation and numbers are never triggers */
+  else if (out->form)
+    out->self = parse_milli (attr (out->form, 0));
   else
-    out->self = out->form ? parse_milli (attr (out->form, 0)) : unseen_weight (m, w, n, &out->klass);
+    out->self = unseen_weight (m, w, n, &out->klass, &out->classes);
 }
 
 static void
@@ -311,18 +347,6 @@ info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
       memcpy (slot->key, key, n);
     }
   out->w = *slot;
-}
-
-/* ---- class ---- */
-
-/* The class chosen offline (scripts/derive-event-lexicon: form counts
- * smoothed with the lemma's, prior toward OCCURRENCE); "-" when the
- * training data had no event of the form or lemma. */
-static EvlEventClass
-class_of (const char *name)
-{
-  int k = name && name[0] != '-' ? evl_event_class_from_string (name) : -1;
-  return k >= 0 ? (EvlEventClass) k : EVL_EVENT_CLASS_OCCURRENCE;
 }
 
 /* ---- tense and aspect ---- */
@@ -468,6 +492,37 @@ tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
 
 /* ---- the pass ---- */
 
+/* The class of a trigger: its class log-scores (the form's, else its
+ * lemma's, else the prior) plus the cue vectors of its neighbours
+ * (NULL: sentence boundary), a damped naive-Bayes update
+ * (scripts/derive-event-lexicon, CUE_ALPHA); the best score wins.  Runs
+ * only for reported triggers: a few short vectors parsed, no lookup. */
+static EvlEventClass
+decide_class (const Model *m, const Slot *self, const Slot *prev, const Slot *next)
+{
+  int v[EVL_EVENT_CLASS_N] = { 0 };
+  if (self->classes && strcmp (self->classes, "-") != 0)
+    add_vector (v, self->classes);
+  else
+    for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
+      v[k] = m->class_prior[k];
+  if (prev)
+    add_vector (v, prev->cue_prev);
+  else
+    for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
+      v[k] += m->cue_prev_start[k];
+  if (next)
+    add_vector (v, next->cue_next);
+  else
+    for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
+      v[k] += m->cue_next_end[k];
+  guint best = 0;
+  for (guint k = 1; k < EVL_EVENT_CLASS_N; k++)
+    if (v[k] > v[best])
+      best = k;
+  return (EvlEventClass) best;
+}
+
 /* Class F1 is extent F1 times class accuracy: an event counts only when
  * log P(event) + log P(class right) clears the model's class threshold
  * (an uncertain trigger with an ambiguous class costs more than it
@@ -480,19 +535,19 @@ worth_reporting (const Model *m, int z, int klass)
 }
 
 static void
-add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Info *info)
+add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Info *info,
+           EvlEventClass klass)
 {
   const EvlToken *tok = &t->tok[i];
   const char *w = t->text + tok->span.start;
   gsize n = EVL_SPAN_LEN (tok->span);
-  const char *lemma, *klass, *pos;
+  const char *lemma, *pos;
   char buf[EVL_LEMMA_MAX];
   const EvlLexEntry *form = info->w.form;
   if (form && attr (form, 6))
     {
       /* Seen form: lemma, class and pos were chosen offline. */
       lemma = attr (form, 6);
-      klass = attr (form, 4);
       pos = attr (form, 5);
     }
   else
@@ -500,7 +555,6 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Inf
       gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, buf, sizeof buf);
       lemma = buf;
       const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
-      klass = attr (le, 2);
       /* The lemma's pos fits only its base form ('damage' NOUN, not
        * 'damaged'). */
       pos = ll == n && g_ascii_strncasecmp (lemma, w, n) == 0 ? attr (le, 3) : NULL;
@@ -510,7 +564,7 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Inf
   ev.span = tok->span;
   ev.sentence = tok->sentence;
   ev.lemma = evl_document_intern (doc, lemma, -1);
-  ev.klass = class_of (klass);
+  ev.klass = klass;
   tense_aspect (m, t, i, pos ? pos : "-", ev.lemma, &ev.tense, &ev.aspect);
   ev.polarity = EVL_POLARITY_POS;
   ev.timex = -1;
@@ -563,8 +617,12 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) & 3].w.prev;
       z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) & 3].w.prev2;
       z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end : ring[i & 3].w.next;
-      if (z > m.threshold && worth_reporting (&m, z, ci->w.klass))
-        add_event (&m, doc, &t, c, ci);
+      if (z <= m.threshold)
+        continue;
+      const Slot *prev = c == 0 || t.tok[c - 1].sentence != sent ? NULL : &ring[(c - 1) & 3].w;
+      const Slot *next = c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent ? NULL : &ring[i & 3].w;
+      if (worth_reporting (&m, z, ci->w.klass))
+        add_event (&m, doc, &t, c, ci, decide_class (&m, &ci->w, prev, next));
     }
   g_free (m.memo);
 }
