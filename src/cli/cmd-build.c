@@ -218,7 +218,7 @@ evl_cmd_build (int argc, char **argv)
     { "type", 0, 0, G_OPTION_ARG_STRING, &type,
       "Diagrams show only events of this story type (e.g. MEETING)", "TYPE" },
     { "max-events", 0, 0, G_OPTION_ARG_INT, &max_events,
-      "Timeline: beyond N events, draw the N most reported and count the rest per period (default: 60)",
+      "Timeline: draw at most N events, count the rest per period (default: 60)",
       "N" },
     { "graph", 'g', 0, G_OPTION_ARG_FILENAME, &graph_path,
       "Add the inputs to the story saved in FILE (created if absent) and save it back", "FILE" },
@@ -257,10 +257,11 @@ evl_cmd_build (int argc, char **argv)
     "exports always hold every event.  --graph FILE keeps the story between\n"
     "runs: documents already in it are skipped, new ones merged in.\n"
     "\n"
-    "A timeline of more than --max-events events draws the most reported\n"
-    "ones, at least one per period, and a '+N more events, PERIOD' mark for\n"
-    "the rest of each period (day, week, month, quarter, year or decade,\n"
-    "whichever keeps it legible).\n"
+    "A timeline of more than --max-events events draws at most that many,\n"
+    "the most reported first, at least one per period and at most three per\n"
+    "thread and period, and a '+N more events, PERIOD' mark for the rest of\n"
+    "each period (day, week, month, quarter, year or decade, whichever\n"
+    "keeps it legible).\n"
     "\n"
     "On a terminal, a progress line on standard error shows the documents\n"
     "done, MB, rate and time left; it is never written when standard error\n"
