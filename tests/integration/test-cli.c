@@ -379,4 +379,18 @@ Test (cli, max_events_is_checked)
   g_autofree char *help = NULL;
   cr_assert_eq (evl_test_run (&help, NULL, "build", "--help", NULL), 0);
   cr_assert (strstr (help, "--max-events") && strstr (help, "progress"), "%s", help);
+  /* the option reaches the diagram: 5 boxes, the rest in summary marks */
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *err2 = NULL, *svg = NULL, *full = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err2, "build", "-q", "-f", "svg", "--max-events", "5", "-o", dir, input,
+                              NULL), 0, "%s", err2);
+  g_autofree char *path = g_build_filename (dir, "timeline.svg", NULL);
+  cr_assert (g_file_get_contents (path, &svg, NULL, NULL));
+  cr_assert (strstr (svg, " more event") && strstr (svg, "More events"), "summary marks drawn");
+  cr_assert (strstr (svg, "most reported shown"), "the subtitle says so");
+  cr_assert_eq (evl_test_run (NULL, NULL, "build", "-q", "-f", "svg", "-o", dir, input, NULL), 0);
+  cr_assert (g_file_get_contents (path, &full, NULL, NULL));
+  cr_assert_null (strstr (full, "More events"), "the sample story is under the default threshold");
+  evl_test_rmtree (dir);
 }
