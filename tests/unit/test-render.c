@@ -529,3 +529,36 @@ ParameterizedTest (GrainCase *c, render, aggregation_period_grain)
   cr_assert_gt (top, 1);
   cr_assert_eq (top_kept, MIN (n_top, c->max), "%u of %u events with %u sources kept", top_kept, n_top, top);
 }
+
+Test (render, aggregation_at_the_ends_of_the_calendar)
+{
+  /* periods of the first and the last representable years, and undated */
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlDay days[] = { evl_day_from_ymd (1, 1, 1), evl_day_from_ymd (9999, 12, 31), 0 };
+  for (guint i = 0; i < 30; i++)
+    ev (g, "OTHER", "Edge", "An edge event", days[i % 3], days[i % 3], EVL_GRAIN_DAY, 1 + i % 2);
+  g_autoptr (GArray) sel = evl_graph_timeline (g);
+  EvlGrain grain = EVL_GRAIN_NONE;
+  g_autoptr (GArray) periods = evl_render_aggregate (g, sel, 4, &grain);
+  cr_assert_not_null (periods);
+  cr_assert_eq (periods->len, 3, "two dated periods and the undated one");
+  for (guint p = 0; p < periods->len; p++)
+    {
+      const EvlRenderPeriod *rp = &g_array_index (periods, EvlRenderPeriod, p);
+      cr_assert (g_utf8_validate (rp->label, -1, NULL) && *rp->label);
+      cr_assert_leq (rp->b, rp->e);
+    }
+  cr_assert_str_eq (evl_grain_to_string (grain), "century");
+  cr_assert_str_eq (g_array_index (periods, EvlRenderPeriod, 0).label, "1–99");
+  cr_assert_str_eq (g_array_index (periods, EvlRenderPeriod, 1).label, "9900–99");
+  cr_assert_str_eq (g_array_index (periods, EvlRenderPeriod, 2).label, "undated");
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  o.max_events = 4;
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  guint marks = 0;
+  xmlDoc *doc = parse_svg (b);
+  g_autofree char *all = svg_text (doc);
+  xmlFreeDoc (doc);
+  cr_assert_eq (hidden_total (all, &marks) + sel->len, 30);
+  cr_assert_eq (marks, 3);
+}

@@ -19,6 +19,14 @@
 static const EvlGrain grains[] = { EVL_GRAIN_DAY, EVL_GRAIN_WEEK, EVL_GRAIN_MONTH, EVL_GRAIN_QUARTER,
                                    EVL_GRAIN_YEAR, EVL_GRAIN_DECADE, EVL_GRAIN_CENTURY };
 
+/* The day before @next (a period's successor's first day), or the last
+ * day there is when @next is beyond year 9999 (0). */
+static EvlDay
+day_before (EvlDay next)
+{
+  return next ? next - 1 : evl_day_from_ymd (9999, 12, 31);
+}
+
 /* First and last day of the @grain period holding @day. */
 static void
 period_bounds (EvlGrain grain, EvlDay day, EvlDay *b, EvlDay *e)
@@ -37,13 +45,13 @@ period_bounds (EvlGrain grain, EvlDay day, EvlDay *b, EvlDay *e)
       return;
     case EVL_GRAIN_MONTH:
       *b = evl_day_from_ymd (y, m, 1);
-      *e = (m == 12 ? evl_day_from_ymd (y + 1, 1, 1) : evl_day_from_ymd (y, m + 1, 1)) - 1;
+      *e = day_before (m == 12 ? evl_day_from_ymd (y + 1, 1, 1) : evl_day_from_ymd (y, m + 1, 1));
       return;
     case EVL_GRAIN_QUARTER:
       {
         int q = (m - 1) / 3 * 3 + 1;
         *b = evl_day_from_ymd (y, q, 1);
-        *e = (q == 10 ? evl_day_from_ymd (y + 1, 1, 1) : evl_day_from_ymd (y, q + 3, 1)) - 1;
+        *e = day_before (q == 10 ? evl_day_from_ymd (y + 1, 1, 1) : evl_day_from_ymd (y, q + 3, 1));
         return;
       }
     default:
@@ -51,7 +59,7 @@ period_bounds (EvlGrain grain, EvlDay day, EvlDay *b, EvlDay *e)
         int span = grain == EVL_GRAIN_YEAR ? 1 : grain == EVL_GRAIN_DECADE ? 10 : 100;
         int y0 = y / span * span;
         *b = evl_day_from_ymd (MAX (y0, 1), 1, 1);
-        *e = evl_day_from_ymd (y0 + span, 1, 1) - 1;
+        *e = day_before (evl_day_from_ymd (y0 + span, 1, 1));
         return;
       }
     }
