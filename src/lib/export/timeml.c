@@ -47,22 +47,48 @@ span_ok (const char *text, gsize len, guint32 start, guint32 end)
          && on_boundary (text, len, end);
 }
 
-/* Appends to @kept the @items (sorted here) whose span is still free in
- * @used (one byte per text byte) and marks them used.  Linear in the
- * total span length, whatever the number of items. */
+static gboolean
+is_sorted (const Item *a, guint n)
+{
+  for (guint i = 1; i < n; i++)
+    if (item_cmp (&a[i - 1], &a[i]) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Adds to @kept (sorted) the @items whose span is still free in @used
+ * (one byte per text byte) and marks them used; @kept stays sorted.
+ * Items usually come in text order, so sorting is mostly a check and the
+ * two sorted runs are merged; linear in the items and the total span
+ * length otherwise, whatever the number of items.  item_cmp() is a total
+ * order on kept items (their spans are disjoint and non-empty), so the
+ * result is the one a full sort would give. */
 static void
 place (GArray *kept, GArray *items, guint8 *used)
 {
-  g_array_sort (items, item_cmp);
+  Item *it = (Item *) (void *) items->data;
+  if (!is_sorted (it, items->len))
+    g_array_sort (items, item_cmp);
+  guint n_new = 0;
   for (guint i = 0; i < items->len; i++)
     {
-      const Item *it = &g_array_index (items, Item, i);
-      if (memchr (used + it->start, 1, it->end - it->start) != NULL)
+      if (memchr (used + it[i].start, 1, it[i].end - it[i].start) != NULL)
         continue;
-      memset (used + it->start, 1, it->end - it->start);
-      g_array_append_val (kept, *it);
+      memset (used + it[i].start, 1, it[i].end - it[i].start);
+      it[n_new++] = it[i];
     }
-  g_array_sort (kept, item_cmp);
+  guint n_old = kept->len;
+  g_array_set_size (kept, n_old + n_new);
+  Item *kp = (Item *) (void *) kept->data;
+  /* Merge from the back: kp[0, n_old) and it[0, n_new) into kp. */
+  guint a = n_old, b = n_new, w = n_old + n_new;
+  while (b > 0)
+    {
+      if (a > 0 && item_cmp (&kp[a - 1], &it[b - 1]) > 0)
+        kp[--w] = kp[--a];
+      else
+        kp[--w] = it[--b];
+    }
 }
 
 /* Bytes the escapers must look at; runs of other bytes are copied with
@@ -260,17 +286,24 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
   const EvlTimex *tx = evl_document_get_timexes (doc, &n_tx);
   const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n_ev);
 
-  g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (Item));
-  g_autoptr (GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
+  g_autoptr (GArray) kept = g_array_sized_new (FALSE, FALSE, sizeof (Item), n_tx + n_ev);
+  g_autoptr (GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (Item), MAX (n_tx, n_ev));
+  g_array_set_size (items, MAX (n_tx, n_ev));
   g_autofree guint8 *used = g_malloc0 (len + 1);
+  Item *slot = (Item *) (void *) items->data;
+  guint n = 0;
   for (guint i = 0; i < n_tx; i++)
     if (span_ok (text, len, tx[i].span.start, tx[i].span.end))
-      g_array_append_val (items, ((Item) { tx[i].span.start, tx[i].span.end, i, TRUE }));
+      slot[n++] = (Item) { tx[i].span.start, tx[i].span.end, i, TRUE };
+  g_array_set_size (items, n);
   place (kept, items, used);
-  g_array_set_size (items, 0);
+  g_array_set_size (items, MAX (n_tx, n_ev));
+  slot = (Item *) (void *) items->data;
+  n = 0;
   for (guint i = 0; i < n_ev; i++)
     if (span_ok (text, len, ev[i].span.start, ev[i].span.end))
-      g_array_append_val (items, ((Item) { ev[i].span.start, ev[i].span.end, i, FALSE }));
+      slot[n++] = (Item) { ev[i].span.start, ev[i].span.end, i, FALSE };
+  g_array_set_size (items, n);
   place (kept, items, used);
 
   g_autofree gboolean *written = g_new0 (gboolean, n_tx + 1);
