@@ -516,6 +516,80 @@ object_phrase (const AddCtx *a, const EvlEventMention *m)
   return collapse_ws (a->text, a->len, s);
 }
 
+static gboolean
+word_in (const AddCtx *a, guint t, const char *const *list)
+{
+  gsize n = EVL_SPAN_LEN (a->toks[t].span);
+  for (guint i = 0; list[i]; i++)
+    if (strlen (list[i]) == n && g_ascii_strncasecmp (a->text + a->toks[t].span.start, list[i], n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The subject noun phrase of a verb trigger written in its clause, at most
+ * five words, past auxiliaries and a relative pronoun; leading
+ * determiners and 'no' dropped (polarity is a field).  @passive: a form
+ * of 'be' stood before the trigger. */
+static char *
+subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive)
+{
+  static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have",
+                                     "had", NULL };
+  static const char *const be[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
+  static const char *const rel[] = { "that", "which", "who", NULL };
+  static const char *const lead[] = { "the", "a", "an", "no", "its", "their", "his", "her", "this",
+                                      "these", "those", "previous", NULL };
+  gint t = evl_document_token_at (a->doc, m->span.start);
+  if (t <= 0 || a->n_toks == 0)
+    return NULL;
+  gint k = t - 1;
+  while (k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, aux))
+    *passive |= word_in (a, (guint) k--, be);
+  gboolean relative = k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, rel);
+  if (relative)
+    k--;
+  /* Only where the default line is worst: a passive ('documents were
+   * signed') or a relative clause ('a rocket ... that plunged'). */
+  if (!*passive && !relative)
+    return NULL;
+  gint end = k;
+  while (k >= 0 && end - k < 5 && a->toks[k].sentence == m->sentence && (a->toks[k].flags & EVL_TOKEN_WORD)
+         && !tok_is_punct (a, (guint) k) && tok_lookup (a->stops, a, (guint) k) == NULL
+         && !word_in (a, (guint) k, rel) && !word_in (a, (guint) k, aux))
+    k--;
+  gint first = k + 1;
+  while (first <= end && word_in (a, (guint) first, lead))
+    first++;
+  if (first > end)
+    return NULL;
+  EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
+  char *s = collapse_ws (a->text, a->len, sp);
+  s[0] = g_ascii_toupper (s[0]);
+  return s;
+}
+
+/* 'into the sea': a preposition and the words after it, up to the next
+ * stop word or punctuation, at most five. */
+static char *
+prep_phrase (const AddCtx *a, const EvlEventMention *m)
+{
+  guint t0 = token_from (a, m->span.start, m->span.end, m->sentence);
+  if (t0 >= a->n_toks || tok_lookup (a->stops, a, t0) == NULL)
+    return NULL;
+  guint t = t0 + 1;
+  while (t < a->n_toks && t - t0 < 5 && a->toks[t].sentence == m->sentence && !tok_is_punct (a, t)
+         && tok_lookup (a->stops, a, t) == NULL && !in_timex (a, m->sentence, a->toks[t].span.start))
+    t++;
+  /* 'into the sea shortly': no trailing adverb. */
+  while (t > t0 + 2 && EVL_SPAN_LEN (a->toks[t - 1].span) > 3
+         && strncmp (a->text + a->toks[t - 1].span.end - 2, "ly", 2) == 0)
+    t--;
+  if (t == t0 + 1)
+    return NULL;
+  EvlSpan s = { a->toks[t0].span.start, a->toks[t - 1].span.end };
+  return collapse_ws (a->text, a->len, s);
+}
+
 /* The preposition written before the location mention, if any. */
 static const char *
 location_prep (const AddCtx *a, gint loc_mention)
@@ -788,9 +862,28 @@ add_event (AddCtx *a, const EvlEventMention *m)
 
   g_autofree char *object = is_verbal (m) && e.patient < 0 ? object_phrase (a, m) : NULL;
   g_autofree char *head = is_verbal (m) ? NULL : nominal_head (a, m, lemma);
-  g_autofree char *summary = evl_reason_summary (a->g, evl_graph_get_event (a->g, idx), head,
-                                                 is_verbal (m), object,
-                                                 location_prep (a, m->location));
+  gboolean passive = FALSE;
+  g_autofree char *subject = is_verbal (m) && e.agent < 0 && m->n_participants == 0
+                             ? subject_phrase (a, m, &passive) : NULL;
+  g_autofree char *summary = NULL;
+  if (subject)
+    {
+      /* No entity acts: the clause's own subject ('Formal documents signed
+       * following the talks', 'Rocket carrying a spy satellite plunges
+       * into the sea'). */
+      g_autofree char *verb = passive ? g_strndup (a->text + m->span.start, EVL_SPAN_LEN (m->span))
+                                      : third_person (lemma);
+      g_autofree char *rest = object ? object : prep_phrase (a, m);
+      summary = g_strdup_printf ("%s %s%s%s", subject, verb, rest ? " " : "", rest ? rest : "");
+      if (rest == object)
+        object = NULL;
+      else
+        g_clear_pointer (&rest, g_free);
+    }
+  else
+    summary = evl_reason_summary (a->g, evl_graph_get_event (a->g, idx), head,
+                                  is_verbal (m), object,
+                                  location_prep (a, m->location));
   evl_graph_peek_event (a->g, idx)->summary = evl_graph_intern (a->g, summary);
   return idx;
 }

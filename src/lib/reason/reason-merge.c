@@ -139,6 +139,10 @@ score (const EvlGraph *g, const Cluster *c, guint ei, GHashTable *loose)
       && extra_people (g, e->participants, c->parts) > 0)
     return REJECT;
   guint ov = overlap (e->participants, c->parts);
+  /* Both sides name who takes part and nobody is shared: two events
+   * ('negotiations with Washington' is not the Kim-Putin summit). */
+  if (ov == 0 && e->participants->len > 0 && c->parts->len > 0)
+    return REJECT;
   if ((e->type == NULL || g_hash_table_contains (loose, e->type)) && (!same_trigger || ov == 0))
     return REJECT;
 
