@@ -326,6 +326,8 @@ Test (seeds, summit_has_the_two_leaders_at_the_cosmodrome, .init = build_story, 
   cr_assert_str_eq (people, "Kim Jong Un|Vladimir Putin", "the summit's people");
   /* The region of the location phrase is no participant. */
   cr_assert_not (has_participant (summit, "Far East"), "Far East is scenery, not a participant");
+  cr_assert_not (has_participant (summit, "United States"),
+                 "talks with Washington elsewhere in the text are another event");
   cr_assert_str_eq (role_name (summit, "location"), "Vostochny Cosmodrome");
   const char *agent = role_name (summit, "agent");
   cr_assert (agent == NULL || strcmp (agent, "Kim Jong Un") == 0 || strcmp (agent, "Vladimir Putin") == 0,
