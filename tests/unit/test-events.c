@@ -173,6 +173,70 @@ Test (events, class_confidence_is_derived, .init = setup, .fini = teardown)
   cr_assert (t < 0.0 && t > -5.0, "class threshold %g", t);
 }
 
+/* The same form takes its class from its neighbours: 'declined to'
+ * takes an event argument (I_ACTION), 'shares declined' is an
+ * occurrence. */
+ParameterizedTestParameters (events, class_from_context)
+{
+  static ClassCase cases[] = {
+    { "He declined to comment on the report.", "declined", "I_ACTION" },
+    { "Shares declined 5 percent on Monday.", "declined", "OCCURRENCE" },
+    { "The talks continued for hours.", "continued", "ASPECTUAL" },
+    { "Officials said the talks would continue.", "talks", "OCCURRENCE" },
+  };
+  return cr_make_param_array (ClassCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (ClassCase *c, events, class_from_context, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = recognize (c->text);
+  const EvlEventMention *ev = event_on (doc, c->text, c->trigger);
+  cr_assert_not_null (ev, "'%s' is not an event", c->trigger);
+  cr_assert_str_eq (evl_event_class_to_string (ev->klass), c->klass, "%s in '%s'", c->trigger, c->text);
+}
+
+/* Reads a derived class vector (comma-separated numbers in class order)
+ * into @v; returns how many numbers it held (at most EVL_EVENT_CLASS_N
+ * are stored). */
+static guint
+read_vector (const char *s, double *v)
+{
+  guint n = 0;
+  for (const char *p = s; p && *p;)
+    {
+      char *end = NULL;
+      double x = g_ascii_strtod (p, &end);
+      if (end == p)
+        return 0;
+      if (n < EVL_EVENT_CLASS_N)
+        v[n] = x;
+      n++;
+      p = *end == ',' ? end + 1 : end;
+    }
+  return n;
+}
+
+/* The class decision's inputs are derived: a class log-score vector per
+ * form (a certain REPORTING for 'said'), cue vectors of context words
+ * ('to' after a trigger favours I_ACTION over OCCURRENCE), the prior. */
+Test (events, class_vectors_are_derived, .init = setup, .fini = teardown)
+{
+  const EvlLexicon *forms = evl_context_get_lexicon (ctx, "en/event-forms");
+  const EvlLexicon *model = evl_context_get_lexicon (ctx, "en/event-model");
+  const EvlLexEntry *said = evl_lexicon_lookup (forms, "said", -1);
+  const EvlLexEntry *to = evl_lexicon_lookup (forms, "to", -1);
+  const EvlLexEntry *prior = evl_lexicon_lookup (model, "class-prior", -1);
+  cr_assert (said && said->n_attrs > 11 && to && to->n_attrs > 11 && prior);
+  double v[EVL_EVENT_CLASS_N];
+  cr_assert_eq (read_vector (prior->attrs[0], v), EVL_EVENT_CLASS_N, "%s", prior->attrs[0]);
+  cr_assert_gt (v[EVL_EVENT_CLASS_OCCURRENCE], v[EVL_EVENT_CLASS_REPORTING]);
+  cr_assert_eq (read_vector (said->attrs[9], v), EVL_EVENT_CLASS_N, "%s", said->attrs[9]);
+  cr_assert_gt (v[EVL_EVENT_CLASS_REPORTING], -0.05);
+  cr_assert_lt (v[EVL_EVENT_CLASS_OCCURRENCE], -2.0);
+  cr_assert_eq (read_vector (to->attrs[11], v), EVL_EVENT_CLASS_N, "%s", to->attrs[11]);
+  cr_assert_gt (v[EVL_EVENT_CLASS_I_ACTION], v[EVL_EVENT_CLASS_OCCURRENCE]);
+}
+
 /* ---- which tokens are events ---- */
 
 typedef struct {
