@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 EVL_API void evl_segment_document (const EvlContext *ctx, EvlDocument *doc);
 
 /* Bounds on runaway input (a megabyte without a full stop or a newline):
- * a sentence is cut after this many tokens, and a paragraph ends at the
+ * a sentence never holds more than this many tokens (it is cut between
+ * two lower-case words in its last 32 tokens, else at the cap, so that no
+ * name or date is split), and a paragraph ends at the
  * first sentence end past this many tokens, so that per-sentence and
  * per-paragraph work downstream stays bounded.  News sentences run well
  * under 100 tokens and paragraphs under 300. */

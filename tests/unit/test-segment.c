@@ -162,25 +162,29 @@ Test (segment, presegmented_documents_are_left_alone, .init = setup, .fini = tea
   cr_assert_eq (n, 0);
 }
 
-/* Runaway input (no full stop, no newline): sentences are cut at
- * EVL_SEGMENT_MAX_SENTENCE_TOKENS and paragraphs end at the first sentence
- * end past EVL_SEGMENT_MAX_PARAGRAPH_TOKENS, so later stages never see an
- * unbounded sentence or paragraph. */
+/* Runaway input (no full stop, no newline): sentences never exceed
+ * EVL_SEGMENT_MAX_SENTENCE_TOKENS (cut between lower-case words in the
+ * last 32 tokens before the cap, else at the cap) and paragraphs end at
+ * the first sentence end past EVL_SEGMENT_MAX_PARAGRAPH_TOKENS, so later
+ * stages never see an unbounded sentence or paragraph. */
 typedef struct {
-  char unit[24];        /* repeated @repeat times, space separated */
+  char unit[40];        /* repeated @repeat times, space separated */
   guint repeat;
   guint n_sentences;
   guint n_paragraphs;
+  char never_first[16]; /* no sentence may start with this token ("" any) */
 } CapCase;
 
 ParameterizedTestParameters (segment, runaway_caps)
 {
   static CapCase cases[] = {
-    { "word", 256, 1, 1 },          /* exactly the cap: one sentence */
-    { "word", 257, 2, 1 },          /* one past: cut */
-    { "word", 1000, 4, 1 },         /* 256+256+256+232 */
-    { "word", 5000, 20, 2 },        /* 16 x 256 tokens fill a paragraph */
-    { "Kim met Putin.", 5000, 5000, 5 },  /* 4-token sentences, 1024 a paragraph */
+    { "Word", 256, 1, 1, "" },             /* no soft cut: exactly the cap */
+    { "Word", 257, 2, 1, "" },             /* one past: cut at the cap */
+    { "Word", 1000, 4, 1, "" },            /* 256+256+256+232 */
+    { "Word", 5000, 20, 2, "" },           /* 16 x 256 tokens fill a paragraph */
+    { "word", 1000, 5, 1, "" },            /* soft cuts at 224: 4 x 224 + 104 */
+    { "Kim Jong Un met the leader", 200, 6, 1, "Un" },  /* cut before 'the' */
+    { "Kim met Putin.", 5000, 5000, 5, "" },  /* 4-token sentences, 1024 a paragraph */
   };
   return cr_make_param_array (CapCase, cases, G_N_ELEMENTS (cases));
 }
@@ -192,13 +196,20 @@ ParameterizedTest (CapCase *c, segment, runaway_caps, .init = setup, .fini = tea
     g_string_append_printf (text, "%s%s", i ? " " : "", c->unit);
   g_autoptr (EvlDocument) doc = segment (text->str);
   g_string_free (text, TRUE);
-  guint ns;
+  guint ns, nt;
   const EvlSentence *s = evl_document_get_sentences (doc, &ns);
+  const EvlToken *t = evl_document_get_tokens (doc, &nt);
+  const char *body = evl_document_get_text (doc, NULL);
   cr_assert_eq (ns, c->n_sentences, "'%s' x %u: %u sentences", c->unit, c->repeat, ns);
   guint max_par = 0, par_tokens = 0;
+  gsize nf = strlen (c->never_first);
   for (guint i = 0; i < ns; i++)
     {
       cr_assert_leq (s[i].n_tokens, EVL_SEGMENT_MAX_SENTENCE_TOKENS);
+      const EvlToken *first = &t[s[i].first_token];
+      cr_assert (nf == 0 || first->span.end - first->span.start != nf
+                 || memcmp (body + first->span.start, c->never_first, nf) != 0,
+                 "sentence %u starts with '%s'", i, c->never_first);
       if (i > 0 && s[i].paragraph != s[i - 1].paragraph)
         par_tokens = 0;
       par_tokens += s[i].n_tokens;

@@ -326,6 +326,22 @@ typedef struct {
   guint paragraph;
 } RawSentence;
 
+enum { RUNAWAY_SOFT = 32 };
+
+/* May a runaway sentence be cut between @a and @b?  Only between plain
+ * lower-case words (or after a comma-like mark): never inside a
+ * capitalised name, a number or a date. */
+static gboolean
+soft_cut (const EvlToken *a, const EvlToken *b)
+{
+  const guint16 strong = EVL_TOKEN_CAP | EVL_TOKEN_NUMBER | EVL_TOKEN_ABBREV;
+  if (!(b->flags & EVL_TOKEN_WORD) || (b->flags & strong))
+    return FALSE;
+  if (a->flags & EVL_TOKEN_PUNCT)
+    return !(a->flags & EVL_TOKEN_QUOTE);
+  return (a->flags & EVL_TOKEN_WORD) && !(a->flags & strong);
+}
+
 static void
 split_sentences (Seg *s, GArray *out)
 {
@@ -368,9 +384,16 @@ split_sentences (Seg *s, GArray *out)
           if (nls >= 2 || (nls == 1 && line_is_block (s, tk[i].span.end)))
             brk = TRUE;
         }
-      /* Runaway sentence: cut it (see EVL_SEGMENT_MAX_SENTENCE_TOKENS). */
-      if (!brk && last + 1 - start >= EVL_SEGMENT_MAX_SENTENCE_TOKENS)
-        brk = TRUE;
+      /* Runaway sentence (see EVL_SEGMENT_MAX_SENTENCE_TOKENS): cut it
+       * between two lower-case words within the last RUNAWAY_SOFT tokens
+       * before the cap, so that no name or date is split, else at the cap. */
+      if (!brk && i + 1 < n)
+        {
+          guint len = last + 1 - start;
+          brk = len >= EVL_SEGMENT_MAX_SENTENCE_TOKENS
+                || (len >= EVL_SEGMENT_MAX_SENTENCE_TOKENS - RUNAWAY_SOFT
+                    && last == i && soft_cut (&tk[i], &tk[i + 1]));
+        }
       if (brk || i + 1 == n)
         {
           RawSentence r = { start, last + 1 - start, paragraph };
