@@ -172,7 +172,10 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "The recently held meeting was historic.", "meeting", "meeting", 0, 0, "Meeting" },
     { "Officials launched two satellites toward the sea.", "launched", "launch", 1, 0,
       "Launch of two satellites" },
-    { "Documents were not signed after the talks.", "signed", "sign", 1, 1, "Sign" },
+    { "Documents were not signed after the talks.", "signed", "sign", 1, 1,
+      "Documents signed after the talks" },
+    { "A rocket that plunged into the sea.", "plunged", "plunge", 1, 0,
+      "Rocket plunges into the sea" },
     { "Officials launched two rockets yesterday morning.", "launched", "launch", 1, 0,
       "Launch of two rockets" },
   };
@@ -193,6 +196,20 @@ ParameterizedTest (SummaryCase *tc, reason, summary_without_participants)
   g_autoptr (EvlGraph) g = evl_graph_new ();
   evl_reason_add_document (ctx, g, d, NULL);
   cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, tc->expected);
+  evl_document_unref (d);
+}
+
+Test (reason, nominal_summary_keeps_the_written_preposition)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("p", "Officials described stalled negotiations with Washington.", "2023-09-14");
+  gint32 us = fx_cluster (d, "United States", "united states", EVL_ENTITY_LOCATION, "Washington");
+  FxEvent f = FX_EVENT ("MEETING", "negotiation");
+  f.patient = fx_entity (d, "Washington", 0, us);
+  fx_event (d, "negotiations", 0, &f);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  evl_reason_add_document (ctx, g, d, NULL);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, "Negotiation with United States");
   evl_document_unref (d);
 }
 

@@ -534,7 +534,7 @@ static char *
 subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive)
 {
   static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have",
-                                     "had", NULL };
+                                     "had", "not", "never", NULL };
   static const char *const be[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
   static const char *const rel[] = { "that", "which", "who", NULL };
   static const char *const lead[] = { "the", "a", "an", "no", "its", "their", "his", "her", "this",
@@ -590,9 +590,10 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m)
   return collapse_ws (a->text, a->len, s);
 }
 
-/* The preposition written before the location mention, if any. */
+/* The preposition written before an entity mention (the location, a
+ * nominal's patient), if any. */
 static const char *
-location_prep (const AddCtx *a, gint loc_mention)
+mention_prep (const AddCtx *a, gint loc_mention)
 {
   if (loc_mention < 0 || (guint) loc_mention >= a->n_em || a->n_toks == 0)
     return NULL;
@@ -604,6 +605,26 @@ location_prep (const AddCtx *a, gint loc_mention)
     {
       const EvlLexEntry *e = tok_lookup (a->stops, a, (guint) k);
       if (e && e->n_attrs > 0 && strcmp (e->attrs[0], "prep") == 0)
+        return e->canonical;
+    }
+  return NULL;
+}
+
+/* The preposition linking a nominal to its patient when it says more than
+ * 'of' ('talks with X', 'sanctions against X', 'a visit to X'); others
+ * ('by' marks an agent, 'in'/'at' a place) are left to the default. */
+static const char *
+patient_prep (const AddCtx *a, const EvlEventMention *m)
+{
+  static const char *const keep[] = { "with", "against", "on", "to", "over", "into", NULL };
+  if (m->patient < 0 || (guint) m->patient >= a->n_em || a->n_toks == 0)
+    return NULL;
+  gint t = evl_document_token_at (a->doc, a->em[m->patient].span.start);
+  /* Past a determiner ('talks with the United States'). */
+  for (gint k = t - 1; t > 0 && k >= 0 && k >= t - 2; k--)
+    {
+      const EvlLexEntry *e = tok_lookup (a->stops, a, (guint) k);
+      if (e && g_strv_contains (keep, e->canonical))
         return e->canonical;
     }
   return NULL;
@@ -685,7 +706,8 @@ append_names (GString *s, const EvlGraph *g, const GArray *ents)
 
 char *
 evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb,
-                    gboolean verbal, const char *object, const char *prep)
+                    gboolean verbal, const char *object, const char *prep,
+                    const char *patient_prep)
 {
   const char *lemma = verb ? verb : ev->trigger ? ev->trigger : ev->type ? ev->type : "event";
   /* Subject: the agent and the co-participants that are neither patient
@@ -733,7 +755,7 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
           append_names (s, g, subj);
         }
       else if (!verbal && obj)
-        g_string_append_printf (s, " of %s", obj);
+        g_string_append_printf (s, " %s %s", patient_prep ? patient_prep : "of", obj);
     }
   if (ev->location >= 0)
     g_string_append_printf (s, " %s %s", prep ? prep : "in",
@@ -883,7 +905,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
   else
     summary = evl_reason_summary (a->g, evl_graph_get_event (a->g, idx), head,
                                   is_verbal (m), object,
-                                  location_prep (a, m->location));
+                                  mention_prep (a, m->location), patient_prep (a, m));
   evl_graph_peek_event (a->g, idx)->summary = evl_graph_intern (a->g, summary);
   return idx;
 }

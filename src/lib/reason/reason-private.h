@@ -29,10 +29,13 @@ gboolean evl_reason_evidence_is_derived (const char *evidence);
 
 /* Recomputes @ev's summary line from its fields ("Kim Jong Un and
  * Vladimir Putin meet at Vostochny Cosmodrome").  @verb may be NULL (the
- * trigger is used); @object and @prep (the location's preposition) too. */
+ * trigger is used); @object, @prep (the location's preposition) and
+ * @patient_prep (the preposition written before a nominal's patient:
+ * 'talks with X', 'sanctions against X'; "of" when NULL) too. */
 char *evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev,
                           const char *verb, gboolean verbal,
-                          const char *object, const char *prep);
+                          const char *object, const char *prep,
+                          const char *patient_prep);
 
 /* Day distance between two intervals (0 when they overlap). */
 guint evl_reason_interval_gap (EvlDay b1, EvlDay e1, EvlDay b2, EvlDay e2);
