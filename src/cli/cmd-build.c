@@ -240,10 +240,11 @@ evl_cmd_build (int argc, char **argv)
   };
   const char *desc =
     "INPUT is a file or a folder of articles (.txt, .tml/.xml TimeML, .html,\n"
-    ".jsonl).  A document's creation date comes, strongest first, from its\n"
-    "metadata (front matter, a FILE.meta.json sidecar, an eventline.json\n"
-    "manifest in its folder, TimeML DCT, HTML meta), then --dct, then a\n"
-    "dateline guessed from the text.\n"
+    ".jsonl/.json news-please articles, - for standard input).  The format\n"
+    "is told by content and extension.  A document's creation date comes,\n"
+    "strongest first, from its metadata (front matter, a FILE.meta.json\n"
+    "sidecar, an eventline.json manifest in its folder, TimeML DCT, HTML\n"
+    "meta), then --dct, then a dateline guessed from the text.\n"
     "\n"
     "Writes DIR/events.json, DIR/report.html (a self-contained page with the\n"
     "summary, both diagrams, every event with its sources and quotes, the\n"
