@@ -44,6 +44,23 @@ EVL_API const EvlLexicon *evl_context_get_lexicon (const EvlContext *ctx,
  * case-insensitive for ASCII; no allocation.  NULL when absent. */
 EVL_API const EvlLexEntry *evl_lexicon_lookup (const EvlLexicon *lex,
                                                const char *key, gssize len);
+/* A probe folded and hashed once, for looking the same words up in
+ * several lexicons (gazetteers of people, places, organisations...):
+ * evl_lexicon_lookup (lex, key, len) is evl_lex_key_init() then
+ * evl_lexicon_lookup_key().  Lives on the stack; no allocation. */
+typedef struct {
+  char folded[264];        /* private */
+  gint32 len;              /* folded length; -1: no lexicon has this key */
+  guint32 hash;
+} EvlLexKey;
+
+/* Prepares @k for @key (@len bytes, or -1 for NUL-ended).  FALSE when the
+ * key can be in no lexicon (empty after folding, or too long). */
+EVL_API gboolean evl_lex_key_init (EvlLexKey *k, const char *key, gssize len);
+/* (transfer none) Same result as evl_lexicon_lookup() on the key @k was
+ * prepared from. */
+EVL_API const EvlLexEntry *evl_lexicon_lookup_key (const EvlLexicon *lex,
+                                                   const EvlLexKey *k);
 /* Number of entries (lines), and entry @i in file order. */
 EVL_API guint evl_lexicon_size (const EvlLexicon *lex);
 EVL_API const EvlLexEntry *evl_lexicon_get (const EvlLexicon *lex, guint i);

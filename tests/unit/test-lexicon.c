@@ -1,4 +1,5 @@
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <eventline/eventline.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -85,4 +86,66 @@ Test (lexicon, many_entries_stay_reachable)
       cr_assert_not_null (e, "%s", k);
       cr_assert_eq ((guint) atoi (e->attrs[0]), i);
     }
+}
+
+/* Probes are folded like the file's forms: ASCII case, runs of spaces,
+ * tabs and newlines, leading and trailing blanks; other bytes count.
+ * evl_lexicon_lookup_key() on a prepared key gives the same entry. */
+typedef struct {
+  char probe[64];
+  char canonical[48];      /* "" = not found */
+} FoldCase;
+
+ParameterizedTestParameters (lexicon, probes_fold_like_forms)
+{
+  static FoldCase cases[] = {
+    { "Sept", "september" },
+    { "  SEPT \n", "september" },
+    { "SEPT\x01", "" },
+    { "New Year's Day", "new year's day" },
+    { "new\t\tyear's  \r\n day", "new year's day" },
+    { "NEW  YEAR", "new year's day" },
+    { "new years day", "" },
+    { "THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA", "Democratic People's Republic of Korea" },
+    { "the Democratic  People's Republic of Korea ", "Democratic People's Republic of Korea" },
+    { "Democratic People's Republic of Kore", "" },
+    { "north korea", "Democratic People's Republic of Korea" },
+    { "", "" },
+    { " \t ", "" },
+  };
+  return cr_make_param_array (FoldCase, cases, sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest (FoldCase *c, lexicon, probes_fold_like_forms)
+{
+  GError *error = NULL;
+  g_autoptr (EvlContext) ctx = context_with ("test-fold",
+      "september|Sept\nnew year's day|new year\n"
+      "Democratic People's Republic of Korea|north korea|the Democratic People's Republic of Korea\n",
+      &error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  const EvlLexicon *lex = evl_context_get_lexicon (ctx, "en/test-fold");
+  cr_assert_not_null (lex);
+  const EvlLexEntry *e = evl_lexicon_lookup (lex, c->probe, -1);
+  EvlLexKey k;
+  gboolean ok = evl_lex_key_init (&k, c->probe, -1);
+  cr_assert_eq (evl_lexicon_lookup_key (lex, &k), e, "'%s'", c->probe);
+  if (c->canonical[0])
+    {
+      cr_assert (ok);
+      cr_assert_not_null (e, "'%s' not found", c->probe);
+      cr_assert_str_eq (e->canonical, c->canonical);
+    }
+  else
+    cr_assert_null (e, "'%s' found", c->probe);
+}
+
+Test (lexicon, over_long_probe_is_absent)
+{
+  char probe[400];
+  memset (probe, 'a', sizeof probe - 1);
+  probe[sizeof probe - 1] = '\0';
+  EvlLexKey k;
+  cr_assert_not (evl_lex_key_init (&k, probe, -1));
+  cr_assert_null (evl_lexicon_lookup_key (NULL, &k));
 }

@@ -434,6 +434,25 @@ evl_context_get_data (const EvlContext *ctx, const char *path)
   return g_hash_table_lookup (ctx->data, path);
 }
 
+G_STATIC_ASSERT (sizeof (((EvlLexKey *) NULL)->folded) >= KEY_CAP + KEY_PAD);
+
+static inline const EvlLexEntry *
+probe (const EvlLexicon *lex, const char *folded, guint32 kl, guint32 h)
+{
+  for (guint32 i = h & lex->mask;; i = (i + 1) & lex->mask)
+    {
+      Slot sl = lex->slots[i];
+      if (sl.ref == 0)
+        return NULL;
+      if (sl.hash == h)
+        {
+          const Key *k = &lex->keys[sl.ref - 1];
+          if (k->len == kl && memcmp (k->key, folded, kl) == 0)
+            return k->entry;
+        }
+    }
+}
+
 const EvlLexEntry *
 evl_lexicon_lookup (const EvlLexicon *lex, const char *key, gssize len)
 {
@@ -445,18 +464,33 @@ evl_lexicon_lookup (const EvlLexicon *lex, const char *key, gssize len)
   gssize kl = fold_hash (key, n, buf, &h);
   if (kl <= 0)
     return NULL;
-  for (guint32 i = h & lex->mask;; i = (i + 1) & lex->mask)
-    {
-      Slot sl = lex->slots[i];
-      if (sl.ref == 0)
-        return NULL;
-      if (sl.hash == h)
-        {
-          const Key *k = &lex->keys[sl.ref - 1];
-          if (k->len == (guint32) kl && memcmp (k->key, buf, (gsize) kl) == 0)
-            return k->entry;
-        }
-    }
+  return probe (lex, buf, (guint32) kl, h);
+}
+
+gboolean
+evl_lex_key_init (EvlLexKey *k, const char *key, gssize len)
+{
+  g_return_val_if_fail (k != NULL, FALSE);
+  k->len = -1;
+  k->hash = 0;
+  if (key == NULL)
+    return FALSE;
+  gsize n = len < 0 ? strlen (key) : (gsize) len;
+  guint32 h;
+  gssize kl = fold_hash (key, n, k->folded, &h);
+  if (kl <= 0)
+    return FALSE;
+  k->len = (gint32) kl;
+  k->hash = h;
+  return TRUE;
+}
+
+const EvlLexEntry *
+evl_lexicon_lookup_key (const EvlLexicon *lex, const EvlLexKey *k)
+{
+  if (lex == NULL || k == NULL || k->len <= 0)
+    return NULL;
+  return probe (lex, k->folded, (guint32) k->len, k->hash);
 }
 
 guint
