@@ -129,7 +129,7 @@ event_label (const EvlGraph *g, const EvlGraphEvent *e, const Item *it, const ch
   g_autofree char *date = evl_render_event_date (e);
   g_string_append (s, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\" COLOR=\"#555555\">");
   if (it->placed)
-    g_string_append (s, "undated, placed by relation");
+    g_string_append (s, "placed by relation");
   else
     evl_render_escape (s, date);
   g_string_append (s, "</FONT></TD><TD ALIGN=\"RIGHT\">");
