@@ -1210,7 +1210,7 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   EvlGrain g = tx_unit_grain (code);
   if (g == EVL_GRAIN_NONE || g > EVL_GRAIN_YEAR)
     return -1;
-  TxMatch base;
+  TxMatch base = { 0 };
   int be;
   if (!that && !same && !back && g == EVL_GRAIN_DAY && j + 2 < s->n && U (j + 2)->cand
       && (is (s, j + 1, "before") || is (s, j + 1, "after"))
