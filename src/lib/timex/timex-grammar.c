@@ -2031,6 +2031,10 @@ date_core (TxScan *s, int i, TxMatch *m)
     p_holiday, p_deictic, p_relative, p_anaphor,
   };
   int best = -1;
+  /* A modifier or preposition can end the text ('three days late'):
+   * no unit follows, and the parsers index units without a bound check. */
+  if (i < 0 || i >= s->n)
+    return -1;
   TxMatch tmp;
   for (guint k = 0; k < G_N_ELEMENTS (core); k++)
     {
