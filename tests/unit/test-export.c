@@ -164,6 +164,7 @@ Test (export, undated_event_has_null_time_and_its_range)
   JsonObject *range = member_object (ev, "range");
   cr_assert (json_node_is_null (json_object_get_member (range, "earliest")));
   cr_assert_str_eq (json_object_get_string_member (range, "latest"), "2023-09-14");
+  cr_assert_str_eq (json_object_get_string_member (range, "anchor"), "relation");
 }
 
 Test (export, same_input_gives_identical_bytes)

@@ -125,6 +125,10 @@ add_time (JsonBuilder *b, const EvlGraphEvent *e)
           json_builder_begin_object (b);
           set_day (b, "earliest", t->earliest);
           set_day (b, "latest", t->latest);
+          /* How it was placed (issue: record how each anchor was chosen):
+           * no date of its own, bounds from the temporal closure over
+           * its relations and the documents' creation dates. */
+          set_str (b, "anchor", "relation");
           json_builder_end_object (b);
         }
       else
