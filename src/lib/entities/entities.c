@@ -484,6 +484,9 @@ breaks_run (const Scan *s, guint j)
 static guint
 cap_run (const Scan *s, guint i, guint limit)
 {
+  /* A gazetteer match can end the sentence ('MOSCOW'): nothing to extend. */
+  if (i >= s->s_end)
+    return i;
   guint j = i;
   gboolean acronym = is_acronym (s, i);
   while (j < s->s_end && j - i < limit)
