@@ -76,6 +76,43 @@ Test (graph, mentions_count_distinct_sources_once)
   cr_assert_eq (evl_graph_get_event (g, e)->n_sources, 2);
 }
 
+/* Past a few dozen mentions an event indexes them (a runaway document
+ * folds millions into one event); the counts must not change, also after
+ * events are dropped and their arrays freed. */
+Test (graph, many_mentions_count_like_few)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint drop = fx_graph_event (g, "OTHER", NULL, NULL, NULL);
+  guint e = fx_graph_event (g, "MEETING", NULL, NULL, NULL);
+  EvlGraphMention m = { 0, 3, 10, 13, "met", "Kim met Putin.", NULL, 0, 0, 0, NULL };
+  for (guint i = 0; i < 40; i++)
+    evl_graph_event_add_mention (g, drop, &m);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < 300; i++)
+      {
+        m.doc = i % 7;
+        m.start = 10 + 4 * (i % 50);
+        m.end = m.start + 3;
+        evl_graph_event_add_mention (g, e, &m);
+      }
+  /* 300 adds over doc = i % 7 and start = i % 50: gcd(7, 50) = 1, so the
+   * pairs repeat every 350 and all 300 are distinct; round 2 adds none. */
+  cr_assert_eq (evl_graph_get_event (g, e)->mentions->len, 300);
+  cr_assert_eq (evl_graph_get_event (g, e)->n_sources, 7);
+  gboolean keep[] = { FALSE, TRUE };
+  evl_graph_retain_events (g, keep);
+  guint f = fx_graph_event (g, "VISIT", NULL, NULL, NULL);
+  m.doc = 0;
+  m.start = 10;
+  m.end = 13;
+  for (guint i = 0; i < 40; i++)
+    evl_graph_event_add_mention (g, f, &m);
+  cr_assert_eq (evl_graph_get_event (g, f)->mentions->len, 1);
+  cr_assert_eq (evl_graph_get_event (g, f)->n_sources, 1);
+  evl_graph_event_add_mention (g, 0, &m);
+  cr_assert_eq (evl_graph_get_event (g, 0)->mentions->len, 300, "already there");
+}
+
 Test (graph, duplicate_relations_and_conflicts_are_ignored)
 {
   g_autoptr (EvlGraph) g = evl_graph_new ();

@@ -17,7 +17,55 @@ struct _EvlGraph {
   guint next_event_id, next_entity_id;
   gpointer reason_cache;        /* evl_graph_set_reason_cache() */
   GDestroyNotify reason_cache_free;
+  /* Events with many mentions (a story told a thousand times, or one
+   * runaway document) get an index of their mentions, keyed by their
+   * mentions array, so adding one stays O(1) instead of a scan. */
+  GHashTable *mention_index; /* GArray* -> MentionIndex* */
 };
+
+/* Below this many mentions the scan is cheaper than an index. */
+#define MENTION_INDEX_MIN 32
+
+typedef struct {
+  guint doc, start, end;
+} MentionKey;
+
+typedef struct {
+  GHashTable *spans; /* MentionKey* set */
+  GHashTable *docs;  /* GUINT_TO_POINTER (doc + 1) set */
+} MentionIndex;
+
+static guint
+mention_key_hash (gconstpointer p)
+{
+  const MentionKey *k = p;
+  return (k->doc * 2654435761u) ^ (k->start * 40503u) ^ k->end;
+}
+
+static gboolean
+mention_key_equal (gconstpointer a, gconstpointer b)
+{
+  const MentionKey *x = a, *y = b;
+  return x->doc == y->doc && x->start == y->start && x->end == y->end;
+}
+
+static void
+mention_index_free (gpointer p)
+{
+  MentionIndex *mi = p;
+  g_hash_table_unref (mi->spans);
+  g_hash_table_unref (mi->docs);
+  g_free (mi);
+}
+
+static void
+mention_index_add (MentionIndex *mi, const EvlGraphMention *m)
+{
+  MentionKey *k = g_new (MentionKey, 1);
+  *k = (MentionKey) { m->doc, m->start, m->end };
+  g_hash_table_add (mi->spans, k);
+  g_hash_table_add (mi->docs, GUINT_TO_POINTER (m->doc + 1));
+}
 
 static void
 entity_clear (gpointer p)
@@ -72,6 +120,7 @@ evl_graph_unref (EvlGraph *g)
   g_array_unref (g->conflicts);
   g_ptr_array_unref (g->threads);
   g_hash_table_unref (g->rel_index);
+  g_clear_pointer (&g->mention_index, g_hash_table_unref);
   if (g->reason_cache_free)
     g->reason_cache_free (g->reason_cache);
   g_string_chunk_free (g->pool);
@@ -222,16 +271,37 @@ evl_graph_event_add_mention (EvlGraph *g, guint event, const EvlGraphMention *m)
   g_return_if_fail (event < g->events->len && m != NULL);
   EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, event);
   gboolean new_doc = TRUE;
-  for (guint i = 0; i < e->mentions->len; i++)
+  MentionIndex *mi = g->mention_index ? g_hash_table_lookup (g->mention_index, e->mentions) : NULL;
+  if (mi == NULL && e->mentions->len >= MENTION_INDEX_MIN)
     {
-      const EvlGraphMention *o = &g_array_index (e->mentions, EvlGraphMention, i);
-      if (o->doc == m->doc)
-        {
-          new_doc = FALSE;
-          if (o->start == m->start && o->end == m->end)
-            return;
-        }
+      if (g->mention_index == NULL)
+        g->mention_index = g_hash_table_new_full (NULL, NULL, NULL, mention_index_free);
+      mi = g_new (MentionIndex, 1);
+      mi->spans = g_hash_table_new_full (mention_key_hash, mention_key_equal, g_free, NULL);
+      mi->docs = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < e->mentions->len; i++)
+        mention_index_add (mi, &g_array_index (e->mentions, EvlGraphMention, i));
+      g_hash_table_insert (g->mention_index, e->mentions, mi);
     }
+  if (mi != NULL)
+    {
+      MentionKey k = { m->doc, m->start, m->end };
+      if (g_hash_table_contains (mi->spans, &k))
+        return;
+      new_doc = !g_hash_table_contains (mi->docs, GUINT_TO_POINTER (m->doc + 1));
+      mention_index_add (mi, m);
+    }
+  else
+    for (guint i = 0; i < e->mentions->len; i++)
+      {
+        const EvlGraphMention *o = &g_array_index (e->mentions, EvlGraphMention, i);
+        if (o->doc == m->doc)
+          {
+            new_doc = FALSE;
+            if (o->start == m->start && o->end == m->end)
+              return;
+          }
+      }
   EvlGraphMention c = *m;
   c.text = evl_graph_intern (g, m->text);
   c.quote = evl_graph_intern (g, m->quote);
@@ -350,7 +420,12 @@ evl_graph_collapse_events (EvlGraph *g, const guint *target)
           o++;
         }
       else
-        event_clear (e);
+        {
+          /* The array is freed: its address may come back for another event. */
+          if (g->mention_index)
+            g_hash_table_remove (g->mention_index, e->mentions);
+          event_clear (e);
+        }
     }
   /* The tail records were moved, not copied: drop them without clearing. */
   g_array_set_clear_func (g->events, NULL);
