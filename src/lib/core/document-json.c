@@ -3,14 +3,15 @@
  * reducer).  Everything the graph builder reads is kept, so that merge
  * gives the same graph as build. */
 #include "evl-private.h"
+#include "evl-json-private.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #define FORMAT_VERSION 1
 
-static void
-put_str (JsonBuilder *b, const char *name, const char *v)
+void
+evl_json_put_str (JsonBuilder *b, const char *name, const char *v)
 {
   json_builder_set_member_name (b, name);
   if (v)
@@ -19,8 +20,8 @@ put_str (JsonBuilder *b, const char *name, const char *v)
     json_builder_add_null_value (b);
 }
 
-static void
-put_int (JsonBuilder *b, const char *name, gint64 v)
+void
+evl_json_put_int (JsonBuilder *b, const char *name, gint64 v)
 {
   json_builder_set_member_name (b, name);
   json_builder_add_int_value (b, v);
@@ -32,14 +33,14 @@ evl_document_to_json (const EvlDocument *doc)
   g_return_val_if_fail (doc != NULL, NULL);
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  put_int (b, "v", FORMAT_VERSION);
-  put_str (b, "id", evl_document_get_id (doc));
-  put_str (b, "path", evl_document_get_path (doc));
-  put_str (b, "title", evl_document_get_title (doc));
-  put_str (b, "url", evl_document_get_url (doc));
-  put_str (b, "dct", evl_document_get_dct (doc));
-  put_int (b, "dct_source", evl_document_get_dct_source (doc));
-  put_str (b, "text", evl_document_get_text (doc, NULL));
+  evl_json_put_int (b, "v", FORMAT_VERSION);
+  evl_json_put_str (b, "id", evl_document_get_id (doc));
+  evl_json_put_str (b, "path", evl_document_get_path (doc));
+  evl_json_put_str (b, "title", evl_document_get_title (doc));
+  evl_json_put_str (b, "url", evl_document_get_url (doc));
+  evl_json_put_str (b, "dct", evl_document_get_dct (doc));
+  evl_json_put_int (b, "dct_source", evl_document_get_dct_source (doc));
+  evl_json_put_str (b, "text", evl_document_get_text (doc, NULL));
 
   guint n;
   const EvlToken *tk = evl_document_get_tokens (doc, &n);
@@ -72,19 +73,19 @@ evl_document_to_json (const EvlDocument *doc)
   for (guint i = 0; i < n; i++)
     {
       json_builder_begin_object (b);
-      put_int (b, "s", tx[i].span.start);
-      put_int (b, "e", tx[i].span.end);
-      put_int (b, "sent", tx[i].sentence);
-      put_int (b, "type", tx[i].type);
-      put_str (b, "value", tx[i].value);
-      put_str (b, "mod", tx[i].mod);
-      put_str (b, "quant", tx[i].quant);
-      put_str (b, "freq", tx[i].freq);
-      put_int (b, "anchor", tx[i].anchor);
-      put_int (b, "flags", tx[i].flags);
-      put_int (b, "begin", tx[i].begin);
-      put_int (b, "end", tx[i].end);
-      put_int (b, "grain", tx[i].grain);
+      evl_json_put_int (b, "s", tx[i].span.start);
+      evl_json_put_int (b, "e", tx[i].span.end);
+      evl_json_put_int (b, "sent", tx[i].sentence);
+      evl_json_put_int (b, "type", tx[i].type);
+      evl_json_put_str (b, "value", tx[i].value);
+      evl_json_put_str (b, "mod", tx[i].mod);
+      evl_json_put_str (b, "quant", tx[i].quant);
+      evl_json_put_str (b, "freq", tx[i].freq);
+      evl_json_put_int (b, "anchor", tx[i].anchor);
+      evl_json_put_int (b, "flags", tx[i].flags);
+      evl_json_put_int (b, "begin", tx[i].begin);
+      evl_json_put_int (b, "end", tx[i].end);
+      evl_json_put_int (b, "grain", tx[i].grain);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -107,11 +108,11 @@ evl_document_to_json (const EvlDocument *doc)
   for (guint i = 0; i < n; i++)
     {
       json_builder_begin_object (b);
-      put_str (b, "name", cl[i].name);
-      put_str (b, "key", cl[i].key);
-      put_int (b, "type", cl[i].type);
-      put_int (b, "n", cl[i].n_mentions);
-      put_str (b, "role", cl[i].role);
+      evl_json_put_str (b, "name", cl[i].name);
+      evl_json_put_str (b, "key", cl[i].key);
+      evl_json_put_int (b, "type", cl[i].type);
+      evl_json_put_int (b, "n", cl[i].n_mentions);
+      evl_json_put_str (b, "role", cl[i].role);
       json_builder_set_member_name (b, "aliases");
       json_builder_begin_array (b);
       for (guint k = 0; cl[i].aliases && cl[i].aliases[k]; k++)
@@ -128,26 +129,26 @@ evl_document_to_json (const EvlDocument *doc)
     {
       const EvlEventMention *e = &ev[i];
       json_builder_begin_object (b);
-      put_int (b, "s", e->span.start);
-      put_int (b, "e", e->span.end);
-      put_int (b, "sent", e->sentence);
-      put_str (b, "lemma", e->lemma);
-      put_int (b, "class", e->klass);
-      put_str (b, "type", e->type);
-      put_str (b, "cameo", e->cameo);
-      put_str (b, "tense", e->tense);
-      put_str (b, "aspect", e->aspect);
-      put_int (b, "polarity", e->polarity);
-      put_str (b, "modality", e->modality);
-      put_int (b, "flags", e->flags);
-      put_int (b, "timex", e->timex);
-      put_int (b, "anchor", e->anchor_method);
-      put_int (b, "cue_event", e->cue_event);
-      put_int (b, "cue_rel", e->cue_rel);
-      put_int (b, "agent", e->agent);
-      put_int (b, "patient", e->patient);
-      put_int (b, "location", e->location);
-      put_int (b, "source", e->source);
+      evl_json_put_int (b, "s", e->span.start);
+      evl_json_put_int (b, "e", e->span.end);
+      evl_json_put_int (b, "sent", e->sentence);
+      evl_json_put_str (b, "lemma", e->lemma);
+      evl_json_put_int (b, "class", e->klass);
+      evl_json_put_str (b, "type", e->type);
+      evl_json_put_str (b, "cameo", e->cameo);
+      evl_json_put_str (b, "tense", e->tense);
+      evl_json_put_str (b, "aspect", e->aspect);
+      evl_json_put_int (b, "polarity", e->polarity);
+      evl_json_put_str (b, "modality", e->modality);
+      evl_json_put_int (b, "flags", e->flags);
+      evl_json_put_int (b, "timex", e->timex);
+      evl_json_put_int (b, "anchor", e->anchor_method);
+      evl_json_put_int (b, "cue_event", e->cue_event);
+      evl_json_put_int (b, "cue_rel", e->cue_rel);
+      evl_json_put_int (b, "agent", e->agent);
+      evl_json_put_int (b, "patient", e->patient);
+      evl_json_put_int (b, "location", e->location);
+      evl_json_put_int (b, "source", e->source);
       json_builder_set_member_name (b, "participants");
       json_builder_begin_array (b);
       for (guint k = 0; k < e->n_participants; k++)
@@ -165,12 +166,12 @@ evl_document_to_json (const EvlDocument *doc)
   for (guint i = 0; i < n; i++)
     {
       json_builder_begin_object (b);
-      put_int (b, "s", gold[i].span.start);
-      put_int (b, "e", gold[i].span.end);
-      put_str (b, "tag", gold[i].tag);
-      put_str (b, "id", gold[i].id);
-      put_str (b, "type", gold[i].type);
-      put_str (b, "value", gold[i].value);
+      evl_json_put_int (b, "s", gold[i].span.start);
+      evl_json_put_int (b, "e", gold[i].span.end);
+      evl_json_put_str (b, "tag", gold[i].tag);
+      evl_json_put_str (b, "id", gold[i].id);
+      evl_json_put_str (b, "type", gold[i].type);
+      evl_json_put_str (b, "value", gold[i].value);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -4,6 +4,7 @@
  * graph always gives the same bytes; reading rebuilds every record through
  * the ordinary adders. */
 #include "evl-private.h"
+#include "evl-json-private.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -25,27 +26,10 @@ static const struct {
 /* ---- writing ---- */
 
 static void
-set_str (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-set_int (JsonBuilder *b, const char *name, gint64 value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
 set_day (JsonBuilder *b, const char *name, EvlDay day)
 {
   char buf[11];
-  set_str (b, name, evl_day_format (day, buf));
+  evl_json_put_str (b, name, evl_day_format (day, buf));
 }
 
 /* Scores are written as integer percentages: JSON doubles from floats
@@ -54,13 +38,13 @@ set_day (JsonBuilder *b, const char *name, EvlDay day)
 static void
 set_pct (JsonBuilder *b, const char *name, float v)
 {
-  set_int (b, name, (gint64) (v * 100.0f + 0.5f));
+  evl_json_put_int (b, name, (gint64) (v * 100.0f + 0.5f));
 }
 
 static void
 set_entity_ref (JsonBuilder *b, const EvlGraph *g, const char *name, gint entity)
 {
-  set_str (b, name, entity >= 0 && (guint) entity < evl_graph_n_entities (g)
+  evl_json_put_str (b, name, entity >= 0 && (guint) entity < evl_graph_n_entities (g)
                     ? evl_graph_get_entity (g, (guint) entity)->id : NULL);
 }
 
@@ -73,12 +57,12 @@ add_documents (JsonBuilder *b, const EvlGraph *g)
     {
       const EvlGraphDocument *d = evl_graph_get_document (g, i);
       json_builder_begin_object (b);
-      set_str (b, "id", d->id);
-      set_str (b, "path", d->path);
-      set_str (b, "dct", d->dct);
-      set_str (b, "dct_source", d->dct_source);
-      set_str (b, "title", d->title);
-      set_str (b, "url", d->url);
+      evl_json_put_str (b, "id", d->id);
+      evl_json_put_str (b, "path", d->path);
+      evl_json_put_str (b, "dct", d->dct);
+      evl_json_put_str (b, "dct_source", d->dct_source);
+      evl_json_put_str (b, "title", d->title);
+      evl_json_put_str (b, "url", d->url);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -93,18 +77,18 @@ add_entities (JsonBuilder *b, const EvlGraph *g)
     {
       const EvlGraphEntity *e = evl_graph_get_entity (g, i);
       json_builder_begin_object (b);
-      set_str (b, "id", e->id);
-      set_str (b, "name", e->name);
-      set_str (b, "type", evl_entity_type_to_string (e->type));
+      evl_json_put_str (b, "id", e->id);
+      evl_json_put_str (b, "name", e->name);
+      evl_json_put_str (b, "type", evl_entity_type_to_string (e->type));
       json_builder_set_member_name (b, "aliases");
       json_builder_begin_array (b);
       for (guint j = 0; j < e->aliases->len; j++)
         if (g_strcmp0 (e->aliases->pdata[j], e->name) != 0)
           json_builder_add_string_value (b, e->aliases->pdata[j]);
       json_builder_end_array (b);
-      set_str (b, "key", e->key);
-      set_int (b, "mentions", e->n_mentions);
-      set_int (b, "documents", e->n_documents);
+      evl_json_put_str (b, "key", e->key);
+      evl_json_put_int (b, "mentions", e->n_mentions);
+      evl_json_put_int (b, "documents", e->n_documents);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -128,7 +112,7 @@ add_time (JsonBuilder *b, const EvlGraphEvent *e)
           /* How it was placed (issue: record how each anchor was chosen):
            * no date of its own, bounds from the temporal closure over
            * its relations and the documents' creation dates. */
-          set_str (b, "anchor", "relation");
+          evl_json_put_str (b, "anchor", "relation");
           json_builder_end_object (b);
         }
       else
@@ -136,12 +120,12 @@ add_time (JsonBuilder *b, const EvlGraphEvent *e)
       return;
     }
   json_builder_begin_object (b);
-  set_str (b, "value", t->value);
+  evl_json_put_str (b, "value", t->value);
   set_day (b, "begin", t->begin);
   set_day (b, "end", t->end);
-  set_str (b, "granularity", t->begin ? evl_grain_to_string (t->grain) : NULL);
-  set_str (b, "text", t->text);
-  set_str (b, "anchor", t->anchor);
+  evl_json_put_str (b, "granularity", t->begin ? evl_grain_to_string (t->grain) : NULL);
+  evl_json_put_str (b, "text", t->text);
+  evl_json_put_str (b, "anchor", t->anchor);
   set_day (b, "earliest", t->earliest ? t->earliest : t->begin);
   set_day (b, "latest", t->latest ? t->latest : t->end);
   json_builder_end_object (b);
@@ -156,22 +140,22 @@ add_mentions (JsonBuilder *b, const EvlGraph *g, const EvlGraphEvent *e)
     {
       const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, j);
       json_builder_begin_object (b);
-      set_str (b, "doc", m->doc < evl_graph_n_documents (g)
+      evl_json_put_str (b, "doc", m->doc < evl_graph_n_documents (g)
                          ? evl_graph_get_document (g, m->doc)->id : NULL);
-      set_int (b, "sentence", m->sentence);
-      set_int (b, "start", m->start);
-      set_int (b, "end", m->end);
-      set_str (b, "text", m->text);
-      set_str (b, "quote", m->quote);
+      evl_json_put_int (b, "sentence", m->sentence);
+      evl_json_put_int (b, "start", m->start);
+      evl_json_put_int (b, "end", m->end);
+      evl_json_put_str (b, "text", m->text);
+      evl_json_put_str (b, "quote", m->quote);
       if (m->time_value)
         {
           json_builder_set_member_name (b, "time");
           json_builder_begin_object (b);
-          set_str (b, "value", m->time_value);
+          evl_json_put_str (b, "value", m->time_value);
           set_day (b, "begin", m->time_begin);
           set_day (b, "end", m->time_end);
-          set_str (b, "granularity", evl_grain_to_string (m->time_grain));
-          set_str (b, "anchor", m->time_anchor);
+          evl_json_put_str (b, "granularity", evl_grain_to_string (m->time_grain));
+          evl_json_put_str (b, "anchor", m->time_anchor);
           json_builder_end_object (b);
         }
       json_builder_end_object (b);
@@ -183,13 +167,13 @@ static void
 add_event (JsonBuilder *b, const EvlGraph *g, const EvlGraphEvent *e)
 {
   json_builder_begin_object (b);
-  set_str (b, "id", e->id);
-  set_str (b, "type", e->type);
-  set_str (b, "class", evl_event_class_to_string (e->klass));
-  set_str (b, "trigger", e->trigger);
-  set_str (b, "summary", e->summary);
-  set_str (b, "thread", e->thread);
-  set_str (b, "cameo", e->cameo);
+  evl_json_put_str (b, "id", e->id);
+  evl_json_put_str (b, "type", e->type);
+  evl_json_put_str (b, "class", evl_event_class_to_string (e->klass));
+  evl_json_put_str (b, "trigger", e->trigger);
+  evl_json_put_str (b, "summary", e->summary);
+  evl_json_put_str (b, "thread", e->thread);
+  evl_json_put_str (b, "cameo", e->cameo);
   add_time (b, e);
   json_builder_set_member_name (b, "participants");
   json_builder_begin_array (b);
@@ -204,8 +188,8 @@ add_event (JsonBuilder *b, const EvlGraph *g, const EvlGraphEvent *e)
   set_entity_ref (b, g, "agent", e->agent);
   set_entity_ref (b, g, "patient", e->patient);
   set_entity_ref (b, g, "source", e->source);
-  set_str (b, "polarity", e->polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
-  set_str (b, "modality", e->modality);
+  evl_json_put_str (b, "polarity", e->polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
+  evl_json_put_str (b, "modality", e->modality);
   json_builder_set_member_name (b, "flags");
   json_builder_begin_array (b);
   for (guint j = 0; j < G_N_ELEMENTS (flag_names); j++)
@@ -213,7 +197,7 @@ add_event (JsonBuilder *b, const EvlGraph *g, const EvlGraphEvent *e)
       json_builder_add_string_value (b, flag_names[j].name);
   json_builder_end_array (b);
   add_mentions (b, g, e);
-  set_int (b, "sources", e->n_sources);
+  evl_json_put_int (b, "sources", e->n_sources);
   set_pct (b, "salience_pct", e->salience);
   json_builder_end_object (b);
 }
@@ -223,8 +207,8 @@ graph_to_node (const EvlGraph *g)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  set_str (b, "format", FORMAT_NAME);
-  set_int (b, "version", FORMAT_VERSION);
+  evl_json_put_str (b, "format", FORMAT_NAME);
+  evl_json_put_int (b, "version", FORMAT_VERSION);
   add_documents (b, g);
   add_entities (b, g);
 
@@ -247,10 +231,10 @@ graph_to_node (const EvlGraph *g)
     {
       const EvlGraphRelation *r = evl_graph_get_relation (g, i);
       json_builder_begin_object (b);
-      set_str (b, "from", evl_graph_get_event (g, r->from)->id);
-      set_str (b, "to", evl_graph_get_event (g, r->to)->id);
-      set_str (b, "rel", evl_rel_to_string (r->rel));
-      set_str (b, "evidence", r->evidence);
+      evl_json_put_str (b, "from", evl_graph_get_event (g, r->from)->id);
+      evl_json_put_str (b, "to", evl_graph_get_event (g, r->to)->id);
+      evl_json_put_str (b, "rel", evl_rel_to_string (r->rel));
+      evl_json_put_str (b, "evidence", r->evidence);
       set_pct (b, "confidence_pct", r->confidence);
       json_builder_end_object (b);
     }
@@ -262,11 +246,11 @@ graph_to_node (const EvlGraph *g)
     {
       const EvlGraphConflict *c = evl_graph_get_conflict (g, i);
       json_builder_begin_object (b);
-      set_str (b, "event", evl_graph_get_event (g, c->event)->id);
-      set_str (b, "field", c->field);
-      set_str (b, "chosen", c->chosen);
-      set_str (b, "rejected", c->rejected);
-      set_str (b, "detail", c->detail);
+      evl_json_put_str (b, "event", evl_graph_get_event (g, c->event)->id);
+      evl_json_put_str (b, "field", c->field);
+      evl_json_put_str (b, "chosen", c->chosen);
+      evl_json_put_str (b, "rejected", c->rejected);
+      evl_json_put_str (b, "detail", c->detail);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
