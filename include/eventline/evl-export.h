@@ -18,10 +18,22 @@ EVL_API gboolean evl_export_json (const EvlGraph *g, GOutputStream *out, GError 
 EVL_API gboolean evl_export_write_atomic (const char *path, const char *contents,
                                           gsize len, GError **error);
 
-/* Runs @writer into memory and writes the result atomically to @path. */
+/* Runs @writer into a temporary file next to @path and renames it into
+ * place once complete, with the guarantees of evl_export_write_atomic.
+ * The output is streamed (buffered), never held whole in memory. */
 typedef gboolean (*EvlStreamWriter) (const EvlGraph *g, GOutputStream *out, GError **error);
 EVL_API gboolean evl_export_to_file (EvlStreamWriter writer, const EvlGraph *g,
                                      const char *path, GError **error);
+
+/* The general form: @func writes to @out (a buffered stream on a
+ * temporary file in @path's folder); when it returns TRUE and the data
+ * reach the disk, the temporary is renamed over @path.  When @func fails,
+ * its error is returned as is; any other failure (creating, flushing,
+ * renaming) is EVL_ERROR_IO naming @path.  Either way the temporary is
+ * removed and an existing @path is left untouched. */
+typedef gboolean (*EvlExportFunc) (GOutputStream *out, gpointer user_data, GError **error);
+EVL_API gboolean evl_export_stream_atomic (const char *path, EvlExportFunc func,
+                                           gpointer user_data, GError **error);
 
 /* The document as TimeML with the system's TIMEX3 and EVENT tags inserted
  * into TEXT; characters outside the tags are the input's. */

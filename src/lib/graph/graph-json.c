@@ -4,7 +4,6 @@
  * graph always gives the same bytes; reading rebuilds every record through
  * the ordinary adders. */
 #include "evl-private.h"
-#include "evl-json-private.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -23,256 +22,370 @@ static const struct {
   { EVL_EVENT_FLAG_GENERIC, "generic" },
 };
 
-/* ---- writing ---- */
+/* ---- writing ----
+ *
+ * events.json is streamed, not built as a tree: one runaway document can
+ * give an event hundreds of thousands of mentions, and a json-glib tree of
+ * them (every quote copied into its node) plus the generated text took
+ * four times the file's size in memory.  The bytes are exactly those of
+ * json-glib's pretty generator (indent 2) on the same tree, which is what
+ * this file was written with before and what the reader parses: members
+ * as "name" : value, one per line; empty arrays "[]", empty objects
+ * "{  }"; strings escaped by json-glib itself whenever they hold a control
+ * character (its choice of escapes), otherwise only '"' and '\\'. */
+
+#define JW_FLUSH_AT (64 * 1024)
+#define JW_MAX_DEPTH 16
+
+typedef struct {
+  GOutputStream *out;
+  GString *buf;
+  guint depth;
+  gboolean has_items[JW_MAX_DEPTH];  /* per open container */
+  GError *error;                     /* the first write failure */
+} JsonWriter;
 
 static void
-set_day (JsonBuilder *b, const char *name, EvlDay day)
+jw_flush (JsonWriter *w)
+{
+  if (w->error == NULL && w->buf->len > 0)
+    g_output_stream_write_all (w->out, w->buf->str, w->buf->len, NULL, NULL, &w->error);
+  g_string_truncate (w->buf, 0);
+}
+
+/* The separator, indent and member name before a value. */
+static void
+jw_key (JsonWriter *w, const char *name)
+{
+  if (w->depth == 0)
+    return;
+  g_string_append (w->buf, w->has_items[w->depth - 1] ? ",\n" : "\n");
+  w->has_items[w->depth - 1] = TRUE;
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->buf, "  ");
+  if (name)
+    g_string_append_printf (w->buf, "\"%s\" : ", name);
+}
+
+static void
+jw_done (JsonWriter *w)
+{
+  if (w->buf->len >= JW_FLUSH_AT)
+    jw_flush (w);
+}
+
+static void
+jw_begin (JsonWriter *w, const char *name, char open)
+{
+  g_assert (w->depth < JW_MAX_DEPTH);
+  jw_key (w, name);
+  g_string_append_c (w->buf, open);
+  w->has_items[w->depth++] = FALSE;
+}
+
+static void
+jw_end (JsonWriter *w, char close)
+{
+  g_assert (w->depth > 0);
+  w->depth--;
+  if (!w->has_items[w->depth])
+    g_string_append (w->buf, close == '}' ? "  }" : "]");
+  else
+    {
+      g_string_append_c (w->buf, '\n');
+      for (guint i = 0; i < w->depth; i++)
+        g_string_append (w->buf, "  ");
+      g_string_append_c (w->buf, close);
+    }
+  jw_done (w);
+}
+
+static void
+jw_escaped (GString *buf, const char *s)
+{
+  gboolean control = FALSE;
+  for (const char *p = s; *p && !control; p++)
+    control = (guchar) *p < 0x20 || *p == 0x7f;
+  if (control)
+    {
+      /* Rare (text is normalised before it gets here): json-glib's own
+       * escapes, whatever its version makes of each control character. */
+      g_autoptr (JsonNode) node = json_node_init_string (json_node_alloc (), s);
+      g_autoptr (JsonGenerator) gen = json_generator_new ();
+      json_generator_set_root (gen, node);
+      gsize len = 0;
+      g_autofree char *text = json_generator_to_data (gen, &len);
+      g_string_append_len (buf, text, (gssize) len);
+      return;
+    }
+  g_string_append_c (buf, '"');
+  for (const char *p = s; *p; )
+    {
+      gsize run = strcspn (p, "\"\\");
+      g_string_append_len (buf, p, (gssize) run);
+      p += run;
+      if (*p)
+        {
+          g_string_append_c (buf, '\\');
+          g_string_append_c (buf, *p++);
+        }
+    }
+  g_string_append_c (buf, '"');
+}
+
+/* Member @name (NULL in an array) with string @value, or null. */
+static void
+jw_str (JsonWriter *w, const char *name, const char *value)
+{
+  jw_key (w, name);
+  if (value)
+    jw_escaped (w->buf, value);
+  else
+    g_string_append (w->buf, "null");
+  jw_done (w);
+}
+
+static void
+jw_int (JsonWriter *w, const char *name, gint64 value)
+{
+  jw_key (w, name);
+  g_string_append_printf (w->buf, "%" G_GINT64_FORMAT, value);
+  jw_done (w);
+}
+
+static void
+set_day (JsonWriter *w, const char *name, EvlDay day)
 {
   char buf[11];
-  evl_json_put_str (b, name, evl_day_format (day, buf));
+  jw_str (w, name, evl_day_format (day, buf));
 }
 
 /* Scores are written as integer percentages: JSON doubles from floats
  * print as 0.69999998807907104, which is neither readable nor stable
  * across compilers' float rounding. */
 static void
-set_pct (JsonBuilder *b, const char *name, float v)
+set_pct (JsonWriter *w, const char *name, float v)
 {
-  evl_json_put_int (b, name, (gint64) (v * 100.0f + 0.5f));
+  jw_int (w, name, (gint64) (v * 100.0f + 0.5f));
 }
 
 static void
-set_entity_ref (JsonBuilder *b, const EvlGraph *g, const char *name, gint entity)
+set_entity_ref (JsonWriter *w, const EvlGraph *g, const char *name, gint entity)
 {
-  evl_json_put_str (b, name, entity >= 0 && (guint) entity < evl_graph_n_entities (g)
-                    ? evl_graph_get_entity (g, (guint) entity)->id : NULL);
+  jw_str (w, name, entity >= 0 && (guint) entity < evl_graph_n_entities (g)
+          ? evl_graph_get_entity (g, (guint) entity)->id : NULL);
 }
 
 static void
-add_documents (JsonBuilder *b, const EvlGraph *g)
+add_documents (JsonWriter *w, const EvlGraph *g)
 {
-  json_builder_set_member_name (b, "documents");
-  json_builder_begin_array (b);
+  jw_begin (w, "documents", '[');
   for (guint i = 0; i < evl_graph_n_documents (g); i++)
     {
       const EvlGraphDocument *d = evl_graph_get_document (g, i);
-      json_builder_begin_object (b);
-      evl_json_put_str (b, "id", d->id);
-      evl_json_put_str (b, "path", d->path);
-      evl_json_put_str (b, "dct", d->dct);
-      evl_json_put_str (b, "dct_source", d->dct_source);
-      evl_json_put_str (b, "title", d->title);
-      evl_json_put_str (b, "url", d->url);
-      json_builder_end_object (b);
+      jw_begin (w, NULL, '{');
+      jw_str (w, "id", d->id);
+      jw_str (w, "path", d->path);
+      jw_str (w, "dct", d->dct);
+      jw_str (w, "dct_source", d->dct_source);
+      jw_str (w, "title", d->title);
+      jw_str (w, "url", d->url);
+      jw_end (w, '}');
     }
-  json_builder_end_array (b);
+  jw_end (w, ']');
 }
 
 static void
-add_entities (JsonBuilder *b, const EvlGraph *g)
+add_entities (JsonWriter *w, const EvlGraph *g)
 {
-  json_builder_set_member_name (b, "entities");
-  json_builder_begin_array (b);
+  jw_begin (w, "entities", '[');
   for (guint i = 0; i < evl_graph_n_entities (g); i++)
     {
       const EvlGraphEntity *e = evl_graph_get_entity (g, i);
-      json_builder_begin_object (b);
-      evl_json_put_str (b, "id", e->id);
-      evl_json_put_str (b, "name", e->name);
-      evl_json_put_str (b, "type", evl_entity_type_to_string (e->type));
-      json_builder_set_member_name (b, "aliases");
-      json_builder_begin_array (b);
+      jw_begin (w, NULL, '{');
+      jw_str (w, "id", e->id);
+      jw_str (w, "name", e->name);
+      jw_str (w, "type", evl_entity_type_to_string (e->type));
+      jw_begin (w, "aliases", '[');
       for (guint j = 0; j < e->aliases->len; j++)
         if (g_strcmp0 (e->aliases->pdata[j], e->name) != 0)
-          json_builder_add_string_value (b, e->aliases->pdata[j]);
-      json_builder_end_array (b);
-      evl_json_put_str (b, "key", e->key);
-      evl_json_put_int (b, "mentions", e->n_mentions);
-      evl_json_put_int (b, "documents", e->n_documents);
-      json_builder_end_object (b);
+          jw_str (w, NULL, e->aliases->pdata[j]);
+      jw_end (w, ']');
+      jw_str (w, "key", e->key);
+      jw_int (w, "mentions", e->n_mentions);
+      jw_int (w, "documents", e->n_documents);
+      jw_end (w, '}');
     }
-  json_builder_end_array (b);
+  jw_end (w, ']');
 }
 
 static void
-add_time (JsonBuilder *b, const EvlGraphEvent *e)
+add_time (JsonWriter *w, const EvlGraphEvent *e)
 {
   const EvlGraphTime *t = &e->time;
-  json_builder_set_member_name (b, "time");
   if (!t->known)
     {
-      json_builder_add_null_value (b);
+      jw_str (w, "time", NULL);
       /* An undated event still shows the range the reasoner narrowed. */
-      json_builder_set_member_name (b, "range");
       if (t->earliest || t->latest)
         {
-          json_builder_begin_object (b);
-          set_day (b, "earliest", t->earliest);
-          set_day (b, "latest", t->latest);
+          jw_begin (w, "range", '{');
+          set_day (w, "earliest", t->earliest);
+          set_day (w, "latest", t->latest);
           /* How it was placed (issue: record how each anchor was chosen):
            * no date of its own, bounds from the temporal closure over
            * its relations and the documents' creation dates. */
-          evl_json_put_str (b, "anchor", "relation");
-          json_builder_end_object (b);
+          jw_str (w, "anchor", "relation");
+          jw_end (w, '}');
         }
       else
-        json_builder_add_null_value (b);
+        jw_str (w, "range", NULL);
       return;
     }
-  json_builder_begin_object (b);
-  evl_json_put_str (b, "value", t->value);
-  set_day (b, "begin", t->begin);
-  set_day (b, "end", t->end);
-  evl_json_put_str (b, "granularity", t->begin ? evl_grain_to_string (t->grain) : NULL);
-  evl_json_put_str (b, "text", t->text);
-  evl_json_put_str (b, "anchor", t->anchor);
-  set_day (b, "earliest", t->earliest ? t->earliest : t->begin);
-  set_day (b, "latest", t->latest ? t->latest : t->end);
-  json_builder_end_object (b);
+  jw_begin (w, "time", '{');
+  jw_str (w, "value", t->value);
+  set_day (w, "begin", t->begin);
+  set_day (w, "end", t->end);
+  jw_str (w, "granularity", t->begin ? evl_grain_to_string (t->grain) : NULL);
+  jw_str (w, "text", t->text);
+  jw_str (w, "anchor", t->anchor);
+  set_day (w, "earliest", t->earliest ? t->earliest : t->begin);
+  set_day (w, "latest", t->latest ? t->latest : t->end);
+  jw_end (w, '}');
 }
 
 static void
-add_mentions (JsonBuilder *b, const EvlGraph *g, const EvlGraphEvent *e)
+add_mentions (JsonWriter *w, const EvlGraph *g, const EvlGraphEvent *e)
 {
-  json_builder_set_member_name (b, "mentions");
-  json_builder_begin_array (b);
+  jw_begin (w, "mentions", '[');
   for (guint j = 0; j < e->mentions->len; j++)
     {
       const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, j);
-      json_builder_begin_object (b);
-      evl_json_put_str (b, "doc", m->doc < evl_graph_n_documents (g)
-                         ? evl_graph_get_document (g, m->doc)->id : NULL);
-      evl_json_put_int (b, "sentence", m->sentence);
-      evl_json_put_int (b, "start", m->start);
-      evl_json_put_int (b, "end", m->end);
-      evl_json_put_str (b, "text", m->text);
-      evl_json_put_str (b, "quote", m->quote);
+      jw_begin (w, NULL, '{');
+      jw_str (w, "doc", m->doc < evl_graph_n_documents (g)
+              ? evl_graph_get_document (g, m->doc)->id : NULL);
+      jw_int (w, "sentence", m->sentence);
+      jw_int (w, "start", m->start);
+      jw_int (w, "end", m->end);
+      jw_str (w, "text", m->text);
+      jw_str (w, "quote", m->quote);
       if (m->time_value)
         {
-          json_builder_set_member_name (b, "time");
-          json_builder_begin_object (b);
-          evl_json_put_str (b, "value", m->time_value);
-          set_day (b, "begin", m->time_begin);
-          set_day (b, "end", m->time_end);
-          evl_json_put_str (b, "granularity", evl_grain_to_string (m->time_grain));
-          evl_json_put_str (b, "anchor", m->time_anchor);
-          json_builder_end_object (b);
+          jw_begin (w, "time", '{');
+          jw_str (w, "value", m->time_value);
+          set_day (w, "begin", m->time_begin);
+          set_day (w, "end", m->time_end);
+          jw_str (w, "granularity", evl_grain_to_string (m->time_grain));
+          jw_str (w, "anchor", m->time_anchor);
+          jw_end (w, '}');
         }
-      json_builder_end_object (b);
+      jw_end (w, '}');
     }
-  json_builder_end_array (b);
+  jw_end (w, ']');
 }
 
 static void
-add_event (JsonBuilder *b, const EvlGraph *g, const EvlGraphEvent *e)
+add_event (JsonWriter *w, const EvlGraph *g, const EvlGraphEvent *e)
 {
-  json_builder_begin_object (b);
-  evl_json_put_str (b, "id", e->id);
-  evl_json_put_str (b, "type", e->type);
-  evl_json_put_str (b, "class", evl_event_class_to_string (e->klass));
-  evl_json_put_str (b, "trigger", e->trigger);
-  evl_json_put_str (b, "summary", e->summary);
-  evl_json_put_str (b, "thread", e->thread);
-  evl_json_put_str (b, "cameo", e->cameo);
-  add_time (b, e);
-  json_builder_set_member_name (b, "participants");
-  json_builder_begin_array (b);
+  jw_begin (w, NULL, '{');
+  jw_str (w, "id", e->id);
+  jw_str (w, "type", e->type);
+  jw_str (w, "class", evl_event_class_to_string (e->klass));
+  jw_str (w, "trigger", e->trigger);
+  jw_str (w, "summary", e->summary);
+  jw_str (w, "thread", e->thread);
+  jw_str (w, "cameo", e->cameo);
+  add_time (w, e);
+  jw_begin (w, "participants", '[');
   for (guint j = 0; j < e->participants->len; j++)
     {
       guint p = g_array_index (e->participants, guint, j);
       if (p < evl_graph_n_entities (g))
-        json_builder_add_string_value (b, evl_graph_get_entity (g, p)->id);
+        jw_str (w, NULL, evl_graph_get_entity (g, p)->id);
     }
-  json_builder_end_array (b);
-  set_entity_ref (b, g, "location", e->location);
-  set_entity_ref (b, g, "agent", e->agent);
-  set_entity_ref (b, g, "patient", e->patient);
-  set_entity_ref (b, g, "source", e->source);
-  evl_json_put_str (b, "polarity", e->polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
-  evl_json_put_str (b, "modality", e->modality);
-  json_builder_set_member_name (b, "flags");
-  json_builder_begin_array (b);
+  jw_end (w, ']');
+  set_entity_ref (w, g, "location", e->location);
+  set_entity_ref (w, g, "agent", e->agent);
+  set_entity_ref (w, g, "patient", e->patient);
+  set_entity_ref (w, g, "source", e->source);
+  jw_str (w, "polarity", e->polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
+  jw_str (w, "modality", e->modality);
+  jw_begin (w, "flags", '[');
   for (guint j = 0; j < G_N_ELEMENTS (flag_names); j++)
     if (e->flags & flag_names[j].flag)
-      json_builder_add_string_value (b, flag_names[j].name);
-  json_builder_end_array (b);
-  add_mentions (b, g, e);
-  evl_json_put_int (b, "sources", e->n_sources);
-  set_pct (b, "salience_pct", e->salience);
-  json_builder_end_object (b);
+      jw_str (w, NULL, flag_names[j].name);
+  jw_end (w, ']');
+  add_mentions (w, g, e);
+  jw_int (w, "sources", e->n_sources);
+  set_pct (w, "salience_pct", e->salience);
+  jw_end (w, '}');
 }
 
-static JsonNode *
-graph_to_node (const EvlGraph *g)
+static void
+write_graph (JsonWriter *w, const EvlGraph *g)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  evl_json_put_str (b, "format", FORMAT_NAME);
-  evl_json_put_int (b, "version", FORMAT_VERSION);
-  add_documents (b, g);
-  add_entities (b, g);
+  jw_begin (w, NULL, '{');
+  jw_str (w, "format", FORMAT_NAME);
+  jw_int (w, "version", FORMAT_VERSION);
+  add_documents (w, g);
+  add_entities (w, g);
 
-  json_builder_set_member_name (b, "threads");
-  json_builder_begin_array (b);
+  jw_begin (w, "threads", '[');
   for (guint i = 0; i < evl_graph_n_threads (g); i++)
-    json_builder_add_string_value (b, evl_graph_get_thread (g, i));
-  json_builder_end_array (b);
+    jw_str (w, NULL, evl_graph_get_thread (g, i));
+  jw_end (w, ']');
 
   g_autoptr (GArray) order = evl_graph_timeline (g);
-  json_builder_set_member_name (b, "events");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < order->len; i++)
-    add_event (b, g, evl_graph_get_event (g, g_array_index (order, guint, i)));
-  json_builder_end_array (b);
+  jw_begin (w, "events", '[');
+  for (guint i = 0; i < order->len && w->error == NULL; i++)
+    add_event (w, g, evl_graph_get_event (g, g_array_index (order, guint, i)));
+  jw_end (w, ']');
 
-  json_builder_set_member_name (b, "relations");
-  json_builder_begin_array (b);
+  jw_begin (w, "relations", '[');
   for (guint i = 0; i < evl_graph_n_relations (g); i++)
     {
       const EvlGraphRelation *r = evl_graph_get_relation (g, i);
-      json_builder_begin_object (b);
-      evl_json_put_str (b, "from", evl_graph_get_event (g, r->from)->id);
-      evl_json_put_str (b, "to", evl_graph_get_event (g, r->to)->id);
-      evl_json_put_str (b, "rel", evl_rel_to_string (r->rel));
-      evl_json_put_str (b, "evidence", r->evidence);
-      set_pct (b, "confidence_pct", r->confidence);
-      json_builder_end_object (b);
+      jw_begin (w, NULL, '{');
+      jw_str (w, "from", evl_graph_get_event (g, r->from)->id);
+      jw_str (w, "to", evl_graph_get_event (g, r->to)->id);
+      jw_str (w, "rel", evl_rel_to_string (r->rel));
+      jw_str (w, "evidence", r->evidence);
+      set_pct (w, "confidence_pct", r->confidence);
+      jw_end (w, '}');
     }
-  json_builder_end_array (b);
+  jw_end (w, ']');
 
-  json_builder_set_member_name (b, "conflicts");
-  json_builder_begin_array (b);
+  jw_begin (w, "conflicts", '[');
   for (guint i = 0; i < evl_graph_n_conflicts (g); i++)
     {
       const EvlGraphConflict *c = evl_graph_get_conflict (g, i);
-      json_builder_begin_object (b);
-      evl_json_put_str (b, "event", evl_graph_get_event (g, c->event)->id);
-      evl_json_put_str (b, "field", c->field);
-      evl_json_put_str (b, "chosen", c->chosen);
-      evl_json_put_str (b, "rejected", c->rejected);
-      evl_json_put_str (b, "detail", c->detail);
-      json_builder_end_object (b);
+      jw_begin (w, NULL, '{');
+      jw_str (w, "event", evl_graph_get_event (g, c->event)->id);
+      jw_str (w, "field", c->field);
+      jw_str (w, "chosen", c->chosen);
+      jw_str (w, "rejected", c->rejected);
+      jw_str (w, "detail", c->detail);
+      jw_end (w, '}');
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
+  jw_end (w, ']');
+  jw_end (w, '}');
+  g_string_append_c (w->buf, '\n');
 }
 
 gboolean
 evl_graph_save_json (const EvlGraph *g, GOutputStream *out, GError **error)
 {
   g_return_val_if_fail (g != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
-  g_autoptr (JsonNode) root = graph_to_node (g);
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  json_generator_set_root (gen, root);
-  gsize len = 0;
-  g_autofree char *text = json_generator_to_data (gen, &len);
-  g_autoptr (GError) local = NULL;
-  if (!g_output_stream_write_all (out, text, len, NULL, NULL, &local)
-      || !g_output_stream_write_all (out, "\n", 1, NULL, NULL, &local))
-    return evl_fail (error, EVL_ERROR_IO, "cannot write JSON: %s", local->message);
+  JsonWriter w = { .out = out, .buf = g_string_sized_new (JW_FLUSH_AT + 4096) };
+  write_graph (&w, g);
+  jw_flush (&w);
+  g_string_free (w.buf, TRUE);
+  if (w.error)
+    {
+      evl_fail (error, EVL_ERROR_IO, "cannot write JSON: %s", w.error->message);
+      g_error_free (w.error);
+      return FALSE;
+    }
   return TRUE;
 }
 
