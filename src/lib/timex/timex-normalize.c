@@ -478,11 +478,13 @@ scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 en
   for (int i = 0; i < s->n;)
     {
       const TxUnit *u = &s->u[i];
-      /* quick reject: a determiner or first word ('the', 'a', 'more')
-       * starts a timex only before another candidate or a number */
+      /* quick reject: a determiner ('the', 'a') starts a timex only
+       * before another candidate or a number; any other candidate word
+       * that is not a temporal word by itself ('more', 'in', 'said') only
+       * as the first word of a multi-word form ('more than') */
       if ((!u->cand && u->kind != U_NUM)
           || (u->kind == U_WORD && !u->lexical
-              && !(i + 1 < s->n && (s->u[i + 1].cand || s->u[i + 1].kind == U_NUM
+              && !(i + 1 < s->n && ((u->start_word && (s->u[i + 1].cand || s->u[i + 1].kind == U_NUM))
                                     || starts_phrase (s, i)))))
         {
           i++;

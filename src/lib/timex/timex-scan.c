@@ -132,6 +132,16 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
                                        "corresponding", "same", "full", "recent", "additional", "extra" };
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
     bloom_set (lx->any, tx_hash (extra[i], strlen (extra[i])));
+  /* Every word a pattern of timex-grammar.c compares with the unit it
+   * starts at, with is (s, i, ...) or through j == i.  A candidate word
+   * that is none of these and has no lexicon class of its own can only
+   * start a multi-word lexicon form (starts_phrase() in scan_span()). */
+  static const char *const start[] = { "the", "a", "an", "that", "fiscal", "final", "first", "last",
+                                       "recent", "comparable", "corresponding", "same", "year-ago",
+                                       "year-earlier", "year", "once", "twice", "thrice", "every",
+                                       "each" };
+  for (guint i = 0; i < G_N_ELEMENTS (start); i++)
+    bloom_set (lx->start_word, tx_hash (start[i], strlen (start[i])));
 }
 
 /* ---- word units ---- */
@@ -226,6 +236,7 @@ classify (const TxLex *lx, TxUnit *u)
   if (!tx_bloom_has (lx->any, h))
     return;
   u->cand = TRUE;
+  u->start_word = tx_bloom_has (lx->start_word, h);
   const char *k = u->low;
   gssize n = u->len;
   u->month = lookup1 (lx, LEX_MONTHS, k, n, h);

@@ -15,6 +15,8 @@ typedef struct {
   guint64 form[LEX_N][64];      /* 4096-bit filters: every form, */
   guint64 prefix[LEX_N][64];    /* every word-boundary prefix of a form, */
   guint64 any[64];              /* first words of all forms (candidates) */
+  guint64 start_word[64];       /* the words a pattern compares with the unit
+                                 * an expression starts at ('the', 'fiscal') */
 } TxLex;
 
 enum { U_WORD = 1, U_NUM = 2, U_PUNCT = 3 };
@@ -28,6 +30,7 @@ typedef struct {
   guint8 cand;                  /* passed the bloom filter */
   guint8 lexical;               /* a temporal word by itself, not only a
                                  * determiner ('the', 'a') or a first word */
+  guint8 start_word;            /* passed the start_word filter */
   guint8 apos;                  /* NUM written '80s / '98 */
   guint8 ndig;                  /* digits of a plain number */
   guint8 len;
