@@ -9,17 +9,121 @@
 
 #include <string.h>
 
-void
-evl_ent_lex_init (EvlEntLex *lex, const EvlContext *ctx)
+static const char *const lex_names[EVL_ENT_N_LEX] = {
+  "en/gazetteer-countries", "en/gazetteer-places", "en/gazetteer-organizations",
+  "en/gazetteer-people", "en/person-titles", "en/entity-roles",
+  "en/name-stopwords", "en/entity-cues",
+};
+
+static EvlEntFirst *
+first_slot (EvlEntFirst *table, guint32 mask, guint32 hash, guint16 len)
 {
-  lex->countries = evl_context_get_lexicon (ctx, "en/gazetteer-countries");
-  lex->places = evl_context_get_lexicon (ctx, "en/gazetteer-places");
-  lex->orgs = evl_context_get_lexicon (ctx, "en/gazetteer-organizations");
-  lex->people = evl_context_get_lexicon (ctx, "en/gazetteer-people");
-  lex->titles = evl_context_get_lexicon (ctx, "en/person-titles");
-  lex->roles = evl_context_get_lexicon (ctx, "en/entity-roles");
-  lex->stop = evl_context_get_lexicon (ctx, "en/name-stopwords");
-  lex->cues = evl_context_get_lexicon (ctx, "en/entity-cues");
+  guint32 i = hash & mask;
+  while (table[i].len != 0 && (table[i].hash != hash || table[i].len != len))
+    i = (i + 1) & mask;
+  return &table[i];
+}
+
+/* Records the first word of every form of lexicon @l (the raw data file,
+ * read the way the lexicon loader reads it: forms before the first TAB,
+ * separated by '|', folded with evl_fold_key()).  Comment lines count
+ * too: an extra first word only costs a probe. */
+static void
+first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
+{
+  gsize n;
+  const char *d = g_bytes_get_data (bytes, &n);
+  for (gsize p = 0; p < n;)
+    {
+      gsize eol = p;
+      while (eol < n && d[eol] != '\n')
+        eol++;
+      while (p < eol && (d[p] == ' ' || d[p] == '\t'))
+        p++;
+      gsize forms_end = p;
+      while (forms_end < eol && d[forms_end] != '\t')
+        forms_end++;
+      for (gsize f = p; f < forms_end;)
+        {
+          gsize fe = f;
+          while (fe < forms_end && d[fe] != '|')
+            fe++;
+          char buf[256];
+          gssize kl = evl_fold_key (d + f, fe - f, buf, sizeof buf);
+          f = fe + 1;
+          if (kl <= 0)
+            continue;
+          guint words = 1;
+          gsize fw = (gsize) kl;
+          for (gssize i = kl - 1; i >= 0; i--)
+            if (buf[i] == ' ')
+              words++, fw = (gsize) i;
+          EvlLexKey k;
+          if (!evl_lex_key_init (&k, buf, (gssize) fw))
+            continue;
+          if ((*used + 1) * 2 > lex->first_mask + 1)
+            {
+              guint32 old_n = lex->first_mask + 1;
+              EvlEntFirst *old = lex->first;
+              lex->first_mask = old_n * 2 - 1;
+              lex->first = g_new0 (EvlEntFirst, lex->first_mask + 1);
+              for (guint32 i = 0; i < old_n; i++)
+                if (old[i].len)
+                  *first_slot (lex->first, lex->first_mask, old[i].hash, old[i].len) = old[i];
+              g_free (old);
+            }
+          EvlEntFirst *slot = first_slot (lex->first, lex->first_mask, k.hash, (guint16) k.len);
+          if (slot->len == 0)
+            {
+              slot->hash = k.hash;
+              slot->len = (guint16) k.len;
+              (*used)++;
+            }
+          slot->maxw[l] = (guint8) MAX (slot->maxw[l], MIN (words, 255u));
+        }
+      p = eol + 1;
+    }
+}
+
+static gpointer
+lex_build (const EvlContext *ctx)
+{
+  EvlEntLex *lex = g_new0 (EvlEntLex, 1);
+  lex->first_mask = 1023;
+  lex->first = g_new0 (EvlEntFirst, lex->first_mask + 1);
+  gsize used = 0;
+  for (guint l = 0; l < EVL_ENT_N_LEX; l++)
+    {
+      lex->by_id[l] = evl_context_get_lexicon (ctx, lex_names[l]);
+      g_autofree char *path = g_strconcat ("lexicons/", lex_names[l], ".txt", NULL);
+      GBytes *bytes = evl_context_get_data (ctx, path);
+      if (lex->by_id[l] && bytes)
+        first_words_add (lex, l, bytes, &used);
+    }
+  return lex;
+}
+
+static void
+lex_free (gpointer p)
+{
+  EvlEntLex *lex = p;
+  g_free (lex->first);
+  g_free (lex);
+}
+
+const EvlEntLex *
+evl_ent_lex_get (const EvlContext *ctx)
+{
+  return evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_ENTITIES, lex_build, lex_free);
+}
+
+const EvlEntFirst *
+evl_ent_first_word (const EvlEntLex *lex, const EvlLexKey *k)
+{
+  if (k->len <= 0 || k->len > G_MAXUINT16)
+    return NULL;
+  const EvlEntFirst *slot = first_slot (lex->first, lex->first_mask, k->hash, (guint16) k->len);
+  return slot->len ? slot : NULL;
 }
 
 const char *
@@ -157,8 +261,7 @@ char *
 evl_entity_normalize_key (const EvlContext *ctx, const char *name, EvlEntityType type)
 {
   g_return_val_if_fail (ctx != NULL && name != NULL, NULL);
-  EvlEntLex lex;
-  evl_ent_lex_init (&lex, ctx);
+  const EvlEntLex *lex = evl_ent_lex_get (ctx);
 
   gsize len = strlen (name);
   while (len > 0 && g_ascii_isspace (name[0]))
@@ -175,12 +278,12 @@ evl_entity_normalize_key (const EvlContext *ctx, const char *name, EvlEntityType
   g_autoptr (GString) out = g_string_new (NULL);
   EvlGazKind kind;
   gboolean capital = FALSE;
-  const EvlLexEntry *e = key_lookup (&lex, name, len, type, &kind, &capital);
+  const EvlLexEntry *e = key_lookup (lex, name, len, type, &kind, &capital);
   if (e == NULL)
     {
       /* 'Kim Jong-un' reaches the line of 'Kim Jong Un' once folded. */
       evl_ent_fold_name (out, name, len);
-      e = key_lookup (&lex, out->str, out->len, type, &kind, &capital);
+      e = key_lookup (lex, out->str, out->len, type, &kind, &capital);
       if (e == NULL)
         {
           if (out->len > 4 && strncmp (out->str, "the ", 4) == 0)

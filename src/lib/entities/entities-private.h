@@ -3,16 +3,48 @@
 
 #include "evl-private.h"
 
-/* The lexicons the stage reads, fetched once per annotate call. */
+/* The lexicons the stage reads, in the order of EvlEntLex.by_id. */
+typedef enum {
+  EVL_ENT_LEX_COUNTRIES,
+  EVL_ENT_LEX_PLACES,
+  EVL_ENT_LEX_ORGS,
+  EVL_ENT_LEX_PEOPLE,
+  EVL_ENT_LEX_TITLES,
+  EVL_ENT_LEX_ROLES,
+  EVL_ENT_LEX_STOP,
+  EVL_ENT_LEX_CUES,
+  EVL_ENT_N_LEX
+} EvlEntLexId;
+
+/* A folded first word of the forms of the lexicons: maxw[l] is the most
+ * words of a form of lexicon l that starts with it (0: none does).  Slots
+ * are matched on hash and length only, so two words that collide share a
+ * slot and the larger counts: a probe is skipped only when no form can
+ * match it, never wrongly. */
 typedef struct {
-  const EvlLexicon *countries;  /* en/gazetteer-countries */
-  const EvlLexicon *places;     /* en/gazetteer-places */
-  const EvlLexicon *orgs;       /* en/gazetteer-organizations */
-  const EvlLexicon *people;     /* en/gazetteer-people */
-  const EvlLexicon *titles;     /* en/person-titles */
-  const EvlLexicon *roles;      /* en/entity-roles */
-  const EvlLexicon *stop;       /* en/name-stopwords */
-  const EvlLexicon *cues;       /* en/entity-cues */
+  guint32 hash;
+  guint16 len;               /* 0: empty slot */
+  guint8 maxw[EVL_ENT_N_LEX];
+} EvlEntFirst;
+
+/* The lexicons and what the stage derives from them, built once per
+ * context (evl_ent_lex_get()). */
+typedef struct {
+  union {
+    struct {
+      const EvlLexicon *countries;  /* en/gazetteer-countries */
+      const EvlLexicon *places;     /* en/gazetteer-places */
+      const EvlLexicon *orgs;       /* en/gazetteer-organizations */
+      const EvlLexicon *people;     /* en/gazetteer-people */
+      const EvlLexicon *titles;     /* en/person-titles */
+      const EvlLexicon *roles;      /* en/entity-roles */
+      const EvlLexicon *stop;       /* en/name-stopwords */
+      const EvlLexicon *cues;       /* en/entity-cues */
+    };
+    const EvlLexicon *by_id[EVL_ENT_N_LEX];
+  };
+  EvlEntFirst *first;        /* open addressing, first_mask + 1 slots */
+  guint32 first_mask;
 } EvlEntLex;
 
 /* Which gazetteer a match came from. */
@@ -54,7 +86,14 @@ typedef struct {
   gint32 cluster;            /* internal cluster, -1 while unresolved */
 } EvlCand;
 
-void evl_ent_lex_init (EvlEntLex *lex, const EvlContext *ctx);
+/* (transfer none) The stage's lexicons and derived tables for @ctx, built
+ * on first use and kept by the context. */
+const EvlEntLex *evl_ent_lex_get (const EvlContext *ctx);
+
+/* (transfer none) The first-word slot of the folded probe @k, or NULL when
+ * no form of any lexicon starts with that word.  @k must hold one word
+ * (no space). */
+const EvlEntFirst *evl_ent_first_word (const EvlEntLex *lex, const EvlLexKey *k);
 
 /* TRUE when @entry's attribute "@kind=a|b|c" lists @text (@len bytes),
  * compared case-insensitively with white space folded. */

@@ -24,14 +24,22 @@
 #define MAX_NAME_TOKENS 5
 #define MAX_SPAN_WORDS 8
 
-/* Per-token memo of the four gazetteers' longest matches: the scanner asks
- * about the same token from several rules. */
+/* Per-token memo: the scanner asks about the same token from several
+ * rules.  Which parts are filled is in Scan.state (not zeroed itself). */
 typedef struct {
-  gboolean done;
+  /* MEMO_GAZ: the four gazetteers' longest matches. */
   guint8 k[4];
   gint8 demonym[4];          /* -1 not yet known */
   const EvlLexEntry *e[4];
-} GazMemo;
+  /* MEMO_WORD: the token alone in the single-word lexicons, and the first
+   * word of any longer probe from here: [start, fw_end), its most words
+   * by lexicon (EvlEntFirst). */
+  const EvlLexEntry *one[3]; /* stop, titles, cues */
+  guint32 fw_end;
+  guint8 fw[EVL_ENT_N_LEX];
+} TokMemo;
+
+enum { MEMO_GAZ = 1, MEMO_WORD = 2 };
 
 typedef struct {
   const EvlEntLex *lex;
@@ -43,7 +51,9 @@ typedef struct {
   guint s_end;               /* one past the sentence's last token */
   gboolean heading;
   GArray *cands;             /* EvlCand */
-  GazMemo *memo;             /* one per token */
+  TokMemo *memo;             /* one per token */
+  guint8 *state;             /* one per token: MEMO_* bits */
+  guint32 text_len;
   /* Open-addressing set of hashes of the document's lower-case words. */
   guint64 *lower;
   guint lower_mask;
@@ -104,32 +114,156 @@ is_possessive (const Scan *s, guint i)
 }
 
 
-/* Looks up tokens [i, i + k) of the current sentence as one key.  The
- * tokens must be words (abbreviations included) and nothing but white
- * space may separate them. */
-static const EvlLexEntry *
-lookup_tokens (const Scan *s, const EvlLexicon *lex, guint i, guint k)
+/* ---- lexicon probes ----
+ *
+ * A probe is tokens [i, i + k) as one key.  Before folding and hashing it,
+ * two exact filters from the per-context first-word table (EvlEntFirst)
+ * rule most probes out: the key's first word must start some form of the
+ * lexicon, and the key cannot have more words than the longest such form.
+ * The key's first word runs from the token's start to the first blank (the
+ * blanks evl_fold_key() collapses), or to the key's end. */
+
+static inline gboolean
+is_blank (char c)
 {
-  if (lex == NULL || i + k > s->s_end)
-    return NULL;
-  for (guint j = i; j < i + k; j++)
-    if (!is_word (s, j) && !(j > i && j + 1 < i + k && is_possessive (s, j)))
-      return NULL;
-  guint32 a = s->tok[i].span.start, b = s->tok[i + k - 1].span.end;
-  return evl_lexicon_lookup (lex, s->text + a, b - a);
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Longest match of @lex starting at token @i, of at most @kmax tokens:
- * returns the number of tokens (0 when none) and the entry in *@out. */
+/* The first-word slot of [a, end) into @out (zeros: no form starts so),
+ * with the folded word in *@key. */
+static void
+first_word (const Scan *s, guint32 a, guint32 end, guint8 out[EVL_ENT_N_LEX], EvlLexKey *key)
+{
+  const EvlEntFirst *f = NULL;
+  if (is_blank (s->text[a]))
+    {
+      /* Tokens never start with a blank; if one did, no filter. */
+      memset (out, 255, EVL_ENT_N_LEX);
+      evl_lex_key_init (key, s->text + a, end - a);
+      return;
+    }
+  if (evl_lex_key_init (key, s->text + a, end - a))
+    f = evl_ent_first_word (s->lex, key);
+  if (f)
+    memcpy (out, f->maxw, EVL_ENT_N_LEX);
+  else
+    memset (out, 0, EVL_ENT_N_LEX);
+}
+
+/* Fills MEMO_WORD of token @i: the token's first word and its lookups in
+ * the single-word lexicons (stop words, titles, cues), one fold for all. */
+static const TokMemo *
+word_at (const Scan *s, guint i)
+{
+  TokMemo *g = &s->memo[i];
+  if (s->state[i] & MEMO_WORD)
+    return g;
+  s->state[i] |= MEMO_WORD;
+  guint32 a = s->tok[i].span.start, b = s->tok[i].span.end;
+  /* A word longer than any key (256 bytes) starts no probe. */
+  guint32 lim = MIN (s->text_len, a + 256), e = a;
+  while (e < lim && !is_blank (s->text[e]))
+    e++;
+  g->fw_end = e;
+  EvlLexKey key;
+  first_word (s, a, e, g->fw, &key);
+  const guint8 *mw = g->fw;
+  guint8 own[EVL_ENT_N_LEX];
+  if (b < e)
+    {
+      /* 'People' of 'People’s': the token alone is a first word of its
+       * own. */
+      first_word (s, a, b, own, &key);
+      mw = own;
+    }
+  else if (b > e)
+    evl_lex_key_init (&key, s->text + a, b - a);
+  static const EvlEntLexId one[3] = { EVL_ENT_LEX_STOP, EVL_ENT_LEX_TITLES, EVL_ENT_LEX_CUES };
+  for (guint l = 0; l < 3; l++)
+    g->one[l] = mw[one[l]] ? evl_lexicon_lookup_key (s->lex->by_id[one[l]], &key) : NULL;
+  return g;
+}
+
+/* TRUE when tokens [i, i + k) can form a key: words (abbreviations
+ * included), a clitic ('People’s') only inside. */
+static gboolean
+probe_tokens_ok (const Scan *s, guint i, guint k)
+{
+  if (i + k > s->s_end)
+    return FALSE;
+  for (guint j = i; j < i + k; j++)
+    if (!is_word (s, j) && !(j > i && j + 1 < i + k && is_possessive (s, j)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The fewest words the folded key of tokens [i, i + k) can have: one more
+ * than the blank gaps between its tokens. */
 static guint
-longest (const Scan *s, const EvlLexicon *lex, guint i, guint kmax, const EvlLexEntry **out)
+probe_min_words (const Scan *s, guint i, guint k)
+{
+  guint n = 1;
+  for (guint j = i + 1; j < i + k; j++)
+    n += s->tok[j].span.start > s->tok[j - 1].span.end && is_blank (s->text[s->tok[j - 1].span.end]);
+  return n;
+}
+
+/* Prepares the key of tokens [i, i + k) in *@key and sets @mw to the
+ * most words by lexicon of the forms starting with its first word
+ * (@tmp is room for it).  FALSE when no lexicon can have the key. */
+static gboolean
+probe_prepare (const Scan *s, guint i, guint k, EvlLexKey *key, const guint8 **mw,
+               guint8 tmp[EVL_ENT_N_LEX])
+{
+  const TokMemo *g = word_at (s, i);
+  guint32 a = s->tok[i].span.start, b = s->tok[i + k - 1].span.end;
+  if (b < g->fw_end)
+    {
+      /* No blank in the key: it is its own first word. */
+      first_word (s, a, b, tmp, key);
+      *mw = tmp;
+      return key->len > 0;
+    }
+  *mw = g->fw;
+  return TRUE;
+}
+
+/* Looks up tokens [i, i + k) of the current sentence as one key in
+ * lexicon @id. */
+static const EvlLexEntry *
+lookup_tokens (const Scan *s, EvlEntLexId id, guint i, guint k)
+{
+  const EvlLexicon *lex = s->lex->by_id[id];
+  if (lex == NULL || !probe_tokens_ok (s, i, k))
+    return NULL;
+  if (k == 1 && (id == EVL_ENT_LEX_STOP || id == EVL_ENT_LEX_TITLES || id == EVL_ENT_LEX_CUES))
+    return word_at (s, i)->one[id == EVL_ENT_LEX_STOP ? 0 : id == EVL_ENT_LEX_TITLES ? 1 : 2];
+  EvlLexKey key;
+  const guint8 *mw;
+  guint8 tmp[EVL_ENT_N_LEX];
+  if (!probe_prepare (s, i, k, &key, &mw, tmp) || probe_min_words (s, i, k) > mw[id])
+    return NULL;
+  if (mw != tmp)
+    {
+      guint32 a = s->tok[i].span.start, b = s->tok[i + k - 1].span.end;
+      if (!evl_lex_key_init (&key, s->text + a, b - a))
+        return NULL;
+    }
+  return evl_lexicon_lookup_key (lex, &key);
+}
+
+/* Longest match of lexicon @id starting at token @i, of at most @kmax
+ * tokens: returns the number of tokens (0 when none) and the entry in
+ * *@out. */
+static guint
+longest (const Scan *s, EvlEntLexId id, guint i, guint kmax, const EvlLexEntry **out)
 {
   /* +2: a clitic ('People’s') is a token of its own but no word. */
-  guint maxw = MIN (evl_lexicon_max_words (lex) + 2, MAX_SPAN_WORDS);
+  guint maxw = MIN (evl_lexicon_max_words (s->lex->by_id[id]) + 2, MAX_SPAN_WORDS);
   kmax = MIN (kmax, maxw);
   for (guint k = MIN (kmax, s->s_end - MIN (i, s->s_end)); k >= 1; k--)
     {
-      const EvlLexEntry *e = lookup_tokens (s, lex, i, k);
+      const EvlLexEntry *e = lookup_tokens (s, id, i, k);
       if (e)
         {
           *out = e;
@@ -144,7 +278,7 @@ cue_is (const Scan *s, guint i, guint k, const char *kind, guint *len_out)
 {
   for (guint n = k; n >= 1; n--)
     {
-      const EvlLexEntry *e = lookup_tokens (s, s->lex->cues, i, n);
+      const EvlLexEntry *e = lookup_tokens (s, EVL_ENT_LEX_CUES, i, n);
       if (e)
         {
           const char *v = evl_ent_attr (e, "kind");
@@ -206,7 +340,7 @@ name_extent (const Scan *s, guint i)
 static gboolean
 is_stopword (const Scan *s, guint i)
 {
-  return lookup_tokens (s, s->lex->stop, i, 1) != NULL;
+  return lookup_tokens (s, EVL_ENT_LEX_STOP, i, 1) != NULL;
 }
 
 /* ---- lower-case word set: 'Military Cooperation' is not a name when the
@@ -277,20 +411,65 @@ case_ok (const Scan *s, guint i, guint k)
   return TRUE;
 }
 
-static const GazMemo *
+/* Fills MEMO_GAZ of token @i: for each gazetteer its longest match from
+ * @i, longest first, one fold of each probe for the four of them. */
+static const TokMemo *
 memo_at (const Scan *s, guint i)
 {
-  GazMemo *g = &s->memo[i];
-  if (!g->done)
+  TokMemo *g = &s->memo[i];
+  if (s->state[i] & MEMO_GAZ)
+    return g;
+  s->state[i] |= MEMO_GAZ;
+  for (guint l = 0; l < 4; l++)
     {
-      const EvlLexicon *lexes[4] = { s->lex->countries, s->lex->places, s->lex->orgs, s->lex->people };
-      guint kmax = name_extent (s, i);
+      g->k[l] = 0;
+      g->e[l] = NULL;
+      g->demonym[l] = -1;
+    }
+  const TokMemo *w = word_at (s, i);
+  /* Every probe from here shares the token's first word unless the token
+   * runs on without a blank ('People’s'). */
+  if (s->tok[i].span.end >= w->fw_end && !w->fw[0] && !w->fw[1] && !w->fw[2] && !w->fw[3])
+    return g;
+  guint extent = name_extent (s, i);
+  guint kmax_l[4], top = 0;
+  for (guint l = 0; l < 4; l++)
+    {
+      /* +2: a clitic ('People’s') is a token of its own but no word. */
+      guint maxw = MIN (evl_lexicon_max_words (s->lex->by_id[l]) + 2, MAX_SPAN_WORDS);
+      kmax_l[l] = s->lex->by_id[l] ? MIN (extent, maxw) : 0;
+      top = MAX (top, kmax_l[l]);
+    }
+  top = MIN (top, s->s_end - MIN (i, s->s_end));
+  for (guint k = top; k >= 1; k--)
+    {
+      if (!probe_tokens_ok (s, i, k))
+        continue;
+      EvlLexKey key;
+      const guint8 *mw;
+      guint8 tmp[EVL_ENT_N_LEX];
+      if (!probe_prepare (s, i, k, &key, &mw, tmp))
+        continue;
+      guint words = probe_min_words (s, i, k);
+      gboolean ready = mw == tmp;
       for (guint l = 0; l < 4; l++)
         {
-          g->k[l] = (guint8) longest (s, lexes[l], i, kmax, &g->e[l]);
-          g->demonym[l] = -1;
+          if (g->k[l] || k > kmax_l[l] || words > mw[l])
+            continue;
+          if (!ready)
+            {
+              guint32 a = s->tok[i].span.start, b = s->tok[i + k - 1].span.end;
+              if (!evl_lex_key_init (&key, s->text + a, b - a))
+                break;
+              ready = TRUE;
+            }
+          const EvlLexEntry *e = evl_lexicon_lookup_key (s->lex->by_id[l], &key);
+          if (e)
+            {
+              g->k[l] = (guint8) k;
+              g->e[l] = e;
+            }
         }
-      g->done = TRUE;
     }
   return g;
 }
@@ -305,7 +484,7 @@ gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
   gboolean article = tok_is (s, i, "the");
   if (!article && !is_cap (s, i))
     return FALSE;
-  const GazMemo *g = memo_at (s, i);
+  const TokMemo *g = memo_at (s, i);
   for (guint l = 0; l < (people ? 4u : 3u) && !article; l++)
     {
       guint k = g->k[l];
@@ -411,9 +590,9 @@ is_demonym (const Scan *s, const GazMatch *m)
   if (m->kind != EVL_GAZ_COUNTRY && m->kind != EVL_GAZ_PLACE)
     return FALSE;
   /* Memoised with the token's gazetteer matches: asked by several rules. */
-  GazMemo *g = &s->memo[m->start];
+  TokMemo *g = &s->memo[m->start];
   guint l = m->kind == EVL_GAZ_COUNTRY ? 0 : 1;
-  if (!g->done || g->e[l] != m->entry || m->start + g->k[l] != m->end)
+  if (!(s->state[m->start] & MEMO_GAZ) || g->e[l] != m->entry || m->start + g->k[l] != m->end)
     return match_is (s, m, "demonym");
   if (g->demonym[l] < 0)
     g->demonym[l] = match_is (s, m, "demonym") ? 1 : 0;
@@ -474,7 +653,7 @@ static gboolean
 breaks_run (const Scan *s, guint j)
 {
   return is_modifier_compound (s, j) || is_stopword (s, j)
-         || lookup_tokens (s, s->lex->titles, j, 1) != NULL;
+         || lookup_tokens (s, EVL_ENT_LEX_TITLES, j, 1) != NULL;
 }
 
 /* Extends a run of capitalised words from @i: connectors ('of', 'for',
@@ -676,7 +855,7 @@ split_compound (Scan *s, guint i)
 static const char *
 cue_kinds (const Scan *s, guint j)
 {
-  return evl_ent_attr (lookup_tokens (s, s->lex->cues, j, 1), "kind");
+  return evl_ent_attr (lookup_tokens (s, EVL_ENT_LEX_CUES, j, 1), "kind");
 }
 
 /* Longest title at @j.  One single-word lookup in each of the titles and
@@ -686,10 +865,10 @@ cue_kinds (const Scan *s, guint j)
 static guint
 title_at (const Scan *s, guint j, const char *kinds, const EvlLexEntry **out)
 {
-  if (lookup_tokens (s, s->lex->titles, j, 1) == NULL
+  if (lookup_tokens (s, EVL_ENT_LEX_TITLES, j, 1) == NULL
       && (kinds == NULL || (!strstr (kinds, "title-start") && !strstr (kinds, "title-mod"))))
     return 0;
-  return longest (s, s->lex->titles, j, MAX_SPAN_WORDS, out);
+  return longest (s, EVL_ENT_LEX_TITLES, j, MAX_SPAN_WORDS, out);
 }
 
 typedef struct {
@@ -865,7 +1044,7 @@ try_title (Scan *s, guint i)
   if (tp.country && (has_the || tp.role_start == G_MAXUINT || tp.country_end > start))
     {
       const EvlLexEntry *r = NULL;
-      guint rk = longest (s, s->lex->roles, tp.country_end, MAX_SPAN_WORDS, &r);
+      guint rk = longest (s, EVL_ENT_LEX_ROLES, tp.country_end, MAX_SPAN_WORDS, &r);
       gboolean poss = tp.country_end > start && is_possessive (s, tp.country_end - 1);
       if (rk > 0 && (has_the || poss))
         {
@@ -1097,19 +1276,21 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
   g_return_if_fail (ctx != NULL && doc != NULL);
   evl_document_clear_entities (doc);
 
-  EvlEntLex lex;
-  evl_ent_lex_init (&lex, ctx);
+  const EvlEntLex *lex = evl_ent_lex_get (ctx);
   Scan s = { 0 };
-  s.lex = &lex;
+  s.lex = lex;
   s.doc = doc;
-  s.text = evl_document_get_text (doc, NULL);
+  gsize text_len;
+  s.text = evl_document_get_text (doc, &text_len);
+  s.text_len = (guint32) text_len;
   s.tok = evl_document_get_tokens (doc, &s.n_tok);
   guint n_sent;
   const EvlSentence *sents = evl_document_get_sentences (doc, &n_sent);
   if (s.n_tok == 0 || n_sent == 0)
     return;
   lower_build (&s);
-  s.memo = g_new0 (GazMemo, s.n_tok);
+  s.memo = g_new (TokMemo, s.n_tok);
+  s.state = g_new0 (guint8, s.n_tok);
   s.cands = g_array_new (FALSE, TRUE, sizeof (EvlCand));
 
   for (guint si = 0; si < n_sent; si++)
@@ -1123,8 +1304,9 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
       scan_sentence (&s, sent);
     }
 
-  evl_ent_cluster (ctx, &lex, doc, s.cands);
+  evl_ent_cluster (ctx, lex, doc, s.cands);
   g_array_unref (s.cands);
   g_free (s.lower);
   g_free (s.memo);
+  g_free (s.state);
 }
