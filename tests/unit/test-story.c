@@ -1484,3 +1484,69 @@ Test (story, timebank_polarity_and_modality, .timeout = 600 * EVL_TIMEOUT_SCALE)
   cr_assert_geq (f1 (&neg), 0.82, "polarity NEG F1 %.3f", f1 (&neg));
   cr_assert_geq (f1 (&modal), 0.60, "modality F1 %.3f", f1 (&modal));
 }
+
+/* ------------------------------------------------------------ word table */
+
+/* The word table the rules test tokens with: fixed ids for the words
+ * compared one by one, class bits for the word lists and the taxonomy. */
+typedef struct {
+  char word[24];
+  guint id;          /* expected EvlStoryWord, or G_MAXUINT: any id */
+  guint32 has;       /* classes it must have */
+  guint32 lacks;     /* classes it must not have */
+} WordCase;
+
+ParameterizedTestParameters (story, word_table)
+{
+  static WordCase cases[] = {
+    { "the", EVL_W_THE, EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET | EVL_STORY_C_NOMINAL_DET, EVL_STORY_C_PREP },
+    { "of", EVL_W_OF, EVL_STORY_C_PREP, EVL_STORY_C_LOC_PREP },
+    { "at", EVL_W_AT, EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP, 0 },
+    { "since", EVL_W_SINCE, EVL_STORY_C_PREP | EVL_STORY_C_CLAUSE_PREP, EVL_STORY_C_LOC_PREP },
+    { ",", EVL_W_COMMA, EVL_STORY_C_CONJ | EVL_STORY_C_CLAUSE_PUNCT, EVL_STORY_C_CLAUSE_BREAK },
+    { "and", EVL_W_AND, EVL_STORY_C_CONJ | EVL_STORY_C_FUNCTION, EVL_STORY_C_CLAUSE_WORD },
+    { "that", EVL_W_THAT, EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_BREAK | EVL_STORY_C_DEFINITE, 0 },
+    { "'s", G_MAXUINT, EVL_STORY_C_BE | EVL_STORY_C_POSSESSIVE, 0 },
+    { "\xe2\x80\x99s", G_MAXUINT, EVL_STORY_C_POSSESSIVE, EVL_STORY_C_BE },
+    { "\xe2\x80\x94", G_MAXUINT, EVL_STORY_C_CLAUSE_BREAK | EVL_STORY_C_CLAUSE_PUNCT, 0 },
+    { "-", G_MAXUINT, EVL_STORY_C_CLAUSE_PUNCT, EVL_STORY_C_CLAUSE_BREAK },
+    { "may", G_MAXUINT, EVL_STORY_C_MODAL | EVL_STORY_C_FUNCTION, 0 },
+    { "to", EVL_W_TO, EVL_STORY_C_MODAL | EVL_STORY_C_PREP | EVL_STORY_C_FUNCTION, 0 },
+    { "such", G_MAXUINT, EVL_STORY_C_NOMINAL_DET, EVL_STORY_C_NOUN_DET },
+    { "leaders", G_MAXUINT, EVL_STORY_C_GROUP, EVL_STORY_C_PREP },
+    { "kremlinology", EVL_W_UNKNOWN, 0, ~0u },
+  };
+  return cr_make_param_array (WordCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (WordCase *c, story, word_table)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, NULL);
+  cr_assert_not_null (tax);
+  guint id = evl_story_word_id (tax, c->word, strlen (c->word));
+  if (c->id != G_MAXUINT)
+    cr_assert_eq (id, c->id, "%s: id %u, expected %u", c->word, id, c->id);
+  else
+    cr_assert_geq (id, EVL_W_N_FIXED, "%s: id %u", c->word, id);
+  const EvlStoryWordInfo *info = evl_story_word_info (tax, id);
+  cr_assert_eq (info->cls & c->has, c->has, "%s: classes %#x", c->word, info->cls);
+  cr_assert_eq (info->cls & c->lacks, 0, "%s: classes %#x", c->word, info->cls);
+}
+
+/* Taxonomy words carry their rules and outcomes; ids are exact (a word
+ * that only shares a prefix or differs in case is another word). */
+Test (story, word_table_taxonomy_entries)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, NULL);
+  cr_assert_not_null (tax);
+  const EvlStoryWordInfo *summit = evl_story_word_info (tax, evl_story_word_id (tax, "summit", 6));
+  cr_assert_not_null (summit->rules);
+  cr_assert_eq (evl_story_word_id (tax, "summi", 5), EVL_W_UNKNOWN);
+  cr_assert_eq (evl_story_word_id (tax, "Summit", 6), EVL_W_UNKNOWN);
+  cr_assert_eq (evl_story_word_id (tax, "", 0), EVL_W_UNKNOWN);
+  cr_assert_eq (evl_story_word_id (tax, "the", 2), EVL_W_UNKNOWN);
+  cr_assert_eq (evl_story_word_info (tax, evl_story_word_id (tax, "failed", 6))->outcome,
+                EVL_STORY_OUTCOME_FAILED);
+}

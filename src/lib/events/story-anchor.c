@@ -32,7 +32,7 @@ typedef enum {
 static CueKind
 cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
 {
-  if (!evl_story_taxonomy_starts (sd->tax, EVL_STORY_LEX_CUES, evl_story_key (sd, (gint) i)))
+  if (!((evl_story_cls (sd, (gint) i) | sd->start_all) & EVL_STORY_C_START_CUES))
     return C_NONE;
   guint max_words = MAX (evl_lexicon_max_words (lex), 1);
   for (guint n = max_words; n >= 1; n--)
@@ -76,19 +76,13 @@ finite (const EvlEventMention *e)
 static gboolean
 noun_position (const EvlStoryDoc *sd, gint32 k)
 {
-  static const char *const determiners[] = {
-    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "no", NULL
-  };
   gint t = sd->ev_tok[k];
   if (t <= 0 || sd->tok[t - 1].sentence != sd->tok[t].sentence || sd->tok_ent[t - 1] >= 0)
     return FALSE;
-  const char *w = evl_story_key (sd, t - 1);
-  if (strcmp (w, "to") != 0 && evl_story_is_preposition (w))
+  guint32 cls = evl_story_cls (sd, t - 1);
+  if (!evl_story_is (sd, t - 1, EVL_W_TO) && (cls & EVL_STORY_C_PREP))
     return TRUE;
-  for (guint i = 0; determiners[i]; i++)
-    if (strcmp (w, determiners[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return (cls & EVL_STORY_C_NOUN_DET) != 0;
 }
 
 /* A simple present does not happen at a past date, nor a past event in
@@ -144,26 +138,32 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
   guint32 sentence = sd->tok[t].sentence;
   if (sentence < sd->n_sent && !sd->sent_tx[sentence])
     return -1;
-  for (gint d = 1; d < (gint) sd->n_tok && d <= EVL_STORY_REACH; d++)
+  /* The timex-covered tokens of the sentence within EVL_STORY_REACH, by
+   * distance, the right one first on a tie: the two sides merged through
+   * the per-token links to the nearest covered token. */
+  gint r = t + 1 < (gint) sd->n_tok ? sd->tx_next[t + 1] : -1;
+  gint l = t > 0 ? sd->tx_prev[t - 1] : -1;
+  for (;;)
     {
-      gboolean inside = FALSE;
-      for (gint s = 1; s >= -1; s -= 2)
-        {
-          gint i = t + s * d;
-          if (i < 0 || i >= (gint) sd->n_tok || sd->tok[i].sentence != sentence)
-            continue;
-          inside = TRUE;
-          gint32 x = sd->tok_tx[i];
-          if (x < 0 || !usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]))
-            continue;
-          if (clause_only && (sd->clause[i] != sd->clause[t] || predicate_between (sd, k, t, i)))
-            continue;
-          return x;
-        }
-      if (!inside)
-        break;
+      if (r >= 0 && (r - t > EVL_STORY_REACH || sd->tok[r].sentence != sentence))
+        r = -1;
+      if (l >= 0 && (t - l > EVL_STORY_REACH || sd->tok[l].sentence != sentence))
+        l = -1;
+      if (r < 0 && l < 0)
+        return -1;
+      gboolean right = r >= 0 && (l < 0 || r - t <= t - l);
+      gint i = right ? r : l;
+      if (right)
+        r = r + 1 < (gint) sd->n_tok ? sd->tx_next[r + 1] : -1;
+      else
+        l = l > 0 ? sd->tx_prev[l - 1] : -1;
+      gint32 x = sd->tok_tx[i];
+      if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]))
+        continue;
+      if (clause_only && (sd->clause[i] != sd->clause[t] || predicate_between (sd, k, t, i)))
+        continue;
+      return x;
     }
-  return -1;
 }
 
 /* 'first <event> ... since <timex>': appends the implied prior event. */
@@ -175,8 +175,8 @@ since_first (EvlStoryDoc *sd, const EvlLexicon *cues, guint8 *excluded, gint32 *
       gint f = evl_document_token_at (sd->doc, sd->tx[x].span.start);
       if (f < 0 || !usable (sd, excluded, (gint32) x))
         continue;
-      gint since = evl_story_token_is (sd, (guint) f, "since") ? f
-                   : f > 0 && evl_story_token_is (sd, (guint) f - 1, "since") ? f - 1 : -1;
+      gint since = evl_story_is (sd, f, EVL_W_SINCE) ? f
+                   : f > 0 && evl_story_is (sd, f - 1, EVL_W_SINCE) ? f - 1 : -1;
       if (since < 0)
         continue;
       gint32 target = -1;
@@ -234,7 +234,7 @@ ref_timex (const EvlStoryDoc *sd, gint32 ref)
   if (dated (r))
     return day_grain (sd, r->timex) ? r->timex : -1;
   gint t = sd->ev_tok[ref];
-  if (t <= 0 || !evl_story_token_is (sd, (guint) t - 1, "the") || r->type == NULL
+  if (t <= 0 || !evl_story_is (sd, t - 1, EVL_W_THE) || r->type == NULL
       || strcmp (r->type, "OTHER") == 0)
     return -1;
   gint32 best = -1;

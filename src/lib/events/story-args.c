@@ -9,72 +9,18 @@
 
 #include <string.h>
 
-static gboolean
-in_list (const char *w, const char *const *list)
-{
-  for (guint i = 0; list[i]; i++)
-    if (strcmp (w, list[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static const char *const preps[] = {
-  "of", "in", "at", "on", "with", "to", "from", "for", "by", "into", "toward",
-  "towards", "near", "between", "against", "about", "over", "under", "across",
-  "within", "off", "inside", "outside", "among", "amid", "via", "onto",
-  "through", "during", "after", "before", "since", "like", "than", "as", "beyond", "despite",
-  "upon", "without", "throughout", "behind", "around", "regarding", "concerning", "alongside",
-  "unlike", "until", "till", NULL
-};
-/* Prepositions that are also subordinating conjunctions. */
-static const char *const clause_preps[] = {
-  "as", "since", "before", "after", "than", "like", "until", "till", NULL
-};
-static const char *const loc_preps[] = {
-  "at", "in", "near", "inside", "outside", "across", "within", "into", NULL
-};
-static const char *const be_forms[] = {
-  "is", "are", "was", "were", "be", "been", "being", "'s", NULL
-};
-/* Words and marks that end a clause: no coordination runs across them. */
-static const char *const clause_breaks[] = {
-  ";", ":", "(", ")", "\xe2\x80\x94", "\xe2\x80\x93", "--", "when", "while", "whereas", "because",
-  "although", "though", "that", "which", "who", "where", "if", "but", NULL
-};
-static const char *const conj[] = { "and", "&", ",", "both", "as well as", NULL };
-
-gboolean
-evl_story_is_preposition (const char *w)
-{
-  return in_list (w, preps);
-}
-
-/* The folded word of token @i, "" when out of range. */
-static const char *
-word (const EvlStoryDoc *sd, gint i, char buf[64])
-{
-  (void) buf;
-  return evl_story_key (sd, i);
-}
+#define C(i) evl_story_cls (sd, (i))
 
 static gint
 first_tok (const EvlStoryDoc *sd, gint32 m)
 {
-  return evl_document_token_at (sd->doc, sd->ent[m].span.start);
+  return sd->ent_first[m];
 }
 
 static gint
 last_tok (const EvlStoryDoc *sd, gint32 m)
 {
-  EvlSpan s = sd->ent[m].span;
-  return evl_document_token_at (sd->doc, s.end > s.start ? s.end - 1 : s.start);
-}
-
-static gboolean
-is_possessive_mark (const char *w)
-{
-  return strcmp (w, "'s") == 0 || strcmp (w, "\xe2\x80\x99s") == 0 || strcmp (w, "'") == 0
-         || strcmp (w, "\xe2\x80\x99") == 0;
+  return sd->ent_last[m];
 }
 
 /* A lower-case word that can sit inside a noun phrase between its
@@ -83,18 +29,16 @@ is_possessive_mark (const char *w)
 gboolean
 evl_story_modifier_word (const EvlStoryDoc *sd, gint i)
 {
-  const char *w = evl_story_key (sd, i);
-  static const char *const function_words[] = {
-    "and", "or", "but", "not", "no", "that", "which", "who", "whom", "whose", "this", "these",
-    "those", "it", "its", "they", "them", "their", "he", "his", "she", "her", "we", "our",
-    "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "to", NULL
-  };
   const EvlToken *t = &sd->tok[i];
-  gsize n = strlen (w);
   if (!(t->flags & EVL_TOKEN_WORD) || (t->flags & EVL_TOKEN_CAP) || sd->tok_ev[i] >= 0
-      || sd->tok_tx[i] >= 0 || n < 3 || in_list (w, preps) || in_list (w, be_forms)
-      || in_list (w, function_words))
+      || sd->tok_tx[i] >= 0
+      || (C (i) & (EVL_STORY_C_PREP | EVL_STORY_C_BE | EVL_STORY_C_FUNCTION)))
     return FALSE;
+  /* The folded form's length, from the offsets of the NUL-separated forms. */
+  gsize n = sd->key_off[i + 1] - sd->key_off[i] - 1;
+  if (n < 3)
+    return FALSE;
+  const char *w = sd->keys + sd->key_off[i];
   return !(w[n - 2] == 'e' && w[n - 1] == 'd') && !(n > 4 && strcmp (w + n - 3, "ing") == 0);
 }
 
@@ -108,13 +52,13 @@ only_modifiers (const EvlStoryDoc *sd, gint a, gint b)
   return TRUE;
 }
 
-/* The word before mention @m when it is a preposition, else NULL. */
-static const char *
-prep_before (const EvlStoryDoc *sd, gint32 m, char buf[64])
+/* The word before mention @m when it is a preposition, else 0. */
+static guint
+prep_before (const EvlStoryDoc *sd, gint32 m)
 {
   gint f = first_tok (sd, m);
   if (f <= 0 || sd->tok[f - 1].sentence != sd->tok[f].sentence)
-    return NULL;
+    return 0;
   /* 'at the Vostochny Cosmodrome', 'with Russian President Vladimir
    * Putin', "in Russia's remote Far East region": skip an article, title
    * words, a possessor and lower-case modifiers; a possessor is a whole
@@ -123,8 +67,9 @@ prep_before (const EvlStoryDoc *sd, gint32 m, char buf[64])
   gboolean over_words = FALSE;
   for (guint skipped = 0; p > 0 && skipped < 5; skipped++)
     {
-      const char *w = word (sd, p, buf);
-      gboolean title = (sd->tok[p].flags & EVL_TOKEN_CAP) && !in_list (w, preps);
+      guint w = evl_story_wid (sd, p);
+      guint32 cls = C (p);
+      gboolean title = (sd->tok[p].flags & EVL_TOKEN_CAP) && !(cls & EVL_STORY_C_PREP);
       gint32 m2 = sd->tok_ent[p];
       if (m2 >= 0 && sd->tok_ev[p] < 0)
         {
@@ -132,24 +77,25 @@ prep_before (const EvlStoryDoc *sd, gint32 m, char buf[64])
           p = f2 > 0 && f2 < p ? f2 - 1 : p - 1;
           continue;
         }
-      if (!(strcmp (w, "the") == 0 || strcmp (w, "a") == 0 || strcmp (w, "an") == 0 || title
-            || is_possessive_mark (w) || evl_story_modifier_word (sd, p))
+      gboolean modifier = evl_story_modifier_word (sd, p);
+      if (!(w == EVL_W_THE || w == EVL_W_A || w == EVL_W_AN || title
+            || (cls & EVL_STORY_C_POSSESSIVE) || modifier)
           || sd->tok_ev[p] >= 0)
         break;
-      over_words |= evl_story_modifier_word (sd, p);
+      over_words |= modifier;
       p--;
     }
-  const char *w = word (sd, p, buf);
+  guint32 cls = C (p);
   /* Past a common noun, a word that also opens a clause is the clause's
    * ('seen as North Korea's leader Kim met Putin'). */
-  if (over_words && in_list (w, clause_preps))
-    return NULL;
-  return in_list (w, preps) && sd->tok[p].sentence == sd->tok[f].sentence ? w : NULL;
+  if (over_words && (cls & EVL_STORY_C_CLAUSE_PREP))
+    return 0;
+  return (cls & EVL_STORY_C_PREP) && sd->tok[p].sentence == sd->tok[f].sentence ? evl_story_wid (sd, p) : 0;
 }
 
-/* For 'PREP the HEAD of <m>': PREP when it is locative, else "of". */
-static const char *
-loc_prep_of_head (const EvlStoryDoc *sd, gint32 m, char buf[64])
+/* For 'PREP the HEAD of <m>': PREP when it is locative, else 'of'. */
+static guint
+loc_prep_of_head (const EvlStoryDoc *sd, gint32 m)
 {
   gint f = first_tok (sd, m);
   gboolean seen_of = FALSE;
@@ -157,18 +103,18 @@ loc_prep_of_head (const EvlStoryDoc *sd, gint32 m, char buf[64])
     {
       if (sd->tok_ev[i] >= 0 || sd->tok_ent[i] >= 0)
         break;
-      const char *w = word (sd, i, buf);
       if (!seen_of)
         {
-          seen_of = strcmp (w, "of") == 0;
+          seen_of = evl_story_is (sd, i, EVL_W_OF);
           continue;
         }
-      if (in_list (w, loc_preps))
-        return w;
-      if (in_list (w, preps))
+      guint32 cls = C (i);
+      if (cls & EVL_STORY_C_LOC_PREP)
+        return evl_story_wid (sd, i);
+      if (cls & EVL_STORY_C_PREP)
         break;
     }
-  return strcpy (buf, "of");
+  return EVL_W_OF;
 }
 
 static gboolean
@@ -194,17 +140,16 @@ possessive (const EvlStoryDoc *sd, gint32 m)
 static gboolean
 gap_joins (const EvlStoryDoc *sd, gint a, gint b, gboolean *has_conj)
 {
-  char buf[64];
   *has_conj = FALSE;
   if (b - a - 1 > 5 || a < 0 || b <= a)
     return FALSE;
   for (gint i = a + 1; i < b; i++)
     {
-      const char *w = word (sd, i, buf);
-      if (sd->tok_ev[i] >= 0 || in_list (w, preps) || in_list (w, clause_breaks)
+      guint32 cls = C (i);
+      if (sd->tok_ev[i] >= 0 || (cls & (EVL_STORY_C_PREP | EVL_STORY_C_CLAUSE_BREAK))
           || (sd->tok[i].flags & EVL_TOKEN_QUOTE) || sd->tok[i].sentence != sd->tok[a].sentence)
         return FALSE;
-      if (in_list (w, conj))
+      if (cls & EVL_STORY_C_CONJ)
         *has_conj = TRUE;
     }
   return TRUE;
@@ -214,7 +159,7 @@ static gboolean
 gap_has_and (const EvlStoryDoc *sd, gint a, gint b)
 {
   for (gint i = a + 1; i < b; i++)
-    if (evl_story_token_is (sd, (guint) i, "and") || evl_story_token_is (sd, (guint) i, "&"))
+    if (evl_story_is (sd, i, EVL_W_AND) || evl_story_is (sd, i, EVL_W_AMPERSAND))
       return TRUE;
   return FALSE;
 }
@@ -252,8 +197,7 @@ add_chain (EvlStoryDoc *sd, guint k, gint32 m, gint dir)
       gboolean has_conj;
       gint a = dir < 0 ? last_tok (sd, next) : last_tok (sd, cur);
       gint b = dir < 0 ? first_tok (sd, cur) : first_tok (sd, next);
-      char buf[64];
-      if (!gap_joins (sd, a, b, &has_conj) || (dir < 0 && prep_before (sd, next, buf)))
+      if (!gap_joins (sd, a, b, &has_conj) || (dir < 0 && prep_before (sd, next)))
         break;
       if (has_conj && !is_modifier (sd, next))
         {
@@ -298,8 +242,7 @@ governing_agent (const EvlStoryDoc *sd, guint k, gint t)
         return sd->ev[o].agent;
       /* A 'that' clause has its own subject: 'Peskov said that documents
        * were signed to seal the pact' does not make Peskov the sealer. */
-      if (sd->tok_ent[i] < 0 && (evl_story_token_is (sd, (guint) i, "that")
-                                 || evl_story_token_is (sd, (guint) i, "whether")))
+      if (sd->tok_ent[i] < 0 && (evl_story_is (sd, i, EVL_W_THAT) || evl_story_is (sd, i, EVL_W_WHETHER)))
         return -1;
     }
   return -1;
@@ -308,21 +251,17 @@ governing_agent (const EvlStoryDoc *sd, guint k, gint t)
 gboolean
 evl_story_after_modal (const EvlStoryDoc *sd, gint t)
 {
-  static const char *const modals[] = {
-    "may", "might", "can", "could", "will", "would", "shall", "should", "must", "to", NULL
-  };
   return t > 0 && sd->tok[t - 1].sentence == sd->tok[t].sentence && sd->tok_ent[t - 1] < 0
-         && in_list (evl_story_key (sd, t - 1), modals);
+         && (C (t - 1) & EVL_STORY_C_MODAL);
 }
 
 static gboolean
 is_passive (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
 {
-  char buf[64];
   if (e->tense == NULL || strcmp (e->tense, "PASTPART") != 0)
     return FALSE;
   for (gint i = t - 1; i >= t - 3 && i >= 0 && sd->clause[i] == sd->clause[t]; i--)
-    if (in_list (word (sd, i, buf), be_forms))
+    if (C (i) & EVL_STORY_C_BE)
       return TRUE;
   return FALSE;
 }
@@ -334,7 +273,6 @@ fill_one (EvlStoryDoc *sd, guint k)
   gint t = sd->ev_tok[k];
   if (t < 0)
     return;
-  char buf[64];
   /* 'may supply', 'to launch': a verb whatever its tag says. */
   gboolean verbal = evl_story_event_is_verbal (e) || evl_story_after_modal (sd, t);
   gboolean passive = is_passive (sd, e, t);
@@ -346,7 +284,7 @@ fill_one (EvlStoryDoc *sd, guint k)
   /* Before the trigger: subject, possessor, compound modifier.  A verb's
    * subject is not searched past another finite verb, except across a
    * coordination ('Kim arrived and met Putin'). */
-  gboolean coordinated = t > 0 && evl_story_token_is (sd, (guint) t - 1, "and");
+  gboolean coordinated = t > 0 && evl_story_is (sd, t - 1, EVL_W_AND);
   for (gint i = t - 1; i >= 0 && i >= t - EVL_STORY_REACH && sd->clause[i] == clause && subject < 0; i--)
     {
       gint32 o = sd->tok_ev[i];
@@ -368,7 +306,7 @@ fill_one (EvlStoryDoc *sd, guint k)
             subject = m;
           continue;
         }
-      if (is_modifier (sd, m) || prep_before (sd, m, buf))
+      if (is_modifier (sd, m) || prep_before (sd, m))
         continue;
       /* A nominal's agent is its compound modifier ('the Ukraine
        * conflict', 'North Korea missile tests'), with nothing but
@@ -385,8 +323,7 @@ fill_one (EvlStoryDoc *sd, guint k)
   /* After the trigger, up to the next verb; the object before any other
    * event, a nominal's only through with/between/of and close by. */
   gboolean blocked = FALSE;
-  const char *carried = NULL;
-  char carried_buf[64];
+  guint carried = 0;
   for (gint i = t + 1; i < (gint) sd->n_tok && sd->clause[i] == clause && i <= t + 15; i++)
     {
       gint32 ev = sd->tok_ev[i];
@@ -404,40 +341,39 @@ fill_one (EvlStoryDoc *sd, guint k)
        * modifier governs the person it modifies. */
       if (is_modifier (sd, m))
         {
-          carried = prep_before (sd, m, carried_buf);
+          carried = prep_before (sd, m);
           continue;
         }
-      const char *p = prep_before (sd, m, buf);
-      if (p == NULL)
+      guint p = prep_before (sd, m);
+      if (p == 0)
         p = carried;
-      carried = NULL;
+      carried = 0;
       /* 'at the entrance of the Vostochny Cosmodrome' */
-      if (p && strcmp (p, "of") == 0)
-        p = loc_prep_of_head (sd, m, buf);
+      if (p == EVL_W_OF)
+        p = loc_prep_of_head (sd, m);
       gboolean place = sd->ent[m].type == EVL_ENTITY_LOCATION
-                       || (p && strcmp (p, "at") == 0 && sd->ent[m].type == EVL_ENTITY_ORGANIZATION);
+                       || (p == EVL_W_AT && sd->ent[m].type == EVL_ENTITY_ORGANIZATION);
       /* 'a tour of the site', 'a visit to Moscow': a visit's place. */
-      gboolean visited = visit && p && (strcmp (p, "to") == 0 || (!verbal && strcmp (p, "of") == 0));
-      if (p && place && (in_list (p, loc_preps) || visited))
+      gboolean visited = visit && (p == EVL_W_TO || (!verbal && p == EVL_W_OF));
+      if (p && place && ((sd->winfo[p].cls & EVL_STORY_C_LOC_PREP) || visited))
         {
           /* 'during the visit to X in Y': a place after another event's
            * noun is that event's, not this one's. */
           if (e->location < 0 && !blocked)
             e->location = m;
         }
-      else if (p && strcmp (p, "by") == 0 && passive)
+      else if (p == EVL_W_BY && passive)
         {
           if (by_agent < 0)
             by_agent = m;
         }
       else if (object < 0 && !blocked
-               && (verbal ? (p == NULL || strcmp (p, "with") == 0 || strcmp (p, "between") == 0
-                             || strcmp (p, "to") == 0 || strcmp (p, "for") == 0)
-                          : (i - t <= 8 && p && (strcmp (p, "with") == 0 || strcmp (p, "between") == 0
-                                                 || strcmp (p, "of") == 0))))
+               && (verbal ? (p == 0 || p == EVL_W_WITH || p == EVL_W_BETWEEN || p == EVL_W_TO
+                             || p == EVL_W_FOR)
+                          : (i - t <= 8 && (p == EVL_W_WITH || p == EVL_W_BETWEEN || p == EVL_W_OF))))
         {
           object = m;
-          symmetric = strcmp (p ? p : "", "between") == 0;
+          symmetric = p == EVL_W_BETWEEN;
         }
     }
 

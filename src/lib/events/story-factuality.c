@@ -114,25 +114,21 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
 static gboolean
 presupposed (const EvlStoryDoc *sd, gint j, gint lo, gboolean by_preposition)
 {
-  static const char *const definite[] = {
-    "the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "your", "my", NULL
-  };
   if (evl_story_after_modal (sd, j))
     return FALSE;   /* 'Russia may supply': a verb, whatever its tag */
   for (gint i = j - 1; i >= lo && i >= j - 5 && sd->tok[i].sentence == sd->tok[j].sentence; i--)
     {
       if (sd->tok_ent[i] >= 0)
         return TRUE;   /* a possessor or compound modifier: 'Kim's visit' */
-      const char *w = evl_story_key (sd, i);
-      if (evl_story_is_preposition (w))
+      guint32 cls = evl_story_cls (sd, i);
+      if (cls & EVL_STORY_C_PREP)
         return by_preposition;
-      for (guint d = 0; definite[d]; d++)
-        if (strcmp (w, definite[d]) == 0)
-          return TRUE;
+      if (cls & EVL_STORY_C_DEFINITE)
+        return TRUE;
       /* An indefinite article is part of the phrase: what governs it
        * decides ('of a potential deal'; 'said that an explosion ...'
        * stops at the complement's start). */
-      if (!evl_story_modifier_word (sd, i) && strcmp (w, "a") != 0 && strcmp (w, "an") != 0)
+      if (!evl_story_modifier_word (sd, i) && !evl_story_is (sd, i, EVL_W_A) && !evl_story_is (sd, i, EVL_W_AN))
         return FALSE;
     }
   return FALSE;
@@ -160,8 +156,8 @@ apply (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b)
       if (sd->tok[j].sentence != sentence)
         break;
       if (scope == S_COMPLEMENT && j > b && sd->clause[j] != clause && sd->clause[j - 1] != sd->clause[j]
-          && (evl_story_token_is (sd, (guint) j, "that") || evl_story_token_is (sd, (guint) j, "whether")
-              || evl_story_token_is (sd, (guint) j, "if")))
+          && (evl_story_is (sd, j, EVL_W_THAT) || evl_story_is (sd, j, EVL_W_WHETHER)
+              || evl_story_is (sd, j, EVL_W_IF)))
         clause = sd->clause[j];   /* 'denied that ...': the complement clause is in scope */
       if (scope != S_REST && scope != S_SENTENCE && sd->clause[j] != clause)
         {
@@ -233,14 +229,14 @@ complement_start (const EvlStoryDoc *sd, gint b)
     {
       if (sd->tok_ev[i] >= 0 || sd->quoted[i] != sd->quoted[b])
         break;
-      const char *w = evl_story_key (sd, i);
-      if (sd->tok_ent[i] < 0 && (strcmp (w, "that") == 0 || strcmp (w, "whether") == 0))
+      guint w = evl_story_wid (sd, i);
+      if (sd->tok_ent[i] < 0 && (w == EVL_W_THAT || w == EVL_W_WHETHER))
         return i;
-      if ((sd->tok[i].flags & EVL_TOKEN_PUNCT) && strcmp (w, ",") != 0)
+      if ((sd->tok[i].flags & EVL_TOKEN_PUNCT) && w != EVL_W_COMMA)
         break;
     }
   if ((sd->tok[j].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE))
-      || (sd->tok_ent[j] < 0 && evl_story_is_preposition (evl_story_key (sd, j))))
+      || (sd->tok_ent[j] < 0 && (evl_story_cls (sd, j) & EVL_STORY_C_PREP)))
     return -1;
   return b;
 }
@@ -265,19 +261,12 @@ reports_backwards (const EvlStoryDoc *sd, gint a, gint b)
 static gboolean
 nominal_cue (const EvlStoryDoc *sd, gint a)
 {
-  static const char *const determiners[] = {
-    "the", "a", "an", "these", "those", "this", "such", "its", "their", "his", "her", "our", "no", NULL
-  };
   gint32 k = sd->tok_ev[a];
   if (k >= 0 && !evl_story_event_is_verbal (&sd->ev[k]))
     return TRUE;
   if (a == 0 || sd->tok[a - 1].sentence != sd->tok[a].sentence || sd->tok_ent[a - 1] >= 0)
     return FALSE;
-  const char *w = evl_story_key (sd, a - 1);
-  for (guint i = 0; determiners[i]; i++)
-    if (strcmp (w, determiners[i]) == 0)
-      return TRUE;
-  return evl_story_is_preposition (w);
+  return (evl_story_cls (sd, a - 1) & (EVL_STORY_C_NOMINAL_DET | EVL_STORY_C_PREP)) != 0;
 }
 
 /* The speaker of a reporting cue: the agent of its event, the entity
@@ -324,8 +313,8 @@ negative_contraction (const EvlStoryDoc *sd, guint i)
 static gint32
 object_negation_verb (const EvlStoryDoc *sd, guint i)
 {
-  const char *w = evl_story_key (sd, (gint) i);
-  if (strcmp (w, "no") != 0 && strcmp (w, "none") != 0 && strcmp (w, "nothing") != 0)
+  guint w = evl_story_wid (sd, (gint) i);
+  if (w != EVL_W_NO && w != EVL_W_NONE && w != EVL_W_NOTHING)
     return -1;
   for (gint j = (gint) i - 1; j >= 0 && j >= (gint) i - 2 && sd->clause[j] == sd->clause[i]; j--)
     {
@@ -350,7 +339,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       if (sd->tok_ent[i] >= 0 || sd->tok_tx[i] >= 0)
         continue;
       const EvlLexEntry *hit = NULL;
-      guint n = evl_story_taxonomy_starts (sd->tax, EVL_STORY_LEX_FACTUALITY, evl_story_key (sd, (gint) i)) ? max_words : 0;
+      guint n = ((evl_story_cls (sd, (gint) i) | sd->start_all) & EVL_STORY_C_START_FACT) ? max_words : 0;
       for (; n >= 1 && hit == NULL; n--)
         {
           guint last = i + n - 1;

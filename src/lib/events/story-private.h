@@ -40,6 +40,57 @@ typedef enum {
 gboolean evl_story_taxonomy_starts (const EvlStoryTaxonomy *tax, EvlStoryLex lex,
                                     const char *key);
 
+/* Words the rules test by identity get fixed ids in the taxonomy's word
+ * table (story.c), so a test is an integer compare on a per-token id
+ * computed once per document instead of a strcmp of the token's key. */
+typedef enum {
+  EVL_W_UNKNOWN = 0,   /* not in the table */
+  EVL_W_THE, EVL_W_A, EVL_W_AN, EVL_W_THAT, EVL_W_WHETHER, EVL_W_IF,
+  EVL_W_AND, EVL_W_AMPERSAND, EVL_W_TWO, EVL_W_BOTH, EVL_W_SINCE, EVL_W_OF,
+  EVL_W_AT, EVL_W_BY, EVL_W_TO, EVL_W_WITH, EVL_W_BETWEEN, EVL_W_FOR,
+  EVL_W_NO, EVL_W_NONE, EVL_W_NOTHING, EVL_W_COMMA,
+  EVL_W_N_FIXED
+} EvlStoryWord;
+
+/* Word classes (bits of EvlStoryWordInfo.cls), from the word lists of the
+ * rule families and the taxonomy. */
+enum {
+  EVL_STORY_C_PREP         = 1u << 0,  /* 'of', 'during' (story-args.c) */
+  EVL_STORY_C_CLAUSE_PREP  = 1u << 1,  /* also a subordinator: 'since' */
+  EVL_STORY_C_LOC_PREP     = 1u << 2,  /* 'at', 'in', 'near' */
+  EVL_STORY_C_BE           = 1u << 3,  /* 'was', 'been', "'s" */
+  EVL_STORY_C_CLAUSE_BREAK = 1u << 4,  /* ';', 'because': no coordination across */
+  EVL_STORY_C_CONJ         = 1u << 5,  /* 'and', ',' */
+  EVL_STORY_C_FUNCTION     = 1u << 6,  /* never a noun-phrase modifier */
+  EVL_STORY_C_MODAL        = 1u << 7,  /* 'may', 'to' before a verb */
+  EVL_STORY_C_CLAUSE_WORD  = 1u << 8,  /* opens a clause: 'which', 'because' */
+  EVL_STORY_C_CLAUSE_PUNCT = 1u << 9,  /* ends a clause: ',', ';', dashes */
+  EVL_STORY_C_POSSESSIVE   = 1u << 10, /* "'s", '’' */
+  EVL_STORY_C_DEFINITE     = 1u << 11, /* 'the', 'its': presupposition */
+  EVL_STORY_C_NOMINAL_DET  = 1u << 12, /* before a nominal reporting cue */
+  EVL_STORY_C_NOUN_DET     = 1u << 13, /* before a trigger in noun position */
+  EVL_STORY_C_NONEVENT     = 1u << 14, /* taxonomy 'nonevent' */
+  EVL_STORY_C_GROUP        = 1u << 15, /* taxonomy 'group' */
+  EVL_STORY_C_START_FACT   = 1u << 16, /* starts a form of en/factuality */
+  EVL_STORY_C_START_CUES   = 1u << 17, /* starts a form of en/event-cues-story */
+};
+
+/* What the story rules know of a folded word; entry 0 (unknown words) is
+ * all zero. */
+typedef struct {
+  guint32 cls;           /* EVL_STORY_C_* */
+  guint32 ctx;           /* context group bits */
+  const GArray *rules;   /* trigger rules (Rule, story.c), or NULL */
+  gint outcome;          /* EVL_STORY_OUTCOME_* or 0 */
+} EvlStoryWordInfo;
+
+/* The id of the folded word @key (@len bytes) in @tax's word table,
+ * EVL_W_UNKNOWN when absent.  No allocation. */
+guint evl_story_word_id (const EvlStoryTaxonomy *tax, const char *key, gsize len);
+/* (transfer none) Entry @id of @tax's word table (0 <= @id < the table's
+ * size: ids come from evl_story_word_id()). */
+const EvlStoryWordInfo *evl_story_word_info (const EvlStoryTaxonomy *tax, guint id);
+
 /* (transfer none) The type named @name, or NULL. */
 const EvlStoryType *evl_story_taxonomy_lookup (const EvlStoryTaxonomy *tax,
                                                const char *name);
@@ -80,8 +131,37 @@ typedef struct {
   gint32 dct_timex;      /* index of the DCT timex record, or -1 */
   guint8 *sent_tx;       /* per sentence: it holds a timex */
   char *keys;            /* folded token forms, NUL-separated */
-  guint32 *key_off;      /* offset of token i's form in @keys */
+  guint32 *key_off;      /* offset of token i's form in @keys; n_tok + 1 entries */
+  guint16 *wid;          /* word id of each token (EvlStoryWord or beyond) */
+  const EvlStoryWordInfo *winfo; /* the taxonomy's word table, by id */
+  gint32 *tx_prev;       /* last token <= i covered by a timex, or -1 */
+  gint32 *tx_next;       /* first token >= i covered by a timex, or -1 */
+  gint32 *ent_first;     /* first token of each entity mention (-1 none) */
+  gint32 *ent_last;      /* last token of each entity mention (-1 none) */
+  const char **type_name; /* per taxonomy type: its name interned in @doc, lazily */
+  guint32 start_all;     /* EVL_STORY_C_START_* of lexicons without a start set */
 } EvlStoryDoc;
+
+/* Token @i's word id; EVL_W_UNKNOWN out of range. */
+static inline guint
+evl_story_wid (const EvlStoryDoc *sd, gint i)
+{
+  return i >= 0 && (guint) i < sd->n_tok ? sd->wid[i] : EVL_W_UNKNOWN;
+}
+
+/* Token @i's word classes (EVL_STORY_C_*); 0 out of range. */
+static inline guint32
+evl_story_cls (const EvlStoryDoc *sd, gint i)
+{
+  return sd->winfo[evl_story_wid (sd, i)].cls;
+}
+
+/* Token @i is word @w (case-folded). */
+static inline gboolean
+evl_story_is (const EvlStoryDoc *sd, gint i, EvlStoryWord w)
+{
+  return evl_story_wid (sd, i) == (guint) w;
+}
 
 #define EVL_STORY_MAX_PARTS 8
 
@@ -105,8 +185,6 @@ gboolean evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word);
 /* TRUE when token @i is a plural group head of the taxonomy ('leaders')
  * after 'two', 'both' or 'the'. */
 gboolean evl_story_group_word (const EvlStoryDoc *sd, gint i);
-/* TRUE when the folded word @w is a preposition ('of', 'during', ...). */
-gboolean evl_story_is_preposition (const char *w);
 /* TRUE when token @i is a lower-case word that can sit inside a noun
  * phrase before its head ('remote', 'arms'): no function word, event
  * trigger, timex, participle or past form (story-args.c). */

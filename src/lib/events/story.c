@@ -25,6 +25,11 @@ typedef struct {
   guint8 pos;      /* 0 any, 1 nominal only, 2 verbal only */
 } Rule;
 
+typedef struct {
+  guint32 hash;
+  guint32 id;             /* 0 = empty slot */
+} WordSlot;
+
 struct _EvlStoryTaxonomy {
   gatomicrefcount ref;
   GArray *types;          /* EvlStoryType */
@@ -38,6 +43,13 @@ struct _EvlStoryTaxonomy {
   GHashTable *starts[EVL_STORY_LEX_N]; /* first words of each lexicon's forms */
   GStringChunk *pool;
   guint other;            /* index of OTHER */
+  /* Word table: every word a rule tests, folded, by id (EvlStoryWord ids
+   * first); open addressing on a cheap hash of the folded form. */
+  GArray *words;          /* EvlStoryWordInfo, by id; 0 = unknown word */
+  GPtrArray *word_keys;   /* folded form of each id (index 0 unused) */
+  GArray *word_lens;      /* guint32 length of each id's form */
+  WordSlot *slots;
+  guint32 slot_mask;
 };
 
 EvlStoryTaxonomy *
@@ -65,6 +77,13 @@ evl_story_taxonomy_unref (EvlStoryTaxonomy *tax)
     if (tax->starts[i])
       g_hash_table_unref (tax->starts[i]);
   g_string_chunk_free (tax->pool);
+  if (tax->words)
+    g_array_unref (tax->words);
+  if (tax->word_keys)
+    g_ptr_array_unref (tax->word_keys);
+  if (tax->word_lens)
+    g_array_unref (tax->word_lens);
+  g_free (tax->slots);
   g_free (tax);
 }
 
@@ -271,6 +290,230 @@ evl_story_taxonomy_starts (const EvlStoryTaxonomy *tax, EvlStoryLex lex, const c
   return set == NULL || g_hash_table_contains (set, key);
 }
 
+/* ------------------------------------------------------------ word table */
+
+/* The words EvlStoryWord names, by id. */
+static const char *const fixed_words[EVL_W_N_FIXED] = {
+  [EVL_W_UNKNOWN] = NULL,
+  [EVL_W_THE] = "the", [EVL_W_A] = "a", [EVL_W_AN] = "an", [EVL_W_THAT] = "that",
+  [EVL_W_WHETHER] = "whether", [EVL_W_IF] = "if", [EVL_W_AND] = "and", [EVL_W_AMPERSAND] = "&",
+  [EVL_W_TWO] = "two", [EVL_W_BOTH] = "both", [EVL_W_SINCE] = "since", [EVL_W_OF] = "of",
+  [EVL_W_AT] = "at", [EVL_W_BY] = "by", [EVL_W_TO] = "to", [EVL_W_WITH] = "with",
+  [EVL_W_BETWEEN] = "between", [EVL_W_FOR] = "for", [EVL_W_NO] = "no", [EVL_W_NONE] = "none",
+  [EVL_W_NOTHING] = "nothing", [EVL_W_COMMA] = ",",
+};
+
+/* The word lists of the rule families, one class each. */
+static const char *const preps[] = {
+  "of", "in", "at", "on", "with", "to", "from", "for", "by", "into", "toward",
+  "towards", "near", "between", "against", "about", "over", "under", "across",
+  "within", "off", "inside", "outside", "among", "amid", "via", "onto",
+  "through", "during", "after", "before", "since", "like", "than", "as", "beyond", "despite",
+  "upon", "without", "throughout", "behind", "around", "regarding", "concerning", "alongside",
+  "unlike", "until", "till", NULL
+};
+/* Prepositions that are also subordinating conjunctions. */
+static const char *const clause_preps[] = {
+  "as", "since", "before", "after", "than", "like", "until", "till", NULL
+};
+static const char *const loc_preps[] = {
+  "at", "in", "near", "inside", "outside", "across", "within", "into", NULL
+};
+static const char *const be_forms[] = {
+  "is", "are", "was", "were", "be", "been", "being", "'s", NULL
+};
+/* Words and marks that end a clause: no coordination runs across them. */
+static const char *const clause_breaks[] = {
+  ";", ":", "(", ")", "\xe2\x80\x94", "\xe2\x80\x93", "--", "when", "while", "whereas", "because",
+  "although", "though", "that", "which", "who", "where", "if", "but", NULL
+};
+static const char *const conj[] = { "and", "&", ",", "both", "as well as", NULL };
+/* Never a modifier inside a noun phrase (evl_story_modifier_word()). */
+static const char *const function_words[] = {
+  "and", "or", "but", "not", "no", "that", "which", "who", "whom", "whose", "this", "these",
+  "those", "it", "its", "they", "them", "their", "he", "his", "she", "her", "we", "our",
+  "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "to", NULL
+};
+static const char *const modals[] = {
+  "may", "might", "can", "could", "will", "would", "shall", "should", "must", "to", NULL
+};
+/* Subordinating and relative words: a new clause starts there. */
+static const char *const clause_words[] = {
+  "that", "which", "who", "whom", "whose", "while", "when", "where",
+  "whereas", "because", "although", "though", "but", "so", "yet", NULL
+};
+static const char *const clause_punct[] = {
+  ",", ";", ":", "(", ")", "\xe2\x80\x94" /* em dash */, "\xe2\x80\x93" /* en dash */, "-", "--", NULL
+};
+static const char *const possessive_marks[] = { "'s", "\xe2\x80\x99s", "'", "\xe2\x80\x99", NULL };
+/* A nominal after one of these is presupposed (story-factuality.c). */
+static const char *const definite[] = {
+  "the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "your", "my", NULL
+};
+/* Before a reporting word used as a noun (story-factuality.c). */
+static const char *const nominal_dets[] = {
+  "the", "a", "an", "these", "those", "this", "such", "its", "their", "his", "her", "our", "no", NULL
+};
+/* Before a trigger in noun position (story-anchor.c). */
+static const char *const noun_dets[] = {
+  "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "no", NULL
+};
+
+static const struct {
+  guint32 cls;
+  const char *const *words;
+} word_classes[] = {
+  { EVL_STORY_C_PREP, preps },
+  { EVL_STORY_C_CLAUSE_PREP, clause_preps },
+  { EVL_STORY_C_LOC_PREP, loc_preps },
+  { EVL_STORY_C_BE, be_forms },
+  { EVL_STORY_C_CLAUSE_BREAK, clause_breaks },
+  { EVL_STORY_C_CONJ, conj },
+  { EVL_STORY_C_FUNCTION, function_words },
+  { EVL_STORY_C_MODAL, modals },
+  { EVL_STORY_C_CLAUSE_WORD, clause_words },
+  { EVL_STORY_C_CLAUSE_PUNCT, clause_punct },
+  { EVL_STORY_C_POSSESSIVE, possessive_marks },
+  { EVL_STORY_C_DEFINITE, definite },
+  { EVL_STORY_C_NOMINAL_DET, nominal_dets },
+  { EVL_STORY_C_NOUN_DET, noun_dets },
+};
+
+/* FNV-1a: word keys are short, so a byte loop is cheap enough. */
+static inline guint32
+word_hash (const char *key, gsize len)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) key[i]) * 16777619u;
+  return h;
+}
+
+static inline guint
+word_find (const EvlStoryTaxonomy *tax, const char *key, gsize len, guint32 h)
+{
+  const guint32 *lens = (const guint32 *) (void *) tax->word_lens->data;
+  for (guint32 i = h & tax->slot_mask;; i = (i + 1) & tax->slot_mask)
+    {
+      WordSlot sl = tax->slots[i];
+      if (sl.id == 0)
+        return EVL_W_UNKNOWN;
+      if (sl.hash == h && lens[sl.id] == len && memcmp (tax->word_keys->pdata[sl.id], key, len) == 0)
+        return sl.id;
+    }
+}
+
+guint
+evl_story_word_id (const EvlStoryTaxonomy *tax, const char *key, gsize len)
+{
+  return len == 0 ? EVL_W_UNKNOWN : word_find (tax, key, len, word_hash (key, len));
+}
+
+const EvlStoryWordInfo *
+evl_story_word_info (const EvlStoryTaxonomy *tax, guint id)
+{
+  g_return_val_if_fail (id < tax->words->len, NULL);
+  return &g_array_index (tax->words, EvlStoryWordInfo, id);
+}
+
+static void
+slot_put (WordSlot *slots, guint32 mask, guint32 h, guint32 id)
+{
+  guint32 i = h & mask;
+  while (slots[i].id)
+    i = (i + 1) & mask;
+  slots[i] = (WordSlot) { h, id };
+}
+
+/* The id of @w (a NUL-terminated folded form that outlives @tax), added
+ * when new.  Load factor at most 1/2. */
+static guint
+word_add (EvlStoryTaxonomy *tax, const char *w)
+{
+  gsize len = strlen (w);
+  guint32 h = word_hash (w, len);
+  guint id = word_find (tax, w, len, h);
+  if (id != EVL_W_UNKNOWN)
+    return id;
+  id = tax->words->len;
+  if ((id + 1) * 2 > tax->slot_mask + 1)
+    {
+      guint32 old_n = tax->slot_mask + 1;
+      WordSlot *old = tax->slots;
+      tax->slot_mask = old_n * 2 - 1;
+      tax->slots = g_new0 (WordSlot, tax->slot_mask + 1);
+      for (guint32 i = 0; i < old_n; i++)
+        if (old[i].id)
+          slot_put (tax->slots, tax->slot_mask, old[i].hash, old[i].id);
+      g_free (old);
+    }
+  EvlStoryWordInfo info = { 0 };
+  g_array_append_val (tax->words, info);
+  g_ptr_array_add (tax->word_keys, (gpointer) w);
+  guint32 len32 = (guint32) len;
+  g_array_append_val (tax->word_lens, len32);
+  slot_put (tax->slots, tax->slot_mask, h, id);
+  return id;
+}
+
+static EvlStoryWordInfo *
+word_info_mut (EvlStoryTaxonomy *tax, const char *w)
+{
+  guint id = word_add (tax, w);
+  return &g_array_index (tax->words, EvlStoryWordInfo, id);
+}
+
+/* The word table, from the fixed words, the class lists and the parsed
+ * taxonomy (every key of its hash tables is folded and pooled). */
+static void
+build_words (EvlStoryTaxonomy *tax)
+{
+  tax->words = g_array_new (FALSE, TRUE, sizeof (EvlStoryWordInfo));
+  tax->word_keys = g_ptr_array_new ();
+  tax->word_lens = g_array_new (FALSE, TRUE, sizeof (guint32));
+  tax->slot_mask = 255;
+  tax->slots = g_new0 (WordSlot, tax->slot_mask + 1);
+  EvlStoryWordInfo none = { 0 };
+  g_array_append_val (tax->words, none);
+  g_ptr_array_add (tax->word_keys, (gpointer) "");
+  guint32 zero = 0;
+  g_array_append_val (tax->word_lens, zero);
+  for (guint i = 1; i < EVL_W_N_FIXED; i++)
+    {
+      G_GNUC_UNUSED guint id = word_add (tax, fixed_words[i]);
+      g_assert (id == i);
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (word_classes); c++)
+    for (guint i = 0; word_classes[c].words[i]; i++)
+      word_info_mut (tax, word_classes[c].words[i])->cls |= word_classes[c].cls;
+
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, tax->rules);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    word_info_mut (tax, k)->rules = v;
+  g_hash_table_iter_init (&it, tax->ctxwords);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    word_info_mut (tax, k)->ctx = GPOINTER_TO_UINT (v);
+  g_hash_table_iter_init (&it, tax->outcome);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    word_info_mut (tax, k)->outcome = GPOINTER_TO_INT (v);
+  g_hash_table_iter_init (&it, tax->nonevent);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    word_info_mut (tax, k)->cls |= EVL_STORY_C_NONEVENT;
+  g_hash_table_iter_init (&it, tax->group);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    word_info_mut (tax, k)->cls |= EVL_STORY_C_GROUP;
+  static const guint32 start_cls[EVL_STORY_LEX_N] = { EVL_STORY_C_START_FACT, EVL_STORY_C_START_CUES };
+  for (guint l = 0; l < EVL_STORY_LEX_N; l++)
+    if (tax->starts[l])
+      {
+        g_hash_table_iter_init (&it, tax->starts[l]);
+        while (g_hash_table_iter_next (&it, &k, &v))
+          word_info_mut (tax, k)->cls |= start_cls[l];
+      }
+}
+
 EvlStoryTaxonomy *
 evl_story_taxonomy_new (const EvlContext *ctx, GError **error)
 {
@@ -304,6 +547,7 @@ evl_story_taxonomy_new (const EvlContext *ctx, GError **error)
     }
   add_starts (tax, ctx, EVL_STORY_LEX_FACTUALITY, "en/factuality");
   add_starts (tax, ctx, EVL_STORY_LEX_CUES, "en/event-cues-story");
+  build_words (tax);
   return g_steal_pointer (&tax);
 }
 
@@ -388,20 +632,30 @@ evl_story_event_is_verbal (const EvlEventMention *e)
   return e->tense != NULL && strcmp (e->tense, "NONE") != 0;
 }
 
-static gpointer
-lookup_token (const EvlStoryDoc *sd, GHashTable *table, gint i)
+static inline const EvlStoryWordInfo *
+tok_info (const EvlStoryDoc *sd, gint i)
 {
-  const char *key = evl_story_key (sd, i);
-  return *key ? g_hash_table_lookup (table, key) : NULL;
+  return &sd->winfo[evl_story_wid (sd, i)];
+}
+
+/* The word-table entry of the folded form of @s (a lemma), or NULL. */
+static const EvlStoryWordInfo *
+lemma_info (const EvlStoryDoc *sd, const char *s)
+{
+  char key[64];
+  gssize kl = s ? evl_fold_key (s, strlen (s), key, sizeof key) : -1;
+  if (kl <= 0)
+    return NULL;
+  return &sd->winfo[evl_story_word_id (sd->tax, key, (gsize) kl)];
 }
 
 gboolean
 evl_story_group_word (const EvlStoryDoc *sd, gint i)
 {
-  if (i <= 0 || lookup_token (sd, sd->tax->group, i) == NULL)
+  if (i <= 0 || !(evl_story_cls (sd, i) & EVL_STORY_C_GROUP))
     return FALSE;
-  return evl_story_token_is (sd, (guint) i - 1, "two") || evl_story_token_is (sd, (guint) i - 1, "both")
-         || evl_story_token_is (sd, (guint) i - 1, "the");
+  guint w = evl_story_wid (sd, i - 1);
+  return w == EVL_W_TWO || w == EVL_W_BOTH || w == EVL_W_THE;
 }
 
 /* ------------------------------------------------------------------ typing */
@@ -415,7 +669,7 @@ context_mask (const EvlStoryDoc *sd, gint t, guint window)
   guint mask = 0;
   for (gint i = lo; i <= hi; i++)
     if (i != t && sd->tok[i].sentence == sentence)
-      mask |= GPOINTER_TO_UINT (lookup_token (sd, sd->tax->ctxwords, i));
+      mask |= sd->winfo[sd->wid[i]].ctx;
   return mask;
 }
 
@@ -438,13 +692,13 @@ stem_rules (const EvlStoryDoc *sd, const char *w)
         continue;
       memcpy (buf, w, n - sl);
       strcpy (buf + n - sl, rules[i].repl);
-      const GArray *r = g_hash_table_lookup (sd->tax->rules, buf);
-      /* 'planned' -> 'plan': undouble a final consonant. */
       gsize bl = strlen (buf);
+      const GArray *r = sd->winfo[evl_story_word_id (sd->tax, buf, bl)].rules;
+      /* 'planned' -> 'plan': undouble a final consonant. */
       if (r == NULL && *rules[i].repl == '\0' && bl >= 3 && buf[bl - 1] == buf[bl - 2])
         {
           buf[bl - 1] = '\0';
-          r = g_hash_table_lookup (sd->tax->rules, buf);
+          r = sd->winfo[evl_story_word_id (sd->tax, buf, bl - 1)].rules;
         }
       if (r)
         return r;
@@ -455,17 +709,13 @@ stem_rules (const EvlStoryDoc *sd, const char *w)
 static const GArray *
 rules_for (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
 {
-  char key[64];
-  if (e->lemma && evl_fold_key (e->lemma, strlen (e->lemma), key, sizeof key) > 0)
-    {
-      const GArray *r = g_hash_table_lookup (sd->tax->rules, key);
-      if (r)
-        return r;
-    }
+  const EvlStoryWordInfo *li = lemma_info (sd, e->lemma);
+  if (li && li->rules)
+    return li->rules;
   const char *form = evl_story_key (sd, t);
   if (*form == '\0')
     return NULL;
-  const GArray *r = g_hash_table_lookup (sd->tax->rules, form);
+  const GArray *r = tok_info (sd, t)->rules;
   return r ? r : stem_rules (sd, form);
 }
 
@@ -473,20 +723,16 @@ rules_for (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
 static gint
 find_outcome (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
 {
-  char key[64];
-  if (e->lemma && evl_fold_key (e->lemma, strlen (e->lemma), key, sizeof key) > 0)
-    {
-      gint v = GPOINTER_TO_INT (g_hash_table_lookup (sd->tax->outcome, key));
-      if (v)
-        return v;
-    }
+  const EvlStoryWordInfo *li = lemma_info (sd, e->lemma);
+  if (li && li->outcome)
+    return li->outcome;
   for (gint d = 0; d <= 8; d++)
     for (gint s = -1; s <= 1; s += 2)
       {
         gint i = t + s * d;
         if (i < 0 || i >= (gint) sd->n_tok || sd->clause[i] != sd->clause[t])
           continue;
-        gint v = GPOINTER_TO_INT (lookup_token (sd, sd->tax->outcome, i));
+        gint v = tok_info (sd, i)->outcome;
         if (v)
           return v;
       }
@@ -512,7 +758,7 @@ evl_story_type_events (EvlStoryDoc *sd)
             next++;
           gboolean modifier = next < (gint) sd->n_tok
                               && sd->tok[next].sentence == sd->tok[t].sentence
-                              && lookup_token (sd, tax->nonevent, next) != NULL;
+                              && (evl_story_cls (sd, next) & EVL_STORY_C_NONEVENT);
           for (guint r = 0; rules && !modifier && r < rules->len; r++)
             {
               const Rule *rule = &g_array_index (rules, Rule, r);
@@ -526,7 +772,9 @@ evl_story_type_events (EvlStoryDoc *sd)
             }
         }
       const EvlStoryType *st = &g_array_index (tax->types, EvlStoryType, type);
-      e->type = evl_document_intern (sd->doc, st->name, -1);
+      if (sd->type_name[type] == NULL)
+        sd->type_name[type] = evl_document_intern (sd->doc, st->name, -1);
+      e->type = sd->type_name[type];
       e->cameo = st->cameo ? evl_document_intern (sd->doc, st->cameo, -1) : NULL;
       if (st->outcome && t >= 0)
         {
@@ -665,29 +913,6 @@ evl_story_add_participant (EvlStoryDoc *sd, guint e, gint32 m)
 
 /* ------------------------------------------------------------------ index */
 
-static gboolean
-is_clause_word (const char *w)
-{
-  static const char *const words[] = {
-    "that", "which", "who", "whom", "whose", "while", "when", "where",
-    "whereas", "because", "although", "though", "but", "so", "yet", NULL
-  };
-  for (guint i = 0; words[i]; i++)
-    if (strcmp (w, words[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_clause_punct (const char *w)
-{
-  return strcmp (w, ",") == 0 || strcmp (w, ";") == 0 || strcmp (w, ":") == 0
-         || strcmp (w, "(") == 0 || strcmp (w, ")") == 0
-         || strcmp (w, "\xe2\x80\x94") == 0 /* em dash */
-         || strcmp (w, "\xe2\x80\x93") == 0 /* en dash */
-         || strcmp (w, "-") == 0 || strcmp (w, "--") == 0;
-}
-
 /* Covers tokens from the one at @span.start up to @span.end with @value. */
 static gint
 mark_tokens (EvlStoryDoc *sd, gint32 *map, EvlSpan span, gint32 value)
@@ -716,7 +941,9 @@ build_index (EvlStoryDoc *sd)
   gsize text_len = 0;
   evl_document_get_text (sd->doc, &text_len);
   sd->keys = g_malloc (text_len + sd->n_tok + 1);
-  sd->key_off = g_new (guint32, n);
+  sd->key_off = g_new (guint32, n + 1);
+  sd->wid = g_new (guint16, n);
+  sd->winfo = evl_story_word_info (sd->tax, 0);
   gsize off = 0;
   for (guint i = 0; i < sd->n_tok; i++)
     {
@@ -725,16 +952,19 @@ build_index (EvlStoryDoc *sd)
       gssize kl = EVL_SPAN_LEN (t->span) < 64
                   ? evl_fold_key (sd->text + t->span.start, EVL_SPAN_LEN (t->span), sd->keys + off, 64)
                   : -1;
+      sd->wid[i] = (guint16) (kl > 0 ? evl_story_word_id (sd->tax, sd->keys + off, (gsize) kl) : EVL_W_UNKNOWN);
       off += (kl > 0 ? (gsize) kl : 0) + 1;
       if (kl <= 0)
         sd->keys[sd->key_off[i]] = '\0';
     }
+  sd->key_off[sd->n_tok] = (guint32) off;
   sd->keys[off] = '\0';
   sd->ev_tok = g_new (gint32, MAX (sd->n_ev, 1));
   sd->parts = g_new (gint32, (gsize) MAX (sd->n_ev, 1) * EVL_STORY_MAX_PARTS);
   sd->n_parts = g_new0 (guint8, MAX (sd->n_ev, 1));
   sd->ev_mark = g_new0 (guint8, MAX (sd->n_ev, 1));
 
+  sd->type_name = g_new0 (const char *, MAX (sd->tax->types->len, 1));
   for (guint k = 0; k < sd->n_ev; k++)
     {
       sd->ev_tok[k] = mark_tokens (sd, sd->tok_ev, sd->ev[k].span, (gint32) k);
@@ -744,8 +974,14 @@ build_index (EvlStoryDoc *sd)
       if (sp.end <= sp.start || !g_unichar_isalnum (g_utf8_get_char (sd->text + sp.start)))
         sd->ev_mark[k] |= EVL_STORY_MARK_JUNK;
     }
+  sd->ent_first = g_new (gint32, MAX (sd->n_ent, 1));
+  sd->ent_last = g_new (gint32, MAX (sd->n_ent, 1));
   for (guint m = 0; m < sd->n_ent; m++)
-    mark_tokens (sd, sd->tok_ent, sd->ent[m].span, (gint32) m);
+    {
+      EvlSpan sp = sd->ent[m].span;
+      sd->ent_first[m] = mark_tokens (sd, sd->tok_ent, sp, (gint32) m);
+      sd->ent_last[m] = evl_document_token_at (sd->doc, sp.end > sp.start ? sp.end - 1 : sp.start);
+    }
   sd->dct_timex = -1;
   sd->sent_tx = g_new0 (guint8, MAX (sd->n_sent, 1));
   for (guint x = 0; x < sd->n_tx; x++)
@@ -760,6 +996,15 @@ build_index (EvlStoryDoc *sd)
       if (sd->tx[x].sentence < sd->n_sent)
         sd->sent_tx[sd->tx[x].sentence] = 1;
     }
+  /* Nearest timex-covered tokens either side, for nearest_timex(). */
+  sd->tx_prev = g_new (gint32, n);
+  sd->tx_next = g_new (gint32, n);
+  gint32 last = -1;
+  for (guint i = 0; i < sd->n_tok; i++)
+    sd->tx_prev[i] = last = sd->tok_tx[i] >= 0 ? (gint32) i : last;
+  last = -1;
+  for (guint i = sd->n_tok; i-- > 0;)
+    sd->tx_next[i] = last = sd->tok_tx[i] >= 0 ? (gint32) i : last;
 
   /* Clauses: a new one at each sentence, after clause punctuation and
    * quotation marks, and at subordinating/relative words. */
@@ -769,14 +1014,14 @@ build_index (EvlStoryDoc *sd)
   for (guint i = 0; i < sd->n_tok; i++)
     {
       const EvlToken *t = &sd->tok[i];
-      const char *w = evl_story_key (sd, (gint) i);
+      guint32 cls = sd->winfo[sd->wid[i]].cls;
       guint para = t->sentence < sd->n_sent ? sd->sent[t->sentence].paragraph : 0;
       if (para != paragraph)
         in_quote = FALSE, paragraph = para;
       gboolean boundary_after = FALSE;
       if (i == 0 || t->sentence != sd->tok[i - 1].sentence)
         c++;
-      else if (sd->tok_ent[i] < 0 && sd->tok_tx[i] < 0 && is_clause_word (w))
+      else if (sd->tok_ent[i] < 0 && sd->tok_tx[i] < 0 && (cls & EVL_STORY_C_CLAUSE_WORD))
         c++;
       /* "’s", "’re": an apostrophe token, not a quotation mark. */
       gboolean quote_mark = (t->flags & EVL_TOKEN_QUOTE)
@@ -795,7 +1040,7 @@ build_index (EvlStoryDoc *sd)
             boundary_after = TRUE;
           in_quote = open;
         }
-      else if (t->flags & EVL_TOKEN_PUNCT && is_clause_punct (w))
+      else if (t->flags & EVL_TOKEN_PUNCT && (cls & EVL_STORY_C_CLAUSE_PUNCT))
         boundary_after = TRUE;
       sd->clause[i] = c;
       sd->quoted[i] = in_quote;
@@ -819,6 +1064,12 @@ free_index (EvlStoryDoc *sd)
   g_free (sd->sent_tx);
   g_free (sd->keys);
   g_free (sd->key_off);
+  g_free (sd->wid);
+  g_free (sd->tx_prev);
+  g_free (sd->tx_next);
+  g_free (sd->ent_first);
+  g_free (sd->ent_last);
+  g_free (sd->type_name);
 }
 
 /* Fields this half owns start from a known state, so re-annotation is
@@ -877,6 +1128,11 @@ evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc)
   sd.ev = evl_document_peek_event_mention (doc, 0);
   sd.n_ev = n_ev;
   sd.extra = g_array_new (FALSE, TRUE, sizeof (EvlEventMention));
+  /* No start set (the lexicon file is absent): every word may start a form. */
+  if (tax->starts[EVL_STORY_LEX_FACTUALITY] == NULL)
+    sd.start_all |= EVL_STORY_C_START_FACT;
+  if (tax->starts[EVL_STORY_LEX_CUES] == NULL)
+    sd.start_all |= EVL_STORY_C_START_CUES;
   for (guint k = 0; k < n_ev; k++)
     reset_fields (&sd.ev[k]);
   build_index (&sd);
