@@ -98,13 +98,18 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
     {
       if (u->suffix[0] || u->apos || strchr (u->low, ':') || strchr (u->low, '/'))
         return -1;
-      char buf[32];
-      gsize k = 0;
-      for (const char *c = u->low; *c && k < sizeof buf - 1; c++)
-        if (*c != ',')
-          buf[k++] = *c;
-      buf[k] = '\0';
-      *val = g_ascii_strtod (buf, NULL);
+      if (u->num >= 0)
+        *val = u->num; /* a plain run of digits: what strtod() would read */
+      else
+        {
+          char buf[32];
+          gsize k = 0;
+          for (const char *c = u->low; *c && k < sizeof buf - 1; c++)
+            if (*c != ',')
+              buf[k++] = *c;
+          buf[k] = '\0';
+          *val = g_ascii_strtod (buf, NULL);
+        }
       int j = i + 1;
       /* '5 1/2' */
       if (j < s->n && U (j)->kind == U_NUM && strchr (U (j)->low, '/'))
@@ -1610,7 +1615,7 @@ p_numeric_date (TxScan *s, int i, TxMatch *m)
       m->absolute = TRUE;
       return i + 5;
     }
-  if (u->kind == U_NUM && sscanf (u->low, "%d/%d/%d", &mo, &d, &y) == 3 && strlen (u->low) >= 6)
+  if (u->kind == U_NUM && strchr (u->low, '/') && sscanf (u->low, "%d/%d/%d", &mo, &d, &y) == 3 && strlen (u->low) >= 6)
     {
       if (y < 100)
         y += y < 30 ? 2000 : 1900;
@@ -2035,10 +2040,11 @@ date_core (TxScan *s, int i, TxMatch *m)
    * no unit follows, and the parsers index units without a bound check. */
   if (i < 0 || i >= s->n)
     return -1;
-  TxMatch tmp;
+  TxMatch blank, tmp;
+  init_match (&blank, i);
   for (guint k = 0; k < G_N_ELEMENTS (core); k++)
     {
-      init_match (&tmp, i);
+      tmp = blank;
       int e = core[k] (s, i, &tmp);
       if (e > best)
         {
@@ -2058,10 +2064,11 @@ tx_match (TxScan *s, int i, TxMatch *m)
     p_duration, p_set,
   };
   int best = -1;
-  TxMatch tmp;
+  TxMatch blank, tmp;
+  init_match (&blank, i);
   for (guint k = 0; k < G_N_ELEMENTS (all); k++)
     {
-      init_match (&tmp, i);
+      tmp = blank;
       int e = all[k] (s, i, &tmp);
       if (e > best && e > i)
         {

@@ -200,23 +200,35 @@ clitic_len (const char *p, const char *end)
   return 0;
 }
 
-static void
+/* Folds [p, e) into u->low (ASCII lower case, a typographic apostrophe
+ * as "'") and returns the tx_hash() of the folded text. */
+static guint64
 unit_fold (TxUnit *u, const char *p, const char *e)
 {
+  guint64 h = 1469598103934665603ULL;
   gsize k = 0;
   while (p < e && k < sizeof u->low - 1)
     {
-      int a = apostrophe (p, e);
+      guchar c = (guchar) *p;
+      int a = c == 0xE2 ? apostrophe (p, e) : 0;
       if (a)
         {
-          u->low[k++] = '\'';
+          c = '\'';
           p += a;
-          continue;
         }
-      u->low[k++] = g_ascii_tolower (*p++);
+      else
+        {
+          if (c >= 'A' && c <= 'Z')
+            c = (guchar) (c + ('a' - 'A'));
+          p++;
+        }
+      u->low[k++] = (char) c;
+      h ^= c;
+      h *= 1099511628211ULL;
     }
   u->low[k] = '\0';
   u->len = (guint8) k;
+  return h;
 }
 
 static const EvlLexEntry *
@@ -227,12 +239,12 @@ lookup1 (const TxLex *lx, int li, const char *k, gssize n, guint64 h)
   return evl_lexicon_lookup (lx->lex[li], k, n);
 }
 
+/* @h: tx_hash() of u->low */
 static void
-classify (const TxLex *lx, TxUnit *u)
+classify (const TxLex *lx, TxUnit *u, guint64 h)
 {
   if (u->kind != U_WORD)
     return;
-  guint64 h = tx_hash (u->low, u->len);
   if (!tx_bloom_has (lx->any, h))
     return;
   u->cand = TRUE;
@@ -294,6 +306,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
       u->nl = nl;
       u->num = -1;
       const char *q = p;
+      guint64 h = 0;
       if (g_ascii_isdigit (c) || (apostrophe (p, e) && p + apostrophe (p, e) + 1 < e
                                   && g_ascii_isdigit (p[apostrophe (p, e)])
                                   && g_ascii_isdigit (p[apostrophe (p, e) + 1])
@@ -346,7 +359,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
           if (!plain)
             u->num = -1;
           u->apos = apos;
-          unit_fold (u, p, q);
+          h = unit_fold (u, p, q);
         }
       else if (is_letter (p, e))
         {
@@ -382,7 +395,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
             }
           if (q > e)
             q = e;
-          unit_fold (u, p, q);
+          h = unit_fold (u, p, q);
         }
       else
         {
@@ -403,11 +416,11 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
               u->len = 1;
             }
           else
-            unit_fold (u, p, q);
+            h = unit_fold (u, p, q);
         }
       u->start = (guint32) (p - base);
       u->end = (guint32) (q - base);
-      classify (lx, u);
+      classify (lx, u, h);
       n++;
       p = q;
       space = nl = FALSE;
