@@ -97,6 +97,12 @@ write_graph_file (EvlStreamWriter writer, const EvlGraph *g, const char *dir,
     }
 }
 
+static gboolean
+write_timeml_doc (GOutputStream *out, gpointer doc, GError **error)
+{
+  return evl_export_timeml (doc, out, error);
+}
+
 /* DIR/timeml/NAME.tml per document; names come from document ids, made
  * safe as file names and unique. */
 static void
@@ -128,15 +134,8 @@ write_timeml (GPtrArray *docs, const char *outdir, guint *n_errors)
         }
       g_hash_table_add (used, g_strdup (file));
       g_autofree char *path = g_build_filename (dir, file, NULL);
-      g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
       g_autoptr (GError) error = NULL;
-      if (evl_export_timeml (doc, mem, &error) && g_output_stream_close (mem, NULL, &error))
-        {
-          GMemoryOutputStream *m = G_MEMORY_OUTPUT_STREAM (mem);
-          evl_export_write_atomic (path, g_memory_output_stream_get_data (m),
-                                   g_memory_output_stream_get_data_size (m), &error);
-        }
-      if (error)
+      if (!evl_export_stream_atomic (path, write_timeml_doc, doc, &error))
         {
           evl_cli_error (path, error);
           (*n_errors)++;

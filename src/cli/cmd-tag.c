@@ -147,18 +147,28 @@ output_name (EvlDocument *doc, TagFormat format, GHashTable *per_path, GHashTabl
   return g_steal_pointer (&name);
 }
 
+typedef struct {
+  EvlDocument *doc;
+  TagFormat format;
+} DocWriter;
+
+static gboolean
+write_doc_to (GOutputStream *out, gpointer user_data, GError **error)
+{
+  DocWriter *w = user_data;
+  return write_doc (w->doc, w->format, out, error);
+}
+
+/* Streamed into the temporary file that is renamed into place: a large
+ * document's TimeML is never held whole in memory. */
 static gboolean
 write_to_dir (EvlDocument *doc, TagFormat format, const char *dir, GHashTable *per_path,
               GHashTable *taken, char **path_out, GError **error)
 {
   g_autofree char *name = output_name (doc, format, per_path, taken);
   *path_out = g_build_filename (dir, name, NULL);
-  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
-  if (!write_doc (doc, format, mem, error) || !g_output_stream_close (mem, NULL, error))
-    return FALSE;
-  GMemoryOutputStream *m = G_MEMORY_OUTPUT_STREAM (mem);
-  return evl_export_write_atomic (*path_out, g_memory_output_stream_get_data (m),
-                                  g_memory_output_stream_get_data_size (m), error);
+  DocWriter w = { doc, format };
+  return evl_export_stream_atomic (*path_out, write_doc_to, &w, error);
 }
 
 typedef struct {

@@ -12,7 +12,10 @@
  * carriage return is written as &#13; (a parser would otherwise fold CR LF
  * and shift every offset) and the characters XML 1.0 cannot carry (C0
  * controls, U+FFFE, U+FFFF) become spaces, byte for byte, so offsets are
- * kept. */
+ * kept.
+ *
+ * The text is built in a buffer flushed to the stream every FLUSH_AT
+ * bytes, so a document of any size never has its whole TimeML in memory. */
 #include "evl-private.h"
 
 #include <string.h>
@@ -252,12 +255,28 @@ write_dct (GString *s, const char *dct)
   APPEND_LIT (s, "</TIMEX3></DCT>\n\n");
 }
 
+#define FLUSH_AT (64 * 1024)
+
+/* Writes out what @s holds once it passes FLUSH_AT (or when @force);
+ * after a failure, drops the rest and keeps the first error. */
 static void
-write_instances (GString *s, const EvlEventMention *ev, const GArray *kept)
+flush (GString *s, GOutputStream *out, gboolean force, GError **error)
+{
+  if (s->len < FLUSH_AT && !force)
+    return;
+  if (*error == NULL)
+    g_output_stream_write_all (out, s->str, s->len, NULL, NULL, error);
+  g_string_truncate (s, 0);
+}
+
+static void
+write_instances (GString *s, const EvlEventMention *ev, const GArray *kept,
+                 GOutputStream *out, GError **error)
 {
   for (guint k = 0; k < kept->len; k++)
     {
       const Item *it = &g_array_index (kept, Item, k);
+      flush (s, out, FALSE, error);
       if (it->is_timex)
         continue;
       const EvlEventMention *e = &ev[it->index];
@@ -315,7 +334,8 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
     }
 
   const char *dct = evl_document_get_dct (doc);
-  g_autoptr (GString) s = g_string_sized_new (len + len / 4 + 512);
+  g_autoptr (GString) s = g_string_sized_new (MIN (len + len / 4 + 512, 2 * FLUSH_AT));
+  g_autoptr (GError) werr = NULL;
   APPEND_LIT (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n\n<DOCID>");
   const char *id = evl_document_get_id (doc);
   escape_text (s, id, strlen (id));
@@ -333,6 +353,7 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
   for (guint k = 0; k < kept->len; k++)
     {
       const Item *it = &g_array_index (kept, Item, k);
+      flush (s, out, FALSE, &werr);
       escape_text (s, text + pos, it->start - pos);
       if (it->is_timex)
         open_timex (s, &tx[it->index], it->index, written, n_tx, dct != NULL);
@@ -352,7 +373,13 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
     }
   escape_text (s, text + pos, len - pos);
   APPEND_LIT (s, "</TEXT>\n\n");
-  write_instances (s, ev, kept);
+  write_instances (s, ev, kept, out, &werr);
   APPEND_LIT (s, "\n</TimeML>\n");
-  return g_output_stream_write_all (out, s->str, s->len, NULL, NULL, error);
+  flush (s, out, TRUE, &werr);
+  if (werr)
+    {
+      g_propagate_error (error, g_steal_pointer (&werr));
+      return FALSE;
+    }
+  return TRUE;
 }
