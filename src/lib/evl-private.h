@@ -28,6 +28,7 @@ void evl_graph_set_reason_cache (EvlGraph *g, gpointer cache, GDestroyNotify fre
 typedef enum {
   EVL_CONTEXT_SLOT_TIMEX,
   EVL_CONTEXT_SLOT_ENTITIES,
+  EVL_CONTEXT_SLOT_SEGMENT,
   EVL_CONTEXT_N_SLOTS
 } EvlContextSlot;
 gconstpointer evl_context_get_derived (const EvlContext *ctx, EvlContextSlot slot,

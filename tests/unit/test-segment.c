@@ -219,3 +219,47 @@ ParameterizedTest (CapCase *c, segment, runaway_caps, .init = setup, .fini = tea
   cr_assert_eq (max_par + 1, c->n_paragraphs, "'%s' x %u: %u paragraphs", c->unit, c->repeat,
                 max_par + 1);
 }
+
+/* Furniture cues are word n-grams of data/lexicons/en/furniture.txt,
+ * matched case-insensitively on the folded text (blank runs are one
+ * space); a token that starts no cue, or an n-gram that begins none, is
+ * passed over. */
+typedef struct {
+  char text[80];
+  gboolean furniture;
+} CueCase;
+
+ParameterizedTestParameters (segment, furniture_cues)
+{
+  static CueCase cases[] = {
+    { "Sign up for our newsletter today.", TRUE },
+    { "CLICK HERE to read it.", TRUE },
+    { "Click the red button.", FALSE },
+    { "Most read.", TRUE },
+    { "Most people read it.", FALSE },
+    { "Don't miss the show.", TRUE },
+    { "Do not miss the show.", FALSE },
+    { "Leave a   comment below.", TRUE },
+    { "Leave a message below.", FALSE },
+    { "Posted in Asia by the desk.", TRUE },
+    { "The terms of the use are vague.", FALSE },
+    { "He agreed to the terms of use.", TRUE },
+    { "Home / World news.", TRUE },
+    { "Homeless people / World news.", FALSE },
+  };
+  return cr_make_param_array (CueCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (CueCase *c, segment, furniture_cues, .init = setup, .fini = teardown)
+{
+  /* Twice: the second document reuses the context's prefix table. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr (EvlDocument) doc = segment (c->text);
+      guint n;
+      const EvlSentence *s = evl_document_get_sentences (doc, &n);
+      cr_assert_geq (n, 1);
+      cr_assert_eq (s[0].is_furniture, c->furniture, "'%s': furniture %d, expected %d", c->text,
+                    s[0].is_furniture, c->furniture);
+    }
+}

@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+typedef struct _CuePrefixes CuePrefixes;
+
 typedef struct {
   const EvlContext *ctx;
   EvlDocument *doc;
@@ -20,8 +22,9 @@ typedef struct {
   const EvlLexicon *abbrev;
   const EvlLexicon *starters;
   const EvlLexicon *furniture;
-  GHashTable *cue_prefixes;  /* (nullable) cue_prefixes() */
-  GArray *tokens;            /* EvlToken, built locally then appended */
+  const CuePrefixes *cue_prefixes;  /* (nullable) see cue_prefixes() */
+  EvlToken *tk;              /* tokens, built locally then appended */
+  guint n_tk, cap_tk;
   gboolean wrapped;          /* text is hard-wrapped at a fixed width */
 } Seg;
 
@@ -79,21 +82,22 @@ detect_wrapped (const char *text, gsize len)
 {
   guint lines = 0, long_lines = 0, inner_breaks = 0;
   gsize start = 0;
-  for (gsize i = 0; i <= len; i++)
+  for (;;)
     {
-      if (i == len || text[i] == '\n')
+      const char *nl = start < len ? memchr (text + start, '\n', len - start) : NULL;
+      gsize i = nl ? (gsize) (nl - text) : len;   /* the line's end */
+      gsize l = i - start;
+      if (l > 0)
         {
-          gsize l = i - start;
-          if (l > 0)
-            {
-              lines++;
-              if (l >= 55 && l <= 90)
-                long_lines++;
-              if (i + 1 < len && text[i + 1] != '\n' && text[i + 1] != '\r' && l > 0)
-                inner_breaks++;
-            }
-          start = i + 1;
+          lines++;
+          if (l >= 55 && l <= 90)
+            long_lines++;
+          if (i + 1 < len && text[i + 1] != '\n' && text[i + 1] != '\r')
+            inner_breaks++;
         }
+      if (i >= len)
+        break;
+      start = i + 1;
     }
   return lines >= 4 && long_lines * 2 > lines && inner_breaks * 2 > lines;
 }
@@ -101,8 +105,12 @@ detect_wrapped (const char *text, gsize len)
 static void
 push_token (Seg *s, gsize start, gsize end, guint16 flags)
 {
-  EvlToken t = { { (guint32) start, (guint32) end }, 0, flags };
-  g_array_append_val (s->tokens, t);
+  if (s->n_tk == s->cap_tk)
+    {
+      s->cap_tk = s->cap_tk * 2 + 16;
+      s->tk = g_renew (EvlToken, s->tk, s->cap_tk);
+    }
+  s->tk[s->n_tk++] = (EvlToken) { { (guint32) start, (guint32) end }, 0, flags };
 }
 
 static guint16
@@ -113,18 +121,19 @@ word_flags (const char *p, gsize n)
   gunichar first = char_at (p, p + n, &clen);
   if (first < 0x80 ? g_ascii_isdigit ((char) first) : g_unichar_isdigit (first))
     return EVL_TOKEN_NUMBER;
-  if (g_unichar_isupper (first))
+  if (first < 0x80 ? g_ascii_isupper ((char) first) : g_unichar_isupper (first))
     {
       f |= EVL_TOKEN_CAP;
       gboolean all = TRUE;
       guint letters = 0;
-      for (const char *q = p; q < p + n; q += clen)
+      for (const char *q = p; q < p + n && all; q += clen)
         {
           gunichar u = char_at (q, p + n, &clen);
-          if (g_unichar_isalpha (u))
+          /* g_unichar_isalpha/isupper agree with the ASCII tests below 0x80. */
+          if (u < 0x80 ? g_ascii_isalpha ((char) u) : g_unichar_isalpha (u))
             {
               letters++;
-              if (!g_unichar_isupper (u))
+              if (!(u < 0x80 ? g_ascii_isupper ((char) u) : g_unichar_isupper (u)))
                 all = FALSE;
             }
         }
@@ -189,8 +198,9 @@ tokenize (Seg *s)
         }
       int clen;
       gunichar u = char_at (t + i, end, &clen);
+          /* ASCII blanks were skipped above; no other ASCII char is a space. */
       if (u == 0x00A0 || u == 0x2009 || u == 0x202F || u == 0x200B || u == 0xFEFF
-          || g_unichar_isspace (u))
+          || (u >= 0x80 && g_unichar_isspace (u)))
         {
           i += clen;
           continue;
@@ -224,15 +234,14 @@ tokenize (Seg *s)
           while (wj < s->len && g_ascii_isalpha (t[wj]))
             wj++;
           gsize wl = wj - k;
-          if (s->tokens->len > 0 && wl >= 1 && wl <= 2
-              && (g_array_index (s->tokens, EvlToken, s->tokens->len - 1).span.end == i))
+          if (s->n_tk > 0 && wl >= 1 && wl <= 2 && s->tk[s->n_tk - 1].span.end == i)
             {
               char cl[3] = { g_ascii_tolower (t[k]), wl > 1 ? g_ascii_tolower (t[k + 1]) : 0, 0 };
               if (strcmp (cl, "s") == 0 || strcmp (cl, "t") == 0 || strcmp (cl, "re") == 0
                   || strcmp (cl, "ve") == 0 || strcmp (cl, "ll") == 0 || strcmp (cl, "d") == 0
                   || strcmp (cl, "m") == 0)
                 {
-                  EvlToken *prev = &g_array_index (s->tokens, EvlToken, s->tokens->len - 1);
+                  EvlToken *prev = &s->tk[s->n_tk - 1];
                   gsize start = i;
                   /* "didn't": move the n from the previous word. */
                   if (cl[0] == 't' && prev->span.end - prev->span.start > 1
@@ -345,8 +354,8 @@ soft_cut (const EvlToken *a, const EvlToken *b)
 static void
 split_sentences (Seg *s, GArray *out)
 {
-  guint n = s->tokens->len;
-  const EvlToken *tk = (const EvlToken *) (void *) s->tokens->data;
+  guint n = s->n_tk;
+  const EvlToken *tk = s->tk;
   guint start = 0, paragraph = 0, par_start = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -454,19 +463,90 @@ title_case_ratio (const EvlToken *tk, const RawSentence *r)
 /* Every prefix of every folded form of the furniture lexicon: a cue can
  * only start at a token whose folded text is one of them, so the n-gram
  * lookups run at a handful of tokens instead of all.  Built once per
- * lexicon file (the cache holds a reference on its bytes, so the key is
- * never reused) and shared by all threads. */
-static GMutex cue_prefix_lock;
-static GHashTable *cue_prefix_cache; /* GBytes* -> GHashTable* (set) */
+ * context (evl_context_get_derived()); a probe hashes the token's bytes
+ * lower-cased on the fly, without folding into a buffer or allocating. */
+typedef struct {
+  guint32 hash;
+  guint32 len;            /* 0 = empty slot */
+  guint32 off;            /* of the prefix in CuePrefixes.pool */
+} CueSlot;
 
-static GHashTable *
-build_cue_prefixes (GBytes *bytes)
+struct _CuePrefixes {
+  CueSlot *slots;
+  guint32 mask;
+  guint32 max_len;        /* longest prefix: a longer token starts no cue */
+  GString *pool;          /* the folded forms, each prefix a leading part */
+  gboolean none;          /* no furniture file: every token may start a cue */
+};
+
+/* FNV-1a of @s (@len bytes) with ASCII letters lower-cased. */
+static inline guint32
+lower_hash (const char *s, gsize len)
 {
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) s[i];
+      h = (h ^ ((guint) c - 'A' < 26u ? c + 32u : c)) * 16777619u;
+    }
+  return h;
+}
+
+/* Is @s (@len bytes, lower-cased ASCII) a prefix in @cp? */
+static gboolean
+cue_prefix_has (const CuePrefixes *cp, const char *s, gsize len, guint32 h)
+{
+  for (guint32 i = h & cp->mask; cp->slots[i].len; i = (i + 1) & cp->mask)
+    {
+      const CueSlot *sl = &cp->slots[i];
+      if (sl->hash != h || sl->len != len)
+        continue;
+      const char *p = cp->pool->str + sl->off;
+      gsize k = 0;
+      while (k < len && p[k] == g_ascii_tolower (s[k]))
+        k++;
+      if (k == len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+cue_prefix_add (CuePrefixes *cp, gsize off, gsize len)
+{
+  const char *s = cp->pool->str + off;
+  guint32 h = lower_hash (s, len);
+  if (cue_prefix_has (cp, s, len, h))
+    return;
+  guint32 i = h & cp->mask;
+  while (cp->slots[i].len)
+    i = (i + 1) & cp->mask;
+  cp->slots[i] = (CueSlot) { h, (guint32) len, (guint32) off };
+  cp->max_len = MAX (cp->max_len, (guint32) len);
+}
+
+static void
+cue_prefixes_free (gpointer p)
+{
+  CuePrefixes *cp = p;
+  g_free (cp->slots);
+  g_string_free (cp->pool, TRUE);
+  g_free (cp);
+}
+
+static gpointer
+cue_prefixes_build (const EvlContext *ctx)
+{
+  CuePrefixes *cp = g_new0 (CuePrefixes, 1);
+  cp->pool = g_string_new (NULL);
+  GBytes *bytes = evl_context_get_data (ctx, "lexicons/en/furniture.txt");
+  cp->none = bytes == NULL;
   gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
+  const char *data = bytes ? g_bytes_get_data (bytes, &len) : "";
   g_autofree char *text = g_strndup (data, len);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  /* The folded forms first (the pool must not move while slots are added). */
+  g_autoptr (GArray) forms = g_array_new (FALSE, FALSE, sizeof (guint32) * 2);
   for (guint i = 0; lines[i]; i++)
     {
       char *line = g_strstrip (lines[i]);
@@ -475,52 +555,81 @@ build_cue_prefixes (GBytes *bytes)
       char *tab = strchr (line, '\t');
       if (tab)
         *tab = '\0';
-      g_auto (GStrv) forms = g_strsplit (line, "|", -1);
-      for (guint f = 0; forms[f]; f++)
+      g_auto (GStrv) fs = g_strsplit (line, "|", -1);
+      for (guint f = 0; fs[f]; f++)
         {
-          gsize flen = strlen (forms[f]);
+          gsize flen = strlen (fs[f]);
           g_autofree char *buf = g_malloc (flen + 2);
-          gssize n = evl_fold_key (forms[f], flen, buf, flen + 2);
-          for (gssize k = 1; k <= n; k++)
-            g_hash_table_add (set, g_strndup (buf, (gsize) k));
+          gssize n = evl_fold_key (fs[f], flen, buf, flen + 2);
+          if (n <= 0)
+            continue;
+          guint32 rec[2] = { (guint32) cp->pool->len, (guint32) n };
+          g_string_append_len (cp->pool, buf, n);
+          g_array_append_val (forms, rec);
         }
     }
-  return set;
+  guint32 n_slots = 64;
+  while (n_slots < (cp->pool->len + 1) * 2)
+    n_slots *= 2;
+  cp->mask = n_slots - 1;
+  cp->slots = g_new0 (CueSlot, n_slots);
+  for (guint f = 0; f < forms->len; f++)
+    {
+      const guint32 *rec = &g_array_index (forms, guint32, 2 * f);
+      for (guint32 k = 1; k <= rec[1]; k++)
+        cue_prefix_add (cp, rec[0], k);
+    }
+  return cp;
 }
 
-static GHashTable *
+/* The furniture cue prefixes of @ctx, built once per context. */
+static const CuePrefixes *
 cue_prefixes (const EvlContext *ctx)
 {
-  GBytes *bytes = evl_context_get_data (ctx, "lexicons/en/furniture.txt");
-  if (bytes == NULL)
-    return NULL;
-  g_mutex_lock (&cue_prefix_lock);
-  if (cue_prefix_cache == NULL)
-    cue_prefix_cache = g_hash_table_new (NULL, NULL);
-  GHashTable *set = g_hash_table_lookup (cue_prefix_cache, bytes);
-  if (set == NULL)
-    {
-      set = build_cue_prefixes (bytes);
-      g_hash_table_insert (cue_prefix_cache, g_bytes_ref (bytes), set);
-    }
-  g_mutex_unlock (&cue_prefix_lock);
-  return set;
+  return evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_SEGMENT, cue_prefixes_build, cue_prefixes_free);
 }
 
 /* Can a furniture cue start at @t?  TRUE when unsure (no prefix set, or a
- * token too long to fold here). */
+ * token too long to fold here).  The folded form of a token (no blank
+ * inside) is its bytes with ASCII letters lower-cased. */
 static gboolean
 may_start_cue (const Seg *s, const EvlToken *t)
 {
-  if (s->cue_prefixes == NULL)
+  const CuePrefixes *cp = s->cue_prefixes;
+  if (cp == NULL || cp->none)
     return TRUE;
-  char buf[64];
-  gssize n = evl_fold_key (s->text + t->span.start, t->span.end - t->span.start,
-                           buf, sizeof buf);
-  if (n < 0)
+  const char *p = s->text + t->span.start;
+  gsize n = t->span.end - t->span.start;
+  if (n >= 64)
     return TRUE;
-  buf[n] = '\0';
-  return g_hash_table_contains (s->cue_prefixes, buf);
+  if (n > cp->max_len)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r')
+      {
+        /* Blanks fold to one space: fold the slow way. */
+        char buf[64];
+        gssize k = evl_fold_key (p, n, buf, sizeof buf);
+        return k < 0 || (k > 0 && cue_prefix_has (cp, buf, (gsize) k, lower_hash (buf, (gsize) k)));
+      }
+  return cue_prefix_has (cp, p, n, lower_hash (p, n));
+}
+
+/* Is the folded text of @span (@len bytes, several tokens) a prefix of
+ * a furniture form?  TRUE when unsure (no prefix set). */
+static gboolean
+may_extend_cue (const Seg *s, const char *span, gsize len)
+{
+  const CuePrefixes *cp = s->cue_prefixes;
+  if (cp == NULL || cp->none)
+    return TRUE;
+  /* Same capacity as the lexicon's own folding: a key that does not fit
+   * is in no lexicon. */
+  char buf[256];
+  gssize k = evl_fold_key (span, len, buf, sizeof buf);
+  if (k <= 0)
+    return FALSE;
+  return (gsize) k <= cp->max_len && cue_prefix_has (cp, buf, (gsize) k, lower_hash (buf, (gsize) k));
 }
 
 /* Does the sentence contain a furniture cue (data/lexicons/en/furniture.txt)?
@@ -536,9 +645,14 @@ has_furniture_cue (const Seg *s, const EvlToken *tk, const RawSentence *r)
       for (guint w = 1; w <= maxw && k + w <= r->n; w++)
         {
           const EvlToken *a = &tk[r->first + k], *b = &tk[r->first + k + w - 1];
-          const EvlLexEntry *e = evl_lexicon_lookup (s->furniture, s->text + a->span.start,
-                                                     b->span.end - a->span.start);
-          if (e)
+          const char *span = s->text + a->span.start;
+          gsize span_len = b->span.end - a->span.start;
+          /* An n-gram whose folded text begins no form cannot be one, nor
+           * can any longer n-gram from the same token (its folded text
+           * extends this one's). */
+          if (w > 1 && !may_extend_cue (s, span, span_len))
+            break;
+          if (evl_lexicon_lookup (s->furniture, span, span_len))
             return TRUE;
         }
     }
@@ -548,7 +662,7 @@ has_furniture_cue (const Seg *s, const EvlToken *tk, const RawSentence *r)
 static void
 mark_blocks (Seg *s, GArray *raw, guint8 *heading, guint8 *furniture)
 {
-  const EvlToken *tk = (const EvlToken *) (void *) s->tokens->data;
+  const EvlToken *tk = s->tk;
   guint n = raw->len;
   RawSentence *rs = (RawSentence *) (void *) raw->data;
   guint n_par = n ? rs[n - 1].paragraph + 1 : 0;
@@ -610,7 +724,8 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   s.starters = evl_context_get_lexicon (ctx, "en/sentence-starters");
   s.furniture = evl_context_get_lexicon (ctx, "en/furniture");
   s.cue_prefixes = s.furniture ? cue_prefixes (ctx) : NULL;
-  s.tokens = g_array_sized_new (FALSE, FALSE, sizeof (EvlToken), s.len / 5 + 16);
+  s.cap_tk = (guint) MIN (s.len / 5 + 16, G_MAXUINT / 4);
+  s.tk = g_new (EvlToken, s.cap_tk);
   s.wrapped = detect_wrapped (s.text, s.len);
 
   tokenize (&s);
@@ -620,7 +735,7 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   g_autofree guint8 *furniture = g_new0 (guint8, raw->len + 1);
   mark_blocks (&s, raw, heading, furniture);
 
-  EvlToken *tk = (EvlToken *) (void *) s.tokens->data;
+  EvlToken *tk = s.tk;
   for (guint i = 0; i < raw->len; i++)
     {
       RawSentence *r = &g_array_index (raw, RawSentence, i);
@@ -638,5 +753,5 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
           evl_document_add_token (doc, t);
         }
     }
-  g_array_unref (s.tokens);
+  g_free (s.tk);
 }
