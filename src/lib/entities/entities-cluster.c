@@ -24,7 +24,7 @@ typedef struct {
   EvlEntityType type;
   const EvlLexEntry *gaz;     /* gazetteer line, NULL for rule names */
   gboolean city;              /* a capital named as a place */
-  GString *fold;              /* folded name used for alias matching */
+  const char *fold;           /* folded name used for alias matching (pool) */
   const char *surface;        /* longest surface form seen (interned) */
   guint surface_words;
   guint n_full;               /* mentions by a full (multi-word) name */
@@ -36,6 +36,19 @@ typedef struct {
 } Cl;
 
 typedef struct {
+  guint32 hash;
+  guint32 len;
+  const char *key;
+  gint head, tail;            /* nodes; head -1: empty bucket */
+  char prefix;
+} Bucket;
+
+typedef struct {
+  gint ci;                    /* cluster index */
+  gint next;                  /* next node of the list, or -1 */
+} Node;
+
+typedef struct {
   const EvlContext *ctx;
   const EvlEntLex *lex;
   EvlDocument *doc;
@@ -43,22 +56,105 @@ typedef struct {
   GArray *cls;                /* Cl */
   GString *tmp;
   /* Cluster lookups without scanning every cluster (documents with
-   * thousands of names stay linear): "f:" + folded name, "g:" + gazetteer
-   * line, "w:" + first word, last word or given names of a multi-word
-   * name, "o:" + its first word, "a:" + its initialism -> GArray of
-   * cluster indices in creation order.  Callers filter on the current
-   * type, city flag and merge state. */
-  GHashTable *index;
-  GHashTable *by_gaz;         /* EvlLexEntry* -> GArray of cluster indices */
+   * thousands of names stay linear): 'f' + folded name, 'w' + first word,
+   * last word or given names of a multi-word name, 'a' + its initialism,
+   * 'g' + gazetteer line -> list of cluster indices in creation order.
+   * Callers filter on the current type, city flag and merge state.  One
+   * open-addressing table; the lists are chains in one node array, the
+   * keys point into the clusters' folded names in the pool: no allocation
+   * per key. */
+  Bucket *buckets;
+  guint32 mask, used;
+  GArray *nodes;              /* Node */
+  GStringChunk *pool;         /* folded names, initialisms */
+  GArray *scratch;            /* gint: best_person()'s candidates */
   GString *ktmp;
 } Cx;
 
-static void
-cl_clear (gpointer p)
+static guint32
+key_hash (char prefix, const char *key, gsize len)
 {
-  Cl *c = p;
-  if (c->fold)
-    g_string_free (c->fold, TRUE);
+  guint32 h = 2166136261u ^ (guchar) prefix;
+  if (prefix == 'g')
+    {
+      guint64 v = (guint64) (guintptr) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+      return (guint32) (v >> 32) ^ h;
+    }
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) key[i]) * 16777619u;
+  return h;
+}
+
+/* The bucket of @prefix + @key (@len bytes; for 'g', @key is the
+ * gazetteer line itself), or the empty bucket where it would go. */
+static Bucket *
+bucket (Cx *x, char prefix, const char *key, gsize len, guint32 h)
+{
+  for (guint32 i = h & x->mask;; i = (i + 1) & x->mask)
+    {
+      Bucket *b = &x->buckets[i];
+      if (b->head < 0)
+        return b;
+      if (b->hash == h && b->prefix == prefix && b->len == len
+          && (prefix == 'g' ? b->key == key : memcmp (b->key, key, len) == 0))
+        return b;
+    }
+}
+
+static void
+buckets_init (Cx *x, guint32 n)
+{
+  x->mask = n - 1;
+  x->buckets = g_new (Bucket, n);
+  for (guint32 i = 0; i < n; i++)
+    x->buckets[i].head = -1;
+}
+
+/* Adds cluster @ci to the list of @prefix + @key; @key must live as long
+ * as the index (the pool, or a gazetteer line). */
+static void
+index_add (Cx *x, char prefix, const char *key, gsize len, gint ci)
+{
+  if ((x->used + 1) * 4 > (x->mask + 1) * 3)
+    {
+      Bucket *old = x->buckets;
+      guint32 old_n = x->mask + 1;
+      buckets_init (x, old_n * 2);
+      for (guint32 i = 0; i < old_n; i++)
+        if (old[i].head >= 0)
+          *bucket (x, old[i].prefix, old[i].key, old[i].len, old[i].hash) = old[i];
+      g_free (old);
+    }
+  guint32 h = key_hash (prefix, key, len);
+  Bucket *b = bucket (x, prefix, key, len, h);
+  Node n = { ci, -1 };
+  if (b->head < 0)
+    {
+      *b = (Bucket) { h, (guint32) len, key, (gint) x->nodes->len, (gint) x->nodes->len, prefix };
+      x->used++;
+    }
+  else if (g_array_index (x->nodes, Node, b->tail).ci == ci)
+    return;
+  else
+    {
+      g_array_index (x->nodes, Node, b->tail).next = (gint) x->nodes->len;
+      b->tail = (gint) x->nodes->len;
+    }
+  g_array_append_val (x->nodes, n);
+}
+
+/* The first node of the clusters under @prefix + @key, or -1; walk with
+ * node(). */
+static gint
+index_get (Cx *x, char prefix, const char *key, gsize len)
+{
+  return bucket (x, prefix, key, len, key_hash (prefix, key, len))->head;
+}
+
+static const Node *
+node (Cx *x, gint n)
+{
+  return &g_array_index (x->nodes, Node, n);
 }
 
 static Cl *
@@ -93,35 +189,6 @@ fold_span (Cx *x, EvlSpan sp)
 }
 
 static const char *
-index_key (Cx *x, const char *prefix, const char *key, gsize len)
-{
-  g_string_assign (x->ktmp, prefix);
-  g_string_append_len (x->ktmp, key, (gssize) len);
-  return x->ktmp->str;
-}
-
-static void
-index_add (Cx *x, const char *prefix, const char *key, gsize len, gint ci)
-{
-  const char *k = index_key (x, prefix, key, len);
-  GArray *a = g_hash_table_lookup (x->index, k);
-  if (a == NULL)
-    {
-      a = g_array_new (FALSE, FALSE, sizeof (gint));
-      g_hash_table_insert (x->index, g_strdup (k), a);
-    }
-  if (a->len == 0 || g_array_index (a, gint, a->len - 1) != ci)
-    g_array_append_val (a, ci);
-}
-
-/* (transfer none) The clusters under @prefix + @key, or NULL. */
-static GArray *
-index_get (Cx *x, const char *prefix, const char *key, gsize len)
-{
-  return g_hash_table_lookup (x->index, index_key (x, prefix, key, len));
-}
-
-static const char *
 last_word (const char *s)
 {
   const char *sp = strrchr (s, ' ');
@@ -149,36 +216,32 @@ initials (GString *out, const char *full)
 }
 
 static gint
-new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold)
+new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold_in)
 {
+  gsize len = strlen (fold_in);
+  const char *fold = g_string_chunk_insert_len (x->pool, fold_in, (gssize) len);
   Cl c = { 0 };
   c.type = type;
   c.gaz = gaz;
-  c.fold = g_string_new (fold);
+  c.fold = fold;
   c.merged = -1;
   g_array_append_val (x->cls, c);
   gint ci = (gint) x->cls->len - 1;
 
-  index_add (x, "f:", fold, strlen (fold), ci);
+  index_add (x, 'f', fold, len, ci);
   if (gaz)
-    {
-      GArray *a = g_hash_table_lookup (x->by_gaz, gaz);
-      if (a == NULL)
-        {
-          a = g_array_new (FALSE, FALSE, sizeof (gint));
-          g_hash_table_insert (x->by_gaz, (gpointer) gaz, a);
-        }
-      g_array_append_val (a, ci);
-    }
+    index_add (x, 'g', (const char *) gaz, 0, ci);
   const char *sp = strchr (fold, ' ');
   if (sp)
     {
-      index_add (x, "w:", fold, (gsize) (sp - fold), ci);
-      index_add (x, "w:", last_word (fold), strlen (last_word (fold)), ci);
-      index_add (x, "w:", sp + 1, strlen (sp + 1), ci);
-      g_autoptr (GString) ini = g_string_new (NULL);
-      initials (ini, fold);
-      index_add (x, "a:", ini->str, ini->len, ci);
+      const char *lw = last_word (fold);
+      index_add (x, 'w', fold, (gsize) (sp - fold), ci);
+      index_add (x, 'w', lw, strlen (lw), ci);
+      index_add (x, 'w', sp + 1, strlen (sp + 1), ci);
+      g_string_truncate (x->ktmp, 0);
+      initials (x->ktmp, fold);
+      index_add (x, 'a', g_string_chunk_insert_len (x->pool, x->ktmp->str, (gssize) x->ktmp->len),
+                 x->ktmp->len, ci);
     }
   return ci;
 }
@@ -186,10 +249,9 @@ new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold
 static gint
 find_gaz (Cx *x, const EvlLexEntry *gaz)
 {
-  GArray *a = g_hash_table_lookup (x->by_gaz, gaz);
-  for (guint k = 0; a && k < a->len; k++)
+  for (gint n = index_get (x, 'g', (const char *) gaz, 0); n >= 0; n = node (x, n)->next)
     {
-      gint i = g_array_index (a, gint, k);
+      gint i = node (x, n)->ci;
       if (!cl (x, i)->city && cl (x, i)->merged < 0)
         return i;
     }
@@ -199,12 +261,11 @@ find_gaz (Cx *x, const EvlLexEntry *gaz)
 static gint
 find_fold (Cx *x, EvlEntityType type, const char *fold, gboolean city)
 {
-  GArray *a = index_get (x, "f:", fold, strlen (fold));
-  for (guint k = 0; a && k < a->len; k++)
+  for (gint n = index_get (x, 'f', fold, strlen (fold)); n >= 0; n = node (x, n)->next)
     {
-      Cl *c = cl (x, g_array_index (a, gint, k));
+      Cl *c = cl (x, node (x, n)->ci);
       if (c->merged < 0 && c->type == type && c->city == city)
-        return g_array_index (a, gint, k);
+        return node (x, n)->ci;
     }
   return -1;
 }
@@ -353,14 +414,20 @@ best_person (Cx *x, const char *fold, guint32 at, gint exclude, const EvlLexEntr
 {
   /* Candidates: names with @fold as first word, last word or given names,
    * and (for a multi-word @fold) names sharing its first word. */
-  g_autoptr (GArray) cand = g_array_new (FALSE, FALSE, sizeof (gint));
-  GArray *a = index_get (x, "w:", fold, strlen (fold));
-  if (a)
-    g_array_append_vals (cand, a->data, a->len);
+  GArray *cand = x->scratch;
+  g_array_set_size (cand, 0);
+  for (gint n = index_get (x, 'w', fold, strlen (fold)); n >= 0; n = node (x, n)->next)
+    g_array_append_val (cand, node (x, n)->ci);
   const char *sp = strchr (fold, ' ');
-  if (sp && (a = index_get (x, "w:", fold, (gsize) (sp - fold))) != NULL)
-    g_array_append_vals (cand, a->data, a->len);
-  g_array_sort (cand, cmp_int);
+  gboolean two = FALSE;
+  for (gint n = sp ? index_get (x, 'w', fold, (gsize) (sp - fold)) : -1; n >= 0; n = node (x, n)->next)
+    {
+      g_array_append_val (cand, node (x, n)->ci);
+      two = TRUE;
+    }
+  /* Each list is in creation order already. */
+  if (two)
+    g_array_sort (cand, cmp_int);
   gint best = -1;
   for (guint ci = 0; ci < cand->len; ci++)
     {
@@ -369,7 +436,7 @@ best_person (Cx *x, const char *fold, guint32 at, gint exclude, const EvlLexEntr
         continue;
       Cl *k = cl (x, i);
       if (k->merged >= 0 || k->type != EVL_ENTITY_PERSON || (gint) i == exclude
-          || count_words (k->fold->str) < 2 || !name_part (fold, k->fold->str)
+          || count_words (k->fold) < 2 || !name_part (fold, k->fold)
           || titles_clash (title, k->title))
         continue;
       if (best < 0)
@@ -395,8 +462,8 @@ merge_people (Cx *x)
       Cl *a = cl (x, i);
       if (a->merged >= 0 || a->type != EVL_ENTITY_PERSON || a->gaz)
         continue;
-      gint b = best_person (x, a->fold->str, G_MAXUINT32, (gint) i, a->title);
-      if (b >= 0 && count_words (cl (x, b)->fold->str) > count_words (a->fold->str))
+      gint b = best_person (x, a->fold, G_MAXUINT32, (gint) i, a->title);
+      if (b >= 0 && count_words (cl (x, b)->fold) > count_words (a->fold))
         {
           a->merged = b;
           cl (x, b)->n_full += a->n_full;
@@ -424,22 +491,21 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
     {
       /* 'Vostochny' after 'Vostochny Cosmodrome': the first word of a
        * multi-word place or organisation found by rules. */
-      GArray *a = index_get (x, "w:", x->tmp->str, x->tmp->len);
-      for (guint j = 0; a && j < a->len && ci < 0; j++)
+      for (gint j = index_get (x, 'w', x->tmp->str, x->tmp->len); j >= 0 && ci < 0; j = node (x, j)->next)
         {
-          Cl *k = cl (x, g_array_index (a, gint, j));
+          Cl *k = cl (x, node (x, j)->ci);
           gsize n = x->tmp->len;
           if (k->merged < 0 && k->type != EVL_ENTITY_PERSON && !k->gaz
-              && strncmp (k->fold->str, x->tmp->str, n) == 0 && k->fold->str[n] == ' ')
-            ci = g_array_index (a, gint, j);
+              && strncmp (k->fold, x->tmp->str, n) == 0 && k->fold[n] == ' ')
+            ci = node (x, j)->ci;
         }
     }
-  GArray *ini = c->acronym && ci < 0 ? index_get (x, "a:", x->tmp->str, x->tmp->len) : NULL;
-  for (guint j = 0; ini && j < ini->len && ci < 0; j++)
+  gint ini = c->acronym && ci < 0 ? index_get (x, 'a', x->tmp->str, x->tmp->len) : -1;
+  for (gint j = ini; j >= 0 && ci < 0; j = node (x, j)->next)
     {
-      Cl *k = cl (x, g_array_index (ini, gint, j));
+      Cl *k = cl (x, node (x, j)->ci);
       if (k->merged < 0 && k->type != EVL_ENTITY_PERSON)
-        ci = g_array_index (ini, gint, j);
+        ci = node (x, j)->ci;
     }
   if (ci < 0 && c->gaz)
     {
@@ -576,8 +642,15 @@ cmp_cand (gconstpointer a, gconstpointer b)
   return x->span.end > y->span.end ? -1 : x->span.end < y->span.end;
 }
 
+/* The output clusters' aliases, chained in one array. */
 typedef struct {
-  GPtrArray *aliases;     /* interned strings */
+  const char *alias;          /* interned */
+  gint next;
+} AliasNode;
+
+typedef struct {
+  gint alias_head, alias_tail;/* AliasNode chain, -1 when empty */
+  guint n_aliases;
   GHashTable *aliases_seen;
   GHashTable *roles;      /* interned role string -> count */
   guint n_mentions;
@@ -621,7 +694,7 @@ is_upper (const char *s)
 /* Datelines write names in capitals ('THE HAGUE'): prefer a form written
  * otherwise, else capitalise each word. */
 static const char *
-display_name (Cx *x, const char *surface, GPtrArray *aliases)
+display_name (Cx *x, const char *surface, const GPtrArray *aliases)
 {
   if (!is_upper (surface) || strlen (surface) <= 4)
     return surface;
@@ -645,6 +718,7 @@ emit (Cx *x, GArray *cands)
 {
   guint n = x->cls->len;
   OutCl *out = g_new0 (OutCl, n);
+  g_autoptr (GArray) alias_nodes = g_array_new (FALSE, FALSE, sizeof (AliasNode));
   for (guint i = 0; i < n; i++)
     out[i].out = -1;
 
@@ -667,7 +741,7 @@ emit (Cx *x, GArray *cands)
         {
           order[n_out] = c->cluster;
           o->out = (gint) n_out++;
-          o->aliases = g_ptr_array_new ();
+          o->alias_head = o->alias_tail = -1;
         }
       o->n_mentions++;
       if (c->kind != EVL_CAND_DESC && c->kind != EVL_CAND_PRONOUN)
@@ -675,22 +749,33 @@ emit (Cx *x, GArray *cands)
           /* Interned: equal strings are the same pointer.  A hash set
            * only once the list is long (pathological documents). */
           const char *s = evl_document_span_text (x->doc, c->span);
-          gboolean seen;
+          gboolean seen = FALSE;
           if (o->aliases_seen)
             seen = !g_hash_table_add (o->aliases_seen, (gpointer) s);
           else
             {
-              seen = g_ptr_array_find (o->aliases, s, NULL);
-              if (!seen && o->aliases->len >= 16)
+              for (gint k = o->alias_head; k >= 0 && !seen; k = g_array_index (alias_nodes, AliasNode, k).next)
+                seen = g_array_index (alias_nodes, AliasNode, k).alias == s;
+              if (!seen && o->n_aliases >= 16)
                 {
                   o->aliases_seen = g_hash_table_new (NULL, NULL);
-                  for (guint k = 0; k < o->aliases->len; k++)
-                    g_hash_table_add (o->aliases_seen, o->aliases->pdata[k]);
+                  for (gint k = o->alias_head; k >= 0; k = g_array_index (alias_nodes, AliasNode, k).next)
+                    g_hash_table_add (o->aliases_seen, (gpointer) g_array_index (alias_nodes, AliasNode, k).alias);
                   g_hash_table_add (o->aliases_seen, (gpointer) s);
                 }
             }
           if (!seen)
-            g_ptr_array_add (o->aliases, (gpointer) s);
+            {
+              AliasNode an = { s, -1 };
+              gint at = (gint) alias_nodes->len;
+              g_array_append_val (alias_nodes, an);
+              if (o->alias_tail >= 0)
+                g_array_index (alias_nodes, AliasNode, o->alias_tail).next = at;
+              else
+                o->alias_head = at;
+              o->alias_tail = at;
+              o->n_aliases++;
+            }
         }
       if (c->role.end > c->role.start)
         {
@@ -702,23 +787,26 @@ emit (Cx *x, GArray *cands)
         }
     }
 
+  g_autoptr (GPtrArray) aliases = g_ptr_array_new ();
   for (guint want = 0; want < n_out; want++)
     {
       guint i = (guint) order[want];
       Cl *k = cl (x, i);
+      g_ptr_array_set_size (aliases, 0);
+      for (gint a = out[i].alias_head; a >= 0; a = g_array_index (alias_nodes, AliasNode, a).next)
+        g_ptr_array_add (aliases, (gpointer) g_array_index (alias_nodes, AliasNode, a).alias);
       EvlEntityCluster ec = { 0 };
       const char *name;
       if (k->gaz && !k->city)
         name = evl_document_intern (x->doc, k->gaz->canonical, -1);
       else
-        name = display_name (x, k->surface ? k->surface : out[i].aliases->pdata[0],
-                             out[i].aliases);
+        name = display_name (x, k->surface ? k->surface : aliases->pdata[0], aliases);
       ec.name = name;
-      g_autofree char *key = evl_entity_normalize_key (x->ctx, name, k->type);
-      ec.key = evl_document_intern (x->doc, key, -1);
+      evl_ent_normalize_key (x->ktmp, x->lex, name, k->type);
+      ec.key = evl_document_intern (x->doc, x->ktmp->str, (gssize) x->ktmp->len);
       ec.type = k->type;
-      g_ptr_array_add (out[i].aliases, NULL);
-      ec.aliases = (const char *const *) out[i].aliases->pdata;
+      g_ptr_array_add (aliases, NULL);
+      ec.aliases = (const char *const *) aliases->pdata;
       ec.role = out[i].roles ? pick_role (out[i].roles) : NULL;
       ec.n_mentions = out[i].n_mentions;
       evl_document_add_entity_cluster (x->doc, &ec);
@@ -740,8 +828,6 @@ emit (Cx *x, GArray *cands)
 
   for (guint i = 0; i < n; i++)
     {
-      if (out[i].aliases)
-        g_ptr_array_unref (out[i].aliases);
       if (out[i].aliases_seen)
         g_hash_table_unref (out[i].aliases_seen);
       if (out[i].roles)
@@ -760,11 +846,12 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   x.doc = doc;
   x.text = evl_document_get_text (doc, NULL);
   x.cls = g_array_new (FALSE, TRUE, sizeof (Cl));
-  g_array_set_clear_func (x.cls, cl_clear);
   x.tmp = g_string_new (NULL);
   x.ktmp = g_string_new (NULL);
-  x.index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  x.by_gaz = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  buckets_init (&x, 64);
+  x.nodes = g_array_new (FALSE, FALSE, sizeof (Node));
+  x.pool = g_string_chunk_new (1024);
+  x.scratch = g_array_new (FALSE, FALSE, sizeof (gint));
 
   g_array_sort (cands, cmp_cand);
   for (int heading = 0; heading < 2; heading++)
@@ -794,7 +881,9 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   emit (&x, cands);
   g_string_free (x.tmp, TRUE);
   g_string_free (x.ktmp, TRUE);
-  g_hash_table_unref (x.index);
-  g_hash_table_unref (x.by_gaz);
+  g_free (x.buckets);
+  g_array_unref (x.nodes);
+  g_string_chunk_free (x.pool);
+  g_array_unref (x.scratch);
   g_array_unref (x.cls);
 }

@@ -238,9 +238,12 @@ key_lookup (const EvlEntLex *lex, const char *name, gsize len,
     }
   for (int pass = 0; pass < 2; pass++)
     {
-      for (guint i = 0; i < n; i++)
+      /* One fold of the name for the lexicons. */
+      EvlLexKey key;
+      gboolean ok = evl_lex_key_init (&key, name, (gssize) len);
+      for (guint i = 0; ok && i < n; i++)
         {
-          const EvlLexEntry *e = evl_lexicon_lookup (order[i], name, len);
+          const EvlLexEntry *e = evl_lexicon_lookup_key (order[i], &key);
           if (e)
             {
               *kind = kinds[i];
@@ -257,12 +260,10 @@ key_lookup (const EvlEntLex *lex, const char *name, gsize len,
   return NULL;
 }
 
-char *
-evl_entity_normalize_key (const EvlContext *ctx, const char *name, EvlEntityType type)
+void
+evl_ent_normalize_key (GString *out, const EvlEntLex *lex, const char *name, EvlEntityType type)
 {
-  g_return_val_if_fail (ctx != NULL && name != NULL, NULL);
-  const EvlEntLex *lex = evl_ent_lex_get (ctx);
-
+  g_string_truncate (out, 0);
   gsize len = strlen (name);
   while (len > 0 && g_ascii_isspace (name[0]))
     name++, len--;
@@ -275,7 +276,6 @@ evl_entity_normalize_key (const EvlContext *ctx, const char *name, EvlEntityType
            && memcmp (name + len - 4, "\xe2\x80\x99", 3) == 0)
     len -= 4;
 
-  g_autoptr (GString) out = g_string_new (NULL);
   EvlGazKind kind;
   gboolean capital = FALSE;
   const EvlLexEntry *e = key_lookup (lex, name, len, type, &kind, &capital);
@@ -288,7 +288,7 @@ evl_entity_normalize_key (const EvlContext *ctx, const char *name, EvlEntityType
         {
           if (out->len > 4 && strncmp (out->str, "the ", 4) == 0)
             g_string_erase (out, 0, 4);
-          return g_string_free (g_steal_pointer (&out), FALSE);
+          return;
         }
       g_string_truncate (out, 0);
     }
@@ -300,5 +300,13 @@ evl_entity_normalize_key (const EvlContext *ctx, const char *name, EvlEntityType
     evl_ent_fold_name (out, e->canonical, strlen (e->canonical));
   if (out->len > 4 && strncmp (out->str, "the ", 4) == 0)
     g_string_erase (out, 0, 4);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+evl_entity_normalize_key (const EvlContext *ctx, const char *name, EvlEntityType type)
+{
+  g_return_val_if_fail (ctx != NULL && name != NULL, NULL);
+  GString *out = g_string_new (NULL);
+  evl_ent_normalize_key (out, evl_ent_lex_get (ctx), name, type);
+  return g_string_free (out, FALSE);
 }

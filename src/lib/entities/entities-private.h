@@ -107,6 +107,10 @@ const char *evl_ent_attr (const EvlLexEntry *entry, const char *kind);
  * apostrophes made straight, white space collapsed and trimmed. */
 void evl_ent_fold_name (GString *out, const char *text, gsize len);
 
+/* Sets @out to evl_entity_normalize_key (@name, @type). */
+void evl_ent_normalize_key (GString *out, const EvlEntLex *lex, const char *name,
+                            EvlEntityType type);
+
 /* Turns the candidates into clusters and mentions on @doc. */
 void evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
                       EvlDocument *doc, GArray *cands);
