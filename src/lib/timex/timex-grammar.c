@@ -15,7 +15,7 @@
 static inline gboolean
 is (const TxScan *s, int i, const char *w)
 {
-  return i >= 0 && i < s->n && strcmp (s->u[i].low, w) == 0;
+  return i >= 0 && i < s->n && s->u[i].low[0] == w[0] && strcmp (s->u[i].low, w) == 0;
 }
 
 static inline gboolean
@@ -36,14 +36,11 @@ attr (const EvlLexEntry *e, guint k)
   return e && e->n_attrs > k ? e->attrs[k] : "";
 }
 
-/* Looks up the longest multi-word form of @lex starting at unit @i;
- * returns the number of units matched (0 when none). */
+/* lookup_multi() without the memo. */
 static int
-lookup_multi (const TxScan *s, int li, int i, const EvlLexEntry **out)
+lookup_multi_at (const TxScan *s, int li, int i, const EvlLexEntry **out)
 {
   const EvlLexicon *lex = s->lx->lex[li];
-  if (lex == NULL || i >= s->n || !s->u[i].cand)
-    return 0;
   char key[128];
   int best = 0;
   gsize k = 0;
@@ -74,6 +71,31 @@ lookup_multi (const TxScan *s, int li, int i, const EvlLexEntry **out)
         }
     }
   return best;
+}
+
+/* Looks up the longest multi-word form of @lex starting at unit @i;
+ * returns the number of units matched (0 when none) and sets *@out when
+ * one matched.  Remembered in s->memo until the next tx_match(). */
+static int
+lookup_multi (TxScan *s, int li, int i, const EvlLexEntry **out)
+{
+  const EvlLexicon *lex = s->lx->lex[li];
+  if (lex == NULL || i >= s->n || !s->u[i].cand)
+    return 0;
+  if (s->memo[li].at == i)
+    {
+      if (s->memo[li].n)
+        *out = s->memo[li].e;
+      return s->memo[li].n;
+    }
+  const EvlLexEntry *found = NULL;
+  int n = lookup_multi_at (s, li, i, &found);
+  s->memo[li].at = i;
+  s->memo[li].n = n;
+  s->memo[li].e = found;
+  if (n)
+    *out = found;
+  return n;
 }
 
 /* ---- numbers ---- */
@@ -2028,25 +2050,80 @@ p_modified (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
-static int
-date_core (TxScan *s, int i, TxMatch *m)
+/* What the unit a pattern starts at can be: each pattern below lists
+ * the classes it may start with (read off its first tests: a unit of
+ * none of them makes it return -1), so tx_match() skips the patterns a
+ * unit cannot start. */
+enum {
+  S_NUM = 1 << 0,               /* a number unit */
+  S_CAND = 1 << 1,              /* a candidate word: lexicon forms, lookup_multi() */
+  S_MONTH = 1 << 2,
+  S_WDAY = 1 << 3,
+  S_NUMBER = 1 << 4,            /* a number word */
+  S_ORD = 1 << 5,
+  S_UNIT = 1 << 6,
+  S_SEASON = 1 << 7,
+  S_POD = 1 << 8,
+  S_CUE = 1 << 9,
+  S_THE = 1 << 10,
+  S_A = 1 << 11,                /* 'a', 'an' */
+  S_THAT = 1 << 12,
+  S_LIT = 1 << 13,              /* another start word of tx_lex_init() */
+};
+
+static guint
+start_classes (const TxUnit *u)
 {
-  static const Pattern core[] = {
-    p_numeric_date, p_month, p_weekday, p_year, p_season, p_quarter, p_century,
-    p_holiday, p_deictic, p_relative, p_anaphor,
-  };
+  guint c = (u->kind == U_NUM ? S_NUM : 0) | (u->cand ? S_CAND : 0) | (u->month ? S_MONTH : 0)
+             | (u->wday ? S_WDAY : 0) | (u->number ? S_NUMBER : 0) | (u->ordinal ? S_ORD : 0)
+             | (u->unit ? S_UNIT : 0) | (u->season ? S_SEASON : 0) | (u->pod ? S_POD : 0)
+             | (u->cue ? S_CUE : 0);
+  if (u->start_word)
+    {
+      if (strcmp (u->low, "the") == 0)
+        c |= S_THE;
+      else if (strcmp (u->low, "a") == 0 || strcmp (u->low, "an") == 0)
+        c |= S_A;
+      else if (strcmp (u->low, "that") == 0)
+        c |= S_THAT;
+      else
+        c |= S_LIT;
+    }
+  return c;
+}
+
+typedef struct {
+  Pattern fn;
+  guint starts;                 /* start_classes() it may begin with */
+} PatternEntry;
+
+#define P_MONTH { p_month, S_NUM | S_WDAY | S_MONTH | S_THE }
+#define P_WEEKDAY { p_weekday, S_THE | S_CUE | S_WDAY }
+#define P_YEAR { p_year, S_LIT | S_NUM | S_NUMBER | S_THE }
+#define P_SEASON { p_season, S_THE | S_CUE | S_NUM | S_A | S_NUMBER | S_SEASON }
+#define P_QUARTER { p_quarter, S_THE | S_CUE | S_NUM | S_LIT | S_ORD | S_NUMBER }
+#define P_CENTURY { p_century, S_THE | S_NUM | S_ORD | S_NUMBER }
+#define P_HOLIDAY { p_holiday, S_CAND }
+#define P_DEICTIC { p_deictic, S_CAND }
+#define P_RELATIVE { p_relative, S_THE | S_CUE }
+#define P_ANAPHOR { p_anaphor, S_THE | S_THAT }
+#define P_NUMERIC_DATE { p_numeric_date, S_NUM }
+
+/* The longest match of @pats at @i that ends past @floor_end. */
+static int
+run_patterns (TxScan *s, int i, const PatternEntry *pats, guint n_pats, int floor_end, TxMatch *m)
+{
   int best = -1;
-  /* A modifier or preposition can end the text ('three days late'):
-   * no unit follows, and the parsers index units without a bound check. */
-  if (i < 0 || i >= s->n)
-    return -1;
+  guint c = start_classes (U (i));
   TxMatch blank, tmp;
   init_match (&blank, i);
-  for (guint k = 0; k < G_N_ELEMENTS (core); k++)
+  for (guint k = 0; k < n_pats; k++)
     {
+      if (!(c & pats[k].starts))
+        continue;
       tmp = blank;
-      int e = core[k] (s, i, &tmp);
-      if (e > best)
+      int e = pats[k].fn (s, i, &tmp);
+      if (e > best && e > floor_end)
         {
           best = e;
           *m = tmp;
@@ -2055,27 +2132,37 @@ date_core (TxScan *s, int i, TxMatch *m)
   return best;
 }
 
+static int
+date_core (TxScan *s, int i, TxMatch *m)
+{
+  static const PatternEntry core[] = {
+    P_NUMERIC_DATE, P_MONTH, P_WEEKDAY, P_YEAR, P_SEASON, P_QUARTER, P_CENTURY,
+    P_HOLIDAY, P_DEICTIC, P_RELATIVE, P_ANAPHOR,
+  };
+  /* A modifier or preposition can end the text ('three days late'):
+   * no unit follows, and the parsers index units without a bound check. */
+  if (i < 0 || i >= s->n)
+    return -1;
+  return run_patterns (s, i, core, G_N_ELEMENTS (core), -1, m);
+}
+
 gboolean
 tx_match (TxScan *s, int i, TxMatch *m)
 {
-  static const Pattern all[] = {
-    p_time, p_modified, p_numeric_date, p_month, p_weekday, p_year, p_season,
-    p_quarter, p_century, p_holiday, p_deictic, p_relative, p_period, p_anaphor, p_year_end,
-    p_duration, p_set,
+  static const PatternEntry all[] = {
+    { p_time, S_NUM | S_POD },
+    { p_modified, S_CAND },
+    P_NUMERIC_DATE, P_MONTH, P_WEEKDAY, P_YEAR, P_SEASON, P_QUARTER, P_CENTURY,
+    P_HOLIDAY, P_DEICTIC, P_RELATIVE,
+    { p_period, S_THE | S_LIT },
+    P_ANAPHOR,
+    { p_year_end, S_THE | S_LIT },
+    { p_duration, S_CAND | S_NUM | S_LIT },
+    { p_set, S_LIT | S_NUM | S_A | S_NUMBER },
   };
-  int best = -1;
-  TxMatch blank, tmp;
-  init_match (&blank, i);
-  for (guint k = 0; k < G_N_ELEMENTS (all); k++)
-    {
-      tmp = blank;
-      int e = all[k] (s, i, &tmp);
-      if (e > best && e > i)
-        {
-          best = e;
-          *m = tmp;
-        }
-    }
+  for (int k = 0; k < LEX_N; k++)
+    s->memo[k].at = -1;
+  int best = run_patterns (s, i, all, G_N_ELEMENTS (all), i, m);
   if (best < 0)
     return FALSE;
   m->start = i;

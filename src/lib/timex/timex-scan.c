@@ -245,10 +245,11 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
 {
   if (u->kind != U_WORD)
     return;
+  /* set on every word: the grammar tests it at inner units too */
+  u->start_word = tx_bloom_has (lx->start_word, h);
   if (!tx_bloom_has (lx->any, h))
     return;
   u->cand = TRUE;
-  u->start_word = tx_bloom_has (lx->start_word, h);
   const char *k = u->low;
   gssize n = u->len;
   u->month = lookup1 (lx, LEX_MONTHS, k, n, h);

@@ -30,7 +30,7 @@ typedef struct {
   guint8 cand;                  /* passed the bloom filter */
   guint8 lexical;               /* a temporal word by itself, not only a
                                  * determiner ('the', 'a') or a first word */
-  guint8 start_word;            /* passed the start_word filter */
+  guint8 start_word;            /* passed the start_word filter (any word) */
   guint8 apos;                  /* NUM written '80s / '98 */
   guint8 ndig;                  /* digits of a plain number */
   guint8 len;
@@ -75,6 +75,13 @@ typedef struct {
   guint32 sentence;             /* sentence of the unit being matched */
   const EvlSentence *sents;
   guint n_sents;
+  /* timex-grammar.c: the last lookup_multi() per lexicon during one
+   * tx_match() (its patterns look the same unit up more than once) */
+  struct {
+    int at;                     /* unit, -1 none */
+    int n;
+    const EvlLexEntry *e;
+  } memo[LEX_N];
 } TxScan;
 
 void tx_lex_init (TxLex *lx, const EvlContext *ctx);
