@@ -281,7 +281,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
   while (p < e)
     {
       guchar c = (guchar) *p;
-      if (is_space (c))
+      if (c <= ' ' && is_space (c))
         {
           space = TRUE;
           if (c == '\n')
@@ -367,6 +367,30 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
           u->kind = U_WORD;
           u->cap = g_ascii_isupper (c);
           const char *seg = q;
+          /* the common word, ASCII letters and digits up to a space or
+           * punctuation, is folded and hashed as it is read; any other
+           * goes on below and through unit_fold() */
+          guint64 fh = 1469598103934665603ULL;
+          gsize k = 0;
+          while (q < e && g_ascii_isalnum (*q))
+            {
+              guchar lc = (guchar) *q++;
+              if (lc >= 'A' && lc <= 'Z')
+                lc = (guchar) (lc + ('a' - 'A'));
+              if (k < sizeof u->low - 1)
+                {
+                  u->low[k++] = (char) lc;
+                  fh ^= lc;
+                  fh *= 1099511628211ULL;
+                }
+            }
+          if (q == e || ((guchar) *q < 0x80 && *q != '\'' && *q != '.'))
+            {
+              u->low[k] = '\0';
+              u->len = (guint8) k;
+              h = fh;
+              goto folded;
+            }
           while (q < e)
             {
               if (is_letter (q, e) || g_ascii_isdigit (*q))
@@ -419,6 +443,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
           else
             h = unit_fold (u, p, q);
         }
+    folded:
       u->start = (guint32) (p - base);
       u->end = (guint32) (q - base);
       classify (lx, u, h);
