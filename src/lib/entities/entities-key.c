@@ -95,6 +95,7 @@ lex_build (const EvlContext *ctx)
   for (guint l = 0; l < EVL_ENT_N_LEX; l++)
     {
       lex->by_id[l] = evl_context_get_lexicon (ctx, lex_names[l]);
+      lex->max_tokens[l] = lex->by_id[l] ? MIN (evl_lexicon_max_words (lex->by_id[l]) + 2, 8u) : 0;
       g_autofree char *path = g_strconcat ("lexicons/", lex_names[l], ".txt", NULL);
       GBytes *bytes = evl_context_get_data (ctx, path);
       if (lex->by_id[l] && bytes)
@@ -190,7 +191,7 @@ evl_ent_fold_name (GString *out, const char *text, gsize len)
           if (space)
             g_string_append_c (out, ' ');
           space = FALSE;
-          g_string_append_c (out, g_ascii_tolower (b));
+          g_string_append_c (out, (char) ((guint) (b - 'A') < 26u ? b + 32 : b));
           continue;
         }
       gunichar c = g_utf8_get_char_validated (p, end - p);

@@ -43,6 +43,10 @@ typedef struct {
     };
     const EvlLexicon *by_id[EVL_ENT_N_LEX];
   };
+  /* The most tokens a match can span: the lexicon's most words + 2 (a
+   * clitic, 'People’s', is a token of its own but no word), at most 8;
+   * 0 for a missing lexicon. */
+  guint max_tokens[EVL_ENT_N_LEX];
   EvlEntFirst *first;        /* open addressing, first_mask + 1 slots */
   guint32 first_mask;
 } EvlEntLex;

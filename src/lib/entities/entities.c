@@ -93,11 +93,25 @@ is_cap (const Scan *s, guint i)
   return is_word (s, i) && (s->tok[i].flags & EVL_TOKEN_CAP);
 }
 
-static gboolean
+static inline guchar
+ascii_lower (guchar c)
+{
+  return (guint) (c - 'A') < 26u ? (guchar) (c + 32) : c;
+}
+
+/* Token @i is @word, ignoring ASCII case (inline: @word is usually a
+ * literal, its length then a constant). */
+static inline gboolean
 tok_is (const Scan *s, guint i, const char *word)
 {
   gsize n = strlen (word);
-  return i < s->s_end && tok_len (s, i) == n && g_ascii_strncasecmp (tok_text (s, i), word, n) == 0;
+  if (i >= s->s_end || tok_len (s, i) != n)
+    return FALSE;
+  const char *t = tok_text (s, i);
+  for (gsize k = 0; k < n; k++)
+    if (ascii_lower ((guchar) t[k]) != ascii_lower ((guchar) word[k]))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -153,11 +167,9 @@ first_word (const Scan *s, guint32 a, guint32 end, guint8 out[EVL_ENT_N_LEX], Ev
 /* Fills MEMO_WORD of token @i: the token's first word and its lookups in
  * the single-word lexicons (stop words, titles, cues), one fold for all. */
 static const TokMemo *
-word_at (const Scan *s, guint i)
+word_fill (const Scan *s, guint i)
 {
   TokMemo *g = &s->memo[i];
-  if (s->state[i] & MEMO_WORD)
-    return g;
   s->state[i] |= MEMO_WORD;
   guint32 a = s->tok[i].span.start, b = s->tok[i].span.end;
   /* A word longer than any key (256 bytes) starts no probe. */
@@ -182,6 +194,12 @@ word_at (const Scan *s, guint i)
   for (guint l = 0; l < 3; l++)
     g->one[l] = mw[one[l]] ? evl_lexicon_lookup_key (s->lex->by_id[one[l]], &key) : NULL;
   return g;
+}
+
+static inline const TokMemo *
+word_at (const Scan *s, guint i)
+{
+  return (s->state[i] & MEMO_WORD) ? &s->memo[i] : word_fill (s, i);
 }
 
 /* TRUE when tokens [i, i + k) can form a key: words (abbreviations
@@ -234,10 +252,11 @@ static const EvlLexEntry *
 lookup_tokens (const Scan *s, EvlEntLexId id, guint i, guint k)
 {
   const EvlLexicon *lex = s->lex->by_id[id];
+  if (k == 1 && (id == EVL_ENT_LEX_STOP || id == EVL_ENT_LEX_TITLES || id == EVL_ENT_LEX_CUES))
+    return is_word (s, i) ? word_at (s, i)->one[id == EVL_ENT_LEX_STOP ? 0 : id == EVL_ENT_LEX_TITLES ? 1 : 2]
+                          : NULL;
   if (lex == NULL || !probe_tokens_ok (s, i, k))
     return NULL;
-  if (k == 1 && (id == EVL_ENT_LEX_STOP || id == EVL_ENT_LEX_TITLES || id == EVL_ENT_LEX_CUES))
-    return word_at (s, i)->one[id == EVL_ENT_LEX_STOP ? 0 : id == EVL_ENT_LEX_TITLES ? 1 : 2];
   EvlLexKey key;
   const guint8 *mw;
   guint8 tmp[EVL_ENT_N_LEX];
@@ -258,9 +277,7 @@ lookup_tokens (const Scan *s, EvlEntLexId id, guint i, guint k)
 static guint
 longest (const Scan *s, EvlEntLexId id, guint i, guint kmax, const EvlLexEntry **out)
 {
-  /* +2: a clitic ('People’s') is a token of its own but no word. */
-  guint maxw = MIN (evl_lexicon_max_words (s->lex->by_id[id]) + 2, MAX_SPAN_WORDS);
-  kmax = MIN (kmax, maxw);
+  kmax = MIN (kmax, s->lex->max_tokens[id]);
   for (guint k = MIN (kmax, s->s_end - MIN (i, s->s_end)); k >= 1; k--)
     {
       const EvlLexEntry *e = lookup_tokens (s, id, i, k);
@@ -351,7 +368,7 @@ hash_lower (const char *p, gsize n)
 {
   guint64 h = 1469598103934665603ULL;
   for (gsize i = 0; i < n; i++)
-    h = (h ^ (guchar) g_ascii_tolower (p[i])) * 1099511628211ULL;
+    h = (h ^ ascii_lower ((guchar) p[i])) * 1099511628211ULL;
   return h | 1;   /* 0 marks an empty slot */
 }
 
@@ -414,11 +431,9 @@ case_ok (const Scan *s, guint i, guint k)
 /* Fills MEMO_GAZ of token @i: for each gazetteer its longest match from
  * @i, longest first, one fold of each probe for the four of them. */
 static const TokMemo *
-memo_at (const Scan *s, guint i)
+memo_fill (const Scan *s, guint i)
 {
   TokMemo *g = &s->memo[i];
-  if (s->state[i] & MEMO_GAZ)
-    return g;
   s->state[i] |= MEMO_GAZ;
   for (guint l = 0; l < 4; l++)
     {
@@ -436,14 +451,21 @@ memo_at (const Scan *s, guint i)
   for (guint l = 0; l < 4; l++)
     {
       /* +2: a clitic ('People’s') is a token of its own but no word. */
-      guint maxw = MIN (evl_lexicon_max_words (s->lex->by_id[l]) + 2, MAX_SPAN_WORDS);
-      kmax_l[l] = s->lex->by_id[l] ? MIN (extent, maxw) : 0;
+      kmax_l[l] = MIN (extent, s->lex->max_tokens[l]);
       top = MAX (top, kmax_l[l]);
     }
   top = MIN (top, s->s_end - MIN (i, s->s_end));
+  /* ok[k]: tokens [i, i + k) can form a key (probe_tokens_ok()). */
+  gboolean ok[MAX_SPAN_WORDS + 1] = { FALSE };
+  for (guint k = 1, inner = TRUE; k <= top && inner; k++)
+    {
+      guint j = i + k - 1;
+      ok[k] = is_word (s, j);
+      inner = ok[k] || (j > i && is_possessive (s, j));
+    }
   for (guint k = top; k >= 1; k--)
     {
-      if (!probe_tokens_ok (s, i, k))
+      if (!ok[k])
         continue;
       EvlLexKey key;
       const guint8 *mw;
@@ -472,6 +494,12 @@ memo_at (const Scan *s, guint i)
         }
     }
   return g;
+}
+
+static inline const TokMemo *
+memo_at (const Scan *s, guint i)
+{
+  return (s->state[i] & MEMO_GAZ) ? &s->memo[i] : memo_fill (s, i);
 }
 
 static gboolean
