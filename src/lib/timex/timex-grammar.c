@@ -106,6 +106,30 @@ year_like (const TxUnit *u)
   return u->kind == U_NUM && u->ndig == 4 && u->num >= 1000 && u->num <= 2099 && !u->suffix[0];
 }
 
+/* The value of a number unit (digits without their commas) or of a
+ * number word (its lexicon value), parsed on first use. */
+static double
+unit_value (TxUnit *u)
+{
+  if (!u->has_val)
+    {
+      if (u->kind == U_NUM)
+        {
+          char buf[32];
+          gsize k = 0;
+          for (const char *c = u->low; *c && k < sizeof buf - 1; c++)
+            if (*c != ',')
+              buf[k++] = *c;
+          buf[k] = '\0';
+          u->val = g_ascii_strtod (buf, NULL);
+        }
+      else
+        u->val = g_ascii_strtod (attr (u->number, 0), NULL);
+      u->has_val = TRUE;
+    }
+  return u->val;
+}
+
 /* A cardinal at @i: digits (18, 1,000, 2.5, 5 1/2) or words (twenty-four,
  * a hundred, a dozen, a couple of, a few, several).  'a'/'an' alone is not
  * a number.  Returns the end or -1. */
@@ -120,18 +144,8 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
     {
       if (u->suffix[0] || u->apos || strchr (u->low, ':') || strchr (u->low, '/'))
         return -1;
-      if (u->num >= 0)
-        *val = u->num; /* a plain run of digits: what strtod() would read */
-      else
-        {
-          char buf[32];
-          gsize k = 0;
-          for (const char *c = u->low; *c && k < sizeof buf - 1; c++)
-            if (*c != ',')
-              buf[k++] = *c;
-          buf[k] = '\0';
-          *val = g_ascii_strtod (buf, NULL);
-        }
+      /* a plain run of digits is what strtod() would read */
+      *val = u->num >= 0 ? u->num : unit_value (U (i));
       int j = i + 1;
       /* '5 1/2' */
       if (j < s->n && U (j)->kind == U_NUM && strchr (U (j)->low, '/'))
@@ -178,7 +192,7 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
   while (j < s->n && U (j)->number)
     {
       const char *kd = attr (U (j)->number, 1);
-      double v = g_ascii_strtod (attr (U (j)->number, 0), NULL);
+      double v = unit_value (U (j));
       if (strcmp (kd, "scale") == 0)
         {
           if (cur == 0)
@@ -202,7 +216,7 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
           if (strcmp (kd, "tens") == 0 && is_hyphen (s, j) && j + 1 < s->n && U (j + 1)->number
               && strcmp (attr (U (j + 1)->number, 1), "unit") == 0 && attached (s, j + 1))
             {
-              cur += g_ascii_strtod (attr (U (j + 1)->number, 0), NULL);
+              cur += unit_value (U (j + 1));
               j += 2;
             }
         }

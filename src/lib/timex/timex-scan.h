@@ -31,6 +31,7 @@ typedef struct {
   guint8 lexical;               /* a temporal word by itself, not only a
                                  * determiner ('the', 'a') or a first word */
   guint8 start_word;            /* passed the start_word filter (any word) */
+  guint8 has_val;               /* @val is set */
   guint8 apos;                  /* NUM written '80s / '98 */
   guint8 ndig;                  /* digits of a plain number */
   guint8 len;
@@ -39,6 +40,8 @@ typedef struct {
   char low[28];                 /* ASCII-lower-cased text, ’ as ' */
   const EvlLexEntry *month, *wday, *number, *ordinal, *unit, *season, *pod,
                     *cue, *tense;
+  double val;                   /* timex-grammar.c: value of a number, parsed
+                                 * once (unit_value()) */
 } TxUnit;
 
 /* What a pattern recognised, before it becomes an EvlTimex. */
