@@ -1,6 +1,7 @@
 /* Entities: detection rules, alias clustering, merge keys. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "evl-private.h"
@@ -679,4 +680,77 @@ Test (entities, single_word_prefers_the_place_of_that_name)
     "Residents of Newark were relieved.");
   cr_expect_eq (mention (doc, "Newark", 0)->cluster, mention (doc, "NEWARK", 0)->cluster);
   cr_expect_neq (mention (doc, "Newark", 0)->cluster, mention (doc, "Newark Police Department", 0)->cluster);
+}
+
+/* ---- gazetteer probes: the first-word filter must not lose a name ----
+ * Probes are looked up only when their first word starts a form of the
+ * gazetteer with that many words; names whose tokens touch ('People’s'),
+ * sit apart by several blanks or mix cases must still be found, with the
+ * key of their gazetteer line. */
+
+typedef struct {
+  char text[200];
+  char surface[64];
+  char key[64];
+} ProbeCase;
+
+static ProbeCase probe_cases[] = {
+  { "Talks with North  Korea resumed on Monday.", "North  Korea", "north korea" },
+  { "It was a Democratic People\xe2\x80\x99s Republic of Korea decision.",
+    "Democratic People\xe2\x80\x99s Republic of Korea", "north korea" },
+  { "The Korean People\xe2\x80\x99s Army fired shells.", "Korean People\xe2\x80\x99s Army", "korean people's army" },
+  { "Pyongyang said the test of the People's Republic of China failed.",
+    "People's Republic of China", "china" },
+  { "Pyongyang said the test failed.", "Pyongyang", "north korea" },
+  { "Officials of the DPRK met on Monday.", "DPRK", "north korea" },
+};
+
+ParameterizedTestParameters (entities, gazetteer_names_in_any_token_layout)
+{
+  return cr_make_param_array (ProbeCase, probe_cases, G_N_ELEMENTS (probe_cases));
+}
+
+ParameterizedTest (ProbeCase *tc, entities, gazetteer_names_in_any_token_layout)
+{
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  cr_expect_str_eq (cluster_of (doc, tc->surface)->key, tc->key, "'%s' in \"%s\"", tc->surface, tc->text);
+}
+
+/* The first-word table is built from the context's own data: a gazetteer
+ * replaced through a data directory is probed by its new forms. */
+Test (entities, overlaid_gazetteer_forms_are_probed)
+{
+  g_autofree char *dir = g_dir_make_tmp ("evl-ent-XXXXXX", NULL);
+  cr_assert_not_null (dir);
+  g_autofree char *sub = g_build_filename (dir, "lexicons", "en", NULL);
+  g_mkdir_with_parents (sub, 0755);
+  g_autofree char *file = g_build_filename (sub, "gazetteer-places.txt", NULL);
+  cr_assert (g_file_set_contents (file,
+                                  "# test overlay\n"
+                                  "Zentrovian Morning Star|Morning Star of Zentrovia|ZMS\n", -1, NULL));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlContext) over = evl_context_new_with_data_dir (dir, &error);
+  g_unlink (file);
+  g_rmdir (sub);
+  g_autofree char *en = g_path_get_dirname (sub);
+  g_rmdir (en);
+  g_rmdir (dir);
+  cr_assert_not_null (over, "%s", error ? error->message : "?");
+
+  const char *text = "Ships left the Morning Star of Zentrovia on Monday.";
+  g_autoptr (EvlDocument) doc = evl_document_new ("t", text, -1, NULL);
+  cr_assert_not_null (doc);
+  evl_segment_document (over, doc);
+  evl_entities_annotate (over, doc);
+  const EvlEntityCluster *c = cluster_of (doc, "Morning Star of Zentrovia");
+  cr_expect_str_eq (c->key, "zentrovian morning star");
+  cr_expect_eq (c->type, EVL_ENTITY_LOCATION);
+  g_autofree char *key = evl_entity_normalize_key (over, "ZMS", EVL_ENTITY_LOCATION);
+  cr_expect_str_eq (key, "zentrovian morning star");
+
+  /* The compiled-in gazetteers know no such line. */
+  g_autoptr (EvlDocument) plain = annotate (text);
+  gint i = find_mention (plain, "Morning Star of Zentrovia", 0);
+  if (i >= 0)
+    cr_expect_str_neq (cluster_of (plain, "Morning Star of Zentrovia")->key, "zentrovian morning star");
 }
