@@ -308,6 +308,8 @@ event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
 {
   for (guint i = 0; i < sd->n_tok; i++)
     {
+      if (!((evl_story_cls (sd, (gint) i) | sd->start_all) & EVL_STORY_C_START_CUES))
+        continue;   /* cue_at() would say C_NONE */
       guint last = i;
       CueKind kind = cue_at (sd, cues, i, &last);
       if (kind >= C_LATER)

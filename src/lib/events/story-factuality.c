@@ -296,6 +296,8 @@ negative_contraction (const EvlStoryDoc *sd, guint i)
   const EvlToken *t = &sd->tok[i];
   const char *s = sd->text + t->span.start;
   gsize n = EVL_SPAN_LEN (t->span);
+  if (n < 2 || s[n - 1] != 't')
+    return FALSE;   /* every form below ends in 't' */
   if ((n >= 3 && strncmp (s + n - 3, "n't", 3) == 0)
       || (n >= 5 && strncmp (s + n - 5, "n\xe2\x80\x99t", 5) == 0))
     return TRUE;

@@ -139,6 +139,9 @@ typedef struct {
   gint32 *ent_first;     /* first token of each entity mention (-1 none) */
   gint32 *ent_last;      /* last token of each entity mention (-1 none) */
   const char **type_name; /* per taxonomy type: its name interned in @doc, lazily */
+  const char **type_cameo; /* per taxonomy type: its CAMEO code interned, lazily */
+  const EvlStoryType **type_st; /* per taxonomy type: evl_story_taxonomy_lookup() of its name */
+  guint16 *ev_type;      /* taxonomy type of each event (evl_story_type_events()) */
   guint32 start_all;     /* EVL_STORY_C_START_* of lexicons without a start set */
 } EvlStoryDoc;
 

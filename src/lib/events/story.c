@@ -679,20 +679,22 @@ context_mask (const EvlStoryDoc *sd, gint t, guint window)
 static const GArray *
 stem_rules (const EvlStoryDoc *sd, const char *w)
 {
-  static const struct { const char *suffix, *repl; } rules[] = {
-    { "ies", "y" }, { "ied", "y" }, { "es", "" }, { "s", "" }, { "ed", "" }, { "d", "" },
-    { "ing", "" }, { "ing", "e" }, { "ed", "e" },
+  static const struct { const char *suffix, *repl; guint8 sl, rl; } rules[] = {
+    { "ies", "y", 3, 1 }, { "ied", "y", 3, 1 }, { "es", "", 2, 0 }, { "s", "", 1, 0 }, { "ed", "", 2, 0 },
+    { "d", "", 1, 0 }, { "ing", "", 3, 0 }, { "ing", "e", 3, 1 }, { "ed", "e", 2, 1 },
   };
   gsize n = strlen (w);
+  if (n >= 64)
+    return NULL;
   char buf[72];
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
-      gsize sl = strlen (rules[i].suffix);
-      if (n <= sl + 2 || n >= 64 || strcmp (w + n - sl, rules[i].suffix) != 0)
+      gsize sl = rules[i].sl;
+      if (n <= sl + 2 || memcmp (w + n - sl, rules[i].suffix, sl) != 0)
         continue;
       memcpy (buf, w, n - sl);
-      strcpy (buf + n - sl, rules[i].repl);
-      gsize bl = strlen (buf);
+      memcpy (buf + n - sl, rules[i].repl, rules[i].rl + 1u);
+      gsize bl = n - sl + rules[i].rl;
       const GArray *r = sd->winfo[evl_story_word_id (sd->tax, buf, bl)].rules;
       /* 'planned' -> 'plan': undouble a final consonant. */
       if (r == NULL && *rules[i].repl == '\0' && bl >= 3 && buf[bl - 1] == buf[bl - 2])
@@ -773,9 +775,14 @@ evl_story_type_events (EvlStoryDoc *sd)
         }
       const EvlStoryType *st = &g_array_index (tax->types, EvlStoryType, type);
       if (sd->type_name[type] == NULL)
-        sd->type_name[type] = evl_document_intern (sd->doc, st->name, -1);
+        {
+          sd->type_name[type] = evl_document_intern (sd->doc, st->name, -1);
+          sd->type_cameo[type] = st->cameo ? evl_document_intern (sd->doc, st->cameo, -1) : NULL;
+          sd->type_st[type] = evl_story_taxonomy_lookup (tax, st->name);
+        }
       e->type = sd->type_name[type];
-      e->cameo = st->cameo ? evl_document_intern (sd->doc, st->cameo, -1) : NULL;
+      e->cameo = sd->type_cameo[type];
+      sd->ev_type[k] = (guint16) type;
       if (st->outcome && t >= 0)
         {
           gint v = find_outcome (sd, e, t);
@@ -813,9 +820,9 @@ time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e)
 }
 
 static float
-score_one (const EvlStoryDoc *sd, const EvlEventMention *e, guint np, gboolean quoted, guint mark)
+score_one (const EvlStoryDoc *sd, const EvlEventMention *e, const EvlStoryType *st, guint np,
+           gboolean quoted, guint mark)
 {
-  const EvlStoryType *st = e->type ? evl_story_taxonomy_lookup (sd->tax, e->type) : NULL;
   gboolean other = st == NULL || st == &g_array_index (sd->tax->types, EvlStoryType, sd->tax->other);
   float s = st ? st->weight : 0.1f;
   if (np >= 1 || e->agent >= 0 || e->patient >= 0)
@@ -872,12 +879,15 @@ evl_story_score_salience (EvlStoryDoc *sd)
   for (guint k = 0; k < sd->n_ev; k++)
     sd->ev[k].salience = sd->ev_mark[k] & EVL_STORY_MARK_JUNK
                          ? 0.0f
-                         : score_one (sd, &sd->ev[k], sd->n_parts[k],
+                         : score_one (sd, &sd->ev[k],
+                                      sd->type_st[sd->ev_type[k]],
+                                      sd->n_parts[k],
                                       sd->ev_tok[k] >= 0 && sd->quoted[sd->ev_tok[k]], sd->ev_mark[k]);
   for (guint i = 0; i < sd->extra->len; i++)
     {
       EvlEventMention *p = &g_array_index (sd->extra, EvlEventMention, i);
-      p->salience = score_one (sd, p, p->n_participants, FALSE, 0);
+      const EvlStoryType *st = p->type ? evl_story_taxonomy_lookup (sd->tax, p->type) : NULL;
+      p->salience = score_one (sd, p, st, p->n_participants, FALSE, 0);
     }
   /* An event a kept event is anchored to ('hours before the summit') is
    * kept too, or the relation would point nowhere. */
@@ -913,17 +923,62 @@ evl_story_add_participant (EvlStoryDoc *sd, guint e, gint32 m)
 
 /* ------------------------------------------------------------------ index */
 
+/* evl_document_token_at() on the document's tokens, starting from the
+ * answer of the previous call (@hint): spans come mostly in text order,
+ * so a few steps forward usually find the token; else a binary search. */
+static gint
+tok_at (const EvlStoryDoc *sd, guint32 offset, guint *hint)
+{
+  const EvlToken *t = sd->tok;
+  guint n = sd->n_tok, lo = MIN (*hint, n);
+  /* Every token before the hint ends by @offset: the first one ending
+   * after it is a few steps on (token ends ascend). */
+  if (lo == 0 || t[lo - 1].span.end <= offset)
+    for (guint steps = 0; steps < 8; steps++, lo++)
+      if (lo == n || t[lo].span.end > offset)
+        {
+          *hint = lo;
+          return lo < n && t[lo].span.start <= offset ? (gint) lo : -1;
+        }
+  gint i = evl_document_token_at (sd->doc, offset);
+  if (i >= 0)
+    *hint = (guint) i;
+  return i;
+}
+
 /* Covers tokens from the one at @span.start up to @span.end with @value. */
 static gint
-mark_tokens (EvlStoryDoc *sd, gint32 *map, EvlSpan span, gint32 value)
+mark_tokens (EvlStoryDoc *sd, gint32 *map, EvlSpan span, gint32 value, guint *hint)
 {
-  gint first = evl_document_token_at (sd->doc, span.start);
+  gint first = tok_at (sd, span.start, hint);
   if (first < 0)
     return -1;
   for (guint i = (guint) first; i < sd->n_tok && sd->tok[i].span.start < span.end; i++)
     if (map[i] < 0)
       map[i] = value;
   return first;
+}
+
+/* evl_fold_key() of a token (@len > 0 bytes, below its 64-byte cap) into
+ * @buf and word_hash() of the result, in one pass: without blanks or
+ * control characters folding is lower-casing ASCII letters.  -2 when the
+ * token has one (then fold it the general way). */
+static inline gssize
+fold_token (const char *src, gsize len, char *buf, guint32 *hash_out)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < len; i++)
+    {
+      guint c = (guchar) src[i];
+      if (c <= ' ')
+        return -2;
+      c = c - 'A' < 26u ? c + 32u : c;
+      buf[i] = (char) c;
+      h = (h ^ c) * 16777619u;
+    }
+  buf[len] = '\0';
+  *hash_out = h;
+  return len > 0 ? (gssize) len : -2;
 }
 
 static void
@@ -945,14 +1000,19 @@ build_index (EvlStoryDoc *sd)
   sd->wid = g_new (guint16, n);
   sd->winfo = evl_story_word_info (sd->tax, 0);
   gsize off = 0;
+  guint32 h = 0;
   for (guint i = 0; i < sd->n_tok; i++)
     {
       const EvlToken *t = &sd->tok[i];
       sd->key_off[i] = (guint32) off;
-      gssize kl = EVL_SPAN_LEN (t->span) < 64
-                  ? evl_fold_key (sd->text + t->span.start, EVL_SPAN_LEN (t->span), sd->keys + off, 64)
-                  : -1;
-      sd->wid[i] = (guint16) (kl > 0 ? evl_story_word_id (sd->tax, sd->keys + off, (gsize) kl) : EVL_W_UNKNOWN);
+      gsize len = EVL_SPAN_LEN (t->span);
+      gssize kl = len < 64 ? fold_token (sd->text + t->span.start, len, sd->keys + off, &h) : -1;
+      if (kl == -2)
+        {
+          kl = evl_fold_key (sd->text + t->span.start, len, sd->keys + off, 64);
+          h = kl > 0 ? word_hash (sd->keys + off, (gsize) kl) : 0;
+        }
+      sd->wid[i] = (guint16) (kl > 0 ? word_find (sd->tax, sd->keys + off, (gsize) kl, h) : EVL_W_UNKNOWN);
       off += (kl > 0 ? (gsize) kl : 0) + 1;
       if (kl <= 0)
         sd->keys[sd->key_off[i]] = '\0';
@@ -965,24 +1025,31 @@ build_index (EvlStoryDoc *sd)
   sd->ev_mark = g_new0 (guint8, MAX (sd->n_ev, 1));
 
   sd->type_name = g_new0 (const char *, MAX (sd->tax->types->len, 1));
+  sd->type_cameo = g_new0 (const char *, MAX (sd->tax->types->len, 1));
+  sd->type_st = g_new0 (const EvlStoryType *, MAX (sd->tax->types->len, 1));
+  sd->ev_type = g_new0 (guint16, MAX (sd->n_ev, 1));
+  guint hint = 0;
   for (guint k = 0; k < sd->n_ev; k++)
     {
-      sd->ev_tok[k] = mark_tokens (sd, sd->tok_ev, sd->ev[k].span, (gint32) k);
+      sd->ev_tok[k] = mark_tokens (sd, sd->tok_ev, sd->ev[k].span, (gint32) k, &hint);
       /* A trigger that starts with punctuation ('’s' split off a name) is
        * a recognition slip: it is typed OTHER and never kept or cited. */
       EvlSpan sp = sd->ev[k].span;
       if (sp.end <= sp.start || !g_unichar_isalnum (g_utf8_get_char (sd->text + sp.start)))
         sd->ev_mark[k] |= EVL_STORY_MARK_JUNK;
     }
+  hint = 0;
   sd->ent_first = g_new (gint32, MAX (sd->n_ent, 1));
   sd->ent_last = g_new (gint32, MAX (sd->n_ent, 1));
   for (guint m = 0; m < sd->n_ent; m++)
     {
       EvlSpan sp = sd->ent[m].span;
-      sd->ent_first[m] = mark_tokens (sd, sd->tok_ent, sp, (gint32) m);
-      sd->ent_last[m] = evl_document_token_at (sd->doc, sp.end > sp.start ? sp.end - 1 : sp.start);
+      sd->ent_first[m] = mark_tokens (sd, sd->tok_ent, sp, (gint32) m, &hint);
+      guint last_hint = hint;
+      sd->ent_last[m] = tok_at (sd, sp.end > sp.start ? sp.end - 1 : sp.start, &last_hint);
     }
   sd->dct_timex = -1;
+  hint = 0;
   sd->sent_tx = g_new0 (guint8, MAX (sd->n_sent, 1));
   for (guint x = 0; x < sd->n_tx; x++)
     {
@@ -992,7 +1059,7 @@ build_index (EvlStoryDoc *sd)
             sd->dct_timex = (gint32) x;
           continue;
         }
-      mark_tokens (sd, sd->tok_tx, sd->tx[x].span, (gint32) x);
+      mark_tokens (sd, sd->tok_tx, sd->tx[x].span, (gint32) x, &hint);
       if (sd->tx[x].sentence < sd->n_sent)
         sd->sent_tx[sd->tx[x].sentence] = 1;
     }
@@ -1070,6 +1137,9 @@ free_index (EvlStoryDoc *sd)
   g_free (sd->ent_first);
   g_free (sd->ent_last);
   g_free (sd->type_name);
+  g_free (sd->type_cameo);
+  g_free (sd->type_st);
+  g_free (sd->ev_type);
 }
 
 /* Fields this half owns start from a known state, so re-annotation is
