@@ -58,9 +58,9 @@ first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
           for (gssize i = kl - 1; i >= 0; i--)
             if (buf[i] == ' ')
               words++, fw = (gsize) i;
-          EvlLexKey k;
-          if (!evl_lex_key_init (&k, buf, (gssize) fw))
-            continue;
+          guint32 h = EVL_ENT_WORD_HASH_INIT;
+          for (gsize i = 0; i < fw; i++)
+            h = evl_ent_word_hash_step (h, (guchar) buf[i]);
           if ((*used + 1) * 2 > lex->first_mask + 1)
             {
               guint32 old_n = lex->first_mask + 1;
@@ -72,11 +72,11 @@ first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
                   *first_slot (lex->first, lex->first_mask, old[i].hash, old[i].len) = old[i];
               g_free (old);
             }
-          EvlEntFirst *slot = first_slot (lex->first, lex->first_mask, k.hash, (guint16) k.len);
+          EvlEntFirst *slot = first_slot (lex->first, lex->first_mask, h, (guint16) fw);
           if (slot->len == 0)
             {
-              slot->hash = k.hash;
-              slot->len = (guint16) k.len;
+              slot->hash = h;
+              slot->len = (guint16) fw;
               (*used)++;
             }
           slot->maxw[l] = (guint8) MAX (slot->maxw[l], MIN (words, 255u));
@@ -119,11 +119,11 @@ evl_ent_lex_get (const EvlContext *ctx)
 }
 
 const EvlEntFirst *
-evl_ent_first_word (const EvlEntLex *lex, const EvlLexKey *k)
+evl_ent_first_word (const EvlEntLex *lex, guint32 h, gsize len)
 {
-  if (k->len <= 0 || k->len > G_MAXUINT16)
+  if (len == 0 || len > G_MAXUINT16)
     return NULL;
-  const EvlEntFirst *slot = first_slot (lex->first, lex->first_mask, k->hash, (guint16) k->len);
+  const EvlEntFirst *slot = first_slot (lex->first, lex->first_mask, h, (guint16) len);
   return slot->len ? slot : NULL;
 }
 

@@ -16,7 +16,8 @@ typedef enum {
   EVL_ENT_N_LEX
 } EvlEntLexId;
 
-/* A folded first word of the forms of the lexicons: maxw[l] is the most
+/* A folded first word of the forms of the lexicons (by its
+ * evl_ent_word_hash_step() hash and length): maxw[l] is the most
  * words of a form of lexicon l that starts with it (0: none does).  Slots
  * are matched on hash and length only, so two words that collide share a
  * slot and the larger counts: a probe is skipped only when no form can
@@ -94,10 +95,20 @@ typedef struct {
  * on first use and kept by the context. */
 const EvlEntLex *evl_ent_lex_get (const EvlContext *ctx);
 
-/* (transfer none) The first-word slot of the folded probe @k, or NULL when
- * no form of any lexicon starts with that word.  @k must hold one word
- * (no space). */
-const EvlEntFirst *evl_ent_first_word (const EvlEntLex *lex, const EvlLexKey *k);
+/* Hash of a word for the first-word table: FNV-1a of its bytes, ASCII
+ * lower-cased (what evl_fold_key() makes of a word without blanks), so
+ * the scanner hashes text as it reads it, without folding a copy. */
+#define EVL_ENT_WORD_HASH_INIT 2166136261u
+static inline guint32
+evl_ent_word_hash_step (guint32 h, guchar c)
+{
+  return (h ^ ((guint) (c - 'A') < 26u ? c + 32u : c)) * 16777619u;
+}
+
+/* (transfer none) The first-word slot of the word of @len bytes with
+ * evl_ent_word_hash() @h, or NULL when no form of any lexicon starts with
+ * that word. */
+const EvlEntFirst *evl_ent_first_word (const EvlEntLex *lex, guint32 h, gsize len);
 
 /* TRUE when @entry's attribute "@kind=a|b|c" lists @text (@len bytes),
  * compared case-insensitively with white space folded. */

@@ -143,21 +143,21 @@ is_blank (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* The first-word slot of [a, end) into @out (zeros: no form starts so),
- * with the folded word in *@key. */
+/* The first-word slot of [a, end) (no blank inside; @h its
+ * evl_ent_word_hash()) into @out: zeros when no form starts so. */
 static void
-first_word (const Scan *s, guint32 a, guint32 end, guint8 out[EVL_ENT_N_LEX], EvlLexKey *key)
+first_word (const Scan *s, guint32 a, guint32 end, guint32 h, guint8 out[EVL_ENT_N_LEX])
 {
   const EvlEntFirst *f = NULL;
   if (is_blank (s->text[a]))
     {
       /* Tokens never start with a blank; if one did, no filter. */
       memset (out, 255, EVL_ENT_N_LEX);
-      evl_lex_key_init (key, s->text + a, end - a);
       return;
     }
-  if (evl_lex_key_init (key, s->text + a, end - a))
-    f = evl_ent_first_word (s->lex, key);
+  /* A word longer than any key (255 bytes) starts none. */
+  if (end - a < 256)
+    f = evl_ent_first_word (s->lex, h, end - a);
   if (f)
     memcpy (out, f->maxw, EVL_ENT_N_LEX);
   else
@@ -165,34 +165,46 @@ first_word (const Scan *s, guint32 a, guint32 end, guint8 out[EVL_ENT_N_LEX], Ev
 }
 
 /* Fills MEMO_WORD of token @i: the token's first word and its lookups in
- * the single-word lexicons (stop words, titles, cues), one fold for all. */
+ * the single-word lexicons (stop words, titles, cues), one fold for all
+ * and none when no form of them starts with the token. */
 static const TokMemo *
 word_fill (const Scan *s, guint i)
 {
   TokMemo *g = &s->memo[i];
   s->state[i] |= MEMO_WORD;
   guint32 a = s->tok[i].span.start, b = s->tok[i].span.end;
-  /* A word longer than any key (256 bytes) starts no probe. */
   guint32 lim = MIN (s->text_len, a + 256), e = a;
-  while (e < lim && !is_blank (s->text[e]))
-    e++;
+  /* One pass: the first word's end and hash, and the hash of the token
+   * alone when it runs on without a blank ('People' of 'People’s'). */
+  guint32 h = EVL_ENT_WORD_HASH_INIT, hb = 0;
+  for (; e < lim && !is_blank (s->text[e]); e++)
+    {
+      if (e == b)
+        hb = h;
+      h = evl_ent_word_hash_step (h, (guchar) s->text[e]);
+    }
   g->fw_end = e;
-  EvlLexKey key;
-  first_word (s, a, e, g->fw, &key);
+  first_word (s, a, e, h, g->fw);
   const guint8 *mw = g->fw;
   guint8 own[EVL_ENT_N_LEX];
   if (b < e)
     {
-      /* 'People' of 'People’s': the token alone is a first word of its
-       * own. */
-      first_word (s, a, b, own, &key);
+      first_word (s, a, b, hb, own);
       mw = own;
     }
-  else if (b > e)
-    evl_lex_key_init (&key, s->text + a, b - a);
   static const EvlEntLexId one[3] = { EVL_ENT_LEX_STOP, EVL_ENT_LEX_TITLES, EVL_ENT_LEX_CUES };
+  EvlLexKey key;
+  gboolean ready = FALSE;
+  g->one[0] = g->one[1] = g->one[2] = NULL;
   for (guint l = 0; l < 3; l++)
-    g->one[l] = mw[one[l]] ? evl_lexicon_lookup_key (s->lex->by_id[one[l]], &key) : NULL;
+    {
+      if (!mw[one[l]] || !s->lex->by_id[one[l]])
+        continue;
+      if (!ready && !evl_lex_key_init (&key, s->text + a, b - a))
+        break;
+      ready = TRUE;
+      g->one[l] = evl_lexicon_lookup_key (s->lex->by_id[one[l]], &key);
+    }
   return g;
 }
 
@@ -226,24 +238,33 @@ probe_min_words (const Scan *s, guint i, guint k)
   return n;
 }
 
-/* Prepares the key of tokens [i, i + k) in *@key and sets @mw to the
- * most words by lexicon of the forms starting with its first word
- * (@tmp is room for it).  FALSE when no lexicon can have the key. */
-static gboolean
-probe_prepare (const Scan *s, guint i, guint k, EvlLexKey *key, const guint8 **mw,
-               guint8 tmp[EVL_ENT_N_LEX])
+/* Sets @mw to the most words by lexicon of the forms starting with the
+ * first word of tokens [i, i + k) (@tmp is room for it). */
+static void
+probe_first (const Scan *s, guint i, guint k, const guint8 **mw, guint8 tmp[EVL_ENT_N_LEX])
 {
   const TokMemo *g = word_at (s, i);
   guint32 a = s->tok[i].span.start, b = s->tok[i + k - 1].span.end;
   if (b < g->fw_end)
     {
       /* No blank in the key: it is its own first word. */
-      first_word (s, a, b, tmp, key);
+      guint32 h = EVL_ENT_WORD_HASH_INIT;
+      for (guint32 p = a; p < b; p++)
+        h = evl_ent_word_hash_step (h, (guchar) s->text[p]);
+      first_word (s, a, b, h, tmp);
       *mw = tmp;
-      return key->len > 0;
+      return;
     }
   *mw = g->fw;
-  return TRUE;
+}
+
+/* Prepares the key of tokens [i, i + k) in *@key; FALSE when it fits no
+ * lexicon. */
+static gboolean
+probe_key (const Scan *s, guint i, guint k, EvlLexKey *key)
+{
+  guint32 a = s->tok[i].span.start, b = s->tok[i + k - 1].span.end;
+  return evl_lex_key_init (key, s->text + a, b - a);
 }
 
 /* Looks up tokens [i, i + k) of the current sentence as one key in
@@ -260,14 +281,9 @@ lookup_tokens (const Scan *s, EvlEntLexId id, guint i, guint k)
   EvlLexKey key;
   const guint8 *mw;
   guint8 tmp[EVL_ENT_N_LEX];
-  if (!probe_prepare (s, i, k, &key, &mw, tmp) || probe_min_words (s, i, k) > mw[id])
+  probe_first (s, i, k, &mw, tmp);
+  if (probe_min_words (s, i, k) > mw[id] || !probe_key (s, i, k, &key))
     return NULL;
-  if (mw != tmp)
-    {
-      guint32 a = s->tok[i].span.start, b = s->tok[i + k - 1].span.end;
-      if (!evl_lex_key_init (&key, s->text + a, b - a))
-        return NULL;
-    }
   return evl_lexicon_lookup_key (lex, &key);
 }
 
@@ -470,21 +486,16 @@ memo_fill (const Scan *s, guint i)
       EvlLexKey key;
       const guint8 *mw;
       guint8 tmp[EVL_ENT_N_LEX];
-      if (!probe_prepare (s, i, k, &key, &mw, tmp))
-        continue;
+      probe_first (s, i, k, &mw, tmp);
       guint words = probe_min_words (s, i, k);
-      gboolean ready = mw == tmp;
+      gboolean ready = FALSE;
       for (guint l = 0; l < 4; l++)
         {
           if (g->k[l] || k > kmax_l[l] || words > mw[l])
             continue;
-          if (!ready)
-            {
-              guint32 a = s->tok[i].span.start, b = s->tok[i + k - 1].span.end;
-              if (!evl_lex_key_init (&key, s->text + a, b - a))
-                break;
-              ready = TRUE;
-            }
+          if (!ready && !probe_key (s, i, k, &key))
+            break;
+          ready = TRUE;
           const EvlLexEntry *e = evl_lexicon_lookup_key (s->lex->by_id[l], &key);
           if (e)
             {
