@@ -263,3 +263,38 @@ ParameterizedTest (CueCase *c, segment, furniture_cues, .init = setup, .fini = t
                     s[0].is_furniture, c->furniture);
     }
 }
+
+/* Sentences and paragraphs from the newlines between tokens: a blank
+ * line (two or more newlines, with blanks between them or not) starts a
+ * paragraph; one newline ends a sentence in text that is not hard-wrapped;
+ * newlines after a closing quote or an abbreviation count the same. */
+typedef struct {
+  char text[120];
+  guint n_sentences;
+  guint n_paragraphs;
+} BreakCase;
+
+ParameterizedTestParameters (segment, line_breaks)
+{
+  static BreakCase cases[] = {
+    { "One two.\n\nThree four.", 2, 2 },
+    { "One two.\n \t\n\nThree four.", 2, 2 },
+    { "One two\nthree four.", 2, 2 },
+    { "One two.\r\n\r\nThree four.", 2, 2 },
+    { "He said \"go.\"\n\nThen he left.", 2, 2 },
+    { "He lives in the U.S.\n\nThen he left.", 2, 2 },
+    { "One two. Three four.", 2, 1 },
+    { "One\xc2\xa0two.\xe2\x80\x83Three four.", 2, 1 },
+  };
+  return cr_make_param_array (BreakCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (BreakCase *c, segment, line_breaks, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = segment (c->text);
+  guint n;
+  const EvlSentence *s = evl_document_get_sentences (doc, &n);
+  cr_assert_eq (n, c->n_sentences, "'%s': %u sentences, expected %u", c->text, n, c->n_sentences);
+  cr_assert_eq (s[n - 1].paragraph + 1, c->n_paragraphs, "'%s': %u paragraphs, expected %u", c->text,
+                s[n - 1].paragraph + 1, c->n_paragraphs);
+}

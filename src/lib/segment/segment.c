@@ -24,7 +24,9 @@ typedef struct {
   const EvlLexicon *furniture;
   const CuePrefixes *cue_prefixes;  /* (nullable) see cue_prefixes() */
   EvlToken *tk;              /* tokens, built locally then appended */
+  guint8 *nl;                /* per token: newlines since the previous one, at most 2 */
   guint n_tk, cap_tk;
+  guint pending_nl;          /* newlines skipped since the last token */
   gboolean wrapped;          /* text is hard-wrapped at a fixed width */
 } Seg;
 
@@ -109,7 +111,10 @@ push_token (Seg *s, gsize start, gsize end, guint16 flags)
     {
       s->cap_tk = s->cap_tk * 2 + 16;
       s->tk = g_renew (EvlToken, s->tk, s->cap_tk);
+      s->nl = g_renew (guint8, s->nl, s->cap_tk);
     }
+  s->nl[s->n_tk] = (guint8) MIN (s->pending_nl, 2);
+  s->pending_nl = 0;
   s->tk[s->n_tk++] = (EvlToken) { { (guint32) start, (guint32) end }, 0, flags };
 }
 
@@ -156,6 +161,12 @@ scan_word (Seg *s, gsize i)
   gboolean digit_start = g_ascii_isdigit (t[i]);
   while (j < s->len)
     {
+      /* A run of ASCII letters and digits (is_word_char() below 0x80). */
+      if ((guchar) t[j] < 0x80 && g_ascii_isalnum (t[j]))
+        {
+          j++;
+          continue;
+        }
       gunichar u = char_at (t + j, end, &clen);
       if (is_word_char (u))
         {
@@ -193,12 +204,13 @@ tokenize (Seg *s)
       char c = t[i];
       if (is_space_char (c) || c == '\n')
         {
+          s->pending_nl += c == '\n';
           i++;
           continue;
         }
       int clen;
       gunichar u = char_at (t + i, end, &clen);
-          /* ASCII blanks were skipped above; no other ASCII char is a space. */
+      /* ASCII blanks were skipped above; no other ASCII char is a space. */
       if (u == 0x00A0 || u == 0x2009 || u == 0x202F || u == 0x200B || u == 0xFEFF
           || (u >= 0x80 && g_unichar_isspace (u)))
         {
@@ -310,15 +322,12 @@ can_start (const Seg *s, const EvlToken *tok)
   return c == '(' || c == '[' || c == '-' || (guchar) c >= 0x80;
 }
 
-/* Is there a newline (or paragraph break) between two byte offsets? */
-static int
-newlines_between (const Seg *s, gsize a, gsize b)
+/* Newlines between token @i and the next (0, 1, or 2 for two or more),
+ * counted by tokenize(): only blanks lie between two tokens. */
+static inline int
+newlines_after (const Seg *s, guint i)
 {
-  int n = 0;
-  for (gsize i = a; i < b; i++)
-    if (s->text[i] == '\n')
-      n++;
-  return n;
+  return s->nl[i + 1];
 }
 
 /* A line that stands as its own block even inside a paragraph: in text
@@ -364,14 +373,14 @@ split_sentences (Seg *s, GArray *out)
       if (is_terminal (s, &tk[i]) || ((tk[i].flags & EVL_TOKEN_ABBREV) && i + 1 < n))
         {
           while (last + 1 < n && is_closer (s, &tk[last + 1])
-                 && newlines_between (s, tk[last].span.end, tk[last + 1].span.start) == 0)
+                 && newlines_after (s, last) == 0)
             last++;
           if (last + 1 >= n)
             brk = TRUE;
           else
             {
               const EvlToken *next = &tk[last + 1];
-              gboolean nl = newlines_between (s, tk[last].span.end, next->span.start) > 0;
+              gboolean nl = newlines_after (s, last) > 0;
               if (tk[i].flags & EVL_TOKEN_ABBREV)
                 {
                   /* An abbreviation ends a sentence only before a word
@@ -389,7 +398,7 @@ split_sentences (Seg *s, GArray *out)
         }
       if (!brk && i + 1 < n)
         {
-          int nls = newlines_between (s, tk[i].span.end, tk[i + 1].span.start);
+          int nls = newlines_after (s, i);
           if (nls >= 2 || (nls == 1 && line_is_block (s, tk[i].span.end)))
             brk = TRUE;
         }
@@ -408,9 +417,9 @@ split_sentences (Seg *s, GArray *out)
           RawSentence r = { start, last + 1 - start, paragraph };
           g_array_append_val (out, r);
           gboolean new_par = last + 1 - par_start >= EVL_SEGMENT_MAX_PARAGRAPH_TOKENS;
-          if (last + 1 < n && newlines_between (s, tk[last].span.end, tk[last + 1].span.start) >= 1)
+          if (last + 1 < n && newlines_after (s, last) >= 1)
             {
-              if (newlines_between (s, tk[last].span.end, tk[last + 1].span.start) >= 2 || !s->wrapped)
+              if (newlines_after (s, last) >= 2 || !s->wrapped)
                 new_par = TRUE;
             }
           if (new_par && last + 1 < n)
@@ -476,6 +485,8 @@ struct _CuePrefixes {
   guint32 mask;
   guint32 max_len;        /* longest prefix: a longer token starts no cue */
   GString *pool;          /* the folded forms, each prefix a leading part */
+  guint8 single[256 / 8]; /* first bytes of the one-byte prefixes */
+  guint8 pair[65536 / 8]; /* first two bytes of the longer ones */
   gboolean none;          /* no furniture file: every token may start a cue */
 };
 
@@ -522,6 +533,14 @@ cue_prefix_add (CuePrefixes *cp, gsize off, gsize len)
   while (cp->slots[i].len)
     i = (i + 1) & cp->mask;
   cp->slots[i] = (CueSlot) { h, (guint32) len, (guint32) off };
+  guint b0 = (guchar) s[0];
+  if (len == 1)
+    cp->single[b0 >> 3] |= (guint8) (1u << (b0 & 7));
+  else
+    {
+      guint b = b0 << 8 | (guchar) s[1];
+      cp->pair[b >> 3] |= (guint8) (1u << (b & 7));
+    }
   cp->max_len = MAX (cp->max_len, (guint32) len);
 }
 
@@ -589,6 +608,13 @@ cue_prefixes (const EvlContext *ctx)
   return evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_SEGMENT, cue_prefixes_build, cue_prefixes_free);
 }
 
+/* Bytes evl_fold_key() folds as blanks. */
+static inline gboolean
+is_blank_byte (guint c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /* Can a furniture cue start at @t?  TRUE when unsure (no prefix set, or a
  * token too long to fold here).  The folded form of a token (no blank
  * inside) is its bytes with ASCII letters lower-cased. */
@@ -602,17 +628,33 @@ may_start_cue (const Seg *s, const EvlToken *t)
   gsize n = t->span.end - t->span.start;
   if (n >= 64)
     return TRUE;
-  if (n > cp->max_len)
-    return FALSE;
+  if (n > cp->max_len || n == 0)
+    return FALSE;   /* folds to a key longer than any prefix, or to none */
+  /* The first one or two bytes, folded, must begin some prefix (blanks
+   * fold otherwise: they take the loop's slow path). */
+  guint b0 = (guchar) p[0], b1 = n > 1 ? (guchar) p[1] : 0;
+  if (!is_blank_byte (b0) && !(n > 1 && is_blank_byte (b1)))
+    {
+      b0 = b0 - 'A' < 26u ? b0 + 32u : b0;
+      b1 = b1 - 'A' < 26u ? b1 + 32u : b1;
+      guint b = b0 << 8 | b1;
+      if (n == 1 ? !(cp->single[b0 >> 3] & (1u << (b0 & 7))) : !(cp->pair[b >> 3] & (1u << (b & 7))))
+        return FALSE;
+    }
+  guint32 h = 2166136261u;
   for (gsize i = 0; i < n; i++)
-    if (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r')
-      {
-        /* Blanks fold to one space: fold the slow way. */
-        char buf[64];
-        gssize k = evl_fold_key (p, n, buf, sizeof buf);
-        return k < 0 || (k > 0 && cue_prefix_has (cp, buf, (gsize) k, lower_hash (buf, (gsize) k)));
-      }
-  return cue_prefix_has (cp, p, n, lower_hash (p, n));
+    {
+      guint c = (guchar) p[i];
+      if (is_blank_byte (c))
+        {
+          /* Blanks fold to one space: fold the slow way. */
+          char buf[64];
+          gssize k = evl_fold_key (p, n, buf, sizeof buf);
+          return k < 0 || (k > 0 && cue_prefix_has (cp, buf, (gsize) k, lower_hash (buf, (gsize) k)));
+        }
+      h = (h ^ (c - 'A' < 26u ? c + 32u : c)) * 16777619u;   /* lower_hash() */
+    }
+  return cue_prefix_has (cp, p, n, h);
 }
 
 /* Is the folded text of @span (@len bytes, several tokens) a prefix of
@@ -726,6 +768,7 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   s.cue_prefixes = s.furniture ? cue_prefixes (ctx) : NULL;
   s.cap_tk = (guint) MIN (s.len / 5 + 16, G_MAXUINT / 4);
   s.tk = g_new (EvlToken, s.cap_tk);
+  s.nl = g_new (guint8, s.cap_tk);
   s.wrapped = detect_wrapped (s.text, s.len);
 
   tokenize (&s);
@@ -754,4 +797,5 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
         }
     }
   g_free (s.tk);
+  g_free (s.nl);
 }
