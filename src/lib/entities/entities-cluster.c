@@ -301,6 +301,8 @@ attach (Cx *x, EvlCand *c, gint ci)
 static void
 resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
 {
+  if (c->kind != EVL_CAND_GAZ && c->kind != EVL_CAND_CAPITAL && c->kind != EVL_CAND_NAME)
+    return;
   fold_span (x, c->span);
   /* A bare surname from the gazetteer ('Cheney') names whoever the
    * document calls by it ('Liz Cheney'); the gazetteer only decides when

@@ -174,7 +174,28 @@ evl_ent_fold_name (GString *out, const char *text, gsize len)
   gsize start = out->len;
   gboolean space = FALSE;
   const char *end = text + len;
-  for (const char *p = text; p < end;)
+  const char *p = text;
+  /* ASCII prefix, written in place: it folds to at most its own length
+   * (a separator is emitted only for the blank or hyphen it replaces). */
+  g_string_set_size (out, start + len);
+  gsize o = start;
+  for (; p < end && (guchar) *p < 0x80; p++)
+    {
+      guchar b = (guchar) *p;
+      if (b == '.')
+        continue;
+      if (b == '-' || g_ascii_isspace (b))
+        {
+          space = o > start;
+          continue;
+        }
+      if (space)
+        out->str[o++] = ' ';
+      space = FALSE;
+      out->str[o++] = (char) ((guint) (b - 'A') < 26u ? b + 32 : b);
+    }
+  g_string_truncate (out, o);
+  while (p < end)
     {
       guchar b = (guchar) *p;
       if (b < 0x80)

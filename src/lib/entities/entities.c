@@ -1300,8 +1300,9 @@ title_case (const Scan *s, const EvlSentence *sent)
       words++;
       if (is_cap (s, i) || !g_ascii_isalpha (tok_text (s, i)[0]))
         continue;
+      /* None of the function words is longer than four bytes. */
       gboolean fw = FALSE;
-      for (guint k = 0; k < G_N_ELEMENTS (function_words) && !fw; k++)
+      for (guint k = 0; k < G_N_ELEMENTS (function_words) && !fw && tok_len (s, i) <= 4; k++)
         fw = tok_is (s, i, function_words[k]);
       if (!fw)
         return FALSE;
