@@ -267,6 +267,49 @@ Test (export, failed_write_keeps_the_previous_file)
   g_rmdir (dir);
 }
 
+/* Writes @user_data's count of 1 KiB lines (several buffers' worth),
+ * then fails when the count is odd. */
+static gboolean
+lines_writer (GOutputStream *out, gpointer user_data, GError **error)
+{
+  guint n = GPOINTER_TO_UINT (user_data);
+  char line[1024];
+  memset (line, 'x', sizeof line - 1);
+  line[sizeof line - 1] = '\n';
+  for (guint i = 0; i < n; i++)
+    if (!g_output_stream_write_all (out, line, sizeof line, NULL, NULL, error))
+      return FALSE;
+  if (n % 2)
+    {
+      g_set_error (error, EVL_ERROR, EVL_ERROR_IO, "stopped after %u lines", n);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+Test (export, streamed_write_is_whole_or_nothing)
+{
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "big.txt", NULL);
+  /* 2 MiB goes through the buffer to the temporary, then into place. */
+  cr_assert (evl_export_stream_atomic (path, lines_writer, GUINT_TO_POINTER (2048), NULL));
+  GStatBuf st;
+  cr_assert_eq (g_stat (path, &st), 0);
+  cr_assert_eq (st.st_size, 2048 * 1024);
+  /* A writer failing after 3 MiB already flushed: the old file stays,
+   * the temporary goes, and the writer's own error is returned. */
+  GError *error = NULL;
+  cr_assert_not (evl_export_stream_atomic (path, lines_writer, GUINT_TO_POINTER (3071), &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_IO));
+  cr_assert_not_null (strstr (error->message, "stopped after 3071 lines"), "%s", error->message);
+  g_clear_error (&error);
+  cr_assert_eq (g_stat (path, &st), 0);
+  cr_assert_eq (st.st_size, 2048 * 1024);
+  cr_assert_eq (count_files (dir), 1, "no temporary file left behind");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 Test (export, missing_or_unwritable_folder_is_an_io_error)
 {
   GError *error = NULL;
