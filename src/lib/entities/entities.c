@@ -460,9 +460,14 @@ memo_fill (const Scan *s, guint i)
   const TokMemo *w = word_at (s, i);
   /* Every probe from here shares the token's first word unless the token
    * runs on without a blank ('People’s'). */
-  if (s->tok[i].span.end >= w->fw_end && !w->fw[0] && !w->fw[1] && !w->fw[2] && !w->fw[3])
+  gboolean shared = s->tok[i].span.end >= w->fw_end;
+  guint most = MAX (MAX (w->fw[0], w->fw[1]), MAX (w->fw[2], w->fw[3]));
+  if (shared && most == 0)
     return g;
-  guint extent = name_extent (s, i);
+  /* When only one-word forms start with it, only the token alone can
+   * match (any longer probe has a blank gap, hence two words): no need
+   * for the name's extent. */
+  guint extent = shared && most == 1 ? 1 : name_extent (s, i);
   guint kmax_l[4], top = 0;
   for (guint l = 0; l < 4; l++)
     {
