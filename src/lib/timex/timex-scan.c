@@ -372,18 +372,15 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
            * goes on below and through unit_fold() */
           guint64 fh = 1469598103934665603ULL;
           gsize k = 0;
-          while (q < e && g_ascii_isalnum (*q))
+          while (q < e && k < sizeof u->low - 1 && g_ascii_isalnum (*q))
             {
-              guchar lc = (guchar) *q++;
-              if (lc >= 'A' && lc <= 'Z')
-                lc = (guchar) (lc + ('a' - 'A'));
-              if (k < sizeof u->low - 1)
-                {
-                  u->low[k++] = (char) lc;
-                  fh ^= lc;
-                  fh *= 1099511628211ULL;
-                }
+              guchar lc = (guchar) *q++ | 0x20; /* lower case; digits stay */
+              u->low[k++] = (char) lc;
+              fh ^= lc;
+              fh *= 1099511628211ULL;
             }
+          while (q < e && g_ascii_isalnum (*q))
+            q++;
           if (q == e || ((guchar) *q < 0x80 && *q != '\'' && *q != '.'))
             {
               u->low[k] = '\0';
