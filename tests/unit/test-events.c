@@ -220,6 +220,37 @@ Test (events, class_vectors_are_derived, .init = setup, .fini = teardown)
   cr_assert_gt (v[EVL_EVENT_CLASS_I_ACTION], v[EVL_EVENT_CLASS_OCCURRENCE]);
 }
 
+/* The previous word paired with a word's lemma or last three letters
+ * carries derived weights in en/event-pairs: 'to' + a verb's base form
+ * is an infinitive event, 'will be' and 'to be' are auxiliaries, 'the
+ * ..ing' is mostly a nominal that is not an event. */
+typedef struct {
+  char key[32];
+  gboolean positive;
+} PairCase;
+
+ParameterizedTestParameters (events, pair_weights)
+{
+  static PairCase cases[] = {
+    { "l to meet", TRUE },
+    { "l will be", FALSE },
+    { "l to be", FALSE },
+    { "s the ing", FALSE },
+    { "s to ing", FALSE },
+  };
+  return cr_make_param_array (PairCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PairCase *c, events, pair_weights, .init = setup, .fini = teardown)
+{
+  const EvlLexicon *pairs = evl_context_get_lexicon (ctx, "en/event-pairs");
+  cr_assert_not_null (pairs);
+  const EvlLexEntry *e = evl_lexicon_lookup (pairs, c->key, -1);
+  cr_assert (e && e->n_attrs >= 1, "no pair weight for '%s'", c->key);
+  double w = g_ascii_strtod (e->attrs[0], NULL);
+  cr_assert (c->positive ? w > 0.1 : w < -0.1, "'%s' weighs %g", c->key, w);
+}
+
 /* ---- which tokens are events ---- */
 
 typedef struct {

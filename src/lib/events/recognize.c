@@ -6,8 +6,11 @@
  * (scripts/derive-event-lexicon; repeats hit a per-document memo), which
  * carries the weights of a logistic-regression model: the form's own
  * weight (form + lemma + suffixes) and its weights as the previous, next
- * and second-previous word of a candidate.  A token is an event trigger
- * when bias + shape + own + context weights exceed the model threshold.
+ * and second-previous word of a candidate; two more lookups in
+ * en/event-pairs weigh the previous word together with the word's last
+ * three letters and with its lemma ('the ..ing', 'to meet').  A token
+ * is an event trigger when bias + shape + own + context + pair weights
+ * exceed the model threshold.
  * Unseen forms fall back to their lemma's and suffixes' weights, so
  * unseen inflections of known lemmas are recognised.  A candidate is
  * kept only when P(event) x P(its class is right) also clears the model's
@@ -42,7 +45,8 @@ static const char *const shape_names[N_SHAPES] = {
  * (fold, hash, compare) and unseen-word back-offs (lemma, suffixes) into
  * one short memcmp. */
 #define MEMO_BITS 11
-#define MEMO_KEY 22
+#define MEMO_KEY 22   /* PAIR_MAX in scripts/derive-event-lexicon */
+#define LEMMA_KEY (MEMO_KEY + 8)
 
 typedef struct {
   const EvlLexEntry *form;   /* en/event-forms entry, NULL when unseen */
@@ -55,12 +59,14 @@ typedef struct {
   guint8 aux;                /* Aux role ('has' AUX_HAVE_PRES), AUX_NONE */
   guint8 adverb;             /* may sit inside a verb group ('not') */
   guint8 len;                /* key length; 0 = empty slot */
+  guint8 lemma_len;          /* 0: lemma unknown or too long */
   char key[MEMO_KEY];        /* the folded form */
+  char lemma[LEMMA_KEY];     /* its lemma (event-forms, else lemmatised) */
 } Slot;
 
 typedef struct {
   const EvlContext *ctx;
-  const EvlLexicon *forms, *lemmas, *suffixes, *irregular;
+  const EvlLexicon *forms, *lemmas, *suffixes, *irregular, *pairs;
   int bias, shape[N_SHAPES], prev_start, prev2_start, next_end, threshold;
   int unseen_class;          /* milli log P(class right) of an unseen lemma */
   double class_threshold;    /* log of the P(event) x P(class) bar */
@@ -137,6 +143,7 @@ model_init (Model *m, const EvlContext *ctx)
   m->forms = evl_context_get_lexicon (ctx, "en/event-forms");
   m->lemmas = evl_context_get_lexicon (ctx, "en/event-lemmas");
   m->suffixes = evl_context_get_lexicon (ctx, "en/event-suffixes");
+  m->pairs = evl_context_get_lexicon (ctx, "en/event-pairs");
   m->irregular = evl_context_get_lexicon (ctx, "en/irregular-verbs");
   const EvlLexicon *model = evl_context_get_lexicon (ctx, "en/event-model");
   m->bias = model_weight (model, "bias");
@@ -184,13 +191,23 @@ token_shape (const char *w, gsize n, gboolean first)
   return SHAPE_LOWER;
 }
 
+/* Keeps @lemma (@ll bytes) in @out when it fits. */
+static void
+slot_set_lemma (Slot *out, const char *lemma, gsize ll)
+{
+  out->lemma_len = ll > 0 && ll < LEMMA_KEY ? (guint8) ll : 0;
+  memcpy (out->lemma, lemma, out->lemma_len);
+}
+
 /* The own weight of an unseen form: lemma + 2/3/4-letter suffixes;
- * *klass gets its lemma's class confidence. */
+ * *klass gets its lemma's class confidence, @out its lemma. */
 static int
-unseen_weight (const Model *m, const char *w, gsize n, int *klass, const char **classes)
+unseen_weight (const Model *m, const char *w, gsize n, int *klass, const char **classes,
+               Slot *out)
 {
   char lemma[EVL_LEMMA_MAX];
   gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, lemma, sizeof lemma);
+  slot_set_lemma (out, lemma, ll);
   const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
   *klass = le ? parse_milli (attr (le, 5)) : m->unseen_class;
   *classes = attr (le, 6);
@@ -303,12 +320,16 @@ slot_fill (const Model *m, const char *w, gsize n, Slot *out)
   out->classes = attr (out->form, 9);
   out->cue_prev = attr (out->form, 10);
   out->cue_next = attr (out->form, 11);
+  const char *lemma = attr (out->form, 6);
+  out->lemma_len = 0;
+  if (lemma)
+    slot_set_lemma (out, lemma, strlen (lemma));
   if ((c < 0x80 && !g_ascii_isalnum (c)) || g_ascii_isdigit (c))
     out->self = 0;   /* punctuation and numbers are never triggers */
   else if (out->form)
     out->self = parse_milli (attr (out->form, 0));
   else
-    out->self = unseen_weight (m, w, n, &out->klass, &out->classes);
+    out->self = unseen_weight (m, w, n, &out->klass, &out->classes, out);
 }
 
 static void
@@ -318,6 +339,7 @@ info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
   if (n == 0 || n > MEMO_KEY)
     {
       slot_fill (m, w, n, &out->w);
+      out->w.len = 0;   /* no key: no pair weights */
       return;
     }
   char key[MEMO_KEY];
@@ -347,6 +369,34 @@ info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
       memcpy (slot->key, key, n);
     }
   out->w = *slot;
+}
+
+/* The weights of the previous word (@prev, NULL at a sentence start)
+ * paired with @self's last three letters and with its lemma:
+ * "s PREV SUF3" and "l PREV LEMMA" in en/event-pairs. */
+static int
+pair_weight (const Model *m, const Slot *self, const Slot *prev)
+{
+  if (m->pairs == NULL || self->len == 0 || (prev && prev->len == 0))
+    return 0;
+  const char *pk = prev ? prev->key : "<s>";
+  gsize pn = prev ? prev->len : 3;
+  char key[2 + MEMO_KEY + 1 + LEMMA_KEY];
+  key[0] = 's';
+  key[1] = ' ';
+  memcpy (key + 2, pk, pn);
+  key[2 + pn] = ' ';
+  gsize sn = self->len < 3 ? self->len : 3;
+  memcpy (key + 3 + pn, self->key + self->len - sn, sn);
+  int sum = parse_milli (attr (evl_lexicon_lookup (m->pairs, key, (gssize) (3 + pn + sn)), 0));
+  if (self->lemma_len > 0)
+    {
+      key[0] = 'l';
+      memcpy (key + 3 + pn, self->lemma, self->lemma_len);
+      sum += parse_milli (attr (evl_lexicon_lookup (m->pairs, key,
+                                                    (gssize) (3 + pn + self->lemma_len)), 0));
+    }
+  return sum;
 }
 
 /* ---- tense and aspect ---- */
@@ -617,9 +667,10 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) & 3].w.prev;
       z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) & 3].w.prev2;
       z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end : ring[i & 3].w.next;
+      const Slot *prev = c == 0 || t.tok[c - 1].sentence != sent ? NULL : &ring[(c - 1) & 3].w;
+      z += pair_weight (&m, &ci->w, prev);
       if (z <= m.threshold)
         continue;
-      const Slot *prev = c == 0 || t.tok[c - 1].sentence != sent ? NULL : &ring[(c - 1) & 3].w;
       const Slot *next = c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent ? NULL : &ring[i & 3].w;
       if (worth_reporting (&m, z, ci->w.klass))
         add_event (&m, doc, &t, c, ci, decide_class (&m, &ci->w, prev, next));
