@@ -105,9 +105,9 @@ evl_ent_word_hash_step (guint32 h, guchar c)
   return (h ^ ((guint) (c - 'A') < 26u ? c + 32u : c)) * 16777619u;
 }
 
-/* (transfer none) The first-word slot of the word of @len bytes with
- * evl_ent_word_hash() @h, or NULL when no form of any lexicon starts with
- * that word. */
+/* (transfer none) The first-word slot of the word of @len bytes whose
+ * hash (evl_ent_word_hash_step() over its bytes) is @h, or NULL when no
+ * form of any lexicon starts with that word. */
 const EvlEntFirst *evl_ent_first_word (const EvlEntLex *lex, guint32 h, gsize len);
 
 /* TRUE when @entry's attribute "@kind=a|b|c" lists @text (@len bytes),

@@ -143,8 +143,8 @@ is_blank (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* The first-word slot of [a, end) (no blank inside; @h its
- * evl_ent_word_hash()) into @out: zeros when no form starts so. */
+/* The first-word slot of [a, end) (no blank inside; @h its hash by
+ * evl_ent_word_hash_step()) into @out: zeros when no form starts so. */
 static void
 first_word (const Scan *s, guint32 a, guint32 end, guint32 h, guint8 out[EVL_ENT_N_LEX])
 {
