@@ -132,7 +132,7 @@ typedef struct {
   guint8 *sent_tx;       /* per sentence: it holds a timex */
   char *keys;            /* folded token forms, NUL-separated */
   guint32 *key_off;      /* offset of token i's form in @keys; n_tok + 1 entries */
-  guint16 *wid;          /* word id of each token (EvlStoryWord or beyond) */
+  guint32 *wid;          /* word id of each token (EvlStoryWord or beyond) */
   const EvlStoryWordInfo *winfo; /* the taxonomy's word table, by id */
   gint32 *tx_prev;       /* last token <= i covered by a timex, or -1 */
   gint32 *tx_next;       /* first token >= i covered by a timex, or -1 */

@@ -997,7 +997,7 @@ build_index (EvlStoryDoc *sd)
   evl_document_get_text (sd->doc, &text_len);
   sd->keys = g_malloc (text_len + sd->n_tok + 1);
   sd->key_off = g_new (guint32, n + 1);
-  sd->wid = g_new (guint16, n);
+  sd->wid = g_new (guint32, n);
   sd->winfo = evl_story_word_info (sd->tax, 0);
   gsize off = 0;
   guint32 h = 0;
@@ -1012,7 +1012,7 @@ build_index (EvlStoryDoc *sd)
           kl = evl_fold_key (sd->text + t->span.start, len, sd->keys + off, 64);
           h = kl > 0 ? word_hash (sd->keys + off, (gsize) kl) : 0;
         }
-      sd->wid[i] = (guint16) (kl > 0 ? word_find (sd->tax, sd->keys + off, (gsize) kl, h) : EVL_W_UNKNOWN);
+      sd->wid[i] = (guint32) (kl > 0 ? word_find (sd->tax, sd->keys + off, (gsize) kl, h) : EVL_W_UNKNOWN);
       off += (kl > 0 ? (gsize) kl : 0) + 1;
       if (kl <= 0)
         sd->keys[sd->key_off[i]] = '\0';

@@ -104,15 +104,19 @@ detect_wrapped (const char *text, gsize len)
   return lines >= 4 && long_lines * 2 > lines && inner_breaks * 2 > lines;
 }
 
-static void
+static G_GNUC_NO_INLINE void
+grow_tokens (Seg *s)
+{
+  s->cap_tk = s->cap_tk * 2 + 16;
+  s->tk = g_renew (EvlToken, s->tk, s->cap_tk);
+  s->nl = g_renew (guint8, s->nl, s->cap_tk);
+}
+
+static inline void
 push_token (Seg *s, gsize start, gsize end, guint16 flags)
 {
   if (s->n_tk == s->cap_tk)
-    {
-      s->cap_tk = s->cap_tk * 2 + 16;
-      s->tk = g_renew (EvlToken, s->tk, s->cap_tk);
-      s->nl = g_renew (guint8, s->nl, s->cap_tk);
-    }
+    grow_tokens (s);
   s->nl[s->n_tk] = (guint8) MIN (s->pending_nl, 2);
   s->pending_nl = 0;
   s->tk[s->n_tk++] = (EvlToken) { { (guint32) start, (guint32) end }, 0, flags };
