@@ -120,6 +120,18 @@ EVL_API void  evl_graph_entity_add_alias (EvlGraph *g, guint entity, const char 
 EVL_API guint evl_graph_add_event (EvlGraph *g, const EvlGraphEvent *ev);
 EVL_API void  evl_graph_event_add_participant (EvlGraph *g, guint event, guint entity);
 EVL_API void  evl_graph_event_add_mention (EvlGraph *g, guint event, const EvlGraphMention *m);
+/* An event keeps at most this many mentions (with their quotes) from one
+ * document; a document that repeats it beyond that (a runaway or
+ * machine-made text) only adds to a count of further distinct mentions,
+ * written to events.json as "more_mentions".  News articles stay far
+ * below it (at most 6 per event and document in the sample, TimeBank and
+ * 400 TempEval-3 silver documents), so their graphs are unchanged. */
+#define EVL_GRAPH_MENTIONS_PER_DOCUMENT 1000
+/* Distinct mentions of @event counted beyond the per-document cap (0 for
+ * almost every event); its mentions in all are mentions->len plus this. */
+EVL_API guint evl_graph_event_n_more_mentions (const EvlGraph *g, guint event);
+/* Adds @n to that count (the graph loader restores it). */
+EVL_API void  evl_graph_event_add_more_mentions (EvlGraph *g, guint event, guint n);
 /* Adds a relation unless the same (from, to, rel) exists; returns TRUE if
  * added. */
 EVL_API gboolean evl_graph_add_relation (EvlGraph *g, const EvlGraphRelation *r);

@@ -297,6 +297,47 @@ Test (graph, save_load_round_trips_byte_for_byte)
   cr_assert_str_eq (evl_graph_get_event (back, next)->id, "ev3");
 }
 
+/* One document repeating an event beyond the cap: the mentions past it
+ * are counted (once each), not stored; another document's still are; the
+ * count goes through events.json and back. */
+Test (graph, mentions_beyond_the_cap_are_counted)
+{
+  g_autoptr (EvlGraph) g = story ();
+  EvlGraphDocument d2 = { "b", "input/b.txt", NULL, "none", NULL, NULL };
+  evl_graph_add_document (g, &d2);
+  guint ev = fx_graph_event (g, "PROTEST", NULL, NULL, NULL);
+  const guint extra = 250;
+  for (guint i = 0; i < EVL_GRAPH_MENTIONS_PER_DOCUMENT + extra; i++)
+    {
+      EvlGraphMention m = { 0, i, 10 * i, 10 * i + 3, "met", "They met.", NULL, 0, 0,
+                            EVL_GRAIN_NONE, NULL };
+      evl_graph_event_add_mention (g, ev, &m);
+      evl_graph_event_add_mention (g, ev, &m);   /* the same span again: no change */
+    }
+  const EvlGraphEvent *e = evl_graph_get_event (g, ev);
+  cr_assert_eq (e->mentions->len, EVL_GRAPH_MENTIONS_PER_DOCUMENT);
+  cr_assert_eq (evl_graph_event_n_more_mentions (g, ev), extra);
+  cr_assert_eq (e->n_sources, 1);
+  EvlGraphMention other = { 1, 0, 0, 3, "met", "They met.", NULL, 0, 0, EVL_GRAIN_NONE, NULL };
+  evl_graph_event_add_mention (g, ev, &other);
+  cr_assert_eq (e->mentions->len, EVL_GRAPH_MENTIONS_PER_DOCUMENT + 1);
+  cr_assert_eq (e->n_sources, 2);
+  cr_assert_eq (evl_graph_event_n_more_mentions (g, 0), 0);
+
+  g_autofree char *saved = save (g);
+  cr_assert_not_null (strstr (saved, "      \"more_mentions\" : 250,\n"));
+  cr_assert_eq (strstr (strstr (saved, "more_mentions") + 1, "more_mentions"), NULL,
+                "only the capped event has the field");
+  GError *error = NULL;
+  g_autoptr (EvlGraph) back = evl_graph_load_json_data (saved, -1, &error);
+  cr_assert_not_null (back, "%s", error ? error->message : "");
+  gint b = evl_graph_find_event (back, e->id);
+  cr_assert_geq (b, 0);
+  cr_assert_eq (evl_graph_event_n_more_mentions (back, (guint) b), extra);
+  g_autofree char *again = save (back);
+  cr_assert_str_eq (again, saved);
+}
+
 /* events.json is streamed by hand; its bytes must stay those of
  * json-glib's pretty generator (indent 2) on the parsed tree, as when it
  * was generated from a tree. */

@@ -285,8 +285,9 @@ add_mentions (JsonWriter *w, const EvlGraph *g, const EvlGraphEvent *e)
 }
 
 static void
-add_event (JsonWriter *w, const EvlGraph *g, const EvlGraphEvent *e)
+add_event (JsonWriter *w, const EvlGraph *g, guint index)
 {
+  const EvlGraphEvent *e = evl_graph_get_event (g, index);
   jw_begin (w, NULL, '{');
   jw_str (w, "id", e->id);
   jw_str (w, "type", e->type);
@@ -316,6 +317,11 @@ add_event (JsonWriter *w, const EvlGraph *g, const EvlGraphEvent *e)
       jw_str (w, NULL, flag_names[j].name);
   jw_end (w, ']');
   add_mentions (w, g, e);
+  /* Only on an event a document repeated beyond the cap, so that every
+   * other events.json keeps its bytes. */
+  guint more = evl_graph_event_n_more_mentions (g, index);
+  if (more > 0)
+    jw_int (w, "more_mentions", more);
   jw_int (w, "sources", e->n_sources);
   set_pct (w, "salience_pct", e->salience);
   jw_end (w, '}');
@@ -338,7 +344,7 @@ write_graph (JsonWriter *w, const EvlGraph *g)
   g_autoptr (GArray) order = evl_graph_timeline (g);
   jw_begin (w, "events", '[');
   for (guint i = 0; i < order->len && w->error == NULL; i++)
-    add_event (w, g, evl_graph_get_event (g, g_array_index (order, guint, i)));
+    add_event (w, g, g_array_index (order, guint, i));
   jw_end (w, ']');
 
   jw_begin (w, "relations", '[');
@@ -640,6 +646,8 @@ load_events (Loader *ld, JsonArray *arr)
             evl_graph_event_add_participant (ld->g, ev, GPOINTER_TO_UINT (v) - 1);
         }
       load_mentions (ld, ev, get_array (o, "mentions"));
+      gint64 more = get_int (o, "more_mentions", 0);
+      evl_graph_event_add_more_mentions (ld->g, ev, (guint) CLAMP (more, 0, G_MAXUINT));
     }
 }
 

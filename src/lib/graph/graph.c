@@ -31,8 +31,9 @@ typedef struct {
 } MentionKey;
 
 typedef struct {
-  GHashTable *spans; /* MentionKey* set */
-  GHashTable *docs;  /* GUINT_TO_POINTER (doc + 1) set */
+  GHashTable *spans; /* MentionKey* set, kept and counted mentions alike */
+  GHashTable *docs;  /* GUINT_TO_POINTER (doc + 1) -> mentions kept from it */
+  guint more;        /* distinct mentions counted but not kept */
 } MentionIndex;
 
 static guint
@@ -59,12 +60,36 @@ mention_index_free (gpointer p)
 }
 
 static void
-mention_index_add (MentionIndex *mi, const EvlGraphMention *m)
+mention_index_add (MentionIndex *mi, const EvlGraphMention *m, gboolean kept)
 {
   MentionKey *k = g_new (MentionKey, 1);
   *k = (MentionKey) { m->doc, m->start, m->end };
   g_hash_table_add (mi->spans, k);
-  g_hash_table_add (mi->docs, GUINT_TO_POINTER (m->doc + 1));
+  gpointer doc = GUINT_TO_POINTER (m->doc + 1);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (mi->docs, doc));
+  if (kept)
+    g_hash_table_insert (mi->docs, doc, GUINT_TO_POINTER (n + 1));
+  else
+    mi->more++;
+}
+
+/* @e's index, made (from its mentions so far) when @create or when the
+ * event has grown to MENTION_INDEX_MIN mentions; else NULL. */
+static MentionIndex *
+mention_index_get (EvlGraph *g, const EvlGraphEvent *e, gboolean create)
+{
+  MentionIndex *mi = g->mention_index ? g_hash_table_lookup (g->mention_index, e->mentions) : NULL;
+  if (mi != NULL || (!create && e->mentions->len < MENTION_INDEX_MIN))
+    return mi;
+  if (g->mention_index == NULL)
+    g->mention_index = g_hash_table_new_full (NULL, NULL, NULL, mention_index_free);
+  mi = g_new0 (MentionIndex, 1);
+  mi->spans = g_hash_table_new_full (mention_key_hash, mention_key_equal, g_free, NULL);
+  mi->docs = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < e->mentions->len; i++)
+    mention_index_add (mi, &g_array_index (e->mentions, EvlGraphMention, i), TRUE);
+  g_hash_table_insert (g->mention_index, e->mentions, mi);
+  return mi;
 }
 
 static void
@@ -271,25 +296,19 @@ evl_graph_event_add_mention (EvlGraph *g, guint event, const EvlGraphMention *m)
   g_return_if_fail (event < g->events->len && m != NULL);
   EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, event);
   gboolean new_doc = TRUE;
-  MentionIndex *mi = g->mention_index ? g_hash_table_lookup (g->mention_index, e->mentions) : NULL;
-  if (mi == NULL && e->mentions->len >= MENTION_INDEX_MIN)
-    {
-      if (g->mention_index == NULL)
-        g->mention_index = g_hash_table_new_full (NULL, NULL, NULL, mention_index_free);
-      mi = g_new (MentionIndex, 1);
-      mi->spans = g_hash_table_new_full (mention_key_hash, mention_key_equal, g_free, NULL);
-      mi->docs = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < e->mentions->len; i++)
-        mention_index_add (mi, &g_array_index (e->mentions, EvlGraphMention, i));
-      g_hash_table_insert (g->mention_index, e->mentions, mi);
-    }
+  MentionIndex *mi = mention_index_get (g, e, FALSE);
   if (mi != NULL)
     {
       MentionKey k = { m->doc, m->start, m->end };
       if (g_hash_table_contains (mi->spans, &k))
         return;
-      new_doc = !g_hash_table_contains (mi->docs, GUINT_TO_POINTER (m->doc + 1));
-      mention_index_add (mi, m);
+      guint kept = GPOINTER_TO_UINT (g_hash_table_lookup (mi->docs, GUINT_TO_POINTER (m->doc + 1)));
+      new_doc = kept == 0;
+      /* Beyond the cap a mention is counted, not stored: its span still
+       * goes into the set so that adding it again counts it once. */
+      mention_index_add (mi, m, kept < EVL_GRAPH_MENTIONS_PER_DOCUMENT);
+      if (kept >= EVL_GRAPH_MENTIONS_PER_DOCUMENT)
+        return;
     }
   else
     for (guint i = 0; i < e->mentions->len; i++)
@@ -310,6 +329,26 @@ evl_graph_event_add_mention (EvlGraph *g, guint event, const EvlGraphMention *m)
   g_array_append_val (e->mentions, c);
   if (new_doc)
     e->n_sources++;
+}
+
+guint
+evl_graph_event_n_more_mentions (const EvlGraph *g, guint event)
+{
+  g_return_val_if_fail (event < g->events->len, 0);
+  const EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, event);
+  const MentionIndex *mi = g->mention_index ? g_hash_table_lookup (g->mention_index, e->mentions)
+                                            : NULL;
+  return mi ? mi->more : 0;
+}
+
+void
+evl_graph_event_add_more_mentions (EvlGraph *g, guint event, guint n)
+{
+  g_return_if_fail (event < g->events->len);
+  if (n == 0)
+    return;
+  MentionIndex *mi = mention_index_get (g, &g_array_index (g->events, EvlGraphEvent, event), TRUE);
+  mi->more = n > G_MAXUINT - mi->more ? G_MAXUINT : mi->more + n;
 }
 
 gboolean
