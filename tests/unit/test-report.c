@@ -422,3 +422,20 @@ Test (report, options_title_names_the_page)
   cr_assert_str_eq (t, "Harbour <talks>");
   xmlFreeDoc (doc);
 }
+
+/* Mentions counted beyond the graph's per-document cap still count: in
+ * the most-reported list and under the event's sources. */
+Test (report, mentions_beyond_the_cap_are_counted)
+{
+  g_autoptr (EvlGraph) g = story_graph ("");
+  evl_graph_event_add_more_mentions (g, 3, 5000);
+  char *text = NULL;
+  htmlDocPtr doc = report_of (g, &text);
+  g_autofree char *owned = text;
+  g_autoptr (GPtrArray) li = find_all (doc, "li");
+  cr_assert (any_text_contains (li, "Bob Ray warns"), "capped event not listed");
+  cr_assert (any_text_contains (li, "5001 mentions"), "mentions beyond the cap not counted");
+  cr_assert_not_null (strstr (owned, "5000 more mentions not kept"),
+                      "the row does not say mentions were not kept");
+  xmlFreeDoc (doc);
+}

@@ -367,6 +367,14 @@ add_header (xmlNodePtr body, const Report *r, const EvlRenderOptions *opts)
     add_textf (el (header, "p", NULL), "%u source document%s", nd, nd == 1 ? "" : "s");
 }
 
+/* All mentions of event @i, also those counted beyond the graph's
+ * per-document cap. */
+static guint
+n_mentions (const EvlGraph *g, guint i)
+{
+  return evl_graph_get_event (g, i)->mentions->len + evl_graph_event_n_more_mentions (g, i);
+}
+
 static gint
 cmp_support (gconstpointer a, gconstpointer b, gpointer data)
 {
@@ -375,8 +383,9 @@ cmp_support (gconstpointer a, gconstpointer b, gpointer data)
   const EvlGraphEvent *x = evl_graph_get_event (r->g, i), *y = evl_graph_get_event (r->g, j);
   if (x->n_sources != y->n_sources)
     return x->n_sources > y->n_sources ? -1 : 1;
-  if (x->mentions->len != y->mentions->len)
-    return x->mentions->len > y->mentions->len ? -1 : 1;
+  guint mx = n_mentions (r->g, i), my = n_mentions (r->g, j);
+  if (mx != my)
+    return mx > my ? -1 : 1;
   if (x->salience != y->salience)
     return x->salience > y->salience ? -1 : 1;
   return r->pos[i] < r->pos[j] ? -1 : r->pos[i] > r->pos[j];
@@ -446,13 +455,14 @@ add_summary (xmlNodePtr body, const Report *r)
   xmlNodePtr ul = el_class (body, "ul", "tight", NULL);
   for (guint k = 0; k < MIN (best->len, (guint) BEST_SUPPORTED); k++)
     {
-      const EvlGraphEvent *ev = evl_graph_get_event (g, g_array_index (best, guint, k));
+      guint index = g_array_index (best, guint, k);
+      const EvlGraphEvent *ev = evl_graph_get_event (g, index);
+      guint nm = n_mentions (g, index);
       xmlNodePtr li = el (ul, "li", NULL);
       add_event_link (li, ev);
       g_autofree char *when = format_when (&ev->time);
       add_textf (li, " \xe2\x80\x94 %s; %u source%s, %u mention%s", when, ev->n_sources,
-                 ev->n_sources == 1 ? "" : "s", ev->mentions->len,
-                 ev->mentions->len == 1 ? "" : "s");
+                 ev->n_sources == 1 ? "" : "s", nm, nm == 1 ? "" : "s");
     }
 }
 
@@ -478,8 +488,9 @@ add_doc_cite (xmlNodePtr parent, const EvlGraphDocument *d)
 /* One entry per source document: its first quote and how often the event
  * is mentioned there. */
 static void
-add_sources (xmlNodePtr td, const EvlGraph *g, const EvlGraphEvent *ev)
+add_sources (xmlNodePtr td, const EvlGraph *g, guint index)
 {
+  const EvlGraphEvent *ev = evl_graph_get_event (g, index);
   guint nd = evl_graph_n_documents (g);
   g_autofree guint *count = g_new0 (guint, nd + 1);
   for (guint j = 0; j < ev->mentions->len; j++)
@@ -500,6 +511,10 @@ add_sources (xmlNodePtr td, const EvlGraph *g, const EvlGraphEvent *ev)
         add_textf (el (p, "small", NULL), " \xc2\xb7 %u mentions", count[m->doc]);
       count[m->doc] = 0;
     }
+  guint more = evl_graph_event_n_more_mentions (g, index);
+  if (more > 0)
+    add_textf (el (td, "div", NULL), "%u more mention%s not kept (over %u per document)", more,
+               more == 1 ? "" : "s", (guint) EVL_GRAPH_MENTIONS_PER_DOCUMENT);
 }
 
 static void
@@ -546,7 +561,8 @@ add_events (xmlNodePtr body, const Report *r)
   xmlNodePtr tbody = table_head (table, heads);
   for (guint k = 0; k < r->order->len; k++)
     {
-      const EvlGraphEvent *ev = evl_graph_get_event (g, g_array_index (r->order, guint, k));
+      guint index = g_array_index (r->order, guint, k);
+      const EvlGraphEvent *ev = evl_graph_get_event (g, index);
       gboolean neg = ev->polarity == EVL_POLARITY_NEG;
       gboolean hedged = ev->modality != NULL || (ev->flags & EVL_EVENT_FLAG_HEDGED);
       xmlNodePtr tr = el (tbody, "tr", NULL);
@@ -586,7 +602,7 @@ add_events (xmlNodePtr body, const Report *r)
         add_tag (what, "generic", "generic");
 
       add_participants (el (tr, "td", NULL), g, ev);
-      add_sources (el (tr, "td", NULL), g, ev);
+      add_sources (el (tr, "td", NULL), g, index);
     }
 }
 
