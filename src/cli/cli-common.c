@@ -4,6 +4,12 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+const char *
+evl_cli_dir_slash (const char *dir)
+{
+  return g_str_has_suffix (dir, G_DIR_SEPARATOR_S) ? "" : G_DIR_SEPARATOR_S;
+}
+
 void
 evl_cli_error (const char *what, const GError *error)
 {

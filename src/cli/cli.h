@@ -28,6 +28,8 @@ int evl_cmd_merge (int argc, char **argv);
 /* Prints "eventline: [WHAT: ]message" once on stderr. */
 void evl_cli_error (const char *what, const GError *error);
 void evl_cli_errorf (const char *what, const char *fmt, ...) G_GNUC_PRINTF (2, 3);
+/* "/" to print after folder @dir in a summary line, "" when it ends in one. */
+const char *evl_cli_dir_slash (const char *dir);
 
 /* Parses the command line with @entries; on failure prints the error and
  * a hint and returns FALSE.  @params describes positional arguments. */

@@ -422,8 +422,9 @@ evl_cmd_build (int argc, char **argv)
     fprintf (stderr, "eventline: %u document%s already in %s, skipped\n", bs.skipped,
              bs.skipped == 1 ? "" : "s", graph_path);
   if (!quiet)
-    fprintf (stderr, "eventline: %u document%s, %u events, %u entities, %u relations -> %s/\n",
+    fprintf (stderr, "eventline: %u document%s, %u events, %u entities, %u relations -> %s%s\n",
              n_docs, n_docs == 1 ? "" : "s", evl_graph_n_events (graph),
-             evl_graph_n_entities (graph), evl_graph_n_relations (graph), outdir);
+             evl_graph_n_entities (graph), evl_graph_n_relations (graph), outdir,
+             evl_cli_dir_slash (outdir));
   return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;
 }

@@ -237,7 +237,10 @@ evl_cmd_tag (int argc, char **argv)
     "anchorTimeID) and EVENT (eid, class) tags inserted; the characters\n"
     "outside the tags are the input's, so TempEval-3 scorers align it with\n"
     "the gold file.  Gold tags in TimeML inputs are ignored.  With --format\n"
-    "json, the annotations (spans are byte offsets into the text) instead.\n"
+    "json, the same timexes and events as JSON (spans are byte offsets into\n"
+    "the text; events with lemma, story type, tense, aspect, polarity);\n"
+    "'eventline extract' gives everything: tokens, entities, their clusters\n"
+    "and each event's arguments.\n"
     "\n"
     "With -o DIR, writes DIR/NAME.tml per input file NAME.EXT (NAME.tml keeps\n"
     "its name, so scorers pair it with the gold file; a JSONL file gives\n"
@@ -341,7 +344,7 @@ evl_cmd_tag (int argc, char **argv)
   n_errors += ts.n_errors;
   guint written = ts.written;
   if (!quiet)
-    fprintf (stderr, "eventline: %u document%s tagged -> %s/\n", written,
-             written == 1 ? "" : "s", outdir);
+    fprintf (stderr, "eventline: %u document%s tagged -> %s%s\n", written,
+             written == 1 ? "" : "s", outdir, evl_cli_dir_slash (outdir));
   return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;
 }
