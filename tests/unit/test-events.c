@@ -220,10 +220,11 @@ Test (events, class_vectors_are_derived, .init = setup, .fini = teardown)
   cr_assert_gt (v[EVL_EVENT_CLASS_I_ACTION], v[EVL_EVENT_CLASS_OCCURRENCE]);
 }
 
-/* The previous word paired with a word's lemma or last three letters
- * carries derived weights in en/event-pairs: 'to' + a verb's base form
- * is an infinitive event, 'will be' and 'to be' are auxiliaries, 'the
- * ..ing' is mostly a nominal that is not an event. */
+/* The previous word paired with a word's lemma or last three letters,
+ * and the lemma paired with the next word, carry derived weights in
+ * en/event-pairs: 'to' + a verb's base form is an infinitive event,
+ * 'will be' and 'to be' are auxiliaries, 'the ..ing' is mostly a nominal
+ * that is not an event, 'plan to' and 'meet with' are verbs of events. */
 typedef struct {
   char key[32];
   gboolean positive;
@@ -237,6 +238,8 @@ ParameterizedTestParameters (events, pair_weights)
     { "l to be", FALSE },
     { "s the ing", FALSE },
     { "s to ing", FALSE },
+    { "n plan to", TRUE },
+    { "n meet with", TRUE },
   };
   return cr_make_param_array (PairCase, cases, G_N_ELEMENTS (cases));
 }

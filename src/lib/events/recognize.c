@@ -6,10 +6,11 @@
  * (scripts/derive-event-lexicon; repeats hit a per-document memo), which
  * carries the weights of a logistic-regression model: the form's own
  * weight (form + lemma + suffixes) and its weights as the previous, next
- * and second-previous word of a candidate; two more lookups in
+ * and second-previous word of a candidate; three more lookups in
  * en/event-pairs weigh the previous word together with the word's last
- * three letters and with its lemma ('the ..ing', 'to meet').  A token
- * is an event trigger when bias + shape + own + context + pair weights
+ * three letters and with its lemma ('the ..ing', 'to meet'), and the
+ * lemma together with the next word ('plan to').  A token is an event
+ * trigger when bias + shape + own + context + pair weights
  * exceed the model threshold.
  * Unseen forms fall back to their lemma's and suffixes' weights, so
  * unseen inflections of known lemmas are recognised.  A candidate is
@@ -371,31 +372,42 @@ info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
   out->w = *slot;
 }
 
-/* The weights of the previous word (@prev, NULL at a sentence start)
- * paired with @self's last three letters and with its lemma:
- * "s PREV SUF3" and "l PREV LEMMA" in en/event-pairs. */
+/* The en/event-pairs weight of the key "@tag @a @b" (one of @a, @b a
+ * memo key, the other a key or a lemma: @an + @bn < LEMMA_KEY + MEMO_KEY). */
 static int
-pair_weight (const Model *m, const Slot *self, const Slot *prev)
+pair_lookup (const Model *m, char tag, const char *a, gsize an, const char *b, gsize bn)
 {
-  if (m->pairs == NULL || self->len == 0 || (prev && prev->len == 0))
+  char key[2 + LEMMA_KEY + 1 + MEMO_KEY];
+  key[0] = tag;
+  key[1] = ' ';
+  memcpy (key + 2, a, an);
+  key[2 + an] = ' ';
+  memcpy (key + 3 + an, b, bn);
+  return parse_milli (attr (evl_lexicon_lookup (m->pairs, key, (gssize) (3 + an + bn)), 0));
+}
+
+/* The pair weights of @self (scripts/derive-event-lexicon, pair_keys()):
+ * the previous word (@prev, NULL at a sentence start) with @self's last
+ * three letters ("s PREV SUF3") and with its lemma ("l PREV LEMMA"), and
+ * its lemma with the next word (@next, NULL at a sentence end; "n LEMMA
+ * NEXT", 'plan to').  Words longer than the memo key take none. */
+static int
+pair_weights (const Model *m, const Slot *self, const Slot *prev, const Slot *next)
+{
+  if (m->pairs == NULL || self->len == 0)
     return 0;
+  int sum = 0;
+  if (self->lemma_len > 0 && !(next && next->len == 0))
+    sum += pair_lookup (m, 'n', self->lemma, self->lemma_len,
+                        next ? next->key : "</s>", next ? next->len : 4);
+  if (prev && prev->len == 0)
+    return sum;
   const char *pk = prev ? prev->key : "<s>";
   gsize pn = prev ? prev->len : 3;
-  char key[2 + MEMO_KEY + 1 + LEMMA_KEY];
-  key[0] = 's';
-  key[1] = ' ';
-  memcpy (key + 2, pk, pn);
-  key[2 + pn] = ' ';
   gsize sn = self->len < 3 ? self->len : 3;
-  memcpy (key + 3 + pn, self->key + self->len - sn, sn);
-  int sum = parse_milli (attr (evl_lexicon_lookup (m->pairs, key, (gssize) (3 + pn + sn)), 0));
+  sum += pair_lookup (m, 's', pk, pn, self->key + self->len - sn, sn);
   if (self->lemma_len > 0)
-    {
-      key[0] = 'l';
-      memcpy (key + 3 + pn, self->lemma, self->lemma_len);
-      sum += parse_milli (attr (evl_lexicon_lookup (m->pairs, key,
-                                                    (gssize) (3 + pn + self->lemma_len)), 0));
-    }
+    sum += pair_lookup (m, 'l', pk, pn, self->lemma, self->lemma_len);
   return sum;
 }
 
@@ -668,10 +680,10 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) & 3].w.prev2;
       z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end : ring[i & 3].w.next;
       const Slot *prev = c == 0 || t.tok[c - 1].sentence != sent ? NULL : &ring[(c - 1) & 3].w;
-      z += pair_weight (&m, &ci->w, prev);
+      const Slot *next = c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent ? NULL : &ring[i & 3].w;
+      z += pair_weights (&m, &ci->w, prev, next);
       if (z <= m.threshold)
         continue;
-      const Slot *next = c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent ? NULL : &ring[i & 3].w;
       if (worth_reporting (&m, z, ci->w.klass))
         add_event (&m, doc, &t, c, ci, decide_class (&m, &ci->w, prev, next));
     }
