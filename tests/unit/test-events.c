@@ -254,6 +254,22 @@ ParameterizedTest (PairCase *c, events, pair_weights, .init = setup, .fini = tea
   cr_assert (c->positive ? w > 0.1 : w < -0.1, "'%s' weighs %g", c->key, w);
 }
 
+/* The word two tokens after a candidate carries a derived weight too
+ * (column 13 of en/event-forms): a candidate two words before 'said' is
+ * mostly the speaker's name or title ('Defense Ministry said'), not an
+ * event; the model carries the weight of a sentence end there. */
+Test (events, second_next_word_weights_are_derived, .init = setup, .fini = teardown)
+{
+  const EvlLexicon *forms = evl_context_get_lexicon (ctx, "en/event-forms");
+  const EvlLexicon *model = evl_context_get_lexicon (ctx, "en/event-model");
+  const EvlLexEntry *said = evl_lexicon_lookup (forms, "said", -1);
+  cr_assert (said && said->n_attrs > 12);
+  double w = g_ascii_strtod (said->attrs[12], NULL);
+  cr_assert_lt (w, -0.3, "'said' as second-next word weighs %g", w);
+  const EvlLexEntry *end = evl_lexicon_lookup (model, "next2-end", -1);
+  cr_assert (end && end->n_attrs >= 1);
+}
+
 /* ---- which tokens are events ---- */
 
 typedef struct {

@@ -5,8 +5,9 @@
  * costs one O(1) lookup in the derived en/event-forms lexicon
  * (scripts/derive-event-lexicon; repeats hit a per-document memo), which
  * carries the weights of a logistic-regression model: the form's own
- * weight (form + lemma + suffixes) and its weights as the previous, next
- * and second-previous word of a candidate; three more lookups in
+ * weight (form + lemma + suffixes) and its weights as the previous, next,
+ * second-previous and second-next word of a candidate (the loop decides
+ * token i - 2 once token i is read); three more lookups in
  * en/event-pairs weigh the previous word together with the word's last
  * three letters and with its lemma ('the ..ing', 'to meet'), and the
  * lemma together with the next word ('plan to').  A token is an event
@@ -16,7 +17,9 @@
  * unseen inflections of known lemmas are recognised.  A candidate is
  * kept only when P(event) x P(its class is right) also clears the model's
  * class threshold (class F1 is extent F1 times class accuracy, so an
- * uncertain trigger with an ambiguous class costs more than it brings).
+ * uncertain trigger with an ambiguous class costs more than it brings);
+ * for a seen form P(class right) is the posterior of the decided class
+ * given its context cues, for an unseen one its lemma's confidence.
  * Only tokens that become events are lemmatised and interned.
  *
  * Class: the form's class log-scores, derived offline from the gold
@@ -53,7 +56,7 @@ typedef struct {
   const EvlLexEntry *form;   /* en/event-forms entry, NULL when unseen */
   int self;                  /* own milli-weight (0 for punctuation, numbers) */
   int klass;                 /* milli log P(its class is right) */
-  int prev, next, prev2;     /* milli-weights as context of a neighbour */
+  int prev, next, prev2, next2;  /* milli-weights as context of a neighbour */
   const char *classes;       /* class log-score vector (form's, else lemma's), NULL */
   const char *cue_prev;      /* class cue vector as the previous word of a trigger */
   const char *cue_next;      /* ... as the next word */
@@ -68,7 +71,7 @@ typedef struct {
 typedef struct {
   const EvlContext *ctx;
   const EvlLexicon *forms, *lemmas, *suffixes, *irregular, *pairs;
-  int bias, shape[N_SHAPES], prev_start, prev2_start, next_end, threshold;
+  int bias, shape[N_SHAPES], prev_start, prev2_start, next_end, next2_end, threshold;
   int unseen_class;          /* milli log P(class right) of an unseen lemma */
   double class_threshold;    /* log of the P(event) x P(class) bar */
   int class_prior[EVL_EVENT_CLASS_N];      /* milli log P(class) of an unseen word */
@@ -77,7 +80,8 @@ typedef struct {
   Slot *memo;                /* 1 << MEMO_BITS slots, one allocation per document */
 } Model;
 
-/* Per-token model inputs (ring of four). */
+/* Per-token model inputs (ring of RING: two tokens before and two after the candidate). */
+#define RING 8u
 typedef struct {
   Slot w;                    /* a copy: the memo slot may be reused */
   guint8 shape;
@@ -153,6 +157,7 @@ model_init (Model *m, const EvlContext *ctx)
   m->prev_start = model_weight (model, "prev-start");
   m->prev2_start = model_weight (model, "prev2-start");
   m->next_end = model_weight (model, "next-end");
+  m->next2_end = model_weight (model, "next2-end");
   m->threshold = model_weight (model, "threshold");
   m->unseen_class = model_weight (model, "unseen-class");
   m->class_threshold = model_weight (model, "class-threshold") / 1000.0;
@@ -314,6 +319,7 @@ slot_fill (const Model *m, const char *w, gsize n, Slot *out)
   out->prev = parse_milli (attr (out->form, 1));
   out->next = parse_milli (attr (out->form, 2));
   out->prev2 = parse_milli (attr (out->form, 3));
+  out->next2 = parse_milli (attr (out->form, 12));
   out->aux = (guint8) aux_of (m, w, n);
   out->adverb = (guint8) is_adverb (w, n);
   guchar c = (guchar) w[0];
@@ -557,10 +563,13 @@ tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
 /* The class of a trigger: its class log-scores (the form's, else its
  * lemma's, else the prior) plus the cue vectors of its neighbours
  * (NULL: sentence boundary), a damped naive-Bayes update
- * (scripts/derive-event-lexicon, CUE_ALPHA); the best score wins.  Runs
- * only for reported triggers: a few short vectors parsed, no lookup. */
+ * (scripts/derive-event-lexicon, CUE_ALPHA); the best score wins, and
+ * *@log_p gets its milli log-posterior (softmax over the scores).  Runs
+ * only for candidates above the event threshold: a few short vectors
+ * parsed, no lookup. */
 static EvlEventClass
-decide_class (const Model *m, const Slot *self, const Slot *prev, const Slot *next)
+decide_class (const Model *m, const Slot *self, const Slot *prev, const Slot *next,
+              int *log_p)
 {
   int v[EVL_EVENT_CLASS_N] = { 0 };
   if (self->classes && strcmp (self->classes, "-") != 0)
@@ -582,6 +591,10 @@ decide_class (const Model *m, const Slot *self, const Slot *prev, const Slot *ne
   for (guint k = 1; k < EVL_EVENT_CLASS_N; k++)
     if (v[k] > v[best])
       best = k;
+  double sum = 0;
+  for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
+    sum += exp ((v[k] - v[best]) / 1000.0);
+  *log_p = (int) (-1000.0 * log (sum));
   return (EvlEventClass) best;
 }
 
@@ -650,23 +663,24 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
     return;
 
   m.memo = g_new0 (Slot, 1u << MEMO_BITS);
-  Info ring[4];
-  for (guint i = 0; i <= t.n_tok; i++)
+  Info ring[RING];
+  for (guint i = 0; i <= t.n_tok + 1; i++)
     {
-      /* Fill token i's inputs, then decide token i - 1, whose next
-       * neighbour is now known. */
+      /* Fill token i's inputs, then decide token i - 2, whose next two
+       * neighbours are now known. */
       if (i < t.n_tok)
         {
           const EvlToken *tok = &t.tok[i];
           gboolean first = i == 0 || t.tok[i - 1].sentence != tok->sentence;
-          info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span), first, &ring[i & 3]);
-          t.aux[i & AUX_RING_MASK] = ring[i & 3].w.aux;
-          t.adverb[i & AUX_RING_MASK] = ring[i & 3].w.adverb;
+          info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span), first,
+                     &ring[i % RING]);
+          t.aux[i & AUX_RING_MASK] = ring[i % RING].w.aux;
+          t.adverb[i & AUX_RING_MASK] = ring[i % RING].w.adverb;
         }
-      if (i == 0)
+      if (i < 2)
         continue;
-      guint c = i - 1;
-      const Info *ci = &ring[c & 3];
+      guint c = i - 2;
+      const Info *ci = &ring[c % RING];
       if (ci->shape == SHAPE_PUNCT || ci->shape == SHAPE_NUM)
         continue;
       const EvlToken *tok = &t.tok[c];
@@ -676,16 +690,22 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       guint32 sent = tok->sentence;
       int z = m.bias + m.shape[ci->shape];
       z += ci->w.self;
-      z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) & 3].w.prev;
-      z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) & 3].w.prev2;
-      z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end : ring[i & 3].w.next;
-      const Slot *prev = c == 0 || t.tok[c - 1].sentence != sent ? NULL : &ring[(c - 1) & 3].w;
-      const Slot *next = c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent ? NULL : &ring[i & 3].w;
+      z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) % RING].w.prev;
+      z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) % RING].w.prev2;
+      z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end
+                                                                  : ring[(c + 1) % RING].w.next;
+      z += (c + 2 >= t.n_tok || t.tok[c + 2].sentence != sent) ? m.next2_end
+                                                                  : ring[(c + 2) % RING].w.next2;
+      const Slot *prev = c == 0 || t.tok[c - 1].sentence != sent ? NULL : &ring[(c - 1) % RING].w;
+      const Slot *next = c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent ? NULL
+                                                                             : &ring[(c + 1) % RING].w;
       z += pair_weights (&m, &ci->w, prev, next);
       if (z <= m.threshold)
         continue;
-      if (worth_reporting (&m, z, ci->w.klass))
-        add_event (&m, doc, &t, c, ci, decide_class (&m, &ci->w, prev, next));
+      int log_p;
+      EvlEventClass klass = decide_class (&m, &ci->w, prev, next, &log_p);
+      if (worth_reporting (&m, z, ci->w.form ? log_p : ci->w.klass))
+        add_event (&m, doc, &t, c, ci, klass);
     }
   g_free (m.memo);
 }
