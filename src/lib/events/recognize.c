@@ -18,8 +18,9 @@
  * kept only when P(event) x P(its class is right) also clears the model's
  * class threshold (class F1 is extent F1 times class accuracy, so an
  * uncertain trigger with an ambiguous class costs more than it brings);
- * for a seen form P(class right) is the posterior of the decided class
- * given its context cues, for an unseen one its lemma's confidence.
+ * P(class right) is the posterior of the decided class given the context
+ * cues when the form or its lemma has a class vector, else the derived
+ * confidence of an unseen lemma.
  * Only tokens that become events are lemmatised and interned.
  *
  * Class: the form's class log-scores, derived offline from the gold
@@ -567,12 +568,18 @@ tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
  * *@log_p gets its milli log-posterior (softmax over the scores).  Runs
  * only for candidates above the event threshold: a few short vectors
  * parsed, no lookup. */
+static gboolean
+has_classes (const Slot *self)
+{
+  return self->classes && strcmp (self->classes, "-") != 0;
+}
+
 static EvlEventClass
 decide_class (const Model *m, const Slot *self, const Slot *prev, const Slot *next,
               int *log_p)
 {
   int v[EVL_EVENT_CLASS_N] = { 0 };
-  if (self->classes && strcmp (self->classes, "-") != 0)
+  if (has_classes (self))
     add_vector (v, self->classes);
   else
     for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
@@ -704,7 +711,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
         continue;
       int log_p;
       EvlEventClass klass = decide_class (&m, &ci->w, prev, next, &log_p);
-      if (worth_reporting (&m, z, ci->w.form ? log_p : ci->w.klass))
+      if (worth_reporting (&m, z, has_classes (&ci->w) ? log_p : ci->w.klass))
         add_event (&m, doc, &t, c, ci, klass);
     }
   g_free (m.memo);
