@@ -29,6 +29,7 @@ typedef enum {
   EVL_CONTEXT_SLOT_TIMEX,
   EVL_CONTEXT_SLOT_ENTITIES,
   EVL_CONTEXT_SLOT_SEGMENT,
+  EVL_CONTEXT_SLOT_EVENTS,
   EVL_CONTEXT_N_SLOTS
 } EvlContextSlot;
 gconstpointer evl_context_get_derived (const EvlContext *ctx, EvlContextSlot slot,

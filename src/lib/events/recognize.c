@@ -73,6 +73,7 @@ typedef struct {
   const EvlContext *ctx;
   const EvlLexicon *forms, *lemmas, *suffixes, *irregular, *pairs;
   int bias, shape[N_SHAPES], prev_start, prev2_start, next_end, next2_end, threshold;
+  int pair_bound;            /* the most pair weights can add (pair_bound_build) */
   int unseen_class;          /* milli log P(class right) of an unseen lemma */
   double class_threshold;    /* log of the P(event) x P(class) bar */
   int class_prior[EVL_EVENT_CLASS_N];      /* milli log P(class) of an unseen word */
@@ -393,6 +394,31 @@ pair_lookup (const Model *m, char tag, const char *a, gsize an, const char *b, g
   return parse_milli (attr (evl_lexicon_lookup (m->pairs, key, (gssize) (3 + an + bn)), 0));
 }
 
+/* The most the pair weights can add to a token's score: the sum over
+ * the pair kinds (a key's first letter; each is looked up at most once
+ * per token) of the kind's largest positive weight.  Built once per
+ * context: a token whose score stays at or under the threshold even with
+ * it takes no pair lookups, and the decision is the same. */
+static gpointer
+pair_bound_build (const EvlContext *ctx)
+{
+  const EvlLexicon *pairs = evl_context_get_lexicon (ctx, "en/event-pairs");
+  int best[256] = { 0 };
+  guint n = pairs ? evl_lexicon_size (pairs) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const EvlLexEntry *e = evl_lexicon_get (pairs, i);
+      guchar kind = (guchar) e->canonical[0];
+      int w = parse_milli (attr (e, 0));
+      if (w > best[kind])
+        best[kind] = w;
+    }
+  int *bound = g_new0 (int, 1);
+  for (guint k = 0; k < G_N_ELEMENTS (best); k++)
+    *bound += best[k];
+  return bound;
+}
+
 /* The pair weights of @self (scripts/derive-event-lexicon, pair_keys()):
  * the previous word (@prev, NULL at a sentence start) with @self's last
  * three letters ("s PREV SUF3") and with its lemma ("l PREV LEMMA"), and
@@ -661,6 +687,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
 {
   Model m;
   model_init (&m, ctx);
+  m.pair_bound = *(const int *) evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_EVENTS,
+                                                         pair_bound_build, g_free);
   if (m.forms == NULL)
     return;
   Tokens t;
@@ -706,6 +734,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       const Slot *prev = c == 0 || t.tok[c - 1].sentence != sent ? NULL : &ring[(c - 1) % RING].w;
       const Slot *next = c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent ? NULL
                                                                              : &ring[(c + 1) % RING].w;
+      if (z + m.pair_bound <= m.threshold)
+        continue;
       z += pair_weights (&m, &ci->w, prev, next);
       if (z <= m.threshold)
         continue;
