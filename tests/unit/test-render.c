@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <string.h>
 
 #define XSS "<script>alert(1)</script> \"quotes\" & <b>tags</b>"
@@ -561,4 +562,71 @@ Test (render, aggregation_at_the_ends_of_the_calendar)
   xmlFreeDoc (doc);
   cr_assert_eq (hidden_total (all, &marks) + sel->len, 30);
   cr_assert_eq (marks, 3);
+}
+
+/* The fill of the SVG node with a text line @name ("" when none). */
+static char *
+node_fill (xmlDoc *doc, const char *name)
+{
+  xmlXPathContext *xc = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (xc, (const xmlChar *) "s", (const xmlChar *) "http://www.w3.org/2000/svg");
+  xmlXPathObject *o = xmlXPathEvalExpression (
+    (const xmlChar *) "//s:g[@class='node']", xc);
+  char *fill = g_strdup ("");
+  for (int i = 0; o && o->nodesetval && i < o->nodesetval->nodeNr; i++)
+    {
+      xmlNode *n = o->nodesetval->nodeTab[i];
+      gboolean hit = FALSE;
+      for (xmlNode *c = n->children; c && !hit; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xmlStrcmp (c->name, (const xmlChar *) "text") == 0)
+          {
+            xmlChar *t = xmlNodeGetContent (c);
+            hit = t && g_strcmp0 (g_strstrip ((char *) t), name) == 0;
+            xmlFree (t);
+          }
+      if (!hit)
+        continue;
+      for (xmlNode *c = n->children; c; c = c->next)
+        {
+          xmlChar *f = c->type == XML_ELEMENT_NODE ? xmlGetProp (c, (const xmlChar *) "fill") : NULL;
+          if (f && xmlStrcmp (f, (const xmlChar *) "none") != 0)
+            {
+              g_free (fill);
+              fill = g_strdup ((const char *) f);
+              xmlFree (f);
+              break;
+            }
+          xmlFree (f);
+        }
+      break;
+    }
+  xmlXPathFreeObject (o);
+  xmlXPathFreeContext (xc);
+  return fill;
+}
+
+/* Both entity diagrams draw an entity alike: a location that acts in an
+ * event (North Korea fires, Russia may supply) is a blue box like a
+ * country, one that is only where events happen a green house. */
+typedef struct { char renderer[16]; char name[32]; char fill[16]; } EntityStyleCase;
+ParameterizedTestParameters (render, entity_styles_agree)
+{
+  static EntityStyleCase cases[] = {
+    { "relations", "Vostochny", "#d5e8d4" }, { "entities", "Vostochny", "#d5e8d4" },
+    { "relations", "North Korea", "#dae8fc" }, { "entities", "North Korea", "#dae8fc" },
+    { "relations", "Russia", "#dae8fc" }, { "entities", "Russia", "#dae8fc" },
+    { "relations", "Vladimir Putin", "#fff2cc" }, { "entities", "Vladimir Putin", "#fff2cc" },
+  };
+  return cr_make_param_array (EntityStyleCase, cases, G_N_ELEMENTS (cases));
+}
+ParameterizedTest (EntityStyleCase *c, render, entity_styles_agree)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render (c->renderer, g, &o);
+  xmlDoc *doc = parse_svg (b);
+  g_autofree char *fill = node_fill (doc, c->name);
+  xmlFreeDoc (doc);
+  cr_assert (g_ascii_strcasecmp (fill, c->fill) == 0, "%s: %s filled '%s', want %s",
+             c->renderer, c->name, fill, c->fill);
 }

@@ -14,6 +14,9 @@ evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
     return FALSE;
   guint ne = evl_graph_n_entities (g);
   g_autofree guint *count = g_new0 (guint, MAX (ne, 1));
+  /* As in the relations diagram: a location is drawn as a place only when
+   * it is never more than where an event happens. */
+  g_autofree gboolean *acts = g_new0 (gboolean, MAX (ne, 1));
   g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint k = 0; k < sel->len; k++)
     {
@@ -40,7 +43,12 @@ evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
         }
       g_array_set_size (m, w);
       for (guint a = 0; a < m->len; a++)
-        count[g_array_index (m, guint, a)]++;
+        {
+          gint v = (gint) g_array_index (m, guint, a);
+          count[v]++;
+          if (v != e->location || v == e->agent || v == e->patient)
+            acts[v] = TRUE;
+        }
       g_ptr_array_add (members, m);
     }
   /* node id per entity: its own (top), or the shared 'other' = ne. */
@@ -103,11 +111,7 @@ evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
       evl_render_wrapped (h, x->name, 18, 2);
       g_string_append_printf (h, "<BR/><FONT POINT-SIZE=\"7\">%u event%s</FONT>", count[i], count[i] == 1 ? "" : "s");
       evl_gv_set_html (gv, n, "label", h->str);
-      evl_gv_set (n, "style", "filled");
-      evl_gv_set (n, "shape", x->type == EVL_ENTITY_PERSON ? "ellipse"
-                              : x->type == EVL_ENTITY_LOCATION ? "house" : "box");
-      evl_gv_set (n, "fillcolor", x->type == EVL_ENTITY_PERSON ? "#FFF2CC"
-                                  : x->type == EVL_ENTITY_LOCATION ? "#D5E8D4" : "#DAE8FC");
+      evl_render_entity_style (n, x, !acts[i]);
     }
   if (n_other)
     {

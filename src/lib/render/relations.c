@@ -148,25 +148,7 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
               g_string_truncate (h, 0);
               evl_render_wrapped (h, x->name, 18, 2);
               evl_gv_set_html (gv, nn, "label", h->str);
-              evl_gv_set (nn, "style", "filled");
-              if (x->type == EVL_ENTITY_PERSON)
-                {
-                  evl_gv_set (nn, "shape", "ellipse");
-                  evl_gv_set (nn, "fillcolor", "#FFF2CC");
-                  evl_gv_set (nn, "color", "#B7950B");
-                }
-              else if (x->type == EVL_ENTITY_LOCATION && is_place[ent] && !is_actor[ent])
-                {
-                  evl_gv_set (nn, "shape", "house");
-                  evl_gv_set (nn, "fillcolor", "#D5E8D4");
-                  evl_gv_set (nn, "color", "#2E7D32");
-                }
-              else
-                {
-                  evl_gv_set (nn, "shape", "box");
-                  evl_gv_set (nn, "fillcolor", "#DAE8FC");
-                  evl_gv_set (nn, "color", "#1F4E79");
-                }
+              evl_render_entity_style (nn, x, is_place[ent] && !is_actor[ent]);
             }
           else
             {

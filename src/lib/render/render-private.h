@@ -52,6 +52,11 @@ char *evl_render_subtitle (const EvlGraph *g, GArray *events);
 void evl_render_heading (GString *h, const char *title, const char *subtitle);
 /* The node and edge font defaults every network diagram uses. */
 void evl_render_graph_fonts (Agraph_t *ag, const char *edge_fontsize);
+/* Fills entity node @n the same way in every diagram: persons as yellow
+ * ellipses, @place (a location that is only ever where events happen, never
+ * who acts in them) as a green house, countries, organisations and
+ * locations acting as governments as blue boxes. */
+void evl_render_entity_style (Agnode_t *n, const EvlGraphEntity *x, gboolean place);
 
 /* A calendar period whose less-reported events a big timeline summarises. */
 typedef struct {

@@ -382,3 +382,18 @@ evl_render_graph_fonts (Agraph_t *ag, const char *edge_fontsize)
   agattr (ag, AGEDGE, (char *) "fontname", EVL_RENDER_FONT);
   agattr (ag, AGEDGE, (char *) "fontsize", (char *) edge_fontsize);
 }
+
+void
+evl_render_entity_style (Agnode_t *n, const EvlGraphEntity *x, gboolean place)
+{
+  static const char *const styles[][3] = {
+    { "ellipse", "#FFF2CC", "#B7950B" },
+    { "house", "#D5E8D4", "#2E7D32" },
+    { "box", "#DAE8FC", "#1F4E79" },
+  };
+  guint k = x->type == EVL_ENTITY_PERSON ? 0 : x->type == EVL_ENTITY_LOCATION && place ? 1 : 2;
+  evl_gv_set (n, "style", "filled");
+  evl_gv_set (n, "shape", styles[k][0]);
+  evl_gv_set (n, "fillcolor", styles[k][1]);
+  evl_gv_set (n, "color", styles[k][2]);
+}
