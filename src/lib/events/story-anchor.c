@@ -59,16 +59,11 @@ cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
   return C_NONE;
 }
 
-static gboolean
-tense_is (const EvlEventMention *e, const char *tense)
+/* Event @k's tense is all of @bits (EVL_STORY_TF_*). */
+static inline gboolean
+tense_is (const EvlStoryDoc *sd, guint k, guint bits)
 {
-  return e->tense && strcmp (e->tense, tense) == 0;
-}
-
-static gboolean
-finite (const EvlEventMention *e)
-{
-  return tense_is (e, "PAST") || tense_is (e, "PRESENT") || tense_is (e, "FUTURE");
+  return (evl_story_tf (sd, (gint32) k) & bits) == bits;
 }
 
 /* A trigger right after a determiner or a preposition is a noun ('after
@@ -90,16 +85,15 @@ noun_position (const EvlStoryDoc *sd, gint32 k)
 static gboolean
 compatible (const EvlStoryDoc *sd, guint k, const EvlTimex *x)
 {
-  const EvlEventMention *e = &sd->ev[k];
   EvlDay dct = evl_document_get_dct_day (sd->doc);
   if (dct == 0 || noun_position (sd, (gint32) k))
     return TRUE;
-  gboolean perfect = e->aspect && strstr (e->aspect, "PERFECTIVE") != NULL;
-  if (tense_is (e, "PRESENT") && !perfect && x->end + 31 < dct)
+  gboolean perfect = tense_is (sd, k, EVL_STORY_TF_PERFECT);
+  if (tense_is (sd, k, EVL_STORY_TF_PRESENT) && !perfect && x->end + 31 < dct)
     return FALSE;
-  if (tense_is (e, "PAST") && x->begin > dct)
+  if (tense_is (sd, k, EVL_STORY_TF_PAST) && x->begin > dct)
     return FALSE;
-  if (tense_is (e, "FUTURE") && x->end < dct)
+  if (tense_is (sd, k, EVL_STORY_TF_FUTURE) && x->end < dct)
     return FALSE;
   return TRUE;
 }
@@ -124,7 +118,7 @@ predicate_between (const EvlStoryDoc *sd, guint k, gint a, gint b)
   for (gint i = a + 1; i < b; i++)
     {
       gint32 o = sd->tok_ev[i];
-      if (o >= 0 && o != (gint32) k && finite (&sd->ev[o]) && !noun_position (sd, o))
+      if (o >= 0 && o != (gint32) k && evl_story_finite (sd, o) && !noun_position (sd, o))
         return TRUE;
     }
   return FALSE;
@@ -235,7 +229,7 @@ ref_timex (const EvlStoryDoc *sd, gint32 ref)
     return day_grain (sd, r->timex) ? r->timex : -1;
   gint t = sd->ev_tok[ref];
   if (t <= 0 || !evl_story_is (sd, t - 1, EVL_W_THE) || r->type == NULL
-      || strcmp (r->type, "OTHER") == 0)
+      || evl_story_type_code (sd, ref) == EVL_STORY_TYPE_OTHER)
     return -1;
   gint32 best = -1;
   for (guint k = 0; k < sd->n_ev; k++)
@@ -275,7 +269,7 @@ previous_event (const EvlStoryDoc *sd, gint i)
       gint32 o = sd->tok_ev[j];
       if (s == sentence || o < 0)
         continue;
-      if (sd->ev[o].type && strcmp (sd->ev[o].type, "OTHER") != 0)
+      if (sd->ev[o].type && evl_story_type_code (sd, o) != EVL_STORY_TYPE_OTHER)
         return o;
       if (any < 0)
         any = o;
@@ -332,7 +326,7 @@ event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
             continue;
           if (ref < 0)
             ref = o;
-          if (!evl_story_event_is_verbal (&sd->ev[o]))
+          if (!evl_story_verbal (sd, o))
             {
               ref = o;
               break;
@@ -380,19 +374,19 @@ static void
 by_tense (EvlStoryDoc *sd, guint k)
 {
   EvlEventMention *e = &sd->ev[k];
-  gboolean perfect = e->aspect && strstr (e->aspect, "PERFECTIVE") != NULL;
-  if (e->klass == EVL_EVENT_CLASS_REPORTING || (tense_is (e, "PRESENT") && !perfect))
+  gboolean perfect = tense_is (sd, k, EVL_STORY_TF_PERFECT);
+  if (e->klass == EVL_EVENT_CLASS_REPORTING || (tense_is (sd, k, EVL_STORY_TF_PRESENT) && !perfect))
     {
       e->anchor_method = EVL_ANCHOR_DCT;
-      e->cue_rel = tense_is (e, "PAST") ? EVL_REL_BEFORE : EVL_REL_SIMULTANEOUS;
+      e->cue_rel = tense_is (sd, k, EVL_STORY_TF_PAST) ? EVL_REL_BEFORE : EVL_REL_SIMULTANEOUS;
       e->timex = sd->dct_timex;
     }
-  else if (tense_is (e, "FUTURE") || (sd->ev_mark[k] & EVL_STORY_MARK_FUTURE))
+  else if (tense_is (sd, k, EVL_STORY_TF_FUTURE) || (sd->ev_mark[k] & EVL_STORY_MARK_FUTURE))
     {
       e->anchor_method = EVL_ANCHOR_TENSE;
       e->cue_rel = EVL_REL_AFTER;
     }
-  else if (tense_is (e, "PAST") || tense_is (e, "PRESENT") || tense_is (e, "PASTPART"))
+  else if (evl_story_tf (sd, (gint32) k) & (EVL_STORY_TF_PAST | EVL_STORY_TF_PRESENT | EVL_STORY_TF_PASTPART))
     {
       e->anchor_method = EVL_ANCHOR_TENSE;
       e->cue_rel = EVL_REL_BEFORE;
@@ -431,7 +425,7 @@ evl_story_anchor_events (EvlStoryDoc *sd)
 
   /* Finite verbs by tense, then the rest from their clause's verb. */
   for (guint k = 0; k < sd->n_ev; k++)
-    if (sd->ev[k].anchor_method == EVL_ANCHOR_NONE && finite (&sd->ev[k]))
+    if (sd->ev[k].anchor_method == EVL_ANCHOR_NONE && evl_story_finite (sd, (gint32) k))
       by_tense (sd, k);
   for (guint k = 0; k < sd->n_ev; k++)
     {
@@ -449,7 +443,7 @@ evl_story_anchor_events (EvlStoryDoc *sd)
             gint32 o = sd->tok_ev[i];
             /* A present verb's DCT anchor is not passed on: 'the visit is
              * expected', 'his tour is a sign' say nothing of when. */
-            if (o >= 0 && finite (&sd->ev[o]) && sd->ev[o].anchor_method == EVL_ANCHOR_TENSE)
+            if (o >= 0 && evl_story_finite (sd, o) && sd->ev[o].anchor_method == EVL_ANCHOR_TENSE)
               best = o;
           }
       if (best >= 0)
@@ -458,7 +452,7 @@ evl_story_anchor_events (EvlStoryDoc *sd)
           e->cue_rel = sd->ev[best].cue_rel;
           e->timex = sd->ev[best].timex;
         }
-      else if (tense_is (e, "PASTPART") || (sd->ev_mark[k] & EVL_STORY_MARK_FUTURE))
+      else if (tense_is (sd, k, EVL_STORY_TF_PASTPART) || (sd->ev_mark[k] & EVL_STORY_MARK_FUTURE))
         by_tense (sd, k);
     }
   g_free (excluded);

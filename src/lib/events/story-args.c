@@ -224,13 +224,6 @@ add_chain (EvlStoryDoc *sd, guint k, gint32 m, gint dir)
     evl_story_add_participant (sd, k, found[i]);
 }
 
-static gboolean
-finite (const EvlEventMention *e)
-{
-  return e->tense && (strcmp (e->tense, "PAST") == 0 || strcmp (e->tense, "PRESENT") == 0
-                      || strcmp (e->tense, "FUTURE") == 0);
-}
-
 /* The agent of the nearest earlier event of the sentence that has one. */
 static gint32
 governing_agent (const EvlStoryDoc *sd, guint k, gint t)
@@ -256,9 +249,9 @@ evl_story_after_modal (const EvlStoryDoc *sd, gint t)
 }
 
 static gboolean
-is_passive (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
+is_passive (const EvlStoryDoc *sd, guint k, gint t)
 {
-  if (e->tense == NULL || strcmp (e->tense, "PASTPART") != 0)
+  if (!(evl_story_tf (sd, (gint32) k) & EVL_STORY_TF_PASTPART))
     return FALSE;
   for (gint i = t - 1; i >= t - 3 && i >= 0 && sd->clause[i] == sd->clause[t]; i--)
     if (C (i) & EVL_STORY_C_BE)
@@ -274,9 +267,9 @@ fill_one (EvlStoryDoc *sd, guint k)
   if (t < 0)
     return;
   /* 'may supply', 'to launch': a verb whatever its tag says. */
-  gboolean verbal = evl_story_event_is_verbal (e) || evl_story_after_modal (sd, t);
-  gboolean passive = is_passive (sd, e, t);
-  gboolean visit = e->type && strcmp (e->type, "VISIT") == 0;
+  gboolean verbal = evl_story_verbal (sd, (gint32) k) || evl_story_after_modal (sd, t);
+  gboolean passive = is_passive (sd, k, t);
+  gboolean visit = e->type && evl_story_type_code (sd, (gint32) k) == EVL_STORY_TYPE_VISIT;
   guint32 clause = sd->clause[t];
   gint32 subject = -1, by_agent = -1, object = -1;
   gboolean symmetric = FALSE;
@@ -288,7 +281,7 @@ fill_one (EvlStoryDoc *sd, guint k)
   for (gint i = t - 1; i >= 0 && i >= t - EVL_STORY_REACH && sd->clause[i] == clause && subject < 0; i--)
     {
       gint32 o = sd->tok_ev[i];
-      if (verbal && o >= 0 && o != (gint32) k && finite (&sd->ev[o]))
+      if (verbal && o >= 0 && o != (gint32) k && evl_story_finite (sd, o))
         {
           if (!coordinated)
             break;
@@ -317,7 +310,7 @@ fill_one (EvlStoryDoc *sd, guint k)
     }
   /* A participle or infinitive without a subject of its own ('..., affirming
    * support', 'met Putin to discuss') shares its governing verb's. */
-  if (subject < 0 && verbal && !finite (e))
+  if (subject < 0 && verbal && !evl_story_finite (sd, (gint32) k))
     subject = governing_agent (sd, k, t);
 
   /* After the trigger, up to the next verb; the object before any other
@@ -329,7 +322,7 @@ fill_one (EvlStoryDoc *sd, guint k)
       gint32 ev = sd->tok_ev[i];
       if (ev >= 0 && ev != (gint32) k)
         {
-          if (evl_story_event_is_verbal (&sd->ev[ev]))
+          if (evl_story_verbal (sd, ev))
             break;
           blocked = TRUE;
         }
@@ -417,7 +410,7 @@ main_meeting (const EvlStoryDoc *sd)
 {
   gint best = -1;
   for (guint k = 0; k < sd->n_ev; k++)
-    if (sd->ev[k].type && strcmp (sd->ev[k].type, "MEETING") == 0 && sd->n_parts[k] >= 2
+    if (sd->ev[k].type && evl_story_type_code (sd, (gint32) k) == EVL_STORY_TYPE_MEETING && sd->n_parts[k] >= 2
         && (best < 0 || sd->n_parts[k] > sd->n_parts[best]))
       best = (gint) k;
   return best;

@@ -170,7 +170,7 @@ apply (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b)
       gint32 k = sd->tok_ev[j];
       if (k < 0 || sd->ev_tok[k] != j)
         continue;
-      gboolean nominal = j > b && !cue->nominal && !evl_story_event_is_verbal (&sd->ev[k]);
+      gboolean nominal = j > b && !cue->nominal && !evl_story_verbal (sd, k);
       /* A hedge does not reach a definite noun phrase: 'speculation about
        * the nature of the discussions', 'could use it in its Ukraine war'
        * (the discussions, the war are given; 'the possibility of closer
@@ -262,7 +262,7 @@ static gboolean
 nominal_cue (const EvlStoryDoc *sd, gint a)
 {
   gint32 k = sd->tok_ev[a];
-  if (k >= 0 && !evl_story_event_is_verbal (&sd->ev[k]))
+  if (k >= 0 && !evl_story_verbal (sd, k))
     return TRUE;
   if (a == 0 || sd->tok[a - 1].sentence != sd->tok[a].sentence || sd->tok_ent[a - 1] >= 0)
     return FALSE;
@@ -321,7 +321,7 @@ object_negation_verb (const EvlStoryDoc *sd, guint i)
   for (gint j = (gint) i - 1; j >= 0 && j >= (gint) i - 2 && sd->clause[j] == sd->clause[i]; j--)
     {
       gint32 o = sd->tok_ev[j];
-      if (o >= 0 && evl_story_event_is_verbal (&sd->ev[o]))
+      if (o >= 0 && evl_story_verbal (sd, o))
         return o;
     }
   return -1;
@@ -370,7 +370,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       else if (negative_contraction (sd, i))
         kind = K_NEG, b = i;
       else if (sd->tok_ev[i] >= 0 && sd->ev[sd->tok_ev[i]].klass == EVL_EVENT_CLASS_REPORTING
-               && evl_story_event_is_verbal (&sd->ev[sd->tok_ev[i]]))
+               && evl_story_verbal (sd, sd->tok_ev[i]))
         kind = K_REPORT, scope = S_REST, b = i;
       else
         continue;

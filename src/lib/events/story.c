@@ -158,6 +158,9 @@ parse_line (EvlStoryTaxonomy *tax, char **f, guint nf, guint lineno, GError **er
       t.lane = g_string_chunk_insert_const (tax->pool, f[3]);
       t.weight = (float) g_ascii_strtod (f[4], NULL);
       t.outcome = strcmp (f[5], "yes") == 0;
+      t.name_code = strcmp (t.name, "OTHER") == 0 ? EVL_STORY_TYPE_OTHER
+                    : strcmp (t.name, "MEETING") == 0 ? EVL_STORY_TYPE_MEETING
+                    : strcmp (t.name, "VISIT") == 0 ? EVL_STORY_TYPE_VISIT : 0;
       g_array_append_val (tax->types, t);
       g_hash_table_insert (tax->type_index, (gpointer) t.name,
                            GUINT_TO_POINTER (tax->types->len));
@@ -632,6 +635,26 @@ evl_story_event_is_verbal (const EvlEventMention *e)
   return e->tense != NULL && strcmp (e->tense, "NONE") != 0;
 }
 
+guint
+evl_story_tense_flags (const EvlEventMention *e)
+{
+  guint f = evl_story_event_is_verbal (e) ? EVL_STORY_TF_VERBAL : 0;
+  if (e->tense)
+    f |= strcmp (e->tense, "PAST") == 0 ? EVL_STORY_TF_PAST
+         : strcmp (e->tense, "PRESENT") == 0 ? EVL_STORY_TF_PRESENT
+         : strcmp (e->tense, "FUTURE") == 0 ? EVL_STORY_TF_FUTURE
+         : strcmp (e->tense, "PASTPART") == 0 ? EVL_STORY_TF_PASTPART : 0;
+  if (e->aspect && strstr (e->aspect, "PERFECTIVE") != NULL)
+    f |= EVL_STORY_TF_PERFECT;
+  return f;
+}
+
+guint
+evl_story_type_code (const EvlStoryDoc *sd, gint32 k)
+{
+  return g_array_index (sd->tax->types, EvlStoryType, sd->ev_type[k]).name_code;
+}
+
 static inline const EvlStoryWordInfo *
 tok_info (const EvlStoryDoc *sd, gint i)
 {
@@ -750,7 +773,7 @@ evl_story_type_events (EvlStoryDoc *sd)
       EvlEventMention *e = &sd->ev[k];
       gint t = sd->ev_tok[k];
       guint type = tax->other;
-      gboolean verbal = evl_story_event_is_verbal (e);
+      gboolean verbal = evl_story_verbal (sd, (gint32) k);
       if (t >= 0 && !(sd->ev_mark[k] & EVL_STORY_MARK_JUNK))
         {
           const GArray *rules = rules_for (sd, e, t);
@@ -797,7 +820,7 @@ evl_story_type_events (EvlStoryDoc *sd)
 /* ---------------------------------------------------------------- salience */
 
 static float
-time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e)
+time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e, guint tf)
 {
   switch (e->anchor_method)
     {
@@ -811,7 +834,7 @@ time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e)
     case EVL_ANCHOR_CUE:
       return 0.15f;
     case EVL_ANCHOR_TENSE:
-      return e->cue_rel == EVL_REL_BEFORE && evl_story_event_is_verbal (e) ? 0.05f : 0.0f;
+      return e->cue_rel == EVL_REL_BEFORE && (tf & EVL_STORY_TF_VERBAL) ? 0.05f : 0.0f;
     case EVL_ANCHOR_DCT:
     case EVL_ANCHOR_NONE:
     default:
@@ -820,7 +843,7 @@ time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e)
 }
 
 static float
-score_one (const EvlStoryDoc *sd, const EvlEventMention *e, const EvlStoryType *st, guint np,
+score_one (const EvlStoryDoc *sd, const EvlEventMention *e, guint tf, const EvlStoryType *st, guint np,
            gboolean quoted, guint mark)
 {
   gboolean other = st == NULL || st == &g_array_index (sd->tax->types, EvlStoryType, sd->tax->other);
@@ -831,7 +854,7 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, const EvlStoryType *
     s += 0.1f;
   if (e->location >= 0)
     s += 0.05f;
-  s += time_evidence (sd, e);
+  s += time_evidence (sd, e, tf);
   if (e->flags & (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED))
     s += 0.05f;
   if (mark & EVL_STORY_MARK_DENIAL)
@@ -840,7 +863,7 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, const EvlStoryType *
     s -= 0.25f;
   if (e->flags & EVL_EVENT_FLAG_GENERIC)
     s -= 0.25f;
-  if ((mark & EVL_STORY_MARK_FUTURE) || (e->tense && strcmp (e->tense, "FUTURE") == 0))
+  if ((mark & EVL_STORY_MARK_FUTURE) || (tf & EVL_STORY_TF_FUTURE))
     s -= 0.1f;      /* planned, not (yet) happened */
   switch (e->klass)
     {
@@ -860,8 +883,7 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, const EvlStoryType *
     s -= 0.1f;
   /* An untyped mention reaches the default cut only as a finite verb with
    * a date of its own (day or month) in its clause. */
-  gboolean finite = e->tense && (strcmp (e->tense, "PAST") == 0 || strcmp (e->tense, "PRESENT") == 0
-                                 || strcmp (e->tense, "FUTURE") == 0);
+  gboolean finite = (tf & EVL_STORY_TF_FINITE) != 0;
   if (other && !(finite && e->anchor_method == EVL_ANCHOR_CLAUSE && e->timex >= 0 && (guint) e->timex < sd->n_tx
                  && sd->tx[e->timex].grain != EVL_GRAIN_NONE && sd->tx[e->timex].grain <= EVL_GRAIN_MONTH))
     s = MIN (s, 0.4f);
@@ -879,7 +901,7 @@ evl_story_score_salience (EvlStoryDoc *sd)
   for (guint k = 0; k < sd->n_ev; k++)
     sd->ev[k].salience = sd->ev_mark[k] & EVL_STORY_MARK_JUNK
                          ? 0.0f
-                         : score_one (sd, &sd->ev[k],
+                         : score_one (sd, &sd->ev[k], sd->ev_tf[k],
                                       sd->type_st[sd->ev_type[k]],
                                       sd->n_parts[k],
                                       sd->ev_tok[k] >= 0 && sd->quoted[sd->ev_tok[k]], sd->ev_mark[k]);
@@ -887,7 +909,7 @@ evl_story_score_salience (EvlStoryDoc *sd)
     {
       EvlEventMention *p = &g_array_index (sd->extra, EvlEventMention, i);
       const EvlStoryType *st = p->type ? evl_story_taxonomy_lookup (sd->tax, p->type) : NULL;
-      p->salience = score_one (sd, p, st, p->n_participants, FALSE, 0);
+      p->salience = score_one (sd, p, evl_story_tense_flags (p), st, p->n_participants, FALSE, 0);
     }
   /* An event a kept event is anchored to ('hours before the summit') is
    * kept too, or the relation would point nowhere. */
@@ -899,7 +921,8 @@ evl_story_score_salience (EvlStoryDoc *sd)
         {
           EvlEventMention *ref = &sd->ev[e->cue_event];
           const EvlSentence *sn = ref->sentence < sd->n_sent ? &sd->sent[ref->sentence] : NULL;
-          if (!(sn && sn->is_furniture) && ref->type && strcmp (ref->type, "OTHER") != 0)
+          if (!(sn && sn->is_furniture) && ref->type
+              && evl_story_type_code (sd, e->cue_event) != EVL_STORY_TYPE_OTHER)
             ref->salience = MAX (ref->salience, 0.5f);
         }
     }
@@ -1028,6 +1051,9 @@ build_index (EvlStoryDoc *sd)
   sd->type_cameo = g_new0 (const char *, MAX (sd->tax->types->len, 1));
   sd->type_st = g_new0 (const EvlStoryType *, MAX (sd->tax->types->len, 1));
   sd->ev_type = g_new0 (guint16, MAX (sd->n_ev, 1));
+  sd->ev_tf = g_new (guint8, MAX (sd->n_ev, 1));
+  for (guint k = 0; k < sd->n_ev; k++)
+    sd->ev_tf[k] = (guint8) evl_story_tense_flags (&sd->ev[k]);
   guint hint = 0;
   for (guint k = 0; k < sd->n_ev; k++)
     {
@@ -1140,6 +1166,7 @@ free_index (EvlStoryDoc *sd)
   g_free (sd->type_cameo);
   g_free (sd->type_st);
   g_free (sd->ev_type);
+  g_free (sd->ev_tf);
 }
 
 /* Fields this half owns start from a known state, so re-annotation is
