@@ -528,6 +528,10 @@ gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
   gboolean article = tok_is (s, i, "the");
   if (!article && !is_cap (s, i))
     return FALSE;
+  /* "the" matches only before a capital (below): no probes from the
+   * article otherwise ('the summit'). */
+  if (article && !is_cap (s, i + 1))
+    return FALSE;
   const TokMemo *g = memo_at (s, i);
   for (guint l = 0; l < (people ? 4u : 3u) && !article; l++)
     {
