@@ -760,3 +760,116 @@ Test (reason, thousands_of_events_stay_fast, .timeout = 30 * EVL_TIMEOUT_SCALE)
   g_autoptr (GArray) order = evl_graph_timeline (g);
   cr_assert_eq (order->len, evl_graph_n_events (g));
 }
+
+/* ---- point algebra against plain path consistency ---- */
+
+/* Reference: the textbook path-consistency fixpoint over a dense matrix,
+ * restarted from a copy for every constraint (slow, obviously right). */
+enum { REF_N = 12 };
+
+static guint8
+ref_compose (guint8 a, guint8 b)
+{
+  static const guint8 base[3][3] = {
+    { EVL_PA_LT, EVL_PA_LT, EVL_PA_ALL },
+    { EVL_PA_LT, EVL_PA_EQ, EVL_PA_GT },
+    { EVL_PA_ALL, EVL_PA_GT, EVL_PA_GT },
+  };
+  guint8 r = 0;
+  for (guint i = 0; i < 3; i++)
+    for (guint j = 0; j < 3; j++)
+      if ((a & (1u << i)) && (b & (1u << j)))
+        r |= base[i][j];
+  return r;
+}
+
+static guint8
+ref_inverse (guint8 r)
+{
+  return (guint8) ((r & EVL_PA_EQ) | ((r & EVL_PA_LT) ? EVL_PA_GT : 0)
+                   | ((r & EVL_PA_GT) ? EVL_PA_LT : 0));
+}
+
+/* Narrows m[i][j] to @rel and closes; FALSE (m unchanged) when empty. */
+static gboolean
+ref_add (guint8 m[REF_N][REF_N], guint i, guint j, guint8 rel)
+{
+  guint8 t[REF_N][REF_N];
+  memcpy (t, m, sizeof t);
+  t[i][j] &= rel;
+  t[j][i] = ref_inverse (t[i][j]);
+  for (gboolean changed = TRUE; changed;)
+    {
+      changed = FALSE;
+      for (guint a = 0; a < REF_N; a++)
+        for (guint b = 0; b < REF_N; b++)
+          for (guint c = 0; c < REF_N; c++)
+            {
+              guint8 r = t[a][c] & ref_compose (t[a][b], t[b][c]);
+              if (r == 0)
+                return FALSE;
+              if (r != t[a][c])
+                {
+                  t[a][c] = r;
+                  t[c][a] = ref_inverse (r);
+                  changed = TRUE;
+                }
+            }
+    }
+  memcpy (m, t, sizeof t);
+  return TRUE;
+}
+
+typedef struct {
+  guint seed;
+  guint n_constraints;
+} PaRandomCase;
+
+ParameterizedTestParameters (reason, point_algebra_matches_path_consistency)
+{
+  static PaRandomCase cases[] = {
+    { 1, 6 }, { 2, 12 }, { 3, 20 }, { 4, 30 }, { 5, 40 }, { 6, 60 }, { 7, 80 }, { 8, 120 },
+  };
+  return cr_make_param_array (PaRandomCase, cases, sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest (PaRandomCase *tc, reason, point_algebra_matches_path_consistency)
+{
+  /* Convex relations only: the algebra never holds '!='. */
+  static const guint8 rels[] = {
+    EVL_PA_LT, EVL_PA_LT | EVL_PA_EQ, EVL_PA_EQ, EVL_PA_GT | EVL_PA_EQ, EVL_PA_GT, EVL_PA_ALL,
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (tc->seed);
+  EvlPaNetwork *net = evl_pa_new (REF_N);
+  guint8 m[REF_N][REF_N];
+  memset (m, EVL_PA_ALL, sizeof m);
+  for (guint i = 0; i < REF_N; i++)
+    m[i][i] = EVL_PA_EQ;
+  guint n_ok = 0, n_rejected = 0;
+  for (guint k = 0; k < tc->n_constraints; k++)
+    {
+      guint i = (guint) g_rand_int_range (rand, 0, REF_N);
+      guint j = (guint) g_rand_int_range (rand, 0, REF_N);
+      guint8 rel = rels[g_rand_int_range (rand, 0, G_N_ELEMENTS (rels))];
+      /* Every third step is tried and undone, as closure_allows() does. */
+      gboolean probe = k % 3 == 2;
+      guint mark = evl_pa_mark (net);
+      gboolean ok = evl_pa_add (net, i, j, rel);
+      if (probe)
+        evl_pa_undo (net, mark);
+      guint8 before[REF_N][REF_N];
+      memcpy (before, m, sizeof m);
+      gboolean ref_ok = ref_add (m, i, j, rel);
+      if (probe)
+        memcpy (m, before, sizeof m);
+      cr_assert_eq (ok, ref_ok, "step %u: %u %u rel %u", k, i, j, rel);
+      ok ? n_ok++ : n_rejected++;
+      for (guint a = 0; a < REF_N; a++)
+        for (guint b = 0; b < REF_N; b++)
+          cr_assert_eq (evl_pa_get (net, a, b), m[a][b], "step %u: (%u, %u)", k, a, b);
+    }
+  cr_assert_gt (n_ok, 0);
+  if (tc->n_constraints >= 40)
+    cr_assert_gt (n_rejected, 0, "long runs must exercise the rejection path");
+  evl_pa_free (net);
+}
