@@ -88,6 +88,8 @@ typedef struct {
   guint32 cls;           /* EVL_STORY_C_* */
   guint32 ctx;           /* context group bits */
   const GArray *rules;   /* trigger rules (Rule, story.c), or NULL */
+  const GArray *stem_rules; /* rules of the word's regular stem ('convened' ->
+                             'convene'), or NULL: precomputed (story.c) */
   gint outcome;          /* EVL_STORY_OUTCOME_* or 0 */
 } EvlStoryWordInfo;
 

@@ -392,6 +392,28 @@ word_hash (const char *key, gsize len)
   return h;
 }
 
+/* evl_fold_key() of a token (@len > 0 bytes, below its 64-byte cap) into
+ * @buf and word_hash() of the result, in one pass: without blanks or
+ * control characters folding is lower-casing ASCII letters.  -2 when the
+ * token has one (then fold it the general way). */
+static inline gssize
+fold_token (const char *src, gsize len, char *buf, guint32 *hash_out)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < len; i++)
+    {
+      guint c = (guchar) src[i];
+      if (c <= ' ')
+        return -2;
+      c = c - 'A' < 26u ? c + 32u : c;
+      buf[i] = (char) c;
+      h = (h ^ c) * 16777619u;
+    }
+  buf[len] = '\0';
+  *hash_out = h;
+  return len > 0 ? (gssize) len : -2;
+}
+
 static inline guint
 word_find (const EvlStoryTaxonomy *tax, const char *key, gsize len, guint32 h)
 {
@@ -459,11 +481,101 @@ word_add (EvlStoryTaxonomy *tax, const char *w)
   return id;
 }
 
+/* Suffix rules of the regular English stems: 'convened' -> 'convene',
+ * 'planned' -> 'plan', 'supplies' -> 'supply'. */
+static const struct { const char *suffix, *repl; guint8 sl, rl; } stem_suffixes[] = {
+  { "ies", "y", 3, 1 }, { "ied", "y", 3, 1 }, { "es", "", 2, 0 }, { "s", "", 1, 0 }, { "ed", "", 2, 0 },
+  { "d", "", 1, 0 }, { "ing", "", 3, 0 }, { "ing", "e", 3, 1 }, { "ed", "e", 2, 1 },
+};
+
+/* The trigger rules of the first regular stem of the folded word @w (@n
+ * bytes) that has some.  A fallback for lemmas the recogniser did not
+ * normalise. */
+static const GArray *
+stem_rules (const EvlStoryTaxonomy *tax, const char *w, gsize n)
+{
+  if (n >= 64)
+    return NULL;
+  const EvlStoryWordInfo *info = (const EvlStoryWordInfo *) (void *) tax->words->data;
+  char buf[72];
+  for (guint i = 0; i < G_N_ELEMENTS (stem_suffixes); i++)
+    {
+      gsize sl = stem_suffixes[i].sl;
+      if (n <= sl + 2 || memcmp (w + n - sl, stem_suffixes[i].suffix, sl) != 0)
+        continue;
+      memcpy (buf, w, n - sl);
+      memcpy (buf + n - sl, stem_suffixes[i].repl, stem_suffixes[i].rl + 1u);
+      gsize bl = n - sl + stem_suffixes[i].rl;
+      const GArray *r = info[evl_story_word_id (tax, buf, bl)].rules;
+      /* 'planned' -> 'plan': undouble a final consonant. */
+      if (r == NULL && *stem_suffixes[i].repl == '\0' && bl >= 3 && buf[bl - 1] == buf[bl - 2])
+        {
+          buf[bl - 1] = '\0';
+          r = info[evl_story_word_id (tax, buf, bl - 1)].rules;
+        }
+      if (r)
+        return r;
+    }
+  return NULL;
+}
+
 static EvlStoryWordInfo *
 word_info_mut (EvlStoryTaxonomy *tax, const char *w)
 {
   guint id = word_add (tax, w);
   return &g_array_index (tax->words, EvlStoryWordInfo, id);
+}
+
+/* Every word whose stem_rules() can be non-NULL is a rule word inflected
+ * by one suffix rule (with a doubled final consonant for a bare suffix):
+ * those forms get their stem_rules() in the table, so typing reads it
+ * from the token's word id.  Any other word's stem_rules() is NULL.
+ * stem_rules() per untyped trigger was ~7 M of the stage's 103 M
+ * instructions on the small corpus (callgrind). */
+static void
+add_stem_form (EvlStoryTaxonomy *tax, GPtrArray *found, const char *f)
+{
+  const GArray *r = stem_rules (tax, f, strlen (f));
+  if (r)
+    {
+      g_ptr_array_add (found, (gpointer) g_string_chunk_insert_const (tax->pool, f));
+      g_ptr_array_add (found, (gpointer) r);
+    }
+}
+
+static void
+add_stem_forms (EvlStoryTaxonomy *tax)
+{
+  /* Pairs (form, its stem_rules()), added once all are known: a form
+   * added to the table earlier would not change a later stem_rules(),
+   * which reads only the rules of other words, but this keeps it plain. */
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  GHashTableIter it;
+  gpointer k;
+  g_hash_table_iter_init (&it, tax->rules);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    {
+      const char *w = k;
+      gsize n = strlen (w);
+      for (guint i = 0; i < G_N_ELEMENTS (stem_suffixes); i++)
+        {
+          gsize rl = stem_suffixes[i].rl;
+          char buf[80];
+          if (n < rl || n + 5 >= sizeof buf || memcmp (w + n - rl, stem_suffixes[i].repl, rl) != 0)
+            continue;
+          memcpy (buf, w, n - rl);
+          memcpy (buf + n - rl, stem_suffixes[i].suffix, stem_suffixes[i].sl + 1u);
+          add_stem_form (tax, found, buf);
+          if (rl == 0 && n >= 2)
+            {
+              buf[n] = w[n - 1];
+              memcpy (buf + n + 1, stem_suffixes[i].suffix, stem_suffixes[i].sl + 1u);
+              add_stem_form (tax, found, buf);
+            }
+        }
+    }
+  for (guint i = 0; i + 1 < found->len; i += 2)
+    word_info_mut (tax, found->pdata[i])->stem_rules = found->pdata[i + 1];
 }
 
 /* The word table, from the fixed words, the class lists and the parsed
@@ -515,6 +627,7 @@ build_words (EvlStoryTaxonomy *tax)
         while (g_hash_table_iter_next (&it, &k, &v))
           word_info_mut (tax, k)->cls |= start_cls[l];
       }
+  add_stem_forms (tax);
 }
 
 EvlStoryTaxonomy *
@@ -663,13 +776,43 @@ tok_info (const EvlStoryDoc *sd, gint i)
 
 /* The word-table entry of the folded form of @s (a lemma), or NULL. */
 static const EvlStoryWordInfo *
-lemma_info (const EvlStoryDoc *sd, const char *s)
+lemma_info_of (const EvlStoryDoc *sd, const char *s)
 {
   char key[64];
-  gssize kl = s ? evl_fold_key (s, strlen (s), key, sizeof key) : -1;
+  gsize len = s ? strlen (s) : 0;
+  guint32 h = 0;
+  gssize kl = len > 0 && len < 64 ? fold_token (s, len, key, &h) : -1;
+  if (kl == -2 || (kl == -1 && s))
+    {
+      kl = evl_fold_key (s, len, key, sizeof key);
+      h = kl > 0 ? word_hash (key, (gsize) kl) : 0;
+    }
   if (kl <= 0)
     return NULL;
-  return &sd->winfo[evl_story_word_id (sd->tax, key, (gsize) kl)];
+  return &sd->winfo[word_find (sd->tax, key, (gsize) kl, h)];
+}
+
+/* Lemmas are interned in the document, so one lemma is one pointer: a
+ * small direct-mapped memo of lemma_info_of() by pointer spares folding
+ * and hashing a lemma again ('say', 'meet' recur). */
+#define LEMMA_MEMO 64
+typedef struct {
+  const char *lemma;
+  const EvlStoryWordInfo *info;
+} LemmaMemo;
+
+static const EvlStoryWordInfo *
+lemma_info (const EvlStoryDoc *sd, LemmaMemo *memo, const char *s)
+{
+  if (s == NULL)
+    return NULL;
+  LemmaMemo *m = &memo[((guintptr) s >> 3) % LEMMA_MEMO];
+  if (m->lemma != s)
+    {
+      m->lemma = s;
+      m->info = lemma_info_of (sd, s);
+    }
+  return m->info;
 }
 
 gboolean
@@ -696,59 +839,21 @@ context_mask (const EvlStoryDoc *sd, gint t, guint window)
   return mask;
 }
 
-/* Regular English stems of @w (in place in @buf): 'convened' -> 'convene',
- * 'planned' -> 'plan', 'supplies' -> 'supply'.  A fallback for lemmas
- * the recogniser did not normalise. */
 static const GArray *
-stem_rules (const EvlStoryDoc *sd, const char *w)
+rules_for (const EvlStoryDoc *sd, LemmaMemo *memo, const EvlEventMention *e, gint t)
 {
-  static const struct { const char *suffix, *repl; guint8 sl, rl; } rules[] = {
-    { "ies", "y", 3, 1 }, { "ied", "y", 3, 1 }, { "es", "", 2, 0 }, { "s", "", 1, 0 }, { "ed", "", 2, 0 },
-    { "d", "", 1, 0 }, { "ing", "", 3, 0 }, { "ing", "e", 3, 1 }, { "ed", "e", 2, 1 },
-  };
-  gsize n = strlen (w);
-  if (n >= 64)
-    return NULL;
-  char buf[72];
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    {
-      gsize sl = rules[i].sl;
-      if (n <= sl + 2 || memcmp (w + n - sl, rules[i].suffix, sl) != 0)
-        continue;
-      memcpy (buf, w, n - sl);
-      memcpy (buf + n - sl, rules[i].repl, rules[i].rl + 1u);
-      gsize bl = n - sl + rules[i].rl;
-      const GArray *r = sd->winfo[evl_story_word_id (sd->tax, buf, bl)].rules;
-      /* 'planned' -> 'plan': undouble a final consonant. */
-      if (r == NULL && *rules[i].repl == '\0' && bl >= 3 && buf[bl - 1] == buf[bl - 2])
-        {
-          buf[bl - 1] = '\0';
-          r = sd->winfo[evl_story_word_id (sd->tax, buf, bl - 1)].rules;
-        }
-      if (r)
-        return r;
-    }
-  return NULL;
-}
-
-static const GArray *
-rules_for (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
-{
-  const EvlStoryWordInfo *li = lemma_info (sd, e->lemma);
+  const EvlStoryWordInfo *li = lemma_info (sd, memo, e->lemma);
   if (li && li->rules)
     return li->rules;
-  const char *form = evl_story_key (sd, t);
-  if (*form == '\0')
-    return NULL;
-  const GArray *r = tok_info (sd, t)->rules;
-  return r ? r : stem_rules (sd, form);
+  const EvlStoryWordInfo *ti = tok_info (sd, t);
+  return ti->rules ? ti->rules : ti->stem_rules;
 }
 
 /* The outcome cue nearest the trigger within its clause (8 tokens). */
 static gint
-find_outcome (const EvlStoryDoc *sd, const EvlEventMention *e, gint t)
+find_outcome (const EvlStoryDoc *sd, LemmaMemo *memo, const EvlEventMention *e, gint t)
 {
-  const EvlStoryWordInfo *li = lemma_info (sd, e->lemma);
+  const EvlStoryWordInfo *li = lemma_info (sd, memo, e->lemma);
   if (li && li->outcome)
     return li->outcome;
   for (gint d = 0; d <= 8; d++)
@@ -768,6 +873,7 @@ void
 evl_story_type_events (EvlStoryDoc *sd)
 {
   const EvlStoryTaxonomy *tax = sd->tax;
+  LemmaMemo memo[LEMMA_MEMO] = { { NULL, NULL } };
   for (guint k = 0; k < sd->n_ev; k++)
     {
       EvlEventMention *e = &sd->ev[k];
@@ -776,7 +882,7 @@ evl_story_type_events (EvlStoryDoc *sd)
       gboolean verbal = evl_story_verbal (sd, (gint32) k);
       if (t >= 0 && !(sd->ev_mark[k] & EVL_STORY_MARK_JUNK))
         {
-          const GArray *rules = rules_for (sd, e, t);
+          const GArray *rules = rules_for (sd, memo, e, t);
           /* 'launch site', 'launch technology': a modifier, not an event. */
           gint next = t + 1;
           while (next < (gint) sd->n_tok && sd->tok_ev[next] == (gint32) k)
@@ -808,7 +914,7 @@ evl_story_type_events (EvlStoryDoc *sd)
       sd->ev_type[k] = (guint16) type;
       if (st->outcome && t >= 0)
         {
-          gint v = find_outcome (sd, e, t);
+          gint v = find_outcome (sd, memo, e, t);
           if (v == EVL_STORY_OUTCOME_FAILED)
             e->flags |= EVL_EVENT_FLAG_FAILED;
           else if (v == EVL_STORY_OUTCOME_SUCCEEDED)
@@ -980,28 +1086,6 @@ mark_tokens (EvlStoryDoc *sd, gint32 *map, EvlSpan span, gint32 value, guint *hi
     if (map[i] < 0)
       map[i] = value;
   return first;
-}
-
-/* evl_fold_key() of a token (@len > 0 bytes, below its 64-byte cap) into
- * @buf and word_hash() of the result, in one pass: without blanks or
- * control characters folding is lower-casing ASCII letters.  -2 when the
- * token has one (then fold it the general way). */
-static inline gssize
-fold_token (const char *src, gsize len, char *buf, guint32 *hash_out)
-{
-  guint32 h = 2166136261u;
-  for (gsize i = 0; i < len; i++)
-    {
-      guint c = (guchar) src[i];
-      if (c <= ' ')
-        return -2;
-      c = c - 'A' < 26u ? c + 32u : c;
-      buf[i] = (char) c;
-      h = (h ^ c) * 16777619u;
-    }
-  buf[len] = '\0';
-  *hash_out = h;
-  return len > 0 ? (gssize) len : -2;
 }
 
 static void
