@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "evl-private.h"
+#include "entities/entities-private.h"
 
 static EvlContext *ctx;
 
@@ -753,4 +754,46 @@ Test (entities, overlaid_gazetteer_forms_are_probed)
   gint i = find_mention (plain, "Morning Star of Zentrovia", 0);
   if (i >= 0)
     cr_expect_str_neq (cluster_of (plain, "Morning Star of Zentrovia")->key, "zentrovian morning star");
+}
+
+/* ---- the first-word table's lookups of a word alone ---- */
+
+typedef struct {
+  char word[32];
+  int found;                 /* the token alone is a first word of the table */
+} SlotWordCase;
+
+static SlotWordCase slot_word_cases[] = {
+  { "President", 1 }, { "PRESIDENT", 1 }, { "president", 1 }, { "Korea", 1 },
+  { "North", 1 }, { "the", 1 }, { "Minister", 1 }, { "Zxqvy", 0 }, { "Presidentx", 0 },
+};
+
+ParameterizedTestParameters (entities, slot_word_lookups_equal_the_lexicons)
+{
+  return cr_make_param_array (SlotWordCase, slot_word_cases, G_N_ELEMENTS (slot_word_cases));
+}
+
+/* The scanner takes a token's lookups from the table when the token's
+ * lower-cased bytes are a slot's word: they must be what each lexicon
+ * answers for the token. */
+ParameterizedTest (SlotWordCase *tc, entities, slot_word_lookups_equal_the_lexicons)
+{
+  const EvlEntLex *lex = evl_ent_lex_get (ctx);
+  gsize n = strlen (tc->word);
+  guint32 h = EVL_ENT_WORD_HASH_INIT;
+  for (gsize i = 0; i < n; i++)
+    h = evl_ent_word_hash_step (h, (guchar) tc->word[i]);
+  const EvlEntFirst *slot = evl_ent_first_word (lex, h, n);
+  const EvlEntWord *w = evl_ent_slot_word (lex, slot, tc->word, n);
+  cr_assert_eq (w != NULL, tc->found != 0, "'%s': shortcut %s", tc->word, w ? "found" : "missing");
+  for (guint l = 0; w && l < EVL_ENT_N_LEX; l++)
+    if (slot->maxw[l])
+      cr_expect_eq (w->one[l], evl_lexicon_lookup (lex->by_id[l], tc->word, -1),
+                    "'%s' in lexicon %u", tc->word, l);
+  /* Another word of the same length in the same slot is never taken for
+   * it. */
+  char other[32];
+  memcpy (other, tc->word, n + 1);
+  other[n - 1] = other[n - 1] == 'q' ? 'z' : 'q';
+  cr_expect_null (evl_ent_slot_word (lex, slot, other, n), "'%s'", other);
 }

@@ -78,6 +78,19 @@ first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
               slot->hash = h;
               slot->len = (guint16) fw;
               (*used)++;
+              if (lex->words->len < G_MAXUINT16)
+                {
+                  EvlEntWord w = { g_string_chunk_insert_len (lex->word_text, buf, (gssize) fw), { NULL } };
+                  g_array_append_val (lex->words, w);
+                  slot->word = (guint16) lex->words->len;
+                }
+            }
+          else if (slot->word)
+            {
+              /* Another word of the same hash and length: no shortcut. */
+              EvlEntWord *w = &g_array_index (lex->words, EvlEntWord, slot->word - 1);
+              if (w->text && memcmp (w->text, buf, fw) != 0)
+                w->text = NULL;
             }
           slot->maxw[l] = (guint8) MAX (slot->maxw[l], MIN (words, 255u));
         }
@@ -91,6 +104,8 @@ lex_build (const EvlContext *ctx)
   EvlEntLex *lex = g_new0 (EvlEntLex, 1);
   lex->first_mask = 1023;
   lex->first = g_new0 (EvlEntFirst, lex->first_mask + 1);
+  lex->words = g_array_new (FALSE, FALSE, sizeof (EvlEntWord));
+  lex->word_text = g_string_chunk_new (4096);
   gsize used = 0;
   for (guint l = 0; l < EVL_ENT_N_LEX; l++)
     {
@@ -101,6 +116,23 @@ lex_build (const EvlContext *ctx)
       if (lex->by_id[l] && bytes)
         first_words_add (lex, l, bytes, &used);
     }
+  /* The word alone in each lexicon some form of which starts with it (the
+   * scanner reads one[l] only then). */
+  for (guint32 i = 0; i <= lex->first_mask; i++)
+    {
+      const EvlEntFirst *f = &lex->first[i];
+      if (f->len == 0 || f->word == 0)
+        continue;
+      EvlEntWord *w = &g_array_index (lex->words, EvlEntWord, f->word - 1);
+      /* A control character would fold differently in a token: none
+       * survives folding, but the shortcut must never be wrong. */
+      for (const char *p = w->text; p && *p; p++)
+        if ((guchar) *p < 0x20)
+          w->text = NULL;
+      for (guint l = 0; w->text && l < EVL_ENT_N_LEX; l++)
+        if (f->maxw[l])
+          w->one[l] = evl_lexicon_lookup (lex->by_id[l], w->text, -1);
+    }
   return lex;
 }
 
@@ -109,6 +141,8 @@ lex_free (gpointer p)
 {
   EvlEntLex *lex = p;
   g_free (lex->first);
+  g_array_unref (lex->words);
+  g_string_chunk_free (lex->word_text);
   g_free (lex);
 }
 
@@ -125,6 +159,23 @@ evl_ent_first_word (const EvlEntLex *lex, guint32 h, gsize len)
     return NULL;
   const EvlEntFirst *slot = first_slot (lex->first, lex->first_mask, h, (guint16) len);
   return slot->len ? slot : NULL;
+}
+
+const EvlEntWord *
+evl_ent_slot_word (const EvlEntLex *lex, const EvlEntFirst *slot, const char *text, gsize len)
+{
+  if (slot == NULL || slot->word == 0 || slot->len != len)
+    return NULL;
+  const EvlEntWord *w = &g_array_index (lex->words, EvlEntWord, slot->word - 1);
+  if (w->text == NULL)
+    return NULL;
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) text[i];
+      if ((char) ((guint) (c - 'A') < 26u ? c + 32u : c) != w->text[i])
+        return NULL;
+    }
+  return w;
 }
 
 const char *

@@ -25,8 +25,17 @@ typedef enum {
 typedef struct {
   guint32 hash;
   guint16 len;               /* 0: empty slot */
+  guint16 word;              /* 1 + index in EvlEntLex.words, 0: none */
   guint8 maxw[EVL_ENT_N_LEX];
 } EvlEntFirst;
+
+/* The word of a first-word slot and what each lexicon holds for that word
+ * alone: a token whose lower-cased bytes are @text is looked up without
+ * folding or probing any lexicon (a token folds to itself lower-cased). */
+typedef struct {
+  const char *text;          /* folded; NULL when two words share the slot */
+  const EvlLexEntry *one[EVL_ENT_N_LEX];  /* evl_lexicon_lookup() of it */
+} EvlEntWord;
 
 /* The lexicons and what the stage derives from them, built once per
  * context (evl_ent_lex_get()). */
@@ -50,6 +59,8 @@ typedef struct {
   guint max_tokens[EVL_ENT_N_LEX];
   EvlEntFirst *first;        /* open addressing, first_mask + 1 slots */
   guint32 first_mask;
+  GArray *words;             /* EvlEntWord, at most G_MAXUINT16 */
+  GStringChunk *word_text;
 } EvlEntLex;
 
 /* Which gazetteer a match came from. */
@@ -109,6 +120,11 @@ evl_ent_word_hash_step (guint32 h, guchar c)
  * hash (evl_ent_word_hash_step() over its bytes) is @h, or NULL when no
  * form of any lexicon starts with that word. */
 const EvlEntFirst *evl_ent_first_word (const EvlEntLex *lex, guint32 h, gsize len);
+
+/* (transfer none) The word of @slot (nullable) when it is the @len bytes
+ * at @text lower-cased (ASCII), else NULL. */
+const EvlEntWord *evl_ent_slot_word (const EvlEntLex *lex, const EvlEntFirst *slot,
+                                     const char *text, gsize len);
 
 /* TRUE when @entry's attribute "@kind=a|b|c" lists @text (@len bytes),
  * compared case-insensitively with white space folded. */

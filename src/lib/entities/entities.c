@@ -35,6 +35,7 @@ typedef struct {
    * word of any longer probe from here: [start, fw_end), its most words
    * by lexicon (EvlEntFirst). */
   const EvlLexEntry *one[3]; /* stop, titles, cues */
+  const EvlEntWord *word;    /* the token alone, when a first word */
   guint32 fw_end;
   guint8 fw[EVL_ENT_N_LEX];
 } TokMemo;
@@ -145,7 +146,7 @@ is_blank (char c)
 
 /* The first-word slot of [a, end) (no blank inside; @h its hash by
  * evl_ent_word_hash_step()) into @out: zeros when no form starts so. */
-static void
+static const EvlEntFirst *
 first_word (const Scan *s, guint32 a, guint32 end, guint32 h, guint8 out[EVL_ENT_N_LEX])
 {
   const EvlEntFirst *f = NULL;
@@ -153,7 +154,7 @@ first_word (const Scan *s, guint32 a, guint32 end, guint32 h, guint8 out[EVL_ENT
     {
       /* Tokens never start with a blank; if one did, no filter. */
       memset (out, 255, EVL_ENT_N_LEX);
-      return;
+      return NULL;
     }
   /* A word longer than any key (255 bytes) starts none. */
   if (end - a < 256)
@@ -162,6 +163,7 @@ first_word (const Scan *s, guint32 a, guint32 end, guint32 h, guint8 out[EVL_ENT
     memcpy (out, f->maxw, EVL_ENT_N_LEX);
   else
     memset (out, 0, EVL_ENT_N_LEX);
+  return f;
 }
 
 /* Fills MEMO_WORD of token @i: the token's first word and its lookups in
@@ -184,14 +186,19 @@ word_fill (const Scan *s, guint i)
       h = evl_ent_word_hash_step (h, (guchar) s->text[e]);
     }
   g->fw_end = e;
-  first_word (s, a, e, h, g->fw);
+  const EvlEntFirst *tf = first_word (s, a, e, h, g->fw);
   const guint8 *mw = g->fw;
   guint8 own[EVL_ENT_N_LEX];
   if (b < e)
     {
-      first_word (s, a, b, hb, own);
+      tf = first_word (s, a, b, hb, own);
       mw = own;
     }
+  /* The token alone is a first word of the lexicons (no blank in it): its
+   * lookups were made when the table was built.  Saves a fold and up to
+   * three probes per token: ~6 M of 120 M instructions of the stage on
+   * the small corpus. */
+  g->word = b <= e ? evl_ent_slot_word (s->lex, tf, s->text + a, b - a) : NULL;
   static const EvlEntLexId one[3] = { EVL_ENT_LEX_STOP, EVL_ENT_LEX_TITLES, EVL_ENT_LEX_CUES };
   EvlLexKey key;
   gboolean ready = FALSE;
@@ -200,6 +207,11 @@ word_fill (const Scan *s, guint i)
     {
       if (!mw[one[l]] || !s->lex->by_id[one[l]])
         continue;
+      if (g->word)
+        {
+          g->one[l] = g->word->one[one[l]];
+          continue;
+        }
       if (!ready && !evl_lex_key_init (&key, s->text + a, b - a))
         break;
       ready = TRUE;
@@ -282,7 +294,11 @@ lookup_tokens (const Scan *s, EvlEntLexId id, guint i, guint k)
   const guint8 *mw;
   guint8 tmp[EVL_ENT_N_LEX];
   probe_first (s, i, k, &mw, tmp);
-  if (probe_min_words (s, i, k) > mw[id] || !probe_key (s, i, k, &key))
+  if (probe_min_words (s, i, k) > mw[id])
+    return NULL;
+  if (k == 1 && s->memo[i].word)
+    return s->memo[i].word->one[id];
+  if (!probe_key (s, i, k, &key))
     return NULL;
   return evl_lexicon_lookup_key (lex, &key);
 }
@@ -498,10 +514,16 @@ memo_fill (const Scan *s, guint i)
         {
           if (g->k[l] || k > kmax_l[l] || words > mw[l])
             continue;
-          if (!ready && !probe_key (s, i, k, &key))
-            break;
-          ready = TRUE;
-          const EvlLexEntry *e = evl_lexicon_lookup_key (s->lex->by_id[l], &key);
+          const EvlLexEntry *e;
+          if (k == 1 && w->word)
+            e = w->word->one[l];
+          else
+            {
+              if (!ready && !probe_key (s, i, k, &key))
+                break;
+              ready = TRUE;
+              e = evl_lexicon_lookup_key (s->lex->by_id[l], &key);
+            }
           if (e)
             {
               g->k[l] = (guint8) k;
