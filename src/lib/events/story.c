@@ -25,7 +25,10 @@ typedef struct {
   guint8 pos;      /* 0 any, 1 nominal only, 2 verbal only */
 } Rule;
 
+/* A slot holds the form's first eight bytes (zero-padded), so a form of
+ * up to eight bytes -- most tokens -- is matched by one compare. */
 typedef struct {
+  guint64 head;
   guint32 hash;
   guint32 id;             /* 0 = empty slot */
 } WordSlot;
@@ -382,56 +385,100 @@ static const struct {
   { EVL_STORY_C_NOUN_DET, noun_dets },
 };
 
-/* FNV-1a: word keys are short, so a byte loop is cheap enough. */
+/* The first eight bytes of @key (@len bytes), zero-padded. */
+static inline guint64
+word_head (const char *key, gsize len)
+{
+  guint64 x = 0;
+  memcpy (&x, key, MIN (len, (gsize) 8));
+  return x;
+}
+
+/* Hash of a folded form from its eight-byte words (zero-padded): a form
+ * of up to eight bytes, the common token, is one multiply. */
+static inline guint32
+hash_step (guint64 h, guint64 x)
+{
+  h = (h ^ x) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (guint32) (h ^ (h >> 29) ^ (h >> 47));
+}
+
 static inline guint32
 word_hash (const char *key, gsize len)
 {
-  guint32 h = 2166136261u;
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) key[i]) * 16777619u;
+  guint32 h = hash_step (len, word_head (key, len));
+  for (gsize i = 8; i < len; i += 8)
+    h = hash_step (h, word_head (key + i, len - i));
   return h;
 }
 
 /* evl_fold_key() of a token (@len > 0 bytes, below its 64-byte cap) into
- * @buf and word_hash() of the result, in one pass: without blanks or
- * control characters folding is lower-casing ASCII letters.  -2 when the
- * token has one (then fold it the general way). */
+ * @buf: without blanks or control characters folding is lower-casing
+ * ASCII letters.  -2 when the token has one (then fold it the general
+ * way). */
 static inline gssize
-fold_token (const char *src, gsize len, char *buf, guint32 *hash_out)
+fold_token (const char *src, gsize len, char *buf)
 {
-  guint32 h = 2166136261u;
   for (gsize i = 0; i < len; i++)
     {
       guint c = (guchar) src[i];
       if (c <= ' ')
         return -2;
-      c = c - 'A' < 26u ? c + 32u : c;
-      buf[i] = (char) c;
-      h = (h ^ c) * 16777619u;
+      buf[i] = (char) (c - 'A' < 26u ? c + 32u : c);
     }
   buf[len] = '\0';
-  *hash_out = h;
   return len > 0 ? (gssize) len : -2;
 }
 
-static inline guint
-word_find (const EvlStoryTaxonomy *tax, const char *key, gsize len, guint32 h)
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* fold_token() of a token of 1 to 8 bytes from the eight bytes at @src
+ * (all readable): its folded form zero-padded in *@out, or FALSE when it
+ * holds a blank or a control character.  Exact per byte: the blank test
+ * is the classic has-byte-below (yes/no exact for bounds up to 0x80), the
+ * lower-casing adds 0x20 to the bytes in 'A'..'Z' only. */
+static inline gboolean
+fold_short (const char *src, gsize len, guint64 *out)
 {
-  const guint32 *lens = (const guint32 *) (void *) tax->word_lens->data;
+  guint64 x;
+  memcpy (&x, src, 8);
+  guint64 keep = len == 8 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (8 * len)) - 1;
+  x &= keep;
+  guint64 y = x | ~keep;   /* padding reads as 0xFF: not a blank */
+  if (((y - ONES * 0x21) & ~y & HIGHS) != 0)
+    return FALSE;
+  guint64 low7 = x & ~HIGHS;
+  guint64 upper = (low7 + ONES * (0x80 - 'A')) & ~(low7 + ONES * (0x7F - 'Z')) & ~x & HIGHS;
+  *out = x | (upper >> 2);
+  return TRUE;
+}
+#endif
+
+/* The id of the folded form @key (@len > 0 bytes, first eight bytes
+ * @head), hashed @h. */
+static inline guint
+word_find (const EvlStoryTaxonomy *tax, const char *key, gsize len, guint64 head, guint32 h)
+{
   for (guint32 i = h & tax->slot_mask;; i = (i + 1) & tax->slot_mask)
     {
-      WordSlot sl = tax->slots[i];
-      if (sl.id == 0)
+      const WordSlot *sl = &tax->slots[i];
+      if (sl->id == 0)
         return EVL_W_UNKNOWN;
-      if (sl.hash == h && lens[sl.id] == len && memcmp (tax->word_keys->pdata[sl.id], key, len) == 0)
-        return sl.id;
+      /* Forms hold no NUL byte, so equal heads of forms up to eight
+       * bytes long are equal forms. */
+      if (sl->head == head && sl->hash == h
+          && (len <= 8 || (g_array_index (tax->word_lens, guint32, sl->id) == len
+                           && memcmp ((const char *) tax->word_keys->pdata[sl->id] + 8, key + 8, len - 8) == 0)))
+        return sl->id;
     }
 }
 
 guint
 evl_story_word_id (const EvlStoryTaxonomy *tax, const char *key, gsize len)
 {
-  return len == 0 ? EVL_W_UNKNOWN : word_find (tax, key, len, word_hash (key, len));
+  return len == 0 ? EVL_W_UNKNOWN : word_find (tax, key, len, word_head (key, len), word_hash (key, len));
 }
 
 const EvlStoryWordInfo *
@@ -442,12 +489,12 @@ evl_story_word_info (const EvlStoryTaxonomy *tax, guint id)
 }
 
 static void
-slot_put (WordSlot *slots, guint32 mask, guint32 h, guint32 id)
+slot_put (WordSlot *slots, guint32 mask, guint64 head, guint32 h, guint32 id)
 {
   guint32 i = h & mask;
   while (slots[i].id)
     i = (i + 1) & mask;
-  slots[i] = (WordSlot) { h, id };
+  slots[i] = (WordSlot) { head, h, id };
 }
 
 /* The id of @w (a NUL-terminated folded form that outlives @tax), added
@@ -456,8 +503,11 @@ static guint
 word_add (EvlStoryTaxonomy *tax, const char *w)
 {
   gsize len = strlen (w);
+  if (len == 0)
+    return EVL_W_UNKNOWN;
   guint32 h = word_hash (w, len);
-  guint id = word_find (tax, w, len, h);
+  guint64 head = word_head (w, len);
+  guint id = word_find (tax, w, len, head, h);
   if (id != EVL_W_UNKNOWN)
     return id;
   id = tax->words->len;
@@ -469,7 +519,7 @@ word_add (EvlStoryTaxonomy *tax, const char *w)
       tax->slots = g_new0 (WordSlot, tax->slot_mask + 1);
       for (guint32 i = 0; i < old_n; i++)
         if (old[i].id)
-          slot_put (tax->slots, tax->slot_mask, old[i].hash, old[i].id);
+          slot_put (tax->slots, tax->slot_mask, old[i].head, old[i].hash, old[i].id);
       g_free (old);
     }
   EvlStoryWordInfo info = { 0 };
@@ -477,7 +527,7 @@ word_add (EvlStoryTaxonomy *tax, const char *w)
   g_ptr_array_add (tax->word_keys, (gpointer) w);
   guint32 len32 = (guint32) len;
   g_array_append_val (tax->word_lens, len32);
-  slot_put (tax->slots, tax->slot_mask, h, id);
+  slot_put (tax->slots, tax->slot_mask, head, h, id);
   return id;
 }
 
@@ -751,13 +801,21 @@ evl_story_event_is_verbal (const EvlEventMention *e)
 guint
 evl_story_tense_flags (const EvlEventMention *e)
 {
-  guint f = evl_story_event_is_verbal (e) ? EVL_STORY_TF_VERBAL : 0;
-  if (e->tense)
-    f |= strcmp (e->tense, "PAST") == 0 ? EVL_STORY_TF_PAST
-         : strcmp (e->tense, "PRESENT") == 0 ? EVL_STORY_TF_PRESENT
-         : strcmp (e->tense, "FUTURE") == 0 ? EVL_STORY_TF_FUTURE
-         : strcmp (e->tense, "PASTPART") == 0 ? EVL_STORY_TF_PASTPART : 0;
-  if (e->aspect && strstr (e->aspect, "PERFECTIVE") != NULL)
+  const char *t = e->tense, *a = e->aspect;
+  guint f = 0;
+  /* The first letter picks the one candidate to compare with. */
+  if (t)
+    {
+      f = t[0] == 'N' && strcmp (t, "NONE") == 0 ? 0 : EVL_STORY_TF_VERBAL;
+      if (t[0] == 'P' && t[1] == 'A')
+        f |= strcmp (t, "PAST") == 0 ? EVL_STORY_TF_PAST
+             : strcmp (t, "PASTPART") == 0 ? EVL_STORY_TF_PASTPART : 0;
+      else if (t[0] == 'P')
+        f |= strcmp (t, "PRESENT") == 0 ? EVL_STORY_TF_PRESENT : 0;
+      else if (t[0] == 'F')
+        f |= strcmp (t, "FUTURE") == 0 ? EVL_STORY_TF_FUTURE : 0;
+    }
+  if (a && !(a[0] == 'N' && strcmp (a, "NONE") == 0) && strstr (a, "PERFECTIVE") != NULL)
     f |= EVL_STORY_TF_PERFECT;
   return f;
 }
@@ -780,16 +838,12 @@ lemma_info_of (const EvlStoryDoc *sd, const char *s)
 {
   char key[64];
   gsize len = s ? strlen (s) : 0;
-  guint32 h = 0;
-  gssize kl = len > 0 && len < 64 ? fold_token (s, len, key, &h) : -1;
+  gssize kl = len > 0 && len < 64 ? fold_token (s, len, key) : -1;
   if (kl == -2 || (kl == -1 && s))
-    {
-      kl = evl_fold_key (s, len, key, sizeof key);
-      h = kl > 0 ? word_hash (key, (gsize) kl) : 0;
-    }
+    kl = evl_fold_key (s, len, key, sizeof key);
   if (kl <= 0)
     return NULL;
-  return &sd->winfo[word_find (sd->tax, key, (gsize) kl, h)];
+  return &sd->winfo[evl_story_word_id (sd->tax, key, (gsize) kl)];
 }
 
 /* Lemmas are interned in the document, so one lemma is one pointer: a
@@ -1102,24 +1156,35 @@ build_index (EvlStoryDoc *sd)
   /* Folded forms, once: every rule family compares and looks them up. */
   gsize text_len = 0;
   evl_document_get_text (sd->doc, &text_len);
-  sd->keys = g_malloc (text_len + sd->n_tok + 1);
+  sd->keys = g_malloc (text_len + sd->n_tok + 1 + 8);   /* fold_short() stores eight bytes */
   sd->key_off = g_new (guint32, n + 1);
   sd->wid = g_new (guint32, n);
   sd->winfo = evl_story_word_info (sd->tax, 0);
   gsize off = 0;
-  guint32 h = 0;
   for (guint i = 0; i < sd->n_tok; i++)
     {
       const EvlToken *t = &sd->tok[i];
       sd->key_off[i] = (guint32) off;
       gsize len = EVL_SPAN_LEN (t->span);
-      gssize kl = len < 64 ? fold_token (sd->text + t->span.start, len, sd->keys + off, &h) : -1;
-      if (kl == -2)
+      const char *src = sd->text + t->span.start;
+      char *key = sd->keys + off;
+      gssize kl;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      guint64 head;
+      /* Most tokens: fold, hash and find in a few word operations. */
+      if (len - 1 < 8 && t->span.start + 8 <= text_len && fold_short (src, len, &head))
         {
-          kl = evl_fold_key (sd->text + t->span.start, len, sd->keys + off, 64);
-          h = kl > 0 ? word_hash (sd->keys + off, (gsize) kl) : 0;
+          memcpy (key, &head, 8);
+          key[len] = '\0';
+          sd->wid[i] = word_find (sd->tax, key, len, head, hash_step (len, head));
+          off += len + 1;
+          continue;
         }
-      sd->wid[i] = (guint32) (kl > 0 ? word_find (sd->tax, sd->keys + off, (gsize) kl, h) : EVL_W_UNKNOWN);
+#endif
+      kl = len < 64 ? fold_token (src, len, key) : -1;
+      if (kl == -2)
+        kl = evl_fold_key (src, len, key, 64);
+      sd->wid[i] = (guint32) (kl > 0 ? evl_story_word_id (sd->tax, key, (gsize) kl) : EVL_W_UNKNOWN);
       off += (kl > 0 ? (gsize) kl : 0) + 1;
       if (kl <= 0)
         sd->keys[sd->key_off[i]] = '\0';
