@@ -855,7 +855,13 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   x.pool = g_string_chunk_new (1024);
   x.scratch = g_array_new (FALSE, FALSE, sizeof (gint));
 
-  g_array_sort (cands, cmp_cand);
+  /* The scanner emits nearly every document's candidates in order
+   * already; the sort is stable, so a sorted array stays as it is. */
+  gboolean sorted = TRUE;
+  for (guint i = 1; i < cands->len && sorted; i++)
+    sorted = cmp_cand (&g_array_index (cands, EvlCand, i - 1), &g_array_index (cands, EvlCand, i)) <= 0;
+  if (!sorted)
+    g_array_sort (cands, cmp_cand);
   for (int heading = 0; heading < 2; heading++)
     {
       for (guint i = 0; i < cands->len; i++)
