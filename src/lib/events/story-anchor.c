@@ -30,6 +30,15 @@ typedef enum {
 } CueKind;
 
 static CueKind
+cue_kind (const char *k)
+{
+  static const char *const names[] = { "NONE", "BEFORE", "AFTER", "IS_INCLUDED", "SAMEDAY", "FIRST",
+                                       "LATER", "LATER_SAMEDAY", "EARLIER", "EARLIER_SAMEDAY", NULL };
+  guint i = evl_story_name_index (k, names);
+  return i == G_MAXUINT ? C_NONE : (CueKind) i;
+}
+
+static CueKind
 cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
 {
   if (!((evl_story_cls (sd, (gint) i) | sd->start_all) & EVL_STORY_C_START_CUES))
@@ -38,23 +47,15 @@ cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
   for (guint n = max_words; n >= 1; n--)
     {
       guint last = i + n - 1;
-      if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence)
+      if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
+          || !evl_story_span_fits (sd, EVL_STORY_LEX_CUES, i, last))
         continue;
       EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };
       const EvlLexEntry *e = evl_lexicon_lookup (lex, sd->text + span.start, EVL_SPAN_LEN (span));
       if (e == NULL || e->n_attrs < 1)
         continue;
       *last_out = last;
-      const char *k = e->attrs[0];
-      return strcmp (k, "BEFORE") == 0 ? C_BEFORE
-             : strcmp (k, "AFTER") == 0 ? C_AFTER
-             : strcmp (k, "IS_INCLUDED") == 0 ? C_INCLUDED
-             : strcmp (k, "SAMEDAY") == 0 ? C_SAMEDAY
-             : strcmp (k, "FIRST") == 0 ? C_FIRST
-             : strcmp (k, "LATER") == 0 ? C_LATER
-             : strcmp (k, "LATER_SAMEDAY") == 0 ? C_LATER_SAMEDAY
-             : strcmp (k, "EARLIER") == 0 ? C_EARLIER
-             : strcmp (k, "EARLIER_SAMEDAY") == 0 ? C_EARLIER_SAMEDAY : C_NONE;
+      return cue_kind (e->attrs[0]);
     }
   return C_NONE;
 }

@@ -17,26 +17,16 @@ kind_of (const char *s)
 {
   static const char *const names[] = { "NONE", "NEG", "DENY", "HEDGE", "MODAL", "REPORT",
                                        "SOURCE", "GENERIC", "CLAIM", NULL };
-  for (guint i = 0; names[i]; i++)
-    if (strcmp (s, names[i]) == 0)
-      return (Kind) i;
-  return K_NONE;
+  guint i = evl_story_name_index (s, names);
+  return i == G_MAXUINT ? K_NONE : (Kind) i;
 }
 
 static Scope
 scope_of (const char *s)
 {
-  if (strcmp (s, "after") == 0)
-    return S_AFTER;
-  if (strcmp (s, "complement") == 0)
-    return S_COMPLEMENT;
-  if (strcmp (s, "clause") == 0)
-    return S_CLAUSE;
-  if (strcmp (s, "rest") == 0)
-    return S_REST;
-  if (strcmp (s, "sentence") == 0)
-    return S_SENTENCE;
-  return S_NEXT;
+  static const char *const names[] = { "next", "after", "complement", "clause", "rest", "sentence", NULL };
+  guint i = evl_story_name_index (s, names);
+  return i == G_MAXUINT ? S_NEXT : (Scope) i;
 }
 
 typedef struct {
@@ -345,7 +335,8 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       for (; n >= 1 && hit == NULL; n--)
         {
           guint last = i + n - 1;
-          if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence)
+          if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
+              || !evl_story_span_fits (sd, EVL_STORY_LEX_FACTUALITY, i, last))
             continue;
           EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };
           hit = evl_lexicon_lookup (lex, sd->text + span.start, EVL_SPAN_LEN (span));
@@ -358,14 +349,18 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
         {
           kind = kind_of (hit->attrs[0]);
           scope = hit->n_attrs >= 2 ? scope_of (hit->attrs[1]) : S_NEXT;
-          /* The cue as written ('would', not the line's first form). */
-          char key[128];
-          EvlSpan span = { sd->tok[i].span.start, sd->tok[i + n].span.end };
-          gssize kl = evl_fold_key (sd->text + span.start, EVL_SPAN_LEN (span), key, sizeof key);
-          cue.modality = evl_document_intern (sd->doc, kl > 0 ? key : hit->canonical, -1);
-          /* A third field 'flag': hedge without recording a modality. */
-          if (hit->n_attrs >= 3 && strcmp (hit->attrs[2], "flag") == 0)
-            cue.modality = NULL;
+          /* The cue as written ('would', not the line's first form); only
+           * a hedge or a claim records it (touch()), so only they pay for
+           * folding and interning it.  A third field 'flag': hedge
+           * without recording a modality. */
+          if ((kind == K_HEDGE || kind == K_CLAIM)
+              && !(hit->n_attrs >= 3 && strcmp (hit->attrs[2], "flag") == 0))
+            {
+              char key[128];
+              EvlSpan span = { sd->tok[i].span.start, sd->tok[i + n].span.end };
+              gssize kl = evl_fold_key (sd->text + span.start, EVL_SPAN_LEN (span), key, sizeof key);
+              cue.modality = evl_document_intern (sd->doc, kl > 0 ? key : hit->canonical, -1);
+            }
         }
       else if (negative_contraction (sd, i))
         kind = K_NEG, b = i;

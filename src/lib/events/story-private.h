@@ -91,6 +91,8 @@ typedef struct {
   const GArray *stem_rules; /* rules of the word's regular stem ('convened' ->
                              'convene'), or NULL: precomputed (story.c) */
   gint outcome;          /* EVL_STORY_OUTCOME_* or 0 */
+  guint8 max_words[EVL_STORY_LEX_N]; /* most words of a form of lexicon
+                                        EvlStoryLex starting with the word */
 } EvlStoryWordInfo;
 
 /* The id of the folded word @key (@len bytes) in @tax's word table,
@@ -142,6 +144,7 @@ typedef struct {
   char *keys;            /* folded token forms, NUL-separated */
   guint32 *key_off;      /* offset of token i's form in @keys; n_tok + 1 entries */
   guint32 *wid;          /* word id of each token (EvlStoryWord or beyond) */
+  guint8 *tok_dirty;     /* token may hold a blank (folded the general way) */
   const EvlStoryWordInfo *winfo; /* the taxonomy's word table, by id */
   gint32 *tx_prev;       /* last token <= i covered by a timex, or -1 */
   gint32 *tx_next;       /* first token >= i covered by a timex, or -1 */
@@ -207,6 +210,38 @@ evl_story_cls (const EvlStoryDoc *sd, gint i)
   return sd->winfo[evl_story_wid (sd, i)].cls;
 }
 
+static inline gboolean
+evl_story_word_break_after (const EvlStoryDoc *sd, guint j)
+{
+  /* Token j holds no blank and has a non-empty key, a blank follows it,
+   * and token j + 1 has a non-empty key: the folded text of any span
+   * holding both has a space between them. */
+  guint32 end = sd->tok[j].span.end;
+  char c = sd->text[end];
+  return !sd->tok_dirty[j] && sd->key_off[j + 1] - sd->key_off[j] > 1
+         && sd->key_off[j + 2] - sd->key_off[j + 1] > 1 && end < sd->tok[j + 1].span.start
+         && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+}
+
+/* FALSE when the folded text of tokens @i..@last provably holds more
+ * words than any form of lexicon @lex that starts with token @i's word,
+ * so a lookup of it would fail: its first word is token @i's alone and
+ * each word break counted is a blank between two tokens.  Lets the
+ * longest-match loops skip lookups that cannot match: most words of
+ * en/factuality start forms of one word only (per token, the loop tried
+ * every length up to the lexicon's longest form). */
+static inline gboolean
+evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last)
+{
+  guint most = sd->winfo[sd->wid[i]].max_words[lex];
+  if (last == i || most == 0 || last - i < most || !evl_story_word_break_after (sd, i))
+    return TRUE;
+  guint words = 2;
+  for (guint j = i + 1; j < last && words <= most; j++)
+    words += evl_story_word_break_after (sd, j);
+  return words <= most;
+}
+
 /* Token @i is word @w (case-folded). */
 static inline gboolean
 evl_story_is (const EvlStoryDoc *sd, gint i, EvlStoryWord w)
@@ -243,6 +278,10 @@ gboolean evl_story_modifier_word (const EvlStoryDoc *sd, gint i);
 /* TRUE when a modal or 'to' stands right before token @t ('may supply'):
  * the trigger there is a verb whatever its tag (story-args.c). */
 gboolean evl_story_after_modal (const EvlStoryDoc *sd, gint t);
+/* Index of @s in the NULL-terminated @names, G_MAXUINT when absent.
+ * Compares the first byte before calling strcmp: the attribute names of
+ * the cue lexicons, looked up per cue, mostly differ there. */
+guint evl_story_name_index (const char *s, const char *const *names);
 /* Whether the event is a verb (has a tense other than NONE). */
 gboolean evl_story_event_is_verbal (const EvlEventMention *e);
 

@@ -44,6 +44,8 @@ struct _EvlStoryTaxonomy {
   GHashTable *group;      /* word set */
   GPtrArray *groups;      /* context group names, index = bit */
   GHashTable *starts[EVL_STORY_LEX_N]; /* first words of each lexicon's forms */
+  GHashTable *maxw[EVL_STORY_LEX_N];   /* folded first word of a form -> GUINT_TO_POINTER
+                                          (most words of the forms it starts) */
   GStringChunk *pool;
   guint other;            /* index of OTHER */
   /* Word table: every word a rule tests, folded, by id (EvlStoryWord ids
@@ -77,8 +79,12 @@ evl_story_taxonomy_unref (EvlStoryTaxonomy *tax)
   g_hash_table_unref (tax->group);
   g_ptr_array_unref (tax->groups);
   for (guint i = 0; i < EVL_STORY_LEX_N; i++)
-    if (tax->starts[i])
-      g_hash_table_unref (tax->starts[i]);
+    {
+      if (tax->starts[i])
+        g_hash_table_unref (tax->starts[i]);
+      if (tax->maxw[i])
+        g_hash_table_unref (tax->maxw[i]);
+    }
   g_string_chunk_free (tax->pool);
   if (tax->words)
     g_array_unref (tax->words);
@@ -243,6 +249,7 @@ each_line (GBytes *bytes, gboolean (*fn) (char **f, guint nf, guint lineno, gpoi
 typedef struct {
   EvlStoryTaxonomy *tax;
   GHashTable *set;
+  GHashTable *maxw;
 } StartsCtx;
 
 static gboolean
@@ -253,6 +260,31 @@ starts_line (char **f, guint nf, guint lineno, gpointer data)
   for (guint i = 0; forms[i]; i++)
     {
       char *w = g_strstrip (forms[i]);
+      /* At least the number of words of its folded key (blanks are
+       * ' ', TAB, CR, LF there; each run of them is one space), under
+       * the first word as folding delimits it. */
+      guint words = 1;
+      gsize first = 0;
+      for (const char *c = w; *c; c++)
+        if (*c == ' ' || *c == '\t' || *c == '\r' || *c == '\n')
+          {
+            if (first == 0)
+              first = (gsize) (c - w);
+            words++;
+          }
+      if (*w)
+        {
+          char head[128];
+          gsize hl = first ? first : strlen (w);
+          if (hl < sizeof head)
+            {
+              memcpy (head, w, hl);
+              head[hl] = '\0';
+              const char *key = pooled (sc->tax, head);
+              guint old = GPOINTER_TO_UINT (g_hash_table_lookup (sc->maxw, key));
+              g_hash_table_insert (sc->maxw, (gpointer) key, GUINT_TO_POINTER (MAX (old, MIN (words, 255u))));
+            }
+        }
       char *sp = strchr (w, ' ');
       if (sp)
         *sp = '\0';
@@ -271,8 +303,10 @@ add_starts (EvlStoryTaxonomy *tax, const EvlContext *ctx, EvlStoryLex lex, const
   GBytes *bytes = evl_context_get_data (ctx, path);
   if (bytes == NULL)
     return;
-  StartsCtx sc = { tax, g_hash_table_new (g_str_hash, g_str_equal) };
+  StartsCtx sc = { tax, g_hash_table_new (g_str_hash, g_str_equal),
+                   g_hash_table_new (g_str_hash, g_str_equal) };
   tax->starts[lex] = sc.set;
+  tax->maxw[lex] = sc.maxw;
   each_line (bytes, starts_line, &sc);
 }
 
@@ -676,6 +710,9 @@ build_words (EvlStoryTaxonomy *tax)
         g_hash_table_iter_init (&it, tax->starts[l]);
         while (g_hash_table_iter_next (&it, &k, &v))
           word_info_mut (tax, k)->cls |= start_cls[l];
+        g_hash_table_iter_init (&it, tax->maxw[l]);
+        while (g_hash_table_iter_next (&it, &k, &v))
+          word_info_mut (tax, k)->max_words[l] = (guint8) GPOINTER_TO_UINT (v);
       }
   add_stem_forms (tax);
 }
@@ -790,6 +827,15 @@ gboolean
 evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word)
 {
   return strcmp (evl_story_key (sd, (gint) i), word) == 0;
+}
+
+guint
+evl_story_name_index (const char *s, const char *const *names)
+{
+  for (guint i = 0; names[i]; i++)
+    if (names[i][0] == s[0] && strcmp (names[i], s) == 0)
+      return i;
+  return G_MAXUINT;
 }
 
 gboolean
@@ -1159,6 +1205,7 @@ build_index (EvlStoryDoc *sd)
   sd->keys = g_malloc (text_len + sd->n_tok + 1 + 8);   /* fold_short() stores eight bytes */
   sd->key_off = g_new (guint32, n + 1);
   sd->wid = g_new (guint32, n);
+  sd->tok_dirty = g_new0 (guint8, n);
   sd->winfo = evl_story_word_info (sd->tax, 0);
   gsize off = 0;
   for (guint i = 0; i < sd->n_tok; i++)
@@ -1183,7 +1230,10 @@ build_index (EvlStoryDoc *sd)
 #endif
       kl = len < 64 ? fold_token (src, len, key) : -1;
       if (kl == -2)
-        kl = evl_fold_key (src, len, key, 64);
+        {
+          kl = evl_fold_key (src, len, key, 64);
+          sd->tok_dirty[i] = 1;   /* it may hold a blank */
+        }
       sd->wid[i] = (guint32) (kl > 0 ? evl_story_word_id (sd->tax, key, (gsize) kl) : EVL_W_UNKNOWN);
       off += (kl > 0 ? (gsize) kl : 0) + 1;
       if (kl <= 0)
@@ -1307,6 +1357,7 @@ free_index (EvlStoryDoc *sd)
   g_free (sd->keys);
   g_free (sd->key_off);
   g_free (sd->wid);
+  g_free (sd->tok_dirty);
   g_free (sd->tx_prev);
   g_free (sd->tx_next);
   g_free (sd->ent_first);
