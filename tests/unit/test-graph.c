@@ -443,3 +443,23 @@ Test (graph, load_reports_io_and_parse_errors)
   cr_assert_not (evl_graph_get_event (odd, 0)->time.known);
   g_clear_error (&error);
 }
+
+Test (graph, find_document_returns_the_first_with_the_id)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  static const char *const ids[] = { "a", "b", "a", "c" };
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      EvlGraphDocument d = { ids[i], NULL, NULL, NULL, NULL, NULL };
+      cr_assert_eq (evl_graph_add_document (g, &d), i);
+    }
+  EvlGraphDocument anonymous = { NULL, NULL, NULL, NULL, NULL, NULL };
+  evl_graph_add_document (g, &anonymous);
+  cr_assert_eq (evl_graph_find_document (g, "a"), 0);
+  cr_assert_eq (evl_graph_find_document (g, "b"), 1);
+  cr_assert_eq (evl_graph_find_document (g, "c"), 3);
+  cr_assert_eq (evl_graph_find_document (g, "d"), -1);
+  cr_assert_eq (evl_graph_find_document (g, ""), -1);
+  char id[8] = "a";
+  cr_assert_eq (evl_graph_find_document (g, id), 0, "found by content, not by pointer");
+}

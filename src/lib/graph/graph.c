@@ -14,6 +14,10 @@ struct _EvlGraph {
   GArray *conflicts;   /* EvlGraphConflict */
   GPtrArray *threads;  /* interned names, lane order */
   GHashTable *rel_index; /* "from:to:rel" -> present */
+  /* Interned document id -> first index + 1: `build` asks for every
+   * incoming document whether the story holds it already, which scanned
+   * all documents (O(n^2) string compares over 11,700 documents). */
+  GHashTable *doc_index;
   guint next_event_id, next_entity_id;
   gpointer reason_cache;        /* evl_graph_set_reason_cache() */
   GDestroyNotify reason_cache_free;
@@ -122,6 +126,7 @@ evl_graph_new (void)
   g->conflicts = g_array_new (FALSE, TRUE, sizeof (EvlGraphConflict));
   g->threads = g_ptr_array_new ();
   g->rel_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g->doc_index = g_hash_table_new (g_str_hash, g_str_equal);
   return g;
 }
 
@@ -145,6 +150,7 @@ evl_graph_unref (EvlGraph *g)
   g_array_unref (g->conflicts);
   g_ptr_array_unref (g->threads);
   g_hash_table_unref (g->rel_index);
+  g_hash_table_unref (g->doc_index);
   g_clear_pointer (&g->mention_index, g_hash_table_unref);
   if (g->reason_cache_free)
     g->reason_cache_free (g->reason_cache);
@@ -182,7 +188,10 @@ evl_graph_add_document (EvlGraph *g, const EvlGraphDocument *d)
     evl_graph_intern (g, d->title), evl_graph_intern (g, d->url),
   };
   g_array_append_val (g->documents, c);
-  return g->documents->len - 1;
+  guint idx = g->documents->len - 1;
+  if (c.id != NULL && !g_hash_table_contains (g->doc_index, c.id))
+    g_hash_table_insert (g->doc_index, (gpointer) c.id, GUINT_TO_POINTER (idx + 1));
+  return idx;
 }
 
 static int
@@ -714,10 +723,7 @@ gint
 evl_graph_find_document (const EvlGraph *g, const char *id)
 {
   g_return_val_if_fail (id != NULL, -1);
-  for (guint i = 0; i < g->documents->len; i++)
-    if (g_strcmp0 (g_array_index (g->documents, EvlGraphDocument, i).id, id) == 0)
-      return (gint) i;
-  return -1;
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (g->doc_index, id)) - 1;
 }
 
 gint
