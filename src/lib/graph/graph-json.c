@@ -53,18 +53,32 @@ jw_flush (JsonWriter *w)
   g_string_truncate (w->buf, 0);
 }
 
-/* The separator, indent and member name before a value. */
+/* Two spaces per level, appended as one run. */
+static void
+jw_indent (GString *buf, guint depth)
+{
+  static const char spaces[2 * JW_MAX_DEPTH + 1] = "                                ";
+  g_string_append_len (buf, spaces, (gssize) (2 * MIN (depth, (guint) JW_MAX_DEPTH)));
+}
+
+/* The separator, indent and member name before a value.  Appended piece by
+ * piece: a printf per member was half of the writer's instructions. */
 static void
 jw_key (JsonWriter *w, const char *name)
 {
   if (w->depth == 0)
     return;
-  g_string_append (w->buf, w->has_items[w->depth - 1] ? ",\n" : "\n");
+  if (w->has_items[w->depth - 1])
+    g_string_append_c (w->buf, ',');
+  g_string_append_c (w->buf, '\n');
   w->has_items[w->depth - 1] = TRUE;
-  for (guint i = 0; i < w->depth; i++)
-    g_string_append (w->buf, "  ");
+  jw_indent (w->buf, w->depth);
   if (name)
-    g_string_append_printf (w->buf, "\"%s\" : ", name);
+    {
+      g_string_append_c (w->buf, '"');
+      g_string_append (w->buf, name);
+      g_string_append_len (w->buf, "\" : ", 4);
+    }
 }
 
 static void
@@ -93,42 +107,59 @@ jw_end (JsonWriter *w, char close)
   else
     {
       g_string_append_c (w->buf, '\n');
-      for (guint i = 0; i < w->depth; i++)
-        g_string_append (w->buf, "  ");
+      jw_indent (w->buf, w->depth);
       g_string_append_c (w->buf, close);
     }
   jw_done (w);
 }
 
+/* Bytes that end a plain run: '"', '\\' and control characters. */
+static const guint8 *
+jw_special (void)
+{
+  static guint8 table[256];
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      for (guint c = 0; c < 0x20; c++)
+        table[c] = 1;
+      table[0x7f] = table['"'] = table['\\'] = 1;
+      g_once_init_leave (&once, 1);
+    }
+  return table;
+}
+
 static void
 jw_escaped (GString *buf, const char *s)
 {
-  gboolean control = FALSE;
-  for (const char *p = s; *p && !control; p++)
-    control = (guchar) *p < 0x20 || *p == 0x7f;
-  if (control)
-    {
-      /* Rare (text is normalised before it gets here): json-glib's own
-       * escapes, whatever its version makes of each control character. */
-      g_autoptr (JsonNode) node = json_node_init_string (json_node_alloc (), s);
-      g_autoptr (JsonGenerator) gen = json_generator_new ();
-      json_generator_set_root (gen, node);
-      gsize len = 0;
-      g_autofree char *text = json_generator_to_data (gen, &len);
-      g_string_append_len (buf, text, (gssize) len);
-      return;
-    }
+  const guint8 *special = jw_special ();
+  gsize mark = buf->len;
   g_string_append_c (buf, '"');
   for (const char *p = s; *p; )
     {
-      gsize run = strcspn (p, "\"\\");
-      g_string_append_len (buf, p, (gssize) run);
-      p += run;
-      if (*p)
+      const char *q = p;
+      while (!special[(guchar) *q])
+        q++;
+      g_string_append_len (buf, p, q - p);
+      if (*q == '\0')
+        break;
+      if (*q != '"' && *q != '\\')
         {
-          g_string_append_c (buf, '\\');
-          g_string_append_c (buf, *p++);
+          /* A control character.  Rare (text is normalised before it gets
+           * here): json-glib's own escapes for the whole string, whatever
+           * its version makes of each control character. */
+          g_string_truncate (buf, mark);
+          g_autoptr (JsonNode) node = json_node_init_string (json_node_alloc (), s);
+          g_autoptr (JsonGenerator) gen = json_generator_new ();
+          json_generator_set_root (gen, node);
+          gsize len = 0;
+          g_autofree char *text = json_generator_to_data (gen, &len);
+          g_string_append_len (buf, text, (gssize) len);
+          return;
         }
+      g_string_append_c (buf, '\\');
+      g_string_append_c (buf, *q);
+      p = q + 1;
     }
   g_string_append_c (buf, '"');
 }
@@ -149,7 +180,16 @@ static void
 jw_int (JsonWriter *w, const char *name, gint64 value)
 {
   jw_key (w, name);
-  g_string_append_printf (w->buf, "%" G_GINT64_FORMAT, value);
+  /* Digits by hand: printf cost more than the rest of the member. */
+  char digits[24];
+  guint n = 0;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+  do
+    digits[sizeof digits - 1 - n++] = (char) ('0' + v % 10);
+  while ((v /= 10) != 0);
+  if (value < 0)
+    digits[sizeof digits - 1 - n++] = '-';
+  g_string_append_len (w->buf, digits + sizeof digits - n, n);
   jw_done (w);
 }
 
