@@ -644,34 +644,77 @@ cmp_cand (gconstpointer a, gconstpointer b)
   return x->span.end > y->span.end ? -1 : x->span.end < y->span.end;
 }
 
-/* The output clusters' aliases, chained in one array. */
+/* The output clusters' aliases and roles: interned strings (equal strings
+ * are the same pointer) with a count, chained per cluster in one array. */
 typedef struct {
-  const char *alias;          /* interned */
+  const char *str;
+  guint count;
   gint next;
-} AliasNode;
+} StrNode;
+
+/* One cluster's list of distinct strings, in order of first addition.  A
+ * hash index (string -> node + 1) only once the list is long
+ * (pathological documents); short lists are scanned. */
+typedef struct {
+  gint head, tail;            /* -1 when empty */
+  guint n;
+  GHashTable *index;
+} StrList;
 
 typedef struct {
-  gint alias_head, alias_tail;/* AliasNode chain, -1 when empty */
-  guint n_aliases;
-  GHashTable *aliases_seen;
-  GHashTable *roles;      /* interned role string -> count */
+  StrList aliases;
+  StrList roles;
   guint n_mentions;
   gint out;
 } OutCl;
 
-/* The role most mentions give, the longer one on a tie. */
+/* The node of @s in @l, added (count 0) when new. */
+static StrNode *
+str_list_get (GArray *nodes, StrList *l, const char *s)
+{
+  if (l->index)
+    {
+      gint at = GPOINTER_TO_INT (g_hash_table_lookup (l->index, s)) - 1;
+      if (at >= 0)
+        return &g_array_index (nodes, StrNode, at);
+    }
+  else
+    for (gint k = l->head; k >= 0; k = g_array_index (nodes, StrNode, k).next)
+      if (g_array_index (nodes, StrNode, k).str == s)
+        return &g_array_index (nodes, StrNode, k);
+  StrNode sn = { s, 0, -1 };
+  gint at = (gint) nodes->len;
+  g_array_append_val (nodes, sn);
+  if (l->tail >= 0)
+    g_array_index (nodes, StrNode, l->tail).next = at;
+  else
+    l->head = at;
+  l->tail = at;
+  l->n++;
+  if (l->index)
+    g_hash_table_insert (l->index, (gpointer) s, GINT_TO_POINTER (at + 1));
+  else if (l->n > 16)
+    {
+      l->index = g_hash_table_new (NULL, NULL);
+      for (gint k = l->head; k >= 0; k = g_array_index (nodes, StrNode, k).next)
+        g_hash_table_insert (l->index, (gpointer) g_array_index (nodes, StrNode, k).str,
+                             GINT_TO_POINTER (k + 1));
+    }
+  return &g_array_index (nodes, StrNode, at);
+}
+
+/* The role most mentions give, the longer one on a tie (then the first in
+ * strcmp() order: the choice is independent of the list's order). */
 static const char *
-pick_role (GHashTable *roles)
+pick_role (GArray *nodes, const StrList *roles)
 {
   const char *best = NULL;
   guint best_n = 0;
-  GHashTableIter it;
-  gpointer k, v;
-  g_hash_table_iter_init (&it, roles);
-  while (g_hash_table_iter_next (&it, &k, &v))
+  for (gint k = roles->head; k >= 0; k = g_array_index (nodes, StrNode, k).next)
     {
-      guint n = GPOINTER_TO_UINT (v);
-      const char *r = k;
+      const StrNode *sn = &g_array_index (nodes, StrNode, k);
+      guint n = sn->count;
+      const char *r = sn->str;
       if (n > best_n || (n == best_n && (strlen (r) > strlen (best)
                                          || (strlen (r) == strlen (best) && strcmp (r, best) < 0))))
         best = r, best_n = n;
@@ -720,7 +763,7 @@ emit (Cx *x, GArray *cands)
 {
   guint n = x->cls->len;
   OutCl *out = g_new0 (OutCl, n);
-  g_autoptr (GArray) alias_nodes = g_array_new (FALSE, FALSE, sizeof (AliasNode));
+  g_autoptr (GArray) str_nodes = g_array_sized_new (FALSE, FALSE, sizeof (StrNode), cands->len);
   for (guint i = 0; i < n; i++)
     out[i].out = -1;
 
@@ -743,50 +786,14 @@ emit (Cx *x, GArray *cands)
         {
           order[n_out] = c->cluster;
           o->out = (gint) n_out++;
-          o->alias_head = o->alias_tail = -1;
+          o->aliases.head = o->aliases.tail = -1;
+          o->roles.head = o->roles.tail = -1;
         }
       o->n_mentions++;
       if (c->kind != EVL_CAND_DESC && c->kind != EVL_CAND_PRONOUN)
-        {
-          /* Interned: equal strings are the same pointer.  A hash set
-           * only once the list is long (pathological documents). */
-          const char *s = evl_document_span_text (x->doc, c->span);
-          gboolean seen = FALSE;
-          if (o->aliases_seen)
-            seen = !g_hash_table_add (o->aliases_seen, (gpointer) s);
-          else
-            {
-              for (gint k = o->alias_head; k >= 0 && !seen; k = g_array_index (alias_nodes, AliasNode, k).next)
-                seen = g_array_index (alias_nodes, AliasNode, k).alias == s;
-              if (!seen && o->n_aliases >= 16)
-                {
-                  o->aliases_seen = g_hash_table_new (NULL, NULL);
-                  for (gint k = o->alias_head; k >= 0; k = g_array_index (alias_nodes, AliasNode, k).next)
-                    g_hash_table_add (o->aliases_seen, (gpointer) g_array_index (alias_nodes, AliasNode, k).alias);
-                  g_hash_table_add (o->aliases_seen, (gpointer) s);
-                }
-            }
-          if (!seen)
-            {
-              AliasNode an = { s, -1 };
-              gint at = (gint) alias_nodes->len;
-              g_array_append_val (alias_nodes, an);
-              if (o->alias_tail >= 0)
-                g_array_index (alias_nodes, AliasNode, o->alias_tail).next = at;
-              else
-                o->alias_head = at;
-              o->alias_tail = at;
-              o->n_aliases++;
-            }
-        }
+        str_list_get (str_nodes, &o->aliases, evl_document_span_text (x->doc, c->span));
       if (c->role.end > c->role.start)
-        {
-          const char *r = evl_document_span_text (x->doc, c->role);
-          if (o->roles == NULL)
-            o->roles = g_hash_table_new (NULL, NULL);
-          guint cnt = GPOINTER_TO_UINT (g_hash_table_lookup (o->roles, r));
-          g_hash_table_insert (o->roles, (gpointer) r, GUINT_TO_POINTER (cnt + 1));
-        }
+        str_list_get (str_nodes, &o->roles, evl_document_span_text (x->doc, c->role))->count++;
     }
 
   g_autoptr (GPtrArray) aliases = g_ptr_array_new ();
@@ -795,8 +802,8 @@ emit (Cx *x, GArray *cands)
       guint i = (guint) order[want];
       Cl *k = cl (x, i);
       g_ptr_array_set_size (aliases, 0);
-      for (gint a = out[i].alias_head; a >= 0; a = g_array_index (alias_nodes, AliasNode, a).next)
-        g_ptr_array_add (aliases, (gpointer) g_array_index (alias_nodes, AliasNode, a).alias);
+      for (gint a = out[i].aliases.head; a >= 0; a = g_array_index (str_nodes, StrNode, a).next)
+        g_ptr_array_add (aliases, (gpointer) g_array_index (str_nodes, StrNode, a).str);
       EvlEntityCluster ec = { 0 };
       const char *name;
       if (k->gaz && !k->city)
@@ -809,7 +816,7 @@ emit (Cx *x, GArray *cands)
       ec.type = k->type;
       g_ptr_array_add (aliases, NULL);
       ec.aliases = (const char *const *) aliases->pdata;
-      ec.role = out[i].roles ? pick_role (out[i].roles) : NULL;
+      ec.role = pick_role (str_nodes, &out[i].roles);
       ec.n_mentions = out[i].n_mentions;
       evl_document_add_entity_cluster (x->doc, &ec);
     }
@@ -830,10 +837,10 @@ emit (Cx *x, GArray *cands)
 
   for (guint i = 0; i < n; i++)
     {
-      if (out[i].aliases_seen)
-        g_hash_table_unref (out[i].aliases_seen);
-      if (out[i].roles)
-        g_hash_table_unref (out[i].roles);
+      if (out[i].aliases.index)
+        g_hash_table_unref (out[i].aliases.index);
+      if (out[i].roles.index)
+        g_hash_table_unref (out[i].roles.index);
     }
   g_free (out);
 }
@@ -847,11 +854,13 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   x.lex = lex;
   x.doc = doc;
   x.text = evl_document_get_text (doc, NULL);
-  x.cls = g_array_new (FALSE, TRUE, sizeof (Cl));
+  /* At most a cluster per candidate and five index keys per cluster:
+   * reserved, no growth. */
+  x.cls = g_array_sized_new (FALSE, TRUE, sizeof (Cl), cands->len);
   x.tmp = g_string_new (NULL);
   x.ktmp = g_string_new (NULL);
   buckets_init (&x, 64);
-  x.nodes = g_array_new (FALSE, FALSE, sizeof (Node));
+  x.nodes = g_array_sized_new (FALSE, FALSE, sizeof (Node), cands->len * 2);
   x.pool = g_string_chunk_new (1024);
   x.scratch = g_array_new (FALSE, FALSE, sizeof (gint));
 
