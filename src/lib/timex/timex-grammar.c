@@ -85,7 +85,13 @@ static int
 lookup_multi (TxScan *s, int li, int i, const EvlLexEntry **out)
 {
   const EvlLexicon *lex = s->lx->lex[li];
+  static const guint32 first[LEX_N] = { [LEX_MODS] = S_MODS, [LEX_DEICTICS] = S_DEI,
+                                         [LEX_HOLIDAYS] = S_HOL };
   if (lex == NULL || i >= s->n || !s->u[i].cand)
+    return 0;
+  /* its first word is not in the prefix filter: lookup_multi_at() would
+   * stop there */
+  if (first[li] && !(s->u[i].sc & first[li]))
     return 0;
   if (s->memo[li].at == i)
     {
@@ -2069,62 +2075,23 @@ p_modified (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
-/* What the unit a pattern starts at can be: each pattern below lists
- * the classes it may start with (read off its first tests: a unit of
- * none of them makes it return -1), so tx_match() skips the patterns a
- * unit cannot start. */
-enum {
-  S_NUM = 1 << 0,               /* a number unit */
-  S_CAND = 1 << 1,              /* a candidate word: lexicon forms, lookup_multi() */
-  S_MONTH = 1 << 2,
-  S_WDAY = 1 << 3,
-  S_NUMBER = 1 << 4,            /* a number word */
-  S_ORD = 1 << 5,
-  S_UNIT = 1 << 6,
-  S_SEASON = 1 << 7,
-  S_POD = 1 << 8,
-  S_CUE = 1 << 9,
-  S_THE = 1 << 10,
-  S_A = 1 << 11,                /* 'a', 'an' */
-  S_THAT = 1 << 12,
-  S_LIT = 1 << 13,              /* another start word of tx_lex_init() */
-};
-
-static guint
-start_classes (const TxUnit *u)
-{
-  guint c = (u->kind == U_NUM ? S_NUM : 0) | (u->cand ? S_CAND : 0) | (u->month ? S_MONTH : 0)
-             | (u->wday ? S_WDAY : 0) | (u->number ? S_NUMBER : 0) | (u->ordinal ? S_ORD : 0)
-             | (u->unit ? S_UNIT : 0) | (u->season ? S_SEASON : 0) | (u->pod ? S_POD : 0)
-             | (u->cue ? S_CUE : 0);
-  if (u->start_word)
-    {
-      if (strcmp (u->low, "the") == 0)
-        c |= S_THE;
-      else if (strcmp (u->low, "a") == 0 || strcmp (u->low, "an") == 0)
-        c |= S_A;
-      else if (strcmp (u->low, "that") == 0)
-        c |= S_THAT;
-      else
-        c |= S_LIT;
-    }
-  return c;
-}
-
 typedef struct {
   Pattern fn;
-  guint starts;                 /* start_classes() it may begin with */
+  guint32 starts;               /* the classes (u->sc) it may begin with */
 } PatternEntry;
 
+/* Cues are tested through their first attribute "shift" (S_SHIFT);
+ * multi-word lexicons through lookup_multi(), whose first word the
+ * prefix filter must know (S_MODS, S_DEI, S_HOL). */
 #define P_MONTH { p_month, S_NUM | S_WDAY | S_MONTH | S_THE }
-#define P_WEEKDAY { p_weekday, S_THE | S_CUE | S_WDAY }
+#define P_WEEKDAY { p_weekday, S_THE | S_SHIFT | S_WDAY }
 #define P_YEAR { p_year, S_LIT | S_NUM | S_NUMBER | S_THE }
-#define P_SEASON { p_season, S_THE | S_CUE | S_NUM | S_A | S_NUMBER | S_SEASON }
-#define P_QUARTER { p_quarter, S_THE | S_CUE | S_NUM | S_LIT | S_ORD | S_NUMBER }
+#define P_SEASON { p_season, S_THE | S_SHIFT | S_NUM | S_A | S_NUMBER | S_SEASON }
+#define P_QUARTER { p_quarter, S_THE | S_SHIFT | S_NUM | S_LIT | S_ORD | S_NUMBER }
 #define P_CENTURY { p_century, S_THE | S_NUM | S_ORD | S_NUMBER }
-#define P_HOLIDAY { p_holiday, S_CAND }
-#define P_DEICTIC { p_deictic, S_CAND }
-#define P_RELATIVE { p_relative, S_THE | S_CUE }
+#define P_HOLIDAY { p_holiday, S_SHIFT | S_HOL }
+#define P_DEICTIC { p_deictic, S_DEI }
+#define P_RELATIVE { p_relative, S_THE | S_SHIFT }
 #define P_ANAPHOR { p_anaphor, S_THE | S_THAT }
 #define P_NUMERIC_DATE { p_numeric_date, S_NUM }
 
@@ -2133,7 +2100,7 @@ static int
 run_patterns (TxScan *s, int i, const PatternEntry *pats, guint n_pats, int floor_end, TxMatch *m)
 {
   int best = -1;
-  guint c = start_classes (U (i));
+  guint32 c = U (i)->sc;
   TxMatch blank, tmp;
   init_match (&blank, i);
   for (guint k = 0; k < n_pats; k++)
@@ -2170,13 +2137,13 @@ tx_match (TxScan *s, int i, TxMatch *m)
 {
   static const PatternEntry all[] = {
     { p_time, S_NUM | S_POD },
-    { p_modified, S_CAND },
+    { p_modified, S_MODS | S_THE },
     P_NUMERIC_DATE, P_MONTH, P_WEEKDAY, P_YEAR, P_SEASON, P_QUARTER, P_CENTURY,
     P_HOLIDAY, P_DEICTIC, P_RELATIVE,
     { p_period, S_THE | S_LIT },
     P_ANAPHOR,
     { p_year_end, S_THE | S_LIT },
-    { p_duration, S_CAND | S_NUM | S_LIT },
+    { p_duration, S_MODS | S_THE | S_SHIFT | S_LIT | S_NUM | S_A | S_NUMBER | S_UNIT },
     { p_set, S_LIT | S_NUM | S_A | S_NUMBER },
   };
   for (int k = 0; k < LEX_N; k++)

@@ -513,6 +513,13 @@ lex_build (const EvlContext *ctx)
   return lx;
 }
 
+static void
+lex_free (gpointer lx)
+{
+  tx_lex_clear (lx);
+  g_free (lx);
+}
+
 void
 evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
 {
@@ -520,7 +527,7 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
   evl_document_clear_timexes (doc);
   TxScan s;
   memset (&s, 0, sizeof s);
-  s.lx = evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_TIMEX, lex_build, g_free);
+  s.lx = evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_TIMEX, lex_build, lex_free);
   gsize len;
   s.text = evl_document_get_text (doc, &len);
   s.dct = evl_document_get_dct_day (doc);

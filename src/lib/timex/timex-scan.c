@@ -9,6 +9,7 @@
  * match; the match is normalised (timex-normalize.c) and appended. */
 #include "timex-scan.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const lexicon_names[LEX_N] = {
@@ -114,6 +115,146 @@ bloom_add_file (TxLex *lx, int li, GBytes *bytes)
     }
 }
 
+static const EvlLexEntry *
+lookup1 (const TxLex *lx, int li, const char *k, gssize n, guint64 h)
+{
+  if (!tx_bloom_has (lx->form[li], h))
+    return NULL;
+  return evl_lexicon_lookup (lx->lex[li], k, n);
+}
+
+/* The start classes of a word that passed the start_word filter. */
+static guint32
+start_bits (const char *k, gsize n)
+{
+  if (n == 3 && memcmp (k, "the", 3) == 0)
+    return S_THE;
+  if ((n == 1 && k[0] == 'a') || (n == 2 && memcmp (k, "an", 2) == 0))
+    return S_A;
+  if (n == 4 && memcmp (k, "that", 4) == 0)
+    return S_THAT;
+  return S_LIT;
+}
+
+/* Everything classify() derives from a candidate word's folded text @k
+ * (@n bytes, tx_hash() @h): its lexicon entries through the filters,
+ * whether it is temporal by itself, its start classes. */
+static void
+word_info (const TxLex *lx, const char *k, gsize n, guint64 h, TxWordInfo *w)
+{
+  memset (w, 0, sizeof *w);
+  w->month = lookup1 (lx, LEX_MONTHS, k, (gssize) n, h);
+  w->wday = lookup1 (lx, LEX_WEEKDAYS, k, (gssize) n, h);
+  w->number = lookup1 (lx, LEX_NUMBERS, k, (gssize) n, h);
+  w->ordinal = lookup1 (lx, LEX_ORDINALS, k, (gssize) n, h);
+  w->unit = lookup1 (lx, LEX_UNITS, k, (gssize) n, h);
+  w->season = lookup1 (lx, LEX_SEASONS, k, (gssize) n, h);
+  w->pod = lookup1 (lx, LEX_PODS, k, (gssize) n, h);
+  w->cue = lookup1 (lx, LEX_CUES, k, (gssize) n, h);
+  w->tense = lookup1 (lx, LEX_TENSE, k, (gssize) n, h);
+  w->lexical = w->month || w->wday || w->number || w->ordinal || w->unit || w->season
+               || w->pod || w->cue || tx_bloom_has (lx->form[LEX_HOLIDAYS], h)
+               || tx_bloom_has (lx->form[LEX_DEICTICS], h) || tx_bloom_has (lx->form[LEX_MODS], h);
+  guint32 c = S_CAND | (w->month ? S_MONTH : 0) | (w->wday ? S_WDAY : 0) | (w->number ? S_NUMBER : 0)
+              | (w->ordinal ? S_ORD : 0) | (w->unit ? S_UNIT : 0) | (w->season ? S_SEASON : 0)
+              | (w->pod ? S_POD : 0) | (w->cue ? S_CUE : 0);
+  if (w->cue && w->cue->n_attrs > 0 && strcmp (w->cue->attrs[0], "shift") == 0)
+    c |= S_SHIFT;
+  /* lookup_multi() stops at once where the prefix filter lacks the first
+   * word: these tell the grammar which multi-word lexicons can match */
+  if (lx->lex[LEX_MODS] && tx_bloom_has (lx->prefix[LEX_MODS], h))
+    c |= S_MODS;
+  if (lx->lex[LEX_DEICTICS] && tx_bloom_has (lx->prefix[LEX_DEICTICS], h))
+    c |= S_DEI;
+  if (lx->lex[LEX_HOLIDAYS] && tx_bloom_has (lx->prefix[LEX_HOLIDAYS], h))
+    c |= S_HOL;
+  if (tx_bloom_has (lx->start_word, h))
+    c |= start_bits (k, n);
+  w->sc = c;
+}
+
+static const TxWordRec *
+word_find (const TxLex *lx, const char *k, gsize n, guint64 h)
+{
+  for (guint32 i = (guint32) h & lx->mask; lx->slot_rec[i]; i = (i + 1) & lx->mask)
+    if (lx->slot_h[i] == h)
+      {
+        const TxWordRec *r = &lx->recs[lx->slot_rec[i] - 1];
+        if (r->len == n && memcmp (r->key, k, n) == 0)
+          return r;
+      }
+  return NULL;
+}
+
+static int
+cmp_str (const void *a, const void *b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Adds @k (folded, @n bytes) to the word table when it is a candidate
+ * that fits a unit and is not there yet. */
+static void
+word_add (TxLex *lx, const char *k, gsize n)
+{
+  guint64 h = tx_hash (k, n);
+  if (!tx_bloom_has (lx->any, h) || word_find (lx, k, n, h))
+    return;
+  TxWordRec *r = &lx->recs[lx->n_recs++];
+  memcpy (r->key, k, n);
+  r->key[n] = '\0';
+  r->len = (guint8) n;
+  word_info (lx, r->key, n, h, &r->info);
+  guint32 i = (guint32) h & lx->mask;
+  while (lx->slot_rec[i])
+    i = (i + 1) & lx->mask;
+  lx->slot_h[i] = h;
+  lx->slot_rec[i] = lx->n_recs;
+}
+
+static void
+word_collect (GHashTable *words, const char *k, gsize n)
+{
+  if (n > 0 && n < sizeof ((TxWordRec *) NULL)->key)
+    g_hash_table_add (words, g_strndup (k, n));
+}
+
+/* Collects into @words every word of every form of @bytes (lexicon
+ * format) folded as bloom_add_form() folds: the runs between spaces and
+ * hyphens, which a word unit can be, and their parts before an
+ * apostrophe. */
+static void
+words_collect_file (GHashTable *words, GBytes *bytes)
+{
+  gsize len;
+  const char *d = g_bytes_get_data (bytes, &len);
+  const char *end = d + len;
+  char key[128];
+  while (d < end)
+    {
+      const char *nl = memchr (d, '\n', (gsize) (end - d));
+      const char *le = nl ? nl : end;
+      const char *tab = memchr (d, '\t', (gsize) (le - d));
+      const char *fe = tab ? tab : le;
+      gsize k = 0;
+      if (d < fe && *d != '#')
+        for (const char *c = d; c <= fe; c++)
+          {
+            char lc = c < fe ? g_ascii_tolower (*c) : '|';
+            if (lc == '\'')
+              word_collect (words, key, k);
+            if (lc == ' ' || lc == '-' || lc == '\r' || lc == '|' || k == sizeof key - 1)
+              {
+                word_collect (words, key, k);
+                k = 0;
+                continue;
+              }
+            key[k++] = lc;
+          }
+      d = nl ? nl + 1 : end;
+    }
+}
+
 void
 tx_lex_init (TxLex *lx, const EvlContext *ctx)
 {
@@ -142,6 +283,41 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
                                        "each" };
   for (guint i = 0; i < G_N_ELEMENTS (start); i++)
     bloom_set (lx->start_word, tx_hash (start[i], strlen (start[i])));
+  /* The word table: a few hundred words; a record for each is exactly
+   * what classify() would compute, so a unit found there skips it.
+   * Words it misses (filter false positives) take word_info(). */
+  g_autoptr (GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (int i = 0; i < LEX_N; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("lexicons/%s.txt", lexicon_names[i]);
+      GBytes *b = evl_context_get_data (ctx, path);
+      if (b && i != LEX_CONTEXT)
+        words_collect_file (words, b);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+    word_collect (words, extra[i], strlen (extra[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (start); i++)
+    word_collect (words, start[i], strlen (start[i]));
+  guint n = g_hash_table_size (words), slots = 8;
+  while (slots < 2 * n)
+    slots <<= 1;
+  lx->mask = slots - 1;
+  lx->slot_h = g_new0 (guint64, slots);
+  lx->slot_rec = g_new0 (guint32, slots);
+  lx->recs = g_new0 (TxWordRec, n);
+  /* sorted: the same table whatever the hash table's order */
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (words, NULL);
+  qsort (keys, n, sizeof *keys, cmp_str);
+  for (guint i = 0; i < n; i++)
+    word_add (lx, keys[i], strlen (keys[i]));
+}
+
+void
+tx_lex_clear (TxLex *lx)
+{
+  g_clear_pointer (&lx->slot_h, g_free);
+  g_clear_pointer (&lx->slot_rec, g_free);
+  g_clear_pointer (&lx->recs, g_free);
 }
 
 /* ---- word units ---- */
@@ -231,39 +407,30 @@ unit_fold (TxUnit *u, const char *p, const char *e)
   return h;
 }
 
-static const EvlLexEntry *
-lookup1 (const TxLex *lx, int li, const char *k, gssize n, guint64 h)
-{
-  if (!tx_bloom_has (lx->form[li], h))
-    return NULL;
-  return evl_lexicon_lookup (lx->lex[li], k, n);
-}
-
 /* @h: tx_hash() of u->low */
 static void
 classify (const TxLex *lx, TxUnit *u, guint64 h)
 {
   if (u->kind != U_WORD)
-    return;
+    {
+      if (u->kind == U_NUM)
+        u->sc = S_NUM;
+      return;
+    }
   /* set on every word: the grammar tests it at inner units too */
   u->start_word = tx_bloom_has (lx->start_word, h);
   if (!tx_bloom_has (lx->any, h))
-    return;
+    {
+      if (u->start_word)
+        u->sc = start_bits (u->low, u->len);
+      return;
+    }
   u->cand = TRUE;
-  const char *k = u->low;
-  gssize n = u->len;
-  u->month = lookup1 (lx, LEX_MONTHS, k, n, h);
-  u->wday = lookup1 (lx, LEX_WEEKDAYS, k, n, h);
-  u->number = lookup1 (lx, LEX_NUMBERS, k, n, h);
-  u->ordinal = lookup1 (lx, LEX_ORDINALS, k, n, h);
-  u->unit = lookup1 (lx, LEX_UNITS, k, n, h);
-  u->season = lookup1 (lx, LEX_SEASONS, k, n, h);
-  u->pod = lookup1 (lx, LEX_PODS, k, n, h);
-  u->cue = lookup1 (lx, LEX_CUES, k, n, h);
-  u->tense = lookup1 (lx, LEX_TENSE, k, n, h);
-  u->lexical = u->month || u->wday || u->number || u->ordinal || u->unit || u->season
-               || u->pod || u->cue || tx_bloom_has (lx->form[LEX_HOLIDAYS], h)
-               || tx_bloom_has (lx->form[LEX_DEICTICS], h) || tx_bloom_has (lx->form[LEX_MODS], h);
+  const TxWordRec *r = word_find (lx, u->low, u->len, h);
+  if (r)
+    u->w = r->info;
+  else
+    word_info (lx, u->low, u->len, h, &u->w);
 }
 
 /* Cuts [start, end) of the text into units appended to @out. */

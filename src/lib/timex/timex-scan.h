@@ -10,6 +10,51 @@ enum {
   LEX_N
 };
 
+/* What a word unit can start: each pattern of timex-grammar.c lists the
+ * classes its first unit may have (read off its first tests: a unit of
+ * none of them makes it return -1), so tx_match() skips the patterns a
+ * unit cannot start. */
+enum {
+  S_NUM = 1 << 0,               /* a number unit */
+  S_CAND = 1 << 1,              /* a candidate word (the 'any' filter) */
+  S_MONTH = 1 << 2,
+  S_WDAY = 1 << 3,
+  S_NUMBER = 1 << 4,            /* a number word */
+  S_ORD = 1 << 5,
+  S_UNIT = 1 << 6,
+  S_SEASON = 1 << 7,
+  S_POD = 1 << 8,
+  S_CUE = 1 << 9,
+  S_THE = 1 << 10,
+  S_A = 1 << 11,                /* 'a', 'an' */
+  S_THAT = 1 << 12,
+  S_LIT = 1 << 13,              /* another start word of tx_lex_init() */
+  S_SHIFT = 1 << 14,            /* a cue whose first attribute is "shift" */
+  S_MODS = 1 << 15,             /* a candidate that may start a form of */
+  S_DEI = 1 << 16,              /*   timex-modifiers, timex-deictics, */
+  S_HOL = 1 << 17,              /*   holidays (their prefix filters) */
+};
+
+/* What classify() derives from a word's text alone.  A macro so that
+ * TxUnit can hold the same fields both by name (u->month) and as one
+ * TxWordInfo (u->w) that a table record is copied into. */
+#define TX_WORD_FIELDS \
+  const EvlLexEntry *month, *wday, *number, *ordinal, *unit, *season, *pod, *cue, *tense; \
+  guint32 sc;                   /* S_* classes */ \
+  guint8 lexical;               /* a temporal word by itself, not only a \
+                                 * determiner ('the', 'a') or a first word */
+
+typedef struct {
+  TX_WORD_FIELDS
+} TxWordInfo;
+
+/* A word of the exact table (tx_lex_init()). */
+typedef struct {
+  char key[28];
+  guint8 len;
+  TxWordInfo info;
+} TxWordRec;
+
 typedef struct {
   const EvlLexicon *lex[LEX_N];
   guint64 form[LEX_N][64];      /* 4096-bit filters: every form, */
@@ -17,6 +62,15 @@ typedef struct {
   guint64 any[64];              /* first words of all forms (candidates) */
   guint64 start_word[64];       /* the words a pattern compares with the unit
                                  * an expression starts at ('the', 'fiscal') */
+  /* classify()'s result for every candidate word a lexicon or the start
+   * lists spell, keyed by text: one probe instead of nine filters and
+   * lexicon lookups.  Open addressing; @slot_h the key's tx_hash(),
+   * @slot_rec its record + 1 (0 = empty). */
+  guint64 *slot_h;
+  guint32 *slot_rec;
+  guint32 mask;
+  TxWordRec *recs;
+  guint n_recs;
 } TxLex;
 
 enum { U_WORD = 1, U_NUM = 2, U_PUNCT = 3 };
@@ -28,8 +82,6 @@ typedef struct {
   guint8 nl;                    /* line break before (or sentence start) */
   guint8 cap;                   /* starts with an upper-case letter */
   guint8 cand;                  /* passed the bloom filter */
-  guint8 lexical;               /* a temporal word by itself, not only a
-                                 * determiner ('the', 'a') or a first word */
   guint8 start_word;            /* passed the start_word filter (any word) */
   guint8 has_val;               /* @val is set */
   guint8 apos;                  /* NUM written '80s / '98 */
@@ -38,8 +90,12 @@ typedef struct {
   gint32 num;                   /* value of a plain digit run, else -1 */
   char suffix[4];               /* s st nd rd th am pm after digits */
   char low[28];                 /* ASCII-lower-cased text, ’ as ' */
-  const EvlLexEntry *month, *wday, *number, *ordinal, *unit, *season, *pod,
-                    *cue, *tense;
+  union {
+    TxWordInfo w;
+    struct {
+      TX_WORD_FIELDS
+    };
+  };
   double val;                   /* timex-grammar.c: value of a number, parsed
                                  * once (unit_value()) */
 } TxUnit;
@@ -88,6 +144,7 @@ typedef struct {
 } TxScan;
 
 void tx_lex_init (TxLex *lx, const EvlContext *ctx);
+void tx_lex_clear (TxLex *lx);
 guint64 tx_hash (const char *s, gsize n);
 gboolean tx_bloom_has (const guint64 *bits, guint64 h);
 void tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray *out);
