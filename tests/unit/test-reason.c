@@ -873,3 +873,41 @@ ParameterizedTest (PaRandomCase *tc, reason, point_algebra_matches_path_consiste
     cr_assert_gt (n_rejected, 0, "long runs must exercise the rejection path");
   evl_pa_free (net);
 }
+
+/* ---- entity names fold alike across documents ---- */
+
+typedef struct {
+  char a[32], b[32];   /* names (and keys) as two documents write them */
+  gboolean merged;
+} FoldCase;
+
+ParameterizedTestParameters (reason, entity_names_fold_across_documents)
+{
+  static FoldCase cases[] = {
+    { "Kim Jong-un", "KIM JONG UN", TRUE },
+    { "U.N. Security_Council", "un security council", TRUE },
+    { "  Pyongyang  ", "pyongyang", TRUE },
+    { "\xc3\x89lys\xc3\xa9" "e Palace", "\xc3\xa9LYS\xc3\xa9" "e palace", TRUE },
+    { "\xc3\x89lys\xc3\xa9" "e Palace", "Elysee Palace", FALSE },
+    { "M\xc3\xbcller", "Muller", FALSE },
+    { "Kim Jong Un", "Kim Yo Jong", FALSE },
+  };
+  return cr_make_param_array (FoldCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (FoldCase *tc, reason, entity_names_fold_across_documents)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  const char *names[2] = { tc->a, tc->b };
+  EvlDocument *docs[2];
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s spoke.", names[i]);
+      docs[i] = fx_doc (i ? "b" : "a", text, "2023-09-14");
+      fx_entity (docs[i], names[i], 0,
+                 fx_cluster (docs[i], names[i], names[i], EVL_ENTITY_ORGANIZATION, NULL));
+    }
+  g_autoptr (EvlGraph) g = build (ctx, docs, 2);
+  cr_assert_eq (evl_graph_n_entities (g), tc->merged ? 1u : 2u, "'%s' / '%s'", tc->a, tc->b);
+  unref_all (docs, 2);
+}

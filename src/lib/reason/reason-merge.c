@@ -121,14 +121,22 @@ reference_day (const EvlGraph *g, const EvlGraphEvent *e)
   return b;
 }
 
-/* Score of event @ei joining cluster @c, or REJECT.  @loose: catch-all
- * types, compared like untyped events. */
+/* Interned strings (graph pool) are mostly compared to themselves. */
+static gboolean
+same_str (const char *a, const char *b)
+{
+  return a == b || g_strcmp0 (a, b) == 0;
+}
+
+/* Score of event @ei joining cluster @c, or REJECT.  @e_loose: @ei is
+ * untyped or of a catch-all type, compared like untyped events (computed
+ * once per event: a hash lookup per cluster was a third of merging). */
 static double
-score (const EvlGraph *g, const Cluster *c, guint ei, GHashTable *loose)
+score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose)
 {
   const EvlGraphEvent *e = evl_graph_get_event (g, ei);
-  gboolean same_trigger = g_strcmp0 (c->trigger, e->trigger) == 0;
-  if (g_strcmp0 (c->type, e->type) != 0)
+  gboolean same_trigger = same_str (c->trigger, e->trigger);
+  if (!same_str (c->type, e->type))
     return REJECT;
   if (c->generic != ((e->flags & EVL_EVENT_FLAG_GENERIC) != 0))
     return REJECT;
@@ -143,7 +151,7 @@ score (const EvlGraph *g, const Cluster *c, guint ei, GHashTable *loose)
    * ('negotiations with Washington' is not the Kim-Putin summit). */
   if (ov == 0 && e->participants->len > 0 && c->parts->len > 0)
     return REJECT;
-  if ((e->type == NULL || g_hash_table_contains (loose, e->type)) && (!same_trigger || ov == 0))
+  if (e_loose && (!same_trigger || ov == 0))
     return REJECT;
 
   gboolean loc_known = c->location >= 0 && e->location >= 0;
@@ -542,10 +550,11 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
         }
       Cluster *best = NULL;
       double best_s = REJECT;
+      gboolean e_loose = e->type == NULL || g_hash_table_contains (loose, e->type);
       for (guint i = 0; i < block->len; i++)
         {
           Cluster *c = block->pdata[i];
-          double s = score (g, c, ei, loose);
+          double s = score (g, c, ei, e_loose);
           if (s > best_s)
             {
               best_s = s;
