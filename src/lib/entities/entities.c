@@ -309,8 +309,49 @@ lookup_tokens (const Scan *s, EvlEntLexId id, guint i, guint k)
 static guint
 longest (const Scan *s, EvlEntLexId id, guint i, guint kmax, const EvlLexEntry **out)
 {
-  kmax = MIN (kmax, s->lex->max_tokens[id]);
-  for (guint k = MIN (kmax, s->s_end - MIN (i, s->s_end)); k >= 1; k--)
+  kmax = MIN (MIN (kmax, s->lex->max_tokens[id]), MAX_SPAN_WORDS);
+  kmax = MIN (kmax, s->s_end - MIN (i, s->s_end));
+  /* Probes of two tokens or more: lookup_tokens()'s filters (tokens that
+   * can form a key, no more words than the longest form starting with the
+   * first word) for every length in one pass, not once per length (titles
+   * probed up to eight tokens were 5.4 M instructions on the small
+   * corpus). */
+  if (kmax >= 2 && s->lex->by_id[id] && is_word (s, i))
+    {
+      const TokMemo *g = word_at (s, i);
+      gboolean ok[MAX_SPAN_WORDS + 1] = { FALSE };
+      guint words[MAX_SPAN_WORDS + 1] = { 0 };
+      gboolean inner = TRUE;
+      for (guint k = 1; k <= kmax; k++)
+        {
+          guint j = i + k - 1;
+          ok[k] = inner && is_word (s, j);
+          inner = inner && (is_word (s, j) || (j > i && is_possessive (s, j)));
+          words[k] = k == 1 ? 1
+                     : words[k - 1] + (s->tok[j].span.start > s->tok[j - 1].span.end
+                                       && is_blank (s->text[s->tok[j - 1].span.end]));
+        }
+      for (guint k = kmax; k >= 2; k--)
+        {
+          if (!ok[k])
+            continue;
+          const guint8 *mw = g->fw;
+          guint8 tmp[EVL_ENT_N_LEX];
+          if (s->tok[i + k - 1].span.end < g->fw_end)
+            probe_first (s, i, k, &mw, tmp);
+          EvlLexKey key;
+          if (words[k] > mw[id] || !probe_key (s, i, k, &key))
+            continue;
+          const EvlLexEntry *e = evl_lexicon_lookup_key (s->lex->by_id[id], &key);
+          if (e)
+            {
+              *out = e;
+              return k;
+            }
+        }
+      kmax = 1;
+    }
+  for (guint k = kmax; k >= 1; k--)
     {
       const EvlLexEntry *e = lookup_tokens (s, id, i, k);
       if (e)
