@@ -149,3 +149,77 @@ Test (lexicon, over_long_probe_is_absent)
   cr_assert_not (evl_lex_key_init (&k, probe, -1));
   cr_assert_null (evl_lexicon_lookup_key (NULL, &k));
 }
+
+/* Folding and hashing run eight bytes at a time with a partial last word:
+ * forms and probes of every length around the word boundaries, with a
+ * capital, a space, a double space or a control byte at the boundary,
+ * must fold exactly as the byte-by-byte rule says (UTF-8 bytes are not
+ * case-folded). */
+typedef struct {
+  char probe[40];
+  char canonical[40];      /* "" = not found */
+} WordCase;
+
+ParameterizedTestParameters (lexicon, probes_fold_across_word_boundaries)
+{
+  static WordCase cases[] = {
+    { "A", "a" }, { "Ab", "ab" }, { "aBc", "abc" }, { "abcD", "abcd" },
+    { "ABCDE", "abcde" }, { "abcdeF", "abcdef" }, { "Abcdefg", "abcdefg" },
+    { "abcdefgH", "abcdefgh" }, { "ABCDEFGHI", "abcdefghi" },
+    { "abcdefghijklmnoP", "abcdefghijklmnop" }, { "abcdefghijklmnopQ", "abcdefghijklmnopq" },
+    { "abcdefg hij", "abcdefg hij" }, { "abcdefg  hij", "abcdefg hij" },
+    { "abcdefgh  ij", "abcdefgh ij" }, { "abcdefg\thij", "abcdefg hij" },
+    { "abcdefg hi\x01", "" }, { "abcdefg\x01hij", "" }, { "a\x7f", "" },
+    { "ab c", "ab c" }, { "ab  c", "ab c" }, { "ab\nc", "ab c" },
+    { "\xc3\x89t\xc3\xa9", "\xc3\x89t\xc3\xa9" }, { "\xc3\xa9t\xc3\xa9", "" },
+    { "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ", "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz" },
+    { "abcdefgh", "abcdefgh" }, { "abcdefg", "abcdefg" }, { "abcdefghi", "abcdefghi" },
+    { "abcdefgi", "" }, { "abcdefghj", "" }, { "abcdefghijklmnoq", "" },
+  };
+  return cr_make_param_array (WordCase, cases, sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest (WordCase *c, lexicon, probes_fold_across_word_boundaries)
+{
+  GError *error = NULL;
+  g_autoptr (EvlContext) ctx = context_with ("test-words",
+      "a\nab\nabc\nabcd\nabcde\nabcdef\nabcdefg\nABCDEFGH\nabcdefghi\nabcdefghijklmnop\n"
+      "abcdefghijklmnopq\nabcdefg hij\nabcdefgh ij\nab c\n\xc3\x89t\xc3\xa9\n"
+      "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz\n", &error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  const EvlLexicon *lex = evl_context_get_lexicon (ctx, "en/test-words");
+  cr_assert_eq (evl_lexicon_max_words (lex), 2);
+  const EvlLexEntry *e = evl_lexicon_lookup (lex, c->probe, -1);
+  EvlLexKey k;
+  evl_lex_key_init (&k, c->probe, -1);
+  cr_assert_eq (evl_lexicon_lookup_key (lex, &k), e, "'%s'", c->probe);
+  if (c->canonical[0])
+    {
+      cr_assert_not_null (e, "'%s' not found", c->probe);
+      g_autofree char *low = g_ascii_strdown (e->canonical, -1);
+      cr_assert_str_eq (low, c->canonical);
+    }
+  else
+    cr_assert_null (e, "'%s' found as '%s'", c->probe, e ? e->canonical : "");
+}
+
+/* A form of the longest foldable length (255 bytes) is found; one byte
+ * more folds to nothing, in the file and in a probe. */
+Test (lexicon, longest_key)
+{
+  char form[258];
+  memset (form, 'x', sizeof form);
+  GString *s = g_string_new (NULL);
+  g_string_append_len (s, form, 255);
+  g_string_append (s, "\ty\n");
+  g_string_append_len (s, form, 256);
+  g_string_append (s, "|short\tz\n");
+  g_autoptr (EvlContext) ctx = context_with ("test-long", s->str, NULL);
+  g_string_free (s, TRUE);
+  const EvlLexicon *lex = evl_context_get_lexicon (ctx, "en/test-long");
+  const EvlLexEntry *e = evl_lexicon_lookup (lex, form, 255);
+  cr_assert_not_null (e);
+  cr_assert_str_eq (e->attrs[0], "y");
+  cr_assert_null (evl_lexicon_lookup (lex, form, 256));
+  cr_assert_str_eq (evl_lexicon_lookup (lex, "SHORT", -1)->attrs[0], "z");
+}

@@ -21,9 +21,14 @@ typedef struct {
   guint32 ref;            /* 1 + index into keys; 0 = empty slot */
 } Slot;
 
+/* A folded key as 64-bit words, zero-padded: its first eight bytes sit
+ * in the record (a hit on a short key, most words, reads no other
+ * memory), the rest in the lexicon's word arena; comparing is comparing
+ * words, without a memcmp call. */
 typedef struct {
-  const char *key;        /* folded form, in the text or the pool */
+  guint64 head;           /* bytes 0-7 */
   guint32 len;
+  guint32 off;            /* bytes 8.. in arena[off ...] when len > 8 */
   EvlLexEntry *entry;
 } Key;
 
@@ -33,10 +38,11 @@ struct _EvlLexicon {
   guint32 mask;           /* n_slots - 1, n_slots a power of two */
   guint32 used;           /* filled slots = keys used */
   Key *keys;              /* capacity: one per form of the file */
+  guint64 *arena;         /* key words beyond the first */
+  gsize arena_used;
   EvlLexEntry *entries;   /* file order; one allocation (at most one entry a line) */
   guint n_entries;
   const char **attrs;     /* every entry's NULL-terminated attrs, one allocation */
-  GStringChunk *pool;     /* folded canonical forms that differ from the text */
   guint max_words;
 };
 
@@ -50,41 +56,205 @@ struct _EvlContext {
 
 static const char *const no_attrs[] = { NULL };
 
-/* Room a fold buffer needs beyond its capacity: key_hash() reads the key
- * in words of eight bytes, zero-padded. */
+/* Room a fold buffer needs beyond its capacity: keys are hashed and
+ * compared in words of eight bytes, zero-padded. */
 #define KEY_CAP 256
 #define KEY_PAD 8
 
-/* Hash of a folded key of @len bytes in @buf (which has KEY_PAD bytes of
- * room after it): eight bytes per step, then a final mix so the low bits
- * (the slot index) depend on every byte. */
-static inline guint32
-key_hash (char *buf, gsize len)
+#ifndef G_ALWAYS_INLINE
+#define G_ALWAYS_INLINE
+#endif
+
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static inline guint64
+load64 (const char *p)
 {
-  memset (buf + len, 0, KEY_PAD);
-  guint64 h = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ len;
-  for (gsize i = 0; i < len; i += 8)
-    {
-      guint64 w;
-      memcpy (&w, buf + i, 8);
-      h = (h ^ w) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
-      h ^= h >> 31;
-    }
+  guint64 w;
+  memcpy (&w, p, 8);
+  return w;
+}
+
+/* One eight-byte step of the key hash, and the final mix that makes the
+ * low bits (the slot index) depend on every byte. */
+static inline guint64
+hash_step (guint64 h, guint64 w)
+{
+  h = (h ^ w) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  return h ^ (h >> 31);
+}
+
+static inline guint32
+hash_final (guint64 h)
+{
   h ^= h >> 29;
   h *= G_GUINT64_CONSTANT (0x94D049BB133111EB);
   h ^= h >> 32;
   return (guint32) h;
 }
 
-/* evl_fold_key() of @src into @buf (KEY_CAP + KEY_PAD bytes) and the
- * key's hash; -1 when the key does not fit. */
-static gssize
-fold_hash (const char *src, gsize len, char *buf, guint32 *hash_out)
+static inline guint64
+hash_seed (gsize len)
 {
+  return G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ len;
+}
+
+/* Hash of a folded key of @len bytes in @buf (which has KEY_PAD bytes of
+ * room after it, zeroed here): the hash fold_hash() computes on the way. */
+static guint32
+key_hash (char *buf, gsize len)
+{
+  memset (buf + len, 0, KEY_PAD);
+  guint64 h = hash_seed (len);
+  for (gsize i = 0; i < len; i += 8)
+    h = hash_step (h, load64 (buf + i));
+  return hash_final (h);
+}
+
+/* Spaces in a folded key (no leading, trailing or double space). */
+static guint
+count_spaces (const char *s, gsize len)
+{
+  guint n = 0;
+  for (gsize i = 0; i < len; i++)
+    n += s[i] == ' ';
+  return n;
+}
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+/* SWAR tests, exact per byte (no carry crosses a byte): 0x80 in each byte
+ * of @x that is a space, that is an ASCII capital. */
+static inline guint64
+space_bytes (guint64 x)
+{
+  guint64 y = x ^ (ONES * ' ');
+  return ~(((y & ~HIGHS) + ~HIGHS) | y | ~HIGHS);
+}
+
+static inline guint64
+lower8 (guint64 x)
+{
+  guint64 low7 = x & ~HIGHS;
+  guint64 upper = (low7 + ONES * (0x80 - 'A')) & ~(low7 + ONES * (0x7F - 'Z')) & ~x & HIGHS;
+  return x | (upper >> 2);   /* 0x80 >> 2 = 0x20 */
+}
+
+/* Non-zero when a byte of @x is below @c (at most 0x80): exact as a
+ * yes/no answer, and still exact when masked to the low bytes (a borrow
+ * only moves up). */
+static inline guint64
+bytes_below (guint64 x, guint c)
+{
+  return (x - ONES * c) & ~x & HIGHS;
+}
+
+/* The last @r (1-7) bytes of @src (@len bytes) in the low bytes of a word,
+ * zeros above, without reading outside [src, src + len). */
+static inline guint64
+load_tail (const char *src, gsize len, gsize r)
+{
+  if (len >= 8)
+    return load64 (src + len - 8) >> (8 * (8 - r));
+  /* len == r < 8: two overlapping loads; overlapping bytes are equal. */
+  if (r >= 4)
+    {
+      guint32 lo, hi;
+      memcpy (&lo, src, 4);
+      memcpy (&hi, src + r - 4, 4);
+      return (guint64) lo | ((guint64) hi << (8 * (r - 4)));
+    }
+  if (r >= 2)
+    {
+      guint16 lo, hi;
+      memcpy (&lo, src, 2);
+      memcpy (&hi, src + r - 2, 2);
+      return (guint64) lo | ((guint64) hi << (8 * (r - 2)));
+    }
+  return (guchar) src[0];
+}
+#endif
+
+/* evl_fold_key() of @src (@len bytes) into @buf (KEY_CAP + KEY_PAD bytes,
+ * zero-padded to a multiple of eight) and the key's hash, in one pass;
+ * -1 when the key does not fit.  @spaces_out (nullable) gets the number
+ * of spaces in the key.  A clean key (no control character, no leading,
+ * trailing or double space: nearly every token) folds to itself
+ * lower-cased, eight bytes a step, hashed as it goes; any other key takes
+ * evl_fold_key() and key_hash(), which give the same result.  Folding
+ * and hashing separately with a byte loop for the tail took ~150
+ * instructions a lookup, most of evl_lexicon_lookup()'s time. */
+G_ALWAYS_INLINE static inline gssize
+fold_hash (const char *src, gsize len, char *buf, guint32 *hash_out, guint *spaces_out)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  if (G_LIKELY (len - 1 < KEY_CAP - 1 && src[0] != ' ' && src[len - 1] != ' '))
+    {
+      guint64 h = hash_seed (len), bad = 0, carry = 0, spaces = 0;
+      gsize i = 0;
+      /* Only a word with a byte up to 0x20 (a space or a control
+       * character, rare but in multi-word keys) needs the exact tests. */
+#define CHECK_WORD(x, valid)                                            \
+      if (bytes_below ((x), 0x21) & (valid))                            \
+        {                                                               \
+          guint64 sp = space_bytes (x) & (valid);                       \
+          bad |= (bytes_below ((x), 0x20) & (valid)) | (sp & ((sp << 8) | carry)); \
+          carry = sp >> 56;                                             \
+          spaces += sp >> 7;                                            \
+        }                                                               \
+      else                                                              \
+        carry = 0;
+      for (; i + 8 <= len; i += 8)
+        {
+          guint64 x = load64 (src + i);
+          CHECK_WORD (x, ~G_GUINT64_CONSTANT (0))
+          x = lower8 (x);
+          memcpy (buf + i, &x, 8);
+          h = hash_step (h, x);
+        }
+      gsize r = len - i;
+      if (r)
+        {
+          guint64 x = load_tail (src, len, r);
+          guint64 valid = ~G_GUINT64_CONSTANT (0) >> (64 - 8 * r);
+          CHECK_WORD (x, valid)
+          x = lower8 (x);
+          memcpy (buf + i, &x, 8);
+          h = hash_step (h, x);
+        }
+      else
+        buf[len] = '\0';
+#undef CHECK_WORD
+      if (G_LIKELY (!bad))
+        {
+          if (spaces_out)
+            *spaces_out = (guint) ((spaces * ONES) >> 56);   /* sum of the byte counts */
+          *hash_out = hash_final (h);
+          return (gssize) len;
+        }
+    }
+#endif
   gssize o = evl_fold_key (src, len, buf, KEY_CAP);
   if (o >= 0)
-    *hash_out = key_hash (buf, (gsize) o);
+    {
+      *hash_out = key_hash (buf, (gsize) o);
+      if (spaces_out)
+        *spaces_out = count_spaces (buf, (gsize) o);
+    }
   return o;
+}
+
+/* Is the key in @k the folded key of @kl bytes in @buf (zero-padded)? */
+static inline gboolean
+key_equal (const EvlLexicon *lex, const Key *k, const char *buf, guint32 kl)
+{
+  if (k->len != kl || k->head != load64 (buf))
+    return FALSE;
+  const guint64 *rest = lex->arena + k->off;
+  for (guint32 i = 8; i < kl; i += 8)
+    if (*rest++ != load64 (buf + i))
+      return FALSE;
+  return TRUE;
 }
 
 /* Load factor at most 3/4: linear probing then averages under three
@@ -98,34 +268,23 @@ slots_for (gsize n_keys)
   return n;
 }
 
-/* Indexes @key (@len bytes, hash @h; room for it in lex->keys). */
+/* Indexes the folded key in @buf (@len bytes, zero-padded, hash @h) unless
+ * it is there already; the table and lex->keys were sized for every form
+ * of the file, lex->arena for every byte. */
 static void
-index_insert (EvlLexicon *lex, const char *key, guint32 len, guint32 h, EvlLexEntry *e)
+index_insert (EvlLexicon *lex, const char *buf, guint32 len, guint32 h, EvlLexEntry *e)
 {
-  if ((lex->used + 1) * 4 > (lex->mask + 1) * 3)
-    {
-      guint32 old_n = lex->mask + 1;
-      Slot *old = lex->slots;
-      lex->mask = old_n * 2 - 1;
-      lex->slots = g_new0 (Slot, lex->mask + 1);
-      for (guint32 i = 0; i < old_n; i++)
-        if (old[i].ref)
-          {
-            guint32 j = old[i].hash & lex->mask;
-            while (lex->slots[j].ref)
-              j = (j + 1) & lex->mask;
-            lex->slots[j] = old[i];
-          }
-      g_free (old);
-    }
   guint32 i = h & lex->mask;
   for (; lex->slots[i].ref; i = (i + 1) & lex->mask)
-    {
-      const Key *k = &lex->keys[lex->slots[i].ref - 1];
-      if (lex->slots[i].hash == h && k->len == len && memcmp (k->key, key, len) == 0)
-        return;   /* first definition wins: files list the preferred reading first */
-    }
-  lex->keys[lex->used] = (Key) { key, len, e };
+    if (lex->slots[i].hash == h && key_equal (lex, &lex->keys[lex->slots[i].ref - 1], buf, len))
+      return;   /* first definition wins: files list the preferred reading first */
+  Key *k = &lex->keys[lex->used];
+  k->head = load64 (buf);
+  k->len = len;
+  k->off = (guint32) lex->arena_used;
+  k->entry = e;
+  for (guint32 j = 8; j < len; j += 8)
+    lex->arena[lex->arena_used++] = load64 (buf + j);
   lex->slots[i] = (Slot) { h, ++lex->used };
 }
 
@@ -135,21 +294,11 @@ lexicon_free (gpointer p)
   EvlLexicon *lex = p;
   g_free (lex->slots);
   g_free (lex->keys);
+  g_free (lex->arena);
   g_free (lex->entries);
   g_free (lex->attrs);
-  g_string_chunk_free (lex->pool);
   g_free (lex->text);
   g_free (lex);
-}
-
-static guint
-count_words (const char *s)
-{
-  guint n = 1;
-  for (; *s; s++)
-    if (*s == ' ')
-      n++;
-  return n;
 }
 
 /* Trims spaces and tabs around [*b, *e). */
@@ -163,17 +312,27 @@ trim (char **b, char **e)
 }
 
 /* Upper bounds for the allocations of lexicon_parse(): lines (entries),
- * tabs (attributes) and bars (variants). */
+ * tabs (attributes) and bars (variants).  Byte counters over blocks of
+ * 255 bytes, which the compiler vectorises (a byte-at-a-time count into
+ * gsize counters was ~20 M instructions of every start-up). */
 static void
 count_fields (const char *data, gsize len, gsize *lines, gsize *tabs, gsize *bars)
 {
   gsize nl = 1, nt = 0, nb = 0;
-  for (gsize i = 0; i < len; i++)
+  for (gsize b = 0; b < len; b += 255)
     {
-      char c = data[i];
-      nl += c == '\n';
-      nt += c == '\t';
-      nb += c == '|';
+      const guchar *p = (const guchar *) data + b;
+      gsize n = MIN (len - b, (gsize) 255);
+      guint8 cl = 0, ct = 0, cb = 0;
+      for (gsize i = 0; i < n; i++)
+        {
+          cl += p[i] == '\n';
+          ct += p[i] == '\t';
+          cb += p[i] == '|';
+        }
+      nl += cl;
+      nt += ct;
+      nb += cb;
     }
   *lines = nl;
   *tabs = nt;
@@ -181,10 +340,10 @@ count_fields (const char *data, gsize len, gsize *lines, gsize *tabs, gsize *bar
 }
 
 /* One pass over the file, splitting lines in place in a private copy that
- * the lexicon keeps: canonical forms, attributes and folded variants point
- * into it, entries and attribute lists sit in one array each, and the
- * index is sized up front, so the ~25,000 lines of compiled-in data load
- * with a handful of allocations. */
+ * the lexicon keeps: canonical forms and attributes point into it,
+ * entries and attribute lists sit in one array each, folded keys in one
+ * word arena, and the index is sized up front, so the ~115,000 lines of
+ * compiled-in data load with a handful of allocations. */
 static EvlLexicon *
 lexicon_parse (const char *name, const char *data, gsize len, GError **error)
 {
@@ -195,9 +354,10 @@ lexicon_parse (const char *name, const char *data, gsize len, GError **error)
   lex->mask = n_slots - 1;
   lex->slots = g_new0 (Slot, n_slots);
   lex->keys = g_new (Key, n_lines + n_bars);
+  /* A key's words beyond the first take at most its form's bytes / 8. */
+  lex->arena = g_new (guint64, len / 8 + 1);
   lex->entries = g_new0 (EvlLexEntry, n_lines);
   lex->attrs = g_new (const char *, n_tabs + n_lines);
-  lex->pool = g_string_chunk_new (1024);
   lex->text = g_malloc (len + 1);
   memcpy (lex->text, data, len);
   lex->text[len] = '\0';
@@ -267,27 +427,15 @@ lexicon_parse (const char *name, const char *data, gsize len, GError **error)
             }
           char key[KEY_CAP + KEY_PAD];
           guint32 h;
-          gsize flen = (gsize) (fe - fb);
-          gssize kl = fold_hash (fb, flen, key, &h);
+          guint spaces;
+          gssize kl = fold_hash (fb, (gsize) (fe - fb), key, &h, &spaces);
           if (kl <= 0)
             continue;
-          /* The folded key is never longer than the form: a variant is
-           * folded in place; the canonical form keeps its spelling, so its
-           * key goes to the pool unless folding left it unchanged. */
-          const char *k;
-          if ((gsize) kl == flen && memcmp (fb, key, flen) == 0)
-            k = fb;
-          else if (fb != entry->canonical)
-            {
-              memcpy (fb, key, (gsize) kl + 1);
-              k = fb;
-            }
-          else
-            k = g_string_chunk_insert_len (lex->pool, key, kl);
-          index_insert (lex, k, (guint32) kl, h, entry);
-          lex->max_words = MAX (lex->max_words, count_words (k));
+          index_insert (lex, key, (guint32) kl, h, entry);
+          lex->max_words = MAX (lex->max_words, spaces + 1);
         }
     }
+  lex->arena = g_renew (guint64, lex->arena, lex->arena_used + 1);
   return lex;
 }
 
@@ -436,6 +584,7 @@ evl_context_get_data (const EvlContext *ctx, const char *path)
 
 G_STATIC_ASSERT (sizeof (((EvlLexKey *) NULL)->folded) >= KEY_CAP + KEY_PAD);
 
+/* Probes for the folded key in @folded (@kl bytes, zero-padded, hash @h). */
 static inline const EvlLexEntry *
 probe (const EvlLexicon *lex, const char *folded, guint32 kl, guint32 h)
 {
@@ -447,7 +596,7 @@ probe (const EvlLexicon *lex, const char *folded, guint32 kl, guint32 h)
       if (sl.hash == h)
         {
           const Key *k = &lex->keys[sl.ref - 1];
-          if (k->len == kl && memcmp (k->key, folded, kl) == 0)
+          if (key_equal (lex, k, folded, kl))
             return k->entry;
         }
     }
@@ -461,7 +610,7 @@ evl_lexicon_lookup (const EvlLexicon *lex, const char *key, gssize len)
   char buf[KEY_CAP + KEY_PAD];
   gsize n = len < 0 ? strlen (key) : (gsize) len;
   guint32 h;
-  gssize kl = fold_hash (key, n, buf, &h);
+  gssize kl = fold_hash (key, n, buf, &h, NULL);
   if (kl <= 0)
     return NULL;
   return probe (lex, buf, (guint32) kl, h);
@@ -477,7 +626,7 @@ evl_lex_key_init (EvlLexKey *k, const char *key, gssize len)
     return FALSE;
   gsize n = len < 0 ? strlen (key) : (gsize) len;
   guint32 h;
-  gssize kl = fold_hash (key, n, k->folded, &h);
+  gssize kl = fold_hash (key, n, k->folded, &h, NULL);
   if (kl <= 0)
     return FALSE;
   k->len = (gint32) kl;
