@@ -9,6 +9,7 @@
  * match; the match is normalised (timex-normalize.c) and appended. */
 #include "timex-scan.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -413,6 +414,7 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
 {
   if (u->kind != U_WORD)
     {
+      memset (&u->w, 0, sizeof u->w);
       if (u->kind == U_NUM)
         u->sc = S_NUM;
       return;
@@ -421,6 +423,7 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
   u->start_word = tx_bloom_has (lx->start_word, h);
   if (!tx_bloom_has (lx->any, h))
     {
+      memset (&u->w, 0, sizeof u->w);
       if (u->start_word)
         u->sc = start_bits (u->low, u->len);
       return;
@@ -432,6 +435,27 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
   else
     word_info (lx, u->low, u->len, h, &u->w);
 }
+
+/* ASCII letters and digits folded to lower case, 0 for any other byte:
+ * the common word's loop in tx_units() is one load and test a byte. */
+static const guchar alnum_fold[256] = {
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+   48,  49,  50,  51,  52,  53,  54,  55,  56,  57,   0,   0,   0,   0,   0,   0,
+    0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+  112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
+    0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+  112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+};
 
 /* Cuts [start, end) of the text into units appended to @out. */
 void
@@ -469,7 +493,8 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
           units = (TxUnit *) (void *) out->data;
         }
       TxUnit *u = &units[n];
-      memset (u, 0, sizeof *u);
+      /* classify() fills u->w; u->val is read only when u->has_val */
+      memset (u, 0, offsetof (TxUnit, w));
       u->space = space;
       u->nl = nl;
       u->num = -1;
@@ -538,16 +563,19 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
            * punctuation, is folded and hashed as it is read; any other
            * goes on below and through unit_fold() */
           guint64 fh = 1469598103934665603ULL;
-          gsize k = 0;
-          while (q < e && k < sizeof u->low - 1 && g_ascii_isalnum (*q))
+          const char *lim = e - q > (gssize) sizeof u->low - 1 ? q + sizeof u->low - 1 : e;
+          guchar lc;
+          while (q < lim && (lc = alnum_fold[(guchar) *q]) != 0)
             {
-              guchar lc = (guchar) *q++ | 0x20; /* lower case; digits stay */
-              u->low[k++] = (char) lc;
+              u->low[q - p] = (char) lc;
               fh ^= lc;
               fh *= 1099511628211ULL;
+              q++;
             }
-          while (q < e && g_ascii_isalnum (*q))
-            q++;
+          gsize k = (gsize) (q - p);
+          if (q == lim)
+            while (q < e && g_ascii_isalnum (*q))
+              q++;
           if (q == e || ((guchar) *q < 0x80 && *q != '\'' && *q != '.'))
             {
               u->low[k] = '\0';
