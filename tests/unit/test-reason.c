@@ -911,3 +911,57 @@ ParameterizedTest (FoldCase *tc, reason, entity_names_fold_across_documents)
   cr_assert_eq (evl_graph_n_entities (g), tc->merged ? 1u : 2u, "'%s' / '%s'", tc->a, tc->b);
   unref_all (docs, 2);
 }
+
+/* ---- cue phrases written in several ways ---- */
+
+typedef struct {
+  char cue[40];        /* written before "the meeting, ..." */
+  int rel;             /* launch REL meeting, -1: no cue relation */
+  char evidence[64];
+} CueCase;
+
+ParameterizedTestParameters (reason, cue_phrases_relate_the_launch_to_the_meeting)
+{
+  static CueCase cases[] = {
+    { "Hours before", EVL_REL_BEFORE, "cue: hours before the meeting" },
+    { "HOURS  BEFORE", EVL_REL_BEFORE, "cue: hours before the meeting" },
+    { "In the wake of", EVL_REL_AFTER, "cue: in the wake of the meeting" },
+    { "In the run-up to", EVL_REL_BEFORE, "cue: in the run-up to the meeting" },
+    { "Amid", EVL_REL_IS_INCLUDED, "cue: amid the meeting" },
+    { "Shortly after", EVL_REL_AFTER, "cue: shortly after the meeting" },
+    { "Outside", -1, "" },
+    { "In the wake", -1, "" },
+  };
+  return cr_make_param_array (CueCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (CueCase *tc, reason, cue_phrases_relate_the_launch_to_the_meeting)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autofree char *text = g_strdup_printf ("%s the meeting, North Korea launched two missiles.",
+                                           tc->cue);
+  EvlDocument *d = fx_doc ("m", text, "2023-09-14");
+  FxEvent meet = FX_EVENT ("MEETING", "meeting");
+  fx_event (d, "meeting", 0, &meet);
+  FxEvent f = FX_EVENT ("MISSILE_LAUNCH", "launch");
+  f.tense = "PAST";
+  fx_event (d, "launched", 0, &f);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  evl_reason_add_document (ctx, g, d, NULL);
+  cr_assert_eq (evl_graph_n_events (g), 2);
+  guint cues = 0;
+  for (guint i = 0; i < evl_graph_n_relations (g); i++)
+    cues += g_str_has_prefix (evl_graph_get_relation (g, i)->evidence, "cue");
+  if (tc->rel < 0)
+    cr_assert_eq (cues, 0, "'%s' is no cue", tc->cue);
+  else
+    {
+      cr_assert_eq (cues, 1, "'%s'", tc->cue);
+      const EvlGraphRelation *r = evl_graph_get_relation (g, 0);
+      cr_assert_eq (r->from, 1);
+      cr_assert_eq (r->to, 0);
+      cr_assert_eq (r->rel, (EvlRel) tc->rel, "'%s'", tc->cue);
+      cr_assert_str_eq (r->evidence, tc->evidence);
+    }
+  evl_document_unref (d);
+}
