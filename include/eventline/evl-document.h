@@ -206,6 +206,10 @@ EVL_API guint evl_document_add_timex (EvlDocument *doc, const EvlTimex *t);
 EVL_API guint evl_document_add_entity_mention (EvlDocument *doc, const EvlEntityMention *m);
 EVL_API guint evl_document_add_entity_cluster (EvlDocument *doc, const EvlEntityCluster *c);
 EVL_API guint evl_document_add_event_mention (EvlDocument *doc, const EvlEventMention *e);
+/* Bulk appenders: copy @n records at once (one copy, one growth) and
+ * return the index of the first. */
+EVL_API guint evl_document_add_tokens (EvlDocument *doc, const EvlToken *toks, guint n);
+EVL_API guint evl_document_add_sentences (EvlDocument *doc, const EvlSentence *s, guint n);
 
 /* Mutable access for the stage that owns the records (e.g. entities/
  * assigning clusters after the fact, events/ setting anchors).  The pointer

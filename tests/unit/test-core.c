@@ -61,3 +61,32 @@ Test (core, context_loads_lexicons)
   cr_assert_not_null (evl_lexicon_lookup (abbr, "Gen.", 4));
   cr_assert_null (evl_lexicon_lookup (abbr, "summit.", -1));
 }
+
+/* Bulk appenders add after what is there, in order, and return the
+ * index of the first record; an empty batch adds nothing. */
+Test (core, bulk_add_tokens_and_sentences)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("x", "Putin met Kim.", -1, NULL);
+  EvlToken one = { { 0, 5 }, 0, EVL_TOKEN_WORD | EVL_TOKEN_CAP | EVL_TOKEN_SENT_START };
+  cr_assert_eq (evl_document_add_token (doc, &one), 0);
+  EvlToken rest[3] = {
+    { { 6, 9 }, 0, EVL_TOKEN_WORD },
+    { { 10, 13 }, 0, EVL_TOKEN_WORD | EVL_TOKEN_CAP },
+    { { 13, 14 }, 0, EVL_TOKEN_PUNCT },
+  };
+  cr_assert_eq (evl_document_add_tokens (doc, rest, 3), 1);
+  cr_assert_eq (evl_document_add_tokens (doc, rest, 0), 4);
+  guint n;
+  const EvlToken *t = evl_document_get_tokens (doc, &n);
+  cr_assert_eq (n, 4);
+  cr_assert_eq (t[0].span.end, 5);
+  cr_assert_eq (t[2].span.start, 10);
+  cr_assert_eq (t[3].flags, EVL_TOKEN_PUNCT);
+  EvlSentence s[2] = { { { 0, 9 }, 0, 2, 0, FALSE, FALSE }, { { 10, 14 }, 2, 2, 0, FALSE, FALSE } };
+  cr_assert_eq (evl_document_add_sentences (doc, s, 2), 0);
+  cr_assert_eq (evl_document_add_sentences (doc, NULL, 0), 2);
+  const EvlSentence *got = evl_document_get_sentences (doc, &n);
+  cr_assert_eq (n, 2);
+  cr_assert_eq (got[1].first_token, 2);
+  cr_assert_eq (evl_document_token_at (doc, 11), 2);
+}

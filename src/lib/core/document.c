@@ -261,6 +261,21 @@ ARRAY_ADD (evl_document_add_timex, EvlTimex, timexes)
 ARRAY_ADD (evl_document_add_entity_mention, EvlEntityMention, ementions)
 ARRAY_ADD (evl_document_add_gold, EvlGoldTag, gold)
 
+#define ARRAY_ADD_N(fn, type, field)                                    \
+  guint fn (EvlDocument *doc, const type *recs, guint n)                \
+  {                                                                     \
+    guint first = doc->field->len;                                      \
+    if (n > 0)                                                          \
+      g_array_append_vals (doc->field, recs, n);                        \
+    return first;                                                       \
+  }
+
+/* The segmenter's whole token array in one copy: appending 125,000 tokens
+ * one call at a time was 12.4 M instructions on the 400 small documents
+ * (a call, a bounds check and a 16-byte copy each, plus the growth). */
+ARRAY_ADD_N (evl_document_add_tokens, EvlToken, tokens)
+ARRAY_ADD_N (evl_document_add_sentences, EvlSentence, sentences)
+
 guint
 evl_document_add_entity_cluster (EvlDocument *doc, const EvlEntityCluster *c)
 {

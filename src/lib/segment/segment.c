@@ -783,23 +783,22 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   mark_blocks (&s, raw, heading, furniture);
 
   EvlToken *tk = s.tk;
+  g_autofree EvlSentence *sents = g_new (EvlSentence, raw->len + 1);
   for (guint i = 0; i < raw->len; i++)
     {
       RawSentence *r = &g_array_index (raw, RawSentence, i);
-      EvlSentence sent = {
+      sents[i] = (EvlSentence) {
         { tk[r->first].span.start, tk[r->first + r->n - 1].span.end },
         r->first, r->n, r->paragraph, heading[i], furniture[i],
       };
-      evl_document_add_sentence (doc, &sent);
+      if (r->n > 0)
+        tk[r->first].flags |= EVL_TOKEN_SENT_START;
       for (guint k = 0; k < r->n; k++)
-        {
-          EvlToken *t = &tk[r->first + k];
-          t->sentence = i;
-          if (k == 0)
-            t->flags |= EVL_TOKEN_SENT_START;
-          evl_document_add_token (doc, t);
-        }
+        tk[r->first + k].sentence = i;
     }
+  /* Sentences cover every token in order: both arrays go in whole. */
+  evl_document_add_sentences (doc, sents, raw->len);
+  evl_document_add_tokens (doc, tk, s.n_tk);
   g_free (s.tk);
   g_free (s.nl);
 }
