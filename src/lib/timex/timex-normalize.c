@@ -481,11 +481,15 @@ scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 en
       /* quick reject: a determiner ('the', 'a') starts a timex only
        * before another candidate or a number; any other candidate word
        * that is not a temporal word by itself ('more', 'in', 'said') only
-       * as the first word of a multi-word form ('more than') */
+       * as the first word of a multi-word form ('more than').  A word
+       * that is none of the start words and whose first word no
+       * multi-word lexicon's prefix filter knows (start classes S_CAND
+       * alone) starts no pattern: tx_match() would fail, so
+       * starts_phrase() is not asked. */
       if ((!u->cand && u->kind != U_NUM)
           || (u->kind == U_WORD && !u->lexical
               && !(i + 1 < s->n && ((u->start_word && (s->u[i + 1].cand || s->u[i + 1].kind == U_NUM))
-                                    || starts_phrase (s, i)))))
+                                    || ((u->sc & ~(guint32) S_CAND) && starts_phrase (s, i))))))
         {
           i++;
           continue;
