@@ -388,3 +388,120 @@ Test (events, empty_and_punctuation_only_documents, .init = setup, .fini = teard
   evl_document_get_event_mentions (punct, &n);
   cr_assert_eq (n, 0);
 }
+
+/* ---- caches must not change results ---- */
+
+#include <glib/gstdio.h>
+
+/* A paragraph with many triggers whose decisions lean on the pair
+ * weights (written for this test). */
+static const char pair_text[] =
+  "The meeting of the ministers is scheduled for Monday. The planning took months. "
+  "They want to meet again soon. The bank plans to raise rates. Officials hope to reach "
+  "a deal before the opening of the session. The shooting started at dawn and the "
+  "fighting continued. He agreed to resign after the hearing. The building was damaged "
+  "in the bombing. Investors are waiting for the ruling. The funding will help the "
+  "rebuilding of the port. The landing was delayed by the warning.";
+
+/* Every event of @text under @c as one line each: span, class, tense,
+ * aspect, lemma. */
+static char *
+events_dump (EvlContext *c, const char *text)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("t", text, -1, NULL);
+  evl_segment_document (c, doc);
+  evl_events_recognize (c, doc);
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%u-%u %d %s %s %s\n", ev[i].span.start, ev[i].span.end,
+                            (int) ev[i].klass, ev[i].tense, ev[i].aspect, ev[i].lemma);
+  return g_string_free (s, FALSE);
+}
+
+/* The recognizer numbers the en/event-pairs keys once per context and
+ * keeps a per-thread memo across documents; a rewritten pairs file that
+ * folds to the same keys (upper case, extra spaces) must decide exactly
+ * as the compiled-in one, as must one with a key the numbering cannot
+ * hold (a fourth word, another kind letter: looked up by string), and
+ * the memo must follow a switch of context back and forth (the keys in
+ * reverse order number the words differently).  An empty
+ * pairs file shows the text does depend on the pair weights. */
+typedef struct {
+  char mode[16];
+  gboolean same;
+} PairsRewrite;
+
+ParameterizedTestParameters (events, pairs_rewrite_keeps_decisions)
+{
+  static PairsRewrite cases[] = {
+    { "identity", TRUE },
+    { "upper", TRUE },
+    { "reversed", TRUE },
+    { "spaced", TRUE },
+    { "odd-key", TRUE },
+    { "empty", FALSE },
+  };
+  return cr_make_param_array (PairsRewrite, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PairsRewrite *c, events, pairs_rewrite_keeps_decisions, .init = setup,
+                   .fini = teardown)
+{
+  const EvlLexicon *pairs = evl_context_get_lexicon (ctx, "en/event-pairs");
+  cr_assert_not_null (pairs);
+  GString *file = g_string_new ("# rewritten by test-events\n");
+  if (strcmp (c->mode, "odd-key") == 0)
+    g_string_append (file, "x odd key here\t5.000\nl to meet again\t5.000\n");
+  guint n = strcmp (c->mode, "empty") == 0 ? 0 : evl_lexicon_size (pairs);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean reversed = strcmp (c->mode, "reversed") == 0;
+      const EvlLexEntry *e = evl_lexicon_get (pairs, reversed ? n - 1 - i : i);
+      if (strcmp (c->mode, "upper") == 0)
+        {
+          g_autofree char *up = g_ascii_strup (e->canonical, -1);
+          g_string_append (file, up);
+        }
+      else if (strcmp (c->mode, "spaced") == 0)
+        {
+          g_auto (GStrv) w = g_strsplit (e->canonical, " ", -1);
+          g_autofree char *joined = g_strjoinv ("  ", w);
+          g_string_append_printf (file, " %s ", joined);
+        }
+      else
+        g_string_append (file, e->canonical);
+      for (guint k = 0; k < e->n_attrs; k++)
+        g_string_append_printf (file, "\t%s", e->attrs[k]);
+      g_string_append_c (file, '\n');
+    }
+  g_autofree char *dir = g_dir_make_tmp ("evl-pairs-XXXXXX", NULL);
+  cr_assert_not_null (dir);
+  g_autofree char *sub = g_build_filename (dir, "lexicons", "en", NULL);
+  cr_assert_eq (g_mkdir_with_parents (sub, 0700), 0);
+  g_autofree char *path = g_build_filename (sub, "event-pairs.txt", NULL);
+  cr_assert (g_file_set_contents (path, file->str, (gssize) file->len, NULL));
+  g_string_free (file, TRUE);
+  GError *error = NULL;
+  EvlContext *other = evl_context_new_with_data_dir (dir, &error);
+  g_remove (path);
+  g_rmdir (sub);
+  g_autofree char *en = g_path_get_dirname (sub);
+  g_rmdir (en);
+  g_rmdir (dir);
+  cr_assert_not_null (other, "%s", error ? error->message : "");
+
+  g_autofree char *before = events_dump (ctx, pair_text);
+  g_autofree char *rewritten = events_dump (other, pair_text);
+  g_autofree char *after = events_dump (ctx, pair_text);
+  g_autofree char *again = events_dump (other, pair_text);
+  evl_context_unref (other);
+  cr_assert_gt (strlen (before), 0);
+  cr_assert_str_eq (before, after, "the memo kept another context's inputs");
+  cr_assert_str_eq (rewritten, again, "the memo kept another context's inputs");
+  if (c->same)
+    cr_assert_str_eq (before, rewritten, "%s pairs file", c->mode);
+  else
+    cr_assert_str_neq (before, rewritten, "the text does not use the pair weights");
+}

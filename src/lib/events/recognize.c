@@ -1,16 +1,17 @@
 /* TimeML EVENT recognition: which tokens are event triggers, with their
  * class, tense and aspect.
  *
- * One pass over the tokens.  Each distinct word form of a document
- * costs one O(1) lookup in the derived en/event-forms lexicon
- * (scripts/derive-event-lexicon; repeats hit a per-document memo), which
+ * One pass over the tokens.  Each distinct word form costs one O(1)
+ * lookup in the derived en/event-forms lexicon
+ * (scripts/derive-event-lexicon; repeats hit a per-thread memo), which
  * carries the weights of a logistic-regression model: the form's own
  * weight (form + lemma + suffixes) and its weights as the previous, next,
  * second-previous and second-next word of a candidate (the loop decides
- * token i - 2 once token i is read); three more lookups in
- * en/event-pairs weigh the previous word together with the word's last
- * three letters and with its lemma ('the ..ing', 'to meet'), and the
- * lemma together with the next word ('plan to').  A token is an event
+ * token i - 2 once token i is read); three more weights from
+ * en/event-pairs (its keys numbered once per context, PairIndex) pair
+ * the previous word with the word's last three letters and with its
+ * lemma ('the ..ing', 'to meet'), and the lemma with the next word
+ * ('plan to').  A token is an event
  * trigger when bias + shape + own + context + pair weights
  * exceed the model threshold.
  * Unseen forms fall back to their lemma's and suffixes' weights, so
@@ -70,12 +71,61 @@ typedef struct {
   guint8 adverb;             /* may sit inside a verb group ('not') */
   guint8 len;                /* key length; 0 = empty slot */
   guint8 lemma_len;          /* 0: lemma unknown or too long */
+  guint8 spaced;             /* key or lemma holds white space: pair keys by string */
+  guint16 key_id, lemma_id, suffix_id;  /* pair-key word numbers (PairIndex), 0: none */
   char key[MEMO_KEY];        /* the folded form */
   char lemma[LEMMA_KEY];     /* its lemma (event-forms, else lemmatised) */
 } Slot;
 
+/* The en/event-pairs keys as numbers.  A key is "K A B" (K one of
+ * s, l, n); every A and B of the file gets a number (1..PAIR_ID_MAX, in
+ * PairIndex.words), a memo slot carries the numbers of its form, lemma
+ * and last three letters, and a key's weight is one probe of a table of
+ * (K, A, B) packed in 32 bits: no key string is built, folded, hashed and
+ * compared per candidate, and a word that is in no key (most are) costs
+ * no probe at all.  Measured: three string lookups in the 90K-key
+ * lexicon per candidate were 14% of tag's time on the 20 MB corpus
+ * (hash-table cache misses).  Exact: a query matches a key iff its
+ * folded string equals the key's, which for keys of two single spaces
+ * and words without white space is equality of K, A and B; any other key
+ * (none in the derived file) turns the numbering off (ok = FALSE) and
+ * a word with white space looks its keys up by string. */
+#define PAIR_ID_BITS 15
+#define PAIR_ID_MAX ((1u << PAIR_ID_BITS) - 1)
+
+typedef struct {
+  guint32 hash;
+  guint32 id;                /* 0: empty */
+} WordSlot;
+
+typedef struct {
+  guint32 key;               /* kind << 30 | A << 15 | B; 0: empty */
+  gint32 weight;
+} PairSlot;
+
+typedef struct {
+  gboolean ok;
+  WordSlot *word_slots;      /* folded word -> number */
+  guint32 word_mask;
+  const char **words;        /* number -> folded word (in chunk) */
+  guint8 *word_len;
+  guint n_words;
+  GStringChunk *chunk;
+  PairSlot *slots;           /* (kind, A, B) -> milli-weight */
+  guint32 mask;
+  guint16 start, end;        /* numbers of "<s>", "</s>" */
+} PairIndex;
+
+/* What the recognizer derives once per context (derived_build()). */
+typedef struct {
+  int pair_bound;            /* the most pair weights can add to a score */
+  guint generation;          /* distinct for every context built (thread_memo()) */
+  PairIndex pairs;
+} Derived;
+
 typedef struct {
   const EvlContext *ctx;
+  const Derived *d;
   const EvlLexicon *forms, *lemmas, *suffixes, *irregular, *pairs;
   int bias, shape[N_SHAPES], prev_start, prev2_start, next_end, next2_end, threshold;
   int pair_bound;            /* the most pair weights can add (Derived) */
@@ -102,19 +152,25 @@ parse_milli (const char *s)
 {
   if (s == NULL)
     return 0;
-  int sign = 1, v = 0, frac = 0;
-  if (*s == '-')
-    {
-      sign = -1;
-      s++;
-    }
-  for (; *s >= '0' && *s <= '9'; s++)
-    v = v * 10 + (*s - '0');
+  gboolean neg = *s == '-';
+  s += neg;
+  int v = 0;
+  guint d;
+  for (; (d = (guint) (guchar) *s - '0') < 10; s++)
+    v = v * 10 + (int) d;
   v *= 1000;
-  if (*s == '.')
-    for (int scale = 100; *++s >= '0' && *s <= '9' && scale > 0; scale /= 10)
-      frac += (*s - '0') * scale;
-  return sign * (v + frac);
+  if (*s == '.' && (d = (guint) (guchar) s[1] - '0') < 10)
+    {
+      /* at most three decimals count */
+      v += (int) d * 100;
+      if ((d = (guint) (guchar) s[2] - '0') < 10)
+        {
+          v += (int) d * 10;
+          if ((d = (guint) (guchar) s[3] - '0') < 10)
+            v += (int) d;
+        }
+    }
+  return neg ? -v : v;
 }
 
 /* Adds the comma-separated milli vector @s (EVL_EVENT_CLASS_N numbers in
@@ -204,12 +260,14 @@ token_shape (const char *w, gsize n, gboolean first)
   return SHAPE_LOWER;
 }
 
-/* Keeps @lemma (@ll bytes) in @out when it fits. */
+/* Keeps @lemma (@ll bytes) in @out, ASCII lower-cased as the pair keys
+ * are, when it fits. */
 static void
 slot_set_lemma (Slot *out, const char *lemma, gsize ll)
 {
   out->lemma_len = ll > 0 && ll < LEMMA_KEY ? (guint8) ll : 0;
-  memcpy (out->lemma, lemma, out->lemma_len);
+  for (guint i = 0; i < out->lemma_len; i++)
+    out->lemma[i] = g_ascii_tolower (lemma[i]);
 }
 
 /* The own weight of an unseen form: lemma + 2/3/4-letter suffixes;
@@ -319,6 +377,245 @@ is_adverb (const char *w, gsize n)
   return FALSE;
 }
 
+/* ---- the pair keys as numbers (PairIndex) ---- */
+
+static guint32
+word_hash (const char *w, gsize n)
+{
+  guint32 h = 2166136261u;  /* FNV-1a */
+  for (gsize i = 0; i < n; i++)
+    h = (h ^ (guchar) w[i]) * 16777619u;
+  return h;
+}
+
+/* The number of the folded word @w (@n bytes, word_hash() @h) in @x's
+ * keys; 0 when no key has it.  With @add, a new word gets the next number
+ * (0 when they are used up). */
+static guint
+word_number (PairIndex *x, const char *w, gsize n, guint32 h, gboolean add)
+{
+  if (n == 0 || n > G_MAXUINT8)
+    return 0;
+  guint32 i = h & x->word_mask;
+  for (; x->word_slots[i].id; i = (i + 1) & x->word_mask)
+    {
+      guint32 id = x->word_slots[i].id;
+      if (x->word_slots[i].hash == h && x->word_len[id] == n && memcmp (x->words[id], w, n) == 0)
+        return id;
+    }
+  if (!add || x->n_words == PAIR_ID_MAX)
+    return 0;
+  guint id = ++x->n_words;
+  x->words[id] = g_string_chunk_insert_len (x->chunk, w, (gssize) n);
+  x->word_len[id] = (guint8) n;
+  x->word_slots[i] = (WordSlot) { h, id };
+  return id;
+}
+
+static guint
+word_find (const PairIndex *x, const char *w, gsize n)
+{
+  return x->ok ? word_number ((PairIndex *) x, w, n, word_hash (w, n), FALSE) : 0;
+}
+
+static guint32
+pair_code (char kind, guint a, guint b)
+{
+  guint32 k = kind == 's' ? 1 : kind == 'l' ? 2 : kind == 'n' ? 3 : 0;
+  return k << (2 * PAIR_ID_BITS) | (guint32) a << PAIR_ID_BITS | (guint32) b;
+}
+
+static guint32
+pair_slot_of (guint32 code, guint32 mask)
+{
+  guint32 h = code * 0x9E3779B1u;
+  return (h ^ (h >> 16)) & mask;
+}
+
+/* The weight of the key (@kind, @a, @b); 0 when either word is in no key. */
+static int
+pair_get (const PairIndex *x, char kind, guint a, guint b)
+{
+  if (a == 0 || b == 0)
+    return 0;
+  guint32 code = pair_code (kind, a, b);
+  for (guint32 i = pair_slot_of (code, x->mask);; i = (i + 1) & x->mask)
+    {
+      PairSlot sl = x->slots[i];
+      if (sl.key == code)
+        return sl.weight;
+      if (sl.key == 0)
+        return 0;
+    }
+}
+
+/* Hashes the word at @c up to @stop (or the end) into *@h; returns its
+ * end.  *@odd is set when it holds a byte that folding would change or
+ * drop (upper case, white space, control). */
+static const char *
+scan_word (const char *c, char stop, guint32 *h, guint *odd)
+{
+  guint32 v = 2166136261u;
+  guint bad = 0;
+  for (; *c && *c != stop; c++)
+    {
+      guchar ch = (guchar) *c;
+      bad |= (guint) (ch <= ' ') | (guint) ((guchar) (ch - 'A') < 26u);
+      v = (v ^ ch) * 16777619u;
+    }
+  *h = v;
+  *odd |= bad;
+  return c;
+}
+
+/* Splits the pair key @c ("K A B") into the folded words A and B with
+ * their word_hash(): *@a and *@b point into @c, or into @key (@cap bytes)
+ * when @c is not folded already (the derived file's keys are: lower case,
+ * single spaces).  When A is @prev (@prev_n bytes; the file is sorted,
+ * neighbours share it) *@same_a is set and A is not hashed.  FALSE when the
+ * folded key is not a letter, a space, a word, a space and a word. */
+static gboolean
+split_pair_key (const char *c, char *key, gsize cap, const char *prev, gsize prev_n,
+                gboolean *same_a, const char **a, gsize *an, guint32 *ha, const char **b,
+                gsize *bn, guint32 *hb)
+{
+  guint odd = c[0] == '\0' || c[1] != ' ';
+  const char *ae;
+  *same_a = FALSE;
+  *ha = 0;
+  if (!odd && prev_n > 0 && strncmp (c + 2, prev, prev_n) == 0 && c[2 + prev_n] == ' ')
+    {
+      ae = c + 2 + prev_n;
+      *same_a = TRUE;
+    }
+  else
+    ae = odd ? c : scan_word (c + 2, ' ', ha, &odd);
+  const char *be = odd || *ae != ' ' ? ae : scan_word (ae + 1, '\0', hb, &odd);
+  if (odd || *ae != ' ' || ae == c + 2 || be == ae + 1 || (gsize) (be - c) >= cap)
+    {
+      *same_a = FALSE;
+      gssize kl = evl_fold_key (c, strlen (c), key, cap);
+      if (kl <= 2)
+        return FALSE;
+      const char *sp = memchr (key + 2, ' ', (gsize) kl - 2);
+      if (key[1] != ' ' || sp == NULL || memchr (sp + 1, ' ', (gsize) (key + kl - sp - 1)))
+        return FALSE;
+      *a = key + 2;
+      *an = (gsize) (sp - key - 2);
+      *b = sp + 1;
+      *bn = (gsize) (key + kl - sp - 1);
+      *ha = word_hash (*a, *an);
+      *hb = word_hash (*b, *bn);
+      return TRUE;
+    }
+  *a = c + 2;
+  *an = (gsize) (ae - c - 2);
+  *b = ae + 1;
+  *bn = (gsize) (be - ae - 1);
+  return TRUE;
+}
+
+/* Numbers the keys of @pairs into @x (x->ok FALSE when some key is not
+ * "K A B" with K one of s, l, n, or the numbers run out) and sets
+ * @best[K] to the largest positive weight of a kind. */
+static void
+pair_index_build (PairIndex *x, const EvlLexicon *pairs, int *best)
+{
+  guint n = pairs ? evl_lexicon_size (pairs) : 0;
+  x->ok = TRUE;
+  x->word_mask = (2u << PAIR_ID_BITS) - 1;   /* load at most 1/2 */
+  x->word_slots = g_new0 (WordSlot, x->word_mask + 1);
+  x->words = g_new0 (const char *, PAIR_ID_MAX + 1);
+  x->word_len = g_new0 (guint8, PAIR_ID_MAX + 1);
+  x->chunk = g_string_chunk_new (4096);
+  guint32 n_slots = 64;
+  while ((gsize) n_slots * 3 < (gsize) n * 4)
+    n_slots *= 2;
+  x->mask = n_slots - 1;
+  x->slots = g_new0 (PairSlot, n_slots);
+  const char *prev_a = NULL;   /* the last key's A when it was folded already */
+  gsize prev_an = 0;
+  guint prev_id = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const EvlLexEntry *e = evl_lexicon_get (pairs, i);
+      guchar kind = (guchar) e->canonical[0];
+      int w = parse_milli (attr (e, 0));
+      if (w > best[kind])
+        best[kind] = w;
+      if (!x->ok)
+        continue;
+      char key[256];
+      const char *aw, *bw;
+      gsize an, bn;
+      guint32 ha, hb;
+      gboolean same_a;
+      if (!split_pair_key (e->canonical, key, sizeof key, prev_a, prev_an, &same_a, &aw, &an, &ha,
+                           &bw, &bn, &hb)
+          || pair_code (g_ascii_tolower (kind), 0, 0) == 0)
+        {
+          x->ok = FALSE;
+          continue;
+        }
+      guint a = same_a ? prev_id : word_number (x, aw, an, ha, TRUE);
+      guint b = word_number (x, bw, bn, hb, TRUE);
+      if (aw == e->canonical + 2)
+        {
+          prev_a = aw;
+          prev_an = an;
+          prev_id = a;
+        }
+      else
+        prev_an = 0;
+      if (a == 0 || b == 0)
+        {
+          x->ok = FALSE;
+          continue;
+        }
+      guint32 code = pair_code (g_ascii_tolower (kind), a, b);
+      guint32 j = pair_slot_of (code, x->mask);
+      while (x->slots[j].key != 0 && x->slots[j].key != code)
+        j = (j + 1) & x->mask;
+      if (x->slots[j].key == 0)   /* first definition wins, as in the lexicon */
+        x->slots[j] = (PairSlot) { code, w };
+    }
+  x->start = (guint16) word_find (x, "<s>", 3);
+  x->end = (guint16) word_find (x, "</s>", 4);
+}
+
+static void
+pair_index_clear (PairIndex *x)
+{
+  g_free (x->word_slots);
+  g_free (x->words);
+  g_free (x->word_len);
+  if (x->chunk)
+    g_string_chunk_free (x->chunk);
+  g_free (x->slots);
+}
+
+/* White space in a word makes its folded pair key differ from the
+ * word's bytes: such a word takes the string lookups. */
+static gboolean
+has_space (const char *w, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (w[i] == ' ' || w[i] == '\t' || w[i] == '\n' || w[i] == '\r')
+      return TRUE;
+  return FALSE;
+}
+
+/* The pair-key numbers of a filled slot. */
+static void
+slot_number (const PairIndex *x, Slot *out, const char *w, gsize n)
+{
+  out->spaced = (guint8) (has_space (w, n) || has_space (out->lemma, out->lemma_len));
+  gsize sn = n < 3 ? n : 3;
+  out->key_id = (guint16) word_find (x, w, n);
+  out->suffix_id = (guint16) word_find (x, w + n - sn, sn);
+  out->lemma_id = (guint16) word_find (x, out->lemma, out->lemma_len);
+}
+
 static void
 slot_fill (const Model *m, const char *w, gsize n, Slot *out)
 {
@@ -344,6 +641,7 @@ slot_fill (const Model *m, const char *w, gsize n, Slot *out)
     out->self = parse_milli (attr (out->form, 0));
   else
     out->self = unseen_weight (m, w, n, &out->klass, &out->classes, out);
+  slot_number (&m->d->pairs, out, w, n);
 }
 
 static void
@@ -399,12 +697,6 @@ pair_lookup (const Model *m, char tag, const char *a, gsize an, const char *b, g
   return parse_milli (attr (evl_lexicon_lookup (m->pairs, key, (gssize) (3 + an + bn)), 0));
 }
 
-/* What the recognizer derives once per context (derived_build()). */
-typedef struct {
-  int pair_bound;            /* the most pair weights can add to a score */
-  guint generation;          /* distinct for every context built (thread_memo()) */
-} Derived;
-
 /* The most the pair weights can add to a token's score: the sum over
  * the pair kinds (a key's first letter; each is looked up at most once
  * per token) of the kind's largest positive weight.  Built once per
@@ -413,23 +705,22 @@ typedef struct {
 static gpointer
 derived_build (const EvlContext *ctx)
 {
-  const EvlLexicon *pairs = evl_context_get_lexicon (ctx, "en/event-pairs");
-  int best[256] = { 0 };
-  guint n = pairs ? evl_lexicon_size (pairs) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      const EvlLexEntry *e = evl_lexicon_get (pairs, i);
-      guchar kind = (guchar) e->canonical[0];
-      int w = parse_milli (attr (e, 0));
-      if (w > best[kind])
-        best[kind] = w;
-    }
   Derived *d = g_new0 (Derived, 1);
+  int best[256] = { 0 };
+  pair_index_build (&d->pairs, evl_context_get_lexicon (ctx, "en/event-pairs"), best);
   for (guint k = 0; k < G_N_ELEMENTS (best); k++)
     d->pair_bound += best[k];
   static gint generations;
   d->generation = (guint) g_atomic_int_add (&generations, 1) + 1;
   return d;
+}
+
+static void
+derived_free (gpointer p)
+{
+  Derived *d = p;
+  pair_index_clear (&d->pairs);
+  g_free (d);
 }
 
 /* The calling thread's memo, emptied when it last served another
@@ -467,6 +758,20 @@ pair_weights (const Model *m, const Slot *self, const Slot *prev, const Slot *ne
 {
   if (m->pairs == NULL || self->len == 0)
     return 0;
+  const PairIndex *x = &m->d->pairs;
+  if (x->ok && !self->spaced && !(prev && prev->spaced) && !(next && next->spaced))
+    {
+      int sum = 0;
+      if (self->lemma_len > 0 && !(next && next->len == 0))
+        sum += pair_get (x, 'n', self->lemma_id, next ? next->key_id : x->end);
+      if (prev && prev->len == 0)
+        return sum;
+      guint p = prev ? prev->key_id : x->start;
+      sum += pair_get (x, 's', p, self->suffix_id);
+      if (self->lemma_len > 0)
+        sum += pair_get (x, 'l', p, self->lemma_id);
+      return sum;
+    }
   int sum = 0;
   if (self->lemma_len > 0 && !(next && next->len == 0))
     sum += pair_lookup (m, 'n', self->lemma, self->lemma_len,
@@ -726,7 +1031,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
   Model m;
   model_init (&m, ctx);
   const Derived *d = evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_EVENTS, derived_build,
-                                              g_free);
+                                              derived_free);
+  m.d = d;
   m.pair_bound = d->pair_bound;
   if (m.forms == NULL)
     return;
