@@ -156,6 +156,7 @@ typedef struct {
   guint16 *ev_type;      /* taxonomy type of each event (evl_story_type_events()) */
   guint8 *ev_tf;         /* EVL_STORY_TF_* of each event: its tense and aspect, once */
   guint32 start_all;     /* EVL_STORY_C_START_* of lexicons without a start set */
+  gpointer block;        /* the one allocation holding the arrays above (story.c) */
 } EvlStoryDoc;
 
 /* Tense and aspect of an event as bits (evl_story_tense_flags()): the

@@ -272,24 +272,36 @@ starts_line (char **f, guint nf, guint lineno, gpointer data)
               first = (gsize) (c - w);
             words++;
           }
-      if (*w)
+      if (*w == '\0')
+        continue;
+      char *sp = strchr (w, ' ');
+      gboolean same = first == 0 || w[first] == ' ';   /* the two first words agree */
+      const char *key = NULL;
+      if (same)
+        {
+          if (sp)
+            *sp = '\0';
+          key = pooled (sc->tax, w);
+          g_hash_table_add (sc->set, (gpointer) key);
+        }
+      else
         {
           char head[128];
-          gsize hl = first ? first : strlen (w);
-          if (hl < sizeof head)
+          if (first < sizeof head)
             {
-              memcpy (head, w, hl);
-              head[hl] = '\0';
-              const char *key = pooled (sc->tax, head);
-              guint old = GPOINTER_TO_UINT (g_hash_table_lookup (sc->maxw, key));
-              g_hash_table_insert (sc->maxw, (gpointer) key, GUINT_TO_POINTER (MAX (old, MIN (words, 255u))));
+              memcpy (head, w, first);
+              head[first] = '\0';
+              key = pooled (sc->tax, head);
             }
+          if (sp)
+            *sp = '\0';
+          g_hash_table_add (sc->set, (gpointer) pooled (sc->tax, w));
         }
-      char *sp = strchr (w, ' ');
-      if (sp)
-        *sp = '\0';
-      if (*w)
-        g_hash_table_add (sc->set, (gpointer) pooled (sc->tax, w));
+      if (key)
+        {
+          guint old = GPOINTER_TO_UINT (g_hash_table_lookup (sc->maxw, key));
+          g_hash_table_insert (sc->maxw, (gpointer) key, GUINT_TO_POINTER (MAX (old, MIN (words, 255u))));
+        }
     }
   return TRUE;
 }
@@ -622,7 +634,8 @@ add_stem_form (EvlStoryTaxonomy *tax, GPtrArray *found, const char *f)
   const GArray *r = stem_rules (tax, f, strlen (f));
   if (r)
     {
-      g_ptr_array_add (found, (gpointer) g_string_chunk_insert_const (tax->pool, f));
+      /* No dedup needed: word_add() finds a form added before. */
+      g_ptr_array_add (found, (gpointer) g_string_chunk_insert (tax->pool, f));
       g_ptr_array_add (found, (gpointer) r);
     }
 }
@@ -1198,24 +1211,72 @@ mark_tokens (EvlStoryDoc *sd, gint32 *map, EvlSpan span, gint32 value, guint *hi
   return first;
 }
 
+/* Carves the per-document arrays out of one block: with @base NULL it
+ * only sums their sizes (eight-byte aligned) into @size. */
+typedef struct {
+  char *base;
+  gsize size;
+} Carve;
+
+static gpointer
+carve (Carve *c, gsize n, gsize elem, gboolean zero)
+{
+  gsize bytes = n * elem;
+  char *p = c->base ? c->base + c->size : NULL;
+  if (p && zero)
+    memset (p, 0, bytes);
+  c->size += (bytes + 7) & ~(gsize) 7;
+  return p;
+}
+
+/* The index arrays, in one allocation (freed by free_index()): ~25
+ * mallocs per document were ~10% of this stage's samples at scale (perf,
+ * 20 MB corpus: _int_malloc, unlink_chunk for the large arrays). */
+static void
+carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
+{
+  guint n = MAX (sd->n_tok, 1), ne = MAX (sd->n_ev, 1), nt = MAX (sd->tax->types->len, 1);
+  sd->tok_ev = carve (c, n, sizeof (gint32), FALSE);
+  sd->tok_ent = carve (c, n, sizeof (gint32), FALSE);
+  sd->tok_tx = carve (c, n, sizeof (gint32), FALSE);
+  sd->clause = carve (c, n, sizeof (guint32), TRUE);
+  sd->quoted = carve (c, n, 1, TRUE);
+  sd->keys = carve (c, text_len + sd->n_tok + 1 + 8, 1, FALSE);   /* fold_short() stores eight bytes */
+  sd->key_off = carve (c, n + 1, sizeof (guint32), FALSE);
+  sd->wid = carve (c, n, sizeof (guint32), FALSE);
+  sd->tok_dirty = carve (c, n, 1, TRUE);
+  sd->tx_prev = carve (c, n, sizeof (gint32), FALSE);
+  sd->tx_next = carve (c, n, sizeof (gint32), FALSE);
+  sd->ev_tok = carve (c, ne, sizeof (gint32), FALSE);
+  sd->parts = carve (c, (gsize) ne * EVL_STORY_MAX_PARTS, sizeof (gint32), FALSE);
+  sd->n_parts = carve (c, ne, 1, TRUE);
+  sd->ev_mark = carve (c, ne, 1, TRUE);
+  sd->ev_type = carve (c, ne, sizeof (guint16), TRUE);
+  sd->ev_tf = carve (c, ne, 1, FALSE);
+  sd->type_name = carve (c, nt, sizeof (const char *), TRUE);
+  sd->type_cameo = carve (c, nt, sizeof (const char *), TRUE);
+  sd->type_st = carve (c, nt, sizeof (const EvlStoryType *), TRUE);
+  sd->ent_first = carve (c, MAX (sd->n_ent, 1), sizeof (gint32), FALSE);
+  sd->ent_last = carve (c, MAX (sd->n_ent, 1), sizeof (gint32), FALSE);
+  sd->sent_tx = carve (c, MAX (sd->n_sent, 1), 1, TRUE);
+}
+
 static void
 build_index (EvlStoryDoc *sd)
 {
   guint n = MAX (sd->n_tok, 1);
-  sd->tok_ev = g_new (gint32, n);
-  sd->tok_ent = g_new (gint32, n);
-  sd->tok_tx = g_new (gint32, n);
-  sd->clause = g_new0 (guint32, n);
-  sd->quoted = g_new0 (guint8, n);
-  for (guint i = 0; i < n; i++)
-    sd->tok_ev[i] = sd->tok_ent[i] = sd->tok_tx[i] = -1;
-  /* Folded forms, once: every rule family compares and looks them up. */
   gsize text_len = 0;
   evl_document_get_text (sd->doc, &text_len);
-  sd->keys = g_malloc (text_len + sd->n_tok + 1 + 8);   /* fold_short() stores eight bytes */
-  sd->key_off = g_new (guint32, n + 1);
-  sd->wid = g_new (guint32, n);
-  sd->tok_dirty = g_new0 (guint8, n);
+  Carve cv = { NULL, 0 };
+  carve_index (sd, &cv, text_len);
+  cv.base = g_malloc (cv.size);
+  sd->block = cv.base;
+  cv.size = 0;
+  carve_index (sd, &cv, text_len);
+  memset (sd->tok_ev, 0xff, n * sizeof (gint32));    /* -1 */
+  memset (sd->tok_ent, 0xff, n * sizeof (gint32));
+  memset (sd->tok_tx, 0xff, n * sizeof (gint32));
+  /* Folded forms, once: every rule family compares and looks them up. */
   sd->winfo = evl_story_word_info (sd->tax, 0);
   gsize off = 0;
   for (guint i = 0; i < sd->n_tok; i++)
@@ -1251,16 +1312,7 @@ build_index (EvlStoryDoc *sd)
     }
   sd->key_off[sd->n_tok] = (guint32) off;
   sd->keys[off] = '\0';
-  sd->ev_tok = g_new (gint32, MAX (sd->n_ev, 1));
-  sd->parts = g_new (gint32, (gsize) MAX (sd->n_ev, 1) * EVL_STORY_MAX_PARTS);
-  sd->n_parts = g_new0 (guint8, MAX (sd->n_ev, 1));
-  sd->ev_mark = g_new0 (guint8, MAX (sd->n_ev, 1));
 
-  sd->type_name = g_new0 (const char *, MAX (sd->tax->types->len, 1));
-  sd->type_cameo = g_new0 (const char *, MAX (sd->tax->types->len, 1));
-  sd->type_st = g_new0 (const EvlStoryType *, MAX (sd->tax->types->len, 1));
-  sd->ev_type = g_new0 (guint16, MAX (sd->n_ev, 1));
-  sd->ev_tf = g_new (guint8, MAX (sd->n_ev, 1));
   for (guint k = 0; k < sd->n_ev; k++)
     sd->ev_tf[k] = (guint8) evl_story_tense_flags (&sd->ev[k]);
   guint hint = 0;
@@ -1274,8 +1326,6 @@ build_index (EvlStoryDoc *sd)
         sd->ev_mark[k] |= EVL_STORY_MARK_JUNK;
     }
   hint = 0;
-  sd->ent_first = g_new (gint32, MAX (sd->n_ent, 1));
-  sd->ent_last = g_new (gint32, MAX (sd->n_ent, 1));
   for (guint m = 0; m < sd->n_ent; m++)
     {
       EvlSpan sp = sd->ent[m].span;
@@ -1285,7 +1335,6 @@ build_index (EvlStoryDoc *sd)
     }
   sd->dct_timex = -1;
   hint = 0;
-  sd->sent_tx = g_new0 (guint8, MAX (sd->n_sent, 1));
   for (guint x = 0; x < sd->n_tx; x++)
     {
       if (sd->tx[x].flags & EVL_TIMEX_FLAG_DCT)
@@ -1299,8 +1348,6 @@ build_index (EvlStoryDoc *sd)
         sd->sent_tx[sd->tx[x].sentence] = 1;
     }
   /* Nearest timex-covered tokens either side, for nearest_timex(). */
-  sd->tx_prev = g_new (gint32, n);
-  sd->tx_next = g_new (gint32, n);
   gint32 last = -1;
   for (guint i = 0; i < sd->n_tok; i++)
     sd->tx_prev[i] = last = sd->tok_tx[i] >= 0 ? (gint32) i : last;
@@ -1355,29 +1402,7 @@ build_index (EvlStoryDoc *sd)
 static void
 free_index (EvlStoryDoc *sd)
 {
-  g_free (sd->tok_ev);
-  g_free (sd->tok_ent);
-  g_free (sd->tok_tx);
-  g_free (sd->clause);
-  g_free (sd->quoted);
-  g_free (sd->ev_tok);
-  g_free (sd->parts);
-  g_free (sd->n_parts);
-  g_free (sd->ev_mark);
-  g_free (sd->sent_tx);
-  g_free (sd->keys);
-  g_free (sd->key_off);
-  g_free (sd->wid);
-  g_free (sd->tok_dirty);
-  g_free (sd->tx_prev);
-  g_free (sd->tx_next);
-  g_free (sd->ent_first);
-  g_free (sd->ent_last);
-  g_free (sd->type_name);
-  g_free (sd->type_cameo);
-  g_free (sd->type_st);
-  g_free (sd->ev_type);
-  g_free (sd->ev_tf);
+  g_free (sd->block);
 }
 
 /* Fields this half owns start from a known state, so re-annotation is
