@@ -1,9 +1,14 @@
 /* events.json and atomic file writing. */
 #include "reason-fixture.h"
+#include "export/export-private.h"
 
+#include <criterion/parameterized.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 TestSuite (export);
@@ -325,5 +330,162 @@ Test (export, missing_or_unwritable_folder_is_an_io_error)
   cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_IO));
   g_clear_error (&error);
   g_chmod (dir, 0755);
+  g_rmdir (dir);
+}
+
+/* ---- both ways of making the temporary: O_TMPFILE and mkstemp ---- */
+
+typedef struct {
+  gboolean tmpfile;
+  char name[16];
+} AtomicMode;
+
+static AtomicMode atomic_modes[] = {
+  { TRUE, "O_TMPFILE" },
+  { FALSE, "mkstemp" },
+};
+
+/* A test run once per AtomicMode *m. */
+#define ON_BOTH_PATHS(name)                                                           \
+  ParameterizedTestParameters (export, name)                                          \
+  {                                                                                   \
+    return cr_make_param_array (AtomicMode, atomic_modes, G_N_ELEMENTS (atomic_modes)); \
+  }                                                                                   \
+  ParameterizedTest (AtomicMode *m, export, name)
+
+/* Selects @m's path; a new empty folder. */
+static char *
+mode_dir (const AtomicMode *m)
+{
+  evl_export_atomic_set_tmpfile (m->tmpfile);
+  return tmp_dir ();
+}
+
+static char *
+read_file (const char *path)
+{
+  char *got = NULL;
+  cr_assert (g_file_get_contents (path, &got, NULL, NULL), "%s unreadable", path);
+  return got;
+}
+
+ON_BOTH_PATHS (atomic_guarantees_hold_on_both_paths)
+{
+  g_autofree char *dir = mode_dir (m);
+  g_autofree char *path = g_build_filename (dir, "doc.tml", NULL);
+  /* A new file, with the mode a created file gets. */
+  cr_assert (evl_export_write_atomic (path, "old\n", 4, NULL), "%s", m->name);
+  GStatBuf st;
+  cr_assert_eq (g_stat (path, &st), 0);
+  mode_t mask = umask (0);
+  umask (mask);
+  cr_assert_eq (st.st_mode & 0777, 0644 & ~mask, "%s: mode %o", m->name, st.st_mode & 0777);
+  /* Replaced whole: several buffers' worth. */
+  cr_assert (evl_export_stream_atomic (path, lines_writer, GUINT_TO_POINTER (200), NULL), "%s", m->name);
+  cr_assert_eq (g_stat (path, &st), 0);
+  cr_assert_eq (st.st_size, 200 * 1024, "%s", m->name);
+  /* A failing writer: its error, the old file, no temporary. */
+  GError *error = NULL;
+  cr_assert_not (evl_export_stream_atomic (path, lines_writer, GUINT_TO_POINTER (129), &error));
+  cr_assert_not_null (error);
+  cr_assert_not_null (strstr (error->message, "stopped after 129 lines"), "%s", error->message);
+  g_clear_error (&error);
+  cr_assert_eq (g_stat (path, &st), 0);
+  cr_assert_eq (st.st_size, 200 * 1024, "%s: old file kept", m->name);
+  /* Renaming over a folder fails after the data is written. */
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  cr_assert_eq (g_mkdir (sub, 0755), 0);
+  cr_assert_not (evl_export_write_atomic (sub, "data", 4, &error));
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_IO), "%s", m->name);
+  cr_assert_not_null (strstr (error->message, sub), "%s", error->message);
+  g_clear_error (&error);
+  cr_assert_eq (count_files (dir), 2, "%s: only doc.tml and sub/", m->name);
+  g_rmdir (sub);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Writes 256 KiB in 1 KiB pieces and claims success whatever happened. */
+static gboolean
+careless_writer (GOutputStream *out, gpointer user_data, GError **error)
+{
+  char line[1024];
+  memset (line, 'y', sizeof line);
+  for (guint i = 0; i < 256; i++)
+    g_output_stream_write_all (out, line, sizeof line, NULL, NULL, NULL);
+  return TRUE;
+}
+
+ON_BOTH_PATHS (a_failed_write_is_an_error_even_if_the_writer_ignores_it)
+{
+  g_autofree char *dir = mode_dir (m);
+  g_autofree char *path = g_build_filename (dir, "doc.tml", NULL);
+  cr_assert (evl_export_write_atomic (path, "old\n", 4, NULL));
+  /* Files may not grow past 100 KB: write(2) fails with EFBIG (this test
+   * runs in its own process). */
+  signal (SIGXFSZ, SIG_IGN);
+  struct rlimit lim = { 100 * 1000, 100 * 1000 };
+  cr_assert_eq (setrlimit (RLIMIT_FSIZE, &lim), 0);
+  GError *error = NULL;
+  cr_assert_not (evl_export_stream_atomic (path, careless_writer, NULL, &error), "%s", m->name);
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_IO), "%s", m->name);
+  cr_assert_not_null (strstr (error->message, path), "%s", error->message);
+  cr_assert_not_null (strstr (error->message, g_strerror (EFBIG)), "%s", error->message);
+  g_clear_error (&error);
+  g_autofree char *got = read_file (path);
+  cr_assert_str_eq (got, "old\n", "%s: old file kept", m->name);
+  cr_assert_eq (count_files (dir), 1, "%s: no temporary file left behind", m->name);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Writes "junk" and fails: the next file must not start with it. */
+static gboolean
+junk_then_fail (GOutputStream *out, gpointer user_data, GError **error)
+{
+  g_output_stream_write_all (out, "junk", 4, NULL, NULL, NULL);
+  g_set_error (error, EVL_ERROR, EVL_ERROR_IO, "gave up");
+  return FALSE;
+}
+
+/* Writes @user_data (a path) atomically from inside another writer, then
+ * its own text, and closes its stream. */
+static gboolean
+nesting_writer (GOutputStream *out, gpointer user_data, GError **error)
+{
+  return g_output_stream_write_all (out, "outer ", 6, NULL, NULL, error)
+         && evl_export_write_atomic (user_data, "inner\n", 6, error)
+         && g_output_stream_write_all (out, "text\n", 5, NULL, NULL, error)
+         && g_output_stream_close (out, NULL, error);
+}
+
+ON_BOTH_PATHS (consecutive_and_nested_files_stay_apart)
+{
+  g_autofree char *dir = mode_dir (m);
+  g_autofree char *a = g_build_filename (dir, "a.tml", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.tml", NULL);
+  cr_assert_not (evl_export_stream_atomic (a, junk_then_fail, NULL, NULL));
+  cr_assert (evl_export_write_atomic (a, "ok\n", 3, NULL));
+  g_autofree char *got_a = read_file (a);
+  cr_assert_str_eq (got_a, "ok\n", "%s", m->name);
+  /* A writer that writes another file and closes its own stream. */
+  GError *error = NULL;
+  cr_assert (evl_export_stream_atomic (a, nesting_writer, b, &error), "%s: %s", m->name,
+             error ? error->message : "");
+  g_autofree char *outer = read_file (a);
+  g_autofree char *inner = read_file (b);
+  cr_assert_str_eq (outer, "outer text\n", "%s", m->name);
+  cr_assert_str_eq (inner, "inner\n", "%s", m->name);
+  /* And the files after it are whole. */
+  for (guint i = 0; i < 3; i++)
+    {
+      cr_assert (evl_export_stream_atomic (b, lines_writer, GUINT_TO_POINTER (70), NULL));
+      GStatBuf st;
+      cr_assert_eq (g_stat (b, &st), 0);
+      cr_assert_eq (st.st_size, 70 * 1024, "%s", m->name);
+    }
+  cr_assert_eq (count_files (dir), 2, "%s: no temporary file left behind", m->name);
+  g_unlink (a);
+  g_unlink (b);
   g_rmdir (dir);
 }
