@@ -93,6 +93,7 @@ typedef struct {
   gint outcome;          /* EVL_STORY_OUTCOME_* or 0 */
   guint8 max_words[EVL_STORY_LEX_N]; /* most words of a form of lexicon
                                         EvlStoryLex starting with the word */
+  guint8 min_words[EVL_STORY_LEX_N]; /* fewest words of such a form */
 } EvlStoryWordInfo;
 
 /* The id of the folded word @key (@len bytes) in @tax's word table,
@@ -234,13 +235,35 @@ evl_story_word_break_after (const EvlStoryDoc *sd, guint j)
 static inline gboolean
 evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last)
 {
-  guint most = sd->winfo[sd->wid[i]].max_words[lex];
-  if (last == i || most == 0 || last - i < most || !evl_story_word_break_after (sd, i))
+  const EvlStoryWordInfo *info = &sd->winfo[sd->wid[i]];
+  guint most = info->max_words[lex], fewest = info->min_words[lex], ntok = last - i + 1;
+  if (most == 0 || (ntok <= most && ntok >= fewest))
     return TRUE;
-  guint words = 2;
-  for (guint j = i + 1; j < last && words <= most; j++)
-    words += evl_story_word_break_after (sd, j);
-  return words <= most;
+  /* One clean token: its key, one word. */
+  if (ntok == 1)
+    return sd->tok_dirty[i] || sd->key_off[i + 1] - sd->key_off[i] <= 1 || fewest <= 1;
+  if (!evl_story_word_break_after (sd, i))
+    return TRUE;
+  if (ntok > most)
+    {
+      /* At least one word more than the breaks counted. */
+      guint words = 2;
+      for (guint j = i + 1; j < last && words <= most; j++)
+        words += evl_story_word_break_after (sd, j);
+      return words <= most;
+    }
+  /* Fewer tokens than the shortest form has words: at most one word per
+   * token when no token holds a blank and the gaps hold only blanks. */
+  for (guint j = i; j <= last; j++)
+    {
+      if (sd->tok_dirty[j])
+        return TRUE;
+      if (j < last)
+        for (guint32 b = sd->tok[j].span.end; b < sd->tok[j + 1].span.start; b++)
+          if (sd->text[b] != ' ' && sd->text[b] != '\t' && sd->text[b] != '\r' && sd->text[b] != '\n')
+            return TRUE;
+    }
+  return FALSE;
 }
 
 /* Token @i is word @w (case-folded). */

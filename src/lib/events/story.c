@@ -45,7 +45,7 @@ struct _EvlStoryTaxonomy {
   GPtrArray *groups;      /* context group names, index = bit */
   GHashTable *starts[EVL_STORY_LEX_N]; /* first words of each lexicon's forms */
   GHashTable *maxw[EVL_STORY_LEX_N];   /* folded first word of a form -> GUINT_TO_POINTER
-                                          (most words of the forms it starts) */
+                                          (most words | fewest words << 8 of the forms it starts) */
   GStringChunk *pool;
   guint other;            /* index of OTHER */
   /* Word table: every word a rule tests, folded, by id (EvlStoryWord ids
@@ -265,11 +265,13 @@ starts_line (char **f, guint nf, guint lineno, gpointer data)
        * the first word as folding delimits it. */
       guint words = 1;
       gsize first = 0;
+      gboolean exact = TRUE;   /* single spaces only: @words is the count */
       for (const char *c = w; *c; c++)
         if (*c == ' ' || *c == '\t' || *c == '\r' || *c == '\n')
           {
             if (first == 0)
               first = (gsize) (c - w);
+            exact &= *c == ' ' && c[1] != ' ' && c[1] != '\t' && c[1] != '\r' && c[1] != '\n';
             words++;
           }
       if (*w == '\0')
@@ -299,8 +301,18 @@ starts_line (char **f, guint nf, guint lineno, gpointer data)
         }
       if (key)
         {
-          guint old = GPOINTER_TO_UINT (g_hash_table_lookup (sc->maxw, key));
-          g_hash_table_insert (sc->maxw, (gpointer) key, GUINT_TO_POINTER (MAX (old, MIN (words, 255u))));
+          /* @words is exact for a form whose blanks are single spaces;
+           * else it only bounds from above, and the fewest is then 1. */
+          guint most = MIN (words, 255u);
+          guint fewest = exact ? most : 1;
+          gpointer old;
+          if (g_hash_table_lookup_extended (sc->maxw, key, NULL, &old))
+            {
+              guint o = GPOINTER_TO_UINT (old);
+              most = MAX (most, o & 0xff);
+              fewest = MIN (fewest, o >> 8);
+            }
+          g_hash_table_insert (sc->maxw, (gpointer) key, GUINT_TO_POINTER (most | fewest << 8));
         }
     }
   return TRUE;
@@ -725,7 +737,11 @@ build_words (EvlStoryTaxonomy *tax)
           word_info_mut (tax, k)->cls |= start_cls[l];
         g_hash_table_iter_init (&it, tax->maxw[l]);
         while (g_hash_table_iter_next (&it, &k, &v))
-          word_info_mut (tax, k)->max_words[l] = (guint8) GPOINTER_TO_UINT (v);
+          {
+            EvlStoryWordInfo *info = word_info_mut (tax, k);
+            info->max_words[l] = (guint8) (GPOINTER_TO_UINT (v) & 0xff);
+            info->min_words[l] = (guint8) (GPOINTER_TO_UINT (v) >> 8);
+          }
       }
   add_stem_forms (tax);
 }
@@ -915,10 +931,15 @@ typedef struct {
 } LemmaMemo;
 
 static const EvlStoryWordInfo *
-lemma_info (const EvlStoryDoc *sd, LemmaMemo *memo, const char *s)
+lemma_info (const EvlStoryDoc *sd, LemmaMemo *memo, const char *s, gint t)
 {
   if (s == NULL)
     return NULL;
+  /* A lemma spelt as its token's folded form ('summit') is that form:
+   * folded already, so its entry is the token's. */
+  const char *key = evl_story_key (sd, t);
+  if (*key != '\0' && strcmp (s, key) == 0)
+    return &sd->winfo[sd->wid[t]];
   LemmaMemo *m = &memo[((guintptr) s >> 3) % LEMMA_MEMO];
   if (m->lemma != s)
     {
@@ -955,7 +976,7 @@ context_mask (const EvlStoryDoc *sd, gint t, guint window)
 static const GArray *
 rules_for (const EvlStoryDoc *sd, LemmaMemo *memo, const EvlEventMention *e, gint t)
 {
-  const EvlStoryWordInfo *li = lemma_info (sd, memo, e->lemma);
+  const EvlStoryWordInfo *li = lemma_info (sd, memo, e->lemma, t);
   if (li && li->rules)
     return li->rules;
   const EvlStoryWordInfo *ti = tok_info (sd, t);
@@ -966,7 +987,7 @@ rules_for (const EvlStoryDoc *sd, LemmaMemo *memo, const EvlEventMention *e, gin
 static gint
 find_outcome (const EvlStoryDoc *sd, LemmaMemo *memo, const EvlEventMention *e, gint t)
 {
-  const EvlStoryWordInfo *li = lemma_info (sd, memo, e->lemma);
+  const EvlStoryWordInfo *li = lemma_info (sd, memo, e->lemma, t);
   if (li && li->outcome)
     return li->outcome;
   for (gint d = 0; d <= 8; d++)
