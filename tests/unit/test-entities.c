@@ -797,3 +797,26 @@ ParameterizedTest (SlotWordCase *tc, entities, slot_word_lookups_equal_the_lexic
   other[n - 1] = other[n - 1] == 'q' ? 'z' : 'q';
   cr_expect_null (evl_ent_slot_word (lex, slot, other, n), "'%s'", other);
 }
+
+/* Cluster keys of gazetteer lines come from a per-context cache: the same
+ * key as evl_entity_normalize_key() of the line's canonical name, for each
+ * type, and the same pointer the second time. */
+Test (entities, cached_gazetteer_keys_equal_normalized_names)
+{
+  const EvlEntLex *lex = evl_ent_lex_get (ctx);
+  guint checked = 0;
+  for (guint l = EVL_ENT_LEX_COUNTRIES; l <= EVL_ENT_LEX_PEOPLE; l++)
+    for (guint i = 0; lex->by_id[l] && i < evl_lexicon_size (lex->by_id[l]); i += 7)
+      {
+        const EvlLexEntry *e = evl_lexicon_get (lex->by_id[l], i);
+        for (guint t = 0; t < EVL_ENTITY_N; t++)
+          {
+            g_autofree char *want = evl_entity_normalize_key (ctx, e->canonical, (EvlEntityType) t);
+            const char *got = evl_ent_gaz_key (lex, e, (EvlEntityType) t);
+            cr_expect_str_eq (got, want, "'%s' as type %u", e->canonical, t);
+            cr_expect_eq (evl_ent_gaz_key (lex, e, (EvlEntityType) t), got);
+            checked++;
+          }
+      }
+  cr_assert_gt (checked, 100);
+}

@@ -811,8 +811,13 @@ emit (Cx *x, GArray *cands)
       else
         name = display_name (x, k->surface ? k->surface : aliases->pdata[0], aliases);
       ec.name = name;
-      evl_ent_normalize_key (x->ktmp, x->lex, name, k->type);
-      ec.key = evl_document_intern (x->doc, x->ktmp->str, (gssize) x->ktmp->len);
+      if (k->gaz && !k->city)
+        ec.key = evl_document_intern (x->doc, evl_ent_gaz_key (x->lex, k->gaz, k->type), -1);
+      else
+        {
+          evl_ent_normalize_key (x->ktmp, x->lex, name, k->type);
+          ec.key = evl_document_intern (x->doc, x->ktmp->str, (gssize) x->ktmp->len);
+        }
       ec.type = k->type;
       g_ptr_array_add (aliases, NULL);
       ec.aliases = (const char *const *) aliases->pdata;

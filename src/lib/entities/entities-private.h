@@ -61,6 +61,12 @@ typedef struct {
   guint32 first_mask;
   GArray *words;             /* EvlEntWord, at most G_MAXUINT16 */
   GStringChunk *word_text;
+  /* evl_ent_gaz_key()'s cache: (line, type) -> key, filled on first use,
+   * shared by the threads annotating documents. */
+  struct {
+    GMutex lock;
+    GHashTable *keys;
+  } *gaz_keys;
 } EvlEntLex;
 
 /* Which gazetteer a match came from. */
@@ -141,6 +147,12 @@ void evl_ent_fold_name (GString *out, const char *text, gsize len);
 /* Sets @out to evl_entity_normalize_key (@name, @type). */
 void evl_ent_normalize_key (GString *out, const EvlEntLex *lex, const char *name,
                             EvlEntityType type);
+
+/* (transfer none) evl_ent_normalize_key() of the canonical name of the
+ * gazetteer line @entry, computed once per context; valid while the
+ * context lives. */
+const char *evl_ent_gaz_key (const EvlEntLex *lex, const EvlLexEntry *entry,
+                             EvlEntityType type);
 
 /* Turns the candidates into clusters and mentions on @doc. */
 void evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
