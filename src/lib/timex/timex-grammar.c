@@ -2078,22 +2078,31 @@ p_modified (TxScan *s, int i, TxMatch *m)
 typedef struct {
   Pattern fn;
   guint32 starts;               /* the classes (u->sc) it may begin with */
+  guint32 the_next;             /* when 'the' is not among them: the classes
+                                 * the unit after a 'the' must have for the
+                                 * pattern to match from the 'the' */
 } PatternEntry;
 
 /* Cues are tested through their first attribute "shift" (S_SHIFT);
  * multi-word lexicons through lookup_multi(), whose first word the
- * prefix filter must know (S_MODS, S_DEI, S_HOL). */
-#define P_MONTH { p_month, S_NUM | S_WDAY | S_MONTH | S_THE }
-#define P_WEEKDAY { p_weekday, S_THE | S_SHIFT | S_WDAY }
-#define P_YEAR { p_year, S_LIT | S_NUM | S_NUMBER | S_THE }
-#define P_SEASON { p_season, S_THE | S_SHIFT | S_NUM | S_A | S_NUMBER | S_SEASON }
-#define P_QUARTER { p_quarter, S_THE | S_SHIFT | S_NUM | S_LIT | S_ORD | S_NUMBER }
-#define P_CENTURY { p_century, S_THE | S_NUM | S_ORD | S_NUMBER }
-#define P_HOLIDAY { p_holiday, S_SHIFT | S_HOL }
-#define P_DEICTIC { p_deictic, S_DEI }
-#define P_RELATIVE { p_relative, S_THE | S_SHIFT }
-#define P_ANAPHOR { p_anaphor, S_THE | S_THAT }
-#define P_NUMERIC_DATE { p_numeric_date, S_NUM }
+ * prefix filter must know (S_MODS, S_DEI, S_HOL); numbers through the
+ * parser each pattern starts with (S_CARD ... S_SLASH).  After 'the':
+ * an ordinal ('the 3rd of May', 'the third quarter', 'the 20th
+ * century'), a cue ('the previous Friday'), 'year' ('the year two
+ * thousand'), a count, a unit, a modifier, a season. */
+#define THE_ORDINAL (S_NUMORD | S_ORD | S_NUMBER)
+#define P_MONTH { p_month, S_DAY | S_WDAY | S_MONTH, THE_ORDINAL }
+#define P_WEEKDAY { p_weekday, S_SHIFT | S_WDAY, S_CUE }
+#define P_YEAR { p_year, S_LIT | S_YEARISH | S_NUMBER, S_LIT }
+#define P_SEASON { p_season, S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, \
+                   S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON }
+#define P_QUARTER { p_quarter, S_SHIFT | S_YEAR | S_NUMORD | S_LIT | S_ORD | S_NUMBER, S_LIT | THE_ORDINAL }
+#define P_CENTURY { p_century, S_NUMORD | S_ORD | S_NUMBER, THE_ORDINAL }
+#define P_HOLIDAY { p_holiday, S_SHIFT | S_HOL, 0 }
+#define P_DEICTIC { p_deictic, S_DEI, 0 }
+#define P_RELATIVE { p_relative, S_SHIFT, S_SHIFT }
+#define P_ANAPHOR { p_anaphor, S_THE | S_THAT, 0 }
+#define P_NUMERIC_DATE { p_numeric_date, S_YEAR | S_SLASH, 0 }
 
 /* The longest match of @pats at @i that ends past @floor_end. */
 static int
@@ -2101,11 +2110,12 @@ run_patterns (TxScan *s, int i, const PatternEntry *pats, guint n_pats, int floo
 {
   int best = -1;
   guint32 c = U (i)->sc;
+  guint32 cn = (c & S_THE) && i + 1 < s->n ? U (i + 1)->sc : 0;
   TxMatch blank, tmp;
   init_match (&blank, i);
   for (guint k = 0; k < n_pats; k++)
     {
-      if (!(c & pats[k].starts))
+      if (!(c & pats[k].starts) && !(cn & pats[k].the_next))
         continue;
       tmp = blank;
       int e = pats[k].fn (s, i, &tmp);
@@ -2136,15 +2146,16 @@ gboolean
 tx_match (TxScan *s, int i, TxMatch *m)
 {
   static const PatternEntry all[] = {
-    { p_time, S_NUM | S_POD },
-    { p_modified, S_MODS | S_THE },
+    { p_time, S_CLOCK | S_HOUR | S_POD, 0 },
+    { p_modified, S_MODS, S_MODS },
     P_NUMERIC_DATE, P_MONTH, P_WEEKDAY, P_YEAR, P_SEASON, P_QUARTER, P_CENTURY,
     P_HOLIDAY, P_DEICTIC, P_RELATIVE,
-    { p_period, S_THE | S_LIT },
+    { p_period, S_THE | S_LIT, 0 },
     P_ANAPHOR,
-    { p_year_end, S_THE | S_LIT },
-    { p_duration, S_MODS | S_THE | S_SHIFT | S_LIT | S_NUM | S_A | S_NUMBER | S_UNIT },
-    { p_set, S_LIT | S_NUM | S_A | S_NUMBER },
+    { p_year_end, S_THE | S_LIT, 0 },
+    { p_duration, S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT,
+      S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT },
+    { p_set, S_LIT | S_CARD | S_A | S_NUMBER, 0 },
   };
   for (int k = 0; k < LEX_N; k++)
     s->memo[k].at = -1;

@@ -408,6 +408,51 @@ unit_fold (TxUnit *u, const char *p, const char *e)
   return h;
 }
 
+static inline gboolean
+suffix_is (const TxUnit *u, char a, char b)
+{
+  return u->suffix[0] == a && u->suffix[1] == b && u->suffix[2] == '\0';
+}
+
+/* The start classes of a number unit: the first tests of the number
+ * parsers (number_at(), ordinal_at(), year_like(), day_number(),
+ * p_year(), p_time(), p_numeric_date()) made once.  A plain run of
+ * digits (num >= 0, no apostrophe) has no ':', '/' or '.'. */
+static guint32
+number_bits (const TxUnit *u)
+{
+  guint32 c = S_NUM;
+  gboolean colon = FALSE, slash = FALSE, dot = FALSE;
+  if (u->num < 0 || u->apos)
+    for (const char *k = u->low; *k; k++)
+      {
+        colon |= *k == ':';
+        slash |= *k == '/';
+        dot |= *k == '.';
+      }
+  gboolean ord = suffix_is (u, 's', 't') || suffix_is (u, 'n', 'd') || suffix_is (u, 'r', 'd')
+                 || suffix_is (u, 't', 'h');
+  gboolean year = u->ndig == 4 && u->num >= 1000 && u->num <= 2099 && !u->suffix[0];
+  if (!u->suffix[0] && !u->apos && !colon && !slash)
+    c |= S_CARD;
+  if (u->num > 0 && ord)
+    c |= S_NUMORD;
+  if (year)
+    c |= S_YEAR | S_YEARISH;
+  if ((u->ndig == 4 && suffix_is (u, 's', '\0')) || (u->apos && u->ndig == 2))
+    c |= S_YEARISH;
+  if (u->num >= 1 && u->num <= 31 && u->ndig <= 2 && !u->apos && (!u->suffix[0] || ord))
+    c |= S_DAY;
+  if (colon && !slash && !dot)
+    c |= S_CLOCK;
+  if (u->ndig <= 2 && u->num >= 0 && u->num <= 12 && !u->apos
+      && (!u->suffix[0] || suffix_is (u, 'a', 'm') || suffix_is (u, 'p', 'm')))
+    c |= S_HOUR;
+  if (slash)
+    c |= S_SLASH;
+  return c;
+}
+
 /* @h: tx_hash() of u->low */
 static void
 classify (const TxLex *lx, TxUnit *u, guint64 h)
@@ -416,7 +461,7 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
     {
       memset (&u->w, 0, sizeof u->w);
       if (u->kind == U_NUM)
-        u->sc = S_NUM;
+        u->sc = number_bits (u);
       return;
     }
   /* set on every word: the grammar tests it at inner units too */
@@ -500,11 +545,14 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
       u->num = -1;
       const char *q = p;
       guint64 h = 0;
-      if (g_ascii_isdigit (c) || (apostrophe (p, e) && p + apostrophe (p, e) + 1 < e
+      /* an ASCII letter starts a word: the number tests below cannot
+       * hold for it, so it skips them */
+      gboolean alpha = (guint) ((c | 0x20) - 'a') < 26;
+      if (!alpha && (g_ascii_isdigit (c) || (apostrophe (p, e) && p + apostrophe (p, e) + 1 < e
                                   && g_ascii_isdigit (p[apostrophe (p, e)])
                                   && g_ascii_isdigit (p[apostrophe (p, e) + 1])
                                   && (p + apostrophe (p, e) + 2 >= e
-                                      || !g_ascii_isdigit (p[apostrophe (p, e) + 2]))))
+                                      || !g_ascii_isdigit (p[apostrophe (p, e) + 2])))))
         {
           u->kind = U_NUM;
           gboolean apos = !g_ascii_isdigit (c);
@@ -554,7 +602,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
           u->apos = apos;
           h = unit_fold (u, p, q);
         }
-      else if (is_letter (p, e))
+      else if (alpha || is_letter (p, e))
         {
           u->kind = U_WORD;
           u->cap = g_ascii_isupper (c);

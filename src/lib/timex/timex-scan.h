@@ -33,6 +33,15 @@ enum {
   S_MODS = 1 << 15,             /* a candidate that may start a form of */
   S_DEI = 1 << 16,              /*   timex-modifiers, timex-deictics, */
   S_HOL = 1 << 17,              /*   holidays (their prefix filters) */
+  /* number units, by what the number parsers of timex-grammar.c accept */
+  S_CARD = 1 << 18,             /* number_at(): no suffix, no ', no : or / */
+  S_NUMORD = 1 << 19,           /* ordinal_at(): 1st, 22nd, 3rd, 4th */
+  S_YEAR = 1 << 20,             /* year_like(): 1000-2099, four digits */
+  S_YEARISH = 1 << 21,          /* p_year(): a year, 1990s, '98, '80s */
+  S_DAY = 1 << 22,              /* day_number(): 1-31, 1st-31st */
+  S_CLOCK = 1 << 23,            /* p_time(): 10:35 */
+  S_HOUR = 1 << 24,             /* p_time(): 0-12, 6am */
+  S_SLASH = 1 << 25,            /* p_numeric_date(): 9/14/2023 */
 };
 
 /* What classify() derives from a word's text alone.  A macro so that
