@@ -965,3 +965,51 @@ ParameterizedTest (CueCase *tc, reason, cue_phrases_relate_the_launch_to_the_mee
     }
   evl_document_unref (d);
 }
+
+/* ---- the merged date counts supporting documents ---- */
+
+typedef struct {
+  char dates[4][11];   /* one summit document per non-empty date */
+  char chosen[11];
+  char detail[48];     /* prefix of the first conflict's detail, "" none */
+} VoteCase;
+
+ParameterizedTestParameters (reason, merged_date_counts_supporting_documents)
+{
+  static VoteCase cases[] = {
+    { { "2023-09-12", "2023-09-13", "2023-09-13" }, "2023-09-13",
+      "2 of 3 dated sources agree with 2023-09-13" },
+    /* A tie keeps the first best. */
+    { { "2023-09-13", "2023-09-12", "2023-09-12", "2023-09-13" }, "2023-09-13",
+      "2 of 4 dated sources agree with 2023-09-13" },
+    { { "2023-09-13", "2023-09-13", "2023-09-13", "2023-09-12" }, "2023-09-13",
+      "3 of 4 dated sources agree with 2023-09-13" },
+    { { "2023-09-13", "2023-09-13" }, "2023-09-13", "" },
+  };
+  return cr_make_param_array (VoteCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (VoteCase *tc, reason, merged_date_counts_supporting_documents)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[4];
+  guint n = 0;
+  for (; n < 4 && tc->dates[n][0]; n++)
+    {
+      char id[2] = { (char) ('a' + n), 0 };
+      docs[n] = fx_summit_doc (id, SUMMIT_AT, "WHEN", tc->dates[n], tc->dates[n], tc->dates[n],
+                               EVL_GRAIN_DAY);
+    }
+  g_autoptr (EvlGraph) g = build (ctx, docs, n);
+  cr_assert_eq (evl_graph_n_events (g), 1);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->time.value, tc->chosen);
+  if (tc->detail[0] == '\0')
+    cr_assert_eq (evl_graph_n_conflicts (g), 0);
+  else
+    {
+      cr_assert_gt (evl_graph_n_conflicts (g), 0);
+      const char *detail = evl_graph_get_conflict (g, 0)->detail;
+      cr_assert (g_str_has_prefix (detail, tc->detail), "'%s'", detail);
+    }
+  unref_all (docs, n);
+}
