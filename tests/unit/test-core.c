@@ -1,5 +1,7 @@
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <eventline/eventline.h>
+#include <string.h>
 
 TestSuite (core);
 
@@ -89,4 +91,61 @@ Test (core, bulk_add_tokens_and_sentences)
   cr_assert_eq (n, 2);
   cr_assert_eq (got[1].first_token, 2);
   cr_assert_eq (evl_document_token_at (doc, 11), 2);
+}
+
+/* Documents accept exactly what g_utf8_validate_len() accepts (ASCII is
+ * checked eight bytes a step): ASCII runs across word boundaries, NUL,
+ * overlong forms, surrogates, code points past U+10FFFF, truncated and
+ * stray continuation bytes, noncharacters; the error names the offset. */
+typedef struct {
+  char bytes[32];
+  int len;
+} Utf8Case;
+
+ParameterizedTestParameters (core, document_utf8_matches_glib)
+{
+  static Utf8Case cases[] = {
+    { "plain ascii text, 27 bytes.", 27 },
+    { "abcdefgh\xc3\xa9", 10 },
+    { "abcdefg\xc3\xa9h", 10 },
+    { "abcdefgh\x00ijk", 12 },
+    { "abc\x00", 4 },
+    { "abcdefghij\xc0\xaf", 12 },
+    { "\xe0\x80\xaf", 3 },
+    { "\xed\xa0\x80 surrogate", 13 },
+    { "\xf4\x90\x80\x80", 4 },
+    { "\xf0\x9f\x98\x80 emoji", 10 },
+    { "curly \xe2\x80\x9cquote\xe2\x80\x9d", 18 },
+    { "cut \xe2\x80", 6 },
+    { "stray \x80 byte", 12 },
+    { "\xef\xbf\xbe nonchar", 11 },
+    { "\xef\xb7\x90 nonchar", 11 },
+    { "\xf5\x80\x80\x80", 4 },
+    { "nbsp\xc2\xa0here", 10 },
+    { "", 0 },
+  };
+  return cr_make_param_array (Utf8Case, cases, sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest (Utf8Case *c, core, document_utf8_matches_glib)
+{
+  const char *bad = NULL;
+  gboolean glib_ok = g_utf8_validate_len (c->bytes, (gsize) c->len, &bad);
+  GError *error = NULL;
+  EvlDocument *doc = evl_document_new ("x", c->bytes, c->len, &error);
+  cr_assert_eq (doc != NULL, glib_ok, "case of %d bytes", c->len);
+  if (doc)
+    {
+      gsize n;
+      const char *text = evl_document_get_text (doc, &n);
+      cr_assert_eq (n, (gsize) c->len);
+      cr_assert (memcmp (text, c->bytes, n) == 0 && text[n] == '\0');
+      evl_document_unref (doc);
+    }
+  else
+    {
+      g_autofree char *want = g_strdup_printf ("invalid UTF-8 at byte %d", (int) (bad - c->bytes));
+      cr_assert_str_eq (error->message, want);
+      g_error_free (error);
+    }
 }
