@@ -1059,7 +1059,18 @@ cue_at (const AddCtx *a, guint t, guint *n_tok)
   if (a->cues == NULL || !cue_may_start (a, t))
     return NULL;
   guint maxw = evl_lexicon_max_words (a->cues);
-  for (guint w = MIN (maxw, 4u); w >= 1; w--)
+  /* Spans of two tokens or more start with the first two folded: when
+   * that is no prefix either ('a summit'), only the one-token span is
+   * looked up.  (A fold that does not fit leaves every span.) */
+  gboolean longer = TRUE;
+  if (a->cue_prefixes && t + 1 < a->n_toks && a->toks[t + 1].sentence == a->toks[t].sentence)
+    {
+      EvlSpan s2 = { a->toks[t].span.start, a->toks[t + 1].span.end };
+      char key2[128];
+      gssize kl2 = evl_fold_key (a->text + s2.start, EVL_SPAN_LEN (s2), key2, sizeof key2);
+      longer = kl2 <= 0 || g_hash_table_contains (a->cue_prefixes, key2);
+    }
+  for (guint w = longer ? MIN (maxw, 4u) : 1; w >= 1; w--)
     {
       guint last = t + w - 1;
       if (last >= a->n_toks || a->toks[last].sentence != a->toks[t].sentence)
