@@ -49,6 +49,7 @@ lookup_multi_at (const TxScan *s, int li, int i, const EvlLexEntry **out)
   char key[128];
   int best = 0;
   gsize k = 0;
+  guint64 h = TX_HASH_SEED;     /* tx_hash() of the key so far */
   for (int j = i; j < s->n; j++)
     {
       const TxUnit *u = U (j);
@@ -58,12 +59,19 @@ lookup_multi_at (const TxScan *s, int li, int i, const EvlLexEntry **out)
       if (k + u->len + 2 >= sizeof key)
         break;
       if (j > i && !glue)
-        key[k++] = ' ';
+        {
+          key[k++] = ' ';
+          h = tx_hash_step (h, ' ');
+        }
       memcpy (key + k, u->low, u->len);
+      if (j == i)
+        h = u->h;
+      else
+        for (guint b = 0; b < u->len; b++)
+          h = tx_hash_step (h, (guchar) u->low[b]);
       k += u->len;
       key[k] = '\0';
       /* no form goes on from here: stop */
-      guint64 h = tx_hash (key, k);
       if (!tx_bloom_has (s->lx->prefix[li], h))
         break;
       if (!tx_bloom_has (s->lx->form[li], h))

@@ -424,16 +424,14 @@ static gboolean
 starts_phrase (const TxScan *s, int i)
 {
   const TxUnit *a = &s->u[i], *b = &s->u[i + 1];
-  char key[64];
-  if ((gsize) a->len + b->len + 2 > sizeof key)
+  /* the key "a b" (or "a'b", "a-b") hashed on from a's hash */
+  if ((gsize) a->len + b->len + 2 > 64)
     return FALSE;
-  memcpy (key, a->low, a->len);
-  gsize k = a->len;
+  guint64 h = a->h;
   if (b->low[0] != '\'' && b->low[0] != '-')
-    key[k++] = ' ';
-  memcpy (key + k, b->low, b->len);
-  k += b->len;
-  guint64 h = tx_hash (key, k);
+    h = tx_hash_step (h, ' ');
+  for (guint k = 0; k < b->len; k++)
+    h = tx_hash_step (h, (guchar) b->low[k]);
   return tx_bloom_has (s->lx->prefix[LEX_MODS], h) || tx_bloom_has (s->lx->prefix[LEX_DEICTICS], h)
          || tx_bloom_has (s->lx->prefix[LEX_HOLIDAYS], h);
 }

@@ -30,12 +30,9 @@ static const char *const lexicon_names[LEX_N] = {
 guint64
 tx_hash (const char *s, gsize n)
 {
-  guint64 h = 1469598103934665603ULL;
+  guint64 h = TX_HASH_SEED;
   for (gsize i = 0; i < n; i++)
-    {
-      h ^= (guchar) s[i];
-      h *= 1099511628211ULL;
-    }
+    h = tx_hash_step (h, (guchar) s[i]);
   return h;
 }
 
@@ -382,7 +379,7 @@ clitic_len (const char *p, const char *end)
 static guint64
 unit_fold (TxUnit *u, const char *p, const char *e)
 {
-  guint64 h = 1469598103934665603ULL;
+  guint64 h = TX_HASH_SEED;
   gsize k = 0;
   while (p < e && k < sizeof u->low - 1)
     {
@@ -610,7 +607,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
           /* the common word, ASCII letters and digits up to a space or
            * punctuation, is folded and hashed as it is read; any other
            * goes on below and through unit_fold() */
-          guint64 fh = 1469598103934665603ULL;
+          guint64 fh = TX_HASH_SEED;
           const char *lim = e - q > (gssize) sizeof u->low - 1 ? q + sizeof u->low - 1 : e;
           guchar lc;
           while (q < lim && (lc = alnum_fold[(guchar) *q]) != 0)
@@ -679,6 +676,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
             {
               u->low[0] = '-';
               u->len = 1;
+              h = tx_hash_step (TX_HASH_SEED, '-');
             }
           else
             h = unit_fold (u, p, q);
@@ -686,6 +684,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
     folded:
       u->start = (guint32) (p - base);
       u->end = (guint32) (q - base);
+      u->h = h;
       classify (lx, u, h);
       n++;
       p = q;

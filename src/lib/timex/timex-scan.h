@@ -99,6 +99,7 @@ typedef struct {
   gint32 num;                   /* value of a plain digit run, else -1 */
   char suffix[4];               /* s st nd rd th am pm after digits */
   char low[28];                 /* ASCII-lower-cased text, ’ as ' */
+  guint64 h;                    /* tx_hash() of @low */
   union {
     TxWordInfo w;
     struct {
@@ -155,6 +156,13 @@ typedef struct {
 void tx_lex_init (TxLex *lx, const EvlContext *ctx);
 void tx_lex_clear (TxLex *lx);
 guint64 tx_hash (const char *s, gsize n);
+#define TX_HASH_SEED 1469598103934665603ULL
+/* tx_hash() of @s + @c, given @h = tx_hash() of @s */
+static inline guint64
+tx_hash_step (guint64 h, guchar c)
+{
+  return (h ^ c) * 1099511628211ULL;
+}
 gboolean tx_bloom_has (const guint64 *bits, guint64 h);
 void tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray *out);
 
