@@ -512,11 +512,13 @@ evl_source_load_file (const char *path, const EvlLoadOptions *opts, GPtrArray *o
       return evl_source_read_stdin (max, &in, &in_len, error)
              && load_with_meta ("stdin", in, in_len, opts, &none, out, error);
     }
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return evl_fail (error, EVL_ERROR_IO, "%s: is a folder (pass it as an input to expand it)", path);
+  /* One stat answers both "a folder?" and the size (g_file_test() then
+   * g_stat() were two system calls a file). */
   GStatBuf st;
   if (g_stat (path, &st) != 0)
     return evl_fail (error, EVL_ERROR_IO, "%s: %s", path, g_strerror (errno));
+  if (S_ISDIR (st.st_mode))
+    return evl_fail (error, EVL_ERROR_IO, "%s: is a folder (pass it as an input to expand it)", path);
   if ((gsize) st.st_size > max)
     return evl_fail (error, EVL_ERROR_TOO_LARGE,
                      "%s: %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
