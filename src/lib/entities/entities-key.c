@@ -158,32 +158,6 @@ evl_ent_lex_get (const EvlContext *ctx)
   return evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_ENTITIES, lex_build, lex_free);
 }
 
-const EvlEntFirst *
-evl_ent_first_word (const EvlEntLex *lex, guint32 h, gsize len)
-{
-  if (len == 0 || len > G_MAXUINT16)
-    return NULL;
-  const EvlEntFirst *slot = first_slot (lex->first, lex->first_mask, h, (guint16) len);
-  return slot->len ? slot : NULL;
-}
-
-const EvlEntWord *
-evl_ent_slot_word (const EvlEntLex *lex, const EvlEntFirst *slot, const char *text, gsize len)
-{
-  if (slot == NULL || slot->word == 0 || slot->len != len)
-    return NULL;
-  const EvlEntWord *w = &g_array_index (lex->words, EvlEntWord, slot->word - 1);
-  if (w->text == NULL)
-    return NULL;
-  for (gsize i = 0; i < len; i++)
-    {
-      guchar c = (guchar) text[i];
-      if ((char) ((guint) (c - 'A') < 26u ? c + 32u : c) != w->text[i])
-        return NULL;
-    }
-  return w;
-}
-
 const char *
 evl_ent_attr (const EvlLexEntry *entry, const char *kind)
 {

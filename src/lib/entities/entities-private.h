@@ -124,13 +124,38 @@ evl_ent_word_hash_step (guint32 h, guchar c)
 
 /* (transfer none) The first-word slot of the word of @len bytes whose
  * hash (evl_ent_word_hash_step() over its bytes) is @h, or NULL when no
- * form of any lexicon starts with that word. */
-const EvlEntFirst *evl_ent_first_word (const EvlEntLex *lex, guint32 h, gsize len);
+ * form of any lexicon starts with that word.  Inline, as the next: asked
+ * for most tokens. */
+static inline const EvlEntFirst *
+evl_ent_first_word (const EvlEntLex *lex, guint32 h, gsize len)
+{
+  if (len == 0 || len > G_MAXUINT16)
+    return NULL;
+  guint32 i = h & lex->first_mask;
+  const EvlEntFirst *t = lex->first;
+  while (t[i].len != 0 && (t[i].hash != h || t[i].len != len))
+    i = (i + 1) & lex->first_mask;
+  return t[i].len ? &t[i] : NULL;
+}
 
 /* (transfer none) The word of @slot (nullable) when it is the @len bytes
  * at @text lower-cased (ASCII), else NULL. */
-const EvlEntWord *evl_ent_slot_word (const EvlEntLex *lex, const EvlEntFirst *slot,
-                                     const char *text, gsize len);
+static inline const EvlEntWord *
+evl_ent_slot_word (const EvlEntLex *lex, const EvlEntFirst *slot, const char *text, gsize len)
+{
+  if (slot == NULL || slot->word == 0 || slot->len != len)
+    return NULL;
+  const EvlEntWord *w = &g_array_index (lex->words, EvlEntWord, slot->word - 1);
+  if (w->text == NULL)
+    return NULL;
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) text[i];
+      if ((char) ((guint) (c - 'A') < 26u ? c + 32u : c) != w->text[i])
+        return NULL;
+    }
+  return w;
+}
 
 /* TRUE when @entry's attribute "@kind=a|b|c" lists @text (@len bytes),
  * compared case-insensitively with white space folded. */
