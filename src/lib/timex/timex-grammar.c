@@ -143,7 +143,7 @@ unit_value (TxUnit *u)
           u->val = g_ascii_strtod (buf, NULL);
         }
       else
-        u->val = g_ascii_strtod (attr (u->number, 0), NULL);
+        u->val = u->nval; /* g_ascii_strtod (attr (u->number, 0)), once */
       u->has_val = TRUE;
     }
   return u->val;
@@ -161,13 +161,13 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
   const TxUnit *u = U (i);
   if (u->kind == U_NUM)
     {
-      if (u->suffix[0] || u->apos || strchr (u->low, ':') || strchr (u->low, '/'))
+      if (!(u->sc & S_CARD)) /* a suffix, an apostrophe, ':' or '/' */
         return -1;
       /* a plain run of digits is what strtod() would read */
       *val = u->num >= 0 ? u->num : unit_value (U (i));
       int j = i + 1;
       /* '5 1/2' */
-      if (j < s->n && U (j)->kind == U_NUM && strchr (U (j)->low, '/'))
+      if (j < s->n && (U (j)->sc & S_SLASH))
         {
           int a = atoi (U (j)->low), b = atoi (strchr (U (j)->low, '/') + 1);
           if (b > 0 && a < b)
@@ -184,24 +184,23 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
     j++;
   if (j >= s->n || U (j)->number == NULL)
     return -1;
-  const char *kind = attr (U (j)->number, 1);
-  if (article && strcmp (kind, "scale") && strcmp (kind, "dozen") && strcmp (kind, "vague")
-      && strcmp (kind, "couple"))
+  int kind = U (j)->nkind;
+  if (article && kind != NK_SCALE && kind != NK_DOZEN && kind != NK_VAGUE && kind != NK_COUPLE)
     return -1;
-  if (strcmp (kind, "vague") == 0)
+  if (kind == NK_VAGUE)
     {
-      if (strcmp (U (j)->low, "many") == 0 && !article)
+      if (is (s, j, "many") && !article)
         return -1;
       *vague = TRUE;
       *val = 0;
       return j + 1;
     }
-  if (strcmp (kind, "couple") == 0)
+  if (kind == NK_COUPLE)
     {
       *val = 2;
       return is (s, j + 1, "of") ? j + 2 : j + 1;
     }
-  if (strcmp (kind, "dozen") == 0)
+  if (kind == NK_DOZEN)
     {
       *val = 12;
       return j + 1;
@@ -210,9 +209,9 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
   int start = j;
   while (j < s->n && U (j)->number)
     {
-      const char *kd = attr (U (j)->number, 1);
+      int kd = U (j)->nkind;
       double v = unit_value (U (j));
-      if (strcmp (kd, "scale") == 0)
+      if (kd == NK_SCALE)
         {
           if (cur == 0)
             cur = 1;
@@ -225,15 +224,14 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
             cur *= v;
           j++;
         }
-      else if (strcmp (kd, "unit") == 0 || strcmp (kd, "teen") == 0 || strcmp (kd, "tens") == 0)
+      else if (kd == NK_UNIT || kd == NK_TEEN || kd == NK_TENS)
         {
-          if (j > start && strcmp (attr (U (j - 1)->number, 1), "scale") != 0
-              && !(strcmp (attr (U (j - 1)->number, 1), "tens") == 0 && strcmp (kd, "unit") == 0))
+          if (j > start && U (j - 1)->nkind != NK_SCALE && !(U (j - 1)->nkind == NK_TENS && kd == NK_UNIT))
             break;
           cur += v;
           j++;
-          if (strcmp (kd, "tens") == 0 && is_hyphen (s, j) && j + 1 < s->n && U (j + 1)->number
-              && strcmp (attr (U (j + 1)->number, 1), "unit") == 0 && attached (s, j + 1))
+          if (kd == NK_TENS && is_hyphen (s, j) && j + 1 < s->n && U (j + 1)->nkind == NK_UNIT
+              && attached (s, j + 1))
             {
               cur += unit_value (U (j + 1));
               j += 2;
@@ -241,8 +239,8 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
         }
       else
         break;
-      if (is (s, j, "and") && j + 1 < s->n && U (j + 1)->number
-          && strcmp (attr (U (j + 1)->number, 1), "scale") != 0 && cur >= 100)
+      if (is (s, j, "and") && j + 1 < s->n && U (j + 1)->number && U (j + 1)->nkind != NK_SCALE
+          && cur >= 100)
         j++;
     }
   if (j == start)
@@ -257,8 +255,7 @@ ordinal_at (const TxScan *s, int i, int *val)
   if (i >= s->n)
     return -1;
   const TxUnit *u = U (i);
-  if (u->kind == U_NUM && u->num > 0 && (strcmp (u->suffix, "st") == 0 || strcmp (u->suffix, "nd") == 0
-                                          || strcmp (u->suffix, "rd") == 0 || strcmp (u->suffix, "th") == 0))
+  if (u->sc & S_NUMORD) /* 1st, 2nd, 3rd, 4th */
     {
       *val = u->num;
       return i + 1;
@@ -269,7 +266,7 @@ ordinal_at (const TxScan *s, int i, int *val)
       return i + 1;
     }
   /* twenty-first */
-  if (u->number && strcmp (attr (u->number, 1), "tens") == 0 && is_hyphen (s, i + 1)
+  if (u->nkind == NK_TENS && is_hyphen (s, i + 1)
       && i + 2 < s->n && U (i + 2)->ordinal)
     {
       *val = atoi (attr (u->number, 0)) + atoi (attr (U (i + 2)->ordinal, 0));
@@ -305,10 +302,8 @@ day_number (const TxScan *s, int i)
   if (i >= s->n)
     return 0;
   const TxUnit *u = U (i);
-  if (u->kind != U_NUM || u->num < 1 || u->num > 31 || u->ndig > 2 || u->apos)
-    return 0;
-  if (u->suffix[0] && strcmp (u->suffix, "st") && strcmp (u->suffix, "nd")
-      && strcmp (u->suffix, "rd") && strcmp (u->suffix, "th"))
+  /* 1-31, at most two digits, no apostrophe, no suffix but st nd rd th */
+  if (!(u->sc & S_DAY))
     return 0;
   /* '5:30', '5 percent', '5 years' are not days of a month */
   if (i + 1 < s->n && (U (i + 1)->unit || is (s, i + 1, "percent") || is (s, i + 1, "%")))
@@ -336,9 +331,8 @@ year_at (const TxScan *s, int i, int *year)
   if (u->number && i + 1 < s->n && U (i + 1)->number)
     {
       int hi = atoi (attr (u->number, 0));
-      const char *k2 = attr (U (i + 1)->number, 1);
-      if (hi >= 10 && hi <= 20 && strcmp (attr (u->number, 1), "teen") == 0
-          && (strcmp (k2, "tens") == 0 || strcmp (k2, "teen") == 0))
+      int k2 = U (i + 1)->nkind;
+      if (hi >= 10 && hi <= 20 && u->nkind == NK_TEEN && (k2 == NK_TENS || k2 == NK_TEEN))
         {
           double lo;
           gboolean vague;

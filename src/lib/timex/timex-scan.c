@@ -153,6 +153,16 @@ word_info (const TxLex *lx, const char *k, gsize n, guint64 h, TxWordInfo *w)
   w->lexical = w->month || w->wday || w->number || w->ordinal || w->unit || w->season
                || w->pod || w->cue || tx_bloom_has (lx->form[LEX_HOLIDAYS], h)
                || tx_bloom_has (lx->form[LEX_DEICTICS], h) || tx_bloom_has (lx->form[LEX_MODS], h);
+  if (w->number)
+    {
+      static const char *const kinds[] = { "unit", "teen", "tens", "scale", "dozen", "vague", "couple" };
+      const char *kind = w->number->n_attrs > 1 ? w->number->attrs[1] : "";
+      w->nkind = NK_OTHER;
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        if (strcmp (kind, kinds[i]) == 0)
+          w->nkind = (guint8) (NK_UNIT + i);
+      w->nval = g_ascii_strtod (w->number->n_attrs > 0 ? w->number->attrs[0] : "", NULL);
+    }
   guint32 c = S_CAND | (w->month ? S_MONTH : 0) | (w->wday ? S_WDAY : 0) | (w->number ? S_NUMBER : 0)
               | (w->ordinal ? S_ORD : 0) | (w->unit ? S_UNIT : 0) | (w->season ? S_SEASON : 0)
               | (w->pod ? S_POD : 0) | (w->cue ? S_CUE : 0);
@@ -456,7 +466,7 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
 {
   if (u->kind != U_WORD)
     {
-      memset (&u->w, 0, sizeof u->w);
+      tx_word_clear (&u->w);
       if (u->kind == U_NUM)
         u->sc = number_bits (u);
       return;
@@ -465,7 +475,7 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
   u->start_word = tx_bloom_has (lx->start_word, h);
   if (!tx_bloom_has (lx->any, h))
     {
-      memset (&u->w, 0, sizeof u->w);
+      tx_word_clear (&u->w);
       if (u->start_word)
         u->sc = start_bits (u->low, u->len);
       return;

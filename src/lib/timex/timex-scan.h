@@ -3,6 +3,9 @@
 
 #include "timex-private.h"
 
+#include <stddef.h>
+#include <string.h>
+
 enum {
   LEX_MONTHS, LEX_WEEKDAYS, LEX_NUMBERS, LEX_ORDINALS, LEX_UNITS, LEX_SEASONS,
   LEX_PODS, LEX_HOLIDAYS, LEX_MODS, LEX_CUES, LEX_DEICTICS, LEX_TENSE, LEX_ZONES,
@@ -50,12 +53,30 @@ enum {
 #define TX_WORD_FIELDS \
   const EvlLexEntry *month, *wday, *number, *ordinal, *unit, *season, *pod, *cue, *tense; \
   guint32 sc;                   /* S_* classes */ \
+  guint8 nkind;                 /* a number word's kind (NK_*) */ \
   guint8 lexical;               /* a temporal word by itself, not only a \
-                                 * determiner ('the', 'a') or a first word */
+                                 * determiner ('the', 'a') or a first word */ \
+  double nval;                  /* a number word's value (its first \
+                                 * attribute read by g_ascii_strtod()); \
+                                 * last: a unit that is no number word \
+                                 * leaves it unset (tx_word_clear()) */
+
+/* The kinds of numbers.txt (its second attribute); NK_NONE for a unit
+ * that is no number word, NK_OTHER for a kind the grammar never tests. */
+enum { NK_NONE, NK_UNIT, NK_TEEN, NK_TENS, NK_SCALE, NK_DOZEN, NK_VAGUE, NK_COUPLE, NK_OTHER };
 
 typedef struct {
   TX_WORD_FIELDS
 } TxWordInfo;
+
+/* Clears what a unit that is no candidate word reads of @w: all but
+ * @nval (an inline clear of 80 bytes; with @nval the compiler makes it
+ * a 'rep stos', ~1.5 M instructions more on 400 documents). */
+static inline void
+tx_word_clear (TxWordInfo *w)
+{
+  memset (w, 0, offsetof (TxWordInfo, nval));
+}
 
 /* A word of the exact table (tx_lex_init()). */
 typedef struct {
