@@ -489,3 +489,139 @@ ON_BOTH_PATHS (consecutive_and_nested_files_stay_apart)
   g_unlink (b);
   g_rmdir (dir);
 }
+
+/* ---- TimeML writer: escaping wherever the character falls ---- */
+
+static char *
+timeml_of (const EvlDocument *doc)
+{
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  GError *error = NULL;
+  cr_assert (evl_export_timeml (doc, mem, &error), "%s", error ? error->message : "");
+  cr_assert (g_output_stream_write_all (mem, "", 1, NULL, NULL, NULL));
+  cr_assert (g_output_stream_close (mem, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+/* The writer's rules, one byte at a time: for text, or (@attr) for
+ * attribute values, where '"' is escaped too and every C0 control becomes
+ * a space. */
+static void
+ref_escape (GString *s, const char *t, gsize n, gboolean attr)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar) t[i];
+      if (c == '&')
+        g_string_append (s, "&amp;");
+      else if (c == '<')
+        g_string_append (s, "&lt;");
+      else if (c == '>')
+        g_string_append (s, "&gt;");
+      else if (c == '"' && attr)
+        g_string_append (s, "&quot;");
+      else if (c == '\r' && !attr)
+        g_string_append (s, "&#13;");
+      else if (c < 0x20 && (attr || (c != '\t' && c != '\n')))
+        g_string_append_c (s, ' ');
+      else if (c == 0xEF && !attr && i + 2 < n && (guchar) t[i + 1] == 0xBF
+               && ((guchar) t[i + 2] == 0xBE || (guchar) t[i + 2] == 0xBF))
+        {
+          g_string_append (s, "   ");
+          i += 2;
+        }
+      else
+        g_string_append_c (s, (char) c);
+    }
+}
+
+typedef struct {
+  char piece[8];   /* placed at every offset of a longer text */
+} EscapeCase;
+
+static EscapeCase escape_cases[] = {
+  { "&" }, { "<" }, { ">" }, { "\"" }, { "\r" }, { "\r\n" }, { "\x01" }, { "\x0b" }, { "\x1f" },
+  { "\t" }, { "\n" }, { "\x7f" }, { "\xc3\xa9" }, { "\xef\xbf\xbe" }, { "\xef\xbf\xbf" },
+  { "\xef\xbc\x81" }, { "\xef\xbf\xbd" }, { "&<>" },
+};
+
+ParameterizedTestParameters (export, timeml_escapes_text_at_every_offset)
+{
+  return cr_make_param_array (EscapeCase, escape_cases, G_N_ELEMENTS (escape_cases));
+}
+
+/* The piece at offsets 0..40 of a 60-byte text (across the writer's
+ * 16-byte blocks), alone and with an EVENT tag around it: the TEXT
+ * element is exactly the text escaped by the rules. */
+ParameterizedTest (EscapeCase *c, export, timeml_escapes_text_at_every_offset)
+{
+  static const char filler[] = "The leaders met again in the east; talks went on until late.";
+  gsize plen = strlen (c->piece);
+  for (guint k = 0; k <= 40; k++)
+    for (guint tagged = 0; tagged < 2; tagged++)
+      {
+        g_autoptr (GString) text = g_string_new_len (filler, k);
+        g_string_append (text, c->piece);
+        g_string_append (text, filler + k);
+        g_autoptr (EvlDocument) doc = evl_document_new ("esc", text->str, (gssize) text->len, NULL);
+        guint32 a = k, b = (guint32) (k + plen + 3);
+        if (tagged)
+          {
+            EvlEventMention e = { .span = { a, b }, .klass = EVL_EVENT_CLASS_STATE, .timex = -1,
+                                  .agent = -1, .patient = -1, .location = -1, .source = -1,
+                                  .cue_event = -1 };
+            evl_document_add_event_mention (doc, &e);
+          }
+        g_autoptr (GString) want = g_string_new ("<TEXT>");
+        if (tagged)
+          {
+            ref_escape (want, text->str, a, FALSE);
+            g_string_append (want, "<EVENT eid=\"e1\" class=\"STATE\">");
+            ref_escape (want, text->str + a, b - a, FALSE);
+            g_string_append (want, "</EVENT>");
+            ref_escape (want, text->str + b, text->len - b, FALSE);
+          }
+        else
+          ref_escape (want, text->str, text->len, FALSE);
+        g_string_append (want, "</TEXT>");
+        g_autofree char *xml = timeml_of (doc);
+        cr_assert_not_null (strstr (xml, want->str), "piece %u bytes at %u%s:\n%s\nwant %s", (guint) plen,
+                            k, tagged ? " (tagged)" : "", xml, want->str);
+      }
+}
+
+ParameterizedTestParameters (export, timeml_escapes_attribute_values)
+{
+  return cr_make_param_array (EscapeCase, escape_cases, G_N_ELEMENTS (escape_cases));
+}
+
+ParameterizedTest (EscapeCase *c, export, timeml_escapes_attribute_values)
+{
+  for (guint k = 0; k <= 20; k++)
+    {
+      g_autoptr (GString) value = g_string_new (NULL);
+      for (guint i = 0; i < k; i++)
+        g_string_append_c (value, (char) ('0' + i % 10));
+      g_string_append (value, c->piece);
+      g_string_append (value, "-X");
+      g_autoptr (EvlDocument) doc = evl_document_new ("attr", "It rained on Friday.", -1, NULL);
+      EvlTimex t = { .span = { 13, 19 }, .type = EVL_TIMEX_SET, .value = value->str, .mod = value->str,
+                     .anchor = -1 };
+      evl_document_add_timex (doc, &t);
+      EvlEventMention e = { .span = { 3, 9 }, .klass = EVL_EVENT_CLASS_OCCURRENCE, .timex = -1,
+                            .agent = -1, .patient = -1, .location = -1, .source = -1, .cue_event = -1,
+                            .tense = value->str, .modality = value->str };
+      evl_document_add_event_mention (doc, &e);
+      g_autoptr (GString) v = g_string_new (NULL);
+      ref_escape (v, value->str, value->len, TRUE);
+      g_autofree char *timex = g_strdup_printf ("<TIMEX3 tid=\"t1\" type=\"SET\" value=\"%s\" mod=\"%s\" "
+                                                "temporalFunction=\"false\" functionInDocument=\"NONE\">"
+                                                "Friday</TIMEX3>", v->str, v->str);
+      g_autofree char *inst = g_strdup_printf ("<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"%s\" "
+                                               "aspect=\"NONE\" polarity=\"POS\" pos=\"VERB\" "
+                                               "modality=\"%s\"/>", v->str, v->str);
+      g_autofree char *xml = timeml_of (doc);
+      cr_assert_not_null (strstr (xml, timex), "at %u:\n%s\nwant %s", k, xml, timex);
+      cr_assert_not_null (strstr (xml, inst), "at %u:\n%s\nwant %s", k, xml, inst);
+    }
+}
