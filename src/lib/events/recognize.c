@@ -311,7 +311,7 @@ token_shape (const char *w, gsize n, gboolean first)
   if (g_ascii_isdigit (c))
     return SHAPE_NUM;
   gboolean upper = FALSE, lower = FALSE;
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = 0; i < n && !lower; i++)   /* one lower-case letter: not all caps */
     {
       upper |= g_ascii_isupper (w[i]);
       lower |= g_ascii_islower (w[i]);
@@ -429,14 +429,19 @@ aux_of (const Model *m, const char *w, gsize n)
 static gboolean
 is_adverb (const char *w, gsize n)
 {
-  static const char *const adverbs[] = {
-    "not", "n't", "never", "also", "already", "still", "just", "ever", "even",
-    "only", "yet", "now", "then", "soon", "again", "further", "all", "both",
+  static const struct {
+    char word[8];
+    guint8 len;
+  } adverbs[] = {
+    { "not", 3 }, { "n't", 3 }, { "never", 5 }, { "also", 4 }, { "already", 7 },
+    { "still", 5 }, { "just", 4 }, { "ever", 4 }, { "even", 4 }, { "only", 4 },
+    { "yet", 3 }, { "now", 3 }, { "then", 4 }, { "soon", 4 }, { "again", 5 },
+    { "further", 7 }, { "all", 3 }, { "both", 4 },
   };
   if (n > 4 && g_ascii_strncasecmp (w + n - 2, "ly", 2) == 0)
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (adverbs); i++)
-    if (word_is (w, n, adverbs[i]))
+    if (adverbs[i].len == n && g_ascii_strncasecmp (w, adverbs[i].word, n) == 0)
       return TRUE;
   return FALSE;
 }
