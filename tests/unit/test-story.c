@@ -1550,3 +1550,95 @@ Test (story, word_table_taxonomy_entries)
   cr_assert_eq (evl_story_word_info (tax, evl_story_word_id (tax, "failed", 6))->outcome,
                 EVL_STORY_OUTCOME_FAILED);
 }
+
+/* ------------------------------------------------ precomputed word facts */
+
+typedef struct {
+  char tense[16];
+  char aspect[32];
+  guint flags;
+} TenseCase;
+
+ParameterizedTestParameters (story, tense_flags)
+{
+  static TenseCase cases[] = {
+    { "PAST", "NONE", EVL_STORY_TF_VERBAL | EVL_STORY_TF_PAST },
+    { "PRESENT", "PERFECTIVE", EVL_STORY_TF_VERBAL | EVL_STORY_TF_PRESENT | EVL_STORY_TF_PERFECT },
+    { "FUTURE", "PROGRESSIVE", EVL_STORY_TF_VERBAL | EVL_STORY_TF_FUTURE },
+    { "PASTPART", "PERFECTIVE_PROGRESSIVE", EVL_STORY_TF_VERBAL | EVL_STORY_TF_PASTPART | EVL_STORY_TF_PERFECT },
+    { "NONE", "NONE", 0 },
+    /* Other tenses are verbal but none of the named ones. */
+    { "INFINITIVE", "NONE", EVL_STORY_TF_VERBAL },
+    { "PRESPART", "NONE", EVL_STORY_TF_VERBAL },
+    { "PASTX", "", EVL_STORY_TF_VERBAL },
+    { "", "", 0 },   /* no tense, no aspect (NULL) */
+  };
+  return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (TenseCase *c, story, tense_flags)
+{
+  EvlEventMention e = { 0 };
+  e.tense = *c->tense ? c->tense : NULL;
+  e.aspect = *c->aspect ? c->aspect : NULL;
+  cr_assert_eq (evl_story_tense_flags (&e), c->flags, "%s/%s: %#x, expected %#x", c->tense, c->aspect,
+                evl_story_tense_flags (&e), c->flags);
+}
+
+typedef struct {
+  char form[24];
+  char stem[24];   /* "" = no stem with trigger rules */
+} StemCase;
+
+ParameterizedTestParameters (story, stem_rules_in_word_table)
+{
+  static StemCase cases[] = {
+    { "convened", "convene" },     /* -d */
+    { "discussed", "discuss" },    /* -ed */
+    { "meets", "meet" },           /* -s */
+    { "summits", "summit" },
+    { "launches", "launch" },      /* -es */
+    { "negotiating", "negotiate" },/* -ing + e */
+    { "meeting", "meet" },         /* -ing (typing prefers its own rules) */
+    { "summitry", "" },
+    { "be", "" },
+  };
+  return cr_make_param_array (StemCase, cases, G_N_ELEMENTS (cases));
+}
+
+/* Every form whose regular stem has trigger rules carries those rules in
+ * the word table (typing reads them from the token's id). */
+ParameterizedTest (StemCase *c, story, stem_rules_in_word_table)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_get (ctx);
+  cr_assert_not_null (tax);
+  const EvlStoryWordInfo *fi = evl_story_word_info (tax, evl_story_word_id (tax, c->form, strlen (c->form)));
+  if (*c->stem == '\0')
+    {
+      cr_assert_null (fi->stem_rules, "%s has stem rules", c->form);
+      return;
+    }
+  const EvlStoryWordInfo *si = evl_story_word_info (tax, evl_story_word_id (tax, c->stem, strlen (c->stem)));
+  cr_assert_not_null (si->rules, "%s is no rule word", c->stem);
+  cr_assert_eq (fi->stem_rules, si->rules, "%s: not the rules of %s", c->form, c->stem);
+}
+
+Test (story, cue_first_words_know_their_form_lengths)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_get (ctx);
+  cr_assert_not_null (tax);
+  /* 'in the wake of', 'in the run-up to': only four-word cues start with 'in'. */
+  const EvlStoryWordInfo *in = evl_story_word_info (tax, evl_story_word_id (tax, "in", 2));
+  cr_assert (in->cls & EVL_STORY_C_START_CUES);
+  cr_assert_eq (in->max_words[EVL_STORY_LEX_CUES], 4);
+  cr_assert_eq (in->min_words[EVL_STORY_LEX_CUES], 4);
+  const EvlStoryWordInfo *later = evl_story_word_info (tax, evl_story_word_id (tax, "later", 5));
+  cr_assert_geq (later->max_words[EVL_STORY_LEX_CUES], 3);
+  cr_assert_leq (later->min_words[EVL_STORY_LEX_CUES], 2);
+  static const char *const names[] = { "NONE", "NEG", "DENY", NULL };
+  cr_assert_eq (evl_story_name_index ("NEG", names), 1);
+  cr_assert_eq (evl_story_name_index ("DENY", names), 2);
+  cr_assert_eq (evl_story_name_index ("NEGATE", names), G_MAXUINT);
+}
