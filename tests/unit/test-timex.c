@@ -476,3 +476,37 @@ Test (timex, huge_unbroken_text_stays_linear_and_valid, .timeout = 60 * EVL_TIME
   for (guint i = 0; i < n; i++)
     cr_assert (evl_timex_value_validate (t[i].type, t[i].value, NULL), "invalid value %s", t[i].value);
 }
+
+/* Patterns reached through the start classes a unit is given once
+ * (timex-scan.h): after 'the' by the class of the next unit, numbers by
+ * the parser that accepts them (count, ordinal, year, decade, day, clock,
+ * hour, slash date), number words by their kind.  Each must still match
+ * in full. */
+static TxCase start_class_cases[] = {
+  { "It happened in the 20th century.", DCT, "the 20th century", "DATE", "19", "" },
+  { "It happened in the twenty-first century.", DCT, "the twenty-first century", "DATE", "20", "" },
+  { "Profits rose in the third quarter.", DCT, "the third quarter", "DATE", "2023-Q3", "" },
+  { "Rates rose in the fiscal first quarter.", DCT, "the fiscal first quarter", "DATE", "2023-Q1", "" },
+  { "Shares fell 20% in the fourth quarter of 1998.", DCT, "the fourth quarter of 1998", "DATE", "1998-Q4", "" },
+  { "The first half of 1989 was weak.", DCT, "The first half of 1989", "DATE", "1989-H1", "" },
+  { "They met on the 3rd of May.", DCT, "the 3rd of May", "DATE", "2023-05-03", "" },
+  { "He returns the following week.", DCT, "the following week", "DATE", "2023-W38", "" },
+  { "The year two thousand was quiet.", DCT, "The year two thousand", "DATE", "2000", "" },
+  { "The summer of 1990 was hot.", DCT, "The summer of 1990", "DATE", "1990-SU", "" },
+  { "Sales fell in the past two years.", DCT, "the past two years", "DURATION", "P2Y", "" },
+  { "The talks lasted twenty-four hours.", DCT, "twenty-four hours", "DURATION", "PT24H", "" },
+  { "The empire lasted one hundred years.", DCT, "one hundred years", "DURATION", "P100Y", "" },
+  { "The project took a dozen years.", DCT, "a dozen years", "DURATION", "P12Y", "" },
+  { "He spoke for a couple of hours.", DCT, "a couple of hours", "DURATION", "PT2H", "" },
+  { "He was born in nineteen ninety-six.", DCT, "nineteen ninety-six", "DATE", "1996", "" },
+  { "The vote is in 5 1/2 hours.", DCT, "5 1/2 hours", "DURATION", "PT5H30M", "" },
+  { "Three times a week he runs.", DCT, "Three times a week", "SET", "P1W", "" },
+  { "The store opens at 6am.", DCT, "6am", "TIME", "2023-09-14T06:00", "" },
+  { "Talks resume at 10:35 a.m. Thursday.", DCT, "10:35 a.m. Thursday", "TIME", "2023-09-14T10:35", "" },
+  { "The treaty was signed on 9/14/2023.", DCT, "9/14/2023", "DATE", "2023-09-14", "" },
+  { "Music of the '80s was loud.", DCT, "'80s", "DATE", "198", "" },
+  { "The plant closed in the 1990s.", DCT, "1990s", "DATE", "199", "" },
+  { "The 20 people left.", DCT, "20", "", "", "" },
+};
+
+TX_FAMILY (start_classes, start_class_cases)
