@@ -1064,7 +1064,7 @@ tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
  * lemma's, else the prior) plus the cue vectors of its neighbours
  * (NULL: sentence boundary), a damped naive-Bayes update
  * (scripts/derive-event-lexicon, CUE_ALPHA); the best score wins, and
- * *@log_p gets its milli log-posterior (softmax over the scores).  Runs
+ * *@log_p (unless NULL) gets its milli log-posterior (softmax over the scores).  Runs
  * only for candidates above the event threshold: a few vectors added
  * (FormRecord), no lookup. */
 static gboolean
@@ -1105,6 +1105,8 @@ decide_class (const Model *m, const Slot *self, const Slot *prev, const Slot *ne
   for (guint k = 1; k < EVL_EVENT_CLASS_N; k++)
     if (v[k] > v[best])
       best = k;
+  if (log_p == NULL)
+    return (EvlEventClass) best;
   double sum = 0;
   for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
     sum += exp ((v[k] - v[best]) / 1000.0);
@@ -1220,9 +1222,12 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       z += pair_weights (&m, &ci->w, prev, next);
       if (z <= m.threshold)
         continue;
-      int log_p;
-      EvlEventClass klass = decide_class (&m, &ci->w, prev, next, &log_p);
-      if (worth_reporting (&m, z, has_classes (&ci->w) ? log_p : ci->w.klass))
+      /* Without a class vector the confidence is the derived one: no
+       * posterior to compute. */
+      int log_p = ci->w.klass;
+      EvlEventClass klass = decide_class (&m, &ci->w, prev, next,
+                                          has_classes (&ci->w) ? &log_p : NULL);
+      if (worth_reporting (&m, z, log_p))
         add_event (&m, doc, &t, c, ci, klass);
     }
 }
