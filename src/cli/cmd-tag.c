@@ -108,8 +108,9 @@ write_json (EvlDocument *doc, GOutputStream *out, GError **error)
   json_generator_set_root (gen, root);
   gsize len = 0;
   g_autofree char *s = json_generator_to_data (gen, &len);
-  return g_output_stream_write_all (out, s, len, NULL, NULL, error)
-         && g_output_stream_write_all (out, "\n", 1, NULL, NULL, error);
+  /* The newline takes the place of the terminating NUL: one piece. */
+  s[len] = '\n';
+  return g_output_stream_write_all (out, s, len + 1, NULL, NULL, error);
 }
 
 static gboolean

@@ -625,3 +625,40 @@ ParameterizedTest (EscapeCase *c, export, timeml_escapes_attribute_values)
       cr_assert_not_null (strstr (xml, inst), "at %u:\n%s\nwant %s", k, xml, inst);
     }
 }
+
+/* Writes pieces of @user_data's sizes (0-terminated), each filled with
+ * its own letter. */
+static gboolean
+sized_writer (GOutputStream *out, gpointer user_data, GError **error)
+{
+  const guint *sizes = user_data;
+  for (guint i = 0; sizes[i]; i++)
+    {
+      g_autofree char *piece = g_malloc (sizes[i]);
+      memset (piece, 'a' + (int) (i % 26), sizes[i]);
+      if (!g_output_stream_write_all (out, piece, sizes[i], NULL, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+ON_BOTH_PATHS (pieces_of_any_size_arrive_in_order)
+{
+  g_autofree char *dir = mode_dir (m);
+  g_autofree char *path = g_build_filename (dir, "mixed.txt", NULL);
+  /* Small pieces joined in the buffer, large ones written as they are,
+   * a buffer filled to the brim and beyond. */
+  static const guint sizes[] = { 3, 5000, 10, 4096, 70000, 1, 65535, 2, 65536, 4095, 131072, 7, 0 };
+  cr_assert (evl_export_stream_atomic (path, sized_writer, (gpointer) sizes, NULL), "%s", m->name);
+  g_autoptr (GString) want = g_string_new (NULL);
+  for (guint i = 0; sizes[i]; i++)
+    for (guint k = 0; k < sizes[i]; k++)
+      g_string_append_c (want, (char) ('a' + (int) (i % 26)));
+  g_autofree char *got = NULL;
+  gsize len = 0;
+  cr_assert (g_file_get_contents (path, &got, &len, NULL));
+  cr_assert_eq (len, want->len, "%s: %zu bytes, want %zu", m->name, len, want->len);
+  cr_assert (memcmp (got, want->str, len) == 0, "%s: bytes out of order", m->name);
+  g_unlink (path);
+  g_rmdir (dir);
+}
