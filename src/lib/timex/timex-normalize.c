@@ -21,7 +21,7 @@ pluperfect_before (const TxScan *s, int k)
     {
       if (s->u[j].kind != U_WORD)
         return FALSE;
-      if (strcmp (s->u[j].low, "had") == 0)
+      if (tx_unit_is (&s->u[j], "had"))
         return TRUE;
     }
   return FALSE;
@@ -37,7 +37,7 @@ relative_infinitive (const TxScan *s, int k)
     {
       if (s->u[j].kind != U_WORD)
         return FALSE;
-      if (s->u[j].ordinal || strcmp (s->u[j].low, "only") == 0)
+      if (s->u[j].ordinal || tx_unit_is (&s->u[j], "only"))
         return TRUE;
     }
   return FALSE;
@@ -49,7 +49,7 @@ static gboolean
 target_prep (const TxScan *s, int i)
 {
   return i > 0 && s->u[i - 1].kind == U_WORD
-         && (strcmp (s->u[i - 1].low, "to") == 0 || strcmp (s->u[i - 1].low, "by") == 0);
+         && (tx_unit_is (&s->u[i - 1], "to") || tx_unit_is (&s->u[i - 1], "by"));
 }
 
 /* 'Until Thursday, they had not called him a suspect', 'it was not until
@@ -59,15 +59,15 @@ static gboolean
 until_past (const TxScan *s, int k, int end)
 {
   for (int j = k - 1; j >= 0 && j >= k - 3; j--)
-    if (strcmp (s->u[j].low, "was") == 0 || strcmp (s->u[j].low, "were") == 0
-        || strcmp (s->u[j].low, "wasn't") == 0 || strcmp (s->u[j].low, "weren't") == 0)
+    if (tx_unit_is (&s->u[j], "was") || tx_unit_is (&s->u[j], "were")
+        || tx_unit_is (&s->u[j], "wasn't") || tx_unit_is (&s->u[j], "weren't"))
       return TRUE;
   for (int j = end; j < s->n && j < end + 6; j++)
     {
       const TxUnit *u = &s->u[j];
       if (u->kind == U_PUNCT && u->low[0] != ',')
         break;
-      if (strcmp (u->low, "had") == 0)
+      if (tx_unit_is (u, "had"))
         return TRUE;
     }
   return FALSE;
@@ -81,7 +81,7 @@ tx_tense (const TxScan *s, int i, int end)
   /* 'postponed until Tuesday', 'has until Friday to sign': a deadline
    * lies ahead of the clause's own time */
   if (i > 0 && s->u[i - 1].kind == U_WORD
-      && (strcmp (s->u[i - 1].low, "until") == 0 || strcmp (s->u[i - 1].low, "till") == 0))
+      && (tx_unit_is (&s->u[i - 1], "until") || tx_unit_is (&s->u[i - 1], "till")))
     return until_past (s, i - 1, end) ? -1 : 1;
   for (int k = i - 1; k >= 0 && k >= i - TENSE_REACH; k--)
     {
@@ -91,13 +91,13 @@ tx_tense (const TxScan *s, int i, int end)
                                      && k + 1 < s->n && s->u[k + 1].cap)))
         break;
       /* 'to leave on Thursday': an infinitive looks ahead */
-      if (u->kind == U_WORD && strcmp (u->low, "to") == 0 && pluperfect_before (s, k))
+      if (u->kind == U_WORD && tx_unit_is (u, "to") && pluperfect_before (s, k))
         return -1;
-      if (u->kind == U_WORD && strcmp (u->low, "to") == 0 && k + 1 < i && k >= i - INFINITIVE_REACH
+      if (u->kind == U_WORD && tx_unit_is (u, "to") && k + 1 < i && k >= i - INFINITIVE_REACH
           && !relative_infinitive (s, k) && s->u[k + 1].kind == U_WORD
-          && !s->u[k + 1].cap && s->u[k + 1].len > 2 && strcmp (s->u[k + 1].low, "the") != 0
-          && strcmp (s->u[k + 1].low, "his") != 0 && strcmp (s->u[k + 1].low, "her") != 0
-          && strcmp (s->u[k + 1].low, "their") != 0 && strcmp (s->u[k + 1].low, "its") != 0)
+          && !s->u[k + 1].cap && s->u[k + 1].len > 2 && !tx_unit_is (&s->u[k + 1], "the")
+          && !tx_unit_is (&s->u[k + 1], "his") && !tx_unit_is (&s->u[k + 1], "her")
+          && !tx_unit_is (&s->u[k + 1], "their") && !tx_unit_is (&s->u[k + 1], "its"))
         return 1;
       /* a past verb right before the date governs it ('ended Jan. 31',
        * 'met in May'): -2, which the year choice trusts more */
@@ -105,8 +105,8 @@ tx_tense (const TxScan *s, int i, int end)
       /* 'will be paid Dec. 14': a passive participle; the auxiliary
        * further left tells */
       if (u->kind == U_WORD && k > 0
-          && (strcmp (s->u[k - 1].low, "be") == 0 || strcmp (s->u[k - 1].low, "been") == 0
-              || strcmp (s->u[k - 1].low, "being") == 0))
+          && (tx_unit_is (&s->u[k - 1], "be") || tx_unit_is (&s->u[k - 1], "been")
+              || tx_unit_is (&s->u[k - 1], "being")))
         continue;
       if (u->tense)
         return strcmp (u->tense->attrs[0], "future") == 0 ? 1 : -strength;

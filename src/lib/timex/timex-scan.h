@@ -131,6 +131,15 @@ typedef struct {
                                  * once (unit_value()) */
 } TxUnit;
 
+/* Whether @u is the word @w (a literal): its length, then an inlined
+ * memcmp() of a known length; same as strcmp (u->low, w) == 0. */
+G_ALWAYS_INLINE static inline gboolean
+tx_unit_is (const TxUnit *u, const char *w)
+{
+  gsize n = strlen (w);
+  return u->len == n && memcmp (u->low, w, n) == 0;
+}
+
 /* What a pattern recognised, before it becomes an EvlTimex. */
 typedef struct {
   int start, end;               /* unit range [start, end) */
