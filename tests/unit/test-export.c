@@ -337,12 +337,14 @@ Test (export, missing_or_unwritable_folder_is_an_io_error)
 
 typedef struct {
   gboolean tmpfile;
-  char name[16];
+  gboolean link_refused;
+  char name[32];
 } AtomicMode;
 
 static AtomicMode atomic_modes[] = {
-  { TRUE, "O_TMPFILE" },
-  { FALSE, "mkstemp" },
+  { TRUE, FALSE, "O_TMPFILE" },
+  { FALSE, FALSE, "mkstemp" },
+  { TRUE, TRUE, "O_TMPFILE, link refused" },
 };
 
 /* A test run once per AtomicMode *m. */
@@ -357,7 +359,7 @@ static AtomicMode atomic_modes[] = {
 static char *
 mode_dir (const AtomicMode *m)
 {
-  evl_export_atomic_set_tmpfile (m->tmpfile);
+  evl_export_atomic_set_tmpfile (m->tmpfile, m->link_refused);
   return tmp_dir ();
 }
 

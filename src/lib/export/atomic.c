@@ -236,6 +236,58 @@ fill_random (char *x, guint n)
     x[i] = chars[g_random_int_range (0, (gint32) sizeof chars - 1)];
 }
 
+/* Test switch: the first linkat of commit_unnamed() fails with EPERM. */
+static gint link_fails;
+
+/* linkat through /proc can be refused where O_TMPFILE itself works (a
+ * sandbox's /proc, a file system that cannot link an unnamed inode); the
+ * data written so far is only in @fd, so it is copied into a named
+ * temporary that is renamed to @path, and later files skip O_TMPFILE.
+ * Closes @fd; 0 or an errno (nothing left behind). */
+static int
+copy_to_named (int fd, const char *path)
+{
+  g_atomic_int_set (&tmpfile_state, 2);
+  g_autofree char *tmp = tmp_template (path);
+  int out = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+  int errsv = out < 0 ? errno : 0;
+  if (errsv == 0 && lseek (fd, 0, SEEK_SET) != 0)
+    errsv = errno;
+  char buf[16 * 1024];
+  while (errsv == 0)
+    {
+      ssize_t r = read (fd, buf, sizeof buf);
+      if (r == 0)
+        break;
+      if (r < 0)
+        {
+          if (errno != EINTR)
+            errsv = errno;
+          continue;
+        }
+      for (ssize_t done = 0; done < r && errsv == 0;)
+        {
+          ssize_t w = write (out, buf + done, (size_t) (r - done));
+          if (w > 0)
+            done += w;
+          else if (w == 0)
+            errsv = ENOSPC;
+          else if (errno != EINTR)
+            errsv = errno;
+        }
+    }
+  close (fd);
+  if (out < 0)
+    return errsv;
+  if (errsv != 0)
+    {
+      close (out);
+      g_unlink (tmp);
+      return errsv;
+    }
+  return commit_named (out, tmp, path);
+}
+
 /* Links the complete unnamed temporary @fd as @path and closes it; 0 or
  * an errno (nothing left behind: the unnamed file goes with @fd). */
 static int
@@ -244,7 +296,9 @@ commit_unnamed (int fd, const char *path)
   char proc[48];
   g_snprintf (proc, sizeof proc, "/proc/self/fd/%d", fd);
   int errsv;
-  if (linkat (AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
+  if (G_UNLIKELY (g_atomic_int_get (&link_fails)))
+    errno = EPERM;
+  else if (linkat (AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
     {
       if (close_ok (fd))
         return 0;
@@ -266,6 +320,8 @@ commit_unnamed (int fd, const char *path)
             break;
         }
     }
+  else if (errno != EEXIST)
+    return copy_to_named (fd, path);
   errsv = errno;
   close (fd);
   return errsv;
@@ -273,12 +329,14 @@ commit_unnamed (int fd, const char *path)
 #endif
 
 void
-evl_export_atomic_set_tmpfile (gboolean enabled)
+evl_export_atomic_set_tmpfile (gboolean enabled, gboolean link_refused)
 {
 #ifdef O_TMPFILE
   g_atomic_int_set (&tmpfile_state, enabled ? 0 : 2);
+  g_atomic_int_set (&link_fails, link_refused);
 #else
   (void) enabled;
+  (void) link_refused;
 #endif
 }
 
@@ -294,7 +352,7 @@ evl_export_stream_atomic (const char *path, EvlExportFunc func, gpointer user_da
     {
       g_autofree char *dir = g_path_get_dirname (path);
       /* Fails on file systems without O_TMPFILE: then mkstemp. */
-      fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+      fd = open (dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0644);   /* RDWR: see copy_to_named() */
     }
 #endif
   if (fd < 0)
