@@ -210,6 +210,12 @@ EVL_API guint evl_document_add_event_mention (EvlDocument *doc, const EvlEventMe
  * return the index of the first. */
 EVL_API guint evl_document_add_tokens (EvlDocument *doc, const EvlToken *toks, guint n);
 EVL_API guint evl_document_add_sentences (EvlDocument *doc, const EvlSentence *s, guint n);
+EVL_API guint evl_document_add_entity_mentions (EvlDocument *doc, const EvlEntityMention *m, guint n);
+/* As evl_document_add_entity_cluster() for a cluster whose strings,
+ * aliases included, all come from evl_document_intern() or
+ * evl_document_span_text() of @doc (or are static literals): the alias
+ * array is copied as it is, without interning each alias again. */
+EVL_API guint evl_document_add_entity_cluster_interned (EvlDocument *doc, const EvlEntityCluster *c);
 
 /* Mutable access for the stage that owns the records (e.g. entities/
  * assigning clusters after the fact, events/ setting anchors).  The pointer

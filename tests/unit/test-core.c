@@ -149,3 +149,55 @@ ParameterizedTest (Utf8Case *c, core, document_utf8_matches_glib)
       g_error_free (error);
     }
 }
+
+/* The interned cluster appender keeps the alias pointers it is given (the
+ * document's own strings) and copies the array, as the general one does. */
+Test (core, add_entity_cluster_interned_matches_general)
+{
+  EvlDocument *doc = evl_document_new ("x", "Kim met Putin. Kim left.", -1, NULL);
+  const char *kim = evl_document_span_text (doc, (EvlSpan) { 0, 3 });
+  const char *putin = evl_document_span_text (doc, (EvlSpan) { 8, 13 });
+  const char *aliases[] = { kim, putin, NULL };
+  EvlEntityCluster c = { 0 };
+  c.name = kim;
+  c.key = evl_document_intern (doc, "kim", -1);
+  c.type = EVL_ENTITY_PERSON;
+  c.aliases = aliases;
+  c.n_mentions = 2;
+  cr_assert_eq (evl_document_add_entity_cluster (doc, &c), 0u);
+  cr_assert_eq (evl_document_add_entity_cluster_interned (doc, &c), 1u);
+  aliases[0] = "changed";
+  guint n = 0;
+  const EvlEntityCluster *cls = evl_document_get_entity_clusters (doc, &n);
+  cr_assert_eq (n, 2u);
+  for (guint i = 0; i < n; i++)
+    {
+      cr_assert (cls[i].aliases != aliases);
+      cr_assert_eq (cls[i].aliases[0], kim);
+      cr_assert_eq (cls[i].aliases[1], putin);
+      cr_assert_null (cls[i].aliases[2]);
+      cr_assert_eq (cls[i].n_mentions, 2u);
+    }
+  c.aliases = NULL;
+  cr_assert_eq (evl_document_add_entity_cluster_interned (doc, &c), 2u);
+  cr_assert_null (evl_document_get_entity_clusters (doc, NULL)[2].aliases);
+  evl_document_unref (doc);
+}
+
+Test (core, bulk_add_entity_mentions)
+{
+  EvlDocument *doc = evl_document_new ("x", "Kim met Putin.", -1, NULL);
+  EvlEntityMention one = { .span = { 0, 3 }, .cluster = 0 };
+  cr_assert_eq (evl_document_add_entity_mention (doc, &one), 0u);
+  EvlEntityMention ms[2] = { { .span = { 8, 13 }, .cluster = 1 },
+                             { .span = { 0, 3 }, .cluster = 0, .is_pronoun = 1 } };
+  cr_assert_eq (evl_document_add_entity_mentions (doc, ms, 2), 1u);
+  cr_assert_eq (evl_document_add_entity_mentions (doc, ms, 0), 3u);
+  guint n = 0;
+  const EvlEntityMention *got = evl_document_get_entity_mentions (doc, &n);
+  cr_assert_eq (n, 3u);
+  cr_assert_eq (got[1].span.start, 8u);
+  cr_assert_eq (got[1].cluster, 1);
+  cr_assert_eq (got[2].is_pronoun, 1);
+  evl_document_unref (doc);
+}

@@ -330,6 +330,9 @@ ARRAY_ADD (evl_document_add_gold, EvlGoldTag, gold)
  * (a call, a bounds check and a 16-byte copy each, plus the growth). */
 ARRAY_ADD_N (evl_document_add_tokens, EvlToken, tokens)
 ARRAY_ADD_N (evl_document_add_sentences, EvlSentence, sentences)
+/* The clusterer's mentions in one copy (one call each was 1.44 M
+ * instructions for 7,856 mentions on the 400 small documents). */
+ARRAY_ADD_N (evl_document_add_entity_mentions, EvlEntityMention, ementions)
 
 guint
 evl_document_add_entity_cluster (EvlDocument *doc, const EvlEntityCluster *c)
@@ -345,6 +348,28 @@ evl_document_add_entity_cluster (EvlDocument *doc, const EvlEntityCluster *c)
       copy.aliases = (const char *const *) g_ptr_array_free (tmp, FALSE);
     }
   g_array_append_val (doc->clusters, copy);
+  return doc->clusters->len - 1;
+}
+
+/* For a clusterer whose alias strings are already this document's own
+ * (evl_document_intern(), evl_document_span_text()): the alias array is
+ * copied with one allocation and no re-interning.  The general appender
+ * took 4.39 M instructions for 3,510 clusters on the 400 small documents
+ * (a GPtrArray and a hash probe per alias). */
+guint
+evl_document_add_entity_cluster_interned (EvlDocument *doc, const EvlEntityCluster *c)
+{
+  EvlEntityCluster copy = *c;
+  if (c->aliases)
+    {
+      gsize n = 0;
+      while (c->aliases[n])
+        n++;
+      const char **a = g_new (const char *, n + 1);
+      memcpy (a, c->aliases, (n + 1) * sizeof *a);
+      copy.aliases = a;
+    }
+  g_array_append_vals (doc->clusters, &copy, 1);
   return doc->clusters->len - 1;
 }
 

@@ -823,22 +823,26 @@ emit (Cx *x, GArray *cands)
       ec.aliases = (const char *const *) aliases->pdata;
       ec.role = pick_role (str_nodes, &out[i].roles);
       ec.n_mentions = out[i].n_mentions;
-      evl_document_add_entity_cluster (x->doc, &ec);
+      /* Every string here comes from evl_document_intern()/span_text(). */
+      evl_document_add_entity_cluster_interned (x->doc, &ec);
     }
 
+  /* The mentions are added in one copy. */
+  g_autofree EvlEntityMention *ms = g_new0 (EvlEntityMention, cands->len + 1);
+  guint n_ms = 0;
   for (guint i = 0; i < cands->len; i++)
     {
       EvlCand *c = &g_array_index (cands, EvlCand, i);
       if (c->cluster < 0)
         continue;
-      EvlEntityMention m = { 0 };
-      m.span = c->span;
-      m.sentence = c->sentence;
-      m.type = cl (x, c->cluster)->type;
-      m.cluster = out[c->cluster].out;
-      m.is_pronoun = c->kind == EVL_CAND_DESC || c->kind == EVL_CAND_PRONOUN;
-      evl_document_add_entity_mention (x->doc, &m);
+      EvlEntityMention *m = &ms[n_ms++];
+      m->span = c->span;
+      m->sentence = c->sentence;
+      m->type = cl (x, c->cluster)->type;
+      m->cluster = out[c->cluster].out;
+      m->is_pronoun = c->kind == EVL_CAND_DESC || c->kind == EVL_CAND_PRONOUN;
     }
+  evl_document_add_entity_mentions (x->doc, ms, n_ms);
 
   for (guint i = 0; i < n; i++)
     {
