@@ -223,3 +223,50 @@ Test (lexicon, longest_key)
   cr_assert_null (evl_lexicon_lookup (lex, form, 256));
   cr_assert_str_eq (evl_lexicon_lookup (lex, "SHORT", -1)->attrs[0], "z");
 }
+
+/* Attributes of every length around the eight-byte tab search, empty
+ * ones, padded ones, and the last line without a newline. */
+Test (lexicon, attributes_split_at_every_offset)
+{
+  GString *file = g_string_new ("");
+  for (guint n = 0; n < 20; n++)
+    {
+      g_string_append_printf (file, "w%u", n);
+      for (guint a = 0; a < 3; a++)
+        {
+          g_string_append_c (file, '\t');
+          for (guint k = 0; k < n + a; k++)
+            g_string_append_c (file, (char) ('a' + (k + a) % 26));
+        }
+      g_string_append (file, n % 2 ? "\n" : " \t x \n");
+    }
+  g_string_append (file, "last\t12345678\t123456789");
+  GError *error = NULL;
+  g_autoptr (EvlContext) ctx = context_with ("tabs", file->str, &error);
+  g_string_free (file, TRUE);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  const EvlLexicon *lex = evl_context_get_lexicon (ctx, "en/tabs");
+  for (guint n = 0; n < 20; n++)
+    {
+      char key[8];
+      g_snprintf (key, sizeof key, "w%u", n);
+      const EvlLexEntry *e = evl_lexicon_lookup (lex, key, -1);
+      cr_assert_not_null (e, "%s", key);
+      cr_assert_eq (e->n_attrs, n % 2 ? 3u : 4u, "%s", key);
+      for (guint a = 0; a < 3; a++)
+        {
+          char want[32] = "";
+          for (guint k = 0; k < n + a; k++)
+            want[k] = (char) ('a' + (k + a) % 26);
+          cr_assert_str_eq (e->attrs[a], want, "%s attr %u", key, a);
+        }
+      if (n % 2 == 0)
+        cr_assert_str_eq (e->attrs[3], "x", "%s", key);
+      cr_assert_null (e->attrs[e->n_attrs]);
+    }
+  const EvlLexEntry *e = evl_lexicon_lookup (lex, "last", -1);
+  cr_assert_not_null (e);
+  cr_assert_eq (e->n_attrs, 2);
+  cr_assert_str_eq (e->attrs[0], "12345678");
+  cr_assert_str_eq (e->attrs[1], "123456789");
+}
