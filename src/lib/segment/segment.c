@@ -164,6 +164,45 @@ static const guint8 ascii_alnum[256] = {
   ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+#define SEG_ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define SEG_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* 0x80 in each byte of @x that is not an ASCII letter or digit; exact per
+ * byte (no sum carries out of a byte), so the lowest flag is the first
+ * such byte. */
+static inline guint64
+non_alnum_bytes (guint64 x)
+{
+  guint64 low7 = x & ~SEG_HIGHS, l = low7 | (SEG_ONES * 0x20);   /* A-Z -> a-z */
+  guint64 letter = (l + SEG_ONES * (0x80 - 'a')) & ~(l + SEG_ONES * (0x7F - 'z'));
+  guint64 digit = (low7 + SEG_ONES * (0x80 - '0')) & ~(low7 + SEG_ONES * (0x7F - '9'));
+  return ~((letter | digit) & ~x) & SEG_HIGHS;
+}
+#endif
+
+/* The end of the run of ASCII letters and digits at @j (before @len).
+ * Eight bytes a step where eight remain: the byte loop on ascii_alnum[]
+ * was 6.9 M of evl_segment_document()'s 46.5 M instructions on the 400
+ * small documents. */
+static inline gsize
+alnum_run_end (const char *t, gsize j, gsize len)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  for (; j + 8 <= len; j += 8)
+    {
+      guint64 x;
+      memcpy (&x, t + j, 8);
+      guint64 m = non_alnum_bytes (x);
+      if (m)
+        return j + ((guint) __builtin_ctzll (m) >> 3);
+    }
+#endif
+  while (j < len && ascii_alnum[(guchar) t[j]])
+    j++;
+  return j;
+}
+
 /* Scans one word starting at @i; returns its end.  Handles internal
  * hyphens, periods (U.S, 3.5), digits groups (1,000) and apostrophes,
  * splitting off 's / n't / 're ... as separate tokens like the Penn
@@ -179,8 +218,7 @@ scan_word (Seg *s, gsize i)
   for (;;)
     {
       /* A run of ASCII letters and digits (is_word_char() below 0x80). */
-      while (j < len && ascii_alnum[(guchar) t[j]])
-        j++;
+      j = alnum_run_end (t, j, len);
       if (j >= len)
         break;
       gunichar u = char_at (t + j, end, &clen);
