@@ -107,7 +107,7 @@ typedef struct {
   gboolean ok;
   WordSlot *word_slots;      /* folded word -> number */
   guint32 word_mask;
-  const char **words;        /* number -> folded word (in chunk) */
+  const char **words;        /* number -> folded word (the key's bytes, else in chunk) */
   guint8 *word_len;
   guint n_words;
   GStringChunk *chunk;
@@ -217,13 +217,20 @@ parse_milli_at (const char **at)
   v *= 1000;
   if (*s == '.' && (d = (guint) (guchar) s[1] - '0') < 10)
     {
-      /* at most three decimals count */
+      /* at most three decimals count; *@at goes past them all, so that
+       * add_vector() finds its comma at once */
       v += (int) d * 100;
-      if ((d = (guint) (guchar) s[2] - '0') < 10)
+      s += 2;
+      if ((d = (guint) (guchar) *s - '0') < 10)
         {
           v += (int) d * 10;
-          if ((d = (guint) (guchar) s[3] - '0') < 10)
-            v += (int) d;
+          s++;
+          if ((d = (guint) (guchar) *s - '0') < 10)
+            {
+              v += (int) d;
+              for (s++; (guint) (guchar) *s - '0' < 10; s++)
+                ;
+            }
         }
     }
   *at = s;
@@ -459,9 +466,10 @@ word_hash (const char *w, gsize n)
 
 /* The number of the folded word @w (@n bytes, word_hash() @h) in @x's
  * keys; 0 when no key has it.  With @add, a new word gets the next number
- * (0 when they are used up). */
+ * (0 when they are used up); it is kept as @w itself when @stable (a
+ * pair key's bytes, which live as long as the context), else copied. */
 static guint
-word_number (PairIndex *x, const char *w, gsize n, guint32 h, gboolean add)
+word_number (PairIndex *x, const char *w, gsize n, guint32 h, gboolean add, gboolean stable)
 {
   if (n == 0 || n > G_MAXUINT8)
     return 0;
@@ -475,7 +483,9 @@ word_number (PairIndex *x, const char *w, gsize n, guint32 h, gboolean add)
   if (!add || x->n_words == PAIR_ID_MAX)
     return 0;
   guint id = ++x->n_words;
-  x->words[id] = g_string_chunk_insert_len (x->chunk, w, (gssize) n);
+  if (!stable && x->chunk == NULL)
+    x->chunk = g_string_chunk_new (4096);
+  x->words[id] = stable ? w : g_string_chunk_insert_len (x->chunk, w, (gssize) n);
   x->word_len[id] = (guint8) n;
   x->word_slots[i] = (WordSlot) { h, id };
   return id;
@@ -484,7 +494,7 @@ word_number (PairIndex *x, const char *w, gsize n, guint32 h, gboolean add)
 static guint
 word_find (const PairIndex *x, const char *w, gsize n)
 {
-  return x->ok ? word_number ((PairIndex *) x, w, n, word_hash (w, n), FALSE) : 0;
+  return x->ok ? word_number ((PairIndex *) x, w, n, word_hash (w, n), FALSE, FALSE) : 0;
 }
 
 static guint32
@@ -518,22 +528,35 @@ pair_get (const PairIndex *x, char kind, guint a, guint b)
     }
 }
 
-/* Hashes the word at @c up to @stop (or the end) into *@h; returns its
- * end.  *@odd is set when it holds a byte that folding would change or
- * drop (upper case, white space, control). */
+/* Bytes that end a pair-key word or that folding would change or drop
+ * (NUL, white space, control, upper case): one table load per byte
+ * instead of four tests in scan_word(). */
+static const guint8 *
+word_stops (void)
+{
+  static guint8 stops[256];
+  static gsize init;
+  if (g_once_init_enter (&init))
+    {
+      for (guint ch = 0; ch < 256; ch++)
+        stops[ch] = ch <= ' ' || (ch >= 'A' && ch <= 'Z');
+      g_once_init_leave (&init, 1);
+    }
+  return stops;
+}
+
+/* Hashes the word at @c up to @stop (' ' or NUL) into *@h; returns where
+ * it stopped.  *@odd is set when a byte that folding would change or
+ * drop (upper case, white space, control) comes first. */
 static const char *
-scan_word (const char *c, char stop, guint32 *h, guint *odd)
+scan_word (const guint8 *stops, const char *c, char stop, guint32 *h, guint *odd)
 {
   guint32 v = 2166136261u;
-  guint bad = 0;
-  for (; *c && *c != stop; c++)
-    {
-      guchar ch = (guchar) *c;
-      bad |= (guint) (ch <= ' ') | (guint) ((guchar) (ch - 'A') < 26u);
-      v = (v ^ ch) * 16777619u;
-    }
+  guchar ch;
+  for (; !stops[ch = (guchar) *c]; c++)
+    v = (v ^ ch) * 16777619u;
   *h = v;
-  *odd |= bad;
+  *odd |= ch != (guchar) stop;
   return c;
 }
 
@@ -544,7 +567,7 @@ scan_word (const char *c, char stop, guint32 *h, guint *odd)
  * neighbours share it) *@same_a is set and A is not hashed.  FALSE when the
  * folded key is not a letter, a space, a word, a space and a word. */
 static gboolean
-split_pair_key (const char *c, char *key, gsize cap, const char *prev, gsize prev_n,
+split_pair_key (const guint8 *stops, const char *c, char *key, gsize cap, const char *prev, gsize prev_n,
                 gboolean *same_a, const char **a, gsize *an, guint32 *ha, const char **b,
                 gsize *bn, guint32 *hb)
 {
@@ -558,8 +581,8 @@ split_pair_key (const char *c, char *key, gsize cap, const char *prev, gsize pre
       *same_a = TRUE;
     }
   else
-    ae = odd ? c : scan_word (c + 2, ' ', ha, &odd);
-  const char *be = odd || *ae != ' ' ? ae : scan_word (ae + 1, '\0', hb, &odd);
+    ae = odd ? c : scan_word (stops, c + 2, ' ', ha, &odd);
+  const char *be = odd || *ae != ' ' ? ae : scan_word (stops, ae + 1, '\0', hb, &odd);
   if (odd || *ae != ' ' || ae == c + 2 || be == ae + 1 || (gsize) (be - c) >= cap)
     {
       *same_a = FALSE;
@@ -596,7 +619,7 @@ pair_index_build (PairIndex *x, const EvlLexicon *pairs, int *best)
   x->word_slots = g_new0 (WordSlot, x->word_mask + 1);
   x->words = g_new0 (const char *, PAIR_ID_MAX + 1);
   x->word_len = g_new0 (guint8, PAIR_ID_MAX + 1);
-  x->chunk = g_string_chunk_new (4096);
+  const guint8 *stops = word_stops ();
   guint32 n_slots = 64;
   while ((gsize) n_slots * 3 < (gsize) n * 4)
     n_slots *= 2;
@@ -619,15 +642,16 @@ pair_index_build (PairIndex *x, const EvlLexicon *pairs, int *best)
       gsize an, bn;
       guint32 ha, hb;
       gboolean same_a;
-      if (!split_pair_key (e->canonical, key, sizeof key, prev_a, prev_an, &same_a, &aw, &an, &ha,
+      if (!split_pair_key (stops, e->canonical, key, sizeof key, prev_a, prev_an, &same_a, &aw, &an, &ha,
                            &bw, &bn, &hb)
-          || pair_code (g_ascii_tolower (kind), 0, 0) == 0)
+          || pair_code ((char) (kind | 0x20), 0, 0) == 0)
         {
           x->ok = FALSE;
           continue;
         }
-      guint a = same_a ? prev_id : word_number (x, aw, an, ha, TRUE);
-      guint b = word_number (x, bw, bn, hb, TRUE);
+      gboolean stable = aw != key + 2;   /* not folded into @key */
+      guint a = same_a ? prev_id : word_number (x, aw, an, ha, TRUE, stable);
+      guint b = word_number (x, bw, bn, hb, TRUE, stable);
       if (aw == e->canonical + 2)
         {
           prev_a = aw;
@@ -641,7 +665,7 @@ pair_index_build (PairIndex *x, const EvlLexicon *pairs, int *best)
           x->ok = FALSE;
           continue;
         }
-      guint32 code = pair_code (g_ascii_tolower (kind), a, b);
+      guint32 code = pair_code ((char) (kind | 0x20), a, b);
       guint32 j = pair_slot_of (code, x->mask);
       while (x->slots[j].key != 0 && x->slots[j].key != code)
         j = (j + 1) & x->mask;
