@@ -58,6 +58,7 @@ static const char *const shape_names[N_SHAPES] = {
 #endif
 #define MEMO_KEY 22   /* PAIR_MAX in scripts/derive-event-lexicon */
 #define LEMMA_KEY (MEMO_KEY + 8)
+#define KEY_ROOM 24   /* MEMO_KEY rounded up to 64-bit words */
 
 typedef struct {
   const EvlLexEntry *form;   /* en/event-forms entry, NULL when unseen */
@@ -73,7 +74,7 @@ typedef struct {
   guint8 lemma_len;          /* 0: lemma unknown or too long */
   guint8 spaced;             /* key or lemma holds white space: pair keys by string */
   guint16 key_id, lemma_id, suffix_id;  /* pair-key word numbers (PairIndex), 0: none */
-  char key[MEMO_KEY];        /* the folded form */
+  char key[KEY_ROOM];        /* the folded form, zero-padded (memo_key_at()) */
   char lemma[LEMMA_KEY];     /* its lemma (event-forms, else lemmatised) */
 } Slot;
 
@@ -738,19 +739,71 @@ slot_fill (const Model *m, const char *w, gsize n, Slot *out)
   slot_number (&m->d->pairs, out, w, n);
 }
 
-static void
-info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
+/* A folded memo key, zero-padded to whole 64-bit words so that it is
+ * hashed and compared a word at a time. */
+typedef union {
+  guint64 u[KEY_ROOM / 8];
+  char c[KEY_ROOM];
+} MemoKey;
+
+static inline guint64
+load64 (const char *p)
 {
-  out->shape = token_shape (w, n, first);
-  if (n == 0 || n > MEMO_KEY)
+  guint64 v;
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+/* ASCII upper case to lower case in the eight bytes of @x (all < 0x80). */
+static inline guint64
+fold64 (guint64 x)
+{
+  guint64 ge_a = x + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f);   /* high bit: byte >= 'A' */
+  guint64 gt_z = x + G_GUINT64_CONSTANT (0x2525252525252525);   /* high bit: byte > 'Z' */
+  return x | ((ge_a & ~gt_z & G_GUINT64_CONSTANT (0x8080808080808080)) >> 2);
+}
+
+static inline guint32
+memo_index (const MemoKey *k, gsize n)
+{
+  guint64 v = k->u[0] ^ (k->u[1] * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
+              ^ (k->u[2] * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)) ^ n;
+  v *= G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  return (guint32) (v >> (64 - MEMO_BITS));
+}
+
+/* Folds the word @w (@n bytes, 0 < n <= MEMO_KEY; @avail bytes readable
+ * from @w) into @k: ASCII lower case, U+2019/U+2018 as apostrophe (the
+ * corpora write "n't", "'s").  Returns the folded length.  A word of at
+ * most 16 ASCII bytes with 16 readable bytes (most) is folded eight bytes
+ * at a time: measured on 400 small documents, the byte loop was 8 M
+ * instructions. */
+static gsize
+memo_key_at (const char *w, gsize n, gsize avail, MemoKey *k)
+{
+  static const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  if (G_BYTE_ORDER == G_LITTLE_ENDIAN && n <= 16 && avail >= 16)
     {
-      slot_fill (m, w, n, &out->w);
-      out->w.len = 0;   /* no key: no pair weights */
-      return;
+      guint64 lo = load64 (w), hi = load64 (w + 8);
+      if (n < 8)
+        {
+          lo &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+          hi = 0;
+        }
+      else if (n == 8)
+        hi = 0;
+      else if (n < 16)
+        hi &= (G_GUINT64_CONSTANT (1) << (8 * (n - 8))) - 1;
+      if (((lo | hi) & high) == 0)
+        {
+          k->u[0] = fold64 (lo);
+          k->u[1] = fold64 (hi);
+          k->u[2] = 0;
+          return n;
+        }
     }
-  char key[MEMO_KEY];
+  memset (k, 0, sizeof *k);
   gsize kn = 0;
-  guint32 h = 2166136261u;  /* FNV-1a over the folded form */
   for (gsize i = 0; i < n; i++)
     {
       char c = w[i];
@@ -759,20 +812,33 @@ info_fill (const Model *m, const char *w, gsize n, gboolean first, Info *out)
       else if ((guchar) c == 0xE2 && i + 2 < n && (guchar) w[i + 1] == 0x80
                && ((guchar) w[i + 2] == 0x99 || (guchar) w[i + 2] == 0x98))
         {
-          /* U+2019/U+2018 as apostrophe: the corpora write "n't", "'s". */
           c = '\'';
           i += 2;
         }
-      key[kn++] = c;
-      h = (h ^ (guchar) c) * 16777619u;
+      k->c[kn++] = c;
     }
-  n = kn;
-  Slot *slot = &m->memo[h & ((1u << MEMO_BITS) - 1)];
-  if (slot->len != n || memcmp (slot->key, key, n) != 0)
+  return kn;
+}
+
+static void
+info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, Info *out)
+{
+  out->shape = token_shape (w, n, first);
+  if (n == 0 || n > MEMO_KEY)
     {
-      slot_fill (m, key, n, slot);
+      slot_fill (m, w, n, &out->w);
+      out->w.len = 0;   /* no key: no pair weights */
+      return;
+    }
+  MemoKey key;
+  n = memo_key_at (w, n, avail, &key);
+  Slot *slot = &m->memo[memo_index (&key, n)];
+  if (slot->len != n || load64 (slot->key) != key.u[0] || load64 (slot->key + 8) != key.u[1]
+      || load64 (slot->key + 16) != key.u[2])
+    {
+      slot_fill (m, key.c, n, slot);
       slot->len = (guint8) n;
-      memcpy (slot->key, key, n);
+      memcpy (slot->key, key.c, sizeof key.c);
     }
   out->w = *slot;
 }
@@ -1199,7 +1265,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
   if (m.forms == NULL)
     return;
   Tokens t;
-  t.text = evl_document_get_text (doc, NULL);
+  gsize text_len;
+  t.text = evl_document_get_text (doc, &text_len);
   t.tok = evl_document_get_tokens (doc, &t.n_tok);
   if (t.n_tok == 0)
     return;
@@ -1214,8 +1281,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
         {
           const EvlToken *tok = &t.tok[i];
           gboolean first = i == 0 || t.tok[i - 1].sentence != tok->sentence;
-          info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span), first,
-                     &ring[i % RING]);
+          info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span),
+                     text_len - tok->span.start, first, &ring[i % RING]);
           t.aux[i & AUX_RING_MASK] = ring[i % RING].w.aux;
           t.adverb[i & AUX_RING_MASK] = ring[i % RING].w.adverb;
         }
