@@ -612,7 +612,7 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
       else if (alpha || is_letter (p, e))
         {
           u->kind = U_WORD;
-          u->cap = g_ascii_isupper (c);
+          u->cap = (guint) (c - 'A') < 26;
           const char *seg = q;
           /* the common word, ASCII letters and digits up to a space or
            * punctuation, is folded and hashed as it is read; any other
