@@ -826,7 +826,9 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   s.wrapped = detect_wrapped (s.text, s.len);
 
   tokenize (&s);
-  g_autoptr (GArray) raw = g_array_new (FALSE, FALSE, sizeof (RawSentence));
+  /* Room for a sentence per 16 tokens up front: growing from empty was
+   * most of the 0.9 M instructions of the appends on 400 documents. */
+  g_autoptr (GArray) raw = g_array_sized_new (FALSE, FALSE, sizeof (RawSentence), s.n_tk / 16 + 8);
   split_sentences (&s, raw);
   g_autofree guint8 *heading = g_new0 (guint8, raw->len + 1);
   g_autofree guint8 *furniture = g_new0 (guint8, raw->len + 1);
