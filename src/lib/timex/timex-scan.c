@@ -510,7 +510,7 @@ static const guchar alnum_fold[256] = {
 };
 
 /* Cuts [start, end) of the text into units appended to @out. */
-void
+guint
 tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray *out)
 {
   const char *base = text;
@@ -701,4 +701,5 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
       space = nl = FALSE;
     }
   g_array_set_size (out, n);
+  return cap;
 }

@@ -194,7 +194,8 @@ tx_hash_step (guint64 h, guchar c)
   return (h ^ c) * 1099511628211ULL;
 }
 gboolean tx_bloom_has (const guint64 *bits, guint64 h);
-void tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray *out);
+/* returns the largest size @out was given (its units are out->len) */
+guint tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray *out);
 
 /* timex-grammar.c: the longest temporal expression starting at unit @i. */
 gboolean tx_match (TxScan *s, int i, TxMatch *m);
