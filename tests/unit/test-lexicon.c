@@ -270,3 +270,30 @@ Test (lexicon, attributes_split_at_every_offset)
   cr_assert_str_eq (e->attrs[0], "12345678");
   cr_assert_str_eq (e->attrs[1], "123456789");
 }
+
+/* Variants wherever bars fall: in comments, in attributes, on lines far
+ * apart, doubled, and a file whose only bars are in comments. */
+Test (lexicon, variants_split_wherever_bars_fall)
+{
+  GError *error = NULL;
+  g_autoptr (EvlContext) ctx = context_with ("bars",
+      "# a | comment | with bars\nplain\ta|b\nlong-line-one\t1\nlong-line-two\t2\n"
+      "canon | var1 |var2\tx\n# | again\nx||y\nlast|final", &error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  const EvlLexicon *lex = evl_context_get_lexicon (ctx, "en/bars");
+  cr_assert_eq (evl_lexicon_size (lex), 6);
+  const EvlLexEntry *e = evl_lexicon_lookup (lex, "plain", -1);
+  cr_assert_not_null (e);
+  cr_assert_str_eq (e->attrs[0], "a|b", "a bar in an attribute is no variant");
+  cr_assert_null (evl_lexicon_lookup (lex, "b", -1));
+  cr_assert_null (evl_lexicon_lookup (lex, "comment", -1));
+  cr_assert_str_eq (evl_lexicon_lookup (lex, "VAR1", -1)->canonical, "canon");
+  cr_assert_str_eq (evl_lexicon_lookup (lex, "var2", -1)->canonical, "canon");
+  cr_assert_str_eq (evl_lexicon_lookup (lex, "y", -1)->canonical, "x");
+  cr_assert_str_eq (evl_lexicon_lookup (lex, "final", -1)->canonical, "last");
+  cr_assert_str_eq (evl_lexicon_lookup (lex, "long-line-two", -1)->attrs[0], "2");
+  g_autoptr (EvlContext) ctx2 = context_with ("nobars", "# x | y\none\t1\ntwo\t2\n", NULL);
+  const EvlLexicon *lex2 = evl_context_get_lexicon (ctx2, "en/nobars");
+  cr_assert_eq (evl_lexicon_size (lex2), 2);
+  cr_assert_str_eq (evl_lexicon_lookup (lex2, "two", -1)->canonical, "two");
+}

@@ -393,6 +393,17 @@ lexicon_parse (const char *name, const char *data, gsize len, GError **error)
   memset (lex->text + len, 0, KEY_PAD);
 
   char *p = lex->text, *end = lex->text + len;
+  /* The next bar at or after the forms being split (end: none left):
+   * searched again only once passed, so a file without variants (the
+   * big event-* lexicons) takes one memchr() in all instead of one a
+   * line.  In-place writes only touch lines already split. */
+  char *next_bar = end;
+  if (n_bars)
+    {
+      next_bar = memchr (p, '|', len);
+      if (next_bar == NULL)
+        next_bar = end;
+    }
   guint lineno = 0;
   gsize n_attrs_used = 0;
   while (p < end)
@@ -430,7 +441,13 @@ lexicon_parse (const char *name, const char *data, gsize len, GError **error)
       EvlLexEntry *entry = NULL;
       for (char *f = b; f != NULL;)
         {
-          char *bar = memchr (f, '|', (gsize) (forms_end - f));
+          if (next_bar < f)
+            {
+              next_bar = memchr (f, '|', (gsize) (end - f));
+              if (next_bar == NULL)
+                next_bar = end;
+            }
+          char *bar = next_bar < forms_end ? next_bar : NULL;
           char *fe = bar ? bar : forms_end;
           char *fb = f;
           trim (&fb, &fe);
