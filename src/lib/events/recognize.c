@@ -195,10 +195,14 @@ record_of (const Derived *d, const EvlLexEntry *e)
       return d->records[i].record;
 }
 
-/* Per-token model inputs (ring of RING: two tokens before and two after the candidate). */
+/* Per-token model inputs (ring of RING: two tokens before and two after
+ * the candidate).  A token points at its memo slot instead of copying it;
+ * when a memo miss is about to refill a slot that a ring entry still
+ * points at, that entry takes a copy first (info_fill()). */
 #define RING 8u
 typedef struct {
-  Slot w;                    /* a copy: the memo slot may be reused */
+  const Slot *w;             /* its memo slot, or &own */
+  Slot own;                  /* a word without a memo key, or a rescued slot */
   guint8 shape;
 } Info;
 
@@ -820,14 +824,18 @@ memo_key_at (const char *w, gsize n, gsize avail, MemoKey *k)
   return kn;
 }
 
+/* Fills @ring[@at] for the word @w (@n bytes, @avail readable). */
 static void
-info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, Info *out)
+info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, Info *ring,
+           guint at)
 {
+  Info *out = &ring[at];
   out->shape = token_shape (w, n, first);
   if (n == 0 || n > MEMO_KEY)
     {
-      slot_fill (m, w, n, &out->w);
-      out->w.len = 0;   /* no key: no pair weights */
+      slot_fill (m, w, n, &out->own);
+      out->own.len = 0;   /* no key: no pair weights */
+      out->w = &out->own;
       return;
     }
   MemoKey key;
@@ -836,11 +844,17 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
   if (slot->len != n || load64 (slot->key) != key.u[0] || load64 (slot->key + 8) != key.u[1]
       || load64 (slot->key + 16) != key.u[2])
     {
+      for (guint j = 0; j < RING; j++)
+        if (ring[j].w == slot && j != at)
+          {
+            ring[j].own = *slot;
+            ring[j].w = &ring[j].own;
+          }
       slot_fill (m, key.c, n, slot);
       slot->len = (guint8) n;
       memcpy (slot->key, key.c, sizeof key.c);
     }
-  out->w = *slot;
+  out->w = slot;
 }
 
 /* The en/event-pairs weight of the key "@tag @a @b" (one of @a, @b a
@@ -1224,7 +1238,7 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Inf
   gsize n = EVL_SPAN_LEN (tok->span);
   const char *lemma, *pos;
   char buf[EVL_LEMMA_MAX];
-  const EvlLexEntry *form = info->w.form;
+  const EvlLexEntry *form = info->w->form;
   if (form && attr (form, 6))
     {
       /* Seen form: lemma, class and pos were chosen offline. */
@@ -1273,6 +1287,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
 
   m.memo = thread_memo (d);
   Info ring[RING];
+  for (guint j = 0; j < RING; j++)
+    ring[j].w = NULL;
   for (guint i = 0; i <= t.n_tok + 1; i++)
     {
       /* Fill token i's inputs, then decide token i - 2, whose next two
@@ -1282,9 +1298,10 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
           const EvlToken *tok = &t.tok[i];
           gboolean first = i == 0 || t.tok[i - 1].sentence != tok->sentence;
           info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span),
-                     text_len - tok->span.start, first, &ring[i % RING]);
-          t.aux[i & AUX_RING_MASK] = ring[i % RING].w.aux;
-          t.adverb[i & AUX_RING_MASK] = ring[i % RING].w.adverb;
+                     text_len - tok->span.start, first, ring, i % RING);
+          const Slot *sl = ring[i % RING].w;
+          t.aux[i & AUX_RING_MASK] = sl->aux;
+          t.adverb[i & AUX_RING_MASK] = sl->adverb;
         }
       if (i < 2)
         continue;
@@ -1298,26 +1315,26 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
         continue;
       guint32 sent = tok->sentence;
       int z = m.bias + m.shape[ci->shape];
-      z += ci->w.self;
-      z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) % RING].w.prev;
-      z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) % RING].w.prev2;
+      z += ci->w->self;
+      z += (c == 0 || t.tok[c - 1].sentence != sent) ? m.prev_start : ring[(c - 1) % RING].w->prev;
+      z += (c < 2 || t.tok[c - 2].sentence != sent) ? m.prev2_start : ring[(c - 2) % RING].w->prev2;
       z += (c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent) ? m.next_end
-                                                                  : ring[(c + 1) % RING].w.next;
+                                                                  : ring[(c + 1) % RING].w->next;
       z += (c + 2 >= t.n_tok || t.tok[c + 2].sentence != sent) ? m.next2_end
-                                                                  : ring[(c + 2) % RING].w.next2;
-      const Slot *prev = c == 0 || t.tok[c - 1].sentence != sent ? NULL : &ring[(c - 1) % RING].w;
+                                                                  : ring[(c + 2) % RING].w->next2;
+      const Slot *prev = c == 0 || t.tok[c - 1].sentence != sent ? NULL : ring[(c - 1) % RING].w;
       const Slot *next = c + 1 >= t.n_tok || t.tok[c + 1].sentence != sent ? NULL
-                                                                             : &ring[(c + 1) % RING].w;
+                                                                             : ring[(c + 1) % RING].w;
       if (z + m.pair_bound <= m.threshold)
         continue;
-      z += pair_weights (&m, &ci->w, prev, next);
+      z += pair_weights (&m, ci->w, prev, next);
       if (z <= m.threshold)
         continue;
       /* Without a class vector the confidence is the derived one: no
        * posterior to compute. */
-      int log_p = ci->w.klass;
-      EvlEventClass klass = decide_class (&m, &ci->w, prev, next,
-                                          has_classes (&ci->w) ? &log_p : NULL);
+      int log_p = ci->w->klass;
+      EvlEventClass klass = decide_class (&m, ci->w, prev, next,
+                                          has_classes (ci->w) ? &log_p : NULL);
       if (worth_reporting (&m, z, log_p))
         add_event (&m, doc, &t, c, ci, klass);
     }
