@@ -335,6 +335,25 @@ token_shape (const char *w, gsize n, gboolean first)
   return SHAPE_LOWER;
 }
 
+/* g_ascii_tolower() and g_ascii_strncasecmp() (for @s without NUL in
+ * its @n bytes) without a library call: they run per memo miss, a
+ * tolower per lemma byte and a compare per auxiliary and adverb
+ * candidate (measured: 2.2 M instructions on 400 small documents). */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
+static inline gboolean
+ascii_caseeq (const char *w, const char *s, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (ascii_lower (w[i]) != ascii_lower (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Keeps @lemma (@ll bytes) in @out, ASCII lower-cased as the pair keys
  * are, when it fits. */
 static void
@@ -342,7 +361,7 @@ slot_set_lemma (Slot *out, const char *lemma, gsize ll)
 {
   out->lemma_len = ll > 0 && ll < LEMMA_KEY ? (guint8) ll : 0;
   for (guint i = 0; i < out->lemma_len; i++)
-    out->lemma[i] = g_ascii_tolower (lemma[i]);
+    out->lemma[i] = ascii_lower (lemma[i]);
 }
 
 /* The own weight of an unseen form: lemma + 2/3/4-letter suffixes;
@@ -385,7 +404,7 @@ typedef enum {
 static gboolean
 word_is (const char *w, gsize n, const char *s)
 {
-  return strlen (s) == n && g_ascii_strncasecmp (w, s, n) == 0;
+  return strlen (s) == n && ascii_caseeq (w, s, n);
 }
 
 /* The auxiliary role of a word, from its lemma in the irregular table. */
@@ -450,10 +469,10 @@ is_adverb (const char *w, gsize n)
     { "yet", 3 }, { "now", 3 }, { "then", 4 }, { "soon", 4 }, { "again", 5 },
     { "further", 7 }, { "all", 3 }, { "both", 4 },
   };
-  if (n > 4 && g_ascii_strncasecmp (w + n - 2, "ly", 2) == 0)
+  if (n > 4 && ascii_caseeq (w + n - 2, "ly", 2))
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (adverbs); i++)
-    if (adverbs[i].len == n && g_ascii_strncasecmp (w, adverbs[i].word, n) == 0)
+    if (adverbs[i].len == n && ascii_caseeq (w, adverbs[i].word, n))
       return TRUE;
   return FALSE;
 }
