@@ -248,3 +248,16 @@ fx_summit_doc (const char *id, const char *text, const char *when, const char *v
   fx_event (doc, strstr (text, " met ") ? "met" : "meeting", 0, &f);
   return doc;
 }
+
+/* @doc written by evl_export_timeml() into memory, NUL-terminated; free
+ * with g_free(). */
+static inline char *
+fx_timeml_text (const EvlDocument *doc)
+{
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  GError *error = NULL;
+  cr_assert (evl_export_timeml (doc, mem, &error), "%s", error ? error->message : "");
+  cr_assert (g_output_stream_write_all (mem, "", 1, NULL, NULL, NULL));
+  cr_assert (g_output_stream_close (mem, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
+}

@@ -494,16 +494,6 @@ ON_BOTH_PATHS (consecutive_and_nested_files_stay_apart)
 
 /* ---- TimeML writer: escaping wherever the character falls ---- */
 
-static char *
-timeml_of (const EvlDocument *doc)
-{
-  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
-  GError *error = NULL;
-  cr_assert (evl_export_timeml (doc, mem, &error), "%s", error ? error->message : "");
-  cr_assert (g_output_stream_write_all (mem, "", 1, NULL, NULL, NULL));
-  cr_assert (g_output_stream_close (mem, NULL, NULL));
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
-}
 
 /* The writer's rules, one byte at a time: for text, or (@attr) for
  * attribute values, where '"' is escaped too and every C0 control becomes
@@ -586,7 +576,7 @@ ParameterizedTest (EscapeCase *c, export, timeml_escapes_text_at_every_offset)
         else
           ref_escape (want, text->str, text->len, FALSE);
         g_string_append (want, "</TEXT>");
-        g_autofree char *xml = timeml_of (doc);
+        g_autofree char *xml = fx_timeml_text (doc);
         cr_assert_not_null (strstr (xml, want->str), "piece %u bytes at %u%s:\n%s\nwant %s", (guint) plen,
                             k, tagged ? " (tagged)" : "", xml, want->str);
       }
@@ -622,7 +612,7 @@ ParameterizedTest (EscapeCase *c, export, timeml_escapes_attribute_values)
       g_autofree char *inst = g_strdup_printf ("<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"%s\" "
                                                "aspect=\"NONE\" polarity=\"POS\" pos=\"VERB\" "
                                                "modality=\"%s\"/>", v->str, v->str);
-      g_autofree char *xml = timeml_of (doc);
+      g_autofree char *xml = fx_timeml_text (doc);
       cr_assert_not_null (strstr (xml, timex), "at %u:\n%s\nwant %s", k, xml, timex);
       cr_assert_not_null (strstr (xml, inst), "at %u:\n%s\nwant %s", k, xml, inst);
     }

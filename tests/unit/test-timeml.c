@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "evl-private.h"
+#include "reason-fixture.h"
 #include "source/source-private.h"
 
 TestSuite (timeml);
@@ -30,16 +31,6 @@ load_ok (const char *xml)
   return doc;
 }
 
-static char *
-export (const EvlDocument *doc)
-{
-  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
-  GError *error = NULL;
-  cr_assert (evl_export_timeml (doc, mem, &error), "%s", error ? error->message : "");
-  cr_assert (g_output_stream_write_all (mem, "", 1, NULL, NULL, NULL));
-  cr_assert (g_output_stream_close (mem, NULL, NULL));
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
-}
 
 static const char tbaq[] =
   "<?xml version=\"1.0\" ?>\n"
@@ -316,7 +307,7 @@ static void
 round_trip (EvlDocument *doc)
 {
   gold_to_system (doc);
-  g_autofree char *xml = export (doc);
+  g_autofree char *xml = fx_timeml_text (doc);
   GError *error = NULL;
   g_autoptr (EvlDocument) back = load ("back.tml", xml, &error);
   cr_assert_not_null (back, "%s\n%s", error ? error->message : "", xml);
@@ -341,7 +332,7 @@ Test (timeml, writer_keeps_special_characters)
   evl_document_set_dct (doc, "2023-09-14", EVL_DCT_DEFAULT);
   EvlTimex t = { .span = { 2, 3 }, .type = EVL_TIMEX_DATE, .value = "2023", .anchor = -1 };
   evl_document_add_timex (doc, &t);
-  g_autofree char *xml = export (doc);
+  g_autofree char *xml = fx_timeml_text (doc);
   cr_assert_not_null (strstr (xml, "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2023-09-14\""));
   cr_assert_not_null (strstr (xml, "functionInDocument=\"CREATION_TIME\""));
   g_autoptr (EvlDocument) back = load_ok (xml);
@@ -368,7 +359,7 @@ Test (timeml, writer_never_nests_or_overlaps_tags)
   evl_document_add_event_mention (doc, &inside);
   evl_document_add_event_mention (doc, &after);
   evl_document_add_event_mention (doc, &bad);
-  g_autofree char *xml = export (doc);
+  g_autofree char *xml = fx_timeml_text (doc);
   g_autoptr (EvlDocument) back = load_ok (xml);
   guint n = 0;
   const EvlGoldTag *g = evl_document_get_gold (back, &n);
@@ -567,7 +558,7 @@ Test (timeml, writer_output_is_well_formed_whatever_the_spans)
           EvlEventMention e = { .span = { MIN (a, b), MAX (a, b) }, .timex = -1 };
           evl_document_add_event_mention (doc, &e);
         }
-      g_autofree char *xml = export (doc);
+      g_autofree char *xml = fx_timeml_text (doc);
       GError *error = NULL;
       g_autoptr (EvlDocument) back = load ("r.tml", xml, &error);
       cr_assert_not_null (back, "round %u: %s\n%s", round, error ? error->message : "", xml);
