@@ -68,6 +68,22 @@ ParameterizedTestParameters (segment, tokens)
     { "it rose 3.5% on 9/11", "it|rose|3.5|%|on|9/11" },
     { "``It was,'' he said...", "``|It|was|,|''|he|said|..." },
     { "Gen. J. Smith", "Gen.|J.|Smith" },
+    /* Word runs of every length around the eight-byte steps of the ASCII
+     * letter/digit scan, ended by each kind of byte (punctuation, a byte
+     * just outside the letter and digit ranges, a non-ASCII letter, the end
+     * of the text). */
+    { "abcdefg@", "abcdefg|@" },
+    { "abcdefgh@", "abcdefgh|@" },
+    { "abcdefghi@", "abcdefghi|@" },
+    { "Abcdefghijklmnop[", "Abcdefghijklmnop|[" },
+    { "ABCDEFGHIJKLMNOPQ`x", "ABCDEFGHIJKLMNOPQ|`|x" },
+    { "zzzzzzzZ{ 0123456789:", "zzzzzzzZ|{|0123456789|:" },
+    { "abcdefg/hij", "abcdefg|/|hij" },
+    { "1234567/89", "1234567/89" },
+    { "abcdefghij\xc3\xa9kl.", "abcdefghij\xc3\xa9kl|." },
+    { "abcdefgh\xe2\x80\x94z", "abcdefgh|\xe2\x80\x94|z" },
+    { "Wxyz0189AZaz", "Wxyz0189AZaz" },
+    { "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz" },
   };
   return cr_make_param_array (TokCase, cases, G_N_ELEMENTS (cases));
 }
@@ -297,39 +313,4 @@ ParameterizedTest (BreakCase *c, segment, line_breaks, .init = setup, .fini = te
   cr_assert_eq (n, c->n_sentences, "'%s': %u sentences, expected %u", c->text, n, c->n_sentences);
   cr_assert_eq (s[n - 1].paragraph + 1, c->n_paragraphs, "'%s': %u paragraphs, expected %u", c->text,
                 s[n - 1].paragraph + 1, c->n_paragraphs);
-}
-
-/* Word runs of every length around the eight-byte steps of the ASCII
- * letter/digit scan, ended by each kind of byte (punctuation, a byte
- * just outside the letter and digit ranges, a non-ASCII letter, the end
- * of the text). */
-typedef struct {
-  char text[160];
-  char tokens[240];
-} RunCase;
-
-ParameterizedTestParameters (segment, word_runs_across_eight_bytes)
-{
-  static RunCase cases[] = {
-    { "abcdefg@", "abcdefg|@" },
-    { "abcdefgh@", "abcdefgh|@" },
-    { "abcdefghi@", "abcdefghi|@" },
-    { "Abcdefghijklmnop[", "Abcdefghijklmnop|[" },
-    { "ABCDEFGHIJKLMNOPQ`x", "ABCDEFGHIJKLMNOPQ|`|x" },
-    { "zzzzzzzZ{ 0123456789:", "zzzzzzzZ|{|0123456789|:" },
-    { "abcdefg/hij", "abcdefg|/|hij" },
-    { "1234567/89", "1234567/89" },
-    { "abcdefghij\xc3\xa9kl.", "abcdefghij\xc3\xa9kl|." },
-    { "abcdefgh\xe2\x80\x94z", "abcdefgh|\xe2\x80\x94|z" },
-    { "Wxyz0189AZaz", "Wxyz0189AZaz" },
-    { "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz" },
-  };
-  return cr_make_param_array (RunCase, cases, G_N_ELEMENTS (cases));
-}
-
-ParameterizedTest (RunCase *c, segment, word_runs_across_eight_bytes, .init = setup, .fini = teardown)
-{
-  g_autoptr (EvlDocument) doc = segment (c->text);
-  char buf[512];
-  cr_assert_str_eq (tokens_joined (doc, buf, sizeof buf), c->tokens);
 }
