@@ -434,13 +434,26 @@ evl_story_anchor_events (EvlStoryDoc *sd)
       gint t = sd->ev_tok[k];
       if (e->anchor_method != EVL_ANCHOR_NONE || t < 0)
         continue;
+      /* Nearest first, the left side first on a tie.  Clause numbers
+       * never decrease along the tokens, so once a side has left the
+       * clause it stays out: each side stops there instead of testing
+       * all 19 distances (this loop was ~1.4 M of the stage's
+       * instructions on the small corpus, callgrind). */
       gint32 best = -1;
-      for (gint d = 1; d < 20 && best < 0; d++)
+      guint32 clause = sd->clause[t];
+      gboolean left = TRUE, right = TRUE;
+      for (gint d = 1; d < 20 && best < 0 && (left || right); d++)
         for (gint s = -1; s <= 1 && best < 0; s += 2)
           {
             gint i = t + s * d;
-            if (i < 0 || i >= (gint) sd->n_tok || sd->clause[i] != sd->clause[t])
+            gboolean *open = s < 0 ? &left : &right;
+            if (!*open)
               continue;
+            if (i < 0 || i >= (gint) sd->n_tok || sd->clause[i] != clause)
+              {
+                *open = FALSE;
+                continue;
+              }
             gint32 o = sd->tok_ev[i];
             /* A present verb's DCT anchor is not passed on: 'the visit is
              * expected', 'his tour is a sign' say nothing of when. */

@@ -149,6 +149,9 @@ typedef struct {
   const EvlStoryWordInfo *winfo; /* the taxonomy's word table, by id */
   gint32 *tx_prev;       /* last token <= i covered by a timex, or -1 */
   gint32 *tx_next;       /* first token >= i covered by a timex, or -1 */
+  /* (Both only within i's sentence and EVL_STORY_REACH tokens of i, else -1.) */
+  gint32 *tx_first;      /* first token each timex covers, -1 none (build_index) */
+  guint32 *tx_end;       /* one past its last, when tx_first >= 0 */
   gint32 *ent_first;     /* first token of each entity mention (-1 none) */
   gint32 *ent_last;      /* last token of each entity mention (-1 none) */
   const char **type_name; /* per taxonomy type: its name interned in @doc, lazily */
