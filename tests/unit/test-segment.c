@@ -262,6 +262,17 @@ ParameterizedTestParameters (segment, furniture_cues)
     { "He agreed to the terms of use.", TRUE },
     { "Home / World news.", TRUE },
     { "Homeless people / World news.", FALSE },
+    /* Cue-start filters by token length: one byte, two bytes (exact
+     * bitmap), three or more (first three bytes and length), and a token
+     * longer or shorter than every form with the same first bytes. */
+    { "A newsletter.", TRUE },
+    { "Is a freelance writer.", TRUE },
+    { "Editor-in-chief at the paper.", TRUE },
+    { "Copyright \xc2\xa9 2023 the paper.", TRUE },
+    { "Advertisements ran all day.", FALSE },
+    { "Advert ran all day.", FALSE },
+    { "Sharecroppers share this.", TRUE },
+    { "Sharecroppers shared this.", FALSE },
   };
   return cr_make_param_array (CueCase, cases, G_N_ELEMENTS (cases));
 }
