@@ -3,6 +3,8 @@
 
 #include "evl-private.h"
 
+#include <string.h>
+
 /* The lexicons the stage reads, in the order of EvlEntLex.by_id. */
 typedef enum {
   EVL_ENT_LEX_COUNTRIES,
@@ -111,6 +113,43 @@ typedef struct {
 /* (transfer none) The stage's lexicons and derived tables for @ctx, built
  * on first use and kept by the context. */
 const EvlEntLex *evl_ent_lex_get (const EvlContext *ctx);
+
+/* Eight bytes at a time (SWAR): ASCII A-Z to a-z in every byte of @x,
+ * other bytes (UTF-8 too) kept. */
+#define EVL_ENT_ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define EVL_ENT_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+static inline guint64
+evl_ent_lower8 (guint64 x)
+{
+  guint64 low7 = x & ~EVL_ENT_HIGHS;
+  guint64 ge_a = low7 + EVL_ENT_ONES * (0x80 - 'A');
+  guint64 gt_z = low7 + EVL_ENT_ONES * (0x7F - 'Z');
+  return x | ((ge_a & ~gt_z & ~x & EVL_ENT_HIGHS) >> 2);
+}
+
+/* The @n bytes (at most 8) at @p lower-cased (ASCII) and packed into one
+ * word, the rest zero: the same value for the same bytes on every call.
+ * Reads eight bytes when they lie before @limit, else only @n. */
+static inline guint64
+evl_ent_chunk (const char *p, gsize n, const char *limit)
+{
+  guint64 x = 0;
+  if (n == 0)
+    return 0;
+  if (p + 8 <= limit)
+    memcpy (&x, p, 8);
+  else
+    memcpy (&x, p, n);
+  if (n < 8)
+    {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+      x &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+#else
+      x &= ~G_GUINT64_CONSTANT (0) << (8 * (8 - n));
+#endif
+    }
+  return evl_ent_lower8 (x);
+}
 
 /* Hash of a word for the first-word table: FNV-1a of its bytes, ASCII
  * lower-cased (what evl_fold_key() makes of a word without blanks), so
