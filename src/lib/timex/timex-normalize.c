@@ -471,7 +471,7 @@ in_name (const TxScan *s, const TxMatch *m)
 static void
 scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 end, guint *peak)
 {
-  guint size = tx_units (s->lx, s->text, start, end, units);
+  guint size = tx_units (s->lx, s->cache, s->text, start, end, units);
   *peak = MAX (*peak, size);
   s->u = (TxUnit *) (void *) units->data;
   s->n = (int) units->len;
@@ -528,6 +528,7 @@ lex_free (gpointer lx)
  * about 32 KB of text) */
 #define TX_UNITS_KEEP 8192
 static GPrivate units_buf = G_PRIVATE_INIT ((GDestroyNotify) g_array_unref);
+static GPrivate cache_buf = G_PRIVATE_INIT (g_free);
 
 void
 evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
@@ -551,6 +552,12 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
     {
       units = g_array_sized_new (FALSE, FALSE, sizeof (TxUnit), 256);
       g_private_set (&units_buf, units);
+    }
+  s.cache = g_private_get (&cache_buf);
+  if (!s.cache)
+    {
+      s.cache = g_new0 (TxWordCache, 1);
+      g_private_set (&cache_buf, s.cache);
     }
   guint peak = 0;
   guint ns;

@@ -313,6 +313,8 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
   lx->slot_h = g_new0 (guint64, slots);
   lx->slot_rec = g_new0 (guint32, slots);
   lx->recs = g_new0 (TxWordRec, n);
+  static gint serial;
+  lx->serial = (guint64) g_atomic_int_add (&serial, 1) + 1;
   /* sorted: the same table whatever the hash table's order */
   g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (words, NULL);
   qsort (keys, n, sizeof *keys, cmp_str);
@@ -509,10 +511,164 @@ static const guchar alnum_fold[256] = {
     0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
 };
 
+#define ONE_BITS G_GUINT64_CONSTANT (0x0101010101010101)
+#define HI_BITS (ONE_BITS * 0x80)
+
+/* The high bit of each byte of @w (eight bytes of text, little-endian)
+ * that is an ASCII letter or digit: per-byte range tests on seven bits,
+ * which carry into no other byte. */
+static inline guint64
+alnum_bits (guint64 w)
+{
+  guint64 x = w & ~HI_BITS;
+  guint64 d = (x + ONE_BITS * (0x80 - '0')) & ~(x + ONE_BITS * (0x7F - '9'));
+  guint64 l = x | ONE_BITS * 0x20;
+  guint64 a = (l + ONE_BITS * (0x80 - 'a')) & ~(l + ONE_BITS * (0x7F - 'z'));
+  return (d | a) & ~w & HI_BITS;
+}
+
+/* The index of the lowest byte of @bits (not 0) with its high bit set. */
+static inline gsize
+lowest_byte (guint64 bits)
+{
+#if defined(__GNUC__)
+  return (gsize) __builtin_ctzll (bits) >> 3;
+#else
+  gsize n = 0;
+  while (!(bits & 0x80))
+    bits >>= 8, n++;
+  return n;
+#endif
+}
+
+static inline guint64
+load_le64 (const char *p)
+{
+  guint64 v;
+  memcpy (&v, p, 8);
+  return GUINT64_FROM_LE (v);
+}
+
+static inline void
+store_le64 (char *p, guint64 v)
+{
+  v = GUINT64_TO_LE (v);
+  memcpy (p, &v, 8);
+}
+
+/* Fills @ce with what classify() makes of the word in u->low. */
+static void
+cache_fill (const TxLex *lx, TxCacheEntry *ce, const TxUnit *u, const guint64 *key)
+{
+  memset (ce, 0, sizeof *ce);
+  memcpy (ce->key, key, sizeof ce->key);
+  ce->len = u->len;
+  ce->h = tx_hash (u->low, u->len);
+  ce->start_word = tx_bloom_has (lx->start_word, ce->h);
+  ce->cand = tx_bloom_has (lx->any, ce->h);
+  if (ce->cand)
+    {
+      const TxWordRec *r = word_find (lx, u->low, u->len, ce->h);
+      ce->info = r ? &r->info : NULL;
+    }
+  else if (ce->start_word)
+    ce->sc = start_bits (u->low, u->len);
+}
+
+/* How many of the eight bytes of @w (little-endian) from the first
+ * are ASCII letters or digits. */
+static inline gsize
+alnum_run (guint64 w)
+{
+  guint64 stop = ~alnum_bits (w) & HI_BITS;
+  return stop ? lowest_byte (stop) : 8;
+}
+
+/* The first @m (< 8) bytes of @w, the rest zero. */
+#define LOW_BYTES(w, m) ((w) & ((G_GUINT64_CONSTANT (1) << (8 * (m))) - 1))
+
+/* A plain word at @p (an ASCII letter): fewer than 24 ASCII letters and
+ * digits, then a byte that ends it as tx_units() would (an ASCII byte
+ * other than ' and .).  Folds it into @u eight bytes at a time and
+ * classifies it through @wc; returns its end, or NULL for any other
+ * word (left to tx_units()). */
+static const char *
+plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const char *e)
+{
+  const guint64 lower = ONE_BITS * 0x20;    /* folds letters, keeps digits */
+  if (e - p < 8)
+    return NULL;
+  guint64 w = load_le64 (p);
+  gsize k = alnum_run (w);
+  guint64 k0 = w | lower, k1 = 0, k2 = 0;
+  if (k < 8)
+    k0 = LOW_BYTES (k0, k);
+  else
+    {
+      if (e - p < 16)
+        return NULL;
+      w = load_le64 (p + 8);
+      gsize m = alnum_run (w);
+      k1 = w | lower;
+      k += m;
+      if (m < 8)
+        k1 = LOW_BYTES (k1, m);
+      else
+        {
+          if (e - p < 24)
+            return NULL;
+          w = load_le64 (p + 16);
+          m = alnum_run (w);
+          if (m == 8)
+            return NULL;
+          k2 = LOW_BYTES (w | lower, m);
+          k += m;
+        }
+    }
+  guchar c = (guchar) p[k];
+  if (c >= 0x80 || c == '\'' || c == '.')
+    return NULL;
+  store_le64 (u->low, k0);
+  if (k >= 8)
+    {
+      store_le64 (u->low + 8, k1);
+      store_le64 (u->low + 16, k2);
+    }
+  u->len = (guint8) k;
+  guint64 wh = (k0 ^ ((k1 << 17) | (k1 >> 47)) ^ ((k2 << 41) | (k2 >> 23))) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  TxCacheEntry *ce = &wc->e[wh >> (64 - TX_CACHE_BITS)];
+  if (ce->len != k || ce->key[0] != k0 || (k >= 8 && (ce->key[1] != k1 || ce->key[2] != k2)))
+    {
+      guint64 key[3] = { k0, k1, k2 };
+      cache_fill (lx, ce, u, key);
+    }
+  u->h = ce->h;
+  u->start_word = ce->start_word;
+  if (!ce->cand)
+    {
+      tx_word_clear (&u->w);
+      u->sc = ce->sc;
+    }
+  else
+    {
+      u->cand = TRUE;
+      if (ce->info)
+        u->w = *ce->info;
+      else
+        word_info (lx, u->low, u->len, u->h, &u->w);
+    }
+  return p + k;
+}
+
 /* Cuts [start, end) of the text into units appended to @out. */
 guint
-tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray *out)
+tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, guint32 end, GArray *out)
 {
+  if (wc->serial != lx->serial)
+    {
+      memset (wc, 0, sizeof *wc);
+      wc->serial = lx->serial;
+    }
   const char *base = text;
   const char *p = text + start, *e = text + end;
   gboolean space = TRUE, nl = TRUE;
@@ -613,6 +769,9 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
         {
           u->kind = U_WORD;
           u->cap = (guint) (c - 'A') < 26;
+          if (alpha && (q = plain_word (lx, wc, u, p, e)) != NULL)
+            goto classified;
+          q = p;
           const char *seg = q;
           /* the common word, ASCII letters and digits up to a space or
            * punctuation, is folded and hashed as it is read; any other
@@ -692,10 +851,11 @@ tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray 
             h = unit_fold (u, p, q);
         }
     folded:
-      u->start = (guint32) (p - base);
-      u->end = (guint32) (q - base);
       u->h = h;
       classify (lx, u, h);
+    classified:
+      u->start = (guint32) (p - base);
+      u->end = (guint32) (q - base);
       n++;
       p = q;
       space = nl = FALSE;

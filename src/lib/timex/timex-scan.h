@@ -101,7 +101,32 @@ typedef struct {
   guint32 mask;
   TxWordRec *recs;
   guint n_recs;
+  guint64 serial;               /* tells word caches of two TxLex apart */
 } TxLex;
+
+/* A word cache entry: a plain word's folded text (up to 24 bytes,
+ * zero-padded) and what classify() makes of it. */
+typedef struct {
+  guint64 key[3];
+  guint64 h;                    /* tx_hash() */
+  const TxWordInfo *info;       /* a candidate's classes from the word
+                                 * table; NULL: word_info() each time */
+  guint32 sc;                   /* a word that is no candidate: its start
+                                 * classes */
+  guint8 len;                   /* 0: empty */
+  guint8 cand, start_word;
+} TxCacheEntry;
+
+#define TX_CACHE_BITS 12
+
+/* A thread's cache of classify() results for plain words (ASCII letters
+ * and digits), direct-mapped by the folded text: a repeated word ('the',
+ * 'said', 'of') costs one probe instead of tx_hash() over its bytes and
+ * the filters.  A pure function of the word and @serial's TxLex. */
+typedef struct {
+  guint64 serial;
+  TxCacheEntry e[1 << TX_CACHE_BITS];
+} TxWordCache;
 
 enum { U_WORD = 1, U_NUM = 2, U_PUNCT = 3 };
 
@@ -160,6 +185,7 @@ typedef struct {
 
 typedef struct {
   const TxLex *lx;
+  TxWordCache *cache;           /* the thread's (evl_timex_annotate()) */
   const char *text;
   TxUnit *u;
   int n;
@@ -194,8 +220,10 @@ tx_hash_step (guint64 h, guchar c)
   return (h ^ c) * 1099511628211ULL;
 }
 gboolean tx_bloom_has (const guint64 *bits, guint64 h);
-/* returns the largest size @out was given (its units are out->len) */
-guint tx_units (const TxLex *lx, const char *text, guint32 start, guint32 end, GArray *out);
+/* returns the largest size @out was given (its units are out->len);
+ * @wc: the thread's cache (reset when it was filled for another TxLex) */
+guint tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, guint32 end,
+                GArray *out);
 
 /* timex-grammar.c: the longest temporal expression starting at unit @i. */
 gboolean tx_match (TxScan *s, int i, TxMatch *m);
