@@ -95,6 +95,59 @@ ParameterizedTest (TokCase *c, segment, tokens, .init = setup, .fini = teardown)
   cr_assert_str_eq (tokens_joined (doc, buf, sizeof buf), c->tokens);
 }
 
+/* Token flags as letters, tokens joined with '|': W word, N number,
+ * P punctuation, C capitalised, A all capitals, B abbreviation, Q quote
+ * (sentence starts left out). */
+static const char *
+flags_joined (EvlDocument *doc, char *buf, gsize cap)
+{
+  static const struct { guint16 flag; char letter; } names[] = {
+    { EVL_TOKEN_WORD, 'W' }, { EVL_TOKEN_NUMBER, 'N' }, { EVL_TOKEN_PUNCT, 'P' },
+    { EVL_TOKEN_CAP, 'C' }, { EVL_TOKEN_ALLCAPS, 'A' }, { EVL_TOKEN_ABBREV, 'B' },
+    { EVL_TOKEN_QUOTE, 'Q' },
+  };
+  guint n;
+  const EvlToken *t = evl_document_get_tokens (doc, &n);
+  gsize o = 0;
+  for (guint i = 0; i < n && o + G_N_ELEMENTS (names) + 2 < cap; i++)
+    {
+      if (i)
+        buf[o++] = '|';
+      for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+        if (t[i].flags & names[f].flag)
+          buf[o++] = names[f].letter;
+    }
+  buf[o] = '\0';
+  return buf;
+}
+
+typedef struct {
+  char text[80];
+  char flags[120];
+} FlagCase;
+
+/* The case of a word decides CAP and ALLCAPS (two letters or more, none
+ * lower case, non-ASCII letters included); a leading digit makes a number. */
+ParameterizedTestParameters (segment, flags)
+{
+  static FlagCase cases[] = {
+    { "NATO and Kim", "WCA|W|WC" },
+    { "A U.S. F-16", "WC|WCAB|WC" },
+    { "McDONALD 3M x1", "WC|N|W" },
+    { "K\xc3\x96LN K\xc3\xb6ln \xc3\x89TAT \xc3\xa9t\xc3\xa9", "WCA|WC|WCA|W" },
+    { "AB-cd AB-CD 1950s", "WC|WCA|N" },
+    { "Gen. \"Hi,\" he said.", "WCB|PQ|WC|P|PQ|W|W|P" },
+  };
+  return cr_make_param_array (FlagCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (FlagCase *c, segment, flags, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = segment (c->text);
+  char buf[256];
+  cr_assert_str_eq (flags_joined (doc, buf, sizeof buf), c->flags, "'%s'", c->text);
+}
+
 typedef struct {
   char text[200];
   guint n_sentences;

@@ -23,10 +23,14 @@ typedef struct {
   const EvlLexicon *starters;
   const EvlLexicon *furniture;
   const CuePrefixes *cue_prefixes;  /* (nullable) see cue_prefixes() */
-  EvlToken *tk;              /* tokens, built locally then appended */
-  guint8 *nl;                /* per token: newlines since the previous one, at most 2 */
+  /* Tokens, built locally then appended.  Until split_sentences() is
+   * done, a token's .sentence holds the newlines between it and the
+   * previous token (at most 2): set where the blanks are skipped, read
+   * where sentences and paragraphs end, overwritten by the sentence
+   * index at the end (a separate array was an allocation and a store
+   * stream more). */
+  EvlToken *tk;
   guint n_tk, cap_tk;
-  guint pending_nl;          /* newlines skipped since the last token */
   gboolean wrapped;          /* text is hard-wrapped at a fixed width */
 } Seg;
 
@@ -104,22 +108,13 @@ detect_wrapped (const char *text, gsize len)
   return lines >= 4 && long_lines * 2 > lines && inner_breaks * 2 > lines;
 }
 
-static G_GNUC_NO_INLINE void
+/* More room for tokens; returns the moved array. */
+static G_GNUC_NO_INLINE EvlToken *
 grow_tokens (Seg *s)
 {
   s->cap_tk = s->cap_tk * 2 + 16;
   s->tk = g_renew (EvlToken, s->tk, s->cap_tk);
-  s->nl = g_renew (guint8, s->nl, s->cap_tk);
-}
-
-static inline void
-push_token (Seg *s, gsize start, gsize end, guint16 flags)
-{
-  if (s->n_tk == s->cap_tk)
-    grow_tokens (s);
-  s->nl[s->n_tk] = (guint8) MIN (s->pending_nl, 2);
-  s->pending_nl = 0;
-  s->tk[s->n_tk++] = (EvlToken) { { (guint32) start, (guint32) end }, 0, flags };
+  return s->tk;
 }
 
 static guint16
@@ -164,6 +159,39 @@ static const guint8 ascii_alnum[256] = {
   ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
 
+/* Byte classes for tokenize()'s dispatch: one load and one test per
+ * byte instead of a chain of comparisons. */
+enum {
+  B_BLANK = 1 << 0,   /* is_space_char() or a newline */
+  B_ALNUM = 1 << 1,   /* g_ascii_isalnum() */
+  B_UPPER = 1 << 2,   /* g_ascii_isupper() */
+  B_LOWER = 1 << 3,   /* g_ascii_islower() */
+  B_DIGIT = 1 << 4,   /* g_ascii_isdigit() */
+  B_MORE = 1 << 5,    /* may continue a word after a letter/digit run
+                       * (scan_word()): non-ASCII or a connector */
+};
+
+#define B_U (B_ALNUM | B_UPPER)
+#define B_L (B_ALNUM | B_LOWER)
+#define B_D (B_ALNUM | B_DIGIT)
+#define B_HIGH8 B_MORE, B_MORE, B_MORE, B_MORE, B_MORE, B_MORE, B_MORE, B_MORE
+#define B_HIGH32 B_HIGH8, B_HIGH8, B_HIGH8, B_HIGH8
+static const guint8 byte_class[256] = {
+  ['\t'] = B_BLANK, ['\n'] = B_BLANK, ['\v'] = B_BLANK, ['\f'] = B_BLANK, ['\r'] = B_BLANK, [' '] = B_BLANK,
+  ['-'] = B_MORE, ['.'] = B_MORE, ['/'] = B_MORE, ['&'] = B_MORE, [','] = B_MORE, [':'] = B_MORE,
+  ['0'] = B_D, B_D, B_D, B_D, B_D, B_D, B_D, B_D, B_D, B_D,
+  ['A'] = B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U,
+  B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U, B_U,
+  ['a'] = B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L,
+  B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L, B_L,
+  [0x80] = B_HIGH32, B_HIGH32, B_HIGH32, B_HIGH32,
+};
+#undef B_U
+#undef B_L
+#undef B_D
+#undef B_HIGH8
+#undef B_HIGH32
+
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
 #define SEG_ONES G_GUINT64_CONSTANT (0x0101010101010101)
 #define SEG_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
@@ -203,15 +231,39 @@ alnum_run_end (const char *t, gsize j, gsize len)
   return j;
 }
 
-/* Scans one word starting at @i; returns its end.  Handles internal
- * hyphens, periods (U.S, 3.5), digits groups (1,000) and apostrophes,
- * splitting off 's / n't / 're ... as separate tokens like the Penn
- * tokenizer. */
+/* word_flags() of a word that begins with an ASCII letter or digit
+ * (@k its byte_class()): the case test runs on the class table, and only
+ * a capitalised word with a non-ASCII byte before any lower-case letter
+ * takes the general path. */
+static inline guint16
+ascii_word_flags (const guint8 *cls, const char *p, gsize n, guint k)
+{
+  if (k & B_DIGIT)
+    return EVL_TOKEN_NUMBER;
+  if (!(k & B_UPPER))
+    return EVL_TOKEN_WORD;
+  guint letters = 1;
+  for (gsize q = 1; q < n; q++)
+    {
+      guint kq = cls[(guchar) p[q]];
+      if (kq & B_LOWER)
+        return EVL_TOKEN_WORD | EVL_TOKEN_CAP;
+      if (kq & B_UPPER)
+        letters++;
+      else if ((guchar) p[q] >= 0x80)
+        return word_flags (p, n);
+    }
+  return EVL_TOKEN_WORD | EVL_TOKEN_CAP | (letters > 1 ? EVL_TOKEN_ALLCAPS : 0);
+}
+
+/* Scans one word starting at @i, from @j on (@i or the end of an ASCII
+ * letter/digit run from @i); returns its end.  Handles internal hyphens,
+ * periods (U.S, 3.5), digits groups (1,000) and apostrophes, splitting
+ * off 's / n't / 're ... as separate tokens like the Penn tokenizer. */
 static gsize
-scan_word (Seg *s, gsize i)
+scan_word (const Seg *s, gsize i, gsize j)
 {
   const char *t = s->text, *end = t + s->len;
-  gsize j = i;
   int clen;
   gboolean digit_start = g_ascii_isdigit (t[i]);
   gsize len = s->len;
@@ -248,91 +300,136 @@ scan_word (Seg *s, gsize i)
   return j;
 }
 
+/* A clitic after a word ('s 't 're 've 'll 'd 'm) at the apostrophe @i
+ * (@clen bytes) after the last of the @n tokens of @tk: sets its span
+ * (*@ts, *@te) and returns TRUE, taking the n of "didn't" from the
+ * previous word. */
+static gboolean
+clitic_end (const Seg *s, EvlToken *tk, guint n, gsize i, int clen, gsize *ts, gsize *te)
+{
+  const char *t = s->text;
+  gsize k = i + clen;
+  gsize wj = k;
+  while (wj < s->len && g_ascii_isalpha (t[wj]))
+    wj++;
+  gsize wl = wj - k;
+  if (n == 0 || wl < 1 || wl > 2 || tk[n - 1].span.end != i)
+    return FALSE;
+  char cl[3] = { g_ascii_tolower (t[k]), wl > 1 ? g_ascii_tolower (t[k + 1]) : 0, 0 };
+  if (strcmp (cl, "s") != 0 && strcmp (cl, "t") != 0 && strcmp (cl, "re") != 0
+      && strcmp (cl, "ve") != 0 && strcmp (cl, "ll") != 0 && strcmp (cl, "d") != 0
+      && strcmp (cl, "m") != 0)
+    return FALSE;
+  EvlToken *prev = &tk[n - 1];
+  *ts = i;
+  /* "didn't": move the n from the previous word. */
+  if (cl[0] == 't' && prev->span.end - prev->span.start > 1
+      && (t[prev->span.end - 1] == 'n' || t[prev->span.end - 1] == 'N'))
+    {
+      prev->span.end--;
+      *ts = prev->span.end;
+    }
+  *te = wj;
+  return TRUE;
+}
+
+/* Abbreviations and initials keep their final period: the end of the
+ * word at @i..@wend, with EVL_TOKEN_ABBREV added to *@flags when it
+ * takes the period at @wend. */
+static inline gsize
+take_abbrev_period (const Seg *s, gsize i, gsize wend, guint16 *flags)
+{
+  const char *t = s->text;
+  if (wend >= s->len || t[wend] != '.')
+    return wend;
+  gsize n = wend + 1 - i;
+  gboolean internal_dots = memchr (t + i, '.', wend - i) != NULL;
+  gboolean initial = (wend - i == 1) && g_ascii_isupper (t[i]);
+  if (internal_dots || initial || evl_lexicon_lookup (s->abbrev, t + i, (gssize) n) != NULL)
+    {
+      *flags |= EVL_TOKEN_ABBREV;
+      return wend + 1;
+    }
+  return wend;
+}
+
+/* One pass over the text.  The common token, a word that begins with an
+ * ASCII letter or digit and ends at an ASCII byte that cannot continue
+ * it, is scanned and classified on byte_class[] alone; everything else
+ * (non-ASCII, connectors, clitics, punctuation) takes the general path.
+ * The array and count live in locals: with -fno-strict-aliasing every
+ * token store would otherwise reload them from @s. */
 static void
 tokenize (Seg *s)
 {
   const char *t = s->text, *end = t + s->len;
+  const gsize len = s->len;
+  const guint8 *cls = byte_class;
+  EvlToken *tk = s->tk;
+  guint n = s->n_tk, pending_nl = 0;
   gsize i = 0;
-  while (i < s->len)
+  while (i < len)
     {
       char c = t[i];
-      if (is_space_char (c) || c == '\n')
+      guint k = cls[(guchar) c];
+      if (k & B_BLANK)
         {
-          s->pending_nl += c == '\n';
+          pending_nl += c == '\n';
           i++;
           continue;
         }
-      int clen;
-      gunichar u = char_at (t + i, end, &clen);
-      /* ASCII blanks were skipped above; no other ASCII char is a space. */
-      if (u == 0x00A0 || u == 0x2009 || u == 0x202F || u == 0x200B || u == 0xFEFF
-          || (u >= 0x80 && g_unichar_isspace (u)))
+      gsize ts = i, te;
+      guint16 flags;
+      if (k & B_ALNUM)
         {
-          i += clen;
-          continue;
+          gsize j = alnum_run_end (t, i + 1, len);
+          if (j < len && (cls[(guchar) t[j]] & B_MORE))
+            j = scan_word (s, i, j);
+          flags = ascii_word_flags (cls, t + i, j - i, k);
+          te = take_abbrev_period (s, i, j, &flags);
         }
-      if (is_word_char (u))
+      else
         {
-          gsize wend = scan_word (s, i);
-          guint16 flags = word_flags (t + i, wend - i);
-          /* Abbreviations and initials keep their final period. */
-          if (wend < s->len && t[wend] == '.')
+          int clen;
+          gunichar u = char_at (t + i, end, &clen);
+          /* ASCII blanks were skipped above; no other ASCII char is a space. */
+          if (u == 0x00A0 || u == 0x2009 || u == 0x202F || u == 0x200B || u == 0xFEFF
+              || (u >= 0x80 && g_unichar_isspace (u)))
             {
-              gsize n = wend + 1 - i;
-              gboolean internal_dots = memchr (t + i, '.', wend - i) != NULL;
-              gboolean initial = (wend - i == 1) && g_ascii_isupper (t[i]);
-              if (internal_dots || initial
-                  || evl_lexicon_lookup (s->abbrev, t + i, (gssize) n) != NULL)
-                {
-                  wend++;
-                  flags |= EVL_TOKEN_ABBREV;
-                }
+              i += clen;
+              continue;
             }
-          push_token (s, i, wend, flags);
-          i = wend;
-          continue;
-        }
-      if (is_apostrophe (u))
-        {
-          /* Clitic after a word: 's 't 're 've 'll 'd 'm. */
-          gsize k = i + clen;
-          gsize wj = k;
-          while (wj < s->len && g_ascii_isalpha (t[wj]))
-            wj++;
-          gsize wl = wj - k;
-          if (s->n_tk > 0 && wl >= 1 && wl <= 2 && s->tk[s->n_tk - 1].span.end == i)
+          if (is_word_char (u))
             {
-              char cl[3] = { g_ascii_tolower (t[k]), wl > 1 ? g_ascii_tolower (t[k + 1]) : 0, 0 };
-              if (strcmp (cl, "s") == 0 || strcmp (cl, "t") == 0 || strcmp (cl, "re") == 0
-                  || strcmp (cl, "ve") == 0 || strcmp (cl, "ll") == 0 || strcmp (cl, "d") == 0
-                  || strcmp (cl, "m") == 0)
-                {
-                  EvlToken *prev = &s->tk[s->n_tk - 1];
-                  gsize start = i;
-                  /* "didn't": move the n from the previous word. */
-                  if (cl[0] == 't' && prev->span.end - prev->span.start > 1
-                      && (t[prev->span.end - 1] == 'n' || t[prev->span.end - 1] == 'N'))
-                    {
-                      prev->span.end--;
-                      start = prev->span.end;
-                    }
-                  push_token (s, start, wj, EVL_TOKEN_WORD);
-                  i = wj;
-                  continue;
-                }
+              gsize wend = scan_word (s, i, i);
+              flags = word_flags (t + i, wend - i);
+              te = take_abbrev_period (s, i, wend, &flags);
+            }
+          else if (is_apostrophe (u) && clitic_end (s, tk, n, i, clen, &ts, &te))
+            flags = EVL_TOKEN_WORD;
+          else
+            {
+              /* Punctuation: runs of the same char (..., --, ``, '') are one token. */
+              gsize j = i + clen;
+              if (u < 0x80)
+                while (j < len && t[j] == c && (c == '.' || c == '-' || c == '`' || c == '\'' || c == '!' || c == '?'))
+                  j++;
+              flags = EVL_TOKEN_PUNCT;
+              if (is_quote (u) || (c == '\'' && j - i == 2))
+                flags |= EVL_TOKEN_QUOTE;
+              te = j;
             }
         }
-      /* Punctuation: runs of the same char (..., --, ``, '') are one token. */
-      gsize j = i + clen;
-      if (u < 0x80)
-        while (j < s->len && t[j] == c && (c == '.' || c == '-' || c == '`' || c == '\'' || c == '!' || c == '?'))
-          j++;
-      guint16 flags = EVL_TOKEN_PUNCT;
-      if (is_quote (u) || (c == '\'' && j - i == 2))
-        flags |= EVL_TOKEN_QUOTE;
-      push_token (s, i, j, flags);
-      i = j;
+      if (n == s->cap_tk)
+        {
+          s->n_tk = n;
+          tk = grow_tokens (s);
+        }
+      tk[n++] = (EvlToken) { { (guint32) ts, (guint32) te }, MIN (pending_nl, 2), flags };
+      pending_nl = 0;
+      i = te;
     }
+  s->n_tk = n;
 }
 
 static gboolean
@@ -381,7 +478,7 @@ can_start (const Seg *s, const EvlToken *tok)
 static inline int
 newlines_after (const Seg *s, guint i)
 {
-  return s->nl[i + 1];
+  return (int) s->tk[i + 1].sentence;
 }
 
 /* A line that stands as its own block even inside a paragraph: in text
@@ -539,6 +636,9 @@ struct _CuePrefixes {
   guint32 mask;
   guint32 max_len;        /* longest prefix: a longer token starts no cue */
   GString *pool;          /* the folded forms, each prefix a leading part */
+  /* The next two are indexed by the token's raw bytes: every upper/lower
+   * case variant of a folded byte is set, so the common test (a token
+   * starts no prefix) folds nothing. */
   guint8 single[256 / 8]; /* first bytes of the one-byte prefixes */
   guint8 pair[65536 / 8]; /* first two bytes of the longer ones */
   guint8 triple[65536 / 8]; /* triple_bit() of the first three bytes and
@@ -599,13 +699,24 @@ cue_prefix_add (CuePrefixes *cp, gsize off, gsize len)
     i = (i + 1) & cp->mask;
   cp->slots[i] = (CueSlot) { h, (guint32) len, (guint32) off };
   guint b0 = (guchar) s[0];
-  if (len == 1)
-    cp->single[b0 >> 3] |= (guint8) (1u << (b0 & 7));
-  else
+  /* The raw bytes that fold to s[0] and s[1]. */
+  guint v0[2] = { b0, g_ascii_toupper ((char) b0) }, v1[2] = { 0, 0 };
+  if (len > 1)
     {
-      guint b = b0 << 8 | (guchar) s[1];
-      cp->pair[b >> 3] |= (guint8) (1u << (b & 7));
+      v1[0] = (guchar) s[1];
+      v1[1] = (guchar) g_ascii_toupper (s[1]);
     }
+  for (guint a = 0; a < 2; a++)
+    for (guint z = 0; z < 2; z++)
+      {
+        if (len == 1)
+          cp->single[v0[a] >> 3] |= (guint8) (1u << (v0[a] & 7));
+        else
+          {
+            guint b = v0[a] << 8 | v1[z];
+            cp->pair[b >> 3] |= (guint8) (1u << (b & 7));
+          }
+      }
   if (len >= 3)
     {
       guint b = triple_bit (b0, (guchar) s[1], (guchar) s[2], len);
@@ -699,15 +810,15 @@ may_start_cue (const CuePrefixes *cp, const char *p, gsize n)
     return TRUE;
   if (n > cp->max_len || n == 0)
     return FALSE;   /* folds to a key longer than any prefix, or to none */
-  guint b0 = fold_byte (p[0]);
+  guint b = (guchar) p[0];
   if (n == 1)
-    return (cp->single[b0 >> 3] >> (b0 & 7)) & 1;
-  guint b = b0 << 8 | fold_byte (p[1]);
+    return (cp->single[b >> 3] >> (b & 7)) & 1;
+  b = b << 8 | (guchar) p[1];
   if (!((cp->pair[b >> 3] >> (b & 7)) & 1))
     return FALSE;
   if (n == 2)
     return TRUE;   /* the pair bitmap is exact for a two-byte prefix */
-  b = triple_bit (b0, fold_byte (p[1]), fold_byte (p[2]), n);
+  b = triple_bit (fold_byte (p[0]), fold_byte (p[1]), fold_byte (p[2]), n);
   if (!((cp->triple[b >> 3] >> (b & 7)) & 1))
     return FALSE;
   guint32 h = 2166136261u;
@@ -864,7 +975,6 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   s.cue_prefixes = s.furniture ? cue_prefixes (ctx) : NULL;
   s.cap_tk = (guint) MIN (s.len / 5 + 16, G_MAXUINT / 4);
   s.tk = g_new (EvlToken, s.cap_tk);
-  s.nl = g_new (guint8, s.cap_tk);
   s.wrapped = detect_wrapped (s.text, s.len);
 
   tokenize (&s);
@@ -894,5 +1004,4 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   evl_document_add_sentences (doc, sents, raw->len);
   evl_document_add_tokens (doc, tk, s.n_tk);
   g_free (s.tk);
-  g_free (s.nl);
 }
