@@ -301,10 +301,10 @@ anaphoric_cue (EvlStoryDoc *sd, guint i, CueKind kind)
 static void
 event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
 {
-  for (guint i = 0; i < sd->n_tok; i++)
+  /* Only where a cue can start: elsewhere cue_at() says C_NONE. */
+  for (guint i = evl_story_next_scan (sd, 0, EVL_STORY_SCAN_CUES); i < sd->n_tok;
+       i = evl_story_next_scan (sd, i + 1, EVL_STORY_SCAN_CUES))
     {
-      if (!((evl_story_cls (sd, (gint) i) | sd->start_all) & EVL_STORY_C_START_CUES))
-        continue;   /* cue_at() would say C_NONE */
       guint last = i;
       CueKind kind = cue_at (sd, cues, i, &last);
       if (kind >= C_LATER)

@@ -326,25 +326,29 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
   for (guint s = 0; s < sd->n_sent; s++)
     sent_source[s] = -1;
 
-  for (guint i = 0; i < sd->n_tok; i++)
+  /* Most tokens start no cue, end in no 't' and trigger no event, or
+   * lie in an entity or a timex: the loop below would pass over them
+   * without effect, so it visits only the others (EVL_STORY_SCAN_FACT);
+   * the cue is built only once a token proves to be one. */
+  for (guint i = evl_story_next_scan (sd, 0, EVL_STORY_SCAN_FACT); i < sd->n_tok;
+       i = evl_story_next_scan (sd, i + 1, EVL_STORY_SCAN_FACT))
     {
-      if (sd->tok_ent[i] >= 0 || sd->tok_tx[i] >= 0)
-        continue;
       const EvlLexEntry *hit = NULL;
-      guint n = ((evl_story_cls (sd, (gint) i) | sd->start_all) & EVL_STORY_C_START_FACT) ? max_words : 0;
-      for (; n >= 1 && hit == NULL; n--)
-        {
-          guint last = i + n - 1;
-          if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
-              || !evl_story_span_fits (sd, EVL_STORY_LEX_FACTUALITY, i, last))
-            continue;
-          EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };
-          hit = evl_lexicon_lookup (lex, sd->text + span.start, EVL_SPAN_LEN (span));
-        }
+      guint n = 0;
+      if ((sd->winfo[sd->wid[i]].cls | sd->start_all) & EVL_STORY_C_START_FACT)
+        for (n = max_words; n >= 1 && hit == NULL; n--)
+          {
+            guint last = i + n - 1;
+            if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
+                || !evl_story_span_fits (sd, EVL_STORY_LEX_FACTUALITY, i, last))
+              continue;
+            EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };
+            hit = evl_lexicon_lookup (lex, sd->text + span.start, EVL_SPAN_LEN (span));
+          }
       guint b = i + n;  /* the loop stepped once past the matching length */
       Kind kind = K_NONE;
       Scope scope = S_NEXT;
-      Cue cue = { K_NONE, NULL, -1, 0, (gint) i, FALSE };
+      const char *modality = NULL;
       if (hit && hit->n_attrs >= 1)
         {
           kind = kind_of (hit->attrs[0]);
@@ -359,7 +363,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
               char key[128];
               EvlSpan span = { sd->tok[i].span.start, sd->tok[i + n].span.end };
               gssize kl = evl_fold_key (sd->text + span.start, EVL_SPAN_LEN (span), key, sizeof key);
-              cue.modality = evl_document_intern (sd->doc, kl > 0 ? key : hit->canonical, -1);
+              modality = evl_document_intern (sd->doc, kl > 0 ? key : hit->canonical, -1);
             }
         }
       else if (negative_contraction (sd, i))
@@ -369,12 +373,12 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
         kind = K_REPORT, scope = S_REST, b = i;
       else
         continue;
-      cue.kind = kind;
       if (kind == K_NONE)
         {
           i = b;
           continue;
         }
+      Cue cue = { kind, modality, -1, 0, (gint) i, FALSE };
       gint32 verb = kind == K_NEG ? object_negation_verb (sd, i) : -1;
       if (verb >= 0)
         {

@@ -5,6 +5,8 @@
 
 #include "events-private.h"
 
+#include <string.h>
+
 /* One type line of data/taxonomy/story.txt. */
 typedef struct {
   const char *name;      /* "MEETING" */
@@ -146,6 +148,7 @@ typedef struct {
   guint32 *key_off;      /* offset of token i's form in @keys; n_tok + 1 entries */
   guint32 *wid;          /* word id of each token (EvlStoryWord or beyond) */
   guint8 *tok_dirty;     /* token may hold a blank (folded the general way) */
+  guint8 *tok_scan;      /* EVL_STORY_SCAN_* of each token; n_tok + 8 bytes, zero past n_tok */
   const EvlStoryWordInfo *winfo; /* the taxonomy's word table, by id */
   gint32 *tx_prev;       /* last token <= i covered by a timex, or -1 */
   gint32 *tx_next;       /* first token >= i covered by a timex, or -1 */
@@ -267,6 +270,36 @@ evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last
             return TRUE;
     }
   return FALSE;
+}
+
+/* Tokens the per-token passes stop at (EvlStoryDoc.tok_scan, build_index()):
+ * most tokens are neither, and those passes skip them eight at a time
+ * (evl_story_next_scan()) instead of testing each. */
+#define EVL_STORY_SCAN_FACT 1u  /* outside entities and timexes, and starts a form
+                                   of en/factuality, ends in 't' (a negative
+                                   contraction) or is an event's token */
+#define EVL_STORY_SCAN_CUES 2u  /* starts a form of en/event-cues-story */
+
+/* The first token >= @i whose tok_scan has @bit, n_tok when none. */
+static inline guint
+evl_story_next_scan (const EvlStoryDoc *sd, guint i, guint bit)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+  const guint64 mask = G_GUINT64_CONSTANT (0x0101010101010101) * bit;
+  for (; i < sd->n_tok; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, sd->tok_scan + i, 8);
+      w &= mask;
+      if (w != 0)
+        return MIN (i + (guint) __builtin_ctzll (w) / 8, sd->n_tok);
+    }
+#else
+  for (; i < sd->n_tok; i++)
+    if (sd->tok_scan[i] & bit)
+      return i;
+#endif
+  return sd->n_tok;
 }
 
 /* Token @i is word @w (case-folded). */

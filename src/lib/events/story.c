@@ -1291,6 +1291,7 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->key_off = carve (c, n + 1, sizeof (guint32), FALSE);
   sd->wid = carve (c, n, sizeof (guint32), FALSE);
   sd->tok_dirty = carve (c, n, 1, TRUE);
+  sd->tok_scan = carve (c, n + 8, 1, TRUE);   /* evl_story_next_scan() reads 8 bytes at a time */
   sd->tx_prev = carve (c, n, sizeof (gint32), FALSE);
   sd->tx_next = carve (c, n, sizeof (gint32), FALSE);
   sd->ev_tok = carve (c, ne, sizeof (gint32), FALSE);
@@ -1469,6 +1470,13 @@ build_index (EvlStoryDoc *sd)
       sd->quoted[i] = in_quote;
       if (boundary_after)
         c++;
+      /* Where the per-token passes of factuality and anchoring can act
+       * (see EVL_STORY_SCAN_*). */
+      guint32 starts = cls | sd->start_all;
+      gboolean fact = (starts & EVL_STORY_C_START_FACT) || sd->tok_ev[i] >= 0
+                      || (EVL_SPAN_LEN (t->span) >= 2 && sd->text[t->span.end - 1] == 't');
+      sd->tok_scan[i] = (guint8) ((fact && sd->tok_ent[i] < 0 && sd->tok_tx[i] < 0 ? EVL_STORY_SCAN_FACT : 0)
+                                  | (starts & EVL_STORY_C_START_CUES ? EVL_STORY_SCAN_CUES : 0));
     }
 }
 
