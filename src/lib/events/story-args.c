@@ -278,7 +278,13 @@ fill_one (EvlStoryDoc *sd, guint k)
    * subject is not searched past another finite verb, except across a
    * coordination ('Kim arrived and met Putin'). */
   gboolean coordinated = t > 0 && evl_story_is (sd, t - 1, EVL_W_AND);
-  for (gint i = t - 1; i >= 0 && i >= t - EVL_STORY_REACH && sd->clause[i] == clause && subject < 0; i--)
+  /* Only tokens of an event or an entity act in either loop below: they
+   * go from one to the next (EVL_STORY_SCAN_ARGS) instead of token by
+   * token; clause numbers never decrease, so the clause and distance
+   * tests at each stop end them where the token loops ended. */
+  for (gint i = evl_story_prev_scan (sd, t - 1, EVL_STORY_SCAN_ARGS);
+       i >= 0 && i >= t - EVL_STORY_REACH && sd->clause[i] == clause && subject < 0;
+       i = evl_story_prev_scan (sd, i - 1, EVL_STORY_SCAN_ARGS))
     {
       gint32 o = sd->tok_ev[i];
       if (verbal && o >= 0 && o != (gint32) k && evl_story_finite (sd, o))
@@ -317,7 +323,9 @@ fill_one (EvlStoryDoc *sd, guint k)
    * event, a nominal's only through with/between/of and close by. */
   gboolean blocked = FALSE;
   guint carried = 0;
-  for (gint i = t + 1; i < (gint) sd->n_tok && sd->clause[i] == clause && i <= t + 15; i++)
+  for (gint i = (gint) evl_story_next_scan (sd, (guint) t + 1, EVL_STORY_SCAN_ARGS);
+       i < (gint) sd->n_tok && sd->clause[i] == clause && i <= t + 15;
+       i = (gint) evl_story_next_scan (sd, (guint) i + 1, EVL_STORY_SCAN_ARGS))
     {
       gint32 ev = sd->tok_ev[i];
       if (ev >= 0 && ev != (gint32) k)

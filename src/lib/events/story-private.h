@@ -279,6 +279,7 @@ evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last
                                    of en/factuality, ends in 't' (a negative
                                    contraction) or is an event's token */
 #define EVL_STORY_SCAN_CUES 2u  /* starts a form of en/event-cues-story */
+#define EVL_STORY_SCAN_ARGS 4u  /* an event's or an entity mention's token */
 
 /* The first token >= @i whose tok_scan has @bit, n_tok when none. */
 static inline guint
@@ -300,6 +301,27 @@ evl_story_next_scan (const EvlStoryDoc *sd, guint i, guint bit)
       return i;
 #endif
   return sd->n_tok;
+}
+
+/* The last token <= @i whose tok_scan has @bit, -1 when none. */
+static inline gint
+evl_story_prev_scan (const EvlStoryDoc *sd, gint i, guint bit)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+  const guint64 mask = G_GUINT64_CONSTANT (0x0101010101010101) * bit;
+  for (; i >= 7; i -= 8)
+    {
+      guint64 w;
+      memcpy (&w, sd->tok_scan + i - 7, 8);
+      w &= mask;
+      if (w != 0)
+        return i - 7 + (63 - __builtin_clzll (w)) / 8;
+    }
+#endif
+  for (; i >= 0; i--)
+    if (sd->tok_scan[i] & bit)
+      return i;
+  return -1;
 }
 
 /* Token @i is word @w (case-folded). */
