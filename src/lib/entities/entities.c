@@ -66,6 +66,10 @@ typedef struct {
   guint8 *state;             /* one per token: MEMO_* bits */
   guint32 text_len;
   LowerSet *lower;           /* built on first use */
+  /* try_title()'s look-ahead: tokens [lc_from, lc_end) of the sentence are
+   * lower-case words and lc_end is not one (or is s_end); each run is
+   * walked once, not from each of its words (~3 M instructions). */
+  guint lc_from, lc_end;
 } Scan;
 
 typedef struct {
@@ -1065,7 +1069,13 @@ name_after_title (const Scan *s, guint i, GazMatch *person)
 static gboolean
 parse_title (const Scan *s, guint i, TitlePhrase *tp)
 {
-  memset (tp, 0, sizeof *tp);
+  /* Not memset: mods[] is written before it is read (n_mods). */
+  tp->title_end = 0;
+  tp->title = NULL;
+  tp->country = NULL;
+  tp->country_end = 0;
+  tp->modified = FALSE;
+  tp->n_mods = 0;
   tp->role_start = G_MAXUINT;
   guint j = i;
   while (j < s->s_end && j - i < 10)
@@ -1150,9 +1160,15 @@ try_title (Scan *s, guint i)
     {
       /* A lower-case title needs a capitalised name (or country) within a
        * few words, with no punctuation in between. */
-      guint k = start + 1;
-      while (k < s->s_end && k - start < 6 && is_word (s, k) && !is_cap (s, k))
-        k++;
+      if (start + 1 < s->lc_from || start + 1 > s->lc_end)
+        {
+          guint k = start + 1;
+          while (k < s->s_end && is_word (s, k) && !is_cap (s, k))
+            k++;
+          s->lc_from = start + 1;
+          s->lc_end = k;
+        }
+      guint k = MIN (s->lc_end, start + 6);
       if (k >= s->s_end || !is_cap (s, k))
         return i;
       const EvlLexEntry *e;
@@ -1458,6 +1474,7 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
         continue;
       s.sentence = si;
       s.s_end = sent->first_token + sent->n_tokens;
+      s.lc_from = s.lc_end = G_MAXUINT;
       s.heading = sent->is_heading != 0 || title_case (&s, sent);
       scan_sentence (&s, sent);
     }
