@@ -1,6 +1,7 @@
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <eventline/eventline.h>
+#include "lexicon/lexicon-private.h"
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,4 +297,142 @@ Test (lexicon, variants_split_wherever_bars_fall)
   const EvlLexicon *lex2 = evl_context_get_lexicon (ctx2, "en/nobars");
   cr_assert_eq (evl_lexicon_size (lex2), 2);
   cr_assert_str_eq (evl_lexicon_lookup (lex2, "two", -1)->canonical, "two");
+}
+
+/* NULL when @a and @b hold the same entries in the same order and every
+ * form of @text (the file both were made from), and every form with a
+ * byte more or less, looks up to the same entry (or to none) in both;
+ * else the first difference.  One assertion a lexicon, not one a form:
+ * Criterion reports every assertion to its runner. */
+static char *
+lexicon_difference (const EvlLexicon *a, const EvlLexicon *b, const char *text)
+{
+  if (evl_lexicon_size (a) != evl_lexicon_size (b))
+    return g_strdup_printf ("%u entries, %u", evl_lexicon_size (a), evl_lexicon_size (b));
+  if (evl_lexicon_max_words (a) != evl_lexicon_max_words (b))
+    return g_strdup ("max_words");
+  for (guint i = 0; i < evl_lexicon_size (a); i++)
+    {
+      const EvlLexEntry *x = evl_lexicon_get (a, i), *y = evl_lexicon_get (b, i);
+      gboolean same = strcmp (x->canonical, y->canonical) == 0 && x->line == y->line
+                      && x->n_attrs == y->n_attrs && x->attrs[x->n_attrs] == NULL
+                      && y->attrs[y->n_attrs] == NULL;
+      for (guint k = 0; same && k < x->n_attrs; k++)
+        same = strcmp (x->attrs[k], y->attrs[k]) == 0;
+      if (!same)
+        return g_strdup_printf ("entry %u (%s, %s)", i, x->canonical, y->canonical);
+    }
+  const EvlLexEntry *a0 = evl_lexicon_size (a) ? evl_lexicon_get (a, 0) : NULL;
+  const EvlLexEntry *b0 = evl_lexicon_size (b) ? evl_lexicon_get (b, 0) : NULL;
+  /* no allocation a form: ASan builds unwind the stack on every malloc */
+  guint n_found = 0;
+  for (const char *p = text; *p;)
+    {
+      gsize line_len = strcspn (p, "\n");
+      gsize forms_len = strcspn (p, "\t\n");
+      for (gsize f = 0; f <= forms_len;)
+        {
+          gsize n = strcspn (p + f, "|\t\n");
+          n = MIN (n, forms_len - f);
+          char probe[320];
+          if (n + 1 < sizeof probe)
+            {
+              memcpy (probe, p + f, n);
+              probe[n] = 's';
+              for (gssize len = (gssize) n - 1; len <= (gssize) n + 1; len++)
+                {
+                  if (len < 0)
+                    continue;
+                  const EvlLexEntry *x = evl_lexicon_lookup (a, probe, len);
+                  const EvlLexEntry *y = evl_lexicon_lookup (b, probe, len);
+                  if ((x ? x - a0 : -1) != (y ? y - b0 : -1))
+                    return g_strdup_printf ("lookup \"%.*s\"", (int) len, probe);
+                  n_found += x != NULL;
+                }
+            }
+          f += n + 1;
+        }
+      p += line_len + (p[line_len] == '\n');
+    }
+  if (n_found < evl_lexicon_size (a))
+    return g_strdup_printf ("only %u forms found", n_found);
+  return NULL;
+}
+
+/* The compiled-in lexicons come from the build-time index (no parsing at
+ * start-up) and hold exactly what parsing their text gives: the context
+ * over the source data dir parses every file. */
+Test (lexicon, compiled_in_lexicons_are_mapped_and_match_their_text)
+{
+  const char *root = g_getenv ("EVL_SOURCE_ROOT");
+  cr_assert_not_null (root, "EVL_SOURCE_ROOT is set by meson test");
+  g_autofree char *data = g_build_filename (root, "data", NULL);
+  g_autofree char *dir = g_build_filename (data, "lexicons", "en", NULL);
+  GError *error = NULL;
+  g_autoptr (EvlContext) mapped = evl_context_new (&error);
+  cr_assert_not_null (mapped, "%s", error ? error->message : "");
+  g_autoptr (EvlContext) parsed = evl_context_new_with_data_dir (data, &error);
+  cr_assert_not_null (parsed, "%s", error ? error->message : "");
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  cr_assert_not_null (d);
+  guint n = 0;
+  for (const char *f; (f = g_dir_read_name (d)) != NULL;)
+    {
+      if (!g_str_has_suffix (f, ".txt"))
+        continue;
+      g_autofree char *name = g_strdup_printf ("en/%.*s", (int) strlen (f) - 4, f);
+      const EvlLexicon *a = evl_context_get_lexicon (mapped, name);
+      const EvlLexicon *b = evl_context_get_lexicon (parsed, name);
+      if (a == NULL)
+        continue;   /* a file not compiled in */
+      cr_assert (evl_lexicon_is_mapped (a), "%s: index missing or out of date", name);
+      cr_assert (!evl_lexicon_is_mapped (b), "%s: a data dir file is parsed", name);
+      g_autofree char *path = g_build_filename (dir, f, NULL);
+      g_autofree char *text = NULL;
+      cr_assert (g_file_get_contents (path, &text, NULL, NULL));
+      g_autofree char *diff = lexicon_difference (a, b, text);
+      cr_assert_null (diff, "%s: %s", name, diff);
+      n++;
+    }
+  cr_assert_geq (n, 30, "every compiled-in lexicon checked");
+}
+
+/* An index written from a tricky file maps to the same lexicon; it is
+ * refused for a text of another length, an unknown name, or another
+ * format. */
+Test (lexicon, index_round_trip)
+{
+  static const char text[] =
+      "# comment | with bar\n\nseptember|Sept|sep\t9\t month \r\n"
+      "new year's day|new year\tholiday\nplain\na very long canonical form|lcf\tx\tx\tx\n"
+      "may\tmonth\nmay\tmodal\nAbcdefgh|abcdefghi\t1|2\n";
+  gsize len = sizeof text - 1;
+  GError *error = NULL;
+  EvlLexicon *parsed = evl_lexicon_parse ("t", text, len, &error);
+  cr_assert_not_null (parsed, "%s", error ? error->message : "");
+  EvlLexicon *other = evl_lexicon_parse ("o", "one\n", 4, NULL);
+  g_autoptr (GByteArray) index = g_byte_array_new ();
+  evl_lexicon_index_write (index, "en/other", other, 4);
+  evl_lexicon_index_write (index, "en/t", parsed, len);
+  evl_lexicon_index_finish (index);
+  /* g_malloc'ed: aligned for any type */
+  g_autofree guint8 *img = g_memdup2 (index->data, index->len);
+  EvlLexicon *mapped = evl_lexicon_index_map (img, index->len, "en/t", len);
+  cr_assert_not_null (mapped);
+  cr_assert (evl_lexicon_is_mapped (mapped) && !evl_lexicon_is_mapped (parsed));
+  g_autofree char *diff = lexicon_difference (mapped, parsed, text);
+  cr_assert_null (diff, "%s", diff);
+  cr_assert_str_eq (evl_lexicon_lookup (mapped, "MAY", -1)->attrs[0], "month");
+  cr_assert_str_eq (evl_lexicon_lookup (mapped, "abcdefghi", -1)->attrs[0], "1|2");
+  EvlLexicon *o = evl_lexicon_index_map (img, index->len, "en/other", 4);
+  cr_assert_str_eq (evl_lexicon_lookup (o, "ONE", -1)->canonical, "one");
+  cr_assert_null (evl_lexicon_index_map (img, index->len, "en/t", len - 1));
+  cr_assert_null (evl_lexicon_index_map (img, index->len, "en/none", len));
+  cr_assert_null (evl_lexicon_index_map (img, index->len / 2, "en/t", len), "truncated");
+  img[0] ^= 1;
+  cr_assert_null (evl_lexicon_index_map (img, index->len, "en/t", len), "bad magic");
+  evl_lexicon_free (o);
+  evl_lexicon_free (mapped);
+  evl_lexicon_free (other);
+  evl_lexicon_free (parsed);
 }
