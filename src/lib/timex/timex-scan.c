@@ -562,7 +562,6 @@ cache_fill (const TxLex *lx, TxCacheEntry *ce, const TxUnit *u, const guint64 *k
 {
   memset (ce, 0, sizeof *ce);
   memcpy (ce->key, key, sizeof ce->key);
-  ce->len = u->len;
   ce->h = tx_hash (u->low, u->len);
   ce->start_word = tx_bloom_has (lx->start_word, ce->h);
   ce->cand = tx_bloom_has (lx->any, ce->h);
@@ -600,9 +599,12 @@ plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const ch
     return NULL;
   guint64 w = load_le64 (p);
   gsize k = alnum_run (w);
-  guint64 k0 = w | lower, k1 = 0, k2 = 0;
+  guint64 k0 = w | lower, k1 = 0, k2 = 0, wh;
   if (k < 8)
-    k0 = LOW_BYTES (k0, k);
+    {
+      k0 = LOW_BYTES (k0, k);
+      wh = k0;
+    }
   else
     {
       if (e - p < 16)
@@ -624,7 +626,9 @@ plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const ch
           k2 = LOW_BYTES (w | lower, m);
           k += m;
         }
+      wh = k0 ^ ((k1 << 17) | (k1 >> 47)) ^ ((k2 << 41) | (k2 >> 23));
     }
+  /* an ASCII byte other than ' and . ends a word at once */
   guchar c = (guchar) p[k];
   if (c >= 0x80 || c == '\'' || c == '.')
     return NULL;
@@ -635,9 +639,10 @@ plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const ch
       store_le64 (u->low + 16, k2);
     }
   u->len = (guint8) k;
-  guint64 wh = (k0 ^ ((k1 << 17) | (k1 >> 47)) ^ ((k2 << 41) | (k2 >> 23))) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  TxCacheEntry *ce = &wc->e[wh >> (64 - TX_CACHE_BITS)];
-  if (ce->len != k || ce->key[0] != k0 || (k >= 8 && (ce->key[1] != k1 || ce->key[2] != k2)))
+  TxCacheEntry *ce = &wc->e[(wh * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - TX_CACHE_BITS)];
+  /* the keys are zero-padded and a word holds no zero byte: equal keys
+   * are equal words (an empty entry's key is all zero) */
+  if (ce->key[0] != k0 || ((ce->key[1] ^ k1) | (ce->key[2] ^ k2)) != 0)
     {
       guint64 key[3] = { k0, k1, k2 };
       cache_fill (lx, ce, u, key);
@@ -827,6 +832,15 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
           if (q > e)
             q = e;
           h = unit_fold (u, p, q);
+        }
+      else if (c < 0x80 && c != '\'')
+        {
+          /* ASCII punctuation: one byte, no clitic, nothing to fold */
+          u->kind = U_PUNCT;
+          q = p + 1;
+          u->low[0] = (char) c;
+          u->len = 1;
+          h = tx_hash_step (TX_HASH_SEED, c);
         }
       else
         {

@@ -105,7 +105,7 @@ typedef struct {
 } TxLex;
 
 /* A word cache entry: a plain word's folded text (up to 24 bytes,
- * zero-padded) and what classify() makes of it. */
+ * zero-padded; all zero: empty) and what classify() makes of it. */
 typedef struct {
   guint64 key[3];
   guint64 h;                    /* tx_hash() */
@@ -113,7 +113,6 @@ typedef struct {
                                  * table; NULL: word_info() each time */
   guint32 sc;                   /* a word that is no candidate: its start
                                  * classes */
-  guint8 len;                   /* 0: empty */
   guint8 cand, start_word;
 } TxCacheEntry;
 
