@@ -25,13 +25,10 @@ typedef struct {
   guint8 pos;      /* 0 any, 1 nominal only, 2 verbal only */
 } Rule;
 
-/* A slot holds the form's first eight bytes (zero-padded), so a form of
- * up to eight bytes -- most tokens -- is matched by one compare. */
-typedef struct {
-  guint64 head;
-  guint32 hash;
-  guint32 id;             /* 0 = empty slot */
-} WordSlot;
+/* A slot holds the form's first eight bytes (zero-padded; 0 = empty, as
+ * no form is empty), so a form of up to eight bytes -- most tokens -- is
+ * matched by one compare; its id is in a parallel array, read on a match
+ * only: a probe reads eight bytes. */
 
 struct _EvlStoryTaxonomy {
   gatomicrefcount ref;
@@ -53,7 +50,9 @@ struct _EvlStoryTaxonomy {
   GArray *words;          /* EvlStoryWordInfo, by id; 0 = unknown word */
   GPtrArray *word_keys;   /* folded form of each id (index 0 unused) */
   GArray *word_lens;      /* guint32 length of each id's form */
-  WordSlot *slots;
+  guint64 *slot_head;
+  guint32 *slot_id;
+  guint32 *slot_hash;     /* for rehashing only */
   guint32 slot_mask;
 };
 
@@ -92,7 +91,9 @@ evl_story_taxonomy_unref (EvlStoryTaxonomy *tax)
     g_ptr_array_unref (tax->word_keys);
   if (tax->word_lens)
     g_array_unref (tax->word_lens);
-  g_free (tax->slots);
+  g_free (tax->slot_head);
+  g_free (tax->slot_id);
+  g_free (tax->slot_hash);
   g_free (tax);
 }
 
@@ -497,12 +498,21 @@ fold_token (const char *src, gsize len, char *buf)
  * holds a blank or a control character.  Exact per byte: the blank test
  * is the classic has-byte-below (yes/no exact for bounds up to 0x80), the
  * lower-casing adds 0x20 to the bytes in 'A'..'Z' only. */
+/* The low @len bytes of a word set, by @len (1 to 8): a load instead of
+ * a shift, a subtract and a test for 8 per token. */
+static const guint64 keep_low[9] = {
+  0, G_GUINT64_CONSTANT (0xff), G_GUINT64_CONSTANT (0xffff), G_GUINT64_CONSTANT (0xffffff),
+  G_GUINT64_CONSTANT (0xffffffff), G_GUINT64_CONSTANT (0xffffffffff),
+  G_GUINT64_CONSTANT (0xffffffffffff), G_GUINT64_CONSTANT (0xffffffffffffff),
+  G_GUINT64_CONSTANT (0xffffffffffffffff),
+};
+
 static inline gboolean
 fold_short (const char *src, gsize len, guint64 *out)
 {
   guint64 x;
   memcpy (&x, src, 8);
-  guint64 keep = len == 8 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (8 * len)) - 1;
+  guint64 keep = keep_low[len];
   x &= keep;
   guint64 y = x | ~keep;   /* padding reads as 0xFF: not a blank */
   if (((y - ONES * 0x21) & ~y & HIGHS) != 0)
@@ -521,15 +531,17 @@ word_find (const EvlStoryTaxonomy *tax, const char *key, gsize len, guint64 head
 {
   for (guint32 i = h & tax->slot_mask;; i = (i + 1) & tax->slot_mask)
     {
-      const WordSlot *sl = &tax->slots[i];
-      if (sl->id == 0)
+      guint64 sh = tax->slot_head[i];
+      if (sh == 0)
         return EVL_W_UNKNOWN;
-      /* Forms hold no NUL byte, so equal heads of forms up to eight
-       * bytes long are equal forms. */
-      if (sl->head == head && sl->hash == h
-          && (len <= 8 || (g_array_index (tax->word_lens, guint32, sl->id) == len
-                           && memcmp ((const char *) tax->word_keys->pdata[sl->id] + 8, key + 8, len - 8) == 0)))
-        return sl->id;
+      if (sh != head)
+        continue;
+      /* Forms hold no NUL byte, so equal heads of forms of the same
+       * length up to eight bytes are equal forms. */
+      guint32 id = tax->slot_id[i];
+      if (g_array_index (tax->word_lens, guint32, id) == len
+          && (len <= 8 || memcmp ((const char *) tax->word_keys->pdata[id] + 8, key + 8, len - 8) == 0))
+        return id;
     }
 }
 
@@ -547,12 +559,33 @@ evl_story_word_info (const EvlStoryTaxonomy *tax, guint id)
 }
 
 static void
-slot_put (WordSlot *slots, guint32 mask, guint64 head, guint32 h, guint32 id)
+slot_put (EvlStoryTaxonomy *tax, guint64 head, guint32 h, guint32 id)
 {
-  guint32 i = h & mask;
-  while (slots[i].id)
-    i = (i + 1) & mask;
-  slots[i] = (WordSlot) { head, h, id };
+  guint32 i = h & tax->slot_mask;
+  while (tax->slot_head[i])
+    i = (i + 1) & tax->slot_mask;
+  tax->slot_head[i] = head;
+  tax->slot_id[i] = id;
+  tax->slot_hash[i] = h;
+}
+
+/* (Re)hashes @tax's words into @n (a power of two) slots. */
+static void
+slots_resize (EvlStoryTaxonomy *tax, guint32 n)
+{
+  guint32 old_n = tax->slot_head ? tax->slot_mask + 1 : 0;
+  guint64 *old_head = tax->slot_head;
+  guint32 *old_id = tax->slot_id, *old_hash = tax->slot_hash;
+  tax->slot_mask = n - 1;
+  tax->slot_head = g_new0 (guint64, n);
+  tax->slot_id = g_new0 (guint32, n);
+  tax->slot_hash = g_new0 (guint32, n);
+  for (guint32 i = 0; i < old_n; i++)
+    if (old_head[i])
+      slot_put (tax, old_head[i], old_hash[i], old_id[i]);
+  g_free (old_head);
+  g_free (old_id);
+  g_free (old_hash);
 }
 
 /* The id of @w (a NUL-terminated folded form that outlives @tax), added
@@ -570,22 +603,13 @@ word_add (EvlStoryTaxonomy *tax, const char *w)
     return id;
   id = tax->words->len;
   if ((id + 1) * 2 > tax->slot_mask + 1)
-    {
-      guint32 old_n = tax->slot_mask + 1;
-      WordSlot *old = tax->slots;
-      tax->slot_mask = old_n * 2 - 1;
-      tax->slots = g_new0 (WordSlot, tax->slot_mask + 1);
-      for (guint32 i = 0; i < old_n; i++)
-        if (old[i].id)
-          slot_put (tax->slots, tax->slot_mask, old[i].head, old[i].hash, old[i].id);
-      g_free (old);
-    }
+    slots_resize (tax, (tax->slot_mask + 1) * 2);
   EvlStoryWordInfo info = { 0 };
   g_array_append_val (tax->words, info);
   g_ptr_array_add (tax->word_keys, (gpointer) w);
   guint32 len32 = (guint32) len;
   g_array_append_val (tax->word_lens, len32);
-  slot_put (tax->slots, tax->slot_mask, head, h, id);
+  slot_put (tax, head, h, id);
   return id;
 }
 
@@ -695,13 +719,26 @@ build_words (EvlStoryTaxonomy *tax)
   tax->words = g_array_new (FALSE, TRUE, sizeof (EvlStoryWordInfo));
   tax->word_keys = g_ptr_array_new ();
   tax->word_lens = g_array_new (FALSE, TRUE, sizeof (guint32));
-  tax->slot_mask = 255;
-  tax->slots = g_new0 (WordSlot, tax->slot_mask + 1);
   EvlStoryWordInfo none = { 0 };
   g_array_append_val (tax->words, none);
   g_ptr_array_add (tax->word_keys, (gpointer) "");
   guint32 zero = 0;
   g_array_append_val (tax->word_lens, zero);
+  /* Sized up front for the words to come (each rule word has a few stem
+   * forms), so that the table is rarely rehashed while it fills. */
+  gsize expect = EVL_W_N_FIXED + 4 * g_hash_table_size (tax->rules) + g_hash_table_size (tax->ctxwords)
+                 + g_hash_table_size (tax->outcome) + g_hash_table_size (tax->nonevent)
+                 + g_hash_table_size (tax->group);
+  for (guint c = 0; c < G_N_ELEMENTS (word_classes); c++)
+    for (guint i = 0; word_classes[c].words[i]; i++)
+      expect++;
+  for (guint l = 0; l < EVL_STORY_LEX_N; l++)
+    if (tax->starts[l])
+      expect += g_hash_table_size (tax->starts[l]);
+  guint32 size = 256;
+  while (size < expect * 4)
+    size *= 2;
+  slots_resize (tax, size);
   for (guint i = 1; i < EVL_W_N_FIXED; i++)
     {
       G_GNUC_UNUSED guint id = word_add (tax, fixed_words[i]);
@@ -744,6 +781,14 @@ build_words (EvlStoryTaxonomy *tax)
           }
       }
   add_stem_forms (tax);
+  /* Most tokens are not in the table, and a miss probes up to the next
+   * empty slot: at load 1/4, fewer than at up to 1/2 while building, in
+   * as many bytes as the 16-byte slots at 1/2 took. */
+  guint32 want = tax->slot_mask + 1;
+  while (want < tax->words->len * 4)
+    want *= 2;
+  if (want > tax->slot_mask + 1)
+    slots_resize (tax, want);
 }
 
 EvlStoryTaxonomy *
