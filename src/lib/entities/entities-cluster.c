@@ -71,18 +71,33 @@ typedef struct {
   GString *ktmp;
 } Cx;
 
+/* FNV-1a of a key's bytes, without its prefix: a name is looked up under
+ * several prefixes ('f', 'w', 'a'), hashed once (str_hash() then
+ * prefix_hash() for each). */
 static guint32
-key_hash (char prefix, const char *key, gsize len)
+str_hash (const char *key, gsize len)
 {
-  guint32 h = 2166136261u ^ (guchar) prefix;
-  if (prefix == 'g')
-    {
-      guint64 v = (guint64) (guintptr) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-      return (guint32) (v >> 32) ^ h;
-    }
+  guint32 h = 2166136261u;
   for (gsize i = 0; i < len; i++)
     h = (h ^ (guchar) key[i]) * 16777619u;
   return h;
+}
+
+static inline guint32
+prefix_hash (char prefix, guint32 base)
+{
+  return (base ^ (guchar) prefix) * 16777619u;
+}
+
+static guint32
+key_hash (char prefix, const char *key, gsize len)
+{
+  if (prefix == 'g')
+    {
+      guint64 v = (guint64) (guintptr) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+      return (guint32) (v >> 32) ^ (2166136261u ^ (guchar) prefix);
+    }
+  return prefix_hash (prefix, str_hash (key, len));
 }
 
 /* The bucket of @prefix + @key (@len bytes; for 'g', @key is the
@@ -149,6 +164,13 @@ static gint
 index_get (Cx *x, char prefix, const char *key, gsize len)
 {
   return bucket (x, prefix, key, len, key_hash (prefix, key, len))->head;
+}
+
+/* index_get() of a string key whose str_hash() is @base. */
+static gint
+index_get_h (Cx *x, char prefix, const char *key, gsize len, guint32 base)
+{
+  return bucket (x, prefix, key, len, prefix_hash (prefix, base))->head;
 }
 
 static const Node *
@@ -258,10 +280,12 @@ find_gaz (Cx *x, const EvlLexEntry *gaz)
   return -1;
 }
 
+/* The first cluster of list @n ('f' + a folded name, index_get()) of
+ * @type and @city that has not merged, or -1. */
 static gint
-find_fold (Cx *x, EvlEntityType type, const char *fold, gboolean city)
+find_in (Cx *x, gint n, EvlEntityType type, gboolean city)
 {
-  for (gint n = index_get (x, 'f', fold, strlen (fold)); n >= 0; n = node (x, n)->next)
+  for (; n >= 0; n = node (x, n)->next)
     {
       Cl *c = cl (x, node (x, n)->ci);
       if (c->merged < 0 && c->type == type && c->city == city)
@@ -339,7 +363,7 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
         }
       else
         {
-          ci = find_fold (x, EVL_ENTITY_LOCATION, x->tmp->str, TRUE);
+          ci = find_in (x, index_get (x, 'f', x->tmp->str, strlen (x->tmp->str)), EVL_ENTITY_LOCATION, TRUE);
           if (ci < 0)
             {
               ci = new_cluster (x, EVL_ENTITY_LOCATION, c->gaz, x->tmp->str);
@@ -348,18 +372,23 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
         }
       break;
     case EVL_CAND_NAME:
-      ci = find_fold (x, c->type, x->tmp->str, FALSE);
-      for (guint t = 0; t < EVL_ENTITY_N && ci < 0; t++)
-        if (t != c->type)
-          {
-            /* Rules may type one name differently in two places ('Khmer
-             * Rouge' as actor, 'in Khmer Rouge territory'): person is only
-             * the default, so evidence for a place or organisation wins. */
-            ci = find_fold (x, (EvlEntityType) t, x->tmp->str, FALSE);
-            if (ci >= 0 && !cl (x, ci)->gaz && cl (x, ci)->type == EVL_ENTITY_PERSON
-                && c->type != EVL_ENTITY_PERSON && !c->titled)
-              cl (x, ci)->type = c->type;
-          }
+      {
+        /* One list for every type: no cluster is made meanwhile. */
+        gint fl = index_get (x, 'f', x->tmp->str, strlen (x->tmp->str));
+        ci = find_in (x, fl, c->type, FALSE);
+        for (guint t = 0; t < EVL_ENTITY_N && ci < 0; t++)
+          if (t != c->type)
+            {
+              /* Rules may type one name differently in two places ('Khmer
+               * Rouge' as actor, 'in Khmer Rouge territory'): person is
+               * only the default, so evidence for a place or organisation
+               * wins. */
+              ci = find_in (x, fl, (EvlEntityType) t, FALSE);
+              if (ci >= 0 && !cl (x, ci)->gaz && cl (x, ci)->type == EVL_ENTITY_PERSON
+                  && c->type != EVL_ENTITY_PERSON && !c->titled)
+                cl (x, ci)->type = c->type;
+            }
+      }
       if (ci < 0 && !heading_pass)
         ci = new_cluster (x, c->type, NULL, x->tmp->str);
       break;
@@ -408,17 +437,18 @@ titles_clash (const EvlLexEntry *a, const EvlLexEntry *b)
   return !(ca && strcmp (ca, "honorific") == 0) && !(cb && strcmp (cb, "honorific") == 0);
 }
 
-/* The person cluster a partial name refers to: most full-name mentions,
- * then most recent before @at.  A person with another title is someone
- * else ('King Hussein' is not 'President Saddam Hussein'). */
+/* The person cluster a partial name refers to (@base: str_hash() of
+ * @fold): most full-name mentions, then most recent before @at.  A
+ * person with another title is someone else ('King Hussein' is not
+ * 'President Saddam Hussein'). */
 static gint
-best_person (Cx *x, const char *fold, guint32 at, gint exclude, const EvlLexEntry *title)
+best_person (Cx *x, const char *fold, guint32 base, guint32 at, gint exclude, const EvlLexEntry *title)
 {
   /* Candidates: names with @fold as first word, last word or given names,
    * and (for a multi-word @fold) names sharing its first word. */
   GArray *cand = x->scratch;
   g_array_set_size (cand, 0);
-  for (gint n = index_get (x, 'w', fold, strlen (fold)); n >= 0; n = node (x, n)->next)
+  for (gint n = index_get_h (x, 'w', fold, strlen (fold), base); n >= 0; n = node (x, n)->next)
     g_array_append_val (cand, node (x, n)->ci);
   const char *sp = strchr (fold, ' ');
   gboolean two = FALSE;
@@ -464,7 +494,7 @@ merge_people (Cx *x)
       Cl *a = cl (x, i);
       if (a->merged >= 0 || a->type != EVL_ENTITY_PERSON || a->gaz)
         continue;
-      gint b = best_person (x, a->fold, G_MAXUINT32, (gint) i, a->title);
+      gint b = best_person (x, a->fold, str_hash (a->fold, strlen (a->fold)), G_MAXUINT32, (gint) i, a->title);
       if (b >= 0 && count_words (cl (x, b)->fold) > count_words (a->fold))
         {
           a->merged = b;
@@ -479,21 +509,28 @@ static void
 resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
 {
   fold_span (x, c->span);
+  /* The name is looked up under several prefixes; no cluster is made
+   * before the last lookup (a gazetteer cluster ends the search). */
+  guint32 base = str_hash (x->tmp->str, x->tmp->len);
+  gsize flen = strlen (x->tmp->str);   /* the 'f' keys end at a NUL */
+  gint fl = flen == x->tmp->len ? index_get_h (x, 'f', x->tmp->str, flen, base)
+                                : index_get (x, 'f', x->tmp->str, flen);
   /* 'the Queen', 'Pope': a title alone names nobody here. */
   gint ci = evl_lexicon_lookup (x->lex->titles, x->tmp->str, (gssize) x->tmp->len) ? -1
-            : best_person (x, x->tmp->str, c->span.start, -1, c->titled ? c->title : NULL);
+            : best_person (x, x->tmp->str, flen == x->tmp->len ? base : str_hash (x->tmp->str, flen),
+                           c->span.start, -1, c->titled ? c->title : NULL);
   /* A place or organisation of exactly this name ('Newark' after the
    * dateline 'NEWARK'), before any longer name it starts. */
   for (guint t = 0; t < EVL_ENTITY_N && ci < 0; t++)
     if (t != EVL_ENTITY_PERSON)
-      ci = find_fold (x, (EvlEntityType) t, x->tmp->str, FALSE);
+      ci = find_in (x, fl, (EvlEntityType) t, FALSE);
   if (ci < 0)
-    ci = find_fold (x, EVL_ENTITY_LOCATION, x->tmp->str, TRUE);
+    ci = find_in (x, fl, EVL_ENTITY_LOCATION, TRUE);
   if (ci < 0)
     {
       /* 'Vostochny' after 'Vostochny Cosmodrome': the first word of a
        * multi-word place or organisation found by rules. */
-      for (gint j = index_get (x, 'w', x->tmp->str, x->tmp->len); j >= 0 && ci < 0; j = node (x, j)->next)
+      for (gint j = index_get_h (x, 'w', x->tmp->str, x->tmp->len, base); j >= 0 && ci < 0; j = node (x, j)->next)
         {
           Cl *k = cl (x, node (x, j)->ci);
           gsize n = x->tmp->len;
@@ -502,7 +539,7 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
             ci = node (x, j)->ci;
         }
     }
-  gint ini = c->acronym && ci < 0 ? index_get (x, 'a', x->tmp->str, x->tmp->len) : -1;
+  gint ini = c->acronym && ci < 0 ? index_get_h (x, 'a', x->tmp->str, x->tmp->len, base) : -1;
   for (gint j = ini; j >= 0 && ci < 0; j = node (x, j)->next)
     {
       Cl *k = cl (x, node (x, j)->ci);
@@ -526,7 +563,7 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
        * ('TWA', 'KCNA'). */
       if (c->acronym)
         c->type = EVL_ENTITY_ORGANIZATION;
-      ci = find_fold (x, c->type, x->tmp->str, FALSE);
+      ci = find_in (x, fl, c->type, FALSE);
       if (ci < 0 && (c->titled || c->acronym || c->type == EVL_ENTITY_LOCATION))
         ci = new_cluster (x, c->type, NULL, x->tmp->str);
     }
