@@ -510,3 +510,24 @@ static TxCase start_class_cases[] = {
 };
 
 TX_FAMILY (start_classes, start_class_cases)
+
+/* Words as the scanner cuts and folds them (timex-scan.c): a plain word
+ * is folded eight bytes at a time and classified through a per-thread
+ * cache; a word near the end of the text, one of 24 bytes or more, or
+ * one that goes on with an apostrophe or a period takes the byte-wise
+ * path.  Both must classify alike, in any case of letters. */
+static TxCase word_form_cases[] = {
+  { "They met on Wednesday in the capital.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "They met on Wednesday", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "They met on WEDNESDAY in the capital.", DCT, "WEDNESDAY", "DATE", "2023-09-13", "" },
+  { "Wednesday's meeting in the capital was long.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "Wednesday\u2019s meeting in the capital was long.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "It rained in September and in September again.", DCT, "September", "DATE", "2023-09", "" },
+  { "Antidisestablishmentarianisms waned in May of that year.", DCT, "May", "DATE", "2023-05", "" },
+  { "Antidisestablishmentarianism waned yesterday.", DCT, "yesterday", "DATE", "2023-09-13", "" },
+  { "The A4 memo of May 2 was leaked.", DCT, "May 2", "DATE", "2023-05-02", "" },
+  { "It was signed on Sept. 30 in Geneva.", DCT, "Sept. 30", "DATE", "2023-09-30", "" },
+  { "Calendarizations aside, talks ran an extra day.", DCT, "an extra day", "DURATION", "P1D", "" },
+};
+
+TX_FAMILY (word_forms, word_form_cases)
