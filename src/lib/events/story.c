@@ -1355,6 +1355,55 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->tx_end = carve (c, MAX (sd->n_tx, 1), sizeof (guint32), FALSE);
 }
 
+/* Folds token @i into @sd->keys at *@off (advanced past it and its NUL),
+ * sets its key_off and tok_dirty, and returns its word id. */
+static inline guint32
+token_word (EvlStoryDoc *sd, guint i, gsize *off, gsize text_len)
+{
+  const EvlToken *t = &sd->tok[i];
+  sd->key_off[i] = (guint32) *off;
+  gsize len = EVL_SPAN_LEN (t->span);
+  const char *src = sd->text + t->span.start;
+  char *key = sd->keys + *off;
+  gssize kl;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  guint64 head;
+  /* Most tokens: fold, hash and find in a few word operations. */
+  if (len - 1 < 8 && t->span.start + 8 <= text_len && fold_short (src, len, &head))
+    {
+      memcpy (key, &head, 8);
+      key[len] = '\0';
+      *off += len + 1;
+      return word_find (sd->tax, key, len, head, hash_step (len, head));
+    }
+  /* 9 to 16 bytes ('negotiations'): two words; at scale these went
+   * the byte loop and were ~8% of the stage's samples. */
+  guint64 tail;
+  if (len - 9 < 8 && t->span.start + 16 <= text_len && fold_short (src, 8, &head)
+      && fold_short (src + 8, len - 8, &tail))
+    {
+      memcpy (key, &head, 8);
+      memcpy (key + 8, &tail, 8);
+      key[len] = '\0';
+      *off += len + 1;
+      return word_find (sd->tax, key, len, head, hash_step (hash_step (len, head), tail));
+    }
+#endif
+  kl = len < 64 ? fold_token (src, len, key) : -1;
+  if (kl == -2)
+    {
+      kl = evl_fold_key (src, len, key, 64);
+      sd->tok_dirty[i] = 1;   /* it may hold a blank */
+    }
+  *off += (kl > 0 ? (gsize) kl : 0) + 1;
+  if (kl <= 0)
+    {
+      key[0] = '\0';
+      return EVL_W_UNKNOWN;
+    }
+  return evl_story_word_id (sd->tax, key, (gsize) kl);
+}
+
 static void
 build_index (EvlStoryDoc *sd)
 {
@@ -1370,56 +1419,6 @@ build_index (EvlStoryDoc *sd)
   memset (sd->tok_ev, 0xff, n * sizeof (gint32));    /* -1 */
   memset (sd->tok_ent, 0xff, n * sizeof (gint32));
   memset (sd->tok_tx, 0xff, n * sizeof (gint32));
-  /* Folded forms, once: every rule family compares and looks them up. */
-  sd->winfo = evl_story_word_info (sd->tax, 0);
-  gsize off = 0;
-  for (guint i = 0; i < sd->n_tok; i++)
-    {
-      const EvlToken *t = &sd->tok[i];
-      sd->key_off[i] = (guint32) off;
-      gsize len = EVL_SPAN_LEN (t->span);
-      const char *src = sd->text + t->span.start;
-      char *key = sd->keys + off;
-      gssize kl;
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-      guint64 head;
-      /* Most tokens: fold, hash and find in a few word operations. */
-      if (len - 1 < 8 && t->span.start + 8 <= text_len && fold_short (src, len, &head))
-        {
-          memcpy (key, &head, 8);
-          key[len] = '\0';
-          sd->wid[i] = word_find (sd->tax, key, len, head, hash_step (len, head));
-          off += len + 1;
-          continue;
-        }
-      /* 9 to 16 bytes ('negotiations'): two words; at scale these went
-       * the byte loop and were ~8% of the stage's samples. */
-      guint64 tail;
-      if (len - 9 < 8 && t->span.start + 16 <= text_len && fold_short (src, 8, &head)
-          && fold_short (src + 8, len - 8, &tail))
-        {
-          memcpy (key, &head, 8);
-          memcpy (key + 8, &tail, 8);
-          key[len] = '\0';
-          sd->wid[i] = word_find (sd->tax, key, len, head, hash_step (hash_step (len, head), tail));
-          off += len + 1;
-          continue;
-        }
-#endif
-      kl = len < 64 ? fold_token (src, len, key) : -1;
-      if (kl == -2)
-        {
-          kl = evl_fold_key (src, len, key, 64);
-          sd->tok_dirty[i] = 1;   /* it may hold a blank */
-        }
-      sd->wid[i] = (guint32) (kl > 0 ? evl_story_word_id (sd->tax, key, (gsize) kl) : EVL_W_UNKNOWN);
-      off += (kl > 0 ? (gsize) kl : 0) + 1;
-      if (kl <= 0)
-        sd->keys[sd->key_off[i]] = '\0';
-    }
-  sd->key_off[sd->n_tok] = (guint32) off;
-  sd->keys[off] = '\0';
-
   /* Tense and aspect strings are interned or static, so a pair of
    * pointers seen before has the flags computed then (a pure function of
    * the strings): a small direct-mapped memo by pointers spares most
@@ -1483,8 +1482,13 @@ build_index (EvlStoryDoc *sd)
     if (sd->tx_first[x] >= 0)
       link_timex_tokens (sd, (guint) sd->tx_first[x], sd->tx_end[x]);
 
-  /* Clauses: a new one at each sentence, after clause punctuation and
-   * quotation marks, and at subordinating/relative words. */
+  /* One pass over the tokens, now that the event, entity and timex maps
+   * are known: folded forms and word ids (every rule family compares and
+   * looks them up), clauses and the scan marks.  Clauses: a new one at
+   * each sentence, after clause punctuation and quotation marks, and at
+   * subordinating/relative words. */
+  sd->winfo = evl_story_word_info (sd->tax, 0);
+  gsize off = 0;
   guint32 c = 0;
   gboolean in_quote = FALSE;
   guint paragraph = G_MAXUINT;
@@ -1492,7 +1496,9 @@ build_index (EvlStoryDoc *sd)
   for (guint i = 0; i < sd->n_tok; i++)
     {
       const EvlToken *t = &sd->tok[i];
-      guint32 cls = sd->winfo[sd->wid[i]].cls;
+      guint32 w = token_word (sd, i, &off, text_len);
+      sd->wid[i] = w;
+      guint32 cls = sd->winfo[w].cls;
       gboolean boundary_after = FALSE;
       /* The paragraph changes only with the sentence: looked up there. */
       if (i == 0 || t->sentence != sentence)
@@ -1538,6 +1544,8 @@ build_index (EvlStoryDoc *sd)
                                   | (starts & EVL_STORY_C_START_CUES ? EVL_STORY_SCAN_CUES : 0)
                                   | (sd->tok_ev[i] >= 0 || sd->tok_ent[i] >= 0 ? EVL_STORY_SCAN_ARGS : 0));
     }
+  sd->key_off[sd->n_tok] = (guint32) off;
+  sd->keys[off] = '\0';
 }
 
 static void
