@@ -1059,8 +1059,10 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
       };
       if (r->n > 0)
         tk[r->first].flags |= EVL_TOKEN_SENT_START;
-      for (guint k = 0; k < r->n; k++)
-        tk[r->first + k].sentence = i;
+      /* In locals: with -fno-strict-aliasing each store would reload @r. */
+      EvlToken *st = tk + r->first;
+      for (guint k = 0, m = r->n; k < m; k++)
+        st[k].sentence = i;
     }
   /* Sentences cover every token in order: both arrays go in whole. */
   evl_document_add_sentences (doc, sents, raw->len);
