@@ -322,6 +322,10 @@ ParameterizedTestParameters (segment, furniture_cues)
     { "Advert ran all day.", FALSE },
     { "Sharecroppers share this.", TRUE },
     { "Sharecroppers shared this.", FALSE },
+    /* One-byte tokens before a cue, after blanks or other spaces. */
+    { "I\tshare this.", TRUE },
+    { "A\xc2\xa0newsletter.", TRUE },
+    { "I\fsaid a word.", FALSE },
   };
   return cr_make_param_array (CueCase, cases, G_N_ELEMENTS (cases));
 }
