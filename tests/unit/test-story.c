@@ -1642,3 +1642,53 @@ Test (story, cue_first_words_know_their_form_lengths)
   cr_assert_eq (evl_story_name_index ("DENY", names), 2);
   cr_assert_eq (evl_story_name_index ("NEGATE", names), G_MAXUINT);
 }
+
+/* evl_story_next_scan()/evl_story_prev_scan() read the marks eight tokens
+ * at a time: they must agree with a token-by-token search for every start,
+ * document length (across the eight-byte steps) and pattern of marks. */
+Test (story, scan_marks_agree_with_a_token_by_token_search)
+{
+  guint8 marks[40 + 8];
+  guint checked = 0;
+  for (guint n = 0; n <= 40; n++)
+    for (guint pattern = 0; pattern < 6; pattern++)
+      {
+        memset (marks, 0, sizeof marks);
+        for (guint i = 0; i < n; i++)
+          {
+            /* none, one at the end, sparse, dense, both bits, one early */
+            guint8 m = pattern == 1 ? (i + 1 == n ? EVL_STORY_SCAN_FACT : 0)
+                       : pattern == 2 ? (i % 11 == 3 ? EVL_STORY_SCAN_FACT : 0)
+                       : pattern == 3 ? (i % 2 ? EVL_STORY_SCAN_FACT : EVL_STORY_SCAN_CUES)
+                       : pattern == 4 ? (i % 5 == 0 ? EVL_STORY_SCAN_FACT | EVL_STORY_SCAN_ARGS : 0)
+                       : pattern == 5 ? (i == 2 ? EVL_STORY_SCAN_CUES : 0) : 0;
+            marks[i] = m;
+          }
+        EvlStoryDoc sd = { 0 };
+        sd.n_tok = n;
+        sd.tok_scan = marks;
+        static const guint bits[] = { EVL_STORY_SCAN_FACT, EVL_STORY_SCAN_CUES, EVL_STORY_SCAN_ARGS };
+        for (guint b = 0; b < G_N_ELEMENTS (bits); b++)
+          {
+            for (guint i = 0; i <= n; i++)
+              {
+                guint want = i;
+                while (want < n && !(marks[want] & bits[b]))
+                  want++;
+                cr_assert_eq (evl_story_next_scan (&sd, i, bits[b]), want,
+                              "next from %u of %u, pattern %u, bit %u", i, n, pattern, bits[b]);
+                checked++;
+              }
+            for (gint i = -1; i < (gint) n; i++)
+              {
+                gint want = i;
+                while (want >= 0 && !(marks[want] & bits[b]))
+                  want--;
+                cr_assert_eq (evl_story_prev_scan (&sd, i, bits[b]), want,
+                              "prev from %d of %u, pattern %u, bit %u", i, n, pattern, bits[b]);
+                checked++;
+              }
+          }
+      }
+  cr_assert_gt (checked, 10000);
+}
