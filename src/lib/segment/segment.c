@@ -37,12 +37,6 @@ typedef struct {
   gboolean wrapped;          /* text is hard-wrapped at a fixed width */
 } Seg;
 
-static inline gboolean
-is_space_char (char c)
-{
-  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
 static gunichar
 char_at (const char *p, const char *end, int *clen)
 {
@@ -165,7 +159,7 @@ static const guint8 ascii_alnum[256] = {
 /* Byte classes for tokenize()'s dispatch: one load and one test per
  * byte instead of a chain of comparisons. */
 enum {
-  B_BLANK = 1 << 0,   /* is_space_char() or a newline */
+  B_BLANK = 1 << 0,   /* space, tab, CR, FF, VT or a newline */
   B_ALNUM = 1 << 1,   /* g_ascii_isalnum() */
   B_UPPER = 1 << 2,   /* g_ascii_isupper() */
   B_LOWER = 1 << 3,   /* g_ascii_islower() */
