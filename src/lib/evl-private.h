@@ -12,6 +12,18 @@ gboolean evl_fail (GError **error, EvlError code, const char *fmt, ...) G_GNUC_P
  * not fit.  Lexicon keys are built this way, so lookups never allocate. */
 gssize evl_fold_key (const char *src, gsize len, char *buf, gsize cap);
 
+/* 32-bit FNV-1a of @n bytes: the string hash of the document's intern
+ * table and the entity clusterer's indexes (one definition, so both
+ * hash alike). */
+static inline guint32
+evl_fnv1a (const char *s, gsize n)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < n; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
+}
+
 /* The compiled-in resource (data/evl.gresource.xml). */
 GResource *evl_data_get_resource (void);
 

@@ -228,15 +228,6 @@ evl_document_get_dct_source (const EvlDocument *doc)
   return doc->dct_source;
 }
 
-static guint32
-intern_hash (const char *s, gsize n)
-{
-  guint32 h = 2166136261u;
-  for (gsize i = 0; i < n; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
-  return h;
-}
-
 static void
 intern_grow (EvlDocument *doc)
 {
@@ -267,7 +258,7 @@ evl_document_intern (EvlDocument *doc, const char *str, gssize len)
     return g_string_chunk_insert_len (doc->pool, str, (gssize) n);
   if ((doc->interned_used + 1) * 2 > (doc->interned ? doc->interned_mask + 1 : 0))
     intern_grow (doc);
-  guint32 h = intern_hash (str, n);
+  guint32 h = evl_fnv1a (str, n);
   guint32 i = h & doc->interned_mask;
   for (; doc->interned[i].str; i = (i + 1) & doc->interned_mask)
     {

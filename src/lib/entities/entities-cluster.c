@@ -71,18 +71,9 @@ typedef struct {
   GString *ktmp;
 } Cx;
 
-/* FNV-1a of a key's bytes, without its prefix: a name is looked up under
- * several prefixes ('f', 'w', 'a'), hashed once (str_hash() then
- * prefix_hash() for each). */
-static guint32
-str_hash (const char *key, gsize len)
-{
-  guint32 h = 2166136261u;
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) key[i]) * 16777619u;
-  return h;
-}
-
+/* A name is looked up under several prefixes ('f', 'w', 'a'): its bytes
+ * are hashed once (evl_fnv1a(), without the prefix), then prefix_hash()
+ * for each. */
 static inline guint32
 prefix_hash (char prefix, guint32 base)
 {
@@ -97,7 +88,7 @@ key_hash (char prefix, const char *key, gsize len)
       guint64 v = (guint64) (guintptr) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
       return (guint32) (v >> 32) ^ (2166136261u ^ (guchar) prefix);
     }
-  return prefix_hash (prefix, str_hash (key, len));
+  return prefix_hash (prefix, evl_fnv1a (key, len));
 }
 
 /* The bucket of @prefix + @key (@len bytes; for 'g', @key is the
@@ -494,7 +485,7 @@ merge_people (Cx *x)
       Cl *a = cl (x, i);
       if (a->merged >= 0 || a->type != EVL_ENTITY_PERSON || a->gaz)
         continue;
-      gint b = best_person (x, a->fold, str_hash (a->fold, strlen (a->fold)), G_MAXUINT32, (gint) i, a->title);
+      gint b = best_person (x, a->fold, evl_fnv1a (a->fold, strlen (a->fold)), G_MAXUINT32, (gint) i, a->title);
       if (b >= 0 && count_words (cl (x, b)->fold) > count_words (a->fold))
         {
           a->merged = b;
@@ -511,13 +502,13 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
   fold_span (x, c->span);
   /* The name is looked up under several prefixes; no cluster is made
    * before the last lookup (a gazetteer cluster ends the search). */
-  guint32 base = str_hash (x->tmp->str, x->tmp->len);
+  guint32 base = evl_fnv1a (x->tmp->str, x->tmp->len);
   gsize flen = strlen (x->tmp->str);   /* the 'f' keys end at a NUL */
   gint fl = flen == x->tmp->len ? index_get_h (x, 'f', x->tmp->str, flen, base)
                                 : index_get (x, 'f', x->tmp->str, flen);
   /* 'the Queen', 'Pope': a title alone names nobody here. */
   gint ci = evl_lexicon_lookup (x->lex->titles, x->tmp->str, (gssize) x->tmp->len) ? -1
-            : best_person (x, x->tmp->str, flen == x->tmp->len ? base : str_hash (x->tmp->str, flen),
+            : best_person (x, x->tmp->str, flen == x->tmp->len ? base : evl_fnv1a (x->tmp->str, flen),
                            c->span.start, -1, c->titled ? c->title : NULL);
   /* A place or organisation of exactly this name ('Newark' after the
    * dateline 'NEWARK'), before any longer name it starts. */
