@@ -3,6 +3,8 @@
 
 #include <eventline/eventline.h>
 
+#include <string.h>
+
 /* Sets @error (if not NULL) in the EVL_ERROR domain and returns FALSE, to
  * keep failure sites to one line. */
 gboolean evl_fail (GError **error, EvlError code, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
@@ -22,6 +24,69 @@ evl_fnv1a (const char *s, gsize n)
   for (gsize i = 0; i < n; i++)
     h = (h ^ (guchar) s[i]) * 16777619u;
   return h;
+}
+
+/* SWAR: eight bytes of text in a guint64, tested or changed byte by
+ * byte in a few word operations.  Each test below works on seven bits
+ * (or borrows only upward), so no carry crosses into the next byte: on
+ * little-endian the lowest flag is the first such byte.  One set for
+ * every stage that folds or scans text eight bytes a step. */
+#define EVL_SWAR_ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define EVL_SWAR_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static inline guint64
+evl_load64 (const char *p)
+{
+  guint64 w;
+  memcpy (&w, p, 8);
+  return w;
+}
+
+/* ASCII A-Z to a-z in every byte of @x; other bytes (UTF-8 too) kept. */
+static inline guint64
+evl_swar_lower (guint64 x)
+{
+  guint64 low7 = x & ~EVL_SWAR_HIGHS;
+  guint64 ge_a = low7 + EVL_SWAR_ONES * (0x80 - 'A');   /* high bit: byte >= 'A' */
+  guint64 gt_z = low7 + EVL_SWAR_ONES * (0x7F - 'Z');   /* high bit: byte > 'Z' */
+  return x | ((ge_a & ~gt_z & ~x & EVL_SWAR_HIGHS) >> 2);   /* 0x80 >> 2 = 0x20 */
+}
+
+/* evl_swar_lower() of an @x whose bytes are all ASCII (below 0x80), in
+ * two operations fewer: for words already checked to be ASCII. */
+static inline guint64
+evl_swar_lower_ascii (guint64 x)
+{
+  guint64 ge_a = x + EVL_SWAR_ONES * (0x80 - 'A');
+  guint64 gt_z = x + EVL_SWAR_ONES * (0x7F - 'Z');
+  return x | ((ge_a & ~gt_z & EVL_SWAR_HIGHS) >> 2);
+}
+
+/* 0x80 in each byte of @x that is an ASCII letter or digit. */
+static inline guint64
+evl_swar_alnum (guint64 x)
+{
+  guint64 low7 = x & ~EVL_SWAR_HIGHS, l = low7 | (EVL_SWAR_ONES * 0x20);   /* A-Z -> a-z */
+  guint64 letter = (l + EVL_SWAR_ONES * (0x80 - 'a')) & ~(l + EVL_SWAR_ONES * (0x7F - 'z'));
+  guint64 digit = (low7 + EVL_SWAR_ONES * (0x80 - '0')) & ~(low7 + EVL_SWAR_ONES * (0x7F - '9'));
+  return (letter | digit) & ~x & EVL_SWAR_HIGHS;
+}
+
+/* 0x80 in each byte of @x equal to @c (exact per byte). */
+static inline guint64
+evl_swar_eq (guint64 x, guchar c)
+{
+  guint64 y = x ^ (EVL_SWAR_ONES * c);
+  return ~(((y & ~EVL_SWAR_HIGHS) + ~EVL_SWAR_HIGHS) | y | ~EVL_SWAR_HIGHS);
+}
+
+/* Non-zero when a byte of @x is below @c (at most 0x80): exact as a
+ * yes/no answer, also when masked to the low bytes, since a borrow only
+ * moves up (so the lowest flag is exact too). */
+static inline guint64
+evl_swar_below (guint64 x, guint c)
+{
+  return (x - EVL_SWAR_ONES * c) & ~x & EVL_SWAR_HIGHS;
 }
 
 /* The compiled-in resource (data/evl.gresource.xml). */

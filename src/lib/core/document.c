@@ -29,9 +29,6 @@ struct _EvlDocument {
   GArray *tokens, *sentences, *timexes, *ementions, *clusters, *events, *gold;
 };
 
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
 /* TRUE when @s (@n bytes) is certainly valid for g_utf8_validate_len():
  * no NUL, every sequence a well-formed scalar value.  Checks ASCII eight
  * bytes a step (g_utf8_validate_len() was 6.1 M instructions, 9 a byte,
@@ -45,9 +42,8 @@ utf8_surely_valid (const char *s, gsize n)
     {
       if (end - p >= 8)
         {
-          guint64 w;
-          memcpy (&w, p, 8);
-          if (((w | ((w - ONES) & ~w)) & HIGHS) == 0)   /* ASCII, no NUL */
+          guint64 w = evl_load64 ((const char *) p);
+          if (((w & EVL_SWAR_HIGHS) | evl_swar_below (w, 1)) == 0)   /* ASCII, no NUL */
             {
               p += 8;
               continue;

@@ -150,36 +150,14 @@ evl_anchor_method_to_string (EvlAnchorMethod m)
     }
 }
 
-/* SWAR helpers for evl_fold_key(): eight bytes at a time. */
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* Non-zero when some byte of @x is a control character (below 0x20):
- * exact as a yes/no answer. */
+/* evl_fold_key() eight bytes at a time (SWAR helpers in evl-private.h):
+ * non-zero when some byte of @x is a control character (below 0x20) or
+ * two neighbouring bytes are both spaces. */
 static inline guint64
-has_control (guint64 x)
+has_control_or_double_space (guint64 x)
 {
-  return (x - ONES * 0x20) & ~x & HIGHS;
-}
-
-/* Non-zero when two neighbouring bytes of @x are both spaces. */
-static inline guint64
-has_double_space (guint64 x)
-{
-  guint64 y = x ^ (ONES * ' ');
-  guint64 sp = ~(((y & ~HIGHS) + ~HIGHS) | y | ~HIGHS);   /* 0x80 where a byte is ' ' */
-  return sp & (sp << 8);
-}
-
-/* ASCII A-Z to a-z in every byte of @x; other bytes (UTF-8 too) kept. */
-static inline guint64
-lower_ascii8 (guint64 x)
-{
-  guint64 low7 = x & ~HIGHS;
-  guint64 ge_a = low7 + ONES * (0x80 - 'A');       /* high bit: byte >= 'A' */
-  guint64 gt_z = low7 + ONES * (0x7F - 'Z');       /* high bit: byte > 'Z' */
-  guint64 upper = ge_a & ~gt_z & ~x & HIGHS;       /* ASCII and in A-Z */
-  return x | (upper >> 2);                         /* 0x80 >> 2 = 0x20 */
+  guint64 sp = evl_swar_eq (x, ' ');
+  return evl_swar_below (x, 0x20) | (sp & (sp << 8));
 }
 
 static gssize
@@ -223,20 +201,18 @@ evl_fold_key (const char *src, gsize len, char *buf, gsize cap)
   gsize i = 0;
   for (; i + 8 <= len; i += 8)
     {
-      guint64 x;
-      memcpy (&x, src + i, 8);
-      bad |= has_control (x) | has_double_space (x)
+      guint64 x = evl_load64 (src + i);
+      bad |= has_control_or_double_space (x)
              | (guint64) (i > 0 && src[i - 1] == ' ' && src[i] == ' ');
-      x = lower_ascii8 (x);
+      x = evl_swar_lower (x);
       memcpy (buf + i, &x, 8);
     }
   if (i < len && len >= 8)
     {
       /* The last eight bytes, overlapping those done: same result. */
-      guint64 x;
-      memcpy (&x, src + len - 8, 8);
-      bad |= has_control (x) | has_double_space (x);
-      x = lower_ascii8 (x);
+      guint64 x = evl_load64 (src + len - 8);
+      bad |= has_control_or_double_space (x);
+      x = evl_swar_lower (x);
       memcpy (buf + len - 8, &x, 8);
       i = len;
     }

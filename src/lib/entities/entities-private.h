@@ -114,19 +114,6 @@ typedef struct {
  * on first use and kept by the context. */
 const EvlEntLex *evl_ent_lex_get (const EvlContext *ctx);
 
-/* Eight bytes at a time (SWAR): ASCII A-Z to a-z in every byte of @x,
- * other bytes (UTF-8 too) kept. */
-#define EVL_ENT_ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define EVL_ENT_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-static inline guint64
-evl_ent_lower8 (guint64 x)
-{
-  guint64 low7 = x & ~EVL_ENT_HIGHS;
-  guint64 ge_a = low7 + EVL_ENT_ONES * (0x80 - 'A');
-  guint64 gt_z = low7 + EVL_ENT_ONES * (0x7F - 'Z');
-  return x | ((ge_a & ~gt_z & ~x & EVL_ENT_HIGHS) >> 2);
-}
-
 /* The @n bytes (at most 8) at @p lower-cased (ASCII) and packed into one
  * word, the rest zero: the same value for the same bytes on every call.
  * Reads eight bytes when they lie before @limit, else only @n. */
@@ -148,7 +135,7 @@ evl_ent_chunk (const char *p, gsize n, const char *limit)
       x &= ~G_GUINT64_CONSTANT (0) << (8 * (8 - n));
 #endif
     }
-  return evl_ent_lower8 (x);
+  return evl_swar_lower (x);
 }
 
 /* Hash of a word for the first-word table: FNV-1a of its bytes, ASCII

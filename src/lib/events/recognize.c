@@ -833,23 +833,6 @@ typedef union {
   char c[KEY_ROOM];
 } MemoKey;
 
-static inline guint64
-load64 (const char *p)
-{
-  guint64 v;
-  memcpy (&v, p, sizeof v);
-  return v;
-}
-
-/* ASCII upper case to lower case in the eight bytes of @x (all < 0x80). */
-static inline guint64
-fold64 (guint64 x)
-{
-  guint64 ge_a = x + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f);   /* high bit: byte >= 'A' */
-  guint64 gt_z = x + G_GUINT64_CONSTANT (0x2525252525252525);   /* high bit: byte > 'Z' */
-  return x | ((ge_a & ~gt_z & G_GUINT64_CONSTANT (0x8080808080808080)) >> 2);
-}
-
 static inline guint32
 memo_index (const MemoKey *k, gsize n)
 {
@@ -868,10 +851,9 @@ memo_index (const MemoKey *k, gsize n)
 static gsize
 memo_key_at (const char *w, gsize n, gsize avail, MemoKey *k)
 {
-  static const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
   if (G_BYTE_ORDER == G_LITTLE_ENDIAN && n <= 16 && avail >= 16)
     {
-      guint64 lo = load64 (w), hi = load64 (w + 8);
+      guint64 lo = evl_load64 (w), hi = evl_load64 (w + 8);
       if (n < 8)
         {
           lo &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
@@ -881,10 +863,10 @@ memo_key_at (const char *w, gsize n, gsize avail, MemoKey *k)
         hi = 0;
       else if (n < 16)
         hi &= (G_GUINT64_CONSTANT (1) << (8 * (n - 8))) - 1;
-      if (((lo | hi) & high) == 0)
+      if (((lo | hi) & EVL_SWAR_HIGHS) == 0)
         {
-          k->u[0] = fold64 (lo);
-          k->u[1] = fold64 (hi);
+          k->u[0] = evl_swar_lower_ascii (lo);
+          k->u[1] = evl_swar_lower_ascii (hi);
           k->u[2] = 0;
           return n;
         }
@@ -924,8 +906,8 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
   MemoKey key;
   n = memo_key_at (w, n, avail, &key);
   Slot *slot = &m->memo[memo_index (&key, n)];
-  if (slot->len != n || load64 (slot->key) != key.u[0] || load64 (slot->key + 8) != key.u[1]
-      || load64 (slot->key + 16) != key.u[2])
+  if (slot->len != n || evl_load64 (slot->key) != key.u[0] || evl_load64 (slot->key + 8) != key.u[1]
+      || evl_load64 (slot->key + 16) != key.u[2])
     {
       for (guint j = 0; j < RING; j++)
         if (ring[j].w == slot && j != at)

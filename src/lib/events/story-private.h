@@ -286,7 +286,7 @@ static inline guint
 evl_story_next_scan (const EvlStoryDoc *sd, guint i, guint bit)
 {
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
-  const guint64 mask = G_GUINT64_CONSTANT (0x0101010101010101) * bit;
+  const guint64 mask = EVL_SWAR_ONES * bit;
   for (; i < sd->n_tok; i += 8)
     {
       guint64 w;
@@ -308,7 +308,7 @@ static inline gint
 evl_story_prev_scan (const EvlStoryDoc *sd, gint i, guint bit)
 {
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
-  const guint64 mask = G_GUINT64_CONSTANT (0x0101010101010101) * bit;
+  const guint64 mask = EVL_SWAR_ONES * bit;
   for (; i >= 7; i -= 8)
     {
       guint64 w;

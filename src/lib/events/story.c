@@ -490,14 +490,6 @@ fold_token (const char *src, gsize len, char *buf)
 }
 
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* fold_token() of a token of 1 to 8 bytes from the eight bytes at @src
- * (all readable): its folded form zero-padded in *@out, or FALSE when it
- * holds a blank or a control character.  Exact per byte: the blank test
- * is the classic has-byte-below (yes/no exact for bounds up to 0x80), the
- * lower-casing adds 0x20 to the bytes in 'A'..'Z' only. */
 /* The low @len bytes of a word set, by @len (1 to 8): a load instead of
  * a shift, a subtract and a test for 8 per token. */
 static const guint64 keep_low[9] = {
@@ -507,19 +499,17 @@ static const guint64 keep_low[9] = {
   G_GUINT64_CONSTANT (0xffffffffffffffff),
 };
 
+/* fold_token() of a token of 1 to 8 bytes from the eight bytes at @src
+ * (all readable): its folded form zero-padded in *@out, or FALSE when it
+ * holds a blank or a control character (a byte below 0x21). */
 static inline gboolean
 fold_short (const char *src, gsize len, guint64 *out)
 {
-  guint64 x;
-  memcpy (&x, src, 8);
   guint64 keep = keep_low[len];
-  x &= keep;
-  guint64 y = x | ~keep;   /* padding reads as 0xFF: not a blank */
-  if (((y - ONES * 0x21) & ~y & HIGHS) != 0)
+  guint64 x = evl_load64 (src) & keep;
+  if (evl_swar_below (x | ~keep, 0x21) != 0)   /* padding reads as 0xFF: not a blank */
     return FALSE;
-  guint64 low7 = x & ~HIGHS;
-  guint64 upper = (low7 + ONES * (0x80 - 'A')) & ~(low7 + ONES * (0x7F - 'Z')) & ~x & HIGHS;
-  *out = x | (upper >> 2);
+  *out = evl_swar_lower (x);
   return TRUE;
 }
 #endif

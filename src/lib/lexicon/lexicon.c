@@ -62,17 +62,6 @@ static const char *const no_attrs[] = { NULL };
 #define G_ALWAYS_INLINE
 #endif
 
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-static inline guint64
-load64 (const char *p)
-{
-  guint64 w;
-  memcpy (&w, p, 8);
-  return w;
-}
-
 /* One eight-byte step of the key hash, and the final mix that makes the
  * low bits (the slot index) depend on every byte. */
 static inline guint64
@@ -105,7 +94,7 @@ key_hash (char *buf, gsize len)
   memset (buf + len, 0, KEY_PAD);
   guint64 h = hash_seed (len);
   for (gsize i = 0; i < len; i += 8)
-    h = hash_step (h, load64 (buf + i));
+    h = hash_step (h, evl_load64 (buf + i));
   return hash_final (h);
 }
 
@@ -120,39 +109,13 @@ count_spaces (const char *s, gsize len)
 }
 
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
-/* SWAR tests, exact per byte (no carry crosses a byte): 0x80 in each byte
- * of @x that is a space, that is an ASCII capital. */
-static inline guint64
-space_bytes (guint64 x)
-{
-  guint64 y = x ^ (ONES * ' ');
-  return ~(((y & ~HIGHS) + ~HIGHS) | y | ~HIGHS);
-}
-
-static inline guint64
-lower8 (guint64 x)
-{
-  guint64 low7 = x & ~HIGHS;
-  guint64 upper = (low7 + ONES * (0x80 - 'A')) & ~(low7 + ONES * (0x7F - 'Z')) & ~x & HIGHS;
-  return x | (upper >> 2);   /* 0x80 >> 2 = 0x20 */
-}
-
-/* Non-zero when a byte of @x is below @c (at most 0x80): exact as a
- * yes/no answer, and still exact when masked to the low bytes (a borrow
- * only moves up). */
-static inline guint64
-bytes_below (guint64 x, guint c)
-{
-  return (x - ONES * c) & ~x & HIGHS;
-}
-
 /* The last @r (1-7) bytes of @src (@len bytes) in the low bytes of a word,
  * zeros above, without reading outside [src, src + len). */
 static inline guint64
 load_tail (const char *src, gsize len, gsize r)
 {
   if (len >= 8)
-    return load64 (src + len - 8) >> (8 * (8 - r));
+    return evl_load64 (src + len - 8) >> (8 * (8 - r));
   /* len == r < 8: two overlapping loads; overlapping bytes are equal. */
   if (r >= 4)
     {
@@ -192,10 +155,10 @@ fold_hash (const char *src, gsize len, char *buf, guint32 *hash_out, guint *spac
       /* Only a word with a byte up to 0x20 (a space or a control
        * character, rare but in multi-word keys) needs the exact tests. */
 #define CHECK_WORD(x, valid)                                            \
-      if (bytes_below ((x), 0x21) & (valid))                            \
+      if (evl_swar_below ((x), 0x21) & (valid))                            \
         {                                                               \
-          guint64 sp = space_bytes (x) & (valid);                       \
-          bad |= (bytes_below ((x), 0x20) & (valid)) | (sp & ((sp << 8) | carry)); \
+          guint64 sp = evl_swar_eq (x, ' ') & (valid);                       \
+          bad |= (evl_swar_below ((x), 0x20) & (valid)) | (sp & ((sp << 8) | carry)); \
           carry = sp >> 56;                                             \
           spaces += sp >> 7;                                            \
         }                                                               \
@@ -203,9 +166,9 @@ fold_hash (const char *src, gsize len, char *buf, guint32 *hash_out, guint *spac
         carry = 0;
       for (; i + 8 <= len; i += 8)
         {
-          guint64 x = load64 (src + i);
+          guint64 x = evl_load64 (src + i);
           CHECK_WORD (x, ~G_GUINT64_CONSTANT (0))
-          x = lower8 (x);
+          x = evl_swar_lower (x);
           memcpy (buf + i, &x, 8);
           h = hash_step (h, x);
         }
@@ -215,7 +178,7 @@ fold_hash (const char *src, gsize len, char *buf, guint32 *hash_out, guint *spac
           guint64 x = load_tail (src, len, r);
           guint64 valid = ~G_GUINT64_CONSTANT (0) >> (64 - 8 * r);
           CHECK_WORD (x, valid)
-          x = lower8 (x);
+          x = evl_swar_lower (x);
           memcpy (buf + i, &x, 8);
           h = hash_step (h, x);
         }
@@ -225,7 +188,7 @@ fold_hash (const char *src, gsize len, char *buf, guint32 *hash_out, guint *spac
       if (G_LIKELY (!bad))
         {
           if (spaces_out)
-            *spaces_out = (guint) ((spaces * ONES) >> 56);   /* sum of the byte counts */
+            *spaces_out = (guint) ((spaces * EVL_SWAR_ONES) >> 56);   /* sum of the byte counts */
           *hash_out = hash_final (h);
           return (gssize) len;
         }
@@ -245,11 +208,11 @@ fold_hash (const char *src, gsize len, char *buf, guint32 *hash_out, guint *spac
 static inline gboolean
 key_equal (const EvlLexicon *lex, const Key *k, const char *buf, guint32 kl)
 {
-  if (k->len != kl || k->head != load64 (buf))
+  if (k->len != kl || k->head != evl_load64 (buf))
     return FALSE;
   const guint64 *rest = lex->arena + k->off;
   for (guint32 i = 8; i < kl; i += 8)
-    if (*rest++ != load64 (buf + i))
+    if (*rest++ != evl_load64 (buf + i))
       return FALSE;
   return TRUE;
 }
@@ -276,13 +239,13 @@ index_insert (EvlLexicon *lex, const char *buf, guint32 len, guint32 h, guint32 
     if (lex->slots[i].hash == h && key_equal (lex, &lex->keys[lex->slots[i].ref - 1], buf, len))
       return;   /* first definition wins: files list the preferred reading first */
   Key *k = &lex->keys[lex->used];
-  k->head = load64 (buf);
+  k->head = evl_load64 (buf);
   k->len = len;
   k->off = (guint32) lex->arena_used;
   k->entry = entry;
   k->pad = 0;
   for (guint32 j = 8; j < len; j += 8)
-    lex->arena[lex->arena_used++] = load64 (buf + j);
+    lex->arena[lex->arena_used++] = evl_load64 (buf + j);
   lex->slots[i] = (Slot) { h, ++lex->used };
 }
 
@@ -355,8 +318,7 @@ find_tab (char *p, char *e)
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
   for (; p < e; p += 8)
     {
-      guint64 x = load64 (p) ^ (ONES * '\t');
-      guint64 z = (x - ONES) & ~x & HIGHS;   /* the lowest flag is exact */
+      guint64 z = evl_swar_eq (evl_load64 (p), '\t');
       if (z)
         {
           char *t = p + ((guint) __builtin_ctzll (z) >> 3);

@@ -189,23 +189,6 @@ static const guint8 byte_class[256] = {
 #undef B_HIGH8
 #undef B_HIGH32
 
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-#define SEG_ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define SEG_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* 0x80 in each byte of @x that is not an ASCII letter or digit; exact per
- * byte (no sum carries out of a byte), so the lowest flag is the first
- * such byte. */
-static inline guint64
-non_alnum_bytes (guint64 x)
-{
-  guint64 low7 = x & ~SEG_HIGHS, l = low7 | (SEG_ONES * 0x20);   /* A-Z -> a-z */
-  guint64 letter = (l + SEG_ONES * (0x80 - 'a')) & ~(l + SEG_ONES * (0x7F - 'z'));
-  guint64 digit = (low7 + SEG_ONES * (0x80 - '0')) & ~(low7 + SEG_ONES * (0x7F - '9'));
-  return ~((letter | digit) & ~x) & SEG_HIGHS;
-}
-#endif
-
 #ifdef __SSE2__
 /* Bit k set when byte k of the sixteen at @p is an ASCII letter or digit:
  * (b | 0x20) - 'a' <= 25 holds for letters of either case only, b - '0'
@@ -241,9 +224,7 @@ alnum_run_end (const char *t, gsize j, gsize len)
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
   for (; j + 8 <= len; j += 8)
     {
-      guint64 x;
-      memcpy (&x, t + j, 8);
-      guint64 m = non_alnum_bytes (x);
+      guint64 m = ~evl_swar_alnum (evl_load64 (t + j)) & EVL_SWAR_HIGHS;   /* not a letter or digit */
       if (m)
         return j + ((guint) __builtin_ctzll (m) >> 3);
     }

@@ -511,22 +511,6 @@ static const guchar alnum_fold[256] = {
     0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
 };
 
-#define ONE_BITS G_GUINT64_CONSTANT (0x0101010101010101)
-#define HI_BITS (ONE_BITS * 0x80)
-
-/* The high bit of each byte of @w (eight bytes of text, little-endian)
- * that is an ASCII letter or digit: per-byte range tests on seven bits,
- * which carry into no other byte. */
-static inline guint64
-alnum_bits (guint64 w)
-{
-  guint64 x = w & ~HI_BITS;
-  guint64 d = (x + ONE_BITS * (0x80 - '0')) & ~(x + ONE_BITS * (0x7F - '9'));
-  guint64 l = x | ONE_BITS * 0x20;
-  guint64 a = (l + ONE_BITS * (0x80 - 'a')) & ~(l + ONE_BITS * (0x7F - 'z'));
-  return (d | a) & ~w & HI_BITS;
-}
-
 /* The index of the lowest byte of @bits (not 0) with its high bit set. */
 static inline gsize
 lowest_byte (guint64 bits)
@@ -579,7 +563,7 @@ cache_fill (const TxLex *lx, TxCacheEntry *ce, const TxUnit *u, const guint64 *k
 static inline gsize
 alnum_run (guint64 w)
 {
-  guint64 stop = ~alnum_bits (w) & HI_BITS;
+  guint64 stop = ~evl_swar_alnum (w) & EVL_SWAR_HIGHS;
   return stop ? lowest_byte (stop) : 8;
 }
 
@@ -594,7 +578,7 @@ alnum_run (guint64 w)
 static const char *
 plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const char *e)
 {
-  const guint64 lower = ONE_BITS * 0x20;    /* folds letters, keeps digits */
+  const guint64 lower = EVL_SWAR_ONES * 0x20;    /* folds letters, keeps digits */
   if (e - p < 8)
     return NULL;
   guint64 w = load_le64 (p);
