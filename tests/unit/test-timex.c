@@ -176,6 +176,14 @@ static TxCase duration_cases[] = {
   { "Output fell over the past decade.", DCT, "the past decade", "DURATION", "P10Y", "" },
   { "Output fell in the last decade.", DCT, "the last decade", "DATE", "201", "" },
   { "Profits doubled in the past two quarters.", DCT, "the past two quarters", "DURATION", "P2Q", "" },
+  /* counts as printf's %g spells them: digits below a million, a
+   * fraction in the smaller unit, an exponent from a million on */
+  { "They argued for 999,999 days.", DCT, "999,999 days", "DURATION", "P999999D", "" },
+  { "The talks lasted 1.5 hours.", DCT, "1.5 hours", "DURATION", "PT1H30M", "" },
+  { "The wait was 0.5 days.", DCT, "0.5 days", "DURATION", "PT12H", "" },
+  { "The trip took 2.25 years.", DCT, "2.25 years", "DURATION", "P2Y3M", "" },
+  { "The rocks formed over 2,000,000 years.", DCT, "over 2,000,000 years", "DURATION", "P2e+06Y", "MORE_THAN" },
+  { "The rocks formed in 1,500,000 years.", DCT, "1,500,000 years", "DURATION", "P1.5e+06Y", "" },
 };
 
 TX_FAMILY (durations, duration_cases)

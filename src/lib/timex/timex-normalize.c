@@ -269,6 +269,44 @@ tx_unit_grain (const char *code)
   return EVL_GRAIN_NONE;
 }
 
+/* Appends @v to @out (@k bytes so far, room for 96). */
+static void
+dur_cat (char *out, gsize *k, const char *v)
+{
+  gsize n = strlen (v);
+  if (*k + n < 96)
+    {
+      memcpy (out + *k, v, n);
+      *k += n;
+    }
+}
+
+/* Appends @n as printf's "%g" spells it.  A whole count below 1e6 (all
+ * but a few) has exactly its digits, which is written here: g_snprintf()
+ * with "%g" was ~1,800 instructions a duration. */
+static void
+dur_cat_g (char *out, gsize *k, double n)
+{
+  char d[32];
+  if (n >= 1 && n < 1e6 && n == (double) (gint64) n)
+    {
+      gint64 v = (gint64) n;
+      gsize l = 0;
+      char r[8];
+      while (v > 0)
+        {
+          r[l++] = (char) ('0' + v % 10);
+          v /= 10;
+        }
+      for (gsize i = 0; i < l; i++)
+        d[i] = r[l - 1 - i];
+      d[l] = '\0';
+    }
+  else
+    g_snprintf (d, sizeof d, "%g", n);
+  dur_cat (out, k, d);
+}
+
 void
 tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *code)
 {
@@ -281,27 +319,30 @@ tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *c
     { "MIN", "M", "S", 60, TRUE }, { "S", "S", NULL, 1, TRUE }, { "DE", "Y", NULL, 10, FALSE },
     { "CE", "Y", NULL, 100, FALSE }, { "ML", "Y", NULL, 1000, FALSE },
   };
+  /* built in @out, then cut to @cap as g_snprintf() would */
+  char out[96];
+  gsize k = 0;
+  out[k++] = 'P';
   for (guint i = 0; i < G_N_ELEMENTS (map); i++)
     {
       if (strcmp (code, map[i].code) != 0)
         continue;
-      const char *t = map[i].time ? "T" : "";
+      dur_cat (out, &k, map[i].time ? "T" : "");
       if (vague)
         {
           /* 'centuries', 'millennia': TimeML's century and millennium
            * units (a count of years would claim a grain it lacks) */
           const char *v = strcmp (code, "CE") == 0 ? "C" : strcmp (code, "ML") == 0 ? "L" : map[i].iso;
-          g_snprintf (buf, cap, "P%sX%s", t, v);
-          return;
+          dur_cat (out, &k, "X");
+          dur_cat (out, &k, v);
         }
       /* Units spelled through a multiple (quarter = 3 months). */
-      if (map[i].smaller == NULL && map[i].factor != 1)
+      else if (map[i].smaller == NULL && map[i].factor != 1)
         {
-          n *= map[i].factor;
-          g_snprintf (buf, cap, "P%s%g%s", t, n, map[i].iso);
-          return;
+          dur_cat_g (out, &k, n * map[i].factor);
+          dur_cat (out, &k, map[i].iso);
         }
-      if (n != (double) (gint64) n && map[i].smaller)
+      else if (n != (double) (gint64) n && map[i].smaller)
         {
           double whole = (double) (gint64) n;
           if (whole == 0)
@@ -315,13 +356,23 @@ tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *c
           const char *r = rest + 1; /* past 'P' */
           if (*r == 'T' && map[i].time)
             r++;
-          g_snprintf (buf, cap, "P%s%g%s%s", t, whole, map[i].iso, r);
-          return;
+          dur_cat_g (out, &k, whole);
+          dur_cat (out, &k, map[i].iso);
+          dur_cat (out, &k, r);
         }
-      g_snprintf (buf, cap, "P%s%g%s", t, n, map[i].iso);
+      else
+        {
+          dur_cat_g (out, &k, n);
+          dur_cat (out, &k, map[i].iso);
+        }
+      out[k] = '\0';
+      g_strlcpy (buf, out, cap);
       return;
     }
-  g_snprintf (buf, cap, "PX%s", code);
+  dur_cat (out, &k, "X");
+  dur_cat (out, &k, code);
+  out[k] = '\0';
+  g_strlcpy (buf, out, cap);
 }
 
 /* ---- the driver ---- */
