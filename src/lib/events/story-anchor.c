@@ -405,8 +405,8 @@ void
 evl_story_anchor_events (EvlStoryDoc *sd)
 {
   const EvlLexicon *cues = evl_context_get_lexicon (sd->ctx, "en/event-cues-story");
-  guint8 *excluded = g_new0 (guint8, MAX (sd->n_tx, 1));
-  gint32 *prior_of = g_new (gint32, MAX (sd->n_ev, 1));
+  guint8 *excluded = sd->tx_excluded;
+  gint32 *prior_of = sd->prior_of;
   for (guint k = 0; k < sd->n_ev; k++)
     prior_of[k] = -1;
 
@@ -477,6 +477,4 @@ evl_story_anchor_events (EvlStoryDoc *sd)
       else if (tense_is (sd, k, EVL_STORY_TF_PASTPART) || (sd->ev_mark[k] & EVL_STORY_MARK_FUTURE))
         by_tense (sd, k);
     }
-  g_free (excluded);
-  g_free (prior_of);
 }

@@ -331,7 +331,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
   const EvlLexicon *lex = evl_context_get_lexicon (sd->ctx, "en/factuality");
   guint max_words = MAX (evl_lexicon_max_words (lex), 1);
   EntryMemo memo[16] = { { NULL, K_NONE, S_NEXT, FALSE } };
-  gint32 *sent_source = g_new (gint32, MAX (sd->n_sent, 1));
+  gint32 *sent_source = sd->sent_source;
   for (guint s = 0; s < sd->n_sent; s++)
     sent_source[s] = -1;
 
@@ -441,5 +441,4 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       if (e->source < 0 && s < sd->n_sent)
         e->source = sent_source[s] >= 0 ? sent_source[s] : s > 0 ? sent_source[s - 1] : -1;
     }
-  g_free (sent_source);
 }

@@ -140,7 +140,8 @@ typedef struct {
   gint32 *parts;
   guint8 *n_parts;
   guint8 *ev_mark;       /* EVL_STORY_MARK_* bits per event */
-  /* Events added by the rules (implied prior events), appended at the end. */
+  /* Events added by the rules (implied prior events), appended at the end
+   * (the thread's scratch array, emptied per document). */
   GArray *extra;
   gint32 dct_timex;      /* index of the DCT timex record, or -1 */
   guint8 *sent_tx;       /* per sentence: it holds a timex */
@@ -163,7 +164,10 @@ typedef struct {
   guint16 *ev_type;      /* taxonomy type of each event (evl_story_type_events()) */
   guint8 *ev_tf;         /* EVL_STORY_TF_* of each event: its tense and aspect, once */
   guint32 start_all;     /* EVL_STORY_C_START_* of lexicons without a start set */
-  gpointer block;        /* the one allocation holding the arrays above (story.c) */
+  guint8 *tx_excluded;   /* per timex: taken by an implied event (story-anchor.c), zeroed */
+  gint32 *prior_of;      /* per event: its implied prior event (story-anchor.c) */
+  gint32 *sent_source;   /* per sentence: its reported speaker (story-factuality.c) */
+  gpointer block;        /* the per-thread scratch holding the arrays above (story.c) */
 } EvlStoryDoc;
 
 /* Tense and aspect of an event as bits (evl_story_tense_flags()): the

@@ -1310,9 +1310,9 @@ carve (Carve *c, gsize n, gsize elem, gboolean zero)
   return p;
 }
 
-/* The index arrays, in one allocation (freed by free_index()): ~25
- * mallocs per document were ~10% of this stage's samples at scale (perf,
- * 20 MB corpus: _int_malloc, unlink_chunk for the large arrays). */
+/* The index arrays, in one block (the thread's scratch, scratch_take()):
+ * ~25 mallocs per document were ~10% of this stage's samples at scale
+ * (perf, 20 MB corpus: _int_malloc, unlink_chunk for the large arrays). */
 static void
 carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
 {
@@ -1343,6 +1343,74 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->sent_tx = carve (c, MAX (sd->n_sent, 1), 1, TRUE);
   sd->tx_first = carve (c, MAX (sd->n_tx, 1), sizeof (gint32), FALSE);
   sd->tx_end = carve (c, MAX (sd->n_tx, 1), sizeof (guint32), FALSE);
+  sd->tx_excluded = carve (c, MAX (sd->n_tx, 1), 1, TRUE);
+  sd->prior_of = carve (c, ne, sizeof (gint32), FALSE);
+  sd->sent_source = carve (c, MAX (sd->n_sent, 1), sizeof (gint32), FALSE);
+}
+
+/* The per-document arrays live in one buffer per thread, grown as needed
+ * and kept for the next document instead of a malloc and free of the
+ * whole block per document (each reused array is set before it is read,
+ * as a fresh block's was).  A buffer grown past SCRATCH_KEEP for one
+ * outsized document is released after it. */
+#define SCRATCH_KEEP (8u << 20)
+typedef struct {
+  gpointer base;
+  gsize cap;
+  GArray *extra;   /* EvlStoryDoc.extra, emptied per document */
+} Scratch;
+
+static void
+scratch_free (gpointer p)
+{
+  Scratch *s = p;
+  g_free (s->base);
+  g_array_unref (s->extra);
+  g_free (s);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+/* (transfer none) The calling thread's scratch. */
+static Scratch *
+scratch_get (void)
+{
+  Scratch *s = g_private_get (&scratch_key);
+  if (s == NULL)
+    {
+      s = g_new0 (Scratch, 1);
+      s->extra = g_array_new (FALSE, TRUE, sizeof (EvlEventMention));
+      g_private_set (&scratch_key, s);
+    }
+  return s;
+}
+
+/* (transfer none) At least @size bytes of the thread's scratch buffer. */
+static gpointer
+scratch_take (gsize size)
+{
+  Scratch *s = scratch_get ();
+  if (s->cap < size)
+    {
+      gsize cap = MAX (s->cap, (gsize) 64 << 10);
+      while (cap < size)
+        cap *= 2;
+      g_free (s->base);
+      s->base = g_malloc (cap);
+      s->cap = cap;
+    }
+  return s->base;
+}
+
+static void
+scratch_release (void)
+{
+  Scratch *s = g_private_get (&scratch_key);
+  if (s && s->cap > SCRATCH_KEEP)
+    {
+      g_clear_pointer (&s->base, g_free);
+      s->cap = 0;
+    }
 }
 
 /* Folds token @i into @sd->keys at *@off (advanced past it and its NUL),
@@ -1402,7 +1470,7 @@ build_index (EvlStoryDoc *sd)
   evl_document_get_text (sd->doc, &text_len);
   Carve cv = { NULL, 0 };
   carve_index (sd, &cv, text_len);
-  cv.base = g_malloc (cv.size);
+  cv.base = scratch_take (cv.size);
   sd->block = cv.base;
   cv.size = 0;
   carve_index (sd, &cv, text_len);
@@ -1541,7 +1609,8 @@ build_index (EvlStoryDoc *sd)
 static void
 free_index (EvlStoryDoc *sd)
 {
-  g_free (sd->block);
+  sd->block = NULL;
+  scratch_release ();
 }
 
 /* Fields this half owns start from a known state, so re-annotation is
@@ -1599,7 +1668,8 @@ evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc)
   sd.ent = evl_document_get_entity_mentions (doc, &sd.n_ent);
   sd.ev = evl_document_peek_event_mention (doc, 0);
   sd.n_ev = n_ev;
-  sd.extra = g_array_new (FALSE, TRUE, sizeof (EvlEventMention));
+  sd.extra = scratch_get ()->extra;
+  g_array_set_size (sd.extra, 0);
   /* No start set (the lexicon file is absent): every word may start a form. */
   if (tax->starts[EVL_STORY_LEX_FACTUALITY] == NULL)
     sd.start_all |= EVL_STORY_C_START_FACT;
@@ -1621,6 +1691,6 @@ evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc)
    * every index computed above valid. */
   for (guint i = 0; i < sd.extra->len; i++)
     evl_document_add_event_mention (doc, &g_array_index (sd.extra, EvlEventMention, i));
-  g_array_unref (sd.extra);
+  g_array_set_size (sd.extra, 0);
   free_index (&sd);
 }
