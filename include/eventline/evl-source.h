@@ -49,4 +49,21 @@ EVL_API gboolean evl_source_load_bytes (const char *name, const char *data, gsiz
  * manifests skipped) into a sorted list of file paths. (transfer full) */
 EVL_API GPtrArray *evl_source_expand_paths (const char *const *paths, GError **error);
 
+/* A loader for many inputs: each folder's eventline.json is read once
+ * (not once per file), and a folder expanded through the loader tells
+ * which files have a FILE.meta.json sidecar without asking the file
+ * system per file.  Metadata files are seen as they were when first
+ * needed (the listing, the first file of a folder).  @opts is copied;
+ * the strings it points to must outlive the loader. */
+typedef struct _EvlSourceLoader EvlSourceLoader;
+EVL_API EvlSourceLoader *evl_source_loader_new (const EvlLoadOptions *opts);
+EVL_API void evl_source_loader_free (EvlSourceLoader *loader);
+/* As evl_source_expand_paths(), noting each listed folder's metadata files. */
+EVL_API GPtrArray *evl_source_loader_expand (EvlSourceLoader *loader, const char *const *paths,
+                                             GError **error);
+/* As evl_source_load_file() with the loader's options. */
+EVL_API gboolean evl_source_loader_load_file (EvlSourceLoader *loader, const char *path,
+                                              GPtrArray *out, GError **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlSourceLoader, evl_source_loader_free)
+
 G_END_DECLS

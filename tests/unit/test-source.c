@@ -4,6 +4,7 @@
 #include <criterion/parameterized.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "evl-private.h"
 
@@ -103,4 +104,185 @@ Test (source, folder_expansion_takes_json_articles_not_metadata)
       g_unlink (p);
     }
   g_rmdir (dir);
+}
+
+/* ---- metadata through an EvlSourceLoader (manifest read once per
+ * folder, sidecars known from the folder's listing) ---- */
+
+/* A folder of four articles: a.txt dated by its sidecar, b.txt by its
+ * manifest entry, c.txt by the manifest's defaults, d.txt by a sidecar
+ * that is a symbolic link (the listing cannot tell it is a file). */
+static char *
+make_meta_folder (void)
+{
+  char *dir = g_dir_make_tmp ("evl-loader-XXXXXX", NULL);
+  cr_assert_not_null (dir);
+  write_file (dir, "a.txt", "The council met on Monday.\n");
+  write_file (dir, "b.txt", "The bridge reopened on Wednesday.\n");
+  write_file (dir, "c.txt", "The dam opened on Friday.\n");
+  write_file (dir, "d.txt", "The port closed on Sunday.\n");
+  write_file (dir, "a.txt.meta.json", "{\"dct\": \"2023-09-14\", \"title\": \"Sidecar title\"}");
+  write_file (dir, "eventline.json",
+              "{\"defaults\": {\"dct\": \"2023-09-13\"},"
+              " \"documents\": {\"b.txt\": {\"dct\": \"2023-09-12\", \"title\": \"Manifest title\"}}}");
+  write_file (dir, ".d-meta", "{\"dct\": \"2023-09-11\"}");
+  g_autofree char *link = g_build_filename (dir, "d.txt.meta.json", NULL);
+  cr_assert (symlink (".d-meta", link) == 0, "%s", link);
+  return dir;
+}
+
+static void
+remove_meta_folder (const char *dir)
+{
+  static const char *const names[] = { "a.txt", "b.txt", "c.txt", "d.txt", "a.txt.meta.json",
+                                       "eventline.json", ".d-meta", "d.txt.meta.json" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *p = g_build_filename (dir, names[i], NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+typedef struct {
+  char file[8];
+  char dct[12];
+  char title[24];     /* "" = guessed from the text */
+} MetaCase;
+
+static const MetaCase meta_cases[] = {
+  { "a.txt", "2023-09-14", "Sidecar title" },
+  { "b.txt", "2023-09-12", "Manifest title" },
+  { "c.txt", "2023-09-13", "" },
+  { "d.txt", "2023-09-11", "" },
+};
+
+static void
+check_meta (EvlDocument *doc, const MetaCase *c, const char *how)
+{
+  cr_assert_str_eq (evl_document_get_dct (doc), c->dct, "%s %s", how, c->file);
+  cr_assert_eq (evl_document_get_dct_source (doc), EVL_DCT_METADATA, "%s %s", how, c->file);
+  if (c->title[0])
+    cr_assert_str_eq (evl_document_get_title (doc), c->title, "%s %s", how, c->file);
+}
+
+Test (source, loader_honours_sidecars_and_manifest_of_a_listed_folder)
+{
+  g_autofree char *dir = make_meta_folder ();
+  g_autoptr (EvlSourceLoader) loader = evl_source_loader_new (NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) files = evl_source_loader_expand (loader, paths, &error);
+  cr_assert_not_null (files, "%s", error ? error->message : "");
+  cr_assert_eq (files->len, G_N_ELEMENTS (meta_cases), "articles only: %u files", files->len);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      cr_assert (evl_source_loader_load_file (loader, files->pdata[i], docs, &error), "%s",
+                 error ? error->message : "");
+      cr_assert_eq (docs->len, 1);
+      check_meta (docs->pdata[0], &meta_cases[i], "listed");
+      /* The same as the one-file loader, which asks the file system. */
+      g_autoptr (GPtrArray) ref = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      cr_assert (evl_source_load_file (files->pdata[i], NULL, ref, &error));
+      check_meta (ref->pdata[0], &meta_cases[i], "one file");
+    }
+  remove_meta_folder (dir);
+}
+
+Test (source, loader_honours_sidecars_and_manifest_of_files_given_one_by_one)
+{
+  g_autofree char *dir = make_meta_folder ();
+  g_autoptr (EvlSourceLoader) loader = evl_source_loader_new (NULL);
+  /* Twice over: the second round reads the cached manifest. */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (meta_cases); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, meta_cases[i].file, NULL);
+        g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+        g_autoptr (GError) error = NULL;
+        cr_assert (evl_source_loader_load_file (loader, path, docs, &error), "%s",
+                   error ? error->message : "");
+        check_meta (docs->pdata[0], &meta_cases[i], "given");
+      }
+  remove_meta_folder (dir);
+}
+
+Test (source, loader_reports_a_bad_manifest_for_every_file_like_the_one_file_loader)
+{
+  g_autofree char *dir = g_dir_make_tmp ("evl-loader-XXXXXX", NULL);
+  cr_assert_not_null (dir);
+  write_file (dir, "a.txt", "The council met on Monday.\n");
+  write_file (dir, "b.txt", "The bridge reopened on Wednesday.\n");
+  write_file (dir, "eventline.json", "{\"defaults\": ");
+  g_autoptr (EvlSourceLoader) loader = evl_source_loader_new (NULL);
+  const char *paths[] = { dir, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) files = evl_source_loader_expand (loader, paths, &error);
+  cr_assert_not_null (files);
+  cr_assert_eq (files->len, 2);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      g_autoptr (GError) e1 = NULL, e2 = NULL;
+      cr_assert_not (evl_source_loader_load_file (loader, files->pdata[i], docs, &e1));
+      cr_assert_not (evl_source_load_file (files->pdata[i], NULL, docs, &e2));
+      cr_assert_eq (docs->len, 0);
+      cr_assert (g_error_matches (e1, EVL_ERROR, EVL_ERROR_PARSE));
+      cr_assert_str_eq (e1->message, e2->message);
+      cr_assert_not_null (strstr (e1->message, "eventline.json"), "%s", e1->message);
+    }
+  static const char *const names[] = { "a.txt", "b.txt", "eventline.json" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *p = g_build_filename (dir, names[i], NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+/* `eventline tag --format json`: the dct of each output, whether the
+ * folder or its files one by one are given on the command line. */
+static void
+tag_and_check (const char *dir, gboolean one_by_one)
+{
+  const char *cli = g_getenv ("EVL_CLI");
+  cr_assert_not_null (cli, "EVL_CLI is not set");
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  const char *const head[] = { cli, "tag", "-q", "--format", "json", "-o", out };
+  for (guint i = 0; i < G_N_ELEMENTS (head); i++)
+    g_ptr_array_add (argv, g_strdup (head[i]));
+  if (one_by_one)
+    for (guint i = 0; i < G_N_ELEMENTS (meta_cases); i++)
+      g_ptr_array_add (argv, g_build_filename (dir, meta_cases[i].file, NULL));
+  else
+    g_ptr_array_add (argv, g_strdup (dir));
+  g_ptr_array_add (argv, NULL);
+  gint status = -1;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                           NULL, &err, &status, &error), "%s", error ? error->message : "");
+  cr_assert (g_spawn_check_wait_status (status, NULL), "tag failed: %s", err);
+  for (guint i = 0; i < G_N_ELEMENTS (meta_cases); i++)
+    {
+      g_autofree char *stem = g_strndup (meta_cases[i].file, strlen (meta_cases[i].file) - 4);
+      g_autofree char *name = g_strconcat (stem, ".json", NULL);
+      g_autofree char *path = g_build_filename (out, name, NULL);
+      g_autofree char *json = NULL;
+      cr_assert (g_file_get_contents (path, &json, NULL, NULL), "%s", path);
+      g_autofree char *want = g_strdup_printf ("\"dct\" : \"%s\"", meta_cases[i].dct);
+      cr_assert_not_null (strstr (json, want), "%s (%s): %s", name, one_by_one ? "given" : "listed", json);
+      g_unlink (path);
+    }
+  g_rmdir (out);
+}
+
+Test (source, cli_dates_folders_and_files_by_sidecar_and_manifest)
+{
+  g_autofree char *dir = make_meta_folder ();
+  tag_and_check (dir, FALSE);
+  tag_and_check (dir, TRUE);
+  remove_meta_folder (dir);
 }

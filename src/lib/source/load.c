@@ -122,32 +122,86 @@ read_json_object (const char *path, JsonParser *parser, JsonObject **out, GError
   return TRUE;
 }
 
+/* A folder's eventline.json, read once per loader (or once per
+ * evl_source_load_file() call without one). */
+typedef struct {
+  gboolean looked;         /* the lines below are settled */
+  JsonParser *parser;      /* (nullable) holds root */
+  JsonObject *root;        /* NULL: no manifest */
+  GError *error;           /* (nullable) it could not be read */
+  /* From a folder listing (evl_source_loader_expand()): */
+  gboolean listed;
+  int manifest_type;       /* the listing's d_type of eventline.json, -1 absent */
+  GHashTable *sidecars;    /* (nullable) name -> d_type + 1 of each NAME.meta.json */
+} DirInfo;
+
+static void
+dir_info_free (gpointer p)
+{
+  DirInfo *d = p;
+  g_clear_object (&d->parser);
+  g_clear_error (&d->error);
+  g_clear_pointer (&d->sidecars, g_hash_table_unref);
+  g_free (d);
+}
+
+/* A listing's answer to "is NAME a regular file?" for an entry of type
+ * @type (-1: not listed): TRUE/FALSE, or -1 to ask the file system (a
+ * link, or a file system that does not give the type). */
+static int
+listed_regular (int type)
+{
+  if (type == DT_LNK || type == DT_UNKNOWN)
+    return -1;
+  return type == DT_REG;
+}
+
+/* Reads @dir's manifest into @d unless settled already. */
+static void
+dir_info_settle (DirInfo *d, const char *dir)
+{
+  if (d->looked)
+    return;
+  d->looked = TRUE;
+  g_autofree char *manifest = g_build_filename (dir, MANIFEST_NAME, NULL);
+  int reg = d->listed ? listed_regular (d->manifest_type) : -1;
+  if (reg == 0 || (reg < 0 && !g_file_test (manifest, G_FILE_TEST_IS_REGULAR)))
+    return;
+  d->parser = json_parser_new ();
+  if (!read_json_object (manifest, d->parser, &d->root, &d->error))
+    d->root = NULL;
+}
+
 /* Manifest: { "defaults": {dct,title,url}, "documents": { "FILE": {...} } } */
 static gboolean
-load_manifest_meta (const char *path, Meta *m, GError **error)
+load_manifest_meta (const char *path, const char *dir, DirInfo *d, Meta *m, GError **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *manifest = g_build_filename (dir, MANIFEST_NAME, NULL);
-  if (!g_file_test (manifest, G_FILE_TEST_IS_REGULAR))
+  dir_info_settle (d, dir);
+  if (d->error)
+    {
+      g_propagate_error (error, g_error_copy (d->error));
+      return FALSE;
+    }
+  JsonObject *root = d->root;
+  if (root == NULL)
     return TRUE;
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonObject *root;
-  if (!read_json_object (manifest, parser, &root, error))
-    return FALSE;
   if (json_object_has_member (root, "defaults"))
     {
-      JsonNode *d = json_object_get_member (root, "defaults");
-      if (JSON_NODE_HOLDS_OBJECT (d))
-        meta_take_object (m, json_node_get_object (d));
+      JsonNode *dn = json_object_get_member (root, "defaults");
+      if (JSON_NODE_HOLDS_OBJECT (dn))
+        meta_take_object (m, json_node_get_object (dn));
     }
   if (json_object_has_member (root, "documents"))
     {
       JsonNode *docs = json_object_get_member (root, "documents");
       if (!JSON_NODE_HOLDS_OBJECT (docs))
-        return evl_fail (error, EVL_ERROR_PARSE, "%s: \"documents\" must be an object keyed by file name",
-                         manifest);
+        {
+          g_autofree char *manifest = g_build_filename (dir, MANIFEST_NAME, NULL);
+          return evl_fail (error, EVL_ERROR_PARSE, "%s: \"documents\" must be an object keyed by file name",
+                           manifest);
+        }
       JsonObject *o = json_node_get_object (docs);
+      g_autofree char *base = g_path_get_basename (path);
       if (json_object_has_member (o, base))
         {
           JsonNode *e = json_object_get_member (o, base);
@@ -158,11 +212,19 @@ load_manifest_meta (const char *path, Meta *m, GError **error)
   return TRUE;
 }
 
+/* @path's sidecar; @d (nullable) may know from a listing whether it exists. */
 static gboolean
-load_sidecar_meta (const char *path, Meta *m, GError **error)
+load_sidecar_meta (const char *path, const DirInfo *d, Meta *m, GError **error)
 {
   g_autofree char *sidecar = g_strconcat (path, SIDECAR_SUFFIX, NULL);
-  if (!g_file_test (sidecar, G_FILE_TEST_IS_REGULAR))
+  int reg = -1;
+  if (d && d->listed)
+    {
+      const char *slash = strrchr (sidecar, G_DIR_SEPARATOR);
+      gpointer type = d->sidecars ? g_hash_table_lookup (d->sidecars, slash ? slash + 1 : sidecar) : NULL;
+      reg = listed_regular (type ? GPOINTER_TO_INT (type) - 1 : -1);
+    }
+  if (reg == 0 || (reg < 0 && !g_file_test (sidecar, G_FILE_TEST_IS_REGULAR)))
     return TRUE;
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *root;
@@ -558,6 +620,78 @@ read_regular_file (const char *path, gsize max, char **data_out, gsize *len_out,
   return TRUE;
 }
 
+struct _EvlSourceLoader {
+  EvlLoadOptions opts;
+  GHashTable *dirs;   /* folder (g_path_get_dirname() of its files) -> DirInfo */
+};
+
+EvlSourceLoader *
+evl_source_loader_new (const EvlLoadOptions *opts)
+{
+  EvlSourceLoader *l = g_new0 (EvlSourceLoader, 1);
+  EvlLoadOptions defaults = EVL_LOAD_OPTIONS_INIT;
+  l->opts = opts ? *opts : defaults;
+  l->dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, dir_info_free);
+  return l;
+}
+
+void
+evl_source_loader_free (EvlSourceLoader *loader)
+{
+  if (loader == NULL)
+    return;
+  g_hash_table_unref (loader->dirs);
+  g_free (loader);
+}
+
+/* @loader's record of the folder @dir, made on first use. */
+static DirInfo *
+loader_dir (EvlSourceLoader *loader, const char *dir)
+{
+  DirInfo *d = g_hash_table_lookup (loader->dirs, dir);
+  if (d == NULL)
+    {
+      d = g_new0 (DirInfo, 1);
+      d->manifest_type = -1;
+      g_hash_table_insert (loader->dirs, g_strdup (dir), d);
+    }
+  return d;
+}
+
+/* Reads @path and its metadata: the manifest through @d (the record of
+ * @path's folder, or a fresh one), the sidecar as @d's listing says. */
+static gboolean
+load_file_in (const char *path, const EvlLoadOptions *opts, const char *dir, DirInfo *d,
+              GPtrArray *out, GError **error)
+{
+  gsize max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  if (!read_regular_file (path, max, &data, &len, error))
+    return FALSE;
+
+  Meta meta = { 0 };
+  if (!load_manifest_meta (path, dir, d, &meta, error) || !load_sidecar_meta (path, d, &meta, error))
+    {
+      meta_clear (&meta);
+      return FALSE;
+    }
+  gboolean ok = load_with_meta (path, data, len, opts, &meta, out, error);
+  meta_clear (&meta);
+  return ok;
+}
+
+static gboolean
+load_stdin (const EvlLoadOptions *opts, GPtrArray *out, GError **error)
+{
+  gsize max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+  g_autofree char *in = NULL;
+  gsize in_len = 0;
+  Meta none = { 0 };
+  return evl_source_read_stdin (max, &in, &in_len, error)
+         && load_with_meta ("stdin", in, in_len, opts, &none, out, error);
+}
+
 gboolean
 evl_source_load_file (const char *path, const EvlLoadOptions *opts, GPtrArray *out,
                       GError **error)
@@ -566,30 +700,25 @@ evl_source_load_file (const char *path, const EvlLoadOptions *opts, GPtrArray *o
   EvlLoadOptions defaults = EVL_LOAD_OPTIONS_INIT;
   if (opts == NULL)
     opts = &defaults;
-  gsize max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
-
   if (strcmp (path, "-") == 0)
-    {
-      g_autofree char *in = NULL;
-      gsize in_len = 0;
-      Meta none = { 0 };
-      return evl_source_read_stdin (max, &in, &in_len, error)
-             && load_with_meta ("stdin", in, in_len, opts, &none, out, error);
-    }
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  if (!read_regular_file (path, max, &data, &len, error))
-    return FALSE;
-
-  Meta meta = { 0 };
-  if (!load_manifest_meta (path, &meta, error) || !load_sidecar_meta (path, &meta, error))
-    {
-      meta_clear (&meta);
-      return FALSE;
-    }
-  gboolean ok = load_with_meta (path, data, len, opts, &meta, out, error);
-  meta_clear (&meta);
+    return load_stdin (opts, out, error);
+  g_autofree char *dir = g_path_get_dirname (path);
+  DirInfo d = { .manifest_type = -1 };
+  gboolean ok = load_file_in (path, opts, dir, &d, out, error);
+  g_clear_object (&d.parser);
+  g_clear_error (&d.error);
   return ok;
+}
+
+gboolean
+evl_source_loader_load_file (EvlSourceLoader *loader, const char *path, GPtrArray *out,
+                             GError **error)
+{
+  g_return_val_if_fail (loader != NULL && path != NULL && out != NULL, FALSE);
+  if (strcmp (path, "-") == 0)
+    return load_stdin (&loader->opts, out, error);
+  g_autofree char *dir = g_path_get_dirname (path);
+  return load_file_in (path, &loader->opts, dir, loader_dir (loader, dir), out, error);
 }
 
 static gboolean
@@ -615,8 +744,25 @@ cmp_path (gconstpointer a, gconstpointer b, gpointer data)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-GPtrArray *
-evl_source_expand_paths (const char *const *paths, GError **error)
+/* Notes in @d what the listing of its folder says about the entry @name
+ * (a manifest or a sidecar): the loader then need not ask. */
+static void
+dir_info_note (DirInfo *d, const char *name, int type)
+{
+  if (strcmp (name, MANIFEST_NAME) == 0)
+    d->manifest_type = type;
+  else if (g_str_has_suffix (name, SIDECAR_SUFFIX))
+    {
+      if (d->sidecars == NULL)
+        d->sidecars = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (d->sidecars, g_strdup (name), GINT_TO_POINTER (type + 1));
+    }
+}
+
+/* evl_source_expand_paths(), and with @loader (nullable) a note of each
+ * listed folder's manifest and sidecars. */
+static GPtrArray *
+expand_paths (EvlSourceLoader *loader, const char *const *paths, GError **error)
 {
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; paths && paths[i]; i++)
@@ -646,11 +792,25 @@ evl_source_expand_paths (const char *const *paths, GError **error)
           evl_fail (error, EVL_ERROR_IO, "%s: %s", p, g_strerror (errno));
           return NULL;
         }
+      /* The record under the name the loader will look it up by: the
+       * folder part of a path built as the files' paths are. */
+      DirInfo *d = NULL;
+      if (loader)
+        {
+          g_autofree char *probe = g_build_filename (p, "x", NULL);
+          g_autofree char *key = g_path_get_dirname (probe);
+          d = loader_dir (loader, key);
+          /* A second listing of the same folder replaces the first. */
+          d->manifest_type = -1;
+          g_clear_pointer (&d->sidecars, g_hash_table_unref);
+        }
       guint first = files->len;
       struct dirent *de;
       while ((de = readdir (dir)) != NULL)
         {
           const char *name = de->d_name;
+          if (d)
+            dir_info_note (d, name, de->d_type);
           if (!is_input_file (name))
             continue;
           g_autofree char *full = g_build_filename (p, name, NULL);
@@ -660,6 +820,8 @@ evl_source_expand_paths (const char *const *paths, GError **error)
           g_ptr_array_add (files, g_steal_pointer (&full));
         }
       closedir (dir);
+      if (d)
+        d->listed = TRUE;
       if (files->len == first)
         {
           evl_fail (error, EVL_ERROR_IO, "%s: folder contains no input files", p);
@@ -671,4 +833,17 @@ evl_source_expand_paths (const char *const *paths, GError **error)
                          cmp_path, NULL);
     }
   return g_steal_pointer (&files);
+}
+
+GPtrArray *
+evl_source_expand_paths (const char *const *paths, GError **error)
+{
+  return expand_paths (NULL, paths, error);
+}
+
+GPtrArray *
+evl_source_loader_expand (EvlSourceLoader *loader, const char *const *paths, GError **error)
+{
+  g_return_val_if_fail (loader != NULL, NULL);
+  return expand_paths (loader, paths, error);
 }
