@@ -8,7 +8,7 @@
  * weight (form + lemma + suffixes) and its weights as the previous, next,
  * second-previous and second-next word of a candidate (the loop decides
  * token i - 2 once token i is read); three more weights from
- * en/event-pairs (its keys numbered once per context, PairIndex) pair
+ * en/event-pairs (its keys numbered at build time, EvlPairIndex) pair
  * the previous word with the word's last three letters and with its
  * lemma ('the ..ing', 'to meet'), and the lemma with the next word
  * ('plan to').  A token is an event
@@ -36,6 +36,8 @@
  * the trigger ('has fallen' PRESENT PERFECTIVE, 'will meet' FUTURE,
  * 'was launched' PAST, 'to meet' INFINITIVE). */
 #include "events-private.h"
+#include "recognize-index.h"
+#include "lexicon/lexicon-private.h"   /* evl_lexicon_is_mapped() */
 
 #include <math.h>
 #include <string.h>
@@ -85,49 +87,10 @@ typedef struct {
   guint8 len;                /* key length; 0 = empty slot */
   guint8 lemma_len;          /* 0: lemma unknown or too long */
   guint8 spaced;             /* key or lemma holds white space: pair keys by string */
-  guint16 key_id, lemma_id, suffix_id;  /* pair-key word numbers (PairIndex), 0: none */
+  guint16 key_id, lemma_id, suffix_id;  /* pair-key word numbers (EvlPairIndex), 0: none */
   char key[KEY_ROOM];        /* the folded form, zero-padded (memo_key_at()) */
   char lemma[LEMMA_KEY];     /* its lemma (event-forms, else lemmatised) */
 } Slot;
-
-/* The en/event-pairs keys as numbers.  A key is "K A B" (K one of
- * s, l, n); every A and B of the file gets a number (1..PAIR_ID_MAX, in
- * PairIndex.words), a memo slot carries the numbers of its form, lemma
- * and last three letters, and a key's weight is one probe of a table of
- * (K, A, B) packed in 32 bits: no key string is built, folded, hashed and
- * compared per candidate, and a word that is in no key (most are) costs
- * no probe at all.  Measured: three string lookups in the 90K-key
- * lexicon per candidate were 14% of tag's time on the 20 MB corpus
- * (hash-table cache misses).  Exact: a query matches a key iff its
- * folded string equals the key's, which for keys of two single spaces
- * and words without white space is equality of K, A and B; any other key
- * (none in the derived file) turns the numbering off (ok = FALSE) and
- * a word with white space looks its keys up by string. */
-#define PAIR_ID_BITS 15
-#define PAIR_ID_MAX ((1u << PAIR_ID_BITS) - 1)
-
-typedef struct {
-  guint32 hash;
-  guint32 id;                /* 0: empty */
-} WordSlot;
-
-typedef struct {
-  guint32 key;               /* kind << 30 | A << 15 | B; 0: empty */
-  gint32 weight;
-} PairSlot;
-
-typedef struct {
-  gboolean ok;
-  WordSlot *word_slots;      /* folded word -> number */
-  guint32 word_mask;
-  const char **words;        /* number -> folded word (the key's bytes, else in chunk) */
-  guint8 *word_len;
-  guint n_words;
-  GStringChunk *chunk;
-  PairSlot *slots;           /* (kind, A, B) -> milli-weight */
-  guint32 mask;
-  guint16 start, end;        /* numbers of "<s>", "</s>" */
-} PairIndex;
 
 /* An en/event-forms entry's model inputs, and an en/event-lemmas
  * entry's, parsed once per context (derived_build()): a memo miss is a
@@ -175,7 +138,8 @@ typedef struct {
 struct _Derived {
   Model model;               /* the model's constants (memo unset) */
   guint generation;          /* distinct for every context built (thread_memo()) */
-  PairIndex pairs;
+  EvlPairIndex pairs;
+  GBytes *pairs_image;       /* what pairs maps, NULL: built */
   RecordSlot *records;       /* forms or lemmas entry -> FormRecord or LemmaRecord */
   guint32 records_mask;
   FormRecord *forms;
@@ -223,58 +187,10 @@ typedef struct {
 
 #define NO_SENTENCE G_MAXUINT32
 
-/* "-1.234" -> -1234: the derived weights are written with three
- * decimals; parsing them by hand keeps the hot path free of locale-aware
- * strtod. */
-static inline int
-parse_milli_at (const char **at)
-{
-  const char *s = *at;
-  gboolean neg = *s == '-';
-  s += neg;
-  guint d;
-  /* The derived files write "D.DDD": read it without loops (each byte is
-   * read only when the one before it is not NUL).  240K numbers are
-   * parsed per context: measured, 2 M instructions fewer than the loops. */
-  if ((d = (guint) (guchar) s[0] - '0') < 10 && s[1] == '.' && (guint) (guchar) s[2] - '0' < 10
-      && (guint) (guchar) s[3] - '0' < 10 && (guint) (guchar) s[4] - '0' < 10
-      && (guint) (guchar) s[5] - '0' >= 10)
-    {
-      int v = (int) (d * 1000 + ((guint) (guchar) s[2] - '0') * 100
-                     + ((guint) (guchar) s[3] - '0') * 10 + ((guint) (guchar) s[4] - '0'));
-      *at = s + 5;
-      return neg ? -v : v;
-    }
-  int v = 0;
-  for (; (d = (guint) (guchar) *s - '0') < 10; s++)
-    v = v * 10 + (int) d;
-  v *= 1000;
-  if (*s == '.' && (d = (guint) (guchar) s[1] - '0') < 10)
-    {
-      /* at most three decimals count; *@at goes past them all, so that
-       * add_vector() finds its comma at once */
-      v += (int) d * 100;
-      s += 2;
-      if ((d = (guint) (guchar) *s - '0') < 10)
-        {
-          v += (int) d * 10;
-          s++;
-          if ((d = (guint) (guchar) *s - '0') < 10)
-            {
-              v += (int) d;
-              for (s++; (guint) (guchar) *s - '0' < 10; s++)
-                ;
-            }
-        }
-    }
-  *at = s;
-  return neg ? -v : v;
-}
-
 static int
 parse_milli (const char *s)
 {
-  return s ? parse_milli_at (&s) : 0;
+  return s ? evl_parse_milli_at (&s) : 0;
 }
 
 /* Adds the comma-separated milli vector @s (EVL_EVENT_CLASS_N numbers in
@@ -287,7 +203,7 @@ add_vector (int *v, const char *s)
     return;
   for (guint k = 0; k < EVL_EVENT_CLASS_N && *s; k++)
     {
-      v[k] += parse_milli_at (&s);
+      v[k] += evl_parse_milli_at (&s);
       while (*s && *s != ',')
         s++;
       if (*s == ',')
@@ -517,264 +433,6 @@ is_adverb (const char *w, gsize n)
   return FALSE;
 }
 
-/* ---- the pair keys as numbers (PairIndex) ---- */
-
-static guint32
-word_hash (const char *w, gsize n)
-{
-  guint32 h = 2166136261u;  /* FNV-1a */
-  for (gsize i = 0; i < n; i++)
-    h = (h ^ (guchar) w[i]) * 16777619u;
-  return h;
-}
-
-/* The number of the folded word @w (@n bytes, word_hash() @h) in @x's
- * keys; 0 when no key has it.  With @add, a new word gets the next number
- * (0 when they are used up); it is kept as @w itself when @stable (a
- * pair key's bytes, which live as long as the context), else copied. */
-static inline gboolean
-bytes_equal (const char *a, const char *b, gsize n)
-{
-  /* the pair keys' words are 4 to 5 bytes on average: a loop, not a
-   * memcmp() call (measured: 3.7 M instructions fewer per context, with
-   * word_starts()) */
-  for (gsize i = 0; i < n; i++)
-    if (a[i] != b[i])
-      return FALSE;
-  return TRUE;
-}
-
-static inline guint
-word_number (PairIndex *x, const char *w, gsize n, guint32 h, gboolean add, gboolean stable)
-{
-  if (n == 0 || n > G_MAXUINT8)
-    return 0;
-  guint32 i = h & x->word_mask;
-  for (; x->word_slots[i].id; i = (i + 1) & x->word_mask)
-    {
-      guint32 id = x->word_slots[i].id;
-      if (x->word_slots[i].hash == h && x->word_len[id] == n && bytes_equal (x->words[id], w, n))
-        return id;
-    }
-  if (!add || x->n_words == PAIR_ID_MAX)
-    return 0;
-  guint id = ++x->n_words;
-  if (!stable && x->chunk == NULL)
-    x->chunk = g_string_chunk_new (4096);
-  x->words[id] = stable ? w : g_string_chunk_insert_len (x->chunk, w, (gssize) n);
-  x->word_len[id] = (guint8) n;
-  x->word_slots[i] = (WordSlot) { h, id };
-  return id;
-}
-
-static guint
-word_find (const PairIndex *x, const char *w, gsize n)
-{
-  return x->ok ? word_number ((PairIndex *) x, w, n, word_hash (w, n), FALSE, FALSE) : 0;
-}
-
-static guint32
-pair_code (char kind, guint a, guint b)
-{
-  guint32 k = kind == 's' ? 1 : kind == 'l' ? 2 : kind == 'n' ? 3 : 0;
-  return k << (2 * PAIR_ID_BITS) | (guint32) a << PAIR_ID_BITS | (guint32) b;
-}
-
-static guint32
-pair_slot_of (guint32 code, guint32 mask)
-{
-  guint32 h = code * 0x9E3779B1u;
-  return (h ^ (h >> 16)) & mask;
-}
-
-/* The weight of the key (@kind, @a, @b); 0 when either word is in no key. */
-static int
-pair_get (const PairIndex *x, char kind, guint a, guint b)
-{
-  if (a == 0 || b == 0)
-    return 0;
-  guint32 code = pair_code (kind, a, b);
-  for (guint32 i = pair_slot_of (code, x->mask);; i = (i + 1) & x->mask)
-    {
-      PairSlot sl = x->slots[i];
-      if (sl.key == code)
-        return sl.weight;
-      if (sl.key == 0)
-        return 0;
-    }
-}
-
-/* Bytes that end a pair-key word or that folding would change or drop
- * (NUL, white space, control, upper case): one table load per byte
- * instead of four tests in scan_word(). */
-static const guint8 *
-word_stops (void)
-{
-  static guint8 stops[256];
-  static gsize init;
-  if (g_once_init_enter (&init))
-    {
-      for (guint ch = 0; ch < 256; ch++)
-        stops[ch] = ch <= ' ' || (ch >= 'A' && ch <= 'Z');
-      g_once_init_leave (&init, 1);
-    }
-  return stops;
-}
-
-/* Hashes the word at @c up to @stop (' ' or NUL) into *@h; returns where
- * it stopped.  *@odd is set when a byte that folding would change or
- * drop (upper case, white space, control) comes first. */
-static const char *
-scan_word (const guint8 *stops, const char *c, char stop, guint32 *h, guint *odd)
-{
-  guint32 v = 2166136261u;
-  guchar ch;
-  for (; !stops[ch = (guchar) *c]; c++)
-    v = (v ^ ch) * 16777619u;
-  *h = v;
-  *odd |= ch != (guchar) stop;
-  return c;
-}
-
-/* Does the NUL-terminated @c start with the @n bytes of @w (no NUL in
- * them), then @end?  Not read past its NUL. */
-static inline gboolean
-word_starts (const char *c, const char *w, gsize n, char end)
-{
-  for (gsize i = 0; i < n; i++)
-    if (c[i] != w[i])
-      return FALSE;
-  return c[n] == end;
-}
-
-/* Splits the pair key @c ("K A B") into the folded words A and B with
- * their word_hash(): *@a and *@b point into @c, or into @key (@cap bytes)
- * when @c is not folded already (the derived file's keys are: lower case,
- * single spaces).  When A is @prev (@prev_n bytes; the file is sorted,
- * neighbours share it) *@same_a is set and A is not hashed.  FALSE when the
- * folded key is not a letter, a space, a word, a space and a word. */
-static gboolean
-split_pair_key (const guint8 *stops, const char *c, char *key, gsize cap, const char *prev, gsize prev_n,
-                gboolean *same_a, const char **a, gsize *an, guint32 *ha, const char **b,
-                gsize *bn, guint32 *hb)
-{
-  guint odd = c[0] == '\0' || c[1] != ' ';
-  const char *ae;
-  *same_a = FALSE;
-  *ha = 0;
-  if (!odd && prev_n > 0 && word_starts (c + 2, prev, prev_n, ' '))
-    {
-      ae = c + 2 + prev_n;
-      *same_a = TRUE;
-    }
-  else
-    ae = odd ? c : scan_word (stops, c + 2, ' ', ha, &odd);
-  const char *be = odd || *ae != ' ' ? ae : scan_word (stops, ae + 1, '\0', hb, &odd);
-  if (odd || *ae != ' ' || ae == c + 2 || be == ae + 1 || (gsize) (be - c) >= cap)
-    {
-      *same_a = FALSE;
-      gssize kl = evl_fold_key (c, strlen (c), key, cap);
-      if (kl <= 2)
-        return FALSE;
-      const char *sp = memchr (key + 2, ' ', (gsize) kl - 2);
-      if (key[1] != ' ' || sp == NULL || memchr (sp + 1, ' ', (gsize) (key + kl - sp - 1)))
-        return FALSE;
-      *a = key + 2;
-      *an = (gsize) (sp - key - 2);
-      *b = sp + 1;
-      *bn = (gsize) (key + kl - sp - 1);
-      *ha = word_hash (*a, *an);
-      *hb = word_hash (*b, *bn);
-      return TRUE;
-    }
-  *a = c + 2;
-  *an = (gsize) (ae - c - 2);
-  *b = ae + 1;
-  *bn = (gsize) (be - ae - 1);
-  return TRUE;
-}
-
-/* Numbers the keys of @pairs into @x (x->ok FALSE when some key is not
- * "K A B" with K one of s, l, n, or the numbers run out) and sets
- * @best[K] to the largest positive weight of a kind. */
-/* (not inlined: shows in profiles as its own start-up cost) */
-static void G_GNUC_NO_INLINE
-pair_index_build (PairIndex *x, const EvlLexicon *pairs, int *best)
-{
-  guint n = pairs ? evl_lexicon_size (pairs) : 0;
-  x->ok = TRUE;
-  x->word_mask = (2u << PAIR_ID_BITS) - 1;   /* load at most 1/2 */
-  x->word_slots = g_new0 (WordSlot, x->word_mask + 1);
-  x->words = g_new0 (const char *, PAIR_ID_MAX + 1);
-  x->word_len = g_new0 (guint8, PAIR_ID_MAX + 1);
-  const guint8 *stops = word_stops ();
-  guint32 n_slots = 64;
-  while ((gsize) n_slots * 3 < (gsize) n * 4)
-    n_slots *= 2;
-  x->mask = n_slots - 1;
-  x->slots = g_new0 (PairSlot, n_slots);
-  const char *prev_a = NULL;   /* the last key's A when it was folded already */
-  gsize prev_an = 0;
-  guint prev_id = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      const EvlLexEntry *e = evl_lexicon_get (pairs, i);
-      guchar kind = (guchar) e->canonical[0];
-      int w = parse_milli (attr (e, 0));
-      if (w > best[kind])
-        best[kind] = w;
-      if (!x->ok)
-        continue;
-      char key[256];
-      const char *aw, *bw;
-      gsize an, bn;
-      guint32 ha, hb;
-      gboolean same_a;
-      if (!split_pair_key (stops, e->canonical, key, sizeof key, prev_a, prev_an, &same_a, &aw, &an, &ha,
-                           &bw, &bn, &hb)
-          || pair_code ((char) (kind | 0x20), 0, 0) == 0)
-        {
-          x->ok = FALSE;
-          continue;
-        }
-      gboolean stable = aw != key + 2;   /* not folded into @key */
-      guint a = same_a ? prev_id : word_number (x, aw, an, ha, TRUE, stable);
-      guint b = word_number (x, bw, bn, hb, TRUE, stable);
-      if (aw == e->canonical + 2)
-        {
-          prev_a = aw;
-          prev_an = an;
-          prev_id = a;
-        }
-      else
-        prev_an = 0;
-      if (a == 0 || b == 0)
-        {
-          x->ok = FALSE;
-          continue;
-        }
-      guint32 code = pair_code ((char) (kind | 0x20), a, b);
-      guint32 j = pair_slot_of (code, x->mask);
-      while (x->slots[j].key != 0 && x->slots[j].key != code)
-        j = (j + 1) & x->mask;
-      if (x->slots[j].key == 0)   /* first definition wins, as in the lexicon */
-        x->slots[j] = (PairSlot) { code, w };
-    }
-  x->start = (guint16) word_find (x, "<s>", 3);
-  x->end = (guint16) word_find (x, "</s>", 4);
-}
-
-static void
-pair_index_clear (PairIndex *x)
-{
-  g_free (x->word_slots);
-  g_free (x->words);
-  g_free (x->word_len);
-  if (x->chunk)
-    g_string_chunk_free (x->chunk);
-  g_free (x->slots);
-}
-
 /* White space in a word makes its folded pair key differ from the
  * word's bytes: such a word takes the string lookups. */
 static gboolean
@@ -788,13 +446,13 @@ has_space (const char *w, gsize n)
 
 /* The pair-key numbers of a filled slot. */
 static void
-slot_number (const PairIndex *x, Slot *out, const char *w, gsize n)
+slot_number (const EvlPairIndex *x, Slot *out, const char *w, gsize n)
 {
   out->spaced = (guint8) (has_space (w, n) || has_space (out->lemma, out->lemma_len));
   gsize sn = n < 3 ? n : 3;
-  out->key_id = (guint16) word_find (x, w, n);
-  out->suffix_id = (guint16) word_find (x, w + n - sn, sn);
-  out->lemma_id = (guint16) word_find (x, out->lemma, out->lemma_len);
+  out->key_id = (guint16) evl_pair_index_find (x, w, n);
+  out->suffix_id = (guint16) evl_pair_index_find (x, w + n - sn, sn);
+  out->lemma_id = (guint16) evl_pair_index_find (x, out->lemma, out->lemma_len);
 }
 
 static void
@@ -995,15 +653,47 @@ records_build (Derived *d)
  * kind's largest positive weight; a token whose score stays at or under
  * the threshold even with it takes no pair lookups, and the decision is
  * the same. */
+/* Generated by glib-compile-resources (src/lib/lexicon/meson.build). */
+GResource *evl_lexicon_index_get_resource (void);
+
+#define PAIRS_IMAGE_PATH "/org/eventline-lexicon-index/event-pairs.bin"
+#define PAIRS_TEXT "lexicons/en/event-pairs.txt"
+
+/* Maps the pair index that lexicon-index-tool built from the compiled-in
+ * en/event-pairs into @d when the context's lexicon is that one (mapped
+ * from the lexicon index, same size and entries); FALSE otherwise (a
+ * data dir's lexicon, a stale image). */
+static gboolean
+pairs_map (Derived *d, const EvlContext *ctx)
+{
+  const EvlLexicon *pairs = d->model.pairs;
+  GBytes *text = evl_context_get_data (ctx, PAIRS_TEXT);
+  if (pairs == NULL || text == NULL || !evl_lexicon_is_mapped (pairs))
+    return FALSE;
+  GBytes *image = g_resource_lookup_data (evl_lexicon_index_get_resource (), PAIRS_IMAGE_PATH,
+                                          0, NULL);
+  if (image == NULL)
+    return FALSE;
+  gsize len;
+  const guint8 *data = g_bytes_get_data (image, &len);
+  if (!evl_pair_index_map (&d->pairs, data, len, evl_lexicon_size (pairs),
+                           g_bytes_get_size (text)))
+    {
+      g_bytes_unref (image);
+      return FALSE;
+    }
+  d->pairs_image = image;
+  return TRUE;
+}
+
 static gpointer
 derived_build (const EvlContext *ctx)
 {
   Derived *d = g_new0 (Derived, 1);
   model_init (&d->model, ctx);
-  int best[256] = { 0 };
-  pair_index_build (&d->pairs, d->model.pairs, best);
-  for (guint k = 0; k < G_N_ELEMENTS (best); k++)
-    d->model.pair_bound += best[k];
+  if (!pairs_map (d, ctx))
+    evl_pair_index_build (&d->pairs, d->model.pairs);
+  d->model.pair_bound = d->pairs.pair_bound;
   if (d->model.forms)
     records_build (d);
   static gint generations;
@@ -1015,7 +705,9 @@ static void
 derived_free (gpointer p)
 {
   Derived *d = p;
-  pair_index_clear (&d->pairs);
+  evl_pair_index_clear (&d->pairs);
+  if (d->pairs_image)
+    g_bytes_unref (d->pairs_image);
   g_free (d->records);
   g_free (d->forms);
   g_free (d->lemmas);
@@ -1065,18 +757,18 @@ pair_weights (const Model *m, const Slot *self, const Slot *prev, const Slot *ne
 {
   if (m->pairs == NULL || self->len == 0)
     return 0;
-  const PairIndex *x = &m->d->pairs;
+  const EvlPairIndex *x = &m->d->pairs;
   if (x->ok && !self->spaced && !(prev && prev->spaced) && !(next && next->spaced))
     {
       int sum = 0;
       if (self->lemma_len > 0 && !(next && next->len == 0))
-        sum += pair_get (x, 'n', self->lemma_id, next ? next->key_id : x->end);
+        sum += evl_pair_index_get (x, 'n', self->lemma_id, next ? next->key_id : x->end);
       if (prev && prev->len == 0)
         return sum;
       guint p = prev ? prev->key_id : x->start;
-      sum += pair_get (x, 's', p, self->suffix_id);
+      sum += evl_pair_index_get (x, 's', p, self->suffix_id);
       if (self->lemma_len > 0)
-        sum += pair_get (x, 'l', p, self->lemma_id);
+        sum += evl_pair_index_get (x, 'l', p, self->lemma_id);
       return sum;
     }
   int sum = 0;

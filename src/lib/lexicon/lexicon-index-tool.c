@@ -3,15 +3,19 @@
  * parser, and a depfile naming the text files it read so that editing a
  * lexicon rebuilds the index.
  *
- * Usage: lexicon-index-tool GRESOURCE_XML OUTPUT DEPFILE
+ * Usage: lexicon-index-tool GRESOURCE_XML OUTPUT DEPFILE [PAIRS_OUTPUT]
  * Lexicon files are read relative to the XML file's folder (the
- * source_dir of data/meson.build). */
+ * source_dir of data/meson.build).  PAIRS_OUTPUT gets the recognizer's
+ * pair index of en/event-pairs (src/lib/events/recognize-index.h; empty
+ * when there is no such lexicon). */
 #include "lexicon-private.h"
+#include "events/recognize-index.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #define LEXICON_ROOT "/org/eventline/lexicons/"
+#define PAIRS_LEXICON "en/event-pairs"
 
 typedef struct {
   char *prefix;            /* of the current <gresource> */
@@ -95,7 +99,8 @@ depfile_add (GString *dep, const char *path)
 /* Reads the lexicons the XML at @xml_path lists, writes the index to
  * @out_path and the depfile to @dep_path. */
 static gboolean
-write_index (const char *xml_path, const char *out_path, const char *dep_path, GError **error)
+write_index (const char *xml_path, const char *out_path, const char *dep_path,
+             const char *pairs_path, GError **error)
 {
   g_autofree char *xml = NULL;
   gsize xml_len;
@@ -115,6 +120,7 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path, G
   g_string_free (s.text, TRUE);
 
   g_autoptr (GByteArray) index = g_byte_array_new ();
+  g_autoptr (GByteArray) pairs = g_byte_array_new ();
   g_autoptr (GString) rule = g_string_new (NULL);
   g_autofree char *dir = g_path_get_dirname (xml_path);
   depfile_add (rule, out_path);
@@ -133,6 +139,14 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path, G
       ok = lex != NULL;
       if (ok)
         evl_lexicon_index_write (index, g_ptr_array_index (s.names, i), lex, len);
+      if (ok && pairs_path && strcmp (g_ptr_array_index (s.names, i), PAIRS_LEXICON) == 0)
+        {
+          EvlPairIndex x;
+          evl_pair_index_build (&x, lex);
+          g_byte_array_set_size (pairs, 0);
+          evl_pair_index_write (pairs, &x, lex, len);
+          evl_pair_index_clear (&x);
+        }
       evl_lexicon_free (lex);
     }
   g_ptr_array_unref (s.files);
@@ -142,19 +156,21 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path, G
   evl_lexicon_index_finish (index);
   g_string_append_c (rule, '\n');
   return g_file_set_contents (out_path, (const char *) index->data, index->len, error)
+         && (pairs_path == NULL
+             || g_file_set_contents (pairs_path, (const char *) pairs->data, pairs->len, error))
          && g_file_set_contents (dep_path, rule->str + 1, (gssize) rule->len - 1, error);
 }
 
 int
 main (int argc, char **argv)
 {
-  if (argc != 4)
+  if (argc != 4 && argc != 5)
     {
-      fprintf (stderr, "usage: %s GRESOURCE_XML OUTPUT DEPFILE\n", argv[0]);
+      fprintf (stderr, "usage: %s GRESOURCE_XML OUTPUT DEPFILE [PAIRS_OUTPUT]\n", argv[0]);
       return 2;
     }
   g_autoptr (GError) error = NULL;
-  if (!write_index (argv[1], argv[2], argv[3], &error))
+  if (!write_index (argv[1], argv[2], argv[3], argc == 5 ? argv[4] : NULL, &error))
     {
       fprintf (stderr, "%s: %s\n", argv[0], error->message);
       return 1;

@@ -1,0 +1,162 @@
+/* What the recognizer derives from its lexicons at build time: the
+ * en/event-pairs keys as numbers (EvlPairIndex).  Shared by the
+ * recognizer (recognize.c) and the build-time lexicon index tool
+ * (src/lib/lexicon/lexicon-index-tool.c), which writes it for the
+ * compiled-in lexicon as a pointer-free image so that a context maps it
+ * instead of numbering 90K keys at every start (measured: 28 M
+ * instructions, 41% of `tag input/` with the records).  Never installed. */
+#pragma once
+
+#include "evl-private.h"
+
+/* A key is "K A B" (K one of s, l, n); every A and B of the file gets a
+ * number (1..EVL_PAIR_ID_MAX), a memo slot carries the numbers of its
+ * form, lemma and last three letters, and a key's weight is one probe of
+ * a table of (K, A, B) packed in 32 bits: no key string is built,
+ * folded, hashed and compared per candidate, and a word that is in no
+ * key (most are) costs no probe at all.  Measured: three string lookups
+ * in the 90K-key lexicon per candidate were 14% of tag's time on the
+ * 20 MB corpus (hash-table cache misses).  Exact: a query matches a key
+ * iff its folded string equals the key's, which for keys of two single
+ * spaces and words without white space is equality of K, A and B; any
+ * other key (none in the derived file) turns the numbering off (ok =
+ * FALSE) and a word with white space looks its keys up by string. */
+#define EVL_PAIR_ID_BITS 15
+#define EVL_PAIR_ID_MAX ((1u << EVL_PAIR_ID_BITS) - 1)
+
+typedef struct {
+  guint32 hash;
+  guint32 id;                /* 0: empty */
+} EvlPairWordSlot;
+
+typedef struct {
+  guint32 key;               /* kind << 30 | A << 15 | B; 0: empty */
+  gint32 weight;
+} EvlPairSlot;
+
+/* Built (evl_pair_index_build()) or mapped from an image
+ * (evl_pair_index_map(): the arrays point into it and are never
+ * written). */
+typedef struct {
+  gboolean ok;
+  gboolean mapped;
+  EvlPairWordSlot *word_slots;   /* folded word -> number */
+  guint32 word_mask;
+  guint32 *word_off;         /* number -> offset of its bytes in word_bytes */
+  guint8 *word_len;
+  char *word_bytes;
+  guint n_words;
+  EvlPairSlot *slots;        /* (kind, A, B) -> milli-weight */
+  guint32 mask;
+  guint16 start, end;        /* numbers of "<s>", "</s>" */
+  int pair_bound;            /* sum over the kinds of their largest positive weight */
+} EvlPairIndex;
+
+/* "-1.234" -> -1234 (the derived weights are written with three
+ * decimals; parsing them by hand keeps the hot path free of locale-aware
+ * strtod).  *@at goes past the number. */
+static inline int
+evl_parse_milli_at (const char **at)
+{
+  const char *s = *at;
+  gboolean neg = *s == '-';
+  s += neg;
+  guint d;
+  /* The derived files write "D.DDD": read it without loops (each byte is
+   * read only when the one before it is not NUL).  240K numbers are
+   * parsed per context: measured, 2 M instructions fewer than the loops. */
+  if ((d = (guint) (guchar) s[0] - '0') < 10 && s[1] == '.' && (guint) (guchar) s[2] - '0' < 10
+      && (guint) (guchar) s[3] - '0' < 10 && (guint) (guchar) s[4] - '0' < 10
+      && (guint) (guchar) s[5] - '0' >= 10)
+    {
+      int v = (int) (d * 1000 + ((guint) (guchar) s[2] - '0') * 100
+                     + ((guint) (guchar) s[3] - '0') * 10 + ((guint) (guchar) s[4] - '0'));
+      *at = s + 5;
+      return neg ? -v : v;
+    }
+  int v = 0;
+  for (; (d = (guint) (guchar) *s - '0') < 10; s++)
+    v = v * 10 + (int) d;
+  v *= 1000;
+  if (*s == '.' && (d = (guint) (guchar) s[1] - '0') < 10)
+    {
+      /* at most three decimals count; *@at goes past them all, so that
+       * add_vector() finds its comma at once */
+      v += (int) d * 100;
+      s += 2;
+      if ((d = (guint) (guchar) *s - '0') < 10)
+        {
+          v += (int) d * 10;
+          s++;
+          if ((d = (guint) (guchar) *s - '0') < 10)
+            {
+              v += (int) d;
+              for (s++; (guint) (guchar) *s - '0' < 10; s++)
+                ;
+            }
+        }
+    }
+  *at = s;
+  return neg ? -v : v;
+}
+
+static inline guint32
+evl_pair_word_hash (const char *w, gsize n)
+{
+  guint32 h = 2166136261u;  /* FNV-1a */
+  for (gsize i = 0; i < n; i++)
+    h = (h ^ (guchar) w[i]) * 16777619u;
+  return h;
+}
+
+/* The number of the folded word @w (@n bytes) in @x's keys; 0 when no
+ * key has it or the numbering is off. */
+guint evl_pair_index_find (const EvlPairIndex *x, const char *w, gsize n);
+
+static inline guint32
+evl_pair_code (char kind, guint a, guint b)
+{
+  guint32 k = kind == 's' ? 1 : kind == 'l' ? 2 : kind == 'n' ? 3 : 0;
+  return k << (2 * EVL_PAIR_ID_BITS) | (guint32) a << EVL_PAIR_ID_BITS | (guint32) b;
+}
+
+static inline guint32
+evl_pair_slot_of (guint32 code, guint32 mask)
+{
+  guint32 h = code * 0x9E3779B1u;
+  return (h ^ (h >> 16)) & mask;
+}
+
+/* The weight of the key (@kind, @a, @b); 0 when either word is in no key. */
+static inline int
+evl_pair_index_get (const EvlPairIndex *x, char kind, guint a, guint b)
+{
+  if (a == 0 || b == 0)
+    return 0;
+  guint32 code = evl_pair_code (kind, a, b);
+  for (guint32 i = evl_pair_slot_of (code, x->mask);; i = (i + 1) & x->mask)
+    {
+      EvlPairSlot sl = x->slots[i];
+      if (sl.key == code)
+        return sl.weight;
+      if (sl.key == 0)
+        return 0;
+    }
+}
+
+/* Numbers the keys of @pairs (NULL: none) into @x (x->ok FALSE when
+ * some key is not "K A B" with K one of s, l, n, or the numbers run
+ * out). */
+void evl_pair_index_build (EvlPairIndex *x, const EvlLexicon *pairs);
+void evl_pair_index_clear (EvlPairIndex *x);
+
+/* Appends the image of @x, built from the lexicon @pairs parsed from a
+ * text of @text_len bytes, to @image (empty). */
+void evl_pair_index_write (GByteArray *image, const EvlPairIndex *x, const EvlLexicon *pairs,
+                           gsize text_len);
+/* Maps the image @image (@len bytes, 8-byte aligned, must outlive @x)
+ * into @x when it was written for a lexicon of @n_entries entries parsed
+ * from @text_len bytes by this build's layout; FALSE (and @x untouched)
+ * otherwise: the caller then builds the index. */
+gboolean evl_pair_index_map (EvlPairIndex *x, const guint8 *image, gsize len, guint n_entries,
+                             gsize text_len);
