@@ -278,6 +278,8 @@ ParameterizedTestParameters (story, factuality)
     { "Peskov said no formal documents were signed.", "signed", 0, "sign", "PASTPART", TRUE, FALSE, "", "" },
     { "Putin did not sign the deal.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
     { "Putin didn't sign the deal.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
+    { "Putin didn\xe2\x80\x99t sign the deal.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
+    { "Kim hasn't visited Moscow since.", "visited", 0, "visit", "PASTPART", TRUE, FALSE, "", "" },
     { "Kim has never visited Moscow.", "visited", 0, "visit", "PASTPART", TRUE, FALSE, "", "" },
     { "Moscow refused to sign the accord.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
     { "The sides reached no agreement.", "reached", 0, "reach", "PAST", TRUE, FALSE, "", "" },
