@@ -2104,19 +2104,55 @@ typedef struct {
 #define P_ANAPHOR { p_anaphor, S_THE | S_THAT, 0 }
 #define P_NUMERIC_DATE { p_numeric_date, S_YEAR | S_SLASH, 0 }
 
-/* The longest match of @pats at @i that ends past @floor_end. */
-static int
-run_patterns (TxScan *s, int i, const PatternEntry *pats, guint n_pats, int floor_end, TxMatch *m)
+/* For each class bit, the patterns of a table (bit k: pats[k]) that
+ * may start at a unit of that class, or after a 'the' whose next unit
+ * has it.  run_patterns() ORs the sets of a unit's few classes instead
+ * of testing every pattern's masks (~150 instructions a tx_match()). */
+typedef struct {
+  guint32 starts[32];
+  guint32 the_next[32];
+} PatternIndex;
+
+static void
+pattern_index_build (const PatternEntry *pats, guint n_pats, PatternIndex *ix)
 {
-  int best = -1;
+  memset (ix, 0, sizeof *ix);
+  for (guint k = 0; k < n_pats; k++)
+    for (guint b = 0; b < 32; b++)
+      {
+        if (pats[k].starts & ((guint32) 1 << b))
+          ix->starts[b] |= (guint32) 1 << k;
+        if (pats[k].the_next & ((guint32) 1 << b))
+          ix->the_next[b] |= (guint32) 1 << k;
+      }
+}
+
+/* The patterns of @ix that may match at unit @i, as a set of table
+ * indices. */
+static inline guint32
+pattern_set (const TxScan *s, int i, const PatternIndex *ix)
+{
   guint32 c = U (i)->sc;
   guint32 cn = (c & S_THE) && i + 1 < s->n ? U (i + 1)->sc : 0;
+  guint32 set = 0;
+  for (; c; c &= c - 1)
+    set |= ix->starts[tx_lowest_bit (c)];
+  for (; cn; cn &= cn - 1)
+    set |= ix->the_next[tx_lowest_bit (cn)];
+  return set;
+}
+
+/* The longest match of @pats at @i that ends past @floor_end, trying the
+ * patterns of @set in table order. */
+static int
+run_patterns (TxScan *s, int i, const PatternEntry *pats, guint32 set, int floor_end, TxMatch *m)
+{
+  int best = -1;
   TxMatch blank, tmp;
   init_match (&blank, i);
-  for (guint k = 0; k < n_pats; k++)
+  for (; set; set &= set - 1)
     {
-      if (!(c & pats[k].starts) && !(cn & pats[k].the_next))
-        continue;
+      gsize k = tx_lowest_bit (set);
       tmp = blank;
       int e = pats[k].fn (s, i, &tmp);
       if (e > best && e > floor_end)
@@ -2135,11 +2171,18 @@ date_core (TxScan *s, int i, TxMatch *m)
     P_NUMERIC_DATE, P_MONTH, P_WEEKDAY, P_YEAR, P_SEASON, P_QUARTER, P_CENTURY,
     P_HOLIDAY, P_DEICTIC, P_RELATIVE, P_ANAPHOR,
   };
+  static PatternIndex ix;
+  static gsize ix_ready;
+  if (g_once_init_enter (&ix_ready))
+    {
+      pattern_index_build (core, G_N_ELEMENTS (core), &ix);
+      g_once_init_leave (&ix_ready, 1);
+    }
   /* A modifier or preposition can end the text ('three days late'):
    * no unit follows, and the parsers index units without a bound check. */
   if (i < 0 || i >= s->n)
     return -1;
-  return run_patterns (s, i, core, G_N_ELEMENTS (core), -1, m);
+  return run_patterns (s, i, core, pattern_set (s, i, &ix), -1, m);
 }
 
 gboolean
@@ -2157,9 +2200,17 @@ tx_match (TxScan *s, int i, TxMatch *m)
       S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT },
     { p_set, S_LIT | S_CARD | S_A | S_NUMBER, 0 },
   };
+  G_STATIC_ASSERT (G_N_ELEMENTS (all) <= 32);
+  static PatternIndex ix;
+  static gsize ix_ready;
+  if (g_once_init_enter (&ix_ready))
+    {
+      pattern_index_build (all, G_N_ELEMENTS (all), &ix);
+      g_once_init_leave (&ix_ready, 1);
+    }
   for (int k = 0; k < LEX_N; k++)
     s->memo[k].at = -1;
-  int best = run_patterns (s, i, all, G_N_ELEMENTS (all), i, m);
+  int best = run_patterns (s, i, all, pattern_set (s, i, &ix), i, m);
   if (best < 0)
     return FALSE;
   m->start = i;

@@ -515,14 +515,7 @@ static const guchar alnum_fold[256] = {
 static inline gsize
 lowest_byte (guint64 bits)
 {
-#if defined(__GNUC__)
-  return (gsize) __builtin_ctzll (bits) >> 3;
-#else
-  gsize n = 0;
-  while (!(bits & 0x80))
-    bits >>= 8, n++;
-  return n;
-#endif
+  return tx_lowest_bit (bits) >> 3;
 }
 
 static inline guint64

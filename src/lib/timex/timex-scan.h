@@ -78,6 +78,20 @@ tx_word_clear (TxWordInfo *w)
   memset (w, 0, offsetof (TxWordInfo, nval));
 }
 
+/* The index of the lowest set bit of @x (not 0). */
+static inline gsize
+tx_lowest_bit (guint64 x)
+{
+#if defined(__GNUC__)
+  return (gsize) __builtin_ctzll (x);
+#else
+  gsize n = 0;
+  while (!(x & 1))
+    x >>= 1, n++;
+  return n;
+#endif
+}
+
 /* A word of the exact table (tx_lex_init()). */
 typedef struct {
   char key[28];
