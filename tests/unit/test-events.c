@@ -519,6 +519,21 @@ ParameterizedTest (PairsRewrite *c, events, pairs_rewrite_keeps_decisions, .init
     cr_assert_str_neq (before, rewritten, "the text does not use the pair weights");
 }
 
+/* The image @file that lexicon-index-tool wrote into the library is
+ * @image byte for byte. */
+static void
+assert_compiled_image (const char *file, const GByteArray *image)
+{
+  g_autofree char *path = g_strconcat ("/org/eventline-lexicon-index/", file, NULL);
+  g_autoptr (GBytes) compiled = g_resource_lookup_data (evl_lexicon_index_get_resource (), path,
+                                                        0, NULL);
+  cr_assert_not_null (compiled, "no %s", path);
+  gsize clen;
+  const guint8 *cdata = g_bytes_get_data (compiled, &clen);
+  cr_assert_eq (clen, image->len, "%s", file);
+  cr_assert (memcmp (cdata, image->data, clen) == 0, "the compiled-in %s differs", file);
+}
+
 /* The pair index that lexicon-index-tool writes at build time for the
  * compiled-in en/event-pairs is the one the recognizer would build at
  * run time, byte for byte, and maps back to the same numbers and
@@ -533,13 +548,7 @@ Test (events, pair_index_image_is_the_runtime_index, .init = setup, .fini = tear
   cr_assert (built.ok && built.n_words > 100 && built.start && built.end && built.pair_bound > 0);
   g_autoptr (GByteArray) image = g_byte_array_new ();
   evl_pair_index_write (image, &built, pairs, g_bytes_get_size (text));
-  g_autoptr (GBytes) compiled = g_resource_lookup_data (
-    evl_lexicon_index_get_resource (), "/org/eventline-lexicon-index/event-pairs.bin", 0, NULL);
-  cr_assert_not_null (compiled);
-  gsize clen;
-  const guint8 *cdata = g_bytes_get_data (compiled, &clen);
-  cr_assert_eq (clen, image->len);
-  cr_assert (memcmp (cdata, image->data, clen) == 0, "the compiled-in pair index differs");
+  assert_compiled_image ("event-pairs.bin", image);
 
   /* image->data is g_malloc'ed: 8-byte aligned */
   EvlPairIndex mapped;
@@ -577,4 +586,56 @@ Test (events, pair_index_image_is_the_runtime_index, .init = setup, .fini = tear
   cr_assert_eq (evl_pair_index_find (&mapped, "zzqqxx", 6), 0);
   evl_pair_index_clear (&mapped);
   evl_pair_index_clear (&built);
+}
+
+/* The same for the records of en/event-forms and en/event-lemmas: the
+ * compiled-in image is a run-time build byte for byte, its records are
+ * the entries' attributes parsed, and an image for lexicons of other
+ * sizes is refused. */
+Test (events, records_image_is_the_runtime_records, .init = setup, .fini = teardown)
+{
+  const EvlLexicon *forms = evl_context_get_lexicon (ctx, "en/event-forms");
+  const EvlLexicon *lemmas = evl_context_get_lexicon (ctx, "en/event-lemmas");
+  GBytes *ftext = evl_context_get_data (ctx, "lexicons/en/event-forms.txt");
+  GBytes *ltext = evl_context_get_data (ctx, "lexicons/en/event-lemmas.txt");
+  cr_assert (forms && lemmas && ftext && ltext);
+  gsize flen = g_bytes_get_size (ftext), llen = g_bytes_get_size (ltext);
+  guint nf = evl_lexicon_size (forms), nl = evl_lexicon_size (lemmas);
+  EvlEventRecords built;
+  evl_event_records_build (&built, forms, lemmas);
+  cr_assert (built.n_forms == nf && built.n_lemmas == nl && built.n_vectors > 0);
+  g_autoptr (GByteArray) image = g_byte_array_new ();
+  evl_event_records_write (image, &built, flen, llen);
+  assert_compiled_image ("event-records.bin", image);
+
+  EvlEventRecords mapped;
+  cr_assert (!evl_event_records_map (&mapped, image->data, image->len, nf + 1, flen, nl, llen));
+  cr_assert (!evl_event_records_map (&mapped, image->data, image->len, nf, flen, nl, llen + 1));
+  cr_assert (!evl_event_records_map (&mapped, image->data, 24, nf, flen, nl, llen));
+  cr_assert (evl_event_records_map (&mapped, image->data, image->len, nf, flen, nl, llen));
+  cr_assert (mapped.mapped && mapped.n_vectors == built.n_vectors);
+  guint with_classes = 0;
+  for (guint i = 0; i < nf; i += 31)
+    {
+      const EvlLexEntry *e = evl_lexicon_get (forms, i);
+      const EvlFormRecord *r = &mapped.forms[i];
+      const char *s = e->attrs[0];
+      cr_assert_eq (r->self, evl_parse_milli_at (&s), "'%s'", e->canonical);
+      s = e->n_attrs > 2 ? e->attrs[2] : "0";
+      cr_assert_eq (r->next, evl_parse_milli_at (&s), "'%s'", e->canonical);
+      if (e->n_attrs > 9 && strcmp (e->attrs[9], "-") != 0)
+        {
+          int v[EVL_EVENT_CLASS_N] = { 0 };
+          evl_event_add_vector (v, e->attrs[9]);
+          cr_assert (r->classes > 0 && r->classes <= mapped.n_vectors);
+          cr_assert (memcmp (mapped.vectors[r->classes - 1], v, sizeof v) == 0, "'%s'",
+                     e->canonical);
+          with_classes++;
+        }
+      else
+        cr_assert_eq (r->classes, 0, "'%s'", e->canonical);
+    }
+  cr_assert_gt (with_classes, 50);
+  evl_event_records_clear (&mapped);
+  evl_event_records_clear (&built);
 }

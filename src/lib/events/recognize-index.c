@@ -352,3 +352,152 @@ evl_pair_index_map (EvlPairIndex *x, const guint8 *image, gsize len, guint n_ent
   x->pair_bound = h->pair_bound;
   return TRUE;
 }
+
+/* ---- en/event-forms and en/event-lemmas records ---- */
+
+void
+evl_event_add_vector (int *v, const char *s)
+{
+  if (s == NULL || (s[0] == '-' && s[1] == '\0'))
+    return;
+  for (guint k = 0; k < EVL_EVENT_CLASS_N && *s; k++)
+    {
+      v[k] += evl_parse_milli_at (&s);
+      while (*s && *s != ',')
+        s++;
+      if (*s == ',')
+        s++;
+    }
+}
+
+static const char *
+attr (const EvlLexEntry *e, guint i)
+{
+  return i < e->n_attrs ? e->attrs[i] : NULL;
+}
+
+static int
+milli (const EvlLexEntry *e, guint i)
+{
+  const char *s = attr (e, i);
+  return s ? evl_parse_milli_at (&s) : 0;
+}
+
+static guint32
+vector_parse (EvlEventRecords *r, const char *s)
+{
+  if (s == NULL || (s[0] == '-' && s[1] == '\0'))
+    return 0;
+  evl_event_add_vector (r->vectors[r->n_vectors++], s);
+  return r->n_vectors;
+}
+
+/* (not inlined: shows in profiles as its own start-up cost) */
+void G_GNUC_NO_INLINE
+evl_event_records_build (EvlEventRecords *r, const EvlLexicon *forms, const EvlLexicon *lemmas)
+{
+  memset (r, 0, sizeof *r);
+  r->n_forms = forms ? evl_lexicon_size (forms) : 0;
+  r->n_lemmas = lemmas ? evl_lexicon_size (lemmas) : 0;
+  r->forms = g_new0 (EvlFormRecord, r->n_forms + 1);
+  r->lemmas = g_new0 (EvlLemmaRecord, r->n_lemmas + 1);
+  r->vectors = g_new0 (EvlClassVector, 3 * (gsize) r->n_forms + r->n_lemmas + 1);
+  for (guint i = 0; i < r->n_forms; i++)
+    {
+      const EvlLexEntry *e = evl_lexicon_get (forms, i);
+      EvlFormRecord *f = &r->forms[i];
+      f->self = milli (e, 0);
+      f->prev = milli (e, 1);
+      f->next = milli (e, 2);
+      f->prev2 = milli (e, 3);
+      f->next2 = milli (e, 12);
+      f->klass = milli (e, 8);
+      f->classes = vector_parse (r, attr (e, 9));
+      f->cue_prev = vector_parse (r, attr (e, 10));
+      f->cue_next = vector_parse (r, attr (e, 11));
+    }
+  for (guint i = 0; i < r->n_lemmas; i++)
+    {
+      const EvlLexEntry *e = evl_lexicon_get (lemmas, i);
+      EvlLemmaRecord *l = &r->lemmas[i];
+      l->weight = milli (e, 0);
+      l->klass = milli (e, 5);
+      l->classes = vector_parse (r, attr (e, 6));
+    }
+}
+
+void
+evl_event_records_clear (EvlEventRecords *r)
+{
+  if (!r->mapped)
+    {
+      g_free (r->forms);
+      g_free (r->lemmas);
+      g_free (r->vectors);
+    }
+  memset (r, 0, sizeof *r);
+}
+
+/* A RecordsHeader, then the form records, lemma records and vectors,
+ * each at an 8-byte boundary, native byte order. */
+#define RECORDS_MAGIC "EVLRECDS"
+#define RECORDS_VERSION 1u
+
+typedef struct {
+  char magic[8];
+  guint32 layout;            /* RECORDS_LAYOUT */
+  guint32 n_forms, n_lemmas, n_vectors;
+  guint64 forms_len, lemmas_len;   /* the texts they were parsed from */
+  guint32 forms, lemmas, vectors, pad;   /* offsets */
+} RecordsHeader;
+
+#define RECORDS_LAYOUT (RECORDS_VERSION << 24 | (guint32) sizeof (RecordsHeader) << 12 \
+                        | (guint32) sizeof (EvlFormRecord) << 6 \
+                        | (guint32) sizeof (EvlLemmaRecord) | EVL_EVENT_CLASS_N << 18)
+
+void
+evl_event_records_write (GByteArray *image, const EvlEventRecords *r, gsize forms_len,
+                         gsize lemmas_len)
+{
+  g_return_if_fail (image->len == 0 && !r->mapped);
+  RecordsHeader h;
+  memset (&h, 0, sizeof h);   /* padding too: images are byte-for-byte reproducible */
+  memcpy (h.magic, RECORDS_MAGIC, sizeof h.magic);
+  h.layout = RECORDS_LAYOUT;
+  h.n_forms = r->n_forms;
+  h.n_lemmas = r->n_lemmas;
+  h.n_vectors = r->n_vectors;
+  h.forms_len = forms_len;
+  h.lemmas_len = lemmas_len;
+  g_byte_array_append (image, (const guint8 *) &h, sizeof h);
+  h.forms = add_section (image, r->forms, r->n_forms * sizeof (EvlFormRecord));
+  h.lemmas = add_section (image, r->lemmas, r->n_lemmas * sizeof (EvlLemmaRecord));
+  h.vectors = add_section (image, r->vectors, r->n_vectors * sizeof (EvlClassVector));
+  add_section (image, NULL, 0);
+  memcpy (image->data, &h, sizeof h);
+}
+
+gboolean
+evl_event_records_map (EvlEventRecords *r, const guint8 *image, gsize len, guint n_forms,
+                       gsize forms_len, guint n_lemmas, gsize lemmas_len)
+{
+  const RecordsHeader *h = (gconstpointer) image;
+  if (image == NULL || len < sizeof *h || ((guintptr) image & 7) != 0
+      || memcmp (h->magic, RECORDS_MAGIC, sizeof h->magic) != 0 || h->layout != RECORDS_LAYOUT
+      || h->n_forms != n_forms || h->forms_len != forms_len || h->n_lemmas != n_lemmas
+      || h->lemmas_len != lemmas_len
+      || !section_ok (h->forms, (gsize) h->n_forms * sizeof (EvlFormRecord), len)
+      || !section_ok (h->lemmas, (gsize) h->n_lemmas * sizeof (EvlLemmaRecord), len)
+      || !section_ok (h->vectors, (gsize) h->n_vectors * sizeof (EvlClassVector), len))
+    return FALSE;
+  memset (r, 0, sizeof *r);
+  r->mapped = TRUE;
+  /* read only: a mapped image is never written */
+  r->forms = (gpointer) (image + h->forms);
+  r->n_forms = h->n_forms;
+  r->lemmas = (gpointer) (image + h->lemmas);
+  r->n_lemmas = h->n_lemmas;
+  r->vectors = (gpointer) (image + h->vectors);
+  r->n_vectors = h->n_vectors;
+  return TRUE;
+}

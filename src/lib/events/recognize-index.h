@@ -1,10 +1,11 @@
-/* What the recognizer derives from its lexicons at build time: the
- * en/event-pairs keys as numbers (EvlPairIndex).  Shared by the
+/* What the recognizer derives from its lexicons: the en/event-pairs
+ * keys as numbers (EvlPairIndex) and the parsed attributes of
+ * en/event-forms and en/event-lemmas (EvlEventRecords).  Shared by the
  * recognizer (recognize.c) and the build-time lexicon index tool
- * (src/lib/lexicon/lexicon-index-tool.c), which writes it for the
- * compiled-in lexicon as a pointer-free image so that a context maps it
- * instead of numbering 90K keys at every start (measured: 28 M
- * instructions, 41% of `tag input/` with the records).  Never installed. */
+ * (src/lib/lexicon/lexicon-index-tool.c), which writes them for the
+ * compiled-in lexicons as pointer-free images so that a context maps
+ * them instead of deriving them at every start (measured: 28 M + 8.4 M
+ * instructions, 41% of `tag input/`).  Never installed. */
 #pragma once
 
 #include "evl-private.h"
@@ -160,3 +161,56 @@ void evl_pair_index_write (GByteArray *image, const EvlPairIndex *x, const EvlLe
  * otherwise: the caller then builds the index. */
 gboolean evl_pair_index_map (EvlPairIndex *x, const guint8 *image, gsize len, guint n_entries,
                              gsize text_len);
+
+/* ---- en/event-forms and en/event-lemmas records ---- */
+
+/* An en/event-forms entry's model inputs, and an en/event-lemmas
+ * entry's, parsed once (a memo miss is a lookup and an index, and class
+ * vectors are added as integers).  Measured on 400 small documents:
+ * parsing attributes and class vectors from their text was 20 M
+ * instructions.  A vector is 1 + its index in EvlEventRecords.vectors,
+ * 0 for "-" or absent. */
+typedef gint32 EvlClassVector[EVL_EVENT_CLASS_N];
+
+typedef struct {
+  gint32 self, prev, next, prev2, next2, klass;
+  guint32 classes, cue_prev, cue_next;
+} EvlFormRecord;
+
+typedef struct {
+  gint32 weight, klass;
+  guint32 classes;
+} EvlLemmaRecord;
+
+/* Records by entry number (evl_lexicon_get() order).  Built
+ * (evl_event_records_build()) or mapped (evl_event_records_map(): the
+ * arrays point into the image and are never written). */
+typedef struct {
+  gboolean mapped;
+  EvlFormRecord *forms;
+  guint n_forms;
+  EvlLemmaRecord *lemmas;
+  guint n_lemmas;
+  EvlClassVector *vectors;   /* vectors[v - 1] for a vector v */
+  guint n_vectors;
+} EvlEventRecords;
+
+/* Adds the comma-separated milli vector @s (EVL_EVENT_CLASS_N numbers in
+ * class order, scripts/derive-event-lexicon) to @v; NULL or "-" adds
+ * nothing. */
+void evl_event_add_vector (int *v, const char *s);
+
+/* The records of @forms and @lemmas (either may be NULL). */
+void evl_event_records_build (EvlEventRecords *r, const EvlLexicon *forms,
+                              const EvlLexicon *lemmas);
+void evl_event_records_clear (EvlEventRecords *r);
+/* Appends the image of @r, built from @forms and @lemmas parsed from
+ * texts of @forms_len and @lemmas_len bytes, to @image (empty). */
+void evl_event_records_write (GByteArray *image, const EvlEventRecords *r, gsize forms_len,
+                              gsize lemmas_len);
+/* Maps @image (@len bytes, 8-byte aligned, must outlive @r) into @r when
+ * it was written for lexicons of these sizes (entries, text bytes) by
+ * this build's layout; FALSE (and @r untouched) otherwise. */
+gboolean evl_event_records_map (EvlEventRecords *r, const guint8 *image, gsize len,
+                                guint n_forms, gsize forms_len, guint n_lemmas,
+                                gsize lemmas_len);

@@ -92,30 +92,6 @@ typedef struct {
   char lemma[LEMMA_KEY];     /* its lemma (event-forms, else lemmatised) */
 } Slot;
 
-/* An en/event-forms entry's model inputs, and an en/event-lemmas
- * entry's, parsed once per context (derived_build()): a memo miss is a
- * lookup and a pointer, and class vectors are added as integers.
- * Measured on 400 small documents: parsing attributes and class vectors
- * from their text was 20 M instructions. */
-typedef int Vector[EVL_EVENT_CLASS_N];
-
-typedef struct {
-  int self, prev, next, prev2, next2, klass;
-  const int *classes, *cue_prev, *cue_next;   /* NULL: "-" or absent */
-  const char *lemma;         /* NULL when absent */
-  gsize lemma_len;
-} FormRecord;
-
-typedef struct {
-  int weight, klass;
-  const int *classes;
-} LemmaRecord;
-
-typedef struct {
-  const EvlLexEntry *entry;  /* NULL: empty */
-  gconstpointer record;
-} RecordSlot;
-
 typedef struct _Derived Derived;
 
 typedef struct {
@@ -140,37 +116,41 @@ struct _Derived {
   guint generation;          /* distinct for every context built (thread_memo()) */
   EvlPairIndex pairs;
   GBytes *pairs_image;       /* what pairs maps, NULL: built */
-  RecordSlot *records;       /* forms or lemmas entry -> FormRecord or LemmaRecord */
-  guint32 records_mask;
-  FormRecord *forms;
-  LemmaRecord *lemmas;
-  Vector *vectors;
+  EvlEventRecords records;   /* of the forms and lemmas lexicons' entries */
+  GBytes *records_image;     /* what records maps, NULL: built */
+  const EvlLexEntry *forms_base, *lemmas_base;   /* their entries 0 */
 };
 
-static guint32
-record_slot_of (const EvlLexEntry *e, guint32 mask)
+/* The number of entry @e of the lexicon whose entry 0 is @base: a
+ * lexicon keeps its entries in one array in file order (lexicon.c,
+ * parsed or mapped), so the records are an array, not a table keyed by
+ * entry (measured: 0.4 M instructions of lookups, 0.7 M of start-up). */
+static inline guint
+entry_number (const EvlLexEntry *base, const EvlLexEntry *e)
 {
-  guint64 h = (guint64) (guintptr) e * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  return (guint32) (h >> 32) & mask;
+  return (guint) (((guintptr) e - (guintptr) base) / sizeof *e);
 }
 
-static void
-record_put (Derived *d, const EvlLexEntry *e, gconstpointer record)
+/* The record of entry @e of en/event-forms (NULL: not of it). */
+static inline const EvlFormRecord *
+form_record (const Derived *d, const EvlLexEntry *e)
 {
-  guint32 i = record_slot_of (e, d->records_mask);
-  while (d->records[i].entry && d->records[i].entry != e)
-    i = (i + 1) & d->records_mask;
-  d->records[i] = (RecordSlot) { e, record };
+  guint i = entry_number (d->forms_base, e);
+  return i < d->records.n_forms ? &d->records.forms[i] : NULL;
 }
 
-/* The FormRecord or LemmaRecord of entry @e of en/event-forms or
- * en/event-lemmas. */
-static gconstpointer
-record_of (const Derived *d, const EvlLexEntry *e)
+static inline const EvlLemmaRecord *
+lemma_record (const Derived *d, const EvlLexEntry *e)
 {
-  for (guint32 i = record_slot_of (e, d->records_mask);; i = (i + 1) & d->records_mask)
-    if (d->records[i].entry == e || d->records[i].entry == NULL)
-      return d->records[i].record;
+  guint i = entry_number (d->lemmas_base, e);
+  return i < d->records.n_lemmas ? &d->records.lemmas[i] : NULL;
+}
+
+/* A record's class vector, NULL for none. */
+static inline const int *
+vector_of (const Derived *d, guint32 v)
+{
+  return v ? d->records.vectors[v - 1] : NULL;
 }
 
 /* Per-token model inputs (ring of RING: two tokens before and two after
@@ -191,24 +171,6 @@ static int
 parse_milli (const char *s)
 {
   return s ? evl_parse_milli_at (&s) : 0;
-}
-
-/* Adds the comma-separated milli vector @s (EVL_EVENT_CLASS_N numbers in
- * class order, scripts/derive-event-lexicon) to @v; NULL or "-" adds
- * nothing. */
-static void
-add_vector (int *v, const char *s)
-{
-  if (s == NULL || (s[0] == '-' && s[1] == '\0'))
-    return;
-  for (guint k = 0; k < EVL_EVENT_CLASS_N && *s; k++)
-    {
-      v[k] += evl_parse_milli_at (&s);
-      while (*s && *s != ',')
-        s++;
-      if (*s == ',')
-        s++;
-    }
 }
 
 static const char *
@@ -244,9 +206,12 @@ model_init (Model *m, const EvlContext *ctx)
   m->threshold = model_weight (model, "threshold");
   m->unseen_class = model_weight (model, "unseen-class");
   m->class_threshold = model_weight (model, "class-threshold") / 1000.0;
-  add_vector (m->class_prior, attr (evl_lexicon_lookup (model, "class-prior", -1), 0));
-  add_vector (m->cue_prev_start, attr (evl_lexicon_lookup (model, "cue-prev-start", -1), 0));
-  add_vector (m->cue_next_end, attr (evl_lexicon_lookup (model, "cue-next-end", -1), 0));
+  evl_event_add_vector (m->class_prior,
+                        attr (evl_lexicon_lookup (model, "class-prior", -1), 0));
+  evl_event_add_vector (m->cue_prev_start,
+                        attr (evl_lexicon_lookup (model, "cue-prev-start", -1), 0));
+  evl_event_add_vector (m->cue_next_end,
+                        attr (evl_lexicon_lookup (model, "cue-next-end", -1), 0));
 }
 
 static guint8
@@ -320,9 +285,9 @@ unseen_weight (const Model *m, const char *w, gsize n, int *klass, const int **c
   gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, lemma, sizeof lemma);
   slot_set_lemma (out, lemma, ll);
   const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
-  const LemmaRecord *r = le ? record_of (m->d, le) : NULL;
+  const EvlLemmaRecord *r = le ? lemma_record (m->d, le) : NULL;
   *klass = r ? r->klass : m->unseen_class;
-  *classes = r ? r->classes : NULL;
+  *classes = r ? vector_of (m->d, r->classes) : NULL;
   int sum = r ? r->weight : 0;
   char key[8];
   for (gsize k = 2; k <= 4; k++)
@@ -458,9 +423,14 @@ slot_number (const EvlPairIndex *x, Slot *out, const char *w, gsize n)
 static void
 slot_fill (const Model *m, const char *w, gsize n, Slot *out)
 {
-  static const FormRecord unseen = { 0 };
+  static const EvlFormRecord unseen = { 0 };
   out->form = evl_lexicon_lookup (m->forms, w, n);
-  const FormRecord *r = out->form ? record_of (m->d, out->form) : &unseen;
+  const EvlFormRecord *r = out->form ? form_record (m->d, out->form) : NULL;
+  if (r == NULL)
+    {
+      out->form = NULL;
+      r = &unseen;
+    }
   out->prev = r->prev;
   out->next = r->next;
   out->prev2 = r->prev2;
@@ -469,12 +439,13 @@ slot_fill (const Model *m, const char *w, gsize n, Slot *out)
   out->adverb = (guint8) is_adverb (w, n);
   guchar c = (guchar) w[0];
   out->klass = out->form ? r->klass : m->unseen_class;
-  out->classes = r->classes;
-  out->cue_prev = r->cue_prev;
-  out->cue_next = r->cue_next;
+  out->classes = vector_of (m->d, r->classes);
+  out->cue_prev = vector_of (m->d, r->cue_prev);
+  out->cue_next = vector_of (m->d, r->cue_next);
   out->lemma_len = 0;
-  if (r->lemma)
-    slot_set_lemma (out, r->lemma, r->lemma_len);
+  const char *lemma = attr (out->form, 6);
+  if (lemma)
+    slot_set_lemma (out, lemma, strlen (lemma));
   if ((c < 0x80 && !g_ascii_isalnum (c)) || g_ascii_isdigit (c))
     out->self = 0;   /* punctuation and numbers are never triggers */
   else if (out->form)
@@ -594,57 +565,64 @@ pair_lookup (const Model *m, char tag, const char *a, gsize an, const char *b, g
   return parse_milli (attr (evl_lexicon_lookup (m->pairs, key, (gssize) (3 + an + bn)), 0));
 }
 
-static const int *
-vector_parse (Derived *d, guint *used, const char *s)
+/* Generated by glib-compile-resources (src/lib/lexicon/meson.build). */
+GResource *evl_lexicon_index_get_resource (void);
+
+#define IMAGE_ROOT "/org/eventline-lexicon-index/"
+
+/* The compiled-in text of the lexicon @name ("en/event-pairs") when
+ * @lex is that text's (mapped from the lexicon index: never a data
+ * dir's file), else NULL. */
+static GBytes *
+compiled_text (const EvlContext *ctx, const EvlLexicon *lex, const char *name)
 {
-  if (s == NULL || (s[0] == '-' && s[1] == '\0'))
-    return NULL;
-  int *v = d->vectors[(*used)++];
-  add_vector (v, s);
-  return v;
+  g_autofree char *path = g_strconcat ("lexicons/", name, ".txt", NULL);
+  return lex && evl_lexicon_is_mapped (lex) ? evl_context_get_data (ctx, path) : NULL;
 }
 
-/* FormRecords and LemmaRecords of every entry of @d's lexicons. */
-/* (not inlined: shows in profiles as its own start-up cost) */
-static void G_GNUC_NO_INLINE
-records_build (Derived *d)
+/* The image @file that lexicon-index-tool wrote next to the lexicon
+ * index (8-byte aligned resource data), or NULL. */
+static GBytes *
+image_get (const char *file, const guint8 **data, gsize *len)
+{
+  g_autofree char *path = g_strconcat (IMAGE_ROOT, file, NULL);
+  GBytes *image = g_resource_lookup_data (evl_lexicon_index_get_resource (), path, 0, NULL);
+  if (image)
+    *data = g_bytes_get_data (image, len);
+  return image;
+}
+
+/* Maps the pair index and the records that lexicon-index-tool built
+ * from the compiled-in lexicons into @d when the context's lexicons are
+ * those (mapped from the lexicon index, same sizes and entries); each
+ * that does not map (a data dir's lexicon, a stale image) is built. */
+static void
+derived_images (Derived *d, const EvlContext *ctx)
 {
   const Model *m = &d->model;
-  guint nf = evl_lexicon_size (m->forms), nl = evl_lexicon_size (m->lemmas), used = 0;
-  guint32 n_slots = 64;
-  while (n_slots < 2 * (nf + nl))
-    n_slots *= 2;
-  d->records = g_new0 (RecordSlot, n_slots);
-  d->records_mask = n_slots - 1;
-  d->forms = g_new0 (FormRecord, nf);
-  d->lemmas = g_new0 (LemmaRecord, nl);
-  d->vectors = g_new0 (Vector, 3 * (gsize) nf + nl);
-  for (guint i = 0; i < nf; i++)
-    {
-      const EvlLexEntry *e = evl_lexicon_get (m->forms, i);
-      FormRecord *r = &d->forms[i];
-      r->self = parse_milli (attr (e, 0));
-      r->prev = parse_milli (attr (e, 1));
-      r->next = parse_milli (attr (e, 2));
-      r->prev2 = parse_milli (attr (e, 3));
-      r->next2 = parse_milli (attr (e, 12));
-      r->klass = parse_milli (attr (e, 8));
-      r->classes = vector_parse (d, &used, attr (e, 9));
-      r->cue_prev = vector_parse (d, &used, attr (e, 10));
-      r->cue_next = vector_parse (d, &used, attr (e, 11));
-      r->lemma = attr (e, 6);
-      r->lemma_len = r->lemma ? strlen (r->lemma) : 0;
-      record_put (d, e, r);
-    }
-  for (guint i = 0; i < nl; i++)
-    {
-      const EvlLexEntry *e = evl_lexicon_get (m->lemmas, i);
-      LemmaRecord *r = &d->lemmas[i];
-      r->weight = parse_milli (attr (e, 0));
-      r->klass = parse_milli (attr (e, 5));
-      r->classes = vector_parse (d, &used, attr (e, 6));
-      record_put (d, e, r);
-    }
+  const guint8 *data = NULL;
+  gsize len = 0;
+  GBytes *text = compiled_text (ctx, m->pairs, "en/event-pairs");
+  GBytes *image = text ? image_get ("event-pairs.bin", &data, &len) : NULL;
+  if (image && evl_pair_index_map (&d->pairs, data, len, evl_lexicon_size (m->pairs),
+                                   g_bytes_get_size (text)))
+    d->pairs_image = g_steal_pointer (&image);
+  else
+    evl_pair_index_build (&d->pairs, m->pairs);
+  g_clear_pointer (&image, g_bytes_unref);
+
+  GBytes *ftext = compiled_text (ctx, m->forms, "en/event-forms");
+  GBytes *ltext = compiled_text (ctx, m->lemmas, "en/event-lemmas");
+  image = ftext && ltext ? image_get ("event-records.bin", &data, &len) : NULL;
+  if (image && evl_event_records_map (&d->records, data, len, evl_lexicon_size (m->forms),
+                                      g_bytes_get_size (ftext), evl_lexicon_size (m->lemmas),
+                                      g_bytes_get_size (ltext)))
+    d->records_image = g_steal_pointer (&image);
+  else
+    evl_event_records_build (&d->records, m->forms, m->lemmas);
+  g_clear_pointer (&image, g_bytes_unref);
+  d->forms_base = d->records.n_forms ? evl_lexicon_get (m->forms, 0) : NULL;
+  d->lemmas_base = d->records.n_lemmas ? evl_lexicon_get (m->lemmas, 0) : NULL;
 }
 
 /* The model's constants, the pair index, the records, and the most the
@@ -653,49 +631,13 @@ records_build (Derived *d)
  * kind's largest positive weight; a token whose score stays at or under
  * the threshold even with it takes no pair lookups, and the decision is
  * the same. */
-/* Generated by glib-compile-resources (src/lib/lexicon/meson.build). */
-GResource *evl_lexicon_index_get_resource (void);
-
-#define PAIRS_IMAGE_PATH "/org/eventline-lexicon-index/event-pairs.bin"
-#define PAIRS_TEXT "lexicons/en/event-pairs.txt"
-
-/* Maps the pair index that lexicon-index-tool built from the compiled-in
- * en/event-pairs into @d when the context's lexicon is that one (mapped
- * from the lexicon index, same size and entries); FALSE otherwise (a
- * data dir's lexicon, a stale image). */
-static gboolean
-pairs_map (Derived *d, const EvlContext *ctx)
-{
-  const EvlLexicon *pairs = d->model.pairs;
-  GBytes *text = evl_context_get_data (ctx, PAIRS_TEXT);
-  if (pairs == NULL || text == NULL || !evl_lexicon_is_mapped (pairs))
-    return FALSE;
-  GBytes *image = g_resource_lookup_data (evl_lexicon_index_get_resource (), PAIRS_IMAGE_PATH,
-                                          0, NULL);
-  if (image == NULL)
-    return FALSE;
-  gsize len;
-  const guint8 *data = g_bytes_get_data (image, &len);
-  if (!evl_pair_index_map (&d->pairs, data, len, evl_lexicon_size (pairs),
-                           g_bytes_get_size (text)))
-    {
-      g_bytes_unref (image);
-      return FALSE;
-    }
-  d->pairs_image = image;
-  return TRUE;
-}
-
 static gpointer
 derived_build (const EvlContext *ctx)
 {
   Derived *d = g_new0 (Derived, 1);
   model_init (&d->model, ctx);
-  if (!pairs_map (d, ctx))
-    evl_pair_index_build (&d->pairs, d->model.pairs);
+  derived_images (d, ctx);
   d->model.pair_bound = d->pairs.pair_bound;
-  if (d->model.forms)
-    records_build (d);
   static gint generations;
   d->generation = (guint) g_atomic_int_add (&generations, 1) + 1;
   return d;
@@ -708,10 +650,9 @@ derived_free (gpointer p)
   evl_pair_index_clear (&d->pairs);
   if (d->pairs_image)
     g_bytes_unref (d->pairs_image);
-  g_free (d->records);
-  g_free (d->forms);
-  g_free (d->lemmas);
-  g_free (d->vectors);
+  evl_event_records_clear (&d->records);
+  if (d->records_image)
+    g_bytes_unref (d->records_image);
   g_free (d);
 }
 
@@ -938,7 +879,7 @@ tense_aspect (const Model *m, const Tokens *t, guint i, const char *pos,
  * (scripts/derive-event-lexicon, CUE_ALPHA); the best score wins, and
  * *@log_p (unless NULL) gets its milli log-posterior (softmax over the scores).  Runs
  * only for candidates above the event threshold: a few vectors added
- * (FormRecord), no lookup. */
+ * (EvlFormRecord), no lookup. */
 static gboolean
 has_classes (const Slot *self)
 {

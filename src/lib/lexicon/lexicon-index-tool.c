@@ -3,11 +3,12 @@
  * parser, and a depfile naming the text files it read so that editing a
  * lexicon rebuilds the index.
  *
- * Usage: lexicon-index-tool GRESOURCE_XML OUTPUT DEPFILE [PAIRS_OUTPUT]
+ * Usage: lexicon-index-tool GRESOURCE_XML OUTPUT DEPFILE [PAIRS_OUTPUT RECORDS_OUTPUT]
  * Lexicon files are read relative to the XML file's folder (the
  * source_dir of data/meson.build).  PAIRS_OUTPUT gets the recognizer's
- * pair index of en/event-pairs (src/lib/events/recognize-index.h; empty
- * when there is no such lexicon). */
+ * pair index of en/event-pairs, RECORDS_OUTPUT its records of
+ * en/event-forms and en/event-lemmas (src/lib/events/recognize-index.h;
+ * empty when there is no such lexicon). */
 #include "lexicon-private.h"
 #include "events/recognize-index.h"
 
@@ -16,6 +17,8 @@
 
 #define LEXICON_ROOT "/org/eventline/lexicons/"
 #define PAIRS_LEXICON "en/event-pairs"
+#define FORMS_LEXICON "en/event-forms"
+#define LEMMAS_LEXICON "en/event-lemmas"
 
 typedef struct {
   char *prefix;            /* of the current <gresource> */
@@ -100,7 +103,7 @@ depfile_add (GString *dep, const char *path)
  * @out_path and the depfile to @dep_path. */
 static gboolean
 write_index (const char *xml_path, const char *out_path, const char *dep_path,
-             const char *pairs_path, GError **error)
+             const char *pairs_path, const char *records_path, GError **error)
 {
   g_autofree char *xml = NULL;
   gsize xml_len;
@@ -121,6 +124,9 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path,
 
   g_autoptr (GByteArray) index = g_byte_array_new ();
   g_autoptr (GByteArray) pairs = g_byte_array_new ();
+  g_autoptr (GByteArray) records = g_byte_array_new ();
+  EvlLexicon *forms = NULL, *lemmas = NULL;   /* kept for the records */
+  gsize forms_len = 0, lemmas_len = 0;
   g_autoptr (GString) rule = g_string_new (NULL);
   g_autofree char *dir = g_path_get_dirname (xml_path);
   depfile_add (rule, out_path);
@@ -147,10 +153,32 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path,
           evl_pair_index_write (pairs, &x, lex, len);
           evl_pair_index_clear (&x);
         }
+      const char *name = g_ptr_array_index (s.names, i);
+      if (ok && strcmp (name, FORMS_LEXICON) == 0)
+        {
+          evl_lexicon_free (forms);
+          forms = g_steal_pointer (&lex);
+          forms_len = len;
+        }
+      else if (ok && strcmp (name, LEMMAS_LEXICON) == 0)
+        {
+          evl_lexicon_free (lemmas);
+          lemmas = g_steal_pointer (&lex);
+          lemmas_len = len;
+        }
       evl_lexicon_free (lex);
     }
   g_ptr_array_unref (s.files);
   g_ptr_array_unref (s.names);
+  if (ok && records_path && forms && lemmas)
+    {
+      EvlEventRecords r;
+      evl_event_records_build (&r, forms, lemmas);
+      evl_event_records_write (records, &r, forms_len, lemmas_len);
+      evl_event_records_clear (&r);
+    }
+  evl_lexicon_free (forms);
+  evl_lexicon_free (lemmas);
   if (!ok)
     return FALSE;
   evl_lexicon_index_finish (index);
@@ -158,19 +186,24 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path,
   return g_file_set_contents (out_path, (const char *) index->data, index->len, error)
          && (pairs_path == NULL
              || g_file_set_contents (pairs_path, (const char *) pairs->data, pairs->len, error))
+         && (records_path == NULL
+             || g_file_set_contents (records_path, (const char *) records->data, records->len,
+                                     error))
          && g_file_set_contents (dep_path, rule->str + 1, (gssize) rule->len - 1, error);
 }
 
 int
 main (int argc, char **argv)
 {
-  if (argc != 4 && argc != 5)
+  if (argc != 4 && argc != 6)
     {
-      fprintf (stderr, "usage: %s GRESOURCE_XML OUTPUT DEPFILE [PAIRS_OUTPUT]\n", argv[0]);
+      fprintf (stderr, "usage: %s GRESOURCE_XML OUTPUT DEPFILE [PAIRS_OUTPUT RECORDS_OUTPUT]\n",
+               argv[0]);
       return 2;
     }
   g_autoptr (GError) error = NULL;
-  if (!write_index (argv[1], argv[2], argv[3], argc == 5 ? argv[4] : NULL, &error))
+  if (!write_index (argv[1], argv[2], argv[3], argc == 6 ? argv[4] : NULL,
+                    argc == 6 ? argv[5] : NULL, &error))
     {
       fprintf (stderr, "%s: %s\n", argv[0], error->message);
       return 1;
