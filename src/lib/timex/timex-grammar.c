@@ -86,7 +86,8 @@ lookup_multi_at (const TxScan *s, int li, int i, const EvlLexEntry **out)
 
 /* Looks up the longest multi-word form of @lex starting at unit @i;
  * returns the number of units matched (0 when none) and sets *@out when
- * one matched.  Remembered in s->memo until the next tx_match(). */
+ * one matched.  Remembered in s->memo: a pure function of the
+ * paragraph's units, which scan_span() clears the memo for. */
 static int
 lookup_multi (TxScan *s, int li, int i, const EvlLexEntry **out)
 {
@@ -2208,8 +2209,6 @@ tx_match (TxScan *s, int i, TxMatch *m)
       pattern_index_build (all, G_N_ELEMENTS (all), &ix);
       g_once_init_leave (&ix_ready, 1);
     }
-  for (int k = 0; k < LEX_N; k++)
-    s->memo[k].at = -1;
   int best = run_patterns (s, i, all, pattern_set (s, i, &ix), i, m);
   if (best < 0)
     return FALSE;

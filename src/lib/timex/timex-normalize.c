@@ -526,6 +526,8 @@ scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 en
   *peak = MAX (*peak, size);
   s->u = (TxUnit *) (void *) units->data;
   s->n = (int) units->len;
+  for (int k = 0; k < LEX_N; k++)
+    s->memo[k].at = -1;
   for (int i = 0; i < s->n;)
     {
       const TxUnit *u = &s->u[i];

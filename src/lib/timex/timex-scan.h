@@ -213,8 +213,9 @@ typedef struct {
   guint32 sentence;             /* sentence of the unit being matched */
   const EvlSentence *sents;
   guint n_sents;
-  /* timex-grammar.c: the last lookup_multi() per lexicon during one
-   * tx_match() (its patterns look the same unit up more than once) */
+  /* timex-grammar.c: the last lookup_multi() per lexicon in the
+   * paragraph of @u (its patterns look the same unit up more than
+   * once); @at is set to -1 for each new paragraph */
   struct {
     int at;                     /* unit, -1 none */
     int n;
