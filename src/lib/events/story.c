@@ -1542,10 +1542,19 @@ build_index (EvlStoryDoc *sd)
   for (guint m = 0; m < sd->n_ent; m++)
     {
       EvlSpan sp = sd->ent[m].span;
-      sd->ent_first[m] = mark_tokens (sd, sd->tok_ent, sp, (gint32) m,
-                                      EVL_STORY_SCAN_ARGS | EVL_STORY_SCAN_BLOCK, &hint, NULL);
-      guint last_hint = hint;
-      sd->ent_last[m] = tok_at (sd, sp.end > sp.start ? sp.end - 1 : sp.start, &last_hint);
+      guint end = 0;
+      gint first = mark_tokens (sd, sd->tok_ent, sp, (gint32) m, EVL_STORY_SCAN_ARGS | EVL_STORY_SCAN_BLOCK,
+                                &hint, &end);
+      sd->ent_first[m] = first;
+      /* The token at the mention's last byte: the last one covered when
+       * it reaches that byte (the next starts past it), else none. */
+      if (first >= 0 && sp.end > sp.start)
+        sd->ent_last[m] = sd->tok[end - 1].span.end >= sp.end ? (gint32) end - 1 : -1;
+      else
+        {
+          guint last_hint = hint;
+          sd->ent_last[m] = tok_at (sd, sp.end > sp.start ? sp.end - 1 : sp.start, &last_hint);
+        }
     }
   sd->dct_timex = -1;
   hint = 0;
