@@ -39,8 +39,9 @@ attr (const EvlLexEntry *e, guint k)
   return e && e->n_attrs > k ? e->attrs[k] : "";
 }
 
-/* lookup_multi() without the memo. */
-static int
+/* lookup_multi() without the memo; out of line, as most calls stop
+ * at lookup_multi()'s first tests or its memo. */
+G_GNUC_NO_INLINE static int
 lookup_multi_at (const TxScan *s, int li, int i, const EvlLexEntry **out)
 {
   const EvlLexicon *lex = s->lx->lex[li];
@@ -87,8 +88,10 @@ lookup_multi_at (const TxScan *s, int li, int i, const EvlLexEntry **out)
 /* Looks up the longest multi-word form of @lex starting at unit @i;
  * returns the number of units matched (0 when none) and sets *@out when
  * one matched.  Remembered in s->memo: a pure function of the
- * paragraph's units, which scan_span() clears the memo for. */
-static int
+ * paragraph's units, which scan_span() clears the memo for.  Inlined:
+ * its first tests fold for a constant @li (~0.4 M instructions of
+ * calls on the 400 small documents). */
+G_ALWAYS_INLINE static inline int
 lookup_multi (TxScan *s, int li, int i, const EvlLexEntry **out)
 {
   const EvlLexicon *lex = s->lx->lex[li];
