@@ -948,6 +948,19 @@ lemma_info_of (const EvlStoryDoc *sd, const char *s)
 {
   char key[64];
   gsize len = s ? strlen (s) : 0;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  /* Most lemmas: fold and find in a few word operations, as token_word()
+   * does for tokens (the lemma's bytes only: no read past its NUL). */
+  if (len - 1 < 8)
+    {
+      guint64 x = word_head (s, len), keep = keep_low[len];
+      if (evl_swar_below (x | ~keep, 0x21) == 0)
+        {
+          x = evl_swar_lower (x);
+          return &sd->winfo[word_find (sd->tax, s, len, x, hash_step (len, x))];
+        }
+    }
+#endif
   gssize kl = len > 0 && len < 64 ? fold_token (s, len, key) : -1;
   if (kl == -2 || (kl == -1 && s))
     kl = evl_fold_key (s, len, key, sizeof key);
@@ -958,7 +971,8 @@ lemma_info_of (const EvlStoryDoc *sd, const char *s)
 
 /* Lemmas are interned in the document, so one lemma is one pointer: a
  * small direct-mapped memo of lemma_info_of() by pointer spares folding
- * and hashing a lemma again ('say', 'meet' recur). */
+ * and hashing a lemma again ('say', 'meet' recur), and is asked first:
+ * the compare with the token's key only on a miss. */
 #define LEMMA_MEMO 64
 typedef struct {
   const char *lemma;
@@ -970,17 +984,14 @@ lemma_info (const EvlStoryDoc *sd, LemmaMemo *memo, const char *s, gint t)
 {
   if (s == NULL)
     return NULL;
-  /* A lemma spelt as its token's folded form ('summit') is that form:
-   * folded already, so its entry is the token's. */
-  const char *key = evl_story_key (sd, t);
-  if (*key != '\0' && strcmp (s, key) == 0)
-    return &sd->winfo[sd->wid[t]];
   LemmaMemo *m = &memo[((guintptr) s >> 3) % LEMMA_MEMO];
-  if (m->lemma != s)
-    {
-      m->lemma = s;
-      m->info = lemma_info_of (sd, s);
-    }
+  if (m->lemma == s)
+    return m->info;
+  /* A lemma spelt as its token's folded form ('summit') is that form:
+   * folded already, so its entry is the token's (lemma_info_of()'s). */
+  const char *key = evl_story_key (sd, t);
+  m->lemma = s;
+  m->info = *key != '\0' && strcmp (s, key) == 0 ? &sd->winfo[sd->wid[t]] : lemma_info_of (sd, s);
   return m->info;
 }
 
