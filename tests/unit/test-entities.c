@@ -820,3 +820,34 @@ Test (entities, cached_gazetteer_keys_equal_normalized_names)
       }
   cr_assert_gt (checked, 100);
 }
+
+/* The single-word filter (EvlEntLex.one_bloom) may only rule a token out
+ * when the token alone is no key: every one-word canonical name of the
+ * stop words, titles and cues has its lexicon's bit in its slot. */
+Test (entities, one_word_filter_keeps_every_key)
+{
+  const EvlEntLex *lex = evl_ent_lex_get (ctx);
+  static const struct { EvlEntLexId id; guint bit; } lexes[] = {
+    { EVL_ENT_LEX_STOP, EVL_ENT_ONE_STOP },
+    { EVL_ENT_LEX_TITLES, EVL_ENT_ONE_TITLES },
+    { EVL_ENT_LEX_CUES, EVL_ENT_ONE_CUES },
+  };
+  guint checked = 0;
+  for (guint l = 0; l < G_N_ELEMENTS (lexes); l++)
+    for (guint i = 0; lex->by_id[lexes[l].id] && i < evl_lexicon_size (lex->by_id[lexes[l].id]); i++)
+      {
+        const char *name = evl_lexicon_get (lex->by_id[lexes[l].id], i)->canonical;
+        gsize n = strlen (name);
+        if (n == 0 || n > 255 || strchr (name, ' '))
+          continue;
+        guint32 slot = evl_ent_one_slot (evl_ent_chunk (name, MIN (n, 8), name + n), n);
+        cr_expect (lex->one_bloom[slot] & lexes[l].bit, "'%s' (lexicon %u) filtered out", name, lexes[l].id);
+        checked++;
+      }
+  cr_assert_gt (checked, 200);
+  /* Sparse enough to rule most words out. */
+  guint used = 0;
+  for (guint32 i = 0; i < (1u << EVL_ENT_ONE_BITS); i++)
+    used += lex->one_bloom[i] != 0;
+  cr_expect_lt (used, (1u << EVL_ENT_ONE_BITS) / 4);
+}

@@ -93,6 +93,11 @@ first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
                 w->text = NULL;
             }
           slot->maxw[l] = (guint8) MAX (slot->maxw[l], MIN (words, 255u));
+          guint one = l == EVL_ENT_LEX_STOP ? EVL_ENT_ONE_STOP
+                      : l == EVL_ENT_LEX_TITLES ? EVL_ENT_ONE_TITLES
+                      : l == EVL_ENT_LEX_CUES ? EVL_ENT_ONE_CUES : 0;
+          if (one && words == 1)
+            lex->one_bloom[evl_ent_one_slot (evl_ent_chunk (buf, MIN (fw, 8), buf + fw), fw)] |= (guint8) one;
         }
       p = eol + 1;
     }
@@ -104,6 +109,7 @@ lex_build (const EvlContext *ctx)
   EvlEntLex *lex = g_new0 (EvlEntLex, 1);
   lex->first_mask = 1023;
   lex->first = g_new0 (EvlEntFirst, lex->first_mask + 1);
+  lex->one_bloom = g_new0 (guint8, 1u << EVL_ENT_ONE_BITS);
   lex->gaz_keys = g_malloc0 (sizeof *lex->gaz_keys);
   g_mutex_init (&lex->gaz_keys->lock);
   lex->gaz_keys->keys = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
@@ -144,6 +150,7 @@ lex_free (gpointer p)
 {
   EvlEntLex *lex = p;
   g_free (lex->first);
+  g_free (lex->one_bloom);
   g_hash_table_unref (lex->gaz_keys->keys);
   g_mutex_clear (&lex->gaz_keys->lock);
   g_free (lex->gaz_keys);

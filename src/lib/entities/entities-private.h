@@ -59,6 +59,11 @@ typedef struct {
    * clitic, 'People’s', is a token of its own but no word), at most 8;
    * 0 for a missing lexicon. */
   guint max_tokens[EVL_ENT_N_LEX];
+  /* The one-word keys of the stop words, titles and cues, by
+   * evl_ent_one_slot(): bit 1 << 0, 1, 2 set when a key of that lexicon
+   * (EVL_ENT_ONE_*) falls in the slot.  A clear bit proves that the token
+   * alone is no key of the lexicon, without the first-word table. */
+  guint8 *one_bloom;         /* 1 << EVL_ENT_ONE_BITS slots */
   EvlEntFirst *first;        /* open addressing, first_mask + 1 slots */
   guint32 first_mask;
   GArray *words;             /* EvlEntWord, at most G_MAXUINT16 */
@@ -110,15 +115,29 @@ typedef struct {
   gint32 cluster;            /* internal cluster, -1 while unresolved */
 } EvlCand;
 
+/* The single-word lexicons the scanner keeps per token (TokMemo.one),
+ * as bits of EvlEntLex.one_bloom. */
+enum { EVL_ENT_ONE_STOP = 1, EVL_ENT_ONE_TITLES = 2, EVL_ENT_ONE_CUES = 4, EVL_ENT_ONE_ALL = 7 };
+#define EVL_ENT_ONE_BITS 13
+
+/* The one_bloom slot of a key of @len bytes (1-255) whose first bytes,
+ * lower-cased (ASCII) and packed as by evl_ent_chunk(), are @head. */
+static inline guint32
+evl_ent_one_slot (guint64 head, gsize len)
+{
+  guint64 h = (head ^ ((guint64) len << 56)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (guint32) (h >> (64 - EVL_ENT_ONE_BITS));
+}
+
 /* (transfer none) The stage's lexicons and derived tables for @ctx, built
  * on first use and kept by the context. */
 const EvlEntLex *evl_ent_lex_get (const EvlContext *ctx);
 
-/* The @n bytes (at most 8) at @p lower-cased (ASCII) and packed into one
- * word, the rest zero: the same value for the same bytes on every call.
- * Reads eight bytes when they lie before @limit, else only @n. */
+/* The @n bytes (at most 8) at @p packed into one word, the rest zero:
+ * the same value for the same bytes on every call.  Reads eight bytes
+ * when they lie before @limit, else only @n. */
 static inline guint64
-evl_ent_chunk (const char *p, gsize n, const char *limit)
+evl_ent_load (const char *p, gsize n, const char *limit)
 {
   guint64 x = 0;
   if (n == 0)
@@ -135,7 +154,14 @@ evl_ent_chunk (const char *p, gsize n, const char *limit)
       x &= ~G_GUINT64_CONSTANT (0) << (8 * (8 - n));
 #endif
     }
-  return evl_swar_lower (x);
+  return x;
+}
+
+/* evl_ent_load() lower-cased (ASCII). */
+static inline guint64
+evl_ent_chunk (const char *p, gsize n, const char *limit)
+{
+  return evl_swar_lower (evl_ent_load (p, n, limit));
 }
 
 /* Hash of a word for the first-word table: FNV-1a of its bytes, ASCII

@@ -40,7 +40,9 @@ typedef struct {
   guint8 fw[EVL_ENT_N_LEX];
 } TokMemo;
 
-enum { MEMO_GAZ = 1, MEMO_WORD = 2 };
+/* MEMO_ONE: the token's one_bloom bits are known, shifted by
+ * MEMO_ONE_SHIFT. */
+enum { MEMO_GAZ = 1, MEMO_WORD = 2, MEMO_ONE = 4, MEMO_ONE_SHIFT = 3 };
 
 /* Open-addressing set of the keys (lower_key()) of the document's
  * lower-case words; a bit per slot says it is used, so that the table
@@ -238,6 +240,69 @@ word_at (const Scan *s, guint i)
   return (s->state[i] & MEMO_WORD) ? &s->memo[i] : word_fill (s, i);
 }
 
+/* The EvlEntLex.one_bloom bits of token @i: the single-word lexicons
+ * (EVL_ENT_ONE_*) of which the token alone may be a key; all of them when
+ * the filter cannot tell.  A token's key is its bytes lower-cased when it
+ * has 1-255 bytes and none below 0x21 (evl_fold_key() changes nothing
+ * else), so its slot is that of the key it would match. */
+static guint
+one_bits (const Scan *s, guint i)
+{
+  guint32 a = s->tok[i].span.start, n = EVL_SPAN_LEN (s->tok[i].span);
+  if (n == 0 || n > 32)
+    return EVL_ENT_ONE_ALL;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  const char *p = s->text + a, *limit = s->text + s->text_len;
+  guint64 head = 0;
+  for (guint32 k = 0; k < n; k += 8)
+    {
+      guint32 m = MIN (n - k, 8u);
+      guint64 x = evl_ent_load (p + k, m, limit);
+      /* Bytes past the token read as 0xff: never below 0x21. */
+      if (evl_swar_below (m < 8 ? x | (~G_GUINT64_CONSTANT (0) << (8 * m)) : x, 0x21))
+        return EVL_ENT_ONE_ALL;
+      if (k == 0)
+        head = evl_swar_lower (x);
+    }
+  return s->lex->one_bloom[evl_ent_one_slot (head, n)];
+#else
+  return EVL_ENT_ONE_ALL;
+#endif
+}
+
+/* The single-word lexicon @id's entry for token @i alone (TokMemo.one),
+ * filling MEMO_WORD only when the filter (one_bits()) cannot rule it
+ * out: most words asked about are no stop word, title or cue, and the
+ * fill was ~240 instructions a token (~30 k tokens on the small corpus). */
+static const EvlLexEntry *
+one_fill (const Scan *s, guint i, guint which)
+{
+  guint st = s->state[i];
+  if (!(st & MEMO_ONE))
+    {
+      st |= MEMO_ONE | (one_bits (s, i) << MEMO_ONE_SHIFT);
+      s->state[i] = (guint8) st;
+    }
+  if (!((st >> MEMO_ONE_SHIFT) & (1u << which)))
+    return NULL;
+  return word_fill (s, i)->one[which];
+}
+
+static inline const EvlLexEntry *
+one_at (const Scan *s, guint i, EvlEntLexId id)
+{
+  static const guint8 one_index[EVL_ENT_N_LEX] = {
+    [EVL_ENT_LEX_STOP] = 0, [EVL_ENT_LEX_TITLES] = 1, [EVL_ENT_LEX_CUES] = 2,
+  };
+  guint which = one_index[id];
+  guint st = s->state[i];
+  if (st & MEMO_WORD)
+    return s->memo[i].one[which];
+  if ((st & MEMO_ONE) && !((st >> MEMO_ONE_SHIFT) & (1u << which)))
+    return NULL;
+  return one_fill (s, i, which);
+}
+
 /* TRUE when tokens [i, i + k) can form a key: words (abbreviations
  * included), a clitic ('People’s') only inside. */
 static gboolean
@@ -298,8 +363,7 @@ lookup_tokens (const Scan *s, EvlEntLexId id, guint i, guint k)
 {
   const EvlLexicon *lex = s->lex->by_id[id];
   if (k == 1 && (id == EVL_ENT_LEX_STOP || id == EVL_ENT_LEX_TITLES || id == EVL_ENT_LEX_CUES))
-    return is_word (s, i) ? word_at (s, i)->one[id == EVL_ENT_LEX_STOP ? 0 : id == EVL_ENT_LEX_TITLES ? 1 : 2]
-                          : NULL;
+    return is_word (s, i) ? one_at (s, i, id) : NULL;
   if (lex == NULL || !probe_tokens_ok (s, i, k))
     return NULL;
   EvlLexKey key;
