@@ -127,6 +127,29 @@ year_like (const TxUnit *u)
   return u->kind == U_NUM && u->ndig == 4 && u->num >= 1000 && u->num <= 2099 && !u->suffix[0];
 }
 
+/* g_ascii_strtod (@buf, NULL) for what a number unit holds (digits,
+ * '.', ':', '/', a letter suffix; no sign, no exponent).  Up to 15
+ * digits with at most one '.' are read here: the digits are an exact
+ * double below 2^53 and so is the power of ten, so one division rounds
+ * as strtod() does (~600 instructions a call). */
+static double
+number_value (const char *buf)
+{
+  static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+                                1e13, 1e14, 1e15 };
+  const char *c = buf;
+  gint64 digits = 0;
+  int nd = 0, frac = 0;
+  for (; g_ascii_isdigit (*c); c++, nd++)
+    digits = digits * 10 + (*c - '0');
+  if (*c == '.' && g_ascii_isdigit (c[1]))
+    for (c++; g_ascii_isdigit (*c); c++, nd++, frac++)
+      digits = digits * 10 + (*c - '0');
+  if (nd == 0 || nd > 15)
+    return g_ascii_strtod (buf, NULL);
+  return frac ? (double) digits / p10[frac] : (double) digits;
+}
+
 /* The value of a number unit (digits without their commas) or of a
  * number word (its lexicon value), parsed on first use. */
 static double
@@ -142,7 +165,7 @@ unit_value (TxUnit *u)
             if (*c != ',')
               buf[k++] = *c;
           buf[k] = '\0';
-          u->val = g_ascii_strtod (buf, NULL);
+          u->val = number_value (buf);
         }
       else
         u->val = u->nval; /* g_ascii_strtod (attr (u->number, 0)), once */
