@@ -89,6 +89,12 @@ evl_swar_below (guint64 x, guint c)
   return (x - EVL_SWAR_ONES * c) & ~x & EVL_SWAR_HIGHS;
 }
 
+/* document.c: hands @tokens (g_malloc'd, @cap records of which the first
+ * @n are set) to @doc, which frees it; the segmenter builds its tokens in
+ * place of the document's own array instead of copying them there.  When
+ * @doc already has tokens, they are appended and @tokens is freed. */
+void evl_document_take_tokens (EvlDocument *doc, EvlToken *tokens, guint n, guint cap);
+
 /* The compiled-in resource (data/evl.gresource.xml). */
 GResource *evl_data_get_resource (void);
 

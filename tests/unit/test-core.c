@@ -3,6 +3,8 @@
 #include <eventline/eventline.h>
 #include <string.h>
 
+#include "evl-private.h"
+
 TestSuite (core);
 
 Test (core, day_roundtrip_and_format)
@@ -200,4 +202,94 @@ Test (core, bulk_add_entity_mentions)
   cr_assert_eq (got[1].cluster, 1);
   cr_assert_eq (got[2].is_pronoun, 1);
   evl_document_unref (doc);
+}
+
+/* Every kind of record past its first capacity (estimated from the
+ * text's length, here a few records): appended in order, readable and
+ * writable through peek, and cleared kinds filled again. */
+Test (core, records_grow_past_first_capacity)
+{
+  EvlDocument *doc = evl_document_new ("x", "Kim met Putin.", -1, NULL);
+  const char *kim = evl_document_intern (doc, "Kim", -1);
+  enum { N = 1000 };
+  for (guint round = 0; round < 2; round++)
+    {
+      for (guint i = 0; i < N; i++)
+        {
+          EvlTimex t = { .span = { i, i + 1 }, .anchor = (gint32) i };
+          cr_assert_eq (evl_document_add_timex (doc, &t), i);
+          gint32 parts[2] = { (gint32) i, -(gint32) i };
+          EvlEventMention e = { .span = { i, i + 2 }, .participants = parts, .n_participants = 2 };
+          cr_assert_eq (evl_document_add_event_mention (doc, &e), i);
+          EvlEntityMention m = { .span = { i, i + 3 }, .cluster = (gint32) i };
+          cr_assert_eq (evl_document_add_entity_mention (doc, &m), i);
+          const char *aliases[] = { kim, NULL };
+          EvlEntityCluster c = { .name = kim, .aliases = aliases, .n_mentions = i };
+          cr_assert_eq (i % 2 ? evl_document_add_entity_cluster (doc, &c)
+                              : evl_document_add_entity_cluster_interned (doc, &c), i);
+          EvlGoldTag g = { .span = { i, i + 4 }, .tag = "EVENT" };
+          cr_assert_eq (evl_document_add_gold (doc, &g), round * N + i);
+        }
+      guint n_t, n_e, n_m, n_c, n_g;
+      const EvlTimex *t = evl_document_get_timexes (doc, &n_t);
+      const EvlEventMention *e = evl_document_get_event_mentions (doc, &n_e);
+      const EvlEntityMention *m = evl_document_get_entity_mentions (doc, &n_m);
+      const EvlEntityCluster *c = evl_document_get_entity_clusters (doc, &n_c);
+      const EvlGoldTag *g = evl_document_get_gold (doc, &n_g);
+      cr_assert_eq (n_t, N);
+      cr_assert_eq (n_e, N);
+      cr_assert_eq (n_m, N);
+      cr_assert_eq (n_c, N);
+      cr_assert_eq (n_g, (round + 1) * N);
+      for (guint i = 0; i < N; i++)
+        {
+          cr_assert_eq (t[i].anchor, (gint32) i);
+          cr_assert_eq (e[i].span.end, i + 2);
+          cr_assert_eq (e[i].n_participants, 2u);
+          cr_assert_eq (e[i].participants[1], -(gint32) i);
+          cr_assert_eq (m[i].cluster, (gint32) i);
+          cr_assert_eq (c[i].n_mentions, i);
+          cr_assert_eq (c[i].aliases[0], kim);
+          cr_assert_null (c[i].aliases[1]);
+          cr_assert_eq (g[round * N + i].span.end, i + 4);
+        }
+      evl_document_peek_timex (doc, N - 1)->anchor = -1;
+      cr_assert_eq (evl_document_get_timexes (doc, NULL)[N - 1].anchor, -1);
+      evl_document_clear_timexes (doc);
+      evl_document_clear_events (doc);
+      evl_document_clear_entities (doc);
+      evl_document_get_timexes (doc, &n_t);
+      evl_document_get_entity_clusters (doc, &n_c);
+      cr_assert_eq (n_t, 0u);
+      cr_assert_eq (n_c, 0u);
+    }
+  evl_document_unref (doc);
+}
+
+/* The segmenter hands its token array over: the document keeps that very
+ * array (no copy) when it has no tokens yet, and appends a copy after
+ * the ones it has otherwise. */
+Test (core, take_tokens_keeps_the_array)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("x", "Putin met Kim.", -1, NULL);
+  EvlToken *tk = g_new (EvlToken, 8);
+  tk[0] = (EvlToken) { { 0, 5 }, 0, EVL_TOKEN_WORD | EVL_TOKEN_CAP };
+  tk[1] = (EvlToken) { { 6, 9 }, 0, EVL_TOKEN_WORD };
+  evl_document_take_tokens (doc, tk, 2, 8);
+  guint n = 0;
+  cr_assert_eq (evl_document_get_tokens (doc, &n), tk);
+  cr_assert_eq (n, 2u);
+  /* Room was left in the array: the next token goes into it. */
+  EvlToken kim = { { 10, 13 }, 0, EVL_TOKEN_WORD | EVL_TOKEN_CAP };
+  cr_assert_eq (evl_document_add_token (doc, &kim), 2u);
+  cr_assert_eq (evl_document_get_tokens (doc, NULL), tk);
+  EvlToken *more = g_new (EvlToken, 1);
+  more[0] = (EvlToken) { { 13, 14 }, 0, EVL_TOKEN_PUNCT };
+  evl_document_take_tokens (doc, more, 1, 1);
+  const EvlToken *t = evl_document_get_tokens (doc, &n);
+  cr_assert_eq (n, 4u);
+  cr_assert_eq (t[1].span.end, 9u);
+  cr_assert_eq (t[2].span.start, 10u);
+  cr_assert_eq (t[3].flags, EVL_TOKEN_PUNCT);
+  cr_assert_eq (evl_document_token_at (doc, 13), 3);
 }
