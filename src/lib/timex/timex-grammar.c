@@ -194,7 +194,7 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
       /* '5 1/2' */
       if (j < s->n && (U (j)->sc & S_SLASH))
         {
-          int a = atoi (U (j)->low), b = atoi (strchr (U (j)->low, '/') + 1);
+          int a = tx_atoi (U (j)->low), b = tx_atoi (strchr (U (j)->low, '/') + 1);
           if (b > 0 && a < b)
             {
               *val += (double) a / b;
@@ -287,14 +287,14 @@ ordinal_at (const TxScan *s, int i, int *val)
     }
   if (u->ordinal)
     {
-      *val = atoi (attr (u->ordinal, 0));
+      *val = tx_atoi (attr (u->ordinal, 0));
       return i + 1;
     }
   /* twenty-first */
   if (u->nkind == NK_TENS && is_hyphen (s, i + 1)
       && i + 2 < s->n && U (i + 2)->ordinal)
     {
-      *val = atoi (attr (u->number, 0)) + atoi (attr (U (i + 2)->ordinal, 0));
+      *val = tx_atoi (attr (u->number, 0)) + tx_atoi (attr (U (i + 2)->ordinal, 0));
       return i + 3;
     }
   return -1;
@@ -355,7 +355,7 @@ year_at (const TxScan *s, int i, int *year)
     }
   if (u->number && i + 1 < s->n && U (i + 1)->number)
     {
-      int hi = atoi (attr (u->number, 0));
+      int hi = tx_atoi (attr (u->number, 0));
       int k2 = U (i + 1)->nkind;
       if (hi >= 10 && hi <= 20 && u->nkind == NK_TEEN && (k2 == NK_TENS || k2 == NK_TEEN))
         {
@@ -406,7 +406,7 @@ month_at (const TxScan *s, int i, int *month)
             return -1;
         }
     }
-  *month = atoi (attr (u->month, 0));
+  *month = tx_atoi (attr (u->month, 0));
   return period ? j + 1 : j;
 }
 
@@ -422,7 +422,7 @@ weekday_at (const TxScan *s, int i, int *wd)
         return -1;
       j++;
     }
-  *wd = atoi (attr (U (i)->wday, 0));
+  *wd = tx_atoi (attr (U (i)->wday, 0));
   /* possessive: "Friday's meeting" keeps 'Friday' only */
   return j;
 }
@@ -457,7 +457,7 @@ rel_year_after (const TxScan *s, int i, int *year)
     {
       EvlTimexPoint p;
       tx_dct_point (s, EVL_GRAIN_YEAR, &p);
-      evl_timex_point_shift (&p, atoi (attr (U (i)->cue, 1)));
+      evl_timex_point_shift (&p, tx_atoi (attr (U (i)->cue, 1)));
       *year = p.year;
       return i + 2;
     }
@@ -581,7 +581,7 @@ p_weekday (TxScan *s, int i, TxMatch *m)
     }
   if (U (i)->cue && strcmp (attr (U (i)->cue, 0), "shift") == 0)
     {
-      dir = atoi (attr (U (i)->cue, 1));
+      dir = tx_atoi (attr (U (i)->cue, 1));
       if (strcmp (U (i)->low, "this") == 0)
         dir = 0;
       j++;
@@ -780,7 +780,7 @@ p_season (TxScan *s, int i, TxMatch *m)
     j++;
   else if (U (j)->cue && strcmp (attr (U (j)->cue, 0), "shift") == 0)
     {
-      dir = atoi (attr (U (j)->cue, 1));
+      dir = tx_atoi (attr (U (j)->cue, 1));
       shifted = TRUE;
       j++;
     }
@@ -1000,7 +1000,7 @@ p_holiday (TxScan *s, int i, TxMatch *m)
   int j = i, dir = 0;
   if (U (i)->cue && strcmp (attr (U (i)->cue, 0), "shift") == 0)
     {
-      dir = atoi (attr (U (i)->cue, 1));
+      dir = tx_atoi (attr (U (i)->cue, 1));
       j++;
     }
   if (j >= s->n || !U (j)->cap)
@@ -1078,7 +1078,7 @@ p_deictic (TxScan *s, int i, TxMatch *m)
   if (v[0] == '+' || v[0] == '-')
     {
       tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
-      evl_timex_point_shift (&m->pt, atoi (v));
+      evl_timex_point_shift (&m->pt, tx_atoi (v));
       const char *t = strchr (v, 'T');
       if (t)
         {
@@ -1134,7 +1134,7 @@ p_relative (TxScan *s, int i, TxMatch *m)
     }
   if (j >= s->n || !U (j)->cue || strcmp (attr (U (j)->cue, 0), "shift") != 0)
     return -1;
-  int dir = atoi (attr (U (j)->cue, 1));
+  int dir = tx_atoi (attr (U (j)->cue, 1));
   const char *cue = U (j)->low;
   j++;
   if (is (s, j, "fiscal"))
@@ -1316,7 +1316,7 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       && strcmp (attr (U (e)->cue, 0), "later") == 0
       && (e + 1 >= s->n || U (e + 1)->kind == U_PUNCT))
     {
-      shift = atoi (attr (U (e)->cue, 1));
+      shift = tx_atoi (attr (U (e)->cue, 1));
       e++;
     }
   int qm = 0;
@@ -1568,8 +1568,8 @@ p_time (TxScan *s, int i, TxMatch *m)
   gboolean clock = FALSE;
   if (u->kind == U_NUM && strchr (u->low, ':') && !strchr (u->low, '/') && !strchr (u->low, '.'))
     {
-      hh = atoi (u->low);
-      mm = atoi (strchr (u->low, ':') + 1);
+      hh = tx_atoi (u->low);
+      mm = tx_atoi (strchr (u->low, ':') + 1);
       if (hh > 24 || mm > 59 || strchr (strchr (u->low, ':') + 1, ':'))
         return -1;
       clock = TRUE;
@@ -1580,8 +1580,8 @@ p_time (TxScan *s, int i, TxMatch *m)
   else if (u->pod && attr (u->pod, 0)[0] == 'T')
     {
       const char *t = attr (u->pod, 0) + 1;
-      hh = atoi (t);
-      mm = atoi (t + 3);
+      hh = tx_atoi (t);
+      mm = tx_atoi (t + 3);
       clock = TRUE;
     }
   else
@@ -1859,7 +1859,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
       && (strcmp (attr (U (e)->cue, 0), "ago") == 0 || strcmp (attr (U (e)->cue, 0), "later") == 0))
     {
       gboolean ago = strcmp (attr (U (e)->cue, 0), "ago") == 0;
-      int sign = atoi (attr (U (e)->cue, 1));
+      int sign = tx_atoi (attr (U (e)->cue, 1));
       const char *w = U (e)->low;
       if ((strcmp (w, "before") == 0 || strcmp (w, "after") == 0)
           && !(e + 1 >= s->n || U (e + 1)->kind == U_PUNCT))

@@ -231,23 +231,23 @@ tx_holiday_day (const char *rule, int year)
   if (year <= 0 || rule == NULL)
     return 0;
   if (g_str_has_prefix (rule, "easter"))
-    return (EvlDay) ((gint64) evl_timex_easter (year) + atoi (rule + 6));
-  int month = atoi (rule);
+    return (EvlDay) ((gint64) evl_timex_easter (year) + tx_atoi (rule + 6));
+  int month = tx_atoi (rule);
   const char *r = strchr (rule, '-');
   if (month < 1 || month > 12 || r == NULL)
     return 0;
   r++;
   const char *r2 = strchr (r, '-');
   if (r2 == NULL)
-    return evl_day_from_ymd (year, month, atoi (r));
-  int nth = *r == 'L' ? -1 : atoi (r);
-  int wd = atoi (r2 + 1);
+    return evl_day_from_ymd (year, month, tx_atoi (r));
+  int nth = *r == 'L' ? -1 : tx_atoi (r);
+  int wd = tx_atoi (r2 + 1);
   EvlDay d = evl_timex_nth_weekday (year, month, nth, wd);
   /* '11-1-2-after-1': the first Tuesday after the first Monday. */
   const char *after = strstr (r2, "-after-");
   if (after && d)
     {
-      EvlDay first = evl_timex_nth_weekday (year, month, 1, atoi (after + 7));
+      EvlDay first = evl_timex_nth_weekday (year, month, 1, tx_atoi (after + 7));
       while (d <= first)
         d += 7;
     }

@@ -3,6 +3,7 @@
 
 #include "timex-private.h"
 
+#include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -90,6 +91,35 @@ tx_lowest_bit (guint64 x)
     x >>= 1, n++;
   return n;
 #endif
+}
+
+/* atoi (@s), inlined: the grammar reads small numbers from lexicon
+ * attributes and units (a weekday, a cue's direction, a clock), and the
+ * libc call through strtol() was ~100 instructions each.  Same result
+ * as atoi() = (int) strtol (@s, NULL, 10) for every input, overflow
+ * included (strtol() saturates at LONG_MAX / LONG_MIN). */
+static inline int
+tx_atoi (const char *s)
+{
+  while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+    s++;
+  gboolean neg = *s == '-';
+  if (*s == '+' || *s == '-')
+    s++;
+  unsigned long v = 0;
+  const unsigned long lim = neg ? (unsigned long) LONG_MAX + 1 : (unsigned long) LONG_MAX;
+  for (; *s >= '0' && *s <= '9'; s++)
+    {
+      unsigned long d = (unsigned long) (*s - '0');
+      if (v > (lim - d) / 10)
+        {
+          v = lim;
+          break;
+        }
+      v = v * 10 + d;
+    }
+  long r = neg ? (v == (unsigned long) LONG_MAX + 1 ? LONG_MIN : -(long) v) : (long) v;
+  return (int) r;
 }
 
 /* A word of the exact table (tx_lex_init()). */
