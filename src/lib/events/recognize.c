@@ -107,6 +107,7 @@ typedef struct {
   int cue_next_end[EVL_EVENT_CLASS_N];     /* cue vector of a sentence end */
   Slot *memo;                /* 1 << MEMO_BITS slots (thread_memo()) */
   double *exp_cache;         /* EXP_CACHE values of exp (-d / 1000.0), 0: not yet (thread_memo()) */
+  double *log_event_cache;   /* EXP_CACHE values of worth_reporting()'s log P(event) (thread_memo()) */
   struct _SuffixSlot *suffix_cache;  /* 1 << SUFFIX_BITS suffix weights (thread_memo()) */
 } Model;
 
@@ -706,6 +707,7 @@ typedef struct {
   Slot slots[1u << MEMO_BITS];
   SuffixSlot suffixes[1u << SUFFIX_BITS];
   double exp_cache[EXP_CACHE];   /* not per context: a pure function of its index */
+  double log_event_cache[EXP_CACHE];   /* the same */
 } Memo;
 
 static GPrivate thread_memo_key = G_PRIVATE_INIT (g_free);
@@ -987,10 +989,24 @@ decide_class (const Model *m, const Slot *self, const Slot *prev, const Slot *ne
  * log P(event) + log P(class right) clears the model's class threshold
  * (an uncertain trigger with an ambiguous class costs more than it
  * brings).  @z and @klass are milli log-odds / milli log-probability. */
+#define LOG_EVENT_MIN (-2048)   /* the cache holds z from here on */
+
 static gboolean
 worth_reporting (const Model *m, int z, int klass)
 {
-  double log_event = -log1p (exp_milli (m, -z));
+  /* log P(event) of an integer score, cached like exp_milli(): measured,
+   * 16.6K log1p() calls were 0.9 M instructions on 400 small documents;
+   * a log probability is never 0, which marks an empty entry */
+  double log_event;
+  if (z >= LOG_EVENT_MIN && z < LOG_EVENT_MIN + EXP_CACHE)
+    {
+      double *e = &m->log_event_cache[z - LOG_EVENT_MIN];
+      if (*e == 0)
+        *e = -log1p (exp_milli (m, -z));
+      log_event = *e;
+    }
+  else
+    log_event = -log1p (exp_milli (m, -z));
   return log_event + klass / 1000.0 > m->class_threshold;
 }
 
@@ -1053,6 +1069,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
   Memo *memo = thread_memo (d);
   m.memo = memo->slots;
   m.exp_cache = memo->exp_cache;
+  m.log_event_cache = memo->log_event_cache;
   m.suffix_cache = memo->suffixes;
   Info ring[RING];
   for (guint j = 0; j < RING; j++)
