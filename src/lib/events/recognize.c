@@ -60,7 +60,7 @@ typedef struct _SuffixSlot {
   int weight;
 } SuffixSlot;
 
-/* A word form's model inputs.  News repeats its words: a direct-mapped
+/* A word form's model inputs.  News repeats its words: a two-way
  * memo of folded forms turns most tokens' lexicon lookups (fold, hash,
  * compare) and unseen-word back-offs (lemma, suffixes) into one short
  * memcmp.  A slot is a pure function of its key and the context, so the
@@ -87,6 +87,7 @@ typedef struct {
   guint8 len;                /* key length; 0 = empty slot */
   guint8 lemma_len;          /* 0: lemma unknown or too long */
   guint8 spaced;             /* key or lemma holds white space: pair keys by string */
+  guint8 mru;                /* in a set's first slot: the way used last (info_fill()) */
   guint16 key_id, lemma_id, suffix_id;  /* pair-key word numbers (EvlPairIndex), 0: none */
   char key[KEY_ROOM];        /* the folded form, zero-padded (memo_key_at()) */
   char lemma[LEMMA_KEY];     /* its lemma (event-forms, else lemmatised) */
@@ -476,13 +477,24 @@ typedef union {
   char c[KEY_ROOM];
 } MemoKey;
 
+/* The first slot of the key's set of two: the memo is two-way
+ * set-associative, a miss replaces the way not used last (measured on
+ * 400 small documents at the same size: 16.8K misses direct-mapped,
+ * 13.9K two-way, 2.1 M instructions fewer). */
 static inline guint32
 memo_index (const MemoKey *k, gsize n)
 {
   guint64 v = k->u[0] ^ (k->u[1] * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
               ^ (k->u[2] * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)) ^ n;
   v *= G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
-  return (guint32) (v >> (64 - MEMO_BITS));
+  return (guint32) (v >> (64 - MEMO_BITS + 1)) << 1;
+}
+
+static inline gboolean
+slot_holds (const Slot *slot, const MemoKey *k, gsize n)
+{
+  return slot->len == n && evl_load64 (slot->key) == k->u[0]
+         && evl_load64 (slot->key + 8) == k->u[1] && evl_load64 (slot->key + 16) == k->u[2];
 }
 
 /* Folds the word @w (@n bytes, 0 < n <= MEMO_KEY; @avail bytes readable
@@ -575,10 +587,19 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
     }
   MemoKey key;
   n = memo_key_at (w, n, avail, first, &key, &out->shape);
-  Slot *slot = &m->memo[memo_index (&key, n)];
-  if (slot->len != n || evl_load64 (slot->key) != key.u[0] || evl_load64 (slot->key + 8) != key.u[1]
-      || evl_load64 (slot->key + 16) != key.u[2])
+  Slot *set = &m->memo[memo_index (&key, n)], *slot = set;
+  if (slot_holds (set, &key, n))
+    set->mru = 0;
+  else if (slot_holds (set + 1, &key, n))
     {
+      slot = set + 1;
+      set->mru = 1;
+    }
+  else
+    {
+      /* the way not used last */
+      guint way = set->mru ^ 1;
+      slot = set + way;
       for (guint j = 0; j < RING; j++)
         if (ring[j].w == slot && j != at)
           {
@@ -588,6 +609,7 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
       slot_fill (m, key.c, n, slot);
       slot->len = (guint8) n;
       memcpy (slot->key, key.c, sizeof key.c);
+      set->mru = (guint8) way;
     }
   out->w = slot;
 }
