@@ -853,6 +853,50 @@ Test (story, nominals_take_a_past_verbs_anchor_but_not_a_present_ones)
   cr_assert_eq (ev[visit].anchor_method, EVL_ANCHOR_NONE);
 }
 
+/* A nominal or non-finite event takes the tense anchor of the nearest
+ * finite verb of its clause within 19 tokens, the left one on a tie. */
+typedef struct {
+  char text[160];
+  char left[16], left_tense[12];
+  char right[16], right_tense[12];
+  EvlAnchorMethod method;
+  EvlRel rel;
+} NearestVerbCase;
+
+ParameterizedTestParameters (story, nominal_takes_the_nearest_verbs_anchor)
+{
+  static NearestVerbCase cases[] = {
+    { "Kim met for talks and will resume.", "met", "PAST", "resume", "FUTURE", EVL_ANCHOR_TENSE, EVL_REL_BEFORE },
+    { "Kim met for talks will resume.", "met", "PAST", "resume", "FUTURE", EVL_ANCHOR_TENSE, EVL_REL_BEFORE },
+    { "Kim met at the talks will resume.", "met", "PAST", "resume", "FUTURE", EVL_ANCHOR_TENSE, EVL_REL_AFTER },
+    { "Kim will meet for talks, Putin met.", "meet", "FUTURE", "met", "PAST", EVL_ANCHOR_TENSE, EVL_REL_AFTER },
+    /* The other verb is past a clause break. */
+    { "Kim met, talks will resume.", "met", "PAST", "resume", "FUTURE", EVL_ANCHOR_TENSE, EVL_REL_AFTER },
+    { "Kim will meet for talks, Putin said.", "meet", "FUTURE", "said", "PAST", EVL_ANCHOR_TENSE, EVL_REL_AFTER },
+    /* Twenty tokens away is too far. */
+    { "Kim met one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+      "sixteen seventeen eighteen nineteen talks.", "met", "PAST", "", "", EVL_ANCHOR_NONE, EVL_REL_BEFORE },
+    { "Kim met one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+      "sixteen seventeen eighteen talks.", "met", "PAST", "", "", EVL_ANCHOR_TENSE, EVL_REL_BEFORE },
+  };
+  return cr_make_param_array (NearestVerbCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (NearestVerbCase *c, story, nominal_takes_the_nearest_verbs_anchor)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  guint talks = add_event (doc, "talks", 0, "talk", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  add_event (doc, c->left, 0, c->left, EVL_EVENT_CLASS_OCCURRENCE, c->left_tense);
+  if (c->right[0])
+    add_event (doc, c->right, 0, c->right, EVL_EVENT_CLASS_OCCURRENCE, c->right_tense);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[talks].anchor_method, c->method, "%s: method %s", c->text,
+                evl_anchor_method_to_string (ev[talks].anchor_method));
+  if (c->method == EVL_ANCHOR_TENSE)
+    cr_assert_eq (ev[talks].cue_rel, c->rel, "%s: rel %s", c->text, evl_rel_to_string (ev[talks].cue_rel));
+}
+
 Test (story, hours_before_the_summit_is_a_cue)
 {
   g_autoptr (EvlDocument) doc = make_doc (
