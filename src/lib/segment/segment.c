@@ -523,6 +523,59 @@ typedef struct {
   guint paragraph;
 } RawSentence;
 
+/* This thread's working arrays, kept from one document to the next
+ * (GPrivate): the raw sentences, the cue start tokens, the per-sentence
+ * heading and furniture marks, the sentence records and the sentence
+ * count per paragraph were six allocations per document, and their
+ * malloc/free 1.3 % of tag's CPU time in perf (large blocks take
+ * malloc's slow path).  Each grows to the largest document seen. */
+typedef struct {
+  RawSentence *raw;
+  guint n_raw;
+  gsize cap_raw;
+  guint32 *starts;
+  gsize cap_starts;
+  guint8 *marks;          /* heading[n + 1] then furniture[n + 1] */
+  gsize cap_marks;
+  EvlSentence *sents;
+  gsize cap_sents;
+  guint *par_sent;
+  gsize cap_par_sent;
+} Scratch;
+
+static void
+scratch_free (gpointer p)
+{
+  Scratch *sc = p;
+  if (sc == NULL)
+    return;
+  g_free (sc->raw);
+  g_free (sc->starts);
+  g_free (sc->marks);
+  g_free (sc->sents);
+  g_free (sc->par_sent);
+  g_free (sc);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+/* *@p (of *@cap records of @elt bytes) with room for @n records; the
+ * contents are kept only up to the old capacity. */
+static gpointer
+scratch_room (gpointer *p, gsize *cap, gsize n, gsize elt)
+{
+  if (*cap < n)
+    {
+      gsize c = MAX (n, *cap * 2);
+      *p = g_realloc_n (*p, c, elt);
+      *cap = c;
+    }
+  return *p;
+}
+
+#define SCRATCH_ROOM(sc, field, n) \
+  scratch_room ((gpointer *) &(sc)->field, &(sc)->cap_##field, (n), sizeof *(sc)->field)
+
 enum { RUNAWAY_SOFT = 32 };
 
 /* May a runaway sentence be cut between @a and @b?  Only between plain
@@ -539,9 +592,11 @@ soft_cut (const EvlToken *a, const EvlToken *b)
   return (a->flags & EVL_TOKEN_WORD) && !(a->flags & strong);
 }
 
+/* The sentences of @s's tokens, as RawSentence records into @sc->raw. */
 static void
-split_sentences (Seg *s, GArray *out)
+split_sentences (Seg *s, Scratch *sc)
 {
+  sc->n_raw = 0;
   guint n = s->n_tk;
   const EvlToken *tk = s->tk;
   guint start = 0, paragraph = 0, par_start = 0;
@@ -602,8 +657,9 @@ split_sentences (Seg *s, GArray *out)
         }
       if (brk || i + 1 == n)
         {
-          RawSentence r = { start, last + 1 - start, paragraph };
-          g_array_append_val (out, r);
+          if (G_UNLIKELY (sc->n_raw == sc->cap_raw))
+            SCRATCH_ROOM (sc, raw, (gsize) sc->n_raw + 1);
+          sc->raw[sc->n_raw++] = (RawSentence) { start, last + 1 - start, paragraph };
           gboolean new_par = last + 1 - par_start >= EVL_SEGMENT_MAX_PARAGRAPH_TOKENS;
           if (last + 1 < n && newlines_after (s, last) >= 1)
             {
@@ -882,13 +938,12 @@ may_extend_cue (const Seg *s, const char *span, gsize len)
 }
 
 /* The tokens at which a furniture cue may start (may_start_cue()), in
- * order, into a new array of @s->n_tk entries at most; returns their
- * number.  Taken in one tight pass so that the per-sentence cue search
- * visits these few tokens instead of every token of every sentence. */
-static guint32 *
-cue_starts (const Seg *s, guint *n_out)
+ * order, into @out (room for @s->n_tk entries); returns their number.
+ * Taken in one tight pass so that the per-sentence cue search visits
+ * these few tokens instead of every token of every sentence. */
+static guint
+cue_starts (const Seg *s, guint32 *out)
 {
-  guint32 *out = g_new (guint32, s->n_tk + 1);
   guint n = 0;
   const CuePrefixes *cp = s->cue_prefixes;
   const EvlToken *tk = s->tk;
@@ -903,8 +958,7 @@ cue_starts (const Seg *s, guint *n_out)
     for (guint k = 0; k < s->n_tk; k++)
       if (may_start_cue (cp, s->text + tk[k].span.start, EVL_SPAN_LEN (tk[k].span)))
         out[n++] = k;
-  *n_out = n;
-  return out;
+  return n;
 }
 
 /* Does the sentence contain a furniture cue (data/lexicons/en/furniture.txt)?
@@ -962,19 +1016,22 @@ has_furniture_cue (const Seg *s, const EvlToken *tk, const RawSentence *r, guint
   return FALSE;
 }
 
+/* Sets heading[i] and furniture[i] of every raw sentence of @sc. */
 static void
-mark_blocks (Seg *s, GArray *raw, guint8 *heading, guint8 *furniture)
+mark_blocks (Seg *s, Scratch *sc, guint8 *heading, guint8 *furniture)
 {
   const EvlToken *tk = s->tk;
-  guint n = raw->len;
-  RawSentence *rs = (RawSentence *) (void *) raw->data;
+  guint n = sc->n_raw;
+  const RawSentence *rs = sc->raw;
   guint n_par = n ? rs[n - 1].paragraph + 1 : 0;
-  g_autofree guint *par_sent = g_new0 (guint, n_par + 1);
+  guint *par_sent = SCRATCH_ROOM (sc, par_sent, (gsize) n_par + 1);
+  memset (par_sent, 0, ((gsize) n_par + 1) * sizeof *par_sent);
   for (guint i = 0; i < n; i++)
     par_sent[rs[i].paragraph]++;
 
-  guint maxw = evl_lexicon_max_words (s->furniture), n_starts = 0, next = 0;
-  g_autofree guint32 *starts = cue_starts (s, &n_starts);
+  guint maxw = evl_lexicon_max_words (s->furniture), next = 0;
+  guint32 *starts = SCRATCH_ROOM (sc, starts, (gsize) s->n_tk + 1);
+  guint n_starts = cue_starts (s, starts);
   for (guint i = 0; i < n; i++)
     {
       gboolean alone = par_sent[rs[i].paragraph] == 1;
@@ -1034,19 +1091,25 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   s.wrapped = detect_wrapped (s.text, s.len);
 
   tokenize (&s);
-  /* Room for a sentence per 16 tokens up front: growing from empty was
-   * most of the 0.9 M instructions of the appends on 400 documents. */
-  g_autoptr (GArray) raw = g_array_sized_new (FALSE, FALSE, sizeof (RawSentence), s.n_tk / 16 + 8);
-  split_sentences (&s, raw);
-  g_autofree guint8 *heading = g_new0 (guint8, raw->len + 1);
-  g_autofree guint8 *furniture = g_new0 (guint8, raw->len + 1);
-  mark_blocks (&s, raw, heading, furniture);
+  Scratch *sc = g_private_get (&scratch_key);
+  if (sc == NULL)
+    {
+      sc = g_new0 (Scratch, 1);
+      g_private_set (&scratch_key, sc);
+    }
+  /* Room for a sentence per 16 tokens up front. */
+  SCRATCH_ROOM (sc, raw, (gsize) s.n_tk / 16 + 8);
+  split_sentences (&s, sc);
+  guint n_raw = sc->n_raw;
+  guint8 *heading = SCRATCH_ROOM (sc, marks, 2 * (gsize) n_raw + 2);
+  guint8 *furniture = heading + n_raw + 1;
+  mark_blocks (&s, sc, heading, furniture);
 
   EvlToken *tk = s.tk;
-  g_autofree EvlSentence *sents = g_new (EvlSentence, raw->len + 1);
-  for (guint i = 0; i < raw->len; i++)
+  EvlSentence *sents = SCRATCH_ROOM (sc, sents, (gsize) n_raw + 1);
+  for (guint i = 0; i < n_raw; i++)
     {
-      RawSentence *r = &g_array_index (raw, RawSentence, i);
+      const RawSentence *r = &sc->raw[i];
       sents[i] = (EvlSentence) {
         { tk[r->first].span.start, tk[r->first + r->n - 1].span.end },
         r->first, r->n, r->paragraph, heading[i], furniture[i],
@@ -1061,6 +1124,6 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   /* Sentences cover every token in order: both arrays go in whole, the
    * tokens without a copy (the copy was 1.1 M instructions on the 400
    * small documents, and the document's own array one allocation more). */
-  evl_document_add_sentences (doc, sents, raw->len);
+  evl_document_add_sentences (doc, sents, n_raw);
   evl_document_take_tokens (doc, tk, s.n_tk, s.cap_tk);
 }
