@@ -531,6 +531,14 @@ scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 en
   for (int i = 0; i < s->n;)
     {
       const TxUnit *u = &s->u[i];
+      /* most units are neither candidate words nor numbers: a tight loop
+       * passes over them */
+      while (!u->cand && u->kind != U_NUM)
+        {
+          u++;
+          if (++i == s->n)
+            return;
+        }
       /* quick reject: a determiner ('the', 'a') starts a timex only
        * before another candidate or a number; any other candidate word
        * that is not a temporal word by itself ('more', 'in', 'said') only
