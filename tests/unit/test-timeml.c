@@ -570,3 +570,109 @@ Test (timeml, writer_output_is_well_formed_whatever_the_spans)
     }
   g_rand_free (rand);
 }
+
+/* Reference placement, as the writer did it with a byte map of the text:
+ * timexes in (start, longer first, index) order, each kept when none of
+ * its bytes is taken; then events the same way.  Fills @ids ("t3", "e1")
+ * and @spans of the kept tags in text order; returns their number. */
+typedef struct {
+  guint32 start, end, index;
+  char kind;
+} RefItem;
+
+static int
+ref_cmp (const void *a, const void *b)
+{
+  const RefItem *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+static gboolean
+ref_boundary (const char *text, gsize len, guint32 off)
+{
+  return off == len || (off < len && ((guchar) text[off] & 0xC0) != 0x80);
+}
+
+static guint
+ref_place (const char *text, const EvlSpan *tx, guint n_tx, const EvlSpan *ev, guint n_ev,
+           RefItem *kept)
+{
+  gsize len = strlen (text);
+  g_autofree guint8 *used = g_malloc0 (len + 1);
+  guint n_kept = 0;
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      const EvlSpan *sp = pass == 0 ? tx : ev;
+      guint n = pass == 0 ? n_tx : n_ev, m = 0;
+      RefItem items[16];
+      for (guint i = 0; i < n; i++)
+        if (sp[i].start < sp[i].end && sp[i].end <= len && ref_boundary (text, len, sp[i].start)
+            && ref_boundary (text, len, sp[i].end))
+          items[m++] = (RefItem) { sp[i].start, sp[i].end, i, pass == 0 ? 't' : 'e' };
+      qsort (items, m, sizeof *items, ref_cmp);
+      for (guint i = 0; i < m; i++)
+        {
+          if (memchr (used + items[i].start, 1, items[i].end - items[i].start))
+            continue;
+          memset (used + items[i].start, 1, items[i].end - items[i].start);
+          kept[n_kept++] = items[i];
+        }
+    }
+  qsort (kept, n_kept, sizeof *kept, ref_cmp);
+  return n_kept;
+}
+
+/* The writer keeps exactly the tags the byte-map placement keeps, for
+ * random spans added in any order: nested, overlapping, equal, empty,
+ * out of range and splitting a UTF-8 character. */
+Test (timeml, writer_places_tags_as_a_byte_map_would)
+{
+  static const char text[] = "Kim met Putin at Vostochny on 13 Sept; \xc3\xa9t\xc3\xa9 talks ended late.";
+  gsize len = strlen (text);
+  GRand *rand = g_rand_new_with_seed (7);
+  for (guint round = 0; round < 500; round++)
+    {
+      g_autoptr (EvlDocument) doc = evl_document_new ("p", text, -1, NULL);
+      EvlSpan tx[8], ev[8];
+      guint n_tx = (guint) g_rand_int_range (rand, 0, 9), n_ev = (guint) g_rand_int_range (rand, 0, 9);
+      for (guint k = 0; k < MAX (n_tx, n_ev); k++)
+        {
+          guint32 a = (guint32) g_rand_int_range (rand, 0, (gint32) len + 2);
+          guint32 w = (guint32) g_rand_int_range (rand, 0, 14);
+          if (k < n_tx)
+            {
+              tx[k] = (EvlSpan) { a, a + w };
+              EvlTimex t = { .span = tx[k], .type = EVL_TIMEX_DATE, .value = "2023-09-13", .anchor = -1 };
+              evl_document_add_timex (doc, &t);
+            }
+          a = (guint32) g_rand_int_range (rand, 0, (gint32) len + 2);
+          w = (guint32) g_rand_int_range (rand, 0, 14);
+          if (k < n_ev)
+            {
+              ev[k] = (EvlSpan) { a, a + w };
+              EvlEventMention e = { .span = ev[k], .klass = EVL_EVENT_CLASS_OCCURRENCE, .timex = -1 };
+              evl_document_add_event_mention (doc, &e);
+            }
+        }
+      RefItem want[16];
+      guint n_want = ref_place (text, tx, n_tx, ev, n_ev, want);
+      g_autofree char *xml = fx_timeml_text (doc);
+      g_autoptr (EvlDocument) back = load_ok (xml);
+      guint n = 0;
+      const EvlGoldTag *g = evl_document_get_gold (back, &n);
+      cr_assert_eq (n, n_want, "round %u: %u tags, want %u\n%s", round, n, n_want, xml);
+      for (guint i = 0; i < n; i++)
+        {
+          char id[16];
+          g_snprintf (id, sizeof id, "%c%u", want[i].kind, want[i].index + 1);
+          cr_assert_str_eq (g[i].id, id, "round %u tag %u\n%s", round, i, xml);
+          cr_assert_eq (g[i].span.start, want[i].start, "round %u tag %u", round, i);
+          cr_assert_eq (g[i].span.end, want[i].end, "round %u tag %u", round, i);
+        }
+    }
+  g_rand_free (rand);
+}

@@ -18,6 +18,7 @@
  * bytes, so a document of any size never has its whole TimeML in memory. */
 #include "evl-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -62,39 +63,46 @@ is_sorted (const Item *a, guint n)
   return TRUE;
 }
 
-/* Adds to @kept (sorted) the @items whose span is still free in @used
- * (one byte per text byte) and marks them used; @kept stays sorted.
- * Items usually come in text order, so sorting is mostly a check and the
- * two sorted runs are merged; linear in the items and the total span
- * length otherwise, whatever the number of items.  item_cmp() is a total
- * order on kept items (their spans are disjoint and non-empty), so the
- * result is the one a full sort would give. */
-static void
-place (GArray *kept, GArray *items, guint8 *used)
+/* Keeps those of the @n items at @it that overlap neither an item kept
+ * before them nor one of the @n_fixed disjoint items at @fixed (sorted);
+ * returns how many, moved to the front of @it in item_cmp() order.
+ * Items usually come in text order, so sorting is mostly a check.  Kept
+ * items are disjoint and sorted, so the last one kept ends furthest and
+ * the fixed ones are walked once: no byte map of the text (its zeroed
+ * allocation and a memchr/memset per item were 1.2 M instructions on the
+ * 400 small documents), linear in the items after the sort. */
+static guint
+keep_free (Item *it, guint n, const Item *fixed, guint n_fixed)
 {
-  Item *it = (Item *) (void *) items->data;
-  if (!is_sorted (it, items->len))
-    g_array_sort (items, item_cmp);
-  guint n_new = 0;
-  for (guint i = 0; i < items->len; i++)
+  if (!is_sorted (it, n))
+    qsort (it, n, sizeof *it, item_cmp);
+  guint32 end = 0;   /* of the last item kept */
+  guint j = 0, m = 0;
+  for (guint i = 0; i < n; i++)
     {
-      if (memchr (used + it[i].start, 1, it[i].end - it[i].start) != NULL)
+      if (it[i].start < end)
         continue;
-      memset (used + it[i].start, 1, it[i].end - it[i].start);
-      it[n_new++] = it[i];
+      while (j < n_fixed && fixed[j].end <= it[i].start)
+        j++;
+      if (j < n_fixed && fixed[j].start < it[i].end)
+        continue;
+      end = it[i].end;
+      it[m++] = it[i];
     }
-  guint n_old = kept->len;
-  g_array_set_size (kept, n_old + n_new);
-  Item *kp = (Item *) (void *) kept->data;
-  /* Merge from the back: kp[0, n_old) and it[0, n_new) into kp. */
-  guint a = n_old, b = n_new, w = n_old + n_new;
-  while (b > 0)
-    {
-      if (a > 0 && item_cmp (&kp[a - 1], &it[b - 1]) > 0)
-        kp[--w] = kp[--a];
-      else
-        kp[--w] = it[--b];
-    }
+  return m;
+}
+
+/* @a and @b (sorted, disjoint from each other) merged into @out. */
+static void
+merge_items (Item *out, const Item *a, guint na, const Item *b, guint nb)
+{
+  guint i = 0, j = 0, w = 0;
+  while (i < na && j < nb)
+    out[w++] = item_cmp (&a[i], &b[j]) < 0 ? a[i++] : b[j++];
+  while (i < na)
+    out[w++] = a[i++];
+  while (j < nb)
+    out[w++] = b[j++];
 }
 
 /* Bytes the escapers must look at; runs of other bytes are copied with
@@ -333,7 +341,7 @@ put_class_attr (Buf *b, EvlEventClass klass)
 }
 
 static void
-open_timex (Buf *b, const EvlTimex *t, guint i, const gboolean *written, guint n,
+open_timex (Buf *b, const EvlTimex *t, guint i, const guint8 *written, guint n,
             gboolean have_dct)
 {
   APPEND_LIT (b, "<TIMEX3");
@@ -387,12 +395,12 @@ flush (Buf *b, GOutputStream *out, gboolean force, GError **error)
 }
 
 static void
-write_instances (Buf *b, const EvlEventMention *ev, const GArray *kept,
+write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_kept,
                  GOutputStream *out, GError **error)
 {
-  for (guint k = 0; k < kept->len; k++)
+  for (guint k = 0; k < n_kept; k++)
     {
-      const Item *it = &g_array_index (kept, Item, k);
+      const Item *it = &kept[k];
       flush (b, out, FALSE, error);
       if (it->is_timex)
         continue;
@@ -430,6 +438,66 @@ write_instances (Buf *b, const EvlEventMention *ev, const GArray *kept,
  * one allocation per thread instead of one per document. */
 static GPrivate spare_buf = G_PRIVATE_INIT (g_free);
 
+/* The placement arrays (items, kept items, which timexes were written),
+ * kept per thread between documents like the buffer: three allocations
+ * per document less. */
+typedef struct {
+  Item *items, *kept;
+  gsize cap_items;        /* of each */
+  guint8 *written;
+  gsize cap_written;
+} Work;
+
+static void
+work_free (gpointer p)
+{
+  Work *w = p;
+  if (w == NULL)
+    return;
+  g_free (w->items);
+  g_free (w->kept);
+  g_free (w->written);
+  g_free (w);
+}
+
+static GPrivate spare_work = G_PRIVATE_INIT (work_free);
+
+/* This thread's Work with room for @n_items items and @n_written marks
+ * (taken from the thread: a nested call makes its own). */
+static Work *
+work_acquire (gsize n_items, gsize n_written)
+{
+  Work *w = g_private_get (&spare_work);
+  if (w)
+    g_private_set (&spare_work, NULL);
+  else
+    w = g_new0 (Work, 1);
+  if (w->cap_items < n_items)
+    {
+      g_free (w->items);
+      g_free (w->kept);
+      w->cap_items = MAX (n_items, 2 * w->cap_items);
+      w->items = g_new (Item, w->cap_items);
+      w->kept = g_new (Item, w->cap_items);
+    }
+  if (w->cap_written < n_written)
+    {
+      g_free (w->written);
+      w->cap_written = MAX (n_written, 2 * w->cap_written);
+      w->written = g_new (guint8, w->cap_written);
+    }
+  return w;
+}
+
+static void
+work_release (Work *w)
+{
+  if (g_private_get (&spare_work) == NULL)
+    g_private_set (&spare_work, w);
+  else
+    work_free (w);
+}
+
 static void
 buf_release (Buf *b)
 {
@@ -450,33 +518,25 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
   const EvlTimex *tx = evl_document_get_timexes (doc, &n_tx);
   const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n_ev);
 
-  g_autoptr (GArray) kept = g_array_sized_new (FALSE, FALSE, sizeof (Item), n_tx + n_ev);
-  g_autoptr (GArray) items = g_array_sized_new (FALSE, FALSE, sizeof (Item), MAX (n_tx, n_ev));
-  g_array_set_size (items, MAX (n_tx, n_ev));
-  g_autofree guint8 *used = g_malloc0 (len + 1);
-  Item *slot = (Item *) (void *) items->data;
-  guint n = 0;
+  /* Timexes at items[0, n_tx), events after them. */
+  Work *work = work_acquire ((gsize) n_tx + n_ev + 1, (gsize) n_tx + 1);
+  Item *t_items = work->items, *e_items = work->items + n_tx, *kept = work->kept;
+  guint nt = 0, ne = 0;
   for (guint i = 0; i < n_tx; i++)
     if (span_ok (text, len, tx[i].span.start, tx[i].span.end))
-      slot[n++] = (Item) { tx[i].span.start, tx[i].span.end, i, TRUE };
-  g_array_set_size (items, n);
-  place (kept, items, used);
-  g_array_set_size (items, MAX (n_tx, n_ev));
-  slot = (Item *) (void *) items->data;
-  n = 0;
+      t_items[nt++] = (Item) { tx[i].span.start, tx[i].span.end, i, TRUE };
+  nt = keep_free (t_items, nt, NULL, 0);
   for (guint i = 0; i < n_ev; i++)
     if (span_ok (text, len, ev[i].span.start, ev[i].span.end))
-      slot[n++] = (Item) { ev[i].span.start, ev[i].span.end, i, FALSE };
-  g_array_set_size (items, n);
-  place (kept, items, used);
+      e_items[ne++] = (Item) { ev[i].span.start, ev[i].span.end, i, FALSE };
+  ne = keep_free (e_items, ne, t_items, nt);
+  merge_items (kept, t_items, nt, e_items, ne);
+  guint n_kept = nt + ne;
 
-  g_autofree gboolean *written = g_new0 (gboolean, n_tx + 1);
-  for (guint k = 0; k < kept->len; k++)
-    {
-      const Item *it = &g_array_index (kept, Item, k);
-      if (it->is_timex)
-        written[it->index] = TRUE;
-    }
+  guint8 *written = work->written;
+  memset (written, 0, (gsize) n_tx + 1);
+  for (guint k = 0; k < nt; k++)
+    written[t_items[k].index] = TRUE;
 
   const char *dct = evl_document_get_dct (doc);
   Buf b = { g_private_get (&spare_buf), 0, 2 * FLUSH_AT };
@@ -499,9 +559,9 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
     }
   APPEND_LIT (&b, "<TEXT>");
   guint32 pos = 0;
-  for (guint k = 0; k < kept->len; k++)
+  for (guint k = 0; k < n_kept; k++)
     {
-      const Item *it = &g_array_index (kept, Item, k);
+      const Item *it = &kept[k];
       flush (&b, out, FALSE, &werr);
       escape_text_in (&b, text + pos, it->start - pos, len - pos);
       if (it->is_timex)
@@ -521,10 +581,11 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
     }
   escape_text (&b, text + pos, len - pos);
   APPEND_LIT (&b, "</TEXT>\n\n");
-  write_instances (&b, ev, kept, out, &werr);
+  write_instances (&b, ev, kept, n_kept, out, &werr);
   APPEND_LIT (&b, "\n</TimeML>\n");
   flush (&b, out, TRUE, &werr);
   buf_release (&b);
+  work_release (work);
   if (werr)
     {
       g_propagate_error (error, g_steal_pointer (&werr));
