@@ -33,6 +33,15 @@ is_hyphen (const TxScan *s, int i)
   return i < s->n && s->u[i].kind == U_PUNCT && s->u[i].low[0] == '-' && !s->u[i].space;
 }
 
+/* Whether unit @i is a cue whose first attribute is "shift" ('last',
+ * 'next'): its class S_SHIFT, which word_info() sets by exactly that
+ * test (a strcmp() a call less). */
+static inline gboolean
+is_shift (const TxScan *s, int i)
+{
+  return (s->u[i].sc & S_SHIFT) != 0;
+}
+
 static const char *
 attr (const EvlLexEntry *e, guint k)
 {
@@ -451,7 +460,7 @@ init_match (TxMatch *m, int start)
 static int
 rel_year_after (const TxScan *s, int i, int *year)
 {
-  if (i + 1 < s->n && U (i)->cue && strcmp (attr (U (i)->cue, 0), "shift") == 0
+  if (i + 1 < s->n && is_shift (s, i)
       && U (i + 1)->unit && strcmp (attr (U (i + 1)->unit, 0), "Y") == 0
       && U (i + 1)->unit->n_attrs < 2)
     {
@@ -579,7 +588,7 @@ p_weekday (TxScan *s, int i, TxMatch *m)
       m->needs_ref = TRUE;
       return e;
     }
-  if (U (i)->cue && strcmp (attr (U (i)->cue, 0), "shift") == 0)
+  if (is_shift (s, i))
     {
       dir = tx_atoi (attr (U (i)->cue, 1));
       if (strcmp (U (i)->low, "this") == 0)
@@ -761,7 +770,7 @@ p_season (TxScan *s, int i, TxMatch *m)
   int r = i;
   if (is (s, r, "the"))
     r++;
-  if (r < s->n && U (r)->cue && strcmp (attr (U (r)->cue, 0), "shift") == 0 && r > i)
+  if (r < s->n && is_shift (s, r) && r > i)
     r++;
   double nn;
   gboolean vv;
@@ -778,7 +787,7 @@ p_season (TxScan *s, int i, TxMatch *m)
   gboolean shifted = FALSE;
   if (is (s, j, "the"))
     j++;
-  else if (U (j)->cue && strcmp (attr (U (j)->cue, 0), "shift") == 0)
+  else if (is_shift (s, j))
     {
       dir = tx_atoi (attr (U (j)->cue, 1));
       shifted = TRUE;
@@ -998,7 +1007,7 @@ static int
 p_holiday (TxScan *s, int i, TxMatch *m)
 {
   int j = i, dir = 0;
-  if (U (i)->cue && strcmp (attr (U (i)->cue, 0), "shift") == 0)
+  if (is_shift (s, i))
     {
       dir = tx_atoi (attr (U (i)->cue, 1));
       j++;
@@ -1132,7 +1141,7 @@ p_relative (TxScan *s, int i, TxMatch *m)
       the = TRUE;
       j++;
     }
-  if (j >= s->n || !U (j)->cue || strcmp (attr (U (j)->cue, 0), "shift") != 0)
+  if (j >= s->n || !is_shift (s, j))
     return -1;
   int dir = tx_atoi (attr (U (j)->cue, 1));
   const char *cue = U (j)->low;
@@ -1731,7 +1740,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
       the = TRUE;
       j++;
     }
-  if (j < s->n && ((U (j)->cue && strcmp (attr (U (j)->cue, 0), "shift") == 0 && strcmp (U (j)->low, "this"))
+  if (j < s->n && ((is_shift (s, j) && !tx_unit_is (U (j), "this"))
                    || is (s, j, "first") || is (s, j, "final") || is (s, j, "recent")))
     {
       shifted = TRUE;
@@ -1821,7 +1830,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
     return -1;
   /* '$500 million a year', '24 hours a day': a rate, not a duration */
   if (!counted && e == j + 1 && is (s, j, "a") && j > 0
-      && !(e + 1 < s->n && U (e + 1)->cue && strcmp (attr (U (e + 1)->cue, 0), "shift") != 0)
+      && !(e + 1 < s->n && U (e + 1)->cue && !is_shift (s, e + 1))
       && (U (j - 1)->kind == U_NUM || U (j - 1)->number || U (j - 1)->unit || is (s, j - 1, "million")
           || is (s, j - 1, "billion") || is (s, j - 1, "seats") || is (s, j - 1, "%")))
     return -1;
