@@ -676,3 +676,39 @@ Test (timeml, writer_places_tags_as_a_byte_map_would)
     }
   g_rand_free (rand);
 }
+
+/* Ids of one, two and three digits (the writer has a short path for the
+ * first two), and MAKEINSTANCE's pos by tense: VERB unless the tense is
+ * absent or exactly "NONE". */
+Test (timeml, writer_ids_and_pos_by_tense)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; i < 120; i++)
+    g_string_append (text, "ran ");
+  g_autoptr (EvlDocument) doc = evl_document_new ("ids", text->str, -1, NULL);
+  static const char *const tenses[] = { "PAST", "NONE", NULL, "NONEX", "NON" };
+  for (guint i = 0; i < 120; i++)
+    {
+      EvlEventMention e = { .span = { 4 * i, 4 * i + 3 }, .klass = EVL_EVENT_CLASS_OCCURRENCE, .timex = -1,
+                            .tense = tenses[i % G_N_ELEMENTS (tenses)] };
+      evl_document_add_event_mention (doc, &e);
+    }
+  g_autofree char *xml = fx_timeml_text (doc);
+  g_autoptr (EvlDocument) back = load_ok (xml);
+  guint n = 0;
+  const EvlGoldTag *g = evl_document_get_gold (back, &n);
+  cr_assert_eq (n, 120u);
+  for (guint i = 0; i < n; i++)
+    {
+      char id[8];
+      g_snprintf (id, sizeof id, "e%u", i + 1);
+      cr_assert_str_eq (g[i].id, id);
+      const char *tense = tenses[i % G_N_ELEMENTS (tenses)];
+      gboolean verb = tense && strcmp (tense, "NONE") != 0;
+      g_autofree char *inst = g_strdup_printf ("<MAKEINSTANCE eventID=\"e%u\" eiid=\"ei%u\" tense=\"%s\" "
+                                               "aspect=\"NONE\" polarity=\"POS\" pos=\"%s\"/>",
+                                               i + 1, i + 1, tense ? tense : "NONE",
+                                               verb ? "VERB" : "UNKNOWN");
+      cr_assert_not_null (strstr (xml, inst), "%s not in\n%s", inst, xml);
+    }
+}

@@ -281,6 +281,17 @@ attr_id (Buf *b, const char *name_lit, gsize name_len, char prefix1, char prefix
   *w++ = prefix1;
   if (prefix2)
     *w++ = prefix2;
+  /* Most ids have one or two digits: written without the counting loop
+   * (the digit loops were 1.7 M instructions on the 400 small documents). */
+  if (n < 100)
+    {
+      if (n >= 10)
+        *w++ = (char) ('0' + n / 10);
+      *w++ = (char) ('0' + n % 10);
+      *w++ = '"';
+      b->len = (gsize) (w - b->p);
+      return;
+    }
   guint digits = 1;
   for (guint m = n; m >= 10; m /= 10)
     digits++;
@@ -417,7 +428,8 @@ write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_ke
       else
         APPEND_LIT (b, " aspect=\"NONE\"");
       /* pos is required by TimeML 1.2.1; a tensed mention is a verb. */
-      gboolean verb = e->tense && strcmp (e->tense, "NONE") != 0;
+      const char *tn = e->tense;
+      gboolean verb = tn && !(tn[0] == 'N' && tn[1] == 'O' && tn[2] == 'N' && tn[3] == 'E' && tn[4] == '\0');
       if (e->polarity == EVL_POLARITY_NEG)
         {
           if (verb)
