@@ -1689,8 +1689,8 @@ Test (story, cue_first_words_know_their_form_lengths)
   cr_assert_eq (evl_story_name_index ("NEGATE", names), G_MAXUINT);
 }
 
-/* evl_story_next_scan()/evl_story_prev_scan() read the marks eight tokens
- * at a time: they must agree with a token-by-token search for every start,
+/* evl_story_next_scan()/evl_story_prev_scan() and their bounded forms read
+ * the marks eight tokens at a time: they must agree with a token-by-token search for every start,
  * document length (across the eight-byte steps) and pattern of marks. */
 Test (story, scan_marks_agree_with_a_token_by_token_search)
 {
@@ -1734,6 +1734,29 @@ Test (story, scan_marks_agree_with_a_token_by_token_search)
                               "prev from %d of %u, pattern %u, bit %u", i, n, pattern, bits[b]);
                 checked++;
               }
+            /* The bounded forms, for every bound. */
+            for (guint i = 0; i <= n; i++)
+              for (guint end = i; end <= n + 9; end++)
+                {
+                  guint stop = MIN (end, n), want = i;
+                  while (want < stop && !(marks[want] & bits[b]))
+                    want++;
+                  cr_assert_eq (evl_story_next_scan_before (&sd, i, bits[b], end), want,
+                                "next from %u before %u of %u, pattern %u, bit %u", i, end, n, pattern, bits[b]);
+                  checked++;
+                }
+            for (gint i = -1; i < (gint) n; i++)
+              for (gint lo = 0; lo <= i + 1; lo++)
+                {
+                  gint want = i;
+                  while (want >= lo && !(marks[want] & bits[b]))
+                    want--;
+                  if (want < lo)
+                    want = -1;
+                  cr_assert_eq (evl_story_prev_scan_after (&sd, i, bits[b], lo), want,
+                                "prev from %d after %d of %u, pattern %u, bit %u", i, lo, n, pattern, bits[b]);
+                  checked++;
+                }
           }
       }
   cr_assert_gt (checked, 10000);

@@ -79,9 +79,10 @@ enum {
   EVL_STORY_C_NOMINAL_DET  = 1u << 12, /* before a nominal reporting cue */
   EVL_STORY_C_NOUN_DET     = 1u << 13, /* before a trigger in noun position */
   EVL_STORY_C_NONEVENT     = 1u << 14, /* taxonomy 'nonevent' */
-  EVL_STORY_C_GROUP        = 1u << 15, /* taxonomy 'group' */
   EVL_STORY_C_START_FACT   = 1u << 16, /* starts a form of en/factuality */
   EVL_STORY_C_START_CUES   = 1u << 17, /* starts a form of en/event-cues-story */
+  /* Bits 16 on shift onto the EVL_STORY_SCAN_* they set (build_index()). */
+  EVL_STORY_C_GROUP        = 1u << 20, /* taxonomy 'group' */
 };
 
 /* What the story rules know of a folded word; entry 0 (unknown words) is
@@ -285,6 +286,7 @@ evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last
 #define EVL_STORY_SCAN_CUES 2u  /* starts a form of en/event-cues-story */
 #define EVL_STORY_SCAN_ARGS 4u  /* an event's or an entity mention's token */
 #define EVL_STORY_SCAN_BLOCK 8u /* inside an entity mention or a timex (build_index()) */
+#define EVL_STORY_SCAN_GROUP 16u /* a taxonomy 'group' word (EVL_STORY_C_GROUP) */
 
 /* The first token >= @i whose tok_scan has @bit, n_tok when none. */
 static inline guint
@@ -324,6 +326,52 @@ evl_story_prev_scan (const EvlStoryDoc *sd, gint i, guint bit)
     }
 #endif
   for (; i >= 0; i--)
+    if (sd->tok_scan[i] & bit)
+      return i;
+  return -1;
+}
+
+/* The first token in [@i, @end) whose tok_scan has @bit, else @end (or
+ * n_tok when @end is beyond): bounded, for marks so rare that an
+ * unbounded search would cross the document. */
+static inline guint
+evl_story_next_scan_before (const EvlStoryDoc *sd, guint i, guint bit, guint end)
+{
+  end = MIN (end, sd->n_tok);
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+  const guint64 mask = EVL_SWAR_ONES * bit;
+  for (; i < end; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, sd->tok_scan + i, 8);   /* n_tok + 8 bytes */
+      w &= mask;
+      if (w != 0)
+        return MIN (i + (guint) __builtin_ctzll (w) / 8, end);
+    }
+#else
+  for (; i < end; i++)
+    if (sd->tok_scan[i] & bit)
+      return i;
+#endif
+  return end;
+}
+
+/* The last token in [@lo, @i] (@lo >= 0) whose tok_scan has @bit, else -1. */
+static inline gint
+evl_story_prev_scan_after (const EvlStoryDoc *sd, gint i, guint bit, gint lo)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+  const guint64 mask = EVL_SWAR_ONES * bit;
+  for (; i - 7 >= lo; i -= 8)
+    {
+      guint64 w;
+      memcpy (&w, sd->tok_scan + i - 7, 8);
+      w &= mask;
+      if (w != 0)
+        return i - 7 + (63 - __builtin_clzll (w)) / 8;
+    }
+#endif
+  for (; i >= lo; i--)
     if (sd->tok_scan[i] & bit)
       return i;
   return -1;

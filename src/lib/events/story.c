@@ -1505,6 +1505,7 @@ mark_contractions (EvlStoryDoc *sd, gsize text_len)
 
 /* build_index() maps the START classes onto the scan bits by a shift. */
 G_STATIC_ASSERT (EVL_STORY_C_START_CUES == 2 * EVL_STORY_C_START_FACT);
+G_STATIC_ASSERT (EVL_STORY_C_GROUP == EVL_STORY_SCAN_GROUP * EVL_STORY_C_START_FACT);
 G_STATIC_ASSERT (EVL_STORY_SCAN_FACT == 1 && EVL_STORY_SCAN_CUES == 2);
 
 static void
@@ -1658,7 +1659,8 @@ build_index (EvlStoryDoc *sd)
        * the byte instead of tests of tok_ev, tok_ent and tok_tx: those
        * branches were ~3.4 M instructions on the small corpus. */
       guint32 starts = cls | sd->start_all;
-      guint32 scan = sd->tok_scan[i] | ((starts / EVL_STORY_C_START_FACT) & (EVL_STORY_SCAN_FACT | EVL_STORY_SCAN_CUES));
+      guint32 scan = sd->tok_scan[i] | ((starts / EVL_STORY_C_START_FACT)
+                                        & (EVL_STORY_SCAN_FACT | EVL_STORY_SCAN_CUES | EVL_STORY_SCAN_GROUP));
       sd->tok_scan[i] = (guint8) (scan & ~((scan / EVL_STORY_SCAN_BLOCK & 1u) * EVL_STORY_SCAN_FACT));
     }
   sd->key_off[sd->n_tok] = (guint32) off;
