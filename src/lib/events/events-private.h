@@ -25,6 +25,12 @@ gsize evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
 /* The same with the two lexicons already looked up (hot path). */
 gsize evl_events_lemma_with (const EvlLexicon *forms, const EvlLexicon *irregular,
                              const char *word, gsize len, char *buf, gsize cap);
+/* The same when the caller has looked @word up in @irregular already
+ * (@irr_known; @irr_entry the result, NULL: absent): the recognizer folds
+ * and hashes a word once for all its lookups (evl_lex_key_init()). */
+gsize evl_events_lemma_irr (const EvlLexicon *forms, const EvlLexicon *irregular,
+                            const EvlLexEntry *irr_entry, gboolean irr_known, const char *word,
+                            gsize len, char *buf, gsize cap);
 
 /* First half of evl_events_annotate(): appends one EvlEventMention per
  * TimeML event trigger token with lemma, class, tense and aspect. */

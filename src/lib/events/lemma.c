@@ -140,6 +140,14 @@ gsize
 evl_events_lemma_with (const EvlLexicon *forms, const EvlLexicon *irregular,
                        const char *word, gsize len, char *buf, gsize cap)
 {
+  return evl_events_lemma_irr (forms, irregular, NULL, FALSE, word, len, buf, cap);
+}
+
+gsize
+evl_events_lemma_irr (const EvlLexicon *forms, const EvlLexicon *irregular,
+                      const EvlLexEntry *irr_entry, gboolean irr_known, const char *word,
+                      gsize len, char *buf, gsize cap)
+{
   g_return_val_if_fail (cap >= 8, 0);
   const Known known = { forms, irregular };
   gsize n = MIN (len, cap - 2);
@@ -149,7 +157,7 @@ evl_events_lemma_with (const EvlLexicon *forms, const EvlLexicon *irregular,
   if (n < len)
     return n;
 
-  const EvlLexEntry *irr = evl_lexicon_lookup (irregular, buf, n);
+  const EvlLexEntry *irr = irr_known ? irr_entry : evl_lexicon_lookup (irregular, buf, n);
   if (irr)
     {
       gsize k = MIN (strlen (irr->canonical), cap - 1);

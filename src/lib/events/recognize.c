@@ -278,13 +278,15 @@ slot_set_lemma (Slot *out, const char *lemma, gsize ll)
 }
 
 /* The own weight of an unseen form: lemma + 2/3/4-letter suffixes;
- * *klass gets its lemma's class confidence, @out its lemma. */
+ * *klass gets its lemma's class confidence, @out its lemma.  @irr: the
+ * form's en/irregular-verbs entry (NULL: none). */
 static int
-unseen_weight (const Model *m, const char *w, gsize n, int *klass, const int **classes,
-               Slot *out)
+unseen_weight (const Model *m, const char *w, gsize n, const EvlLexEntry *irr, int *klass,
+               const int **classes, Slot *out)
 {
   char lemma[EVL_LEMMA_MAX];
-  gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, lemma, sizeof lemma);
+  gsize ll = evl_events_lemma_irr (m->forms, m->irregular, irr, TRUE, w, n, lemma,
+                                   sizeof lemma);
   slot_set_lemma (out, lemma, ll);
   const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
   const EvlLemmaRecord *r = le ? lemma_record (m->d, le) : NULL;
@@ -330,9 +332,10 @@ word_is (const char *w, gsize n, const char *s)
   return strlen (s) == n && ascii_caseeq (w, s, n);
 }
 
-/* The auxiliary role of a word, from its lemma in the irregular table. */
+/* The auxiliary role of a word, from its lemma in the irregular table
+ * (@e: the word's entry there, NULL: none). */
 static Aux
-aux_of (const Model *m, const char *w, gsize n)
+aux_of (const char *w, gsize n, const EvlLexEntry *e)
 {
   if (n > 6)   /* longest auxiliary: 'having', 'should' */
     return AUX_NONE;
@@ -340,7 +343,6 @@ aux_of (const Model *m, const char *w, gsize n)
     return AUX_TO;
   if (word_is (w, n, "must") || word_is (w, n, "ought"))
     return AUX_MODAL;
-  const EvlLexEntry *e = evl_lexicon_lookup (m->irregular, w, n);
   if (e == NULL)
     return AUX_NONE;
   const char *lemma = e->canonical;
@@ -439,7 +441,11 @@ static void
 slot_fill (const Model *m, const char *w, gsize n, Slot *out)
 {
   static const EvlFormRecord unseen = { 0 };
-  out->form = evl_lexicon_lookup (m->forms, w, n);
+  /* the word folded and hashed once for its forms and irregular lookups
+   * (measured: 0.9 M instructions fewer on 400 small documents) */
+  EvlLexKey key;
+  gboolean keyed = evl_lex_key_init (&key, w, (gssize) n);
+  out->form = keyed ? evl_lexicon_lookup_key (m->forms, &key) : NULL;
   const EvlFormRecord *r = out->form ? form_record (m->d, out->form) : NULL;
   if (r == NULL)
     {
@@ -450,7 +456,10 @@ slot_fill (const Model *m, const char *w, gsize n, Slot *out)
   out->next = r->next;
   out->prev2 = r->prev2;
   out->next2 = r->next2;
-  out->aux = (guint8) aux_of (m, w, n);
+  /* wanted for an auxiliary (at most 6 bytes) and an unseen word's lemma */
+  const EvlLexEntry *irr = keyed && (n <= 6 || out->form == NULL)
+                           ? evl_lexicon_lookup_key (m->irregular, &key) : NULL;
+  out->aux = (guint8) aux_of (w, n, irr);
   out->adverb = (guint8) is_adverb (w, n);
   guchar c = (guchar) w[0];
   out->klass = out->form ? r->klass : m->unseen_class;
@@ -466,7 +475,7 @@ slot_fill (const Model *m, const char *w, gsize n, Slot *out)
   else if (out->form)
     out->self = r->self;
   else
-    out->self = unseen_weight (m, w, n, &out->klass, &out->classes, out);
+    out->self = unseen_weight (m, w, n, irr, &out->klass, &out->classes, out);
   slot_number (&m->d->pairs, out, w, n);
 }
 
@@ -1032,6 +1041,15 @@ worth_reporting (const Model *m, int z, int klass)
   return log_event + klass / 1000.0 > m->class_threshold;
 }
 
+static gboolean
+is_ascii (const char *w, gsize n)
+{
+  guint high = 0;
+  for (gsize i = 0; i < n; i++)
+    high |= (guchar) w[i] & 0x80;
+  return high == 0;
+}
+
 static void
 add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Info *info,
            EvlEventClass klass)
@@ -1050,12 +1068,25 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Inf
     }
   else
     {
-      gsize ll = evl_events_lemma_with (m->forms, m->irregular, w, n, buf, sizeof buf);
+      /* An unseen word's slot holds the lemma unseen_weight() made from
+       * its folded form, which is the word's own when the word is ASCII
+       * (measured: 1.5 M instructions of lemmatising again on 400 small
+       * documents). */
+      const Slot *sl = info->w;
+      gsize ll;
+      if (form == NULL && sl->lemma_len > 0 && is_ascii (w, n))
+        {
+          ll = sl->lemma_len;
+          memcpy (buf, sl->lemma, ll);
+          buf[ll] = '\0';
+        }
+      else
+        ll = evl_events_lemma_with (m->forms, m->irregular, w, n, buf, sizeof buf);
       lemma = buf;
-      const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
       /* The lemma's pos fits only its base form ('damage' NOUN, not
        * 'damaged'). */
-      pos = ll == n && ascii_caseeq (lemma, w, n) ? attr (le, 3) : NULL;
+      pos = ll == n && ascii_caseeq (lemma, w, n)
+            ? attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 3) : NULL;
     }
 
   EvlEventMention ev = { 0 };
