@@ -293,3 +293,44 @@ Test (core, take_tokens_keeps_the_array)
   cr_assert_eq (t[3].flags, EVL_TOKEN_PUNCT);
   cr_assert_eq (evl_document_token_at (doc, 13), 3);
 }
+
+/* Interned strings stay valid and shared across many storage blocks,
+ * a string larger than a block included, mixed with alias arrays. */
+Test (core, intern_across_blocks)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("x", "Kim", -1, NULL);
+  enum { N = 3000 };
+  const char *got[N];
+  char buf[32];
+  for (guint i = 0; i < N; i++)
+    {
+      g_snprintf (buf, sizeof buf, "string number %u", i);
+      got[i] = evl_document_intern (doc, buf, -1);
+      if (i % 100 == 0)
+        {
+          const char *aliases[] = { got[i], NULL };
+          EvlEntityCluster c = { .name = got[i], .aliases = aliases };
+          evl_document_add_entity_cluster_interned (doc, &c);
+        }
+    }
+  g_autofree char *big = g_strnfill (10000, 'k');
+  const char *b = evl_document_intern (doc, big, -1);
+  cr_assert_str_eq (b, big);
+  cr_assert_eq (evl_document_intern (doc, big, 10000), b);
+  cr_assert_neq (evl_document_intern (doc, big, 9999), b);
+  for (guint i = 0; i < N; i++)
+    {
+      g_snprintf (buf, sizeof buf, "string number %u", i);
+      cr_assert_str_eq (got[i], buf);
+      cr_assert_eq (evl_document_intern (doc, buf, -1), got[i]);
+    }
+  guint n = 0;
+  const EvlEntityCluster *c = evl_document_get_entity_clusters (doc, &n);
+  cr_assert_eq (n, N / 100);
+  for (guint k = 0; k < n; k++)
+    {
+      cr_assert_eq (c[k].aliases[0], got[k * 100]);
+      cr_assert_null (c[k].aliases[1]);
+      cr_assert_eq ((guintptr) c[k].aliases % sizeof (gpointer), 0u, "alias arrays are aligned");
+    }
+}
