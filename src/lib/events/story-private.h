@@ -288,49 +288,6 @@ evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last
 #define EVL_STORY_SCAN_BLOCK 8u /* inside an entity mention or a timex (build_index()) */
 #define EVL_STORY_SCAN_GROUP 16u /* a taxonomy 'group' word (EVL_STORY_C_GROUP) */
 
-/* The first token >= @i whose tok_scan has @bit, n_tok when none. */
-static inline guint
-evl_story_next_scan (const EvlStoryDoc *sd, guint i, guint bit)
-{
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
-  const guint64 mask = EVL_SWAR_ONES * bit;
-  for (; i < sd->n_tok; i += 8)
-    {
-      guint64 w;
-      memcpy (&w, sd->tok_scan + i, 8);
-      w &= mask;
-      if (w != 0)
-        return MIN (i + (guint) __builtin_ctzll (w) / 8, sd->n_tok);
-    }
-#else
-  for (; i < sd->n_tok; i++)
-    if (sd->tok_scan[i] & bit)
-      return i;
-#endif
-  return sd->n_tok;
-}
-
-/* The last token <= @i whose tok_scan has @bit, -1 when none. */
-static inline gint
-evl_story_prev_scan (const EvlStoryDoc *sd, gint i, guint bit)
-{
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
-  const guint64 mask = EVL_SWAR_ONES * bit;
-  for (; i >= 7; i -= 8)
-    {
-      guint64 w;
-      memcpy (&w, sd->tok_scan + i - 7, 8);
-      w &= mask;
-      if (w != 0)
-        return i - 7 + (63 - __builtin_clzll (w)) / 8;
-    }
-#endif
-  for (; i >= 0; i--)
-    if (sd->tok_scan[i] & bit)
-      return i;
-  return -1;
-}
-
 /* The first token in [@i, @end) whose tok_scan has @bit, else @end (or
  * n_tok when @end is beyond): bounded, for marks so rare that an
  * unbounded search would cross the document. */
@@ -375,6 +332,20 @@ evl_story_prev_scan_after (const EvlStoryDoc *sd, gint i, guint bit, gint lo)
     if (sd->tok_scan[i] & bit)
       return i;
   return -1;
+}
+
+/* The first token >= @i whose tok_scan has @bit, n_tok when none. */
+static inline guint
+evl_story_next_scan (const EvlStoryDoc *sd, guint i, guint bit)
+{
+  return evl_story_next_scan_before (sd, i, bit, sd->n_tok);
+}
+
+/* The last token <= @i whose tok_scan has @bit, -1 when none. */
+static inline gint
+evl_story_prev_scan (const EvlStoryDoc *sd, gint i, guint bit)
+{
+  return evl_story_prev_scan_after (sd, i, bit, 0);
 }
 
 /* Token @i is word @w (case-folded). */
