@@ -712,3 +712,41 @@ Test (timeml, writer_ids_and_pos_by_tense)
       cr_assert_not_null (strstr (xml, inst), "%s not in\n%s", inst, xml);
     }
 }
+
+/* The path in a write error is the output folder and the file name
+ * joined as g_build_filename() joins them, whatever separators the
+ * folder was given with (a folder in the way of NAME.tml makes the
+ * write fail). */
+typedef struct {
+  char suffix[8];   /* appended to the output folder's name */
+} OutDirCase;
+
+ParameterizedTestParameters (timeml, tag_error_names_the_joined_path)
+{
+  static OutDirCase cases[] = { { "" }, { "/" }, { "//" }, { "/./" } };
+  return cr_make_param_array (OutDirCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (OutDirCase *c, timeml, tag_error_names_the_joined_path)
+{
+  g_autofree char *dir = g_dir_make_tmp ("evl-tag-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *blocker = g_build_filename (out, "story.tml", NULL);
+  cr_assert_eq (g_mkdir_with_parents (blocker, 0755), 0);
+  g_autofree char *txt = write_tmp (dir, "story.txt", "Putin met Kim on Wednesday.\n");
+  g_autofree char *outarg = g_strconcat (out, c->suffix, NULL);
+  const char *args[] = { "tag", "-q", "-o", outarg, txt, txt, NULL };
+  g_autofree char *err = NULL;
+  cr_assert_eq (run_cli_err (NULL, &err, args), 1, "%s", err);
+  g_autofree char *want_path = g_build_filename (outarg, "story.tml", NULL);
+  g_autofree char *want = g_strdup_printf ("eventline: %s: ", want_path);
+  cr_assert_not_null (strstr (err, want), "'%s' not in: %s", want, err);
+  /* The second input is written as story-2.tml. */
+  g_autofree char *second = g_build_filename (out, "story-2.tml", NULL);
+  cr_assert (g_file_test (second, G_FILE_TEST_IS_REGULAR), "%s", err);
+  g_remove (second);
+  g_rmdir (blocker);
+  g_rmdir (out);
+  g_remove (txt);
+  g_rmdir (dir);
+}
