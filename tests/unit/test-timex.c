@@ -521,9 +521,11 @@ TX_FAMILY (start_classes, start_class_cases)
 
 /* Words as the scanner cuts and folds them (timex-scan.c): a plain word
  * is folded eight bytes at a time and classified through a per-thread
- * cache; a word near the end of the text, one of 24 bytes or more, or
- * one that goes on with an apostrophe or a period takes the byte-wise
- * path.  Both must classify alike, in any case of letters. */
+ * cache; a word near the end of the text, one of 24 bytes or more, one
+ * that goes on with an apostrophe, or a single letter before a period
+ * ('U.S.', 'a.m.') takes the byte-wise path; a longer word before a
+ * period ('Wednesday.', 'Sept.') is plain.  Both must classify alike, in
+ * any case of letters. */
 static TxCase word_form_cases[] = {
   { "They met on Wednesday in the capital.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
   { "They met on Wednesday", DCT, "Wednesday", "DATE", "2023-09-13", "" },
@@ -536,6 +538,10 @@ static TxCase word_form_cases[] = {
   { "The A4 memo of May 2 was leaked.", DCT, "May 2", "DATE", "2023-05-02", "" },
   { "It was signed on Sept. 30 in Geneva.", DCT, "Sept. 30", "DATE", "2023-09-30", "" },
   { "Calendarizations aside, talks ran an extra day.", DCT, "an extra day", "DURATION", "P1D", "" },
+  { "The vote was held on Wednesday. Results came later in the week.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "The talks in the U.S. ended on Wednesday, officials said.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "He left in Sept. and came back in the fall of that year.", DCT, "Sept.", "DATE", "2023-09", "" },
+  { "The blast at 9 a.m. Wednesday was heard across the capital.", DCT, "9 a.m. Wednesday", "TIME", "2023-09-13T09:00", "" },
 };
 
 TX_FAMILY (word_forms, word_form_cases)

@@ -565,7 +565,7 @@ alnum_run (guint64 w)
 
 /* A plain word at @p (an ASCII letter): fewer than 24 ASCII letters and
  * digits, then a byte that ends it as tx_units() would (an ASCII byte
- * other than ' and .).  Folds it into @u eight bytes at a time and
+ * other than ', a '.' after two or more of them).  Folds it into @u eight bytes at a time and
  * classifies it through @wc; returns its end, or NULL for any other
  * word (left to tx_units()). */
 static const char *
@@ -605,9 +605,12 @@ plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const ch
         }
       wh = k0 ^ ((k1 << 17) | (k1 >> 47)) ^ ((k2 << 41) | (k2 >> 23));
     }
-  /* an ASCII byte other than ' and . ends a word at once */
+  /* an ASCII byte other than ' ends a word at once, and so does a '.'
+   * after two or more letters: tx_units() goes on past a period only in
+   * a chain of single letters ('U.S.', 'a.m.').  (Sentence-final words
+   * took the long way, ~0.8 M instructions on the 400 small documents.) */
   guchar c = (guchar) p[k];
-  if (c >= 0x80 || c == '\'' || c == '.')
+  if (c >= 0x80 || c == '\'' || (c == '.' && k < 2))
     return NULL;
   store_le64 (u->low, k0);
   if (k >= 8)
