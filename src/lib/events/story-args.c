@@ -228,7 +228,16 @@ add_chain (EvlStoryDoc *sd, guint k, gint32 m, gint dir)
 static gint32
 governing_agent (const EvlStoryDoc *sd, guint k, gint t)
 {
-  for (gint i = t - 1; i >= 0 && i >= t - EVL_STORY_REACH && sd->tok[i].sentence == sd->tok[t].sentence; i--)
+  /* Only event tokens and 'that'/'whether' act: the walk goes from one to
+   * the next (EVL_STORY_SCAN_ARGS, _COMPLEMENTIZER) instead of token by
+   * token (~0.6 M instructions on the small corpus); sentence numbers
+   * never decrease, so the sentence test at each stop ends it where the
+   * token walk ended. */
+  const guint marks = EVL_STORY_SCAN_ARGS | EVL_STORY_SCAN_COMPLEMENTIZER;
+  gint lo = MAX (t - EVL_STORY_REACH, 0);
+  for (gint i = evl_story_prev_scan_after (sd, t - 1, marks, lo);
+       i >= 0 && sd->tok[i].sentence == sd->tok[t].sentence;
+       i = evl_story_prev_scan_after (sd, i - 1, marks, lo))
     {
       gint32 o = sd->tok_ev[i];
       if (o >= 0 && o != (gint32) k && sd->ev[o].agent >= 0 && o < (gint32) k)

@@ -83,6 +83,7 @@ enum {
   EVL_STORY_C_START_CUES   = 1u << 17, /* starts a form of en/event-cues-story */
   /* Bits 16 on shift onto the EVL_STORY_SCAN_* they set (build_index()). */
   EVL_STORY_C_GROUP        = 1u << 20, /* taxonomy 'group' */
+  EVL_STORY_C_COMPLEMENTIZER = 1u << 21, /* 'that', 'whether': a clause with its own subject */
 };
 
 /* What the story rules know of a folded word; entry 0 (unknown words) is
@@ -287,6 +288,7 @@ evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last
 #define EVL_STORY_SCAN_ARGS 4u  /* an event's or an entity mention's token */
 #define EVL_STORY_SCAN_BLOCK 8u /* inside an entity mention or a timex (build_index()) */
 #define EVL_STORY_SCAN_GROUP 16u /* a taxonomy 'group' word (EVL_STORY_C_GROUP) */
+#define EVL_STORY_SCAN_COMPLEMENTIZER 32u /* EVL_STORY_C_COMPLEMENTIZER */
 
 /* The first token in [@i, @end) whose tok_scan has @bit, else @end (or
  * n_tok when @end is beyond): bounded, for marks so rare that an

@@ -419,6 +419,8 @@ static const char *const definite[] = {
 static const char *const nominal_dets[] = {
   "the", "a", "an", "these", "those", "this", "such", "its", "their", "his", "her", "our", "no", NULL
 };
+/* Open a clause with its own subject (story-args.c). */
+static const char *const complementizers[] = { "that", "whether", NULL };
 /* Before a trigger in noun position (story-anchor.c). */
 static const char *const noun_dets[] = {
   "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "no", NULL
@@ -442,6 +444,7 @@ static const struct {
   { EVL_STORY_C_DEFINITE, definite },
   { EVL_STORY_C_NOMINAL_DET, nominal_dets },
   { EVL_STORY_C_NOUN_DET, noun_dets },
+  { EVL_STORY_C_COMPLEMENTIZER, complementizers },
 };
 
 /* The first eight bytes of @key (@len bytes), zero-padded. */
@@ -1506,6 +1509,7 @@ mark_contractions (EvlStoryDoc *sd, gsize text_len)
 /* build_index() maps the START classes onto the scan bits by a shift. */
 G_STATIC_ASSERT (EVL_STORY_C_START_CUES == 2 * EVL_STORY_C_START_FACT);
 G_STATIC_ASSERT (EVL_STORY_C_GROUP == EVL_STORY_SCAN_GROUP * EVL_STORY_C_START_FACT);
+G_STATIC_ASSERT (EVL_STORY_C_COMPLEMENTIZER == EVL_STORY_SCAN_COMPLEMENTIZER * EVL_STORY_C_START_FACT);
 G_STATIC_ASSERT (EVL_STORY_SCAN_FACT == 1 && EVL_STORY_SCAN_CUES == 2);
 
 static void
@@ -1660,7 +1664,8 @@ build_index (EvlStoryDoc *sd)
        * branches were ~3.4 M instructions on the small corpus. */
       guint32 starts = cls | sd->start_all;
       guint32 scan = sd->tok_scan[i] | ((starts / EVL_STORY_C_START_FACT)
-                                        & (EVL_STORY_SCAN_FACT | EVL_STORY_SCAN_CUES | EVL_STORY_SCAN_GROUP));
+                                        & (EVL_STORY_SCAN_FACT | EVL_STORY_SCAN_CUES | EVL_STORY_SCAN_GROUP
+                                           | EVL_STORY_SCAN_COMPLEMENTIZER));
       sd->tok_scan[i] = (guint8) (scan & ~((scan / EVL_STORY_SCAN_BLOCK & 1u) * EVL_STORY_SCAN_FACT));
     }
   sd->key_off[sd->n_tok] = (guint32) off;
