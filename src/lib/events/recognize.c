@@ -542,16 +542,18 @@ memo_key_at (const char *w, gsize n, gsize avail, gboolean first, MemoKey *k, gu
 {
   if (G_BYTE_ORDER == G_LITTLE_ENDIAN && n <= 16 && avail >= 16)
     {
-      guint64 lo = evl_load64 (w), hi = evl_load64 (w + 8);
-      if (n < 8)
-        {
-          lo &= (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
-          hi = 0;
-        }
-      else if (n == 8)
-        hi = 0;
-      else if (n < 16)
-        hi &= (G_GUINT64_CONSTANT (1) << (8 * (n - 8))) - 1;
+      /* the word's bytes of the two loads, by a table rather than
+       * branches on the length */
+#define M8(b) ((b) >= 8 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (8 * (b))) - 1)
+#define MASKS(b) { M8 (b), (b) > 8 ? M8 ((b) - 8) : 0 }
+      static const guint64 masks[17][2] = {
+        MASKS (0), MASKS (1), MASKS (2), MASKS (3), MASKS (4), MASKS (5), MASKS (6),
+        MASKS (7), MASKS (8), MASKS (9), MASKS (10), MASKS (11), MASKS (12), MASKS (13),
+        MASKS (14), MASKS (15), MASKS (16),
+      };
+#undef MASKS
+#undef M8
+      guint64 lo = evl_load64 (w) & masks[n][0], hi = evl_load64 (w + 8) & masks[n][1];
       if (((lo | hi) & EVL_SWAR_HIGHS) == 0)
         {
           *shape = swar_shape (lo, hi, n, first);
