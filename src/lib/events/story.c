@@ -47,9 +47,11 @@ struct _EvlStoryTaxonomy {
   guint other;            /* index of OTHER */
   /* Word table: every word a rule tests, folded, by id (EvlStoryWord ids
    * first); open addressing on a cheap hash of the folded form. */
-  GArray *words;          /* EvlStoryWordInfo, by id; 0 = unknown word */
-  GPtrArray *word_keys;   /* folded form of each id (index 0 unused) */
-  GArray *word_lens;      /* guint32 length of each id's form */
+  EvlStoryWordInfo *words; /* by id; 0 = unknown word */
+  const char **word_keys; /* folded form of each id (index 0 unused) */
+  guint32 *word_lens;     /* length of each id's form */
+  guint n_words, words_cap; /* (plain arrays: ~0.7 M instructions of GArray
+                               appends building the table, callgrind) */
   guint64 *slot_head;
   guint32 *slot_id;
   guint32 *slot_hash;     /* for rehashing only */
@@ -85,12 +87,9 @@ evl_story_taxonomy_unref (EvlStoryTaxonomy *tax)
         g_hash_table_unref (tax->maxw[i]);
     }
   g_string_chunk_free (tax->pool);
-  if (tax->words)
-    g_array_unref (tax->words);
-  if (tax->word_keys)
-    g_ptr_array_unref (tax->word_keys);
-  if (tax->word_lens)
-    g_array_unref (tax->word_lens);
+  g_free (tax->words);
+  g_free (tax->word_keys);
+  g_free (tax->word_lens);
   g_free (tax->slot_head);
   g_free (tax->slot_id);
   g_free (tax->slot_hash);
@@ -532,8 +531,7 @@ word_find (const EvlStoryTaxonomy *tax, const char *key, gsize len, guint64 head
       /* Forms hold no NUL byte, so equal heads of forms of the same
        * length up to eight bytes are equal forms. */
       guint32 id = tax->slot_id[i];
-      if (g_array_index (tax->word_lens, guint32, id) == len
-          && (len <= 8 || memcmp ((const char *) tax->word_keys->pdata[id] + 8, key + 8, len - 8) == 0))
+      if (tax->word_lens[id] == len && (len <= 8 || memcmp (tax->word_keys[id] + 8, key + 8, len - 8) == 0))
         return id;
     }
 }
@@ -547,8 +545,8 @@ evl_story_word_id (const EvlStoryTaxonomy *tax, const char *key, gsize len)
 const EvlStoryWordInfo *
 evl_story_word_info (const EvlStoryTaxonomy *tax, guint id)
 {
-  g_return_val_if_fail (id < tax->words->len, NULL);
-  return &g_array_index (tax->words, EvlStoryWordInfo, id);
+  g_return_val_if_fail (id < tax->n_words, NULL);
+  return &tax->words[id];
 }
 
 static void
@@ -581,6 +579,18 @@ slots_resize (EvlStoryTaxonomy *tax, guint32 n)
   g_free (old_hash);
 }
 
+/* Room for @cap words in the word arrays. */
+static void
+words_reserve (EvlStoryTaxonomy *tax, guint cap)
+{
+  if (cap <= tax->words_cap)
+    return;
+  tax->words = g_renew (EvlStoryWordInfo, tax->words, cap);
+  tax->word_keys = g_renew (const char *, tax->word_keys, cap);
+  tax->word_lens = g_renew (guint32, tax->word_lens, cap);
+  tax->words_cap = cap;
+}
+
 /* The id of @w (a NUL-terminated folded form that outlives @tax), added
  * when new.  Load factor at most 1/2. */
 static guint
@@ -594,14 +604,15 @@ word_add (EvlStoryTaxonomy *tax, const char *w)
   guint id = word_find (tax, w, len, head, h);
   if (id != EVL_W_UNKNOWN)
     return id;
-  id = tax->words->len;
+  id = tax->n_words;
   if ((id + 1) * 2 > tax->slot_mask + 1)
     slots_resize (tax, (tax->slot_mask + 1) * 2);
-  EvlStoryWordInfo info = { 0 };
-  g_array_append_val (tax->words, info);
-  g_ptr_array_add (tax->word_keys, (gpointer) w);
-  guint32 len32 = (guint32) len;
-  g_array_append_val (tax->word_lens, len32);
+  if (id == tax->words_cap)
+    words_reserve (tax, MAX (2 * tax->words_cap, 64u));
+  tax->words[id] = (EvlStoryWordInfo) { 0 };
+  tax->word_keys[id] = w;
+  tax->word_lens[id] = (guint32) len;
+  tax->n_words++;
   slot_put (tax, head, h, id);
   return id;
 }
@@ -613,6 +624,17 @@ static const struct { const char *suffix, *repl; guint8 sl, rl; } stem_suffixes[
   { "d", "", 1, 0 }, { "ing", "", 3, 0 }, { "ing", "e", 3, 1 }, { "ed", "e", 2, 1 },
 };
 
+/* @w (@n bytes) ends with the @sl bytes of @suffix (@sl <= @n, a few
+ * bytes): a byte loop, not a memcmp() call per suffix tried. */
+static inline gboolean
+ends_with (const char *w, gsize n, const char *suffix, gsize sl)
+{
+  for (gsize k = 0; k < sl; k++)
+    if (w[n - sl + k] != suffix[k])
+      return FALSE;
+  return TRUE;
+}
+
 /* The trigger rules of the first regular stem of the folded word @w (@n
  * bytes) that has some.  A fallback for lemmas the recogniser did not
  * normalise. */
@@ -621,12 +643,12 @@ stem_rules (const EvlStoryTaxonomy *tax, const char *w, gsize n)
 {
   if (n >= 64)
     return NULL;
-  const EvlStoryWordInfo *info = (const EvlStoryWordInfo *) (void *) tax->words->data;
+  const EvlStoryWordInfo *info = tax->words;
   char buf[72];
   for (guint i = 0; i < G_N_ELEMENTS (stem_suffixes); i++)
     {
       gsize sl = stem_suffixes[i].sl;
-      if (n <= sl + 2 || memcmp (w + n - sl, stem_suffixes[i].suffix, sl) != 0)
+      if (n <= sl + 2 || !ends_with (w, n, stem_suffixes[i].suffix, sl))
         continue;
       memcpy (buf, w, n - sl);
       memcpy (buf + n - sl, stem_suffixes[i].repl, stem_suffixes[i].rl + 1u);
@@ -648,7 +670,7 @@ static EvlStoryWordInfo *
 word_info_mut (EvlStoryTaxonomy *tax, const char *w)
 {
   guint id = word_add (tax, w);
-  return &g_array_index (tax->words, EvlStoryWordInfo, id);
+  return &tax->words[id];
 }
 
 /* Every word whose stem_rules() can be non-NULL is a rule word inflected
@@ -687,7 +709,7 @@ add_stem_forms (EvlStoryTaxonomy *tax)
         {
           gsize rl = stem_suffixes[i].rl;
           char buf[80];
-          if (n < rl || n + 5 >= sizeof buf || memcmp (w + n - rl, stem_suffixes[i].repl, rl) != 0)
+          if (n < rl || n + 5 >= sizeof buf || !ends_with (w, n, stem_suffixes[i].repl, rl))
             continue;
           memcpy (buf, w, n - rl);
           memcpy (buf + n - rl, stem_suffixes[i].suffix, stem_suffixes[i].sl + 1u);
@@ -709,14 +731,6 @@ add_stem_forms (EvlStoryTaxonomy *tax)
 static void
 build_words (EvlStoryTaxonomy *tax)
 {
-  tax->words = g_array_new (FALSE, TRUE, sizeof (EvlStoryWordInfo));
-  tax->word_keys = g_ptr_array_new ();
-  tax->word_lens = g_array_new (FALSE, TRUE, sizeof (guint32));
-  EvlStoryWordInfo none = { 0 };
-  g_array_append_val (tax->words, none);
-  g_ptr_array_add (tax->word_keys, (gpointer) "");
-  guint32 zero = 0;
-  g_array_append_val (tax->word_lens, zero);
   /* Sized up front for the words to come (each rule word has a few stem
    * forms), so that the table is rarely rehashed while it fills. */
   gsize expect = EVL_W_N_FIXED + 4 * g_hash_table_size (tax->rules) + g_hash_table_size (tax->ctxwords)
@@ -732,6 +746,11 @@ build_words (EvlStoryTaxonomy *tax)
   while (size < expect * 4)
     size *= 2;
   slots_resize (tax, size);
+  words_reserve (tax, (guint) expect + 1);
+  tax->words[0] = (EvlStoryWordInfo) { 0 };
+  tax->word_keys[0] = "";
+  tax->word_lens[0] = 0;
+  tax->n_words = 1;
   for (guint i = 1; i < EVL_W_N_FIXED; i++)
     {
       G_GNUC_UNUSED guint id = word_add (tax, fixed_words[i]);
@@ -778,7 +797,7 @@ build_words (EvlStoryTaxonomy *tax)
    * empty slot: at load 1/4, fewer than at up to 1/2 while building, in
    * as many bytes as the 16-byte slots at 1/2 took. */
   guint32 want = tax->slot_mask + 1;
-  while (want < tax->words->len * 4)
+  while (want < tax->n_words * 4)
     want *= 2;
   if (want > tax->slot_mask + 1)
     slots_resize (tax, want);
