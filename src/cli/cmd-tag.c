@@ -340,12 +340,14 @@ evl_cmd_tag (int argc, char **argv)
       return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;
     }
   g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) per_path = g_hash_table_new (g_str_hash, g_str_equal);
+  /* The keys are copies: tag_sink() frees each document (and its path)
+   * once written, and later lookups compare against the keys. */
+  g_autoptr (GHashTable) per_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < docs->len; i++)
     {
       const char *path = evl_document_get_path (docs->pdata[i]);
       if (path)
-        g_hash_table_insert (per_path, (gpointer) path,
+        g_hash_table_insert (per_path, g_strdup (path),
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_path, path)) + 1));
     }
   /* Each document is written and dropped as soon as it and those before
