@@ -793,16 +793,20 @@ match_is (const Scan *s, const GazMatch *m, const char *attr)
 static EvlCand *
 add_cand (Scan *s, guint a, guint b, EvlCandKind kind, EvlEntityType type)
 {
-  EvlCand c = { 0 };
-  c.span = span_of (s, a, b);
-  c.sentence = s->sentence;
-  c.tok0 = a, c.tok1 = b;
-  c.kind = kind;
-  c.type = type;
-  c.heading = s->heading;
-  c.cluster = -1;
-  g_array_append_val (s->cands, c);
-  return &g_array_index (s->cands, EvlCand, s->cands->len - 1);
+  /* Grown by one element and written in place (the other fields zero):
+   * no copy of the record through g_array_append_vals(). */
+  g_array_set_size (s->cands, s->cands->len + 1);
+  EvlCand *c = &g_array_index (s->cands, EvlCand, s->cands->len - 1);
+  *c = (EvlCand) {
+    .span = span_of (s, a, b),
+    .sentence = s->sentence,
+    .tok0 = a, .tok1 = b,
+    .kind = kind,
+    .type = type,
+    .heading = s->heading,
+    .cluster = -1,
+  };
+  return c;
 }
 
 static EvlEntityType
@@ -1574,7 +1578,9 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
   s.lower = &lower;
   s.memo = g_new (TokMemo, s.n_tok);
   s.state = g_new0 (guint8, s.n_tok);
-  s.cands = g_array_new (FALSE, TRUE, sizeof (EvlCand));
+  /* Room for a candidate per eight tokens (more than most documents
+   * have): no regrowth. */
+  s.cands = g_array_sized_new (FALSE, FALSE, sizeof (EvlCand), s.n_tok / 8 + 8);
 
   for (guint si = 0; si < n_sent; si++)
     {
