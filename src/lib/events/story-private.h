@@ -166,6 +166,7 @@ typedef struct {
   guint16 *ev_type;      /* taxonomy type of each event (evl_story_type_events()) */
   guint8 *ev_tf;         /* EVL_STORY_TF_* of each event: its tense and aspect, once */
   guint32 start_all;     /* EVL_STORY_C_START_* of lexicons without a start set */
+  guint32 tok_per_kb;    /* tokens per 1024 bytes of text, for guesses (story.c) */
   guint8 *tx_excluded;   /* per timex: taken by an implied event (story-anchor.c), zeroed */
   gint32 *prior_of;      /* per event: its implied prior event (story-anchor.c) */
   gint32 *sent_source;   /* per sentence: its reported speaker (story-factuality.c) */
