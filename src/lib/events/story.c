@@ -680,24 +680,26 @@ word_info_mut (EvlStoryTaxonomy *tax, const char *w)
  * stem_rules() per untyped trigger was ~7 M of the stage's 103 M
  * instructions on the small corpus (callgrind). */
 static void
-add_stem_form (EvlStoryTaxonomy *tax, GPtrArray *found, const char *f)
+add_stem_form (EvlStoryTaxonomy *tax, const char *f)
 {
-  const GArray *r = stem_rules (tax, f, strlen (f));
-  if (r)
-    {
-      /* No dedup needed: word_add() finds a form added before. */
-      g_ptr_array_add (found, (gpointer) g_string_chunk_insert (tax->pool, f));
-      g_ptr_array_add (found, (gpointer) r);
-    }
+  gsize n = strlen (f);
+  const GArray *r = stem_rules (tax, f, n);
+  if (r == NULL)
+    return;
+  /* Pooled only when new: word_add() keeps the pointer. */
+  guint id = evl_story_word_id (tax, f, n);
+  if (id == EVL_W_UNKNOWN)
+    id = word_add (tax, g_string_chunk_insert (tax->pool, f));
+  tax->words[id].stem_rules = r;
 }
 
 static void
 add_stem_forms (EvlStoryTaxonomy *tax)
 {
-  /* Pairs (form, its stem_rules()), added once all are known: a form
-   * added to the table earlier would not change a later stem_rules(),
-   * which reads only the rules of other words, but this keeps it plain. */
-  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+  /* Each form gets its stem_rules() as it is found: adding forms to the
+   * table does not change a later stem_rules(), which reads only the
+   * rules of other words, and new forms have none.  (Collecting the
+   * pairs first took two GPtrArray appends a form.) */
   GHashTableIter it;
   gpointer k;
   g_hash_table_iter_init (&it, tax->rules);
@@ -713,17 +715,15 @@ add_stem_forms (EvlStoryTaxonomy *tax)
             continue;
           memcpy (buf, w, n - rl);
           memcpy (buf + n - rl, stem_suffixes[i].suffix, stem_suffixes[i].sl + 1u);
-          add_stem_form (tax, found, buf);
+          add_stem_form (tax, buf);
           if (rl == 0 && n >= 2)
             {
               buf[n] = w[n - 1];
               memcpy (buf + n + 1, stem_suffixes[i].suffix, stem_suffixes[i].sl + 1u);
-              add_stem_form (tax, found, buf);
+              add_stem_form (tax, buf);
             }
         }
     }
-  for (guint i = 0; i + 1 < found->len; i += 2)
-    word_info_mut (tax, found->pdata[i])->stem_rules = found->pdata[i + 1];
 }
 
 /* The word table, from the fixed words, the class lists and the parsed
