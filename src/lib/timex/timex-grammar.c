@@ -187,7 +187,7 @@ unit_value (TxUnit *u)
  * a hundred, a dozen, a couple of, a few, several).  'a'/'an' alone is not
  * a number.  Returns the end or -1. */
 static int
-number_at (const TxScan *s, int i, double *val, gboolean *vague)
+number_at_raw (const TxScan *s, int i, double *val, gboolean *vague)
 {
   *vague = FALSE;
   if (i >= s->n)
@@ -281,6 +281,27 @@ number_at (const TxScan *s, int i, double *val, gboolean *vague)
     return -1;
   *val = total + cur;
   return j;
+}
+
+/* number_at_raw() through the paragraph's memo: p_season(), p_duration()
+ * and p_set() all read the number at the unit a match is tried at.  On
+ * failure *@val is left as it was, as number_at_raw() leaves it. */
+static int
+number_at (const TxScan *s, int i, double *val, gboolean *vague)
+{
+  TxNumberMemo *nm = s->number;
+  if (nm->at != i)
+    {
+      double v = 0;
+      nm->vague = FALSE;
+      nm->end = number_at_raw (s, i, &v, &nm->vague);
+      nm->val = v;
+      nm->at = i;
+    }
+  *vague = nm->vague;
+  if (nm->end > 0)
+    *val = nm->val;
+  return nm->end;
 }
 
 static int
@@ -709,7 +730,7 @@ p_year (TxScan *s, int i, TxMatch *m)
   if (e < 0 && is (s, i, "the") && is (s, i + 1, "year"))
     {
       /* 'the year two thousand' */
-      double v;
+      double v = 0;
       gboolean vague;
       int k = number_at (s, i + 2, &v, &vague);
       if (k < 0 || vague || v < 1000 || v > 2100 || U (i + 2)->kind == U_NUM)

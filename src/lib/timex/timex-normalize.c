@@ -528,6 +528,7 @@ scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 en
   s->n = (int) units->len;
   for (int k = 0; k < LEX_N; k++)
     s->memo[k].at = -1;
+  s->number->at = -1;
   for (int i = 0; i < s->n;)
     {
       const TxUnit *u = &s->u[i];
@@ -603,6 +604,8 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
   s.text = evl_document_get_text (doc, &len);
   s.dct = evl_document_get_dct_day (doc);
   s.ref_index = -1;
+  TxNumberMemo number = { .at = -1 };
+  s.number = &number;
   tx_dct_point (&s, EVL_GRAIN_DAY, &s.ref);
   /* the thread's units array, kept from one document to the next
    * unless a long paragraph grew it past TX_UNITS_KEEP: saves an

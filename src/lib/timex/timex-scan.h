@@ -226,9 +226,19 @@ typedef struct {
                                  * to ('three days later'): bounds, not value */
 } TxMatch;
 
+/* timex-grammar.c: the last number_at() in a paragraph, a pure function
+ * of the paragraph's units (several patterns read the number at the
+ * same unit); @at -1: none. */
+typedef struct {
+  int at, end;
+  double val;
+  gboolean vague;
+} TxNumberMemo;
+
 typedef struct {
   const TxLex *lx;
   TxWordCache *cache;           /* the thread's (evl_timex_annotate()) */
+  TxNumberMemo *number;         /* written through a const TxScan too */
   const char *text;
   TxUnit *u;
   int n;
