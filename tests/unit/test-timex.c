@@ -542,6 +542,8 @@ static TxCase word_form_cases[] = {
   { "The talks in the U.S. ended on Wednesday, officials said.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
   { "He left in Sept. and came back in the fall of that year.", DCT, "Sept.", "DATE", "2023-09", "" },
   { "The blast at 9 a.m. Wednesday was heard across the capital.", DCT, "9 a.m. Wednesday", "TIME", "2023-09-13T09:00", "" },
+  { "Officials didn't comment on Wednesday's launch.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "The launch came at 10 o'clock on Wednesday.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
 };
 
 TX_FAMILY (word_forms, word_form_cases)
