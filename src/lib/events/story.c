@@ -952,11 +952,6 @@ evl_story_tense_flags (const EvlEventMention *e)
   return f;
 }
 
-guint
-evl_story_type_code (const EvlStoryDoc *sd, gint32 k)
-{
-  return g_array_index (sd->tax->types, EvlStoryType, sd->ev_type[k]).name_code;
-}
 
 static inline const EvlStoryWordInfo *
 tok_info (const EvlStoryDoc *sd, gint i)
@@ -1114,6 +1109,7 @@ evl_story_type_events (EvlStoryDoc *sd)
       e->type = sd->type_name[type];
       e->cameo = sd->type_cameo[type];
       sd->ev_type[k] = (guint16) type;
+      sd->ev_code[k] = st->name_code;
       if (st->outcome && t >= 0)
         {
           gint v = find_outcome (sd, memo, e, t);
@@ -1396,6 +1392,7 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->n_parts = carve (c, ne, 1, TRUE);
   sd->ev_mark = carve (c, ne, 1, TRUE);
   sd->ev_type = carve (c, ne, sizeof (guint16), TRUE);
+  sd->ev_code = carve (c, ne, 1, TRUE);
   sd->ev_tf = carve (c, ne, 1, FALSE);
   sd->type_name = carve (c, nt, sizeof (const char *), TRUE);
   sd->type_cameo = carve (c, nt, sizeof (const char *), TRUE);
