@@ -122,6 +122,7 @@ typedef struct {
   EvlDocument *doc;
   const EvlStoryTaxonomy *tax;
   const char *text;
+  gsize text_len;        /* bytes of @text */
   const EvlToken *tok;
   guint n_tok;
   const EvlSentence *sent;

@@ -1769,7 +1769,7 @@ evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc)
   sd.ctx = ctx;
   sd.doc = doc;
   sd.tax = tax;
-  sd.text = evl_document_get_text (doc, NULL);
+  sd.text = evl_document_get_text (doc, &sd.text_len);
   sd.tok = evl_document_get_tokens (doc, &sd.n_tok);
   sd.sent = evl_document_get_sentences (doc, &sd.n_sent);
   sd.tx = evl_document_get_timexes (doc, &sd.n_tx);
