@@ -61,7 +61,9 @@ EVL_API gboolean evl_lex_key_init (EvlLexKey *k, const char *key, gssize len);
  * prepared from. */
 EVL_API const EvlLexEntry *evl_lexicon_lookup_key (const EvlLexicon *lex,
                                                    const EvlLexKey *k);
-/* Number of entries (lines), and entry @i in file order. */
+/* Number of entries (lines), and entry @i in file order.  Entries are
+ * one array: evl_lexicon_get (lex, i) == evl_lexicon_get (lex, 0) + i, so
+ * a lookup's result gives its entry number by pointer difference. */
 EVL_API guint evl_lexicon_size (const EvlLexicon *lex);
 EVL_API const EvlLexEntry *evl_lexicon_get (const EvlLexicon *lex, guint i);
 /* The longest number of space-separated words of any form: multi-word

@@ -422,6 +422,12 @@ Test (lexicon, index_round_trip)
   cr_assert (evl_lexicon_is_mapped (mapped) && !evl_lexicon_is_mapped (parsed));
   g_autofree char *diff = lexicon_difference (mapped, parsed, text);
   cr_assert_null (diff, "%s", diff);
+  /* The recognizer numbers entries by pointer difference (evl-context.h). */
+  for (guint i = 0; i < evl_lexicon_size (parsed); i++)
+    {
+      cr_assert_eq (evl_lexicon_get (parsed, i), evl_lexicon_get (parsed, 0) + i);
+      cr_assert_eq (evl_lexicon_get (mapped, i), evl_lexicon_get (mapped, 0) + i);
+    }
   cr_assert_str_eq (evl_lexicon_lookup (mapped, "MAY", -1)->attrs[0], "month");
   cr_assert_str_eq (evl_lexicon_lookup (mapped, "abcdefghi", -1)->attrs[0], "1|2");
   EvlLexicon *o = evl_lexicon_index_map (img, index->len, "en/other", 4);

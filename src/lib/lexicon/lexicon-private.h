@@ -31,5 +31,3 @@ void evl_lexicon_index_finish (GByteArray *index);
  * @text_len: the caller then parses the text. */
 EvlLexicon *evl_lexicon_index_map (const guint8 *index, gsize index_len, const char *name,
                                    gsize text_len);
-/* Was @lex mapped from an index (rather than parsed)? */
-gboolean evl_lexicon_is_mapped (const EvlLexicon *lex);
