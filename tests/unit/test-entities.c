@@ -146,6 +146,9 @@ static RejectCase reject_cases[] = {
   /* Sentence-initial and list-initial common words. */
   { "Officials said the talks ended. Later, officials left.", "Officials" },
   { "Military Cooperation: the leaders discussed military cooperation.", "Military Cooperation" },
+  /* The lower-case words may come later, or be the first words of sentences. */
+  { "Drone Strikes: the port was hit. Later, drone strikes resumed at night.", "Drone Strikes" },
+  { "Harvest Reports. harvest figures and reports were late.", "Harvest Reports" },
   { "Notable figures attended. Through an interpreter, he spoke.", "Through" },
   /* Demonyms used as modifiers. */
   { "Russian officials denied the claims.", "Russian" },
