@@ -770,8 +770,18 @@ memo_fill (const Scan *s, guint i)
       EvlLexKey key;
       const guint8 *mw;
       guint8 tmp[EVL_ENT_N_LEX];
-      probe_first (s, i, k, &mw, tmp);
       guint words = probe_min_words (s, i, k);
+      if (shared)
+        {
+          /* Every probe's first word is the token's (probe_first()):
+           * none of more words than its longest form (~1 M instructions
+           * of probes on the small corpus). */
+          if (words > most)
+            continue;
+          mw = w->fw;
+        }
+      else
+        probe_first (s, i, k, &mw, tmp);
       gboolean ready = FALSE;
       for (guint l = 0; l < 4; l++)
         {
