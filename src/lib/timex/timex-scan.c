@@ -12,6 +12,9 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static const char *const lexicon_names[LEX_N] = {
   "en/months", "en/weekdays", "en/numbers", "en/ordinals", "en/time-units",
@@ -560,6 +563,26 @@ alnum_run (guint64 w)
   return stop ? lowest_byte (stop) : 8;
 }
 
+#if defined(__SSE2__)
+/* How many of the 16 bytes at @p from the first are ASCII letters or
+ * digits (16 when all): one compare per byte class on the vector
+ * instead of alnum_run()'s 25 scalar operations per eight bytes
+ * (~2 M instructions on the 400 small documents). */
+static inline gsize
+alnum_run16 (const char *p)
+{
+  __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) p);
+  /* a letter: (x | 0x20) - 'a' at most 25, unsigned; a digit: x - '0'
+   * at most 9 (a byte >= 0x80 is neither) */
+  __m128i l = _mm_sub_epi8 (_mm_or_si128 (x, _mm_set1_epi8 (0x20)), _mm_set1_epi8 ('a'));
+  __m128i d = _mm_sub_epi8 (x, _mm_set1_epi8 ('0'));
+  __m128i ok = _mm_or_si128 (_mm_cmpeq_epi8 (_mm_min_epu8 (l, _mm_set1_epi8 (25)), l),
+                             _mm_cmpeq_epi8 (_mm_min_epu8 (d, _mm_set1_epi8 (9)), d));
+  guint stop = ~(guint) _mm_movemask_epi8 (ok) | 0x10000u;
+  return tx_lowest_bit (stop);
+}
+#endif
+
 /* The first @m (< 8) bytes of @w, the rest zero. */
 #define LOW_BYTES(w, m) ((w) & ((G_GUINT64_CONSTANT (1) << (8 * (m))) - 1))
 
@@ -574,8 +597,22 @@ plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const ch
   const guint64 lower = EVL_SWAR_ONES * 0x20;    /* folds letters, keeps digits */
   if (e - p < 8)
     return NULL;
-  guint64 w = load_le64 (p);
-  gsize k = alnum_run (w);
+  guint64 w = load_le64 (p), w1 = 0;
+  gsize k;
+#if defined(__SSE2__)
+  if (e - p >= 16)
+    k = alnum_run16 (p);
+  else
+#endif
+    {
+      k = alnum_run (w);
+      if (k == 8)
+        {
+          if (e - p < 16)
+            return NULL;
+          k += alnum_run (load_le64 (p + 8));
+        }
+    }
   guint64 k0 = w | lower, k1 = 0, k2 = 0, wh;
   if (k < 8)
     {
@@ -584,20 +621,16 @@ plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const ch
     }
   else
     {
-      if (e - p < 16)
-        return NULL;
-      w = load_le64 (p + 8);
-      gsize m = alnum_run (w);
-      k1 = w | lower;
-      k += m;
-      if (m < 8)
-        k1 = LOW_BYTES (k1, m);
+      w1 = load_le64 (p + 8);
+      k1 = w1 | lower;
+      if (k < 16)
+        k1 = LOW_BYTES (k1, k - 8);
       else
         {
           if (e - p < 24)
             return NULL;
           w = load_le64 (p + 16);
-          m = alnum_run (w);
+          gsize m = alnum_run (w);
           if (m == 8)
             return NULL;
           k2 = LOW_BYTES (w | lower, m);
