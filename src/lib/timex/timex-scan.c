@@ -536,10 +536,12 @@ store_le64 (char *p, guint64 v)
   memcpy (p, &v, 8);
 }
 
-/* Fills @ce with what classify() makes of the word in u->low. */
+/* Fills entry @i of @wc with what classify() makes of the word in
+ * u->low. */
 static void
-cache_fill (const TxLex *lx, TxCacheEntry *ce, const TxUnit *u, const guint64 *key)
+cache_fill (const TxLex *lx, TxWordCache *wc, guint32 i, const TxUnit *u, const guint64 *key)
 {
+  TxCacheEntry *ce = &wc->e[i];
   memset (ce, 0, sizeof *ce);
   memcpy (ce->key, key, sizeof ce->key);
   ce->h = tx_hash (u->low, u->len);
@@ -548,7 +550,19 @@ cache_fill (const TxLex *lx, TxCacheEntry *ce, const TxUnit *u, const guint64 *k
   if (ce->cand)
     {
       const TxWordRec *r = word_find (lx, u->low, u->len, ce->h);
-      ce->info = r ? &r->info : NULL;
+      if (r)
+        ce->info = &r->info;
+      else
+        {
+          /* the slot's last owner, if it still points there, goes back
+           * to word_info() each time */
+          TxCacheInfo *fp = &wc->fp[i & ((1u << TX_CACHE_FP_BITS) - 1)];
+          if (fp->owner && wc->e[fp->owner - 1].info == &fp->info)
+            wc->e[fp->owner - 1].info = NULL;
+          word_info (lx, u->low, u->len, ce->h, &fp->info);
+          fp->owner = i + 1;
+          ce->info = &fp->info;
+        }
     }
   else if (ce->start_word)
     ce->sc = start_bits (u->low, u->len);
@@ -654,13 +668,14 @@ plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const ch
       store_le64 (u->low + 16, k2);
     }
   u->len = (guint8) k;
-  TxCacheEntry *ce = &wc->e[(wh * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - TX_CACHE_BITS)];
+  guint32 ci = (guint32) ((wh * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - TX_CACHE_BITS));
+  TxCacheEntry *ce = &wc->e[ci];
   /* the keys are zero-padded and a word holds no zero byte: equal keys
    * are equal words (an empty entry's key is all zero) */
   if (ce->key[0] != k0 || ((ce->key[1] ^ k1) | (ce->key[2] ^ k2)) != 0)
     {
       guint64 key[3] = { k0, k1, k2 };
-      cache_fill (lx, ce, u, key);
+      cache_fill (lx, wc, ci, u, key);
     }
   u->h = ce->h;
   u->start_word = ce->start_word;
