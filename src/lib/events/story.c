@@ -1350,6 +1350,16 @@ link_timex_tokens (EvlStoryDoc *sd, guint first, guint end)
     sd->tx_next[j] = (gint32) first;
 }
 
+/* The character at @s is a letter or a digit: an ASCII byte (nearly
+ * every trigger) without decoding and the Unicode tables, which were
+ * ~0.3 M instructions on the small corpus (callgrind). */
+static inline gboolean
+alnum_at (const char *s)
+{
+  guchar c = (guchar) *s;
+  return c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (g_utf8_get_char (s));
+}
+
 /* Carves the per-document arrays out of one block: with @base NULL it
  * only sums their sizes (eight-byte aligned) into @size. */
 typedef struct {
@@ -1593,7 +1603,7 @@ build_index (EvlStoryDoc *sd)
       /* A trigger that starts with punctuation ('’s' split off a name) is
        * a recognition slip: it is typed OTHER and never kept or cited. */
       EvlSpan sp = sd->ev[k].span;
-      if (sp.end <= sp.start || !g_unichar_isalnum (g_utf8_get_char (sd->text + sp.start)))
+      if (sp.end <= sp.start || !alnum_at (sd->text + sp.start))
         sd->ev_mark[k] |= EVL_STORY_MARK_JUNK;
     }
   hint = 0;
