@@ -520,12 +520,12 @@ in_name (const TxScan *s, const TxMatch *m)
 
 /* @peak: raised to the units array's largest size */
 static void
-scan_span (TxScan *s, EvlDocument *doc, GArray *units, guint32 start, guint32 end, guint *peak)
+scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32 end, guint *peak)
 {
   guint size = tx_units (s->lx, s->cache, s->text, start, end, units);
   *peak = MAX (*peak, size);
-  s->u = (TxUnit *) (void *) units->data;
-  s->n = (int) units->len;
+  s->u = units->u;
+  s->n = (int) units->n;
   for (int k = 0; k < LEX_N; k++)
     s->memo[k].at = -1;
   s->number->at = -1;
@@ -589,7 +589,7 @@ lex_free (gpointer lx)
 /* largest units array a thread keeps (about 800 KB; paragraphs up to
  * about 32 KB of text) */
 #define TX_UNITS_KEEP 8192
-static GPrivate units_buf = G_PRIVATE_INIT ((GDestroyNotify) g_array_unref);
+static GPrivate units_buf = G_PRIVATE_INIT ((GDestroyNotify) tx_unit_buf_free);
 static GPrivate cache_buf = G_PRIVATE_INIT (g_free);
 
 void
@@ -611,10 +611,10 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
    * unless a long paragraph grew it past TX_UNITS_KEEP: saves an
    * allocation and its regrowth per document (~0.9 M instructions on
    * the 400 small documents) */
-  GArray *units = g_private_get (&units_buf);
+  TxUnitBuf *units = g_private_get (&units_buf);
   if (!units)
     {
-      units = g_array_sized_new (FALSE, FALSE, sizeof (TxUnit), 256);
+      units = g_new0 (TxUnitBuf, 1);
       g_private_set (&units_buf, units);
     }
   s.cache = g_private_get (&cache_buf);

@@ -695,9 +695,32 @@ plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const ch
   return p + k;
 }
 
-/* Cuts [start, end) of the text into units appended to @out. */
+void
+tx_unit_buf_free (TxUnitBuf *b)
+{
+  if (b)
+    g_free (b->u);
+  g_free (b);
+}
+
+/* Room for @cap units in @b, rounded up to a power of two. */
+static TxUnit *
+unit_buf_reserve (TxUnitBuf *b, guint cap)
+{
+  if (cap > b->cap)
+    {
+      guint c = 64;
+      while (c < cap)
+        c *= 2;
+      b->u = g_renew (TxUnit, b->u, c);
+      b->cap = c;
+    }
+  return b->u;
+}
+
+/* Cuts [start, end) of the text into the units of @out. */
 guint
-tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, guint32 end, GArray *out)
+tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, guint32 end, TxUnitBuf *out)
 {
   if (wc->serial != lx->serial)
     {
@@ -709,8 +732,7 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
   gboolean space = TRUE, nl = TRUE;
   /* filled in place; about one unit per five bytes of English */
   guint cap = (end - start) / 4 + 16;
-  g_array_set_size (out, cap);
-  TxUnit *units = (TxUnit *) (void *) out->data;
+  TxUnit *units = unit_buf_reserve (out, cap);
   guint n = 0;
   while (p < e)
     {
@@ -732,8 +754,7 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
       if (n == cap)
         {
           cap *= 2;
-          g_array_set_size (out, cap);
-          units = (TxUnit *) (void *) out->data;
+          units = unit_buf_reserve (out, cap);
         }
       TxUnit *u = &units[n];
       /* classify() fills u->w; u->val is read only when u->has_val */
@@ -904,6 +925,6 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
       p = q;
       space = nl = FALSE;
     }
-  g_array_set_size (out, n);
+  out->n = n;
   return cap;
 }
