@@ -439,6 +439,11 @@ longest (const Scan *s, EvlEntLexId id, guint i, guint kmax, const EvlLexEntry *
   if (kmax >= 2 && s->lex->by_id[id] && is_word (s, i))
     {
       const TokMemo *g = word_at (s, i);
+      /* Every probe's first word is the token's, and no form of the
+       * lexicon starts with it: none matches, not even the token alone
+       * (its memo lookups are skipped by the same filter). */
+      if (s->tok[i].span.end >= g->fw_end && g->fw[id] == 0)
+        return 0;
       gboolean ok[MAX_SPAN_WORDS + 1] = { FALSE };
       guint words[MAX_SPAN_WORDS + 1] = { 0 };
       gboolean inner = TRUE;
