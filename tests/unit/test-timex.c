@@ -544,6 +544,10 @@ static TxCase word_form_cases[] = {
   { "The blast at 9 a.m. Wednesday was heard across the capital.", DCT, "9 a.m. Wednesday", "TIME", "2023-09-13T09:00", "" },
   { "Officials didn't comment on Wednesday's launch.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
   { "The launch came at 10 o'clock on Wednesday.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  /* a unit per byte: more units than the room first reserved for the
+   * paragraph (a unit per four bytes), which grows it twice */
+  { "x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x "
+    "ended on Wednesday.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
 };
 
 TX_FAMILY (word_forms, word_form_cases)

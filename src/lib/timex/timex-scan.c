@@ -733,7 +733,8 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
   /* filled in place; about one unit per five bytes of English */
   guint cap = (end - start) / 4 + 16;
   TxUnit *units = unit_buf_reserve (out, cap);
-  guint n = 0;
+  /* the next unit and the end of the room: no counter to keep */
+  TxUnit *u = units, *ulim = units + cap;
   while (p < e)
     {
       guchar c = (guchar) *p;
@@ -751,12 +752,13 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
           p += 2;
           continue;
         }
-      if (n == cap)
+      if (u == ulim)
         {
           cap *= 2;
           units = unit_buf_reserve (out, cap);
+          u = units + cap / 2;
+          ulim = units + cap;
         }
-      TxUnit *u = &units[n];
       /* classify() fills u->w; u->val is read only when u->has_val */
       memset (u, 0, offsetof (TxUnit, w));
       u->space = space;
@@ -921,10 +923,10 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
     classified:
       u->start = (guint32) (p - base);
       u->end = (guint32) (q - base);
-      n++;
+      u++;
       p = q;
       space = nl = FALSE;
     }
-  out->n = n;
+  out->n = (guint) (u - units);
   return cap;
 }
