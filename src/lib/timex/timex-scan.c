@@ -671,8 +671,11 @@ plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const ch
   guint32 ci = (guint32) ((wh * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - TX_CACHE_BITS));
   TxCacheEntry *ce = &wc->e[ci];
   /* the keys are zero-padded and a word holds no zero byte: equal keys
-   * are equal words (an empty entry's key is all zero) */
-  if (ce->key[0] != k0 || ((ce->key[1] ^ k1) | (ce->key[2] ^ k2)) != 0)
+   * are equal words (an empty entry's key is all zero); a word of fewer
+   * than eight bytes ends its first key word with a zero byte, so an
+   * entry with the same first key word is as short and its other key
+   * words are zero too (~0.6 M instructions on the 400 small documents) */
+  if (ce->key[0] != k0 || (k >= 8 && ((ce->key[1] ^ k1) | (ce->key[2] ^ k2)) != 0))
     {
       guint64 key[3] = { k0, k1, k2 };
       cache_fill (lx, wc, ci, u, key);
