@@ -858,3 +858,43 @@ Test (entities, one_word_filter_keeps_every_key)
     used += lex->one_bloom[i] != 0;
   cr_expect_lt (used, (1u << EVL_ENT_ONE_BITS) / 4);
 }
+
+/* The attribute forms folded per context (evl_ent_forms_has()) answer as
+ * evl_ent_attr_has() does, for the forms themselves (as written, in
+ * capitals, with a doubled space) and for other names of the entry. */
+Test (entities, folded_attribute_forms_answer_as_the_attributes)
+{
+  static const char *const names[EVL_ENT_N_ATTR] = { "demonym", "capital", "context" };
+  const EvlEntLex *lex = evl_ent_lex_get (ctx);
+  guint yes = 0, asked = 0;
+  for (guint l = 0; l < 2; l++)
+    for (guint i = 0; lex->by_id[l] && i < evl_lexicon_size (lex->by_id[l]); i++)
+      {
+        const EvlLexEntry *e = evl_lexicon_get (lex->by_id[l], i);
+        for (guint a = 0; a < EVL_ENT_N_ATTR; a++)
+          {
+            const char *v = evl_ent_attr (e, names[a]);
+            g_auto (GStrv) forms = g_strsplit (v ? v : "", "|", -1);
+            g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+            g_ptr_array_add (texts, g_strdup (e->canonical));
+            for (guint f = 0; forms[f]; f++)
+              {
+                g_ptr_array_add (texts, g_strdup (forms[f]));
+                g_ptr_array_add (texts, g_ascii_strup (forms[f], -1));
+                const char *sp = strchr (forms[f], ' ');
+                if (sp)
+                  g_ptr_array_add (texts, g_strdup_printf ("%.*s  %s", (int) (sp - forms[f]), forms[f], sp + 1));
+              }
+            for (guint t = 0; t < texts->len; t++)
+              {
+                const char *text = g_ptr_array_index (texts, t);
+                gboolean want = evl_ent_attr_has (e, names[a], text, strlen (text));
+                cr_expect_eq (evl_ent_forms_has (lex, (EvlEntAttrId) a, l, e, text, strlen (text)), want,
+                              "'%s' as %s of '%s'", text, names[a], e->canonical);
+                yes += want;
+                asked++;
+              }
+          }
+      }
+  cr_assert_gt (yes, 100, "%u of %u", yes, asked);
+}

@@ -39,6 +39,14 @@ typedef struct {
   const EvlLexEntry *one[EVL_ENT_N_LEX];  /* evl_lexicon_lookup() of it */
 } EvlEntWord;
 
+/* The gazetteer attributes whose forms are folded once per context. */
+typedef enum {
+  EVL_ENT_ATTR_DEMONYM,
+  EVL_ENT_ATTR_CAPITAL,
+  EVL_ENT_ATTR_CONTEXT,
+  EVL_ENT_N_ATTR
+} EvlEntAttrId;
+
 /* The lexicons and what the stage derives from them, built once per
  * context (evl_ent_lex_get()). */
 typedef struct {
@@ -66,6 +74,13 @@ typedef struct {
   guint8 *one_bloom;         /* 1 << EVL_ENT_ONE_BITS slots */
   EvlEntFirst *first;        /* open addressing, first_mask + 1 slots */
   guint32 first_mask;
+  /* The forms of attribute EvlEntAttrId a of the countries [0] and
+   * places [1] by entry index: entry i's records are
+   * form_data[a][l][form_off[a][l][i] .. form_off[a][l][i + 1]), each its
+   * folded length, its length as written, then its evl_fold_key() bytes
+   * (evl_ent_forms_has()). */
+  guint32 *form_off[EVL_ENT_N_ATTR][2];
+  guint8 *form_data[EVL_ENT_N_ATTR][2];
   GArray *words;             /* EvlEntWord, at most G_MAXUINT16 */
   GStringChunk *word_text;
   /* evl_ent_gaz_key()'s cache: (line, type) -> key, filled on first use,
@@ -213,6 +228,11 @@ evl_ent_slot_word (const EvlEntLex *lex, const EvlEntFirst *slot, const char *te
  * compared case-insensitively with white space folded. */
 gboolean evl_ent_attr_has (const EvlLexEntry *entry, const char *kind,
                            const char *text, gsize len);
+/* evl_ent_attr_has (@entry, the name of @attr, @text, @len) for an
+ * @entry of the countries (@l 0) or places (@l 1), from forms folded once
+ * per context. */
+gboolean evl_ent_forms_has (const EvlEntLex *lex, EvlEntAttrId attr, guint l,
+                            const EvlLexEntry *entry, const char *text, gsize len);
 /* (transfer none) The value of attribute "@kind=..." of @entry, or NULL. */
 const char *evl_ent_attr (const EvlLexEntry *entry, const char *kind);
 

@@ -867,11 +867,14 @@ span_of (const Scan *s, guint a, guint b)
   return sp;
 }
 
+/* The text of country or place match @m is one of the forms of its
+ * entry's attribute @attr. */
 static gboolean
-match_is (const Scan *s, const GazMatch *m, const char *attr)
+match_is (const Scan *s, const GazMatch *m, EvlEntAttrId attr)
 {
   guint32 a = s->tok[m->start].span.start, b = s->tok[m->end - 1].span.end;
-  return evl_ent_attr_has (m->entry, attr, s->text + a, b - a);
+  guint l = m->kind == EVL_GAZ_COUNTRY ? 0 : 1;
+  return evl_ent_forms_has (s->lex, attr, l, m->entry, s->text + a, b - a);
 }
 
 static EvlCand *
@@ -924,9 +927,9 @@ static EvlCand *
 emit_gaz (Scan *s, const GazMatch *m)
 {
   EvlCandKind kind = EVL_CAND_GAZ;
-  if (m->kind == EVL_GAZ_COUNTRY && match_is (s, m, "context"))
+  if (m->kind == EVL_GAZ_COUNTRY && match_is (s, m, EVL_ENT_ATTR_CONTEXT))
     kind = EVL_CAND_CONTEXT;
-  else if (m->kind == EVL_GAZ_COUNTRY && match_is (s, m, "capital"))
+  else if (m->kind == EVL_GAZ_COUNTRY && match_is (s, m, EVL_ENT_ATTR_CAPITAL))
     kind = EVL_CAND_CAPITAL;
   EvlCand *c = add_cand (s, m->start, m->end, kind, gaz_type (m->kind));
   c->gaz = m->entry;
@@ -945,9 +948,9 @@ is_demonym (const Scan *s, const GazMatch *m)
   TokMemo *g = &s->memo[m->start];
   guint l = m->kind == EVL_GAZ_COUNTRY ? 0 : 1;
   if (!(s->state[m->start] & MEMO_GAZ) || g->e[l] != m->entry || m->start + g->k[l] != m->end)
-    return match_is (s, m, "demonym");
+    return match_is (s, m, EVL_ENT_ATTR_DEMONYM);
   if (g->demonym[l] < 0)
-    g->demonym[l] = match_is (s, m, "demonym") ? 1 : 0;
+    g->demonym[l] = match_is (s, m, EVL_ENT_ATTR_DEMONYM) ? 1 : 0;
   return g->demonym[l] == 1;
 }
 
