@@ -929,6 +929,13 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
       u++;
       p = q;
       space = nl = FALSE;
+      /* the usual single space between words, without a turn of the
+       * loop (~0.4 M instructions on the 400 small documents) */
+      if (p < e && *p == ' ')
+        {
+          space = TRUE;
+          p++;
+        }
     }
   out->n = (guint) (u - units);
   return cap;
