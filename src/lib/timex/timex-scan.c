@@ -727,7 +727,10 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
 {
   if (wc->serial != lx->serial)
     {
-      memset (wc, 0, sizeof *wc);
+      /* a new cache (serial 0) comes zeroed from g_new0(): its 220 KB
+       * need no second pass */
+      if (wc->serial != 0)
+        memset (wc, 0, sizeof *wc);
       wc->serial = lx->serial;
     }
   const char *base = text;
