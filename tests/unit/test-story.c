@@ -1597,6 +1597,32 @@ Test (story, word_table_taxonomy_entries)
                 EVL_STORY_OUTCOME_FAILED);
 }
 
+/* Each word's scan bits are those its classes set (build_index() adds
+ * them per token): start words of en/factuality and of the cues, group
+ * words and complementizers; a word with none of those classes has none. */
+Test (story, word_table_scan_bits)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, NULL);
+  cr_assert_not_null (tax);
+  static const struct { const char *word; guint8 scan; } cases[] = {
+    { "said", EVL_STORY_SCAN_FACT },
+    { "after", EVL_STORY_SCAN_CUES },
+    { "that", EVL_STORY_SCAN_COMPLEMENTIZER },
+    { "of", 0 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint id = evl_story_word_id (tax, cases[i].word, strlen (cases[i].word));
+      cr_assert_neq (id, EVL_W_UNKNOWN, "%s", cases[i].word);
+      const EvlStoryWordInfo *info = evl_story_word_info (tax, id);
+      cr_assert_eq (info->scan & cases[i].scan, cases[i].scan, "%s: scan %#x", cases[i].word, info->scan);
+      if (cases[i].scan == 0)
+        cr_assert_eq (info->scan, 0, "%s: scan %#x", cases[i].word, info->scan);
+    }
+  cr_assert_eq (evl_story_word_info (tax, EVL_W_UNKNOWN)->scan, 0);
+}
+
 /* ------------------------------------------------ precomputed word facts */
 
 typedef struct {

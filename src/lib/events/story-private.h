@@ -87,17 +87,21 @@ enum {
 };
 
 /* What the story rules know of a folded word; entry 0 (unknown words) is
- * all zero. */
+ * all zero but for its scan bits. */
 typedef struct {
   guint32 cls;           /* EVL_STORY_C_* */
   guint32 ctx;           /* context group bits */
   const GArray *rules;   /* trigger rules (Rule, story.c), or NULL */
   const GArray *stem_rules; /* rules of the word's regular stem ('convened' ->
                              'convene'), or NULL: precomputed (story.c) */
-  gint outcome;          /* EVL_STORY_OUTCOME_* or 0 */
+  gint16 outcome;        /* EVL_STORY_OUTCOME_* or 0 */
   guint8 max_words[EVL_STORY_LEX_N]; /* most words of a form of lexicon
                                         EvlStoryLex starting with the word */
   guint8 min_words[EVL_STORY_LEX_N]; /* fewest words of such a form */
+  guint8 scan;           /* the EVL_STORY_SCAN_* bits the word's classes set
+                            (build_index()), with those of lexicons without a
+                            start set: the only field of entry 0 that may
+                            be non-zero */
 } EvlStoryWordInfo;
 
 /* The id of the folded word @key (@len bytes) in @tax's word table,
