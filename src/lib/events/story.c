@@ -1565,7 +1565,7 @@ mark_contractions (EvlStoryDoc *sd, gsize text_len)
     }
 }
 
-/* build_index() maps the START classes onto the scan bits by a shift. */
+/* build_words() maps the START classes onto the scan bits by a shift. */
 G_STATIC_ASSERT (EVL_STORY_C_START_CUES == 2 * EVL_STORY_C_START_FACT);
 G_STATIC_ASSERT (EVL_STORY_C_GROUP == EVL_STORY_SCAN_GROUP * EVL_STORY_C_START_FACT);
 G_STATIC_ASSERT (EVL_STORY_C_COMPLEMENTIZER == EVL_STORY_SCAN_COMPLEMENTIZER * EVL_STORY_C_START_FACT);
@@ -1718,7 +1718,7 @@ build_index (EvlStoryDoc *sd)
         c++;
       /* Where the per-token passes of factuality and anchoring can act
        * (see EVL_STORY_SCAN_*): the marks of events, entities and timexes
-       * (mark_tokens()), the word's start classes and a final 't', FACT
+       * (mark_tokens()), the word's scan bits (build_words()) and a final 't', FACT
        * cleared inside an entity or a timex (BLOCK).  Bit arithmetic on
        * the byte instead of tests of tok_ev, tok_ent and tok_tx: those
        * branches were ~3.4 M instructions on the small corpus. */
