@@ -380,6 +380,34 @@ Test (timex, reannotation_replaces)
   cr_assert_eq (n, 1);
 }
 
+/* Numbers longer than a 64-bit integer, where the grammar reads a count
+ * (seasons, durations, ages): the libFuzzer smoke run found a signed
+ * overflow here; the ASan/UBSan suite (halt_on_error) fails on one. */
+Test (timex, overlong_numbers_are_read_without_overflow)
+{
+  static const char *const texts[] = {
+    "It happened in spring 44444444444444444444 and again later.",
+    "They waited 88888888888888888888 days for it.",
+    "A 123456789012345678901234567890-year-old claim was filed 3.5 days ago.",
+    "The fund lost 99999999999999999999.5 percent in 1234567890123456 years.",
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+    {
+      g_autoptr (EvlDocument) doc = annotate (texts[k], DCT);
+      guint n;
+      const EvlTimex *tx = evl_document_get_timexes (doc, &n);
+      for (guint i = 0; i < n; i++)
+        cr_assert (tx[i].value && *tx[i].value, "text %u, timex %u has a value", k, i);
+      if (k == 2)
+        {
+          gboolean found = FALSE;
+          for (guint i = 0; i < n; i++)
+            found |= strcmp (tx[i].value, "2023-09-10") == 0;
+          cr_assert (found, "'3.5 days ago' still read after an over-long number");
+        }
+    }
+}
+
 /* ---- value bounds ---- */
 
 typedef struct {

@@ -147,7 +147,9 @@ number_value (const char *buf)
   static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
                                 1e13, 1e14, 1e15 };
   const char *c = buf;
-  gint64 digits = 0;
+  /* Unsigned: a run of more than 15 digits wraps (defined) before it is
+   * handed to strtod below; a signed product would overflow (UB). */
+  guint64 digits = 0;
   int nd = 0, frac = 0;
   for (; g_ascii_isdigit (*c); c++, nd++)
     digits = digits * 10 + (*c - '0');
