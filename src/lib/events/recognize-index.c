@@ -375,19 +375,6 @@ evl_event_add_vector (int *v, const char *s)
     }
 }
 
-static const char *
-attr (const EvlLexEntry *e, guint i)
-{
-  return i < e->n_attrs ? e->attrs[i] : NULL;
-}
-
-static int
-milli (const EvlLexEntry *e, guint i)
-{
-  const char *s = attr (e, i);
-  return s ? evl_parse_milli_at (&s) : 0;
-}
-
 static guint32
 vector_parse (EvlEventRecords *r, const char *s)
 {
@@ -411,23 +398,23 @@ evl_event_records_build (EvlEventRecords *r, const EvlLexicon *forms, const EvlL
     {
       const EvlLexEntry *e = evl_lexicon_get (forms, i);
       EvlFormRecord *f = &r->forms[i];
-      f->self = milli (e, 0);
-      f->prev = milli (e, 1);
-      f->next = milli (e, 2);
-      f->prev2 = milli (e, 3);
-      f->next2 = milli (e, 12);
-      f->klass = milli (e, 8);
-      f->classes = vector_parse (r, attr (e, 9));
-      f->cue_prev = vector_parse (r, attr (e, 10));
-      f->cue_next = vector_parse (r, attr (e, 11));
+      f->self = evl_entry_milli (e, 0);
+      f->prev = evl_entry_milli (e, 1);
+      f->next = evl_entry_milli (e, 2);
+      f->prev2 = evl_entry_milli (e, 3);
+      f->next2 = evl_entry_milli (e, 12);
+      f->klass = evl_entry_milli (e, 8);
+      f->classes = vector_parse (r, evl_entry_attr (e, 9));
+      f->cue_prev = vector_parse (r, evl_entry_attr (e, 10));
+      f->cue_next = vector_parse (r, evl_entry_attr (e, 11));
     }
   for (guint i = 0; i < r->n_lemmas; i++)
     {
       const EvlLexEntry *e = evl_lexicon_get (lemmas, i);
       EvlLemmaRecord *l = &r->lemmas[i];
-      l->weight = milli (e, 0);
-      l->klass = milli (e, 5);
-      l->classes = vector_parse (r, attr (e, 6));
+      l->weight = evl_entry_milli (e, 0);
+      l->klass = evl_entry_milli (e, 5);
+      l->classes = vector_parse (r, evl_entry_attr (e, 6));
     }
 }
 

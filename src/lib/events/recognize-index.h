@@ -101,6 +101,21 @@ evl_parse_milli_at (const char **at)
   return neg ? -v : v;
 }
 
+/* Attribute @i of lexicon entry @e (NULL when @e or the attribute is
+ * missing), and that attribute as thousandths (0 when missing). */
+static inline const char *
+evl_entry_attr (const EvlLexEntry *e, guint i)
+{
+  return e && i < e->n_attrs ? e->attrs[i] : NULL;
+}
+
+static inline int
+evl_entry_milli (const EvlLexEntry *e, guint i)
+{
+  const char *s = evl_entry_attr (e, i);
+  return s ? evl_parse_milli_at (&s) : 0;
+}
+
 static inline guint32
 evl_pair_word_hash (const char *w, gsize n)
 {

@@ -169,21 +169,9 @@ typedef struct {
 #define NO_SENTENCE G_MAXUINT32
 
 static int
-parse_milli (const char *s)
-{
-  return s ? evl_parse_milli_at (&s) : 0;
-}
-
-static const char *
-attr (const EvlLexEntry *e, guint i)
-{
-  return e && i < e->n_attrs ? e->attrs[i] : NULL;
-}
-
-static int
 model_weight (const EvlLexicon *model, const char *name)
 {
-  return parse_milli (attr (evl_lexicon_lookup (model, name, -1), 0));
+  return evl_entry_milli (evl_lexicon_lookup (model, name, -1), 0);
 }
 
 static void
@@ -208,11 +196,11 @@ model_init (Model *m, const EvlContext *ctx)
   m->unseen_class = model_weight (model, "unseen-class");
   m->class_threshold = model_weight (model, "class-threshold") / 1000.0;
   evl_event_add_vector (m->class_prior,
-                        attr (evl_lexicon_lookup (model, "class-prior", -1), 0));
+                        evl_entry_attr (evl_lexicon_lookup (model, "class-prior", -1), 0));
   evl_event_add_vector (m->cue_prev_start,
-                        attr (evl_lexicon_lookup (model, "cue-prev-start", -1), 0));
+                        evl_entry_attr (evl_lexicon_lookup (model, "cue-prev-start", -1), 0));
   evl_event_add_vector (m->cue_next_end,
-                        attr (evl_lexicon_lookup (model, "cue-next-end", -1), 0));
+                        evl_entry_attr (evl_lexicon_lookup (model, "cue-next-end", -1), 0));
 }
 
 static guint8
@@ -308,7 +296,7 @@ unseen_weight (const Model *m, const char *w, gsize n, const EvlLexEntry *irr, i
           key[1] = ':';
           memcpy (key + 2, w + n - k, k);
           sl->key = code;
-          sl->weight = parse_milli (attr (evl_lexicon_lookup (m->suffixes, key, (gssize) k + 2), 0));
+          sl->weight = evl_entry_milli (evl_lexicon_lookup (m->suffixes, key, (gssize) k + 2), 0);
         }
       sum += sl->weight;
     }
@@ -466,7 +454,7 @@ slot_fill (const Model *m, const char *w, gsize n, Slot *out)
   out->cue_prev = vector_of (m->d, r->cue_prev);
   out->cue_next = vector_of (m->d, r->cue_next);
   out->lemma_len = 0;
-  const char *lemma = attr (out->form, 6);
+  const char *lemma = evl_entry_attr (out->form, 6);
   if (lemma)
     slot_set_lemma (out, lemma, strlen (lemma));
   if ((c < 0x80 && !g_ascii_isalnum (c)) || g_ascii_isdigit (c))
@@ -635,7 +623,7 @@ pair_lookup (const Model *m, char tag, const char *a, gsize an, const char *b, g
   memcpy (key + 2, a, an);
   key[2 + an] = ' ';
   memcpy (key + 3 + an, b, bn);
-  return parse_milli (attr (evl_lexicon_lookup (m->pairs, key, (gssize) (3 + an + bn)), 0));
+  return evl_entry_milli (evl_lexicon_lookup (m->pairs, key, (gssize) (3 + an + bn)), 0);
 }
 
 #define IMAGE_ROOT "/org/eventline-lexicon-index/"
@@ -1058,11 +1046,11 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Inf
   const char *lemma, *pos;
   char buf[EVL_LEMMA_MAX];
   const EvlLexEntry *form = info->w->form;
-  if (form && attr (form, 6))
+  if (form && evl_entry_attr (form, 6))
     {
       /* Seen form: lemma, class and pos were chosen offline. */
-      lemma = attr (form, 6);
-      pos = attr (form, 5);
+      lemma = evl_entry_attr (form, 6);
+      pos = evl_entry_attr (form, 5);
     }
   else
     {
@@ -1084,7 +1072,7 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Inf
       /* The lemma's pos fits only its base form ('damage' NOUN, not
        * 'damaged'). */
       pos = ll == n && ascii_caseeq (lemma, w, n)
-            ? attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 3) : NULL;
+            ? evl_entry_attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 3) : NULL;
     }
 
   EvlEventMention ev = { 0 };
