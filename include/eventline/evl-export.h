@@ -75,4 +75,22 @@ EVL_API gboolean evl_export_csv (const EvlGraph *g, GOutputStream *out, GError *
  * order, with exactly the fields of the events in events.json. */
 EVL_API gboolean evl_export_jsonl (const EvlGraph *g, GOutputStream *out, GError **error);
 
+/* Appends @str (@len bytes, or up to its NUL when @len is negative) to
+ * @out as a JSON string literal, quotes included: '"' and '\' escaped,
+ * control characters as \b \f \n \r \t or \u00XX (DEL as \u007f), other
+ * characters as they are.  Whatever @str holds, what is appended is valid
+ * JSON in valid UTF-8: each maximal ill-formed UTF-8 subpart (overlong
+ * forms, surrogates and values above U+10FFFF included) becomes U+FFFD. */
+EVL_API void evl_export_append_json_string (GString *out, const char *str, gssize len);
+
+/* Appends to @out the line `eventline tag -f jsonl` writes for @doc: one
+ * compact JSON object ending in a newline, with the members of `tag -f
+ * json` in its order: id, path, title, dct (each only when set), timexes
+ * [{tid, start, end, text, type, value, mod, quant, freq, anchorTimeID}]
+ * and events [{eid, start, end, text, class, lemma, type, tense, aspect,
+ * polarity, modality, timex}], members left out when unset.  Spans are
+ * byte offsets into the document's text; strings are written by
+ * evl_export_append_json_string(). */
+EVL_API void evl_export_tag_json_line (GString *out, const EvlDocument *doc);
+
 G_END_DECLS

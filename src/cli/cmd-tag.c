@@ -1,6 +1,7 @@
 /* eventline tag: each input document as TimeML (TIMEX3 and EVENT tags
  * inserted into its text) or as JSON annotations, for scorers and for
- * looking at what the timex and event stages found. */
+ * looking at what the timex and event stages found; for large corpora,
+ * as JSON lines in one stream (-f jsonl). */
 #include "cli.h"
 
 #include <errno.h>
@@ -9,103 +10,26 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef enum { TAG_TIMEML, TAG_JSON } TagFormat;
+typedef enum { TAG_TIMEML, TAG_JSON, TAG_JSONL } TagFormat;
 
-static const char *const timex_types[] = { "DATE", "TIME", "DURATION", "SET" };
-
-static void
-member_str (JsonBuilder *b, const char *name, const char *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value);
-}
-
-static void
-member_span (JsonBuilder *b, EvlDocument *doc, EvlSpan span)
-{
-  json_builder_set_member_name (b, "start");
-  json_builder_add_int_value (b, span.start);
-  json_builder_set_member_name (b, "end");
-  json_builder_add_int_value (b, span.end);
-  member_str (b, "text", evl_document_span_text (doc, span));
-}
-
-static void
-add_timexes (JsonBuilder *b, EvlDocument *doc)
-{
-  guint n = 0;
-  const EvlTimex *t = evl_document_get_timexes (doc, &n);
-  json_builder_set_member_name (b, "timexes");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *tid = g_strdup_printf ("t%u", i + 1);
-      json_builder_begin_object (b);
-      member_str (b, "tid", tid);
-      member_span (b, doc, t[i].span);
-      member_str (b, "type", (guint) t[i].type < G_N_ELEMENTS (timex_types) ? timex_types[t[i].type] : NULL);
-      member_str (b, "value", t[i].value);
-      member_str (b, "mod", t[i].mod);
-      member_str (b, "quant", t[i].quant);
-      member_str (b, "freq", t[i].freq);
-      if (t[i].anchor >= 0)
-        {
-          g_autofree char *anchor = g_strdup_printf ("t%d", t[i].anchor + 1);
-          member_str (b, "anchorTimeID", anchor);
-        }
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
-static void
-add_events (JsonBuilder *b, EvlDocument *doc)
-{
-  guint n = 0;
-  const EvlEventMention *e = evl_document_get_event_mentions (doc, &n);
-  json_builder_set_member_name (b, "events");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *eid = g_strdup_printf ("e%u", i + 1);
-      json_builder_begin_object (b);
-      member_str (b, "eid", eid);
-      member_span (b, doc, e[i].span);
-      member_str (b, "class", evl_event_class_to_string (e[i].klass));
-      member_str (b, "lemma", e[i].lemma);
-      member_str (b, "type", e[i].type);
-      member_str (b, "tense", e[i].tense);
-      member_str (b, "aspect", e[i].aspect);
-      member_str (b, "polarity", e[i].polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
-      member_str (b, "modality", e[i].modality);
-      if (e[i].timex >= 0)
-        {
-          g_autofree char *tid = g_strdup_printf ("t%d", e[i].timex + 1);
-          member_str (b, "timex", tid);
-        }
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
+/* -f json: the document's JSON line (evl_export_tag_json_line(), so the
+ * two formats can never disagree on a member) pretty-printed. */
 static gboolean
 write_json (EvlDocument *doc, GOutputStream *out, GError **error)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-  member_str (b, "id", evl_document_get_id (doc));
-  member_str (b, "path", evl_document_get_path (doc));
-  member_str (b, "title", evl_document_get_title (doc));
-  member_str (b, "dct", evl_document_get_dct (doc));
-  add_timexes (b, doc);
-  add_events (b, doc);
-  json_builder_end_object (b);
-  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autoptr (GString) line = g_string_new (NULL);
+  evl_export_tag_json_line (line, doc);
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) local = NULL;
+  if (!json_parser_load_from_data (parser, line->str, (gssize) line->len, &local))
+    {
+      g_set_error (error, EVL_ERROR, EVL_ERROR_IO, "cannot re-read the JSON of %s: %s",
+                   evl_document_get_id (doc), local->message);
+      return FALSE;
+    }
   g_autoptr (JsonGenerator) gen = json_generator_new ();
   json_generator_set_pretty (gen, TRUE);
-  json_generator_set_root (gen, root);
+  json_generator_set_root (gen, json_parser_get_root (parser));
   gsize len = 0;
   g_autofree char *s = json_generator_to_data (gen, &len);
   /* The newline takes the place of the terminating NUL: one piece. */
@@ -213,6 +137,113 @@ tag_sink (EvlDocument *doc, guint i, gpointer user_data)
   ts->docs->pdata[i] = NULL;
 }
 
+/* ---- -f jsonl: one stream of lines ---- */
+
+/* The lines of the documents written so far are joined in a buffer and
+ * written in pieces of about this size: few write(2) calls, memory
+ * bounded by one piece and one document's line. */
+#define LINES_FLUSH_AT (64 * 1024)
+
+typedef struct {
+  GPtrArray *docs;
+  GString *buf;
+  GOutputStream *out;   /* NULL: standard output */
+  GError *error;        /* the first write failure; later lines are dropped */
+  guint written;
+  EvlProgress *progress;
+} LineSink;
+
+/* Writes the buffered lines; FALSE once a write has failed. */
+static gboolean
+lines_flush (LineSink *ls)
+{
+  if (ls->error == NULL && ls->buf->len > 0)
+    {
+      if (ls->out)
+        g_output_stream_write_all (ls->out, ls->buf->str, ls->buf->len, NULL, NULL, &ls->error);
+      else if (fwrite (ls->buf->str, 1, ls->buf->len, stdout) != ls->buf->len)
+        {
+          int errsv = errno;
+          g_set_error (&ls->error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                       "write failed: %s", g_strerror (errsv));
+        }
+    }
+  g_string_truncate (ls->buf, 0);
+  return ls->error == NULL;
+}
+
+/* EvlPipelineSink: the document's line, then the document is dropped. */
+static void
+line_sink (EvlDocument *doc, guint i, gpointer user_data)
+{
+  LineSink *ls = user_data;
+  evl_progress_add_document (ls->progress, doc);
+  if (ls->error == NULL)
+    {
+      evl_export_tag_json_line (ls->buf, doc);
+      ls->written++;
+      if (ls->buf->len >= LINES_FLUSH_AT)
+        lines_flush (ls);
+    }
+  evl_document_unref (doc);
+  ls->docs->pdata[i] = NULL;
+}
+
+typedef struct {
+  const EvlContext *ctx;
+  guint threads;
+  LineSink *sink;
+} LineRun;
+
+/* Annotates every document and writes its line to @out (NULL: standard
+ * output), in input order whatever the threads do. */
+static gboolean
+run_lines (GOutputStream *out, gpointer user_data, GError **error)
+{
+  LineRun *r = user_data;
+  LineSink *ls = r->sink;
+  ls->out = out;
+  evl_progress_phase (ls->progress, "tagging", ls->docs->len, evl_cli_documents_bytes (ls->docs, 0));
+  evl_pipeline_annotate_stream (r->ctx, ls->docs, r->threads, 0, line_sink, ls);
+  if (lines_flush (ls) && (out != NULL || fflush (stdout) == 0))
+    return TRUE;
+  if (ls->error == NULL)
+    {
+      int errsv = errno;
+      g_set_error (&ls->error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   "write failed: %s", g_strerror (errsv));
+    }
+  g_propagate_error (error, g_steal_pointer (&ls->error));
+  return FALSE;
+}
+
+/* -f jsonl: the lines go to @path, a file replaced atomically (nothing
+ * is left behind on failure), or to standard output when @path is NULL
+ * or "-". */
+static int
+tag_lines (const EvlContext *ctx, GPtrArray *docs, const char *path, guint threads,
+           gboolean quiet, EvlProgress **progress)
+{
+  gboolean to_stdout = path == NULL || strcmp (path, "-") == 0;
+  g_autoptr (GString) buf = g_string_sized_new (LINES_FLUSH_AT + 64 * 1024);
+  LineSink ls = { docs, buf, NULL, NULL, 0, *progress };
+  LineRun r = { ctx, threads, &ls };
+  g_autoptr (GError) error = NULL;
+  gboolean ok = to_stdout ? run_lines (NULL, &r, &error)
+                          : evl_export_stream_atomic (path, run_lines, &r, &error);
+  g_clear_pointer (progress, evl_progress_free);
+  g_clear_error (&ls.error);
+  if (!ok)
+    {
+      evl_cli_error (to_stdout ? "standard output" : path, error);
+      return EVL_EXIT_INPUT;
+    }
+  if (!quiet)
+    fprintf (stderr, "eventline: %u document%s tagged -> %s\n", ls.written,
+             ls.written == 1 ? "" : "s", to_stdout ? "standard output" : path);
+  return EVL_EXIT_OK;
+}
+
 int
 evl_cmd_tag (int argc, char **argv)
 {
@@ -228,9 +259,10 @@ evl_cmd_tag (int argc, char **argv)
     { "dct", 0, 0, G_OPTION_ARG_STRING, &dct,
       "Creation date for documents that carry none of their own", "YYYY-MM-DD" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_arg,
-      "Output format: timeml (default) or json", "FMT" },
+      "Output format: timeml (default), json, or jsonl (all documents in one stream)", "FMT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &outdir,
-      "Output folder, one file per document (created if needed)", "DIR" },
+      "Output folder, one file per document (created if needed); with -f jsonl, the output FILE "
+      "('-': standard output, the default)", "DIR|FILE" },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format,
       "Force the input format: text, timeml, html, jsonl (default: detect)", "FMT" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
@@ -261,6 +293,14 @@ evl_cmd_tag (int argc, char **argv)
     "ID.tml per article); without -o, a single document goes to standard\n"
     "output.\n"
     "\n"
+    "With --format jsonl, all documents go to one stream: a line per document,\n"
+    "in input order (also with -j N), each a compact JSON object with the\n"
+    "members of --format json (id and path join it back to its input).  Then\n"
+    "-o names a FILE, written whole or not at all (an existing FILE is\n"
+    "replaced only once every line is written); without -o, or with -o -,\n"
+    "the lines go to standard output as they are made.  No file per\n"
+    "document: the format for corpora of thousands.\n"
+    "\n"
     "On a terminal, a progress line on standard error shows the documents\n"
     "done, MB, rate and time left (never when standard error is not a\n"
     "terminal; --quiet turns it off).\n"
@@ -268,6 +308,8 @@ evl_cmd_tag (int argc, char **argv)
     "Example:\n"
     "  eventline tag -o /tmp/sys data/timeml/*/*.tml\n"
     "  eventline eval timex data/timeml /tmp/sys\n"
+    "  eventline tag -f jsonl -o tags.jsonl articles/\n"
+    "  eventline tag -q -f jsonl articles/ | jq -c '{path, n: (.events | length)}'\n"
     "\n"
     "Exit status: 0 success, 1 an input or output failed, 2 usage error.";
   if (!evl_cli_parse (&argc, &argv, "tag", "INPUT...",
@@ -281,14 +323,23 @@ evl_cmd_tag (int argc, char **argv)
   TagFormat format = TAG_TIMEML;
   if (format_arg && strcmp (format_arg, "json") == 0)
     format = TAG_JSON;
+  else if (format_arg && strcmp (format_arg, "jsonl") == 0)
+    format = TAG_JSONL;
   else if (format_arg && strcmp (format_arg, "timeml") != 0)
     {
-      evl_cli_errorf ("tag", "--format: unknown format '%s' (timeml, json)", format_arg);
+      evl_cli_errorf ("tag", "--format: unknown format '%s' (timeml, json, jsonl)", format_arg);
       return EVL_EXIT_USAGE;
     }
   EvlLoadOptions lopts;
   if (!evl_cli_load_options ("tag", dct, input_format, max_size, &lopts))
     return EVL_EXIT_USAGE;
+  /* Checked before any work: the lines would only fail to replace it. */
+  if (format == TAG_JSONL && outdir && g_file_test (outdir, G_FILE_TEST_IS_DIR))
+    {
+      evl_cli_errorf (outdir, "is a folder; with -f jsonl, -o names the output file "
+                      "(or '-' for standard output)");
+      return EVL_EXIT_USAGE;
+    }
 
   g_autoptr (GError) error = NULL;
   g_autoptr (EvlContext) ctx = evl_context_new_with_data_dir (data_dir, &error);
@@ -308,6 +359,11 @@ evl_cmd_tag (int argc, char **argv)
       if (n_errors == 0)
         evl_cli_errorf ("tag", "no input documents");
       return EVL_EXIT_INPUT;
+    }
+  if (format == TAG_JSONL)
+    {
+      int code = tag_lines (ctx, docs, outdir, threads > 0 ? (guint) threads : 0, quiet, &progress);
+      return n_errors ? EVL_EXIT_INPUT : code;
     }
   if (outdir == NULL && docs->len > 1)
     {
