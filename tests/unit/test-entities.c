@@ -898,3 +898,39 @@ Test (entities, folded_attribute_forms_answer_as_the_attributes)
       }
   cr_assert_gt (yes, 100, "%u of %u", yes, asked);
 }
+
+/* ---- word counts of folded names without folding ---- */
+
+typedef struct {
+  char text[40];
+  guint8 len;                /* bytes of text, NULs included; 0: strlen */
+  guint words;
+} FoldWordsCase;
+
+static FoldWordsCase fold_words_cases[] = {
+  { "Kim Jong-un", 0, 3 }, { "U.S.", 0, 1 }, { "  North   Korea ", 0, 2 }, { "", 0, 0 },
+  { "-", 0, 0 }, { "...", 0, 0 }, { "a . b", 0, 2 }, { "Kim-", 0, 1 }, { "-Kim", 0, 1 },
+  { "St. Petersburg", 0, 2 }, { "a\xc2\xa0" "b", 0, 2 }, { "Kim\xe2\x80\x90" "Jong", 0, 2 },
+  { "People\xe2\x80\x99s", 0, 1 }, { "Z\xc3\xbcrich Ost", 0, 2 }, { "ab\xff" "c d", 0, 1 },
+  { "ab\0cd ef", 8, 1 }, { "ab \0cd", 6, 2 }, { "\0ab", 3, 0 }, { "a\tb\nc", 0, 3 },
+};
+
+ParameterizedTestParameters (entities, fold_words_counts_the_folded_name)
+{
+  return cr_make_param_array (FoldWordsCase, fold_words_cases, G_N_ELEMENTS (fold_words_cases));
+}
+
+/* evl_ent_fold_words() is the number of words of evl_ent_fold_name()'s
+ * output as a C string (one more than its spaces; 0 when empty). */
+ParameterizedTest (FoldWordsCase *tc, entities, fold_words_counts_the_folded_name)
+{
+  gsize n = tc->len ? tc->len : strlen (tc->text);
+  g_autoptr (GString) out = g_string_new (NULL);
+  evl_ent_fold_name (out, tc->text, n);
+  guint spaces = 0;
+  for (const char *p = out->str; *p; p++)
+    spaces += *p == ' ';
+  guint folded = out->str[0] ? spaces + 1 : 0;
+  cr_expect_eq (folded, tc->words, "fold of case '%s' has %u words", tc->text, folded);
+  cr_expect_eq (evl_ent_fold_words (tc->text, n), folded, "'%s'", tc->text);
+}

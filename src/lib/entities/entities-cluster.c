@@ -26,7 +26,9 @@ typedef struct {
   gboolean city;              /* a capital named as a place */
   const char *fold;           /* folded name used for alias matching (pool) */
   guint fold_words;           /* count_words (fold) */
-  const char *surface;        /* longest surface form seen (interned) */
+  /* The longest surface form seen: its span, interned only when the
+   * output needs it (names not from the gazetteer), 0 words when none. */
+  EvlSpan surface;
   guint surface_words;
   guint n_full;               /* mentions by a full (multi-word) name */
   guint n_mentions;
@@ -294,9 +296,10 @@ find_in (Cx *x, gint n, EvlEntityType type, gboolean city)
   return -1;
 }
 
-/* Records that candidate @c joined cluster @ci. */
+/* Records that candidate @c joined cluster @ci; @words is count_words()
+ * of its folded text (unused for descriptions and pronouns). */
 static void
-attach (Cx *x, EvlCand *c, gint ci)
+attach (Cx *x, EvlCand *c, gint ci, guint words)
 {
   c->cluster = ci;
   Cl *k = cl (x, ci);
@@ -304,7 +307,6 @@ attach (Cx *x, EvlCand *c, gint ci)
   k->last = MAX (k->last, c->span.start);
   if (c->kind == EVL_CAND_DESC || c->kind == EVL_CAND_PRONOUN)
     return;
-  guint words = count_words (x->tmp->str);
   if (c->kind != EVL_CAND_SINGLE && words >= 2)
     k->n_full++;
   if (k->type == EVL_ENTITY_PERSON)
@@ -316,7 +318,7 @@ attach (Cx *x, EvlCand *c, gint ci)
     }
   if (words > k->surface_words)
     {
-      k->surface = evl_document_span_text (x->doc, c->span);
+      k->surface = c->span;
       k->surface_words = words;
     }
 }
@@ -327,11 +329,21 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
 {
   if (c->kind != EVL_CAND_GAZ && c->kind != EVL_CAND_CAPITAL && c->kind != EVL_CAND_NAME)
     return;
-  fold_span (x, c->span);
+  /* A gazetteer name joins its line's cluster: its folded text is needed
+   * only for its word count (folding every mention was ~1 M instructions
+   * on the small corpus). */
+  guint words;
+  if (c->kind == EVL_CAND_GAZ || (c->kind == EVL_CAND_CAPITAL && c->actor))
+    words = evl_ent_fold_words (x->text + c->span.start, EVL_SPAN_LEN (c->span));
+  else
+    {
+      fold_span (x, c->span);
+      words = count_words (x->tmp->str);
+    }
   /* A bare surname from the gazetteer ('Cheney') names whoever the
    * document calls by it ('Liz Cheney'); the gazetteer only decides when
    * the document has no such full name (step 3). */
-  if (c->kind == EVL_CAND_GAZ && c->gaz_kind == EVL_GAZ_PERSON && !strchr (x->tmp->str, ' '))
+  if (c->kind == EVL_CAND_GAZ && c->gaz_kind == EVL_GAZ_PERSON && words < 2)
     {
       c->kind = EVL_CAND_SINGLE;
       return;
@@ -346,7 +358,6 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
           g_string_truncate (x->tmp, 0);
           evl_ent_fold_name (x->tmp, c->gaz->canonical, strlen (c->gaz->canonical));
           ci = new_cluster (x, c->type, c->gaz, x->tmp->str);
-          fold_span (x, c->span);
         }
       break;
     case EVL_CAND_CAPITAL:
@@ -358,7 +369,6 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
               g_string_truncate (x->tmp, 0);
               evl_ent_fold_name (x->tmp, c->gaz->canonical, strlen (c->gaz->canonical));
               ci = new_cluster (x, EVL_ENTITY_LOCATION, c->gaz, x->tmp->str);
-              fold_span (x, c->span);
             }
         }
       else
@@ -396,7 +406,7 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
       return;
     }
   if (ci >= 0)
-    attach (x, c, ci);
+    attach (x, c, ci, words);
 }
 
 /* TRUE when the folded partial name @s names the person @full: a single
@@ -541,15 +551,18 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
       if (k->merged < 0 && k->type != EVL_ENTITY_PERSON)
         ci = node (x, j)->ci;
     }
+  guint words = G_MAXUINT;
   if (ci < 0 && c->gaz)
     {
       ci = find_gaz (x, c->gaz);
       if (ci < 0)
         {
+          /* Counted before the canonical name takes the buffer: the
+           * mention's fold is not needed again. */
+          words = count_words (x->tmp->str);
           g_string_truncate (x->tmp, 0);
           evl_ent_fold_name (x->tmp, c->gaz->canonical, strlen (c->gaz->canonical));
           ci = new_cluster (x, EVL_ENTITY_PERSON, c->gaz, x->tmp->str);
-          fold_span (x, c->span);
         }
     }
   if (ci < 0 && !heading_pass)
@@ -565,7 +578,7 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
   if (ci >= 0)
     {
       c->type = cl (x, ci)->type;
-      attach (x, c, ci);
+      attach (x, c, ci, words != G_MAXUINT ? words : count_words (x->tmp->str));
     }
 }
 
@@ -606,7 +619,6 @@ class_in (const char *cls, const char *list)
 static void
 resolve_reference (Cx *x, EvlCand *c)
 {
-  fold_span (x, c->span);
   gint ci = -1;
   if (c->kind == EVL_CAND_CONTEXT)
     ci = find_gaz (x, c->gaz);
@@ -626,7 +638,8 @@ resolve_reference (Cx *x, EvlCand *c)
         }
     }
   if (ci >= 0)
-    attach (x, c, ci);
+    attach (x, c, ci, c->kind == EVL_CAND_CONTEXT
+                      ? evl_ent_fold_words (x->text + c->span.start, EVL_SPAN_LEN (c->span)) : 0);
 }
 
 /* Step 6: 'he' / 'she' is the person who is the first person mentioned
@@ -658,7 +671,7 @@ resolve_pronouns (Cx *x, GArray *cands)
         {
           gint who = first_in[0] >= 0 ? first_in[0] : first_in[1] >= 0 ? first_in[1] : first_in[2];
           if (who >= 0)
-            attach (x, c, root (x, who));
+            attach (x, c, root (x, who), 0);
           continue;
         }
       gint r = root (x, c->cluster);
@@ -680,6 +693,7 @@ cmp_cand (gconstpointer a, gconstpointer b)
  * are the same pointer) with a count, chained per cluster in one array. */
 typedef struct {
   const char *str;
+  gsize len;                  /* strlen (str) */
   guint count;
   gint next;
 } StrNode;
@@ -714,7 +728,7 @@ str_list_get (StrNode *nodes, guint *n_nodes, StrList *l, const char *s)
     for (gint k = l->head; k >= 0; k = nodes[k].next)
       if (nodes[k].str == s)
         return &nodes[k];
-  StrNode sn = { s, 0, -1 };
+  StrNode sn = { s, strlen (s), 0, -1 };
   gint at = (gint) (*n_nodes)++;
   nodes[at] = sn;
   if (l->tail >= 0)
@@ -733,6 +747,28 @@ str_list_get (StrNode *nodes, guint *n_nodes, StrList *l, const char *s)
                              GINT_TO_POINTER (k + 1));
     }
   return &nodes[at];
+}
+
+/* The node of @l whose string is evl_document_span_text (@sp), or NULL
+ * when there is none or @l is indexed (then str_list_get() of the
+ * interned text decides): the text is compared in place, not interned
+ * per mention (a hash and probe of the document's strings per mention
+ * was ~1 M instructions on the small corpus).  The interned text stops
+ * at a NUL in the span. */
+static StrNode *
+str_list_find_span (const Cx *x, StrNode *nodes, const StrList *l, EvlSpan sp)
+{
+  if (l->index)
+    return NULL;
+  const char *t = x->text + sp.start;
+  gsize n = EVL_SPAN_LEN (sp);
+  for (gint k = l->head; k >= 0; k = nodes[k].next)
+    {
+      gsize m = nodes[k].len;
+      if (m <= n && (m == n || t[m] == '\0') && memcmp (nodes[k].str, t, m) == 0)
+        return &nodes[k];
+    }
+  return NULL;
 }
 
 /* The role most mentions give, the longer one on a tie (then the first in
@@ -824,10 +860,16 @@ emit (Cx *x, GArray *cands)
           o->roles.head = o->roles.tail = -1;
         }
       o->n_mentions++;
-      if (c->kind != EVL_CAND_DESC && c->kind != EVL_CAND_PRONOUN)
+      if (c->kind != EVL_CAND_DESC && c->kind != EVL_CAND_PRONOUN
+          && !str_list_find_span (x, str_nodes, &o->aliases, c->span))
         str_list_get (str_nodes, &n_str, &o->aliases, evl_document_span_text (x->doc, c->span));
       if (c->role.end > c->role.start)
-        str_list_get (str_nodes, &n_str, &o->roles, evl_document_span_text (x->doc, c->role))->count++;
+        {
+          StrNode *r = str_list_find_span (x, str_nodes, &o->roles, c->role);
+          if (r == NULL)
+            r = str_list_get (str_nodes, &n_str, &o->roles, evl_document_span_text (x->doc, c->role));
+          r->count++;
+        }
     }
 
   g_autoptr (GPtrArray) aliases = g_ptr_array_new ();
@@ -843,7 +885,8 @@ emit (Cx *x, GArray *cands)
       if (k->gaz && !k->city)
         name = evl_document_intern (x->doc, k->gaz->canonical, -1);
       else
-        name = display_name (x, k->surface ? k->surface : aliases->pdata[0], aliases);
+        name = display_name (x, k->surface_words > 0 ? evl_document_span_text (x->doc, k->surface)
+                                                     : aliases->pdata[0], aliases);
       ec.name = name;
       if (k->gaz && !k->city)
         ec.key = evl_document_intern (x->doc, evl_ent_gaz_key (x->lex, k->gaz, k->type), -1);

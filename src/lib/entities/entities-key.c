@@ -372,6 +372,51 @@ evl_ent_fold_name (GString *out, const char *text, gsize len)
     }
 }
 
+guint
+evl_ent_fold_words (const char *text, gsize len)
+{
+  /* evl_ent_fold_name() step by step, counting instead of writing: a
+   * separator (blank, hyphen) after some output starts a word at the next
+   * character written; periods write nothing; a NUL written ends the
+   * count as it ends the C string the clusterer counts spaces in. */
+  guint words = 0;
+  gboolean out = FALSE, space = FALSE;
+  const char *end = text + len;
+  for (const char *p = text; p < end;)
+    {
+      guchar b = (guchar) *p;
+      gunichar c = b;
+      if (b < 0x80)
+        p++;
+      else
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            break;
+          p = g_utf8_next_char (p);
+        }
+      if (c == '.')
+        continue;
+      if (b < 0x80 ? (c == '-' || g_ascii_isspace (b))
+                   : (c == 0x2010 || c == 0x2011 || g_unichar_isspace (c)))
+        {
+          space = out;
+          continue;
+        }
+      if (c == 0)
+        {
+          /* A pending blank is written before the NUL. */
+          words += space;
+          break;
+        }
+      if (!out || space)
+        words++;
+      out = TRUE;
+      space = FALSE;
+    }
+  return words;
+}
+
 /* The gazetteer line @name belongs to, trying @name as written, then
  * without a leading article.  Sets *@kind and *@capital (the name is the
  * line's capital city). */

@@ -241,6 +241,11 @@ const char *evl_ent_attr (const EvlLexEntry *entry, const char *kind);
  * apostrophes made straight, white space collapsed and trimmed. */
 void evl_ent_fold_name (GString *out, const char *text, gsize len);
 
+/* The number of words of evl_ent_fold_name (@text, @len) up to its first
+ * NUL (one more than its spaces; 0 when empty), without writing it: the
+ * clusterer needs only the count for most mentions of known names. */
+guint evl_ent_fold_words (const char *text, gsize len);
+
 /* Sets @out to evl_entity_normalize_key (@name, @type). */
 void evl_ent_normalize_key (GString *out, const EvlEntLex *lex, const char *name,
                             EvlEntityType type);
