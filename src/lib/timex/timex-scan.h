@@ -148,41 +148,6 @@ typedef struct {
   guint64 serial;               /* tells word caches of two TxLex apart */
 } TxLex;
 
-/* A word cache entry: a plain word's folded text (up to 24 bytes,
- * zero-padded; all zero: empty) and what classify() makes of it. */
-typedef struct {
-  guint64 key[3];
-  guint64 h;                    /* tx_hash() */
-  const TxWordInfo *info;       /* a candidate's classes from the word
-                                 * table or TxWordCache.fp; NULL:
-                                 * word_info() each time */
-  guint32 sc;                   /* a word that is no candidate: its start
-                                 * classes */
-  guint8 cand, start_word;
-} TxCacheEntry;
-
-#define TX_CACHE_BITS 12
-
-/* A thread's cache of classify() results for plain words (ASCII letters
- * and digits), direct-mapped by the folded text: a repeated word ('the',
- * 'said', 'of') costs one probe instead of tx_hash() over its bytes and
- * the filters.  A pure function of the word and @serial's TxLex. */
-/* The classes of a candidate word the word table lacks (a filter false
- * positive), kept for the cache entry that points to it (@owner: its
- * index + 1): word_info() runs once per entry instead of once per unit
- * (2.4 k times on the 400 small documents). */
-#define TX_CACHE_FP_BITS 8
-typedef struct {
-  guint32 owner;
-  TxWordInfo info;
-} TxCacheInfo;
-
-typedef struct {
-  guint64 serial;
-  TxCacheEntry e[1 << TX_CACHE_BITS];
-  TxCacheInfo fp[1 << TX_CACHE_FP_BITS];
-} TxWordCache;
-
 enum { U_WORD = 1, U_NUM = 2, U_PUNCT = 3 };
 
 typedef struct {
@@ -210,6 +175,52 @@ typedef struct {
   double val;                   /* timex-grammar.c: value of a number, parsed
                                  * once (unit_value()) */
 } TxUnit;
+
+/* The bytes of a TxUnit that a plain word's text alone decides, from
+ * @kind up to @w: kind, cand, start_word, has_val, apos, ndig, len,
+ * num, suffix, low, h (@space, @nl and @cap among them are set for each
+ * occurrence). */
+#define TX_IMG_START offsetof (TxUnit, kind)
+#define TX_IMG_LEN (offsetof (TxUnit, w) - offsetof (TxUnit, kind))
+/* where u->low sits in the image */
+#define TX_IMG_LOW (offsetof (TxUnit, low) - offsetof (TxUnit, kind))
+
+/* A word cache entry: a plain word's unit image (its folded text in
+ * low[], zero-padded; all zero: empty), so that a repeated word costs
+ * one probe and one copy instead of the field-by-field fill, and what
+ * classify() makes of it. */
+typedef struct {
+  guint8 img[56];               /* TX_IMG_LEN bytes of a TxUnit */
+  const TxWordInfo *info;       /* a candidate's classes from the word
+                                 * table or TxWordCache.fp; NULL:
+                                 * word_info() each time */
+  guint32 sc;                   /* a word that is no candidate: its start
+                                 * classes */
+} TxCacheEntry;
+G_STATIC_ASSERT (TX_IMG_LEN == sizeof ((TxCacheEntry *) NULL)->img);
+G_STATIC_ASSERT (TX_IMG_LOW + 24 <= TX_IMG_LEN);
+
+#define TX_CACHE_BITS 12
+
+/* A thread's cache of classify() results for plain words (ASCII letters
+ * and digits), direct-mapped by the folded text: a repeated word ('the',
+ * 'said', 'of') costs one probe instead of tx_hash() over its bytes and
+ * the filters.  A pure function of the word and @serial's TxLex. */
+/* The classes of a candidate word the word table lacks (a filter false
+ * positive), kept for the cache entry that points to it (@owner: its
+ * index + 1): word_info() runs once per entry instead of once per unit
+ * (2.4 k times on the 400 small documents). */
+#define TX_CACHE_FP_BITS 8
+typedef struct {
+  guint32 owner;
+  TxWordInfo info;
+} TxCacheInfo;
+
+typedef struct {
+  guint64 serial;
+  TxCacheEntry e[1 << TX_CACHE_BITS];
+  TxCacheInfo fp[1 << TX_CACHE_FP_BITS];
+} TxWordCache;
 
 /* Whether @u is the word @w (a literal): its length, then an inlined
  * memcmp() of a known length; same as strcmp (u->low, w) == 0. */
