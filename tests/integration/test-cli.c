@@ -394,3 +394,296 @@ Test (cli, max_events_is_checked)
   cr_assert_null (strstr (full, "More events"), "the sample story is under the default threshold");
   evl_test_rmtree (dir);
 }
+
+/* ---- tag -f jsonl: one stream of JSON lines ---- */
+
+#include <signal.h>
+#include <sys/resource.h>
+
+/* Runs eventline with @args (NULL-terminated) and the command line's
+ * output, as the arguments say, split into lines: *lines_out gets them
+ * (the last one ended by a newline too, which is checked), the status is
+ * returned. */
+static int
+run_lines (GStrv *lines_out, char **out_text, const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) evl_test_cli ());
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+  g_autoptr (GError) error = NULL;
+  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                           &status, &error), "spawn: %s", error ? error->message : "");
+  int code = WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+  cr_assert_eq (code, 0, "%s", err);
+  gsize len = strlen (out);
+  cr_assert (len > 0 && out[len - 1] == '\n', "every line ends with a newline");
+  out[len - 1] = '\0';
+  *lines_out = g_strsplit (out, "\n", -1);
+  out[len - 1] = '\n';
+  if (out_text)
+    *out_text = g_steal_pointer (&out);
+  return code;
+}
+
+/* (transfer full) @line parsed: an object, or the test fails. */
+static JsonObject *
+parse_line (const char *line)
+{
+  g_autoptr (JsonParser) p = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  cr_assert (json_parser_load_from_data (p, line, -1, &error), "not JSON (%s): %.200s",
+             error ? error->message : "", line);
+  JsonNode *root = json_parser_get_root (p);
+  cr_assert (root && JSON_NODE_HOLDS_OBJECT (root), "not an object: %.200s", line);
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* @o written compactly by json-glib: equal strings mean equal members,
+ * values and member order. */
+static char *
+canonical (JsonObject *o)
+{
+  g_autoptr (JsonNode) n = json_node_init_object (json_node_alloc (), o);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_root (gen, n);
+  return json_generator_to_data (gen, NULL);
+}
+
+Test (cli, tag_jsonl_one_line_per_document_in_input_order)
+{
+  /* Long documents first, so that with two threads later (short) ones
+   * are done before them: the output must keep the input order anyway. */
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) paths = g_ptr_array_new ();   /* per expected line */
+  const char *head[] = { "tag", "-q", "-f", "jsonl", "--dct", "2024-01-10", "-j", "2" };
+  for (guint i = 0; i < G_N_ELEMENTS (head); i++)
+    g_ptr_array_add (args, g_strdup (head[i]));
+  guint first_input = args->len;
+  for (guint k = 0; k < 24; k++)
+    {
+      /* names in reverse order of the arguments: the order is the command
+       * line's, not the names' */
+      char name[32];
+      g_snprintf (name, sizeof name, "doc-%02u.txt", 23 - k);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr (GString) text = g_string_new (NULL);
+      guint reps = k < 4 ? 400 : 1 + k % 3;
+      for (guint r = 0; r < reps; r++)
+        g_string_append_printf (text, "Delegates from %u nations met in Geneva on Monday. "
+                                "They signed a treaty on %u June 2023.\n", k + 2, 1 + r % 28);
+      cr_assert (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+      g_ptr_array_add (args, g_steal_pointer (&path));
+      g_ptr_array_add (paths, args->pdata[args->len - 1]);
+    }
+  /* a JSON Lines input holds several documents: a line for each */
+  g_autofree char *feed = g_build_filename (dir, "feed.jsonl", NULL);
+  const char *articles =
+    "{\"title\":\"Talks \\\"resume\\\"\",\"maintext\":\"The ministers met on Tuesday.\",\"date_publish\":\"2024-01-09\"}\n"
+    "{\"title\":\"Caf\\u00e9 owners\\tprotest\",\"maintext\":\"Owners protested on 2 January.\",\"date_publish\":\"2024-01-09\"}\n"
+    "{\"title\":\"Vote\",\"maintext\":\"Voters will decide next week.\",\"date_publish\":\"2024-01-08\"}\n";
+  cr_assert (g_file_set_contents (feed, articles, -1, NULL));
+  g_ptr_array_add (args, g_strdup (feed));
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (paths, args->pdata[args->len - 1]);
+  guint n_inputs = args->len - first_input;
+  g_ptr_array_add (args, NULL);
+
+  g_auto (GStrv) lines = NULL;
+  g_autofree char *text2 = NULL;
+  run_lines (&lines, &text2, (const char *const *) args->pdata);
+  cr_assert_eq (g_strv_length (lines), paths->len, "%u inputs, %u documents, one line each",
+                n_inputs, paths->len);
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autoptr (JsonObject) o = parse_line (lines[i]);
+      cr_assert_str_eq (json_object_get_string_member (o, "path"), paths->pdata[i], "line %u", i + 1);
+      cr_assert (g_hash_table_add (ids, g_strdup (json_object_get_string_member (o, "id"))),
+                 "ids are distinct: %s", json_object_get_string_member (o, "id"));
+      cr_assert (json_object_has_member (o, "timexes") && json_object_has_member (o, "events"));
+    }
+  JsonObject *cafe = parse_line (lines[paths->len - 2]);
+  cr_assert_str_eq (json_object_get_string_member (cafe, "title"), "Caf\xc3\xa9 owners\tprotest");
+  json_object_unref (cafe);
+
+  /* one thread gives the same bytes */
+  g_free (args->pdata[7]);
+  args->pdata[7] = g_strdup ("1");
+  g_auto (GStrv) lines1 = NULL;
+  g_autofree char *text1 = NULL;
+  run_lines (&lines1, &text1, (const char *const *) args->pdata);
+  cr_assert_str_eq (text1, text2, "-j 1 and -j 2 write the same lines");
+  evl_test_rmtree (dir);
+}
+
+Test (cli, tag_jsonl_values_equal_tag_json)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "tag", "-q", "-f", "json", "-o", dir, input, NULL), 0, "%s", err);
+  const char *args[] = { "tag", "-q", "-f", "jsonl", input, NULL };
+  g_auto (GStrv) lines = NULL;
+  run_lines (&lines, NULL, args);
+  cr_assert_eq (g_strv_length (lines), 5);
+  guint events = 0;
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autoptr (JsonObject) line = parse_line (lines[i]);
+      /* input/NAME.txt was written to DIR/NAME.json */
+      g_autofree char *base = g_path_get_basename (json_object_get_string_member (line, "path"));
+      *strrchr (base, '.') = '\0';
+      g_autofree char *name = g_strconcat (base, ".json", NULL);
+      g_autofree char *json = g_build_filename (dir, name, NULL);
+      g_autoptr (JsonObject) doc = load_root (json);
+      g_autofree char *a = canonical (line), *b = canonical (doc);
+      cr_assert_str_eq (a, b, "%s: the line holds what -f json holds, in its order", name);
+      cr_assert_str_eq (lines[i], b, "%s: a line is the compact form of -f json", name);
+      events += json_array_get_length (json_object_get_array_member (line, "events"));
+    }
+  cr_assert_gt (events, 20, "the sample story has events to compare");
+  evl_test_rmtree (dir);
+}
+
+static gint
+cmp_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The names in folder @dir, sorted, joined by spaces. */
+static char *
+listing (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  cr_assert_not_null (d);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  for (const char *n; (n = g_dir_read_name (d));)
+    g_ptr_array_add (names, g_strdup (n));
+  g_ptr_array_sort (names, cmp_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+Test (cli, tag_jsonl_stdout_and_output_file_are_the_same_bytes)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *file = g_build_filename (dir, "tags.jsonl", NULL);
+  g_autofree char *stdout_lines = NULL, *dash_lines = NULL, *file_lines = NULL, *o = NULL, *err = NULL;
+  cr_assert_eq (evl_test_run (&stdout_lines, NULL, "tag", "-q", "-f", "jsonl", input, NULL), 0);
+  cr_assert_eq (evl_test_run (&dash_lines, NULL, "tag", "-q", "-f", "jsonl", "-o", "-", input, NULL), 0);
+  /* an existing file is replaced */
+  cr_assert (g_file_set_contents (file, "old\n", -1, NULL));
+  cr_assert_eq (evl_test_run (&o, &err, "tag", "-f", "jsonl", "-o", file, input, NULL), 0, "%s", err);
+  cr_assert (g_file_get_contents (file, &file_lines, NULL, NULL));
+  cr_assert_gt (strlen (stdout_lines), 1000);
+  cr_assert_str_eq (dash_lines, stdout_lines, "-o - is standard output");
+  cr_assert_str_eq (file_lines, stdout_lines, "-o FILE holds what standard output gets");
+  cr_assert_str_eq (o, "", "nothing on standard output with -o FILE");
+  cr_assert (strstr (err, "5 documents tagged") && strstr (err, "tags.jsonl"), "summary: %s", err);
+  g_autofree char *names = listing (dir);
+  cr_assert_str_eq (names, "tags.jsonl", "no temporary left behind");
+  /* a folder is not an output file for jsonl */
+  g_autofree char *err2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err2, "tag", "-f", "jsonl", "-o", dir, input, NULL), 2);
+  cr_assert (strstr (err2, "is a folder") && strstr (err2, "-o"), "%s", err2);
+  evl_test_rmtree (dir);
+}
+
+typedef struct {
+  rlim_t max_file_size;   /* 0: no limit */
+  int stdout_fd;          /* -1: keep */
+} ChildLimits;
+
+/* g_spawn child setup: writes beyond max_file_size fail with EFBIG (the
+ * signal that would kill the process instead is ignored, and exec keeps
+ * it ignored); standard output replaced. */
+static void
+limit_child (gpointer user_data)
+{
+  const ChildLimits *c = user_data;
+  if (c->max_file_size)
+    {
+      struct rlimit rl = { c->max_file_size, c->max_file_size };
+      setrlimit (RLIMIT_FSIZE, &rl);
+      signal (SIGXFSZ, SIG_IGN);
+    }
+  if (c->stdout_fd >= 0)
+    dup2 (c->stdout_fd, STDOUT_FILENO);
+}
+
+static int
+run_limited (char **err, const ChildLimits *limits, const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) evl_test_cli ());
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  int status = 0;
+  g_autoptr (GError) error = NULL;
+  cr_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, limit_child,
+                           (gpointer) limits, NULL, err, &status, &error),
+             "spawn: %s", error ? error->message : "");
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+}
+
+Test (cli, tag_jsonl_unwritable_output_exits_1_without_a_partial_file)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  /* a file below a regular file cannot be created, even by root */
+  g_autofree char *plain = g_build_filename (dir, "plain-file", NULL);
+  cr_assert (g_file_set_contents (plain, "x", -1, NULL));
+  g_autofree char *below = g_build_filename (plain, "tags.jsonl", NULL);
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "tag", "-q", "-f", "jsonl", "-o", below, input, NULL), 1);
+  cr_assert (strstr (err, "plain-file/tags.jsonl") && strstr (err, "cannot create"), "%s", err);
+  cr_assert_eq (strchr (err, '\n'), strrchr (err, '\n'), "one line: %s", err);
+
+  /* the disk fills up half-way (a 2 KiB file size limit): exit 1, the
+   * error names the file, the old file stays as it was and nothing else
+   * is left in its folder */
+  g_autofree char *file = g_build_filename (dir, "tags.jsonl", NULL);
+  cr_assert (g_file_set_contents (file, "old\n", -1, NULL));
+  ChildLimits small = { 2048, -1 };
+  const char *args[] = { "tag", "-q", "-f", "jsonl", "-o", file, input, NULL };
+  g_autofree char *err2 = NULL, *kept = NULL;
+  cr_assert_eq (run_limited (&err2, &small, args), 1, "%s", err2);
+  cr_assert (strstr (err2, "eventline: ") && strstr (err2, "tags.jsonl: ") && strstr (err2, "too large"),
+             "%s", err2);
+  cr_assert (g_file_get_contents (file, &kept, NULL, NULL));
+  cr_assert_str_eq (kept, "old\n", "the existing file is untouched");
+  g_autofree char *names = listing (dir);
+  cr_assert_str_eq (names, "plain-file tags.jsonl", "no partial or temporary file");
+
+  /* standard output that cannot take the lines */
+  int full = open ("/dev/full", O_WRONLY);
+  if (full >= 0)
+    {
+      ChildLimits to_full = { 0, full };
+      const char *args2[] = { "tag", "-q", "-f", "jsonl", input, NULL };
+      g_autofree char *err3 = NULL;
+      cr_assert_eq (run_limited (&err3, &to_full, args2), 1, "%s", err3);
+      cr_assert (strstr (err3, "standard output") && strstr (err3, "write failed"), "%s", err3);
+      close (full);
+    }
+  evl_test_rmtree (dir);
+}
+
+Test (cli, tag_help_explains_jsonl)
+{
+  g_autofree char *out = NULL;
+  cr_assert_eq (evl_test_run (&out, NULL, "tag", "--help", NULL), 0);
+  cr_assert (strstr (out, "jsonl") && strstr (out, "-o -") && strstr (out, "input order"), "%s", out);
+  cr_assert (strstr (out, "eventline tag -f jsonl -o "), "an example: %s", out);
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "tag", "-f", "yaml", "input", NULL), 2);
+  cr_assert (strstr (err, "jsonl"), "the formats are listed: %s", err);
+}
