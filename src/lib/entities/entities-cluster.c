@@ -56,7 +56,8 @@ typedef struct {
   const EvlEntLex *lex;
   EvlDocument *doc;
   const char *text;
-  GArray *cls;                /* Cl */
+  Cl *cls;
+  guint n_cls, cap_cls;
   GString *tmp;
   /* Cluster lookups without scanning every cluster (documents with
    * thousands of names stay linear): 'f' + folded name, 'w' + first word,
@@ -183,7 +184,7 @@ node (Cx *x, gint n)
 static Cl *
 cl (Cx *x, gint i)
 {
-  return &g_array_index (x->cls, Cl, i);
+  return &x->cls[i];
 }
 
 static gint
@@ -243,14 +244,19 @@ new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold
 {
   gsize len = strlen (fold_in);
   const char *fold = g_string_chunk_insert_len (x->pool, fold_in, (gssize) len);
-  Cl c = { 0 };
-  c.type = type;
-  c.gaz = gaz;
-  c.fold = fold;
-  c.fold_words = count_words (fold);
-  c.merged = -1;
-  g_array_append_val (x->cls, c);
-  gint ci = (gint) x->cls->len - 1;
+  if (x->n_cls == x->cap_cls)
+    {
+      x->cap_cls = MAX (16u, x->cap_cls * 2);
+      x->cls = g_renew (Cl, x->cls, x->cap_cls);
+    }
+  gint ci = (gint) x->n_cls++;
+  x->cls[ci] = (Cl) {
+    .type = type,
+    .gaz = gaz,
+    .fold = fold,
+    .fold_words = count_words (fold),
+    .merged = -1,
+  };
 
   index_add (x, 'f', fold, len, ci);
   if (gaz)
@@ -494,7 +500,7 @@ best_person (Cx *x, const char *fold, guint32 base, guint32 at, gint exclude, co
 static void
 merge_people (Cx *x)
 {
-  for (guint i = 0; i < x->cls->len; i++)
+  for (guint i = 0; i < x->n_cls; i++)
     {
       Cl *a = cl (x, i);
       if (a->merged >= 0 || a->type != EVL_ENTITY_PERSON || a->gaz)
@@ -625,7 +631,7 @@ resolve_reference (Cx *x, EvlCand *c)
   else if (c->kind == EVL_CAND_DESC)
     {
       const char *want = evl_ent_attr (c->desc, "class");
-      for (guint i = 0; i < x->cls->len; i++)
+      for (guint i = 0; i < x->n_cls; i++)
         {
           Cl *k = cl (x, i);
           if (k->merged >= 0 || k->type != EVL_ENTITY_PERSON || person_country (x, k) != c->country)
@@ -807,14 +813,14 @@ is_upper (const char *s)
 /* Datelines write names in capitals ('THE HAGUE'): prefer a form written
  * otherwise, else capitalise each word. */
 static const char *
-display_name (Cx *x, const char *surface, const GPtrArray *aliases)
+display_name (Cx *x, const char *surface, const char *const *aliases, guint n_aliases)
 {
   if (!is_upper (surface) || strlen (surface) <= 4)
     return surface;
-  for (guint i = 0; i < aliases->len; i++)
-    if (aliases->pdata[i] && !is_upper (aliases->pdata[i])
-        && g_utf8_strlen (aliases->pdata[i], -1) == g_utf8_strlen (surface, -1))
-      return aliases->pdata[i];
+  for (guint i = 0; i < n_aliases; i++)
+    if (aliases[i] && !is_upper (aliases[i])
+        && g_utf8_strlen (aliases[i], -1) == g_utf8_strlen (surface, -1))
+      return aliases[i];
   g_autoptr (GString) out = g_string_new (NULL);
   gboolean start = TRUE;
   for (const char *p = surface; *p; p = g_utf8_next_char (p))
@@ -826,20 +832,74 @@ display_name (Cx *x, const char *surface, const GPtrArray *aliases)
   return evl_document_intern (x->doc, out->str, (gssize) out->len);
 }
 
+/* The clusterer's working arrays, kept per thread between documents and
+ * grown when a document needs more: a dozen allocations and frees per
+ * document were ~2 M instructions on the small corpus.  Their contents
+ * never outlive a call. */
+typedef struct {
+  Cl *cls;
+  guint cap_cls;
+  Node *nodes;
+  guint cap_nodes;
+  GString *tmp, *ktmp;
+  OutCl *out;
+  guint cap_out;
+  StrNode *str_nodes;
+  guint cap_str;
+  gint *order;
+  guint cap_order;
+  EvlEntityMention *ms;
+  guint cap_ms;
+  const char **aliases;
+  guint cap_aliases;
+} Scratch;
+
 static void
-emit (Cx *x, GArray *cands)
+scratch_free (gpointer p)
 {
-  guint n = x->cls->len;
-  OutCl *out = g_new0 (OutCl, n);
+  Scratch *sc = p;
+  g_free (sc->cls);
+  g_free (sc->nodes);
+  g_string_free (sc->tmp, TRUE);
+  g_string_free (sc->ktmp, TRUE);
+  g_free (sc->out);
+  g_free (sc->str_nodes);
+  g_free (sc->order);
+  g_free (sc->ms);
+  g_free (sc->aliases);
+  g_free (sc);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+/* *@p with room for @need elements of @size bytes (contents not kept). */
+static gpointer
+room (gpointer *p, guint *cap, guint need, gsize size)
+{
+  if (need > *cap)
+    {
+      g_free (*p);
+      *cap = MAX (need, *cap * 2);
+      *p = g_malloc_n (*cap, size);
+    }
+  return *p;
+}
+
+static void
+emit (Cx *x, Scratch *sc, GArray *cands)
+{
+  guint n = x->n_cls;
+  OutCl *out = room ((gpointer *) &sc->out, &sc->cap_out, n + 1, sizeof (OutCl));
+  memset (out, 0, n * sizeof (OutCl));
   /* At most an alias and a role per candidate: never grows. */
-  g_autofree StrNode *str_nodes = g_new (StrNode, 2 * cands->len + 1);
+  StrNode *str_nodes = room ((gpointer *) &sc->str_nodes, &sc->cap_str, 2 * cands->len + 1, sizeof (StrNode));
   guint n_str = 0;
   for (guint i = 0; i < n; i++)
     out[i].out = -1;
 
   /* Clusters in order of first mention. */
   guint n_out = 0;
-  g_autofree gint *order = g_new (gint, n + 1);   /* output index -> cluster */
+  gint *order = room ((gpointer *) &sc->order, &sc->cap_order, n + 1, sizeof (gint));   /* output index -> cluster */
   guint32 last_end = 0;
   for (guint i = 0; i < cands->len; i++)
     {
@@ -872,21 +932,24 @@ emit (Cx *x, GArray *cands)
         }
     }
 
-  g_autoptr (GPtrArray) aliases = g_ptr_array_new ();
+  /* A cluster's aliases are distinct mention texts: at most one per
+   * candidate. */
+  const char **aliases = room ((gpointer *) &sc->aliases, &sc->cap_aliases, cands->len + 1, sizeof (char *));
   for (guint want = 0; want < n_out; want++)
     {
       guint i = (guint) order[want];
       Cl *k = cl (x, i);
-      g_ptr_array_set_size (aliases, 0);
+      guint n_aliases = 0;
       for (gint a = out[i].aliases.head; a >= 0; a = str_nodes[a].next)
-        g_ptr_array_add (aliases, (gpointer) str_nodes[a].str);
+        aliases[n_aliases++] = str_nodes[a].str;
       EvlEntityCluster ec = { 0 };
       const char *name;
       if (k->gaz && !k->city)
         name = evl_document_intern (x->doc, k->gaz->canonical, -1);
       else
         name = display_name (x, k->surface_words > 0 ? evl_document_span_text (x->doc, k->surface)
-                                                     : aliases->pdata[0], aliases);
+                                                     : n_aliases > 0 ? aliases[0] : "",
+                             aliases, n_aliases);
       ec.name = name;
       if (k->gaz && !k->city)
         ec.key = evl_document_intern (x->doc, evl_ent_gaz_key (x->lex, k->gaz, k->type), -1);
@@ -896,8 +959,8 @@ emit (Cx *x, GArray *cands)
           ec.key = evl_document_intern (x->doc, x->ktmp->str, (gssize) x->ktmp->len);
         }
       ec.type = k->type;
-      g_ptr_array_add (aliases, NULL);
-      ec.aliases = (const char *const *) aliases->pdata;
+      aliases[n_aliases] = NULL;
+      ec.aliases = aliases;
       ec.role = pick_role (str_nodes, &out[i].roles);
       ec.n_mentions = out[i].n_mentions;
       /* Every string here comes from evl_document_intern()/span_text(). */
@@ -905,19 +968,20 @@ emit (Cx *x, GArray *cands)
     }
 
   /* The mentions are added in one copy. */
-  g_autofree EvlEntityMention *ms = g_new0 (EvlEntityMention, cands->len + 1);
+  EvlEntityMention *ms = room ((gpointer *) &sc->ms, &sc->cap_ms, cands->len + 1, sizeof (EvlEntityMention));
   guint n_ms = 0;
   for (guint i = 0; i < cands->len; i++)
     {
       EvlCand *c = &g_array_index (cands, EvlCand, i);
       if (c->cluster < 0)
         continue;
-      EvlEntityMention *m = &ms[n_ms++];
-      m->span = c->span;
-      m->sentence = c->sentence;
-      m->type = cl (x, c->cluster)->type;
-      m->cluster = out[c->cluster].out;
-      m->is_pronoun = c->kind == EVL_CAND_DESC || c->kind == EVL_CAND_PRONOUN;
+      ms[n_ms++] = (EvlEntityMention) {
+        .span = c->span,
+        .sentence = c->sentence,
+        .type = cl (x, c->cluster)->type,
+        .cluster = out[c->cluster].out,
+        .is_pronoun = c->kind == EVL_CAND_DESC || c->kind == EVL_CAND_PRONOUN,
+      };
     }
   evl_document_add_entity_mentions (x->doc, ms, n_ms);
 
@@ -928,7 +992,6 @@ emit (Cx *x, GArray *cands)
       if (out[i].roles.index)
         g_hash_table_unref (out[i].roles.index);
     }
-  g_free (out);
 }
 
 void
@@ -940,14 +1003,25 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   x.lex = lex;
   x.doc = doc;
   x.text = evl_document_get_text (doc, NULL);
+  Scratch *sc = g_private_get (&scratch_key);
+  if (sc == NULL)
+    {
+      sc = g_new0 (Scratch, 1);
+      sc->tmp = g_string_new (NULL);
+      sc->ktmp = g_string_new (NULL);
+      g_private_set (&scratch_key, sc);
+    }
   /* At most a cluster per candidate and five index keys per cluster:
    * reserved, no growth. */
-  x.cls = g_array_sized_new (FALSE, TRUE, sizeof (Cl), cands->len);
-  x.tmp = g_string_new (NULL);
-  x.ktmp = g_string_new (NULL);
+  x.cls = room ((gpointer *) &sc->cls, &sc->cap_cls, MAX (16u, cands->len), sizeof (Cl));
+  x.cap_cls = sc->cap_cls;
+  x.tmp = sc->tmp;
+  x.ktmp = sc->ktmp;
+  g_string_truncate (x.tmp, 0);
+  g_string_truncate (x.ktmp, 0);
   buckets_init (&x, 64);
-  x.cap_nodes = MAX (16u, cands->len * 2);
-  x.nodes = g_new (Node, x.cap_nodes);
+  x.nodes = room ((gpointer *) &sc->nodes, &sc->cap_nodes, MAX (16u, cands->len * 2), sizeof (Node));
+  x.cap_nodes = sc->cap_nodes;
   x.pool = g_string_chunk_new (1024);
 
   /* The scanner emits nearly every document's candidates in order
@@ -981,11 +1055,10 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
         }
     }
   resolve_pronouns (&x, cands);
-  emit (&x, cands);
-  g_string_free (x.tmp, TRUE);
-  g_string_free (x.ktmp, TRUE);
+  emit (&x, sc, cands);
+  /* Grown arrays stay with the thread. */
+  sc->cls = x.cls, sc->cap_cls = x.cap_cls;
+  sc->nodes = x.nodes, sc->cap_nodes = x.cap_nodes;
   g_free (x.buckets);
-  g_free (x.nodes);
   g_string_chunk_free (x.pool);
-  g_array_unref (x.cls);
 }
