@@ -654,3 +654,61 @@ ON_BOTH_PATHS (pieces_of_any_size_arrive_in_order)
   g_unlink (path);
   g_rmdir (dir);
 }
+
+/* The MAKEINSTANCE lines and EVENT tags of many events whose tense,
+ * aspect and modality strings repeat under one pointer, repeat their
+ * text under other pointers, differ, need escaping or are too long to
+ * be kept by the writer's per-document memo; ids of one to three
+ * digits.  Every line is the one the attribute rules give. */
+Test (export, timeml_instances_of_many_events)
+{
+  static const char *const pool[] = {
+    "PAST", "PRESENT", "PAST", "NONE", "PERFECTIVE_PROGRESSIVE", "a \"quoted\" & <odd> value",
+    "a value long enough that the writer cannot keep it in a memo slot at all", "FUTURE", NULL,
+  };
+  enum { N_POOL = G_N_ELEMENTS (pool), N_EV = 130 };
+  /* Each pool string under three pointers. */
+  char *copies[3][N_POOL];
+  for (guint c = 0; c < 3; c++)
+    for (guint p = 0; p < N_POOL; p++)
+      copies[c][p] = g_strdup (pool[p]);
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; i < N_EV; i++)
+    g_string_append (text, "met ");
+  g_autoptr (EvlDocument) doc = evl_document_new ("many", text->str, (gssize) text->len, NULL);
+  for (guint i = 0; i < N_EV; i++)
+    {
+      EvlEventMention e = { .span = { 4 * i, 4 * i + 3 }, .klass = (EvlEventClass) (i % EVL_EVENT_CLASS_N),
+                            .timex = -1, .agent = -1, .patient = -1, .location = -1, .source = -1,
+                            .cue_event = -1, .polarity = i % 5 == 0 ? EVL_POLARITY_NEG : EVL_POLARITY_POS,
+                            .tense = copies[i % 3][i % N_POOL], .aspect = copies[(i / 3) % 3][(i * 7) % N_POOL],
+                            .modality = copies[0][(i * 5) % N_POOL] };
+      evl_document_add_event_mention (doc, &e);
+    }
+  g_autofree char *xml = fx_timeml_text (doc);
+  for (guint i = 0; i < N_EV; i++)
+    {
+      const char *tense = pool[i % N_POOL], *aspect = pool[(i * 7) % N_POOL], *modality = pool[(i * 5) % N_POOL];
+      g_autoptr (GString) t = g_string_new (NULL), a = g_string_new (NULL), m = g_string_new (NULL);
+      ref_escape (t, tense ? tense : "NONE", strlen (tense ? tense : "NONE"), TRUE);
+      ref_escape (a, aspect ? aspect : "NONE", strlen (aspect ? aspect : "NONE"), TRUE);
+      if (modality)
+        {
+          g_string_append (m, " modality=\"");
+          ref_escape (m, modality, strlen (modality), TRUE);
+          g_string_append_c (m, '"');
+        }
+      gboolean verb = tense && strcmp (tense, "NONE") != 0;
+      g_autofree char *line = g_strdup_printf (
+        "<MAKEINSTANCE eventID=\"e%u\" eiid=\"ei%u\" tense=\"%s\" aspect=\"%s\" polarity=\"%s\" pos=\"%s\"%s/>\n",
+        i + 1, i + 1, t->str, a->str, i % 5 == 0 ? "NEG" : "POS", verb ? "VERB" : "UNKNOWN", m->str);
+      cr_assert_not_null (strstr (xml, line), "event %u: want %s in\n%s", i, line, xml);
+      g_autofree char *tag = g_strdup_printf (
+        "<EVENT eid=\"e%u\" class=\"%s\">met</EVENT>", i + 1,
+        evl_event_class_to_string ((EvlEventClass) (i % EVL_EVENT_CLASS_N)));
+      cr_assert_not_null (strstr (xml, tag), "event %u: want %s in\n%s", i, tag, xml);
+    }
+  for (guint c = 0; c < 3; c++)
+    for (guint p = 0; p < N_POOL; p++)
+      g_free (copies[c][p]);
+}
