@@ -248,6 +248,10 @@ ParameterizedTestParameters (segment, runaway_caps)
     { "Word", 1000, 4, 1, "" },            /* 256+256+256+232 */
     { "Word", 5000, 20, 2, "" },           /* 16 x 256 tokens fill a paragraph */
     { "word", 1000, 5, 1, "" },            /* soft cuts at 224: 4 x 224 + 104 */
+    { "word", 224, 1, 1, "" },             /* the soft window's first token ends the text */
+    { "word", 225, 2, 1, "" },             /* a soft cut right at the window: 224 + 1 */
+    { "word", 448, 2, 1, "" },             /* two full windows */
+    { "word", 449, 3, 1, "" },
     { "Kim Jong Un met the leader", 200, 6, 1, "Un" },  /* cut before 'the' */
     { "Kim met Putin.", 5000, 5000, 5, "" },  /* 4-token sentences, 1024 a paragraph */
   };
