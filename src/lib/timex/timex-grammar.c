@@ -179,7 +179,7 @@ unit_value (TxUnit *u)
           u->val = number_value (buf);
         }
       else
-        u->val = u->nval; /* g_ascii_strtod (attr (u->number, 0)), once */
+        u->val = u->wi->nval; /* g_ascii_strtod (attr (u->wi->number, 0)), once */
       u->has_val = TRUE;
     }
   return u->val;
@@ -218,9 +218,9 @@ number_at_raw (const TxScan *s, int i, double *val, gboolean *vague)
   gboolean article = is (s, j, "a") || is (s, j, "an");
   if (article)
     j++;
-  if (j >= s->n || U (j)->number == NULL)
+  if (j >= s->n || U (j)->wi->number == NULL)
     return -1;
-  int kind = U (j)->nkind;
+  int kind = U (j)->wi->nkind;
   if (article && kind != NK_SCALE && kind != NK_DOZEN && kind != NK_VAGUE && kind != NK_COUPLE)
     return -1;
   if (kind == NK_VAGUE)
@@ -243,9 +243,9 @@ number_at_raw (const TxScan *s, int i, double *val, gboolean *vague)
     }
   double total = 0, cur = 0;
   int start = j;
-  while (j < s->n && U (j)->number)
+  while (j < s->n && U (j)->wi->number)
     {
-      int kd = U (j)->nkind;
+      int kd = U (j)->wi->nkind;
       double v = unit_value (U (j));
       if (kd == NK_SCALE)
         {
@@ -262,11 +262,11 @@ number_at_raw (const TxScan *s, int i, double *val, gboolean *vague)
         }
       else if (kd == NK_UNIT || kd == NK_TEEN || kd == NK_TENS)
         {
-          if (j > start && U (j - 1)->nkind != NK_SCALE && !(U (j - 1)->nkind == NK_TENS && kd == NK_UNIT))
+          if (j > start && U (j - 1)->wi->nkind != NK_SCALE && !(U (j - 1)->wi->nkind == NK_TENS && kd == NK_UNIT))
             break;
           cur += v;
           j++;
-          if (kd == NK_TENS && is_hyphen (s, j) && j + 1 < s->n && U (j + 1)->nkind == NK_UNIT
+          if (kd == NK_TENS && is_hyphen (s, j) && j + 1 < s->n && U (j + 1)->wi->nkind == NK_UNIT
               && attached (s, j + 1))
             {
               cur += unit_value (U (j + 1));
@@ -275,7 +275,7 @@ number_at_raw (const TxScan *s, int i, double *val, gboolean *vague)
         }
       else
         break;
-      if (is (s, j, "and") && j + 1 < s->n && U (j + 1)->number && U (j + 1)->nkind != NK_SCALE
+      if (is (s, j, "and") && j + 1 < s->n && U (j + 1)->wi->number && U (j + 1)->wi->nkind != NK_SCALE
           && cur >= 100)
         j++;
     }
@@ -317,16 +317,16 @@ ordinal_at (const TxScan *s, int i, int *val)
       *val = u->num;
       return i + 1;
     }
-  if (u->ordinal)
+  if (u->wi->ordinal)
     {
-      *val = tx_atoi (attr (u->ordinal, 0));
+      *val = tx_atoi (attr (u->wi->ordinal, 0));
       return i + 1;
     }
   /* twenty-first */
-  if (u->nkind == NK_TENS && is_hyphen (s, i + 1)
-      && i + 2 < s->n && U (i + 2)->ordinal)
+  if (u->wi->nkind == NK_TENS && is_hyphen (s, i + 1)
+      && i + 2 < s->n && U (i + 2)->wi->ordinal)
     {
-      *val = tx_atoi (attr (u->number, 0)) + tx_atoi (attr (U (i + 2)->ordinal, 0));
+      *val = tx_atoi (attr (u->wi->number, 0)) + tx_atoi (attr (U (i + 2)->wi->ordinal, 0));
       return i + 3;
     }
   return -1;
@@ -363,7 +363,7 @@ day_number (const TxScan *s, int i)
   if (!(u->sc & S_DAY))
     return 0;
   /* '5:30', '5 percent', '5 years' are not days of a month */
-  if (i + 1 < s->n && (U (i + 1)->unit || is (s, i + 1, "percent") || is (s, i + 1, "%")))
+  if (i + 1 < s->n && (U (i + 1)->wi->unit || is (s, i + 1, "percent") || is (s, i + 1, "%")))
     return 0;
   return u->num;
 }
@@ -385,11 +385,11 @@ year_at (const TxScan *s, int i, int *year)
       *year = u->num + (u->num < 30 ? 2000 : 1900);
       return i + 1;
     }
-  if (u->number && i + 1 < s->n && U (i + 1)->number)
+  if (u->wi->number && i + 1 < s->n && U (i + 1)->wi->number)
     {
-      int hi = tx_atoi (attr (u->number, 0));
-      int k2 = U (i + 1)->nkind;
-      if (hi >= 10 && hi <= 20 && u->nkind == NK_TEEN && (k2 == NK_TENS || k2 == NK_TEEN))
+      int hi = tx_atoi (attr (u->wi->number, 0));
+      int k2 = U (i + 1)->wi->nkind;
+      if (hi >= 10 && hi <= 20 && u->wi->nkind == NK_TEEN && (k2 == NK_TENS || k2 == NK_TEEN))
         {
           double lo;
           gboolean vague;
@@ -409,12 +409,12 @@ year_at (const TxScan *s, int i, int *year)
 static int
 month_at (const TxScan *s, int i, int *month)
 {
-  if (i >= s->n || U (i)->month == NULL || !U (i)->cap)
+  if (i >= s->n || U (i)->wi->month == NULL || !U (i)->cap)
     return -1;
   const TxUnit *u = U (i);
-  const char *flag = attr (u->month, 1);
+  const char *flag = attr (u->wi->month, 1);
   int j = i + 1;
-  gboolean period = j < s->n && is (s, j, ".") && attached (s, j) && strcmp (attr (u->month, 1), "abbrev") == 0;
+  gboolean period = j < s->n && is (s, j, ".") && attached (s, j) && strcmp (attr (u->wi->month, 1), "abbrev") == 0;
   gboolean next_num = j < s->n && (U (j)->kind == U_NUM || (period && j + 1 < s->n && U (j + 1)->kind == U_NUM));
   if (strcmp (flag, "abbrev") == 0)
     {
@@ -427,10 +427,10 @@ month_at (const TxScan *s, int i, int *month)
       if (!ctx && !(after_date_prep (s, i) && !U (i)->nl))
         return -1;
       /* 'May be', 'March on' */
-      if (!ctx && j < s->n && U (j)->kind == U_WORD && !U (j)->cap && !U (j)->cue
+      if (!ctx && j < s->n && U (j)->kind == U_WORD && !U (j)->cap && !U (j)->wi->cue
           && !is (s, j, "and") && !is (s, j, "or") && !is (s, j, "of") && !is (s, j, "to")
           && !is (s, j, "through") && !is (s, j, "last") && !is (s, j, "this") && !is (s, j, "next")
-          && U (j)->month == NULL && U (j)->tense == NULL && U (j)->unit == NULL)
+          && U (j)->wi->month == NULL && U (j)->wi->tense == NULL && U (j)->wi->unit == NULL)
         {
           /* a following lower-case word: only prepositions/conjunctions keep
            * the month reading ('in May when', 'in March after'). */
@@ -438,23 +438,23 @@ month_at (const TxScan *s, int i, int *month)
             return -1;
         }
     }
-  *month = tx_atoi (attr (u->month, 0));
+  *month = tx_atoi (attr (u->wi->month, 0));
   return period ? j + 1 : j;
 }
 
 static int
 weekday_at (const TxScan *s, int i, int *wd)
 {
-  if (i >= s->n || U (i)->wday == NULL || !U (i)->cap)
+  if (i >= s->n || U (i)->wi->wday == NULL || !U (i)->cap)
     return -1;
   int j = i + 1;
-  if (strcmp (attr (U (i)->wday, 1), "abbrev") == 0)
+  if (strcmp (attr (U (i)->wi->wday, 1), "abbrev") == 0)
     {
       if (!(is (s, j, ".") && attached (s, j)))
         return -1;
       j++;
     }
-  *wd = tx_atoi (attr (U (i)->wday, 0));
+  *wd = tx_atoi (attr (U (i)->wi->wday, 0));
   /* possessive: "Friday's meeting" keeps 'Friday' only */
   return j;
 }
@@ -463,9 +463,9 @@ weekday_at (const TxScan *s, int i, int *wd)
 static const EvlLexEntry *
 plural_pod (const TxScan *s, int i)
 {
-  if (i >= s->n || U (i)->pod == NULL || strcmp (attr (U (i)->pod, 1), "plural") != 0)
+  if (i >= s->n || U (i)->wi->pod == NULL || strcmp (attr (U (i)->wi->pod, 1), "plural") != 0)
     return NULL;
-  return U (i)->pod;
+  return U (i)->wi->pod;
 }
 
 static void
@@ -484,12 +484,12 @@ static int
 rel_year_after (const TxScan *s, int i, int *year)
 {
   if (i + 1 < s->n && is_shift (s, i)
-      && U (i + 1)->unit && strcmp (attr (U (i + 1)->unit, 0), "Y") == 0
-      && U (i + 1)->unit->n_attrs < 2)
+      && U (i + 1)->wi->unit && strcmp (attr (U (i + 1)->wi->unit, 0), "Y") == 0
+      && U (i + 1)->wi->unit->n_attrs < 2)
     {
       EvlTimexPoint p;
       tx_dct_point (s, EVL_GRAIN_YEAR, &p);
-      evl_timex_point_shift (&p, tx_atoi (attr (U (i)->cue, 1)));
+      evl_timex_point_shift (&p, tx_atoi (attr (U (i)->wi->cue, 1)));
       *year = p.year;
       return i + 2;
     }
@@ -591,7 +591,7 @@ static int
 p_weekday (TxScan *s, int i, TxMatch *m)
 {
   int j = i, dir = 0;
-  if (is (s, i, "the") && i + 2 < s->n && U (i + 1)->cue && U (i + 2)->wday
+  if (is (s, i, "the") && i + 2 < s->n && U (i + 1)->wi->cue && U (i + 2)->wi->wday
       && (is (s, i + 1, "previous") || is (s, i + 1, "following") || is (s, i + 1, "next"))
       && s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0)
     {
@@ -613,7 +613,7 @@ p_weekday (TxScan *s, int i, TxMatch *m)
     }
   if (is_shift (s, i))
     {
-      dir = tx_atoi (attr (U (i)->cue, 1));
+      dir = tx_atoi (attr (U (i)->wi->cue, 1));
       if (strcmp (U (i)->low, "this") == 0)
         dir = 0;
       j++;
@@ -624,7 +624,7 @@ p_weekday (TxScan *s, int i, TxMatch *m)
   int e = weekday_at (s, j, &wd);
   if (e < 0)
     return -1;
-  if (j == i && U (i)->nl && is (s, e, ",") && e + 1 < s->n && U (e + 1)->month)
+  if (j == i && U (i)->nl && is (s, e, ",") && e + 1 < s->n && U (e + 1)->wi->month)
     return -1; /* the month pattern takes dated weekdays */
   if (j == i)
     {
@@ -633,9 +633,9 @@ p_weekday (TxScan *s, int i, TxMatch *m)
       const EvlLexEntry *pod = plural_pod (s, e);
       int wd2;
       int e2 = (is (s, e, "and") || is (s, e, "or")) ? weekday_at (s, e + 1, &wd2) : -1;
-      if (!pod && e2 > 0 && strcmp (attr (U (e + 1)->wday, 1), "plural") != 0)
+      if (!pod && e2 > 0 && strcmp (attr (U (e + 1)->wi->wday, 1), "plural") != 0)
         pod = plural_pod (s, e2);
-      if (pod || strcmp (attr (U (j)->wday, 1), "plural") == 0)
+      if (pod || strcmp (attr (U (j)->wi->wday, 1), "plural") == 0)
         {
           m->type = EVL_TIMEX_SET;
           g_snprintf (m->value, sizeof m->value, "XXXX-WXX-%d%s%s", wd, pod ? "T" : "", pod ? attr (pod, 0) : "");
@@ -685,13 +685,13 @@ p_weekday (TxScan *s, int i, TxMatch *m)
     }
   m->needs_dct = TRUE;
   m->has_pt = TRUE;
-  if (e < s->n && U (e)->pod && U (e)->pod->n_attrs == 1 && g_ascii_isupper (attr (U (e)->pod, 0)[0])
-      && attr (U (e)->pod, 0)[0] != 'T')
+  if (e < s->n && U (e)->wi->pod && U (e)->wi->pod->n_attrs == 1 && g_ascii_isupper (attr (U (e)->wi->pod, 0)[0])
+      && attr (U (e)->wi->pod, 0)[0] != 'T')
     {
       /* 'Friday night', 'Tuesday morning': TimeBank mostly values these
        * by the day (and often leaves the part of day out of the extent);
        * evenings it values with TEV throughout */
-      if (strcmp (attr (U (e)->pod, 0), "EV") == 0)
+      if (strcmp (attr (U (e)->wi->pod, 0), "EV") == 0)
         {
           m->pt.grain = EVL_GRAIN_PART_OF_DAY;
           g_strlcpy (m->pt.pod, "EV", sizeof m->pt.pod);
@@ -750,10 +750,10 @@ p_year (TxScan *s, int i, TxMatch *m)
       /* Not a year: '$1990', '2000 people', '1998 percent'. */
       if (j > 0 && (is (s, j - 1, "$") || is (s, j - 1, "#")))
         return -1;
-      if (e < s->n && (is (s, e, "%") || is (s, e, "percent") || U (e)->unit))
+      if (e < s->n && (is (s, e, "%") || is (s, e, "percent") || U (e)->wi->unit))
         return -1;
       if (e < s->n && U (e)->kind == U_WORD && !U (e)->cap && U (e)->len > 2 && !after_date_prep (s, j) && j == i
-          && !U (e)->cue && !U (e)->tense && !is (s, e, "and") && !is (s, e, "when")
+          && !U (e)->wi->cue && !U (e)->wi->tense && !is (s, e, "and") && !is (s, e, "when")
           && !is (s, e, "was") && !is (s, e, "had"))
         {
           /* '2000 troops': a count before a plural noun */
@@ -800,10 +800,10 @@ p_season (TxScan *s, int i, TxMatch *m)
   int re = number_at (s, r, &nn, &vv);
   if (re > 0)
     r = re;
-  if (r < s->n && U (r)->season && strcmp (attr (U (r)->season, 1), "plural") == 0 && (r == i || r > i + 1))
+  if (r < s->n && U (r)->wi->season && strcmp (attr (U (r)->wi->season, 1), "plural") == 0 && (r == i || r > i + 1))
     {
       m->type = EVL_TIMEX_SET;
-      g_snprintf (m->value, sizeof m->value, "XXXX-%s", attr (U (r)->season, 0));
+      g_snprintf (m->value, sizeof m->value, "XXXX-%s", attr (U (r)->wi->season, 0));
       return r + 1;
     }
   int j = i, dir = 0;
@@ -812,14 +812,14 @@ p_season (TxScan *s, int i, TxMatch *m)
     j++;
   else if (is_shift (s, j))
     {
-      dir = tx_atoi (attr (U (j)->cue, 1));
+      dir = tx_atoi (attr (U (j)->wi->cue, 1));
       shifted = TRUE;
       j++;
     }
-  if (j >= s->n || U (j)->season == NULL || strcmp (attr (U (j)->season, 1), "plural") == 0)
+  if (j >= s->n || U (j)->wi->season == NULL || strcmp (attr (U (j)->wi->season, 1), "plural") == 0)
     return -1;
-  const char *code = attr (U (j)->season, 0);
-  gboolean ambiguous = strcmp (attr (U (j)->season, 1), "ambiguous") == 0;
+  const char *code = attr (U (j)->wi->season, 0);
+  gboolean ambiguous = strcmp (attr (U (j)->wi->season, 1), "ambiguous") == 0;
   int e = j + 1, y = 0, yy;
   if (is (s, e, "of") && year_at (s, e + 1, &yy) > 0)
     {
@@ -1032,7 +1032,7 @@ p_holiday (TxScan *s, int i, TxMatch *m)
   int j = i, dir = 0;
   if (is_shift (s, i))
     {
-      dir = tx_atoi (attr (U (i)->cue, 1));
+      dir = tx_atoi (attr (U (i)->wi->cue, 1));
       j++;
     }
   if (j >= s->n || !U (j)->cap)
@@ -1117,11 +1117,11 @@ p_deictic (TxScan *s, int i, TxMatch *m)
           m->pt.grain = EVL_GRAIN_PART_OF_DAY;
           g_strlcpy (m->pt.pod, t + 1, sizeof m->pt.pod);
         }
-      else if (e < s->n && U (e)->pod && g_ascii_isupper (attr (U (e)->pod, 0)[0])
-               && attr (U (e)->pod, 0)[0] != 'T' && U (e)->pod->n_attrs == 1)
+      else if (e < s->n && U (e)->wi->pod && g_ascii_isupper (attr (U (e)->wi->pod, 0)[0])
+               && attr (U (e)->wi->pod, 0)[0] != 'T' && U (e)->wi->pod->n_attrs == 1)
         {
           m->pt.grain = EVL_GRAIN_PART_OF_DAY;
-          g_strlcpy (m->pt.pod, attr (U (e)->pod, 0), sizeof m->pt.pod);
+          g_strlcpy (m->pt.pod, attr (U (e)->wi->pod, 0), sizeof m->pt.pod);
           e++;
         }
       m->has_pt = TRUE;
@@ -1166,7 +1166,7 @@ p_relative (TxScan *s, int i, TxMatch *m)
     }
   if (j >= s->n || !is_shift (s, j))
     return -1;
-  int dir = tx_atoi (attr (U (j)->cue, 1));
+  int dir = tx_atoi (attr (U (j)->wi->cue, 1));
   const char *cue = U (j)->low;
   j++;
   if (is (s, j, "fiscal"))
@@ -1186,9 +1186,9 @@ p_relative (TxScan *s, int i, TxMatch *m)
       m->needs_ref = TRUE;
       return j + 1;
     }
-  if (u->unit && u->unit->n_attrs == 1)
+  if (u->wi->unit && u->wi->unit->n_attrs == 1)
     {
-      const char *code = attr (u->unit, 0);
+      const char *code = attr (u->wi->unit, 0);
       EvlGrain g = tx_unit_grain (code);
       if (g == EVL_GRAIN_NONE)
         {
@@ -1239,7 +1239,7 @@ p_relative (TxScan *s, int i, TxMatch *m)
       m->has_pt = TRUE;
       return j + 1;
     }
-  if (ref && u->pod && u->pod->n_attrs == 1 && attr (u->pod, 0)[0] != 'T' && s->ref.year > 0
+  if (ref && u->wi->pod && u->wi->pod->n_attrs == 1 && attr (u->wi->pod, 0)[0] != 'T' && s->ref.year > 0
       && s->ref.grain == EVL_GRAIN_DAY)
     {
       /* 'the next morning': the day after the one under discussion
@@ -1270,7 +1270,7 @@ p_relative (TxScan *s, int i, TxMatch *m)
       m->needs_dct = TRUE;
       return e;
     }
-  if (u->pod && u->pod->n_attrs == 1 && g_ascii_isupper (attr (u->pod, 0)[0]) && attr (u->pod, 0)[0] != 'T'
+  if (u->wi->pod && u->wi->pod->n_attrs == 1 && g_ascii_isupper (attr (u->wi->pod, 0)[0]) && attr (u->wi->pod, 0)[0] != 'T'
       && !the)
     {
       tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
@@ -1279,7 +1279,7 @@ p_relative (TxScan *s, int i, TxMatch *m)
       else if (dir > 0)
         evl_timex_point_shift (&m->pt, 1);
       m->pt.grain = EVL_GRAIN_PART_OF_DAY;
-      g_strlcpy (m->pt.pod, attr (u->pod, 0), sizeof m->pt.pod);
+      g_strlcpy (m->pt.pod, attr (u->wi->pod, 0), sizeof m->pt.pod);
       m->type = EVL_TIMEX_TIME;
       m->has_pt = TRUE;
       m->needs_dct = TRUE;
@@ -1315,9 +1315,9 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       back = 1;
       j += 3;
     }
-  if (j >= s->n || !U (j)->unit || U (j)->unit->n_attrs != 1)
+  if (j >= s->n || !U (j)->wi->unit || U (j)->wi->unit->n_attrs != 1)
     return -1;
-  const char *code = attr (U (j)->unit, 0);
+  const char *code = attr (U (j)->wi->unit, 0);
   EvlGrain g = tx_unit_grain (code);
   if (g == EVL_GRAIN_NONE || g > EVL_GRAIN_YEAR)
     return -1;
@@ -1344,11 +1344,11 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   int e = j + 1;
   int shift = 0;
 
-  if (!that && !same && U (e < s->n ? e : j)->cue && e < s->n
-      && strcmp (attr (U (e)->cue, 0), "later") == 0
+  if (!that && !same && U (e < s->n ? e : j)->wi->cue && e < s->n
+      && strcmp (attr (U (e)->wi->cue, 0), "later") == 0
       && (e + 1 >= s->n || U (e + 1)->kind == U_PUNCT))
     {
-      shift = tx_atoi (attr (U (e)->cue, 1));
+      shift = tx_atoi (attr (U (e)->wi->cue, 1));
       e++;
     }
   int qm = 0;
@@ -1419,7 +1419,7 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   TxMatch day;
   int de;
   if ((strcmp (code, "WE") == 0 || strcmp (code, "W") == 0) && !that && !same && !back && shift == 0
-      && is (s, e, "of") && e + 1 < s->n && U (e + 1)->month
+      && is (s, e, "of") && e + 1 < s->n && U (e + 1)->wi->month
       && (init_match (&day, e + 1), (de = p_month (s, e + 1, &day)) > 0)
       && day.pt.grain == EVL_GRAIN_DAY && day.pt.year > 0)
     {
@@ -1563,7 +1563,7 @@ p_year_end (TxScan *s, int i, TxMatch *m)
 {
   int j = i;
   if (is (s, j, "the") && is (s, j + 1, "past") && is (s, i - 1, "in")
-      && !(j + 2 < s->n && (U (j + 2)->unit || U (j + 2)->number || U (j + 2)->kind == U_NUM)))
+      && !(j + 2 < s->n && (U (j + 2)->wi->unit || U (j + 2)->wi->number || U (j + 2)->kind == U_NUM)))
     {
       g_strlcpy (m->value, "PAST_REF", sizeof m->value);
       return j + 2;
@@ -1609,9 +1609,9 @@ p_time (TxScan *s, int i, TxMatch *m)
   else if (u->kind == U_NUM && u->ndig <= 2 && u->num >= 0 && u->num <= 12 && !u->apos
            && (!u->suffix[0] || strcmp (u->suffix, "am") == 0 || strcmp (u->suffix, "pm") == 0))
     hh = u->num;
-  else if (u->pod && attr (u->pod, 0)[0] == 'T')
+  else if (u->wi->pod && attr (u->wi->pod, 0)[0] == 'T')
     {
-      const char *t = attr (u->pod, 0) + 1;
+      const char *t = attr (u->wi->pod, 0) + 1;
       hh = tx_atoi (t);
       mm = tx_atoi (t + 3);
       clock = TRUE;
@@ -1637,10 +1637,10 @@ p_time (TxScan *s, int i, TxMatch *m)
       ampm = TRUE;
       e++;
     }
-  else if (hh >= 0 && is (s, e, "in") && is (s, e + 1, "the") && e + 2 < s->n && U (e + 2)->pod)
+  else if (hh >= 0 && is (s, e, "in") && is (s, e + 1, "the") && e + 2 < s->n && U (e + 2)->wi->pod)
     {
       ampm = TRUE;
-      const char *pd = attr (U (e + 2)->pod, 0);
+      const char *pd = attr (U (e + 2)->wi->pod, 0);
       pm = strcmp (pd, "AF") == 0 || strcmp (pd, "EV") == 0 || (strcmp (pd, "NI") == 0 && hh >= 6);
       e += 3;
     }
@@ -1779,14 +1779,14 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (e > 0)
     {
       counted = TRUE;
-      if (year_like (U (j)) && e < s->n && U (e)->unit && U (e)->unit->n_attrs == 1)
+      if (year_like (U (j)) && e < s->n && U (e)->wi->unit && U (e)->wi->unit->n_attrs == 1)
         return -1; /* 'the 1988 quarter' */
     }
   else if (is (s, j, "a") || is (s, j, "an"))
     {
       e = j + 1;
       /* 'an additional year', 'a full week' */
-      if (e + 1 < s->n && U (e + 1)->unit && has_role (s, e, "unit-adjective"))
+      if (e + 1 < s->n && U (e + 1)->wi->unit && has_role (s, e, "unit-adjective"))
         e++;
     }
   else
@@ -1796,7 +1796,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
   gboolean v2;
   int e2;
   if (counted && (is (s, e, "to") || is (s, e, "or") || is_hyphen (s, e))
-      && (e2 = number_at (s, e + 1, &n2, &v2)) > 0 && e2 < s->n && U (e2)->unit)
+      && (e2 = number_at (s, e + 1, &n2, &v2)) > 0 && e2 < s->n && U (e2)->wi->unit)
     {
       /* TimeBank values the range by its first bound ('two to three
        * weeks' -> P2W) */
@@ -1805,7 +1805,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (is (s, e, "more") && counted)
     e++;
   /* 'eight trading days', 'three business days' */
-  if (counted && e + 1 < s->n && U (e + 1)->unit && has_role (s, e, "unit-adjective"))
+  if (counted && e + 1 < s->n && U (e + 1)->wi->unit && has_role (s, e, "unit-adjective"))
     e++;
   /* 'Islam will one day be ...': after a modal, 'one day' is 'someday' */
   if (counted && is (s, j, "one") && e == j + 1 && is (s, e, "day") && i == j && has_role (s, i - 1, "modal"))
@@ -1820,13 +1820,13 @@ p_duration (TxScan *s, int i, TxMatch *m)
     return -1;
   if (adjectival)
     e++;
-  if (e >= s->n || !U (e)->unit)
+  if (e >= s->n || !U (e)->wi->unit)
     return -1;
   const TxUnit *uu = U (e);
-  const char *code = attr (uu->unit, 0);
+  const char *code = attr (uu->wi->unit, 0);
   if (is_hyphen (s, e + 1) && (is (s, e + 2, "earlier") || is (s, e + 2, "ago")))
     return -1; /* 'a year-earlier loss': a comparison period */
-  gboolean plural = uu->unit->n_attrs > 1;
+  gboolean plural = uu->wi->unit->n_attrs > 1;
   gboolean abbrev_unit = uu->len <= 3 && strcmp (code, "D") != 0;
   /* 'a day-long meeting', 'a year-long search': one unit */
   gboolean long_adj = !counted && e == j && !plural && !the && is_hyphen (s, e + 1) && is (s, e + 2, "long")
@@ -1853,8 +1853,8 @@ p_duration (TxScan *s, int i, TxMatch *m)
     return -1;
   /* '$500 million a year', '24 hours a day': a rate, not a duration */
   if (!counted && e == j + 1 && is (s, j, "a") && j > 0
-      && !(e + 1 < s->n && U (e + 1)->cue && !is_shift (s, e + 1))
-      && (U (j - 1)->kind == U_NUM || U (j - 1)->number || U (j - 1)->unit || is (s, j - 1, "million")
+      && !(e + 1 < s->n && U (e + 1)->wi->cue && !is_shift (s, e + 1))
+      && (U (j - 1)->kind == U_NUM || U (j - 1)->wi->number || U (j - 1)->wi->unit || is (s, j - 1, "million")
           || is (s, j - 1, "billion") || is (s, j - 1, "seats") || is (s, j - 1, "%")))
     return -1;
   e++;
@@ -1873,8 +1873,8 @@ p_duration (TxScan *s, int i, TxMatch *m)
     }
   /* 'weeks or months', 'days and weeks': one vague span, valued by its
    * first unit as the ranges above */
-  if (vague && plural && (is (s, e, "or") || is (s, e, "and")) && e + 1 < s->n && U (e + 1)->unit
-      && U (e + 1)->unit->n_attrs > 1)
+  if (vague && plural && (is (s, e, "or") || is (s, e, "and")) && e + 1 < s->n && U (e + 1)->wi->unit
+      && U (e + 1)->wi->unit->n_attrs > 1)
     e += 2;
   if (is (s, e, "or") && is (s, e + 1, "so"))
     {
@@ -1887,11 +1887,11 @@ p_duration (TxScan *s, int i, TxMatch *m)
            && strcmp (attr (mod, 0), "APPROX") == 0)
     m->mod = "APPROX"; /* 'about three years': the modifier outside the extent */
   /* 'ago', 'earlier', 'later': a date this far from the reference */
-  if (e < s->n && U (e)->cue && !adjectival && !shifted && !the
-      && (strcmp (attr (U (e)->cue, 0), "ago") == 0 || strcmp (attr (U (e)->cue, 0), "later") == 0))
+  if (e < s->n && U (e)->wi->cue && !adjectival && !shifted && !the
+      && (strcmp (attr (U (e)->wi->cue, 0), "ago") == 0 || strcmp (attr (U (e)->wi->cue, 0), "later") == 0))
     {
-      gboolean ago = strcmp (attr (U (e)->cue, 0), "ago") == 0;
-      int sign = tx_atoi (attr (U (e)->cue, 1));
+      gboolean ago = strcmp (attr (U (e)->wi->cue, 0), "ago") == 0;
+      int sign = tx_atoi (attr (U (e)->wi->cue, 1));
       const char *w = U (e)->low;
       if ((strcmp (w, "before") == 0 || strcmp (w, "after") == 0)
           && !(e + 1 >= s->n || U (e + 1)->kind == U_PUNCT))
@@ -2014,9 +2014,9 @@ p_set (TxScan *s, int i, TxMatch *m)
       if (!(is (s, j, "a") || is (s, j, "an") || is (s, j, "per") || is (s, j, "every") || is (s, j, "each")))
         return -1;
       j++;
-      if (j >= s->n || !U (j)->unit || U (j)->unit->n_attrs != 1)
+      if (j >= s->n || !U (j)->wi->unit || U (j)->wi->unit->n_attrs != 1)
         return -1;
-      tx_duration_value (m->value, sizeof m->value, 1, FALSE, attr (U (j)->unit, 0));
+      tx_duration_value (m->value, sizeof m->value, 1, FALSE, attr (U (j)->wi->unit, 0));
       m->type = EVL_TIMEX_SET;
       m->freq = times == 1 ? "1X" : times == 2 ? "2X" : times == 3 ? "3X" : "NX";
       if (times > 3)
@@ -2038,11 +2038,11 @@ p_set (TxScan *s, int i, TxMatch *m)
   int e = number_at (s, j, &n, &v);
   if (e < 0 || v)
     e = j, n = 1;
-  if (e < s->n && U (e)->unit && (U (e)->unit->n_attrs == 1 || e > j))
+  if (e < s->n && U (e)->wi->unit && (U (e)->wi->unit->n_attrs == 1 || e > j))
     {
       if (is (s, j - 1, "other"))
         n *= 2;
-      tx_duration_value (m->value, sizeof m->value, n, FALSE, attr (U (e)->unit, 0));
+      tx_duration_value (m->value, sizeof m->value, n, FALSE, attr (U (e)->wi->unit, 0));
       return e + 1;
     }
   int wd, mo;
@@ -2056,14 +2056,14 @@ p_set (TxScan *s, int i, TxMatch *m)
       g_snprintf (m->value, sizeof m->value, "XXXX-%02d", mo);
       return month_at (s, e, &mo);
     }
-  if (e < s->n && U (e)->season)
+  if (e < s->n && U (e)->wi->season)
     {
-      g_snprintf (m->value, sizeof m->value, "XXXX-%s", attr (U (e)->season, 0));
+      g_snprintf (m->value, sizeof m->value, "XXXX-%s", attr (U (e)->wi->season, 0));
       return e + 1;
     }
-  if (e < s->n && U (e)->pod && attr (U (e)->pod, 0)[0] != 'T')
+  if (e < s->n && U (e)->wi->pod && attr (U (e)->wi->pod, 0)[0] != 'T')
     {
-      g_snprintf (m->value, sizeof m->value, "XXXX-XX-XXT%s", attr (U (e)->pod, 0));
+      g_snprintf (m->value, sizeof m->value, "XXXX-XX-XXT%s", attr (U (e)->wi->pod, 0));
       return e + 1;
     }
   return -1;
@@ -2103,10 +2103,10 @@ p_modified (TxScan *s, int i, TxMatch *m)
   if (e < 0)
     {
       /* 'the end of the year' */
-      if (strcmp (pos, "of") == 0 && is (s, j, "the") && j + 1 < s->n && U (j + 1)->unit
-          && tx_unit_grain (attr (U (j + 1)->unit, 0)) != EVL_GRAIN_NONE && U (j + 1)->unit->n_attrs == 1)
+      if (strcmp (pos, "of") == 0 && is (s, j, "the") && j + 1 < s->n && U (j + 1)->wi->unit
+          && tx_unit_grain (attr (U (j + 1)->wi->unit, 0)) != EVL_GRAIN_NONE && U (j + 1)->wi->unit->n_attrs == 1)
         {
-          EvlGrain g = tx_unit_grain (attr (U (j + 1)->unit, 0));
+          EvlGrain g = tx_unit_grain (attr (U (j + 1)->wi->unit, 0));
           EvlDay d = evl_timex_point_first_day (&s->ref);
           if (d == 0)
             {

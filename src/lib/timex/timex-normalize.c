@@ -37,7 +37,7 @@ relative_infinitive (const TxScan *s, int k)
     {
       if (s->u[j].kind != U_WORD)
         return FALSE;
-      if (s->u[j].ordinal || tx_unit_is (&s->u[j], "only"))
+      if (s->u[j].wi->ordinal || tx_unit_is (&s->u[j], "only"))
         return TRUE;
     }
   return FALSE;
@@ -108,8 +108,8 @@ tx_tense (const TxScan *s, int i, int end)
           && (tx_unit_is (&s->u[k - 1], "be") || tx_unit_is (&s->u[k - 1], "been")
               || tx_unit_is (&s->u[k - 1], "being")))
         continue;
-      if (u->tense)
-        return strcmp (u->tense->attrs[0], "future") == 0 ? 1 : -strength;
+      if (u->wi->tense)
+        return strcmp (u->wi->tense->attrs[0], "future") == 0 ? 1 : -strength;
       if (u->kind == U_WORD && u->len > 4 && !u->cap
           && strcmp (u->low + u->len - 2, "ed") == 0)
         return -strength;
@@ -119,8 +119,8 @@ tx_tense (const TxScan *s, int i, int end)
       const TxUnit *u = &s->u[k];
       if (u->kind == U_PUNCT && u->low[0] != ',')
         break;
-      if (u->tense)
-        return strcmp (u->tense->attrs[0], "future") == 0 ? 1 : -1;
+      if (u->wi->tense)
+        return strcmp (u->wi->tense->attrs[0], "future") == 0 ? 1 : -1;
       if (u->kind == U_WORD && u->len > 4 && !u->cap
           && strcmp (u->low + u->len - 2, "ed") == 0)
         return -1;
@@ -513,9 +513,9 @@ in_name (const TxScan *s, const TxMatch *m)
   if (m->end - m->start != 1 || !u->cap || u->nl || m->start == 0)
     return FALSE;
   const TxUnit *p = &s->u[m->start - 1];
-  if (p->kind != U_WORD || !p->cap || u->month || u->wday)
+  if (p->kind != U_WORD || !p->cap || u->wi->month || u->wi->wday)
     return FALSE;
-  return u->pod || evl_lexicon_lookup (s->lx->lex[LEX_DEICTICS], u->low, u->len);
+  return u->wi->pod || evl_lexicon_lookup (s->lx->lex[LEX_DEICTICS], u->low, u->len);
 }
 
 /* @peak: raised to the units array's largest size */
@@ -549,7 +549,7 @@ scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32
        * alone) starts no pattern: tx_match() would fail, so
        * starts_phrase() is not asked. */
       if ((!u->cand && u->kind != U_NUM)
-          || (u->kind == U_WORD && !u->lexical
+          || (u->kind == U_WORD && !u->wi->lexical
               && !(i + 1 < s->n && ((u->start_word && (s->u[i + 1].cand || s->u[i + 1].kind == U_NUM))
                                     || ((u->sc & ~(guint32) S_CAND) && starts_phrase (s, i))))))
         {

@@ -465,13 +465,15 @@ number_bits (const TxUnit *u)
   return c;
 }
 
-/* @h: tx_hash() of u->low */
+const TxWordInfo tx_no_word;
+
+/* @h: tx_hash() of u->low; @u's header is zero but for its text */
 static void
 classify (const TxLex *lx, TxUnit *u, guint64 h)
 {
+  u->wi = &tx_no_word;
   if (u->kind != U_WORD)
     {
-      tx_word_clear (&u->w);
       if (u->kind == U_NUM)
         u->sc = number_bits (u);
       return;
@@ -480,7 +482,6 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
   u->start_word = tx_bloom_has (lx->start_word, h);
   if (!tx_bloom_has (lx->any, h))
     {
-      tx_word_clear (&u->w);
       if (u->start_word)
         u->sc = start_bits (u->low, u->len);
       return;
@@ -488,9 +489,14 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
   u->cand = TRUE;
   const TxWordRec *r = word_find (lx, u->low, u->len, h);
   if (r)
-    u->w = r->info;
+    u->wi = &r->info;
   else
-    word_info (lx, u->low, u->len, h, &u->w);
+    {
+      word_info (lx, u->low, u->len, h, &u->own);
+      u->wi = &u->own;
+      u->fp = TRUE;
+    }
+  u->sc = u->wi->sc;
 }
 
 /* ASCII letters and digits folded to lower case, 0 for any other byte:
@@ -551,28 +557,37 @@ cache_fill (const TxLex *lx, TxWordCache *wc, guint32 i, TxUnit *u)
   memset (u->low + 24, 0, sizeof u->low - 24);
   u->h = tx_hash (u->low, u->len);
   u->start_word = tx_bloom_has (lx->start_word, u->h);
-  ce->info = NULL;
-  ce->sc = 0;
+  u->fp = FALSE;
+  u->sc = 0;
+  u->wi = &tx_no_word;
   if (tx_bloom_has (lx->any, u->h))
     {
       u->cand = TRUE;
       const TxWordRec *r = word_find (lx, u->low, u->len, u->h);
       if (r)
-        ce->info = &r->info;
+        u->wi = &r->info;
       else
         {
-          /* the slot's last owner, if it still points there, goes back
-           * to word_info() each time */
+          /* the slot's last owner, if its image still points there,
+           * goes back to word_info() each time */
           TxCacheInfo *fp = &wc->fp[i & ((1u << TX_CACHE_FP_BITS) - 1)];
-          if (fp->owner && wc->e[fp->owner - 1].info == &fp->info)
-            wc->e[fp->owner - 1].info = NULL;
+          if (fp->owner)
+            {
+              guint8 *owner_wi = wc->e[fp->owner - 1].img + (offsetof (TxUnit, wi) - TX_IMG_START);
+              const TxWordInfo *was;
+              memcpy (&was, owner_wi, sizeof was);
+              if (was == &fp->info)
+                memset (owner_wi, 0, sizeof was);
+            }
           word_info (lx, u->low, u->len, u->h, &fp->info);
           fp->owner = i + 1;
-          ce->info = &fp->info;
+          u->wi = &fp->info;
+          u->fp = TRUE;
         }
+      u->sc = u->wi->sc;
     }
   else if (u->start_word)
-    ce->sc = start_bits (u->low, u->len);
+    u->sc = start_bits (u->low, u->len);
   memcpy (ce->img, (const char *) u + TX_IMG_START, TX_IMG_LEN);
 }
 
@@ -639,15 +654,16 @@ word_unit (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, gsize k, 
   u->space = (guint8) space;
   u->nl = (guint8) nl;
   u->cap = (guint) (*p - 'A') < 26;
-  if (!u->cand)
+  /* a word the word table lacks: its own copy of the classes, which
+   * the cache's next fill of the slot may overwrite */
+  if (G_UNLIKELY (u->fp))
     {
-      tx_word_clear (&u->w);
-      u->sc = ce->sc;
+      if (u->wi)
+        u->own = *u->wi;
+      else
+        word_info (lx, u->low, u->len, u->h, &u->own);
+      u->wi = &u->own;
     }
-  else if (ce->info)
-    u->w = *ce->info;
-  else
-    word_info (lx, u->low, u->len, u->h, &u->w);
 }
 
 /* A plain word at @p (an ASCII letter): fewer than 24 ASCII letters and
@@ -769,6 +785,10 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
           units = unit_buf_reserve (out, cap);
           u = units + cap / 2;
           ulim = units + cap;
+          /* moved: a unit that points to its own classes points again */
+          for (TxUnit *v = units; v < u; v++)
+            if (v->fp)
+              v->wi = &v->own;
         }
       /* an ASCII letter starts a word: most are plain words, whole from
        * the word cache */
@@ -790,8 +810,8 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
           p += 2;
           continue;
         }
-      /* classify() fills u->w; u->val is read only when u->has_val */
-      memset (u, 0, offsetof (TxUnit, w));
+      /* classify() sets u->wi; u->val is read only when u->has_val */
+      memset (u, 0, offsetof (TxUnit, wi));
       u->space = space;
       u->nl = nl;
       u->num = -1;

@@ -48,36 +48,23 @@ enum {
   S_SLASH = 1 << 25,            /* p_numeric_date(): 9/14/2023 */
 };
 
-/* What classify() derives from a word's text alone.  A macro so that
- * TxUnit can hold the same fields both by name (u->month) and as one
- * TxWordInfo (u->w) that a table record is copied into. */
-#define TX_WORD_FIELDS \
-  const EvlLexEntry *month, *wday, *number, *ordinal, *unit, *season, *pod, *cue, *tense; \
-  guint32 sc;                   /* S_* classes */ \
-  guint8 nkind;                 /* a number word's kind (NK_*) */ \
-  guint8 lexical;               /* a temporal word by itself, not only a \
-                                 * determiner ('the', 'a') or a first word */ \
-  double nval;                  /* a number word's value (its first \
-                                 * attribute read by g_ascii_strtod()); \
-                                 * last: a unit that is no number word \
-                                 * leaves it unset (tx_word_clear()) */
-
 /* The kinds of numbers.txt (its second attribute); NK_NONE for a unit
  * that is no number word, NK_OTHER for a kind the grammar never tests. */
 enum { NK_NONE, NK_UNIT, NK_TEEN, NK_TENS, NK_SCALE, NK_DOZEN, NK_VAGUE, NK_COUPLE, NK_OTHER };
 
+/* What classify() derives from a word's text alone. */
 typedef struct {
-  TX_WORD_FIELDS
+  const EvlLexEntry *month, *wday, *number, *ordinal, *unit, *season, *pod, *cue, *tense;
+  guint32 sc;                   /* S_* classes */
+  guint8 nkind;                 /* a number word's kind (NK_*) */
+  guint8 lexical;               /* a temporal word by itself, not only a
+                                 * determiner ('the', 'a') or a first word */
+  double nval;                  /* a number word's value (its first
+                                 * attribute read by g_ascii_strtod()) */
 } TxWordInfo;
 
-/* Clears what a unit that is no candidate word reads of @w: all but
- * @nval (an inline clear of 80 bytes; with @nval the compiler makes it
- * a 'rep stos', ~1.5 M instructions more on 400 documents). */
-static inline void
-tx_word_clear (TxWordInfo *w)
-{
-  memset (w, 0, offsetof (TxWordInfo, nval));
-}
+/* The classes of a unit that is no candidate word: all zero. */
+extern const TxWordInfo tx_no_word;
 
 /* The index of the lowest set bit of @x (not 0). */
 static inline gsize
@@ -162,26 +149,31 @@ typedef struct {
   guint8 apos;                  /* NUM written '80s / '98 */
   guint8 ndig;                  /* digits of a plain number */
   guint8 len;
+  guint8 fp;                    /* @wi is @own (a candidate word the word
+                                 * table lacks: its classes by
+                                 * word_info()) */
   gint32 num;                   /* value of a plain digit run, else -1 */
   char suffix[4];               /* s st nd rd th am pm after digits */
   char low[28];                 /* ASCII-lower-cased text, ’ as ' */
   guint64 h;                    /* tx_hash() of @low */
-  union {
-    TxWordInfo w;
-    struct {
-      TX_WORD_FIELDS
-    };
-  };
+  guint32 sc;                   /* S_* classes: a candidate's wi->sc, a
+                                 * number's, another word's start classes */
+  /* What classify() derives from the word's text: a record of the word
+   * table, tx_no_word (no candidate word) or @own.  A pointer, not a
+   * copy: the unit of an ordinary word no longer clears 80 bytes, nor
+   * does a candidate's copy them. */
+  const TxWordInfo *wi;
   double val;                   /* timex-grammar.c: value of a number, parsed
                                  * once (unit_value()) */
+  TxWordInfo own;               /* when @fp */
 } TxUnit;
 
 /* The bytes of a TxUnit that a plain word's text alone decides, from
- * @kind up to @w: kind, cand, start_word, has_val, apos, ndig, len,
- * num, suffix, low, h (@space, @nl and @cap among them are set for each
- * occurrence). */
+ * @kind up to @val: kind, cand, start_word, has_val, apos, ndig, len,
+ * fp, num, suffix, low, h, sc, wi (@space, @nl and @cap among them are
+ * set for each occurrence). */
 #define TX_IMG_START offsetof (TxUnit, kind)
-#define TX_IMG_LEN (offsetof (TxUnit, w) - offsetof (TxUnit, kind))
+#define TX_IMG_LEN (offsetof (TxUnit, val) - offsetof (TxUnit, kind))
 /* where u->low sits in the image */
 #define TX_IMG_LOW (offsetof (TxUnit, low) - offsetof (TxUnit, kind))
 
@@ -190,12 +182,9 @@ typedef struct {
  * one probe and one copy instead of the field-by-field fill, and what
  * classify() makes of it. */
 typedef struct {
-  guint8 img[56];               /* TX_IMG_LEN bytes of a TxUnit */
-  const TxWordInfo *info;       /* a candidate's classes from the word
-                                 * table or TxWordCache.fp; NULL:
-                                 * word_info() each time */
-  guint32 sc;                   /* a word that is no candidate: its start
-                                 * classes */
+  guint8 img[72];               /* TX_IMG_LEN bytes of a TxUnit; its
+                                 * @wi, when @fp, TxWordCache.fp's or
+                                 * NULL: word_info() each time */
 } TxCacheEntry;
 G_STATIC_ASSERT (TX_IMG_LEN == sizeof ((TxCacheEntry *) NULL)->img);
 G_STATIC_ASSERT (TX_IMG_LOW + 24 <= TX_IMG_LEN);
