@@ -1787,3 +1787,65 @@ Test (story, scan_marks_agree_with_a_token_by_token_search)
       }
   cr_assert_gt (checked, 10000);
 }
+
+/* Token forms are folded on demand (evl_story_key_into()) instead of
+ * stored per token: for a token without a blank or control byte the form
+ * must be evl_fold_key()'s (empty from EVL_STORY_KEY_CAP bytes on), and
+ * evl_story_key_len() its length, whatever the token's case or bytes. */
+typedef struct {
+  char text[96];
+  gboolean dirty;   /* holds a blank: marked as build_index() marks it */
+} KeyCase;
+
+ParameterizedTestParameters (story, lazy_token_forms_are_the_folded_forms)
+{
+  static KeyCase cases[] = {
+    { "summit", FALSE },
+    { "Summit", FALSE },
+    { "NEGOTIATIONS", FALSE },
+    { "Vostochny-Cosmodrome", FALSE },
+    { "Russia\xe2\x80\x99s", FALSE },
+    { "\xc3\x89LYS\xc3\x89\x45", FALSE },
+    { "a", FALSE },
+    { ",", FALSE },
+    { "X23456789012345678901234567890123456789012345678901234567890123", FALSE },   /* 63 bytes */
+    { "X234567890123456789012345678901234567890123456789012345678901234", FALSE },  /* 64 */
+    { "New  York", TRUE },
+    { "AS\tWELL", TRUE },
+  };
+  return cr_make_param_array (KeyCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (KeyCase *c, story, lazy_token_forms_are_the_folded_forms)
+{
+  /* The token between two others, so the text goes on past it. */
+  g_autofree char *text = g_strdup_printf ("x %s y", c->text);
+  gsize len = strlen (c->text);
+  EvlToken tok[3] = {
+    { { 0, 1 }, 0, EVL_TOKEN_WORD },
+    { { 2, (guint32) (2 + len) }, 0, EVL_TOKEN_WORD },
+    { { (guint32) (3 + len), (guint32) (4 + len) }, 0, EVL_TOKEN_WORD },
+  };
+  char want[EVL_STORY_KEY_CAP];
+  gssize wl = evl_fold_key (c->text, len, want, sizeof want);
+  if (wl <= 0)
+    wl = 0, want[0] = '\0';
+  guint8 dirty[3] = { 0, c->dirty ? (guint8) (EVL_STORY_KEY_DIRTY | (guint) wl) : 0, 0 };
+  EvlStoryDoc sd = { 0 };
+  sd.text = text;
+  sd.text_len = strlen (text);
+  sd.tok = tok;
+  sd.n_tok = 3;
+  sd.tok_dirty = dirty;
+  char got[EVL_STORY_KEY_CAP];
+  memset (got, 'z', sizeof got);
+  cr_assert_eq (evl_story_key_into (&sd, 1, got), (gsize) wl, "%s", c->text);
+  cr_assert_str_eq (got, want, "%s", c->text);
+  cr_assert_eq (evl_story_key_len (&sd, 1), (gsize) wl, "%s", c->text);
+  cr_assert_eq (evl_story_token_is (&sd, 1, want), TRUE, "%s", c->text);
+  cr_assert_eq (evl_story_token_is (&sd, 0, want), FALSE, "%s", c->text);
+  /* Out of range: empty. */
+  cr_assert_eq (evl_story_key_into (&sd, 3, got), 0);
+  cr_assert_str_eq (got, "");
+  cr_assert_eq (evl_story_key_into (&sd, -1, got), 0);
+}

@@ -34,11 +34,11 @@ evl_story_modifier_word (const EvlStoryDoc *sd, gint i)
       || sd->tok_tx[i] >= 0
       || (C (i) & (EVL_STORY_C_PREP | EVL_STORY_C_BE | EVL_STORY_C_FUNCTION)))
     return FALSE;
-  /* The folded form's length, from the offsets of the NUL-separated forms. */
-  gsize n = sd->key_off[i + 1] - sd->key_off[i] - 1;
+  gsize n = evl_story_key_len (sd, (guint) i);
   if (n < 3)
     return FALSE;
-  const char *w = sd->keys + sd->key_off[i];
+  char w[EVL_STORY_KEY_CAP];
+  evl_story_key_into (sd, i, w);
   return !(w[n - 2] == 'e' && w[n - 1] == 'd') && !(n > 4 && strcmp (w + n - 3, "ing") == 0);
 }
 

@@ -152,10 +152,12 @@ typedef struct {
   GArray *extra;
   gint32 dct_timex;      /* index of the DCT timex record, or -1 */
   guint8 *sent_tx;       /* per sentence: it holds a timex */
-  char *keys;            /* folded token forms, NUL-separated */
-  guint32 *key_off;      /* offset of token i's form in @keys; n_tok + 1 entries */
   guint32 *wid;          /* word id of each token (EvlStoryWord or beyond) */
-  guint8 *tok_dirty;     /* token may hold a blank (folded the general way) */
+  guint8 *tok_dirty;     /* 0: the token's folded form is its bytes with ASCII
+                            letters lowered (empty from EVL_STORY_KEY_CAP bytes
+                            on); else it may hold a blank, was folded the
+                            general way, and this is EVL_STORY_KEY_DIRTY | the
+                            form's length (evl_story_key_len()) */
   guint8 *tok_scan;      /* EVL_STORY_SCAN_* of each token; n_tok + 8 bytes, zero past n_tok */
   const EvlStoryWordInfo *winfo; /* the taxonomy's word table, by id */
   gint32 *tx_prev;       /* last token <= i covered by a timex, or -1 */
@@ -237,16 +239,31 @@ evl_story_cls (const EvlStoryDoc *sd, gint i)
   return sd->winfo[evl_story_wid (sd, i)].cls;
 }
 
+/* Token folded forms (evl_story_key_into()) are shorter than this; a
+ * token of this many bytes or more has an empty one. */
+#define EVL_STORY_KEY_CAP 64
+#define EVL_STORY_KEY_DIRTY 0x80u
+
+/* The length of token @i's folded form (@i < n_tok), 0 when empty. */
+static inline gsize
+evl_story_key_len (const EvlStoryDoc *sd, guint i)
+{
+  guint d = sd->tok_dirty[i];
+  gsize len = EVL_SPAN_LEN (sd->tok[i].span);
+  return d ? d & ~EVL_STORY_KEY_DIRTY : len < EVL_STORY_KEY_CAP ? len : 0;
+}
+
 static inline gboolean
 evl_story_word_break_after (const EvlStoryDoc *sd, guint j)
 {
   /* Token j holds no blank and has a non-empty key, a blank follows it,
    * and token j + 1 has a non-empty key: the folded text of any span
-   * holding both has a space between them. */
+   * holding both has a space between them.  (A clean token's key is
+   * non-empty below EVL_STORY_KEY_CAP bytes: tokens are not empty.) */
   guint32 end = sd->tok[j].span.end;
   char c = sd->text[end];
-  return !sd->tok_dirty[j] && sd->key_off[j + 1] - sd->key_off[j] > 1
-         && sd->key_off[j + 2] - sd->key_off[j + 1] > 1 && end < sd->tok[j + 1].span.start
+  return !sd->tok_dirty[j] && EVL_SPAN_LEN (sd->tok[j].span) < EVL_STORY_KEY_CAP
+         && evl_story_key_len (sd, j + 1) > 0 && end < sd->tok[j + 1].span.start
          && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
 }
 
@@ -266,7 +283,7 @@ evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last
     return TRUE;
   /* One clean token: its key, one word. */
   if (ntok == 1)
-    return sd->tok_dirty[i] || sd->key_off[i + 1] - sd->key_off[i] <= 1 || fewest <= 1;
+    return sd->tok_dirty[i] || evl_story_key_len (sd, i) == 0 || fewest <= 1;
   if (!evl_story_word_break_after (sd, i))
     return TRUE;
   if (ntok > most)
@@ -384,9 +401,10 @@ evl_story_is (const EvlStoryDoc *sd, gint i, EvlStoryWord w)
 
 /* Lower-cased copy of token @i into @buf; returns its length or -1. */
 gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);
-/* (transfer none) Token @i's folded form ("" past the end or when longer
- * than 63 bytes), computed once per document. */
-const char *evl_story_key (const EvlStoryDoc *sd, gint i);
+/* Token @i's folded form into @buf, NUL-terminated ("" past the end or
+ * from EVL_STORY_KEY_CAP bytes on), as build_index() folded it for its
+ * word id; returns its length (evl_story_key_len()). */
+gsize evl_story_key_into (const EvlStoryDoc *sd, gint i, char buf[EVL_STORY_KEY_CAP]);
 /* TRUE when token @i, case-folded, equals @word. */
 gboolean evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word);
 /* TRUE when token @i is a plural group head of the taxonomy ('leaders')

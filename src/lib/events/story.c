@@ -456,12 +456,15 @@ word_head (const char *key, gsize len)
 }
 
 /* Hash of a folded form from its eight-byte words (zero-padded): a form
- * of up to eight bytes, the common token, is one multiply. */
+ * of up to eight bytes, the common token, is one multiply.  The high half
+ * of the product is well mixed in its low bits too, so it is the hash as
+ * it is (the slot is its low bits): a shift where folding the product
+ * with two shifts and two xors was ~0.9 M instructions on the small
+ * corpus (callgrind).  Ids do not depend on the hash, only slots do. */
 static inline guint32
 hash_step (guint64 h, guint64 x)
 {
-  h = (h ^ x) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  return (guint32) (h ^ (h >> 29) ^ (h >> 47));
+  return (guint32) (((h ^ x) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
 }
 
 static inline guint32
@@ -517,7 +520,8 @@ fold_short (const char *src, gsize len, guint64 *out)
 #endif
 
 /* The id of the folded form @key (@len > 0 bytes, first eight bytes
- * @head), hashed @h. */
+ * @head), hashed @h.  @key is read only past its eighth byte (it may be
+ * NULL for a form of up to eight bytes). */
 static inline guint
 word_find (const EvlStoryTaxonomy *tax, const char *key, gsize len, guint64 head, guint32 h)
 {
@@ -909,18 +913,38 @@ evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap)
   return evl_fold_key (sd->text + t->span.start, EVL_SPAN_LEN (t->span), buf, cap);
 }
 
-const char *
-evl_story_key (const EvlStoryDoc *sd, gint i)
+gsize
+evl_story_key_into (const EvlStoryDoc *sd, gint i, char buf[EVL_STORY_KEY_CAP])
 {
+  buf[0] = '\0';
   if (i < 0 || (guint) i >= sd->n_tok)
-    return "";
-  return sd->keys + sd->key_off[i];
+    return 0;
+  const EvlToken *t = &sd->tok[i];
+  gsize len = EVL_SPAN_LEN (t->span);
+  const char *src = sd->text + t->span.start;
+  /* As token_word() folded it. */
+  if (sd->tok_dirty[i])
+    {
+      gssize kl = evl_fold_key (src, len, buf, EVL_STORY_KEY_CAP);
+      if (kl <= 0)
+        {
+          buf[0] = '\0';
+          return 0;
+        }
+      return (gsize) kl;
+    }
+  if (len >= EVL_STORY_KEY_CAP)
+    return 0;
+  gssize kl = fold_token (src, len, buf);
+  return kl > 0 ? (gsize) kl : 0;
 }
 
 gboolean
 evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word)
 {
-  return strcmp (evl_story_key (sd, (gint) i), word) == 0;
+  char key[EVL_STORY_KEY_CAP];
+  evl_story_key_into (sd, (gint) i, key);
+  return strcmp (key, word) == 0;
 }
 
 guint
@@ -1012,11 +1036,18 @@ lemma_info (const EvlStoryDoc *sd, LemmaMemo *memo, const char *s, gint t)
   LemmaMemo *m = &memo[((guintptr) s >> 3) % LEMMA_MEMO];
   if (m->lemma == s)
     return m->info;
-  /* A lemma spelt as its token's folded form ('summit') is that form:
-   * folded already, so its entry is the token's (lemma_info_of()'s). */
-  const char *key = evl_story_key (sd, t);
+  /* A lemma spelt as the folded form of a token that holds a blank is
+   * that form: its entry is the token's.  (For any other token,
+   * lemma_info_of() folds and finds such a lemma as token_word() did the
+   * token, with no copy of the token's form to compare with first.) */
   m->lemma = s;
-  m->info = *key != '\0' && strcmp (s, key) == 0 ? &sd->winfo[sd->wid[t]] : lemma_info_of (sd, s);
+  if (sd->tok_dirty[t])
+    {
+      char key[EVL_STORY_KEY_CAP];
+      if (evl_story_key_into (sd, t, key) > 0 && strcmp (s, key) == 0)
+        return m->info = &sd->winfo[sd->wid[t]];
+    }
+  m->info = lemma_info_of (sd, s);
   return m->info;
 }
 
@@ -1398,8 +1429,6 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->tok_tx = carve (c, n, sizeof (gint32), FALSE);
   sd->clause = carve (c, n, sizeof (guint32), FALSE);   /* build_index() sets every token's */
   sd->quoted = carve (c, n, 1, FALSE);
-  sd->keys = carve (c, text_len + sd->n_tok + 1 + 16, 1, FALSE);   /* build_index() stores 8-byte words */
-  sd->key_off = carve (c, n + 1, sizeof (guint32), FALSE);
   sd->wid = carve (c, n, sizeof (guint32), FALSE);
   sd->tok_dirty = carve (c, n, 1, TRUE);
   sd->tok_scan = carve (c, n + 8, 1, TRUE);   /* evl_story_next_scan() reads 8 bytes at a time */
@@ -1490,52 +1519,45 @@ scratch_release (void)
     }
 }
 
-/* Folds token @i into @sd->keys at *@off (advanced past it and its NUL),
- * sets its key_off and tok_dirty, and returns its word id. */
+/* Token @i's word id, from its folded form; sets its tok_dirty when it
+ * is not folded by lowering its ASCII letters.  The form itself is not
+ * kept: the rules ask for a few tokens' forms only (evl_story_key_into()),
+ * and storing every token's form and offset was ~1 M instructions on the
+ * small corpus (callgrind). */
 static inline guint32
-token_word (EvlStoryDoc *sd, guint i, gsize *off, gsize text_len)
+token_word (EvlStoryDoc *sd, guint i, gsize text_len)
 {
   const EvlToken *t = &sd->tok[i];
-  sd->key_off[i] = (guint32) *off;
   gsize len = EVL_SPAN_LEN (t->span);
   const char *src = sd->text + t->span.start;
-  char *key = sd->keys + *off;
-  gssize kl;
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
   guint64 head;
-  /* Most tokens: fold, hash and find in a few word operations. */
+  /* Most tokens: fold, hash and find in a few word operations (a form of
+   * up to eight bytes is compared by its head only: word_find()). */
   if (len - 1 < 8 && t->span.start + 8 <= text_len && fold_short (src, len, &head))
-    {
-      memcpy (key, &head, 8);
-      key[len] = '\0';
-      *off += len + 1;
-      return word_find (sd->tax, key, len, head, hash_step (len, head));
-    }
+    return word_find (sd->tax, NULL, len, head, hash_step (len, head));
   /* 9 to 16 bytes ('negotiations'): two words; at scale these went
    * the byte loop and were ~8% of the stage's samples. */
   guint64 tail;
   if (len - 9 < 8 && t->span.start + 16 <= text_len && fold_short (src, 8, &head)
       && fold_short (src + 8, len - 8, &tail))
     {
+      char key[16];
       memcpy (key, &head, 8);
       memcpy (key + 8, &tail, 8);
-      key[len] = '\0';
-      *off += len + 1;
       return word_find (sd->tax, key, len, head, hash_step (hash_step (len, head), tail));
     }
 #endif
-  kl = len < 64 ? fold_token (src, len, key) : -1;
+  char key[64];
+  gssize kl = len < 64 ? fold_token (src, len, key) : -1;
   if (kl == -2)
     {
       kl = evl_fold_key (src, len, key, 64);
-      sd->tok_dirty[i] = 1;   /* it may hold a blank */
+      /* It may hold a blank; its form's length (below 64) kept with the mark. */
+      sd->tok_dirty[i] = (guint8) (EVL_STORY_KEY_DIRTY | (kl > 0 ? (guint) kl : 0u));
     }
-  *off += (kl > 0 ? (gsize) kl : 0) + 1;
   if (kl <= 0)
-    {
-      key[0] = '\0';
-      return EVL_W_UNKNOWN;
-    }
+    return EVL_W_UNKNOWN;
   return evl_story_word_id (sd->tax, key, (gsize) kl);
 }
 
@@ -1669,7 +1691,6 @@ build_index (EvlStoryDoc *sd)
    * subordinating/relative words. */
   mark_contractions (sd, text_len);
   sd->winfo = evl_story_word_info (sd->tax, 0);
-  gsize off = 0;
   guint32 c = 0;
   gboolean in_quote = FALSE;
   guint paragraph = G_MAXUINT;
@@ -1677,7 +1698,7 @@ build_index (EvlStoryDoc *sd)
   for (guint i = 0; i < sd->n_tok; i++)
     {
       const EvlToken *t = &sd->tok[i];
-      guint32 w = token_word (sd, i, &off, text_len);
+      guint32 w = token_word (sd, i, text_len);
       sd->wid[i] = w;
       guint32 cls = sd->winfo[w].cls;
       gboolean boundary_after = FALSE;
@@ -1725,8 +1746,6 @@ build_index (EvlStoryDoc *sd)
       guint32 scan = sd->tok_scan[i] | sd->winfo[w].scan;
       sd->tok_scan[i] = (guint8) (scan & ~((scan / EVL_STORY_SCAN_BLOCK & 1u) * EVL_STORY_SCAN_FACT));
     }
-  sd->key_off[sd->n_tok] = (guint32) off;
-  sd->keys[off] = '\0';
 }
 
 static void
