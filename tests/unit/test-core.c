@@ -334,3 +334,38 @@ Test (core, intern_across_blocks)
       cr_assert_eq ((guintptr) c[k].aliases % sizeof (gpointer), 0u, "alias arrays are aligned");
     }
 }
+
+/* evl_document_intern() takes @len bytes or up to the first NUL,
+ * whichever comes first (or the whole NUL-ended string for -1), and
+ * returns the one copy of that text. */
+typedef struct {
+  char bytes[16];       /* may hold a NUL before @len */
+  gint len;
+  char want[16];
+} InternCase;
+
+ParameterizedTestParameters (core, intern_lengths)
+{
+  static InternCase cases[] = {
+    { "abc", -1, "abc" }, { "abc", 3, "abc" }, { "abc", 2, "ab" }, { "abc", 0, "" },
+    { "", -1, "" }, { "abc\0def", 7, "abc" }, { "abc\0def", 4, "abc" }, { "abc", 10, "abc" },
+    { "\xc3\xa9t\xc3\xa9", -1, "\xc3\xa9t\xc3\xa9" }, { "\xc3\xa9t\xc3\xa9", 2, "\xc3\xa9" },
+  };
+  return cr_make_param_array (InternCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (InternCase *c, core, intern_lengths)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("x", "Kim", -1, NULL);
+  /* Other strings first, so the probe meets occupied slots. */
+  for (guint i = 0; i < 200; i++)
+    {
+      char buf[16];
+      g_snprintf (buf, sizeof buf, "w%u", i);
+      evl_document_intern (doc, buf, -1);
+    }
+  const char *got = evl_document_intern (doc, c->bytes, c->len);
+  cr_assert_str_eq (got, c->want, "'%s' (%d): '%s'", c->bytes, c->len, got);
+  cr_assert_eq (evl_document_intern (doc, c->want, -1), got, "one copy of '%s'", c->want);
+  cr_assert_eq (evl_document_intern (doc, c->bytes, c->len), got);
+}

@@ -46,6 +46,7 @@ struct _EvlDocument {
   EvlDctSource dct_source;
   gboolean annotated;
   InternSlot *interned;
+  guint64 *interned_bits;   /* a bit per slot: in use (see intern_grow()) */
   guint32 interned_mask, interned_used;
   Vec tokens, sentences, timexes, ementions, clusters, events, gold;
   Block *blocks;
@@ -318,11 +319,21 @@ evl_document_get_dct_source (const EvlDocument *doc)
   return doc->dct_source;
 }
 
+static inline gboolean
+intern_slot_used (const EvlDocument *doc, guint32 i)
+{
+  return (doc->interned_bits[i >> 6] >> (i & 63)) & 1;
+}
+
+/* The table and its in-use bits are one allocation, and only the bits
+ * are zeroed: g_new0() of the slots zeroed 16 bytes a slot, 1.5 M
+ * instructions for 427 tables on the 400 small documents. */
 static void
 intern_grow (EvlDocument *doc)
 {
   guint32 old_n = doc->interned ? doc->interned_mask + 1 : 0;
   InternSlot *old = doc->interned;
+  const guint64 *old_bits = doc->interned_bits;
   /* First size from the text's length: on the 400 small documents a
    * document interns a distinct string per 26 bytes (median); a slot per
    * 12 bytes, 64 to 1024 of them, zeroes 22 % fewer bytes than a fixed
@@ -333,15 +344,18 @@ intern_grow (EvlDocument *doc)
   else
     while (n < 1024 && n < doc->len / 12)
       n *= 2;
-  doc->interned = g_new0 (InternSlot, n);
+  doc->interned = g_malloc ((gsize) n * sizeof (InternSlot) + (gsize) n / 8);
+  doc->interned_bits = (guint64 *) (void *) (doc->interned + n);
+  memset (doc->interned_bits, 0, (gsize) n / 8);
   doc->interned_mask = n - 1;
   for (guint32 i = 0; i < old_n; i++)
-    if (old[i].str)
+    if ((old_bits[i >> 6] >> (i & 63)) & 1)
       {
         guint32 j = old[i].hash & doc->interned_mask;
-        while (doc->interned[j].str)
+        while (intern_slot_used (doc, j))
           j = (j + 1) & doc->interned_mask;
         doc->interned[j] = old[i];
+        doc->interned_bits[j >> 6] |= G_GUINT64_CONSTANT (1) << (j & 63);
       }
   g_free (old);
 }
@@ -352,14 +366,22 @@ evl_document_intern (EvlDocument *doc, const char *str, gssize len)
 {
   if (str == NULL)
     return NULL;
-  gsize n = len < 0 ? strlen (str) : strnlen (str, (gsize) len);
+  /* Length and hash (FNV-1a, as evl_fnv1a()) in one pass: strlen or
+   * strnlen before the hash was a call and a second pass per string. */
+  guint32 h = 2166136261u;
+  gsize n = 0;
+  if (len < 0)
+    for (; str[n]; n++)
+      h = (h ^ (guchar) str[n]) * 16777619u;
+  else
+    for (; n < (gsize) len && str[n]; n++)
+      h = (h ^ (guchar) str[n]) * 16777619u;
   if (n >= G_MAXUINT32)
     return doc_strndup (doc, str, n);
   if ((doc->interned_used + 1) * 2 > (doc->interned ? doc->interned_mask + 1 : 0))
     intern_grow (doc);
-  guint32 h = evl_fnv1a (str, n);
   guint32 i = h & doc->interned_mask;
-  for (; doc->interned[i].str; i = (i + 1) & doc->interned_mask)
+  for (; intern_slot_used (doc, i); i = (i + 1) & doc->interned_mask)
     {
       const InternSlot *sl = &doc->interned[i];
       if (sl->hash == h && sl->len == n && memcmp (sl->str, str, n) == 0)
@@ -367,6 +389,7 @@ evl_document_intern (EvlDocument *doc, const char *str, gssize len)
     }
   const char *copy = doc_strndup (doc, str, n);
   doc->interned[i] = (InternSlot) { copy, (guint32) n, h };
+  doc->interned_bits[i >> 6] |= G_GUINT64_CONSTANT (1) << (i & 63);
   doc->interned_used++;
   return copy;
 }
