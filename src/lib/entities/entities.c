@@ -51,6 +51,7 @@ enum { MEMO_GAZ = 1, MEMO_WORD = 2, MEMO_ONE = 4, MEMO_ONE_SHIFT = 3 };
 typedef struct {
   guint64 *keys;
   guint64 *used;
+  guint64 *words;            /* lower_build()'s list, n_tok entries */
   guint32 shift;             /* 64 - log2 (slots) */
   gboolean built;
   /* lower_bucket() bits of the words that may be asked about (every word
@@ -643,12 +644,12 @@ lower_build (const Scan *s)
     bits++;
   guint32 mask = (1u << bits) - 1;
   l->shift = 64 - bits;
-  l->keys = g_new (guint64, mask + 1);
-  l->used = g_new0 (guint64, (mask + 1) / 64);
+  /* The arrays are the thread's (Scratch), sized for the document. */
+  memset (l->used, 0, (mask + 1) / 64 * sizeof (guint64));
   l->built = TRUE;
   const char *text = s->text, *lim = s->text + s->text_len;
   /* The lower-case words: token index, bucket in the high half. */
-  g_autofree guint64 *words = g_new (guint64, s->n_tok);
+  guint64 *words = l->words;
   guint n_words = 0;
   for (guint i = 0; i < s->n_tok; i++)
     {
@@ -1643,6 +1644,71 @@ title_case (const Scan *s, const EvlSentence *sent)
   return words >= 4;
 }
 
+/* The scanner's per-document arrays, kept per thread and grown when a
+ * document needs more (six allocations and frees per document were ~1 M
+ * instructions on the small corpus).  Nothing in them outlives a call:
+ * every array is (re)initialised before it is read. */
+typedef struct {
+  TokMemo *memo;
+  guint8 *state;
+  guint64 *lower_words;
+  guint cap_tok;
+  guint64 *lower_keys, *lower_used;
+  guint cap_slots;
+  GArray *cands;
+} Scratch;
+
+static void
+scratch_free (gpointer p)
+{
+  Scratch *sc = p;
+  g_free (sc->memo);
+  g_free (sc->state);
+  g_free (sc->lower_words);
+  g_free (sc->lower_keys);
+  g_free (sc->lower_used);
+  g_array_unref (sc->cands);
+  g_free (sc);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+static Scratch *
+scratch_get (guint n_tok)
+{
+  Scratch *sc = g_private_get (&scratch_key);
+  if (sc == NULL)
+    {
+      sc = g_new0 (Scratch, 1);
+      sc->cands = g_array_new (FALSE, FALSE, sizeof (EvlCand));
+      g_private_set (&scratch_key, sc);
+    }
+  if (n_tok > sc->cap_tok)
+    {
+      sc->cap_tok = MAX (n_tok, sc->cap_tok * 2);
+      g_free (sc->memo);
+      g_free (sc->state);
+      g_free (sc->lower_words);
+      sc->memo = g_new (TokMemo, sc->cap_tok);
+      sc->state = g_new (guint8, sc->cap_tok);
+      sc->lower_words = g_new (guint64, sc->cap_tok);
+    }
+  /* lower_build()'s table: the first power of two of 64 slots or more
+   * that is at least twice the tokens. */
+  guint slots = 64;
+  while (slots < n_tok * 2)
+    slots *= 2;
+  if (slots > sc->cap_slots)
+    {
+      sc->cap_slots = slots;
+      g_free (sc->lower_keys);
+      g_free (sc->lower_used);
+      sc->lower_keys = g_new (guint64, slots);
+      sc->lower_used = g_new (guint64, slots / 64);
+    }
+  return sc;
+}
+
 void
 evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
 {
@@ -1661,13 +1727,16 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
   const EvlSentence *sents = evl_document_get_sentences (doc, &n_sent);
   if (s.n_tok == 0 || n_sent == 0)
     return;
-  LowerSet lower = { 0 };
+  Scratch *sc = scratch_get (s.n_tok);
+  LowerSet lower = { .keys = sc->lower_keys, .used = sc->lower_used, .words = sc->lower_words };
   s.lower = &lower;
-  s.memo = g_new (TokMemo, s.n_tok);
-  s.state = g_new0 (guint8, s.n_tok);
-  /* Room for a candidate per eight tokens (more than most documents
-   * have): no regrowth. */
-  s.cands = g_array_sized_new (FALSE, FALSE, sizeof (EvlCand), s.n_tok / 8 + 8);
+  s.memo = sc->memo;
+  s.state = sc->state;
+  memset (s.state, 0, s.n_tok);
+  /* Emptied, its room kept: it grows only past the thread's largest
+   * document so far. */
+  s.cands = sc->cands;
+  g_array_set_size (s.cands, 0);
 
   for (guint si = 0; si < n_sent; si++)
     {
@@ -1682,9 +1751,4 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
     }
 
   evl_ent_cluster (ctx, lex, doc, s.cands);
-  g_array_unref (s.cands);
-  g_free (lower.keys);
-  g_free (lower.used);
-  g_free (s.memo);
-  g_free (s.state);
 }
