@@ -77,12 +77,72 @@ needs_care (guint64 w)
          | evl_swar_eq (w, '\\') | evl_swar_eq (w, 0x7F);
 }
 
+/* 1 for a byte copied as it is: printable ASCII but '"' and '\\'. */
+static const guint8 plain[256] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* Writes the character at *@pp, one plain[] does not copy, escaped or
+ * (ill-formed UTF-8) as U+FFFD at @d (room for six bytes); moves *@pp
+ * past it and returns the end.  A sequence is never read beyond @end,
+ * nor beyond a NUL (which is no continuation byte). */
+static char *
+escape_one (char *d, const guchar **pp, const guchar *end)
+{
+  static const char hex[] = "0123456789abcdef";
+  const guchar *p = *pp;
+  guint c = *p;
+  if (c < 0x80)
+    {
+      /* The short forms RFC 8259 has; other controls (and DEL, as
+       * json-glib writes it) as \u00XX. */
+      char e = c == '"' ? '"' : c == '\\' ? '\\' : c == '\b' ? 'b' : c == '\f' ? 'f'
+             : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : 0;
+      *d++ = '\\';
+      if (e)
+        *d++ = e;
+      else
+        {
+          memcpy (d, "u00", 3);
+          d[3] = hex[c >> 4];
+          d[4] = hex[c & 0xF];
+          d += 5;
+        }
+      *pp = p + 1;
+      return d;
+    }
+  gsize skip = 0, len = utf8_sequence (p, end, &skip);
+  if (len)
+    {
+      memcpy (d, p, len);
+      *pp = p + len;
+      return d + len;
+    }
+  memcpy (d, "\xEF\xBF\xBD", 3);   /* U+FFFD REPLACEMENT CHARACTER */
+  *pp = p + skip;
+  return d + 3;
+}
+
 /* Writes @n bytes of @s as a JSON string literal at @d, which has room
  * for ESCAPED_MAX (@n) bytes; returns the end. */
 static char *
 escape (char *d, const guchar *s, gsize n)
 {
-  static const char hex[] = "0123456789abcdef";
   const guchar *p = s, *end = s + n;
   *d++ = '"';
   while (p < end)
@@ -93,50 +153,66 @@ escape (char *d, const guchar *s, gsize n)
           d += 8;
           p += 8;
         }
-      if (p == end)
-        break;
-      guint c = *p;
-      if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
-        {
-          *d++ = (char) c;
-          p++;
-          continue;
-        }
-      if (c < 0x80)
-        {
-          /* The short forms RFC 8259 has; other controls (and DEL, as
-           * json-glib writes it) as \u00XX. */
-          char e = c == '"' ? '"' : c == '\\' ? '\\' : c == '\b' ? 'b' : c == '\f' ? 'f'
-                 : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : 0;
-          *d++ = '\\';
-          if (e)
-            *d++ = e;
-          else
-            {
-              memcpy (d, "u00", 3);
-              d[3] = hex[c >> 4];
-              d[4] = hex[c & 0xF];
-              d += 5;
-            }
-          p++;
-          continue;
-        }
-      gsize skip = 0, len = utf8_sequence (p, end, &skip);
-      if (len)
-        {
-          memcpy (d, p, len);
-          d += len;
-          p += len;
-        }
-      else
-        {
-          memcpy (d, "\xEF\xBF\xBD", 3);   /* U+FFFD REPLACEMENT CHARACTER */
-          d += 3;
-          p += skip;
-        }
+      /* Bytes before the one that stopped the eight-byte steps, or the
+       * tail (fewer than eight). */
+      while (p < end && plain[*p])
+        *d++ = (char) *p++;
+      if (p < end)
+        d = escape_one (d, &p, end);
     }
   *d++ = '"';
   return d;
+}
+
+/* A cursor on @s: bytes are written at p, with room up to end (the
+ * terminating NUL's byte excluded); s->len is set once done.  Writing
+ * through it costs no function call per piece (g_string_append_len()
+ * was a third of the line's instructions). */
+typedef struct {
+  GString *s;
+  char *p, *end;
+} Cursor;
+
+static void
+cursor_init (Cursor *c, GString *s)
+{
+  c->s = s;
+  c->p = s->str + s->len;
+  c->end = s->str + s->allocated_len - 1;
+}
+
+/* Grows @c's string to take @n more bytes; out of line, rarely called. */
+static void
+cursor_grow (Cursor *c, gsize n)
+{
+  gsize len = (gsize) (c->p - c->s->str);
+  g_return_if_fail (n < G_MAXSIZE / 2 - len);
+  /* set_size grows the allocation (doubling); the length is put back. */
+  g_string_set_size (c->s, len + n + 256);
+  c->s->len = len;
+  c->p = c->s->str + len;
+  c->end = c->s->str + c->s->allocated_len - 1;
+}
+
+static inline void
+reserve (Cursor *c, gsize n)
+{
+  if (G_UNLIKELY ((gsize) (c->end - c->p) < n))
+    cursor_grow (c, n);
+}
+
+static void
+cursor_finish (Cursor *c)
+{
+  c->s->len = (gsize) (c->p - c->s->str);
+  *c->p = '\0';
+}
+
+static inline void
+put_json_string (Cursor *c, const char *str, gsize n)
+{
+  reserve (c, ESCAPED_MAX (n));
+  c->p = escape (c->p, (const guchar *) str, n);
 }
 
 void
@@ -144,78 +220,105 @@ evl_export_append_json_string (GString *out, const char *str, gssize len)
 {
   g_return_if_fail (out != NULL && (str != NULL || len <= 0));
   gsize n = str == NULL ? 0 : len < 0 ? strlen (str) : (gsize) len;
-  g_return_if_fail (n <= (G_MAXSIZE - out->len - 3) / 6);
-  gsize at = out->len;
-  g_string_set_size (out, at + ESCAPED_MAX (n));
-  char *end = escape (out->str + at, (const guchar *) str, n);
-  out->len = (gsize) (end - out->str);
-  *end = '\0';
+  g_return_if_fail (n < G_MAXSIZE / 8);
+  Cursor c;
+  cursor_init (&c, out);
+  put_json_string (&c, str, n);
+  cursor_finish (&c);
 }
 
-/* Appends string literal @lit (a member name with its punctuation);
+/* Writes string literal @lit (a member name with its punctuation);
  * sizeof needs the literal itself, never a pointer. */
-#define LIT(out, lit) g_string_append_len ((out), (lit), sizeof (lit) - 1)
+#define LIT(c, lit)                                     \
+  G_STMT_START {                                        \
+    reserve ((c), sizeof (lit) - 1);                    \
+    memcpy ((c)->p, (lit), sizeof (lit) - 1);           \
+    (c)->p += sizeof (lit) - 1;                         \
+  } G_STMT_END
 
-static void
-append_uint (GString *out, guint64 v)
+static inline void
+put_char (Cursor *c, char ch)
 {
-  char digits[20];
-  guint n = 0;
-  do
-    digits[n++] = (char) ('0' + v % 10);
-  while ((v /= 10) > 0);
-  gsize at = out->len;
-  g_string_set_size (out, at + n);
-  for (guint i = 0; i < n; i++)
-    out->str[at + i] = digits[n - 1 - i];
+  reserve (c, 1);
+  *c->p++ = ch;
 }
 
 static void
-append_str (GString *out, const char *s)
+put_uint (Cursor *c, guint64 v)
 {
-  evl_export_append_json_string (out, s, -1);
+  static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+  char digits[20];
+  char *q = digits + sizeof digits;
+  for (; v >= 100; v /= 100)
+    {
+      q -= 2;
+      memcpy (q, pairs + 2 * (v % 100), 2);
+    }
+  if (v >= 10)
+    {
+      q -= 2;
+      memcpy (q, pairs + 2 * v, 2);
+    }
+  else
+    *--q = (char) ('0' + v);
+  gsize n = (gsize) (digits + sizeof digits - q);
+  reserve (c, n);
+  memcpy (c->p, q, n);
+  c->p += n;
+}
+
+static inline void
+put_str (Cursor *c, const char *s)
+{
+  put_json_string (c, s, strlen (s));
 }
 
 /* @member (",\"name\":") then @value, when @value is set. */
-#define MEMBER_STR(out, member, value)                  \
+#define MEMBER_STR(c, member, value)                    \
   G_STMT_START {                                        \
     const char *v_ = (value);                           \
     if (v_ != NULL)                                     \
       {                                                 \
-        LIT (out, member);                              \
-        append_str (out, v_);                           \
+        LIT (c, member);                                \
+        put_str (c, v_);                                \
       }                                                 \
   } G_STMT_END
 
 /* "\"tN\"" for index @i (0-based), as tag -f json numbers tids and eids. */
 static void
-append_id (GString *out, char prefix, guint64 i)
+put_id (Cursor *c, char prefix, guint64 i)
 {
-  g_string_append_c (out, '"');
-  g_string_append_c (out, prefix);
-  append_uint (out, i + 1);
-  g_string_append_c (out, '"');
+  reserve (c, 2);
+  *c->p++ = '"';
+  *c->p++ = prefix;
+  put_uint (c, i + 1);
+  put_char (c, '"');
 }
 
 /* The first members of item @i of the timexes or events: "{\"tid\":\"t1\""
  * (@key the literal '{"tid":', @prefix 't'), then start, end and (when
  * the span is within the text) text. */
 static void
-open_item (GString *out, guint i, const char *key, gsize key_len, char prefix,
+open_item (Cursor *c, guint i, const char *key, gsize key_len, char prefix,
            const char *text, gsize text_len, EvlSpan span)
 {
+  reserve (c, key_len + 1);
   if (i > 0)
-    g_string_append_c (out, ',');
-  g_string_append_len (out, key, (gssize) key_len);
-  append_id (out, prefix, i);
-  LIT (out, ",\"start\":");
-  append_uint (out, span.start);
-  LIT (out, ",\"end\":");
-  append_uint (out, span.end);
+    *c->p++ = ',';
+  memcpy (c->p, key, key_len);
+  c->p += key_len;
+  put_id (c, prefix, i);
+  LIT (c, ",\"start\":");
+  put_uint (c, span.start);
+  LIT (c, ",\"end\":");
+  put_uint (c, span.end);
   if (span.start <= span.end && span.end <= text_len)
     {
-      LIT (out, ",\"text\":");
-      evl_export_append_json_string (out, text + span.start, span.end - span.start);
+      LIT (c, ",\"text\":");
+      put_json_string (c, text + span.start, span.end - span.start);
     }
 }
 
@@ -227,54 +330,57 @@ evl_export_tag_json_line (GString *out, const EvlDocument *doc)
   g_return_if_fail (out != NULL && doc != NULL);
   gsize text_len = 0;
   const char *text = evl_document_get_text (doc, &text_len);
+  Cursor cur, *c = &cur;
+  cursor_init (c, out);
   /* A document always has an id (evl_document_new() requires one), so
    * every later member starts with a comma. */
-  LIT (out, "{\"id\":");
-  append_str (out, evl_document_get_id (doc));
-  MEMBER_STR (out, ",\"path\":", evl_document_get_path (doc));
-  MEMBER_STR (out, ",\"title\":", evl_document_get_title (doc));
-  MEMBER_STR (out, ",\"dct\":", evl_document_get_dct (doc));
+  LIT (c, "{\"id\":");
+  put_str (c, evl_document_get_id (doc));
+  MEMBER_STR (c, ",\"path\":", evl_document_get_path (doc));
+  MEMBER_STR (c, ",\"title\":", evl_document_get_title (doc));
+  MEMBER_STR (c, ",\"dct\":", evl_document_get_dct (doc));
 
   guint n = 0;
   const EvlTimex *t = evl_document_get_timexes (doc, &n);
-  LIT (out, ",\"timexes\":[");
+  LIT (c, ",\"timexes\":[");
   for (guint i = 0; i < n; i++)
     {
       static const char key[] = "{\"tid\":";
-      open_item (out, i, key, sizeof key - 1, 't', text, text_len, t[i].span);
-      MEMBER_STR (out, ",\"type\":",
+      open_item (c, i, key, sizeof key - 1, 't', text, text_len, t[i].span);
+      MEMBER_STR (c, ",\"type\":",
                   (guint) t[i].type < G_N_ELEMENTS (timex_types) ? timex_types[t[i].type] : NULL);
-      MEMBER_STR (out, ",\"value\":", t[i].value);
-      MEMBER_STR (out, ",\"mod\":", t[i].mod);
-      MEMBER_STR (out, ",\"quant\":", t[i].quant);
-      MEMBER_STR (out, ",\"freq\":", t[i].freq);
+      MEMBER_STR (c, ",\"value\":", t[i].value);
+      MEMBER_STR (c, ",\"mod\":", t[i].mod);
+      MEMBER_STR (c, ",\"quant\":", t[i].quant);
+      MEMBER_STR (c, ",\"freq\":", t[i].freq);
       if (t[i].anchor >= 0)
         {
-          LIT (out, ",\"anchorTimeID\":");
-          append_id (out, 't', (guint64) t[i].anchor);
+          LIT (c, ",\"anchorTimeID\":");
+          put_id (c, 't', (guint64) t[i].anchor);
         }
-      g_string_append_c (out, '}');
+      put_char (c, '}');
     }
 
   const EvlEventMention *e = evl_document_get_event_mentions (doc, &n);
-  LIT (out, "],\"events\":[");
+  LIT (c, "],\"events\":[");
   for (guint i = 0; i < n; i++)
     {
       static const char key[] = "{\"eid\":";
-      open_item (out, i, key, sizeof key - 1, 'e', text, text_len, e[i].span);
-      MEMBER_STR (out, ",\"class\":", evl_event_class_to_string (e[i].klass));
-      MEMBER_STR (out, ",\"lemma\":", e[i].lemma);
-      MEMBER_STR (out, ",\"type\":", e[i].type);
-      MEMBER_STR (out, ",\"tense\":", e[i].tense);
-      MEMBER_STR (out, ",\"aspect\":", e[i].aspect);
-      MEMBER_STR (out, ",\"polarity\":", e[i].polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
-      MEMBER_STR (out, ",\"modality\":", e[i].modality);
+      open_item (c, i, key, sizeof key - 1, 'e', text, text_len, e[i].span);
+      MEMBER_STR (c, ",\"class\":", evl_event_class_to_string (e[i].klass));
+      MEMBER_STR (c, ",\"lemma\":", e[i].lemma);
+      MEMBER_STR (c, ",\"type\":", e[i].type);
+      MEMBER_STR (c, ",\"tense\":", e[i].tense);
+      MEMBER_STR (c, ",\"aspect\":", e[i].aspect);
+      MEMBER_STR (c, ",\"polarity\":", e[i].polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
+      MEMBER_STR (c, ",\"modality\":", e[i].modality);
       if (e[i].timex >= 0)
         {
-          LIT (out, ",\"timex\":");
-          append_id (out, 't', (guint64) e[i].timex);
+          LIT (c, ",\"timex\":");
+          put_id (c, 't', (guint64) e[i].timex);
         }
-      g_string_append_c (out, '}');
+      put_char (c, '}');
     }
-  LIT (out, "]}\n");
+  LIT (c, "]}\n");
+  cursor_finish (c);
 }
