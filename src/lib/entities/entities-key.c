@@ -80,7 +80,11 @@ first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
               (*used)++;
               if (lex->words->len < G_MAXUINT16)
                 {
-                  EvlEntWord w = { g_string_chunk_insert_len (lex->word_text, buf, (gssize) fw), { NULL } };
+                  EvlEntWord w = {
+                    g_string_chunk_insert_len (lex->word_text, buf, (gssize) fw),
+                    evl_ent_load (buf, MIN (fw, 8), buf + fw),
+                    { NULL },
+                  };
                   g_array_append_val (lex->words, w);
                   slot->word = (guint16) lex->words->len;
                 }

@@ -36,6 +36,7 @@ typedef struct {
  * folding or probing any lexicon (a token folds to itself lower-cased). */
 typedef struct {
   const char *text;          /* folded; NULL when two words share the slot */
+  guint64 head;              /* evl_ent_load() of its first 8 bytes (or fewer) */
   const EvlLexEntry *one[EVL_ENT_N_LEX];  /* evl_lexicon_lookup() of it */
 } EvlEntWord;
 
@@ -206,22 +207,33 @@ evl_ent_first_word (const EvlEntLex *lex, guint32 h, gsize len)
 }
 
 /* (transfer none) The word of @slot (nullable) when it is the @len bytes
- * at @text lower-cased (ASCII), else NULL. */
+ * at @text lower-cased (ASCII), else NULL; bytes before @limit (at least
+ * @text + @len) may be read.  The first eight bytes are compared as one
+ * word: byte by byte, the comparison was ~1.3 M instructions on the small
+ * corpus. */
 static inline const EvlEntWord *
-evl_ent_slot_word (const EvlEntLex *lex, const EvlEntFirst *slot, const char *text, gsize len)
+evl_ent_slot_word_at (const EvlEntLex *lex, const EvlEntFirst *slot, const char *text, gsize len,
+                      const char *limit)
 {
   if (slot == NULL || slot->word == 0 || slot->len != len)
     return NULL;
   const EvlEntWord *w = &g_array_index (lex->words, EvlEntWord, slot->word - 1);
-  if (w->text == NULL)
+  if (w->text == NULL || evl_ent_chunk (text, MIN (len, 8), limit) != w->head)
     return NULL;
-  for (gsize i = 0; i < len; i++)
+  for (gsize i = 8; i < len; i++)
     {
       guchar c = (guchar) text[i];
       if ((char) ((guint) (c - 'A') < 26u ? c + 32u : c) != w->text[i])
         return NULL;
     }
   return w;
+}
+
+/* evl_ent_slot_word_at() reading only the @len bytes at @text. */
+static inline const EvlEntWord *
+evl_ent_slot_word (const EvlEntLex *lex, const EvlEntFirst *slot, const char *text, gsize len)
+{
+  return evl_ent_slot_word_at (lex, slot, text, len, text + len);
 }
 
 /* TRUE when @entry's attribute "@kind=a|b|c" lists @text (@len bytes),

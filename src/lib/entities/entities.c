@@ -248,7 +248,7 @@ word_fill (const Scan *s, guint i)
    * lookups were made when the table was built.  Saves a fold and up to
    * three probes per token: ~6 M of 120 M instructions of the stage on
    * the small corpus. */
-  g->word = b <= e ? evl_ent_slot_word (s->lex, tf, s->text + a, b - a) : NULL;
+  g->word = b <= e ? evl_ent_slot_word_at (s->lex, tf, s->text + a, b - a, s->text + s->text_len) : NULL;
   static const EvlEntLexId one[3] = { EVL_ENT_LEX_STOP, EVL_ENT_LEX_TITLES, EVL_ENT_LEX_CUES };
   EvlLexKey key;
   gboolean ready = FALSE;
