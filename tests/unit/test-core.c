@@ -369,3 +369,76 @@ ParameterizedTest (InternCase *c, core, intern_lengths)
   cr_assert_eq (evl_document_intern (doc, c->want, -1), got, "one copy of '%s'", c->want);
   cr_assert_eq (evl_document_intern (doc, c->bytes, c->len), got);
 }
+
+/* The record arrays start in one shared block and move out as they
+ * grow: records added one by one or in bulk (a first bulk add larger
+ * than the first part included), interleaved across arrays, all stay in
+ * order with their contents; the id and text stay whole. */
+typedef struct {
+  guint text_len;       /* bytes of text: sets the first capacities */
+  guint n;              /* records of each kind */
+  gboolean bulk_first;  /* sentences and mentions first added in bulk */
+} GrowCase;
+
+ParameterizedTestParameters (core, arrays_grow_out_of_the_first_block)
+{
+  static GrowCase cases[] = {
+    { 0, 3, FALSE }, { 10, 40, FALSE }, { 10, 40, TRUE }, { 3000, 10, TRUE },
+    { 3000, 500, FALSE }, { 3000, 500, TRUE },
+  };
+  return cr_make_param_array (GrowCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (GrowCase *c, core, arrays_grow_out_of_the_first_block)
+{
+  g_autofree char *text = g_strnfill (c->text_len, 'k');
+  g_autoptr (EvlDocument) doc = evl_document_new ("grow-id", text, -1, NULL);
+  if (c->bulk_first)
+    {
+      g_autofree EvlSentence *s = g_new0 (EvlSentence, c->n);
+      g_autofree EvlEntityMention *m = g_new0 (EvlEntityMention, c->n);
+      for (guint i = 0; i < c->n; i++)
+        {
+          s[i].first_token = i;
+          m[i].cluster = (gint32) i;
+        }
+      cr_assert_eq (evl_document_add_sentences (doc, s, c->n), 0u);
+      cr_assert_eq (evl_document_add_entity_mentions (doc, m, c->n), 0u);
+    }
+  for (guint i = 0; i < c->n; i++)
+    {
+      if (!c->bulk_first)
+        {
+          EvlSentence s = { .first_token = i };
+          EvlEntityMention m = { .cluster = (gint32) i };
+          cr_assert_eq (evl_document_add_sentence (doc, &s), i);
+          cr_assert_eq (evl_document_add_entity_mention (doc, &m), i);
+        }
+      EvlEventMention e = { .span = { i, i + 1 }, .timex = (gint32) i };
+      EvlTimex t = { .span = { i, i + 2 }, .anchor = (gint32) i };
+      EvlEntityCluster cl = { .n_mentions = i };
+      cr_assert_eq (evl_document_add_event_mention (doc, &e), i);
+      cr_assert_eq (evl_document_add_timex (doc, &t), i);
+      cr_assert_eq (evl_document_add_entity_cluster (doc, &cl), i);
+    }
+  guint ns, nm, ne, nt, nc;
+  const EvlSentence *s = evl_document_get_sentences (doc, &ns);
+  const EvlEntityMention *m = evl_document_get_entity_mentions (doc, &nm);
+  const EvlEventMention *e = evl_document_get_event_mentions (doc, &ne);
+  const EvlTimex *t = evl_document_get_timexes (doc, &nt);
+  const EvlEntityCluster *cl = evl_document_get_entity_clusters (doc, &nc);
+  cr_assert (ns == c->n && nm == c->n && ne == c->n && nt == c->n && nc == c->n);
+  for (guint i = 0; i < c->n; i++)
+    {
+      cr_assert_eq (s[i].first_token, i);
+      cr_assert_eq (m[i].cluster, (gint32) i);
+      cr_assert_eq (e[i].timex, (gint32) i);
+      cr_assert_eq (e[i].span.start, i);
+      cr_assert_eq (t[i].anchor, (gint32) i);
+      cr_assert_eq (cl[i].n_mentions, i);
+    }
+  cr_assert_str_eq (evl_document_get_id (doc), "grow-id");
+  gsize len;
+  cr_assert_str_eq (evl_document_get_text (doc, &len), text);
+  cr_assert_eq (len, c->text_len);
+}
