@@ -56,6 +56,7 @@ struct _EvlStoryTaxonomy {
   guint32 *slot_id;
   guint32 *slot_hash;     /* for rehashing only */
   guint32 slot_mask;
+  guint32 serial;         /* unique per taxonomy made (never 0): WordMemo */
 };
 
 EvlStoryTaxonomy *
@@ -494,6 +495,21 @@ fold_token (const char *src, gsize len, char *buf)
   return len > 0 ? (gssize) len : -2;
 }
 
+/* A per-thread memo of the word ids of tokens of one to eight bytes by
+ * their bytes as they stand in the text (and their length): a token met
+ * before ('the', 'The', 'said') is found by one multiply and one compare,
+ * without folding and checking its bytes for blanks (~25 instructions)
+ * and probing the word table.  Filled only by tokens folded the fast way,
+ * so an entry is a pure function of its bytes and the taxonomy (its
+ * serial, which no other taxonomy has).  Direct-mapped. */
+#define WORD_MEMO_BITS 13
+typedef struct {
+  guint64 raw;     /* the token's bytes, zero-padded */
+  guint32 len;     /* its length; 0: empty entry */
+  guint32 id;
+} WordMemo;
+
+
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
 /* The low @len bytes of a word set, by @len (1 to 8): a load instead of
  * a shift, a subtract and a test for 8 per token. */
@@ -826,6 +842,8 @@ evl_story_taxonomy_new (const EvlContext *ctx, GError **error)
     }
   g_autoptr (EvlStoryTaxonomy) tax = g_new0 (EvlStoryTaxonomy, 1);
   g_atomic_ref_count_init (&tax->ref);
+  static gint serials;
+  tax->serial = (guint32) g_atomic_int_add (&serials, 1) + 1u;
   tax->types = g_array_new (FALSE, TRUE, sizeof (EvlStoryType));
   tax->type_index = g_hash_table_new (g_str_hash, g_str_equal);
   tax->rules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -1464,6 +1482,8 @@ typedef struct {
   gpointer base;
   gsize cap;
   GArray *extra;   /* EvlStoryDoc.extra, emptied per document */
+  WordMemo *memo;  /* token_word()'s, for the taxonomy numbered memo_serial */
+  guint32 memo_serial;
 } Scratch;
 
 static void
@@ -1472,6 +1492,7 @@ scratch_free (gpointer p)
   Scratch *s = p;
   g_free (s->base);
   g_array_unref (s->extra);
+  g_free (s->memo);
   g_free (s);
 }
 
@@ -1508,6 +1529,19 @@ scratch_take (gsize size)
   return s->base;
 }
 
+/* (transfer none) The calling thread's WordMemo, for @tax. */
+static WordMemo *
+word_memo (const EvlStoryTaxonomy *tax)
+{
+  Scratch *s = scratch_get ();
+  if (s->memo == NULL)
+    s->memo = g_new0 (WordMemo, 1u << WORD_MEMO_BITS);
+  else if (s->memo_serial != tax->serial)
+    memset (s->memo, 0, sizeof (WordMemo) << WORD_MEMO_BITS);
+  s->memo_serial = tax->serial;
+  return s->memo;
+}
+
 static void
 scratch_release (void)
 {
@@ -1525,7 +1559,7 @@ scratch_release (void)
  * and storing every token's form and offset was ~1 M instructions on the
  * small corpus (callgrind). */
 static inline guint32
-token_word (EvlStoryDoc *sd, guint i, gsize text_len)
+token_word (EvlStoryDoc *sd, WordMemo *memo, guint i, gsize text_len)
 {
   const EvlToken *t = &sd->tok[i];
   gsize len = EVL_SPAN_LEN (t->span);
@@ -1534,8 +1568,24 @@ token_word (EvlStoryDoc *sd, guint i, gsize text_len)
   guint64 head;
   /* Most tokens: fold, hash and find in a few word operations (a form of
    * up to eight bytes is compared by its head only: word_find()). */
-  if (len - 1 < 8 && t->span.start + 8 <= text_len && fold_short (src, len, &head))
-    return word_find (sd->tax, NULL, len, head, hash_step (len, head));
+  if (len - 1 < 8 && t->span.start + 8 <= text_len)
+    {
+      guint64 keep = keep_low[len];
+      guint64 raw = evl_load64 (src) & keep;
+      WordMemo *m = &memo[(raw * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - WORD_MEMO_BITS)];
+      if (m->raw == raw && m->len == len)
+        return m->id;
+      /* Padding reads as 0xFF: not a blank. */
+      if (evl_swar_below (raw | ~keep, 0x21) == 0)
+        {
+          head = evl_swar_lower (raw);
+          guint32 id = word_find (sd->tax, NULL, len, head, hash_step (len, head));
+          m->raw = raw;
+          m->len = (guint32) len;
+          m->id = id;
+          return id;
+        }
+    }
   /* 9 to 16 bytes ('negotiations'): two words; at scale these went
    * the byte loop and were ~8% of the stage's samples. */
   guint64 tail;
@@ -1691,6 +1741,7 @@ build_index (EvlStoryDoc *sd)
    * subordinating/relative words. */
   mark_contractions (sd, text_len);
   sd->winfo = evl_story_word_info (sd->tax, 0);
+  WordMemo *memo = word_memo (sd->tax);
   guint32 c = 0;
   gboolean in_quote = FALSE;
   guint paragraph = G_MAXUINT;
@@ -1698,7 +1749,7 @@ build_index (EvlStoryDoc *sd)
   for (guint i = 0; i < sd->n_tok; i++)
     {
       const EvlToken *t = &sd->tok[i];
-      guint32 w = token_word (sd, i, text_len);
+      guint32 w = token_word (sd, memo, i, text_len);
       sd->wid[i] = w;
       guint32 cls = sd->winfo[w].cls;
       gboolean boundary_after = FALSE;
