@@ -739,6 +739,10 @@ struct _CuePrefixes {
   guint8 triple[65536 / 8]; /* triple_bit() of the first three bytes and
                              * the length of the longer ones */
   gboolean none;          /* no furniture file: every token may start a cue */
+  /* The context's lexicons the segmenter reads, looked up once per
+   * context instead of by name per document (0.28 M instructions on the
+   * 400 small documents). */
+  const EvlLexicon *abbrev, *starters, *furniture;
 };
 
 /* A bit of CuePrefixes.triple for a prefix of @len bytes that begins
@@ -828,6 +832,9 @@ static gpointer
 cue_prefixes_build (const EvlContext *ctx)
 {
   CuePrefixes *cp = g_new0 (CuePrefixes, 1);
+  cp->abbrev = evl_context_get_lexicon (ctx, "en/abbreviations");
+  cp->starters = evl_context_get_lexicon (ctx, "en/sentence-starters");
+  cp->furniture = evl_context_get_lexicon (ctx, "en/furniture");
   cp->pool = g_string_new (NULL);
   GBytes *bytes = evl_context_get_data (ctx, "lexicons/en/furniture.txt");
   cp->none = bytes == NULL;
@@ -873,7 +880,8 @@ cue_prefixes_build (const EvlContext *ctx)
   return cp;
 }
 
-/* The furniture cue prefixes of @ctx, built once per context. */
+/* The furniture cue prefixes and the lexicons of @ctx, built once per
+ * context. */
 static const CuePrefixes *
 cue_prefixes (const EvlContext *ctx)
 {
@@ -1078,10 +1086,11 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   s.ctx = ctx;
   s.doc = doc;
   s.text = evl_document_get_text (doc, &s.len);
-  s.abbrev = evl_context_get_lexicon (ctx, "en/abbreviations");
-  s.starters = evl_context_get_lexicon (ctx, "en/sentence-starters");
-  s.furniture = evl_context_get_lexicon (ctx, "en/furniture");
-  s.cue_prefixes = s.furniture ? cue_prefixes (ctx) : NULL;
+  const CuePrefixes *cp = cue_prefixes (ctx);
+  s.abbrev = cp->abbrev;
+  s.starters = cp->starters;
+  s.furniture = cp->furniture;
+  s.cue_prefixes = s.furniture ? cp : NULL;
   s.cap_tk = (guint) MIN (s.len / 5 + 16, G_MAXUINT / 4);
   s.tk = g_new (EvlToken, s.cap_tk);
   s.wrapped = detect_wrapped (s.text, s.len);
