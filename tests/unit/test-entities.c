@@ -934,3 +934,45 @@ ParameterizedTest (FoldWordsCase *tc, entities, fold_words_counts_the_folded_nam
   cr_expect_eq (folded, tc->words, "fold of case '%s' has %u words", tc->text, folded);
   cr_expect_eq (evl_ent_fold_words (tc->text, n), folded, "'%s'", tc->text);
 }
+
+/* ---- long runs of lower-case words ---- */
+
+typedef struct {
+  char text[200];
+  char mention[24];
+  char role[24];             /* "" = no role; "-" = the mention is a pronoun of expected */
+  char expected[24];         /* cluster name */
+} RunCase;
+
+static RunCase run_cases[] = {
+  /* A lower-case title right after a long lower-case run, before a name. */
+  { "Reporters said that after a very long and quiet wait in the hall the spokesman Dmitry Peskov spoke.",
+    "Dmitry Peskov", "spokesman", "Dmitry Peskov" },
+  { "It was said that after a very long and quiet wait in the hall spokesman Dmitry Peskov spoke.",
+    "Dmitry Peskov", "spokesman", "Dmitry Peskov" },
+  /* A pronoun deep inside a run that punctuation ends. */
+  { "Kim Jong Un said that at the end of a long and tiring day he was very glad to be home.",
+    "he", "-", "Kim Jong Un" },
+  /* ... and inside a run that a capital ends. */
+  { "Kim Jong Un said that at the end of a long and tiring day he was very glad to see Putin.",
+    "he", "-", "Kim Jong Un" },
+};
+
+ParameterizedTestParameters (entities, long_lower_case_runs_keep_titles_and_pronouns)
+{
+  return cr_make_param_array (RunCase, run_cases, G_N_ELEMENTS (run_cases));
+}
+
+/* The scanner skips the rule tests inside long lower-case runs: titles
+ * near the run's end and pronouns anywhere in it are still found. */
+ParameterizedTest (RunCase *tc, entities, long_lower_case_runs_keep_titles_and_pronouns)
+{
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  const EvlEntityMention *m = mention (doc, tc->mention, 0);
+  const EvlEntityCluster *c = &evl_document_get_entity_clusters (doc, NULL)[m->cluster];
+  cr_expect_str_eq (c->name, tc->expected, "in \"%s\"", tc->text);
+  if (strcmp (tc->role, "-") == 0)
+    cr_expect (m->is_pronoun);
+  else
+    cr_expect_str_eq (c->role ? c->role : "", tc->role, "role of '%s' in \"%s\"", tc->mention, tc->text);
+}

@@ -1346,6 +1346,23 @@ emit_mods (Scan *s, const TitlePhrase *tp)
     emit_gaz (s, &tp->mods[k]);
 }
 
+/* One past the lower-case words after @start (the first token after it
+ * that is not a lower-case word, or s_end), from try_title()'s cache of
+ * the current run. */
+static inline guint
+lc_end_after (Scan *s, guint start)
+{
+  if (start + 1 < s->lc_from || start + 1 > s->lc_end)
+    {
+      guint k = start + 1;
+      while (k < s->s_end && is_word (s, k) && !is_cap (s, k))
+        k++;
+      s->lc_from = start + 1;
+      s->lc_end = k;
+    }
+  return s->lc_end;
+}
+
 /* Tries a title phrase or a role description at @i; returns one past the
  * consumed tokens, or @i when there is none. */
 static guint
@@ -1361,15 +1378,7 @@ try_title (Scan *s, guint i)
     {
       /* A lower-case title needs a capitalised name (or country) within a
        * few words, with no punctuation in between. */
-      if (start + 1 < s->lc_from || start + 1 > s->lc_end)
-        {
-          guint k = start + 1;
-          while (k < s->s_end && is_word (s, k) && !is_cap (s, k))
-            k++;
-          s->lc_from = start + 1;
-          s->lc_end = k;
-        }
-      guint k = MIN (s->lc_end, start + 6);
+      guint k = MIN (lc_end_after (s, start), start + 6);
       if (k >= s->s_end || !is_cap (s, k))
         return i;
       const EvlLexEntry *e;
@@ -1537,6 +1546,24 @@ scan_sentence (Scan *s, const EvlSentence *sent)
         {
           i++;
           continue;
+        }
+      if (!(s->tok[i].flags & EVL_TOKEN_CAP))
+        {
+          /* In a run of lower-case words, a word (or 'the') more than six
+           * words before the run's end, or anywhere in a run that no
+           * capital ends, starts no title phrase (try_title()) and no
+           * gazetteer name ('the' needs a capital after it): only 'he'
+           * and 'she' make candidates.  Such runs are most of the text;
+           * each word took ~40 instructions of rule tests. */
+          guint end = lc_end_after (s, i);
+          guint stop = end < s->s_end && is_cap (s, end) ? (end > 7 ? end - 7 : 0) : end;
+          if (i < stop)
+            {
+              for (; i < stop; i++)
+                if (!s->heading && (tok_is (s, i, "he") || tok_is (s, i, "she")))
+                  add_cand (s, i, i + 1, EVL_CAND_PRONOUN, EVL_ENTITY_PERSON);
+              continue;
+            }
         }
       guint before = s->cands->len;
       guint j = try_title (s, i);
