@@ -654,6 +654,8 @@ word_unit (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, gsize k, 
   u->space = (guint8) space;
   u->nl = (guint8) nl;
   u->cap = (guint) (*p - 'A') < 26;
+  u->num = -1;
+  memset (u->suffix, 0, sizeof u->suffix);
   /* a word the word table lacks: its own copy of the classes, which
    * the cache's next fill of the slot may overwrite */
   if (G_UNLIKELY (u->fp))
@@ -762,7 +764,7 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
 {
   if (wc->serial != lx->serial)
     {
-      /* a new cache (serial 0) comes zeroed from g_new0(): its 220 KB
+      /* a new cache (serial 0) comes zeroed from g_aligned_alloc0(): its 540 KB
        * need no second pass */
       if (wc->serial != 0)
         memset (wc, 0, sizeof *wc);
@@ -811,7 +813,7 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
           continue;
         }
       /* classify() sets u->wi; u->val is read only when u->has_val */
-      memset (u, 0, offsetof (TxUnit, wi));
+      memset (u, 0, offsetof (TxUnit, val));
       u->space = space;
       u->nl = nl;
       u->num = -1;

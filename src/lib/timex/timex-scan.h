@@ -152,28 +152,29 @@ typedef struct {
   guint8 fp;                    /* @wi is @own (a candidate word the word
                                  * table lacks: its classes by
                                  * word_info()) */
-  gint32 num;                   /* value of a plain digit run, else -1 */
-  char suffix[4];               /* s st nd rd th am pm after digits */
-  char low[28];                 /* ASCII-lower-cased text, ’ as ' */
-  guint64 h;                    /* tx_hash() of @low */
   guint32 sc;                   /* S_* classes: a candidate's wi->sc, a
                                  * number's, another word's start classes */
+  char low[28];                 /* ASCII-lower-cased text, ’ as ' */
+  guint64 h;                    /* tx_hash() of @low */
   /* What classify() derives from the word's text: a record of the word
    * table, tx_no_word (no candidate word) or @own.  A pointer, not a
    * copy: the unit of an ordinary word no longer clears 80 bytes, nor
    * does a candidate's copy them. */
   const TxWordInfo *wi;
+  gint32 num;                   /* value of a plain digit run, else -1 */
+  char suffix[4];               /* s st nd rd th am pm after digits */
   double val;                   /* timex-grammar.c: value of a number, parsed
                                  * once (unit_value()) */
   TxWordInfo own;               /* when @fp */
 } TxUnit;
 
-/* The bytes of a TxUnit that a plain word's text alone decides, from
- * @kind up to @val: kind, cand, start_word, has_val, apos, ndig, len,
- * fp, num, suffix, low, h, sc, wi (@space, @nl and @cap among them are
- * set for each occurrence). */
+/* The bytes of a TxUnit that a plain word's text alone decides but its
+ * @num (-1) and @suffix (none), from @kind up to @num: kind, cand,
+ * start_word, has_val, apos, ndig, len, fp, sc, low, h, wi (@space, @nl
+ * and @cap among them are set for each occurrence).  64 bytes: a cache
+ * entry is one cache line. */
 #define TX_IMG_START offsetof (TxUnit, kind)
-#define TX_IMG_LEN (offsetof (TxUnit, val) - offsetof (TxUnit, kind))
+#define TX_IMG_LEN (offsetof (TxUnit, num) - offsetof (TxUnit, kind))
 /* where u->low sits in the image */
 #define TX_IMG_LOW (offsetof (TxUnit, low) - offsetof (TxUnit, kind))
 
@@ -182,14 +183,18 @@ typedef struct {
  * one probe and one copy instead of the field-by-field fill, and what
  * classify() makes of it. */
 typedef struct {
-  guint8 img[72];               /* TX_IMG_LEN bytes of a TxUnit; its
+  _Alignas (64) guint8 img[64]; /* TX_IMG_LEN bytes of a TxUnit; its
                                  * @wi, when @fp, TxWordCache.fp's or
                                  * NULL: word_info() each time */
 } TxCacheEntry;
 G_STATIC_ASSERT (TX_IMG_LEN == sizeof ((TxCacheEntry *) NULL)->img);
 G_STATIC_ASSERT (TX_IMG_LOW + 24 <= TX_IMG_LEN);
 
-#define TX_CACHE_BITS 12
+/* 8 K entries of 64 bytes (512 KB a thread): the 400 small documents
+ * hold ~11 K distinct words, and a miss costs ~130 instructions; 4 K
+ * entries were ~0.6 M instructions more on them, and 2.6-2.9 s user
+ * against 3.0-3.1 s on 20 MB (tag -j 1, three runs each, busy VM). */
+#define TX_CACHE_BITS 13
 
 /* A thread's cache of classify() results for plain words (ASCII letters
  * and digits), direct-mapped by the folded text: a repeated word ('the',
@@ -205,10 +210,11 @@ typedef struct {
   TxWordInfo info;
 } TxCacheInfo;
 
+/* allocated with g_aligned_alloc0() (64-byte entries) */
 typedef struct {
-  guint64 serial;
   TxCacheEntry e[1 << TX_CACHE_BITS];
   TxCacheInfo fp[1 << TX_CACHE_FP_BITS];
+  guint64 serial;
 } TxWordCache;
 
 /* Whether @u is the word @w (a literal): its length, then an inlined
