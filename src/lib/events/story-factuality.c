@@ -225,7 +225,7 @@ complement_start (const EvlStoryDoc *sd, gint b)
     return -1;
   for (gint i = j; i < (gint) sd->n_tok && i <= b + 8 && sd->tok[i].sentence == sentence; i++)
     {
-      if (sd->tok_ev[i] >= 0 || sd->quoted[i] != sd->quoted[b])
+      if (sd->tok_ev[i] >= 0 || evl_story_quoted (sd, i) != evl_story_quoted (sd, b))
         break;
       guint w = evl_story_wid (sd, i);
       if (sd->tok_ent[i] < 0 && (w == EVL_W_THAT || w == EVL_W_WHETHER))
@@ -433,7 +433,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
   for (guint k = 0; k < sd->n_ev; k++)
     {
       gint t = sd->ev_tok[k];
-      if (t < 0 || !sd->quoted[t])
+      if (t < 0 || !evl_story_quoted (sd, t))
         continue;
       EvlEventMention *e = &sd->ev[k];
       e->flags |= EVL_EVENT_FLAG_REPORTED;

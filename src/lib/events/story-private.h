@@ -142,7 +142,6 @@ typedef struct {
   gint32 *tok_ent;       /* entity mention covering the token, or -1 */
   gint32 *tok_tx;        /* timex covering the token, or -1 */
   guint32 *clause;       /* clause number of each token (document-wide) */
-  guint8 *quoted;        /* token lies inside a quotation */
   /* Participants collected per event, EVL_STORY_MAX_PARTS slots each. */
   gint32 *parts;
   guint8 *n_parts;
@@ -319,6 +318,9 @@ evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last
 #define EVL_STORY_SCAN_BLOCK 8u /* inside an entity mention or a timex (build_index()) */
 #define EVL_STORY_SCAN_GROUP 16u /* a taxonomy 'group' word (EVL_STORY_C_GROUP) */
 #define EVL_STORY_SCAN_COMPLEMENTIZER 32u /* EVL_STORY_C_COMPLEMENTIZER */
+#define EVL_STORY_SCAN_QUOTED 64u /* the token lies inside a quotation (evl_story_quoted()):
+                                     a bit of the byte build_index() stores per token
+                                     anyway, not a byte array of its own */
 
 /* The first token in [@i, @end) whose tok_scan has @bit, else @end (or
  * n_tok when @end is beyond): bounded, for marks so rare that an
@@ -378,6 +380,13 @@ static inline gint
 evl_story_prev_scan (const EvlStoryDoc *sd, gint i, guint bit)
 {
   return evl_story_prev_scan_after (sd, i, bit, 0);
+}
+
+/* Token @i (0 <= @i < n_tok) lies inside a quotation. */
+static inline gboolean
+evl_story_quoted (const EvlStoryDoc *sd, gint i)
+{
+  return (sd->tok_scan[i] & EVL_STORY_SCAN_QUOTED) != 0;
 }
 
 /* Token @i is word @w (case-folded). */

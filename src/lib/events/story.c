@@ -1265,7 +1265,7 @@ evl_story_score_salience (EvlStoryDoc *sd)
                          : score_one (sd, &sd->ev[k], sd->ev_tf[k],
                                       sd->type_st[sd->ev_type[k]],
                                       sd->n_parts[k],
-                                      sd->ev_tok[k] >= 0 && sd->quoted[sd->ev_tok[k]], sd->ev_mark[k]);
+                                      sd->ev_tok[k] >= 0 && evl_story_quoted (sd, sd->ev_tok[k]), sd->ev_mark[k]);
   for (guint i = 0; i < sd->extra->len; i++)
     {
       EvlEventMention *p = &g_array_index (sd->extra, EvlEventMention, i);
@@ -1446,7 +1446,6 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->tok_ent = carve (c, n, sizeof (gint32), FALSE);
   sd->tok_tx = carve (c, n, sizeof (gint32), FALSE);
   sd->clause = carve (c, n, sizeof (guint32), FALSE);   /* build_index() sets every token's */
-  sd->quoted = carve (c, n, 1, FALSE);
   sd->wid = carve (c, n, sizeof (guint32), FALSE);
   sd->tok_dirty = carve (c, n, 1, TRUE);
   sd->tok_scan = carve (c, n + 8, 1, TRUE);   /* evl_story_next_scan() reads 8 bytes at a time */
@@ -1743,9 +1742,9 @@ build_index (EvlStoryDoc *sd)
   sd->winfo = evl_story_word_info (sd->tax, 0);
   WordMemo *memo = word_memo (sd->tax);
   guint32 c = 0;
-  gboolean in_quote = FALSE;
+  guint32 quoted = 0;   /* EVL_STORY_SCAN_QUOTED inside a quotation, else 0 */
   guint paragraph = G_MAXUINT;
-  guint32 sentence = 0;
+  guint32 sentence = G_MAXUINT32;   /* no token's: the first token starts one */
   for (guint i = 0; i < sd->n_tok; i++)
     {
       const EvlToken *t = &sd->tok[i];
@@ -1754,12 +1753,12 @@ build_index (EvlStoryDoc *sd)
       guint32 cls = sd->winfo[w].cls;
       gboolean boundary_after = FALSE;
       /* The paragraph changes only with the sentence: looked up there. */
-      if (i == 0 || t->sentence != sentence)
+      if (t->sentence != sentence)
         {
           sentence = t->sentence;
           guint para = sentence < sd->n_sent ? sd->sent[sentence].paragraph : 0;
           if (para != paragraph)
-            in_quote = FALSE, paragraph = para;
+            quoted = 0, paragraph = para;
           c++;
         }
       else if ((cls & EVL_STORY_C_CLAUSE_WORD) && !(sd->tok_scan[i] & EVL_STORY_SCAN_BLOCK))
@@ -1775,27 +1774,29 @@ build_index (EvlStoryDoc *sd)
           gboolean open = curly && (s[2] == '\x9c' || s[2] == '\x98')
                           ? TRUE
                           : curly && (s[2] == '\x9d' || s[2] == '\x99')
-                          ? FALSE : !in_quote;
+                          ? FALSE : !quoted;
           if (open)
             c++;
           else
             boundary_after = TRUE;
-          in_quote = open;
+          quoted = open ? EVL_STORY_SCAN_QUOTED : 0;
         }
       else if (t->flags & EVL_TOKEN_PUNCT && (cls & EVL_STORY_C_CLAUSE_PUNCT))
         boundary_after = TRUE;
       sd->clause[i] = c;
-      sd->quoted[i] = in_quote;
       if (boundary_after)
         c++;
       /* Where the per-token passes of factuality and anchoring can act
        * (see EVL_STORY_SCAN_*): the marks of events, entities and timexes
        * (mark_tokens()), the word's scan bits (build_words()) and a final 't', FACT
-       * cleared inside an entity or a timex (BLOCK).  Bit arithmetic on
-       * the byte instead of tests of tok_ev, tok_ent and tok_tx: those
-       * branches were ~3.4 M instructions on the small corpus. */
-      guint32 scan = sd->tok_scan[i] | sd->winfo[w].scan;
-      sd->tok_scan[i] = (guint8) (scan & ~((scan / EVL_STORY_SCAN_BLOCK & 1u) * EVL_STORY_SCAN_FACT));
+       * cleared inside an entity or a timex (BLOCK); and whether the token
+       * is quoted.  Bit arithmetic on the byte instead of tests of tok_ev,
+       * tok_ent and tok_tx: those branches were ~3.4 M instructions on
+       * the small corpus. */
+      guint32 scan = sd->tok_scan[i] | sd->winfo[w].scan | quoted;
+      if (scan & EVL_STORY_SCAN_BLOCK)
+        scan &= ~EVL_STORY_SCAN_FACT;
+      sd->tok_scan[i] = (guint8) scan;
     }
 }
 
