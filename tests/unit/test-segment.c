@@ -382,3 +382,56 @@ ParameterizedTest (BreakCase *c, segment, line_breaks, .init = setup, .fini = te
   cr_assert_eq (s[n - 1].paragraph + 1, c->n_paragraphs, "'%s': %u paragraphs, expected %u", c->text,
                 s[n - 1].paragraph + 1, c->n_paragraphs);
 }
+
+/* Hard-wrapped text (most lines 55 to 90 bytes, mostly followed by
+ * another line of the paragraph): a single newline is a wrap, not a
+ * sentence end; text with shorter lines, or with lines that stand alone,
+ * breaks at every newline.  @line is repeated @n_lines times, each time
+ * ended by @sep (the last one too when @trailing). */
+typedef struct {
+  char line[100];
+  guint n_lines;
+  char sep[4];
+  gboolean trailing;
+  guint n_sentences;
+} WrapCase;
+
+ParameterizedTestParameters (segment, hard_wrapped_lines)
+{
+  static WrapCase cases[] = {
+    /* 66-byte lines, no full stop: one sentence across the wraps. */
+    { "the talks went on late into the night and the leaders said little", 6, "\n", FALSE, 1 },
+    { "the talks went on late into the night and the leaders said little", 6, "\n", TRUE, 1 },
+    /* Fewer than four lines: never wrapped. */
+    { "the talks went on late into the night and the leaders said little", 3, "\n", FALSE, 3 },
+    /* Short lines: each newline ends a sentence. */
+    { "the talks went on late", 6, "\n", FALSE, 6 },
+    /* Lines of 55 and 90 bytes are long; 91 is not. */
+    { "the talks went on late into the night and the leaders s", 5, "\n", FALSE, 1 },
+    { "the talks went on late into the night and the leaders said little to the press at all ther", 5, "\n",
+      FALSE, 1 },
+    { "the talks went on late into the night and the leaders said little to the press at all there", 5, "\n",
+      FALSE, 5 },
+    /* Long lines each followed by a blank line: no inner breaks. */
+    { "the talks went on late into the night and the leaders said little", 6, "\n\n", FALSE, 6 },
+    /* CR LF lines wrap like LF ones (the CR is the line's last byte). */
+    { "the talks went on late into the night and the leaders said little", 6, "\r\n", FALSE, 1 },
+  };
+  return cr_make_param_array (WrapCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (WrapCase *c, segment, hard_wrapped_lines, .init = setup, .fini = teardown)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; i < c->n_lines; i++)
+    {
+      g_string_append (text, c->line);
+      if (i + 1 < c->n_lines || c->trailing)
+        g_string_append (text, c->sep);
+    }
+  g_autoptr (EvlDocument) doc = segment (text->str);
+  guint n;
+  evl_document_get_sentences (doc, &n);
+  cr_assert_eq (n, c->n_sentences, "%u lines of %zu bytes, sep %02x: %u sentences, expected %u", c->n_lines,
+                strlen (c->line), (guint) (guchar) c->sep[0], n, c->n_sentences);
+}
