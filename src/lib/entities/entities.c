@@ -650,19 +650,23 @@ lower_build (const Scan *s)
   const char *text = s->text, *lim = s->text + s->text_len;
   /* The lower-case words: token index, bucket in the high half. */
   guint64 *words = l->words;
-  guint n_words = 0;
-  for (guint i = 0; i < s->n_tok; i++)
+  guint64 *wp = words;
+  /* lower_bucket() and lower_member() of each word token, its flags and
+   * first byte loaded once. */
+  for (const EvlToken *t = s->tok, *te = s->tok + s->n_tok; t < te; t++)
     {
-      const EvlToken *t = &s->tok[i];
-      if (!(t->flags & EVL_TOKEN_WORD))
+      guint f = t->flags;
+      if (!(f & EVL_TOKEN_WORD))
         continue;
-      guint64 b = lower_bucket (text + t->span.start, EVL_SPAN_LEN (t->span));
-      if (lower_member (text, t))
-        words[n_words++] = i | (b << 32);
+      guint32 a = t->span.start;
+      guint c = (guchar) text[a];
+      guint32 b = ((t->span.end - a) & 127u) << 5 | (c & 31u);
+      if (!(f & EVL_TOKEN_CAP) && c - 'a' < 26u)
+        *wp++ = (guint64) (t - s->tok) | (guint64) b << 32;
       else
         l->filter[b >> 6] |= G_GUINT64_CONSTANT (1) << (b & 63);
     }
-  for (const guint64 *w = words, *we = words + n_words; w < we; w++)
+  for (const guint64 *w = words, *we = wp; w < we; w++)
     {
       if (!lower_filter_has (l, (guint32) (*w >> 32)))
         continue;
