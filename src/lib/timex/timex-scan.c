@@ -46,12 +46,6 @@ bloom_set (guint64 *bits, guint64 h)
   bits[((h >> 12) & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << ((h >> 12) & 63);
 }
 
-gboolean
-tx_bloom_has (const guint64 *bits, guint64 h)
-{
-  return (bits[(h & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (h & 63)))
-         && (bits[((h >> 12) & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << ((h >> 12) & 63)));
-}
 
 /* Folds one form as lookup_multi() builds its keys: lower case, single
  * spaces; the prefix filter gets the form cut before each space, "'" and
