@@ -615,12 +615,12 @@ lower_member (const char *text, const EvlToken *t)
          && (guint) ((guchar) text[t->span.start] - 'a') < 26u;
 }
 
-/* A cheap hash of a word's length and first two bytes with bit 5 set:
+/* A cheap hash of a word's length and its first byte (@first_byte):
  * two words with the same key (lower_key()) have the same bucket. */
 static inline guint32
-lower_bucket (const char *p, gsize n)
+lower_bucket (guint first_byte, gsize n)
 {
-  return ((guint32) n & 127u) << 5 | ((guchar) p[0] & 31u);
+  return ((guint32) n & 127u) << 5 | (first_byte & 31u);
 }
 
 static inline gboolean
@@ -660,7 +660,7 @@ lower_build (const Scan *s)
         continue;
       guint32 a = t->span.start;
       guint c = (guchar) text[a];
-      guint32 b = ((t->span.end - a) & 127u) << 5 | (c & 31u);
+      guint32 b = lower_bucket (c, t->span.end - a);
       if (!(f & EVL_TOKEN_CAP) && c - 'a' < 26u)
         *wp++ = (guint64) (t - s->tok) | (guint64) b << 32;
       else
