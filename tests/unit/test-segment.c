@@ -131,6 +131,10 @@ ParameterizedTestParameters (segment, tokens)
     { "K\xc3\x96LN K\xc3\xb6ln \xc3\x89TAT \xc3\xa9t\xc3\xa9", "K\xc3\x96LN|K\xc3\xb6ln|\xc3\x89TAT|\xc3\xa9t\xc3\xa9", "WCA|WC|WCA|W" },
     { "AB-cd AB-CD 1950s", "AB-cd|AB-CD|1950s", "WC|WCA|N" },
     { "Gen. \"Hi,\" he said.", "Gen.|\"|Hi|,|\"|he|said|.", "WCB|PQ|WC|P|PQ|W|W|P" },
+    /* Abbreviations from the lexicon keep their period in any case;
+     * words of the same length, first or next-to-last letter do not. */
+    { "GOV. Mr. mrs. sgt. Sen. Jr.", "GOV.|Mr.|mrs.|sgt.|Sen.|Jr.", "WCAB|WCB|WB|WB|WCB|WCB" },
+    { "Gob. Mx. mrz. sat. Sun. Ja.", "Gob|.|Mx|.|mrz|.|sat|.|Sun|.|Ja|.", "WC|P|WC|P|W|P|W|P|WC|P|WC|P" },
   };
   return cr_make_param_array (TokCase, cases, G_N_ELEMENTS (cases));
 }

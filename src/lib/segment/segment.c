@@ -26,6 +26,7 @@ typedef struct {
   const EvlLexicon *starters;
   const EvlLexicon *furniture;
   const CuePrefixes *cue_prefixes;  /* (nullable) see cue_prefixes() */
+  const guint8 *abbrev_bits;        /* (nullable) see may_be_abbrev() */
   /* Tokens, built here then handed to the document.  Until split_sentences() is
    * done, a token's .sentence holds the newlines between it and the
    * previous token (at most 2): set where the blanks are skipped, read
@@ -308,6 +309,37 @@ clitic_end (const Seg *s, EvlToken *tk, guint n, gsize i, int clen, gsize *ts, g
   return TRUE;
 }
 
+/* The abbreviation filter: a bit of ABBREV_BITS for a folded key of
+ * @len bytes that begins with @b0 and has @b1 before its last byte (the
+ * period).  The 51 abbreviations set about as many bits of 4,096, so
+ * most words before a period ("said.") need no lexicon lookup. */
+enum { ABBREV_BITS = 4096 };
+
+static inline guint
+abbrev_bit (guint b0, guint b1, gsize len)
+{
+  return ((b0 | b1 << 8 | (guint) len << 16) * 0x9E3779B1u) >> 20;
+}
+
+static inline guint
+fold_byte (char c)
+{
+  guint b = (guchar) c;
+  return b - 'A' < 26u ? b + 32u : b;
+}
+
+/* May the token @p (@n bytes: a word and its period, no blank, so its
+ * folded key is its bytes with ASCII letters lower-cased) be in the
+ * abbreviation lexicon?  TRUE when unsure (no filter). */
+static inline gboolean
+may_be_abbrev (const Seg *s, const char *p, gsize n)
+{
+  if (s->abbrev_bits == NULL)
+    return TRUE;
+  guint b = abbrev_bit (fold_byte (p[0]), n > 1 ? fold_byte (p[n - 2]) : 0, n);
+  return (s->abbrev_bits[b >> 3] >> (b & 7)) & 1;
+}
+
 /* Abbreviations and initials keep their final period: the end of the
  * word at @i..@wend, followed by a period, with EVL_TOKEN_ABBREV added
  * to *@flags when it takes the period. */
@@ -318,7 +350,8 @@ take_abbrev_period (const Seg *s, gsize i, gsize wend, guint16 *flags)
   gsize n = wend + 1 - i;
   gboolean internal_dots = memchr (t + i, '.', wend - i) != NULL;
   gboolean initial = (wend - i == 1) && g_ascii_isupper (t[i]);
-  if (internal_dots || initial || evl_lexicon_lookup (s->abbrev, t + i, (gssize) n) != NULL)
+  if (internal_dots || initial
+      || (may_be_abbrev (s, t + i, n) && evl_lexicon_lookup (s->abbrev, t + i, (gssize) n) != NULL))
     {
       *flags |= EVL_TOKEN_ABBREV;
       return wend + 1;
@@ -748,6 +781,10 @@ struct _CuePrefixes {
    * context instead of by name per document (0.28 M instructions on the
    * 400 small documents). */
   const EvlLexicon *abbrev, *starters, *furniture;
+  /* abbrev_bit() of every folded form of the abbreviation lexicon, unless
+   * @abbrev_all (no abbreviation file: every word may be one). */
+  guint8 abbrev_bits[ABBREV_BITS / 8];
+  gboolean abbrev_all;
 };
 
 /* A bit of CuePrefixes.triple for a prefix of @len bytes that begins
@@ -833,22 +870,20 @@ cue_prefixes_free (gpointer p)
   g_free (cp);
 }
 
-static gpointer
-cue_prefixes_build (const EvlContext *ctx)
+/* The folded forms of the lexicon file @file of @ctx ("canonical|variant
+ * ...<TAB>attrs" lines, '#' comments) appended to @pool, as (offset,
+ * length) pairs; NULL when @ctx has no such file. */
+static GArray *
+folded_forms (const EvlContext *ctx, const char *file, GString *pool)
 {
-  CuePrefixes *cp = g_new0 (CuePrefixes, 1);
-  cp->abbrev = evl_context_get_lexicon (ctx, "en/abbreviations");
-  cp->starters = evl_context_get_lexicon (ctx, "en/sentence-starters");
-  cp->furniture = evl_context_get_lexicon (ctx, "en/furniture");
-  cp->pool = g_string_new (NULL);
-  GBytes *bytes = evl_context_get_data (ctx, "lexicons/en/furniture.txt");
-  cp->none = bytes == NULL;
+  GBytes *bytes = evl_context_get_data (ctx, file);
+  if (bytes == NULL)
+    return NULL;
   gsize len = 0;
-  const char *data = bytes ? g_bytes_get_data (bytes, &len) : "";
+  const char *data = g_bytes_get_data (bytes, &len);
   g_autofree char *text = g_strndup (data, len);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  /* The folded forms first (the pool must not move while slots are added). */
-  g_autoptr (GArray) forms = g_array_new (FALSE, FALSE, sizeof (guint32) * 2);
+  GArray *forms = g_array_new (FALSE, FALSE, sizeof (guint32) * 2);
   for (guint i = 0; lines[i]; i++)
     {
       char *line = g_strstrip (lines[i]);
@@ -865,17 +900,43 @@ cue_prefixes_build (const EvlContext *ctx)
           gssize n = evl_fold_key (fs[f], flen, buf, flen + 2);
           if (n <= 0)
             continue;
-          guint32 rec[2] = { (guint32) cp->pool->len, (guint32) n };
-          g_string_append_len (cp->pool, buf, n);
+          guint32 rec[2] = { (guint32) pool->len, (guint32) n };
+          g_string_append_len (pool, buf, n);
           g_array_append_val (forms, rec);
         }
     }
+  return forms;
+}
+
+static gpointer
+cue_prefixes_build (const EvlContext *ctx)
+{
+  CuePrefixes *cp = g_new0 (CuePrefixes, 1);
+  cp->abbrev = evl_context_get_lexicon (ctx, "en/abbreviations");
+  cp->starters = evl_context_get_lexicon (ctx, "en/sentence-starters");
+  cp->furniture = evl_context_get_lexicon (ctx, "en/furniture");
+
+  g_autoptr (GString) apool = g_string_new (NULL);
+  g_autoptr (GArray) aforms = folded_forms (ctx, "lexicons/en/abbreviations.txt", apool);
+  cp->abbrev_all = aforms == NULL;
+  for (guint f = 0; aforms && f < aforms->len; f++)
+    {
+      const guint32 *rec = &g_array_index (aforms, guint32, 2 * f);
+      const guchar *k = (const guchar *) apool->str + rec[0];
+      guint b = abbrev_bit (k[0], rec[1] > 1 ? k[rec[1] - 2] : 0, rec[1]);
+      cp->abbrev_bits[b >> 3] |= (guint8) (1u << (b & 7));
+    }
+
+  /* The folded forms first (the pool must not move while slots are added). */
+  cp->pool = g_string_new (NULL);
+  g_autoptr (GArray) forms = folded_forms (ctx, "lexicons/en/furniture.txt", cp->pool);
+  cp->none = forms == NULL;
   guint32 n_slots = 64;
   while (n_slots < (cp->pool->len + 1) * 2)
     n_slots *= 2;
   cp->mask = n_slots - 1;
   cp->slots = g_new0 (CueSlot, n_slots);
-  for (guint f = 0; f < forms->len; f++)
+  for (guint f = 0; forms && f < forms->len; f++)
     {
       const guint32 *rec = &g_array_index (forms, guint32, 2 * f);
       for (guint32 k = 1; k <= rec[1]; k++)
@@ -891,13 +952,6 @@ static const CuePrefixes *
 cue_prefixes (const EvlContext *ctx)
 {
   return evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_SEGMENT, cue_prefixes_build, cue_prefixes_free);
-}
-
-static inline guint
-fold_byte (char c)
-{
-  guint b = (guchar) c;
-  return b - 'A' < 26u ? b + 32u : b;
 }
 
 /* Can a furniture cue start at the token @p (@n bytes)?  TRUE when unsure
@@ -1096,6 +1150,7 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   s.starters = cp->starters;
   s.furniture = cp->furniture;
   s.cue_prefixes = s.furniture ? cp : NULL;
+  s.abbrev_bits = cp->abbrev_all ? NULL : cp->abbrev_bits;
   s.cap_tk = (guint) MIN (s.len / 5 + 16, G_MAXUINT / 4);
   s.tk = g_new (EvlToken, s.cap_tk);
 
