@@ -325,42 +325,64 @@ attr_lit (Buf *b, const char *name_lit, gsize name_len, const char *value)
 
 /* An attribute as written for one value string (memo_get()). */
 typedef struct {
-  const char *value;      /* NULL: an empty slot */
+  const char *value;      /* the key (unused for the constant slots) */
   gsize len;              /* of text */
   char text[48];
 } AttrMemo;
 
+/* The attributes kept for one attribute name (memo_get()). */
 enum { MEMO_SLOTS = 8 };
+typedef struct {
+  AttrMemo slot[MEMO_SLOTS];
+  guint n;                /* slots in use */
+  guint next;             /* the one to replace when all are */
+} AttrMemoSet;
 
-/* ' name="value"' for @value (not NULL) from @memo (MEMO_SLOTS slots,
- * empty at first), made there when no earlier call had the same @value
- * pointer; NULL when too long to keep.  The tense, aspect and modality
- * strings of a document's events are a few interned or constant
- * strings, escaped once per document instead of once per event (strlen
- * and the byte loop were 3.0 M instructions for 30,000 values on the 400
- * small documents).  The key is a pointer, so a memo lives for one
- * document: its strings do not change while it is written. */
-G_ALWAYS_INLINE static inline const AttrMemo *
-memo_get (AttrMemo *memo, const char *name_lit, gsize name_len, const char *value)
+/* Made anew per value string out of line (once per document and value). */
+static G_GNUC_NO_INLINE const AttrMemo *
+memo_add (AttrMemoSet *set, const char *name_lit, gsize name_len, const char *value)
 {
-  guintptr key = (guintptr) value;
-  AttrMemo *m = &memo[((key * 0x9E3779B1u) >> 16) & (MEMO_SLOTS - 1)];
-  if (G_UNLIKELY (m->value != value))
+  /* Escaped into room for the worst case (every byte "&quot;"), then
+   * kept if it fits. */
+  char tmp[16 + 6 * sizeof set->slot[0].text];
+  if (name_len > 16 || strlen (value) > sizeof set->slot[0].text)
+    return NULL;
+  Buf t = { tmp, 0, sizeof tmp };   /* never grows: checked above */
+  attr_lit (&t, name_lit, name_len, value);
+  if (t.len > sizeof set->slot[0].text)
+    return NULL;
+  AttrMemo *m;
+  if (set->n < MEMO_SLOTS)
+    m = &set->slot[set->n++];
+  else
     {
-      /* Escaped into room for the worst case (every byte "&quot;"),
-       * then kept if it fits. */
-      char tmp[16 + 6 * sizeof m->text];
-      if (name_len > 16 || strlen (value) > sizeof m->text)
-        return NULL;
-      Buf t = { tmp, 0, sizeof tmp };   /* never grows: checked above */
-      attr_lit (&t, name_lit, name_len, value);
-      if (t.len > sizeof m->text)
-        return NULL;
-      memcpy (m->text, tmp, t.len);
-      m->value = value;
-      m->len = t.len;
+      m = &set->slot[set->next];
+      set->next = (set->next + 1) % MEMO_SLOTS;
     }
+  memcpy (m->text, tmp, t.len);
+  m->value = value;
+  m->len = t.len;
   return m;
+}
+
+/* ' name="value"' for @value (not NULL) from @set (empty at first),
+ * made there when no earlier call had the same @value pointer; NULL
+ * when too long to keep.  The tense, aspect and modality strings of a
+ * document's events are a few interned or constant strings, escaped
+ * once per document instead of once per event (strlen and the byte loop
+ * were 3.0 M instructions for 30,000 values on the 400 small
+ * documents).  The key is a pointer, so a memo lives for one document:
+ * its strings do not change while it is written.  Searched in order of
+ * first use, not hashed by address: a hashed table's collisions came
+ * and went with the strings' addresses (0.3 M instructions between two
+ * builds). */
+G_ALWAYS_INLINE static inline const AttrMemo *
+memo_get (AttrMemoSet *set, const char *name_lit, gsize name_len, const char *value)
+{
+  for (guint k = 0; k < set->n; k++)
+    if (set->slot[k].value == value)
+      return &set->slot[k];
+  return memo_add (set, name_lit, name_len, value);
 }
 
 #define memo_get_lit(memo, name, value) \
@@ -548,8 +570,8 @@ static const AttrMemo polarity_pos[2][2] = {   /* [negated][verb] */
  * bounds check per piece was 1.2 M instructions for 15,000 lines on the
  * 400 small documents); a value too long for a memo takes attr_lit(). */
 static void
-write_instance (Buf *b, const EvlEventMention *e, guint i, AttrMemo *tense, AttrMemo *aspect,
-                AttrMemo *modality)
+write_instance (Buf *b, const EvlEventMention *e, guint i, AttrMemoSet *tense, AttrMemoSet *aspect,
+                AttrMemoSet *modality)
 {
   const AttrMemo *t = e->tense ? memo_get_lit (tense, "tense", e->tense) : &tense_none;
   const AttrMemo *a = e->aspect ? memo_get_lit (aspect, "aspect", e->aspect) : &aspect_none;
@@ -602,15 +624,15 @@ static void
 write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_kept,
                  GOutputStream *out, GError **error)
 {
-  AttrMemo tense[MEMO_SLOTS], aspect[MEMO_SLOTS], modality[MEMO_SLOTS];
-  for (guint k = 0; k < MEMO_SLOTS; k++)
-    tense[k].value = aspect[k].value = modality[k].value = NULL;
+  AttrMemoSet tense, aspect, modality;
+  tense.n = aspect.n = modality.n = 0;
+  tense.next = aspect.next = modality.next = 0;
   for (guint k = 0; k < n_kept; k++)
     {
       const Item *it = &kept[k];
       flush (b, out, FALSE, error);
       if (!it->is_timex)
-        write_instance (b, &ev[it->index], it->index, tense, aspect, modality);
+        write_instance (b, &ev[it->index], it->index, &tense, &aspect, &modality);
     }
 }
 
