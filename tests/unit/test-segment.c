@@ -439,3 +439,24 @@ ParameterizedTest (WrapCase *c, segment, hard_wrapped_lines, .init = setup, .fin
   cr_assert_eq (n, c->n_sentences, "%u lines of %zu bytes, sep %02x: %u sentences, expected %u", c->n_lines,
                 strlen (c->line), (guint) (guchar) c->sep[0], n, c->n_sentences);
 }
+
+/* Text denser in tokens than the first guess of the token array (a
+ * token per five bytes): "a," a thousand times, a token a byte, every
+ * span and flag in place after the array grows. */
+Test (segment, dense_tokens_grow_the_array, .init = setup, .fini = teardown)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (text, "a,");
+  g_autoptr (EvlDocument) doc = segment (text->str);
+  guint n;
+  const EvlToken *t = evl_document_get_tokens (doc, &n);
+  cr_assert_eq (n, 2000u);
+  for (guint i = 0; i < n; i++)
+    {
+      cr_assert_eq (t[i].span.start, i);
+      cr_assert_eq (t[i].span.end, i + 1);
+      cr_assert_eq (t[i].flags & (EVL_TOKEN_WORD | EVL_TOKEN_PUNCT), i % 2 ? EVL_TOKEN_PUNCT : EVL_TOKEN_WORD,
+                    "token %u flags %x", i, t[i].flags);
+    }
+}

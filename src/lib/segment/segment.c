@@ -431,8 +431,11 @@ tokenize (Seg *s)
   const char *t = s->text;
   const gsize len = s->len;
   const guint8 *cls = byte_class;
-  EvlToken *tk = s->tk;
-  guint n = s->n_tk, cap = s->cap_tk, pending_nl = 0;
+  /* The next token's record and the array's end: two registers where an
+   * array, a count and a capacity were three, spilled to the stack and
+   * reloaded for every token. */
+  EvlToken *out = s->tk + s->n_tk, *out_end = s->tk + s->cap_tk;
+  guint pending_nl = 0;
   /* Whether the text is hard-wrapped (see count_line()), from the
    * lines met here: a separate pass with memchr was 0.5 M instructions
    * on the 400 small documents.  Every newline is a blank between two
@@ -472,28 +475,29 @@ tokenize (Seg *s)
         }
       else
         {
-          te = general_token (s, tk, n, i, &ts, &flags);
+          te = general_token (s, s->tk, (guint) (out - s->tk), i, &ts, &flags);
           if (flags == 0)
             {
               i = te;
               continue;
             }
         }
-      if (G_UNLIKELY (n == cap))
+      if (G_UNLIKELY (out == out_end))
         {
-          s->n_tk = n;
-          tk = grow_tokens (s);
-          cap = s->cap_tk;
+          s->n_tk = (guint) (out - s->tk);
+          EvlToken *tk = grow_tokens (s);
+          out = tk + s->n_tk;
+          out_end = tk + s->cap_tk;
         }
-      tk[n].span.start = (guint32) ts;
-      tk[n].span.end = (guint32) te;
-      tk[n].sentence = MIN (pending_nl, 2);
-      tk[n].flags = flags;
-      n++;
+      out->span.start = (guint32) ts;
+      out->span.end = (guint32) te;
+      out->sentence = MIN (pending_nl, 2);
+      out->flags = flags;
+      out++;
       pending_nl = 0;
       i = te;
     }
-  s->n_tk = n;
+  s->n_tk = (guint) (out - s->tk);
   count_line (t, len, line_start, len, &lines, &long_lines, &inner_breaks);
   s->wrapped = lines >= 4 && long_lines * 2 > lines && inner_breaks * 2 > lines;
 }
