@@ -471,12 +471,18 @@ plural_pod (const TxScan *s, int i)
 static void
 init_match (TxMatch *m, int start)
 {
-  memset (m, 0, sizeof *m);
+  /* what a memset() and evl_timex_point_clear() of both points give,
+   * copied: run_patterns() starts every pattern from it (the memset()
+   * and two calls a tx_match() were ~0.13 M instructions more on the
+   * 400 small documents) */
+  static const TxMatch blank = {
+    .end = -1,
+    .type = EVL_TIMEX_DATE,
+    .pt = { .year = -1, .hour = -1, .minute = -1 },
+    .pt2 = { .year = -1, .hour = -1, .minute = -1 },
+  };
+  *m = blank;
   m->start = start;
-  m->end = -1;
-  m->type = EVL_TIMEX_DATE;
-  evl_timex_point_clear (&m->pt);
-  evl_timex_point_clear (&m->pt2);
 }
 
 /* 'this year', 'last year', 'next year' after a month or season. */
@@ -2207,12 +2213,11 @@ static int
 run_patterns (TxScan *s, int i, const PatternEntry *pats, guint32 set, int floor_end, TxMatch *m)
 {
   int best = -1;
-  TxMatch blank, tmp;
-  init_match (&blank, i);
+  TxMatch tmp;
   for (; set; set &= set - 1)
     {
       gsize k = tx_lowest_bit (set);
-      tmp = blank;
+      init_match (&tmp, i);
       int e = pats[k].fn (s, i, &tmp);
       if (e > best && e > floor_end)
         {
