@@ -458,6 +458,9 @@ tokenize (Seg *s)
           i++;
           continue;
         }
+      /* ts and flags are never passed by address: the helpers that set
+       * theirs get copies, so that these stay in registers (stored to the
+       * stack for every token otherwise). */
       gsize ts = i, te;
       guint16 flags;
       if (k & B_ALNUM)
@@ -466,21 +469,26 @@ tokenize (Seg *s)
           if (te < len && (cls[(guchar) t[te]] & B_MORE))
             {
               te = scan_word (s, i, te);
-              flags = ascii_word_flags (cls, t + i, te - i, k);
+              guint16 f = ascii_word_flags (cls, t + i, te - i, k);
               if (te < len && t[te] == '.')
-                te = take_abbrev_period (s, i, te, &flags);
+                te = take_abbrev_period (s, i, te, &f);
+              flags = f;
             }
           else
             flags = ascii_word_flags (cls, t + i, te - i, k);
         }
       else
         {
-          te = general_token (s, s->tk, (guint) (out - s->tk), i, &ts, &flags);
-          if (flags == 0)
+          gsize gs;
+          guint16 f;
+          te = general_token (s, s->tk, (guint) (out - s->tk), i, &gs, &f);
+          if (f == 0)
             {
               i = te;
               continue;
             }
+          ts = gs;
+          flags = f;
         }
       if (G_UNLIKELY (out == out_end))
         {
