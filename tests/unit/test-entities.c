@@ -976,3 +976,36 @@ ParameterizedTest (RunCase *tc, entities, long_lower_case_runs_keep_titles_and_p
   else
     cr_expect_str_eq (c->role ? c->role : "", tc->role, "role of '%s' in \"%s\"", tc->mention, tc->text);
 }
+
+/* The per-context cue kind bits answer as the "kind=" lists do: a member
+ * bit for each listed kind, the title bits for the text anywhere. */
+Test (entities, cue_bits_equal_the_kind_lists)
+{
+  static const struct { const char *name; guint bit; } kinds[] = {
+    { "connector", EVL_CUE_CONNECTOR }, { "epithet", EVL_CUE_EPITHET },
+    { "loc-head", EVL_CUE_LOC_HEAD }, { "loc-prefix", EVL_CUE_LOC_PREFIX },
+    { "motion", EVL_CUE_MOTION }, { "not-entity", EVL_CUE_NOT_ENTITY },
+    { "org-head", EVL_CUE_ORG_HEAD }, { "place-prep", EVL_CUE_PLACE_PREP },
+    { "title-mod", EVL_CUE_TITLE_MOD }, { "title-start", EVL_CUE_TITLE_START },
+  };
+  const EvlEntLex *lex = evl_ent_lex_get (ctx);
+  cr_assert_not_null (lex->cues);
+  guint set = 0;
+  for (guint i = 0; i < evl_lexicon_size (lex->cues); i++)
+    {
+      const EvlLexEntry *e = evl_lexicon_get (lex->cues, i);
+      const char *v = evl_ent_attr (e, "kind");
+      g_auto (GStrv) list = g_strsplit (v ? v : "", "|", -1);
+      guint bits = evl_ent_cue_bits (lex, e);
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          gboolean want = v && g_strv_contains ((const char *const *) list, kinds[k].name);
+          cr_expect_eq ((bits & kinds[k].bit) != 0, want, "'%s' kind %s", e->canonical, kinds[k].name);
+          set += want;
+        }
+      cr_expect_eq ((bits & EVL_CUE_HAS_TITLE_MOD) != 0, v && strstr (v, "title-mod"), "'%s'", e->canonical);
+      cr_expect_eq ((bits & EVL_CUE_HAS_TITLE_START) != 0, v && strstr (v, "title-start"), "'%s'", e->canonical);
+    }
+  cr_assert_gt (set, 200);
+  cr_expect_eq (evl_ent_cue_bits (lex, NULL), 0u);
+}

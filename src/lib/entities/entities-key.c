@@ -175,6 +175,53 @@ evl_ent_forms_has (const EvlEntLex *lex, EvlEntAttrId attr, guint l,
   return FALSE;
 }
 
+static const char *const cue_kind_names[] = {
+  "connector", "epithet", "loc-head", "loc-prefix", "motion",
+  "not-entity", "org-head", "place-prep", "title-mod", "title-start",
+};
+
+/* The EVL_CUE_* bits of a kind list "a|b|c" (nullable). */
+static guint
+kind_list_bits (const char *v)
+{
+  guint bits = 0;
+  if (v == NULL)
+    return 0;
+  for (guint b = 0; b < G_N_ELEMENTS (cue_kind_names); b++)
+    {
+      gsize kl = strlen (cue_kind_names[b]);
+      for (const char *p = v; *p;)
+        {
+          if (strncmp (p, cue_kind_names[b], kl) == 0 && (p[kl] == '|' || p[kl] == '\0'))
+            {
+              bits |= 1u << b;
+              break;
+            }
+          p = strchr (p, '|');
+          if (p == NULL)
+            break;
+          p++;
+        }
+    }
+  if (strstr (v, "title-mod"))
+    bits |= EVL_CUE_HAS_TITLE_MOD;
+  if (strstr (v, "title-start"))
+    bits |= EVL_CUE_HAS_TITLE_START;
+  return bits;
+}
+
+guint
+evl_ent_cue_bits (const EvlEntLex *lex, const EvlLexEntry *cue)
+{
+  if (cue == NULL)
+    return 0;
+  guint n = lex->cues ? evl_lexicon_size (lex->cues) : 0;
+  const EvlLexEntry *base = n ? evl_lexicon_get (lex->cues, 0) : NULL;
+  if (base && cue >= base && cue < base + n)
+    return lex->cue_bits[cue - base];
+  return kind_list_bits (evl_ent_attr (cue, "kind"));
+}
+
 static gpointer
 lex_build (const EvlContext *ctx)
 {
@@ -200,6 +247,10 @@ lex_build (const EvlContext *ctx)
   for (guint a = 0; a < EVL_ENT_N_ATTR; a++)
     for (guint l = 0; l < 2; l++)
       forms_build (lex, (EvlEntAttrId) a, l);
+  guint n_cues = lex->cues ? evl_lexicon_size (lex->cues) : 0;
+  lex->cue_bits = g_new0 (guint16, n_cues + 1);
+  for (guint i = 0; i < n_cues; i++)
+    lex->cue_bits[i] = (guint16) kind_list_bits (evl_ent_attr (evl_lexicon_get (lex->cues, i), "kind"));
   /* The word alone in each lexicon some form of which starts with it (the
    * scanner reads one[l] only then). */
   for (guint32 i = 0; i <= lex->first_mask; i++)
@@ -226,6 +277,7 @@ lex_free (gpointer p)
   EvlEntLex *lex = p;
   g_free (lex->first);
   g_free (lex->one_bloom);
+  g_free (lex->cue_bits);
   for (guint a = 0; a < EVL_ENT_N_ATTR; a++)
     for (guint l = 0; l < 2; l++)
       {

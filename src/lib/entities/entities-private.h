@@ -83,6 +83,8 @@ typedef struct {
   guint32 *form_off[EVL_ENT_N_ATTR][2];
   guint8 *form_data[EVL_ENT_N_ATTR][2];
   GArray *words;             /* EvlEntWord, at most G_MAXUINT16 */
+  /* evl_ent_cue_bits() of each entry of the cues, by index. */
+  guint16 *cue_bits;
   GStringChunk *word_text;
   /* evl_ent_gaz_key()'s cache: (line, type) -> key, filled on first use,
    * shared by the threads annotating documents. */
@@ -144,6 +146,30 @@ evl_ent_one_slot (guint64 head, gsize len)
   guint64 h = (head ^ ((guint64) len << 56)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
   return (guint32) (h >> (64 - EVL_ENT_ONE_BITS));
 }
+
+/* What an entity-cues line's "kind=a|b" attribute holds: EVL_CUE_<KIND>
+ * when the list has that member, EVL_CUE_HAS_TITLE_* when its text
+ * contains "title-start" / "title-mod" anywhere. */
+enum {
+  EVL_CUE_CONNECTOR = 1 << 0,
+  EVL_CUE_EPITHET = 1 << 1,
+  EVL_CUE_LOC_HEAD = 1 << 2,
+  EVL_CUE_LOC_PREFIX = 1 << 3,
+  EVL_CUE_MOTION = 1 << 4,
+  EVL_CUE_NOT_ENTITY = 1 << 5,
+  EVL_CUE_ORG_HEAD = 1 << 6,
+  EVL_CUE_PLACE_PREP = 1 << 7,
+  EVL_CUE_TITLE_MOD = 1 << 8,
+  EVL_CUE_TITLE_START = 1 << 9,
+  EVL_CUE_HAS_TITLE_MOD = 1 << 10,
+  EVL_CUE_HAS_TITLE_START = 1 << 11,
+};
+
+/* The EVL_CUE_* bits of the first "kind=" attribute of @cue (nullable; 0
+ * when none), from a per-context table for lines of the cues lexicon:
+ * parsing the list per question was ~1 M instructions on the small
+ * corpus. */
+guint evl_ent_cue_bits (const EvlEntLex *lex, const EvlLexEntry *cue);
 
 /* (transfer none) The stage's lexicons and derived tables for @ctx, built
  * on first use and kept by the context. */

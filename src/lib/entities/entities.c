@@ -489,27 +489,19 @@ longest (const Scan *s, EvlEntLexId id, guint i, guint kmax, const EvlLexEntry *
   return 0;
 }
 
+/* The longest cue of at most @k tokens from @i whose kinds include @kind
+ * (an EVL_CUE_* member bit): TRUE, its length in *@len_out. */
 static gboolean
-cue_is (const Scan *s, guint i, guint k, const char *kind, guint *len_out)
+cue_is (const Scan *s, guint i, guint k, guint kind, guint *len_out)
 {
   for (guint n = k; n >= 1; n--)
     {
       const EvlLexEntry *e = lookup_tokens (s, EVL_ENT_LEX_CUES, i, n);
-      if (e)
+      if (e && (evl_ent_cue_bits (s->lex, e) & kind))
         {
-          const char *v = evl_ent_attr (e, "kind");
-          gsize kl = strlen (kind);
-          for (const char *p = v; p && *p;)
-            {
-              if (strncmp (p, kind, kl) == 0 && (p[kl] == '|' || p[kl] == '\0'))
-                {
-                  if (len_out)
-                    *len_out = n;
-                  return TRUE;
-                }
-              p = strchr (p, '|');
-              p = p ? p + 1 : NULL;
-            }
+          if (len_out)
+            *len_out = n;
+          return TRUE;
         }
     }
   return FALSE;
@@ -547,7 +539,7 @@ name_extent (const Scan *s, guint i)
           j++;
           continue;
         }
-      if (cue_is (s, j, 1, "loc-head", NULL))
+      if (cue_is (s, j, 1, EVL_CUE_LOC_HEAD, NULL))
         j++;
       break;
     }
@@ -919,12 +911,12 @@ capital_is_actor (const Scan *s, guint i)
 {
   if (i == 0 || s->tok[i - 1].sentence != s->sentence)
     return TRUE;
-  if (cue_is (s, i - 1, 1, "place-prep", NULL))
+  if (cue_is (s, i - 1, 1, EVL_CUE_PLACE_PREP, NULL))
     return FALSE;
   /* 'flew to Tokyo', 'a visit to Pyongyang' (but 'supplied weapons to
    * Pyongyang' is the government). */
   return !(tok_is (s, i - 1, "to") && i >= 2 && s->tok[i - 2].sentence == s->sentence
-           && cue_is (s, i - 2, 1, "motion", NULL));
+           && cue_is (s, i - 2, 1, EVL_CUE_MOTION, NULL));
 }
 
 /* Emits the candidate for a gazetteer match (not a demonym). */
@@ -1045,7 +1037,7 @@ cap_run (const Scan *s, guint i, guint limit)
           continue;
         }
       guint k = 0;
-      if (j > i && is_word (s, j) && !is_cap (s, j) && cue_is (s, j, 1, "connector", &k)
+      if (j > i && is_word (s, j) && !is_cap (s, j) && cue_is (s, j, 1, EVL_CUE_CONNECTOR, &k)
           && is_cap (s, j + 1))
         {
           j++;
@@ -1063,7 +1055,7 @@ static gboolean
 has_org_head (const Scan *s, guint a, guint b)
 {
   for (guint j = a; j < b; j++)
-    if (is_cap (s, j) && cue_is (s, j, MIN (2, b - j), "org-head", NULL))
+    if (is_cap (s, j) && cue_is (s, j, MIN (2, b - j), EVL_CUE_ORG_HEAD, NULL))
       return TRUE;
   return FALSE;
 }
@@ -1071,9 +1063,9 @@ has_org_head (const Scan *s, guint a, guint b)
 static gboolean
 ends_loc_head (const Scan *s, guint a, guint b)
 {
-  if (b - a >= 2 && cue_is (s, b - 2, 2, "loc-head", NULL))
+  if (b - a >= 2 && cue_is (s, b - 2, 2, EVL_CUE_LOC_HEAD, NULL))
     return TRUE;
-  return b - a >= 2 && cue_is (s, b - 1, 1, "loc-head", NULL);
+  return b - a >= 2 && cue_is (s, b - 1, 1, EVL_CUE_LOC_HEAD, NULL);
 }
 
 /* Lower-case words that may carry on a name once it is recognised as a
@@ -1082,7 +1074,7 @@ static gboolean
 after_place_prep (const Scan *s, guint i)
 {
   return i > 0 && s->tok[i - 1].sentence == s->sentence
-         && cue_is (s, i - 1, 1, "place-prep", NULL);
+         && cue_is (s, i - 1, 1, EVL_CUE_PLACE_PREP, NULL);
 }
 
 /* Classifies the capitalised run [a, b) and emits it.  Returns one past
@@ -1100,21 +1092,21 @@ emit_run (Scan *s, guint a, guint b)
     return b;
 
   /* 'Sixth Amendment', 'World War II': laws, events, documents. */
-  if (b - a >= 2 && cue_is (s, b - 1, 1, "not-entity", NULL))
+  if (b - a >= 2 && cue_is (s, b - 1, 1, EVL_CUE_NOT_ENTITY, NULL))
     return b;
   if (b - a >= 2 && has_org_head (s, a, b))
     {
       add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION);
       return b;
     }
-  if (ends_loc_head (s, a, b) || (b - a >= 2 && cue_is (s, a, 1, "loc-prefix", NULL)))
+  if (ends_loc_head (s, a, b) || (b - a >= 2 && cue_is (s, a, 1, EVL_CUE_LOC_PREFIX, NULL)))
     {
       add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
       return b;
     }
   /* Name + the + epithet: 'Peter the Great'. */
   for (guint j = a + 1; j + 1 < b; j++)
-    if (tok_is (s, j, "the") && j + 2 == b && cue_is (s, j + 1, 1, "epithet", NULL))
+    if (tok_is (s, j, "the") && j + 2 == b && cue_is (s, j + 1, 1, EVL_CUE_EPITHET, NULL))
       {
         add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_PERSON);
         return b;
@@ -1216,11 +1208,11 @@ split_compound (Scan *s, guint i)
 
 /* ---- titles and role descriptions ---- */
 
-/* The kinds of the single-word cue at @j ("org-head|title-mod"), or NULL. */
-static const char *
+/* The EVL_CUE_* bits of the single-word cue at @j (0: none). */
+static guint
 cue_kinds (const Scan *s, guint j)
 {
-  return evl_ent_attr (lookup_one (s, EVL_ENT_LEX_CUES, j), "kind");
+  return evl_ent_cue_bits (s->lex, lookup_one (s, EVL_ENT_LEX_CUES, j));
 }
 
 /* Longest title at @j.  One single-word lookup in each of the titles and
@@ -1228,10 +1220,10 @@ cue_kinds (const Scan *s, guint j)
  * first word is a title, or a cue of kind title-start or title-mod);
  * @kinds is cue_kinds() of @j. */
 static guint
-title_at (const Scan *s, guint j, const char *kinds, const EvlLexEntry **out)
+title_at (const Scan *s, guint j, guint kinds, const EvlLexEntry **out)
 {
   if (lookup_one (s, EVL_ENT_LEX_TITLES, j) == NULL
-      && (kinds == NULL || (!strstr (kinds, "title-start") && !strstr (kinds, "title-mod"))))
+      && !(kinds & (EVL_CUE_HAS_TITLE_START | EVL_CUE_HAS_TITLE_MOD)))
     return 0;
   return longest (s, EVL_ENT_LEX_TITLES, j, MAX_SPAN_WORDS, out);
 }
@@ -1309,7 +1301,7 @@ parse_title (const Scan *s, guint i, TitlePhrase *tp)
           continue;
         }
       const EvlLexEntry *t = NULL;
-      const char *kinds = cue_kinds (s, j);
+      guint kinds = cue_kinds (s, j);
       guint tk = title_at (s, j, kinds, &t);
       if (tk > 0)
         {
@@ -1320,8 +1312,8 @@ parse_title (const Scan *s, guint i, TitlePhrase *tp)
           j += tk;
           continue;
         }
-      if (tp->title_end == 0 && kinds && (strstr (kinds, "title-mod") || strstr (kinds, "title-start"))
-          && cue_is (s, j, 2, "title-mod", &k))
+      if (tp->title_end == 0 && (kinds & (EVL_CUE_HAS_TITLE_MOD | EVL_CUE_HAS_TITLE_START))
+          && cue_is (s, j, 2, EVL_CUE_TITLE_MOD, &k))
         {
           if (tp->role_start == G_MAXUINT)
             tp->role_start = j;
