@@ -639,3 +639,77 @@ Test (events, records_image_is_the_runtime_records, .init = setup, .fini = teard
   evl_event_records_clear (&mapped);
   evl_event_records_clear (&built);
 }
+
+/* A sentence's events do not depend on where it sits in a document: the
+ * recognizer decides a token two tokens after reading it, from a ring of
+ * neighbours that point into a per-thread memo of word slots (refilled as
+ * new words come) and per-thread caches of suffix weights and numbers.
+ * Here each sentence comes
+ * after runs of thousands of words the memo has not seen (more than it
+ * has slots) and once at the very end of the document; every copy must
+ * get the events of the sentence alone, with their classes, lemmas,
+ * tenses and aspects. */
+typedef struct {
+  char text[160];
+} PositionCase;
+
+ParameterizedTestParameters (events, sentence_events_do_not_depend_on_position)
+{
+  static PositionCase cases[] = {
+    { "Officials said the talks collapsed after the launch failed, and both sides expect to "
+      "resume them soon." },
+    { "Rebels attacked the convoy, killed two soldiers and wounded nine." },
+    { "Troops looted, burned and destroyed villages, killing, wounding and displacing "
+      "thousands." },
+    { "He had been warned, she said, but he insisted, refused and resigned." },
+    { "The strike ended; workers voted, agreed, returned." },
+  };
+  return cr_make_param_array (PositionCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PositionCase *c, events, sentence_events_do_not_depend_on_position,
+                   .init = setup, .fini = teardown)
+{
+  const char *sentence = c->text;
+  gsize len = strlen (sentence);
+  g_autoptr (EvlDocument) alone = recognize (sentence);
+  guint n_alone;
+  const EvlEventMention *ev_alone = evl_document_get_event_mentions (alone, &n_alone);
+  cr_assert_gt (n_alone, 2, "\"%s\"", sentence);
+
+  enum { COPIES = 6, FILLER = 3500 };
+  g_autoptr (GString) text = g_string_new (NULL);
+  guint starts[COPIES];
+  guint word = 0;
+  for (guint k = 0; k < COPIES; k++)
+    {
+      for (guint j = 0; j < FILLER; j++, word++)
+        g_string_append_printf (text, "%s%c%u", j == 0 ? "Q" : " q", 'a' + word % 26, word);
+      g_string_append (text, ". ");
+      starts[k] = (guint) text->len;
+      g_string_append (text, sentence);
+      g_string_append_c (text, ' ');
+    }
+  g_string_truncate (text, text->len - 1);   /* the last copy ends the document */
+  g_autoptr (EvlDocument) doc = recognize (text->str);
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  for (guint k = 0; k < COPIES; k++)
+    {
+      guint found = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          if (ev[i].span.start < starts[k] || ev[i].span.start >= starts[k] + len)
+            continue;
+          cr_assert_lt (found, n_alone, "copy %u: more events than alone", k);
+          const EvlEventMention *a = &ev_alone[found++];
+          cr_assert_eq (ev[i].span.start - starts[k], a->span.start, "copy %u", k);
+          cr_assert_eq (ev[i].span.end - starts[k], a->span.end, "copy %u", k);
+          cr_assert_eq (ev[i].klass, a->klass, "copy %u, event %u", k, found);
+          cr_assert_str_eq (ev[i].lemma, a->lemma);
+          cr_assert_str_eq (ev[i].tense, a->tense);
+          cr_assert_str_eq (ev[i].aspect, a->aspect);
+        }
+      cr_assert_eq (found, n_alone, "copy %u: %u events, alone %u", k, found, n_alone);
+    }
+}
