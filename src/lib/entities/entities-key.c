@@ -187,21 +187,17 @@ kind_list_bits (const char *v)
   guint bits = 0;
   if (v == NULL)
     return 0;
-  for (guint b = 0; b < G_N_ELEMENTS (cue_kind_names); b++)
+  /* Each member once, against each name of its length. */
+  for (const char *p = v; *p;)
     {
-      gsize kl = strlen (cue_kind_names[b]);
-      for (const char *p = v; *p;)
-        {
-          if (strncmp (p, cue_kind_names[b], kl) == 0 && (p[kl] == '|' || p[kl] == '\0'))
-            {
-              bits |= 1u << b;
-              break;
-            }
-          p = strchr (p, '|');
-          if (p == NULL)
-            break;
-          p++;
-        }
+      const char *bar = strchr (p, '|');
+      gsize n = bar ? (gsize) (bar - p) : strlen (p);
+      for (guint b = 0; b < G_N_ELEMENTS (cue_kind_names); b++)
+        if (strlen (cue_kind_names[b]) == n && memcmp (p, cue_kind_names[b], n) == 0)
+          bits |= 1u << b;
+      if (bar == NULL)
+        break;
+      p = bar + 1;
     }
   if (strstr (v, "title-mod"))
     bits |= EVL_CUE_HAS_TITLE_MOD;
@@ -211,14 +207,8 @@ kind_list_bits (const char *v)
 }
 
 guint
-evl_ent_cue_bits (const EvlEntLex *lex, const EvlLexEntry *cue)
+evl_ent_cue_bits_slow (const EvlLexEntry *cue)
 {
-  if (cue == NULL)
-    return 0;
-  guint n = lex->cues ? evl_lexicon_size (lex->cues) : 0;
-  const EvlLexEntry *base = n ? evl_lexicon_get (lex->cues, 0) : NULL;
-  if (base && cue >= base && cue < base + n)
-    return lex->cue_bits[cue - base];
   return kind_list_bits (evl_ent_attr (cue, "kind"));
 }
 
@@ -248,6 +238,8 @@ lex_build (const EvlContext *ctx)
     for (guint l = 0; l < 2; l++)
       forms_build (lex, (EvlEntAttrId) a, l);
   guint n_cues = lex->cues ? evl_lexicon_size (lex->cues) : 0;
+  lex->cue_base = n_cues ? evl_lexicon_get (lex->cues, 0) : NULL;
+  lex->n_cues = n_cues;
   lex->cue_bits = g_new0 (guint16, n_cues + 1);
   for (guint i = 0; i < n_cues; i++)
     lex->cue_bits[i] = (guint16) kind_list_bits (evl_ent_attr (evl_lexicon_get (lex->cues, i), "kind"));

@@ -83,8 +83,11 @@ typedef struct {
   guint32 *form_off[EVL_ENT_N_ATTR][2];
   guint8 *form_data[EVL_ENT_N_ATTR][2];
   GArray *words;             /* EvlEntWord, at most G_MAXUINT16 */
-  /* evl_ent_cue_bits() of each entry of the cues, by index. */
+  /* evl_ent_cue_bits() of each entry of the cues, by index from
+   * cue_base (the cues' first entry; entries are one array). */
   guint16 *cue_bits;
+  const EvlLexEntry *cue_base;
+  guint n_cues;
   GStringChunk *word_text;
   /* evl_ent_gaz_key()'s cache: (line, type) -> key, filled on first use,
    * shared by the threads annotating documents. */
@@ -165,11 +168,8 @@ enum {
   EVL_CUE_HAS_TITLE_START = 1 << 11,
 };
 
-/* The EVL_CUE_* bits of the first "kind=" attribute of @cue (nullable; 0
- * when none), from a per-context table for lines of the cues lexicon:
- * parsing the list per question was ~1 M instructions on the small
- * corpus. */
-guint evl_ent_cue_bits (const EvlEntLex *lex, const EvlLexEntry *cue);
+/* evl_ent_cue_bits() of a line that is not the cues lexicon's. */
+guint evl_ent_cue_bits_slow (const EvlLexEntry *cue);
 
 /* (transfer none) The stage's lexicons and derived tables for @ctx, built
  * on first use and kept by the context. */
@@ -214,6 +214,20 @@ static inline guint32
 evl_ent_word_hash_step (guint32 h, guchar c)
 {
   return (h ^ ((guint) (c - 'A') < 26u ? c + 32u : c)) * 16777619u;
+}
+
+/* The EVL_CUE_* bits of the first "kind=" attribute of @cue (nullable; 0
+ * when none), from a per-context table for lines of the cues lexicon:
+ * parsing the list per question was ~1.7 M instructions on the small
+ * corpus. */
+static inline guint
+evl_ent_cue_bits (const EvlEntLex *lex, const EvlLexEntry *cue)
+{
+  if (cue == NULL)
+    return 0;
+  if (lex->n_cues && cue >= lex->cue_base && cue < lex->cue_base + lex->n_cues)
+    return lex->cue_bits[cue - lex->cue_base];
+  return evl_ent_cue_bits_slow (cue);
 }
 
 /* (transfer none) The first-word slot of the word of @len bytes whose
