@@ -276,6 +276,39 @@ put_str (Cursor *c, const char *s)
   put_json_string (c, s, strlen (s));
 }
 
+/* The strings met so far in one line, by address.  The vocabulary
+ * (class, lemma, type, tense, aspect...) repeats from event to event:
+ * its escaped form is copied from where it was first written in the
+ * line instead of measured and escaped again (that was a third of the
+ * line's instructions).  Valid for one line only: the addresses are the
+ * document's and the context's, which do not change while it is
+ * written. */
+#define MEMO_SLOTS 256
+
+typedef struct {
+  const char *key;
+  gsize at, len;   /* offset in the buffer of the escaped form, its length */
+} MemoSlot;
+
+static void
+put_memo (Cursor *c, MemoSlot *memo, const char *s)
+{
+  guintptr h = (guintptr) s;
+  MemoSlot *m = &memo[(h >> 3 ^ h >> 9) & (MEMO_SLOTS - 1)];
+  if (m->key == s)
+    {
+      reserve (c, m->len);
+      memcpy (c->p, c->s->str + m->at, m->len);   /* earlier bytes: no overlap */
+      c->p += m->len;
+      return;
+    }
+  gsize at = (gsize) (c->p - c->s->str);   /* an offset: put_str() may move the buffer */
+  put_str (c, s);
+  m->key = s;
+  m->at = at;
+  m->len = (gsize) (c->p - c->s->str) - at;
+}
+
 /* @member (",\"name\":") then @value, when @value is set. */
 #define MEMBER_STR(c, member, value)                    \
   G_STMT_START {                                        \
@@ -284,6 +317,17 @@ put_str (Cursor *c, const char *s)
       {                                                 \
         LIT (c, member);                                \
         put_str (c, v_);                                \
+      }                                                 \
+  } G_STMT_END
+
+/* The same for a value that may repeat in the line. */
+#define MEMBER_MEMO(c, memo, member, value)             \
+  G_STMT_START {                                        \
+    const char *v_ = (value);                           \
+    if (v_ != NULL)                                     \
+      {                                                 \
+        LIT (c, member);                                \
+        put_memo (c, memo, v_);                         \
       }                                                 \
   } G_STMT_END
 
@@ -332,6 +376,7 @@ evl_export_tag_json_line (GString *out, const EvlDocument *doc)
   const char *text = evl_document_get_text (doc, &text_len);
   Cursor cur, *c = &cur;
   cursor_init (c, out);
+  MemoSlot memo[MEMO_SLOTS] = { { NULL, 0, 0 } };
   /* A document always has an id (evl_document_new() requires one), so
    * every later member starts with a comma. */
   LIT (c, "{\"id\":");
@@ -347,12 +392,12 @@ evl_export_tag_json_line (GString *out, const EvlDocument *doc)
     {
       static const char key[] = "{\"tid\":";
       open_item (c, i, key, sizeof key - 1, 't', text, text_len, t[i].span);
-      MEMBER_STR (c, ",\"type\":",
-                  (guint) t[i].type < G_N_ELEMENTS (timex_types) ? timex_types[t[i].type] : NULL);
-      MEMBER_STR (c, ",\"value\":", t[i].value);
-      MEMBER_STR (c, ",\"mod\":", t[i].mod);
-      MEMBER_STR (c, ",\"quant\":", t[i].quant);
-      MEMBER_STR (c, ",\"freq\":", t[i].freq);
+      MEMBER_MEMO (c, memo, ",\"type\":",
+                   (guint) t[i].type < G_N_ELEMENTS (timex_types) ? timex_types[t[i].type] : NULL);
+      MEMBER_MEMO (c, memo, ",\"value\":", t[i].value);
+      MEMBER_MEMO (c, memo, ",\"mod\":", t[i].mod);
+      MEMBER_MEMO (c, memo, ",\"quant\":", t[i].quant);
+      MEMBER_MEMO (c, memo, ",\"freq\":", t[i].freq);
       if (t[i].anchor >= 0)
         {
           LIT (c, ",\"anchorTimeID\":");
@@ -367,13 +412,16 @@ evl_export_tag_json_line (GString *out, const EvlDocument *doc)
     {
       static const char key[] = "{\"eid\":";
       open_item (c, i, key, sizeof key - 1, 'e', text, text_len, e[i].span);
-      MEMBER_STR (c, ",\"class\":", evl_event_class_to_string (e[i].klass));
-      MEMBER_STR (c, ",\"lemma\":", e[i].lemma);
-      MEMBER_STR (c, ",\"type\":", e[i].type);
-      MEMBER_STR (c, ",\"tense\":", e[i].tense);
-      MEMBER_STR (c, ",\"aspect\":", e[i].aspect);
-      MEMBER_STR (c, ",\"polarity\":", e[i].polarity == EVL_POLARITY_NEG ? "NEG" : "POS");
-      MEMBER_STR (c, ",\"modality\":", e[i].modality);
+      MEMBER_MEMO (c, memo, ",\"class\":", evl_event_class_to_string (e[i].klass));
+      MEMBER_MEMO (c, memo, ",\"lemma\":", e[i].lemma);
+      MEMBER_MEMO (c, memo, ",\"type\":", e[i].type);
+      MEMBER_MEMO (c, memo, ",\"tense\":", e[i].tense);
+      MEMBER_MEMO (c, memo, ",\"aspect\":", e[i].aspect);
+      if (e[i].polarity == EVL_POLARITY_NEG)
+        LIT (c, ",\"polarity\":\"NEG\"");
+      else
+        LIT (c, ",\"polarity\":\"POS\"");
+      MEMBER_MEMO (c, memo, ",\"modality\":", e[i].modality);
       if (e[i].timex >= 0)
         {
           LIT (c, ",\"timex\":");
