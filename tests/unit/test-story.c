@@ -1849,3 +1849,42 @@ ParameterizedTest (KeyCase *c, story, lazy_token_forms_are_the_folded_forms)
   cr_assert_str_eq (got, "");
   cr_assert_eq (evl_story_key_into (&sd, -1, got), 0);
 }
+
+/* The nearest dated timex of the clause anchors an event: the nearer side
+ * wins, a tie goes to the right, a timex of another sentence is never a
+ * candidate, and a timex of several tokens is one candidate (its first
+ * token in the clause).  nearest_timex() walks the sentence's run of the
+ * timex-covered tokens outward from the trigger. */
+typedef struct {
+  char text[96];
+  char left[24], left_value[12];   /* timexes in text order; "" none */
+  char right[24], right_value[12];
+  gboolean want_right;             /* else the left one */
+} NearestCase;
+
+ParameterizedTestParameters (story, nearest_timex_of_the_clause_anchors)
+{
+  static NearestCase cases[] = {
+    { "In May Kim met Putin in June.", "May", "2023-05", "June", "2023-06", FALSE },
+    { "In May Kim met in June.", "May", "2023-05", "June", "2023-06", TRUE },
+    { "Talks began in May. Kim met Putin in June.", "May", "2023-05", "June", "2023-06", TRUE },
+    { "In May this year Kim met on September 13, 2023.", "May", "2023-05", "September 13, 2023",
+      "2023-09-13", TRUE },
+    { "Kim met Putin on 13 September 2023 at noon in May.", "13 September 2023", "2023-09-13", "May", "2023-05",
+      FALSE },
+  };
+  return cr_make_param_array (NearestCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (NearestCase *c, story, nearest_timex_of_the_clause_anchors)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  gint32 l = (gint32) add_timex (doc, c->left, EVL_TIMEX_DATE, c->left_value);
+  gint32 r = (gint32) add_timex (doc, c->right, EVL_TIMEX_DATE, c->right_value);
+  guint k = add_event (doc, "met", 0, "meet", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_CLAUSE, "%s: method %s", c->text,
+                evl_anchor_method_to_string (ev[k].anchor_method));
+  cr_assert_eq (ev[k].timex, c->want_right ? r : l, "%s: timex %d", c->text, ev[k].timex);
+}

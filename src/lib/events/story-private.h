@@ -159,9 +159,11 @@ typedef struct {
                             form's length (evl_story_key_len()) */
   guint8 *tok_scan;      /* EVL_STORY_SCAN_* of each token; n_tok + 8 bytes, zero past n_tok */
   const EvlStoryWordInfo *winfo; /* the taxonomy's word table, by id */
-  gint32 *tx_prev;       /* last token <= i covered by a timex, or -1 */
-  gint32 *tx_next;       /* first token >= i covered by a timex, or -1 */
-  /* (Both only within i's sentence and EVL_STORY_REACH tokens of i, else -1.) */
+  guint32 *tx_tokens;    /* the timex-covered tokens (EVL_STORY_SCAN_TIMEX), ascending */
+  guint32 n_tx_tokens;
+  guint32 *sent_tx_first; /* per sentence: its first entry in @tx_tokens, and */
+  guint32 *sent_tx_end;  /* one past its last, for the sentences tokens have
+                            (build_index()) */
   gint32 *tx_first;      /* first token each timex covers, -1 none (build_index) */
   guint32 *tx_end;       /* one past its last, when tx_first >= 0 */
   gint32 *ent_first;     /* first token of each entity mention (-1 none) */
@@ -318,6 +320,7 @@ evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last
 #define EVL_STORY_SCAN_BLOCK 8u /* inside an entity mention or a timex (build_index()) */
 #define EVL_STORY_SCAN_GROUP 16u /* a taxonomy 'group' word (EVL_STORY_C_GROUP) */
 #define EVL_STORY_SCAN_COMPLEMENTIZER 32u /* EVL_STORY_C_COMPLEMENTIZER */
+#define EVL_STORY_SCAN_TIMEX 128u /* covered by a timex (not the DCT) */
 #define EVL_STORY_SCAN_QUOTED 64u /* the token lies inside a quotation (evl_story_quoted()):
                                      a bit of the byte build_index() stores per token
                                      anyway, not a byte array of its own */

@@ -1386,27 +1386,6 @@ mark_tokens (EvlStoryDoc *sd, gint32 *map, EvlSpan span, gint32 value, guint8 sc
   return first;
 }
 
-/* tx_prev and tx_next around the timex-covered tokens @first..@end - 1
- * (all covered), as far as nearest_timex() can use them: it takes a link
- * only within its sentence and EVL_STORY_REACH tokens, so links further
- * than that stay -1.  Filling from the few covered tokens replaces two
- * passes over every token (~2.6 M instructions on the small corpus). */
-static void
-link_timex_tokens (EvlStoryDoc *sd, guint first, guint end)
-{
-  for (guint j = first; j < end; j++)
-    sd->tx_prev[j] = sd->tx_next[j] = (gint32) j;
-  guint last = end - 1;
-  guint32 sentence = sd->tok[last].sentence;
-  for (guint j = end; j < sd->n_tok && j - last < EVL_STORY_REACH && sd->tok_tx[j] < 0
-                      && sd->tok[j].sentence == sentence; j++)
-    sd->tx_prev[j] = (gint32) last;
-  sentence = sd->tok[first].sentence;
-  for (guint j = first; j-- > 0 && first - j < EVL_STORY_REACH && sd->tok_tx[j] < 0
-                        && sd->tok[j].sentence == sentence;)
-    sd->tx_next[j] = (gint32) first;
-}
-
 /* The character at @s is a letter or a digit: an ASCII byte (nearly
  * every trigger) without decoding and the Unicode tables, which were
  * ~0.3 M instructions on the small corpus (callgrind). */
@@ -1449,8 +1428,6 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->wid = carve (c, n, sizeof (guint32), FALSE);
   sd->tok_dirty = carve (c, n, 1, TRUE);
   sd->tok_scan = carve (c, n + 8, 1, TRUE);   /* evl_story_next_scan() reads 8 bytes at a time */
-  sd->tx_prev = carve (c, n, sizeof (gint32), FALSE);
-  sd->tx_next = carve (c, n, sizeof (gint32), FALSE);
   sd->ev_tok = carve (c, ne, sizeof (gint32), FALSE);
   sd->parts = carve (c, (gsize) ne * EVL_STORY_MAX_PARTS, sizeof (gint32), FALSE);
   sd->n_parts = carve (c, ne, 1, TRUE);
@@ -1464,6 +1441,9 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->ent_first = carve (c, MAX (sd->n_ent, 1), sizeof (gint32), FALSE);
   sd->ent_last = carve (c, MAX (sd->n_ent, 1), sizeof (gint32), FALSE);
   sd->sent_tx = carve (c, MAX (sd->n_sent, 1), 1, TRUE);
+  sd->sent_tx_first = carve (c, MAX (sd->n_sent, 1), sizeof (guint32), TRUE);
+  sd->sent_tx_end = carve (c, MAX (sd->n_sent, 1), sizeof (guint32), TRUE);
+  sd->tx_tokens = carve (c, n, sizeof (guint32), FALSE);
   sd->tx_first = carve (c, MAX (sd->n_tx, 1), sizeof (gint32), FALSE);
   sd->tx_end = carve (c, MAX (sd->n_tx, 1), sizeof (guint32), FALSE);
   sd->tx_excluded = carve (c, MAX (sd->n_tx, 1), 1, TRUE);
@@ -1715,8 +1695,8 @@ build_index (EvlStoryDoc *sd)
           continue;
         }
       guint end = 0;
-      gint first = mark_tokens (sd, sd->tok_tx, sd->tx[x].span, (gint32) x, EVL_STORY_SCAN_BLOCK,
-                                &hint, &end);
+      gint first = mark_tokens (sd, sd->tok_tx, sd->tx[x].span, (gint32) x,
+                                EVL_STORY_SCAN_BLOCK | EVL_STORY_SCAN_TIMEX, &hint, &end);
       if (first >= 0 && end > (guint) first)
         {
           sd->tx_first[x] = first;
@@ -1725,13 +1705,23 @@ build_index (EvlStoryDoc *sd)
       if (sd->tx[x].sentence < sd->n_sent)
         sd->sent_tx[sd->tx[x].sentence] = 1;
     }
-  /* Nearest timex-covered tokens either side, for nearest_timex(), once
-   * every covered token is known. */
-  memset (sd->tx_prev, 0xff, n * sizeof (gint32));
-  memset (sd->tx_next, 0xff, n * sizeof (gint32));
-  for (guint x = 0; x < sd->n_tx; x++)
-    if (sd->tx_first[x] >= 0)
-      link_timex_tokens (sd, (guint) sd->tx_first[x], sd->tx_end[x]);
+
+  /* The timex-covered tokens in order, and each sentence's run of them
+   * (for nearest_timex()), found by their marks eight tokens at a time. */
+  guint32 n_txt = 0;
+  for (guint i = evl_story_next_scan (sd, 0, EVL_STORY_SCAN_TIMEX); i < sd->n_tok;
+       i = evl_story_next_scan (sd, i + 1, EVL_STORY_SCAN_TIMEX))
+    {
+      guint32 s = sd->tok[i].sentence;
+      if (s < sd->n_sent)
+        {
+          if (sd->sent_tx_end[s] == 0)
+            sd->sent_tx_first[s] = n_txt;
+          sd->sent_tx_end[s] = n_txt + 1;
+        }
+      sd->tx_tokens[n_txt++] = i;
+    }
+  sd->n_tx_tokens = n_txt;
 
   /* One pass over the tokens, now that the event, entity and timex maps
    * are known: folded forms and word ids (every rule family compares and
