@@ -460,3 +460,32 @@ Test (segment, dense_tokens_grow_the_array, .init = setup, .fini = teardown)
                     "token %u flags %x", i, t[i].flags);
     }
 }
+
+/* Every ASCII byte that is neither a letter, a digit nor a blank, alone
+ * between two words, is a one-byte punctuation token (a quote mark when
+ * it is '"' or '`'); the same byte twice is one token when it runs
+ * (. - ` ' ! ?) and two otherwise. */
+Test (segment, ascii_punctuation_bytes, .init = setup, .fini = teardown)
+{
+  for (guint b = 1; b < 0x80; b++)
+    {
+      if (g_ascii_isalnum ((char) b) || b == ' ' || (b >= '\t' && b <= '\r'))
+        continue;
+      for (guint twice = 0; twice < 2; twice++)
+        {
+          char text[8] = { 'a', ' ', (char) b, (char) (twice ? b : ' '), ' ', 'a', 0 };
+          g_autoptr (EvlDocument) doc = segment (text);
+          guint n;
+          const EvlToken *t = evl_document_get_tokens (doc, &n);
+          gboolean runs = strchr (".-`'!?", (char) b) != NULL;
+          guint want = twice && !runs ? 4 : 3;
+          cr_assert_eq (n, want, "byte %02x%s: %u tokens", b, twice ? " twice" : "", n);
+          guint16 flags = EVL_TOKEN_PUNCT | (b == '"' || b == '`' ? EVL_TOKEN_QUOTE : 0);
+          if (twice && b == '\'')
+            flags |= EVL_TOKEN_QUOTE;   /* '' is a closing quote */
+          cr_assert_eq (t[1].flags, flags, "byte %02x%s: flags %x", b, twice ? " twice" : "", t[1].flags);
+          cr_assert_eq (t[1].span.start, 2u);
+          cr_assert_eq (t[1].span.end, twice && runs ? 4u : 3u, "byte %02x%s", b, twice ? " twice" : "");
+        }
+    }
+}
