@@ -1009,3 +1009,44 @@ Test (entities, cue_bits_equal_the_kind_lists)
   cr_assert_gt (set, 200);
   cr_expect_eq (evl_ent_cue_bits (lex, NULL), 0u);
 }
+
+/* ---- name folding ---- */
+
+typedef struct {
+  char text[64];
+  char folded[64];
+} FoldNameCase;
+
+static FoldNameCase fold_name_cases[] = {
+  { "Vladimir Putin", "vladimir putin" }, { "KIM JONG-UN", "kim jong un" },
+  { "U.S.", "us" }, { "  North   Korea ", "north korea" },
+  { "Vostochny Cosmodrome", "vostochny cosmodrome" }, { "ABCDEFGHIJKLMNOP", "abcdefghijklmnop" },
+  { "Saint-Petersburg.Region", "saint petersburgregion" }, { "Mary-Kate Olsen-Smith", "mary kate olsen smith" },
+  { "Aaaaaaa.Bbbbbbbbbb", "aaaaaaabbbbbbbbbb" }, { "Xxxxxxxx\tYyyyyyyy\nZz", "xxxxxxxx yyyyyyyy zz" },
+  { "Zürich-Oerlikon Bahnhof", "zürich oerlikon bahnhof" }, { "People\xe2\x80\x99s Daily", "people's daily" },
+  { "-Leading-Hyphens--", "leading hyphens" }, { "O'Connor-McDonald", "o'connor mcdonald" },
+};
+
+ParameterizedTestParameters (entities, fold_name_folds_names)
+{
+  return cr_make_param_array (FoldNameCase, fold_name_cases, G_N_ELEMENTS (fold_name_cases));
+}
+
+/* evl_ent_fold_name() lower-cases, drops periods, turns hyphens and blank
+ * runs into one space and trims, for names of every length (eight-byte
+ * words are folded as one) and after text already in the buffer. */
+ParameterizedTest (FoldNameCase *tc, entities, fold_name_folds_names)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  evl_ent_fold_name (out, tc->text, strlen (tc->text));
+  cr_expect_str_eq (out->str, tc->folded);
+  cr_expect_eq (out->len, strlen (tc->folded));
+  g_string_assign (out, "prefix:");
+  evl_ent_fold_name (out, tc->text, strlen (tc->text));
+  g_autofree char *want = g_strconcat ("prefix:", tc->folded, NULL);
+  cr_expect_str_eq (out->str, want);
+  guint words = tc->folded[0] ? 1 : 0;
+  for (const char *c = tc->folded; *c; c++)
+    words += *c == ' ';
+  cr_expect_eq (evl_ent_fold_words (tc->text, strlen (tc->text)), words, "'%s'", tc->text);
+}
