@@ -314,7 +314,8 @@ evl_story_span_fits (const EvlStoryDoc *sd, EvlStoryLex lex, guint i, guint last
  * (evl_story_next_scan()) instead of testing each. */
 #define EVL_STORY_SCAN_FACT 1u  /* outside entities and timexes, and starts a form
                                    of en/factuality, ends in "'t" or "’t" (may be a
-                                   negative contraction) or is an event's token */
+                                   negative contraction) or is a token of a verbal
+                                   reporting event */
 #define EVL_STORY_SCAN_CUES 2u  /* starts a form of en/event-cues-story */
 #define EVL_STORY_SCAN_ARGS 4u  /* an event's or an entity mention's token */
 #define EVL_STORY_SCAN_BLOCK 8u /* inside an entity mention or a timex (build_index()) */
