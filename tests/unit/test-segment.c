@@ -131,6 +131,12 @@ ParameterizedTestParameters (segment, tokens)
     { "K\xc3\x96LN K\xc3\xb6ln \xc3\x89TAT \xc3\xa9t\xc3\xa9", "K\xc3\x96LN|K\xc3\xb6ln|\xc3\x89TAT|\xc3\xa9t\xc3\xa9", "WCA|WC|WCA|W" },
     { "AB-cd AB-CD 1950s", "AB-cd|AB-CD|1950s", "WC|WCA|N" },
     { "Gen. \"Hi,\" he said.", "Gen.|\"|Hi|,|\"|he|said|.", "WCB|PQ|WC|P|PQ|W|W|P" },
+    /* A connector after a word, before a byte that is no word character,
+     * a non-ASCII letter, a digit, or the end of the text. */
+    { "Moscow, Kim said.", "Moscow|,|Kim|said|.", "" },
+    { "end- a/ AT& 1,) x.) 12:", "end|-|a|/|AT|&|1|,|)|x|.|)|12|:", "" },
+    { "abc-\xc3\xa9t\xc3\xa9 abc.\xc3\xa9 1,5 a-1 a/b A&B", "abc-\xc3\xa9t\xc3\xa9|abc.\xc3\xa9|1,5|a-1|a|/|b|A&B", "" },
+    { "word-", "word|-", "" },
     /* Abbreviations from the lexicon keep their period in any case;
      * words of the same length, first or next-to-last letter do not. */
     { "GOV. Mr. mrs. sgt. Sen. Jr.", "GOV.|Mr.|mrs.|sgt.|Sen.|Jr.", "WCAB|WCB|WB|WB|WCB|WCB" },
