@@ -353,6 +353,15 @@ evl_ent_attr_has (const EvlLexEntry *entry, const char *kind,
   return FALSE;
 }
 
+/* TRUE when the eight bytes @x are all printable ASCII other than '.'
+ * and '-': name folding only lower-cases them. */
+static inline gboolean
+plain8 (guint64 x)
+{
+  return ((x & EVL_SWAR_HIGHS) | evl_swar_below (x, 0x21) | evl_swar_below (x ^ (EVL_SWAR_ONES * '.'), 1)
+          | evl_swar_below (x ^ (EVL_SWAR_ONES * '-'), 1)) == 0;
+}
+
 void
 evl_ent_fold_name (GString *out, const char *text, gsize len)
 {
@@ -376,8 +385,7 @@ evl_ent_fold_name (GString *out, const char *text, gsize len)
       if (word_start && end - p >= 8)
         {
           guint64 x = evl_load64 (p);
-          if (((x & EVL_SWAR_HIGHS) | evl_swar_below (x, 0x21)
-               | evl_swar_below (x ^ (EVL_SWAR_ONES * '.'), 1) | evl_swar_below (x ^ (EVL_SWAR_ONES * '-'), 1)) == 0)
+          if (plain8 (x))
             {
               if (space)
                 buf[o++] = ' ';
