@@ -359,11 +359,12 @@ may_be_abbrev (const Seg *s, const char *p, gsize n)
  * word at @i..@wend, followed by a period, with EVL_TOKEN_ABBREV added
  * to *@flags when it takes the period. */
 static G_GNUC_NO_INLINE gsize
-take_abbrev_period (const Seg *s, gsize i, gsize wend, guint16 *flags)
+take_abbrev_period (const Seg *s, gsize i, gsize wend, gboolean plain, guint16 *flags)
 {
   const char *t = s->text;
   gsize n = wend + 1 - i;
-  gboolean internal_dots = memchr (t + i, '.', wend - i) != NULL;
+  /* @plain: the word is letters and digits only, so has no dot. */
+  gboolean internal_dots = !plain && memchr (t + i, '.', wend - i) != NULL;
   gboolean initial = (wend - i == 1) && g_ascii_isupper (t[i]);
   if (internal_dots || initial
       || (may_be_abbrev (s, t + i, n) && evl_lexicon_lookup (s->abbrev, t + i, (gssize) n) != NULL))
@@ -394,7 +395,7 @@ general_token (const Seg *s, EvlToken *tk, guint n, gsize i, gsize *ts, guint16 
     {
       gsize wend = scan_word (s, i, i);
       *flags = word_flags (t + i, wend - i);
-      return wend < s->len && t[wend] == '.' ? take_abbrev_period (s, i, wend, flags) : wend;
+      return wend < s->len && t[wend] == '.' ? take_abbrev_period (s, i, wend, FALSE, flags) : wend;
     }
   gsize te;
   if (is_apostrophe (u) && clitic_end (s, tk, n, i, clen, ts, &te))
@@ -489,11 +490,12 @@ tokenize (Seg *s)
                * right here ("said." "Moscow,": 0.9 M instructions on the
                * 400 small documents). */
               guchar nx = te + 1 < len ? (guchar) t[te + 1] : 0;
-              if ((guchar) t[te] >= 0x80 || nx >= 0x80 || (cls[nx] & B_ALNUM))
+              gboolean plain = (guchar) t[te] < 0x80 && nx < 0x80 && !(cls[nx] & B_ALNUM);
+              if (!plain)
                 te = scan_word (s, i, te);
               guint16 f = ascii_word_flags (cls, t + i, te - i, k);
               if (te < len && t[te] == '.')
-                te = take_abbrev_period (s, i, te, &f);
+                te = take_abbrev_period (s, i, te, plain, &f);
               flags = f;
             }
           else
