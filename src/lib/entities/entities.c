@@ -1556,7 +1556,8 @@ scan_sentence (Scan *s, const EvlSentence *sent)
           if (i < stop)
             {
               for (; i < stop; i++)
-                if (!s->heading && (tok_is (s, i, "he") || tok_is (s, i, "she")))
+                if ((guint) tok_len (s, i) - 2u < 2u && !s->heading
+                    && (tok_is (s, i, "he") || tok_is (s, i, "she")))
                   add_cand (s, i, i + 1, EVL_CAND_PRONOUN, EVL_ENTITY_PERSON);
               continue;
             }
