@@ -590,7 +590,7 @@ lex_free (gpointer lx)
  * about 32 KB of text) */
 #define TX_UNITS_KEEP 8192
 static GPrivate units_buf = G_PRIVATE_INIT ((GDestroyNotify) tx_unit_buf_free);
-static GPrivate cache_buf = G_PRIVATE_INIT (g_aligned_free);
+static GPrivate cache_buf = G_PRIVATE_INIT ((GDestroyNotify) tx_word_cache_free);
 
 void
 evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
@@ -620,7 +620,7 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
   s.cache = g_private_get (&cache_buf);
   if (!s.cache)
     {
-      s.cache = g_aligned_alloc0 (1, sizeof (TxWordCache), G_ALIGNOF (TxWordCache));
+      s.cache = tx_word_cache_new ();
       g_private_set (&cache_buf, s.cache);
     }
   guint peak = 0;

@@ -210,11 +210,12 @@ typedef struct {
   TxWordInfo info;
 } TxCacheInfo;
 
-/* allocated with g_aligned_alloc0() (64-byte entries) */
+/* 64-byte entries on cache lines: made by tx_word_cache_new() */
 typedef struct {
   TxCacheEntry e[1 << TX_CACHE_BITS];
   TxCacheInfo fp[1 << TX_CACHE_FP_BITS];
   guint64 serial;
+  gpointer mem;                 /* the block it lies in */
 } TxWordCache;
 
 /* Whether @u is the word @w (a literal): its length, then an inlined
@@ -310,6 +311,9 @@ typedef struct {
 } TxUnitBuf;
 
 void tx_unit_buf_free (TxUnitBuf *b);
+/* A zeroed word cache, aligned; freed with tx_word_cache_free(). */
+TxWordCache *tx_word_cache_new (void);
+void tx_word_cache_free (TxWordCache *wc);
 /* returns the largest size @out was given (its units are out->n);
  * @wc: the thread's cache (reset when it was filled for another TxLex) */
 guint tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, guint32 end,
