@@ -541,8 +541,10 @@ typedef union {
 static inline guint32
 memo_index (const MemoKey *k, gsize n)
 {
-  guint64 v = k->u[0] ^ (k->u[1] * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
-              ^ (k->u[2] * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)) ^ n;
+  guint64 v = k->u[0] ^ n;
+  if (n > 8)   /* else the other key words are 0 (zero-padded), and so their products */
+    v ^= (k->u[1] * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
+         ^ (k->u[2] * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F));
   v *= G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
   return (guint32) (v >> (64 - MEMO_BITS + 1)) << 1;
 }
@@ -550,8 +552,11 @@ memo_index (const MemoKey *k, gsize n)
 static inline gboolean
 slot_holds (const Slot *slot, const MemoKey *k, gsize n)
 {
+  /* keys are zero-padded: a word of at most eight bytes (most) is its
+   * first key word */
   return slot->len == n && evl_load64 (slot->key) == k->u[0]
-         && evl_load64 (slot->key + 8) == k->u[1] && evl_load64 (slot->key + 16) == k->u[2];
+         && (n <= 8 || (evl_load64 (slot->key + 8) == k->u[1]
+                        && evl_load64 (slot->key + 16) == k->u[2]));
 }
 
 /* Folds the word @w (@n bytes, 0 < n <= MEMO_KEY; @avail bytes readable
