@@ -1185,6 +1185,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       ring[j].w = NULL;
       ring[j].sentence = NO_SENTENCE;
     }
+  guint32 last_sentence = NO_SENTENCE;
   for (guint i = 0; i <= t.n_tok + 1; i++)
     {
       /* Fill token i's inputs, then decide token i - 2, whose next two
@@ -1192,7 +1193,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       if (i < t.n_tok)
         {
           const EvlToken *tok = &t.tok[i];
-          gboolean first = i == 0 || t.tok[i - 1].sentence != tok->sentence;
+          gboolean first = tok->sentence != last_sentence;   /* NO_SENTENCE before the first */
+          last_sentence = tok->sentence;
           info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span),
                      text_len - tok->span.start, first, ring, i % RING);
           const Slot *sl = ring[i % RING].w;
