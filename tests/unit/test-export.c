@@ -712,3 +712,34 @@ Test (export, timeml_instances_of_many_events)
     for (guint p = 0; p < N_POOL; p++)
       g_free (copies[c][p]);
 }
+
+/* The temporary goes to the target's folder however the path names it:
+ * a bare file name (the current folder), doubled separators before the
+ * base name, a folder name longer than a short buffer. */
+ON_BOTH_PATHS (atomic_paths_of_every_shape)
+{
+  g_autofree char *dir = mode_dir (m);
+  g_autofree char *cwd = g_get_current_dir ();
+  cr_assert_eq (g_chdir (dir), 0);
+  g_autofree char *longname = g_strnfill (200, 'd');
+  g_autofree char *deep = g_build_filename (dir, longname, longname, longname, longname, longname, "sub", NULL);
+  cr_assert_eq (g_mkdir_with_parents (deep, 0755), 0);
+  g_autofree char *in_deep = g_build_filename (deep, "deep.txt", NULL);
+  g_autofree char *doubled = g_strconcat (dir, G_DIR_SEPARATOR_S G_DIR_SEPARATOR_S "doubled.txt", NULL);
+  const char *paths[] = { "bare.txt", doubled, in_deep };
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      for (guint round = 0; round < 2; round++)   /* new, then replaced */
+        {
+          g_autofree char *body = g_strdup_printf ("%u:%u", i, round);
+          GError *error = NULL;
+          cr_assert (evl_export_write_atomic (paths[i], body, strlen (body), &error), "%s: %s %s", m->name,
+                     paths[i], error ? error->message : "");
+          g_autofree char *got = read_file (paths[i]);
+          cr_assert_str_eq (got, body, "%s: %s", m->name, paths[i]);
+        }
+    }
+  cr_assert_eq (count_files (dir), 3, "%s: bare.txt, doubled.txt and the folder, no temporary", m->name);
+  cr_assert_eq (count_files (deep), 1, "%s", m->name);
+  cr_assert_eq (g_chdir (cwd), 0);
+}

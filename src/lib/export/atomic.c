@@ -174,7 +174,7 @@ stream_release (FdStream *s)
 {
   s->fd = -1;
   s->len = 0;
-  GOutputStream *out = G_OUTPUT_STREAM (s);
+  GOutputStream *out = (GOutputStream *) s;   /* our own type: no checked cast */
   if (g_atomic_int_get (&G_OBJECT (s)->ref_count) == 1 && !g_output_stream_is_closed (out)
       && !g_output_stream_has_pending (out) && g_private_get (&spare_stream) == NULL)
     g_private_set (&spare_stream, s);
@@ -211,6 +211,27 @@ commit_named (int fd, const char *tmp, const char *path)
 }
 
 #ifdef O_TMPFILE
+/* g_path_get_dirname (@path) in @buf (@cap bytes), or NULL when it does
+ * not fit: "." without a separator, "/" for a file at the root,
+ * repeated separators before the base name dropped. */
+static const char *
+dirname_in (const char *path, char *buf, gsize cap)
+{
+  const char *slash = strrchr (path, G_DIR_SEPARATOR);
+  if (slash == NULL)
+    return ".";
+  while (slash > path && slash[-1] == G_DIR_SEPARATOR)
+    slash--;
+  gsize n = (gsize) (slash - path);
+  if (n == 0)
+    return G_DIR_SEPARATOR_S;
+  if (n >= cap)
+    return NULL;
+  memcpy (buf, path, n);
+  buf[n] = '\0';
+  return buf;
+}
+
 /* 0 not probed yet, 1 use O_TMPFILE, 2 don't. */
 static gint tmpfile_state;
 
@@ -359,7 +380,13 @@ evl_export_stream_atomic (const char *path, EvlExportFunc func, gpointer user_da
 #ifdef O_TMPFILE
   if (tmpfile_enabled ())
     {
-      g_autofree char *dir = g_path_get_dirname (path);
+      /* The folder as g_path_get_dirname() gives it, on the stack when
+       * it fits (an allocation per file otherwise). */
+      char buf[1024];
+      g_autofree char *heap = NULL;
+      const char *dir = dirname_in (path, buf, sizeof buf);
+      if (dir == NULL)
+        dir = heap = g_path_get_dirname (path);
       /* Fails on file systems without O_TMPFILE: then mkstemp. */
       fd = open (dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0644);   /* RDWR: see copy_to_named() */
     }
@@ -377,7 +404,7 @@ evl_export_stream_atomic (const char *path, EvlExportFunc func, gpointer user_da
         }
     }
   FdStream *s = stream_acquire (fd);
-  if (!func (G_OUTPUT_STREAM (s), user_data, error))
+  if (!func ((GOutputStream *) s, user_data, error))
     {
       /* The writer's own error stands; only the temporary goes. */
       stream_release (s);
