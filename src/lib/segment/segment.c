@@ -1076,10 +1076,9 @@ cue_starts (const Seg *s, guint32 *out)
        * reload them from @s (0.25 M instructions on the 400 small
        * documents). */
       const char *text = s->text;
-      const guint n_tk = s->n_tk;
-      for (guint k = 0; k < n_tk; k++)
-        if (may_start_cue (cp, text + tk[k].span.start, EVL_SPAN_LEN (tk[k].span)))
-          out[n++] = k;
+      for (const EvlToken *p = tk, *pe = tk + s->n_tk; p < pe; p++)
+        if (may_start_cue (cp, text + p->span.start, EVL_SPAN_LEN (p->span)))
+          out[n++] = (guint32) (p - tk);
     }
   return n;
 }
