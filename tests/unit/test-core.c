@@ -385,6 +385,8 @@ ParameterizedTestParameters (core, arrays_grow_out_of_the_first_block)
   static GrowCase cases[] = {
     { 0, 3, FALSE }, { 10, 40, FALSE }, { 10, 40, TRUE }, { 3000, 10, TRUE },
     { 3000, 500, FALSE }, { 3000, 500, TRUE },
+    /* A text too long for a first block: arrays of their own. */
+    { 20000, 50, FALSE }, { 20000, 2000, TRUE },
   };
   return cr_make_param_array (GrowCase, cases, G_N_ELEMENTS (cases));
 }

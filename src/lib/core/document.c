@@ -51,6 +51,7 @@ struct _EvlDocument {
   guint32 interned_mask, interned_used;
   Vec tokens, sentences, timexes, ementions, clusters, events, gold;
   char *first;              /* (nullable) see first_block() */
+  gboolean first_tried;
   Block *blocks;
   /* then the id and the text (evl_document_new()) */
 };
@@ -62,7 +63,7 @@ static void first_block (EvlDocument *doc);
 static G_GNUC_NO_INLINE void
 vec_grow (EvlDocument *doc, Vec *v, gsize elt, gsize n, gsize first)
 {
-  if (doc->first == NULL)
+  if (!doc->first_tried)
     {
       first_block (doc);
       if ((gsize) (v->cap - v->len) >= n)
@@ -124,6 +125,9 @@ vec_free (Vec *v)
  * small documents).  An array that outgrows its part moves out to an
  * allocation of its own (vec_grow()).  The tokens come whole from the
  * segmenter (evl_document_take_tokens()), gold tags only from TimeML. */
+/* The largest first block: texts up to about 10 kB. */
+#define FIRST_BLOCK_MAX (64 * 1024)
+
 static void
 first_block (EvlDocument *doc)
 {
@@ -140,6 +144,12 @@ first_block (EvlDocument *doc)
   gsize size = 0;
   for (guint k = 0; k < G_N_ELEMENTS (part); k++)
     size += (part[k].elt * part[k].n + 15) & ~(gsize) 15;
+  doc->first_tried = TRUE;
+  /* A part an array outgrows stays allocated with the block: only small
+   * documents get one (the parts of a 50 MB text would keep 200 MB
+   * resident after the events moved out). */
+  if (size > FIRST_BLOCK_MAX)
+    return;
   doc->first = g_malloc (size);
   gsize at = 0;
   for (guint k = 0; k < G_N_ELEMENTS (part); k++)
