@@ -835,7 +835,10 @@ display_name (Cx *x, const char *surface, const char *const *aliases, guint n_al
 /* The clusterer's working arrays, kept per thread between documents and
  * grown when a document needs more: a dozen allocations and frees per
  * document were ~2 M instructions on the small corpus.  Their contents
- * never outlive a call. */
+ * never outlive a call.  After a document of more than SCRATCH_KEEP
+ * candidates they are freed: kept, they would add to the later stages'
+ * peak memory. */
+#define SCRATCH_KEEP 2048
 typedef struct {
   Cl *cls;
   guint cap_cls;
@@ -854,23 +857,38 @@ typedef struct {
   guint cap_aliases;
 } Scratch;
 
+/* Frees the arrays (the GStrings stay). */
 static void
-scratch_free (gpointer p)
+scratch_arrays_free (Scratch *sc)
 {
-  Scratch *sc = p;
   g_free (sc->cls);
   g_free (sc->nodes);
-  g_string_free (sc->tmp, TRUE);
-  g_string_free (sc->ktmp, TRUE);
   g_free (sc->out);
   g_free (sc->str_nodes);
   g_free (sc->order);
   g_free (sc->ms);
   g_free (sc->aliases);
+  *sc = (Scratch) { .tmp = sc->tmp, .ktmp = sc->ktmp };
+}
+
+static void
+scratch_free (gpointer p)
+{
+  Scratch *sc = p;
+  scratch_arrays_free (sc);
+  g_string_free (sc->tmp, TRUE);
+  g_string_free (sc->ktmp, TRUE);
   g_free (sc);
 }
 
 static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+static void
+scratch_trim (Scratch *sc, guint n_cands)
+{
+  if (n_cands > SCRATCH_KEEP)
+    scratch_arrays_free (sc);
+}
 
 /* *@p with room for @need elements of @size bytes (contents not kept). */
 static gpointer
@@ -1059,6 +1077,7 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   /* Grown arrays stay with the thread. */
   sc->cls = x.cls, sc->cap_cls = x.cap_cls;
   sc->nodes = x.nodes, sc->cap_nodes = x.cap_nodes;
+  scratch_trim (sc, cands->len);
   g_free (x.buckets);
   g_string_chunk_free (x.pool);
 }

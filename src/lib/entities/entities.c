@@ -44,6 +44,24 @@ typedef struct {
  * MEMO_ONE_SHIFT. */
 enum { MEMO_GAZ = 1, MEMO_WORD = 2, MEMO_ONE = 4, MEMO_ONE_SHIFT = 3 };
 
+/* The scanner's per-document arrays, kept per thread and grown when a
+ * document needs more (six allocations and frees per document were ~1 M
+ * instructions on the small corpus).  Nothing in them outlives a call:
+ * every array is (re)initialised before it is read.  Arrays grown for a
+ * document of more than SCRATCH_KEEP tokens are freed after it: kept,
+ * they would add to the later stages' peak memory. */
+#define SCRATCH_KEEP 16384
+typedef struct {
+  TokMemo *memo;
+  guint8 *state;
+  guint cap_tok;
+  guint64 *lower_words;      /* lower_build()'s, made on first use */
+  guint cap_words;
+  guint64 *lower_keys, *lower_used;
+  guint cap_slots;
+  GArray *cands;
+} Scratch;
+
 /* Open-addressing set of the keys (lower_key()) of the document's
  * lower-case words; a bit per slot says it is used, so that the table
  * itself needs no clearing. */
@@ -51,7 +69,7 @@ enum { MEMO_GAZ = 1, MEMO_WORD = 2, MEMO_ONE = 4, MEMO_ONE_SHIFT = 3 };
 typedef struct {
   guint64 *keys;
   guint64 *used;
-  guint64 *words;            /* lower_build()'s list, n_tok entries */
+  Scratch *sc;               /* where the arrays are made */
   guint32 shift;             /* 64 - log2 (slots) */
   gboolean built;
   /* lower_bucket() bits of the words that may be asked about (every word
@@ -636,12 +654,29 @@ lower_build (const Scan *s)
     bits++;
   guint32 mask = (1u << bits) - 1;
   l->shift = 64 - bits;
-  /* The arrays are the thread's (Scratch), sized for the document. */
+  /* The arrays are the thread's (Scratch), grown for the document. */
+  Scratch *sc = l->sc;
+  if (mask + 1 > sc->cap_slots)
+    {
+      sc->cap_slots = mask + 1;
+      g_free (sc->lower_keys);
+      g_free (sc->lower_used);
+      sc->lower_keys = g_new (guint64, sc->cap_slots);
+      sc->lower_used = g_new (guint64, sc->cap_slots / 64);
+    }
+  if (s->n_tok > sc->cap_words)
+    {
+      sc->cap_words = s->n_tok;
+      g_free (sc->lower_words);
+      sc->lower_words = g_new (guint64, sc->cap_words);
+    }
+  l->keys = sc->lower_keys;
+  l->used = sc->lower_used;
   memset (l->used, 0, (mask + 1) / 64 * sizeof (guint64));
   l->built = TRUE;
   const char *text = s->text, *lim = s->text + s->text_len;
   /* The lower-case words: token index, bucket in the high half. */
-  guint64 *words = l->words;
+  guint64 *words = sc->lower_words;
   guint64 *wp = words;
   /* lower_bucket() and lower_member() of each word token, its flags and
    * first byte loaded once. */
@@ -1668,19 +1703,6 @@ title_case (const Scan *s, const EvlSentence *sent)
   return words >= 4;
 }
 
-/* The scanner's per-document arrays, kept per thread and grown when a
- * document needs more (six allocations and frees per document were ~1 M
- * instructions on the small corpus).  Nothing in them outlives a call:
- * every array is (re)initialised before it is read. */
-typedef struct {
-  TokMemo *memo;
-  guint8 *state;
-  guint64 *lower_words;
-  guint cap_tok;
-  guint64 *lower_keys, *lower_used;
-  guint cap_slots;
-  GArray *cands;
-} Scratch;
 
 static void
 scratch_free (gpointer p)
@@ -1709,28 +1731,37 @@ scratch_get (guint n_tok)
     }
   if (n_tok > sc->cap_tok)
     {
-      sc->cap_tok = MAX (n_tok, sc->cap_tok * 2);
+      sc->cap_tok = n_tok <= SCRATCH_KEEP ? MAX (n_tok, MIN (sc->cap_tok * 2, SCRATCH_KEEP)) : n_tok;
       g_free (sc->memo);
       g_free (sc->state);
-      g_free (sc->lower_words);
       sc->memo = g_new (TokMemo, sc->cap_tok);
       sc->state = g_new (guint8, sc->cap_tok);
-      sc->lower_words = g_new (guint64, sc->cap_tok);
-    }
-  /* lower_build()'s table: the first power of two of 64 slots or more
-   * that is at least twice the tokens. */
-  guint slots = 64;
-  while (slots < n_tok * 2)
-    slots *= 2;
-  if (slots > sc->cap_slots)
-    {
-      sc->cap_slots = slots;
-      g_free (sc->lower_keys);
-      g_free (sc->lower_used);
-      sc->lower_keys = g_new (guint64, slots);
-      sc->lower_used = g_new (guint64, slots / 64);
     }
   return sc;
+}
+
+/* Frees what a document larger than SCRATCH_KEEP tokens grew. */
+static void
+scratch_trim (Scratch *sc)
+{
+  if (sc->cap_tok > SCRATCH_KEEP)
+    {
+      g_clear_pointer (&sc->memo, g_free);
+      g_clear_pointer (&sc->state, g_free);
+      sc->cap_tok = 0;
+    }
+  if (sc->cap_words > SCRATCH_KEEP)
+    {
+      g_clear_pointer (&sc->lower_words, g_free);
+      g_clear_pointer (&sc->lower_keys, g_free);
+      g_clear_pointer (&sc->lower_used, g_free);
+      sc->cap_words = sc->cap_slots = 0;
+    }
+  if (sc->cands->len > SCRATCH_KEEP / 8)
+    {
+      g_array_unref (sc->cands);
+      sc->cands = g_array_new (FALSE, FALSE, sizeof (EvlCand));
+    }
 }
 
 void
@@ -1752,7 +1783,7 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
   if (s.n_tok == 0 || n_sent == 0)
     return;
   Scratch *sc = scratch_get (s.n_tok);
-  LowerSet lower = { .keys = sc->lower_keys, .used = sc->lower_used, .words = sc->lower_words };
+  LowerSet lower = { .sc = sc };
   s.lower = &lower;
   s.memo = sc->memo;
   s.state = sc->state;
@@ -1775,4 +1806,5 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
     }
 
   evl_ent_cluster (ctx, lex, doc, s.cands);
+  scratch_trim (sc);
 }
