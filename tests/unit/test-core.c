@@ -444,3 +444,31 @@ ParameterizedTest (GrowCase *c, core, arrays_grow_out_of_the_first_block)
   cr_assert_str_eq (evl_document_get_text (doc, &len), text);
   cr_assert_eq (len, c->text_len);
 }
+
+/* A mention added from the document's own array (a record that growing
+ * the array may move) is copied whole, participants included. */
+Test (core, event_mention_added_from_its_own_array)
+{
+  for (guint text_len = 10; text_len <= 20000; text_len *= 40)
+    {
+      g_autofree char *text = g_strnfill (text_len, 'k');
+      g_autoptr (EvlDocument) doc = evl_document_new ("x", text, -1, NULL);
+      gint32 parts[] = { 4, 7, 9 };
+      EvlEventMention e = { .span = { 1, 5 }, .timex = 3, .agent = 2, .participants = parts,
+                            .n_participants = 3 };
+      cr_assert_eq (evl_document_add_event_mention (doc, &e), 0u);
+      for (guint i = 1; i < 300; i++)
+        cr_assert_eq (evl_document_add_event_mention (doc, evl_document_peek_event_mention (doc, i - 1)), i);
+      guint n;
+      const EvlEventMention *got = evl_document_get_event_mentions (doc, &n);
+      cr_assert_eq (n, 300u);
+      for (guint i = 0; i < n; i++)
+        {
+          cr_assert (got[i].span.start == 1 && got[i].span.end == 5 && got[i].timex == 3 && got[i].agent == 2);
+          cr_assert_eq (got[i].n_participants, 3u);
+          cr_assert (got[i].participants != parts && got[i].participants[0] == 4
+                     && got[i].participants[2] == 9, "mention %u (text %u)", i, text_len);
+          cr_assert (i == 0 || got[i].participants != got[i - 1].participants);
+        }
+    }
+}
