@@ -38,15 +38,89 @@ evl_pipeline_annotate (const EvlContext *ctx, EvlDocument *doc)
   evl_events_annotate (ctx, doc);
 }
 
+/* Workers take the next document from a shared counter (no queue
+ * hand-off per document); the streaming variant also keeps done flags
+ * and a window for its ordered sink. */
 typedef struct {
   const EvlContext *ctx;
-} Job;
+  EvlDocument **slots;
+  guint n;
+  guint window;              /* stream only: documents ahead of the sink */
+  gint next;                 /* atomic: next document to take */
+  gint sunk;                 /* atomic, stream only: documents given to the sink */
+  gint *done;                /* atomic flags, stream only */
+  GMutex lock;               /* guards the two waiting counts and the waits */
+  GCond cond;
+  guint main_waiting;
+  guint workers_waiting;
+} Work;
 
 static void
-annotate_one (gpointer data, gpointer user_data)
+work_init (Work *w, const EvlContext *ctx, GPtrArray *docs, guint window, gboolean stream)
 {
-  Job *job = user_data;
-  evl_pipeline_annotate (job->ctx, data);
+  memset (w, 0, sizeof *w);
+  w->ctx = ctx;
+  w->slots = (EvlDocument **) docs->pdata;
+  w->n = docs->len;
+  w->window = window;
+  w->done = stream ? g_new0 (gint, docs->len) : NULL;
+  g_mutex_init (&w->lock);
+  g_cond_init (&w->cond);
+}
+
+static void
+work_clear (Work *w)
+{
+  g_mutex_clear (&w->lock);
+  g_cond_clear (&w->cond);
+  g_free (w->done);
+}
+
+/* One per thread: annotates documents until none is left. */
+static void
+work_loop (gpointer data, gpointer user_data)
+{
+  (void) data;
+  Work *w = user_data;
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&w->next, 1);
+      if (i >= w->n)
+        return;
+      if (w->done && i >= (guint) g_atomic_int_get (&w->sunk) + w->window)
+        {
+          /* Too far ahead of the sink: wait, so annotated documents held
+           * for it stay within the window. */
+          g_mutex_lock (&w->lock);
+          w->workers_waiting++;
+          while (i >= (guint) g_atomic_int_get (&w->sunk) + w->window)
+            g_cond_wait (&w->cond, &w->lock);
+          w->workers_waiting--;
+          g_mutex_unlock (&w->lock);
+        }
+      evl_pipeline_annotate (w->ctx, w->slots[i]);
+      if (w->done)
+        {
+          g_atomic_int_set (&w->done[i], 1);
+          /* The sink thread sets main_waiting under the lock before it
+           * re-checks done[], so this wake-up cannot be lost. */
+          g_mutex_lock (&w->lock);
+          if (w->main_waiting)
+            g_cond_broadcast (&w->cond);
+          g_mutex_unlock (&w->lock);
+        }
+    }
+}
+
+/* Starts @n_threads workers on @w; g_thread_pool_free (pool, FALSE, TRUE)
+ * waits for them. */
+static GThreadPool *
+work_start (Work *w, guint n_threads)
+{
+  GThreadPool *pool = g_thread_pool_new (work_loop, w, (gint) n_threads, TRUE, NULL);
+  for (guint t = 0; t < n_threads; t++)
+    g_thread_pool_push (pool, GUINT_TO_POINTER (t + 1), NULL);
+  return pool;
 }
 
 void
@@ -61,36 +135,12 @@ evl_pipeline_annotate_all (const EvlContext *ctx, GPtrArray *docs, guint n_threa
         evl_pipeline_annotate (ctx, docs->pdata[i]);
       return;
     }
-  /* Documents are independent and the context is read-only, so a plain
-   * pool suffices; results stay in the documents, order is untouched. */
-  Job job = { ctx };
-  GThreadPool *pool = g_thread_pool_new (annotate_one, &job, (gint) n_threads, TRUE, NULL);
-  for (guint i = 0; i < docs->len; i++)
-    g_thread_pool_push (pool, docs->pdata[i], NULL);
-  g_thread_pool_free (pool, FALSE, TRUE);
-}
-
-/* Streaming: workers annotate, the calling thread hands documents to the
- * sink in order; done[] under the lock tells it when.  Workers only read
- * their own slot of the array; the sink only writes slots already done. */
-typedef struct {
-  const EvlContext *ctx;
-  EvlDocument **slots;
-  GMutex lock;
-  GCond cond;
-  guint8 *done;
-} Stream;
-
-static void
-annotate_stream_one (gpointer data, gpointer user_data)
-{
-  Stream *st = user_data;
-  guint i = GPOINTER_TO_UINT (data) - 1;
-  evl_pipeline_annotate (st->ctx, st->slots[i]);
-  g_mutex_lock (&st->lock);
-  st->done[i] = 1;
-  g_cond_broadcast (&st->cond);
-  g_mutex_unlock (&st->lock);
+  /* Documents are independent and the context is read-only; results stay
+   * in the documents, order is untouched. */
+  Work w;
+  work_init (&w, ctx, docs, 0, FALSE);
+  g_thread_pool_free (work_start (&w, MIN (n_threads, docs->len)), FALSE, TRUE);
+  work_clear (&w);
 }
 
 void
@@ -111,23 +161,50 @@ evl_pipeline_annotate_stream (const EvlContext *ctx, GPtrArray *docs, guint n_th
     }
   if (window == 0)
     window = 4 * n_threads;
-  Stream st = { ctx, (EvlDocument **) docs->pdata, { 0 }, { 0 }, g_new0 (guint8, docs->len) };
-  g_mutex_init (&st.lock);
-  g_cond_init (&st.cond);
-  GThreadPool *pool = g_thread_pool_new (annotate_stream_one, &st, (gint) n_threads, TRUE, NULL);
-  guint pushed = 0;
-  for (guint next = 0; next < docs->len; next++)
+  /* This thread hands documents to the sink in order and annotates too
+   * whenever the next one is not done yet (n_threads - 1 workers help):
+   * a thread that only waited for the sink slept and woke once per
+   * document (14 k context switches on 11.7 k wire stories, twice the
+   * system time of -j 1).  Workers only touch a slot before its done flag
+   * is set; the sink only reads slots whose flag is set, and may drop
+   * them. */
+  Work w;
+  work_init (&w, ctx, docs, window, TRUE);
+  GThreadPool *pool = work_start (&w, MIN (n_threads, docs->len) - 1);
+  for (guint next = 0; next < w.n;)
     {
-      for (; pushed < docs->len && pushed < next + window; pushed++)
-        g_thread_pool_push (pool, GUINT_TO_POINTER (pushed + 1), NULL);
-      g_mutex_lock (&st.lock);
-      while (!st.done[next])
-        g_cond_wait (&st.cond, &st.lock);
-      g_mutex_unlock (&st.lock);
-      sink (docs->pdata[next], next, user_data);
+      if (g_atomic_int_get (&w.done[next]))
+        {
+          sink (docs->pdata[next], next, user_data);
+          next++;
+          g_atomic_int_set (&w.sunk, (gint) next);
+          /* Workers count themselves waiting under the lock before they
+           * re-check sunk, so this wake-up cannot be lost. */
+          g_mutex_lock (&w.lock);
+          if (w.workers_waiting)
+            g_cond_broadcast (&w.cond);
+          g_mutex_unlock (&w.lock);
+          continue;
+        }
+      /* Take a document within the window (never beyond it: this thread
+       * is the one that moves the window). */
+      gint i = g_atomic_int_get (&w.next);
+      if ((guint) i < w.n && (guint) i < next + w.window)
+        {
+          if (g_atomic_int_compare_and_exchange (&w.next, i, i + 1))
+            {
+              evl_pipeline_annotate (ctx, w.slots[i]);
+              g_atomic_int_set (&w.done[i], 1);
+            }
+          continue;
+        }
+      g_mutex_lock (&w.lock);
+      w.main_waiting++;
+      while (!g_atomic_int_get (&w.done[next]))
+        g_cond_wait (&w.cond, &w.lock);
+      w.main_waiting--;
+      g_mutex_unlock (&w.lock);
     }
   g_thread_pool_free (pool, FALSE, TRUE);
-  g_mutex_clear (&st.lock);
-  g_cond_clear (&st.cond);
-  g_free (st.done);
+  work_clear (&w);
 }
