@@ -472,3 +472,84 @@ Test (core, event_mention_added_from_its_own_array)
         }
     }
 }
+
+/* ---- evl_pipeline_annotate_stream(): the calling thread annotates too ---- */
+
+typedef struct {
+  guint docs;
+  guint threads;
+  guint window;             /* 0 = the default */
+} StreamCase;
+
+ParameterizedTestParameters (core, stream_sinks_in_order_on_the_calling_thread)
+{
+  static StreamCase cases[] = {
+    { 1, 2, 0 }, { 2, 2, 1 }, { 37, 2, 1 }, { 37, 3, 2 }, { 120, 2, 0 }, { 50, 8, 3 },
+  };
+  return cr_make_param_array (StreamCase, cases, G_N_ELEMENTS (cases));
+}
+
+typedef struct {
+  GThread *caller;
+  guint next;               /* index the sink expects */
+  guint *timexes;           /* per document, from a one-thread run */
+  guint *events;
+  gboolean ok;
+} StreamCheck;
+
+static void
+stream_check_sink (EvlDocument *doc, guint index, gpointer user_data)
+{
+  StreamCheck *c = user_data;
+  guint nt = 0, ne = 0;
+  evl_document_get_timexes (doc, &nt);
+  evl_document_get_event_mentions (doc, &ne);
+  /* An unannotated document has no timexes; every fixture text has some. */
+  if (g_thread_self () != c->caller || index != c->next || nt != c->timexes[index]
+      || ne != c->events[index])
+    c->ok = FALSE;
+  c->next++;
+}
+
+static GPtrArray *
+stream_docs (guint n)
+{
+  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      /* Lengths differ so that documents finish out of order. */
+      g_autoptr (GString) text = g_string_new (NULL);
+      for (guint k = 0; k <= (i * 7) % 23; k++)
+        g_string_append (text, k % 3 ? "Putin met Kim on Monday. " : "North Korea launched two missiles in May 2023. ");
+      g_autofree char *id = g_strdup_printf ("d%u", i);
+      EvlDocument *doc = evl_document_new (id, text->str, (gssize) text->len, NULL);
+      evl_document_set_dct (doc, "2023-09-14", EVL_DCT_DEFAULT);
+      g_ptr_array_add (docs, doc);
+    }
+  return docs;
+}
+
+ParameterizedTest (StreamCase *c, core, stream_sinks_in_order_on_the_calling_thread)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlContext) ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  g_autoptr (GPtrArray) serial = stream_docs (c->docs);
+  g_autofree guint *timexes = g_new0 (guint, c->docs);
+  g_autofree guint *events = g_new0 (guint, c->docs);
+  for (guint i = 0; i < c->docs; i++)
+    {
+      evl_pipeline_annotate (ctx, serial->pdata[i]);
+      evl_document_get_timexes (serial->pdata[i], &timexes[i]);
+      evl_document_get_event_mentions (serial->pdata[i], &events[i]);
+    }
+  for (guint i = 0; i < c->docs; i++)
+    cr_assert_gt (timexes[i], 0, "fixture text %u has timexes", i);
+  g_autoptr (GPtrArray) docs = stream_docs (c->docs);
+  StreamCheck check = { g_thread_self (), 0, timexes, events, TRUE };
+  evl_pipeline_annotate_stream (ctx, docs, c->threads, c->window, stream_check_sink, &check);
+  cr_expect_eq (check.next, c->docs, "sink saw %u of %u documents", check.next, c->docs);
+  cr_expect (check.ok, "%u docs, %u threads, window %u: a document came out of order, "
+             "unannotated, off the calling thread or with other annotations",
+             c->docs, c->threads, c->window);
+}
