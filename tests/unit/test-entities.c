@@ -1050,3 +1050,132 @@ ParameterizedTest (FoldNameCase *tc, entities, fold_name_folds_names)
     words += *c == ' ';
   cr_expect_eq (evl_ent_fold_words (tc->text, strlen (tc->text)), words, "'%s'", tc->text);
 }
+
+/* ---- name folding against a byte-by-byte model ---- */
+
+/* The fold as data/README.md states it, one character at a time: ASCII
+ * lower-cased, periods dropped, hyphens (U+2010/U+2011 too) and white
+ * space a single separator between words, curly apostrophes straight,
+ * other characters lower-cased; stops at invalid UTF-8. */
+static void
+model_fold (GString *out, const char *text, gsize len)
+{
+  gsize start = out->len;
+  gboolean space = FALSE;
+  for (const char *p = text, *end = text + len; p < end;)
+    {
+      gunichar c = (guchar) *p;
+      if (c < 0x80)
+        p++;
+      else
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            break;
+          p = g_utf8_next_char (p);
+        }
+      if (c == '.')
+        continue;
+      if (c == '-' || (c < 0x80 && g_ascii_isspace ((char) c))
+          || (c >= 0x80 && (c == 0x2010 || c == 0x2011 || g_unichar_isspace (c))))
+        {
+          space = out->len > start;
+          continue;
+        }
+      if (c == 0x2019 || c == 0x2018)
+        c = '\'';
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      if (c < 0x80)
+        g_string_append_c (out, g_ascii_tolower ((char) c));
+      else
+        g_string_append_unichar (out, g_unichar_tolower (c));
+    }
+}
+
+/* Names of 0-24 bytes made of plain letters and every kind of byte the
+ * fold treats apart (periods, hyphens, blanks, a control byte, NUL, UTF-8,
+ * a curly apostrophe), at every position, so that the eight-byte steps
+ * meet each of them at each offset and at a name's last bytes: the fold
+ * and the word count agree with the model, also after a prefix. */
+Test (entities, fold_name_matches_a_byte_by_byte_model)
+{
+  static const char *const pieces[] = {
+    "a", "B", "z", "Q", "m", ".", "-", " ", "\t", "\n", "\x01", "'", "7",
+    "\xc3\xa9", "\xc3\x89", "\xe2\x80\x99", "\xe2\x80\x90", "\xff", "\0",
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+  guint checked = 0;
+  for (guint round = 0; round < 4000; round++)
+    {
+      char text[40];
+      gsize len = 0;
+      guint target = (guint) g_rand_int_range (rand, 0, 25);
+      /* Mostly plain letters: runs long enough for the word steps. */
+      while (len < target)
+        {
+          guint k = g_rand_int_range (rand, 0, 4) ? (guint) g_rand_int_range (rand, 0, 5)
+                                                  : (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces));
+          gsize n = k == G_N_ELEMENTS (pieces) - 1 ? 1 : strlen (pieces[k]);
+          if (len + n > sizeof text)
+            break;
+          memcpy (text + len, pieces[k], n);
+          len += n;
+        }
+      for (guint with_prefix = 0; with_prefix < 2; with_prefix++)
+        {
+          g_autoptr (GString) got = g_string_new (with_prefix ? "pre:" : "");
+          g_autoptr (GString) want = g_string_new (with_prefix ? "pre:" : "");
+          evl_ent_fold_name (got, text, len);
+          model_fold (want, text, len);
+          cr_assert_eq (got->len, want->len, "round %u: length %zu, model %zu", round, got->len, want->len);
+          cr_assert (memcmp (got->str, want->str, got->len) == 0, "round %u: '%s' against '%s'", round,
+                     got->str, want->str);
+          cr_assert_eq (got->str[got->len], '\0');
+          checked++;
+        }
+      /* The word count is that of the fold as a C string. */
+      g_autoptr (GString) f = g_string_new (NULL);
+      model_fold (f, text, len);
+      guint words = f->str[0] ? 1 : 0;
+      for (const char *c = f->str; *c; c++)
+        words += *c == ' ';
+      cr_assert_eq (evl_ent_fold_words (text, len), words, "round %u", round);
+    }
+  g_rand_free (rand);
+  cr_assert_eq (checked, 8000u);
+}
+
+/* ---- merge keys of names written with other blanks ---- */
+
+typedef struct {
+  char name[48];
+  char same_as[48];
+  EvlEntityType type;
+} BlankKeyCase;
+
+/* Lexicon lookups collapse blanks (space, tab, newline, CR): the
+ * first-word filter in front of them must give the same key. */
+static BlankKeyCase blank_key_cases[] = {
+  { "North\tKorea", "North Korea", EVL_ENTITY_LOCATION },
+  { "North\n\nKorea", "North Korea", EVL_ENTITY_LOCATION },
+  { "NORTH  KOREA", "North Korea", EVL_ENTITY_LOCATION },
+  { "Kim\tJong\rUn", "Kim Jong Un", EVL_ENTITY_PERSON },
+  { "the\tKremlin", "the Kremlin", EVL_ENTITY_LOCATION },
+  { "Democratic\tPeople's Republic of Korea", "DPRK", EVL_ENTITY_LOCATION },
+  { "Nobody\tInparticular", "nobody inparticular", EVL_ENTITY_PERSON },
+  { "Vostochny\x01" "Cosmodrome", "vostochny\x01" "cosmodrome", EVL_ENTITY_LOCATION },
+};
+
+ParameterizedTestParameters (entities, keys_ignore_how_blanks_are_written)
+{
+  return cr_make_param_array (BlankKeyCase, blank_key_cases, G_N_ELEMENTS (blank_key_cases));
+}
+
+ParameterizedTest (BlankKeyCase *tc, entities, keys_ignore_how_blanks_are_written)
+{
+  g_autofree char *key = evl_entity_normalize_key (ctx, tc->name, tc->type);
+  g_autofree char *want = evl_entity_normalize_key (ctx, tc->same_as, tc->type);
+  cr_expect_str_eq (key, want, "key of '%s'", tc->name);
+}

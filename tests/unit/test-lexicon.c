@@ -442,3 +442,62 @@ Test (lexicon, index_round_trip)
   evl_lexicon_free (other);
   evl_lexicon_free (parsed);
 }
+
+/* A mapped lexicon builds its entries on first use: threads that race to
+ * use it first all get the same entries (one build), and a lexicon that is
+ * never used is freed without them. */
+typedef struct {
+  const EvlLexicon *lex;
+  const EvlLexEntry *hit;
+  const EvlLexEntry *first;
+} FirstUse;
+
+static gpointer
+first_use (gpointer p)
+{
+  FirstUse *u = p;
+  u->hit = evl_lexicon_lookup (u->lex, "Sept", -1);
+  u->first = evl_lexicon_get (u->lex, 0);
+  return NULL;
+}
+
+Test (lexicon, mapped_entries_are_built_once_on_first_use)
+{
+  static const char text[] = "september|sept\tmonth\t9\nmay\tmonth\t5\n";
+  gsize len = sizeof text - 1;
+  EvlLexicon *parsed = evl_lexicon_parse ("t", text, len, NULL);
+  cr_assert_not_null (parsed);
+  g_autoptr (GByteArray) index = g_byte_array_new ();
+  evl_lexicon_index_write (index, "en/t", parsed, len);
+  evl_lexicon_index_finish (index);
+  g_autofree guint8 *img = g_memdup2 (index->data, index->len);
+  EvlLexicon *unused = evl_lexicon_index_map (img, index->len, "en/t", len);
+  cr_assert_not_null (unused);
+  cr_assert_eq (evl_lexicon_size (unused), 2);
+  evl_lexicon_free (unused);
+  for (guint round = 0; round < 20; round++)
+    {
+      EvlLexicon *mapped = evl_lexicon_index_map (img, index->len, "en/t", len);
+      FirstUse u[4];
+      GThread *t[4];
+      for (guint i = 0; i < 4; i++)
+        {
+          u[i] = (FirstUse) { mapped, NULL, NULL };
+          t[i] = g_thread_new ("first-use", first_use, &u[i]);
+        }
+      for (guint i = 0; i < 4; i++)
+        g_thread_join (t[i]);
+      for (guint i = 0; i < 4; i++)
+        {
+          cr_assert_not_null (u[i].hit);
+          cr_assert_str_eq (u[i].hit->canonical, "september");
+          cr_assert_str_eq (u[i].hit->attrs[1], "9");
+          cr_assert_null (u[i].hit->attrs[2]);
+          cr_assert_eq (u[i].hit, u[0].hit, "one build for every thread");
+          cr_assert_eq (u[i].first, u[i].hit);
+        }
+      cr_assert_str_eq (evl_lexicon_get (mapped, 1)->attrs[0], "month");
+      evl_lexicon_free (mapped);
+    }
+  evl_lexicon_free (parsed);
+}

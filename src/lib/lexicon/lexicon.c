@@ -34,8 +34,11 @@ typedef struct {
   guint32 pad;            /* zero: images are byte-for-byte reproducible */
 } Key;
 
+typedef struct _EntryRec EntryRec;
+
 /* A parsed lexicon owns every array; a mapped one only its entries and
- * attrs (the rest points into the image, which is never written). */
+ * attrs (the rest points into the image, which is never written), and
+ * builds those on first use (entries_of()). */
 struct _EvlLexicon {
   char *text;             /* parsed: the file, split in place */
   gboolean mapped;
@@ -45,10 +48,17 @@ struct _EvlLexicon {
   Key *keys;              /* capacity: one per form of the file */
   guint64 *arena;         /* key words beyond the first */
   gsize arena_used;
-  EvlLexEntry *entries;   /* file order; one allocation (at most one entry a line) */
+  EvlLexEntry *entries;   /* file order; one allocation (at most one entry a line);
+                           * mapped: NULL until first used, set once (g_once) */
   guint n_entries;
   const char **attrs;     /* every entry's NULL-terminated attrs, one allocation */
   guint max_words;
+  /* mapped: the image's entry records, attribute lists and strings,
+   * which entries_of() turns into entries and attrs */
+  const EntryRec *recs;
+  const guint32 *refs;
+  const char *strings;
+  guint32 n_attr_refs;
 };
 
 static const char *const no_attrs[] = { NULL };
@@ -454,6 +464,22 @@ evl_lexicon_parse (const char *name, const char *data, gsize len, GError **error
 
 G_STATIC_ASSERT (sizeof (((EvlLexKey *) NULL)->folded) >= KEY_CAP + KEY_PAD);
 
+static const EvlLexEntry *bind_entries (EvlLexicon *lex);
+
+/* The entries of @lex: a mapped lexicon builds them on first use (a
+ * run uses a few of the compiled-in lexicons' 115,000 entries; most are
+ * in en/event-pairs, which the recognizer reads through its own pair
+ * image).  Thread-safe: the first caller builds, others wait. */
+static inline const EvlLexEntry *
+entries_of (const EvlLexicon *lex)
+{
+  EvlLexicon *l = (EvlLexicon *) lex;   /* a cache: logically const */
+  const EvlLexEntry *e = g_atomic_pointer_get (&l->entries);
+  if (G_UNLIKELY (e == NULL))
+    e = bind_entries (l);
+  return e;
+}
+
 /* Probes for the folded key in @folded (@kl bytes, zero-padded, hash @h). */
 static inline const EvlLexEntry *
 probe (const EvlLexicon *lex, const char *folded, guint32 kl, guint32 h)
@@ -467,7 +493,7 @@ probe (const EvlLexicon *lex, const char *folded, guint32 kl, guint32 h)
         {
           const Key *k = &lex->keys[sl.ref - 1];
           if (key_equal (lex, k, folded, kl))
-            return &lex->entries[k->entry];
+            return &entries_of (lex)[k->entry];
         }
     }
 }
@@ -522,7 +548,7 @@ const EvlLexEntry *
 evl_lexicon_get (const EvlLexicon *lex, guint i)
 {
   g_return_val_if_fail (lex != NULL && i < lex->n_entries, NULL);
-  return &lex->entries[i];
+  return &entries_of (lex)[i];
 }
 
 guint
@@ -567,12 +593,12 @@ typedef struct {
   guint32 slots, keys, arena, entries, attr_refs, strings;   /* from the image start */
 } ImageHeader;
 
-typedef struct {
+struct _EntryRec {
   guint32 canonical;      /* offset in strings */
   guint32 attrs;          /* first of its n_attrs refs, then its NULL's slot */
   guint32 n_attrs;
   guint32 line;
-} EntryRec;
+};
 
 #define INDEX_LAYOUT (INDEX_VERSION << 24 | (guint32) sizeof (ImageHeader) << 16 \
                       | (guint32) sizeof (Key) << 8 | (guint32) sizeof (Slot))
@@ -629,9 +655,10 @@ evl_lexicon_index_write (GByteArray *index, const char *name, const EvlLexicon *
   h.name = intern_string (strings, seen, name);
   guint32 null_slot = 0;   /* any value: the slot of a NULL */
   g_array_append_val (refs, null_slot);
+  const EvlLexEntry *entries = entries_of (lex);
   for (guint i = 0; i < lex->n_entries; i++)
     {
-      const EvlLexEntry *e = &lex->entries[i];
+      const EvlLexEntry *e = &entries[i];
       EntryRec r = { intern_string (strings, seen, e->canonical), e->n_attrs ? refs->len : 0,
                      e->n_attrs, e->line };
       for (guint a = 0; a < e->n_attrs; a++)
@@ -667,12 +694,8 @@ evl_lexicon_index_finish (GByteArray *index)
   pad8 (index);
 }
 
-/* A lexicon whose table is the image's: only the entries and attribute
- * lists (pointers) are built, ~115,000 and ~395,000 of them for all
- * compiled-in lexicons.  Branch-free loops (the attribute loop
- * vectorises; each entry then writes its list's NULL) take 4.1 M
- * instructions, against 7.1 M with a sentinel test per attribute and a
- * test for the empty list per entry. */
+/* A lexicon whose table is the image's; its entries and attribute lists
+ * (pointers) are built by bind_entries() on first use. */
 static EvlLexicon *
 image_bind (const guint8 *img, const ImageHeader *h)
 {
@@ -686,26 +709,46 @@ image_bind (const guint8 *img, const ImageHeader *h)
   lex->slots = (gpointer) (img + h->slots);
   lex->keys = (gpointer) (img + h->keys);
   lex->arena = (gpointer) (img + h->arena);
-  const char *strings = (const char *) img + h->strings;
-  const guint32 *refs = (const guint32 *) (gconstpointer) (img + h->attr_refs);
-  const EntryRec *recs = (const EntryRec *) (gconstpointer) (img + h->entries);
-  const char **attrs = g_new (const char *, h->n_attr_refs + 1);
-  for (guint32 i = 0; i < h->n_attr_refs; i++)
-    attrs[i] = strings + refs[i];
-  attrs[0] = NULL;
-  lex->attrs = attrs;
-  EvlLexEntry *entries = g_new (EvlLexEntry, h->n_entries + 1);
-  for (guint32 i = 0; i < h->n_entries; i++)
-    {
-      EvlLexEntry *e = &entries[i];
-      e->canonical = strings + recs[i].canonical;
-      e->attrs = attrs + recs[i].attrs;
-      e->n_attrs = recs[i].n_attrs;
-      e->line = recs[i].line;
-      attrs[recs[i].attrs + recs[i].n_attrs] = NULL;
-    }
-  lex->entries = entries;
+  lex->strings = (const char *) img + h->strings;
+  lex->refs = (const guint32 *) (gconstpointer) (img + h->attr_refs);
+  lex->recs = (const EntryRec *) (gconstpointer) (img + h->entries);
+  lex->n_attr_refs = h->n_attr_refs;
   return lex;
+}
+
+/* Builds a mapped lexicon's entries and attribute lists from its image
+ * (~115,000 entries and ~395,000 attributes for all compiled-in
+ * lexicons: 4.1 M instructions when every lexicon was bound at start-up,
+ * most of it en/event-pairs, which a run with the compiled-in data never
+ * reads).  Branch-free loops (the attribute loop vectorises; each entry
+ * then writes its list's NULL): 7.1 M with a sentinel test per attribute
+ * and a test for the empty list per entry. */
+static G_GNUC_NO_INLINE const EvlLexEntry *
+bind_entries (EvlLexicon *lex)
+{
+  if (g_once_init_enter (&lex->entries))
+    {
+      const char *strings = lex->strings;
+      const guint32 *refs = lex->refs;
+      const EntryRec *recs = lex->recs;
+      const char **attrs = g_new (const char *, lex->n_attr_refs + 1);
+      for (guint32 i = 0; i < lex->n_attr_refs; i++)
+        attrs[i] = strings + refs[i];
+      attrs[0] = NULL;
+      lex->attrs = attrs;
+      EvlLexEntry *entries = g_new (EvlLexEntry, lex->n_entries + 1);
+      for (guint32 i = 0; i < lex->n_entries; i++)
+        {
+          EvlLexEntry *e = &entries[i];
+          e->canonical = strings + recs[i].canonical;
+          e->attrs = attrs + recs[i].attrs;
+          e->n_attrs = recs[i].n_attrs;
+          e->line = recs[i].line;
+          attrs[recs[i].attrs + recs[i].n_attrs] = NULL;
+        }
+      g_once_init_leave (&lex->entries, entries);
+    }
+  return lex->entries;
 }
 
 EvlLexicon *
