@@ -1,8 +1,12 @@
 /* Helpers shared by the commands: errors, option parsing, input loading. */
 #include "cli.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
 
 const char *
 evl_cli_dir_slash (const char *dir)
@@ -70,51 +74,161 @@ evl_cli_check_dct (const char *dct)
   return TRUE;
 }
 
-GPtrArray *
-evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
-                     EvlProgress *progress, guint *n_errors)
+/* Every input path expanded up front (a list of names: cheap even for
+ * 100,000 files); files are then read in order, a batch at a time, so a
+ * command that writes and drops each document holds one batch of texts
+ * instead of the corpus. */
+struct _EvlCliInputs {
+  EvlSourceLoader *loader;
+  GPtrArray *files;          /* char*, in input order */
+  guint64 *sizes;            /* per file, from stat(); NULL when not wanted */
+  guint64 total_bytes;
+  guint next_file;
+  guint errors;
+  gboolean strict;
+  GArray *done_bytes;        /* guint64 per document of the last batch */
+  GPtrArray *pending;        /* a batch read ahead by evl_cli_inputs_load() */
+};
+
+EvlCliInputs *
+evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, gboolean sizes)
 {
-  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
-  guint errors = 0;
-  /* A file may hold many documents (JSONL) and stdin has no size: the
-   * loading phase counts up without a total. */
-  evl_progress_phase (progress, "loading", 0, 0);
+  EvlCliInputs *in = g_new0 (EvlCliInputs, 1);
   /* One loader for all inputs: a folder's manifest is read once, and its
    * listing says which files have a sidecar (two failed stat() calls per
    * file less). */
-  g_autoptr (EvlSourceLoader) loader = evl_source_loader_new (opts);
+  in->loader = evl_source_loader_new (opts);
+  in->files = g_ptr_array_new_with_free_func (g_free);
+  in->strict = strict;
+  in->done_bytes = g_array_new (FALSE, FALSE, sizeof (guint64));
   for (guint i = 0; paths && paths[i]; i++)
     {
       const char *one[] = { paths[i], NULL };
       g_autoptr (GError) error = NULL;
-      g_autoptr (GPtrArray) files = evl_source_loader_expand (loader, one, &error);
+      g_autoptr (GPtrArray) files = evl_source_loader_expand (in->loader, one, &error);
       if (files == NULL)
         {
           evl_cli_error (NULL, error);
-          errors++;
+          in->errors++;
           if (strict)
             break;
           continue;
         }
       for (guint j = 0; j < files->len; j++)
-        {
-          g_autoptr (GError) ferr = NULL;
-          guint before = docs->len;
-          gboolean loaded = evl_source_loader_load_file (loader, files->pdata[j], docs, &ferr);
-          if (progress)
-            evl_progress_add (progress, docs->len - before, evl_cli_documents_bytes (docs, before));
-          if (!loaded)
-            {
-              evl_cli_error (NULL, ferr);
-              errors++;
-              if (strict)
-                break;
-            }
-        }
-      if (strict && errors)
-        break;
+        g_ptr_array_add (in->files, g_steal_pointer (&files->pdata[j]));
     }
-  *n_errors = errors;
+  if (sizes)
+    {
+      /* Only for the progress line's total and time left: a file that
+       * cannot be stat()ed (standard input) counts by its text. */
+      in->sizes = g_new0 (guint64, in->files->len + 1);
+      for (guint f = 0; f < in->files->len; f++)
+        {
+          GStatBuf st;
+          const char *path = in->files->pdata[f];
+          if (strcmp (path, "-") != 0 && g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+            in->sizes[f] = (guint64) st.st_size;
+          in->total_bytes += in->sizes[f];
+        }
+    }
+  return in;
+}
+
+void
+evl_cli_inputs_free (EvlCliInputs *in)
+{
+  if (in == NULL)
+    return;
+  evl_source_loader_free (in->loader);
+  g_ptr_array_unref (in->files);
+  g_array_unref (in->done_bytes);
+  if (in->pending)
+    g_ptr_array_unref (in->pending);
+  g_free (in->sizes);
+  g_free (in);
+}
+
+/* Reads the next files into a new batch (see evl_cli_inputs_load()). */
+static GPtrArray *
+read_batch (EvlCliInputs *in, guint64 batch_bytes, EvlProgress *loading)
+{
+  if (in->next_file >= in->files->len || (in->strict && in->errors))
+    return NULL;
+  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_array_set_size (in->done_bytes, 0);
+  guint64 text_bytes = 0;
+  while (in->next_file < in->files->len && (batch_bytes == 0 || text_bytes < batch_bytes))
+    {
+      guint f = in->next_file++;
+      g_autoptr (GError) error = NULL;
+      guint before = docs->len;
+      gboolean loaded = evl_source_loader_load_file (in->loader, in->files->pdata[f], docs, &error);
+      guint64 bytes = evl_cli_documents_bytes (docs, before);
+      text_bytes += bytes;
+      evl_progress_add (loading, docs->len - before, bytes);
+      /* The file counts as done with its last document. */
+      g_array_set_size (in->done_bytes, docs->len);
+      if (docs->len > before)
+        g_array_index (in->done_bytes, guint64, docs->len - 1) =
+          in->sizes && in->sizes[f] ? in->sizes[f] : bytes;
+      if (!loaded)
+        {
+          evl_cli_error (NULL, error);
+          in->errors++;
+          if (in->strict)
+            break;
+        }
+    }
+  return docs;
+}
+
+guint
+evl_cli_inputs_load (EvlCliInputs *in, guint64 batch_bytes, EvlProgress *loading)
+{
+  if (in->pending == NULL)
+    in->pending = read_batch (in, batch_bytes, loading);
+  return in->pending ? in->pending->len : 0;
+}
+
+GPtrArray *
+evl_cli_inputs_next (EvlCliInputs *in, guint64 batch_bytes)
+{
+  if (in->pending)
+    return g_steal_pointer (&in->pending);
+  return read_batch (in, batch_bytes, NULL);
+}
+
+guint64
+evl_cli_inputs_done_bytes (EvlCliInputs *in, guint i)
+{
+  return i < in->done_bytes->len ? g_array_index (in->done_bytes, guint64, i) : 0;
+}
+
+guint64
+evl_cli_inputs_total_bytes (EvlCliInputs *in)
+{
+  return in->total_bytes;
+}
+
+guint
+evl_cli_inputs_errors (EvlCliInputs *in)
+{
+  return in->errors;
+}
+
+GPtrArray *
+evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
+                     EvlProgress *progress, guint *n_errors)
+{
+  /* A file may hold many documents (JSONL) and stdin has no size: the
+   * loading phase counts up without a total. */
+  evl_progress_phase (progress, "loading", 0, 0);
+  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (paths, opts, strict, FALSE);
+  evl_cli_inputs_load (in, 0, progress);
+  GPtrArray *docs = evl_cli_inputs_next (in, 0);
+  if (docs == NULL)
+    docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  *n_errors = in->errors;
   return docs;
 }
 
@@ -153,4 +267,137 @@ evl_cli_documents_bytes (GPtrArray *docs, guint from)
       total += len;
     }
   return total;
+}
+
+typedef struct {
+  EvlCliInputs *in;
+  EvlProgress *progress;
+  GPtrArray *docs;
+  EvlCliDocFunc sink;
+  gpointer user_data;
+} Run;
+
+/* EvlPipelineSink: the caller's sink, then the document is dropped. */
+static void
+run_sink (EvlDocument *doc, guint i, gpointer data)
+{
+  Run *r = data;
+  evl_progress_add (r->progress, 1, evl_cli_inputs_done_bytes (r->in, i));
+  r->sink (doc, r->user_data);
+  evl_document_unref (doc);
+  r->docs->pdata[i] = NULL;
+}
+
+guint
+evl_cli_annotate_inputs (const EvlContext *ctx, EvlCliInputs *in, guint threads,
+                         EvlProgress *progress, const char *phase,
+                         EvlCliBatchFunc batch, EvlCliDocFunc sink, gpointer user_data)
+{
+  Run r = { in, progress, NULL, sink, user_data };
+  guint n = 0;
+  /* No document total is known until the last file is read: the line
+   * counts documents and measures progress in input bytes. */
+  evl_progress_phase (progress, phase, 0, evl_cli_inputs_total_bytes (in));
+  for (;;)
+    {
+      g_autoptr (GPtrArray) docs = evl_cli_inputs_next (in, EVL_CLI_BATCH_BYTES);
+      if (docs == NULL)
+        break;
+      if (batch)
+        batch (docs, user_data);
+      r.docs = docs;
+      evl_pipeline_annotate_stream (ctx, docs, threads, 0, run_sink, &r);
+      n += docs->len;
+    }
+  return n;
+}
+
+/* ---- one line per document (tag -f jsonl, extract) ---- */
+
+/* The lines of the documents written so far are joined in a buffer and
+ * written in pieces of about this size: few write(2) calls, memory
+ * bounded by one piece and one document's line. */
+#define LINES_FLUSH_AT (64 * 1024)
+
+typedef struct {
+  const EvlContext *ctx;
+  EvlCliInputs *in;
+  guint threads;
+  EvlProgress *progress;
+  const char *phase;
+  EvlCliLineFunc line;
+  GString *buf;
+  GOutputStream *out;   /* NULL: standard output */
+  GError *error;        /* the first write failure; later lines are dropped */
+  guint written;
+} Lines;
+
+static void
+set_errno_error (GError **error)
+{
+  int errsv = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv), "write failed: %s",
+               g_strerror (errsv));
+}
+
+/* Writes the buffered lines; FALSE once a write has failed. */
+static gboolean
+lines_flush (Lines *ls)
+{
+  if (ls->error == NULL && ls->buf->len > 0)
+    {
+      if (ls->out)
+        g_output_stream_write_all (ls->out, ls->buf->str, ls->buf->len, NULL, NULL, &ls->error);
+      else if (fwrite (ls->buf->str, 1, ls->buf->len, stdout) != ls->buf->len)
+        set_errno_error (&ls->error);
+    }
+  g_string_truncate (ls->buf, 0);
+  return ls->error == NULL;
+}
+
+static void
+line_sink (EvlDocument *doc, gpointer user_data)
+{
+  Lines *ls = user_data;
+  if (ls->error)
+    return;
+  ls->line (ls->buf, doc);
+  ls->written++;
+  if (ls->buf->len >= LINES_FLUSH_AT)
+    lines_flush (ls);
+}
+
+/* Annotates every input and writes its line to @out (NULL: standard
+ * output). */
+static gboolean
+run_lines (GOutputStream *out, gpointer user_data, GError **error)
+{
+  Lines *ls = user_data;
+  ls->out = out;
+  evl_cli_annotate_inputs (ls->ctx, ls->in, ls->threads, ls->progress, ls->phase, NULL,
+                           line_sink, ls);
+  if (lines_flush (ls) && (out != NULL || fflush (stdout) == 0))
+    return TRUE;
+  if (ls->error == NULL)
+    set_errno_error (&ls->error);
+  g_propagate_error (error, g_steal_pointer (&ls->error));
+  return FALSE;
+}
+
+gboolean
+evl_cli_write_lines (const EvlContext *ctx, EvlCliInputs *in, guint threads,
+                     EvlProgress *progress, const char *phase, EvlCliLineFunc line,
+                     const char *path, guint *written)
+{
+  gboolean to_stdout = path == NULL || strcmp (path, "-") == 0;
+  g_autoptr (GString) buf = g_string_sized_new (LINES_FLUSH_AT + 64 * 1024);
+  Lines ls = { ctx, in, threads, progress, phase, line, buf, NULL, NULL, 0 };
+  g_autoptr (GError) error = NULL;
+  gboolean ok = to_stdout ? run_lines (NULL, &ls, &error)
+                          : evl_export_stream_atomic (path, run_lines, &ls, &error);
+  g_clear_error (&ls.error);
+  *written = ls.written;
+  if (!ok)
+    evl_cli_error (to_stdout ? "standard output" : path, error);
+  return ok;
 }

@@ -63,6 +63,57 @@ void evl_progress_suspend (void);
 void evl_progress_free (EvlProgress *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlProgress, evl_progress_free)
 
+/* The inputs of a command, read in order a batch at a time, so commands
+ * that write and drop each document (tag, extract) hold one batch of
+ * texts instead of the whole corpus.  Unreadable inputs are reported on
+ * stderr (one line each) and counted; with @strict the first one stops
+ * reading.  @sizes: stat() every file for the progress line's total. */
+typedef struct _EvlCliInputs EvlCliInputs;
+EvlCliInputs *evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict,
+                                  gboolean sizes);
+void evl_cli_inputs_free (EvlCliInputs *in);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlCliInputs, evl_cli_inputs_free)
+/* Reads whole files until their texts reach @batch_bytes (0: every file
+ * left) and keeps them as the next batch; returns how many documents it
+ * holds.  @loading (may be NULL) counts the documents and bytes read. */
+guint evl_cli_inputs_load (EvlCliInputs *in, guint64 batch_bytes, EvlProgress *loading);
+/* (transfer full) The batch evl_cli_inputs_load() kept, or else the next
+ * @batch_bytes of documents; NULL once every input has been read (or,
+ * with strict, one failed). */
+GPtrArray *evl_cli_inputs_next (EvlCliInputs *in, guint64 batch_bytes);
+/* Input bytes done once document @i of the current batch is: its file's
+ * size on the file's last document, else 0. */
+guint64 evl_cli_inputs_done_bytes (EvlCliInputs *in, guint i);
+/* Sum of the files' sizes (0 without @sizes). */
+guint64 evl_cli_inputs_total_bytes (EvlCliInputs *in);
+guint evl_cli_inputs_errors (EvlCliInputs *in);
+
+/* Text bytes per batch for streaming commands: memory stays near this
+ * whatever the corpus size, and at this size the threads' idle time
+ * between batches is lost in the noise. */
+#define EVL_CLI_BATCH_BYTES (8u << 20)
+
+/* Called with each batch before it is annotated; then the sink gets each
+ * document, annotated, in input order, and the runner drops it. */
+typedef void (*EvlCliBatchFunc) (GPtrArray *docs, gpointer user_data);
+typedef void (*EvlCliDocFunc) (EvlDocument *doc, gpointer user_data);
+/* Annotates every input with @threads (0 = one per processor), batch by
+ * batch, under progress phase @phase; returns the number of documents. */
+guint evl_cli_annotate_inputs (const EvlContext *ctx, EvlCliInputs *in, guint threads,
+                               EvlProgress *progress, const char *phase,
+                               EvlCliBatchFunc batch, EvlCliDocFunc sink, gpointer user_data);
+
+/* Appends document @doc's line (with its newline) to @buf. */
+typedef void (*EvlCliLineFunc) (GString *buf, EvlDocument *doc);
+/* Annotates every input and writes a line per document, in input order,
+ * 64 KiB at a time: to the file @path, replaced atomically once every
+ * line is written (nothing is left behind on failure), or to standard
+ * output when @path is NULL or "-".  On failure prints the error (as
+ * "eventline: WHERE: message") and returns FALSE.  Sets *@written. */
+gboolean evl_cli_write_lines (const EvlContext *ctx, EvlCliInputs *in, guint threads,
+                              EvlProgress *progress, const char *phase, EvlCliLineFunc line,
+                              const char *path, guint *written);
+
 /* Loads every input path (files or folders) into documents.  Errors are
  * printed per file; with @strict the first error stops loading.  Returns
  * the documents and sets *n_errors.  @progress (may be NULL) counts the

@@ -7,27 +7,16 @@
  * would from the original documents. */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-typedef struct {
-  GPtrArray *docs;
-  GString *lines;
-  EvlProgress *progress;
-} ExtractSink;
-
-/* EvlPipelineSink: the document's line, then the document is dropped. */
+/* EvlCliLineFunc: the document, annotated, as one JSON line. */
 static void
-extract_sink (EvlDocument *doc, guint i, gpointer user_data)
+extract_line (GString *buf, EvlDocument *doc)
 {
-  ExtractSink *es = user_data;
-  evl_progress_add_document (es->progress, doc);
   g_autofree char *line = evl_document_to_json (doc);
-  g_string_append (es->lines, line);
-  g_string_append_c (es->lines, '\n');
-  evl_document_unref (doc);
-  es->docs->pdata[i] = NULL;
+  g_string_append (buf, line);
+  g_string_append_c (buf, '\n');
 }
 
 int
@@ -44,9 +33,11 @@ evl_cmd_extract (int argc, char **argv)
     { "dct", 0, 0, G_OPTION_ARG_STRING, &dct, "Creation date for documents that carry none of their own", "YYYY-MM-DD" },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format,
       "Force the input format: text, timeml, html, jsonl (default: detect)", "FMT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (replaced once every line is written) instead of standard output", "FILE" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Data files here replace the compiled-in ones", "DIR" },
-    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first input that cannot be read", NULL },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+      "Stop at the first input that cannot be read, before writing anything "
+      "(reads every input first)", NULL },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_size,
       "Refuse inputs larger than this (default: 64 MiB)", "BYTES" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: one per processor)", "N" },
@@ -86,33 +77,24 @@ evl_cmd_extract (int argc, char **argv)
       evl_cli_error ("data", error);
       return EVL_EXIT_INPUT;
     }
-  guint n_errors = 0;
   g_autoptr (EvlProgress) progress = evl_progress_new ("extract", quiet);
-  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, progress, &n_errors);
-  if (strict && n_errors)
-    return EVL_EXIT_INPUT;
-  /* Lines in input order whatever the threads do; each document is
-   * dropped once written. */
-  GString *all = g_string_new (NULL);
-  ExtractSink es = { docs, all, progress };
-  evl_progress_phase (progress, "extracting", docs->len, evl_cli_documents_bytes (docs, 0));
-  evl_pipeline_annotate_stream (ctx, docs, threads > 0 ? (guint) threads : 0, 0, extract_sink, &es);
+  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (argv + 1, &lopts, strict, progress != NULL);
+  if (strict)
+    {
+      /* Nothing is written unless every input reads. */
+      evl_progress_phase (progress, "loading", 0, 0);
+      evl_cli_inputs_load (in, 0, progress);
+      if (evl_cli_inputs_errors (in))
+        return EVL_EXIT_INPUT;
+    }
+  /* Lines in input order whatever the threads do, written as they come
+   * (to -o FILE only once all are written); inputs are read a batch at a
+   * time, so memory stays bounded whatever the corpus size. */
+  guint written = 0;
+  gboolean ok = evl_cli_write_lines (ctx, in, threads > 0 ? (guint) threads : 0, progress,
+                                     "extracting", extract_line, output, &written);
   g_clear_pointer (&progress, evl_progress_free);
-  gboolean ok;
-  if (output)
-    {
-      ok = evl_export_write_atomic (output, all->str, all->len, &error);
-      if (!ok)
-        evl_cli_error (output, error);
-    }
-  else
-    {
-      ok = fwrite (all->str, 1, all->len, stdout) == all->len && fflush (stdout) == 0;
-      if (!ok)
-        evl_cli_errorf ("extract", "cannot write to standard output: %s", g_strerror (errno));
-    }
-  g_string_free (all, TRUE);
-  return ok && n_errors == 0 ? EVL_EXIT_OK : EVL_EXIT_INPUT;
+  return ok && evl_cli_inputs_errors (in) == 0 ? EVL_EXIT_OK : EVL_EXIT_INPUT;
 }
 
 int

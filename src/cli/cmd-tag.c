@@ -191,20 +191,33 @@ dir_prefix (const char *dir)
 }
 
 typedef struct {
-  GPtrArray *docs;
   TagFormat format;
   const char *outdir, *prefix;
   GHashTable *per_path, *taken;
   guint written, n_errors;
-  EvlProgress *progress;
 } TagSink;
 
-/* EvlPipelineSink: writes document @i, then drops it. */
+/* EvlCliBatchFunc: how many documents each file of the batch gave (a
+ * file is never split between batches). */
 static void
-tag_sink (EvlDocument *doc, guint i, gpointer user_data)
+tag_batch (GPtrArray *docs, gpointer user_data)
 {
   TagSink *ts = user_data;
-  evl_progress_add_document (ts->progress, doc);
+  g_hash_table_remove_all (ts->per_path);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const char *path = evl_document_get_path (docs->pdata[i]);
+      if (path)
+        g_hash_table_insert (ts->per_path, g_strdup (path),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (ts->per_path, path)) + 1));
+    }
+}
+
+/* EvlCliDocFunc: writes the document's file. */
+static void
+tag_sink (EvlDocument *doc, gpointer user_data)
+{
+  TagSink *ts = user_data;
   g_autofree char *path = NULL;
   g_autoptr (GError) werr = NULL;
   if (write_to_dir (doc, ts->format, ts->outdir, ts->prefix, ts->per_path, ts->taken, &path, &werr))
@@ -214,115 +227,13 @@ tag_sink (EvlDocument *doc, guint i, gpointer user_data)
       evl_cli_error (path, werr);
       ts->n_errors++;
     }
-  evl_document_unref (doc);
-  ts->docs->pdata[i] = NULL;
 }
 
-/* ---- -f jsonl: one stream of lines ---- */
-
-/* The lines of the documents written so far are joined in a buffer and
- * written in pieces of about this size: few write(2) calls, memory
- * bounded by one piece and one document's line. */
-#define LINES_FLUSH_AT (64 * 1024)
-
-typedef struct {
-  GPtrArray *docs;
-  GString *buf;
-  GOutputStream *out;   /* NULL: standard output */
-  GError *error;        /* the first write failure; later lines are dropped */
-  guint written;
-  EvlProgress *progress;
-} LineSink;
-
-/* Writes the buffered lines; FALSE once a write has failed. */
-static gboolean
-lines_flush (LineSink *ls)
-{
-  if (ls->error == NULL && ls->buf->len > 0)
-    {
-      if (ls->out)
-        g_output_stream_write_all (ls->out, ls->buf->str, ls->buf->len, NULL, NULL, &ls->error);
-      else if (fwrite (ls->buf->str, 1, ls->buf->len, stdout) != ls->buf->len)
-        {
-          int errsv = errno;
-          g_set_error (&ls->error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                       "write failed: %s", g_strerror (errsv));
-        }
-    }
-  g_string_truncate (ls->buf, 0);
-  return ls->error == NULL;
-}
-
-/* EvlPipelineSink: the document's line, then the document is dropped. */
+/* EvlCliLineFunc for -f jsonl. */
 static void
-line_sink (EvlDocument *doc, guint i, gpointer user_data)
+tag_line (GString *buf, EvlDocument *doc)
 {
-  LineSink *ls = user_data;
-  evl_progress_add_document (ls->progress, doc);
-  if (ls->error == NULL)
-    {
-      evl_export_tag_json_line (ls->buf, doc);
-      ls->written++;
-      if (ls->buf->len >= LINES_FLUSH_AT)
-        lines_flush (ls);
-    }
-  evl_document_unref (doc);
-  ls->docs->pdata[i] = NULL;
-}
-
-typedef struct {
-  const EvlContext *ctx;
-  guint threads;
-  LineSink *sink;
-} LineRun;
-
-/* Annotates every document and writes its line to @out (NULL: standard
- * output), in input order whatever the threads do. */
-static gboolean
-run_lines (GOutputStream *out, gpointer user_data, GError **error)
-{
-  LineRun *r = user_data;
-  LineSink *ls = r->sink;
-  ls->out = out;
-  evl_progress_phase (ls->progress, "tagging", ls->docs->len, evl_cli_documents_bytes (ls->docs, 0));
-  evl_pipeline_annotate_stream (r->ctx, ls->docs, r->threads, 0, line_sink, ls);
-  if (lines_flush (ls) && (out != NULL || fflush (stdout) == 0))
-    return TRUE;
-  if (ls->error == NULL)
-    {
-      int errsv = errno;
-      g_set_error (&ls->error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   "write failed: %s", g_strerror (errsv));
-    }
-  g_propagate_error (error, g_steal_pointer (&ls->error));
-  return FALSE;
-}
-
-/* -f jsonl: the lines go to @path, a file replaced atomically (nothing
- * is left behind on failure), or to standard output when @path is NULL
- * or "-". */
-static int
-tag_lines (const EvlContext *ctx, GPtrArray *docs, const char *path, guint threads,
-           gboolean quiet, EvlProgress **progress)
-{
-  gboolean to_stdout = path == NULL || strcmp (path, "-") == 0;
-  g_autoptr (GString) buf = g_string_sized_new (LINES_FLUSH_AT + 64 * 1024);
-  LineSink ls = { docs, buf, NULL, NULL, 0, *progress };
-  LineRun r = { ctx, threads, &ls };
-  g_autoptr (GError) error = NULL;
-  gboolean ok = to_stdout ? run_lines (NULL, &r, &error)
-                          : evl_export_stream_atomic (path, run_lines, &r, &error);
-  g_clear_pointer (progress, evl_progress_free);
-  g_clear_error (&ls.error);
-  if (!ok)
-    {
-      evl_cli_error (to_stdout ? "standard output" : path, error);
-      return EVL_EXIT_INPUT;
-    }
-  if (!quiet)
-    fprintf (stderr, "eventline: %u document%s tagged -> %s\n", ls.written,
-             ls.written == 1 ? "" : "s", to_stdout ? "standard output" : path);
-  return EVL_EXIT_OK;
+  evl_export_tag_json_line (buf, doc);
 }
 
 int
@@ -349,7 +260,8 @@ evl_cmd_tag (int argc, char **argv)
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
       "Data files here (same layout as data/) replace the compiled-in ones", "DIR" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
-      "Stop at the first input that cannot be read", NULL },
+      "Stop at the first input that cannot be read, before writing anything "
+      "(reads every input first)", NULL },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_size,
       "Refuse inputs larger than this (default: 64 MiB)", "BYTES" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
@@ -429,26 +341,44 @@ evl_cmd_tag (int argc, char **argv)
       evl_cli_error (data_dir ? data_dir : "data", error);
       return EVL_EXIT_INPUT;
     }
-  guint n_errors = 0;
   g_autoptr (EvlProgress) progress = evl_progress_new ("tag", quiet);
-  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, progress, &n_errors);
+  /* Inputs are read a batch at a time while earlier ones are written,
+   * except when --strict promises that nothing is written unless every
+   * input reads, and when a lone document goes to standard output (it
+   * must be the only one). */
+  gboolean whole = strict || (format != TAG_JSONL && outdir == NULL);
+  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (argv + 1, &lopts, strict, progress != NULL);
+  if (whole)
+    evl_progress_phase (progress, "loading", 0, 0);
+  guint first = evl_cli_inputs_load (in, whole ? 0 : EVL_CLI_BATCH_BYTES, whole ? progress : NULL);
+  guint n_errors = evl_cli_inputs_errors (in);
   if (strict && n_errors)
     return EVL_EXIT_INPUT;
-  if (docs->len == 0)
+  if (first == 0)
     {
       /* Each unreadable input has had its one line already. */
       if (n_errors == 0)
         evl_cli_errorf ("tag", "no input documents");
       return EVL_EXIT_INPUT;
     }
+  guint n_threads = threads > 0 ? (guint) threads : 0;
   if (format == TAG_JSONL)
     {
-      int code = tag_lines (ctx, docs, outdir, threads > 0 ? (guint) threads : 0, quiet, &progress);
-      return n_errors ? EVL_EXIT_INPUT : code;
+      guint written = 0;
+      gboolean ok = evl_cli_write_lines (ctx, in, n_threads, progress, "tagging", tag_line,
+                                         outdir, &written);
+      g_clear_pointer (&progress, evl_progress_free);
+      if (!ok)
+        return EVL_EXIT_INPUT;
+      if (!quiet)
+        fprintf (stderr, "eventline: %u document%s tagged -> %s\n", written,
+                 written == 1 ? "" : "s",
+                 outdir == NULL || strcmp (outdir, "-") == 0 ? "standard output" : outdir);
+      return evl_cli_inputs_errors (in) ? EVL_EXIT_INPUT : EVL_EXIT_OK;
     }
-  if (outdir == NULL && docs->len > 1)
+  if (outdir == NULL && first > 1)
     {
-      evl_cli_errorf ("tag", "%u documents: give an output folder with -o DIR", docs->len);
+      evl_cli_errorf ("tag", "%u documents: give an output folder with -o DIR", first);
       return EVL_EXIT_USAGE;
     }
   if (outdir && g_mkdir_with_parents (outdir, 0755) != 0)
@@ -460,6 +390,7 @@ evl_cmd_tag (int argc, char **argv)
   if (outdir == NULL)
     {
       g_clear_pointer (&progress, evl_progress_free);
+      g_autoptr (GPtrArray) docs = evl_cli_inputs_next (in, 0);
       evl_pipeline_annotate (ctx, docs->pdata[0]);
       g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
       if (!write_doc (docs->pdata[0], format, mem, &error) || !g_output_stream_close (mem, NULL, &error))
@@ -477,25 +408,16 @@ evl_cmd_tag (int argc, char **argv)
       return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;
     }
   g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* The keys are copies: tag_sink() frees each document (and its path)
-   * once written, and later lookups compare against the keys. */
+  /* The keys are copies: each document (and its path) is freed once
+   * written, and later lookups compare against the keys. */
   g_autoptr (GHashTable) per_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < docs->len; i++)
-    {
-      const char *path = evl_document_get_path (docs->pdata[i]);
-      if (path)
-        g_hash_table_insert (per_path, g_strdup (path),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (per_path, path)) + 1));
-    }
   /* Each document is written and dropped as soon as it and those before
-   * it are annotated: memory stays bounded by the pipeline's window. */
+   * it are annotated: memory stays bounded by a batch of inputs. */
   g_autofree char *prefix = dir_prefix (outdir);
-  TagSink ts = { docs, format, outdir, prefix, per_path, taken, 0, 0, progress };
-  evl_progress_phase (progress, "tagging", docs->len, evl_cli_documents_bytes (docs, 0));
-  evl_pipeline_annotate_stream (ctx, docs, threads > 0 ? (guint) threads : 0, 0,
-                                tag_sink, &ts);
+  TagSink ts = { format, outdir, prefix, per_path, taken, 0, 0 };
+  evl_cli_annotate_inputs (ctx, in, n_threads, progress, "tagging", tag_batch, tag_sink, &ts);
   g_clear_pointer (&progress, evl_progress_free);
-  n_errors += ts.n_errors;
+  n_errors = evl_cli_inputs_errors (in) + ts.n_errors;
   guint written = ts.written;
   if (!quiet)
     fprintf (stderr, "eventline: %u document%s tagged -> %s%s\n", written,

@@ -58,15 +58,24 @@ Test (cli, missing_input_is_named_and_exits_1)
   evl_test_rmtree (dir);
 }
 
+/* (transfer full) DIR/in holding the readable @good and the invalid
+ * UTF-8 file @bad. */
+static char *
+good_and_bad_inputs (const char *dir, const char *good, const char *bad)
+{
+  char *in = g_build_filename (dir, "in", NULL);
+  g_mkdir (in, 0755);
+  g_autofree char *g = g_build_filename (in, good, NULL);
+  g_autofree char *b = g_build_filename (in, bad, NULL);
+  cr_assert (g_file_set_contents (g, "Leaders met in Geneva on Monday. They signed a treaty.\n", -1, NULL));
+  cr_assert (g_file_set_contents (b, "broken \xff\xfe text\n", -1, NULL));
+  return in;
+}
+
 Test (cli, good_inputs_survive_a_bad_one)
 {
   g_autofree char *dir = evl_test_tmpdir ();
-  g_autofree char *in = g_build_filename (dir, "in", NULL);
-  g_mkdir (in, 0755);
-  g_autofree char *good = g_build_filename (in, "good.txt", NULL);
-  g_autofree char *bad = g_build_filename (in, "bad.txt", NULL);
-  g_file_set_contents (good, "Leaders met in Geneva on Monday. They signed a treaty.\n", -1, NULL);
-  g_file_set_contents (bad, "broken \xff\xfe text\n", -1, NULL);
+  g_autofree char *in = good_and_bad_inputs (dir, "good.txt", "bad.txt");
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *err = NULL;
   int code = evl_test_run (NULL, &err, "build", "--quiet", "--format", "svg", "--dct", "2024-01-10",
@@ -81,6 +90,34 @@ Test (cli, good_inputs_survive_a_bad_one)
   cr_assert_eq (evl_test_run (NULL, NULL, "build", "--strict", "-o", out2, in, NULL), 1);
   g_autofree char *json2 = g_build_filename (out2, "events.json", NULL);
   cr_assert_not (g_file_test (json2, G_FILE_TEST_EXISTS));
+  evl_test_rmtree (dir);
+}
+
+/* tag and extract read their inputs a batch at a time while writing;
+ * --strict still promises nothing written when one input fails, even one
+ * that sorts after good ones, and without it the good ones are written. */
+Test (cli, strict_tag_and_extract_write_nothing)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *in = good_and_bad_inputs (dir, "a-good.txt", "z-bad.txt");
+  g_autofree char *lines = g_build_filename (dir, "tags.jsonl", NULL);
+  g_autofree char *outdir = g_build_filename (dir, "tml", NULL);
+  g_autofree char *shard = g_build_filename (dir, "shard.jsonl", NULL);
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "tag", "-q", "--strict", "-f", "jsonl", "-o", lines, in, NULL), 1);
+  cr_assert_eq (evl_test_run (NULL, &e2, "tag", "-q", "--strict", "-o", outdir, in, NULL), 1);
+  cr_assert_eq (evl_test_run (NULL, &e3, "extract", "--strict", "-o", shard, in, NULL), 1);
+  cr_assert (strstr (e1, "z-bad.txt") && strstr (e2, "z-bad.txt") && strstr (e3, "z-bad.txt"),
+             "%s%s%s", e1, e2, e3);
+  cr_assert_not (g_file_test (lines, G_FILE_TEST_EXISTS));
+  cr_assert_not (g_file_test (outdir, G_FILE_TEST_EXISTS));
+  cr_assert_not (g_file_test (shard, G_FILE_TEST_EXISTS));
+  /* Without --strict: the good document is written, exit status 1. */
+  cr_assert_eq (evl_test_run (NULL, NULL, "extract", "-o", shard, in, NULL), 1);
+  g_autofree char *text = NULL;
+  cr_assert (g_file_get_contents (shard, &text, NULL, NULL));
+  cr_assert (strstr (text, "a-good.txt") && !strstr (text, "z-bad.txt"), "%s", text);
+  cr_assert_eq (strchr (text, '\n') - text + 1, (long) strlen (text), "one line");
   evl_test_rmtree (dir);
 }
 

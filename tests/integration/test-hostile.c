@@ -242,6 +242,108 @@ ParameterizedTest (BigRun *r, hostile, no_newline_50mb_memory_bounded,
                 r->bound_kb);
 }
 
+/* A corpus is read a batch of files at a time while earlier documents
+ * are written (tag, extract), so memory does not grow with the corpus:
+ * 240 files of 256 kB each (long words: cheap to annotate) plus a JSONL
+ * file of three articles, read in several batches.  Before the inputs were
+ * streamed these runs peaked at 91-218 MB (every text held at once; more
+ * under MALLOC_PERTURB_); now at 32-67 MB.  Order, names and counts must
+ * be those of a one-batch run: document k's line or file is input k's. */
+typedef struct {
+  char args[3][16];     /* after the command: format, "-o" target kind */
+  char command[8];
+} StreamRun;
+
+ParameterizedTestParameters (hostile, corpus_streams_in_batches)
+{
+  static StreamRun runs[] = {
+    { { "-f", "jsonl", "file" }, "tag" },
+    { { "-f", "timeml", "dir" }, "tag" },
+    { { "", "", "file" }, "extract" },
+  };
+  return cr_make_param_array (StreamRun, runs, G_N_ELEMENTS (runs));
+}
+
+#define STREAM_FILES 240
+
+ParameterizedTest (StreamRun *r, hostile, corpus_streams_in_batches,
+                   .timeout = 300 * EVL_TIMEOUT_SCALE)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  cr_assert_eq (g_mkdir (in, 0755), 0);
+  GString *body = g_string_new (NULL);
+  while (body->len < (1u << 18))
+    g_string_append (body, "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx "
+                           "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.\n");
+  for (int i = 0; i < STREAM_FILES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("d%03d.txt", i);
+      g_autofree char *text = g_strdup_printf ("Document %d was filed on Monday.\n%s", i, body->str);
+      g_free (write_file (in, name, text, -1));
+    }
+  g_string_free (body, TRUE);
+  g_autofree char *fixture = g_build_filename (evl_test_source_root (), "tests", "fixtures",
+                                               "jsonl", "articles.jsonl", NULL);
+  g_autofree char *jsonl = NULL;
+  gsize jlen = 0;
+  cr_assert (g_file_get_contents (fixture, &jsonl, &jlen, NULL));
+  g_free (write_file (in, "zz.jsonl", jsonl, (gssize) jlen));
+
+  gboolean to_dir = strcmp (r->args[2], "dir") == 0;
+  g_autofree char *out = g_build_filename (dir, to_dir ? "out" : "out.jsonl", NULL);
+  char *err = NULL;
+  int code = r->args[0][0]
+    ? evl_test_run (NULL, &err, r->command, "-q", r->args[0], r->args[1], "-o", out, in, NULL)
+    : evl_test_run (NULL, &err, r->command, "-q", "-o", out, in, NULL);
+  g_autofree char *se = err;
+  struct rusage ru;
+  cr_assert_eq (getrusage (RUSAGE_CHILDREN, &ru), 0);
+  cr_assert_eq (code, 0, "%s: exit %d: %s", r->command, code, se);
+
+  if (to_dir)
+    {
+      for (int i = 0; i < STREAM_FILES; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("d%03d.tml", i);
+          g_autofree char *file = g_build_filename (out, name, NULL);
+          cr_assert (file_ends_with (file, "</TimeML>\n"), "%s missing or cut short", name);
+        }
+      /* The JSONL file's articles are named by their ids, not zz.tml. */
+      g_autofree char *zz = g_build_filename (out, "zz.tml", NULL);
+      cr_assert_not (g_file_test (zz, G_FILE_TEST_EXISTS));
+      guint n = 0;
+      g_autoptr (GDir) d = g_dir_open (out, 0, NULL);
+      cr_assert_not_null (d);
+      while (g_dir_read_name (d))
+        n++;
+      cr_assert_eq (n, STREAM_FILES + 3, "%u files", n);
+    }
+  else
+    {
+      g_autofree char *text = NULL;
+      cr_assert (g_file_get_contents (out, &text, NULL, NULL));
+      g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+      cr_assert_eq (g_strv_length (lines), STREAM_FILES + 3 + 1, "%u lines", g_strv_length (lines));
+      for (int i = 0; i < STREAM_FILES + 3; i++)
+        {
+          g_autoptr (JsonParser) p = json_parser_new ();
+          cr_assert (json_parser_load_from_data (p, lines[i], -1, NULL), "line %d is not JSON", i + 1);
+          JsonObject *o = json_node_get_object (json_parser_get_root (p));
+          const char *path = json_object_get_string_member_with_default (o, "path", "");
+          g_autofree char *want = i < STREAM_FILES ? g_strdup_printf ("d%03d.txt", i)
+                                                   : g_strdup ("zz.jsonl");
+          cr_assert (g_str_has_suffix (path, want), "line %d is %s, not %s", i + 1, path, want);
+        }
+    }
+  evl_test_rmtree (dir);
+#ifndef EVL_TEST_ASAN
+  cr_assert_lt ((unsigned long) ru.ru_maxrss, 80u * 1024,
+                "%s on %d MB peaked at %ld kB: inputs are not streamed", r->command,
+                STREAM_FILES / 4, ru.ru_maxrss);
+#endif
+}
+
 Test (hostile, external_entity_never_read, .timeout = 60 * EVL_TIMEOUT_SCALE)
 {
   g_autofree char *dir = evl_test_tmpdir ();
