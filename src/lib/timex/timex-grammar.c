@@ -481,7 +481,8 @@ init_match (TxMatch *m, int start)
     .pt = { .year = -1, .hour = -1, .minute = -1 },
     .pt2 = { .year = -1, .hour = -1, .minute = -1 },
   };
-  *m = blank;
+  memcpy (m, &blank, offsetof (TxMatch, value));
+  m->value[0] = '\0';
   m->start = start;
 }
 

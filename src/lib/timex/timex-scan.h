@@ -235,7 +235,6 @@ typedef struct {
   EvlTimexPoint pt;             /* DATE/TIME value as a calendar point */
   gboolean range;
   EvlTimexPoint pt2;            /* end of a range ('1950-53') */
-  char value[48];               /* value when not a point */
   const char *mod, *quant, *freq;
   gboolean needs_dct;           /* resolved against the creation time */
   gboolean needs_ref;           /* resolved against the last mentioned date */
@@ -243,6 +242,9 @@ typedef struct {
   gboolean derived;             /* computed from a duration: never a reference */
   gboolean bounds_only;         /* a duration whose @pt is the date it leads
                                  * to ('three days later'): bounds, not value */
+  /* last: init_match() sets its first byte only (it is only ever read
+   * as a string) */
+  char value[48];               /* value when not a point */
 } TxMatch;
 
 /* timex-grammar.c: the last number_at() in a paragraph, a pure function
