@@ -84,23 +84,30 @@ typedef struct _SuffixIdSlot {
 #define KEY_ROOM 24   /* MEMO_KEY rounded up to 64-bit words */
 
 typedef struct {
-  const EvlLexEntry *form;   /* en/event-forms entry, NULL when unseen */
-  int self;                  /* own milli-weight (0 for punctuation, numbers) */
-  int klass;                 /* milli log P(its class is right) */
-  int prev, next, prev2, next2;  /* milli-weights as context of a neighbour */
-  const int *classes;        /* class log-score vector (form's, else lemma's), NULL */
-  const int *cue_prev;       /* class cue vector as the previous word of a trigger, NULL */
-  const int *cue_next;       /* ... as the next word */
+  /* first cache line: what every token reads (the memo probe, the score
+   * and the pair keys); the slot is 64-byte aligned (thread_memo()), so a
+   * hit in a set's first way touches one line, not the two or three of a
+   * layout by type at an unaligned address */
+  guint8 len;                /* key length; 0 = empty slot */
   guint8 aux;                /* Aux role ('has' AUX_HAVE_PRES), AUX_NONE */
   guint8 adverb;             /* may sit inside a verb group ('not') */
-  guint8 len;                /* key length; 0 = empty slot */
   guint8 lemma_len;          /* 0: lemma unknown or too long */
   guint8 spaced;             /* key or lemma holds white space: pair keys by string */
   guint8 mru;                /* in a set's first slot: the way used last (info_fill()) */
   guint16 key_id, lemma_id, suffix_id;  /* pair-key word numbers (EvlPairIndex), 0: none */
+  int self;                  /* own milli-weight (0 for punctuation, numbers) */
+  int prev, next, prev2, next2;  /* milli-weights as context of a neighbour */
+  int klass;                 /* milli log P(its class is right) */
   char key[KEY_ROOM];        /* the folded form, zero-padded (memo_key_at()) */
+  /* second line: read for candidates only */
+  const EvlLexEntry *form;   /* en/event-forms entry, NULL when unseen */
+  const int *classes;        /* class log-score vector (form's, else lemma's), NULL */
+  const int *cue_prev;       /* class cue vector as the previous word of a trigger, NULL */
+  const int *cue_next;       /* ... as the next word */
   char lemma[LEMMA_ROOM];    /* its lemma (event-forms, else lemmatised) */
 } Slot;
+
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Slot, form) == 64 && sizeof (Slot) == 128);
 
 typedef struct _Derived Derived;
 
@@ -786,15 +793,22 @@ derived_free (gpointer p)
 #define EXP_CACHE 16384
 
 typedef struct {
+  Slot slots[1u << MEMO_BITS];   /* first: 64-byte aligned (thread_memo()) */
+  gpointer block;            /* what was allocated */
   guint generation;
-  Slot slots[1u << MEMO_BITS];
   SuffixSlot suffixes[1u << SUFFIX_BITS];
   SuffixIdSlot suffix_ids[1u << SUFFIX_BITS];
   double exp_cache[EXP_CACHE];   /* not per context: a pure function of its index */
   double log_event_cache[EXP_CACHE];   /* the same */
 } Memo;
 
-static GPrivate thread_memo_key = G_PRIVATE_INIT (g_free);
+static void
+memo_free (gpointer p)
+{
+  g_free (((Memo *) p)->block);
+}
+
+static GPrivate thread_memo_key = G_PRIVATE_INIT (memo_free);
 
 static Memo *
 thread_memo (const Derived *d)
@@ -802,7 +816,10 @@ thread_memo (const Derived *d)
   Memo *memo = g_private_get (&thread_memo_key);
   if (memo == NULL)
     {
-      memo = g_new0 (Memo, 1);
+      /* slots at a cache-line boundary (g_new0 gives 16 bytes) */
+      gpointer block = g_malloc0 (sizeof (Memo) + 63);
+      memo = (Memo *) (((guintptr) block + 63) & ~(guintptr) 63);
+      memo->block = block;
       g_private_set (&thread_memo_key, memo);
     }
   else if (memo->generation != d->generation)
