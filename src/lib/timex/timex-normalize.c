@@ -534,7 +534,7 @@ scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32
       const TxUnit *u = &s->u[i];
       /* most units are neither candidate words nor numbers: a tight loop
        * passes over them */
-      while (!u->cand && u->kind != U_NUM)
+      while (!u->hot)
         {
           u++;
           if (++i == s->n)
@@ -548,10 +548,9 @@ scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32
        * multi-word lexicon's prefix filter knows (start classes S_CAND
        * alone) starts no pattern: tx_match() would fail, so
        * starts_phrase() is not asked. */
-      if ((!u->cand && u->kind != U_NUM)
-          || (u->kind == U_WORD && !u->wi->lexical
-              && !(i + 1 < s->n && ((u->start_word && (s->u[i + 1].cand || s->u[i + 1].kind == U_NUM))
-                                    || ((u->sc & ~(guint32) S_CAND) && starts_phrase (s, i))))))
+      if (u->kind == U_WORD && !u->wi->lexical
+          && !(i + 1 < s->n && ((u->start_word && s->u[i + 1].hot)
+                                || ((u->sc & ~(guint32) S_CAND) && starts_phrase (s, i)))))
         {
           i++;
           continue;

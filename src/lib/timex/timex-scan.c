@@ -469,7 +469,10 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
   if (u->kind != U_WORD)
     {
       if (u->kind == U_NUM)
-        u->sc = number_bits (u);
+        {
+          u->sc = number_bits (u);
+          u->hot = TRUE;
+        }
       return;
     }
   /* set on every word: the grammar tests it at inner units too */
@@ -480,7 +483,7 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
         u->sc = start_bits (u->low, u->len);
       return;
     }
-  u->cand = TRUE;
+  u->cand = u->hot = TRUE;
   const TxWordRec *r = word_find (lx, u->low, u->len, h);
   if (r)
     u->wi = &r->info;
@@ -544,7 +547,7 @@ cache_fill (const TxLex *lx, TxWordCache *wc, guint32 i, TxUnit *u)
 {
   TxCacheEntry *ce = &wc->e[i];
   u->kind = U_WORD;
-  u->cand = FALSE;
+  u->cand = u->hot = FALSE;
   u->has_val = u->apos = u->ndig = 0;
   u->num = -1;
   memset (u->suffix, 0, sizeof u->suffix);
@@ -556,7 +559,7 @@ cache_fill (const TxLex *lx, TxWordCache *wc, guint32 i, TxUnit *u)
   u->wi = &tx_no_word;
   if (tx_bloom_has (lx->any, u->h))
     {
-      u->cand = TRUE;
+      u->cand = u->hot = TRUE;
       const TxWordRec *r = word_find (lx, u->low, u->len, u->h);
       if (r)
         u->wi = &r->info;

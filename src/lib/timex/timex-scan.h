@@ -152,6 +152,9 @@ typedef struct {
   guint8 fp;                    /* @wi is @own (a candidate word the word
                                  * table lacks: its classes by
                                  * word_info()) */
+  guint8 hot;                   /* @cand or a number: where scan_span()
+                                 * stops (one test a unit instead of two;
+                                 * in what was padding before @sc) */
   guint32 sc;                   /* S_* classes: a candidate's wi->sc, a
                                  * number's, another word's start classes */
   char low[28];                 /* ASCII-lower-cased text, ’ as ' */
