@@ -481,8 +481,15 @@ starts_phrase (const TxScan *s, int i)
   guint64 h = a->h;
   if (b->low[0] != '\'' && b->low[0] != '-')
     h = tx_hash_step (h, ' ');
-  for (guint k = 0; k < b->len; k++)
-    h = tx_hash_step (h, (guchar) b->low[k]);
+  /* four bytes a turn: the loop's own test and jump were ~2 of the ~5
+   * instructions a byte (~0.3 M on the 400 small documents, asked for
+   * most 'the's) */
+  const guchar *t = (const guchar *) b->low;
+  guint k = 0, n = b->len;
+  for (; k + 4 <= n; k += 4)
+    h = tx_hash_step (tx_hash_step (tx_hash_step (tx_hash_step (h, t[k]), t[k + 1]), t[k + 2]), t[k + 3]);
+  for (; k < n; k++)
+    h = tx_hash_step (h, t[k]);
   return tx_bloom_has (s->lx->prefix[LEX_MODS], h) || tx_bloom_has (s->lx->prefix[LEX_DEICTICS], h)
          || tx_bloom_has (s->lx->prefix[LEX_HOLIDAYS], h);
 }
