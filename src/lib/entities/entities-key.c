@@ -151,20 +151,25 @@ gboolean
 evl_ent_forms_has (const EvlEntLex *lex, EvlEntAttrId attr, guint l,
                    const EvlLexEntry *entry, const char *text, gsize len)
 {
-  const EvlLexicon *lx = lex->by_id[l];
-  guint n = lx ? evl_lexicon_size (lx) : 0;
-  const EvlLexEntry *base = n ? evl_lexicon_get (lx, 0) : NULL;
+  guint n = lex->form_n[l];
+  const EvlLexEntry *base = lex->form_base[l];
   if (base == NULL || entry < base || entry >= base + n)
     return evl_ent_attr_has (entry, attr_names[attr], text, len);
   gsize i = (gsize) (entry - base);
   guint32 p = lex->form_off[attr][l][i], end = lex->form_off[attr][l][i + 1];
-  if (p == end)
+  const guint8 *d = lex->form_data[attr][l];
+  /* The fold of @text is at most @len bytes: when every form is longer,
+   * none can match and the fold is not made (most gazetteer names are
+   * shorter than their demonyms: 'Russia', 'Russian'). */
+  guint32 q = p;
+  while (q < end && d[q] > len)
+    q += 2u + d[q];
+  if (q == end)
     return FALSE;
   char buf[256];
   gssize kl = evl_fold_key (text, len, buf, sizeof buf);
   if (kl <= 0)
     return FALSE;
-  const guint8 *d = lex->form_data[attr][l];
   while (p < end)
     {
       guint fl = d[p], vn = d[p + 1];
@@ -237,6 +242,11 @@ lex_build (const EvlContext *ctx)
   for (guint a = 0; a < EVL_ENT_N_ATTR; a++)
     for (guint l = 0; l < 2; l++)
       forms_build (lex, (EvlEntAttrId) a, l);
+  for (guint l = 0; l < 2; l++)
+    {
+      lex->form_n[l] = lex->by_id[l] ? evl_lexicon_size (lex->by_id[l]) : 0;
+      lex->form_base[l] = lex->form_n[l] ? evl_lexicon_get (lex->by_id[l], 0) : NULL;
+    }
   guint n_cues = lex->cues ? evl_lexicon_size (lex->cues) : 0;
   lex->cue_base = n_cues ? evl_lexicon_get (lex->cues, 0) : NULL;
   lex->n_cues = n_cues;

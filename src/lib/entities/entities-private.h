@@ -82,6 +82,10 @@ typedef struct {
    * (evl_ent_forms_has()). */
   guint32 *form_off[EVL_ENT_N_ATTR][2];
   guint8 *form_data[EVL_ENT_N_ATTR][2];
+  /* The countries' [0] and places' [1] first entry and entry count
+   * (entries are one array), for evl_ent_forms_has() without calls. */
+  const EvlLexEntry *form_base[2];
+  guint form_n[2];
   GArray *words;             /* EvlEntWord, at most G_MAXUINT16 */
   /* evl_ent_cue_bits() of each entry of the cues, by index from
    * cue_base (the cues' first entry; entries are one array). */
