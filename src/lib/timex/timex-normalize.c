@@ -529,7 +529,7 @@ in_name (const TxScan *s, const TxMatch *m)
 static void
 scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32 end, guint *peak)
 {
-  guint size = tx_units (s->lx, s->cache, s->text, start, end, units);
+  guint size = tx_units (s->lx, s->cache, s->text, s->text_len, start, end, units);
   *peak = MAX (*peak, size);
   s->u = units->u;
   s->n = (int) units->n;
@@ -608,6 +608,7 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
   s.lx = evl_context_get_derived (ctx, EVL_CONTEXT_SLOT_TIMEX, lex_build, lex_free);
   gsize len;
   s.text = evl_document_get_text (doc, &len);
+  s.text_len = len;
   s.dct = evl_document_get_dct_day (doc);
   s.ref_index = -1;
   TxNumberMemo number = { .at = -1 };

@@ -673,9 +673,7 @@ word_unit (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, gsize k, 
 }
 
 /* What the byte after a plain word's letters and digits asks of
- * plain_word(): nothing (0) for most ASCII bytes, one table load and
- * test instead of three compares (~0.4 M instructions on the 400 small
- * documents). */
+ * plain_end(): nothing (0) for most ASCII bytes. */
 enum { END_SLOW = 1, END_DOT = 2, END_APOS = 3 };   /* '.' '\'' 0x80-0xFF */
 static const guint8 word_end_test[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -696,71 +694,124 @@ static const guint8 word_end_test[256] = {
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-/* A plain word at @p (an ASCII letter): fewer than 24 ASCII letters and
- * digits, then a byte that ends it as tx_units() would (an ASCII byte
- * but a '.' after one letter or a ' that goes on with letters).  Fills
- * all of @u but its start and end from the word cache @wc (@space,
- * @nl: white space and a line break before it) and returns the word's
- * end, or NULL for any other word (left to tx_units(), @u untouched). */
-static inline const char *
-plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const char *e,
-            gboolean space, gboolean nl)
+/* @k0..@k2: the first @k (< 24) letters and digits at @p folded,
+ * zero-padded, as little-endian words; returns their mix (the word
+ * cache's hash). */
+G_ALWAYS_INLINE static inline guint64
+plain_keys (const char *p, gsize k, guint64 *k0, guint64 *k1, guint64 *k2)
 {
   const guint64 lower = EVL_SWAR_ONES * 0x20;    /* folds letters, keeps digits */
-  if (e - p < 8)
-    return NULL;
-  guint64 w = load_le64 (p), w1 = 0;
-  gsize k;
-#if defined(__SSE2__)
-  if (e - p >= 16)
-    k = alnum_run16 (p);
-  else
-#endif
-    {
-      k = alnum_run (w);
-      if (k == 8)
-        {
-          if (e - p < 16)
-            return NULL;
-          k += alnum_run (load_le64 (p + 8));
-        }
-    }
-  guint64 k0 = w | lower, k1 = 0, k2 = 0, wh;
+  *k0 = load_le64 (p) | lower;
+  *k1 = *k2 = 0;
   if (k < 8)
     {
-      k0 = LOW_BYTES (k0, k);
-      wh = k0;
+      *k0 = LOW_BYTES (*k0, k);
+      return *k0;
+    }
+  *k1 = load_le64 (p + 8) | lower;
+  if (k < 16)
+    *k1 = LOW_BYTES (*k1, k - 8);
+  else
+    *k2 = LOW_BYTES (load_le64 (p + 16) | lower, k - 16);
+  return *k0 ^ ((*k1 << 17) | (*k1 >> 47)) ^ ((*k2 << 41) | (*k2 >> 23));
+}
+
+/* Whether the byte @c after the @k letters and digits at @p ends a
+ * plain word: an ASCII byte does, but for a '.' after a single letter
+ * (tx_units() goes on in a chain: 'U.S.', 'a.m.') and a ' that is no
+ * clitic and goes on with a letter ("o'clock").  A table load and test
+ * for most bytes instead of three compares (~0.2 M instructions on the
+ * 400 small documents). */
+G_ALWAYS_INLINE static inline gboolean
+plain_end (const char *p, gsize k, const char *e)
+{
+  guint8 t = word_end_test[(guchar) p[k]];
+  return !G_UNLIKELY (t)
+         || !(t == END_SLOW || (t == END_DOT && k < 2)
+              || (t == END_APOS && !clitic_len (p + k, e) && p + k + 1 < e && is_letter (p + k + 1, e)));
+}
+
+/* plain_word() for a word that starts fewer than 24 bytes before the
+ * span's end @e: with 24 bytes readable (@tend, the document text's
+ * end), letters and digits are counted past @e and cut there, so that
+ * a paragraph's last words ('said.', 'Thursday.') need not take
+ * tx_units()' long way; in the text's last bytes nothing is read past
+ * @e.  Same result as the long way. */
+G_GNUC_NO_INLINE static const char *
+plain_word_near_end (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const char *e,
+                     const char *tend, gboolean space, gboolean nl)
+{
+  gsize avail = (gsize) (e - p), k;
+  gboolean at_end = FALSE;
+  if (tend - p >= 24)
+    {
+#if defined(__SSE2__)
+      k = alnum_run16 (p);
+#else
+      k = alnum_run (load_le64 (p));
+      if (k == 8)
+        k += alnum_run (load_le64 (p + 8));
+#endif
+      if (k == 16)
+        k += alnum_run (load_le64 (p + 16));
+      if (k >= avail)
+        {
+          k = avail;              /* < 24 */
+          at_end = TRUE;
+        }
     }
   else
     {
-      w1 = load_le64 (p + 8);
-      k1 = w1 | lower;
-      if (k < 16)
-        k1 = LOW_BYTES (k1, k - 8);
-      else
+      if (avail < 8)
+        return NULL;
+      k = alnum_run (load_le64 (p));
+      if (k == 8)
         {
-          if (e - p < 24)
+          if (avail < 16)
             return NULL;
-          w = load_le64 (p + 16);
-          gsize m = alnum_run (w);
-          if (m == 8)
-            return NULL;
-          k2 = LOW_BYTES (w | lower, m);
-          k += m;
+          k += alnum_run (load_le64 (p + 8));
+          if (k == 16)
+            return NULL;          /* more would need 24 bytes */
         }
-      wh = k0 ^ ((k1 << 17) | (k1 >> 47)) ^ ((k2 << 41) | (k2 >> 23));
     }
-  /* an ASCII byte ends a word at once, but for a '.' after a single
-   * letter (tx_units() goes on in a chain: 'U.S.', 'a.m.') and a ' that
-   * is no clitic and goes on with a letter ("o'clock").  (Sentence-final
-   * words and "Korea's" took the long way, ~0.9 M instructions on the
-   * 400 small documents.) */
-  guchar c = (guchar) p[k];
-  guint8 t = word_end_test[c];
-  if (G_UNLIKELY (t)
-      && (t == END_SLOW || (t == END_DOT && k < 2)
-          || (t == END_APOS && !clitic_len (p + k, e) && p + k + 1 < e && is_letter (p + k + 1, e))))
+  if (!at_end && !plain_end (p, k, e))
     return NULL;
+  guint64 k0, k1, k2, wh = plain_keys (p, k, &k0, &k1, &k2);
+  word_unit (lx, wc, u, p, k, k0, k1, k2, wh, space, nl);
+  return p + k;
+}
+
+/* A plain word at @p (an ASCII letter): fewer than 24 ASCII letters and
+ * digits, then a byte that ends it (plain_end()) or the span's end @e.
+ * Fills all of @u but its start and end from the word cache @wc
+ * (@space, @nl: white space and a line break before it) and returns the
+ * word's end, or NULL for any other word (left to tx_units(), @u
+ * untouched).  (Sentence-final words and "Korea's" took the long way,
+ * ~0.9 M instructions on the 400 small documents.) */
+static inline const char *
+plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const char *e,
+            const char *tend, gboolean space, gboolean nl)
+{
+  if (G_UNLIKELY (e - p < 24))
+    return plain_word_near_end (lx, wc, u, p, e, tend, space, nl);
+  gsize k;
+#if defined(__SSE2__)
+  k = alnum_run16 (p);
+#else
+  k = alnum_run (load_le64 (p));
+  if (k == 8)
+    k += alnum_run (load_le64 (p + 8));
+#endif
+  if (k == 16)
+    {
+      gsize m = alnum_run (load_le64 (p + 16));
+      if (m == 8)
+        return NULL;
+      k += m;
+    }
+  if (!plain_end (p, k, e))
+    return NULL;
+  guint64 k0, k1, k2, wh = plain_keys (p, k, &k0, &k1, &k2);
   word_unit (lx, wc, u, p, k, k0, k1, k2, wh, space, nl);
   return p + k;
 }
@@ -809,8 +860,10 @@ unit_buf_reserve (TxUnitBuf *b, guint cap)
 
 /* Cuts [start, end) of the text into the units of @out. */
 guint
-tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, guint32 end, TxUnitBuf *out)
+tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, guint32 start,
+          guint32 end, TxUnitBuf *out)
 {
+  const char *tend = text + text_len;
   if (wc->serial != lx->serial)
     {
       /* a new cache (serial 0) comes zeroed (tx_word_cache_new()): its
@@ -848,7 +901,7 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, gui
        * the word cache */
       gboolean alpha = (guint) ((c | 0x20) - 'a') < 26;
       const char *q;
-      if (alpha && (q = plain_word (lx, wc, u, p, e, space, nl)) != NULL)
+      if (alpha && (q = plain_word (lx, wc, u, p, e, tend, space, nl)) != NULL)
         goto classified;
       if (c <= ' ' && is_space (c))
         {

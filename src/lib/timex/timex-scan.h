@@ -264,6 +264,7 @@ typedef struct {
   TxWordCache *cache;           /* the thread's (evl_timex_annotate()) */
   TxNumberMemo *number;         /* written through a const TxScan too */
   const char *text;
+  gsize text_len;
   TxUnit *u;
   int n;
   EvlDay dct;                   /* 0 when the document has none */
@@ -321,8 +322,8 @@ TxWordCache *tx_word_cache_new (void);
 void tx_word_cache_free (TxWordCache *wc);
 /* returns the largest size @out was given (its units are out->n);
  * @wc: the thread's cache (reset when it was filled for another TxLex) */
-guint tx_units (const TxLex *lx, TxWordCache *wc, const char *text, guint32 start, guint32 end,
-                TxUnitBuf *out);
+guint tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, guint32 start,
+                guint32 end, TxUnitBuf *out);
 
 /* timex-grammar.c: the longest temporal expression starting at unit @i. */
 gboolean tx_match (TxScan *s, int i, TxMatch *m);
