@@ -5,6 +5,9 @@
 #include "evl-private.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* evl_document_intern(): an open-addressing set of the strings already in
  * the pool (GStringChunk's own const table hashes and compares whole
@@ -49,6 +52,7 @@ struct _EvlDocument {
   InternSlot *interned;
   guint64 *interned_bits;   /* a bit per slot: in use (see intern_grow()) */
   guint32 interned_mask, interned_used;
+  guint32 interned_limit;   /* grow when interned_used reaches it (half the slots; 0: no table) */
   Vec tokens, sentences, timexes, ementions, clusters, events, gold;
   char *first;              /* (nullable) see first_block() */
   gboolean first_tried;
@@ -193,12 +197,39 @@ doc_alloc (EvlDocument *doc, gsize n)
   return doc_alloc_aligned (doc, n, sizeof (gpointer));
 }
 
-/* A NUL-ended copy of @str (@n bytes, no NUL among them) in @doc. */
-static const char *
+static inline guint32
+load32 (const char *p)
+{
+  guint32 w;
+  memcpy (&w, p, 4);
+  return w;
+}
+
+/* A NUL-ended copy of @str (@n bytes, no NUL among them) in @doc.
+ * Interned strings are short: up to 64 bytes are copied inline in
+ * eight- or four-byte (overlapping) moves; a memcpy() call was 19
+ * instructions a string, 0.5 M on the 400 small documents. */
+G_ALWAYS_INLINE static inline const char *
 doc_strndup (EvlDocument *doc, const char *str, gsize n)
 {
   char *copy = doc_alloc_aligned (doc, n + 1, 1);
-  memcpy (copy, str, n);
+  if (n > 64)
+    memcpy (copy, str, n);
+  else if (n >= 8)
+    {
+      for (gsize i = 0; i + 8 < n; i += 8)
+        memcpy (copy + i, str + i, 8);
+      memcpy (copy + n - 8, str + n - 8, 8);
+    }
+  else if (n >= 4)
+    {
+      guint32 a = load32 (str), b = load32 (str + n - 4);
+      memcpy (copy, &a, 4);
+      memcpy (copy + n - 4, &b, 4);
+    }
+  else
+    for (gsize i = 0; i < n; i++)
+      copy[i] = str[i];
   copy[n] = '\0';
   return copy;
 }
@@ -212,8 +243,25 @@ static gboolean
 utf8_surely_valid (const char *s, gsize n)
 {
   const guchar *p = (const guchar *) s, *end = p + n;
+#ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128 ();
+#endif
   while (p < end)
     {
+#ifdef __SSE2__
+      /* Sixteen bytes a step: a byte's high bit is set in x | (x == 0)
+       * when it is not ASCII or is a NUL (eight-byte steps alone were
+       * 0.9 M instructions on the 400 small documents). */
+      if (end - p >= 16)
+        {
+          __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) p);
+          if (!_mm_movemask_epi8 (_mm_or_si128 (x, _mm_cmpeq_epi8 (x, zero))))
+            {
+              p += 16;
+              continue;
+            }
+        }
+#endif
       if (end - p >= 8)
         {
           guint64 w = evl_load64 ((const char *) p);
@@ -429,6 +477,7 @@ intern_grow (EvlDocument *doc)
   doc->interned_bits = (guint64 *) (void *) (doc->interned + n);
   memset (doc->interned_bits, 0, (gsize) n / 8);
   doc->interned_mask = n - 1;
+  doc->interned_limit = n / 2;
   for (guint32 i = 0; i < old_n; i++)
     if ((old_bits[i >> 6] >> (i & 63)) & 1)
       {
@@ -441,31 +490,101 @@ intern_grow (EvlDocument *doc)
   g_free (old);
 }
 
+/* The offset of the first NUL in @s (@n bytes), or @n: eight bytes a
+ * step, never reading outside @s. */
+static inline gsize
+nul_cut (const char *s, gsize n)
+{
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 m = evl_swar_below (evl_load64 (s + i), 1);
+      if (m)
+        return i + ((guint) __builtin_ctzll (m) >> 3);
+    }
+  if (i < n && n >= 8)
+    {
+      /* The last eight bytes: those before @i were checked, so the
+       * lowest flag (exact) is at or after it. */
+      guint64 m = evl_swar_below (evl_load64 (s + n - 8), 1);
+      return m ? n - 8 + ((guint) __builtin_ctzll (m) >> 3) : n;
+    }
+  for (; i < n; i++)
+    if (s[i] == '\0')
+      return i;
+  return n;
+}
+
+/* The intern table's hash of @s (@n bytes): eight bytes a step, the
+ * last partial word as one overlapping load (or two four-byte loads, or
+ * three bytes), never reading outside @s.  FNV-1a a byte at a time was
+ * 1.9 M of evl_document_intern()'s 5.5 M instructions on the 400 small
+ * documents.  Only this table uses it (slots are never iterated in
+ * hash order, so the choice changes no output). */
+static inline guint32
+intern_hash (const char *s, gsize n)
+{
+  const guint64 k = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint64 h = n * k;
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8)
+    {
+      h = (h ^ evl_load64 (s + i)) * k;
+      h = h << 27 | h >> 37;
+    }
+  if (i < n)
+    {
+      guint64 w;
+      if (n >= 8)
+        w = evl_load64 (s + n - 8) >> (8 * (8 - (n - i)));   /* the n - i last bytes */
+      else if (n >= 4)
+        w = load32 (s) | (guint64) load32 (s + n - 4) << 32;
+      else
+        w = (guchar) s[0] | (guint) (guchar) s[n / 2] << 8 | (guint) (guchar) s[n - 1] << 16;
+      h = (h ^ w) * k;
+    }
+  h ^= h >> 32;
+  h *= G_GUINT64_CONSTANT (0xD6E8FEB86659FD93);
+  return (guint32) (h ^ h >> 32);
+}
+
+/* Are the @n bytes at @a and @b equal?  Inline word compares: the
+ * strings are short (a memcmp() call per hit was 19 instructions). */
+static inline gboolean
+bytes_equal (const char *a, const char *b, gsize n)
+{
+  if (n >= 8)
+    {
+      for (gsize i = 0; i + 8 < n; i += 8)
+        if (evl_load64 (a + i) != evl_load64 (b + i))
+          return FALSE;
+      return evl_load64 (a + n - 8) == evl_load64 (b + n - 8);
+    }
+  if (n >= 4)
+    return load32 (a) == load32 (b) && load32 (a + n - 4) == load32 (b + n - 4);
+  for (gsize i = 0; i < n; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
 /* The string ends at its first NUL, as the pool's strings do. */
 const char *
 evl_document_intern (EvlDocument *doc, const char *str, gssize len)
 {
   if (str == NULL)
     return NULL;
-  /* Length and hash (FNV-1a, as evl_fnv1a()) in one pass: strlen or
-   * strnlen before the hash was a call and a second pass per string. */
-  guint32 h = 2166136261u;
-  gsize n = 0;
-  if (len < 0)
-    for (; str[n]; n++)
-      h = (h ^ (guchar) str[n]) * 16777619u;
-  else
-    for (; n < (gsize) len && str[n]; n++)
-      h = (h ^ (guchar) str[n]) * 16777619u;
-  if (n >= G_MAXUINT32)
+  gsize n = len < 0 ? strlen (str) : nul_cut (str, (gsize) len);
+  if (G_UNLIKELY (n >= G_MAXUINT32))
     return doc_strndup (doc, str, n);
-  if ((doc->interned_used + 1) * 2 > (doc->interned ? doc->interned_mask + 1 : 0))
+  guint32 h = intern_hash (str, n);
+  if (G_UNLIKELY (doc->interned_used >= doc->interned_limit))
     intern_grow (doc);
   guint32 i = h & doc->interned_mask;
   for (; intern_slot_used (doc, i); i = (i + 1) & doc->interned_mask)
     {
       const InternSlot *sl = &doc->interned[i];
-      if (sl->hash == h && sl->len == n && memcmp (sl->str, str, n) == 0)
+      if (sl->hash == h && sl->len == n && bytes_equal (sl->str, str, n))
         return sl->str;
     }
   const char *copy = doc_strndup (doc, str, n);
@@ -636,8 +755,11 @@ void
 evl_document_clear_events (EvlDocument *doc)
 {
   const EvlEventMention *ev = (const EvlEventMention *) (void *) doc->events.data;
+  /* Most mentions have no participants: a g_free (NULL) call each was
+   * 0.35 M instructions on the 400 small documents. */
   for (guint i = 0; i < doc->events.len; i++)
-    g_free ((gpointer) ev[i].participants);
+    if (ev[i].participants)
+      g_free ((gpointer) ev[i].participants);
   doc->events.len = 0;
 }
 
