@@ -588,6 +588,81 @@ Test (events, pair_index_image_is_the_runtime_index, .init = setup, .fini = tear
   evl_pair_index_clear (&built);
 }
 
+/* The weight of (@kind, @a, @b) by the table alone (no filter). */
+static int
+pair_weight_unfiltered (const EvlPairIndex *x, char kind, guint a, guint b)
+{
+  guint32 code = evl_pair_code (kind, a, b);
+  for (guint32 i = evl_pair_slot_of (code, x->mask);; i = (i + 1) & x->mask)
+    {
+      if (x->slots[i].key == code)
+        return x->slots[i].weight;
+      if (x->slots[i].key == 0)
+        return 0;
+    }
+}
+
+/* The key filter in front of the pair table is exact: every key in the
+ * table passes it (built and mapped), evl_pair_index_get() equals a
+ * table probe for keys present and absent, and it rules out most absent
+ * keys (else it only costs). */
+Test (events, pair_filter_passes_every_key_and_rules_out_most_others, .init = setup,
+      .fini = teardown)
+{
+  const EvlLexicon *pairs = evl_context_get_lexicon (ctx, "en/event-pairs");
+  GBytes *text = evl_context_get_data (ctx, "lexicons/en/event-pairs.txt");
+  cr_assert (pairs && text);
+  EvlPairIndex built, mapped;
+  evl_pair_index_build (&built, pairs);
+  g_autoptr (GByteArray) image = g_byte_array_new ();
+  evl_pair_index_write (image, &built, pairs, g_bytes_get_size (text));
+  cr_assert (evl_pair_index_map (&mapped, image->data, image->len, evl_lexicon_size (pairs),
+                                 g_bytes_get_size (text)));
+  cr_assert (built.filter && mapped.filter && mapped.filter_mask == built.filter_mask);
+  guint keys = 0;
+  for (guint32 j = 0; j <= built.mask; j++)
+    {
+      guint32 code = built.slots[j].key;
+      if (code == 0)
+        continue;
+      guint64 h = evl_pair_filter_hash (code), bits = evl_pair_filter_bits (h);
+      cr_assert_eq (built.filter[evl_pair_filter_word (h, built.filter_mask)] & bits, bits);
+      cr_assert_eq (mapped.filter[evl_pair_filter_word (h, mapped.filter_mask)] & bits, bits);
+      keys++;
+    }
+  cr_assert_gt (keys, 1000);
+  static const char kinds[] = { 's', 'l', 'n' };
+  guint absent = 0, ruled_out = 0, present = 0;
+  guint32 r = 12345;
+  for (guint i = 0; i < 60000; i++)
+    {
+      r = r * 1103515245u + 12345u;
+      guint a = 1 + (r >> 8) % built.n_words;
+      r = r * 1103515245u + 12345u;
+      guint b = 1 + (r >> 8) % built.n_words;
+      char kind = kinds[i % 3];
+      int want = pair_weight_unfiltered (&built, kind, a, b);
+      cr_assert_eq (evl_pair_index_get (&built, kind, a, b), want);
+      cr_assert_eq (evl_pair_index_get (&mapped, kind, a, b), want);
+      guint32 code = evl_pair_code (kind, a, b);
+      gboolean in_table = FALSE;
+      for (guint32 j = evl_pair_slot_of (code, built.mask); built.slots[j].key; j = (j + 1) & built.mask)
+        in_table |= built.slots[j].key == code;
+      if (in_table)
+        {
+          present++;
+          continue;
+        }
+      absent++;
+      guint64 h = evl_pair_filter_hash (code), bits = evl_pair_filter_bits (h);
+      ruled_out += (built.filter[evl_pair_filter_word (h, built.filter_mask)] & bits) != bits;
+    }
+  cr_assert_gt (absent, 50000);
+  cr_assert_gt (ruled_out, absent * 95 / 100, "%u of %u absent keys ruled out", ruled_out, absent);
+  evl_pair_index_clear (&mapped);
+  evl_pair_index_clear (&built);
+}
+
 /* The same for the records of en/event-forms and en/event-lemmas: the
  * compiled-in image is a run-time build byte for byte, its records are
  * the entries' attributes parsed, and an image for lexicons of other
