@@ -731,6 +731,24 @@ plain_end (const char *p, gsize k, const char *e)
               || (t == END_APOS && !clitic_len (p + k, e) && p + k + 1 < e && is_letter (p + k + 1, e)));
 }
 
+/* How many of the 24 bytes at @p (all readable) from the first are
+ * ASCII letters or digits. */
+G_ALWAYS_INLINE static inline gsize
+alnum_run24 (const char *p)
+{
+  gsize k;
+#if defined(__SSE2__)
+  k = alnum_run16 (p);
+#else
+  k = alnum_run (load_le64 (p));
+  if (k == 8)
+    k += alnum_run (load_le64 (p + 8));
+#endif
+  if (k == 16)
+    k += alnum_run (load_le64 (p + 16));
+  return k;
+}
+
 /* plain_word() for a word that starts fewer than 24 bytes before the
  * span's end @e: with 24 bytes readable (@tend, the document text's
  * end), letters and digits are counted past @e and cut there, so that
@@ -745,15 +763,7 @@ plain_word_near_end (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p,
   gboolean at_end = FALSE;
   if (tend - p >= 24)
     {
-#if defined(__SSE2__)
-      k = alnum_run16 (p);
-#else
-      k = alnum_run (load_le64 (p));
-      if (k == 8)
-        k += alnum_run (load_le64 (p + 8));
-#endif
-      if (k == 16)
-        k += alnum_run (load_le64 (p + 16));
+      k = alnum_run24 (p);
       if (k >= avail)
         {
           k = avail;              /* < 24 */
@@ -794,22 +804,8 @@ plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const ch
 {
   if (G_UNLIKELY (e - p < 24))
     return plain_word_near_end (lx, wc, u, p, e, tend, space, nl);
-  gsize k;
-#if defined(__SSE2__)
-  k = alnum_run16 (p);
-#else
-  k = alnum_run (load_le64 (p));
-  if (k == 8)
-    k += alnum_run (load_le64 (p + 8));
-#endif
-  if (k == 16)
-    {
-      gsize m = alnum_run (load_le64 (p + 16));
-      if (m == 8)
-        return NULL;
-      k += m;
-    }
-  if (!plain_end (p, k, e))
+  gsize k = alnum_run24 (p);
+  if (k == 24 || !plain_end (p, k, e))
     return NULL;
   guint64 k0, k1, k2, wh = plain_keys (p, k, &k0, &k1, &k2);
   word_unit (lx, wc, u, p, k, k0, k1, k2, wh, space, nl);
