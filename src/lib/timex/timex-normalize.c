@@ -111,7 +111,7 @@ tx_tense (const TxScan *s, int i, int end)
       if (u->wi->tense)
         return strcmp (u->wi->tense->attrs[0], "future") == 0 ? 1 : -strength;
       if (u->kind == U_WORD && u->len > 4 && !u->cap
-          && strcmp (u->low + u->len - 2, "ed") == 0)
+          && u->low[u->len - 2] == 'e' && u->low[u->len - 1] == 'd')
         return -strength;
     }
   for (int k = end; k < s->n && k < end + 10; k++)
@@ -122,7 +122,7 @@ tx_tense (const TxScan *s, int i, int end)
       if (u->wi->tense)
         return strcmp (u->wi->tense->attrs[0], "future") == 0 ? 1 : -1;
       if (u->kind == U_WORD && u->len > 4 && !u->cap
-          && strcmp (u->low + u->len - 2, "ed") == 0)
+          && u->low[u->len - 2] == 'e' && u->low[u->len - 1] == 'd')
         return -1;
     }
   return 0;
@@ -403,7 +403,7 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
   t.span.end = s->u[m->end - 1].end;
   /* a sentence-final 'p.m.' lends its period to the sentence */
   const TxUnit *last = &s->u[m->end - 1];
-  if ((strcmp (last->low, "a.m.") == 0 || strcmp (last->low, "p.m.") == 0)
+  if ((tx_unit_is (last, "a.m.") || tx_unit_is (last, "p.m."))
       && (m->end >= s->n || s->u[m->end].cap))
     t.span.end--;
   t.sentence = s->sentence;
