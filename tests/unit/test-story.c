@@ -1888,3 +1888,107 @@ ParameterizedTest (NearestCase *c, story, nearest_timex_of_the_clause_anchors)
                 evl_anchor_method_to_string (ev[k].anchor_method));
   cr_assert_eq (ev[k].timex, c->want_right ? r : l, "%s: timex %d", c->text, ev[k].timex);
 }
+
+/* evl_story_span_ok() rules out lookups by the words after a form's first
+ * word: it must never rule out a span that a lookup matches.  Every form
+ * of both lexicons, alone, after a word and followed by a word, a blank,
+ * punctuation or nothing, is looked up at every length from its first
+ * token; and some spans that cannot match must be ruled out. */
+typedef struct {
+  EvlStoryDoc sd;
+  guint32 wid[64];
+  guint8 dirty[64];
+} SpanDoc;
+
+static void
+span_doc (SpanDoc *d, const EvlStoryTaxonomy *tax, EvlDocument *doc)
+{
+  memset (d, 0, sizeof *d);
+  d->sd.text = evl_document_get_text (doc, &d->sd.text_len);
+  d->sd.tok = evl_document_get_tokens (doc, &d->sd.n_tok);
+  cr_assert_leq (d->sd.n_tok, G_N_ELEMENTS (d->wid));
+  for (guint i = 0; i < d->sd.n_tok; i++)
+    {
+      char key[EVL_STORY_KEY_CAP];
+      gssize kl = evl_fold_key (d->sd.text + d->sd.tok[i].span.start, EVL_SPAN_LEN (d->sd.tok[i].span),
+                                key, sizeof key);
+      d->wid[i] = kl > 0 ? evl_story_word_id (tax, key, (gsize) kl) : EVL_W_UNKNOWN;
+    }
+  d->sd.wid = d->wid;
+  d->sd.tok_dirty = d->dirty;
+  d->sd.winfo = evl_story_word_info (tax, 0);
+  for (guint l = 0; l < EVL_STORY_LEX_N; l++)
+    d->sd.next_masks[l] = evl_story_taxonomy_next_masks (tax, l);
+}
+
+Test (story, span_filter_never_rules_out_a_form)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_get (ctx);
+  cr_assert_not_null (tax);
+  static const char *const lexicons[EVL_STORY_LEX_N] = { "en/factuality", "en/event-cues-story" };
+  static const char *const before[] = { "", "Then " };
+  static const char *const after[] = { "", " x", ".", ", y", " x.", "s" };
+  guint matched = 0;
+  for (guint l = 0; l < EVL_STORY_LEX_N; l++)
+    {
+      const EvlLexicon *lex = evl_context_get_lexicon (ctx, lexicons[l]);
+      g_autofree char *path = g_strdup_printf ("lexicons/%s.txt", lexicons[l]);
+      GBytes *bytes = evl_context_get_data (ctx, path);
+      cr_assert_not_null (lex);
+      cr_assert_not_null (bytes);
+      gsize len;
+      const char *raw = g_bytes_get_data (bytes, &len);
+      g_autofree char *copy = g_strndup (raw, len);
+      g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
+      for (guint li = 0; lines[li]; li++)
+        {
+          if (lines[li][0] == '#' || lines[li][0] == '\0')
+            continue;
+          g_auto (GStrv) fields = g_strsplit (lines[li], "\t", 2);
+          g_auto (GStrv) forms = g_strsplit (fields[0], "|", -1);
+          for (guint f = 0; forms[f]; f++)
+            for (guint b = 0; b < G_N_ELEMENTS (before); b++)
+              for (guint a = 0; a < G_N_ELEMENTS (after); a++)
+                {
+                  g_autofree char *text = g_strdup_printf ("%s%s%s", before[b], g_strstrip (forms[f]), after[a]);
+                  g_autoptr (EvlDocument) doc = make_doc (text);
+                  SpanDoc d;
+                  span_doc (&d, tax, doc);
+                  guint i = b > 0 ? 1 : 0;
+                  if (i >= d.sd.n_tok)
+                    continue;
+                  guint32 ok = evl_story_span_ok (&d.sd, l, i);
+                  for (guint n = 1; i + n <= d.sd.n_tok; n++)
+                    {
+                      EvlSpan span = { d.sd.tok[i].span.start, d.sd.tok[i + n - 1].span.end };
+                      if (evl_lexicon_lookup (lex, d.sd.text + span.start, EVL_SPAN_LEN (span)) == NULL)
+                        continue;
+                      matched++;
+                      cr_assert (evl_story_span_allowed (ok, n), "'%s': %u tokens from %u match, ruled out",
+                                 text, n, i);
+                    }
+                }
+        }
+    }
+  cr_assert_gt (matched, 200);
+
+  /* Spans that cannot match are ruled out. */
+  static const struct { const char *text; EvlStoryLex lex; guint n; } out[] = {
+    { "Putin said.", EVL_STORY_LEX_FACTUALITY, 2 },              /* 'said.' is one word */
+    { "Kim said Russia is near.", EVL_STORY_LEX_FACTUALITY, 3 }, /* no 'said russia ...' */
+    { "It is in the region now.", EVL_STORY_LEX_CUES, 4 },       /* no 'in the region now' */
+    { "It is in the region now.", EVL_STORY_LEX_CUES, 3 },
+  };
+  for (guint c = 0; c < G_N_ELEMENTS (out); c++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (out[c].text);
+      SpanDoc d;
+      span_doc (&d, tax, doc);
+      guint i = out[c].lex == EVL_STORY_LEX_CUES ? 2 : 1;
+      guint32 ok = evl_story_span_ok (&d.sd, out[c].lex, i);
+      cr_assert_not (evl_story_span_allowed (ok, out[c].n), "'%s': %u tokens from %u allowed", out[c].text,
+                     out[c].n, i);
+      cr_assert (evl_story_span_allowed (ok, 1), "'%s': the one-token span ruled out", out[c].text);
+    }
+}

@@ -43,11 +43,12 @@ cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
 {
   if (!((evl_story_cls (sd, (gint) i) | sd->start_all) & EVL_STORY_C_START_CUES))
     return C_NONE;
+  guint32 ok = evl_story_span_ok (sd, EVL_STORY_LEX_CUES, i);
   guint max_words = MAX (evl_lexicon_max_words (lex), 1);
   for (guint n = max_words; n >= 1; n--)
     {
       guint last = i + n - 1;
-      if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
+      if (!evl_story_span_allowed (ok, n) || last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
           || !evl_story_span_fits (sd, EVL_STORY_LEX_CUES, i, last))
         continue;
       EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };

@@ -344,11 +344,12 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
     {
       const EvlLexEntry *hit = NULL;
       guint n = 0;
+      guint32 ok = 0;
       if ((sd->winfo[sd->wid[i]].cls | sd->start_all) & EVL_STORY_C_START_FACT)
-        for (n = max_words; n >= 1 && hit == NULL; n--)
+        for (n = max_words, ok = evl_story_span_ok (sd, EVL_STORY_LEX_FACTUALITY, i); n >= 1 && hit == NULL; n--)
           {
             guint last = i + n - 1;
-            if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
+            if (!evl_story_span_allowed (ok, n) || last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
                 || !evl_story_span_fits (sd, EVL_STORY_LEX_FACTUALITY, i, last))
               continue;
             EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };

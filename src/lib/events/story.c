@@ -43,6 +43,10 @@ struct _EvlStoryTaxonomy {
   GHashTable *starts[EVL_STORY_LEX_N]; /* first words of each lexicon's forms */
   GHashTable *maxw[EVL_STORY_LEX_N];   /* folded first word of a form -> GUINT_TO_POINTER
                                           (most words | fewest words << 8 of the forms it starts) */
+  GPtrArray *forms[EVL_STORY_LEX_N];   /* each lexicon's forms, folded (pooled):
+                                          build_next_masks() */
+  guint64 *next_masks[EVL_STORY_LEX_N]; /* EVL_STORY_NEXT_WORDS masks per index of
+                                           EvlStoryWordInfo.next (entry 0 unused) */
   GStringChunk *pool;
   guint other;            /* index of OTHER */
   /* Word table: every word a rule tests, folded, by id (EvlStoryWord ids
@@ -86,6 +90,9 @@ evl_story_taxonomy_unref (EvlStoryTaxonomy *tax)
         g_hash_table_unref (tax->starts[i]);
       if (tax->maxw[i])
         g_hash_table_unref (tax->maxw[i]);
+      if (tax->forms[i])
+        g_ptr_array_unref (tax->forms[i]);
+      g_free (tax->next_masks[i]);
     }
   g_string_chunk_free (tax->pool);
   g_free (tax->words);
@@ -251,6 +258,7 @@ typedef struct {
   EvlStoryTaxonomy *tax;
   GHashTable *set;
   GHashTable *maxw;
+  GPtrArray *forms;
 } StartsCtx;
 
 static gboolean
@@ -261,6 +269,11 @@ starts_line (char **f, guint nf, guint lineno, gpointer data)
   for (guint i = 0; forms[i]; i++)
     {
       char *w = g_strstrip (forms[i]);
+      /* The form as the lexicon keys it (evl_fold_key(), with its
+       * 256-byte key cap): build_next_masks(). */
+      char folded[256];
+      if (evl_fold_key (w, strlen (w), folded, sizeof folded) > 0)
+        g_ptr_array_add (sc->forms, (gpointer) pooled (sc->tax, folded));
       /* At least the number of words of its folded key (blanks are
        * ' ', TAB, CR, LF there; each run of them is one space), under
        * the first word as folding delimits it. */
@@ -329,9 +342,10 @@ add_starts (EvlStoryTaxonomy *tax, const EvlContext *ctx, EvlStoryLex lex, const
   if (bytes == NULL)
     return;
   StartsCtx sc = { tax, g_hash_table_new (g_str_hash, g_str_equal),
-                   g_hash_table_new (g_str_hash, g_str_equal) };
+                   g_hash_table_new (g_str_hash, g_str_equal), g_ptr_array_new () };
   tax->starts[lex] = sc.set;
   tax->maxw[lex] = sc.maxw;
+  tax->forms[lex] = sc.forms;
   each_line (bytes, starts_line, &sc);
 }
 
@@ -569,6 +583,12 @@ evl_story_word_info (const EvlStoryTaxonomy *tax, guint id)
   return &tax->words[id];
 }
 
+const guint64 *
+evl_story_taxonomy_next_masks (const EvlStoryTaxonomy *tax, EvlStoryLex lex)
+{
+  return tax->next_masks[lex];
+}
+
 static void
 slot_put (EvlStoryTaxonomy *tax, guint64 head, guint32 h, guint32 id)
 {
@@ -746,6 +766,85 @@ add_stem_forms (EvlStoryTaxonomy *tax)
     }
 }
 
+/* For each folded first word of the forms of each lexicon, what they say
+ * of the words after it (EvlStoryWordInfo.next, evl_story_span_ok()):
+ * their later words join the table (with no class and no rules: as the
+ * unknown word to every rule), so that a token which is none of them has
+ * another id. */
+static void
+build_next_masks (EvlStoryTaxonomy *tax)
+{
+  for (guint l = 0; l < EVL_STORY_LEX_N; l++)
+    {
+      GPtrArray *forms = tax->forms[l];
+      if (forms == NULL || forms->len == 0)
+        continue;
+      /* Every later word first: ids must not change once in a mask. */
+      for (guint f = 0; f < forms->len; f++)
+        {
+          const char *form = g_ptr_array_index (forms, f);
+          for (const char *sp = strchr (form, ' '); sp; sp = strchr (sp + 1, ' '))
+            {
+              const char *end = strchr (sp + 1, ' ');
+              gsize n = end ? (gsize) (end - sp - 1) : strlen (sp + 1);
+              if (evl_story_word_id (tax, sp + 1, n) == EVL_W_UNKNOWN)
+                word_add (tax, g_string_chunk_insert_len (tax->pool, sp + 1, (gssize) n));
+            }
+        }
+      guint n_idx = 1;
+      tax->next_masks[l] = g_new0 (guint64, (gsize) (MIN (forms->len, G_MAXUINT8) + 1) * EVL_STORY_NEXT_STRIDE);
+      for (guint f = 0; f < forms->len; f++)
+        {
+          const char *form = g_ptr_array_index (forms, f);
+          const char *sp = strchr (form, ' ');
+          gsize first = sp ? (gsize) (sp - form) : strlen (form);
+          guint id = evl_story_word_id (tax, form, first);
+          if (id == EVL_W_UNKNOWN)
+            continue;   /* no token has it: the filter is never asked */
+          EvlStoryWordInfo *info = &tax->words[id];
+          if (info->next[l] == 0)
+            {
+              if (n_idx > G_MAXUINT8)
+                continue;   /* no index left: the word stays unfiltered */
+              info->next[l] = (guint8) n_idx++;
+            }
+          guint64 *m = tax->next_masks[l] + (gsize) info->next[l] * EVL_STORY_NEXT_STRIDE;
+          guint words = 1;
+          for (; sp; sp = strchr (sp + 1, ' '), words++)
+            if (words - 1 < EVL_STORY_NEXT_WORDS)
+              {
+                const char *end = strchr (sp + 1, ' ');
+                gsize n = end ? (gsize) (end - sp - 1) : strlen (sp + 1);
+                m[words - 1] |= G_GUINT64_CONSTANT (1) << (evl_story_word_id (tax, sp + 1, n) & 63);
+              }
+          m[EVL_STORY_NEXT_WORDS] |= G_GUINT64_CONSTANT (1) << MIN (words, 31u);
+        }
+      /* A first word that extends a shorter one ('n't' of 'n'): spans
+       * from a token of the shorter one without a blank after it may
+       * match.  Checked for every first word with an index. */
+      for (guint f = 0; f < forms->len; f++)
+        {
+          const char *form = g_ptr_array_index (forms, f);
+          const char *sp = strchr (form, ' ');
+          gsize first = sp ? (gsize) (sp - form) : strlen (form);
+          for (gsize k = 1; k < first; k++)
+            {
+              guint id = evl_story_word_id (tax, form, k);
+              if (id != EVL_W_UNKNOWN && tax->words[id].next[l])
+                tax->next_masks[l][(gsize) tax->words[id].next[l] * EVL_STORY_NEXT_STRIDE
+                                   + EVL_STORY_NEXT_WORDS] |= EVL_STORY_NEXT_EXTENDS;
+            }
+        }
+      /* Words with more than 31 words: no count is ruled out. */
+      for (guint x = 1; x < n_idx; x++)
+        {
+          guint64 *c = &tax->next_masks[l][(gsize) x * EVL_STORY_NEXT_STRIDE + EVL_STORY_NEXT_WORDS];
+          if (*c & (G_GUINT64_CONSTANT (1) << 31))
+            *c |= 0xffffffffu;
+        }
+    }
+}
+
 /* The word table, from the fixed words, the class lists and the parsed
  * taxonomy (every key of its hash tables is folded and pooled). */
 static void
@@ -764,7 +863,7 @@ build_words (EvlStoryTaxonomy *tax)
       expect++;
   for (guint l = 0; l < EVL_STORY_LEX_N; l++)
     if (tax->starts[l])
-      expect += g_hash_table_size (tax->starts[l]);
+      expect += g_hash_table_size (tax->starts[l]) + EVL_STORY_NEXT_WORDS * tax->forms[l]->len;
   guint32 size = 256;
   while (size < expect * 4)
     size *= 2;
@@ -816,6 +915,7 @@ build_words (EvlStoryTaxonomy *tax)
           }
       }
   add_stem_forms (tax);
+  build_next_masks (tax);
   /* Each word's scan bits once here instead of per token (~0.5 M
    * instructions of shifts and masks on the small corpus, callgrind). */
   guint32 start_all = (tax->starts[EVL_STORY_LEX_FACTUALITY] ? 0 : EVL_STORY_C_START_FACT)
@@ -1883,6 +1983,8 @@ evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc)
   sd.ev = evl_document_peek_event_mention (doc, 0);
   sd.n_ev = n_ev;
   sd.extra = scratch_get ()->extra;
+  for (guint l = 0; l < EVL_STORY_LEX_N; l++)
+    sd.next_masks[l] = evl_story_taxonomy_next_masks (tax, l);
   g_array_set_size (sd.extra, 0);
   /* No start set (the lexicon file is absent): every word may start a form. */
   if (tax->starts[EVL_STORY_LEX_FACTUALITY] == NULL)
