@@ -965,9 +965,16 @@ emit (Cx *x, Scratch *sc, GArray *cands)
       if (k->gaz && !k->city)
         name = evl_document_intern (x->doc, k->gaz->canonical, -1);
       else
-        name = display_name (x, k->surface_words > 0 ? evl_document_span_text (x->doc, k->surface)
-                                                     : n_aliases > 0 ? aliases[0] : "",
-                             aliases, n_aliases);
+        {
+          /* The surface is nearly always one of the cluster's aliases,
+           * interned above: found in place, it is not interned again. */
+          const StrNode *sn = k->surface_words > 0
+                                ? str_list_find_span (x, str_nodes, &out[i].aliases, k->surface) : NULL;
+          name = display_name (x, sn ? sn->str
+                                     : k->surface_words > 0 ? evl_document_span_text (x->doc, k->surface)
+                                     : n_aliases > 0 ? aliases[0] : "",
+                               aliases, n_aliases);
+        }
       ec.name = name;
       if (k->gaz && !k->city)
         ec.key = evl_document_intern (x->doc, evl_ent_gaz_key (x->lex, k->gaz, k->type), -1);
