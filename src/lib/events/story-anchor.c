@@ -51,8 +51,7 @@ cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
       if (!evl_story_span_allowed (ok, n) || last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
           || !evl_story_span_fits (sd, EVL_STORY_LEX_CUES, i, last))
         continue;
-      EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };
-      const EvlLexEntry *e = evl_lexicon_lookup (lex, sd->text + span.start, EVL_SPAN_LEN (span));
+      const EvlLexEntry *e = evl_story_lookup (sd, lex, EVL_STORY_LEX_CUES, i, last);
       if (e == NULL || e->n_attrs < 1)
         continue;
       *last_out = last;

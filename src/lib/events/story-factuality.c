@@ -352,8 +352,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
             if (!evl_story_span_allowed (ok, n) || last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
                 || !evl_story_span_fits (sd, EVL_STORY_LEX_FACTUALITY, i, last))
               continue;
-            EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };
-            hit = evl_lexicon_lookup (lex, sd->text + span.start, EVL_SPAN_LEN (span));
+            hit = evl_story_lookup (sd, lex, EVL_STORY_LEX_FACTUALITY, i, last);
           }
       guint b = i + n;  /* the loop stepped once past the matching length */
       Kind kind = K_NONE;

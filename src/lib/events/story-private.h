@@ -123,6 +123,8 @@ guint evl_story_word_id (const EvlStoryTaxonomy *tax, const char *key, gsize len
  * EvlStoryWordInfo.next index of lexicon @lex, or NULL when the lexicon
  * has no forms (EvlStoryDoc.next_masks). */
 const guint64 *evl_story_taxonomy_next_masks (const EvlStoryTaxonomy *tax, EvlStoryLex lex);
+/* How many EvlStoryWordInfo.next indexes lexicon @lex uses (the largest + 1). */
+guint evl_story_taxonomy_n_next (const EvlStoryTaxonomy *tax, EvlStoryLex lex);
 /* (transfer none) Entry @id of @tax's word table (0 <= @id < the table's
  * size: ids come from evl_story_word_id()). */
 const EvlStoryWordInfo *evl_story_word_info (const EvlStoryTaxonomy *tax, guint id);
@@ -198,6 +200,10 @@ typedef struct {
   const guint64 *next_masks[EVL_STORY_LEX_N]; /* the taxonomy's: EVL_STORY_NEXT_WORDS
                                                  masks per EvlStoryWordInfo.next
                                                  (EVL_STORY_NEXT_STRIDE words) */
+  /* evl_story_lookup()'s memo of one-token lookups, by the word's
+   * EvlStoryWordInfo.next index: its entry, once known (one_known). */
+  const EvlLexEntry **one_entry[EVL_STORY_LEX_N];
+  guint8 *one_known[EVL_STORY_LEX_N];
   gpointer block;        /* the per-thread scratch holding the arrays above (story.c) */
 } EvlStoryDoc;
 
@@ -388,6 +394,26 @@ static inline gboolean
 evl_story_span_allowed (guint32 ok, guint n)
 {
   return n > 31 || ((ok >> n) & 1);
+}
+
+/* evl_lexicon_lookup() in @lex (lexicon @l) of the text of tokens @i to
+ * @last.  The lookup of one clean token (no blank: its text folds to its
+ * key) is that of its word, remembered per document by the word's index
+ * (EvlStoryWordInfo.next: words that start forms): the same cue words
+ * recur ('said', 'not', 'after'). */
+static inline const EvlLexEntry *
+evl_story_lookup (const EvlStoryDoc *sd, const EvlLexicon *lex, EvlStoryLex l, guint i, guint last)
+{
+  EvlSpan span = { sd->tok[i].span.start, sd->tok[last].span.end };
+  guint idx = sd->winfo[sd->wid[i]].next[l];
+  if (last != i || idx == 0 || sd->tok_dirty[i] || EVL_SPAN_LEN (span) >= EVL_STORY_KEY_CAP)
+    return evl_lexicon_lookup (lex, sd->text + span.start, EVL_SPAN_LEN (span));
+  if (!sd->one_known[l][idx])
+    {
+      sd->one_entry[l][idx] = evl_lexicon_lookup (lex, sd->text + span.start, EVL_SPAN_LEN (span));
+      sd->one_known[l][idx] = 1;
+    }
+  return sd->one_entry[l][idx];
 }
 
 /* Tokens the per-token passes stop at (EvlStoryDoc.tok_scan, build_index()):

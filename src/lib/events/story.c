@@ -45,8 +45,9 @@ struct _EvlStoryTaxonomy {
                                           (most words | fewest words << 8 of the forms it starts) */
   GPtrArray *forms[EVL_STORY_LEX_N];   /* each lexicon's forms, folded (pooled):
                                           build_next_masks() */
-  guint64 *next_masks[EVL_STORY_LEX_N]; /* EVL_STORY_NEXT_WORDS masks per index of
+  guint64 *next_masks[EVL_STORY_LEX_N]; /* EVL_STORY_NEXT_STRIDE words per index of
                                            EvlStoryWordInfo.next (entry 0 unused) */
+  guint n_next[EVL_STORY_LEX_N]; /* indexes used, + 1 */
   GStringChunk *pool;
   guint other;            /* index of OTHER */
   /* Word table: every word a rule tests, folded, by id (EvlStoryWord ids
@@ -589,6 +590,12 @@ evl_story_taxonomy_next_masks (const EvlStoryTaxonomy *tax, EvlStoryLex lex)
   return tax->next_masks[lex];
 }
 
+guint
+evl_story_taxonomy_n_next (const EvlStoryTaxonomy *tax, EvlStoryLex lex)
+{
+  return tax->n_next[lex];
+}
+
 static void
 slot_put (EvlStoryTaxonomy *tax, guint64 head, guint32 h, guint32 id)
 {
@@ -835,6 +842,7 @@ build_next_masks (EvlStoryTaxonomy *tax)
                                    + EVL_STORY_NEXT_WORDS] |= EVL_STORY_NEXT_EXTENDS;
             }
         }
+      tax->n_next[l] = n_idx;
       /* Words with more than 31 words: no count is ruled out. */
       for (guint x = 1; x < n_idx; x++)
         {
@@ -1573,6 +1581,12 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->tx_excluded = carve (c, MAX (sd->n_tx, 1), 1, TRUE);
   sd->prior_of = carve (c, ne, sizeof (gint32), FALSE);
   sd->sent_source = carve (c, MAX (sd->n_sent, 1), sizeof (gint32), FALSE);
+  for (guint l = 0; l < EVL_STORY_LEX_N; l++)
+    {
+      guint nn = MAX (evl_story_taxonomy_n_next (sd->tax, l), 1);
+      sd->one_entry[l] = carve (c, nn, sizeof (const EvlLexEntry *), FALSE);
+      sd->one_known[l] = carve (c, nn, 1, TRUE);
+    }
 }
 
 /* The per-document arrays live in one buffer per thread, grown as needed
