@@ -94,6 +94,14 @@ evl_swar_below (guint64 x, guint c)
  * place of the document's own array instead of copying them there.  When
  * @doc already has tokens, they are appended and @tokens is freed. */
 void evl_document_take_tokens (EvlDocument *doc, EvlToken *tokens, guint n, guint cap);
+/* document.c: where the segmenter writes tokens in place: room for at
+ * least @n records after the @used ones it has already written past the
+ * end of @doc's tokens (kept when the array moves); *@room is the room
+ * from the end.  evl_document_token_commit() then appends the @n written
+ * ones.  The first room comes from the document's first block, so a
+ * small document's tokens cost no allocation of their own. */
+EvlToken *evl_document_token_room (EvlDocument *doc, guint used, guint n, guint *room);
+void evl_document_token_commit (EvlDocument *doc, guint n);
 
 /* The compiled-in resource (data/evl.gresource.xml). */
 GResource *evl_data_get_resource (void);

@@ -495,3 +495,60 @@ Test (segment, ascii_punctuation_bytes, .init = setup, .fini = teardown)
         }
     }
 }
+
+/* Tokens are written in place of the document's array, first in its
+ * shared first block: texts with more tokens than that first part holds
+ * (one-letter words, a token per two or three bytes) move the tokens
+ * already written to an array of their own, for small texts (inside the
+ * first block) and large ones (an array of their own from the start);
+ * every token keeps its span, in order, and the sentences cover them. */
+typedef struct {
+  guint n_words;
+  char sep[4];          /* between words: a token of its own unless blank */
+} DenseCase;
+
+ParameterizedTestParameters (segment, dense_tokens_grow_in_place)
+{
+  static DenseCase cases[] = {
+    { 1, " " }, { 10, " " }, { 200, " " }, { 200, ";" }, { 3000, " " }, { 3000, "; " },
+    { 40000, " " }, { 40000, ";" },
+  };
+  return cr_make_param_array (DenseCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (DenseCase *c, segment, dense_tokens_grow_in_place, .init = setup, .fini = teardown)
+{
+  GString *text = g_string_new (NULL);
+  for (guint i = 0; i < c->n_words; i++)
+    {
+      if (i)
+        g_string_append (text, c->sep);
+      g_string_append_c (text, (char) ('a' + i % 26));
+    }
+  g_autoptr (EvlDocument) doc = segment (text->str);
+  gboolean sep_token = c->sep[0] != ' ';
+  guint n;
+  const EvlToken *t = evl_document_get_tokens (doc, &n);
+  cr_assert_eq (n, sep_token ? 2 * c->n_words - 1 : c->n_words, "%u tokens", n);
+  gsize at = 0, step = strlen (c->sep);
+  for (guint i = 0, w = 0; i < n; i++)
+    {
+      gboolean is_sep = sep_token && i % 2 == 1;
+      cr_assert_eq (t[i].span.start, at, "token %u starts at %u, not %zu", i, t[i].span.start, at);
+      cr_assert_eq (EVL_SPAN_LEN (t[i].span), 1u, "token %u", i);
+      if (!is_sep)
+        {
+          cr_assert_eq (text->str[at], (char) ('a' + w % 26));
+          w++;
+          at += sep_token ? 1 : 1 + step;
+        }
+      else
+        at += step;
+    }
+  guint n_s;
+  const EvlSentence *s = evl_document_get_sentences (doc, &n_s);
+  cr_assert_gt (n_s, 0u);
+  cr_assert_eq (s[0].first_token, 0u);
+  cr_assert_eq (s[n_s - 1].first_token + s[n_s - 1].n_tokens, n);
+  g_string_free (text, TRUE);
+}
