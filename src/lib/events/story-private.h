@@ -188,7 +188,8 @@ typedef struct {
   gint32 *ent_last;      /* last token of each entity mention (-1 none) */
   const char **type_name; /* per taxonomy type: its name interned in @doc, lazily */
   const char **type_cameo; /* per taxonomy type: its CAMEO code interned, lazily */
-  const EvlStoryType **type_st; /* per taxonomy type: evl_story_taxonomy_lookup() of its name */
+  const EvlStoryType *const *type_st; /* per taxonomy type: evl_story_taxonomy_lookup() of
+                                         its name (the taxonomy's, made once) */
   guint16 *ev_type;      /* taxonomy type of each event (evl_story_type_events()) */
   guint8 *ev_code;       /* its name code (EvlStoryType.name_code), set with it */
   guint8 *ev_tf;         /* EVL_STORY_TF_* of each event: its tense and aspect, once */
