@@ -537,7 +537,10 @@ tokenize (Seg *s)
       out->flags = flags;
       out++;
       pending_nl = 0;
-      i = te;
+      /* A single space after a token, the most common blank, is passed
+       * here rather than by a turn of the loop (t[len] is the text's
+       * NUL). */
+      i = te + (t[te] == ' ');
     }
   s->n_tk = (guint) (out - s->tk);
   count_line (t, len, line_start, len, &lines, &long_lines, &inner_breaks);
