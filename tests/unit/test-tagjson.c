@@ -52,6 +52,18 @@ static EscapeCase escape_cases[] = {
   { "\xf5\xbf", -1, "\"\xef\xbf\xbd\xef\xbf\xbd\"" },
   { "\xc3\xa9\xc3", 3, "\"\xc3\xa9\xef\xbf\xbd\"" },   /* @len cuts a character */
   { "12345678\xc3\xa9\"\xff", -1, "\"12345678\xc3\xa9\\\"\xef\xbf\xbd\"" },
+  /* tails of 1-7 bytes after eight-byte steps or an escape are copied as
+   * one word unless a byte of them needs care */
+  { "\"a", -1, "\"\\\"a\"" },
+  { "\"abcdefg", -1, "\"\\\"abcdefg\"" },
+  { "0123456789", -1, "\"0123456789\"" },
+  { "0123456789abcde", -1, "\"0123456789abcde\"" },
+  { "01234567\x01" "bcdefg", -1, "\"01234567\\u0001bcdefg\"" },
+  { "01234567abcdef\\", -1, "\"01234567abcdef\\\\\"" },
+  { "abcdef\xc3\xa9", -1, "\"abcdef\xc3\xa9\"" },
+  { "x\ty", -1, "\"x\\ty\"" },
+  { "abcdefgh", 7, "\"abcdefg\"" },   /* bytes past @len are never taken */
+  { "a\"", 1, "\"a\"" },
 };
 
 ParameterizedTestParameters (tagjson, escapes_strings)
@@ -215,4 +227,52 @@ Test (tagjson, span_text_with_quotes_and_a_bad_path_stay_valid)
   cr_assert_str_eq (json_object_get_string_member (o, "path"), "dir/caf\xef\xbf\xbd.txt");
   JsonObject *ev = json_array_get_object_element (json_object_get_array_member (o, "events"), 0);
   cr_assert_str_eq (json_object_get_string_member (ev, "text"), "\"no\"");
+}
+
+/* Numbers of every digit count and values repeated in a line (written
+ * once, then copied from the line: short, 16 and more bytes escaped)
+ * come out as they went in. */
+Test (tagjson, numbers_and_repeated_values_round_trip)
+{
+  static const guint32 numbers[] = { 0, 9, 10, 99, 100, 999, 1000, 9999, 10000, 99999,
+                                     100000, 999999, 1000000, 123456789, G_MAXUINT32 };
+  static const char *const lemmas[] = { "a", "go", "meet\"x", "abcdefghijklm", "abcdefghijklmn",
+                                        "abcdefghijklmno", "abcdefghijklmnopq", "tab\there" };
+  g_autoptr (EvlDocument) d = evl_document_new ("n", "Short text.", -1, NULL);
+  guint n_events = 0;
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++, n_events++)
+      {
+        EvlEventMention e = { 0 };
+        e.span.start = numbers[i];
+        e.span.end = numbers[(i + round) % G_N_ELEMENTS (numbers)];
+        e.lemma = lemmas[(i + round) % G_N_ELEMENTS (lemmas)];
+        e.tense = round ? "PAST" : "PRESENT";
+        e.timex = -1;
+        e.agent = e.patient = e.location = -1;
+        evl_document_add_event_mention (d, &e);
+      }
+  g_autoptr (GString) out = g_string_new (NULL);
+  evl_export_tag_json_line (out, d);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  cr_assert (json_parser_load_from_data (p, out->str, (gssize) out->len, NULL), "%s", out->str);
+  JsonArray *evs = json_object_get_array_member (json_node_get_object (json_parser_get_root (p)),
+                                                 "events");
+  cr_assert_eq (json_array_get_length (evs), n_events);
+  guint k = 0;
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++, k++)
+      {
+        JsonObject *ev = json_array_get_object_element (evs, k);
+        g_autofree char *eid = g_strdup_printf ("e%u", k + 1);
+        cr_assert_str_eq (json_object_get_string_member (ev, "eid"), eid);
+        cr_assert_eq ((guint32) json_object_get_int_member (ev, "start"), numbers[i]);
+        cr_assert_eq ((guint32) json_object_get_int_member (ev, "end"),
+                      numbers[(i + round) % G_N_ELEMENTS (numbers)]);
+        cr_assert_str_eq (json_object_get_string_member (ev, "lemma"),
+                          lemmas[(i + round) % G_N_ELEMENTS (lemmas)]);
+        cr_assert_str_eq (json_object_get_string_member (ev, "tense"), round ? "PAST" : "PRESENT");
+      }
+  g_autofree char *digits = g_strdup_printf (",\"start\":%u,", G_MAXUINT32);
+  cr_assert_not_null (strstr (out->str, digits));
 }
