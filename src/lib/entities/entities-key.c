@@ -503,6 +503,22 @@ evl_ent_fold_words (const char *text, gsize len)
    * separator (blank, hyphen) after some output starts a word at the next
    * character written; periods write nothing; a NUL written ends the
    * count as it ends the C string the clusterer counts spaces in. */
+  /* A name without any special byte (plain_run()) is one word: most
+   * gazetteer names of one word ('Russia'), counted without the steps
+   * below (~170 instructions a name on the small corpus). */
+  gsize k = 0;
+  if (len >= 8)
+    {
+      while (k + 8 <= len && plain_run (evl_load64 (text + k)) == 8)
+        k += 8;
+      if (k < len && k + 8 > len && plain_run (tail8 (text + len, len - k)) >= len - k)
+        k = len;
+    }
+  else
+    while (k < len && (guint) ((guchar) text[k] - 0x21) < 0x5f && text[k] != '.' && text[k] != '-')
+      k++;
+  if (k == len)
+    return len ? 1 : 0;
   guint words = 0;
   gboolean out = FALSE, space = FALSE;
   const char *end = text + len;
