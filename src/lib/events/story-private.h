@@ -84,6 +84,9 @@ enum {
   /* Bits 16 on shift onto the EVL_STORY_SCAN_* they set (build_index()). */
   EVL_STORY_C_GROUP        = 1u << 20, /* taxonomy 'group' */
   EVL_STORY_C_COMPLEMENTIZER = 1u << 21, /* 'that', 'whether': a clause with its own subject */
+  EVL_STORY_C_FORM_PREFIX  = 1u << 22, /* a proper prefix of a word after the first of
+                                          some lexicon form ('run' of 'run-up'):
+                                          evl_story_span_ok() */
 };
 
 /* What the story rules know of a folded word; entry 0 (unknown words) is
@@ -353,7 +356,8 @@ evl_story_blank (char c)
  *    token @i's has at its place rules out every span that holds it as
  *    a whole word (the span ends with it, or a blank follows it), and a
  *    span ending at such a word has as many words as tokens, which some
- *    form must have.
+ *    form must have; when no blank follows the word, longer spans extend
+ *    it, which only a proper prefix of some form's word allows.
  * Tokens that are not a form's word have other ids (not in the table,
  * or of another word).  8,695 of the story pass's 14,867 lookups on the
  * small corpus were multi-word spans that failed ('said.', 'in the
@@ -380,8 +384,11 @@ evl_story_span_ok (const EvlStoryDoc *sd, EvlStoryLex lex, guint i)
           return ok;
       guint w = sd->wid[j];
       gboolean blank_after = evl_story_blank (sd->text[sd->tok[j].span.end]);
+      /* Without a blank after it, the span's word n extends token j's
+       * key when the span goes on: only some form's word can. */
       if (w == EVL_W_UNKNOWN || !((m[p] >> (w & 63)) & 1))
-        return blank_after ? ok & ((1u << n) - 1) : ok & ~(1u << n);
+        return blank_after || !(sd->winfo[w].cls & EVL_STORY_C_FORM_PREFIX) ? ok & ((1u << n) - 1)
+                                                                             : ok & ~(1u << n);
       if (!((counts >> n) & 1))
         ok &= ~(1u << n);
       if (!blank_after)

@@ -799,6 +799,14 @@ build_next_masks (EvlStoryTaxonomy *tax)
               gsize n = end ? (gsize) (end - sp - 1) : strlen (sp + 1);
               if (evl_story_word_id (tax, sp + 1, n) == EVL_W_UNKNOWN)
                 word_add (tax, g_string_chunk_insert_len (tax->pool, sp + 1, (gssize) n));
+              /* Its proper prefixes too, marked as such. */
+              for (gsize k = 1; k < n; k++)
+                {
+                  guint id = evl_story_word_id (tax, sp + 1, k);
+                  if (id == EVL_W_UNKNOWN)
+                    id = word_add (tax, g_string_chunk_insert_len (tax->pool, sp + 1, (gssize) k));
+                  tax->words[id].cls |= EVL_STORY_C_FORM_PREFIX;
+                }
             }
         }
       guint n_idx = 1;
