@@ -336,6 +336,10 @@ ParameterizedTestParameters (segment, furniture_cues)
     { "Advert ran all day.", FALSE },
     { "Sharecroppers share this.", TRUE },
     { "Sharecroppers shared this.", FALSE },
+    /* Mixed case in the first three bytes: every case variant is in the
+     * raw-byte filters. */
+    { "sHAre THIS now.", TRUE },
+    { "cOpYRIGHT \xc2\xa9 2023 the paper.", TRUE },
     /* One-byte tokens before a cue, after blanks or other spaces. */
     { "I\tshare this.", TRUE },
     { "A\xc2\xa0newsletter.", TRUE },
