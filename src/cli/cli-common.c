@@ -76,19 +76,47 @@ evl_cli_check_dct (const char *dct)
 
 /* Every input path expanded up front (a list of names: cheap even for
  * 100,000 files); files are then read in order, a batch at a time, so a
- * command that writes and drops each document holds one batch of texts
+ * command that writes and drops each document holds two batches of texts
+ * (the one annotated, the next one read meanwhile by a loader thread)
  * instead of the corpus. */
+typedef struct {
+  GPtrArray *docs;
+  GArray *done_bytes;        /* guint64 per document, see evl_cli_inputs_done_bytes() */
+  GPtrArray *errors;         /* GError*, reported when the batch is taken */
+} Batch;
+
 struct _EvlCliInputs {
   EvlSourceLoader *loader;
   GPtrArray *files;          /* char*, in input order */
   guint64 *sizes;            /* per file, from stat(); NULL when not wanted */
   guint64 total_bytes;
-  guint next_file;
-  guint errors;
   gboolean strict;
-  GArray *done_bytes;        /* guint64 per document of the last batch */
-  GPtrArray *pending;        /* a batch read ahead by evl_cli_inputs_load() */
+  /* Loading side (the loader thread while it runs): */
+  guint next_file;
+  guint load_errors;
+  /* Taking side (the command's thread): */
+  guint errors;              /* reported so far */
+  Batch *pending;            /* read ahead by evl_cli_inputs_load() */
+  Batch *current;            /* handed out by evl_cli_inputs_next() */
+  /* The loader thread and its one-batch hand-over slot. */
+  GThread *thread;
+  GMutex lock;
+  GCond cond;
+  Batch *slot;
+  gboolean slot_full;
 };
+
+static void
+batch_free (Batch *b)
+{
+  if (b == NULL)
+    return;
+  if (b->docs)
+    g_ptr_array_unref (b->docs);
+  g_array_unref (b->done_bytes);
+  g_ptr_array_unref (b->errors);
+  g_free (b);
+}
 
 EvlCliInputs *
 evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, gboolean sizes)
@@ -100,7 +128,8 @@ evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, g
   in->loader = evl_source_loader_new (opts);
   in->files = g_ptr_array_new_with_free_func (g_free);
   in->strict = strict;
-  in->done_bytes = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_mutex_init (&in->lock);
+  g_cond_init (&in->cond);
   for (guint i = 0; paths && paths[i]; i++)
     {
       const char *one[] = { paths[i], NULL };
@@ -110,6 +139,7 @@ evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, g
         {
           evl_cli_error (NULL, error);
           in->errors++;
+          in->load_errors++;
           if (strict)
             break;
           continue;
@@ -134,74 +164,154 @@ evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, g
   return in;
 }
 
-void
-evl_cli_inputs_free (EvlCliInputs *in)
-{
-  if (in == NULL)
-    return;
-  evl_source_loader_free (in->loader);
-  g_ptr_array_unref (in->files);
-  g_array_unref (in->done_bytes);
-  if (in->pending)
-    g_ptr_array_unref (in->pending);
-  g_free (in->sizes);
-  g_free (in);
-}
-
-/* Reads the next files into a new batch (see evl_cli_inputs_load()). */
-static GPtrArray *
+/* Reads the next files into a new batch (see evl_cli_inputs_load());
+ * NULL when none is left.  Touches only the loading side. */
+static Batch *
 read_batch (EvlCliInputs *in, guint64 batch_bytes, EvlProgress *loading)
 {
-  if (in->next_file >= in->files->len || (in->strict && in->errors))
+  if (in->next_file >= in->files->len || (in->strict && in->load_errors))
     return NULL;
-  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
-  g_array_set_size (in->done_bytes, 0);
+  Batch *b = g_new0 (Batch, 1);
+  b->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  b->done_bytes = g_array_new (FALSE, TRUE, sizeof (guint64));
+  b->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   guint64 text_bytes = 0;
   while (in->next_file < in->files->len && (batch_bytes == 0 || text_bytes < batch_bytes))
     {
       guint f = in->next_file++;
-      g_autoptr (GError) error = NULL;
-      guint before = docs->len;
-      gboolean loaded = evl_source_loader_load_file (in->loader, in->files->pdata[f], docs, &error);
-      guint64 bytes = evl_cli_documents_bytes (docs, before);
+      GError *error = NULL;
+      guint before = b->docs->len;
+      gboolean loaded = evl_source_loader_load_file (in->loader, in->files->pdata[f], b->docs, &error);
+      guint64 bytes = evl_cli_documents_bytes (b->docs, before);
       text_bytes += bytes;
-      evl_progress_add (loading, docs->len - before, bytes);
+      evl_progress_add (loading, b->docs->len - before, bytes);
       /* The file counts as done with its last document. */
-      g_array_set_size (in->done_bytes, docs->len);
-      if (docs->len > before)
-        g_array_index (in->done_bytes, guint64, docs->len - 1) =
+      g_array_set_size (b->done_bytes, b->docs->len);
+      if (b->docs->len > before)
+        g_array_index (b->done_bytes, guint64, b->docs->len - 1) =
           in->sizes && in->sizes[f] ? in->sizes[f] : bytes;
       if (!loaded)
         {
-          evl_cli_error (NULL, error);
-          in->errors++;
+          g_ptr_array_add (b->errors, error);
+          in->load_errors++;
           if (in->strict)
             break;
         }
     }
-  return docs;
+  return b;
+}
+
+/* Prints the batch's load errors on the taking side, in input order. */
+static void
+report (EvlCliInputs *in, Batch *b)
+{
+  for (guint i = 0; b && i < b->errors->len; i++)
+    {
+      evl_cli_error (NULL, b->errors->pdata[i]);
+      in->errors++;
+    }
+  if (b)
+    g_ptr_array_set_size (b->errors, 0);
 }
 
 guint
 evl_cli_inputs_load (EvlCliInputs *in, guint64 batch_bytes, EvlProgress *loading)
 {
+  g_return_val_if_fail (in->thread == NULL, 0);
   if (in->pending == NULL)
-    in->pending = read_batch (in, batch_bytes, loading);
-  return in->pending ? in->pending->len : 0;
+    {
+      in->pending = read_batch (in, batch_bytes, loading);
+      report (in, in->pending);
+    }
+  return in->pending ? in->pending->docs->len : 0;
+}
+
+/* The loader thread: reads batch after batch into the slot, one ahead of
+ * the taker; a NULL batch ends it. */
+static gpointer
+loader_main (gpointer data)
+{
+  EvlCliInputs *in = data;
+  for (;;)
+    {
+      Batch *b = read_batch (in, EVL_CLI_BATCH_BYTES, NULL);
+      g_mutex_lock (&in->lock);
+      while (in->slot_full)
+        g_cond_wait (&in->cond, &in->lock);
+      in->slot = b;
+      in->slot_full = TRUE;
+      g_cond_broadcast (&in->cond);
+      g_mutex_unlock (&in->lock);
+      if (b == NULL)
+        return NULL;
+    }
+}
+
+/* Takes the loader thread's next batch; joins it after the last. */
+static Batch *
+take_from_loader (EvlCliInputs *in)
+{
+  g_mutex_lock (&in->lock);
+  while (!in->slot_full)
+    g_cond_wait (&in->cond, &in->lock);
+  Batch *b = g_steal_pointer (&in->slot);
+  in->slot_full = FALSE;
+  g_cond_broadcast (&in->cond);
+  g_mutex_unlock (&in->lock);
+  if (b == NULL)
+    g_clear_pointer (&in->thread, g_thread_join);
+  return b;
+}
+
+/* Starts reading the batches after the pending one on a thread of its
+ * own, so reading overlaps annotating (a tenth of a run's time over
+ * 58,559 small files).  Nothing to start when everything is read. */
+static void
+start_loader (EvlCliInputs *in)
+{
+  if (in->thread == NULL && in->next_file < in->files->len
+      && !(in->strict && in->load_errors))
+    in->thread = g_thread_new ("evl-loader", loader_main, in);
 }
 
 GPtrArray *
 evl_cli_inputs_next (EvlCliInputs *in, guint64 batch_bytes)
 {
+  g_clear_pointer (&in->current, batch_free);
   if (in->pending)
-    return g_steal_pointer (&in->pending);
-  return read_batch (in, batch_bytes, NULL);
+    in->current = g_steal_pointer (&in->pending);
+  else if (in->thread)
+    in->current = take_from_loader (in);
+  else
+    in->current = read_batch (in, batch_bytes, NULL);
+  if (in->current == NULL)
+    return NULL;
+  report (in, in->current);
+  return g_steal_pointer (&in->current->docs);
 }
 
 guint64
 evl_cli_inputs_done_bytes (EvlCliInputs *in, guint i)
 {
-  return i < in->done_bytes->len ? g_array_index (in->done_bytes, guint64, i) : 0;
+  GArray *a = in->current ? in->current->done_bytes : NULL;
+  return a && i < a->len ? g_array_index (a, guint64, i) : 0;
+}
+
+void
+evl_cli_inputs_free (EvlCliInputs *in)
+{
+  if (in == NULL)
+    return;
+  while (in->thread)
+    batch_free (take_from_loader (in));
+  batch_free (in->pending);
+  batch_free (in->current);
+  evl_source_loader_free (in->loader);
+  g_ptr_array_unref (in->files);
+  g_free (in->sizes);
+  g_mutex_clear (&in->lock);
+  g_cond_clear (&in->cond);
+  g_free (in);
 }
 
 guint64
@@ -303,6 +413,7 @@ evl_cli_annotate_inputs (const EvlContext *ctx, EvlCliInputs *in, guint threads,
       g_autoptr (GPtrArray) docs = evl_cli_inputs_next (in, EVL_CLI_BATCH_BYTES);
       if (docs == NULL)
         break;
+      start_loader (in);
       if (batch)
         batch (docs, user_data);
       r.docs = docs;

@@ -91,7 +91,7 @@ guint evl_cli_inputs_errors (EvlCliInputs *in);
 /* Text bytes per batch for streaming commands: memory stays near this
  * whatever the corpus size, and at this size the threads' idle time
  * between batches is lost in the noise. */
-#define EVL_CLI_BATCH_BYTES (8u << 20)
+#define EVL_CLI_BATCH_BYTES (4u << 20)
 
 /* Called with each batch before it is annotated; then the sink gets each
  * document, annotated, in input order, and the runner drops it. */
