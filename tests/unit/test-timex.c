@@ -15,8 +15,9 @@ typedef struct {
   char mod[16];
 } TxCase;
 
-static EvlDocument *
-annotate (const char *text, const char *dct)
+/* The context the tests share (made on first use). */
+static EvlContext *
+shared_ctx (void)
 {
   static EvlContext *ctx;
   if (ctx == NULL)
@@ -25,6 +26,13 @@ annotate (const char *text, const char *dct)
       ctx = evl_context_new (&error);
       cr_assert_not_null (ctx, "%s", error ? error->message : "");
     }
+  return ctx;
+}
+
+static EvlDocument *
+annotate (const char *text, const char *dct)
+{
+  EvlContext *ctx = shared_ctx ();
   EvlDocument *doc = evl_document_new ("t", text, -1, NULL);
   cr_assert_not_null (doc);
   if (*dct)
@@ -619,4 +627,84 @@ Test (timex, dense_paragraph_of_unknown_words_keeps_its_units)
     }
   cr_assert (wed, "'Wednesday' before the made-up words");
   cr_assert (fri, "'Friday' after them");
+}
+
+/* ---- a document tagged twice (pipeline.c's guess_dct()) ----
+ * The units of a document without a creation date are kept for a
+ * second run on the same text; these tests compare such runs with runs
+ * whose units are cut afresh (a new context: its own word tables). */
+
+static void
+assert_same_timexes (EvlDocument *a, EvlDocument *b)
+{
+  guint na, nb;
+  const EvlTimex *ta = evl_document_get_timexes (a, &na);
+  const EvlTimex *tb = evl_document_get_timexes (b, &nb);
+  cr_assert_eq (na, nb, "%u timexes against %u", na, nb);
+  for (guint i = 0; i < na; i++)
+    {
+      cr_assert_eq (ta[i].span.start, tb[i].span.start, "timex %u", i);
+      cr_assert_eq (ta[i].span.end, tb[i].span.end, "timex %u", i);
+      cr_assert_str_eq (ta[i].value, tb[i].value, "timex %u", i);
+      cr_assert_eq (ta[i].type, tb[i].type, "timex %u", i);
+      cr_assert_eq (ta[i].flags, tb[i].flags, "timex %u", i);
+      cr_assert_eq (ta[i].sentence, tb[i].sentence, "timex %u", i);
+    }
+}
+
+static EvlDocument *
+annotate_fresh (const char *text, const char *dct)
+{
+  g_autoptr (EvlContext) ctx = evl_context_new (NULL);
+  cr_assert_not_null (ctx);
+  EvlDocument *doc = evl_document_new ("t", text, -1, NULL);
+  if (*dct)
+    evl_document_set_dct (doc, dct, EVL_DCT_METADATA);
+  evl_segment_document (ctx, doc);
+  evl_timex_annotate (ctx, doc);
+  return doc;
+}
+
+Test (timex, second_run_with_a_guessed_date_matches_a_fresh_run)
+{
+  static const char text[] =
+    "WASHINGTON, Tuesday, July 23, 2024\n\n"
+    "The talks began on Monday and will end on Friday. Officials said last week that a deal was near.\n\n"
+    "Three days later the ministers met again. The accord of May 3 expires next year.\n\n"
+    "By 10:30 a.m. on Thursday, the two sides had signed. \"It took 18 months,\" one said.";
+  g_autoptr (EvlDocument) doc = annotate (text, "");
+  guint n;
+  const EvlTimex *t = evl_document_get_timexes (doc, &n);
+  cr_assert (n > 0 && t[0].type == EVL_TIMEX_DATE && t[0].grain == EVL_GRAIN_DAY);
+  /* as guess_dct() does: the dateline's day, then the same text again
+   * (the units kept by the first run) */
+  cr_assert (evl_document_set_dct (doc, "2024-07-23", EVL_DCT_GUESSED));
+  evl_timex_annotate (shared_ctx (), doc);
+  g_autoptr (EvlDocument) fresh = annotate_fresh (text, "2024-07-23");
+  assert_same_timexes (doc, fresh);
+  t = evl_document_get_timexes (doc, &n);
+  gboolean friday = FALSE;
+  for (guint i = 0; i < n; i++)
+    friday |= strcmp (t[i].value, "2024-07-26") == 0;
+  cr_assert (friday, "'Friday' resolved against the guessed date");
+}
+
+/* A text of the same length as the one whose units were kept, but
+ * other words: its units are cut again, not taken from the kept ones. */
+Test (timex, kept_units_serve_only_the_same_text)
+{
+  static const char kept[] = "They met on Monday, May 6.\n\nNo date was set for the next round.";
+  static const char other[] = "They met on Friday, May 3.\n\nNo date was set for the next round.";
+  G_STATIC_ASSERT (sizeof kept == sizeof other);
+  g_autoptr (EvlDocument) a = annotate (kept, "");
+  g_autoptr (EvlDocument) b = annotate (other, "");
+  g_autoptr (EvlDocument) fresh = annotate_fresh (other, "");
+  assert_same_timexes (b, fresh);
+  guint n;
+  const EvlTimex *t = evl_document_get_timexes (b, &n);
+  cr_assert_eq (n, 1);
+  cr_assert_str_eq (t[0].value, "XXXX-05-03");
+  t = evl_document_get_timexes (a, &n);
+  cr_assert_eq (n, 1);
+  cr_assert_str_eq (t[0].value, "XXXX-05-06");
 }

@@ -525,14 +525,69 @@ in_name (const TxScan *s, const TxMatch *m)
   return u->wi->pod || evl_lexicon_lookup (s->lx->lex[LEX_DEICTICS], u->low, u->len);
 }
 
-/* @peak: raised to the units array's largest size */
+/* The units of the span [@start, @end): cut into @units (after the
+ * spans before it when s->keep, recorded for the next run), or those
+ * kept when s->reuse (unless the span is not the one kept: then cut
+ * again, this span and the rest).  @peak: raised to the units array's
+ * largest size. */
+/* Whether pipeline.c's guess_dct() will tag @doc again: a DATE of a
+ * day, neither relative nor unanchored, in its first three sentences
+ * (the same test; were the two to differ, units would be kept for
+ * nothing or cut again, with the same result). */
+static gboolean
+dct_guess_ahead (const EvlDocument *doc)
+{
+  guint n;
+  const EvlTimex *tx = evl_document_get_timexes (doc, &n);
+  for (guint i = 0; i < n && tx[i].sentence < 3; i++)
+    if (tx[i].type == EVL_TIMEX_DATE && tx[i].grain == EVL_GRAIN_DAY
+        && !(tx[i].flags & (EVL_TIMEX_FLAG_RELATIVE | EVL_TIMEX_FLAG_UNANCHORED)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+span_units (TxScan *s, const EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32 end,
+            guint *peak)
+{
+  guint i = s->span++;
+  /* past the third sentence without a date to guess from: no second
+   * run, nothing to keep from here on */
+  if (s->keep && s->sents && s->sentence >= 3 && !dct_guess_ahead (doc))
+    s->keep = FALSE;
+  if (s->reuse)
+    {
+      if (i < units->n_spans && units->spans[i].start == start && units->spans[i].end == end)
+        {
+          s->u = units->u + units->spans[i].at;
+          s->n = (int) units->spans[i].n;
+          return;
+        }
+      s->reuse = FALSE;
+    }
+  if (!s->keep)
+    units->n = 0;
+  guint at = units->n;
+  guint size = tx_units (s->lx, s->cache, s->text, s->text_len, start, end, units);
+  *peak = MAX (*peak, size);
+  s->u = units->u + at;
+  s->n = (int) (units->n - at);
+  if (s->keep)
+    {
+      if (i >= units->cap_spans)
+        {
+          units->cap_spans = MAX (16, 2 * units->cap_spans);
+          units->spans = g_renew (TxKeptSpan, units->spans, units->cap_spans);
+        }
+      units->spans[i] = (TxKeptSpan) { start, end, at, (guint32) s->n };
+      units->n_spans = i + 1;
+    }
+}
+
 static void
 scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32 end, guint *peak)
 {
-  guint size = tx_units (s->lx, s->cache, s->text, s->text_len, start, end, units);
-  *peak = MAX (*peak, size);
-  s->u = units->u;
-  s->n = (int) units->n;
+  span_units (s, doc, units, start, end, peak);
   for (int k = 0; k < LEX_N; k++)
     s->memo[k].at = -1;
   s->number->at = -1;
@@ -595,6 +650,9 @@ lex_free (gpointer lx)
 /* largest units array a thread keeps (about 800 KB; paragraphs up to
  * about 32 KB of text) */
 #define TX_UNITS_KEEP 8192
+/* largest text whose units are kept for a second run (its units fit in
+ * TX_UNITS_KEEP at about one unit per five bytes) */
+#define TX_KEEP_TEXT (32 * 1024)
 static GPrivate units_buf = G_PRIVATE_INIT ((GDestroyNotify) tx_unit_buf_free);
 static GPrivate cache_buf = G_PRIVATE_INIT ((GDestroyNotify) tx_word_cache_free);
 
@@ -630,6 +688,17 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
       s.cache = tx_word_cache_new ();
       g_private_set (&cache_buf, s.cache);
     }
+  /* A document without a creation date may be tagged again with one
+   * guessed from its first sentences (pipeline.c's guess_dct()): its
+   * units are kept for that run, which finds the same text (compared
+   * byte for byte) and takes them instead of cutting them again.  Only
+   * for texts up to TX_KEEP_TEXT bytes; a document with a date keeps
+   * nothing (one paragraph's units at a time, as before). */
+  s.reuse = units->kept && units->kept_serial == s.lx->serial && units->kept_len == len
+            && memcmp (units->kept_text, s.text, len) == 0;
+  s.keep = !s.reuse && len <= TX_KEEP_TEXT && evl_document_get_dct_source (doc) == EVL_DCT_NONE;
+  units->kept = FALSE;
+  units->n = 0;
   guint peak = 0;
   guint ns;
   const EvlSentence *sents = evl_document_get_sentences (doc, &ns);
@@ -648,6 +717,19 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
       s.sentence = i;
       scan_span (&s, doc, units, sents[i].span.start, sents[k - 1].span.end, &peak);
       i = k;
+    }
+  if (s.keep && peak <= TX_UNITS_KEEP)
+    {
+      if (len > units->kept_text_cap)
+        {
+          units->kept_text_cap = MAX (len, 2 * units->kept_text_cap);
+          g_free (units->kept_text);
+          units->kept_text = g_malloc (units->kept_text_cap);
+        }
+      memcpy (units->kept_text, s.text, len);
+      units->kept_len = len;
+      units->kept_serial = s.lx->serial;
+      units->kept = TRUE;
     }
   if (peak > TX_UNITS_KEEP)
     g_private_replace (&units_buf, NULL);

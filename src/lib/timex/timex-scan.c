@@ -835,7 +835,11 @@ void
 tx_unit_buf_free (TxUnitBuf *b)
 {
   if (b)
-    g_free (b->u);
+    {
+      g_free (b->u);
+      g_free (b->kept_text);
+      g_free (b->spans);
+    }
   g_free (b);
 }
 
@@ -854,7 +858,17 @@ unit_buf_reserve (TxUnitBuf *b, guint cap)
   return b->u;
 }
 
-/* Cuts [start, end) of the text into the units of @out. */
+/* After the units [@u, @e) have moved: a unit that points to its own
+ * classes points there again. */
+static void
+unit_buf_own_again (TxUnit *u, TxUnit *e)
+{
+  for (; u < e; u++)
+    if (u->fp)
+      u->wi = &u->own;
+}
+
+/* Cuts [start, end) of the text into units appended to @out. */
 guint
 tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, guint32 start,
           guint32 end, TxUnitBuf *out)
@@ -875,23 +889,26 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, gu
   const char *p = text + start, *e = text + end;
   gboolean space = TRUE, nl = TRUE;
   /* filled in place; about one unit per five bytes of English */
-  guint cap = (end - start) / 4 + 16;
+  guint cap = out->n + (end - start) / 4 + 16;
+  const TxUnit *was = out->u;
   TxUnit *units = unit_buf_reserve (out, cap);
+  /* moved with units of earlier spans in it: a unit that points to its
+   * own classes points again */
+  if (units != was)
+    unit_buf_own_again (units, units + out->n);
   /* the next unit and the end of the room: no counter to keep */
-  TxUnit *u = units, *ulim = units + cap;
+  TxUnit *u = units + out->n, *ulim = units + cap;
   while (p < e)
     {
       guchar c = (guchar) *p;
       if (u == ulim)
         {
+          guint used = (guint) (u - units);
           cap *= 2;
           units = unit_buf_reserve (out, cap);
-          u = units + cap / 2;
+          u = units + used;
           ulim = units + cap;
-          /* moved: a unit that points to its own classes points again */
-          for (TxUnit *v = units; v < u; v++)
-            if (v->fp)
-              v->wi = &v->own;
+          unit_buf_own_again (units, u);
         }
       /* an ASCII letter starts a word: most are plain words, whole from
        * the word cache */

@@ -265,6 +265,11 @@ typedef struct {
   TxNumberMemo *number;         /* written through a const TxScan too */
   const char *text;
   gsize text_len;
+  /* evl_timex_annotate(): the units of every span kept one after the
+   * other (@keep), or taken from the thread's kept ones (@reuse);
+   * @span: the spans scanned so far */
+  gboolean keep, reuse;
+  guint span;
   TxUnit *u;
   int n;
   EvlDay dct;                   /* 0 when the document has none */
@@ -312,16 +317,33 @@ tx_bloom_has (const guint64 *bits, guint64 h)
  * g_array_set_size() calls per paragraph were ~0.45 M instructions on
  * the 400 small documents. */
 typedef struct {
+  guint32 start, end;           /* the span's bytes in the text */
+  guint32 at, n;                /* its units in the buffer */
+} TxKeptSpan;
+
+typedef struct {
   TxUnit *u;
   guint n, cap;
+  /* A document without a creation date may be tagged twice
+   * (pipeline.c's guess_dct()): its units stay here, all spans one
+   * after the other, with a copy of the text they were cut from, so
+   * that the second run need not cut them again (evl_timex_annotate()) */
+  gboolean kept;
+  guint64 kept_serial;          /* the TxLex's */
+  char *kept_text;
+  gsize kept_len, kept_text_cap;
+  TxKeptSpan *spans;
+  guint n_spans, cap_spans;
 } TxUnitBuf;
 
 void tx_unit_buf_free (TxUnitBuf *b);
 /* A zeroed word cache, aligned; freed with tx_word_cache_free(). */
 TxWordCache *tx_word_cache_new (void);
 void tx_word_cache_free (TxWordCache *wc);
-/* returns the largest size @out was given (its units are out->n);
- * @wc: the thread's cache (reset when it was filled for another TxLex) */
+/* Appends the units of [@start, @end) to @out (from out->n on); returns
+ * the largest size @out was given; @text_len: the whole text's (bytes
+ * up to it may be read); @wc: the thread's cache (reset when it was
+ * filled for another TxLex) */
 guint tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, guint32 start,
                 guint32 end, TxUnitBuf *out);
 
