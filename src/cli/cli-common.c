@@ -178,10 +178,16 @@ read_batch (EvlCliInputs *in, guint64 batch_bytes, EvlProgress *loading)
   guint64 text_bytes = 0;
   while (in->next_file < in->files->len && (batch_bytes == 0 || text_bytes < batch_bytes))
     {
-      guint f = in->next_file++;
+      guint f = in->next_file;
       GError *error = NULL;
       guint before = b->docs->len;
-      gboolean loaded = evl_source_loader_load_file (in->loader, in->files->pdata[f], b->docs, &error);
+      /* JSON Lines on standard input come a chunk at a time (more). */
+      gboolean more = FALSE;
+      gboolean loaded = evl_source_loader_load_some (in->loader, in->files->pdata[f],
+                                                     batch_bytes ? batch_bytes - text_bytes : 0,
+                                                     b->docs, &more, &error);
+      if (!more)
+        in->next_file++;
       guint64 bytes = evl_cli_documents_bytes (b->docs, before);
       text_bytes += bytes;
       evl_progress_add (loading, b->docs->len - before, bytes);
@@ -189,7 +195,7 @@ read_batch (EvlCliInputs *in, guint64 batch_bytes, EvlProgress *loading)
       g_array_set_size (b->done_bytes, b->docs->len);
       if (b->docs->len > before)
         g_array_index (b->done_bytes, guint64, b->docs->len - 1) =
-          in->sizes && in->sizes[f] ? in->sizes[f] : bytes;
+          !more && in->sizes && in->sizes[f] ? in->sizes[f] : bytes;
       if (!loaded)
         {
           g_ptr_array_add (b->errors, error);
@@ -227,17 +233,20 @@ evl_cli_inputs_load (EvlCliInputs *in, guint64 batch_bytes, EvlProgress *loading
 }
 
 /* The loader thread: reads batch after batch into the slot, one ahead of
- * the taker; a NULL batch ends it. */
+ * the taker (it starts reading only once the slot is empty, so two
+ * batches are held at most); a NULL batch ends it. */
 static gpointer
 loader_main (gpointer data)
 {
   EvlCliInputs *in = data;
   for (;;)
     {
-      Batch *b = read_batch (in, EVL_CLI_BATCH_BYTES, NULL);
       g_mutex_lock (&in->lock);
       while (in->slot_full)
         g_cond_wait (&in->cond, &in->lock);
+      g_mutex_unlock (&in->lock);
+      Batch *b = read_batch (in, EVL_CLI_BATCH_BYTES, NULL);
+      g_mutex_lock (&in->lock);
       in->slot = b;
       in->slot_full = TRUE;
       g_cond_broadcast (&in->cond);

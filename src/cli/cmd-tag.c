@@ -197,13 +197,13 @@ typedef struct {
   guint written, n_errors;
 } TagSink;
 
-/* EvlCliBatchFunc: how many documents each file of the batch gave (a
- * file is never split between batches). */
+/* EvlCliBatchFunc: how many documents each file gave.  A file is read
+ * whole into one batch, except JSON Lines on standard input, whose
+ * counts add up over batches. */
 static void
 tag_batch (GPtrArray *docs, gpointer user_data)
 {
   TagSink *ts = user_data;
-  g_hash_table_remove_all (ts->per_path);
   for (guint i = 0; i < docs->len; i++)
     {
       const char *path = evl_document_get_path (docs->pdata[i]);

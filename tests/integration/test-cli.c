@@ -724,3 +724,30 @@ Test (cli, tag_help_explains_jsonl)
   cr_assert_eq (evl_test_run (NULL, &err, "tag", "-f", "yaml", "input", NULL), 2);
   cr_assert (strstr (err, "jsonl"), "the formats are listed: %s", err);
 }
+
+/* JSON Lines on standard input may exceed --max-size as a whole (a Spark
+ * partition is 128 MB): the limit bounds each line. */
+Test (cli, jsonl_stdin_larger_than_max_size)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "articles.jsonl", NULL);
+  GString *s = g_string_new (NULL);
+  for (guint i = 1; i <= 400; i++)
+    g_string_append_printf (s, "{\"url\": \"https://news.example.org/a/story-%u.html\", \"maintext\": "
+                            "\"Leaders met in Geneva on Monday and agreed plan %u. They will meet "
+                            "again on Friday, officials said on Tuesday.\"}\n", i, i);
+  cr_assert (g_file_set_contents (in, s->str, (gssize) s->len, NULL));
+  g_string_free (s, TRUE);
+  g_autofree char *cmd = g_strdup_printf ("exec \"$EVL_CLI\" tag -q -f jsonl --max-size 20000 - < '%s'", in);
+  const char *argv[] = { "/bin/sh", "-c", cmd, NULL };
+  char *out = NULL, *err = NULL;
+  int status = 0;
+  cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                           &status, NULL));
+  g_autofree char *o = out, *e = err;
+  cr_assert (g_spawn_check_wait_status (status, NULL), "%s", e);
+  g_auto (GStrv) lines = g_strsplit (o, "\n", -1);
+  cr_assert_eq (g_strv_length (lines), 401, "%u lines: %s", g_strv_length (lines), e);
+  cr_assert (strstr (lines[399], "\"id\":\"story-400-400\""), "%s", lines[399]);
+  evl_test_rmtree (dir);
+}

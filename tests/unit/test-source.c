@@ -286,3 +286,98 @@ Test (source, cli_dates_folders_and_files_by_sidecar_and_manifest)
   tag_and_check (dir, TRUE);
   remove_meta_folder (dir);
 }
+
+/* JSON Lines on standard input are read a chunk at a time, so a stream
+ * far larger than --max-size loads (the limit then bounds each line); the
+ * documents, their ids (line numbers) and their order are those of the
+ * same lines read whole from a file, and an overlong line, even one that
+ * spans several reads, is one bad line named by its number. */
+static char *
+write_stream (const char *dir, guint n_lines, guint long_line, gsize long_len)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 1; i <= n_lines; i++)
+    {
+      g_string_append_printf (s, "{\"url\": \"https://news.example.org/a/story-%u.html\", "
+                              "\"date_publish\": \"2023-09-1%u\", \"maintext\": \"", i, i % 10);
+      gsize want = i == long_line ? long_len : 200 + (i * 37) % 900;
+      for (gsize start = s->len; s->len - start < want;)
+        g_string_append_printf (s, "Story %u: the council met on Monday. ", i);
+      g_string_append (s, "\"}\n");
+      if (i % 50 == 0)
+        g_string_append (s, "\n");   /* blank lines count as lines */
+    }
+  char *path = g_build_filename (dir, "stream.jsonl", NULL);
+  cr_assert (g_file_set_contents (path, s->str, (gssize) s->len, NULL));
+  g_string_free (s, TRUE);
+  return path;
+}
+
+Test (source, jsonl_stdin_streams_in_chunks)
+{
+  g_autofree char *dir = g_dir_make_tmp ("evl-src-XXXXXX", NULL);
+  g_autofree char *path = write_stream (dir, 600, 0, 0);
+  GStatBuf st;
+  cr_assert_eq (g_stat (path, &st), 0);
+  cr_assert_gt (st.st_size, 4 * 65536, "several chunks");
+
+  EvlLoadOptions whole_opts = EVL_LOAD_OPTIONS_INIT;
+  whole_opts.max_bytes = (gsize) st.st_size;
+  g_autoptr (GPtrArray) want = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  cr_assert (evl_source_load_file (path, &whole_opts, want, NULL));
+  cr_assert_eq (want->len, 600);
+
+  cr_assert_not_null (freopen (path, "rb", stdin));
+  EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
+  opts.max_bytes = 8192;   /* far below the stream, above every line */
+  g_autoptr (EvlSourceLoader) loader = evl_source_loader_new (&opts);
+  g_autoptr (GPtrArray) got = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  guint calls = 0;
+  gboolean more = TRUE;
+  while (more)
+    {
+      g_autoptr (GError) error = NULL;
+      cr_assert (evl_source_loader_load_some (loader, "-", 65536, got, &more, &error), "%s",
+                 error ? error->message : "");
+      calls++;
+    }
+  cr_assert_gt (calls, 3, "%u calls", calls);
+  cr_assert_eq (got->len, want->len);
+  for (guint i = 0; i < got->len; i++)
+    {
+      cr_assert_str_eq (evl_document_get_id (got->pdata[i]), evl_document_get_id (want->pdata[i]));
+      gsize a = 0, b = 0;
+      const char *ta = evl_document_get_text (got->pdata[i], &a);
+      const char *tb = evl_document_get_text (want->pdata[i], &b);
+      cr_assert (a == b && memcmp (ta, tb, a) == 0, "document %u", i);
+      cr_assert_str_eq (evl_document_get_dct (got->pdata[i]), evl_document_get_dct (want->pdata[i]));
+    }
+  g_autoptr (GError) again = NULL;
+  cr_assert_not (evl_source_loader_load_some (loader, "-", 65536, got, &more, &again));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+Test (source, jsonl_stdin_overlong_line_is_one_bad_line)
+{
+  g_autofree char *dir = g_dir_make_tmp ("evl-src-XXXXXX", NULL);
+  /* Line 300 holds 300 kB: longer than the limit and than one read. */
+  g_autofree char *path = write_stream (dir, 400, 300, 300000);
+  cr_assert_not_null (freopen (path, "rb", stdin));
+  EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
+  opts.max_bytes = 8192;
+  g_autoptr (EvlSourceLoader) loader = evl_source_loader_new (&opts);
+  g_autoptr (GPtrArray) got = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_autoptr (GError) error = NULL;
+  gboolean more = TRUE, ok = TRUE;
+  while (more && ok)
+    ok = evl_source_loader_load_some (loader, "-", 65536, got, &more, &error);
+  cr_assert_not (ok);
+  cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_TOO_LARGE), "%s", error->message);
+  cr_assert (strstr (error->message, "stdin:305:"), "line 300 after 5 blank lines: %s", error->message);
+  cr_assert_eq (got->len, 399, "the other lines load: %u", got->len);
+  /* The line after it keeps its number (ids end in the line number). */
+  cr_assert_str_eq (evl_document_get_id (got->pdata[299]), "story-301-307");
+  g_unlink (path);
+  g_rmdir (dir);
+}

@@ -226,17 +226,12 @@ load_whole (const char *name, const char *data, gsize len, JsonParser *parser, G
   return TRUE;
 }
 
-gboolean
-evl_source_load_jsonl (const char *name, const char *data, gsize len,
-                       const EvlLoadOptions *opts, GPtrArray *out, GError **error)
+void
+evl_source_jsonl_lines (const char *name, const char *data, gsize len, guint line_base,
+                        gsize max_line, GPtrArray *out, guint *good, guint *bad, GError **first)
 {
-  (void) opts;
   g_autoptr (JsonParser) parser = json_parser_new ();
-  int whole = load_whole (name, data, len, parser, out, error);
-  if (whole >= 0)
-    return whole;
-  g_autoptr (GError) first = NULL;
-  guint bad = 0, good = 0, lineno = 0;
+  guint lineno = line_base;
   gsize i = 0;
   while (i < len)
     {
@@ -256,16 +251,27 @@ evl_source_load_jsonl (const char *name, const char *data, gsize len,
       if (ll == 0)
         continue;
       g_autoptr (GError) local = NULL;
-      EvlDocument *doc = load_line (name, lineno, line, ll, parser, &local);
+      EvlDocument *doc = NULL;
+      if (max_line && ll > max_line)
+        evl_fail (&local, EVL_ERROR_TOO_LARGE,
+                  "a line of %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
+                  " bytes (--max-size)", ll, max_line);
+      else
+        doc = load_line (name, lineno, line, ll, parser, &local);
       if (doc)
         {
           g_ptr_array_add (out, doc);
-          good++;
+          (*good)++;
         }
-      else if (bad++ == 0)
-        first = g_error_new (EVL_ERROR, local->code, "%s:%u:%s%s", name, lineno,
-                             g_ascii_isdigit (local->message[0]) ? "" : " ", local->message);
+      else if ((*bad)++ == 0)
+        *first = g_error_new (EVL_ERROR, local->code, "%s:%u:%s%s", name, lineno,
+                              g_ascii_isdigit (local->message[0]) ? "" : " ", local->message);
     }
+}
+
+gboolean
+evl_source_jsonl_finish (const char *name, guint good, guint bad, GError **first, GError **error)
+{
   if (bad == 0 && good == 0)
     return evl_fail (error, EVL_ERROR_PARSE, "%s: no JSON lines", name);
   if (bad == 0)
@@ -273,10 +279,42 @@ evl_source_load_jsonl (const char *name, const char *data, gsize len,
   if (bad > 1)
     {
       char *msg = g_strdup_printf ("%s (and %u more bad lines; %u documents loaded)",
-                                   first->message, bad - 1, good);
-      g_free (first->message);
-      first->message = msg;
+                                   (*first)->message, bad - 1, good);
+      g_free ((*first)->message);
+      (*first)->message = msg;
     }
-  g_propagate_error (error, g_steal_pointer (&first));
+  g_propagate_error (error, g_steal_pointer (first));
   return FALSE;
+}
+
+gboolean
+evl_source_jsonl_one_per_line (const char *data, gsize len)
+{
+  gsize i = 0;
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  const char *nl = memchr (data + i, '\n', len - i);
+  if (nl == NULL)
+    return FALSE;
+  gsize e = (gsize) (nl - data);
+  while (e > i && g_ascii_isspace (data[e - 1]))
+    e--;
+  return e > i && data[e - 1] == '}' && data[i] == '{';
+}
+
+gboolean
+evl_source_load_jsonl (const char *name, const char *data, gsize len,
+                       const EvlLoadOptions *opts, GPtrArray *out, GError **error)
+{
+  (void) opts;
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    int whole = load_whole (name, data, len, parser, out, error);
+    if (whole >= 0)
+      return whole;
+  }
+  g_autoptr (GError) first = NULL;
+  guint bad = 0, good = 0;
+  evl_source_jsonl_lines (name, data, len, 0, 0, out, &good, &bad, &first);
+  return evl_source_jsonl_finish (name, good, bad, &first, error);
 }

@@ -461,11 +461,14 @@ load_text (const char *name, const char *data, gsize len, const EvlLoadOptions *
 }
 
 /* `eventline extract` output: one annotated document per line, kept as
- * extracted (metadata and dating were settled by the mapper). */
-static gboolean
-load_extracted (const char *name, const char *data, gsize len, GPtrArray *out, GError **error)
+ * extracted (metadata and dating were settled by the mapper).  The lines
+ * of @data[0..len) are numbered from @line_base + 1; bad ones are counted
+ * in *@bad, the first reported in @error. */
+static void
+extracted_lines (const char *name, const char *data, gsize len, guint line_base, gsize max_line,
+                 GPtrArray *out, guint *bad, GError **error)
 {
-  guint line = 0, bad = 0;
+  guint line = line_base;
   const char *p = data, *end = data + len;
   while (p < end)
     {
@@ -475,16 +478,32 @@ load_extracted (const char *name, const char *data, gsize len, GPtrArray *out, G
       if (e > p && !(e - p == 1 && *p == '\r'))
         {
           g_autoptr (GError) local = NULL;
-          EvlDocument *doc = evl_document_new_from_json (p, e - p, &local);
+          EvlDocument *doc = NULL;
+          if (max_line && (gsize) (e - p) > max_line)
+            evl_fail (&local, EVL_ERROR_TOO_LARGE,
+                      "a line of %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
+                      " bytes (--max-size)", (gsize) (e - p), max_line);
+          else
+            doc = evl_document_new_from_json (p, e - p, &local);
           if (doc)
             g_ptr_array_add (out, doc);
-          else if (bad++ == 0)
-            evl_fail (error, EVL_ERROR_PARSE, "%s:%u: %s", name, line, local->message);
+          else if ((*bad)++ == 0)
+            g_set_error (error, EVL_ERROR, local->code, "%s:%u: %s", name, line, local->message);
         }
       p = e + 1;
     }
+}
+
+static gboolean
+load_extracted (const char *name, const char *data, gsize len, GPtrArray *out, GError **error)
+{
+  guint bad = 0;
+  extracted_lines (name, data, len, 0, 0, out, &bad, error);
   return bad == 0;
 }
+
+static void apply_meta (const char *name, EvlInputFormat fmt, const EvlLoadOptions *opts,
+                        const Meta *meta, GPtrArray *out, guint before);
 
 static gboolean
 load_with_meta (const char *name, const char *data, gsize len, const EvlLoadOptions *opts,
@@ -526,8 +545,16 @@ load_with_meta (const char *name, const char *data, gsize len, const EvlLoadOpti
   /* A JSONL file with bad lines still delivers its good ones (ok FALSE). */
   if (!ok && out->len == before)
     return FALSE;
-  /* Manifest metadata applies to every format; a document's own DCT
-   * (TimeML, HTML meta) is METADATA too and was set first, so it wins. */
+  apply_meta (name, fmt, opts, meta, out, before);
+  return ok;
+}
+
+/* Manifest metadata applies to every format; a document's own DCT
+ * (TimeML, HTML meta) is METADATA too and was set first, so it wins. */
+static void
+apply_meta (const char *name, EvlInputFormat fmt, const EvlLoadOptions *opts, const Meta *meta,
+            GPtrArray *out, guint before)
+{
   for (guint i = before; i < out->len; i++)
     {
       EvlDocument *doc = out->pdata[i];
@@ -547,7 +574,6 @@ load_with_meta (const char *name, const char *data, gsize len, const EvlLoadOpti
             evl_document_set_title (doc, meta->title);
         }
     }
-  return ok;
 }
 
 gboolean
@@ -620,9 +646,23 @@ read_regular_file (const char *path, gsize max, char **data_out, gsize *len_out,
   return TRUE;
 }
 
+/* Standard input read as JSON Lines a chunk at a time: a Spark or Hadoop
+ * partition (128 MB and more) need not fit under --max-size, which then
+ * bounds each line (one article) instead of the whole input. */
+typedef struct {
+  GString *buf;         /* read and not yet parsed: at most a part of a line */
+  gboolean started, done, eof;
+  gboolean skipping;    /* dropping the rest of a line longer than the limit */
+  EvlInputFormat fmt;   /* EVL_FORMAT_JSONL or EVL_FORMAT_EXTRACTED */
+  guint lines;          /* lines parsed */
+  guint good, bad;
+  GError *first;        /* the first bad line */
+} StdinLines;
+
 struct _EvlSourceLoader {
   EvlLoadOptions opts;
   GHashTable *dirs;   /* folder (g_path_get_dirname() of its files) -> DirInfo */
+  StdinLines stdin_lines;
 };
 
 EvlSourceLoader *
@@ -641,6 +681,9 @@ evl_source_loader_free (EvlSourceLoader *loader)
   if (loader == NULL)
     return;
   g_hash_table_unref (loader->dirs);
+  if (loader->stdin_lines.buf)
+    g_string_free (loader->stdin_lines.buf, TRUE);
+  g_clear_error (&loader->stdin_lines.first);
   g_free (loader);
 }
 
@@ -719,6 +762,162 @@ evl_source_loader_load_file (EvlSourceLoader *loader, const char *path, GPtrArra
     return load_stdin (&loader->opts, out, error);
   g_autofree char *dir = g_path_get_dirname (path);
   return load_file_in (path, &loader->opts, dir, loader_dir (loader, dir), out, error);
+}
+
+/* Reads standard input into @s->buf until it holds @want bytes or the
+ * input ends. */
+static gboolean
+stdin_fill (StdinLines *s, gsize want, GError **error)
+{
+  char chunk[65536];
+  while (!s->eof && s->buf->len < want)
+    {
+      size_t n = fread (chunk, 1, sizeof chunk, stdin);
+      g_string_append_len (s->buf, chunk, (gssize) n);
+      if (n < sizeof chunk)
+        {
+          if (ferror (stdin))
+            return evl_fail (error, EVL_ERROR_IO, "stdin: read error");
+          s->eof = TRUE;
+        }
+    }
+  return TRUE;
+}
+
+/* Standard input that is not JSON Lines: read whole, as before. */
+static gboolean
+stdin_whole (EvlSourceLoader *loader, GPtrArray *out, GError **error)
+{
+  StdinLines *s = &loader->stdin_lines;
+  gsize max = loader->opts.max_bytes ? loader->opts.max_bytes : DEFAULT_MAX_BYTES;
+  s->done = TRUE;
+  if (!stdin_fill (s, max + 1, error))
+    return FALSE;
+  if (s->buf->len > max)
+    return evl_fail (error, EVL_ERROR_TOO_LARGE,
+                     "stdin: more than %" G_GSIZE_FORMAT " bytes (--max-size)", max);
+  Meta none = { 0 };
+  return load_with_meta ("stdin", s->buf->str, s->buf->len, &loader->opts, &none, out, error);
+}
+
+gboolean
+evl_source_loader_load_some (EvlSourceLoader *loader, const char *path, gsize chunk,
+                             GPtrArray *out, gboolean *more, GError **error)
+{
+  g_return_val_if_fail (loader != NULL && path != NULL && out != NULL && more != NULL, FALSE);
+  *more = FALSE;
+  if (strcmp (path, "-") != 0)
+    return evl_source_loader_load_file (loader, path, out, error);
+  StdinLines *s = &loader->stdin_lines;
+  if (s->done)
+    return evl_fail (error, EVL_ERROR_IO, "stdin: already read (give '-' once)");
+  gsize max = loader->opts.max_bytes ? loader->opts.max_bytes : DEFAULT_MAX_BYTES;
+  gsize want = chunk ? MAX (chunk, (gsize) 65536) : 4u << 20;
+  if (!s->started)
+    {
+      s->started = TRUE;
+      s->buf = g_string_sized_new (want + 65536);
+      if (!stdin_fill (s, want, error))
+        return FALSE;
+      const char *d = s->buf->str;
+      gsize n = s->buf->len;
+      EvlInputFormat fmt = loader->opts.format != EVL_FORMAT_AUTO ? loader->opts.format
+                                                                  : sniff_format ("stdin", d, n);
+      /* Lines only when the start shows them: a UTF-16 BOM, NUL bytes,
+       * one pretty-printed article or an array go the whole-input way. */
+      gboolean lines = (fmt == EVL_FORMAT_JSONL || fmt == EVL_FORMAT_EXTRACTED)
+                       && memchr (d, '\0', MIN (n, (gsize) 65536)) == NULL
+                       && !(n >= 2 && ((guchar) d[0] == 0xFE || (guchar) d[0] == 0xFF
+                                       || d[0] == '\0' || d[1] == '\0'))
+                       && (fmt == EVL_FORMAT_EXTRACTED
+                           || evl_source_jsonl_one_per_line (d, n)
+                           || (n > 3 && memcmp (d, "\xEF\xBB\xBF", 3) == 0
+                               && evl_source_jsonl_one_per_line (d + 3, n - 3)));
+      if (!lines)
+        return stdin_whole (loader, out, error);
+      s->fmt = fmt;
+      if (n >= 3 && memcmp (d, "\xEF\xBB\xBF", 3) == 0)
+        g_string_erase (s->buf, 0, 3);
+    }
+  gsize taken = 0;
+  for (;;)
+    {
+      /* Whole lines only; the last, incomplete one waits for more input. */
+      const char *nl = s->buf->len ? memrchr (s->buf->str, '\n', s->buf->len) : NULL;
+      gsize end = s->eof ? s->buf->len : nl ? (gsize) (nl - s->buf->str) + 1 : 0;
+      if (s->skipping)
+        {
+          /* The rest of an overlong line is dropped as it comes. */
+          const char *first_nl = memchr (s->buf->str, '\n', s->buf->len);
+          g_string_erase (s->buf, 0, first_nl ? first_nl - s->buf->str + 1 : -1);
+          if (first_nl || s->eof)
+            {
+              s->skipping = FALSE;
+              s->lines++;
+            }
+          else if (!stdin_fill (s, 65536, error))
+            return FALSE;
+          continue;
+        }
+      if (end == 0 && !s->eof)
+        {
+          if (s->buf->len > max)
+            {
+              /* A bad line like any other: counted, the others go on. */
+              if (s->bad++ == 0)
+                evl_fail (&s->first, EVL_ERROR_TOO_LARGE,
+                          "stdin:%u: a line of more than %" G_GSIZE_FORMAT
+                          " bytes exceeds the limit (--max-size)", s->lines + 1, max);
+              s->skipping = TRUE;
+              continue;
+            }
+          if (!stdin_fill (s, s->buf->len + 65536, error))
+            return FALSE;
+          continue;
+        }
+      guint before = out->len;
+      if (s->fmt == EVL_FORMAT_EXTRACTED)
+        {
+          guint bad = s->bad;
+          extracted_lines ("stdin", s->buf->str, end, s->lines, max, out, &s->bad,
+                           bad ? NULL : &s->first);
+          s->good += out->len - before;
+        }
+      else
+        {
+          evl_source_jsonl_lines ("stdin", s->buf->str, end, s->lines, max, out, &s->good,
+                                  &s->bad, &s->first);
+          Meta none = { 0 };
+          apply_meta ("stdin", s->fmt, &loader->opts, &none, out, before);
+        }
+      for (gsize k = 0; k < end; k++)
+        if (s->buf->str[k] == '\n')
+          s->lines++;
+      g_string_erase (s->buf, 0, (gssize) end);
+      taken += end;
+      if (s->eof && s->buf->len == 0)
+        break;
+      if (chunk && taken >= chunk)
+        {
+          *more = TRUE;
+          return TRUE;
+        }
+      if (!stdin_fill (s, want, error))
+        return FALSE;
+    }
+  s->done = TRUE;
+  if (s->fmt == EVL_FORMAT_EXTRACTED)
+    {
+      if (s->bad == 0 && s->good == 0)
+        return evl_fail (error, EVL_ERROR_PARSE, "stdin: empty file");
+      if (s->bad)
+        {
+          g_propagate_error (error, g_steal_pointer (&s->first));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  return evl_source_jsonl_finish ("stdin", s->good, s->bad, &s->first, error);
 }
 
 static gboolean

@@ -64,3 +64,16 @@ gboolean evl_source_load_html (const char *name, const char *data, gsize len,
  * ("NAME:LINE: ...") and how many more there were.  (source/jsonl.c) */
 gboolean evl_source_load_jsonl (const char *name, const char *data, gsize len,
                                 const EvlLoadOptions *opts, GPtrArray *out, GError **error);
+/* JSON Lines a chunk at a time (standard input): the lines of
+ * @data[0..len) numbered from @line_base + 1; articles are appended to
+ * @out, bad lines (and lines longer than @max_line, unless 0) counted in
+ * *@bad, the first kept in *@first. */
+void evl_source_jsonl_lines (const char *name, const char *data, gsize len, guint line_base,
+                             gsize max_line, GPtrArray *out, guint *good, guint *bad,
+                             GError **first);
+/* After the last chunk: the error for no lines or for bad ones. */
+gboolean evl_source_jsonl_finish (const char *name, guint good, guint bad, GError **first,
+                                  GError **error);
+/* TRUE when @data starts with a complete line holding one object (JSON
+ * Lines, not one pretty-printed article or an array). */
+gboolean evl_source_jsonl_one_per_line (const char *data, gsize len);
