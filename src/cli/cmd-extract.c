@@ -33,7 +33,8 @@ evl_cmd_extract (int argc, char **argv)
     { "dct", 0, 0, G_OPTION_ARG_STRING, &dct, "Creation date for documents that carry none of their own", "YYYY-MM-DD" },
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format,
       "Force the input format: text, timeml, html, jsonl (default: detect)", "FMT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE (replaced once every line is written) instead of standard output", "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "Write to FILE (replaced once every line is written) instead of standard output", "FILE" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Data files here replace the compiled-in ones", "DIR" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
       "Stop at the first input that cannot be read, before writing anything "
