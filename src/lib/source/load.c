@@ -878,9 +878,8 @@ evl_source_loader_load_some (EvlSourceLoader *loader, const char *path, gsize ch
       guint before = out->len;
       if (s->fmt == EVL_FORMAT_EXTRACTED)
         {
-          guint bad = s->bad;
-          extracted_lines ("stdin", s->buf->str, end, s->lines, max, out, &s->bad,
-                           bad ? NULL : &s->first);
+          /* s->bad counts on over chunks: only the first bad line sets s->first. */
+          extracted_lines ("stdin", s->buf->str, end, s->lines, max, out, &s->bad, &s->first);
           s->good += out->len - before;
         }
       else
