@@ -7,6 +7,8 @@
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 
+#include "../tmp-helpers.h"
+
 static inline const char *
 evl_test_cli (void)
 {
@@ -49,34 +51,12 @@ evl_test_run (char **out, char **err, ...)
   return code;
 }
 
+/* A new folder under $TMPDIR, removed by the suite's .fini
+ * (evl_test_tmp_cleanup) if the test does not remove it first. */
 static inline char *
 evl_test_tmpdir (void)
 {
-  GError *error = NULL;
-  char *dir = g_dir_make_tmp ("evl-test-XXXXXX", &error);
-  cr_assert_not_null (dir, "%s", error ? error->message : "");
-  return dir;
-}
-
-static inline void
-evl_test_rmtree (const char *path)
-{
-  GDir *d = g_dir_open (path, 0, NULL);
-  if (d)
-    {
-      const char *n;
-      while ((n = g_dir_read_name (d)))
-        {
-          char *p = g_build_filename (path, n, NULL);
-          if (g_file_test (p, G_FILE_TEST_IS_DIR) && !g_file_test (p, G_FILE_TEST_IS_SYMLINK))
-            evl_test_rmtree (p);
-          else
-            g_unlink (p);
-          g_free (p);
-        }
-      g_dir_close (d);
-    }
-  g_rmdir (path);
+  return evl_test_tmp_make ("evl-test-XXXXXX");
 }
 
 /* Parses a JSON file; the parser owns the tree. */

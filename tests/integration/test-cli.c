@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-TestSuite (cli, .timeout = 120 * EVL_TIMEOUT_SCALE);
+TestSuite (cli, .timeout = 120 * EVL_TIMEOUT_SCALE, .fini = evl_test_tmp_cleanup);
 
 /* (transfer full) The root object of JSON file @path. */
 static JsonObject *

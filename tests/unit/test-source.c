@@ -7,8 +7,9 @@
 #include <unistd.h>
 
 #include "evl-private.h"
+#include "../tmp-helpers.h"
 
-TestSuite (source);
+TestSuite (source, .fini = evl_test_tmp_cleanup);
 
 typedef struct {
   char name[24];
@@ -71,7 +72,7 @@ write_file (const char *dir, const char *name, const char *data)
 
 Test (source, folder_expansion_takes_json_articles_not_metadata)
 {
-  g_autofree char *dir = g_dir_make_tmp ("evl-source-XXXXXX", NULL);
+  g_autofree char *dir = evl_test_tmp_make ("evl-source-XXXXXX");
   cr_assert_not_null (dir);
   write_file (dir, "b-article.json", "{\n  \"title\": \"Bridge reopens\",\n"
                                      "  \"maintext\": \"The bridge reopened on Wednesday.\"\n}\n");
@@ -115,7 +116,7 @@ Test (source, folder_expansion_takes_json_articles_not_metadata)
 static char *
 make_meta_folder (void)
 {
-  char *dir = g_dir_make_tmp ("evl-loader-XXXXXX", NULL);
+  char *dir = evl_test_tmp_make ("evl-loader-XXXXXX");
   cr_assert_not_null (dir);
   write_file (dir, "a.txt", "The council met on Monday.\n");
   write_file (dir, "b.txt", "The bridge reopened on Wednesday.\n");
@@ -210,7 +211,7 @@ Test (source, loader_honours_sidecars_and_manifest_of_files_given_one_by_one)
 
 Test (source, loader_reports_a_bad_manifest_for_every_file_like_the_one_file_loader)
 {
-  g_autofree char *dir = g_dir_make_tmp ("evl-loader-XXXXXX", NULL);
+  g_autofree char *dir = evl_test_tmp_make ("evl-loader-XXXXXX");
   cr_assert_not_null (dir);
   write_file (dir, "a.txt", "The council met on Monday.\n");
   write_file (dir, "b.txt", "The bridge reopened on Wednesday.\n");
@@ -315,7 +316,7 @@ write_stream (const char *dir, guint n_lines, guint long_line, gsize long_len)
 
 Test (source, jsonl_stdin_streams_in_chunks)
 {
-  g_autofree char *dir = g_dir_make_tmp ("evl-src-XXXXXX", NULL);
+  g_autofree char *dir = evl_test_tmp_make ("evl-src-XXXXXX");
   g_autofree char *path = write_stream (dir, 600, 0, 0);
   GStatBuf st;
   cr_assert_eq (g_stat (path, &st), 0);
@@ -360,7 +361,7 @@ Test (source, jsonl_stdin_streams_in_chunks)
 
 Test (source, jsonl_stdin_overlong_line_is_one_bad_line)
 {
-  g_autofree char *dir = g_dir_make_tmp ("evl-src-XXXXXX", NULL);
+  g_autofree char *dir = evl_test_tmp_make ("evl-src-XXXXXX");
   /* Line 300 holds 300 kB: longer than the limit and than one read. */
   g_autofree char *path = write_stream (dir, 400, 300, 300000);
   cr_assert_not_null (freopen (path, "rb", stdin));
