@@ -4,7 +4,9 @@
  * records it; evl_test_tmp_cleanup(), set as the suite's .fini, removes
  * every folder recorded in the test's process.  Criterion runs each test
  * in a process of its own and calls the .fini after a failed assertion
- * too, so only a crash or a timeout leaves a folder behind.
+ * too; cr_skip_test() skips the .fini but the process still exits, and
+ * then the destructor below removes them.  Only a crash, a timeout or
+ * _exit() leaves a folder behind.
  *
  * evl_test_rmtree() removes a tree one folder at a time through file
  * descriptors (openat/unlinkat), so neither the depth nor the length of
@@ -137,4 +139,12 @@ evl_test_tmp_cleanup (void)
   for (guint i = 0; i < evl_test_tmp_dirs->len; i++)
     evl_test_rmtree (g_ptr_array_index (evl_test_tmp_dirs, i));
   g_clear_pointer (&evl_test_tmp_dirs, g_ptr_array_unref);
+}
+
+/* The same at exit, for a test that was skipped after making a folder and
+ * for a suite without the .fini. */
+__attribute__ ((destructor)) static void
+evl_test_tmp_cleanup_at_exit (void)
+{
+  evl_test_tmp_cleanup ();
 }

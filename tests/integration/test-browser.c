@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-TestSuite (browser, .timeout = 300 * EVL_TIMEOUT_SCALE);
+TestSuite (browser, .timeout = 300 * EVL_TIMEOUT_SCALE, .fini = evl_test_tmp_cleanup);
 
 static char *
 find_chromium (void)

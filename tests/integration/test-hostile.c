@@ -17,6 +17,10 @@
 #endif
 #endif
 
+/* Every test's folder goes, whether it passed or failed (the inputs are
+ * up to 50 MB, some chmod 000). */
+TestSuite (hostile, .fini = evl_test_tmp_cleanup);
+
 #define GOOD_TEXT "GENEVA, Sept. 13, 2023 - The committee met on Monday and agreed a plan.\n"
 
 static char *

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-TestSuite (seeds, .timeout = 120 * EVL_TIMEOUT_SCALE);
+TestSuite (seeds, .timeout = 120 * EVL_TIMEOUT_SCALE, .fini = evl_test_tmp_cleanup);
 
 typedef struct {
   char *dir;

@@ -5,7 +5,7 @@
 #include <libxml/tree.h>
 #include <string.h>
 
-TestSuite (svg, .timeout = 180 * EVL_TIMEOUT_SCALE);
+TestSuite (svg, .timeout = 180 * EVL_TIMEOUT_SCALE, .fini = evl_test_tmp_cleanup);
 
 static char *outdir;
 

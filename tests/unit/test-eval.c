@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "evl-private.h"
+#include "../tmp-helpers.h"
 
-TestSuite (eval);
+TestSuite (eval, .fini = evl_test_tmp_cleanup);
 
 /* "start-end:TYPE:VALUE;..." -> tags (strings point into @buf). */
 static guint
@@ -184,7 +185,7 @@ static const char sys_doc[] =
 
 Test (eval, folders_pair_files_by_name)
 {
-  g_autofree char *root = g_dir_make_tmp ("evl-eval-XXXXXX", NULL);
+  g_autofree char *root = evl_test_tmp_make ("evl-eval-XXXXXX");
   g_autofree char *gold = g_build_filename (root, "gold", NULL);
   g_autofree char *gsub = g_build_filename (gold, "TimeBank", NULL);
   g_autofree char *sys = g_build_filename (root, "sys", NULL);
@@ -240,7 +241,7 @@ count_mismatch (const EvlEvalMismatch *m, gpointer user_data)
 
 Test (eval, mismatches_are_reported_once_each)
 {
-  g_autofree char *root = g_dir_make_tmp ("evl-eval-XXXXXX", NULL);
+  g_autofree char *root = evl_test_tmp_make ("evl-eval-XXXXXX");
   g_autofree char *g = g_build_filename (root, "g", NULL);
   g_autofree char *s = g_build_filename (root, "s", NULL);
   g_mkdir (g, 0755);
@@ -271,7 +272,7 @@ Test (eval, mismatches_are_reported_once_each)
 
 Test (eval, unreadable_system_file_is_an_error)
 {
-  g_autofree char *root = g_dir_make_tmp ("evl-eval-XXXXXX", NULL);
+  g_autofree char *root = evl_test_tmp_make ("evl-eval-XXXXXX");
   g_autofree char *g = g_build_filename (root, "g", NULL);
   g_autofree char *s = g_build_filename (root, "s", NULL);
   g_mkdir (g, 0755);

@@ -10,7 +10,9 @@
 #include <libxml/tree.h>
 #include <string.h>
 
-TestSuite (export_formats);
+#include "../tmp-helpers.h"
+
+TestSuite (export_formats, .fini = evl_test_tmp_cleanup);
 
 /* ---- a graph whose strings need quoting ---- */
 
@@ -387,7 +389,7 @@ Test (export_formats, timelinejs_escapes_html_in_text)
 Test (export_formats, failed_write_leaves_no_file)
 {
   g_autoptr (EvlGraph) g = tricky_graph ("x");
-  g_autofree char *dir = g_dir_make_tmp ("evl-fmt-XXXXXX", NULL);
+  g_autofree char *dir = evl_test_tmp_make ("evl-fmt-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "missing", "events.csv", NULL);
   GError *error = NULL;
   cr_assert_not (evl_export_to_file (evl_export_csv, g, path, &error));
@@ -413,23 +415,6 @@ run_cli (char **err, const char *a1, const char *a2, const char *a3, const char 
   return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
 }
 
-static void
-rmtree (const char *path)
-{
-  GDir *d = g_dir_open (path, 0, NULL);
-  for (const char *n; d && (n = g_dir_read_name (d));)
-    {
-      g_autofree char *p = g_build_filename (path, n, NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        rmtree (p);
-      else
-        g_unlink (p);
-    }
-  if (d)
-    g_dir_close (d);
-  g_rmdir (path);
-}
-
 static gboolean
 has_descendant (xmlNodePtr n, const char *name)
 {
@@ -445,7 +430,7 @@ Test (export_formats, build_export_writes_every_format_for_the_samples, .timeout
   const char *root = g_getenv ("EVL_SOURCE_ROOT");
   cr_assert_not_null (root);
   g_autofree char *input = g_build_filename (root, "input", NULL);
-  g_autofree char *out = g_dir_make_tmp ("evl-fmt-XXXXXX", NULL);
+  g_autofree char *out = evl_test_tmp_make ("evl-fmt-XXXXXX");
   g_autofree char *err = NULL;
   int code = run_cli (&err, "build", "-q", input, "-o", out, "--export=timelinejs,csv,jsonl,timeml");
   cr_assert_eq (code, 0, "build failed: %s", err);
@@ -498,7 +483,7 @@ Test (export_formats, build_export_writes_every_format_for_the_samples, .timeout
     }
   g_autofree char *report = g_build_filename (out, "report.html", NULL);
   cr_assert (g_file_test (report, G_FILE_TEST_IS_REGULAR), "report.html not written");
-  rmtree (out);
+  evl_test_rmtree (out);
 }
 
 typedef struct {

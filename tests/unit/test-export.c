@@ -11,7 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-TestSuite (export);
+#include "../tmp-helpers.h"
+
+TestSuite (export, .fini = evl_test_tmp_cleanup);
 
 static EvlGraph *
 seed_like_graph (EvlContext *ctx)
@@ -203,10 +205,7 @@ Test (export, events_json_reloads_to_the_same_bytes)
 static char *
 tmp_dir (void)
 {
-  GError *error = NULL;
-  char *dir = g_dir_make_tmp ("evl-export-XXXXXX", &error);
-  cr_assert_not_null (dir, "%s", error ? error->message : "");
-  return dir;
+  return evl_test_tmp_make ("evl-export-XXXXXX");
 }
 
 static guint

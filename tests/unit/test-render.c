@@ -10,6 +10,10 @@
 #include <libxml/xpathInternals.h>
 #include <string.h>
 
+#include "../tmp-helpers.h"
+
+TestSuite (render, .fini = evl_test_tmp_cleanup);
+
 #define XSS "<script>alert(1)</script> \"quotes\" & <b>tags</b>"
 
 static guint
@@ -314,7 +318,7 @@ Test (render, to_file_writes_png)
 {
   g_autoptr (EvlGraph) g = fixture (FALSE);
   const char *dir = g_getenv ("EVL_RENDER_OUT");
-  g_autofree char *tmp = dir ? g_strdup (dir) : g_dir_make_tmp ("evl-render-XXXXXX", NULL);
+  g_autofree char *tmp = dir ? g_strdup (dir) : evl_test_tmp_make ("evl-render-XXXXXX");
   const char *names[] = { "timeline", "relations", "entities" };
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {

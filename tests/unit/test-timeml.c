@@ -8,8 +8,9 @@
 #include "evl-private.h"
 #include "reason-fixture.h"
 #include "source/source-private.h"
+#include "../tmp-helpers.h"
 
-TestSuite (timeml);
+TestSuite (timeml, .fini = evl_test_tmp_cleanup);
 
 static EvlDocument *
 load (const char *name, const char *xml, GError **error)
@@ -198,7 +199,7 @@ Test (timeml, missing_text_element_is_a_parse_error)
 
 Test (timeml, external_entities_are_never_resolved)
 {
-  g_autofree char *dir = g_dir_make_tmp ("evl-timeml-XXXXXX", NULL);
+  g_autofree char *dir = evl_test_tmp_make ("evl-timeml-XXXXXX");
   g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
   g_autofree char *dtd = g_build_filename (dir, "ext.dtd", NULL);
   cr_assert (g_file_set_contents (secret, "TOPSECRET-CONTENT", -1, NULL));
@@ -437,7 +438,7 @@ write_tmp (const char *dir, const char *name, const char *content)
 
 Test (timeml, tag_names_outputs_after_their_inputs)
 {
-  g_autofree char *dir = g_dir_make_tmp ("evl-tag-XXXXXX", NULL);
+  g_autofree char *dir = evl_test_tmp_make ("evl-tag-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *te3 = write_tmp (dir, "nyt_1.TE3input",
     "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>other_id</DOCID>\n"
@@ -469,7 +470,7 @@ Test (timeml, tag_names_outputs_after_their_inputs)
 
 Test (timeml, tag_writes_one_document_to_stdout)
 {
-  g_autofree char *dir = g_dir_make_tmp ("evl-tag-XXXXXX", NULL);
+  g_autofree char *dir = evl_test_tmp_make ("evl-tag-XXXXXX");
   g_autofree char *txt = write_tmp (dir, "a.txt", "Rain fell & stopped.\n");
   g_autofree char *txt2 = write_tmp (dir, "b.txt", "More rain.\n");
   g_autofree char *out = NULL;
@@ -729,7 +730,7 @@ ParameterizedTestParameters (timeml, tag_error_names_the_joined_path)
 
 ParameterizedTest (OutDirCase *c, timeml, tag_error_names_the_joined_path)
 {
-  g_autofree char *dir = g_dir_make_tmp ("evl-tag-XXXXXX", NULL);
+  g_autofree char *dir = evl_test_tmp_make ("evl-tag-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *blocker = g_build_filename (out, "story.tml", NULL);
   cr_assert_eq (g_mkdir_with_parents (blocker, 0755), 0);
