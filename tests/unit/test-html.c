@@ -104,6 +104,89 @@ static Absent absent_cases[] = {
   { "wordpress.html", "Recent Posts" },                    /* widget area */
   { "wordpress.html", "WordPress" },                       /* site footer */
   { "table-layout.html", "Weather" },                      /* navigation cell */
+  { "big-news-site.html", "Skip to main content" },        /* skip link */
+  { "big-news-site.html", "Food and drink" },              /* mega menu */
+  { "big-news-site.html", "since 1881" },                  /* mega menu blurb */
+  { "big-news-site.html", "Advertisement" },               /* ad slot labels */
+  { "big-news-site.html", "Tamsin Orell" },                /* byline, author card */
+  { "big-news-site.html", "Share on" },                    /* share buttons */
+  { "big-news-site.html", "Photograph" },                  /* figure credit */
+  { "big-news-site.html", "last sleeper service left" },   /* figcaption */
+  { "big-news-site.html", "Read more" },                   /* inline link paragraph */
+  { "big-news-site.html", "fares frozen" },                /* its link */
+  { "big-news-site.html", "Related" },                     /* inline link paragraph */
+  { "big-news-site.html", "station to get new roof" },     /* its link */
+  { "big-news-site.html", "We did it" },                   /* embedded tweet */
+  { "big-news-site.html", "@coastrail" },                  /* embedded tweet */
+  { "big-news-site.html", "First Edition" },               /* newsletter box */
+  { "big-news-site.html", "local government" },            /* author card */
+  { "big-news-site.html", "Comments" },                    /* comments */
+  { "big-news-site.html", "visit my parents" },            /* a comment */
+  { "big-news-site.html", "Most read" },                   /* most read */
+  { "big-news-site.html", "Storm closes" },                /* most read */
+  { "big-news-site.html", "Registered in England" },       /* footer */
+  { "big-news-site.html", "googletag" },                   /* script */
+  { "amp.html", "Obituaries" },                            /* amp-sidebar menu */
+  { "amp.html", "personalise ads" },                       /* amp-consent */
+  { "amp.html", "Menu" },                                  /* header button */
+  { "amp.html", "Advertisement" },                         /* amp-ad fallback */
+  { "amp.html", "Email this story" },                      /* amp-social-share */
+  { "amp.html", "Sponsored stories" },                     /* amp-embed */
+  { "amp.html", "gtag" },                                  /* amp-analytics */
+  { "amp.html", "Renata Solis" },                          /* byline */
+  { "amp.html", "Copyright" },                             /* footer */
+  { "live-blog.html", "Key events" },                      /* summary of links */
+  { "live-blog.html", "9h ago" },                          /* summary of links */
+  { "live-blog.html", "Share this entry" },                /* per-entry share */
+  { "live-blog.html", "Load more" },                       /* pager */
+  { "live-blog.html", "Older posts" },                     /* pager */
+  { "live-blog.html", "Courier app" },                     /* promo */
+  { "live-blog.html", "Courier Group" },                   /* footer */
+  { "div-paragraphs.html", "Front page" },                 /* menu */
+  { "div-paragraphs.html", "Ice fishing" },                /* link column */
+  { "div-paragraphs.html", "18.01.2022" },                 /* date line outside the text */
+  { "div-paragraphs.html", "Source: own reports" },        /* source line */
+  { "div-paragraphs.html", "Tags" },                       /* tags */
+  { "div-paragraphs.html", "Weather today" },              /* side box */
+  { "div-paragraphs.html", "print edition" },              /* subscription box */
+  { "div-paragraphs.html", "Reproduction" },               /* footer */
+  { "main-no-article.html", "uses cookies" },              /* cookie notice */
+  { "main-no-article.html", "Health" },                    /* navigation */
+  { "main-no-article.html", "live Q&A" },                  /* inline promo */
+  { "main-no-article.html", "More on this story" },        /* related links */
+  { "main-no-article.html", "Glacier retreat" },           /* related links */
+  { "main-no-article.html", "Enjoying Science Weekly" },   /* subscription call */
+  { "main-no-article.html", "Privacy policy" },            /* footer */
+  { "jsonld-array.html", "Obituaries" },                   /* navigation */
+  { "jsonld-array.html", "Regional" },                     /* breadcrumbs */
+  { "jsonld-array.html", "June 27, 2024" },                /* byline meta line */
+  { "jsonld-array.html", "Filed under" },                  /* tags */
+  { "jsonld-array.html", "Recommended for you" },          /* recommendations */
+  { "jsonld-array.html", "superintendent" },               /* recommendations */
+  { "jsonld-array.html", "news tip" },                     /* footer */
+  { "time-byline.html", "marathon" },                      /* ticker */
+  { "time-byline.html", "Mirela Cosma" },                  /* byline */
+  { "time-byline.html", "Blossom festival" },              /* widget */
+  { "time-byline.html", "plums" },                         /* comment */
+  { "modified-published.html", "Standardbearer" },         /* header */
+  { "modified-published.html", "Updated" },                /* dateline */
+  { "modified-published.html", "First published" },        /* dateline */
+  { "modified-published.html", "More from Arts" },         /* more-from box */
+  { "windows-1252.html", "Startseite" },                   /* navigation table */
+  { "windows-1252.html", "Alle Rechte" },                  /* copyright line */
+  { "paywall-overlay.html", "privacy" },                   /* consent dialog */
+  { "paywall-overlay.html", "842 partners" },              /* consent dialog */
+  { "paywall-overlay.html", "limit of free articles" },    /* paywall offer */
+  { "paywall-overlay.html", "price of a coffee" },         /* paywall offer */
+  { "paywall-overlay.html", "Continue reading" },          /* paywall fade */
+  { "paywall-overlay.html", "Anouk Verhaegen" },           /* byline */
+  { "paywall-overlay.html", "Meridian app" },              /* bottom bar */
+  { "print-view.html", "Print this page" },                /* print tools */
+  { "print-view.html", "Close window" },                   /* print tools */
+  { "print-view.html", "Printed from" },                   /* print header */
+  { "print-view.html", "Print:" },                         /* title prefix */
+  { "print-view.html", "reprints desk" },                  /* reprint notice */
+  { "print-view.html", "font-family" },                    /* style */
 };
 
 ParameterizedTestParameters (html, boilerplate_is_dropped)
@@ -121,7 +204,7 @@ ParameterizedTest (Absent *c, html, boilerplate_is_dropped)
 
 typedef struct {
   char fixture[32];
-  char phrase[96];
+  char phrase[128];
 } Kept;
 
 static Kept kept_cases[] = {
@@ -132,6 +215,30 @@ static Kept kept_cases[] = {
   { "table-layout.html", "\n\nThe town council voted on Monday evening" },
   { "table-layout.html", "\n\nTraders, who have run stalls" },
   { "table-layout.html", "\n\nThe council said a new covered market" },
+  /* paragraph breaks kept where boilerplate between paragraphs was dropped */
+  { "big-news-site.html", "through the summer.\n\nCampaigners, who collected" },
+  { "big-news-site.html", "were too high.\n\nThe transport board's chair" },
+  { "big-news-site.html", "for a small fee.\n\nTickets go on sale in January" },
+  { "amp.html", "a vacant house.\n\nEvacuation orders" },
+  { "amp.html", "by the afternoon.\n\nInvestigators said" },
+  /* every entry of the live blog, newest first, each with its time */
+  { "live-blog.html", "\n\n15:40 GMT\n\nFerries cancelled for the rest of the day\n\nThe ferry operator" },
+  { "live-blog.html", "or ask for a refund, the company said.\n\n11:15 GMT\n\nThe port authority says" },
+  { "live-blog.html", "southern terminal.\n\n06:02 GMT\n\nStrike begins" },
+  { "live-blog.html", "\n\nDockers at the container terminal walked out" },
+  { "div-paragraphs.html", "the lake shipping company said.\n\nAll 57 passengers" },
+  { "div-paragraphs.html", "at the time.\n\nA salvage team" },
+  { "main-no-article.html", "\n\nDrilling through the shelf\n\nResearchers plan" },
+  { "main-no-article.html", "away from below.\n\n\"We can see the surface" },
+  { "jsonld-array.html", "told the board.\n\nCrews will start" },
+  { "time-byline.html", "\"We did everything we could.\"\n\nThe cooperative" },
+  { "modified-published.html", "main hall.\n\nThe museum's director" },
+  { "windows-1252.html", "\n\n\xE2\x80\x9CWe did not want to strike, but there was no other way,\xE2\x80\x9D said J\xC3\xB6rg" },
+  { "windows-1252.html", "loaf\xE2\x80\xA6 a cost it called \xE2\x80\x9Cpainful but fair\xE2\x80\x9D. A loaf of rye bread now costs \xE2\x82\xAC" "3.40." },
+  { "windows-1252.html", "the town\xE2\x80\x99s fourteen bakeries.\n\n" },
+  { "paywall-overlay.html", "shuttle bus.\n\nThe ban was approved by 31 votes to 8." },
+  { "print-view.html", "a revised cost estimate.\n\nThe estimate, presented" },
+  { "print-view.html", "at the October meeting.\n\nConstruction, if approved" },
 };
 
 ParameterizedTestParameters (html, article_text_is_kept)
@@ -144,6 +251,76 @@ ParameterizedTest (Kept *c, html, article_text_is_kept)
   g_autoptr (EvlDocument) doc = load_fixture (c->fixture);
   cr_assert_not_null (strstr (text_of (doc), c->phrase), "%s: '%s' missing in:\n%s", c->fixture, c->phrase,
                       text_of (doc));
+}
+
+/* Saved pages of common layouts: the text is the title, then the article's
+ * paragraphs and nothing else (counted), first and last as written; title,
+ * URL and date from the page's metadata. */
+typedef struct {
+  char fixture[32];
+  char title[64];
+  char dct[12];
+  char url[72];
+  char first[64];   /* opening of the first paragraph after the title */
+  char last[64];    /* the end of the text */
+  guint paragraphs; /* title and headings included */
+} PageCase;
+
+static PageCase page_cases[] = {
+  { "big-news-site.html", "Night trains to return to the coast next spring", "2024-10-02",
+    "https://herald.example.net/news/uk/night-trains-return", "Overnight trains between the capital",
+    "leave the capital on the evening of 14 April.", 6 },
+  { "amp.html", "Wildfire near Calloway contained after four days", "2023-08-19",
+    "https://www.valleypost.example.com/news/calloway-wildfire-contained", "Firefighters contained the wildfire",
+    "among the possibilities they were examining.", 5 },
+  { "live-blog.html", "Harbour strike live: dockers walk out as talks collapse", "2025-03-11", "", "15:40 GMT",
+    "unless the employers returned with a new offer.", 11 },
+  { "div-paragraphs.html", "Lake ferry runs aground in fog, all passengers safe", "2022-01-18", "",
+    "The passenger ferry Mariella ran aground", "failed shortly before the grounding.", 7 },
+  { "main-no-article.html", "University opens research station on the ice shelf", "2021-11-25", "",
+    "A twelve-person base will study", "expected to be published next spring.", 8 },
+  { "jsonld-array.html", "Water utility to replace lead pipes in three towns by 2027", "2024-06-27",
+    "https://observer.example.org/news/regional/lead-pipes", "The Tri-County Water Authority will",
+    "provide free filters in the meantime.", 5 },
+  { "time-byline.html", "Orchard growers count losses after late frost", "2019-05-07", "",
+    "Fruit growers in the upper valley", "expects to finish by the end of the month.", 5 },
+  { "modified-published.html", "Museum returns carved doors to island community", "2023-04-28", "",
+    "A pair of carved wooden doors", "to correct the spelling of the island's name.", 5 },
+  { "windows-1252.html", "Bakers\xE2\x80\x99 strike ends with 6% pay deal", "2018-02-15", "",
+    "Rheinau \xE2\x80\x93 After nine days", "Shops will reopen on Friday morning, the union said.", 6 },
+  { "paywall-overlay.html", "Port city to ban cruise ships from old harbour", "2022-07-21", "",
+    "The city council of Saint-Aubrac voted", "outside the town hall after the vote.", 5 },
+  { "print-view.html", "Council delays vote on new tram line", "2017-09-05", "",
+    "Council delays vote on new tram line\nBy Hollis", "the first trams would run in 2022.", 5 },
+};
+
+ParameterizedTestParameters (html, saved_pages)
+{
+  return cr_make_param_array (PageCase, page_cases, G_N_ELEMENTS (page_cases));
+}
+
+ParameterizedTest (PageCase *c, html, saved_pages)
+{
+  g_autoptr (EvlDocument) doc = load_fixture (c->fixture);
+  const char *t = text_of (doc);
+  const char *title = evl_document_get_title (doc);
+  cr_assert_str_eq (title ? title : "(none)", c->title, "%s", c->fixture);
+  const char *dct = evl_document_get_dct (doc);
+  cr_assert_str_eq (dct ? dct : "(none)", c->dct, "%s", c->fixture);
+  cr_assert_eq (evl_document_get_dct_source (doc), EVL_DCT_METADATA, "%s", c->fixture);
+  if (*c->url)
+    cr_assert_str_eq (evl_document_get_url (doc) ? evl_document_get_url (doc) : "(none)", c->url, "%s",
+                      c->fixture);
+  g_autofree char *opening = g_strdup_printf ("%s\n\n%s", c->title, c->first);
+  /* the print view's headline is its own first line */
+  cr_assert (g_str_has_prefix (t, opening) || g_str_has_prefix (t, c->first), "%s: starts wrong:\n%s",
+             c->fixture, t);
+  cr_assert (g_str_has_suffix (t, c->last), "%s: ends wrong:\n%s", c->fixture, t);
+  g_auto (GStrv) paras = g_strsplit (t, "\n\n", -1);
+  cr_assert_eq (g_strv_length (paras), c->paragraphs, "%s: %u paragraphs:\n%s", c->fixture,
+                g_strv_length (paras), t);
+  for (guint i = 0; paras[i]; i++)
+    cr_assert (*paras[i] && !g_ascii_isspace (*paras[i]), "%s: paragraph %u empty or unstripped", c->fixture, i);
 }
 
 Test (html, article_without_article_element_is_found_by_paragraph_density)

@@ -56,7 +56,9 @@ enum {
   T_LIST = 1 << 4,     /* skipped whole when mostly links */
 };
 
-enum { HINT_DROP = 1, HINT_CONTENT = 2 };
+/* HINT_META: a byline or dateline, dropped from the text but searched for
+ * the page's <time datetime>. */
+enum { HINT_DROP = 1, HINT_CONTENT = 2, HINT_META = 4 };
 
 static const struct {
   const char *name;
@@ -120,7 +122,8 @@ tables_get (void)
           if (tab == NULL)
             continue;
           *tab = '\0';
-          guint kind = strstr (tab + 1, "content") ? HINT_CONTENT : HINT_DROP;
+          guint kind = strstr (tab + 1, "content") ? HINT_CONTENT
+                       : strstr (tab + 1, "byline") ? (HINT_DROP | HINT_META) : HINT_DROP;
           g_auto (GStrv) forms = g_strsplit (line, "|", -1);
           for (guint j = 0; forms[j]; j++)
             {
@@ -148,8 +151,8 @@ hint_lookup (const Tables *t, const char *key, gsize len)
   return GPOINTER_TO_UINT (g_hash_table_lookup (t->hints, buf));
 }
 
-/* Hints in a class or id value: whole tokens may say "content" or "drop";
- * words inside a token and adjacent word pairs only "drop". */
+/* Hints in a class or id value: whole tokens may say "content", "drop" or
+ * "byline"; words inside a token and adjacent word pairs only the last two. */
 static guint
 classify_attr (const Tables *t, const char *v)
 {
@@ -178,16 +181,14 @@ classify_attr (const Tables *t, const char *v)
           gsize wl = (gsize) (w - ws);
           if (wl == 0)
             break;
-          if (hint_lookup (t, ws, wl) == HINT_DROP)
-            found |= HINT_DROP;
+          found |= hint_lookup (t, ws, wl) & (HINT_DROP | HINT_META);
           if (prev && prev_len + 1 + wl < KEY_MAX)
             {
               char pair[KEY_MAX];
               memcpy (pair, prev, prev_len);
               pair[prev_len] = '-';
               memcpy (pair + prev_len + 1, ws, wl);
-              if (hint_lookup (t, pair, prev_len + 1 + wl) == HINT_DROP)
-                found |= HINT_DROP;
+              found |= hint_lookup (t, pair, prev_len + 1 + wl) & (HINT_DROP | HINT_META);
             }
           prev = ws;
           prev_len = wl;
@@ -205,8 +206,13 @@ typedef struct {
   guint32 own_text;     /* non-space bytes of direct text children */
   guint32 own_commas;
   guint8 hard, tentative, marker, is_p, is_a, is_h1;
+  guint8 hinted;        /* tentative by a class/id word */
+  guint8 meta;          /* a byline: hinted, but its <time> dates the page */
   /* aggregates over kept descendants (recomputed by aggregate()) */
   guint32 text, link, ptext, commas;
+  /* the same over text outside nested blocks: a <div> or <td> holding
+   * running text is a paragraph as much as a <p> */
+  guint32 itext, ilink, icommas;
   float score;
   guint8 drop_eff;      /* this element or an ancestor is dropped */
 } Elem;
@@ -219,6 +225,7 @@ typedef struct {
 
 typedef struct {
   Cand title, date, url;
+  Cand site;           /* og:site_name */
   Cand body;           /* JSON-LD articleBody: the text of script-rendered pages */
   GPtrArray *times;    /* xmlNode* <time datetime>, document order */
   GPtrArray *ldjson;   /* xmlNode* <script type=application/ld+json> */
@@ -331,6 +338,8 @@ read_meta_tag (xmlNode *n, PageMeta *m)
     cand_set (&m->title, 0, g_strstrip (content));
   else if (strcmp (key, "twitter:title") == 0)
     cand_set (&m->title, 2, g_strstrip (content));
+  else if (strcmp (key, "og:site_name") == 0 || strcmp (key, "application-name") == 0)
+    cand_set (&m->site, strcmp (key, "og:site_name") == 0 ? 0 : 1, g_strstrip (content));
   else if (strcmp (key, "og:url") == 0)
     cand_set (&m->url, 0, g_strstrip (content));
 }
@@ -458,6 +467,11 @@ visit_element (const Tables *t, Elem *e, gboolean in_article, PageMeta *m)
   xmlNode *n = e->node;
   const char *name = (const char *) n->name;
   e->tag = GPOINTER_TO_UINT (g_hash_table_lookup (t->tags, name));
+  /* AMP components are ads, menus, share buttons, consent prompts, embeds
+   * and analytics; only a few hold the page's own text. */
+  if (g_str_has_prefix (name, "amp-") && strcmp (name, "amp-fit-text") != 0
+      && strcmp (name, "amp-accordion") != 0)
+    e->tag = T_DROP;
   e->is_p = strcmp (name, "p") == 0;
   e->is_a = strcmp (name, "a") == 0;
   e->is_h1 = strcmp (name, "h1") == 0;
@@ -488,7 +502,10 @@ visit_element (const Tables *t, Elem *e, gboolean in_article, PageMeta *m)
   guint hints = (klass ? classify_attr (t, klass) : 0) | (id ? classify_attr (t, id) : 0);
   if ((hints & HINT_DROP) && !(hints & HINT_CONTENT) && e->marker < 2
       && strcmp (name, "body") != 0 && strcmp (name, "html") != 0)
-    e->tentative = TRUE;
+    {
+      e->tentative = e->hinted = TRUE;
+      e->meta = (hints & HINT_META) != 0;
+    }
 
   /* metadata */
   if (strcmp (name, "title") == 0 && !m->title.value)
@@ -588,18 +605,37 @@ aggregate (GArray *elems)
   for (guint i = 0; i < elems->len; i++)
     {
       Elem *e = &g_array_index (elems, Elem, i);
-      e->text = e->own_text;
-      e->commas = e->own_commas;
-      e->link = e->ptext = 0;
+      e->text = e->itext = e->own_text;
+      e->commas = e->icommas = e->own_commas;
+      e->link = e->ptext = e->ilink = 0;
       e->score = 0;
     }
   for (guint i = elems->len; i-- > 0;)
     {
       Elem *e = &g_array_index (elems, Elem, i);
       if (e->is_a)
-        e->link = e->text;
+        {
+          e->link = e->text;
+          e->ilink = e->itext;
+        }
+      /* a paragraph: <p>, or another block's running text outside links */
+      guint32 para = 0, para_commas = 0;
       if (e->is_p)
-        e->ptext = e->text - MIN (e->link, e->text);
+        {
+          e->ptext = e->text - MIN (e->link, e->text);
+          para = e->ptext;
+          para_commas = e->commas;
+        }
+      else if ((e->tag & T_BLOCK) && !(e->tag & T_HEADING))
+        {
+          guint32 run = e->itext - MIN (e->ilink, e->itext);
+          if (run >= 25)
+            {
+              e->ptext += run;
+              para = run;
+              para_commas = e->icommas;
+            }
+        }
       if (e->parent < 0)
         continue;
       Elem *p = &g_array_index (elems, Elem, e->parent);
@@ -610,9 +646,15 @@ aggregate (GArray *elems)
       p->link += e->link;
       p->ptext += e->ptext;
       p->commas += e->commas;
-      if (e->is_p && e->ptext >= 25)
+      if (!(e->tag & T_BLOCK))
         {
-          float s = 1.0f + (float) e->commas + MIN ((float) e->ptext / 100.0f, 3.0f);
+          p->itext += e->itext;
+          p->ilink += e->ilink;
+          p->icommas += e->icommas;
+        }
+      if (para >= 25)
+        {
+          float s = 1.0f + (float) para_commas + MIN ((float) para / 100.0f, 3.0f);
           p->score += s;
           if (p->parent >= 0)
             g_array_index (elems, Elem, p->parent).score += s / 2.0f;
@@ -686,6 +728,31 @@ best_scored (GArray *elems)
   return (best[0] < 0 || score[1] > 3.0f * score[0]) ? best[1] : best[0];
 }
 
+/* A live blog or a page of several posts: <article> siblings that
+ * together hold most of the text are one article, their parent.  (Pre-order:
+ * the siblings are the elements after @target whose parent is its parent.) */
+static gint
+merge_sibling_articles (GArray *elems, gint target)
+{
+  const Elem *t = &g_array_index (elems, Elem, target);
+  if (t->marker != 2 || t->parent < 0)
+    return target;
+  gint32 parent = t->parent;
+  guint32 total = 0, n = 0;
+  for (guint i = (guint) parent + 1; i < elems->len; i++)
+    {
+      const Elem *e = &g_array_index (elems, Elem, i);
+      if (e->parent < parent)
+        break;
+      if (e->parent == parent && e->marker == 2 && !e->drop_eff && e->ptext >= 25)
+        {
+          total += e->ptext;
+          n++;
+        }
+    }
+  return n >= 3 && (float) t->ptext < 0.6f * (float) total ? parent : target;
+}
+
 static gint
 choose_article (GArray *elems, gboolean *is_marker)
 {
@@ -693,6 +760,8 @@ choose_article (GArray *elems, gboolean *is_marker)
   propagate_drops (elems, TRUE);
   aggregate (elems);
   gint target = best_marker (elems);
+  if (target >= 0)
+    target = merge_sibling_articles (elems, target);
   /* An <article> holding only the headline and a teaser while the story
    * runs in a sibling block is no article: it must hold a third of the
    * page's paragraph text outside furniture. */
@@ -739,7 +808,74 @@ typedef struct {
   gboolean space;
   gboolean heading;   /* the open paragraph is a heading */
   gboolean saw_h1;
+  gsize last_heading; /* where the last kept paragraph starts when it is a heading, else G_MAXSIZE */
 } Emit;
+
+/* Lines that are page furniture whatever element holds them (an ad slot's
+ * label, share links, a reprint notice), lower case, without end
+ * punctuation. */
+static const char *const furniture_lines[] = {
+  "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content",
+  "paid content", "promoted content", "partner content", "paid post",
+  "story continues below advertisement", "article continues below advertisement",
+  "story continues below", "article continues below", "continue reading below",
+  "continue reading the main story", "scroll to continue with content",
+  "advertisement - scroll to continue", "advertisement \xE2\x80\x93 scroll to continue", "skip advertisement",
+  "anzeige", "werbung", "publicit\xC3\xA9", "publicidad", "pubblicit\xC3\xA0", "reklama", "annonce",
+  "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
+  "email this story", "copy link", "link copied", "print", "print this page", "comments", "view comments",
+  NULL
+};
+
+/* Openings of a paragraph that points to another story when it holds a link. */
+static const char *const link_openings[] = {
+  "read more", "read also", "also read", "read next", "related", "see also", "more:", "more on this",
+  "watch:", "listen:", "recommended", "further reading", "click here", "lesen sie auch", "mehr zum thema",
+  "lire aussi", "lee tambi\xC3\xA9n", "leggi anche", NULL
+};
+
+/* Marks of a copyright or reprint notice: openings, then phrases anywhere. */
+static const char *const notice_openings[] = {
+  "\xC2\xA9", "(c) ", "copyright \xC2\xA9", "copyright (c)", "printed from ", NULL
+};
+static const char *const notice_phrases[] = {
+  "all rights reserved", "alle rechte vorbehalten", "tous droits r\xC3\xA9serv\xC3\xA9s",
+  "todos los derechos reservados", "tutti i diritti riservati", NULL
+};
+
+/* TRUE when paragraph @s (@len bytes, white space collapsed) is furniture
+ * by its words alone: a label line, a "Read more:" link, a notice. */
+static gboolean
+furniture_text (const char *s, gsize len, gboolean has_link)
+{
+  if (len > 400)
+    return FALSE;
+  char low[401];
+  for (gsize i = 0; i < len; i++)
+    low[i] = g_ascii_tolower (s[i]);
+  gsize n = len;
+  while (n && strchr (".:!|>\xE2\x80\xA6 ", low[n - 1]))  /* end punctuation, ellipsis bytes */
+    n--;
+  low[n] = '\0';
+  for (guint i = 0; furniture_lines[i]; i++)
+    if (strcmp (low, furniture_lines[i]) == 0)
+      return TRUE;
+  low[n] = len > n ? g_ascii_tolower (s[n]) : '\0';
+  low[len] = '\0';
+  if (has_link && len <= 250)
+    for (guint i = 0; link_openings[i]; i++)
+      if (g_str_has_prefix (low, link_openings[i]))
+        return TRUE;
+  for (guint i = 0; notice_openings[i]; i++)
+    if (g_str_has_prefix (low, notice_openings[i]))
+      return TRUE;
+  if (g_str_has_prefix (low, "copyright ") && g_ascii_isdigit (low[10]))
+    return TRUE;
+  for (guint i = 0; notice_phrases[i]; i++)
+    if (strstr (low, notice_phrases[i]))
+      return TRUE;
+  return FALSE;
+}
 
 static void
 flush (Emit *em)
@@ -747,11 +883,13 @@ flush (Emit *em)
   GString *p = em->para;
   while (p->len && (p->str[p->len - 1] == '\n' || p->str[p->len - 1] == ' '))
     g_string_truncate (p, p->len - 1);
-  gboolean keep = p->len > 0 && !(em->para_link * 2 > em->para_text && !em->heading);
+  gboolean keep = p->len > 0 && !(em->para_link * 2 > em->para_text && !em->heading)
+                  && !furniture_text (p->str, p->len, em->para_link > 0);
   if (keep)
     {
       if (em->out->len)
         g_string_append (em->out, "\n\n");
+      em->last_heading = em->heading ? em->out->len : G_MAXSIZE;
       g_string_append_len (em->out, p->str, (gssize) p->len);
     }
   g_string_truncate (p, 0);
@@ -854,6 +992,9 @@ emit (Emit *em, xmlNode *root)
       n = n->next;
     }
   flush (em);
+  /* a heading left last introduced a list or box that was dropped */
+  if (em->last_heading != G_MAXSIZE && em->last_heading > 0)
+    g_string_truncate (em->out, em->last_heading - 2);
 }
 
 /* (transfer full) @s with white space collapsed and trimmed; NULL when empty. */
@@ -912,12 +1053,6 @@ is_inside (xmlNode *n, xmlNode *ancestor)
   return FALSE;
 }
 
-static gboolean
-kept (GArray *elems, xmlNode *n)
-{
-  return n->_private && !g_array_index (elems, Elem, elem_index (n)).drop_eff;
-}
-
 /* The first kept, non-empty <h1> (inside @within when not NULL). */
 static xmlNode *
 first_h1 (GArray *elems, xmlNode *within)
@@ -931,25 +1066,101 @@ first_h1 (GArray *elems, xmlNode *within)
   return NULL;
 }
 
+/* TRUE when <time> @n tells when the page was changed rather than
+ * published: so marked by class, id or itemprop, or after a word such as
+ * "Updated". */
+static gboolean
+time_is_modified (xmlNode *n)
+{
+  static const char *const attrs[] = { "class", "itemprop", "id", NULL };
+  static const char *const marks[] = { "modif", "updat", "edited", "revised", NULL };
+  for (guint i = 0; attrs[i]; i++)
+    {
+      g_autofree char *v = attr (n, attrs[i]);
+      g_autofree char *low = v ? g_ascii_strdown (v, -1) : NULL;
+      for (guint j = 0; low && marks[j]; j++)
+        if (strstr (low, marks[j]))
+          return TRUE;
+    }
+  /* the words just before it, in its parent or before the parent */
+  xmlNode *prev = n->prev;
+  while (prev && prev->type == XML_TEXT_NODE && prev->content
+         && strspn ((const char *) prev->content, " \t\r\n") == strlen ((const char *) prev->content))
+    prev = prev->prev;
+  if (prev == NULL && n->parent)
+    prev = n->parent->prev;
+  if (prev == NULL)
+    return FALSE;
+  g_autofree char *before = node_text (prev);
+  gsize len = strlen (before);
+  while (len && (before[len - 1] == ':' || before[len - 1] == ' '))
+    before[--len] = '\0';
+  g_autofree char *tail = g_ascii_strdown (before + (len > 16 ? len - 16 : 0), -1);
+  static const char *const words[] = { "updated", "update", "modified", "edited", "revised", NULL };
+  for (guint j = 0; words[j]; j++)
+    if (g_str_has_suffix (tail, words[j]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The <time datetime> dating the page: one marked pubdate, else the one
+ * nearest the article (inside it, else in the smallest block around it),
+ * first in page order at equal distance; a modification time only when no
+ * other is left.  Times in furniture (a hint other than a byline's, a hard
+ * drop) are never taken. */
+static void
+date_from_times (PageMeta *m, GArray *elems, xmlNode *article)
+{
+  if (m->times->len == 0 || article->_private == NULL)
+    return;
+  g_autofree gint32 *level = g_new (gint32, elems->len);
+  for (guint i = 0; i < elems->len; i++)
+    level[i] = -1;
+  gint32 depth = 0;
+  for (gint32 p = (gint32) elem_index (article); p >= 0; p = g_array_index (elems, Elem, p).parent)
+    level[p] = depth++;
+  xmlNode *best = NULL;
+  gint64 best_rank = G_MAXINT64;
+  for (guint i = 0; i < m->times->len; i++)
+    {
+      xmlNode *n = m->times->pdata[i];
+      gint64 rank = -1;
+      if (!attr_has (n, "pubdate"))
+        {
+          gboolean usable = TRUE;
+          gint32 p = (gint32) elem_index (n);
+          for (; p >= 0 && level[p] < 0; p = g_array_index (elems, Elem, p).parent)
+            {
+              const Elem *e = &g_array_index (elems, Elem, p);
+              usable = usable && !e->hard && !(e->hinted && !e->meta);
+            }
+          if (!usable || p < 0)
+            continue;
+          rank = level[p] + (time_is_modified (n) ? (gint64) G_MAXINT32 : 0);
+        }
+      if (rank < best_rank)
+        {
+          g_autofree char *d = attr (n, "datetime");
+          g_autofree char *norm = evl_source_normalize_date (d);
+          if (norm == NULL)
+            continue;
+          best = n;
+          best_rank = rank;
+        }
+    }
+  if (best)
+    {
+      g_autofree char *dt = attr (best, "datetime");
+      cand_set_date (&m->date, 5, dt);
+    }
+}
+
 static void
 finish_meta (PageMeta *m, GArray *elems, xmlNode *article)
 {
   read_ldjson (m);
-  /* <time datetime>: pubdate first, then inside the article, then kept. */
-  for (int pass = 0; pass < 3 && !(m->date.value && m->date.prio <= 5); pass++)
-    for (guint i = 0; i < m->times->len; i++)
-      {
-        xmlNode *n = m->times->pdata[i];
-        gboolean ok = pass == 0 ? attr_has (n, "pubdate")
-                      : pass == 1 ? (article && is_inside (n, article) && kept (elems, n))
-                      : kept (elems, n);
-        if (!ok)
-          continue;
-        g_autofree char *dt = attr (n, "datetime");
-        cand_set_date (&m->date, 5 + pass, dt);
-        if (m->date.value && m->date.prio <= 5 + pass)
-          break;
-      }
+  if (!(m->date.value && m->date.prio <= 5))
+    date_from_times (m, elems, article);
   /* The first kept <h1>, preferring the article's own. */
   for (int pass = 0; pass < 2 && !(m->title.value && m->title.prio <= 3); pass++)
     {
@@ -959,24 +1170,67 @@ finish_meta (PageMeta *m, GArray *elems, xmlNode *article)
     }
 }
 
+static const char *const title_seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", ": ", NULL };
+
 /* "Budget passes after long debate | The Daily Example" -> the part before
  * the last " | ", " - ", " – " or " — " when that part is long enough to be
  * a headline and the rest short enough to be a site name. */
 static void
 strip_site_name (char *title)
 {
-  static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", NULL };
   char *cut = NULL;
   gsize cut_len = 0;
-  for (guint i = 0; seps[i]; i++)
-    for (char *p = strstr (title, seps[i]); p; p = strstr (p + 1, seps[i]))
+  for (guint i = 0; title_seps[i + 1]; i++)  /* not ": " */
+    for (char *p = strstr (title, title_seps[i]); p; p = strstr (p + 1, title_seps[i]))
       if (p > cut)
         {
           cut = p;
-          cut_len = strlen (seps[i]);
+          cut_len = strlen (title_seps[i]);
         }
   if (cut && cut - title >= 20 && strlen (cut + cut_len) <= 40)
     *cut = '\0';
+}
+
+
+/* Removes the site's name (og:site_name) from either end of @title, and a
+ * print view's "Print: " opening; then, for a <title>, a site-like tail. */
+static void
+tidy_title (char *title, const char *site, gboolean title_tag)
+{
+  static const char *const print_openings[] = {
+    "print: ", "print - ", "print | ", "print version: ", "printable version: ",
+    "printer friendly version: ", "printer-friendly version: ", NULL
+  };
+  for (guint i = 0; print_openings[i]; i++)
+    {
+      gsize n = strlen (print_openings[i]);
+      if (g_ascii_strncasecmp (title, print_openings[i], n) == 0 && title[n])
+        {
+          memmove (title, title + n, strlen (title + n) + 1);
+          break;
+        }
+    }
+  gsize site_len = site ? strlen (site) : 0;
+  gsize len = strlen (title);
+  for (guint i = 0; site_len && title_seps[i]; i++)
+    {
+      gsize sep = strlen (title_seps[i]);
+      if (len < site_len + sep + 10)
+        continue;
+      char *tail = title + len - site_len - sep;
+      if (strncmp (tail, title_seps[i], sep) == 0 && g_ascii_strcasecmp (tail + sep, site) == 0)
+        {
+          *tail = '\0';
+          return;
+        }
+      if (g_ascii_strncasecmp (title, site, site_len) == 0 && strncmp (title + site_len, title_seps[i], sep) == 0)
+        {
+          memmove (title, title + site_len + sep, len - site_len - sep + 1);
+          return;
+        }
+    }
+  if (title_tag)
+    strip_site_name (title);
 }
 
 
@@ -986,6 +1240,7 @@ page_meta_clear (PageMeta *m)
   g_free (m->title.value);
   g_free (m->date.value);
   g_free (m->url.value);
+  g_free (m->site.value);
   g_free (m->body.value);
   g_ptr_array_unref (m->times);
   g_ptr_array_unref (m->ldjson);
@@ -1023,7 +1278,7 @@ evl_source_load_html (const char *name, const char *data, gsize len,
     }
   finish_meta (&m, elems, article_node);
 
-  Emit em = { elems, g_string_new (NULL), g_string_new (NULL), 0, 0, 0, FALSE, FALSE, FALSE };
+  Emit em = { elems, g_string_new (NULL), g_string_new (NULL), 0, 0, 0, FALSE, FALSE, FALSE, G_MAXSIZE };
   emit (&em, article_node);
   g_string_free (em.para, TRUE);
   g_autoptr (GString) text = em.out;
@@ -1036,8 +1291,8 @@ evl_source_load_html (const char *name, const char *data, gsize len,
       append_plain_paragraphs (text, m.body.value);
     }
   g_autofree char *title = clean_title (m.title.value);
-  if (title && m.title.prio == PRIO_TITLE_TAG)
-    strip_site_name (title);
+  if (title)
+    tidy_title (title, m.site.value, m.title.prio == PRIO_TITLE_TAG);
   if (title && !em.saw_h1 && !g_str_has_prefix (text->str, title))
     {
       g_string_prepend (text, text->len ? "\n\n" : "");
