@@ -187,6 +187,12 @@ static Absent absent_cases[] = {
   { "print-view.html", "Print:" },                         /* title prefix */
   { "print-view.html", "reprints desk" },                  /* reprint notice */
   { "print-view.html", "font-family" },                    /* style */
+  { "teaser-cards.html", "Ambulance response" },           /* teaser card headline */
+  { "teaser-cards.html", "under eight minutes" },          /* teaser card summary */
+  { "teaser-cards.html", "400-space car park" },           /* teaser card summary */
+  { "teaser-cards.html", "hospital radio" },               /* teaser <article> */
+  { "teaser-cards.html", "Charity shop" },                 /* teaser <article> */
+  { "teaser-cards.html", "Advertise with us" },            /* footer */
 };
 
 ParameterizedTestParameters (html, boilerplate_is_dropped)
@@ -292,6 +298,8 @@ static PageCase page_cases[] = {
     "The city council of Saint-Aubrac voted", "outside the town hall after the vote.", 5 },
   { "print-view.html", "Council delays vote on new tram line", "2017-09-05", "",
     "Council delays vote on new tram line\nBy Hollis", "the first trams would run in 2022.", 5 },
+  { "teaser-cards.html", "Hospital opens new cancer ward after fundraising drive", "2020-02-04", "",
+    "A new cancer ward with twenty-four beds", "would move in at the end of the week.", 5 },
 };
 
 ParameterizedTestParameters (html, saved_pages)
@@ -387,6 +395,23 @@ static MetaCase meta_cases[] = {
   { "title-short-dash-kept", "<title>Kim - Putin talks</title>", "", "", "Kim - Putin talks" },
   { "bad-date-skipped", "<meta property=\"article:published_time\" content=\"soon\">"
                         "<meta name=\"date\" content=\"2010-10-10\">", "", "2010-10-10", "" },
+  { "time-after-updated-word", "", "<p>Updated: <time datetime=\"2020-05-09\">9 May</time> Published "
+                                   "<time datetime=\"2020-05-01\">1 May</time></p>", "2020-05-01", "" },
+  { "time-itemprop-modified", "", "<time itemprop=\"dateModified\" datetime=\"2020-06-09\">9 June</time>"
+                                  "<time datetime=\"2020-06-02\">2 June</time>", "2020-06-02", "" },
+  { "modified-time-last-resort", "", "<span>Last updated <time datetime=\"2020-07-07\">7 July</time></span>",
+    "2020-07-07", "" },
+  { "time-in-comments-not-taken", "", "<div class=\"comments\"><time datetime=\"2020-08-08\">8 Aug</time></div>",
+    "(none)", "" },
+  { "time-in-byline-taken", "", "<div class=\"byline\">By A. Writer <time datetime=\"2020-09-09\">9 Sep</time></div>",
+    "2020-09-09", "" },
+  { "og-site-name-suffix", "<meta property=\"og:title\" content=\"Budget passes | The Example\">"
+                           "<meta property=\"og:site_name\" content=\"The Example\">", "", "", "Budget passes" },
+  { "og-site-name-prefix", "<title>The Example: Budget passes after a long night</title>"
+                           "<meta property=\"og:site_name\" content=\"The Example\">", "", "",
+    "Budget passes after a long night" },
+  { "print-title", "<title>Print: Budget passes</title>", "", "", "Budget passes" },
+  { "colon-title-kept", "<title>Budget: council agrees cuts</title>", "", "", "Budget: council agrees cuts" },
 };
 
 ParameterizedTestParameters (html, metadata_kinds)
@@ -400,11 +425,10 @@ ParameterizedTest (MetaCase *c, html, metadata_kinds)
                                            "</article></body></html>", c->head, c->body_extra, ARTICLE_P);
   g_autoptr (EvlDocument) doc = load_bytes_as ("page.html", page, strlen (page), EVL_FORMAT_AUTO);
   if (*c->dct)
-    {
-      cr_assert_str_eq (evl_document_get_dct (doc) ? evl_document_get_dct (doc) : "(none)", c->dct,
-                        "%s", c->label);
-      cr_assert_eq (evl_document_get_dct_source (doc), EVL_DCT_METADATA, "%s", c->label);
-    }
+    cr_assert_str_eq (evl_document_get_dct (doc) ? evl_document_get_dct (doc) : "(none)", c->dct,
+                      "%s", c->label);
+  if (*c->dct && strcmp (c->dct, "(none)") != 0)
+    cr_assert_eq (evl_document_get_dct_source (doc), EVL_DCT_METADATA, "%s", c->label);
   if (*c->title)
     cr_assert_str_eq (evl_document_get_title (doc) ? evl_document_get_title (doc) : "(none)", c->title,
                       "%s", c->label);
@@ -422,6 +446,34 @@ Test (html, article_element_around_the_headline_only_is_not_the_article)
   g_autoptr (EvlDocument) doc = load_bytes_as ("teaser.html", page, strlen (page), EVL_FORMAT_AUTO);
   cr_assert_not_null (strstr (text_of (doc), "Farmers downstream"), "%s", text_of (doc));
   cr_assert_not_null (strstr (text_of (doc), "The new dam on the river"), "%s", text_of (doc));
+}
+
+Test (html, stories_loaded_one_after_another_are_not_merged)
+{
+  g_autoptr (GString) page = g_string_new ("<html><body><div class=\"stream\">");
+  static const char *const stories[] = { "Bridge", "Tunnel", "Harbour" };
+  for (guint i = 0; i < G_N_ELEMENTS (stories); i++)
+    {
+      g_string_append_printf (page, "<article><h1>%s story</h1>", stories[i]);
+      for (guint j = 0; j < 4 - i; j++)
+        g_string_append_printf (page, "<p>The %s works went on through the night, said the engineers on site, "
+                                      "as traffic was diverted.</p>", stories[i]);
+      g_string_append (page, "</article>");
+    }
+  g_string_append (page, "</div></body></html>");
+  g_autoptr (EvlDocument) doc = load_bytes_as ("scroll.html", page->str, page->len, EVL_FORMAT_AUTO);
+  cr_assert_not_null (strstr (text_of (doc), "The Bridge works"), "%s", text_of (doc));
+  cr_assert_null (strstr (text_of (doc), "Tunnel"), "%s", text_of (doc));
+  cr_assert_null (strstr (text_of (doc), "Harbour"), "%s", text_of (doc));
+}
+
+Test (html, itemprop_headline_gives_the_title)
+{
+  const char *page = "<html><head><title>Site front</title></head><body><div itemscope>"
+                     "<span itemprop=\"headline\">Budget passes at last</span>"
+                     "<div itemprop=\"articleBody\">" ARTICLE_P "</div></div></body></html>";
+  g_autoptr (EvlDocument) doc = load_bytes_as ("micro.html", page, strlen (page), EVL_FORMAT_AUTO);
+  cr_assert_str_eq (evl_document_get_title (doc), "Budget passes at last");
 }
 
 Test (html, script_rendered_page_uses_json_ld_article_body)
@@ -462,6 +514,62 @@ ParameterizedTest (HiddenCase *c, html, hidden_and_link_furniture)
   g_autoptr (EvlDocument) doc = load_bytes_as ("h.html", page, strlen (page), EVL_FORMAT_AUTO);
   cr_assert_null (strstr (text_of (doc), "SECRET"), "%s: %s", c->label, text_of (doc));
   cr_assert_not_null (strstr (text_of (doc), "approved the new budget"), "%s", c->label);
+}
+
+/* Paragraphs that are furniture by their words, after the article's text;
+ * and look-alikes that are the article's own. */
+typedef struct {
+  char label[32];
+  char element[200];
+  char phrase[48];
+  int kept;
+} WordsCase;
+
+static WordsCase words_cases[] = {
+  { "ad-label", "<div><p>ADVERTISEMENT</p></div>", "ADVERTISEMENT", 0 },
+  { "ad-continue", "<p>Story continues below advertisement</p>", "continues below", 0 },
+  { "read-more-short-link", "<p><strong>READ MORE:</strong> <a href=\"/x\">Floods</a></p>", "Floods", 0 },
+  { "related-link", "<p>Related: <a href=\"/x\">Budget</a> talks</p>", "talks", 0 },
+  { "copyright", "<p>\xC2\xA9 2024 Example Media Ltd.</p>", "Example Media", 0 },
+  { "rights-reserved", "<div>Example Media 2024. All rights reserved.</div>", "Example Media", 0 },
+  { "share-label", "<div>Share this article</div>", "Share this", 0 },
+  { "tweet-embed", "<blockquote class=\"twitter-tweet\"><p>Budget day! Big news for our schools.</p></blockquote>",
+    "Big news", 0 },
+  { "byline", "<div class=\"byline\">By Ann Example, political reporter</div>", "Ann Example", 0 },
+  { "amp-ad", "<amp-ad width=\"300\" height=\"250\"><div fallback>Sponsored links here</div></amp-ad>",
+    "Sponsored", 0 },
+  { "dangling-heading", "<h3>More on this story</h3><ul><li><a href=\"/a\">One</a></li></ul>", "More on this", 0 },
+  { "photo-credit-line", "<p>Photo: Ann Example/Example Agency</p>", "Example Agency", 0 },
+  { "wire-staff-line", "<p>Reporting by Ann Example; Editing by Bo Sample</p>", "Bo Sample", 0 },
+  { "follow-line", "<p>Follow us on social media for the latest budget news.</p>", "social media", 0 },
+  { "newsletter-line", "<p>Sign up for our free morning newsletter here.</p>", "morning newsletter", 0 },
+  { "photo-in-a-sentence", "<p>Photographs of the budget papers were shown to the council on Monday.</p>",
+    "Photographs of", 1 },
+  { "related-without-link", "<p>Related talks on the school budget will continue next week.</p>",
+    "Related talks", 1 },
+  { "read-more-in-a-sentence", "<p>Voters can read more about the <a href=\"/plan\">plan</a> in the town hall.</p>",
+    "Voters can read more", 1 },
+  { "copyright-story", "<p>Copyright lawyers said the ruling on the budget website could be appealed.</p>",
+    "Copyright lawyers", 1 },
+  { "heading-with-text", "<h2>What happens next</h2><p>The mayor will sign the budget into law on Monday.</p>",
+    "What happens next", 1 },
+};
+
+ParameterizedTestParameters (html, furniture_by_words)
+{
+  return cr_make_param_array (WordsCase, words_cases, G_N_ELEMENTS (words_cases));
+}
+
+ParameterizedTest (WordsCase *c, html, furniture_by_words)
+{
+  g_autofree char *page = g_strdup_printf ("<html><body><article>%s%s</article></body></html>", ARTICLE_P, c->element);
+  g_autoptr (EvlDocument) doc = load_bytes_as ("w.html", page, strlen (page), EVL_FORMAT_AUTO);
+  const char *t = text_of (doc);
+  if (c->kept)
+    cr_assert_not_null (strstr (t, c->phrase), "%s: dropped: %s", c->label, t);
+  else
+    cr_assert_null (strstr (t, c->phrase), "%s: kept: %s", c->label, t);
+  cr_assert_not_null (strstr (t, "approved the new budget"), "%s", c->label);
 }
 
 Test (html, page_without_any_date_has_no_dct)
@@ -508,6 +616,9 @@ static CharsetCase charset_cases[] = {
   { "undeclared-latin1", "<html><p>Na\xEFve caf\xE9 owners said so.</p></html>", "Na\xC3\xAFve caf\xC3\xA9" },
   { "utf8-despite-latin1-label", "<meta charset=\"iso-8859-1\"><p>Caf\xC3\xA9 prices rose.</p>", "Caf\xC3\xA9 prices" },
   { "declared-utf8-broken", "<meta charset=\"utf-8\"><p>Bad \xFF byte here.</p>", "Bad \xEF\xBF\xBD byte" },
+  /* the web reads an iso-8859-1 label as windows-1252: curly quotes survive */
+  { "latin1-label-curly-quotes", "<meta charset=\"iso-8859-1\"><p>\x93Yes,\x94 she said \x96 twice.</p>",
+    "\xE2\x80\x9CYes,\xE2\x80\x9D she said \xE2\x80\x93" },
 };
 
 ParameterizedTestParameters (html, declared_charsets)

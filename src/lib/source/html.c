@@ -10,27 +10,36 @@
  *    link text and commas, and flags page furniture: by tag (script, nav,
  *    aside, footer ...), ARIA role, hidden state, and class/id words from
  *    data/lexicons/en/html-boilerplate.txt (cookie, newsletter, related,
- *    comment, author-bio ...).  Class/id hints and <header>/<form> are
- *    tentative: they never remove the article itself or its ancestors
- *    (a wrapper "layout-with-sidebar" around everything must survive).
+ *    comment, author-bio, byline ...); AMP components but amp-fit-text and
+ *    amp-accordion.  Class/id hints and <header>/<form> are tentative:
+ *    they never remove the article itself or its ancestors (a wrapper
+ *    "layout-with-sidebar" around everything must survive).  So are
+ *    teaser cards: a block with a linked <h2>-<h6> and a short summary.
  * 3. The article: the itemprop=articleBody, <article> or <main> element
- *    with the most paragraph text; without one, the element scoring best
- *    on paragraph text (readability-style: paragraphs of 25+ bytes score
- *    1 + commas + length/100 for their parent, half for the grandparent,
- *    discounted by link density), widened to its parent while that adds
- *    a quarter more paragraph text.
+ *    with the most paragraph text (sibling <article>s holding most of the
+ *    text together, as in a live blog, are taken through their parent);
+ *    without one, the element scoring best on paragraph text
+ *    (readability-style: paragraphs of 25+ bytes - a <p>, or the running
+ *    text of a <div>, <td>, <li> outside nested blocks - score 1 + commas
+ *    + length/100 for their parent, half for the grandparent, discounted
+ *    by link density), widened to its parent while that adds a quarter
+ *    more paragraph text.
  * 4. Emission: block elements become paragraphs separated by a blank
  *    line, headings their own paragraph, <br><br> a paragraph break; a
- *    block or list that is mostly link text (teaser lists) is skipped.
- *    When the article has no <h1> of its own, the title starts the text
- *    as a heading line, as in the plain-text inputs.
+ *    block or list that is mostly link text (teaser lists) is skipped, and
+ *    so are paragraphs that are furniture by their words (an ad label,
+ *    "Read more:" with a link, a copyright notice) and a heading left
+ *    last.  When the article has no <h1> of its own, the title starts the
+ *    text as a heading line, as in the plain-text inputs.
  * 5. Metadata, strongest first.  Date: article:published_time, JSON-LD
  *    datePublished of an Article (@graph arrays included), any
  *    itemprop=datePublished, meta date tags (date, pubdate, DC.date ...),
  *    JSON-LD datePublished of another type, <time datetime> (with pubdate,
- *    else the first one inside the article, else the first kept one).
- *    Title: og:title, JSON-LD headline, twitter:title, first kept <h1>,
- *    <title>.  URL: og:url, <link rel=canonical>, JSON-LD url. */
+ *    else the one nearest the article outside furniture, a modification
+ *    time last).  Title: og:title, JSON-LD headline, twitter:title or
+ *    itemprop=headline, first kept <h1>, <title>; og:site_name and a
+ *    print view's "Print:" are cut off.  URL: og:url, <link
+ *    rel=canonical>, JSON-LD url. */
 #include "source-private.h"
 
 #include <json-glib/json-glib.h>
@@ -326,7 +335,9 @@ read_meta_tag (xmlNode *n, PageMeta *m)
     "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
     "article:published", "og:published_time", "og:article:published_time",
     "originalpublicationdate", "publication_date", "citation_publication_date",
-    "citation_date", "displaydate", "dc.date.published", NULL
+    "citation_date", "displaydate", "dc.date.published", "date_published", "published_date",
+    "pub_date", "publication-date", "article_date_original", "original-publish-date",
+    "dcterms.available", "dc.date.available", NULL
   };
   if (strcmp (key, "article:published_time") == 0)
     cand_set_date (&m->date, 0, content);
@@ -336,6 +347,8 @@ read_meta_tag (xmlNode *n, PageMeta *m)
     cand_set_date (&m->date, 3, content);
   else if (strcmp (key, "og:title") == 0)
     cand_set (&m->title, 0, g_strstrip (content));
+  else if (strcmp (key, "headline") == 0)
+    cand_set (&m->title, 2, g_strstrip (content));
   else if (strcmp (key, "twitter:title") == 0)
     cand_set (&m->title, 2, g_strstrip (content));
   else if (strcmp (key, "og:site_name") == 0 || strcmp (key, "application-name") == 0)
@@ -495,6 +508,11 @@ visit_element (const Tables *t, Elem *e, gboolean in_article, PageMeta *m)
   g_autofree char *itemprop = attr (n, "itemprop");
   if (itemprop && strcmp (itemprop, "articleBody") == 0)
     e->marker = 3;
+  if (itemprop && strcmp (itemprop, "headline") == 0 && strcmp (name, "meta") != 0)
+    {
+      g_autofree char *h = node_text (n);
+      cand_set (&m->title, 2, h);
+    }
   if (is_hidden (n))
     e->hard = TRUE;
   g_autofree char *klass = attr (n, "class");
@@ -728,9 +746,11 @@ best_scored (GArray *elems)
   return (best[0] < 0 || score[1] > 3.0f * score[0]) ? best[1] : best[0];
 }
 
-/* A live blog or a page of several posts: <article> siblings that
- * together hold most of the text are one article, their parent.  (Pre-order:
- * the siblings are the elements after @target whose parent is its parent.) */
+/* A live blog: <article> siblings that together hold most of the text are
+ * one article, their parent.  Not when two of them have an <h1>: stories
+ * loaded one after another (infinite scroll) stay apart.  (Pre-order: the
+ * parent's subtree is the elements after it up to the first whose parent
+ * comes before it.) */
 static gint
 merge_sibling_articles (GArray *elems, gint target)
 {
@@ -738,25 +758,52 @@ merge_sibling_articles (GArray *elems, gint target)
   if (t->marker != 2 || t->parent < 0)
     return target;
   gint32 parent = t->parent;
-  guint32 total = 0, n = 0;
+  guint32 total = 0, n = 0, h1s = 0;
+  gboolean in_entry = FALSE;
   for (guint i = (guint) parent + 1; i < elems->len; i++)
     {
       const Elem *e = &g_array_index (elems, Elem, i);
       if (e->parent < parent)
         break;
-      if (e->parent == parent && e->marker == 2 && !e->drop_eff && e->ptext >= 25)
+      if (e->parent == parent)
         {
-          total += e->ptext;
-          n++;
+          in_entry = e->marker == 2 && !e->drop_eff && e->ptext >= 25;
+          total += in_entry ? e->ptext : 0;
+          n += in_entry;
         }
+      else if (in_entry && e->is_h1 && !e->drop_eff)
+        h1s++;
     }
-  return n >= 3 && (float) t->ptext < 0.6f * (float) total ? parent : target;
+  return n >= 3 && h1s < 2 && (float) t->ptext < 0.6f * (float) total ? parent : target;
+}
+
+/* Teaser cards: a block holding a linked headline (<h2>-<h6> that is
+ * mostly link text) and at most a short summary is a link to another story,
+ * furniture like a hinted one.  Needs aggregate(). */
+static void
+mark_teasers (GArray *elems)
+{
+  for (guint i = 0; i < elems->len; i++)
+    {
+      const Elem *h = &g_array_index (elems, Elem, i);
+      if (!(h->tag & T_HEADING) || h->is_h1 || h->text < 15 || h->link * 5 < h->text * 4 || h->parent < 0)
+        continue;
+      Elem *card = &g_array_index (elems, Elem, h->parent);
+      const char *cn = (const char *) card->node->name;
+      if (card->text > h->text + 400 || strcmp (cn, "body") == 0 || strcmp (cn, "html") == 0)
+        continue;
+      card->tentative = card->hinted = TRUE;
+      card->meta = FALSE;
+    }
 }
 
 static gint
 choose_article (GArray *elems, gboolean *is_marker)
 {
   /* Tentative drops first, to see where the text is outside furniture. */
+  propagate_drops (elems, TRUE);
+  aggregate (elems);
+  mark_teasers (elems);
   propagate_drops (elems, TRUE);
   aggregate (elems);
   gint target = best_marker (elems);
@@ -834,6 +881,14 @@ static const char *const link_openings[] = {
   "lire aussi", "lee tambi\xC3\xA9n", "leggi anche", NULL
 };
 
+/* Openings of a short paragraph (200 bytes at most) that is a credit, a
+ * call to follow or subscribe, or a wire service's staff line. */
+static const char *const short_openings[] = {
+  "photo:", "photograph:", "photo by ", "photos:", "image:", "picture:", "pictured:", "foto:", "(photo",
+  "file photo", "follow us ", "sign up for ", "sign up to ", "subscribe to ", "additional reporting by ",
+  "reporting by ", "editing by ", "writing by ", "compiled by ", NULL
+};
+
 /* Marks of a copyright or reprint notice: openings, then phrases anywhere. */
 static const char *const notice_openings[] = {
   "\xC2\xA9", "(c) ", "copyright \xC2\xA9", "copyright (c)", "printed from ", NULL
@@ -866,6 +921,9 @@ furniture_text (const char *s, gsize len, gboolean has_link)
     for (guint i = 0; link_openings[i]; i++)
       if (g_str_has_prefix (low, link_openings[i]))
         return TRUE;
+  for (guint i = 0; len <= 200 && short_openings[i]; i++)
+    if (g_str_has_prefix (low, short_openings[i]))
+      return TRUE;
   for (guint i = 0; notice_openings[i]; i++)
     if (g_str_has_prefix (low, notice_openings[i]))
       return TRUE;
