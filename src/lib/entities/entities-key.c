@@ -219,7 +219,9 @@ evl_ent_cue_bits_slow (const EvlLexEntry *cue)
 static gpointer
 lex_build (const EvlContext *ctx)
 {
+  static gint n_built;
   EvlEntLex *lex = g_new0 (EvlEntLex, 1);
+  lex->id = (guint) g_atomic_int_add (&n_built, 1) + 1;
   /* The stock lexicons' ~1,700 first words fit at most half full
    * without growing (two rehashes were ~0.1 M instructions). */
   lex->first_mask = 4095;

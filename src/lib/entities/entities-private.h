@@ -99,6 +99,10 @@ typedef struct {
     GMutex lock;
     GHashTable *keys;
   } *gaz_keys;
+  /* Unique among the tables built in this process (never 0): per-thread
+   * caches of answers from these tables are tagged with it, so that a
+   * later context's tables at the same address never read them. */
+  guint id;
 } EvlEntLex;
 
 /* Which gazetteer a match came from. */
