@@ -405,6 +405,9 @@ static MetaCase meta_cases[] = {
     "(none)", "" },
   { "time-in-byline-taken", "", "<div class=\"byline\">By A. Writer <time datetime=\"2020-09-09\">9 Sep</time></div>",
     "2020-09-09", "" },
+  { "jsonld-cdata-raw-newline", "<script type=\"application/ld+json\">//<![CDATA[\n{\"@type\": \"NewsArticle\", "
+                                "\"headline\": \"Budget\npasses\", \"datePublished\": \"2009-09-09\"}\n//]]></script>",
+    "", "2009-09-09", "Budget passes" },
   { "og-site-name-suffix", "<meta property=\"og:title\" content=\"Budget passes | The Example\">"
                            "<meta property=\"og:site_name\" content=\"The Example\">", "", "", "Budget passes" },
   { "og-site-name-prefix", "<title>The Example: Budget passes after a long night</title>"
@@ -498,6 +501,7 @@ static HiddenCase hidden_cases[] = {
   { "hidden-attribute", "<div hidden><p>SECRET words in a hidden block of the page.</p></div>" },
   { "aria-hidden", "<div aria-hidden=\"true\"><p>SECRET words in an aria-hidden block.</p></div>" },
   { "display-none", "<div style=\"color: red; display : none\"><p>SECRET words, not displayed.</p></div>" },
+  { "display-none-class", "<div class=\"box d-none\"><p>SECRET words in a class-hidden block.</p></div>" },
   { "noscript", "<noscript><p>SECRET words for browsers without script.</p></noscript>" },
   { "link-list", "<ul><li><a href=\"/a\">SECRET one</a></li><li><a href=\"/b\">Other two</a></li></ul>" },
   { "read-more-link", "<p>Read: <a href=\"/a\">SECRET words of another story here</a></p>" },
@@ -779,6 +783,10 @@ static DateCase date_cases[] = {
   { "Thu, 14 Sep 2023 08:00:00 GMT", "2023-09-14" },
   { "September 14, 2023", "2023-09-14" },
   { "14 Sept. 2023", "2023-09-14" },
+  { "14.09.2023", "2023-09-14" },
+  { "4.9.2023 08:12", "2023-09-04" },
+  { "31.02.2023", "" },
+  { "14.09.23", "" },
   { "2023-02-30", "" },
   { "2023-13-01", "" },
   { "yesterday", "" },

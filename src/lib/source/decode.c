@@ -286,6 +286,22 @@ evl_source_normalize_date (const char *s)
         return ymd_string (y, (p[0] - '0') * 10 + (p[1] - '0'), (p[2] - '0') * 10 + (p[3] - '0'));
       return NULL;
     }
+  /* "14.09.2023": dots put the day first (German, Nordic, Slavic usage) */
+  if (g_ascii_isdigit (s[0]))
+    {
+      char *e, *f, *g;
+      long d = strtol (s, &e, 10);
+      if (e - s <= 2 && *e == '.' && g_ascii_isdigit (e[1]))
+        {
+          long m = strtol (e + 1, &f, 10);
+          if (f - e <= 3 && *f == '.' && g_ascii_isdigit (f[1]))
+            {
+              long y = strtol (f + 1, &g, 10);
+              if (g - f == 5 && !g_ascii_isdigit (*g))
+                return ymd_string ((int) y, (int) m, (int) d);
+            }
+        }
+    }
   /* "Thu, 14 Sep 2023 08:00:00 GMT", "14 September 2023", "September 14, 2023" */
   int day = 0, month = 0, year = 0;
   const char *p = s;

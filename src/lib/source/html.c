@@ -429,9 +429,30 @@ read_ldjson (PageMeta *m)
         continue;
       text = g_strdup ((const char *) raw);
       xmlFree (raw);
-      gsize len = strlen (text);
-      if (!evl_source_json_depth_ok (text, len, JSON_MAX_DEPTH)
-          || !json_parser_load_from_data (parser, text, (gssize) len, NULL))
+      /* Common breakage: a CDATA or comment wrapper (parse from the first
+       * '{' or '[' to the last '}' or ']'), raw line breaks inside strings
+       * (control bytes become spaces). */
+      char *from = strstr (text, "<![CDATA[");
+      if (from)
+        {
+          from += 9;
+          char *close = g_strrstr (from, "]]");
+          if (close)
+            *close = '\0';
+        }
+      char *start = strpbrk (from ? from : text, "{[");
+      char *end = start ? start + strlen (start) : NULL;
+      while (end && end > start && end[-1] != '}' && end[-1] != ']')
+        end--;
+      if (start == NULL || end == start)
+        continue;
+      *end = '\0';
+      for (char *c = start; *c; c++)
+        if ((guchar) *c < 0x20)
+          *c = ' ';
+      gsize len = (gsize) (end - start);
+      if (!evl_source_json_depth_ok (start, len, JSON_MAX_DEPTH)
+          || !json_parser_load_from_data (parser, start, (gssize) len, NULL))
         continue;  /* broken JSON-LD is common and never fatal */
       ld_visit (json_parser_get_root (parser), m);
     }
