@@ -4,6 +4,7 @@
 
 #include <criterion/parameterized.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
@@ -330,6 +331,50 @@ Test (export, missing_or_unwritable_folder_is_an_io_error)
   g_clear_error (&error);
   g_chmod (dir, 0755);
   g_rmdir (dir);
+}
+
+/* The suites' own clean-up (tests/tmp-helpers.h) removes what a test may
+ * leave in its folder: a tree whose paths are longer than PATH_MAX, a
+ * chmod 000 file and folder, a read-only folder, and a link to a folder
+ * elsewhere, which goes without what it points to. */
+Test (export, test_folders_are_removed_whatever_they_hold)
+{
+  g_autofree char *outside = tmp_dir ();
+  g_autofree char *kept = g_build_filename (outside, "kept.txt", NULL);
+  cr_assert (g_file_set_contents (kept, "x", 1, NULL));
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *name = g_strnfill (200, 'd');
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  for (guint depth = 0; depth < 30; depth++)   /* 6 KB of path */
+    {
+      cr_assert_eq (mkdirat (fd, name, 0700), 0, "depth %u: %s", depth, g_strerror (errno));
+      int child = openat (fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      cr_assert_geq (child, 0, "depth %u: %s", depth, g_strerror (errno));
+      close (fd);
+      fd = child;
+    }
+  cr_assert_eq (mkdirat (fd, "locked", 0700), 0);
+  int leaf = openat (fd, "locked/leaf.txt", O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  cr_assert_geq (leaf, 0, "%s", g_strerror (errno));
+  close (leaf);
+  cr_assert_eq (fchmodat (fd, "locked", 0, 0), 0);
+  close (fd);
+  g_autofree char *ro = g_build_filename (dir, "ro", NULL);
+  g_autofree char *in_ro = g_build_filename (ro, "x.txt", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked.txt", NULL);
+  g_autofree char *link = g_build_filename (dir, "link", NULL);
+  cr_assert_eq (g_mkdir (ro, 0700), 0);
+  cr_assert (g_file_set_contents (in_ro, "x", 1, NULL));
+  cr_assert_eq (g_chmod (ro, 0555), 0);
+  cr_assert (g_file_set_contents (locked, "x", 1, NULL));
+  cr_assert_eq (g_chmod (locked, 0), 0);
+  cr_assert_eq (symlink (outside, link), 0);
+
+  evl_test_rmtree (dir);
+  cr_assert_not (g_file_test (dir, G_FILE_TEST_EXISTS), "%s is left", dir);
+  cr_assert (g_file_test (kept, G_FILE_TEST_IS_REGULAR), "the link was followed");
+  evl_test_rmtree (outside);
+  cr_assert_not (g_file_test (outside, G_FILE_TEST_EXISTS));
 }
 
 /* ---- both ways of making the temporary: O_TMPFILE and mkstemp ---- */
