@@ -332,6 +332,17 @@ static TxCase negative_cases[] = {
 
 TX_FAMILY (not_temporal, negative_cases)
 
+/* 'N years ago' in a report about a quarter: only 'a year ago' names the
+ * year-ago quarter; more years back is a year. */
+static TxCase years_ago_cases[] = {
+  { "Profit rose in the third quarter. The plant opened five years ago.", "1989-10-26", "five years ago", "DATE", "1984", "" },
+  { "Sales fell in the second quarter. Two years ago the unit was sold.", "1989-10-26", "Two years ago", "DATE", "1987", "" },
+  { "Sales fell in the second quarter. A year ago they rose.", "1989-10-26", "A year ago", "DATE", "1988-Q2", "" },
+  { "The mill closed three years ago.", "1989-10-26", "three years ago", "DATE", "1986", "" },
+};
+
+TX_FAMILY (years_ago_in_quarter_reports, years_ago_cases)
+
 Test (timex, month_vs_modal_in_one_sentence)
 {
   g_autoptr (EvlDocument) doc = annotate ("Kim may visit Moscow in May.", DCT);

@@ -1942,8 +1942,9 @@ p_duration (TxScan *s, int i, TxMatch *m)
             }
           int steps = (int) (n + 0.5);
           /* 'a year ago'/'a year earlier' in a report about a quarter means
-           * that quarter a year before (TimeBank's financial news) */
-          if (g == EVL_GRAIN_YEAR && s->have_quarter && s->sentence - s->quarter_sentence <= 4)
+           * that quarter a year before (TimeBank's financial news); 'five
+           * years ago' is no comparison base but a year */
+          if (g == EVL_GRAIN_YEAR && steps == 1 && s->have_quarter && s->sentence - s->quarter_sentence <= 4)
             {
               m->pt = s->quarter;
               g = EVL_GRAIN_QUARTER;
