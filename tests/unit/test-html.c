@@ -543,6 +543,8 @@ static WordsCase words_cases[] = {
   { "amp-ad", "<amp-ad width=\"300\" height=\"250\"><div fallback>Sponsored links here</div></amp-ad>",
     "Sponsored", 0 },
   { "dangling-heading", "<h3>More on this story</h3><ul><li><a href=\"/a\">One</a></li></ul>", "More on this", 0 },
+  { "box-heading-mid-text", "<div class=\"box\"><h3>Most read</h3><ol><li><a href=\"/a\">One</a></li></ol></div>"
+                            "<p>The mayor will sign the budget into law on Monday.</p>", "Most read", 0 },
   { "photo-credit-line", "<p>Photo: Ann Example/Example Agency</p>", "Example Agency", 0 },
   { "wire-staff-line", "<p>Reporting by Ann Example; Editing by Bo Sample</p>", "Bo Sample", 0 },
   { "follow-line", "<p>Follow us on social media for the latest budget news.</p>", "social media", 0 },

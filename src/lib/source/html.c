@@ -892,6 +892,13 @@ static const char *const furniture_lines[] = {
   "anzeige", "werbung", "publicit\xC3\xA9", "publicidad", "pubblicit\xC3\xA0", "reklama", "annonce",
   "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
   "email this story", "copy link", "link copied", "print", "print this page", "comments", "view comments",
+  /* headings of lists and boxes whose links were dropped */
+  "related", "related stories", "related articles", "related content", "related coverage", "related topics",
+  "more on this story", "more stories", "more news", "more from this section", "most read", "most popular",
+  "most viewed", "most shared", "recommended", "recommended for you", "you may also like",
+  "you might also like", "read next", "up next", "trending", "trending now", "latest news", "top stories",
+  "editor's picks", "editors' picks", "around the web", "in other news", "leave a comment", "leave a reply",
+  "join the conversation", "join the discussion", "topics", "tags", "follow us",
   NULL
 };
 
