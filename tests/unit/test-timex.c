@@ -343,6 +343,19 @@ static TxCase years_ago_cases[] = {
 
 TX_FAMILY (years_ago_in_quarter_reports, years_ago_cases)
 
+/* 'the early hours of Sunday', 'the small hours': a part of the night,
+ * not a duration; the day after 'of' is the timex. */
+static TxCase early_hours_cases[] = {
+  { "Police raided the house in the early hours of Sunday.", DCT, "hours", "", "", "" },
+  { "Police raided the house in the early hours of Sunday.", DCT, "Sunday", "DATE", "2023-09-10", "" },
+  { "The fire broke out in the small hours.", DCT, "hours", "", "", "" },
+  { "The dogs barked into the wee hours.", DCT, "hours", "", "", "" },
+  { "The negotiators argued for hours.", DCT, "hours", "DURATION", "PTXH", "" },
+  { "They waited for three hours in the early afternoon.", DCT, "three hours", "DURATION", "PT3H", "" },
+};
+
+TX_FAMILY (early_hours, early_hours_cases)
+
 Test (timex, month_vs_modal_in_one_sentence)
 {
   g_autoptr (EvlDocument) doc = annotate ("Kim may visit Moscow in May.", DCT);

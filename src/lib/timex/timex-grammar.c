@@ -1858,6 +1858,11 @@ p_duration (TxScan *s, int i, TxMatch *m)
    * meeting), 'seconds' need a count */
   if (!counted && e == j && (strcmp (code, "Q") == 0 || strcmp (code, "MIN") == 0 || strcmp (code, "S") == 0))
     return -1;
+  /* 'in the early hours of Thursday', 'the small hours': a part of the
+   * night, no stretch of time */
+  if (!counted && e == j && plural && strcmp (code, "H") == 0 && e > 0
+      && (is (s, e - 1, "early") || is (s, e - 1, "small") || is (s, e - 1, "wee")))
+    return -1;
   /* '$500 million a year', '24 hours a day': a rate, not a duration */
   if (!counted && e == j + 1 && is (s, j, "a") && j > 0
       && !(e + 1 < s->n && U (e + 1)->wi->cue && !is_shift (s, e + 1))
