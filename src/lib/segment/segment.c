@@ -221,6 +221,27 @@ alnum_run_end (const char *t, gsize j, gsize len)
   return j;
 }
 
+/* alnum_run_end() in the document's own text (@t, evl_document_new()):
+ * it ends with a NUL and fifteen more zero bytes, so sixteen bytes can
+ * be loaded at any offset up to its end, and the NUL ends every run:
+ * no bound check per step, no tail loop (the checks were 0.6 M
+ * instructions on the 400 small documents). */
+static inline gsize
+alnum_run_end_padded (const char *t, gsize j, gsize len)
+{
+#ifdef __SSE2__
+  (void) len;
+  for (;; j += 16)
+    {
+      guint m = ~alnum_mask16 (t + j) & 0xFFFFu;
+      if (m)
+        return j + (guint) __builtin_ctz (m);
+    }
+#else
+  return alnum_run_end (t, j, len);
+#endif
+}
+
 /* word_flags() of a word that begins with an ASCII letter or digit
  * (@k its byte_class()): the case test runs on the class table, and only
  * a capitalised word with a non-ASCII byte before any lower-case letter
@@ -480,8 +501,9 @@ tokenize (Seg *s)
       guint16 flags;
       if (k & B_ALNUM)
         {
-          te = alnum_run_end (t, i + 1, len);
-          if (te < len && (cls[(guchar) t[te]] & B_MORE))
+          /* t[len] is a NUL: no B_MORE. */
+          te = alnum_run_end_padded (t, i + 1, len);
+          if (cls[(guchar) t[te]] & B_MORE)
             {
               /* An ASCII connector (. , - / & :) continues the word only
                * before a word character: before an ASCII byte that is no
