@@ -5,8 +5,9 @@
  * every folder recorded in the test's process.  Criterion runs each test
  * in a process of its own and calls the .fini after a failed assertion
  * too; cr_skip_test() skips the .fini but the process still exits, and
- * then the destructor below removes them.  Only a crash, a timeout or
- * _exit() leaves a folder behind.
+ * then the destructor below removes them.  Only a crash, a timeout or a
+ * failed assertion in a .init (Criterion then ends the process at once)
+ * leaves a folder behind, so tests make their folders in their body.
  *
  * evl_test_rmtree() removes a tree one folder at a time through file
  * descriptors (openat/unlinkat), so neither the depth nor the length of
@@ -68,13 +69,13 @@ evl_test_rmtree_files (int fd, gboolean *stuck)
   return sub;
 }
 
-/* Removes @path and everything under it (symbolic links are removed, never
- * followed); quietly leaves what cannot be removed. */
+/* Removes @path (may be NULL) and everything under it (symbolic links are
+ * removed, never followed); quietly leaves what cannot be removed. */
 static inline void
 evl_test_rmtree (const char *path)
 {
   struct stat st;
-  if (lstat (path, &st) != 0)
+  if (!path || lstat (path, &st) != 0)
     return;
   if (!S_ISDIR (st.st_mode))
     {

@@ -34,6 +34,8 @@ build_with (const char *extra)
   cr_assert_not_null (story.entities);
 }
 
+/* Called first in each test's body, not as its .init: a failed assertion
+ * in a .init ends the test without any .fini, leaving story.dir behind. */
 static void
 build_story (void)
 {
@@ -152,8 +154,9 @@ describe_events (void)
   return g_string_free (s, FALSE);
 }
 
-Test (seeds, documents_are_dated_and_titled, .init = build_story, .fini = drop_story)
+Test (seeds, documents_are_dated_and_titled, .fini = drop_story)
 {
+  build_story ();
   cr_assert_eq (json_array_get_length (story.documents), 5);
   for (guint i = 0; i < 5; i++)
     {
@@ -164,8 +167,9 @@ Test (seeds, documents_are_dated_and_titled, .init = build_story, .fini = drop_s
     }
 }
 
-Test (seeds, summit_is_one_event_cited_by_every_article, .init = build_story, .fini = drop_story)
+Test (seeds, summit_is_one_event_cited_by_every_article, .fini = drop_story)
 {
+  build_story ();
   g_autofree char *all = describe_events ();
   JsonObject *summit = find_event ("MEETING", "2023-09-13", "2023-09-13");
   cr_assert_not_null (summit, "no MEETING on 2023-09-13\n%s", all);
@@ -198,8 +202,9 @@ Test (seeds, summit_is_one_event_cited_by_every_article, .init = build_story, .f
   cr_assert_eq (meetings, 1, "one summit event\n%s", all);
 }
 
-Test (seeds, missile_launches_precede_the_summit, .init = build_story, .fini = drop_story)
+Test (seeds, missile_launches_precede_the_summit, .fini = drop_story)
 {
+  build_story ();
   g_autofree char *all = describe_events ();
   JsonObject *summit = find_event ("MEETING", "2023-09-13", "2023-09-13");
   JsonObject *launch = find_event ("MISSILE_LAUNCH", "2023-09-13", "2023-09-13");
@@ -218,8 +223,9 @@ Test (seeds, missile_launches_precede_the_summit, .init = build_story, .fini = d
   cr_assert (before, "launch %s BEFORE summit %s", lid, sid);
 }
 
-Test (seeds, failed_satellite_launches_in_may_and_august, .init = build_story, .fini = drop_story)
+Test (seeds, failed_satellite_launches_in_may_and_august, .fini = drop_story)
 {
+  build_story ();
   g_autofree char *all = describe_events ();
   JsonObject *may = find_event ("SATELLITE_LAUNCH", "2023-05-01", "2023-05-31");
   JsonObject *aug = find_event ("SATELLITE_LAUNCH", "2023-08-01", "2023-08-31");
@@ -228,8 +234,9 @@ Test (seeds, failed_satellite_launches_in_may_and_august, .init = build_story, .
   cr_assert_neq (may, aug);
 }
 
-Test (seeds, previous_meeting_and_korean_war_as_context, .init = build_story, .fini = drop_story)
+Test (seeds, previous_meeting_and_korean_war_as_context, .fini = drop_story)
 {
+  build_story ();
   g_autofree char *all = describe_events ();
   JsonObject *m2019 = find_event ("MEETING", "2019-01-01", "2019-12-31");
   cr_assert_not_null (m2019, "no 2019 meeting\n%s", all);
@@ -237,8 +244,9 @@ Test (seeds, previous_meeting_and_korean_war_as_context, .init = build_story, .f
   cr_assert_not_null (war, "no Korean War 1950-53\n%s", all);
 }
 
-Test (seeds, page_furniture_never_becomes_an_event, .init = build_story, .fini = drop_story)
+Test (seeds, page_furniture_never_becomes_an_event, .fini = drop_story)
 {
+  build_story ();
   static const char *const furniture[] = {
     "Leave a Reply", "email address", "Image Credit", "first appeared on", "Michelle Obama",
     "Petition Gains", "born and raised", "respected journalist", "July 23 2024", NULL,
@@ -317,8 +325,9 @@ event_with_mention (const char *type, const char *word)
   return NULL;
 }
 
-Test (seeds, summit_has_the_two_leaders_at_the_cosmodrome, .init = build_story, .fini = drop_story)
+Test (seeds, summit_has_the_two_leaders_at_the_cosmodrome, .fini = drop_story)
 {
+  build_story ();
   g_autofree char *all = describe_events ();
   JsonObject *summit = find_event ("MEETING", "2023-09-13", "2023-09-13");
   cr_assert_not_null (summit, "%s", all);
@@ -339,8 +348,9 @@ Test (seeds, summit_has_the_two_leaders_at_the_cosmodrome, .init = build_story, 
   cr_assert_not (has_flag (summit, "hedged"));
 }
 
-Test (seeds, missile_launch_is_north_koreas, .init = build_story, .fini = drop_story)
+Test (seeds, missile_launch_is_north_koreas, .fini = drop_story)
 {
+  build_story ();
   g_autofree char *all = describe_events ();
   JsonObject *launch = find_event ("MISSILE_LAUNCH", "2023-09-13", "2023-09-13");
   cr_assert_not_null (launch, "%s", all);
@@ -351,8 +361,9 @@ Test (seeds, missile_launch_is_north_koreas, .init = build_story, .fini = drop_s
   cr_assert_null (str_member (launch, "location"));
 }
 
-Test (seeds, satellite_launches_failed, .init = build_story, .fini = drop_story)
+Test (seeds, satellite_launches_failed, .fini = drop_story)
 {
+  build_story ();
   g_autofree char *all = describe_events ();
   static const char *const months[][2] = { { "2023-05-01", "2023-05-31" }, { "2023-08-01", "2023-08-31" } };
   for (guint i = 0; i < G_N_ELEMENTS (months); i++)
@@ -366,8 +377,9 @@ Test (seeds, satellite_launches_failed, .init = build_story, .fini = drop_story)
     }
 }
 
-Test (seeds, no_documents_signed_is_negated_and_sourced, .init = build_story, .fini = drop_story)
+Test (seeds, no_documents_signed_is_negated_and_sourced, .fini = drop_story)
 {
+  build_story ();
   g_autofree char *all = describe_events ();
   JsonObject *sign = event_with_mention ("AGREEMENT", "signed");
   cr_assert_not_null (sign, "no AGREEMENT for 'no formal documents were signed'\n%s", all);
@@ -381,8 +393,9 @@ Test (seeds, no_documents_signed_is_negated_and_sourced, .init = build_story, .f
   cr_assert_str_eq (role_name (said, "agent"), "Dmitry Peskov");
 }
 
-Test (seeds, arms_supply_claims_are_hedged, .init = build_all_events, .fini = drop_story)
+Test (seeds, arms_supply_claims_are_hedged, .fini = drop_story)
 {
+  build_all_events ();
   g_autofree char *all = describe_events ();
   /* 'suggesting that Russia may supply them with weaponry' */
   JsonObject *supply = event_with_mention ("ARMS_TRANSFER", "supply");
@@ -414,8 +427,9 @@ Test (seeds, arms_supply_claims_are_hedged, .init = build_all_events, .fini = dr
     }
 }
 
-Test (seeds, reported_speech_sources_only_their_claims, .init = build_all_events, .fini = drop_story)
+Test (seeds, reported_speech_sources_only_their_claims, .fini = drop_story)
 {
+  build_all_events ();
   /* Peskov and Bolton speak of the talks and the meeting; neither is the
    * source of a MEETING. */
   for (guint i = 0; i < json_array_get_length (story.events); i++)
@@ -447,8 +461,9 @@ typedef struct {
   char aliases[3][24];   /* "" ends */
 } EntityCase;
 
-Test (seeds, entities_are_typed_and_their_aliases_clustered, .init = build_story, .fini = drop_story)
+Test (seeds, entities_are_typed_and_their_aliases_clustered, .fini = drop_story)
 {
+  build_story ();
   static const EntityCase cases[] = {
     { "Kim Jong Un", "PERSON", { "Kim Jong-un", "Kim", "" } },
     { "Vladimir Putin", "PERSON", { "Putin", "" } },
