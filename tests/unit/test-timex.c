@@ -356,6 +356,18 @@ static TxCase early_hours_cases[] = {
 
 TX_FAMILY (early_hours, early_hours_cases)
 
+/* 'at 9 a.m. on Thursday': the day after 'on' values the clock time and
+ * stays a timex of its own. */
+static TxCase time_on_day_cases[] = {
+  { "The fair opened on Sept. 12. Judges met at 9 a.m. on Thursday.", DCT, "9 a.m.", "TIME", "2023-09-14T09:00", "" },
+  { "The fair opened on Sept. 12. Judges met at 9 a.m. on Thursday.", DCT, "Thursday", "DATE", "2023-09-14", "" },
+  { "Polls close at 8 p.m. on Nov. 7 in most states.", DCT, "8 p.m.", "TIME", "2023-11-07T20:00", "" },
+  { "The vote ends at 6 p.m. EST on Oct. 2 in the capital.", DCT, "6 p.m. EST", "TIME", "2023-10-02T18:00", "" },
+  { "The parade started at 10 a.m. on a cold day.", DCT, "10 a.m.", "TIME", "2023-09-14T10:00", "" },
+};
+
+TX_FAMILY (clock_time_on_a_day, time_on_day_cases)
+
 Test (timex, month_vs_modal_in_one_sentence)
 {
   g_autoptr (EvlDocument) doc = annotate ("Kim may visit Moscow in May.", DCT);

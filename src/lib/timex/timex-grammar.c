@@ -1664,8 +1664,16 @@ p_time (TxScan *s, int i, TxMatch *m)
     e++;
   /* the day it belongs to */
   int k = e;
+  /* 'at 9 a.m. on Thursday': the day values the time but is a timex of
+   * its own */
+  gboolean on = FALSE;
   if (is (s, k, ","))
     k++;
+  else if (is (s, k, "on"))
+    {
+      k++;
+      on = TRUE;
+    }
   TxMatch day;
   init_match (&day, k);
   int de = -1;
@@ -1687,7 +1695,8 @@ p_time (TxScan *s, int i, TxMatch *m)
       m->pt = day.pt;
       m->needs_dct = day.needs_dct;
       m->absolute = day.absolute;
-      e = de;
+      if (!on)
+        e = de;
     }
   else if (s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0 && s->ref_index >= 0)
     {
