@@ -368,6 +368,18 @@ static TxCase time_on_day_cases[] = {
 
 TX_FAMILY (clock_time_on_a_day, time_on_day_cases)
 
+/* 'mid-afternoon', 'late evening', 'mid-afternoon yesterday': a modified
+ * part of the creation day, or of the day named right after it. */
+static TxCase modified_pod_cases[] = {
+  { "Shares slipped in mid-afternoon trading.", DCT, "mid-afternoon", "TIME", "2023-09-14TAF", "MID" },
+  { "At mid-afternoon yesterday, the index was flat.", DCT, "mid-afternoon yesterday", "TIME", "2023-09-13TAF", "MID" },
+  { "The rain stopped in mid afternoon.", DCT, "mid afternoon", "TIME", "2023-09-14TAF", "MID" },
+  { "The rain stopped in late evening.", DCT, "late evening", "TIME", "2023-09-14TEV", "END" },
+  { "The ferry sailed early morning Saturday.", DCT, "early morning Saturday", "TIME", "2023-09-09TMO", "START" },
+};
+
+TX_FAMILY (modified_part_of_day, modified_pod_cases)
+
 Test (timex, month_vs_modal_in_one_sentence)
 {
   g_autoptr (EvlDocument) doc = annotate ("Kim may visit Moscow in May.", DCT);

@@ -2141,6 +2141,33 @@ p_modified (TxScan *s, int i, TxMatch *m)
           m->needs_ref = TRUE;
           e = j + 2;
         }
+      else if (strcmp (pos, "point") == 0 && j < s->n && U (j)->wi->pod && U (j)->wi->pod->n_attrs == 1
+               && attr (U (j)->wi->pod, 0)[0] != 'T')
+        {
+          /* 'mid-afternoon', 'late evening yesterday': a part of the
+           * creation day or of the day named right after it */
+          e = j + 1;
+          TxMatch day;
+          init_match (&day, e);
+          int de = e < s->n && U (e)->cand ? p_deictic (s, e, &day) : -1;
+          if (de < 0 && e < s->n && U (e)->cand)
+            {
+              init_match (&day, e);
+              de = p_weekday (s, e, &day);
+            }
+          if (de > 0 && day.has_pt && day.pt.grain == EVL_GRAIN_DAY)
+            {
+              m->pt = day.pt;
+              e = de;
+            }
+          else
+            tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
+          m->pt.grain = EVL_GRAIN_PART_OF_DAY;
+          g_strlcpy (m->pt.pod, attr (U (j)->wi->pod, 0), sizeof m->pt.pod);
+          m->type = EVL_TIMEX_TIME;
+          m->has_pt = TRUE;
+          m->needs_dct = TRUE;
+        }
       else
         return -1;
     }
