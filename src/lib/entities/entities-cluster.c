@@ -245,15 +245,34 @@ initials (GString *out, const char *full)
     }
 }
 
-static gint
-new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold_in)
+/* What new_cluster() derives from a folded name: its words and the
+ * index keys' bytes and FNV-1a hashes (evl_fnv1a(), before
+ * prefix_hash()). */
+typedef struct {
+  const char *fold;           /* the name up to its first NUL */
+  gsize len;
+  guint words;                /* count_words (fold) */
+  guint32 h;                  /* the whole name */
+  /* Names of two words or more: the first word (its length), the last
+   * word and what follows the first word (their offsets), the
+   * initialism (initials()). */
+  gsize first_len, last_off, rest_off;
+  guint32 h_first, h_last, h_rest;
+  const char *ini;
+  gsize ini_len;
+} NameKeys;
+
+/* Fills @nk for @fold_in, whose bytes and initialism are copied with
+ * @copy (@ktmp: room for the initialism).  One pass over the name: its
+ * length, words, first and last spaces, and the hashes of the whole name
+ * and of its first word (the state at the first space); a second pass
+ * over what follows the first space hashes it and its last word.
+ * strlen(), strchr(), strrchr(), count_words() and a hash per index key
+ * were ~1.3 M instructions on the small corpus. */
+static void
+name_keys (NameKeys *nk, const char *fold_in, GString *ktmp,
+           const char *(*copy) (gpointer data, const char *s, gsize len), gpointer data)
 {
-  /* One pass over the name: its length, words, first and last spaces,
-   * and the FNV-1a hashes (evl_fnv1a()) of the whole name and of its
-   * first word (the state at the first space); a second pass over what
-   * follows the first space hashes it and its last word.  strlen(),
-   * strchr(), strrchr(), count_words() and a hash per index key were
-   * ~1.3 M instructions on the small corpus. */
   guint32 h = 2166136261u, h_first = 0;
   const char *sp = NULL, *lsp = NULL;
   guint words = *fold_in ? 1 : 0;
@@ -273,48 +292,140 @@ new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold
       h = (h ^ (guchar) *p) * 16777619u;
     }
   gsize len = (gsize) (p - fold_in);
-  const char *fold = g_string_chunk_insert_len (x->pool, fold_in, (gssize) len);
+  *nk = (NameKeys) { .fold = copy (data, fold_in, len), .len = len, .words = words, .h = h };
+  if (sp == NULL)
+    return;
+  const char *fold = nk->fold;
+  gsize first_len = (gsize) (sp - fold_in);
+  const char *rest = fold + first_len + 1;
+  guint32 h_rest = 2166136261u, h_last = 2166136261u;
+  for (const char *q = rest; q < fold + len; q++)
+    {
+      if (*q == ' ')
+        h_last = 2166136261u;
+      else
+        h_last = (h_last ^ (guchar) *q) * 16777619u;
+      h_rest = (h_rest ^ (guchar) *q) * 16777619u;
+    }
+  nk->first_len = first_len;
+  nk->h_first = h_first;
+  nk->last_off = (gsize) (lsp - fold_in) + 1;
+  nk->h_last = h_last;
+  nk->rest_off = first_len + 1;
+  nk->h_rest = h_rest;
+  g_string_truncate (ktmp, 0);
+  initials (ktmp, fold);
+  nk->ini = copy (data, ktmp->str, ktmp->len);
+  nk->ini_len = ktmp->len;
+}
+
+static const char *
+pool_copy (gpointer pool, const char *s, gsize len)
+{
+  return g_string_chunk_insert_len (pool, s, (gssize) len);
+}
+
+/* Makes a cluster named @nk.  A gazetteer cluster gets only the index
+ * keys some lookup can take it from: no cluster with a gazetteer line
+ * changes type, and the name-part lookups ('w') take only people or
+ * clusters without one, the initialism lookups ('a') only what is not a
+ * person. */
+static gint
+new_cluster_keys (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const NameKeys *nk)
+{
   if (x->n_cls == x->cap_cls)
     {
       x->cap_cls = MAX (16u, x->cap_cls * 2);
       x->cls = g_renew (Cl, x->cls, x->cap_cls);
     }
   gint ci = (gint) x->n_cls++;
+  const char *fold = nk->fold;
   x->cls[ci] = (Cl) {
     .type = type,
     .gaz = gaz,
     .fold = fold,
-    .fold_words = words,
+    .fold_words = nk->words,
     .merged = -1,
   };
 
-  index_add_h (x, 'f', fold, len, ci, prefix_hash ('f', h));
+  index_add_h (x, 'f', fold, nk->len, ci, prefix_hash ('f', nk->h));
   if (gaz)
     index_add (x, 'g', (const char *) gaz, 0, ci);
-  if (sp)
+  if (nk->words < 2)
+    return ci;
+  if (gaz == NULL || type == EVL_ENTITY_PERSON)
     {
-      gsize first_len = (gsize) (sp - fold_in);
-      const char *rest = fold + first_len + 1, *lw = fold + (lsp - fold_in) + 1;
-      guint32 h_rest = 2166136261u, h_last = 2166136261u;
-      for (const char *q = rest; q < fold + len; q++)
-        {
-          if (*q == ' ')
-            h_last = 2166136261u;
-          else
-            h_last = (h_last ^ (guchar) *q) * 16777619u;
-          h_rest = (h_rest ^ (guchar) *q) * 16777619u;
-        }
-      index_add_h (x, 'w', fold, first_len, ci, prefix_hash ('w', h_first));
-      index_add_h (x, 'w', lw, (gsize) (fold + len - lw), ci, prefix_hash ('w', h_last));
+      const char *lw = fold + nk->last_off, *rest = fold + nk->rest_off;
+      index_add_h (x, 'w', fold, nk->first_len, ci, prefix_hash ('w', nk->h_first));
+      index_add_h (x, 'w', lw, nk->len - nk->last_off, ci, prefix_hash ('w', nk->h_last));
       /* Two words: the rest is the last word, already listed. */
       if (rest != lw)
-        index_add_h (x, 'w', rest, (gsize) (fold + len - rest), ci, prefix_hash ('w', h_rest));
-      g_string_truncate (x->ktmp, 0);
-      initials (x->ktmp, fold);
-      index_add (x, 'a', g_string_chunk_insert_len (x->pool, x->ktmp->str, (gssize) x->ktmp->len),
-                 x->ktmp->len, ci);
+        index_add_h (x, 'w', rest, nk->len - nk->rest_off, ci, prefix_hash ('w', nk->h_rest));
     }
+  if (gaz == NULL || type != EVL_ENTITY_PERSON)
+    index_add (x, 'a', nk->ini, nk->ini_len, ci);
   return ci;
+}
+
+static gint
+new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold_in)
+{
+  NameKeys nk;
+  name_keys (&nk, fold_in, x->ktmp, pool_copy, x->pool);
+  return new_cluster_keys (x, type, gaz, &nk);
+}
+
+/* The NameKeys of a gazetteer line's folded canonical name and the
+ * bytes they point to, in one block. */
+typedef struct {
+  NameKeys nk;
+  gsize used;
+  char bytes[];
+} GazNames;
+
+static const char *
+block_copy (gpointer data, const char *s, gsize len)
+{
+  GazNames *g = data;
+  char *d = g->bytes + g->used;
+  memcpy (d, s, len);
+  d[len] = '\0';
+  g->used += len + 1;
+  return d;
+}
+
+/* A new cluster for the gazetteer line @gaz under its canonical name: the
+ * fold and keys of the name are made once per context (EvlEntLex
+ * gaz_names), not once per document (the fold, hashes, initialism and
+ * pool copies were ~1,000 instructions a cluster on the small corpus). */
+static gint
+new_gaz_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz)
+{
+  guint l;
+  gint at = evl_ent_gaz_index (x->lex, gaz, &l);
+  g_string_truncate (x->tmp, 0);
+  if (at < 0)
+    {
+      evl_ent_fold_name (x->tmp, gaz->canonical, strlen (gaz->canonical));
+      return new_cluster (x, type, gaz, x->tmp->str);
+    }
+  gpointer *slot = &x->lex->gaz_names[l][at];
+  GazNames *g = g_atomic_pointer_get (slot);
+  if (g == NULL)
+    {
+      evl_ent_fold_name (x->tmp, gaz->canonical, strlen (gaz->canonical));
+      /* The name and its initialism, each with a NUL: the initialism has
+       * at most a byte per word. */
+      g = g_malloc (sizeof (GazNames) + 2 * (x->tmp->len + 1));
+      g->used = 0;
+      name_keys (&g->nk, x->tmp->str, x->ktmp, block_copy, g);
+      if (!g_atomic_pointer_compare_and_exchange (slot, NULL, g))
+        {
+          g_free (g);
+          g = g_atomic_pointer_get (slot);
+        }
+    }
+  return new_cluster_keys (x, type, gaz, &g->nk);
 }
 
 static gint
@@ -401,22 +512,14 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
     case EVL_CAND_GAZ:
       ci = find_gaz (x, c->gaz);
       if (ci < 0)
-        {
-          g_string_truncate (x->tmp, 0);
-          evl_ent_fold_name (x->tmp, c->gaz->canonical, strlen (c->gaz->canonical));
-          ci = new_cluster (x, c->type, c->gaz, x->tmp->str);
-        }
+        ci = new_gaz_cluster (x, c->type, c->gaz);
       break;
     case EVL_CAND_CAPITAL:
       if (c->actor)
         {
           ci = find_gaz (x, c->gaz);
           if (ci < 0)
-            {
-              g_string_truncate (x->tmp, 0);
-              evl_ent_fold_name (x->tmp, c->gaz->canonical, strlen (c->gaz->canonical));
-              ci = new_cluster (x, EVL_ENTITY_LOCATION, c->gaz, x->tmp->str);
-            }
+            ci = new_gaz_cluster (x, EVL_ENTITY_LOCATION, c->gaz);
         }
       else
         {
@@ -607,9 +710,7 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
           /* Counted before the canonical name takes the buffer: the
            * mention's fold is not needed again. */
           words = count_words (x->tmp->str);
-          g_string_truncate (x->tmp, 0);
-          evl_ent_fold_name (x->tmp, c->gaz->canonical, strlen (c->gaz->canonical));
-          ci = new_cluster (x, EVL_ENTITY_PERSON, c->gaz, x->tmp->str);
+          ci = new_gaz_cluster (x, EVL_ENTITY_PERSON, c->gaz);
         }
     }
   if (ci < 0 && !heading_pass)

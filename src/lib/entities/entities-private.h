@@ -99,6 +99,17 @@ typedef struct {
     GMutex lock;
     GHashTable *keys;
   } *gaz_keys;
+  /* The four gazetteers' (EVL_ENT_LEX_COUNTRIES .. PEOPLE) first entry
+   * and entry count (entries are one array), and per entry what is
+   * derived from its canonical name once per context, filled on first use
+   * by any thread (g_atomic_pointer_compare_and_exchange(): the loser
+   * frees its copy; every copy is the same): gaz_names[l][i] the
+   * clusterer's EvlEntGazNames (one block), gaz_key[l][i * EVL_ENTITY_N +
+   * type] evl_ent_gaz_key(). */
+  const EvlLexEntry *gaz_base[4];
+  guint gaz_n[4];
+  gpointer *gaz_names[4];
+  gpointer *gaz_key[4];
   /* Unique among the tables built in this process (never 0): per-thread
    * caches of answers from these tables are tagged with it, so that a
    * later context's tables at the same address never read them. */
@@ -315,6 +326,20 @@ void evl_ent_normalize_key (GString *out, const EvlEntLex *lex, const char *name
  * context lives. */
 const char *evl_ent_gaz_key (const EvlEntLex *lex, const EvlLexEntry *entry,
                              EvlEntityType type);
+
+/* The index of @entry among the entries of gazetteer *@l_out (0-3), or
+ * -1 when it is no gazetteer line of these tables. */
+static inline gint
+evl_ent_gaz_index (const EvlEntLex *lex, const EvlLexEntry *entry, guint *l_out)
+{
+  for (guint l = 0; l < 4; l++)
+    if (lex->gaz_n[l] && entry >= lex->gaz_base[l] && entry < lex->gaz_base[l] + lex->gaz_n[l])
+      {
+        *l_out = l;
+        return (gint) (entry - lex->gaz_base[l]);
+      }
+  return -1;
+}
 
 /* Turns the candidates into clusters and mentions on @doc. */
 void evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
