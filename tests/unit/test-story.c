@@ -5,6 +5,7 @@
 #include <criterion/parameterized.h>
 #include <stdio.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "events/story-private.h"
 
@@ -1135,6 +1136,173 @@ Test (story, taxonomy_is_parsed_once_per_context_data)
   cr_assert_str_eq (evl_story_taxonomy_lookup (c, "MEETING")->cameo, "04");
 }
 
+/* ------------------------------------------------- the taxonomy image */
+
+#define IMAGE_PATH "/org/eventline-story/story-taxonomy.bin"
+static const char *const taxonomy_files[3] = {
+  "taxonomy/story.txt", "lexicons/en/factuality.txt", "lexicons/en/event-cues-story.txt"
+};
+
+/* The compiled-in taxonomy is the image built at build time, used in
+ * place; parsing the compiled-in texts now gives that image byte for byte. */
+Test (story, taxonomy_image_is_the_parsed_text)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  GError *error = NULL;
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, &error);
+  cr_assert_not_null (tax, "%s", error ? error->message : "");
+  g_autoptr (GBytes) res = g_resource_lookup_data (evl_story_image_get_resource (), IMAGE_PATH, 0, NULL);
+  cr_assert_not_null (res);
+  cr_assert_eq (g_bytes_get_data (evl_story_taxonomy_get_image (tax), NULL), g_bytes_get_data (res, NULL),
+                "the compiled-in taxonomy was not mapped from its image");
+  GBytes *text[3];
+  for (guint i = 0; i < 3; i++)
+    cr_assert_not_null (text[i] = evl_context_get_data (ctx, taxonomy_files[i]), "%s", taxonomy_files[i]);
+  g_autoptr (GBytes) parsed = evl_story_taxonomy_build_image (text[0], text[1], text[2], &error);
+  cr_assert_not_null (parsed, "%s", error ? error->message : "");
+  cr_assert_eq (g_bytes_get_size (parsed), g_bytes_get_size (res));
+  cr_assert (g_bytes_equal (parsed, res), "the compiled-in image differs from the parsed text");
+}
+
+/* A data dir's files are parsed (their image is made at run time): the
+ * same files give the same taxonomy as the compiled-in image. */
+Test (story, taxonomy_from_data_dir_equals_mapped_one)
+{
+  const char *root = g_getenv ("EVL_SOURCE_ROOT");
+  cr_assert_not_null (root, "EVL_SOURCE_ROOT is not set");
+  g_autofree char *dir = g_build_filename (root, "data", NULL);
+  GError *error = NULL;
+  g_autoptr (EvlContext) mine = evl_context_new_with_data_dir (dir, &error);
+  cr_assert_not_null (mine, "%s", error ? error->message : "");
+  g_autoptr (EvlContext) ctx = context ();
+  g_autoptr (EvlStoryTaxonomy) parsed = evl_story_taxonomy_new (mine, &error);
+  g_autoptr (EvlStoryTaxonomy) mapped = evl_story_taxonomy_new (ctx, NULL);
+  cr_assert_not_null (parsed, "%s", error ? error->message : "");
+  cr_assert_not_null (mapped);
+  GBytes *a = evl_story_taxonomy_get_image (parsed), *b = evl_story_taxonomy_get_image (mapped);
+  cr_assert_neq (g_bytes_get_data (a, NULL), g_bytes_get_data (b, NULL), "a data dir's taxonomy was not parsed");
+  cr_assert (g_bytes_equal (a, b));
+  static const char *const words[] = { "summit", "convened", "failed", "leaders", "the", "said", "kremlinology" };
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      guint id = evl_story_word_id (parsed, words[i], strlen (words[i]));
+      cr_assert_eq (id, evl_story_word_id (mapped, words[i], strlen (words[i])), "%s", words[i]);
+      const EvlStoryWordInfo *x = evl_story_word_info (parsed, id), *y = evl_story_word_info (mapped, id);
+      cr_assert (x->cls == y->cls && x->ctx == y->ctx && x->rules == y->rules && x->outcome == y->outcome,
+                 "%s", words[i]);
+    }
+  cr_assert_str_eq (evl_story_taxonomy_lookup (parsed, "MEETING")->lane, "diplomacy");
+}
+
+/* Writes @text as taxonomy/story.txt of a new data dir; returns the dir. */
+static char *
+story_data_dir (const char *text)
+{
+  char *dir = g_dir_make_tmp ("evl-story-XXXXXX", NULL);
+  cr_assert_not_null (dir);
+  g_autofree char *sub = g_build_filename (dir, "taxonomy", NULL);
+  g_autofree char *path = g_build_filename (sub, "story.txt", NULL);
+  cr_assert_eq (g_mkdir (sub, 0700), 0);
+  cr_assert (g_file_set_contents (path, text, -1, NULL));
+  return dir;
+}
+
+static void
+remove_story_data_dir (const char *dir)
+{
+  g_autofree char *sub = g_build_filename (dir, "taxonomy", NULL);
+  g_autofree char *path = g_build_filename (sub, "story.txt", NULL);
+  g_remove (path);
+  g_rmdir (sub);
+  g_rmdir (dir);
+}
+
+/* A data dir's own taxonomy is the one used: its trigger words carry its
+ * rules, and a malformed one is refused, not replaced by the image. */
+Test (story, taxonomy_of_data_dir_text_is_used)
+{
+  g_autoptr (EvlContext) base = context ();
+  gsize len;
+  const char *text = g_bytes_get_data (evl_context_get_data (base, "taxonomy/story.txt"), &len);
+  g_autofree char *extended = g_strdup_printf ("%.*s\ntrigger\tzorble\tVISIT\n", (int) len, text);
+  g_autofree char *dir = story_data_dir (extended);
+  GError *error = NULL;
+  g_autoptr (EvlContext) ctx = evl_context_new_with_data_dir (dir, &error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, &error);
+  cr_assert_not_null (tax, "%s", error ? error->message : "");
+  const EvlStoryWordInfo *w = evl_story_word_info (tax, evl_story_word_id (tax, "zorble", 6));
+  cr_assert_neq (w->rules, 0);
+  const EvlStoryType *t = &g_array_index (tax->types, EvlStoryType, tax->rules[w->rules].type);
+  cr_assert_str_eq (t->name, "VISIT");
+  cr_assert_eq (tax->rules[w->rules + 1].type, EVL_STORY_RULE_END);
+  g_autoptr (EvlStoryTaxonomy) mapped = evl_story_taxonomy_new (base, NULL);
+  cr_assert_eq (evl_story_word_id (mapped, "zorble", 6), EVL_W_UNKNOWN);
+  remove_story_data_dir (dir);
+
+  g_autofree char *bad_dir = story_data_dir ("type\tOTHER\t-\tother\t0.1\tno\tx\ntrigger\tzorble\tNO_SUCH\n");
+  g_autoptr (EvlContext) bad = evl_context_new_with_data_dir (bad_dir, &error);
+  cr_assert_not_null (bad, "%s", error ? error->message : "");
+  cr_assert_null (evl_story_taxonomy_new (bad, &error));
+  cr_assert_not_null (error);
+  cr_assert_eq (error->code, EVL_ERROR_PARSE);
+  cr_assert (strstr (error->message, "NO_SUCH") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  remove_story_data_dir (bad_dir);
+}
+
+typedef struct {
+  char what[32];
+  gsize offset;     /* byte changed, or G_MAXSIZE: none */
+  gsize keep;       /* bytes kept, or G_MAXSIZE: all */
+  gsize story_len;  /* text length the caller states, or 0: the true one */
+} ImageCase;
+
+ParameterizedTestParameters (story, image_is_checked)
+{
+  static ImageCase cases[] = {
+    { "intact", G_MAXSIZE, G_MAXSIZE, 0 },
+    { "magic", 0, G_MAXSIZE, 0 },
+    { "layout", 8, G_MAXSIZE, 0 },
+    { "truncated header", G_MAXSIZE, 40, 0 },
+    { "truncated", G_MAXSIZE, 4096, 0 },
+    { "other text", G_MAXSIZE, G_MAXSIZE, 17 },
+  };
+  return cr_make_param_array (ImageCase, cases, G_N_ELEMENTS (cases));
+}
+
+/* An image that is not the one of the stated texts for this build is
+ * refused with an error, never read. */
+ParameterizedTest (ImageCase *c, story, image_is_checked)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  g_autoptr (GBytes) res = g_resource_lookup_data (evl_story_image_get_resource (), IMAGE_PATH, 0, NULL);
+  cr_assert_not_null (res);
+  gsize size;
+  gconstpointer data = g_bytes_get_data (res, &size);
+  guint8 *copy = g_memdup2 (data, size);
+  if (c->offset != G_MAXSIZE)
+    copy[c->offset] ^= 0x5a;
+  g_autoptr (GBytes) image = g_bytes_new_take (copy, MIN (size, c->keep));
+  gsize lens[3];
+  for (guint i = 0; i < 3; i++)
+    lens[i] = g_bytes_get_size (evl_context_get_data (ctx, taxonomy_files[i]));
+  if (c->story_len)
+    lens[0] = c->story_len;
+  GError *error = NULL;
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new_from_image (image, lens[0], lens[1], lens[2], &error);
+  if (strcmp (c->what, "intact") == 0)
+    {
+      cr_assert_not_null (tax, "%s", error ? error->message : "");
+      cr_assert_str_eq (evl_story_taxonomy_lookup (tax, "MISSILE_LAUNCH")->cameo, "15");
+      return;
+    }
+  cr_assert_null (tax, "%s: accepted", c->what);
+  cr_assert_not_null (error, "%s", c->what);
+  cr_assert_eq (error->code, EVL_ERROR_PARSE);
+  g_clear_error (&error);
+}
+
 /* A long text without sentence breaks must stay linear: every scan is
  * bounded by EVL_STORY_REACH tokens. */
 Test (story, no_sentence_breaks_stays_linear, .timeout = 20 * EVL_TIMEOUT_SCALE)
@@ -1588,7 +1756,7 @@ Test (story, word_table_taxonomy_entries)
   g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, NULL);
   cr_assert_not_null (tax);
   const EvlStoryWordInfo *summit = evl_story_word_info (tax, evl_story_word_id (tax, "summit", 6));
-  cr_assert_not_null (summit->rules);
+  cr_assert_neq (summit->rules, 0);
   cr_assert_eq (evl_story_word_id (tax, "summi", 5), EVL_W_UNKNOWN);
   cr_assert_eq (evl_story_word_id (tax, "Summit", 6), EVL_W_UNKNOWN);
   cr_assert_eq (evl_story_word_id (tax, "", 0), EVL_W_UNKNOWN);
@@ -1597,7 +1765,7 @@ Test (story, word_table_taxonomy_entries)
   guint th = evl_story_word_id (tax, "the", 2);
   cr_assert_neq (th, evl_story_word_id (tax, "the", 3));
   cr_assert_eq (evl_story_word_info (tax, th)->cls, EVL_STORY_C_FORM_PREFIX);
-  cr_assert_null (evl_story_word_info (tax, th)->rules);
+  cr_assert_eq (evl_story_word_info (tax, th)->rules, 0);
   cr_assert_eq (evl_story_word_info (tax, evl_story_word_id (tax, "failed", 6))->outcome,
                 EVL_STORY_OUTCOME_FAILED);
 }
@@ -1693,11 +1861,11 @@ ParameterizedTest (StemCase *c, story, stem_rules_in_word_table)
   const EvlStoryWordInfo *fi = evl_story_word_info (tax, evl_story_word_id (tax, c->form, strlen (c->form)));
   if (*c->stem == '\0')
     {
-      cr_assert_null (fi->stem_rules, "%s has stem rules", c->form);
+      cr_assert_eq (fi->stem_rules, 0, "%s has stem rules", c->form);
       return;
     }
   const EvlStoryWordInfo *si = evl_story_word_info (tax, evl_story_word_id (tax, c->stem, strlen (c->stem)));
-  cr_assert_not_null (si->rules, "%s is no rule word", c->stem);
+  cr_assert_neq (si->rules, 0, "%s is no rule word", c->stem);
   cr_assert_eq (fi->stem_rules, si->rules, "%s: not the rules of %s", c->form, c->stem);
 }
 

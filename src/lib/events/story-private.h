@@ -25,8 +25,11 @@ typedef struct {
 
 typedef struct _EvlStoryTaxonomy EvlStoryTaxonomy;
 
-/* (transfer full) Parses "taxonomy/story.txt" from @ctx; NULL with @error
- * set when it is absent or malformed.  Reference counted. */
+/* (transfer full) The taxonomy of @ctx's "taxonomy/story.txt" and cue
+ * lexicons: mapped from the image built at build time from the
+ * compiled-in files when @ctx has those (story-taxonomy-tool), else
+ * parsed from @ctx's text (a data dir).  NULL with @error set when the
+ * taxonomy is absent or malformed.  Reference counted. */
 EvlStoryTaxonomy *evl_story_taxonomy_new (const EvlContext *ctx, GError **error);
 /* (transfer full) The parsed taxonomy of @ctx, shared: parsed once per
  * context's data (a small process-wide cache keyed by the data, holding a
@@ -37,17 +40,35 @@ EvlStoryTaxonomy *evl_story_taxonomy_ref (EvlStoryTaxonomy *tax);
 void evl_story_taxonomy_unref (EvlStoryTaxonomy *tax);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlStoryTaxonomy, evl_story_taxonomy_unref)
 
+/* The taxonomy image: everything the rules read of the parsed taxonomy
+ * in one flat, pointer-free block (offsets from its start, native byte
+ * order, 8-byte aligned sections), so that the compiled-in taxonomy is
+ * used in place instead of parsed at every start-up (story-taxonomy.c).
+ *
+ * (transfer full) The image of the taxonomy @story (the text of
+ * "taxonomy/story.txt") with the forms of the cue lexicons @factuality
+ * and @cues (their text; NULL when absent).  NULL with EVL_ERROR_PARSE
+ * when @story is malformed.  A pure function of the three texts. */
+GBytes *evl_story_taxonomy_build_image (GBytes *story, GBytes *factuality, GBytes *cues,
+                                        GError **error);
+/* (transfer full) The taxonomy of @image (8-byte aligned; kept
+ * referenced), made by evl_story_taxonomy_build_image() of texts of
+ * @story_len, @factuality_len and @cues_len bytes (G_MAXSIZE: absent).
+ * NULL with @error set when @image is not such an image for this build. */
+EvlStoryTaxonomy *evl_story_taxonomy_new_from_image (GBytes *image, gsize story_len,
+                                                     gsize factuality_len, gsize cues_len,
+                                                     GError **error);
+/* (transfer none) The image @tax was made from. */
+GBytes *evl_story_taxonomy_get_image (const EvlStoryTaxonomy *tax);
+/* The compiled-in image (story-taxonomy.gresource.xml, generated). */
+GResource *evl_story_image_get_resource (void);
+
 /* The lexicons the story rules scan the text with. */
 typedef enum {
   EVL_STORY_LEX_FACTUALITY,   /* "en/factuality" */
   EVL_STORY_LEX_CUES,         /* "en/event-cues-story" */
   EVL_STORY_LEX_N
 } EvlStoryLex;
-
-/* TRUE when some form of lexicon @lex begins with the folded word @key:
- * multi-word lookups start only at such tokens. */
-gboolean evl_story_taxonomy_starts (const EvlStoryTaxonomy *tax, EvlStoryLex lex,
-                                    const char *key);
 
 /* Words the rules test by identity get fixed ids in the taxonomy's word
  * table (story.c), so a test is an integer compare on a per-token id
@@ -94,9 +115,10 @@ enum {
 typedef struct {
   guint32 cls;           /* EVL_STORY_C_* */
   guint32 ctx;           /* context group bits */
-  const GArray *rules;   /* trigger rules (Rule, story.c), or NULL */
-  const GArray *stem_rules; /* rules of the word's regular stem ('convened' ->
-                             'convene'), or NULL: precomputed (story.c) */
+  guint16 rules;         /* trigger rules: index of the first in the taxonomy's
+                            rule list (EvlStoryTaxonomy.rules), 0 none */
+  guint16 stem_rules;    /* those of the word's regular stem ('convened' ->
+                            'convene'), 0 none: precomputed (story-taxonomy.c) */
   gint16 outcome;        /* EVL_STORY_OUTCOME_* or 0 */
   guint8 max_words[EVL_STORY_LEX_N]; /* most words of a form of lexicon
                                         EvlStoryLex starting with the word */
@@ -108,7 +130,106 @@ typedef struct {
                             (build_index()), with those of lexicons without a
                             start set: the only field of entry 0 that may
                             be non-zero */
+  guint8 pad[3];         /* zero: no implicit padding in the image */
 } EvlStoryWordInfo;
+
+/* A trigger rule of data/taxonomy/story.txt.  A word's rules are
+ * consecutive in the taxonomy's rule list, in file order, and end with
+ * one of type EVL_STORY_RULE_END; entry 0 is such an end, so that index
+ * 0 (no rules) is an empty list. */
+typedef struct {
+  guint16 type;          /* taxonomy type index */
+  gint8 group;           /* context group, -1 = unconditional */
+  guint8 window;         /* tokens either side, same sentence */
+  guint8 pos;            /* 0 any, 1 nominal only, 2 verbal only */
+  guint8 pad;
+} EvlStoryRule;
+#define EVL_STORY_RULE_END G_MAXUINT16
+
+/* The word table's lookup structure: open addressing on a cheap hash of
+ * the folded form.  A slot holds the form's first eight bytes
+ * (zero-padded; 0 = empty, as no form is empty), so a form of up to
+ * eight bytes -- most tokens -- is matched by one compare; its id is in a
+ * parallel array, read on a match only. */
+typedef struct {
+  const guint64 *slot_head;
+  const guint32 *slot_id;
+  guint32 slot_mask;
+  const guint32 *lens;     /* by id: length of the folded form */
+  const guint32 *key_off;  /* by id: offset of the folded form in @keys */
+  const char *keys;        /* NUL-terminated forms */
+} EvlStoryWordTable;
+
+/* Every field is read in place from the image (evl_story_taxonomy_get_image()). */
+struct _EvlStoryTaxonomy {
+  gatomicrefcount ref;
+  GBytes *image;
+  GArray *types;           /* EvlStoryType, strings in the image */
+  GHashTable *type_index;  /* name -> GUINT_TO_POINTER (index + 1) */
+  const EvlStoryType **type_st; /* per type: evl_story_taxonomy_lookup() of its name,
+                                   made once (EvlStoryDoc.type_st) */
+  guint other;             /* index of OTHER */
+  EvlStoryWordTable table;
+  const EvlStoryWordInfo *words; /* by id; 0 = unknown word */
+  guint n_words;
+  const EvlStoryRule *rules;
+  const guint64 *next_masks[EVL_STORY_LEX_N]; /* EVL_STORY_NEXT_STRIDE words per index of
+                                   EvlStoryWordInfo.next (entry 0 unused), by EvlStoryLex */
+  guint n_next[EVL_STORY_LEX_N]; /* indexes used, + 1 */
+  gboolean has_starts[EVL_STORY_LEX_N]; /* the lexicon's file was there (EvlStoryLex) */
+  guint32 serial;          /* unique per taxonomy made (never 0): WordMemo (story.c) */
+};
+
+/* The first eight bytes of @key (@len bytes), zero-padded. */
+static inline guint64
+evl_story_word_head (const char *key, gsize len)
+{
+  guint64 x = 0;
+  memcpy (&x, key, MIN (len, (gsize) 8));
+  return x;
+}
+
+/* Hash of a folded form from its eight-byte words (zero-padded): a form
+ * of up to eight bytes, the common token, is one multiply.  The high half
+ * of the product is well mixed in its low bits too, so it is the hash as
+ * it is (the slot is its low bits): a shift where folding the product
+ * with two shifts and two xors was ~0.9 M instructions on the small
+ * corpus (callgrind).  Ids do not depend on the hash, only slots do. */
+static inline guint32
+evl_story_hash_step (guint64 h, guint64 x)
+{
+  return (guint32) (((h ^ x) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
+}
+
+static inline guint32
+evl_story_word_hash (const char *key, gsize len)
+{
+  guint32 h = evl_story_hash_step (len, evl_story_word_head (key, len));
+  for (gsize i = 8; i < len; i += 8)
+    h = evl_story_hash_step (h, evl_story_word_head (key + i, len - i));
+  return h;
+}
+
+/* The id of the folded form @key (@len > 0 bytes, first eight bytes
+ * @head), hashed @h, in @t; 0 when absent.  @key is read only past its
+ * eighth byte (it may be NULL for a form of up to eight bytes). */
+static inline guint
+evl_story_table_find (const EvlStoryWordTable *t, const char *key, gsize len, guint64 head, guint32 h)
+{
+  for (guint32 i = h & t->slot_mask;; i = (i + 1) & t->slot_mask)
+    {
+      guint64 sh = t->slot_head[i];
+      if (sh == 0)
+        return 0;
+      if (sh != head)
+        continue;
+      /* Forms hold no NUL byte, so equal heads of forms of the same
+       * length up to eight bytes are equal forms. */
+      guint32 id = t->slot_id[i];
+      if (t->lens[id] == len && (len <= 8 || memcmp (t->keys + t->key_off[id] + 8, key + 8, len - 8) == 0))
+        return id;
+    }
+}
 
 /* What the forms of a lexicon starting with a word say of the words
  * after it (EvlStoryWordInfo.next): EVL_STORY_NEXT_WORDS masks of the

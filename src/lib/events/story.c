@@ -6,8 +6,9 @@
  *
  * Every rule family is one pass over the document's events; per-document
  * index arrays (token -> event/entity/timex/clause) keep each lookup O(1)
- * and nothing is allocated per token.  The taxonomy is parsed once per
- * context data and shared (evl_story_taxonomy_get).
+ * and nothing is allocated per token.  The taxonomy (story-taxonomy.c)
+ * is made once per context data and shared (evl_story_taxonomy_get):
+ * mapped from its build-time image, or parsed from a data dir's text.
  *
  * Run once per recognition: the implied events it appends ('since 2019')
  * would be appended again by a second run over the same mentions. */
@@ -18,482 +19,101 @@
 
 /* ---------------------------------------------------------------- taxonomy */
 
-typedef struct {
-  guint16 type;
-  gint8 group;     /* context group, -1 = unconditional */
-  guint8 window;   /* tokens either side, same sentence */
-  guint8 pos;      /* 0 any, 1 nominal only, 2 verbal only */
-} Rule;
+/* The data of @ctx at @rel is the compiled-in file (the same bytes of
+ * the library's resource, not a data dir's copy). */
+static gboolean
+compiled_in (GBytes *bytes, const char *rel)
+{
+  if (bytes == NULL)
+    return FALSE;
+  g_autofree char *path = g_strconcat ("/org/eventline/", rel, NULL);
+  g_autoptr (GBytes) res = g_resource_lookup_data (evl_data_get_resource (), path, 0, NULL);
+  return res && g_bytes_get_data (res, NULL) == g_bytes_get_data (bytes, NULL)
+         && g_bytes_get_size (res) == g_bytes_get_size (bytes);
+}
 
-/* A slot holds the form's first eight bytes (zero-padded; 0 = empty, as
- * no form is empty), so a form of up to eight bytes -- most tokens -- is
- * matched by one compare; its id is in a parallel array, read on a match
- * only: a probe reads eight bytes. */
-
-struct _EvlStoryTaxonomy {
-  gatomicrefcount ref;
-  GArray *types;          /* EvlStoryType */
-  GHashTable *type_index; /* name -> GUINT_TO_POINTER (index + 1) */
-  GHashTable *rules;      /* word -> GArray of Rule, file order */
-  GHashTable *ctxwords;   /* word -> GUINT_TO_POINTER (group bitmask) */
-  GHashTable *outcome;    /* word -> GINT_TO_POINTER (EVL_STORY_OUTCOME_*) */
-  GHashTable *nonevent;   /* word set */
-  GHashTable *group;      /* word set */
-  GPtrArray *groups;      /* context group names, index = bit */
-  const EvlStoryType **type_st; /* per type: evl_story_taxonomy_lookup() of its name,
-                                   made once (EvlStoryDoc.type_st) */
-  GHashTable *starts[EVL_STORY_LEX_N]; /* first words of each lexicon's forms */
-  GHashTable *maxw[EVL_STORY_LEX_N];   /* folded first word of a form -> GUINT_TO_POINTER
-                                          (most words | fewest words << 8 of the forms it starts) */
-  GPtrArray *forms[EVL_STORY_LEX_N];   /* each lexicon's forms, folded (pooled):
-                                          build_next_masks() */
-  guint64 *next_masks[EVL_STORY_LEX_N]; /* EVL_STORY_NEXT_STRIDE words per index of
-                                           EvlStoryWordInfo.next (entry 0 unused) */
-  guint n_next[EVL_STORY_LEX_N]; /* indexes used, + 1 */
-  GStringChunk *pool;
-  guint other;            /* index of OTHER */
-  /* Word table: every word a rule tests, folded, by id (EvlStoryWord ids
-   * first); open addressing on a cheap hash of the folded form. */
-  EvlStoryWordInfo *words; /* by id; 0 = unknown word */
-  const char **word_keys; /* folded form of each id (index 0 unused) */
-  guint32 *word_lens;     /* length of each id's form */
-  guint n_words, words_cap; /* (plain arrays: ~0.7 M instructions of GArray
-                               appends building the table, callgrind) */
-  guint64 *slot_head;
-  guint32 *slot_id;
-  guint32 *slot_hash;     /* for rehashing only */
-  guint32 slot_mask;
-  guint32 serial;         /* unique per taxonomy made (never 0): WordMemo */
-};
+static gsize
+size_of (GBytes *b)
+{
+  return b ? g_bytes_get_size (b) : G_MAXSIZE;
+}
 
 EvlStoryTaxonomy *
-evl_story_taxonomy_ref (EvlStoryTaxonomy *tax)
+evl_story_taxonomy_new (const EvlContext *ctx, GError **error)
 {
-  g_return_val_if_fail (tax != NULL, NULL);
-  g_atomic_ref_count_inc (&tax->ref);
+  static const char *const files[3] = {
+    "taxonomy/story.txt", "lexicons/en/factuality.txt", "lexicons/en/event-cues-story.txt"
+  };
+  GBytes *text[3];
+  gboolean mapped = TRUE;
+  for (guint i = 0; i < 3; i++)
+    {
+      text[i] = evl_context_get_data (ctx, files[i]);
+      mapped &= compiled_in (text[i], files[i]);
+    }
+  if (text[0] == NULL)
+    {
+      evl_fail (error, EVL_ERROR_IO, "taxonomy/story.txt is not compiled in");
+      return NULL;
+    }
+  /* The compiled-in texts: their image, built with the library at build
+   * time (story-taxonomy-tool); else (a data dir) the text parsed here. */
+  g_autoptr (GBytes) image = NULL;
+  if (mapped)
+    image = g_resource_lookup_data (evl_story_image_get_resource (),
+                                    "/org/eventline-story/story-taxonomy.bin", 0, NULL);
+  if (image == NULL)
+    image = evl_story_taxonomy_build_image (text[0], text[1], text[2], error);
+  if (image == NULL)
+    return NULL;
+  return evl_story_taxonomy_new_from_image (image, size_of (text[0]), size_of (text[1]),
+                                            size_of (text[2]), error);
+}
+
+/* A few recently used (data, taxonomy) pairs.  The cache holds a reference
+ * on the data bytes, so a key cannot be freed and reused by another
+ * context's data while cached; the oldest slot is replaced when full. */
+#define CACHE_SLOTS 4
+static GMutex cache_lock;
+static struct {
+  GBytes *data;
+  EvlStoryTaxonomy *tax;
+} cache[CACHE_SLOTS];
+static guint cache_next;
+
+EvlStoryTaxonomy *
+evl_story_taxonomy_get (const EvlContext *ctx)
+{
+  GBytes *data = evl_context_get_data (ctx, "taxonomy/story.txt");
+  if (data == NULL)
+    return NULL;
+  g_mutex_lock (&cache_lock);
+  for (guint i = 0; i < CACHE_SLOTS; i++)
+    if (cache[i].data == data)
+      {
+        EvlStoryTaxonomy *tax = evl_story_taxonomy_ref (cache[i].tax);
+        g_mutex_unlock (&cache_lock);
+        return tax;
+      }
+  g_mutex_unlock (&cache_lock);
+
+  EvlStoryTaxonomy *tax = evl_story_taxonomy_new (ctx, NULL);
+  if (tax == NULL)
+    return NULL;
+  g_mutex_lock (&cache_lock);
+  guint slot = cache_next++ % CACHE_SLOTS;
+  GBytes *old_data = cache[slot].data;
+  EvlStoryTaxonomy *old_tax = cache[slot].tax;
+  cache[slot].data = g_bytes_ref (data);
+  cache[slot].tax = evl_story_taxonomy_ref (tax);
+  g_mutex_unlock (&cache_lock);
+  if (old_data)
+    g_bytes_unref (old_data);
+  evl_story_taxonomy_unref (old_tax);
   return tax;
 }
 
-void
-evl_story_taxonomy_unref (EvlStoryTaxonomy *tax)
-{
-  if (tax == NULL || !g_atomic_ref_count_dec (&tax->ref))
-    return;
-  g_array_unref (tax->types);
-  g_hash_table_unref (tax->type_index);
-  g_hash_table_unref (tax->rules);
-  g_hash_table_unref (tax->ctxwords);
-  g_hash_table_unref (tax->outcome);
-  g_hash_table_unref (tax->nonevent);
-  g_hash_table_unref (tax->group);
-  g_ptr_array_unref (tax->groups);
-  g_free (tax->type_st);
-  for (guint i = 0; i < EVL_STORY_LEX_N; i++)
-    {
-      if (tax->starts[i])
-        g_hash_table_unref (tax->starts[i]);
-      if (tax->maxw[i])
-        g_hash_table_unref (tax->maxw[i]);
-      if (tax->forms[i])
-        g_ptr_array_unref (tax->forms[i]);
-      g_free (tax->next_masks[i]);
-    }
-  g_string_chunk_free (tax->pool);
-  g_free (tax->words);
-  g_free (tax->word_keys);
-  g_free (tax->word_lens);
-  g_free (tax->slot_head);
-  g_free (tax->slot_id);
-  g_free (tax->slot_hash);
-  g_free (tax);
-}
-
-static const char *
-pooled (EvlStoryTaxonomy *tax, const char *s)
-{
-  char key[128];
-  gssize n = evl_fold_key (s, strlen (s), key, sizeof key);
-  return g_string_chunk_insert_const (tax->pool, n > 0 ? key : s);
-}
-
-/* Calls @fn for each '|'-separated word of @list. */
-static void
-each_word (EvlStoryTaxonomy *tax, const char *list,
-           void (*fn) (EvlStoryTaxonomy *, const char *, gpointer), gpointer data)
-{
-  g_auto (GStrv) words = g_strsplit (list, "|", -1);
-  for (guint i = 0; words[i]; i++)
-    {
-      char *w = g_strstrip (words[i]);
-      if (*w)
-        fn (tax, pooled (tax, w), data);
-    }
-}
-
-static void
-add_ctxword (EvlStoryTaxonomy *tax, const char *w, gpointer data)
-{
-  guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (tax->ctxwords, w));
-  g_hash_table_insert (tax->ctxwords, (gpointer) w,
-                       GUINT_TO_POINTER (mask | GPOINTER_TO_UINT (data)));
-}
-
-static void
-add_rule (EvlStoryTaxonomy *tax, const char *w, gpointer data)
-{
-  GArray *rules = g_hash_table_lookup (tax->rules, w);
-  if (rules == NULL)
-    {
-      rules = g_array_new (FALSE, FALSE, sizeof (Rule));
-      g_hash_table_insert (tax->rules, (gpointer) w, rules);
-    }
-  g_array_append_vals (rules, data, 1);
-}
-
-static void
-add_valued (EvlStoryTaxonomy *tax, const char *w, gpointer data)
-{
-  GHashTable *set = ((gpointer *) data)[0];
-  if (!g_hash_table_contains (set, w))
-    g_hash_table_insert (set, (gpointer) w, ((gpointer *) data)[1]);
-}
-
-static gint
-group_index (EvlStoryTaxonomy *tax, const char *name)
-{
-  for (guint i = 0; i < tax->groups->len; i++)
-    if (strcmp (tax->groups->pdata[i], name) == 0)
-      return (gint) i;
-  return -1;
-}
-
-static gboolean
-parse_line (EvlStoryTaxonomy *tax, char **f, guint nf, guint lineno, GError **error)
-{
-  const char *kind = f[0];
-  if (strcmp (kind, "type") == 0 && nf >= 6)
-    {
-      EvlStoryType t = { 0 };
-      t.name = g_string_chunk_insert_const (tax->pool, f[1]);
-      t.cameo = strcmp (f[2], "-") == 0 ? NULL : g_string_chunk_insert_const (tax->pool, f[2]);
-      t.lane = g_string_chunk_insert_const (tax->pool, f[3]);
-      t.weight = (float) g_ascii_strtod (f[4], NULL);
-      t.outcome = strcmp (f[5], "yes") == 0;
-      t.name_code = strcmp (t.name, "OTHER") == 0 ? EVL_STORY_TYPE_OTHER
-                    : strcmp (t.name, "MEETING") == 0 ? EVL_STORY_TYPE_MEETING
-                    : strcmp (t.name, "VISIT") == 0 ? EVL_STORY_TYPE_VISIT : 0;
-      g_array_append_val (tax->types, t);
-      g_hash_table_insert (tax->type_index, (gpointer) t.name,
-                           GUINT_TO_POINTER (tax->types->len));
-      if (strcmp (t.name, "OTHER") == 0)
-        tax->other = tax->types->len - 1;
-      return TRUE;
-    }
-  if (strcmp (kind, "context") == 0 && nf >= 3)
-    {
-      if (tax->groups->len >= 32)
-        return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: more than 32 context groups", lineno);
-      g_ptr_array_add (tax->groups, (gpointer) g_string_chunk_insert_const (tax->pool, f[1]));
-      each_word (tax, f[2], add_ctxword, GUINT_TO_POINTER (1u << (tax->groups->len - 1)));
-      return TRUE;
-    }
-  if (strcmp (kind, "trigger") == 0 && nf >= 3)
-    {
-      guint ti = GPOINTER_TO_UINT (g_hash_table_lookup (tax->type_index, f[2]));
-      if (ti == 0)
-        return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown type %s", lineno, f[2]);
-      Rule r = { (guint16) (ti - 1), -1, 8, 0 };
-      if (nf >= 4 && *f[3] && strcmp (f[3], "-") != 0)
-        {
-          gint g = group_index (tax, f[3]);
-          if (g < 0)
-            return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown context %s", lineno, f[3]);
-          r.group = (gint8) g;
-        }
-      if (nf >= 5 && strcmp (f[4], "-") != 0)
-        r.window = (guint8) CLAMP (atoi (f[4]), 1, 40);
-      if (nf >= 6)
-        r.pos = strcmp (f[5], "noun") == 0 ? 1 : strcmp (f[5], "verb") == 0 ? 2 : 0;
-      each_word (tax, f[1], add_rule, &r);
-      return TRUE;
-    }
-  if (strcmp (kind, "outcome") == 0 && nf >= 3)
-    {
-      gint v = strcmp (f[1], "FAILED") == 0 ? EVL_STORY_OUTCOME_FAILED : EVL_STORY_OUTCOME_SUCCEEDED;
-      gpointer data[2] = { tax->outcome, GINT_TO_POINTER (v) };
-      each_word (tax, f[2], add_valued, data);
-      return TRUE;
-    }
-  if ((strcmp (kind, "nonevent") == 0 || strcmp (kind, "group") == 0) && nf >= 2)
-    {
-      gpointer data[2] = { kind[0] == 'n' ? tax->nonevent : tax->group, GINT_TO_POINTER (1) };
-      each_word (tax, f[1], add_valued, data);
-      return TRUE;
-    }
-  return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: malformed '%s' line", lineno, kind);
-}
-
-/* Calls @fn on each non-blank, non-comment line of @bytes (TAB-split,
- * fields stripped) until it returns FALSE. */
-static gboolean
-each_line (GBytes *bytes, gboolean (*fn) (char **f, guint nf, guint lineno, gpointer data),
-           gpointer data)
-{
-  gsize len;
-  const char *raw = g_bytes_get_data (bytes, &len);
-  g_autofree char *copy = g_strndup (raw, len);
-  g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-      if (*line == '\0' || *line == '#')
-        continue;
-      g_auto (GStrv) f = g_strsplit (line, "\t", -1);
-      guint nf = g_strv_length (f);
-      for (guint k = 0; k < nf; k++)
-        g_strstrip (f[k]);
-      if (!fn (f, nf, i + 1, data))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-typedef struct {
-  EvlStoryTaxonomy *tax;
-  GHashTable *set;
-  GHashTable *maxw;
-  GPtrArray *forms;
-} StartsCtx;
-
-static gboolean
-starts_line (char **f, guint nf, guint lineno, gpointer data)
-{
-  StartsCtx *sc = data;
-  g_auto (GStrv) forms = g_strsplit (f[0], "|", -1);
-  for (guint i = 0; forms[i]; i++)
-    {
-      char *w = g_strstrip (forms[i]);
-      /* The form as the lexicon keys it (evl_fold_key(), with its
-       * 256-byte key cap): build_next_masks(). */
-      char folded[256];
-      if (evl_fold_key (w, strlen (w), folded, sizeof folded) > 0)
-        g_ptr_array_add (sc->forms, (gpointer) pooled (sc->tax, folded));
-      /* At least the number of words of its folded key (blanks are
-       * ' ', TAB, CR, LF there; each run of them is one space), under
-       * the first word as folding delimits it. */
-      guint words = 1;
-      gsize first = 0;
-      gboolean exact = TRUE;   /* single spaces only: @words is the count */
-      for (const char *c = w; *c; c++)
-        if (*c == ' ' || *c == '\t' || *c == '\r' || *c == '\n')
-          {
-            if (first == 0)
-              first = (gsize) (c - w);
-            exact &= *c == ' ' && c[1] != ' ' && c[1] != '\t' && c[1] != '\r' && c[1] != '\n';
-            words++;
-          }
-      if (*w == '\0')
-        continue;
-      char *sp = strchr (w, ' ');
-      gboolean same = first == 0 || w[first] == ' ';   /* the two first words agree */
-      const char *key = NULL;
-      if (same)
-        {
-          if (sp)
-            *sp = '\0';
-          key = pooled (sc->tax, w);
-          g_hash_table_add (sc->set, (gpointer) key);
-        }
-      else
-        {
-          char head[128];
-          if (first < sizeof head)
-            {
-              memcpy (head, w, first);
-              head[first] = '\0';
-              key = pooled (sc->tax, head);
-            }
-          if (sp)
-            *sp = '\0';
-          g_hash_table_add (sc->set, (gpointer) pooled (sc->tax, w));
-        }
-      if (key)
-        {
-          /* @words is exact for a form whose blanks are single spaces;
-           * else it only bounds from above, and the fewest is then 1. */
-          guint most = MIN (words, 255u);
-          guint fewest = exact ? most : 1;
-          gpointer old;
-          if (g_hash_table_lookup_extended (sc->maxw, key, NULL, &old))
-            {
-              guint o = GPOINTER_TO_UINT (old);
-              most = MAX (most, o & 0xff);
-              fewest = MIN (fewest, o >> 8);
-            }
-          g_hash_table_insert (sc->maxw, (gpointer) key, GUINT_TO_POINTER (most | fewest << 8));
-        }
-    }
-  return TRUE;
-}
-
-/* The first words of every form of lexicon @name, from its raw file
- * (the lexicon API exposes canonical forms only). */
-static void
-add_starts (EvlStoryTaxonomy *tax, const EvlContext *ctx, EvlStoryLex lex, const char *name)
-{
-  g_autofree char *path = g_strdup_printf ("lexicons/%s.txt", name);
-  GBytes *bytes = evl_context_get_data (ctx, path);
-  if (bytes == NULL)
-    return;
-  StartsCtx sc = { tax, g_hash_table_new (g_str_hash, g_str_equal),
-                   g_hash_table_new (g_str_hash, g_str_equal), g_ptr_array_new () };
-  tax->starts[lex] = sc.set;
-  tax->maxw[lex] = sc.maxw;
-  tax->forms[lex] = sc.forms;
-  each_line (bytes, starts_line, &sc);
-}
-
-typedef struct {
-  EvlStoryTaxonomy *tax;
-  GError **error;
-} ParseCtx;
-
-static gboolean
-taxonomy_line (char **f, guint nf, guint lineno, gpointer data)
-{
-  ParseCtx *pc = data;
-  return parse_line (pc->tax, f, nf, lineno, pc->error);
-}
-
-gboolean
-evl_story_taxonomy_starts (const EvlStoryTaxonomy *tax, EvlStoryLex lex, const char *key)
-{
-  /* No file, no set: every word may start a form (the lookup then fails). */
-  GHashTable *set = tax->starts[lex];
-  return set == NULL || g_hash_table_contains (set, key);
-}
-
-/* ------------------------------------------------------------ word table */
-
-/* The words EvlStoryWord names, by id. */
-static const char *const fixed_words[EVL_W_N_FIXED] = {
-  [EVL_W_UNKNOWN] = NULL,
-  [EVL_W_THE] = "the", [EVL_W_A] = "a", [EVL_W_AN] = "an", [EVL_W_THAT] = "that",
-  [EVL_W_WHETHER] = "whether", [EVL_W_IF] = "if", [EVL_W_AND] = "and", [EVL_W_AMPERSAND] = "&",
-  [EVL_W_TWO] = "two", [EVL_W_BOTH] = "both", [EVL_W_SINCE] = "since", [EVL_W_OF] = "of",
-  [EVL_W_AT] = "at", [EVL_W_BY] = "by", [EVL_W_TO] = "to", [EVL_W_WITH] = "with",
-  [EVL_W_BETWEEN] = "between", [EVL_W_FOR] = "for", [EVL_W_NO] = "no", [EVL_W_NONE] = "none",
-  [EVL_W_NOTHING] = "nothing", [EVL_W_COMMA] = ",",
-};
-
-/* The word lists of the rule families, one class each. */
-static const char *const preps[] = {
-  "of", "in", "at", "on", "with", "to", "from", "for", "by", "into", "toward",
-  "towards", "near", "between", "against", "about", "over", "under", "across",
-  "within", "off", "inside", "outside", "among", "amid", "via", "onto",
-  "through", "during", "after", "before", "since", "like", "than", "as", "beyond", "despite",
-  "upon", "without", "throughout", "behind", "around", "regarding", "concerning", "alongside",
-  "unlike", "until", "till", NULL
-};
-/* Prepositions that are also subordinating conjunctions. */
-static const char *const clause_preps[] = {
-  "as", "since", "before", "after", "than", "like", "until", "till", NULL
-};
-static const char *const loc_preps[] = {
-  "at", "in", "near", "inside", "outside", "across", "within", "into", NULL
-};
-static const char *const be_forms[] = {
-  "is", "are", "was", "were", "be", "been", "being", "'s", NULL
-};
-/* Words and marks that end a clause: no coordination runs across them. */
-static const char *const clause_breaks[] = {
-  ";", ":", "(", ")", "\xe2\x80\x94", "\xe2\x80\x93", "--", "when", "while", "whereas", "because",
-  "although", "though", "that", "which", "who", "where", "if", "but", NULL
-};
-static const char *const conj[] = { "and", "&", ",", "both", "as well as", NULL };
-/* Never a modifier inside a noun phrase (evl_story_modifier_word()). */
-static const char *const function_words[] = {
-  "and", "or", "but", "not", "no", "that", "which", "who", "whom", "whose", "this", "these",
-  "those", "it", "its", "they", "them", "their", "he", "his", "she", "her", "we", "our",
-  "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "to", NULL
-};
-static const char *const modals[] = {
-  "may", "might", "can", "could", "will", "would", "shall", "should", "must", "to", NULL
-};
-/* Subordinating and relative words: a new clause starts there. */
-static const char *const clause_words[] = {
-  "that", "which", "who", "whom", "whose", "while", "when", "where",
-  "whereas", "because", "although", "though", "but", "so", "yet", NULL
-};
-static const char *const clause_punct[] = {
-  ",", ";", ":", "(", ")", "\xe2\x80\x94" /* em dash */, "\xe2\x80\x93" /* en dash */, "-", "--", NULL
-};
-static const char *const possessive_marks[] = { "'s", "\xe2\x80\x99s", "'", "\xe2\x80\x99", NULL };
-/* A nominal after one of these is presupposed (story-factuality.c). */
-static const char *const definite[] = {
-  "the", "this", "these", "those", "that", "its", "their", "his", "her", "our", "your", "my", NULL
-};
-/* Before a reporting word used as a noun (story-factuality.c). */
-static const char *const nominal_dets[] = {
-  "the", "a", "an", "these", "those", "this", "such", "its", "their", "his", "her", "our", "no", NULL
-};
-/* Open a clause with its own subject (story-args.c). */
-static const char *const complementizers[] = { "that", "whether", NULL };
-/* Before a trigger in noun position (story-anchor.c). */
-static const char *const noun_dets[] = {
-  "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "no", NULL
-};
-
-static const struct {
-  guint32 cls;
-  const char *const *words;
-} word_classes[] = {
-  { EVL_STORY_C_PREP, preps },
-  { EVL_STORY_C_CLAUSE_PREP, clause_preps },
-  { EVL_STORY_C_LOC_PREP, loc_preps },
-  { EVL_STORY_C_BE, be_forms },
-  { EVL_STORY_C_CLAUSE_BREAK, clause_breaks },
-  { EVL_STORY_C_CONJ, conj },
-  { EVL_STORY_C_FUNCTION, function_words },
-  { EVL_STORY_C_MODAL, modals },
-  { EVL_STORY_C_CLAUSE_WORD, clause_words },
-  { EVL_STORY_C_CLAUSE_PUNCT, clause_punct },
-  { EVL_STORY_C_POSSESSIVE, possessive_marks },
-  { EVL_STORY_C_DEFINITE, definite },
-  { EVL_STORY_C_NOMINAL_DET, nominal_dets },
-  { EVL_STORY_C_NOUN_DET, noun_dets },
-  { EVL_STORY_C_COMPLEMENTIZER, complementizers },
-};
-
-/* The first eight bytes of @key (@len bytes), zero-padded. */
-static inline guint64
-word_head (const char *key, gsize len)
-{
-  guint64 x = 0;
-  memcpy (&x, key, MIN (len, (gsize) 8));
-  return x;
-}
-
-/* Hash of a folded form from its eight-byte words (zero-padded): a form
- * of up to eight bytes, the common token, is one multiply.  The high half
- * of the product is well mixed in its low bits too, so it is the hash as
- * it is (the slot is its low bits): a shift where folding the product
- * with two shifts and two xors was ~0.9 M instructions on the small
- * corpus (callgrind).  Ids do not depend on the hash, only slots do. */
-static inline guint32
-hash_step (guint64 h, guint64 x)
-{
-  return (guint32) (((h ^ x) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 32);
-}
-
-static inline guint32
-word_hash (const char *key, gsize len)
-{
-  guint32 h = hash_step (len, word_head (key, len));
-  for (gsize i = 8; i < len; i += 8)
-    h = hash_step (h, word_head (key + i, len - i));
-  return h;
-}
+/* ------------------------------------------------------------ word ids */
 
 /* evl_fold_key() of a token (@len > 0 bytes, below its 64-byte cap) into
  * @buf: without blanks or control characters folding is lower-casing
@@ -552,501 +172,6 @@ fold_short (const char *src, gsize len, guint64 *out)
   return TRUE;
 }
 #endif
-
-/* The id of the folded form @key (@len > 0 bytes, first eight bytes
- * @head), hashed @h.  @key is read only past its eighth byte (it may be
- * NULL for a form of up to eight bytes). */
-static inline guint
-word_find (const EvlStoryTaxonomy *tax, const char *key, gsize len, guint64 head, guint32 h)
-{
-  for (guint32 i = h & tax->slot_mask;; i = (i + 1) & tax->slot_mask)
-    {
-      guint64 sh = tax->slot_head[i];
-      if (sh == 0)
-        return EVL_W_UNKNOWN;
-      if (sh != head)
-        continue;
-      /* Forms hold no NUL byte, so equal heads of forms of the same
-       * length up to eight bytes are equal forms. */
-      guint32 id = tax->slot_id[i];
-      if (tax->word_lens[id] == len && (len <= 8 || memcmp (tax->word_keys[id] + 8, key + 8, len - 8) == 0))
-        return id;
-    }
-}
-
-guint
-evl_story_word_id (const EvlStoryTaxonomy *tax, const char *key, gsize len)
-{
-  return len == 0 ? EVL_W_UNKNOWN : word_find (tax, key, len, word_head (key, len), word_hash (key, len));
-}
-
-const EvlStoryWordInfo *
-evl_story_word_info (const EvlStoryTaxonomy *tax, guint id)
-{
-  g_return_val_if_fail (id < tax->n_words, NULL);
-  return &tax->words[id];
-}
-
-const guint64 *
-evl_story_taxonomy_next_masks (const EvlStoryTaxonomy *tax, EvlStoryLex lex)
-{
-  return tax->next_masks[lex];
-}
-
-guint
-evl_story_taxonomy_n_next (const EvlStoryTaxonomy *tax, EvlStoryLex lex)
-{
-  return tax->n_next[lex];
-}
-
-static void
-slot_put (EvlStoryTaxonomy *tax, guint64 head, guint32 h, guint32 id)
-{
-  guint32 i = h & tax->slot_mask;
-  while (tax->slot_head[i])
-    i = (i + 1) & tax->slot_mask;
-  tax->slot_head[i] = head;
-  tax->slot_id[i] = id;
-  tax->slot_hash[i] = h;
-}
-
-/* (Re)hashes @tax's words into @n (a power of two) slots. */
-static void
-slots_resize (EvlStoryTaxonomy *tax, guint32 n)
-{
-  guint32 old_n = tax->slot_head ? tax->slot_mask + 1 : 0;
-  guint64 *old_head = tax->slot_head;
-  guint32 *old_id = tax->slot_id, *old_hash = tax->slot_hash;
-  tax->slot_mask = n - 1;
-  tax->slot_head = g_new0 (guint64, n);
-  tax->slot_id = g_new0 (guint32, n);
-  tax->slot_hash = g_new0 (guint32, n);
-  for (guint32 i = 0; i < old_n; i++)
-    if (old_head[i])
-      slot_put (tax, old_head[i], old_hash[i], old_id[i]);
-  g_free (old_head);
-  g_free (old_id);
-  g_free (old_hash);
-}
-
-/* Room for @cap words in the word arrays. */
-static void
-words_reserve (EvlStoryTaxonomy *tax, guint cap)
-{
-  if (cap <= tax->words_cap)
-    return;
-  tax->words = g_renew (EvlStoryWordInfo, tax->words, cap);
-  tax->word_keys = g_renew (const char *, tax->word_keys, cap);
-  tax->word_lens = g_renew (guint32, tax->word_lens, cap);
-  tax->words_cap = cap;
-}
-
-/* The id of @w (a NUL-terminated folded form that outlives @tax), added
- * when new.  Load factor at most 1/2. */
-static guint
-word_add (EvlStoryTaxonomy *tax, const char *w)
-{
-  gsize len = strlen (w);
-  if (len == 0)
-    return EVL_W_UNKNOWN;
-  guint32 h = word_hash (w, len);
-  guint64 head = word_head (w, len);
-  guint id = word_find (tax, w, len, head, h);
-  if (id != EVL_W_UNKNOWN)
-    return id;
-  id = tax->n_words;
-  if ((id + 1) * 2 > tax->slot_mask + 1)
-    slots_resize (tax, (tax->slot_mask + 1) * 2);
-  if (id == tax->words_cap)
-    words_reserve (tax, MAX (2 * tax->words_cap, 64u));
-  tax->words[id] = (EvlStoryWordInfo) { 0 };
-  tax->word_keys[id] = w;
-  tax->word_lens[id] = (guint32) len;
-  tax->n_words++;
-  slot_put (tax, head, h, id);
-  return id;
-}
-
-/* Suffix rules of the regular English stems: 'convened' -> 'convene',
- * 'planned' -> 'plan', 'supplies' -> 'supply'. */
-static const struct { const char *suffix, *repl; guint8 sl, rl; } stem_suffixes[] = {
-  { "ies", "y", 3, 1 }, { "ied", "y", 3, 1 }, { "es", "", 2, 0 }, { "s", "", 1, 0 }, { "ed", "", 2, 0 },
-  { "d", "", 1, 0 }, { "ing", "", 3, 0 }, { "ing", "e", 3, 1 }, { "ed", "e", 2, 1 },
-};
-
-/* @w (@n bytes) ends with the @sl bytes of @suffix (@sl <= @n, a few
- * bytes): a byte loop, not a memcmp() call per suffix tried. */
-static inline gboolean
-ends_with (const char *w, gsize n, const char *suffix, gsize sl)
-{
-  for (gsize k = 0; k < sl; k++)
-    if (w[n - sl + k] != suffix[k])
-      return FALSE;
-  return TRUE;
-}
-
-/* The trigger rules of the first regular stem of the folded word @w (@n
- * bytes) that has some.  A fallback for lemmas the recogniser did not
- * normalise. */
-static const GArray *
-stem_rules (const EvlStoryTaxonomy *tax, const char *w, gsize n)
-{
-  if (n >= 64)
-    return NULL;
-  const EvlStoryWordInfo *info = tax->words;
-  char buf[72];
-  for (guint i = 0; i < G_N_ELEMENTS (stem_suffixes); i++)
-    {
-      gsize sl = stem_suffixes[i].sl;
-      if (n <= sl + 2 || !ends_with (w, n, stem_suffixes[i].suffix, sl))
-        continue;
-      memcpy (buf, w, n - sl);
-      memcpy (buf + n - sl, stem_suffixes[i].repl, stem_suffixes[i].rl + 1u);
-      gsize bl = n - sl + stem_suffixes[i].rl;
-      const GArray *r = info[evl_story_word_id (tax, buf, bl)].rules;
-      /* 'planned' -> 'plan': undouble a final consonant. */
-      if (r == NULL && *stem_suffixes[i].repl == '\0' && bl >= 3 && buf[bl - 1] == buf[bl - 2])
-        {
-          buf[bl - 1] = '\0';
-          r = info[evl_story_word_id (tax, buf, bl - 1)].rules;
-        }
-      if (r)
-        return r;
-    }
-  return NULL;
-}
-
-static EvlStoryWordInfo *
-word_info_mut (EvlStoryTaxonomy *tax, const char *w)
-{
-  guint id = word_add (tax, w);
-  return &tax->words[id];
-}
-
-/* Every word whose stem_rules() can be non-NULL is a rule word inflected
- * by one suffix rule (with a doubled final consonant for a bare suffix):
- * those forms get their stem_rules() in the table, so typing reads it
- * from the token's word id.  Any other word's stem_rules() is NULL.
- * stem_rules() per untyped trigger was ~7 M of the stage's 103 M
- * instructions on the small corpus (callgrind). */
-static void
-add_stem_form (EvlStoryTaxonomy *tax, const char *f)
-{
-  gsize n = strlen (f);
-  const GArray *r = stem_rules (tax, f, n);
-  if (r == NULL)
-    return;
-  /* Pooled only when new: word_add() keeps the pointer. */
-  guint id = evl_story_word_id (tax, f, n);
-  if (id == EVL_W_UNKNOWN)
-    id = word_add (tax, g_string_chunk_insert (tax->pool, f));
-  tax->words[id].stem_rules = r;
-}
-
-static void
-add_stem_forms (EvlStoryTaxonomy *tax)
-{
-  /* Each form gets its stem_rules() as it is found: adding forms to the
-   * table does not change a later stem_rules(), which reads only the
-   * rules of other words, and new forms have none.  (Collecting the
-   * pairs first took two GPtrArray appends a form.) */
-  GHashTableIter it;
-  gpointer k;
-  g_hash_table_iter_init (&it, tax->rules);
-  while (g_hash_table_iter_next (&it, &k, NULL))
-    {
-      const char *w = k;
-      gsize n = strlen (w);
-      for (guint i = 0; i < G_N_ELEMENTS (stem_suffixes); i++)
-        {
-          gsize rl = stem_suffixes[i].rl;
-          char buf[80];
-          if (n < rl || n + 5 >= sizeof buf || !ends_with (w, n, stem_suffixes[i].repl, rl))
-            continue;
-          memcpy (buf, w, n - rl);
-          memcpy (buf + n - rl, stem_suffixes[i].suffix, stem_suffixes[i].sl + 1u);
-          add_stem_form (tax, buf);
-          if (rl == 0 && n >= 2)
-            {
-              buf[n] = w[n - 1];
-              memcpy (buf + n + 1, stem_suffixes[i].suffix, stem_suffixes[i].sl + 1u);
-              add_stem_form (tax, buf);
-            }
-        }
-    }
-}
-
-/* For each folded first word of the forms of each lexicon, what they say
- * of the words after it (EvlStoryWordInfo.next, evl_story_span_ok()):
- * their later words join the table (with no class and no rules: as the
- * unknown word to every rule), so that a token which is none of them has
- * another id. */
-static void
-build_next_masks (EvlStoryTaxonomy *tax)
-{
-  for (guint l = 0; l < EVL_STORY_LEX_N; l++)
-    {
-      GPtrArray *forms = tax->forms[l];
-      if (forms == NULL || forms->len == 0)
-        continue;
-      /* Every later word first: ids must not change once in a mask. */
-      for (guint f = 0; f < forms->len; f++)
-        {
-          const char *form = g_ptr_array_index (forms, f);
-          for (const char *sp = strchr (form, ' '); sp; sp = strchr (sp + 1, ' '))
-            {
-              const char *end = strchr (sp + 1, ' ');
-              gsize n = end ? (gsize) (end - sp - 1) : strlen (sp + 1);
-              if (evl_story_word_id (tax, sp + 1, n) == EVL_W_UNKNOWN)
-                word_add (tax, g_string_chunk_insert_len (tax->pool, sp + 1, (gssize) n));
-              /* Its proper prefixes too, marked as such. */
-              for (gsize k = 1; k < n; k++)
-                {
-                  guint id = evl_story_word_id (tax, sp + 1, k);
-                  if (id == EVL_W_UNKNOWN)
-                    id = word_add (tax, g_string_chunk_insert_len (tax->pool, sp + 1, (gssize) k));
-                  tax->words[id].cls |= EVL_STORY_C_FORM_PREFIX;
-                }
-            }
-        }
-      guint n_idx = 1;
-      tax->next_masks[l] = g_new0 (guint64, (gsize) (MIN (forms->len, G_MAXUINT8) + 1) * EVL_STORY_NEXT_STRIDE);
-      for (guint f = 0; f < forms->len; f++)
-        {
-          const char *form = g_ptr_array_index (forms, f);
-          const char *sp = strchr (form, ' ');
-          gsize first = sp ? (gsize) (sp - form) : strlen (form);
-          guint id = evl_story_word_id (tax, form, first);
-          if (id == EVL_W_UNKNOWN)
-            continue;   /* no token has it: the filter is never asked */
-          EvlStoryWordInfo *info = &tax->words[id];
-          if (info->next[l] == 0)
-            {
-              if (n_idx > G_MAXUINT8)
-                continue;   /* no index left: the word stays unfiltered */
-              info->next[l] = (guint8) n_idx++;
-            }
-          guint64 *m = tax->next_masks[l] + (gsize) info->next[l] * EVL_STORY_NEXT_STRIDE;
-          guint words = 1;
-          for (; sp; sp = strchr (sp + 1, ' '), words++)
-            if (words - 1 < EVL_STORY_NEXT_WORDS)
-              {
-                const char *end = strchr (sp + 1, ' ');
-                gsize n = end ? (gsize) (end - sp - 1) : strlen (sp + 1);
-                m[words - 1] |= G_GUINT64_CONSTANT (1) << (evl_story_word_id (tax, sp + 1, n) & 63);
-              }
-          m[EVL_STORY_NEXT_WORDS] |= G_GUINT64_CONSTANT (1) << MIN (words, 31u);
-        }
-      /* A first word that extends a shorter one ('n't' of 'n'): spans
-       * from a token of the shorter one without a blank after it may
-       * match.  Checked for every first word with an index. */
-      for (guint f = 0; f < forms->len; f++)
-        {
-          const char *form = g_ptr_array_index (forms, f);
-          const char *sp = strchr (form, ' ');
-          gsize first = sp ? (gsize) (sp - form) : strlen (form);
-          for (gsize k = 1; k < first; k++)
-            {
-              guint id = evl_story_word_id (tax, form, k);
-              if (id != EVL_W_UNKNOWN && tax->words[id].next[l])
-                tax->next_masks[l][(gsize) tax->words[id].next[l] * EVL_STORY_NEXT_STRIDE
-                                   + EVL_STORY_NEXT_WORDS] |= EVL_STORY_NEXT_EXTENDS;
-            }
-        }
-      tax->n_next[l] = n_idx;
-      /* Words with more than 31 words: no count is ruled out. */
-      for (guint x = 1; x < n_idx; x++)
-        {
-          guint64 *c = &tax->next_masks[l][(gsize) x * EVL_STORY_NEXT_STRIDE + EVL_STORY_NEXT_WORDS];
-          if (*c & (G_GUINT64_CONSTANT (1) << 31))
-            *c |= 0xffffffffu;
-        }
-    }
-}
-
-/* The word table, from the fixed words, the class lists and the parsed
- * taxonomy (every key of its hash tables is folded and pooled). */
-static void
-build_words (EvlStoryTaxonomy *tax)
-{
-  /* Sized up front for the words to come (each rule word has about ten
-   * stem forms: 3,149 words from 251 rule words in data/taxonomy), so
-   * that the table is not rehashed while it fills nor once more at the
-   * end (two rehashes of 8 K and 16 K slots were ~0.4 M instructions of
-   * every start-up, callgrind). */
-  gsize expect = EVL_W_N_FIXED + 10 * g_hash_table_size (tax->rules) + g_hash_table_size (tax->ctxwords)
-                 + g_hash_table_size (tax->outcome) + g_hash_table_size (tax->nonevent)
-                 + g_hash_table_size (tax->group);
-  for (guint c = 0; c < G_N_ELEMENTS (word_classes); c++)
-    for (guint i = 0; word_classes[c].words[i]; i++)
-      expect++;
-  for (guint l = 0; l < EVL_STORY_LEX_N; l++)
-    if (tax->starts[l])
-      expect += g_hash_table_size (tax->starts[l]) + EVL_STORY_NEXT_WORDS * tax->forms[l]->len;
-  guint32 size = 256;
-  while (size < expect * 4)
-    size *= 2;
-  slots_resize (tax, size);
-  words_reserve (tax, (guint) expect + 1);
-  tax->words[0] = (EvlStoryWordInfo) { 0 };
-  tax->word_keys[0] = "";
-  tax->word_lens[0] = 0;
-  tax->n_words = 1;
-  for (guint i = 1; i < EVL_W_N_FIXED; i++)
-    {
-      G_GNUC_UNUSED guint id = word_add (tax, fixed_words[i]);
-      g_assert (id == i);
-    }
-  for (guint c = 0; c < G_N_ELEMENTS (word_classes); c++)
-    for (guint i = 0; word_classes[c].words[i]; i++)
-      word_info_mut (tax, word_classes[c].words[i])->cls |= word_classes[c].cls;
-
-  GHashTableIter it;
-  gpointer k, v;
-  g_hash_table_iter_init (&it, tax->rules);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    word_info_mut (tax, k)->rules = v;
-  g_hash_table_iter_init (&it, tax->ctxwords);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    word_info_mut (tax, k)->ctx = GPOINTER_TO_UINT (v);
-  g_hash_table_iter_init (&it, tax->outcome);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    word_info_mut (tax, k)->outcome = GPOINTER_TO_INT (v);
-  g_hash_table_iter_init (&it, tax->nonevent);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    word_info_mut (tax, k)->cls |= EVL_STORY_C_NONEVENT;
-  g_hash_table_iter_init (&it, tax->group);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    word_info_mut (tax, k)->cls |= EVL_STORY_C_GROUP;
-  static const guint32 start_cls[EVL_STORY_LEX_N] = { EVL_STORY_C_START_FACT, EVL_STORY_C_START_CUES };
-  for (guint l = 0; l < EVL_STORY_LEX_N; l++)
-    if (tax->starts[l])
-      {
-        g_hash_table_iter_init (&it, tax->starts[l]);
-        while (g_hash_table_iter_next (&it, &k, &v))
-          word_info_mut (tax, k)->cls |= start_cls[l];
-        g_hash_table_iter_init (&it, tax->maxw[l]);
-        while (g_hash_table_iter_next (&it, &k, &v))
-          {
-            EvlStoryWordInfo *info = word_info_mut (tax, k);
-            info->max_words[l] = (guint8) (GPOINTER_TO_UINT (v) & 0xff);
-            info->min_words[l] = (guint8) (GPOINTER_TO_UINT (v) >> 8);
-          }
-      }
-  add_stem_forms (tax);
-  build_next_masks (tax);
-  /* Each word's scan bits once here instead of per token (~0.5 M
-   * instructions of shifts and masks on the small corpus, callgrind). */
-  guint32 start_all = (tax->starts[EVL_STORY_LEX_FACTUALITY] ? 0 : EVL_STORY_C_START_FACT)
-                      | (tax->starts[EVL_STORY_LEX_CUES] ? 0 : EVL_STORY_C_START_CUES);
-  for (guint id = 0; id < tax->n_words; id++)
-    tax->words[id].scan = (guint8) (((tax->words[id].cls | start_all) / EVL_STORY_C_START_FACT)
-                                    & (EVL_STORY_SCAN_FACT | EVL_STORY_SCAN_CUES | EVL_STORY_SCAN_GROUP
-                                       | EVL_STORY_SCAN_COMPLEMENTIZER));
-  /* Most tokens are not in the table, and a miss probes up to the next
-   * empty slot: at load 1/4, fewer than at up to 1/2 while building, in
-   * as many bytes as the 16-byte slots at 1/2 took. */
-  guint32 want = tax->slot_mask + 1;
-  while (want < tax->n_words * 4)
-    want *= 2;
-  if (want > tax->slot_mask + 1)
-    slots_resize (tax, want);
-}
-
-EvlStoryTaxonomy *
-evl_story_taxonomy_new (const EvlContext *ctx, GError **error)
-{
-  GBytes *bytes = evl_context_get_data (ctx, "taxonomy/story.txt");
-  if (bytes == NULL)
-    {
-      evl_fail (error, EVL_ERROR_IO, "taxonomy/story.txt is not compiled in");
-      return NULL;
-    }
-  g_autoptr (EvlStoryTaxonomy) tax = g_new0 (EvlStoryTaxonomy, 1);
-  g_atomic_ref_count_init (&tax->ref);
-  static gint serials;
-  tax->serial = (guint32) g_atomic_int_add (&serials, 1) + 1u;
-  tax->types = g_array_new (FALSE, TRUE, sizeof (EvlStoryType));
-  tax->type_index = g_hash_table_new (g_str_hash, g_str_equal);
-  tax->rules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                      (GDestroyNotify) g_array_unref);
-  tax->ctxwords = g_hash_table_new (g_str_hash, g_str_equal);
-  tax->outcome = g_hash_table_new (g_str_hash, g_str_equal);
-  tax->nonevent = g_hash_table_new (g_str_hash, g_str_equal);
-  tax->group = g_hash_table_new (g_str_hash, g_str_equal);
-  tax->groups = g_ptr_array_new ();
-  tax->pool = g_string_chunk_new (2048);
-  tax->other = G_MAXUINT;
-
-  ParseCtx pc = { tax, error };
-  if (!each_line (bytes, taxonomy_line, &pc))
-    return NULL;
-  if (tax->other == G_MAXUINT)
-    {
-      evl_fail (error, EVL_ERROR_PARSE, "story.txt: no OTHER type");
-      return NULL;
-    }
-  add_starts (tax, ctx, EVL_STORY_LEX_FACTUALITY, "en/factuality");
-  add_starts (tax, ctx, EVL_STORY_LEX_CUES, "en/event-cues-story");
-  build_words (tax);
-  /* Each type's entry by its name, for every document's typing: a hash
-   * lookup of the name per type and document was ~0.25 M instructions on
-   * the small corpus (callgrind). */
-  tax->type_st = g_new (const EvlStoryType *, MAX (tax->types->len, 1));
-  for (guint t = 0; t < tax->types->len; t++)
-    tax->type_st[t] = evl_story_taxonomy_lookup (tax, g_array_index (tax->types, EvlStoryType, t).name);
-  return g_steal_pointer (&tax);
-}
-
-/* A few recently used (data, taxonomy) pairs.  The cache holds a reference
- * on the data bytes, so a key cannot be freed and reused by another
- * context's data while cached; the oldest slot is replaced when full. */
-#define CACHE_SLOTS 4
-static GMutex cache_lock;
-static struct {
-  GBytes *data;
-  EvlStoryTaxonomy *tax;
-} cache[CACHE_SLOTS];
-static guint cache_next;
-
-EvlStoryTaxonomy *
-evl_story_taxonomy_get (const EvlContext *ctx)
-{
-  GBytes *data = evl_context_get_data (ctx, "taxonomy/story.txt");
-  if (data == NULL)
-    return NULL;
-  g_mutex_lock (&cache_lock);
-  for (guint i = 0; i < CACHE_SLOTS; i++)
-    if (cache[i].data == data)
-      {
-        EvlStoryTaxonomy *tax = evl_story_taxonomy_ref (cache[i].tax);
-        g_mutex_unlock (&cache_lock);
-        return tax;
-      }
-  g_mutex_unlock (&cache_lock);
-
-  EvlStoryTaxonomy *tax = evl_story_taxonomy_new (ctx, NULL);
-  if (tax == NULL)
-    return NULL;
-  g_mutex_lock (&cache_lock);
-  guint slot = cache_next++ % CACHE_SLOTS;
-  GBytes *old_data = cache[slot].data;
-  EvlStoryTaxonomy *old_tax = cache[slot].tax;
-  cache[slot].data = g_bytes_ref (data);
-  cache[slot].tax = evl_story_taxonomy_ref (tax);
-  g_mutex_unlock (&cache_lock);
-  if (old_data)
-    g_bytes_unref (old_data);
-  evl_story_taxonomy_unref (old_tax);
-  return tax;
-}
-
-const EvlStoryType *
-evl_story_taxonomy_lookup (const EvlStoryTaxonomy *tax, const char *name)
-{
-  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (tax->type_index, name));
-  return i ? &g_array_index (tax->types, EvlStoryType, i - 1) : NULL;
-}
 
 /* ----------------------------------------------------------- token helpers */
 
@@ -1148,11 +273,11 @@ lemma_info_of (const EvlStoryDoc *sd, const char *s)
    * does for tokens (the lemma's bytes only: no read past its NUL). */
   if (len - 1 < 8)
     {
-      guint64 x = word_head (s, len), keep = keep_low[len];
+      guint64 x = evl_story_word_head (s, len), keep = keep_low[len];
       if (evl_swar_below (x | ~keep, 0x21) == 0)
         {
           x = evl_swar_lower (x);
-          return &sd->winfo[word_find (sd->tax, s, len, x, hash_step (len, x))];
+          return &sd->winfo[evl_story_table_find (&sd->tax->table, s, len, x, evl_story_hash_step (len, x))];
         }
     }
 #endif
@@ -1221,7 +346,8 @@ context_mask (const EvlStoryDoc *sd, gint t, guint window)
   return mask;
 }
 
-static const GArray *
+/* The index of the trigger's rules in the taxonomy's list (0: none). */
+static guint
 rules_for (const EvlStoryDoc *sd, LemmaMemo *memo, const EvlEventMention *e, gint t)
 {
   const EvlStoryWordInfo *li = lemma_info (sd, memo, e->lemma, t);
@@ -1264,7 +390,7 @@ evl_story_type_events (EvlStoryDoc *sd)
       gboolean verbal = evl_story_verbal (sd, (gint32) k);
       if (t >= 0 && !(sd->ev_mark[k] & EVL_STORY_MARK_JUNK))
         {
-          const GArray *rules = rules_for (sd, memo, e, t);
+          const EvlStoryRule *rule = &tax->rules[rules_for (sd, memo, e, t)];
           /* 'launch site', 'launch technology': a modifier, not an event. */
           gint next = t + 1;
           while (next < (gint) sd->n_tok && sd->tok_ev[next] == (gint32) k)
@@ -1272,9 +398,8 @@ evl_story_type_events (EvlStoryDoc *sd)
           gboolean modifier = next < (gint) sd->n_tok
                               && sd->tok[next].sentence == sd->tok[t].sentence
                               && (evl_story_cls (sd, next) & EVL_STORY_C_NONEVENT);
-          for (guint r = 0; rules && !modifier && r < rules->len; r++)
+          for (; !modifier && rule->type != EVL_STORY_RULE_END; rule++)
             {
-              const Rule *rule = &g_array_index (rules, Rule, r);
               if ((rule->pos == 1 && verbal) || (rule->pos == 2 && !verbal))
                 continue;
               if (rule->group < 0 || (context_mask (sd, t, rule->window) & (1u << rule->group)))
@@ -1700,7 +825,7 @@ token_word (EvlStoryDoc *sd, WordMemo *memo, guint i, gsize text_len)
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
   guint64 head;
   /* Most tokens: fold, hash and find in a few word operations (a form of
-   * up to eight bytes is compared by its head only: word_find()). */
+   * up to eight bytes is compared by its head only: evl_story_table_find()). */
   if (len - 1 < 8 && t->span.start + 8 <= text_len)
     {
       guint64 keep = keep_low[len];
@@ -1712,7 +837,7 @@ token_word (EvlStoryDoc *sd, WordMemo *memo, guint i, gsize text_len)
       if (evl_swar_below (raw | ~keep, 0x21) == 0)
         {
           head = evl_swar_lower (raw);
-          guint32 id = word_find (sd->tax, NULL, len, head, hash_step (len, head));
+          guint32 id = evl_story_table_find (&sd->tax->table, NULL, len, head, evl_story_hash_step (len, head));
           m->raw = raw;
           m->len = (guint32) len;
           m->id = id;
@@ -1728,7 +853,8 @@ token_word (EvlStoryDoc *sd, WordMemo *memo, guint i, gsize text_len)
       char key[16];
       memcpy (key, &head, 8);
       memcpy (key + 8, &tail, 8);
-      return word_find (sd->tax, key, len, head, hash_step (hash_step (len, head), tail));
+      return evl_story_table_find (&sd->tax->table, key, len, head,
+                                   evl_story_hash_step (evl_story_hash_step (len, head), tail));
     }
 #endif
   char key[64];
@@ -2017,9 +1143,9 @@ evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc)
     sd.next_masks[l] = evl_story_taxonomy_next_masks (tax, l);
   g_array_set_size (sd.extra, 0);
   /* No start set (the lexicon file is absent): every word may start a form. */
-  if (tax->starts[EVL_STORY_LEX_FACTUALITY] == NULL)
+  if (!tax->has_starts[EVL_STORY_LEX_FACTUALITY])
     sd.start_all |= EVL_STORY_C_START_FACT;
-  if (tax->starts[EVL_STORY_LEX_CUES] == NULL)
+  if (!tax->has_starts[EVL_STORY_LEX_CUES])
     sd.start_all |= EVL_STORY_C_START_CUES;
   for (guint k = 0; k < n_ev; k++)
     reset_fields (&sd.ev[k]);
