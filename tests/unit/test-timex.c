@@ -380,6 +380,17 @@ static TxCase modified_pod_cases[] = {
 
 TX_FAMILY (modified_part_of_day, modified_pod_cases)
 
+/* 'yesterday afternoon', 'tomorrow morning': a part of a day is a TIME,
+ * as 'this afternoon' is. */
+static TxCase deictic_pod_cases[] = {
+  { "The envoy left yesterday afternoon.", DCT, "yesterday afternoon", "TIME", "2023-09-13TAF", "" },
+  { "The envoy leaves tomorrow morning.", DCT, "tomorrow morning", "TIME", "2023-09-15TMO", "" },
+  { "The envoy left this afternoon.", DCT, "this afternoon", "TIME", "2023-09-14TAF", "" },
+  { "The envoy left yesterday.", DCT, "yesterday", "DATE", "2023-09-13", "" },
+};
+
+TX_FAMILY (deictic_part_of_day, deictic_pod_cases)
+
 Test (timex, month_vs_modal_in_one_sentence)
 {
   g_autoptr (EvlDocument) doc = annotate ("Kim may visit Moscow in May.", DCT);

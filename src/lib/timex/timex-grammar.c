@@ -1127,8 +1127,11 @@ p_deictic (TxScan *s, int i, TxMatch *m)
       else if (e < s->n && U (e)->wi->pod && g_ascii_isupper (attr (U (e)->wi->pod, 0)[0])
                && attr (U (e)->wi->pod, 0)[0] != 'T' && U (e)->wi->pod->n_attrs == 1)
         {
+          /* 'yesterday afternoon': a part of a day is a TIME, as 'this
+           * afternoon' and 'last night' are */
           m->pt.grain = EVL_GRAIN_PART_OF_DAY;
           g_strlcpy (m->pt.pod, attr (U (e)->wi->pod, 0), sizeof m->pt.pod);
+          m->type = EVL_TIMEX_TIME;
           e++;
         }
       m->has_pt = TRUE;
