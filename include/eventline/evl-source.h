@@ -64,13 +64,16 @@ EVL_API GPtrArray *evl_source_loader_expand (EvlSourceLoader *loader, const char
 /* As evl_source_load_file() with the loader's options. */
 EVL_API gboolean evl_source_loader_load_file (EvlSourceLoader *loader, const char *path,
                                               GPtrArray *out, GError **error);
-/* As evl_source_loader_load_file(), but standard input ("-") that is
- * JSON Lines (news-please articles or `eventline extract` lines) is read
- * a chunk at a time: each call appends the documents of about @chunk
- * more bytes of whole lines (0: all of them) and sets *@more while lines
- * are left; --max-size (max_bytes) then bounds each line, not the input.
- * Any other input is read whole, *@more FALSE.  Bad lines do not stop the
- * others: the error that names the first comes with the last call. */
+/* As evl_source_loader_load_file(), but JSON Lines (news-please articles
+ * or `eventline extract` lines) on standard input ("-"), or in a file over
+ * 4 MiB or over max_bytes, are read a chunk at a time: each call appends
+ * the documents of about @chunk more bytes of whole lines (0: all of them)
+ * and sets *@more while lines are left; call again with the same @path
+ * until *@more is FALSE (another @path drops the rest).  --max-size
+ * (max_bytes) then bounds each line, not the input.  Any other input is
+ * read whole, *@more FALSE.  Bad lines do not stop the others: the error
+ * that names the first comes with the last call.  Standard input can be
+ * read once per loader. */
 EVL_API gboolean evl_source_loader_load_some (EvlSourceLoader *loader, const char *path,
                                               gsize chunk, GPtrArray *out, gboolean *more,
                                               GError **error);

@@ -351,21 +351,57 @@ evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
   return docs;
 }
 
+/* A size as people write it: "65536", "64K", "200M", "2G", "1.5G",
+ * "64MiB", "64 MB" (K, M, G, T are powers of 1024, as in the default
+ * "64 MiB").  FALSE when it is not one, or 0, or too large. */
+gboolean
+evl_cli_parse_size (const char *text, guint64 *out)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  if (!g_ascii_isdigit (*text) && *text != '.')
+    return FALSE;
+  char *end = NULL;
+  double v = g_ascii_strtod (text, &end);
+  if (end == text || !(v > 0))
+    return FALSE;
+  while (g_ascii_isspace (*end))
+    end++;
+  static const char units[] = "KMGT";
+  const char *u = *end ? strchr (units, g_ascii_toupper (*end)) : NULL;
+  if (*end && u == NULL && g_ascii_strcasecmp (end, "B") != 0)
+    return FALSE;
+  if (u)
+    {
+      for (const char *k = units; k <= u; k++)
+        v *= 1024;
+      end++;
+      if (*end && g_ascii_strcasecmp (end, "B") != 0 && g_ascii_strcasecmp (end, "iB") != 0)
+        return FALSE;
+    }
+  if (v < 1 || v > 9.0e18)
+    return FALSE;
+  *out = (guint64) v;
+  return TRUE;
+}
+
 gboolean
 evl_cli_load_options (const char *cmd, const char *dct, const char *input_format,
-                      gint64 max_size, EvlLoadOptions *out)
+                      const char *max_size, EvlLoadOptions *out)
 {
   EvlLoadOptions init = EVL_LOAD_OPTIONS_INIT;
   *out = init;
   if (!evl_cli_check_dct (dct))
     return FALSE;
   out->default_dct = dct;
-  if (max_size < 0)
+  guint64 max = 0;
+  if (max_size && !evl_cli_parse_size (max_size, &max))
     {
-      evl_cli_errorf (cmd, "--max-size: must be a number of bytes");
+      evl_cli_errorf (cmd, "--max-size: '%s' is not a size (bytes, or with K, M or G: 200M)",
+                      max_size);
       return FALSE;
     }
-  out->max_bytes = (gsize) max_size;
+  out->max_bytes = (gsize) MIN (max, (guint64) G_MAXSIZE);
   if (input_format && !evl_input_format_from_string (input_format, &out->format))
     {
       evl_cli_errorf (cmd, "--input-format: unknown format '%s'", input_format);

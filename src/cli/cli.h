@@ -128,7 +128,10 @@ guint64 evl_cli_documents_bytes (GPtrArray *docs, guint from);
  * --input-format, --max-size); prints the error and returns FALSE on a bad
  * value. */
 gboolean evl_cli_load_options (const char *cmd, const char *dct, const char *input_format,
-                               gint64 max_size, EvlLoadOptions *out);
+                               const char *max_size, EvlLoadOptions *out);
+
+/* Parses a size: bytes, or with a K, M, G or T (powers of 1024) suffix. */
+gboolean evl_cli_parse_size (const char *text, guint64 *out);
 
 /* Validates a --dct argument; prints an error and returns FALSE if bad. */
 gboolean evl_cli_check_dct (const char *dct);

@@ -194,7 +194,7 @@ evl_cmd_build (int argc, char **argv)
   g_autofree char *from = NULL, *to = NULL, *entity = NULL, *type = NULL;
   gboolean strict = FALSE, all_events = FALSE, quiet = FALSE, list = FALSE;
   gint threads = 0, max_events = EVL_RENDER_MAX_EVENTS;
-  gint64 max_size = 0;
+  g_autofree char *max_size = NULL;
   double dpi = 0, width = 0;
   /* build, or merge running build over extraction lines */
   const char *cmd = argv[0];
@@ -229,8 +229,9 @@ evl_cmd_build (int argc, char **argv)
       "Keep every event mention, not only the timeline-worthy ones", NULL },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
       "Stop at the first input that cannot be read", NULL },
-    { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_size,
-      "Refuse inputs larger than this (default: 64 MiB)", "BYTES" },
+    { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
+      "Refuse inputs larger than SIZE: bytes or 64K, 200M, 2G (default: 64M); "
+      "JSON Lines stream, SIZE bounds each line", "SIZE" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
       "Worker threads (default: one per processor)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,

@@ -246,7 +246,7 @@ evl_cmd_tag (int argc, char **argv)
   g_autofree char *data_dir = NULL;
   gboolean strict = FALSE, quiet = FALSE;
   gint threads = 0;
-  gint64 max_size = 0;
+  g_autofree char *max_size = NULL;
   const GOptionEntry entries[] = {
     { "dct", 0, 0, G_OPTION_ARG_STRING, &dct,
       "Creation date for documents that carry none of their own", "YYYY-MM-DD" },
@@ -262,8 +262,9 @@ evl_cmd_tag (int argc, char **argv)
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
       "Stop at the first input that cannot be read, before writing anything "
       "(reads every input first)", NULL },
-    { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_size,
-      "Refuse inputs larger than this (default: 64 MiB)", "BYTES" },
+    { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
+      "Refuse inputs larger than SIZE: bytes or 64K, 200M, 2G (default: 64M); "
+      "JSON Lines stream, SIZE bounds each line", "SIZE" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
       "Worker threads (default: one per processor)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,

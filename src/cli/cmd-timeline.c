@@ -450,7 +450,7 @@ evl_cmd_timeline (int argc, char **argv)
       return EVL_EXIT_USAGE;
     }
   EvlLoadOptions lopts;
-  if (!evl_cli_load_options ("timeline", dct, input_format, 0, &lopts))
+  if (!evl_cli_load_options ("timeline", dct, input_format, NULL, &lopts))
     return EVL_EXIT_USAGE;
 
   g_autoptr (GError) error = NULL;

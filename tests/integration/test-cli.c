@@ -1,6 +1,7 @@
 /* The command line as a newcomer meets it: help, errors, exit codes,
  * partial failures, dating without --dct. */
 #include "cli-helpers.h"
+#include <criterion/parameterized.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -725,9 +726,23 @@ Test (cli, tag_help_explains_jsonl)
   cr_assert (strstr (err, "jsonl"), "the formats are listed: %s", err);
 }
 
-/* JSON Lines on standard input may exceed --max-size as a whole (a Spark
- * partition is 128 MB): the limit bounds each line. */
-Test (cli, jsonl_stdin_larger_than_max_size)
+/* JSON Lines on standard input or in a file may exceed --max-size as a
+ * whole (a Spark partition is 128 MB, a crawler's dump several GB): the
+ * limit bounds each line.  Sizes take K, M, G suffixes. */
+typedef struct {
+  char from[8];        /* "stdin" or "file" */
+  char max_size[16];
+} LinesRun;
+
+ParameterizedTestParameters (cli, jsonl_larger_than_max_size)
+{
+  static LinesRun runs[] = {
+    { "stdin", "20000" }, { "file", "20000" }, { "file", "19.5K" }, { "stdin", "0.02M" },
+  };
+  return cr_make_param_array (LinesRun, runs, G_N_ELEMENTS (runs));
+}
+
+ParameterizedTest (LinesRun *r, cli, jsonl_larger_than_max_size)
 {
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *in = g_build_filename (dir, "articles.jsonl", NULL);
@@ -737,8 +752,11 @@ Test (cli, jsonl_stdin_larger_than_max_size)
                             "\"Leaders met in Geneva on Monday and agreed plan %u. They will meet "
                             "again on Friday, officials said on Tuesday.\"}\n", i, i);
   cr_assert (g_file_set_contents (in, s->str, (gssize) s->len, NULL));
+  cr_assert_gt (s->len, 40000);
   g_string_free (s, TRUE);
-  g_autofree char *cmd = g_strdup_printf ("exec \"$EVL_CLI\" tag -q -f jsonl --max-size 20000 - < '%s'", in);
+  g_autofree char *cmd = strcmp (r->from, "stdin") == 0
+    ? g_strdup_printf ("exec \"$EVL_CLI\" tag -q -f jsonl --max-size %s - < '%s'", r->max_size, in)
+    : g_strdup_printf ("exec \"$EVL_CLI\" tag -q -f jsonl --max-size %s '%s'", r->max_size, in);
   const char *argv[] = { "/bin/sh", "-c", cmd, NULL };
   char *out = NULL, *err = NULL;
   int status = 0;
@@ -750,4 +768,23 @@ Test (cli, jsonl_stdin_larger_than_max_size)
   cr_assert_eq (g_strv_length (lines), 401, "%u lines: %s", g_strv_length (lines), e);
   cr_assert (strstr (lines[399], "\"id\":\"story-400-400\""), "%s", lines[399]);
   evl_test_rmtree (dir);
+}
+
+typedef struct {
+  char max_size[16];
+} BadSize;
+
+ParameterizedTestParameters (cli, max_size_must_be_a_size)
+{
+  static BadSize bad[] = { { "0" }, { "-5" }, { "12Q" }, { "M" }, { "5MX" }, { "" } };
+  return cr_make_param_array (BadSize, bad, G_N_ELEMENTS (bad));
+}
+
+ParameterizedTest (BadSize *b, cli, max_size_must_be_a_size)
+{
+  g_autofree char *arg = g_strdup_printf ("--max-size=%s", b->max_size);
+  g_autofree char *err = NULL;
+  int code = evl_test_run (NULL, &err, "tag", "-q", arg, "-o", "/dev/null", "input", NULL);
+  cr_assert_eq (code, 2, "exit %d for '%s': %s", code, b->max_size, err);
+  cr_assert (strstr (err, "--max-size") && strstr (err, "200M"), "%s", err);
 }

@@ -288,11 +288,12 @@ Test (source, cli_dates_folders_and_files_by_sidecar_and_manifest)
   remove_meta_folder (dir);
 }
 
-/* JSON Lines on standard input are read a chunk at a time, so a stream
- * far larger than --max-size loads (the limit then bounds each line); the
- * documents, their ids (line numbers) and their order are those of the
- * same lines read whole from a file, and an overlong line, even one that
- * spans several reads, is one bad line named by its number. */
+/* JSON Lines on standard input, and in a file larger than the limit or
+ * than a read, are read a chunk at a time, so a stream far larger than
+ * --max-size loads (the limit then bounds each line); the documents,
+ * their ids (line numbers) and their order are those of the same lines
+ * read whole, and an overlong line, even one that spans several reads,
+ * is one bad line named by its number. */
 static char *
 write_stream (const char *dir, guint n_lines, guint long_line, gsize long_len)
 {
@@ -314,7 +315,27 @@ write_stream (const char *dir, guint n_lines, guint long_line, gsize long_len)
   return path;
 }
 
-Test (source, jsonl_stdin_streams_in_chunks)
+typedef struct {
+  char from[8];   /* "stdin" ("-") or "file" (the path) */
+} StreamFrom;
+
+ParameterizedTestParameters (source, jsonl_streams_in_chunks)
+{
+  static StreamFrom from[] = { { "stdin" }, { "file" } };
+  return cr_make_param_array (StreamFrom, from, G_N_ELEMENTS (from));
+}
+
+/* The input name load_some() is given for @path read as @f says. */
+static const char *
+stream_input (const StreamFrom *f, const char *path)
+{
+  if (strcmp (f->from, "stdin") != 0)
+    return path;
+  cr_assert_not_null (freopen (path, "rb", stdin));
+  return "-";
+}
+
+ParameterizedTest (StreamFrom *f, source, jsonl_streams_in_chunks)
 {
   g_autofree char *dir = evl_test_tmp_make ("evl-src-XXXXXX");
   g_autofree char *path = write_stream (dir, 600, 0, 0);
@@ -328,21 +349,24 @@ Test (source, jsonl_stdin_streams_in_chunks)
   cr_assert (evl_source_load_file (path, &whole_opts, want, NULL));
   cr_assert_eq (want->len, 600);
 
-  cr_assert_not_null (freopen (path, "rb", stdin));
+  const char *input = stream_input (f, path);
   EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
   opts.max_bytes = 8192;   /* far below the stream, above every line */
   g_autoptr (EvlSourceLoader) loader = evl_source_loader_new (&opts);
   g_autoptr (GPtrArray) got = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
-  guint calls = 0;
+  guint calls = 0, most = 0;
   gboolean more = TRUE;
   while (more)
     {
       g_autoptr (GError) error = NULL;
-      cr_assert (evl_source_loader_load_some (loader, "-", 65536, got, &more, &error), "%s",
+      guint before = got->len;
+      cr_assert (evl_source_loader_load_some (loader, input, 65536, got, &more, &error), "%s",
                  error ? error->message : "");
+      most = MAX (most, got->len - before);
       calls++;
     }
   cr_assert_gt (calls, 3, "%u calls", calls);
+  cr_assert_lt (most, 200, "a call reads about a chunk, not the input: %u documents", most);
   cr_assert_eq (got->len, want->len);
   for (guint i = 0; i < got->len; i++)
     {
@@ -352,19 +376,36 @@ Test (source, jsonl_stdin_streams_in_chunks)
       const char *tb = evl_document_get_text (want->pdata[i], &b);
       cr_assert (a == b && memcmp (ta, tb, a) == 0, "document %u", i);
       cr_assert_str_eq (evl_document_get_dct (got->pdata[i]), evl_document_get_dct (want->pdata[i]));
+      if (input != path)
+        continue;
+      cr_assert_str_eq (evl_document_get_path (got->pdata[i]), evl_document_get_path (want->pdata[i]));
     }
   g_autoptr (GError) again = NULL;
-  cr_assert_not (evl_source_loader_load_some (loader, "-", 65536, got, &more, &again));
+  if (input != path)
+    cr_assert_not (evl_source_loader_load_some (loader, "-", 65536, got, &more, &again));
+  else
+    {
+      /* Read whole, the file is over the limit. */
+      g_autoptr (GPtrArray) whole = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      cr_assert_not (evl_source_load_file (path, &opts, whole, &again));
+      cr_assert (g_error_matches (again, EVL_ERROR, EVL_ERROR_TOO_LARGE), "%s", again->message);
+    }
   g_unlink (path);
   g_rmdir (dir);
 }
 
-Test (source, jsonl_stdin_overlong_line_is_one_bad_line)
+ParameterizedTestParameters (source, jsonl_overlong_line_is_one_bad_line)
+{
+  static StreamFrom from[] = { { "stdin" }, { "file" } };
+  return cr_make_param_array (StreamFrom, from, G_N_ELEMENTS (from));
+}
+
+ParameterizedTest (StreamFrom *f, source, jsonl_overlong_line_is_one_bad_line)
 {
   g_autofree char *dir = evl_test_tmp_make ("evl-src-XXXXXX");
   /* Line 300 holds 300 kB: longer than the limit and than one read. */
   g_autofree char *path = write_stream (dir, 400, 300, 300000);
-  cr_assert_not_null (freopen (path, "rb", stdin));
+  const char *input = stream_input (f, path);
   EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
   opts.max_bytes = 8192;
   g_autoptr (EvlSourceLoader) loader = evl_source_loader_new (&opts);
@@ -372,10 +413,11 @@ Test (source, jsonl_stdin_overlong_line_is_one_bad_line)
   g_autoptr (GError) error = NULL;
   gboolean more = TRUE, ok = TRUE;
   while (more && ok)
-    ok = evl_source_loader_load_some (loader, "-", 65536, got, &more, &error);
+    ok = evl_source_loader_load_some (loader, input, 65536, got, &more, &error);
   cr_assert_not (ok);
   cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_TOO_LARGE), "%s", error->message);
-  cr_assert (strstr (error->message, "stdin:305:"), "line 300 after 5 blank lines: %s", error->message);
+  g_autofree char *where = g_strdup_printf ("%s:305:", input == path ? path : "stdin");
+  cr_assert (strstr (error->message, where), "line 300 after 5 blank lines: %s", error->message);
   cr_assert_eq (got->len, 399, "the other lines load: %u", got->len);
   /* The line after it keeps its number (ids end in the line number). */
   cr_assert_str_eq (evl_document_get_id (got->pdata[299]), "story-301-307");

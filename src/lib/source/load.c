@@ -590,51 +590,59 @@ evl_source_load_bytes (const char *name, const char *data, gsize len,
  * file and how big: open, fstat, read, close are the only system calls
  * a file costs (a stat before g_file_get_contents() made five).  O_NONBLOCK keeps the open of a
  * FIFO from blocking before it is refused; on a regular file it changes
- * nothing. */
-static gboolean
-read_regular_file (const char *path, gsize max, char **data_out, gsize *len_out, GError **error)
+ * nothing.  Returns the descriptor, or -1 with @error set. */
+static int
+open_regular (const char *path, GStatBuf *st, GError **error)
 {
   int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
   if (fd < 0)
-    return evl_fail (error, EVL_ERROR_IO, "%s: %s", path, g_strerror (errno));
-  GStatBuf st;
-  gboolean ok = FALSE;
-  char *data = NULL;
-  if (fstat (fd, &st) != 0)
+    {
+      evl_fail (error, EVL_ERROR_IO, "%s: %s", path, g_strerror (errno));
+      return -1;
+    }
+  if (fstat (fd, st) != 0)
     evl_fail (error, EVL_ERROR_IO, "%s: %s", path, g_strerror (errno));
-  else if (S_ISDIR (st.st_mode))
+  else if (S_ISDIR (st->st_mode))
     evl_fail (error, EVL_ERROR_IO, "%s: is a folder (pass it as an input to expand it)", path);
-  else if ((gsize) st.st_size > max)
-    evl_fail (error, EVL_ERROR_TOO_LARGE,
-              "%s: %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
-              " bytes (--max-size)", path, (gsize) st.st_size, max);
   /* A FIFO or device would block or never end: only regular files. */
-  else if (!S_ISREG (st.st_mode))
+  else if (!S_ISREG (st->st_mode))
     evl_fail (error, EVL_ERROR_IO, "%s: not a regular file", path);
   else
+    return fd;
+  close (fd);
+  return -1;
+}
+
+static gboolean
+too_large (const char *path, gsize size, gsize max, GError **error)
+{
+  return evl_fail (error, EVL_ERROR_TOO_LARGE,
+                   "%s: %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
+                   " bytes (--max-size)", path, size, max);
+}
+
+/* Reads the regular file @fd of @size bytes (fstat's) whole and closes
+ * it.  A file that grows meanwhile is read as it was (what
+ * g_file_get_contents() did too); one that shrinks ends at its new end. */
+static gboolean
+read_fd (int fd, const char *path, gsize size, char **data_out, gsize *len_out, GError **error)
+{
+  char *data = g_malloc (size + 1);
+  gsize len = 0;
+  gboolean ok = TRUE;
+  while (len < size)
     {
-      /* The size fstat gave: a file that grows meanwhile is read as it
-       * was (what g_file_get_contents() did too); one that shrinks ends
-       * at its new end. */
-      gsize size = (gsize) st.st_size, len = 0;
-      data = g_malloc (size + 1);
-      ok = TRUE;
-      while (len < size)
+      gssize r = read (fd, data + len, size - len);
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0)
         {
-          gssize r = read (fd, data + len, size - len);
-          if (r < 0 && errno == EINTR)
-            continue;
-          if (r < 0)
-            {
-              ok = evl_fail (error, EVL_ERROR_IO, "%s: %s", path, g_strerror (errno));
-              break;
-            }
-          if (r == 0)
-            break;
-          len += (gsize) r;
+          ok = evl_fail (error, EVL_ERROR_IO, "%s: %s", path, g_strerror (errno));
+          break;
         }
-      data[len] = '\0';
-      *len_out = len;
+      if (r == 0)
+        break;
+      len += (gsize) r;
     }
   close (fd);
   if (!ok)
@@ -642,28 +650,55 @@ read_regular_file (const char *path, gsize max, char **data_out, gsize *len_out,
       g_free (data);
       return FALSE;
     }
+  data[len] = '\0';
   *data_out = data;
+  *len_out = len;
   return TRUE;
 }
 
-/* Standard input read as JSON Lines a chunk at a time: a Spark or Hadoop
- * partition (128 MB and more) need not fit under --max-size, which then
- * bounds each line (one article) instead of the whole input. */
+/* JSON Lines read a chunk at a time, from standard input or from a file
+ * larger than a chunk: a Spark or Hadoop partition (128 MB and more) or a
+ * crawler's dump of several GB need neither fit in memory nor under
+ * --max-size, which then bounds each line (one article) instead of the
+ * whole input. */
+/* What a call reads when not told (chunk 0), and the size up to which a
+ * file is read whole in one go. */
+#define STREAM_CHUNK ((gsize) 4 << 20)
+
 typedef struct {
+  char *path;           /* as given, "-" for standard input; NULL: none open */
+  const char *name;     /* for ids and messages: "stdin" or path */
+  FILE *fp;             /* stdin, or the file (owned) */
+  gsize size;           /* a file's size when opened */
+  Meta meta;            /* a file's manifest and sidecar metadata */
   GString *buf;         /* read and not yet parsed: at most a part of a line */
-  gboolean started, done, eof;
+  gboolean eof;
   gboolean skipping;    /* dropping the rest of a line longer than the limit */
   EvlInputFormat fmt;   /* EVL_FORMAT_JSONL or EVL_FORMAT_EXTRACTED */
   guint lines;          /* lines parsed */
   guint good, bad;
   GError *first;        /* the first bad line */
-} StdinLines;
+} LineStream;
 
 struct _EvlSourceLoader {
   EvlLoadOptions opts;
   GHashTable *dirs;   /* folder (g_path_get_dirname() of its files) -> DirInfo */
-  StdinLines stdin_lines;
+  LineStream stream;
+  gboolean stdin_read;
 };
+
+static void
+stream_clear (LineStream *s)
+{
+  if (s->fp && s->fp != stdin)
+    fclose (s->fp);
+  g_free (s->path);
+  meta_clear (&s->meta);
+  if (s->buf)
+    g_string_free (s->buf, TRUE);
+  g_clear_error (&s->first);
+  memset (s, 0, sizeof *s);
+}
 
 EvlSourceLoader *
 evl_source_loader_new (const EvlLoadOptions *opts)
@@ -681,9 +716,7 @@ evl_source_loader_free (EvlSourceLoader *loader)
   if (loader == NULL)
     return;
   g_hash_table_unref (loader->dirs);
-  if (loader->stdin_lines.buf)
-    g_string_free (loader->stdin_lines.buf, TRUE);
-  g_clear_error (&loader->stdin_lines.first);
+  stream_clear (&loader->stream);
   g_free (loader);
 }
 
@@ -701,27 +734,45 @@ loader_dir (EvlSourceLoader *loader, const char *dir)
   return d;
 }
 
-/* Reads @path and its metadata: the manifest through @d (the record of
- * @path's folder, or a fresh one), the sidecar as @d's listing says. */
+static gboolean
+file_meta (const char *path, const char *dir, DirInfo *d, Meta *meta, GError **error)
+{
+  return load_manifest_meta (path, dir, d, meta, error) && load_sidecar_meta (path, d, meta, error);
+}
+
+/* Loads @data (@len bytes of @path) with @path's metadata: the manifest
+ * through @d (the record of @path's folder, or a fresh one), the sidecar
+ * as @d's listing says. */
+static gboolean
+load_data_in (const char *path, const char *data, gsize len, const EvlLoadOptions *opts,
+              const char *dir, DirInfo *d, GPtrArray *out, GError **error)
+{
+  Meta meta = { 0 };
+  gboolean ok = file_meta (path, dir, d, &meta, error)
+                && load_with_meta (path, data, len, opts, &meta, out, error);
+  meta_clear (&meta);
+  return ok;
+}
+
+/* Reads @path and its metadata (see load_data_in()). */
 static gboolean
 load_file_in (const char *path, const EvlLoadOptions *opts, const char *dir, DirInfo *d,
               GPtrArray *out, GError **error)
 {
   gsize max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+  GStatBuf st;
+  int fd = open_regular (path, &st, error);
+  if (fd < 0)
+    return FALSE;
+  if ((gsize) st.st_size > max)
+    {
+      close (fd);
+      return too_large (path, (gsize) st.st_size, max, error);
+    }
   g_autofree char *data = NULL;
   gsize len = 0;
-  if (!read_regular_file (path, max, &data, &len, error))
-    return FALSE;
-
-  Meta meta = { 0 };
-  if (!load_manifest_meta (path, dir, d, &meta, error) || !load_sidecar_meta (path, d, &meta, error))
-    {
-      meta_clear (&meta);
-      return FALSE;
-    }
-  gboolean ok = load_with_meta (path, data, len, opts, &meta, out, error);
-  meta_clear (&meta);
-  return ok;
+  return read_fd (fd, path, (gsize) st.st_size, &data, &len, error)
+         && load_data_in (path, data, len, opts, dir, d, out, error);
 }
 
 static gboolean
@@ -759,92 +810,191 @@ evl_source_loader_load_file (EvlSourceLoader *loader, const char *path, GPtrArra
 {
   g_return_val_if_fail (loader != NULL && path != NULL && out != NULL, FALSE);
   if (strcmp (path, "-") == 0)
-    return load_stdin (&loader->opts, out, error);
+    {
+      if (loader->stdin_read)
+        return evl_fail (error, EVL_ERROR_IO, "stdin: already read (give '-' once)");
+      loader->stdin_read = TRUE;
+      return load_stdin (&loader->opts, out, error);
+    }
   g_autofree char *dir = g_path_get_dirname (path);
   return load_file_in (path, &loader->opts, dir, loader_dir (loader, dir), out, error);
 }
 
-/* Reads standard input into @s->buf until it holds @want bytes or the
- * input ends. */
+/* Reads @s's input into @s->buf until it holds @want bytes or the input
+ * ends. */
 static gboolean
-stdin_fill (StdinLines *s, gsize want, GError **error)
+stream_fill (LineStream *s, gsize want, GError **error)
 {
   char chunk[65536];
   while (!s->eof && s->buf->len < want)
     {
-      size_t n = fread (chunk, 1, sizeof chunk, stdin);
+      size_t n = fread (chunk, 1, sizeof chunk, s->fp);
       g_string_append_len (s->buf, chunk, (gssize) n);
       if (n < sizeof chunk)
         {
-          if (ferror (stdin))
-            return evl_fail (error, EVL_ERROR_IO, "stdin: read error");
+          if (ferror (s->fp))
+            return evl_fail (error, EVL_ERROR_IO, "%s: read error", s->name);
           s->eof = TRUE;
         }
     }
   return TRUE;
 }
 
-/* Standard input that is not JSON Lines: read whole, as before. */
+/* Input that is not JSON Lines: read whole (at most @max bytes), as
+ * evl_source_loader_load_file() does. */
 static gboolean
-stdin_whole (EvlSourceLoader *loader, GPtrArray *out, GError **error)
+stream_whole (EvlSourceLoader *loader, gsize max, GPtrArray *out, GError **error)
 {
-  StdinLines *s = &loader->stdin_lines;
-  gsize max = loader->opts.max_bytes ? loader->opts.max_bytes : DEFAULT_MAX_BYTES;
-  s->done = TRUE;
-  if (!stdin_fill (s, max + 1, error))
+  LineStream *s = &loader->stream;
+  if (!stream_fill (s, max + 1, error))
     return FALSE;
+  if (s->fp == stdin)
+    {
+      if (s->buf->len > max)
+        return evl_fail (error, EVL_ERROR_TOO_LARGE,
+                         "stdin: more than %" G_GSIZE_FORMAT " bytes (--max-size)", max);
+      Meta none = { 0 };
+      return load_with_meta ("stdin", s->buf->str, s->buf->len, &loader->opts, &none, out, error);
+    }
   if (s->buf->len > max)
-    return evl_fail (error, EVL_ERROR_TOO_LARGE,
-                     "stdin: more than %" G_GSIZE_FORMAT " bytes (--max-size)", max);
-  Meta none = { 0 };
-  return load_with_meta ("stdin", s->buf->str, s->buf->len, &loader->opts, &none, out, error);
+    return too_large (s->name, s->buf->len, max, error);   /* it grew */
+  g_autofree char *dir = g_path_get_dirname (s->name);
+  return load_data_in (s->name, s->buf->str, s->buf->len, &loader->opts, dir,
+                       loader_dir (loader, dir), out, error);
 }
 
-gboolean
-evl_source_loader_load_some (EvlSourceLoader *loader, const char *path, gsize chunk,
-                             GPtrArray *out, gboolean *more, GError **error)
+/* Opens @path for evl_source_loader_load_some() and reads its first
+ * @want bytes.  Returns TRUE with @s->fmt set when it is to be read a
+ * line at a time, TRUE with *@loaded set when it was small or not JSON
+ * Lines and so read whole, FALSE on errors. */
+static gboolean
+stream_open (EvlSourceLoader *loader, const char *path, gsize want, GPtrArray *out,
+             gboolean *loaded, GError **error)
 {
-  g_return_val_if_fail (loader != NULL && path != NULL && out != NULL && more != NULL, FALSE);
-  *more = FALSE;
-  if (strcmp (path, "-") != 0)
-    return evl_source_loader_load_file (loader, path, out, error);
-  StdinLines *s = &loader->stdin_lines;
-  if (s->done)
-    return evl_fail (error, EVL_ERROR_IO, "stdin: already read (give '-' once)");
+  LineStream *s = &loader->stream;
   gsize max = loader->opts.max_bytes ? loader->opts.max_bytes : DEFAULT_MAX_BYTES;
-  gsize want = chunk ? MAX (chunk, (gsize) 65536) : 4u << 20;
-  if (!s->started)
+  *loaded = FALSE;
+  if (strcmp (path, "-") == 0)
     {
-      s->started = TRUE;
-      s->buf = g_string_sized_new (want + 65536);
-      if (!stdin_fill (s, want, error))
-        return FALSE;
-      const char *d = s->buf->str;
-      gsize n = s->buf->len;
-      EvlInputFormat fmt = loader->opts.format != EVL_FORMAT_AUTO ? loader->opts.format
-                                                                  : sniff_format ("stdin", d, n);
-      /* Lines only when the start shows them: a UTF-16 BOM, NUL bytes,
-       * one pretty-printed article or an array go the whole-input way. */
-      gboolean lines = (fmt == EVL_FORMAT_JSONL || fmt == EVL_FORMAT_EXTRACTED)
-                       && memchr (d, '\0', MIN (n, (gsize) 65536)) == NULL
-                       && !(n >= 2 && ((guchar) d[0] == 0xFE || (guchar) d[0] == 0xFF
-                                       || d[0] == '\0' || d[1] == '\0'))
-                       && (fmt == EVL_FORMAT_EXTRACTED
-                           || evl_source_jsonl_one_per_line (d, n)
-                           || (n > 3 && memcmp (d, "\xEF\xBB\xBF", 3) == 0
-                               && evl_source_jsonl_one_per_line (d + 3, n - 3)));
-      if (!lines)
-        return stdin_whole (loader, out, error);
-      s->fmt = fmt;
-      if (n >= 3 && memcmp (d, "\xEF\xBB\xBF", 3) == 0)
-        g_string_erase (s->buf, 0, 3);
+      if (loader->stdin_read)
+        return evl_fail (error, EVL_ERROR_IO, "stdin: already read (give '-' once)");
+      loader->stdin_read = TRUE;
+      s->fp = stdin;
+      s->name = "stdin";
     }
+  else
+    {
+      GStatBuf st;
+      int fd = open_regular (path, &st, error);
+      if (fd < 0)
+        return FALSE;
+      g_autofree char *dir = g_path_get_dirname (path);
+      if ((gsize) st.st_size <= MAX (want, (gsize) STREAM_CHUNK) && (gsize) st.st_size <= max)
+        {
+          /* most files: one read, as evl_source_loader_load_file() */
+          g_autofree char *data = NULL;
+          gsize len = 0;
+          *loaded = TRUE;
+          return read_fd (fd, path, (gsize) st.st_size, &data, &len, error)
+                 && load_data_in (path, data, len, &loader->opts, dir, loader_dir (loader, dir),
+                                  out, error);
+        }
+      s->fp = fdopen (fd, "rb");
+      if (s->fp == NULL)
+        {
+          close (fd);
+          return evl_fail (error, EVL_ERROR_IO, "%s: %s", path, g_strerror (errno));
+        }
+      s->size = (gsize) st.st_size;
+    }
+  s->path = g_strdup (path);
+  if (s->fp != stdin)
+    s->name = s->path;
+  s->buf = g_string_sized_new (want + 65536);
+  if (!stream_fill (s, want, error))
+    return FALSE;
+  const char *d = s->buf->str;
+  gsize n = s->buf->len;
+  EvlInputFormat fmt = loader->opts.format != EVL_FORMAT_AUTO ? loader->opts.format
+                                                              : sniff_format (s->name, d, n);
+  /* Lines only when the start shows them: a UTF-16 BOM, NUL bytes, one
+   * pretty-printed article or an array go the whole-input way. */
+  gboolean lines = (fmt == EVL_FORMAT_JSONL || fmt == EVL_FORMAT_EXTRACTED)
+                   && memchr (d, '\0', MIN (n, (gsize) 65536)) == NULL
+                   && !(n >= 2 && ((guchar) d[0] == 0xFE || (guchar) d[0] == 0xFF
+                                   || d[0] == '\0' || d[1] == '\0'))
+                   && (fmt == EVL_FORMAT_EXTRACTED
+                       || evl_source_jsonl_one_per_line (d, n)
+                       || (n > 3 && memcmp (d, "\xEF\xBB\xBF", 3) == 0
+                           && evl_source_jsonl_one_per_line (d + 3, n - 3)));
+  if (!lines)
+    {
+      *loaded = TRUE;
+      if (s->fp != stdin && s->size > max)
+        return too_large (s->name, s->size, max, error);   /* not read further */
+      return stream_whole (loader, max, out, error);
+    }
+  s->fmt = fmt;
+  if (n >= 3 && memcmp (d, "\xEF\xBB\xBF", 3) == 0)
+    g_string_erase (s->buf, 0, 3);
+  if (s->fp != stdin)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      return file_meta (path, dir, loader_dir (loader, dir), &s->meta, error);
+    }
+  return TRUE;
+}
+
+/* Parses the whole lines of @s->buf's first @end bytes into @out. */
+static void
+stream_lines (EvlSourceLoader *loader, gsize end, gsize max, GPtrArray *out)
+{
+  LineStream *s = &loader->stream;
+  guint before = out->len;
+  if (s->fmt == EVL_FORMAT_EXTRACTED)
+    {
+      /* s->bad counts on over chunks: only the first bad line sets s->first. */
+      extracted_lines (s->name, s->buf->str, end, s->lines, max, out, &s->bad, &s->first);
+      s->good += out->len - before;
+    }
+  else
+    {
+      evl_source_jsonl_lines (s->name, s->buf->str, end, s->lines, max, out, &s->good, &s->bad,
+                              &s->first);
+      apply_meta (s->name, s->fmt, &loader->opts, &s->meta, out, before);
+    }
+  for (gsize k = 0; k < end; k++)
+    if (s->buf->str[k] == '\n')
+      s->lines++;
+  g_string_erase (s->buf, 0, (gssize) end);
+}
+
+/* The result of a stream read to its end. */
+static gboolean
+stream_finish (LineStream *s, GError **error)
+{
+  if (s->fmt != EVL_FORMAT_EXTRACTED)
+    return evl_source_jsonl_finish (s->name, s->good, s->bad, &s->first, error);
+  if (s->bad == 0 && s->good == 0)
+    return evl_fail (error, EVL_ERROR_PARSE, "%s: empty file", s->name);
+  if (s->bad)
+    {
+      g_propagate_error (error, g_steal_pointer (&s->first));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+stream_some (EvlSourceLoader *loader, gsize chunk, GPtrArray *out, gboolean *more,
+             GError **error)
+{
+  LineStream *s = &loader->stream;
+  gsize max = loader->opts.max_bytes ? loader->opts.max_bytes : DEFAULT_MAX_BYTES;
+  gsize want = chunk ? MAX (chunk, (gsize) 65536) : STREAM_CHUNK;
   gsize taken = 0;
   for (;;)
     {
-      /* Whole lines only; the last, incomplete one waits for more input. */
-      const char *nl = s->buf->len ? memrchr (s->buf->str, '\n', s->buf->len) : NULL;
-      gsize end = s->eof ? s->buf->len : nl ? (gsize) (nl - s->buf->str) + 1 : 0;
       if (s->skipping)
         {
           /* The rest of an overlong line is dropped as it comes. */
@@ -855,10 +1005,13 @@ evl_source_loader_load_some (EvlSourceLoader *loader, const char *path, gsize ch
               s->skipping = FALSE;
               s->lines++;
             }
-          else if (!stdin_fill (s, 65536, error))
+          else if (!stream_fill (s, 65536, error))
             return FALSE;
           continue;
         }
+      /* Whole lines only; the last, incomplete one waits for more input. */
+      const char *nl = s->buf->len ? memrchr (s->buf->str, '\n', s->buf->len) : NULL;
+      gsize end = s->eof ? s->buf->len : nl ? (gsize) (nl - s->buf->str) + 1 : 0;
       if (end == 0 && !s->eof)
         {
           if (s->buf->len > max)
@@ -866,57 +1019,53 @@ evl_source_loader_load_some (EvlSourceLoader *loader, const char *path, gsize ch
               /* A bad line like any other: counted, the others go on. */
               if (s->bad++ == 0)
                 evl_fail (&s->first, EVL_ERROR_TOO_LARGE,
-                          "stdin:%u: a line of more than %" G_GSIZE_FORMAT
-                          " bytes exceeds the limit (--max-size)", s->lines + 1, max);
+                          "%s:%u: a line of more than %" G_GSIZE_FORMAT
+                          " bytes exceeds the limit (--max-size)", s->name, s->lines + 1, max);
               s->skipping = TRUE;
               continue;
             }
-          if (!stdin_fill (s, s->buf->len + 65536, error))
+          if (!stream_fill (s, s->buf->len + 65536, error))
             return FALSE;
           continue;
         }
-      guint before = out->len;
-      if (s->fmt == EVL_FORMAT_EXTRACTED)
-        {
-          /* s->bad counts on over chunks: only the first bad line sets s->first. */
-          extracted_lines ("stdin", s->buf->str, end, s->lines, max, out, &s->bad, &s->first);
-          s->good += out->len - before;
-        }
-      else
-        {
-          evl_source_jsonl_lines ("stdin", s->buf->str, end, s->lines, max, out, &s->good,
-                                  &s->bad, &s->first);
-          Meta none = { 0 };
-          apply_meta ("stdin", s->fmt, &loader->opts, &none, out, before);
-        }
-      for (gsize k = 0; k < end; k++)
-        if (s->buf->str[k] == '\n')
-          s->lines++;
-      g_string_erase (s->buf, 0, (gssize) end);
+      stream_lines (loader, end, max, out);
       taken += end;
       if (s->eof && s->buf->len == 0)
-        break;
+        return stream_finish (s, error);
       if (chunk && taken >= chunk)
         {
           *more = TRUE;
           return TRUE;
         }
-      if (!stdin_fill (s, want, error))
+      if (!stream_fill (s, want, error))
         return FALSE;
     }
-  s->done = TRUE;
-  if (s->fmt == EVL_FORMAT_EXTRACTED)
+}
+
+gboolean
+evl_source_loader_load_some (EvlSourceLoader *loader, const char *path, gsize chunk,
+                             GPtrArray *out, gboolean *more, GError **error)
+{
+  g_return_val_if_fail (loader != NULL && path != NULL && out != NULL && more != NULL, FALSE);
+  *more = FALSE;
+  LineStream *s = &loader->stream;
+  if (s->path && strcmp (s->path, path) != 0)
+    stream_clear (s);   /* the caller moved on: the rest of that input is not read */
+  if (s->path == NULL)
     {
-      if (s->bad == 0 && s->good == 0)
-        return evl_fail (error, EVL_ERROR_PARSE, "stdin: empty file");
-      if (s->bad)
+      gboolean loaded = FALSE;
+      gsize want = chunk ? MAX (chunk, (gsize) 65536) : STREAM_CHUNK;
+      gboolean ok = stream_open (loader, path, want, out, &loaded, error);
+      if (!ok || loaded)
         {
-          g_propagate_error (error, g_steal_pointer (&s->first));
-          return FALSE;
+          stream_clear (s);
+          return ok;
         }
-      return TRUE;
     }
-  return evl_source_jsonl_finish ("stdin", s->good, s->bad, &s->first, error);
+  gboolean ok = stream_some (loader, chunk, out, more, error);
+  if (!*more)
+    stream_clear (s);
+  return ok;
 }
 
 static gboolean
