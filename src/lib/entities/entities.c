@@ -209,10 +209,19 @@ has_suffix (const char *p, gsize n, const char *suffix)
   return n >= k && memcmp (p + n - k, suffix, k) == 0;
 }
 
-static gboolean
+/* Token @i is "'s" or "’s" (any case of the s): inline, the length
+ * first, since nearly every token asked is neither (two tok_is() in a
+ * call were ~0.7 M instructions on the small corpus). */
+static inline gboolean
 is_possessive (const Scan *s, guint i)
 {
-  return tok_is (s, i, "'s") || tok_is (s, i, "\xe2\x80\x99s");
+  if (i >= s->s_end)
+    return FALSE;
+  gsize n = tok_len (s, i);
+  const char *t = tok_text (s, i);
+  if (n == 2)
+    return t[0] == '\'' && (t[1] | 0x20) == 's';
+  return n == 4 && memcmp (t, "\xe2\x80\x99", 3) == 0 && (t[3] | 0x20) == 's';
 }
 
 
