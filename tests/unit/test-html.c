@@ -193,6 +193,16 @@ static Absent absent_cases[] = {
   { "teaser-cards.html", "hospital radio" },               /* teaser <article> */
   { "teaser-cards.html", "Charity shop" },                 /* teaser <article> */
   { "teaser-cards.html", "Advertise with us" },            /* footer */
+  { "hashed-classes.html", "Markets" },                    /* navigation */
+  { "hashed-classes.html", "Kasimir" },                    /* byline, staff line */
+  { "hashed-classes.html", "2:02 PM" },                    /* date line */
+  { "hashed-classes.html", "Scroll to continue" },         /* ad slot label */
+  { "hashed-classes.html", "Hannelore Beck" },             /* wire staff line */
+  { "hashed-classes.html", "Trust Principles" },           /* standards link */
+  { "hashed-classes.html", "Read Next" },                  /* context widget */
+  { "hashed-classes.html", "Wheat futures" },              /* context widget */
+  { "hashed-classes.html", "quotes delayed" },             /* footer */
+  { "hashed-classes.html", "pageProps" },                  /* page data script */
 };
 
 ParameterizedTestParameters (html, boilerplate_is_dropped)
@@ -245,6 +255,7 @@ static Kept kept_cases[] = {
   { "paywall-overlay.html", "shuttle bus.\n\nThe ban was approved by 31 votes to 8." },
   { "print-view.html", "a revised cost estimate.\n\nThe estimate, presented" },
   { "print-view.html", "at the October meeting.\n\nConstruction, if approved" },
+  { "hashed-classes.html", "operator data showed.\n\nTraders said the delay" },
 };
 
 ParameterizedTestParameters (html, article_text_is_kept)
@@ -300,6 +311,8 @@ static PageCase page_cases[] = {
     "Council delays vote on new tram line\nBy Hollis", "the first trams would run in 2022.", 5 },
   { "teaser-cards.html", "Hospital opens new cancer ward after fundraising drive", "2020-02-04", "",
     "A new cancer ward with twenty-four beds", "would move in at the end of the week.", 5 },
+  { "hashed-classes.html", "Grain exports through northern port resume after ice delays", "2024-01-23", "",
+    "HELSBORG, Jan 23 (Wirefeed) - Grain shipments", "above minus fifteen degrees, a spokesperson said.", 5 },
 };
 
 ParameterizedTestParameters (html, saved_pages)
@@ -502,6 +515,8 @@ static HiddenCase hidden_cases[] = {
   { "aria-hidden", "<div aria-hidden=\"true\"><p>SECRET words in an aria-hidden block.</p></div>" },
   { "display-none", "<div style=\"color: red; display : none\"><p>SECRET words, not displayed.</p></div>" },
   { "display-none-class", "<div class=\"box d-none\"><p>SECRET words in a class-hidden block.</p></div>" },
+  { "data-component", "<div data-component=\"links-block\"><p>SECRET words in <a href=\"/x\">a</a> links block.</p></div>" },
+  { "data-testid-camel", "<div data-testid=\"AuthorByline\"><p>SECRET Writer, reporting from the city hall.</p></div>" },
   { "noscript", "<noscript><p>SECRET words for browsers without script.</p></noscript>" },
   { "link-list", "<ul><li><a href=\"/a\">SECRET one</a></li><li><a href=\"/b\">Other two</a></li></ul>" },
   { "read-more-link", "<p>Read: <a href=\"/a\">SECRET words of another story here</a></p>" },

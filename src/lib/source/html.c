@@ -206,6 +206,21 @@ classify_attr (const Tables *t, const char *v)
   return found;
 }
 
+/* (transfer full) @v with a '-' between a lower-case letter and an upper-case
+ * one: "AuthorByline" -> "Author-Byline", so its words are looked up. */
+static char *
+split_camel (const char *v)
+{
+  GString *s = g_string_sized_new (strlen (v) + 8);
+  for (const char *p = v; *p; p++)
+    {
+      if (p > v && g_ascii_isupper (*p) && g_ascii_islower (p[-1]))
+        g_string_append_c (s, '-');
+      g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* ---- element list ---- */
 
 typedef struct {
@@ -539,6 +554,14 @@ visit_element (const Tables *t, Elem *e, gboolean in_article, PageMeta *m)
   g_autofree char *klass = attr (n, "class");
   g_autofree char *id = attr (n, "id");
   guint hints = (klass ? classify_attr (t, klass) : 0) | (id ? classify_attr (t, id) : 0);
+  /* component names of script-built pages ("links-block", "AuthorByline") */
+  static const char *const data_attrs[] = { "data-component", "data-testid", "data-module", NULL };
+  for (guint i = 0; data_attrs[i] && n->properties; i++)
+    {
+      g_autofree char *v = attr (n, data_attrs[i]);
+      g_autofree char *split = v ? split_camel (v) : NULL;
+      hints |= split ? classify_attr (t, split) : 0;
+    }
   if ((hints & HINT_DROP) && !(hints & HINT_CONTENT) && e->marker < 2
       && strcmp (name, "body") != 0 && strcmp (name, "html") != 0)
     {
