@@ -1083,60 +1083,69 @@ may_extend_cue (const Seg *s, const char *span, gsize len)
   return (gsize) k <= cp->max_len && cue_prefix_has (cp, buf, (gsize) k, lower_hash (buf, (gsize) k));
 }
 
-/* The tokens of @tk (@n_tk of them, over @text) at which a furniture
- * cue of @cp may start, in order, into @out (room for @n_tk entries);
- * returns their number.  Taken in one tight pass so that the
+/* Gives each token of @tk its sentence's index (the @n_raw sentences
+ * of @rs cover every token in order), and puts the tokens at which a
+ * furniture cue of @cp may start, in order, into @out (room for every
+ * token); returns their number.  Taken in one tight pass so that the
  * per-sentence cue search visits these few tokens instead of every
- * token of every sentence.  Out of line, so that the loop's state stays
- * in registers (inlined in evl_segment_document(), the text pointer was
- * reloaded from the stack per token), the first two bytes read by one
- * load, and only the rare hashed probe called: evl_segment_document()
- * 8.24 -> 7.94 M instructions of its own on the 400 small documents. */
+ * token of every sentence; the sentence indices are stored in the same
+ * pass (a separate loop was 0.6 M instructions on the 400 small
+ * documents).  Out of line, so that the loop's state stays in registers
+ * (inlined in evl_segment_document(), the text pointer was reloaded from
+ * the stack per token), the first two bytes read by one load, and only
+ * the rare hashed probe called. */
 static G_GNUC_NO_INLINE guint
-cue_starts (const CuePrefixes *cp, const char *text, const EvlToken *tk, guint n_tk, guint32 *out)
+index_tokens (const CuePrefixes *cp, const char *text, EvlToken *tk, const RawSentence *rs,
+              guint n_raw, guint32 *out)
 {
   guint m = 0;
   if (cp == NULL || cp->none)
     {
       /* No prefix set: every token may start a cue. */
-      for (guint k = 0; k < n_tk; k++)
-        out[k] = k;
-      return n_tk;
+      for (guint i = 0; i < n_raw; i++)
+        for (guint k = rs[i].first, end = k + rs[i].n; k < end; k++)
+          {
+            tk[k].sentence = i;
+            out[m++] = k;
+          }
+      return m;
     }
   const guint8 *pair = cp->pair;
   /* One test for "longer than any prefix, or too long for the filters"
    * (filter_len = MIN (max_len, 63); n == 0 wraps to a huge value). */
   const gsize filter_len = cp->filter_len;
-  for (guint k = 0; k < n_tk; k++)
-    {
-      const char *p = text + tk[k].span.start;
-      gsize n = EVL_SPAN_LEN (tk[k].span);
-      if (G_UNLIKELY (n - 1 >= filter_len))
-        {
-          if (n >= 64)
-            out[m++] = k;
-          continue;
-        }
-      /* A one-byte token is its byte and a 0 in the pair bitmap (the
-       * byte after it is in the text: at worst its closing NUL). */
-      guint16 w;
-      memcpy (&w, p, 2);
-      guint b = GUINT16_FROM_LE (w) & (n > 1 ? 0xFFFFu : 0xFFu);
-      if (G_LIKELY (!((pair[b >> 3] >> (b & 7)) & 1)))
-        continue;
-      /* The pair bitmap is exact for prefixes of one or two bytes; the
-       * first three folded bytes and the length rule out most longer
-       * tokens before the hashed probe (on the 400 small documents 5,332
-       * of 124,872 tokens remain; with the first two bytes alone some
-       * 30,000 were hashed and probed). */
-      if (n > 2)
-        {
-          b = triple_bit ((guchar) p[0], (guchar) p[1], (guchar) p[2], n);
-          if (!((cp->triple[b >> 3] >> (b & 7)) & 1) || !token_is_cue_prefix (cp, p, n))
+  for (guint i = 0; i < n_raw; i++)
+    for (guint k = rs[i].first, end = k + rs[i].n; k < end; k++)
+      {
+        tk[k].sentence = i;
+        const char *p = text + tk[k].span.start;
+        gsize n = EVL_SPAN_LEN (tk[k].span);
+        if (G_UNLIKELY (n - 1 >= filter_len))
+          {
+            if (n >= 64)
+              out[m++] = k;
             continue;
-        }
-      out[m++] = k;
-    }
+          }
+        /* A one-byte token is its byte and a 0 in the pair bitmap (the
+         * byte after it is in the text: at worst its closing NUL). */
+        guint16 w;
+        memcpy (&w, p, 2);
+        guint b = GUINT16_FROM_LE (w) & (n > 1 ? 0xFFFFu : 0xFFu);
+        if (G_LIKELY (!((pair[b >> 3] >> (b & 7)) & 1)))
+          continue;
+        /* The pair bitmap is exact for prefixes of one or two bytes; the
+         * first three folded bytes and the length rule out most longer
+         * tokens before the hashed probe (on the 400 small documents
+         * 5,332 of 124,872 tokens remain; with the first two bytes alone
+         * some 30,000 were hashed and probed). */
+        if (n > 2)
+          {
+            b = triple_bit ((guchar) p[0], (guchar) p[1], (guchar) p[2], n);
+            if (!((cp->triple[b >> 3] >> (b & 7)) & 1) || !token_is_cue_prefix (cp, p, n))
+              continue;
+          }
+        out[m++] = k;
+      }
   return m;
 }
 
@@ -1210,7 +1219,7 @@ mark_blocks (Seg *s, Scratch *sc, guint8 *heading, guint8 *furniture)
 
   guint maxw = evl_lexicon_max_words (s->furniture), next = 0;
   guint32 *starts = SCRATCH_ROOM (sc, starts, (gsize) s->n_tk + 1);
-  guint n_starts = cue_starts (s->cue_prefixes, s->text, tk, s->n_tk, starts);
+  guint n_starts = index_tokens (s->cue_prefixes, s->text, s->tk, rs, n, starts);
   for (guint i = 0; i < n; i++)
     {
       gboolean alone = par_sent[rs[i].paragraph] == 1;
@@ -1296,12 +1305,9 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
         { tk[r->first].span.start, tk[r->first + r->n - 1].span.end },
         r->first, r->n, r->paragraph, heading[i], furniture[i],
       };
+      /* The tokens' sentence indices are set (index_tokens()). */
       if (r->n > 0)
         tk[r->first].flags |= EVL_TOKEN_SENT_START;
-      /* In locals: with -fno-strict-aliasing each store would reload @r. */
-      EvlToken *st = tk + r->first;
-      for (guint k = 0, m = r->n; k < m; k++)
-        st[k].sentence = i;
     }
   /* Sentences cover every token in order: the sentences go in whole,
    * the tokens are already in place (a copy was 1.1 M instructions on
