@@ -1007,6 +1007,12 @@ gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
   if (article && !is_cap (s, i + 1))
     return FALSE;
   const TokMemo *g = memo_at (s, i);
+  /* Most tokens asked match no gazetteer: the four lengths as one word
+   * rule them out without the loop. */
+  guint32 ks;
+  memcpy (&ks, g->k, sizeof ks);
+  if (!article && ks == 0)
+    return FALSE;
   for (guint l = 0; l < (people ? 4u : 3u) && !article; l++)
     {
       guint k = g->k[l];
