@@ -330,6 +330,7 @@ typedef struct {
   const EvlLexEntry **one_entry[EVL_STORY_LEX_N];
   guint8 *one_known[EVL_STORY_LEX_N];
   gpointer block;        /* the per-thread scratch holding the arrays above (story.c) */
+  gpointer word_memo;    /* the thread's memo of word ids by raw bytes (story.c) */
 } EvlStoryDoc;
 
 /* Tense and aspect of an event as bits (evl_story_tense_flags()): the

@@ -274,10 +274,21 @@ lemma_info_of (const EvlStoryDoc *sd, const char *s)
   if (len - 1 < 8)
     {
       guint64 x = evl_story_word_head (s, len), keep = keep_low[len];
+      /* Lemmas recur across documents ('say', 'meet'): the thread's memo
+       * of token word ids by raw bytes serves them too (a lemma's id is
+       * that of a token of the same bytes). */
+      WordMemo *m = &((WordMemo *) sd->word_memo)[(x * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
+                                                  >> (64 - WORD_MEMO_BITS)];
+      if (m->raw == x && m->len == len)
+        return &sd->winfo[m->id];
       if (evl_swar_below (x | ~keep, 0x21) == 0)
         {
-          x = evl_swar_lower (x);
-          return &sd->winfo[evl_story_table_find (&sd->tax->table, s, len, x, evl_story_hash_step (len, x))];
+          guint64 head = evl_swar_lower (x);
+          guint id = evl_story_table_find (&sd->tax->table, s, len, head, evl_story_hash_step (len, head));
+          m->raw = x;
+          m->len = (guint32) len;
+          m->id = id;
+          return &sd->winfo[id];
         }
     }
 #endif
@@ -1017,6 +1028,7 @@ build_index (EvlStoryDoc *sd)
   mark_contractions (sd, text_len);
   sd->winfo = evl_story_word_info (sd->tax, 0);
   WordMemo *memo = word_memo (sd->tax);
+  sd->word_memo = memo;
   guint32 c = 0;
   guint32 quoted = 0;   /* EVL_STORY_SCAN_QUOTED inside a quotation, else 0 */
   guint paragraph = G_MAXUINT;
