@@ -204,8 +204,13 @@ since_first (EvlStoryDoc *sd, const EvlLexicon *cues, guint8 *excluded, gint32 *
 {
   for (guint x = 0; x < sd->n_tx; x++)
     {
-      gint f = evl_document_token_at (sd->doc, sd->tx[x].span.start);
-      if (f < 0 || !usable (sd, excluded, (gint32) x))
+      if (!usable (sd, excluded, (gint32) x))
+        continue;
+      /* The token at the timex's start: build_index() found it for every
+       * timex that covers a token (a binary search per timex was ~0.3 M
+       * instructions on the small corpus, callgrind). */
+      gint f = sd->tx_first[x] >= 0 ? sd->tx_first[x] : evl_document_token_at (sd->doc, sd->tx[x].span.start);
+      if (f < 0)
         continue;
       gint since = evl_story_is (sd, f, EVL_W_SINCE) ? f
                    : f > 0 && evl_story_is (sd, f - 1, EVL_W_SINCE) ? f - 1 : -1;
