@@ -249,8 +249,10 @@ static Kept kept_cases[] = {
   { "jsonld-array.html", "told the board.\n\nCrews will start" },
   { "time-byline.html", "\"We did everything we could.\"\n\nThe cooperative" },
   { "modified-published.html", "main hall.\n\nThe museum's director" },
-  { "windows-1252.html", "\n\n\xE2\x80\x9CWe did not want to strike, but there was no other way,\xE2\x80\x9D said J\xC3\xB6rg" },
-  { "windows-1252.html", "loaf\xE2\x80\xA6 a cost it called \xE2\x80\x9Cpainful but fair\xE2\x80\x9D. A loaf of rye bread now costs \xE2\x82\xAC" "3.40." },
+  { "windows-1252.html", "\n\n\xE2\x80\x9CWe did not want to strike, but there was no other way,"
+                         "\xE2\x80\x9D said J\xC3\xB6rg" },
+  { "windows-1252.html", "loaf\xE2\x80\xA6 a cost it called \xE2\x80\x9Cpainful but fair\xE2\x80\x9D. "
+                         "A loaf of rye bread now costs \xE2\x82\xAC" "3.40." },
   { "windows-1252.html", "the town\xE2\x80\x99s fourteen bakeries.\n\n" },
   { "paywall-overlay.html", "shuttle bus.\n\nThe ban was approved by 31 votes to 8." },
   { "print-view.html", "a revised cost estimate.\n\nThe estimate, presented" },
@@ -481,6 +483,21 @@ Test (html, stories_loaded_one_after_another_are_not_merged)
   cr_assert_not_null (strstr (text_of (doc), "The Bridge works"), "%s", text_of (doc));
   cr_assert_null (strstr (text_of (doc), "Tunnel"), "%s", text_of (doc));
   cr_assert_null (strstr (text_of (doc), "Harbour"), "%s", text_of (doc));
+}
+
+Test (html, amp_live_list_updates_are_kept)
+{
+  const char *page = "<html amp><body><amp-sidebar><a href=\"/\">Home</a></amp-sidebar><amp-live-list id=\"live\">"
+                     "<div update><button on=\"tap:live.update\">New updates</button></div><div items>"
+                     "<div id=\"u2\" data-sort-time=\"2\"><p>The second update says the budget vote was delayed by an hour.</p></div>"
+                     "<div id=\"u1\" data-sort-time=\"1\"><p>The first update says the council met at nine to debate the budget.</p></div>"
+                     "</div></amp-live-list><amp-ad type=\"x\"><div fallback>Sponsored words</div></amp-ad></body></html>";
+  g_autoptr (EvlDocument) doc = load_bytes_as ("live-amp.html", page, strlen (page), EVL_FORMAT_AUTO);
+  const char *t = text_of (doc);
+  cr_assert_not_null (strstr (t, "delayed by an hour.\n\nThe first update says"), "%s", t);
+  cr_assert_null (strstr (t, "Sponsored"), "%s", t);
+  cr_assert_null (strstr (t, "New updates"), "%s", t);
+  cr_assert_null (strstr (t, "Home"), "%s", t);
 }
 
 Test (html, itemprop_headline_gives_the_title)

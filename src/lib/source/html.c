@@ -8,13 +8,15 @@
  *    neither stack nor time.
  * 2. One pre-order pass lists the elements with their own text length,
  *    link text and commas, and flags page furniture: by tag (script, nav,
- *    aside, footer ...), ARIA role, hidden state, and class/id words from
+ *    aside, footer ...), ARIA role, hidden state, and words of class, id
+ *    and data-component/data-testid/data-module values from
  *    data/lexicons/en/html-boilerplate.txt (cookie, newsletter, related,
- *    comment, author-bio, byline ...); AMP components but amp-fit-text and
- *    amp-accordion.  Class/id hints and <header>/<form> are tentative:
- *    they never remove the article itself or its ancestors (a wrapper
- *    "layout-with-sidebar" around everything must survive).  So are
- *    teaser cards: a block with a linked <h2>-<h6> and a short summary.
+ *    comment, author-bio, byline ...); AMP components but amp-fit-text,
+ *    amp-accordion, amp-live-list and amp-story*.  Hints and
+ *    <header>/<form> are tentative: they never remove the article itself
+ *    or its ancestors (a wrapper "layout-with-sidebar" around everything
+ *    must survive).  So are teaser cards: a block with a linked <h2>-<h6>
+ *    and a short summary.
  * 3. The article: the itemprop=articleBody, <article> or <main> element
  *    with the most paragraph text (sibling <article>s holding most of the
  *    text together, as in a live blog, are taken through their parent);
@@ -517,9 +519,11 @@ visit_element (const Tables *t, Elem *e, gboolean in_article, PageMeta *m)
   const char *name = (const char *) n->name;
   e->tag = GPOINTER_TO_UINT (g_hash_table_lookup (t->tags, name));
   /* AMP components are ads, menus, share buttons, consent prompts, embeds
-   * and analytics; only a few hold the page's own text. */
+   * and analytics; only a few hold the page's own text (a live blog's
+   * updates, web story pages, fitted or folded text). */
   if (g_str_has_prefix (name, "amp-") && strcmp (name, "amp-fit-text") != 0
-      && strcmp (name, "amp-accordion") != 0)
+      && strcmp (name, "amp-accordion") != 0 && strcmp (name, "amp-live-list") != 0
+      && !g_str_has_prefix (name, "amp-story"))
     e->tag = T_DROP;
   e->is_p = strcmp (name, "p") == 0;
   e->is_a = strcmp (name, "a") == 0;
