@@ -310,6 +310,8 @@ typedef struct {
   guint32 *tx_end;       /* one past its last, when tx_first >= 0 */
   gint32 *ent_first;     /* first token of each entity mention (-1 none) */
   gint32 *ent_last;      /* last token of each entity mention (-1 none) */
+  guint32 *ent_prep;     /* per entity mention: its prep_before() (story-args.c),
+                            G_MAXUINT32 until asked */
   const char **type_name; /* per taxonomy type: its name interned in @doc, lazily */
   const char **type_cameo; /* per taxonomy type: its CAMEO code interned, lazily */
   const EvlStoryType *const *type_st; /* per taxonomy type: evl_story_taxonomy_lookup() of

@@ -724,6 +724,7 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->type_st = sd->tax->type_st;
   sd->ent_first = carve (c, MAX (sd->n_ent, 1), sizeof (gint32), FALSE);
   sd->ent_last = carve (c, MAX (sd->n_ent, 1), sizeof (gint32), FALSE);
+  sd->ent_prep = carve (c, MAX (sd->n_ent, 1), sizeof (guint32), FALSE);
   sd->sent_tx = carve (c, MAX (sd->n_sent, 1), 1, TRUE);
   sd->sent_tx_first = carve (c, MAX (sd->n_sent, 1), sizeof (guint32), TRUE);
   sd->sent_tx_end = carve (c, MAX (sd->n_sent, 1), sizeof (guint32), TRUE);
@@ -929,6 +930,7 @@ build_index (EvlStoryDoc *sd)
   memset (sd->tok_ev, 0xff, n * sizeof (gint32));    /* -1 */
   memset (sd->tok_ent, 0xff, n * sizeof (gint32));
   memset (sd->tok_tx, 0xff, n * sizeof (gint32));
+  memset (sd->ent_prep, 0xff, MAX (sd->n_ent, 1) * sizeof (guint32));
   /* Tense and aspect strings are interned or static, so a pair of
    * pointers seen before has the flags computed then (a pure function of
    * the strings): a small direct-mapped memo by pointers spares most
