@@ -556,3 +556,33 @@ ParameterizedTest (DenseCase *c, segment, dense_tokens_grow_in_place, .init = se
   cr_assert_eq (s[n_s - 1].first_token + s[n_s - 1].n_tokens, n);
   g_string_free (text, TRUE);
 }
+
+/* A word that runs to the text's very end, of every length up to three
+ * sixteen-byte blocks and after a prefix of 0 to 2 bytes, is one token
+ * ending at the text's length: the word scan reads past the text in
+ * sixteen-byte steps and must stop at its end. */
+Test (segment, word_runs_to_the_text_end, .init = setup, .fini = teardown)
+{
+  static const char *prefix[] = { "", "x ", "\xc3\xa9 " };
+  for (guint p = 0; p < G_N_ELEMENTS (prefix); p++)
+    for (guint len = 1; len <= 48; len++)
+      {
+        GString *text = g_string_new (prefix[p]);
+        gsize start = text->len;
+        for (guint i = 0; i < len; i++)
+          g_string_append_c (text, i == 0 ? 'K' : (char) ("a7Zq"[i % 4]));
+        g_autoptr (EvlDocument) doc = segment (text->str);
+        guint n;
+        const EvlToken *t = evl_document_get_tokens (doc, &n);
+        cr_assert_gt (n, 0u);
+        cr_assert_eq (t[n - 1].span.start, start, "prefix %u, length %u", p, len);
+        cr_assert_eq (t[n - 1].span.end, text->len, "prefix %u, length %u: ends at %u", p, len,
+                      t[n - 1].span.end);
+        cr_assert (t[n - 1].flags & EVL_TOKEN_CAP, "prefix %u, length %u", p, len);
+        guint n_s;
+        const EvlSentence *s = evl_document_get_sentences (doc, &n_s);
+        cr_assert_eq (t[n - 1].sentence, n_s - 1);
+        cr_assert_eq (s[n_s - 1].first_token + s[n_s - 1].n_tokens, n);
+        g_string_free (text, TRUE);
+      }
+}
