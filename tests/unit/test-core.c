@@ -1,6 +1,7 @@
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <eventline/eventline.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "evl-private.h"
@@ -552,4 +553,58 @@ ParameterizedTest (StreamCase *c, core, stream_sinks_in_order_on_the_calling_thr
   cr_expect (check.ok, "%u docs, %u threads, window %u: a document came out of order, "
              "unannotated, off the calling thread or with other annotations",
              c->docs, c->threads, c->window);
+}
+
+/* evl_document_to_json() writes its line by hand; it must be exactly what
+ * json-glib's generator writes for the same tree (the format `merge` and
+ * other JSON readers take) ... and read back to the same line.  The table
+ * holds texts whose strings need every kind of escape. */
+typedef struct {
+  char text[96];
+  char title[32];   /* "" for none (null) */
+} JsonCase;
+
+ParameterizedTestParameters (core, document_json_is_json_glibs)
+{
+  static JsonCase cases[] = {
+    { "Putin met Kim on Wednesday, 13 September 2023, at Vostochny.", "" },
+    { "He said \"we met\" on Monday\\Tuesday.\tTabs,\nnew lines\r\nand \x01\x1f\x7f bytes.",
+      "A \"quoted\" \\ title" },
+    { "Caf\xc3\xa9 talks \xe2\x80\x94 \xe2\x80\x9cquotes\xe2\x80\x9d \xe2\x80\xa8 line "
+      "separator, \xf0\x9f\x9a\x80 launch on 21 November.", "\xc3\xa9t\xc3\xa9" },
+    { "", "" },
+  };
+  return cr_make_param_array (JsonCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (JsonCase *c, core, document_json_is_json_glibs)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlContext) ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  g_autoptr (EvlDocument) doc = evl_document_new ("doc\"1", c->text, -1, &error);
+  cr_assert_not_null (doc, "%s", error ? error->message : "");
+  if (c->title[0])
+    evl_document_set_title (doc, c->title);
+  evl_document_set_dct (doc, "2023-09-13", EVL_DCT_METADATA);
+  evl_pipeline_annotate (ctx, doc);
+
+  g_autofree char *line = evl_document_to_json (doc);
+  cr_assert_not_null (line);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  cr_assert (json_parser_load_from_data (p, line, -1, &error), "%s: %s", error->message, line);
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  json_generator_set_root (gen, json_parser_get_root (p));
+  g_autofree char *generated = json_generator_to_data (gen, NULL);
+  /* ... but for U+001F, which json-glib 1.6 leaves raw and RFC 8259
+   * wants escaped. */
+  GString *want = g_string_new (generated);
+  g_string_replace (want, "\x1f", "\\u001f", 0);
+  cr_assert_str_eq (line, want->str);
+  g_string_free (want, TRUE);
+
+  g_autoptr (EvlDocument) back = evl_document_new_from_json (line, -1, &error);
+  cr_assert_not_null (back, "%s", error ? error->message : "");
+  g_autofree char *again = evl_document_to_json (back);
+  cr_assert_str_eq (again, line);
 }
