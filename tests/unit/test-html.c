@@ -423,6 +423,16 @@ static MetaCase meta_cases[] = {
   { "jsonld-cdata-raw-newline", "<script type=\"application/ld+json\">//<![CDATA[\n{\"@type\": \"NewsArticle\", "
                                 "\"headline\": \"Budget\npasses\", \"datePublished\": \"2009-09-09\"}\n//]]></script>",
     "", "2009-09-09", "Budget passes" },
+  { "url-date", "<meta property=\"og:url\" content=\"https://news.example.com/world/2016/03/05/budget-passes\">",
+    "", "2016-03-05", "" },
+  { "url-date-compact", "<link rel=\"canonical\" href=\"https://news.example.com/20150607/budget\">", "",
+    "2015-06-07", "" },
+  { "url-year-month-only", "<meta property=\"og:url\" content=\"https://news.example.com/2016/03/budget\">", "",
+    "(none)", "" },
+  { "url-id-not-a-date", "<meta property=\"og:url\" content=\"https://news.example.com/a/20161399/budget\">", "",
+    "(none)", "" },
+  { "meta-beats-url", "<meta property=\"og:url\" content=\"https://news.example.com/2016/03/05/budget\">"
+                      "<meta name=\"date\" content=\"2016-03-04\">", "", "2016-03-04", "" },
   { "og-site-name-suffix", "<meta property=\"og:title\" content=\"Budget passes | The Example\">"
                            "<meta property=\"og:site_name\" content=\"The Example\">", "", "", "Budget passes" },
   { "og-site-name-prefix", "<title>The Example: Budget passes after a long night</title>"
@@ -498,6 +508,16 @@ Test (html, amp_live_list_updates_are_kept)
   cr_assert_null (strstr (t, "Sponsored"), "%s", t);
   cr_assert_null (strstr (t, "New updates"), "%s", t);
   cr_assert_null (strstr (t, "Home"), "%s", t);
+}
+
+Test (html, saved_page_comment_gives_the_url_and_its_date)
+{
+  const char *page = "<!DOCTYPE html>\n<!-- saved from url=(0058)https://paper.example.com/local/2014/02/03/budget.html -->\n"
+                     "<html><head><title>Budget</title></head><body><article>" ARTICLE_P "</article></body></html>";
+  g_autoptr (EvlDocument) doc = load_bytes_as ("saved.html", page, strlen (page), EVL_FORMAT_AUTO);
+  cr_assert_str_eq (evl_document_get_url (doc), "https://paper.example.com/local/2014/02/03/budget.html");
+  cr_assert_str_eq (evl_document_get_dct (doc), "2014-02-03");
+  cr_assert_eq (evl_document_get_dct_source (doc), EVL_DCT_METADATA);
 }
 
 Test (html, itemprop_headline_gives_the_title)

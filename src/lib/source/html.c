@@ -38,10 +38,11 @@
  *    itemprop=datePublished, meta date tags (date, pubdate, DC.date ...),
  *    JSON-LD datePublished of another type, <time datetime> (with pubdate,
  *    else the one nearest the article outside furniture, a modification
- *    time last).  Title: og:title, JSON-LD headline, twitter:title or
- *    itemprop=headline, first kept <h1>, <title>; og:site_name and a
- *    print view's "Print:" are cut off.  URL: og:url, <link
- *    rel=canonical>, JSON-LD url. */
+ *    time last), a date in the URL (/2023/09/14/, /20230914/).  Title:
+ *    og:title, JSON-LD headline, twitter:title or itemprop=headline, first
+ *    kept <h1>, <title>; og:site_name and a print view's "Print:" are cut
+ *    off.  URL: og:url, <link rel=canonical>, JSON-LD url, a saved page's
+ *    "saved from url=" comment. */
 #include "source-private.h"
 
 #include <json-glib/json-glib.h>
@@ -1347,6 +1348,66 @@ tidy_title (char *title, const char *site, gboolean title_tag)
 }
 
 
+/* A browser's "Save Page As" notes where the page came from in a comment
+ * before <html>: "<!-- saved from url=(0052)https://... -->". */
+static void
+read_saved_from (xmlDoc *doc, PageMeta *m)
+{
+  for (xmlNode *n = doc->children; n; n = n->next)
+    {
+      if (n->type != XML_COMMENT_NODE || n->content == NULL)
+        continue;
+      const char *c = strstr ((const char *) n->content, "saved from url=(");
+      c = c ? strchr (c, ')') : NULL;
+      if (c == NULL)
+        continue;
+      c++;
+      gsize len = strcspn (c, " \t\r\n");
+      g_autofree char *url = g_strndup (c, len);
+      if (g_str_has_prefix (url, "http"))
+        cand_set (&m->url, 3, url);
+    }
+}
+
+/* Many news sites date their URLs: ".../2023/09/14/slug", "/2023-09-14/",
+ * "/20230914/".  The last resort for the date. */
+static void
+date_from_url (PageMeta *m)
+{
+  const char *u = m->url.value;
+  if (u == NULL || (m->date.value && m->date.prio <= 8))
+    return;
+  for (const char *p = strchr (u, '/'); p; p = strchr (p + 1, '/'))
+    {
+      const char *d = p + 1;
+      if (!((d[0] == '1' && d[1] == '9') || (d[0] == '2' && d[1] == '0')))
+        continue;
+      gsize digits = strspn (d, "0123456789");
+      char buf[11];
+      if (digits == 4 && (d[4] == '/' || d[4] == '-'))
+        {
+          /* YYYY/MM/DD or YYYY-MM-DD: both separators the same, day ended */
+          char sep = d[4];
+          gsize m1 = strspn (d + 5, "0123456789");
+          if (m1 < 1 || m1 > 2 || d[5 + m1] != sep)
+            continue;
+          const char *dd = d + 6 + m1;
+          gsize d1 = strspn (dd, "0123456789");
+          if (d1 < 1 || d1 > 2 || (dd[d1] && dd[d1] != '/' && dd[d1] != '-' && dd[d1] != '.'
+                                   && dd[d1] != '_' && dd[d1] != '?' && dd[d1] != '#'))
+            continue;
+          g_snprintf (buf, sizeof buf, "%.4s-%.*s-%.*s", d, (int) m1, d + 5, (int) d1, dd);
+        }
+      else if (digits == 8 && (d[8] == '/' || d[8] == '-'))
+        g_snprintf (buf, sizeof buf, "%.4s-%.2s-%.2s", d, d + 4, d + 6);
+      else
+        continue;
+      cand_set_date (&m->date, 8, buf);
+      if (m->date.value)
+        return;
+    }
+}
+
 static void
 page_meta_clear (PageMeta *m)
 {
@@ -1390,6 +1451,8 @@ evl_source_load_html (const char *name, const char *data, gsize len,
       article_node = body ? body : root;
     }
   finish_meta (&m, elems, article_node);
+  read_saved_from (doc, &m);
+  date_from_url (&m);
 
   Emit em = { elems, g_string_new (NULL), g_string_new (NULL), 0, 0, 0, FALSE, FALSE, FALSE, G_MAXSIZE };
   emit (&em, article_node);
