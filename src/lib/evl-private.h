@@ -102,6 +102,11 @@ void evl_document_take_tokens (EvlDocument *doc, EvlToken *tokens, guint n, guin
  * small document's tokens cost no allocation of their own. */
 EvlToken *evl_document_token_room (EvlDocument *doc, guint used, guint n, guint *room);
 void evl_document_token_commit (EvlDocument *doc, guint n);
+/* document-json.c: evl_document_new_from_json(); @fast FALSE reads the
+ * whole line through json-glib (what the fast path falls back to), so
+ * tests can hold the two to the same results. */
+EvlDocument *evl_document_new_from_json_full (const char *data, gssize len, gboolean fast,
+                                              GError **error);
 
 /* The compiled-in resource (data/evl.gresource.xml). */
 GResource *evl_data_get_resource (void);

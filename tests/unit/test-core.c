@@ -608,3 +608,76 @@ ParameterizedTest (JsonCase *c, core, document_json_is_json_glibs)
   g_autofree char *again = evl_document_to_json (back);
   cr_assert_str_eq (again, line);
 }
+
+/* evl_document_new_from_json() reads the big integer arrays by hand and
+ * leaves the rest to json-glib; on any line, odd or broken, it must give
+ * what reading the whole line through json-glib gives: the same document
+ * (written back out) or the same error. */
+typedef struct {
+  char from[24];   /* the text in the extracted line to replace ... */
+  char to[40];     /* ... by this, once (from "" = the line as written) */
+} LineEdit;
+
+ParameterizedTestParameters (core, document_json_fast_read_is_json_glibs)
+{
+  static LineEdit edits[] = {
+    { "", "" },
+    { "\"tokens\":[", "\"tokens\" : [ " },          /* spacing */
+    { "\"tokens\":[0,", "\"tokens\":[0 ,\n\t" },
+    { "\"tokens\":[0,", "\"tokens\":[0.0," },         /* not an integer */
+    { "\"tokens\":[0,", "\"tokens\":[1e0," },
+    { "\"tokens\":[0,", "\"tokens\":[00," },
+    { "\"tokens\":[0,", "\"tokens\":[-0," },
+    { "\"tokens\":[0,", "\"tokens\":[\"0\"," },
+    { "\"tokens\":[0,", "\"tokens\":[99999999999999999999," },
+    { "\"tokens\":[0,", "\"tokens\":[0,,"  },        /* broken */
+    { "\"tokens\":[0,", "\"tokens\":{0," },
+    { "\"sentences\":[", "\"sentences\":[5," },       /* off by one */
+    { "\"mentions\":[", "\"tokens\":[],\"mentions\":[" },   /* repeated */
+    { "\"mentions\":[", "\"x\":{\"tokens\":[1]},\"mentions\":[" },
+    { "\"text\":\"", "\"text\":\"\\\"tokens\\\":[9], " },
+    { "{\"v\":1,", "{\"v\":1,\"mentions\":[0,1],\"mentions\":[]," },
+    { "\"gold\":[]}", "\"gold\":[]" },                 /* cut short */
+    { "\"gold\":[]}", "\"gold\":[]}  " },
+  };
+  return cr_make_param_array (LineEdit, edits, G_N_ELEMENTS (edits));
+}
+
+ParameterizedTest (LineEdit *ed, core, document_json_fast_read_is_json_glibs)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlContext) ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx);
+  g_autoptr (EvlDocument) doc = evl_document_new ("d1", "Putin met Kim Jong Un at the Vostochny "
+                                                  "Cosmodrome on Wednesday. They talked for hours.",
+                                                  -1, &error);
+  evl_document_set_dct (doc, "2023-09-13", EVL_DCT_METADATA);
+  evl_pipeline_annotate (ctx, doc);
+  g_autofree char *line = evl_document_to_json (doc);
+  GString *edited = g_string_new (line);
+  if (ed->from[0])
+    cr_assert_eq (g_string_replace (edited, ed->from, ed->to, 1), 1, "'%s' not in %s", ed->from, line);
+
+  g_autoptr (GError) e1 = NULL, e2 = NULL;
+  g_autoptr (EvlDocument) fast = evl_document_new_from_json_full (edited->str, (gssize) edited->len,
+                                                                  TRUE, &e1);
+  g_autoptr (EvlDocument) slow = evl_document_new_from_json_full (edited->str, (gssize) edited->len,
+                                                                  FALSE, &e2);
+  if (slow == NULL)
+    {
+      cr_assert_null (fast, "json-glib refused (%s), the fast read did not", e2->message);
+      cr_assert_str_eq (e1->message, e2->message);
+    }
+  else
+    {
+      cr_assert_not_null (fast, "the fast read refused: %s", e1 ? e1->message : "");
+      g_autofree char *a = evl_document_to_json (fast), *b = evl_document_to_json (slow);
+      cr_assert_str_eq (a, b);
+    }
+  if (!ed->from[0])
+    {
+      g_autofree char *again = evl_document_to_json (fast);
+      cr_assert_str_eq (again, line);
+    }
+  g_string_free (edited, TRUE);
+}
