@@ -146,6 +146,10 @@ TX_FAMILY (calendar_dates, date_cases)
 static TxCase time_cases[] = {
   { "The blast came at 10:35 a.m. local time.", DCT, "10:35 a.m.", "TIME", "2023-09-14T10:35", "" },
   { "Polls close at 5 p.m. EST on the coast.", DCT, "5 p.m. EST", "TIME", "2023-09-14T17:00", "" },
+  /* 'AM'/'PM' in capitals, as web copy and wires write them */
+  { "The rocket lifted off at 2:02 PM UTC.", DCT, "2:02 PM UTC", "TIME", "2023-09-14T14:02", "" },
+  { "Doors open at 7 PM sharp.", DCT, "7 PM", "TIME", "2023-09-14T19:00", "" },
+  { "The shift ended at 12 AM.", DCT, "12 AM", "TIME", "2023-09-14T00:00", "" },
   { "The vote is scheduled for noon Saturday.", DCT, "noon Saturday", "TIME", "2023-09-16T12:00", "" },
   { "He will speak tonight.", DCT, "tonight", "TIME", "2023-09-14TNI", "" },
   { "Officials met this morning.", DCT, "this morning", "TIME", "2023-09-14TMO", "" },

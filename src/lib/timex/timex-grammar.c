@@ -1636,7 +1636,8 @@ p_time (TxScan *s, int i, TxMatch *m)
       pm = sfx[0] == 'p';
     }
   else if (e < s->n && (is (s, e, "a.m.") || is (s, e, "p.m.") || is (s, e, "a.m") || is (s, e, "p.m")
-                        || ((is (s, e, "am") || is (s, e, "pm")) && !U (e)->cap)))
+                        || ((is (s, e, "am") || is (s, e, "pm"))
+                            && (!U (e)->cap || g_ascii_isupper (s->text[U (e)->start + 1])))))
     {
       ampm = TRUE;
       pm = U (e)->low[0] == 'p';
