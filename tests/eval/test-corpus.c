@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-TestSuite (corpus);
+TestSuite (corpus, .fini = evl_test_tmp_cleanup);
 
 static char *
 corpus_root (void)

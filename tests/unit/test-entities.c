@@ -6,6 +6,7 @@
 
 #include "evl-private.h"
 #include "entities/entities-private.h"
+#include "../tmp-helpers.h"
 
 static EvlContext *ctx;
 
@@ -21,6 +22,7 @@ static void
 teardown (void)
 {
   g_clear_pointer (&ctx, evl_context_unref);
+  evl_test_tmp_cleanup ();
 }
 
 TestSuite (entities, .init = setup, .fini = teardown);
@@ -728,8 +730,7 @@ ParameterizedTest (ProbeCase *tc, entities, gazetteer_names_in_any_token_layout)
  * replaced through a data directory is probed by its new forms. */
 Test (entities, overlaid_gazetteer_forms_are_probed)
 {
-  g_autofree char *dir = g_dir_make_tmp ("evl-ent-XXXXXX", NULL);
-  cr_assert_not_null (dir);
+  g_autofree char *dir = evl_test_tmp_make ("evl-ent-XXXXXX");
   g_autofree char *sub = g_build_filename (dir, "lexicons", "en", NULL);
   g_mkdir_with_parents (sub, 0755);
   g_autofree char *file = g_build_filename (sub, "gazetteer-places.txt", NULL);

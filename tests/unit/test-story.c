@@ -8,8 +8,9 @@
 #include <glib/gstdio.h>
 
 #include "events/story-private.h"
+#include "../tmp-helpers.h"
 
-TestSuite (story);
+TestSuite (story, .fini = evl_test_tmp_cleanup);
 
 /* ------------------------------------------------------------ fixtures */
 
@@ -1198,8 +1199,7 @@ Test (story, taxonomy_from_data_dir_equals_mapped_one)
 static char *
 story_data_dir (const char *text)
 {
-  char *dir = g_dir_make_tmp ("evl-story-XXXXXX", NULL);
-  cr_assert_not_null (dir);
+  char *dir = evl_test_tmp_make ("evl-story-XXXXXX");
   g_autofree char *sub = g_build_filename (dir, "taxonomy", NULL);
   g_autofree char *path = g_build_filename (sub, "story.txt", NULL);
   cr_assert_eq (g_mkdir (sub, 0700), 0);
