@@ -888,10 +888,10 @@ stream_open (EvlSourceLoader *loader, const char *path, gsize want, GPtrArray *o
       int fd = open_regular (path, &st, error);
       if (fd < 0)
         return FALSE;
-      g_autofree char *dir = g_path_get_dirname (path);
       if ((gsize) st.st_size <= MAX (want, (gsize) STREAM_CHUNK) && (gsize) st.st_size <= max)
         {
           /* most files: one read, as evl_source_loader_load_file() */
+          g_autofree char *dir = g_path_get_dirname (path);
           g_autofree char *data = NULL;
           gsize len = 0;
           *loaded = TRUE;
