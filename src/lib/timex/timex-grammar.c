@@ -2193,7 +2193,19 @@ typedef struct {
   guint32 the_next;             /* when 'the' is not among them: the classes
                                  * the unit after a 'the' must have for the
                                  * pattern to match from the 'the' */
+  guint32 needs;                /* 0, or classes of TX_NEED_CLASSES one of
+                                 * which some unit at or after the start
+                                 * must have for the pattern to match */
 } PatternEntry;
+
+/* The classes a pattern may need further on (PatternEntry.needs): each
+ * is exactly a lexicon entry of the word (u->wi->month ... u->wi->pod),
+ * which the pattern's every match tests at a unit at or after its
+ * start.  Most paragraphs have no season and a good part of them no
+ * month, weekday or time unit after a candidate: the pattern is not
+ * run (~80 % of the calls of these patterns fail on the 400 small
+ * documents, many after number_at() and lookup_multi()). */
+#define TX_NEED_CLASSES (S_MONTH | S_WDAY | S_UNIT | S_SEASON | S_POD)
 
 /* Cues are tested through their first attribute "shift" (S_SHIFT);
  * multi-word lexicons through lookup_multi(), whose first word the
@@ -2201,28 +2213,39 @@ typedef struct {
  * parser each pattern starts with (S_CARD ... S_SLASH).  After 'the':
  * an ordinal ('the 3rd of May', 'the third quarter', 'the 20th
  * century'), a cue ('the previous Friday'), 'year' ('the year two
- * thousand'), a count, a unit, a modifier, a season. */
+ * thousand'), a count, a unit, a modifier, a season.  Needs: a month
+ * (month_date() through month_at()), a weekday (weekday_at()), a
+ * season; a duration a time unit (its 'one day' too, when 'day' is one:
+ * pattern_set() lets 'one' through whatever the lexicon); a set a unit,
+ * or after 'every'/'each' a weekday, month, season or part of day. */
 #define THE_ORDINAL (S_NUMORD | S_ORD | S_NUMBER)
-#define P_MONTH { p_month, S_DAY | S_WDAY | S_MONTH, THE_ORDINAL }
-#define P_WEEKDAY { p_weekday, S_SHIFT | S_WDAY, S_CUE }
-#define P_YEAR { p_year, S_LIT | S_YEARISH | S_NUMBER, S_LIT }
+#define P_MONTH { p_month, S_DAY | S_WDAY | S_MONTH, THE_ORDINAL, S_MONTH }
+#define P_WEEKDAY { p_weekday, S_SHIFT | S_WDAY, S_CUE, S_WDAY }
+#define P_YEAR { p_year, S_LIT | S_YEARISH | S_NUMBER, S_LIT, 0 }
 #define P_SEASON { p_season, S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, \
-                   S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON }
-#define P_QUARTER { p_quarter, S_SHIFT | S_YEAR | S_NUMORD | S_LIT | S_ORD | S_NUMBER, S_LIT | THE_ORDINAL }
-#define P_CENTURY { p_century, S_NUMORD | S_ORD | S_NUMBER, THE_ORDINAL }
-#define P_HOLIDAY { p_holiday, S_SHIFT | S_HOL, 0 }
-#define P_DEICTIC { p_deictic, S_DEI, 0 }
-#define P_RELATIVE { p_relative, S_SHIFT, S_SHIFT }
-#define P_ANAPHOR { p_anaphor, S_THE | S_THAT, 0 }
-#define P_NUMERIC_DATE { p_numeric_date, S_YEAR | S_SLASH, 0 }
+                   S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, S_SEASON }
+#define P_QUARTER { p_quarter, S_SHIFT | S_YEAR | S_NUMORD | S_LIT | S_ORD | S_NUMBER, S_LIT | THE_ORDINAL, 0 }
+#define P_CENTURY { p_century, S_NUMORD | S_ORD | S_NUMBER, THE_ORDINAL, 0 }
+#define P_HOLIDAY { p_holiday, S_SHIFT | S_HOL, 0, 0 }
+#define P_DEICTIC { p_deictic, S_DEI, 0, 0 }
+#define P_RELATIVE { p_relative, S_SHIFT, S_SHIFT, 0 }
+#define P_ANAPHOR { p_anaphor, S_THE | S_THAT, 0, 0 }
+#define P_NUMERIC_DATE { p_numeric_date, S_YEAR | S_SLASH, 0, 0 }
+#define P_DURATION { p_duration, S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT, \
+                     S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT, S_UNIT }
+#define P_SET { p_set, S_LIT | S_CARD | S_A | S_NUMBER, 0, S_UNIT | S_WDAY | S_MONTH | S_SEASON | S_POD }
 
 /* For each class bit, the patterns of a table (bit k: pats[k]) that
  * may start at a unit of that class, or after a 'the' whose next unit
  * has it.  run_patterns() ORs the sets of a unit's few classes instead
- * of testing every pattern's masks (~150 instructions a tx_match()). */
+ * of testing every pattern's masks (~150 instructions a tx_match()).
+ * @free: the patterns that need nothing further on; @need: by class
+ * bit, the patterns that one of their needs lets through. */
 typedef struct {
   guint32 starts[32];
   guint32 the_next[32];
+  guint32 free;
+  guint32 need[32];
 } PatternIndex;
 
 static void
@@ -2230,19 +2253,58 @@ pattern_index_build (const PatternEntry *pats, guint n_pats, PatternIndex *ix)
 {
   memset (ix, 0, sizeof *ix);
   for (guint k = 0; k < n_pats; k++)
-    for (guint b = 0; b < 32; b++)
-      {
-        if (pats[k].starts & ((guint32) 1 << b))
-          ix->starts[b] |= (guint32) 1 << k;
-        if (pats[k].the_next & ((guint32) 1 << b))
-          ix->the_next[b] |= (guint32) 1 << k;
-      }
+    {
+      g_assert ((pats[k].needs & ~(guint32) TX_NEED_CLASSES) == 0);
+      if (!pats[k].needs)
+        ix->free |= (guint32) 1 << k;
+      for (guint b = 0; b < 32; b++)
+        {
+          if (pats[k].starts & ((guint32) 1 << b))
+            ix->starts[b] |= (guint32) 1 << k;
+          if (pats[k].the_next & ((guint32) 1 << b))
+            ix->the_next[b] |= (guint32) 1 << k;
+          if (pats[k].needs & ((guint32) 1 << b))
+            ix->need[b] |= (guint32) 1 << k;
+        }
+    }
+}
+
+/* The classes of TX_NEED_CLASSES that some unit at or after @i has.
+ * The paragraph's last unit of each is found once, on the first call
+ * in it, walking back from its end. */
+static guint32
+need_classes (TxScan *s, int i)
+{
+  if (s->need.u != s->u || s->need.n != s->n || s->need.start != s->u[0].start)
+    {
+      s->need.u = s->u;
+      s->need.n = s->n;
+      s->need.start = s->u[0].start;
+      for (guint32 c = TX_NEED_CLASSES; c; c &= c - 1)
+        s->need.last[tx_lowest_bit (c)] = -1;
+      guint32 missing = TX_NEED_CLASSES;
+      for (int k = s->n - 1; k >= 0 && missing; k--)
+        {
+          guint32 c = s->u[k].sc & missing;
+          if (G_UNLIKELY (c))
+            {
+              missing &= ~c;
+              for (; c; c &= c - 1)
+                s->need.last[tx_lowest_bit (c)] = k;
+            }
+        }
+    }
+  guint32 have = 0;
+  for (guint32 c = TX_NEED_CLASSES; c; c &= c - 1)
+    if (s->need.last[tx_lowest_bit (c)] >= i)
+      have |= c & -c;
+  return have;
 }
 
 /* The patterns of @ix that may match at unit @i, as a set of table
  * indices. */
 static inline guint32
-pattern_set (const TxScan *s, int i, const PatternIndex *ix)
+pattern_set (TxScan *s, int i, const PatternIndex *ix)
 {
   guint32 c = U (i)->sc;
   guint32 cn = (c & S_THE) && i + 1 < s->n ? U (i + 1)->sc : 0;
@@ -2251,7 +2313,14 @@ pattern_set (const TxScan *s, int i, const PatternIndex *ix)
     set |= ix->starts[tx_lowest_bit (c)];
   for (; cn; cn &= cn - 1)
     set |= ix->the_next[tx_lowest_bit (cn)];
-  return set;
+  if (!(set & ~ix->free))
+    return set;
+  /* p_duration()'s 'one day' tests the word 'day', not its class */
+  guint32 have = tx_unit_is (U (i), "one") ? TX_NEED_CLASSES : need_classes (s, i);
+  guint32 ok = ix->free;
+  for (; have; have &= have - 1)
+    ok |= ix->need[tx_lowest_bit (have)];
+  return set & ok;
 }
 
 /* The longest match of @pats at @i that ends past @floor_end, trying the
@@ -2300,16 +2369,15 @@ gboolean
 tx_match (TxScan *s, int i, TxMatch *m)
 {
   static const PatternEntry all[] = {
-    { p_time, S_CLOCK | S_HOUR | S_POD, 0 },
-    { p_modified, S_MODS, S_MODS },
+    { p_time, S_CLOCK | S_HOUR | S_POD, 0, 0 },
+    { p_modified, S_MODS, S_MODS, 0 },
     P_NUMERIC_DATE, P_MONTH, P_WEEKDAY, P_YEAR, P_SEASON, P_QUARTER, P_CENTURY,
     P_HOLIDAY, P_DEICTIC, P_RELATIVE,
-    { p_period, S_THE | S_LIT, 0 },
+    { p_period, S_THE | S_LIT, 0, 0 },
     P_ANAPHOR,
-    { p_year_end, S_THE | S_LIT, 0 },
-    { p_duration, S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT,
-      S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT },
-    { p_set, S_LIT | S_CARD | S_A | S_NUMBER, 0 },
+    { p_year_end, S_THE | S_LIT, 0, 0 },
+    P_DURATION,
+    P_SET,
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (all) <= 32);
   static PatternIndex ix;

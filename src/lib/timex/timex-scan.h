@@ -291,6 +291,15 @@ typedef struct {
     int n;
     const EvlLexEntry *e;
   } memo[LEX_N];
+  /* timex-grammar.c: of the paragraph of @u, told apart by @u, @n and
+   * its first unit's start (TxScan is new for each document), the last
+   * unit of each class of TX_NEED_CLASSES (-1 none), by class bit */
+  struct {
+    const TxUnit *u;
+    int n;
+    guint32 start;
+    gint32 last[32];
+  } need;
 } TxScan;
 
 void tx_lex_init (TxLex *lx, const EvlContext *ctx);
