@@ -2283,15 +2283,21 @@ need_classes (TxScan *s, int i)
       for (guint32 c = TX_NEED_CLASSES; c; c &= c - 1)
         s->need.last[tx_lowest_bit (c)] = -1;
       guint32 missing = TX_NEED_CLASSES;
-      for (int k = s->n - 1; k >= 0 && missing; k--)
+      const TxUnit *u = s->u + s->n, *u4 = s->u + 4;
+      while (u > s->u && missing)
         {
-          guint32 c = s->u[k].sc & missing;
-          if (G_UNLIKELY (c))
+          /* four units a test: most have none of the classes (a unit a
+           * test was ~0.6 M instructions more on the 400 small documents) */
+          if (u >= u4 && !((u[-1].sc | u[-2].sc | u[-3].sc | u[-4].sc) & missing))
             {
-              missing &= ~c;
-              for (; c; c &= c - 1)
-                s->need.last[tx_lowest_bit (c)] = k;
+              u -= 4;
+              continue;
             }
+          u--;
+          guint32 c = u->sc & missing;
+          missing &= ~c;
+          for (; c; c &= c - 1)
+            s->need.last[tx_lowest_bit (c)] = (gint32) (u - s->u);
         }
     }
   guint32 have = 0;
