@@ -54,7 +54,8 @@ G_GNUC_NO_INLINE static int
 lookup_multi_at (const TxScan *s, int li, int i, const EvlLexEntry **out)
 {
   const EvlLexicon *lex = s->lx->lex[li];
-  char key[128];
+  /* up to 127 bytes of key; room past them for a whole u->low */
+  char key[128 + sizeof ((TxUnit *) NULL)->low];
   int best = 0;
   gsize k = 0;
   guint64 h = TX_HASH_SEED;     /* tx_hash() of the key so far */
@@ -64,14 +65,16 @@ lookup_multi_at (const TxScan *s, int li, int i, const EvlLexEntry **out)
       if (u->kind == U_PUNCT && !(u->low[0] == '-' && !u->space))
         break;
       gboolean glue = j > i && (u->low[0] == '\'' || u->low[0] == '-' || U (j - 1)->low[0] == '-');
-      if (k + u->len + 2 >= sizeof key)
+      if (k + u->len + 2 >= 128)
         break;
       if (j > i && !glue)
         {
           key[k++] = ' ';
           h = tx_hash_step (h, ' ');
         }
-      memcpy (key + k, u->low, u->len);
+      /* the whole array: a copy of known size instead of a byte loop
+       * (~0.1 M instructions on the 400 small documents) */
+      memcpy (key + k, u->low, sizeof u->low);
       if (j == i)
         h = u->h;
       else
