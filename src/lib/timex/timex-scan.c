@@ -191,12 +191,6 @@ word_find (const TxLex *lx, const char *k, gsize n, guint64 h)
   return NULL;
 }
 
-static int
-cmp_str (const void *a, const void *b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
 /* Adds @k (folded, @n bytes) to the word table when it is a candidate
  * that fits a unit and is not there yet. */
 static void
@@ -217,19 +211,26 @@ word_add (TxLex *lx, const char *k, gsize n)
   lx->slot_rec[i] = lx->n_recs;
 }
 
+/* A word for the table when it fits a record: counted in *@count
+ * (a bound on the records), or without @count added (word_add()). */
 static void
-word_collect (GHashTable *words, const char *k, gsize n)
+word_collect (TxLex *lx, guint *count, const char *k, gsize n)
 {
   if (n > 0 && n < sizeof ((TxWordRec *) NULL)->key)
-    g_hash_table_add (words, g_strndup (k, n));
+    {
+      if (count)
+        (*count)++;
+      else
+        word_add (lx, k, n);
+    }
 }
 
-/* Collects into @words every word of every form of @bytes (lexicon
+/* word_collect() for every word of every form of @bytes (lexicon
  * format) folded as bloom_add_form() folds: the runs between spaces and
  * hyphens, which a word unit can be, and their parts before an
  * apostrophe. */
 static void
-words_collect_file (GHashTable *words, GBytes *bytes)
+words_collect_file (TxLex *lx, guint *count, GBytes *bytes)
 {
   gsize len;
   const char *d = g_bytes_get_data (bytes, &len);
@@ -247,10 +248,10 @@ words_collect_file (GHashTable *words, GBytes *bytes)
           {
             char lc = c < fe ? g_ascii_tolower (*c) : '|';
             if (lc == '\'')
-              word_collect (words, key, k);
+              word_collect (lx, count, key, k);
             if (lc == ' ' || lc == '-' || lc == '\r' || lc == '|' || k == sizeof key - 1)
               {
-                word_collect (words, key, k);
+                word_collect (lx, count, key, k);
                 k = 0;
                 continue;
               }
@@ -290,33 +291,40 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
     bloom_set (lx->start_word, tx_hash (start[i], strlen (start[i])));
   /* The word table: a few hundred words; a record for each is exactly
    * what classify() would compute, so a unit found there skips it.
-   * Words it misses (filter false positives) take word_info(). */
-  g_autoptr (GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (int i = 0; i < LEX_N; i++)
+   * Words it misses (filter false positives) take word_info().  Two
+   * passes over the words: the first counts them (repeats too, a bound
+   * on the records), the second adds each new candidate (word_add()
+   * skips the others).  The records' order decides no lookup: a table
+   * of GHashTable keys sorted first was ~0.5 M instructions more a
+   * process. */
+  guint n = 0;
+  for (int pass = 0; pass < 2; pass++)
     {
-      g_autofree char *path = g_strdup_printf ("lexicons/%s.txt", lexicon_names[i]);
-      GBytes *b = evl_context_get_data (ctx, path);
-      if (b && i != LEX_CONTEXT)
-        words_collect_file (words, b);
+      guint *count = pass == 0 ? &n : NULL;
+      for (int i = 0; i < LEX_N; i++)
+        {
+          g_autofree char *path = g_strdup_printf ("lexicons/%s.txt", lexicon_names[i]);
+          GBytes *b = evl_context_get_data (ctx, path);
+          if (b && i != LEX_CONTEXT)
+            words_collect_file (lx, count, b);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+        word_collect (lx, count, extra[i], strlen (extra[i]));
+      for (guint i = 0; i < G_N_ELEMENTS (start); i++)
+        word_collect (lx, count, start[i], strlen (start[i]));
+      if (pass == 0)
+        {
+          guint slots = 8;
+          while (slots < 2 * n)
+            slots <<= 1;
+          lx->mask = slots - 1;
+          lx->slot_h = g_new0 (guint64, slots);
+          lx->slot_rec = g_new0 (guint32, slots);
+          lx->recs = g_new0 (TxWordRec, MAX (n, 1));
+        }
     }
-  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
-    word_collect (words, extra[i], strlen (extra[i]));
-  for (guint i = 0; i < G_N_ELEMENTS (start); i++)
-    word_collect (words, start[i], strlen (start[i]));
-  guint n = g_hash_table_size (words), slots = 8;
-  while (slots < 2 * n)
-    slots <<= 1;
-  lx->mask = slots - 1;
-  lx->slot_h = g_new0 (guint64, slots);
-  lx->slot_rec = g_new0 (guint32, slots);
-  lx->recs = g_new0 (TxWordRec, n);
   static gint serial;
   lx->serial = (guint64) g_atomic_int_add (&serial, 1) + 1;
-  /* sorted: the same table whatever the hash table's order */
-  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (words, NULL);
-  qsort (keys, n, sizeof *keys, cmp_str);
-  for (guint i = 0; i < n; i++)
-    word_add (lx, keys[i], strlen (keys[i]));
 }
 
 void
