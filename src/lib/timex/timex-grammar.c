@@ -2202,13 +2202,14 @@ typedef struct {
 } PatternEntry;
 
 /* The classes a pattern may need further on (PatternEntry.needs): each
- * is exactly a lexicon entry of the word (u->wi->month ... u->wi->pod),
- * which the pattern's every match tests at a unit at or after its
- * start.  Most paragraphs have no season and a good part of them no
+ * is exactly a lexicon entry of the word (u->wi->month ... u->wi->pod)
+ * or one of a few words (S_QUARTER, S_CENTURY: literal_bits() in
+ * timex-scan.c), which the pattern's every match tests at a unit at or
+ * after its start.  Most paragraphs have no season and a good part of them no
  * month, weekday or time unit after a candidate: the pattern is not
  * run (~80 % of the calls of these patterns fail on the 400 small
  * documents, many after number_at() and lookup_multi()). */
-#define TX_NEED_CLASSES (S_MONTH | S_WDAY | S_UNIT | S_SEASON | S_POD)
+#define TX_NEED_CLASSES (S_MONTH | S_WDAY | S_UNIT | S_SEASON | S_POD | S_QUARTER | S_CENTURY)
 
 /* Cues are tested through their first attribute "shift" (S_SHIFT);
  * multi-word lexicons through lookup_multi(), whose first word the
@@ -2220,15 +2221,17 @@ typedef struct {
  * (month_date() through month_at()), a weekday (weekday_at()), a
  * season; a duration a time unit (its 'one day' too, when 'day' is one:
  * pattern_set() lets 'one' through whatever the lexicon); a set a unit,
- * or after 'every'/'each' a weekday, month, season or part of day. */
+ * or after 'every'/'each' a weekday, month, season or part of day; a
+ * quarter 'quarter(s)' or 'half'; a century 'century'. */
 #define THE_ORDINAL (S_NUMORD | S_ORD | S_NUMBER)
 #define P_MONTH { p_month, S_DAY | S_WDAY | S_MONTH, THE_ORDINAL, S_MONTH }
 #define P_WEEKDAY { p_weekday, S_SHIFT | S_WDAY, S_CUE, S_WDAY }
 #define P_YEAR { p_year, S_LIT | S_YEARISH | S_NUMBER, S_LIT, 0 }
 #define P_SEASON { p_season, S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, \
                    S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, S_SEASON }
-#define P_QUARTER { p_quarter, S_SHIFT | S_YEAR | S_NUMORD | S_LIT | S_ORD | S_NUMBER, S_LIT | THE_ORDINAL, 0 }
-#define P_CENTURY { p_century, S_NUMORD | S_ORD | S_NUMBER, THE_ORDINAL, 0 }
+#define P_QUARTER { p_quarter, S_SHIFT | S_YEAR | S_NUMORD | S_LIT | S_ORD | S_NUMBER, S_LIT | THE_ORDINAL, \
+                    S_QUARTER }
+#define P_CENTURY { p_century, S_NUMORD | S_ORD | S_NUMBER, THE_ORDINAL, S_CENTURY }
 #define P_HOLIDAY { p_holiday, S_SHIFT | S_HOL, 0, 0 }
 #define P_DEICTIC { p_deictic, S_DEI, 0, 0 }
 #define P_RELATIVE { p_relative, S_SHIFT, S_SHIFT, 0 }

@@ -141,6 +141,29 @@ start_bits (const char *k, gsize n)
   return S_LIT;
 }
 
+/* The classes S_QUARTER and S_CENTURY of a word unit's folded text @k:
+ * the words p_quarter() and p_century() compare the unit their match
+ * ends on with.  Any word may have them, candidate or not ('half' is
+ * in no lexicon); a candidate's other classes decide what it starts. */
+G_ALWAYS_INLINE static inline guint32
+literal_bits (const char *k, gsize n)
+{
+  /* by the first letter: most words are out at once */
+  switch (k[0])
+    {
+    case 'c':
+      return n == 7 && memcmp (k, "century", 7) == 0 ? S_CENTURY : 0;
+    case 'h':
+      return (n == 4 && memcmp (k, "half", 4) == 0) || (n == 9 && memcmp (k, "half-year", 9) == 0)
+             ? S_QUARTER : 0;
+    case 'q':
+      return (n == 7 && memcmp (k, "quarter", 7) == 0) || (n == 8 && memcmp (k, "quarters", 8) == 0)
+             ? S_QUARTER : 0;
+    default:
+      return 0;
+    }
+}
+
 /* Everything classify() derives from a candidate word's folded text @k
  * (@n bytes, tx_hash() @h): its lexicon entries through the filters,
  * whether it is temporal by itself, its start classes. */
@@ -185,7 +208,7 @@ word_info (const TxLex *lx, const char *k, gsize n, guint64 h, TxWordInfo *w)
     c |= S_HOL;
   if (tx_bloom_has (lx->start_word, h))
     c |= start_bits (k, n);
-  w->sc = c;
+  w->sc = c | literal_bits (k, n);
 }
 
 static const TxWordRec *
@@ -504,6 +527,7 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
     {
       if (u->start_word)
         u->sc = start_bits (u->low, u->len);
+      u->sc |= literal_bits (u->low, u->len);
       return;
     }
   u->cand = u->hot = TRUE;
@@ -606,8 +630,8 @@ cache_fill (const TxLex *lx, TxWordCache *wc, guint32 i, TxUnit *u)
         }
       u->sc = u->wi->sc;
     }
-  else if (u->start_word)
-    u->sc = start_bits (u->low, u->len);
+  else
+    u->sc = (u->start_word ? start_bits (u->low, u->len) : 0) | literal_bits (u->low, u->len);
   memcpy (ce->img, (const char *) u + TX_IMG_START, TX_IMG_LEN);
 }
 

@@ -46,6 +46,10 @@ enum {
   S_CLOCK = 1 << 23,            /* p_time(): 10:35 */
   S_HOUR = 1 << 24,             /* p_time(): 0-12, 6am */
   S_SLASH = 1 << 25,            /* p_numeric_date(): 9/14/2023 */
+  /* any word unit, candidate or not, by its text (literal_bits()): a
+   * word that every match of a pattern ends on (PatternEntry.needs) */
+  S_QUARTER = 1 << 26,          /* p_quarter(): quarter(s), half */
+  S_CENTURY = 1 << 27,          /* p_century(): century */
 };
 
 /* The kinds of numbers.txt (its second attribute); NK_NONE for a unit
