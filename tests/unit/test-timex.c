@@ -135,6 +135,9 @@ static TxCase date_cases[] = {
   { "The report was published on 2023-06-01.", DCT, "2023-06-01", "DATE", "2023-06-01", "" },
   { "They met in the summer of 1990.", DCT, "the summer of 1990", "DATE", "1990-SU", "" },
   { "Exports grew this summer.", DCT, "this summer", "DATE", "2023-SU", "" },
+  /* as many units as the paragraph before, which has no season: what the
+   * grammar notes of one paragraph's classes must not serve the next */
+  { "He saw the two men.\n\nExports grew again this summer.", DCT, "this summer", "DATE", "2023-SU", "" },
   { "The company was founded in fiscal 1989.", DCT, "fiscal 1989", "DATE", "1989", "" },
   { "The plan dates from nineteen ninety-six.", DCT, "nineteen ninety-six", "DATE", "1996", "" },
   { "Sales for fiscal 1989 rose, and in the year two thousand they fell.", DCT, "the year two thousand", "DATE", "2000", "" },
