@@ -180,6 +180,10 @@ word_info (const TxLex *lx, const char *k, gsize n, guint64 h, TxWordInfo *w)
   w->pod = lookup1 (lx, LEX_PODS, k, (gssize) n, h);
   w->cue = lookup1 (lx, LEX_CUES, k, (gssize) n, h);
   w->tense = lookup1 (lx, LEX_TENSE, k, (gssize) n, h);
+  static const int alone[TX_ALONE_N] = { [TX_ALONE_MODS] = LEX_MODS, [TX_ALONE_DEICTICS] = LEX_DEICTICS,
+                                         [TX_ALONE_HOLIDAYS] = LEX_HOLIDAYS };
+  for (int a = 0; a < TX_ALONE_N; a++)
+    w->alone[a] = lx->lex[alone[a]] ? lookup1 (lx, alone[a], k, (gssize) n, h) : NULL;
   w->lexical = w->month || w->wday || w->number || w->ordinal || w->unit || w->season
                || w->pod || w->cue || tx_bloom_has (lx->form[LEX_HOLIDAYS], h)
                || tx_bloom_has (lx->form[LEX_DEICTICS], h) || tx_bloom_has (lx->form[LEX_MODS], h);

@@ -56,9 +56,16 @@ enum {
  * that is no number word, NK_OTHER for a kind the grammar never tests. */
 enum { NK_NONE, NK_UNIT, NK_TEEN, NK_TENS, NK_SCALE, NK_DOZEN, NK_VAGUE, NK_COUPLE, NK_OTHER };
 
+/* The lexicons that timex-grammar.c's lookup_multi() reads, in
+ * TxWordInfo.alone. */
+enum { TX_ALONE_MODS, TX_ALONE_DEICTICS, TX_ALONE_HOLIDAYS, TX_ALONE_N };
+
 /* What classify() derives from a word's text alone. */
 typedef struct {
   const EvlLexEntry *month, *wday, *number, *ordinal, *unit, *season, *pod, *cue, *tense;
+  /* the word as a whole form of a multi-word lexicon, by TX_ALONE_*:
+   * lookup_multi()'s first step */
+  const EvlLexEntry *alone[TX_ALONE_N];
   guint32 sc;                   /* S_* classes */
   guint8 nkind;                 /* a number word's kind (NK_*) */
   guint8 lexical;               /* a temporal word by itself, not only a
