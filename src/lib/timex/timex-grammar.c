@@ -2230,7 +2230,8 @@ typedef struct {
  * season; a duration a time unit (its 'one day' too, when 'day' is one:
  * pattern_set() lets 'one' through whatever the lexicon); a set a unit,
  * or after 'every'/'each' a weekday, month, season or part of day; a
- * quarter 'quarter(s)' or 'half'; a century 'century'. */
+ * quarter 'quarter(s)' or 'half'; a century 'century'; an anaphor ('the
+ * year', 'that day') a unit. */
 #define THE_ORDINAL (S_NUMORD | S_ORD | S_NUMBER)
 #define P_MONTH { p_month, S_DAY | S_WDAY | S_MONTH, THE_ORDINAL, S_MONTH }
 #define P_WEEKDAY { p_weekday, S_SHIFT | S_WDAY, S_CUE, S_WDAY }
@@ -2243,7 +2244,7 @@ typedef struct {
 #define P_HOLIDAY { p_holiday, S_SHIFT | S_HOL, 0, 0 }
 #define P_DEICTIC { p_deictic, S_DEI, 0, 0 }
 #define P_RELATIVE { p_relative, S_SHIFT, S_SHIFT, 0 }
-#define P_ANAPHOR { p_anaphor, S_THE | S_THAT, 0, 0 }
+#define P_ANAPHOR { p_anaphor, S_THE | S_THAT, 0, S_UNIT }
 #define P_NUMERIC_DATE { p_numeric_date, S_YEAR | S_SLASH, 0, 0 }
 #define P_DURATION { p_duration, S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT, \
                      S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT, S_UNIT }
