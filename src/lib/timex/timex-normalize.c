@@ -11,6 +11,11 @@
 #define INFINITIVE_REACH 5
 /* How far left a tense cue still governs a date. */
 #define TENSE_REACH 8
+/* How far left a future auxiliary or plan ('will', 'is due to', 'are
+ * scheduled to') still governs a date when no nearer cue speaks: its verb
+ * phrase may carry an object and a long lead-in ('is due to leave the
+ * capital on the evening of 14 April'). */
+#define FUTURE_REACH 16
 
 /* 'had been scheduled to expire Friday': a plan told in the pluperfect is
  * past; 'had' within the three words before the infinitive's 'to'. */
@@ -73,6 +78,94 @@ until_past (const TxScan *s, int k, int end)
   return FALSE;
 }
 
+/* 'can travel on Wednesday', 'may meet Friday': a modal verb (not
+ * 'will', a tense cue of its own) before a plain verb looks ahead; before
+ * 'have' ('may have met on Friday') it looks back.  0: @k is no modal.
+ * Capitalised 'May' is the month. */
+static int
+modal_tense (const TxScan *s, int k)
+{
+  /* not 'could': mostly the past of 'can' in news ('could not be
+   * reached Wednesday') */
+  static const char *const modals[] = { "can", "may", "might", "must", "should", "cannot",
+                                        "can't", "mustn't", "shouldn't" };
+  const TxUnit *u = &s->u[k];
+  if (u->kind != U_WORD || u->cap || u->len > 9
+      || (u->low[0] != 'c' && u->low[0] != 'm' && u->low[0] != 's'))
+    return 0;
+  guint n = 0;
+  while (n < G_N_ELEMENTS (modals) && !tx_unit_is (u, modals[n]))
+    n++;
+  if (n == G_N_ELEMENTS (modals) || k + 1 >= s->n || s->u[k + 1].kind != U_WORD)
+    return 0;
+  const TxUnit *v = &s->u[k + 1];
+  if (tx_unit_is (v, "not") && k + 2 < s->n)
+    v = &s->u[k + 2];
+  return tx_unit_is (v, "have") || tx_unit_is (v, "'ve") ? -1 : 1;
+}
+
+/* Whether unit @k ends a clause for tense cues on its left side. */
+static gboolean
+clause_break_left (const TxScan *s, int k)
+{
+  const TxUnit *u = &s->u[k];
+  return u->kind == U_PUNCT
+         && (u->low[0] == ';' || u->low[0] == ':' || u->low[0] == '"'
+             || ((u->low[0] == '.' || u->low[0] == '!' || u->low[0] == '?') && u->space == 0
+                 && k + 1 < s->n && s->u[k + 1].cap));
+}
+
+/* Whether @u is a past-tense cue: a past form of the tense lexicon or a
+ * regular '-ed' form. */
+static gboolean
+past_cue (const TxUnit *u)
+{
+  if (u->wi->tense)
+    return strcmp (u->wi->tense->attrs[0], "future") != 0;
+  return u->kind == U_WORD && u->len > 4 && !u->cap && u->low[u->len - 2] == 'e'
+         && u->low[u->len - 1] == 'd';
+}
+
+/* Whether the future cue @k heads a verb phrase: an auxiliary ('will',
+ * 'shall') or a plan before an infinitive ('due to', 'is to', 'expected
+ * to'); not an adjective such as 'next' ('next to the embassy') or
+ * 'coming', which speak of their own noun. */
+static gboolean
+future_head (const TxScan *s, int k)
+{
+  const TxUnit *u = &s->u[k];
+  if (k + 1 < s->n && tx_unit_is (&s->u[k + 1], "to"))
+    return u->wi->tense ? !tx_unit_is (u, "next") && !tx_unit_is (u, "coming")
+                        : tx_unit_is (u, "is") || tx_unit_is (u, "are") || tx_unit_is (u, "am");
+  return u->wi->tense
+         && (tx_unit_is (u, "will") || tx_unit_is (u, "'ll") || tx_unit_is (u, "shall")
+             || tx_unit_is (u, "won't"));
+}
+
+/* Past TENSE_REACH, from unit @k leftwards: a future auxiliary or plan
+ * ('will', 'is due to', 'are expected to') or a modal heading the clause
+ * the date ends makes it future (+1); a past cue met first, the clause's
+ * start or FUTURE_REACH ends the search (0). */
+static int
+far_future (const TxScan *s, int i, int k)
+{
+  for (; k >= 0 && k >= i - FUTURE_REACH; k--)
+    {
+      const TxUnit *u = &s->u[k];
+      if (clause_break_left (s, k))
+        return 0;
+      int modal = modal_tense (s, k);
+      if (past_cue (u) || modal < 0)
+        return 0;
+      /* 'had been scheduled to expire': a plan told in the past */
+      if (future_head (s, k))
+        return tx_unit_is (&s->u[k + 1], "to") && pluperfect_before (s, k + 1) ? 0 : 1;
+      if (modal > 0)
+        return 1;
+    }
+  return 0;
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -83,12 +176,11 @@ tx_tense (const TxScan *s, int i, int end)
   if (i > 0 && s->u[i - 1].kind == U_WORD
       && (tx_unit_is (&s->u[i - 1], "until") || tx_unit_is (&s->u[i - 1], "till")))
     return until_past (s, i - 1, end) ? -1 : 1;
-  for (int k = i - 1; k >= 0 && k >= i - TENSE_REACH; k--)
+  int k = i - 1;
+  for (; k >= 0 && k >= i - TENSE_REACH; k--)
     {
       const TxUnit *u = &s->u[k];
-      if (u->kind == U_PUNCT && (u->low[0] == ';' || u->low[0] == ':' || u->low[0] == '"'
-                                 || ((u->low[0] == '.' || u->low[0] == '!' || u->low[0] == '?') && u->space == 0
-                                     && k + 1 < s->n && s->u[k + 1].cap)))
+      if (clause_break_left (s, k))
         break;
       /* 'to leave on Thursday': an infinitive looks ahead */
       if (u->kind == U_WORD && tx_unit_is (u, "to") && pluperfect_before (s, k))
@@ -108,22 +200,31 @@ tx_tense (const TxScan *s, int i, int end)
           && (tx_unit_is (&s->u[k - 1], "be") || tx_unit_is (&s->u[k - 1], "been")
               || tx_unit_is (&s->u[k - 1], "being")))
         continue;
-      if (u->wi->tense)
-        return strcmp (u->wi->tense->attrs[0], "future") == 0 ? 1 : -strength;
-      if (u->kind == U_WORD && u->len > 4 && !u->cap
-          && u->low[u->len - 2] == 'e' && u->low[u->len - 1] == 'd')
+      if (past_cue (u))
         return -strength;
+      if (u->wi->tense)
+        return 1;
+      int modal = modal_tense (s, k);
+      if (modal)
+        return modal;
     }
-  for (int k = end; k < s->n && k < end + 10; k++)
+  /* the window ran out inside the clause: a future auxiliary further
+   * left still governs it (a cue after the date, often the reporting
+   * verb of 'X, officials said', tells less) */
+  if (k >= 0 && k < i - TENSE_REACH && far_future (s, i, k))
+    return 1;
+  for (int r = end; r < s->n && r < end + 10; r++)
     {
-      const TxUnit *u = &s->u[k];
+      const TxUnit *u = &s->u[r];
       if (u->kind == U_PUNCT && u->low[0] != ',')
         break;
-      if (u->wi->tense)
-        return strcmp (u->wi->tense->attrs[0], "future") == 0 ? 1 : -1;
-      if (u->kind == U_WORD && u->len > 4 && !u->cap
-          && u->low[u->len - 2] == 'e' && u->low[u->len - 1] == 'd')
+      if (past_cue (u))
         return -1;
+      if (u->wi->tense)
+        return 1;
+      int modal = modal_tense (s, r);
+      if (modal)
+        return modal;
     }
   return 0;
 }
