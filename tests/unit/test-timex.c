@@ -425,6 +425,25 @@ static TxCase future_cue_cases[] = {
 
 TX_FAMILY (future_cues, future_cue_cases)
 
+/* Live blogs and chronologies: a clock time opening a paragraph takes the
+ * day of the first such time or of a date heading since, not a date the
+ * entry before it mentioned; inside an entry, the day under discussion. */
+static TxCase entry_time_cases[] = {
+  { "10:42 Talks ended on Friday, the union said.\n\n09:15 Ministers arrived at the port.", "2025-03-11",
+    "09:15", "TIME", "2025-03-11T09:15", "" },
+  { "15:40 GMT\n\nPassengers can travel on Wednesday instead.\n\n11:15 GMT\n\nShips are waiting.",
+    "2025-03-11", "11:15 GMT", "TIME", "2025-03-11T11:15", "" },
+  { "Monday 10 March 2025\n\n10:42 Talks ended on Friday.\n\n09:15 Ministers arrived at the port.",
+    "2025-03-11", "09:15", "TIME", "2025-03-10T09:15", "" },
+  { "The plane crashed on March 3, 1998.\n\n10:42 a.m.: Rescuers reached the site on Tuesday.\n\n"
+    "11:00 a.m.: More teams came.", "2025-03-11", "11:00 a.m.", "TIME", "1998-03-03T11:00", "" },
+  /* inside an entry */
+  { "10:42 Talks resumed on Friday. At 11:30 they broke up.", "2025-03-11", "11:30", "TIME",
+    "2025-03-07T11:30", "" },
+};
+
+TX_FAMILY (entry_times, entry_time_cases)
+
 Test (timex, month_vs_modal_in_one_sentence)
 {
   g_autoptr (EvlDocument) doc = annotate ("Kim may visit Moscow in May.", DCT);

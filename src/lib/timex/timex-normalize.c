@@ -495,7 +495,8 @@ reported_quarter (const TxScan *s, const TxMatch *m)
   return evl_timex_point_first_day (&m->pt) <= s->dct && tx_tense (s, m->start, m->end) <= 0;
 }
 
-static void
+/* Returns the index of the new timex. */
+static guint
 emit (TxScan *s, EvlDocument *doc, TxMatch *m)
 {
   EvlTimex t;
@@ -568,6 +569,70 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
           s->quarter_sentence = s->sentence;
         }
     }
+  return idx;
+}
+
+/* A live blog's entries each open with their clock time ('10:42', '15:40
+ * GMT'), a paragraph of its own or the paragraph's first words; so do the
+ * lines of a chronology ('8:46 a.m.: the first plane hits').  All such
+ * times after the first belong to the day the first one was given, or to
+ * that of a date heading since (a short paragraph opening with a date):
+ * not to a date the entry before spoke of ('can travel on Wednesday
+ * instead').  The first takes the day under discussion, as any clock time
+ * does: a chronology's lead names it. */
+typedef struct {
+  gboolean have;                /* an entry time or a date heading was seen */
+  EvlTimexPoint day;
+  gint32 index;                 /* its anchor's timex, -1: the creation time */
+  guint32 sentence;
+} TxEntryDay;
+
+/* a date heading: the date and at most this many units more */
+#define HEADING_MAX_REST 4
+
+/* The match at a paragraph's first unit, a number that may be an
+ * entry's clock time: matched against the entries' day; kept when it is a
+ * TIME, else matched again against the reference as it was. */
+static gboolean
+match_entry_stamp (TxScan *s, const TxEntryDay *entry, TxMatch *m)
+{
+  EvlTimexPoint ref = s->ref;
+  gint32 ref_index = s->ref_index;
+  guint32 ref_sentence = s->ref_sentence;
+  gboolean ref_from_text = s->ref_from_text;
+  if (entry->index >= 0)
+    s->ref = entry->day;
+  else
+    tx_dct_point (s, EVL_GRAIN_DAY, &s->ref);
+  s->ref_index = entry->index;
+  s->ref_sentence = entry->sentence;
+  s->ref_from_text = FALSE;
+  if (tx_match (s, 0, m) && m->type == EVL_TIMEX_TIME && m->has_pt)
+    return TRUE;
+  s->ref = ref;
+  s->ref_index = ref_index;
+  s->ref_sentence = ref_sentence;
+  s->ref_from_text = ref_from_text;
+  return tx_match (s, 0, m);
+}
+
+/* Notes the day of @m, emitted as timex @idx at a paragraph's start, when
+ * it is an entry's clock time or a date heading. */
+static void
+note_entry_day (const TxScan *s, const TxMatch *m, guint idx, gint32 ref_index, TxEntryDay *entry)
+{
+  if (!m->has_pt || m->range || m->pt.year <= 0)
+    return;
+  gboolean stamp = m->type == EVL_TIMEX_TIME && s->u[0].kind == U_NUM
+                   && m->pt.grain == EVL_GRAIN_MINUTE;
+  gboolean heading = m->type == EVL_TIMEX_DATE && m->pt.grain == EVL_GRAIN_DAY
+                     && s->n - m->end <= HEADING_MAX_REST;
+  if (!stamp && !heading)
+    return;
+  entry->have = TRUE;
+  evl_timex_point_from_day (&entry->day, evl_timex_point_first_day (&m->pt), EVL_GRAIN_DAY);
+  entry->index = heading || m->absolute ? (gint32) idx : m->needs_ref ? ref_index : -1;
+  entry->sentence = s->sentence;
 }
 
 /* Whether units @i, @i+1 begin a multi-word form ('more than', 'the
@@ -686,7 +751,8 @@ span_units (TxScan *s, const EvlDocument *doc, TxUnitBuf *units, guint32 start, 
 }
 
 static void
-scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32 end, guint *peak)
+scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32 end, guint *peak,
+           TxEntryDay *entry)
 {
   span_units (s, doc, units, start, end, peak);
   for (int k = 0; k < LEX_N; k++)
@@ -722,9 +788,17 @@ scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32
              && s->sents[s->sentence + 1].span.start <= u->start)
         s->sentence++;
       TxMatch m;
-      if (tx_match (s, i, &m) && !quoted_title (s, &m) && !in_name (s, &m))
+      gboolean ok;
+      if (i == 0 && entry->have && u->kind == U_NUM && (u->sc & (S_CLOCK | S_HOUR)))
+        ok = match_entry_stamp (s, entry, &m);
+      else
+        ok = tx_match (s, i, &m);
+      if (ok && !quoted_title (s, &m) && !in_name (s, &m))
         {
-          emit (s, doc, &m);
+          gint32 ref_index = s->ref_index;
+          guint idx = emit (s, doc, &m);
+          if (i == 0)
+            note_entry_day (s, &m, idx, ref_index, entry);
           i = m.end;
         }
       else
@@ -801,10 +875,11 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
   units->kept = FALSE;
   units->n = 0;
   guint peak = 0;
+  TxEntryDay entry = { .have = FALSE };
   guint ns;
   const EvlSentence *sents = evl_document_get_sentences (doc, &ns);
   if (ns == 0)
-    scan_span (&s, doc, units, 0, (guint32) len, &peak);
+    scan_span (&s, doc, units, 0, (guint32) len, &peak, &entry);
   /* Scan whole paragraphs so that an expression the sentence splitter
    * cut ('Thursday, Jan. | 6') stays whole; timexes take the sentence of
    * their first byte. */
@@ -816,7 +891,7 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
       while (k < ns && sents[k].paragraph == sents[i].paragraph)
         k++;
       s.sentence = i;
-      scan_span (&s, doc, units, sents[i].span.start, sents[k - 1].span.end, &peak);
+      scan_span (&s, doc, units, sents[i].span.start, sents[k - 1].span.end, &peak, &entry);
       i = k;
     }
   if (s.keep && peak <= TX_UNITS_KEEP)
