@@ -425,6 +425,22 @@ static TxCase future_cue_cases[] = {
 
 TX_FAMILY (future_cues, future_cue_cases)
 
+/* 'X on Wednesday, the company said.': the attribution's past tense is
+ * the report's, not the date's; a cue in the date's own clause still
+ * speaks. */
+static TxCase attribution_cases[] = {
+  { "Passengers travel free on Wednesday, the company said.", "2025-03-11", "Wednesday", "DATE",
+    "2025-03-12", "" },
+  { "The police search would be widened on Saturday, he added.", "2025-03-14", "Saturday", "DATE",
+    "2025-03-15", "" },
+  { "The minister resigned on Wednesday, officials said.", "2025-03-11", "Wednesday", "DATE",
+    "2025-03-05", "" },
+  { "Talks on Wednesday, which ended without a deal, were tense.", "2025-03-11", "Wednesday", "DATE",
+    "2025-03-05", "" },
+};
+
+TX_FAMILY (attribution, attribution_cases)
+
 /* Live blogs and chronologies: a clock time opening a paragraph takes the
  * day of the first such time or of a date heading since, not a date the
  * entry before it mentioned; inside an entry, the day under discussion. */

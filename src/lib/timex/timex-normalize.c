@@ -213,11 +213,18 @@ tx_tense (const TxScan *s, int i, int end)
    * verb of 'X, officials said', tells less) */
   if (k >= 0 && k < i - TENSE_REACH && far_future (s, i, k))
     return 1;
+  gboolean comma = FALSE;
   for (int r = end; r < s->n && r < end + 10; r++)
     {
       const TxUnit *u = &s->u[r];
       if (u->kind == U_PUNCT && u->low[0] != ',')
         break;
+      comma |= u->kind == U_PUNCT;
+      /* 'X on Wednesday, the company said.': the attribution's own
+       * past says nothing of the date */
+      if (comma && past_cue (u)
+          && (r + 1 >= s->n || (s->u[r + 1].kind == U_PUNCT && s->u[r + 1].low[0] == '.')))
+        return 0;
       if (past_cue (u))
         return -1;
       if (u->wi->tense)
