@@ -82,21 +82,20 @@ until_past (const TxScan *s, int k, int end)
  * 'will', a tense cue of its own) before a plain verb looks ahead; before
  * 'have' ('may have met on Friday') it looks back.  0: @k is no modal.
  * Capitalised 'May' is the month. */
-static int
+G_ALWAYS_INLINE static inline int
 modal_tense (const TxScan *s, int k)
 {
-  /* not 'could': mostly the past of 'can' in news ('could not be
-   * reached Wednesday') */
-  static const char *const modals[] = { "can", "may", "might", "must", "should", "cannot",
-                                        "can't", "mustn't", "shouldn't" };
   const TxUnit *u = &s->u[k];
-  if (u->kind != U_WORD || u->cap || u->len > 9
+  if (u->kind != U_WORD || u->cap || u->len < 3 || u->len > 9
       || (u->low[0] != 'c' && u->low[0] != 'm' && u->low[0] != 's'))
     return 0;
-  guint n = 0;
-  while (n < G_N_ELEMENTS (modals) && !tx_unit_is (u, modals[n]))
-    n++;
-  if (n == G_N_ELEMENTS (modals) || k + 1 >= s->n || s->u[k + 1].kind != U_WORD)
+  /* not 'could': mostly the past of 'can' in news ('could not be
+   * reached Wednesday') */
+  if (!(tx_unit_is (u, "can") || tx_unit_is (u, "may") || tx_unit_is (u, "might")
+        || tx_unit_is (u, "must") || tx_unit_is (u, "should") || tx_unit_is (u, "cannot")
+        || tx_unit_is (u, "can't") || tx_unit_is (u, "mustn't") || tx_unit_is (u, "shouldn't")))
+    return 0;
+  if (k + 1 >= s->n || s->u[k + 1].kind != U_WORD)
     return 0;
   const TxUnit *v = &s->u[k + 1];
   if (tx_unit_is (v, "not") && k + 2 < s->n)
@@ -105,7 +104,7 @@ modal_tense (const TxScan *s, int k)
 }
 
 /* Whether unit @k ends a clause for tense cues on its left side. */
-static gboolean
+G_ALWAYS_INLINE static inline gboolean
 clause_break_left (const TxScan *s, int k)
 {
   const TxUnit *u = &s->u[k];
