@@ -8,8 +8,38 @@
 
 G_BEGIN_DECLS
 
-/* Runs segment -> timex -> entities -> events on @doc. */
+/* What a caller will read of an annotated document: the pipeline runs
+ * the steps those layers depend on and may skip the others, whose fields
+ * are then left unset or partly set (read only what was asked for).  The
+ * flags may be combined; EVL_PIPELINE_NEEDS_TIMEML is always included. */
+typedef enum {
+  /* Tokens, sentences, timexes, entity mentions and clusters, and event
+   * mentions with their TimeML attributes (span, class, lemma, tense,
+   * aspect, polarity, modality): all evl_export_timeml() writes. */
+  EVL_PIPELINE_NEEDS_TIMEML = 1 << 0,
+  /* Each event mention's story type and CAMEO code. */
+  EVL_PIPELINE_NEEDS_TYPES = 1 << 1,
+  /* Time anchors (timex, anchor_method, cue_event, cue_rel) and the
+   * implied event mentions anchoring appends ('first ... since 2019'),
+   * with their types: with the above, all `eventline tag -f json` writes. */
+  EVL_PIPELINE_NEEDS_ANCHORS = 1 << 2,
+  /* Every field: also arguments (agent, patient, location, source),
+   * participants, flags (hedged, reported, generic, outcome) and
+   * salience, as the graph and the extract format read them. */
+  EVL_PIPELINE_NEEDS_ALL = 0xff
+} EvlPipelineNeeds;
+
+/* Runs segment -> timex -> entities -> events on @doc: every layer
+ * (evl_pipeline_annotate_for() with EVL_PIPELINE_NEEDS_ALL). */
 EVL_API void evl_pipeline_annotate (const EvlContext *ctx, EvlDocument *doc);
+
+/* Like evl_pipeline_annotate(), but computes only what @needs asks for
+ * (and what that depends on): the fields it asks for hold exactly what a
+ * full annotation gives them.  The pipeline keeps no record of what it
+ * skipped and never marks @doc annotated (evl_document_set_annotated()),
+ * so a later call asking for more annotates @doc again, whole. */
+EVL_API void evl_pipeline_annotate_for (const EvlContext *ctx, EvlDocument *doc,
+                                        EvlPipelineNeeds needs);
 
 /* Annotates every document of @docs (EvlDocument*) using up to @n_threads
  * threads (0 = number of processors).  Order of @docs is unchanged. */
@@ -31,5 +61,12 @@ typedef void (*EvlPipelineSink) (EvlDocument *doc, guint index, gpointer user_da
 EVL_API void evl_pipeline_annotate_stream (const EvlContext *ctx, GPtrArray *docs,
                                            guint n_threads, guint window,
                                            EvlPipelineSink sink, gpointer user_data);
+
+/* evl_pipeline_annotate_stream() computing only what @needs asks for
+ * (evl_pipeline_annotate_for()). */
+EVL_API void evl_pipeline_annotate_stream_for (const EvlContext *ctx, GPtrArray *docs,
+                                               guint n_threads, guint window,
+                                               EvlPipelineNeeds needs,
+                                               EvlPipelineSink sink, gpointer user_data);
 
 G_END_DECLS

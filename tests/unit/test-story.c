@@ -2165,3 +2165,148 @@ Test (story, span_filter_never_rules_out_a_form)
       cr_assert (evl_story_span_allowed (ok, 1), "'%s': the one-token span ruled out", out[c].text);
     }
 }
+
+/* ------------------------------------------- partial pipelines (needs) */
+
+static gint
+name_cmp (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The project's input/ *.txt, then up to @n_shared TimeML documents of
+ * ../shared's TimeBank when it is there, unannotated. */
+static GPtrArray *
+needs_docs (guint n_shared)
+{
+  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  const char *root = g_getenv ("EVL_SOURCE_ROOT");
+  cr_assert_not_null (root, "EVL_SOURCE_ROOT is not set");
+  const char *shared = g_getenv ("EVL_SHARED_DIR");
+  g_autofree char *input = g_build_filename (root, "input", NULL);
+  g_autofree char *timebank = shared ? g_build_filename (shared, "data", "timeml", "TimeBank", NULL) : NULL;
+  const char *dirs[2] = { input, timebank };
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr (GDir) d = dirs[k] ? g_dir_open (dirs[k], 0, NULL) : NULL;
+      if (d == NULL)
+        continue;
+      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+      while ((name = g_dir_read_name (d)) != NULL)
+        if (g_str_has_suffix (name, k == 0 ? ".txt" : ".tml"))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, name_cmp);
+      for (guint i = 0; i < names->len && (k == 0 || i < n_shared); i++)
+        {
+          g_autofree char *path = g_build_filename (dirs[k], names->pdata[i], NULL);
+          EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
+          cr_assert (evl_source_load_file (path, &opts, docs, NULL), "%s", path);
+        }
+    }
+  return docs;
+}
+
+static char *
+timeml_of (EvlDocument *doc)
+{
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  cr_assert (evl_export_timeml (doc, mem, NULL));
+  cr_assert (g_output_stream_write_all (mem, "", 1, NULL, NULL, NULL));
+  cr_assert (g_output_stream_close (mem, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+static char *
+tag_json_of (EvlDocument *doc)
+{
+  GString *s = g_string_new (NULL);
+  evl_export_tag_json_line (s, doc);
+  return g_string_free (s, FALSE);
+}
+
+/* What `tag` writes (TimeML; -f json and jsonl) comes out the same when
+ * the pipeline computes only what the format needs.  The partial runs must
+ * really leave out what the format does not write, and polarity,
+ * modality and implied events must occur, or the comparison would prove
+ * nothing. */
+Test (story, partial_pipeline_writes_what_the_full_one_writes, .timeout = 300 * EVL_TIMEOUT_SCALE)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  /* Each document three times: annotated whole, for TimeML, for tag JSON. */
+  g_autoptr (GPtrArray) docs = needs_docs (25);
+  g_autoptr (GPtrArray) timeml_docs = needs_docs (25);
+  g_autoptr (GPtrArray) tagged_docs = needs_docs (25);
+  cr_assert_eq (timeml_docs->len, docs->len);
+  const EvlPipelineNeeds json = EVL_PIPELINE_NEEDS_TIMEML | EVL_PIPELINE_NEEDS_TYPES
+                                | EVL_PIPELINE_NEEDS_ANCHORS;
+  guint untyped = 0, unargued = 0, factual = 0, implied = 0;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      EvlDocument *full = docs->pdata[i], *timeml = timeml_docs->pdata[i];
+      EvlDocument *tagged = tagged_docs->pdata[i];
+      evl_pipeline_annotate (ctx, full);
+      evl_pipeline_annotate_for (ctx, timeml, EVL_PIPELINE_NEEDS_TIMEML);
+      evl_pipeline_annotate_for (ctx, tagged, json);
+      g_autofree char *want = timeml_of (full);
+      g_autofree char *got = timeml_of (timeml);
+      cr_assert_str_eq (got, want, "TimeML of %s", evl_document_get_id (full));
+      g_autofree char *want_json = tag_json_of (full);
+      g_autofree char *got_json = tag_json_of (tagged);
+      cr_assert_str_eq (got_json, want_json, "tag JSON of %s", evl_document_get_id (full));
+
+      guint nf, nt, nj;
+      const EvlEventMention *f = evl_document_get_event_mentions (full, &nf);
+      const EvlEventMention *t = evl_document_get_event_mentions (timeml, &nt);
+      const EvlEventMention *j = evl_document_get_event_mentions (tagged, &nj);
+      cr_assert_leq (nt, nf);
+      implied += nf - nt;
+      cr_assert_eq (nj, nf);
+      for (guint k = 0; k < nt; k++)
+        {
+          untyped += f[k].type != NULL && t[k].type == NULL;
+          unargued += f[k].agent >= 0 && j[k].agent < 0;
+          factual += f[k].polarity == EVL_POLARITY_NEG || f[k].modality != NULL;
+        }
+    }
+  cr_assert_gt (untyped, 0, "the TimeML run typed every event: it skipped nothing");
+  cr_assert_gt (unargued, 0, "the tag JSON run found every agent: it skipped nothing");
+  cr_assert_gt (factual, 0, "no negated or modal event: polarity and modality untested");
+  cr_assert_gt (implied, 0, "no implied event: the TimeML run's skipping them untested");
+}
+
+/* The pipeline keeps no record of a partial annotation: asked for more
+ * later, it annotates the document again, whole, as if fresh (implied
+ * events are not appended twice). */
+Test (story, partial_annotation_completes_when_more_is_asked, .timeout = 120 * EVL_TIMEOUT_SCALE)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  g_autoptr (GPtrArray) docs = needs_docs (0);
+  GPtrArray *again[2] = { needs_docs (0), needs_docs (0) };
+  const EvlPipelineNeeds partial[] = {
+    EVL_PIPELINE_NEEDS_TIMEML,
+    EVL_PIPELINE_NEEDS_TIMEML | EVL_PIPELINE_NEEDS_TYPES | EVL_PIPELINE_NEEDS_ANCHORS,
+  };
+  cr_assert_gt (docs->len, 0);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      EvlDocument *fresh = docs->pdata[i];
+      evl_pipeline_annotate (ctx, fresh);
+      g_autofree char *want = evl_document_to_json (fresh);
+      for (guint p = 0; p < G_N_ELEMENTS (partial); p++)
+        {
+          EvlDocument *doc = again[p]->pdata[i];
+          evl_pipeline_annotate_for (ctx, doc, partial[p]);
+          g_autofree char *before = evl_document_to_json (doc);
+          cr_assert_str_neq (before, want, "%s: the partial run left nothing out",
+                             evl_document_get_id (doc));
+          cr_assert_not (evl_document_get_annotated (doc));
+          evl_pipeline_annotate (ctx, doc);
+          g_autofree char *got = evl_document_to_json (doc);
+          cr_assert_str_eq (got, want, "%s completed from needs %#x", evl_document_get_id (doc),
+                            (guint) partial[p]);
+        }
+    }
+  g_ptr_array_unref (again[0]);
+  g_ptr_array_unref (again[1]);
+}

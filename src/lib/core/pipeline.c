@@ -1,5 +1,6 @@
 /* Runs the per-document stages, in parallel across documents. */
 #include "evl-private.h"
+#include "../events/events-private.h"   /* evl_events_annotate_for() */
 
 /* A document without any creation date may still open with a dateline
  * ("Tuesday, July 23 2024"): take the first absolute day-level date in its
@@ -26,16 +27,26 @@ guess_dct (const EvlContext *ctx, EvlDocument *doc)
 }
 
 void
-evl_pipeline_annotate (const EvlContext *ctx, EvlDocument *doc)
+evl_pipeline_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipelineNeeds needs)
 {
   g_return_if_fail (ctx != NULL && doc != NULL);
   if (evl_document_get_annotated (doc))
     return;
+  /* Every stage before the events runs whole whatever @needs says: the
+   * TimeML layer's polarity and modality read the entity mentions
+   * (story-factuality.c), and which candidates become mentions is decided
+   * by the clustering (entities-cluster.c). */
   evl_segment_document (ctx, doc);
   evl_timex_annotate (ctx, doc);
   guess_dct (ctx, doc);
   evl_entities_annotate (ctx, doc);
-  evl_events_annotate (ctx, doc);
+  evl_events_annotate_for (ctx, doc, needs);
+}
+
+void
+evl_pipeline_annotate (const EvlContext *ctx, EvlDocument *doc)
+{
+  evl_pipeline_annotate_for (ctx, doc, EVL_PIPELINE_NEEDS_ALL);
 }
 
 /* Workers take the next document from a shared counter (no queue
@@ -43,6 +54,7 @@ evl_pipeline_annotate (const EvlContext *ctx, EvlDocument *doc)
  * and a window for its ordered sink. */
 typedef struct {
   const EvlContext *ctx;
+  EvlPipelineNeeds needs;
   EvlDocument **slots;
   guint n;
   guint window;              /* stream only: documents ahead of the sink */
@@ -56,10 +68,12 @@ typedef struct {
 } Work;
 
 static void
-work_init (Work *w, const EvlContext *ctx, GPtrArray *docs, guint window, gboolean stream)
+work_init (Work *w, const EvlContext *ctx, EvlPipelineNeeds needs, GPtrArray *docs, guint window,
+           gboolean stream)
 {
   memset (w, 0, sizeof *w);
   w->ctx = ctx;
+  w->needs = needs;
   w->slots = (EvlDocument **) docs->pdata;
   w->n = docs->len;
   w->window = window;
@@ -98,7 +112,7 @@ work_loop (gpointer data, gpointer user_data)
           w->workers_waiting--;
           g_mutex_unlock (&w->lock);
         }
-      evl_pipeline_annotate (w->ctx, w->slots[i]);
+      evl_pipeline_annotate_for (w->ctx, w->slots[i], w->needs);
       if (w->done)
         {
           g_atomic_int_set (&w->done[i], 1);
@@ -138,7 +152,7 @@ evl_pipeline_annotate_all (const EvlContext *ctx, GPtrArray *docs, guint n_threa
   /* Documents are independent and the context is read-only; results stay
    * in the documents, order is untouched. */
   Work w;
-  work_init (&w, ctx, docs, 0, FALSE);
+  work_init (&w, ctx, EVL_PIPELINE_NEEDS_ALL, docs, 0, FALSE);
   g_thread_pool_free (work_start (&w, MIN (n_threads, docs->len)), FALSE, TRUE);
   work_clear (&w);
 }
@@ -147,6 +161,15 @@ void
 evl_pipeline_annotate_stream (const EvlContext *ctx, GPtrArray *docs, guint n_threads,
                               guint window, EvlPipelineSink sink, gpointer user_data)
 {
+  evl_pipeline_annotate_stream_for (ctx, docs, n_threads, window, EVL_PIPELINE_NEEDS_ALL,
+                                    sink, user_data);
+}
+
+void
+evl_pipeline_annotate_stream_for (const EvlContext *ctx, GPtrArray *docs, guint n_threads,
+                                  guint window, EvlPipelineNeeds needs, EvlPipelineSink sink,
+                                  gpointer user_data)
+{
   g_return_if_fail (ctx != NULL && docs != NULL && sink != NULL);
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
@@ -154,7 +177,7 @@ evl_pipeline_annotate_stream (const EvlContext *ctx, GPtrArray *docs, guint n_th
     {
       for (guint i = 0; i < docs->len; i++)
         {
-          evl_pipeline_annotate (ctx, docs->pdata[i]);
+          evl_pipeline_annotate_for (ctx, docs->pdata[i], needs);
           sink (docs->pdata[i], i, user_data);
         }
       return;
@@ -169,7 +192,7 @@ evl_pipeline_annotate_stream (const EvlContext *ctx, GPtrArray *docs, guint n_th
    * is set; the sink only reads slots whose flag is set, and may drop
    * them. */
   Work w;
-  work_init (&w, ctx, docs, window, TRUE);
+  work_init (&w, ctx, needs, docs, window, TRUE);
   GThreadPool *pool = work_start (&w, MIN (n_threads, docs->len) - 1);
   for (guint next = 0; next < w.n;)
     {
@@ -193,7 +216,7 @@ evl_pipeline_annotate_stream (const EvlContext *ctx, GPtrArray *docs, guint n_th
         {
           if (g_atomic_int_compare_and_exchange (&w.next, i, i + 1))
             {
-              evl_pipeline_annotate (ctx, w.slots[i]);
+              evl_pipeline_annotate_for (ctx, w.slots[i], needs);
               g_atomic_int_set (&w.done[i], 1);
             }
           continue;

@@ -9,6 +9,14 @@
  * from entity mentions, polarity and modality, time anchoring and
  * salience.  Edits the document's event mentions in place. (story.c) */
 void evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc);
+/* The same running only the rule families @needs depends on
+ * (EvlPipelineNeeds): the fields @needs asks for come out as
+ * evl_events_story_annotate() sets them. (story.c) */
+void evl_events_story_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipelineNeeds needs);
+
+/* evl_events_annotate() computing only what @needs asks for: recognition,
+ * then evl_events_story_annotate_for(). (events.c) */
+void evl_events_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipelineNeeds needs);
 
 /* ---- recognition (recognize.c, lemma.c) ---- */
 

@@ -5,12 +5,18 @@
 #include <string.h>
 
 void
-evl_events_annotate (const EvlContext *ctx, EvlDocument *doc)
+evl_events_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipelineNeeds needs)
 {
   g_return_if_fail (ctx != NULL && doc != NULL);
   evl_document_clear_events (doc);
   evl_events_recognize (ctx, doc);
-  evl_events_story_annotate (ctx, doc);
+  evl_events_story_annotate_for (ctx, doc, needs);
+}
+
+void
+evl_events_annotate (const EvlContext *ctx, EvlDocument *doc)
+{
+  evl_events_annotate_for (ctx, doc, EVL_PIPELINE_NEEDS_ALL);
 }
 
 char *

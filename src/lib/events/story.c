@@ -1129,10 +1129,50 @@ store_participants (EvlStoryDoc *sd)
     }
 }
 
+/* The rule families evl_events_story_annotate_for() runs. */
+enum {
+  STEP_TYPES = 1u << 0,        /* evl_story_type_events() */
+  STEP_ARGUMENTS = 1u << 1,    /* evl_story_fill_arguments(), evl_story_resolve_groups() */
+  STEP_FACTUALITY = 1u << 2,   /* evl_story_apply_factuality() */
+  STEP_ANCHORS = 1u << 3,      /* evl_story_anchor_events(), with the implied events */
+  STEP_SALIENCE = 1u << 4,     /* evl_story_score_salience(), store_participants() */
+  STEP_ALL = (1u << 5) - 1
+};
+
+/* The rule families the fields @needs names depend on.  What each reads
+ * of the others (each family runs after those it reads):
+ *  - factuality (polarity, modality) reads the index only: the agent
+ *    (arguments) decides a cue's speaker, which sets the source and the
+ *    REPORTED flag but never polarity or modality, and no family before
+ *    it sets a mark it reads (EVL_STORY_MARK_MODAL_OUTSIDE is its own);
+ *  - typing reads the index only;
+ *  - anchoring reads the types (ev_code, type) and factuality's
+ *    EVL_STORY_MARK_FUTURE; the participants it copies into an implied
+ *    event are not among the fields EVL_PIPELINE_NEEDS_ANCHORS names. */
+static guint
+steps_for (EvlPipelineNeeds needs)
+{
+  if ((needs & EVL_PIPELINE_NEEDS_ALL) == EVL_PIPELINE_NEEDS_ALL)
+    return STEP_ALL;
+  guint steps = STEP_FACTUALITY;   /* EVL_PIPELINE_NEEDS_TIMEML, always */
+  if (needs & EVL_PIPELINE_NEEDS_TYPES)
+    steps |= STEP_TYPES;
+  if (needs & EVL_PIPELINE_NEEDS_ANCHORS)
+    steps |= STEP_TYPES | STEP_ANCHORS;
+  return steps;
+}
+
 void
 evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc)
 {
+  evl_events_story_annotate_for (ctx, doc, EVL_PIPELINE_NEEDS_ALL);
+}
+
+void
+evl_events_story_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipelineNeeds needs)
+{
   g_return_if_fail (ctx != NULL && doc != NULL);
+  guint steps = steps_for (needs);
   guint n_ev = 0;
   evl_document_get_event_mentions (doc, &n_ev);
   if (n_ev == 0)
@@ -1165,13 +1205,22 @@ evl_events_story_annotate (const EvlContext *ctx, EvlDocument *doc)
     reset_fields (&sd.ev[k]);
   build_index (&sd);
 
-  evl_story_type_events (&sd);
-  evl_story_fill_arguments (&sd);
-  evl_story_resolve_groups (&sd);
-  evl_story_apply_factuality (&sd);
-  evl_story_anchor_events (&sd);
-  evl_story_score_salience (&sd);
-  store_participants (&sd);
+  if (steps & STEP_TYPES)
+    evl_story_type_events (&sd);
+  if (steps & STEP_ARGUMENTS)
+    {
+      evl_story_fill_arguments (&sd);
+      evl_story_resolve_groups (&sd);
+    }
+  if (steps & STEP_FACTUALITY)
+    evl_story_apply_factuality (&sd);
+  if (steps & STEP_ANCHORS)
+    evl_story_anchor_events (&sd);
+  if (steps & STEP_SALIENCE)
+    {
+      evl_story_score_salience (&sd);
+      store_participants (&sd);
+    }
 
   /* Implied events were complete when created; adding them last keeps
    * every index computed above valid. */
