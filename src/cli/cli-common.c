@@ -445,7 +445,7 @@ run_sink (EvlDocument *doc, guint i, gpointer data)
 
 guint
 evl_cli_annotate_inputs (const EvlContext *ctx, EvlCliInputs *in, guint threads,
-                         EvlProgress *progress, const char *phase,
+                         EvlPipelineNeeds needs, EvlProgress *progress, const char *phase,
                          EvlCliBatchFunc batch, EvlCliDocFunc sink, gpointer user_data)
 {
   Run r = { in, progress, NULL, sink, user_data };
@@ -462,7 +462,7 @@ evl_cli_annotate_inputs (const EvlContext *ctx, EvlCliInputs *in, guint threads,
       if (batch)
         batch (docs, user_data);
       r.docs = docs;
-      evl_pipeline_annotate_stream (ctx, docs, threads, 0, run_sink, &r);
+      evl_pipeline_annotate_stream_for (ctx, docs, threads, 0, needs, run_sink, &r);
       n += docs->len;
     }
   return n;
@@ -479,6 +479,7 @@ typedef struct {
   const EvlContext *ctx;
   EvlCliInputs *in;
   guint threads;
+  EvlPipelineNeeds needs;
   EvlProgress *progress;
   const char *phase;
   EvlCliLineFunc line;
@@ -530,7 +531,7 @@ run_lines (GOutputStream *out, gpointer user_data, GError **error)
 {
   Lines *ls = user_data;
   ls->out = out;
-  evl_cli_annotate_inputs (ls->ctx, ls->in, ls->threads, ls->progress, ls->phase, NULL,
+  evl_cli_annotate_inputs (ls->ctx, ls->in, ls->threads, ls->needs, ls->progress, ls->phase, NULL,
                            line_sink, ls);
   if (lines_flush (ls) && (out != NULL || fflush (stdout) == 0))
     return TRUE;
@@ -542,12 +543,12 @@ run_lines (GOutputStream *out, gpointer user_data, GError **error)
 
 gboolean
 evl_cli_write_lines (const EvlContext *ctx, EvlCliInputs *in, guint threads,
-                     EvlProgress *progress, const char *phase, EvlCliLineFunc line,
+                     EvlPipelineNeeds needs, EvlProgress *progress, const char *phase, EvlCliLineFunc line,
                      const char *path, guint *written)
 {
   gboolean to_stdout = path == NULL || strcmp (path, "-") == 0;
   g_autoptr (GString) buf = g_string_sized_new (LINES_FLUSH_AT + 64 * 1024);
-  Lines ls = { ctx, in, threads, progress, phase, line, buf, NULL, NULL, 0 };
+  Lines ls = { ctx, in, threads, needs, progress, phase, line, buf, NULL, NULL, 0 };
   g_autoptr (GError) error = NULL;
   gboolean ok = to_stdout ? run_lines (NULL, &ls, &error)
                           : evl_export_stream_atomic (path, run_lines, &ls, &error);

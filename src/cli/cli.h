@@ -98,20 +98,22 @@ guint evl_cli_inputs_errors (EvlCliInputs *in);
 typedef void (*EvlCliBatchFunc) (GPtrArray *docs, gpointer user_data);
 typedef void (*EvlCliDocFunc) (EvlDocument *doc, gpointer user_data);
 /* Annotates every input with @threads (0 = one per processor), batch by
- * batch, under progress phase @phase; returns the number of documents. */
+ * batch, under progress phase @phase, computing what @needs asks for
+ * (evl_pipeline_annotate_for()); returns the number of documents. */
 guint evl_cli_annotate_inputs (const EvlContext *ctx, EvlCliInputs *in, guint threads,
-                               EvlProgress *progress, const char *phase,
+                               EvlPipelineNeeds needs, EvlProgress *progress, const char *phase,
                                EvlCliBatchFunc batch, EvlCliDocFunc sink, gpointer user_data);
 
 /* Appends document @doc's line (with its newline) to @buf. */
 typedef void (*EvlCliLineFunc) (GString *buf, EvlDocument *doc);
-/* Annotates every input and writes a line per document, in input order,
+/* Annotates every input (what @needs asks for) and writes a line per
+ * document, in input order,
  * 64 KiB at a time: to the file @path, replaced atomically once every
  * line is written (nothing is left behind on failure), or to standard
  * output when @path is NULL or "-".  On failure prints the error (as
  * "eventline: WHERE: message") and returns FALSE.  Sets *@written. */
 gboolean evl_cli_write_lines (const EvlContext *ctx, EvlCliInputs *in, guint threads,
-                              EvlProgress *progress, const char *phase, EvlCliLineFunc line,
+                              EvlPipelineNeeds needs, EvlProgress *progress, const char *phase, EvlCliLineFunc line,
                               const char *path, guint *written);
 
 /* Loads every input path (files or folders) into documents.  Errors are

@@ -93,8 +93,9 @@ evl_cmd_extract (int argc, char **argv)
    * (to -o FILE only once all are written); inputs are read a batch at a
    * time, so memory stays bounded whatever the corpus size. */
   guint written = 0;
-  gboolean ok = evl_cli_write_lines (ctx, in, threads > 0 ? (guint) threads : 0, progress,
-                                     "extracting", extract_line, output, &written);
+  gboolean ok = evl_cli_write_lines (ctx, in, threads > 0 ? (guint) threads : 0,
+                                     EVL_PIPELINE_NEEDS_ALL, progress, "extracting", extract_line,
+                                     output, &written);
   g_clear_pointer (&progress, evl_progress_free);
   return ok && evl_cli_inputs_errors (in) == 0 ? EVL_EXIT_OK : EVL_EXIT_INPUT;
 }

@@ -128,6 +128,18 @@ write_doc (EvlDocument *doc, TagFormat format, GOutputStream *out, GError **erro
  * replaced (NAME.tml stays NAME.tml, NAME.TE3input becomes NAME.tml, so
  * scorers pair system and gold files by name); a file that held several
  * documents (JSONL) gives ID.tml per document.  Repeats get -2, -3, ... */
+/* What the format writes (the pipeline skips what it would not): TimeML
+ * (evl_export_timeml()) the TimeML layer; json and jsonl
+ * (evl_export_tag_json_line()) also the story type, the anchor timex and
+ * the implied events. */
+static EvlPipelineNeeds
+tag_needs (TagFormat format)
+{
+  return format == TAG_TIMEML ? EVL_PIPELINE_NEEDS_TIMEML
+                              : EVL_PIPELINE_NEEDS_TIMEML | EVL_PIPELINE_NEEDS_TYPES
+                                | EVL_PIPELINE_NEEDS_ANCHORS;
+}
+
 static char *
 output_name (EvlDocument *doc, TagFormat format, GHashTable *per_path, GHashTable *taken)
 {
@@ -366,8 +378,8 @@ evl_cmd_tag (int argc, char **argv)
   if (format == TAG_JSONL)
     {
       guint written = 0;
-      gboolean ok = evl_cli_write_lines (ctx, in, n_threads, progress, "tagging", tag_line,
-                                         outdir, &written);
+      gboolean ok = evl_cli_write_lines (ctx, in, n_threads, tag_needs (format), progress,
+                                         "tagging", tag_line, outdir, &written);
       g_clear_pointer (&progress, evl_progress_free);
       if (!ok)
         return EVL_EXIT_INPUT;
@@ -392,7 +404,7 @@ evl_cmd_tag (int argc, char **argv)
     {
       g_clear_pointer (&progress, evl_progress_free);
       g_autoptr (GPtrArray) docs = evl_cli_inputs_next (in, 0);
-      evl_pipeline_annotate (ctx, docs->pdata[0]);
+      evl_pipeline_annotate_for (ctx, docs->pdata[0], tag_needs (format));
       g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
       if (!write_doc (docs->pdata[0], format, mem, &error) || !g_output_stream_close (mem, NULL, &error))
         {
@@ -416,7 +428,8 @@ evl_cmd_tag (int argc, char **argv)
    * it are annotated: memory stays bounded by a batch of inputs. */
   g_autofree char *prefix = dir_prefix (outdir);
   TagSink ts = { format, outdir, prefix, per_path, taken, 0, 0 };
-  evl_cli_annotate_inputs (ctx, in, n_threads, progress, "tagging", tag_batch, tag_sink, &ts);
+  evl_cli_annotate_inputs (ctx, in, n_threads, tag_needs (format), progress, "tagging", tag_batch,
+                           tag_sink, &ts);
   g_clear_pointer (&progress, evl_progress_free);
   n_errors = evl_cli_inputs_errors (in) + ts.n_errors;
   guint written = ts.written;
