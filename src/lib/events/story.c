@@ -659,11 +659,15 @@ mark_tokens (EvlStoryDoc *sd, gint32 *map, EvlSpan span, gint32 value, guint8 sc
   if (first < 0)
     return -1;
   guint i = (guint) first;
-  for (; i < sd->n_tok && sd->tok[i].span.start < span.end; i++)
+  /* In locals: see build_index()'s token loop. */
+  const EvlToken *tok = sd->tok;
+  guint8 *tok_scan = sd->tok_scan;
+  const guint n_tok = sd->n_tok;
+  for (; i < n_tok && tok[i].span.start < span.end; i++)
     {
       if (map[i] < 0)
         map[i] = value;
-      sd->tok_scan[i] |= scan;
+      tok_scan[i] |= scan;
     }
   if (end)
     *end = i;
@@ -680,21 +684,23 @@ alnum_at (const char *s)
   return c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (g_utf8_get_char (s));
 }
 
-/* Carves the per-document arrays out of one block: with @base NULL it
- * only sums their sizes (eight-byte aligned) into @size. */
+/* Carves the per-document arrays out of one block of @cap bytes at
+ * @base, summing their sizes (eight-byte aligned) into @size; an array
+ * past @cap is NULL (the caller carves again from a larger block). */
 typedef struct {
   char *base;
-  gsize size;
+  gsize size, cap;
 } Carve;
 
 static gpointer
 carve (Carve *c, gsize n, gsize elem, gboolean zero)
 {
   gsize bytes = n * elem;
-  char *p = c->base ? c->base + c->size : NULL;
+  gsize step = (bytes + 7) & ~(gsize) 7;
+  char *p = c->base && step <= c->cap - MIN (c->size, c->cap) ? c->base + c->size : NULL;
   if (p && zero)
     memset (p, 0, bytes);
-  c->size += (bytes + 7) & ~(gsize) 7;
+  c->size += step;
   return p;
 }
 
@@ -829,11 +835,11 @@ scratch_release (void)
  * and storing every token's form and offset was ~1 M instructions on the
  * small corpus (callgrind). */
 static inline guint32
-token_word (EvlStoryDoc *sd, WordMemo *memo, guint i, gsize text_len)
+token_word (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t, guint8 *dirty,
+            WordMemo *memo, gsize text_len)
 {
-  const EvlToken *t = &sd->tok[i];
   gsize len = EVL_SPAN_LEN (t->span);
-  const char *src = sd->text + t->span.start;
+  const char *src = text + t->span.start;
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
   guint64 head;
   /* Most tokens: fold, hash and find in a few word operations (a form of
@@ -849,7 +855,7 @@ token_word (EvlStoryDoc *sd, WordMemo *memo, guint i, gsize text_len)
       if (evl_swar_below (raw | ~keep, 0x21) == 0)
         {
           head = evl_swar_lower (raw);
-          guint32 id = evl_story_table_find (&sd->tax->table, NULL, len, head, evl_story_hash_step (len, head));
+          guint32 id = evl_story_table_find (&tax->table, NULL, len, head, evl_story_hash_step (len, head));
           m->raw = raw;
           m->len = (guint32) len;
           m->id = id;
@@ -865,7 +871,7 @@ token_word (EvlStoryDoc *sd, WordMemo *memo, guint i, gsize text_len)
       char key[16];
       memcpy (key, &head, 8);
       memcpy (key + 8, &tail, 8);
-      return evl_story_table_find (&sd->tax->table, key, len, head,
+      return evl_story_table_find (&tax->table, key, len, head,
                                    evl_story_hash_step (evl_story_hash_step (len, head), tail));
     }
 #endif
@@ -875,11 +881,11 @@ token_word (EvlStoryDoc *sd, WordMemo *memo, guint i, gsize text_len)
     {
       kl = evl_fold_key (src, len, key, 64);
       /* It may hold a blank; its form's length (below 64) kept with the mark. */
-      sd->tok_dirty[i] = (guint8) (EVL_STORY_KEY_DIRTY | (kl > 0 ? (guint) kl : 0u));
+      *dirty = (guint8) (EVL_STORY_KEY_DIRTY | (kl > 0 ? (guint) kl : 0u));
     }
   if (kl <= 0)
     return EVL_W_UNKNOWN;
-  return evl_story_word_id (sd->tax, key, (gsize) kl);
+  return evl_story_word_id (tax, key, (gsize) kl);
 }
 
 /* Marks EVL_STORY_SCAN_FACT on every token ending in "'t" or "’t" (byte
@@ -921,12 +927,18 @@ build_index (EvlStoryDoc *sd)
   gsize text_len = 0;
   evl_document_get_text (sd->doc, &text_len);
   sd->tok_per_kb = (guint32) MIN (((guint64) sd->n_tok << 10) / MAX (text_len, 1), G_MAXUINT32);
-  Carve cv = { NULL, 0 };
+  /* Carved from the thread's block as it is, which nearly always has
+   * room (a pass only to sum the sizes first was ~150 K instructions on
+   * the small corpus); again from a larger one when it had not. */
+  Scratch *scratch = scratch_get ();
+  Carve cv = { scratch->base, 0, scratch->cap };
   carve_index (sd, &cv, text_len);
-  cv.base = scratch_take (cv.size);
+  if (cv.size > cv.cap)
+    {
+      cv = (Carve) { scratch_take (cv.size), 0, cv.size };
+      carve_index (sd, &cv, text_len);
+    }
   sd->block = cv.base;
-  cv.size = 0;
-  carve_index (sd, &cv, text_len);
   memset (sd->tok_ev, 0xff, n * sizeof (gint32));    /* -1 */
   memset (sd->tok_ent, 0xff, n * sizeof (gint32));
   memset (sd->tok_tx, 0xff, n * sizeof (gint32));
@@ -936,6 +948,7 @@ build_index (EvlStoryDoc *sd)
    * the strings): a small direct-mapped memo by pointers spares most
    * strcmp/strstr chains (~1 M instructions on the small corpus). */
   struct { const char *tense, *aspect; guint tf; gboolean set; } tf_memo[16] = { { NULL, NULL, 0, FALSE } };
+  guint hint = 0;
   for (guint k = 0; k < sd->n_ev; k++)
     {
       const EvlEventMention *e = &sd->ev[k];
@@ -945,22 +958,19 @@ build_index (EvlStoryDoc *sd)
           tf_memo[slot].tense = e->tense, tf_memo[slot].aspect = e->aspect, tf_memo[slot].set = TRUE;
           tf_memo[slot].tf = evl_story_tense_flags (e);
         }
-      sd->ev_tf[k] = (guint8) tf_memo[slot].tf;
-    }
-  guint hint = 0;
-  for (guint k = 0; k < sd->n_ev; k++)
-    {
+      guint tf = tf_memo[slot].tf;
+      sd->ev_tf[k] = (guint8) tf;
       /* Factuality acts at an event's token (without a cue or a negative
        * contraction there: those have their own marks) only for a verbal
        * reporting event: only those get FACT, so its loop passes over the
        * others (~13 k visits that did nothing on the small corpus). */
       guint8 scan = EVL_STORY_SCAN_ARGS;
-      if (sd->ev[k].klass == EVL_EVENT_CLASS_REPORTING && evl_story_verbal (sd, (gint32) k))
+      if (e->klass == EVL_EVENT_CLASS_REPORTING && (tf & EVL_STORY_TF_VERBAL))
         scan |= EVL_STORY_SCAN_FACT;
-      sd->ev_tok[k] = mark_tokens (sd, sd->tok_ev, sd->ev[k].span, (gint32) k, scan, &hint, NULL);
+      EvlSpan sp = e->span;
+      sd->ev_tok[k] = mark_tokens (sd, sd->tok_ev, sp, (gint32) k, scan, &hint, NULL);
       /* A trigger that starts with punctuation ('’s' split off a name) is
        * a recognition slip: it is typed OTHER and never kept or cited. */
-      EvlSpan sp = sd->ev[k].span;
       if (sp.end <= sp.start || !alnum_at (sd->text + sp.start))
         sd->ev_mark[k] |= EVL_STORY_MARK_JUNK;
     }
@@ -1035,30 +1045,41 @@ build_index (EvlStoryDoc *sd)
   guint32 quoted = 0;   /* EVL_STORY_SCAN_QUOTED inside a quotation, else 0 */
   guint paragraph = G_MAXUINT;
   guint32 sentence = G_MAXUINT32;   /* no token's: the first token starts one */
-  for (guint i = 0; i < sd->n_tok; i++)
+  /* The arrays in locals: the build has -fno-strict-aliasing, so each
+   * byte stored to tok_scan (or tok_dirty) would make the compiler load
+   * every field of @sd again for the next token. */
+  const EvlToken *tok = sd->tok;
+  const char *text = sd->text;
+  const EvlStoryWordInfo *winfo = sd->winfo;
+  const EvlSentence *sent = sd->sent;
+  const EvlStoryTaxonomy *tax = sd->tax;
+  guint32 *wid = sd->wid, *clause = sd->clause;
+  guint8 *tok_scan = sd->tok_scan, *tok_dirty = sd->tok_dirty;
+  const guint n_tok = sd->n_tok, n_sent = sd->n_sent;
+  for (guint i = 0; i < n_tok; i++)
     {
-      const EvlToken *t = &sd->tok[i];
-      guint32 w = token_word (sd, memo, i, text_len);
-      sd->wid[i] = w;
-      guint32 cls = sd->winfo[w].cls;
+      const EvlToken *t = &tok[i];
+      guint32 w = token_word (tax, text, t, &tok_dirty[i], memo, text_len);
+      wid[i] = w;
+      guint32 cls = winfo[w].cls;
       gboolean boundary_after = FALSE;
       /* The paragraph changes only with the sentence: looked up there. */
       if (t->sentence != sentence)
         {
           sentence = t->sentence;
-          guint para = sentence < sd->n_sent ? sd->sent[sentence].paragraph : 0;
+          guint para = sentence < n_sent ? sent[sentence].paragraph : 0;
           if (para != paragraph)
             quoted = 0, paragraph = para;
           c++;
         }
-      else if ((cls & EVL_STORY_C_CLAUSE_WORD) && !(sd->tok_scan[i] & EVL_STORY_SCAN_BLOCK))
+      else if ((cls & EVL_STORY_C_CLAUSE_WORD) && !(tok_scan[i] & EVL_STORY_SCAN_BLOCK))
         c++;   /* not inside an entity or a timex */
       /* "’s", "’re": an apostrophe token, not a quotation mark. */
       gboolean quote_mark = (t->flags & EVL_TOKEN_QUOTE)
-                            && EVL_SPAN_LEN (t->span) == (guint32) g_utf8_skip[(guchar) sd->text[t->span.start]];
+                            && EVL_SPAN_LEN (t->span) == (guint32) g_utf8_skip[(guchar) text[t->span.start]];
       if (quote_mark)
         {
-          const char *s = sd->text + t->span.start;
+          const char *s = text + t->span.start;
           /* Curly quotes say which side they are; straight ones toggle. */
           gboolean curly = s[0] == '\xe2' && s[1] == '\x80';   /* the text is NUL-terminated */
           gboolean open = curly && (s[2] == '\x9c' || s[2] == '\x98')
@@ -1073,7 +1094,7 @@ build_index (EvlStoryDoc *sd)
         }
       else if (t->flags & EVL_TOKEN_PUNCT && (cls & EVL_STORY_C_CLAUSE_PUNCT))
         boundary_after = TRUE;
-      sd->clause[i] = c;
+      clause[i] = c;
       if (boundary_after)
         c++;
       /* Where the per-token passes of factuality and anchoring can act
@@ -1083,10 +1104,10 @@ build_index (EvlStoryDoc *sd)
        * is quoted.  Bit arithmetic on the byte instead of tests of tok_ev,
        * tok_ent and tok_tx: those branches were ~3.4 M instructions on
        * the small corpus. */
-      guint32 scan = sd->tok_scan[i] | sd->winfo[w].scan | quoted;
+      guint32 scan = tok_scan[i] | winfo[w].scan | quoted;
       if (scan & EVL_STORY_SCAN_BLOCK)
         scan &= ~EVL_STORY_SCAN_FACT;
-      sd->tok_scan[i] = (guint8) scan;
+      tok_scan[i] = (guint8) scan;
     }
 }
 
