@@ -31,7 +31,7 @@ evl_story_modifier_word (const EvlStoryDoc *sd, gint i)
 {
   const EvlToken *t = &sd->tok[i];
   if (!(t->flags & EVL_TOKEN_WORD) || (t->flags & EVL_TOKEN_CAP) || sd->tok_ev[i] >= 0
-      || sd->tok_tx[i] >= 0
+      || (sd->tok_scan[i] & EVL_STORY_SCAN_TIMEX)   /* in a timex: tok_tx[i] >= 0 */
       || (C (i) & (EVL_STORY_C_PREP | EVL_STORY_C_BE | EVL_STORY_C_FUNCTION)))
     return FALSE;
   gsize n = evl_story_key_len (sd, (guint) i);

@@ -333,6 +333,8 @@ typedef struct {
   guint8 *one_known[EVL_STORY_LEX_N];
   gpointer block;        /* the per-thread scratch holding the arrays above (story.c) */
   gpointer word_memo;    /* the thread's memo of word ids by raw bytes (story.c) */
+  guint steps;           /* the rule families run (EVL_STORY_STEP_*): build_index()
+                            leaves out what only the others read */
 } EvlStoryDoc;
 
 /* Tense and aspect of an event as bits (evl_story_tense_flags()): the
@@ -675,6 +677,14 @@ gboolean evl_story_after_modal (const EvlStoryDoc *sd, gint t);
 guint evl_story_name_index (const char *s, const char *const *names);
 /* Whether the event is a verb (has a tense other than NONE). */
 gboolean evl_story_event_is_verbal (const EvlEventMention *e);
+
+/* The rule families evl_events_story_annotate_for() runs (EvlStoryDoc.steps). */
+#define EVL_STORY_STEP_TYPES      (1u << 0)  /* evl_story_type_events() */
+#define EVL_STORY_STEP_ARGUMENTS  (1u << 1)  /* evl_story_fill_arguments(), _resolve_groups() */
+#define EVL_STORY_STEP_FACTUALITY (1u << 2)  /* evl_story_apply_factuality() */
+#define EVL_STORY_STEP_ANCHORS    (1u << 3)  /* evl_story_anchor_events(), implied events */
+#define EVL_STORY_STEP_SALIENCE   (1u << 4)  /* evl_story_score_salience(), participants */
+#define EVL_STORY_STEP_ALL        ((1u << 5) - 1)
 
 /* Rule families, each one pass over the events (story-*.c). */
 void evl_story_type_events (EvlStoryDoc *sd);              /* story.c */

@@ -650,7 +650,7 @@ tok_at (const EvlStoryDoc *sd, guint32 offset, guint *hint)
 }
 
 /* Covers tokens from the one at @span.start up to @span.end with @value
- * and adds @scan to their tok_scan; returns the first, and in *@end (when
+ * in @map (unless NULL) and adds @scan to their tok_scan; returns the first, and in *@end (when
  * not NULL) one past the last. */
 static gint
 mark_tokens (EvlStoryDoc *sd, gint32 *map, EvlSpan span, gint32 value, guint8 scan, guint *hint, guint *end)
@@ -665,7 +665,7 @@ mark_tokens (EvlStoryDoc *sd, gint32 *map, EvlSpan span, gint32 value, guint8 sc
   const guint n_tok = sd->n_tok;
   for (; i < n_tok && tok[i].span.start < span.end; i++)
     {
-      if (map[i] < 0)
+      if (map && map[i] < 0)
         map[i] = value;
       tok_scan[i] |= scan;
     }
@@ -941,8 +941,15 @@ build_index (EvlStoryDoc *sd)
   sd->block = cv.base;
   memset (sd->tok_ev, 0xff, n * sizeof (gint32));    /* -1 */
   memset (sd->tok_ent, 0xff, n * sizeof (gint32));
-  memset (sd->tok_tx, 0xff, n * sizeof (gint32));
-  memset (sd->ent_prep, 0xff, MAX (sd->n_ent, 1) * sizeof (guint32));
+  /* The timex map and the per-mention and per-timex arrays are read by
+   * arguments and anchoring only (a timex's tokens are known by their
+   * EVL_STORY_SCAN_TIMEX mark): the TimeML layer alone spares them. */
+  const gboolean args = (sd->steps & EVL_STORY_STEP_ARGUMENTS) != 0;
+  const gboolean anchors = (sd->steps & EVL_STORY_STEP_ANCHORS) != 0;
+  if (anchors)
+    memset (sd->tok_tx, 0xff, n * sizeof (gint32));
+  if (args)
+    memset (sd->ent_prep, 0xff, MAX (sd->n_ent, 1) * sizeof (guint32));
   /* Tense and aspect strings are interned or static, so a pair of
    * pointers seen before has the flags computed then (a pure function of
    * the strings): a small direct-mapped memo by pointers spares most
@@ -981,6 +988,8 @@ build_index (EvlStoryDoc *sd)
       guint end = 0;
       gint first = mark_tokens (sd, sd->tok_ent, sp, (gint32) m, EVL_STORY_SCAN_ARGS | EVL_STORY_SCAN_BLOCK,
                                 &hint, &end);
+      if (!args)
+        continue;
       sd->ent_first[m] = first;
       /* The token at the mention's last byte: the last one covered when
        * it reaches that byte (the next starts past it), else none. */
@@ -1004,8 +1013,10 @@ build_index (EvlStoryDoc *sd)
           continue;
         }
       guint end = 0;
-      gint first = mark_tokens (sd, sd->tok_tx, sd->tx[x].span, (gint32) x,
+      gint first = mark_tokens (sd, anchors ? sd->tok_tx : NULL, sd->tx[x].span, (gint32) x,
                                 EVL_STORY_SCAN_BLOCK | EVL_STORY_SCAN_TIMEX, &hint, &end);
+      if (!anchors)
+        continue;
       if (first >= 0 && end > (guint) first)
         {
           sd->tx_first[x] = first;
@@ -1018,7 +1029,7 @@ build_index (EvlStoryDoc *sd)
   /* The timex-covered tokens in order, and each sentence's run of them
    * (for nearest_timex()), found by their marks eight tokens at a time. */
   guint32 n_txt = 0;
-  for (guint i = evl_story_next_scan (sd, 0, EVL_STORY_SCAN_TIMEX); i < sd->n_tok;
+  for (guint i = anchors ? evl_story_next_scan (sd, 0, EVL_STORY_SCAN_TIMEX) : sd->n_tok; i < sd->n_tok;
        i = evl_story_next_scan (sd, i + 1, EVL_STORY_SCAN_TIMEX))
     {
       guint32 s = sd->tok[i].sentence;
@@ -1150,16 +1161,6 @@ store_participants (EvlStoryDoc *sd)
     }
 }
 
-/* The rule families evl_events_story_annotate_for() runs. */
-enum {
-  STEP_TYPES = 1u << 0,        /* evl_story_type_events() */
-  STEP_ARGUMENTS = 1u << 1,    /* evl_story_fill_arguments(), evl_story_resolve_groups() */
-  STEP_FACTUALITY = 1u << 2,   /* evl_story_apply_factuality() */
-  STEP_ANCHORS = 1u << 3,      /* evl_story_anchor_events(), with the implied events */
-  STEP_SALIENCE = 1u << 4,     /* evl_story_score_salience(), store_participants() */
-  STEP_ALL = (1u << 5) - 1
-};
-
 /* The rule families the fields @needs names depend on.  What each reads
  * of the others (each family runs after those it reads):
  *  - factuality (polarity, modality) reads the index only: the agent
@@ -1174,12 +1175,12 @@ static guint
 steps_for (EvlPipelineNeeds needs)
 {
   if ((needs & EVL_PIPELINE_NEEDS_ALL) == EVL_PIPELINE_NEEDS_ALL)
-    return STEP_ALL;
-  guint steps = STEP_FACTUALITY;   /* EVL_PIPELINE_NEEDS_TIMEML, always */
+    return EVL_STORY_STEP_ALL;
+  guint steps = EVL_STORY_STEP_FACTUALITY;   /* EVL_PIPELINE_NEEDS_TIMEML, always */
   if (needs & EVL_PIPELINE_NEEDS_TYPES)
-    steps |= STEP_TYPES;
+    steps |= EVL_STORY_STEP_TYPES;
   if (needs & EVL_PIPELINE_NEEDS_ANCHORS)
-    steps |= STEP_TYPES | STEP_ANCHORS;
+    steps |= EVL_STORY_STEP_TYPES | EVL_STORY_STEP_ANCHORS;
   return steps;
 }
 
@@ -1206,6 +1207,7 @@ evl_events_story_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipel
   sd.ctx = ctx;
   sd.doc = doc;
   sd.tax = tax;
+  sd.steps = steps;
   sd.text = evl_document_get_text (doc, &sd.text_len);
   sd.tok = evl_document_get_tokens (doc, &sd.n_tok);
   sd.sent = evl_document_get_sentences (doc, &sd.n_sent);
@@ -1226,18 +1228,18 @@ evl_events_story_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipel
     reset_fields (&sd.ev[k]);
   build_index (&sd);
 
-  if (steps & STEP_TYPES)
+  if (steps & EVL_STORY_STEP_TYPES)
     evl_story_type_events (&sd);
-  if (steps & STEP_ARGUMENTS)
+  if (steps & EVL_STORY_STEP_ARGUMENTS)
     {
       evl_story_fill_arguments (&sd);
       evl_story_resolve_groups (&sd);
     }
-  if (steps & STEP_FACTUALITY)
+  if (steps & EVL_STORY_STEP_FACTUALITY)
     evl_story_apply_factuality (&sd);
-  if (steps & STEP_ANCHORS)
+  if (steps & EVL_STORY_STEP_ANCHORS)
     evl_story_anchor_events (&sd);
-  if (steps & STEP_SALIENCE)
+  if (steps & EVL_STORY_STEP_SALIENCE)
     {
       evl_story_score_salience (&sd);
       store_participants (&sd);
