@@ -2240,7 +2240,7 @@ Test (story, partial_pipeline_writes_what_the_full_one_writes, .timeout = 300 * 
   cr_assert_eq (timeml_docs->len, docs->len);
   const EvlPipelineNeeds json = EVL_PIPELINE_NEEDS_TIMEML | EVL_PIPELINE_NEEDS_TYPES
                                 | EVL_PIPELINE_NEEDS_ANCHORS;
-  guint untyped = 0, unargued = 0, factual = 0, implied = 0;
+  guint untyped = 0, unargued = 0, unreported = 0, factual = 0, implied = 0;
   for (guint i = 0; i < docs->len; i++)
     {
       EvlDocument *full = docs->pdata[i], *timeml = timeml_docs->pdata[i];
@@ -2266,11 +2266,13 @@ Test (story, partial_pipeline_writes_what_the_full_one_writes, .timeout = 300 * 
         {
           untyped += f[k].type != NULL && t[k].type == NULL;
           unargued += f[k].agent >= 0 && j[k].agent < 0;
+          unreported += (f[k].flags & EVL_EVENT_FLAG_REPORTED) && !(t[k].flags & EVL_EVENT_FLAG_REPORTED);
           factual += f[k].polarity == EVL_POLARITY_NEG || f[k].modality != NULL;
         }
     }
   cr_assert_gt (untyped, 0, "the TimeML run typed every event: it skipped nothing");
   cr_assert_gt (unargued, 0, "the tag JSON run found every agent: it skipped nothing");
+  cr_assert_gt (unreported, 0, "the TimeML run applied reported speech: it skipped nothing");
   cr_assert_gt (factual, 0, "no negated or modal event: polarity and modality untested");
   cr_assert_gt (implied, 0, "no implied event: the TimeML run's skipping them untested");
 }

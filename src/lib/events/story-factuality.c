@@ -346,6 +346,12 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
   gint32 *sent_source = sd->sent_source;
   for (guint s = 0; s < sd->n_sent; s++)
     sent_source[s] = -1;
+  /* What reported speech and generic readings do (touch() of K_REPORT,
+   * K_SOURCE and K_GENERIC cues, the sentences' speakers and the
+   * quotations below) sets the REPORTED and GENERIC flags and the source
+   * only: without EVL_STORY_STEP_SPEECH their cues are still matched
+   * (they end where the next cue may start) but not applied. */
+  const gboolean speech = (sd->steps & EVL_STORY_STEP_SPEECH) != 0;
 
   /* Most tokens start no cue, end in no 't' and trigger no event, or
    * lie in an entity or a timex: the loop below would pass over them
@@ -405,7 +411,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
         kind = K_REPORT, scope = S_REST, b = i;
       else
         continue;
-      if (kind == K_NONE)
+      if (kind == K_NONE || (!speech && (kind == K_REPORT || kind == K_SOURCE || kind == K_GENERIC)))
         {
           i = b;
           continue;
@@ -442,7 +448,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
 
   /* Quotations are reported speech; a quote running on from the previous
    * sentence keeps that sentence's speaker. */
-  for (guint k = 0; k < sd->n_ev; k++)
+  for (guint k = 0; speech && k < sd->n_ev; k++)
     {
       gint t = sd->ev_tok[k];
       if (t < 0 || !evl_story_quoted (sd, t))

@@ -684,7 +684,10 @@ gboolean evl_story_event_is_verbal (const EvlEventMention *e);
 #define EVL_STORY_STEP_FACTUALITY (1u << 2)  /* evl_story_apply_factuality() */
 #define EVL_STORY_STEP_ANCHORS    (1u << 3)  /* evl_story_anchor_events(), implied events */
 #define EVL_STORY_STEP_SALIENCE   (1u << 4)  /* evl_story_score_salience(), participants */
-#define EVL_STORY_STEP_ALL        ((1u << 5) - 1)
+#define EVL_STORY_STEP_SPEECH     (1u << 5)  /* factuality's reported speech and generic
+                                                readings: the REPORTED and GENERIC flags
+                                                and the source, nothing else */
+#define EVL_STORY_STEP_ALL        ((1u << 6) - 1)
 
 /* Rule families, each one pass over the events (story-*.c). */
 void evl_story_type_events (EvlStoryDoc *sd);              /* story.c */

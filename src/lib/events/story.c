@@ -1167,6 +1167,9 @@ store_participants (EvlStoryDoc *sd)
  *    (arguments) decides a cue's speaker, which sets the source and the
  *    REPORTED flag but never polarity or modality, and no family before
  *    it sets a mark it reads (EVL_STORY_MARK_MODAL_OUTSIDE is its own);
+ *    its reported speech and generic readings (EVL_STORY_STEP_SPEECH)
+ *    set only flags and the source, which no output but the whole one
+ *    reads (anchoring does not);
  *  - typing reads the index only;
  *  - anchoring reads the types (ev_code, type) and factuality's
  *    EVL_STORY_MARK_FUTURE; the participants it copies into an implied
