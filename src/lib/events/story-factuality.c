@@ -352,6 +352,9 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
    * only: without EVL_STORY_STEP_SPEECH their cues are still matched
    * (they end where the next cue may start) but not applied. */
   const gboolean speech = (sd->steps & EVL_STORY_STEP_SPEECH) != 0;
+  /* Likewise a K_MODAL cue only marks EVL_STORY_MARK_FUTURE, which
+   * anchoring and salience read. */
+  const gboolean future = (sd->steps & (EVL_STORY_STEP_ANCHORS | EVL_STORY_STEP_SALIENCE)) != 0;
 
   /* Most tokens start no cue, end in no 't' and trigger no event, or
    * lie in an entity or a timex: the loop below would pass over them
@@ -411,7 +414,8 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
         kind = K_REPORT, scope = S_REST, b = i;
       else
         continue;
-      if (kind == K_NONE || (!speech && (kind == K_REPORT || kind == K_SOURCE || kind == K_GENERIC)))
+      if (kind == K_NONE || (!speech && (kind == K_REPORT || kind == K_SOURCE || kind == K_GENERIC))
+          || (!future && kind == K_MODAL))
         {
           i = b;
           continue;
@@ -427,7 +431,8 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       if (kind == K_DENY && sd->tok_ev[i] >= 0)
         sd->ev_mark[sd->tok_ev[i]] |= EVL_STORY_MARK_DENIAL;
       cue.nominal = (kind == K_REPORT || kind == K_CLAIM) && nominal_cue (sd, (gint) i);
-      if ((kind == K_REPORT || kind == K_CLAIM) && !cue.nominal)
+      /* A claim's speaker only makes the events it covers REPORTED. */
+      if ((kind == K_REPORT || kind == K_CLAIM) && !cue.nominal && speech)
         cue.source = speaker (sd, (gint) i, (gint) b);
       else if (kind == K_SOURCE)
         cue.source = nearest_entity (sd, (gint) b, +1, 5, TRUE);
