@@ -3,23 +3,22 @@
  * reducer).  Everything the graph builder reads is kept, so that merge
  * gives the same graph as build. */
 #include "evl-private.h"
+#include "export/json-cursor.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #define FORMAT_VERSION 1
 
-/* The line is written straight into a GString, as json-glib's generator
- * would write the same tree (member order, "null", doubles as "%.17g"
- * with ".0" when there is no point, strings escaped by
- * evl_export_append_json_string()): building a JsonBuilder tree of every
- * token and generating it was 87 % of `extract`'s instructions (3.13 G of
- * 3.60 G on 400 small documents).  Pieces are copied through a cursor
- * with room reserved ahead (g_string_append_len() per number was 100 M
- * more). */
+/* The line is written straight into a GString through the JSON cursor
+ * of export/json-cursor.h, as json-glib's generator would write the same
+ * tree (member order, "null", doubles as "%.17g" with ".0" when there is
+ * no point, strings escaped EVL_JSON_STRICT as
+ * evl_export_append_json_string() does): building a JsonBuilder tree of
+ * every token and generating it was 87 % of `extract`'s instructions
+ * (3.13 G of 3.60 G on 400 small documents). */
 typedef struct {
-  GString *s;
-  char *p, *end;    /* write position and end of room in s */
+  EvlJsonCursor c;
   gboolean first;   /* no member or element yet in the open object/array */
   struct {
     double v;
@@ -28,55 +27,11 @@ typedef struct {
   guint n_dbl;
 } Out;
 
-static void
-out_grow (Out *o, gsize n)
-{
-  gsize len = (gsize) (o->p - o->s->str);
-  g_string_set_size (o->s, len + n + 4096);
-  o->s->len = len;
-  o->p = o->s->str + len;
-  o->end = o->s->str + o->s->allocated_len - 1;
-}
-
-static inline void
-room (Out *o, gsize n)
-{
-  if (G_UNLIKELY ((gsize) (o->end - o->p) < n))
-    out_grow (o, n);
-}
-
-/* Hands the cursor's bytes to the GString (before a GString call). */
-static inline void
-out_sync (Out *o)
-{
-  o->s->len = (gsize) (o->p - o->s->str);
-  *o->p = '\0';
-}
-
-/* After a GString call appended to o->s. */
-static inline void
-out_resume (Out *o)
-{
-  o->p = o->s->str + o->s->len;
-  o->end = o->s->str + o->s->allocated_len - 1;
-}
-
-static inline void
-put_bytes (Out *o, const char *b, gsize n)
-{
-  room (o, n);
-  memcpy (o->p, b, n);
-  o->p += n;
-}
-
 static inline void
 sep (Out *o)
 {
   if (!o->first)
-    {
-      room (o, 1);
-      *o->p++ = ',';
-    }
+    evl_json_put_char (&o->c, ',');
   o->first = FALSE;
 }
 
@@ -84,50 +39,22 @@ sep (Out *o)
 #define NAME(o, quoted)                          \
   G_STMT_START {                                 \
     sep (o);                                     \
-    put_bytes ((o), quoted, sizeof (quoted) - 1); \
+    EVL_JSON_LIT (&(o)->c, quoted);              \
   } G_STMT_END
 
-/* Written in place, digits counted first (most are offsets of two to
- * five digits): through a stack buffer and memcpy() it was 40 M
- * instructions more on 400 small documents. */
-static inline void
-int_value (Out *o, gint64 v)
-{
-  room (o, 21);
-  char *d = o->p;
-  guint64 u = (guint64) v;
-  if (v < 0)
-    {
-      *d++ = '-';
-      u = -(guint64) v;
-    }
-  guint nd = 1;
-  for (guint64 t = 10; nd < 20 && u >= t; t *= 10)
-    nd++;
-  o->p = d + nd;
-  char *e = o->p;
-  do
-    *--e = (char) ('0' + u % 10);
-  while ((u /= 10) != 0);
-}
-
-#define PUT_INT(o, n, v)          \
-  G_STMT_START {                  \
-    NAME ((o), "\"" n "\":");     \
-    int_value ((o), (v));         \
+#define PUT_INT(o, n, v)                  \
+  G_STMT_START {                          \
+    NAME ((o), "\"" n "\":");             \
+    evl_json_put_int (&(o)->c, (v));      \
   } G_STMT_END
 
 static void
 str_value (Out *o, const char *v)
 {
   if (v == NULL)
-    {
-      put_bytes (o, "null", 4);
-      return;
-    }
-  out_sync (o);
-  evl_export_append_json_string (o->s, v, -1);
-  out_resume (o);
+    EVL_JSON_LIT (&o->c, "null");
+  else
+    evl_json_put_str (&o->c, v);
 }
 
 #define PUT_STR(o, n, v)          \
@@ -139,16 +66,14 @@ str_value (Out *o, const char *v)
 static void
 open_in (Out *o, char bracket)
 {
-  room (o, 1);
-  *o->p++ = bracket;
+  evl_json_put_char (&o->c, bracket);
   o->first = TRUE;
 }
 
 static void
 close_in (Out *o, char bracket)
 {
-  room (o, 1);
-  *o->p++ = bracket;
+  evl_json_put_char (&o->c, bracket);
   o->first = FALSE;
 }
 
@@ -159,7 +84,7 @@ int_elements (Out *o, const gint64 *v, guint n)
   for (guint k = 0; k < n; k++)
     {
       sep (o);
-      int_value (o, v[k]);
+      evl_json_put_int (&o->c, v[k]);
     }
 }
 
@@ -169,7 +94,7 @@ double_value (Out *o, double v)
   for (guint i = 0; i < MIN (o->n_dbl, G_N_ELEMENTS (o->dbl)); i++)
     if (memcmp (&o->dbl[i].v, &v, sizeof v) == 0)
       {
-        put_bytes (o, o->dbl[i].text, strlen (o->dbl[i].text));
+        evl_json_put_bytes (&o->c, o->dbl[i].text, strlen (o->dbl[i].text));
         return;
       }
   guint slot = o->n_dbl++ % G_N_ELEMENTS (o->dbl);
@@ -178,7 +103,7 @@ double_value (Out *o, double v)
   g_ascii_formatd (t, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", v);
   if (strpbrk (t, ".eEni") == NULL)
     strcat (t, ".0");
-  put_bytes (o, t, strlen (t));
+  evl_json_put_bytes (&o->c, t, strlen (t));
 }
 
 char *
@@ -189,9 +114,9 @@ evl_document_to_json (const EvlDocument *doc)
   const char *text = evl_document_get_text (doc, &text_len);
   guint n;
   evl_document_get_tokens (doc, &n);
-  Out out = { .s = g_string_sized_new (text_len + 24 * (gsize) n + 1024) };
+  Out out = { .first = FALSE };
   Out *o = &out;
-  out_resume (o);
+  evl_json_cursor_init (&o->c, g_string_sized_new (text_len + 24 * (gsize) n + 1024));
   open_in (o, '{');
   PUT_INT (o, "v", FORMAT_VERSION);
   PUT_STR (o, "id", evl_document_get_id (doc));
@@ -315,7 +240,7 @@ evl_document_to_json (const EvlDocument *doc)
       for (guint k = 0; k < e->n_participants; k++)
         {
           sep (o);
-          int_value (o, e->participants[k]);
+          evl_json_put_int (&o->c, e->participants[k]);
         }
       close_in (o, ']');
       NAME (o, "\"salience\":");
@@ -341,8 +266,8 @@ evl_document_to_json (const EvlDocument *doc)
     }
   close_in (o, ']');
   close_in (o, '}');
-  out_sync (o);
-  return g_string_free (out.s, FALSE);
+  evl_json_cursor_finish (&o->c);
+  return g_string_free (o->c.s, FALSE);
 }
 
 /* ---- reading ---- */
