@@ -4,6 +4,7 @@
  * graph always gives the same bytes; reading rebuilds every record through
  * the ordinary adders. */
 #include "evl-private.h"
+#include "export/json-cursor.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -31,61 +32,63 @@ static const struct {
  * json-glib's pretty generator (indent 2) on the same tree, which is what
  * this file was written with before and what the reader parses: members
  * as "name" : value, one per line; empty arrays "[]", empty objects
- * "{  }"; strings escaped by json-glib itself whenever they hold a control
- * character (its choice of escapes), otherwise only '"' and '\\'. */
+ * "{  }"; strings escaped EVL_JSON_AS_GLIB (json-glib 1.6's escapes).
+ * Pieces go through the JSON cursor of export/json-cursor.h, handed to
+ * the stream every JW_FLUSH_AT bytes. */
 
 #define JW_FLUSH_AT (64 * 1024)
 #define JW_MAX_DEPTH 16
 
 typedef struct {
+  EvlJsonCursor c;
   GOutputStream *out;
-  GString *buf;
   guint depth;
   gboolean has_items[JW_MAX_DEPTH];  /* per open container */
   GError *error;                     /* the first write failure */
 } JsonWriter;
 
 static void
-jw_flush (JsonWriter *w)
+jw_write (const char *data, gsize len, gpointer user_data)
 {
-  if (w->error == NULL && w->buf->len > 0)
-    g_output_stream_write_all (w->out, w->buf->str, w->buf->len, NULL, NULL, &w->error);
-  g_string_truncate (w->buf, 0);
+  JsonWriter *w = user_data;
+  if (w->error == NULL && len > 0)
+    g_output_stream_write_all (w->out, data, len, NULL, NULL, &w->error);
 }
 
-/* Two spaces per level, appended as one run. */
+/* Two spaces per level, as one run. */
 static void
-jw_indent (GString *buf, guint depth)
+jw_indent (JsonWriter *w, guint depth)
 {
   static const char spaces[2 * JW_MAX_DEPTH + 1] = "                                ";
-  g_string_append_len (buf, spaces, (gssize) (2 * MIN (depth, (guint) JW_MAX_DEPTH)));
+  evl_json_put_bytes (&w->c, spaces, 2 * MIN (depth, (guint) JW_MAX_DEPTH));
 }
 
-/* The separator, indent and member name before a value.  Appended piece by
- * piece: a printf per member was half of the writer's instructions. */
+/* The separator, indent and member name before a value. */
 static void
 jw_key (JsonWriter *w, const char *name)
 {
   if (w->depth == 0)
     return;
   if (w->has_items[w->depth - 1])
-    g_string_append_c (w->buf, ',');
-  g_string_append_c (w->buf, '\n');
+    evl_json_put_char (&w->c, ',');
+  evl_json_put_char (&w->c, '\n');
   w->has_items[w->depth - 1] = TRUE;
-  jw_indent (w->buf, w->depth);
+  jw_indent (w, w->depth);
   if (name)
     {
-      g_string_append_c (w->buf, '"');
-      g_string_append (w->buf, name);
-      g_string_append_len (w->buf, "\" : ", 4);
+      gsize n = strlen (name);
+      evl_json_reserve (&w->c, n + 5);
+      char *d = w->c.p;
+      *d++ = '"';
+      memcpy (d, name, n);
+      w->c.p = EVL_JSON_LIT_AT (d + n, "\" : ");
     }
 }
 
 static void
 jw_done (JsonWriter *w)
 {
-  if (w->buf->len >= JW_FLUSH_AT)
-    jw_flush (w);
+  evl_json_cursor_flush_above (&w->c, JW_FLUSH_AT, jw_write, w);
 }
 
 static void
@@ -93,7 +96,7 @@ jw_begin (JsonWriter *w, const char *name, char open)
 {
   g_assert (w->depth < JW_MAX_DEPTH);
   jw_key (w, name);
-  g_string_append_c (w->buf, open);
+  evl_json_put_char (&w->c, open);
   w->has_items[w->depth++] = FALSE;
 }
 
@@ -103,65 +106,19 @@ jw_end (JsonWriter *w, char close)
   g_assert (w->depth > 0);
   w->depth--;
   if (!w->has_items[w->depth])
-    g_string_append (w->buf, close == '}' ? "  }" : "]");
+    {
+      if (close == '}')
+        EVL_JSON_LIT (&w->c, "  }");
+      else
+        evl_json_put_char (&w->c, ']');
+    }
   else
     {
-      g_string_append_c (w->buf, '\n');
-      jw_indent (w->buf, w->depth);
-      g_string_append_c (w->buf, close);
+      evl_json_put_char (&w->c, '\n');
+      jw_indent (w, w->depth);
+      evl_json_put_char (&w->c, close);
     }
   jw_done (w);
-}
-
-/* Bytes that end a plain run: '"', '\\' and control characters. */
-static const guint8 *
-jw_special (void)
-{
-  static guint8 table[256];
-  static gsize once = 0;
-  if (g_once_init_enter (&once))
-    {
-      for (guint c = 0; c < 0x20; c++)
-        table[c] = 1;
-      table[0x7f] = table['"'] = table['\\'] = 1;
-      g_once_init_leave (&once, 1);
-    }
-  return table;
-}
-
-static void
-jw_escaped (GString *buf, const char *s)
-{
-  const guint8 *special = jw_special ();
-  gsize mark = buf->len;
-  g_string_append_c (buf, '"');
-  for (const char *p = s; *p; )
-    {
-      const char *q = p;
-      while (!special[(guchar) *q])
-        q++;
-      g_string_append_len (buf, p, q - p);
-      if (*q == '\0')
-        break;
-      if (*q != '"' && *q != '\\')
-        {
-          /* A control character.  Rare (text is normalised before it gets
-           * here): json-glib's own escapes for the whole string, whatever
-           * its version makes of each control character. */
-          g_string_truncate (buf, mark);
-          g_autoptr (JsonNode) node = json_node_init_string (json_node_alloc (), s);
-          g_autoptr (JsonGenerator) gen = json_generator_new ();
-          json_generator_set_root (gen, node);
-          gsize len = 0;
-          g_autofree char *text = json_generator_to_data (gen, &len);
-          g_string_append_len (buf, text, (gssize) len);
-          return;
-        }
-      g_string_append_c (buf, '\\');
-      g_string_append_c (buf, *q);
-      p = q + 1;
-    }
-  g_string_append_c (buf, '"');
 }
 
 /* Member @name (NULL in an array) with string @value, or null. */
@@ -170,9 +127,9 @@ jw_str (JsonWriter *w, const char *name, const char *value)
 {
   jw_key (w, name);
   if (value)
-    jw_escaped (w->buf, value);
+    evl_json_put_str_as_glib (&w->c, value);
   else
-    g_string_append (w->buf, "null");
+    EVL_JSON_LIT (&w->c, "null");
   jw_done (w);
 }
 
@@ -180,16 +137,7 @@ static void
 jw_int (JsonWriter *w, const char *name, gint64 value)
 {
   jw_key (w, name);
-  /* Digits by hand: printf cost more than the rest of the member. */
-  char digits[24];
-  guint n = 0;
-  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
-  do
-    digits[sizeof digits - 1 - n++] = (char) ('0' + v % 10);
-  while ((v /= 10) != 0);
-  if (value < 0)
-    digits[sizeof digits - 1 - n++] = '-';
-  g_string_append_len (w->buf, digits + sizeof digits - n, n);
+  evl_json_put_int (&w->c, value);
   jw_done (w);
 }
 
@@ -415,17 +363,18 @@ write_graph (JsonWriter *w, const EvlGraph *g)
     }
   jw_end (w, ']');
   jw_end (w, '}');
-  g_string_append_c (w->buf, '\n');
+  evl_json_put_char (&w->c, '\n');
 }
 
 gboolean
 evl_graph_save_json (const EvlGraph *g, GOutputStream *out, GError **error)
 {
   g_return_val_if_fail (g != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
-  JsonWriter w = { .out = out, .buf = g_string_sized_new (JW_FLUSH_AT + 4096) };
+  JsonWriter w = { .out = out };
+  evl_json_cursor_init (&w.c, g_string_sized_new (JW_FLUSH_AT + 4096));
   write_graph (&w, g);
-  jw_flush (&w);
-  g_string_free (w.buf, TRUE);
+  jw_write (w.c.s->str, evl_json_cursor_len (&w.c), &w);
+  g_string_free (w.c.s, TRUE);
   if (w.error)
     {
       evl_fail (error, EVL_ERROR_IO, "cannot write JSON: %s", w.error->message);
