@@ -5,8 +5,9 @@
  * A cursor writes at p with room up to end in a GString it owns until
  * evl_json_cursor_finish(): no function call per piece
  * (g_string_append_len() was a third of a tag line's instructions), a
- * reservation ahead of each run of pieces.  Everything is static inline
- * so that the writers keep inlining it: the tag line depends on it.
+ * reservation ahead of each run of pieces.  The functions are static
+ * inline so that the writers keep inlining them (the tag line depends on
+ * it); their two tables are defined once, in json-cursor.c.
  *
  * Strings go through one escaper with two policies:
  *
@@ -97,27 +98,11 @@ evl_json_needs_care (guint64 w, EvlJsonEscaping how)
          | evl_swar_eq (w, '\\') | evl_swar_eq (w, 0x7F);
 }
 
-/* Bit (1 << how) set for a byte copied as it is under policy how: for
- * EVL_JSON_STRICT printable ASCII but '"' and '\', for EVL_JSON_AS_GLIB
- * also U+001F and every byte from 0x80. */
-static const guint8 evl_json_plain[256] = {
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
-  3, 3, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 3, 3,
-  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
-};
+/* json-cursor.c: bit (1 << how) set for a byte copied as it is under
+ * policy how; the digits "00" to "99".  Defined once: a static table in
+ * each writer was three copies in the binary. */
+extern const guint8 evl_json_plain[256];
+extern const char evl_json_digit_pairs[201];
 
 /* Writes the character at *@pp, one evl_json_plain[] does not copy,
  * escaped or (ill-formed UTF-8) as U+FFFD at @d (room for six bytes);
@@ -344,10 +329,7 @@ evl_json_put_bytes (EvlJsonCursor *c, const char *b, gsize n)
 static inline char *
 evl_json_uint_at (char *d, guint64 v)
 {
-  static const char pairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
+  const char *pairs = evl_json_digit_pairs;
   /* Offsets and ids: nearly always under 100,000. */
   guint n = 1 + (v >= 10) + (v >= 100) + (v >= 1000) + (v >= 10000);
   if (G_UNLIKELY (v >= 100000))
