@@ -185,6 +185,34 @@ filter_build (EvlPairIndex *x)
       }
 }
 
+/* @x's per-word bounds (EvlPairIndex.lemma_bound), from its table: a
+ * key's weight there is the one evl_pair_index_get() gives (the first
+ * definition), so each bound is that of the weights a probe can find. */
+static void
+bounds_build (EvlPairIndex *x)
+{
+  gsize n_ids = (gsize) x->n_words + 1;
+  gint32 *n_max = g_new0 (gint32, n_ids);
+  x->lemma_bound = g_new0 (gint32, n_ids);
+  x->suffix_bound = g_new0 (gint32, n_ids);
+  for (guint32 j = 0; x->ok && j <= x->mask; j++)
+    {
+      guint32 code = x->slots[j].key;
+      gint32 w = x->slots[j].weight;
+      guint a = (code >> EVL_PAIR_ID_BITS) & EVL_PAIR_ID_MAX, b = code & EVL_PAIR_ID_MAX;
+      guint32 kind = code & ~((1u << (2 * EVL_PAIR_ID_BITS)) - 1);
+      gint32 *max = kind == evl_pair_code ('n', 0, 0) ? &n_max[a]
+                    : kind == evl_pair_code ('l', 0, 0) ? &x->lemma_bound[b]
+                    : kind == evl_pair_code ('s', 0, 0) ? &x->suffix_bound[b] : NULL;
+      if (code != 0 && max && w > *max)
+        *max = w;
+    }
+  /* a word is a lemma as A of its "n" keys and as B of its "l" keys */
+  for (gsize i = 0; i < n_ids; i++)
+    x->lemma_bound[i] += n_max[i];
+  g_free (n_max);
+}
+
 /* (not inlined: shows in profiles as its own start-up cost) */
 void G_GNUC_NO_INLINE
 evl_pair_index_build (EvlPairIndex *x, const EvlLexicon *pairs)
@@ -258,6 +286,7 @@ evl_pair_index_build (EvlPairIndex *x, const EvlLexicon *pairs)
   for (guint k = 0; k < G_N_ELEMENTS (best); k++)
     x->pair_bound += best[k];
   filter_build (x);
+  bounds_build (x);
   x->word_bytes = (char *) g_byte_array_free (bytes, FALSE);
   x->start = (guint16) evl_pair_index_find (x, "<s>", 3);
   x->end = (guint16) evl_pair_index_find (x, "</s>", 4);
@@ -274,6 +303,8 @@ evl_pair_index_clear (EvlPairIndex *x)
       g_free (x->word_bytes);
       g_free (x->slots);
       g_free (x->filter);
+      g_free (x->lemma_bound);
+      g_free (x->suffix_bound);
     }
   memset (x, 0, sizeof *x);
 }
@@ -281,9 +312,10 @@ evl_pair_index_clear (EvlPairIndex *x)
 /* ---- the image ---- */
 
 /* An ImageHeader, then the word slots, word offsets, word lengths, word
- * bytes, key slots and key filter, each at an 8-byte boundary, native byte order. */
+ * bytes, key slots, key filter, lemma bounds and suffix bounds, each at
+ * an 8-byte boundary, native byte order. */
 #define IMAGE_MAGIC "EVLPAIRS"
-#define IMAGE_VERSION 2u
+#define IMAGE_VERSION 3u
 
 typedef struct {
   char magic[8];
@@ -294,6 +326,7 @@ typedef struct {
   gint32 pair_bound;
   guint32 word_slots, word_off, word_len, word_bytes, slots, n_word_bytes;   /* offsets */
   guint32 filter, filter_mask;
+  guint32 lemma_bound, suffix_bound;   /* offsets, n_words + 1 each */
 } ImageHeader;
 
 #define IMAGE_LAYOUT (IMAGE_VERSION << 24 | (guint32) sizeof (ImageHeader) << 12 \
@@ -340,6 +373,8 @@ evl_pair_index_write (GByteArray *image, const EvlPairIndex *x, const EvlLexicon
   h.slots = add_section (image, x->slots, ((gsize) x->mask + 1) * sizeof (EvlPairSlot));
   h.filter = add_section (image, x->filter, ((gsize) x->filter_mask + 1) * sizeof (guint64));
   h.filter_mask = x->filter_mask;
+  h.lemma_bound = add_section (image, x->lemma_bound, n_ids * sizeof (gint32));
+  h.suffix_bound = add_section (image, x->suffix_bound, n_ids * sizeof (gint32));
   add_section (image, NULL, 0);
   memcpy (image->data, &h, sizeof h);
 }
@@ -366,7 +401,9 @@ evl_pair_index_map (EvlPairIndex *x, const guint8 *image, gsize len, guint n_ent
       || !section_ok (h->word_len, (gsize) h->n_words + 1, len)
       || !section_ok (h->word_bytes, h->n_word_bytes, len)
       || !section_ok (h->slots, ((gsize) h->mask + 1) * sizeof (EvlPairSlot), len)
-      || !section_ok (h->filter, ((gsize) h->filter_mask + 1) * sizeof (guint64), len))
+      || !section_ok (h->filter, ((gsize) h->filter_mask + 1) * sizeof (guint64), len)
+      || !section_ok (h->lemma_bound, ((gsize) h->n_words + 1) * sizeof (gint32), len)
+      || !section_ok (h->suffix_bound, ((gsize) h->n_words + 1) * sizeof (gint32), len))
     return FALSE;
   memset (x, 0, sizeof *x);
   x->mapped = TRUE;
@@ -385,6 +422,8 @@ evl_pair_index_map (EvlPairIndex *x, const guint8 *image, gsize len, guint n_ent
   x->start = (guint16) h->start;
   x->end = (guint16) h->end;
   x->pair_bound = h->pair_bound;
+  x->lemma_bound = (gpointer) (image + h->lemma_bound);
+  x->suffix_bound = (gpointer) (image + h->suffix_bound);
   return TRUE;
 }
 

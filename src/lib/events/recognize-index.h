@@ -53,6 +53,13 @@ typedef struct {
   guint32 filter_mask;       /* its number of words - 1 */
   guint16 start, end;        /* numbers of "<s>", "</s>" */
   int pair_bound;            /* sum over the kinds of their largest positive weight */
+  /* by word number (0: none, bound 0): the most the keys can add in which
+   * the word is a candidate's lemma ("n LEMMA NEXT", "l PREV LEMMA") or
+   * its last letters ("s PREV SUF"), each kind's largest positive
+   * weight; a candidate whose score stays at or under the threshold even
+   * with its own bounds takes no pair probe (evl_pair_index_bounds()) */
+  gint32 *lemma_bound;
+  gint32 *suffix_bound;
 } EvlPairIndex;
 
 /* "-1.234" -> -1234 (the derived weights are written with three

@@ -118,6 +118,8 @@ typedef struct {
   guint16 key_id, lemma_id, suffix_id;  /* pair-key word numbers (EvlPairIndex), 0: none */
   guint8 seen;               /* an en/event-forms entry */
   guint8 pos;                /* its pos (Pos), POS_OTHER */
+  gint16 pair_max;           /* the most its pair weights can add as a candidate whose
+                                neighbours have no white space, PAIR_MAX_UNKNOWN */
   int self;                  /* own milli-weight (0 for punctuation, numbers) */
   int prev, next, prev2, next2;  /* milli-weights as context of a neighbour */
   int klass;                 /* milli log P(its class is right) */
@@ -131,6 +133,8 @@ typedef struct {
 } Slot;
 
 G_STATIC_ASSERT (G_STRUCT_OFFSET (Slot, form_lemma) == 64 && sizeof (Slot) == 128);
+
+#define PAIR_MAX_UNKNOWN G_MAXINT16
 
 typedef struct _Derived Derived;
 
@@ -511,6 +515,10 @@ slot_number (const Model *m, const EvlPairIndex *x, Slot *out, const char *w, gs
    * number (measured: 0.6 M instructions fewer on 400 small documents) */
   out->lemma_id = out->lemma_len == n && memcmp (out->lemma, w, n) == 0
                   ? out->key_id : (guint16) evl_pair_index_find (x, out->lemma, out->lemma_len);
+  /* the numbers' own bounds (pair_weights() probes with them); a word
+   * with white space, or keys without numbers, take the string lookups */
+  gint32 b = x->suffix_bound[out->suffix_id] + (out->lemma_len > 0 ? x->lemma_bound[out->lemma_id] : 0);
+  out->pair_max = !x->ok || out->spaced || b >= PAIR_MAX_UNKNOWN ? PAIR_MAX_UNKNOWN : (gint16) b;
 }
 
 /* Fills @out for the word @w (@n bytes; @room: a memo key, KEY_ROOM
@@ -1271,6 +1279,13 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       z += next ? next->next : m.next_end;
       z += n2->sentence == sent ? n2->w->next2 : m.next2_end;
       if (z + m.pair_bound <= m.threshold)
+        continue;
+      /* most candidates left have low bounds of their own: their words
+       * are in few keys, with small weights (measured: pair probes for 23 K
+       * candidates instead of 43 K, 1.7 M instructions fewer on 400 small
+       * documents) */
+      if (z + ci->w->pair_max <= m.threshold && ci->w->pair_max != PAIR_MAX_UNKNOWN
+          && !(prev && prev->spaced) && !(next && next->spaced))
         continue;
       z += pair_weights (&m, ci->w, prev, next);
       if (z <= m.threshold)
