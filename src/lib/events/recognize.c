@@ -48,13 +48,25 @@
  * misses on 1,200 wire stories). */
 typedef enum { POS_OTHER, POS_NOUN, POS_ADJECTIVE, POS_VERB } Pos;
 
+/* strcmp (@s, @lit) == 0 for a short literal @lit, inline: the compares
+ * of a pos or an irregular lemma with a few literals per memo miss were
+ * 17 K strcmp() calls (0.4 M instructions on 400 small documents). */
+static inline gboolean
+str_is (const char *s, const char *lit)
+{
+  for (; *lit; s++, lit++)
+    if (*s != *lit)
+      return FALSE;
+  return *s == '\0';
+}
+
 static guint8
 pos_of (const char *pos)
 {
   return pos == NULL ? POS_OTHER
-         : strcmp (pos, "NOUN") == 0 ? POS_NOUN
-         : strcmp (pos, "ADJECTIVE") == 0 ? POS_ADJECTIVE
-         : strcmp (pos, "VERB") == 0 ? POS_VERB : POS_OTHER;
+         : str_is (pos, "NOUN") ? POS_NOUN
+         : str_is (pos, "ADJECTIVE") ? POS_ADJECTIVE
+         : str_is (pos, "VERB") ? POS_VERB : POS_OTHER;
 }
 
 enum { SHAPE_PUNCT, SHAPE_NUM, SHAPE_ALLCAPS, SHAPE_CAPFIRST, SHAPE_CAP, SHAPE_LOWER, N_SHAPES };
@@ -200,10 +212,12 @@ vector_of (const Derived *d, guint32 v)
 }
 
 /* Per-token model inputs (ring of RING: two tokens before and two after
- * the candidate).  A token points at its memo slot instead of copying it;
- * when a memo miss is about to refill a slot that a ring entry still
- * points at, that entry takes a copy first (info_fill()). */
-#define RING 8u
+ * the candidate, and the AUX_WINDOW before it whose auxiliary roles and
+ * adverb flags tense_aspect() reads from their slots).  A token points
+ * at its memo slot instead of copying it; when a memo miss is about to
+ * refill a slot that a ring entry still points at, that entry takes a
+ * copy first (info_fill()). */
+#define RING 16u
 typedef struct {
   const Slot *w;             /* its memo slot, or &own */
   guint32 sentence;          /* its sentence; NO_SENTENCE before the first token, after the last */
@@ -305,8 +319,15 @@ static void
 slot_set_lemma (Slot *out, const char *lemma, gsize ll)
 {
   out->lemma_len = ll > 0 && ll < LEMMA_KEY ? (guint8) ll : 0;
-  for (guint i = 0; i < out->lemma_len; i++)
-    out->lemma[i] = ascii_lower (lemma[i]);
+  /* a copy, then lower-cased eight bytes at a time (the bytes past the
+   * length are never read as the lemma): the byte loop was 0.7 M
+   * instructions on 400 small documents */
+  memcpy (out->lemma, lemma, out->lemma_len);
+  for (guint i = 0; i < out->lemma_len; i += 8)
+    {
+      guint64 x = evl_swar_lower (evl_load64 (out->lemma + i));
+      memcpy (out->lemma + i, &x, sizeof x);
+    }
 }
 
 /* The last @k (1 to 4) of the @n bytes at @w as a number (the bytes in
@@ -394,7 +415,7 @@ aux_of (const char *w, gsize n, const EvlLexEntry *e)
   if (e == NULL)
     return AUX_NONE;
   const char *lemma = e->canonical;
-  if (strcmp (lemma, "be") == 0)
+  if (str_is (lemma, "be"))
     {
       if (word_is (w, n, "be"))
         return AUX_BE_BASE;
@@ -406,7 +427,7 @@ aux_of (const char *w, gsize n, const EvlLexEntry *e)
         return AUX_BE_PAST;
       return AUX_BE_PRES;
     }
-  if (strcmp (lemma, "have") == 0)
+  if (str_is (lemma, "have"))
     {
       if (word_is (w, n, "had") || word_is (w, n, "'d"))
         return AUX_HAVE_PAST;
@@ -414,7 +435,7 @@ aux_of (const char *w, gsize n, const EvlLexEntry *e)
         return AUX_HAVING;
       return AUX_HAVE_PRES;
     }
-  if (strcmp (lemma, "do") == 0)
+  if (str_is (lemma, "do"))
     {
       if (word_is (w, n, "did"))
         return AUX_DO_PAST;
@@ -422,9 +443,9 @@ aux_of (const char *w, gsize n, const EvlLexEntry *e)
         return AUX_DO_PRES;
       return AUX_NONE;
     }
-  if (strcmp (lemma, "will") == 0 || strcmp (lemma, "shall") == 0)
+  if (str_is (lemma, "will") || str_is (lemma, "shall"))
     return word_is (w, n, "would") || word_is (w, n, "should") ? AUX_MODAL : AUX_WILL;
-  if (strcmp (lemma, "can") == 0 || strcmp (lemma, "may") == 0)
+  if (str_is (lemma, "can") || str_is (lemma, "may"))
     return AUX_MODAL;
   return AUX_NONE;
 }
@@ -623,12 +644,12 @@ static inline guint8
 swar_shape (guint64 lo, guint64 hi, gsize n, gboolean first)
 {
   guchar c = (guchar) (lo & 0xFF);
-  if (g_ascii_islower (c))
+  if (c >= 'a' && c <= 'z')   /* g_ascii_islower() without its table */
     return SHAPE_LOWER;
-  if (g_ascii_isupper (c))
+  if (c >= 'A' && c <= 'Z')
     return n > 1 && !(swar_range (lo, 'a', 'z') | swar_range (hi, 'a', 'z')) ? SHAPE_ALLCAPS
            : first ? SHAPE_CAPFIRST : SHAPE_CAP;
-  return g_ascii_isdigit (c) ? SHAPE_NUM : SHAPE_PUNCT;
+  return c >= '0' && c <= '9' ? SHAPE_NUM : SHAPE_PUNCT;
 }
 
 static gsize
@@ -647,14 +668,32 @@ memo_key_at (const char *w, gsize n, gsize avail, gboolean first, MemoKey *k, gu
       };
 #undef MASKS
 #undef M8
-      guint64 lo = evl_load64 (w) & masks[n][0], hi = evl_load64 (w + 8) & masks[n][1];
-      if (((lo | hi) & EVL_SWAR_HIGHS) == 0)
+      guint64 lo = evl_load64 (w) & masks[n][0];
+      /* a word of at most eight bytes (most) is one load: its second
+       * word is 0, so neither loaded, lowered nor tested (measured: 1.8 M
+       * instructions fewer on 400 small documents) */
+      if (n <= 8)
         {
-          *shape = swar_shape (lo, hi, n, first);
-          k->u[0] = evl_swar_lower_ascii (lo);
-          k->u[1] = evl_swar_lower_ascii (hi);
-          k->u[2] = 0;
-          return n;
+          if ((lo & EVL_SWAR_HIGHS) == 0)
+            {
+              *shape = swar_shape (lo, 0, n, first);
+              k->u[0] = evl_swar_lower_ascii (lo);
+              k->u[1] = 0;
+              k->u[2] = 0;
+              return n;
+            }
+        }
+      else
+        {
+          guint64 hi = evl_load64 (w + 8) & masks[n][1];
+          if (((lo | hi) & EVL_SWAR_HIGHS) == 0)
+            {
+              *shape = swar_shape (lo, hi, n, first);
+              k->u[0] = evl_swar_lower_ascii (lo);
+              k->u[1] = evl_swar_lower_ascii (hi);
+              k->u[2] = 0;
+              return n;
+            }
         }
     }
   *shape = token_shape (w, n, first);
@@ -684,7 +723,9 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
   Info *out = &ring[at];
   if (n == 0 || n > MEMO_KEY)
     {
-      out->shape = token_shape (w, n, first);
+      /* an empty token is never a trigger: as punctuation it is skipped
+       * with the others (its shape serves nothing else) */
+      out->shape = n == 0 ? SHAPE_PUNCT : token_shape (w, n, first);
       slot_fill (m, w, n, FALSE, &out->own);
       out->own.len = 0;   /* no key: no pair weights */
       out->w = &out->own;
@@ -952,17 +993,19 @@ nominal_suffix (const char *w, gsize n)
   return FALSE;
 }
 
-/* Ring of the last tokens' auxiliary roles and adverb flags, indexed
- * by token index & AUX_RING_MASK; the verb group is read from it. */
-#define AUX_RING_MASK 15u
+/* The verb group is read from the ring's slots (token j at j % RING):
+ * the recognizer's pass fills token i + 2 before it decides token i, so
+ * the ring holds tokens i - (RING - 3) to i + 2.  Copying each token's
+ * roles into arrays of their own was 0.7 M instructions on 400 small
+ * documents, for the few tokens that become events. */
 #define AUX_WINDOW 8u
+G_STATIC_ASSERT (AUX_WINDOW + 3 <= RING);
 
 typedef struct {
   const char *text;
   const EvlToken *tok;
   guint n_tok;
-  guint8 aux[AUX_RING_MASK + 1];
-  guint8 adverb[AUX_RING_MASK + 1];
+  const Info *ring;
 } Tokens;
 
 static void
@@ -981,7 +1024,8 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
     {
       if (t->tok[j].sentence != t->tok[i].sentence)
         break;
-      Aux a = (Aux) t->aux[j & AUX_RING_MASK];
+      const Slot *sj = t->ring[j % RING].w;
+      Aux a = (Aux) sj->aux;
       if (a != AUX_NONE)
         {
           chain[nc++] = a;
@@ -991,7 +1035,7 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
             break;   /* a finite auxiliary or 'to' opens the verb group */
           continue;
         }
-      if (!t->adverb[j & AUX_RING_MASK])
+      if (!sj->adverb)
         break;
     }
 
@@ -1015,7 +1059,7 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
       *tense_out = tense_of_finite (chain[nc - 1]);
       return;
     }
-  Aux self = (Aux) t->aux[i & AUX_RING_MASK];
+  Aux self = (Aux) t->ring[i % RING].w->aux;
   if (nc == 0)
     {
       if (self != AUX_NONE && self != AUX_TO)
@@ -1236,6 +1280,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       ring[j].w = NULL;
       ring[j].sentence = NO_SENTENCE;
     }
+  t.ring = ring;
   guint32 last_sentence = NO_SENTENCE;
   for (guint i = 0; i <= t.n_tok + 1; i++)
     {
@@ -1248,10 +1293,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
           last_sentence = tok->sentence;
           info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span),
                      text_len - tok->span.start, first, ring, i % RING);
-          const Slot *sl = ring[i % RING].w;
           ring[i % RING].sentence = tok->sentence;
-          t.aux[i & AUX_RING_MASK] = sl->aux;
-          t.adverb[i & AUX_RING_MASK] = sl->adverb;
         }
       else
         ring[i % RING].sentence = NO_SENTENCE;
@@ -1261,13 +1303,9 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       const Info *ci = &ring[c % RING];
       if (ci->shape == SHAPE_PUNCT || ci->shape == SHAPE_NUM)
         continue;
-      const EvlToken *tok = &t.tok[c];
-      gsize n = EVL_SPAN_LEN (tok->span);
-      if (n == 0)
-        continue;
       /* neighbours in the same sentence (the ring's NO_SENTENCE marks
        * the ends of the document) */
-      guint32 sent = tok->sentence;
+      guint32 sent = ci->sentence;
       const Info *p1 = &ring[(c - 1) % RING], *p2 = &ring[(c - 2) % RING];
       const Info *n1 = &ring[(c + 1) % RING], *n2 = &ring[(c + 2) % RING];
       const Slot *prev = p1->sentence == sent ? p1->w : NULL;
