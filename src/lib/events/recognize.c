@@ -218,12 +218,16 @@ vector_of (const Derived *d, guint32 v)
  * refill a slot that a ring entry still points at, that entry takes a
  * copy first (info_fill()). */
 #define RING 16u
+/* by field rather than by token: the candidate test reads five tokens'
+ * slots and sentences, and a miss compares the slot pointers, at an
+ * index scaled by 8 or 4 rather than by a 144-byte entry (measured: 2.0 M
+ * instructions fewer on 400 small documents) */
 typedef struct {
-  const Slot *w;             /* its memo slot, or &own */
-  guint32 sentence;          /* its sentence; NO_SENTENCE before the first token, after the last */
-  guint8 shape;
-  Slot own;                  /* a word without a memo key, or a rescued slot */
-} Info;
+  const Slot *w[RING];       /* token's memo slot, or &own[] */
+  guint32 sentence[RING];    /* its sentence; NO_SENTENCE before the first token, after the last */
+  guint8 shape[RING];
+  Slot own[RING];            /* a word without a memo key, or a rescued slot */
+} Ring;
 
 #define NO_SENTENCE G_MAXUINT32
 
@@ -715,24 +719,23 @@ memo_key_at (const char *w, gsize n, gsize avail, gboolean first, MemoKey *k, gu
   return kn;
 }
 
-/* Fills @ring[@at] for the word @w (@n bytes, @avail readable). */
+/* Fills entry @at of @ring for the word @w (@n bytes, @avail readable). */
 static void
-info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, Info *ring,
+info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, Ring *ring,
            guint at)
 {
-  Info *out = &ring[at];
   if (n == 0 || n > MEMO_KEY)
     {
       /* an empty token is never a trigger: as punctuation it is skipped
        * with the others (its shape serves nothing else) */
-      out->shape = n == 0 ? SHAPE_PUNCT : token_shape (w, n, first);
-      slot_fill (m, w, n, FALSE, &out->own);
-      out->own.len = 0;   /* no key: no pair weights */
-      out->w = &out->own;
+      ring->shape[at] = n == 0 ? SHAPE_PUNCT : token_shape (w, n, first);
+      slot_fill (m, w, n, FALSE, &ring->own[at]);
+      ring->own[at].len = 0;   /* no key: no pair weights */
+      ring->w[at] = &ring->own[at];
       return;
     }
   MemoKey key;
-  n = memo_key_at (w, n, avail, first, &key, &out->shape);
+  n = memo_key_at (w, n, avail, first, &key, &ring->shape[at]);
   Slot *set = &m->memo[memo_index (&key, n)], *slot = set;
   if (slot_holds (set, &key, n))
     set->mru = 0;
@@ -747,17 +750,17 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
       guint way = set->mru ^ 1;
       slot = set + way;
       for (guint j = 0; j < RING; j++)
-        if (ring[j].w == slot && j != at)
+        if (ring->w[j] == slot && j != at)
           {
-            ring[j].own = *slot;
-            ring[j].w = &ring[j].own;
+            ring->own[j] = *slot;
+            ring->w[j] = &ring->own[j];
           }
       slot_fill (m, key.c, n, TRUE, slot);
       slot->len = (guint8) n;
       memcpy (slot->key, key.c, sizeof key.c);
       set->mru = (guint8) way;
     }
-  out->w = slot;
+  ring->w[at] = slot;
 }
 
 /* The en/event-pairs weight of the key "@tag @a @b" (one of @a, @b a
@@ -1005,7 +1008,7 @@ typedef struct {
   const char *text;
   const EvlToken *tok;
   guint n_tok;
-  const Info *ring;
+  const Ring *ring;
 } Tokens;
 
 static void
@@ -1024,7 +1027,7 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
     {
       if (t->tok[j].sentence != t->tok[i].sentence)
         break;
-      const Slot *sj = t->ring[j % RING].w;
+      const Slot *sj = t->ring->w[j % RING];
       Aux a = (Aux) sj->aux;
       if (a != AUX_NONE)
         {
@@ -1059,7 +1062,7 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
       *tense_out = tense_of_finite (chain[nc - 1]);
       return;
     }
-  Aux self = (Aux) t->ring[i % RING].w->aux;
+  Aux self = (Aux) t->ring->w[i % RING]->aux;
   if (nc == 0)
     {
       if (self != AUX_NONE && self != AUX_TO)
@@ -1200,8 +1203,7 @@ is_ascii (const char *w, gsize n)
 }
 
 static void
-add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Info *info,
-           EvlEventClass klass)
+add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, EvlEventClass klass)
 {
   const EvlToken *tok = &t->tok[i];
   const char *w = t->text + tok->span.start;
@@ -1209,7 +1211,7 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, const Inf
   const char *lemma;
   Pos pos;
   char buf[EVL_LEMMA_MAX];
-  const Slot *sl = info->w;
+  const Slot *sl = t->ring->w[i % RING];
   if (sl->form_lemma)
     {
       /* Seen form: lemma, class and pos were chosen offline. */
@@ -1274,13 +1276,13 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
   m.log_event_cache = memo->log_event_cache;
   m.suffix_cache = memo->suffixes;
   m.suffix_ids = memo->suffix_ids;
-  Info ring[RING];
+  Ring ring;
   for (guint j = 0; j < RING; j++)
     {
-      ring[j].w = NULL;
-      ring[j].sentence = NO_SENTENCE;
+      ring.w[j] = NULL;
+      ring.sentence[j] = NO_SENTENCE;
     }
-  t.ring = ring;
+  t.ring = &ring;
   guint32 last_sentence = NO_SENTENCE;
   for (guint i = 0; i <= t.n_tok + 1; i++)
     {
@@ -1292,48 +1294,48 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
           gboolean first = tok->sentence != last_sentence;   /* NO_SENTENCE before the first */
           last_sentence = tok->sentence;
           info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span),
-                     text_len - tok->span.start, first, ring, i % RING);
-          ring[i % RING].sentence = tok->sentence;
+                     text_len - tok->span.start, first, &ring, i % RING);
+          ring.sentence[i % RING] = tok->sentence;
         }
       else
-        ring[i % RING].sentence = NO_SENTENCE;
+        ring.sentence[i % RING] = NO_SENTENCE;
       if (i < 2)
         continue;
       guint c = i - 2;
-      const Info *ci = &ring[c % RING];
-      if (ci->shape == SHAPE_PUNCT || ci->shape == SHAPE_NUM)
+      guint8 shape = ring.shape[c % RING];
+      if (shape == SHAPE_PUNCT || shape == SHAPE_NUM)
         continue;
       /* neighbours in the same sentence (the ring's NO_SENTENCE marks
        * the ends of the document) */
-      guint32 sent = ci->sentence;
-      const Info *p1 = &ring[(c - 1) % RING], *p2 = &ring[(c - 2) % RING];
-      const Info *n1 = &ring[(c + 1) % RING], *n2 = &ring[(c + 2) % RING];
-      const Slot *prev = p1->sentence == sent ? p1->w : NULL;
-      const Slot *next = n1->sentence == sent ? n1->w : NULL;
-      int z = m.bias + m.shape[ci->shape];
-      z += ci->w->self;
+      guint32 sent = ring.sentence[c % RING];
+      guint p1 = (c - 1) % RING, p2 = (c - 2) % RING, n1 = (c + 1) % RING, n2 = (c + 2) % RING;
+      const Slot *self = ring.w[c % RING];
+      const Slot *prev = ring.sentence[p1] == sent ? ring.w[p1] : NULL;
+      const Slot *next = ring.sentence[n1] == sent ? ring.w[n1] : NULL;
+      int z = m.bias + m.shape[shape];
+      z += self->self;
       z += prev ? prev->prev : m.prev_start;
-      z += p2->sentence == sent ? p2->w->prev2 : m.prev2_start;
+      z += ring.sentence[p2] == sent ? ring.w[p2]->prev2 : m.prev2_start;
       z += next ? next->next : m.next_end;
-      z += n2->sentence == sent ? n2->w->next2 : m.next2_end;
+      z += ring.sentence[n2] == sent ? ring.w[n2]->next2 : m.next2_end;
       if (z + m.pair_bound <= m.threshold)
         continue;
       /* most candidates left have low bounds of their own: their words
        * are in few keys, with small weights (measured: pair probes for 23 K
        * candidates instead of 43 K, 1.7 M instructions fewer on 400 small
        * documents) */
-      if (z + ci->w->pair_max <= m.threshold && ci->w->pair_max != PAIR_MAX_UNKNOWN
+      if (z + self->pair_max <= m.threshold && self->pair_max != PAIR_MAX_UNKNOWN
           && !(prev && prev->spaced) && !(next && next->spaced))
         continue;
-      z += pair_weights (&m, ci->w, prev, next);
+      z += pair_weights (&m, self, prev, next);
       if (z <= m.threshold)
         continue;
       /* Without a class vector the confidence is the derived one: no
        * posterior to compute. */
-      int log_p = ci->w->klass;
-      EvlEventClass klass = decide_class (&m, ci->w, prev, next,
-                                          has_classes (ci->w) ? &log_p : NULL);
+      int log_p = self->klass;
+      EvlEventClass klass = decide_class (&m, self, prev, next,
+                                          has_classes (self) ? &log_p : NULL);
       if (worth_reporting (&m, z, log_p))
-        add_event (&m, doc, &t, c, ci, klass);
+        add_event (&m, doc, &t, c, klass);
     }
 }
