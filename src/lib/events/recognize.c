@@ -126,7 +126,7 @@ typedef struct {
   guint8 adverb;             /* may sit inside a verb group ('not') */
   guint8 lemma_len;          /* 0: lemma unknown or too long */
   guint8 spaced;             /* key or lemma holds white space: pair keys by string */
-  guint8 mru;                /* in a set's first slot: the way used last (info_fill()) */
+  guint8 victim;             /* in a set's first slot: the way not used last (info_fill()) */
   guint16 key_id, lemma_id, suffix_id;  /* pair-key word numbers (EvlPairIndex), 0: none */
   guint8 seen;               /* an en/event-forms entry */
   guint8 pos;                /* its pos (Pos), POS_OTHER */
@@ -737,17 +737,20 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
   MemoKey key;
   n = memo_key_at (w, n, avail, first, &key, &ring->shape[at]);
   Slot *set = &m->memo[memo_index (&key, n)], *slot = set;
+  /* the way probed first is the one an empty set fills first, so that
+   * the memo's words are mostly found by the first compare (measured:
+   * when a set's first word went to its second way, 90% of the hits
+   * were there, 0.3 M instructions more on 400 small documents) */
   if (slot_holds (set, &key, n))
-    set->mru = 0;
+    set->victim = 1;
   else if (slot_holds (set + 1, &key, n))
     {
       slot = set + 1;
-      set->mru = 1;
+      set->victim = 0;
     }
   else
     {
-      /* the way not used last */
-      guint way = set->mru ^ 1;
+      guint way = set->victim;
       slot = set + way;
       for (guint j = 0; j < RING; j++)
         if (ring->w[j] == slot && j != at)
@@ -758,7 +761,7 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
       slot_fill (m, key.c, n, TRUE, slot);
       slot->len = (guint8) n;
       memcpy (slot->key, key.c, sizeof key.c);
-      set->mru = (guint8) way;
+      set->victim = (guint8) (way ^ 1);
     }
   ring->w[at] = slot;
 }
