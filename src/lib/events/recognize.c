@@ -156,6 +156,8 @@ typedef struct {
   const EvlLexicon *forms, *lemmas, *suffixes, *irregular, *pairs;
   int bias, shape[N_SHAPES], prev_start, prev2_start, next_end, next2_end, threshold;
   int pair_bound;            /* the most pair weights can add (derived_build()) */
+  int bias_shape[N_SHAPES];  /* bias + shape[] (derived_build()) */
+  int pair_floor;            /* threshold - pair_bound: a score at or under it is no event */
   int unseen_class;          /* milli log P(class right) of an unseen lemma */
   double class_threshold;    /* log of the P(event) x P(class) bar */
   int class_prior[EVL_EVENT_CLASS_N];      /* milli log P(class) of an unseen word */
@@ -177,6 +179,8 @@ struct _Derived {
   EvlEventRecords records;   /* of the forms and lemmas lexicons' entries */
   GBytes *records_image;     /* what records maps, NULL: built */
   const EvlLexEntry *forms_base, *lemmas_base;   /* their entries 0 */
+  Slot edge;                 /* a sentence boundary as a neighbour: prev-start,
+                                prev2-start, next-end and next2-end as its weights */
 };
 
 /* The number of entry @e of the lexicon whose entry 0 is @base: a
@@ -850,6 +854,13 @@ derived_build (const EvlContext *ctx)
   model_init (&d->model, ctx);
   derived_images (d, ctx);
   d->model.pair_bound = d->pairs.pair_bound;
+  d->model.pair_floor = d->model.threshold - d->model.pair_bound;
+  for (guint k = 0; k < N_SHAPES; k++)
+    d->model.bias_shape[k] = d->model.bias + d->model.shape[k];
+  d->edge.prev = d->model.prev_start;
+  d->edge.prev2 = d->model.prev2_start;
+  d->edge.next = d->model.next_end;
+  d->edge.next2 = d->model.next2_end;
   static gint generations;
   d->generation = (guint) g_atomic_int_add (&generations, 1) + 1;
   return d;
@@ -1287,6 +1298,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
     }
   t.ring = &ring;
   guint32 last_sentence = NO_SENTENCE;
+  const Slot *const edge = &d->edge;
   for (guint i = 0; i <= t.n_tok + 1; i++)
     {
       /* Fill token i's inputs, then decide token i - 2, whose next two
@@ -1313,16 +1325,19 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       guint32 sent = ring.sentence[c % RING];
       guint p1 = (c - 1) % RING, p2 = (c - 2) % RING, n1 = (c + 1) % RING, n2 = (c + 2) % RING;
       const Slot *self = ring.w[c % RING];
-      const Slot *prev = ring.sentence[p1] == sent ? ring.w[p1] : NULL;
-      const Slot *next = ring.sentence[n1] == sent ? ring.w[n1] : NULL;
-      int z = m.bias + m.shape[shape];
-      z += self->self;
-      z += prev ? prev->prev : m.prev_start;
-      z += ring.sentence[p2] == sent ? ring.w[p2]->prev2 : m.prev2_start;
-      z += next ? next->next : m.next_end;
-      z += ring.sentence[n2] == sent ? ring.w[n2]->next2 : m.next2_end;
-      if (z + m.pair_bound <= m.threshold)
+      /* a neighbour across a sentence boundary is the edge slot, whose
+       * weights are the boundary's: selects instead of branches, with the
+       * constants summed once (measured: 1.3 M instructions fewer on 400
+       * small documents) */
+      const Slot *a1 = ring.sentence[p1] == sent ? ring.w[p1] : edge;
+      const Slot *a2 = ring.sentence[p2] == sent ? ring.w[p2] : edge;
+      const Slot *b1 = ring.sentence[n1] == sent ? ring.w[n1] : edge;
+      const Slot *b2 = ring.sentence[n2] == sent ? ring.w[n2] : edge;
+      int z = m.bias_shape[shape] + self->self + a1->prev + a2->prev2 + b1->next + b2->next2;
+      if (z <= m.pair_floor)
         continue;
+      const Slot *prev = a1 != edge ? a1 : NULL;
+      const Slot *next = b1 != edge ? b1 : NULL;
       /* most candidates left have low bounds of their own: their words
        * are in few keys, with small weights (measured: pair probes for 23 K
        * candidates instead of 43 K, 1.7 M instructions fewer on 400 small
