@@ -994,23 +994,43 @@ is_have (Aux a)
   return a >= AUX_HAVE_PRES && a <= AUX_HAVING;
 }
 
+/* The last @k (3 or 4) bytes of @w (@n >= @k bytes), ASCII
+ * lower-cased, as a number to compare with lit_tail() of a suffix. */
+static inline guint32
+lower_tail (const char *w, gsize n, gsize k)
+{
+  guint32 x = 0;
+  memcpy (&x, w + n - k, k);
+  return (guint32) evl_swar_lower (x);
+}
+
+static inline guint32
+lit_tail (const char *s, gsize k)
+{
+  guint32 x = 0;
+  memcpy (&x, s, k);
+  return x;
+}
+
+/* Does @w end with a nominal suffix (with at least three bytes before
+ * it)?  The word's last four and three bytes lower-cased once, then
+ * compared as numbers: eleven case-folding byte compares per trigger
+ * were 0.6 M instructions on 400 small documents. */
 static gboolean
 nominal_suffix (const char *w, gsize n)
 {
-  static const struct {
-    char s[5];
-    guint8 len;
-  } suffixes[] = {
-    { "tion", 4 }, { "sion", 4 }, { "ment", 4 }, { "ness", 4 }, { "ity", 3 }, { "ance", 4 },
-    { "ence", 4 }, { "ure", 3 }, { "ism", 3 }, { "ship", 4 }, { "age", 3 },
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      gsize k = suffixes[i].len;
-      if (n > k + 2 && ascii_caseeq (w + n - k, suffixes[i].s, k))
-        return TRUE;
-    }
-  return FALSE;
+  if (n < 6)
+    return FALSE;
+  guint32 t3 = lower_tail (w, n, 3);
+  if (t3 == lit_tail ("ity", 3) || t3 == lit_tail ("ure", 3) || t3 == lit_tail ("ism", 3)
+      || t3 == lit_tail ("age", 3))
+    return TRUE;
+  if (n < 7)
+    return FALSE;
+  guint32 t4 = lower_tail (w, n, 4);
+  return t4 == lit_tail ("tion", 4) || t4 == lit_tail ("sion", 4) || t4 == lit_tail ("ment", 4)
+         || t4 == lit_tail ("ness", 4) || t4 == lit_tail ("ance", 4) || t4 == lit_tail ("ence", 4)
+         || t4 == lit_tail ("ship", 4);
 }
 
 /* The verb group is read from the ring's slots (token j at j % RING):
