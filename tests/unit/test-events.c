@@ -588,6 +588,51 @@ Test (events, pair_index_image_is_the_runtime_index, .init = setup, .fini = tear
   evl_pair_index_clear (&built);
 }
 
+/* The per-word pair bounds the recognizer skips candidates by cover
+ * every key's weight that its probes can find (the lemma's for "n" and
+ * "l" keys, the last letters' for "s"), in the runtime index and in its
+ * image alike; and they are tighter than the global bound for some
+ * words, else they would skip nothing. */
+Test (events, pair_index_bounds_cover_the_weights, .init = setup, .fini = teardown)
+{
+  const EvlLexicon *pairs = evl_context_get_lexicon (ctx, "en/event-pairs");
+  GBytes *text = evl_context_get_data (ctx, "lexicons/en/event-pairs.txt");
+  cr_assert (pairs && text);
+  EvlPairIndex built, mapped;
+  evl_pair_index_build (&built, pairs);
+  cr_assert (built.ok && built.lemma_bound && built.suffix_bound);
+  g_autoptr (GByteArray) image = g_byte_array_new ();
+  evl_pair_index_write (image, &built, pairs, g_bytes_get_size (text));
+  cr_assert (evl_pair_index_map (&mapped, image->data, image->len, evl_lexicon_size (pairs),
+                                 g_bytes_get_size (text)));
+  for (guint id = 0; id <= built.n_words; id++)
+    {
+      cr_assert_eq (mapped.lemma_bound[id], built.lemma_bound[id]);
+      cr_assert_eq (mapped.suffix_bound[id], built.suffix_bound[id]);
+    }
+  cr_assert_eq (built.lemma_bound[0], 0);
+  cr_assert_eq (built.suffix_bound[0], 0);
+  guint n = evl_lexicon_size (pairs), positive = 0, tighter = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const EvlLexEntry *e = evl_lexicon_get (pairs, i);
+      g_auto (GStrv) w = g_strsplit (e->canonical, " ", -1);
+      cr_assert_eq (g_strv_length (w), 3, "'%s'", e->canonical);
+      guint a = evl_pair_index_find (&built, w[1], strlen (w[1]));
+      guint b = evl_pair_index_find (&built, w[2], strlen (w[2]));
+      int weight = evl_pair_index_get (&built, w[0][0], a, b);
+      int bound = w[0][0] == 'n' ? built.lemma_bound[a]
+                  : w[0][0] == 'l' ? built.lemma_bound[b] : built.suffix_bound[b];
+      cr_assert_leq (weight, bound, "'%s': %d over %d", e->canonical, weight, bound);
+      positive += weight > 0;
+      tighter += bound < built.pair_bound;
+    }
+  cr_assert_gt (positive, 100);
+  cr_assert_gt (tighter, n / 2);
+  evl_pair_index_clear (&mapped);
+  evl_pair_index_clear (&built);
+}
+
 /* The weight of (@kind, @a, @b) by the table alone (no filter). */
 static int
 pair_weight_unfiltered (const EvlPairIndex *x, char kind, guint a, guint b)
