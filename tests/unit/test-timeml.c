@@ -345,6 +345,43 @@ Test (timeml, writer_keeps_special_characters)
   cr_assert_str_eq (evl_document_span_text (back, g[0].span), "<");
 }
 
+/* Special bytes far apart, before, inside and after tags, so that the
+ * writer's look-ahead for the next special byte must skip plain pieces
+ * and find the following one again after each. */
+Test (timeml, writer_escapes_every_piece_around_tags)
+{
+  static const char text[] =
+    "The first plain sentence runs on for well over sixty-four bytes here, "
+    "then A&B met <x> and R&D grew\r\nwhile another plain stretch of text goes on "
+    "for quite a while longer & ends";
+  g_autoptr (EvlDocument) doc = evl_document_new ("esc", text, -1, NULL);
+  const char *amp = strchr (text, '&');
+  guint32 a = (guint32) (amp - text);   /* "A&B" */
+  guint32 m = (guint32) (strstr (text, "met") - text);
+  guint32 r = (guint32) (strstr (text, "R&D") - text);
+  guint32 g = (guint32) (strstr (text, "grew") - text);
+  guint32 e = (guint32) (strstr (text, "ends") - text);
+  EvlEventMention ev[] = {
+    { .span = { a - 1, a + 2 }, .klass = EVL_EVENT_CLASS_OCCURRENCE, .timex = -1 },
+    { .span = { m, m + 3 }, .klass = EVL_EVENT_CLASS_OCCURRENCE, .timex = -1 },
+    { .span = { r, r + 3 }, .klass = EVL_EVENT_CLASS_OCCURRENCE, .timex = -1 },
+    { .span = { g, g + 4 }, .klass = EVL_EVENT_CLASS_OCCURRENCE, .timex = -1 },
+    { .span = { e, e + 4 }, .klass = EVL_EVENT_CLASS_OCCURRENCE, .timex = -1 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (ev); i++)
+    evl_document_add_event_mention (doc, &ev[i]);
+  g_autofree char *xml = fx_timeml_text (doc);
+  const char *want =
+    "<TEXT>The first plain sentence runs on for well over sixty-four bytes here, "
+    "then <EVENT eid=\"e1\" class=\"OCCURRENCE\">A&amp;B</EVENT> "
+    "<EVENT eid=\"e2\" class=\"OCCURRENCE\">met</EVENT> &lt;x&gt; and "
+    "<EVENT eid=\"e3\" class=\"OCCURRENCE\">R&amp;D</EVENT> "
+    "<EVENT eid=\"e4\" class=\"OCCURRENCE\">grew</EVENT>&#13;\nwhile another plain stretch "
+    "of text goes on for quite a while longer &amp; "
+    "<EVENT eid=\"e5\" class=\"OCCURRENCE\">ends</EVENT></TEXT>";
+  cr_assert_not_null (strstr (xml, want), "%s", xml);
+}
+
 Test (timeml, writer_never_nests_or_overlaps_tags)
 {
   g_autoptr (EvlDocument) doc = evl_document_new ("o", "on Friday morning they met", -1, NULL);
