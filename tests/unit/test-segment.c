@@ -586,3 +586,60 @@ Test (segment, word_runs_to_the_text_end, .init = setup, .fini = teardown)
         g_string_free (text, TRUE);
       }
 }
+
+/* Words of every length around the word scan's sixty-four-byte window,
+ * starting at every offset in it (after a run of short words that opened
+ * it), ending before a blank, a connector or the text's end: each is one
+ * token with its own span. */
+Test (segment, words_across_the_scan_window, .init = setup, .fini = teardown)
+{
+  for (guint shift = 0; shift < 70; shift++)
+    for (guint len = 1; len <= 140; len += len < 20 || (len > 58 && len < 70) || len > 125 ? 1 : 7)
+      for (guint tail = 0; tail < 3; tail++)
+        {
+          GString *text = g_string_new ("Go ");
+          for (guint i = 0; i < shift; i++)
+            g_string_append_c (text, i % 2 ? ' ' : 'q');
+          if (shift % 2)
+            g_string_append_c (text, ' ');
+          gsize start = text->len;
+          for (guint i = 0; i < len; i++)
+            g_string_append_c (text, "k7Zq"[i % 4]);
+          gsize end = text->len;
+          g_string_append (text, tail == 0 ? " z" : tail == 1 ? ", z" : "");
+          g_autoptr (EvlDocument) doc = segment (text->str);
+          guint n;
+          const EvlToken *t = evl_document_get_tokens (doc, &n);
+          guint k = n;
+          for (guint i = 0; i < n; i++)
+            if (t[i].span.start == start)
+              k = i;
+          cr_assert_lt (k, n, "shift %u, length %u, tail %u: no token at %zu", shift, len, tail, start);
+          cr_assert_eq (t[k].span.end, end, "shift %u, length %u, tail %u: ends at %u, not %zu", shift, len,
+                        tail, t[k].span.end, end);
+          g_string_free (text, TRUE);
+        }
+}
+
+/* A blank line ends a sentence wherever the token after it falls in the
+ * token array, also when the array grows right before that token (the
+ * newlines before a token are counted in its record before it is
+ * written). */
+Test (segment, blank_line_breaks_when_the_array_grows, .init = setup, .fini = teardown)
+{
+  for (guint n_words = 1; n_words < 400; n_words++)
+    {
+      GString *text = g_string_new (NULL);
+      for (guint i = 0; i < n_words; i++)
+        g_string_append (text, "x ");
+      g_string_append (text, "\n\nYes no");
+      g_autoptr (EvlDocument) doc = segment (text->str);
+      guint n, n_s;
+      evl_document_get_tokens (doc, &n);
+      const EvlSentence *s = evl_document_get_sentences (doc, &n_s);
+      cr_assert_eq (n, n_words + 2);
+      cr_assert_eq (s[n_s - 1].first_token, n_words, "%u words: the last sentence starts at token %u",
+                    n_words, s[n_s - 1].first_token);
+      g_string_free (text, TRUE);
+    }
+}
