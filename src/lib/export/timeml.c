@@ -418,18 +418,28 @@ memo_get (AttrMemoSet *set, const char *name_lit, gsize name_len, const char *va
 #define memo_get_lit(memo, name, value) \
   memo_get ((memo), " " name "=\"", sizeof (" " name "=\"") - 1, (value))
 
+/* The two digits of 0 to 99. */
+static const char digit_pairs[] =
+  "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
+  "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
 /* @n in decimal at @w; returns the end.  Most ids have one or two
  * digits: written without the counting loop (the digit loops were 1.7 M
- * instructions on the 400 small documents). */
+ * instructions on the 400 small documents), two digits as one move from
+ * digit_pairs[] (a division by ten and a remainder were 0.2 M more for
+ * 45,000 ids). */
 G_ALWAYS_INLINE static inline char *
 put_uint (char *w, guint n)
 {
+  if (n < 10)
+    {
+      *w = (char) ('0' + n);
+      return w + 1;
+    }
   if (n < 100)
     {
-      if (n >= 10)
-        *w++ = (char) ('0' + n / 10);
-      *w++ = (char) ('0' + n % 10);
-      return w;
+      memcpy (w, digit_pairs + 2 * n, 2);
+      return w + 2;
     }
   guint digits = 1;
   for (guint m = n; m >= 10; m /= 10)
