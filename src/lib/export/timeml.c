@@ -263,26 +263,34 @@ escape_text_slow (Buf *b, const char *text, gsize len, gsize limit)
   put (b, text + run, len - run);
 }
 
-/* Appends @text[0, @len), which holds nothing escape_text() changes;
- * @text[0, @limit) may be read.  Sixteen-byte moves, the last one
- * possibly past the piece: that is room in the buffer, and the length
- * only counts the piece. */
+/* Copies @text[0, @len), which holds nothing escape_text() changes, to
+ * @w, which has room for @len + 16 bytes; returns the end.  @text[0,
+ * @limit) may be read.  Sixteen-byte moves, the last one possibly past
+ * the piece: that is room in the buffer, and the end only counts the
+ * piece. */
+G_ALWAYS_INLINE static inline char *
+copy_plain (char *w, const char *text, gsize len, gsize limit)
+{
+#ifdef __SSE2__
+  gsize i = 0;
+  if (G_LIKELY (len + 16 <= limit))
+    for (; i < len; i += 16)
+      _mm_storeu_si128 ((__m128i *) (void *) (w + i),
+                        _mm_loadu_si128 ((const __m128i *) (const void *) (text + i)));
+  else
+    memcpy (w, text, len);   /* near the document's end */
+#else
+  (void) limit;
+  memcpy (w, text, len);
+#endif
+  return w + len;
+}
+
 G_ALWAYS_INLINE static inline void
 put_plain (Buf *b, const char *text, gsize len, gsize limit)
 {
-#ifdef __SSE2__
   char *w = room (b, len + 16);
-  gsize i = 0;
-  for (; i < len && i + 16 <= limit; i += 16)
-    _mm_storeu_si128 ((__m128i *) (void *) (w + i),
-                      _mm_loadu_si128 ((const __m128i *) (const void *) (text + i)));
-  if (i < len)
-    memcpy (w + i, text + i, len - i);   /* near the document's end */
-  b->len += len;
-#else
-  (void) limit;
-  put (b, text, len);
-#endif
+  b->len = (gsize) (copy_plain (w, text, len, limit) - b->p);
 }
 
 /* Appends @text[0, @len) escaped (the id, the title, the DCT). */
@@ -495,9 +503,9 @@ put_memo (char *w, const AttrMemo *a)
  * of escaping its class name again.  .value is unused. */
 static AttrMemo class_attr[EVL_EVENT_CLASS_N];
 
-/* Opens the EVENT tag of event @i of class @klass. */
-static inline void
-open_event (Buf *b, guint i, EvlEventClass klass)
+/* class_attr[], made on first use. */
+static const AttrMemo *
+event_class_attrs (void)
 {
   static gsize made = 0;
   if (g_once_init_enter (&made))
@@ -514,18 +522,33 @@ open_event (Buf *b, guint i, EvlEventClass klass)
         }
       g_once_init_leave (&made, 1);
     }
+  return class_attr;
+}
+
+/* The most an EVENT tag of a known class takes at event_open_at(),
+ * with its closing tag. */
+enum { EVENT_TAGS_ROOM = sizeof "<EVENT eid=\"e" + 12 + sizeof class_attr[0].text + sizeof "</EVENT>" };
+
+/* Writes the EVENT tag of event @i with the class attribute @cls (of
+ * class_attr[]) at @w; returns the end. */
+G_ALWAYS_INLINE static inline char *
+event_open_at (char *w, guint i, const AttrMemo *cls)
+{
+  static const char head[] = "<EVENT eid=\"e";
+  memcpy (w, head, sizeof head - 1);
+  w = put_uint (w + sizeof head - 1, i + 1);
+  *w++ = '"';
+  return put_memo (w, cls);
+}
+
+/* Opens the EVENT tag of event @i of class @klass. */
+static void
+open_event (Buf *b, guint i, EvlEventClass klass)
+{
   if ((guint) klass < EVL_EVENT_CLASS_N)
     {
-      /* One room check for the whole tag (one per piece and a memcpy call
-       * for the class were 0.5 M instructions for 15,000 tags on the 400
-       * small documents). */
-      static const char head[] = "<EVENT eid=\"e";
-      char *w = room (b, sizeof head + 12 + sizeof class_attr[0].text);
-      memcpy (w, head, sizeof head - 1);
-      w = put_uint (w + sizeof head - 1, i + 1);
-      *w++ = '"';
-      w = put_memo (w, &class_attr[klass]);
-      b->len = (gsize) (w - b->p);
+      char *w = room (b, EVENT_TAGS_ROOM);
+      b->len = (gsize) (event_open_at (w, i, &event_class_attrs ()[klass]) - b->p);
     }
   else
     {
@@ -802,10 +825,26 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
   APPEND_LIT (&b, "<TEXT>");
   guint32 pos = 0;
   gsize sp = next_special_far (text, 0, len);
+  const AttrMemo *classes = event_class_attrs ();
   for (guint k = 0; k < n_kept; k++)
     {
       const Item *it = &kept[k];
       flush (&b, out, FALSE, &werr);
+      if (!it->is_timex && it->end <= sp && (guint) ev[it->index].klass < EVL_EVENT_CLASS_N)
+        {
+          /* The common tag: an event of a known class, nothing to escape
+           * before its end; one room check for the text before it, its
+           * word and its tags (one per piece and per tag were 0.3 M
+           * instructions for 15,000 tags on the 400 small documents). */
+          char *w = room (&b, it->end - pos + 32 + EVENT_TAGS_ROOM);
+          w = copy_plain (w, text + pos, it->start - pos, len - pos);
+          w = event_open_at (w, it->index, &classes[ev[it->index].klass]);
+          w = copy_plain (w, text + it->start, it->end - it->start, len - it->start);
+          memcpy (w, "</EVENT>", 8);
+          b.len = (gsize) (w + 8 - b.p);
+          pos = it->end;
+          continue;
+        }
       put_piece (&b, text, pos, it->start, len, &sp);
       if (it->is_timex)
         open_timex (&b, &tx[it->index], it->index, written, n_tx, dct != NULL);
