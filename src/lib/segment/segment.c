@@ -36,7 +36,23 @@ typedef struct {
   EvlToken *tk;
   guint n_tk, cap_tk;
   gboolean wrapped;          /* text is hard-wrapped at a fixed width (tokenize()) */
+  /* The tokens split_sentences() must look at, in order: punctuation,
+   * abbreviations and the tokens a newline follows, noted by tokenize()
+   * where it meets them (the thread's Scratch.starts, with room for
+   * cap_tk of them). */
+  guint32 *stops;
+  guint n_stops;
+  struct Scratch *sc;
 } Seg;
+
+static guint32 *stops_room (Seg *s);
+
+/* Notes token @k as one split_sentences() must look at (see Seg.stops). */
+static inline void
+add_stop (Seg *s, guint32 k)
+{
+  s->stops[s->n_stops++] = k;
+}
 
 static gunichar
 char_at (const char *p, const char *end, int *clen)
@@ -87,6 +103,7 @@ grow_tokens (Seg *s)
   guint32 nl = s->tk[s->n_tk].sentence;
   s->tk = evl_document_token_room (s->doc, s->n_tk, 2, &s->cap_tk);
   s->tk[s->n_tk].sentence = nl;
+  s->stops = stops_room (s);
   return s->tk;
 }
 
@@ -523,6 +540,10 @@ tokenize (Seg *s)
           if (c == '\n')
             {
               out->sentence++;
+              /* The token before the newline ends a line (noted once). */
+              guint32 prev = (guint32) (out - s->tk) - 1;
+              if (out > s->tk && (s->n_stops == 0 || s->stops[s->n_stops - 1] != prev))
+                add_stop (s, prev);
               count_line (t, len, line_start, i, &lines, &long_lines, &inner_breaks);
               line_start = i + 1;
             }
@@ -565,7 +586,11 @@ tokenize (Seg *s)
                 te = scan_word (s, i, te);
               guint16 f = ascii_word_flags (cls, t + i, te - i, k);
               if (te < len && t[te] == '.')
-                te = take_abbrev_period (s, i, te, plain, &f);
+                {
+                  te = take_abbrev_period (s, i, te, plain, &f);
+                  if (f & EVL_TOKEN_ABBREV)
+                    add_stop (s, (guint32) (out - s->tk));
+                }
               flags = f;
             }
           else
@@ -581,6 +606,7 @@ tokenize (Seg *s)
             while (te < len && t[te] == c)
               te++;
           flags = EVL_TOKEN_PUNCT | (c == '"' || c == '`' ? EVL_TOKEN_QUOTE : 0);
+          add_stop (s, (guint32) (out - s->tk));
         }
       else
         {
@@ -594,6 +620,8 @@ tokenize (Seg *s)
             }
           ts = gs;
           flags = f;
+          if (f & (EVL_TOKEN_PUNCT | EVL_TOKEN_ABBREV))
+            add_stop (s, (guint32) (out - s->tk));
         }
       if (G_UNLIKELY (out == out_end))
         {
@@ -688,7 +716,7 @@ typedef struct {
  * count per paragraph were six allocations per document, and their
  * malloc/free 1.3 % of tag's CPU time in perf (large blocks take
  * malloc's slow path).  Each grows to the largest document seen. */
-typedef struct {
+typedef struct Scratch {
   RawSentence *raw;
   guint n_raw;
   gsize cap_raw;
@@ -735,6 +763,14 @@ scratch_room (gpointer *p, gsize *cap, gsize n, gsize elt)
 #define SCRATCH_ROOM(sc, field, n) \
   scratch_room ((gpointer *) &(sc)->field, &(sc)->cap_##field, (n), sizeof *(sc)->field)
 
+/* Room in Seg.stops for a note per token of the array (the notes are
+ * kept). */
+static guint32 *
+stops_room (Seg *s)
+{
+  return SCRATCH_ROOM (s->sc, starts, (gsize) s->cap_tk + 1);
+}
+
 enum { RUNAWAY_SOFT = 32 };
 
 /* May a runaway sentence be cut between @a and @b?  Only between plain
@@ -758,22 +794,25 @@ split_sentences (Seg *s, Scratch *sc)
   sc->n_raw = 0;
   guint n = s->n_tk;
   const EvlToken *tk = s->tk;
+  const guint32 *stops = s->stops;
+  guint n_stops = s->n_stops, next_stop = 0;
   guint start = 0, paragraph = 0, par_start = 0;
   for (guint i = 0; i < n; i++)
     {
       /* Most tokens end nothing: neither punctuation nor an abbreviation,
        * no newline after them, in a sentence still short of the runaway
-       * window.  Skipping them in a tight loop took split_sentences()
-       * and its helpers from 3.6 M to 2.8 M instructions on the 400 small
-       * documents; one bound for the text's end and the window (i + 1 <
-       * n and i + 1 - start < the window) saved 0.6 M more. */
+       * window.  They are skipped to the next one tokenize() noted
+       * (Seg.stops), or to the window's end, one bound for both the
+       * text's end and the window (i + 1 < n and i + 1 - start < the
+       * window).  A tight loop over the tokens was 6 instructions a
+       * token, 0.9 M on the 400 small documents. */
       guint stop = MIN (n - 1, start + (EVL_SEGMENT_MAX_SENTENCE_TOKENS - RUNAWAY_SOFT) - 1);
-      /* By pointer: indexing tk[i] and tk[i + 1] took 14 instructions a
-       * token. */
-      const EvlToken *p = tk + i, *pe = tk + stop;
-      while (p < pe && !(p->flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_ABBREV)) && p[1].sentence == 0)
-        p++;
-      i = (guint) (p - tk);
+      if (i < stop)
+        {
+          while (next_stop < n_stops && stops[next_stop] < i)
+            next_stop++;
+          i = next_stop < n_stops && stops[next_stop] < stop ? stops[next_stop] : stop;
+        }
       gboolean brk = FALSE;
       guint last = i;
       if (is_terminal (s, &tk[i]) || ((tk[i].flags & EVL_TOKEN_ABBREV) && i + 1 < n))
@@ -1328,14 +1367,16 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
    * document, a part of its first block (a g_new() of its own was 0.64 M
    * instructions in malloc for the 400 small documents). */
   s.tk = evl_document_token_room (doc, 0, 1, &s.cap_tk);
-
-  tokenize (&s);
   Scratch *sc = g_private_get (&scratch_key);
   if (sc == NULL)
     {
       sc = g_new0 (Scratch, 1);
       g_private_set (&scratch_key, sc);
     }
+  s.sc = sc;
+  s.stops = stops_room (&s);
+
+  tokenize (&s);
   /* Room for a sentence per 16 tokens up front. */
   SCRATCH_ROOM (sc, raw, (gsize) s.n_tk / 16 + 8);
   split_sentences (&s, sc);
