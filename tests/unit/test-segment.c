@@ -643,3 +643,42 @@ Test (segment, blank_line_breaks_when_the_array_grows, .init = setup, .fini = te
       g_string_free (text, TRUE);
     }
 }
+
+/* Cue phrases found case-insensitively whatever their length in tokens:
+ * a one-word form, a form that also begins longer forms ("share this",
+ * "share this article"), and n-grams that only begin forms, which are
+ * none. */
+Test (segment, furniture_forms_and_their_prefixes, .init = setup, .fini = teardown)
+{
+  static const struct {
+    const char *sentence;
+    gboolean furniture;
+  } cases[] = {
+    { "Leaders met on Wednesday at the spaceport.", FALSE },
+    { "Advertisement", TRUE },
+    { "Share this", TRUE },
+    { "Share these plans with everyone.", FALSE },
+    { "SHARE ON FACEBOOK", TRUE },
+    { "They share this view of the talks.", TRUE },
+    { "Leave a note for the advert team.", FALSE },
+    { "A newsletter went out on Monday.", TRUE },
+    { "The talks lasted an hour and covered trade.", FALSE },
+    { "Officials said more meetings would follow.", FALSE },
+    { "The leaders agreed to meet again in the spring.", FALSE },
+    { "Their aides will draft a statement on trade.", FALSE },
+    { "Security was tight around the spaceport all day.", FALSE },
+    { "Reporters waited outside for several hours.", FALSE },
+    { "The next round of talks is set for June.", FALSE },
+    { "Both sides called the meeting a success.", FALSE },
+  };
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_string_append_printf (text, "%s%s", i ? "\n\n" : "", cases[i].sentence);
+  g_autoptr (EvlDocument) doc = segment (text->str);
+  guint n;
+  const EvlSentence *s = evl_document_get_sentences (doc, &n);
+  cr_assert_eq (n, G_N_ELEMENTS (cases));
+  for (guint i = 0; i < n; i++)
+    cr_assert_eq (!!s[i].is_furniture, cases[i].furniture, "\"%s\": furniture %d", cases[i].sentence,
+                  s[i].is_furniture);
+}
