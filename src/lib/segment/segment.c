@@ -535,21 +535,6 @@ tokenize (Seg *s)
     {
       char c = t[i];
       guint k = cls[(guchar) c];
-      if (k & B_BLANK)
-        {
-          if (c == '\n')
-            {
-              out->sentence++;
-              /* The token before the newline ends a line (noted once). */
-              guint32 prev = (guint32) (out - s->tk) - 1;
-              if (out > s->tk && (s->n_stops == 0 || s->stops[s->n_stops - 1] != prev))
-                add_stop (s, prev);
-              count_line (t, len, line_start, i, &lines, &long_lines, &inner_breaks);
-              line_start = i + 1;
-            }
-          i++;
-          continue;
-        }
       /* ts and flags are never passed by address: the helpers that set
        * theirs get copies, so that these stay in registers (stored to the
        * stack for every token otherwise). */
@@ -595,6 +580,22 @@ tokenize (Seg *s)
             }
           else
             flags = ascii_word_flags (cls, t + i, te - i, k);
+        }
+      else if (k & B_BLANK)
+        {
+          /* Tested after the words, the most common start. */
+          if (c == '\n')
+            {
+              out->sentence++;
+              /* The token before the newline ends a line (noted once). */
+              guint32 prev = (guint32) (out - s->tk) - 1;
+              if (out > s->tk && (s->n_stops == 0 || s->stops[s->n_stops - 1] != prev))
+                add_stop (s, prev);
+              count_line (t, len, line_start, i, &lines, &long_lines, &inner_breaks);
+              line_start = i + 1;
+            }
+          i++;
+          continue;
         }
       else if (k & (B_PUNCT1 | B_RUN))
         {
