@@ -63,6 +63,31 @@ is_sorted (const Item *a, guint n)
   return TRUE;
 }
 
+/* The walk of keep_free(): the end of the last item kept, and the
+ * first of the @n_fixed disjoint sorted items at @fixed that may still
+ * overlap one. */
+typedef struct {
+  guint32 end;
+  guint j;
+  const Item *fixed;
+  guint n_fixed;
+} Keeper;
+
+/* Is @x (after those asked about before, in item_cmp() order) kept:
+ * does it overlap neither an item kept before nor a fixed one? */
+G_ALWAYS_INLINE static inline gboolean
+keeper_takes (Keeper *k, const Item *x)
+{
+  if (x->start < k->end)
+    return FALSE;
+  while (k->j < k->n_fixed && k->fixed[k->j].end <= x->start)
+    k->j++;
+  if (k->j < k->n_fixed && k->fixed[k->j].start < x->end)
+    return FALSE;
+  k->end = x->end;
+  return TRUE;
+}
+
 /* Keeps those of the @n items at @it that overlap neither an item kept
  * before them nor one of the @n_fixed disjoint items at @fixed (sorted);
  * returns how many, moved to the front of @it in item_cmp() order.
@@ -76,33 +101,47 @@ keep_free (Item *it, guint n, const Item *fixed, guint n_fixed)
 {
   if (!is_sorted (it, n))
     qsort (it, n, sizeof *it, item_cmp);
-  guint32 end = 0;   /* of the last item kept */
-  guint j = 0, m = 0;
+  Keeper k = { 0, 0, fixed, n_fixed };
+  guint m = 0;
   for (guint i = 0; i < n; i++)
-    {
-      if (it[i].start < end)
-        continue;
-      while (j < n_fixed && fixed[j].end <= it[i].start)
-        j++;
-      if (j < n_fixed && fixed[j].start < it[i].end)
-        continue;
-      end = it[i].end;
+    if (keeper_takes (&k, &it[i]))
       it[m++] = it[i];
-    }
   return m;
 }
 
-/* @a and @b (sorted, disjoint from each other) merged into @out. */
-static void
-merge_items (Item *out, const Item *a, guint na, const Item *b, guint nb)
+/* The events of @ev (@n_ev) with a span span_ok() in @text (@len bytes),
+ * kept by keep_free() against the @n_fixed timexes at @fixed, into @out
+ * (room for all).  When they come in item_cmp() order, as the recognizer
+ * writes them, this takes one pass (building every item, checking the
+ * order, then keeping was 0.3 M instructions more on the 400 small
+ * documents); else they are built again and keep_free() sorts them. */
+static guint
+collect_events (Item *out, const EvlEventMention *ev, guint n_ev, const char *text, gsize len,
+                const Item *fixed, guint n_fixed)
 {
-  guint i = 0, j = 0, w = 0;
-  while (i < na && j < nb)
-    out[w++] = item_cmp (&a[i], &b[j]) < 0 ? a[i++] : b[j++];
-  while (i < na)
-    out[w++] = a[i++];
-  while (j < nb)
-    out[w++] = b[j++];
+  Keeper k = { 0, 0, fixed, n_fixed };
+  Item prev = { 0, 0, 0, FALSE };
+  gboolean any = FALSE;
+  guint m = 0;
+  for (guint i = 0; i < n_ev; i++)
+    {
+      if (!span_ok (text, len, ev[i].span.start, ev[i].span.end))
+        continue;
+      Item x = { ev[i].span.start, ev[i].span.end, i, FALSE };
+      if (any && item_cmp (&prev, &x) > 0)
+        {
+          m = 0;
+          for (guint e = 0; e < n_ev; e++)
+            if (span_ok (text, len, ev[e].span.start, ev[e].span.end))
+              out[m++] = (Item) { ev[e].span.start, ev[e].span.end, e, FALSE };
+          return keep_free (out, m, fixed, n_fixed);
+        }
+      prev = x;
+      any = TRUE;
+      if (keeper_takes (&k, &x))
+        out[m++] = x;
+    }
+  return m;
 }
 
 /* Bytes the escapers must look at; runs of other bytes are copied with
@@ -683,6 +722,8 @@ write_instance (Buf *b, const EvlEventMention *e, guint i, AttrMemoSet *tense, A
   b->len = (gsize) (w + 3 - b->p);
 }
 
+/* The MAKEINSTANCE lines of the @n_kept events kept, @kept, in text
+ * order. */
 static void
 write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_kept,
                  GOutputStream *out, GError **error)
@@ -692,10 +733,8 @@ write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_ke
   tense.next = aspect.next = modality.next = 0;
   for (guint k = 0; k < n_kept; k++)
     {
-      const Item *it = &kept[k];
       flush (b, out, FALSE, error);
-      if (!it->is_timex)
-        write_instance (b, &ev[it->index], it->index, &tense, &aspect, &modality);
+      write_instance (b, &ev[kept[k].index], kept[k].index, &tense, &aspect, &modality);
     }
 }
 
@@ -703,12 +742,12 @@ write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_ke
  * one allocation per thread instead of one per document. */
 static GPrivate spare_buf = G_PRIVATE_INIT (g_free);
 
-/* The placement arrays (items, kept items, which timexes were written),
- * kept per thread between documents like the buffer: three allocations
- * per document less. */
+/* The placement arrays (items, which timexes were written), kept per
+ * thread between documents like the buffer: allocations per document
+ * less. */
 typedef struct {
-  Item *items, *kept;
-  gsize cap_items;        /* of each */
+  Item *items;
+  gsize cap_items;
   guint8 *written;
   gsize cap_written;
 } Work;
@@ -720,7 +759,6 @@ work_free (gpointer p)
   if (w == NULL)
     return;
   g_free (w->items);
-  g_free (w->kept);
   g_free (w->written);
   g_free (w);
 }
@@ -740,10 +778,8 @@ work_acquire (gsize n_items, gsize n_written)
   if (w->cap_items < n_items)
     {
       g_free (w->items);
-      g_free (w->kept);
       w->cap_items = MAX (n_items, 2 * w->cap_items);
       w->items = g_new (Item, w->cap_items);
-      w->kept = g_new (Item, w->cap_items);
     }
   if (w->cap_written < n_written)
     {
@@ -785,18 +821,13 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
 
   /* Timexes at items[0, n_tx), events after them. */
   Work *work = work_acquire ((gsize) n_tx + n_ev + 1, (gsize) n_tx + 1);
-  Item *t_items = work->items, *e_items = work->items + n_tx, *kept = work->kept;
-  guint nt = 0, ne = 0;
+  Item *t_items = work->items, *e_items = work->items + n_tx;
+  guint nt = 0;
   for (guint i = 0; i < n_tx; i++)
     if (span_ok (text, len, tx[i].span.start, tx[i].span.end))
       t_items[nt++] = (Item) { tx[i].span.start, tx[i].span.end, i, TRUE };
   nt = keep_free (t_items, nt, NULL, 0);
-  for (guint i = 0; i < n_ev; i++)
-    if (span_ok (text, len, ev[i].span.start, ev[i].span.end))
-      e_items[ne++] = (Item) { ev[i].span.start, ev[i].span.end, i, FALSE };
-  ne = keep_free (e_items, ne, t_items, nt);
-  merge_items (kept, t_items, nt, e_items, ne);
-  guint n_kept = nt + ne;
+  guint ne = collect_events (e_items, ev, n_ev, text, len, t_items, nt);
 
   guint8 *written = work->written;
   memset (written, 0, (gsize) n_tx + 1);
@@ -826,9 +857,12 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
   guint32 pos = 0;
   gsize sp = next_special_far (text, 0, len);
   const AttrMemo *classes = event_class_attrs ();
-  for (guint k = 0; k < n_kept; k++)
+  /* The kept timexes and events, disjoint and each sorted, merged in
+   * text order. */
+  for (guint ti = 0, ei = 0; ti < nt || ei < ne;)
     {
-      const Item *it = &kept[k];
+      const Item *it = ti < nt && (ei >= ne || item_cmp (&t_items[ti], &e_items[ei]) < 0) ? &t_items[ti++]
+                                                                                       : &e_items[ei++];
       flush (&b, out, FALSE, &werr);
       if (!it->is_timex && it->end <= sp && (guint) ev[it->index].klass < EVL_EVENT_CLASS_N)
         {
@@ -861,7 +895,7 @@ evl_export_timeml (const EvlDocument *doc, GOutputStream *out, GError **error)
     }
   put_piece (&b, text, pos, len, len, &sp);
   APPEND_LIT (&b, "</TEXT>\n\n");
-  write_instances (&b, ev, kept, n_kept, out, &werr);
+  write_instances (&b, ev, e_items, ne, out, &werr);
   APPEND_LIT (&b, "\n</TimeML>\n");
   flush (&b, out, TRUE, &werr);
   buf_release (&b);
