@@ -1007,7 +1007,6 @@ cue_prefix_find (const CuePrefixes *cp, const char *s, gsize len, guint32 h)
   return NULL;
 }
 
-
 /* Adds the prefix of @len bytes of the folded form at @off in the pool,
  * the whole form when @form. */
 static void
@@ -1173,7 +1172,7 @@ cue_state_of (const CueSlot *sl)
 /* CueState of the token @p (@n bytes, at most CuePrefixes.max_len, past
  * the filters of index_tokens()).  A token holds no blank (tokenize()
  * skips them all), so its folded form is its bytes with ASCII letters
- * lower-cased, of the same length.  Out of line: about 5,000 of 124,872
+ * lower-cased, of the same length.  Out of line: about 6,400 of 124,872
  * tokens get here on the 400 small documents. */
 static G_GNUC_NO_INLINE CueState
 token_cue_state (const CuePrefixes *cp, const char *p, gsize n)
@@ -1207,14 +1206,14 @@ span_cue_state (const Seg *s, const char *span, gsize len)
 /* Gives each token of @tk its sentence's index (the @n_raw sentences
  * of @rs cover every token in order), and puts the tokens at which a
  * furniture cue of @cp may start, in order, into @out (room for every
- * token) as CUE_START() values; returns their number.  Taken in one tight pass so that the
- * per-sentence cue search visits these few tokens instead of every
- * token of every sentence; the sentence indices are stored in the same
- * pass (a separate loop was 0.6 M instructions on the 400 small
- * documents).  Out of line, so that the loop's state stays in registers
- * (inlined in evl_segment_document(), the text pointer was reloaded from
- * the stack per token), the first two bytes read by one load, and only
- * the rare hashed probe called. */
+ * token) as CUE_START() values; returns their number.  Taken in one
+ * tight pass so that the per-sentence cue search visits these few
+ * tokens instead of every token of every sentence; the sentence indices
+ * are stored in the same pass (a separate loop was 0.6 M instructions on
+ * the 400 small documents).  Out of line, so that the loop's state stays
+ * in registers (inlined in evl_segment_document(), the text pointer was
+ * reloaded from the stack per token), the first two bytes read by one
+ * load, and only the rare hashed probe called. */
 static G_GNUC_NO_INLINE guint
 index_tokens (const CuePrefixes *cp, const char *text, EvlToken *tk, const RawSentence *rs,
               guint n_raw, guint32 *out)
