@@ -9,29 +9,18 @@
  * inline so that the writers keep inlining them (the tag line depends on
  * it); their two tables are defined once, in json-cursor.c.
  *
- * Strings go through one escaper with two policies:
- *
- * - EVL_JSON_STRICT gives valid JSON in valid UTF-8 whatever the bytes
- *   ('"' and '\' escaped, control characters as \b \f \n \r \t or
- *   \u00XX, DEL as \u007f, each maximal ill-formed UTF-8 subpart as
- *   U+FFFD): a document's text is valid UTF-8 by construction, but a path
- *   comes from the file system and a lexicon value may come from a
- *   --data-dir file.
- * - EVL_JSON_AS_GLIB writes what json-glib 1.6's generator writes: the
- *   same escapes except that U+001F and every byte from 0x80 are copied
- *   as they are.  events.json has always had json-glib's bytes (it was
- *   written by json-glib's generator, then by a writer that fell back to
- *   it), and keeps them. */
+ * Strings are escaped one way, strictly, so every output is valid JSON
+ * in valid UTF-8 whatever the bytes: '"' and '\' escaped, control
+ * characters as \b \f \n \r \t or \u00XX (U+001F included, which
+ * json-glib 1.6 leaves raw), DEL as \u007f, each maximal ill-formed UTF-8
+ * subpart as U+FFFD.  A document's text is valid UTF-8 by construction,
+ * but a path comes from the file system and a lexicon value may come from
+ * a --data-dir file. */
 #pragma once
 
 #include "evl-private.h"
 
 #include <string.h>
-
-typedef enum {
-  EVL_JSON_STRICT,
-  EVL_JSON_AS_GLIB,
-} EvlJsonEscaping;
 
 /* Bytes a string of @n bytes may need at most: \u00XX is six bytes for
  * one, U+FFFD three for one, plus the two quotes. */
@@ -86,21 +75,17 @@ evl_json_utf8_sequence (const guchar *p, const guchar *end, gsize *skip)
 }
 
 /* Non-zero when a byte of @w needs more than a copy: a control character
- * (below 0x20 or DEL), '"' or '\', and for EVL_JSON_STRICT anything not
- * ASCII; for EVL_JSON_AS_GLIB U+001F is copied. */
+ * (below 0x20 or DEL), '"', '\' or anything not ASCII. */
 static inline guint64
-evl_json_needs_care (guint64 w, EvlJsonEscaping how)
+evl_json_needs_care (guint64 w)
 {
-  if (how == EVL_JSON_AS_GLIB)
-    return evl_swar_below (w, 0x1F) | evl_swar_eq (w, '"') | evl_swar_eq (w, '\\')
-           | evl_swar_eq (w, 0x7F);
   return (w & EVL_SWAR_HIGHS) | evl_swar_below (w, 0x20) | evl_swar_eq (w, '"')
          | evl_swar_eq (w, '\\') | evl_swar_eq (w, 0x7F);
 }
 
-/* json-cursor.c: bit (1 << how) set for a byte copied as it is under
- * policy how; the digits "00" to "99".  Defined once: a static table in
- * each writer was three copies in the binary. */
+/* json-cursor.c: non-zero for a byte copied as it is; the digits "00"
+ * to "99".  Defined once: a static table in each writer was three copies
+ * in the binary. */
 extern const guint8 evl_json_plain[256];
 extern const char evl_json_digit_pairs[201];
 
@@ -176,17 +161,15 @@ evl_json_load_last (const guchar *s, const guchar *p, gsize r)
 }
 
 /* Writes @n bytes of @s as a JSON string literal at @d, which has room
- * for EVL_JSON_ESCAPED_MAX (@n) + 8 bytes; returns the end.  @how is a
- * constant at every call, so each policy compiles to its own loop. */
+ * for EVL_JSON_ESCAPED_MAX (@n) + 8 bytes; returns the end. */
 G_GNUC_UNUSED static char *
-evl_json_escape (char *d, const guchar *s, gsize n, EvlJsonEscaping how)
+evl_json_escape (char *d, const guchar *s, gsize n)
 {
   const guchar *p = s, *end = s + n;
-  const guint8 plain = (guint8) (1u << how);
   *d++ = '"';
   while (p < end)
     {
-      while (end - p >= 8 && evl_json_needs_care (evl_load64 ((const char *) p), how) == 0)
+      while (end - p >= 8 && evl_json_needs_care (evl_load64 ((const char *) p)) == 0)
         {
           memcpy (d, p, 8);
           d += 8;
@@ -200,7 +183,7 @@ evl_json_escape (char *d, const guchar *s, gsize n, EvlJsonEscaping how)
            * the zeros past it overwritten next (the room has 8 to
            * spare).  A byte loop here was a fifth of the tag line. */
           guint64 w = evl_json_load_last (s, p, r);
-          if ((evl_json_needs_care (w, how) & (~G_GUINT64_CONSTANT (0) >> (64 - 8 * r))) == 0)
+          if ((evl_json_needs_care (w) & (~G_GUINT64_CONSTANT (0) >> (64 - 8 * r))) == 0)
             {
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
               memcpy (d, &w, 8);
@@ -213,7 +196,7 @@ evl_json_escape (char *d, const guchar *s, gsize n, EvlJsonEscaping how)
         }
       /* Bytes before the one that stopped the eight-byte steps, or the
        * tail (fewer than eight). */
-      while (p < end && (evl_json_plain[*p] & plain))
+      while (p < end && evl_json_plain[*p])
         *d++ = (char) *p++;
       if (p < end)
         d = evl_json_escape_one (d, &p, end);
@@ -365,12 +348,12 @@ evl_json_put_int (EvlJsonCursor *c, gint64 v)
   c->p = evl_json_uint_at (d, v < 0 ? -(guint64) v : (guint64) v);
 }
 
-/* @n bytes of @str as a string literal, EVL_JSON_STRICT. */
+/* @n bytes of @str as a string literal. */
 static inline void
 evl_json_put_string (EvlJsonCursor *c, const char *str, gsize n)
 {
   evl_json_reserve (c, EVL_JSON_ESCAPED_MAX (n) + 8);
-  c->p = evl_json_escape (c->p, (const guchar *) str, n, EVL_JSON_STRICT);
+  c->p = evl_json_escape (c->p, (const guchar *) str, n);
 }
 
 /* The same up to the NUL of @s. */
@@ -380,11 +363,3 @@ evl_json_put_str (EvlJsonCursor *c, const char *s)
   evl_json_put_string (c, s, strlen (s));
 }
 
-/* @s up to its NUL as a string literal, EVL_JSON_AS_GLIB. */
-static inline void
-evl_json_put_str_as_glib (EvlJsonCursor *c, const char *s)
-{
-  gsize n = strlen (s);
-  evl_json_reserve (c, EVL_JSON_ESCAPED_MAX (n) + 8);
-  c->p = evl_json_escape (c->p, (const guchar *) s, n, EVL_JSON_AS_GLIB);
-}

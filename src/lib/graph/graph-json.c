@@ -28,11 +28,13 @@ static const struct {
  * events.json is streamed, not built as a tree: one runaway document can
  * give an event hundreds of thousands of mentions, and a json-glib tree of
  * them (every quote copied into its node) plus the generated text took
- * four times the file's size in memory.  The bytes are exactly those of
+ * four times the file's size in memory.  The bytes are those of
  * json-glib's pretty generator (indent 2) on the same tree, which is what
  * this file was written with before and what the reader parses: members
  * as "name" : value, one per line; empty arrays "[]", empty objects
- * "{  }"; strings escaped EVL_JSON_AS_GLIB (json-glib 1.6's escapes).
+ * "{  }".  Strings are escaped as the other writers escape them, which
+ * differs from json-glib 1.6 only where it wrote invalid JSON: U+001F
+ * raw, and a file name's bytes that are not UTF-8 copied as they are.
  * Pieces go through the JSON cursor of export/json-cursor.h, handed to
  * the stream every JW_FLUSH_AT bytes. */
 
@@ -127,7 +129,7 @@ jw_str (JsonWriter *w, const char *name, const char *value)
 {
   jw_key (w, name);
   if (value)
-    evl_json_put_str_as_glib (&w->c, value);
+    evl_json_put_str (&w->c, value);
   else
     EVL_JSON_LIT (&w->c, "null");
   jw_done (w);
