@@ -415,6 +415,20 @@ year_at (const TxScan *s, int i, int *year)
   return -1;
 }
 
+/* Whether unit @i is a word in capitals of two letters or more that
+ * names no day, month or date preposition ('TSR', 'AK'). */
+static gboolean
+acronym_at (const TxScan *s, int i)
+{
+  if (i < 0 || U (i)->kind != U_WORD || U (i)->len < 2 || U (i)->wi->month || U (i)->wi->wday
+      || after_date_prep (s, i + 1))
+    return FALSE;
+  for (guint32 b = U (i)->start; b < U (i)->end; b++)
+    if (!g_ascii_isupper (s->text[b]))
+      return FALSE;
+  return TRUE;
+}
+
 /* A month name at @i that is really a month here; returns the unit after
  * it (past an abbreviation's period) or -1. */
 static int
@@ -427,14 +441,23 @@ month_at (const TxScan *s, int i, int *month)
   int j = i + 1;
   gboolean period = j < s->n && is (s, j, ".") && attached (s, j) && strcmp (attr (u->wi->month, 1), "abbrev") == 0;
   gboolean next_num = j < s->n && (U (j)->kind == U_NUM || (period && j + 1 < s->n && U (j + 1)->kind == U_NUM));
+  /* '10 March', '3 Sep': after a day number on its line a short or
+   * ambiguous name can only be the month (day-month order, as British
+   * and European copy writes dates); not after a number that names a
+   * grade or model with an acronym ('TSR 20 May' in a price table) */
+  gboolean after_day = flag[0] && i > 0 && !u->nl && U (i - 1)->kind == U_NUM && day_number (s, i - 1)
+                       && !acronym_at (s, i - 2);
   if (strcmp (flag, "abbrev") == 0)
     {
-      if (!period && !next_num)
+      if (!period && !next_num && !after_day)
         return -1;
     }
   else if (strcmp (flag, "ambiguous") == 0)
     {
-      gboolean ctx = next_num && (day_number (s, j) || year_like (U (j)));
+      /* 'will March 10 miles': the verb after a modal */
+      if (has_role (s, i - 1, "modal"))
+        return -1;
+      gboolean ctx = after_day || (next_num && (day_number (s, j) || year_like (U (j))));
       if (!ctx && !(after_date_prep (s, i) && !U (i)->nl))
         return -1;
       /* 'May be', 'March on' */
@@ -526,6 +549,12 @@ month_date (const TxScan *s, int i, int *year, int *month, int *day)
   int d = day_number (s, i);
   if (d && (j = month_at (s, i + 1, month)) > 0)
     {
+      *day = d;
+    }
+  else if (d && is_hyphen (s, i + 1) && attached (s, i + 2) && day_number (s, i + 2) > d
+           && (j = month_at (s, i + 3, month)) > 0)
+    {
+      /* '10-12 March': the first day, as 'Oct. 23-25' below */
       *day = d;
     }
   else if (is (s, i, "the") && ordinal_at (s, i + 1, &d) > 0 && d <= 31 && is (s, i + 2, "of")
