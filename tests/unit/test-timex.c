@@ -649,10 +649,11 @@ Test (timex, huge_unbroken_text_stays_linear_and_valid, .timeout = 60 * EVL_TIME
     cr_assert (evl_timex_value_validate (t[i].type, t[i].value, NULL), "invalid value %s", t[i].value);
 }
 
-/* Day-month dates as British and European copy writes them.  After a
- * day number 'March', 'May' and the short names ('Sep') are months,
- * with or without a leading weekday; a modal or a lower-case verb keeps
- * them words. */
+/* Day-month dates and dotted clock times as British and European copy
+ * writes them.  After a day number 'March', 'May' and the short names
+ * ('Sep') are months, with or without a leading weekday; a modal or a
+ * lower-case verb keeps them words.  '9.30am', '14.30 GMT' are clock
+ * times only with an am/pm or a zone: '2.15' alone is a decimal. */
 #define UKDCT "2025-06-01"
 static TxCase day_month_cases[] = {
   { "Officials met on 10 March in Paris.", UKDCT, "10 March", "DATE", "2025-03-10", "" },
@@ -669,10 +670,18 @@ static TxCase day_month_cases[] = {
   { "It happened on 10 Sep, officials said.", UKDCT, "10 Sep", "DATE", "2024-09-10", "" },
   { "It started in May 2023.", UKDCT, "May 2023", "DATE", "2023-05", "" },
   { "Exports fell in early May.", UKDCT, "early May", "DATE", "2025-05", "START" },
+  { "It opened at 9.30am.", UKDCT, "9.30am", "TIME", "2025-06-01T09:30", "" },
+  { "The blog was updated at 2.15pm.", UKDCT, "2.15pm", "TIME", "2025-06-01T14:15", "" },
+  { "It opened at 9.30 a.m. on Monday.", UKDCT, "9.30 a.m.", "TIME", "2025-05-26T09:30", "" },
+  { "The statement came at 14.30 GMT on Monday.", UKDCT, "14.30 GMT", "TIME", "2025-05-26T14:30", "" },
+  { "Last modified on Mon 10 Mar 2025 14.30 GMT", UKDCT, "14.30 GMT", "TIME", "2025-03-10T14:30", "" },
+  { "Shares rose 14.30 points.", UKDCT, "14.30", "", "", "" },
   { "Officials may meet on Friday.", UKDCT, "may", "", "", "" },
   { "Protesters march on Saturday.", UKDCT, "march", "", "", "" },
   { "They will march 10 miles.", UKDCT, "march", "", "", "" },
   { "They will March 10 miles.", UKDCT, "March", "", "", "" },
+  { "Shares rose 2.15 points.", UKDCT, "2.15", "", "", "" },
+  { "The rate was 9.30 percent.", UKDCT, "9.30", "", "", "" },
   { "Rubber grade TSR 20 May contracts rose.", UKDCT, "20 May", "", "", "" },
 };
 
@@ -703,6 +712,9 @@ static TxCase start_class_cases[] = {
   { "The vote is in 5 1/2 hours.", DCT, "5 1/2 hours", "DURATION", "PT5H30M", "" },
   { "Three times a week he runs.", DCT, "Three times a week", "SET", "P1W", "" },
   { "The store opens at 6am.", DCT, "6am", "TIME", "2023-09-14T06:00", "" },
+  { "The store opens at 6.45am.", DCT, "6.45am", "TIME", "2023-09-14T06:45", "" },
+  { "The store opens at 6.45 PM.", DCT, "6.45 PM", "TIME", "2023-09-14T18:45", "" },
+  { "The store opens at 18.45 GMT.", DCT, "18.45 GMT", "TIME", "2023-09-14T18:45", "" },
   { "Talks resume at 10:35 a.m. Thursday.", DCT, "10:35 a.m. Thursday", "TIME", "2023-09-14T10:35", "" },
   { "The treaty was signed on 9/14/2023.", DCT, "9/14/2023", "DATE", "2023-09-14", "" },
   { "Music of the '80s was loud.", DCT, "'80s", "DATE", "198", "" },

@@ -1640,6 +1640,14 @@ p_year_end (TxScan *s, int i, TxMatch *m)
   return j;
 }
 
+/* Whether unit @i is a time zone ('EST', 'GMT'). */
+static gboolean
+zone_at (const TxScan *s, int i)
+{
+  return i < s->n && U (i)->kind == U_WORD && U (i)->cap
+         && evl_lexicon_lookup (s->lx->lex[LEX_ZONES], U (i)->low, U (i)->len);
+}
+
 /* Clock times: '10:35 a.m.', '6 a.m. EST Nov. 9', 'noon Saturday',
  * '4 in the morning', 'midnight Friday'. */
 static int
@@ -1655,6 +1663,14 @@ p_time (TxScan *s, int i, TxMatch *m)
       if (hh > 24 || mm > 59 || strchr (strchr (u->low, ':') + 1, ':'))
         return -1;
       clock = TRUE;
+    }
+  else if ((u->sc & S_CLOCK) && tx_dot_clock (u, &hh, &mm))
+    {
+      /* '9.30am', '14.30 GMT': with an am/pm below or a time zone, else
+       * a decimal ('rose 2.15') */
+      clock = zone_at (s, e);
+      if (hh > 12 && !clock)
+        return -1;
     }
   else if (u->kind == U_NUM && u->ndig <= 2 && u->num >= 0 && u->num <= 12 && !u->apos
            && (!u->suffix[0] || strcmp (u->suffix, "am") == 0 || strcmp (u->suffix, "pm") == 0))
@@ -1703,8 +1719,7 @@ p_time (TxScan *s, int i, TxMatch *m)
     hh += 12;
   else if (ampm && !pm && hh == 12)
     hh = 0;
-  if (e < s->n && U (e)->kind == U_WORD && U (e)->cap
-      && evl_lexicon_lookup (s->lx->lex[LEX_ZONES], U (e)->low, U (e)->len))
+  if (zone_at (s, e))
     e++;
   /* the day it belongs to */
   int k = e;

@@ -499,7 +499,8 @@ number_bits (const TxUnit *u)
     c |= S_YEARISH;
   if (u->num >= 1 && u->num <= 31 && u->ndig <= 2 && !u->apos && (!u->suffix[0] || ord))
     c |= S_DAY;
-  if (colon && !slash && !dot)
+  int hh, mm;
+  if ((colon && !slash && !dot) || (dot && tx_dot_clock (u, &hh, &mm)))
     c |= S_CLOCK;
   if (u->ndig <= 2 && u->num >= 0 && u->num <= 12 && !u->apos
       && (!u->suffix[0] || suffix_is (u, 'a', 'm') || suffix_is (u, 'p', 'm')))

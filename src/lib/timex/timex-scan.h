@@ -241,6 +241,26 @@ tx_unit_is (const TxUnit *u, const char *w)
   return u->len == n && memcmp (u->low, w, n) == 0;
 }
 
+/* A clock time written with a dot, British style ('9.30am', '14.30'):
+ * one or two digits, a dot, two digits, then nothing or am/pm.  A
+ * decimal number looks the same, so p_time() takes it only with an
+ * am/pm or a time zone; number_bits() gives it S_CLOCK. */
+static inline gboolean
+tx_dot_clock (const TxUnit *u, int *hh, int *mm)
+{
+  const char *t = u->low + u->ndig;
+  if (u->kind != U_NUM || u->apos || u->ndig < 1 || u->ndig > 2 || t[0] != '.'
+      || !g_ascii_isdigit (t[1]) || !g_ascii_isdigit (t[2]) || (t[3] && strcmp (t + 3, u->suffix) != 0))
+    return FALSE;
+  int h = (u->low[0] - '0') * (u->ndig == 2 ? 10 : 1) + (u->ndig == 2 ? u->low[1] - '0' : 0);
+  int m = (t[1] - '0') * 10 + (t[2] - '0');
+  if (h > 23 || m > 59)
+    return FALSE;
+  *hh = h;
+  *mm = m;
+  return TRUE;
+}
+
 /* What a pattern recognised, before it becomes an EvlTimex. */
 typedef struct {
   int start, end;               /* unit range [start, end) */
