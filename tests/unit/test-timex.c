@@ -325,6 +325,7 @@ static TxCase negative_cases[] = {
   { "He was the second person to arrive.", DCT, "second", "", "", "" },
   { "Prices may fall sharply.", DCT, "fall", "", "", "" },
   { "They hope to spring a surprise.", DCT, "spring", "", "", "" },
+  { "The Sun reported the story.", DCT, "Sun", "", "", "" },
   { "Now that the vote is over, talks resume.", DCT, "Now", "", "", "" },
   { "The plan failed. Now, he says, the talks must restart.", DCT, "Now", "", "", "" },
   { "He said on the \"This Week\" program that talks failed.", DCT, "This Week", "", "", "" },
@@ -651,9 +652,10 @@ Test (timex, huge_unbroken_text_stays_linear_and_valid, .timeout = 60 * EVL_TIME
 
 /* Day-month dates and dotted clock times as British and European copy
  * writes them.  After a day number 'March', 'May' and the short names
- * ('Sep') are months, with or without a leading weekday; a modal or a
- * lower-case verb keeps them words.  '9.30am', '14.30 GMT' are clock
- * times only with an am/pm or a zone: '2.15' alone is a decimal. */
+ * ('Sep') are months, with or without a leading weekday ('Mon' needs no
+ * period before a date); a modal or a lower-case verb keeps them words.
+ * '9.30am', '14.30 GMT' are clock times only with an am/pm or a zone:
+ * '2.15' alone is a decimal. */
 #define UKDCT "2025-06-01"
 static TxCase day_month_cases[] = {
   { "Officials met on 10 March in Paris.", UKDCT, "10 March", "DATE", "2025-03-10", "" },
@@ -674,7 +676,10 @@ static TxCase day_month_cases[] = {
   { "The blog was updated at 2.15pm.", UKDCT, "2.15pm", "TIME", "2025-06-01T14:15", "" },
   { "It opened at 9.30 a.m. on Monday.", UKDCT, "9.30 a.m.", "TIME", "2025-05-26T09:30", "" },
   { "The statement came at 14.30 GMT on Monday.", UKDCT, "14.30 GMT", "TIME", "2025-05-26T14:30", "" },
+  { "Last modified on Mon 10 Mar 2025 14.30 GMT", UKDCT, "Mon 10 Mar 2025", "DATE", "2025-03-10", "" },
   { "Last modified on Mon 10 Mar 2025 14.30 GMT", UKDCT, "14.30 GMT", "TIME", "2025-03-10T14:30", "" },
+  { "Posted Wed, May 7, before the vote.", UKDCT, "Wed, May 7", "DATE", "2025-05-07", "" },
+  { "The Sun 10 March edition ran it.", UKDCT, "Sun", "", "", "" },
   { "Shares rose 14.30 points.", UKDCT, "14.30", "", "", "" },
   { "Officials may meet on Friday.", UKDCT, "may", "", "", "" },
   { "Protesters march on Saturday.", UKDCT, "march", "", "", "" },

@@ -604,6 +604,13 @@ p_month (TxScan *s, int i, TxMatch *m)
 {
   int j = i, wd = 0;
   int w = weekday_at (s, i, &wd);
+  /* 'Mon 10 Mar 2025', 'Wed, May 5': a short name without its period
+   * is the weekday before a date with its day (weekdays.txt), but for
+   * a name after 'the' ('The Sun 10 March edition') */
+  gboolean bare = w < 0 && U (i)->wi->wday && U (i)->cap && strcmp (attr (U (i)->wi->wday, 1), "abbrev") == 0
+                  && !is (s, i - 1, "the");
+  if (bare)
+    w = i + 1;
   if (w > 0)
     {
       j = w;
@@ -612,7 +619,7 @@ p_month (TxScan *s, int i, TxMatch *m)
     }
   int y, mo, d;
   int e = month_date (s, j, &y, &mo, &d);
-  if (e < 0)
+  if (e < 0 || (bare && !d))
     return -1;
   m->pt.grain = d ? EVL_GRAIN_DAY : EVL_GRAIN_MONTH;
   m->pt.month = mo;
