@@ -421,6 +421,16 @@ static TxCase future_cue_cases[] = {
     "2025-03-11", "Friday", "DATE", "2025-03-07", "" },
   { "Rescuers could not reach the village on Wednesday.", "2025-03-13", "Wednesday", "DATE",
     "2025-03-12", "" },
+  /* a date months back cannot follow 'will' or a plan close by */
+  { "Talks will resume on 10 March.", "2025-06-01", "10 March", "DATE", "2026-03-10", "" },
+  { "The ministers are due to meet on 14 April.", "2025-06-01", "14 April", "DATE", "2026-04-14", "" },
+  { "The ministers will decide by 15 March whether to act.", "2025-06-01", "15 March", "DATE",
+    "2026-03-15", "" },
+  /* ... unless told in the past, or the cue is a noun */
+  { "The deal was expected to close on 3 May.", "2025-06-01", "3 May", "DATE", "2025-05-03", "" },
+  { "Talks had been scheduled to resume on 10 March.", "2025-06-01", "10 March", "DATE",
+    "2025-03-10", "" },
+  { "The thrift announced the plan Aug. 21.", "2025-10-02", "Aug. 21", "DATE", "2025-08-21", "" },
 };
 
 TX_FAMILY (future_cues, future_cue_cases)

@@ -165,6 +165,22 @@ far_future (const TxScan *s, int i, int k)
   return 0;
 }
 
+/* 'will resume on 10 March', 'are due to meet on 14 April': an
+ * auxiliary or a plan heading the clause at @k, not told in the past
+ * ('had been due to', 'was expected to'), rules out a past date (+2,
+ * which the year choice trusts more than a bare future cue such as the
+ * noun 'plan'). */
+static gboolean
+strong_future (const TxScan *s, int k)
+{
+  if (k < 0 || !future_head (s, k))
+    return FALSE;
+  if (k + 1 < s->n && tx_unit_is (&s->u[k + 1], "to")
+      && (pluperfect_before (s, k + 1) || (k > 0 && past_cue (&s->u[k - 1]))))
+    return FALSE;
+  return TRUE;
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -189,7 +205,7 @@ tx_tense (const TxScan *s, int i, int end)
           && !s->u[k + 1].cap && s->u[k + 1].len > 2 && !tx_unit_is (&s->u[k + 1], "the")
           && !tx_unit_is (&s->u[k + 1], "his") && !tx_unit_is (&s->u[k + 1], "her")
           && !tx_unit_is (&s->u[k + 1], "their") && !tx_unit_is (&s->u[k + 1], "its"))
-        return 1;
+        return strong_future (s, k - 1) ? 2 : 1;
       /* a past verb right before the date governs it ('ended Jan. 31',
        * 'met in May'): -2, which the year choice trusts more */
       int strength = k >= i - 2 && !target_prep (s, i) ? 2 : 1;
@@ -202,7 +218,7 @@ tx_tense (const TxScan *s, int i, int end)
       if (past_cue (u))
         return -strength;
       if (u->wi->tense)
-        return 1;
+        return k >= i - 5 && strong_future (s, k) ? 2 : 1;
       int modal = modal_tense (s, k);
       if (modal)
         return modal;
@@ -289,6 +305,8 @@ tx_pick_nearest (const TxScan *s, const EvlDay *cands, int n, int tense)
         score += 400;
       else if (tense < 0 && diff > 15)
         score += 150;
+      else if (tense > 1 && diff < -15)
+        score += 400;
       else if (tense > 0 && diff < -15)
         score += 150;
       else if (tense == 0 && diff > 15)
