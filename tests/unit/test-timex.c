@@ -431,6 +431,11 @@ static TxCase future_cue_cases[] = {
   { "Talks had been scheduled to resume on 10 March.", "2025-06-01", "10 March", "DATE",
     "2025-03-10", "" },
   { "The thrift announced the plan Aug. 21.", "2025-10-02", "Aug. 21", "DATE", "2025-08-21", "" },
+  /* a present passive is no past; a past one is */
+  { "A further walkout is planned for 3 November.", "2025-10-14", "3 November", "DATE",
+    "2025-11-03", "" },
+  { "A further walkout was planned for 3 October.", "2025-10-14", "3 October", "DATE",
+    "2025-10-03", "" },
 };
 
 TX_FAMILY (future_cues, future_cue_cases)
