@@ -171,13 +171,25 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "This continues a series of weapons tests.", "tests", "test", 0, 0, "Weapons test" },
     { "The recently held meeting was historic.", "meeting", "meeting", 0, 0, "Meeting" },
     { "Officials launched two satellites toward the sea.", "launched", "launch", 1, 0,
-      "Launch of two satellites" },
+      "Officials launch two satellites" },
     { "Documents were not signed after the talks.", "signed", "sign", 1, 1,
       "Documents signed after the talks" },
     { "A rocket that plunged into the sea.", "plunged", "plunge", 1, 0,
       "Rocket plunges into the sea" },
     { "Officials launched two rockets yesterday morning.", "launched", "launch", 1, 0,
-      "Launch of two rockets" },
+      "Officials launch two rockets" },
+    /* an active clause's own subject when it opens the clause */
+    { "The transport secretary met union leaders on Wednesday.", "met", "meet", 1, 0,
+      "Transport secretary meets union leaders" },
+    { "The two sides last met in secret.", "met", "meet", 1, 0, "Two sides meet in secret" },
+    { "Ministers agreed, and the union accepted the offer.", "accepted", "accept", 1, 0,
+      "Union accepts the offer" },
+    /* ... never a noun of a prepositional phrase, a pronoun, another
+     * event's trigger, or a participle that may be a reduced passive */
+    { "Talks with operators collapsed on Monday.", "collapsed", "collapse", 1, 0, "Collapse" },
+    { "She told reporters on Tuesday.", "told", "tell", 1, 0, "Tell of reporters" },
+    { "A commission appointed by the Vatican met.", "appointed", "appoint", 1, 0, "Appoint" },
+    { "Two grandparents killed as their home burned.", "killed", "kill", 1, 0, "Kill" },
   };
   return cr_make_param_array (SummaryCase, cases, sizeof cases / sizeof cases[0]);
 }

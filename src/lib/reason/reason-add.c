@@ -488,6 +488,7 @@ typedef struct {
   guint *cluster_map;
   guint n_clusters;
   guint *event_map;     /* mention index -> graph event or G_MAXUINT */
+  guint8 *trigger_tok;  /* per token: 1 inside some event mention's span */
   guint doc_index;
   const EvlLexicon *stops;
   const EvlLexicon *cues;
@@ -577,12 +578,49 @@ word_in (const AddCtx *a, guint t, const char *const *list)
   return FALSE;
 }
 
+/* A lower-case word in '-ly' ('finally', 'briefly'), an adverb before
+ * its verb; not 'Italy' or 'rally'-like nouns, which the capital or the
+ * shortness keeps out. */
+static gboolean
+is_ly_adverb (const AddCtx *a, guint t)
+{
+  const char *w = a->text + a->toks[t].span.start;
+  gsize n = EVL_SPAN_LEN (a->toks[t].span);
+  return n > 5 && g_ascii_islower (w[0]) && w[n - 2] == 'l' && w[n - 1] == 'y';
+}
+
+/* Whether tokens @first..@end before the active verb of @m can be its
+ * subject as they stand: no pronoun ('she told', 'said they
+ * encountered'), no other event's trigger ('officials say the fire
+ * kills'), and the verb no participle that could be a reduced passive
+ * ('a commission appointed by the Vatican', 'two grandparents killed'
+ * with nothing after it). */
+static gboolean
+plain_subject (const AddCtx *a, const EvlEventMention *m, guint first, guint end,
+               const char *const *pronouns)
+{
+  for (guint t = first; t <= end; t++)
+    if (word_in (a, t, pronouns) || a->trigger_tok[t])
+      return FALSE;
+  gsize n = EVL_SPAN_LEN (m->span);
+  const char *w = a->text + m->span.start;
+  if (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd')
+    {
+      guint t = token_from (a, m->span.end, m->span.end, m->sentence);
+      if (t >= a->n_toks || a->toks[t].sentence != m->sentence || tok_is_punct (a, t)
+          || tok_lookup (a->stops, a, t) != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The subject noun phrase of a verb trigger written in its clause, at most
  * five words, past auxiliaries and a relative pronoun; leading
  * determiners and 'no' dropped (polarity is a field).  @passive: a form
- * of 'be' stood before the trigger. */
+ * of 'be' stood before the trigger; @plural: the phrase's last word reads
+ * as a plural ('Two sides meet'). */
 static char *
-subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive)
+subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural)
 {
   static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have",
                                      "had", "not", "never", NULL };
@@ -590,6 +628,12 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive)
   static const char *const rel[] = { "that", "which", "who", NULL };
   static const char *const lead[] = { "the", "a", "an", "no", "its", "their", "his", "her", "this",
                                       "these", "those", "previous", NULL };
+  static const char *const adverbs[] = { "last", "also", "then", "again", "later", "already", "first",
+                                         "finally", "now", "still", "just", "once", "jointly", NULL };
+  static const char *const openers[] = { "and", "but", "when", "after", "before", "as", "while",
+                                         "because", "if", "though", "although", "once", NULL };
+  static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", "this", "that",
+                                          "him", "her", "them", "us", "me", NULL };
   gint t = evl_document_token_at (a->doc, m->span.start);
   if (t <= 0 || a->n_toks == 0)
     return NULL;
@@ -599,21 +643,34 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive)
   gboolean relative = k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, rel);
   if (relative)
     k--;
-  /* Only where the default line is worst: a passive ('documents were
-   * signed') or a relative clause ('a rocket ... that plunged'). */
-  if (!*passive && !relative)
-    return NULL;
+  /* An active clause whose subject is no entity ('The transport
+   * secretary met union leaders') reads better with that subject than
+   * as 'Meet of union leaders', but only where the phrase surely is the
+   * subject: it opens the sentence or a clause, so a noun inside a
+   * prepositional phrase ('talks with operators collapsed') is never
+   * taken for it.  An adverb before the verb stays out ('last met'). */
+  gboolean active = !*passive && !relative;
+  if (active)
+    while (k >= 0 && a->toks[k].sentence == m->sentence && (word_in (a, (guint) k, adverbs) || is_ly_adverb (a, (guint) k)))
+      k--;
   gint end = k;
   while (k >= 0 && end - k < 5 && a->toks[k].sentence == m->sentence && (a->toks[k].flags & EVL_TOKEN_WORD)
          && !tok_is_punct (a, (guint) k) && tok_lookup (a->stops, a, (guint) k) == NULL
          && !word_in (a, (guint) k, rel) && !word_in (a, (guint) k, aux))
     k--;
+  if (active && k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
+      && !word_in (a, (guint) k, openers))
+    return NULL;
   gint first = k + 1;
   while (first <= end && word_in (a, (guint) first, lead))
     first++;
-  if (first > end)
+  if (first > end || (active && !plain_subject (a, m, (guint) first, (guint) end, pronouns)))
     return NULL;
   EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
+  const char *last = a->text + a->toks[end].span.start;
+  gsize n = EVL_SPAN_LEN (a->toks[end].span);
+  *plural = n > 3 && last[n - 1] == 's' && last[n - 2] != 's' && last[n - 2] != 'u' && last[n - 2] != 'i'
+            && last[n - 2] != '\'';
   char *s = collapse_ws (a->text, a->len, sp);
   s[0] = g_ascii_toupper (s[0]);
   return s;
@@ -935,9 +992,9 @@ add_event (AddCtx *a, const EvlEventMention *m)
 
   g_autofree char *object = is_verbal (m) && e.patient < 0 ? object_phrase (a, m) : NULL;
   g_autofree char *head = is_verbal (m) ? NULL : nominal_head (a, m, lemma);
-  gboolean passive = FALSE;
+  gboolean passive = FALSE, plural = FALSE;
   g_autofree char *subject = is_verbal (m) && e.agent < 0 && m->n_participants == 0
-                             ? subject_phrase (a, m, &passive) : NULL;
+                             ? subject_phrase (a, m, &passive, &plural) : NULL;
   g_autofree char *summary = NULL;
   if (subject)
     {
@@ -945,7 +1002,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
        * following the talks', 'Rocket carrying a spy satellite plunges
        * into the sea'). */
       g_autofree char *verb = passive ? g_strndup (a->text + m->span.start, EVL_SPAN_LEN (m->span))
-                                      : third_person (lemma);
+                              : plural ? g_strdup (lemma) : third_person (lemma);
       g_autofree char *rest = object ? object : prep_phrase (a, m);
       summary = g_strdup_printf ("%s %s%s%s", subject, verb, rest ? " " : "", rest ? rest : "");
       if (rest == object)
@@ -1286,6 +1343,11 @@ evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *
   a.irregular = evl_context_get_lexicon (ctx, "en/irregular-verbs");
   a.cluster_map = add_entities (ctx, g, doc, a.sents, a.n_sents);
   a.event_map = g_new (guint, a.n_ev + 1);
+  a.trigger_tok = g_new0 (guint8, a.n_toks + 1);
+  for (guint k = 0; k < a.n_ev; k++)
+    for (gint t = evl_document_token_at (doc, a.ev[k].span.start);
+         t >= 0 && (guint) t < a.n_toks && a.toks[t].span.start < a.ev[k].span.end; t++)
+      a.trigger_tok[t] = 1;
 
   for (guint k = 0; k < a.n_ev; k++)
     {
@@ -1303,4 +1365,5 @@ evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *
   add_narrative (&a);
   g_free (a.cluster_map);
   g_free (a.event_map);
+  g_free (a.trigger_tok);
 }
