@@ -42,6 +42,14 @@ first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
       gsize forms_end = p;
       while (forms_end < eol && d[forms_end] != '\t')
         forms_end++;
+      /* A superset of the lines evl_ent_cue_bits() gives a
+       * EVL_CUE_HAS_TITLE_* bit: the words of the others start no title
+       * phrase. */
+      guint title_start = l == EVL_ENT_LEX_TITLES ? EVL_ENT_ONE_TITLE_START : 0;
+      if (l == EVL_ENT_LEX_CUES
+          && (g_strstr_len (d + forms_end, (gssize) (eol - forms_end), "title-start")
+              || g_strstr_len (d + forms_end, (gssize) (eol - forms_end), "title-mod")))
+        title_start = EVL_ENT_ONE_TITLE_START;
       for (gsize f = p; f < forms_end;)
         {
           gsize fe = f;
@@ -99,6 +107,7 @@ first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
           guint one = l == EVL_ENT_LEX_STOP ? EVL_ENT_ONE_STOP
                       : l == EVL_ENT_LEX_TITLES ? EVL_ENT_ONE_TITLES
                       : l == EVL_ENT_LEX_CUES ? EVL_ENT_ONE_CUES : 0;
+          one |= title_start;
           if (one && words == 1)
             lex->one_bloom[evl_ent_one_slot (evl_ent_chunk (buf, MIN (fw, 8), buf + fw), fw)] |= (guint8) one;
         }

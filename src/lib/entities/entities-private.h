@@ -156,8 +156,16 @@ typedef struct {
 } EvlCand;
 
 /* The single-word lexicons the scanner keeps per token (TokMemo.one),
- * as bits of EvlEntLex.one_bloom. */
-enum { EVL_ENT_ONE_STOP = 1, EVL_ENT_ONE_TITLES = 2, EVL_ENT_ONE_CUES = 4, EVL_ENT_ONE_ALL = 7 };
+ * as bits of EvlEntLex.one_bloom; EVL_ENT_ONE_TITLE_START: a title, or a
+ * cue whose line mentions "title-start" or "title-mod" (what a title
+ * phrase can start with, title_at()). */
+enum {
+  EVL_ENT_ONE_STOP = 1,
+  EVL_ENT_ONE_TITLES = 2,
+  EVL_ENT_ONE_CUES = 4,
+  EVL_ENT_ONE_TITLE_START = 8,
+  EVL_ENT_ONE_ALL = 15
+};
 #define EVL_ENT_ONE_BITS 13
 
 /* The one_bloom slot of a key of @len bytes (1-255) whose first bytes,

@@ -462,6 +462,27 @@ one_at (const Scan *s, guint i, EvlEntLexId id)
   return one_fill (s, i, which);
 }
 
+/* FALSE when token @i can start no title (title_at() finds none and no
+ * cue of a title-mod kind starts there): its one_bloom bits lack
+ * EVL_ENT_ONE_TITLE_START.  Most words asked are neither a title nor such
+ * a cue, and their cue and title lookups filled MEMO_WORD (~8 k fills on
+ * the small corpus). */
+static inline gboolean
+title_may_start (const Scan *s, guint i)
+{
+  if (!is_word (s, i))
+    return FALSE;
+  guint st = s->state[i];
+  if (st & MEMO_WORD)
+    return TRUE;
+  if (!(st & MEMO_ONE))
+    {
+      st |= MEMO_ONE | (one_bits (s, i) << MEMO_ONE_SHIFT);
+      s->state[i] = (guint8) st;
+    }
+  return ((st >> MEMO_ONE_SHIFT) & EVL_ENT_ONE_TITLE_START) != 0;
+}
+
 /* lookup_tokens() of token @i alone in a single-word lexicon (stop words,
  * titles, cues), inline: asked ~60 k times on the small corpus, where the
  * call was ~20 instructions of the ~40 an answer costs once memoised. */
@@ -1483,6 +1504,8 @@ parse_title (const Scan *s, guint i, TitlePhrase *tp)
           tp->country_end = j;
           continue;
         }
+      if (!title_may_start (s, j))
+        break;
       const EvlLexEntry *t = NULL;
       guint kinds = cue_kinds (s, j);
       guint tk = title_at (s, j, kinds, &t);
@@ -1561,7 +1584,7 @@ try_title (Scan *s, guint i)
       if (k >= s->s_end || !is_cap (s, k))
         return i;
       const EvlLexEntry *e;
-      if (!title_at (s, start, cue_kinds (s, start), &e))
+      if (!title_may_start (s, start) || !title_at (s, start, cue_kinds (s, start), &e))
         return i;
     }
 
