@@ -75,6 +75,9 @@ typedef struct {
   guint cap_words;
   guint64 *lower_keys, *lower_used;
   guint cap_slots;
+  guint32 *lower_next;       /* lower_list()'s, made on first use */
+  guint cap_next;
+  guint32 lower_head[1u << 10];
   GArray *cands;
   WordSlot *words;           /* 1 << WORD_CACHE_BITS, made on first use */
   guint words_lex;           /* EvlEntLex.id the answers come from */
@@ -94,6 +97,11 @@ typedef struct {
    * token that is not itself a lower-case word): only the lower-case words
    * whose bucket is set here go into the table. */
   guint64 filter[(1u << LOWER_FILTER_BITS) / 64];
+  /* lower_list(): the lower-case words by lower_list_bucket(), each list
+   * a chain of token indices from head[] through next[] (LOWER_NONE
+   * ends it). */
+  gboolean listed;
+  const guint32 *head, *next;
 } LowerSet;
 
 typedef struct {
@@ -862,6 +870,66 @@ lower_build (const Scan *s)
     }
 }
 
+/* lower_list()'s bucket of a word of @n bytes whose first and last bytes
+ * are @first and @last: two words equal but for ASCII case have the same
+ * one (bit 5 of a byte is its ASCII case). */
+#define LOWER_HEAD_BITS 10
+#define LOWER_NONE G_MAXUINT32
+static inline guint32
+lower_list_bucket (guint first, guint last, guint32 n)
+{
+  return (first & 31u) | ((last ^ n) & 31u) << 5;
+}
+
+/* Lists the document's lower-case words by bucket, in one pass that
+ * reads a token's flags and two bytes and hashes nothing: most questions
+ * find their answer in a short list (the set, lower_build(), hashed and
+ * inserted ~25 k words on the small corpus for ~4 k questions). */
+static void
+lower_list (const Scan *s)
+{
+  LowerSet *l = s->lower;
+  Scratch *sc = l->sc;
+  G_STATIC_ASSERT (G_N_ELEMENTS (sc->lower_head) == 1u << LOWER_HEAD_BITS);
+  if (s->n_tok > sc->cap_next)
+    {
+      sc->cap_next = s->n_tok;
+      g_free (sc->lower_next);
+      sc->lower_next = g_new (guint32, sc->cap_next);
+    }
+  guint32 *head = sc->lower_head, *next = sc->lower_next;
+  memset (head, 0xff, sizeof sc->lower_head);
+  const char *text = s->text;
+  const EvlToken *tok = s->tok;
+  /* Empty tokens are left out: no question of length 0 comes here. */
+  for (guint32 j = 0, n = s->n_tok; j < n; j++)
+    {
+      guint32 a = tok[j].span.start, b = tok[j].span.end;
+      if ((tok[j].flags & (EVL_TOKEN_WORD | EVL_TOKEN_CAP)) != EVL_TOKEN_WORD
+          || (guint) ((guchar) text[a] - 'a') >= 26u || b == a)
+        continue;
+      guint32 h = lower_list_bucket ((guchar) text[a], (guchar) text[b - 1], b - a);
+      next[j] = head[h];
+      head[h] = j;
+    }
+  l->head = head;
+  l->next = next;
+  l->listed = TRUE;
+}
+
+/* The @n bytes at @p and @q are equal but for ASCII case. */
+static inline gboolean
+lower_equal (const char *p, const char *q, gsize n, const char *lim)
+{
+  for (gsize k = 0; k < n; k += 8)
+    {
+      gsize m = MIN (n - k, 8);
+      if (evl_ent_chunk (p + k, m, lim) != evl_ent_chunk (q + k, m, lim))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Token @i's word is written in lower case somewhere (a linear walk: for
  * tokens the set's filter does not cover, which are not words). */
 static gboolean
@@ -881,8 +949,14 @@ lower_scan (const Scan *s, guint i)
   return FALSE;
 }
 
-/* The document writes token @i's word in lower case.  The set is built
- * on the first question: some documents ask none. */
+/* The most words lower_has() compares in a list before it builds the
+ * set: a document of many words alike (the same length, first and last
+ * letters) stays linear. */
+#define LOWER_WALK_MAX 48
+
+/* The document writes token @i's word in lower case.  The lists are made
+ * on the first question (some documents ask none), the set only when a
+ * list is long. */
 static gboolean
 lower_has (const Scan *s, guint i)
 {
@@ -891,6 +965,20 @@ lower_has (const Scan *s, guint i)
   if (!(s->tok[i].flags & EVL_TOKEN_WORD))
     return lower_scan (s, i);
   LowerSet *l = s->lower;
+  gsize n = tok_len (s, i);
+  if (!l->built && n > 0)
+    {
+      if (!l->listed)
+        lower_list (s);
+      const char *p = tok_text (s, i), *lim = s->text + s->text_len;
+      guint walked = 0;
+      guint32 j = l->head[lower_list_bucket ((guchar) p[0], (guchar) p[n - 1], (guint32) n)];
+      for (; j != LOWER_NONE && walked < LOWER_WALK_MAX; j = l->next[j], walked++)
+        if (EVL_SPAN_LEN (s->tok[j].span) == n && lower_equal (p, s->text + s->tok[j].span.start, n, lim))
+          return TRUE;
+      if (j == LOWER_NONE)
+        return FALSE;
+    }
   if (!l->built)
     lower_build (s);
   guint64 key = lower_key (tok_text (s, i), tok_len (s, i), s->text + s->text_len);
@@ -1037,8 +1125,10 @@ memo_at (const Scan *s, guint i)
   return (s->state[i] & MEMO_GAZ) ? &s->memo[i] : memo_fill (s, i);
 }
 
+static gboolean gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m);
+
 static gboolean
-gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
+gaz_at_slow (const Scan *s, guint i, gboolean people, GazMatch *m)
 {
   const EvlGazKind kinds[4] = { EVL_GAZ_COUNTRY, EVL_GAZ_PLACE, EVL_GAZ_ORG, EVL_GAZ_PERSON };
   memset (m, 0, sizeof *m);
@@ -1083,6 +1173,26 @@ gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
           }
       }
   return m->entry != NULL;
+}
+
+/* The gazetteer match at token @i into *@m (zeros when none): inline
+ * for the common answer, a token asked before that starts no match and
+ * is no 'the' (the call was ~70 instructions, ~38 k calls on the small
+ * corpus). */
+static inline gboolean
+gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
+{
+  if (i < s->s_end && (s->state[i] & MEMO_GAZ) && tok_len (s, i) != 3)
+    {
+      guint32 ks;
+      memcpy (&ks, s->memo[i].k, sizeof ks);
+      if (ks == 0)
+        {
+          memset (m, 0, sizeof *m);
+          return FALSE;
+        }
+    }
+  return gaz_at_slow (s, i, people, m);
 }
 
 static EvlSpan
@@ -1920,6 +2030,7 @@ scratch_free (gpointer p)
   g_free (sc->lower_words);
   g_free (sc->lower_keys);
   g_free (sc->lower_used);
+  g_free (sc->lower_next);
   g_array_unref (sc->cands);
   g_free (sc->words);
   g_free (sc);
@@ -1972,6 +2083,11 @@ scratch_trim (Scratch *sc)
       g_clear_pointer (&sc->lower_keys, g_free);
       g_clear_pointer (&sc->lower_used, g_free);
       sc->cap_words = sc->cap_slots = 0;
+    }
+  if (sc->cap_next > SCRATCH_KEEP)
+    {
+      g_clear_pointer (&sc->lower_next, g_free);
+      sc->cap_next = 0;
     }
   if (sc->cands->len > SCRATCH_KEEP / 8)
     {
