@@ -175,6 +175,19 @@ ParameterizedTest (RejectCase *tc, entities, finds_no_name_in_common_words)
                 tc->surface, tc->text);
 }
 
+/* lower_has() walks at most a few dozen words of a list before it builds
+ * the set: the same answer either way.  Many lower-case words like the
+ * asked ones (same length, first and last letters) come after them. */
+Test (entities, lower_case_words_found_past_long_lists)
+{
+  g_autoptr (GString) text = g_string_new ("They discussed military cooperation.");
+  for (guint i = 0; i < 60; i++)
+    g_string_append (text, " mainstay combination");
+  g_string_append (text, ". Military Cooperation was the theme.");
+  g_autoptr (EvlDocument) doc = annotate (text->str);
+  cr_expect_lt (find_mention (doc, "Military Cooperation", 0), 0, "taken as a name");
+}
+
 /* ---- alias clustering: every surface of a group is one entity ---- */
 
 typedef struct {
@@ -1009,6 +1022,35 @@ Test (entities, cue_bits_equal_the_kind_lists)
     }
   cr_assert_gt (set, 200);
   cr_expect_eq (evl_ent_cue_bits (lex, NULL), 0u);
+}
+
+/* Every one-word title, and every one-word cue whose kinds mention
+ * title-start or title-mod, sets its one_bloom slot's
+ * EVL_ENT_ONE_TITLE_START bit: a clear bit skips the title lookups. */
+Test (entities, title_start_filter_covers_titles_and_title_cues)
+{
+  const EvlEntLex *lex = evl_ent_lex_get (ctx);
+  cr_assert_not_null (lex->titles);
+  cr_assert_not_null (lex->cues);
+  guint checked = 0;
+  for (guint l = 0; l < 2; l++)
+    {
+      const EvlLexicon *lx = l == 0 ? lex->titles : lex->cues;
+      for (guint i = 0; i < evl_lexicon_size (lx); i++)
+        {
+          const EvlLexEntry *e = evl_lexicon_get (lx, i);
+          if (l == 1 && !(evl_ent_cue_bits (lex, e) & (EVL_CUE_HAS_TITLE_START | EVL_CUE_HAS_TITLE_MOD)))
+            continue;
+          char buf[256];
+          gssize n = evl_fold_key (e->canonical, strlen (e->canonical), buf, sizeof buf);
+          if (n <= 0 || memchr (buf, ' ', (gsize) n))
+            continue;
+          guint8 bits = lex->one_bloom[evl_ent_one_slot (evl_ent_chunk (buf, MIN ((gsize) n, 8), buf + n), (gsize) n)];
+          cr_expect (bits & EVL_ENT_ONE_TITLE_START, "'%s'", e->canonical);
+          checked++;
+        }
+    }
+  cr_assert_gt (checked, 50);
 }
 
 /* ---- name folding ---- */
