@@ -537,6 +537,14 @@ probe_tokens_ok (const Scan *s, guint i, guint k)
   return TRUE;
 }
 
+/* 1 when a blank separates token @j from the one before it (a word
+ * boundary in a folded key), else 0. */
+static inline guint
+blank_gap (const Scan *s, guint j)
+{
+  return s->tok[j].span.start > s->tok[j - 1].span.end && is_blank (s->text[s->tok[j - 1].span.end]);
+}
+
 /* The fewest words the folded key of tokens [i, i + k) can have: one more
  * than the blank gaps between its tokens. */
 static guint
@@ -544,7 +552,7 @@ probe_min_words (const Scan *s, guint i, guint k)
 {
   guint n = 1;
   for (guint j = i + 1; j < i + k; j++)
-    n += s->tok[j].span.start > s->tok[j - 1].span.end && is_blank (s->text[s->tok[j - 1].span.end]);
+    n += blank_gap (s, j);
   return n;
 }
 
@@ -634,9 +642,7 @@ longest (const Scan *s, EvlEntLexId id, guint i, guint kmax, const EvlLexEntry *
           guint j = i + k - 1;
           ok[k] = inner && is_word (s, j);
           inner = inner && (is_word (s, j) || (j > i && is_possessive (s, j)));
-          words[k] = k == 1 ? 1
-                     : words[k - 1] + (s->tok[j].span.start > s->tok[j - 1].span.end
-                                       && is_blank (s->text[s->tok[j - 1].span.end]));
+          words[k] = k == 1 ? 1 : words[k - 1] + blank_gap (s, j);
         }
       for (guint k = kmax; k >= 2; k--)
         {
@@ -1067,13 +1073,16 @@ memo_fill (const Scan *s, guint i)
       top = MAX (top, kmax_l[l]);
     }
   top = MIN (top, s->s_end - MIN (i, s->s_end));
-  /* ok[k]: tokens [i, i + k) can form a key (probe_tokens_ok()). */
+  /* ok[k]: tokens [i, i + k) can form a key (probe_tokens_ok());
+   * n_words[k]: their probe_min_words(), one pass for every k. */
   gboolean ok[MAX_SPAN_WORDS + 1] = { FALSE };
+  guint n_words[MAX_SPAN_WORDS + 1] = { 0 };
   for (guint k = 1, inner = TRUE; k <= top && inner; k++)
     {
       guint j = i + k - 1;
       ok[k] = is_word (s, j);
       inner = ok[k] || (j > i && is_possessive (s, j));
+      n_words[k] = k == 1 ? 1 : n_words[k - 1] + blank_gap (s, j);
     }
   for (guint k = top; k >= 1; k--)
     {
@@ -1082,7 +1091,7 @@ memo_fill (const Scan *s, guint i)
       EvlLexKey key;
       const guint8 *mw;
       guint8 tmp[EVL_ENT_N_LEX];
-      guint words = probe_min_words (s, i, k);
+      guint words = n_words[k];
       if (shared)
         {
           /* Every probe's first word is the token's (probe_first()):
