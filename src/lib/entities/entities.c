@@ -1324,11 +1324,27 @@ is_modifier_compound (const Scan *s, guint i)
   const char *p = tok_text (s, i);
   gsize n = tok_len (s, i);
   /* The last '-' before any NUL (what g_strrstr_len (p, n, "-") finds),
-   * in one inline pass: the call was ~150 instructions a word. */
+   * in one inline pass: the call was ~150 instructions a word.  A word
+   * of at most eight bytes in one load: the byte loop was ~65
+   * instructions a word (~8 k words on the small corpus). */
   const char *dash = NULL;
-  for (gsize k = 0; k < n && p[k]; k++)
-    if (p[k] == '-')
-      dash = p + k;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  if (n <= 8 && s->tok[i].span.start + 8 <= s->text_len)
+    {
+      /* Bytes past the token read as 0xff: neither NUL nor '-'. */
+      guint64 x = evl_load64 (p) | (n == 8 ? 0 : ~G_GUINT64_CONSTANT (0) << (8 * n));
+      guint64 d = evl_swar_eq (x, '-'), z = evl_swar_eq (x, 0);
+      if (z)
+        d &= (z & -z) - 1;   /* the bytes before the first NUL */
+      if (d == 0)
+        return FALSE;
+      dash = p + ((63 - __builtin_clzll (d)) >> 3);
+    }
+  else
+#endif
+    for (gsize k = 0; k < n && p[k]; k++)
+      if (p[k] == '-')
+        dash = p + k;
   if (dash == NULL || !g_ascii_islower (dash[1]))
     return FALSE;
   gsize tail = n - (dash + 1 - p);
