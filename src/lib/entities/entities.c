@@ -165,8 +165,11 @@ ascii_lower (guchar c)
   return (guint) (c - 'A') < 26u ? (guchar) (c + 32) : c;
 }
 
-/* Token @i is @word, ignoring ASCII case (inline: @word is usually a
- * literal, its length then a constant). */
+/* Token @i is @word (lower-case ASCII letters), ignoring ASCII case
+ * (inline: @word is usually a literal, its length then a constant).  A
+ * byte is such a letter but for case exactly when it is with bit 5 set:
+ * one operation a byte fewer than ascii_lower() (~35 k calls with "the"
+ * alone on the small corpus). */
 static inline gboolean
 tok_is (const Scan *s, guint i, const char *word)
 {
@@ -175,9 +178,17 @@ tok_is (const Scan *s, guint i, const char *word)
     return FALSE;
   const char *t = tok_text (s, i);
   for (gsize k = 0; k < n; k++)
-    if (ascii_lower ((guchar) t[k]) != ascii_lower ((guchar) word[k]))
+    if (((guchar) t[k] | 0x20) != (guchar) word[k])
       return FALSE;
   return TRUE;
+}
+
+/* Token @i is the bytes of @punct (no letters: case does not apply). */
+static inline gboolean
+tok_eq (const Scan *s, guint i, const char *punct)
+{
+  gsize n = strlen (punct);
+  return i < s->s_end && tok_len (s, i) == n && memcmp (tok_text (s, i), punct, n) == 0;
 }
 
 /* A short word and its length, for tok_in(). */
@@ -1309,7 +1320,7 @@ static guint
 piece_end (const Scan *s, guint j)
 {
   if (j + 2 < s->s_end && tok_len (s, j) <= 2 && is_cap (s, j + 2)
-      && (tok_is (s, j + 1, "'") || tok_is (s, j + 1, "\xe2\x80\x99"))
+      && (tok_eq (s, j + 1, "'") || tok_eq (s, j + 1, "\xe2\x80\x99"))
       && s->tok[j].span.end == s->tok[j + 1].span.start
       && s->tok[j + 1].span.end == s->tok[j + 2].span.start)
     return j + 3;
@@ -1813,7 +1824,7 @@ static void
 apposition (Scan *s, EvlCand *c)
 {
   guint j = c->tok1;
-  if (c->type != EVL_ENTITY_PERSON || c->role.end != 0 || !tok_is (s, j, ","))
+  if (c->type != EVL_ENTITY_PERSON || c->role.end != 0 || !tok_eq (s, j, ","))
     return;
   j++;
   if (tok_is (s, j, "the") || tok_is (s, j, "a") || tok_is (s, j, "an"))
@@ -1856,8 +1867,8 @@ not_a_name_start (const Scan *s, guint i)
 static gboolean
 is_dateline_end (const Scan *s, guint j)
 {
-  return tok_is (s, j, "(") || tok_is (s, j, "--") || tok_is (s, j, "_") || tok_is (s, j, "-")
-         || tok_is (s, j, "\xe2\x80\x94") || tok_is (s, j, "\xe2\x80\x93");
+  return tok_eq (s, j, "(") || tok_eq (s, j, "--") || tok_eq (s, j, "_") || tok_eq (s, j, "-")
+         || tok_eq (s, j, "\xe2\x80\x94") || tok_eq (s, j, "\xe2\x80\x93");
 }
 
 /* Wire datelines: 'SAN JUAN, Puerto Rico (AP) --', 'MOSCOW (AP) --'.  The
@@ -1870,10 +1881,10 @@ dateline (Scan *s, guint i)
   while (j < s->s_end && is_word (s, j) && (s->tok[j].flags & EVL_TOKEN_ALLCAPS) && tok_len (s, j) > 1
          && g_ascii_isalpha (tok_text (s, j)[0]))
     j++;
-  if (j == i || j - i > 4 || !(tok_is (s, j, ",") || is_dateline_end (s, j)))
+  if (j == i || j - i > 4 || !(tok_eq (s, j, ",") || is_dateline_end (s, j)))
     return i;
   guint k = j;
-  if (tok_is (s, j, ","))
+  if (tok_eq (s, j, ","))
     {
       k = j + 1;
       while (k < s->s_end && is_cap (s, k) && k - j <= 4)
