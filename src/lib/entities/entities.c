@@ -1151,10 +1151,32 @@ memo_at (const Scan *s, guint i)
 
 static gboolean gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m);
 
+static const EvlGazKind gaz_kinds[4] = { EVL_GAZ_COUNTRY, EVL_GAZ_PLACE, EVL_GAZ_ORG, EVL_GAZ_PERSON };
+
+/* gaz_at_slow() at "the" (@g: its memo), before a capital: 'the North',
+ * 'the West', forms that only exist with the article, unless a longer
+ * name starts after it ('the North Korean delegation').  Not inline: the
+ * recursion made every call of gaz_at_slow() save more registers. */
+static G_GNUC_NO_INLINE gboolean
+gaz_after_the (const Scan *s, guint i, gboolean people, const TokMemo *g, GazMatch *m)
+{
+  GazMatch next;
+  if (!gaz_at (s, i + 1, people, &next))
+    for (guint l = 0; l < 3; l++)
+      {
+        guint k = g->k[l];
+        if (k > 1 && i + k > m->end)
+          {
+            m->entry = g->e[l], m->kind = gaz_kinds[l], m->start = i, m->end = i + k;
+            m->with_the = TRUE;
+          }
+      }
+  return m->entry != NULL;
+}
+
 static gboolean
 gaz_at_slow (const Scan *s, guint i, gboolean people, GazMatch *m)
 {
-  const EvlGazKind kinds[4] = { EVL_GAZ_COUNTRY, EVL_GAZ_PLACE, EVL_GAZ_ORG, EVL_GAZ_PERSON };
   memset (m, 0, sizeof *m);
   if (i >= s->s_end || !is_word (s, i))
     return FALSE;
@@ -1166,36 +1188,23 @@ gaz_at_slow (const Scan *s, guint i, gboolean people, GazMatch *m)
   if (article && !is_cap (s, i + 1))
     return FALSE;
   const TokMemo *g = memo_at (s, i);
+  if (article)
+    return gaz_after_the (s, i, people, g, m);
   /* Most tokens asked match no gazetteer: the four lengths as one word
    * rule them out without the loop. */
   guint32 ks;
   memcpy (&ks, g->k, sizeof ks);
-  if (!article && ks == 0)
+  if (ks == 0)
     return FALSE;
-  for (guint l = 0; l < (people ? 4u : 3u) && !article; l++)
+  for (guint l = 0; l < (people ? 4u : 3u); l++)
     {
       guint k = g->k[l];
       if (k > 0 && i + k > m->end && case_ok (s, i, k))
         {
-          m->entry = g->e[l], m->kind = kinds[l], m->start = i, m->end = i + k;
+          m->entry = g->e[l], m->kind = gaz_kinds[l], m->start = i, m->end = i + k;
           m->with_the = FALSE;
         }
     }
-  if (m->entry)
-    return TRUE;
-  /* 'the North', 'the West': forms that only exist with the article, unless
-   * a longer name starts after it ('the North Korean delegation'). */
-  GazMatch next;
-  if (article && is_cap (s, i + 1) && !gaz_at (s, i + 1, people, &next))
-    for (guint l = 0; l < 3; l++)
-      {
-        guint k = g->k[l];
-        if (k > 1 && i + k > m->end)
-          {
-            m->entry = g->e[l], m->kind = kinds[l], m->start = i, m->end = i + k;
-            m->with_the = TRUE;
-          }
-      }
   return m->entry != NULL;
 }
 
