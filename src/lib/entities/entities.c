@@ -516,7 +516,8 @@ one_at (const Scan *s, guint i, EvlEntLexId id)
 }
 
 /* FALSE when token @i can start no title (title_at() finds none and no
- * cue of a title-mod kind starts there): its one_bloom bits lack
+ * cue of a title-mod kind starts there): from its single-word lookups
+ * when MEMO_WORD has them, else when its one_bloom bits lack
  * EVL_ENT_ONE_TITLE_START.  Most words asked are neither a title nor such
  * a cue, and their cue and title lookups filled MEMO_WORD (~8 k fills on
  * the small corpus). */
@@ -526,7 +527,8 @@ title_may_start (const Scan *s, guint i)
   if (!is_word (s, i))
     return FALSE;
   if (s->state[i] & MEMO_WORD)
-    return TRUE;
+    return s->memo[i].one[1] != NULL
+           || (evl_ent_cue_bits (s->lex, s->memo[i].one[2]) & (EVL_CUE_HAS_TITLE_START | EVL_CUE_HAS_TITLE_MOD));
   return ((one_state (s, i) >> MEMO_ONE_SHIFT) & EVL_ENT_ONE_TITLE_START) != 0;
 }
 
@@ -1776,6 +1778,17 @@ try_title (Scan *s, guint i)
         return i;
       const EvlLexEntry *e;
       if (!title_may_start (s, start) || !title_at (s, start, cue_kinds (s, start), &e))
+        return i;
+    }
+  else
+    {
+      /* parse_title() goes on at a capital only past a gazetteer
+       * modifier or at a title (or title-mod cue): at most capitals it
+       * would stop at once, finding no title and no country (the call
+       * was ~140 instructions). */
+      GazMatch m;
+      if ((!gaz_at (s, start, FALSE, &m) || m.with_the || m.kind == EVL_GAZ_PLACE)
+          && !title_may_start (s, start))
         return i;
     }
 
