@@ -26,6 +26,7 @@ typedef struct {
   gboolean city;              /* a capital named as a place */
   const char *fold;           /* folded name used for alias matching (pool) */
   guint fold_words;           /* count_words (fold) */
+  guint32 fold_hash;          /* evl_fnv1a() of fold */
   /* The longest surface form seen: its span, interned only when the
    * output needs it (names not from the gazetteer), 0 words when none. */
   EvlSpan surface;
@@ -358,6 +359,7 @@ new_cluster_keys (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const NameK
     .gaz = gaz,
     .fold = fold,
     .fold_words = nk->words,
+    .fold_hash = nk->h,
     .merged = -1,
   };
 
@@ -662,7 +664,7 @@ merge_people (Cx *x)
       Cl *a = cl (x, i);
       if (a->merged >= 0 || a->type != EVL_ENTITY_PERSON || a->gaz)
         continue;
-      gint b = best_person (x, a->fold, evl_fnv1a (a->fold, strlen (a->fold)), G_MAXUINT32, (gint) i, a->title);
+      gint b = best_person (x, a->fold, a->fold_hash, G_MAXUINT32, (gint) i, a->title);
       if (b >= 0 && cl (x, b)->fold_words > a->fold_words)
         {
           a->merged = b;
