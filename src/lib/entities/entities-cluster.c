@@ -25,7 +25,7 @@ typedef struct {
   const EvlLexEntry *gaz;     /* gazetteer line, NULL for rule names */
   gboolean city;              /* a capital named as a place */
   const char *fold;           /* folded name used for alias matching (pool) */
-  guint fold_words;           /* count_words (fold) */
+  guint fold_words;           /* words of fold (fold_scan()) */
   guint32 fold_hash;          /* evl_fnv1a() of fold */
   /* The longest surface form seen: its span, interned only when the
    * output needs it (names not from the gazetteer), 0 words when none. */
@@ -202,14 +202,24 @@ root (Cx *x, gint i)
   return i;
 }
 
-static guint
-count_words (const char *s)
+/* evl_fnv1a() of the folded name @s up to its first NUL, in the pass
+ * that finds that length (*@len) and its number of words, one more than
+ * its spaces (*@words; 0 when empty): the lookups of a mention's fold
+ * took three passes over it. */
+static guint32
+fold_scan (const char *s, gsize *len, guint *words)
 {
+  guint32 h = 2166136261u;
   guint n = *s ? 1 : 0;
-  for (; *s; s++)
-    if (*s == ' ')
-      n++;
-  return n;
+  const char *p = s;
+  for (; *p; p++)
+    {
+      n += *p == ' ';
+      h = (h ^ (guchar) *p) * 16777619u;
+    }
+  *len = (gsize) (p - s);
+  *words = n;
+  return h;
 }
 
 static void
@@ -265,7 +275,7 @@ initials (GString *out, const char *full)
 typedef struct {
   const char *fold;           /* the name up to its first NUL */
   gsize len;
-  guint words;                /* count_words (fold) */
+  guint words;                /* words of fold (fold_scan()) */
   guint32 h;                  /* the whole name */
   /* Names of two words or more: the first word (its length), the last
    * word and what follows the first word (their offsets), the
@@ -469,7 +479,7 @@ find_in (Cx *x, gint n, EvlEntityType type, gboolean city)
   return -1;
 }
 
-/* Records that candidate @c joined cluster @ci; @words is count_words()
+/* Records that candidate @c joined cluster @ci; @words is the number of words
  * of its folded text (unused for descriptions and pronouns). */
 static void
 attach (Cx *x, EvlCand *c, gint ci, guint words)
@@ -506,12 +516,14 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
    * only for its word count (folding every mention was ~1 M instructions
    * on the small corpus). */
   guint words;
+  gsize flen = 0;
+  guint32 fh = 0;
   if (c->kind == EVL_CAND_GAZ || (c->kind == EVL_CAND_CAPITAL && c->actor))
     words = evl_ent_fold_words (x->text + c->span.start, EVL_SPAN_LEN (c->span));
   else
     {
       fold_span (x, c->span);
-      words = count_words (x->tmp->str);
+      fh = fold_scan (x->tmp->str, &flen, &words);
     }
   /* A bare surname from the gazetteer ('Cheney') names whoever the
    * document calls by it ('Liz Cheney'); the gazetteer only decides when
@@ -538,7 +550,7 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
         }
       else
         {
-          ci = find_in (x, index_get (x, 'f', x->tmp->str, strlen (x->tmp->str)), EVL_ENTITY_LOCATION, TRUE);
+          ci = find_in (x, index_get_h (x, 'f', x->tmp->str, flen, fh), EVL_ENTITY_LOCATION, TRUE);
           if (ci < 0)
             {
               ci = new_cluster (x, EVL_ENTITY_LOCATION, c->gaz, x->tmp->str);
@@ -549,7 +561,7 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
     case EVL_CAND_NAME:
       {
         /* One list for every type: no cluster is made meanwhile. */
-        gint fl = index_get (x, 'f', x->tmp->str, strlen (x->tmp->str));
+        gint fl = index_get_h (x, 'f', x->tmp->str, flen, fh);
         ci = find_in (x, fl, c->type, FALSE);
         for (guint t = 0; t < EVL_ENTITY_N && ci < 0; t++)
           if (t != c->type)
@@ -681,14 +693,14 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
   fold_span (x, c->span);
   /* The name is looked up under several prefixes; no cluster is made
    * before the last lookup (a gazetteer cluster ends the search). */
-  guint32 base = evl_fnv1a (x->tmp->str, x->tmp->len);
-  gsize flen = strlen (x->tmp->str);   /* the 'f' keys end at a NUL */
-  gint fl = flen == x->tmp->len ? index_get_h (x, 'f', x->tmp->str, flen, base)
-                                : index_get (x, 'f', x->tmp->str, flen);
+  gsize flen;   /* the 'f' keys end at a NUL */
+  guint fwords;
+  guint32 fh = fold_scan (x->tmp->str, &flen, &fwords);
+  guint32 base = flen == x->tmp->len ? fh : evl_fnv1a (x->tmp->str, x->tmp->len);
+  gint fl = index_get_h (x, 'f', x->tmp->str, flen, fh);
   /* 'the Queen', 'Pope': a title alone names nobody here. */
   gint ci = evl_lexicon_lookup (x->lex->titles, x->tmp->str, (gssize) x->tmp->len) ? -1
-            : best_person (x, x->tmp->str, flen == x->tmp->len ? base : evl_fnv1a (x->tmp->str, flen),
-                           c->span.start, -1, c->titled ? c->title : NULL);
+            : best_person (x, x->tmp->str, fh, c->span.start, -1, c->titled ? c->title : NULL);
   /* A place or organisation of exactly this name ('Newark' after the
    * dateline 'NEWARK'), before any longer name it starts. */
   for (guint t = 0; t < EVL_ENTITY_N && ci < 0; t++)
@@ -716,17 +728,13 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
       if (k->merged < 0 && k->type != EVL_ENTITY_PERSON)
         ci = node (x, j)->ci;
     }
-  guint words = G_MAXUINT;
   if (ci < 0 && c->gaz)
     {
       ci = find_gaz (x, c->gaz);
+      /* The canonical name takes the buffer: the mention's fold is not
+       * needed again (fwords was counted). */
       if (ci < 0)
-        {
-          /* Counted before the canonical name takes the buffer: the
-           * mention's fold is not needed again. */
-          words = count_words (x->tmp->str);
-          ci = new_gaz_cluster (x, EVL_ENTITY_PERSON, c->gaz);
-        }
+        ci = new_gaz_cluster (x, EVL_ENTITY_PERSON, c->gaz);
     }
   if (ci < 0 && !heading_pass)
     {
@@ -741,7 +749,7 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
   if (ci >= 0)
     {
       c->type = cl (x, ci)->type;
-      attach (x, c, ci, words != G_MAXUINT ? words : count_words (x->tmp->str));
+      attach (x, c, ci, fwords);
     }
 }
 
