@@ -700,7 +700,9 @@ cue_is (const Scan *s, guint i, guint k, guint kind, guint *len_out)
 {
   for (guint n = k; n >= 1; n--)
     {
-      const EvlLexEntry *e = lookup_tokens (s, EVL_ENT_LEX_CUES, i, n);
+      /* The token alone inline (lookup_tokens() would call it). */
+      const EvlLexEntry *e = n == 1 ? lookup_one (s, EVL_ENT_LEX_CUES, i)
+                                    : lookup_tokens (s, EVL_ENT_LEX_CUES, i, n);
       if (e && (evl_ent_cue_bits (s->lex, e) & kind))
         {
           if (len_out)
