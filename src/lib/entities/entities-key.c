@@ -39,9 +39,10 @@ first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
       gsize eol = nl ? (gsize) (nl - d) : n;
       while (p < eol && (d[p] == ' ' || d[p] == '\t'))
         p++;
-      gsize forms_end = p;
-      while (forms_end < eol && d[forms_end] != '\t')
-        forms_end++;
+      /* memchr(): byte loops over the lexicons' text were ~0.3 M
+       * instructions of every start-up. */
+      const char *tab = memchr (d + p, '\t', eol - p);
+      gsize forms_end = tab ? (gsize) (tab - d) : eol;
       /* A superset of the lines evl_ent_cue_bits() gives a
        * EVL_CUE_HAS_TITLE_* bit: the words of the others start no title
        * phrase. */
@@ -52,9 +53,8 @@ first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
         title_start = EVL_ENT_ONE_TITLE_START;
       for (gsize f = p; f < forms_end;)
         {
-          gsize fe = f;
-          while (fe < forms_end && d[fe] != '|')
-            fe++;
+          const char *bar = memchr (d + f, '|', forms_end - f);
+          gsize fe = bar ? (gsize) (bar - d) : forms_end;
           char buf[256];
           gssize kl = evl_fold_key (d + f, fe - f, buf, sizeof buf);
           f = fe + 1;
