@@ -1879,6 +1879,20 @@ apposition (Scan *s, EvlCand *c)
 
 /* ---- the sentence scan ---- */
 
+/* Token @i (< s_end) is 'he' or 'she' (any case), inline: asked of
+ * nearly every lower-case word. */
+static inline gboolean
+is_he_she (const Scan *s, guint i)
+{
+  gsize n = tok_len (s, i);
+  if (n - 2 >= 2)
+    return FALSE;
+  const guchar *t = (const guchar *) tok_text (s, i);
+  if (n == 3 && (t[0] | 0x20) == 's')
+    t++, n--;
+  return n == 2 && (t[0] | 0x20) == 'h' && (t[1] | 0x20) == 'e';
+}
+
 /* Capitalised words that start no name: stop words, modifier compounds,
  * and at a sentence start a word the document also writes in lower case
  * or an adverb or participle before another capital ('Finally Kim ...',
@@ -1970,8 +1984,7 @@ scan_sentence (Scan *s, const EvlSentence *sent)
           if (i < stop)
             {
               for (; i < stop; i++)
-                if ((guint) tok_len (s, i) - 2u < 2u && !s->heading
-                    && (tok_is (s, i, "he") || tok_is (s, i, "she")))
+                if (is_he_she (s, i) && !s->heading)
                   add_cand (s, i, i + 1, EVL_CAND_PRONOUN, EVL_ENTITY_PERSON);
               continue;
             }
@@ -1982,7 +1995,7 @@ scan_sentence (Scan *s, const EvlSentence *sent)
            * instructions a word. */
           if (!title_may_start (s, i) && !tok_is (s, i, "the"))
             {
-              if (!s->heading && (tok_is (s, i, "he") || tok_is (s, i, "she")))
+              if (is_he_she (s, i) && !s->heading)
                 add_cand (s, i, i + 1, EVL_CAND_PRONOUN, EVL_ENTITY_PERSON);
               i++;
               continue;
@@ -1997,7 +2010,7 @@ scan_sentence (Scan *s, const EvlSentence *sent)
           i = j;
           continue;
         }
-      if (!s->heading && (tok_is (s, i, "he") || tok_is (s, i, "she")))
+      if (is_he_she (s, i) && !s->heading)
         {
           add_cand (s, i, i + 1, EVL_CAND_PRONOUN, EVL_ENTITY_PERSON);
           i++;
