@@ -67,6 +67,9 @@ typedef struct {
 } WordSlot;
 #define WORD_CACHE_BITS 12
 
+/* lower_list()'s buckets: 2^10, one per first and last letter. */
+#define LOWER_HEAD_BITS 10
+
 typedef struct {
   TokMemo *memo;
   guint8 *state;
@@ -77,7 +80,7 @@ typedef struct {
   guint cap_slots;
   guint32 *lower_next;       /* lower_list()'s, made on first use */
   guint cap_next;
-  guint32 lower_head[1u << 10];
+  guint32 lower_head[1u << LOWER_HEAD_BITS];
   GArray *cands;
   WordSlot *words;           /* 1 << WORD_CACHE_BITS, made on first use */
   guint words_lex;           /* EvlEntLex.id the answers come from */
@@ -693,7 +696,7 @@ longest (const Scan *s, EvlEntLexId id, guint i, guint kmax, const EvlLexEntry *
   return 0;
 }
 
-/* cue_is() but for one token. */
+/* cue_is() for any @k but 1 (that is inline). */
 static gboolean
 cue_is_multi (const Scan *s, guint i, guint k, guint kind, guint *len_out)
 {
@@ -913,7 +916,6 @@ lower_build (const Scan *s)
 /* lower_list()'s bucket of a word of @n bytes whose first and last bytes
  * are @first and @last: two words equal but for ASCII case have the same
  * one (bit 5 of a byte is its ASCII case). */
-#define LOWER_HEAD_BITS 10
 #define LOWER_NONE G_MAXUINT32
 static inline guint32
 lower_list_bucket (guint first, guint last, guint32 n)
@@ -930,7 +932,6 @@ lower_list (const Scan *s)
 {
   LowerSet *l = s->lower;
   Scratch *sc = l->sc;
-  G_STATIC_ASSERT (G_N_ELEMENTS (sc->lower_head) == 1u << LOWER_HEAD_BITS);
   if (s->n_tok > sc->cap_next)
     {
       sc->cap_next = s->n_tok;
