@@ -407,6 +407,27 @@ skip_value (const char *p, const char *end)
   return NULL;
 }
 
+/* Reads the plain integer at @p into *@v: the end of it, or NULL when it
+ * is another number (a fraction, an exponent, a leading zero, more
+ * digits than surely fit) or no number. */
+static const char *
+read_int (const char *p, const char *end, gint64 *v)
+{
+  gboolean neg = p < end && *p == '-';
+  if (neg)
+    p++;
+  if (p >= end || !g_ascii_isdigit (*p) || (*p == '0' && p + 1 < end && g_ascii_isdigit (p[1])))
+    return NULL;
+  guint64 u = 0;
+  guint nd = 0;
+  for (; p < end && g_ascii_isdigit (*p); p++, nd++)
+    u = u * 10 + (guint64) (*p - '0');
+  if (nd > 18 || (p < end && (*p == '.' || *p == 'e' || *p == 'E')))
+    return NULL;
+  *v = neg ? -(gint64) u : (gint64) u;
+  return p;
+}
+
 /* Reads the array of plain integers at @p ('[') into @out; the end of it,
  * or NULL when it is anything else. */
 static const char *
@@ -417,18 +438,9 @@ int_array (const char *p, const char *end, GArray *out)
     return p + 1;
   while (p < end)
     {
-      gboolean neg = *p == '-';
-      if (neg)
-        p++;
-      if (p >= end || !g_ascii_isdigit (*p) || (*p == '0' && p + 1 < end && g_ascii_isdigit (p[1])))
+      gint64 v;
+      if ((p = read_int (p, end, &v)) == NULL)
         return NULL;
-      guint64 u = 0;
-      guint nd = 0;
-      for (; p < end && g_ascii_isdigit (*p); p++, nd++)
-        u = u * 10 + (guint64) (*p - '0');
-      if (nd > 18 || (p < end && (*p == '.' || *p == 'e' || *p == 'E')))
-        return NULL;
-      gint64 v = neg ? -(gint64) u : (gint64) u;
       g_array_append_val (out, v);
       p = ws (p, end);
       if (p < end && *p == ']')
@@ -546,7 +558,97 @@ index_ok (Reader *r, gint64 v, guint n, const char *what)
   return TRUE;
 }
 
+/* What the records of a line are checked against: the text's length and
+ * the counts of the arrays (as the line has them). */
+typedef struct {
+  gsize tlen;
+  guint n_tok, n_sent, n_tx, n_cl, n_em, n_ev;
+} Counts;
+
+/* The checks and appends below serve both readers (from_tree() and
+ * hand_build()), so that both take and refuse the same records; each
+ * returns FALSE where the reading stops. */
+static gboolean
+add_sentence (Reader *r, EvlDocument *doc, const Counts *n, const gint64 *v, guint i)
+{
+  if (!span_ok (r, n->tlen, v[0], v[1]) || v[2] < 0 || v[3] < 0 || v[2] + v[3] > n->n_tok)
+    {
+      if (!r->failed)
+        evl_fail (r->error, EVL_ERROR_PARSE, "sentence %u: tokens out of range", i);
+      r->failed = TRUE;
+      return FALSE;
+    }
+  EvlSentence s = { { (guint32) v[0], (guint32) v[1] }, (guint32) v[2], (guint32) v[3],
+                    (guint32) v[4], (guint8) v[5], (guint8) v[6] };
+  evl_document_add_sentence (doc, &s);
+  return TRUE;
+}
+
+static gboolean
+add_token (Reader *r, EvlDocument *doc, const Counts *n, const gint64 *v)
+{
+  if (!span_ok (r, n->tlen, v[0], v[1]) || !index_ok (r, v[2], MAX (n->n_sent, 1u), "sentence"))
+    return FALSE;
+  EvlToken t = { { (guint32) v[0], (guint32) v[1] }, (guint32) MAX (v[2], 0), (guint16) v[3] };
+  evl_document_add_token (doc, &t);
+  return TRUE;
+}
+
+/* A timex whose sentence is out of range ends the timexes without an
+ * error (as it always has). */
+static gboolean
+add_timex (Reader *r, EvlDocument *doc, const Counts *n, const EvlTimex *x)
+{
+  if (!index_ok (r, x->anchor, n->n_tx, "anchor") || x->sentence >= MAX (n->n_sent, 1u))
+    return FALSE;
+  evl_document_add_timex (doc, x);
+  return TRUE;
+}
+
+static gboolean
+add_mention (Reader *r, EvlDocument *doc, const Counts *n, const gint64 *v)
+{
+  if (!span_ok (r, n->tlen, v[0], v[1]) || !index_ok (r, v[4], n->n_cl, "cluster"))
+    return FALSE;
+  EvlEntityMention m = { { (guint32) v[0], (guint32) v[1] }, (guint32) v[2],
+                         (EvlEntityType) CLAMP (v[3], 0, EVL_ENTITY_LOCATION), (gint32) v[4],
+                         (guint8) v[5] };
+  evl_document_add_entity_mention (doc, &m);
+  return TRUE;
+}
+
+static gboolean
+add_participant (Reader *r, GArray *parts, const Counts *n, gint64 v)
+{
+  gint32 p = (gint32) v;
+  if (!index_ok (r, p, n->n_em, "participant"))
+    return FALSE;
+  g_array_append_val (parts, p);
+  return TRUE;
+}
+
+/* @x with its participants @parts, unless reading failed before. */
+static gboolean
+add_event (Reader *r, EvlDocument *doc, const Counts *n, EvlEventMention *x, GArray *parts, guint i)
+{
+  if (r->failed || x->sentence >= MAX (n->n_sent, 1u) || !index_ok (r, x->timex, n->n_tx, "timex")
+      || !index_ok (r, x->cue_event, n->n_ev, "cue event") || !index_ok (r, x->agent, n->n_em, "agent")
+      || !index_ok (r, x->patient, n->n_em, "patient") || !index_ok (r, x->location, n->n_em, "location")
+      || !index_ok (r, x->source, n->n_em, "source"))
+    {
+      if (!r->failed)
+        evl_fail (r->error, EVL_ERROR_PARSE, "event %u: sentence out of range", i);
+      r->failed = TRUE;
+      return FALSE;
+    }
+  x->participants = (const gint32 *) (void *) parts->data;
+  x->n_participants = parts->len;
+  evl_document_add_event_mention (doc, x);
+  return TRUE;
+}
+
 static EvlDocument *from_tree (const char *data, gssize len, const Prescan *ps, GError **error);
+static EvlDocument *hand_read (const char *data, gsize len);
 
 EvlDocument *
 evl_document_new_from_json (const char *data, gssize len, GError **error)
@@ -559,12 +661,15 @@ evl_document_new_from_json_full (const char *data, gssize len, gboolean fast, GE
 {
   g_return_val_if_fail (data != NULL, NULL);
   gsize n = len < 0 ? strlen (data) : (gsize) len;
+  EvlDocument *doc = fast ? hand_read (data, n) : NULL;
+  if (doc)
+    return doc;
   Prescan ps = { { NULL }, NULL };
   if (fast && !prescan (data, n, &ps))
     prescan_clear (&ps);
   if (ps.rest == NULL)
     return from_tree (data, (gssize) n, &ps, error);
-  EvlDocument *doc = from_tree (ps.rest->str, (gssize) ps.rest->len, &ps, NULL);
+  doc = from_tree (ps.rest->str, (gssize) ps.rest->len, &ps, NULL);
   prescan_clear (&ps);
   /* A bad line is read again whole, so that its error (and the place it
    * names) is json-glib's on the line as given. */
@@ -605,7 +710,7 @@ from_tree (const char *data, gssize len, const Prescan *ps, GError **error)
   g_autoptr (EvlDocument) doc = evl_document_new (id, text, -1, error);
   if (doc == NULL)
     return NULL;
-  gsize tlen = strlen (text);
+  Counts n = { strlen (text), 0, 0, 0, 0, 0, 0 };
   evl_document_set_path (doc, get_str (o, "path"));
   evl_document_set_title (doc, get_str (o, "title"));
   evl_document_set_url (doc, get_str (o, "url"));
@@ -615,43 +720,34 @@ from_tree (const char *data, gssize len, const Prescan *ps, GError **error)
 
   Ints sa, ta;
   get_ints (&r, o, ps, ARR_SENTENCES, &sa);
-  guint n_sent = sa.n / 7;
+  n.n_sent = sa.n / 7;
   get_ints (&r, o, ps, ARR_TOKENS, &ta);
-  guint n_tok = ta.n / 4;
-  for (guint i = 0; !r.failed && i < n_sent; i++)
+  n.n_tok = ta.n / 4;
+  for (guint i = 0; !r.failed && i < n.n_sent; i++)
     {
       gint64 v[7];
       for (guint k = 0; k < 7; k++)
         v[k] = ints_at (&r, &sa, i * 7 + k);
-      if (!span_ok (&r, tlen, v[0], v[1]) || v[2] < 0 || v[3] < 0 || v[2] + v[3] > n_tok)
-        {
-          if (!r.failed)
-            evl_fail (error, EVL_ERROR_PARSE, "sentence %u: tokens out of range", i);
-          r.failed = TRUE;
-          break;
-        }
-      EvlSentence s = { { (guint32) v[0], (guint32) v[1] }, (guint32) v[2], (guint32) v[3],
-                        (guint32) v[4], (guint8) v[5], (guint8) v[6] };
-      evl_document_add_sentence (doc, &s);
-    }
-  for (guint i = 0; !r.failed && i < n_tok; i++)
-    {
-      gint64 s = ints_at (&r, &ta, i * 4), e = ints_at (&r, &ta, i * 4 + 1);
-      gint64 sent = ints_at (&r, &ta, i * 4 + 2), flags = ints_at (&r, &ta, i * 4 + 3);
-      if (!span_ok (&r, tlen, s, e) || !index_ok (&r, sent, MAX (n_sent, 1u), "sentence"))
+      if (!add_sentence (&r, doc, &n, v, i))
         break;
-      EvlToken t = { { (guint32) s, (guint32) e }, (guint32) MAX (sent, 0), (guint16) flags };
-      evl_document_add_token (doc, &t);
+    }
+  for (guint i = 0; !r.failed && i < n.n_tok; i++)
+    {
+      gint64 v[4];
+      for (guint k = 0; k < 4; k++)
+        v[k] = ints_at (&r, &ta, i * 4 + k);
+      if (!add_token (&r, doc, &n, v))
+        break;
     }
 
   JsonArray *a = r.failed ? NULL : get_array (&r, o, "timexes");
-  guint n_tx = a ? json_array_get_length (a) : 0;
-  for (guint i = 0; !r.failed && i < n_tx; i++)
+  n.n_tx = a ? json_array_get_length (a) : 0;
+  for (guint i = 0; !r.failed && i < n.n_tx; i++)
     {
       JsonObject *t = json_array_get_object_element (a, i);
       EvlTimex x = { 0 };
       gint64 s = get_int (&r, t, "s"), e = get_int (&r, t, "e");
-      if (!span_ok (&r, tlen, s, e))
+      if (!span_ok (&r, n.tlen, s, e))
         break;
       x.span = (EvlSpan) { (guint32) s, (guint32) e };
       x.sentence = (guint32) get_int (&r, t, "sent");
@@ -665,14 +761,13 @@ from_tree (const char *data, gssize len, const Prescan *ps, GError **error)
       x.begin = (EvlDay) get_int (&r, t, "begin");
       x.end = (EvlDay) get_int (&r, t, "end");
       x.grain = (EvlGrain) CLAMP (get_int (&r, t, "grain"), 0, EVL_GRAIN_CENTURY);
-      if (!index_ok (&r, x.anchor, n_tx, "anchor") || x.sentence >= MAX (n_sent, 1u))
+      if (!add_timex (&r, doc, &n, &x))
         break;
-      evl_document_add_timex (doc, &x);
     }
 
   a = r.failed ? NULL : get_array (&r, o, "clusters");
-  guint n_cl = a ? json_array_get_length (a) : 0;
-  for (guint i = 0; !r.failed && i < n_cl; i++)
+  n.n_cl = a ? json_array_get_length (a) : 0;
+  for (guint i = 0; !r.failed && i < n.n_cl; i++)
     {
       JsonObject *c = json_array_get_object_element (a, i);
       JsonArray *al = c ? get_array (&r, c, "aliases") : NULL;
@@ -702,28 +797,24 @@ from_tree (const char *data, gssize len, const Prescan *ps, GError **error)
   Ints ma = { 0 };
   if (!r.failed)
     get_ints (&r, o, ps, ARR_MENTIONS, &ma);
-  guint n_em = ma.n / 6;
-  for (guint i = 0; !r.failed && i < n_em; i++)
+  n.n_em = ma.n / 6;
+  for (guint i = 0; !r.failed && i < n.n_em; i++)
     {
       gint64 v[6];
       for (guint k = 0; k < 6; k++)
         v[k] = ints_at (&r, &ma, i * 6 + k);
-      if (!span_ok (&r, tlen, v[0], v[1]) || !index_ok (&r, v[4], n_cl, "cluster"))
+      if (!add_mention (&r, doc, &n, v))
         break;
-      EvlEntityMention m = { { (guint32) v[0], (guint32) v[1] }, (guint32) v[2],
-                             (EvlEntityType) CLAMP (v[3], 0, EVL_ENTITY_LOCATION), (gint32) v[4],
-                             (guint8) v[5] };
-      evl_document_add_entity_mention (doc, &m);
     }
 
   a = r.failed ? NULL : get_array (&r, o, "events");
-  guint n_ev = a ? json_array_get_length (a) : 0;
-  for (guint i = 0; !r.failed && i < n_ev; i++)
+  n.n_ev = a ? json_array_get_length (a) : 0;
+  for (guint i = 0; !r.failed && i < n.n_ev; i++)
     {
       JsonObject *e = json_array_get_object_element (a, i);
       EvlEventMention x = { 0 };
       gint64 s = get_int (&r, e, "s"), en = get_int (&r, e, "e");
-      if (!span_ok (&r, tlen, s, en))
+      if (!span_ok (&r, n.tlen, s, en))
         break;
       x.span = (EvlSpan) { (guint32) s, (guint32) en };
       x.sentence = (guint32) get_int (&r, e, "sent");
@@ -749,25 +840,10 @@ from_tree (const char *data, gssize len, const Prescan *ps, GError **error)
       JsonArray *pa = get_array (&r, e, "participants");
       g_autoptr (GArray) parts = g_array_new (FALSE, FALSE, sizeof (gint32));
       for (guint k = 0; pa && k < json_array_get_length (pa); k++)
-        {
-          gint32 p = (gint32) array_int (&r, pa, k);
-          if (!index_ok (&r, p, n_em, "participant"))
-            break;
-          g_array_append_val (parts, p);
-        }
-      if (r.failed || x.sentence >= MAX (n_sent, 1u) || !index_ok (&r, x.timex, n_tx, "timex")
-          || !index_ok (&r, x.cue_event, n_ev, "cue event") || !index_ok (&r, x.agent, n_em, "agent")
-          || !index_ok (&r, x.patient, n_em, "patient") || !index_ok (&r, x.location, n_em, "location")
-          || !index_ok (&r, x.source, n_em, "source"))
-        {
-          if (!r.failed)
-            evl_fail (error, EVL_ERROR_PARSE, "event %u: sentence out of range", i);
-          r.failed = TRUE;
+        if (!add_participant (&r, parts, &n, array_int (&r, pa, k)))
           break;
-        }
-      x.participants = (const gint32 *) (void *) parts->data;
-      x.n_participants = parts->len;
-      evl_document_add_event_mention (doc, &x);
+      if (!add_event (&r, doc, &n, &x, parts, i))
+        break;
     }
 
   a = r.failed ? NULL : get_array (&r, o, "gold");
@@ -775,7 +851,7 @@ from_tree (const char *data, gssize len, const Prescan *ps, GError **error)
     {
       JsonObject *gt = json_array_get_object_element (a, i);
       gint64 s = get_int (&r, gt, "s"), e = get_int (&r, gt, "e");
-      if (!span_ok (&r, tlen, s, e))
+      if (!span_ok (&r, n.tlen, s, e))
         break;
       EvlGoldTag g = { { (guint32) s, (guint32) e }, intern (doc, get_str (gt, "tag")),
                        intern (doc, get_str (gt, "id")), intern (doc, get_str (gt, "type")),
@@ -786,4 +862,541 @@ from_tree (const char *data, gssize len, const Prescan *ps, GError **error)
     return NULL;
   evl_document_set_annotated (doc, TRUE);
   return g_steal_pointer (&doc);
+}
+
+/* ---- the whole line by hand ----
+ *
+ * With prescan() json-glib still read the timexes, clusters and events
+ * (objects of many members each): 2.1 G of merge's 4.0 G instructions.
+ * hand_read() reads the whole line as evl_document_to_json() writes it
+ * (in any member order and spacing) into plain records, then builds the
+ * document through the checks from_tree() uses.  It only ever says yes:
+ * on a member it does not know, one missing or repeated, a value of
+ * another type (a null alias, an integer salience), a raw control byte or
+ * DEL in a string, an escape it does not write, a string that is not
+ * UTF-8, a number it cannot be sure to read as json-glib does, or a
+ * record the checks refuse, it gives up and the line is read as before,
+ * which gives the error. */
+
+typedef struct {
+  guint start, n;   /* elements of one of Hand's arrays */
+} Run;
+
+typedef struct {
+  gsize off;        /* in Hand.pool, NUL-ended there */
+  gssize len;       /* -1: null */
+} Str;
+
+typedef struct {
+  gint64 s, e, sent, type, anchor, flags, begin, end, grain;
+  Str value, mod, quant, freq;
+} RawTimex;
+
+typedef struct {
+  gint64 type, n;
+  Str name, key, role;
+  Run aliases;      /* in Hand.strs */
+} RawCluster;
+
+typedef struct {
+  gint64 s, e, sent, klass, polarity, flags, timex, anchor, cue_event, cue_rel, agent, patient,
+         location, source;
+  double salience;
+  Str lemma, type, cameo, tense, aspect, modality;
+  Run participants; /* in Hand.ints */
+} RawEvent;
+
+typedef struct {
+  gint64 s, e;
+  Str tag, id, type, value;
+} RawGold;
+
+typedef struct {
+  gint64 v, dct_source;
+  Str id, path, title, url, dct, text;
+  Run arr[ARR_N];   /* in Hand.ints */
+  Run timexes, clusters, events, gold;
+} RawDoc;
+
+enum { K_INT, K_STR, K_DBL, K_INTS, K_STRS, K_OBJS };
+enum { SH_TIMEX, SH_CLUSTER, SH_EVENT, SH_GOLD, SH_DOC };
+
+typedef struct {
+  const char *name;
+  guint8 len, kind, sub;   /* sub: the shape of a K_OBJS array's elements */
+  guint16 off;
+} Field;
+
+#define FLD(T, name, kind, member, sub) { name, sizeof name - 1, kind, sub, offsetof (T, member) }
+#define INT(T, name, member) FLD (T, name, K_INT, member, 0)
+#define STR(T, name, member) FLD (T, name, K_STR, member, 0)
+
+/* In the order evl_document_to_json() writes them: the member looked for
+ * first is the one after the last. */
+static const Field timex_fields[] = {
+  INT (RawTimex, "s", s), INT (RawTimex, "e", e), INT (RawTimex, "sent", sent),
+  INT (RawTimex, "type", type), STR (RawTimex, "value", value), STR (RawTimex, "mod", mod),
+  STR (RawTimex, "quant", quant), STR (RawTimex, "freq", freq), INT (RawTimex, "anchor", anchor),
+  INT (RawTimex, "flags", flags), INT (RawTimex, "begin", begin), INT (RawTimex, "end", end),
+  INT (RawTimex, "grain", grain),
+};
+static const Field cluster_fields[] = {
+  STR (RawCluster, "name", name), STR (RawCluster, "key", key), INT (RawCluster, "type", type),
+  INT (RawCluster, "n", n), STR (RawCluster, "role", role),
+  FLD (RawCluster, "aliases", K_STRS, aliases, 0),
+};
+static const Field event_fields[] = {
+  INT (RawEvent, "s", s), INT (RawEvent, "e", e), INT (RawEvent, "sent", sent),
+  STR (RawEvent, "lemma", lemma), INT (RawEvent, "class", klass), STR (RawEvent, "type", type),
+  STR (RawEvent, "cameo", cameo), STR (RawEvent, "tense", tense), STR (RawEvent, "aspect", aspect),
+  INT (RawEvent, "polarity", polarity), STR (RawEvent, "modality", modality),
+  INT (RawEvent, "flags", flags), INT (RawEvent, "timex", timex), INT (RawEvent, "anchor", anchor),
+  INT (RawEvent, "cue_event", cue_event), INT (RawEvent, "cue_rel", cue_rel),
+  INT (RawEvent, "agent", agent), INT (RawEvent, "patient", patient),
+  INT (RawEvent, "location", location), INT (RawEvent, "source", source),
+  FLD (RawEvent, "participants", K_INTS, participants, 0),
+  FLD (RawEvent, "salience", K_DBL, salience, 0),
+};
+static const Field gold_fields[] = {
+  INT (RawGold, "s", s), INT (RawGold, "e", e), STR (RawGold, "tag", tag), STR (RawGold, "id", id),
+  STR (RawGold, "type", type), STR (RawGold, "value", value),
+};
+static const Field doc_fields[] = {
+  INT (RawDoc, "v", v), STR (RawDoc, "id", id), STR (RawDoc, "path", path),
+  STR (RawDoc, "title", title), STR (RawDoc, "url", url), STR (RawDoc, "dct", dct),
+  INT (RawDoc, "dct_source", dct_source), STR (RawDoc, "text", text),
+  FLD (RawDoc, "tokens", K_INTS, arr[ARR_TOKENS], 0),
+  FLD (RawDoc, "sentences", K_INTS, arr[ARR_SENTENCES], 0),
+  FLD (RawDoc, "timexes", K_OBJS, timexes, SH_TIMEX),
+  FLD (RawDoc, "mentions", K_INTS, arr[ARR_MENTIONS], 0),
+  FLD (RawDoc, "clusters", K_OBJS, clusters, SH_CLUSTER),
+  FLD (RawDoc, "events", K_OBJS, events, SH_EVENT),
+  FLD (RawDoc, "gold", K_OBJS, gold, SH_GOLD),
+};
+
+#undef INT
+#undef STR
+#undef FLD
+
+static const struct {
+  const Field *f;
+  guint n;
+} shapes[] = {
+  [SH_TIMEX] = { timex_fields, G_N_ELEMENTS (timex_fields) },
+  [SH_CLUSTER] = { cluster_fields, G_N_ELEMENTS (cluster_fields) },
+  [SH_EVENT] = { event_fields, G_N_ELEMENTS (event_fields) },
+  [SH_GOLD] = { gold_fields, G_N_ELEMENTS (gold_fields) },
+  [SH_DOC] = { doc_fields, G_N_ELEMENTS (doc_fields) },
+};
+
+typedef struct {
+  const char *end;
+  GString *pool;           /* the strings, unescaped */
+  GArray *ints;            /* gint64 */
+  GArray *strs;            /* Str */
+  GArray *objs[SH_DOC];    /* RawTimex, RawCluster, RawEvent, RawGold */
+} Hand;
+
+/* Reads the string literal at @p ('"') into the pool: the end of it, or
+ * NULL. */
+static const char *
+read_str (Hand *h, const char *p, Str *out)
+{
+  const char *end = h->end;
+  GString *pool = h->pool;
+  guint64 high = 0;   /* bytes seen OR-ed together: 0x80 set when not ASCII */
+  out->off = pool->len;
+  p++;
+  for (;;)
+    {
+      const char *run = p;
+      for (; end - p >= 8; p += 8)
+        {
+          guint64 w = evl_load64 (p);
+          if (evl_swar_below (w, 0x20) | evl_swar_eq (w, '"') | evl_swar_eq (w, '\\')
+              | evl_swar_eq (w, 0x7F))
+            break;
+          high |= w;
+        }
+      for (; p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20 && *p != 0x7F; p++)
+        high |= (guchar) *p;
+      g_string_append_len (pool, run, p - run);
+      if (p >= end || *p != '\\' || end - p < 2)
+        {
+          if (p < end && *p == '"')
+            break;
+          return NULL;
+        }
+      char c;
+      switch (p[1])
+        {
+        case '"': c = '"'; break;
+        case '\\': c = '\\'; break;
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
+        case 'u':
+          {
+            /* The writer's \u00XX (controls, DEL); no NUL, nothing wider. */
+            guint u = 0;
+            for (guint k = 2; k < 6; k++)
+              {
+                gint x = end - p > k ? g_ascii_xdigit_value (p[k]) : -1;
+                if (x < 0)
+                  return NULL;
+                u = u * 16 + (guint) x;
+              }
+            if (u == 0 || u > 0x7F)
+              return NULL;
+            c = (char) u;
+            p += 4;
+            break;
+          }
+        default:
+          return NULL;
+        }
+      g_string_append_c (pool, c);
+      p += 2;
+    }
+  out->len = (gssize) (pool->len - out->off);
+  if ((high & EVL_SWAR_HIGHS) && !g_utf8_validate_len (pool->str + out->off, (gsize) out->len, NULL))
+    return NULL;
+  g_string_append_c (pool, '\0');
+  return p + 1;
+}
+
+/* A number with a fraction or an exponent (as the writer writes a
+ * double), read as json-glib's scanner reads it: strtod() of its text. */
+static const char *
+read_double (const char *p, const char *end, double *v)
+{
+  const char *q = p;
+  gboolean real = FALSE;
+  if (q < end && *q == '-')
+    q++;
+  if (q >= end || !g_ascii_isdigit (*q))
+    return NULL;
+  if (*q == '0')
+    q++;
+  else
+    while (q < end && g_ascii_isdigit (*q))
+      q++;
+  if (q < end && *q == '.')
+    {
+      if (++q >= end || !g_ascii_isdigit (*q))
+        return NULL;
+      while (q < end && g_ascii_isdigit (*q))
+        q++;
+      real = TRUE;
+    }
+  if (q < end && (*q == 'e' || *q == 'E'))
+    {
+      if (++q < end && (*q == '+' || *q == '-'))
+        q++;
+      if (q >= end || !g_ascii_isdigit (*q))
+        return NULL;
+      while (q < end && g_ascii_isdigit (*q))
+        q++;
+      real = TRUE;
+    }
+  char buf[40];
+  if (!real || (gsize) (q - p) >= sizeof buf)
+    return NULL;
+  memcpy (buf, p, q - p);
+  buf[q - p] = '\0';
+  char *stop;
+  *v = g_ascii_strtod (buf, &stop);
+  return *stop ? NULL : q;
+}
+
+static const char *read_object (Hand *h, const char *p, guint shape, guint8 *raw);
+
+/* The array at @p ('[') of field @f into its array of @h. */
+static const char *
+read_array (Hand *h, const char *p, const Field *f, Run *run)
+{
+  GArray *a = f->kind == K_INTS ? h->ints : f->kind == K_STRS ? h->strs : h->objs[f->sub];
+  run->start = a->len;
+  if (f->kind == K_INTS)
+    {
+      p = int_array (p, h->end, a);
+      run->n = a->len - run->start;
+      return p;
+    }
+  p = ws (p + 1, h->end);
+  if (p < h->end && *p == ']')
+    {
+      run->n = 0;
+      return p + 1;
+    }
+  while (p < h->end)
+    {
+      if (f->kind == K_STRS)
+        {
+          Str s;
+          if (*p != '"' || (p = read_str (h, p, &s)) == NULL)
+            return NULL;
+          g_array_append_val (a, s);
+        }
+      else
+        {
+          /* Elements hold no arrays of objects: a stays where it is. */
+          g_array_set_size (a, a->len + 1);
+          guint8 *raw = (guint8 *) a->data + (gsize) (a->len - 1) * g_array_get_element_size (a);
+          if (*p != '{' || (p = read_object (h, p, f->sub, raw)) == NULL)
+            return NULL;
+        }
+      p = ws (p, h->end);
+      if (p < h->end && *p == ']')
+        {
+          run->n = a->len - run->start;
+          return p + 1;
+        }
+      if (p >= h->end || *p != ',')
+        return NULL;
+      p = ws (p + 1, h->end);
+    }
+  return NULL;
+}
+
+/* The object at @p ('{') into the record @raw of @shape: every member
+ * once, no other. */
+static const char *
+read_object (Hand *h, const char *p, guint shape, guint8 *raw)
+{
+  const Field *fields = shapes[shape].f;
+  guint n = shapes[shape].n, next = 0;
+  guint32 seen = 0;
+  const char *end = h->end;
+  p = ws (p + 1, end);
+  for (;;)
+    {
+      if (p >= end || *p != '"')
+        return NULL;
+      const char *k = ++p;
+      while (p < end && *p != '"' && *p != '\\')
+        p++;
+      if (p >= end || *p != '"')
+        return NULL;
+      gsize kl = (gsize) (p - k);
+      const Field *f = NULL;
+      for (guint i = 0; i < n && f == NULL; i++)
+        {
+          guint j = (next + i) % n;
+          if (fields[j].len == kl && memcmp (fields[j].name, k, kl) == 0)
+            f = &fields[j];
+        }
+      if (f == NULL || (seen & (1u << (f - fields))))
+        return NULL;
+      next = (guint) (f - fields) + 1;
+      seen |= 1u << (f - fields);
+      p = ws (p + 1, end);
+      if (p >= end || *p != ':')
+        return NULL;
+      p = ws (p + 1, end);
+      if (p >= end)
+        return NULL;
+      void *at = raw + f->off;
+      switch (f->kind)
+        {
+        case K_INT:
+          p = read_int (p, end, at);
+          break;
+        case K_STR:
+          if (*p == '"')
+            p = read_str (h, p, at);
+          else if (end - p >= 4 && memcmp (p, "null", 4) == 0)
+            {
+              ((Str *) at)->len = -1;
+              p += 4;
+            }
+          else
+            p = NULL;
+          break;
+        case K_DBL:
+          p = read_double (p, end, at);
+          break;
+        default:
+          p = *p == '[' ? read_array (h, p, f, at) : NULL;
+        }
+      if (p == NULL)
+        return NULL;
+      p = ws (p, end);
+      if (p < end && *p == ',')
+        p = ws (p + 1, end);
+      else if (p < end && *p == '}')
+        break;
+      else
+        return NULL;
+    }
+  return seen == (1u << n) - 1 ? p + 1 : NULL;
+}
+
+static inline const char *
+hand_str (const Hand *h, Str s)
+{
+  return s.len < 0 ? NULL : h->pool->str + s.off;
+}
+
+static inline const char *
+hand_intern (EvlDocument *doc, const Hand *h, Str s)
+{
+  return s.len < 0 ? NULL : evl_document_intern (doc, h->pool->str + s.off, s.len);
+}
+
+#define RAW(h, sh, T, run, i) (&g_array_index ((h)->objs[sh], T, (run).start + (i)))
+
+/* The document of @d, in from_tree()'s steps; NULL where from_tree()
+ * would fail. */
+static EvlDocument *
+hand_build (Hand *h, const RawDoc *d)
+{
+  if (d->v != FORMAT_VERSION || d->id.len < 0 || d->text.len < 0)
+    return NULL;
+  g_autoptr (EvlDocument) doc = evl_document_new (hand_str (h, d->id), hand_str (h, d->text),
+                                                  d->text.len, NULL);
+  if (doc == NULL)
+    return NULL;
+  Reader r = { NULL, FALSE };
+  const gint64 *ints = (const gint64 *) (void *) h->ints->data;
+  const gint64 *tok = ints + d->arr[ARR_TOKENS].start, *sen = ints + d->arr[ARR_SENTENCES].start;
+  const gint64 *men = ints + d->arr[ARR_MENTIONS].start;
+  Counts n = { (gsize) d->text.len, d->arr[ARR_TOKENS].n / 4, d->arr[ARR_SENTENCES].n / 7,
+               d->timexes.n, d->clusters.n, d->arr[ARR_MENTIONS].n / 6, d->events.n };
+  evl_document_set_path (doc, hand_str (h, d->path));
+  evl_document_set_title (doc, hand_str (h, d->title));
+  evl_document_set_url (doc, hand_str (h, d->url));
+  if (d->dct.len >= 0 && d->dct_source > EVL_DCT_NONE && d->dct_source <= EVL_DCT_METADATA)
+    evl_document_set_dct (doc, hand_str (h, d->dct), (EvlDctSource) d->dct_source);
+  for (guint i = 0; i < n.n_sent; i++)
+    if (!add_sentence (&r, doc, &n, sen + 7 * i, i))
+      return NULL;
+  for (guint i = 0; i < n.n_tok; i++)
+    if (!add_token (&r, doc, &n, tok + 4 * i))
+      return NULL;
+
+  for (guint i = 0; i < n.n_tx; i++)
+    {
+      const RawTimex *t = RAW (h, SH_TIMEX, RawTimex, d->timexes, i);
+      if (!span_ok (&r, n.tlen, t->s, t->e))
+        return NULL;
+      EvlTimex x = {
+        .span = { (guint32) t->s, (guint32) t->e },
+        .sentence = (guint32) t->sent,
+        .type = (EvlTimexType) CLAMP (t->type, 0, EVL_TIMEX_SET),
+        .value = hand_intern (doc, h, t->value),
+        .mod = hand_intern (doc, h, t->mod),
+        .quant = hand_intern (doc, h, t->quant),
+        .freq = hand_intern (doc, h, t->freq),
+        .anchor = (gint32) t->anchor,
+        .flags = (guint32) t->flags,
+        .begin = (EvlDay) t->begin,
+        .end = (EvlDay) t->end,
+        .grain = (EvlGrain) CLAMP (t->grain, 0, EVL_GRAIN_CENTURY),
+      };
+      if (!add_timex (&r, doc, &n, &x))
+        break;
+    }
+  if (r.failed)
+    return NULL;
+
+  g_autoptr (GPtrArray) aliases = g_ptr_array_new ();
+  for (guint i = 0; i < n.n_cl; i++)
+    {
+      const RawCluster *c = RAW (h, SH_CLUSTER, RawCluster, d->clusters, i);
+      if (c->name.len < 0)
+        return NULL;
+      g_ptr_array_set_size (aliases, 0);
+      for (guint k = 0; k < c->aliases.n; k++)
+        g_ptr_array_add (aliases, (gpointer) hand_str (h, g_array_index (h->strs, Str,
+                                                                          c->aliases.start + k)));
+      g_ptr_array_add (aliases, NULL);
+      EvlEntityCluster x = { hand_intern (doc, h, c->name), hand_intern (doc, h, c->key),
+                             (EvlEntityType) CLAMP (c->type, 0, EVL_ENTITY_LOCATION),
+                             (const char *const *) aliases->pdata, (guint32) c->n,
+                             hand_intern (doc, h, c->role) };
+      evl_document_add_entity_cluster (doc, &x);
+    }
+  for (guint i = 0; i < n.n_em; i++)
+    if (!add_mention (&r, doc, &n, men + 6 * i))
+      return NULL;
+
+  g_autoptr (GArray) parts = g_array_new (FALSE, FALSE, sizeof (gint32));
+  for (guint i = 0; i < n.n_ev; i++)
+    {
+      const RawEvent *e = RAW (h, SH_EVENT, RawEvent, d->events, i);
+      if (!span_ok (&r, n.tlen, e->s, e->e))
+        return NULL;
+      EvlEventMention x = {
+        .span = { (guint32) e->s, (guint32) e->e },
+        .sentence = (guint32) e->sent,
+        .lemma = hand_intern (doc, h, e->lemma),
+        .klass = (EvlEventClass) CLAMP (e->klass, 0, EVL_EVENT_CLASS_N - 1),
+        .type = hand_intern (doc, h, e->type),
+        .cameo = hand_intern (doc, h, e->cameo),
+        .tense = hand_intern (doc, h, e->tense),
+        .aspect = hand_intern (doc, h, e->aspect),
+        .polarity = e->polarity ? EVL_POLARITY_NEG : EVL_POLARITY_POS,
+        .modality = hand_intern (doc, h, e->modality),
+        .flags = (guint32) e->flags,
+        .timex = (gint32) e->timex,
+        .anchor_method = (EvlAnchorMethod) CLAMP (e->anchor, 0, EVL_ANCHOR_DCT),
+        .cue_event = (gint32) e->cue_event,
+        .cue_rel = (EvlRel) CLAMP (e->cue_rel, 0, EVL_REL_N - 1),
+        .agent = (gint32) e->agent,
+        .patient = (gint32) e->patient,
+        .location = (gint32) e->location,
+        .source = (gint32) e->source,
+        .salience = (float) e->salience,
+      };
+      g_array_set_size (parts, 0);
+      for (guint k = 0; k < e->participants.n; k++)
+        if (!add_participant (&r, parts, &n, ints[e->participants.start + k]))
+          break;
+      if (!add_event (&r, doc, &n, &x, parts, i))
+        return NULL;
+    }
+
+  for (guint i = 0; i < d->gold.n; i++)
+    {
+      const RawGold *g = RAW (h, SH_GOLD, RawGold, d->gold, i);
+      if (!span_ok (&r, n.tlen, g->s, g->e))
+        return NULL;
+      EvlGoldTag x = { { (guint32) g->s, (guint32) g->e }, hand_intern (doc, h, g->tag),
+                       hand_intern (doc, h, g->id), hand_intern (doc, h, g->type),
+                       hand_intern (doc, h, g->value) };
+      evl_document_add_gold (doc, &x);
+    }
+  evl_document_set_annotated (doc, TRUE);
+  return g_steal_pointer (&doc);
+}
+
+#undef RAW
+
+/* The document of line @data, or NULL when the line is to be read the
+ * way it was before (see above). */
+static EvlDocument *
+hand_read (const char *data, gsize len)
+{
+  static const gsize sizes[SH_DOC] = { sizeof (RawTimex), sizeof (RawCluster), sizeof (RawEvent),
+                                       sizeof (RawGold) };
+  Hand h = { data + len, g_string_sized_new (len + 64), g_array_new (FALSE, FALSE, sizeof (gint64)),
+             g_array_new (FALSE, FALSE, sizeof (Str)), { NULL } };
+  for (guint i = 0; i < SH_DOC; i++)
+    h.objs[i] = g_array_new (FALSE, TRUE, (guint) sizes[i]);
+  RawDoc d;
+  memset (&d, 0, sizeof d);
+  EvlDocument *doc = NULL;
+  const char *p = ws (data, h.end);
+  if (p < h.end && *p == '{' && (p = read_object (&h, p, SH_DOC, (guint8 *) &d)) != NULL
+      && ws (p, h.end) == h.end)
+    doc = hand_build (&h, &d);
+  g_string_free (h.pool, TRUE);
+  g_array_free (h.ints, TRUE);
+  g_array_free (h.strs, TRUE);
+  for (guint i = 0; i < SH_DOC; i++)
+    g_array_free (h.objs[i], TRUE);
+  return doc;
 }
