@@ -102,10 +102,18 @@ void evl_document_take_tokens (EvlDocument *doc, EvlToken *tokens, guint n, guin
  * small document's tokens cost no allocation of their own. */
 EvlToken *evl_document_token_room (EvlDocument *doc, guint used, guint n, guint *room);
 void evl_document_token_commit (EvlDocument *doc, guint n);
-/* document-json.c: evl_document_new_from_json(); @fast FALSE reads the
- * whole line through json-glib (what the fast path falls back to), so
- * tests can hold the two to the same results. */
-EvlDocument *evl_document_new_from_json_full (const char *data, gssize len, gboolean fast,
+/* document-json.c: evl_document_new_from_json() (EVL_JSON_READ_FAST);
+ * EVL_JSON_READ_GLIB reads the whole line through json-glib (what the
+ * fast paths fall back to) and EVL_JSON_READ_HAND_ONLY gives NULL, without
+ * an error, where the hand reader gives up, so that tests can hold the
+ * readers to the same results and see that the hand reader took a line. */
+typedef enum {
+  EVL_JSON_READ_GLIB,
+  EVL_JSON_READ_FAST,
+  EVL_JSON_READ_HAND_ONLY,
+} EvlJsonRead;
+
+EvlDocument *evl_document_new_from_json_full (const char *data, gssize len, EvlJsonRead how,
                                               GError **error);
 
 /* The compiled-in resource (data/evl.gresource.xml). */

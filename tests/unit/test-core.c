@@ -609,36 +609,126 @@ ParameterizedTest (JsonCase *c, core, document_json_is_json_glibs)
   cr_assert_str_eq (again, line);
 }
 
-/* evl_document_new_from_json() reads the big integer arrays by hand and
- * leaves the rest to json-glib; on any line, odd or broken, it must give
- * what reading the whole line through json-glib gives: the same document
- * (written back out) or the same error. */
+/* evl_document_new_from_json() reads the line by hand and leaves to
+ * json-glib what it is not sure of; on any line, odd or broken, it must
+ * give what reading the whole line through json-glib gives: the same
+ * document (written back out) or the same error.  @hand says whether the
+ * hand reader must take the edited line itself (so that the comparison
+ * is of the two readers), must give it up, or either. */
+enum { HAND_ANY, HAND_TAKES, HAND_GIVES_UP };
+
 typedef struct {
-  char from[24];   /* the text in the extracted line to replace ... */
-  char to[40];     /* ... by this, once (from "" = the line as written) */
+  char from[40];   /* the text in the extracted line to replace ... */
+  char to[96];     /* ... by this, once (from "" = the line as written) */
+  int hand;
 } LineEdit;
 
 ParameterizedTestParameters (core, document_json_fast_read_is_json_glibs)
 {
   static LineEdit edits[] = {
-    { "", "" },
-    { "\"tokens\":[", "\"tokens\" : [ " },          /* spacing */
-    { "\"tokens\":[0,", "\"tokens\":[0 ,\n\t" },
-    { "\"tokens\":[0,", "\"tokens\":[0.0," },         /* not an integer */
-    { "\"tokens\":[0,", "\"tokens\":[1e0," },
-    { "\"tokens\":[0,", "\"tokens\":[00," },
-    { "\"tokens\":[0,", "\"tokens\":[-0," },
-    { "\"tokens\":[0,", "\"tokens\":[\"0\"," },
-    { "\"tokens\":[0,", "\"tokens\":[99999999999999999999," },
-    { "\"tokens\":[0,", "\"tokens\":[0,,"  },        /* broken */
-    { "\"tokens\":[0,", "\"tokens\":{0," },
-    { "\"sentences\":[", "\"sentences\":[5," },       /* off by one */
-    { "\"mentions\":[", "\"tokens\":[],\"mentions\":[" },   /* repeated */
-    { "\"mentions\":[", "\"x\":{\"tokens\":[1]},\"mentions\":[" },
-    { "\"text\":\"", "\"text\":\"\\\"tokens\\\":[9], " },
-    { "{\"v\":1,", "{\"v\":1,\"mentions\":[0,1],\"mentions\":[]," },
-    { "\"gold\":[]}", "\"gold\":[]" },                 /* cut short */
-    { "\"gold\":[]}", "\"gold\":[]}  " },
+    { "", "", HAND_TAKES },
+    { "\"tokens\":[", "\"tokens\" : [ ", HAND_TAKES },          /* spacing */
+    { "\"tokens\":[0,", "\"tokens\":[0 ,\n\t", HAND_TAKES },
+    { "\"tokens\":[0,", "\"tokens\":[0.0,", HAND_GIVES_UP },   /* not an integer */
+    { "\"tokens\":[0,", "\"tokens\":[1e0,", HAND_GIVES_UP },
+    { "\"tokens\":[0,", "\"tokens\":[00,", HAND_GIVES_UP },
+    { "\"tokens\":[0,", "\"tokens\":[-0,", HAND_TAKES },
+    { "\"tokens\":[0,", "\"tokens\":[\"0\",", HAND_GIVES_UP },
+    { "\"tokens\":[0,", "\"tokens\":[99999999999999999999,", HAND_GIVES_UP },
+    { "\"tokens\":[0,", "\"tokens\":[0,,", HAND_GIVES_UP },    /* broken */
+    { "\"tokens\":[0,", "\"tokens\":{0,", HAND_GIVES_UP },
+    { "\"sentences\":[", "\"sentences\":[5,", HAND_GIVES_UP },  /* off by one */
+    { "\"mentions\":[", "\"tokens\":[],\"mentions\":[", HAND_GIVES_UP },   /* repeated */
+    { "\"mentions\":[", "\"x\":{\"tokens\":[1]},\"mentions\":[", HAND_GIVES_UP },
+    { "\"text\":\"", "\"text\":\"\\\"tokens\\\":[9], ", HAND_TAKES },
+    { "\"text\":\"", "\"text\":\"\\u0001\\b\\f\\r\\t\\n\\\\\\u007f\\u0041", HAND_TAKES },
+    { "\"text\":\"", "\"text\":\"\\u0000", HAND_GIVES_UP },
+    { "\"text\":\"", "\"text\":\"\\u00e9", HAND_GIVES_UP },
+    { "\"text\":\"", "\"text\":\"\\/", HAND_GIVES_UP },
+    { "\"text\":\"", "\"text\":\"\xc3", HAND_GIVES_UP },       /* not UTF-8 */
+    { "{\"v\":1,", "{\"v\":1,\"mentions\":[0,1],\"mentions\":[],", HAND_GIVES_UP },
+    { "{\"v\":1,", "{\"v\":2,", HAND_GIVES_UP },
+    { "{\"v\":1,", " \r\n{\"v\":1,", HAND_TAKES },
+    { "\"id\":\"d1\"", "\"id\":null", HAND_GIVES_UP },
+    { "\"id\":\"d1\"", "\"id\":\"d\\u0031\"", HAND_TAKES },
+    { "\"path\":null", "\"path\":\"caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x9a\x80\"", HAND_TAKES },
+    { "\"path\":null", "\"path\":\"a\tb\"", HAND_GIVES_UP },   /* raw control */
+    { "\"path\":null", "\"path\":\"a\x7f\"", HAND_GIVES_UP },
+    { "\"path\":null", "\"path\":5", HAND_GIVES_UP },          /* json-glib: no path */
+    { "\"path\":null,", "", HAND_GIVES_UP },                     /* missing */
+    { "\"path\":null", "\"path\":nul", HAND_GIVES_UP },
+    { "\"path\":null", "\"path\":\"x", HAND_GIVES_UP },
+    { "\"dct_source\":3", "\"dct_source\":9", HAND_TAKES },
+    { "\"gold\":[]}", "\"gold\":[]", HAND_GIVES_UP },           /* cut short */
+    { "\"gold\":[]}", "\"gold\":[]}  ", HAND_TAKES },
+    { "\"gold\":[]}", "\"gold\":[]}x", HAND_GIVES_UP },
+    { "\"gold\":[]", "\"gold\":[{\"s\":0,\"e\":5,\"tag\":\"TIMEX3\",\"id\":\"t1\",\"type\":\"DATE\","
+                     "\"value\":null}]", HAND_TAKES },
+    { "\"gold\":[]", "\"gold\":[{\"s\":0,\"e\":500,\"tag\":\"T\",\"id\":\"t\",\"type\":\"D\","
+                     "\"value\":null}]", HAND_GIVES_UP },       /* outside the text */
+    { "\"gold\":[]", "\"gold\":[{\"s\":0,\"e\":5}]", HAND_GIVES_UP },
+    /* timexes */
+    { "\"timexes\":[{\"s\":", "\"timexes\":[ {\"s\" :", HAND_TAKES },
+    { "\"timexes\":[{\"s\":", "\"timexes\":[{\"grain\":0,\"s\":", HAND_GIVES_UP },
+    { "\"timexes\":[{\"s\":", "\"timexes\":[{\"x\":0,\"s\":", HAND_GIVES_UP },
+    { "\"timexes\":[", "\"timexes\":{", HAND_GIVES_UP },
+    { "\"timexes\":[", "\"timexes\":null,\"x\":[", HAND_GIVES_UP },
+    { "\"mod\":null", "\"mod\":\"\\u0041\\n\\t\\\\\\\"x\"", HAND_TAKES },
+    { "\"mod\":null", "\"mod\":\"\\ud83d\\ude80\"", HAND_GIVES_UP },
+    { "\"mod\":null", "\"mod\":\"\\q\"", HAND_GIVES_UP },
+    { "\"mod\":null", "\"mod\":\"\\u12\"", HAND_GIVES_UP },
+    { "\"mod\":null", "\"mod\":true", HAND_GIVES_UP },
+    { "\"freq\":null,", "", HAND_GIVES_UP },
+    { "\"anchor\":-1,\"flags\"", "\"anchor\":5,\"flags\"", HAND_GIVES_UP },   /* out of range */
+    { "\"anchor\":-1,\"flags\"", "\"anchor\":-2,\"flags\"", HAND_GIVES_UP },
+    { "\"anchor\":-1,\"flags\"", "\"anchor\":4294967296,\"flags\"", HAND_TAKES },  /* wraps */
+    { "\"anchor\":-1,\"flags\"", "\"flags\"", HAND_GIVES_UP },                /* missing */
+    { "\"begin\":", "\"begin\":-99999999999,\"x\":", HAND_GIVES_UP },
+    { "\"begin\":", "\"begin\":-9999999999", HAND_TAKES },
+    { "\"grain\":", "\"grain\":99", HAND_TAKES },                            /* clamped */
+    { "\"grain\":", "\"grain\":0.", HAND_GIVES_UP },
+    { "\"grain\":", "\"grain\":0,\"grain\":", HAND_GIVES_UP },
+    { "\"type\":", "\"type\":-3", HAND_TAKES },
+    /* clusters */
+    { "\"aliases\":[", "\"aliases\":[\"P\\u0075tin\",", HAND_TAKES },
+    { "\"aliases\":[", "\"aliases\":[null,", HAND_GIVES_UP },
+    { "\"aliases\":[", "\"aliases\":[5,", HAND_GIVES_UP },
+    { "\"aliases\":[", "\"aliases\":[[],", HAND_GIVES_UP },
+    { "\"aliases\":[", "\"aliases\":null,\"x\":[", HAND_GIVES_UP },
+    { "\"clusters\":[{\"name\":", "\"clusters\":[{\"name\":null,\"y\":", HAND_GIVES_UP },
+    { "\"clusters\":[{\"name\":\"", "\"clusters\":[{\"name\":\"\\n", HAND_TAKES },
+    { "\"role\":null", "\"role\":\"leader\"", HAND_TAKES },
+    { "\"n\":", "\"n\":1.5,\"x\":", HAND_GIVES_UP },
+    /* events */
+    { "\"events\":[{\"s\":", "\"events\":[{\"salience\":0.25,\"s\":", HAND_GIVES_UP },
+    { "\"lemma\":\"", "\"lemma\":\"\\\"", HAND_TAKES },
+    { "\"lemma\":\"", "\"lemma\":null,\"x\":\"", HAND_GIVES_UP },
+    { "\"salience\":", "\"salience\":1e-1,\"x\":", HAND_GIVES_UP },
+    { "\"salience\":", "\"salience\":-2.5E+2,\"cameo\":\"x\",\"c\":", HAND_GIVES_UP },
+    { "\"salience\":", "\"salience\":1,\"x\":", HAND_GIVES_UP },
+    { "},{\"s\":", ",\"x\":1},{\"s\":", HAND_GIVES_UP },
+    { "\"salience\":0.5", "\"salience\":5e-1", HAND_TAKES },
+    { "\"salience\":0.5", "\"salience\":0.500000000000000000000000001", HAND_TAKES },
+    { "\"salience\":0.5", "\"salience\":1", HAND_GIVES_UP },   /* json-glib: 1.0 */
+    { "\"salience\":0.5", "\"salience\":null", HAND_GIVES_UP },
+    { "\"salience\":0.5", "\"salience\":.5", HAND_GIVES_UP },
+    { "\"salience\":0.5", "\"salience\":0.5e", HAND_GIVES_UP },
+    { "\"salience\":0.5", "\"salience\":-", HAND_GIVES_UP },
+    { "\"participants\":[", "\"participants\":[ 1 , ", HAND_TAKES },
+    { "\"participants\":[", "\"participants\":[99,", HAND_GIVES_UP },
+    { "\"participants\":[", "\"participants\":[\"0\",", HAND_GIVES_UP },
+    { "\"participants\":[", "\"participants\":null,\"x\":[", HAND_GIVES_UP },
+    { "\"cue_event\":-1", "\"cue_event\":1", HAND_TAKES },
+    { "\"cue_event\":-1", "\"cue_event\":9", HAND_GIVES_UP },
+    { "\"timex\":-1", "\"timex\":1", HAND_TAKES },
+    { "\"timex\":-1", "\"timex\":9", HAND_GIVES_UP },
+    { "\"agent\":", "\"agent\":-5,\"x\":", HAND_GIVES_UP },
+    { "\"class\":", "\"class\":-7", HAND_TAKES },
+    { "\"polarity\":0", "\"polarity\":3", HAND_TAKES },
+    { "\"e\":9,\"sent\":0", "\"e\":9,\"sent\":7", HAND_GIVES_UP },   /* sentence out of range */
+    { "\"s\":6,\"e\":9", "\"s\":9,\"e\":6", HAND_GIVES_UP },
+    { "\"source\":-1,", "", HAND_GIVES_UP },
+    { "\"e\":9,", "\"e\":9,\"E\":9,", HAND_GIVES_UP },
   };
   return cr_make_param_array (LineEdit, edits, G_N_ELEMENTS (edits));
 }
@@ -658,14 +748,22 @@ ParameterizedTest (LineEdit *ed, core, document_json_fast_read_is_json_glibs)
   if (ed->from[0])
     cr_assert_eq (g_string_replace (edited, ed->from, ed->to, 1), 1, "'%s' not in %s", ed->from, line);
 
-  g_autoptr (GError) e1 = NULL, e2 = NULL;
+  g_autoptr (GError) e1 = NULL, e2 = NULL, e3 = NULL;
   g_autoptr (EvlDocument) fast = evl_document_new_from_json_full (edited->str, (gssize) edited->len,
-                                                                  TRUE, &e1);
+                                                                  EVL_JSON_READ_FAST, &e1);
   g_autoptr (EvlDocument) slow = evl_document_new_from_json_full (edited->str, (gssize) edited->len,
-                                                                  FALSE, &e2);
+                                                                  EVL_JSON_READ_GLIB, &e2);
+  g_autoptr (EvlDocument) hand = evl_document_new_from_json_full (edited->str, (gssize) edited->len,
+                                                                  EVL_JSON_READ_HAND_ONLY, &e3);
+  cr_assert_null (e3, "the hand reader gives up without an error");
+  if (ed->hand == HAND_TAKES)
+    cr_assert_not_null (hand, "the hand reader gave up on %s", edited->str);
+  else if (ed->hand == HAND_GIVES_UP)
+    cr_assert_null (hand, "the hand reader took %s", edited->str);
   if (slow == NULL)
     {
       cr_assert_null (fast, "json-glib refused (%s), the fast read did not", e2->message);
+      cr_assert_null (hand, "json-glib refused (%s), the hand reader did not", e2->message);
       cr_assert_str_eq (e1->message, e2->message);
     }
   else
@@ -673,6 +771,11 @@ ParameterizedTest (LineEdit *ed, core, document_json_fast_read_is_json_glibs)
       cr_assert_not_null (fast, "the fast read refused: %s", e1 ? e1->message : "");
       g_autofree char *a = evl_document_to_json (fast), *b = evl_document_to_json (slow);
       cr_assert_str_eq (a, b);
+      if (hand)
+        {
+          g_autofree char *c = evl_document_to_json (hand);
+          cr_assert_str_eq (c, b);
+        }
     }
   if (!ed->from[0])
     {
@@ -680,4 +783,75 @@ ParameterizedTest (LineEdit *ed, core, document_json_fast_read_is_json_glibs)
       cr_assert_str_eq (again, line);
     }
   g_string_free (edited, TRUE);
+}
+
+/* Annotates @doc, writes it out and reads it back both ways: the hand
+ * reader must take the line and give the document json-glib gives,
+ * which writes out to the same line. */
+static void
+json_round_trip (EvlContext *ctx, EvlDocument *doc, const char *what)
+{
+  evl_pipeline_annotate (ctx, doc);
+  g_autofree char *line = evl_document_to_json (doc);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlDocument) hand = evl_document_new_from_json_full (line, -1, EVL_JSON_READ_HAND_ONLY,
+                                                                  NULL);
+  g_autoptr (EvlDocument) slow = evl_document_new_from_json_full (line, -1, EVL_JSON_READ_GLIB, &error);
+  cr_assert_not_null (hand, "%s: the hand reader gave up", what);
+  cr_assert_not_null (slow, "%s: %s", what, error->message);
+  g_autofree char *a = evl_document_to_json (hand), *b = evl_document_to_json (slow);
+  cr_assert_str_eq (a, line, "%s", what);
+  cr_assert_str_eq (b, line, "%s", what);
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The seeds and the first TimeBank documents (gold tags and all), from
+ * ../shared when it is there. */
+Test (core, document_json_round_trips_seeds_and_timebank, .timeout = 300 * EVL_TIMEOUT_SCALE)
+{
+  const char *shared = g_getenv ("EVL_SHARED_DIR");
+  g_autofree char *root = g_strdup (shared ? shared : "../shared");
+  g_autofree char *seeds = g_build_filename (root, "seeds", NULL);
+  g_autofree char *timebank = g_build_filename (root, "data", "timeml", "TimeBank", NULL);
+  if (!g_file_test (seeds, G_FILE_TEST_IS_DIR) && !g_file_test (timebank, G_FILE_TEST_IS_DIR))
+    cr_skip_test ("no seeds or TimeBank under %s", root);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlContext) ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  const char *dirs[] = { seeds, timebank };
+  const guint most[] = { G_MAXUINT, 24 };
+  guint seen = 0, gold = 0;
+  for (guint k = 0; k < G_N_ELEMENTS (dirs); k++)
+    {
+      g_autoptr (GDir) d = g_dir_open (dirs[k], 0, NULL);
+      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+      while (d && (name = g_dir_read_name (d)) != NULL)
+        if (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".tml"))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, compare_names);
+      for (guint i = 0; i < MIN (names->len, most[k]); i++)
+        {
+          g_autofree char *path = g_build_filename (dirs[k], names->pdata[i], NULL);
+          g_autoptr (GPtrArray) loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+          EvlLoadOptions opts = EVL_LOAD_OPTIONS_INIT;
+          cr_assert (evl_source_load_file (path, &opts, loaded, &error), "%s: %s", path,
+                     error ? error->message : "");
+          for (guint j = 0; j < loaded->len; j++, seen++)
+            {
+              guint n_gold;
+              evl_document_get_gold (loaded->pdata[j], &n_gold);
+              gold += n_gold;
+              json_round_trip (ctx, loaded->pdata[j], path);
+            }
+        }
+    }
+  cr_assert_gt (seen, 0);
+  if (g_file_test (timebank, G_FILE_TEST_IS_DIR))
+    cr_assert_gt (gold, 0, "TimeBank documents come with gold tags");
 }

@@ -653,16 +653,17 @@ static EvlDocument *hand_read (const char *data, gsize len);
 EvlDocument *
 evl_document_new_from_json (const char *data, gssize len, GError **error)
 {
-  return evl_document_new_from_json_full (data, len, TRUE, error);
+  return evl_document_new_from_json_full (data, len, EVL_JSON_READ_FAST, error);
 }
 
 EvlDocument *
-evl_document_new_from_json_full (const char *data, gssize len, gboolean fast, GError **error)
+evl_document_new_from_json_full (const char *data, gssize len, EvlJsonRead how, GError **error)
 {
   g_return_val_if_fail (data != NULL, NULL);
   gsize n = len < 0 ? strlen (data) : (gsize) len;
+  gboolean fast = how != EVL_JSON_READ_GLIB;
   EvlDocument *doc = fast ? hand_read (data, n) : NULL;
-  if (doc)
+  if (doc || how == EVL_JSON_READ_HAND_ONLY)
     return doc;
   Prescan ps = { { NULL }, NULL };
   if (fast && !prescan (data, n, &ps))
