@@ -354,10 +354,10 @@ prescan_clear (Prescan *ps)
   memset (ps, 0, sizeof *ps);
 }
 
-static const char *
+static inline const char *
 ws (const char *p, const char *end)
 {
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+  while (p < end && (guchar) *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
     p++;
   return p;
 }
@@ -410,45 +410,55 @@ skip_value (const char *p, const char *end)
 /* Reads the plain integer at @p into *@v: the end of it, or NULL when it
  * is another number (a fraction, an exponent, a leading zero, more
  * digits than surely fit) or no number. */
-static const char *
+static inline const char *
 read_int (const char *p, const char *end, gint64 *v)
 {
   gboolean neg = p < end && *p == '-';
-  if (neg)
-    p++;
-  if (p >= end || !g_ascii_isdigit (*p) || (*p == '0' && p + 1 < end && g_ascii_isdigit (p[1])))
-    return NULL;
+  p += neg;
+  const char *first = p;
   guint64 u = 0;
-  guint nd = 0;
-  for (; p < end && g_ascii_isdigit (*p); p++, nd++)
-    u = u * 10 + (guint64) (*p - '0');
-  if (nd > 18 || (p < end && (*p == '.' || *p == 'e' || *p == 'E')))
+  for (guint d; p < end && (d = (guchar) *p - '0') < 10; p++)
+    u = u * 10 + d;
+  gsize nd = (gsize) (p - first);
+  if (nd == 0 || nd > 18 || (*first == '0' && nd > 1)
+      || (p < end && (*p == '.' || *p == 'e' || *p == 'E')))
     return NULL;
   *v = neg ? -(gint64) u : (gint64) u;
   return p;
 }
 
-/* Reads the array of plain integers at @p ('[') into @out; the end of it,
- * or NULL when it is anything else. */
+/* Reads the array of plain integers at @p ('[') onto @out; the end of it,
+ * or NULL when it is anything else.  Values are stored straight into
+ * room made ahead (an append call for each was 190 instructions a value
+ * with read_int(): the arrays hold most of a line's values). */
 static const char *
 int_array (const char *p, const char *end, GArray *out)
 {
+  guint len = out->len, cap = out->len;
   p = ws (p + 1, end);
   if (p < end && *p == ']')
     return p + 1;
   while (p < end)
     {
-      gint64 v;
-      if ((p = read_int (p, end, &v)) == NULL)
-        return NULL;
-      g_array_append_val (out, v);
+      if (len == cap)
+        {
+          g_array_set_size (out, MAX (2 * cap, 256u));
+          cap = out->len;
+        }
+      if ((p = read_int (p, end, &((gint64 *) (void *) out->data)[len])) == NULL)
+        break;
+      len++;
       p = ws (p, end);
       if (p < end && *p == ']')
-        return p + 1;
+        {
+          g_array_set_size (out, len);
+          return p + 1;
+        }
       if (p >= end || *p != ',')
-        return NULL;
+        break;
       p = ws (p + 1, end);
     }
+  g_array_set_size (out, len);
   return NULL;
 }
 
@@ -992,10 +1002,17 @@ static const struct {
 
 typedef struct {
   const char *end;
-  GString *pool;           /* the strings, unescaped */
+  GString *pool;           /* the strings, unescaped, written in place */
+  const char *pool_end;    /* its room: a string is never longer unescaped */
   GArray *ints;            /* gint64 */
   GArray *strs;            /* Str */
   GArray *objs[SH_DOC];    /* RawTimex, RawCluster, RawEvent, RawGold */
+  struct {
+    char text[32];
+    gsize len;
+    double v;
+  } dbl[8];                /* recent doubles read: saliences repeat */
+  guint n_dbl;
 } Hand;
 
 /* Reads the string literal at @p ('"') into the pool: the end of it, or
@@ -1005,6 +1022,7 @@ read_str (Hand *h, const char *p, Str *out)
 {
   const char *end = h->end;
   GString *pool = h->pool;
+  char *w = pool->str + pool->len;
   guint64 high = 0;   /* bytes seen OR-ed together: 0x80 set when not ASCII */
   out->off = pool->len;
   p++;
@@ -1013,15 +1031,20 @@ read_str (Hand *h, const char *p, Str *out)
       const char *run = p;
       for (; end - p >= 8; p += 8)
         {
-          guint64 w = evl_load64 (p);
-          if (evl_swar_below (w, 0x20) | evl_swar_eq (w, '"') | evl_swar_eq (w, '\\')
-              | evl_swar_eq (w, 0x7F))
+          guint64 word = evl_load64 (p);
+          if (evl_swar_below (word, 0x20) | evl_swar_eq (word, '"') | evl_swar_eq (word, '\\')
+              | evl_swar_eq (word, 0x7F))
             break;
-          high |= w;
+          high |= word;
         }
       for (; p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20 && *p != 0x7F; p++)
         high |= (guchar) *p;
-      g_string_append_len (pool, run, p - run);
+      /* Unescaped, every literal is shorter than in the line: the
+       * pool (sized to the line) has room; checked all the same. */
+      if (h->pool_end - w <= p - run)
+        return NULL;
+      memcpy (w, run, (gsize) (p - run));
+      w += p - run;
       if (p >= end || *p != '\\' || end - p < 2)
         {
           if (p < end && *p == '"')
@@ -1058,22 +1081,23 @@ read_str (Hand *h, const char *p, Str *out)
         default:
           return NULL;
         }
-      g_string_append_c (pool, c);
+      *w++ = c;
       p += 2;
     }
-  out->len = (gssize) (pool->len - out->off);
+  out->len = (gssize) (w - pool->str - out->off);
   if ((high & EVL_SWAR_HIGHS) && !g_utf8_validate_len (pool->str + out->off, (gsize) out->len, NULL))
     return NULL;
-  g_string_append_c (pool, '\0');
+  *w++ = '\0';
+  pool->len = (gsize) (w - pool->str);
   return p + 1;
 }
 
 /* A number with a fraction or an exponent (as the writer writes a
  * double), read as json-glib's scanner reads it: strtod() of its text. */
 static const char *
-read_double (const char *p, const char *end, double *v)
+read_double (Hand *h, const char *p, double *v)
 {
-  const char *q = p;
+  const char *end = h->end, *q = p;
   gboolean real = FALSE;
   if (q < end && *q == '-')
     q++;
@@ -1102,13 +1126,23 @@ read_double (const char *p, const char *end, double *v)
         q++;
       real = TRUE;
     }
-  char buf[40];
-  if (!real || (gsize) (q - p) >= sizeof buf)
+  gsize len = (gsize) (q - p);
+  if (!real || len >= sizeof h->dbl[0].text)
     return NULL;
-  memcpy (buf, p, q - p);
-  buf[q - p] = '\0';
-  char *stop;
-  *v = g_ascii_strtod (buf, &stop);
+  for (guint i = 0; i < MIN (h->n_dbl, G_N_ELEMENTS (h->dbl)); i++)
+    if (h->dbl[i].len == len && memcmp (h->dbl[i].text, p, len) == 0)
+      {
+        *v = h->dbl[i].v;
+        return q;
+      }
+  /* g_ascii_strtod() was a thousand instructions a salience. */
+  guint slot = h->n_dbl++ % G_N_ELEMENTS (h->dbl);
+  char *t = h->dbl[slot].text, *stop;
+  memcpy (t, p, len);
+  t[len] = '\0';
+  *v = g_ascii_strtod (t, &stop);
+  h->dbl[slot].len = *stop ? 0 : len;
+  h->dbl[slot].v = *v;
   return *stop ? NULL : q;
 }
 
@@ -1176,27 +1210,36 @@ read_object (Hand *h, const char *p, guint shape, guint8 *raw)
     {
       if (p >= end || *p != '"')
         return NULL;
-      const char *k = ++p;
-      while (p < end && *p != '"' && *p != '\\')
-        p++;
-      if (p >= end || *p != '"')
-        return NULL;
-      gsize kl = (gsize) (p - k);
-      const Field *f = NULL;
-      for (guint i = 0; i < n && f == NULL; i++)
+      /* The member the writer puts next, as it writes it ("name":), or
+       * any other in any spacing. */
+      const Field *f = &fields[next < n ? next : 0];
+      if (end - p > f->len + 2 && p[f->len + 1] == '"' && p[f->len + 2] == ':'
+          && memcmp (p + 1, f->name, f->len) == 0)
+        p += f->len + 3;
+      else
         {
-          guint j = (next + i) % n;
-          if (fields[j].len == kl && memcmp (fields[j].name, k, kl) == 0)
-            f = &fields[j];
+          const char *k = ++p;
+          while (p < end && *p != '"' && *p != '\\')
+            p++;
+          if (p >= end || *p != '"')
+            return NULL;
+          gsize kl = (gsize) (p - k);
+          f = NULL;
+          for (guint i = 0; i < n && f == NULL; i++)
+            if (fields[i].len == kl && memcmp (fields[i].name, k, kl) == 0)
+              f = &fields[i];
+          if (f == NULL)
+            return NULL;
+          p = ws (p + 1, end);
+          if (p >= end || *p != ':')
+            return NULL;
+          p++;
         }
-      if (f == NULL || (seen & (1u << (f - fields))))
+      if (seen & (1u << (f - fields)))
         return NULL;
       next = (guint) (f - fields) + 1;
       seen |= 1u << (f - fields);
-      p = ws (p + 1, end);
-      if (p >= end || *p != ':')
-        return NULL;
-      p = ws (p + 1, end);
+      p = ws (p, end);
       if (p >= end)
         return NULL;
       void *at = raw + f->off;
@@ -1217,7 +1260,7 @@ read_object (Hand *h, const char *p, guint shape, guint8 *raw)
             p = NULL;
           break;
         case K_DBL:
-          p = read_double (p, end, at);
+          p = read_double (h, p, at);
           break;
         default:
           p = *p == '[' ? read_array (h, p, f, at) : NULL;
@@ -1383,8 +1426,9 @@ hand_read (const char *data, gsize len)
 {
   static const gsize sizes[SH_DOC] = { sizeof (RawTimex), sizeof (RawCluster), sizeof (RawEvent),
                                        sizeof (RawGold) };
-  Hand h = { data + len, g_string_sized_new (len + 64), g_array_new (FALSE, FALSE, sizeof (gint64)),
-             g_array_new (FALSE, FALSE, sizeof (Str)), { NULL } };
+  Hand h = { data + len, g_string_sized_new (len + 64), NULL, g_array_new (FALSE, FALSE, sizeof (gint64)),
+             g_array_new (FALSE, FALSE, sizeof (Str)), { NULL }, { { { 0 }, 0, 0 } }, 0 };
+  h.pool_end = h.pool->str + h.pool->allocated_len;
   for (guint i = 0; i < SH_DOC; i++)
     h.objs[i] = g_array_new (FALSE, TRUE, (guint) sizes[i]);
   RawDoc d;
