@@ -334,7 +334,8 @@ array_int (Reader *r, JsonArray *a, guint i)
  * them by hand and hands json-glib the rest of the line with "[]" in
  * their place; anything it is not sure of (another shape, a number that
  * is not a plain integer, a repeated member) leaves the line to json-glib
- * whole, so errors and odd lines are read as before. */
+ * whole, so errors and odd lines are read as before.  Lines come here
+ * only when hand_read() (below), which reads them whole, gives up. */
 enum { ARR_TOKENS, ARR_SENTENCES, ARR_MENTIONS, ARR_N };
 static const char *const arr_names[ARR_N] = { "tokens", "sentences", "mentions" };
 
