@@ -276,3 +276,33 @@ Test (tagjson, numbers_and_repeated_values_round_trip)
   g_autofree char *digits = g_strdup_printf (",\"start\":%u,", G_MAXUINT32);
   cr_assert_not_null (strstr (out->str, digits));
 }
+
+/* The writer's memo of escaped values outlives a line (each line counts
+ * its own): a line written after another, into another buffer and at
+ * another offset, copies nothing from the first; an event class out of
+ * range is written as tag -f json writes it. */
+Test (tagjson, lines_in_turn_copy_nothing_from_each_other)
+{
+  g_autoptr (EvlDocument) d = sample_doc ();
+  g_autoptr (GString) alone = g_string_new (NULL);
+  evl_export_tag_json_line (alone, d);
+  g_autoptr (GString) first = g_string_new ("a longer prefix than the second line has\n");
+  evl_export_tag_json_line (first, d);
+  g_autoptr (GString) second = g_string_new ("p\n");
+  evl_export_tag_json_line (second, d);
+  cr_assert_str_eq (second->str + 2, alone->str);
+  cr_assert_str_eq (first->str + first->len - alone->len, alone->str);
+
+  g_autoptr (EvlDocument) odd = evl_document_new ("o", "It went.", -1, NULL);
+  EvlEventMention e = { 0 };
+  e.span.start = 3;
+  e.span.end = 7;
+  e.klass = (EvlEventClass) 99;
+  e.timex = -1;
+  e.agent = e.patient = e.location = -1;
+  evl_document_add_event_mention (odd, &e);
+  g_autoptr (GString) out = g_string_new (NULL);
+  evl_export_tag_json_line (out, odd);
+  cr_assert (strstr (out->str, "\"text\":\"went\",\"class\":\"OCCURRENCE\",\"polarity\"") != NULL, "%s",
+             out->str);
+}
