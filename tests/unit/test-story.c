@@ -1817,6 +1817,16 @@ ParameterizedTestParameters (story, tense_flags)
     { "PRESPART", "NONE", EVL_STORY_TF_VERBAL },
     { "PASTX", "", EVL_STORY_TF_VERBAL },
     { "", "", 0 },   /* no tense, no aspect (NULL) */
+    /* Prefixes and extensions of the named values are none of them. */
+    { "N", "N", EVL_STORY_TF_VERBAL },
+    { "NONEX", "NONEX", EVL_STORY_TF_VERBAL },
+    { "PAS", "PERFECTIV", EVL_STORY_TF_VERBAL },
+    { "PASTPARTX", "PROGRESSIV", EVL_STORY_TF_VERBAL },
+    { "PRESEN", "PROGRESSIVEX", EVL_STORY_TF_VERBAL },
+    { "FUTURES", "PERFECTIVEX", EVL_STORY_TF_VERBAL | EVL_STORY_TF_PERFECT },
+    /* An aspect holding PERFECTIVE anywhere is perfect. */
+    { "PAST", "PROGRESSIVE_PERFECTIVE", EVL_STORY_TF_VERBAL | EVL_STORY_TF_PAST | EVL_STORY_TF_PERFECT },
+    { "PAST", "NONE PERFECTIVE", EVL_STORY_TF_VERBAL | EVL_STORY_TF_PAST | EVL_STORY_TF_PERFECT },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }

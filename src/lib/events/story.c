@@ -233,26 +233,60 @@ evl_story_event_is_verbal (const EvlEventMention *e)
   return e->tense != NULL && strcmp (e->tense, "NONE") != 0;
 }
 
-guint
-evl_story_tense_flags (const EvlEventMention *e)
+/* @s starts with the literal @lit (of at most 12 bytes): compared byte
+ * by byte from the first, so nothing past the NUL of @s is read (the
+ * first difference comes by it at the latest).  Written out for each
+ * byte of the literal, which the compiler keeps as a few immediate
+ * compares (a loop over the literal's bytes was ~4 instructions a
+ * byte), instead of a strcmp() call. */
+#define LIT_AT(s, lit, i) (sizeof (lit) <= (i) + 1 || (s)[i] == (lit)[i])
+#define STARTS_WITH(s, lit)                                                    \
+  (G_STATIC_ASSERT_EXPR (sizeof (lit) <= 13), LIT_AT (s, lit, 0) && LIT_AT (s, lit, 1)       \
+   && LIT_AT (s, lit, 2) && LIT_AT (s, lit, 3) && LIT_AT (s, lit, 4) && LIT_AT (s, lit, 5)     \
+   && LIT_AT (s, lit, 6) && LIT_AT (s, lit, 7) && LIT_AT (s, lit, 8) && LIT_AT (s, lit, 9)     \
+   && LIT_AT (s, lit, 10) && LIT_AT (s, lit, 11))
+/* @s is the literal @lit. */
+#define IS_LIT(s, lit) (STARTS_WITH (s, lit) && (s)[sizeof (lit) - 1] == '\0')
+
+/* A pure function of the two strings' bytes: the first letters pick the
+ * one candidate to compare with, byte by byte (the tense and aspect
+ * values TimeML has are a handful), and only an aspect of another
+ * spelling is searched with strstr().  (A memo of the flags by the
+ * strings' addresses cost about as much as this, and moved by +-0.5 M
+ * instructions on the small corpus with the memory layout.) */
+static inline guint
+tense_flags (const EvlEventMention *e)
 {
   const char *t = e->tense, *a = e->aspect;
   guint f = 0;
-  /* The first letter picks the one candidate to compare with. */
   if (t)
     {
-      f = t[0] == 'N' && strcmp (t, "NONE") == 0 ? 0 : EVL_STORY_TF_VERBAL;
-      if (t[0] == 'P' && t[1] == 'A')
-        f |= strcmp (t, "PAST") == 0 ? EVL_STORY_TF_PAST
-             : strcmp (t, "PASTPART") == 0 ? EVL_STORY_TF_PASTPART : 0;
-      else if (t[0] == 'P')
-        f |= strcmp (t, "PRESENT") == 0 ? EVL_STORY_TF_PRESENT : 0;
-      else if (t[0] == 'F')
-        f |= strcmp (t, "FUTURE") == 0 ? EVL_STORY_TF_FUTURE : 0;
+      if (IS_LIT (t, "NONE"))
+        f = 0;
+      else if (STARTS_WITH (t, "PAST"))
+        f = t[4] == '\0' ? EVL_STORY_TF_VERBAL | EVL_STORY_TF_PAST
+            : IS_LIT (t + 4, "PART") ? EVL_STORY_TF_VERBAL | EVL_STORY_TF_PASTPART
+            : EVL_STORY_TF_VERBAL;
+      else if (IS_LIT (t, "PRESENT"))
+        f = EVL_STORY_TF_VERBAL | EVL_STORY_TF_PRESENT;
+      else if (IS_LIT (t, "FUTURE"))
+        f = EVL_STORY_TF_VERBAL | EVL_STORY_TF_FUTURE;
+      else
+        f = EVL_STORY_TF_VERBAL;
     }
-  if (a && !(a[0] == 'N' && strcmp (a, "NONE") == 0) && strstr (a, "PERFECTIVE") != NULL)
-    f |= EVL_STORY_TF_PERFECT;
-  return f;
+  if (a == NULL || IS_LIT (a, "NONE"))
+    return f;
+  if (STARTS_WITH (a, "PERFECTIVE"))
+    return f | EVL_STORY_TF_PERFECT;
+  if (IS_LIT (a, "PROGRESSIVE"))
+    return f;
+  return strstr (a, "PERFECTIVE") != NULL ? f | EVL_STORY_TF_PERFECT : f;
+}
+
+guint
+evl_story_tense_flags (const EvlEventMention *e)
+{
+  return tense_flags (e);
 }
 
 
@@ -950,22 +984,20 @@ build_index (EvlStoryDoc *sd)
     memset (sd->tok_tx, 0xff, n * sizeof (gint32));
   if (args)
     memset (sd->ent_prep, 0xff, MAX (sd->n_ent, 1) * sizeof (guint32));
-  /* Tense and aspect strings are interned or static, so a pair of
-   * pointers seen before has the flags computed then (a pure function of
-   * the strings): a small direct-mapped memo by pointers spares most
-   * strcmp/strstr chains (~1 M instructions on the small corpus). */
-  struct { const char *tense, *aspect; guint tf; gboolean set; } tf_memo[16] = { { NULL, NULL, 0, FALSE } };
   guint hint = 0;
+  /* The flags of the previous event's strings: the next event often has
+   * the same ones (a pure function of the strings, so the same pointers
+   * give the same flags whatever they point at). */
+  const char *last_tense = NULL, *last_aspect = NULL;
+  guint tf = 0;   /* no tense, no aspect */
   for (guint k = 0; k < sd->n_ev; k++)
     {
       const EvlEventMention *e = &sd->ev[k];
-      guint slot = (guint) ((((guintptr) e->tense >> 3) ^ ((guintptr) e->aspect >> 5)) % G_N_ELEMENTS (tf_memo));
-      if (!tf_memo[slot].set || tf_memo[slot].tense != e->tense || tf_memo[slot].aspect != e->aspect)
+      if (e->tense != last_tense || e->aspect != last_aspect)
         {
-          tf_memo[slot].tense = e->tense, tf_memo[slot].aspect = e->aspect, tf_memo[slot].set = TRUE;
-          tf_memo[slot].tf = evl_story_tense_flags (e);
+          last_tense = e->tense, last_aspect = e->aspect;
+          tf = tense_flags (e);
         }
-      guint tf = tf_memo[slot].tf;
       sd->ev_tf[k] = (guint8) tf;
       /* Factuality acts at an event's token (without a cue or a negative
        * contraction there: those have their own marks) only for a verbal
