@@ -1117,10 +1117,14 @@ build_index (EvlStoryDoc *sd)
         }
       else if ((cls & EVL_STORY_C_CLAUSE_WORD) && !(tok_scan[i] & EVL_STORY_SCAN_BLOCK))
         c++;   /* not inside an entity or a timex */
-      /* "’s", "’re": an apostrophe token, not a quotation mark. */
-      gboolean quote_mark = (t->flags & EVL_TOKEN_QUOTE)
-                            && EVL_SPAN_LEN (t->span) == (guint32) g_utf8_skip[(guchar) text[t->span.start]];
-      if (quote_mark)
+      /* "’s", "’re": an apostrophe token, not a quotation mark.  Words
+       * (most tokens) are neither a quotation mark nor punctuation: one
+       * test of the flags passes them. */
+      const guint flags = t->flags;
+      if (G_LIKELY (!(flags & (EVL_TOKEN_QUOTE | EVL_TOKEN_PUNCT))))
+        ;
+      else if ((flags & EVL_TOKEN_QUOTE)
+               && EVL_SPAN_LEN (t->span) == (guint32) g_utf8_skip[(guchar) text[t->span.start]])
         {
           const char *s = text + t->span.start;
           /* Curly quotes say which side they are; straight ones toggle. */
@@ -1135,7 +1139,7 @@ build_index (EvlStoryDoc *sd)
             boundary_after = TRUE;
           quoted = open ? EVL_STORY_SCAN_QUOTED : 0;
         }
-      else if (t->flags & EVL_TOKEN_PUNCT && (cls & EVL_STORY_C_CLAUSE_PUNCT))
+      else if (flags & EVL_TOKEN_PUNCT && (cls & EVL_STORY_C_CLAUSE_PUNCT))
         boundary_after = TRUE;
       clause[i] = c;
       if (boundary_after)
