@@ -45,10 +45,10 @@ cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
     return C_NONE;
   guint32 ok = evl_story_span_ok (sd, EVL_STORY_LEX_CUES, i);
   guint max_words = MAX (evl_lexicon_max_words (lex), 1);
-  for (guint n = max_words; n >= 1; n--)
+  for (guint n = evl_story_span_prev (ok, max_words); n >= 1; n = evl_story_span_prev (ok, n - 1))
     {
       guint last = i + n - 1;
-      if (!evl_story_span_allowed (ok, n) || last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
+      if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
           || !evl_story_span_fits (sd, EVL_STORY_LEX_CUES, i, last))
         continue;
       const EvlLexEntry *e = evl_story_lookup (sd, lex, EVL_STORY_LEX_CUES, i, last);

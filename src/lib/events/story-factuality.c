@@ -364,18 +364,25 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
        i = evl_story_next_scan (sd, i + 1, EVL_STORY_SCAN_FACT))
     {
       const EvlLexEntry *hit = NULL;
-      guint n = 0;
-      guint32 ok = 0;
+      guint n = 0;   /* the matching length less one */
       if ((sd->winfo[sd->wid[i]].cls | sd->start_all) & EVL_STORY_C_START_FACT)
-        for (n = max_words, ok = evl_story_span_ok (sd, EVL_STORY_LEX_FACTUALITY, i); n >= 1 && hit == NULL; n--)
-          {
-            guint last = i + n - 1;
-            if (!evl_story_span_allowed (ok, n) || last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
-                || !evl_story_span_fits (sd, EVL_STORY_LEX_FACTUALITY, i, last))
-              continue;
-            hit = evl_story_lookup (sd, lex, EVL_STORY_LEX_FACTUALITY, i, last);
-          }
-      guint b = i + n;  /* the loop stepped once past the matching length */
+        {
+          guint32 ok = evl_story_span_ok (sd, EVL_STORY_LEX_FACTUALITY, i);
+          for (guint len = evl_story_span_prev (ok, max_words); len >= 1; len = evl_story_span_prev (ok, len - 1))
+            {
+              guint last = i + len - 1;
+              if (last >= sd->n_tok || sd->tok[last].sentence != sd->tok[i].sentence
+                  || !evl_story_span_fits (sd, EVL_STORY_LEX_FACTUALITY, i, last))
+                continue;
+              hit = evl_story_lookup (sd, lex, EVL_STORY_LEX_FACTUALITY, i, last);
+              if (hit != NULL)
+                {
+                  n = len - 1;
+                  break;
+                }
+            }
+        }
+      guint b = i + n;
       Kind kind = K_NONE;
       Scope scope = S_NEXT;
       const char *modality = NULL;
