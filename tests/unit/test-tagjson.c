@@ -306,3 +306,39 @@ Test (tagjson, lines_in_turn_copy_nothing_from_each_other)
   cr_assert (strstr (out->str, "\"text\":\"went\",\"class\":\"OCCURRENCE\",\"polarity\"") != NULL, "%s",
              out->str);
 }
+
+/* Span texts of every length up to past 16 bytes, at every offset up to
+ * the end of the text (short ones are copied a word at a time when none
+ * of their bytes needs escaping), with and without bytes to escape. */
+Test (tagjson, span_texts_of_every_length_and_offset)
+{
+  static const char text[] = "plain words \"quoted\" a\\b\ttab and more plain text to end";
+  const guint len = sizeof text - 1;
+  g_autoptr (EvlDocument) d = evl_document_new ("s", text, -1, NULL);
+  guint n_events = 0;
+  for (guint start = 0; start <= len; start++)
+    for (guint n = 0; n <= 18 && start + n <= len; n++, n_events++)
+      {
+        EvlEventMention e = { 0 };
+        e.span.start = start;
+        e.span.end = start + n;
+        e.timex = -1;
+        e.agent = e.patient = e.location = -1;
+        evl_document_add_event_mention (d, &e);
+      }
+  g_autoptr (GString) out = g_string_new (NULL);
+  evl_export_tag_json_line (out, d);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  cr_assert (json_parser_load_from_data (p, out->str, (gssize) out->len, NULL), "%s", out->str);
+  JsonArray *evs = json_object_get_array_member (json_node_get_object (json_parser_get_root (p)),
+                                                 "events");
+  cr_assert_eq (json_array_get_length (evs), n_events);
+  guint k = 0;
+  for (guint start = 0; start <= len; start++)
+    for (guint n = 0; n <= 18 && start + n <= len; n++, k++)
+      {
+        JsonObject *ev = json_array_get_object_element (evs, k);
+        g_autofree char *want = g_strndup (text + start, n);
+        cr_assert_str_eq (json_object_get_string_member (ev, "text"), want, "at %u, %u bytes", start, n);
+      }
+}

@@ -227,8 +227,36 @@ open_item (EvlJsonCursor *c, guint i, const char *key, gsize key_len, char prefi
   c->p = d;
   if (span.start <= span.end && span.end <= text_len)
     {
+      gsize n = span.end - span.start;
+      const char *p = text + span.start;
+      /* Nearly every trigger and timex is a few plain bytes: with 16
+       * bytes of text to read from its start, two words tell whether any
+       * of its bytes needs care, and copy it (the bytes past it are
+       * overwritten next); the escaper's call, reservation for six bytes
+       * a byte and loop were ~100 instructions a span. */
+      if (n <= 16 && span.start + 16 <= text_len)
+        {
+          guint64 a = evl_load64 (p), b = evl_load64 (p + 8);
+          guint64 keep_a = n >= 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+          guint64 keep_b = n >= 16 ? G_MAXUINT64 : n <= 8 ? 0 : (G_GUINT64_CONSTANT (1) << (8 * (n - 8))) - 1;
+          if (((evl_json_needs_care (a) & keep_a)
+               | (evl_json_needs_care (b) & keep_b)) == 0)
+            {
+              static const char lit[] = ",\"text\":\"";
+              evl_json_reserve (c, sizeof lit - 1 + 16 + 1);
+              d = c->p;
+              memcpy (d, lit, sizeof lit - 1);
+              d += sizeof lit - 1;
+              memcpy (d, &a, 8);
+              memcpy (d + 8, &b, 8);
+              d += n;
+              *d++ = '"';
+              c->p = d;
+              return;
+            }
+        }
       EVL_JSON_LIT (c, ",\"text\":");
-      evl_json_put_string (c, text + span.start, span.end - span.start);
+      evl_json_put_string (c, p, n);
     }
 }
 
