@@ -229,6 +229,29 @@ Test (tagjson, span_text_with_quotes_and_a_bad_path_stay_valid)
   cr_assert_str_eq (json_object_get_string_member (ev, "text"), "\"no\"");
 }
 
+/* The events of @d's line, parsed by @p (which holds them). */
+static JsonArray *
+line_events (JsonParser *p, const EvlDocument *d)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  evl_export_tag_json_line (out, d);
+  cr_assert (json_parser_load_from_data (p, out->str, (gssize) out->len, NULL), "%s", out->str);
+  return json_object_get_array_member (json_node_get_object (json_parser_get_root (p)), "events");
+}
+
+/* Adds an event of span @start..@end and lemma @lemma, nothing else, to @d. */
+static void
+add_bare_event (EvlDocument *d, guint32 start, guint32 end, const char *lemma)
+{
+  EvlEventMention e = { 0 };
+  e.span.start = start;
+  e.span.end = end;
+  e.lemma = lemma;
+  e.timex = -1;
+  e.agent = e.patient = e.location = -1;
+  evl_document_add_event_mention (d, &e);
+}
+
 /* Numbers of every digit count and values repeated in a line (written
  * once, then copied from the line: short, 16 and more bytes escaped)
  * come out as they went in. */
@@ -318,20 +341,9 @@ Test (tagjson, span_texts_of_every_length_and_offset)
   guint n_events = 0;
   for (guint start = 0; start <= len; start++)
     for (guint n = 0; n <= 18 && start + n <= len; n++, n_events++)
-      {
-        EvlEventMention e = { 0 };
-        e.span.start = start;
-        e.span.end = start + n;
-        e.timex = -1;
-        e.agent = e.patient = e.location = -1;
-        evl_document_add_event_mention (d, &e);
-      }
-  g_autoptr (GString) out = g_string_new (NULL);
-  evl_export_tag_json_line (out, d);
+      add_bare_event (d, start, start + n, NULL);
   g_autoptr (JsonParser) p = json_parser_new ();
-  cr_assert (json_parser_load_from_data (p, out->str, (gssize) out->len, NULL), "%s", out->str);
-  JsonArray *evs = json_object_get_array_member (json_node_get_object (json_parser_get_root (p)),
-                                                 "events");
+  JsonArray *evs = line_events (p, d);
   cr_assert_eq (json_array_get_length (evs), n_events);
   guint k = 0;
   for (guint start = 0; start <= len; start++)
@@ -341,4 +353,32 @@ Test (tagjson, span_texts_of_every_length_and_offset)
         g_autofree char *want = g_strndup (text + start, n);
         cr_assert_str_eq (json_object_get_string_member (ev, "text"), want, "at %u, %u bytes", start, n);
       }
+}
+
+/* Values of every length up to past 16 bytes, plain or with a byte to
+ * escape at each place, first met and met again in the line. */
+Test (tagjson, values_of_every_length_round_trip)
+{
+  static const char plain[] = "abcdefghijklmnopqrs";
+  g_autoptr (GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  for (guint n = 0; n <= 18; n++)
+    {
+      g_ptr_array_add (values, g_strndup (plain, n));
+      for (guint at = 0; at < n; at++)
+        {
+          char *v = g_strndup (plain, n);
+          v[at] = at % 2 ? '"' : '\n';
+          g_ptr_array_add (values, v);
+        }
+    }
+  g_autoptr (EvlDocument) d = evl_document_new ("v", "Some text.", -1, NULL);
+  for (guint round = 0; round < 2; round++)
+    for (guint k = 0; k < values->len; k++)
+      add_bare_event (d, 0, 0, values->pdata[k]);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  JsonArray *evs = line_events (p, d);
+  cr_assert_eq (json_array_get_length (evs), 2 * values->len);
+  for (guint k = 0; k < 2 * values->len; k++)
+    cr_assert_str_eq (json_object_get_string_member (json_array_get_object_element (evs, k), "lemma"),
+                      values->pdata[k % values->len]);
 }

@@ -118,12 +118,72 @@ put_fixed (EvlJsonCursor *c, const FixedMember *m)
   c->p += m->len;
 }
 
+/* The @n bytes (at most 16) at @s in two words, zeros above, reading
+ * nothing outside them: loads of fixed sizes, overlapping when @n is not
+ * one (a memcpy() of a variable size is a call). */
+static inline void
+load_short (const char *s, gsize n, guint64 *a, guint64 *b)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  *b = 0;
+  if (n > 8)
+    {
+      *a = evl_load64 (s);
+      *b = evl_load64 (s + n - 8) >> (8 * (16 - n));
+    }
+  else if (n >= 4)
+    {
+      guint32 lo, hi;
+      memcpy (&lo, s, 4);
+      memcpy (&hi, s + n - 4, 4);
+      *a = (guint64) lo | ((guint64) hi << (8 * (n - 4)));
+    }
+  else
+    *a = n == 0 ? 0 : (guchar) s[0] | (n > 1 ? (guint64) (guchar) s[1] << 8 : 0)
+                       | (n > 2 ? (guint64) (guchar) s[2] << 16 : 0);
+#else
+  (void) s, (void) n;
+  *a = *b = 0;   /* put_plain_short() declines */
+#endif
+}
+
+/* Writes the @n bytes (at most 16) in @a and @b as a string literal when
+ * none needs escaping (two words tested, two stored: the bytes past
+ * them are overwritten next); FALSE, writing nothing, otherwise.  Most
+ * values and span texts are a few plain bytes: the escaper's call, its
+ * reservation for six bytes a byte and its loop were ~100 instructions
+ * a string. */
+static inline gboolean
+put_plain_short (EvlJsonCursor *c, guint64 a, guint64 b, gsize n)
+{
+#if G_BYTE_ORDER != G_LITTLE_ENDIAN
+  return FALSE;   /* the words hold the bytes in little-endian order */
+#endif
+  guint64 keep_a = n >= 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+  guint64 keep_b = n >= 16 ? G_MAXUINT64 : n <= 8 ? 0 : (G_GUINT64_CONSTANT (1) << (8 * (n - 8))) - 1;
+  if (((evl_json_needs_care (a) & keep_a) | (evl_json_needs_care (b) & keep_b))
+      != 0)
+    return FALSE;
+  evl_json_reserve (c, 16 + 2);
+  char *d = c->p;
+  *d++ = '"';
+  memcpy (d, &a, 8);
+  memcpy (d + 8, &b, 8);
+  d += n;
+  *d++ = '"';
+  c->p = d;
+  return TRUE;
+}
+
 /* First time @s is met in the line: escaped, and remembered in @m. */
 static G_GNUC_NO_INLINE void
 memo_miss (EvlJsonCursor *c, MemoSlot *m, guint32 line, const char *s)
 {
   gsize at = (gsize) (c->p - c->s->str);   /* an offset: writing may move the buffer */
-  evl_json_put_str (c, s);
+  gsize n = strlen (s);
+  guint64 a, b;
+  if (n > 16 || (load_short (s, n, &a, &b), !put_plain_short (c, a, b, n)))
+    evl_json_put_string (c, s, n);
   gsize len = (gsize) (c->p - c->s->str) - at;
   m->key = s;
   m->at = at;
@@ -229,34 +289,12 @@ open_item (EvlJsonCursor *c, guint i, const char *key, gsize key_len, char prefi
     {
       gsize n = span.end - span.start;
       const char *p = text + span.start;
-      /* Nearly every trigger and timex is a few plain bytes: with 16
-       * bytes of text to read from its start, two words tell whether any
-       * of its bytes needs care, and copy it (the bytes past it are
-       * overwritten next); the escaper's call, reservation for six bytes
-       * a byte and loop were ~100 instructions a span. */
-      if (n <= 16 && span.start + 16 <= text_len)
-        {
-          guint64 a = evl_load64 (p), b = evl_load64 (p + 8);
-          guint64 keep_a = n >= 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
-          guint64 keep_b = n >= 16 ? G_MAXUINT64 : n <= 8 ? 0 : (G_GUINT64_CONSTANT (1) << (8 * (n - 8))) - 1;
-          if (((evl_json_needs_care (a) & keep_a)
-               | (evl_json_needs_care (b) & keep_b)) == 0)
-            {
-              static const char lit[] = ",\"text\":\"";
-              evl_json_reserve (c, sizeof lit - 1 + 16 + 1);
-              d = c->p;
-              memcpy (d, lit, sizeof lit - 1);
-              d += sizeof lit - 1;
-              memcpy (d, &a, 8);
-              memcpy (d + 8, &b, 8);
-              d += n;
-              *d++ = '"';
-              c->p = d;
-              return;
-            }
-        }
+      /* With 16 bytes of text to read from the span's start, the bytes
+       * past it in the two words are masked off (put_plain_short()). */
       EVL_JSON_LIT (c, ",\"text\":");
-      evl_json_put_string (c, p, n);
+      if (n > 16 || span.start + 16 > text_len
+          || !put_plain_short (c, evl_load64 (p), evl_load64 (p + 8), n))
+        evl_json_put_string (c, p, n);
     }
 }
 
