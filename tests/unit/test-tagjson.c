@@ -332,7 +332,8 @@ Test (tagjson, lines_in_turn_copy_nothing_from_each_other)
 
 /* Span texts of every length up to past 16 bytes, at every offset up to
  * the end of the text (short ones are copied a word at a time when none
- * of their bytes needs escaping), with and without bytes to escape. */
+ * of their bytes needs escaping), with and without bytes to escape; and
+ * the events' ids counting up past 99. */
 Test (tagjson, span_texts_of_every_length_and_offset)
 {
   static const char text[] = "plain words \"quoted\" a\\b\ttab and more plain text to end";
@@ -352,6 +353,9 @@ Test (tagjson, span_texts_of_every_length_and_offset)
         JsonObject *ev = json_array_get_object_element (evs, k);
         g_autofree char *want = g_strndup (text + start, n);
         cr_assert_str_eq (json_object_get_string_member (ev, "text"), want, "at %u, %u bytes", start, n);
+        /* Some 900 events: ids of one to three digits. */
+        g_autofree char *eid = g_strdup_printf ("e%u", k + 1);
+        cr_assert_str_eq (json_object_get_string_member (ev, "eid"), eid);
       }
 }
 

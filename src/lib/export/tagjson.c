@@ -265,8 +265,39 @@ put_id (EvlJsonCursor *c, char prefix, guint64 i)
  * (@key the literal '{"tid":', @prefix 't'), then start, end and (when
  * the span is within the text) text. */
 
+/* The decimal digits of an item's number (ids count 1, 2, 3...),
+ * counted up in place: an increment, nearly always of the last digit,
+ * and a fixed 16-byte copy instead of writing the number afresh per item
+ * (~30 instructions).  The digits end at ID_END; 16 bytes from the first
+ * are within the buffer. */
+#define ID_END 20
+typedef struct {
+  char digits[ID_END + 16];
+  guint first;
+} IdCount;
+
 static void
-open_item (EvlJsonCursor *c, guint i, const char *key, gsize key_len, char prefix,
+id_count_init (IdCount *k)
+{
+  memset (k->digits, '0', sizeof k->digits);
+  k->first = ID_END - 1;   /* "0" */
+}
+
+static inline void
+id_count_next (IdCount *k)
+{
+  guint j = ID_END;
+  while (j > k->first && k->digits[j - 1] == '9')
+    k->digits[--j] = '0';
+  if (j > k->first)
+    k->digits[j - 1]++;
+  else
+    k->digits[--k->first] = '1';   /* one digit more: 9 -> 10 */
+}
+G_STATIC_ASSERT (ID_END >= 10);   /* a guint's digits */
+
+static void
+open_item (EvlJsonCursor *c, guint i, IdCount *id, const char *key, gsize key_len, char prefix,
            const char *text, gsize text_len, EvlSpan span)
 {
   /* One reservation for the comma, key, id, start and end (three
@@ -279,7 +310,9 @@ open_item (EvlJsonCursor *c, guint i, const char *key, gsize key_len, char prefi
   d += key_len;
   *d++ = '"';
   *d++ = prefix;
-  d = evl_json_uint_at (d, (guint64) i + 1);
+  id_count_next (id);   /* to i + 1 */
+  memcpy (d, id->digits + id->first, 16);
+  d += ID_END - id->first;
   d = EVL_JSON_LIT_AT (d, "\",\"start\":");
   d = evl_json_uint_at (d, span.start);
   d = EVL_JSON_LIT_AT (d, ",\"end\":");
@@ -318,10 +351,12 @@ evl_export_tag_json_line (GString *out, const EvlDocument *doc)
   guint n = 0;
   const EvlTimex *t = evl_document_get_timexes (doc, &n);
   EVL_JSON_LIT (c, ",\"timexes\":[");
+  IdCount id;
+  id_count_init (&id);
   for (guint i = 0; i < n; i++)
     {
       static const char key[] = "{\"tid\":";
-      open_item (c, i, key, sizeof key - 1, 't', text, text_len, t[i].span);
+      open_item (c, i, &id, key, sizeof key - 1, 't', text, text_len, t[i].span);
       if ((guint) t[i].type < G_N_ELEMENTS (timex_types))
         put_fixed (c, &memo->timex_type[t[i].type]);
       MEMBER_MEMO (c, memo, ",\"value\":", t[i].value);
@@ -338,10 +373,11 @@ evl_export_tag_json_line (GString *out, const EvlDocument *doc)
 
   const EvlEventMention *e = evl_document_get_event_mentions (doc, &n);
   EVL_JSON_LIT (c, "],\"events\":[");
+  id_count_init (&id);
   for (guint i = 0; i < n; i++)
     {
       static const char key[] = "{\"eid\":";
-      open_item (c, i, key, sizeof key - 1, 'e', text, text_len, e[i].span);
+      open_item (c, i, &id, key, sizeof key - 1, 'e', text, text_len, e[i].span);
       put_fixed (c, &memo->klass[MIN ((guint) e[i].klass, (guint) EVL_EVENT_CLASS_N)]);
       MEMBER_MEMO (c, memo, ",\"lemma\":", e[i].lemma);
       MEMBER_MEMO (c, memo, ",\"type\":", e[i].type);
