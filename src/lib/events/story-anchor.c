@@ -38,13 +38,22 @@ cue_kind (const char *k)
   return i == G_MAXUINT ? C_NONE : (CueKind) i;
 }
 
+/* The cue lexicon and its longest form's words, asked once per document
+ * (per cue word it was a call and ~130 K instructions on the small
+ * corpus). */
+typedef struct {
+  const EvlLexicon *lex;
+  guint max_words;
+} Cues;
+
 static CueKind
-cue_at (const EvlStoryDoc *sd, const EvlLexicon *lex, guint i, guint *last_out)
+cue_at (const EvlStoryDoc *sd, const Cues *cues, guint i, guint *last_out)
 {
   if (!((evl_story_cls (sd, (gint) i) | sd->start_all) & EVL_STORY_C_START_CUES))
     return C_NONE;
+  const EvlLexicon *lex = cues->lex;
   guint32 ok = evl_story_span_ok (sd, EVL_STORY_LEX_CUES, i);
-  guint max_words = MAX (evl_lexicon_max_words (lex), 1);
+  guint max_words = cues->max_words;
   for (guint n = evl_story_span_prev (ok, max_words); n >= 1; n = evl_story_span_prev (ok, n - 1))
     {
       guint last = i + n - 1;
@@ -200,7 +209,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
 
 /* 'first <event> ... since <timex>': appends the implied prior event. */
 static void
-since_first (EvlStoryDoc *sd, const EvlLexicon *cues, guint8 *excluded, gint32 *prior_of)
+since_first (EvlStoryDoc *sd, const Cues *cues, guint8 *excluded, gint32 *prior_of)
 {
   for (guint x = 0; x < sd->n_tx; x++)
     {
@@ -341,7 +350,7 @@ anaphoric_cue (EvlStoryDoc *sd, guint i, CueKind kind)
 
 /* Event cues ('before the summit') and the events they modify. */
 static void
-event_cues (EvlStoryDoc *sd, const EvlLexicon *cues)
+event_cues (EvlStoryDoc *sd, const Cues *cues)
 {
   /* Only where a cue can start: elsewhere cue_at() says C_NONE. */
   for (guint i = evl_story_next_scan (sd, 0, EVL_STORY_SCAN_CUES); i < sd->n_tok;
@@ -448,7 +457,8 @@ by_tense (EvlStoryDoc *sd, guint k)
 void
 evl_story_anchor_events (EvlStoryDoc *sd)
 {
-  const EvlLexicon *cues = evl_context_get_lexicon (sd->ctx, "en/event-cues-story");
+  const EvlLexicon *lex = evl_context_get_lexicon (sd->ctx, "en/event-cues-story");
+  const Cues cues_of_doc = { lex, MAX (evl_lexicon_max_words (lex), 1) }, *cues = &cues_of_doc;
   guint8 *excluded = sd->tx_excluded;
   gint32 *prior_of = sd->prior_of;
   for (guint k = 0; k < sd->n_ev; k++)
