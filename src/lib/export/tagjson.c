@@ -8,9 +8,9 @@
  * without interning them.
  *
  * The cursor, the numbers and the escaper are export/json-cursor.h's,
- * shared with `extract` and events.json; strings here are escaped
- * EVL_JSON_STRICT, which gives valid JSON in valid UTF-8 whatever the
- * bytes (a path or a --data-dir lexicon value need not be UTF-8). */
+ * shared with `extract` and events.json, whose escaping gives valid JSON
+ * in valid UTF-8 whatever the bytes (a path or a --data-dir lexicon
+ * value need not be UTF-8). */
 #include "export/json-cursor.h"
 
 #include <string.h>
