@@ -190,6 +190,12 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "She told reporters on Tuesday.", "told", "tell", 1, 0, "Tell of reporters" },
     { "A commission appointed by the Vatican met.", "appointed", "appoint", 1, 0, "Appoint" },
     { "Two grandparents killed as their home burned.", "killed", "kill", 1, 0, "Kill" },
+    /* the object: a currency amount kept whole, no dangling article or
+     * bare pronoun */
+    { "Senators passed a $460 billion spending package.", "passed", "pass", 1, 0,
+      "Senators pass a $460 billion spending package" },
+    { "Officials signed it after the talks.", "signed", "sign", 1, 0, "Officials sign" },
+    { "Officials rejected the \"final\" offer.", "rejected", "reject", 1, 0, "Officials reject" },
   };
   return cr_make_param_array (SummaryCase, cases, sizeof cases / sizeof cases[0]);
 }

@@ -538,6 +538,21 @@ in_timex (const AddCtx *a, guint sent, guint32 off)
   return FALSE;
 }
 
+static gboolean word_in (const AddCtx *a, guint t, const char *const *list);
+
+/* A currency sign written before a number ('$460 billion', '£3m'), which
+ * belongs to the phrase it stands in. */
+static gboolean
+currency_before_number (const AddCtx *a, guint t)
+{
+  const char *w = a->text + a->toks[t].span.start;
+  gsize n = EVL_SPAN_LEN (a->toks[t].span);
+  gboolean sign = (n == 1 && w[0] == '$') || (n == 2 && memcmp (w, "\xC2\xA3", 2) == 0)
+                  || (n == 3 && memcmp (w, "\xE2\x82\xAC", 3) == 0);
+  return sign && t + 1 < a->n_toks && a->toks[t + 1].span.start == a->toks[t].span.end
+         && g_ascii_isdigit (a->text[a->toks[t + 1].span.start]);
+}
+
 /* The words after a verb trigger up to the first punctuation, function
  * word or time expression, at most five: the summary's object when there
  * is no patient. */
@@ -557,12 +572,20 @@ object_phrase (const AddCtx *a, const EvlEventMention *m)
       if (k >= 0 && (guint) k < a->n_em && a->em[k].span.start <= first && first < a->em[k].span.end)
         return NULL;
     }
-  guint t = t0;
-  while (t < a->n_toks && t - t0 < 5 && a->toks[t].sentence == m->sentence
-         && !tok_is_punct (a, t) && tok_lookup (a->stops, a, t) == NULL
-         && !in_timex (a, m->sentence, a->toks[t].span.start))
-    t++;
-  if (t == t0)
+  static const char *const dets[] = { "a", "an", "the", "its", "their", "his", "her", "this", "these",
+                                      "those", "our", "my", "your", NULL };
+  static const char *const pronouns[] = { "it", "them", "him", "her", "this", "that", "us", "me",
+                                          "these", "those", NULL };
+  guint t = t0, words = 0;
+  while (t < a->n_toks && words < 5 && a->toks[t].sentence == m->sentence
+         && (!tok_is_punct (a, t) || currency_before_number (a, t))
+         && tok_lookup (a->stops, a, t) == NULL && !in_timex (a, m->sentence, a->toks[t].span.start))
+    words += !tok_is_punct (a, t++);
+  /* 'passed a' cut by what follows is no object; nor is a bare pronoun
+   * ('sign it'), whose referent the line cannot show. */
+  while (t > t0 && (word_in (a, t - 1, dets) || tok_is_punct (a, t - 1)))
+    t--;
+  if (t == t0 || (t == t0 + 1 && word_in (a, t0, pronouns)))
     return NULL;
   EvlSpan s = { a->toks[t0].span.start, a->toks[t - 1].span.end };
   return collapse_ws (a->text, a->len, s);
