@@ -833,3 +833,102 @@ ParameterizedTest (PositionCase *c, events, sentence_events_do_not_depend_on_pos
       cr_assert_eq (found, n_alone, "copy %u: %u events, alone %u", k, found, n_alone);
     }
 }
+
+/* The known words that lexicon-index-tool writes at build time are the
+ * compiled-in lexicons' words filled as the recognizer fills a memo
+ * miss, byte for byte; each maps back to the slot evl_word_slot_fill()
+ * gives its key; an image for other lexicons is refused, and a word in
+ * no lexicon is not found. */
+Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = teardown)
+{
+  static const char *const names[EVL_KNOWN_LEXICONS] = {
+    "en/event-forms", "en/event-lemmas", "en/event-suffixes", "en/irregular-verbs",
+    "en/event-pairs", "en/event-model",
+  };
+  const EvlLexicon *lex[EVL_KNOWN_LEXICONS];
+  EvlKnownFingerprint f;
+  memset (&f, 0, sizeof f);
+  for (guint i = 0; i < EVL_KNOWN_LEXICONS; i++)
+    {
+      lex[i] = evl_context_get_lexicon (ctx, names[i]);
+      g_autofree char *path = g_strconcat ("lexicons/", names[i], ".txt", NULL);
+      GBytes *text = evl_context_get_data (ctx, path);
+      cr_assert (lex[i] && text, "%s", names[i]);
+      f.n_entries[i] = evl_lexicon_size (lex[i]);
+      f.text_len[i] = g_bytes_get_size (text);
+    }
+  EvlPairIndex x;
+  evl_pair_index_build (&x, lex[4]);
+  EvlEventRecords r;
+  evl_event_records_build (&r, lex[0], lex[1]);
+  EvlWordSources s = { 0 };
+  s.forms = lex[0];
+  s.lemmas = lex[1];
+  s.suffixes = lex[2];
+  s.irregular = lex[3];
+  s.records = &r;
+  s.forms_base = evl_lexicon_get (lex[0], 0);
+  s.lemmas_base = evl_lexicon_get (lex[1], 0);
+  s.pairs = &x;
+  s.unseen_class = evl_entry_milli (evl_lexicon_lookup (lex[5], "unseen-class", -1), 0);
+  s.suffix_cache = g_new0 (EvlSuffixSlot, 1u << EVL_SUFFIX_BITS);
+  s.suffix_ids = g_new0 (EvlSuffixIdSlot, 1u << EVL_SUFFIX_BITS);
+  EvlKnownWords built, mapped;
+  evl_known_words_build (&built, &s);
+  cr_assert_gt (built.n_words, evl_lexicon_size (lex[0]) / 2);
+  g_autoptr (GByteArray) image = g_byte_array_new ();
+  evl_known_words_write (image, &built, &f);
+  assert_compiled_image ("event-known.bin", image);
+
+  EvlKnownFingerprint other = f;
+  other.text_len[2]++;
+  cr_assert (!evl_known_words_map (&mapped, image->data, image->len, &other));
+  cr_assert (!evl_known_words_map (&mapped, image->data, 16, &f));
+  cr_assert (evl_known_words_map (&mapped, image->data, image->len, &f));
+
+  /* fresh caches: the fill below must not lean on the build's */
+  memset (s.suffix_cache, 0, sizeof (EvlSuffixSlot) << EVL_SUFFIX_BITS);
+  memset (s.suffix_ids, 0, sizeof (EvlSuffixIdSlot) << EVL_SUFFIX_BITS);
+  guint unseen = 0, lemmas = 0;
+  for (guint i = 0; i < mapped.n_words; i++)
+    {
+      const EvlKnownWord *kw = &mapped.words[i];
+      EvlWordSlot hot;
+      memcpy (&hot, kw->hot, sizeof kw->hot);
+      guint64 u[3];
+      memcpy (u, hot.key, sizeof u);
+      cr_assert_eq (evl_known_words_find (&mapped, u, hot.len), kw, "'%s'", hot.key);
+      EvlWordSlot want;
+      memset (&want, 0, sizeof want);
+      const EvlLexEntry *form = NULL;
+      evl_word_slot_fill (&s, hot.key, hot.len, TRUE, &want, &form);
+      cr_assert (hot.aux == want.aux && hot.adverb == want.adverb && hot.spaced == want.spaced
+                 && hot.key_id == want.key_id && hot.lemma_id == want.lemma_id
+                 && hot.suffix_id == want.suffix_id && hot.seen == want.seen
+                 && hot.pos == want.pos && hot.pair_max == want.pair_max, "'%s'", hot.key);
+      cr_assert (hot.self == want.self && hot.prev == want.prev && hot.next == want.next
+                 && hot.prev2 == want.prev2 && hot.next2 == want.next2
+                 && hot.klass == want.klass, "'%s'", hot.key);
+      cr_assert_eq (hot.lemma_len, want.lemma_len, "'%s'", hot.key);
+      cr_assert (memcmp (kw->lemma, want.lemma, want.lemma_len) == 0, "'%s'", hot.key);
+      cr_assert_eq (kw->form ? evl_lexicon_get (lex[0], kw->form - 1) : NULL, form, "'%s'",
+                    hot.key);
+      const int *vectors[3] = { want.classes, want.cue_prev, want.cue_next };
+      guint32 ids[3] = { kw->classes, kw->cue_prev, kw->cue_next };
+      for (guint j = 0; j < 3; j++)
+        cr_assert_eq (ids[j] ? r.vectors[ids[j] - 1] : NULL, vectors[j], "'%s'", hot.key);
+      unseen += !hot.seen;
+      lemmas += hot.lemma_len > 0;
+    }
+  cr_assert_gt (unseen, 100);   /* lemmas and irregular forms that are no event form */
+  cr_assert_gt (lemmas, mapped.n_words / 2);
+  guint64 none[3] = { 0 };
+  memcpy (none, "zzqqxxj", 7);
+  cr_assert_null (evl_known_words_find (&mapped, none, 7));
+  evl_known_words_clear (&mapped);
+  evl_known_words_clear (&built);
+  evl_event_records_clear (&r);
+  evl_pair_index_clear (&x);
+  g_free (s.suffix_cache);
+  g_free (s.suffix_ids);
+}

@@ -128,15 +128,6 @@ verb_stem (const Known *k, char *s, gsize n, gsize cap)
 }
 
 gsize
-evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
-                       char *buf, gsize cap)
-{
-  return evl_events_lemma_with (evl_context_get_lexicon (ctx, "en/event-forms"),
-                                evl_context_get_lexicon (ctx, "en/irregular-verbs"),
-                                word, len, buf, cap);
-}
-
-gsize
 evl_events_lemma_with (const EvlLexicon *forms, const EvlLexicon *irregular,
                        const char *word, gsize len, char *buf, gsize cap)
 {

@@ -3,6 +3,7 @@
  * the image, the recognizer maps it) and at run time for a lexicon
  * from a data dir or when the image does not match. */
 #include "recognize-index.h"
+#include "events-private.h"
 
 #include <string.h>
 
@@ -560,5 +561,453 @@ evl_event_records_map (EvlEventRecords *r, const guint8 *image, gsize len, guint
   r->n_lemmas = h->n_lemmas;
   r->vectors = (gpointer) (image + h->vectors);
   r->n_vectors = h->n_vectors;
+  return TRUE;
+}
+
+/* ---- a word form's model inputs (EvlWordSlot) ---- */
+
+/* The number of entry @e of the lexicon whose entry 0 is @base: a
+ * lexicon keeps its entries in one array in file order (lexicon.c,
+ * parsed or mapped), so the records are an array, not a table keyed by
+ * entry (measured: 0.4 M instructions of lookups, 0.7 M of start-up). */
+static inline guint
+entry_number (const EvlLexEntry *base, const EvlLexEntry *e)
+{
+  return (guint) (((guintptr) e - (guintptr) base) / sizeof *e);
+}
+
+/* The record of entry @e of en/event-forms (NULL: not of it). */
+static inline const EvlFormRecord *
+form_record (const EvlWordSources *m, const EvlLexEntry *e)
+{
+  guint i = entry_number (m->forms_base, e);
+  return i < m->records->n_forms ? &m->records->forms[i] : NULL;
+}
+
+static inline const EvlLemmaRecord *
+lemma_record (const EvlWordSources *m, const EvlLexEntry *e)
+{
+  guint i = entry_number (m->lemmas_base, e);
+  return i < m->records->n_lemmas ? &m->records->lemmas[i] : NULL;
+}
+
+/* A record's class vector, NULL for none. */
+static inline const int *
+vector_of (const EvlWordSources *m, guint32 v)
+{
+  return v ? m->records->vectors[v - 1] : NULL;
+}
+
+/* Keeps @lemma (@ll bytes) in @out, ASCII lower-cased as the pair keys
+ * are, when it fits. */
+static void
+slot_set_lemma (EvlWordSlot *out, const char *lemma, gsize ll)
+{
+  out->lemma_len = ll > 0 && ll < EVL_WORD_LEMMA_KEY ? (guint8) ll : 0;
+  /* a copy, then lower-cased eight bytes at a time (the bytes past the
+   * length are never read as the lemma): the byte loop was 0.7 M
+   * instructions on 400 small documents */
+  memcpy (out->lemma, lemma, out->lemma_len);
+  for (guint i = 0; i < out->lemma_len; i += 8)
+    {
+      guint64 x = evl_swar_lower (evl_load64 (out->lemma + i));
+      memcpy (out->lemma + i, &x, sizeof x);
+    }
+}
+
+/* The last @k (1 to 4) of the @n bytes at @w as a number (the bytes in
+ * memory order, zero above).  @room: EVL_WORD_KEY_ROOM bytes are readable at @w
+ * (a memo key, @n <= MEMO_KEY), so one 4-byte load and a mask do instead
+ * of a copy of a variable length (measured: 0.5 M instructions fewer on
+ * 400 small documents). */
+static inline guint32
+tail_bytes (const char *w, gsize n, gsize k, gboolean room)
+{
+  guint32 x = 0;
+  if (room && G_BYTE_ORDER == G_LITTLE_ENDIAN)
+    {
+      memcpy (&x, w + n - k, sizeof x);
+      return k >= 4 ? x : x & ((1u << (8 * k)) - 1);
+    }
+  memcpy (&x, w + n - k, k);
+  return x;
+}
+
+/* The own weight of an unseen form: lemma + 2/3/4-letter suffixes;
+ * *klass gets its lemma's class confidence, @out its lemma.  @irr: the
+ * form's en/irregular-verbs entry (NULL: none); @room: tail_bytes(). */
+static int
+unseen_weight (const EvlWordSources *m, const char *w, gsize n, gboolean room, const EvlLexEntry *irr,
+               int *klass, const int **classes, EvlWordSlot *out)
+{
+  char lemma[EVL_LEMMA_MAX];
+  gsize ll = evl_events_lemma_irr (m->forms, m->irregular, irr, TRUE, w, n, lemma,
+                                   sizeof lemma);
+  slot_set_lemma (out, lemma, ll);
+  const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
+  const EvlLemmaRecord *r = le ? lemma_record (m, le) : NULL;
+  *klass = r ? r->klass : m->unseen_class;
+  *classes = r ? vector_of (m, r->classes) : NULL;
+  int sum = r ? r->weight : 0;
+  char key[8];
+  for (gsize k = 2; k <= 4; k++)
+    {
+      if (n <= k)
+        break;
+      guint64 code = (guint64) k << 32 | tail_bytes (w, n, k, room);
+      guint64 h = code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+      EvlSuffixSlot *sl = &m->suffix_cache[h >> (64 - EVL_SUFFIX_BITS)];
+      if (sl->key != code)
+        {
+          key[0] = (char) ('0' + k);
+          key[1] = ':';
+          memcpy (key + 2, w + n - k, k);
+          sl->key = code;
+          sl->weight = evl_entry_milli (evl_lexicon_lookup (m->suffixes, key, (gssize) k + 2), 0);
+        }
+      sum += sl->weight;
+    }
+  return sum;
+}
+
+/* ---- auxiliaries (closed class; TimeML tense/aspect come from them) ---- */
+
+static gboolean
+word_is (const char *w, gsize n, const char *s)
+{
+  return strlen (s) == n && evl_ascii_caseeq (w, s, n);
+}
+
+/* The auxiliary role of a word, from its lemma in the irregular table
+ * (@e: the word's entry there, NULL: none). */
+static Aux
+aux_of (const char *w, gsize n, const EvlLexEntry *e)
+{
+  if (n > 6)   /* longest auxiliary: 'having', 'should' */
+    return AUX_NONE;
+  if (word_is (w, n, "to"))
+    return AUX_TO;
+  if (word_is (w, n, "must") || word_is (w, n, "ought"))
+    return AUX_MODAL;
+  if (e == NULL)
+    return AUX_NONE;
+  const char *lemma = e->canonical;
+  if (evl_str_is (lemma, "be"))
+    {
+      if (word_is (w, n, "be"))
+        return AUX_BE_BASE;
+      if (word_is (w, n, "been"))
+        return AUX_BEEN;
+      if (word_is (w, n, "being"))
+        return AUX_BEING;
+      if (word_is (w, n, "was") || word_is (w, n, "were"))
+        return AUX_BE_PAST;
+      return AUX_BE_PRES;
+    }
+  if (evl_str_is (lemma, "have"))
+    {
+      if (word_is (w, n, "had") || word_is (w, n, "'d"))
+        return AUX_HAVE_PAST;
+      if (word_is (w, n, "having"))
+        return AUX_HAVING;
+      return AUX_HAVE_PRES;
+    }
+  if (evl_str_is (lemma, "do"))
+    {
+      if (word_is (w, n, "did"))
+        return AUX_DO_PAST;
+      if (word_is (w, n, "do") || word_is (w, n, "does"))
+        return AUX_DO_PRES;
+      return AUX_NONE;
+    }
+  if (evl_str_is (lemma, "will") || evl_str_is (lemma, "shall"))
+    return word_is (w, n, "would") || word_is (w, n, "should") ? AUX_MODAL : AUX_WILL;
+  if (evl_str_is (lemma, "can") || evl_str_is (lemma, "may"))
+    return AUX_MODAL;
+  return AUX_NONE;
+}
+
+/* Adverbs that may sit inside a verb group ('has not yet fallen').  @w
+ * is a folded memo key (lower case, zero-padded to EVL_WORD_KEY_ROOM bytes) when
+ * @n <= 7, so a list word is one 64-bit compare (measured: the byte
+ * compares were 1.8 M instructions on 400 small documents). */
+static gboolean
+is_adverb (const char *w, gsize n)
+{
+  /* by length, so that a word is compared with a few list words, not
+   * all eighteen (measured: 0.5 M instructions fewer on 400 small
+   * documents) */
+  static const char adverbs[8][8][8] = {
+    [3] = { "not", "n't", "yet", "now", "all" },
+    [4] = { "also", "just", "ever", "even", "only", "then", "soon", "both" },
+    [5] = { "never", "still", "again" },
+    [7] = { "already", "further" },
+  };
+  if (n > 4 && evl_ascii_caseeq (w + n - 2, "ly", 2))
+    return TRUE;
+  if (n < 3 || n > 7)
+    return FALSE;
+  guint64 x = evl_load64 (w);
+  for (guint i = 0; i < G_N_ELEMENTS (adverbs[n]) && adverbs[n][i][0]; i++)
+    if (evl_load64 (adverbs[n][i]) == x)
+      return TRUE;
+  return FALSE;
+}
+
+/* White space in a word makes its folded pair key differ from the
+ * word's bytes: such a word takes the string lookups.  @room: the bytes
+ * readable at @w are @n rounded up to whole 64-bit words (a memo key, a
+ * slot's lemma), so that they are tested eight at a time (measured: the
+ * byte loops were 1.4 M instructions on 400 small documents). */
+static gboolean
+has_space (const char *w, gsize n, gboolean room)
+{
+  /* one compare a byte, or a word, first: words without a byte up to
+   * ' ' (nearly all) take no further test */
+  guint64 low = 0;
+  if (room && G_BYTE_ORDER == G_LITTLE_ENDIAN)
+    for (gsize i = 0; i < n; i += 8)
+      {
+        guint64 x = evl_load64 (w + i);
+        if (n - i < 8)
+          x |= ~G_GUINT64_CONSTANT (0) << (8 * (n - i));   /* bytes past @n: 0xFF */
+        low |= (x - EVL_SWAR_ONES * 0x21) & ~x & EVL_SWAR_HIGHS;   /* a byte below 0x21 */
+      }
+  else
+    for (gsize i = 0; i < n; i++)
+      low |= (guchar) w[i] <= ' ';
+  if (!low)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (w[i] == ' ' || w[i] == '\t' || w[i] == '\n' || w[i] == '\r')
+      return TRUE;
+  return FALSE;
+}
+
+/* The pair-key number of the last @k (1 to 3) of the @n bytes at @w
+ * (@room: tail_bytes()). */
+static guint
+suffix_id (const EvlWordSources *m, const EvlPairIndex *x, const char *w, gsize n, gsize k,
+           gboolean room)
+{
+  guint32 key = (guint32) k << 24 | tail_bytes (w, n, k, room);
+  EvlSuffixIdSlot *sl = &m->suffix_ids[(key * 0x9E3779B1u) >> (32 - EVL_SUFFIX_BITS)];
+  if (sl->key != key)
+    {
+      sl->key = key;
+      sl->id = evl_pair_index_find (x, w + n - k, k);
+    }
+  return sl->id;
+}
+
+/* The pair-key numbers of a filled slot (@room: @w is its memo key). */
+static void
+slot_number (const EvlWordSources *m, const EvlPairIndex *x, EvlWordSlot *out, const char *w, gsize n,
+             gboolean room)
+{
+  out->spaced = (guint8) (has_space (w, n, room) || has_space (out->lemma, out->lemma_len, TRUE));
+  gsize sn = n < 3 ? n : 3;
+  out->key_id = (guint16) evl_pair_index_find (x, w, n);
+  out->suffix_id = (guint16) (sn > 0 ? suffix_id (m, x, w, n, sn, room) : 0);
+  /* a lemma that is the word itself (base forms: most of them) has its
+   * number (measured: 0.6 M instructions fewer on 400 small documents) */
+  out->lemma_id = out->lemma_len == n && memcmp (out->lemma, w, n) == 0
+                  ? out->key_id : (guint16) evl_pair_index_find (x, out->lemma, out->lemma_len);
+  /* the numbers' own bounds (pair_weights() probes with them); a word
+   * with white space, or keys without numbers, take the string lookups */
+  gint32 b = x->suffix_bound[out->suffix_id] + (out->lemma_len > 0 ? x->lemma_bound[out->lemma_id] : 0);
+  out->pair_max = !x->ok || out->spaced || b >= EVL_PAIR_MAX_UNKNOWN ? EVL_PAIR_MAX_UNKNOWN : (gint16) b;
+}
+
+/* Fills @out for the word @w (@n bytes; @room: a memo key, EVL_WORD_KEY_ROOM
+ * bytes readable). */
+void
+evl_word_slot_fill (const EvlWordSources *m, const char *w, gsize n, gboolean room,
+                    EvlWordSlot *out, const EvlLexEntry **form_out)
+{
+  static const EvlFormRecord unseen = { 0 };
+  /* the word folded and hashed once for its forms and irregular lookups
+   * (measured: 0.9 M instructions fewer on 400 small documents) */
+  EvlLexKey key;
+  gboolean keyed = evl_lex_key_init (&key, w, (gssize) n);
+  const EvlLexEntry *form = keyed ? evl_lexicon_lookup_key (m->forms, &key) : NULL;
+  const EvlFormRecord *r = form ? form_record (m, form) : NULL;
+  if (r == NULL)
+    {
+      form = NULL;
+      r = &unseen;
+    }
+  if (form_out)
+    *form_out = form;
+  out->seen = form != NULL;
+  out->prev = r->prev;
+  out->next = r->next;
+  out->prev2 = r->prev2;
+  out->next2 = r->next2;
+  /* wanted for an auxiliary (at most 6 bytes) and an unseen word's lemma */
+  const EvlLexEntry *irr = keyed && (n <= 6 || form == NULL)
+                           ? evl_lexicon_lookup_key (m->irregular, &key) : NULL;
+  out->aux = (guint8) aux_of (w, n, irr);
+  out->adverb = (guint8) is_adverb (w, n);
+  guchar c = (guchar) w[0];
+  out->klass = form ? r->klass : m->unseen_class;
+  out->classes = vector_of (m, r->classes);
+  out->cue_prev = vector_of (m, r->cue_prev);
+  out->cue_next = vector_of (m, r->cue_next);
+  out->lemma_len = 0;
+  const char *lemma = evl_entry_attr (form, 6);
+  out->form_lemma = lemma;
+  out->pos = evl_pos_of (evl_entry_attr (form, 5));
+  if (lemma)
+    slot_set_lemma (out, lemma, strlen (lemma));
+  if ((c < 0x80 && !g_ascii_isalnum (c)) || g_ascii_isdigit (c))
+    out->self = 0;   /* punctuation and numbers are never triggers */
+  else if (form)
+    out->self = r->self;
+  else
+    out->self = unseen_weight (m, w, n, room, irr, &out->klass, &out->classes, out);
+  slot_number (m, m->pairs, out, w, n, room);
+}
+
+/* ---- known word forms (EvlKnownWords) ---- */
+
+/* Adds the word @w (@n bytes) to @k unless it is there already or is no
+ * memo key: ASCII lower case as memo_key_at() folds it, 1 to
+ * EVL_WORD_KEY bytes, no byte that it would fold. */
+static void
+known_add (EvlKnownWords *k, const EvlWordSources *s, const char *w, gsize n, guint *cap)
+{
+  if (n == 0 || n > EVL_WORD_KEY)
+    return;
+  union { guint64 u[EVL_WORD_KEY_ROOM / 8]; char c[EVL_WORD_KEY_ROOM]; } key;
+  memset (&key, 0, sizeof key);
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar) w[i];
+      if (c == 0 || c >= 0x80)
+        return;
+      key.c[i] = evl_ascii_lower ((char) c);
+    }
+  if (evl_known_words_find (k, key.u, n))
+    return;
+  if (k->n_words == *cap)
+    {
+      *cap *= 2;
+      k->words = g_renew (EvlKnownWord, k->words, *cap);
+    }
+  EvlWordSlot slot;
+  memset (&slot, 0, sizeof slot);   /* padding too: images are byte-for-byte reproducible */
+  const EvlLexEntry *form = NULL;
+  evl_word_slot_fill (s, key.c, n, TRUE, &slot, &form);
+  slot.len = (guint8) n;
+  memcpy (slot.key, key.c, sizeof key.c);
+  EvlKnownWord *kw = &k->words[k->n_words];
+  memset (kw, 0, sizeof *kw);
+  memcpy (kw->hot, &slot, sizeof kw->hot);
+  kw->form = form ? entry_number (s->forms_base, form) + 1 : 0;
+  const int *vectors[3] = { slot.classes, slot.cue_prev, slot.cue_next };
+  guint32 *ids[3] = { &kw->classes, &kw->cue_prev, &kw->cue_next };
+  for (guint j = 0; j < 3; j++)
+    *ids[j] = vectors[j] ? (guint32) (((guintptr) vectors[j] - (guintptr) s->records->vectors)
+                                      / sizeof (EvlClassVector)) + 1
+                         : 0;
+  memcpy (kw->lemma, slot.lemma, slot.lemma_len);
+  k->n_words++;
+  guint64 h = evl_known_hash (key.u, n);
+  guint32 i = (guint32) (h >> 40) & k->mask;
+  while (k->slots[i].word)
+    i = (i + 1) & k->mask;
+  k->slots[i] = (EvlKnownSlot) { (guint32) h, k->n_words };
+}
+
+/* (not inlined: shows in profiles as its own start-up cost) */
+void G_GNUC_NO_INLINE
+evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s)
+{
+  const EvlLexicon *lexicons[] = { s->forms, s->lemmas, s->irregular };
+  guint n = 0;
+  for (guint j = 0; j < G_N_ELEMENTS (lexicons); j++)
+    n += lexicons[j] ? evl_lexicon_size (lexicons[j]) : 0;
+  memset (k, 0, sizeof *k);
+  guint32 n_slots = 64;
+  while ((gsize) n_slots < (gsize) n * 2)   /* load at most 1/2: most probes miss */
+    n_slots *= 2;
+  k->mask = n_slots - 1;
+  k->slots = g_new0 (EvlKnownSlot, n_slots);
+  guint cap = 64;
+  k->words = g_new (EvlKnownWord, cap);
+  for (guint j = 0; j < G_N_ELEMENTS (lexicons); j++)
+    for (guint i = 0; lexicons[j] && i < evl_lexicon_size (lexicons[j]); i++)
+      {
+        const char *w = evl_lexicon_get (lexicons[j], i)->canonical;
+        known_add (k, s, w, strlen (w), &cap);
+      }
+}
+
+void
+evl_known_words_clear (EvlKnownWords *k)
+{
+  if (!k->mapped)
+    {
+      g_free (k->slots);
+      g_free (k->words);
+    }
+  memset (k, 0, sizeof *k);
+}
+
+/* A KnownHeader, then the table and the words, each at an 8-byte
+ * boundary, native byte order. */
+#define KNOWN_MAGIC "EVLKNOWN"
+#define KNOWN_VERSION 1u
+
+typedef struct {
+  char magic[8];
+  guint32 layout;            /* KNOWN_LAYOUT */
+  guint32 mask, n_words;
+  guint32 slots, words;      /* offsets */
+  guint32 pad;
+  EvlKnownFingerprint lexicons;   /* what the words were filled from */
+} KnownHeader;
+
+#define KNOWN_LAYOUT (KNOWN_VERSION << 24 | (guint32) sizeof (KnownHeader) << 12 \
+                      | (guint32) sizeof (EvlKnownWord) << 4 | (guint32) sizeof (EvlKnownSlot))
+
+void
+evl_known_words_write (GByteArray *image, const EvlKnownWords *k, const EvlKnownFingerprint *f)
+{
+  g_return_if_fail (image->len == 0 && !k->mapped);
+  KnownHeader h;
+  memset (&h, 0, sizeof h);
+  memcpy (h.magic, KNOWN_MAGIC, sizeof h.magic);
+  h.layout = KNOWN_LAYOUT;
+  h.mask = k->mask;
+  h.n_words = k->n_words;
+  h.lexicons = *f;
+  g_byte_array_append (image, (const guint8 *) &h, sizeof h);
+  h.slots = add_section (image, k->slots, ((gsize) k->mask + 1) * sizeof (EvlKnownSlot));
+  h.words = add_section (image, k->words, (gsize) k->n_words * sizeof (EvlKnownWord));
+  add_section (image, NULL, 0);
+  memcpy (image->data, &h, sizeof h);
+}
+
+gboolean
+evl_known_words_map (EvlKnownWords *k, const guint8 *image, gsize len,
+                     const EvlKnownFingerprint *f)
+{
+  const KnownHeader *h = (gconstpointer) image;
+  if (image == NULL || len < sizeof *h || ((guintptr) image & 7) != 0
+      || memcmp (h->magic, KNOWN_MAGIC, sizeof h->magic) != 0 || h->layout != KNOWN_LAYOUT
+      || memcmp (&h->lexicons, f, sizeof *f) != 0 || ((h->mask + 1) & h->mask) != 0
+      || h->n_words > h->mask
+      || !section_ok (h->slots, ((gsize) h->mask + 1) * sizeof (EvlKnownSlot), len)
+      || !section_ok (h->words, (gsize) h->n_words * sizeof (EvlKnownWord), len))
+    return FALSE;
+  memset (k, 0, sizeof *k);
+  k->mapped = TRUE;
+  /* read only: a mapped image is never written */
+  k->slots = (gpointer) (image + h->slots);
+  k->mask = h->mask;
+  k->words = (gpointer) (image + h->words);
+  k->n_words = h->n_words;
   return TRUE;
 }

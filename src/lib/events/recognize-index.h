@@ -268,3 +268,224 @@ void evl_event_records_write (GByteArray *image, const EvlEventRecords *r, gsize
 gboolean evl_event_records_map (EvlEventRecords *r, const guint8 *image, gsize len,
                                 guint n_forms, gsize forms_len, guint n_lemmas,
                                 gsize lemmas_len);
+
+/* ---- a word form's model inputs (the recognizer's memo slot) ---- */
+
+/* An en/event-forms or en/event-lemmas pos, as tense_aspect() tells
+ * them apart: kept in the memo slot so that a trigger reads neither its
+ * lexicon entry nor the pos string (measured with callgrind's cache
+ * model: the entry's attributes were 62 K of the recognizer's last-level
+ * misses on 1,200 wire stories). */
+typedef enum { POS_OTHER, POS_NOUN, POS_ADJECTIVE, POS_VERB } Pos;
+
+/* The auxiliary role of a word (closed class; TimeML tense and aspect
+ * come from them). */
+typedef enum {
+  AUX_NONE,
+  AUX_BE_PRES, AUX_BE_PAST, AUX_BE_BASE, AUX_BEEN, AUX_BEING,
+  AUX_HAVE_PRES, AUX_HAVE_PAST, AUX_HAVING,
+  AUX_DO_PRES, AUX_DO_PAST,
+  AUX_WILL, AUX_MODAL, AUX_TO,
+} Aux;
+
+/* strcmp (@s, @lit) == 0 for a short literal @lit, inline: the compares
+ * of a pos or an irregular lemma with a few literals per memo miss were
+ * 17 K strcmp() calls (0.4 M instructions on 400 small documents). */
+static inline gboolean
+evl_str_is (const char *s, const char *lit)
+{
+  for (; *lit; s++, lit++)
+    if (*s != *lit)
+      return FALSE;
+  return *s == '\0';
+}
+
+static inline guint8
+evl_pos_of (const char *pos)
+{
+  return pos == NULL ? POS_OTHER
+         : evl_str_is (pos, "NOUN") ? POS_NOUN
+         : evl_str_is (pos, "ADJECTIVE") ? POS_ADJECTIVE
+         : evl_str_is (pos, "VERB") ? POS_VERB : POS_OTHER;
+}
+
+/* g_ascii_tolower() and g_ascii_strncasecmp() (for @s without NUL in
+ * its @n bytes) without a library call: they run per memo miss, a
+ * tolower per lemma byte and a compare per auxiliary and adverb
+ * candidate (measured: 2.2 M instructions on 400 small documents), and
+ * per trigger for its tense (2.2 M more). */
+static inline char
+evl_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
+static inline gboolean
+evl_ascii_caseeq (const char *w, const char *s, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (evl_ascii_lower (w[i]) != evl_ascii_lower (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The en/event-suffixes weight of a 2- to 4-byte word ending, as the
+ * lexicon gives it for those bytes: unseen words share a few hundred
+ * endings, so a small direct-mapped per-thread cache turns most of
+ * their three lookups (fold, hash, probe, parse) into one compare
+ * (measured: 20K lookups, 3.5 M instructions on 400 small documents).
+ * 16 K entries (384 kB per thread with the suffix numbers): 4 K left
+ * 1.1 K of the 6.2 K suffix lookups to conflicts (0.26 M instructions on
+ * 400 small documents). */
+#define EVL_SUFFIX_BITS 14
+
+typedef struct {
+  guint64 key;               /* length << 32 | the bytes; 0: empty */
+  int weight;
+} EvlSuffixSlot;
+
+/* The pair-key number of a word's last (up to) three bytes, in the same
+ * kind of cache: a few hundred endings again, so most memo misses find
+ * it with one compare instead of a hash and a probe of the pair index
+ * (measured: 1.0 M instructions fewer on 400 small documents). */
+typedef struct {
+  guint32 key;               /* length << 24 | the bytes; 0: empty */
+  guint32 id;
+} EvlSuffixIdSlot;
+
+#define EVL_WORD_KEY 22   /* PAIR_MAX in scripts/derive-event-lexicon */
+#define EVL_WORD_LEMMA_KEY (EVL_WORD_KEY + 8)
+#define EVL_WORD_LEMMA_ROOM 32   /* EVL_WORD_LEMMA_KEY rounded up to 64-bit words (has_space()) */
+#define EVL_WORD_KEY_ROOM 24   /* EVL_WORD_KEY rounded up to 64-bit words */
+#define EVL_PAIR_MAX_UNKNOWN G_MAXINT16
+
+/* A word form's model inputs: the recognizer's memo slot (recognize.c),
+ * a pure function of the folded form and the lexicons. */
+typedef struct {
+  /* first cache line: what every token reads (the memo probe, the score
+   * and the pair keys); the slot is 64-byte aligned (thread_memo()), so a
+   * hit in a set's first way touches one line, not the two or three of a
+   * layout by type at an unaligned address */
+  guint8 len;                /* key length; 0 = empty slot */
+  guint8 aux;                /* Aux role ('has' AUX_HAVE_PRES), AUX_NONE */
+  guint8 adverb;             /* may sit inside a verb group ('not') */
+  guint8 lemma_len;          /* 0: lemma unknown or too long */
+  guint8 spaced;             /* key or lemma holds white space: pair keys by string */
+  guint8 victim;             /* in a set's first slot: the way not used last (info_fill()) */
+  guint16 key_id, lemma_id, suffix_id;  /* pair-key word numbers (EvlPairIndex), 0: none */
+  guint8 seen;               /* an en/event-forms entry */
+  guint8 pos;                /* its pos (Pos), POS_OTHER */
+  gint16 pair_max;           /* the most its pair weights can add as a candidate whose
+                                neighbours have no white space, EVL_PAIR_MAX_UNKNOWN */
+  int self;                  /* own milli-weight (0 for punctuation, numbers) */
+  int prev, next, prev2, next2;  /* milli-weights as context of a neighbour */
+  int klass;                 /* milli log P(its class is right) */
+  char key[EVL_WORD_KEY_ROOM];   /* the folded form, zero-padded (memo_key_at()) */
+  /* second line: read for candidates only */
+  const char *form_lemma;    /* the en/event-forms entry's lemma, NULL: unseen or none */
+  const int *classes;        /* class log-score vector (form's, else lemma's), NULL */
+  const int *cue_prev;       /* class cue vector as the previous word of a trigger, NULL */
+  const int *cue_next;       /* ... as the next word */
+  char lemma[EVL_WORD_LEMMA_ROOM];   /* its lemma (event-forms, else lemmatised) */
+} EvlWordSlot;
+
+G_STATIC_ASSERT (G_STRUCT_OFFSET (EvlWordSlot, form_lemma) == 64 && sizeof (EvlWordSlot) == 128);
+
+/* What a slot is computed from (evl_word_slot_fill()). */
+typedef struct {
+  const EvlLexicon *forms, *lemmas, *suffixes, *irregular;
+  const EvlEventRecords *records;   /* of forms and lemmas */
+  const EvlLexEntry *forms_base, *lemmas_base;   /* their entries 0 (NULL: no records) */
+  const EvlPairIndex *pairs;
+  int unseen_class;          /* milli log P(class right) of an unseen lemma */
+  EvlSuffixSlot *suffix_cache;   /* 1 << EVL_SUFFIX_BITS, zeroed at first */
+  EvlSuffixIdSlot *suffix_ids;   /* the same */
+} EvlWordSources;
+
+/* Fills @out (all but len, victim and key) for the word @w (@n bytes;
+ * @room: a memo key, EVL_WORD_KEY_ROOM bytes readable and zero past
+ * @n); *@form_out (unless NULL) gets its en/event-forms entry, NULL:
+ * unseen. */
+void evl_word_slot_fill (const EvlWordSources *s, const char *w, gsize n, gboolean room,
+                         EvlWordSlot *out, const EvlLexEntry **form_out);
+
+/* ---- known word forms, filled at build time ---- */
+
+/* A memo miss of a word the lexicons know costs one probe of this table
+ * and a copy instead of evl_word_slot_fill()'s lookups, lemmatising and
+ * numbering (measured: ~1,000 instructions a miss).  Its words are the
+ * keys of en/event-forms, en/event-lemmas and en/irregular-verbs, folded
+ * as memo keys; a word is a pure function of its key and the lexicons, so
+ * the table is written for the compiled-in lexicons and used only with
+ * them (evl_known_words_map()). */
+typedef struct {
+  char hot[64];              /* the slot's first line (EvlWordSlot up to form_lemma) */
+  guint32 form;              /* en/event-forms entry number + 1, 0: unseen */
+  guint32 classes, cue_prev, cue_next;   /* vector numbers (EvlEventRecords), 0: NULL */
+  char lemma[EVL_WORD_LEMMA_ROOM];
+} EvlKnownWord;
+
+typedef struct {
+  guint32 tag;               /* evl_known_hash() of the key, low half */
+  guint32 word;              /* 1 + its index in words, 0: empty */
+} EvlKnownSlot;
+
+typedef struct {
+  gboolean mapped;
+  EvlKnownSlot *slots;
+  guint32 mask;
+  EvlKnownWord *words;
+  guint n_words;
+} EvlKnownWords;
+
+/* The sizes of the lexicons a known word depends on (entries, text
+ * bytes), in this order: en/event-forms, en/event-lemmas,
+ * en/event-suffixes, en/irregular-verbs, en/event-pairs, en/event-model. */
+#define EVL_KNOWN_LEXICONS 6
+typedef struct {
+  guint64 n_entries[EVL_KNOWN_LEXICONS];
+  guint64 text_len[EVL_KNOWN_LEXICONS];
+} EvlKnownFingerprint;
+
+/* The hash of a memo key: its three zero-padded 64-bit words and length. */
+static inline guint64
+evl_known_hash (const guint64 *u, gsize n)
+{
+  guint64 v = (u[0] ^ n) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  v ^= (u[1] * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)) ^ (u[2] * G_GUINT64_CONSTANT (0x165667B19E3779F9));
+  return v ^ (v >> 29);
+}
+
+/* The known word of the memo key @u (@n bytes), NULL: none. */
+static inline const EvlKnownWord *
+evl_known_words_find (const EvlKnownWords *k, const guint64 *u, gsize n)
+{
+  guint64 h = evl_known_hash (u, n);
+  guint32 tag = (guint32) h;
+  for (guint32 i = (guint32) (h >> 40) & k->mask;; i = (i + 1) & k->mask)
+    {
+      EvlKnownSlot sl = k->slots[i];
+      if (sl.word == 0)
+        return NULL;
+      if (sl.tag == tag)
+        {
+          const EvlKnownWord *w = &k->words[sl.word - 1];
+          const char *key = w->hot + G_STRUCT_OFFSET (EvlWordSlot, key);
+          if ((guchar) w->hot[G_STRUCT_OFFSET (EvlWordSlot, len)] == n
+              && evl_load64 (key) == u[0] && evl_load64 (key + 8) == u[1]
+              && evl_load64 (key + 16) == u[2])
+            return w;
+        }
+    }
+}
+
+/* The known words of the lexicons of @s (its caches are used). */
+void evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s);
+void evl_known_words_clear (EvlKnownWords *k);
+void evl_known_words_write (GByteArray *image, const EvlKnownWords *k,
+                            const EvlKnownFingerprint *f);
+/* Maps @image (@len bytes, 8-byte aligned, must outlive @k) into @k when
+ * it was written for lexicons of fingerprint @f by this build's layout;
+ * FALSE (and @k untouched) otherwise. */
+gboolean evl_known_words_map (EvlKnownWords *k, const guint8 *image, gsize len,
+                              const EvlKnownFingerprint *f);

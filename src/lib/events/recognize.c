@@ -41,70 +41,18 @@
 #include <math.h>
 #include <string.h>
 
-/* An en/event-forms or en/event-lemmas pos, as tense_aspect() tells
- * them apart: kept in the memo slot so that a trigger reads neither its
- * lexicon entry nor the pos string (measured with callgrind's cache
- * model: the entry's attributes were 62 K of the recognizer's last-level
- * misses on 1,200 wire stories). */
-typedef enum { POS_OTHER, POS_NOUN, POS_ADJECTIVE, POS_VERB } Pos;
-
-/* strcmp (@s, @lit) == 0 for a short literal @lit, inline: the compares
- * of a pos or an irregular lemma with a few literals per memo miss were
- * 17 K strcmp() calls (0.4 M instructions on 400 small documents). */
-static inline gboolean
-str_is (const char *s, const char *lit)
-{
-  for (; *lit; s++, lit++)
-    if (*s != *lit)
-      return FALSE;
-  return *s == '\0';
-}
-
-static guint8
-pos_of (const char *pos)
-{
-  return pos == NULL ? POS_OTHER
-         : str_is (pos, "NOUN") ? POS_NOUN
-         : str_is (pos, "ADJECTIVE") ? POS_ADJECTIVE
-         : str_is (pos, "VERB") ? POS_VERB : POS_OTHER;
-}
-
 enum { SHAPE_PUNCT, SHAPE_NUM, SHAPE_ALLCAPS, SHAPE_CAPFIRST, SHAPE_CAP, SHAPE_LOWER, N_SHAPES };
 
 static const char *const shape_names[N_SHAPES] = {
   "shape-punct", "shape-num", "shape-allcaps", "shape-capfirst", "shape-cap", "shape-lower",
 };
 
-/* The en/event-suffixes weight of a 2- to 4-byte word ending, as the
- * lexicon gives it for those bytes: unseen words share a few hundred
- * endings, so a small direct-mapped per-thread cache turns most of
- * their three lookups (fold, hash, probe, parse) into one compare
- * (measured: 20K lookups, 3.5 M instructions on 400 small documents).
- * 16 K entries (384 kB per thread with the suffix numbers): 4 K left
- * 1.1 K of the 6.2 K suffix lookups to conflicts (0.26 M instructions on
- * 400 small documents). */
-#define SUFFIX_BITS 14
-
-typedef struct _SuffixSlot {
-  guint64 key;               /* length << 32 | the bytes; 0: empty */
-  int weight;
-} SuffixSlot;
-
-/* The pair-key number of a word's last (up to) three bytes, in the same
- * kind of cache: a few hundred endings again, so most memo misses find
- * it with one compare instead of a hash and a probe of the pair index
- * (measured: 1.0 M instructions fewer on 400 small documents). */
-typedef struct _SuffixIdSlot {
-  guint32 key;               /* length << 24 | the bytes; 0: empty */
-  guint32 id;
-} SuffixIdSlot;
-
-/* A word form's model inputs.  News repeats its words: a two-way
- * memo of folded forms turns most tokens' lexicon lookups (fold, hash,
- * compare) and unseen-word back-offs (lemma, suffixes) into one short
- * memcmp.  A slot is a pure function of its key and the context, so the
- * memo is kept per thread across documents (thread_memo()): measured on
- * 400 small documents, zeroing a per-document memo was a quarter of the
+/* A word form's model inputs (EvlWordSlot).  News repeats its words: a
+ * two-way memo of folded forms turns most tokens' lexicon lookups (fold,
+ * hash, compare) and unseen-word back-offs (lemma, suffixes) into one
+ * short memcmp.  A slot is a pure function of its key and the context, so
+ * the memo is kept per thread across documents (thread_memo()): measured
+ * on 400 small documents, zeroing a per-document memo was a quarter of the
  * recognizer's instructions and each document started cold. */
 /* 32 K slots (4 MB per thread, of which a token reads one 64-byte line):
  * 16 K left a wire-story vocabulary thrashing in its two-way sets
@@ -114,42 +62,8 @@ typedef struct _SuffixIdSlot {
 #ifndef MEMO_BITS
 #define MEMO_BITS 15
 #endif
-#define MEMO_KEY 22   /* PAIR_MAX in scripts/derive-event-lexicon */
-#define LEMMA_KEY (MEMO_KEY + 8)
-#define LEMMA_ROOM 32   /* LEMMA_KEY rounded up to 64-bit words (has_space()) */
-#define KEY_ROOM 24   /* MEMO_KEY rounded up to 64-bit words */
 
-typedef struct {
-  /* first cache line: what every token reads (the memo probe, the score
-   * and the pair keys); the slot is 64-byte aligned (thread_memo()), so a
-   * hit in a set's first way touches one line, not the two or three of a
-   * layout by type at an unaligned address */
-  guint8 len;                /* key length; 0 = empty slot */
-  guint8 aux;                /* Aux role ('has' AUX_HAVE_PRES), AUX_NONE */
-  guint8 adverb;             /* may sit inside a verb group ('not') */
-  guint8 lemma_len;          /* 0: lemma unknown or too long */
-  guint8 spaced;             /* key or lemma holds white space: pair keys by string */
-  guint8 victim;             /* in a set's first slot: the way not used last (info_fill()) */
-  guint16 key_id, lemma_id, suffix_id;  /* pair-key word numbers (EvlPairIndex), 0: none */
-  guint8 seen;               /* an en/event-forms entry */
-  guint8 pos;                /* its pos (Pos), POS_OTHER */
-  gint16 pair_max;           /* the most its pair weights can add as a candidate whose
-                                neighbours have no white space, PAIR_MAX_UNKNOWN */
-  int self;                  /* own milli-weight (0 for punctuation, numbers) */
-  int prev, next, prev2, next2;  /* milli-weights as context of a neighbour */
-  int klass;                 /* milli log P(its class is right) */
-  char key[KEY_ROOM];        /* the folded form, zero-padded (memo_key_at()) */
-  /* second line: read for candidates only */
-  const char *form_lemma;    /* the en/event-forms entry's lemma, NULL: unseen or none */
-  const int *classes;        /* class log-score vector (form's, else lemma's), NULL */
-  const int *cue_prev;       /* class cue vector as the previous word of a trigger, NULL */
-  const int *cue_next;       /* ... as the next word */
-  char lemma[LEMMA_ROOM];    /* its lemma (event-forms, else lemmatised) */
-} Slot;
-
-G_STATIC_ASSERT (G_STRUCT_OFFSET (Slot, form_lemma) == 64 && sizeof (Slot) == 128);
-
-#define PAIR_MAX_UNKNOWN G_MAXINT16
+typedef EvlWordSlot Slot;
 
 typedef struct _Derived Derived;
 
@@ -169,8 +83,9 @@ typedef struct {
   Slot *memo;                /* 1 << MEMO_BITS slots (thread_memo()) */
   double *exp_cache;         /* EXP_CACHE values of exp (-d / 1000.0), 0: not yet (thread_memo()) */
   double *log_event_cache;   /* EXP_CACHE values of worth_reporting()'s log P(event) (thread_memo()) */
-  struct _SuffixSlot *suffix_cache;  /* 1 << SUFFIX_BITS suffix weights (thread_memo()) */
-  struct _SuffixIdSlot *suffix_ids;  /* 1 << SUFFIX_BITS suffix numbers (thread_memo()) */
+  EvlWordSources src;        /* what a memo miss fills its slot from; its suffix
+                                caches are per thread (thread_memo()) */
+  const EvlKnownWords *known;   /* the compiled-in lexicons' words, NULL: none */
 } Model;
 
 /* What the recognizer derives once per context (derived_build()). */
@@ -181,42 +96,13 @@ struct _Derived {
   GBytes *pairs_image;       /* what pairs maps, NULL: built */
   EvlEventRecords records;   /* of the forms and lemmas lexicons' entries */
   GBytes *records_image;     /* what records maps, NULL: built */
+  EvlKnownWords known;       /* mapped, or empty: the lexicons are not the compiled-in ones */
+  GBytes *known_image;
   const EvlLexEntry *forms_base, *lemmas_base;   /* their entries 0 */
   Slot edge;                 /* a sentence boundary as a neighbour: prev-start,
                                 prev2-start, next-end and next2-end as its weights */
 };
 
-/* The number of entry @e of the lexicon whose entry 0 is @base: a
- * lexicon keeps its entries in one array in file order (lexicon.c,
- * parsed or mapped), so the records are an array, not a table keyed by
- * entry (measured: 0.4 M instructions of lookups, 0.7 M of start-up). */
-static inline guint
-entry_number (const EvlLexEntry *base, const EvlLexEntry *e)
-{
-  return (guint) (((guintptr) e - (guintptr) base) / sizeof *e);
-}
-
-/* The record of entry @e of en/event-forms (NULL: not of it). */
-static inline const EvlFormRecord *
-form_record (const Derived *d, const EvlLexEntry *e)
-{
-  guint i = entry_number (d->forms_base, e);
-  return i < d->records.n_forms ? &d->records.forms[i] : NULL;
-}
-
-static inline const EvlLemmaRecord *
-lemma_record (const Derived *d, const EvlLexEntry *e)
-{
-  guint i = entry_number (d->lemmas_base, e);
-  return i < d->records.n_lemmas ? &d->records.lemmas[i] : NULL;
-}
-
-/* A record's class vector, NULL for none. */
-static inline const int *
-vector_of (const Derived *d, guint32 v)
-{
-  return v ? d->records.vectors[v - 1] : NULL;
-}
 
 /* Per-token model inputs (ring of RING: two tokens before and two after
  * the candidate, and the AUX_WINDOW before it whose auxiliary roles and
@@ -304,307 +190,15 @@ token_shape (const char *w, gsize n, gboolean first)
   return SHAPE_LOWER;
 }
 
-/* g_ascii_tolower() and g_ascii_strncasecmp() (for @s without NUL in
- * its @n bytes) without a library call: they run per memo miss, a
- * tolower per lemma byte and a compare per auxiliary and adverb
- * candidate (measured: 2.2 M instructions on 400 small documents), and
- * per trigger for its tense (2.2 M more). */
-static inline char
-ascii_lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-}
 
-static inline gboolean
-ascii_caseeq (const char *w, const char *s, gsize n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (ascii_lower (w[i]) != ascii_lower (s[i]))
-      return FALSE;
-  return TRUE;
-}
 
-/* Keeps @lemma (@ll bytes) in @out, ASCII lower-cased as the pair keys
- * are, when it fits. */
-static void
-slot_set_lemma (Slot *out, const char *lemma, gsize ll)
-{
-  out->lemma_len = ll > 0 && ll < LEMMA_KEY ? (guint8) ll : 0;
-  /* a copy, then lower-cased eight bytes at a time (the bytes past the
-   * length are never read as the lemma): the byte loop was 0.7 M
-   * instructions on 400 small documents */
-  memcpy (out->lemma, lemma, out->lemma_len);
-  for (guint i = 0; i < out->lemma_len; i += 8)
-    {
-      guint64 x = evl_swar_lower (evl_load64 (out->lemma + i));
-      memcpy (out->lemma + i, &x, sizeof x);
-    }
-}
 
-/* The last @k (1 to 4) of the @n bytes at @w as a number (the bytes in
- * memory order, zero above).  @room: KEY_ROOM bytes are readable at @w
- * (a memo key, @n <= MEMO_KEY), so one 4-byte load and a mask do instead
- * of a copy of a variable length (measured: 0.5 M instructions fewer on
- * 400 small documents). */
-static inline guint32
-tail_bytes (const char *w, gsize n, gsize k, gboolean room)
-{
-  guint32 x = 0;
-  if (room && G_BYTE_ORDER == G_LITTLE_ENDIAN)
-    {
-      memcpy (&x, w + n - k, sizeof x);
-      return k >= 4 ? x : x & ((1u << (8 * k)) - 1);
-    }
-  memcpy (&x, w + n - k, k);
-  return x;
-}
-
-/* The own weight of an unseen form: lemma + 2/3/4-letter suffixes;
- * *klass gets its lemma's class confidence, @out its lemma.  @irr: the
- * form's en/irregular-verbs entry (NULL: none); @room: tail_bytes(). */
-static int
-unseen_weight (const Model *m, const char *w, gsize n, gboolean room, const EvlLexEntry *irr,
-               int *klass, const int **classes, Slot *out)
-{
-  char lemma[EVL_LEMMA_MAX];
-  gsize ll = evl_events_lemma_irr (m->forms, m->irregular, irr, TRUE, w, n, lemma,
-                                   sizeof lemma);
-  slot_set_lemma (out, lemma, ll);
-  const EvlLexEntry *le = evl_lexicon_lookup (m->lemmas, lemma, ll);
-  const EvlLemmaRecord *r = le ? lemma_record (m->d, le) : NULL;
-  *klass = r ? r->klass : m->unseen_class;
-  *classes = r ? vector_of (m->d, r->classes) : NULL;
-  int sum = r ? r->weight : 0;
-  char key[8];
-  for (gsize k = 2; k <= 4; k++)
-    {
-      if (n <= k)
-        break;
-      guint64 code = (guint64) k << 32 | tail_bytes (w, n, k, room);
-      guint64 h = code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-      SuffixSlot *sl = &m->suffix_cache[h >> (64 - SUFFIX_BITS)];
-      if (sl->key != code)
-        {
-          key[0] = (char) ('0' + k);
-          key[1] = ':';
-          memcpy (key + 2, w + n - k, k);
-          sl->key = code;
-          sl->weight = evl_entry_milli (evl_lexicon_lookup (m->suffixes, key, (gssize) k + 2), 0);
-        }
-      sum += sl->weight;
-    }
-  return sum;
-}
-
-/* ---- auxiliaries (closed class; TimeML tense/aspect come from them) ---- */
-
-typedef enum {
-  AUX_NONE,
-  AUX_BE_PRES, AUX_BE_PAST, AUX_BE_BASE, AUX_BEEN, AUX_BEING,
-  AUX_HAVE_PRES, AUX_HAVE_PAST, AUX_HAVING,
-  AUX_DO_PRES, AUX_DO_PAST,
-  AUX_WILL, AUX_MODAL, AUX_TO,
-} Aux;
-
-static gboolean
-word_is (const char *w, gsize n, const char *s)
-{
-  return strlen (s) == n && ascii_caseeq (w, s, n);
-}
-
-/* The auxiliary role of a word, from its lemma in the irregular table
- * (@e: the word's entry there, NULL: none). */
-static Aux
-aux_of (const char *w, gsize n, const EvlLexEntry *e)
-{
-  if (n > 6)   /* longest auxiliary: 'having', 'should' */
-    return AUX_NONE;
-  if (word_is (w, n, "to"))
-    return AUX_TO;
-  if (word_is (w, n, "must") || word_is (w, n, "ought"))
-    return AUX_MODAL;
-  if (e == NULL)
-    return AUX_NONE;
-  const char *lemma = e->canonical;
-  if (str_is (lemma, "be"))
-    {
-      if (word_is (w, n, "be"))
-        return AUX_BE_BASE;
-      if (word_is (w, n, "been"))
-        return AUX_BEEN;
-      if (word_is (w, n, "being"))
-        return AUX_BEING;
-      if (word_is (w, n, "was") || word_is (w, n, "were"))
-        return AUX_BE_PAST;
-      return AUX_BE_PRES;
-    }
-  if (str_is (lemma, "have"))
-    {
-      if (word_is (w, n, "had") || word_is (w, n, "'d"))
-        return AUX_HAVE_PAST;
-      if (word_is (w, n, "having"))
-        return AUX_HAVING;
-      return AUX_HAVE_PRES;
-    }
-  if (str_is (lemma, "do"))
-    {
-      if (word_is (w, n, "did"))
-        return AUX_DO_PAST;
-      if (word_is (w, n, "do") || word_is (w, n, "does"))
-        return AUX_DO_PRES;
-      return AUX_NONE;
-    }
-  if (str_is (lemma, "will") || str_is (lemma, "shall"))
-    return word_is (w, n, "would") || word_is (w, n, "should") ? AUX_MODAL : AUX_WILL;
-  if (str_is (lemma, "can") || str_is (lemma, "may"))
-    return AUX_MODAL;
-  return AUX_NONE;
-}
-
-/* Adverbs that may sit inside a verb group ('has not yet fallen').  @w
- * is a folded memo key (lower case, zero-padded to KEY_ROOM bytes) when
- * @n <= 7, so a list word is one 64-bit compare (measured: the byte
- * compares were 1.8 M instructions on 400 small documents). */
-static gboolean
-is_adverb (const char *w, gsize n)
-{
-  /* by length, so that a word is compared with a few list words, not
-   * all eighteen (measured: 0.5 M instructions fewer on 400 small
-   * documents) */
-  static const char adverbs[8][8][8] = {
-    [3] = { "not", "n't", "yet", "now", "all" },
-    [4] = { "also", "just", "ever", "even", "only", "then", "soon", "both" },
-    [5] = { "never", "still", "again" },
-    [7] = { "already", "further" },
-  };
-  if (n > 4 && ascii_caseeq (w + n - 2, "ly", 2))
-    return TRUE;
-  if (n < 3 || n > 7)
-    return FALSE;
-  guint64 x = evl_load64 (w);
-  for (guint i = 0; i < G_N_ELEMENTS (adverbs[n]) && adverbs[n][i][0]; i++)
-    if (evl_load64 (adverbs[n][i]) == x)
-      return TRUE;
-  return FALSE;
-}
-
-/* White space in a word makes its folded pair key differ from the
- * word's bytes: such a word takes the string lookups.  @room: the bytes
- * readable at @w are @n rounded up to whole 64-bit words (a memo key, a
- * slot's lemma), so that they are tested eight at a time (measured: the
- * byte loops were 1.4 M instructions on 400 small documents). */
-static gboolean
-has_space (const char *w, gsize n, gboolean room)
-{
-  /* one compare a byte, or a word, first: words without a byte up to
-   * ' ' (nearly all) take no further test */
-  guint64 low = 0;
-  if (room && G_BYTE_ORDER == G_LITTLE_ENDIAN)
-    for (gsize i = 0; i < n; i += 8)
-      {
-        guint64 x = evl_load64 (w + i);
-        if (n - i < 8)
-          x |= ~G_GUINT64_CONSTANT (0) << (8 * (n - i));   /* bytes past @n: 0xFF */
-        low |= (x - EVL_SWAR_ONES * 0x21) & ~x & EVL_SWAR_HIGHS;   /* a byte below 0x21 */
-      }
-  else
-    for (gsize i = 0; i < n; i++)
-      low |= (guchar) w[i] <= ' ';
-  if (!low)
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    if (w[i] == ' ' || w[i] == '\t' || w[i] == '\n' || w[i] == '\r')
-      return TRUE;
-  return FALSE;
-}
-
-/* The pair-key number of the last @k (1 to 3) of the @n bytes at @w
- * (@room: tail_bytes()). */
-static guint
-suffix_id (const Model *m, const EvlPairIndex *x, const char *w, gsize n, gsize k,
-           gboolean room)
-{
-  guint32 key = (guint32) k << 24 | tail_bytes (w, n, k, room);
-  SuffixIdSlot *sl = &m->suffix_ids[(key * 0x9E3779B1u) >> (32 - SUFFIX_BITS)];
-  if (sl->key != key)
-    {
-      sl->key = key;
-      sl->id = evl_pair_index_find (x, w + n - k, k);
-    }
-  return sl->id;
-}
-
-/* The pair-key numbers of a filled slot (@room: @w is its memo key). */
-static void
-slot_number (const Model *m, const EvlPairIndex *x, Slot *out, const char *w, gsize n,
-             gboolean room)
-{
-  out->spaced = (guint8) (has_space (w, n, room) || has_space (out->lemma, out->lemma_len, TRUE));
-  gsize sn = n < 3 ? n : 3;
-  out->key_id = (guint16) evl_pair_index_find (x, w, n);
-  out->suffix_id = (guint16) (sn > 0 ? suffix_id (m, x, w, n, sn, room) : 0);
-  /* a lemma that is the word itself (base forms: most of them) has its
-   * number (measured: 0.6 M instructions fewer on 400 small documents) */
-  out->lemma_id = out->lemma_len == n && memcmp (out->lemma, w, n) == 0
-                  ? out->key_id : (guint16) evl_pair_index_find (x, out->lemma, out->lemma_len);
-  /* the numbers' own bounds (pair_weights() probes with them); a word
-   * with white space, or keys without numbers, take the string lookups */
-  gint32 b = x->suffix_bound[out->suffix_id] + (out->lemma_len > 0 ? x->lemma_bound[out->lemma_id] : 0);
-  out->pair_max = !x->ok || out->spaced || b >= PAIR_MAX_UNKNOWN ? PAIR_MAX_UNKNOWN : (gint16) b;
-}
-
-/* Fills @out for the word @w (@n bytes; @room: a memo key, KEY_ROOM
- * bytes readable). */
-static void
-slot_fill (const Model *m, const char *w, gsize n, gboolean room, Slot *out)
-{
-  static const EvlFormRecord unseen = { 0 };
-  /* the word folded and hashed once for its forms and irregular lookups
-   * (measured: 0.9 M instructions fewer on 400 small documents) */
-  EvlLexKey key;
-  gboolean keyed = evl_lex_key_init (&key, w, (gssize) n);
-  const EvlLexEntry *form = keyed ? evl_lexicon_lookup_key (m->forms, &key) : NULL;
-  const EvlFormRecord *r = form ? form_record (m->d, form) : NULL;
-  if (r == NULL)
-    {
-      form = NULL;
-      r = &unseen;
-    }
-  out->seen = form != NULL;
-  out->prev = r->prev;
-  out->next = r->next;
-  out->prev2 = r->prev2;
-  out->next2 = r->next2;
-  /* wanted for an auxiliary (at most 6 bytes) and an unseen word's lemma */
-  const EvlLexEntry *irr = keyed && (n <= 6 || form == NULL)
-                           ? evl_lexicon_lookup_key (m->irregular, &key) : NULL;
-  out->aux = (guint8) aux_of (w, n, irr);
-  out->adverb = (guint8) is_adverb (w, n);
-  guchar c = (guchar) w[0];
-  out->klass = form ? r->klass : m->unseen_class;
-  out->classes = vector_of (m->d, r->classes);
-  out->cue_prev = vector_of (m->d, r->cue_prev);
-  out->cue_next = vector_of (m->d, r->cue_next);
-  out->lemma_len = 0;
-  const char *lemma = evl_entry_attr (form, 6);
-  out->form_lemma = lemma;
-  out->pos = pos_of (evl_entry_attr (form, 5));
-  if (lemma)
-    slot_set_lemma (out, lemma, strlen (lemma));
-  if ((c < 0x80 && !g_ascii_isalnum (c)) || g_ascii_isdigit (c))
-    out->self = 0;   /* punctuation and numbers are never triggers */
-  else if (form)
-    out->self = r->self;
-  else
-    out->self = unseen_weight (m, w, n, room, irr, &out->klass, &out->classes, out);
-  slot_number (m, &m->d->pairs, out, w, n, room);
-}
 
 /* A folded memo key, zero-padded to whole 64-bit words so that it is
  * hashed and compared a word at a time. */
 typedef union {
-  guint64 u[KEY_ROOM / 8];
-  char c[KEY_ROOM];
+  guint64 u[EVL_WORD_KEY_ROOM / 8];
+  char c[EVL_WORD_KEY_ROOM];
 } MemoKey;
 
 /* The first slot of the key's set of two: the memo is two-way
@@ -632,7 +226,7 @@ slot_holds (const Slot *slot, const MemoKey *k, gsize n)
                         && evl_load64 (slot->key + 16) == k->u[2]));
 }
 
-/* Folds the word @w (@n bytes, 0 < n <= MEMO_KEY; @avail bytes readable
+/* Folds the word @w (@n bytes, 0 < n <= EVL_WORD_KEY; @avail bytes readable
  * from @w) into @k: ASCII lower case, U+2019/U+2018 as apostrophe (the
  * corpora write "n't", "'s").  Returns the folded length.  A word of at
  * most 16 ASCII bytes with 16 readable bytes (most) is folded eight bytes
@@ -726,6 +320,20 @@ memo_key_at (const char *w, gsize n, gsize avail, gboolean first, MemoKey *k, gu
   return kn;
 }
 
+/* Fills @slot from the known word @kw: its first line as it is, its
+ * vectors and lemma by number. */
+static inline void
+known_copy (const Model *m, const EvlKnownWord *kw, Slot *slot)
+{
+  memcpy (slot, kw->hot, sizeof kw->hot);
+  const EvlEventRecords *r = m->src.records;
+  slot->form_lemma = kw->form ? evl_entry_attr (evl_lexicon_get (m->forms, kw->form - 1), 6) : NULL;
+  slot->classes = kw->classes ? r->vectors[kw->classes - 1] : NULL;
+  slot->cue_prev = kw->cue_prev ? r->vectors[kw->cue_prev - 1] : NULL;
+  slot->cue_next = kw->cue_next ? r->vectors[kw->cue_next - 1] : NULL;
+  memcpy (slot->lemma, kw->lemma, sizeof kw->lemma);
+}
+
 /* Fills entry @at of @ring for the word @w (@n bytes, @avail readable). */
 static void
 info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, Ring *ring,
@@ -734,12 +342,12 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
   /* (the hints: one token in ten misses the memo, fewer have no key;
    * laying out the hit path first measured 0.28 M instructions fewer on
    * 400 small documents) */
-  if (G_UNLIKELY (n == 0 || n > MEMO_KEY))
+  if (G_UNLIKELY (n == 0 || n > EVL_WORD_KEY))
     {
       /* an empty token is never a trigger: as punctuation it is skipped
        * with the others (its shape serves nothing else) */
       ring->shape[at] = n == 0 ? SHAPE_PUNCT : token_shape (w, n, first);
-      slot_fill (m, w, n, FALSE, &ring->own[at]);
+      evl_word_slot_fill (&m->src, w, n, FALSE, &ring->own[at], NULL);
       ring->own[at].len = 0;   /* no key: no pair weights */
       ring->w[at] = &ring->own[at];
       return;
@@ -768,20 +376,26 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
             ring->own[j] = *slot;
             ring->w[j] = &ring->own[j];
           }
-      slot_fill (m, key.c, n, TRUE, slot);
-      slot->len = (guint8) n;
-      memcpy (slot->key, key.c, sizeof key.c);
+      const EvlKnownWord *kw = m->known ? evl_known_words_find (m->known, key.u, n) : NULL;
+      if (kw)
+        known_copy (m, kw, slot);
+      else
+        {
+          evl_word_slot_fill (&m->src, key.c, n, TRUE, slot, NULL);
+          slot->len = (guint8) n;
+          memcpy (slot->key, key.c, sizeof key.c);
+        }
       set->victim = (guint8) (way ^ 1);
     }
   ring->w[at] = slot;
 }
 
 /* The en/event-pairs weight of the key "@tag @a @b" (one of @a, @b a
- * memo key, the other a key or a lemma: @an + @bn < LEMMA_KEY + MEMO_KEY). */
+ * memo key, the other a key or a lemma: @an + @bn < EVL_WORD_LEMMA_KEY + EVL_WORD_KEY). */
 static int
 pair_lookup (const Model *m, char tag, const char *a, gsize an, const char *b, gsize bn)
 {
-  char key[2 + LEMMA_KEY + 1 + MEMO_KEY];
+  char key[2 + EVL_WORD_LEMMA_KEY + 1 + EVL_WORD_KEY];
   key[0] = tag;
   key[1] = ' ';
   memcpy (key + 2, a, an);
@@ -845,6 +459,31 @@ derived_images (Derived *d, const EvlContext *ctx)
   g_clear_pointer (&image, g_bytes_unref);
   d->forms_base = d->records.n_forms ? evl_lexicon_get (m->forms, 0) : NULL;
   d->lemmas_base = d->records.n_lemmas ? evl_lexicon_get (m->lemmas, 0) : NULL;
+
+  /* the known words, when every lexicon they were filled from is the
+   * compiled-in one */
+  static const char *const names[EVL_KNOWN_LEXICONS] = {
+    "en/event-forms", "en/event-lemmas", "en/event-suffixes", "en/irregular-verbs",
+    "en/event-pairs", "en/event-model",
+  };
+  EvlKnownFingerprint f;
+  memset (&f, 0, sizeof f);
+  gboolean compiled = TRUE;
+  for (guint i = 0; i < EVL_KNOWN_LEXICONS && compiled; i++)
+    {
+      const EvlLexicon *lex = evl_context_get_lexicon (ctx, names[i]);
+      GBytes *t = compiled_text (ctx, lex, names[i]);   /* the context's */
+      compiled = t != NULL;
+      if (t)
+        {
+          f.n_entries[i] = evl_lexicon_size (lex);
+          f.text_len[i] = g_bytes_get_size (t);
+        }
+    }
+  image = compiled ? image_get ("event-known.bin", &data, &len) : NULL;
+  if (image && evl_known_words_map (&d->known, data, len, &f))
+    d->known_image = g_steal_pointer (&image);
+  g_clear_pointer (&image, g_bytes_unref);
 }
 
 /* The model's constants, the pair index, the records, and the most the
@@ -859,6 +498,17 @@ derived_build (const EvlContext *ctx)
   Derived *d = g_new0 (Derived, 1);
   model_init (&d->model, ctx);
   derived_images (d, ctx);
+  EvlWordSources *src = &d->model.src;
+  src->forms = d->model.forms;
+  src->lemmas = d->model.lemmas;
+  src->suffixes = d->model.suffixes;
+  src->irregular = d->model.irregular;
+  src->records = &d->records;
+  src->forms_base = d->forms_base;
+  src->lemmas_base = d->lemmas_base;
+  src->pairs = &d->pairs;
+  src->unseen_class = d->model.unseen_class;
+  d->model.known = d->known_image ? &d->known : NULL;
   d->model.pair_bound = d->pairs.pair_bound;
   d->model.pair_floor = d->model.threshold - d->model.pair_bound;
   for (guint k = 0; k < N_SHAPES; k++)
@@ -882,6 +532,9 @@ derived_free (gpointer p)
   evl_event_records_clear (&d->records);
   if (d->records_image)
     g_bytes_unref (d->records_image);
+  evl_known_words_clear (&d->known);
+  if (d->known_image)
+    g_bytes_unref (d->known_image);
   g_free (d);
 }
 
@@ -894,8 +547,8 @@ typedef struct {
   Slot slots[1u << MEMO_BITS];   /* first: 64-byte aligned (thread_memo()) */
   gpointer block;            /* what was allocated */
   guint generation;
-  SuffixSlot suffixes[1u << SUFFIX_BITS];
-  SuffixIdSlot suffix_ids[1u << SUFFIX_BITS];
+  EvlSuffixSlot suffixes[1u << EVL_SUFFIX_BITS];
+  EvlSuffixIdSlot suffix_ids[1u << EVL_SUFFIX_BITS];
   double exp_cache[EXP_CACHE];   /* not per context: a pure function of its index */
   double log_event_cache[EXP_CACHE];   /* the same */
 } Memo;
@@ -1094,8 +747,8 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
         break;
     }
 
-  gboolean ing = n > 4 && ascii_caseeq (w + n - 3, "ing", 3);
-  gboolean ed = n > 3 && ascii_caseeq (w + n - 2, "ed", 2);
+  gboolean ing = n > 4 && evl_ascii_caseeq (w + n - 3, "ing", 3);
+  gboolean ed = n > 3 && evl_ascii_caseeq (w + n - 2, "ed", 2);
   gboolean noun = pos == POS_NOUN;
   gboolean adj = pos == POS_ADJECTIVE;
   /* Without a known pos (AQUAINT leaves it UNKNOWN, mostly on verbs),
@@ -1125,9 +778,9 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
         *tense_out = "PAST";
       else if (!verb)
         return;
-      else if (strlen (lemma) == n && ascii_caseeq (lemma, w, n))
+      else if (strlen (lemma) == n && evl_ascii_caseeq (lemma, w, n))
         *tense_out = "PRESENT";
-      else if (n > 2 && (ascii_caseeq (w + n - 2, "en", 2) || ascii_caseeq (w + n - 2, "wn", 2)))
+      else if (n > 2 && (evl_ascii_caseeq (w + n - 2, "en", 2) || evl_ascii_caseeq (w + n - 2, "wn", 2)))
         *tense_out = "PASTPART";
       else if (w[n - 1] == 's' || w[n - 1] == 'S')
         *tense_out = "PRESENT";
@@ -1288,8 +941,8 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, EvlEventC
       lemma = buf;
       /* The lemma's pos fits only its base form ('damage' NOUN, not
        * 'damaged'). */
-      pos = ll == n && ascii_caseeq (lemma, w, n)
-            ? pos_of (evl_entry_attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 3)) : POS_OTHER;
+      pos = ll == n && evl_ascii_caseeq (lemma, w, n)
+            ? evl_pos_of (evl_entry_attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 3)) : POS_OTHER;
     }
 
   EvlEventMention ev = { 0 };
@@ -1337,8 +990,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
   m.memo = memo->slots;
   m.exp_cache = memo->exp_cache;
   m.log_event_cache = memo->log_event_cache;
-  m.suffix_cache = memo->suffixes;
-  m.suffix_ids = memo->suffix_ids;
+  m.src.suffix_cache = memo->suffixes;
+  m.src.suffix_ids = memo->suffix_ids;
   Ring ring;
   for (guint j = 0; j < RING; j++)
     {
@@ -1393,7 +1046,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
        * are in few keys, with small weights (measured: pair probes for 23 K
        * candidates instead of 43 K, 1.7 M instructions fewer on 400 small
        * documents) */
-      if (z + self->pair_max <= m.threshold && self->pair_max != PAIR_MAX_UNKNOWN
+      if (z + self->pair_max <= m.threshold && self->pair_max != EVL_PAIR_MAX_UNKNOWN
           && !(prev && prev->spaced) && !(next && next->spaced))
         continue;
       z += pair_weights (&m, self, prev, next);
@@ -1407,4 +1060,13 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       if (worth_reporting (&m, z, log_p))
         add_event (&m, doc, &t, c, klass);
     }
+}
+
+gsize
+evl_events_lemma_into (const EvlContext *ctx, const char *word, gsize len,
+                       char *buf, gsize cap)
+{
+  return evl_events_lemma_with (evl_context_get_lexicon (ctx, "en/event-forms"),
+                                evl_context_get_lexicon (ctx, "en/irregular-verbs"),
+                                word, len, buf, cap);
 }

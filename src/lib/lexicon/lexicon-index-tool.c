@@ -3,12 +3,14 @@
  * parser, and a depfile naming the text files it read so that editing a
  * lexicon rebuilds the index.
  *
- * Usage: lexicon-index-tool GRESOURCE_XML OUTPUT DEPFILE [PAIRS_OUTPUT RECORDS_OUTPUT]
+ * Usage: lexicon-index-tool GRESOURCE_XML OUTPUT DEPFILE [PAIRS_OUTPUT RECORDS_OUTPUT
+ *        [KNOWN_OUTPUT]]
  * Lexicon files are read relative to the XML file's folder (the
  * source_dir of data/meson.build).  PAIRS_OUTPUT gets the recognizer's
  * pair index of en/event-pairs, RECORDS_OUTPUT its records of
- * en/event-forms and en/event-lemmas (src/lib/events/recognize-index.h;
- * empty when there is no such lexicon). */
+ * en/event-forms and en/event-lemmas, KNOWN_OUTPUT its known words
+ * (src/lib/events/recognize-index.h; empty when a lexicon they need is
+ * missing). */
 #include "lexicon-private.h"
 #include "events/recognize-index.h"
 
@@ -16,9 +18,13 @@
 #include <string.h>
 
 #define LEXICON_ROOT "/org/eventline/lexicons/"
-#define PAIRS_LEXICON "en/event-pairs"
-#define FORMS_LEXICON "en/event-forms"
-#define LEMMAS_LEXICON "en/event-lemmas"
+/* the lexicons the recognizer's images are made from, in the order of
+ * EvlKnownFingerprint */
+enum { FORMS, LEMMAS, SUFFIXES, IRREGULAR, PAIRS, MODEL };
+static const char *const event_lexicons[EVL_KNOWN_LEXICONS] = {
+  "en/event-forms", "en/event-lemmas", "en/event-suffixes", "en/irregular-verbs",
+  "en/event-pairs", "en/event-model",
+};
 
 typedef struct {
   char *prefix;            /* of the current <gresource> */
@@ -99,11 +105,63 @@ depfile_add (GString *dep, const char *path)
     }
 }
 
+/* The recognizer's images of the lexicons @lex (event_lexicons, NULL:
+ * absent; parsed from @len bytes each) into @pairs, @records and @known
+ * (NULL: not wanted; each stays empty when a lexicon it needs is
+ * absent). */
+static void
+write_event_images (EvlLexicon *const *lex, const gsize *len, GByteArray *pairs,
+                    GByteArray *records, GByteArray *known)
+{
+  EvlPairIndex x;
+  evl_pair_index_build (&x, lex[PAIRS]);
+  if (pairs && lex[PAIRS])
+    evl_pair_index_write (pairs, &x, lex[PAIRS], len[PAIRS]);
+  EvlEventRecords r;
+  evl_event_records_build (&r, lex[FORMS], lex[LEMMAS]);
+  if (records && lex[FORMS] && lex[LEMMAS])
+    evl_event_records_write (records, &r, len[FORMS], len[LEMMAS]);
+  gboolean all = TRUE;
+  EvlKnownFingerprint f;
+  memset (&f, 0, sizeof f);
+  for (guint k = 0; k < EVL_KNOWN_LEXICONS; k++)
+    {
+      all &= lex[k] != NULL;
+      f.n_entries[k] = lex[k] ? evl_lexicon_size (lex[k]) : 0;
+      f.text_len[k] = len[k];
+    }
+  if (known && all)
+    {
+      /* as the recognizer's derived_build() sets its sources */
+      EvlWordSources s = { 0 };
+      s.forms = lex[FORMS];
+      s.lemmas = lex[LEMMAS];
+      s.suffixes = lex[SUFFIXES];
+      s.irregular = lex[IRREGULAR];
+      s.records = &r;
+      s.forms_base = r.n_forms ? evl_lexicon_get (lex[FORMS], 0) : NULL;
+      s.lemmas_base = r.n_lemmas ? evl_lexicon_get (lex[LEMMAS], 0) : NULL;
+      s.pairs = &x;
+      s.unseen_class = evl_entry_milli (evl_lexicon_lookup (lex[MODEL], "unseen-class", -1), 0);
+      s.suffix_cache = g_new0 (EvlSuffixSlot, 1u << EVL_SUFFIX_BITS);
+      s.suffix_ids = g_new0 (EvlSuffixIdSlot, 1u << EVL_SUFFIX_BITS);
+      EvlKnownWords k;
+      evl_known_words_build (&k, &s);
+      evl_known_words_write (known, &k, &f);
+      evl_known_words_clear (&k);
+      g_free (s.suffix_cache);
+      g_free (s.suffix_ids);
+    }
+  evl_event_records_clear (&r);
+  evl_pair_index_clear (&x);
+}
+
 /* Reads the lexicons the XML at @xml_path lists, writes the index to
  * @out_path and the depfile to @dep_path. */
 static gboolean
 write_index (const char *xml_path, const char *out_path, const char *dep_path,
-             const char *pairs_path, const char *records_path, GError **error)
+             const char *pairs_path, const char *records_path, const char *known_path,
+             GError **error)
 {
   g_autofree char *xml = NULL;
   gsize xml_len;
@@ -125,8 +183,9 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path,
   g_autoptr (GByteArray) index = g_byte_array_new ();
   g_autoptr (GByteArray) pairs = g_byte_array_new ();
   g_autoptr (GByteArray) records = g_byte_array_new ();
-  EvlLexicon *forms = NULL, *lemmas = NULL;   /* kept for the records */
-  gsize forms_len = 0, lemmas_len = 0;
+  g_autoptr (GByteArray) known = g_byte_array_new ();
+  EvlLexicon *kept[EVL_KNOWN_LEXICONS] = { NULL };   /* event_lexicons, for the images */
+  gsize kept_len[EVL_KNOWN_LEXICONS] = { 0 };
   g_autoptr (GString) rule = g_string_new (NULL);
   g_autofree char *dir = g_path_get_dirname (xml_path);
   depfile_add (rule, out_path);
@@ -145,40 +204,23 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path,
       ok = lex != NULL;
       if (ok)
         evl_lexicon_index_write (index, g_ptr_array_index (s.names, i), lex, len);
-      if (ok && pairs_path && strcmp (g_ptr_array_index (s.names, i), PAIRS_LEXICON) == 0)
-        {
-          EvlPairIndex x;
-          evl_pair_index_build (&x, lex);
-          g_byte_array_set_size (pairs, 0);
-          evl_pair_index_write (pairs, &x, lex, len);
-          evl_pair_index_clear (&x);
-        }
       const char *name = g_ptr_array_index (s.names, i);
-      if (ok && strcmp (name, FORMS_LEXICON) == 0)
-        {
-          evl_lexicon_free (forms);
-          forms = g_steal_pointer (&lex);
-          forms_len = len;
-        }
-      else if (ok && strcmp (name, LEMMAS_LEXICON) == 0)
-        {
-          evl_lexicon_free (lemmas);
-          lemmas = g_steal_pointer (&lex);
-          lemmas_len = len;
-        }
+      for (guint k = 0; ok && k < EVL_KNOWN_LEXICONS; k++)
+        if (strcmp (name, event_lexicons[k]) == 0)
+          {
+            evl_lexicon_free (kept[k]);
+            kept[k] = g_steal_pointer (&lex);
+            kept_len[k] = len;
+          }
       evl_lexicon_free (lex);
     }
   g_ptr_array_unref (s.files);
   g_ptr_array_unref (s.names);
-  if (ok && records_path && forms && lemmas)
-    {
-      EvlEventRecords r;
-      evl_event_records_build (&r, forms, lemmas);
-      evl_event_records_write (records, &r, forms_len, lemmas_len);
-      evl_event_records_clear (&r);
-    }
-  evl_lexicon_free (forms);
-  evl_lexicon_free (lemmas);
+  if (ok)
+    write_event_images (kept, kept_len, pairs_path ? pairs : NULL,
+                        records_path ? records : NULL, known_path ? known : NULL);
+  for (guint k = 0; k < EVL_KNOWN_LEXICONS; k++)
+    evl_lexicon_free (kept[k]);
   if (!ok)
     return FALSE;
   evl_lexicon_index_finish (index);
@@ -189,21 +231,23 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path,
          && (records_path == NULL
              || g_file_set_contents (records_path, (const char *) records->data, records->len,
                                      error))
+         && (known_path == NULL
+             || g_file_set_contents (known_path, (const char *) known->data, known->len, error))
          && g_file_set_contents (dep_path, rule->str + 1, (gssize) rule->len - 1, error);
 }
 
 int
 main (int argc, char **argv)
 {
-  if (argc != 4 && argc != 6)
+  if (argc != 4 && argc != 6 && argc != 7)
     {
-      fprintf (stderr, "usage: %s GRESOURCE_XML OUTPUT DEPFILE [PAIRS_OUTPUT RECORDS_OUTPUT]\n",
-               argv[0]);
+      fprintf (stderr, "usage: %s GRESOURCE_XML OUTPUT DEPFILE [PAIRS_OUTPUT RECORDS_OUTPUT "
+               "[KNOWN_OUTPUT]]\n", argv[0]);
       return 2;
     }
   g_autoptr (GError) error = NULL;
-  if (!write_index (argv[1], argv[2], argv[3], argc == 6 ? argv[4] : NULL,
-                    argc == 6 ? argv[5] : NULL, &error))
+  if (!write_index (argv[1], argv[2], argv[3], argc >= 6 ? argv[4] : NULL,
+                    argc >= 6 ? argv[5] : NULL, argc == 7 ? argv[6] : NULL, &error))
     {
       fprintf (stderr, "%s: %s\n", argv[0], error->message);
       return 1;
