@@ -874,7 +874,8 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
   s.suffix_cache = g_new0 (EvlSuffixSlot, 1u << EVL_SUFFIX_BITS);
   s.suffix_ids = g_new0 (EvlSuffixIdSlot, 1u << EVL_SUFFIX_BITS);
   EvlKnownWords built, mapped;
-  evl_known_words_build (&built, &s);
+  evl_known_words_build (&built, &s, TRUE);
+  cr_assert (built.lemmas_complete);
   cr_assert_gt (built.n_words, evl_lexicon_size (lex[0]) / 2);
   g_autoptr (GByteArray) image = g_byte_array_new ();
   evl_known_words_write (image, &built, &f);
@@ -886,7 +887,34 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
   cr_assert (!evl_known_words_map (&mapped, image->data, 16, &f));
   cr_assert (evl_known_words_map (&mapped, image->data, image->len, &f));
 
-  /* fresh caches: the fill below must not lean on the build's */
+  cr_assert (mapped.lemmas_complete);
+  /* every lemma is a word with its record, so that a lemma that is no
+   * word is in no entry */
+  guint lemma_words = 0;
+  for (guint i = 0; i < evl_lexicon_size (lex[1]); i++)
+    {
+      const EvlLexEntry *e = evl_lexicon_get (lex[1], i);
+      gsize n = strlen (e->canonical);
+      if (n > EVL_WORD_KEY)
+        continue;
+      guint64 u[3] = { 0 };
+      memcpy (u, e->canonical, n);
+      const EvlKnownWord *kw = evl_known_words_find (&mapped, u, n);
+      cr_assert_not_null (kw, "lemma '%s' is no known word", e->canonical);
+      const EvlLexEntry *first = evl_lexicon_lookup (lex[1], e->canonical, -1);
+      cr_assert_eq (kw->lemma, (guint32) (first - evl_lexicon_get (lex[1], 0)) + 1, "'%s'",
+                    e->canonical);
+      lemma_words++;
+    }
+  cr_assert_gt (lemma_words, 1000);
+  EvlKnownWords varied;
+  evl_known_words_build (&varied, &s, FALSE);
+  cr_assert (!varied.lemmas_complete);
+  evl_known_words_clear (&varied);
+
+  /* fresh caches: the fill below must not lean on the build's; and it
+   * finds lemma records through the known words, as the recognizer does */
+  s.known = &mapped;
   memset (s.suffix_cache, 0, sizeof (EvlSuffixSlot) << EVL_SUFFIX_BITS);
   memset (s.suffix_ids, 0, sizeof (EvlSuffixIdSlot) << EVL_SUFFIX_BITS);
   guint unseen = 0, lemmas = 0;
@@ -910,7 +938,10 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
                  && hot.prev2 == want.prev2 && hot.next2 == want.next2
                  && hot.klass == want.klass, "'%s'", hot.key);
       cr_assert_eq (hot.lemma_len, want.lemma_len, "'%s'", hot.key);
-      cr_assert (memcmp (kw->lemma, want.lemma, want.lemma_len) == 0, "'%s'", hot.key);
+      cr_assert (memcmp (kw->lemma_bytes, want.lemma, want.lemma_len) == 0, "'%s'", hot.key);
+      const EvlLexEntry *le = evl_lexicon_lookup (lex[1], hot.key, hot.len);
+      cr_assert_eq (kw->lemma ? &r.lemmas[kw->lemma - 1] : NULL,
+                    le ? &r.lemmas[le - evl_lexicon_get (lex[1], 0)] : NULL, "'%s'", hot.key);
       cr_assert_eq (kw->form ? evl_lexicon_get (lex[0], kw->form - 1) : NULL, form, "'%s'",
                     hot.key);
       const int *vectors[3] = { want.classes, want.cue_prev, want.cue_next };
@@ -921,6 +952,58 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
       lemmas += hot.lemma_len > 0;
     }
   cr_assert_gt (unseen, 100);   /* lemmas and irregular forms that are no event form */
+  /* words in no lexicon fill alike with and without the known words
+   * (their lemmas found by a probe, or by a lookup when the probe cannot
+   * tell: upper case, spaces, bytes above ASCII, long) */
+  static const char *const others[] = {
+    "zorbified", "replanning", "overmeeting", "unfallen", "rebuyings", "Zorbs", "a b",
+    "caf\xc3\xa9s", "counterrevolutionarinesses", "x", "re-plans", "plans\x7f",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      EvlWordSlot with, without;
+      memset (&with, 0, sizeof with);
+      memset (&without, 0, sizeof without);
+      char key[EVL_WORD_KEY_ROOM + 16] = { 0 };
+      gsize n = strlen (others[i]);
+      memcpy (key, others[i], n);
+      gboolean room = n <= EVL_WORD_KEY;
+      s.known = &mapped;
+      evl_word_slot_fill (&s, key, n, room, &with, NULL);
+      s.known = NULL;
+      evl_word_slot_fill (&s, key, n, room, &without, NULL);
+      cr_assert (with.self == without.self && with.klass == without.klass
+                 && with.classes == without.classes && with.lemma_len == without.lemma_len,
+                 "'%s'", others[i]);
+    }
+  /* and so do unseen inflections of known lemmas, whose lemma records
+   * the probe finds */
+  guint found = 0;
+  for (guint i = 0; i < evl_lexicon_size (lex[1]); i += 7)
+    {
+      char key[EVL_WORD_KEY_ROOM] = { 0 };
+      const char *c = evl_lexicon_get (lex[1], i)->canonical;
+      gsize n = strlen (c) + 3;
+      if (n > EVL_WORD_KEY)
+        continue;
+      memcpy (key, c, n - 3);
+      memcpy (key + n - 3, "ing", 3);
+      guint64 u[3];
+      memcpy (u, key, sizeof u);
+      if (evl_known_words_find (&mapped, u, n))
+        continue;
+      EvlWordSlot with, without;
+      memset (&with, 0, sizeof with);
+      memset (&without, 0, sizeof without);
+      s.known = &mapped;
+      evl_word_slot_fill (&s, key, n, TRUE, &with, NULL);
+      s.known = NULL;
+      evl_word_slot_fill (&s, key, n, TRUE, &without, NULL);
+      cr_assert (with.self == without.self && with.klass == without.klass
+                 && with.classes == without.classes, "'%s'", key);
+      found += with.klass != s.unseen_class;
+    }
+  cr_assert_gt (found, 50);
   cr_assert_gt (lemmas, mapped.n_words / 2);
   guint64 none[3] = { 0 };
   memcpy (none, "zzqqxxj", 7);

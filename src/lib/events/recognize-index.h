@@ -391,6 +391,8 @@ typedef struct {
 
 G_STATIC_ASSERT (G_STRUCT_OFFSET (EvlWordSlot, form_lemma) == 64 && sizeof (EvlWordSlot) == 128);
 
+typedef struct _EvlKnownWords EvlKnownWords;
+
 /* What a slot is computed from (evl_word_slot_fill()). */
 typedef struct {
   const EvlLexicon *forms, *lemmas, *suffixes, *irregular;
@@ -398,6 +400,7 @@ typedef struct {
   const EvlLexEntry *forms_base, *lemmas_base;   /* their entries 0 (NULL: no records) */
   const EvlPairIndex *pairs;
   int unseen_class;          /* milli log P(class right) of an unseen lemma */
+  const EvlKnownWords *known;   /* the lexicons' known words (lemma records), NULL: none */
   EvlSuffixSlot *suffix_cache;   /* 1 << EVL_SUFFIX_BITS, zeroed at first */
   EvlSuffixIdSlot *suffix_ids;   /* the same */
 } EvlWordSources;
@@ -422,7 +425,8 @@ typedef struct {
   char hot[64];              /* the slot's first line (EvlWordSlot up to form_lemma) */
   guint32 form;              /* en/event-forms entry number + 1, 0: unseen */
   guint32 classes, cue_prev, cue_next;   /* vector numbers (EvlEventRecords), 0: NULL */
-  char lemma[EVL_WORD_LEMMA_ROOM];
+  guint32 lemma;             /* en/event-lemmas record of the key as a lemma + 1, 0: none */
+  char lemma_bytes[EVL_WORD_LEMMA_ROOM];   /* the slot's lemma */
 } EvlKnownWord;
 
 typedef struct {
@@ -430,13 +434,18 @@ typedef struct {
   guint32 word;              /* 1 + its index in words, 0: empty */
 } EvlKnownSlot;
 
-typedef struct {
+struct _EvlKnownWords {
   gboolean mapped;
+  /* every key of en/event-lemmas of at most EVL_WORD_KEY bytes is a word
+   * here: an unseen word's lemma that is not is in no entry, without a
+   * lookup (its folded form is its bytes: evl_word_slot_fill()) */
+  gboolean lemmas_complete;
   EvlKnownSlot *slots;
   guint32 mask;
   EvlKnownWord *words;
   guint n_words;
-} EvlKnownWords;
+};
+
 
 /* The sizes of the lexicons a known word depends on (entries, text
  * bytes), in this order: en/event-forms, en/event-lemmas,
@@ -479,8 +488,10 @@ evl_known_words_find (const EvlKnownWords *k, const guint64 *u, gsize n)
     }
 }
 
-/* The known words of the lexicons of @s (its caches are used). */
-void evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s);
+/* The known words of the lexicons of @s (its caches are used;
+ * s->known is not).  @lemmas_unvaried: no line of en/event-lemmas has
+ * variants ("lemma|variant"), whose keys the entries do not show. */
+void evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemmas_unvaried);
 void evl_known_words_clear (EvlKnownWords *k);
 void evl_known_words_write (GByteArray *image, const EvlKnownWords *k,
                             const EvlKnownFingerprint *f);

@@ -327,11 +327,12 @@ known_copy (const Model *m, const EvlKnownWord *kw, Slot *slot)
 {
   memcpy (slot, kw->hot, sizeof kw->hot);
   const EvlEventRecords *r = m->src.records;
-  slot->form_lemma = kw->form ? evl_entry_attr (evl_lexicon_get (m->forms, kw->form - 1), 6) : NULL;
+  /* (the entries are one array: entry_number() in recognize-index.c) */
+  slot->form_lemma = kw->form ? evl_entry_attr (&m->src.forms_base[kw->form - 1], 6) : NULL;
   slot->classes = kw->classes ? r->vectors[kw->classes - 1] : NULL;
   slot->cue_prev = kw->cue_prev ? r->vectors[kw->cue_prev - 1] : NULL;
   slot->cue_next = kw->cue_next ? r->vectors[kw->cue_next - 1] : NULL;
-  memcpy (slot->lemma, kw->lemma, sizeof kw->lemma);
+  memcpy (slot->lemma, kw->lemma_bytes, sizeof kw->lemma_bytes);
 }
 
 /* Fills entry @at of @ring for the word @w (@n bytes, @avail readable). */
@@ -509,6 +510,7 @@ derived_build (const EvlContext *ctx)
   src->pairs = &d->pairs;
   src->unseen_class = d->model.unseen_class;
   d->model.known = d->known_image ? &d->known : NULL;
+  src->known = d->model.known;
   d->model.pair_bound = d->pairs.pair_bound;
   d->model.pair_floor = d->model.threshold - d->model.pair_bound;
   for (guint k = 0; k < N_SHAPES; k++)
