@@ -834,6 +834,18 @@ ParameterizedTest (PositionCase *c, events, sentence_events_do_not_depend_on_pos
     }
 }
 
+/* evl_word_slot_fill() with @known and empty caches (a cached ending
+ * would hide how its weight was found). */
+static void
+fill_fresh (EvlWordSources *s, const EvlKnownWords *known, const char *key, gsize n,
+            gboolean room, EvlWordSlot *out)
+{
+  memset (s->suffix_cache, 0, sizeof (EvlSuffixSlot) << EVL_SUFFIX_BITS);
+  memset (s->suffix_ids, 0, sizeof (EvlSuffixIdSlot) << EVL_SUFFIX_BITS);
+  s->known = known;
+  evl_word_slot_fill (s, key, n, room, out, NULL);
+}
+
 /* The known words that lexicon-index-tool writes at build time are the
  * compiled-in lexicons' words filled as the recognizer fills a memo
  * miss, byte for byte; each maps back to the slot evl_word_slot_fill()
@@ -874,8 +886,8 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
   s.suffix_cache = g_new0 (EvlSuffixSlot, 1u << EVL_SUFFIX_BITS);
   s.suffix_ids = g_new0 (EvlSuffixIdSlot, 1u << EVL_SUFFIX_BITS);
   EvlKnownWords built, mapped;
-  evl_known_words_build (&built, &s, TRUE);
-  cr_assert (built.lemmas_complete);
+  evl_known_words_build (&built, &s, TRUE, TRUE);
+  cr_assert (built.lemmas_complete && built.suffixes_complete);
   cr_assert_gt (built.n_words, evl_lexicon_size (lex[0]) / 2);
   g_autoptr (GByteArray) image = g_byte_array_new ();
   evl_known_words_write (image, &built, &f);
@@ -887,7 +899,19 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
   cr_assert (!evl_known_words_map (&mapped, image->data, 16, &f));
   cr_assert (evl_known_words_map (&mapped, image->data, image->len, &f));
 
-  cr_assert (mapped.lemmas_complete);
+  cr_assert (mapped.lemmas_complete && mapped.suffixes_complete);
+  /* every ending has its weight, and one in no entry weighs nothing */
+  for (guint i = 0; i < evl_lexicon_size (lex[2]); i++)
+    {
+      const EvlLexEntry *e = evl_lexicon_get (lex[2], i);
+      gsize kn = strlen (e->canonical) - 2;
+      guint32 bytes = 0;
+      memcpy (&bytes, e->canonical + 2, kn);
+      cr_assert_eq (evl_known_suffix_weight (&mapped, (guint64) kn << 32 | bytes),
+                    evl_entry_milli (evl_lexicon_lookup (lex[2], e->canonical, -1), 0), "'%s'",
+                    e->canonical);
+    }
+  cr_assert_eq (evl_known_suffix_weight (&mapped, (guint64) 3 << 32 | 0x717a7a), 0);
   /* every lemma is a word with its record, so that a lemma that is no
    * word is in no entry */
   guint lemma_words = 0;
@@ -908,8 +932,8 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
     }
   cr_assert_gt (lemma_words, 1000);
   EvlKnownWords varied;
-  evl_known_words_build (&varied, &s, FALSE);
-  cr_assert (!varied.lemmas_complete);
+  evl_known_words_build (&varied, &s, FALSE, FALSE);
+  cr_assert (!varied.lemmas_complete && !varied.suffixes_complete);
   evl_known_words_clear (&varied);
 
   /* fresh caches: the fill below must not lean on the build's; and it
@@ -968,10 +992,8 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
       gsize n = strlen (others[i]);
       memcpy (key, others[i], n);
       gboolean room = n <= EVL_WORD_KEY;
-      s.known = &mapped;
-      evl_word_slot_fill (&s, key, n, room, &with, NULL);
-      s.known = NULL;
-      evl_word_slot_fill (&s, key, n, room, &without, NULL);
+      fill_fresh (&s, &mapped, key, n, room, &with);
+      fill_fresh (&s, NULL, key, n, room, &without);
       cr_assert (with.self == without.self && with.klass == without.klass
                  && with.classes == without.classes && with.lemma_len == without.lemma_len,
                  "'%s'", others[i]);
@@ -995,10 +1017,8 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
       EvlWordSlot with, without;
       memset (&with, 0, sizeof with);
       memset (&without, 0, sizeof without);
-      s.known = &mapped;
-      evl_word_slot_fill (&s, key, n, TRUE, &with, NULL);
-      s.known = NULL;
-      evl_word_slot_fill (&s, key, n, TRUE, &without, NULL);
+      fill_fresh (&s, &mapped, key, n, TRUE, &with);
+      fill_fresh (&s, NULL, key, n, TRUE, &without);
       cr_assert (with.self == without.self && with.klass == without.klass
                  && with.classes == without.classes, "'%s'", key);
       found += with.klass != s.unseen_class;

@@ -717,11 +717,20 @@ unseen_weight (const EvlWordSources *m, const char *w, gsize n, gboolean room, c
       EvlSuffixSlot *sl = &m->suffix_cache[h >> (64 - EVL_SUFFIX_BITS)];
       if (sl->key != code)
         {
-          key[0] = (char) ('0' + k);
-          key[1] = ':';
-          memcpy (key + 2, w + n - k, k);
           sl->key = code;
-          sl->weight = evl_entry_milli (evl_lexicon_lookup (m->suffixes, key, (gssize) k + 2), 0);
+          /* the known words' table when it holds every ending (measured:
+           * 2,057 lookups, 0.3 M instructions on 400 small documents) */
+          guint64 bytes = (guint32) code;
+          if (m->known && m->known->suffixes_complete && key_folds_to_itself (&bytes, k))
+            sl->weight = evl_known_suffix_weight (m->known, code);
+          else
+            {
+              key[0] = (char) ('0' + k);
+              key[1] = ':';
+              memcpy (key + 2, w + n - k, k);
+              sl->weight = evl_entry_milli (evl_lexicon_lookup (m->suffixes, key, (gssize) k + 2),
+                                            0);
+            }
         }
       sum += sl->weight;
     }
@@ -982,8 +991,43 @@ known_add (EvlKnownWords *k, const EvlWordSources *s, const char *w, gsize n, gu
 }
 
 /* (not inlined: shows in profiles as its own start-up cost) */
+/* The endings of en/event-suffixes into @k ("K:BYTES", K 2 to 4, the
+ * weight as unseen_weight() looks it up); suffixes_complete when every
+ * key is such an ending that folds to itself. */
+static void
+known_suffixes_build (EvlKnownWords *k, const EvlWordSources *s, gboolean unvaried)
+{
+  guint n = s->suffixes ? evl_lexicon_size (s->suffixes) : 0;
+  guint32 n_slots = 64;
+  while ((gsize) n_slots < (gsize) n * 2)
+    n_slots *= 2;
+  k->suffix_mask = n_slots - 1;
+  k->suffixes = g_new0 (EvlKnownSuffix, n_slots);
+  k->suffixes_complete = unvaried && s->suffixes != NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *c = evl_lexicon_get (s->suffixes, i)->canonical;
+      gsize len = strlen (c), kn = len - 2;
+      if (len < 4 || len > 6 || c[1] != ':' || (gsize) (c[0] - '0') != kn
+          || !folds_to_itself (c, len))
+        {
+          k->suffixes_complete = FALSE;
+          continue;
+        }
+      guint32 bytes = 0;
+      memcpy (&bytes, c + 2, kn);
+      guint64 code = (guint64) kn << 32 | bytes;
+      guint32 j = evl_known_suffix_slot (code, k->suffix_mask);
+      while (k->suffixes[j].code != 0 && k->suffixes[j].code != code)
+        j = (j + 1) & k->suffix_mask;
+      k->suffixes[j].code = code;
+      k->suffixes[j].weight = evl_entry_milli (evl_lexicon_lookup (s->suffixes, c, (gssize) len), 0);
+    }
+}
+
 void G_GNUC_NO_INLINE
-evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemmas_unvaried)
+evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemmas_unvaried,
+                       gboolean suffixes_unvaried)
 {
   const EvlLexicon *lexicons[] = { s->forms, s->lemmas, s->irregular };
   guint n = 0;
@@ -1011,6 +1055,7 @@ evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemma
       const char *w = evl_lexicon_get (s->lemmas, i)->canonical;
       k->lemmas_complete = folds_to_itself (w, strlen (w));
     }
+  known_suffixes_build (k, s, suffixes_unvaried);
 }
 
 void
@@ -1020,6 +1065,7 @@ evl_known_words_clear (EvlKnownWords *k)
     {
       g_free (k->slots);
       g_free (k->words);
+      g_free (k->suffixes);
     }
   memset (k, 0, sizeof *k);
 }
@@ -1027,7 +1073,7 @@ evl_known_words_clear (EvlKnownWords *k)
 /* A KnownHeader, then the table and the words, each at an 8-byte
  * boundary, native byte order. */
 #define KNOWN_MAGIC "EVLKNOWN"
-#define KNOWN_VERSION 2u
+#define KNOWN_VERSION 3u
 
 typedef struct {
   char magic[8];
@@ -1035,6 +1081,7 @@ typedef struct {
   guint32 mask, n_words;
   guint32 slots, words;      /* offsets */
   guint32 lemmas_complete;
+  guint32 suffixes, suffix_mask, suffixes_complete, pad;
   EvlKnownFingerprint lexicons;   /* what the words were filled from */
 } KnownHeader;
 
@@ -1052,10 +1099,14 @@ evl_known_words_write (GByteArray *image, const EvlKnownWords *k, const EvlKnown
   h.mask = k->mask;
   h.n_words = k->n_words;
   h.lemmas_complete = (guint32) k->lemmas_complete;
+  h.suffix_mask = k->suffix_mask;
+  h.suffixes_complete = (guint32) k->suffixes_complete;
   h.lexicons = *f;
   g_byte_array_append (image, (const guint8 *) &h, sizeof h);
   h.slots = add_section (image, k->slots, ((gsize) k->mask + 1) * sizeof (EvlKnownSlot));
   h.words = add_section (image, k->words, (gsize) k->n_words * sizeof (EvlKnownWord));
+  h.suffixes = add_section (image, k->suffixes,
+                            ((gsize) k->suffix_mask + 1) * sizeof (EvlKnownSuffix));
   add_section (image, NULL, 0);
   memcpy (image->data, &h, sizeof h);
 }
@@ -1070,11 +1121,16 @@ evl_known_words_map (EvlKnownWords *k, const guint8 *image, gsize len,
       || memcmp (&h->lexicons, f, sizeof *f) != 0 || ((h->mask + 1) & h->mask) != 0
       || h->n_words > h->mask
       || !section_ok (h->slots, ((gsize) h->mask + 1) * sizeof (EvlKnownSlot), len)
-      || !section_ok (h->words, (gsize) h->n_words * sizeof (EvlKnownWord), len))
+      || !section_ok (h->words, (gsize) h->n_words * sizeof (EvlKnownWord), len)
+      || ((h->suffix_mask + 1) & h->suffix_mask) != 0
+      || !section_ok (h->suffixes, ((gsize) h->suffix_mask + 1) * sizeof (EvlKnownSuffix), len))
     return FALSE;
   memset (k, 0, sizeof *k);
   k->mapped = TRUE;
   k->lemmas_complete = h->lemmas_complete != 0;
+  k->suffixes_complete = h->suffixes_complete != 0;
+  k->suffixes = (gpointer) (image + h->suffixes);
+  k->suffix_mask = h->suffix_mask;
   /* read only: a mapped image is never written */
   k->slots = (gpointer) (image + h->slots);
   k->mask = h->mask;

@@ -434,8 +434,22 @@ typedef struct {
   guint32 word;              /* 1 + its index in words, 0: empty */
 } EvlKnownSlot;
 
+/* An en/event-suffixes weight by the code of its ending (length << 32 |
+ * the bytes, as unseen_weight() makes it); code 0: empty. */
+typedef struct {
+  guint64 code;
+  gint32 weight;
+  guint32 pad;
+} EvlKnownSuffix;
+
 struct _EvlKnownWords {
   gboolean mapped;
+  /* every key of en/event-suffixes folds to itself and is here: an
+   * ending that folds to itself and is not has weight 0, without a
+   * lookup */
+  gboolean suffixes_complete;
+  EvlKnownSuffix *suffixes;
+  guint32 suffix_mask;
   /* every key of en/event-lemmas of at most EVL_WORD_KEY bytes is a word
    * here: an unseen word's lemma that is not is in no entry, without a
    * lookup (its folded form is its bytes: evl_word_slot_fill()) */
@@ -488,10 +502,32 @@ evl_known_words_find (const EvlKnownWords *k, const guint64 *u, gsize n)
     }
 }
 
+static inline guint32
+evl_known_suffix_slot (guint64 code, guint32 mask)
+{
+  return (guint32) ((code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 40) & mask;
+}
+
+/* The en/event-suffixes weight of the ending @code, 0: none (with
+ * suffixes_complete). */
+static inline int
+evl_known_suffix_weight (const EvlKnownWords *k, guint64 code)
+{
+  for (guint32 i = evl_known_suffix_slot (code, k->suffix_mask);; i = (i + 1) & k->suffix_mask)
+    {
+      if (k->suffixes[i].code == code)
+        return k->suffixes[i].weight;
+      if (k->suffixes[i].code == 0)
+        return 0;
+    }
+}
+
 /* The known words of the lexicons of @s (its caches are used;
- * s->known is not).  @lemmas_unvaried: no line of en/event-lemmas has
- * variants ("lemma|variant"), whose keys the entries do not show. */
-void evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemmas_unvaried);
+ * s->known is not).  @lemmas_unvaried, @suffixes_unvaried: no line of
+ * en/event-lemmas, en/event-suffixes has variants ("key|variant"), whose
+ * keys the entries do not show. */
+void evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemmas_unvaried,
+                            gboolean suffixes_unvaried);
 void evl_known_words_clear (EvlKnownWords *k);
 void evl_known_words_write (GByteArray *image, const EvlKnownWords *k,
                             const EvlKnownFingerprint *f);

@@ -106,11 +106,11 @@ depfile_add (GString *dep, const char *path)
 }
 
 /* The recognizer's images of the lexicons @lex (event_lexicons, NULL:
- * absent; parsed from @len bytes each; @lemmas_varied: en/event-lemmas
- * may have variants) into @pairs, @records and @known (NULL: not wanted;
+ * absent; parsed from @len bytes each; @varied: the lexicon may have
+ * variants) into @pairs, @records and @known (NULL: not wanted;
  * each stays empty when a lexicon it needs is absent). */
 static void
-write_event_images (EvlLexicon *const *lex, const gsize *len, gboolean lemmas_varied,
+write_event_images (EvlLexicon *const *lex, const gsize *len, const gboolean *varied,
                     GByteArray *pairs, GByteArray *records, GByteArray *known)
 {
   EvlPairIndex x;
@@ -146,7 +146,7 @@ write_event_images (EvlLexicon *const *lex, const gsize *len, gboolean lemmas_va
       s.suffix_cache = g_new0 (EvlSuffixSlot, 1u << EVL_SUFFIX_BITS);
       s.suffix_ids = g_new0 (EvlSuffixIdSlot, 1u << EVL_SUFFIX_BITS);
       EvlKnownWords k;
-      evl_known_words_build (&k, &s, !lemmas_varied);
+      evl_known_words_build (&k, &s, !varied[LEMMAS], !varied[SUFFIXES]);
       evl_known_words_write (known, &k, &f);
       evl_known_words_clear (&k);
       g_free (s.suffix_cache);
@@ -186,7 +186,7 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path,
   g_autoptr (GByteArray) known = g_byte_array_new ();
   EvlLexicon *kept[EVL_KNOWN_LEXICONS] = { NULL };   /* event_lexicons, for the images */
   gsize kept_len[EVL_KNOWN_LEXICONS] = { 0 };
-  gboolean lemmas_varied = TRUE;
+  gboolean varied[EVL_KNOWN_LEXICONS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
   g_autoptr (GString) rule = g_string_new (NULL);
   g_autofree char *dir = g_path_get_dirname (xml_path);
   depfile_add (rule, out_path);
@@ -212,15 +212,15 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path,
             evl_lexicon_free (kept[k]);
             kept[k] = g_steal_pointer (&lex);
             kept_len[k] = len;
-            if (k == LEMMAS)   /* a bar anywhere: maybe variants (conservative) */
-              lemmas_varied = memchr (text, '|', len) != NULL;
+            /* a bar anywhere: maybe variants (conservative) */
+            varied[k] = memchr (text, '|', len) != NULL;
           }
       evl_lexicon_free (lex);
     }
   g_ptr_array_unref (s.files);
   g_ptr_array_unref (s.names);
   if (ok)
-    write_event_images (kept, kept_len, lemmas_varied, pairs_path ? pairs : NULL,
+    write_event_images (kept, kept_len, varied, pairs_path ? pairs : NULL,
                         records_path ? records : NULL, known_path ? known : NULL);
   for (guint k = 0; k < EVL_KNOWN_LEXICONS; k++)
     evl_lexicon_free (kept[k]);
