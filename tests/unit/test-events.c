@@ -843,7 +843,10 @@ fill_fresh (EvlWordSources *s, const EvlKnownWords *known, const char *key, gsiz
   memset (s->suffix_cache, 0, sizeof (EvlSuffixSlot) << EVL_SUFFIX_BITS);
   memset (s->suffix_ids, 0, sizeof (EvlSuffixIdSlot) << EVL_SUFFIX_BITS);
   s->known = known;
-  evl_word_slot_fill (s, key, n, room, out, NULL);
+  guint64 u[3] = { 0 };
+  memcpy (u, key, MIN (n, sizeof u));
+  gboolean unknown = known && (n > EVL_WORD_KEY || !evl_known_words_find (known, u, n));
+  evl_word_slot_fill (s, key, n, room, unknown, out, NULL);
 }
 
 /* The known words that lexicon-index-tool writes at build time are the
@@ -886,8 +889,13 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
   s.suffix_cache = g_new0 (EvlSuffixSlot, 1u << EVL_SUFFIX_BITS);
   s.suffix_ids = g_new0 (EvlSuffixIdSlot, 1u << EVL_SUFFIX_BITS);
   EvlKnownWords built, mapped;
-  evl_known_words_build (&built, &s, TRUE, TRUE);
-  cr_assert (built.lemmas_complete && built.suffixes_complete);
+  GBytes *irregular_text = evl_context_get_data (ctx, "lexicons/en/irregular-verbs.txt");
+  gsize irregular_len;
+  const char *irregular_data = g_bytes_get_data (irregular_text, &irregular_len);
+  g_autoptr (GPtrArray) variants = evl_known_text_keys (irregular_data, irregular_len);
+  cr_assert_gt (variants->len, evl_lexicon_size (lex[3]));
+  evl_known_words_build (&built, &s, TRUE, TRUE, TRUE, variants);
+  cr_assert (built.lemmas_complete && built.suffixes_complete && built.keys_complete);
   cr_assert_gt (built.n_words, evl_lexicon_size (lex[0]) / 2);
   g_autoptr (GByteArray) image = g_byte_array_new ();
   evl_known_words_write (image, &built, &f);
@@ -899,7 +907,7 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
   cr_assert (!evl_known_words_map (&mapped, image->data, 16, &f));
   cr_assert (evl_known_words_map (&mapped, image->data, image->len, &f));
 
-  cr_assert (mapped.lemmas_complete && mapped.suffixes_complete);
+  cr_assert (mapped.lemmas_complete && mapped.suffixes_complete && mapped.keys_complete);
   /* every ending has its weight, and one in no entry weighs nothing */
   for (guint i = 0; i < evl_lexicon_size (lex[2]); i++)
     {
@@ -932,8 +940,13 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
     }
   cr_assert_gt (lemma_words, 1000);
   EvlKnownWords varied;
-  evl_known_words_build (&varied, &s, FALSE, FALSE);
-  cr_assert (!varied.lemmas_complete && !varied.suffixes_complete);
+  evl_known_words_build (&varied, &s, FALSE, FALSE, FALSE, variants);
+  cr_assert (!varied.lemmas_complete && !varied.suffixes_complete && !varied.keys_complete);
+  evl_known_words_clear (&varied);
+  g_ptr_array_add (variants, g_strdup ("zzqqxxj"));   /* no key: not what the lexicon has */
+  evl_known_words_build (&varied, &s, TRUE, TRUE, TRUE, variants);
+  cr_assert (!varied.keys_complete);
+  g_ptr_array_remove_index (variants, variants->len - 1);
   evl_known_words_clear (&varied);
 
   /* fresh caches: the fill below must not lean on the build's; and it
@@ -953,7 +966,7 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
       EvlWordSlot want;
       memset (&want, 0, sizeof want);
       const EvlLexEntry *form = NULL;
-      evl_word_slot_fill (&s, hot.key, hot.len, TRUE, &want, &form);
+      evl_word_slot_fill (&s, hot.key, hot.len, TRUE, FALSE, &want, &form);
       cr_assert (hot.aux == want.aux && hot.adverb == want.adverb && hot.spaced == want.spaced
                  && hot.key_id == want.key_id && hot.lemma_id == want.lemma_id
                  && hot.suffix_id == want.suffix_id && hot.seen == want.seen
@@ -982,7 +995,9 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
   static const char *const others[] = {
     "zorbified", "replanning", "overmeeting", "unfallen", "rebuyings", "Zorbs", "a b",
     "caf\xc3\xa9s", "counterrevolutionarinesses", "x", "re-plans", "plans\x7f",
+    "Said", "WAS", "Announced",   /* upper case: known words once folded */
   };
+  guint seen_others = 0;
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
       EvlWordSlot with, without;
@@ -995,9 +1010,14 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
       fill_fresh (&s, &mapped, key, n, room, &with);
       fill_fresh (&s, NULL, key, n, room, &without);
       cr_assert (with.self == without.self && with.klass == without.klass
-                 && with.classes == without.classes && with.lemma_len == without.lemma_len,
+                 && with.classes == without.classes && with.lemma_len == without.lemma_len
+                 && with.aux == without.aux && with.seen == without.seen
+                 && with.pos == without.pos && with.lemma_id == without.lemma_id
+                 && memcmp (with.lemma, without.lemma, with.lemma_len) == 0,
                  "'%s'", others[i]);
+      seen_others += with.seen;
     }
+  cr_assert_geq (seen_others, 2);
   /* and so do unseen inflections of known lemmas, whose lemma records
    * the probe finds */
   guint found = 0;
@@ -1020,7 +1040,8 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
       fill_fresh (&s, &mapped, key, n, TRUE, &with);
       fill_fresh (&s, NULL, key, n, TRUE, &without);
       cr_assert (with.self == without.self && with.klass == without.klass
-                 && with.classes == without.classes, "'%s'", key);
+                 && with.classes == without.classes && with.lemma_len == without.lemma_len
+                 && memcmp (with.lemma, without.lemma, with.lemma_len) == 0, "'%s'", key);
       found += with.klass != s.unseen_class;
     }
   cr_assert_gt (found, 50);

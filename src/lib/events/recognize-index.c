@@ -644,27 +644,6 @@ folds_to_itself (const char *s, gsize n)
   return TRUE;
 }
 
-/* folds_to_itself() of the memo-key words @u (@n bytes, zero-padded),
- * eight bytes at a time: the byte loop was 0.13 M instructions on 400
- * small documents. */
-static inline gboolean
-key_folds_to_itself (const guint64 *u, gsize n)
-{
-  guint64 bad = 0;
-  for (gsize i = 0; i < n; i += 8)
-    {
-      guint64 x = u[i / 8], low7 = x & ~EVL_SWAR_HIGHS;
-      guint64 valid = n - i >= 8 ? EVL_SWAR_HIGHS
-                      : EVL_SWAR_HIGHS & ((G_GUINT64_CONSTANT (1) << (8 * (n - i))) - 1);
-      guint64 ge_bang = low7 + EVL_SWAR_ONES * (0x80 - 0x21);   /* high bit: byte >= '!' */
-      guint64 ge_del = low7 + EVL_SWAR_ONES * (0x80 - 0x7F);
-      guint64 ge_a = low7 + EVL_SWAR_ONES * (0x80 - 'A');
-      guint64 gt_z = low7 + EVL_SWAR_ONES * (0x7F - 'Z');
-      bad |= (x | ~ge_bang | ge_del | (ge_a & ~gt_z)) & valid;
-    }
-  return bad == 0;
-}
-
 /* The en/event-lemmas record of @lemma (@ll bytes, EVL_WORD_KEY_ROOM
  * readable), NULL: none.  With the known words' lemmas complete, one
  * probe of their table answers (measured: 1,870 lookups, 0.25 M
@@ -676,13 +655,9 @@ lemma_of (const EvlWordSources *m, const char *lemma, gsize ll)
   const EvlKnownWords *k = m->known;
   if (k && k->lemmas_complete && ll > 0 && ll <= EVL_WORD_KEY)
     {
-      /* the lemma's bytes of three loads, zero above (a memo key) */
       guint64 u[EVL_WORD_KEY_ROOM / 8];
-      for (gsize i = 0; i < G_N_ELEMENTS (u); i++)
-        u[i] = i * 8 >= ll ? 0
-               : ll - i * 8 >= 8 ? evl_load64 (lemma + i * 8)
-               : evl_load64 (lemma + i * 8) & ((G_GUINT64_CONSTANT (1) << (8 * (ll - i * 8))) - 1);
-      if (key_folds_to_itself (u, ll))
+      evl_known_key_load (u, lemma, ll);
+      if (evl_known_key_folds_to_itself (u, ll))
         {
           const EvlKnownWord *kw = evl_known_words_find (k, u, ll);
           return kw && kw->lemma ? &m->records->lemmas[kw->lemma - 1] : NULL;
@@ -700,8 +675,8 @@ unseen_weight (const EvlWordSources *m, const char *w, gsize n, gboolean room, c
                int *klass, const int **classes, EvlWordSlot *out)
 {
   char lemma[EVL_LEMMA_MAX];
-  gsize ll = evl_events_lemma_irr (m->forms, m->irregular, irr, TRUE, w, n, lemma,
-                                   sizeof lemma);
+  gsize ll = evl_events_lemma_known (m->forms, m->irregular, m->known, irr, TRUE, w, n, lemma,
+                                     sizeof lemma);
   slot_set_lemma (out, lemma, ll);
   const EvlLemmaRecord *r = lemma_of (m, lemma, ll);
   *klass = r ? r->klass : m->unseen_class;
@@ -721,7 +696,7 @@ unseen_weight (const EvlWordSources *m, const char *w, gsize n, gboolean room, c
           /* the known words' table when it holds every ending (measured:
            * 2,057 lookups, 0.3 M instructions on 400 small documents) */
           guint64 bytes = (guint32) code;
-          if (m->known && m->known->suffixes_complete && key_folds_to_itself (&bytes, k))
+          if (m->known && m->known->suffixes_complete && evl_known_key_folds_to_itself (&bytes, k))
             sl->weight = evl_known_suffix_weight (m->known, code);
           else
             {
@@ -890,13 +865,23 @@ slot_number (const EvlWordSources *m, const EvlPairIndex *x, EvlWordSlot *out, c
  * bytes readable). */
 void
 evl_word_slot_fill (const EvlWordSources *m, const char *w, gsize n, gboolean room,
-                    EvlWordSlot *out, const EvlLexEntry **form_out)
+                    gboolean unknown, EvlWordSlot *out, const EvlLexEntry **form_out)
 {
   static const EvlFormRecord unseen = { 0 };
   /* the word folded and hashed once for its forms and irregular lookups
    * (measured: 0.9 M instructions fewer on 400 small documents) */
   EvlLexKey key;
-  gboolean keyed = evl_lex_key_init (&key, w, (gssize) n);
+  /* a memo key that is no known word, when the known words hold every
+   * key of both lexicons, is in neither (measured: 0.4 M instructions of
+   * folding, hashing and missing on 400 small documents) */
+  gboolean absent = FALSE;
+  if (unknown && room && m->known && m->known->keys_complete && n > 0 && n <= EVL_WORD_KEY)
+    {
+      guint64 u[EVL_WORD_KEY_ROOM / 8];
+      evl_known_key_load (u, w, n);
+      absent = evl_known_key_folds_to_itself (u, n);
+    }
+  gboolean keyed = !absent && evl_lex_key_init (&key, w, (gssize) n);
   const EvlLexEntry *form = keyed ? evl_lexicon_lookup_key (m->forms, &key) : NULL;
   const EvlFormRecord *r = form ? form_record (m, form) : NULL;
   if (r == NULL)
@@ -965,7 +950,7 @@ known_add (EvlKnownWords *k, const EvlWordSources *s, const char *w, gsize n, gu
   EvlWordSlot slot;
   memset (&slot, 0, sizeof slot);   /* padding too: images are byte-for-byte reproducible */
   const EvlLexEntry *form = NULL;
-  evl_word_slot_fill (s, key.c, n, TRUE, &slot, &form);
+  evl_word_slot_fill (s, key.c, n, TRUE, FALSE, &slot, &form);
   slot.len = (guint8) n;
   memcpy (slot.key, key.c, sizeof key.c);
   EvlKnownWord *kw = &k->words[k->n_words];
@@ -982,6 +967,7 @@ known_add (EvlKnownWords *k, const EvlWordSources *s, const char *w, gsize n, gu
   const EvlLexEntry *le = evl_lexicon_lookup (s->lemmas, key.c, n);
   const EvlLemmaRecord *lr = le ? lemma_record (s, le) : NULL;
   kw->lemma = lr ? (guint32) (lr - s->records->lemmas) + 1 : 0;
+  kw->stem_known = (guint32) evl_events_lemma_is_known (s->forms, s->irregular, key.c, n);
   k->n_words++;
   guint64 h = evl_known_hash (key.u, n);
   guint32 i = (guint32) (h >> 40) & k->mask;
@@ -1025,14 +1011,69 @@ known_suffixes_build (EvlKnownWords *k, const EvlWordSources *s, gboolean unvari
     }
 }
 
+/* lexicon.c's trim(): the field [*b, *e) without the blanks around it. */
+static void
+trim_field (const char **b, const char **e)
+{
+  while (*b < *e && (**b == ' ' || **b == '\t'))
+    (*b)++;
+  while (*e > *b && ((*e)[-1] == ' ' || (*e)[-1] == '\t' || (*e)[-1] == '\r'))
+    (*e)--;
+}
+
+GPtrArray *
+evl_known_text_keys (const char *text, gsize len)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text, *end = text + len;
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', (gsize) (end - p));
+      if (eol == NULL)
+        eol = end;
+      const char *b = p, *e = eol;
+      p = eol + 1;
+      trim_field (&b, &e);
+      if (b == e || *b == '#')
+        continue;
+      const char *tab = memchr (b, '\t', (gsize) (e - b));
+      const char *forms_end = tab ? tab : e;
+      for (const char *f = b; f != NULL;)
+        {
+          const char *bar = memchr (f, '|', (gsize) (forms_end - f));
+          const char *fb = f, *fe = bar ? bar : forms_end;
+          f = bar ? bar + 1 : NULL;
+          trim_field (&fb, &fe);
+          if (fb < fe)
+            g_ptr_array_add (keys, g_strndup (fb, (gsize) (fe - fb)));
+        }
+    }
+  return keys;
+}
+
+/* Do all canonical forms of @lex fold to themselves? */
+static gboolean
+canonicals_fold_to_themselves (const EvlLexicon *lex)
+{
+  for (guint i = 0; lex && i < evl_lexicon_size (lex); i++)
+    {
+      const char *w = evl_lexicon_get (lex, i)->canonical;
+      if (!folds_to_itself (w, strlen (w)))
+        return FALSE;
+    }
+  return lex != NULL;
+}
+
 void G_GNUC_NO_INLINE
 evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemmas_unvaried,
-                       gboolean suffixes_unvaried)
+                       gboolean suffixes_unvaried, gboolean forms_unvaried,
+                       const GPtrArray *irregular_variants)
 {
   const EvlLexicon *lexicons[] = { s->forms, s->lemmas, s->irregular };
   guint n = 0;
   for (guint j = 0; j < G_N_ELEMENTS (lexicons); j++)
     n += lexicons[j] ? evl_lexicon_size (lexicons[j]) : 0;
+  n += irregular_variants ? irregular_variants->len : 0;
   memset (k, 0, sizeof *k);
   guint32 n_slots = 64;
   while ((gsize) n_slots < (gsize) n * 2)   /* load at most 1/2: most probes miss */
@@ -1047,13 +1088,20 @@ evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemma
         const char *w = evl_lexicon_get (lexicons[j], i)->canonical;
         known_add (k, s, w, strlen (w), &cap);
       }
-  /* a key is its entry's canonical folded; one that folds to itself is
-   * a word here when it is short enough (known_add()) */
-  k->lemmas_complete = lemmas_unvaried && s->lemmas != NULL;
-  for (guint i = 0; k->lemmas_complete && i < evl_lexicon_size (s->lemmas); i++)
+  /* a key is its entry's canonical or a variant folded; one that folds
+   * to itself is a word here when it is short enough (known_add()) */
+  k->lemmas_complete = lemmas_unvaried && canonicals_fold_to_themselves (s->lemmas);
+  k->keys_complete = forms_unvaried && irregular_variants != NULL
+                     && canonicals_fold_to_themselves (s->forms)
+                     && canonicals_fold_to_themselves (s->irregular);
+  for (guint i = 0; irregular_variants && i < irregular_variants->len; i++)
     {
-      const char *w = evl_lexicon_get (s->lemmas, i)->canonical;
-      k->lemmas_complete = folds_to_itself (w, strlen (w));
+      const char *w = g_ptr_array_index (irregular_variants, i);
+      gsize wn = strlen (w);
+      if (!folds_to_itself (w, wn) || evl_lexicon_lookup (s->irregular, w, wn) == NULL)
+        k->keys_complete = FALSE;
+      else
+        known_add (k, s, w, wn, &cap);
     }
   known_suffixes_build (k, s, suffixes_unvaried);
 }
@@ -1073,7 +1121,7 @@ evl_known_words_clear (EvlKnownWords *k)
 /* A KnownHeader, then the table and the words, each at an 8-byte
  * boundary, native byte order. */
 #define KNOWN_MAGIC "EVLKNOWN"
-#define KNOWN_VERSION 3u
+#define KNOWN_VERSION 4u
 
 typedef struct {
   char magic[8];
@@ -1081,7 +1129,7 @@ typedef struct {
   guint32 mask, n_words;
   guint32 slots, words;      /* offsets */
   guint32 lemmas_complete;
-  guint32 suffixes, suffix_mask, suffixes_complete, pad;
+  guint32 suffixes, suffix_mask, suffixes_complete, keys_complete;
   EvlKnownFingerprint lexicons;   /* what the words were filled from */
 } KnownHeader;
 
@@ -1101,6 +1149,7 @@ evl_known_words_write (GByteArray *image, const EvlKnownWords *k, const EvlKnown
   h.lemmas_complete = (guint32) k->lemmas_complete;
   h.suffix_mask = k->suffix_mask;
   h.suffixes_complete = (guint32) k->suffixes_complete;
+  h.keys_complete = (guint32) k->keys_complete;
   h.lexicons = *f;
   g_byte_array_append (image, (const guint8 *) &h, sizeof h);
   h.slots = add_section (image, k->slots, ((gsize) k->mask + 1) * sizeof (EvlKnownSlot));
@@ -1129,6 +1178,7 @@ evl_known_words_map (EvlKnownWords *k, const guint8 *image, gsize len,
   k->mapped = TRUE;
   k->lemmas_complete = h->lemmas_complete != 0;
   k->suffixes_complete = h->suffixes_complete != 0;
+  k->keys_complete = h->keys_complete != 0;
   k->suffixes = (gpointer) (image + h->suffixes);
   k->suffix_mask = h->suffix_mask;
   /* read only: a mapped image is never written */

@@ -407,10 +407,10 @@ typedef struct {
 
 /* Fills @out (all but len, victim and key) for the word @w (@n bytes;
  * @room: a memo key, EVL_WORD_KEY_ROOM bytes readable and zero past
- * @n); *@form_out (unless NULL) gets its en/event-forms entry, NULL:
+ * @n; @unknown: s->known does not hold it); *@form_out (unless NULL) gets its en/event-forms entry, NULL:
  * unseen. */
 void evl_word_slot_fill (const EvlWordSources *s, const char *w, gsize n, gboolean room,
-                         EvlWordSlot *out, const EvlLexEntry **form_out);
+                         gboolean unknown, EvlWordSlot *out, const EvlLexEntry **form_out);
 
 /* ---- known word forms, filled at build time ---- */
 
@@ -426,6 +426,7 @@ typedef struct {
   guint32 form;              /* en/event-forms entry number + 1, 0: unseen */
   guint32 classes, cue_prev, cue_next;   /* vector numbers (EvlEventRecords), 0: NULL */
   guint32 lemma;             /* en/event-lemmas record of the key as a lemma + 1, 0: none */
+  guint32 stem_known;        /* evl_events_lemma_is_known() of the key */
   char lemma_bytes[EVL_WORD_LEMMA_ROOM];   /* the slot's lemma */
 } EvlKnownWord;
 
@@ -448,6 +449,10 @@ struct _EvlKnownWords {
    * ending that folds to itself and is not has weight 0, without a
    * lookup */
   gboolean suffixes_complete;
+  /* every key of en/event-forms and en/irregular-verbs of at most
+   * EVL_WORD_KEY bytes folds to itself and is a word here: a memo key or
+   * a stem that folds to itself and is not is in neither lexicon */
+  gboolean keys_complete;
   EvlKnownSuffix *suffixes;
   guint32 suffix_mask;
   /* every key of en/event-lemmas of at most EVL_WORD_KEY bytes is a word
@@ -525,9 +530,57 @@ evl_known_suffix_weight (const EvlKnownWords *k, guint64 code)
 /* The known words of the lexicons of @s (its caches are used;
  * s->known is not).  @lemmas_unvaried, @suffixes_unvaried: no line of
  * en/event-lemmas, en/event-suffixes has variants ("key|variant"), whose
- * keys the entries do not show. */
+ * keys the entries do not show; @forms_unvaried the same for
+ * en/event-forms.  @irregular_variants: every variant key of
+ * en/irregular-verbs as its line writes it (trimmed), NULL: unknown. */
 void evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemmas_unvaried,
-                            gboolean suffixes_unvaried);
+                            gboolean suffixes_unvaried, gboolean forms_unvaried,
+                            const GPtrArray *irregular_variants);
+
+/* The keys of each line of the lexicon text @text (@len bytes), its
+ * canonical form and variants, as evl_lexicon_parse() splits and trims
+ * them (not folded). */
+GPtrArray *evl_known_text_keys (const char *text, gsize len);
+
+/* Loads the @n (at most EVL_WORD_KEY) bytes at @s, EVL_WORD_KEY_ROOM
+ * readable, as a memo key's zero-padded words. */
+static inline void
+evl_known_key_load (guint64 *u, const char *s, gsize n)
+{
+  for (gsize i = 0; i < EVL_WORD_KEY_ROOM / 8; i++)
+    u[i] = i * 8 >= n ? 0
+           : n - i * 8 >= 8 ? evl_load64 (s + i * 8)
+           : evl_load64 (s + i * 8) & ((G_GUINT64_CONSTANT (1) << (8 * (n - i * 8))) - 1);
+}
+
+/* Does every one of the @n bytes of the key words @u fold to itself
+ * (printable ASCII, neither a space nor upper case), eight at a time? */
+static inline gboolean
+evl_known_key_folds_to_itself (const guint64 *u, gsize n)
+{
+  guint64 bad = 0;
+  for (gsize i = 0; i < n; i += 8)
+    {
+      guint64 x = u[i / 8], low7 = x & ~EVL_SWAR_HIGHS;
+      guint64 valid = n - i >= 8 ? EVL_SWAR_HIGHS
+                      : EVL_SWAR_HIGHS & ((G_GUINT64_CONSTANT (1) << (8 * (n - i))) - 1);
+      guint64 ge_bang = low7 + EVL_SWAR_ONES * (0x80 - 0x21);   /* high bit: byte >= '!' */
+      guint64 ge_del = low7 + EVL_SWAR_ONES * (0x80 - 0x7F);
+      guint64 ge_a = low7 + EVL_SWAR_ONES * (0x80 - 'A');
+      guint64 gt_z = low7 + EVL_SWAR_ONES * (0x7F - 'Z');
+      bad |= (x | ~ge_bang | ge_del | (ge_a & ~gt_z)) & valid;
+    }
+  return bad == 0;
+}
+
+/* lemma.c: evl_events_lemma_irr() asking @known (NULL: none) whether a
+ * stem is a known word form; and that question by lookups. */
+gsize evl_events_lemma_known (const EvlLexicon *forms, const EvlLexicon *irregular,
+                              const EvlKnownWords *known, const EvlLexEntry *irr_entry,
+                              gboolean irr_known, const char *word, gsize len, char *buf,
+                              gsize cap);
+gboolean evl_events_lemma_is_known (const EvlLexicon *forms, const EvlLexicon *irregular,
+                                    const char *s, gsize n);
 void evl_known_words_clear (EvlKnownWords *k);
 void evl_known_words_write (GByteArray *image, const EvlKnownWords *k,
                             const EvlKnownFingerprint *f);

@@ -348,7 +348,7 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
       /* an empty token is never a trigger: as punctuation it is skipped
        * with the others (its shape serves nothing else) */
       ring->shape[at] = n == 0 ? SHAPE_PUNCT : token_shape (w, n, first);
-      evl_word_slot_fill (&m->src, w, n, FALSE, &ring->own[at], NULL);
+      evl_word_slot_fill (&m->src, w, n, FALSE, FALSE, &ring->own[at], NULL);
       ring->own[at].len = 0;   /* no key: no pair weights */
       ring->w[at] = &ring->own[at];
       return;
@@ -382,7 +382,7 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
         known_copy (m, kw, slot);
       else
         {
-          evl_word_slot_fill (&m->src, key.c, n, TRUE, slot, NULL);
+          evl_word_slot_fill (&m->src, key.c, n, TRUE, m->known != NULL, slot, NULL);
           slot->len = (guint8) n;
           memcpy (slot->key, key.c, sizeof key.c);
         }

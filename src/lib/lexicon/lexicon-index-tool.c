@@ -107,10 +107,11 @@ depfile_add (GString *dep, const char *path)
 
 /* The recognizer's images of the lexicons @lex (event_lexicons, NULL:
  * absent; parsed from @len bytes each; @varied: the lexicon may have
- * variants) into @pairs, @records and @known (NULL: not wanted;
+ * variants; @irregular_keys: en/irregular-verbs' keys, evl_known_text_keys()) into @pairs, @records and @known (NULL: not wanted;
  * each stays empty when a lexicon it needs is absent). */
 static void
 write_event_images (EvlLexicon *const *lex, const gsize *len, const gboolean *varied,
+                    const GPtrArray *irregular_keys,
                     GByteArray *pairs, GByteArray *records, GByteArray *known)
 {
   EvlPairIndex x;
@@ -146,7 +147,8 @@ write_event_images (EvlLexicon *const *lex, const gsize *len, const gboolean *va
       s.suffix_cache = g_new0 (EvlSuffixSlot, 1u << EVL_SUFFIX_BITS);
       s.suffix_ids = g_new0 (EvlSuffixIdSlot, 1u << EVL_SUFFIX_BITS);
       EvlKnownWords k;
-      evl_known_words_build (&k, &s, !varied[LEMMAS], !varied[SUFFIXES]);
+      evl_known_words_build (&k, &s, !varied[LEMMAS], !varied[SUFFIXES], !varied[FORMS],
+                             irregular_keys);
       evl_known_words_write (known, &k, &f);
       evl_known_words_clear (&k);
       g_free (s.suffix_cache);
@@ -187,6 +189,7 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path,
   EvlLexicon *kept[EVL_KNOWN_LEXICONS] = { NULL };   /* event_lexicons, for the images */
   gsize kept_len[EVL_KNOWN_LEXICONS] = { 0 };
   gboolean varied[EVL_KNOWN_LEXICONS] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+  g_autoptr (GPtrArray) irregular_keys = NULL;
   g_autoptr (GString) rule = g_string_new (NULL);
   g_autofree char *dir = g_path_get_dirname (xml_path);
   depfile_add (rule, out_path);
@@ -214,13 +217,18 @@ write_index (const char *xml_path, const char *out_path, const char *dep_path,
             kept_len[k] = len;
             /* a bar anywhere: maybe variants (conservative) */
             varied[k] = memchr (text, '|', len) != NULL;
+            if (k == IRREGULAR)
+              {
+                g_clear_pointer (&irregular_keys, g_ptr_array_unref);
+                irregular_keys = evl_known_text_keys (text, len);
+              }
           }
       evl_lexicon_free (lex);
     }
   g_ptr_array_unref (s.files);
   g_ptr_array_unref (s.names);
   if (ok)
-    write_event_images (kept, kept_len, varied, pairs_path ? pairs : NULL,
+    write_event_images (kept, kept_len, varied, irregular_keys, pairs_path ? pairs : NULL,
                         records_path ? records : NULL, known_path ? known : NULL);
   for (guint k = 0; k < EVL_KNOWN_LEXICONS; k++)
     evl_lexicon_free (kept[k]);
