@@ -882,8 +882,6 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
   s.suffixes = lex[2];
   s.irregular = lex[3];
   s.records = &r;
-  s.forms_base = evl_lexicon_get (lex[0], 0);
-  s.lemmas_base = evl_lexicon_get (lex[1], 0);
   s.pairs = &x;
   s.unseen_class = evl_entry_milli (evl_lexicon_lookup (lex[5], "unseen-class", -1), 0);
   s.suffix_cache = g_new0 (EvlSuffixSlot, 1u << EVL_SUFFIX_BITS);
@@ -979,7 +977,10 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
       const EvlLexEntry *le = evl_lexicon_lookup (lex[1], hot.key, hot.len);
       cr_assert_eq (kw->lemma ? &r.lemmas[kw->lemma - 1] : NULL,
                     le ? &r.lemmas[le - evl_lexicon_get (lex[1], 0)] : NULL, "'%s'", hot.key);
-      cr_assert_eq (kw->form ? evl_lexicon_get (lex[0], kw->form - 1) : NULL, form, "'%s'",
+      cr_assert_str_eq (kw->form_lemma ? mapped.strings + kw->form_lemma - 1 : "(none)",
+                        form && evl_entry_attr (form, 6) ? evl_entry_attr (form, 6) : "(none)",
+                        "'%s'", hot.key);
+      cr_assert_eq (kw->lemma_pos, evl_pos_of (evl_entry_attr (le, 3)), "'%s'",
                     hot.key);
       const int *vectors[3] = { want.classes, want.cue_prev, want.cue_next };
       guint32 ids[3] = { kw->classes, kw->cue_prev, kw->cue_next };

@@ -576,18 +576,26 @@ entry_number (const EvlLexEntry *base, const EvlLexEntry *e)
   return (guint) (((guintptr) e - (guintptr) base) / sizeof *e);
 }
 
-/* The record of entry @e of en/event-forms (NULL: not of it). */
+/* The record of entry @e of en/event-forms (NULL: not of it).  Entry 0
+ * is asked for here, not kept: a mapped lexicon builds its entries on
+ * first use (0.55 M instructions for en/event-forms, 0.31 M for
+ * en/event-lemmas), which with the known words a small run mostly never
+ * needs. */
 static inline const EvlFormRecord *
 form_record (const EvlWordSources *m, const EvlLexEntry *e)
 {
-  guint i = entry_number (m->forms_base, e);
+  if (m->records->n_forms == 0)
+    return NULL;
+  guint i = entry_number (evl_lexicon_get (m->forms, 0), e);
   return i < m->records->n_forms ? &m->records->forms[i] : NULL;
 }
 
 static inline const EvlLemmaRecord *
 lemma_record (const EvlWordSources *m, const EvlLexEntry *e)
 {
-  guint i = entry_number (m->lemmas_base, e);
+  if (m->records->n_lemmas == 0)
+    return NULL;
+  guint i = entry_number (evl_lexicon_get (m->lemmas, 0), e);
   return i < m->records->n_lemmas ? &m->records->lemmas[i] : NULL;
 }
 
@@ -926,8 +934,27 @@ evl_word_slot_fill (const EvlWordSources *m, const char *w, gsize n, gboolean ro
 /* Adds the word @w (@n bytes) to @k unless it is there already or is no
  * memo key: ASCII lower case as memo_key_at() folds it, 1 to
  * EVL_WORD_KEY bytes, no byte that it would fold. */
+typedef struct {
+  GByteArray *bytes;         /* NUL-terminated strings */
+  GHashTable *offsets;       /* string -> its offset + 1 */
+} KnownStrings;
+
+/* The offset of @s in @strings, added when new. */
+static guint32
+known_string (KnownStrings *strings, const char *s)
+{
+  guint32 off = GPOINTER_TO_UINT (g_hash_table_lookup (strings->offsets, s));
+  if (off)
+    return off - 1;
+  off = strings->bytes->len;
+  g_byte_array_append (strings->bytes, (const guint8 *) s, (guint) strlen (s) + 1);
+  g_hash_table_insert (strings->offsets, (gpointer) s, GUINT_TO_POINTER (off + 1));
+  return off;
+}
+
 static void
-known_add (EvlKnownWords *k, const EvlWordSources *s, const char *w, gsize n, guint *cap)
+known_add (EvlKnownWords *k, const EvlWordSources *s, KnownStrings *strings, const char *w,
+           gsize n, guint *cap)
 {
   if (n == 0 || n > EVL_WORD_KEY)
     return;
@@ -949,14 +976,13 @@ known_add (EvlKnownWords *k, const EvlWordSources *s, const char *w, gsize n, gu
     }
   EvlWordSlot slot;
   memset (&slot, 0, sizeof slot);   /* padding too: images are byte-for-byte reproducible */
-  const EvlLexEntry *form = NULL;
-  evl_word_slot_fill (s, key.c, n, TRUE, FALSE, &slot, &form);
+  evl_word_slot_fill (s, key.c, n, TRUE, FALSE, &slot, NULL);
   slot.len = (guint8) n;
   memcpy (slot.key, key.c, sizeof key.c);
   EvlKnownWord *kw = &k->words[k->n_words];
   memset (kw, 0, sizeof *kw);
   memcpy (kw->hot, &slot, sizeof kw->hot);
-  kw->form = form ? entry_number (s->forms_base, form) + 1 : 0;
+  kw->form_lemma = slot.form_lemma ? known_string (strings, slot.form_lemma) + 1 : 0;
   const int *vectors[3] = { slot.classes, slot.cue_prev, slot.cue_next };
   guint32 *ids[3] = { &kw->classes, &kw->cue_prev, &kw->cue_next };
   for (guint j = 0; j < 3; j++)
@@ -967,7 +993,8 @@ known_add (EvlKnownWords *k, const EvlWordSources *s, const char *w, gsize n, gu
   const EvlLexEntry *le = evl_lexicon_lookup (s->lemmas, key.c, n);
   const EvlLemmaRecord *lr = le ? lemma_record (s, le) : NULL;
   kw->lemma = lr ? (guint32) (lr - s->records->lemmas) + 1 : 0;
-  kw->stem_known = (guint32) evl_events_lemma_is_known (s->forms, s->irregular, key.c, n);
+  kw->stem_known = (guint8) evl_events_lemma_is_known (s->forms, s->irregular, key.c, n);
+  kw->lemma_pos = evl_pos_of (evl_entry_attr (le, 3));
   k->n_words++;
   guint64 h = evl_known_hash (key.u, n);
   guint32 i = (guint32) (h >> 40) & k->mask;
@@ -1082,11 +1109,12 @@ evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemma
   k->slots = g_new0 (EvlKnownSlot, n_slots);
   guint cap = 64;
   k->words = g_new (EvlKnownWord, cap);
+  KnownStrings strings = { g_byte_array_new (), g_hash_table_new (g_str_hash, g_str_equal) };
   for (guint j = 0; j < G_N_ELEMENTS (lexicons); j++)
     for (guint i = 0; lexicons[j] && i < evl_lexicon_size (lexicons[j]); i++)
       {
         const char *w = evl_lexicon_get (lexicons[j], i)->canonical;
-        known_add (k, s, w, strlen (w), &cap);
+        known_add (k, s, &strings, w, strlen (w), &cap);
       }
   /* a key is its entry's canonical or a variant folded; one that folds
    * to itself is a word here when it is short enough (known_add()) */
@@ -1101,9 +1129,12 @@ evl_known_words_build (EvlKnownWords *k, const EvlWordSources *s, gboolean lemma
       if (!folds_to_itself (w, wn) || evl_lexicon_lookup (s->irregular, w, wn) == NULL)
         k->keys_complete = FALSE;
       else
-        known_add (k, s, w, wn, &cap);
+        known_add (k, s, &strings, w, wn, &cap);
     }
   known_suffixes_build (k, s, suffixes_unvaried);
+  g_hash_table_unref (strings.offsets);
+  k->n_strings = strings.bytes->len;
+  k->strings = (char *) g_byte_array_free (strings.bytes, FALSE);
 }
 
 void
@@ -1114,6 +1145,7 @@ evl_known_words_clear (EvlKnownWords *k)
       g_free (k->slots);
       g_free (k->words);
       g_free (k->suffixes);
+      g_free (k->strings);
     }
   memset (k, 0, sizeof *k);
 }
@@ -1121,7 +1153,7 @@ evl_known_words_clear (EvlKnownWords *k)
 /* A KnownHeader, then the table and the words, each at an 8-byte
  * boundary, native byte order. */
 #define KNOWN_MAGIC "EVLKNOWN"
-#define KNOWN_VERSION 4u
+#define KNOWN_VERSION 5u
 
 typedef struct {
   char magic[8];
@@ -1130,6 +1162,7 @@ typedef struct {
   guint32 slots, words;      /* offsets */
   guint32 lemmas_complete;
   guint32 suffixes, suffix_mask, suffixes_complete, keys_complete;
+  guint32 strings, n_strings;
   EvlKnownFingerprint lexicons;   /* what the words were filled from */
 } KnownHeader;
 
@@ -1156,6 +1189,8 @@ evl_known_words_write (GByteArray *image, const EvlKnownWords *k, const EvlKnown
   h.words = add_section (image, k->words, (gsize) k->n_words * sizeof (EvlKnownWord));
   h.suffixes = add_section (image, k->suffixes,
                             ((gsize) k->suffix_mask + 1) * sizeof (EvlKnownSuffix));
+  h.strings = add_section (image, k->strings, k->n_strings);
+  h.n_strings = k->n_strings;
   add_section (image, NULL, 0);
   memcpy (image->data, &h, sizeof h);
 }
@@ -1172,7 +1207,9 @@ evl_known_words_map (EvlKnownWords *k, const guint8 *image, gsize len,
       || !section_ok (h->slots, ((gsize) h->mask + 1) * sizeof (EvlKnownSlot), len)
       || !section_ok (h->words, (gsize) h->n_words * sizeof (EvlKnownWord), len)
       || ((h->suffix_mask + 1) & h->suffix_mask) != 0
-      || !section_ok (h->suffixes, ((gsize) h->suffix_mask + 1) * sizeof (EvlKnownSuffix), len))
+      || !section_ok (h->suffixes, ((gsize) h->suffix_mask + 1) * sizeof (EvlKnownSuffix), len)
+      || !section_ok (h->strings, h->n_strings, len)
+      || (h->n_strings > 0 && image[h->strings + h->n_strings - 1] != '\0'))
     return FALSE;
   memset (k, 0, sizeof *k);
   k->mapped = TRUE;
@@ -1181,6 +1218,8 @@ evl_known_words_map (EvlKnownWords *k, const guint8 *image, gsize len,
   k->keys_complete = h->keys_complete != 0;
   k->suffixes = (gpointer) (image + h->suffixes);
   k->suffix_mask = h->suffix_mask;
+  k->strings = (gpointer) (image + h->strings);
+  k->n_strings = h->n_strings;
   /* read only: a mapped image is never written */
   k->slots = (gpointer) (image + h->slots);
   k->mask = h->mask;

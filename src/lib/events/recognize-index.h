@@ -397,7 +397,6 @@ typedef struct _EvlKnownWords EvlKnownWords;
 typedef struct {
   const EvlLexicon *forms, *lemmas, *suffixes, *irregular;
   const EvlEventRecords *records;   /* of forms and lemmas */
-  const EvlLexEntry *forms_base, *lemmas_base;   /* their entries 0 (NULL: no records) */
   const EvlPairIndex *pairs;
   int unseen_class;          /* milli log P(class right) of an unseen lemma */
   const EvlKnownWords *known;   /* the lexicons' known words (lemma records), NULL: none */
@@ -423,10 +422,12 @@ void evl_word_slot_fill (const EvlWordSources *s, const char *w, gsize n, gboole
  * them (evl_known_words_map()). */
 typedef struct {
   char hot[64];              /* the slot's first line (EvlWordSlot up to form_lemma) */
-  guint32 form;              /* en/event-forms entry number + 1, 0: unseen */
+  guint32 form_lemma;        /* the slot's form_lemma: its offset in strings + 1, 0: NULL */
   guint32 classes, cue_prev, cue_next;   /* vector numbers (EvlEventRecords), 0: NULL */
   guint32 lemma;             /* en/event-lemmas record of the key as a lemma + 1, 0: none */
-  guint32 stem_known;        /* evl_events_lemma_is_known() of the key */
+  guint8 stem_known;         /* evl_events_lemma_is_known() of the key */
+  guint8 lemma_pos;          /* the pos (Pos) of the key's en/event-lemmas entry, POS_OTHER */
+  guint16 pad;
   char lemma_bytes[EVL_WORD_LEMMA_ROOM];   /* the slot's lemma */
 } EvlKnownWord;
 
@@ -463,6 +464,8 @@ struct _EvlKnownWords {
   guint32 mask;
   EvlKnownWord *words;
   guint n_words;
+  char *strings;             /* the form lemmas, NUL-terminated */
+  guint32 n_strings;
 };
 
 

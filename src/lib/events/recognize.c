@@ -98,7 +98,6 @@ struct _Derived {
   GBytes *records_image;     /* what records maps, NULL: built */
   EvlKnownWords known;       /* mapped, or empty: the lexicons are not the compiled-in ones */
   GBytes *known_image;
-  const EvlLexEntry *forms_base, *lemmas_base;   /* their entries 0 */
   Slot edge;                 /* a sentence boundary as a neighbour: prev-start,
                                 prev2-start, next-end and next2-end as its weights */
 };
@@ -327,8 +326,9 @@ known_copy (const Model *m, const EvlKnownWord *kw, Slot *slot)
 {
   memcpy (slot, kw->hot, sizeof kw->hot);
   const EvlEventRecords *r = m->src.records;
-  /* (the entries are one array: entry_number() in recognize-index.c) */
-  slot->form_lemma = kw->form ? evl_entry_attr (&m->src.forms_base[kw->form - 1], 6) : NULL;
+  /* the known words' copy of the form lemma: reading the entry's would
+   * build the lexicon's entries (form_record()) */
+  slot->form_lemma = kw->form_lemma ? m->known->strings + kw->form_lemma - 1 : NULL;
   slot->classes = kw->classes ? r->vectors[kw->classes - 1] : NULL;
   slot->cue_prev = kw->cue_prev ? r->vectors[kw->cue_prev - 1] : NULL;
   slot->cue_next = kw->cue_next ? r->vectors[kw->cue_next - 1] : NULL;
@@ -458,8 +458,6 @@ derived_images (Derived *d, const EvlContext *ctx)
   else
     evl_event_records_build (&d->records, m->forms, m->lemmas);
   g_clear_pointer (&image, g_bytes_unref);
-  d->forms_base = d->records.n_forms ? evl_lexicon_get (m->forms, 0) : NULL;
-  d->lemmas_base = d->records.n_lemmas ? evl_lexicon_get (m->lemmas, 0) : NULL;
 
   /* the known words, when every lexicon they were filled from is the
    * compiled-in one */
@@ -505,8 +503,6 @@ derived_build (const EvlContext *ctx)
   src->suffixes = d->model.suffixes;
   src->irregular = d->model.irregular;
   src->records = &d->records;
-  src->forms_base = d->forms_base;
-  src->lemmas_base = d->lemmas_base;
   src->pairs = &d->pairs;
   src->unseen_class = d->model.unseen_class;
   d->model.known = d->known_image ? &d->known : NULL;
@@ -909,6 +905,26 @@ is_ascii (const char *w, gsize n)
   return high == 0;
 }
 
+/* The pos of the en/event-lemmas entry of @lemma (@ll bytes,
+ * EVL_WORD_KEY_ROOM readable), POS_OTHER: none; from the known words
+ * when they hold every lemma (a lookup would build the lexicon's entries:
+ * form_record() in recognize-index.c). */
+static Pos
+lemma_pos (const Model *m, const char *lemma, gsize ll)
+{
+  if (m->known && m->known->lemmas_complete && ll > 0 && ll <= EVL_WORD_KEY)
+    {
+      guint64 u[EVL_WORD_KEY_ROOM / 8];
+      evl_known_key_load (u, lemma, ll);
+      if (evl_known_key_folds_to_itself (u, ll))
+        {
+          const EvlKnownWord *kw = evl_known_words_find (m->known, u, ll);
+          return kw ? (Pos) kw->lemma_pos : POS_OTHER;
+        }
+    }
+  return (Pos) evl_pos_of (evl_entry_attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 3));
+}
+
 static void
 add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, EvlEventClass klass)
 {
@@ -943,8 +959,7 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, EvlEventC
       lemma = buf;
       /* The lemma's pos fits only its base form ('damage' NOUN, not
        * 'damaged'). */
-      pos = ll == n && evl_ascii_caseeq (lemma, w, n)
-            ? evl_pos_of (evl_entry_attr (evl_lexicon_lookup (m->lemmas, lemma, ll), 3)) : POS_OTHER;
+      pos = ll == n && evl_ascii_caseeq (lemma, w, n) ? lemma_pos (m, lemma, ll) : POS_OTHER;
     }
 
   EvlEventMention ev = { 0 };

@@ -140,8 +140,6 @@ write_event_images (EvlLexicon *const *lex, const gsize *len, const gboolean *va
       s.suffixes = lex[SUFFIXES];
       s.irregular = lex[IRREGULAR];
       s.records = &r;
-      s.forms_base = r.n_forms ? evl_lexicon_get (lex[FORMS], 0) : NULL;
-      s.lemmas_base = r.n_lemmas ? evl_lexicon_get (lex[LEMMAS], 0) : NULL;
       s.pairs = &x;
       s.unseen_class = evl_entry_milli (evl_lexicon_lookup (lex[MODEL], "unseen-class", -1), 0);
       s.suffix_cache = g_new0 (EvlSuffixSlot, 1u << EVL_SUFFIX_BITS);
