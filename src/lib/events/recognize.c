@@ -3,8 +3,9 @@
  *
  * One pass over the tokens.  Each distinct word form costs one O(1)
  * lookup in the derived en/event-forms lexicon
- * (scripts/derive-event-lexicon; repeats hit a per-thread memo), which
- * carries the weights of a logistic-regression model: the form's own
+ * (scripts/derive-event-lexicon; repeats hit a per-thread memo, and the
+ * words of the compiled-in lexicons are filled at build time:
+ * EvlKnownWords), which carries the weights of a logistic-regression model: the form's own
  * weight (form + lemma + suffixes) and its weights as the previous, next,
  * second-previous and second-next word of a candidate (the loop decides
  * token i - 2 once token i is read); three more weights from
