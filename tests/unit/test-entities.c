@@ -1222,3 +1222,36 @@ ParameterizedTest (BlankKeyCase *tc, entities, keys_ignore_how_blanks_are_writte
   g_autofree char *want = evl_entity_normalize_key (ctx, tc->same_as, tc->type);
   cr_expect_str_eq (key, want, "key of '%s'", tc->name);
 }
+
+/* Annotated for less than every need, a document gets the same mentions
+ * (spans, types, cluster indices) and no cluster records. */
+Test (entities, partial_needs_keep_the_mentions_and_skip_the_records)
+{
+  const char *text = "President Joe Biden met Kim Jong Un in Hanoi. Biden said the North Korean "
+                     "leader had agreed. Kim left for Pyongyang on Friday with Biden's envoy.\n";
+  g_autoptr (EvlDocument) full = annotate (text);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlDocument) part = evl_document_new ("t", text, -1, &error);
+  cr_assert_not_null (part);
+  evl_segment_document (ctx, part);
+  evl_entities_annotate_for (ctx, part, EVL_PIPELINE_NEEDS_TIMEML | EVL_PIPELINE_NEEDS_ANCHORS);
+  guint nf, np, nc;
+  const EvlEntityMention *f = evl_document_get_entity_mentions (full, &nf);
+  const EvlEntityMention *p = evl_document_get_entity_mentions (part, &np);
+  cr_assert_gt (nf, 3);
+  cr_assert_eq (np, nf);
+  gboolean shared = FALSE;
+  for (guint i = 0; i < nf; i++)
+    {
+      cr_assert (f[i].span.start == p[i].span.start && f[i].span.end == p[i].span.end);
+      cr_assert_eq (f[i].type, p[i].type);
+      cr_assert_eq (f[i].cluster, p[i].cluster);
+      cr_assert_eq (f[i].is_pronoun, p[i].is_pronoun);
+      for (guint j = 0; j < i; j++)
+        shared |= f[j].cluster == f[i].cluster;
+    }
+  cr_assert (shared, "no two mentions of one entity: cluster indices untested");
+  cr_assert_gt (evl_document_get_entity_clusters (full, &nc) != NULL ? nc : 0, 0);
+  evl_document_get_entity_clusters (part, &nc);
+  cr_assert_eq (nc, 0, "the partial run made cluster records");
+}

@@ -1072,7 +1072,7 @@ room (gpointer *p, guint *cap, guint need, gsize size)
 }
 
 static void
-emit (Cx *x, Scratch *sc, GArray *cands)
+emit (Cx *x, Scratch *sc, GArray *cands, gboolean records)
 {
   guint n = x->n_cls;
   OutCl *out = room ((gpointer *) &sc->out, &sc->cap_out, n + 1, sizeof (OutCl));
@@ -1106,6 +1106,8 @@ emit (Cx *x, Scratch *sc, GArray *cands)
           o->roles.head = o->roles.tail = -1;
         }
       o->n_mentions++;
+      if (!records)
+        continue;
       if (c->kind != EVL_CAND_DESC && c->kind != EVL_CAND_PRONOUN
           && !str_list_find_span (x, str_nodes, &o->aliases, c->span))
         str_list_get (str_nodes, &n_str, &o->aliases, evl_document_span_text (x->doc, c->span));
@@ -1121,7 +1123,7 @@ emit (Cx *x, Scratch *sc, GArray *cands)
   /* A cluster's aliases are distinct mention texts: at most one per
    * candidate. */
   const char **aliases = room ((gpointer *) &sc->aliases, &sc->cap_aliases, cands->len + 1, sizeof (char *));
-  for (guint want = 0; want < n_out; want++)
+  for (guint want = 0; records && want < n_out; want++)
     {
       guint i = (guint) order[want];
       Cl *k = cl (x, i);
@@ -1189,7 +1191,7 @@ emit (Cx *x, Scratch *sc, GArray *cands)
 
 void
 evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
-                 EvlDocument *doc, GArray *cands)
+                 EvlDocument *doc, GArray *cands, gboolean records)
 {
   Cx x = { 0 };
   x.ctx = ctx;
@@ -1252,7 +1254,7 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
         resolve_reference (&x, &g_array_index (cands, EvlCand, later[k - 1]));
     }
   resolve_pronouns (&x, cands);
-  emit (&x, sc, cands);
+  emit (&x, sc, cands, records);
   /* Grown arrays stay with the thread. */
   sc->cls = x.cls, sc->cap_cls = x.cap_cls;
   sc->nodes = x.nodes, sc->cap_nodes = x.cap_nodes;

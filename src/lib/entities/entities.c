@@ -2202,6 +2202,12 @@ scratch_trim (Scratch *sc)
 void
 evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
 {
+  evl_entities_annotate_for (ctx, doc, EVL_PIPELINE_NEEDS_ALL);
+}
+
+void
+evl_entities_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipelineNeeds needs)
+{
   g_return_if_fail (ctx != NULL && doc != NULL);
   evl_document_clear_entities (doc);
 
@@ -2242,6 +2248,6 @@ evl_entities_annotate (const EvlContext *ctx, EvlDocument *doc)
     }
 
   g_array_set_size (s.cands, s.n_cands);
-  evl_ent_cluster (ctx, lex, doc, s.cands);
+  evl_ent_cluster (ctx, lex, doc, s.cands, (needs & EVL_PIPELINE_NEEDS_ALL) == EVL_PIPELINE_NEEDS_ALL);
   scratch_trim (sc);
 }
