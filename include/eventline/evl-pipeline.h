@@ -13,9 +13,10 @@ G_BEGIN_DECLS
  * are then left unset or partly set (read only what was asked for).  The
  * flags may be combined; EVL_PIPELINE_NEEDS_TIMEML is always included. */
 typedef enum {
-  /* Tokens, sentences, timexes, entity mentions and clusters, and event
-   * mentions with their TimeML attributes (span, class, lemma, tense,
-   * aspect, polarity, modality): all evl_export_timeml() writes. */
+  /* Tokens, sentences, timexes, entity mentions (with their cluster
+   * indices; the cluster records only with EVL_PIPELINE_NEEDS_ALL), and
+   * event mentions with their TimeML attributes (span, class, lemma,
+   * tense, aspect, polarity, modality): all evl_export_timeml() writes. */
   EVL_PIPELINE_NEEDS_TIMEML = 1 << 0,
   /* Each event mention's story type and CAMEO code. */
   EVL_PIPELINE_NEEDS_TYPES = 1 << 1,
@@ -23,7 +24,8 @@ typedef enum {
    * implied event mentions anchoring appends ('first ... since 2019'),
    * with their types: with the above, all `eventline tag -f json` writes. */
   EVL_PIPELINE_NEEDS_ANCHORS = 1 << 2,
-  /* Every field: also arguments (agent, patient, location, source),
+  /* Every field: also the entity cluster records (name, key, aliases,
+   * role), arguments (agent, patient, location, source),
    * participants, flags (hedged, reported, generic, outcome) and
    * salience, as the graph and the extract format read them. */
   EVL_PIPELINE_NEEDS_ALL = 0xff

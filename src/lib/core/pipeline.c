@@ -1,6 +1,7 @@
 /* Runs the per-document stages, in parallel across documents. */
 #include "evl-private.h"
 #include "../events/events-private.h"   /* evl_events_annotate_for() */
+#include "../entities/entities-private.h" /* evl_entities_annotate_for() */
 
 /* A document without any creation date may still open with a dateline
  * ("Tuesday, July 23 2024"): take the first absolute day-level date in its
@@ -35,11 +36,13 @@ evl_pipeline_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipelineN
   /* Every stage before the events runs whole whatever @needs says: the
    * TimeML layer's polarity and modality read the entity mentions
    * (story-factuality.c), and which candidates become mentions is decided
-   * by the clustering (entities-cluster.c). */
+   * by the clustering (entities-cluster.c).  Only the entity cluster
+   * records (names, keys, aliases, roles) wait for EVL_PIPELINE_NEEDS_ALL:
+   * the later stages read the mentions and their cluster indices. */
   evl_segment_document (ctx, doc);
   evl_timex_annotate (ctx, doc);
   guess_dct (ctx, doc);
-  evl_entities_annotate (ctx, doc);
+  evl_entities_annotate_for (ctx, doc, needs);
   evl_events_annotate_for (ctx, doc, needs);
 }
 
