@@ -69,12 +69,13 @@ typedef struct {
    * keys point into the clusters' folded names in the pool: no allocation
    * per key. */
   Bucket *buckets;
+  Bucket *kept;               /* the thread's table: not freed on growth */
   guint32 mask, used;
   /* The lists' nodes: a plain array, not a GArray (g_array_append_val()
    * per index key was ~0.9 M instructions on the small corpus). */
   Node *nodes;
   guint n_nodes, cap_nodes;
-  GStringChunk *pool;         /* folded names, initialisms */
+  struct Pool *pool;          /* folded names, initialisms */
   GString *ktmp;
 } Cx;
 
@@ -114,11 +115,12 @@ bucket (Cx *x, char prefix, const char *key, gsize len, guint32 h)
     }
 }
 
+/* Empties the table into @n buckets at @room (NULL: new ones). */
 static void
-buckets_init (Cx *x, guint32 n)
+buckets_init (Cx *x, guint32 n, Bucket *room)
 {
   x->mask = n - 1;
-  x->buckets = g_new (Bucket, n);
+  x->buckets = room ? room : g_new (Bucket, n);
   for (guint32 i = 0; i < n; i++)
     x->buckets[i].head = -1;
 }
@@ -133,11 +135,12 @@ index_add_h (Cx *x, char prefix, const char *key, gsize len, gint ci, guint32 h)
     {
       Bucket *old = x->buckets;
       guint32 old_n = x->mask + 1;
-      buckets_init (x, old_n * 2);
+      buckets_init (x, old_n * 2, NULL);
       for (guint32 i = 0; i < old_n; i++)
         if (old[i].head >= 0)
           *bucket (x, old[i].prefix, old[i].key, old[i].len, old[i].hash) = old[i];
-      g_free (old);
+      if (old != x->kept)
+        g_free (old);
     }
   Bucket *b = bucket (x, prefix, key, len, h);
   Node n = { ci, -1 };
@@ -343,10 +346,70 @@ name_keys (NameKeys *nk, const char *fold_in, GString *ktmp,
   nk->ini_len = ktmp->len;
 }
 
-static const char *
-pool_copy (gpointer pool, const char *s, gsize len)
+/* The folded names and initialisms of a document's clusters, copied one
+ * after the other into blocks the thread keeps: the first block stays
+ * between documents, any more are freed after one (a GStringChunk made,
+ * filled and freed per document was ~0.5 M instructions on the small
+ * corpus). */
+#define POOL_BLOCK 4096
+typedef struct PoolBlock {
+  struct PoolBlock *next;
+  gsize size;
+  char data[];
+} PoolBlock;
+
+typedef struct Pool {
+  PoolBlock *first, *cur;
+  gsize used;                 /* bytes used of cur */
+} Pool;
+
+static PoolBlock *
+pool_block_new (gsize size)
 {
-  return g_string_chunk_insert_len (pool, s, (gssize) len);
+  PoolBlock *b = g_malloc (sizeof (PoolBlock) + size);
+  b->next = NULL;
+  b->size = size;
+  return b;
+}
+
+static const char *
+pool_copy (gpointer data, const char *s, gsize len)
+{
+  Pool *p = data;
+  if (p->cur == NULL)
+    p->first = p->cur = pool_block_new (POOL_BLOCK);
+  if (p->used + len + 1 > p->cur->size)
+    {
+      PoolBlock *b = pool_block_new (MAX ((gsize) POOL_BLOCK, len + 1));
+      p->cur->next = b;
+      p->cur = b;
+      p->used = 0;
+    }
+  char *d = p->cur->data + p->used;
+  memcpy (d, s, len);
+  d[len] = '\0';
+  p->used += len + 1;
+  return d;
+}
+
+/* Empties @p for the next document: its first block kept, or none when
+ * @all. */
+static void
+pool_reset (Pool *p, gboolean all)
+{
+  PoolBlock *b = p->first ? p->first->next : NULL;
+  while (b)
+    {
+      PoolBlock *next = b->next;
+      g_free (b);
+      b = next;
+    }
+  if (p->first)
+    p->first->next = NULL;
+  if (all)
+    g_clear_pointer (&p->first, g_free);
+  p->cur = p->first;
+  p->used = 0;
 }
 
 /* Makes a cluster named @nk.  A gazetteer cluster gets only the index
@@ -1022,6 +1085,9 @@ typedef struct {
   guint cap_ms;
   const char **aliases;
   guint cap_aliases;
+  Pool pool;
+  Bucket *buckets;            /* the index's table, grown ones kept */
+  guint cap_buckets;
 } Scratch;
 
 /* Frees the arrays (the GStrings stay). */
@@ -1036,6 +1102,8 @@ scratch_arrays_free (Scratch *sc)
   g_free (sc->later);
   g_free (sc->ms);
   g_free (sc->aliases);
+  g_free (sc->buckets);
+  pool_reset (&sc->pool, TRUE);
   *sc = (Scratch) { .tmp = sc->tmp, .ktmp = sc->ktmp };
 }
 
@@ -1214,10 +1282,11 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   x.ktmp = sc->ktmp;
   g_string_truncate (x.tmp, 0);
   g_string_truncate (x.ktmp, 0);
-  buckets_init (&x, 64);
+  x.kept = room ((gpointer *) &sc->buckets, &sc->cap_buckets, 64, sizeof (Bucket));
+  buckets_init (&x, 64, x.kept);
   x.nodes = room ((gpointer *) &sc->nodes, &sc->cap_nodes, MAX (16u, cands->len * 2), sizeof (Node));
   x.cap_nodes = sc->cap_nodes;
-  x.pool = g_string_chunk_new (1024);
+  x.pool = &sc->pool;
 
   /* The scanner emits nearly every document's candidates in order
    * already; the sort is stable, so a sorted array stays as it is. */
@@ -1258,7 +1327,13 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   /* Grown arrays stay with the thread. */
   sc->cls = x.cls, sc->cap_cls = x.cap_cls;
   sc->nodes = x.nodes, sc->cap_nodes = x.cap_nodes;
+  if (x.buckets != sc->buckets)
+    {
+      /* Grown: the larger table is kept instead. */
+      g_free (sc->buckets);
+      sc->buckets = x.buckets;
+      sc->cap_buckets = x.mask + 1;
+    }
   scratch_trim (sc, cands->len);
-  g_free (x.buckets);
-  g_string_chunk_free (x.pool);
+  pool_reset (&sc->pool, FALSE);
 }
