@@ -540,6 +540,11 @@ in_timex (const AddCtx *a, guint sent, guint32 off)
 
 static gboolean word_in (const AddCtx *a, guint t, const char *const *list);
 
+/* Words whose referent a summary line cannot show: no subject or object
+ * of one. */
+static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", "him", "her",
+                                        "them", "us", "me", "this", "that", "these", "those", NULL };
+
 /* A currency sign written before a number ('$460 billion', '£3m'), which
  * belongs to the phrase it stands in. */
 static gboolean
@@ -574,8 +579,6 @@ object_phrase (const AddCtx *a, const EvlEventMention *m)
     }
   static const char *const dets[] = { "a", "an", "the", "its", "their", "his", "her", "this", "these",
                                       "those", "our", "my", "your", NULL };
-  static const char *const pronouns[] = { "it", "them", "him", "her", "this", "that", "us", "me",
-                                          "these", "those", NULL };
   guint t = t0, words = 0;
   while (t < a->n_toks && words < 5 && a->toks[t].sentence == m->sentence
          && (!tok_is_punct (a, t) || currency_before_number (a, t))
@@ -619,8 +622,7 @@ is_ly_adverb (const AddCtx *a, guint t)
  * ('a commission appointed by the Vatican', 'two grandparents killed'
  * with nothing after it). */
 static gboolean
-plain_subject (const AddCtx *a, const EvlEventMention *m, guint first, guint end,
-               const char *const *pronouns)
+plain_subject (const AddCtx *a, const EvlEventMention *m, guint first, guint end)
 {
   for (guint t = first; t <= end; t++)
     if (word_in (a, t, pronouns) || a->trigger_tok[t])
@@ -655,8 +657,6 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
                                          "finally", "now", "still", "just", "once", "jointly", NULL };
   static const char *const openers[] = { "and", "but", "when", "after", "before", "as", "while",
                                          "because", "if", "though", "although", "once", NULL };
-  static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", "this", "that",
-                                          "him", "her", "them", "us", "me", NULL };
   gint t = evl_document_token_at (a->doc, m->span.start);
   if (t <= 0 || a->n_toks == 0)
     return NULL;
@@ -687,7 +687,7 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
   gint first = k + 1;
   while (first <= end && word_in (a, (guint) first, lead))
     first++;
-  if (first > end || (active && !plain_subject (a, m, (guint) first, (guint) end, pronouns)))
+  if (first > end || (active && !plain_subject (a, m, (guint) first, (guint) end)))
     return NULL;
   EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
   const char *last = a->text + a->toks[end].span.start;
