@@ -682,7 +682,6 @@ static TxCase day_month_cases[] = {
   { "They met on 10th March.", UKDCT, "10th March", "DATE", "2025-03-10", "" },
   { "They met on the 10th of March.", UKDCT, "the 10th of March", "DATE", "2025-03-10", "" },
   { "They met on March 10th.", UKDCT, "March 10th", "DATE", "2025-03-10", "" },
-  { "Talks ran 10-12 March.", UKDCT, "10-12 March", "DATE", "2025-03-10", "" },
   { "It began on 12 May 2023.", UKDCT, "12 May 2023", "DATE", "2023-05-12", "" },
   { "It happened on 10 Sep, officials said.", UKDCT, "10 Sep", "DATE", "2024-09-10", "" },
   { "It started in May 2023.", UKDCT, "May 2023", "DATE", "2023-05", "" },
@@ -706,6 +705,35 @@ static TxCase day_month_cases[] = {
 };
 
 TX_FAMILY (day_month_dates, day_month_cases)
+
+/* Ranges and pairs of days in one month: TimeML tags the two days apart,
+ * the first with the month (and year) written after the second ('10 to
+ * 12 March'), the second with those of the first ('March 10 to 12').
+ * Ranges of counts stay untagged. */
+static TxCase day_range_cases[] = {
+  { "Talks ran 10 to 12 March.", UKDCT, "10", "DATE", "2025-03-10", "" },
+  { "Talks ran 10 to 12 March.", UKDCT, "12 March", "DATE", "2025-03-12", "" },
+  { "Talks ran 10-12 March.", UKDCT, "10", "DATE", "2025-03-10", "" },
+  { "Talks ran 10-12 March.", UKDCT, "12 March", "DATE", "2025-03-12", "" },
+  { "Talks ran 10 \u2013 12 March.", UKDCT, "10", "DATE", "2025-03-10", "" },
+  { "Talks ran between 10 and 12 March 2024.", UKDCT, "10", "DATE", "2024-03-10", "" },
+  { "Talks ran between 10 and 12 March 2024.", UKDCT, "12 March 2024", "DATE", "2024-03-12", "" },
+  { "Talks will run 10 to 12 March.", UKDCT, "10", "DATE", "2026-03-10", "" },
+  { "Talks ran March 10 to 12.", UKDCT, "March 10", "DATE", "2025-03-10", "" },
+  { "Talks ran March 10 to 12.", UKDCT, "12", "DATE", "2025-03-12", "" },
+  { "The summit was held on April 24 and 25 in Washington.", UKDCT, "25", "DATE", "2025-04-25", "" },
+  { "They met on June 16-17.", UKDCT, "17", "DATE", "2025-06-17", "" },
+  { "Talks ran Oct. 23-25, 2022.", UKDCT, "Oct. 23", "DATE", "2022-10-23", "" },
+  { "Talks ran Oct. 23-25, 2022.", UKDCT, "25, 2022", "DATE", "2022-10-25", "" },
+  /* counts, not days */
+  { "Prices rose 10 to 12 percent.", UKDCT, "10 to 12", "", "", "" },
+  { "About 10 to 12 people came.", UKDCT, "10 to 12", "", "", "" },
+  { "Sales rose 10-12 percent in May.", UKDCT, "10-12", "", "", "" },
+  { "On March 10 to 12 people died.", UKDCT, "12 people", "", "", "" },
+  { "Children aged 10 and 12 March 2024 were asked.", UKDCT, "10", "", "", "" },
+};
+
+TX_FAMILY (day_ranges, day_range_cases)
 
 /* Patterns reached through the start classes a unit is given once
  * (timex-scan.h): after 'the' by the class of the next unit, numbers by

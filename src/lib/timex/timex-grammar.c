@@ -537,6 +537,47 @@ rel_year_after (const TxScan *s, int i, int *year)
   return -1;
 }
 
+/* The word between the two days of a range or a pair ('10 to 12 March',
+ * 'April 24 and 25', 'June 16-17', '10 – 12 March'). */
+static gboolean
+day_link_at (const TxScan *s, int k)
+{
+  if (k < 0 || k >= s->n)
+    return FALSE;
+  const TxUnit *u = U (k);
+  if (u->kind == U_PUNCT)
+    return u->len == 1 && u->low[0] == '-';
+  return is (s, k, "to") || is (s, k, "through") || is (s, k, "thru") || is (s, k, "until")
+         || is (s, k, "till") || is (s, k, "and") || is (s, k, "or");
+}
+
+/* The unit of the second day of a range or pair whose first day @d is at
+ * @i ('10 to 12', '10-12', 'between 10 and 12'), else -1.  A pair joined
+ * by 'and'/'or' needs a preposition before it ('on 10 and 12 March'): a
+ * bare 'aged 10 and 12 ...' is a list of counts. */
+static int
+second_day_at (const TxScan *s, int i, int d)
+{
+  if (!d || !day_link_at (s, i + 1) || day_number (s, i + 2) <= d)
+    return -1;
+  if ((is (s, i + 1, "and") || is (s, i + 1, "or")) && !has_role (s, i - 1, "date-prep"))
+    return -1;
+  return i + 2;
+}
+
+/* 'March 10 to 12, 2024', 'Oct. 23-25 1989': the year after the second
+ * day of a range whose first day @d ends at @j is the first day's too. */
+static int
+range_tail_year (const TxScan *s, int j, int d)
+{
+  if (!day_link_at (s, j) || day_number (s, j + 1) <= d)
+    return 0;
+  int k = j + 2;
+  if (is (s, k, ","))
+    k++;
+  return k < s->n && year_like (U (k)) ? U (k)->num : 0;
+}
+
 /* Month [day][,] [year] | day month [year] | month of year |
  * month this/last year.  Leaves tense resolution of the year to the
  * caller through *year = 0. */
@@ -549,12 +590,6 @@ month_date (const TxScan *s, int i, int *year, int *month, int *day)
   int d = day_number (s, i);
   if (d && (j = month_at (s, i + 1, month)) > 0)
     {
-      *day = d;
-    }
-  else if (d && is_hyphen (s, i + 1) && attached (s, i + 2) && day_number (s, i + 2) > d
-           && (j = month_at (s, i + 3, month)) > 0)
-    {
-      /* '10-12 March': the first day, as 'Oct. 23-25' below */
       *day = d;
     }
   else if (is (s, i, "the") && ordinal_at (s, i + 1, &d) > 0 && d <= 31 && is (s, i + 2, "of")
@@ -593,10 +628,37 @@ month_date (const TxScan *s, int i, int *year, int *month, int *day)
       *year = y;
       return e;
     }
+  if (*day)
+    *year = range_tail_year (s, j, *day);
   return j;
 }
 
 /* ---- patterns ---- */
+
+/* Sets @m to the day @d (0: the month) of month @mo in year @y, or when
+ * @y is 0 in @known (> 0) or the year that the tense of units [@from,
+ * @end) and the creation time give; FALSE for a day the month lacks. */
+static gboolean
+month_day_point (TxScan *s, TxMatch *m, int y, int mo, int d, int known, int from, int end)
+{
+  m->pt.grain = d ? EVL_GRAIN_DAY : EVL_GRAIN_MONTH;
+  m->pt.month = mo;
+  m->pt.day = d;
+  if (y)
+    {
+      m->pt.year = y;
+      m->absolute = TRUE;
+    }
+  else
+    {
+      m->pt.year = known > 0 ? known : tx_year_for (s, mo, d, tx_tense (s, from, end));
+      m->needs_dct = TRUE;
+    }
+  if (d && evl_day_from_ymd (m->pt.year > 0 ? m->pt.year : 2000, mo, d) == 0)
+    return FALSE;
+  m->has_pt = TRUE;
+  return TRUE;
+}
 
 /* Dates built on month names, with an optional leading weekday. */
 static int
@@ -618,26 +680,57 @@ p_month (TxScan *s, int i, TxMatch *m)
         j++;
     }
   int y, mo, d;
-  int e = month_date (s, j, &y, &mo, &d);
-  if (e < 0 || (bare && !d))
-    return -1;
-  m->pt.grain = d ? EVL_GRAIN_DAY : EVL_GRAIN_MONTH;
-  m->pt.month = mo;
-  m->pt.day = d;
-  if (y)
+  /* '10 to 12 March', 'between 10 and 12 March 2024': the first day is a
+   * date of its own (TimeML tags the two days apart) with the month and
+   * year written after the second; the tense is read over the whole
+   * range, as for the second day below */
+  int first = day_number (s, j), k2 = second_day_at (s, j, first), span_end = -1;
+  int e = -1;
+  if (k2 > 0 && (span_end = month_date (s, k2, &y, &mo, &d)) > 0 && d == day_number (s, k2))
     {
-      m->pt.year = y;
-      m->absolute = TRUE;
+      d = first;
+      e = j + 1;
     }
   else
-    {
-      m->pt.year = tx_year_for (s, mo, d, tx_tense (s, i, e));
-      m->needs_dct = TRUE;
-    }
-  if (d && evl_day_from_ymd (m->pt.year > 0 ? m->pt.year : 2000, mo, d) == 0)
+    e = month_date (s, j, &y, &mo, &d);
+  if (e < 0 || (bare && !d))
     return -1;
-  m->has_pt = TRUE;
-  return e;
+  /* the second day of '10 to 12 March': its tense from the first */
+  int from = i;
+  if (i >= 2 && U (i)->kind == U_NUM && second_day_at (s, i - 2, day_number (s, i - 2)) == i)
+    from = i - 2;
+  return month_day_point (s, m, y, mo, d, 0, from, MAX (e, span_end)) ? e : -1;
+}
+
+/* The second day of a range or pair after a month ('March 10 to 12',
+ * 'April 24 and 25', 'June 16-17, 2024'): a date of its own in TimeML,
+ * in the month of the first day and its year (the one just emitted, the
+ * reference), or the year written after it.  Not a count ('March 10 to
+ * 12 people'): after it a lower-case word must be one that can follow a
+ * date. */
+static int
+p_second_day (TxScan *s, int i, TxMatch *m)
+{
+  int d2 = day_number (s, i), mo = 0;
+  if (!d2 || i < 3 || !day_link_at (s, i - 1))
+    return -1;
+  int d1 = day_number (s, i - 2);
+  if (!d1 || d1 >= d2 || (month_at (s, i - 3, &mo) != i - 2 && (i < 4 || month_at (s, i - 4, &mo) != i - 2)))
+    return -1;
+  int e = i + 1, y = 0;
+  int k = is (s, e, ",") ? e + 1 : e;
+  if (k < s->n && year_like (U (k)))
+    {
+      y = U (k)->num;
+      e = k + 1;
+    }
+  else if (e < s->n && U (e)->kind == U_WORD && !U (e)->cap && !has_role (s, e, "date-prep")
+           && !is (s, e, "at") && !is (s, e, "when") && !is (s, e, "as") && !is (s, e, "with")
+           && !is (s, e, "while") && !is (s, e, "where") && !is (s, e, "but") && !is (s, e, "which"))
+    return -1;
+  int ref_year = s->ref.grain == EVL_GRAIN_DAY && s->ref.month == mo && s->ref.day == d1 ? s->ref.year : 0;
+  int start = month_at (s, i - 3, &mo) == i - 2 ? i - 3 : i - 4;
+  return month_day_point (s, m, y, mo, d2, ref_year, start, e) ? e : -1;
 }
 
 /* Weekdays: 'Friday', 'last Friday', 'Friday night'. */
@@ -2450,6 +2543,7 @@ tx_match (TxScan *s, int i, TxMatch *m)
     { p_year_end, S_THE | S_LIT, 0, 0 },
     P_DURATION,
     P_SET,
+    { p_second_day, S_DAY, 0, 0 },
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (all) <= 32);
   static PatternIndex ix;
