@@ -735,6 +735,32 @@ static TxCase day_range_cases[] = {
 
 TX_FAMILY (day_ranges, day_range_cases)
 
+/* Headlines and datelines in capitals: a month in capitals beside a day
+ * or year is a date whatever the word before it ('UPDATED 10 MARCH', not
+ * the acronym of 'TSR 20 May'), and 'TODAY' after another word in
+ * capitals is no name ('USA Today'); but there 'MAY' and 'MARCH' without
+ * a day or year beside them are the modal and the verb, prepositions or
+ * not. */
+static TxCase capitals_cases[] = {
+  { "UPDATED 10 MARCH 2024", UKDCT, "10 MARCH 2024", "DATE", "2024-03-10", "" },
+  { "UPDATED 10 MARCH\n\nTalks ended.", UKDCT, "10 MARCH", "DATE", "2025-03-10", "" },
+  { "POSTED 3 MAY, 14:20 BST", UKDCT, "3 MAY", "DATE", "2025-05-03", "" },
+  { "LONDON 10 SEP (Reuters) - Talks ended.", "2025-09-11", "10 SEP", "DATE", "2025-09-10", "" },
+  { "LONDON 30 MAY (Reuters) - Talks ended.", UKDCT, "30 MAY", "DATE", "2025-05-30", "" },
+  { "WASHINGTON, SEPT. 13, 2023 - Talks ended.", UKDCT, "SEPT. 13, 2023", "DATE", "2023-09-13", "" },
+  { "STRIKE ENDS MONDAY", UKDCT, "MONDAY", "DATE", "2025-06-02", "" },
+  { "TALKS MAY END TODAY", UKDCT, "TODAY", "DATE", "2025-06-01", "" },
+  { "RESULTS UPDATED YESTERDAY", UKDCT, "YESTERDAY", "DATE", "2025-05-31", "" },
+  { "PRICES MAY RISE", UKDCT, "MAY", "", "", "" },
+  { "WORKERS MARCH ON CAPITAL", UKDCT, "MARCH", "", "", "" },
+  { "PROTESTERS TO MARCH ON FRIDAY", UKDCT, "MARCH", "", "", "" },
+  { "VOTE SET FOR MAY", UKDCT, "MAY", "", "", "" },
+  { "Rubber grade TSR 20 May contracts rose.", UKDCT, "20 May", "", "", "" },
+  { "The story ran in USA Today last week.", UKDCT, "Today", "", "", "" },
+};
+
+TX_FAMILY (capitals, capitals_cases)
+
 /* Patterns reached through the start classes a unit is given once
  * (timex-scan.h): after 'the' by the class of the next unit, numbers by
  * the parser that accepts them (count, ordinal, year, decade, day, clock,

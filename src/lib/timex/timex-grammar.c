@@ -429,6 +429,34 @@ acronym_at (const TxScan *s, int i)
   return TRUE;
 }
 
+static gboolean
+upper_at (const TxScan *s, int i)
+{
+  return i >= 0 && i < s->n && U (i)->kind == U_WORD && evl_timex_upper_word (s->text, U (i)->start, U (i)->end);
+}
+
+/* Whether unit @i is a word in capitals in a line written in capitals
+ * (a headline, a dateline: 'PRICES MAY RISE'), where capitals no longer
+ * tell a name or a month from a word: the nearest word on either side
+ * is in capitals too. */
+static gboolean
+shouted (const TxScan *s, int i)
+{
+  if (!upper_at (s, i))
+    return FALSE;
+  for (int k = i - 1; k >= 0 && k >= i - 3 && !U (k + 1)->nl; k--)
+    if (U (k)->kind == U_WORD)
+      {
+        if (upper_at (s, k))
+          return TRUE;
+        break;
+      }
+  for (int k = i + 1; k < s->n && k <= i + 3 && !U (k)->nl; k++)
+    if (U (k)->kind == U_WORD)
+      return upper_at (s, k);
+  return FALSE;
+}
+
 /* A month name at @i that is really a month here; returns the unit after
  * it (past an abbreviation's period) or -1. */
 static int
@@ -444,9 +472,10 @@ month_at (const TxScan *s, int i, int *month)
   /* '10 March', '3 Sep': after a day number on its line a short or
    * ambiguous name can only be the month (day-month order, as British
    * and European copy writes dates); not after a number that names a
-   * grade or model with an acronym ('TSR 20 May' in a price table) */
+   * grade or model with an acronym ('TSR 20 May' in a price table),
+   * unless the month is in capitals too ('UPDATED 10 MARCH') */
   gboolean after_day = flag[0] && i > 0 && !u->nl && U (i - 1)->kind == U_NUM && day_number (s, i - 1)
-                       && !acronym_at (s, i - 2);
+                       && (!acronym_at (s, i - 2) || upper_at (s, i));
   if (strcmp (flag, "abbrev") == 0)
     {
       if (!period && !next_num && !after_day)
@@ -458,6 +487,11 @@ month_at (const TxScan *s, int i, int *month)
       if (has_role (s, i - 1, "modal"))
         return -1;
       gboolean ctx = after_day || (next_num && (day_number (s, j) || year_like (U (j))));
+      /* in a line in capitals only a day or year beside it tells the
+       * month from the modal or the verb ('PRICES MAY RISE', 'WORKERS
+       * TO MARCH ON FRIDAY' against 'UPDATED 10 MARCH') */
+      if (!ctx && shouted (s, i))
+        return -1;
       if (!ctx && !(after_date_prep (s, i) && !U (i)->nl))
         return -1;
       /* 'May be', 'March on' */

@@ -715,6 +715,9 @@ in_name (const TxScan *s, const TxMatch *m)
   const TxUnit *p = &s->u[m->start - 1];
   if (p->kind != U_WORD || !p->cap || u->wi->month || u->wi->wday)
     return FALSE;
+  /* 'TALKS MAY END TODAY': in a line in capitals every word is */
+  if (evl_timex_upper_word (s->text, u->start, u->end) && evl_timex_upper_word (s->text, p->start, p->end))
+    return FALSE;
   return u->wi->pod || evl_lexicon_lookup (s->lx->lex[LEX_DEICTICS], u->low, u->len);
 }
 

@@ -42,3 +42,18 @@ void     evl_timex_point_format (const EvlTimexPoint *p, char *buf, gsize cap);
 EvlDay   evl_timex_easter (int year);
 /* The @nth (1-5, or -1 for the last) ISO @weekday of @month in @year. */
 EvlDay   evl_timex_nth_weekday (int year, int month, int nth, int weekday);
+
+/* Whether @text [@start, @end) is a word in capitals: two capital
+ * letters or more and no small one ('MARCH', 'TSR'; not 'March', 'A'). */
+static inline gboolean
+evl_timex_upper_word (const char *text, guint32 start, guint32 end)
+{
+  int caps = 0;
+  for (guint32 b = start; b < end; b++)
+    {
+      if (g_ascii_islower (text[b]))
+        return FALSE;
+      caps += g_ascii_isupper (text[b]) != 0;
+    }
+  return caps >= 2;
+}
