@@ -761,6 +761,29 @@ static TxCase capitals_cases[] = {
 
 TX_FAMILY (capitals, capitals_cases)
 
+/* Months as first names and surnames: a capitalised word after the name
+ * that is no temporal word, or one before it that is no preposition, nor
+ * a title ('Ms.'), makes it a name; with a day, a year, a preposition
+ * that introduces a time or 'the' before it, it stays the month. */
+static TxCase month_name_cases[] = {
+  { "April Ryan said the briefing ran late.", UKDCT, "April", "", "", "" },
+  { "June Carter sang on the radio.", UKDCT, "June", "", "", "" },
+  { "Theresa May met the envoy.", UKDCT, "May", "", "", "" },
+  { "The question came from reporter April Ryan.", UKDCT, "April", "", "", "" },
+  { "Kelly June said the vote failed.", UKDCT, "June", "", "", "" },
+  { "Ms. April spoke first.", UKDCT, "April", "", "", "" },
+  { "Prices fell in April.", UKDCT, "April", "DATE", "2025-04", "" },
+  { "The plant opened April 5.", UKDCT, "April 5", "DATE", "2025-04-05", "" },
+  { "The plant opened in April 2024.", UKDCT, "April 2024", "DATE", "2024-04", "" },
+  { "Prices fell last April.", UKDCT, "last April", "DATE", "2025-04", "" },
+  { "In April Congress voted on the bill.", UKDCT, "April", "DATE", "2025-04", "" },
+  { "The April Fed meeting was calm.", UKDCT, "April", "DATE", "2025-04", "" },
+  { "April was a cruel month for the markets.", UKDCT, "April", "DATE", "2025-04", "" },
+  { "Sales rose in June, August and September.", "2025-10-01", "August", "DATE", "2025-08", "" },
+};
+
+TX_FAMILY (month_names, month_name_cases)
+
 /* Patterns reached through the start classes a unit is given once
  * (timex-scan.h): after 'the' by the class of the next unit, numbers by
  * the parser that accepts them (count, ordinal, year, decade, day, clock,

@@ -457,6 +457,52 @@ shouted (const TxScan *s, int i)
   return FALSE;
 }
 
+/* Whether unit @i is a word with a capital and small letters ('Ryan',
+ * not 'RYAN' or 'ryan'). */
+static gboolean
+title_word_at (const TxScan *s, int i)
+{
+  return i >= 0 && i < s->n && U (i)->kind == U_WORD && U (i)->cap && !upper_at (s, i);
+}
+
+/* Whether the month name at @i, with no day or year beside it, is a
+ * first name or a surname ('April Ryan said', 'June Carter', 'Kelly June
+ * said', 'Ms. April', 'Theresa May'): a capitalised word that is no
+ * temporal word after it, unless a preposition that mostly introduces a
+ * time comes before ('in April Congress voted'), or one before it that
+ * is none of a preposition, a temporal word or a word of the kind that
+ * opens a sentence before a month ('Beginning April', 'The January
+ * report').  After 'the' a month qualifies a noun ('the April Fed
+ * meeting'). */
+static gboolean
+name_at (const TxScan *s, int i)
+{
+  if (!title_word_at (s, i) || is (s, i - 1, "the"))
+    return FALSE;
+  int j = i + 1;
+  if (title_word_at (s, j) && !U (j)->nl && !U (j)->cand && U (j)->wi->month == NULL)
+    {
+      gboolean time_prep = has_role (s, i - 1, "date-prep") && !U (i)->nl && !is (s, i - 1, "and")
+                           && !is (s, i - 1, "or") && !is (s, i - 1, "to") && !is (s, i - 1, "for")
+                           && !is (s, i - 1, "of") && !is (s, i - 1, "by") && !is (s, i - 1, "from")
+                           && !is (s, i - 1, "on");
+      if (!time_prep)
+        return TRUE;
+    }
+  if (U (i)->nl || i == 0)
+    return FALSE;
+  int k = i - 1;
+  const TxUnit *p = U (k);
+  if (title_word_at (s, k) && !p->cand && !has_role (s, k, "date-prep")
+      && !(p->len > 4 && memcmp (p->low + p->len - 3, "ing", 3) == 0))
+    return TRUE;
+  /* 'Ms. April', 'Sen. June' */
+  return is (s, k, ".") && attached (s, k)
+         && (is (s, k - 1, "mr") || is (s, k - 1, "mrs") || is (s, k - 1, "ms") || is (s, k - 1, "dr")
+             || is (s, k - 1, "prof") || is (s, k - 1, "sen") || is (s, k - 1, "rep") || is (s, k - 1, "gov")
+             || is (s, k - 1, "gen") || is (s, k - 1, "rev"));
+}
+
 /* A month name at @i that is really a month here; returns the unit after
  * it (past an abbreviation's period) or -1. */
 static int
@@ -476,6 +522,9 @@ month_at (const TxScan *s, int i, int *month)
    * unless the month is in capitals too ('UPDATED 10 MARCH') */
   gboolean after_day = flag[0] && i > 0 && !u->nl && U (i - 1)->kind == U_NUM && day_number (s, i - 1)
                        && (!acronym_at (s, i - 2) || upper_at (s, i));
+  if (strcmp (flag, "abbrev") != 0 && !(next_num && (day_number (s, j) || year_like (U (j))))
+      && !(i > 0 && !u->nl && day_number (s, i - 1)) && name_at (s, i))
+    return -1;
   if (strcmp (flag, "abbrev") == 0)
     {
       if (!period && !next_num && !after_day)
