@@ -784,6 +784,25 @@ static TxCase month_name_cases[] = {
 
 TX_FAMILY (month_names, month_name_cases)
 
+/* A past verb right after the date's phrase, with no cue before the date,
+ * is the verb of the clause the date is an adjunct of: the date lies
+ * before it, even where next year's is nearer to the creation time
+ * ('The summit on Sept. 13 ended' in June).  Not a participle before
+ * 'by', a verb after a conjunction or a future auxiliary. */
+static TxCase past_after_cases[] = {
+  { "The summit on Sept. 13 ended with a deal.", "2023-06-01", "Sept. 13", "DATE", "2022-09-13", "" },
+  { "The Sept. 13 summit ended with a deal.", "2023-06-01", "Sept. 13", "DATE", "2022-09-13", "" },
+  { "Rain on Aug. 20 flooded the town.", "2023-06-01", "Aug. 20", "DATE", "2022-08-20", "" },
+  { "Talks on Monday ended without a deal.", "2023-06-03", "Monday", "DATE", "2023-05-29", "" },
+  { "The vote on Sept. 13 will decide.", "2023-06-01", "Sept. 13", "DATE", "2023-09-13", "" },
+  { "A meeting on Sept. 13 planned by the board will decide.", "2023-06-01", "Sept. 13", "DATE",
+    "2023-09-13", "" },
+  { "Talks resume Sept. 13 as planned.", "2023-06-01", "Sept. 13", "DATE", "2023-09-13", "" },
+  { "Talks on Monday will decide.", "2023-06-03", "Monday", "DATE", "2023-06-05", "" },
+};
+
+TX_FAMILY (past_verb_after_date, past_after_cases)
+
 /* Patterns reached through the start classes a unit is given once
  * (timex-scan.h): after 'the' by the class of the next unit, numbers by
  * the parser that accepts them (count, ordinal, year, decade, day, clock,
