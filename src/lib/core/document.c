@@ -285,6 +285,21 @@ utf8_surely_valid (const char *s, gsize n)
   while (p < end)
     {
 #ifdef __SSE2__
+      /* Sixty-four bytes a step while they are ASCII without a NUL: the
+       * high bit of their OR tells a non-ASCII byte, their minimum a NUL
+       * (one test per sixteen bytes was 0.7 M instructions on the 400
+       * small documents). */
+      while (end - p >= 64)
+        {
+          const __m128i *q = (const __m128i *) (const void *) p;
+          __m128i a = _mm_loadu_si128 (q), b = _mm_loadu_si128 (q + 1);
+          __m128i c = _mm_loadu_si128 (q + 2), d = _mm_loadu_si128 (q + 3);
+          __m128i any = _mm_or_si128 (_mm_or_si128 (a, b), _mm_or_si128 (c, d));
+          __m128i low = _mm_min_epu8 (_mm_min_epu8 (a, b), _mm_min_epu8 (c, d));
+          if (_mm_movemask_epi8 (_mm_or_si128 (any, _mm_cmpeq_epi8 (low, zero))))
+            break;
+          p += 64;
+        }
       /* Sixteen bytes a step: a byte's high bit is set in x | (x == 0)
        * when it is not ASCII or is a NUL (eight-byte steps alone were
        * 0.9 M instructions on the 400 small documents). */
