@@ -1142,9 +1142,14 @@ expand_paths (EvlSourceLoader *loader, const char *const *paths, GError **error)
       /* The record under the name the loader will look it up by: the
        * folder part of a path built as the files' paths are. */
       DirInfo *d = NULL;
+      /* A file's path is the folder's part of this probe and its name:
+       * g_build_filename() joins a name without separators the same way
+       * whatever the name (a call per file was 0.5 M instructions on a
+       * folder of 400 articles). */
+      g_autofree char *probe = g_build_filename (p, "x", NULL);
+      gsize prefix_len = strlen (probe) - 1;
       if (loader)
         {
-          g_autofree char *probe = g_build_filename (p, "x", NULL);
           g_autofree char *key = g_path_get_dirname (probe);
           d = loader_dir (loader, key);
           /* A second listing of the same folder replaces the first. */
@@ -1160,7 +1165,10 @@ expand_paths (EvlSourceLoader *loader, const char *const *paths, GError **error)
             dir_info_note (d, name, de->d_type);
           if (!is_input_file (name))
             continue;
-          g_autofree char *full = g_build_filename (p, name, NULL);
+          gsize name_len = strlen (name);
+          g_autofree char *full = g_malloc (prefix_len + name_len + 1);
+          memcpy (full, probe, prefix_len);
+          memcpy (full + prefix_len, name, name_len + 1);
           gboolean ask = de->d_type == DT_LNK || de->d_type == DT_UNKNOWN;
           if (de->d_type != DT_REG && !(ask && g_file_test (full, G_FILE_TEST_IS_REGULAR)))
             continue;
