@@ -15,6 +15,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define DEFAULT_MAX_BYTES ((gsize) 64 * 1024 * 1024)
 #define MANIFEST_NAME "eventline.json"
@@ -280,8 +283,68 @@ parse_front_matter (const char *data, gsize len, Meta *m)
   return 0;
 }
 
+/* What guess_title() asks of a line: its ASCII digits and letters, its
+ * spaces, and whether it holds " / " or " > " (a breadcrumb trail). */
+typedef struct {
+  guint digits, letters, spaces;
+  gboolean crumbs;
+} LineCounts;
+
+/* Is the '/' or '>' at @p[@j] of the @n bytes at @p between two spaces? */
+static inline gboolean
+crumb_at (const char *p, gsize n, gsize j)
+{
+  return j > 0 && j + 1 < n && p[j - 1] == ' ' && p[j + 1] == ' ';
+}
+
+/* LineCounts of the @n bytes at @p, which hold no NUL.  Sixteen bytes a
+ * step where SSE2 is there: a byte at a time this was 0.8 M instructions
+ * on the 400 small documents, whose first line is often a whole
+ * paragraph. */
+static LineCounts
+line_counts (const char *p, gsize n)
+{
+  LineCounts c = { 0, 0, 0, FALSE };
+  gsize i = 0;
+#ifdef __SSE2__
+  const __m128i zero_ch = _mm_set1_epi8 ('0'), nine = _mm_set1_epi8 (9), a_ch = _mm_set1_epi8 ('a');
+  const __m128i z_off = _mm_set1_epi8 ('z' - 'a'), case_bit = _mm_set1_epi8 (0x20);
+  const __m128i space = _mm_set1_epi8 (' '), slash = _mm_set1_epi8 ('/'), gt = _mm_set1_epi8 ('>');
+  for (; i + 16 <= n; i += 16)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) (p + i));
+      /* Unsigned d <= k as min (d, k) == d. */
+      __m128i d = _mm_sub_epi8 (x, zero_ch);
+      __m128i l = _mm_sub_epi8 (_mm_or_si128 (x, case_bit), a_ch);
+      guint dm = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_min_epu8 (d, nine), d));
+      guint lm = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_min_epu8 (l, z_off), l));
+      guint sm = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (x, space));
+      c.digits += (guint) __builtin_popcount (dm);
+      c.letters += (guint) __builtin_popcount (lm);
+      c.spaces += (guint) __builtin_popcount (sm);
+      guint cm = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_cmpeq_epi8 (x, slash), _mm_cmpeq_epi8 (x, gt)));
+      for (; cm && !c.crumbs; cm &= cm - 1)
+        c.crumbs = crumb_at (p, n, i + (guint) __builtin_ctz (cm));
+    }
+#endif
+  for (; i < n; i++)
+    {
+      char ch = p[i];
+      if (g_ascii_isdigit (ch))
+        c.digits++;
+      else if (g_ascii_isalpha (ch))
+        c.letters++;
+      else if (ch == ' ')
+        c.spaces++;
+      else if ((ch == '/' || ch == '>') && !c.crumbs)
+        c.crumbs = crumb_at (p, n, i);
+    }
+  return c;
+}
+
 /* A plain-text title: the first short line that is not a page date or a
- * breadcrumb trail. */
+ * breadcrumb trail.  @text holds no NUL (it made a document).  A line is
+ * looked at in place, copied only when taken. */
 static char *
 guess_title (const char *text, gsize len)
 {
@@ -290,27 +353,26 @@ guess_title (const char *text, gsize len)
     {
       const char *nl = memchr (text + i, '\n', len - i);
       gsize e = nl ? (gsize) (nl - text) : len;
-      g_autofree char *line = g_strstrip (g_strndup (text + i, e - i));
+      /* The line as g_strstrip() leaves it. */
+      gsize a = i, b = e;
+      while (a < b && g_ascii_isspace (text[a]))
+        a++;
+      while (b > a && g_ascii_isspace (text[b - 1]))
+        b--;
       i = e + 1;
-      if (*line == '\0')
+      if (a == b)
         {
           lines--;
           continue;
         }
-      guint digits = 0, letters = 0, words = 1;
-      for (const char *p = line; *p; p++)
-        {
-          if (g_ascii_isdigit (*p)) digits++;
-          else if (g_ascii_isalpha (*p)) letters++;
-          else if (*p == ' ') words++;
-        }
-      gboolean date_like = digits >= 4 && words <= 6;
-      gboolean crumbs = strstr (line, " / ") != NULL || strstr (line, " > ") != NULL;
-      if (date_like || crumbs || letters == 0)
+      LineCounts c = line_counts (text + a, b - a);
+      guint words = 1 + c.spaces;
+      gboolean date_like = c.digits >= 4 && words <= 6;
+      if (date_like || c.crumbs || c.letters == 0)
         continue;
       if (words > 30)
         return NULL;
-      return g_steal_pointer (&line);
+      return g_strndup (text + a, b - a);
     }
   return NULL;
 }
