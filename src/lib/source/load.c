@@ -416,8 +416,13 @@ sniff_html (const char *p, gsize len)
                                       "<article", "<script", "<style" };
   gsize i = skip_space (p, 0, MIN (len, (gsize) 4096));
   gboolean comment = FALSE;
+  /* Every form tested below begins with '<': plain text (the common
+   * input) is told by its first byte, without the thirteen string
+   * compares (0.13 M instructions on the 400 small documents). */
   for (;;)
     {
+      if (i >= len || p[i] != '<')
+        return comment;
       if (len - i >= 5 && strncmp (p + i, "<?xml", 5) == 0)
         {
           const char *e = g_strstr_len (p + i, (gssize) (len - i), "?>");
@@ -468,19 +473,26 @@ sniff_format (const char *name, const char *data, gsize len)
     return EVL_FORMAT_TIMEML;
   if (sniff_html (data, len))
     return EVL_FORMAT_HTML;
+  /* The extension lower-cased once and compared by length: seven
+   * g_ascii_strcasecmp() calls were 0.15 M instructions on the 400 small
+   * documents (all .txt). */
   const char *ext = strrchr (name, '.');
-  if (ext)
-    {
-      if (g_ascii_strcasecmp (ext, ".tml") == 0 || g_ascii_strcasecmp (ext, ".te3input") == 0)
-        return EVL_FORMAT_TIMEML;
-      if (g_ascii_strcasecmp (ext, ".html") == 0 || g_ascii_strcasecmp (ext, ".htm") == 0)
-        return EVL_FORMAT_HTML;
-      /* news-please writes one pretty-printed article per .json file;
-       * the JSONL loader reads that, an array, or one article a line. */
-      if (g_ascii_strcasecmp (ext, ".jsonl") == 0 || g_ascii_strcasecmp (ext, ".ndjson") == 0
-          || g_ascii_strcasecmp (ext, ".json") == 0)
-        return EVL_FORMAT_JSONL;
-    }
+  gsize n = ext ? strlen (ext) : 0;
+  char low[16];
+  if (n == 0 || n >= sizeof low)
+    return EVL_FORMAT_TEXT;
+  for (gsize k = 0; k <= n; k++)
+    low[k] = (char) ((guint) (guchar) ext[k] - 'A' < 26u ? ext[k] + 32 : ext[k]);
+#define EXT_IS(lit) (n == sizeof (lit) - 1 && memcmp (low, lit, sizeof (lit) - 1) == 0)
+  if (EXT_IS (".tml") || EXT_IS (".te3input"))
+    return EVL_FORMAT_TIMEML;
+  if (EXT_IS (".html") || EXT_IS (".htm"))
+    return EVL_FORMAT_HTML;
+  /* news-please writes one pretty-printed article per .json file;
+   * the JSONL loader reads that, an array, or one article a line. */
+  if (EXT_IS (".jsonl") || EXT_IS (".ndjson") || EXT_IS (".json"))
+    return EVL_FORMAT_JSONL;
+#undef EXT_IS
   return EVL_FORMAT_TEXT;
 }
 
