@@ -63,6 +63,70 @@ ParameterizedTest (SniffCase *c, source, sniffing)
     cr_assert_null (strstr (text, c->absent), "%s: '%s' left in: %s", c->name, c->absent, text);
 }
 
+/* A plain text's title, guessed from its first lines (load.c's
+ * guess_title()): the first one not a date, a breadcrumb trail or
+ * without letters; none when that one is long.  The trails sit on both
+ * sides of a sixteen-byte boundary of the line. */
+typedef struct {
+  char data[240];
+  char title[64];    /* "" = no title */
+} TitleCase;
+
+static TitleCase title_cases[] = {
+  { "  Dam opens on the river \t\r\nThe dam opened on Monday.", "Dam opens on the river" },
+  { "\n \n\t\nDam opens\nThe dam opened on Monday.", "Dam opens" },
+  { "Monday 14 September 2023\nDam opens\nThe dam opened on Monday.", "Dam opens" },
+  { "12 34 56 78 90 12 34\nDam opens\nThe dam opened on Monday.", "Dam opens" },
+  { "Home of the news site / World\nDam opens\nThe dam opened.", "Dam opens" },
+  { "aaaaaaaaaaaaaaa / bbb\nDam opens\nThe dam opened.", "Dam opens" },
+  { "aaaaaaaaaaaaaa > bbb\nDam opens\nThe dam opened.", "Dam opens" },
+  { "aaaaaaaaaaaaaaaa / b\nDam opens\nThe dam opened.", "Dam opens" },
+  { "Either/or choices and a>b for voters\nThe vote is on Monday.", "Either/or choices and a>b for voters" },
+  { "Caf\xc3\xa9 owners / 2023\nCaf\xc3\xa9 opens\nThe caf\xc3\xa9 opened.", "Caf\xc3\xa9 opens" },
+  { "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e\nDam opens", "" },
+  { "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d\nDam opens",
+    "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d" },
+  { "2023-09-14\n2023-09-15\n2023-09-16\n2023-09-17\nDam opens\nThe dam opened.", "" },
+};
+
+ParameterizedTestParameters (source, plain_text_title_guess)
+{
+  return cr_make_param_array (TitleCase, title_cases, G_N_ELEMENTS (title_cases));
+}
+
+ParameterizedTest (TitleCase *c, source, plain_text_title_guess)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_autoptr (GError) error = NULL;
+  cr_assert (evl_source_load_bytes ("story.txt", c->data, strlen (c->data), NULL, docs, &error), "%s",
+             error ? error->message : "");
+  cr_assert_eq (docs->len, 1);
+  const char *title = evl_document_get_title (docs->pdata[0]);
+  if (c->title[0])
+    cr_assert_str_eq (title ? title : "(none)", c->title, "for: %s", c->data);
+  else
+    cr_assert_null (title, "'%s' for: %s", title, c->data);
+}
+
+/* The extension decides for a text no content sniffing claims, in any
+ * case: a .JSON or .NdJson file is read as JSON lines (and this one has
+ * none), a .Txt one as text. */
+Test (source, extension_decides_in_any_case)
+{
+  static const char data[] = "Plain words, no markup and no JSON.";
+  static const char *const json_names[] = { "a.JSON", "a.NdJson", "a.jsonL" };
+  for (guint i = 0; i < G_N_ELEMENTS (json_names); i++)
+    {
+      g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      g_autoptr (GError) error = NULL;
+      cr_assert_not (evl_source_load_bytes (json_names[i], data, strlen (data), NULL, docs, &error),
+                     "%s read as text", json_names[i]);
+    }
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  cr_assert (evl_source_load_bytes ("a.Txt", data, strlen (data), NULL, docs, NULL));
+  cr_assert_eq (docs->len, 1);
+}
+
 static void
 write_file (const char *dir, const char *name, const char *data)
 {
