@@ -134,6 +134,30 @@ write_file (const char *dir, const char *name, const char *data)
   cr_assert (g_file_set_contents (path, data, -1, NULL), "%s", path);
 }
 
+/* A listed file's path is g_build_filename() of the folder as given and
+ * the name, however many separators end the folder. */
+Test (source, folder_expansion_joins_paths_like_g_build_filename)
+{
+  g_autofree char *dir = evl_test_tmp_make ("evl-source-XXXXXX");
+  cr_assert_not_null (dir);
+  write_file (dir, "a.txt", "The council met on Monday.\n");
+  g_autofree char *slash = g_strconcat (dir, "/", NULL);
+  g_autofree char *slashes = g_strconcat (dir, "//", NULL);
+  const char *forms[] = { dir, slash, slashes };
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      const char *paths[] = { forms[i], NULL };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) files = evl_source_expand_paths (paths, &error);
+      cr_assert_not_null (files, "%s", error ? error->message : "");
+      cr_assert_eq (files->len, 1);
+      g_autofree char *want = g_build_filename (forms[i], "a.txt", NULL);
+      cr_assert_str_eq (files->pdata[0], want);
+    }
+  g_autofree char *file = g_build_filename (dir, "a.txt", NULL);
+  g_unlink (file);
+}
+
 Test (source, folder_expansion_takes_json_articles_not_metadata)
 {
   g_autofree char *dir = evl_test_tmp_make ("evl-source-XXXXXX");
