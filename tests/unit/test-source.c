@@ -127,6 +127,24 @@ Test (source, extension_decides_in_any_case)
   cr_assert_eq (docs->len, 1);
 }
 
+/* A text's id is its file's base name without the last extension; a
+ * name that is all extension keeps it. */
+Test (source, text_id_is_the_base_name_without_extension)
+{
+  static const char *const cases[][2] = {
+    { "some/dir/a.b.txt", "a.b" }, { "story", "story" }, { "dir.d/story", "story" },
+    { "dir/.profile", ".profile" }, { "/abs/x.txt", "x" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      static const char data[] = "The council met on Monday.";
+      cr_assert (evl_source_load_bytes (cases[i][0], data, strlen (data), NULL, docs, NULL), "%s", cases[i][0]);
+      cr_assert_eq (docs->len, 1);
+      cr_assert_str_eq (evl_document_get_id (docs->pdata[0]), cases[i][1], "for %s", cases[i][0]);
+    }
+}
+
 static void
 write_file (const char *dir, const char *name, const char *data)
 {

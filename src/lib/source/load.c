@@ -219,7 +219,12 @@ load_manifest_meta (const char *path, const char *dir, DirInfo *d, Meta *m, GErr
 static gboolean
 load_sidecar_meta (const char *path, const DirInfo *d, Meta *m, GError **error)
 {
-  g_autofree char *sidecar = g_strconcat (path, SIDECAR_SUFFIX, NULL);
+  /* Two copies, not g_strconcat()'s measuring pass over its arguments
+   * and the copies (0.1 M instructions for 400 files). */
+  gsize path_len = strlen (path);
+  g_autofree char *sidecar = g_malloc (path_len + sizeof SIDECAR_SUFFIX);
+  memcpy (sidecar, path, path_len);
+  memcpy (sidecar + path_len, SIDECAR_SUFFIX, sizeof SIDECAR_SUFFIX);
   int reg = -1;
   if (d && d->listed)
     {
@@ -380,6 +385,20 @@ guess_title (const char *text, gsize len)
 static char *
 id_from_name (const char *name)
 {
+  /* A name that does not end in a separator has as its base name what
+   * follows its last separator: no copy of it but the id (the base
+   * name's copy, its scan and a copy more were 0.13 M instructions for
+   * 400 files). */
+  gsize n = strlen (name);
+  if (n > 0 && !G_IS_DIR_SEPARATOR (name[n - 1]))
+    {
+      const char *base = name;
+      for (const char *p = name; *p; p++)
+        if (G_IS_DIR_SEPARATOR (*p))
+          base = p + 1;
+      const char *dot = strrchr (base, '.');
+      return g_strndup (base, dot && dot != base ? (gsize) (dot - base) : (gsize) (name + n - base));
+    }
   g_autofree char *base = g_path_get_basename (name);
   char *dot = strrchr (base, '.');
   if (dot && dot != base)
@@ -757,6 +776,11 @@ typedef struct {
 struct _EvlSourceLoader {
   EvlLoadOptions opts;
   GHashTable *dirs;   /* folder (g_path_get_dirname() of its files) -> DirInfo */
+  /* The last record loader_dir() gave and its key in dirs: files come
+   * folder by folder, and hashing a folder's path per file was 0.1 M
+   * instructions for 400 files. */
+  const char *last_dir_key;
+  DirInfo *last_dir;
   LineStream stream;
   gboolean stdin_read;
 };
@@ -798,13 +822,19 @@ evl_source_loader_free (EvlSourceLoader *loader)
 static DirInfo *
 loader_dir (EvlSourceLoader *loader, const char *dir)
 {
-  DirInfo *d = g_hash_table_lookup (loader->dirs, dir);
-  if (d == NULL)
+  if (loader->last_dir && strcmp (loader->last_dir_key, dir) == 0)
+    return loader->last_dir;
+  gpointer key, d;
+  if (!g_hash_table_lookup_extended (loader->dirs, dir, &key, &d))
     {
-      d = g_new0 (DirInfo, 1);
-      d->manifest_type = -1;
-      g_hash_table_insert (loader->dirs, g_strdup (dir), d);
+      DirInfo *fresh = g_new0 (DirInfo, 1);
+      fresh->manifest_type = -1;
+      key = g_strdup (dir);
+      d = fresh;
+      g_hash_table_insert (loader->dirs, key, d);
     }
+  loader->last_dir_key = key;
+  loader->last_dir = d;
   return d;
 }
 
