@@ -88,8 +88,8 @@ Test (document, intern_reads_inside_the_string)
 }
 
 /* evl_document_new() accepts what g_utf8_validate_len() accepts when the
- * byte sequence @seq sits at every offset of a 48-byte ASCII text: before,
- * inside and after each sixteen-byte step. */
+ * byte sequence @seq sits at every offset of a 160-byte ASCII text:
+ * before, inside and after each sixteen- and sixty-four-byte step. */
 typedef struct {
   char seq[8];
   guint len;
@@ -113,9 +113,9 @@ ParameterizedTestParameters (document, utf8_at_every_offset)
 
 ParameterizedTest (SeqCase *c, document, utf8_at_every_offset)
 {
-  for (guint at = 0; at + c->len <= 48; at++)
+  for (guint at = 0; at + c->len <= 160; at++)
     {
-      char text[48];
+      char text[160];
       memset (text, 'a', sizeof text);
       memcpy (text + at, c->seq, c->len);
       gboolean glib_ok = g_utf8_validate_len (text, sizeof text, NULL);
