@@ -1073,6 +1073,49 @@ Test (story, untyped_event_needs_its_own_date_to_be_kept)
   cr_assert_lt (ev[undated].salience, 0.5f);
 }
 
+/* A story whose actors are unnamed keeps its dated main events: a common
+ * noun subject ('Rail workers', 'The House') counts as a participant;
+ * reporting, hedged, future and present mentions stay out. */
+Test (story, dated_past_event_with_a_common_noun_subject_is_kept)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Rail workers walked out on Tuesday. Officials said on Monday that nothing changed. "
+    "Workers may walk out again on Friday. The union will decide in October. "
+    "The measure goes to the Senate in November. The House approved the package on Wednesday.");
+  add_timex (doc, "Tuesday", EVL_TIMEX_DATE, "2023-09-12");
+  add_timex (doc, "Monday", EVL_TIMEX_DATE, "2023-09-11");
+  add_timex (doc, "Friday", EVL_TIMEX_DATE, "2023-09-15");
+  add_timex (doc, "October", EVL_TIMEX_DATE, "2023-10");
+  add_timex (doc, "November", EVL_TIMEX_DATE, "2023-11");
+  add_timex (doc, "Wednesday", EVL_TIMEX_DATE, "2023-09-13");
+  guint walked = add_event (doc, "walked", 0, "walk", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint said = add_event (doc, "said", 0, "say", EVL_EVENT_CLASS_REPORTING, "PAST");
+  guint walk = add_event (doc, "walk", 1, "walk", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE");
+  guint decide = add_event (doc, "decide", 0, "decide", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE");
+  guint goes = add_event (doc, "goes", 0, "go", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT");
+  guint approved = add_event (doc, "approved", 0, "approve", EVL_EVENT_CLASS_I_ACTION, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_geq (ev[walked].salience, 0.5f, "walked: %.2f", ev[walked].salience);
+  cr_assert_geq (ev[approved].salience, 0.5f, "approved: %.2f", ev[approved].salience);
+  cr_assert_lt (ev[said].salience, 0.5f);
+  cr_assert_lt (ev[walk].salience, 0.5f, "hedged: %.2f", ev[walk].salience);
+  cr_assert_lt (ev[decide].salience, 0.5f, "future: %.2f", ev[decide].salience);
+  cr_assert_lt (ev[goes].salience, 0.5f, "present: %.2f", ev[goes].salience);
+}
+
+/* A noun before a plural the recogniser read as a present verb ('weapons
+ * tests') is no subject: the undated mention stays below the cut. */
+Test (story, a_noun_before_a_present_form_is_no_subject)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("This continues a series of contentious weapons tests.");
+  guint k = add_event (doc, "tests", 0, "test", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_str_eq (ev[k].type, "WEAPONS_TEST");
+  cr_assert_lt (ev[k].salience, 0.5f, "%.2f", ev[k].salience);
+}
+
 Test (story, punctuation_trigger_is_never_kept_nor_a_cue_target)
 {
   g_autoptr (EvlDocument) doc = make_doc ("Kim smiled during Putin ’s tour of the site.");

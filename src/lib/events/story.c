@@ -477,6 +477,41 @@ evl_story_type_events (EvlStoryDoc *sd)
 
 /* ---------------------------------------------------------------- salience */
 
+/* Token @i is a lower-case word ending in '-ly' ('unexpectedly'). */
+static gboolean
+ly_adverb (const EvlStoryDoc *sd, gint i)
+{
+  char key[EVL_STORY_KEY_CAP];
+  gsize n = evl_story_key_into (sd, i, key);
+  return !(sd->tok[i].flags & EVL_TOKEN_CAP) && n > 4 && key[n - 2] == 'l' && key[n - 1] == 'y';
+}
+
+/* A common noun heads the subject of the verb at token @t ('Rail workers
+ * walked out', 'The House approved', 'the bill was passed'): the argument
+ * finder links named entities only, so without this the main events of a
+ * story whose actors are unnamed have no participant-like argument.  The
+ * word before the verb, past an auxiliary or an '-ly' adverb, must be a
+ * content word of the same clause: no function word, preposition, timex
+ * or verb. */
+static gboolean
+noun_subject (const EvlStoryDoc *sd, gint t)
+{
+  const guint32 not_noun = EVL_STORY_C_PREP | EVL_STORY_C_BE | EVL_STORY_C_FUNCTION | EVL_STORY_C_MODAL
+                           | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CONJ | EVL_STORY_C_CLAUSE_PUNCT
+                           | EVL_STORY_C_POSSESSIVE | EVL_STORY_C_NOMINAL_DET | EVL_STORY_C_NOUN_DET
+                           | EVL_STORY_C_COMPLEMENTIZER | EVL_STORY_C_CLAUSE_BREAK;
+  gint j = t - 1;
+  for (guint skip = 0; skip < 3 && j >= 0 && sd->clause[j] == sd->clause[t]; skip++, j--)
+    if (!((evl_story_cls (sd, j) & EVL_STORY_C_BE) || ly_adverb (sd, j) || evl_story_token_is (sd, (guint) j, "has")
+          || evl_story_token_is (sd, (guint) j, "have") || evl_story_token_is (sd, (guint) j, "had")))
+      break;
+  if (j < 0 || sd->tok[j].sentence != sd->tok[t].sentence || sd->clause[j] != sd->clause[t])
+    return FALSE;
+  return (sd->tok[j].flags & EVL_TOKEN_WORD) && !(evl_story_cls (sd, j) & not_noun)
+         && !(sd->tok_scan[j] & EVL_STORY_SCAN_TIMEX) && !(sd->tok_ev[j] >= 0 && evl_story_verbal (sd, sd->tok_ev[j]))
+         && !ly_adverb (sd, j);
+}
+
 static float
 time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e, guint tf)
 {
@@ -500,13 +535,17 @@ time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e, guint tf)
     }
 }
 
+/* @t: the trigger's first token, -1 for an implied event (no text). */
 static float
-score_one (const EvlStoryDoc *sd, const EvlEventMention *e, guint tf, const EvlStoryType *st, guint np,
-           gboolean quoted, guint mark)
+score_one (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, guint tf, const EvlStoryType *st,
+           guint np, gboolean quoted, guint mark)
 {
   gboolean other = st == NULL || st == &g_array_index (sd->tax->types, EvlStoryType, sd->tax->other);
+  /* Past or perfect: the recogniser reads many plural nouns as present
+   * verbs ('weapons tests'), and a noun before one is no subject. */
+  gboolean past = (tf & (EVL_STORY_TF_PAST | EVL_STORY_TF_PERFECT)) != 0 && !(tf & EVL_STORY_TF_FUTURE);
   float s = st ? st->weight : 0.1f;
-  if (np >= 1 || e->agent >= 0 || e->patient >= 0)
+  if (np >= 1 || e->agent >= 0 || e->patient >= 0 || (past && t >= 0 && noun_subject (sd, t)))
     s += 0.15f;
   if (np >= 2)
     s += 0.1f;
@@ -540,10 +579,16 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, guint tf, const EvlS
   if (quoted)
     s -= 0.1f;
   /* An untyped mention reaches the default cut only as a finite verb with
-   * a date of its own (day or month) in its clause. */
-  gboolean finite = (tf & EVL_STORY_TF_FINITE) != 0;
-  if (other && !(finite && e->anchor_method == EVL_ANCHOR_CLAUSE && e->timex >= 0 && (guint) e->timex < sd->n_tx
-                 && sd->tx[e->timex].grain != EVL_GRAIN_NONE && sd->tx[e->timex].grain <= EVL_GRAIN_MONTH))
+   * a date of its own (day or month) in its clause, and in the past: a
+   * present or future one is a state, a schedule or a plan.  A present
+   * form dated before the document is a past one the recogniser misread
+   * ('hit', 'set', 'cut'). */
+  const EvlTimex *x = e->anchor_method == EVL_ANCHOR_CLAUSE && e->timex >= 0 && (guint) e->timex < sd->n_tx
+                      ? &sd->tx[e->timex] : NULL;
+  gboolean dated = x && x->grain != EVL_GRAIN_NONE && x->grain <= EVL_GRAIN_MONTH;
+  gboolean before_doc = dated && !(tf & EVL_STORY_TF_FUTURE) && sd->dct_timex >= 0
+                        && (guint) sd->dct_timex < sd->n_tx && x->end && x->end < sd->tx[sd->dct_timex].begin;
+  if (other && !(dated && (tf & EVL_STORY_TF_FINITE) && (past || before_doc)))
     s = MIN (s, 0.4f);
   const EvlSentence *sn = e->sentence < sd->n_sent ? &sd->sent[e->sentence] : NULL;
   if (sn && sn->is_furniture)
@@ -559,7 +604,7 @@ evl_story_score_salience (EvlStoryDoc *sd)
   for (guint k = 0; k < sd->n_ev; k++)
     sd->ev[k].salience = sd->ev_mark[k] & EVL_STORY_MARK_JUNK
                          ? 0.0f
-                         : score_one (sd, &sd->ev[k], sd->ev_tf[k],
+                         : score_one (sd, &sd->ev[k], sd->ev_tok[k], sd->ev_tf[k],
                                       sd->type_st[sd->ev_type[k]],
                                       sd->n_parts[k],
                                       sd->ev_tok[k] >= 0 && evl_story_quoted (sd, sd->ev_tok[k]), sd->ev_mark[k]);
@@ -567,7 +612,7 @@ evl_story_score_salience (EvlStoryDoc *sd)
     {
       EvlEventMention *p = &g_array_index (sd->extra, EvlEventMention, i);
       const EvlStoryType *st = p->type ? evl_story_taxonomy_lookup (sd->tax, p->type) : NULL;
-      p->salience = score_one (sd, p, evl_story_tense_flags (p), st, p->n_participants, FALSE, 0);
+      p->salience = score_one (sd, p, -1, evl_story_tense_flags (p), st, p->n_participants, FALSE, 0);
     }
   /* An event a kept event is anchored to ('hours before the summit') is
    * kept too, or the relation would point nowhere. */
