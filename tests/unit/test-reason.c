@@ -2,6 +2,7 @@
  * threads.  Documents are built by hand (reason-fixture.h). */
 #include "reason-fixture.h"
 #include "reason/point-algebra.h"
+#include "reason/reason-private.h"
 
 #include <criterion/parameterized.h>
 
@@ -137,7 +138,7 @@ Test (reason, event_records_time_arguments_provenance_and_summary)
   cr_assert_str_eq (m->text, "met");
   cr_assert_str_eq (m->quote, "Kim met Putin at the Vostochny Cosmodrome on Wednesday.");
   cr_assert_eq (e->n_sources, 1);
-  cr_assert_str_eq (e->thread, "Summit & diplomacy");
+  cr_assert_str_eq (e->thread, "Diplomacy & meetings");
   evl_document_unref (a);
 }
 
@@ -687,13 +688,26 @@ typedef struct {
 ParameterizedTestParameters (reason, thread_follows_the_story_type)
 {
   static ThreadCase cases[] = {
-    { "MEETING", "Summit & diplomacy" },
-    { "VISIT", "Summit & diplomacy" },
-    { "MISSILE_LAUNCH", "Missile launches" },
-    { "WEAPONS_TEST", "Missile launches" },
-    { "SATELLITE_LAUNCH", "Satellite launches" },
-    { "CONFLICT", "Context" },
-    { "NO_SUCH_TYPE", "Context" },
+    { "MEETING", "Diplomacy & meetings" },
+    { "VISIT", "Diplomacy & meetings" },
+    { "MISSILE_LAUNCH", "Missiles & weapons tests" },
+    { "WEAPONS_TEST", "Missiles & weapons tests" },
+    { "SATELLITE_LAUNCH", "Space launches" },
+    { "CONFLICT", "Conflict & attacks" },
+    { "ATTACK", "Conflict & attacks" },
+    /* Lanes named for any kind of story, not one catch-all. */
+    { "ELECTION", "Politics & elections" },
+    { "LEGISLATION", "Politics & elections" },
+    { "APPOINTMENT", "Politics & elections" },
+    { "PROTEST", "Protests & strikes" },
+    { "ARREST", "Courts & arrests" },
+    { "LEGAL_ACTION", "Courts & arrests" },
+    { "ACQUISITION", "Business" },
+    { "DISASTER", "Disasters & deaths" },
+    { "DEATH", "Disasters & deaths" },
+    { "STATEMENT", "Statements" },
+    { "OTHER", "Other" },
+    { "NO_SUCH_TYPE", "Other" },
   };
   return cr_make_param_array (ThreadCase, cases, sizeof cases / sizeof cases[0]);
 }
@@ -710,6 +724,22 @@ ParameterizedTest (ThreadCase *tc, reason, thread_follows_the_story_type)
   cr_assert_str_eq (evl_graph_get_event (g, 0)->thread, tc->thread);
   cr_assert_eq (evl_graph_n_threads (g), 1);
   cr_assert_str_eq (evl_graph_get_thread (g, 0), tc->thread);
+}
+
+/* The general news types merge as strictly as the catch-all (same trigger
+ * and a shared participant): a type and a date alone would join unrelated
+ * deaths or arrests of many documents into one event. */
+Test (reason, general_news_types_are_loose_and_geopolitical_ones_are_not)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (GHashTable) loose = evl_reason_loose_types (ctx);
+  static const char *const yes[] = { "OTHER", "DEATH", "DISASTER", "ARREST", "LEGAL_ACTION", "PROTEST",
+                                     "APPOINTMENT", "ACQUISITION", "RELEASE", "LEGISLATION" };
+  static const char *const no[] = { "MEETING", "VISIT", "STATEMENT", "MISSILE_LAUNCH", "CONFLICT", "ELECTION" };
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    cr_assert (g_hash_table_contains (loose, yes[i]), "%s should be loose", yes[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    cr_assert_not (g_hash_table_contains (loose, no[i]), "%s should not be loose", no[i]);
 }
 
 /* ---- incremental builds ---- */

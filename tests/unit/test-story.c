@@ -233,6 +233,20 @@ ParameterizedTestParameters (story, typing)
     { "A sniper fired and killed the doctor.", "fired", "fire", "PAST", "OTHER", "", 0 },
     { "The fire killed three people.", "fire", "fire", "NONE", "DISASTER", "", 0 },
     { "The singer died on Monday.", "died", "die", "PAST", "DEATH", "", 0 },
+    /* A labour strike is a stoppage wherever its workers are named; force
+     * words make it an attack. */
+    { "The strike entered its third day.", "strike", "strike", "NONE", "PROTEST", "14", 0 },
+    { "Dockers will strike next week.", "strike", "strike", "INFINITIVE", "PROTEST", "14", 0 },
+    { "Nurses at three hospitals called a national strike.", "strike", "strike", "NONE", "PROTEST", "14", 0 },
+    { "A drone strike hit the convoy.", "strike", "strike", "NONE", "ATTACK", "18", 0 },
+    { "Militants struck a checkpoint.", "struck", "strike", "PAST", "CONFLICT", "19", 0 },
+    { "Rail workers walked out on Tuesday.", "walked", "walk", "PAST", "PROTEST", "14", 0 },
+    { "Teachers launched their strike.", "launched", "launch", "PAST", "PROTEST", "14", 0 },
+    { "The House approved the bill.", "approved", "approve", "PAST", "LEGISLATION", "", 0 },
+    { "Parliament rejected the budget.", "rejected", "reject", "PAST", "LEGISLATION", "", 0 },
+    { "The minister rejected the claims.", "rejected", "reject", "PAST", "STATEMENT", "01", 0 },
+    { "The administration welcomed the vote.", "welcomed", "welcome", "PAST", "STATEMENT", "01", 0 },
+    { "Putin welcomed Kim at the airport.", "welcomed", "welcome", "PAST", "VISIT", "04", 0 },
     /* An unnormalised lemma falls back to the form's regular stem. */
     { "The leaders convened at noon.", "convened", "conven", "PAST", "MEETING", "04", 0 },
     /* 'encounter' is a meeting only as a noun. */

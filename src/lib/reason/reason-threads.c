@@ -101,7 +101,7 @@ threads_load (const EvlContext *ctx, Threads *t)
   t->loose = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   t->lane_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   t->order = g_ptr_array_new_with_free_func (g_free);
-  t->fallback = g_strdup ("Context");
+  t->fallback = g_strdup ("Other");
   each_record (evl_context_get_data (ctx, "taxonomy/story.txt"), story_record, t);
   each_record (evl_context_get_data (ctx, "taxonomy/threads.txt"), thread_record, t);
 }
