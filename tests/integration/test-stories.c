@@ -1,0 +1,168 @@
+/* `build` on short news stories outside the sample's geopolitics (a
+ * legislative vote, a rail strike, a river flood: tests/fixtures/stories,
+ * written for these tests): the default timeline keeps each story's dated
+ * main events, whose actors are mostly unnamed ('Rail workers', 'The
+ * House'), types a labour strike as one, and names its lanes for any story. */
+#include "cli-helpers.h"
+
+#include <string.h>
+
+TestSuite (stories, .timeout = 120 * EVL_TIMEOUT_SCALE, .fini = evl_test_tmp_cleanup);
+
+typedef struct {
+  char *dir;
+  JsonParser *parser;
+  JsonObject *root;
+} Story;
+
+static void
+story_build (Story *s, const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *in = g_build_filename (evl_test_source_root (), "tests", "fixtures", "stories", file, NULL);
+  s->dir = evl_test_tmpdir ();
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "-q", "-f", "svg", "-o", s->dir, in, NULL), 0, "%s", err);
+  g_autofree char *json = g_build_filename (s->dir, "events.json", NULL);
+  s->parser = evl_test_load_json (json, &s->root);
+}
+
+static void
+story_clear (Story *s)
+{
+  g_object_unref (s->parser);
+  evl_test_rmtree (s->dir);
+  g_free (s->dir);
+}
+
+static const char *
+member (JsonObject *o, const char *name)
+{
+  return o && json_object_has_member (o, name) && !json_object_get_null_member (o, name)
+         ? json_object_get_string_member (o, name) : NULL;
+}
+
+/* Events of @type (NULL: any) whose date value is @value (NULL: any);
+ * each of them must be in lane @thread when that is not NULL. */
+static guint
+count_in (const Story *s, const char *type, const char *value, const char *thread)
+{
+  JsonArray *evs = json_object_get_array_member (s->root, "events");
+  guint n = 0;
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evs, i);
+      JsonObject *t = json_object_get_null_member (e, "time") ? NULL : json_object_get_object_member (e, "time");
+      if ((type && g_strcmp0 (member (e, "type"), type) != 0)
+          || (value && g_strcmp0 (member (t, "value"), value) != 0))
+        continue;
+      if (thread)
+        cr_assert_str_eq (member (e, "thread"), thread, "%s", member (e, "summary"));
+      n++;
+    }
+  return n;
+}
+
+static guint
+count (const Story *s, const char *type, const char *value)
+{
+  return count_in (s, type, value, NULL);
+}
+
+/* The lane of every event of @type is @thread; returns how many. */
+static guint
+all_in_lane (const Story *s, const char *type, const char *thread)
+{
+  return count_in (s, type, NULL, thread);
+}
+
+/* No kept event has a reporting verb as its trigger. */
+static void
+assert_no_reporting (const Story *s)
+{
+  JsonArray *evs = json_object_get_array_member (s->root, "events");
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      const char *tr = member (json_array_get_object_element (evs, i), "trigger");
+      cr_assert (g_strcmp0 (tr, "said") != 0 && g_strcmp0 (tr, "say") != 0 && g_strcmp0 (tr, "told") != 0,
+                 "reporting verb kept: %s", tr);
+    }
+}
+
+static char *
+timeline_svg (const Story *s)
+{
+  g_autofree char *svg = g_build_filename (s->dir, "timeline.svg", NULL);
+  char *text = NULL;
+  cr_assert (g_file_get_contents (svg, &text, NULL, NULL));
+  return text;
+}
+
+typedef struct {
+  const char *type, *value;   /* an event of this type with this date value */
+} Want;
+
+typedef struct {
+  const char *name;        /* tests/fixtures/stories/NAME.txt */
+  Want want[4];            /* events the default timeline keeps */
+  const char *lane_type;   /* every event of this type is in lane ... */
+  const char *lane;
+  const char *absent[3];   /* types no event may have */
+} StoryCase;
+
+static const StoryCase cases[] = {
+  /* 'The House approved the package on Wednesday' (DCT Friday 14 March);
+   * 'Lawmakers had rejected an earlier version ... on March 4'. */
+  { "legislative-vote", { { "LEGISLATION", "2025-03-12" }, { "LEGISLATION", "2025-03-04" } },
+    "LEGISLATION", "Politics & elections", { NULL } },
+  /* 'Rail workers walked out on Tuesday' (DCT Thursday 12 June), the
+   * second strike planned for 24 June: a labour strike is no attack. */
+  { "rail-strike", { { "PROTEST", "2025-06-10" }, { "PROTEST", "2025-06-24" } },
+    "PROTEST", "Protests & strikes", { "ATTACK", "CONFLICT" } },
+  /* 'the river burst its banks on Tuesday morning, flooding ...'; 'The
+   * regional government declared a state of emergency on Tuesday evening':
+   * a common-noun subject and a date of its own. */
+  { "river-flood", { { "DISASTER", "2025-10-07" }, { "STATEMENT", "2025-10-07TEV" } },
+    "DISASTER", "Disasters & deaths", { NULL } },
+};
+
+static void
+check_story (const StoryCase *c)
+{
+  Story s;
+  story_build (&s, c->name);
+  for (guint i = 0; i < G_N_ELEMENTS (c->want) && c->want[i].type; i++)
+    cr_assert_geq (count (&s, c->want[i].type, c->want[i].value), 1, "%s: no %s on %s", c->name,
+                   c->want[i].type, c->want[i].value);
+  cr_assert_geq (all_in_lane (&s, c->lane_type, c->lane), 1);
+  for (guint i = 0; i < G_N_ELEMENTS (c->absent) && c->absent[i]; i++)
+    cr_assert_eq (count (&s, c->absent[i], NULL), 0, "%s: a %s event", c->name, c->absent[i]);
+  assert_no_reporting (&s);
+  g_autofree char *svg = timeline_svg (&s);
+  /* Lanes without events are not drawn; no story-specific names. */
+  cr_assert_null (strstr (svg, "Space launches"));
+  cr_assert_null (strstr (svg, "Summit"));
+  cr_assert_null (strstr (svg, "Context"));
+  story_clear (&s);
+}
+
+Test (stories, legislative_vote_keeps_the_dated_passage)
+{
+  check_story (&cases[0]);
+}
+
+Test (stories, rail_strike_is_a_protest_throughout)
+{
+  check_story (&cases[1]);
+  Story s;
+  story_build (&s, "rail-strike");
+  cr_assert_geq (all_in_lane (&s, "PROTEST", "Protests & strikes"), 3);
+  g_autofree char *svg = timeline_svg (&s);
+  cr_assert (strstr (svg, ">Protests &amp;<"), "the lane is drawn (its label wraps)");
+  story_clear (&s);
+}
+
+Test (stories, river_flood_keeps_its_unnamed_actors_events)
+{
+  check_story (&cases[2]);
+}
