@@ -477,13 +477,37 @@ evl_story_type_events (EvlStoryDoc *sd)
 
 /* ---------------------------------------------------------------- salience */
 
-/* Token @i is a lower-case word ending in '-ly' ('unexpectedly'). */
+/* Token @i is a lower-case word ending in '-ly' ('unexpectedly').  A
+ * clean token's form is its bytes with ASCII letters lowered, so those are
+ * read in the text (no copy per call). */
 static gboolean
 ly_adverb (const EvlStoryDoc *sd, gint i)
 {
-  char key[EVL_STORY_KEY_CAP];
-  gsize n = evl_story_key_into (sd, i, key);
-  return !(sd->tok[i].flags & EVL_TOKEN_CAP) && n > 4 && key[n - 2] == 'l' && key[n - 1] == 'y';
+  const EvlToken *t = &sd->tok[i];
+  if ((t->flags & EVL_TOKEN_CAP) || !(t->flags & EVL_TOKEN_WORD))
+    return FALSE;
+  char buf[EVL_STORY_KEY_CAP];
+  const char *w = sd->text + t->span.start;
+  gsize n = evl_story_key_len (sd, (guint) i);
+  if (sd->tok_dirty[i])
+    {
+      evl_story_key_into (sd, i, buf);
+      w = buf;
+    }
+  return n > 4 && g_ascii_tolower (w[n - 2]) == 'l' && g_ascii_tolower (w[n - 1]) == 'y';
+}
+
+/* Token @i is an auxiliary before a verb: a form of 'be' or 'have'. */
+static gboolean
+auxiliary (const EvlStoryDoc *sd, gint i)
+{
+  guint32 c = evl_story_cls (sd, i);
+  if (c & EVL_STORY_C_BE)
+    return TRUE;
+  /* 'has', 'have', 'had' are function words: the rest are not tested. */
+  return (c & EVL_STORY_C_FUNCTION) && evl_story_key_len (sd, (guint) i) <= 4
+         && (evl_story_token_is (sd, (guint) i, "has") || evl_story_token_is (sd, (guint) i, "have")
+             || evl_story_token_is (sd, (guint) i, "had"));
 }
 
 /* A common noun heads the subject of the verb at token @t ('Rail workers
@@ -502,8 +526,7 @@ noun_subject (const EvlStoryDoc *sd, gint t)
                            | EVL_STORY_C_COMPLEMENTIZER | EVL_STORY_C_CLAUSE_BREAK;
   gint j = t - 1;
   for (guint skip = 0; skip < 3 && j >= 0 && sd->clause[j] == sd->clause[t]; skip++, j--)
-    if (!((evl_story_cls (sd, j) & EVL_STORY_C_BE) || ly_adverb (sd, j) || evl_story_token_is (sd, (guint) j, "has")
-          || evl_story_token_is (sd, (guint) j, "have") || evl_story_token_is (sd, (guint) j, "had")))
+    if (!(auxiliary (sd, j) || ly_adverb (sd, j)))
       break;
   if (j < 0 || sd->tok[j].sentence != sd->tok[t].sentence || sd->clause[j] != sd->clause[t])
     return FALSE;
