@@ -915,6 +915,18 @@ unit_buf_own_again (TxUnit *u, TxUnit *e)
       u->wi = &u->own;
 }
 
+/* The bytes that are a unit by themselves with nothing to fold nor
+ * look up: ASCII but for letters, digits, white space and "'" (no
+ * clitic, number or letter starts there).  Tested before the
+ * general path's zeroing of the unit and its number, apostrophe and
+ * letter tests (~0.3 M instructions on the 400 small documents). */
+static const guint8 ascii_punct[128] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
+  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+  1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+};
+
 /* Cuts [start, end) of the text into units appended to @out. */
 guint
 tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, guint32 start,
@@ -978,6 +990,22 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, gu
           space = TRUE;
           p += 2;
           continue;
+        }
+      if (c < 0x80 && ascii_punct[c])
+        {
+          /* ASCII punctuation: one byte, no clitic, nothing to fold;
+           * a zero unit but for these, classify() adding nothing */
+          memset (u, 0, offsetof (TxUnit, val));
+          u->space = space;
+          u->nl = nl;
+          u->num = -1;
+          u->kind = U_PUNCT;
+          u->low[0] = (char) c;
+          u->len = 1;
+          u->h = tx_hash_step (TX_HASH_SEED, c);
+          u->wi = &tx_no_word;
+          q = p + 1;
+          goto classified;
         }
       /* classify() sets u->wi; u->val is read only when u->has_val */
       memset (u, 0, offsetof (TxUnit, val));
@@ -1103,17 +1131,10 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, gu
             q = e;
           h = unit_fold (u, p, q);
         }
-      else if (c < 0x80 && c != '\'')
-        {
-          /* ASCII punctuation: one byte, no clitic, nothing to fold */
-          u->kind = U_PUNCT;
-          q = p + 1;
-          u->low[0] = (char) c;
-          u->len = 1;
-          h = tx_hash_step (TX_HASH_SEED, c);
-        }
       else
         {
+          /* "'" or a byte past ASCII (other ASCII punctuation took the
+           * way above) */
           gsize cl = clitic_len (p, e);
           u->kind = cl ? U_WORD : U_PUNCT;
           if (cl)
