@@ -969,7 +969,7 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, gu
   if (wc->serial != lx->serial)
     {
       /* a new cache (serial 0) comes zeroed (tx_word_cache_new()): its
-       * 540 KB need no second pass */
+       * 1 MB need no second pass */
       if (wc->serial != 0)
         {
           memset (wc->e, 0, sizeof wc->e);

@@ -204,11 +204,13 @@ typedef struct {
 G_STATIC_ASSERT (TX_IMG_LEN == sizeof ((TxCacheEntry *) NULL)->img);
 G_STATIC_ASSERT (TX_IMG_LOW + 24 <= TX_IMG_LEN);
 
-/* 8 K entries of 64 bytes (512 KB a thread): the 400 small documents
- * hold ~11 K distinct words, and a miss costs ~130 instructions; 4 K
- * entries were ~0.6 M instructions more on them, and 2.6-2.9 s user
- * against 3.0-3.1 s on 20 MB (tag -j 1, three runs each, busy VM). */
-#define TX_CACHE_BITS 13
+/* 16 K entries of 64 bytes (1 MB a thread, its pages mapped as they
+ * are first written): the 400 small documents hold ~11.7 K distinct
+ * words, and a miss costs ~125 instructions: 14.9 k misses on them,
+ * 18.3 k at 8 K entries (~0.45 M instructions more; 4 K entries were
+ * ~0.6 M more again, and 2.6-2.9 s user against 3.0-3.1 s on 20 MB,
+ * tag -j 1, three runs each, busy VM). */
+#define TX_CACHE_BITS 14
 
 /* A thread's cache of classify() results for plain words (ASCII letters
  * and digits), direct-mapped by the folded text: a repeated word ('the',
