@@ -879,8 +879,9 @@ plain_word_long (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, con
  * (plain_end()) or the span's end @e.  Fills all of @u but its start
  * and end from the word cache @wc (@space, @nl: white space and a line
  * break before it) and returns the word's end, or NULL for any other
- * word (left to tx_units(), @u untouched).  (Sentence-final words and "Korea's" took the long way,
- * ~0.9 M instructions on the 400 small documents.) */
+ * word (left to tx_units(), @u untouched).  (Sentence-final words and
+ * "Korea's" took the long way, ~0.9 M instructions on the 400 small
+ * documents.) */
 static inline const char *
 plain_word (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, const char *e,
             gboolean space, gboolean nl)
