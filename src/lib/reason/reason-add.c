@@ -469,6 +469,8 @@ collapse_ws (const char *text, gsize len, EvlSpan span)
   return g_string_free (out, FALSE);
 }
 
+enum { TRIGGER_NONE, TRIGGER_OTHER, TRIGGER_FINITE };
+
 typedef struct {
   const EvlContext *ctx;
   EvlGraph *g;
@@ -488,7 +490,7 @@ typedef struct {
   guint *cluster_map;
   guint n_clusters;
   guint *event_map;     /* mention index -> graph event or G_MAXUINT */
-  guint8 *trigger_tok;  /* per token: 1 inside some event mention's span */
+  guint8 *trigger_tok;  /* per token: TRIGGER_* of the event mention it is in */
   guint doc_index;
   const EvlLexicon *stops;
   const EvlLexicon *cues;
@@ -544,6 +546,14 @@ static gboolean word_in (const AddCtx *a, guint t, const char *const *list);
  * of one. */
 static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", "him", "her",
                                         "them", "us", "me", "this", "that", "these", "those", NULL };
+
+/* Words that open a clause, not a phrase: no summary's subject runs
+ * past one, and no prepositional phrase starts with one ('died when
+ * their vehicle'). */
+static const char *const conjunctions[] = { "and", "or", "but", "nor", "that", "which", "who", "whom",
+                                            "whose", "what", "whatever", "whether", "how", "why", "when",
+                                            "while", "where", "because", "although", "though", "if", "than",
+                                            "as", "so", "yet", NULL };
 
 /* A currency sign written before a number ('$460 billion', '£3m'), which
  * belongs to the phrase it stands in. */
@@ -615,28 +625,100 @@ is_ly_adverb (const AddCtx *a, guint t)
   return n > 5 && g_ascii_islower (w[0]) && w[n - 2] == 'l' && w[n - 1] == 'y';
 }
 
+/* Whether the past participle @m, with no auxiliary before it, is a
+ * reduced relative on the noun before it ('a commission appointed by the
+ * Vatican', 'soldiers killed in the attack were buried') rather than that
+ * noun's finite verb ('The bill passed by 231 votes', 'Two people died
+ * when ...').  An object after it (past a time: 'approved Thursday a
+ * budget') makes it active; an agent 'by' (not a margin: 'by 231') or a
+ * finite verb later in its clause a relative, as does no object after
+ * a verb that needs one.  A headline drops its
+ * auxiliaries ('Two grandparents killed in crash'), so there a participle
+ * with no object is taken as one. */
+static gboolean
+strv_has (const char *const *list, const char *w)
+{
+  for (guint i = 0; list[i]; i++)
+    if (g_ascii_strcasecmp (list[i], w) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+reduced_relative (const AddCtx *a, const EvlEventMention *m)
+{
+  /* News verbs that never stand without their object: 'Two grandparents
+   * killed as their home burned' is a passive whatever follows. */
+  static const char *const transitive[] = { "kill", "injure", "wound", "hurt", "arrest", "detain", "capture",
+                                            "abduct", "kidnap", "appoint", "elect", "name", "destroy",
+                                            "damage", "sentence", "charge", "jail", "free", "rescue",
+                                            "evacuate", "displace", "hit", "found", NULL };
+  static const char *const finite[] = { "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                                        "shall", "should", "may", "might", "can", "could", "must", NULL };
+  guint t = token_from (a, m->span.end, m->span.end, m->sentence);
+  while (t < a->n_toks && a->toks[t].sentence == m->sentence && in_timex (a, m->sentence, a->toks[t].span.start))
+    t++;
+  if (t >= a->n_toks || a->toks[t].sentence != m->sentence)
+    return TRUE;
+  if (!tok_is_punct (a, t) && tok_lookup (a->stops, a, t) == NULL)
+    return FALSE;
+  if (m->lemma && strv_has (transitive, m->lemma))
+    return TRUE;
+  if (word_in (a, t, (const char *const[]) { "by", NULL }))
+    return !(t + 1 < a->n_toks && a->toks[t + 1].sentence == m->sentence
+             && g_ascii_isdigit (a->text[a->toks[t + 1].span.start]));
+  if (m->sentence < a->n_sents && a->sents[m->sentence].is_heading)
+    return TRUE;
+  for (; t < a->n_toks && a->toks[t].sentence == m->sentence; t++)
+    {
+      if (tok_is_punct (a, t) || word_in (a, t, conjunctions))
+        return FALSE;
+      if (word_in (a, t, finite) || a->trigger_tok[t] == TRIGGER_FINITE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether tokens @first..@end before the active verb of @m can be its
  * subject as they stand: no pronoun ('she told', 'said they
- * encountered'), no other event's trigger ('officials say the fire
- * kills'), and the verb no participle that could be a reduced passive
- * ('a commission appointed by the Vatican', 'two grandparents killed'
- * with nothing after it). */
+ * encountered'), no other finite verb ('officials say the fire kills';
+ * an event noun is fine: 'Talks over pay broke down'), and the verb,
+ * with no auxiliary before it (@aux), no reduced relative. */
 static gboolean
-plain_subject (const AddCtx *a, const EvlEventMention *m, guint first, guint end)
+plain_subject (const AddCtx *a, const EvlEventMention *m, guint first, guint end, gboolean aux)
 {
   for (guint t = first; t <= end; t++)
-    if (word_in (a, t, pronouns) || a->trigger_tok[t])
+    if (word_in (a, t, pronouns) || a->trigger_tok[t] == TRIGGER_FINITE)
       return FALSE;
   gsize n = EVL_SPAN_LEN (m->span);
   const char *w = a->text + m->span.start;
-  if (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd')
-    {
-      guint t = token_from (a, m->span.end, m->span.end, m->sentence);
-      if (t >= a->n_toks || a->toks[t].sentence != m->sentence || tok_is_punct (a, t)
-          || tok_lookup (a->stops, a, t) != NULL)
-        return FALSE;
-    }
-  return TRUE;
+  gboolean participle = (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd') || g_strcmp0 (m->tense, "PASTPART") == 0;
+  return aux || !(participle && reduced_relative (a, m));
+}
+
+/* Whether the noun phrase whose head is token @head reads as a plural:
+ * '-s' ('Two sides meet'), an irregular plural ('people', 'police') or a
+ * number or quantifier before it ('Two civilians', 'many people'). */
+static gboolean
+plural_head (const AddCtx *a, guint head, guint first)
+{
+  static const char *const plurals[] = { "people", "police", "children", "men", "women", "staff",
+                                         "personnel", "cattle", NULL };
+  static const char *const many[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                      "ten", "dozens", "hundreds", "thousands", "millions", "many",
+                                      "several", "both", "few", "some", "all", NULL };
+  const char *last = a->text + a->toks[head].span.start;
+  gsize n = EVL_SPAN_LEN (a->toks[head].span);
+  if (n > 3 && last[n - 1] == 's' && last[n - 2] != 's' && last[n - 2] != 'u' && last[n - 2] != 'i'
+      && last[n - 2] != '\'')
+    return TRUE;
+  if (word_in (a, head, plurals))
+    return TRUE;
+  for (guint t = first; t < head; t++)
+    if (word_in (a, t, many) || (g_ascii_isdigit (a->text[a->toks[t].span.start])
+                                 && !(EVL_SPAN_LEN (a->toks[t].span) == 1 && a->text[a->toks[t].span.start] == '1')))
+      return TRUE;
+  return FALSE;
 }
 
 /* The subject noun phrase of a verb trigger written in its clause, at most
@@ -657,12 +739,20 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
                                          "finally", "now", "still", "just", "once", "jointly", NULL };
   static const char *const openers[] = { "and", "but", "when", "after", "before", "as", "while",
                                          "because", "if", "though", "although", "once", NULL };
+  static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "this", "these",
+                                      "those", NULL };
+  static const char *const linkers[] = { "of", "over", "for", "with", "from", "in", "at", "on", "and",
+                                         "or", NULL };
   gint t = evl_document_token_at (a->doc, m->span.start);
   if (t <= 0 || a->n_toks == 0)
     return NULL;
   gint k = t - 1;
+  gboolean had_aux = FALSE;
   while (k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, aux))
-    *passive |= word_in (a, (guint) k--, be);
+    {
+      had_aux = TRUE;
+      *passive |= word_in (a, (guint) k--, be);
+    }
   gboolean relative = k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, rel);
   if (relative)
     k--;
@@ -674,26 +764,55 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
    * taken for it.  An adverb before the verb stays out ('last met'). */
   gboolean active = !*passive && !relative;
   if (active)
-    while (k >= 0 && a->toks[k].sentence == m->sentence && (word_in (a, (guint) k, adverbs) || is_ly_adverb (a, (guint) k)))
+    while (k >= 0 && a->toks[k].sentence == m->sentence
+           && (word_in (a, (guint) k, adverbs) || is_ly_adverb (a, (guint) k)
+               || in_timex (a, m->sentence, a->toks[k].span.start)))
       k--;
-  gint end = k;
-  while (k >= 0 && end - k < 5 && a->toks[k].sentence == m->sentence && (a->toks[k].flags & EVL_TOKEN_WORD)
-         && !tok_is_punct (a, (guint) k) && tok_lookup (a->stops, a, (guint) k) == NULL
-         && !word_in (a, (guint) k, rel) && !word_in (a, (guint) k, aux))
-    k--;
+  /* An active subject may hold a preposition or a conjunction ('Talks
+   * over pay and staffing broke down', 'Members of the union voted'),
+   * whose head, the word before the first of them, says its number; a
+   * determiner starts a noun phrase, so before it there must be such a
+   * word or the clause's start.  A time expression before the subject
+   * ('On Wednesday the union called') is no part of it. */
+  gint end = k, head = k;
+  guint links = 0;
+  for (;;)
+    {
+      while (k >= 0 && end - k < (active ? 7 : 5) && a->toks[k].sentence == m->sentence
+             && (a->toks[k].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) k)
+             && tok_lookup (a->stops, a, (guint) k) == NULL && !word_in (a, (guint) k, rel)
+             && !word_in (a, (guint) k, aux) && !(active && word_in (a, (guint) k, conjunctions))
+             && !(active && in_timex (a, m->sentence, a->toks[k].span.start)))
+        if (word_in (a, (guint) k--, dets) && active)
+          break;
+      if (active && links < 2 && k > 0 && end - k < 6 && a->toks[k].sentence == m->sentence
+          && word_in (a, (guint) k, linkers) && a->toks[k - 1].sentence == m->sentence
+          && (a->toks[k - 1].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) k - 1)
+          && tok_lookup (a->stops, a, (guint) k - 1) == NULL && !word_in (a, (guint) k - 1, dets)
+          && a->trigger_tok[k - 1] != TRIGGER_FINITE)
+        {
+          head = --k;
+          links++;
+          continue;
+        }
+      break;
+    }
   if (active && k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
-      && !word_in (a, (guint) k, openers))
+      && !word_in (a, (guint) k, openers) && !in_timex (a, m->sentence, a->toks[k].span.start))
     return NULL;
   gint first = k + 1;
   while (first <= end && word_in (a, (guint) first, lead))
     first++;
-  if (first > end || (active && !plain_subject (a, m, (guint) first, (guint) end)))
+  /* 'while abseiling on the mountain has died': a participle clause,
+   * not a subject, unless a determiner made it a noun. */
+  const char *fw = a->text + a->toks[MAX (first, 0)].span.start;
+  gsize fn = first <= end ? EVL_SPAN_LEN (a->toks[first].span) : 0;
+  gboolean gerund = active && fn > 4 && first == k + 1 && g_ascii_islower (fw[0]) && memcmp (fw + fn - 3, "ing", 3) == 0;
+  if (first > head || gerund || word_in (a, (guint) end, dets)
+      || (active && !plain_subject (a, m, (guint) first, (guint) end, had_aux)))
     return NULL;
   EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
-  const char *last = a->text + a->toks[end].span.start;
-  gsize n = EVL_SPAN_LEN (a->toks[end].span);
-  *plural = n > 3 && last[n - 1] == 's' && last[n - 2] != 's' && last[n - 2] != 'u' && last[n - 2] != 'i'
-            && last[n - 2] != '\'';
+  *plural = plural_head (a, (guint) head, (guint) first);
   char *s = collapse_ws (a->text, a->len, sp);
   s[0] = g_ascii_toupper (s[0]);
   return s;
@@ -705,7 +824,7 @@ static char *
 prep_phrase (const AddCtx *a, const EvlEventMention *m)
 {
   guint t0 = token_from (a, m->span.start, m->span.end, m->sentence);
-  if (t0 >= a->n_toks || tok_lookup (a->stops, a, t0) == NULL)
+  if (t0 >= a->n_toks || tok_lookup (a->stops, a, t0) == NULL || word_in (a, t0, conjunctions))
     return NULL;
   guint t = t0 + 1;
   while (t < a->n_toks && t - t0 < 5 && a->toks[t].sentence == m->sentence && !tok_is_punct (a, t)
@@ -961,6 +1080,12 @@ event_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t, EvlGraph
       gm->time_grain = t->grain;
       gm->time_anchor = t->anchor;
     }
+}
+
+static gboolean
+finite_tense (const char *tense)
+{
+  return g_strcmp0 (tense, "PAST") == 0 || g_strcmp0 (tense, "PRESENT") == 0 || g_strcmp0 (tense, "FUTURE") == 0;
 }
 
 static gboolean
@@ -1370,7 +1495,7 @@ evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *
   for (guint k = 0; k < a.n_ev; k++)
     for (gint t = evl_document_token_at (doc, a.ev[k].span.start);
          t >= 0 && (guint) t < a.n_toks && a.toks[t].span.start < a.ev[k].span.end; t++)
-      a.trigger_tok[t] = 1;
+      a.trigger_tok[t] = MAX (a.trigger_tok[t], finite_tense (a.ev[k].tense) ? TRIGGER_FINITE : TRIGGER_OTHER);
 
   for (guint k = 0; k < a.n_ev; k++)
     {
