@@ -76,6 +76,11 @@ typedef struct {
   int pair_bound;            /* the most pair weights can add (derived_build()) */
   int bias_shape[N_SHAPES];  /* bias + shape[] (derived_build()) */
   int pair_floor;            /* threshold - pair_bound: a score at or under it is no event */
+  /* by shape: a token whose own weight and pair bound (EvlWordSlot.pair_max)
+   * add up to at most this is no event whatever its neighbours
+   * (derived_build()); G_MININT / 2 when not known or after a word with
+   * white space (whose pair keys go by string) */
+  int never[N_SHAPES];
   int unseen_class;          /* milli log P(class right) of an unseen lemma */
   double class_threshold;    /* log of the P(event) x P(class) bar */
   int class_prior[EVL_EVENT_CLASS_N];      /* milli log P(class) of an unseen word */
@@ -336,8 +341,11 @@ known_copy (const Model *m, const EvlKnownWord *kw, Slot *slot)
   memcpy (slot->lemma, kw->lemma_bytes, sizeof kw->lemma_bytes);
 }
 
-/* Fills entry @at of @ring for the word @w (@n bytes, @avail readable). */
-static void
+/* Fills entry @at of @ring for the word @w (@n bytes, @avail readable).
+ * TRUE when the word's slot is spaced (white space in its key or lemma):
+ * such a slot is not kept in the memo, so that a memo hit never is one
+ * and the caller learns of each without reading the flag per token. */
+static gboolean
 info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, Ring *ring,
            guint at)
 {
@@ -352,7 +360,7 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
       evl_word_slot_fill (&m->src, w, n, FALSE, FALSE, &ring->own[at], NULL);
       ring->own[at].len = 0;   /* no key: no pair weights */
       ring->w[at] = &ring->own[at];
-      return;
+      return ring->own[at].spaced;
     }
   MemoKey key;
   n = memo_key_at (w, n, avail, first, &key, &ring->shape[at]);
@@ -388,8 +396,16 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
           memcpy (slot->key, key.c, sizeof key.c);
         }
       set->victim = (guint8) (way ^ 1);
+      if (G_UNLIKELY (slot->spaced))
+        {
+          ring->own[at] = *slot;
+          ring->w[at] = &ring->own[at];
+          slot->len = 0;   /* empty */
+          return TRUE;
+        }
     }
   ring->w[at] = slot;
+  return FALSE;
 }
 
 /* The en/event-pairs weight of the key "@tag @a @b" (one of @a, @b a
@@ -512,6 +528,26 @@ derived_build (const EvlContext *ctx)
   d->model.pair_floor = d->model.threshold - d->model.pair_bound;
   for (guint k = 0; k < N_SHAPES; k++)
     d->model.bias_shape[k] = d->model.bias + d->model.shape[k];
+  /* the most the neighbours can add: a word's context weights are its
+   * en/event-forms record's, 0 when unseen, or a sentence boundary's */
+  int most[4] = { MAX (d->model.prev_start, 0), MAX (d->model.prev2_start, 0),
+                 MAX (d->model.next_end, 0), MAX (d->model.next2_end, 0) };
+  for (guint r = 0; r < d->records.n_forms; r++)
+    {
+      const EvlFormRecord *f = &d->records.forms[r];
+      most[0] = MAX (most[0], f->prev);
+      most[1] = MAX (most[1], f->prev2);
+      most[2] = MAX (most[2], f->next);
+      most[3] = MAX (most[3], f->next2);
+    }
+  /* pair_max stands for the pair weights of a word without white space
+   * next to neighbours without it; EVL_PAIR_MAX_UNKNOWN (a word with it)
+   * then has to be at least pair_bound */
+  gint64 room = (gint64) d->model.threshold - most[0] - most[1] - most[2] - most[3];
+  for (guint k = 0; k < N_SHAPES; k++)
+    d->model.never[k] = d->model.pair_bound <= EVL_PAIR_MAX_UNKNOWN
+                        && room - d->model.bias_shape[k] > G_MININT / 2
+                        ? (int) (room - d->model.bias_shape[k]) : G_MININT / 2;
   d->edge.prev = d->model.prev_start;
   d->edge.prev2 = d->model.prev2_start;
   d->edge.next = d->model.next_end;
@@ -1030,8 +1066,13 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
           const EvlToken *tok = &t.tok[i];
           gboolean first = tok->sentence != last_sentence;   /* NO_SENTENCE before the first */
           last_sentence = tok->sentence;
-          info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span),
-                     text_len - tok->span.start, first, &ring, i % RING);
+          if (G_UNLIKELY (info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span),
+                                     text_len - tok->span.start, first, &ring, i % RING)))
+            /* its neighbours' pair weights go by string (pair_weights()):
+             * none is decided by the bound any more (token i - 2, decided
+             * below, has it as its second neighbour only) */
+            for (guint k = 0; k < N_SHAPES; k++)
+              m.never[k] = G_MININT / 2;
           ring.sentence[i % RING] = tok->sentence;
         }
       else
@@ -1044,9 +1085,15 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
         continue;
       /* neighbours in the same sentence (the ring's NO_SENTENCE marks
        * the ends of the document) */
+      const Slot *self = ring.w[c % RING];
+      /* most function words cannot make it even with the best neighbours
+       * and pairs: their neighbours are never read (measured: 32.8 K of
+       * 108 K words skipped, 1.1 M instructions fewer on 400 small
+       * documents) */
+      if (self->self + self->pair_max <= m.never[shape])
+        continue;
       guint32 sent = ring.sentence[c % RING];
       guint p1 = (c - 1) % RING, p2 = (c - 2) % RING, n1 = (c + 1) % RING, n2 = (c + 2) % RING;
-      const Slot *self = ring.w[c % RING];
       /* a neighbour across a sentence boundary is the edge slot, whose
        * weights are the boundary's: selects instead of branches, with the
        * constants summed once (measured: 1.3 M instructions fewer on 400
