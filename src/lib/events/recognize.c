@@ -41,6 +41,9 @@
 
 #include <math.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum { SHAPE_PUNCT, SHAPE_NUM, SHAPE_ALLCAPS, SHAPE_CAPFIRST, SHAPE_CAP, SHAPE_LOWER, N_SHAPES };
 
@@ -342,6 +345,28 @@ known_copy (const Model *m, const EvlKnownWord *kw, Slot *slot)
   memcpy (slot->lemma, kw->lemma_bytes, sizeof kw->lemma_bytes);
 }
 
+/* May an entry of @ring point at @slot?  Checked before a memo miss
+ * refills it, and rarely so: with SSE2 the pointers' low halves are
+ * compared two at a time, without a branch per entry (a match of the low
+ * half alone only sends the caller to its exact loop). */
+static inline gboolean
+ring_may_hold (const Ring *ring, const Slot *slot)
+{
+#if defined(__SSE2__)
+  G_STATIC_ASSERT (sizeof (gpointer) == 8 && RING % 2 == 0);
+  __m128i want = _mm_set1_epi64x ((gint64) (guintptr) slot), any = _mm_setzero_si128 ();
+  for (guint j = 0; j < RING; j += 2)
+    any = _mm_or_si128 (any, _mm_cmpeq_epi32 (_mm_loadu_si128 ((const __m128i *) &ring->w[j]),
+                                              want));
+  return (_mm_movemask_epi8 (any) & 0x0F0F) != 0;   /* the low halves' bytes */
+#else
+  gboolean hit = FALSE;
+  for (guint j = 0; j < RING; j++)
+    hit |= ring->w[j] == slot;
+  return hit;
+#endif
+}
+
 /* Fills entry @at of @ring for the word @w (@n bytes, @avail readable).
  * TRUE when the word's slot is spaced (white space in its key or lemma):
  * such a slot is not kept in the memo, so that a memo hit never is one
@@ -381,12 +406,13 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, gboolean first, 
     {
       guint way = set->victim;
       slot = set + way;
-      for (guint j = 0; j < RING; j++)
-        if (ring->w[j] == slot && j != at)
-          {
-            ring->own[j] = *slot;
-            ring->w[j] = &ring->own[j];
-          }
+      if (ring_may_hold (ring, slot))
+        for (guint j = 0; j < RING; j++)
+          if (ring->w[j] == slot && j != at)
+            {
+              ring->own[j] = *slot;
+              ring->w[j] = &ring->own[j];
+            }
       const EvlKnownWord *kw = m->known ? evl_known_words_find (m->known, key.u, n) : NULL;
       if (kw)
         known_copy (m, kw, slot);
@@ -1133,6 +1159,10 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
   t.lemmas = lemmas;
   guint32 last_sentence = NO_SENTENCE;
   const Slot *const edge = &d->edge;
+  /* no word with white space so far, and EVL_PAIR_MAX_UNKNOWN above any
+   * pair weights: a slot's pair_max then bounds its pair weights as it is
+   * (a neighbour of a candidate has been filled before it is decided) */
+  gboolean plain = m.pair_bound <= EVL_PAIR_MAX_UNKNOWN;
   for (guint i = 0; i <= t.n_tok + 1; i++)
     {
       /* Fill token i's inputs, then decide token i - 2, whose next two
@@ -1147,8 +1177,11 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
             /* its neighbours' pair weights go by string (pair_weights()):
              * none is decided by the bound any more (token i - 2, decided
              * below, has it as its second neighbour only) */
-            for (guint k = 0; k < N_SHAPES; k++)
-              m.never[k] = G_MININT / 2;
+            {
+              for (guint k = 0; k < N_SHAPES; k++)
+                m.never[k] = G_MININT / 2;
+              plain = FALSE;
+            }
           ring.sentence[i % RING] = tok->sentence;
         }
       else
@@ -1181,15 +1214,20 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       int z = m.bias_shape[shape] + self->self + a1->prev + a2->prev2 + b1->next + b2->next2;
       if (z <= m.pair_floor)
         continue;
-      const Slot *prev = a1 != edge ? a1 : NULL;
-      const Slot *next = b1 != edge ? b1 : NULL;
       /* most candidates left have low bounds of their own: their words
        * are in few keys, with small weights (measured: pair probes for 23 K
        * candidates instead of 43 K, 1.7 M instructions fewer on 400 small
        * documents) */
-      if (z + self->pair_max <= m.threshold && self->pair_max != EVL_PAIR_MAX_UNKNOWN
-          && !(prev && prev->spaced) && !(next && next->spaced))
+      if (plain)
+        {
+          if (z + self->pair_max <= m.threshold)
+            continue;
+        }
+      else if (z + self->pair_max <= m.threshold && self->pair_max != EVL_PAIR_MAX_UNKNOWN
+               && !(a1 != edge && a1->spaced) && !(b1 != edge && b1->spaced))
         continue;
+      const Slot *prev = a1 != edge ? a1 : NULL;
+      const Slot *next = b1 != edge ? b1 : NULL;
       z += pair_weights (&m, self, prev, next);
       if (z <= m.threshold)
         continue;
