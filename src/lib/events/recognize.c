@@ -652,14 +652,16 @@ thread_memo (const Derived *d)
  * the previous word (@prev, NULL at a sentence start) with @self's last
  * three letters ("s PREV SUF3") and with its lemma ("l PREV LEMMA"), and
  * its lemma with the next word (@next, NULL at a sentence end; "n LEMMA
- * NEXT", 'plan to').  Words longer than the memo key take none. */
+ * NEXT", 'plan to').  Words longer than the memo key take none.  @plain:
+ * none of the three has white space (the caller knows). */
 static int
-pair_weights (const Model *m, const Slot *self, const Slot *prev, const Slot *next)
+pair_weights (const Model *m, const Slot *self, const Slot *prev, const Slot *next,
+              gboolean plain)
 {
   if (m->pairs == NULL || self->len == 0)
     return 0;
   const EvlPairIndex *x = &m->d->pairs;
-  if (x->ok && !self->spaced && !(prev && prev->spaced) && !(next && next->spaced))
+  if (x->ok && (plain || (!self->spaced && !(prev && prev->spaced) && !(next && next->spaced))))
     {
       int sum = 0;
       if (self->lemma_len > 0 && !(next && next->len == 0))
@@ -881,14 +883,6 @@ has_classes (const Slot *self)
   return self->classes != NULL;
 }
 
-static void
-add_ints (int *v, const int *add)
-{
-  if (add)
-    for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
-      v[k] += add[k];
-}
-
 /* exp (@d / 1000.0) for @d <= 0, the same double: the class scores are
  * integers, so their softmax takes the same few thousand values again
  * and again (measured: 103K exp() calls, 5.7 M instructions on 400 small
@@ -905,36 +899,34 @@ exp_milli (const Model *m, int d)
   return *e;
 }
 
-/* The class scores of a candidate: its class log-scores (else the prior)
- * plus its neighbours' cues (else the sentence boundary's). */
-static void
-class_scores (const Model *m, const Slot *self, const Slot *prev, const Slot *next, int *v)
-{
-  if (has_classes (self))
-    for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
-      v[k] = self->classes[k];
-  else
-    for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
-      v[k] = m->class_prior[k];
-  if (prev)
-    add_ints (v, prev->cue_prev);
-  else
-    for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
-      v[k] += m->cue_prev_start[k];
-  if (next)
-    add_ints (v, next->cue_next);
-  else
-    for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
-      v[k] += m->cue_next_end[k];
-}
-
+/* The class scores of a candidate (@v): its class log-scores (else the
+ * prior) plus its neighbours' cues (else the sentence boundary's); the
+ * best class, the first of the highest, is returned and *@margin gets
+ * how far its score is above all the others' (0: a tie), in the same
+ * pass.  A vector that is absent adds zeros, so that the sum is one loop
+ * the compiler vectorizes (measured: 0.3 M instructions fewer on 400
+ * small documents than a loop per vector and a pass for the margin). */
 static guint
-best_class (const int *v)
+class_scores (const Model *m, const Slot *self, const Slot *prev, const Slot *next, int *v,
+              int *margin)
 {
+  static const int zeros[EVL_EVENT_CLASS_N];
+  const int *vs = has_classes (self) ? self->classes : m->class_prior;
+  const int *vp = !prev ? m->cue_prev_start : prev->cue_prev ? prev->cue_prev : zeros;
+  const int *vn = !next ? m->cue_next_end : next->cue_next ? next->cue_next : zeros;
+  for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
+    v[k] = vs[k] + vp[k] + vn[k];
   guint best = 0;
+  int second = G_MININT;
   for (guint k = 1; k < EVL_EVENT_CLASS_N; k++)
     if (v[k] > v[best])
-      best = k;
+      {
+        second = v[best];
+        best = k;
+      }
+    else if (v[k] > second)
+      second = v[k];
+  *margin = v[best] - second;
   return best;
 }
 
@@ -1015,18 +1007,13 @@ static gboolean
 decide (const Model *m, const Slot *self, const Slot *prev, const Slot *next, int z,
         EvlEventClass *klass_out)
 {
-  int v[EVL_EVENT_CLASS_N];
-  class_scores (m, self, prev, next, v);
-  guint best = best_class (v);
+  int v[EVL_EVENT_CLASS_N], margin;
+  guint best = class_scores (m, self, prev, next, v, &margin);
   *klass_out = (EvlEventClass) best;
   double log_event = log_event_of (m, z);
   if (!has_classes (self))
     return clears_class_threshold (m, log_event, self->klass);
-  int second = G_MININT;
-  for (guint k = 0; k < EVL_EVENT_CLASS_N; k++)
-    if (k != best && v[k] > second)
-      second = v[k];
-  const gint32 *b = class_bounds (m, v[best] - second);
+  const gint32 *b = class_bounds (m, margin);
   if (clears_class_threshold (m, log_event, b[0]))
     return TRUE;
   if (!clears_class_threshold (m, log_event, b[1]))
@@ -1228,7 +1215,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
         continue;
       const Slot *prev = a1 != edge ? a1 : NULL;
       const Slot *next = b1 != edge ? b1 : NULL;
-      z += pair_weights (&m, self, prev, next);
+      z += pair_weights (&m, self, prev, next, plain);
       if (z <= m.threshold)
         continue;
       EvlEventClass klass;
