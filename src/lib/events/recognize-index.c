@@ -477,6 +477,10 @@ evl_event_records_build (EvlEventRecords *r, const EvlLexicon *forms, const EvlL
       f->classes = vector_parse (r, evl_entry_attr (e, 9));
       f->cue_prev = vector_parse (r, evl_entry_attr (e, 10));
       f->cue_next = vector_parse (r, evl_entry_attr (e, 11));
+      r->most_prev = MAX (r->most_prev, f->prev);
+      r->most_prev2 = MAX (r->most_prev2, f->prev2);
+      r->most_next = MAX (r->most_next, f->next);
+      r->most_next2 = MAX (r->most_next2, f->next2);
     }
   for (guint i = 0; i < r->n_lemmas; i++)
     {
@@ -503,7 +507,7 @@ evl_event_records_clear (EvlEventRecords *r)
 /* A RecordsHeader, then the form records, lemma records and vectors,
  * each at an 8-byte boundary, native byte order. */
 #define RECORDS_MAGIC "EVLRECDS"
-#define RECORDS_VERSION 1u
+#define RECORDS_VERSION 2u
 
 typedef struct {
   char magic[8];
@@ -511,6 +515,7 @@ typedef struct {
   guint32 n_forms, n_lemmas, n_vectors;
   guint64 forms_len, lemmas_len;   /* the texts they were parsed from */
   guint32 forms, lemmas, vectors, pad;   /* offsets */
+  gint32 most_prev, most_prev2, most_next, most_next2;
 } RecordsHeader;
 
 #define RECORDS_LAYOUT (RECORDS_VERSION << 24 | (guint32) sizeof (RecordsHeader) << 12 \
@@ -531,6 +536,10 @@ evl_event_records_write (GByteArray *image, const EvlEventRecords *r, gsize form
   h.n_vectors = r->n_vectors;
   h.forms_len = forms_len;
   h.lemmas_len = lemmas_len;
+  h.most_prev = r->most_prev;
+  h.most_prev2 = r->most_prev2;
+  h.most_next = r->most_next;
+  h.most_next2 = r->most_next2;
   g_byte_array_append (image, (const guint8 *) &h, sizeof h);
   h.forms = add_section (image, r->forms, r->n_forms * sizeof (EvlFormRecord));
   h.lemmas = add_section (image, r->lemmas, r->n_lemmas * sizeof (EvlLemmaRecord));
@@ -561,6 +570,10 @@ evl_event_records_map (EvlEventRecords *r, const guint8 *image, gsize len, guint
   r->n_lemmas = h->n_lemmas;
   r->vectors = (gpointer) (image + h->vectors);
   r->n_vectors = h->n_vectors;
+  r->most_prev = h->most_prev;
+  r->most_prev2 = h->most_prev2;
+  r->most_next = h->most_next;
+  r->most_next2 = h->most_next2;
   return TRUE;
 }
 

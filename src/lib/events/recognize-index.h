@@ -247,6 +247,9 @@ typedef struct {
   guint n_lemmas;
   EvlClassVector *vectors;   /* vectors[v - 1] for a vector v */
   guint n_vectors;
+  /* the largest prev, prev2, next and next2 of the form records, and 0
+   * (an unseen word's): what a word adds at most as a neighbour */
+  gint32 most_prev, most_prev2, most_next, most_next2;
 } EvlEventRecords;
 
 /* Adds the comma-separated milli vector @s (EVL_EVENT_CLASS_N numbers in
