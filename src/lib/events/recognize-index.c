@@ -696,8 +696,8 @@ unseen_weight (const EvlWordSources *m, const char *w, gsize n, gboolean room, c
                int *klass, const int **classes, EvlWordSlot *out)
 {
   char lemma[EVL_LEMMA_MAX];
-  gsize ll = evl_events_lemma_known (m->forms, m->irregular, m->known, irr, TRUE, w, n, lemma,
-                                     sizeof lemma);
+  gsize ll = evl_events_lemma_known (m->forms, m->irregular, m->known, irr, TRUE, w, n, room,
+                                     lemma, sizeof lemma);
   slot_set_lemma (out, lemma, ll);
   const EvlLemmaRecord *r = lemma_of (m, lemma, ll);
   *klass = r ? r->klass : m->unseen_class;

@@ -580,11 +580,13 @@ evl_known_key_folds_to_itself (const guint64 *u, gsize n)
 }
 
 /* lemma.c: evl_events_lemma_irr() asking @known (NULL: none) whether a
- * stem is a known word form; and that question by lookups. */
+ * stem is a known word form (@key: @word is a memo key, already folded
+ * and with EVL_WORD_KEY_ROOM bytes readable, @cap above them); and that
+ * question by lookups. */
 gsize evl_events_lemma_known (const EvlLexicon *forms, const EvlLexicon *irregular,
                               const EvlKnownWords *known, const EvlLexEntry *irr_entry,
-                              gboolean irr_known, const char *word, gsize len, char *buf,
-                              gsize cap);
+                              gboolean irr_known, const char *word, gsize len, gboolean key,
+                              char *buf, gsize cap);
 gboolean evl_events_lemma_is_known (const EvlLexicon *forms, const EvlLexicon *irregular,
                                     const char *s, gsize n);
 void evl_known_words_clear (EvlKnownWords *k);
