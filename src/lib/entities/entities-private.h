@@ -233,6 +233,13 @@ evl_ent_chunk (const char *p, gsize n, const char *limit)
   return evl_swar_lower (evl_ent_load (p, n, limit));
 }
 
+/* @c lower-cased if an ASCII capital. */
+static inline guchar
+evl_ent_ascii_lower (guchar c)
+{
+  return (guint) (c - 'A') < 26u ? (guchar) (c + 32) : c;
+}
+
 /* Hash of a word for the first-word table: FNV-1a of its bytes, ASCII
  * lower-cased (what evl_fold_key() makes of a word without blanks), so
  * the scanner hashes text as it reads it, without folding a copy. */

@@ -166,17 +166,11 @@ is_cap (const Scan *s, guint i)
   return is_word (s, i) && (s->tok[i].flags & EVL_TOKEN_CAP);
 }
 
-static inline guchar
-ascii_lower (guchar c)
-{
-  return (guint) (c - 'A') < 26u ? (guchar) (c + 32) : c;
-}
-
 /* Token @i is @word (lower-case ASCII letters), ignoring ASCII case
  * (inline: @word is usually a literal, its length then a constant).  A
  * byte is such a letter but for case exactly when it is with bit 5 set:
- * one operation a byte fewer than ascii_lower() (~35 k calls with "the"
- * alone on the small corpus). */
+ * one operation a byte fewer than evl_ent_ascii_lower() (~35 k calls with
+ * "the" alone on the small corpus). */
 static inline gboolean
 tok_is (const Scan *s, guint i, const char *word)
 {
@@ -220,7 +214,7 @@ tok_in (const Scan *s, guint i, const ShortWord *words, gsize n_words)
       if (words[k].n != n)
         continue;
       gsize c = 0;
-      while (c < n && ascii_lower ((guchar) t[c]) == ascii_lower ((guchar) words[k].w[c]))
+      while (c < n && evl_ent_ascii_lower ((guchar) t[c]) == evl_ent_ascii_lower ((guchar) words[k].w[c]))
         c++;
       if (c == n)
         return TRUE;
@@ -982,7 +976,9 @@ lower_scan (const Scan *s, guint i)
     if (EVL_SPAN_LEN (t->span) == n && lower_member (s->text, t))
       {
         gsize k = 0;
-        while (k < n && ascii_lower ((guchar) p[k]) == ascii_lower ((guchar) s->text[t->span.start + k]))
+        while (k < n
+               && evl_ent_ascii_lower ((guchar) p[k])
+                    == evl_ent_ascii_lower ((guchar) s->text[t->span.start + k]))
           k++;
         if (k == n)
           return TRUE;
