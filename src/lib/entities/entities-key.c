@@ -104,6 +104,15 @@ first_words_add (EvlEntLex *lex, guint l, GBytes *bytes, gsize *used)
                 w->text = NULL;
             }
           slot->maxw[l] = (guint8) MAX (slot->maxw[l], MIN (words, 255u));
+          if (words >= 2)
+            {
+              gsize sw = fw + 1, se = sw;
+              while (se < (gsize) kl && buf[se] != ' ')
+                se++;
+              guint32 b = evl_ent_pair_slot (h, fw, evl_ent_load (buf + sw, MIN (se - sw, 8), buf + kl),
+                                             se - sw);
+              lex->pair_bloom[b >> 6] |= G_GUINT64_CONSTANT (1) << (b & 63);
+            }
           guint one = l == EVL_ENT_LEX_STOP ? EVL_ENT_ONE_STOP
                       : l == EVL_ENT_LEX_TITLES ? EVL_ENT_ONE_TITLES
                       : l == EVL_ENT_LEX_CUES ? EVL_ENT_ONE_CUES : 0;
@@ -259,6 +268,7 @@ lex_build (const EvlContext *ctx)
   lex->first_mask = 4095;
   lex->first = g_new0 (EvlEntFirst, lex->first_mask + 1);
   lex->one_bloom = g_new0 (guint8, 1u << EVL_ENT_ONE_BITS);
+  lex->pair_bloom = g_new0 (guint64, (1u << EVL_ENT_PAIR_BITS) / 64);
   lex->gaz_keys = g_malloc0 (sizeof *lex->gaz_keys);
   g_mutex_init (&lex->gaz_keys->lock);
   lex->gaz_keys->keys = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
@@ -323,6 +333,7 @@ lex_free (gpointer p)
   EvlEntLex *lex = p;
   g_free (lex->first);
   g_free (lex->one_bloom);
+  g_free (lex->pair_bloom);
   g_free (lex->cue_bits);
   for (guint a = 0; a < EVL_ENT_N_ATTR; a++)
     for (guint l = 0; l < 2; l++)

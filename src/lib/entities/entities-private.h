@@ -48,6 +48,20 @@ typedef enum {
   EVL_ENT_N_ATTR
 } EvlEntAttrId;
 
+#define EVL_ENT_PAIR_BITS 15
+
+/* The pair_bloom bit of a key whose first word has @len1 bytes and hash
+ * @h1 (evl_ent_word_hash_step()) and whose second word has @len2 bytes,
+ * the first (at most eight) @head2, lower-cased (ASCII) and packed as by
+ * evl_ent_load(). */
+static inline guint32
+evl_ent_pair_slot (guint32 h1, gsize len1, guint64 head2, gsize len2)
+{
+  guint64 x = ((guint64) h1 << 16 ^ len1 ^ (guint64) len2 << 48) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  x = (x ^ head2 ^ x >> 29) * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F);
+  return (guint32) (x >> (64 - EVL_ENT_PAIR_BITS));
+}
+
 /* The lexicons and what the stage derives from them, built once per
  * context (evl_ent_lex_get()). */
 typedef struct {
@@ -74,6 +88,10 @@ typedef struct {
    * alone is no key of the lexicon, without the first-word table. */
   guint8 *one_bloom;         /* 1 << EVL_ENT_ONE_BITS slots */
   EvlEntFirst *first;        /* open addressing, first_mask + 1 slots */
+  /* The first two words of the forms of two words or more, by
+   * evl_ent_pair_slot(): a clear bit proves that no form starts with
+   * those two words. */
+  guint64 *pair_bloom;       /* 1 << EVL_ENT_PAIR_BITS bits */
   guint32 first_mask;
   /* The forms of attribute EvlEntAttrId a of the countries [0] and
    * places [1] by entry index: entry i's records are

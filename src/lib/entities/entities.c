@@ -37,6 +37,7 @@ typedef struct {
   const EvlLexEntry *one[3]; /* stop, titles, cues */
   const EvlEntWord *word;    /* the token alone, when a first word */
   guint32 fw_end;
+  guint32 fw_hash;           /* evl_ent_word_hash_step() of [start, fw_end) */
   guint8 fw[EVL_ENT_N_LEX];
   /* The same for the token alone as a first word: fw when the token ends
    * at fw_end, else its own ('Korea' of 'Korea,'). */
@@ -61,6 +62,7 @@ typedef struct {
   guint64 k0, k1;            /* the bytes [a, fw_end), zeros after them */
   guint8 e_len;              /* fw_end - a, 1-15; 0: empty slot */
   guint8 b_len;              /* the token's length, at most e_len */
+  guint32 fw_hash;
   guint8 fw[EVL_ENT_N_LEX], fw1[EVL_ENT_N_LEX];
   const EvlEntWord *word;
   const EvlLexEntry *one[3];
@@ -297,6 +299,7 @@ word_fill_slow (const Scan *s, guint i, TokMemo *g)
       h = evl_ent_word_hash_step (h, (guchar) s->text[e]);
     }
   g->fw_end = e;
+  g->fw_hash = h;
   const EvlEntFirst *tf = first_word (s, a, e, h, g->fw);
   const guint8 *mw = g->fw;
   guint8 own[EVL_ENT_N_LEX];
@@ -384,6 +387,7 @@ word_fill (const Scan *s, guint i)
           if (ws->k0 == k0 && ws->k1 == k1 && ws->e_len == e_len && ws->b_len == b - a)
             {
               g->fw_end = a + e_len;
+              g->fw_hash = ws->fw_hash;
               memcpy (g->fw, ws->fw, EVL_ENT_N_LEX);
               memcpy (g->fw1, ws->fw1, EVL_ENT_N_LEX);
               g->word = ws->word;
@@ -402,6 +406,7 @@ word_fill (const Scan *s, guint i)
       ws->k1 = k1;
       ws->e_len = (guint8) e_len;
       ws->b_len = (guint8) (b - a);
+      ws->fw_hash = g->fw_hash;
       memcpy (ws->fw, g->fw, EVL_ENT_N_LEX);
       memcpy (ws->fw1, g->fw1, EVL_ENT_N_LEX);
       ws->word = g->word;
@@ -1066,6 +1071,30 @@ gaz_none_from (const Scan *s, guint i)
   return fw == 0 && s->tok[i].span.end >= w->fw_end;
 }
 
+/* FALSE when no form of any lexicon starts with the first two words of
+ * the text from token @i (@w its word memo; its first word ends at a
+ * blank): then no probe from @i that takes in the whole second word, up
+ * to *@sw_end, can match.  Most multi-word probes of the gazetteers were
+ * a capitalised first word of some name followed by any other word
+ * ('North said'), each a fold and up to four lookups. */
+static gboolean
+pair_known (const Scan *s, guint i, const TokMemo *w, guint32 *sw_end)
+{
+  const char *t = s->text;
+  guint32 a = s->tok[i].span.start, p = w->fw_end, n = s->text_len;
+  while (p < n && is_blank (t[p]))
+    p++;
+  guint32 e = p;
+  while (e < n && !is_blank (t[e]))
+    e++;
+  *sw_end = e;
+  if (e == p)
+    return TRUE;
+  guint32 b = evl_ent_pair_slot (w->fw_hash, w->fw_end - a, evl_ent_chunk (t + p, MIN (e - p, 8), t + n),
+                                 e - p);
+  return (s->lex->pair_bloom[b >> 6] >> (b & 63)) & 1;
+}
+
 static const TokMemo *
 memo_fill (const Scan *s, guint i)
 {
@@ -1132,6 +1161,11 @@ memo_fill (const Scan *s, guint i)
       inner = ok[k] || (j > i && is_possessive (s, j));
       n_words[k] = k == 1 ? 1 : n_words[k - 1] + blank_gap (s, j);
     }
+  /* Whether a form starts with the probes' first two words: 0 not yet
+   * known, 1 maybe, 2 none (for the probes that end past the second,
+   * sw_end). */
+  guint pair = 0;
+  guint32 sw_end = 0;
   for (guint k = top; k >= 1; k--)
     {
       if (!ok[k])
@@ -1148,6 +1182,13 @@ memo_fill (const Scan *s, guint i)
           if (words > most)
             continue;
           mw = w->fw;
+          if (words >= 2)
+            {
+              if (pair == 0)
+                pair = pair_known (s, i, w, &sw_end) ? 1 : 2;
+              if (pair == 2 && s->tok[i + k - 1].span.end >= sw_end)
+                continue;
+            }
         }
       else
         probe_first (s, i, k, &mw, tmp);
