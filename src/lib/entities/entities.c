@@ -1138,10 +1138,18 @@ memo_fill (const Scan *s, guint i)
         }
       return g;
     }
+  /* When no form starts with the token's first two words, no probe that
+   * takes in the whole second word can match: the probes end before it,
+   * at most @cap tokens (most often the token alone: 'North said'). */
+  guint cap = MAX_SPAN_WORDS;
+  guint32 sw_end;
+  if (shared && most >= 2 && !pair_known (s, i, w, &sw_end))
+    for (cap = 0; cap < MAX_SPAN_WORDS && i + cap < s->s_end && s->tok[i + cap].span.end < sw_end; cap++)
+      ;
   /* When only one-word forms start with it, only the token alone can
    * match (any longer probe has a blank gap, hence two words): no need
-   * for the name's extent. */
-  guint extent = shared && most == 1 ? 1 : name_extent (s, i);
+   * for the name's extent, nor when only the token alone is probed. */
+  guint extent = (shared && most == 1) || cap <= 1 ? 1 : name_extent (s, i);
   guint kmax_l[4], top = 0;
   for (guint l = 0; l < 4; l++)
     {
@@ -1149,7 +1157,7 @@ memo_fill (const Scan *s, guint i)
       kmax_l[l] = MIN (extent, s->lex->max_tokens[l]);
       top = MAX (top, kmax_l[l]);
     }
-  top = MIN (top, s->s_end - MIN (i, s->s_end));
+  top = MIN (MIN (top, s->s_end - MIN (i, s->s_end)), cap);
   /* ok[k]: tokens [i, i + k) can form a key (probe_tokens_ok());
    * n_words[k]: their probe_min_words(), one pass for every k. */
   gboolean ok[MAX_SPAN_WORDS + 1] = { FALSE };
@@ -1161,11 +1169,6 @@ memo_fill (const Scan *s, guint i)
       inner = ok[k] || (j > i && is_possessive (s, j));
       n_words[k] = k == 1 ? 1 : n_words[k - 1] + blank_gap (s, j);
     }
-  /* Whether a form starts with the probes' first two words: 0 not yet
-   * known, 1 maybe, 2 none (for the probes that end past the second,
-   * sw_end). */
-  guint pair = 0;
-  guint32 sw_end = 0;
   for (guint k = top; k >= 1; k--)
     {
       if (!ok[k])
@@ -1182,13 +1185,6 @@ memo_fill (const Scan *s, guint i)
           if (words > most)
             continue;
           mw = w->fw;
-          if (words >= 2)
-            {
-              if (pair == 0)
-                pair = pair_known (s, i, w, &sw_end) ? 1 : 2;
-              if (pair == 2 && s->tok[i + k - 1].span.end >= sw_end)
-                continue;
-            }
         }
       else
         probe_first (s, i, k, &mw, tmp);
