@@ -187,11 +187,15 @@ enum {
 #define EVL_ENT_ONE_BITS 13
 
 /* The one_bloom slot of a key of @len bytes (1-255) whose first bytes,
- * lower-cased (ASCII) and packed as by evl_ent_chunk(), are @head. */
+ * packed as by evl_ent_load(), are @head, lower-cased (ASCII) or not:
+ * bit 5 of every byte (what ASCII lower-casing sets) is left out, so a
+ * token needs no lower-casing to find the slot of the key it would match
+ * (the lower-casing was ~0.5 M instructions on the small corpus). */
 static inline guint32
 evl_ent_one_slot (guint64 head, gsize len)
 {
-  guint64 h = (head ^ ((guint64) len << 56)) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint64 h = ((head & ~(EVL_SWAR_ONES * 0x20)) ^ ((guint64) len << 56))
+              * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
   return (guint32) (h >> (64 - EVL_ENT_ONE_BITS));
 }
 

@@ -441,7 +441,7 @@ one_bits_long (const Scan *s, const char *p, guint32 n)
       if (evl_swar_below (m < 8 ? x | (~G_GUINT64_CONSTANT (0) << (8 * m)) : x, 0x21))
         return EVL_ENT_ONE_ALL;
       if (k == 0)
-        head = evl_swar_lower (x);
+        head = x;
     }
   return s->lex->one_bloom[evl_ent_one_slot (head, n)];
 #else
@@ -472,7 +472,7 @@ one_bits (const Scan *s, guint i)
       guint64 x = evl_load64 (p) | pad;
       if (evl_swar_below (x, 0x21))
         return EVL_ENT_ONE_ALL;
-      return s->lex->one_bloom[evl_ent_one_slot (evl_swar_lower (x & ~pad), n)];
+      return s->lex->one_bloom[evl_ent_one_slot (x & ~pad, n)];
     }
 #endif
   return one_bits_long (s, p, n);
