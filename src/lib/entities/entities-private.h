@@ -262,14 +262,17 @@ evl_ent_ascii_lower (guchar c)
   return (guint) (c - 'A') < 26u ? (guchar) (c + 32) : c;
 }
 
-/* Hash of a word for the first-word table: FNV-1a of its bytes, ASCII
- * lower-cased (what evl_fold_key() makes of a word without blanks), so
- * the scanner hashes text as it reads it, without folding a copy. */
+/* Hash of a word for the first-word table: FNV-1a of its bytes without
+ * bit 5, the bit ASCII lower-casing sets, so that the scanner hashes text
+ * as it reads it, without folding a copy (evl_fold_key() of a word
+ * without blanks lower-cases it), and without lower-casing each byte.
+ * Words that differ in that bit of other bytes share a hash: the table
+ * matches on hash and length only and allows that. */
 #define EVL_ENT_WORD_HASH_INIT 2166136261u
 static inline guint32
 evl_ent_word_hash_step (guint32 h, guchar c)
 {
-  return (h ^ ((guint) (c - 'A') < 26u ? c + 32u : c)) * 16777619u;
+  return (h ^ (c & 0xdfu)) * 16777619u;
 }
 
 /* The EVL_CUE_* bits of the first "kind=" attribute of @cue (nullable; 0
