@@ -1228,6 +1228,9 @@ memo_fill (const Scan *s, guint i)
       guint32 found4, mw4;
       memcpy (&found4, g->k, 4);
       memcpy (&mw4, mw, 4);
+      /* Byte l at bits 8 l, as in kmax4, whatever the byte order. */
+      found4 = GUINT32_FROM_LE (found4);
+      mw4 = GUINT32_FROM_LE (mw4);
       mw4 = (mw4 | ((mw4 & 0x80808080u) >> 7) * 0x7fu) & 0x7f7f7f7fu;
       guint32 cand = ((kmax4 | 0x80808080u) - k * 0x01010101u) & ((mw4 | 0x80808080u) - words * 0x01010101u)
                      & (0x80808080u - found4) & 0x80808080u;
