@@ -1057,6 +1057,12 @@ build_index (EvlStoryDoc *sd)
   /* The flags of the previous event's strings: the next event often has
    * the same ones (a pure function of the strings, so the same pointers
    * give the same flags whatever they point at). */
+  /* Factuality's reporting cue at a verbal reporting event sets only
+   * what EVL_STORY_STEP_SPEECH does (the TimeML layer alone visited those
+   * tokens for nothing); the JUNK mark is read by typing, anchoring and
+   * salience only. */
+  const gboolean report_fact = (sd->steps & EVL_STORY_STEP_SPEECH) != 0;
+  const gboolean junk = (sd->steps & (EVL_STORY_STEP_TYPES | EVL_STORY_STEP_ANCHORS | EVL_STORY_STEP_SALIENCE)) != 0;
   const char *last_tense = NULL, *last_aspect = NULL;
   guint tf = 0;   /* no tense, no aspect */
   for (guint k = 0; k < sd->n_ev; k++)
@@ -1073,13 +1079,13 @@ build_index (EvlStoryDoc *sd)
        * reporting event: only those get FACT, so its loop passes over the
        * others (~13 k visits that did nothing on the small corpus). */
       guint8 scan = EVL_STORY_SCAN_ARGS;
-      if (e->klass == EVL_EVENT_CLASS_REPORTING && (tf & EVL_STORY_TF_VERBAL))
+      if (report_fact && e->klass == EVL_EVENT_CLASS_REPORTING && (tf & EVL_STORY_TF_VERBAL))
         scan |= EVL_STORY_SCAN_FACT;
       EvlSpan sp = e->span;
       sd->ev_tok[k] = mark_tokens (sd, sd->tok_ev, sp, (gint32) k, scan, &hint, NULL);
       /* A trigger that starts with punctuation ('’s' split off a name) is
        * a recognition slip: it is typed OTHER and never kept or cited. */
-      if (sp.end <= sp.start || !alnum_at (sd->text + sp.start))
+      if (junk && (sp.end <= sp.start || !alnum_at (sd->text + sp.start)))
         sd->ev_mark[k] |= EVL_STORY_MARK_JUNK;
     }
   hint = 0;
