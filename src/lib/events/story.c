@@ -1023,6 +1023,95 @@ G_STATIC_ASSERT (EVL_STORY_C_COMPLEMENTIZER == EVL_STORY_SCAN_COMPLEMENTIZER * E
 G_STATIC_ASSERT (EVL_STORY_SCAN_FACT == 1 && EVL_STORY_SCAN_CUES == 2);
 G_STATIC_ASSERT (EVL_STORY_SCAN_BLOCK == EVL_STORY_SCAN_FACT << 3);
 
+/* build_index()'s pass over the tokens, out of line: inlined with the
+ * rest of build_index() into evl_events_story_annotate_for(), its loop
+ * kept fewer of its values in registers (~0.17 M instructions more on
+ * the small corpus, callgrind). */
+G_GNUC_NO_INLINE static void
+index_words (EvlStoryDoc *sd, WordMemo *memo, gsize text_len)
+{
+  guint32 c = 0;
+  guint32 quoted = 0;   /* EVL_STORY_SCAN_QUOTED inside a quotation, else 0 */
+  guint paragraph = G_MAXUINT;
+  guint32 sentence = G_MAXUINT32;   /* no token's: the first token starts one */
+  /* The arrays in locals: the build has -fno-strict-aliasing, so each
+   * byte stored to tok_scan (or tok_dirty) would make the compiler load
+   * every field of @sd again for the next token. */
+  const EvlToken *tok = sd->tok;
+  const char *text = sd->text;
+  const EvlStoryWordInfo *winfo = sd->winfo;
+  const EvlSentence *sent = sd->sent;
+  const EvlStoryTaxonomy *tax = sd->tax;
+  guint32 *wid = sd->wid, *clause = sd->clause;
+  guint8 *tok_scan = sd->tok_scan, *tok_dirty = sd->tok_dirty;
+  const guint n_tok = sd->n_tok, n_sent = sd->n_sent;
+  for (guint i = 0; i < n_tok; i++)
+    {
+      const EvlToken *t = &tok[i];
+      guint32 w = token_word (tax, text, t, &tok_dirty[i], memo, text_len);
+      wid[i] = w;
+      guint32 cls = winfo[w].cls;
+      gboolean boundary_after = FALSE;
+      /* The paragraph changes only with the sentence: looked up there. */
+      if (t->sentence != sentence)
+        {
+          sentence = t->sentence;
+          guint para = sentence < n_sent ? sent[sentence].paragraph : 0;
+          if (para != paragraph)
+            quoted = 0, paragraph = para;
+          c++;
+        }
+      else if ((cls & EVL_STORY_C_CLAUSE_WORD) && !(tok_scan[i] & EVL_STORY_SCAN_BLOCK))
+        c++;   /* not inside an entity or a timex */
+      /* "’s", "’re": an apostrophe token, not a quotation mark.  Words
+       * (most tokens) are neither a quotation mark nor punctuation: one
+       * test of the flags passes them. */
+      const guint flags = t->flags;
+      if (G_LIKELY (!(flags & (EVL_TOKEN_QUOTE | EVL_TOKEN_PUNCT))))
+        ;
+      else if ((flags & EVL_TOKEN_QUOTE)
+               && EVL_SPAN_LEN (t->span) == (guint32) g_utf8_skip[(guchar) text[t->span.start]])
+        {
+          const char *s = text + t->span.start;
+          /* Curly quotes say which side they are; straight ones toggle. */
+          gboolean curly = s[0] == '\xe2' && s[1] == '\x80';   /* the text is NUL-terminated */
+          gboolean open = curly && (s[2] == '\x9c' || s[2] == '\x98')
+                          ? TRUE
+                          : curly && (s[2] == '\x9d' || s[2] == '\x99')
+                          ? FALSE : !quoted;
+          if (open)
+            c++;
+          else
+            boundary_after = TRUE;
+          quoted = open ? EVL_STORY_SCAN_QUOTED : 0;
+        }
+      else if (flags & EVL_TOKEN_PUNCT && (cls & EVL_STORY_C_CLAUSE_PUNCT))
+        boundary_after = TRUE;
+      clause[i] = c;
+      if (boundary_after)
+        c++;
+      /* Where the per-token passes of factuality and anchoring can act
+       * (see EVL_STORY_SCAN_*): the marks of events, entities and timexes
+       * (mark_tokens()), the word's scan bits (build_words()) and a final
+       * 't'; and whether the token is quoted.  Bit arithmetic on the byte
+       * instead of tests of tok_ev, tok_ent and tok_tx: those branches
+       * were ~3.4 M instructions on the small corpus. */
+      tok_scan[i] |= (guint8) (winfo[w].scan | quoted);
+    }
+  /* FACT cleared inside an entity or a timex (BLOCK), eight tokens a
+   * step after the loop (BLOCK shifted onto FACT) instead of a test per
+   * token in it (~0.5 M instructions on the small corpus, callgrind).
+   * tok_scan has n_tok + 8 bytes, zero past n_tok. */
+  for (guint i = 0; i < n_tok; i += 8)
+    {
+      guint64 x;
+      memcpy (&x, tok_scan + i, 8);
+      x &= ~((x & (EVL_SWAR_ONES * EVL_STORY_SCAN_BLOCK)) >> 3);
+      memcpy (tok_scan + i, &x, 8);
+    }
+}
+
+
 static void
 build_index (EvlStoryDoc *sd)
 {
@@ -1159,85 +1248,7 @@ build_index (EvlStoryDoc *sd)
   sd->winfo = evl_story_word_info (sd->tax, 0);
   WordMemo *memo = word_memo (sd->tax);
   sd->word_memo = memo;
-  guint32 c = 0;
-  guint32 quoted = 0;   /* EVL_STORY_SCAN_QUOTED inside a quotation, else 0 */
-  guint paragraph = G_MAXUINT;
-  guint32 sentence = G_MAXUINT32;   /* no token's: the first token starts one */
-  /* The arrays in locals: the build has -fno-strict-aliasing, so each
-   * byte stored to tok_scan (or tok_dirty) would make the compiler load
-   * every field of @sd again for the next token. */
-  const EvlToken *tok = sd->tok;
-  const char *text = sd->text;
-  const EvlStoryWordInfo *winfo = sd->winfo;
-  const EvlSentence *sent = sd->sent;
-  const EvlStoryTaxonomy *tax = sd->tax;
-  guint32 *wid = sd->wid, *clause = sd->clause;
-  guint8 *tok_scan = sd->tok_scan, *tok_dirty = sd->tok_dirty;
-  const guint n_tok = sd->n_tok, n_sent = sd->n_sent;
-  for (guint i = 0; i < n_tok; i++)
-    {
-      const EvlToken *t = &tok[i];
-      guint32 w = token_word (tax, text, t, &tok_dirty[i], memo, text_len);
-      wid[i] = w;
-      guint32 cls = winfo[w].cls;
-      gboolean boundary_after = FALSE;
-      /* The paragraph changes only with the sentence: looked up there. */
-      if (t->sentence != sentence)
-        {
-          sentence = t->sentence;
-          guint para = sentence < n_sent ? sent[sentence].paragraph : 0;
-          if (para != paragraph)
-            quoted = 0, paragraph = para;
-          c++;
-        }
-      else if ((cls & EVL_STORY_C_CLAUSE_WORD) && !(tok_scan[i] & EVL_STORY_SCAN_BLOCK))
-        c++;   /* not inside an entity or a timex */
-      /* "’s", "’re": an apostrophe token, not a quotation mark.  Words
-       * (most tokens) are neither a quotation mark nor punctuation: one
-       * test of the flags passes them. */
-      const guint flags = t->flags;
-      if (G_LIKELY (!(flags & (EVL_TOKEN_QUOTE | EVL_TOKEN_PUNCT))))
-        ;
-      else if ((flags & EVL_TOKEN_QUOTE)
-               && EVL_SPAN_LEN (t->span) == (guint32) g_utf8_skip[(guchar) text[t->span.start]])
-        {
-          const char *s = text + t->span.start;
-          /* Curly quotes say which side they are; straight ones toggle. */
-          gboolean curly = s[0] == '\xe2' && s[1] == '\x80';   /* the text is NUL-terminated */
-          gboolean open = curly && (s[2] == '\x9c' || s[2] == '\x98')
-                          ? TRUE
-                          : curly && (s[2] == '\x9d' || s[2] == '\x99')
-                          ? FALSE : !quoted;
-          if (open)
-            c++;
-          else
-            boundary_after = TRUE;
-          quoted = open ? EVL_STORY_SCAN_QUOTED : 0;
-        }
-      else if (flags & EVL_TOKEN_PUNCT && (cls & EVL_STORY_C_CLAUSE_PUNCT))
-        boundary_after = TRUE;
-      clause[i] = c;
-      if (boundary_after)
-        c++;
-      /* Where the per-token passes of factuality and anchoring can act
-       * (see EVL_STORY_SCAN_*): the marks of events, entities and timexes
-       * (mark_tokens()), the word's scan bits (build_words()) and a final
-       * 't'; and whether the token is quoted.  Bit arithmetic on the byte
-       * instead of tests of tok_ev, tok_ent and tok_tx: those branches
-       * were ~3.4 M instructions on the small corpus. */
-      tok_scan[i] |= (guint8) (winfo[w].scan | quoted);
-    }
-  /* FACT cleared inside an entity or a timex (BLOCK), eight tokens a
-   * step after the loop (BLOCK shifted onto FACT) instead of a test per
-   * token in it (~0.5 M instructions on the small corpus, callgrind).
-   * tok_scan has n_tok + 8 bytes, zero past n_tok. */
-  for (guint i = 0; i < n_tok; i += 8)
-    {
-      guint64 x;
-      memcpy (&x, tok_scan + i, 8);
-      x &= ~((x & (EVL_SWAR_ONES * EVL_STORY_SCAN_BLOCK)) >> 3);
-      memcpy (tok_scan + i, &x, 8);
-    }
+  index_words (sd, memo, text_len);
 }
 
 static void
