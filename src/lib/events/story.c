@@ -960,7 +960,7 @@ scratch_release (void)
  * small corpus (callgrind). */
 static inline guint32
 token_word (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t, guint8 *dirty,
-            WordMemo *memo, gsize text_len)
+            WordMemo *memo, gsize text_len, gboolean fits8)
 {
   gsize len = EVL_SPAN_LEN (t->span);
   const char *src = text + t->span.start;
@@ -968,7 +968,7 @@ token_word (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t, gu
   guint64 head;
   /* Most tokens: fold, hash and find in a few word operations (a form of
    * up to eight bytes is compared by its head only: evl_story_table_find()). */
-  if (len - 1 < 8 && t->span.start + 8 <= text_len)
+  if (len - 1 < 8 && fits8)
     {
       guint64 keep = keep_low[len];
       guint64 raw = evl_load64 (src) & keep;
@@ -1080,10 +1080,16 @@ index_words (EvlStoryDoc *sd, WordMemo *memo, gsize text_len)
   guint32 *wid = sd->wid, *clause = sd->clause;
   guint8 *tok_scan = sd->tok_scan, *tok_dirty = sd->tok_dirty;
   const guint n_tok = sd->n_tok, n_sent = sd->n_sent;
+  /* Tokens before this one start at least eight bytes before the text's
+   * end (token starts ascend): token_word() may load eight bytes there,
+   * a test of the index instead of an addition and a test per token. */
+  guint n_fits8 = n_tok;
+  while (n_fits8 > 0 && (gsize) tok[n_fits8 - 1].span.start + 8 > text_len)
+    n_fits8--;
   for (guint i = 0; i < n_tok; i++)
     {
       const EvlToken *t = &tok[i];
-      guint32 w = token_word (tax, text, t, &tok_dirty[i], memo, text_len);
+      guint32 w = token_word (tax, text, t, &tok_dirty[i], memo, text_len, i < n_fits8);
       wid[i] = w;
       guint32 cls = winfo[w].cls;
       gboolean boundary_after = FALSE;
