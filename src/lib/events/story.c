@@ -957,10 +957,16 @@ scratch_release (void)
  * is not folded by lowering its ASCII letters.  The form itself is not
  * kept: the rules ask for a few tokens' forms only (evl_story_key_into()),
  * and storing every token's form and offset was ~1 M instructions on the
- * small corpus (callgrind). */
+ * small corpus (callgrind).
+ *
+ * A document's text holds no NUL and is followed by its NUL and fifteen
+ * zero bytes (evl_document_new(), for the segmenter's loads): a load of
+ * eight or sixteen bytes at a token's start stays in it without a test
+ * of the text's length per token, and a token's bytes up to its length
+ * say that length (~0.8 M instructions on the small corpus, callgrind). */
 static inline guint32
 token_word (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t, guint8 *dirty,
-            WordMemo *memo, gsize text_len, gboolean fits8)
+            WordMemo *memo)
 {
   gsize len = EVL_SPAN_LEN (t->span);
   const char *src = text + t->span.start;
@@ -968,12 +974,12 @@ token_word (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t, gu
   guint64 head;
   /* Most tokens: fold, hash and find in a few word operations (a form of
    * up to eight bytes is compared by its head only: evl_story_table_find()). */
-  if (len - 1 < 8 && fits8)
+  if (len - 1 < 8)
     {
       guint64 keep = keep_low[len];
       guint64 raw = evl_load64 (src) & keep;
       WordMemo *m = &memo[(raw * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - WORD_MEMO_BITS)];
-      if (m->raw == raw && m->len == len)
+      if (m->raw == raw)
         return m->id;
       /* Padding reads as 0xFF: not a blank. */
       if (evl_swar_below (raw | ~keep, 0x21) == 0)
@@ -989,13 +995,13 @@ token_word (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t, gu
   /* 9 to 16 bytes ('negotiations'): two words; at scale these went
    * the byte loop and were ~8% of the stage's samples. */
   guint64 tail;
-  if (len - 9 < 8 && t->span.start + 16 <= text_len)
+  if (len - 9 < 8)
     {
       /* Met before: one probe of the thread's LongMemo by its bytes. */
       guint64 raw0 = evl_load64 (src), raw1 = evl_load64 (src + 8) & keep_low[len - 8];
       LongMemo *m = &long_memo (memo)[((raw0 ^ (raw1 * G_GUINT64_CONSTANT (0xC2B2AE3D27D4EB4F)))
                                        * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - LONG_MEMO_BITS)];
-      if (m->raw0 == raw0 && m->raw1 == raw1 && m->len == len)
+      if (m->raw0 == raw0 && m->raw1 == raw1)
         return m->id;
       if (fold_short (src, 8, &head) && fold_short (src + 8, len - 8, &tail))
         {
@@ -1063,7 +1069,7 @@ G_STATIC_ASSERT (EVL_STORY_SCAN_BLOCK == EVL_STORY_SCAN_FACT << 3);
  * kept fewer of its values in registers (~0.17 M instructions more on
  * the small corpus, callgrind). */
 G_GNUC_NO_INLINE static void
-index_words (EvlStoryDoc *sd, WordMemo *memo, gsize text_len)
+index_words (EvlStoryDoc *sd, WordMemo *memo)
 {
   guint32 c = 0;
   guint32 quoted = 0;   /* EVL_STORY_SCAN_QUOTED inside a quotation, else 0 */
@@ -1080,16 +1086,10 @@ index_words (EvlStoryDoc *sd, WordMemo *memo, gsize text_len)
   guint32 *wid = sd->wid, *clause = sd->clause;
   guint8 *tok_scan = sd->tok_scan, *tok_dirty = sd->tok_dirty;
   const guint n_tok = sd->n_tok, n_sent = sd->n_sent;
-  /* Tokens before this one start at least eight bytes before the text's
-   * end (token starts ascend): token_word() may load eight bytes there,
-   * a test of the index instead of an addition and a test per token. */
-  guint n_fits8 = n_tok;
-  while (n_fits8 > 0 && (gsize) tok[n_fits8 - 1].span.start + 8 > text_len)
-    n_fits8--;
   for (guint i = 0; i < n_tok; i++)
     {
       const EvlToken *t = &tok[i];
-      guint32 w = token_word (tax, text, t, &tok_dirty[i], memo, text_len, i < n_fits8);
+      guint32 w = token_word (tax, text, t, &tok_dirty[i], memo);
       wid[i] = w;
       guint32 cls = winfo[w].cls;
       gboolean boundary_after = FALSE;
@@ -1289,7 +1289,7 @@ build_index (EvlStoryDoc *sd)
   sd->winfo = evl_story_word_info (sd->tax, 0);
   WordMemo *memo = word_memo (sd->tax);
   sd->word_memo = memo;
-  index_words (sd, memo, text_len);
+  index_words (sd, memo);
 }
 
 static void
