@@ -1167,6 +1167,31 @@ Test (story, reannotation_is_idempotent)
   cr_assert (ev[0].flags & EVL_EVENT_FLAG_HEDGED);
 }
 
+/* Words of nine to sixteen bytes are found again by their bytes (the
+ * thread's memo of word ids, story.c): a cue met in one document is a cue
+ * in the next, spelt alike or not, and a long word that is no cue stays
+ * none after one that is. */
+Test (story, long_cue_words_are_known_in_every_document)
+{
+  static const char *const texts[] = {
+    "Kim reportedly visited the plant.",
+    "Putin reportedly visited the base.",
+    "Kim repeatedly visited the plant.",
+    "Kim REPORTEDLY visited the plant.",
+    "Kim reportedly visited the plant.",
+  };
+  static const gboolean hedged[] = { TRUE, TRUE, FALSE, TRUE, TRUE };
+  g_autoptr (EvlContext) ctx = context ();
+  for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (texts[c]);
+      add_event (doc, "visited", 0, "visit", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+      evl_events_story_annotate (ctx, doc);
+      const EvlEventMention *ev = evl_document_get_event_mentions (doc, NULL);
+      cr_assert_eq (!!(ev[0].flags & EVL_EVENT_FLAG_HEDGED), hedged[c], "%s", texts[c]);
+    }
+}
+
 Test (story, taxonomy_types_carry_cameo_and_lane)
 {
   g_autoptr (EvlContext) ctx = context ();
