@@ -350,7 +350,8 @@ utf8_surely_valid (const char *s, gsize n)
 }
 
 /* Zero bytes after a document's text and its NUL (evl_document_new()):
- * src/lib/segment/segment.c reads up to fifteen bytes past the NUL. */
+ * src/lib/segment/segment.c and token_word() in src/lib/events/story.c
+ * read up to fifteen bytes past the NUL; shrink this and they overrun. */
 #define TEXT_PAD 15
 
 EvlDocument *
