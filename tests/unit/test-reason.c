@@ -206,6 +206,8 @@ ParameterizedTestParameters (reason, summary_without_participants)
       "Talks over pay and staffing break down", "" },
     { "Members of the union voted for industrial action.", "voted", "vote", 1, 0,
       "Members of the union vote for industrial action", "" },
+    { "Union members voted for industrial action in May.", "voted", "vote", 1, 0,
+      "Union members vote for industrial action", "May" },
     { "The archdiocese of Manila sold a stake in the bank.", "sold", "sell", 1, 0,
       "Archdiocese of Manila sells a stake", "" },
     { "On Wednesday the conciliation service invited union leaders.", "invited", "invite", 1, 0,

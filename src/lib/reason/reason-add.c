@@ -671,6 +671,8 @@ reduced_relative (const AddCtx *a, const EvlEventMention *m)
     return TRUE;
   for (; t < a->n_toks && a->toks[t].sentence == m->sentence; t++)
     {
+      if (in_timex (a, m->sentence, a->toks[t].span.start))
+        continue;   /* 'in May' is no modal */
       if (tok_is_punct (a, t) || word_in (a, t, conjunctions))
         return FALSE;
       if (word_in (a, t, finite) || a->trigger_tok[t] == TRIGGER_FINITE)
