@@ -1033,6 +1033,21 @@ Test (story, since_without_first_anchors_normally)
   cr_assert_eq (ev[0].timex, (gint32) y);
 }
 
+Test (story, first_of_a_noun_since_a_year_dates_nothing_of_its_clause)
+{
+  /* 'stoppage' is no event: no prior event is implied, but the strike is
+   * still not dated to the year of an earlier stoppage. */
+  g_autoptr (EvlDocument) doc = make_doc ("The strike is the first national stoppage since 2023.");
+  guint y = add_timex (doc, "2023", EVL_TIMEX_DATE, "2023");
+  add_event (doc, "strike", 0, "strike", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint before;
+  evl_document_get_event_mentions (doc, &before);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (n, before);
+  cr_assert_neq (ev[0].timex, (gint32) y);
+}
+
 /* ------------------------------------------------------------- salience */
 
 Test (story, salience_prefers_dated_typed_events_over_reporting_and_furniture)

@@ -226,19 +226,26 @@ since_first (EvlStoryDoc *sd, const Cues *cues, guint8 *excluded, gint32 *prior_
       if (since < 0)
         continue;
       gint32 target = -1;
+      gboolean first = FALSE;
       for (gint i = since - 1; i >= 0 && i >= since - 10 && sd->clause[i] == sd->clause[since]; i--)
         {
           guint last;
           if (cue_at (sd, cues, (guint) i, &last) != C_FIRST)
             continue;
+          first = TRUE;
           for (gint j = i + 1; j < since && j <= i + 3 && target < 0; j++)
             if (sd->tok_ev[j] >= 0)
               target = sd->tok_ev[j];
           break;
         }
+      /* 'The strike is the first stoppage since 2023': the date is that of
+       * an earlier one, never of an event of this clause, even when the
+       * compared noun is no event of its own.  (Without 'first' the date
+       * starts what the clause says: 'fighting cancer since 2004'.) */
+      if (first)
+        excluded[x] = TRUE;
       if (target < 0 || prior_of[target] >= 0)
         continue;
-      excluded[x] = TRUE;
       EvlEventMention p = sd->ev[target];
       p.span.start = sd->tok[since].span.start;
       p.span.end = sd->tx[x].span.end;
