@@ -218,6 +218,11 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "Many people have died for this cause.", "died", "die", 1, 0, "Many people die for this cause", "" },
     { "Police arrested five traffickers.", "arrested", "arrest", 1, 0, "Police arrest five traffickers", "" },
     { "Forecasters warned that more rain could fall.", "warned", "warn", 1, 0, "Forecasters warn", "" },
+    /* an object keeps an 'of' phrase when it fits whole */
+    { "The government declared a state of emergency.", "declared", "declare", 1, 0,
+      "Government declares a state of emergency", "" },
+    { "Militants killed 13 members of the Israeli-backed militia.", "killed", "kill", 1, 0,
+      "Militants kill 13 members", "" },
     /* a past form with no auxiliary is the verb of the noun before it
      * unless an agent, a later finite verb or a missing object says it
      * is a reduced relative */
@@ -248,6 +253,21 @@ ParameterizedTest (SummaryCase *tc, reason, summary_without_participants)
   g_autoptr (EvlGraph) g = evl_graph_new ();
   evl_reason_add_document (ctx, g, d, NULL);
   cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, tc->expected);
+  evl_document_unref (d);
+}
+
+Test (reason, summary_takes_the_clause_subject_when_the_only_entity_is_acted_on)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("r", "Heavy rain swelled the Marren River on Monday.", "2025-10-08");
+  gint32 river = fx_cluster (d, "Marren River", "marren river", EVL_ENTITY_LOCATION, NULL);
+  FxEvent f = FX_EVENT ("OTHER", "swell");
+  f.tense = "PAST";
+  f.patient = fx_entity (d, "Marren River", 0, river);
+  f.participant = f.patient;
+  fx_event (d, "swelled", 0, &f);
+  g_autoptr (EvlGraph) g = build (ctx, &d, 1);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, "Heavy rain swells the Marren River");
   evl_document_unref (d);
 }
 

@@ -568,20 +568,32 @@ currency_before_number (const AddCtx *a, guint t)
          && g_ascii_isdigit (a->text[a->toks[t + 1].span.start]);
 }
 
+/* 'a state of emergency', 'thousands of homes': an 'of' between two
+ * words of an object, with room for both. */
+static gboolean
+of_inside (const AddCtx *a, guint t, guint words)
+{
+  return words > 0 && words < 4 && t + 1 < a->n_toks && a->toks[t + 1].sentence == a->toks[t].sentence
+         && word_in (a, t, (const char *const[]) { "of", NULL }) && !tok_is_punct (a, t + 1)
+         && tok_lookup (a->stops, a, t + 1) == NULL
+         && !in_timex (a, a->toks[t].sentence, a->toks[t + 1].span.start);
+}
+
 /* The words after a verb trigger up to the first punctuation, function
  * word or time expression, at most five: the summary's object when there
  * is no patient. */
 static char *
-object_phrase (const AddCtx *a, const EvlEventMention *m)
+object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
 {
   if (a->n_toks == 0)
     return NULL;
   guint t0 = token_from (a, m->span.start, m->span.end, m->sentence);
   if (t0 >= a->n_toks)
     return NULL;
-  /* 'met Putin': a participant already named in the subject. */
+  /* 'met Putin': a participant already named in the subject (unless the
+   * subject is the clause's own, @named_ok). */
   guint32 first = a->toks[t0].span.start;
-  for (guint i = 0; i < m->n_participants; i++)
+  for (guint i = 0; !named_ok && i < m->n_participants; i++)
     {
       gint32 k = m->participants[i];
       if (k >= 0 && (guint) k < a->n_em && a->em[k].span.start <= first && first < a->em[k].span.end)
@@ -589,11 +601,21 @@ object_phrase (const AddCtx *a, const EvlEventMention *m)
     }
   static const char *const dets[] = { "a", "an", "the", "its", "their", "his", "her", "this", "these",
                                       "those", "our", "my", "your", NULL };
-  guint t = t0, words = 0;
+  guint t = t0, words = 0, of = 0;
   while (t < a->n_toks && words < 5 && a->toks[t].sentence == m->sentence
          && (!tok_is_punct (a, t) || currency_before_number (a, t))
-         && tok_lookup (a->stops, a, t) == NULL && !in_timex (a, m->sentence, a->toks[t].span.start))
-    words += !tok_is_punct (a, t++);
+         && (tok_lookup (a->stops, a, t) == NULL || of_inside (a, t, words))
+         && !in_timex (a, m->sentence, a->toks[t].span.start))
+    {
+      if (tok_lookup (a->stops, a, t) != NULL)
+        of = t;
+      words += !tok_is_punct (a, t++);
+    }
+  /* An 'of' phrase the five words cut short goes whole ('13 members of
+   * the Israeli-backed'). */
+  if (of > t0 && t < a->n_toks && a->toks[t].sentence == m->sentence && !tok_is_punct (a, t)
+      && tok_lookup (a->stops, a, t) == NULL && !in_timex (a, m->sentence, a->toks[t].span.start))
+    t = of;
   /* 'passed a' cut by what follows is no object; nor is a bare pronoun
    * ('sign it'), whose referent the line cannot show. */
   while (t > t0 && (word_in (a, t - 1, dets) || tok_is_punct (a, t - 1)))
@@ -1140,11 +1162,25 @@ add_event (AddCtx *a, const EvlEventMention *m)
   gm.quote = quote;
   evl_graph_event_add_mention (a->g, idx, &gm);
 
-  g_autofree char *object = is_verbal (m) && e.patient < 0 ? object_phrase (a, m) : NULL;
+  g_autofree char *object = is_verbal (m) && e.patient < 0 ? object_phrase (a, m, FALSE) : NULL;
   g_autofree char *head = is_verbal (m) ? NULL : nominal_head (a, m, lemma);
   gboolean passive = FALSE, plural = FALSE;
-  g_autofree char *subject = is_verbal (m) && e.agent < 0 && m->n_participants == 0
-                             ? subject_phrase (a, m, &passive, &plural) : NULL;
+  /* No entity acts when the mention's entities are only what it acts on
+   * or where ('Heavy rain swelled the Marren River'). */
+  gboolean actor = e.agent >= 0;
+  for (guint i = 0; i < m->n_participants && !actor; i++)
+    {
+      gint p = entity_of (a, m->participants[i]);
+      actor = p >= 0 && p != e.patient && p != e.location;
+    }
+  g_autofree char *subject = is_verbal (m) && !actor ? subject_phrase (a, m, &passive, &plural) : NULL;
+  if (subject && e.patient >= 0)
+    {
+      if (passive)
+        g_clear_pointer (&subject, g_free);   /* the patient is its subject */
+      else if (object == NULL)
+        object = object_phrase (a, m, TRUE);
+    }
   g_autofree char *summary = NULL;
   if (subject)
     {
@@ -1153,7 +1189,14 @@ add_event (AddCtx *a, const EvlEventMention *m)
        * into the sea'). */
       g_autofree char *verb = passive ? g_strndup (a->text + m->span.start, EVL_SPAN_LEN (m->span))
                               : plural ? g_strdup (lemma) : third_person (lemma);
-      g_autofree char *rest = object ? object : prep_phrase (a, m);
+      /* What it acts on: the words after it, else the patient by name
+       * with its preposition ('met with top mediator Archbishop Juan Luis
+       * Cipriani' is longer than five words), else a place phrase. */
+      const char *pp = e.patient >= 0 ? patient_prep (a, m) : NULL;
+      g_autofree char *rest = object ? object
+                              : e.patient >= 0 ? g_strdup_printf ("%s%s%s", pp ? pp : "", pp ? " " : "",
+                                                                  evl_graph_get_entity (a->g, (guint) e.patient)->name)
+                              : prep_phrase (a, m);
       summary = g_strdup_printf ("%s %s%s%s", subject, verb, rest ? " " : "", rest ? rest : "");
       if (rest == object)
         object = NULL;
