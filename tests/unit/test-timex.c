@@ -452,6 +452,18 @@ static TxCase attribution_cases[] = {
     "2025-03-05", "" },
   { "Talks on Wednesday, which ended without a deal, were tense.", "2025-03-11", "Wednesday", "DATE",
     "2025-03-05", "" },
+  /* a date opening its sentence, set off by a comma, belongs to the main
+   * clause after it: that clause's past verb keeps it in the past even
+   * when the month's next occurrence is nearer; a future one, or a date
+   * inside a clause, keeps the old reading */
+  { "In January, the company brought in a new chief executive.", "1989-10-27", "January", "DATE",
+    "1989-01", "" },
+  { "On 3 December, the board approved the sale.", "1989-10-27", "3 December", "DATE", "1988-12-03",
+    "" },
+  { "In January, the company will bring in a new chief executive.", "1989-10-27", "January", "DATE",
+    "1990-01", "" },
+  { "The vote in January, the minister said, will be close.", "1989-10-27", "January", "DATE",
+    "1990-01", "" },
 };
 
 TX_FAMILY (attribution, attribution_cases)

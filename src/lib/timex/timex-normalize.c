@@ -209,6 +209,24 @@ governing_past (const TxScan *s, int end, int r)
          && !tx_unit_is (n, "were");
 }
 
+/* 'In January, the company brought in ...': a date opening its sentence
+ * (at most a preposition before it) and set off by a comma modifies the
+ * main clause that follows, so that clause's past verb governs it. */
+static gboolean
+fronted_date (const TxScan *s, int i, int end)
+{
+  if (end >= s->n || s->u[end].kind != U_PUNCT || s->u[end].low[0] != ',')
+    return FALSE;
+  int j = i - 1;
+  if (j >= 0 && s->u[j].kind == U_WORD
+      && (tx_unit_is (&s->u[j], "in") || tx_unit_is (&s->u[j], "on")
+          || tx_unit_is (&s->u[j], "during")))
+    j--;
+  return j < 0 || clause_break_left (s, j)
+         || (s->u[j].kind == U_PUNCT && (s->u[j].low[0] == '.' || s->u[j].low[0] == '!'
+                                         || s->u[j].low[0] == '?'));
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -272,7 +290,7 @@ tx_tense (const TxScan *s, int i, int end)
           && (r + 1 >= s->n || (s->u[r + 1].kind == U_PUNCT && s->u[r + 1].low[0] == '.')))
         return 0;
       if (past_cue (u))
-        return !comma && governing_past (s, end, r) ? -2 : -1;
+        return (!comma && governing_past (s, end, r)) || fronted_date (s, i, end) ? -2 : -1;
       if (u->wi->tense)
         return 1;
       int modal = modal_tense (s, r);
