@@ -426,6 +426,14 @@ static TxCase future_cue_cases[] = {
   { "The ministers are due to meet on 14 April.", "2025-06-01", "14 April", "DATE", "2026-04-14", "" },
   { "The ministers will decide by 15 March whether to act.", "2025-06-01", "15 March", "DATE",
     "2026-03-15", "" },
+  /* far from the date, through a passive ('be named'), 'will' still rules
+   * out a past date; a past verb nearer the date still speaks */
+  { "Collins will be named commander of the space shuttle fleet for a mission in December.",
+    "1998-03-04", "December", "DATE", "1998-12", "" },
+  { "Collins was named commander of the space shuttle fleet for a mission in December.",
+    "1998-03-04", "December", "DATE", "1997-12", "" },
+  { "The agency will not say much about the astronaut it dismissed from the crew in December.",
+    "1998-03-04", "December", "DATE", "1997-12", "" },
   /* ... unless told in the past, or the cue is a noun */
   { "The deal was expected to close on 3 May.", "2025-06-01", "3 May", "DATE", "2025-05-03", "" },
   { "Talks had been scheduled to resume on 10 March.", "2025-06-01", "10 March", "DATE",

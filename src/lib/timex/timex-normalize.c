@@ -141,30 +141,6 @@ future_head (const TxScan *s, int k)
              || tx_unit_is (u, "won't"));
 }
 
-/* Past TENSE_REACH, from unit @k leftwards: a future auxiliary or plan
- * ('will', 'is due to', 'are expected to') or a modal heading the clause
- * the date ends makes it future (+1); a past cue met first, the clause's
- * start or FUTURE_REACH ends the search (0). */
-static int
-far_future (const TxScan *s, int i, int k)
-{
-  for (; k >= 0 && k >= i - FUTURE_REACH; k--)
-    {
-      const TxUnit *u = &s->u[k];
-      if (clause_break_left (s, k))
-        return 0;
-      int modal = modal_tense (s, k);
-      if (past_cue (u) || modal < 0)
-        return 0;
-      /* 'had been scheduled to expire': a plan told in the past */
-      if (future_head (s, k))
-        return tx_unit_is (&s->u[k + 1], "to") && pluperfect_before (s, k + 1) ? 0 : 1;
-      if (modal > 0)
-        return 1;
-    }
-  return 0;
-}
-
 /* 'will resume on 10 March', 'are due to meet on 14 April': an
  * auxiliary or a plan heading the clause at @k, not told in the past
  * ('had been due to', 'was expected to'), rules out a past date (+2,
@@ -179,6 +155,48 @@ strong_future (const TxScan *s, int k)
       && (pluperfect_before (s, k + 1) || (k > 0 && past_cue (&s->u[k - 1]))))
     return FALSE;
   return TRUE;
+}
+
+/* Whether unit @k follows 'be', 'been' or 'being': a passive participle
+ * ('will be paid', 'will be named'), no past of its own. */
+static gboolean
+after_be (const TxScan *s, int k)
+{
+  return k > 0
+         && (tx_unit_is (&s->u[k - 1], "be") || tx_unit_is (&s->u[k - 1], "been")
+             || tx_unit_is (&s->u[k - 1], "being"));
+}
+
+/* Past TENSE_REACH, from unit @k leftwards: a future auxiliary or plan
+ * ('will', 'is due to', 'are expected to') or a modal heading the clause
+ * the date ends makes it future (+1, +2 for an auxiliary or plan that
+ * strong_future() trusts: a date months back cannot follow it); a past
+ * cue met first, the clause's start or FUTURE_REACH ends the search (0). */
+static int
+far_future (const TxScan *s, int i, int k)
+{
+  for (; k >= 0 && k >= i - FUTURE_REACH; k--)
+    {
+      const TxUnit *u = &s->u[k];
+      if (clause_break_left (s, k))
+        return 0;
+      /* 'will be named commander of ... for a mission in December' */
+      if (after_be (s, k))
+        continue;
+      int modal = modal_tense (s, k);
+      if (past_cue (u) || modal < 0)
+        return 0;
+      /* 'had been scheduled to expire': a plan told in the past */
+      if (future_head (s, k))
+        {
+          if (tx_unit_is (&s->u[k + 1], "to") && pluperfect_before (s, k + 1))
+            return 0;
+          return strong_future (s, k) ? 2 : 1;
+        }
+      if (modal > 0)
+        return 1;
+    }
+  return 0;
 }
 
 /* 'The summit on Sept. 13 ended', 'the Sept. 13 summit ended': a past
@@ -259,8 +277,7 @@ tx_tense (const TxScan *s, int i, int end)
        * further left tells.  'is planned for 3 November': a present
        * passive is no past either ('is scheduled' keeps its own cue) */
       if (u->kind == U_WORD && k > 0
-          && (tx_unit_is (&s->u[k - 1], "be") || tx_unit_is (&s->u[k - 1], "been")
-              || tx_unit_is (&s->u[k - 1], "being")
+          && (after_be (s, k)
               || (!u->wi->tense
                   && (tx_unit_is (&s->u[k - 1], "is") || tx_unit_is (&s->u[k - 1], "are")))))
         continue;
@@ -275,8 +292,12 @@ tx_tense (const TxScan *s, int i, int end)
   /* the window ran out inside the clause: a future auxiliary further
    * left still governs it (a cue after the date, often the reporting
    * verb of 'X, officials said', tells less) */
-  if (k >= 0 && k < i - TENSE_REACH && far_future (s, i, k))
-    return 1;
+  if (k >= 0 && k < i - TENSE_REACH)
+    {
+      int far = far_future (s, i, k);
+      if (far)
+        return far;
+    }
   gboolean comma = FALSE;
   for (int r = end; r < s->n && r < end + 10; r++)
     {
