@@ -188,6 +188,11 @@ static TxCase duration_cases[] = {
   { "Unemployment rose over the past two months.", DCT, "the past two months", "DURATION", "P2M", "" },
   { "A two-year program was announced.", DCT, "two-year", "DURATION", "P2Y", "" },
   { "Output fell for two decades.", DCT, "two decades", "DURATION", "P20Y", "" },
+  /* a range by its first bound; a year before 'to' and a term is no range */
+  { "Repairs will take two to three weeks.", DCT, "two to three weeks", "DURATION", "P2W", "" },
+  { "The fighting lasted four or five days.", DCT, "four or five days", "DURATION", "P4D", "" },
+  { "Four deputies were sentenced in 1995 to 15 years in prison.", DCT, "1995", "DATE", "1995", "" },
+  { "Four deputies were sentenced in 1995 to 15 years in prison.", DCT, "15 years", "DURATION", "P15Y", "" },
   { "Output fell over the past decade.", DCT, "the past decade", "DURATION", "P10Y", "" },
   { "Output fell in the last decade.", DCT, "the last decade", "DATE", "201", "" },
   { "Profits doubled in the past two quarters.", DCT, "the past two quarters", "DURATION", "P2Q", "" },

@@ -2054,7 +2054,10 @@ p_duration (TxScan *s, int i, TxMatch *m)
   gboolean v2;
   int e2;
   if (counted && (is (s, e, "to") || is (s, e, "or") || is_hyphen (s, e))
-      && (e2 = number_at (s, e + 1, &n2, &v2)) > 0 && e2 < s->n && U (e2)->wi->unit)
+      && (e2 = number_at (s, e + 1, &n2, &v2)) > 0 && e2 < s->n && U (e2)->wi->unit
+      /* a range rises: 'sentenced in 1995 to 15 years' is a year and a
+       * term, not one duration */
+      && n < n2)
     {
       /* TimeBank values the range by its first bound ('two to three
        * weeks' -> P2W) */
