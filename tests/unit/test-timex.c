@@ -307,6 +307,12 @@ static TxCase anaphoric_cases[] = {
     "the quarter a year ago", "DATE", "1988-Q3", "" },
   { "Net rose in the third quarter. Sales for last year's quarter were $3 million.", "1989-10-26",
     "last year's quarter", "DATE", "1988-Q3", "" },
+  /* 'the end of the month' takes the month last written out; a year names
+   * none, so then the creation time's */
+  { "Talks resumed on March 3 and were to go on until the end of the month.", "1997-04-21",
+    "the end of the month", "DATE", "1997-03", "END" },
+  { "Talks stalled in 1996, and a new round is expected to last until the end of the month.",
+    "1997-04-21", "the end of the month", "DATE", "1997-04", "END" },
 };
 
 TX_FAMILY (anaphoric, anaphoric_cases)

@@ -2375,15 +2375,25 @@ p_modified (TxScan *s, int i, TxMatch *m)
         {
           EvlGrain g = tx_unit_grain (attr (U (j + 1)->wi->unit, 0));
           EvlDay d = evl_timex_point_first_day (&s->ref);
-          if (d == 0)
+          if (d && g < s->ref.grain && s->dct)
+            {
+              /* 'the end of the month' after 'the past year': a year
+               * names no month, so the creation time's */
+              tx_dct_point (s, g, &m->pt);
+              m->needs_dct = TRUE;
+            }
+          else if (d == 0)
             {
               evl_timex_point_clear (&m->pt);
               m->pt.grain = g;
+              m->needs_ref = TRUE;
             }
           else
-            evl_timex_point_from_day (&m->pt, d, g);
+            {
+              evl_timex_point_from_day (&m->pt, d, g);
+              m->needs_ref = TRUE;
+            }
           m->has_pt = TRUE;
-          m->needs_ref = TRUE;
           e = j + 2;
         }
       else if (strcmp (pos, "point") == 0 && j < s->n && U (j)->wi->pod && U (j)->wi->pod->n_attrs == 1
