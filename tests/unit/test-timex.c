@@ -140,6 +140,8 @@ static TxCase date_cases[] = {
   { "He saw the two men.\n\nExports grew again this summer.", DCT, "this summer", "DATE", "2023-SU", "" },
   { "The company was founded in fiscal 1989.", DCT, "fiscal 1989", "DATE", "1989", "" },
   { "The plan dates from nineteen ninety-six.", DCT, "nineteen ninety-six", "DATE", "1996", "" },
+  { "Budapest hopes to join the union around the year 2000.", DCT, "the year 2000", "DATE", "2000", "" },
+  { "Over the year 2000 troops left the base.", DCT, "2000", "", "", "" },
   { "Sales for fiscal 1989 rose, and in the year two thousand they fell.", DCT, "the year two thousand", "DATE", "2000", "" },
 };
 

@@ -959,6 +959,21 @@ p_year (TxScan *s, int i, TxMatch *m)
     }
   int y;
   int e = year_at (s, j, &y);
+  int ye;
+  if (e < 0 && is (s, i, "the") && is (s, i + 1, "year") && i + 2 < s->n && year_like (U (i + 2))
+      && (ye = year_at (s, i + 2, &y)) > 0
+      && !(ye < s->n && (is (s, ye, "%") || is (s, ye, "percent") || U (ye)->wi->unit
+                         /* 'over the year 2000 troops left': a count */
+                         || (U (ye)->kind == U_WORD && !U (ye)->cap && U (ye)->len > 2
+                             && U (ye)->low[U (ye)->len - 1] == 's' && !U (ye)->wi->tense))))
+    {
+      /* 'by the year 2000': one date, not 'the year' and a year */
+      m->pt.year = y;
+      m->pt.grain = EVL_GRAIN_YEAR;
+      m->has_pt = TRUE;
+      m->absolute = TRUE;
+      return ye;
+    }
   if (e < 0 && is (s, i, "the") && is (s, i + 1, "year"))
     {
       /* 'the year two thousand' */
