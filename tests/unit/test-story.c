@@ -151,8 +151,8 @@ add_timex (EvlDocument *doc, const char *surface, EvlTimexType type, const char 
 }
 
 static guint
-add_event (EvlDocument *doc, const char *surface, guint nth, const char *lemma,
-           EvlEventClass klass, const char *tense)
+add_event_aspect (EvlDocument *doc, const char *surface, guint nth, const char *lemma,
+                  EvlEventClass klass, const char *tense, const char *aspect)
 {
   EvlSpan sp = find (doc, surface, nth);
   EvlEventMention e = { 0 };
@@ -161,9 +161,16 @@ add_event (EvlDocument *doc, const char *surface, guint nth, const char *lemma,
   e.lemma = evl_document_intern (doc, lemma, -1);
   e.klass = klass;
   e.tense = tense;
-  e.aspect = "NONE";
+  e.aspect = aspect;
   e.timex = e.agent = e.patient = e.location = e.source = e.cue_event = -1;
   return evl_document_add_event_mention (doc, &e);
+}
+
+static guint
+add_event (EvlDocument *doc, const char *surface, guint nth, const char *lemma,
+           EvlEventClass klass, const char *tense)
+{
+  return add_event_aspect (doc, surface, nth, lemma, klass, tense, "NONE");
 }
 
 static EvlContext *
@@ -1046,6 +1053,129 @@ Test (story, first_of_a_noun_since_a_year_dates_nothing_of_its_clause)
   const EvlEventMention *ev = annotate (doc, &n);
   cr_assert_eq (n, before);
   cr_assert_neq (ev[0].timex, (gint32) y);
+}
+
+/* A definite noun names the event of its type already dated: the clause's
+ * bare 'last week' is the calling, not the strike. */
+Test (story, definite_nominal_takes_the_date_of_the_dated_event_it_names)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Union workers walked out on Tuesday. The union called the strike last week.");
+  guint tue = add_timex (doc, "Tuesday", EVL_TIMEX_DATE, "2023-09-12");
+  guint week = add_timex (doc, "last week", EVL_TIMEX_DATE, "2023-09-04");
+  guint walked = add_event (doc, "walked", 0, "walk", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint k = add_event (doc, "strike", 0, "strike", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_str_eq (ev[walked].type, "PROTEST");
+  cr_assert_str_eq (ev[k].type, "PROTEST");
+  cr_assert_neq (ev[k].timex, (gint32) week);
+  cr_assert_eq (ev[k].timex, (gint32) tue);
+  cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[k].cue_event, (gint32) walked);
+  cr_assert_eq (ev[k].cue_rel, EVL_REL_SIMULTANEOUS);
+}
+
+/* ... but not an earlier one: a date its preposition gives it, a later
+ * date of its clause, another noun of the type or a perfect's 'since'. */
+typedef struct {
+  char text[160];
+  char first[16], first_lemma[16], first_tense[12], first_aspect[12];
+  char second[16];
+  char timex[16], value[12];   /* the second mention's clause date, or "" */
+} DefiniteCase;
+
+ParameterizedTestParameters (story, definite_nominal_keeps_its_own_evidence)
+{
+  static DefiniteCase cases[] = {
+    { "Union workers walked out on Tuesday. The union called off the strike on Monday.",
+      "walked", "walk", "PAST", "NONE", "strike", "Monday", "2023-09-11" },
+    { "Union workers walked out on Tuesday. Talks held today ended the strike.",
+      "walked", "walk", "PAST", "NONE", "strike", "today", "2023-09-14" },
+    { "The offensive began on Tuesday. Soldiers were hurt in the attacks.",
+      "offensive", "offensive", "NONE", "NONE", "attacks", "", "" },
+    { "Soldiers have been killed on Tuesday. Others were hurt in the attacks.",
+      "killed", "kill", "PRESENT", "PERFECTIVE", "attacks", "", "" },
+  };
+  return cr_make_param_array (DefiniteCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (DefiniteCase *c, story, definite_nominal_keeps_its_own_evidence)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  add_timex (doc, "Tuesday", EVL_TIMEX_DATE, "2023-09-12");
+  gint32 own = c->timex[0] ? (gint32) add_timex (doc, c->timex, EVL_TIMEX_DATE, c->value) : -1;
+  add_event_aspect (doc, c->first, 0, c->first_lemma, EVL_EVENT_CLASS_OCCURRENCE, c->first_tense, c->first_aspect);
+  guint k = add_event (doc, c->second, 0, c->second, EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].timex, own, "%s: timex %d", c->text, ev[k].timex);
+  cr_assert_neq (ev[k].anchor_method, EVL_ANCHOR_CUE, "%s", c->text);
+}
+
+/* A past intensional or reporting verb's date is not its object's: the
+ * vote was postponed on Monday, not held then.  'for' dates the object,
+ * and a present verb looks ahead to it. */
+typedef struct {
+  char text[112];
+  char verb[16], lemma[16], tense[12];
+  EvlEventClass klass;
+  char noun[16];
+  char timex[16], value[12];
+  gboolean dated;      /* the noun takes the timex */
+} GovernorCase;
+
+ParameterizedTestParameters (story, object_of_an_intensional_verb_and_the_verbs_date)
+{
+  static GovernorCase cases[] = {
+    { "The council postponed a vote on Monday.", "postponed", "postpone", "PAST", EVL_EVENT_CLASS_I_ACTION, "vote", "Monday", "2023-09-11", FALSE },
+    { "On Monday the council postponed a vote.", "postponed", "postpone", "PAST", EVL_EVENT_CLASS_I_ACTION, "vote", "Monday", "2023-09-11", FALSE },
+    { "The firm announced a merger on Monday.", "announced", "announce", "PAST", EVL_EVENT_CLASS_REPORTING, "merger", "Monday", "2023-09-11", FALSE },
+    { "The court scheduled a trial for October.", "scheduled", "schedule", "PAST", EVL_EVENT_CLASS_I_ACTION, "trial", "October", "2023-10", TRUE },
+    { "The firm expects growth in October.", "expects", "expect", "PRESENT", EVL_EVENT_CLASS_I_STATE, "growth", "October", "2023-10", TRUE },
+    /* A future date is not the past verb's. */
+    { "The union called for a debate in October.", "called", "call", "PAST", EVL_EVENT_CLASS_I_ACTION, "debate", "October", "2023-10", TRUE },
+    /* An occurrence verb shares its object's date. */
+    { "The two sides held talks on Monday.", "held", "hold", "PAST", EVL_EVENT_CLASS_OCCURRENCE, "talks", "Monday", "2023-09-11", TRUE },
+  };
+  return cr_make_param_array (GovernorCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (GovernorCase *c, story, object_of_an_intensional_verb_and_the_verbs_date)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  guint x = add_timex (doc, c->timex, EVL_TIMEX_DATE, c->value);
+  guint v = add_event (doc, c->verb, 0, c->lemma, c->klass, c->tense);
+  guint k = add_event (doc, c->noun, 0, c->noun, EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  if (!c->dated)
+    cr_assert_eq (ev[v].timex, (gint32) x, "%s: the verb's date", c->text);
+  if (c->dated)
+    cr_assert_eq (ev[k].timex, (gint32) x, "%s: timex %d", c->text, ev[k].timex);
+  else
+    cr_assert_neq (ev[k].timex, (gint32) x, "%s: the verb's date", c->text);
+}
+
+/* A date of another clause must fit the tense of the noun's clause. */
+Test (story, nominal_takes_no_date_of_another_clause_against_its_clauses_tense)
+{
+  static const struct { const char *surface, *lemma, *tense; EvlEventClass klass; } events[] = {
+    { "announced", "announce", "PAST", EVL_EVENT_CLASS_REPORTING },
+    { "conference", "conference", "NONE", EVL_EVENT_CLASS_OCCURRENCE },
+    { "said", "say", "PAST", EVL_EVENT_CLASS_REPORTING },
+    { "close", "close", "FUTURE", EVL_EVENT_CLASS_OCCURRENCE },
+  };
+  g_autoptr (EvlDocument) doc = make_doc (
+    "The firm announced the merger at a press conference, where its chief said the deal would close in October.");
+  gint32 oct = (gint32) add_timex (doc, "October", EVL_TIMEX_DATE, "2023-10");
+  guint id[G_N_ELEMENTS (events)];
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    id[i] = add_event (doc, events[i].surface, 0, events[i].lemma, events[i].klass, events[i].tense);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[id[3]].timex, oct, "the closing is in October");
+  cr_assert_neq (ev[id[1]].timex, oct, "the conference is not");
 }
 
 /* ------------------------------------------------------------- salience */

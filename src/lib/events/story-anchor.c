@@ -2,7 +2,13 @@
  * event-timex linking heuristics):
  *   1. a DATE/TIME timex in the event's clause (EVL_ANCHOR_CLAUSE) that no
  *      other predicate stands between, compatible with the event's tense;
- *   2. one elsewhere in the sentence (EVL_ANCHOR_SENTENCE);
+ *      not, for the object of a past intensional or reporting verb, the
+ *      verb's own date ('postponed a vote on Monday');
+ *   2. one elsewhere in the sentence (EVL_ANCHOR_SENTENCE), for a nominal
+ *      only if it fits the tense of its clause's verb;
+ *      then a definite nominal ('the strike') with no date of its own or
+ *      an earlier one takes that of the latest dated mention of its type
+ *      (EVL_ANCHOR_CUE, cue_rel SIMULTANEOUS);
  *   3. a cue relating it to another event, 'Hours before the summit, X
  *      launched' (EVL_ANCHOR_CUE, cue_event/cue_rel; a same-day cue such as
  *      'hours before' also inherits the other event's timex);
@@ -134,6 +140,109 @@ predicate_between (const EvlStoryDoc *sd, guint k, gint a, gint b)
   return FALSE;
 }
 
+/* The trigger is a noun: no tense, or a noun position. */
+static gboolean
+nominal (const EvlStoryDoc *sd, gint32 k)
+{
+  return !evl_story_verbal (sd, k) || noun_position (sd, k);
+}
+
+/* The finite intensional or reporting verb whose object nominal @k is
+ * ('called for a strike', 'scheduled the trial', 'postponed a vote'), -1
+ * when none: only articles and modifiers stand between, and at most one
+ * 'for' right after the verb.  TimeML links a clause's timex to its verb:
+ * the calling, not the strike, happened 'last week'.  (An infinitive's
+ * own time is unknown: 'prompted the governor to seek the withdrawal of
+ * troops by 2015' leaves the date to the withdrawal.) */
+static gint32
+governor (const EvlStoryDoc *sd, gint32 k)
+{
+  gint t = sd->ev_tok[k];
+  if (t <= 0 || !nominal (sd, k))
+    return -1;
+  gboolean prep = FALSE;
+  for (gint i = t - 1; i >= 0 && i >= t - 6 && sd->clause[i] == sd->clause[t]; i--)
+    {
+      gint32 o = sd->tok_ev[i];
+      if (o == k)
+        continue;
+      if (o >= 0)
+        {
+          EvlEventClass c = sd->ev[o].klass;
+          gboolean intensional = c == EVL_EVENT_CLASS_I_ACTION || c == EVL_EVENT_CLASS_I_STATE
+                                 || c == EVL_EVENT_CLASS_REPORTING;
+          return intensional && evl_story_finite (sd, o) && !noun_position (sd, o) ? o : -1;
+        }
+      if (prep)
+        return -1;
+      if (evl_story_is (sd, i, EVL_W_FOR))
+        prep = TRUE;
+      else if (!(evl_story_cls (sd, i) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET))
+               && !evl_story_is (sd, i, EVL_W_A) && !evl_story_is (sd, i, EVL_W_AN)
+               && !evl_story_modifier_word (sd, i))
+        return -1;
+    }
+  return -1;
+}
+
+/* A preposition right after the nominal at token @t introduces timex @x:
+ * the date is the noun's own ('the strike on June 24'). */
+static gboolean
+noun_date (const EvlStoryDoc *sd, gint t, gint32 x)
+{
+  gint f = sd->tx_first[x];
+  return f == t + 2 && (evl_story_cls (sd, t + 1) & EVL_STORY_C_PREP);
+}
+
+/* Timex @x (covering token @i) dates governor @g of nominal @k rather than
+ * @k: @g is past ('announced the merger on Monday', 'voted for action in
+ * May'; a present 'is poised for growth in 1997' looks ahead to its
+ * object), @x fits that tense and is in @g's clause with no other
+ * predicate between them, and no 'for' introduces it after @k ('scheduled
+ * the trial of the mayor for March 3' dates the trial). */
+static gboolean
+governor_timex (const EvlStoryDoc *sd, gint32 k, gint32 g, gint i, gint32 x)
+{
+  gint t = sd->ev_tok[k], gt = sd->ev_tok[g], f = sd->tx_first[x];
+  if (!tense_is (sd, (guint) g, EVL_STORY_TF_PAST) || (f > t && evl_story_is (sd, f - 1, EVL_W_FOR)))
+    return FALSE;
+  if (sd->clause[i] != sd->clause[gt] || !compatible (sd, (guint) g, &sd->tx[x]))
+    return FALSE;
+  return i > t ? !predicate_between (sd, (guint) k, t, i) : !predicate_between (sd, (guint) g, gt, i);
+}
+
+/* The finite verb of the clause of nominal @k (at token @t) nearest to
+ * it within 19 tokens, the left one on a tie; -1 when none. */
+static gint32
+clause_verb (const EvlStoryDoc *sd, guint k, gint t)
+{
+  guint32 clause = sd->clause[t];
+  for (gint d = 1; d < 20; d++)
+    for (gint side = -1; side <= 1; side += 2)
+      {
+        gint i = t + side * d;
+        if (i < 0 || i >= (gint) sd->n_tok || sd->clause[i] != clause)
+          continue;
+        gint32 o = sd->tok_ev[i];
+        if (o >= 0 && o != (gint32) k && evl_story_finite (sd, o) && !noun_position (sd, o))
+          return o;
+      }
+  return -1;
+}
+
+/* A date of another clause can anchor nominal @k only if it fits the
+ * tense of @k's own clause: 'announced the merger at a press conference,
+ * where he said the deal would close next year' does not put the
+ * conference next year. */
+static gboolean
+fits_clause (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
+{
+  if (!nominal (sd, (gint32) k))
+    return TRUE;
+  gint32 v = clause_verb (sd, k, t);
+  return v < 0 || compatible (sd, (guint) v, &sd->tx[x]);
+}
+
 /* Nearest usable timex to token @t within its clause, -1 when none, and
  * in *@in_sentence the nearest within its sentence; ties go to the right
  * (timexes usually follow their event).  One walk serves both: the
@@ -144,6 +253,8 @@ static gint32
 nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, gint32 *in_sentence)
 {
   *in_sentence = -1;
+  gint32 gov = -1;
+  gboolean gov_known = FALSE;
   guint32 sentence = sd->tok[t].sentence;
   if (sentence < sd->n_sent && !sd->sent_tx[sentence])
     return -1;
@@ -199,9 +310,19 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
       gint32 x = sd->tok_tx[i];
       if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]))
         continue;
-      if (*in_sentence < 0)
+      if (!gov_known)
+        {
+          gov = governor (sd, (gint32) k);
+          gov_known = TRUE;
+        }
+      /* The governor's date is no evidence for the noun, and a farther
+       * one even less. */
+      if (gov >= 0 && governor_timex (sd, (gint32) k, gov, i, x))
+        return -1;
+      gboolean here = sd->clause[i] == sd->clause[t] && !predicate_between (sd, k, t, i);
+      if (*in_sentence < 0 && (here || fits_clause (sd, k, t, x)))
         *in_sentence = x;
-      if (sd->clause[i] != sd->clause[t] || predicate_between (sd, k, t, i))
+      if (!here)
         continue;
       return x;
     }
@@ -269,15 +390,48 @@ dated (const EvlEventMention *e)
   return e->anchor_method == EVL_ANCHOR_CLAUSE || e->anchor_method == EVL_ANCHOR_SENTENCE;
 }
 
+/* Timex @x has a calendar value of grain @max or finer. */
+static gboolean
+grain_within (const EvlStoryDoc *sd, gint32 x, EvlGrain max)
+{
+  return x >= 0 && (guint) x < sd->n_tx && sd->tx[x].grain != EVL_GRAIN_NONE
+         && sd->tx[x].grain <= max;
+}
+
 static gboolean
 day_grain (const EvlStoryDoc *sd, gint32 x)
 {
-  return x >= 0 && (guint) x < sd->n_tx && sd->tx[x].grain != EVL_GRAIN_NONE
-         && sd->tx[x].grain <= EVL_GRAIN_DAY;
+  return grain_within (sd, x, EVL_GRAIN_DAY);
 }
 
-/* The date of the event @ref names: its own, or for a definite noun ('the
- * summit') that of the latest earlier mention of the same story type. */
+/* For a definite noun ('the summit'), the latest earlier mention of the
+ * same story type dated to @max or finer, -1 when none.  With @strict the
+ * mention is a verb ('walked out' ... 'the strike') or has the same lemma:
+ * a noun of another lemma is more often another event of the type ('the
+ * offensive in April' ... 'injured in the attacks'), and a perfect is a
+ * state up to now rather than a dated occurrence ('have been killed since
+ * April'). */
+static gint32
+antecedent (const EvlStoryDoc *sd, gint32 ref, EvlGrain max, gboolean strict)
+{
+  const EvlEventMention *r = &sd->ev[ref];
+  gint t = sd->ev_tok[ref];
+  if (t <= 0 || !evl_story_is (sd, t - 1, EVL_W_THE) || r->type == NULL
+      || evl_story_type_code (sd, ref) == EVL_STORY_TYPE_OTHER)
+    return -1;
+  gint32 best = -1;
+  for (guint k = 0; k < sd->n_ev; k++)
+    if (sd->ev[k].span.start < r->span.start && dated (&sd->ev[k]) && sd->ev[k].type
+        && strcmp (sd->ev[k].type, r->type) == 0 && grain_within (sd, sd->ev[k].timex, max)
+        && (!strict || ((!nominal (sd, (gint32) k) || g_strcmp0 (sd->ev[k].lemma, r->lemma) == 0)
+                        && !tense_is (sd, k, EVL_STORY_TF_PERFECT)))
+        && (best < 0 || sd->ev[k].span.start > sd->ev[best].span.start))
+      best = (gint32) k;
+  return best;
+}
+
+/* The date of the event @ref names: its own, or for a definite noun that
+ * of its antecedent(). */
 static gint32
 ref_timex (const EvlStoryDoc *sd, gint32 ref)
 {
@@ -286,17 +440,37 @@ ref_timex (const EvlStoryDoc *sd, gint32 ref)
   const EvlEventMention *r = &sd->ev[ref];
   if (dated (r))
     return day_grain (sd, r->timex) ? r->timex : -1;
-  gint t = sd->ev_tok[ref];
-  if (t <= 0 || !evl_story_is (sd, t - 1, EVL_W_THE) || r->type == NULL
-      || evl_story_type_code (sd, ref) == EVL_STORY_TYPE_OTHER)
-    return -1;
-  gint32 best = -1;
+  gint32 a = antecedent (sd, ref, EVL_GRAIN_DAY, FALSE);
+  return a >= 0 ? sd->ev[a].timex : -1;
+}
+
+/* 'Rail workers walked out on Tuesday. ... The union called the strike
+ * last week': a definite nominal names the event of its type already
+ * dated, not one at an earlier date of its clause (a bare 'last week'
+ * after the object modifies the verb), unless a preposition ties the date
+ * to the noun itself ('the strike on June 24').  A later date of its
+ * clause stays: 'urged them on Saturday to resume the negotiations' does
+ * not date the resumed talks back to the first round. */
+static void
+definite_mentions (EvlStoryDoc *sd)
+{
   for (guint k = 0; k < sd->n_ev; k++)
-    if (sd->ev[k].span.start < r->span.start && dated (&sd->ev[k]) && sd->ev[k].type
-        && strcmp (sd->ev[k].type, r->type) == 0 && day_grain (sd, sd->ev[k].timex)
-        && (best < 0 || sd->ev[k].span.start > sd->ev[best].span.start))
-      best = (gint32) k;
-  return best >= 0 ? sd->ev[best].timex : -1;
+    {
+      EvlEventMention *e = &sd->ev[k];
+      gint t = sd->ev_tok[k];
+      if (t < 0 || !nominal (sd, (gint32) k))
+        continue;
+      gint32 x = dated (e) ? e->timex : -1;
+      if (x >= 0 && noun_date (sd, t, x))
+        continue;
+      gint32 a = antecedent (sd, (gint32) k, EVL_GRAIN_MONTH, TRUE);
+      if (a < 0 || (x >= 0 && sd->tx[sd->ev[a].timex].begin <= sd->tx[x].end))
+        continue;
+      e->anchor_method = EVL_ANCHOR_CUE;
+      e->cue_event = a;
+      e->cue_rel = EVL_REL_SIMULTANEOUS;
+      e->timex = sd->ev[a].timex;
+    }
 }
 
 static void
@@ -488,6 +662,7 @@ evl_story_anchor_events (EvlStoryDoc *sd)
       e->timex = x;
     }
 
+  definite_mentions (sd);
   event_cues (sd, cues);
   for (guint k = 0; k < sd->n_ev; k++)
     if (prior_of[k] >= 0)
