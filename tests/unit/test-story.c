@@ -1131,6 +1131,7 @@ ParameterizedTestParameters (story, object_of_an_intensional_verb_and_the_verbs_
     { "The council postponed a vote on Monday.", "postponed", "postpone", "PAST", EVL_EVENT_CLASS_I_ACTION, "vote", "Monday", "2023-09-11", FALSE },
     { "On Monday the council postponed a vote.", "postponed", "postpone", "PAST", EVL_EVENT_CLASS_I_ACTION, "vote", "Monday", "2023-09-11", FALSE },
     { "The firm announced a merger on Monday.", "announced", "announce", "PAST", EVL_EVENT_CLASS_REPORTING, "merger", "Monday", "2023-09-11", FALSE },
+    { "The firm announced Monday a merger.", "announced", "announce", "PAST", EVL_EVENT_CLASS_REPORTING, "merger", "Monday", "2023-09-11", FALSE },
     { "The court scheduled a trial for October.", "scheduled", "schedule", "PAST", EVL_EVENT_CLASS_I_ACTION, "trial", "October", "2023-10", TRUE },
     { "The firm expects growth in October.", "expects", "expect", "PRESENT", EVL_EVENT_CLASS_I_STATE, "growth", "October", "2023-10", TRUE },
     /* A future date is not the past verb's. */

@@ -173,6 +173,8 @@ governor (const EvlStoryDoc *sd, gint32 k)
                                  || c == EVL_EVENT_CLASS_REPORTING;
           return intensional && evl_story_finite (sd, o) && !noun_position (sd, o) ? o : -1;
         }
+      if (sd->tok_tx[i] >= 0)
+        continue;   /* 'announced Monday the resignation of ...' */
       if (prep)
         return -1;
       if (evl_story_is (sd, i, EVL_W_FOR))
