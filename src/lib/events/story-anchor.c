@@ -460,7 +460,8 @@ definite_mentions (EvlStoryDoc *sd)
     {
       EvlEventMention *e = &sd->ev[k];
       gint t = sd->ev_tok[k];
-      if (t < 0 || !nominal (sd, (gint32) k))
+      /* 'the' first: most events have none (antecedent() asks it too). */
+      if (t <= 0 || !evl_story_is (sd, t - 1, EVL_W_THE) || !nominal (sd, (gint32) k))
         continue;
       gint32 x = dated (e) ? e->timex : -1;
       if (x >= 0 && noun_date (sd, t, x))
