@@ -157,6 +157,9 @@ Test (stories, rail_strike_is_a_protest_throughout)
   Story s;
   story_build (&s, "rail-strike");
   cr_assert_geq (all_in_lane (&s, "PROTEST", "Protests & strikes"), 3);
+  /* 'The union ... called the strike last week': last week is the
+   * calling; the strike is the walkout of Tuesday. */
+  cr_assert_eq (count (&s, "PROTEST", "2025-W23"), 0, "a strike dated to its calling");
   g_autofree char *svg = timeline_svg (&s);
   cr_assert (strstr (svg, ">Protests &amp;<"), "the lane is drawn (its label wraps)");
   story_clear (&s);
