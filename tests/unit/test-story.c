@@ -1179,6 +1179,42 @@ Test (story, nominal_takes_no_date_of_another_clause_against_its_clauses_tense)
   cr_assert_neq (ev[id[1]].timex, oct, "the conference is not");
 }
 
+/* A year before a noun dates that noun, not the other events of the
+ * sentence, unless 'in' or 'during' puts them inside it. */
+typedef struct {
+  char text[112];
+  char trigger[16], lemma[16], tense[12];
+  char timex[16], value[12];
+  gboolean dated;
+} PremodifierCase;
+
+ParameterizedTestParameters (story, a_year_before_a_noun_dates_that_noun)
+{
+  static PremodifierCase cases[] = {
+    { "The talks aim to replace the 1953 armistice.", "talks", "talk", "NONE", "1953", "1953", FALSE },
+    { "Kim signed the 1994 accord.", "signed", "sign", "PAST", "1994", "1994", FALSE },
+    { "Kim signed the 1994 accord.", "accord", "accord", "NONE", "1994", "1994", TRUE },
+    { "China faced a resolution every year since the 1989 massacre.", "faced", "face", "PAST", "1989", "1989", FALSE },
+    { "He regained his rights in a 1987 referendum.", "regained", "regain", "PAST", "1987", "1987", TRUE },
+    { "Iraq supplied arms during its 1980 war.", "supplied", "supply", "PAST", "1980", "1980", TRUE },
+    { "Kim signed the accord in 1994.", "signed", "sign", "PAST", "1994", "1994", TRUE },
+  };
+  return cr_make_param_array (PremodifierCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PremodifierCase *c, story, a_year_before_a_noun_dates_that_noun)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  gint32 x = (gint32) add_timex (doc, c->timex, EVL_TIMEX_DATE, c->value);
+  guint k = add_event (doc, c->trigger, 0, c->lemma, EVL_EVENT_CLASS_OCCURRENCE, c->tense);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  if (c->dated)
+    cr_assert_eq (ev[k].timex, x, "%s: %s timex %d", c->text, c->trigger, ev[k].timex);
+  else
+    cr_assert_neq (ev[k].timex, x, "%s: %s dated by another noun's year", c->text, c->trigger);
+}
+
 /* ------------------------------------------------------------- salience */
 
 Test (story, salience_prefers_dated_typed_events_over_reporting_and_furniture)

@@ -245,6 +245,52 @@ fits_clause (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return v < 0 || compatible (sd, (guint) v, &sd->tx[x]);
 }
 
+/* Timex @x modifies a noun after it ('the 1953 armistice', 'its 1994
+ * civil war', 'a 1987 referendum'): a determiner before it, a word of the
+ * noun phrase after it.  Only the phrase's head, an event within three
+ * tokens, is dated by it; the other events of the sentence are not ('talks
+ * aimed at replacing the 1953 armistice' were not held in 1953), unless
+ * 'in' or 'during' puts them inside it ('regained his rights in a 1987
+ * referendum'). */
+static gboolean
+premodifier (const EvlStoryDoc *sd, gint32 x, gint *after)
+{
+  gint f = sd->tx_first[x];
+  if (f <= 0)
+    return FALSE;
+  gint a = (gint) sd->tx_end[x];
+  if (a >= (gint) sd->n_tok || sd->tok[a].sentence != sd->tok[f].sentence)
+    return FALSE;
+  gint d = f - 1;
+  if (!(evl_story_cls (sd, d) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET))
+      && !evl_story_is (sd, d, EVL_W_A) && !evl_story_is (sd, d, EVL_W_AN))
+    return FALSE;
+  if (d > 0 && sd->tok[d - 1].sentence == sd->tok[d].sentence
+      && (evl_story_token_is (sd, (guint) d - 1, "in") || evl_story_token_is (sd, (guint) d - 1, "during")))
+    return FALSE;
+  *after = a;
+  const EvlToken *t = &sd->tok[a];
+  return sd->tok_ev[a] >= 0 || evl_story_modifier_word (sd, a)
+         || ((t->flags & EVL_TOKEN_WORD) && (t->flags & EVL_TOKEN_CAP));
+}
+
+/* Event @k (at token @t) may take timex @x: not a premodifier of another
+ * noun than @k. */
+static gboolean
+heads (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
+{
+  gint a;
+  if (!premodifier (sd, x, &a))
+    return TRUE;
+  if (t < a || t > a + 3)
+    return FALSE;
+  for (gint i = a; i < t; i++)
+    if (sd->tok_ev[i] != (gint32) k && !evl_story_modifier_word (sd, i)
+        && !(sd->tok[i].flags & EVL_TOKEN_CAP))
+      return FALSE;
+  return TRUE;
+}
+
 /* Nearest usable timex to token @t within its clause, -1 when none, and
  * in *@in_sentence the nearest within its sentence; ties go to the right
  * (timexes usually follow their event).  One walk serves both: the
@@ -310,7 +356,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
       else
         l = --li >= (gint) a ? (gint) cov[li] : -1;
       gint32 x = sd->tok_tx[i];
-      if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]))
+      if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]) || !heads (sd, k, t, x))
         continue;
       if (!gov_known)
         {
