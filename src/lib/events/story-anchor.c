@@ -6,6 +6,8 @@
  *      verb's own date ('postponed a vote on Monday');
  *   2. one elsewhere in the sentence (EVL_ANCHOR_SENTENCE), for a nominal
  *      only if it fits the tense of its clause's verb;
+ *      (in both, a timex before a noun, 'the 1953 armistice', dates only
+ *      that noun and what 'in'/'during' puts inside it);
  *      then a definite nominal ('the strike') with no date of its own or
  *      an earlier one takes that of the latest dated mention of its type
  *      (EVL_ANCHOR_CUE, cue_rel SIMULTANEOUS);
