@@ -735,6 +735,12 @@ static TxCase day_month_cases[] = {
   { "Shares rose 2.15 points.", UKDCT, "2.15", "", "", "" },
   { "The rate was 9.30 percent.", UKDCT, "9.30", "", "", "" },
   { "Rubber grade TSR 20 May contracts rose.", UKDCT, "20 May", "", "", "" },
+  /* the wire services' four-digit clock, with a zone only */
+  { "The plane landed at 1530 GMT on Tuesday.", UKDCT, "1530 GMT", "TIME", "2025-05-27T15:30", "" },
+  { "Fighting resumed at 0900 GMT.", UKDCT, "0900 GMT", "TIME", "2025-06-01T09:00", "" },
+  { "He was born in 1530 in Rome.", UKDCT, "1530", "DATE", "1530", "" },
+  { "Shares closed at 1530 points.", UKDCT, "1530", "", "", "" },
+  { "The fleet reached 2460 GMT ships.", UKDCT, "2460 GMT", "", "", "" },
 };
 
 TX_FAMILY (day_month_dates, day_month_cases)

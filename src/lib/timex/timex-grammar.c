@@ -1870,6 +1870,14 @@ p_time (TxScan *s, int i, TxMatch *m)
       if (hh > 12 && !clock)
         return -1;
     }
+  else if (u->kind == U_NUM && u->ndig == 4 && !u->suffix[0] && !u->apos && u->num >= 0 && u->num / 100 < 24
+           && u->num % 100 < 60 && zone_at (s, e))
+    {
+      /* '1530 GMT', the wire services' clock: with a zone no year */
+      hh = (int) (u->num / 100);
+      mm = (int) (u->num % 100);
+      clock = TRUE;
+    }
   else if (u->kind == U_NUM && u->ndig <= 2 && u->num >= 0 && u->num <= 12 && !u->apos
            && (!u->suffix[0] || strcmp (u->suffix, "am") == 0 || strcmp (u->suffix, "pm") == 0))
     hh = u->num;
@@ -2645,7 +2653,7 @@ gboolean
 tx_match (TxScan *s, int i, TxMatch *m)
 {
   static const PatternEntry all[] = {
-    { p_time, S_CLOCK | S_HOUR | S_POD, 0, 0 },
+    { p_time, S_CLOCK | S_HOUR | S_POD | S_CARD, 0, 0 },   /* S_CARD: '1530 GMT' */
     { p_modified, S_MODS, S_MODS, 0 },
     P_NUMERIC_DATE, P_MONTH, P_WEEKDAY, P_YEAR, P_SEASON, P_QUARTER, P_CENTURY,
     P_HOLIDAY, P_DEICTIC, P_RELATIVE,
