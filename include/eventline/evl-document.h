@@ -127,7 +127,18 @@ typedef enum {
   EVL_EVENT_FLAG_FAILED    = 1 << 2, /* outcome failure ('failed launch') */
   EVL_EVENT_FLAG_SUCCEEDED = 1 << 3,
   EVL_EVENT_FLAG_GENERIC   = 1 << 4, /* habitual/generic, not one event */
+  /* Had not happened when the text was written: planned, scheduled,
+   * expected, threatened, conditional ('if ...') or future ('will').
+   * A status of its own, not a modality: TimeML's MODALITY is the modal
+   * word itself ('will', 'may'), which 'scheduled for' or 'if' is not. */
+  EVL_EVENT_FLAG_PLANNED   = 1 << 5,
 } EvlEventFlags;
+
+/* Flags a merged event keeps only when every member has them: one
+ * mention asserting the event outweighs the others' hedge, generic
+ * reading or plan (a later report that the planned strike took place). */
+#define EVL_EVENT_FLAGS_UNANIMOUS \
+  ((guint32) (EVL_EVENT_FLAG_HEDGED | EVL_EVENT_FLAG_GENERIC | EVL_EVENT_FLAG_PLANNED))
 
 typedef struct {
   EvlSpan span;            /* the trigger word(s) */

@@ -21,6 +21,7 @@ static const struct {
   { EVL_EVENT_FLAG_FAILED, "failed" },
   { EVL_EVENT_FLAG_SUCCEEDED, "succeeded" },
   { EVL_EVENT_FLAG_GENERIC, "generic" },
+  { EVL_EVENT_FLAG_PLANNED, "planned" },
 };
 
 /* ---- writing ----
