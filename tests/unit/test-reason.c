@@ -508,6 +508,30 @@ Test (reason, negated_and_hedged_mentions_stay_apart)
   unref_all (docs, 2);
 }
 
+/* A plan the other sources report as done is a fact: the merged event is
+ * planned only when every mention is. */
+Test (reason, merged_event_is_planned_only_if_no_mention_asserts_it)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  for (guint asserted = 0; asserted <= 1; asserted++)
+    {
+      EvlDocument *docs[3];
+      for (guint d = 0; d < 3; d++)
+        {
+          char id[2] = { (char) ('a' + d), 0 };
+          docs[d] = fx_summit_doc (id, "Kim met Putin at the Vostochny Cosmodrome on Wednesday.", "Wednesday",
+                                   "2023-09-13", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY);
+          if (d > 0 || !asserted)
+            evl_document_peek_event_mention (docs[d], 0)->flags |= EVL_EVENT_FLAG_PLANNED;
+        }
+      g_autoptr (EvlGraph) g = build (ctx, docs, 3);
+      cr_assert_eq (evl_graph_n_events (g), 1);
+      cr_assert_eq (!!(evl_graph_get_event (g, 0)->flags & EVL_EVENT_FLAG_PLANNED), !asserted,
+                    "one asserting mention of three: %u", asserted);
+      unref_all (docs, 3);
+    }
+}
+
 Test (reason, bare_mentions_need_the_same_word)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

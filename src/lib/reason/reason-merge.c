@@ -476,7 +476,7 @@ fold_cluster (EvlGraph *g, Cluster *c, guint *target)
   const EvlGraphEvent *p = evl_graph_get_event (g, primary);
   EvlGraphEvent merged = *p;
   guint n_pos = 0, n_neg = 0, n_asserted = 0;
-  guint32 and_flags = EVL_EVENT_FLAG_HEDGED | EVL_EVENT_FLAG_GENERIC, or_flags = 0;
+  guint32 and_flags = EVL_EVENT_FLAGS_UNANIMOUS, or_flags = 0;
   g_autoptr (GHashTable) lemma_count = g_hash_table_new (g_str_hash, g_str_equal);
   guint best_lemma_n = 0;
   for (guint i = 0; i < mem->len; i++)
@@ -522,7 +522,7 @@ fold_cluster (EvlGraph *g, Cluster *c, guint *target)
     }
   if (merged.time.earliest && merged.time.latest && merged.time.earliest > merged.time.latest)
     merged.time.earliest = merged.time.latest = 0;
-  merged.flags = (or_flags & ~(EVL_EVENT_FLAG_HEDGED | EVL_EVENT_FLAG_GENERIC)) | and_flags;
+  merged.flags = (or_flags & ~EVL_EVENT_FLAGS_UNANIMOUS) | and_flags;
   if (n_asserted > 0)
     merged.modality = NULL;
   merged.polarity = n_neg > n_pos ? EVL_POLARITY_NEG : EVL_POLARITY_POS;
