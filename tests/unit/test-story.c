@@ -190,6 +190,20 @@ annotate (EvlDocument *doc, guint *n_out)
   return evl_document_get_event_mentions (doc, n_out);
 }
 
+/* @doc with one OCCURRENCE event (and one DATE timex, *@x, when @timex is
+ * not empty), annotated: the event. */
+static const EvlEventMention *
+annotate_one (EvlDocument *doc, const char *trigger, const char *lemma, const char *tense,
+              const char *timex, const char *value, gint32 *x)
+{
+  gint32 t = timex[0] ? (gint32) add_timex (doc, timex, EVL_TIMEX_DATE, value) : -1;
+  if (x)
+    *x = t;
+  guint k = add_event (doc, trigger, 0, lemma, EVL_EVENT_CLASS_OCCURRENCE, tense);
+  guint n;
+  return &annotate (doc, &n)[k];
+}
+
 /* ------------------------------------------------------------- typing */
 
 typedef struct {
@@ -358,6 +372,71 @@ ParameterizedTest (FactCase *c, story, factuality)
                e->modality ? e->modality : "(null)");
   else
     cr_assert_null (e->modality, "%s: modality %s", c->text, e->modality);
+}
+
+/* ------------------------------------------ planned, not yet happened */
+
+typedef struct {
+  gboolean planned;
+  char text[96];
+  char trigger[16];
+  char lemma[16];
+  char tense[12];
+  char timex[16];      /* surface of a DATE timex, or "" */
+  char value[12];
+} PlanCase;
+
+/* The documents' creation date is 2023-09-14 (make_doc()). */
+ParameterizedTestParameters (story, planned)
+{
+  static PlanCase cases[] = {
+    /* Plan and schedule words: as a predicate, the subject is planned. */
+    { TRUE, "A second strike is planned for October if no deal is reached.", "strike", "strike", "NONE",
+      "October", "2023-10" },
+    { TRUE, "The summit is scheduled for next week.", "summit", "summit", "NONE", "", "" },
+    { TRUE, "The vote is now expected on Friday.", "vote", "vote", "NONE", "", "" },
+    { TRUE, "Elections are set for March.", "Elections", "election", "NONE", "", "" },
+    { TRUE, "The planned strike drew criticism.", "strike", "strike", "NONE", "", "" },
+    { TRUE, "Officials prepared for the upcoming elections.", "elections", "election", "NONE", "", "" },
+    { TRUE, "The union is set to strike again.", "strike", "strike", "INFINITIVE", "", "" },
+    { TRUE, "The ministers are due to meet in Geneva.", "meet", "meet", "INFINITIVE", "", "" },
+    { TRUE, "Putin plans to visit Pyongyang.", "visit", "visit", "INFINITIVE", "", "" },
+    { TRUE, "Putin is expected to visit Pyongyang.", "visit", "visit", "INFINITIVE", "", "" },
+    { TRUE, "The union threatened to strike.", "strike", "strike", "INFINITIVE", "", "" },
+    /* Future, conditional, 'would'. */
+    { TRUE, "Kim will meet Putin next week.", "meet", "meet", "INFINITIVE", "", "" },
+    { TRUE, "If Kim travels to Russia, talks follow.", "travels", "travel", "PRESENT", "", "" },
+    { TRUE, "Pyongyang would retaliate.", "retaliate", "retaliate", "INFINITIVE", "", "" },
+    /* Dated after the creation day, not told in the past. */
+    { TRUE, "Talks resume in October.", "resume", "resume", "PRESENT", "October", "2023-10" },
+    /* Facts: told in the past, dated before, or not governed by a plan. */
+    { FALSE, "Rail workers walked out on Tuesday.", "walked", "walk", "PAST", "", "" },
+    { FALSE, "Kim arrived in October.", "arrived", "arrive", "PAST", "October", "2023-10" },
+    { FALSE, "The strike in May hurt commuters.", "strike", "strike", "NONE", "May", "2023-05" },
+    { FALSE, "Delays were due to the strike.", "strike", "strike", "NONE", "", "" },
+    { FALSE, "The attack was planned for months.", "attack", "attack", "NONE", "", "" },
+    { FALSE, "Russia would have supplied arms.", "supplied", "supply", "PASTPART", "", "" },
+    { FALSE, "He acted as if the talks had failed.", "failed", "fail", "PAST", "", "" },
+    { FALSE, "The set of talks ended.", "talks", "talk", "NONE", "", "" },
+  };
+  return cr_make_param_array (PlanCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PlanCase *c, story, planned)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  const EvlEventMention *e = annotate_one (doc, c->trigger, c->lemma, c->tense, c->timex, c->value, NULL);
+  cr_assert_eq (!!(e->flags & EVL_EVENT_FLAG_PLANNED), c->planned, "%s: planned", c->text);
+}
+
+/* TimeML's MODALITY is the modal word: a plan word is no modality. */
+Test (story, a_planned_event_keeps_timeml_modality)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("A second strike is scheduled for October.");
+  const EvlEventMention *e = annotate_one (doc, "strike", "strike", "NONE", "", "", NULL);
+  cr_assert (e->flags & EVL_EVENT_FLAG_PLANNED);
+  cr_assert_null (e->modality);
+  cr_assert_not (e->flags & EVL_EVENT_FLAG_HEDGED);
 }
 
 Test (story, generic_cue_marks_habitual_events)
@@ -1205,14 +1284,12 @@ ParameterizedTestParameters (story, a_year_before_a_noun_dates_that_noun)
 ParameterizedTest (PremodifierCase *c, story, a_year_before_a_noun_dates_that_noun)
 {
   g_autoptr (EvlDocument) doc = make_doc (c->text);
-  gint32 x = (gint32) add_timex (doc, c->timex, EVL_TIMEX_DATE, c->value);
-  guint k = add_event (doc, c->trigger, 0, c->lemma, EVL_EVENT_CLASS_OCCURRENCE, c->tense);
-  guint n;
-  const EvlEventMention *ev = annotate (doc, &n);
+  gint32 x;
+  const EvlEventMention *e = annotate_one (doc, c->trigger, c->lemma, c->tense, c->timex, c->value, &x);
   if (c->dated)
-    cr_assert_eq (ev[k].timex, x, "%s: %s timex %d", c->text, c->trigger, ev[k].timex);
+    cr_assert_eq (e->timex, x, "%s: %s timex %d", c->text, c->trigger, e->timex);
   else
-    cr_assert_neq (ev[k].timex, x, "%s: %s dated by another noun's year", c->text, c->trigger);
+    cr_assert_neq (e->timex, x, "%s: %s dated by another noun's year", c->text, c->trigger);
 }
 
 /* ------------------------------------------------------------- salience */

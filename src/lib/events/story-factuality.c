@@ -9,14 +9,14 @@
 
 #include <string.h>
 
-typedef enum { K_NONE, K_NEG, K_DENY, K_HEDGE, K_MODAL, K_REPORT, K_SOURCE, K_GENERIC, K_CLAIM } Kind;
-typedef enum { S_NEXT, S_AFTER, S_COMPLEMENT, S_CLAUSE, S_REST, S_SENTENCE } Scope;
+typedef enum { K_NONE, K_NEG, K_DENY, K_HEDGE, K_MODAL, K_REPORT, K_SOURCE, K_GENERIC, K_CLAIM, K_PLAN } Kind;
+typedef enum { S_NEXT, S_AFTER, S_COMPLEMENT, S_CLAUSE, S_REST, S_SENTENCE, S_PREDICATE, S_ATTRIBUTIVE } Scope;
 
 static Kind
 kind_of (const char *s)
 {
   static const char *const names[] = { "NONE", "NEG", "DENY", "HEDGE", "MODAL", "REPORT",
-                                       "SOURCE", "GENERIC", "CLAIM", NULL };
+                                       "SOURCE", "GENERIC", "CLAIM", "PLAN", NULL };
   guint i = evl_story_name_index (s, names);
   return i == G_MAXUINT ? K_NONE : (Kind) i;
 }
@@ -24,7 +24,8 @@ kind_of (const char *s)
 static Scope
 scope_of (const char *s)
 {
-  static const char *const names[] = { "next", "after", "complement", "clause", "rest", "sentence", NULL };
+  static const char *const names[] = { "next", "after", "complement", "clause", "rest", "sentence",
+                                       "predicate", "attributive", NULL };
   guint i = evl_story_name_index (s, names);
   return i == G_MAXUINT ? S_NEXT : (Scope) i;
 }
@@ -36,6 +37,7 @@ typedef struct {
   guint count;           /* events touched */
   gint at;               /* the cue's first token */
   gboolean nominal;      /* a noun ('reports of', 'claims of'): no speaker */
+  gboolean plan;         /* its events had not happened: EVL_EVENT_FLAG_PLANNED */
 } Cue;
 
 /* What a factuality lexicon entry says (evl_story_apply_factuality()). */
@@ -44,6 +46,9 @@ typedef struct {
   Kind kind;
   Scope scope;
   gboolean records;      /* a hedge or claim that records its modality */
+  gboolean plan;         /* a PLAN cue, or a field 'plan': Cue.plan */
+  gboolean verb;         /* a field 'verb': a cue only before an infinitive */
+  gboolean be_only;      /* a field 'be': a predicate only after 'be' */
 } EntryMemo;
 
 /* Only the first event a modal or hedge governs records it as modality
@@ -56,6 +61,8 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
   gboolean first = cue->count == 0;
   gboolean inside = sd->ev_tok[k] >= 0 && sd->clause[sd->ev_tok[k]] == sd->clause[cue->at];
   cue->count++;
+  if (cue->plan)
+    e->flags |= EVL_EVENT_FLAG_PLANNED;
   switch (cue->kind)
     {
     case K_NEG:
@@ -98,6 +105,7 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
     case K_GENERIC:
       e->flags |= EVL_EVENT_FLAG_GENERIC;
       break;
+    case K_PLAN:
     case K_NONE:
     default:
       break;
@@ -205,6 +213,89 @@ apply (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b)
       if (scope == S_NEXT)
         break;
     }
+}
+
+/* A present form of 'be' at token @i ('is', 'are', "'s", 'be', 'has
+ * been'): what it says of its subject still holds when written.  A past
+ * one ('the attack was planned by ...') says nothing of whether the plan
+ * was carried out. */
+static gboolean
+present_be (const EvlStoryDoc *sd, gint i)
+{
+  if (!(evl_story_cls (sd, i) & EVL_STORY_C_BE) || sd->tok_ent[i] >= 0)
+    return FALSE;
+  static const char *const present[] = { "is", "are", "'s", "\xe2\x80\x99s", "'re", "\xe2\x80\x99re", "be", "am", NULL };
+  char key[EVL_STORY_KEY_CAP];
+  evl_story_key_into (sd, i, key);
+  if (evl_story_name_index (key, present) != G_MAXUINT)
+    return TRUE;
+  return strcmp (key, "been") == 0 && i > 0 && sd->tok[i - 1].sentence == sd->tok[i].sentence
+         && (evl_story_token_is (sd, (guint) i - 1, "has") || evl_story_token_is (sd, (guint) i - 1, "have"));
+}
+
+/* Applies a plan word used as a predicate or an attribute (@scope):
+ * after a present 'be' ('a second strike is planned for June 24', 'talks
+ * are scheduled', one adverb between: 'is now expected') it governs the
+ * subject, the nominal events of its clause before the verb; otherwise
+ * the noun it modifies ('the planned strike', 'upcoming elections'),
+ * which for S_PREDICATE words, verbs too ('planned attacks for months'),
+ * needs a determiner first.  @be_only: only the subject ('set', 'due'
+ * are nouns and adjectives of other senses: 'the set of rules'). */
+static void
+apply_plan_word (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b, gboolean be_only)
+{
+  guint32 sentence = sd->tok[a].sentence;
+  gint p = a - 1;
+  if (p > 0 && sd->tok[p - 1].sentence == sentence && sd->tok_ev[p] < 0 && sd->tok_ent[p] < 0
+      && (sd->tok[p].flags & EVL_TOKEN_WORD) && !(evl_story_cls (sd, p) & EVL_STORY_C_BE)
+      && present_be (sd, p - 1))
+    p--;   /* 'is now expected' */
+  if (p >= 0 && sd->tok[p].sentence == sentence && present_be (sd, p))
+    {
+      for (gint j = p - 1; j >= 0 && j >= p - EVL_STORY_REACH && sd->clause[j] == sd->clause[p]; j--)
+        {
+          gint32 k = sd->tok_ev[j];
+          if (k < 0 || sd->ev_tok[k] != j)
+            continue;
+          if (evl_story_finite (sd, k))
+            break;   /* the subject ends at its clause's verb */
+          if (!evl_story_verbal (sd, k))
+            touch (sd, (guint) k, cue);
+        }
+      return;
+    }
+  p = a - 1;
+  if (be_only
+      || (scope == S_PREDICATE
+          && !(p >= 0 && sd->tok[p].sentence == sentence && sd->tok_ent[p] < 0
+               && (evl_story_is (sd, p, EVL_W_A) || evl_story_is (sd, p, EVL_W_AN)
+                   || (evl_story_cls (sd, p) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_POSSESSIVE))))))
+    return;
+  for (gint j = b + 1; j <= b + 3 && j < (gint) sd->n_tok && sd->tok[j].sentence == sentence; j++)
+    {
+      gint32 k = sd->tok_ev[j];
+      if (k >= 0 && sd->ev_tok[k] == j)
+        {
+          if (!evl_story_verbal (sd, k))
+            touch (sd, (guint) k, cue);
+          return;
+        }
+      if (sd->tok[j].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE))
+        return;
+    }
+}
+
+/* A 'to' cue ('is due to', 'set to') that governs only an infinitive
+ * right after it: 'is due to resume' but not 'delays due to the
+ * strike'. */
+static gboolean
+before_infinitive (const EvlStoryDoc *sd, gint b)
+{
+  gint j = b + 1;
+  if (j >= (gint) sd->n_tok || sd->tok[j].sentence != sd->tok[b].sentence)
+    return FALSE;
+  gint32 k = sd->tok_ev[j];
+  return k >= 0 && sd->ev_tok[k] == j && evl_story_verbal (sd, k);
 }
 
 static gint32
@@ -342,7 +433,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
 {
   const EvlLexicon *lex = evl_context_get_lexicon (sd->ctx, "en/factuality");
   guint max_words = MAX (evl_lexicon_max_words (lex), 1);
-  EntryMemo memo[16] = { { NULL, K_NONE, S_NEXT, FALSE } };
+  EntryMemo memo[16] = { { NULL, K_NONE, S_NEXT, FALSE, FALSE, FALSE, FALSE } };
   gint32 *sent_source = sd->sent_source;
   for (guint s = 0; s < sd->n_sent; s++)
     sent_source[s] = -1;
@@ -386,6 +477,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       Kind kind = K_NONE;
       Scope scope = S_NEXT;
       const char *modality = NULL;
+      gboolean plan = FALSE, infinitive = FALSE, be_only = FALSE;
       if (hit && hit->n_attrs >= 1)
         {
           /* An entry's attributes parsed once per document: the same cues
@@ -397,12 +489,28 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
               em->entry = hit;
               em->kind = kind_of (hit->attrs[0]);
               em->scope = hit->n_attrs >= 2 ? scope_of (hit->attrs[1]) : S_NEXT;
-              /* A third field 'flag': hedge without recording a modality. */
-              em->records = (em->kind == K_HEDGE || em->kind == K_CLAIM)
-                            && !(hit->n_attrs >= 3 && strcmp (hit->attrs[2], "flag") == 0);
+              /* Fields after the scope: 'flag', hedge without recording a
+               * modality; 'plan', the events are planned too; 'verb', a
+               * cue only before an infinitive; 'be', a predicate only
+               * after 'be'. */
+              gboolean flag = FALSE;
+              em->plan = em->kind == K_PLAN;
+              em->verb = em->be_only = FALSE;
+              for (guint f = 2; f < hit->n_attrs; f++)
+                {
+                  const char *x = hit->attrs[f];
+                  flag |= strcmp (x, "flag") == 0;
+                  em->plan |= strcmp (x, "plan") == 0;
+                  em->verb |= strcmp (x, "verb") == 0;
+                  em->be_only |= strcmp (x, "be") == 0;
+                }
+              em->records = (em->kind == K_HEDGE || em->kind == K_CLAIM) && !flag;
             }
           kind = em->kind;
           scope = em->scope;
+          plan = em->plan;
+          infinitive = em->verb;
+          be_only = em->be_only;
           /* The cue as written ('would', not the line's first form); only
            * a hedge or a claim records it (touch()), so only they pay for
            * folding and interning it. */
@@ -421,13 +529,27 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
         kind = K_REPORT, scope = S_REST, b = i;
       else
         continue;
-      if (kind == K_NONE || (!speech && (kind == K_REPORT || kind == K_SOURCE || kind == K_GENERIC))
-          || (!future && kind == K_MODAL))
+      if (kind == K_NONE || (!speech && (kind == K_REPORT || kind == K_SOURCE || kind == K_GENERIC || kind == K_PLAN))
+          || (!future && kind == K_MODAL) || (infinitive && !before_infinitive (sd, (gint) b)))
         {
           i = b;
           continue;
         }
-      Cue cue = { kind, modality, -1, 0, (gint) i, FALSE };
+      /* What 'would have', 'expected to have' govern is past: a
+       * counterfactual or a guess, not a plan ('will have' stays
+       * future); 'as if' is a manner, not a condition. */
+      if (plan && kind != K_MODAL && b + 1 < sd->n_tok && sd->tok[b + 1].sentence == sd->tok[b].sentence
+          && evl_story_token_is (sd, b + 1, "have"))
+        plan = FALSE;
+      if (plan && evl_story_is (sd, (gint) i, EVL_W_IF) && i > 0 && evl_story_token_is (sd, i - 1, "as"))
+        plan = FALSE;
+      Cue cue = { kind, modality, -1, 0, (gint) i, FALSE, plan };
+      if (scope == S_PREDICATE || scope == S_ATTRIBUTIVE)
+        {
+          apply_plan_word (sd, &cue, scope, (gint) i, (gint) b, be_only);
+          i = b;
+          continue;
+        }
       gint32 verb = kind == K_NEG ? object_negation_verb (sd, i) : -1;
       if (verb >= 0)
         {
@@ -470,5 +592,33 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       guint s = sd->tok[t].sentence;
       if (e->source < 0 && s < sd->n_sent)
         e->source = sent_source[s] >= 0 ? sent_source[s] : s > 0 ? sent_source[s - 1] : -1;
+    }
+}
+
+/* Events the text dates after its own creation day that it does not tell
+ * in the past ('talks resume on June 30' in an article of June 12), and
+ * events in the future tense, had not happened when written: planned.
+ * Only a timex of the event's own sentence counts, not one the anchoring
+ * took from the tense or the creation time.  Runs after anchoring. */
+void
+evl_story_mark_future_events (EvlStoryDoc *sd)
+{
+  EvlDay dct = evl_document_get_dct_day (sd->doc);
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      EvlEventMention *e = &sd->ev[k];
+      guint tf = evl_story_tf (sd, (gint32) k);
+      if (tf & EVL_STORY_TF_FUTURE)
+        {
+          e->flags |= EVL_EVENT_FLAG_PLANNED;
+          continue;
+        }
+      if (dct == 0 || e->timex < 0 || (guint) e->timex >= sd->n_tx
+          || (e->anchor_method != EVL_ANCHOR_CLAUSE && e->anchor_method != EVL_ANCHOR_SENTENCE))
+        continue;
+      const EvlTimex *x = &sd->tx[e->timex];
+      if (x->begin && x->begin > dct && (x->type == EVL_TIMEX_DATE || x->type == EVL_TIMEX_TIME)
+          && !(tf & (EVL_STORY_TF_PAST | EVL_STORY_TF_PERFECT | EVL_STORY_TF_PASTPART)))
+        e->flags |= EVL_EVENT_FLAG_PLANNED;
     }
 }

@@ -738,6 +738,7 @@ void evl_story_fill_arguments (EvlStoryDoc *sd);           /* story-args.c */
 void evl_story_resolve_groups (EvlStoryDoc *sd);           /* story-args.c */
 void evl_story_apply_factuality (EvlStoryDoc *sd);         /* story-factuality.c */
 void evl_story_anchor_events (EvlStoryDoc *sd);            /* story-anchor.c */
+void evl_story_mark_future_events (EvlStoryDoc *sd);       /* story-factuality.c */
 void evl_story_score_salience (EvlStoryDoc *sd);           /* story.c */
 
 /* Adds entity mention @m to event @e's participant set (dedup by cluster). */

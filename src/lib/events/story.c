@@ -1412,6 +1412,9 @@ evl_events_story_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipel
     evl_story_apply_factuality (&sd);
   if (steps & EVL_STORY_STEP_ANCHORS)
     evl_story_anchor_events (&sd);
+  /* It reads the anchors; it sets a flag, which only the whole output reads. */
+  if ((steps & EVL_STORY_STEP_ANCHORS) && (steps & EVL_STORY_STEP_SPEECH))
+    evl_story_mark_future_events (&sd);
   if (steps & EVL_STORY_STEP_SALIENCE)
     {
       evl_story_score_salience (&sd);
