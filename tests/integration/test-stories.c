@@ -165,6 +165,48 @@ Test (stories, rail_strike_is_a_protest_throughout)
   story_clear (&s);
 }
 
+/* Events of @type dated @value that are planned (or, !@planned, drawn
+ * as facts: no "planned" among their flags). */
+static guint
+count_planned (const Story *s, const char *type, const char *value, gboolean planned)
+{
+  JsonArray *evs = json_object_get_array_member (s->root, "events");
+  guint n = 0;
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evs, i);
+      JsonObject *t = json_object_get_null_member (e, "time") ? NULL : json_object_get_object_member (e, "time");
+      if (g_strcmp0 (member (e, "type"), type) != 0 || g_strcmp0 (member (t, "value"), value) != 0)
+        continue;
+      JsonArray *fl = json_object_get_array_member (e, "flags");
+      gboolean p = FALSE;
+      for (guint f = 0; fl && f < json_array_get_length (fl); f++)
+        p |= g_strcmp0 (json_array_get_string_element (fl, f), "planned") == 0;
+      n += p == planned;
+    }
+  return n;
+}
+
+/* 'A second 48-hour strike is planned for June 24 if no agreement is
+ * reached': the walkout of Tuesday is a fact, the strike of 24 June is
+ * not, and the timeline says so. */
+Test (stories, planned_strike_is_no_fact)
+{
+  Story s;
+  story_build (&s, "rail-strike");
+  cr_assert_geq (count_planned (&s, "PROTEST", "2025-06-24", TRUE), 1, "the 24 June strike is planned");
+  cr_assert_eq (count_planned (&s, "PROTEST", "2025-06-24", FALSE), 0, "the 24 June strike drawn as a fact");
+  cr_assert_geq (count_planned (&s, "PROTEST", "2025-06-10", FALSE), 1, "the walkout is a fact");
+  cr_assert_eq (count_planned (&s, "PROTEST", "2025-06-10", TRUE), 0, "the walkout is planned");
+  g_autofree char *svg = timeline_svg (&s);
+  /* The box's tag and the legend row that explains it. */
+  const char *tag = strstr (svg, ">PLANNED<");
+  cr_assert_not_null (tag);
+  cr_assert_not_null (strstr (tag + 1, ">PLANNED<"), "the tag on the box and in the legend");
+  cr_assert_not_null (strstr (svg, "had not happened when reported"));
+  story_clear (&s);
+}
+
 Test (stories, river_flood_keeps_its_unnamed_actors_events)
 {
   check_story (&cases[2]);

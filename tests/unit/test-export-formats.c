@@ -46,6 +46,7 @@ tricky_graph (const char *summary)
       ev.patient = ev.source = -1;
       ev.polarity = i == 1 ? EVL_POLARITY_NEG : EVL_POLARITY_POS;
       ev.modality = i == 2 ? "may" : NULL;
+      ev.flags = i == 2 ? EVL_EVENT_FLAG_PLANNED : 0;
       ev.time.known = TRUE;
       ev.time.value = times[i].value;
       ev.time.begin = evl_day_parse (times[i].begin);
@@ -137,7 +138,7 @@ cell (GPtrArray *rows, guint r, guint c)
 
 static const char *const csv_header[] = {
   "id", "date_begin", "date_end", "value", "type", "thread", "summary", "participants",
-  "location", "polarity", "modality", "sources", "first_quote", "documents",
+  "location", "polarity", "modality", "sources", "first_quote", "documents", "status",
 };
 
 static guint
@@ -180,6 +181,8 @@ Test (export_formats, csv_fields_hold_the_graph_values)
   cr_assert_str_eq (cell (rows, 1, column ("date_end")), "1953-12-31");
   cr_assert_str_eq (cell (rows, 1, column ("value")), "1950/1953");
   cr_assert_str_eq (cell (rows, 1, column ("modality")), "may");
+  cr_assert_str_eq (cell (rows, 1, column ("status")), "planned");
+  cr_assert_str_eq (cell (rows, 3, column ("status")), "");
   cr_assert_str_eq (cell (rows, 2, column ("polarity")), "NEG");
   cr_assert_str_eq (cell (rows, 3, column ("summary")), "First event");
   cr_assert_str_eq (cell (rows, 3, column ("participants")), "Smith, John; Port \"Old\" Town");
@@ -307,6 +310,10 @@ Test (export_formats, timelinejs_has_title_and_slides)
       const char *id = json_object_get_string_member (s, "unique_id");
       cr_assert_geq (evl_graph_find_event (g, id), 0, "unique_id %s is no event", id);
     }
+  /* The planned event's slide says so; the others do not. */
+  const char *planned = strstr (text, "planned, not yet happened");
+  cr_assert_not_null (planned);
+  cr_assert_null (strstr (planned + 1, "planned, not yet happened"));
 }
 
 typedef struct {

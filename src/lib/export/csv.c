@@ -8,6 +8,7 @@
 static const char *const columns[] = {
   "id", "date_begin", "date_end", "value", "type", "thread", "summary", "participants",
   "location", "polarity", "modality", "sources", "first_quote", "documents",
+  "status",   /* last: readers of the older columns by position still work */
 };
 
 static void
@@ -101,6 +102,7 @@ evl_export_csv (const EvlGraph *g, GOutputStream *out, GError **error)
                                  ? &g_array_index (ev->mentions, EvlGraphMention, 0) : NULL;
       put_field (text, m ? m->quote : NULL, FALSE);
       put_documents (text, g, ev);
+      put_field (text, (ev->flags & EVL_EVENT_FLAG_PLANNED) ? "planned" : NULL, FALSE);
       g_string_append (text, "\r\n");
     }
   g_autoptr (GError) local = NULL;

@@ -44,6 +44,7 @@ static const char report_css[] =
   "tr.neg td.what{text-decoration:line-through;text-decoration-color:#d55e00}\n"
   ".tag.neg,.tag.failed{border-color:#d55e00;color:#a03a00}\n"
   "tr.hedged td.what{font-style:italic}.tag.hedged{border-style:dashed}\n"
+  ".tag.planned{border-style:dashed;background:#fff}\n"
   "a{color:#0060a0}\n"
   "footer{margin-top:2rem;font-size:.8rem;color:#777}\n"
   "@page{size:A4;margin:14mm}\n"
@@ -600,6 +601,8 @@ add_events (xmlNodePtr body, const Report *r)
         add_tag (what, "reported", "reported");
       if (ev->flags & EVL_EVENT_FLAG_GENERIC)
         add_tag (what, "generic", "generic");
+      if (ev->flags & EVL_EVENT_FLAG_PLANNED)
+        add_tag (what, "planned", "planned");
 
       add_participants (el (tr, "td", NULL), g, ev);
       add_sources (el (tr, "td", NULL), g, index);

@@ -71,6 +71,8 @@ slide_text (const EvlGraph *g, const EvlGraphEvent *ev)
     }
   if (ev->polarity == EVL_POLARITY_NEG)
     g_string_append (s, " \xc2\xb7 did not happen");
+  else if (ev->flags & EVL_EVENT_FLAG_PLANNED)
+    g_string_append (s, " \xc2\xb7 planned, not yet happened");
   if (ev->modality)
     {
       g_string_append (s, " \xc2\xb7 ");

@@ -126,6 +126,7 @@ event_label (const EvlGraph *g, const EvlGraphEvent *e, const Item *it, const ch
   GString *s = g_string_new ("<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
   gboolean neg = e->polarity == EVL_POLARITY_NEG;
   gboolean hedged = e->modality != NULL || (e->flags & EVL_EVENT_FLAG_HEDGED);
+  gboolean planned = !neg && (e->flags & EVL_EVENT_FLAG_PLANNED);
   g_autofree char *date = evl_render_event_date (e);
   g_string_append (s, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\" COLOR=\"#555555\">");
   if (it->placed)
@@ -148,6 +149,8 @@ event_label (const EvlGraph *g, const EvlGraphEvent *e, const Item *it, const ch
     g_string_append (tags, "<FONT COLOR=\"#C0392B\"><B>✗ FAILED</B></FONT> ");
   if (neg)
     g_string_append (tags, "<FONT COLOR=\"#777777\"><B>NOT</B> (negated)</FONT> ");
+  if (planned)
+    g_string_append (tags, "<FONT COLOR=\"#555555\"><B>PLANNED</B></FONT> ");
   if (hedged)
     {
       g_string_append (tags, "<FONT COLOR=\"#555555\"><I>hedged: ");
@@ -533,12 +536,15 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       const char *col = evl_render_lane_color (p, FALSE);
       gboolean neg = e->polarity == EVL_POLARITY_NEG;
       gboolean hedged = e->modality != NULL || (e->flags & EVL_EVENT_FLAG_HEDGED);
+      /* Not happened when written: an empty (white) dashed box, so a plan
+       * never looks like the lane's solid facts, hedged or not. */
+      gboolean planned = !neg && (e->flags & EVL_EVENT_FLAG_PLANNED);
       g_autofree char *mn = g_strdup_printf ("mark_%s", e->id);
       Agnode_t *bn = item_box (gv, it, lane_y[it->lane], right, mn, e->id, col,
                                it->placed ? "diamond" : "circle");
-      evl_gv_set (bn, "style", neg ? "rounded,filled,dashed" : hedged ? "rounded,filled,dashed"
+      evl_gv_set (bn, "style", neg || hedged || planned ? "rounded,filled,dashed"
                                : it->placed ? "rounded,filled,dotted" : "rounded,filled");
-      evl_gv_set (bn, "fillcolor", neg ? "#EEEEEE" : evl_render_lane_color (p, TRUE));
+      evl_gv_set (bn, "fillcolor", neg ? "#EEEEEE" : planned ? "#FFFFFF" : evl_render_lane_color (p, TRUE));
       evl_gv_set (bn, "color", (e->flags & EVL_EVENT_FLAG_FAILED) ? "#C0392B" : neg ? "#999999" : col);
       evl_gv_set (bn, "penwidth", "1.4");
       g_autofree char *lab = event_label (g, e, it, col);
@@ -598,7 +604,10 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
                    "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">×N: reported by N sources</FONT></TD>"
                    "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">● exact day  ▬ vague date span</FONT></TD>"
                    "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">◆ dotted: undated, placed by relation</FONT></TD>"
-                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">//: break in the time axis</FONT></TD></TR>");
+                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">//: break in the time axis</FONT></TD></TR>"
+                   "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"4\"><FONT POINT-SIZE=\"7\">white, dashed, <B>PLANNED</B>: "
+                   "had not happened when reported (planned, scheduled, expected, conditional or future)"
+                   "</FONT></TD></TR>");
   if (np)
     g_string_append_printf (h, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"4\"><FONT POINT-SIZE=\"7\" COLOR=\"%s\">"
                             "grey, dashed: +N more events in that %s, less reported, not drawn "
