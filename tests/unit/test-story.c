@@ -31,11 +31,11 @@ word_byte (const char *s)
 /* A plain tokenizer: words, one token per punctuation mark, sentences end
  * at . ! ?, paragraphs at blank lines. */
 static EvlDocument *
-make_doc (const char *text)
+make_doc_dct (const char *text, EvlDctSource dct_source)
 {
   EvlDocument *doc = evl_document_new ("t", text, -1, NULL);
   cr_assert_not_null (doc);
-  evl_document_set_dct (doc, "2023-09-14", EVL_DCT_METADATA);
+  evl_document_set_dct (doc, "2023-09-14", dct_source);
   gsize len;
   const char *s = evl_document_get_text (doc, &len);
   guint sentence = 0, first = 0, n = 0, para = 0;
@@ -87,6 +87,12 @@ make_doc (const char *text)
         }
     }
   return doc;
+}
+
+static EvlDocument *
+make_doc (const char *text)
+{
+  return make_doc_dct (text, EVL_DCT_METADATA);
 }
 
 /* Byte span of the @nth (0-based) occurrence of @needle. */
@@ -418,6 +424,11 @@ ParameterizedTestParameters (story, planned)
     { FALSE, "Russia would have supplied arms.", "supplied", "supply", "PASTPART", "", "" },
     { FALSE, "He acted as if the talks had failed.", "failed", "fail", "PAST", "", "" },
     { FALSE, "The set of talks ended.", "talks", "talk", "NONE", "", "" },
+    /* A plan's clause may tell a past event: its own tense says so. */
+    { FALSE, "They would hold talks on the troops killed in the war.", "killed", "kill", "PASTPART", "", "" },
+    { FALSE, "Clinton would call after he met Netanyahu.", "met", "meet", "PAST", "", "" },
+    /* In a condition a past tense is hypothetical. */
+    { TRUE, "Washington would intervene if China invaded Taiwan.", "invaded", "invade", "PAST", "", "" },
   };
   return cr_make_param_array (PlanCase, cases, G_N_ELEMENTS (cases));
 }
@@ -427,6 +438,15 @@ ParameterizedTest (PlanCase *c, story, planned)
   g_autoptr (EvlDocument) doc = make_doc (c->text);
   const EvlEventMention *e = annotate_one (doc, c->trigger, c->lemma, c->tense, c->timex, c->value, NULL);
   cr_assert_eq (!!(e->flags & EVL_EVENT_FLAG_PLANNED), c->planned, "%s: planned", c->text);
+}
+
+/* A dateline guessed from the body may be a date the story looks back on:
+ * no event is planned for coming after it. */
+Test (story, a_guessed_creation_date_plans_nothing)
+{
+  g_autoptr (EvlDocument) doc = make_doc_dct ("Talks resume in October.", EVL_DCT_GUESSED);
+  const EvlEventMention *e = annotate_one (doc, "resume", "resume", "PRESENT", "October", "2023-10", NULL);
+  cr_assert_not (e->flags & EVL_EVENT_FLAG_PLANNED);
 }
 
 /* TimeML's MODALITY is the modal word: a plan word is no modality. */

@@ -38,6 +38,7 @@ typedef struct {
   gint at;               /* the cue's first token */
   gboolean nominal;      /* a noun ('reports of', 'claims of'): no speaker */
   gboolean plan;         /* its events had not happened: EVL_EVENT_FLAG_PLANNED */
+  gboolean conditional;  /* 'if', 'unless': a past tense is hypothetical */
 } Cue;
 
 /* What a factuality lexicon entry says (evl_story_apply_factuality()). */
@@ -61,7 +62,12 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
   gboolean first = cue->count == 0;
   gboolean inside = sd->ev_tok[k] >= 0 && sd->clause[sd->ev_tok[k]] == sd->clause[cue->at];
   cue->count++;
-  if (cue->plan)
+  /* An event its own tense tells in the past happened, whatever plan its
+   * clause speaks of ('would sit down for talks on the troops killed in
+   * the war', 'would talk after he met Netanyahu'); in a condition only a
+   * perfect is ('if China invaded' is hypothetical). */
+  guint past = EVL_STORY_TF_PASTPART | EVL_STORY_TF_PERFECT | (cue->conditional ? 0u : EVL_STORY_TF_PAST);
+  if (cue->plan && !(evl_story_tf (sd, (gint32) k) & past))
     e->flags |= EVL_EVENT_FLAG_PLANNED;
   switch (cue->kind)
     {
@@ -543,7 +549,8 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
         plan = FALSE;
       if (plan && evl_story_is (sd, (gint) i, EVL_W_IF) && i > 0 && evl_story_token_is (sd, i - 1, "as"))
         plan = FALSE;
-      Cue cue = { kind, modality, -1, 0, (gint) i, FALSE, plan };
+      Cue cue = { kind, modality, -1, 0, (gint) i, FALSE, plan,
+                  plan && (evl_story_is (sd, (gint) i, EVL_W_IF) || evl_story_token_is (sd, i, "unless")) };
       if (scope == S_PREDICATE || scope == S_ATTRIBUTIVE)
         {
           apply_plan_word (sd, &cue, scope, (gint) i, (gint) b, be_only);
@@ -603,7 +610,9 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
 void
 evl_story_mark_future_events (EvlStoryDoc *sd)
 {
-  EvlDay dct = evl_document_get_dct_day (sd->doc);
+  /* A dateline guessed from the body may be a date the story looks back
+   * on: only a creation date given with the text or by the user counts. */
+  EvlDay dct = evl_document_get_dct_source (sd->doc) >= EVL_DCT_DEFAULT ? evl_document_get_dct_day (sd->doc) : 0;
   for (guint k = 0; k < sd->n_ev; k++)
     {
       EvlEventMention *e = &sd->ev[k];
