@@ -160,6 +160,12 @@ Test (stories, rail_strike_is_a_protest_throughout)
   /* 'The union ... called the strike last week': last week is the
    * calling; the strike is the walkout of Tuesday. */
   cr_assert_eq (count (&s, "PROTEST", "2025-W23"), 0, "a strike dated to its calling");
+  /* 'Rail workers walked out on Tuesday after talks over pay and staffing
+   * broke down', later 'the strike' twice: one walkout, one breakdown of
+   * talks on that day, each told by its clause. */
+  cr_assert_eq (count (&s, "PROTEST", "2025-06-10"), 1, "the walkout is the strike");
+  cr_assert_eq (count (&s, "MEETING", "2025-06-10"), 1, "the talks are what broke down");
+  cr_assert_eq (count (&s, NULL, "2025-06-10"), 2);
   g_autofree char *svg = timeline_svg (&s);
   cr_assert (strstr (svg, ">Protests &amp;<"), "the lane is drawn (its label wraps)");
   story_clear (&s);

@@ -5,6 +5,7 @@
 #include "reason/reason-private.h"
 
 #include <criterion/parameterized.h>
+#include <stdlib.h>
 
 TestSuite (reason);
 
@@ -566,6 +567,130 @@ Test (reason, catch_all_type_merges_only_on_the_same_word)
   g_autoptr (EvlGraph) g = build (ctx, docs, 3);
   cr_assert_eq (count_type (g, "OTHER"), 2, "'praised' twice is one event, 'criticised' another");
   unref_all (docs, 3);
+}
+
+/* ---- coreference within and across documents ---- */
+
+/* Arrays, not pointers: Criterion hands parameters to another process. */
+typedef struct {
+  guint doc;                /* 0 or 1: which text */
+  char surface[16];         /* the trigger's first occurrence; "" ends */
+  char type[20], lemma[16];
+  char tense[8];            /* "": a noun */
+  char when[12], value[11]; /* its timex (a day or a month); "": undated */
+  char people[24];          /* persons named, '|'-separated: agent first */
+} CorefMention;
+
+typedef struct {
+  char texts[2][80];        /* one sentence a line; the second may be "" */
+  CorefMention m[3];
+  guint events;             /* after merging */
+  char type[20];            /* when one event: its type */
+} CorefCase;
+
+ParameterizedTestParameters (reason, coreference_within_and_across_documents)
+{
+  static CorefCase cases[] = {
+    /* A definite nominal of the type refers back to the day's walkout. */
+    { { "Rail workers walked out on Tuesday.\nThe strike was the first since 2023.", "" },
+      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "" },
+        { 0, "strike", "PROTEST", "strike", "", "Tuesday", "2025-06-10", "" } },
+      1, "PROTEST" },
+    /* A bare nominal in a phase verb's subject is that verb's event. */
+    { { "Talks over pay broke down on Tuesday.", "" },
+      { { 0, "Talks", "MEETING", "talks", "", "Tuesday", "2025-06-10", "" },
+        { 0, "broke", "OTHER", "break", "PAST", "Tuesday", "2025-06-10", "" } },
+      1, "MEETING" },
+    /* A nominal inside the other's month. */
+    { { "The vote on Tuesday was close.\nMembers voted in June.", "" },
+      { { 0, "voted", "OTHER", "vote", "PAST", "June", "2025-06", "" },
+        { 0, "vote", "OTHER", "vote", "", "Tuesday", "2025-06-10", "" } },
+      1, "OTHER" },
+    /* The catch-all type says nothing: other words stay apart. */
+    { { "Officials praised it on Tuesday.\nThe criticism was sharp.", "" },
+      { { 0, "praised", "OTHER", "praise", "PAST", "Tuesday", "2025-06-10", "" },
+        { 0, "criticism", "OTHER", "criticism", "", "Tuesday", "2025-06-10", "" } },
+      2, "" },
+    /* Another instance, a counted one, another day, two clauses. */
+    { { "Rail workers walked out on Tuesday.\nAnother strike hit ports that day.", "" },
+      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "" },
+        { 0, "strike", "PROTEST", "strike", "", "Tuesday", "2025-06-10", "" } },
+      2, "" },
+    { { "Rail workers walked out on Tuesday.\nTwo strikes hit ports that day.", "" },
+      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "" },
+        { 0, "strikes", "PROTEST", "strike", "", "Tuesday", "2025-06-10", "" } },
+      2, "" },
+    { { "Rail workers walked out on Tuesday.\nThe strike on Wednesday was smaller.", "" },
+      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "" },
+        { 0, "strike", "PROTEST", "strike", "", "Wednesday", "2025-06-11", "" } },
+      2, "" },
+    { { "Rail workers walked out on Tuesday.\nDrivers struck on Tuesday.", "" },
+      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "" },
+        { 0, "struck", "PROTEST", "strike", "PAST", "Tuesday", "2025-06-10", "" } },
+      2, "" },
+    /* Different people: two launches, however the second is written. */
+    { { "Kim launched a rocket on Tuesday.\nThe launch by Moon came on Tuesday.", "" },
+      { { 0, "launched", "SATELLITE_LAUNCH", "launch", "PAST", "Tuesday", "2025-06-10", "Kim" },
+        { 0, "launch", "SATELLITE_LAUNCH", "launch", "", "Tuesday", "2025-06-10", "Moon" } },
+      2, "" },
+  };
+  return cr_make_param_array (CorefCase, cases, G_N_ELEMENTS (cases));
+}
+
+/* The timex of @when in @doc, made once. */
+static gint32
+coref_timex (EvlDocument *doc, const char *when, const char *value)
+{
+  guint nt = 0;
+  const EvlTimex *ts = evl_document_get_timexes (doc, &nt);
+  for (guint i = 0; i < nt; i++)
+    if (g_strcmp0 (ts[i].value, value) == 0)
+      return (gint32) i;
+  int y = atoi (value), mo = atoi (value + 5);
+  gboolean day = strlen (value) == 10;
+  int d = day ? atoi (value + 8) : 1;
+  char begin[11], end[11];
+  evl_day_format (evl_day_from_ymd (y, mo, d), begin);
+  evl_day_format (evl_day_from_ymd (y, mo, day ? d : g_date_get_days_in_month (mo, y)), end);
+  return fx_timex (doc, when, value, begin, end, day ? EVL_GRAIN_DAY : EVL_GRAIN_MONTH);
+}
+
+ParameterizedTest (CorefCase *tc, reason, coreference_within_and_across_documents)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[2] = { NULL, NULL };
+  guint n = tc->texts[1][0] ? 2 : 1;
+  for (guint i = 0; i < n; i++)
+    docs[i] = fx_doc (i ? "b" : "a", tc->texts[i], "2025-06-12");
+  for (guint i = 0; i < G_N_ELEMENTS (tc->m) && tc->m[i].surface[0]; i++)
+    {
+      const CorefMention *m = &tc->m[i];
+      EvlDocument *doc = docs[m->doc];
+      FxEvent f = FX_EVENT (m->type, m->lemma);
+      f.tense = m->tense[0] ? m->tense : NULL;
+      if (m->when[0])
+        f.timex = coref_timex (doc, m->when, m->value);
+      g_auto (GStrv) people = m->people[0] ? g_strsplit (m->people, "|", -1) : NULL;
+      for (guint k = 0; people && people[k]; k++)
+        {
+          /* The document keeps the names: they must outlive this loop. */
+          g_autofree char *key = g_ascii_strdown (people[k], -1);
+          gint32 c = fx_cluster (doc, evl_document_intern (doc, people[k], -1),
+                                 evl_document_intern (doc, key, -1), EVL_ENTITY_PERSON, NULL);
+          gint32 e = fx_entity (doc, people[k], 0, c);
+          if (k == 0)
+            f.agent = e;
+          else
+            f.participant = e;
+        }
+      fx_event (doc, m->surface, 0, &f);
+    }
+  g_autoptr (EvlGraph) g = build (ctx, docs, n);
+  cr_assert_eq (evl_graph_n_events (g), tc->events, "'%s' / '%s': %u events", tc->texts[0],
+                tc->texts[1], evl_graph_n_events (g));
+  if (tc->type[0])
+    cr_assert_str_eq (evl_graph_get_event (g, 0)->type, tc->type);
+  unref_all (docs, n);
 }
 
 /* ---- temporal relations ---- */

@@ -15,11 +15,27 @@
  * hedged, negated) unless participants and place or day show it is
  * clearly the same event.  Merged events keep every mention; the date
  * with the most supporting sources (then the most precise) wins and the
- * disagreement is recorded as a conflict. */
+ * disagreement is recorded as a conflict.
+ *
+ * Before that, each document's own coreference is settled: a nominal
+ * mention that refers back to an event the same article tells ('Rail
+ * workers walked out ...  The strike ...'), or a bare nominal that is the
+ * subject of a phase verb ('talks broke down'), joins it; see
+ * merge_within_documents(). */
 #include "reason-private.h"
 
 #include <math.h>
 #include <string.h>
+
+/* The taxonomy's catch-all type (taxonomy/story.txt, story-taxonomy.c):
+ * sharing it says nothing, so its events corefer on the same trigger. */
+#define CATCH_ALL_TYPE "OTHER"
+
+static gboolean
+catch_all (const char *type)
+{
+  return type == NULL || strcmp (type, CATCH_ALL_TYPE) == 0;
+}
 
 typedef struct {
   guint rep;             /* representative: the first member visited */
@@ -127,6 +143,109 @@ same_str (const char *a, const char *b)
 {
   return a == b || g_strcmp0 (a, b) == 0;
 }
+
+
+static gboolean
+word_in (const char *w, const char *const *list)
+{
+  for (guint i = 0; list[i]; i++)
+    if (strcmp (w, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* How a nominal trigger is introduced: not a reference back (a verb, or
+ * 'a second strike', 'another launch', 'two attacks'), a bare noun
+ * ('after talks over pay'), or a definite one ('the strike'). */
+typedef enum { NP_NOT, NP_BARE, NP_DEFINITE } NpKind;
+
+static const char *const np_definite[] = { "the", "this", "these", "those", "its", "their", "his",
+                                           "her", "our", NULL };
+/* Determiners and modifiers that introduce another instance of a kind. */
+static const char *const np_new[] = {
+  "a", "an", "another", "other", "any", "some", "each", "every", "no", "one", "two", "three",
+  "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "fourth",
+  "fifth", "last", "next", "new", "fresh", "further", "previous", "earlier", "later", "latest",
+  "recent", "several", "many", "more", "few", "both", "separate", "similar", "future",
+  "possible", "planned", "proposed", "past", "such", "what", NULL
+};
+/* Words after which a bare noun opens a noun phrase. */
+static const char *const np_openers[] = {
+  "after", "before", "during", "of", "in", "on", "at", "for", "over", "amid", "following",
+  "since", "despite", "about", "against", "into", "from", "with", "by", "as", "and", "or",
+  "but", "until", "without", "than", "like", "under", "between", "through", "while", "when",
+  "where", NULL
+};
+/* Words that make the next word a verb, or leave it open ('that'). */
+static const char *const np_verbal[] = {
+  "will", "would", "to", "could", "can", "may", "might", "must", "shall", "should", "did", "do",
+  "does", "not", "never", "they", "we", "he", "she", "it", "i", "you", "who", "which", "that",
+  "is", "are", "was", "were", "be", "been", "has", "have", "had", NULL
+};
+
+/* The kind of the noun phrase ending at byte @pos of @q (a sentence with
+ * single spaces), from at most three words before it. */
+static NpKind
+np_before (const char *q, gsize pos)
+{
+  gsize i = pos;
+  for (guint k = 0; k < 3; k++)
+    {
+      while (i > 0 && q[i - 1] == ' ')
+        i--;
+      /* Sentence start, or punctuation (commas, dashes, quotes) before a
+       * word: nothing more binds it. */
+      if (i == 0 || !(g_ascii_isalnum (q[i - 1]) || q[i - 1] == '-' || q[i - 1] == '\''))
+        return NP_BARE;
+      gsize end = i;
+      while (i > 0 && q[i - 1] != ' ')
+        i--;
+      g_autofree char *w = g_ascii_strdown (q + i, (gssize) (end - i));
+      for (const char *c = w; *c; c++)
+        if (g_ascii_isdigit (*c))
+          return NP_NOT;
+      if (g_str_has_suffix (w, "'s"))
+        return NP_DEFINITE;   /* 'the union's strike' */
+      if (word_in (w, np_definite))
+        return NP_DEFINITE;
+      if (word_in (w, np_new) || word_in (w, np_verbal))
+        return NP_NOT;
+      if (word_in (w, np_openers))
+        return NP_BARE;
+      /* A modifier ('pay talks', 'rail strike'): look further back. */
+    }
+  return NP_NOT;
+}
+
+/* The kind of @m's noun phrase when its trigger is written as the
+ * noun @lemma (or its plural); NP_NOT for other forms ('walked').  The
+ * quote has no offsets: every place the trigger occurs must agree. */
+static NpKind
+mention_np (const EvlGraphMention *m, const char *lemma)
+{
+  if (m->quote == NULL || m->text == NULL || lemma == NULL)
+    return NP_NOT;
+  gsize lt = strlen (lemma), mt = strlen (m->text);
+  if (mt < lt || g_ascii_strncasecmp (m->text, lemma, lt) != 0
+      || !(mt == lt || (mt == lt + 1 && g_ascii_tolower (m->text[lt]) == 's')
+           || (mt == lt + 2 && g_ascii_strcasecmp (m->text + lt, "es") == 0)))
+    return NP_NOT;
+  NpKind kind = NP_NOT;
+  gboolean seen = FALSE;
+  for (const char *p = strstr (m->quote, m->text); p; p = strstr (p + 1, m->text))
+    {
+      gsize pos = (gsize) (p - m->quote);
+      if ((pos > 0 && g_ascii_isalnum (m->quote[pos - 1])) || g_ascii_isalnum (p[mt]))
+        continue;
+      NpKind k = np_before (m->quote, pos);
+      if (seen && k != kind)
+        return NP_NOT;
+      kind = k;
+      seen = TRUE;
+    }
+  return kind;
+}
+
 
 /* Score of event @ei joining cluster @c, or REJECT.  @e_loose: @ei is
  * untyped or of a catch-all type, compared like untyped events (computed
@@ -475,6 +594,18 @@ fold_cluster (EvlGraph *g, Cluster *c, guint *target)
   /* Copy the primary's descriptive fields onto the representative. */
   const EvlGraphEvent *p = evl_graph_get_event (g, primary);
   EvlGraphEvent merged = *p;
+  /* The most complete line may be a phase verb's ('Talks ... break
+   * down'): the event keeps the type its typed member gave it. */
+  for (guint i = 0; i < mem->len && catch_all (merged.type); i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (mem, guint, i));
+      if (!catch_all (e->type))
+        {
+          merged.type = e->type;
+          merged.cameo = e->cameo;
+          merged.trigger = e->trigger;
+        }
+    }
   guint n_pos = 0, n_neg = 0, n_asserted = 0;
   guint32 and_flags = EVL_EVENT_FLAGS_UNANIMOUS, or_flags = 0;
   g_autoptr (GHashTable) lemma_count = g_hash_table_new (g_str_hash, g_str_equal);
@@ -507,9 +638,10 @@ fold_cluster (EvlGraph *g, Cluster *c, guint *target)
           g_hash_table_insert (lemma_count, (gpointer) e->trigger, GUINT_TO_POINTER (n));
         }
     }
-  /* Most frequent trigger; ties go to the primary's, then member order. */
-  if (p->trigger)
-    best_lemma_n = GPOINTER_TO_UINT (g_hash_table_lookup (lemma_count, p->trigger));
+  /* Most frequent trigger; ties go to the primary's (or the typed
+   * member's), then member order. */
+  if (merged.trigger)
+    best_lemma_n = GPOINTER_TO_UINT (g_hash_table_lookup (lemma_count, merged.trigger));
   for (guint i = 0; i < mem->len; i++)
     {
       const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (mem, guint, i));
@@ -623,10 +755,272 @@ block_of_trigger (Block *b, guint generic, const char *trigger, gboolean create)
   return list;
 }
 
+/* ---- coreference within one document ---- */
+
+/* Both dated, one time inside the other ('2025-06' holds '2025-06-10'). */
+static gboolean
+dates_nested (const EvlGraphEvent *a, const EvlGraphEvent *b)
+{
+  if (!strong_time (a) || !strong_time (b))
+    return FALSE;
+  return (a->time.begin <= b->time.begin && b->time.end <= a->time.end)
+         || (b->time.begin <= a->time.begin && a->time.end <= b->time.end);
+}
+
+static gboolean
+is_number_word (const char *w)
+{
+  static const char *const numbers[] = { "one", "two", "three", "four", "five", "six", "seven",
+                                         "eight", "nine", "ten", "eleven", "twelve", "dozen",
+                                         "dozens", "hundreds", "thousands", NULL };
+  for (const char *c = w; *c; c++)
+    if (g_ascii_isdigit (*c))
+      return TRUE;
+  return word_in (w, numbers);
+}
+
+/* The numbers a summary states, space-joined in order ('' when none). */
+static char *
+summary_numbers (const char *summary)
+{
+  GString *out = g_string_new (NULL);
+  g_auto (GStrv) words = g_strsplit (summary ? summary : "", " ", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      g_autofree char *w = g_ascii_strdown (words[i], -1);
+      if (is_number_word (w))
+        g_string_append_printf (out, "%s ", w);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Facts about the two events that show two happenings whatever their
+ * words: different people, objects, places or numbers, a different
+ * outcome, genericity or factuality, or dates apart. */
+static gboolean
+clash (const EvlGraph *g, const EvlGraphEvent *a, const EvlGraphEvent *b)
+{
+  if (((a->flags ^ b->flags) & EVL_EVENT_FLAG_GENERIC) || factuality (a) != factuality (b))
+    return TRUE;
+  if (((a->flags & EVL_EVENT_FLAG_FAILED) && (b->flags & EVL_EVENT_FLAG_SUCCEEDED))
+      || ((a->flags & EVL_EVENT_FLAG_SUCCEEDED) && (b->flags & EVL_EVENT_FLAG_FAILED)))
+    return TRUE;
+  if (strong_time (a) && strong_time (b)
+      && evl_reason_interval_gap (a->time.begin, a->time.end, b->time.begin, b->time.end) > 0)
+    return TRUE;
+  if (extra_people (g, a->participants, b->participants) > 0
+      && extra_people (g, b->participants, a->participants) > 0)
+    return TRUE;
+  if (a->participants->len > 0 && b->participants->len > 0
+      && overlap (a->participants, b->participants) == 0)
+    return TRUE;
+  if ((a->patient >= 0 && b->patient >= 0 && a->patient != b->patient)
+      || (a->location >= 0 && b->location >= 0 && a->location != b->location))
+    return TRUE;
+  g_autofree char *na = summary_numbers (a->summary);
+  g_autofree char *nb = summary_numbers (b->summary);
+  return *na && *nb && strcmp (na, nb) != 0;
+}
+
+/* Verbs of a phase whose subject is the event itself ('talks broke
+ * down', 'the summit opened'), used intransitively. */
+static const char *const phase_verbs[] = { "begin", "start", "open", "resume", "continue", "end",
+                                           "conclude", "close", "break", "collapse", "stall",
+                                           "falter", "founder", "fail", "proceed", NULL };
+/* What may follow such a verb without making it transitive. */
+static const char *const phase_particles[] = { "down", "off", "up", "out", "apart", NULL };
+
+/* @v ('Talks over pay and staffing break down'), an untyped phase verb,
+ * has @n's nominal trigger (bare or definite) in its subject. */
+static gboolean
+phase_subject (const EvlGraphEvent *n, const EvlGraphEvent *v)
+{
+  if (catch_all (n->type) || !catch_all (v->type) || v->trigger == NULL
+      || !word_in (v->trigger, phase_verbs) || v->summary == NULL)
+    return FALSE;
+  const EvlGraphMention *mn = &g_array_index (n->mentions, EvlGraphMention, 0);
+  const EvlGraphMention *mv = &g_array_index (v->mentions, EvlGraphMention, 0);
+  if (mn->sentence != mv->sentence || mn->start >= mv->start || mention_np (mn, n->trigger) == NP_NOT)
+    return FALSE;
+  if (strong_time (n) && strong_time (v) && !dates_nested (n, v))
+    return FALSE;
+  /* The verb in the summary: its lemma or an inflection of it. */
+  g_auto (GStrv) words = g_strsplit (v->summary, " ", -1);
+  gsize stem = MAX (strlen (v->trigger), 4u) - 1;
+  guint verb = 0;
+  for (guint i = 1; words[i] && verb == 0; i++)
+    if (g_ascii_strncasecmp (words[i], v->trigger, stem) == 0
+        || g_ascii_strcasecmp (words[i], mv->text) == 0)
+      verb = i;
+  if (verb == 0)
+    return FALSE;
+  if (words[verb + 1] != NULL)
+    {
+      g_autofree char *next = g_ascii_strdown (words[verb + 1], -1);
+      if (!word_in (next, phase_particles) && !word_in (next, np_openers))
+        return FALSE;
+    }
+  for (guint i = 0; i < verb; i++)
+    if (g_ascii_strcasecmp (words[i], mn->text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* @a and @b (events of one document) tell one happening: one is a
+ * nominal that refers back to the other, of the same type (or, for the
+ * catch-all, the same trigger) at a date inside the other's. */
+static gboolean
+same_type_corefer (const EvlGraphEvent *a, const EvlGraphEvent *b)
+{
+  if (!same_str (a->type, b->type) || (catch_all (a->type) && !same_str (a->trigger, b->trigger))
+      || !dates_nested (a, b))
+    return FALSE;
+  return mention_np (&g_array_index (a->mentions, EvlGraphMention, 0), a->trigger) != NP_NOT
+         || mention_np (&g_array_index (b->mentions, EvlGraphMention, 0), b->trigger) != NP_NOT;
+}
+
+static gint
+cmp_doc_then_index (gconstpointer pa, gconstpointer pb, gpointer data)
+{
+  const guint *doc_of = data;
+  guint a = *(const guint *) pa, b = *(const guint *) pb;
+  if (doc_of[a] != doc_of[b])
+    return doc_of[a] < doc_of[b] ? -1 : 1;
+  return a < b ? -1 : (a > b);
+}
+
+/* How far back in its article a mention looks for the event it refers
+ * to, in events kept for the story, and the most mentions one article's
+ * event gathers this way: a bound on work for any input (one 50 MB line
+ * of 'met' is 1.7 million events of one document). */
+#define COREF_WINDOW 48
+#define COREF_MAX_GROUP 64
+
+/* Union-find root. */
+static guint
+group_root (guint *parent, guint i)
+{
+  while (parent[i] != i)
+    i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+static guint
+coref_size (GArray *const *members, guint root)
+{
+  return members[root] ? members[root]->len : 1;
+}
+
+static guint
+coref_member (GArray *const *members, guint root, guint k)
+{
+  return members[root] ? g_array_index (members[root], guint, k) : root;
+}
+
+/* Joins the groups of @a and @b unless some member of one clashes with
+ * some member of the other.  A group's member list is made on its first
+ * join (NULL: the root alone). */
+static gboolean
+group_join (const EvlGraph *g, guint *parent, GArray **members, guint a, guint b)
+{
+  guint ra = group_root (parent, a), rb = group_root (parent, b);
+  guint na = coref_size (members, ra), nb = coref_size (members, rb);
+  if (ra == rb || na + nb > COREF_MAX_GROUP)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    for (guint j = 0; j < nb; j++)
+      if (clash (g, evl_graph_get_event (g, coref_member (members, ra, i)),
+                 evl_graph_get_event (g, coref_member (members, rb, j))))
+        return FALSE;
+  if (rb < ra)
+    {
+      guint t = ra;
+      ra = rb;
+      rb = t;
+    }
+  if (members[ra] == NULL)
+    {
+      members[ra] = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (members[ra], ra);
+    }
+  for (guint j = 0; j < coref_size (members, rb); j++)
+    {
+      guint m = coref_member (members, rb, j);
+      g_array_append_val (members[ra], m);
+    }
+  g_clear_pointer (&members[rb], g_array_unref);
+  parent[rb] = ra;
+  return TRUE;
+}
+
+/* Settles coreference inside each document before events are compared
+ * across documents: the cross-document rules (a shared entity for the
+ * catch-all types) are too strict for an article referring back to its
+ * own event, where often nobody is named ('Rail workers walked out ...
+ * The strike is the first ...'). */
+static void
+merge_within_documents (EvlGraph *g)
+{
+  guint n = evl_graph_n_events (g);
+  g_autofree guint *parent = g_new (guint, n);
+  g_autofree GArray **members = g_new0 (GArray *, n);
+  /* The events told by one document only, by document, in index order:
+   * each document's list is a slice of @order. */
+  g_autofree guint *order = g_new (guint, n);
+  g_autofree guint *doc_of = g_new (guint, n);
+  guint n_order = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, i);
+      parent[i] = i;
+      if (e->n_sources == 1 && e->mentions->len > 0)
+        {
+          doc_of[i] = g_array_index (e->mentions, EvlGraphMention, 0).doc;
+          order[n_order++] = i;
+        }
+    }
+  g_qsort_with_data (order, (gint) n_order, sizeof (guint), cmp_doc_then_index, doc_of);
+
+  gboolean any = FALSE;
+  for (guint y = 0; y < n_order; y++)
+    {
+      guint b = order[y];
+      const EvlGraphEvent *eb = evl_graph_get_event (g, b);
+      for (guint x = y; x-- > 0 && y - x <= COREF_WINDOW && doc_of[order[x]] == doc_of[b];)
+        {
+          guint a = order[x];
+          const EvlGraphEvent *ea = evl_graph_get_event (g, a);
+          if ((same_type_corefer (ea, eb) || phase_subject (ea, eb) || phase_subject (eb, ea))
+              && group_join (g, parent, members, a, b))
+            any = TRUE;
+        }
+    }
+  if (any)
+    {
+      g_autofree guint *target = g_new (guint, n);
+      for (guint i = 0; i < n; i++)
+        target[i] = i;
+      for (guint i = 0; i < n; i++)
+        if (members[i])
+          {
+            Cluster *c = cluster_new (g, g_array_index (members[i], guint, 0));
+            for (guint j = 1; j < members[i]->len; j++)
+              cluster_add (g, c, g_array_index (members[i], guint, j));
+            fold_cluster (g, c, target);
+            cluster_free (c);
+          }
+      evl_graph_collapse_events (g, target);
+    }
+  for (guint i = 0; i < n; i++)
+    if (members[i])
+      g_array_unref (members[i]);
+}
+
 void
 evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
 {
   g_return_if_fail (ctx != NULL && g != NULL);
+  merge_within_documents (g);
   guint n = evl_graph_n_events (g);
   if (n < 2)
     return;
