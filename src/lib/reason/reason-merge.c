@@ -21,7 +21,12 @@
  * mention that refers back to an event the same article tells ('Rail
  * workers walked out ...  The strike ...'), or a bare nominal that is the
  * subject of a phase verb ('talks broke down'), joins it; see
- * merge_within_documents(). */
+ * merge_within_documents().  Across documents an event must share an
+ * entity with the cluster it joins (two when it has no date of its own,
+ * or else the same word), so that no article's event takes its date from
+ * another article's event of the same type; only a definite description
+ * naming nobody ('the meeting') may join the day's event of a report
+ * written within days of it.  See score(). */
 #include "reason-private.h"
 
 #include <math.h>
@@ -41,6 +46,8 @@ typedef struct {
   guint rep;             /* representative: the first member visited */
   GArray *members;       /* guint event indices */
   GArray *parts;         /* guint entity indices (union) */
+  GArray *docs;          /* guint document indices of the mentions */
+  GPtrArray *triggers;   /* the members' distinct triggers (interned) */
   gint location;
   const char *type;
   const char *trigger;
@@ -60,6 +67,8 @@ cluster_free (gpointer p)
   Cluster *c = p;
   g_array_unref (c->members);
   g_array_unref (c->parts);
+  g_array_unref (c->docs);
+  g_ptr_array_unref (c->triggers);
   g_free (c);
 }
 
@@ -119,6 +128,10 @@ overlap (const GArray *a, const GArray *b)
  * when matched against a dated cluster (weakly: it never wins a date). */
 #define RECENT_DAYS 366
 
+/* An undated mention in another article joins a dated event only when
+ * that article was written within this many days of it. */
+#define NEAR_DAYS 7
+
 /* The day an undated event is assumed near: its weak time, else its first
  * document's creation day; 0 when unknown. */
 static EvlDay
@@ -144,6 +157,23 @@ same_str (const char *a, const char *b)
   return a == b || g_strcmp0 (a, b) == 0;
 }
 
+static gboolean
+has_trigger (const Cluster *c, const char *trigger)
+{
+  for (guint i = 0; trigger && i < c->triggers->len; i++)
+    if (same_str (c->triggers->pdata[i], trigger))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+shares_document (const Cluster *c, const EvlGraphEvent *e)
+{
+  for (guint i = 0; i < e->mentions->len; i++)
+    if (has_part (c->docs, g_array_index (e->mentions, EvlGraphMention, i).doc))
+      return TRUE;
+  return FALSE;
+}
 
 static gboolean
 word_in (const char *w, const char *const *list)
@@ -246,12 +276,36 @@ mention_np (const EvlGraphMention *m, const char *lemma)
   return kind;
 }
 
+/* @e is a definite description naming nobody and nowhere ('the
+ * meeting'). */
+static gboolean
+bare_definite (const EvlGraphEvent *e)
+{
+  return e->participants->len == 0 && e->location < 0 && e->mentions->len > 0
+         && mention_np (&g_array_index (e->mentions, EvlGraphMention, 0), e->trigger) == NP_DEFINITE;
+}
+
+/* @e, another article's and a bare definite description (@e_definite),
+ * is dated the cluster's day, or undated in an article written within
+ * days of a cluster dated to the day or week. */
+static gboolean
+known_anaphor (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e, gboolean e_strong,
+               gboolean e_definite)
+{
+  if (!e_definite || !c->strong || c->te - c->tb >= NEAR_DAYS)
+    return FALSE;
+  if (e_strong)
+    return evl_reason_interval_gap (c->tb, c->te, e->time.begin, e->time.end) == 0;
+  EvlDay ref = reference_day (g, e);
+  return ref && evl_reason_interval_gap (c->tb, c->te, ref, ref) <= NEAR_DAYS;
+}
 
 /* Score of event @ei joining cluster @c, or REJECT.  @e_loose: @ei is
  * untyped or of a catch-all type, compared like untyped events (computed
- * once per event: a hash lookup per cluster was a third of merging). */
+ * once per event: a hash lookup per cluster was a third of merging);
+ * @e_definite: bare_definite (@ei), likewise. */
 static double
-score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose)
+score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose, gboolean e_definite)
 {
   const EvlGraphEvent *e = evl_graph_get_event (g, ei);
   gboolean same_trigger = same_str (c->trigger, e->trigger);
@@ -276,6 +330,28 @@ score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose)
   gboolean loc_known = c->location >= 0 && e->location >= 0;
   gboolean loc_same = loc_known && c->location == e->location;
   gboolean e_strong = strong_time (e);
+  if (!shares_document (c, e))
+    {
+      /* Another article's event of the same type is the same happening
+       * only when it names someone or somewhere the cluster does: a
+       * shared type and year or month alone are two events of a kind
+       * ('elections in 1990', 'a failed launch in August').  One with no
+       * date of its own would take the cluster's: that needs two shared
+       * entities.  Undated, two mentions sharing one name are mostly two
+       * things that one did ('Clinton visited Tokyo' / 'Clinton visited
+       * the meeting'): the same word is needed too.  The exception is a
+       * definite description naming nobody ('hours before the meeting'
+       * in the next day's report), which refers to the event of that
+       * day or week its readers know. */
+      guint shared = ov + (loc_same ? 1 : 0);
+      if (!known_anaphor (g, c, e, e_strong, e_definite))
+        {
+          if (shared == 0 || (c->strong && !e_strong && shared < 2))
+            return REJECT;
+          if (!c->strong && !e_strong && shared < 2 && !has_trigger (c, e->trigger))
+            return REJECT;
+        }
+    }
   double s = 2.0 * ov + (loc_same ? 2.0 : loc_known ? -1.0 : 0.0);
   gboolean same_day = FALSE;
   if (c->strong && e_strong)
@@ -329,6 +405,14 @@ cluster_add (const EvlGraph *g, Cluster *c, guint ei)
       if (!has_part (c->parts, p))
         g_array_append_val (c->parts, p);
     }
+  for (guint i = 0; i < e->mentions->len; i++)
+    {
+      guint d = g_array_index (e->mentions, EvlGraphMention, i).doc;
+      if (!has_part (c->docs, d))
+        g_array_append_val (c->docs, d);
+    }
+  if (e->trigger && !has_trigger (c, e->trigger))
+    g_ptr_array_add (c->triggers, (gpointer) e->trigger);
   if (c->location < 0)
     c->location = e->location;
   if (strong_time (e))
@@ -368,6 +452,8 @@ cluster_new (const EvlGraph *g, guint ei)
   c->rep = ei;
   c->members = g_array_new (FALSE, FALSE, sizeof (guint));
   c->parts = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->docs = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->triggers = g_ptr_array_new ();
   c->location = -1;
   c->type = e->type;
   c->trigger = e->trigger;
@@ -1051,13 +1137,14 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       Cluster *best = NULL;
       double best_s = REJECT;
       gboolean e_loose = e->type == NULL || g_hash_table_contains (loose, e->type);
+      gboolean e_definite = bare_definite (e);
       guint generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
       GPtrArray *cands = e_loose ? block_of_trigger (block, generic, e->trigger, FALSE)
                                  : block->clusters[generic];
       for (guint i = 0; cands && i < cands->len; i++)
         {
           Cluster *c = cands->pdata[i];
-          double s = score (g, c, ei, e_loose);
+          double s = score (g, c, ei, e_loose, e_definite);
           if (s > best_s)
             {
               best_s = s;
