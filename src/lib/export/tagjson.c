@@ -110,12 +110,12 @@ memo_for_line (void)
   return t;
 }
 
-static inline void
-put_fixed (EvlJsonCursor *c, const FixedMember *m)
+/* Writes @m at @d (room for FIXED_CAP bytes); returns the end. */
+static inline char *
+fixed_at (char *d, const FixedMember *m)
 {
-  evl_json_reserve (c, FIXED_CAP);
-  memcpy (c->p, m->text, FIXED_CAP);
-  c->p += m->len;
+  memcpy (d, m->text, FIXED_CAP);
+  return d + m->len;
 }
 
 /* The @n bytes (at most 16) at @s in two words, zeros above, reading
@@ -153,24 +153,35 @@ load_short (const char *s, gsize n, guint64 *a, guint64 *b)
  * values and span texts are a few plain bytes: the escaper's call, its
  * reservation for six bytes a byte and its loop were ~100 instructions
  * a string. */
-static inline gboolean
-put_plain_short (EvlJsonCursor *c, guint64 a, guint64 b, gsize n)
+static inline char *
+plain_short_at (char *d, guint64 a, guint64 b, gsize n)
 {
 #if G_BYTE_ORDER != G_LITTLE_ENDIAN
-  return FALSE;   /* the words hold the bytes in little-endian order */
+  return NULL;   /* the words hold the bytes in little-endian order */
 #endif
   guint64 keep_a = n >= 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
   guint64 keep_b = n >= 16 ? G_MAXUINT64 : n <= 8 ? 0 : (G_GUINT64_CONSTANT (1) << (8 * (n - 8))) - 1;
   if (((evl_json_needs_care (a) & keep_a) | (evl_json_needs_care (b) & keep_b))
       != 0)
-    return FALSE;
-  evl_json_reserve (c, 16 + 2);
-  char *d = c->p;
+    return NULL;
   *d++ = '"';
   memcpy (d, &a, 8);
   memcpy (d + 8, &b, 8);
   d += n;
   *d++ = '"';
+  return d;
+}
+
+/* The same through the cursor: writes at c->p (with room for 18 bytes
+ * reserved there) and moves it; FALSE, writing nothing, when the bytes
+ * need escaping. */
+static inline gboolean
+put_plain_short (EvlJsonCursor *c, guint64 a, guint64 b, gsize n)
+{
+  evl_json_reserve (c, 16 + 2);
+  char *d = plain_short_at (c->p, a, b, n);
+  if (d == NULL)
+    return FALSE;
   c->p = d;
   return TRUE;
 }
@@ -230,6 +241,59 @@ put_member_memo (EvlJsonCursor *c, MemoTable *memo, const char *lit, gsize lit_l
   c->p = d + n;
 }
 
+/* An item's members are written at a pointer within one reservation
+ * of ITEM_ROOM bytes made when the item opens (item_room()), which holds
+ * all but the rare value that is long or needs escaping: those take the
+ * cursor's own path, after which the room is reserved again.  A
+ * reservation per member was a test of the room and a store and reload
+ * of the cursor (~15 an event, ~1 M instructions on the small corpus,
+ * callgrind).  The most an event writes in its room: the comma, key,
+ * id, start and end 103 (open_item()'s own reservation was that), the
+ * text's member and 16 plain bytes 26, the class 32 (a FixedMember's
+ * whole block), five memo members of at most 16 bytes of name and 16
+ * copied 160, the polarity 17, the timex's id 32 and the brace: 371.
+ * A timex writes less. */
+#define ITEM_ROOM 384
+
+/* (transfer none) Where the item's next member goes, ITEM_ROOM bytes
+ * reserved from there. */
+static inline char *
+item_room (EvlJsonCursor *c)
+{
+  evl_json_reserve (c, ITEM_ROOM);
+  return c->p;
+}
+
+/* Leaves writing at @d to the cursor's own path. */
+static inline EvlJsonCursor *
+item_cursor (EvlJsonCursor *c, char *d)
+{
+  c->p = d;
+  return c;
+}
+
+/* put_member_memo() at @d, within an item's room: a hit of at most 16
+ * bytes is written there; anything else takes the cursor's path and
+ * the room is reserved again.  Returns where the next member goes. */
+static inline char *
+member_memo_at (EvlJsonCursor *c, MemoTable *memo, char *d, const char *lit, gsize lit_len,
+                const char *s)
+{
+  MemoSlot *m = &memo->slot[((guintptr) s * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS)];
+  if (G_LIKELY (m->key == s && m->line == memo->line && m->len <= 16))
+    {
+      const char *from = c->s->str + m->at;
+      memcpy (d, lit, lit_len);
+      d += lit_len;
+      guint64 a = evl_load64 (from), b = evl_load64 (from + 8);
+      memcpy (d, &a, 8);
+      memcpy (d + 8, &b, 8);
+      return d + m->len;
+    }
+  put_member_memo (item_cursor (c, d), memo, lit, lit_len, s);
+  return item_room (c);
+}
+
 /* @member (",\"name\":") then @value, when @value is set. */
 #define MEMBER_STR(c, member, value)                    \
   G_STMT_START {                                        \
@@ -241,24 +305,26 @@ put_member_memo (EvlJsonCursor *c, MemoTable *memo, const char *lit, gsize lit_l
       }                                                 \
   } G_STMT_END
 
-/* The same for a value that may repeat in the line. */
-#define MEMBER_MEMO(c, memo, member, value)             \
+/* The same for a value that may repeat in the line, written at @d
+ * within an item's room (member_memo_at()), which it moves on. */
+#define MEMBER_MEMO_AT(c, memo, d, member, value)       \
   G_STMT_START {                                        \
     const char *v_ = (value);                           \
     G_STATIC_ASSERT (sizeof (member) - 1 <= 16);        \
     if (v_ != NULL)                                     \
-      put_member_memo (c, memo, member, sizeof (member) - 1, v_); \
+      (d) = member_memo_at (c, memo, d, member, sizeof (member) - 1, v_); \
   } G_STMT_END
 
-/* "\"tN\"" for index @i (0-based), as tag -f json numbers tids and eids. */
-static void
-put_id (EvlJsonCursor *c, char prefix, guint64 i)
+/* "\"tN\"" for index @i (0-based), as tag -f json numbers tids and eids,
+ * at @d (room for 23 bytes); returns the end. */
+static inline char *
+id_at (char *d, char prefix, guint64 i)
 {
-  evl_json_reserve (c, 2);
-  *c->p++ = '"';
-  *c->p++ = prefix;
-  evl_json_put_uint (c, i + 1);
-  evl_json_put_char (c, '"');
+  *d++ = '"';
+  *d++ = prefix;
+  d = evl_json_uint_at (d, i + 1);
+  *d++ = '"';
+  return d;
 }
 
 /* The first members of item @i of the timexes or events: "{\"tid\":\"t1\""
@@ -296,14 +362,10 @@ id_count_next (IdCount *k)
 }
 G_STATIC_ASSERT (ID_END >= 10);   /* a guint's digits */
 
-static void
-open_item (EvlJsonCursor *c, guint i, IdCount *id, const char *key, gsize key_len, char prefix,
+static char *
+open_item (EvlJsonCursor *c, char *d, guint i, IdCount *id, const char *key, gsize key_len, char prefix,
            const char *text, gsize text_len, EvlSpan span)
 {
-  /* One reservation for the comma, key, id, start and end (three
-   * numbers of at most 20 digits, the quotes and the member names). */
-  evl_json_reserve (c, key_len + 96);
-  char *d = c->p;
   *d = ',';
   d += i > 0;
   memcpy (d, key, key_len);
@@ -317,18 +379,21 @@ open_item (EvlJsonCursor *c, guint i, IdCount *id, const char *key, gsize key_le
   d = evl_json_uint_at (d, span.start);
   d = EVL_JSON_LIT_AT (d, ",\"end\":");
   d = evl_json_uint_at (d, span.end);
-  c->p = d;
   if (span.start <= span.end && span.end <= text_len)
     {
       gsize n = span.end - span.start;
       const char *p = text + span.start;
       /* With 16 bytes of text to read from the span's start, the bytes
-       * past it in the two words are masked off (put_plain_short()). */
-      EVL_JSON_LIT (c, ",\"text\":");
-      if (n > 16 || span.start + 16 > text_len
-          || !put_plain_short (c, evl_load64 (p), evl_load64 (p + 8), n))
-        evl_json_put_string (c, p, n);
+       * past it in the two words are masked off (plain_short_at()). */
+      d = EVL_JSON_LIT_AT (d, ",\"text\":");
+      char *e;
+      if (n <= 16 && span.start + 16 <= text_len
+          && (e = plain_short_at (d, evl_load64 (p), evl_load64 (p + 8), n)) != NULL)
+        return e;
+      evl_json_put_string (item_cursor (c, d), p, n);
+      return item_room (c);
     }
+  return d;
 }
 
 void
@@ -356,19 +421,20 @@ evl_export_tag_json_line (GString *out, const EvlDocument *doc)
   for (guint i = 0; i < n; i++)
     {
       static const char key[] = "{\"tid\":";
-      open_item (c, i, &id, key, sizeof key - 1, 't', text, text_len, t[i].span);
+      char *d = open_item (c, item_room (c), i, &id, key, sizeof key - 1, 't', text, text_len, t[i].span);
       if ((guint) t[i].type < G_N_ELEMENTS (timex_types))
-        put_fixed (c, &memo->timex_type[t[i].type]);
-      MEMBER_MEMO (c, memo, ",\"value\":", t[i].value);
-      MEMBER_MEMO (c, memo, ",\"mod\":", t[i].mod);
-      MEMBER_MEMO (c, memo, ",\"quant\":", t[i].quant);
-      MEMBER_MEMO (c, memo, ",\"freq\":", t[i].freq);
+        d = fixed_at (d, &memo->timex_type[t[i].type]);
+      MEMBER_MEMO_AT (c, memo, d, ",\"value\":", t[i].value);
+      MEMBER_MEMO_AT (c, memo, d, ",\"mod\":", t[i].mod);
+      MEMBER_MEMO_AT (c, memo, d, ",\"quant\":", t[i].quant);
+      MEMBER_MEMO_AT (c, memo, d, ",\"freq\":", t[i].freq);
       if (t[i].anchor >= 0)
         {
-          EVL_JSON_LIT (c, ",\"anchorTimeID\":");
-          put_id (c, 't', (guint64) t[i].anchor);
+          d = EVL_JSON_LIT_AT (d, ",\"anchorTimeID\":");
+          d = id_at (d, 't', (guint64) t[i].anchor);
         }
-      evl_json_put_char (c, '}');
+      *d++ = '}';
+      c->p = d;
     }
 
   const EvlEventMention *e = evl_document_get_event_mentions (doc, &n);
@@ -377,23 +443,24 @@ evl_export_tag_json_line (GString *out, const EvlDocument *doc)
   for (guint i = 0; i < n; i++)
     {
       static const char key[] = "{\"eid\":";
-      open_item (c, i, &id, key, sizeof key - 1, 'e', text, text_len, e[i].span);
-      put_fixed (c, &memo->klass[MIN ((guint) e[i].klass, (guint) EVL_EVENT_CLASS_N)]);
-      MEMBER_MEMO (c, memo, ",\"lemma\":", e[i].lemma);
-      MEMBER_MEMO (c, memo, ",\"type\":", e[i].type);
-      MEMBER_MEMO (c, memo, ",\"tense\":", e[i].tense);
-      MEMBER_MEMO (c, memo, ",\"aspect\":", e[i].aspect);
+      char *d = open_item (c, item_room (c), i, &id, key, sizeof key - 1, 'e', text, text_len, e[i].span);
+      d = fixed_at (d, &memo->klass[MIN ((guint) e[i].klass, (guint) EVL_EVENT_CLASS_N)]);
+      MEMBER_MEMO_AT (c, memo, d, ",\"lemma\":", e[i].lemma);
+      MEMBER_MEMO_AT (c, memo, d, ",\"type\":", e[i].type);
+      MEMBER_MEMO_AT (c, memo, d, ",\"tense\":", e[i].tense);
+      MEMBER_MEMO_AT (c, memo, d, ",\"aspect\":", e[i].aspect);
       if (e[i].polarity == EVL_POLARITY_NEG)
-        EVL_JSON_LIT (c, ",\"polarity\":\"NEG\"");
+        d = EVL_JSON_LIT_AT (d, ",\"polarity\":\"NEG\"");
       else
-        EVL_JSON_LIT (c, ",\"polarity\":\"POS\"");
-      MEMBER_MEMO (c, memo, ",\"modality\":", e[i].modality);
+        d = EVL_JSON_LIT_AT (d, ",\"polarity\":\"POS\"");
+      MEMBER_MEMO_AT (c, memo, d, ",\"modality\":", e[i].modality);
       if (e[i].timex >= 0)
         {
-          EVL_JSON_LIT (c, ",\"timex\":");
-          put_id (c, 't', (guint64) e[i].timex);
+          d = EVL_JSON_LIT_AT (d, ",\"timex\":");
+          d = id_at (d, 't', (guint64) e[i].timex);
         }
-      evl_json_put_char (c, '}');
+      *d++ = '}';
+      c->p = d;
     }
   EVL_JSON_LIT (c, "]}\n");
   evl_json_cursor_finish (c);
