@@ -974,17 +974,42 @@ triple_bit (guint b0, guint b1, guint b2, gsize len)
   return ((b0 | b1 << 8 | b2 << 16 | (guint) len << 24) * 0x9E3779B1u) >> 16;
 }
 
-/* FNV-1a of @s (@len bytes) with ASCII letters lower-cased. */
+/* A hash of @s (@len bytes) with ASCII letters lower-cased, eight bytes
+ * a step, the last one to eight as one word (two overlapping four-byte
+ * loads, or the first, middle and last bytes: a function of the bytes,
+ * never reading outside them).  Equal bytes but for ASCII case give
+ * equal hashes; cue_prefix_find() compares the bytes.  FNV-1a a byte at
+ * a time was ~0.7 M instructions on the small corpus (callgrind). */
 static inline guint32
 lower_hash (const char *s, gsize len)
 {
-  guint32 h = 2166136261u;
-  for (gsize i = 0; i < len; i++)
+  const guint64 k = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint64 h = len * k;
+  gsize i = 0;
+  for (; i + 8 <= len; i += 8)
     {
-      guchar c = (guchar) s[i];
-      h = (h ^ ((guint) c - 'A' < 26u ? c + 32u : c)) * 16777619u;
+      h = (h ^ evl_swar_lower (evl_load64 (s + i))) * k;
+      h = h << 27 | h >> 37;
     }
-  return h;
+  gsize r = len - i;
+  if (r > 0)
+    {
+      const char *t = s + i;
+      guint64 w;
+      if (r >= 4)
+        {
+          guint32 lo, hi;
+          memcpy (&lo, t, 4);
+          memcpy (&hi, t + r - 4, 4);
+          w = lo | (guint64) hi << 32;
+        }
+      else
+        w = (guchar) t[0] | (guint) (guchar) t[r / 2] << 8 | (guint) (guchar) t[r - 1] << 16;
+      h = (h ^ evl_swar_lower (w)) * k;
+    }
+  h ^= h >> 32;
+  h *= G_GUINT64_CONSTANT (0xD6E8FEB86659FD93);
+  return (guint32) (h ^ h >> 32);
 }
 
 /* The slot of @s (@len bytes, ASCII letters of either case) in @cp, or
