@@ -386,3 +386,71 @@ Test (tagjson, values_of_every_length_round_trip)
     cr_assert_str_eq (json_object_get_string_member (json_array_get_object_element (evs, k), "lemma"),
                       values->pdata[k % values->len]);
 }
+
+/* Every member of an item holding a value that takes the cursor's own
+ * path (long, or with a byte to escape), in items enough for the line's
+ * buffer to grow inside one: the members written after such a value,
+ * within the item's room made again, come out whole and in order. */
+Test (tagjson, long_values_in_every_member_of_many_items)
+{
+  static const char text[] = "A \"quoted\" span and a long one of plain words to its end.";
+  g_autoptr (EvlDocument) d = evl_document_new ("m", text, -1, NULL);
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  const guint n_items = 300;
+  for (guint k = 0; k < n_items; k++)
+    {
+      /* Distinct strings, so that each is first met in its item. */
+      char *v[9];
+      for (guint m = 0; m < G_N_ELEMENTS (v); m++)
+        {
+          v[m] = g_strdup_printf (m % 2 ? "value %u of member %u, \"quoted\"" : "tab\t%u/%u", k, m);
+          g_ptr_array_add (keep, v[m]);
+        }
+      EvlTimex t = { 0 };
+      t.span.start = 2;
+      t.span.end = 10;
+      t.value = v[0], t.mod = v[1], t.quant = v[2], t.freq = v[3];
+      t.anchor = k > 0 ? (gint32) k - 1 : -1;
+      evl_document_add_timex (d, &t);
+      EvlEventMention e = { 0 };
+      e.span.start = 0;
+      e.span.end = sizeof text - 1;
+      e.lemma = v[4], e.type = v[5], e.tense = v[6], e.aspect = v[7], e.modality = v[8];
+      e.polarity = k % 2 ? EVL_POLARITY_NEG : EVL_POLARITY_POS;
+      e.timex = (gint32) k;
+      e.agent = e.patient = e.location = -1;
+      evl_document_add_event_mention (d, &e);
+    }
+  g_autoptr (GString) out = g_string_new (NULL);
+  evl_export_tag_json_line (out, d);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  cr_assert (json_parser_load_from_data (p, out->str, (gssize) out->len, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (p));
+  JsonArray *txs = json_object_get_array_member (root, "timexes");
+  JsonArray *evs = json_object_get_array_member (root, "events");
+  cr_assert_eq (json_array_get_length (txs), n_items);
+  cr_assert_eq (json_array_get_length (evs), n_items);
+  static const char *const tx_members[] = { "value", "mod", "quant", "freq" };
+  static const char *const ev_members[] = { "lemma", "type", "tense", "aspect", "modality" };
+  for (guint k = 0; k < n_items; k++)
+    {
+      JsonObject *t = json_array_get_object_element (txs, k);
+      JsonObject *e = json_array_get_object_element (evs, k);
+      for (guint m = 0; m < G_N_ELEMENTS (tx_members); m++)
+        cr_assert_str_eq (json_object_get_string_member (t, tx_members[m]), keep->pdata[9 * k + m]);
+      for (guint m = 0; m < G_N_ELEMENTS (ev_members); m++)
+        cr_assert_str_eq (json_object_get_string_member (e, ev_members[m]), keep->pdata[9 * k + 4 + m]);
+      cr_assert_str_eq (json_object_get_string_member (t, "text"), "\"quoted\"");
+      cr_assert_str_eq (json_object_get_string_member (e, "text"), text);
+      cr_assert_str_eq (json_object_get_string_member (e, "polarity"), k % 2 ? "NEG" : "POS");
+      g_autofree char *tid = g_strdup_printf ("t%u", k + 1);
+      cr_assert_str_eq (json_object_get_string_member (e, "timex"), tid);
+      if (k > 0)
+        {
+          g_autofree char *anchor = g_strdup_printf ("t%u", k);
+          cr_assert_str_eq (json_object_get_string_member (t, "anchorTimeID"), anchor);
+        }
+      cr_assert_eq (json_object_get_int_member (e, "start"), 0);
+      cr_assert_eq (json_object_get_int_member (e, "end"), (gint64) sizeof text - 1);
+    }
+}
