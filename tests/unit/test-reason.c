@@ -579,6 +579,7 @@ typedef struct {
   char tense[8];            /* "": a noun */
   char when[12], value[11]; /* its timex (a day or a month); "": undated */
   char people[24];          /* persons named, '|'-separated: agent first */
+  char place[16];           /* a place named: "@X" its location, "X" a participant */
 } CorefMention;
 
 typedef struct {
@@ -593,92 +594,102 @@ ParameterizedTestParameters (reason, coreference_within_and_across_documents)
   static CorefCase cases[] = {
     /* A definite nominal of the type refers back to the day's walkout. */
     { { "Rail workers walked out on Tuesday.\nThe strike was the first since 2023.", "" },
-      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "" },
-        { 0, "strike", "PROTEST", "strike", "", "Tuesday", "2025-06-10", "" } },
+      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "", "" },
+        { 0, "strike", "PROTEST", "strike", "", "Tuesday", "2025-06-10", "", "" } },
       1, "PROTEST" },
     /* A bare nominal in a phase verb's subject is that verb's event. */
     { { "Talks over pay broke down on Tuesday.", "" },
-      { { 0, "Talks", "MEETING", "talks", "", "Tuesday", "2025-06-10", "" },
-        { 0, "broke", "OTHER", "break", "PAST", "Tuesday", "2025-06-10", "" } },
+      { { 0, "Talks", "MEETING", "talks", "", "Tuesday", "2025-06-10", "", "" },
+        { 0, "broke", "OTHER", "break", "PAST", "Tuesday", "2025-06-10", "", "" } },
       1, "MEETING" },
     /* A nominal inside the other's month. */
     { { "The vote on Tuesday was close.\nMembers voted in June.", "" },
-      { { 0, "voted", "OTHER", "vote", "PAST", "June", "2025-06", "" },
-        { 0, "vote", "OTHER", "vote", "", "Tuesday", "2025-06-10", "" } },
+      { { 0, "voted", "OTHER", "vote", "PAST", "June", "2025-06", "", "" },
+        { 0, "vote", "OTHER", "vote", "", "Tuesday", "2025-06-10", "", "" } },
       1, "OTHER" },
     /* The catch-all type says nothing: other words stay apart. */
     { { "Officials praised it on Tuesday.\nThe criticism was sharp.", "" },
-      { { 0, "praised", "OTHER", "praise", "PAST", "Tuesday", "2025-06-10", "" },
-        { 0, "criticism", "OTHER", "criticism", "", "Tuesday", "2025-06-10", "" } },
+      { { 0, "praised", "OTHER", "praise", "PAST", "Tuesday", "2025-06-10", "", "" },
+        { 0, "criticism", "OTHER", "criticism", "", "Tuesday", "2025-06-10", "", "" } },
       2, "" },
     /* Another instance, a counted one, another day, two clauses. */
     { { "Rail workers walked out on Tuesday.\nAnother strike hit ports that day.", "" },
-      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "" },
-        { 0, "strike", "PROTEST", "strike", "", "Tuesday", "2025-06-10", "" } },
+      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "", "" },
+        { 0, "strike", "PROTEST", "strike", "", "Tuesday", "2025-06-10", "", "" } },
       2, "" },
     { { "Rail workers walked out on Tuesday.\nTwo strikes hit ports that day.", "" },
-      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "" },
-        { 0, "strikes", "PROTEST", "strike", "", "Tuesday", "2025-06-10", "" } },
+      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "", "" },
+        { 0, "strikes", "PROTEST", "strike", "", "Tuesday", "2025-06-10", "", "" } },
       2, "" },
     { { "Rail workers walked out on Tuesday.\nThe strike on Wednesday was smaller.", "" },
-      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "" },
-        { 0, "strike", "PROTEST", "strike", "", "Wednesday", "2025-06-11", "" } },
+      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "", "" },
+        { 0, "strike", "PROTEST", "strike", "", "Wednesday", "2025-06-11", "", "" } },
       2, "" },
     { { "Rail workers walked out on Tuesday.\nDrivers struck on Tuesday.", "" },
-      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "" },
-        { 0, "struck", "PROTEST", "strike", "PAST", "Tuesday", "2025-06-10", "" } },
+      { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "", "" },
+        { 0, "struck", "PROTEST", "strike", "PAST", "Tuesday", "2025-06-10", "", "" } },
       2, "" },
     /* Different people: two launches, however the second is written. */
     { { "Kim launched a rocket on Tuesday.\nThe launch by Moon came on Tuesday.", "" },
-      { { 0, "launched", "SATELLITE_LAUNCH", "launch", "PAST", "Tuesday", "2025-06-10", "Kim" },
-        { 0, "launch", "SATELLITE_LAUNCH", "launch", "", "Tuesday", "2025-06-10", "Moon" } },
+      { { 0, "launched", "SATELLITE_LAUNCH", "launch", "PAST", "Tuesday", "2025-06-10", "Kim", "" },
+        { 0, "launch", "SATELLITE_LAUNCH", "launch", "", "Tuesday", "2025-06-10", "Moon", "" } },
       2, "" },
     /* Across documents an event with no date of its own needs two
      * shared entities to take the date of another article's, unless it
      * is a definite description naming nobody in an article written
      * within days of that date (DCT 12 June)... */
     { { "Kim met Putin in March.", "Officials held a meeting." },
-      { { 0, "met", "MEETING", "meet", "PAST", "March", "2025-03", "Kim|Putin" },
-        { 1, "meeting", "MEETING", "meeting", "", "", "", "" } },
+      { { 0, "met", "MEETING", "meet", "PAST", "March", "2025-03", "Kim|Putin", "" },
+        { 1, "meeting", "MEETING", "meeting", "", "", "", "", "" } },
       2, "" },
     { { "Kim met Putin on Tuesday.", "Officials praised the meeting." },
-      { { 0, "met", "MEETING", "meet", "PAST", "Tuesday", "2025-06-10", "Kim|Putin" },
-        { 1, "meeting", "MEETING", "meeting", "", "", "", "" } },
+      { { 0, "met", "MEETING", "meet", "PAST", "Tuesday", "2025-06-10", "Kim|Putin", "" },
+        { 1, "meeting", "MEETING", "meeting", "", "", "", "", "" } },
       1, "MEETING" },
     { { "Kim met Putin on Tuesday.", "Officials held a meeting." },
-      { { 0, "met", "MEETING", "meet", "PAST", "Tuesday", "2025-06-10", "Kim|Putin" },
-        { 1, "meeting", "MEETING", "meeting", "", "", "", "" } },
+      { { 0, "met", "MEETING", "meet", "PAST", "Tuesday", "2025-06-10", "Kim|Putin", "" },
+        { 1, "meeting", "MEETING", "meeting", "", "", "", "", "" } },
       2, "" },
     { { "Kim met Putin in March.", "Kim met officials." },
-      { { 0, "met", "MEETING", "meet", "PAST", "March", "2025-03", "Kim|Putin" },
-        { 1, "met", "MEETING", "meet", "PAST", "", "", "Kim" } },
+      { { 0, "met", "MEETING", "meet", "PAST", "March", "2025-03", "Kim|Putin", "" },
+        { 1, "met", "MEETING", "meet", "PAST", "", "", "Kim", "" } },
       2, "" },
     { { "Kim met Putin in March.", "Kim met Putin." },
-      { { 0, "met", "MEETING", "meet", "PAST", "March", "2025-03", "Kim|Putin" },
-        { 1, "met", "MEETING", "meet", "PAST", "", "", "Kim|Putin" } },
+      { { 0, "met", "MEETING", "meet", "PAST", "March", "2025-03", "Kim|Putin", "" },
+        { 1, "met", "MEETING", "meet", "PAST", "", "", "Kim|Putin", "" } },
       1, "MEETING" },
     /* Undated on both sides, one shared name: the same word too. */
     { { "Kim warned Moon.", "Kim praised officials." },
-      { { 0, "warned", "STATEMENT", "warn", "PAST", "", "", "Kim|Moon" },
-        { 1, "praised", "STATEMENT", "praise", "PAST", "", "", "Kim" } },
+      { { 0, "warned", "STATEMENT", "warn", "PAST", "", "", "Kim|Moon", "" },
+        { 1, "praised", "STATEMENT", "praise", "PAST", "", "", "Kim", "" } },
       2, "" },
     { { "Kim warned Moon.", "Kim warned officials." },
-      { { 0, "warned", "STATEMENT", "warn", "PAST", "", "", "Kim|Moon" },
-        { 1, "warned", "STATEMENT", "warn", "PAST", "", "", "Kim" } },
+      { { 0, "warned", "STATEMENT", "warn", "PAST", "", "", "Kim|Moon", "" },
+        { 1, "warned", "STATEMENT", "warn", "PAST", "", "", "Kim", "" } },
       1, "STATEMENT" },
+    /* A place is shared whether read as a participant or as the
+     * location. */
+    { { "The Ukraine conflict went on.", "The conflict in Ukraine went on." },
+      { { 0, "conflict", "CONFLICT", "conflict", "", "", "", "", "Ukraine" },
+        { 1, "conflict", "CONFLICT", "conflict", "", "", "", "", "@Ukraine" } },
+      1, "CONFLICT" },
+    { { "The Ukraine conflict went on.", "The conflict in Syria went on." },
+      { { 0, "conflict", "CONFLICT", "conflict", "", "", "", "", "Ukraine" },
+        { 1, "conflict", "CONFLICT", "conflict", "", "", "", "", "@Syria" } },
+      2, "" },
     /* ... and dated ones an entity, or the definite description of
      * that day: the same day or month alone is not enough. */
     { { "Kim met Putin on Tuesday.", "The meeting on Tuesday was long." },
-      { { 0, "met", "MEETING", "meet", "PAST", "Tuesday", "2025-06-10", "Kim|Putin" },
-        { 1, "meeting", "MEETING", "meeting", "", "Tuesday", "2025-06-10", "" } },
+      { { 0, "met", "MEETING", "meet", "PAST", "Tuesday", "2025-06-10", "Kim|Putin", "" },
+        { 1, "meeting", "MEETING", "meeting", "", "Tuesday", "2025-06-10", "", "" } },
       1, "MEETING" },
     { { "Kim met Putin on Tuesday.", "A meeting was held on Tuesday." },
-      { { 0, "met", "MEETING", "meet", "PAST", "Tuesday", "2025-06-10", "Kim|Putin" },
-        { 1, "meeting", "MEETING", "meeting", "", "Tuesday", "2025-06-10", "" } },
+      { { 0, "met", "MEETING", "meet", "PAST", "Tuesday", "2025-06-10", "Kim|Putin", "" },
+        { 1, "meeting", "MEETING", "meeting", "", "Tuesday", "2025-06-10", "", "" } },
       2, "" },
     { { "A launch failed on Tuesday.", "A launch failed in June." },
-      { { 0, "launch", "SATELLITE_LAUNCH", "launch", "", "Tuesday", "2025-06-10", "" },
-        { 1, "launch", "SATELLITE_LAUNCH", "launch", "", "June", "2025-06", "" } },
+      { { 0, "launch", "SATELLITE_LAUNCH", "launch", "", "Tuesday", "2025-06-10", "", "" },
+        { 1, "launch", "SATELLITE_LAUNCH", "launch", "", "June", "2025-06", "", "" } },
       2, "" },
   };
   return cr_make_param_array (CorefCase, cases, G_N_ELEMENTS (cases));
@@ -727,6 +738,18 @@ ParameterizedTest (CorefCase *tc, reason, coreference_within_and_across_document
           gint32 e = fx_entity (doc, people[k], 0, c);
           if (k == 0)
             f.agent = e;
+          else
+            f.participant = e;
+        }
+      if (m->place[0])
+        {
+          const char *name = m->place + (m->place[0] == '@');
+          g_autofree char *key = g_ascii_strdown (name, -1);
+          gint32 c = fx_cluster (doc, evl_document_intern (doc, name, -1),
+                                 evl_document_intern (doc, key, -1), EVL_ENTITY_LOCATION, NULL);
+          gint32 e = fx_entity (doc, name, 0, c);
+          if (m->place[0] == '@')
+            f.location = e;
           else
             f.participant = e;
         }

@@ -343,7 +343,13 @@ score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose, gboolean
        * definite description naming nobody ('hours before the meeting'
        * in the next day's report), which refers to the event of that
        * day or week its readers know. */
+      /* A place is one entity whether it was read as a participant or
+       * as the location ('the Ukraine conflict' / 'conflict in Ukraine'). */
       guint shared = ov + (loc_same ? 1 : 0);
+      if (c->location >= 0 && !loc_same && has_part (e->participants, (guint) c->location))
+        shared++;
+      if (e->location >= 0 && !loc_same && has_part (c->parts, (guint) e->location))
+        shared++;
       if (!known_anaphor (g, c, e, e_strong, e_definite))
         {
           if (shared == 0 || (c->strong && !e_strong && shared < 2))
