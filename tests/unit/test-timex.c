@@ -197,6 +197,12 @@ static TxCase duration_cases[] = {
   { "Four deputies were sentenced in 1995 to 15 years in prison.", DCT, "15 years", "DURATION", "P15Y", "" },
   { "Output fell over the past decade.", DCT, "the past decade", "DURATION", "P10Y", "" },
   { "Output fell in the last decade.", DCT, "the last decade", "DATE", "201", "" },
+  /* a target year ahead is no point the story has reached: a span from
+   * 'over the next' counts from the creation time */
+  { "It aims to double output by 2030 and expects growth over the next decade.", DCT, "the next decade", "DATE", "203", "" },
+  { "It aims to double output by 2030. Growth in the next decade will be slow.", DCT, "the next decade", "DATE", "203", "" },
+  { "Output grew in 1998. Over the next decade it doubled.", DCT, "the next decade", "DATE", "200", "" },
+  { "It will open on Oct. 3 and close the next day.", DCT, "the next day", "DATE", "2023-10-04", "" },
   { "Profits doubled in the past two quarters.", DCT, "the past two quarters", "DURATION", "P2Q", "" },
   /* counts as printf's %g spells them: digits below a million, a
    * fraction in the smaller unit, an exponent from a million on */
@@ -741,6 +747,12 @@ static TxCase day_month_cases[] = {
   { "He was born in 1530 in Rome.", UKDCT, "1530", "DATE", "1530", "" },
   { "Shares closed at 1530 points.", UKDCT, "1530", "", "", "" },
   { "The fleet reached 2460 GMT ships.", UKDCT, "2460 GMT", "", "", "" },
+  /* a named zone or 'local time' marks the clock as well as 'GMT' */
+  { "The plane landed at 1530 local time on Tuesday.", UKDCT, "1530", "TIME", "2025-05-27T15:30", "" },
+  { "Fighting resumed at 0900 local time.", UKDCT, "0900", "TIME", "2025-06-01T09:00", "" },
+  { "The ship docked at 1530 Beijing time.", UKDCT, "1530", "TIME", "2025-06-01T15:30", "" },
+  { "It opened at 9.30 local time.", UKDCT, "9.30", "TIME", "2025-06-01T09:30", "" },
+  { "It was the 1530 Friday time slot.", UKDCT, "1530", "DATE", "1530", "" },
 };
 
 TX_FAMILY (day_month_dates, day_month_cases)

@@ -1426,6 +1426,18 @@ p_relative (TxScan *s, int i, TxMatch *m)
   gboolean ref = the && (strcmp (cue, "following") == 0 || strcmp (cue, "next") == 0
                          || strcmp (cue, "previous") == 0 || strcmp (cue, "preceding") == 0
                          || strcmp (cue, "prior") == 0);
+  /* 'aims to double output by 2010 and expects growth over the next
+   * decade': a reference date still ahead of the creation time is a
+   * target, not a point the story has reached, and a span opened by
+   * 'over', 'within', 'during' or 'in' runs from the creation time as
+   * 'next decade' does ('will open on May 3 and close the next day'
+   * stays with the reference) */
+  gboolean from_dct = ref && strcmp (cue, "next") == 0 && i > 0 && s->dct && s->ref.year > 0
+                      && (is (s, i - 1, "over") || is (s, i - 1, "within") || is (s, i - 1, "during")
+                          || is (s, i - 1, "in") || is (s, i - 1, "throughout"))
+                      && evl_timex_point_first_day (&s->ref) > s->dct;
+  if (from_dct)
+    ref = FALSE;
   if (is (s, j, "period") && s->have_quarter && (strcmp (cue, "latest") == 0 || strcmp (cue, "current") == 0))
     {
       /* 'the latest period' of a quarterly report */
@@ -1444,7 +1456,7 @@ p_relative (TxScan *s, int i, TxMatch *m)
             return -1;
           return -1;
         }
-      if (the && !ref && strcmp (cue, "latest") != 0 && strcmp (cue, "current") != 0
+      if (the && !ref && !from_dct && strcmp (cue, "latest") != 0 && strcmp (cue, "current") != 0
           && strcmp (cue, "past") != 0 && strcmp (cue, "last") != 0 && strcmp (cue, "coming") != 0)
         return -1;
       if (strcmp (cue, "latest") == 0 || (strcmp (cue, "current") == 0 && g != EVL_GRAIN_QUARTER))
@@ -1498,7 +1510,7 @@ p_relative (TxScan *s, int i, TxMatch *m)
       m->needs_ref = TRUE;
       return j + 1;
     }
-  if (ref)
+  if (ref || from_dct)
     return -1;
   int mo;
   int e = month_at (s, j, &mo);
@@ -1846,6 +1858,24 @@ zone_at (const TxScan *s, int i)
          && evl_lexicon_lookup (s->lx->lex[LEX_ZONES], U (i)->low, U (i)->len);
 }
 
+/* The end of a time zone at @i ('EST', 'local time', 'Beijing time'),
+ * else -1: a wire clock such as '1530' is a time only beside one. */
+static int
+zone_end (const TxScan *s, int i)
+{
+  if (zone_at (s, i))
+    return i + 1;
+  if (i + 1 >= s->n || !is (s, i + 1, "time") || U (i)->kind != U_WORD)
+    return -1;
+  if (is (s, i, "local"))
+    return i + 2;
+  /* 'Moscow time', not 'Friday time' nor 'the first time' */
+  return U (i)->cap && !U (i)->wi->wday && !U (i)->wi->month && !U (i)->wi->cue
+             && !U (i)->wi->ordinal && !U (i)->wi->tense && !is (s, i, "the")
+             ? i + 2
+             : -1;
+}
+
 /* Clock times: '10:35 a.m.', '6 a.m. EST Nov. 9', 'noon Saturday',
  * '4 in the morning', 'midnight Friday'. */
 static int
@@ -1866,14 +1896,15 @@ p_time (TxScan *s, int i, TxMatch *m)
     {
       /* '9.30am', '14.30 GMT': with an am/pm below or a time zone, else
        * a decimal ('rose 2.15') */
-      clock = zone_at (s, e);
+      clock = zone_end (s, e) > 0;
       if (hh > 12 && !clock)
         return -1;
     }
   else if (u->kind == U_NUM && u->ndig == 4 && !u->suffix[0] && !u->apos && u->num >= 0 && u->num / 100 < 24
-           && u->num % 100 < 60 && zone_at (s, e))
+           && u->num % 100 < 60 && zone_end (s, e) > 0)
     {
-      /* '1530 GMT', the wire services' clock: with a zone no year */
+      /* '1530 GMT', '1530 local time', the wire services' clock: with a
+       * zone no year */
       hh = (int) (u->num / 100);
       mm = (int) (u->num % 100);
       clock = TRUE;
@@ -1925,10 +1956,12 @@ p_time (TxScan *s, int i, TxMatch *m)
     hh += 12;
   else if (ampm && !pm && hh == 12)
     hh = 0;
+  /* 'local time', 'Beijing time' stay out of the extent, as after
+   * '10:35 a.m.' */
+  int k = zone_end (s, e) > 0 ? zone_end (s, e) : e;
   if (zone_at (s, e))
     e++;
   /* the day it belongs to */
-  int k = e;
   /* 'at 9 a.m. on Thursday': the day values the time but is a timex of
    * its own */
   gboolean on = FALSE;
