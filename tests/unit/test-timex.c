@@ -162,6 +162,11 @@ static TxCase time_cases[] = {
   { "The woman was killed Tuesday evening.", DCT, "Tuesday evening", "TIME", "2023-09-12TEV", "" },
   { "The woman was killed Tuesday morning.", DCT, "Tuesday morning", "DATE", "2023-09-12", "" },
   { "The ship docked at 4 in the morning.", DCT, "4 in the morning", "TIME", "2023-09-14T04:00", "" },
+  /* a weekday after a clock time with no tense cue: the nearer one, as
+   * a bare weekday */
+  { "The deadline is 4 p.m. Friday.", DCT, "4 p.m. Friday", "TIME", "2023-09-15T16:00", "" },
+  { "The deadline for bids is 1600 GMT Friday.", DCT, "1600 GMT Friday", "TIME", "2023-09-15T16:00", "" },
+  { "The talks ended at 4 p.m. Friday.", DCT, "4 p.m. Friday", "TIME", "2023-09-08T16:00", "" },
 };
 
 TX_FAMILY (clock_times, time_cases)
@@ -259,6 +264,10 @@ static TxCase relative_cases[] = {
   { "Officials postponed until Tuesday any action on the case.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "Until Thursday, they had not called him a suspect.", "2023-09-15", "Thursday", "DATE", "2023-09-14", "" },
   { "It was not until Tuesday that he spoke.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
+  /* 'to' before a bare place noun is no infinitive: the past verb tells */
+  { "He was taken to hospital Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
+  { "He was rushed to hospital late Tuesday.", DCT, "late Tuesday", "DATE", "2023-09-12", "END" },
+  { "He wants to leave Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "Protesters were planning to drive around the airport on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
   { "Among the first three countries to accede to the alliance on Monday were Poland and Hungary.", DCT,
     "Monday", "DATE", "2023-09-11", "" },

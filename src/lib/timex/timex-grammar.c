@@ -816,6 +816,24 @@ p_second_day (TxScan *s, int i, TxMatch *m)
   return month_day_point (s, m, y, mo, d2, ref_year, start, e) ? e : -1;
 }
 
+/* Weekday @wd by the tense @t of its clause (tx_tense()): with no cue
+ * the nearer one, the past winning by a day. */
+static void
+weekday_by_tense (const TxScan *s, int wd, int t, EvlTimexPoint *p)
+{
+  if (t == 0 && s->dct)
+    {
+      EvlTimexPoint a, b;
+      tx_weekday_point (s, wd, -1, &a);
+      tx_weekday_point (s, wd, 1, &b);
+      gint64 past = (gint64) s->dct - evl_timex_point_first_day (&a);
+      gint64 ahead = (gint64) evl_timex_point_first_day (&b) - s->dct;
+      *p = ahead < past - 1 ? b : a;
+    }
+  else
+    tx_weekday_point (s, wd, t > 0 ? 1 : -1, p);
+}
+
 /* Weekdays: 'Friday', 'last Friday', 'Friday night'. */
 static int
 p_weekday (TxScan *s, int i, TxMatch *m)
@@ -898,21 +916,7 @@ p_weekday (TxScan *s, int i, TxMatch *m)
       tx_weekday_point (s, wd, -1, &m->pt);
     }
   else
-    {
-      int t = tx_tense (s, i, e);
-      if (t == 0 && s->dct)
-        {
-          /* no tense cue: the nearer one, the past winning by a day */
-          EvlTimexPoint a, b;
-          tx_weekday_point (s, wd, -1, &a);
-          tx_weekday_point (s, wd, 1, &b);
-          gint64 past = (gint64) s->dct - evl_timex_point_first_day (&a);
-          gint64 ahead = (gint64) evl_timex_point_first_day (&b) - s->dct;
-          m->pt = ahead < past - 1 ? b : a;
-        }
-      else
-        tx_weekday_point (s, wd, t > 0 ? 1 : -1, &m->pt);
-    }
+    weekday_by_tense (s, wd, tx_tense (s, i, e), &m->pt);
   m->needs_dct = TRUE;
   m->has_pt = TRUE;
   if (e < s->n && U (e)->wi->pod && U (e)->wi->pod->n_attrs == 1 && g_ascii_isupper (attr (U (e)->wi->pod, 0)[0])
@@ -1986,7 +1990,7 @@ p_time (TxScan *s, int i, TxMatch *m)
     {
       /* a bare weekday after a clock time takes the tense of the whole
        * clause ('will leave at 4 a.m. Thursday') */
-      tx_weekday_point (s, wd, tx_tense (s, i, de) > 0 ? 1 : -1, &day.pt);
+      weekday_by_tense (s, wd, tx_tense (s, i, de), &day.pt);
     }
   if (de > 0 && day.has_pt && day.pt.grain == EVL_GRAIN_DAY)
     {

@@ -48,6 +48,20 @@ relative_infinitive (const TxScan *s, int k)
   return FALSE;
 }
 
+/* 'taken to hospital', 'returned to power': a noun that English puts
+ * bare after 'to' as a place or state, so the 'to' is no infinitive's. */
+static gboolean
+bare_destination (const TxUnit *u)
+{
+  static const char *const nouns[] = { "hospital", "court", "prison", "jail", "school", "church",
+                                       "bed", "sea", "power", "office", "town", "trial", "death",
+                                       "safety", "shore", "parliament", "congress" };
+  for (gsize n = 0; n < G_N_ELEMENTS (nouns); n++)
+    if (tx_unit_is (u, nouns[n]))
+      return TRUE;
+  return FALSE;
+}
+
 /* 'extended to Nov. 20', 'completed by Dec. 15': the date is a target,
  * so a past verb before it says little about the date itself. */
 static gboolean
@@ -266,7 +280,8 @@ tx_tense (const TxScan *s, int i, int end)
         return -1;
       if (u->kind == U_WORD && tx_unit_is (u, "to") && k + 1 < i && k >= i - INFINITIVE_REACH
           && !relative_infinitive (s, k) && s->u[k + 1].kind == U_WORD
-          && !s->u[k + 1].cap && s->u[k + 1].len > 2 && !tx_unit_is (&s->u[k + 1], "the")
+          && !s->u[k + 1].cap && s->u[k + 1].len > 2 && !bare_destination (&s->u[k + 1])
+          && !tx_unit_is (&s->u[k + 1], "the")
           && !tx_unit_is (&s->u[k + 1], "his") && !tx_unit_is (&s->u[k + 1], "her")
           && !tx_unit_is (&s->u[k + 1], "their") && !tx_unit_is (&s->u[k + 1], "its"))
         return strong_future (s, k - 1) ? 2 : 1;
