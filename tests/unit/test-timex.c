@@ -103,6 +103,11 @@ static TxCase seed_cases[] = {
   { "Russia began buying shells in early 2022.", DCT, "early 2022", "DATE", "2022", "START" },
   { "The Korean War of 1950-53 ended in an armistice.", DCT, "1950-53", "DATE", "1950/1953", "" },
   { "The two leaders have not met since 2019.", DCT, "2019", "DATE", "2019", "" },
+  /* a year in the sentence sets the scene for a bare month, one after
+   * 'since' does not */
+  { "Prices fell in 2019, most of all in August.", DCT, "August", "DATE", "2019-08", "" },
+  { "Prices showed their sharpest fall since September 2019 in August.", DCT, "August", "DATE", "2023-08", "" },
+  { "Output has not been this low since 2019 in the third quarter.", DCT, "the third quarter", "DATE", "2023-Q3", "" },
   { "The program stalled over 18 months.", DCT, "over 18 months", "DURATION", "P18M", "MORE_THAN" },
   { "Hours before the meeting, North Korea fired two missiles.", DCT, "Hours", "DURATION", "PTXH", "" },
   { "A second satellite launch failed in April.", DCT, "April", "DATE", "2023-04", "" },

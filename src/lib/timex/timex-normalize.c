@@ -667,7 +667,10 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
       s->ref = m->pt;
       s->ref_index = (gint32) idx;
       s->ref_sentence = s->sentence;
-      s->ref_from_text = m->absolute;
+      /* 'the sharpest fall since September 1986 in March': a date after
+       * 'since' opens a span up to now; it sets no scene for the bare
+       * months and quarters of its sentence */
+      s->ref_from_text = m->absolute && !(m->start > 0 && tx_unit_is (&s->u[m->start - 1], "since"));
       /* results are reported for quarters that have ended, or begun when
        * not spoken of in the future: 'the third quarter of 1990', 'into
        * the fourth quarter' in a forecast are no comparison base */
