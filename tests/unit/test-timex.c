@@ -269,6 +269,12 @@ static TxCase relative_cases[] = {
   { "Officials postponed until Tuesday any action on the case.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "Until Thursday, they had not called him a suspect.", "2023-09-15", "Thursday", "DATE", "2023-09-14", "" },
   { "It was not until Tuesday that he spoke.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
+  /* 'the weekend' with no tense cue: the nearer one, the one just gone
+   * in Monday to Wednesday copy; after 'since' the last one */
+  { "Crowds at the weekend are the biggest in years.", "2023-09-11", "the weekend", "DATE", "2023-W36-WE", "" },
+  { "Crowds at the weekend are the biggest in years.", DCT, "the weekend", "DATE", "2023-W37-WE", "" },
+  { "Prices are up since the weekend.", "2023-09-13", "the weekend", "DATE", "2023-W36-WE", "" },
+  { "Prices are up since the weekend.", "2023-09-15", "the weekend", "DATE", "2023-W36-WE", "" },
   /* 'to' before a bare place noun is no infinitive: the past verb tells */
   { "He was taken to hospital Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
   { "He was rushed to hospital late Tuesday.", DCT, "late Tuesday", "DATE", "2023-09-12", "END" },

@@ -1696,14 +1696,19 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   else if ((strcmp (code, "WE") == 0 || strcmp (code, "W") == 0) && !that && !same && !back && shift == 0)
     {
       /* 'the weekend', 'the week': the creation time's, the last one in a
-       * past clause */
+       * past clause or after 'since'; with no tense cue the nearer
+       * weekend, the past one winning by a day as a bare weekday does
+       * (Monday to Wednesday copy: the one just gone) */
       tx_dct_point (s, EVL_GRAIN_WEEK, &m->pt);
-      if (strcmp (code, "WE") == 0 && s->dct && tx_tense (s, i, e) < 0)
+      if (strcmp (code, "WE") == 0 && s->dct)
         {
           GDate gd;
           g_date_clear (&gd, 1);
           g_date_set_julian (&gd, s->dct);
-          if (g_date_get_weekday (&gd) < G_DATE_SATURDAY)
+          int t = tx_tense (s, i, e);
+          if (g_date_get_weekday (&gd) < G_DATE_SATURDAY
+              && (t < 0 || (i > 0 && is (s, i - 1, "since"))
+                  || (t == 0 && g_date_get_weekday (&gd) <= G_DATE_WEDNESDAY)))
             evl_timex_point_shift (&m->pt, -1);
         }
       m->needs_ref = FALSE;
