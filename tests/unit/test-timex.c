@@ -183,6 +183,11 @@ static TxCase duration_cases[] = {
   { "The city was ruled from Moscow for centuries.", DCT, "centuries", "DURATION", "PXC", "" },
   { "He probably died within weeks or months of his capture.", DCT, "weeks or months", "DURATION", "PXW", "" },
   { "The loan may be extended for an additional year.", DCT, "an additional year", "DURATION", "P1Y", "" },
+  /* a fiscal year named by its end is reported as a duration */
+  { "Profit rose 5% in the year ended March 31.", DCT, "the year", "DURATION", "P1Y", "" },
+  { "The bank posted net losses for the year to March.", DCT, "the year", "DURATION", "P1Y", "" },
+  { "Output fell in the year to February 2022.", DCT, "the year", "DURATION", "P1Y", "" },
+  { "Prices rose in the year to 2022 levels.", DCT, "the year", "DATE", "2023", "" },
   { "Talks ran an extra day.", DCT, "an extra day", "DURATION", "P1D", "" },
   { "The strike lasted one day.", DCT, "one day", "DURATION", "P1D", "" },
   { "Lawyers have until the end of the 14-day period to appeal.", DCT, "14-day", "DURATION", "P14D", "" },

@@ -1640,8 +1640,10 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
     }
   else if (strcmp (code, "Y") == 0 && !that && !same && !back)
     {
-      /* 'the year ended March 31': a fiscal year, reported as a duration */
-      if (is (s, e, "ended") || is (s, e, "ending"))
+      /* 'the year ended March 31', 'the year to March': a fiscal year,
+       * reported as a duration */
+      int fm;
+      if (is (s, e, "ended") || is (s, e, "ending") || (is (s, e, "to") && month_at (s, e + 1, &fm) > 0))
         {
           m->type = EVL_TIMEX_DURATION;
           g_strlcpy (m->value, "P1Y", sizeof m->value);
