@@ -280,6 +280,10 @@ static TxCase relative_cases[] = {
   { "Crowds at the weekend are the biggest in years.", DCT, "the weekend", "DATE", "2023-W37-WE", "" },
   { "Prices are up since the weekend.", "2023-09-13", "the weekend", "DATE", "2023-W36-WE", "" },
   { "Prices are up since the weekend.", "2023-09-15", "the weekend", "DATE", "2023-W36-WE", "" },
+  /* a present passive is no past, irregular participles included */
+  { "Elections are held on Oct. 20.", DCT, "Oct. 20", "DATE", "2023-10-20", "" },
+  { "The tariffs are put in place on Oct. 20.", DCT, "Oct. 20", "DATE", "2023-10-20", "" },
+  { "Elections were held on Oct. 20.", DCT, "Oct. 20", "DATE", "2022-10-20", "" },
   /* 'to' before a bare place noun is no infinitive: the past verb tells */
   { "He was taken to hospital Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
   { "He was rushed to hospital late Tuesday.", DCT, "late Tuesday", "DATE", "2023-09-12", "END" },

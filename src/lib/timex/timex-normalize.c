@@ -289,11 +289,12 @@ tx_tense (const TxScan *s, int i, int end)
        * 'met in May'): -2, which the year choice trusts more */
       int strength = k >= i - 2 && !target_prep (s, i) ? 2 : 1;
       /* 'will be paid Dec. 14': a passive participle; the auxiliary
-       * further left tells.  'is planned for 3 November': a present
-       * passive is no past either ('is scheduled' keeps its own cue) */
+       * further left tells.  'is planned for 3 November', 'are held on
+       * July 20': a present passive is no past either, irregular
+       * participles included ('is scheduled' keeps its own cue) */
       if (u->kind == U_WORD && k > 0
           && (after_be (s, k)
-              || (!u->wi->tense
+              || ((!u->wi->tense || past_cue (u))
                   && (tx_unit_is (&s->u[k - 1], "is") || tx_unit_is (&s->u[k - 1], "are")))))
         continue;
       if (past_cue (u))
