@@ -280,6 +280,10 @@ static TxCase relative_cases[] = {
   { "Crowds at the weekend are the biggest in years.", DCT, "the weekend", "DATE", "2023-W37-WE", "" },
   { "Prices are up since the weekend.", "2023-09-13", "the weekend", "DATE", "2023-W36-WE", "" },
   { "Prices are up since the weekend.", "2023-09-15", "the weekend", "DATE", "2023-W36-WE", "" },
+  /* verbs of beginning and ending in the present tell a schedule */
+  { "His term of office expires in May.", DCT, "May", "DATE", "2024-05", "" },
+  { "The new season opens in May.", DCT, "May", "DATE", "2024-05", "" },
+  { "The offer had been due to expire Friday.", DCT, "Friday", "DATE", "2023-09-08", "" },
   /* a present passive is no past, irregular participles included */
   { "Elections are held on Oct. 20.", DCT, "Oct. 20", "DATE", "2023-10-20", "" },
   { "The tariffs are put in place on Oct. 20.", DCT, "Oct. 20", "DATE", "2023-10-20", "" },

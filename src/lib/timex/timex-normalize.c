@@ -62,6 +62,23 @@ bare_destination (const TxUnit *u)
   return FALSE;
 }
 
+/* 'his term expires in September', 'the summit opens on Monday': news
+ * tells a scheduled event in the present tense, so these verbs of
+ * beginning and ending look ahead as 'will' does. */
+static gboolean
+schedule_present (const TxUnit *u)
+{
+  static const char *const verbs[] = { "expires", "expire", "begins", "begin", "ends", "starts",
+                                       "opens", "closes", "resumes", "resume", "convenes", "convene",
+                                       "retires", "arrives", "returns" };
+  if (u->kind != U_WORD || u->cap)
+    return FALSE;
+  for (gsize n = 0; n < G_N_ELEMENTS (verbs); n++)
+    if (tx_unit_is (u, verbs[n]))
+      return TRUE;
+  return FALSE;
+}
+
 /* 'extended to Nov. 20', 'completed by Dec. 15': the date is a target,
  * so a past verb before it says little about the date itself. */
 static gboolean
@@ -115,6 +132,18 @@ modal_tense (const TxScan *s, int k)
   if (tx_unit_is (v, "not") && k + 2 < s->n)
     v = &s->u[k + 2];
   return tx_unit_is (v, "have") || tx_unit_is (v, "'ve") ? -1 : 1;
+}
+
+/* Whether the word before unit @k takes a plain verb after it: 'to', a
+ * tense cue ('will', 'had'), a modal or 'not', 'would', 'could', 'did'. */
+static gboolean
+auxiliary_before (const TxScan *s, int k)
+{
+  const TxUnit *p = &s->u[k - 1];
+  return p->kind == U_WORD
+         && (p->wi->tense || modal_tense (s, k - 1) || tx_unit_is (p, "to") || tx_unit_is (p, "not")
+             || tx_unit_is (p, "would") || tx_unit_is (p, "could") || tx_unit_is (p, "did")
+             || tx_unit_is (p, "does") || tx_unit_is (p, "do"));
 }
 
 /* Whether unit @k ends a clause for tense cues on its left side. */
@@ -304,6 +333,10 @@ tx_tense (const TxScan *s, int i, int end)
       int modal = modal_tense (s, k);
       if (modal)
         return modal;
+      /* not a plain form after an auxiliary or 'to' ('will resume',
+       * 'had been due to expire Friday'): the word before tells */
+      if (schedule_present (u) && !(k > 0 && auxiliary_before (s, k)))
+        return 1;
     }
   /* the window ran out inside the clause: a future auxiliary further
    * left still governs it (a cue after the date, often the reporting
