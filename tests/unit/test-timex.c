@@ -167,6 +167,10 @@ static TxCase time_cases[] = {
   { "The woman was killed Tuesday evening.", DCT, "Tuesday evening", "TIME", "2023-09-12TEV", "" },
   { "The woman was killed Tuesday morning.", DCT, "Tuesday morning", "DATE", "2023-09-12", "" },
   { "The ship docked at 4 in the morning.", DCT, "4 in the morning", "TIME", "2023-09-14T04:00", "" },
+  /* a modified part of day takes the day named after it */
+  { "The raid lasted until the early morning of Sept. 10.", DCT, "early morning of Sept. 10", "TIME", "2023-09-10TMO", "START" },
+  { "The raid began in the late evening Sept. 9.", DCT, "late evening Sept. 9", "TIME", "2023-09-09TEV", "END" },
+  { "Rain fell in the late afternoon.", DCT, "late afternoon", "TIME", "2023-09-14TAF", "END" },
   /* a weekday after a clock time with no tense cue: the nearer one, as
    * a bare weekday */
   { "The deadline is 4 p.m. Friday.", DCT, "4 p.m. Friday", "TIME", "2023-09-15T16:00", "" },

@@ -2466,8 +2466,9 @@ p_modified (TxScan *s, int i, TxMatch *m)
       else if (strcmp (pos, "point") == 0 && j < s->n && U (j)->wi->pod && U (j)->wi->pod->n_attrs == 1
                && attr (U (j)->wi->pod, 0)[0] != 'T')
         {
-          /* 'mid-afternoon', 'late evening yesterday': a part of the
-           * creation day or of the day named right after it */
+          /* 'mid-afternoon', 'late evening yesterday', 'early morning
+           * of March 30': a part of the creation day or of the day named
+           * right after it */
           e = j + 1;
           TxMatch day;
           init_match (&day, e);
@@ -2476,6 +2477,12 @@ p_modified (TxScan *s, int i, TxMatch *m)
             {
               init_match (&day, e);
               de = p_weekday (s, e, &day);
+            }
+          int me = is (s, e, "of") ? e + 1 : e;
+          if (de < 0 && me < s->n && U (me)->wi->month)
+            {
+              init_match (&day, me);
+              de = p_month (s, me, &day);
             }
           if (de > 0 && day.has_pt && day.pt.grain == EVL_GRAIN_DAY)
             {
