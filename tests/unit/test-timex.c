@@ -100,6 +100,8 @@ static TxCase seed_cases[] = {
   { "A rocket carrying a spy satellite failed in August.", DCT, "August", "DATE", "2023-08", "" },
   { "The first launch attempt failed in May.", DCT, "May", "DATE", "2023-05", "" },
   { "Tensions have grown this year.", DCT, "this year", "DATE", "2023", "" },
+  { "NASA had planned the launch for November of this year.", DCT, "November of this year", "DATE", "2023-11", "" },
+  { "It opened on March 3 of last year.", DCT, "March 3 of last year", "DATE", "2022-03-03", "" },
   { "Russia began buying shells in early 2022.", DCT, "early 2022", "DATE", "2022", "START" },
   { "The Korean War of 1950-53 ended in an armistice.", DCT, "1950-53", "DATE", "1950/1953", "" },
   { "The two leaders have not met since 2019.", DCT, "2019", "DATE", "2019", "" },

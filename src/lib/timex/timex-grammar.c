@@ -706,6 +706,9 @@ month_date (const TxScan *s, int i, int *year, int *month, int *day)
       return e;
     }
   e = rel_year_after (s, j, &y);
+  /* 'November of this year', as 'the third quarter of last year' */
+  if (e < 0 && is (s, j, "of"))
+    e = rel_year_after (s, j + 1, &y);
   if (e > 0)
     {
       *year = y;
