@@ -763,6 +763,32 @@ ParameterizedTest (CorefCase *tc, reason, coreference_within_and_across_document
   unref_all (docs, n);
 }
 
+/* Across articles a shared failure counts like a shared name: the
+ * month's failed launch and another report's failed launches that month
+ * are one, two launches that month that did not fail stay two. */
+Test (reason, shared_failure_joins_across_documents)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  for (guint failed = 0; failed <= 1; failed++)
+    {
+      EvlDocument *docs[2];
+      docs[0] = fx_doc ("a", "A launch went wrong in August.", "2025-09-01");
+      docs[1] = fx_doc ("b", "Two launches went wrong in August.", "2025-09-02");
+      const char *surface[2] = { "launch", "launches" };
+      for (guint d = 0; d < 2; d++)
+        {
+          FxEvent f = FX_EVENT ("SATELLITE_LAUNCH", "launch");
+          f.timex = coref_timex (docs[d], "August", "2025-08");
+          f.flags = failed ? EVL_EVENT_FLAG_FAILED : 0;
+          fx_event (docs[d], surface[d], 0, &f);
+        }
+      g_autoptr (EvlGraph) g = build (ctx, docs, 2);
+      cr_assert_eq (evl_graph_n_events (g), failed ? 1u : 2u, "failed %u: %u events", failed,
+                    evl_graph_n_events (g));
+      unref_all (docs, 2);
+    }
+}
+
 /* ---- temporal relations ---- */
 
 static EvlDocument *

@@ -350,6 +350,11 @@ score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose, gboolean
         shared++;
       if (e->location >= 0 && !loc_same && has_part (c->parts, (guint) e->location))
         shared++;
+      /* A failure is as telling as a name: 'two failed attempts this
+       * year' and 'a failed launch in August' of one type are the story's
+       * failures, not two kinds of event that happen to share a type. */
+      if ((c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_FAILED))
+        shared++;
       if (!known_anaphor (g, c, e, e_strong, e_definite))
         {
           if (shared == 0 || (c->strong && !e_strong && shared < 2))
