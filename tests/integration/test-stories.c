@@ -90,12 +90,18 @@ assert_no_reporting (const Story *s)
 }
 
 static char *
-timeline_svg (const Story *s)
+diagram_svg (const Story *s, const char *name)
 {
-  g_autofree char *svg = g_build_filename (s->dir, "timeline.svg", NULL);
+  g_autofree char *svg = g_build_filename (s->dir, name, NULL);
   char *text = NULL;
   cr_assert (g_file_get_contents (svg, &text, NULL, NULL));
   return text;
+}
+
+static char *
+timeline_svg (const Story *s)
+{
+  return diagram_svg (s, "timeline.svg");
 }
 
 typedef struct {
@@ -210,6 +216,8 @@ Test (stories, planned_strike_is_no_fact)
   cr_assert_not_null (tag);
   cr_assert_not_null (strstr (tag + 1, ">PLANNED<"), "the tag on the box and in the legend");
   cr_assert_not_null (strstr (svg, "had not happened when reported"));
+  g_autofree char *rel = diagram_svg (&s, "relations.svg");
+  cr_assert_not_null (strstr (rel, ">planned<"), "the relations diagram marks the plan too");
   story_clear (&s);
 }
 

@@ -114,9 +114,11 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
       Agnode_t *en = agnode (evrank, (char *) e->id, 1);
       gboolean neg = e->polarity == EVL_POLARITY_NEG;
       gboolean hedged = e->modality != NULL || (e->flags & EVL_EVENT_FLAG_HEDGED);
+      /* Styled as on the timeline: a plan is not drawn as a fact. */
+      gboolean planned = !neg && (e->flags & EVL_EVENT_FLAG_PLANNED);
       evl_gv_set (en, "shape", "box");
-      evl_gv_set (en, "style", neg || hedged ? "rounded,filled,dashed" : "rounded,filled");
-      evl_gv_set (en, "fillcolor", neg ? "#EEEEEE" : evl_render_lane_color (l, TRUE));
+      evl_gv_set (en, "style", neg || hedged || planned ? "rounded,filled,dashed" : "rounded,filled");
+      evl_gv_set (en, "fillcolor", neg ? "#EEEEEE" : planned ? "#FFFFFF" : evl_render_lane_color (l, TRUE));
       evl_gv_set (en, "color", evl_render_lane_color (l, FALSE));
       g_autofree char *date = evl_render_event_date (e);
       g_string_assign (h, "<FONT POINT-SIZE=\"7\" COLOR=\"#555555\">");
@@ -130,6 +132,8 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
       if (hedged) g_string_append (h, "</I>");
       if (e->flags & EVL_EVENT_FLAG_FAILED)
         g_string_append (h, " <FONT COLOR=\"#C0392B\"><B>✗ failed</B></FONT>");
+      if (planned)
+        g_string_append (h, " <FONT COLOR=\"#555555\"><B>planned</B></FONT>");
       evl_gv_set_html (gv, en, "label", h->str);
       if (prev)
         evl_gv_set (agedge (evrank, prev, en, NULL, 1), "style", "invis");
