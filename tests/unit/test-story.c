@@ -1235,8 +1235,11 @@ ParameterizedTestParameters (story, object_of_an_intensional_verb_and_the_verbs_
     { "The firm expects growth in October.", "expects", "expect", "PRESENT", EVL_EVENT_CLASS_I_STATE, "growth", "October", "2023-10", TRUE },
     /* A future date is not the past verb's. */
     { "The union called for a debate in October.", "called", "call", "PAST", EVL_EVENT_CLASS_I_ACTION, "debate", "October", "2023-10", TRUE },
-    /* An occurrence verb shares its object's date. */
+    /* An occurrence verb shares its object's date... */
     { "The two sides held talks on Monday.", "held", "hold", "PAST", EVL_EVENT_CLASS_OCCURRENCE, "talks", "Monday", "2023-09-11", TRUE },
+    /* ... but not a 'for' object's, whatever its class: what was voted
+     * for did not happen then. */
+    { "Members voted for industrial action in May.", "voted", "vote", "PAST", EVL_EVENT_CLASS_OCCURRENCE, "action", "May", "2023-05", FALSE },
   };
   return cr_make_param_array (GovernorCase, cases, G_N_ELEMENTS (cases));
 }

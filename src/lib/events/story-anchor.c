@@ -173,7 +173,11 @@ governor (const EvlStoryDoc *sd, gint32 k)
           EvlEventClass c = sd->ev[o].klass;
           gboolean intensional = c == EVL_EVENT_CLASS_I_ACTION || c == EVL_EVENT_CLASS_I_STATE
                                  || c == EVL_EVENT_CLASS_REPORTING;
-          return intensional && evl_story_finite (sd, o) && !noun_position (sd, o) ? o : -1;
+          /* A 'for' object is what the verb aims at or answers for, never
+           * what happened at its time, whatever the verb's class ('voted
+           * for industrial action in May', 'was arrested in June for the
+           * murder'). */
+          return (intensional || prep) && evl_story_finite (sd, o) && !noun_position (sd, o) ? o : -1;
         }
       if (sd->tok_tx[i] >= 0)
         continue;   /* 'announced Monday the resignation of ...' */
