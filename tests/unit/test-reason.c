@@ -667,6 +667,16 @@ ParameterizedTestParameters (reason, coreference_within_and_across_documents)
       { { 0, "warned", "STATEMENT", "warn", "PAST", "", "", "Kim|Moon", "" },
         { 1, "warned", "STATEMENT", "warn", "PAST", "", "", "Kim", "" } },
       1, "STATEMENT" },
+    /* The same sentence in two papers (a wire story) is one event, even
+     * of a loose type naming nobody. */
+    { { "Two people died in the fire.", "Two people died in the fire." },
+      { { 0, "died", "DEATH", "die", "PAST", "", "", "", "" },
+        { 1, "died", "DEATH", "die", "PAST", "", "", "", "" } },
+      1, "DEATH" },
+    { { "Two people died in the fire.", "Two people died in the flood." },
+      { { 0, "died", "DEATH", "die", "PAST", "", "", "", "" },
+        { 1, "died", "DEATH", "die", "PAST", "", "", "", "" } },
+      2, "" },
     /* A place is shared whether read as a participant or as the
      * location. */
     { { "The Ukraine conflict went on.", "The conflict in Ukraine went on." },
