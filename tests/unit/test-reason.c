@@ -286,6 +286,30 @@ Test (reason, nominal_summary_keeps_the_written_preposition)
   evl_document_unref (d);
 }
 
+/* A war or an election named after a place happens there; an attack
+ * named after a country is that country's. */
+Test (reason, nominal_named_after_a_place_happens_there)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct { const char *type, *lemma, *text, *trigger, *expected; } cases[] = {
+    { "CONFLICT", "war", "The Ukraine war went on.", "war", "War in Ukraine" },
+    { "ELECTION", "election", "The Ukraine election went ahead.", "election", "Election in Ukraine" },
+    { "ATTACK", "attack", "The Ukraine attack went ahead.", "attack", "Attack by Ukraine" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("w", cases[i].text, "2023-09-14");
+      gint32 ua = fx_cluster (d, "Ukraine", "ukraine", EVL_ENTITY_LOCATION, NULL);
+      FxEvent f = FX_EVENT (cases[i].type, cases[i].lemma);
+      f.agent = fx_entity (d, "Ukraine", 0, ua);
+      fx_event (d, cases[i].trigger, 0, &f);
+      g_autoptr (EvlGraph) g = evl_graph_new ();
+      evl_reason_add_document (ctx, g, d, NULL);
+      cr_expect_str_eq (evl_graph_get_event (g, 0)->summary, cases[i].expected);
+      evl_document_unref (d);
+    }
+}
+
 Test (reason, furniture_and_low_salience_mentions_are_skipped)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

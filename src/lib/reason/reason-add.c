@@ -1023,9 +1023,16 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
       g_string_append (s, cap);
       if (verbal && obj)
         g_string_append_printf (s, " of %s", obj);
+      /* A war, a flood, an election or a protest named after a place
+       * ('the Ukraine conflict') happens there; the place is no agent to
+       * write 'by' before. */
+      static const char *const where_types[] = { "CONFLICT", "DISASTER", "ELECTION", "PROTEST", NULL };
+      gboolean where = !verbal && subj->len == 1 && ev->location < 0 && ev->type
+                       && g_strv_contains (where_types, ev->type)
+                       && evl_graph_get_entity (g, g_array_index (subj, guint, 0))->type == EVL_ENTITY_LOCATION;
       if (subj->len > 0)
         {
-          g_string_append (s, subj->len > 1 ? " between " : " by ");
+          g_string_append (s, subj->len > 1 ? " between " : where ? " in " : " by ");
           append_names (s, g, subj);
         }
       else if (!verbal && obj)
