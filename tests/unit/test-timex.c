@@ -492,6 +492,11 @@ static TxCase future_cue_cases[] = {
     "1998-03-04", "December", "DATE", "1997-12", "" },
   { "The agency will not say much about the astronaut it dismissed from the crew in December.",
     "1998-03-04", "December", "DATE", "1997-12", "" },
+  /* the last part of a hyphenated adjective is no verb ('worst-hit') */
+  { "He is expected to visit the worst-hit towns on Saturday.", "2024-03-08", "Saturday", "DATE",
+    "2024-03-09", "" },
+  { "Officials will tour the long-awaited bridge on Saturday.", "2024-03-08", "Saturday", "DATE",
+    "2024-03-09", "" },
   /* ... unless told in the past, or the cue is a noun */
   { "The deal was expected to close on 3 May.", "2025-06-01", "3 May", "DATE", "2025-05-03", "" },
   { "Talks had been scheduled to resume on 10 March.", "2025-06-01", "10 March", "DATE",

@@ -288,6 +288,16 @@ fronted_date (const TxScan *s, int i, int end)
                                          || s->u[j].low[0] == '?'));
 }
 
+/* Unit @k is the last part of a hyphenated compound ('the worst-hit
+ * towns', 'a long-awaited visit'): an adjective, no verb whose tense a
+ * date could take. */
+static gboolean
+compound_part (const TxScan *s, int k)
+{
+  return k >= 2 && s->u[k].kind == U_WORD && s->u[k].space == 0 && s->u[k - 1].kind == U_PUNCT
+         && s->u[k - 1].low[0] == '-' && s->u[k - 1].space == 0 && s->u[k - 2].kind == U_WORD;
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -304,6 +314,8 @@ tx_tense (const TxScan *s, int i, int end)
       const TxUnit *u = &s->u[k];
       if (clause_break_left (s, k))
         break;
+      if (compound_part (s, k))
+        continue;
       /* 'to leave on Thursday': an infinitive looks ahead */
       if (u->kind == U_WORD && tx_unit_is (u, "to") && pluperfect_before (s, k))
         return -1;
@@ -354,6 +366,8 @@ tx_tense (const TxScan *s, int i, int end)
       if (u->kind == U_PUNCT && u->low[0] != ',')
         break;
       comma |= u->kind == U_PUNCT;
+      if (compound_part (s, r))
+        continue;
       /* 'X on Wednesday, the company said.': the attribution's own
        * past says nothing of the date */
       if (comma && past_cue (u)
