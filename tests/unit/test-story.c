@@ -267,6 +267,9 @@ ParameterizedTestParameters (story, typing)
     { "Nurses at three hospitals called a national strike.", "strike", "strike", "NONE", "PROTEST", "14", 0 },
     { "A drone strike hit the convoy.", "strike", "strike", "NONE", "ATTACK", "18", 0 },
     { "Militants struck a checkpoint.", "struck", "strike", "PAST", "CONFLICT", "19", 0 },
+    /* a force of nature that struck or hit is the disaster itself */
+    { "A strong earthquake struck the coast.", "struck", "strike", "PAST", "DISASTER", "", 0 },
+    { "The storm hit the island overnight.", "hit", "hit", "PAST", "DISASTER", "", 0 },
     { "Rail workers walked out on Tuesday.", "walked", "walk", "PAST", "PROTEST", "14", 0 },
     { "Teachers launched their strike.", "launched", "launch", "PAST", "PROTEST", "14", 0 },
     { "The House approved the bill.", "approved", "approve", "PAST", "LEGISLATION", "", 0 },
