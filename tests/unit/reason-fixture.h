@@ -46,7 +46,10 @@ fx_segment (EvlDocument *doc)
           guint16 flags = 0;
           if (g_ascii_isalnum (t[p]) || (guchar) t[p] >= 0x80)
             {
-              while (q < i && (g_ascii_isalnum (t[q]) || t[q] == '-' || (guchar) t[q] >= 0x80))
+              /* '20,000' and '7.1' are one number, as the segmenter has them */
+              while (q < i && (g_ascii_isalnum (t[q]) || t[q] == '-' || (guchar) t[q] >= 0x80
+                               || ((t[q] == ',' || t[q] == '.') && g_ascii_isdigit (t[p]) && q + 1 < i
+                                   && g_ascii_isdigit (t[q + 1]))))
                 q++;
               flags = g_ascii_isdigit (t[p]) ? EVL_TOKEN_NUMBER : EVL_TOKEN_WORD;
               if (g_ascii_isupper (t[p]))

@@ -187,6 +187,14 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "The two sides last met in secret.", "met", "meet", 1, 0, "Two sides meet in secret", "" },
     { "Ministers agreed, and the union accepted the offer.", "accepted", "accept", 1, 0,
       "Union accepts the offer", "" },
+    /* a count or a label in the subject; two joined heads are plural;
+     * 'more than' keeps its count */
+    { "Around 20,000 people died in the campaign.", "died", "die", 1, 0,
+      "Around 20,000 people die in the campaign", "" },
+    { "A magnitude 7.1 earthquake struck off the coast.", "struck", "strike", 1, 0,
+      "Magnitude 7.1 earthquake strikes off the coast", "" },
+    { "The quake and tsunami killed more than 500 people.", "killed", "kill", 1, 0,
+      "Quake and tsunami kill more than 500 people", "" },
     /* ... never a noun of a prepositional phrase alone ('Operators
      * collapse'), a pronoun, another finite verb, or a participle that may
      * be a reduced passive */

@@ -582,6 +582,16 @@ of_inside (const AddCtx *a, guint t, guint words)
 /* The words after a verb trigger up to the first punctuation, function
  * word or time expression, at most five: the summary's object when there
  * is no patient. */
+/* 'than' of 'more than 500 people': the count goes on. */
+static gboolean
+than_count (const AddCtx *a, guint t)
+{
+  static const char *const than[] = { "than", NULL };
+  static const char *const comparatives[] = { "more", "fewer", "less", NULL };
+  return t > 0 && t + 1 < a->n_toks && word_in (a, t, than) && word_in (a, t - 1, comparatives)
+         && (a->toks[t + 1].flags & (EVL_TOKEN_NUMBER | EVL_TOKEN_WORD));
+}
+
 static char *
 object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
 {
@@ -604,7 +614,7 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
   guint t = t0, words = 0, of = 0;
   while (t < a->n_toks && words < 5 && a->toks[t].sentence == m->sentence
          && (!tok_is_punct (a, t) || currency_before_number (a, t))
-         && (tok_lookup (a->stops, a, t) == NULL || of_inside (a, t, words))
+         && (tok_lookup (a->stops, a, t) == NULL || of_inside (a, t, words) || than_count (a, t))
          && !in_timex (a, m->sentence, a->toks[t].span.start))
     {
       if (tok_lookup (a->stops, a, t) != NULL)
@@ -739,9 +749,17 @@ plural_head (const AddCtx *a, guint head, guint first)
   if (word_in (a, head, plurals))
     return TRUE;
   for (guint t = first; t < head; t++)
-    if (word_in (a, t, many) || (g_ascii_isdigit (a->text[a->toks[t].span.start])
-                                 && !(EVL_SPAN_LEN (a->toks[t].span) == 1 && a->text[a->toks[t].span.start] == '1')))
-      return TRUE;
+    {
+      /* A digit starts a count, but not an age or a size ('59-year-old',
+       * '10-storey') nor a label after a noun ('a magnitude 7.1 quake'). */
+      const char *w = a->text + a->toks[t].span.start;
+      gsize wn = EVL_SPAN_LEN (a->toks[t].span);
+      if (word_in (a, t, many)
+          || (g_ascii_isdigit (w[0]) && !(wn == 1 && w[0] == '1') && memchr (w, '-', wn) == NULL
+              && (t == first || tok_lookup (a->stops, a, t - 1) != NULL || word_in (a, t - 1, many)
+                  || !(a->toks[t - 1].flags & EVL_TOKEN_WORD))))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -750,6 +768,29 @@ plural_head (const AddCtx *a, guint head, guint first)
  * determiners and 'no' dropped (polarity is a field).  @passive: a form
  * of 'be' stood before the trigger; @plural: the phrase's last word reads
  * as a plural ('Two sides meet'). */
+/* Token @k is a count in a noun phrase ('Around 20,000 people died', 'the
+ * 39 members killed themselves'): a number no time expression holds,
+ * between a determiner, a quantifier or the clause's start and a word.
+ * Only an active subject takes one: that walk must reach the clause's
+ * start, while a passive's ('officials said 343 pilgrims were killed')
+ * would run on through the words before the count. */
+static gboolean
+counted_number (const AddCtx *a, gint k, guint sentence)
+{
+  static const char *const before[] = { "the", "a", "some", "around", "about", "nearly", "almost",
+                                        "least", "further", "another", "all", "its", "their", NULL };
+  if (!(a->toks[k].flags & EVL_TOKEN_NUMBER) || in_timex (a, sentence, a->toks[k].span.start)
+      || (guint) k + 1 >= a->n_toks || !(a->toks[k + 1].flags & EVL_TOKEN_WORD)
+      || in_timex (a, sentence, a->toks[k + 1].span.start))
+    return FALSE;
+  if (k == 0 || a->toks[k - 1].sentence != sentence || tok_is_punct (a, (guint) k - 1)
+      || word_in (a, (guint) k - 1, before))
+    return TRUE;
+  /* 'a magnitude 7.1 earthquake': a noun's modifier, no verb */
+  return (a->toks[k - 1].flags & EVL_TOKEN_WORD) && !(a->toks[k - 1].flags & EVL_TOKEN_CAP)
+         && tok_lookup (a->stops, a, (guint) k - 1) == NULL && a->trigger_tok[k - 1] == 0;
+}
+
 static char *
 subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural)
 {
@@ -803,7 +844,8 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
   for (;;)
     {
       while (k >= 0 && end - k < (active ? 7 : 5) && a->toks[k].sentence == m->sentence
-             && (a->toks[k].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) k)
+             && ((a->toks[k].flags & EVL_TOKEN_WORD) || (active && counted_number (a, k, m->sentence)))
+             && !tok_is_punct (a, (guint) k)
              && tok_lookup (a->stops, a, (guint) k) == NULL && !word_in (a, (guint) k, rel)
              && !word_in (a, (guint) k, aux) && !(active && word_in (a, (guint) k, conjunctions))
              && !(active && in_timex (a, m->sentence, a->toks[k].span.start)))
@@ -836,7 +878,10 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
       || (active && !plain_subject (a, m, (guint) first, (guint) end, had_aux)))
     return NULL;
   EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
-  *plural = plural_head (a, (guint) head, (guint) first);
+  /* Two heads joined ('the quake and tsunami killed') are plural. */
+  static const char *const and_[] = { "and", NULL };
+  *plural = plural_head (a, (guint) head, (guint) first)
+            || (head < end && head != k && word_in (a, (guint) head + 1, and_));
   char *s = collapse_ws (a->text, a->len, sp);
   s[0] = g_ascii_toupper (s[0]);
   return s;
