@@ -195,6 +195,8 @@ ParameterizedTestParameters (reason, summary_without_participants)
       "Magnitude 7.1 earthquake strikes off the coast", "" },
     { "The quake and tsunami killed more than 500 people.", "killed", "kill", 1, 0,
       "Quake and tsunami kill more than 500 people", "" },
+    { "They recalled the genocide, which killed at least 500 people.", "killed", "kill", 1, 0,
+      "Kill of at least 500 people", "" },
     /* ... never a noun of a prepositional phrase alone ('Operators
      * collapse'), a pronoun, another finite verb, or a participle that may
      * be a reduced passive */

@@ -582,14 +582,19 @@ of_inside (const AddCtx *a, guint t, guint words)
 /* The words after a verb trigger up to the first punctuation, function
  * word or time expression, at most five: the summary's object when there
  * is no patient. */
-/* 'than' of 'more than 500 people': the count goes on. */
+/* 'than' of 'more than 500 people', 'at' of 'at least 12 people': the
+ * count goes on. */
 static gboolean
 than_count (const AddCtx *a, guint t)
 {
   static const char *const than[] = { "than", NULL };
+  static const char *const at[] = { "at", NULL };
+  static const char *const least[] = { "least", NULL };
   static const char *const comparatives[] = { "more", "fewer", "less", NULL };
-  return t > 0 && t + 1 < a->n_toks && word_in (a, t, than) && word_in (a, t - 1, comparatives)
-         && (a->toks[t + 1].flags & (EVL_TOKEN_NUMBER | EVL_TOKEN_WORD));
+  if (t + 1 >= a->n_toks || !(a->toks[t + 1].flags & (EVL_TOKEN_NUMBER | EVL_TOKEN_WORD)))
+    return FALSE;
+  return (t > 0 && word_in (a, t, than) && word_in (a, t - 1, comparatives))
+         || (word_in (a, t, at) && word_in (a, t + 1, least));
 }
 
 static char *
