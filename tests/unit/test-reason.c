@@ -197,6 +197,8 @@ ParameterizedTestParameters (reason, summary_without_participants)
       "Quake and tsunami kill more than 500 people", "" },
     { "They recalled the genocide, which killed at least 500 people.", "killed", "kill", 1, 0,
       "Kill of at least 500 people", "" },
+    /* a past '-eed' the recogniser left as its own lemma */
+    { "The union agreed the offer.", "agreed", "agreed", 1, 0, "Union agrees the offer", "" },
     /* ... never a noun of a prepositional phrase alone ('Operators
      * collapse'), a pronoun, another finite verb, or a participle that may
      * be a reduced passive */

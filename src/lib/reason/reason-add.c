@@ -1181,6 +1181,12 @@ add_event (AddCtx *a, const EvlEventMention *m)
   g_autofree char *trigger_text = collapse_ws (a->text, a->len, m->span);
   g_autofree char *lemma = m->lemma ? g_utf8_strdown (m->lemma, -1)
                                     : g_utf8_strdown (trigger_text, -1);
+  /* A past '-eed' left as its own lemma ('agreed', 'freed': the learnt
+   * forms keep 'need' and 'proceed' whole) would read 'Baltic agreeds'. */
+  gsize ln = strlen (lemma);
+  if (ln > 4 && m->tense && strcmp (m->tense, "PAST") == 0 && g_str_has_suffix (lemma, "eed")
+      && g_ascii_strcasecmp (lemma, trigger_text) == 0)
+    lemma[ln - 1] = '\0';
   EvlGraphEvent e = { 0 };
   EvlGraphMention gm = { 0 };
   e.type = m->type;
