@@ -1284,6 +1284,21 @@ Test (story, nominal_takes_no_date_of_another_clause_against_its_clauses_tense)
   cr_assert_neq (ev[id[1]].timex, oct, "the conference is not");
 }
 
+/* A noun that is the subject of a modal verb does not share that verb's
+ * deadline as its own clause's date (at most as the sentence's, a weak
+ * anchor). */
+Test (story, subject_of_a_modal_verb_takes_no_date_after_it)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("She said the merger would save 150 million euros a year by 2027.");
+  gint32 y = (gint32) add_timex (doc, "2027", EVL_TIMEX_DATE, "2027");
+  guint merger = add_event (doc, "merger", 0, "merger", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  add_event (doc, "save", 0, "save", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert (ev[merger].timex != y || ev[merger].anchor_method != EVL_ANCHOR_CLAUSE,
+             "the merger dated by the saving's deadline as its own clause's date");
+}
+
 /* A year before a noun dates that noun, not the other events of the
  * sentence, unless 'in' or 'during' puts them inside it. */
 typedef struct {

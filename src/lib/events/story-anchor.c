@@ -136,7 +136,13 @@ predicate_between (const EvlStoryDoc *sd, guint k, gint a, gint b)
   for (gint i = a + 1; i < b; i++)
     {
       gint32 o = sd->tok_ev[i];
-      if (o >= 0 && o != (gint32) k && evl_story_finite (sd, o) && !noun_position (sd, o))
+      /* 'the merger would save ... by 2027': a verb after a modal heads
+       * its clause as a finite one does (an infinitive after 'to' is the
+       * complement of the verb before it: 'failed to enter parliament in
+       * December') */
+      if (o >= 0 && o != (gint32) k && !noun_position (sd, o)
+          && (evl_story_finite (sd, o)
+              || (evl_story_after_modal (sd, i) && !evl_story_is (sd, i - 1, EVL_W_TO))))
         return TRUE;
     }
   return FALSE;
