@@ -117,40 +117,44 @@ extra_person (const EvlGraph *g, const GArray *a, const GArray *b)
   return FALSE;
 }
 
-/* Document @d among @docs, kept sorted: a cluster told by a hundred
- * articles is asked once per candidate event. */
-static gboolean
-has_doc (const GArray *docs, guint d)
+/* Where document @d is or would go in @docs, kept sorted: a cluster told
+ * by a hundred articles is asked once per candidate event. */
+static guint
+doc_slot (const GArray *docs, guint d, gboolean *found)
 {
   guint lo = 0, hi = docs->len;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2, v = g_array_index (docs, guint, mid);
       if (v == d)
-        return TRUE;
+        {
+          *found = TRUE;
+          return mid;
+        }
       if (v < d)
         lo = mid + 1;
       else
         hi = mid;
     }
-  return FALSE;
+  *found = FALSE;
+  return lo;
+}
+
+static gboolean
+has_doc (const GArray *docs, guint d)
+{
+  gboolean found;
+  doc_slot (docs, d, &found);
+  return found;
 }
 
 static void
 add_doc (GArray *docs, guint d)
 {
-  guint lo = 0, hi = docs->len;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2, v = g_array_index (docs, guint, mid);
-      if (v == d)
-        return;
-      if (v < d)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  g_array_insert_val (docs, lo, d);
+  gboolean found;
+  guint at = doc_slot (docs, d, &found);
+  if (!found)
+    g_array_insert_val (docs, at, d);
 }
 
 static guint
