@@ -297,6 +297,10 @@ static TxCase relative_cases[] = {
   /* 'to' before a bare place noun is no infinitive: the past verb tells */
   { "He was taken to hospital Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
   { "He was rushed to hospital late Tuesday.", DCT, "late Tuesday", "DATE", "2023-09-12", "END" },
+  { "The bridge was closed to traffic on Thursday.", "2025-03-14", "Thursday", "DATE", "2025-03-13", "" },
+  { "The minister spoke to reporters on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  { "The shares were sold to investors on Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
+  { "They hope to discuss it on Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "He wants to leave Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "Protesters were planning to drive around the airport on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
   { "Among the first three countries to accede to the alliance on Monday were Poland and Hungary.", DCT,

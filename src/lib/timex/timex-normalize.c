@@ -48,14 +48,19 @@ relative_infinitive (const TxScan *s, int k)
   return FALSE;
 }
 
-/* 'taken to hospital', 'returned to power': a noun that English puts
- * bare after 'to' as a place or state, so the 'to' is no infinitive's. */
+/* 'taken to hospital', 'returned to power', 'closed to traffic': a noun
+ * that English puts bare after 'to' as a place or state, so the 'to' is
+ * no infinitive's.  So is a plural ('talked to reporters', 'sold to
+ * investors'): an infinitive is a base form, and base forms in a single
+ * '-s' are rare ('focus', 'discuss' end in '-us' and '-ss'). */
 static gboolean
 bare_destination (const TxUnit *u)
 {
   static const char *const nouns[] = { "hospital", "court", "prison", "jail", "school", "church",
                                        "bed", "sea", "power", "office", "town", "trial", "death",
-                                       "safety", "shore", "parliament", "congress" };
+                                       "safety", "shore", "parliament", "congress", "traffic" };
+  if (u->len > 3 && u->len < sizeof u->low && u->low[u->len - 1] == 's' && u->low[u->len - 2] != 's' && u->low[u->len - 2] != 'u')
+    return TRUE;
   for (gsize n = 0; n < G_N_ELEMENTS (nouns); n++)
     if (tx_unit_is (u, nouns[n]))
       return TRUE;
