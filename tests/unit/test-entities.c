@@ -511,6 +511,46 @@ Test (entities, dateline_capital_is_the_city)
   cr_expect_str_eq (cluster_of (doc, "MOSCOW")->key, "moscow");
 }
 
+/* A short name in capitals is an acronym ('NATO') unless the text also
+ * writes it in mixed case or it is a known place. */
+typedef struct {
+  char text[200];
+  char surface[16];
+  char name[16];
+} DisplayCase;
+
+static DisplayCase display_cases[] = {
+  { "OSLO (Reuters) - The government met. Ministers in Oslo agreed.", "OSLO", "Oslo" },
+  { "OSLO (Reuters) - The government said it would raise taxes.", "OSLO", "Oslo" },
+  { "ROME (AP) -- The government said it would raise taxes.", "ROME", "Rome" },
+  { "NATO officials met on Friday. Later NATO said the talks went well.", "NATO", "NATO" },
+  { "The space agency NASA said it would delay the launch.", "NASA", "NASA" },
+};
+
+ParameterizedTestParameters (entities, short_capitals_display_as_place_or_acronym)
+{
+  return cr_make_param_array (DisplayCase, display_cases, G_N_ELEMENTS (display_cases));
+}
+
+ParameterizedTest (DisplayCase *tc, entities, short_capitals_display_as_place_or_acronym)
+{
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  cr_expect_str_eq (cluster_of (doc, tc->surface)->name, tc->name, "in \"%s\"", tc->text);
+}
+
+/* A date after the dateline's comma: the capital is still the city. */
+Test (entities, dated_dateline_names_the_city)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "NAIROBI, March 3 (AP) - Kenya said the talks went well. ROME, Italy, Jan. 4 (AP) -- Italy agreed.");
+  const EvlEntityCluster *c = cluster_of (doc, "NAIROBI");
+  cr_expect_str_eq (c->name, "Nairobi");
+  cr_expect_neq (mention (doc, "NAIROBI", 0)->cluster, mention (doc, "Kenya", 0)->cluster);
+  cr_expect_neq (mention (doc, "ROME", 0)->cluster, mention (doc, "Italy", 0)->cluster);
+  cr_expect_eq (mention (doc, "Italy", 0)->cluster, mention (doc, "Italy", 1)->cluster);
+  cr_expect_lt (find_mention (doc, "March", 0), 0);
+}
+
 typedef struct {
   char text[200];
   char name[48];

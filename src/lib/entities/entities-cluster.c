@@ -1060,17 +1060,33 @@ is_upper (const char *s)
   return letters;
 }
 
-/* Datelines write names in capitals ('THE HAGUE'): prefer a form written
- * otherwise, else capitalise each word. */
-static const char *
-display_name (Cx *x, const char *surface, const char *const *aliases, guint n_aliases)
+/* @a and @b are the same text but for case. */
+static gboolean
+same_but_case (const char *a, const char *b)
 {
-  if (!is_upper (surface) || strlen (surface) <= 4)
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+  return strcmp (fa, fb) == 0;
+}
+
+/* Datelines write names in capitals ('THE HAGUE', 'OSLO'): prefer a form
+ * written otherwise, else capitalise each word.  A short name in capitals
+ * is kept as it is ('NATO', 'NASA' are acronyms) unless the text also
+ * writes it in mixed case or it is a known place (@k has a gazetteer
+ * line: a capital city named in a dateline). */
+static const char *
+display_name (Cx *x, const Cl *k, const char *surface, const char *const *aliases, guint n_aliases)
+{
+  if (!is_upper (surface))
     return surface;
+  gboolean is_short = strlen (surface) <= 4;
   for (guint i = 0; i < n_aliases; i++)
     if (aliases[i] && !is_upper (aliases[i])
-        && g_utf8_strlen (aliases[i], -1) == g_utf8_strlen (surface, -1))
+        && (is_short ? same_but_case (aliases[i], surface)
+                     : g_utf8_strlen (aliases[i], -1) == g_utf8_strlen (surface, -1)))
       return aliases[i];
+  if (is_short && k->gaz == NULL)
+    return surface;
   g_autoptr (GString) out = g_string_new (NULL);
   gboolean start = TRUE;
   for (const char *p = surface; *p; p = g_utf8_next_char (p))
@@ -1230,7 +1246,7 @@ emit (Cx *x, Scratch *sc, GArray *cands, gboolean records)
            * interned above: found in place, it is not interned again. */
           const StrNode *sn = k->surface_words > 0
                                 ? str_list_find_span (x, str_nodes, &out[i].aliases, k->surface) : NULL;
-          name = display_name (x, sn ? sn->str
+          name = display_name (x, k, sn ? sn->str
                                      : k->surface_words > 0 ? evl_document_span_text (x->doc, k->surface)
                                      : n_aliases > 0 ? aliases[0] : "",
                                aliases, n_aliases);

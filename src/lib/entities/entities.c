@@ -2063,9 +2063,24 @@ is_dateline_end (const Scan *s, guint j)
          || tok_eq (s, j, "\xe2\x80\x94") || tok_eq (s, j, "\xe2\x80\x93");
 }
 
-/* Wire datelines: 'SAN JUAN, Puerto Rico (AP) --', 'MOSCOW (AP) --'.  The
- * capitalised place is a place (a capital there is the city), and so is
- * the region after the comma.  Returns the first token after it. */
+/* One past the date of a dateline from @k ('March 3', 'Jan. 4, 2001',
+ * after a comma): month and day names (stop words), numbers and commas
+ * before the dateline's end; @k when there is none. */
+static guint
+dateline_date (const Scan *s, guint k)
+{
+  guint e = k;
+  while (e < s->s_end && e - k < 6
+         && ((is_cap (s, e) && is_stopword (s, e)) || g_ascii_isdigit (tok_text (s, e)[0])
+             || (e > k && tok_eq (s, e, ","))))
+    e++;
+  return e > k && is_dateline_end (s, e) ? e : k;
+}
+
+/* Wire datelines: 'SAN JUAN, Puerto Rico (AP) --', 'MOSCOW (AP) --',
+ * 'NAIROBI, March 3 (AP) -'.  The capitalised place is a place (a capital
+ * there is the city), and so is the region after the comma.  Returns the
+ * first token after it. */
 static guint
 dateline (Scan *s, guint i)
 {
@@ -2075,14 +2090,21 @@ dateline (Scan *s, guint i)
     j++;
   if (j == i || j - i > 4 || !(tok_eq (s, j, ",") || is_dateline_end (s, j)))
     return i;
-  guint k = j;
+  guint k = j, end = j;
   if (tok_eq (s, j, ","))
     {
       k = j + 1;
-      while (k < s->s_end && is_cap (s, k) && k - j <= 4)
+      while (k < s->s_end && is_cap (s, k) && !is_stopword (s, k) && k - j <= 4)
         k++;
-      if (k == j + 1 || !is_dateline_end (s, k))
-        return i;
+      /* A date may follow the region, after a comma, or stand alone. */
+      guint d = k > j + 1 && tok_eq (s, k, ",") ? k + 1 : k;
+      end = dateline_date (s, d);
+      if (end == d)
+        {
+          if (k == j + 1 || !is_dateline_end (s, k))
+            return i;
+          end = k;
+        }
     }
   for (guint a = i; a < k; a = (a == i ? j + 1 : k))
     {
@@ -2099,7 +2121,7 @@ dateline (Scan *s, guint i)
       if (b == k)
         break;
     }
-  return k;
+  return end;
 }
 
 static void
