@@ -115,6 +115,9 @@ static DetectCase detect_cases[] = {
   { "She chairs the Committee for Space Science in the capital.", "Committee for Space Science", EVL_ENTITY_ORGANIZATION },
   { "A statement from the Ministry of Rural Affairs followed.", "Ministry of Rural Affairs", EVL_ENTITY_ORGANIZATION },
   { "The United Nations condemned the launch.", "United Nations", EVL_ENTITY_ORGANIZATION },
+  /* A place's name run on by capitalised words of no name of their own. */
+  { "Shares of Baltic Wings fell after the airline cut flights.", "Baltic Wings", EVL_ENTITY_ORGANIZATION },
+  { "The singer signed with Atlantic Records last year.", "Atlantic Records", EVL_ENTITY_ORGANIZATION },
   /* Countries by every name. */
   { "The DPRK fired two missiles.", "DPRK", EVL_ENTITY_LOCATION },
   { "U.S. officials raised concerns.", "U.S.", EVL_ENTITY_LOCATION },
@@ -161,6 +164,11 @@ static RejectCase reject_cases[] = {
   /* A lower-case title without a modifier needs a full name after it. */
   { "In general Putin spoke little.", "general" },
   { "The dispute was for the general Assembly to settle.", "Assembly" },
+  /* A place before words that are no company's: a title's modifier, a
+   * name found elsewhere, a name cut at a connector. */
+  { "The US Assistant Secretary spoke on Monday.", "US Assistant" },
+  { "Robert Lindqvist arrived. During his visit in Vietnam Lindqvist stressed trade.", "Vietnam Lindqvist" },
+  { "Rebels attacked the Sudan People's Liberation Army near the border.", "Sudan People" },
 };
 
 ParameterizedTestParameters (entities, finds_no_name_in_common_words)

@@ -1606,6 +1606,59 @@ ends_loc_head (const Scan *s, guint a, guint b)
   return b - a >= 2 && cue_is (s, b - 1, 1, EVL_CUE_LOC_HEAD, NULL);
 }
 
+/* Token @j's word is written elsewhere in the document after a capitalised
+ * word other than token @prev's: part of another name ('in Vietnam Rubin
+ * said' after 'Robert Rubin').  A linear walk, asked only of the rare
+ * runs place_runs_on() would otherwise take. */
+static gboolean
+in_other_name (const Scan *s, guint j, guint prev)
+{
+  const char *w = tok_text (s, j), *p = tok_text (s, prev);
+  gsize n = tok_len (s, j), pn = tok_len (s, prev);
+  for (guint t = 1; t < s->n_tok; t++)
+    {
+      const EvlToken *a = &s->tok[t - 1], *b = &s->tok[t];
+      if (t == j || EVL_SPAN_LEN (b->span) != n || memcmp (s->text + b->span.start, w, n) != 0
+          || a->sentence != b->sentence
+          || (a->flags & (EVL_TOKEN_WORD | EVL_TOKEN_CAP)) != (EVL_TOKEN_WORD | EVL_TOKEN_CAP))
+        continue;
+      if (EVL_SPAN_LEN (a->span) != pn || memcmp (s->text + a->span.start, p, pn) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* 'Baltic Wings', 'Atlantic Records': a place's name (@m, no demonym)
+ * run on by the capitalised words [m->end, @b) in running text names an
+ * organisation (a company, a team, a newspaper) even without an org-head
+ * word, when those words are none of: a name of their own (gazetteer), a
+ * stop word or title ('Moscow Tuesday', 'Texas Gov.'), a word the text
+ * also writes in lower case, a place head ('Baltic Sea') or what ends a
+ * law or event ('Paris Agreement'). */
+static gboolean
+place_runs_on (const Scan *s, const GazMatch *m, guint b)
+{
+  /* Title Case says nothing of names ('What America Didn't Want'). */
+  if (s->heading || (m->kind != EVL_GAZ_COUNTRY && m->kind != EVL_GAZ_PLACE) || b - m->end > 3
+      || cue_is (s, b - 1, 1, EVL_CUE_NOT_ENTITY, NULL))
+    return FALSE;
+  /* The run was cut before more of a name it does not understand: a
+   * title ('US Assistant Secretary'), a connector or possessive before a
+   * capital ('US House of Representatives', 'Sudan People's Liberation
+   * Army'). */
+  if (b < s->s_end && (is_cap (s, b) || (is_cap (s, b + 1) && (is_possessive (s, b) || cue_is (s, b, 1, EVL_CUE_CONNECTOR, NULL)))))
+    return FALSE;
+  for (guint j = m->end; j < b; j++)
+    {
+      GazMatch g;
+      if (!is_cap (s, j) || breaks_run (s, j) || title_may_start (s, j)
+          || cue_is (s, j, 1, EVL_CUE_LOC_HEAD, NULL) || lower_has (s, j) || gaz_at (s, j, TRUE, &g)
+          || in_other_name (s, j, m->end - 1))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Lower-case words that may carry on a name once it is recognised as a
  * place: 'Korean peninsula', 'Amur region'.  Not used for persons. */
 static gboolean
@@ -2189,7 +2242,9 @@ scan_sentence (Scan *s, const EvlSentence *sent)
               /* 'North Korean Navy', 'Moscow State University': a name
                * (or demonym) followed by an organisation's name. */
               guint b = cap_run (s, m.end, MAX_NAME_TOKENS);
-              if (b > m.end && has_org_head (s, m.end, b) && !is_stopword (s, m.end))
+              if (b > m.end
+                  && ((has_org_head (s, m.end, b) && !is_stopword (s, m.end))
+                      || (!is_demonym (s, &m) && place_runs_on (s, &m, b))))
                 {
                   add_cand (s, m.start, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION);
                   i = b;
