@@ -533,6 +533,7 @@ static DisplayCase display_cases[] = {
   { "ROME (AP) -- The government said it would raise taxes.", "ROME", "Rome" },
   { "NATO officials met on Friday. Later NATO said the talks went well.", "NATO", "NATO" },
   { "The space agency NASA said it would delay the launch.", "NASA", "NASA" },
+  { "Rebels of UNITA said they would not attend. Later UNITA officials left.", "UNITA", "UNITA" },
 };
 
 ParameterizedTestParameters (entities, short_capitals_display_as_place_or_acronym)

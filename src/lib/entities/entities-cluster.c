@@ -1073,7 +1073,8 @@ same_but_case (const char *a, const char *b)
  * written otherwise, else capitalise each word.  A short name in capitals
  * is kept as it is ('NATO', 'NASA' are acronyms) unless the text also
  * writes it in mixed case or it is a known place (@k has a gazetteer
- * line: a capital city named in a dateline). */
+ * line: a capital city named in a dateline), and so is an organisation's
+ * single word. */
 static const char *
 display_name (Cx *x, const Cl *k, const char *surface, const char *const *aliases, guint n_aliases)
 {
@@ -1086,6 +1087,10 @@ display_name (Cx *x, const Cl *k, const char *surface, const char *const *aliase
                      : g_utf8_strlen (aliases[i], -1) == g_utf8_strlen (surface, -1)))
       return aliases[i];
   if (is_short && k->gaz == NULL)
+    return surface;
+  /* 'UNITA', 'FRELIMO': an organisation's one word in capitals is an
+   * acronym too. */
+  if (k->gaz == NULL && k->type == EVL_ENTITY_ORGANIZATION && strchr (surface, ' ') == NULL)
     return surface;
   g_autoptr (GString) out = g_string_new (NULL);
   gboolean start = TRUE;
