@@ -118,6 +118,11 @@ static DetectCase detect_cases[] = {
   /* A place's name run on by capitalised words of no name of their own. */
   { "Shares of Baltic Wings fell after the airline cut flights.", "Baltic Wings", EVL_ENTITY_ORGANIZATION },
   { "The singer signed with Atlantic Records last year.", "Atlantic Records", EVL_ENTITY_ORGANIZATION },
+  /* An unknown word or name where an organisation stands. */
+  { "Shares of Fjordair rose after the airline added routes.", "Fjordair", EVL_ENTITY_ORGANIZATION },
+  { "Analysts at Kvamsund expect higher rates this year.", "Kvamsund", EVL_ENTITY_ORGANIZATION },
+  { "Traders sold the Norvex shares on Monday.", "Norvex", EVL_ENTITY_ORGANIZATION },
+  { "He bought a stake in Brekke Haugen last year.", "Brekke Haugen", EVL_ENTITY_ORGANIZATION },
   /* Countries by every name. */
   { "The DPRK fired two missiles.", "DPRK", EVL_ENTITY_LOCATION },
   { "U.S. officials raised concerns.", "U.S.", EVL_ENTITY_LOCATION },
@@ -169,6 +174,9 @@ static RejectCase reject_cases[] = {
   { "The US Assistant Secretary spoke on Monday.", "US Assistant" },
   { "Robert Lindqvist arrived. During his visit in Vietnam Lindqvist stressed trade.", "Vietnam Lindqvist" },
   { "Rebels attacked the Sudan People's Liberation Army near the border.", "Sudan People" },
+  /* Speakers named only at sentence starts, or speaking once. */
+  { "Witnesses said the blast was loud. Witnesses said they ran.", "Witnesses" },
+  { "The talks ended. Halvard said nothing more.", "Halvard" },
 };
 
 ParameterizedTestParameters (entities, finds_no_name_in_common_words)
@@ -545,6 +553,24 @@ ParameterizedTest (DisplayCase *tc, entities, short_capitals_display_as_place_or
 {
   g_autoptr (EvlDocument) doc = annotate (tc->text);
   cr_expect_str_eq (cluster_of (doc, tc->surface)->name, tc->name, "in \"%s\"", tc->text);
+}
+
+/* An unknown word that speaks twice, once named mid-sentence, is a name:
+ * a person, or an organisation that speaks of itself as 'it'; an
+ * organisation's context decides for a name taken for a person. */
+Test (entities, repeated_unknown_speaker_is_a_name)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Fjordair said it would add flights. Demand rose, Fjordair said. Fjordair said it had 40 jets. "
+    "Lindqvist said the plan was sound. Asked about costs, Lindqvist said he was confident. "
+    "Kelvara Mining said output fell. Traders sold the Kelvara shares.");
+  cr_expect_eq (cluster_of (doc, "Fjordair")->type, EVL_ENTITY_ORGANIZATION);
+  cr_expect_eq (mention (doc, "Fjordair", 1)->cluster, mention (doc, "Fjordair", 0)->cluster);
+  cr_expect_eq (mention (doc, "Fjordair", 2)->cluster, mention (doc, "Fjordair", 0)->cluster);
+  cr_expect_eq (cluster_of (doc, "Lindqvist")->type, EVL_ENTITY_PERSON);
+  cr_expect_eq (mention (doc, "he", 0)->cluster, mention (doc, "Lindqvist", 0)->cluster);
+  cr_expect_eq (cluster_of (doc, "Kelvara Mining")->type, EVL_ENTITY_ORGANIZATION);
+  cr_expect_eq (mention (doc, "Kelvara", 0)->cluster, mention (doc, "Kelvara Mining", 0)->cluster);
 }
 
 /* A date after the dateline's comma: the capital is still the city. */
@@ -1050,6 +1076,7 @@ Test (entities, cue_bits_equal_the_kind_lists)
     { "motion", EVL_CUE_MOTION }, { "not-entity", EVL_CUE_NOT_ENTITY },
     { "org-head", EVL_CUE_ORG_HEAD }, { "place-prep", EVL_CUE_PLACE_PREP },
     { "title-mod", EVL_CUE_TITLE_MOD }, { "title-start", EVL_CUE_TITLE_START },
+    { "org-of", EVL_CUE_ORG_OF }, { "org-after", EVL_CUE_ORG_AFTER }, { "speech", EVL_CUE_SPEECH },
   };
   const EvlEntLex *lex = evl_ent_lex_get (ctx);
   cr_assert_not_null (lex->cues);

@@ -37,6 +37,13 @@ typedef struct {
   const EvlLexEntry *country; /* PERSON: country of their title */
   const EvlLexEntry *title;   /* PERSON: their title line */
   gint merged;                /* index of the cluster it joined, or -1 */
+  /* Made by an unknown word before a verb of speech ('Fjordair said'):
+   * kept only when it speaks twice and is named once mid-sentence
+   * (confirm_speakers()). */
+  guint8 tentative;
+  guint8 mid;                 /* a single-word mention not at a sentence start */
+  guint n_speech;             /* single-word mentions before a verb of speech */
+  guint n_speech_it;          /* ... followed by 'it' ('X said it would') */
 } Cl;
 
 typedef struct {
@@ -77,6 +84,7 @@ typedef struct {
   guint n_nodes, cap_nodes;
   struct Pool *pool;          /* folded names, initialisms */
   GString *ktmp;
+  guint n_tentative;          /* clusters made tentative (Cl.tentative) */
 } Cx;
 
 /* A name is looked up under several prefixes ('f', 'w', 'a'): its bytes
@@ -551,6 +559,12 @@ attach (Cx *x, EvlCand *c, gint ci, guint words)
   Cl *k = cl (x, ci);
   k->n_mentions++;
   k->last = MAX (k->last, c->span.start);
+  k->mid |= c->mid;
+  k->n_speech += c->speaker != 0;
+  k->n_speech_it += c->speaker == 2;
+  /* An organisation's context ('shares of Fjordair') confirms a name. */
+  if (c->org_ctx)
+    k->tentative = FALSE;
   if (c->kind == EVL_CAND_DESC || c->kind == EVL_CAND_PRONOUN)
     return;
   if (c->kind != EVL_CAND_SINGLE && words >= 2)
@@ -824,17 +838,105 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
   if (ci < 0 && !heading_pass)
     {
       /* An unknown acronym in running text names an organisation
-       * ('TWA', 'KCNA'). */
-      if (c->acronym)
+       * ('TWA', 'KCNA'), and so does a word in an organisation's context
+       * ('shares of Fjordair'). */
+      if (c->acronym || c->org_ctx)
         c->type = EVL_ENTITY_ORGANIZATION;
       ci = find_in (x, fl, c->type, FALSE);
-      if (ci < 0 && (c->titled || c->acronym || c->type == EVL_ENTITY_LOCATION))
+      if (ci < 0 && (c->titled || c->acronym || c->org_ctx || c->type == EVL_ENTITY_LOCATION))
         ci = new_cluster (x, c->type, NULL, x->tmp->str);
+      else if (ci < 0 && c->speaker && !c->titled)
+        {
+          /* 'Fujimori said', 'Fjordair said it': a name if it speaks
+           * again (confirm_speakers()); news speakers are mostly people
+           * whose full name was missed. */
+          c->type = c->speaker == 2 ? EVL_ENTITY_ORGANIZATION : EVL_ENTITY_PERSON;
+          ci = new_cluster (x, c->type, NULL, x->tmp->str);
+          cl (x, ci)->tentative = TRUE;
+          x->n_tentative++;
+        }
+    }
+  else if (ci >= 0 && c->org_ctx && !c->titled)
+    {
+      /* 'Kelvara Mining said ... Kelvara shares fell': a name taken for a
+       * person by default is the organisation its context says. */
+      Cl *k = cl (x, ci);
+      if (k->type == EVL_ENTITY_PERSON && k->gaz == NULL && k->title == NULL)
+        k->type = EVL_ENTITY_ORGANIZATION;
     }
   if (ci >= 0)
     {
       c->type = cl (x, ci)->type;
       attach (x, c, ci, fwords);
+    }
+}
+
+/* The first tentative cluster of list @n ('f' + a folded name) of a
+ * person or organisation, or -1. */
+static gint
+find_tentative (Cx *x, gint n)
+{
+  for (; n >= 0; n = node (x, n)->next)
+    {
+      Cl *c = cl (x, node (x, n)->ci);
+      if (c->merged < 0 && c->tentative && c->type != EVL_ENTITY_LOCATION)
+        return node (x, n)->ci;
+    }
+  return -1;
+}
+
+/* The tentative clusters of unknown speakers (resolve_single()): earlier
+ * mentions of the same word join them; one that speaks only once, or is
+ * named only at sentence starts ('Witnesses said'), is dropped; one that
+ * speaks of itself as 'it' is an organisation, and joins the organisation
+ * of that name found by its context ('shares of Fjordair'). */
+static void
+confirm_speakers (Cx *x, GArray *cands, const guint *singles, guint n_single)
+{
+  for (guint k = 0; k < n_single; k++)
+    {
+      EvlCand *c = &g_array_index (cands, EvlCand, singles[k]);
+      if (c->cluster >= 0)
+        continue;
+      fold_span (x, c->span);
+      gsize flen;
+      guint fwords;
+      guint32 fh = fold_scan (x->tmp->str, &flen, &fwords);
+      gint ci = find_tentative (x, index_get_h (x, 'f', x->tmp->str, flen, fh));
+      if (ci >= 0)
+        attach (x, c, ci, fwords);
+    }
+  gboolean dropped = FALSE;
+  for (guint i = 0; i < x->n_cls; i++)
+    {
+      Cl *k = cl (x, i);
+      if (!k->tentative || k->merged >= 0)
+        continue;
+      gint n = index_get_h (x, 'f', k->fold, strlen (k->fold), k->fold_hash);
+      for (gint o; n >= 0 && k->merged < 0; n = node (x, n)->next)
+        if ((o = node (x, n)->ci) != (gint) i && cl (x, o)->merged < 0 && !cl (x, o)->city
+            && cl (x, o)->type == EVL_ENTITY_ORGANIZATION && !cl (x, o)->tentative)
+          {
+            k->merged = o;
+            cl (x, o)->n_mentions += k->n_mentions;
+          }
+      if (k->merged >= 0)
+        continue;
+      if (k->n_speech < 2 || !k->mid)
+        {
+          k->type = EVL_ENTITY_N;   /* no lookup takes it */
+          dropped = TRUE;
+          continue;
+        }
+      /* 'it' after a verb of speech is often no subject ('Fujimori said
+       * it took ...'): the most of its speeches decide. */
+      k->type = k->n_speech_it * 2 > k->n_speech ? EVL_ENTITY_ORGANIZATION : EVL_ENTITY_PERSON;
+    }
+  for (guint i = 0; i < cands->len && dropped; i++)
+    {
+      EvlCand *c = &g_array_index (cands, EvlCand, i);
+      if (c->cluster >= 0 && cl (x, root (x, c->cluster))->type == EVL_ENTITY_N)
+        c->cluster = -1;
     }
 }
 
@@ -1362,6 +1464,8 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
         merge_people (&x);
       for (guint k = 0; k < n_single; k++)
         resolve_single (&x, &g_array_index (cands, EvlCand, later[k]), heading);
+      if (!heading && x.n_tentative)
+        confirm_speakers (&x, cands, later, n_single);
       for (guint k = cands->len; k > first_ref; k--)
         resolve_reference (&x, &g_array_index (cands, EvlCand, later[k - 1]));
     }

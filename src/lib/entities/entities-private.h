@@ -165,6 +165,11 @@ typedef struct {
   guint8 titled;             /* preceded by a title ('Mr. Kim') */
   guint8 actor;              /* CAPITAL: used as a government actor */
   guint8 acronym;            /* SINGLE: an all-capitals word ('KCNA') */
+  guint8 org_ctx;            /* SINGLE, NAME: in an organisation's context
+                              * ('shares of X', org-of / org-after cues) */
+  guint8 speaker;            /* SINGLE: before a verb of speech ('X said'):
+                              * 2 when 'it' follows ('X said it'), else 1 */
+  guint8 mid;                /* SINGLE: not at a sentence start */
   const EvlLexEntry *gaz;    /* gazetteer line, or NULL */
   EvlSpan role;              /* title phrase ('Russian President'), or 0..0 */
   const EvlLexEntry *title;  /* person-titles line of the role, or NULL */
@@ -213,8 +218,11 @@ enum {
   EVL_CUE_PLACE_PREP = 1 << 7,
   EVL_CUE_TITLE_MOD = 1 << 8,
   EVL_CUE_TITLE_START = 1 << 9,
-  EVL_CUE_HAS_TITLE_MOD = 1 << 10,
-  EVL_CUE_HAS_TITLE_START = 1 << 11,
+  EVL_CUE_ORG_OF = 1 << 10,
+  EVL_CUE_ORG_AFTER = 1 << 11,
+  EVL_CUE_SPEECH = 1 << 12,
+  EVL_CUE_HAS_TITLE_MOD = 1 << 13,
+  EVL_CUE_HAS_TITLE_START = 1 << 14,
 };
 
 /* evl_ent_cue_bits() of a line that is not the cues lexicon's. */

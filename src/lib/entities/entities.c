@@ -1668,6 +1668,24 @@ after_place_prep (const Scan *s, guint i)
          && cue_is (s, i - 1, 1, EVL_CUE_PLACE_PREP, NULL);
 }
 
+/* The capitalised name [a, b) stands where an organisation does: after a
+ * noun whose complement is one ('shares of', 'a stake in', 'analysts at':
+ * org-of cues), or mid-sentence before one ('the Fjordair shares',
+ * 'Norvex's shareholders': org-after cues; at a sentence start 'Energy
+ * shares' is a common noun). */
+static gboolean
+org_context (const Scan *s, guint a, guint b)
+{
+  static const ShortWord preps[] = { SHORT_WORD ("of"), SHORT_WORD ("in"), SHORT_WORD ("at") };
+  if (a >= 2 && s->tok[a - 2].sentence == s->sentence && tok_in (s, a - 1, preps, G_N_ELEMENTS (preps))
+      && cue_is (s, a - 2, 1, EVL_CUE_ORG_OF, NULL))
+    return TRUE;
+  if (s->tok[a].flags & EVL_TOKEN_SENT_START)
+    return FALSE;
+  guint n = is_possessive (s, b) ? b + 1 : b;
+  return is_word (s, n) && !is_cap (s, n) && cue_is (s, n, 1, EVL_CUE_ORG_AFTER, NULL);
+}
+
 /* Classifies the capitalised run [a, b) and emits it.  Returns one past
  * the tokens it consumed: a run cut at a connector is scanned again from
  * there ('Later the Russian President ...'). */
@@ -1715,8 +1733,18 @@ emit_run (Scan *s, guint a, guint b)
       c->acronym = is_acronym (s, a) && tok_len (s, a) >= 3;
       for (gsize k = 0; k < tok_len (s, a) && c->acronym; k++)
         c->acronym = g_ascii_isalpha (tok_text (s, a)[k]);
-      if (after_place_prep (s, a) && !lower_has (s, a) && !(s->tok[a].flags & EVL_TOKEN_SENT_START))
+      c->mid = !(s->tok[a].flags & EVL_TOKEN_SENT_START);
+      /* 'analysts at Nordvik' is no place. */
+      c->org_ctx = !c->acronym && org_context (s, a, b);
+      if (!c->org_ctx && after_place_prep (s, a) && !lower_has (s, a) && c->mid)
         c->type = EVL_ENTITY_LOCATION;
+      else if (!c->acronym && !c->org_ctx && is_word (s, b) && !is_cap (s, b)
+               && cue_is (s, b, 1, EVL_CUE_SPEECH, NULL))
+        {
+          /* 'Fjordair said it would ...': a thing speaks of itself as 'it'. */
+          static const ShortWord it[] = { SHORT_WORD ("it"), SHORT_WORD ("its") };
+          c->speaker = tok_in (s, b + 1, it, G_N_ELEMENTS (it)) ? 2 : 1;
+        }
       return b;
     }
   for (guint j = a; j < b; j++)
@@ -1734,8 +1762,12 @@ emit_run (Scan *s, guint a, guint b)
           emit_run (s, k, b);
         return b;
       }
-  add_cand (s, a, b, EVL_CAND_NAME,
-            after_place_prep (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);
+  /* 'a stake in Brekke Haugen' is no place. */
+  gboolean org = !s->heading && org_context (s, a, b);
+  EvlCand *c = add_cand (s, a, b, EVL_CAND_NAME,
+                         org ? EVL_ENTITY_ORGANIZATION
+                         : after_place_prep (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);
+  c->org_ctx = (guint8) org;
   /* Headings: if the run is no name the body has ('Kim Affirms Support'),
    * its parts may still be ('Vladimir Putin', 'Kim'); of overlapping
    * candidates the longest that finds an entity wins. */
