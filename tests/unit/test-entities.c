@@ -573,6 +573,23 @@ Test (entities, repeated_unknown_speaker_is_a_name)
   cr_expect_eq (mention (doc, "Kelvara", 0)->cluster, mention (doc, "Kelvara Mining", 0)->cluster);
 }
 
+/* An acronym in parentheses after a name is that name's in this text,
+ * whatever the gazetteer says, when its letters start the name's words. */
+Test (entities, acronym_defined_in_the_text_joins_its_name)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "The Norwegian Seafood Council (NSC) said exports rose. The NSC expects more growth. "
+    "The Baltic Energy Regulators Forum (BERF) met. BERF members agreed. "
+    "The talks in Oslo (NTB) ended.");
+  cr_expect_str_eq (cluster_of (doc, "NSC")->name, "Norwegian Seafood Council");
+  cr_expect_eq (mention (doc, "NSC", 1)->cluster, mention (doc, "Norwegian Seafood Council", 0)->cluster);
+  cr_expect_eq (mention (doc, "BERF", 0)->cluster, mention (doc, "Baltic Energy Regulators Forum", 0)->cluster);
+  cr_expect_eq (mention (doc, "BERF", 1)->cluster, mention (doc, "BERF", 0)->cluster);
+  gint ntb = find_mention (doc, "NTB", 0);
+  if (ntb >= 0)
+    cr_expect_neq (mention (doc, "NTB", 0)->cluster, mention (doc, "Oslo", 0)->cluster);
+}
+
 /* A date after the dateline's comma: the capital is still the city. */
 Test (entities, dated_dateline_names_the_city)
 {

@@ -85,6 +85,7 @@ typedef struct {
   struct Pool *pool;          /* folded names, initialisms */
   GString *ktmp;
   guint n_tentative;          /* clusters made tentative (Cl.tentative) */
+  guint n_defined;            /* acronyms defined in the text (define_acronym()) */
 } Cx;
 
 /* A name is looked up under several prefixes ('f', 'w', 'a'): its bytes
@@ -583,6 +584,63 @@ attach (Cx *x, EvlCand *c, gint ci, guint words)
     }
 }
 
+/* The span @sp is one word in capitals of 2-8 letters. */
+static gboolean
+is_caps_word (const Cx *x, EvlSpan sp)
+{
+  if (EVL_SPAN_LEN (sp) < 2 || EVL_SPAN_LEN (sp) > 8)
+    return FALSE;
+  for (guint32 k = sp.start; k < sp.end; k++)
+    if (!g_ascii_isupper (x->text[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The cluster an acronym defined in the text names (define_acronym()), or
+ * -1: a later 'NSC' is the document's, not the gazetteer's. */
+static gint
+defined_acronym (Cx *x, const EvlCand *c)
+{
+  if (!is_caps_word (x, c->span))
+    return -1;
+  fold_span (x, c->span);
+  gint n = index_get (x, 'f', x->tmp->str, x->tmp->len);
+  return n >= 0 ? root (x, node (x, n)->ci) : -1;
+}
+
+/* 'the Norwegian Seafood Council (NSC)': an acronym in parentheses right
+ * after a name @p (resolved) names what @p names, whatever the gazetteer
+ * says of it, when each of its letters starts a word of the name ('UNITA'
+ * after 'National Union for the Total Independence of Angola'; not 'AP'
+ * after 'Moscow').  Then @c joins @p's cluster, and later mentions of the
+ * acronym find it by its folded text. */
+static gboolean
+define_acronym (Cx *x, const EvlCand *p, EvlCand *c)
+{
+  const char *t = x->text;
+  guint32 a = c->span.start, b = c->span.end;
+  if (a == 0 || t[a - 1] != '(' || t[b] != ')' || p->cluster < 0 || p->span.end >= a
+      || p->kind == EVL_CAND_PRONOUN || p->kind == EVL_CAND_DESC || !is_caps_word (x, c->span))
+    return FALSE;
+  for (guint32 k = p->span.end; k + 1 < a; k++)
+    if (t[k] != ' ')
+      return FALSE;
+  guint32 initials = 0;
+  for (guint32 k = p->span.start; k < p->span.end; k++)
+    if ((k == p->span.start || t[k - 1] == ' ' || t[k - 1] == '-') && g_ascii_isalpha (t[k]))
+      initials |= 1u << (g_ascii_toupper (t[k]) - 'A');
+  for (guint32 k = a; k < b; k++)
+    if (!(initials & (1u << (t[k] - 'A'))))
+      return FALSE;
+  gint ci = root (x, p->cluster);
+  fold_span (x, c->span);
+  index_add (x, 'f', pool_copy (x->pool, x->tmp->str, x->tmp->len), x->tmp->len, ci);
+  x->n_defined++;
+  c->kind = EVL_CAND_NAME;
+  attach (x, c, ci, 1);
+  return TRUE;
+}
+
 /* Step 1 and 2: gazetteer names, capitals, multi-word rule names. */
 static void
 resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
@@ -614,7 +672,9 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
   switch (c->kind)
     {
     case EVL_CAND_GAZ:
-      ci = find_gaz (x, c->gaz);
+      ci = x->n_defined ? defined_acronym (x, c) : -1;
+      if (ci < 0)
+        ci = find_gaz (x, c->gaz);
       if (ci < 0)
         ci = new_gaz_cluster (x, c->type, c->gaz);
       break;
@@ -1453,6 +1513,9 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
         {
           EvlCand *c = &g_array_index (cands, EvlCand, i);
           if (c->heading != heading)
+            continue;
+          if (!heading && i > 0 && c->span.start > 0 && x.text[c->span.start - 1] == '('
+              && define_acronym (&x, &g_array_index (cands, EvlCand, i - 1), c))
             continue;
           resolve_names (&x, c, heading);
           if (c->kind == EVL_CAND_SINGLE)
