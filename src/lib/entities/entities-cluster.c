@@ -598,7 +598,7 @@ is_caps_word (const Cx *x, EvlSpan sp)
 
 /* The cluster an acronym defined in the text names (define_acronym()), or
  * -1: a later 'NSC' is the document's, not the gazetteer's. */
-static gint
+static G_GNUC_NO_INLINE gint
 defined_acronym (Cx *x, const EvlCand *c)
 {
   if (!is_caps_word (x, c->span))
@@ -614,7 +614,7 @@ defined_acronym (Cx *x, const EvlCand *c)
  * after 'National Union for the Total Independence of Angola'; not 'AP'
  * after 'Moscow').  Then @c joins @p's cluster, and later mentions of the
  * acronym find it by its folded text. */
-static gboolean
+static G_GNUC_NO_INLINE gboolean
 define_acronym (Cx *x, const EvlCand *p, EvlCand *c)
 {
   const char *t = x->text;
@@ -903,17 +903,20 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
       if (c->acronym || c->org_ctx)
         c->type = EVL_ENTITY_ORGANIZATION;
       ci = find_in (x, fl, c->type, FALSE);
-      if (ci < 0 && (c->titled || c->acronym || c->org_ctx || c->type == EVL_ENTITY_LOCATION))
-        ci = new_cluster (x, c->type, NULL, x->tmp->str);
-      else if (ci < 0 && c->speaker && !c->titled)
+      /* 'Fujimori said', 'Fjordair said it': a name if it speaks again
+       * (confirm_speakers()); news speakers are mostly people whose full
+       * name was missed. */
+      gboolean tentative = !(c->titled || c->acronym || c->org_ctx || c->type == EVL_ENTITY_LOCATION);
+      if (tentative && c->speaker == 2)
+        c->type = EVL_ENTITY_ORGANIZATION;
+      if (ci < 0 && (!tentative || c->speaker))
         {
-          /* 'Fujimori said', 'Fjordair said it': a name if it speaks
-           * again (confirm_speakers()); news speakers are mostly people
-           * whose full name was missed. */
-          c->type = c->speaker == 2 ? EVL_ENTITY_ORGANIZATION : EVL_ENTITY_PERSON;
           ci = new_cluster (x, c->type, NULL, x->tmp->str);
-          cl (x, ci)->tentative = TRUE;
-          x->n_tentative++;
+          if (tentative)
+            {
+              cl (x, ci)->tentative = TRUE;
+              x->n_tentative++;
+            }
         }
     }
   else if (ci >= 0 && c->org_ctx && !c->titled)
@@ -950,7 +953,7 @@ find_tentative (Cx *x, gint n)
  * named only at sentence starts ('Witnesses said'), is dropped; one that
  * speaks of itself as 'it' is an organisation, and joins the organisation
  * of that name found by its context ('shares of Fjordair'). */
-static void
+static G_GNUC_NO_INLINE void
 confirm_speakers (Cx *x, GArray *cands, const guint *singles, guint n_single)
 {
   for (guint k = 0; k < n_single; k++)

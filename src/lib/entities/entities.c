@@ -1610,7 +1610,7 @@ ends_loc_head (const Scan *s, guint a, guint b)
  * word other than token @prev's: part of another name ('in Vietnam Rubin
  * said' after 'Robert Rubin').  A linear walk, asked only of the rare
  * runs place_runs_on() would otherwise take. */
-static gboolean
+static G_GNUC_NO_INLINE gboolean
 in_other_name (const Scan *s, guint j, guint prev)
 {
   const char *w = tok_text (s, j), *p = tok_text (s, prev);
@@ -1635,7 +1635,7 @@ in_other_name (const Scan *s, guint j, guint prev)
  * stop word or title ('Moscow Tuesday', 'Texas Gov.'), a word the text
  * also writes in lower case, a place head ('Baltic Sea') or what ends a
  * law or event ('Paris Agreement'). */
-static gboolean
+static G_GNUC_NO_INLINE gboolean
 place_runs_on (const Scan *s, const GazMatch *m, guint b)
 {
   /* Title Case says nothing of names ('What America Didn't Want'). */
@@ -1652,10 +1652,13 @@ place_runs_on (const Scan *s, const GazMatch *m, guint b)
     {
       GazMatch g;
       if (!is_cap (s, j) || breaks_run (s, j) || title_may_start (s, j)
-          || cue_is (s, j, 1, EVL_CUE_LOC_HEAD, NULL) || lower_has (s, j) || gaz_at (s, j, TRUE, &g)
-          || in_other_name (s, j, m->end - 1))
+          || cue_is (s, j, 1, EVL_CUE_LOC_HEAD, NULL) || lower_has (s, j) || gaz_at (s, j, TRUE, &g))
         return FALSE;
     }
+  /* Last: a walk over the document. */
+  for (guint j = m->end; j < b; j++)
+    if (in_other_name (s, j, m->end - 1))
+      return FALSE;
   return TRUE;
 }
 
@@ -1668,22 +1671,32 @@ after_place_prep (const Scan *s, guint i)
          && cue_is (s, i - 1, 1, EVL_CUE_PLACE_PREP, NULL);
 }
 
+/* The EVL_CUE_* bits of the lower-case word at @j, 0 for any other
+ * token. */
+static inline guint
+lower_cue_kinds (const Scan *s, guint j)
+{
+  return is_word (s, j) && !is_cap (s, j) ? evl_ent_cue_bits (s->lex, lookup_one (s, EVL_ENT_LEX_CUES, j)) : 0;
+}
+
 /* The capitalised name [a, b) stands where an organisation does: after a
  * noun whose complement is one ('shares of', 'a stake in', 'analysts at':
  * org-of cues), or mid-sentence before one ('the Fjordair shares',
  * 'Norvex's shareholders': org-after cues; at a sentence start 'Energy
- * shares' is a common noun). */
+ * shares' is a common noun).  @next: lower_cue_kinds() of token @b. */
 static gboolean
-org_context (const Scan *s, guint a, guint b)
+org_context (const Scan *s, guint a, guint b, guint next)
 {
-  static const ShortWord preps[] = { SHORT_WORD ("of"), SHORT_WORD ("in"), SHORT_WORD ("at") };
-  if (a >= 2 && s->tok[a - 2].sentence == s->sentence && tok_in (s, a - 1, preps, G_N_ELEMENTS (preps))
-      && cue_is (s, a - 2, 1, EVL_CUE_ORG_OF, NULL))
-    return TRUE;
+  /* 'of', 'in', 'at': two bytes. */
+  if (a >= 2 && tok_len (s, a - 1) == 2 && s->tok[a - 2].sentence == s->sentence)
+    {
+      static const ShortWord preps[] = { SHORT_WORD ("of"), SHORT_WORD ("in"), SHORT_WORD ("at") };
+      if (tok_in (s, a - 1, preps, G_N_ELEMENTS (preps)) && cue_is (s, a - 2, 1, EVL_CUE_ORG_OF, NULL))
+        return TRUE;
+    }
   if (s->tok[a].flags & EVL_TOKEN_SENT_START)
     return FALSE;
-  guint n = is_possessive (s, b) ? b + 1 : b;
-  return is_word (s, n) && !is_cap (s, n) && cue_is (s, n, 1, EVL_CUE_ORG_AFTER, NULL);
+  return ((is_possessive (s, b) ? lower_cue_kinds (s, b + 1) : next) & EVL_CUE_ORG_AFTER) != 0;
 }
 
 /* Classifies the capitalised run [a, b) and emits it.  Returns one past
@@ -1734,12 +1747,14 @@ emit_run (Scan *s, guint a, guint b)
       for (gsize k = 0; k < tok_len (s, a) && c->acronym; k++)
         c->acronym = g_ascii_isalpha (tok_text (s, a)[k]);
       c->mid = !(s->tok[a].flags & EVL_TOKEN_SENT_START);
+      if (c->acronym)
+        return b;
+      guint next = lower_cue_kinds (s, b);
       /* 'analysts at Nordvik' is no place. */
-      c->org_ctx = !c->acronym && org_context (s, a, b);
+      c->org_ctx = org_context (s, a, b, next);
       if (!c->org_ctx && after_place_prep (s, a) && !lower_has (s, a) && c->mid)
         c->type = EVL_ENTITY_LOCATION;
-      else if (!c->acronym && !c->org_ctx && is_word (s, b) && !is_cap (s, b)
-               && cue_is (s, b, 1, EVL_CUE_SPEECH, NULL))
+      else if (!c->org_ctx && (next & EVL_CUE_SPEECH))
         {
           /* 'Fjordair said it would ...': a thing speaks of itself as 'it'. */
           static const ShortWord it[] = { SHORT_WORD ("it"), SHORT_WORD ("its") };
@@ -1763,7 +1778,7 @@ emit_run (Scan *s, guint a, guint b)
         return b;
       }
   /* 'a stake in Brekke Haugen' is no place. */
-  gboolean org = !s->heading && org_context (s, a, b);
+  gboolean org = !s->heading && org_context (s, a, b, lower_cue_kinds (s, b));
   EvlCand *c = add_cand (s, a, b, EVL_CAND_NAME,
                          org ? EVL_ENTITY_ORGANIZATION
                          : after_place_prep (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);
@@ -2151,7 +2166,7 @@ is_dateline_end (const Scan *s, guint j)
 /* One past the date of a dateline from @k ('March 3', 'Jan. 4, 2001',
  * after a comma): month and day names (stop words), numbers and commas
  * before the dateline's end; @k when there is none. */
-static guint
+static G_GNUC_NO_INLINE guint
 dateline_date (const Scan *s, guint k)
 {
   guint e = k;
@@ -2166,7 +2181,7 @@ dateline_date (const Scan *s, guint k)
  * 'NAIROBI, March 3 (AP) -'.  The capitalised place is a place (a capital
  * there is the city), and so is the region after the comma.  Returns the
  * first token after it. */
-static guint
+static G_GNUC_NO_INLINE guint
 dateline (Scan *s, guint i)
 {
   guint j = i;
