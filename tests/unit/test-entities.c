@@ -123,6 +123,9 @@ static DetectCase detect_cases[] = {
   { "Analysts at Kvamsund expect higher rates this year.", "Kvamsund", EVL_ENTITY_ORGANIZATION },
   { "Traders sold the Norvex shares on Monday.", "Norvex", EVL_ENTITY_ORGANIZATION },
   { "He bought a stake in Brekke Haugen last year.", "Brekke Haugen", EVL_ENTITY_ORGANIZATION },
+  /* In apposition to a kind of organisation. */
+  { "Ferry operator Nordlinja said it would add departures.", "Nordlinja", EVL_ENTITY_ORGANIZATION },
+  { "The regulator fined carmaker Velmora Tessin on Friday.", "Velmora Tessin", EVL_ENTITY_ORGANIZATION },
   /* Countries by every name. */
   { "The DPRK fired two missiles.", "DPRK", EVL_ENTITY_LOCATION },
   { "U.S. officials raised concerns.", "U.S.", EVL_ENTITY_LOCATION },

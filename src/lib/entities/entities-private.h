@@ -166,7 +166,8 @@ typedef struct {
   guint8 actor;              /* CAPITAL: used as a government actor */
   guint8 acronym;            /* SINGLE: an all-capitals word ('KCNA') */
   guint8 org_ctx;            /* SINGLE, NAME: in an organisation's context
-                              * ('shares of X', org-of / org-after cues) */
+                              * ('shares of X', 'carmaker X': org-of /
+                              * org-after / org-before cues) */
   guint8 speaker;            /* SINGLE: before a verb of speech ('X said'):
                               * 2 when 'it' follows ('X said it'), else 1 */
   guint8 mid;                /* SINGLE: not at a sentence start */
@@ -221,8 +222,9 @@ enum {
   EVL_CUE_ORG_OF = 1 << 10,
   EVL_CUE_ORG_AFTER = 1 << 11,
   EVL_CUE_SPEECH = 1 << 12,
-  EVL_CUE_HAS_TITLE_MOD = 1 << 13,
-  EVL_CUE_HAS_TITLE_START = 1 << 14,
+  EVL_CUE_ORG_BEFORE = 1 << 13,
+  EVL_CUE_HAS_TITLE_MOD = 1 << 14,
+  EVL_CUE_HAS_TITLE_START = 1 << 15,
 };
 
 /* evl_ent_cue_bits() of a line that is not the cues lexicon's. */

@@ -1681,12 +1681,16 @@ lower_cue_kinds (const Scan *s, guint j)
 
 /* The capitalised name [a, b) stands where an organisation does: after a
  * noun whose complement is one ('shares of', 'a stake in', 'analysts at':
- * org-of cues), or mid-sentence before one ('the Fjordair shares',
- * 'Norvex's shareholders': org-after cues; at a sentence start 'Energy
- * shares' is a common noun).  @next: lower_cue_kinds() of token @b. */
+ * org-of cues), in apposition to a kind of organisation ('ferry operator
+ * Nordlinja', 'carmaker Volvo': org-before cues), or mid-sentence before
+ * one ('the Fjordair shares', 'Norvex's shareholders': org-after cues; at
+ * a sentence start 'Energy shares' is a common noun).  @next:
+ * lower_cue_kinds() of token @b. */
 static gboolean
 org_context (const Scan *s, guint a, guint b, guint next)
 {
+  if (a >= 1 && s->tok[a - 1].sentence == s->sentence && (lower_cue_kinds (s, a - 1) & EVL_CUE_ORG_BEFORE))
+    return TRUE;
   /* 'of', 'in', 'at': two bytes. */
   if (a >= 2 && tok_len (s, a - 1) == 2 && s->tok[a - 2].sentence == s->sentence)
     {
