@@ -53,6 +53,7 @@ typedef struct {
   const char *type;
   const char *trigger;
   gboolean strong;       /* has a dated (strength >= 2) time */
+  guint32 classes;       /* head-noun classes of the members (bit per class) */
   EvlDay tb, te;         /* intersection of the members' dated times */
   EvlDay wb, we;         /* some time, however weak, for proximity */
   EvlDay earliest, latest;
@@ -344,6 +345,93 @@ bare_definite (const EvlGraphEvent *e)
          && mention_np (&g_array_index (e->mentions, EvlGraphMention, 0), e->trigger) == NP_DEFINITE;
 }
 
+/* ---- head nouns naming one happening (taxonomy/coreference.txt) ---- */
+
+/* At most this many classes: a cluster keeps its members' as a bit set. */
+#define MAX_CLASSES 31
+
+typedef struct {
+  GHashTable *by_type;   /* type -> (noun -> class, from 1) */
+  guint n;
+} Synonyms;
+
+static void
+synonym_record (char **f, guint n, gpointer data)
+{
+  Synonyms *syn = data;
+  if (n < 3 || strcmp (f[0], "same") != 0 || syn->n >= MAX_CLASSES)
+    return;
+  GHashTable *words = g_hash_table_lookup (syn->by_type, f[1]);
+  if (words == NULL)
+    {
+      words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (syn->by_type, g_strdup (f[1]), words);
+    }
+  syn->n++;
+  g_auto (GStrv) list = g_strsplit (f[2], "|", -1);
+  for (guint i = 0; list[i]; i++)
+    if (*g_strstrip (list[i]))
+      g_hash_table_insert (words, g_ascii_strdown (list[i], -1), GUINT_TO_POINTER (syn->n));
+}
+
+static void
+synonyms_load (const EvlContext *ctx, Synonyms *syn)
+{
+  syn->by_type = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_hash_table_unref);
+  syn->n = 0;
+  evl_reason_each_record (evl_context_get_data (ctx, "taxonomy/coreference.txt"), synonym_record,
+                          syn);
+}
+
+/* How far into a (merged) event's mentions its head noun is looked for. */
+#define HEAD_MENTIONS 8
+
+/* The class of @e's head noun: the first of its mentions written as a
+ * noun of a class of its type that refers to a known instance (bare or
+ * definite, not 'another strike'); 0 when none is. */
+static guint
+head_class (const Synonyms *syn, const EvlGraphEvent *e)
+{
+  GHashTable *words = e->type ? g_hash_table_lookup (syn->by_type, e->type) : NULL;
+  for (guint i = 0; words && i < e->mentions->len && i < HEAD_MENTIONS; i++)
+    {
+      const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, i);
+      if (m->text == NULL)
+        continue;
+      g_autofree char *w = g_ascii_strdown (m->text, -1);
+      guint cls = GPOINTER_TO_UINT (g_hash_table_lookup (words, w));
+      if (cls && mention_np (m, w) != NP_NOT)
+        return cls;
+    }
+  return 0;
+}
+
+static guint32
+class_bit (guint cls)
+{
+  return cls ? 1u << cls : 0;
+}
+
+/* Some place is named by both sides, in any role ('the Ukraine conflict' /
+ * 'conflict in Ukraine'). */
+static gboolean
+shares_place (const EvlGraph *g, gint loc_a, const GArray *parts_a, gint loc_b,
+              const GArray *parts_b)
+{
+  if (loc_a >= 0 && (loc_a == loc_b || has_part (parts_b, (guint) loc_a)))
+    return TRUE;
+  if (loc_b >= 0 && has_part (parts_a, (guint) loc_b))
+    return TRUE;
+  for (guint i = 0; i < parts_a->len; i++)
+    {
+      guint p = g_array_index (parts_a, guint, i);
+      if (has_part (parts_b, p) && evl_graph_get_entity (g, p)->type == EVL_ENTITY_LOCATION)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* @e, another article's and a bare definite description (@e_definite),
  * is dated the cluster's day, or undated in an article written within
  * days of a cluster dated to the day or week. */
@@ -362,9 +450,10 @@ known_anaphor (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e, gboo
 /* Score of event @ei joining cluster @c, or REJECT.  @e_loose: @ei is
  * untyped or of a catch-all type, compared like untyped events (computed
  * once per event: a hash lookup per cluster was a third of merging);
- * @e_definite: bare_definite (@ei), likewise. */
+ * @e_definite: bare_definite (@ei), likewise; @e_class: head_class (@ei). */
 static double
-score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose, gboolean e_definite)
+score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose, gboolean e_definite,
+       guint e_class)
 {
   const EvlGraphEvent *e = evl_graph_get_event (g, ei);
   gboolean same_trigger = same_str (c->trigger, e->trigger);
@@ -417,7 +506,12 @@ score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose, gboolean
         {
           if (shared == 0 || (c->strong && !e_strong && shared < 2))
             return REJECT;
-          if (!c->strong && !e_strong && shared < 2 && !has_trigger (c, e->trigger))
+          /* An ongoing happening is named in near-synonyms ('the
+           * Ukraine conflict' / 'its Ukraine war'): a shared place
+           * stands for the same word then. */
+          if (!c->strong && !e_strong && shared < 2 && !has_trigger (c, e->trigger)
+              && !((c->classes & class_bit (e_class))
+                   && shares_place (g, c->location, c->parts, e->location, e->participants)))
             return REJECT;
         }
     }
@@ -1091,6 +1185,20 @@ phase_subject (const EvlGraphEvent *n, const EvlGraphEvent *v)
   return FALSE;
 }
 
+/* @a and @b, undated events of one document with head nouns of class
+ * @ca and @cb, name one ongoing happening in near-synonyms ('its Ukraine
+ * war' ... 'over 18 months of conflict in Ukraine') and share a place or
+ * someone.  Only undated ones: a dated 'war' is told by its date. */
+static gboolean
+synonym_corefer (const EvlGraph *g, const EvlGraphEvent *a, guint ca, const EvlGraphEvent *b,
+                 guint cb)
+{
+  if (ca == 0 || ca != cb || !same_str (a->type, b->type) || strong_time (a) || strong_time (b))
+    return FALSE;
+  return overlap (a->participants, b->participants) > 0
+         || shares_place (g, a->location, a->participants, b->location, b->participants);
+}
+
 /* @a and @b (events of one document) tell one happening: one is a
  * nominal that refers back to the other, of the same type (or, for the
  * catch-all, the same trigger) at a date inside the other's. */
@@ -1184,7 +1292,7 @@ group_join (const EvlGraph *g, guint *parent, GArray **members, guint a, guint b
  * own event, where often nobody is named ('Rail workers walked out ...
  * The strike is the first ...'). */
 static void
-merge_within_documents (EvlGraph *g)
+merge_within_documents (EvlGraph *g, const Synonyms *syn)
 {
   guint n = evl_graph_n_events (g);
   g_autofree guint *parent = g_new (guint, n);
@@ -1193,6 +1301,7 @@ merge_within_documents (EvlGraph *g)
    * each document's list is a slice of @order. */
   g_autofree guint *order = g_new (guint, n);
   g_autofree guint *doc_of = g_new (guint, n);
+  g_autofree guint *cls = g_new0 (guint, n);
   guint n_order = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -1202,6 +1311,7 @@ merge_within_documents (EvlGraph *g)
         {
           doc_of[i] = g_array_index (e->mentions, EvlGraphMention, 0).doc;
           order[n_order++] = i;
+          cls[i] = head_class (syn, e);
         }
     }
   g_qsort_with_data (order, (gint) n_order, sizeof (guint), cmp_doc_then_index, doc_of);
@@ -1215,7 +1325,8 @@ merge_within_documents (EvlGraph *g)
         {
           guint a = order[x];
           const EvlGraphEvent *ea = evl_graph_get_event (g, a);
-          if ((same_type_corefer (ea, eb) || phase_subject (ea, eb) || phase_subject (eb, ea))
+          if ((same_type_corefer (ea, eb) || phase_subject (ea, eb) || phase_subject (eb, ea)
+               || synonym_corefer (g, ea, cls[a], eb, cls[b]))
               && group_join (g, parent, members, a, b))
             any = TRUE;
         }
@@ -1245,10 +1356,15 @@ void
 evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
 {
   g_return_if_fail (ctx != NULL && g != NULL);
-  merge_within_documents (g);
+  Synonyms syn;
+  synonyms_load (ctx, &syn);
+  merge_within_documents (g, &syn);
   guint n = evl_graph_n_events (g);
   if (n < 2)
-    return;
+    {
+      g_hash_table_unref (syn.by_type);
+      return;
+    }
   g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
   for (guint i = 0; i < n; i++)
     g_array_append_val (order, i);
@@ -1281,6 +1397,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       double best_s = REJECT;
       gboolean e_loose = e->type == NULL || g_hash_table_contains (loose, e->type);
       gboolean e_definite = bare_definite (e);
+      guint e_class = head_class (&syn, e);
       guint generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
       /* An event naming nobody may join any cluster of its type, unless
        * it is loose. */
@@ -1290,7 +1407,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       for (guint i = 0; cands && i < cands->len; i++)
         {
           Cluster *c = cands->pdata[i];
-          double s = score (g, c, ei, e_loose, e_definite);
+          double s = score (g, c, ei, e_loose, e_definite, e_class);
           if (s > best_s)
             {
               best_s = s;
@@ -1301,6 +1418,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
         {
           guint had = best->parts->len, had_q = best->quotes->len;
           cluster_add (g, best, ei);
+          best->classes |= class_bit (e_class);
           if (best->parts->len > had)
             block_index_parts (block, best, had);
           index_quotes (by_quote, best, had_q);
@@ -1309,6 +1427,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
         {
           Cluster *c = cluster_new (g, ei);
           c->id = all->len;
+          c->classes = class_bit (e_class);
           guint cg = c->generic != 0;
           if (block->clusters[cg] == NULL)
             block->clusters[cg] = g_ptr_array_new ();
@@ -1323,4 +1442,5 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
   for (guint i = 0; i < all->len; i++)
     fold_cluster (g, all->pdata[i], target);
   evl_graph_collapse_events (g, target);
+  g_hash_table_unref (syn.by_type);
 }

@@ -40,6 +40,11 @@ char *evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev,
 /* Day distance between two intervals (0 when they overlap). */
 guint evl_reason_interval_gap (EvlDay b1, EvlDay e1, EvlDay b2, EvlDay e2);
 
+/* Calls @fn with the TAB-separated fields of each non-comment line of a
+ * data file (NULL: none). */
+typedef void (*EvlReasonRecordFn) (char **fields, guint n, gpointer data);
+void evl_reason_each_record (GBytes *bytes, EvlReasonRecordFn fn, gpointer data);
+
 /* (transfer full) Story types that are catch-alls (taxonomy/threads.txt
  * 'loose' lanes): merged like untyped events, on the same trigger only. */
 GHashTable *evl_reason_loose_types (const EvlContext *ctx);

@@ -25,15 +25,14 @@ threads_clear (Threads *t)
   g_free (t->fallback);
 }
 
-/* Calls @fn with the TAB-separated fields of each non-comment line. */
-static void
-each_record (GBytes *bytes, void (*fn) (char **fields, guint n, Threads *t), Threads *t)
+void
+evl_reason_each_record (GBytes *bytes, EvlReasonRecordFn fn, gpointer data)
 {
   if (bytes == NULL)
     return;
   gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  g_autofree char *copy = g_strndup (data, len);
+  const char *raw = g_bytes_get_data (bytes, &len);
+  g_autofree char *copy = g_strndup (raw, len);
   g_auto (GStrv) lines = g_strsplit (copy, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
@@ -41,13 +40,14 @@ each_record (GBytes *bytes, void (*fn) (char **fields, guint n, Threads *t), Thr
       if (*line == '\0' || *line == '#')
         continue;
       g_auto (GStrv) f = g_strsplit (line, "\t", -1);
-      fn (f, g_strv_length (f), t);
+      fn (f, g_strv_length (f), data);
     }
 }
 
 static void
-story_record (char **f, guint n, Threads *t)
+story_record (char **f, guint n, gpointer data)
 {
+  Threads *t = data;
   if (n >= 4 && strcmp (f[0], "type") == 0)
     g_hash_table_insert (t->type_lane, g_strdup (f[1]), g_strdup (f[3]));
 }
@@ -62,8 +62,9 @@ add_name (Threads *t, const char *name)
 }
 
 static void
-thread_record (char **f, guint n, Threads *t)
+thread_record (char **f, guint n, gpointer data)
 {
+  Threads *t = data;
   if (n >= 3 && strcmp (f[0], "lane") == 0)
     {
       g_hash_table_insert (t->lane_name, g_strdup (f[1]), g_strdup (f[2]));
@@ -102,8 +103,8 @@ threads_load (const EvlContext *ctx, Threads *t)
   t->lane_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   t->order = g_ptr_array_new_with_free_func (g_free);
   t->fallback = g_strdup ("Other");
-  each_record (evl_context_get_data (ctx, "taxonomy/story.txt"), story_record, t);
-  each_record (evl_context_get_data (ctx, "taxonomy/threads.txt"), thread_record, t);
+  evl_reason_each_record (evl_context_get_data (ctx, "taxonomy/story.txt"), story_record, t);
+  evl_reason_each_record (evl_context_get_data (ctx, "taxonomy/threads.txt"), thread_record, t);
 }
 
 GHashTable *
