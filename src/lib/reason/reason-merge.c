@@ -22,9 +22,12 @@
  * workers walked out ...  The strike ...'), or a bare nominal that is the
  * subject of a phase verb ('talks broke down'), joins it; see
  * merge_within_documents().  Across documents an event must share an
- * entity with the cluster it joins (two when it has no date of its own,
- * or else the same word), so that no article's event takes its date from
- * another article's event of the same type; only a definite description
+ * entity with the cluster it joins (two when it has no date of its own),
+ * so that no article's event takes its date from another article's event
+ * of the same type; undated on both sides, one shared entity is enough
+ * with the same sentence reworded, the same head noun (or a near-synonym,
+ * taxonomy/coreference.txt) at a shared place, or the same word said of
+ * the same agent in articles a day apart.  Only a definite description
  * naming nobody ('the meeting') may join the day's event of a report
  * written within days of it.  See score(). */
 #include "reason-private.h"
@@ -54,6 +57,8 @@ typedef struct {
   const char *trigger;
   gboolean strong;       /* has a dated (strength >= 2) time */
   guint32 classes;       /* head-noun classes of the members (bit per class) */
+  gboolean nominal;      /* every member is told as a noun phrase */
+  GPtrArray *sigs;       /* sentence_signature () of the first quotes, when asked */
   EvlDay tb, te;         /* intersection of the members' dated times */
   EvlDay wb, we;         /* some time, however weak, for proximity */
   EvlDay earliest, latest;
@@ -74,6 +79,8 @@ cluster_free (gpointer p)
   g_array_unref (c->docs);
   g_ptr_array_unref (c->triggers);
   g_ptr_array_unref (c->quotes);
+  if (c->sigs)
+    g_ptr_array_unref (c->sigs);
   g_free (c);
 }
 
@@ -177,6 +184,10 @@ overlap (const GArray *a, const GArray *b)
 /* An undated mention in another article joins a dated event only when
  * that article was written within this many days of it. */
 #define NEAR_DAYS 7
+
+/* Two articles written this many days apart or less tell one news
+ * cycle: the same word said of the same one is one happening. */
+#define SAME_CYCLE_DAYS 1
 
 /* The day an undated event is assumed near: its weak time, else its first
  * document's creation day; 0 when unknown. */
@@ -336,6 +347,22 @@ mention_np (const EvlGraphMention *m, const char *lemma)
   return kind;
 }
 
+/* @m is written as a noun phrase of its trigger @lemma, or of a noun in
+ * '-ing' made from it ('the meeting', lemma 'meet'), that refers to a
+ * known instance (bare or definite). */
+static gboolean
+nominal_mention (const EvlGraphMention *m, const char *lemma)
+{
+  if (mention_np (m, lemma) != NP_NOT)
+    return TRUE;
+  if (m->text == NULL)
+    return FALSE;
+  g_autofree char *w = g_ascii_strdown (m->text, -1);
+  return (g_str_has_suffix (w, "ing") || g_str_has_suffix (w, "ings"))
+         && lemma && g_ascii_strncasecmp (w, lemma, MAX (strlen (lemma), 4u) - 1) == 0
+         && mention_np (m, w) != NP_NOT;
+}
+
 /* @e is a definite description naming nobody and nowhere ('the
  * meeting'). */
 static gboolean
@@ -432,6 +459,131 @@ shares_place (const EvlGraph *g, gint loc_a, const GArray *parts_a, gint loc_b,
   return FALSE;
 }
 
+/* ---- the same sentence, rewritten ---- */
+
+/* Words that say nothing about what a sentence tells. */
+static const char *const sig_stop[] = {
+  "the", "and", "for", "with", "from", "that", "this", "these", "those", "was", "were", "are",
+  "has", "have", "had", "its", "his", "her", "their", "they", "them", "said", "says", "will",
+  "would", "which", "who", "but", "not", "been", "also", "than", "into", "over", "about", "there",
+  "some", "more", NULL
+};
+
+static gint
+cmp_hash (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The sorted distinct hashes of @q's words of three letters or more
+ * (numbers of any length), less sig_stop. */
+static GArray *
+sentence_signature (const char *q)
+{
+  GArray *sig = g_array_new (FALSE, FALSE, sizeof (guint32));
+  char w[32];
+  for (const char *p = q ? q : ""; *p;)
+    {
+      if (!g_ascii_isalnum (*p))
+        {
+          p++;
+          continue;
+        }
+      gsize n = 0;
+      gboolean digit = FALSE;
+      for (; g_ascii_isalnum (*p); p++)
+        {
+          digit |= g_ascii_isdigit (*p);
+          if (n < sizeof w - 1)
+            w[n++] = g_ascii_tolower (*p);
+        }
+      w[n] = '\0';
+      /* sig_stop's words are of three to five letters. */
+      if ((n >= 3 || digit) && (n > 5 || !word_in (w, sig_stop)))
+        {
+          guint32 h = g_str_hash (w);
+          g_array_append_val (sig, h);
+        }
+    }
+  g_array_sort (sig, cmp_hash);
+  guint k = 0;
+  for (guint i = 0; i < sig->len; i++)
+    if (k == 0 || g_array_index (sig, guint32, i) != g_array_index (sig, guint32, k - 1))
+      g_array_index (sig, guint32, k++) = g_array_index (sig, guint32, i);
+  g_array_set_size (sig, k);
+  return sig;
+}
+
+/* Two papers' versions of one wire story: most of the words of the
+ * shorter sentence (at least four, three in five) are in the other. */
+static gboolean
+rewritten (const GArray *a, const GArray *b)
+{
+  guint shared = 0, i = 0, j = 0, least = MIN (a->len, b->len);
+  while (i < a->len && j < b->len)
+    {
+      guint32 x = g_array_index (a, guint32, i), y = g_array_index (b, guint32, j);
+      shared += x == y;
+      i += x <= y;
+      j += y <= x;
+    }
+  return shared >= 4 && 5 * shared >= 3 * least;
+}
+
+/* How many of an event's or a cluster's sentences are compared. */
+#define SIG_QUOTES 4
+
+/* Signatures of the first distinct sentences of @quotes (interned). */
+static GPtrArray *
+signatures (const char *const *quotes, guint n)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < n && out->len < SIG_QUOTES; i++)
+    {
+      gboolean seen = FALSE;
+      for (guint j = 0; j < i && !seen; j++)
+        seen = quotes[j] == quotes[i];
+      if (quotes[i] && !seen)
+        g_ptr_array_add (out, sentence_signature (quotes[i]));
+    }
+  return out;
+}
+
+/* What is asked of one event against every candidate cluster, found
+ * once per event (a hash lookup per cluster was a third of merging). */
+typedef struct {
+  guint ei;
+  gboolean loose;        /* untyped or of a catch-all type: compared like untyped */
+  gboolean definite;     /* bare_definite () */
+  gboolean nominal;      /* told as a noun phrase of a known instance */
+  guint cls;             /* head_class () */
+  GPtrArray *sigs;       /* its sentences' signatures, when asked */
+} Probe;
+
+/* @c tells, in some sentence, what @p's event tells in one of its own,
+ * reworded (two versions of one wire story). */
+static gboolean
+shares_rewritten (const EvlGraph *g, Cluster *c, Probe *p)
+{
+  if (c->sigs == NULL)
+    c->sigs = signatures ((const char *const *) c->quotes->pdata, c->quotes->len);
+  if (p->sigs == NULL)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, p->ei);
+      const char *q[SIG_QUOTES];
+      guint n = MIN (e->mentions->len, SIG_QUOTES);
+      for (guint i = 0; i < n; i++)
+        q[i] = g_array_index (e->mentions, EvlGraphMention, i).quote;
+      p->sigs = signatures (q, n);
+    }
+  for (guint i = 0; i < p->sigs->len; i++)
+    for (guint j = 0; j < c->sigs->len; j++)
+      if (rewritten (p->sigs->pdata[i], c->sigs->pdata[j]))
+        return TRUE;
+  return FALSE;
+}
+
 /* @e, another article's and a bare definite description (@e_definite),
  * is dated the cluster's day, or undated in an article written within
  * days of a cluster dated to the day or week. */
@@ -447,15 +599,24 @@ known_anaphor (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e, gboo
   return ref && evl_reason_interval_gap (c->tb, c->te, ref, ref) <= NEAR_DAYS;
 }
 
-/* Score of event @ei joining cluster @c, or REJECT.  @e_loose: @ei is
- * untyped or of a catch-all type, compared like untyped events (computed
- * once per event: a hash lookup per cluster was a third of merging);
- * @e_definite: bare_definite (@ei), likewise; @e_class: head_class (@ei). */
-static double
-score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose, gboolean e_definite,
-       guint e_class)
+/* @e's agent does what the undated cluster @c tells, in the same word,
+ * in articles written within SAME_CYCLE_DAYS of each other (both days
+ * known): 'Kim arrived' in two reports of one summit. */
+static gboolean
+same_doer_same_cycle (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
 {
-  const EvlGraphEvent *e = evl_graph_get_event (g, ei);
+  if (e->agent < 0 || !has_part (c->parts, (guint) e->agent) || !has_trigger (c, e->trigger))
+    return FALSE;
+  EvlDay ref = reference_day (g, e);
+  return ref && c->wb && evl_reason_interval_gap (c->wb, c->we, ref, ref) <= SAME_CYCLE_DAYS;
+}
+
+/* Score of @p's event joining cluster @c, or REJECT. */
+static double
+score (const EvlGraph *g, Cluster *c, Probe *p)
+{
+  const EvlGraphEvent *e = evl_graph_get_event (g, p->ei);
+  gboolean e_loose = p->loose, e_definite = p->definite;
   gboolean same_trigger = same_str (c->trigger, e->trigger);
   if (!same_str (c->type, e->type))
     return REJECT;
@@ -486,7 +647,13 @@ score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose, gboolean
        * date of its own would take the cluster's: that needs two shared
        * entities.  Undated, two mentions sharing one name are mostly two
        * things that one did ('Clinton visited Tokyo' / 'Clinton visited
-       * the meeting'): the same word is needed too.  The exception is a
+       * the meeting'), even in the same word (half of such merges on 400
+       * news texts were wrong): they need the same sentence reworded
+       * (another paper's version of the wire story), or to be noun
+       * phrases of one head (or near-synonyms) at one place, as an
+       * ongoing or awaited happening is named ('Britain's general
+       * election', 'the Ukraine conflict'), or the same word said of
+       * the same agent in articles written a day apart.  The exception is a
        * definite description naming nobody ('hours before the meeting'
        * in the next day's report), which refers to the event of that
        * day or week its readers know. */
@@ -506,12 +673,12 @@ score (const EvlGraph *g, const Cluster *c, guint ei, gboolean e_loose, gboolean
         {
           if (shared == 0 || (c->strong && !e_strong && shared < 2))
             return REJECT;
-          /* An ongoing happening is named in near-synonyms ('the
-           * Ukraine conflict' / 'its Ukraine war'): a shared place
-           * stands for the same word then. */
-          if (!c->strong && !e_strong && shared < 2 && !has_trigger (c, e->trigger)
-              && !((c->classes & class_bit (e_class))
-                   && shares_place (g, c->location, c->parts, e->location, e->participants)))
+          if (!c->strong && !e_strong && shared < 2
+              && !(p->nominal && c->nominal
+                   && (has_trigger (c, e->trigger) || (c->classes & class_bit (p->cls)))
+                   && shares_place (g, c->location, c->parts, e->location, e->participants))
+              && !same_doer_same_cycle (g, c, e)
+              && !shares_rewritten (g, c, p))
             return REJECT;
         }
     }
@@ -1396,8 +1563,11 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       Cluster *best = NULL;
       double best_s = REJECT;
       gboolean e_loose = e->type == NULL || g_hash_table_contains (loose, e->type);
-      gboolean e_definite = bare_definite (e);
-      guint e_class = head_class (&syn, e);
+      Probe probe = { ei, e_loose, bare_definite (e), FALSE, head_class (&syn, e), NULL };
+      probe.nominal = probe.cls != 0
+                      || (e->mentions->len > 0
+                          && nominal_mention (&g_array_index (e->mentions, EvlGraphMention, 0),
+                                              e->trigger));
       guint generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
       /* An event naming nobody may join any cluster of its type, unless
        * it is loose. */
@@ -1407,7 +1577,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       for (guint i = 0; cands && i < cands->len; i++)
         {
           Cluster *c = cands->pdata[i];
-          double s = score (g, c, ei, e_loose, e_definite, e_class);
+          double s = score (g, c, &probe);
           if (s > best_s)
             {
               best_s = s;
@@ -1418,16 +1588,22 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
         {
           guint had = best->parts->len, had_q = best->quotes->len;
           cluster_add (g, best, ei);
-          best->classes |= class_bit (e_class);
+          best->classes |= class_bit (probe.cls);
+          best->nominal &= probe.nominal;
           if (best->parts->len > had)
             block_index_parts (block, best, had);
           index_quotes (by_quote, best, had_q);
+          /* Signatures are of the first sentences: made again while
+           * there are fewer than that. */
+          if (best->sigs && best->sigs->len < SIG_QUOTES && best->quotes->len > had_q)
+            g_clear_pointer (&best->sigs, g_ptr_array_unref);
         }
       else
         {
           Cluster *c = cluster_new (g, ei);
           c->id = all->len;
-          c->classes = class_bit (e_class);
+          c->classes = class_bit (probe.cls);
+          c->nominal = probe.nominal;
           guint cg = c->generic != 0;
           if (block->clusters[cg] == NULL)
             block->clusters[cg] = g_ptr_array_new ();
@@ -1436,6 +1612,8 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
           block_index_parts (block, c, 0);
           index_quotes (by_quote, c, 0);
         }
+      if (probe.sigs)
+        g_ptr_array_unref (probe.sigs);
     }
 
   g_autofree guint *target = g_new (guint, n);
