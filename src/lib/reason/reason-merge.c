@@ -59,6 +59,7 @@ typedef struct {
   guint32 classes;       /* head-noun classes of the members (bit per class) */
   gboolean nominal;      /* every member is told as a noun phrase */
   GPtrArray *sigs;       /* sentence_signature () of the first quotes, when asked */
+  GArray *object;        /* object_signature () of the first member, when asked */
   EvlDay tb, te;         /* intersection of the members' dated times */
   EvlDay wb, we;         /* some time, however weak, for proximity */
   EvlDay earliest, latest;
@@ -81,6 +82,8 @@ cluster_free (gpointer p)
   g_ptr_array_unref (c->quotes);
   if (c->sigs)
     g_ptr_array_unref (c->sigs);
+  if (c->object)
+    g_array_unref (c->object);
   g_free (c);
 }
 
@@ -515,12 +518,11 @@ sentence_signature (const char *q)
   return sig;
 }
 
-/* Two papers' versions of one wire story: most of the words of the
- * shorter sentence (at least four, three in five) are in the other. */
-static gboolean
-rewritten (const GArray *a, const GArray *b)
+/* How many words two signatures share. */
+static guint
+sig_shared (const GArray *a, const GArray *b)
 {
-  guint shared = 0, i = 0, j = 0, least = MIN (a->len, b->len);
+  guint shared = 0, i = 0, j = 0;
   while (i < a->len && j < b->len)
     {
       guint32 x = g_array_index (a, guint32, i), y = g_array_index (b, guint32, j);
@@ -528,7 +530,16 @@ rewritten (const GArray *a, const GArray *b)
       i += x <= y;
       j += y <= x;
     }
-  return shared >= 4 && 5 * shared >= 3 * least;
+  return shared;
+}
+
+/* Two papers' versions of one wire story: most of the words of the
+ * shorter sentence (at least four, three in five) are in the other. */
+static gboolean
+rewritten (const GArray *a, const GArray *b)
+{
+  guint shared = sig_shared (a, b);
+  return shared >= 4 && 5 * shared >= 3 * MIN (a->len, b->len);
 }
 
 /* How many of an event's or a cluster's sentences are compared. */
@@ -548,6 +559,65 @@ signatures (const char *const *quotes, guint n)
         g_ptr_array_add (out, sentence_signature (quotes[i]));
     }
   return out;
+}
+
+/* @w (lower case) is a word of the name of one of @e's entities. */
+static gboolean
+names_word (const EvlGraph *g, const EvlGraphEvent *e, const char *w)
+{
+  for (guint i = 0; i <= e->participants->len; i++)
+    {
+      gint ent = i < e->participants->len ? (gint) g_array_index (e->participants, guint, i)
+                                          : e->location;
+      if (ent < 0)
+        continue;
+      const char *name = evl_graph_get_entity (g, (guint) ent)->name;
+      gsize n = strlen (w);
+      for (const char *p = name; p && *p; p++)
+        if ((p == name || !g_ascii_isalnum (p[-1])) && g_ascii_strncasecmp (p, w, n) == 0
+            && !g_ascii_isalnum (p[n]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* What @e's summary says was done to what, less who and where and the
+ * verb itself: 'two ballistic missiles' of 'North Korea launches two
+ * ballistic missiles'. */
+static GArray *
+object_signature (const EvlGraph *g, const EvlGraphEvent *e)
+{
+  GString *kept = g_string_new (NULL);
+  g_auto (GStrv) words = g_strsplit (e->summary ? e->summary : "", " ", -1);
+  gsize stem = e->trigger ? MAX (strlen (e->trigger), 4u) - 1 : 0;
+  for (guint i = 0; words[i]; i++)
+    {
+      g_autofree char *w = g_ascii_strdown (words[i], -1);
+      if ((stem && g_ascii_strncasecmp (w, e->trigger, stem) == 0) || names_word (g, e, w))
+        continue;
+      g_string_append_c (g_string_append (kept, w), ' ');
+    }
+  GArray *sig = sentence_signature (kept->str);
+  g_string_free (kept, TRUE);
+  return sig;
+}
+
+/* @e does, in the same word, to the same thing what @c's first member
+ * does ('launched two short-range ballistic missiles' / 'launching two
+ * ballistic missiles'): at least two words of the shorter object, all
+ * in the other. */
+static gboolean
+same_deed (const EvlGraph *g, Cluster *c, const EvlGraphEvent *e)
+{
+  if (!has_trigger (c, e->trigger))
+    return FALSE;
+  if (c->object == NULL)
+    c->object = object_signature (g, evl_graph_get_event (g, c->rep));
+  if (c->object->len < 2)
+    return FALSE;
+  g_autoptr (GArray) object = object_signature (g, e);
+  guint least = MIN (object->len, c->object->len);
+  return least >= 2 && sig_shared (object, c->object) == least;
 }
 
 /* What is asked of one event against every candidate cluster, found
@@ -667,17 +737,20 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
       /* A failure is as telling as a name: 'two failed attempts this
        * year' and 'a failed launch in August' of one type are the story's
        * failures, not two kinds of event that happen to share a type. */
-      if ((c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_FAILED))
-        shared++;
+      gboolean failed = (c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_FAILED);
+      shared += failed;
       if (!known_anaphor (g, c, e, e_strong, e_definite) && !shares_sentence (c, e))
         {
           if (shared == 0 || (c->strong && !e_strong && shared < 2))
             return REJECT;
+          /* A shared failure is no name many things are done by: the
+           * same word is enough with it. */
           if (!c->strong && !e_strong && shared < 2
+              && !(failed && has_trigger (c, e->trigger))
               && !(p->nominal && c->nominal
                    && (has_trigger (c, e->trigger) || (c->classes & class_bit (p->cls)))
                    && shares_place (g, c->location, c->parts, e->location, e->participants))
-              && !same_doer_same_cycle (g, c, e)
+              && !same_doer_same_cycle (g, c, e) && !same_deed (g, c, e)
               && !shares_rewritten (g, c, p))
             return REJECT;
         }
