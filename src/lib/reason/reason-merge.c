@@ -602,24 +602,6 @@ object_signature (const EvlGraph *g, const EvlGraphEvent *e)
   return sig;
 }
 
-/* @e does, in the same word, to the same thing what @c's first member
- * does ('launched two short-range ballistic missiles' / 'launching two
- * ballistic missiles'): at least two words of the shorter object, all
- * in the other. */
-static gboolean
-same_deed (const EvlGraph *g, Cluster *c, const EvlGraphEvent *e)
-{
-  if (!has_trigger (c, e->trigger))
-    return FALSE;
-  if (c->object == NULL)
-    c->object = object_signature (g, evl_graph_get_event (g, c->rep));
-  if (c->object->len < 2)
-    return FALSE;
-  g_autoptr (GArray) object = object_signature (g, e);
-  guint least = MIN (object->len, c->object->len);
-  return least >= 2 && sig_shared (object, c->object) == least;
-}
-
 /* What is asked of one event against every candidate cluster, found
  * once per event (a hash lookup per cluster was a third of merging). */
 typedef struct {
@@ -629,6 +611,7 @@ typedef struct {
   gboolean nominal;      /* told as a noun phrase of a known instance */
   guint cls;             /* head_class () */
   GPtrArray *sigs;       /* its sentences' signatures, when asked */
+  GArray *object;        /* object_signature (), when asked */
 } Probe;
 
 /* @c tells, in some sentence, what @p's event tells in one of its own,
@@ -653,6 +636,28 @@ shares_rewritten (const EvlGraph *g, Cluster *c, Probe *p)
         return TRUE;
   return FALSE;
 }
+
+/* @p's event does, in the same word, to the same thing what @c's first
+ * member does ('launched two short-range ballistic missiles' /
+ * 'launching two ballistic missiles'): at least two words of the shorter
+ * object, all in the other. */
+static gboolean
+same_deed (const EvlGraph *g, Cluster *c, Probe *p)
+{
+  const EvlGraphEvent *e = evl_graph_get_event (g, p->ei);
+  if (!has_trigger (c, e->trigger))
+    return FALSE;
+  if (c->object == NULL)
+    c->object = object_signature (g, evl_graph_get_event (g, c->rep));
+  if (c->object->len < 2)
+    return FALSE;
+  if (p->object == NULL)
+    p->object = object_signature (g, e);
+  guint least = MIN (p->object->len, c->object->len);
+  return least >= 2 && sig_shared (p->object, c->object) == least;
+}
+
+
 
 /* @e, another article's and a bare definite description (@e_definite),
  * is dated the cluster's day, or undated in an article written within
@@ -750,7 +755,7 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
               && !(p->nominal && c->nominal
                    && (has_trigger (c, e->trigger) || (c->classes & class_bit (p->cls)))
                    && shares_place (g, c->location, c->parts, e->location, e->participants))
-              && !same_doer_same_cycle (g, c, e) && !same_deed (g, c, e)
+              && !same_doer_same_cycle (g, c, e) && !same_deed (g, c, p)
               && !shares_rewritten (g, c, p))
             return REJECT;
         }
@@ -1636,7 +1641,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       Cluster *best = NULL;
       double best_s = REJECT;
       gboolean e_loose = e->type == NULL || g_hash_table_contains (loose, e->type);
-      Probe probe = { ei, e_loose, bare_definite (e), FALSE, head_class (&syn, e), NULL };
+      Probe probe = { ei, e_loose, bare_definite (e), FALSE, head_class (&syn, e), NULL, NULL };
       probe.nominal = probe.cls != 0
                       || (e->mentions->len > 0
                           && nominal_mention (&g_array_index (e->mentions, EvlGraphMention, 0),
@@ -1687,6 +1692,8 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
         }
       if (probe.sigs)
         g_ptr_array_unref (probe.sigs);
+      if (probe.object)
+        g_array_unref (probe.object);
     }
 
   g_autofree guint *target = g_new (guint, n);
