@@ -57,7 +57,7 @@ typedef struct {
   const char *trigger;
   gboolean strong;       /* has a dated (strength >= 2) time */
   guint32 classes;       /* head-noun classes of the members (bit per class) */
-  gboolean nominal;      /* every member is told as a noun phrase */
+  gint nominal;          /* event_nominal () of every member; -1 until asked */
   GPtrArray *sigs;       /* sentence_signature () of the first quotes, when asked */
   GArray *object;        /* object_signature () of the first member, when asked */
   EvlDay tb, te;         /* intersection of the members' dated times */
@@ -350,9 +350,10 @@ mention_np (const EvlGraphMention *m, const char *lemma)
   return kind;
 }
 
-/* @m is written as a noun phrase of its trigger @lemma, or of a noun in
- * '-ing' made from it ('the meeting', lemma 'meet'), that refers to a
- * known instance (bare or definite). */
+/* @m is written as a noun phrase of its trigger @lemma that refers to a
+ * known instance (bare or definite), or as a definite noun in '-ing'
+ * made from it ('the meeting', lemma 'meet'; a bare one is mostly a verb:
+ * 'while warning Beijing'). */
 static gboolean
 nominal_mention (const EvlGraphMention *m, const char *lemma)
 {
@@ -363,7 +364,7 @@ nominal_mention (const EvlGraphMention *m, const char *lemma)
   g_autofree char *w = g_ascii_strdown (m->text, -1);
   return (g_str_has_suffix (w, "ing") || g_str_has_suffix (w, "ings"))
          && lemma && g_ascii_strncasecmp (w, lemma, MAX (strlen (lemma), 4u) - 1) == 0
-         && mention_np (m, w) != NP_NOT;
+         && mention_np (m, w) == NP_DEFINITE;
 }
 
 /* @e is a definite description naming nobody and nowhere ('the
@@ -429,12 +430,28 @@ head_class (const Synonyms *syn, const EvlGraphEvent *e)
       const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, i);
       if (m->text == NULL)
         continue;
-      g_autofree char *w = g_ascii_strdown (m->text, -1);
+      /* Asked of every event: no allocation. */
+      char w[32];
+      gsize n = strlen (m->text);
+      if (n >= sizeof w)
+        continue;
+      for (gsize k = 0; k <= n; k++)
+        w[k] = g_ascii_tolower (m->text[k]);
       guint cls = GPOINTER_TO_UINT (g_hash_table_lookup (words, w));
       if (cls && mention_np (m, w) != NP_NOT)
         return cls;
     }
   return 0;
+}
+
+/* @e (of head class @cls) is told as a noun phrase of a known
+ * instance. */
+static gboolean
+event_nominal (const EvlGraphEvent *e, guint cls)
+{
+  return cls != 0
+         || (e->mentions->len > 0
+             && nominal_mention (&g_array_index (e->mentions, EvlGraphMention, 0), e->trigger));
 }
 
 static guint32
@@ -608,8 +625,9 @@ typedef struct {
   guint ei;
   gboolean loose;        /* untyped or of a catch-all type: compared like untyped */
   gboolean definite;     /* bare_definite () */
-  gboolean nominal;      /* told as a noun phrase of a known instance */
+  gint nominal;          /* event_nominal (); -1 until asked */
   guint cls;             /* head_class () */
+  const Synonyms *syn;
   GPtrArray *sigs;       /* its sentences' signatures, when asked */
   GArray *object;        /* object_signature (), when asked */
 } Probe;
@@ -635,6 +653,28 @@ shares_rewritten (const EvlGraph *g, Cluster *c, Probe *p)
       if (rewritten (p->sigs->pdata[i], c->sigs->pdata[j]))
         return TRUE;
   return FALSE;
+}
+
+/* @p's event and every member of @c are told as noun phrases ('Britain's
+ * general election'); found when first asked, as few events get here
+ * (then kept up as members join). */
+static gboolean
+both_nominal (const EvlGraph *g, Cluster *c, Probe *p)
+{
+  if (p->nominal < 0)
+    p->nominal = event_nominal (evl_graph_get_event (g, p->ei), p->cls);
+  for (guint i = 0; c->nominal < 0 && i <= c->members->len; i++)
+    {
+      if (i == c->members->len)
+        {
+          c->nominal = TRUE;
+          break;
+        }
+      const EvlGraphEvent *m = evl_graph_get_event (g, g_array_index (c->members, guint, i));
+      if (!event_nominal (m, head_class (p->syn, m)))
+        c->nominal = FALSE;
+    }
+  return p->nominal && c->nominal;
 }
 
 /* @p's event does, in the same word, to the same thing what @c's first
@@ -752,9 +792,9 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
            * same word is enough with it. */
           if (!c->strong && !e_strong && shared < 2
               && !(failed && has_trigger (c, e->trigger))
-              && !(p->nominal && c->nominal
-                   && (has_trigger (c, e->trigger) || (c->classes & class_bit (p->cls)))
-                   && shares_place (g, c->location, c->parts, e->location, e->participants))
+              && !((has_trigger (c, e->trigger) || (c->classes & class_bit (p->cls)))
+                   && shares_place (g, c->location, c->parts, e->location, e->participants)
+                   && both_nominal (g, c, p))
               && !same_doer_same_cycle (g, c, e) && !same_deed (g, c, p)
               && !shares_rewritten (g, c, p))
             return REJECT;
@@ -868,6 +908,7 @@ cluster_new (const EvlGraph *g, guint ei)
   c->type = e->type;
   c->trigger = e->trigger;
   c->fact = factuality (e);
+  c->nominal = -1;
   c->generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
   cluster_add (g, c, ei);
   return c;
@@ -1641,11 +1682,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       Cluster *best = NULL;
       double best_s = REJECT;
       gboolean e_loose = e->type == NULL || g_hash_table_contains (loose, e->type);
-      Probe probe = { ei, e_loose, bare_definite (e), FALSE, head_class (&syn, e), NULL, NULL };
-      probe.nominal = probe.cls != 0
-                      || (e->mentions->len > 0
-                          && nominal_mention (&g_array_index (e->mentions, EvlGraphMention, 0),
-                                              e->trigger));
+      Probe probe = { ei, e_loose, bare_definite (e), -1, head_class (&syn, e), &syn, NULL, NULL };
       guint generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
       /* An event naming nobody may join any cluster of its type, unless
        * it is loose. */
@@ -1667,7 +1704,8 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
           guint had = best->parts->len, had_q = best->quotes->len;
           cluster_add (g, best, ei);
           best->classes |= class_bit (probe.cls);
-          best->nominal &= probe.nominal;
+          if (best->nominal == TRUE)
+            best->nominal = event_nominal (e, probe.cls);
           if (best->parts->len > had)
             block_index_parts (block, best, had);
           index_quotes (by_quote, best, had_q);
@@ -1681,7 +1719,6 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
           Cluster *c = cluster_new (g, ei);
           c->id = all->len;
           c->classes = class_bit (probe.cls);
-          c->nominal = probe.nominal;
           guint cg = c->generic != 0;
           if (block->clusters[cg] == NULL)
             block->clusters[cg] = g_ptr_array_new ();
