@@ -337,6 +337,10 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "The minister said the talks would continue.", "said", "PAST", "NONE" },
     { "The company did not comment.", "comment", "PAST", "NONE" },
     { "The summit ended without an agreement.", "summit", "NONE", "NONE" },
+    /* after a determiner or a possessive a verb-first word is a noun */
+    { "The launch came two months after the summit.", "launch", "NONE", "NONE" },
+    { "They watched Russia's launch from the shore.", "launch", "NONE", "NONE" },
+    { "It's launching a new rocket.", "launching", "PRESENT", "PROGRESSIVE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }

@@ -793,6 +793,44 @@ typedef struct {
   EvlEventMention *proto;
 } Tokens;
 
+/* The word before token @i in its sentence is a determiner or a
+ * possessive ('the launch came', 'a launch attempt', 'Russia's launch'):
+ * what follows is a noun phrase, whatever the word's most frequent part
+ * of speech ('launch' is mostly a verb).  Not the contractions of 'is'
+ * ('it's launching'). */
+static gboolean
+determined (const Tokens *t, guint i)
+{
+  if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence)
+    return FALSE;
+  const char *p = t->text + t->tok[i - 1].span.start;
+  gsize n = EVL_SPAN_LEN (t->tok[i - 1].span);
+  static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "our",
+                                      "another", "each", "every" };
+  for (gsize k = 0; k < G_N_ELEMENTS (dets); k++)
+    if (strlen (dets[k]) == n && evl_ascii_caseeq (p, dets[k], n))
+      return TRUE;
+  gsize apos = n >= 2 && evl_ascii_caseeq (p + n - 2, "'s", 2) ? 1
+               : n >= 4 && memcmp (p + n - 4, "\xe2\x80\x99s", 4) == 0 ? 3 : 0;
+  if (apos == 0)
+    return FALSE;
+  gsize stem = n - 1 - apos;
+  if (stem == 0)
+    {
+      /* the tokenizer's own "'s" token: the word before is the stem */
+      if (i < 2 || t->tok[i - 2].sentence != t->tok[i].sentence)
+        return FALSE;
+      p = t->text + t->tok[i - 2].span.start;
+      stem = EVL_SPAN_LEN (t->tok[i - 2].span);
+    }
+  static const char *const is_short[] = { "it", "he", "she", "that", "there", "what", "who", "here",
+                                          "where", "let" };
+  for (gsize k = 0; k < G_N_ELEMENTS (is_short); k++)
+    if (strlen (is_short[k]) == stem && evl_ascii_caseeq (p, is_short[k], stem))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
               const char *lemma, const char **tense_out, const char **aspect_out)
@@ -826,7 +864,9 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
 
   gboolean ing = n > 4 && evl_ascii_caseeq (w + n - 3, "ing", 3);
   gboolean ed = n > 3 && evl_ascii_caseeq (w + n - 2, "ed", 2);
-  gboolean noun = pos == POS_NOUN;
+  /* 'a failed attack', 'the jailed chief': a participle after a
+   * determiner is an adjective the story still reads as a past deed */
+  gboolean noun = pos == POS_NOUN || (!ed && determined (t, i));
   gboolean adj = pos == POS_ADJECTIVE;
   /* Without a known pos (AQUAINT leaves it UNKNOWN, mostly on verbs),
    * a word is a verb unless it has a nominal suffix. */
