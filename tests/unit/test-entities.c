@@ -606,6 +606,14 @@ Test (entities, dated_dateline_names_the_city)
   cr_expect_lt (find_mention (doc, "March", 0), 0);
 }
 
+/* A month written short without its full stop is the date, no region. */
+Test (entities, dateline_short_month_is_no_place)
+{
+  g_autoptr (EvlDocument) doc = annotate ("SEOUL, Nov 22 (Reuters) - Korea said the talks went well.");
+  cr_expect_str_eq (cluster_of (doc, "SEOUL")->name, "Seoul");
+  cr_expect_lt (find_mention (doc, "Nov", 0), 0);
+}
+
 typedef struct {
   char text[200];
   char name[48];

@@ -2167,6 +2167,15 @@ is_dateline_end (const Scan *s, guint j)
          || tok_eq (s, j, "\xe2\x80\x94") || tok_eq (s, j, "\xe2\x80\x93");
 }
 
+/* Token @e is a capitalised word of at most four letters right before a
+ * number: a month written short without its full stop ('Oct 18', 'Sept
+ * 3'), which the stop words hold only as 'Oct.'. */
+static gboolean
+month_abbrev (const Scan *s, guint e)
+{
+  return e + 1 < s->s_end && tok_len (s, e) <= 4 && g_ascii_isdigit (tok_text (s, e + 1)[0]);
+}
+
 /* One past the date of a dateline from @k ('March 3', 'Jan. 4, 2001',
  * after a comma): month and day names (stop words), numbers and commas
  * before the dateline's end; @k when there is none. */
@@ -2175,8 +2184,8 @@ dateline_date (const Scan *s, guint k)
 {
   guint e = k;
   while (e < s->s_end && e - k < 6
-         && ((is_cap (s, e) && is_stopword (s, e)) || g_ascii_isdigit (tok_text (s, e)[0])
-             || (e > k && tok_eq (s, e, ","))))
+         && ((is_cap (s, e) && (is_stopword (s, e) || (e == k && month_abbrev (s, e))))
+             || g_ascii_isdigit (tok_text (s, e)[0]) || (e > k && tok_eq (s, e, ","))))
     e++;
   return e > k && is_dateline_end (s, e) ? e : k;
 }
@@ -2198,7 +2207,7 @@ dateline (Scan *s, guint i)
   if (tok_eq (s, j, ","))
     {
       k = j + 1;
-      while (k < s->s_end && is_cap (s, k) && !is_stopword (s, k) && k - j <= 4)
+      while (k < s->s_end && is_cap (s, k) && !is_stopword (s, k) && !month_abbrev (s, k) && k - j <= 4)
         k++;
       /* A date may follow the region, after a comma, or stand alone. */
       guint d = k > j + 1 && tok_eq (s, k, ",") ? k + 1 : k;
