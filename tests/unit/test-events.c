@@ -341,6 +341,7 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "The launch came two months after the summit.", "launch", "NONE", "NONE" },
     { "They watched Russia's launch from the shore.", "launch", "NONE", "NONE" },
     { "It's launching a new rocket.", "launching", "PRESENT", "PROGRESSIVE" },
+    { "Munitions were shipped for use in the war.", "use", "NONE", "NONE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }

@@ -810,6 +810,17 @@ determined (const Tokens *t, guint i)
   for (gsize k = 0; k < G_N_ELEMENTS (dets); k++)
     if (strlen (dets[k]) == n && evl_ascii_caseeq (p, dets[k], n))
       return TRUE;
+  /* 'for use in', 'after talks', 'in response': a preposition (not 'to')
+   * takes a noun; its gerund ('after visiting') keeps its reading */
+  static const char *const preps[] = { "for", "of", "in", "on", "at", "after", "before", "with",
+                                       "without", "from", "by", "into", "amid", "during", "despite",
+                                       "under", "over", "against", "between", "following" };
+  const char *w = t->text + t->tok[i].span.start;
+  gsize wn = EVL_SPAN_LEN (t->tok[i].span);
+  if (!(wn > 4 && evl_ascii_caseeq (w + wn - 3, "ing", 3)))
+    for (gsize k = 0; k < G_N_ELEMENTS (preps); k++)
+      if (strlen (preps[k]) == n && evl_ascii_caseeq (p, preps[k], n))
+        return TRUE;
   gsize apos = n >= 2 && evl_ascii_caseeq (p + n - 2, "'s", 2) ? 1
                : n >= 4 && memcmp (p + n - 4, "\xe2\x80\x99s", 4) == 0 ? 3 : 0;
   if (apos == 0)
