@@ -585,6 +585,39 @@ Test (reason, bare_mentions_need_the_same_word)
   evl_document_unref (a);
 }
 
+/* One's doer is the other's done-to: two events, unless the type's
+ * sides act on each other alike (a meeting). */
+static guint
+role_swap_events (const char *type, const char *lemma_a, const char *lemma_b)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *a = fx_doc ("a", "Seoul condemned Tokyo on Tuesday.\nTokyo condemned Seoul on Tuesday.",
+                           "2023-09-14");
+  gint32 seoul = fx_cluster (a, "Seoul", "seoul", EVL_ENTITY_LOCATION, NULL);
+  gint32 tokyo = fx_cluster (a, "Tokyo", "tokyo", EVL_ENTITY_LOCATION, NULL);
+  FxEvent f = FX_EVENT (type, lemma_a);
+  f.tense = "PAST";
+  f.timex = fx_timex (a, "Tuesday", "2023-09-12", "2023-09-12", "2023-09-12", EVL_GRAIN_DAY);
+  f.agent = fx_entity (a, "Seoul", 0, seoul);
+  f.patient = fx_entity (a, "Tokyo", 0, tokyo);
+  fx_event (a, "condemned", 0, &f);
+  f.lemma = lemma_b;
+  f.timex = fx_timex (a, "Tuesday", "2023-09-12", "2023-09-12", "2023-09-12", EVL_GRAIN_DAY);
+  f.agent = fx_entity (a, "Tokyo", 1, tokyo);
+  f.patient = fx_entity (a, "Seoul", 1, seoul);
+  fx_event (a, "condemned", 1, &f);
+  g_autoptr (EvlGraph) g = build (ctx, &a, 1);
+  guint n = evl_graph_n_events (g);
+  evl_document_unref (a);
+  return n;
+}
+
+Test (reason, swapped_roles_are_two_events_unless_reciprocal)
+{
+  cr_expect_eq (role_swap_events ("STATEMENT", "condemn", "condemn"), 2);
+  cr_expect_eq (role_swap_events ("MEETING", "meet", "meet"), 1);
+}
+
 Test (reason, catch_all_type_merges_only_on_the_same_word)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

@@ -69,7 +69,51 @@ typedef struct {
   guint n_mentions;
   guint id;              /* creation order */
   guint stamp;           /* last event (+1) that listed it as a candidate */
+  /* the members' agents and patients, up to ROLES each (more: full) */
+  guint agents[4], patients[4];
+  guint8 n_agents, n_patients;
 } Cluster;
+
+#define ROLES 4
+
+/* Adds entity @x to a role list of at most ROLES; a full list takes
+ * one more (n = ROLES + 1), meaning 'more than it holds'. */
+static void
+role_add (guint *list, guint8 *n, guint x)
+{
+  for (guint i = 0; i < *n && i < ROLES; i++)
+    if (list[i] == x)
+      return;
+  if (*n < ROLES)
+    list[(*n)++] = x;
+  else
+    *n = ROLES + 1;
+}
+
+/* 0: @x is not in the role list, 1: it is, -1: the list is full, so
+ * unknown. */
+static int
+role_has (const guint *list, guint8 n, guint x)
+{
+  for (guint i = 0; i < n && i < ROLES; i++)
+    if (list[i] == x)
+      return 1;
+  return n > ROLES ? -1 : 0;
+}
+
+/* One side's doer is the other's done-to, and not its doer too: 'the
+ * United States condemned the launch' is not 'North Korea threatened to
+ * shoot down U.S. planes', though both name the United States.  Not for
+ * types whose sides act on each other alike ('Kim met Putin', 'Putin met
+ * Kim'; taxonomy/coreference.txt 'reciprocal'). */
+static gboolean
+roles_swapped (const Cluster *c, const EvlGraphEvent *e)
+{
+  return (e->agent >= 0 && role_has (c->patients, c->n_patients, (guint) e->agent) == 1
+          && role_has (c->agents, c->n_agents, (guint) e->agent) == 0)
+         || (e->patient >= 0 && role_has (c->agents, c->n_agents, (guint) e->patient) == 1
+             && role_has (c->patients, c->n_patients, (guint) e->patient) == 0);
+}
 
 static void
 cluster_free (gpointer p)
@@ -384,12 +428,21 @@ bare_definite (const EvlGraphEvent *e)
 typedef struct {
   GHashTable *by_type;   /* type -> (noun -> class, from 1) */
   guint n;
+  GHashTable *reciprocal; /* types whose sides act on each other alike */
 } Synonyms;
 
 static void
 synonym_record (char **f, guint n, gpointer data)
 {
   Synonyms *syn = data;
+  if (n >= 2 && strcmp (f[0], "reciprocal") == 0)
+    {
+      g_auto (GStrv) types = g_strsplit (f[1], "|", -1);
+      for (guint i = 0; types[i]; i++)
+        if (*g_strstrip (types[i]))
+          g_hash_table_add (syn->reciprocal, g_strdup (types[i]));
+      return;
+    }
   if (n < 3 || strcmp (f[0], "same") != 0 || syn->n >= MAX_CLASSES)
     return;
   GHashTable *words = g_hash_table_lookup (syn->by_type, f[1]);
@@ -411,6 +464,7 @@ synonyms_load (const EvlContext *ctx, Synonyms *syn)
   syn->by_type = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_hash_table_unref);
   syn->n = 0;
+  syn->reciprocal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   evl_reason_each_record (evl_context_get_data (ctx, "taxonomy/coreference.txt"), synonym_record,
                           syn);
 }
@@ -749,6 +803,8 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
     return REJECT;
   if (e_loose && (!same_trigger || (ov == 0 && !shares_sentence (c, e))))
     return REJECT;
+  if (roles_swapped (c, e) && !g_hash_table_contains (p->syn->reciprocal, e->type))
+    return REJECT;
 
   gboolean loc_known = c->location >= 0 && e->location >= 0;
   gboolean loc_same = loc_known && c->location == e->location;
@@ -891,6 +947,10 @@ cluster_add (const EvlGraph *g, Cluster *c, guint ei)
     c->latest = e->time.latest;
   c->outcome |= e->flags & (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED);
   c->n_mentions += e->mentions->len;
+  if (e->agent >= 0)
+    role_add (c->agents, &c->n_agents, (guint) e->agent);
+  if (e->patient >= 0)
+    role_add (c->patients, &c->n_patients, (guint) e->patient);
 }
 
 static Cluster *
@@ -1649,6 +1709,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
   if (n < 2)
     {
       g_hash_table_unref (syn.by_type);
+      g_hash_table_unref (syn.reciprocal);
       return;
     }
   g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
@@ -1738,4 +1799,5 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
     fold_cluster (g, all->pdata[i], target);
   evl_graph_collapse_events (g, target);
   g_hash_table_unref (syn.by_type);
+  g_hash_table_unref (syn.reciprocal);
 }
