@@ -238,6 +238,8 @@ ParameterizedTestParameters (story, typing)
     { "They toured the launch site.", "launch", "launch", "NONE", "OTHER", "", 0 },
     { "The rocket lifted off from the satellite launching ground.", "launching", "launch", "NONE", "OTHER", "", 0 },
     { "Troops held drills at the missile firing range.", "firing", "fire", "NONE", "OTHER", "", 0 },
+    /* a model named by family and number reads as its family */
+    { "North Korea last tested a Hwasong-18 in April.", "tested", "test", "PAST", "MISSILE_LAUNCH", "15", 0 },
     { "Moscow supplied weapons to Pyongyang.", "supplied", "supply", "PAST", "ARMS_TRANSFER", "07", 0 },
     { "Reports of a potential arms deal spread.", "deal", "deal", "NONE", "ARMS_TRANSFER", "07", 0 },
     { "The two sides signed a trade agreement.", "signed", "sign", "PAST", "AGREEMENT", "05", 0 },

@@ -1031,6 +1031,32 @@ token_word (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t, gu
   return evl_story_word_id (tax, key, (gsize) kl);
 }
 
+/* 'Hwasong-18', 'Falcon-9', 'Su-35': a model named by its family and a
+ * number reads as the family's word (its context group, 'hwasong' a
+ * missile's), as the tokenizer keeps it one token.  EVL_W_UNKNOWN when
+ * the token is no such name or its family is unknown too. */
+static G_GNUC_NO_INLINE guint32
+model_family (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t)
+{
+  gsize len = EVL_SPAN_LEN (t->span);
+  const char *src = text + t->span.start;
+  if (len < 4 || len >= 64 || !g_ascii_isdigit (src[len - 1]))
+    return EVL_W_UNKNOWN;
+  gsize dash = len - 1;
+  while (dash > 0 && (g_ascii_isdigit (src[dash]) || g_ascii_isupper (src[dash])))
+    dash--;
+  if (dash < 2 || src[dash] != '-')
+    return EVL_W_UNKNOWN;
+  char key[64];
+  for (gsize k = 0; k < dash; k++)
+    {
+      if (!g_ascii_isalpha (src[k]))
+        return EVL_W_UNKNOWN;
+      key[k] = g_ascii_tolower (src[k]);
+    }
+  return evl_story_word_id (tax, key, dash);
+}
+
 /* Marks EVL_STORY_SCAN_FACT on every token ending in "'t" or "’t" (byte
  * 0x99 then 't'): every negative contraction story-factuality.c knows
  * ("n't", "'t" after 'n') is one.  Found by searching the text for the
@@ -1090,6 +1116,8 @@ index_words (EvlStoryDoc *sd, WordMemo *memo)
     {
       const EvlToken *t = &tok[i];
       guint32 w = token_word (tax, text, t, &tok_dirty[i], memo);
+      if (G_UNLIKELY (w == EVL_W_UNKNOWN))
+        w = model_family (tax, text, t);
       wid[i] = w;
       guint32 cls = winfo[w].cls;
       gboolean boundary_after = FALSE;
