@@ -227,6 +227,8 @@ ParameterizedTestParameters (reason, summary_without_participants)
       "Conciliation service invites union leaders", "Wednesday" },
     { "The cabinet Thursday approved a draft budget.", "approved", "approve", 1, 0,
       "Cabinet approves a draft budget", "Thursday" },
+    { "A regional court on Thursday approved a draft budget.", "approved", "approve", 1, 0,
+      "Regional court approves a draft budget", "Thursday" },
     { "Two people died when their car left the road.", "died", "die", 1, 0, "Two people die", "" },
     { "Many people have died for this cause.", "died", "die", 1, 0, "Many people die for this cause", "" },
     { "Police arrested five traffickers.", "arrested", "arrest", 1, 0, "Police arrest five traffickers", "" },

@@ -833,11 +833,20 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
    * prepositional phrase ('talks with operators collapsed') is never
    * taken for it.  An adverb before the verb stays out ('last met'). */
   gboolean active = !*passive && !relative;
+  /* A time between subject and verb takes its preposition along ('A
+   * federal jury on Friday found', 'The company in March said'): the
+   * preposition is no link inside the subject. */
+  static const char *const time_preps[] = { "on", "in", "at", "during", "since", "until", "by", NULL };
   if (active)
     while (k >= 0 && a->toks[k].sentence == m->sentence
            && (word_in (a, (guint) k, adverbs) || is_ly_adverb (a, (guint) k)
                || in_timex (a, m->sentence, a->toks[k].span.start)))
-      k--;
+      {
+        if (k > 0 && a->toks[k - 1].sentence == m->sentence && in_timex (a, m->sentence, a->toks[k].span.start)
+            && !in_timex (a, m->sentence, a->toks[k - 1].span.start) && word_in (a, (guint) k - 1, time_preps))
+          k--;
+        k--;
+      }
   /* An active subject may hold a preposition or a conjunction ('Talks
    * over pay and staffing broke down', 'Members of the union voted'),
    * whose head, the word before the first of them, says its number; a
