@@ -232,6 +232,7 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "Two people died when their car left the road.", "died", "die", 1, 0, "Two people die", "" },
     { "Many people have died for this cause.", "died", "die", 1, 0, "Many people die for this cause", "" },
     { "Police arrested five traffickers.", "arrested", "arrest", 1, 0, "Police arrest five traffickers", "" },
+    { "Police were warning against travel.", "warning", "warn", 1, 0, "Police warn against travel", "" },
     { "Forecasters warned that more rain could fall.", "warned", "warn", 1, 0, "Forecasters warn", "" },
     /* an object keeps an 'of' phrase when it fits whole */
     { "The government declared a state of emergency.", "declared", "declare", 1, 0,
@@ -284,6 +285,43 @@ Test (reason, summary_takes_the_clause_subject_when_the_only_entity_is_acted_on)
   g_autoptr (EvlGraph) g = build (ctx, &d, 1);
   cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, "Heavy rain swells the Marren River");
   evl_document_unref (d);
+}
+
+/* A passive names its patient as its subject, with the participle as
+ * written; a 'by' agent acts on the written subject; a progressive is no
+ * passive. */
+Test (reason, passive_summary_names_the_patient_first)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct { const char *text, *trigger, *lemma, *ent, *place, *expected; gboolean by; } cases[] = {
+    { "Kim was arrested in Moscow.", "arrested", "arrest", "Kim", "Moscow", "Kim arrested in Moscow", FALSE },
+    { "She will be sentenced in the capital.", "sentenced", "sentence", "Kim", NULL,
+      "Kim sentenced in the capital", FALSE },
+    { "The budget was unveiled by Kim.", "unveiled", "unveil", "Kim", NULL, "Kim unveils budget", TRUE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("p", cases[i].text, "2023-09-14");
+      gint32 kim = fx_cluster (d, "Kim", "kim", EVL_ENTITY_PERSON, "She");
+      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
+      f.tense = "PAST";
+      gint32 who = fx_entity (d, strstr (cases[i].text, "She") ? "She" : "Kim", 0, kim);
+      if (cases[i].by)
+        f.agent = who;
+      else
+        f.patient = who;
+      f.participant = who;
+      if (cases[i].place)
+        {
+          gint32 mo = fx_cluster (d, "Moscow", "moscow", EVL_ENTITY_LOCATION, NULL);
+          f.location = fx_entity (d, cases[i].place, 0, mo);
+        }
+      fx_event (d, cases[i].trigger, 0, &f);
+      g_autoptr (EvlGraph) g = evl_graph_new ();
+      evl_reason_add_document (ctx, g, d, NULL);
+      cr_expect_str_eq (evl_graph_get_event (g, 0)->summary, cases[i].expected);
+      evl_document_unref (d);
+    }
 }
 
 Test (reason, nominal_summary_keeps_the_written_preposition)

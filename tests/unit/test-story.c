@@ -771,6 +771,16 @@ ParameterizedTestParameters (story, arguments)
     /* After a modal the trigger is a verb, even tagged as a noun. */
     { "Analysts say that Russia may supply arms.", { "Russia", "" }, { EVL_ENTITY_LOCATION },
       { "supply", "" }, { "supply" }, { "NONE" }, 0, "Russia", "", "", "", 1 },
+    /* A passive verb group carries its finite tense ('was arrested':
+     * PAST): its subject is the patient; not so a progressive or 'to'. */
+    { "Kim was arrested in Moscow.", { "Kim", "Moscow", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION },
+      { "arrested", "" }, { "arrest" }, { "PAST" }, 0, "", "Kim", "Moscow", "", 1 },
+    { "Kim will be sworn in by Putin.", { "Kim", "Putin", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_PERSON },
+      { "sworn", "" }, { "swear" }, { "FUTURE" }, 0, "Putin", "Kim", "", "", 2 },
+    { "Kim was meeting Putin.", { "Kim", "Putin", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_PERSON },
+      { "meeting", "" }, { "meet" }, { "PAST" }, 0, "Kim", "Putin", "", "", 2 },
+    { "Kim is expected to visit Moscow.", { "Kim", "Moscow", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION },
+      { "visit", "" }, { "visit" }, { "INFINITIVE" }, 0, "Kim", "Moscow", "", "", 0 },
     /* A preposition before a possessor governs the whole phrase. */
     { "The meeting with Russia’s top general Gerasimov ended.",
       { "Russia", "Gerasimov", "" }, { EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },

@@ -248,7 +248,47 @@ add_chain (EvlStoryDoc *sd, guint k, gint32 m, gint dir)
     evl_story_add_participant (sd, k, found[i]);
 }
 
-/* The agent of the nearest earlier event of the sentence that has one. */
+/* A participle after a form of 'be' ('Kim was welcomed by Putin').  With
+ * an auxiliary the tagger writes the group's finite tense, as TimeML does
+ * ('was arrested': PAST, 'will be sentenced': FUTURE), so a verb group
+ * whose trigger is no '-ing' form (the progressive 'was meeting') and no
+ * bare lemma (an adjective: 'was ready') is a passive when a 'be' stands
+ * right before it, with only plain words ('not', 'later') between; 'to'
+ * or another event ends the group ('was expected to visit'). */
+static gboolean
+is_passive (const EvlStoryDoc *sd, guint k, gint t)
+{
+  guint tf = evl_story_tf (sd, (gint32) k);
+  if (t < 0)
+    return FALSE;
+  if (tf & EVL_STORY_TF_PASTPART)
+    {
+      for (gint i = t - 1; i >= t - 3 && i >= 0 && sd->clause[i] == sd->clause[t]; i--)
+        if (C (i) & EVL_STORY_C_BE)
+          return TRUE;
+      return FALSE;
+    }
+  if (!(tf & EVL_STORY_TF_VERBAL) || sd->ev[k].lemma == NULL)
+    return FALSE;
+  char w[EVL_STORY_KEY_CAP];
+  gsize n = evl_story_key_into (sd, t, w);
+  if (n == 0 || (n > 4 && memcmp (w + n - 3, "ing", 3) == 0) || strcmp (w, sd->ev[k].lemma) == 0)
+    return FALSE;
+  for (gint i = t - 1; i >= t - 3 && i >= 0 && sd->clause[i] == sd->clause[t]; i--)
+    {
+      /* "'s" after a noun is its possessive ('the board's chair fired') */
+      if ((C (i) & EVL_STORY_C_BE) && !(C (i) & EVL_STORY_C_POSSESSIVE) && sd->tok_ent[i] < 0)
+        return TRUE;
+      if (!(sd->tok[i].flags & EVL_TOKEN_WORD) || sd->tok_ev[i] >= 0 || sd->tok_ent[i] >= 0
+          || (C (i) & (EVL_STORY_C_MODAL | EVL_STORY_C_PREP)))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The subject of the nearest earlier event of the sentence that has one:
+ * its agent, or a passive's patient ('X was sworn in, promising ...', 'X
+ * is expected to visit'). */
 static gint32
 governing_agent (const EvlStoryDoc *sd, guint k, gint t)
 {
@@ -264,8 +304,12 @@ governing_agent (const EvlStoryDoc *sd, guint k, gint t)
        i = evl_story_prev_scan_after (sd, i - 1, marks, lo))
     {
       gint32 o = sd->tok_ev[i];
-      if (o >= 0 && o != (gint32) k && sd->ev[o].agent >= 0 && o < (gint32) k)
-        return sd->ev[o].agent;
+      if (o >= 0 && o != (gint32) k && o < (gint32) k)
+        {
+          gint32 subj = is_passive (sd, (guint) o, sd->ev_tok[o]) ? sd->ev[o].patient : sd->ev[o].agent;
+          if (subj >= 0)
+            return subj;
+        }
       /* A 'that' clause has its own subject: 'Peskov said that documents
        * were signed to seal the pact' does not make Peskov the sealer. */
       if (sd->tok_ent[i] < 0 && (evl_story_is (sd, i, EVL_W_THAT) || evl_story_is (sd, i, EVL_W_WHETHER)))
@@ -279,17 +323,6 @@ evl_story_after_modal (const EvlStoryDoc *sd, gint t)
 {
   return t > 0 && sd->tok[t - 1].sentence == sd->tok[t].sentence && sd->tok_ent[t - 1] < 0
          && (C (t - 1) & EVL_STORY_C_MODAL);
-}
-
-static gboolean
-is_passive (const EvlStoryDoc *sd, guint k, gint t)
-{
-  if (!(evl_story_tf (sd, (gint32) k) & EVL_STORY_TF_PASTPART))
-    return FALSE;
-  for (gint i = t - 1; i >= t - 3 && i >= 0 && sd->clause[i] == sd->clause[t]; i--)
-    if (C (i) & EVL_STORY_C_BE)
-      return TRUE;
-  return FALSE;
 }
 
 static void

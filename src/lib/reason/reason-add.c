@@ -797,7 +797,8 @@ counted_number (const AddCtx *a, gint k, guint sentence)
 }
 
 static char *
-subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural)
+subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
+                guint32 *start)
 {
   static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have",
                                      "had", "not", "never", NULL };
@@ -892,6 +893,8 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
       || (active && !plain_subject (a, m, (guint) first, (guint) end, had_aux)))
     return NULL;
   EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
+  if (start)
+    *start = sp.start;
   /* Two heads joined ('the quake and tsunami killed') are plural. */
   static const char *const and_[] = { "and", NULL };
   *plural = plural_head (a, (guint) head, (guint) first)
@@ -903,16 +906,34 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
 
 /* 'into the sea': a preposition and the words after it, up to the next
  * stop word or punctuation, at most five. */
+/* @strict (a passive's phrase after its participle): only a true
+ * preposition opens it ('killed was set' is another clause), and a name
+ * the length limit cuts ('at Hong Kong's Kai') is left out whole. */
 static char *
-prep_phrase (const AddCtx *a, const EvlEventMention *m)
+prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
 {
   guint t0 = token_from (a, m->span.start, m->span.end, m->sentence);
   if (t0 >= a->n_toks || tok_lookup (a->stops, a, t0) == NULL || word_in (a, t0, conjunctions))
     return NULL;
+  if (strict)
+    {
+      const EvlLexEntry *e = tok_lookup (a->stops, a, t0);
+      if (e->n_attrs == 0 || strcmp (e->attrs[0], "prep") != 0)
+        return NULL;
+    }
   guint t = t0 + 1;
   while (t < a->n_toks && t - t0 < 5 && a->toks[t].sentence == m->sentence && !tok_is_punct (a, t)
          && tok_lookup (a->stops, a, t) == NULL && !in_timex (a, m->sentence, a->toks[t].span.start))
     t++;
+  if (strict && t < a->n_toks && a->toks[t].sentence == m->sentence && (a->toks[t].flags & EVL_TOKEN_CAP)
+      && !tok_is_punct (a, t))
+    {
+      static const char *const articles[] = { "the", "a", "an", NULL };
+      while (t > t0 + 1 && !((a->toks[t - 1].flags & EVL_TOKEN_WORD) && g_ascii_islower (a->text[a->toks[t - 1].span.start])))
+        t--;
+      while (t > t0 + 1 && word_in (a, t - 1, articles))
+        t--;
+    }
   /* 'into the sea shortly': no trailing adverb. */
   while (t > t0 + 2 && EVL_SPAN_LEN (a->toks[t - 1].span) > 3
          && strncmp (a->text + a->toks[t - 1].span.end - 2, "ly", 2) == 0)
@@ -1245,16 +1266,58 @@ add_event (AddCtx *a, const EvlEventMention *m)
       gint p = entity_of (a, m->participants[i]);
       actor = p >= 0 && p != e.patient && p != e.location;
     }
-  g_autofree char *subject = is_verbal (m) && !actor ? subject_phrase (a, m, &passive, &plural) : NULL;
-  if (subject && e.patient >= 0)
+  g_autofree char *subject = is_verbal (m) && !actor ? subject_phrase (a, m, &passive, &plural, NULL) : NULL;
+  /* 'has been fighting' is a progressive, not a passive: its verb is
+   * inflected and its subject acts. */
+  gsize tn = EVL_SPAN_LEN (m->span);
+  gboolean ing = tn > 4 && g_ascii_strncasecmp (a->text + m->span.end - 3, "ing", 3) == 0;
+  passive &= !ing;
+  /* A passive with a 'by' agent acts on its written subject ('The budget
+   * was unveiled by the coalition': 'Coalition unveils budget'). */
+  if (is_verbal (m) && actor && e.agent >= 0 && e.patient < 0 && object == NULL)
+    {
+      guint32 at = 0;
+      g_autofree char *written = subject_phrase (a, m, &passive, &plural, &at);
+      if (written && passive && !ing && !strv_has (pronouns, written))
+        {
+          if (g_ascii_islower (a->text[at]))
+            written[0] = a->text[at];
+          object = g_steal_pointer (&written);
+        }
+      passive = plural = FALSE;
+    }
+  /* A passive whose subject is a pronoun ('She will be sentenced') still
+   * names its patient. */
+  gboolean passive_patient = FALSE;
+  if (subject == NULL && passive && e.patient >= 0 && is_verbal (m) && !actor)
+    {
+      subject = g_strdup (evl_graph_get_entity (a->g, (guint) e.patient)->name);
+      passive_patient = TRUE;
+    }
+  else if (subject && e.patient >= 0)
     {
       if (passive)
-        g_clear_pointer (&subject, g_free);   /* the patient is its subject */
+        {
+          /* The patient is its subject, named as the entity ('Kim
+           * arrested in Moscow', not 'Arrest of Kim'). */
+          g_free (subject);
+          subject = g_strdup (evl_graph_get_entity (a->g, (guint) e.patient)->name);
+          passive_patient = TRUE;
+        }
       else if (object == NULL)
         object = object_phrase (a, m, TRUE);
     }
   g_autofree char *summary = NULL;
-  if (subject)
+  if (passive_patient)
+    {
+      g_autofree char *verb = g_strndup (a->text + m->span.start, EVL_SPAN_LEN (m->span));
+      g_autofree char *rest = e.location >= 0 ? NULL : prep_phrase (a, m, TRUE);
+      const char *lp = e.location >= 0 ? mention_prep (a, m->location) : NULL;
+      summary = e.location >= 0 ? g_strdup_printf ("%s %s %s %s", subject, verb, lp ? lp : "in",
+                                                   evl_graph_get_entity (a->g, (guint) e.location)->name)
+                : g_strdup_printf ("%s %s%s%s", subject, verb, rest ? " " : "", rest ? rest : "");
+    }
+  else if (subject)
     {
       /* No entity acts: the clause's own subject ('Formal documents signed
        * following the talks', 'Rocket carrying a spy satellite plunges
@@ -1268,7 +1331,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
       g_autofree char *rest = object ? object
                               : e.patient >= 0 ? g_strdup_printf ("%s%s%s", pp ? pp : "", pp ? " " : "",
                                                                   evl_graph_get_entity (a->g, (guint) e.patient)->name)
-                              : prep_phrase (a, m);
+                              : prep_phrase (a, m, FALSE);
       summary = g_strdup_printf ("%s %s%s%s", subject, verb, rest ? " " : "", rest ? rest : "");
       if (rest == object)
         object = NULL;
