@@ -288,6 +288,17 @@ ParameterizedTestParameters (story, typing)
     { "The program encountered setbacks.", "encountered", "encounter", "PAST", "OTHER", "", 0 },
     { "The rocket exploded after liftoff.", "exploded", "explode", "PAST", "SATELLITE_LAUNCH", "",
       EVL_EVENT_FLAG_FAILED },
+    /* A campaign is a war's or a vote's only among their words. */
+    { "Health teams began a vaccination campaign.", "campaign", "campaign", "NONE", "OTHER", "", 0 },
+    { "The army began a military campaign.", "campaign", "campaign", "NONE", "CONFLICT", "19", 0 },
+    { "She ran an election campaign.", "campaign", "campaign", "NONE", "ELECTION", "", 0 },
+    /* Winning a vote is its result; a plea and a guilty finding are court
+     * steps, finding anything else is not. */
+    { "The opposition won the presidential election.", "won", "win", "PAST", "ELECTION", "", 0 },
+    { "The former aide pleaded guilty to fraud.", "pleaded", "plead", "PAST", "LEGAL_ACTION", "11", 0 },
+    { "A jury found the former mayor of the city guilty of bribery.", "found", "find", "PAST",
+      "LEGAL_ACTION", "11", 0 },
+    { "Inspectors found cracks in the wall.", "found", "find", "PAST", "OTHER", "", 0 },
   };
   return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
 }
