@@ -1028,6 +1028,95 @@ nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma)
   return g_strdup_printf ("%s %s", mod, lemma);
 }
 
+/* The past participle of a past verb trigger as written: a regular '-ed'
+ * form, or an irregular past that is its own participle ('struck',
+ * 'held'); NULL when the form does not tell ('took', 'began'). */
+static char *
+past_participle (const AddCtx *a, const EvlEventMention *m)
+{
+  static const char *const same[] = { "struck", "held", "fought", "sent", "found", "built", "lost", "won",
+                                      "shot", "hit", "set", "cut", "put", "led", "made", "paid", "sold",
+                                      "brought", "bought", "caught", "kept", "left", "spent", "sought",
+                                      "hurt", "laid", "bound", "seized", NULL };
+  gsize n = EVL_SPAN_LEN (m->span);
+  const char *w = a->text + m->span.start;
+  if (g_strcmp0 (m->tense, "PAST") != 0 || n < 3 || n > 24 || !g_ascii_islower (w[0]))
+    return NULL;
+  g_autofree char *form = g_ascii_strdown (w, (gssize) n);
+  if ((n > 4 && g_str_has_suffix (form, "ed")) || strv_has (same, form))
+    return g_steal_pointer (&form);
+  return NULL;
+}
+
+/* Whether the words after a verb trigger, its object phrase, start as a
+ * noun phrase can: not with an adverb ('died instantly', 'detained
+ * soon'), a gerund ('killed trying to flee') nor another verb ('the
+ * warning came'). */
+static gboolean
+object_is_noun_phrase (const AddCtx *a, const EvlEventMention *m)
+{
+  static const char *const adverbs[] = { "soon", "later", "again", "also", "then", "now", "here", "there",
+                                         "back", "away", "out", "up", "down", "off", "home", "together",
+                                         "early", "late", "too", "yet", "still", "ago", NULL };
+  guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  if (t >= a->n_toks || a->toks[t].sentence != m->sentence)
+    return FALSE;
+  const char *w = a->text + a->toks[t].span.start;
+  gsize n = EVL_SPAN_LEN (a->toks[t].span);
+  gboolean ing = n > 4 && g_ascii_islower (w[0]) && strncmp (w + n - 3, "ing", 3) == 0
+                 && memchr (w, '-', n) == NULL;   /* 'killed trying', not 'low-lying' */
+  return !ing && !is_ly_adverb (a, t) && !word_in (a, t, adverbs) && a->trigger_tok[t] != TRIGGER_FINITE;
+}
+
+/* Whether the words after a verb trigger are the subject of a clause of
+ * their own ('insisted bilateral talks would resume'): an auxiliary
+ * right after the noun phrase, before any other function word. */
+static gboolean
+object_opens_clause (const AddCtx *a, const EvlEventMention *m)
+{
+  static const char *const finite[] = { "is", "are", "was", "were", "will", "would", "could", "should",
+                                        "can", "may", "might", "must", "had", "has", "have", NULL };
+  static const char *const dets[] = { "a", "an", "the", "its", "their", "his", "her", NULL };
+  guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  for (guint i = 0; t < a->n_toks && i < 8 && a->toks[t].sentence == m->sentence && !tok_is_punct (a, t);
+       t++, i++)
+    {
+      /* an auxiliary only: a verb form after a noun may be its modifier
+       * ('an insurgency aimed at') or the noun itself ('press reports') */
+      if (i > 0 && word_in (a, t, finite))
+        return TRUE;
+      if (tok_lookup (a->stops, a, t) != NULL && !(i == 0 && word_in (a, t, dets)))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* A headline for a past verb with an object and no one acting: the
+ * object, its article or possessive dropped, then the participle ('270
+ * people killed', 'Treatment centre opened'), where 'Kill of 270 people'
+ * is no English. */
+static char *
+headline_summary (const char *object, const char *participle)
+{
+  static const char *const dets[] = { "a ", "an ", "the ", "its ", "their ", "his ", "her ", NULL };
+  const char *o = object;
+  for (guint i = 0; dets[i]; i++)
+    if (g_ascii_strncasecmp (o, dets[i], strlen (dets[i])) == 0 && o[strlen (dets[i])] != '\0')
+      {
+        o += strlen (dets[i]);
+        break;
+      }
+  /* 'an insurgency aimed': a participle after the noun is its modifier,
+   * cut short. */
+  const char *sp = strrchr (o, ' ');
+  gsize n = strlen (o);
+  if (sp && n > 2 && strcmp (o + n - 2, "ed") == 0)
+    n = (gsize) (sp - o);
+  char *s = g_strdup_printf ("%.*s %s", (int) n, o, participle);
+  s[0] = g_ascii_toupper (s[0]);
+  return s;
+}
+
 /* ---- summary ---- */
 
 static char *
@@ -1339,9 +1428,24 @@ add_event (AddCtx *a, const EvlEventMention *m)
         g_clear_pointer (&rest, g_free);
     }
   else
-    summary = evl_reason_summary (a->g, evl_graph_get_event (a->g, idx), head,
-                                  is_verbal (m), object,
-                                  mention_prep (a, m->location), patient_prep (a, m));
+    {
+      if (is_verbal (m) && object && e.patient < 0 && !object_is_noun_phrase (a, m))
+        g_clear_pointer (&object, g_free);   /* 'Die of instantly' */
+      g_autofree char *participle = is_verbal (m) && !actor && e.patient < 0 && object
+                                    && !object_opens_clause (a, m) ? past_participle (a, m) : NULL;
+      if (participle)
+        {
+          g_autofree char *line = headline_summary (object, participle);
+          const char *lp = mention_prep (a, m->location);
+          summary = e.location >= 0 ? g_strdup_printf ("%s %s %s", line, lp ? lp : "in",
+                                                       evl_graph_get_entity (a->g, (guint) e.location)->name)
+                                    : g_steal_pointer (&line);
+        }
+      else
+        summary = evl_reason_summary (a->g, evl_graph_get_event (a->g, idx), head,
+                                      is_verbal (m), object,
+                                      mention_prep (a, m->location), patient_prep (a, m));
+    }
   evl_graph_peek_event (a->g, idx)->summary = evl_graph_intern (a->g, summary);
   return idx;
 }
