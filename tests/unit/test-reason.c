@@ -211,6 +211,7 @@ ParameterizedTestParameters (reason, summary_without_participants)
      * bare pronoun */
     { "Senators passed a $460 billion spending package.", "passed", "pass", 1, 0,
       "Senators pass a $460 billion spending package", "" },
+    { "The incumbent took 56.6% of the vote.", "took", "take", 1, 0, "Incumbent takes 56.6% of the vote", "" },
     { "Officials signed it after the talks.", "signed", "sign", 1, 0, "Officials sign", "" },
     { "Officials rejected the \"final\" offer.", "rejected", "reject", 1, 0, "Officials reject", "" },
     /* a subject with a preposition or conjunction inside, numbered by its
@@ -237,6 +238,8 @@ ParameterizedTestParameters (reason, summary_without_participants)
      * unless what follows is no noun phrase or the form is no participle */
     { "It said floods had damaged their homes.", "damaged", "damage", 1, 0, "Homes damaged", "" },
     { "Victims, it said, died instantly.", "died", "die", 1, 0, "Die", "" },
+    { "His lawyer said he denied wrongdoing.", "denied", "deny", 1, 0, "Wrongdoing denied", "" },
+    { "As the guards said, he died trying to escape.", "died", "die", 1, 0, "Die", "" },
     { "As the storm grew, it took many lives.", "took", "take", 1, 0, "Take of many lives", "" },
     { "As talks began, they insisted the deal would hold.", "insisted", "insist", 1, 0, "Insist of the deal", "" },
     { "Forecasters warned that more rain could fall.", "warned", "warn", 1, 0, "Forecasters warn", "" },

@@ -556,7 +556,7 @@ static const char *const conjunctions[] = { "and", "or", "but", "nor", "that", "
                                             "as", "so", "yet", NULL };
 
 /* A currency sign written before a number ('$460 billion', '£3m'), which
- * belongs to the phrase it stands in. */
+ * belongs to the phrase it stands in; so does a percent sign after one. */
 static gboolean
 currency_before_number (const AddCtx *a, guint t)
 {
@@ -564,8 +564,12 @@ currency_before_number (const AddCtx *a, guint t)
   gsize n = EVL_SPAN_LEN (a->toks[t].span);
   gboolean sign = (n == 1 && w[0] == '$') || (n == 2 && memcmp (w, "\xC2\xA3", 2) == 0)
                   || (n == 3 && memcmp (w, "\xE2\x82\xAC", 3) == 0);
-  return sign && t + 1 < a->n_toks && a->toks[t + 1].span.start == a->toks[t].span.end
-         && g_ascii_isdigit (a->text[a->toks[t + 1].span.start]);
+  if (sign)
+    return t + 1 < a->n_toks && a->toks[t + 1].span.start == a->toks[t].span.end
+           && g_ascii_isdigit (a->text[a->toks[t + 1].span.start]);
+  /* ... and a percent sign written after one ('56.6%') */
+  return n == 1 && w[0] == '%' && t > 0 && a->toks[t - 1].span.end == a->toks[t].span.start
+         && g_ascii_isdigit (a->text[a->toks[t].span.start - 1]);
 }
 
 /* 'a state of emergency', 'thousands of homes': an 'of' between two
@@ -1050,8 +1054,8 @@ past_participle (const AddCtx *a, const EvlEventMention *m)
 
 /* Whether the words after a verb trigger, its object phrase, start as a
  * noun phrase can: not with an adverb ('died instantly', 'detained
- * soon'), a gerund ('killed trying to flee') nor another verb ('the
- * warning came'). */
+ * soon'), a gerund before 'to' ('killed trying to flee'; 'denied
+ * wrongdoing' is a noun) nor another verb ('the warning came'). */
 static gboolean
 object_is_noun_phrase (const AddCtx *a, const EvlEventMention *m)
 {
@@ -1064,7 +1068,8 @@ object_is_noun_phrase (const AddCtx *a, const EvlEventMention *m)
   const char *w = a->text + a->toks[t].span.start;
   gsize n = EVL_SPAN_LEN (a->toks[t].span);
   gboolean ing = n > 4 && g_ascii_islower (w[0]) && strncmp (w + n - 3, "ing", 3) == 0
-                 && memchr (w, '-', n) == NULL;   /* 'killed trying', not 'low-lying' */
+                 && memchr (w, '-', n) == NULL && t + 1 < a->n_toks
+                 && word_in (a, t + 1, (const char *const[]) { "to", NULL });   /* 'killed trying to' */
   return !ing && !is_ly_adverb (a, t) && !word_in (a, t, adverbs) && a->trigger_tok[t] != TRIGGER_FINITE;
 }
 
