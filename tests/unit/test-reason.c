@@ -306,6 +306,8 @@ Test (reason, passive_summary_names_the_patient_first)
     { "Kim was arrested in Moscow.", "arrested", "arrest", "Kim", "Moscow", "Kim arrested in Moscow", FALSE },
     { "She will be sentenced in the capital.", "sentenced", "sentence", "Kim", NULL,
       "Kim sentenced in the capital", FALSE },
+    { "Kim was caught and questioned in the capital.", "questioned", "question", "Kim", NULL,
+      "Kim questioned in the capital", FALSE },
     { "The budget was unveiled by Kim.", "unveiled", "unveil", "Kim", NULL, "Kim unveils budget", TRUE },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

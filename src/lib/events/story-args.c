@@ -248,6 +248,40 @@ add_chain (EvlStoryDoc *sd, guint k, gint32 m, gint dir)
     evl_story_add_participant (sd, k, found[i]);
 }
 
+/* Whether the verb trigger @k at token @t may be a past participle: no
+ * '-ing' form and not its bare lemma (an adjective: 'was ready'). */
+static gboolean
+participle_form (const EvlStoryDoc *sd, guint k, gint t)
+{
+  if (!(evl_story_tf (sd, (gint32) k) & EVL_STORY_TF_VERBAL) || sd->ev[k].lemma == NULL)
+    return FALSE;
+  char w[EVL_STORY_KEY_CAP];
+  gsize n = evl_story_key_into (sd, t, w);
+  return n > 0 && !(n > 4 && memcmp (w + n - 3, "ing", 3) == 0) && strcmp (w, sd->ev[k].lemma) != 0;
+}
+
+/* Whether no object follows the trigger at @t (past a time or a time
+ * adverb: 'indicted a month later'): the sentence ends or a punctuation
+ * mark, a preposition or a clause word comes next. */
+static gboolean
+no_object_after (const EvlStoryDoc *sd, gint t)
+{
+  static const char *const adverbs[] = { "later", "earlier", "again", "afterwards", "soon", "too", "also",
+                                         "then", NULL };
+  guint i = (guint) t + 1;
+  for (; i < sd->n_tok && sd->tok[i].sentence == sd->tok[t].sentence; i++)
+    {
+      gboolean adverb = FALSE;
+      for (guint j = 0; adverbs[j] && !adverb; j++)
+        adverb = evl_story_token_is (sd, i, adverbs[j]);
+      if (!adverb && !(sd->tok_scan[i] & EVL_STORY_SCAN_TIMEX))
+        break;
+    }
+  return i >= sd->n_tok || sd->tok[i].sentence != sd->tok[t].sentence || !(sd->tok[i].flags & EVL_TOKEN_WORD)
+         || (C ((gint) i) & (EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP | EVL_STORY_C_CONJ | EVL_STORY_C_CLAUSE_WORD
+                             | EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_BREAK));
+}
+
 /* A participle after a form of 'be' ('Kim was welcomed by Putin').  With
  * an auxiliary the tagger writes the group's finite tense, as TimeML does
  * ('was arrested': PAST, 'will be sentenced': FUTURE), so a verb group
@@ -268,11 +302,7 @@ is_passive (const EvlStoryDoc *sd, guint k, gint t)
           return TRUE;
       return FALSE;
     }
-  if (!(tf & EVL_STORY_TF_VERBAL) || sd->ev[k].lemma == NULL)
-    return FALSE;
-  char w[EVL_STORY_KEY_CAP];
-  gsize n = evl_story_key_into (sd, t, w);
-  if (n == 0 || (n > 4 && memcmp (w + n - 3, "ing", 3) == 0) || strcmp (w, sd->ev[k].lemma) == 0)
+  if (!participle_form (sd, k, t))
     return FALSE;
   for (gint i = t - 1; i >= t - 3 && i >= 0 && sd->clause[i] == sd->clause[t]; i--)
     {
@@ -338,7 +368,7 @@ fill_one (EvlStoryDoc *sd, guint k)
   gboolean visit = e->type && evl_story_type_code (sd, (gint32) k) == EVL_STORY_TYPE_VISIT;
   guint32 clause = sd->clause[t];
   gint32 subject = -1, by_agent = -1, object = -1;
-  gboolean symmetric = FALSE;
+  gboolean symmetric = FALSE, shared_passive = FALSE;
 
   /* Before the trigger: subject, possessor, compound modifier.  A verb's
    * subject is not searched past another finite verb, except across a
@@ -358,6 +388,7 @@ fill_one (EvlStoryDoc *sd, guint k)
           if (!coordinated)
             break;
           coordinated = FALSE;
+          shared_passive = is_passive (sd, (guint) o, sd->ev_tok[o]);
         }
       gint32 m = sd->tok_ent[i];
       if (m < 0)
@@ -384,6 +415,12 @@ fill_one (EvlStoryDoc *sd, guint k)
    * support', 'met Putin to discuss') shares its governing verb's. */
   if (subject < 0 && verbal && !evl_story_finite (sd, (gint32) k))
     subject = governing_agent (sd, k, t);
+  /* A participle coordinated with a passive shares its 'be' ('was
+   * arrested in May and charged a week later'); not one with an object
+   * or a reporting verb ('was elected and said'). */
+  if (!passive && shared_passive && subject >= 0 && participle_form (sd, k, t) && no_object_after (sd, t)
+      && e->klass != EVL_EVENT_CLASS_REPORTING)
+    passive = TRUE;
 
   /* After the trigger, up to the next verb; the object before any other
    * event, a nominal's only through with/between/of and close by. */

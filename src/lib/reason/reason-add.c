@@ -1381,8 +1381,13 @@ add_event (AddCtx *a, const EvlEventMention *m)
       passive = plural = FALSE;
     }
   /* A passive whose subject is a pronoun ('She will be sentenced') still
-   * names its patient. */
+   * names its patient, as does one whose 'be' a coordinated verb holds
+   * ('was caught and killed'): a verb's patient before it is its
+   * subject. */
   gboolean passive_patient = FALSE;
+  if (e.patient >= 0 && is_verbal (m) && !actor && m->patient >= 0 && (guint) m->patient < a->n_em
+      && a->em[m->patient].span.end <= m->span.start && !ing)
+    passive = TRUE;
   if (subject == NULL && passive && e.patient >= 0 && is_verbal (m) && !actor)
     {
       subject = g_strdup (evl_graph_get_entity (a->g, (guint) e.patient)->name);
