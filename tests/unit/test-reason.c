@@ -199,6 +199,9 @@ ParameterizedTestParameters (reason, summary_without_participants)
       "At least 500 people killed", "" },
     /* a past '-eed' the recogniser left as its own lemma */
     { "The union agreed the offer.", "agreed", "agreed", 1, 0, "Union agrees the offer", "" },
+    /* ... or a '-ede' verb's lemma that lost its 'e' */
+    { "The incumbent conceded defeat.", "conceded", "conced", 1, 0, "Incumbent concedes defeat", "" },
+    { "The hospital needed beds.", "needed", "need", 1, 0, "Hospital needs beds", "" },
     /* ... never a noun of a prepositional phrase alone ('Operators
      * collapse'), a pronoun, another finite verb, or a participle that may
      * be a reduced passive */

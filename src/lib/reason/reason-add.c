@@ -1311,6 +1311,17 @@ add_event (AddCtx *a, const EvlEventMention *m)
   if (ln > 4 && m->tense && strcmp (m->tense, "PAST") == 0 && g_str_has_suffix (lemma, "eed")
       && g_ascii_strcasecmp (lemma, trigger_text) == 0)
     lemma[ln - 1] = '\0';
+  /* A '-ede' verb's learnt lemma lost its 'e' ('conceded' -> 'conced',
+   * read 'Rival conceds'): a lemma in '-ed' (not '-eed': 'needed') that
+   * is the form less its '-ed' gets it back. */
+  if (ln > 3 && g_str_has_suffix (lemma, "ed") && !g_str_has_suffix (lemma, "eed")
+      && strlen (trigger_text) == ln + 2 && g_ascii_strncasecmp (trigger_text, lemma, ln) == 0
+      && g_str_has_suffix (trigger_text, "ed"))
+    {
+      char *with_e = g_strconcat (lemma, "e", NULL);
+      g_free (lemma);
+      lemma = with_e;
+    }
   EvlGraphEvent e = { 0 };
   EvlGraphMention gm = { 0 };
   e.type = m->type;
