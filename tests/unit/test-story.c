@@ -961,6 +961,12 @@ ParameterizedTestParameters (story, anchoring)
     /* A present state is not anchored to a past date in its clause. */
     { "This action continues tests initiated in early 2022.", "continues", "continue", "PRESENT",
       EVL_EVENT_CLASS_ASPECTUAL, "early 2022", "2022", EVL_ANCHOR_DCT, FALSE, EVL_REL_SIMULTANEOUS },
+    /* An event an 'after' introduces is not at the date the clause gives
+     * before that word, but may be at one after its trigger. */
+    { "Kim resigned in May, a year after the election.", "election", "election", "NONE",
+      EVL_EVENT_CLASS_OCCURRENCE, "May", "2023-05", EVL_ANCHOR_NONE, FALSE, 0 },
+    { "Kim resigned after the election in May.", "election", "election", "NONE",
+      EVL_EVENT_CLASS_OCCURRENCE, "May", "2023-05", EVL_ANCHOR_CLAUSE, TRUE, 0 },
   };
   return cr_make_param_array (AnchorCase, cases, G_N_ELEMENTS (cases));
 }

@@ -303,6 +303,27 @@ heads (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return TRUE;
 }
 
+/* The token of an 'after', 'before' or 'until' that introduces event @k
+ * at token @t ('sworn in on Tuesday, a month after winning the
+ * election', 'held talks on Monday before the vote'), -1 when none: at
+ * most three tokens before it, with only words and non-finite events
+ * between.  What the clause dates before that word is the other event's
+ * time, not this one's. */
+static gint
+temporal_prep_before (const EvlStoryDoc *sd, gint t)
+{
+  static const char *const preps[] = { "after", "before", "until", NULL };
+  for (gint i = t - 1; i >= 0 && i >= t - 3 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
+    {
+      for (guint j = 0; preps[j]; j++)
+        if (evl_story_token_is (sd, (guint) i, preps[j]))
+          return i;
+      if (!(sd->tok[i].flags & EVL_TOKEN_WORD) || (sd->tok_ev[i] >= 0 && evl_story_finite (sd, sd->tok_ev[i])))
+        return -1;
+    }
+  return -1;
+}
+
 /* Nearest usable timex to token @t within its clause, -1 when none, and
  * in *@in_sentence the nearest within its sentence; ties go to the right
  * (timexes usually follow their event).  One walk serves both: the
@@ -347,6 +368,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         }
       p = lo;
     }
+  gint prep = temporal_prep_before (sd, t);
   /* Right candidates from @p on, left ones from @p - 1 down (not @t). */
   gint ri = (gint) p, li = (gint) p - 1;
   if (li >= (gint) a && cov[li] == (guint) t)
@@ -357,7 +379,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
     {
       if (r >= 0 && (r - t > EVL_STORY_REACH || sd->tok[r].sentence != sentence))
         r = -1;
-      if (l >= 0 && (t - l > EVL_STORY_REACH || sd->tok[l].sentence != sentence))
+      if (l >= 0 && (t - l > EVL_STORY_REACH || sd->tok[l].sentence != sentence || l < prep))
         l = -1;
       if (r < 0 && l < 0)
         return -1;
@@ -748,8 +770,11 @@ evl_story_anchor_events (EvlStoryDoc *sd)
       gint32 best = -1;
       guint32 clause = sd->clause[t];
       gint left = -1, right = -1;
+      /* not past an 'after' that introduces this event: the verb before
+       * it is the other event ('sworn in ..., a month after winning') */
+      gint prep = temporal_prep_before (sd, t);
       for (gint i = evl_story_prev_scan (sd, t - 1, EVL_STORY_SCAN_ARGS);
-           i >= 0 && t - i < 20 && sd->clause[i] == clause;
+           i >= 0 && i > prep && t - i < 20 && sd->clause[i] == clause;
            i = evl_story_prev_scan (sd, i - 1, EVL_STORY_SCAN_ARGS))
         if (tense_anchored (sd, sd->tok_ev[i]))
           {
