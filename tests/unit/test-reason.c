@@ -338,6 +338,32 @@ Test (reason, passive_summary_names_the_patient_first)
     }
 }
 
+/* A passive's subject does not run back over a finite verb before it. */
+Test (reason, passive_subject_stops_at_the_reporting_verb)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("q", "Police said one person was killed in clashes.", "2023-09-14");
+  FxEvent say = FX_EVENT ("STATEMENT", "say");
+  say.tense = "PAST";
+  say.klass = EVL_EVENT_CLASS_REPORTING;
+  say.salience = 0.1f;
+  fx_event (d, "said", 0, &say);
+  FxEvent kill = FX_EVENT ("DEATH", "kill");
+  kill.tense = "PAST";
+  fx_event (d, "killed", 0, &kill);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  evl_reason_add_document (ctx, g, d, NULL);
+  gboolean found = FALSE;
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    if (g_strcmp0 (evl_graph_get_event (g, i)->type, "DEATH") == 0)
+      {
+        cr_expect_str_eq (evl_graph_get_event (g, i)->summary, "One person killed in clashes");
+        found = TRUE;
+      }
+  cr_assert (found);
+  evl_document_unref (d);
+}
+
 Test (reason, nominal_summary_keeps_the_written_preposition)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

@@ -867,7 +867,10 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
              && !tok_is_punct (a, (guint) k)
              && tok_lookup (a->stops, a, (guint) k) == NULL && !word_in (a, (guint) k, rel)
              && !word_in (a, (guint) k, aux) && !(active && word_in (a, (guint) k, conjunctions))
-             && !(active && in_timex (a, m->sentence, a->toks[k].span.start)))
+             && !(active && in_timex (a, m->sentence, a->toks[k].span.start))
+             /* 'police said one person was killed'; the noun right before
+              * the auxiliary is the subject whatever its tag */
+             && !(!active && k < end && a->trigger_tok[k] == TRIGGER_FINITE))
         if (word_in (a, (guint) k--, dets) && active)
           break;
       if (active && links < 2 && k > 0 && end - k < 6 && a->toks[k].sentence == m->sentence
