@@ -364,6 +364,24 @@ Test (reason, passive_subject_stops_at_the_reporting_verb)
   evl_document_unref (d);
 }
 
+/* A bare verb after a modal has no tense in TimeML but is a verb. */
+Test (reason, verb_after_a_modal_reads_as_a_verb)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("v", "Kim said he would meet Putin on Friday.", "2023-09-14");
+  gint32 kim = fx_cluster (d, "Kim", "kim", EVL_ENTITY_PERSON, NULL);
+  gint32 putin = fx_cluster (d, "Putin", "putin", EVL_ENTITY_PERSON, NULL);
+  FxEvent f = FX_EVENT ("MEETING", "meet");
+  f.modality = "would";
+  f.agent = fx_entity (d, "Kim", 0, kim);
+  f.patient = fx_entity (d, "Putin", 0, putin);
+  fx_event (d, "meet", 0, &f);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  evl_reason_add_document (ctx, g, d, NULL);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, "Kim meets Putin");
+  evl_document_unref (d);
+}
+
 Test (reason, nominal_summary_keeps_the_written_preposition)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

@@ -1064,7 +1064,7 @@ object_is_noun_phrase (const AddCtx *a, const EvlEventMention *m)
 {
   static const char *const adverbs[] = { "soon", "later", "again", "also", "then", "now", "here", "there",
                                          "back", "away", "out", "up", "down", "off", "home", "together",
-                                         "early", "late", "too", "yet", "still", "ago", NULL };
+                                         "early", "late", "too", "yet", "still", "ago", "next", NULL };
   guint t = token_from (a, m->span.start, m->span.end, m->sentence);
   if (t >= a->n_toks || a->toks[t].sentence != m->sentence)
     return FALSE;
@@ -1302,6 +1302,19 @@ is_verbal (const EvlEventMention *m)
   return m->tense != NULL && strcmp (m->tense, "NONE") != 0;
 }
 
+/* A trigger with a modality right after a modal or 'to' ('would meet',
+ * 'expected to visit'): a verb, though TimeML gives it no tense. */
+static gboolean
+after_modal (const AddCtx *a, const EvlEventMention *m)
+{
+  static const char *const modals[] = { "will", "would", "may", "might", "could", "should", "must", "can",
+                                        "shall", "to", NULL };
+  if (m->modality == NULL || a->n_toks == 0)
+    return FALSE;
+  gint t = evl_document_token_at (a->doc, m->span.start);
+  return t > 0 && a->toks[t - 1].sentence == m->sentence && word_in (a, (guint) t - 1, modals);
+}
+
 static guint
 add_event (AddCtx *a, const EvlEventMention *m)
 {
@@ -1363,8 +1376,11 @@ add_event (AddCtx *a, const EvlEventMention *m)
   gm.quote = quote;
   evl_graph_event_add_mention (a->g, idx, &gm);
 
-  g_autofree char *object = is_verbal (m) && e.patient < 0 ? object_phrase (a, m, FALSE) : NULL;
-  g_autofree char *head = is_verbal (m) ? NULL : nominal_head (a, m, lemma);
+  /* A bare verb after a modal ('would meet', 'is expected to visit')
+   * has tense NONE in TimeML, yet reads as a verb ('X meets Y'). */
+  gboolean verbal = is_verbal (m) || after_modal (a, m);
+  g_autofree char *object = verbal && e.patient < 0 ? object_phrase (a, m, FALSE) : NULL;
+  g_autofree char *head = verbal ? NULL : nominal_head (a, m, lemma);
   gboolean passive = FALSE, plural = FALSE;
   /* No entity acts when the mention's entities are only what it acts on
    * or where ('Heavy rain swelled the Marren River'). */
@@ -1374,7 +1390,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
       gint p = entity_of (a, m->participants[i]);
       actor = p >= 0 && p != e.patient && p != e.location;
     }
-  g_autofree char *subject = is_verbal (m) && !actor ? subject_phrase (a, m, &passive, &plural, NULL) : NULL;
+  g_autofree char *subject = verbal && !actor ? subject_phrase (a, m, &passive, &plural, NULL) : NULL;
   /* 'has been fighting' is a progressive, not a passive: its verb is
    * inflected and its subject acts. */
   gsize tn = EVL_SPAN_LEN (m->span);
@@ -1382,7 +1398,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
   passive &= !ing;
   /* A passive with a 'by' agent acts on its written subject ('The budget
    * was unveiled by the coalition': 'Coalition unveils budget'). */
-  if (is_verbal (m) && actor && e.agent >= 0 && e.patient < 0 && object == NULL)
+  if (verbal && actor && e.agent >= 0 && e.patient < 0 && object == NULL)
     {
       guint32 at = 0;
       g_autofree char *written = subject_phrase (a, m, &passive, &plural, &at);
@@ -1399,10 +1415,10 @@ add_event (AddCtx *a, const EvlEventMention *m)
    * ('was caught and killed'): a verb's patient before it is its
    * subject. */
   gboolean passive_patient = FALSE;
-  if (e.patient >= 0 && is_verbal (m) && !actor && m->patient >= 0 && (guint) m->patient < a->n_em
+  if (e.patient >= 0 && verbal && !actor && m->patient >= 0 && (guint) m->patient < a->n_em
       && a->em[m->patient].span.end <= m->span.start && !ing)
     passive = TRUE;
-  if (subject == NULL && passive && e.patient >= 0 && is_verbal (m) && !actor)
+  if (subject == NULL && passive && e.patient >= 0 && verbal && !actor)
     {
       subject = g_strdup (evl_graph_get_entity (a->g, (guint) e.patient)->name);
       passive_patient = TRUE;
@@ -1453,9 +1469,9 @@ add_event (AddCtx *a, const EvlEventMention *m)
     }
   else
     {
-      if (is_verbal (m) && object && e.patient < 0 && !object_is_noun_phrase (a, m))
+      if (verbal && object && e.patient < 0 && !object_is_noun_phrase (a, m))
         g_clear_pointer (&object, g_free);   /* 'Die of instantly' */
-      g_autofree char *participle = is_verbal (m) && !actor && e.patient < 0 && object
+      g_autofree char *participle = verbal && !actor && e.patient < 0 && object
                                     && !object_opens_clause (a, m) ? past_participle (a, m) : NULL;
       if (participle)
         {
@@ -1467,7 +1483,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
         }
       else
         summary = evl_reason_summary (a->g, evl_graph_get_event (a->g, idx), head,
-                                      is_verbal (m), object,
+                                      verbal, object,
                                       mention_prep (a, m->location), patient_prep (a, m));
     }
   evl_graph_peek_event (a->g, idx)->summary = evl_graph_intern (a->g, summary);
