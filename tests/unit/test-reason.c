@@ -221,6 +221,8 @@ ParameterizedTestParameters (reason, summary_without_participants)
      * head; a time before it is no part of it */
     { "Workers struck after talks over pay and staffing broke down.", "broke", "break", 1, 0,
       "Talks over pay and staffing break down", "" },
+    { "It defied bans since its 1990 invasion of Kuwait and signed a new deal.", "signed", "sign", 1, 0,
+      "New deal signed", "1990" },
     { "Members of the union voted for industrial action.", "voted", "vote", 1, 0,
       "Members of the union vote for industrial action", "" },
     { "Union members voted for industrial action in May.", "voted", "vote", 1, 0,

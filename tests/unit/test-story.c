@@ -793,6 +793,10 @@ ParameterizedTestParameters (story, arguments)
       { "PAST", "PAST" }, 1, "", "Kim", "", "", 1 },
     { "Kim was elected and thanked Putin.", { "Kim", "Putin", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_PERSON },
       { "elected", "thanked", "" }, { "elect", "thank" }, { "PAST", "PAST" }, 1, "Kim", "Putin", "", "", 2 },
+    /* a finite verb's subject is never before a subordinating 'after' */
+    { "Putin fired Shoigu after an audit found gaps.", { "Putin", "Shoigu", "" },
+      { EVL_ENTITY_PERSON, EVL_ENTITY_PERSON }, { "fired", "found", "" }, { "fire", "find" },
+      { "PAST", "PAST" }, 1, "", "", "", "Shoigu", 0 },
     { "Kim was meeting Putin.", { "Kim", "Putin", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_PERSON },
       { "meeting", "" }, { "meet" }, { "PAST" }, 0, "Kim", "Putin", "", "", 2 },
     { "Kim is expected to visit Moscow.", { "Kim", "Moscow", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION },

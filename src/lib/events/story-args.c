@@ -355,6 +355,21 @@ evl_story_after_modal (const EvlStoryDoc *sd, gint t)
          && (C (t - 1) & EVL_STORY_C_MODAL);
 }
 
+/* A temporal subordinator ('after', 'before', 'since', 'until') strictly
+ * between tokens @a and @b ('as', 'than', 'like' are left out: 'Kim as
+ * leader signed'). */
+static gboolean
+clause_prep_between (const EvlStoryDoc *sd, gint a, gint b)
+{
+  static const char *const temporal[] = { "after", "before", "since", "until", "till", NULL };
+  for (gint i = a + 1; i < b; i++)
+    if ((C (i) & EVL_STORY_C_CLAUSE_PREP) && sd->tok_ent[i] < 0)
+      for (guint j = 0; temporal[j]; j++)
+        if (evl_story_token_is (sd, (guint) i, temporal[j]))
+          return TRUE;
+  return FALSE;
+}
+
 static void
 fill_one (EvlStoryDoc *sd, guint k)
 {
@@ -393,6 +408,11 @@ fill_one (EvlStoryDoc *sd, guint k)
       gint32 m = sd->tok_ent[i];
       if (m < 0)
         continue;
+      /* A finite verb's subject stands after a subordinating 'after',
+       * 'before', 'since' or 'until' before it, never before it ('fired X
+       * after an audit found gaps': X did not find). */
+      if (verbal && evl_story_finite (sd, (gint32) k) && clause_prep_between (sd, last_tok (sd, m), t))
+        break;
       gint f = first_tok (sd, m);
       i = f >= 0 ? f : i;
       gint dist = t - last_tok (sd, m);

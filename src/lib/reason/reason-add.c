@@ -873,7 +873,9 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
              && !(!active && k < end && a->trigger_tok[k] == TRIGGER_FINITE))
         if (word_in (a, (guint) k--, dets) && active)
           break;
-      if (active && links < 2 && k > 0 && end - k < 6 && a->toks[k].sentence == m->sentence
+      /* 'invasion of Kuwait and flew': an 'and' right before the verb
+       * joins two verbs, not two heads of its subject */
+      if (active && links < 2 && k > 0 && k < end && end - k < 6 && a->toks[k].sentence == m->sentence
           && word_in (a, (guint) k, linkers) && a->toks[k - 1].sentence == m->sentence
           && (a->toks[k - 1].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) k - 1)
           && tok_lookup (a->stops, a, (guint) k - 1) == NULL && !word_in (a, (guint) k - 1, dets)
