@@ -299,6 +299,10 @@ ParameterizedTestParameters (story, typing)
     { "A jury found the former mayor of the city guilty of bribery.", "found", "find", "PAST",
       "LEGAL_ACTION", "11", 0 },
     { "Inspectors found cracks in the wall.", "found", "find", "PAST", "OTHER", "", 0 },
+    /* cases detected or people infected are an outbreak's */
+    { "The first cholera cases were detected on Tuesday.", "detected", "detect", "PAST", "DISASTER", "", 0 },
+    { "The virus infected 4,000 people.", "infected", "infect", "PAST", "DISASTER", "", 0 },
+    { "Radar detected the aircraft.", "detected", "detect", "PAST", "OTHER", "", 0 },
   };
   return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
 }
