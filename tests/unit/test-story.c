@@ -969,10 +969,10 @@ ParameterizedTestParameters (story, anchoring)
     /* A present state is not anchored to a past date in its clause. */
     { "This action continues tests initiated in early 2022.", "continues", "continue", "PRESENT",
       EVL_EVENT_CLASS_ASPECTUAL, "early 2022", "2022", EVL_ANCHOR_DCT, FALSE, EVL_REL_SIMULTANEOUS },
-    /* An event an 'after' introduces is not at the date the clause gives
-     * before that word, but may be at one after its trigger. */
-    { "Kim resigned in May, a year after the election.", "election", "election", "NONE",
-      EVL_EVENT_CLASS_OCCURRENCE, "May", "2023-05", EVL_ANCHOR_NONE, FALSE, 0 },
+    /* A bare 'after' may be the same day (a duration before it is not:
+     * a_duration_after_moves_the_event_off_the_clause_date). */
+    { "Kim resigned in May after the election.", "election", "election", "NONE",
+      EVL_EVENT_CLASS_OCCURRENCE, "May", "2023-05", EVL_ANCHOR_CLAUSE, TRUE, 0 },
     { "Kim resigned after the election in May.", "election", "election", "NONE",
       EVL_EVENT_CLASS_OCCURRENCE, "May", "2023-05", EVL_ANCHOR_CLAUSE, TRUE, 0 },
   };
@@ -994,6 +994,27 @@ ParameterizedTest (AnchorCase *c, story, anchoring)
     cr_assert_eq (ev[k].timex, -1, "%s: timex %d", c->text, ev[k].timex);
   if (c->method == EVL_ANCHOR_TENSE || c->method == EVL_ANCHOR_DCT)
     cr_assert_eq (ev[k].cue_rel, c->rel, "%s: rel %s", c->text, evl_rel_to_string (ev[k].cue_rel));
+}
+
+/* 'in May, a year after the election': the election is a year off the
+ * clause's date, which is not its own; one after its trigger is. */
+Test (story, a_duration_after_moves_the_event_off_the_clause_date)
+{
+  static const char *const texts[] = { "Kim resigned in May, a year after the election.",
+                                       "Kim resigned a year after the election in May." };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (texts[i]);
+      guint may = add_timex (doc, "May", EVL_TIMEX_DATE, "2023-05");
+      add_timex (doc, "a year", EVL_TIMEX_DURATION, "P1Y");
+      guint k = add_event (doc, "election", 0, "election", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+      guint n;
+      const EvlEventMention *ev = annotate (doc, &n);
+      if (i == 0)
+        cr_expect_eq (ev[k].timex, -1, "%s: timex %d", texts[i], ev[k].timex);
+      else
+        cr_expect_eq (ev[k].timex, (gint32) may, "%s", texts[i]);
+    }
 }
 
 Test (story, a_noun_tagged_as_a_verb_stands_between_no_verb_and_its_date)

@@ -303,12 +303,14 @@ heads (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return TRUE;
 }
 
-/* The token of an 'after', 'before' or 'until' that introduces event @k
- * at token @t ('sworn in on Tuesday, a month after winning the
- * election', 'held talks on Monday before the vote'), -1 when none: at
- * most three tokens before it, with only words and non-finite events
- * between.  What the clause dates before that word is the other event's
- * time, not this one's. */
+/* The token of an 'after', 'before' or 'until' with a duration before it
+ * that introduces event @k at token @t ('sworn in on Tuesday, a month
+ * after winning the election', 'two days before the vote'), -1 when
+ * none: at most three tokens before it, with only words and non-finite
+ * events between.  What the clause dates before that word is the other
+ * event's time, a duration away, not this one's.  (A bare 'after' may
+ * well be the same day: 'walked out on Tuesday after talks broke
+ * down'.) */
 static gint
 temporal_prep_before (const EvlStoryDoc *sd, gint t)
 {
@@ -317,7 +319,10 @@ temporal_prep_before (const EvlStoryDoc *sd, gint t)
     {
       for (guint j = 0; preps[j]; j++)
         if (evl_story_token_is (sd, (guint) i, preps[j]))
-          return i;
+          {
+            gint32 d = i > 0 ? sd->tok_tx[i - 1] : -1;
+            return d >= 0 && sd->tx[d].type == EVL_TIMEX_DURATION ? i : -1;
+          }
       if (!(sd->tok[i].flags & EVL_TOKEN_WORD) || (sd->tok_ev[i] >= 0 && evl_story_finite (sd, sd->tok_ev[i])))
         return -1;
     }
