@@ -127,6 +127,8 @@ static DetectCase detect_cases[] = {
   { "Ferry operator Nordlinja said it would add departures.", "Nordlinja", EVL_ENTITY_ORGANIZATION },
   { "The regulator fined carmaker Velmora Tessin on Friday.", "Velmora Tessin", EVL_ENTITY_ORGANIZATION },
   /* Countries by every name. */
+  { "Cyclone Freddy struck Malawi in March.", "Malawi", EVL_ENTITY_LOCATION },
+  { "Rebels in Sierra Leone signed the accord.", "Sierra Leone", EVL_ENTITY_LOCATION },
   { "The DPRK fired two missiles.", "DPRK", EVL_ENTITY_LOCATION },
   { "U.S. officials raised concerns.", "U.S.", EVL_ENTITY_LOCATION },
   { "It was a Democratic People's Republic of Korea decision.", "Democratic People's Republic of Korea", EVL_ENTITY_LOCATION },
