@@ -330,6 +330,12 @@ static TxCase relative_cases[] = {
   { "Margins will stay thin in the near term.", DCT, "the near term", "DATE", "FUTURE_REF", "" },
   { "Holders may sell in the short term.", DCT, "the short term", "DATE", "FUTURE_REF", "" },
   { "It will sell the unit as soon as possible.", DCT, "as soon as possible", "DATE", "FUTURE_REF", "" },
+  /* a bare 'last quarter' is the one before the creation time's, as
+   * 'last month'; 'the last quarter' is the fourth */
+  { "The company posted a loss last quarter.", "2025-06-11", "last quarter", "DATE", "2025-Q1", "" },
+  { "The company said last quarter's sales fell.", "2025-06-11", "last quarter", "DATE", "2025-Q1", "" },
+  { "The bank lost money last quarter.", "2025-02-11", "last quarter", "DATE", "2024-Q4", "" },
+  { "Sales fell in the last quarter of 2024.", "2025-06-11", "the last quarter of 2024", "DATE", "2024-Q4", "" },
 };
 
 TX_FAMILY (relative_to_creation_time, relative_cases)

@@ -1167,6 +1167,11 @@ p_quarter (TxScan *s, int i, TxMatch *m)
   int e = ordinal_at (s, j, &n);
   if (e < 0)
     {
+      /* 'the last quarter (of 2024)' is the fourth; a bare 'last
+       * quarter' ('a loss last quarter', "last quarter's sales") is the
+       * one before the creation time's, as 'last month' */
+      if (is (s, j, "last") && !the && !y && is (s, j + 1, "quarter") && !is (s, j + 2, "of"))
+        return -1;
       if (is (s, j, "last") || is (s, j, "final"))
         {
           n = -1;
