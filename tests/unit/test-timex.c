@@ -336,6 +336,14 @@ static TxCase relative_cases[] = {
   { "The company said last quarter's sales fell.", "2025-06-11", "last quarter", "DATE", "2025-Q1", "" },
   { "The bank lost money last quarter.", "2025-02-11", "last quarter", "DATE", "2024-Q4", "" },
   { "Sales fell in the last quarter of 2024.", "2025-06-11", "the last quarter of 2024", "DATE", "2024-Q4", "" },
+  /* a quarter or half not yet begun is last year's in a past clause */
+  { "Profit rose 5% in the fourth quarter.", "2025-06-11", "the fourth quarter", "DATE", "2024-Q4", "" },
+  { "Fourth-quarter profit rose 10%.", "2025-06-11", "Fourth-quarter", "DATE", "2024-Q4", "" },
+  { "Sales in the second half were weak.", "2025-03-11", "the second half", "DATE", "2024-H2", "" },
+  /* ... but not in a future clause, nor one already begun */
+  { "The company expects growth in the fourth quarter.", "2025-06-11", "the fourth quarter", "DATE", "2025-Q4", "" },
+  { "Sales in the second half will improve.", "2025-03-11", "the second half", "DATE", "2025-H2", "" },
+  { "Revenue fell in the first quarter.", "2025-06-11", "the first quarter", "DATE", "2025-Q1", "" },
 };
 
 TX_FAMILY (relative_to_creation_time, relative_cases)

@@ -1253,8 +1253,16 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       m->pt.year = cur.year;
       if (s->ref_index >= 0 && s->ref.year > 0 && s->ref_from_text && s->ref_sentence == s->sentence)
         m->pt.year = s->ref.year;
-      else if (cur.year > 0 && !half && n > cur.quarter && cur.quarter == 1 && tx_tense (s, i, e) <= 0)
-        m->pt.year--;
+      else if (cur.year > 0 && n > (half ? (cur.quarter + 1) / 2 : cur.quarter))
+        {
+          /* a quarter or half not yet begun is last year's in a past
+           * clause ('profit rose in the fourth quarter' in a June
+           * article); in the first quarter, reporting season for the
+           * year before, also without a cue */
+          int t = tx_tense (s, i, e);
+          if (t < 0 || (t == 0 && !half && cur.quarter == 1))
+            m->pt.year--;
+        }
       m->needs_dct = TRUE;
     }
   m->has_pt = TRUE;
