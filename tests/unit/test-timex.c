@@ -290,6 +290,9 @@ static TxCase relative_cases[] = {
   { "His term of office expires in May.", DCT, "May", "DATE", "2024-05", "" },
   { "The new season opens in May.", DCT, "May", "DATE", "2024-05", "" },
   { "The offer had been due to expire Friday.", DCT, "Friday", "DATE", "2023-09-08", "" },
+  /* 'is set for' tells a plan, as 'is scheduled for' */
+  { "The election is set for Nov. 5.", "2025-06-11", "Nov. 5", "DATE", "2025-11-05", "" },
+  { "The runoff is set for Feb. 2.", DCT, "Feb. 2", "DATE", "2024-02-02", "" },
   /* a present passive is no past, irregular participles included */
   { "Elections are held on Oct. 20.", DCT, "Oct. 20", "DATE", "2023-10-20", "" },
   { "The tariffs are put in place on Oct. 20.", DCT, "Oct. 20", "DATE", "2023-10-20", "" },

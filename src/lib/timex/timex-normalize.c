@@ -338,6 +338,12 @@ tx_tense (const TxScan *s, int i, int end)
        * further left tells.  'is planned for 3 November', 'are held on
        * July 20': a present passive is no past either, irregular
        * participles included ('is scheduled' keeps its own cue) */
+      /* 'the election is set for Nov. 5', 'talks are set to resume on
+       * Monday': a plan, as 'is scheduled' */
+      if (u->kind == U_WORD && k > 0 && k + 1 < s->n && tx_unit_is (u, "set")
+          && (tx_unit_is (&s->u[k - 1], "is") || tx_unit_is (&s->u[k - 1], "are"))
+          && (tx_unit_is (&s->u[k + 1], "for") || tx_unit_is (&s->u[k + 1], "to")))
+        return 1;
       if (u->kind == U_WORD && k > 0
           && (after_be (s, k)
               || ((!u->wi->tense || past_cue (u))
