@@ -290,6 +290,11 @@ static TxCase relative_cases[] = {
   { "His term of office expires in May.", DCT, "May", "DATE", "2024-05", "" },
   { "The new season opens in May.", DCT, "May", "DATE", "2024-05", "" },
   { "The offer had been due to expire Friday.", DCT, "Friday", "DATE", "2023-09-08", "" },
+  /* 'would' is the future of reported speech; after the date and
+   * 'that' it tells a past report */
+  { "The agency said it would decide on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
+  { "Officials said the plant would close in December.", "2025-06-11", "December", "DATE", "2025-12", "" },
+  { "He made it clear on Thursday that he would fight.", "2025-06-11", "Thursday", "DATE", "2025-06-05", "" },
   /* 'is set for' tells a plan, as 'is scheduled for' */
   { "The election is set for Nov. 5.", "2025-06-11", "Nov. 5", "DATE", "2025-11-05", "" },
   { "The runoff is set for Feb. 2.", DCT, "Feb. 2", "DATE", "2024-02-02", "" },

@@ -123,13 +123,14 @@ modal_tense (const TxScan *s, int k)
 {
   const TxUnit *u = &s->u[k];
   if (u->kind != U_WORD || u->cap || u->len < 3 || u->len > 9
-      || (u->low[0] != 'c' && u->low[0] != 'm' && u->low[0] != 's'))
+      || (u->low[0] != 'c' && u->low[0] != 'm' && u->low[0] != 's' && u->low[0] != 'w'))
     return 0;
   /* not 'could': mostly the past of 'can' in news ('could not be
    * reached Wednesday') */
   if (!(tx_unit_is (u, "can") || tx_unit_is (u, "may") || tx_unit_is (u, "might")
         || tx_unit_is (u, "must") || tx_unit_is (u, "should") || tx_unit_is (u, "cannot")
-        || tx_unit_is (u, "can't") || tx_unit_is (u, "mustn't") || tx_unit_is (u, "shouldn't")))
+        || tx_unit_is (u, "can't") || tx_unit_is (u, "mustn't") || tx_unit_is (u, "shouldn't")
+        || tx_unit_is (u, "would") || tx_unit_is (u, "wouldn't")))
     return 0;
   if (k + 1 >= s->n || s->u[k + 1].kind != U_WORD)
     return 0;
@@ -370,12 +371,13 @@ tx_tense (const TxScan *s, int i, int end)
       if (far)
         return far;
     }
-  gboolean comma = FALSE;
+  gboolean comma = FALSE, that = FALSE;
   for (int r = end; r < s->n && r < end + 10; r++)
     {
       const TxUnit *u = &s->u[r];
       if (u->kind == U_PUNCT && u->low[0] != ',')
         break;
+      that |= u->kind == U_WORD && tx_unit_is (u, "that");
       comma |= u->kind == U_PUNCT;
       if (compound_part (s, r))
         continue;
@@ -389,6 +391,11 @@ tx_tense (const TxScan *s, int i, int end)
       if (u->wi->tense)
         return 1;
       int modal = modal_tense (s, r);
+      /* 'made it clear Thursday that he would ...': a 'would' told
+       * in reported speech is the past of 'will', so the clause that
+       * reports it is past */
+      if (modal > 0 && that && tx_unit_is (u, "would"))
+        return -1;
       if (modal)
         return modal;
     }
