@@ -198,6 +198,11 @@ static TxCase duration_cases[] = {
   { "The strike lasted one day.", DCT, "one day", "DURATION", "P1D", "" },
   { "Lawyers have until the end of the 14-day period to appeal.", DCT, "14-day", "DURATION", "P14D", "" },
   { "The siege lasted two weeks.", DCT, "two weeks", "DURATION", "P2W", "" },
+  /* the verb 'last' after a modal or 'to' is no part of the duration */
+  { "The trial is expected to last three weeks.", DCT, "three weeks", "DURATION", "P3W", "" },
+  { "The ceasefire did not last a week.", DCT, "a week", "DURATION", "P1W", "" },
+  { "The strike will last two days.", DCT, "two days", "DURATION", "P2D", "" },
+  { "Prices rose in the last three weeks.", DCT, "the last three weeks", "DURATION", "P3W", "" },
   { "Talks went on for three hours.", DCT, "three hours", "DURATION", "PT3H", "" },
   { "He served a dozen years in office.", DCT, "a dozen years", "DURATION", "P12Y", "" },
   { "It took twenty-four hours to decide.", DCT, "twenty-four hours", "DURATION", "PT24H", "" },

@@ -2104,6 +2104,11 @@ p_duration (TxScan *s, int i, TxMatch *m)
       the = TRUE;
       j++;
     }
+  /* 'is expected to last three weeks', 'will not last a week': the
+   * verb, not 'the last three weeks'; the duration starts at its count */
+  if (!the && j == i && is (s, j, "last")
+      && (has_role (s, j - 1, "modal") || is (s, j - 1, "to") || is (s, j - 1, "not") || is (s, j - 1, "'ll")))
+    return -1;
   if (j < s->n && ((is_shift (s, j) && !tx_unit_is (U (j), "this"))
                    || is (s, j, "first") || is (s, j, "final") || is (s, j, "recent")))
     {
