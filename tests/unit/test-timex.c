@@ -300,6 +300,10 @@ static TxCase relative_cases[] = {
   { "The agency said it would decide on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
   { "Officials said the plant would close in December.", "2025-06-11", "December", "DATE", "2025-12", "" },
   { "He made it clear on Thursday that he would fight.", "2025-06-11", "Thursday", "DATE", "2025-06-05", "" },
+  /* a date after 'since' starts a state lasting to the time of writing */
+  { "He has been missing since Friday.", "2025-06-11", "Friday", "DATE", "2025-06-06", "" },
+  { "The border has been closed since Thursday, officials said.", "2025-06-11", "Thursday", "DATE", "2025-06-05", "" },
+  { "Schools have been shut since Sept. 3.", "2025-06-11", "Sept. 3", "DATE", "2024-09-03", "" },
   /* 'is set for' tells a plan, as 'is scheduled for' */
   { "The election is set for Nov. 5.", "2025-06-11", "Nov. 5", "DATE", "2025-11-05", "" },
   { "The runoff is set for Feb. 2.", DCT, "Feb. 2", "DATE", "2024-02-02", "" },

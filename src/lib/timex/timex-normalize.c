@@ -314,6 +314,10 @@ tx_tense (const TxScan *s, int i, int end)
   if (i > 0 && s->u[i - 1].kind == U_WORD
       && (tx_unit_is (&s->u[i - 1], "until") || tx_unit_is (&s->u[i - 1], "till")))
     return until_past (s, i - 1, end) ? -1 : 1;
+  /* 'missing since Friday', 'shut since Sept. 3': the start of a state
+   * that lasts to the time of writing lies behind it */
+  if (i > 0 && s->u[i - 1].kind == U_WORD && tx_unit_is (&s->u[i - 1], "since"))
+    return -2;
   int k = i - 1;
   for (; k >= 0 && k >= i - TENSE_REACH; k--)
     {
