@@ -198,6 +198,9 @@ static TxCase duration_cases[] = {
   { "The strike lasted one day.", DCT, "one day", "DURATION", "P1D", "" },
   { "Lawyers have until the end of the 14-day period to appeal.", DCT, "14-day", "DURATION", "P14D", "" },
   { "The siege lasted two weeks.", DCT, "two weeks", "DURATION", "P2W", "" },
+  /* 'the past week', 'in the last month': the span up to now */
+  { "Stocks rose 3 percent over the past week.", DCT, "the past week", "DURATION", "P1W", "" },
+  { "In the last month, 40 people died.", DCT, "the last month", "DURATION", "P1M", "" },
   /* the verb 'last' after a modal or 'to' is no part of the duration */
   { "The trial is expected to last three weeks.", DCT, "three weeks", "DURATION", "P3W", "" },
   { "The ceasefire did not last a week.", DCT, "a week", "DURATION", "P1W", "" },

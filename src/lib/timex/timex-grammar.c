@@ -1481,7 +1481,17 @@ p_relative (TxScan *s, int i, TxMatch *m)
         return -1;
       if (strcmp (cue, "latest") == 0 || (strcmp (cue, "current") == 0 && g != EVL_GRAIN_QUARTER))
         dir = 0;
-      if (strcmp (cue, "past") == 0 && g >= EVL_GRAIN_DECADE)
+      /* 'over the past week', 'in the last month': the span up to now,
+       * like 'the past 12 months', not the calendar week or month before
+       * ('the last week of May' is one).  'the past year' stays the year
+       * before, as TimeBank has it */
+      gboolean span = the && (g == EVL_GRAIN_DAY || g == EVL_GRAIN_WEEK || g == EVL_GRAIN_MONTH)
+                      && strcmp (code, "WE") != 0 && strcmp (code, "FN") != 0 && !is (s, j + 1, "of")
+                      && (strcmp (cue, "past") == 0
+                          || (strcmp (cue, "last") == 0 && i > 0
+                              && (is (s, i - 1, "over") || is (s, i - 1, "in") || is (s, i - 1, "during")
+                                  || is (s, i - 1, "within") || is (s, i - 1, "throughout"))));
+      if ((strcmp (cue, "past") == 0 && g >= EVL_GRAIN_DECADE) || span)
         {
           /* 'the past decade': the span up to now, like 'the past ten
            * years', not the previous calendar decade ('the last decade') */
