@@ -398,6 +398,14 @@ static TxCase anaphoric_cases[] = {
     "the end of the month", "DATE", "1997-03", "END" },
   { "Talks stalled in 1996, and a new round is expected to last until the end of the month.",
     "1997-04-21", "the end of the month", "DATE", "1997-04", "END" },
+  /* 'the year before', 'the day before': from the date under discussion */
+  { "The plant opened in 2010. It had been planned the year before.", "2025-06-11",
+    "the year before", "DATE", "2009", "" },
+  { "Revenue fell last year, down from $4 million the year before.", "2025-06-11",
+    "the year before", "DATE", "2023", "" },
+  { "Rebels seized the town on May 3. The army had left the day before.", "2025-06-11",
+    "the day before", "DATE", "2025-05-02", "" },
+  { "He left the day before the election.", "2025-06-11", "the day before", "", "", "" },
 };
 
 TX_FAMILY (anaphoric, anaphoric_cases)

@@ -1627,9 +1627,6 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       m->absolute = base.absolute;
       return be;
     }
-  if (!that && !same && !back && strcmp (code, "Y") && strcmp (code, "Q") && strcmp (code, "W")
-      && strcmp (code, "WE"))
-    return -1;
   /* 'the day before', 'the week after' */
   int e = j + 1;
   int shift = 0;
@@ -1641,6 +1638,9 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       shift = tx_atoi (attr (U (e)->wi->cue, 1));
       e++;
     }
+  if (!that && !same && !back && strcmp (code, "Y") && strcmp (code, "Q") && strcmp (code, "W")
+      && strcmp (code, "WE") && !(shift && strcmp (code, "D") == 0))
+    return -1;
   int qm = 0;
   if (g == EVL_GRAIN_QUARTER && (is (s, e, "ended") || is (s, e, "ending") || is (s, e, "ends"))
       && month_at (s, e + 1, &qm) > 0)
@@ -1676,8 +1676,9 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
           return e;
         }
       /* 'the year': the one just written out in this sentence, else the
-       * creation year */
-      if (s->ref_from_text && s->ref_sentence == s->sentence)
+       * creation year; 'the year before' counts from the date under
+       * discussion ('opened in 2010; planned the year before') */
+      if ((s->ref_from_text && s->ref_sentence == s->sentence) || (shift && s->ref.year > 0))
         evl_timex_point_from_day (&m->pt, evl_timex_point_first_day (&s->ref), EVL_GRAIN_YEAR);
       else
         tx_dct_point (s, EVL_GRAIN_YEAR, &m->pt);
