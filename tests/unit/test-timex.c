@@ -307,6 +307,10 @@ static TxCase relative_cases[] = {
   { "He has been missing since Friday.", "2025-06-11", "Friday", "DATE", "2025-06-06", "" },
   { "The border has been closed since Thursday, officials said.", "2025-06-11", "Thursday", "DATE", "2025-06-05", "" },
   { "Schools have been shut since Sept. 3.", "2025-06-11", "Sept. 3", "DATE", "2024-09-03", "" },
+  /* 'this past', 'this coming': one expression, the second word tells */
+  { "It happened this past weekend.", "2025-06-11", "this past weekend", "DATE", "2025-W23-WE", "" },
+  { "The vote is this coming Sunday.", "2025-06-11", "this coming Sunday", "DATE", "2025-06-15", "" },
+  { "He was here this past Monday.", "2025-06-11", "this past Monday", "DATE", "2025-06-09", "" },
   /* 'is set for' tells a plan, as 'is scheduled for' */
   { "The election is set for Nov. 5.", "2025-06-11", "Nov. 5", "DATE", "2025-11-05", "" },
   { "The runoff is set for Feb. 2.", DCT, "Feb. 2", "DATE", "2024-02-02", "" },

@@ -868,6 +868,9 @@ p_weekday (TxScan *s, int i, TxMatch *m)
       if (strcmp (U (i)->low, "this") == 0)
         dir = 0;
       j++;
+      /* 'this past Monday', 'this coming Sunday': the second word tells */
+      if (dir == 0 && (is (s, j, "past") || is (s, j, "coming")) && is_shift (s, j))
+        dir = tx_atoi (attr (U (j++)->wi->cue, 1));
       if (dir == 0 && !is (s, i, "this"))
         return -1;
     }
@@ -1434,6 +1437,9 @@ p_relative (TxScan *s, int i, TxMatch *m)
     }
   if (j >= s->n || !is_shift (s, j))
     return -1;
+  /* 'this past weekend', 'this coming week': the second word tells */
+  if (!the && is (s, j, "this") && (is (s, j + 1, "past") || is (s, j + 1, "coming")) && is_shift (s, j + 1))
+    j++;
   int dir = tx_atoi (attr (U (j)->wi->cue, 1));
   const char *cue = U (j)->low;
   j++;
