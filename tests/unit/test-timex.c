@@ -178,6 +178,9 @@ static TxCase time_cases[] = {
   { "The deadline is 4 p.m. Friday.", DCT, "4 p.m. Friday", "TIME", "2023-09-15T16:00", "" },
   { "The deadline for bids is 1600 GMT Friday.", DCT, "1600 GMT Friday", "TIME", "2023-09-15T16:00", "" },
   { "The talks ended at 4 p.m. Friday.", DCT, "4 p.m. Friday", "TIME", "2023-09-08T16:00", "" },
+  /* midnight (T24:00) ends its day: in a past clause the one just gone */
+  { "The blast happened shortly after midnight.", DCT, "midnight", "TIME", "2023-09-13T24:00", "" },
+  { "The curfew starts at midnight.", DCT, "midnight", "TIME", "2023-09-14T24:00", "" },
 };
 
 TX_FAMILY (clock_times, time_cases)

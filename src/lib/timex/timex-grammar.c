@@ -2050,6 +2050,11 @@ p_time (TxScan *s, int i, TxMatch *m)
     {
       tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
       m->needs_dct = TRUE;
+      /* 'the blast happened shortly after midnight': T24:00 ends its
+       * day, so in a past clause the midnight just gone is the end of
+       * the day before */
+      if (hh == 24 && s->dct && tx_tense (s, i, e) < 0)
+        evl_timex_point_shift (&m->pt, -1);
     }
   m->type = EVL_TIMEX_TIME;
   m->pt.hour = hh;
