@@ -314,6 +314,7 @@ static TxCase relative_cases[] = {
   { "It happened this past weekend.", "2025-06-11", "this past weekend", "DATE", "2025-W23-WE", "" },
   { "The vote is this coming Sunday.", "2025-06-11", "this coming Sunday", "DATE", "2025-06-15", "" },
   { "He was here this past Monday.", "2025-06-11", "this past Monday", "DATE", "2025-06-09", "" },
+  { "The deal was struck this past spring.", "2025-06-11", "this past spring", "DATE", "2025-SP", "" },
   /* 'is set for' tells a plan, as 'is scheduled for' */
   { "The election is set for Nov. 5.", "2025-06-11", "Nov. 5", "DATE", "2025-11-05", "" },
   { "The runoff is set for Feb. 2.", DCT, "Feb. 2", "DATE", "2024-02-02", "" },

@@ -1070,6 +1070,9 @@ p_season (TxScan *s, int i, TxMatch *m)
       dir = tx_atoi (attr (U (j)->wi->cue, 1));
       shifted = TRUE;
       j++;
+      /* 'this past spring', 'this coming winter' */
+      if (dir == 0 && (is (s, j, "past") || is (s, j, "coming")) && is_shift (s, j))
+        dir = tx_atoi (attr (U (j++)->wi->cue, 1));
     }
   if (j >= s->n || U (j)->wi->season == NULL || strcmp (attr (U (j)->wi->season, 1), "plural") == 0)
     return -1;
