@@ -201,6 +201,9 @@ static TxCase duration_cases[] = {
   { "The strike lasted one day.", DCT, "one day", "DURATION", "P1D", "" },
   { "Lawyers have until the end of the 14-day period to appeal.", DCT, "14-day", "DURATION", "P14D", "" },
   { "The siege lasted two weeks.", DCT, "two weeks", "DURATION", "P2W", "" },
+  /* 'the weeks ahead' is one span, as 'the coming weeks' */
+  { "Prices could rise in the months ahead.", DCT, "the months ahead", "DURATION", "PXM", "" },
+  { "In the days after the vote, protests grew.", DCT, "days", "DURATION", "PXD", "" },
   /* 'the past week', 'in the last month': the span up to now */
   { "Stocks rose 3 percent over the past week.", DCT, "the past week", "DURATION", "P1W", "" },
   { "In the last month, 40 people died.", DCT, "the last month", "DURATION", "P1M", "" },

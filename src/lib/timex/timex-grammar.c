@@ -2212,8 +2212,10 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (!counted && e == j && plural)
     {
       vague = TRUE;
-      if (the && !shifted)
-        return -1; /* 'the days after': the bare plural alone is tagged */
+      /* 'the days after': the bare plural alone is tagged; 'the weeks
+       * ahead' is one span, as 'the coming weeks' */
+      if (the && !shifted && !is (s, e + 1, "ahead"))
+        return -1;
     }
   if (abbrev_unit && !counted)
     return -1;
@@ -2237,6 +2239,8 @@ p_duration (TxScan *s, int i, TxMatch *m)
           || is (s, j - 1, "billion") || is (s, j - 1, "seats") || is (s, j - 1, "%")))
     return -1;
   e++;
+  if (the && !counted && !shifted && is (s, e, "ahead"))
+    e++;
   /* ages ('a 6-year-old', '52 years old') are not temporal expressions */
   if ((is_hyphen (s, e) && is (s, e + 1, "old")) || is (s, e, "old"))
     return -1;
