@@ -331,7 +331,8 @@ tx_tense (const TxScan *s, int i, int end)
         return -1;
       if (u->kind == U_WORD && tx_unit_is (u, "to") && k + 1 < i && k >= i - INFINITIVE_REACH
           && !relative_infinitive (s, k) && s->u[k + 1].kind == U_WORD
-          && !s->u[k + 1].cap && s->u[k + 1].len > 2 && !bare_destination (&s->u[k + 1])
+          && !s->u[k + 1].cap && (s->u[k + 1].len > 2 || tx_unit_is (&s->u[k + 1], "be"))
+          && !bare_destination (&s->u[k + 1])
           && !tx_unit_is (&s->u[k + 1], "the")
           && !tx_unit_is (&s->u[k + 1], "his") && !tx_unit_is (&s->u[k + 1], "her")
           && !tx_unit_is (&s->u[k + 1], "their") && !tx_unit_is (&s->u[k + 1], "its"))
