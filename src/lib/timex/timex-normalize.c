@@ -355,6 +355,12 @@ tx_tense (const TxScan *s, int i, int end)
               || ((!u->wi->tense || past_cue (u))
                   && (tx_unit_is (&s->u[k - 1], "is") || tx_unit_is (&s->u[k - 1], "are")))))
         continue;
+      /* 'the union has called a strike for Friday', 'have set a vote
+       * for Monday': a present perfect takes no past date; after 'for'
+       * the date is the target it set */
+      if (past_cue (u) && k > 0 && tx_unit_is (&s->u[i - 1], "for")
+          && (tx_unit_is (&s->u[k - 1], "has") || tx_unit_is (&s->u[k - 1], "have")))
+        return 1;
       if (past_cue (u))
         return -strength;
       if (u->wi->tense)
