@@ -309,6 +309,10 @@ static TxCase relative_cases[] = {
   { "The agency said it would decide on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
   { "Officials said the plant would close in December.", "2025-06-11", "December", "DATE", "2025-12", "" },
   { "He made it clear on Thursday that he would fight.", "2025-06-11", "Thursday", "DATE", "2025-06-05", "" },
+  /* a modal heading the clause rules out a month long gone */
+  { "Elections must be held by March.", "2025-06-11", "March", "DATE", "2026-03", "" },
+  { "He may return in March.", "2025-06-11", "March", "DATE", "2026-03", "" },
+  { "The decision in March may prove costly.", "2025-06-11", "March", "DATE", "2025-03", "" },
   /* a present perfect sets a target after 'for' */
   { "The union has called a strike for Friday.", "2025-06-11", "Friday", "DATE", "2025-06-13", "" },
   { "He has been jailed for Friday's attack.", "2025-06-11", "Friday", "DATE", "2025-06-06", "" },

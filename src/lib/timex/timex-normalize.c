@@ -137,7 +137,12 @@ modal_tense (const TxScan *s, int k)
   const TxUnit *v = &s->u[k + 1];
   if (tx_unit_is (v, "not") && k + 2 < s->n)
     v = &s->u[k + 2];
-  return tx_unit_is (v, "have") || tx_unit_is (v, "'ve") ? -1 : 1;
+  if (tx_unit_is (v, "have") || tx_unit_is (v, "'ve"))
+    return -1;
+  /* 'must be held by March', 'can resume in May': ahead as after
+   * 'will', no date months back (+2); 'would' tells reported speech,
+   * whose plans may have passed (+1) */
+  return u->low[0] == 'w' ? 1 : 2;
 }
 
 /* Whether the word before unit @k takes a plain verb after it: 'to', a
@@ -407,8 +412,10 @@ tx_tense (const TxScan *s, int i, int end)
        * reports it is past */
       if (modal > 0 && that && tx_unit_is (u, "would"))
         return -1;
+      /* a modal after the date ('the decision in March may prove
+       * costly') tells less of it than one heading its clause */
       if (modal)
-        return modal;
+        return modal > 0 ? 1 : modal;
     }
   return 0;
 }
