@@ -304,6 +304,9 @@ static TxCase relative_cases[] = {
   { "His term of office expires in May.", DCT, "May", "DATE", "2024-05", "" },
   { "The new season opens in May.", DCT, "May", "DATE", "2024-05", "" },
   { "The offer had been due to expire Friday.", DCT, "Friday", "DATE", "2023-09-08", "" },
+  { "The law takes effect in January.", "2025-06-11", "January", "DATE", "2026-01", "" },
+  { "The summit takes place on Monday.", "2025-06-11", "Monday", "DATE", "2025-06-16", "" },
+  { "The law did not take effect in January.", "2025-06-11", "January", "DATE", "2025-01", "" },
   /* 'would' is the future of reported speech; after the date and
    * 'that' it tells a past report */
   { "The agency said it would decide on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },

@@ -375,7 +375,13 @@ tx_tense (const TxScan *s, int i, int end)
         return modal;
       /* not a plain form after an auxiliary or 'to' ('will resume',
        * 'had been due to expire Friday'): the word before tells */
-      if (schedule_present (u) && !(k > 0 && auxiliary_before (s, k)))
+      /* 'the law takes effect in January', 'takes office', 'takes
+       * place': a schedule too */
+      if ((schedule_present (u)
+           || ((tx_unit_is (u, "takes") || tx_unit_is (u, "take")) && k + 1 < i
+               && (tx_unit_is (&s->u[k + 1], "effect") || tx_unit_is (&s->u[k + 1], "office")
+                   || tx_unit_is (&s->u[k + 1], "place"))))
+          && !(k > 0 && auxiliary_before (s, k)))
         return 1;
     }
   /* the window ran out inside the clause: a future auxiliary further
