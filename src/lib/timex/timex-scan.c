@@ -324,7 +324,7 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
     }
   static const char *const extra[] = { "the", "a", "an", "that", "every", "each",
                                        "once", "twice", "thrice", "fiscal", "comparable",
-                                       "corresponding", "same", "full", "recent", "additional", "extra" };
+                                       "corresponding", "same", "full", "recent", "additional", "extra", "other" };
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
     bloom_set (lx->any, tx_hash (extra[i], strlen (extra[i])));
   /* Every word a pattern of timex-grammar.c compares with the unit it
