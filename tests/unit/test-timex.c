@@ -267,6 +267,8 @@ static TxCase set_cases[] = {
   { "Marches have provoked violence for the past three summers.", DCT, "the past three summers", "SET", "XXXX-SU", "" },
   { "They spend winters in Florida.", DCT, "winters", "SET", "XXXX-WI", "" },
   { "The committee meets every other week.", DCT, "every other week", "SET", "P2W", "" },
+  { "The museum is open on weekends.", DCT, "weekends", "SET", "XXXX-WXX-WE", "" },
+  { "They spent several weekends there.", DCT, "several weekends", "DURATION", "PXWE", "" },
   /* a rate after a quantity, like '$500 million a year' */
   { "The plant would produce about 10,000 units annually.", DCT, "annually", "", "", "" },
   { "Revenue should rise 8.5% annually.", DCT, "annually", "", "", "" },

@@ -2208,7 +2208,17 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (!counted && e == j && !plural && !long_adj)
     return -1; /* a bare singular unit word */
   if (!counted && e == j && plural && !shifted && !the && mod == NULL)
-    vague = TRUE;
+    {
+      /* 'open on weekends', 'at weekends': each weekend, a SET as 'on
+       * Sundays' */
+      if (strcmp (code, "WE") == 0)
+        {
+          m->type = EVL_TIMEX_SET;
+          g_strlcpy (m->value, "XXXX-WXX-WE", sizeof m->value);
+          return e + 1;
+        }
+      vague = TRUE;
+    }
   if (!counted && e == j && plural)
     {
       vague = TRUE;
