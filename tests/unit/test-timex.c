@@ -322,6 +322,9 @@ static TxCase relative_cases[] = {
   /* a present perfect sets a target after 'for' */
   { "The union has called a strike for Friday.", "2025-06-11", "Friday", "DATE", "2025-06-13", "" },
   { "He has been jailed for Friday's attack.", "2025-06-11", "Friday", "DATE", "2025-06-06", "" },
+  /* irregular past forms of news verbs are past cues */
+  { "Witnesses heard shots late Friday night.", "2025-06-11", "late Friday night", "DATE", "2025-06-06", "END" },
+  { "Thousands fled the city on Friday.", "2025-06-11", "Friday", "DATE", "2025-06-06", "" },
   /* 'to be' + participle is an infinitive too */
   { "The results are to be announced on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
   { "He wants to be home by Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
