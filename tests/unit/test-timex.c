@@ -528,6 +528,10 @@ static TxCase deictic_pod_cases[] = {
   { "The envoy leaves tomorrow morning.", DCT, "tomorrow morning", "TIME", "2023-09-15TMO", "" },
   { "The envoy left this afternoon.", DCT, "this afternoon", "TIME", "2023-09-14TAF", "" },
   { "The envoy left yesterday.", DCT, "yesterday", "DATE", "2023-09-13", "" },
+  /* 'overnight' the adverb: the night before, ahead after 'will' */
+  { "The writer died overnight in Berlin.", DCT, "overnight", "TIME", "2023-09-13TNI", "" },
+  { "Rain will fall overnight.", DCT, "overnight", "TIME", "2023-09-14TNI", "" },
+  { "Stocks rose after an overnight rally.", DCT, "overnight", "", "", "" },
 };
 
 TX_FAMILY (deictic_part_of_day, deictic_pod_cases)

@@ -1378,10 +1378,28 @@ p_deictic (TxScan *s, int i, TxMatch *m)
   int e = i + n;
   const char *type = attr (d, 0), *v = attr (d, 1);
   evl_timex_type_from_string (type, &m->type);
+  int shift = tx_atoi (v);
+  if (n == 1 && is (s, i, "overnight"))
+    {
+      /* the adverb closes its phrase ('died overnight in Berlin',
+       * 'arrested overnight and'); before a noun it is an adjective ('an
+       * overnight rally') */
+      const TxUnit *nx = e < s->n ? U (e) : NULL;
+      if (nx && nx->kind == U_WORD && !is (s, e, "in") && !is (s, e, "on") && !is (s, e, "at")
+          && !is (s, e, "and") && !is (s, e, "to") && !is (s, e, "near") && !is (s, e, "from")
+          && !is (s, e, "after") && !is (s, e, "as") && !is (s, e, "when") && !is (s, e, "while")
+          && !is (s, e, "but") && !is (s, e, "into") && !is (s, e, "outside"))
+        return -1;
+      if (i > 0 && (is (s, i - 1, "an") || is (s, i - 1, "the") || is (s, i - 1, "a")))
+        return -1;
+      /* 'rain will fall overnight': the coming night */
+      if (tx_tense (s, i, e) > 0)
+        shift = 0;
+    }
   if (v[0] == '+' || v[0] == '-')
     {
       tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
-      evl_timex_point_shift (&m->pt, tx_atoi (v));
+      evl_timex_point_shift (&m->pt, shift);
       const char *t = strchr (v, 'T');
       if (t)
         {
