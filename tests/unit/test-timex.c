@@ -315,6 +315,9 @@ static TxCase relative_cases[] = {
   { "The agency said it would decide on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
   { "Officials said the plant would close in December.", "2025-06-11", "December", "DATE", "2025-12", "" },
   { "He made it clear on Thursday that he would fight.", "2025-06-11", "Thursday", "DATE", "2025-06-05", "" },
+  /* 'is due in' a deadline ahead, as 'is due to' */
+  { "The report is due in March.", "2025-06-11", "March", "DATE", "2026-03", "" },
+  { "The report was due in March.", "2025-06-11", "March", "DATE", "2025-03", "" },
   /* a modal heading the clause rules out a month long gone */
   { "Elections must be held by March.", "2025-06-11", "March", "DATE", "2026-03", "" },
   { "He may return in March.", "2025-06-11", "March", "DATE", "2026-03", "" },

@@ -190,6 +190,9 @@ future_head (const TxScan *s, int k)
   if (k + 1 < s->n && tx_unit_is (&s->u[k + 1], "to"))
     return u->wi->tense ? !tx_unit_is (u, "next") && !tx_unit_is (u, "coming")
                         : tx_unit_is (u, "is") || tx_unit_is (u, "are") || tx_unit_is (u, "am");
+  /* 'the report is due in March': a deadline told in the present */
+  if (tx_unit_is (u, "due"))
+    return k > 0 && (tx_unit_is (&s->u[k - 1], "is") || tx_unit_is (&s->u[k - 1], "are"));
   return u->wi->tense
          && (tx_unit_is (u, "will") || tx_unit_is (u, "'ll") || tx_unit_is (u, "shall")
              || tx_unit_is (u, "won't"));
