@@ -431,6 +431,14 @@ static TxCase anaphoric_cases[] = {
     "the end of the month", "DATE", "1997-03", "END" },
   { "Talks stalled in 1996, and a new round is expected to last until the end of the month.",
     "1997-04-21", "the end of the month", "DATE", "1997-04", "END" },
+  /* a background story told by full dates years back goes on in their
+   * year; a bare month does not */
+  { "The protests began on Jan. 25, 2011. On Feb. 11, the president resigned.", "2025-06-11",
+    "Feb. 11", "DATE", "2011-02-11", "" },
+  { "The protests began on Dec. 20, 2010. On Jan. 5, the president resigned.", "2025-06-11",
+    "Jan. 5", "DATE", "2011-01-05", "" },
+  { "The protests began on Jan. 25, 2011. In February, the president resigned.", "2025-06-11",
+    "February", "DATE", "2025-02", "" },
   /* 'the year before', 'the day before': from the date under discussion */
   { "The plant opened in 2010. It had been planned the year before.", "2025-06-11",
     "the year before", "DATE", "2009", "" },

@@ -454,11 +454,35 @@ tx_year_for (const TxScan *s, int month, int day, int tense)
     return s->ref.year;
   if (!s->dct)
     return -1;
+  int y, m, d;
+  evl_day_to_ymd (s->dct, &y, &m, &d);
+  /* 'The protests began on Jan. 25, 2011.  On Feb. 11, the president
+   * resigned': a background story told by full dates years back goes on
+   * in their year; the occurrence nearest the date just written out,
+   * unless the clause looks ahead.  Not a bare month: 'agreed in April'
+   * after 'the Dec. 21, 1988, bombing' is news of this year */
+  if (day > 0 && s->ref_index >= 0 && s->ref_from_text && s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0
+      && (s->ref.year < y - 1 || s->ref.year > y + 1) && s->sentence - s->ref_sentence <= 1 && tense <= 0)
+    {
+      EvlDay ref = evl_timex_point_first_day (&s->ref);
+      int best = s->ref.year;
+      gint64 best_gap = G_MAXINT64;
+      for (int ry = s->ref.year - 1; ry <= s->ref.year + 1; ry++)
+        {
+          gint64 gap = (gint64) evl_day_from_ymd (ry, month, MIN (day, 28)) - (gint64) ref;
+          if (gap < 0)
+            gap = -gap;
+          if (gap < best_gap)
+            {
+              best_gap = gap;
+              best = ry;
+            }
+        }
+      return best;
+    }
   /* Otherwise the occurrence nearest the creation time, pulled towards
    * the past or the future by the tense of the clause ('Feb. 1' in a
    * late-October article is next February's; 'met in May' last May's). */
-  int y, m, d;
-  evl_day_to_ymd (s->dct, &y, &m, &d);
   EvlDay cands[3];
   for (int k = 0; k < 3; k++)
     cands[k] = evl_day_from_ymd (y - 1 + k, month, day > 0 ? MIN (day, 28) : 15);
