@@ -431,6 +431,12 @@ static TxCase anaphoric_cases[] = {
     "the end of the month", "DATE", "1997-03", "END" },
   { "Talks stalled in 1996, and a new round is expected to last until the end of the month.",
     "1997-04-21", "the end of the month", "DATE", "1997-04", "END" },
+  /* 'that night', 'the night before': a part of the day under discussion */
+  { "Rebels seized the town on May 3. That night, the army withdrew.", "2025-06-11", "That night", "TIME",
+    "2025-05-03TNI", "" },
+  { "Rebels seized the town on May 3. The night before, the army had left.", "2025-06-11", "The night before",
+    "TIME", "2025-05-02TNI", "" },
+  { "The night was cold.", "2025-06-11", "The night", "", "", "" },
   /* a background story told by full dates years back goes on in their
    * year; a bare month does not */
   { "The protests began on Jan. 25, 2011. On Feb. 11, the president resigned.", "2025-06-11",

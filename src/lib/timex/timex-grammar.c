@@ -1625,6 +1625,25 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   if (!that && !same && (is (s, j, "full") || is (s, j, "fiscal") || is (s, j, "current"))
       && is (s, j + 1, "year"))
     j++;
+  /* 'that night', 'the same morning', 'the night before': a part of
+   * the day under discussion (or the one before it), a TIME */
+  if (j < s->n && U (j)->wi->pod && U (j)->wi->pod->n_attrs == 1 && attr (U (j)->wi->pod, 0)[0] != 'T'
+      && s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0)
+    {
+      gboolean before = !that && !same && is (s, j + 1, "before")
+                        && (j + 2 >= s->n || U (j + 2)->kind == U_PUNCT);
+      if (!that && !same && !before)
+        return -1;
+      m->pt = s->ref;
+      if (before)
+        evl_timex_point_shift (&m->pt, -1);
+      m->pt.grain = EVL_GRAIN_PART_OF_DAY;
+      g_strlcpy (m->pt.pod, attr (U (j)->wi->pod, 0), sizeof m->pt.pod);
+      m->type = EVL_TIMEX_TIME;
+      m->has_pt = TRUE;
+      m->needs_ref = TRUE;
+      return before ? j + 2 : j + 1;
+    }
   int back = 0;
   if ((is (s, j, "year") || is (s, j, "year-ago")) && is_hyphen (s, j + 1)
       && (is (s, j + 2, "ago") || is (s, j + 2, "earlier")))
@@ -2636,7 +2655,7 @@ typedef struct {
 #define P_HOLIDAY { p_holiday, S_SHIFT | S_HOL, 0, 0 }
 #define P_DEICTIC { p_deictic, S_DEI, 0, 0 }
 #define P_RELATIVE { p_relative, S_SHIFT, S_SHIFT, 0 }
-#define P_ANAPHOR { p_anaphor, S_THE | S_THAT, 0, S_UNIT }
+#define P_ANAPHOR { p_anaphor, S_THE | S_THAT, 0, S_UNIT | S_POD }
 #define P_NUMERIC_DATE { p_numeric_date, S_YEAR | S_SLASH, 0, 0 }
 #define P_DURATION { p_duration, S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT, \
                      S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT, S_UNIT }
