@@ -201,6 +201,9 @@ static TxCase duration_cases[] = {
   { "The strike lasted one day.", DCT, "one day", "DURATION", "P1D", "" },
   { "Lawyers have until the end of the 14-day period to appeal.", DCT, "14-day", "DURATION", "P14D", "" },
   { "The siege lasted two weeks.", DCT, "two weeks", "DURATION", "P2W", "" },
+  { "He served two and a half years.", DCT, "two and a half years", "DURATION", "P2Y6M", "" },
+  { "Prices have tripled in the past two and a half years.", DCT, "the past two and a half years", "DURATION",
+    "P2Y6M", "" },
   /* 'the weeks ahead' is one span, as 'the coming weeks' */
   { "Prices could rise in the months ahead.", DCT, "the months ahead", "DURATION", "PXM", "" },
   { "In the days after the vote, protests grew.", DCT, "days", "DURATION", "PXD", "" },

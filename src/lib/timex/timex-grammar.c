@@ -2199,6 +2199,13 @@ p_duration (TxScan *s, int i, TxMatch *m)
     }
   else
     e = j;
+  /* 'two and a half years', 'six and a half hours' */
+  if (counted && !vague && is (s, e, "and") && is (s, e + 1, "a") && is (s, e + 2, "half") && e + 3 < s->n
+      && U (e + 3)->wi->unit)
+    {
+      n += 0.5;
+      e += 3;
+    }
   /* 'two to three weeks', '12 to 18 months' */
   double n2;
   gboolean v2;
