@@ -392,6 +392,12 @@ static TxCase relative_cases[] = {
   { "The company said last quarter's sales fell.", "2025-06-11", "last quarter", "DATE", "2025-Q1", "" },
   { "The bank lost money last quarter.", "2025-02-11", "last quarter", "DATE", "2024-Q4", "" },
   { "Sales fell in the last quarter of 2024.", "2025-06-11", "the last quarter of 2024", "DATE", "2024-Q4", "" },
+  /* the end of a year still to come is last year's in a past clause, not
+   * a deadline's */
+  { "Sales fell at the end of the year.", "2025-06-11", "the end of the year", "DATE", "2024", "END" },
+  { "Sales fell at year's end.", "2025-06-11", "year's end", "DATE", "2024", "END" },
+  { "China committed to sign the pact before the end of the year.", "2025-06-11", "the end of the year", "DATE",
+    "2025", "END" },
   /* a quarter or half not yet begun is last year's in a past clause */
   { "Profit rose 5% in the fourth quarter.", "2025-06-11", "the fourth quarter", "DATE", "2024-Q4", "" },
   { "Fourth-quarter profit rose 10%.", "2025-06-11", "Fourth-quarter", "DATE", "2024-Q4", "" },

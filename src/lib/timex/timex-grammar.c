@@ -1900,6 +1900,26 @@ p_period (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
+/* 'sales fell at the end of the year' in a June article: the end of a
+ * year still to come cannot be told in the past, so it is the year
+ * before's (a creation time in the year's last two months may already
+ * speak of its end).  Not a deadline ('committed China to sign ...
+ * before the end of the year'): only after 'at', 'in', 'since' or no
+ * preposition. */
+static void
+end_of_year_gone (TxScan *s, int i, int e, TxMatch *m)
+{
+  if (!s->dct || !m->has_pt || m->pt.grain != EVL_GRAIN_YEAR || m->mod == NULL || strcmp (m->mod, "END") != 0)
+    return;
+  if (i > 0 && (is (s, i - 1, "by") || is (s, i - 1, "before") || is (s, i - 1, "until") || is (s, i - 1, "till")
+                || is (s, i - 1, "to") || is (s, i - 1, "for")))
+    return;
+  int y, mo, d;
+  evl_day_to_ymd (s->dct, &y, &mo, &d);
+  if (m->pt.year == y && mo <= 10 && tx_tense (s, i, e) < 0)
+    m->pt.year--;
+}
+
 /* 'year-end', 'year end', "year's end": the end of the year under
  * discussion; 'in the past': PAST_REF. */
 static int
@@ -1931,6 +1951,8 @@ p_year_end (TxScan *s, int i, TxMatch *m)
   m->needs_dct = TRUE;
   m->derived = TRUE;
   m->mod = "END";
+  if (!(s->ref_from_text && s->ref_sentence == s->sentence))
+    end_of_year_gone (s, i, j, m);
   return j;
 }
 
@@ -2613,6 +2635,9 @@ p_modified (TxScan *s, int i, TxMatch *m)
                                                                           || m->pt.grain == EVL_GRAIN_CENTURY)))
     return -1;
   m->mod = attr (mod, 0);
+  /* 'the end of the year' (not 'of this year', 'of 2024') */
+  if (is (s, j, "the") && is (s, j + 1, "year") && !(s->ref_from_text && s->ref_sentence == s->sentence))
+    end_of_year_gone (s, i, e, m);
   return e;
 }
 
