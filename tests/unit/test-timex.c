@@ -325,6 +325,10 @@ static TxCase relative_cases[] = {
   { "Elections must be held by March.", "2025-06-11", "March", "DATE", "2026-03", "" },
   { "He may return in March.", "2025-06-11", "March", "DATE", "2026-03", "" },
   { "The decision in March may prove costly.", "2025-06-11", "March", "DATE", "2025-03", "" },
+  /* a perfect otherwise tells a past as firmly as a verb next to the date */
+  { "Lawmakers have averted several since then, most recently in March.", "2025-12-17", "March", "DATE",
+    "2025-03", "" },
+  { "The trip, which had been set for June 7, was called off.", "1997-04-15", "June 7", "DATE", "1997-06-07", "" },
   /* a present perfect sets a target after 'for' */
   { "The union has called a strike for Friday.", "2025-06-11", "Friday", "DATE", "2025-06-13", "" },
   { "He has been jailed for Friday's attack.", "2025-06-11", "Friday", "DATE", "2025-06-06", "" },

@@ -347,7 +347,13 @@ tx_tense (const TxScan *s, int i, int end)
         return strong_future (s, k - 1) ? 2 : 1;
       /* a past verb right before the date governs it ('ended Jan. 31',
        * 'met in May'): -2, which the year choice trusts more */
-      int strength = k >= i - 2 && !target_prep (s, i) ? 2 : 1;
+      /* so does a perfect ('have averted several since then, most
+       * recently in March', 'had fallen in May'), but for the date a
+       * plan was made for ('which had been set for June 7') */
+      gboolean perfect = u->kind == U_WORD && !tx_unit_is (&s->u[i - 1], "for")
+                         && (tx_unit_is (u, "had")
+                             || (k > 0 && (tx_unit_is (&s->u[k - 1], "has") || tx_unit_is (&s->u[k - 1], "have"))));
+      int strength = (k >= i - 2 || perfect) && !target_prep (s, i) ? 2 : 1;
       /* 'will be paid Dec. 14': a passive participle; the auxiliary
        * further left tells.  'is planned for 3 November', 'are held on
        * July 20': a present passive is no past either, irregular
