@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  *   relaxed — the spans overlap.
  * Precision = matched system entities / system entities, recall = matched
  * gold entities / gold entities, each side counted on its own.
- * Attribute scores (TIMEX3 type and value, EVENT class): an entity counts
+ * Attribute scores (TIMEX3 type and value, EVENT class and tense): an entity counts
  * when its best relaxed match (identical span first, then the largest
  * overlap, then the earliest) has the same attribute; attribute P/R/F1 use
  * the same denominators, so attribute F1 = relaxed F1 x attribute accuracy
@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   EVL_EVAL_TIMEX,   /* gold tags "TIMEX3"; attributes type, value */
-  EVL_EVAL_EVENT,   /* gold tags "EVENT"; attribute class */
+  EVL_EVAL_EVENT,   /* gold tags "EVENT"; attributes class, tense */
 } EvlEvalKind;
 
 #define EVL_EVAL_N_ATTRS 2
@@ -71,7 +71,7 @@ typedef struct {
   double attr_accuracy[EVL_EVAL_N_ATTRS]; /* over relaxed-matched gold */
 } EvlEvalScores;
 
-/* Names of @kind's attributes ("type", "value" / "class"); NULL past the
+/* Names of @kind's attributes ("type", "value" / "class", "tense"); NULL past the
  * last one. */
 EVL_API const char *evl_eval_attr_name (EvlEvalKind kind, guint i);
 EVL_API guint       evl_eval_n_attrs (EvlEvalKind kind);

@@ -94,6 +94,27 @@ ParameterizedTest (ScoreCase *c, eval, timex_scores)
     cr_assert_float_eq (s.attr[0].f1, s.relaxed.f1 * s.attr_accuracy[0], 1e-9, "%s", c->name);
 }
 
+/* An EVENT's second attribute is its tense (the tag's value). */
+Test (eval, event_tense_is_scored_apart_from_class)
+{
+  EvlGoldTag gold[] = {
+    { { 0, 4 }, "EVENT", "e1", "OCCURRENCE", "PAST" },
+    { { 5, 9 }, "EVENT", "e2", "OCCURRENCE", "NONE" },
+  };
+  EvlGoldTag sys[] = {
+    { { 0, 4 }, "EVENT", "e1", "OCCURRENCE", "PRESENT" },
+    { { 5, 9 }, "EVENT", "e2", "OCCURRENCE", "NONE" },
+  };
+  EvlEvalCounts c;
+  evl_eval_counts_init (&c, EVL_EVAL_EVENT);
+  evl_eval_add_tags (&c, gold, 2, sys, 2);
+  cr_assert_eq (c.attr_gold[0], 2, "both classes agree");
+  cr_assert_eq (c.attr_gold[1], 1, "one tense agrees");
+  EvlEvalScores s;
+  evl_eval_counts_score (&c, &s);
+  cr_assert_float_eq (s.attr_accuracy[1], 0.5, 1e-9);
+}
+
 Test (eval, other_kinds_of_tag_are_ignored)
 {
   EvlGoldTag gold[] = {
@@ -118,7 +139,8 @@ Test (eval, other_kinds_of_tag_are_ignored)
   cr_assert_float_eq (s.strict.f1, 2.0 / 3, 1e-9);
   cr_assert_float_eq (s.attr[0].f1, 0, 1e-9);
   cr_assert_str_eq (evl_eval_attr_name (EVL_EVAL_EVENT, 0), "class");
-  cr_assert_null (evl_eval_attr_name (EVL_EVAL_EVENT, 1));
+  cr_assert_str_eq (evl_eval_attr_name (EVL_EVAL_EVENT, 1), "tense");
+  cr_assert_null (evl_eval_attr_name (EVL_EVAL_EVENT, 2));
   cr_assert_str_eq (evl_eval_attr_name (EVL_EVAL_TIMEX, 1), "value");
 }
 

@@ -63,7 +63,8 @@ Test (timeml, gold_spans_cover_their_words)
   const EvlGoldTag *g = evl_document_get_gold (doc, &n);
   cr_assert_eq (n, 5);
   static const char *const want[][5] = {
-    { "EVENT", "e1", "OCCURRENCE", NULL, "fell" },
+    /* an EVENT's value is its tense, from its first MAKEINSTANCE */
+    { "EVENT", "e1", "OCCURRENCE", "PAST", "fell" },
     { "TIMEX3", "t1", "DATE", "1998-08-06", "Thursday" },
     { "EVENT", "e2", "REPORTING", NULL, "said" },
     { "EVENT", "e3", "OCCURRENCE", NULL, "last" },
@@ -279,6 +280,7 @@ gold_to_system (EvlDocument *doc)
           e.span = g[i].span;
           int k = g[i].type ? evl_event_class_from_string (g[i].type) : -1;
           e.klass = k < 0 ? EVL_EVENT_CLASS_OCCURRENCE : (EvlEventClass) k;
+          e.tense = g[i].value;
           e.timex = e.agent = e.patient = e.location = e.source = e.cue_event = -1;
           evl_document_add_event_mention (doc, &e);
         }

@@ -1,5 +1,5 @@
 /* TempEval-3 entity scorer: strict and relaxed extent P/R/F1 and attribute
- * F1 for TIMEX3 (type, value) and EVENT (class), micro-averaged over
+ * F1 for TIMEX3 (type, value) and EVENT (class, tense), micro-averaged over
  * documents paired by file name.  See evl-eval.h for the definitions. */
 #include "evl-private.h"
 #include "source/source-private.h"
@@ -9,7 +9,7 @@
 
 static const char *const attr_names[][EVL_EVAL_N_ATTRS + 1] = {
   [EVL_EVAL_TIMEX] = { "type", "value", NULL },
-  [EVL_EVAL_EVENT] = { "class", NULL, NULL },
+  [EVL_EVAL_EVENT] = { "class", "tense", NULL },
 };
 
 const char *
@@ -22,7 +22,7 @@ evl_eval_attr_name (EvlEvalKind kind, guint i)
 guint
 evl_eval_n_attrs (EvlEvalKind kind)
 {
-  return kind == EVL_EVAL_TIMEX ? 2 : 1;
+  return 2;
 }
 
 static const char *const timex_categories[] = { "DATE", "TIME", "DURATION", "SET", "other", NULL };
@@ -264,7 +264,7 @@ evl_eval_add_annotated (EvlEvalCounts *c, const EvlDocument *doc)
       const EvlEventMention *e = evl_document_get_event_mentions (doc, &n);
       for (guint i = 0; i < n; i++)
         {
-          EvlGoldTag g = { e[i].span, "EVENT", NULL, evl_event_class_to_string (e[i].klass), NULL };
+          EvlGoldTag g = { e[i].span, "EVENT", NULL, evl_event_class_to_string (e[i].klass), e[i].tense };
           g_array_append_val (sys, g);
         }
     }

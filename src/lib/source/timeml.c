@@ -281,8 +281,29 @@ add_sentence (EvlDocument *doc, const Mark *m)
   evl_document_add_gold (doc, &g);
 }
 
+/* eventID -> tense (interned) of each event's first MAKEINSTANCE under
+ * @n: TimeML 1.2 keeps tense and aspect on the instance, not the EVENT. */
 static void
-add_gold (EvlDocument *doc, const Mark *m)
+collect_instances (EvlDocument *doc, xmlNode *n, GHashTable *tense)
+{
+  for (; n; n = n->next)
+    {
+      if (name_is (n, "MAKEINSTANCE"))
+        {
+          g_autofree char *eid = attr_dup (n, "eventID");
+          const char *t = attr_intern (doc, n, "tense");
+          if (eid && t && !g_hash_table_contains (tense, eid))
+            g_hash_table_insert (tense, (gpointer) evl_document_intern (doc, eid, -1), (gpointer) t);
+        }
+      else if (n->type == XML_ELEMENT_NODE)
+        collect_instances (doc, n->children, tense);
+    }
+}
+
+/* An EVENT's gold tag holds its class as type and its tense (from the
+ * EVENT, else its first instance) as value. */
+static void
+add_gold (EvlDocument *doc, const Mark *m, GHashTable *tense)
 {
   EvlGoldTag g = { { m->start, m->end }, NULL, NULL, NULL, NULL };
   if (name_is (m->node, "TIMEX3"))
@@ -297,6 +318,9 @@ add_gold (EvlDocument *doc, const Mark *m)
       g.tag = "EVENT";
       g.id = attr_intern (doc, m->node, "eid");
       g.type = attr_intern (doc, m->node, "class");
+      g.value = attr_intern (doc, m->node, "tense");
+      if (g.value == NULL && g.id)
+        g.value = g_hash_table_lookup (tense, g.id);
     }
   evl_document_add_gold (doc, &g);
 }
@@ -368,13 +392,16 @@ evl_source_load_timeml (const char *name, const char *data, gsize len,
   if (title)
     evl_document_set_title (doc, title);
 
+  /* keys and values interned in the document */
+  g_autoptr (GHashTable) tense = g_hash_table_new (g_str_hash, g_str_equal);
+  collect_instances (doc, root, tense);
   for (guint i = 0; i < marks->len; i++)
     {
       const Mark *m = &g_array_index (marks, Mark, i);
       if (name_is (m->node, "s"))
         add_sentence (doc, m);
       else
-        add_gold (doc, m);
+        add_gold (doc, m, tense);
     }
   g_ptr_array_add (out, g_steal_pointer (&doc));
   return TRUE;
