@@ -323,6 +323,75 @@ ParameterizedTest (TypeCase *c, story, typing)
   cr_assert_eq (outcome, c->flags, "%s: outcome flags %u", c->text, outcome);
 }
 
+/* A noun with no context of its own takes the reading the document's
+ * context-typed events give its word's 'document' rules. */
+typedef struct {
+  char text[192];
+  struct {
+    char trigger[16];
+    guint nth;
+    char lemma[16];
+    char tense[12];
+  } ev[4];
+  guint target;     /* index in @ev of the event checked */
+  char type[24];
+  guint flags;      /* its outcome flags */
+} DocTypeCase;
+
+ParameterizedTestParameters (story, typing_by_document)
+{
+  static DocTypeCase cases[] = {
+    /* the launch named again, with no space word near it */
+    { "A rocket carrying a spy satellite plunged into the sea after liftoff. Seoul condemned the launch.",
+      { { "plunged", 0, "plunge", "PAST" }, { "liftoff", 0, "liftoff", "NONE" },
+        { "launch", 0, "launch", "NONE" } }, 2, "SATELLITE_LAUNCH", 0 },
+    { "Seoul condemned the launch. A rocket carrying a spy satellite exploded after liftoff.",
+      { { "launch", 0, "launch", "NONE" }, { "exploded", 0, "explode", "PAST" } }, 0,
+      "SATELLITE_LAUNCH", 0 },
+    /* no event typed by context: the unconditional reading stays */
+    { "The spy satellite failed to reach orbit. The launch failed too.",
+      { { "failed", 0, "fail", "PAST" }, { "reach", 0, "reach", "INFINITIVE" },
+        { "launch", 0, "launch", "NONE" } }, 2, "RELEASE", 0 },
+    { "A rocket carrying a spy satellite plunged into the sea. The launch was a failure.",
+      { { "plunged", 0, "plunge", "PAST" }, { "launch", 0, "launch", "NONE" } }, 1,
+      "SATELLITE_LAUNCH", EVL_EVENT_FLAG_FAILED },
+    { "Warplanes carried out an air strike on a depot. The government condemned the strike.",
+      { { "strike", 0, "strike", "NONE" }, { "strike", 1, "strike", "NONE" } }, 1, "ATTACK", 0 },
+    /* ties go to the type read first */
+    { "Apple launched its new phone on Tuesday. The launch came at a hard time. Pyongyang test-fired a missile.",
+      { { "launched", 0, "launch", "PAST" }, { "launch", 1, "launch", "NONE" },
+        { "test-fired", 0, "test-fire", "PAST" } }, 1, "RELEASE", 0 },
+    { "Pyongyang test-fired a missile. Apple launched its new phone on Tuesday. The launch came at a hard time.",
+      { { "test-fired", 0, "test-fire", "PAST" }, { "launched", 0, "launch", "PAST" },
+        { "launch", 1, "launch", "NONE" } }, 2, "MISSILE_LAUNCH", 0 },
+    /* only rules marked 'document' read it: a death is not a war death,
+     * nor a verb the story's event */
+    { "Rebels killed two soldiers near the town. The opposition called a general strike for Monday.",
+      { { "killed", 0, "kill", "PAST" }, { "strike", 0, "strike", "NONE" } }, 1, "PROTEST", 0 },
+    { "Rebels killed two soldiers. The death of the singer shocked fans.",
+      { { "killed", 0, "kill", "PAST" }, { "death", 0, "death", "NONE" } }, 1, "DEATH", 0 },
+    { "A rocket carrying a spy satellite plunged into the sea. Police launched an inquiry.",
+      { { "plunged", 0, "plunge", "PAST" }, { "launched", 0, "launch", "PAST" } }, 1, "RELEASE", 0 },
+  };
+  return cr_make_param_array (DocTypeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (DocTypeCase *c, story, typing_by_document)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  guint k[4], n_ev = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (c->ev) && c->ev[i].trigger[0]; i++, n_ev++)
+    k[i] = add_event (doc, c->ev[i].trigger, c->ev[i].nth, c->ev[i].lemma,
+                      EVL_EVENT_CLASS_OCCURRENCE, c->ev[i].tense);
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_geq (n, n_ev);
+  const EvlEventMention *e = &ev[k[c->target]];
+  cr_assert_str_eq (e->type, c->type, "%s: got %s", c->text, e->type);
+  guint outcome = e->flags & (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED);
+  cr_assert_eq (outcome, c->flags, "%s: outcome flags %u", c->text, outcome);
+}
+
 /* ----------------------------------------------- polarity and modality */
 
 typedef struct {
@@ -1696,6 +1765,53 @@ Test (story, taxonomy_of_data_dir_text_is_used)
   cr_assert (strstr (error->message, "NO_SUCH") != NULL, "%s", error->message);
   g_clear_error (&error);
   remove_story_data_dir (bad_dir);
+}
+
+/* 'document' marks a context rule; on an unconditional rule, or an
+ * unknown marker, the taxonomy is refused. */
+Test (story, taxonomy_document_marker)
+{
+  g_autoptr (EvlContext) base = context ();
+  g_autoptr (EvlStoryTaxonomy) mapped = evl_story_taxonomy_new (base, NULL);
+  const EvlStoryWordInfo *w = evl_story_word_info (mapped, evl_story_word_id (mapped, "launch", 6));
+  guint marked = 0;
+  for (const EvlStoryRule *r = &mapped->rules[w->rules]; r->type != EVL_STORY_RULE_END; r++)
+    if (r->flags & EVL_STORY_RULE_DOCUMENT)
+      {
+        cr_assert_geq (r->group, 0);
+        marked++;
+      }
+  cr_assert_geq (marked, 2);
+  static const char *const bad[] = {
+    "context\tspace\torbit\ntrigger\tzorble\tVISIT\t-\t-\t-\tdocument\n",
+    "context\tspace\torbit\ntrigger\tzorble\tVISIT\tspace\t-\t-\teverywhere\n",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("type\tVISIT\t-\tv\t0.1\tno\tx\n"
+                                               "type\tOTHER\t-\tother\t0.1\tno\tx\n%s", bad[i]);
+      g_autofree char *dir = story_data_dir (text);
+      GError *error = NULL;
+      g_autoptr (EvlContext) ctx = evl_context_new_with_data_dir (dir, &error);
+      cr_assert_not_null (ctx, "%s", error ? error->message : "");
+      cr_assert_null (evl_story_taxonomy_new (ctx, &error), "%s: accepted", bad[i]);
+      cr_assert_eq (error->code, EVL_ERROR_PARSE);
+      g_clear_error (&error);
+      remove_story_data_dir (dir);
+    }
+  /* the same line with the marker on a context rule is read */
+  g_autofree char *good = story_data_dir ("type\tVISIT\t-\tv\t0.1\tno\tx\n"
+                                          "type\tOTHER\t-\tother\t0.1\tno\tx\n"
+                                          "context\tspace\torbit\n"
+                                          "trigger\tzorble\tVISIT\tspace\t-\t-\tdocument\n");
+  GError *error = NULL;
+  g_autoptr (EvlContext) ctx = evl_context_new_with_data_dir (good, &error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, &error);
+  cr_assert_not_null (tax, "%s", error ? error->message : "");
+  w = evl_story_word_info (tax, evl_story_word_id (tax, "zorble", 6));
+  cr_assert (tax->rules[w->rules].flags & EVL_STORY_RULE_DOCUMENT);
+  remove_story_data_dir (good);
 }
 
 typedef struct {

@@ -142,9 +142,13 @@ typedef struct {
   gint8 group;           /* context group, -1 = unconditional */
   guint8 window;         /* tokens either side, same sentence */
   guint8 pos;            /* 0 any, 1 nominal only, 2 verbal only */
-  guint8 pad;
+  guint8 flags;          /* EVL_STORY_RULE_DOCUMENT */
 } EvlStoryRule;
 #define EVL_STORY_RULE_END G_MAXUINT16
+/* The rule's reading may come from the document: a noun of the word with
+ * no context of its own takes it when the document's events typed by
+ * context read so (story.txt 'document'; evl_story_type_events()). */
+#define EVL_STORY_RULE_DOCUMENT 1u
 
 /* The word table's lookup structure: open addressing on a cheap hash of
  * the folded form.  A slot holds the form's first eight bytes
@@ -695,6 +699,9 @@ evl_story_is (const EvlStoryDoc *sd, gint i, EvlStoryWord w)
 #define EVL_STORY_MARK_JUNK   2u   /* trigger does not start with a letter ('’s') */
 #define EVL_STORY_MARK_FUTURE 4u   /* governed by 'will', 'going to' */
 #define EVL_STORY_MARK_MODAL_OUTSIDE 8u /* modality from a cue outside its clause */
+#define EVL_STORY_MARK_CONTEXT 16u /* typed by a rule's context (evl_story_type_events()) */
+#define EVL_STORY_MARK_DOC_OPEN 32u /* a noun typed without context that a 'document' rule
+                                       may type (evl_story_type_events()) */
 
 /* Lower-cased copy of token @i into @buf; returns its length or -1. */
 gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);

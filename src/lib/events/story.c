@@ -436,11 +436,87 @@ find_outcome (const EvlStoryDoc *sd, LemmaMemo *memo, const EvlEventMention *e, 
   return 0;
 }
 
+/* Gives event @k (trigger token @t, -1 none) taxonomy type @type, with
+ * its outcome cue when the type takes one. */
+static void
+set_type (EvlStoryDoc *sd, LemmaMemo *memo, guint k, gint t, guint type)
+{
+  const EvlStoryTaxonomy *tax = sd->tax;
+  EvlEventMention *e = &sd->ev[k];
+  const EvlStoryType *st = &g_array_index (tax->types, EvlStoryType, type);
+  if (sd->type_name[type] == NULL)
+    {
+      sd->type_name[type] = evl_document_intern (sd->doc, st->name, -1);
+      sd->type_cameo[type] = st->cameo ? evl_document_intern (sd->doc, st->cameo, -1) : NULL;
+    }
+  e->type = sd->type_name[type];
+  e->cameo = sd->type_cameo[type];
+  sd->ev_type[k] = (guint16) type;
+  sd->ev_code[k] = st->name_code;
+  if (st->outcome && t >= 0)
+    {
+      gint v = find_outcome (sd, memo, e, t);
+      if (v == EVL_STORY_OUTCOME_FAILED)
+        e->flags |= EVL_EVENT_FLAG_FAILED;
+      else if (v == EVL_STORY_OUTCOME_SUCCEEDED)
+        e->flags |= EVL_EVENT_FLAG_SUCCEEDED;
+    }
+}
+
+/* 'In a launch that drew swift condemnation', 'the launch came two
+ * months after': a noun that names the story's event again often has no
+ * context word near it, and its word's unconditional reading (a product
+ * launch) is then wrong in a satellite story.  Such a noun (marked
+ * EVL_STORY_MARK_DOC_OPEN) takes, of its word's 'document' rules, the
+ * type that most of the document's events typed by context have (ties:
+ * the type read first, as a story opens with its event).  Only the
+ * rules the taxonomy marks read the document: a death near military
+ * words is a war death, but 'died of a heart attack' in a war story is
+ * not.  The votes are counted once per document, and only when some
+ * noun is open. */
+static void
+type_from_document (EvlStoryDoc *sd, LemmaMemo *memo)
+{
+  const EvlStoryTaxonomy *tax = sd->tax;
+  guint n_types = tax->types->len;
+  guint *votes = g_newa (guint, 2 * n_types);
+  guint *first = votes + n_types;
+  memset (votes, 0, n_types * sizeof *votes);
+  for (guint i = 0; i < n_types; i++)
+    first[i] = G_MAXUINT;
+  for (guint k = 0; k < sd->n_ev; k++)
+    if (sd->ev_mark[k] & EVL_STORY_MARK_CONTEXT)
+      {
+        guint ty = sd->ev_type[k];
+        votes[ty]++;
+        first[ty] = MIN (first[ty], (guint) sd->ev_tok[k]);
+      }
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      if (!(sd->ev_mark[k] & EVL_STORY_MARK_DOC_OPEN))
+        continue;
+      gint t = sd->ev_tok[k];
+      gint best = -1;
+      for (const EvlStoryRule *rule = &tax->rules[rules_for (sd, memo, &sd->ev[k], t)];
+           rule->type != EVL_STORY_RULE_END; rule++)
+        if ((rule->flags & EVL_STORY_RULE_DOCUMENT) && rule->pos != 2 && votes[rule->type] > 0
+            && (best < 0 || votes[rule->type] > votes[best]
+                || (votes[rule->type] == votes[best] && first[rule->type] < first[best])))
+          best = rule->type;
+      if (best >= 0 && (guint) best != sd->ev_type[k])
+        {
+          sd->ev[k].flags &= ~(guint) (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED);
+          set_type (sd, memo, k, t, (guint) best);
+        }
+    }
+}
+
 void
 evl_story_type_events (EvlStoryDoc *sd)
 {
   const EvlStoryTaxonomy *tax = sd->tax;
   LemmaMemo memo[LEMMA_MEMO] = { { NULL, NULL } };
+  gboolean open = FALSE;
   for (guint k = 0; k < sd->n_ev; k++)
     {
       EvlEventMention *e = &sd->ev[k];
@@ -457,36 +533,36 @@ evl_story_type_events (EvlStoryDoc *sd)
           gboolean modifier = next < (gint) sd->n_tok
                               && sd->tok[next].sentence == sd->tok[t].sentence
                               && (evl_story_cls (sd, next) & EVL_STORY_C_NONEVENT);
+          gboolean document = FALSE;   /* a 'document' rule passed over */
           for (; !modifier && rule->type != EVL_STORY_RULE_END; rule++)
             {
               if ((rule->pos == 1 && verbal) || (rule->pos == 2 && !verbal))
                 continue;
-              if (rule->group < 0 || (context_mask (sd, t, rule->window) & (1u << rule->group)))
+              if (rule->group < 0)
                 {
                   type = rule->type;
                   break;
                 }
+              if (context_mask (sd, t, rule->window) & (1u << rule->group))
+                {
+                  type = rule->type;
+                  sd->ev_mark[k] |= EVL_STORY_MARK_CONTEXT;
+                  break;
+                }
+              document |= (rule->flags & EVL_STORY_RULE_DOCUMENT) != 0;
+            }
+          /* A noun only: a verb without context ('police launched an
+           * inquiry') seldom names the story's event again. */
+          if (document && !verbal && !(sd->ev_mark[k] & EVL_STORY_MARK_CONTEXT))
+            {
+              sd->ev_mark[k] |= EVL_STORY_MARK_DOC_OPEN;
+              open = TRUE;
             }
         }
-      const EvlStoryType *st = &g_array_index (tax->types, EvlStoryType, type);
-      if (sd->type_name[type] == NULL)
-        {
-          sd->type_name[type] = evl_document_intern (sd->doc, st->name, -1);
-          sd->type_cameo[type] = st->cameo ? evl_document_intern (sd->doc, st->cameo, -1) : NULL;
-        }
-      e->type = sd->type_name[type];
-      e->cameo = sd->type_cameo[type];
-      sd->ev_type[k] = (guint16) type;
-      sd->ev_code[k] = st->name_code;
-      if (st->outcome && t >= 0)
-        {
-          gint v = find_outcome (sd, memo, e, t);
-          if (v == EVL_STORY_OUTCOME_FAILED)
-            e->flags |= EVL_EVENT_FLAG_FAILED;
-          else if (v == EVL_STORY_OUTCOME_SUCCEEDED)
-            e->flags |= EVL_EVENT_FLAG_SUCCEEDED;
-        }
+      set_type (sd, memo, k, t, type);
     }
+  if (open)
+    type_from_document (sd, memo);
 }
 
 /* ---------------------------------------------------------------- salience */
