@@ -79,6 +79,8 @@ ParameterizedTestParameters (events, lemmatizer)
     { "planning", "plan" },
     /* -ies / -ied */
     { "studies", "study" },
+    { "retirees", "retiree" },
+    { "agrees", "agree" },
     { "tried", "try" },
     { "agencies", "agency" },
     /* -es / -s */
