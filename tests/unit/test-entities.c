@@ -608,6 +608,16 @@ Test (entities, dated_dateline_names_the_city)
   cr_expect_lt (find_mention (doc, "March", 0), 0);
 }
 
+/* A named storm or operation is no person, place or organisation. */
+Test (entities, named_storms_and_operations_are_no_entities)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Cyclone Freddy struck Malawi. Troops joined Operation Desert Shield.");
+  cr_expect_lt (find_mention (doc, "Cyclone Freddy", 0), 0);
+  cr_expect_lt (find_mention (doc, "Freddy", 0), 0);
+  cr_expect_lt (find_mention (doc, "Desert Shield", 0), 0);
+  cr_expect_geq (find_mention (doc, "Malawi", 0), 0);
+}
+
 /* A month written short without its full stop is the date, no region. */
 Test (entities, dateline_short_month_is_no_place)
 {

@@ -223,7 +223,7 @@ evl_ent_forms_has (const EvlEntLex *lex, EvlEntAttrId attr, guint l,
 static const char *const cue_kind_names[] = {
   "connector", "epithet", "loc-head", "loc-prefix", "motion",
   "not-entity", "org-head", "place-prep", "title-mod", "title-start",
-  "org-of", "org-after", "speech", "org-before",
+  "org-of", "org-after", "speech", "org-before", "event-prefix",
 };
 
 /* The EVL_CUE_* bits of a kind list "a|b|c" (nullable). */
@@ -305,9 +305,9 @@ lex_build (const EvlContext *ctx)
   guint n_cues = lex->cues ? evl_lexicon_size (lex->cues) : 0;
   lex->cue_base = n_cues ? evl_lexicon_get (lex->cues, 0) : NULL;
   lex->n_cues = n_cues;
-  lex->cue_bits = g_new0 (guint16, n_cues + 1);
+  lex->cue_bits = g_new0 (guint32, n_cues + 1);
   for (guint i = 0; i < n_cues; i++)
-    lex->cue_bits[i] = (guint16) kind_list_bits (evl_ent_attr (evl_lexicon_get (lex->cues, i), "kind"));
+    lex->cue_bits[i] = (guint32) kind_list_bits (evl_ent_attr (evl_lexicon_get (lex->cues, i), "kind"));
   /* The word alone in each lexicon some form of which starts with it (the
    * scanner reads one[l] only then). */
   for (guint32 i = 0; i <= lex->first_mask; i++)

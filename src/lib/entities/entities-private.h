@@ -107,7 +107,7 @@ typedef struct {
   GArray *words;             /* EvlEntWord, at most G_MAXUINT16 */
   /* evl_ent_cue_bits() of each entry of the cues, by index from
    * cue_base (the cues' first entry; entries are one array). */
-  guint16 *cue_bits;
+  guint32 *cue_bits;
   const EvlLexEntry *cue_base;
   guint n_cues;
   GStringChunk *word_text;
@@ -223,8 +223,9 @@ enum {
   EVL_CUE_ORG_AFTER = 1 << 11,
   EVL_CUE_SPEECH = 1 << 12,
   EVL_CUE_ORG_BEFORE = 1 << 13,
-  EVL_CUE_HAS_TITLE_MOD = 1 << 14,
-  EVL_CUE_HAS_TITLE_START = 1 << 15,
+  EVL_CUE_EVENT_PREFIX = 1 << 14,
+  EVL_CUE_HAS_TITLE_MOD = 1 << 16,
+  EVL_CUE_HAS_TITLE_START = 1 << 17,
 };
 
 /* evl_ent_cue_bits() of a line that is not the cues lexicon's. */

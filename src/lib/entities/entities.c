@@ -1717,8 +1717,9 @@ emit_run (Scan *s, guint a, guint b)
   if (a >= b)
     return b;
 
-  /* 'Sixth Amendment', 'World War II': laws, events, documents. */
-  if (b - a >= 2 && cue_is (s, b - 1, 1, EVL_CUE_NOT_ENTITY, NULL))
+  /* 'Sixth Amendment', 'World War II': laws, events, documents; 'Cyclone
+   * Freddy', 'Operation Desert Storm': named storms and operations. */
+  if (b - a >= 2 && (cue_is (s, b - 1, 1, EVL_CUE_NOT_ENTITY, NULL) || cue_is (s, a, 1, EVL_CUE_EVENT_PREFIX, NULL)))
     return b;
   if (b - a >= 2 && has_org_head (s, a, b))
     {
