@@ -259,6 +259,31 @@ ParameterizedTest (EscCase *c, render, hostile_text_is_escaped)
     }
 }
 
+/* A story is named by who takes part in its events, not by the dateline
+ * city every article opens with. */
+Test (render, title_names_who_takes_part_in_events)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  for (guint d = 0; d < 2; d++)
+    {
+      g_autofree char *id = g_strdup_printf ("doc%u", d);
+      EvlGraphDocument doc = { .id = id, .dct = "2025-02-05", .dct_source = "metadata" };
+      evl_graph_add_document (g, &doc);
+    }
+  EvlGraphEntity city = { .name = "Chicago", .key = "chicago", .type = EVL_ENTITY_LOCATION,
+                          .n_mentions = 6, .n_documents = 2 };
+  evl_graph_add_entity (g, &city);
+  EvlGraphEntity who = { .name = "Jane Roe", .key = "jane roe", .type = EVL_ENTITY_PERSON,
+                         .n_mentions = 2, .n_documents = 1 };
+  guint roe = evl_graph_add_entity (g, &who);
+  EvlDay feb5 = evl_day_from_ymd (2025, 2, 5);
+  guint arrest = ev (g, "ARREST", "Courts & arrests", "Jane Roe arrested", feb5, feb5, EVL_GRAIN_DAY, 1);
+  evl_graph_event_add_participant (g, arrest, roe);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autofree char *title = evl_render_title (g, &o, "Timeline");
+  cr_assert_str_eq (title, "Timeline: Jane Roe and Chicago");
+}
+
 Test (render, empty_graph_draws_no_events)
 {
   g_autoptr (EvlGraph) g = evl_graph_new ();

@@ -261,15 +261,32 @@ evl_render_title (const EvlGraph *g, const EvlRenderOptions *opts, const char *k
       if (d->title && *d->title)
         return g_strdup_printf ("%s: %s", kind, d->title);
     }
+  /* Who the story is about takes part in its events: a dateline's city,
+   * the wire service or the country in 'U.S. Attorney' are often in every
+   * article but in few events.  Events first, then articles, then
+   * mentions. */
+  guint n_ent = evl_graph_n_entities (g);
+  g_autofree guint *in_events = g_new0 (guint, n_ent + 1);
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    {
+      const EvlGraphEvent *ev = evl_graph_get_event (g, i);
+      for (guint k = 0; ev->participants && k < ev->participants->len; k++)
+        {
+          guint p = g_array_index (ev->participants, guint, k);
+          if (p < n_ent)
+            in_events[p]++;
+        }
+    }
   gint best[3] = { -1, -1, -1 };
-  for (guint i = 0; i < evl_graph_n_entities (g); i++)
+  for (guint i = 0; i < n_ent; i++)
     {
       const EvlGraphEntity *e = evl_graph_get_entity (g, i);
       for (guint k = 0; k < 3; k++)
         {
           const EvlGraphEntity *b = best[k] >= 0 ? evl_graph_get_entity (g, (guint) best[k]) : NULL;
-          if (b == NULL || e->n_documents > b->n_documents
-              || (e->n_documents == b->n_documents && e->n_mentions > b->n_mentions))
+          guint ie = in_events[i], ib = b ? in_events[best[k]] : 0;
+          if (b == NULL || ie > ib || (ie == ib && e->n_documents > b->n_documents)
+              || (ie == ib && e->n_documents == b->n_documents && e->n_mentions > b->n_mentions))
             {
               for (guint m = 2; m > k; m--)
                 best[m] = best[m - 1];
