@@ -340,6 +340,24 @@ Test (reason, passive_summary_names_the_patient_first)
     }
 }
 
+/* An organisation's nominal event reads as a headline names it. */
+Test (reason, organisation_names_its_nominal_event_first)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("o", "He attended a NATO summit in Vilnius.", "2023-07-12");
+  gint32 nato = fx_cluster (d, "NATO", "nato", EVL_ENTITY_ORGANIZATION, NULL);
+  gint32 vil = fx_cluster (d, "Vilnius", "vilnius", EVL_ENTITY_LOCATION, NULL);
+  FxEvent f = FX_EVENT ("MEETING", "summit");
+  f.agent = fx_entity (d, "NATO", 0, nato);
+  f.participant = f.agent;
+  f.location = fx_entity (d, "Vilnius", 0, vil);
+  fx_event (d, "summit", 0, &f);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  evl_reason_add_document (ctx, g, d, NULL);
+  cr_expect_str_eq (evl_graph_get_event (g, 0)->summary, "NATO summit in Vilnius");
+  evl_document_unref (d);
+}
+
 /* A passive's subject does not run back over a finite verb before it. */
 Test (reason, passive_subject_stops_at_the_reporting_verb)
 {

@@ -1195,6 +1195,19 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
       if (obj)
         g_string_append_printf (s, " %s", obj);
     }
+  else if (!verbal && !obj && subj->len == 1
+           && evl_graph_get_entity (g, g_array_index (subj, guint, 0))->type == EVL_ENTITY_ORGANIZATION)
+    {
+      /* An organisation's meeting, strike or ruling reads as a headline
+       * names it: 'NATO summit', not 'Summit by NATO'. */
+      append_names (s, g, subj);
+      const char *head = lemma;
+      static const char *const arts[] = { "the ", "a ", "an ", "The ", "A ", "An " };
+      for (guint k = 0; k < G_N_ELEMENTS (arts); k++)
+        if (g_str_has_prefix (head, arts[k]))
+          head += strlen (arts[k]);
+      g_string_append_printf (s, " %s", head);
+    }
   else
     {
       g_autofree char *cap = g_strdup (lemma);
