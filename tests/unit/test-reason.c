@@ -435,7 +435,12 @@ Test (reason, nominal_named_after_a_place_happens_there)
       fx_event (d, cases[i].trigger, 0, &f);
       g_autoptr (EvlGraph) g = evl_graph_new ();
       evl_reason_add_document (ctx, g, d, NULL);
-      cr_expect_str_eq (evl_graph_get_event (g, 0)->summary, cases[i].expected);
+      const EvlGraphEvent *ev = evl_graph_get_event (g, 0);
+      cr_expect_str_eq (ev->summary, cases[i].expected);
+      /* in the graph too: the place is where, not who */
+      gboolean where = strstr (cases[i].expected, " in ") != NULL;
+      cr_expect_eq (ev->location >= 0, where, "%s: location", cases[i].expected);
+      cr_expect_eq (ev->agent >= 0, !where, "%s: agent", cases[i].expected);
       evl_document_unref (d);
     }
 }

@@ -1157,6 +1157,15 @@ append_names (GString *s, const EvlGraph *g, const GArray *ents)
     }
 }
 
+/* Types whose noun named after a place ('the Ukraine conflict', 'the
+ * Ghana election') tells where it happens, not who does it. */
+static gboolean
+happens_at_place (const char *type)
+{
+  static const char *const where_types[] = { "CONFLICT", "DISASTER", "ELECTION", "PROTEST", NULL };
+  return type && g_strv_contains (where_types, type);
+}
+
 char *
 evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb,
                     gboolean verbal, const char *object, const char *prep,
@@ -1218,9 +1227,7 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
       /* A war, a flood, an election or a protest named after a place
        * ('the Ukraine conflict') happens there; the place is no agent to
        * write 'by' before. */
-      static const char *const where_types[] = { "CONFLICT", "DISASTER", "ELECTION", "PROTEST", NULL };
-      gboolean where = !verbal && subj->len == 1 && ev->location < 0 && ev->type
-                       && g_strv_contains (where_types, ev->type)
+      gboolean where = !verbal && subj->len == 1 && ev->location < 0 && happens_at_place (ev->type)
                        && evl_graph_get_entity (g, g_array_index (subj, guint, 0))->type == EVL_ENTITY_LOCATION;
       if (subj->len > 0)
         {
@@ -1367,6 +1374,13 @@ add_event (AddCtx *a, const EvlEventMention *m)
   e.patient = entity_of (a, m->patient);
   e.location = entity_of (a, m->location);
   e.source = entity_of (a, m->source);
+  /* ... and in the graph too: the place is the event's location. */
+  if (!is_verbal (m) && e.location < 0 && e.agent >= 0 && happens_at_place (e.type)
+      && evl_graph_get_entity (a->g, (guint) e.agent)->type == EVL_ENTITY_LOCATION)
+    {
+      e.location = e.agent;
+      e.agent = -1;
+    }
   event_time (a, m, &e.time, &gm);
   guint idx = evl_graph_add_event (a->g, &e);
 
