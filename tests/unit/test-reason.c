@@ -146,15 +146,30 @@ Test (reason, event_records_time_arguments_provenance_and_summary)
 Test (reason, summary_takes_the_object_after_a_verb)
 {
   g_autoptr (EvlContext) ctx = fx_context ();
-  EvlDocument *d = fx_doc ("m", "North Korea launched two ballistic missiles toward the sea.", "2023-09-14");
-  gint32 nk = fx_cluster (d, "North Korea", "north korea", EVL_ENTITY_LOCATION, NULL);
-  FxEvent f = FX_EVENT ("MISSILE_LAUNCH", "launch");
-  f.tense = "PAST";
-  f.agent = fx_entity (d, "North Korea", 0, nk);
-  fx_event (d, "launched", 0, &f);
-  g_autoptr (EvlGraph) g = build (ctx, &d, 1);
-  cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, "North Korea launches two ballistic missiles");
-  evl_document_unref (d);
+  static const struct {
+    const char *text, *agent;
+    EvlEntityType agent_type;
+    const char *type, *lemma, *trigger, *expected;
+  } cases[] = {
+    { "North Korea launched two ballistic missiles toward the sea.", "North Korea", EVL_ENTITY_LOCATION,
+      "MISSILE_LAUNCH", "launch", "launched", "North Korea launches two ballistic missiles" },
+    /* a phrasal verb's complement may open with a preposition of its own */
+    { "Yoon signed off on the decision in London.", "Yoon", EVL_ENTITY_PERSON, "OTHER", "sign off",
+      "signed", "Yoon signs off on the decision" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("m", cases[i].text, "2023-09-14");
+      g_autofree char *key = g_ascii_strdown (cases[i].agent, -1);
+      gint32 c = fx_cluster (d, cases[i].agent, key, cases[i].agent_type, NULL);
+      FxEvent f = FX_EVENT (cases[i].type, cases[i].lemma);
+      f.tense = "PAST";
+      f.agent = fx_entity (d, cases[i].agent, 0, c);
+      fx_event (d, cases[i].trigger, 0, &f);
+      g_autoptr (EvlGraph) g = build (ctx, &d, 1);
+      cr_expect_str_eq (evl_graph_get_event (g, 0)->summary, cases[i].expected);
+      evl_document_unref (d);
+    }
 }
 
 typedef struct {
@@ -263,6 +278,15 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "A man who fell while hiking on the ridge has died.", "died", "die", 1, 0, "Die", "" },
     { "Officials at the talks in Moscow the sides signed a deal.", "signed", "sign", 1, 0,
       "Deal signed", "" },
+    /* a phrasal verb (its lemma from story typing) inflects its verb and
+     * reads its object after the particle */
+    { "The rocket lifted off from the launch pad.", "lifted", "lift off", 1, 0,
+      "Rocket lifts off from the launch pad", "" },
+    { "The army called off the planned drill.", "called", "call off", 1, 0,
+      "Army calls off the planned drill", "" },
+    { "Rebels broke off talks with the government.", "broke", "break off", 1, 0,
+      "Rebels break off talks", "" },
+    { "It said police shot down a drone.", "shot", "shoot down", 1, 0, "Drone shot down", "" },
   };
   return cr_make_param_array (SummaryCase, cases, sizeof cases / sizeof cases[0]);
 }

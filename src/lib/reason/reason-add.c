@@ -1057,6 +1057,33 @@ past_participle (const AddCtx *a, const EvlEventMention *m)
   return NULL;
 }
 
+/* A phrasal verb's lemma ('lift off', from story typing) names the
+ * particle written right after its verb: *@out is @m with its span
+ * stretched over the particle, so that the object is read after it
+ * ('called off the drill': 'the drill').  FALSE when the lemma is one
+ * word or the text does not go on with the particle. */
+static gboolean
+phrasal_span (const AddCtx *a, const EvlEventMention *m, const char *lemma, EvlEventMention *out)
+{
+  const char *w = strchr (lemma, ' ');
+  if (w == NULL || a->n_toks == 0)
+    return FALSE;
+  guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  *out = *m;
+  while (w)
+    {
+      w++;
+      const char *end = strchr (w, ' ');
+      gsize n = end ? (gsize) (end - w) : strlen (w);
+      if (t >= a->n_toks || a->toks[t].sentence != m->sentence || EVL_SPAN_LEN (a->toks[t].span) != n
+          || g_ascii_strncasecmp (a->text + a->toks[t].span.start, w, n) != 0)
+        return FALSE;
+      out->span.end = a->toks[t++].span.end;
+      w = end;
+    }
+  return TRUE;
+}
+
 /* Whether the words after a verb trigger, its object phrase, start as a
  * noun phrase can: not with an adverb ('died instantly', 'detained
  * soon'), a gerund before 'to' ('killed trying to flee'; 'denied
@@ -1132,6 +1159,14 @@ headline_summary (const char *object, const char *participle)
 static char *
 third_person (const char *verb)
 {
+  /* A phrasal verb inflects its verb: 'lift off' -> 'lifts off'. */
+  const char *sp = strchr (verb, ' ');
+  if (sp)
+    {
+      g_autofree char *head = g_strndup (verb, (gsize) (sp - verb));
+      g_autofree char *inflected = third_person (head);
+      return g_strconcat (inflected, sp, NULL);
+    }
   gsize n = strlen (verb);
   if (strcmp (verb, "be") == 0)
     return g_strdup ("is");
@@ -1408,7 +1443,11 @@ add_event (AddCtx *a, const EvlEventMention *m)
   /* A bare verb after a modal ('would meet', 'is expected to visit')
    * has tense NONE in TimeML, yet reads as a verb ('X meets Y'). */
   gboolean verbal = is_verbal (m) || after_modal (a, m);
-  g_autofree char *object = verbal && e.patient < 0 ? object_phrase (a, m, FALSE) : NULL;
+  /* The words after a phrasal verb follow its particle. */
+  EvlEventMention pm;
+  const gboolean phrasal = verbal && phrasal_span (a, m, lemma, &pm);
+  const EvlEventMention *sm = phrasal ? &pm : m;
+  g_autofree char *object = verbal && e.patient < 0 ? object_phrase (a, sm, FALSE) : NULL;
   g_autofree char *head = verbal ? NULL : nominal_head (a, m, lemma);
   gboolean passive = FALSE, plural = FALSE;
   /* No entity acts when the mention's entities are only what it acts on
@@ -1463,13 +1502,13 @@ add_event (AddCtx *a, const EvlEventMention *m)
           passive_patient = TRUE;
         }
       else if (object == NULL)
-        object = object_phrase (a, m, TRUE);
+        object = object_phrase (a, sm, TRUE);
     }
   g_autofree char *summary = NULL;
   if (passive_patient)
     {
-      g_autofree char *verb = g_strndup (a->text + m->span.start, EVL_SPAN_LEN (m->span));
-      g_autofree char *rest = e.location >= 0 ? NULL : prep_phrase (a, m, TRUE);
+      g_autofree char *verb = collapse_ws (a->text, a->len, sm->span);
+      g_autofree char *rest = e.location >= 0 ? NULL : prep_phrase (a, sm, TRUE);
       const char *lp = e.location >= 0 ? mention_prep (a, m->location) : NULL;
       summary = e.location >= 0 ? g_strdup_printf ("%s %s %s %s", subject, verb, lp ? lp : "in",
                                                    evl_graph_get_entity (a->g, (guint) e.location)->name)
@@ -1480,7 +1519,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
       /* No entity acts: the clause's own subject ('Formal documents signed
        * following the talks', 'Rocket carrying a spy satellite plunges
        * into the sea'). */
-      g_autofree char *verb = passive ? g_strndup (a->text + m->span.start, EVL_SPAN_LEN (m->span))
+      g_autofree char *verb = passive ? collapse_ws (a->text, a->len, sm->span)
                               : plural ? g_strdup (lemma) : third_person (lemma);
       /* What it acts on: the words after it, else the patient by name
        * with its preposition ('met with top mediator Archbishop Juan Luis
@@ -1489,7 +1528,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
       g_autofree char *rest = object ? object
                               : e.patient >= 0 ? g_strdup_printf ("%s%s%s", pp ? pp : "", pp ? " " : "",
                                                                   evl_graph_get_entity (a->g, (guint) e.patient)->name)
-                              : prep_phrase (a, m, FALSE);
+                              : prep_phrase (a, sm, FALSE);
       summary = g_strdup_printf ("%s %s%s%s", subject, verb, rest ? " " : "", rest ? rest : "");
       if (rest == object)
         object = NULL;
@@ -1498,10 +1537,20 @@ add_event (AddCtx *a, const EvlEventMention *m)
     }
   else
     {
-      if (verbal && object && e.patient < 0 && !object_is_noun_phrase (a, m))
+      if (verbal && object && e.patient < 0 && !object_is_noun_phrase (a, sm))
         g_clear_pointer (&object, g_free);   /* 'Die of instantly' */
+      /* A phrasal verb's complement may open with a preposition of its
+       * own ('signs off on the decision', 'cracks down on protests'). */
+      if (phrasal && actor && object == NULL && e.patient < 0)
+        object = prep_phrase (a, sm, TRUE);
       g_autofree char *participle = verbal && !actor && e.patient < 0 && object
-                                    && !object_opens_clause (a, m) ? past_participle (a, m) : NULL;
+                                    && !object_opens_clause (a, sm) ? past_participle (a, m) : NULL;
+      if (participle && phrasal)
+        {
+          char *with = g_strconcat (participle, strchr (lemma, ' '), NULL);
+          g_free (participle);
+          participle = with;
+        }
       if (participle)
         {
           g_autofree char *line = headline_summary (object, participle);
