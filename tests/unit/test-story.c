@@ -303,6 +303,19 @@ ParameterizedTestParameters (story, typing)
     { "The first cholera cases were detected on Tuesday.", "detected", "detect", "PAST", "DISASTER", "", 0 },
     { "The virus infected 4,000 people.", "infected", "infect", "PAST", "DISASTER", "", 0 },
     { "Radar detected the aircraft.", "detected", "detect", "PAST", "OTHER", "", 0 },
+    /* a verb and the particle after it read as their phrasal verb: a
+     * type of its own, or none where the verb alone has one */
+    { "The rocket lifted off from the pad.", "lifted", "lift", "PAST", "SATELLITE_LAUNCH", "", 0 },
+    { "The missile blasted off at dawn.", "blasted", "blast", "PAST", "MISSILE_LAUNCH", "15", 0 },
+    { "Yoon signed off on the decision.", "signed", "sign", "PAST", "OTHER", "", 0 },
+    { "They threatened to shoot down reconnaissance planes.", "shoot", "shoot", "NONE", "ATTACK", "18", 0 },
+    { "Its shares shot up 6 percent.", "shot", "shoot", "PAST", "OTHER", "", 0 },
+    { "The guidelines killed off the plan.", "killed", "kill", "PAST", "OTHER", "", 0 },
+    { "The minister stepped down last month.", "stepped", "step", "PAST", "APPOINTMENT", "", 0 },
+    { "Rivals may take over the company in a $5 billion deal.", "take", "take", "NONE", "ACQUISITION", "", 0 },
+    { "Floods wiped out the earthquake-hit villages.", "wiped", "wipe", "PAST", "DISASTER", "", 0 },
+    /* ... only right after the verb */
+    { "Militants shot two soldiers down the road.", "shot", "shoot", "PAST", "CONFLICT", "19", 0 },
   };
   return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
 }
@@ -321,6 +334,25 @@ ParameterizedTest (TypeCase *c, story, typing)
     cr_assert_null (ev[0].cameo, "%s: cameo %s", c->text, ev[0].cameo);
   guint outcome = ev[0].flags & (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED);
   cr_assert_eq (outcome, c->flags, "%s: outcome flags %u", c->text, outcome);
+}
+
+/* A phrasal verb's lemma is the phrase, which the summary shows; the verb
+ * alone keeps its own. */
+Test (story, phrasal_verb_lemma)
+{
+  static const struct { const char *text, *trigger, *lemma, *expected; } cases[] = {
+    { "The rocket lifted off.", "lifted", "lift", "lift off" },
+    { "The crane lifted the satellite.", "lifted", "lift", "lift" },
+    { "Talks broke off in May.", "broke", "break", "break off" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (cases[i].text);
+      add_event (doc, cases[i].trigger, 0, cases[i].lemma, EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+      guint n;
+      const EvlEventMention *ev = annotate (doc, &n);
+      cr_expect_str_eq (ev[0].lemma, cases[i].expected, "%s", cases[i].text);
+    }
 }
 
 /* A noun with no context of its own takes the reading the document's

@@ -108,6 +108,8 @@ enum {
   EVL_STORY_C_FORM_PREFIX  = 1u << 22, /* a proper prefix of a word after the first of
                                           some lexicon form ('run' of 'run-up'):
                                           evl_story_span_ok() */
+  EVL_STORY_C_PARTICLE     = 1u << 23, /* the particle of a phrasal trigger key
+                                          ('off' of 'lift off') */
 };
 
 /* What the story rules know of a folded word; entry 0 (unknown words) is
@@ -702,6 +704,8 @@ evl_story_is (const EvlStoryDoc *sd, gint i, EvlStoryWord w)
 #define EVL_STORY_MARK_CONTEXT 16u /* typed by a rule's context (evl_story_type_events()) */
 #define EVL_STORY_MARK_DOC_OPEN 32u /* a noun typed without context that a 'document' rule
                                        may type (evl_story_type_events()) */
+#define EVL_STORY_MARK_PHRASAL 64u /* typed as the phrasal verb of its trigger and the
+                                      particle after it (evl_story_type_events()) */
 
 /* Lower-cased copy of token @i into @buf; returns its length or -1. */
 gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);

@@ -623,6 +623,9 @@ add_stem_forms (TaxBuilder *tax)
     {
       const char *w = k;
       gsize n = strlen (w);
+      /* A phrasal key is found by the verb's lemma, never inflected. */
+      if (strchr (w, ' '))
+        continue;
       for (guint i = 0; i < G_N_ELEMENTS (stem_suffixes); i++)
         {
           gsize rl = stem_suffixes[i].rl;
@@ -770,7 +773,14 @@ build_words (TaxBuilder *tax)
   gpointer k, v;
   g_hash_table_iter_init (&it, tax->rules);
   while (g_hash_table_iter_next (&it, &k, &v))
-    tax->word_rules[word_add (tax, k)] = v;
+    {
+      tax->word_rules[word_add (tax, k)] = v;
+      /* A phrasal key 'VERB PARTICLE': its particle is looked for after
+       * the verb (evl_story_type_events()). */
+      const char *sp = strchr (k, ' ');
+      if (sp && strchr (sp + 1, ' ') == NULL)
+        word_info_mut (tax, sp + 1)->cls |= EVL_STORY_C_PARTICLE;
+    }
   g_hash_table_iter_init (&it, tax->ctxwords);
   while (g_hash_table_iter_next (&it, &k, &v))
     word_info_mut (tax, k)->ctx = GPOINTER_TO_UINT (v);

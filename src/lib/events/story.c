@@ -416,6 +416,39 @@ rules_for (const EvlStoryDoc *sd, LemmaMemo *memo, const EvlEventMention *e, gin
   return ti->rules ? ti->rules : ti->stem_rules;
 }
 
+/* The token after event @k's trigger (first token @t). */
+static inline gint
+token_after (const EvlStoryDoc *sd, guint k, gint t)
+{
+  gint next = t + 1;
+  while (next < (gint) sd->n_tok && sd->tok_ev[next] == (gint32) k)
+    next++;
+  return next;
+}
+
+/* The word id of the phrasal verb ('lift off', 'sign off') that event
+ * @e, a verb at token @t, makes with the particle at token @next right
+ * after it, when the taxonomy has rules for it; 0 otherwise.  A particle
+ * before a time is a preposition ('took over the weekend'). */
+static guint
+phrasal_id (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, gint next)
+{
+  if (next + 1 < (gint) sd->n_tok && sd->tok[next + 1].sentence == sd->tok[t].sentence
+      && (sd->tok_scan[next + 1] & EVL_STORY_SCAN_TIMEX))
+    return 0;
+  char key[2 * EVL_STORY_KEY_CAP];
+  gssize n = e->lemma ? evl_fold_key (e->lemma, strlen (e->lemma), key, EVL_STORY_KEY_CAP)
+                      : (gssize) evl_story_key_into (sd, t, key);
+  if (n <= 0)
+    return 0;
+  key[n++] = ' ';
+  gsize pl = evl_story_key_into (sd, next, key + n);
+  if (pl == 0)
+    return 0;
+  guint id = evl_story_word_id (sd->tax, key, (gsize) n + pl);
+  return sd->winfo[id].rules ? id : 0;
+}
+
 /* The outcome cue nearest the trigger within its clause (8 tokens). */
 static gint
 find_outcome (const EvlStoryDoc *sd, LemmaMemo *memo, const EvlEventMention *e, gint t)
@@ -527,12 +560,25 @@ evl_story_type_events (EvlStoryDoc *sd)
         {
           const EvlStoryRule *rule = &tax->rules[rules_for (sd, memo, e, t)];
           /* 'launch site', 'launch technology': a modifier, not an event. */
-          gint next = t + 1;
-          while (next < (gint) sd->n_tok && sd->tok_ev[next] == (gint32) k)
-            next++;
+          gint next = token_after (sd, k, t);
           gboolean modifier = next < (gint) sd->n_tok
                               && sd->tok[next].sentence == sd->tok[t].sentence
                               && (evl_story_cls (sd, next) & EVL_STORY_C_NONEVENT);
+          /* 'lifted off', 'to shoot down': a verb and the particle right
+           * after it read as their phrasal verb's rules, not the verb's
+           * own ('sign' an agreement, 'sign off' on a decision); none
+           * matching leaves it untyped. */
+          if (next < (gint) sd->n_tok && sd->tok[next].sentence == sd->tok[t].sentence
+              && (evl_story_cls (sd, next) & EVL_STORY_C_PARTICLE)
+              && (verbal || evl_story_after_modal (sd, t)))
+            {
+              guint id = phrasal_id (sd, e, t, next);
+              if (id)
+                {
+                  rule = &tax->rules[sd->winfo[id].rules];
+                  sd->ev_mark[k] |= EVL_STORY_MARK_PHRASAL;
+                }
+            }
           gboolean document = FALSE;   /* a 'document' rule passed over */
           for (; !modifier && rule->type != EVL_STORY_RULE_END; rule++)
             {
@@ -1524,6 +1570,18 @@ evl_events_story_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipel
       evl_story_score_salience (&sd);
       store_participants (&sd);
     }
+
+  /* A phrasal verb's lemma is the phrase ('lift off'), which the summary
+   * shows; the rule families above read the verb's own. */
+  if (steps & EVL_STORY_STEP_TYPES)
+    for (guint k = 0; k < n_ev; k++)
+      if (sd.ev_mark[k] & EVL_STORY_MARK_PHRASAL)
+        {
+          gint t = sd.ev_tok[k];
+          guint id = phrasal_id (&sd, &sd.ev[k], t, token_after (&sd, k, t));
+          const char *key = tax->table.keys + tax->table.key_off[id];
+          sd.ev[k].lemma = evl_document_intern (doc, key, (gssize) tax->table.lens[id]);
+        }
 
   /* Implied events were complete when created; adding them last keeps
    * every index computed above valid. */
