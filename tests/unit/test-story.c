@@ -313,9 +313,13 @@ ParameterizedTestParameters (story, typing)
     { "The guidelines killed off the plan.", "killed", "kill", "PAST", "OTHER", "", 0 },
     { "The minister stepped down last month.", "stepped", "step", "PAST", "APPOINTMENT", "", 0 },
     { "Rivals may take over the company in a $5 billion deal.", "take", "take", "NONE", "ACQUISITION", "", 0 },
+    { "Militants set off a bomb in the market.", "set", "set", "PAST", "ATTACK", "18", 0 },
     { "Floods wiped out the earthquake-hit villages.", "wiped", "wipe", "PAST", "DISASTER", "", 0 },
     /* ... only right after the verb */
     { "Militants shot two soldiers down the road.", "shot", "shoot", "PAST", "CONFLICT", "19", 0 },
+    /* 'fire' with what only a space launch puts up */
+    { "North Korea fired the satellite late Tuesday.", "fired", "fire", "PAST", "SATELLITE_LAUNCH", "", 0 },
+    { "Militants fired rockets at the town.", "fired", "fire", "PAST", "OTHER", "", 0 },
   };
   return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
 }
