@@ -312,6 +312,7 @@ ParameterizedTestParameters (story, typing)
     { "Its shares shot up 6 percent.", "shot", "shoot", "PAST", "OTHER", "", 0 },
     { "The guidelines killed off the plan.", "killed", "kill", "PAST", "OTHER", "", 0 },
     { "The minister stepped down last month.", "stepped", "step", "PAST", "APPOINTMENT", "", 0 },
+    { "The party said it would not back down.", "back", "back", "NONE", "OTHER", "", 0 },
     { "Rivals may take over the company in a $5 billion deal.", "take", "take", "NONE", "ACQUISITION", "", 0 },
     { "Militants set off a bomb in the market.", "set", "set", "PAST", "ATTACK", "18", 0 },
     { "Floods wiped out the earthquake-hit villages.", "wiped", "wipe", "PAST", "DISASTER", "", 0 },

@@ -426,6 +426,18 @@ token_after (const EvlStoryDoc *sd, guint k, gint t)
   return next;
 }
 
+/* Token @t is a bare verb after a modal or 'to', with 'not' or 'never'
+ * between or not ('would not back down'): a verb though its tense is
+ * NONE. */
+static gboolean
+bare_verb (const EvlStoryDoc *sd, gint t)
+{
+  if (evl_story_after_modal (sd, t))
+    return TRUE;
+  return t > 0 && (evl_story_token_is (sd, (guint) t - 1, "not") || evl_story_token_is (sd, (guint) t - 1, "never"))
+         && evl_story_after_modal (sd, t - 1);
+}
+
 /* The word id of the phrasal verb ('lift off', 'sign off') that event
  * @e, a verb at token @t, makes with the particle at token @next right
  * after it, when the taxonomy has rules for it; 0 otherwise.  A particle
@@ -564,13 +576,14 @@ evl_story_type_events (EvlStoryDoc *sd)
           gboolean modifier = next < (gint) sd->n_tok
                               && sd->tok[next].sentence == sd->tok[t].sentence
                               && (evl_story_cls (sd, next) & EVL_STORY_C_NONEVENT);
-          /* 'lifted off', 'to shoot down': a verb and the particle right
+          /* 'lifted off', 'to shoot down', 'would not back down': a verb
+           * (with a tense, or bare after a modal) and the particle right
            * after it read as their phrasal verb's rules, not the verb's
            * own ('sign' an agreement, 'sign off' on a decision); none
            * matching leaves it untyped. */
           if (next < (gint) sd->n_tok && sd->tok[next].sentence == sd->tok[t].sentence
               && (evl_story_cls (sd, next) & EVL_STORY_C_PARTICLE)
-              && (verbal || evl_story_after_modal (sd, t)))
+              && (verbal || bare_verb (sd, t)))
             {
               guint id = phrasal_id (sd, e, t, next);
               if (id)
