@@ -819,6 +819,11 @@ ParameterizedTestParameters (reason, coreference_within_and_across_documents)
       { { 0, "Talks", "MEETING", "talks", "", "Tuesday", "2025-06-10", "", "" },
         { 0, "broke", "OTHER", "break", "PAST", "Tuesday", "2025-06-10", "", "" } },
       1, "MEETING", "" },
+    /* ... a phrasal one too (its lemma from story typing) */
+    { { "Talks over pay broke off on Tuesday.", "" },
+      { { 0, "Talks", "MEETING", "talks", "", "Tuesday", "2025-06-10", "", "" },
+        { 0, "broke", "OTHER", "break off", "PAST", "Tuesday", "2025-06-10", "", "" } },
+      1, "MEETING", "" },
     /* A nominal inside the other's month. */
     { { "The vote on Tuesday was close.\nMembers voted in June.", "" },
       { { 0, "voted", "OTHER", "vote", "PAST", "June", "2025-06", "", "" },

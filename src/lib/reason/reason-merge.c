@@ -1500,8 +1500,11 @@ static const char *const phase_particles[] = { "down", "off", "up", "out", "apar
 static gboolean
 phase_subject (const EvlGraphEvent *n, const EvlGraphEvent *v)
 {
-  if (catch_all (n->type) || !catch_all (v->type) || v->trigger == NULL
-      || !word_in (v->trigger, phase_verbs) || v->summary == NULL)
+  if (catch_all (n->type) || !catch_all (v->type) || v->trigger == NULL || v->summary == NULL)
+    return FALSE;
+  /* A phrasal verb's trigger ('break off', story typing) is its verb. */
+  g_autofree char *vword = g_strndup (v->trigger, strcspn (v->trigger, " "));
+  if (!word_in (vword, phase_verbs))
     return FALSE;
   const EvlGraphMention *mn = &g_array_index (n->mentions, EvlGraphMention, 0);
   const EvlGraphMention *mv = &g_array_index (v->mentions, EvlGraphMention, 0);
@@ -1511,10 +1514,10 @@ phase_subject (const EvlGraphEvent *n, const EvlGraphEvent *v)
     return FALSE;
   /* The verb in the summary: its lemma or an inflection of it. */
   g_auto (GStrv) words = g_strsplit (v->summary, " ", -1);
-  gsize stem = MAX (strlen (v->trigger), 4u) - 1;
+  gsize stem = MAX (strlen (vword), 4u) - 1;
   guint verb = 0;
   for (guint i = 1; words[i] && verb == 0; i++)
-    if (g_ascii_strncasecmp (words[i], v->trigger, stem) == 0
+    if (g_ascii_strncasecmp (words[i], vword, stem) == 0
         || g_ascii_strcasecmp (words[i], mv->text) == 0)
       verb = i;
   if (verb == 0)
