@@ -660,11 +660,14 @@ object_signature (const EvlGraph *g, const EvlGraphEvent *e)
 {
   GString *kept = g_string_new (NULL);
   g_auto (GStrv) words = g_strsplit (e->summary ? e->summary : "", " ", -1);
-  gsize stem = e->trigger ? MAX (strlen (e->trigger), 4u) - 1 : 0;
+  /* A phrasal trigger ('call off'): its verb inflected, its particle as is. */
+  g_auto (GStrv) verb = g_strsplit (e->trigger ? e->trigger : "", " ", -1);
+  gsize stem = verb[0] && *verb[0] ? MAX (strlen (verb[0]), 4u) - 1 : 0;
   for (guint i = 0; words[i]; i++)
     {
       g_autofree char *w = g_ascii_strdown (words[i], -1);
-      if ((stem && g_ascii_strncasecmp (w, e->trigger, stem) == 0) || names_word (g, e, w))
+      if ((stem && g_ascii_strncasecmp (w, verb[0], stem) == 0)
+          || (stem && g_strv_contains ((const char *const *) verb + 1, w)) || names_word (g, e, w))
         continue;
       g_string_append_c (g_string_append (kept, w), ' ');
     }
