@@ -441,12 +441,16 @@ bare_verb (const EvlStoryDoc *sd, gint t)
 /* The word id of the phrasal verb ('lift off', 'sign off') that event
  * @e, a verb at token @t, makes with the particle at token @next right
  * after it, when the taxonomy has rules for it; 0 otherwise.  A particle
- * before a time is a preposition ('took over the weekend'). */
+ * before a time that opens with an article or 'to' is a preposition
+ * ('took over the weekend', 'take up to six weeks'); a time without one
+ * is an adverb of the phrase ('stepped down last month'). */
 static guint
 phrasal_id (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, gint next)
 {
   if (next + 1 < (gint) sd->n_tok && sd->tok[next + 1].sentence == sd->tok[t].sentence
-      && (sd->tok_scan[next + 1] & EVL_STORY_SCAN_TIMEX))
+      && (sd->tok_scan[next + 1] & EVL_STORY_SCAN_TIMEX)
+      && (evl_story_is (sd, next + 1, EVL_W_THE) || evl_story_is (sd, next + 1, EVL_W_A)
+          || evl_story_is (sd, next + 1, EVL_W_AN) || evl_story_is (sd, next + 1, EVL_W_TO)))
     return 0;
   char key[2 * EVL_STORY_KEY_CAP];
   gssize n = e->lemma ? evl_fold_key (e->lemma, strlen (e->lemma), key, EVL_STORY_KEY_CAP)
