@@ -51,7 +51,7 @@ typedef struct {
   const char *time_value;
   EvlDay time_begin, time_end;
   EvlGrain time_grain;
-  const char *time_anchor; /* evl_anchor_method_to_string() or "cue" */
+  const char *time_anchor; /* as EvlGraphTime.anchor */
 } EvlGraphMention;
 
 typedef struct {
@@ -60,7 +60,11 @@ typedef struct {
   EvlDay begin, end;     /* bounding days (inclusive); 0 when unknown */
   EvlGrain grain;
   const char *text;      /* the time expression as written */
-  const char *anchor;    /* how it was chosen (evl_anchor_method_to_string) */
+  /* How it was chosen: evl_anchor_method_to_string(), "cue", or
+   * "offset" for a date a plain duration away from the date of the clause
+   * that introduces the event ('a day after', 'two months before'): value
+   * and bounds are the shifted date, text the duration and its word. */
+  const char *anchor;
   /* Possible range narrowed by temporal reasoning for undated events. */
   EvlDay earliest, latest;
 } EvlGraphTime;

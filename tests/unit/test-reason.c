@@ -515,6 +515,121 @@ Test (reason, dct_anchor_and_tense_bounds)
   evl_document_unref (d);
 }
 
+/* An event a plain duration after or before its clause's date ('a day
+ * after'): the date shifted, at the duration's grain, never finer than the
+ * clause's date; nothing for a vague count, 'until', a date of the
+ * event's own, or a clause whose nearest finite verb is undated. */
+typedef struct {
+  const char *text;
+  const char *when, *value, *begin, *end;   /* the clause's date */
+  EvlGrain grain;
+  const char *dur, *dur_value;              /* the duration */
+  const char *verb;                          /* the clause's verb, dated */
+  const char *undated;                       /* a finite verb between, or NULL */
+  const char *event;                         /* the introduced event */
+  const char *tense;                         /* its tense, NULL: a noun */
+  const char *own;                           /* its own date, or NULL (value 2023-11-20) */
+  const char *expect;                        /* offset date, NULL: no offset */
+} OffsetRow;
+
+Test (reason, duration_after_a_dated_clause_dates_the_event)
+{
+  static const OffsetRow rows[] = {
+    { "South Korea on Wednesday suspended the pact, a day after North Korea launched a satellite.",
+      "Wednesday", "2023-11-22", "2023-11-22", "2023-11-22", EVL_GRAIN_DAY, "a day", "P1D",
+      "suspended", NULL, "launched", "PAST", NULL, "2023-11-21" },
+    { "Lavrov arrived on Wednesday, a month after Kim Jong Un travelled to Russia.",
+      "Wednesday", "2023-11-22", "2023-11-22", "2023-11-22", EVL_GRAIN_DAY, "a month", "P1M",
+      "arrived", NULL, "travelled", "PAST", NULL, "2023-10" },
+    { "The opposition resigned on October 2, three days before the election.",
+      "October 2", "2023-10-02", "2023-10-02", "2023-10-02", EVL_GRAIN_DAY, "three days", "P3D",
+      "resigned", NULL, "election", NULL, NULL, "2023-10-05" },
+    { "The minister resigned on Friday, a week before the summit.",
+      "Friday", "2023-11-24", "2023-11-24", "2023-11-24", EVL_GRAIN_DAY, "a week", "P1W",
+      "resigned", NULL, "summit", NULL, NULL, "2023-12-01" },
+    { "The talks resumed in June, three months after they broke down.",
+      "June", "2023-06", "2023-06-01", "2023-06-30", EVL_GRAIN_MONTH, "three months", "P3M",
+      "resumed", NULL, "broke", "PAST", NULL, "2023-03" },
+    { "The talks resumed in January, two months after they broke down.",
+      "January", "2023-01", "2023-01-01", "2023-01-31", EVL_GRAIN_MONTH, "two months", "P2M",
+      "resumed", NULL, "broke", "PAST", NULL, "2022-11" },
+    { "Rescuers found them on Friday, hours after the avalanche struck.",
+      "Friday", "2023-11-24", "2023-11-24", "2023-11-24", EVL_GRAIN_DAY, "hours", "PTXH",
+      "found", NULL, "struck", "PAST", NULL, "2023-11-24" },
+    { "Police arrived on Friday, 30 minutes after the blast.",
+      "Friday", "2023-11-24", "2023-11-24", "2023-11-24", EVL_GRAIN_DAY, "30 minutes", "PT30M",
+      "arrived", NULL, "blast", NULL, NULL, "2023-11-24" },
+    { "The firm was founded in 2019, two years after its founders left.",
+      "2019", "2019", "2019-01-01", "2019-12-31", EVL_GRAIN_YEAR, "two years", "P2Y",
+      "founded", NULL, "left", "PAST", NULL, "2017" },
+    /* a month from a year is no month */
+    { "The talks resumed in 2019, a month after they broke down.",
+      "2019", "2019", "2019-01-01", "2019-12-31", EVL_GRAIN_YEAR, "a month", "P1M",
+      "resumed", NULL, "broke", "PAST", NULL, NULL },
+    /* no count */
+    { "The union ended the strike on Monday, weeks after it began.",
+      "Monday", "2023-11-20", "2023-11-20", "2023-11-20", EVL_GRAIN_DAY, "weeks", "PXW",
+      "ended", NULL, "began", "PAST", NULL, NULL },
+    { "Talks went on on Monday, a day until the deadline expired.",
+      "Monday", "2023-11-20", "2023-11-20", "2023-11-20", EVL_GRAIN_DAY, "a day", "P1D",
+      "went", NULL, "expired", "PAST", NULL, NULL },
+    /* its own date stands */
+    { "Seoul suspended the pact on Wednesday, a day after the North launched a satellite on Monday.",
+      "Wednesday", "2023-11-22", "2023-11-22", "2023-11-22", EVL_GRAIN_DAY, "a day", "P1D",
+      "suspended", NULL, "launched", "PAST", "Monday", NULL },
+    /* the date is the saying's, not the arrest's */
+    { "Police said on Monday the suspect was arrested two days after the attack.",
+      "Monday", "2023-11-20", "2023-11-20", "2023-11-20", EVL_GRAIN_DAY, "two days", "P2D",
+      "said", "arrested", "attack", NULL, NULL, NULL },
+  };
+  g_autoptr (EvlContext) ctx = fx_context ();
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      const OffsetRow *w = &rows[r];
+      EvlDocument *d = fx_doc ("o", w->text, "2023-11-24");
+      FxEvent v = FX_EVENT ("AGREEMENT", "verb");
+      v.tense = "PAST";
+      v.timex = fx_timex (d, w->when, w->value, w->begin, w->end, w->grain);
+      fx_event (d, w->verb, 0, &v);
+      EvlTimex dur = { 0 };
+      dur.span = fx_span (d, w->dur, 0);
+      dur.type = EVL_TIMEX_DURATION;
+      dur.value = evl_document_intern (d, w->dur_value, -1);
+      dur.anchor = -1;
+      evl_document_add_timex (d, &dur);
+      if (w->undated)
+        {
+          FxEvent u = FX_EVENT ("ARREST", "arrest");
+          u.tense = "PAST";
+          u.anchor = EVL_ANCHOR_TENSE;
+          fx_event (d, w->undated, 0, &u);
+        }
+      FxEvent e = FX_EVENT ("MISSILE_LAUNCH", "event");
+      e.tense = w->tense;
+      if (w->own)
+        e.timex = fx_timex (d, w->own, "2023-11-20", "2023-11-20", "2023-11-20", EVL_GRAIN_DAY);
+      else
+        e.anchor = w->tense ? EVL_ANCHOR_TENSE : EVL_ANCHOR_NONE;
+      fx_event (d, w->event, 0, &e);
+      g_autoptr (EvlGraph) g = evl_graph_new ();
+      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+      evl_reason_add_document (ctx, g, d, &o);
+      const EvlGraphEvent *ev = first_of_type (g, "MISSILE_LAUNCH");
+      if (w->expect)
+        {
+          cr_assert (ev->time.known, "row %u: dated", r);
+          cr_assert_str_eq (ev->time.value, w->expect, "row %u", r);
+          cr_assert_str_eq (ev->time.anchor, "offset", "row %u", r);
+          cr_assert_leq (ev->time.begin, ev->time.end, "row %u", r);
+        }
+      else
+        cr_assert (!ev->time.known || strcmp (ev->time.anchor, "offset") != 0, "row %u: no offset", r);
+      if (w->own)
+        cr_assert_str_eq (ev->time.value, "2023-11-20", "row %u: its own date", r);
+      evl_document_unref (d);
+    }
+}
+
 /* ---- merging ---- */
 
 Test (reason, same_meeting_in_three_documents_is_one_event)

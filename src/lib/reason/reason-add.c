@@ -17,7 +17,7 @@ evl_reason_anchor_strength (const char *anchor)
     return 0;
   if (strcmp (anchor, "clause") == 0)
     return 3;
-  if (strcmp (anchor, "sentence") == 0 || strcmp (anchor, "cue") == 0)
+  if (strcmp (anchor, "sentence") == 0 || strcmp (anchor, "cue") == 0 || strcmp (anchor, "offset") == 0)
     return 2;
   if (strcmp (anchor, "tense") == 0 || strcmp (anchor, "dct") == 0)
     return 1;
@@ -1299,16 +1299,188 @@ is_past (const char *tense)
   return g_strcmp0 (tense, "PAST") == 0 || g_strcmp0 (tense, "PASTPART") == 0;
 }
 
+/* The timex covering token @t, -1 when none. */
+static gint32
+timex_at (const AddCtx *a, guint t)
+{
+  guint32 off = a->toks[t].span.start;
+  for (guint i = 0; i < a->n_tx; i++)
+    if (a->tx[i].sentence == a->toks[t].sentence && off >= a->tx[i].span.start && off < a->tx[i].span.end)
+      return (gint32) i;
+  return -1;
+}
+
+/* A plain count of one calendar unit ('a day' P1D, 'two weeks' P2W,
+ * 'three months' P3M, 'a year' P1Y; 'hours' PTXH or 'minutes' PT30M,
+ * under a day): its grain and count, FALSE for anything vaguer ('weeks'
+ * PXW, 'about a month'). */
+static gboolean
+plain_duration (const EvlTimex *d, EvlGrain *grain, guint *n)
+{
+  const char *v = d->value;
+  if (d->type != EVL_TIMEX_DURATION || v == NULL || d->mod != NULL || v[0] != 'P')
+    return FALSE;
+  if (v[1] == 'T')
+    {
+      char *end = NULL;
+      guint64 h = v[2] == 'X' ? 0 : g_ascii_strtoull (v + 2, &end, 10);
+      if (v[2] == 'X')
+        end = (char *) v + 3;
+      if (end == v + 2 || !((h < 24 && strcmp (end, "H") == 0) || (h < 600 && strcmp (end, "M") == 0)))
+        return FALSE;
+      *grain = EVL_GRAIN_HOUR;
+      *n = 0;
+      return TRUE;
+    }
+  char *end = NULL;
+  guint64 c = g_ascii_strtoull (v + 1, &end, 10);
+  if (end == v + 1 || c == 0 || c > 999 || end[0] == '\0' || end[1] != '\0')
+    return FALSE;
+  switch (end[0])
+    {
+    case 'D': *grain = EVL_GRAIN_DAY; break;
+    case 'W': *grain = EVL_GRAIN_WEEK; break;
+    case 'M': *grain = EVL_GRAIN_MONTH; break;
+    case 'Y': *grain = EVL_GRAIN_YEAR; break;
+    default: return FALSE;
+    }
+  *n = (guint) c;
+  return TRUE;
+}
+
+/* 'South Korea on Wednesday suspended the pact, a day after the North
+ * launched a satellite': an event that a duration and 'after' or
+ * 'before' introduce is that duration before or after the date of the
+ * clause it hangs on; the events stage leaves it that date (which is the
+ * other event's), so it is computed here, from the token layout the
+ * events stage read too.  @m's trigger is at most five words after the
+ * preposition (a name may stand between: 'after Kim Jong Un travelled'),
+ * with no finite predicate between; the clause's date is the one the
+ * nearest finite verb before the duration is anchored to.  The result keeps the duration's grain (hours: the day;
+ * weeks: the day) and is never finer than the date's: 'in June, three
+ * months after' gives March, 'in 2019, a month after' nothing.  'until'
+ * gives no date. */
+static gboolean finite_tense (const char *tense);
+
+static gboolean
+offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
+{
+  gint tr = evl_document_token_at (a->doc, m->span.start);
+  if (tr <= 0 || (guint) tr >= a->n_toks)
+    return FALSE;
+  guint32 sent = a->toks[tr].sentence;
+  gint prep = -1;
+  static const char *const preps[] = { "after", "before", NULL };
+  for (gint i = tr - 1; i > 0 && i >= tr - 6 && a->toks[i].sentence == sent; i--)
+    {
+      if (word_in (a, (guint) i, preps))
+        {
+          prep = i;
+          break;
+        }
+      if (!(a->toks[i].flags & EVL_TOKEN_WORD) || a->trigger_tok[i] == TRIGGER_FINITE)
+        return FALSE;
+    }
+  if (prep <= 0 || a->toks[prep - 1].sentence != sent)
+    return FALSE;
+  gint32 d = timex_at (a, (guint) prep - 1);
+  EvlGrain unit;
+  guint n;
+  if (d < 0 || !plain_duration (&a->tx[d], &unit, &n))
+    return FALSE;
+  /* The clause's date: that of the nearest finite verb before the
+   * duration ('Police said on Monday the suspect was arrested two days
+   * after the attack' dates the attack from the arrest, not from the
+   * saying). */
+  gint v = prep - 2;
+  while (v >= 0 && a->toks[v].sentence == sent && a->trigger_tok[v] != TRIGGER_FINITE)
+    v--;
+  if (v < 0 || a->toks[v].sentence != sent)
+    return FALSE;
+  gint32 x = -1;
+  for (guint k = 0; k < a->n_ev && x < 0; k++)
+    {
+      const EvlEventMention *o = &a->ev[k];
+      if (o->span.start > a->toks[v].span.start || o->span.end <= a->toks[v].span.start
+          || !finite_tense (o->tense))
+        continue;
+      gint32 c = o->timex;
+      if (c >= 0 && (guint) c < a->n_tx
+          && (o->anchor_method == EVL_ANCHOR_CLAUSE || o->anchor_method == EVL_ANCHOR_SENTENCE)
+          && a->tx[c].span.end <= a->tx[d].span.start && a->tx[c].type == EVL_TIMEX_DATE
+          && a->tx[c].begin != 0 && a->tx[c].grain != EVL_GRAIN_NONE)
+        x = c;
+      break;
+    }
+  if (x < 0)
+    return FALSE;
+  /* A date of its own ('a day after the launch on Tuesday') stands. */
+  gint32 own = m->timex;
+  if (own >= 0 && own != x && (guint) own < a->n_tx && !(a->tx[own].flags & EVL_TIMEX_FLAG_DCT)
+      && m->anchor_method != EVL_ANCHOR_TENSE && m->anchor_method != EVL_ANCHOR_DCT)
+    return FALSE;
+  const EvlTimex *c = &a->tx[x];
+  EvlGrain need = unit == EVL_GRAIN_HOUR || unit == EVL_GRAIN_WEEK ? EVL_GRAIN_DAY : unit;
+  EvlDay cend = c->end ? c->end : c->begin;
+  /* A date finer than its grain only by being a range is no date of that
+   * grain: 'from May to August' is no month. */
+  if (c->grain > need || (need == EVL_GRAIN_DAY && cend != c->begin))
+    return FALSE;
+  gint sign = word_in (a, (guint) prep, (const char *const[]) { "after", NULL }) ? -1 : 1;
+  int y, mo, dom;
+  evl_day_to_ymd (c->begin, &y, &mo, &dom);
+  char buf[11];
+  EvlDay b, e;
+  switch (need)
+    {
+    case EVL_GRAIN_DAY:
+      b = e = (EvlDay) ((gint64) c->begin + sign * (gint64) n * (unit == EVL_GRAIN_WEEK ? 7 : 1));
+      evl_day_format (b, buf);
+      break;
+    case EVL_GRAIN_MONTH:
+      {
+        gint months = y * 12 + (mo - 1) + sign * (gint) n;
+        y = months / 12;
+        mo = months % 12 + 1;
+        b = evl_day_from_ymd (y, mo, 1);
+        e = evl_day_from_ymd (mo == 12 ? y + 1 : y, mo == 12 ? 1 : mo + 1, 1) - 1;
+        g_snprintf (buf, sizeof buf, "%04d-%02d", y, mo);
+        break;
+      }
+    default:
+      y += sign * (gint) n;
+      b = evl_day_from_ymd (y, 1, 1);
+      e = evl_day_from_ymd (y, 12, 31);
+      g_snprintf (buf, sizeof buf, "%04d", y);
+      break;
+    }
+  if (b == 0 || e == 0)
+    return FALSE;
+  t->known = TRUE;
+  t->value = evl_graph_intern (a->g, buf);
+  t->begin = b;
+  t->end = e;
+  t->grain = need;
+  t->text = evl_document_span_text ((EvlDocument *) a->doc,
+                                    (EvlSpan) { a->tx[d].span.start, a->toks[prep].span.end });
+  t->anchor = "offset";
+  return TRUE;
+}
+
 /* The event's time from its anchoring timex, or the creation time when
  * the events stage anchored it there; tense bounds an undated event by
- * the creation time. */
+ * the creation time.  An event a duration away from its clause's date
+ * takes that date shifted (offset_time()), unless it has a date of its
+ * own that is not the clause's. */
 static void
 event_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t, EvlGraphMention *gm)
 {
   EvlDay dct = evl_document_get_dct_day (a->doc);
   const char *anchor = evl_anchor_method_to_string (m->anchor_method);
   memset (t, 0, sizeof *t);
-  if (m->timex >= 0 && (guint) m->timex < a->n_tx)
+  if (offset_time (a, m, t))
+    ;
+  else if (m->timex >= 0 && (guint) m->timex < a->n_tx)
     {
       const EvlTimex *x = &a->tx[m->timex];
       if ((x->type == EVL_TIMEX_DATE || x->type == EVL_TIMEX_TIME) && x->begin && x->value)
