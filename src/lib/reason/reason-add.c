@@ -1348,77 +1348,54 @@ plain_duration (const EvlTimex *d, EvlGrain *grain, guint *n)
   return TRUE;
 }
 
-/* 'South Korea on Wednesday suspended the pact, a day after the North
- * launched a satellite': an event that a duration and 'after' or
- * 'before' introduce is that duration before or after the date of the
- * clause it hangs on; the events stage leaves it that date (which is the
- * other event's), so it is computed here, from the token layout the
- * events stage read too.  @m's trigger is at most five words after the
- * preposition (a name may stand between: 'after Kim Jong Un travelled'),
- * with no finite predicate between; the clause's date is the one the
- * nearest finite verb before the duration is anchored to.  The result keeps the duration's grain (hours: the day;
- * weeks: the day) and is never finer than the date's: 'in June, three
- * months after' gives March, 'in 2019, a month after' nothing.  'until'
- * gives no date. */
 static gboolean finite_tense (const char *tense);
 
-static gboolean
-offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
+/* The event mention whose trigger covers token @t, -1 when none. */
+static gint32
+mention_at (const AddCtx *a, gint t)
 {
-  gint tr = evl_document_token_at (a->doc, m->span.start);
-  if (tr <= 0 || (guint) tr >= a->n_toks)
-    return FALSE;
-  guint32 sent = a->toks[tr].sentence;
-  gint prep = -1;
-  static const char *const preps[] = { "after", "before", NULL };
-  for (gint i = tr - 1; i > 0 && i >= tr - 6 && a->toks[i].sentence == sent; i--)
-    {
-      if (word_in (a, (guint) i, preps))
-        {
-          prep = i;
-          break;
-        }
-      if (!(a->toks[i].flags & EVL_TOKEN_WORD) || a->trigger_tok[i] == TRIGGER_FINITE)
-        return FALSE;
-    }
-  if (prep <= 0 || a->toks[prep - 1].sentence != sent)
-    return FALSE;
-  gint32 d = timex_at (a, (guint) prep - 1);
-  EvlGrain unit;
-  guint n;
-  if (d < 0 || !plain_duration (&a->tx[d], &unit, &n))
-    return FALSE;
-  /* The clause's date: that of the nearest finite verb before the
-   * duration ('Police said on Monday the suspect was arrested two days
-   * after the attack' dates the attack from the arrest, not from the
-   * saying). */
-  gint v = prep - 2;
-  while (v >= 0 && a->toks[v].sentence == sent && a->trigger_tok[v] != TRIGGER_FINITE)
-    v--;
-  if (v < 0 || a->toks[v].sentence != sent)
-    return FALSE;
-  gint32 x = -1;
-  for (guint k = 0; k < a->n_ev && x < 0; k++)
-    {
-      const EvlEventMention *o = &a->ev[k];
-      if (o->span.start > a->toks[v].span.start || o->span.end <= a->toks[v].span.start
-          || !finite_tense (o->tense))
-        continue;
-      gint32 c = o->timex;
-      if (c >= 0 && (guint) c < a->n_tx
-          && (o->anchor_method == EVL_ANCHOR_CLAUSE || o->anchor_method == EVL_ANCHOR_SENTENCE)
-          && a->tx[c].span.end <= a->tx[d].span.start && a->tx[c].type == EVL_TIMEX_DATE
-          && a->tx[c].begin != 0 && a->tx[c].grain != EVL_GRAIN_NONE)
-        x = c;
-      break;
-    }
-  if (x < 0)
-    return FALSE;
-  /* A date of its own ('a day after the launch on Tuesday') stands. */
+  guint32 off = a->toks[t].span.start;
+  for (guint k = 0; k < a->n_ev; k++)
+    if (a->ev[k].span.start <= off && off < a->ev[k].span.end)
+      return (gint32) k;
+  return -1;
+}
+
+/* The calendar date (a resolved DATE) mention @k is anchored to by a
+ * timex of its sentence, -1 when none. */
+static gint32
+dated_by (const AddCtx *a, gint32 k)
+{
+  if (k < 0)
+    return -1;
+  const EvlEventMention *o = &a->ev[k];
+  gint32 c = o->timex;
+  if (c < 0 || (guint) c >= a->n_tx
+      || (o->anchor_method != EVL_ANCHOR_CLAUSE && o->anchor_method != EVL_ANCHOR_SENTENCE))
+    return -1;
+  const EvlTimex *x = &a->tx[c];
+  return x->type == EVL_TIMEX_DATE && x->begin != 0 && x->grain != EVL_GRAIN_NONE
+         && !(x->flags & EVL_TIMEX_FLAG_DCT) ? c : -1;
+}
+
+/* @m has a date of its own other than timex @x: its clause's or
+ * sentence's, not the creation time or one by tense. */
+static gboolean
+own_date (const AddCtx *a, const EvlEventMention *m, gint32 x)
+{
   gint32 own = m->timex;
-  if (own >= 0 && own != x && (guint) own < a->n_tx && !(a->tx[own].flags & EVL_TIMEX_FLAG_DCT)
-      && m->anchor_method != EVL_ANCHOR_TENSE && m->anchor_method != EVL_ANCHOR_DCT)
-    return FALSE;
+  return own >= 0 && own != x && (guint) own < a->n_tx && !(a->tx[own].flags & EVL_TIMEX_FLAG_DCT)
+         && m->anchor_method != EVL_ANCHOR_TENSE && m->anchor_method != EVL_ANCHOR_DCT;
+}
+
+/* Timex @x's date moved by @sign times @n @unit (plain_duration()) into
+ * @t, anchor "offset", text the span @cue ('a day after').  The result
+ * keeps the unit's grain (hours: the day; weeks: the day) and is never
+ * finer than the date's: June less three months is March, 2019 less a
+ * month nothing. */
+static gboolean
+shift_date (const AddCtx *a, gint32 x, EvlGrain unit, guint n, gint sign, EvlSpan cue, EvlGraphTime *t)
+{
   const EvlTimex *c = &a->tx[x];
   EvlGrain need = unit == EVL_GRAIN_HOUR || unit == EVL_GRAIN_WEEK ? EVL_GRAIN_DAY : unit;
   EvlDay cend = c->end ? c->end : c->begin;
@@ -1426,7 +1403,6 @@ offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
    * grain: 'from May to August' is no month. */
   if (c->grain > need || (need == EVL_GRAIN_DAY && cend != c->begin))
     return FALSE;
-  gint sign = word_in (a, (guint) prep, (const char *const[]) { "after", NULL }) ? -1 : 1;
   int y, mo, dom;
   evl_day_to_ymd (c->begin, &y, &mo, &dom);
   char buf[11];
@@ -1461,10 +1437,127 @@ offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
   t->begin = b;
   t->end = e;
   t->grain = need;
-  t->text = evl_document_span_text ((EvlDocument *) a->doc,
-                                    (EvlSpan) { a->tx[d].span.start, a->toks[prep].span.end });
+  t->text = evl_document_span_text ((EvlDocument *) a->doc, cue);
   t->anchor = "offset";
   return TRUE;
+}
+
+static const char *const offset_preps[] = { "after", "before", NULL };
+
+/* A duration after one of these is an argument or a bound, not an
+ * offset: 'jailed for two years after the trial', 'within a week after'. */
+static const char *const duration_heads[] = { "for", "to", "of", "than", "within", "over", "in", "up",
+                                              "at", "by", NULL };
+
+/* Timex @d is a duration an offset can be: a plain count, no argument. */
+static gboolean
+offset_duration (const AddCtx *a, gint32 d, EvlGrain *unit, guint *n)
+{
+  if (d < 0 || !plain_duration (&a->tx[d], unit, n))
+    return FALSE;
+  gint f = evl_document_token_at (a->doc, a->tx[d].span.start);
+  return f <= 0 || a->toks[f - 1].sentence != a->tx[d].sentence
+         || !word_in (a, (guint) f - 1, duration_heads);
+}
+
+/* 'South Korea on Wednesday suspended the pact, a day after the North
+ * launched a satellite': an event that a duration and 'after' or
+ * 'before' introduce is that duration before or after the date of the
+ * clause it hangs on; the events stage leaves it that date (which is the
+ * other event's), so it is computed here, from the token layout the
+ * events stage read too.  @m's trigger is at most five words after the
+ * preposition (a name may stand between: 'after Kim Jong Un travelled'),
+ * with no finite predicate between; the clause's date is the one the
+ * nearest finite verb before the duration is anchored to ('Police said on
+ * Monday the suspect was arrested two days after the attack' does not
+ * date the attack from the saying).  'until' gives no date. */
+static gboolean
+offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
+{
+  gint tr = evl_document_token_at (a->doc, m->span.start);
+  if (tr <= 0 || (guint) tr >= a->n_toks)
+    return FALSE;
+  guint32 sent = a->toks[tr].sentence;
+  gint prep = -1;
+  for (gint i = tr - 1; i > 0 && i >= tr - 6 && a->toks[i].sentence == sent; i--)
+    {
+      if (word_in (a, (guint) i, offset_preps))
+        {
+          prep = i;
+          break;
+        }
+      if (!(a->toks[i].flags & EVL_TOKEN_WORD) || a->trigger_tok[i] == TRIGGER_FINITE)
+        return FALSE;
+    }
+  if (prep <= 0 || a->toks[prep - 1].sentence != sent)
+    return FALSE;
+  gint32 d = timex_at (a, (guint) prep - 1);
+  EvlGrain unit;
+  guint n;
+  if (!offset_duration (a, d, &unit, &n))
+    return FALSE;
+  gint v = prep - 2;
+  while (v >= 0 && a->toks[v].sentence == sent && a->trigger_tok[v] != TRIGGER_FINITE)
+    v--;
+  if (v < 0 || a->toks[v].sentence != sent)
+    return FALSE;
+  gint32 o = mention_at (a, v);
+  gint32 x = o >= 0 && finite_tense (a->ev[o].tense) ? dated_by (a, o) : -1;
+  if (x < 0 || a->tx[x].span.end > a->tx[d].span.start || own_date (a, m, x))
+    return FALSE;
+  gint sign = word_in (a, (guint) prep, (const char *const[]) { "after", NULL }) ? -1 : 1;
+  return shift_date (a, x, unit, n, sign, (EvlSpan) { a->tx[d].span.start, a->toks[prep].span.end }, t);
+}
+
+/* The other way round: 'The vote came two days before the summit on May
+ * 12' puts the vote on May 10.  @m is a finite verb with no date of its
+ * own but that one (the events stage gives it the nearest); at most four
+ * words and no other finite verb ('seized the town just') stand between
+ * it and the duration, which is no argument (offset_duration()), and the
+ * event 'after' or 'before' introduces (its first trigger within three
+ * words) has a date of its clause after the preposition. */
+static gboolean
+offset_time_back (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
+{
+  if (!finite_tense (m->tense))
+    return FALSE;
+  gint tr = evl_document_token_at (a->doc, m->span.start);
+  if (tr < 0 || (guint) tr >= a->n_toks)
+    return FALSE;
+  guint32 sent = a->toks[tr].sentence;
+  gint i = tr + 1;
+  while ((guint) i < a->n_toks && a->toks[i].span.start < m->span.end)
+    i++;
+  gint32 d = -1;
+  for (gint lim = i + 4; (guint) i < a->n_toks && i <= lim && a->toks[i].sentence == sent; i++)
+    {
+      if ((d = timex_at (a, (guint) i)) >= 0)
+        break;
+      if (!(a->toks[i].flags & EVL_TOKEN_WORD) || a->trigger_tok[i] == TRIGGER_FINITE)
+        return FALSE;
+    }
+  EvlGrain unit;
+  guint n;
+  if (!offset_duration (a, d, &unit, &n))
+    return FALSE;
+  while ((guint) i < a->n_toks && a->toks[i].span.start < a->tx[d].span.end)
+    i++;
+  gint prep = i;
+  if ((guint) prep >= a->n_toks || a->toks[prep].sentence != sent
+      || !word_in (a, (guint) prep, offset_preps))
+    return FALSE;
+  gint32 o = -1;
+  for (i = prep + 1; (guint) i < a->n_toks && i <= prep + 3 && a->toks[i].sentence == sent && o < 0; i++)
+    {
+      if (!(a->toks[i].flags & EVL_TOKEN_WORD))
+        return FALSE;
+      o = mention_at (a, i);
+    }
+  gint32 x = dated_by (a, o);
+  if (x < 0 || a->tx[x].span.start < a->toks[prep].span.end || own_date (a, m, x))
+    return FALSE;
+  gint sign = word_in (a, (guint) prep, (const char *const[]) { "after", NULL }) ? 1 : -1;
+  return shift_date (a, x, unit, n, sign, (EvlSpan) { a->tx[d].span.start, a->toks[prep].span.end }, t);
 }
 
 /* The event's time from its anchoring timex, or the creation time when
@@ -1478,7 +1571,7 @@ event_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t, EvlGraph
   EvlDay dct = evl_document_get_dct_day (a->doc);
   const char *anchor = evl_anchor_method_to_string (m->anchor_method);
   memset (t, 0, sizeof *t);
-  if (offset_time (a, m, t))
+  if (offset_time (a, m, t) || offset_time_back (a, m, t))
     ;
   else if (m->timex >= 0 && (guint) m->timex < a->n_tx)
     {
