@@ -533,6 +533,8 @@ typedef struct {
   const char *own;                           /* its own date (value 2023-11-20), "=" the
                                                 clause's, or NULL */
   const char *expect;                        /* offset date, NULL: no offset */
+  const char *undated_tense;                 /* NULL: PAST and undated; else it takes the
+                                                clause's date, as the events stage gives it */
 } OffsetRow;
 
 Test (reason, duration_after_a_dated_clause_dates_the_event)
@@ -540,71 +542,81 @@ Test (reason, duration_after_a_dated_clause_dates_the_event)
   static const OffsetRow rows[] = {
     { "South Korea on Wednesday suspended the pact, a day after North Korea launched a satellite.",
       "Wednesday", "2023-11-22", "2023-11-22", "2023-11-22", EVL_GRAIN_DAY, "a day", "P1D",
-      "suspended", NULL, "launched", "PAST", NULL, "2023-11-21" },
+      "suspended", NULL, "launched", "PAST", NULL, "2023-11-21", NULL },
     { "Lavrov arrived on Wednesday, a month after Kim Jong Un travelled to Russia.",
       "Wednesday", "2023-11-22", "2023-11-22", "2023-11-22", EVL_GRAIN_DAY, "a month", "P1M",
-      "arrived", NULL, "travelled", "PAST", NULL, "2023-10" },
+      "arrived", NULL, "travelled", "PAST", NULL, "2023-10", NULL },
     { "The opposition resigned on October 2, three days before the election.",
       "October 2", "2023-10-02", "2023-10-02", "2023-10-02", EVL_GRAIN_DAY, "three days", "P3D",
-      "resigned", NULL, "election", NULL, NULL, "2023-10-05" },
+      "resigned", NULL, "election", NULL, NULL, "2023-10-05", NULL },
     { "The minister resigned on Friday, a week before the summit.",
       "Friday", "2023-11-24", "2023-11-24", "2023-11-24", EVL_GRAIN_DAY, "a week", "P1W",
-      "resigned", NULL, "summit", NULL, NULL, "2023-12-01" },
+      "resigned", NULL, "summit", NULL, NULL, "2023-12-01", NULL },
     { "The talks resumed in June, three months after they broke down.",
       "June", "2023-06", "2023-06-01", "2023-06-30", EVL_GRAIN_MONTH, "three months", "P3M",
-      "resumed", NULL, "broke", "PAST", NULL, "2023-03" },
+      "resumed", NULL, "broke", "PAST", NULL, "2023-03", NULL },
     { "The talks resumed in January, two months after they broke down.",
       "January", "2023-01", "2023-01-01", "2023-01-31", EVL_GRAIN_MONTH, "two months", "P2M",
-      "resumed", NULL, "broke", "PAST", NULL, "2022-11" },
+      "resumed", NULL, "broke", "PAST", NULL, "2022-11", NULL },
     { "Rescuers found them on Friday, hours after the avalanche struck.",
       "Friday", "2023-11-24", "2023-11-24", "2023-11-24", EVL_GRAIN_DAY, "hours", "PTXH",
-      "found", NULL, "struck", "PAST", NULL, "2023-11-24" },
+      "found", NULL, "struck", "PAST", NULL, "2023-11-24", NULL },
     { "Police arrived on Friday, 30 minutes after the blast.",
       "Friday", "2023-11-24", "2023-11-24", "2023-11-24", EVL_GRAIN_DAY, "30 minutes", "PT30M",
-      "arrived", NULL, "blast", NULL, NULL, "2023-11-24" },
+      "arrived", NULL, "blast", NULL, NULL, "2023-11-24", NULL },
     { "The firm was founded in 2019, two years after its founders left.",
       "2019", "2019", "2019-01-01", "2019-12-31", EVL_GRAIN_YEAR, "two years", "P2Y",
-      "founded", NULL, "left", "PAST", NULL, "2017" },
+      "founded", NULL, "left", "PAST", NULL, "2017", NULL },
+    /* a plan or an infinitive has no date of its own; a participle is passed */
+    { "The ministers agreed on Tuesday to hold a summit a month after the vote.",
+      "Tuesday", "2023-11-21", "2023-11-21", "2023-11-21", EVL_GRAIN_DAY, "a month", "P1M",
+      "agreed", "hold", "vote", NULL, NULL, NULL, "INFINITIVE" },
+    { "The army said on Friday it will withdraw three days after the truce.",
+      "Friday", "2023-11-24", "2023-11-24", "2023-11-24", EVL_GRAIN_DAY, "three days", "P3D",
+      "said", "withdraw", "truce", NULL, NULL, NULL, "FUTURE" },
+    { "He fought for his job on Friday, assailed by rivals two days after taking the post.",
+      "Friday", "2023-11-24", "2023-11-24", "2023-11-24", EVL_GRAIN_DAY, "two days", "P2D",
+      "fought", "assailed", "taking", "PRESPART", NULL, "2023-11-22", "PASTPART" },
     /* the other way round: the introduced event's date dates the verb */
     { "The vote came two days before the summit on May 12.",
       "May 12", "2023-05-12", "2023-05-12", "2023-05-12", EVL_GRAIN_DAY, "two days", "P2D",
-      "summit", NULL, "came", "PAST", NULL, "2023-05-10" },
+      "summit", NULL, "came", "PAST", NULL, "2023-05-10", NULL },
     { "He resigned just two months after the vote in June.",
       "June", "2023-06", "2023-06-01", "2023-06-30", EVL_GRAIN_MONTH, "two months", "P2M",
-      "vote", NULL, "resigned", "PAST", NULL, "2023-08" },
+      "vote", NULL, "resigned", "PAST", NULL, "2023-08", NULL },
     /* the events stage gave the verb the nearest date, the summit's */
     { "The rebels seized the town a week after the ceasefire on October 3.",
       "October 3", "2023-10-03", "2023-10-03", "2023-10-03", EVL_GRAIN_DAY, "a week", "P1W",
-      "ceasefire", NULL, "seized", "PAST", "=", "2023-10-10" },
+      "ceasefire", NULL, "seized", "PAST", "=", "2023-10-10", NULL },
     { "Shares fell a week after the merger in March.",
       "March", "2023-03", "2023-03-01", "2023-03-31", EVL_GRAIN_MONTH, "a week", "P1W",
-      "merger", NULL, "fell", "PAST", NULL, NULL },
+      "merger", NULL, "fell", "PAST", NULL, NULL, NULL },
     /* a duration that is an argument is no offset */
     { "He was jailed for two years after the trial in 2019.",
       "2019", "2019", "2019-01-01", "2019-12-31", EVL_GRAIN_YEAR, "two years", "P2Y",
-      "trial", NULL, "jailed", "PAST", NULL, NULL },
+      "trial", NULL, "jailed", "PAST", NULL, NULL, NULL },
     { "A court on Monday sentenced him to two years after the trial.",
       "Monday", "2023-11-20", "2023-11-20", "2023-11-20", EVL_GRAIN_DAY, "two years", "P2Y",
-      "sentenced", NULL, "trial", NULL, NULL, NULL },
+      "sentenced", NULL, "trial", NULL, NULL, NULL, NULL },
     /* a month from a year is no month */
     { "The talks resumed in 2019, a month after they broke down.",
       "2019", "2019", "2019-01-01", "2019-12-31", EVL_GRAIN_YEAR, "a month", "P1M",
-      "resumed", NULL, "broke", "PAST", NULL, NULL },
+      "resumed", NULL, "broke", "PAST", NULL, NULL, NULL },
     /* no count */
     { "The union ended the strike on Monday, weeks after it began.",
       "Monday", "2023-11-20", "2023-11-20", "2023-11-20", EVL_GRAIN_DAY, "weeks", "PXW",
-      "ended", NULL, "began", "PAST", NULL, NULL },
+      "ended", NULL, "began", "PAST", NULL, NULL, NULL },
     { "Talks went on on Monday, a day until the deadline expired.",
       "Monday", "2023-11-20", "2023-11-20", "2023-11-20", EVL_GRAIN_DAY, "a day", "P1D",
-      "went", NULL, "expired", "PAST", NULL, NULL },
+      "went", NULL, "expired", "PAST", NULL, NULL, NULL },
     /* its own date stands */
     { "Seoul suspended the pact on Wednesday, a day after the North launched a satellite on Monday.",
       "Wednesday", "2023-11-22", "2023-11-22", "2023-11-22", EVL_GRAIN_DAY, "a day", "P1D",
-      "suspended", NULL, "launched", "PAST", "Monday", NULL },
+      "suspended", NULL, "launched", "PAST", "Monday", NULL, NULL },
     /* the date is the saying's, not the arrest's */
     { "Police said on Monday the suspect was arrested two days after the attack.",
       "Monday", "2023-11-20", "2023-11-20", "2023-11-20", EVL_GRAIN_DAY, "two days", "P2D",
-      "said", "arrested", "attack", NULL, NULL, NULL },
+      "said", "arrested", "attack", NULL, NULL, NULL, NULL },
   };
   g_autoptr (EvlContext) ctx = fx_context ();
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
@@ -625,8 +637,9 @@ Test (reason, duration_after_a_dated_clause_dates_the_event)
       if (w->undated)
         {
           FxEvent u = FX_EVENT ("ARREST", "arrest");
-          u.tense = "PAST";
-          u.anchor = EVL_ANCHOR_TENSE;
+          u.tense = w->undated_tense ? w->undated_tense : "PAST";
+          u.anchor = w->undated_tense ? EVL_ANCHOR_CLAUSE : EVL_ANCHOR_TENSE;
+          u.timex = w->undated_tense ? v.timex : -1;
           fx_event (d, w->undated, 0, &u);
         }
       FxEvent e = FX_EVENT ("MISSILE_LAUNCH", "event");

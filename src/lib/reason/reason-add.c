@@ -1444,6 +1444,32 @@ shift_date (const AddCtx *a, gint32 x, EvlGrain unit, guint n, gint sign, EvlSpa
 
 static const char *const offset_preps[] = { "after", "before", NULL };
 
+/* The verb a duration before token @from + 1 counts from: the nearest
+ * verb at or before @from in sentence @sent, passing nouns and past
+ * participles ('rebuffed by rebels ..., two days after'); -1 unless it is
+ * an asserted past or present finite verb.  The date of a plan or of an
+ * infinitive is the saying's or the agreeing's, not its own: 'said on
+ * Monday they would hold talks two weeks after the election', 'agreed on
+ * Tuesday to hold a summit a month after the vote'. */
+static gint32
+governing_verb (const AddCtx *a, gint from, guint32 sent)
+{
+  for (gint v = from; v >= 0 && a->toks[v].sentence == sent; v--)
+    {
+      gint32 o = a->trigger_tok[v] != TRIGGER_NONE ? mention_at (a, v) : -1;
+      if (o < 0)
+        continue;
+      const EvlEventMention *e = &a->ev[o];
+      gboolean noun = g_strcmp0 (e->tense, "NONE") == 0;
+      if (e->modality == NULL && (noun || g_strcmp0 (e->tense, "PASTPART") == 0))
+        continue;
+      gboolean asserted = (g_strcmp0 (e->tense, "PAST") == 0 || g_strcmp0 (e->tense, "PRESENT") == 0)
+                          && e->modality == NULL && !(e->flags & EVL_EVENT_FLAG_PLANNED);
+      return asserted ? o : -1;
+    }
+  return -1;
+}
+
 /* A duration after one of these is an argument or a bound, not an
  * offset: 'jailed for two years after the trial', 'within a week after'. */
 static const char *const duration_heads[] = { "for", "to", "of", "than", "within", "over", "in", "up",
@@ -1468,8 +1494,8 @@ offset_duration (const AddCtx *a, gint32 d, EvlGrain *unit, guint *n)
  * events stage read too.  @m's trigger is at most five words after the
  * preposition (a name may stand between: 'after Kim Jong Un travelled'),
  * with no finite predicate between; the clause's date is the one the
- * nearest finite verb before the duration is anchored to ('Police said on
- * Monday the suspect was arrested two days after the attack' does not
+ * verb before the duration is anchored to (governing_verb(): 'Police said
+ * on Monday the suspect was arrested two days after the attack' does not
  * date the attack from the saying).  'until' gives no date. */
 static gboolean
 offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
@@ -1496,13 +1522,8 @@ offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
   guint n;
   if (!offset_duration (a, d, &unit, &n))
     return FALSE;
-  gint v = prep - 2;
-  while (v >= 0 && a->toks[v].sentence == sent && a->trigger_tok[v] != TRIGGER_FINITE)
-    v--;
-  if (v < 0 || a->toks[v].sentence != sent)
-    return FALSE;
-  gint32 o = mention_at (a, v);
-  gint32 x = o >= 0 && finite_tense (a->ev[o].tense) ? dated_by (a, o) : -1;
+  gint32 o = governing_verb (a, prep - 2, sent);
+  gint32 x = dated_by (a, o);
   if (x < 0 || a->tx[x].span.end > a->tx[d].span.start || own_date (a, m, x))
     return FALSE;
   gint sign = word_in (a, (guint) prep, (const char *const[]) { "after", NULL }) ? -1 : 1;
