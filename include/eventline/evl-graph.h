@@ -61,9 +61,12 @@ typedef struct {
   EvlGrain grain;
   const char *text;      /* the time expression as written */
   /* How it was chosen: evl_anchor_method_to_string(), "cue", or
-   * "offset" for a date a plain duration away from the date of the clause
-   * that introduces the event ('a day after', 'two months before'): value
-   * and bounds are the shifted date, text the duration and its word. */
+   * "offset" for another event's date moved by a plain duration ('...
+   * on Wednesday, a day after North Korea launched', 'came two days
+   * before the summit on May 12'): value and bounds are the moved date, at
+   * the duration's grain (weeks and hours: the day), text the duration
+   * and its 'after' or 'before'.  Ranks with "sentence" and "cue" when
+   * mentions vote on an event's date. */
   const char *anchor;
   /* Possible range narrowed by temporal reasoning for undated events. */
   EvlDay earliest, latest;
