@@ -998,6 +998,11 @@ ParameterizedTestParameters (reason, coreference_within_and_across_documents)
       { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "", "" },
         { 0, "strikes", "PROTEST", "strike", "", "Tuesday", "2025-06-10", "", "" } },
       2, "", "" },
+    /* A counted plural is several happenings: 'the launch' is none of them. */
+    { { "Two failed attempts came in June.\nThe launch on Tuesday worked.", "" },
+      { { 0, "attempts", "SATELLITE_LAUNCH", "attempt", "", "June", "2025-06", "", "" },
+        { 0, "launch", "SATELLITE_LAUNCH", "launch", "", "Tuesday", "2025-06-10", "", "" } },
+      2, "", "" },
     { { "Rail workers walked out on Tuesday.\nThe strike on Wednesday was smaller.", "" },
       { { 0, "walked", "PROTEST", "walk", "PAST", "Tuesday", "2025-06-10", "", "" },
         { 0, "strike", "PROTEST", "strike", "", "Wednesday", "2025-06-11", "", "" } },

@@ -66,6 +66,7 @@ typedef struct {
   int fact;              /* 0 asserted, 1 hedged, 2 negated */
   guint32 outcome;       /* FAILED | SUCCEEDED seen */
   gboolean generic;
+  gboolean counted;      /* some member is a counted plural ('two attempts') */
   guint n_mentions;
   guint id;              /* creation order */
   guint stamp;           /* last event (+1) that listed it as a candidate */
@@ -411,6 +412,54 @@ nominal_mention (const EvlGraphMention *m, const char *lemma)
          && mention_np (m, w) == NP_DEFINITE;
 }
 
+/* Words that count a plural noun: 'two failed attempts', 'several
+ * launches'. */
+static const char *const np_counts[] = {
+  "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
+  "both", "multiple", "numerous", "dozens", "hundreds", "scores", NULL
+};
+
+/* @e's first mention is its trigger's plural counted ('two failed
+ * attempts this year'): several happenings, no one of which it is. */
+static gboolean
+counted_plural (const EvlGraphEvent *e)
+{
+  if (e->mentions->len == 0 || e->trigger == NULL)
+    return FALSE;
+  const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, 0);
+  if (m->quote == NULL || m->text == NULL)
+    return FALSE;
+  gsize lt = strlen (e->trigger), mt = strlen (m->text);
+  if (!((mt == lt + 1 && g_ascii_tolower (m->text[lt]) == 's')
+        || (mt == lt + 2 && g_ascii_strcasecmp (m->text + lt, "es") == 0))
+      || g_ascii_strncasecmp (m->text, e->trigger, lt) != 0)
+    return FALSE;
+  const char *p = strstr (m->quote, m->text);
+  if (p == NULL)
+    return FALSE;
+  /* right before it, or before one modifier ('two failed attempts') */
+  gsize i = (gsize) (p - m->quote);
+  for (guint k = 0; k < 2 && i > 0; k++)
+    {
+      while (i > 0 && m->quote[i - 1] == ' ')
+        i--;
+      gsize end = i;
+      while (i > 0 && m->quote[i - 1] != ' ')
+        i--;
+      if (end == i || end - i >= 16)
+        return FALSE;
+      char w[16];
+      for (gsize j = 0; j < end - i; j++)
+        w[j] = g_ascii_tolower (m->quote[i + j]);
+      w[end - i] = '\0';
+      if (g_ascii_isdigit (w[0]) || word_in (w, np_counts))
+        return TRUE;
+      if (!g_ascii_isalpha (w[end - i - 1]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* @e is a definite description naming nobody and nowhere ('the
  * meeting'). */
 static gboolean
@@ -687,6 +736,7 @@ typedef struct {
   const Synonyms *syn;
   GPtrArray *sigs;       /* its sentences' signatures, when asked */
   GArray *object;        /* object_signature (), when asked */
+  gboolean counted;      /* counted_plural () */
 } Probe;
 
 /* @c tells, in some sentence, what @p's event tells in one of its own,
@@ -807,6 +857,10 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
   if (e_loose && (!same_trigger || (ov == 0 && !shares_sentence (c, e))))
     return REJECT;
   if (roles_swapped (c, e) && !g_hash_table_contains (p->syn->reciprocal, e->type))
+    return REJECT;
+  /* 'two failed attempts this year' are several launches: they join
+   * what is told in the same word, never one launch told otherwise. */
+  if ((p->counted || c->counted) && !has_trigger (c, e->trigger))
     return REJECT;
 
   gboolean loc_known = c->location >= 0 && e->location >= 0;
@@ -950,6 +1004,7 @@ cluster_add (const EvlGraph *g, Cluster *c, guint ei)
     c->latest = e->time.latest;
   c->outcome |= e->flags & (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED);
   c->n_mentions += e->mentions->len;
+  c->counted |= counted_plural (e);
   if (e->agent >= 0)
     role_add (c->agents, &c->n_agents, (guint) e->agent);
   if (e->patient >= 0)
@@ -1560,6 +1615,9 @@ same_type_corefer (const EvlGraphEvent *a, const EvlGraphEvent *b)
   if (!same_str (a->type, b->type) || (catch_all (a->type) && !same_str (a->trigger, b->trigger))
       || !dates_nested (a, b))
     return FALSE;
+  /* 'the launch' is none of 'two failed attempts this year' */
+  if (!same_str (a->trigger, b->trigger) && (counted_plural (a) || counted_plural (b)))
+    return FALSE;
   return mention_np (&g_array_index (a->mentions, EvlGraphMention, 0), a->trigger) != NP_NOT
          || mention_np (&g_array_index (b->mentions, EvlGraphMention, 0), b->trigger) != NP_NOT;
 }
@@ -1749,7 +1807,8 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       Cluster *best = NULL;
       double best_s = REJECT;
       gboolean e_loose = e->type == NULL || g_hash_table_contains (loose, e->type);
-      Probe probe = { ei, e_loose, bare_definite (e), -1, head_class (&syn, e), &syn, NULL, NULL };
+      Probe probe = { ei, e_loose, bare_definite (e), -1, head_class (&syn, e), &syn, NULL, NULL,
+                      counted_plural (e) };
       guint generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
       /* An event naming nobody may join any cluster of its type, unless
        * it is loose. */
