@@ -794,10 +794,73 @@ typedef struct {
 } Tokens;
 
 /* The word before token @i in its sentence is a determiner or a
- * possessive ('the launch came', 'a launch attempt', 'Russia's launch'):
- * what follows is a noun phrase, whatever the word's most frequent part
- * of speech ('launch' is mostly a verb).  Not the contractions of 'is'
- * ('it's launching'). */
+ * possessive ('the launch came', 'a launch attempt', 'Russia's launch'),
+ * or a preposition other than 'to' ('for use in', 'after talks'): what
+ * follows is a noun phrase, whatever the word's most frequent part of
+ * speech ('launch' is mostly a verb).  Not the contractions of 'is'
+ * ('it's launching'); after a preposition a gerund keeps its reading
+ * ('after visiting').  Asked for every trigger: words are compared as
+ * packed lower-case bytes, by length. */
+#define NP_WORD_MAX 9
+typedef struct {
+  guint64 w[8];   /* packed words of one length, 0 ends */
+} NpBucket;
+
+static guint64
+pack_lower (const char *p, gsize n)
+{
+  guint64 v = 0;
+  for (gsize i = 0; i < n && i < 8; i++)
+    v |= (guint64) (guchar) g_ascii_tolower (p[i]) << (8 * i);
+  return v;
+}
+
+/* Buckets by length (1..8) of determiners (bit 0 of the kind) and
+ * prepositions; built once. */
+static const NpBucket *
+np_buckets (NpBucket **preps_out)
+{
+  static NpBucket dets[NP_WORD_MAX], preps[NP_WORD_MAX];
+  static gsize done;
+  if (g_once_init_enter (&done))
+    {
+      static const char *const d[] = { "the", "a", "an", "its", "their", "his", "her", "our",
+                                       "another", "each", "every", NULL };
+      static const char *const p[] = { "for", "of", "in", "on", "at", "after", "before", "with",
+                                       "without", "from", "by", "into", "amid", "during",
+                                       "despite", "under", "over", "against", "between",
+                                       "following", NULL };
+      for (guint k = 0; d[k]; k++)
+        {
+          gsize n = strlen (d[k]), j = 0;
+          while (dets[n].w[j])
+            j++;
+          dets[n].w[j] = pack_lower (d[k], n);
+        }
+      for (guint k = 0; p[k]; k++)
+        {
+          gsize n = strlen (p[k]), j = 0;
+          if (n >= NP_WORD_MAX)
+            continue;   /* 'following' (9 bytes) is asked apart */
+          while (preps[n].w[j])
+            j++;
+          preps[n].w[j] = pack_lower (p[k], n);
+        }
+      g_once_init_leave (&done, 1);
+    }
+  *preps_out = preps;
+  return dets;
+}
+
+static gboolean
+in_bucket (const NpBucket *b, guint64 v)
+{
+  for (guint j = 0; j < G_N_ELEMENTS (b->w) && b->w[j]; j++)
+    if (b->w[j] == v)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 determined (const Tokens *t, guint i)
 {
@@ -805,22 +868,24 @@ determined (const Tokens *t, guint i)
     return FALSE;
   const char *p = t->text + t->tok[i - 1].span.start;
   gsize n = EVL_SPAN_LEN (t->tok[i - 1].span);
-  static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "our",
-                                      "another", "each", "every" };
-  for (gsize k = 0; k < G_N_ELEMENTS (dets); k++)
-    if (strlen (dets[k]) == n && evl_ascii_caseeq (p, dets[k], n))
-      return TRUE;
-  /* 'for use in', 'after talks', 'in response': a preposition (not 'to')
-   * takes a noun; its gerund ('after visiting') keeps its reading */
-  static const char *const preps[] = { "for", "of", "in", "on", "at", "after", "before", "with",
-                                       "without", "from", "by", "into", "amid", "during", "despite",
-                                       "under", "over", "against", "between", "following" };
-  const char *w = t->text + t->tok[i].span.start;
-  gsize wn = EVL_SPAN_LEN (t->tok[i].span);
-  if (!(wn > 4 && evl_ascii_caseeq (w + wn - 3, "ing", 3)))
-    for (gsize k = 0; k < G_N_ELEMENTS (preps); k++)
-      if (strlen (preps[k]) == n && evl_ascii_caseeq (p, preps[k], n))
+  NpBucket *preps;
+  const NpBucket *dets = np_buckets (&preps);
+  if (n > 0 && n < NP_WORD_MAX)
+    {
+      guint64 v = pack_lower (p, n);
+      if (in_bucket (&dets[n], v))
         return TRUE;
+      const char *w = t->text + t->tok[i].span.start;
+      gsize wn = EVL_SPAN_LEN (t->tok[i].span);
+      if (in_bucket (&preps[n], v) && !(wn > 4 && evl_ascii_caseeq (w + wn - 3, "ing", 3)))
+        return TRUE;
+    }
+  else if (n == 9 && evl_ascii_caseeq (p, "following", 9))
+    {
+      const char *w = t->text + t->tok[i].span.start;
+      gsize wn = EVL_SPAN_LEN (t->tok[i].span);
+      return !(wn > 4 && evl_ascii_caseeq (w + wn - 3, "ing", 3));
+    }
   gsize apos = n >= 2 && evl_ascii_caseeq (p + n - 2, "'s", 2) ? 1
                : n >= 4 && memcmp (p + n - 4, "\xe2\x80\x99s", 4) == 0 ? 3 : 0;
   if (apos == 0)

@@ -317,7 +317,12 @@ temporal_prep_before (const EvlStoryDoc *sd, gint t)
   static const char *const preps[] = { "after", "before", "until", NULL };
   for (gint i = t - 1; i >= 0 && i >= t - 3 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
     {
-      for (guint j = 0; preps[j]; j++)
+      /* asked for every event: the words' lengths (5, 6) before their
+       * strings (~12 M instructions on the small corpus, callgrind) */
+      gsize n = EVL_SPAN_LEN (sd->tok[i].span);
+      char c0 = (char) (sd->text[sd->tok[i].span.start] | 0x20);
+      gboolean maybe = (n == 5 || n == 6) && (c0 == 'a' || c0 == 'b' || c0 == 'u');
+      for (guint j = 0; preps[j] && maybe; j++)
         if (evl_story_token_is (sd, (guint) i, preps[j]))
           {
             gint32 d = i > 0 ? sd->tok_tx[i - 1] : -1;

@@ -1255,7 +1255,8 @@ index_words (EvlStoryDoc *sd, WordMemo *memo)
     {
       const EvlToken *t = &tok[i];
       guint32 w = token_word (tax, text, t, &tok_dirty[i], memo);
-      if (G_UNLIKELY (w == EVL_W_UNKNOWN))
+      /* unknown words are most words: only those ending in a digit */
+      if (G_UNLIKELY (w == EVL_W_UNKNOWN) && g_ascii_isdigit (text[t->span.end - 1]))
         w = model_family (tax, text, t);
       wid[i] = w;
       guint32 cls = winfo[w].cls;
