@@ -187,6 +187,7 @@ ParameterizedTestParameters (reason, summary_without_participants)
   static SummaryCase cases[] = {
     { "It harks back to the Korean War of 1950-53.", "War", "war", 0, 0, "Korean War", "" },
     { "This continues a series of weapons tests.", "tests", "test", 0, 0, "Weapons test", "" },
+    { "The two countries have fought three wars since 1947.", "wars", "war", 0, 0, "Three wars", "" },
     { "The recently held meeting was historic.", "meeting", "meeting", 0, 0, "Meeting", "" },
     { "Officials launched two satellites toward the sea.", "launched", "launch", 1, 0,
       "Officials launch two satellites", "" },

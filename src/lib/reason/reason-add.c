@@ -1034,6 +1034,14 @@ nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma)
   if (irr && g_ascii_strncasecmp (irr->canonical, w, n) != 0)
     return NULL;   /* an irregular verb form ('held') */
   g_autofree char *mod = g_ascii_strdown (w, (gssize) n);
+  /* 'three wars', 'two attacks': a count keeps the noun as written */
+  static const char *const counts[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                        "ten", "several", "many", "numerous", "dozens", "hundreds", NULL };
+  if (g_ascii_isdigit (mod[0]) || g_strv_contains (counts, mod))
+    {
+      g_autofree char *noun = g_ascii_strdown (a->text + tok->span.start, (gssize) EVL_SPAN_LEN (tok->span));
+      return g_strdup_printf ("%s %s", mod, noun);
+    }
   return g_strdup_printf ("%s %s", mod, lemma);
 }
 
