@@ -48,6 +48,16 @@ relative_infinitive (const TxScan *s, int k)
   return FALSE;
 }
 
+/* Unit @u is one of the @n words of @list. */
+static gboolean
+unit_in (const TxUnit *u, const char *const *list, gsize n)
+{
+  for (gsize k = 0; k < n; k++)
+    if (tx_unit_is (u, list[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* 'taken to hospital', 'returned to power', 'closed to traffic': a noun
  * that English puts bare after 'to' as a place or state, so the 'to' is
  * no infinitive's.  So is a plural ('talked to reporters', 'sold to
@@ -61,10 +71,7 @@ bare_destination (const TxUnit *u)
                                        "safety", "shore", "parliament", "congress", "traffic" };
   if (u->len > 3 && u->len < sizeof u->low && u->low[u->len - 1] == 's' && u->low[u->len - 2] != 's' && u->low[u->len - 2] != 'u')
     return TRUE;
-  for (gsize n = 0; n < G_N_ELEMENTS (nouns); n++)
-    if (tx_unit_is (u, nouns[n]))
-      return TRUE;
-  return FALSE;
+  return unit_in (u, nouns, G_N_ELEMENTS (nouns));
 }
 
 /* 'his term expires in September', 'the summit opens on Monday': news
@@ -76,12 +83,7 @@ schedule_present (const TxUnit *u)
   static const char *const verbs[] = { "expires", "expire", "begins", "begin", "ends", "starts",
                                        "opens", "closes", "resumes", "resume", "convenes", "convene",
                                        "retires", "arrives", "returns" };
-  if (u->kind != U_WORD || u->cap)
-    return FALSE;
-  for (gsize n = 0; n < G_N_ELEMENTS (verbs); n++)
-    if (tx_unit_is (u, verbs[n]))
-      return TRUE;
-  return FALSE;
+  return u->kind == U_WORD && !u->cap && unit_in (u, verbs, G_N_ELEMENTS (verbs));
 }
 
 /* 'extended to Nov. 20', 'completed by Dec. 15': the date is a target,
