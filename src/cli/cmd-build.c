@@ -329,6 +329,12 @@ evl_cmd_build (int argc, char **argv)
   base.type = type;
   if (outdir == NULL)
     outdir = g_strdup ("output");
+  else if (strcmp (outdir, "-") == 0)
+    {
+      evl_cli_errorf (cmd, "-o names the output folder (events.json and the diagrams "
+                      "are several files), not '-'");
+      return EVL_EXIT_USAGE;
+    }
 
   g_autoptr (GError) error = NULL;
   g_autoptr (EvlContext) ctx = evl_context_new (&error);

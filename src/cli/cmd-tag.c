@@ -336,6 +336,10 @@ evl_cmd_tag (int argc, char **argv)
       evl_cli_errorf ("tag", "--format: unknown format '%s' (timeml, json, jsonl)", format_arg);
       return EVL_EXIT_USAGE;
     }
+  /* '-' is standard output for every format, as it is for jsonl: a
+   * folder named '-' is never what was meant. */
+  if (format != TAG_JSONL && outdir && strcmp (outdir, "-") == 0)
+    g_clear_pointer (&outdir, g_free);
   EvlLoadOptions lopts;
   if (!evl_cli_load_options ("tag", dct, input_format, max_size, &lopts))
     return EVL_EXIT_USAGE;
@@ -391,7 +395,8 @@ evl_cmd_tag (int argc, char **argv)
     }
   if (outdir == NULL && first > 1)
     {
-      evl_cli_errorf ("tag", "%u documents: give an output folder with -o DIR", first);
+      evl_cli_errorf ("tag", "%u documents: give an output folder with -o DIR, "
+                      "or stream them to standard output with -f jsonl", first);
       return EVL_EXIT_USAGE;
     }
   if (outdir && g_mkdir_with_parents (outdir, 0755) != 0)

@@ -288,7 +288,7 @@ collect_rows (GPtrArray *docs, GPtrArray *variants)
           Row r = { "", begin, e->lemma, NULL, g_ptr_array_new_with_free_func (g_free), d, e->span.start, 0, role ? 0 : dist };
           g_strlcpy (r.date, date, sizeof r.date);
           r.summary = evl_document_intern (doc, text + sent[e->sentence].span.start,
-                                           MIN (EVL_SPAN_LEN (sent[e->sentence].span), 120u));
+                                           EVL_SPAN_LEN (sent[e->sentence].span));
           g_ptr_array_add (r.mentions, mention);
           if (key)
             g_hash_table_insert (index, key, GUINT_TO_POINTER (rows->len));
@@ -326,14 +326,32 @@ print_semeval (FILE *out, const char *entity, GArray *rows)
     }
 }
 
+/* Longest sentence shown whole on a text line, in characters. */
+#define TEXT_LINE_CHARS 120
+
+/* @s on one line; a longer sentence is cut at the last space within
+ * TEXT_LINE_CHARS characters (never inside a word or a UTF-8 sequence)
+ * and ends in an ellipsis.  JSON keeps the whole sentence. */
 static char *
 one_line (const char *s)
 {
-  char *c = g_strdup (s ? s : "");
-  for (char *p = c; *p; p++)
+  GString *c = g_string_new (s ? s : "");
+  for (char *p = c->str; *p; p++)
     if (*p == '\n' || *p == '\t')
       *p = ' ';
-  return c;
+  if (g_utf8_strlen (c->str, -1) > TEXT_LINE_CHARS)
+    {
+      const char *end = g_utf8_offset_to_pointer (c->str, TEXT_LINE_CHARS);
+      const char *sp = end;
+      while (sp > c->str && *sp != ' ')
+        sp--;
+      gsize keep = (gsize) ((sp > c->str ? sp : end) - c->str);
+      while (keep > 0 && c->str[keep - 1] == ' ')
+        keep--;
+      g_string_truncate (c, keep);
+      g_string_append (c, "\u2026");
+    }
+  return g_string_free (c, FALSE);
 }
 
 static void
@@ -469,6 +487,8 @@ evl_cmd_timeline (int argc, char **argv)
   g_autoptr (GArray) rows = collect_rows (docs, variants);
 
   FILE *out = stdout;
+  if (output && strcmp (output, "-") == 0)
+    g_clear_pointer (&output, g_free);
   if (output && (out = fopen (output, "w")) == NULL)
     {
       evl_cli_errorf (output, "cannot write: %s", g_strerror (errno));
@@ -480,7 +500,14 @@ evl_cmd_timeline (int argc, char **argv)
     print_json (out, entity, rows);
   else
     print_text (out, entity, rows);
-  if (out != stdout)
-    fclose (out);
+  /* A full disk shows only here: report it rather than leave a cut file. */
+  gboolean failed = fflush (out) != 0 || ferror (out);
+  if (out != stdout && fclose (out) != 0)
+    failed = TRUE;
+  if (failed)
+    {
+      evl_cli_errorf (output ? output : "stdout", "write failed: %s", g_strerror (errno));
+      return EVL_EXIT_INPUT;
+    }
   return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;
 }

@@ -201,6 +201,49 @@ Test (cli, entity_timeline_in_semeval_format)
   cr_assert_eq (evl_test_run (NULL, NULL, "timeline", input, NULL), 2, "--entity is required");
 }
 
+/* '-' means standard output wherever one file is written, and is refused
+ * where a folder is: no command makes a folder or file named '-'. */
+Test (cli, dash_output_is_standard_output_or_refused)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *doc = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *doc2 = g_build_filename (dir, "b.txt", NULL);
+  /* A sentence longer than a text line, with a multi-byte letter where a
+   * byte cut at 120 would fall. */
+  const char *text = "On Monday the Harbour Board of Aalesund closed the northern ferry route after "
+                     "a storm damaged the pier near the old fish market, said Torbj\xc3\xb8rn "
+                     "Lie of the board.\n";
+  cr_assert (g_file_set_contents (doc, text, -1, NULL));
+  cr_assert (g_file_set_contents (doc2, text, -1, NULL));
+  g_autofree char *cwd = g_get_current_dir ();
+  cr_assert_eq (g_chdir (dir), 0);
+
+  g_autofree char *out = NULL, *err = NULL;
+  cr_assert_eq (evl_test_run (&out, &err, "tag", "-f", "json", "--dct", "2024-05-07", "-o", "-", doc, NULL),
+                0, "%s", err);
+  cr_assert (strstr (out, "\"timexes\"") != NULL, "JSON on standard output: %s", out);
+  g_autofree char *err2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err2, "tag", "-o", "-", doc, doc2, NULL), 2);
+  cr_assert (strstr (err2, "-f jsonl") != NULL, "the error says how to stream: %s", err2);
+  g_autofree char *err3 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err3, "build", "-o", "-", doc, NULL), 2);
+  cr_assert (strstr (err3, "folder") != NULL, "%s", err3);
+  g_autofree char *tl = NULL, *err4 = NULL;
+  cr_assert_eq (evl_test_run (&tl, &err4, "timeline", "-e", "Aalesund", "--dct", "2024-05-07",
+                              "-o", "-", doc, NULL), 0, "%s", err4);
+  cr_assert (g_file_test ("-", G_FILE_TEST_EXISTS) == FALSE, "no file or folder named '-'");
+  cr_assert (strstr (tl, "2024-05-06") != NULL, "%s", tl);
+  cr_assert (g_utf8_validate (tl, -1, NULL), "a long sentence is cut on a character boundary");
+  cr_assert (strstr (tl, "\xe2\x80\xa6  [") != NULL, "a cut sentence ends in an ellipsis: %s", tl);
+  cr_assert (strstr (tl, " Torbj\xe2\x80\xa6") == NULL && strstr (tl, "pier near") != NULL,
+             "cut between words: %s", tl);
+  g_autofree char *js = NULL;
+  cr_assert_eq (evl_test_run (&js, NULL, "timeline", "-e", "Aalesund", "-f", "json", "--dct", "2024-05-07",
+                              doc, NULL), 0);
+  cr_assert (strstr (js, "Lie of the board") != NULL, "JSON keeps the whole sentence: %s", js);
+  cr_assert_eq (g_chdir (cwd), 0);
+}
+
 Test (cli, extract_then_merge_equals_build)
 {
   g_autofree char *dir = evl_test_tmpdir ();
