@@ -499,6 +499,8 @@ static TxCase negative_cases[] = {
   { "The august assembly voted.", DCT, "august", "", "", "" },
   { "The story ran in USA Today last week.", DCT, "Today", "", "", "" },
   { "He quoted the film High Noon in his speech.", DCT, "Noon", "", "", "" },
+  { "The current account deficit widened.", DCT, "current", "", "", "" },
+  { "Current assets rose 4 percent.", DCT, "Current", "", "", "" },
 };
 
 TX_FAMILY (not_temporal, negative_cases)
@@ -1198,3 +1200,12 @@ Test (timex, kept_units_serve_only_the_same_text)
   cr_assert_eq (n, 1);
   cr_assert_str_eq (t[0].value, "XXXX-05-06");
 }
+
+/* Wire-news forms TimeBank has few of. */
+static TxCase wire_cases[] = {
+  { "A ruling is due two weeks from now.", DCT, "two weeks from now", "DATE", "2023-W39", "" },
+  { "A decade from now the plant will be gone.", DCT, "A decade from now", "DATE", "2033", "" },
+  { "The talks could resume three days from now.", DCT, "three days from now", "DATE", "2023-09-17", "" },
+};
+
+TX_FAMILY (wire_news, wire_cases)

@@ -1420,6 +1420,11 @@ p_deictic (TxScan *s, int i, TxMatch *m)
       m->needs_dct = TRUE;
       return e;
     }
+  /* 'the current account deficit', 'current assets': bookkeeping terms
+   * (running, as against capital), not the time of writing */
+  if (strcmp (v, "PRESENT_REF") == 0 && is (s, i, "current")
+      && (is (s, e, "account") || is (s, e, "accounts") || is (s, e, "assets") || is (s, e, "liabilities")))
+    return -1;
   /* 'now that' is a conjunction */
   if (strcmp (v, "PRESENT_REF") == 0 && is (s, i, "now") && is (s, e, "that"))
     return -1;
@@ -2345,13 +2350,18 @@ p_duration (TxScan *s, int i, TxMatch *m)
   else if (i > 0 && lookup_multi (s, LEX_MODS, i - 1, &mod) == 1
            && strcmp (attr (mod, 0), "APPROX") == 0)
     m->mod = "APPROX"; /* 'about three years': the modifier outside the extent */
+  /* 'two weeks from now': 'ago' looking ahead, from the creation time */
+  gboolean from_now = !adjectival && !shifted && !the && is (s, e, "from") && is (s, e + 1, "now");
   /* 'ago', 'earlier', 'later': a date this far from the reference */
-  if (e < s->n && U (e)->wi->cue && !adjectival && !shifted && !the
-      && (strcmp (attr (U (e)->wi->cue, 0), "ago") == 0 || strcmp (attr (U (e)->wi->cue, 0), "later") == 0))
+  if (from_now
+      || (e < s->n && U (e)->wi->cue && !adjectival && !shifted && !the
+          && (strcmp (attr (U (e)->wi->cue, 0), "ago") == 0 || strcmp (attr (U (e)->wi->cue, 0), "later") == 0)))
     {
-      gboolean ago = strcmp (attr (U (e)->wi->cue, 0), "ago") == 0;
-      int sign = tx_atoi (attr (U (e)->wi->cue, 1));
+      gboolean ago = from_now || strcmp (attr (U (e)->wi->cue, 0), "ago") == 0;
+      int sign = from_now ? 1 : tx_atoi (attr (U (e)->wi->cue, 1));
       const char *w = U (e)->low;
+      if (from_now)
+        e++;
       if ((strcmp (w, "before") == 0 || strcmp (w, "after") == 0)
           && !(e + 1 >= s->n || U (e + 1)->kind == U_PUNCT))
         goto duration;
