@@ -1206,6 +1206,8 @@ static TxCase wire_cases[] = {
   { "A ruling is due two weeks from now.", DCT, "two weeks from now", "DATE", "2023-W39", "" },
   { "A decade from now the plant will be gone.", DCT, "A decade from now", "DATE", "2033", "" },
   { "The talks could resume three days from now.", DCT, "three days from now", "DATE", "2023-09-17", "" },
+  { "Army rule ended in 1992 with the vote that made Ali, a candidate in elections to be held in November, president.", DCT, "November", "DATE", "2023-11", "" },
+  { "Army rule ended in 1992 with a vote held in November.", DCT, "November", "DATE", "1992-11", "" },
 };
 
 TX_FAMILY (wire_news, wire_cases)

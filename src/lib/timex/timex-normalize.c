@@ -457,13 +457,17 @@ tx_year_for (const TxScan *s, int month, int day, int tense)
    * month up to the creation month is this year's, a later one last
    * year's in a past clause (TimeBank: 81 of 94 earlier months fall in
    * the creation year). */
+  int y = 0, m = 0, d = 0;
+  if (s->dct)
+    evl_day_to_ymd (s->dct, &y, &m, &d);
+  /* but for a clause looking ahead of a year long past ('rule ended in
+   * 1992 with the election of X, a candidate in elections to be held in
+   * May'): that year is another clause's */
   if (s->ref_index >= 0 && s->ref.year > 0 && s->sentence == s->ref_sentence
-      && s->ref_from_text && day <= 0)
+      && s->ref_from_text && day <= 0 && !(tense > 0 && s->dct && s->ref.year < y - 1))
     return s->ref.year;
   if (!s->dct)
     return -1;
-  int y, m, d;
-  evl_day_to_ymd (s->dct, &y, &m, &d);
   /* 'The protests began on Jan. 25, 2011.  On Feb. 11, the president
    * resigned': a background story told by full dates years back goes on
    * in their year; the occurrence nearest the date just written out,
