@@ -1208,6 +1208,8 @@ static TxCase wire_cases[] = {
   { "The talks could resume three days from now.", DCT, "three days from now", "DATE", "2023-09-17", "" },
   { "Army rule ended in 1992 with the vote that made Ali, a candidate in elections to be held in November, president.", DCT, "November", "DATE", "2023-11", "" },
   { "Army rule ended in 1992 with a vote held in November.", DCT, "November", "DATE", "1992-11", "" },
+  { "Inflation during the first quarter of the year was high.", DCT, "the first quarter of the year", "DATE", "2023-Q1", "" },
+  { "Growth should pick up in the second half of the year.", DCT, "the second half of the year", "DATE", "2023-H2", "" },
 };
 
 TX_FAMILY (wire_news, wire_cases)

@@ -1242,6 +1242,10 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       y = yy;
       e = rel_year_after (s, e + 1, &yy);
     }
+  /* 'the first quarter of the year': one expression, the year being the
+   * one in view, as for a bare 'the first quarter' */
+  else if (!y && is (s, e, "of") && is (s, e + 1, "the") && is (s, e + 2, "year"))
+    e += 3;
   m->pt.grain = half ? EVL_GRAIN_HALF : EVL_GRAIN_QUARTER;
   if (half)
     m->pt.half = n;
