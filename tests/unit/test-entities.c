@@ -113,6 +113,11 @@ static DetectCase detect_cases[] = {
   { "Officials denied that Wagner Group fighters were involved.", "Wagner Group", EVL_ENTITY_ORGANIZATION },
   { "He serves as an officer of the North Korean Navy.", "North Korean Navy", EVL_ENTITY_ORGANIZATION },
   { "She chairs the Committee for Space Science in the capital.", "Committee for Space Science", EVL_ENTITY_ORGANIZATION },
+  /* Seats that stand for the office they house, like 'the Pentagon'. */
+  { "The White House said the talks would resume.", "White House", EVL_ENTITY_ORGANIZATION },
+  { "In London, Downing Street said the minister had resigned.", "Downing Street", EVL_ENTITY_ORGANIZATION },
+  /* A known organisation's usual short form. */
+  { "Amnesty said the trial had been unfair.", "Amnesty", EVL_ENTITY_ORGANIZATION },
   { "A statement from the Ministry of Rural Affairs followed.", "Ministry of Rural Affairs", EVL_ENTITY_ORGANIZATION },
   { "The United Nations condemned the launch.", "United Nations", EVL_ENTITY_ORGANIZATION },
   /* A place's name run on by capitalised words of no name of their own. */
