@@ -313,6 +313,65 @@ Test (entities, bare_surname_follows_the_document_not_a_fixed_person)
   cr_expect_str_eq (evl_document_get_entity_clusters (doc, NULL)[bare->cluster].name, "Kim Myong Sik");
 }
 
+/* A surname written last in two names is the one named latest before
+ * it, however often the other is named in full. */
+Test (entities, shared_surname_is_the_person_named_latest)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Club signs Arne Halvorsen. Halvorsen, 19, signed a contract. His brother, Eirik Halvorsen, "
+    "plays for another club. Eirik Halvorsen said he was proud. Eirik Halvorsen added that "
+    "Halvorsen deserved it.");
+  const EvlEntityCluster *all = evl_document_get_entity_clusters (doc, NULL);
+  cr_expect_str_eq (all[mention (doc, "Halvorsen", 0)->cluster].name, "Arne Halvorsen");
+  cr_expect_str_eq (all[mention (doc, "Halvorsen", 1)->cluster].name, "Eirik Halvorsen");
+  cr_expect_neq (cluster_of (doc, "Arne Halvorsen"), cluster_of (doc, "Eirik Halvorsen"));
+}
+
+/* The first word of a known organisation named in the text is its short
+ * form ('Human' here only to test the rule), and an organisation's
+ * context prefers it to a person's name ('Bill Ford'). */
+typedef struct {
+  char text[200];
+  char surface[16];
+  char full[32];
+} ShortFormCase;
+
+static ShortFormCase short_form_cases[] = {
+  { "Human Rights Watch welcomed the ruling. The lawyer said that Human had no comment.",
+    "Human", "Human Rights Watch" },
+  { "Ford Motor said on Monday it would cut jobs. Its chairman, Bill Ford, backed the plan. "
+    "Investors sold shares of Ford after the news.",
+    "Ford", "Ford Motor" },
+};
+
+ParameterizedTestParameters (entities, organisation_short_form_joins_its_full_name)
+{
+  return cr_make_param_array (ShortFormCase, short_form_cases, G_N_ELEMENTS (short_form_cases));
+}
+
+ParameterizedTest (ShortFormCase *tc, entities, organisation_short_form_joins_its_full_name)
+{
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  const EvlEntityMention *m = mention (doc, tc->surface, 0);
+  cr_expect_eq (m->type, EVL_ENTITY_ORGANIZATION, "'%s'", tc->surface);
+  cr_expect_eq (m->cluster, mention (doc, tc->full, 0)->cluster, "'%s'", tc->surface);
+}
+
+/* A word inside a longer capitalised name is no short form. */
+Test (entities, word_of_another_name_is_no_short_form)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "The State Department said on Monday it would reply. A lawyer for the PNG State said "
+    "the case was closed. Assistant Secretary of State for African Affairs Tom Reed left.");
+  for (guint k = 0; k < 2; k++)
+    {
+      gint i = find_mention (doc, "State", k);
+      if (i >= 0)
+        cr_expect_neq (evl_document_get_entity_mentions (doc, NULL)[i].cluster,
+                       mention (doc, "State Department", 0)->cluster, "'State' #%u", k);
+    }
+}
+
 /* ---- cluster records ---- */
 
 Test (entities, cluster_has_name_key_aliases_and_role)

@@ -64,6 +64,7 @@ typedef struct {
   const EvlEntLex *lex;
   EvlDocument *doc;
   const char *text;
+  gsize text_len;
   Cl *cls;
   guint n_cls, cap_cls;
   GString *tmp;
@@ -86,6 +87,7 @@ typedef struct {
   GString *ktmp;
   guint n_tentative;          /* clusters made tentative (Cl.tentative) */
   guint n_defined;            /* acronyms defined in the text (define_acronym()) */
+  const GArray *cands;        /* the document's candidates, in text order */
 } Cx;
 
 /* A name is looked up under several prefixes ('f', 'w', 'a'): its bytes
@@ -450,6 +452,10 @@ new_cluster_keys (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const NameK
     index_add (x, 'g', (const char *) gaz, 0, ci);
   if (nk->words < 2)
     return ci;
+  /* A known organisation's first word: its short form ('Amnesty' of
+   * 'Amnesty International', resolve_single()). */
+  if (gaz && type == EVL_ENTITY_ORGANIZATION)
+    index_add_h (x, 'w', fold, nk->first_len, ci, prefix_hash ('w', nk->h_first));
   if (gaz == NULL || type == EVL_ENTITY_PERSON)
     {
       const char *lw = fold + nk->last_off, *rest = fold + nk->rest_off;
@@ -754,10 +760,31 @@ titles_clash (const EvlLexEntry *a, const EvlLexEntry *b)
   return !(ca && strcmp (ca, "honorific") == 0) && !(cb && strcmp (cb, "honorific") == 0);
 }
 
+/* 1 + the offset of the latest mention of cluster @ci (merges followed)
+ * before @at, 0 when none.  A scan of the candidates: asked only when two
+ * people share a surname. */
+static guint32
+latest_before (Cx *x, gint ci, guint32 at)
+{
+  guint32 best = 0;
+  for (guint i = 0; i < x->cands->len; i++)
+    {
+      const EvlCand *c = &g_array_index (x->cands, EvlCand, i);
+      if (c->span.start >= at)
+        break;
+      if (c->cluster >= 0 && root (x, c->cluster) == ci)
+        best = c->span.start + 1;
+    }
+  return best;
+}
+
 /* The person cluster a partial name refers to (@base: str_hash() of
  * @fold): most full-name mentions, then most recent before @at.  A
  * person with another title is someone else ('King Hussein' is not
- * 'President Saddam Hussein'). */
+ * 'President Saddam Hussein').  A surname two people share, written
+ * last in both names ('Bellingham' of two brothers), is the one named
+ * latest before it: writers repeat the full name on each change of
+ * person, so counting full names would give every bare surname to one. */
 static gint
 best_person (Cx *x, const char *fold, guint32 base, guint32 at, gint exclude, const EvlLexEntry *title)
 {
@@ -796,6 +823,17 @@ best_person (Cx *x, const char *fold, guint32 base, guint32 at, gint exclude, co
           continue;
         }
       Cl *b = cl (x, best);
+      if (sp == NULL && at != G_MAXUINT32 && strcmp (last_word (k->fold), fold) == 0
+          && strcmp (last_word (b->fold), fold) == 0)
+        {
+          guint32 lk = latest_before (x, (gint) i, at), lb = latest_before (x, best, at);
+          if (lk != lb)
+            {
+              if (lk > lb)
+                best = (gint) i;
+              continue;
+            }
+        }
       guint32 kl = k->last <= at ? k->last : 0, bl = b->last <= at ? b->last : 0;
       if (k->n_full > b->n_full || (k->n_full == b->n_full && kl > bl))
         best = (gint) i;
@@ -845,6 +883,41 @@ title_lookup (const Cx *x, const char *fold, gsize len)
   return evl_lexicon_lookup (x->lex->titles, fold, (gssize) len);
 }
 
+/* The start of the word that ends, after spaces, right before @at, or
+ * @at when none does. */
+static gsize
+word_before (const char *t, gsize at)
+{
+  gsize a = at;
+  while (a > 0 && t[a - 1] == ' ')
+    a--;
+  if (a == at || a == 0 || !g_ascii_isalpha (t[a - 1]))
+    return at;
+  while (a > 0 && g_ascii_isalpha (t[a - 1]))
+    a--;
+  return a;
+}
+
+/* No capitalised word touches @sp across a space, nor across 'of': a
+ * word of a longer name or title the scanner did not take whole ('the
+ * PNG State', 'Croatian Democratic Union', 'Secretary of State for
+ * African Affairs') is no short form of another name. */
+static gboolean
+stands_alone (const Cx *x, EvlSpan sp)
+{
+  const char *t = x->text;
+  gsize len = x->text_len;
+  gsize a = word_before (t, sp.start);
+  if (a + 2 < sp.start && t[a] == 'o' && t[a + 1] == 'f' && !g_ascii_isalpha (t[a + 2]))
+    a = word_before (t, a);
+  if (a < sp.start && g_ascii_isupper (t[a]))
+    return FALSE;
+  gsize b = sp.end;
+  while (b < len && t[b] == ' ')
+    b++;
+  return !(b > sp.end && b < len && g_ascii_isupper (t[b]));
+}
+
 /* Step 3: single words. */
 static void
 resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
@@ -857,8 +930,27 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
   guint32 fh = fold_scan (x->tmp->str, &flen, &fwords);
   guint32 base = flen == x->tmp->len ? fh : evl_fnv1a (x->tmp->str, x->tmp->len);
   gint fl = index_get_h (x, 'f', x->tmp->str, flen, fh);
+  /* 'Amnesty said' after 'Amnesty International', 'Ford shares' after
+   * 'Ford Motor': the first word of a known organisation named in the
+   * text is its short form, when it reads as a name (mid-sentence, or
+   * speaking) and is no known name of its own ('European').  In an
+   * organisation's context it is the organisation even when a person has
+   * that name too ('Bill Ford'). */
+  gint org = -1;
+  if (c->gaz == NULL && !c->titled && (c->mid || c->speaker || c->org_ctx))
+    for (gint j = index_get_h (x, 'w', x->tmp->str, x->tmp->len, base); j >= 0 && org < 0; j = node (x, j)->next)
+      {
+        Cl *k = cl (x, node (x, j)->ci);
+        gsize n = x->tmp->len;
+        if (k->merged < 0 && k->type == EVL_ENTITY_ORGANIZATION
+            && strncmp (k->fold, x->tmp->str, n) == 0 && k->fold[n] == ' ')
+          org = node (x, j)->ci;
+      }
+  if (org >= 0 && !stands_alone (x, c->span))
+    org = -1;
   /* 'the Queen', 'Pope': a title alone names nobody here. */
-  gint ci = title_lookup (x, x->tmp->str, x->tmp->len) ? -1
+  gint ci = org >= 0 && c->org_ctx ? org
+            : title_lookup (x, x->tmp->str, x->tmp->len) ? -1
             : best_person (x, x->tmp->str, fh, c->span.start, -1, c->titled ? c->title : NULL);
   /* A place or organisation of exactly this name ('Newark' after the
    * dateline 'NEWARK'), before any longer name it starts. */
@@ -880,6 +972,8 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
             ci = node (x, j)->ci;
         }
     }
+  if (ci < 0)
+    ci = org;
   gint ini = c->acronym && ci < 0 ? index_get_h (x, 'a', x->tmp->str, x->tmp->len, base) : -1;
   for (gint j = ini; j >= 0 && ci < 0; j = node (x, j)->next)
     {
@@ -1473,7 +1567,7 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   x.ctx = ctx;
   x.lex = lex;
   x.doc = doc;
-  x.text = evl_document_get_text (doc, NULL);
+  x.text = evl_document_get_text (doc, &x.text_len);
   Scratch *sc = g_private_get (&scratch_key);
   if (sc == NULL)
     {
@@ -1495,6 +1589,7 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
   x.nodes = room ((gpointer *) &sc->nodes, &sc->cap_nodes, MAX (16u, cands->len * 2), sizeof (Node));
   x.cap_nodes = sc->cap_nodes;
   x.pool = &sc->pool;
+  x.cands = cands;
 
   /* The scanner emits nearly every document's candidates in order
    * already; the sort is stable, so a sorted array stays as it is. */
