@@ -116,6 +116,12 @@ static DetectCase detect_cases[] = {
   /* Seats that stand for the office they house, like 'the Pentagon'. */
   { "The White House said the talks would resume.", "White House", EVL_ENTITY_ORGANIZATION },
   { "In London, Downing Street said the minister had resigned.", "Downing Street", EVL_ENTITY_ORGANIZATION },
+  /* A coalition of parties is an organisation. */
+  { "The vote gave Civic Coalition a majority in parliament.", "Civic Coalition", EVL_ENTITY_ORGANIZATION },
+  { "The Red Crescent appealed for blood donations.", "Red Crescent", EVL_ENTITY_ORGANIZATION },
+  /* A person named like a place: the surname speaks alone later. */
+  { "Rescue worker Jordan Peterson arrived from Canada. Peterson said it was cold.", "Jordan Peterson",
+    EVL_ENTITY_PERSON },
   /* A known organisation's usual short form. */
   { "Amnesty said the trial had been unfair.", "Amnesty", EVL_ENTITY_ORGANIZATION },
   { "A statement from the Ministry of Rural Affairs followed.", "Ministry of Rural Affairs", EVL_ENTITY_ORGANIZATION },

@@ -1628,6 +1628,30 @@ in_other_name (const Scan *s, guint j, guint prev)
   return FALSE;
 }
 
+/* Token @j's word is written elsewhere in the document alone before a
+ * verb of speech, as people's surnames are and the words after a place
+ * in a company's name are not ('Peterson said' after 'Jordan Peterson').
+ * A linear walk, asked only of the rare runs place_runs_on() takes. */
+static G_GNUC_NO_INLINE gboolean
+speaks_alone (const Scan *s, guint j)
+{
+  const char *w = tok_text (s, j);
+  gsize n = tok_len (s, j);
+  for (guint t = 0; t + 1 < s->n_tok; t++)
+    {
+      const EvlToken *b = &s->tok[t], *c = &s->tok[t + 1];
+      if (t == j || EVL_SPAN_LEN (b->span) != n || memcmp (s->text + b->span.start, w, n) != 0
+          || c->sentence != b->sentence || (c->flags & (EVL_TOKEN_WORD | EVL_TOKEN_CAP)) != EVL_TOKEN_WORD
+          || (t > 0 && s->tok[t - 1].sentence == b->sentence
+              && (s->tok[t - 1].flags & (EVL_TOKEN_WORD | EVL_TOKEN_CAP)) == (EVL_TOKEN_WORD | EVL_TOKEN_CAP)))
+        continue;
+      const EvlLexEntry *cue = evl_lexicon_lookup (s->lex->cues, tok_text (s, t + 1), (gssize) tok_len (s, t + 1));
+      if (evl_ent_cue_bits (s->lex, cue) & EVL_CUE_SPEECH)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* 'Baltic Wings', 'Atlantic Records': a place's name (@m, no demonym)
  * run on by the capitalised words [m->end, @b) in running text names an
  * organisation (a company, a team, a newspaper) even without an org-head
@@ -2307,7 +2331,11 @@ scan_sentence (Scan *s, const EvlSentence *sent)
                   && ((has_org_head (s, m.end, b) && !is_stopword (s, m.end))
                       || (!is_demonym (s, &m) && place_runs_on (s, &m, b))))
                 {
-                  add_cand (s, m.start, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION);
+                  /* 'Jordan Peterson ... Peterson said': a person named
+                   * like a place. */
+                  gboolean person = b == m.end + 1 && !has_org_head (s, m.end, b) && speaks_alone (s, m.end);
+                  add_cand (s, m.start, b, EVL_CAND_NAME,
+                            person ? EVL_ENTITY_PERSON : EVL_ENTITY_ORGANIZATION);
                   i = b;
                   continue;
                 }
