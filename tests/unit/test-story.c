@@ -341,6 +341,33 @@ ParameterizedTest (TypeCase *c, story, typing)
   cr_assert_eq (outcome, c->flags, "%s: outcome flags %u", c->text, outcome);
 }
 
+/* A context word that modifies another event's noun right after it is
+ * that event's ('rocket attacks' say nothing of space), unless the noun
+ * is one the same context types ('a rocket launch attempt') or one no
+ * rule types ('a court hearing'). */
+Test (story, context_word_modifying_another_event_is_that_events)
+{
+  static const struct {
+    const char *text, *trigger, *lemma, *tense, *other, *other_lemma, *type;
+  } cases[] = {
+    { "Israel launched the offensive to stamp out Hezbollah rocket attacks.", "launched", "launch", "PAST",
+      "attacks", "attack", "CONFLICT" },
+    { "Israel launched air strikes on the town.", "launched", "launch", "PAST", "strikes", "strike", "ATTACK" },
+    { "The rocket launch attempt failed.", "attempt", "attempt", "NONE", "launch", "launch", "SATELLITE_LAUNCH" },
+    { "He was charged at a court hearing on Friday.", "charged", "charge", "PAST", "hearing", "hearing",
+      "LEGAL_ACTION" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (cases[i].text);
+      guint k = add_event (doc, cases[i].trigger, 0, cases[i].lemma, EVL_EVENT_CLASS_OCCURRENCE, cases[i].tense);
+      add_event (doc, cases[i].other, 0, cases[i].other_lemma, EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+      guint n;
+      const EvlEventMention *ev = annotate (doc, &n);
+      cr_expect_str_eq (ev[k].type, cases[i].type, "%s: got %s", cases[i].text, ev[k].type);
+    }
+}
+
 /* A phrasal verb's lemma is the phrase, which the summary shows; the verb
  * alone keeps its own. */
 Test (story, phrasal_verb_lemma)

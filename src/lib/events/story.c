@@ -392,17 +392,45 @@ evl_story_group_word (const EvlStoryDoc *sd, gint i)
 
 /* ------------------------------------------------------------------ typing */
 
-static guint
-context_mask (const EvlStoryDoc *sd, gint t, guint window)
+/* Whether word @i's rules (its own, else its stem's) read context
+ * group @group, or it has none. */
+static gboolean
+word_reads_group (const EvlStoryDoc *sd, gint i, gint group)
+{
+  const EvlStoryWordInfo *wi = &sd->winfo[sd->wid[i]];
+  guint16 first = wi->rules ? wi->rules : wi->stem_rules;
+  if (first == 0)
+    return TRUE;   /* no reading of its own: 'a court hearing' */
+  for (const EvlStoryRule *r = &sd->tax->rules[first]; r->type != EVL_STORY_RULE_END; r++)
+    if (r->group == group)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a word of context group @group stands within @window tokens of
+ * the trigger at @t, in its sentence.  A context word that modifies the
+ * noun of another event right after it ('launched to stamp out rocket
+ * attacks'; not a verb's subject: 'the missile flew') belongs to that
+ * event, unless that noun is one the group types too ('a satellite
+ * launch attempt') or one no rule types ('a court hearing'). */
+static gboolean
+context_has (const EvlStoryDoc *sd, gint t, guint window, gint group)
 {
   guint sentence = sd->tok[t].sentence;
   gint lo = MAX (0, t - (gint) window);
   gint hi = MIN ((gint) sd->n_tok - 1, t + (gint) window);
-  guint mask = 0;
+  const guint bit = 1u << group;
   for (gint i = lo; i <= hi; i++)
-    if (i != t && sd->tok[i].sentence == sentence)
-      mask |= sd->winfo[sd->wid[i]].ctx;
-  return mask;
+    if (i != t && sd->tok[i].sentence == sentence && (sd->winfo[sd->wid[i]].ctx & bit))
+      {
+        gint n = i + 1;
+        if (n < (gint) sd->n_tok && sd->tok[n].sentence == sentence && sd->tok_ev[n] >= 0
+            && sd->tok_ev[n] != sd->tok_ev[t] && !evl_story_verbal (sd, sd->tok_ev[n])
+            && !word_reads_group (sd, n, group))
+          continue;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* The index of the trigger's rules in the taxonomy's list (0: none). */
@@ -606,7 +634,7 @@ evl_story_type_events (EvlStoryDoc *sd)
                   type = rule->type;
                   break;
                 }
-              if (context_mask (sd, t, rule->window) & (1u << rule->group))
+              if (context_has (sd, t, rule->window, rule->group))
                 {
                   type = rule->type;
                   sd->ev_mark[k] |= EVL_STORY_MARK_CONTEXT;
