@@ -149,13 +149,19 @@ Test (reason, summary_takes_the_object_after_a_verb)
   static const struct {
     const char *text, *agent;
     EvlEntityType agent_type;
-    const char *type, *lemma, *trigger, *expected;
+    const char *type, *lemma, *trigger, *expected, *patient;
   } cases[] = {
     { "North Korea launched two ballistic missiles toward the sea.", "North Korea", EVL_ENTITY_LOCATION,
-      "MISSILE_LAUNCH", "launch", "launched", "North Korea launches two ballistic missiles" },
+      "MISSILE_LAUNCH", "launch", "launched", "North Korea launches two ballistic missiles", NULL },
     /* a phrasal verb's complement may open with a preposition of its own */
     { "Yoon signed off on the decision in London.", "Yoon", EVL_ENTITY_PERSON, "OTHER", "sign off",
-      "signed", "Yoon signs off on the decision" },
+      "signed", "Yoon signs off on the decision", NULL },
+    /* a thing given and the patient after its preposition: both */
+    { "Moscow supplied weapons to Pyongyang in 1950.", "Moscow", EVL_ENTITY_LOCATION, "ARMS_TRANSFER", "supply",
+      "supplied", "Moscow supplies weapons to Pyongyang", "Pyongyang" },
+    { "Kim discussed space cooperation with Putin.", "Kim", EVL_ENTITY_PERSON, "MEETING", "discuss",
+      "discussed", "Kim discusses space cooperation with Putin", "Putin" },
+    { "Kim met with Putin.", "Kim", EVL_ENTITY_PERSON, "MEETING", "meet", "met", "Kim meets Putin", "Putin" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -165,6 +171,12 @@ Test (reason, summary_takes_the_object_after_a_verb)
       FxEvent f = FX_EVENT (cases[i].type, cases[i].lemma);
       f.tense = "PAST";
       f.agent = fx_entity (d, cases[i].agent, 0, c);
+      if (cases[i].patient)
+        {
+          g_autofree char *pkey = g_ascii_strdown (cases[i].patient, -1);
+          gint32 pc = fx_cluster (d, cases[i].patient, pkey, cases[i].agent_type, NULL);
+          f.patient = fx_entity (d, cases[i].patient, 0, pc);
+        }
       fx_event (d, cases[i].trigger, 0, &f);
       g_autoptr (EvlGraph) g = build (ctx, &d, 1);
       cr_expect_str_eq (evl_graph_get_event (g, 0)->summary, cases[i].expected);
@@ -288,6 +300,14 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "Rebels broke off talks with the government.", "broke", "break off", 1, 0,
       "Rebels break off talks", "" },
     { "It said police shot down a drone.", "shot", "shoot down", 1, 0, "Drone shot down", "" },
+    /* a phrase the word cap cuts goes on to its head, or ends before a
+     * clause on its noun; never on a modifier */
+    { "The rocket lifted off from the Sohae satellite launching ground.", "lifted", "lift off", 1, 0,
+      "Rocket lifts off from the Sohae satellite launching ground", "" },
+    { "Activists protested a German court ruling accusing the government.", "protested", "protest", 1, 0,
+      "Activists protest a German court ruling", "" },
+    { "Delegates killed a new motion criticizing Chinese human rights policies abroad.", "killed", "kill", 1, 0,
+      "Delegates kill a new motion", "" },
   };
   return cr_make_param_array (SummaryCase, cases, sizeof cases / sizeof cases[0]);
 }

@@ -601,6 +601,55 @@ than_count (const AddCtx *a, guint t)
          || (word_in (a, t, at) && word_in (a, t + 1, least));
 }
 
+/* Token @t goes on the phrase before it: a word of the sentence that is
+ * no function word, punctuation or time. */
+static gboolean
+runs_on (const AddCtx *a, guint t, guint sentence)
+{
+  return t < a->n_toks && a->toks[t].sentence == sentence && !tok_is_punct (a, t)
+         && tok_lookup (a->stops, a, t) == NULL && !in_timex (a, sentence, a->toks[t].span.start);
+}
+
+/* ... and no determiner, which opens a noun phrase of its own ('a
+ * ruling accusing the government'). */
+static gboolean
+runs_on_np (const AddCtx *a, guint t, guint sentence)
+{
+  static const char *const dets[] = { "a", "an", "the", "its", "their", "his", "her", "this", "these",
+                                      "those", NULL };
+  return runs_on (a, t, sentence) && !word_in (a, t, dets);
+}
+
+/* A lower-case '-ing' or '-ed' word: after a noun, the verb of a clause
+ * on it ('a court ruling accusing the government'). */
+static gboolean
+participle_word (const AddCtx *a, guint t)
+{
+  const char *w = a->text + a->toks[t].span.start;
+  gsize n = EVL_SPAN_LEN (a->toks[t].span);
+  return n > 4 && g_ascii_islower (w[0])
+         && (memcmp (w + n - 3, "ing", 3) == 0 || memcmp (w + n - 2, "ed", 2) == 0);
+}
+
+/* The end of a phrase from token @t0 that the word cap cut at token @t:
+ * the line never ends inside a noun phrase ('from the Sohae satellite
+ * launching'), so a phrase whose head is at most two words on goes to
+ * it; one that runs on further ends before a clause on its noun ('a
+ * motion criticizing China's record': 'a motion'), else is no phrase of
+ * the line (0). */
+static guint
+phrase_end (const AddCtx *a, guint t0, guint t, guint sentence)
+{
+  for (guint j = 0; j < 3; j++)
+    if (!runs_on_np (a, t + j, sentence))
+      return t + j;
+  for (guint k = t0 + 2; k < t; k++)
+    if (participle_word (a, k))
+      return k;
+  return 0;
+}
+
+
 static char *
 object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
 {
@@ -632,9 +681,13 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
     }
   /* An 'of' phrase the five words cut short goes whole ('13 members of
    * the Israeli-backed'). */
-  if (of > t0 && t < a->n_toks && a->toks[t].sentence == m->sentence && !tok_is_punct (a, t)
-      && tok_lookup (a->stops, a, t) == NULL && !in_timex (a, m->sentence, a->toks[t].span.start))
+  if (of > t0 && runs_on (a, t, m->sentence))
     t = of;
+  else if (words == 5 && runs_on_np (a, t, m->sentence) && (t = phrase_end (a, t0, t, m->sentence)) == 0)
+    return NULL;
+  /* The cap reached the verb of a clause on the noun: the noun ends it. */
+  else if (words == 5 && runs_on (a, t, m->sentence) && t > t0 + 1 && participle_word (a, t - 1))
+    t--;
   /* 'passed a' cut by what follows is no object; nor is a bare pronoun
    * ('sign it'), whose referent the line cannot show. */
   while (t > t0 && (word_in (a, t - 1, dets) || tok_is_punct (a, t - 1)))
@@ -931,9 +984,9 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
         return NULL;
     }
   guint t = t0 + 1;
-  while (t < a->n_toks && t - t0 < 5 && a->toks[t].sentence == m->sentence && !tok_is_punct (a, t)
-         && tok_lookup (a->stops, a, t) == NULL && !in_timex (a, m->sentence, a->toks[t].span.start))
+  while (t - t0 < 5 && runs_on (a, t, m->sentence))
     t++;
+  gboolean cut = runs_on_np (a, t, m->sentence);
   if (strict && t < a->n_toks && a->toks[t].sentence == m->sentence && (a->toks[t].flags & EVL_TOKEN_CAP)
       && !tok_is_punct (a, t))
     {
@@ -942,7 +995,10 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
         t--;
       while (t > t0 + 1 && word_in (a, t - 1, articles))
         t--;
+      cut = FALSE;
     }
+  if (cut && (t = phrase_end (a, t0, t, m->sentence)) == 0)
+    return NULL;
   /* 'into the sea shortly': no trailing adverb. */
   while (t > t0 + 2 && EVL_SPAN_LEN (a->toks[t - 1].span) > 3
          && strncmp (a->text + a->toks[t - 1].span.end - 2, "ly", 2) == 0)
@@ -1162,6 +1218,35 @@ headline_summary (const char *object, const char *participle)
   return s;
 }
 
+/* The words between verb trigger @m and its patient mention @pm when
+ * they are a noun phrase of at most five words and the patient follows
+ * them after one of patient_prep()'s prepositions ('supplied weapons to
+ * Pyongyang'); NULL otherwise. */
+static char *
+thing_before_patient (const AddCtx *a, const EvlEventMention *m, gint32 pm)
+{
+  static const char *const dets[] = { "the", "a", "an", NULL };
+  static const char *const keep[] = { "with", "against", "on", "to", "over", "into", NULL };
+  if (pm < 0 || (guint) pm >= a->n_em || a->em[pm].span.start < m->span.end || a->n_toks == 0)
+    return NULL;
+  guint t0 = token_from (a, m->span.start, m->span.end, m->sentence);
+  gint pt = evl_document_token_at (a->doc, a->em[pm].span.start);
+  if (pt <= 0 || t0 >= a->n_toks)
+    return NULL;
+  guint k = (guint) pt - 1;
+  if (k > t0 && word_in (a, k, dets))
+    k--;
+  if (k <= t0 || !word_in (a, k, keep) || k - t0 > 5 || !object_is_noun_phrase (a, m))
+    return NULL;
+  for (guint t = t0; t < k; t++)
+    if (a->toks[t].sentence != m->sentence || (tok_is_punct (a, t) && !currency_before_number (a, t))
+        || in_timex (a, m->sentence, a->toks[t].span.start) || a->trigger_tok[t] == TRIGGER_FINITE
+        || word_in (a, t, pronouns) || word_in (a, t, conjunctions))
+      return NULL;
+  EvlSpan sp = { a->toks[t0].span.start, a->toks[k].span.end };
+  return collapse_ws (a->text, a->len, sp);
+}
+
 /* ---- summary ---- */
 
 static char *
@@ -1231,12 +1316,16 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
       g_array_append_val (subj, p);
     }
   const char *obj = object;
+  g_autofree char *thing = NULL;
   if (ev->patient >= 0)
     {
       const EvlGraphEntity *pe = evl_graph_get_entity (g, (guint) ev->patient);
       /* A place as patient next to the event's location is scenery
-       * ('convened in the Far East at the cosmodrome'). */
+       * ('convened in the Far East at the cosmodrome'); a verb's object
+       * with the patient's preposition ('weapons to') goes before it. */
       obj = pe->type == EVL_ENTITY_LOCATION && ev->location >= 0 ? NULL : pe->name;
+      if (verbal && object && obj)
+        obj = thing = g_strdup_printf ("%s %s", object, pe->name);
     }
   GString *s = g_string_new (NULL);
   if (verbal && subj->len > 0)
@@ -1798,6 +1887,12 @@ add_event (AddCtx *a, const EvlEventMention *m)
       else if (object == NULL)
         object = object_phrase (a, sm, TRUE);
     }
+  /* A thing given or done and the patient after its preposition
+   * ('supplied weapons to Pyongyang', 'discussed trade with Putin'):
+   * both, not the patient in the thing's place ('Russia supplies North
+   * Korea'). */
+  if (verbal && actor && e.agent >= 0 && e.patient >= 0 && subject == NULL && object == NULL)
+    object = thing_before_patient (a, sm, m->patient);
   g_autofree char *summary = NULL;
   if (passive_patient)
     {
