@@ -447,6 +447,44 @@ Test (reason, verb_after_a_modal_reads_as_a_verb)
   evl_document_unref (d);
 }
 
+/* A bare verb after 'to' that a finite intention governs reads as a
+ * verb though it has no modality ('promised to fight'); a noun after a
+ * motion verb does not ('went to war'). */
+Test (reason, bare_verb_after_an_intention_reads_as_a_verb)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct {
+    const char *text, *verb, *verb_lemma, *trigger;
+    EvlEventClass klass;
+    const char *expected;
+  } cases[] = {
+    { "Faye promised to fight corruption.", "promised", "promise", "fight", EVL_EVENT_CLASS_I_ACTION,
+      "Faye fights corruption" },
+    { "Faye went to war.", "went", "go", "war", EVL_EVENT_CLASS_OCCURRENCE, "War by Faye" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("i", cases[i].text, "2023-09-14");
+      gint32 faye = fx_cluster (d, "Faye", "faye", EVL_ENTITY_PERSON, NULL);
+      FxEvent gov = FX_EVENT ("OTHER", cases[i].verb_lemma);
+      gov.tense = "PAST";
+      gov.klass = cases[i].klass;
+      gov.agent = fx_entity (d, "Faye", 0, faye);
+      fx_event (d, cases[i].verb, 0, &gov);
+      FxEvent f = FX_EVENT ("CONFLICT", cases[i].trigger);
+      f.agent = gov.agent;
+      fx_event (d, cases[i].trigger, 0, &f);
+      g_autoptr (EvlGraph) g = evl_graph_new ();
+      evl_reason_add_document (ctx, g, d, NULL);
+      const char *got = NULL;
+      for (guint k = 0; k < evl_graph_n_events (g); k++)
+        if (g_strcmp0 (evl_graph_get_event (g, k)->trigger, cases[i].trigger) == 0)
+          got = evl_graph_get_event (g, k)->summary;
+      cr_expect_str_eq (got, cases[i].expected, "%s", cases[i].text);
+      evl_document_unref (d);
+    }
+}
+
 Test (reason, nominal_summary_keeps_the_written_preposition)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

@@ -1749,10 +1749,25 @@ after_modal (const AddCtx *a, const EvlEventMention *m)
 {
   static const char *const modals[] = { "will", "would", "may", "might", "could", "should", "must", "can",
                                         "shall", "to", NULL };
-  if (m->modality == NULL || a->n_toks == 0)
+  static const char *const to[] = { "to", NULL };
+  if (a->n_toks == 0)
     return FALSE;
   gint t = evl_document_token_at (a->doc, m->span.start);
-  return t > 0 && a->toks[t - 1].sentence == m->sentence && word_in (a, (guint) t - 1, modals);
+  if (t <= 0 || a->toks[t - 1].sentence != m->sentence)
+    return FALSE;
+  if (m->modality != NULL)
+    return word_in (a, (guint) t - 1, modals);
+  /* ... or with none, a bare form after 'to' that a finite intention or
+   * start governs ('promised to fight corruption', 'began to shell'):
+   * not a noun after a motion verb ('went to war'). */
+  if (t < 2 || !word_in (a, (guint) t - 1, to) || a->trigger_tok[t - 2] != TRIGGER_FINITE || m->lemma == NULL
+      || EVL_SPAN_LEN (m->span) != strlen (m->lemma)
+      || g_ascii_strncasecmp (a->text + m->span.start, m->lemma, strlen (m->lemma)) != 0)
+    return FALSE;
+  gint32 v = mention_at (a, t - 2);
+  return v >= 0
+         && (a->ev[v].klass == EVL_EVENT_CLASS_I_ACTION || a->ev[v].klass == EVL_EVENT_CLASS_I_STATE
+             || a->ev[v].klass == EVL_EVENT_CLASS_ASPECTUAL);
 }
 
 static guint
