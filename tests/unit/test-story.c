@@ -915,6 +915,9 @@ ParameterizedTestParameters (story, arguments)
       { "conflict", "" }, { "conflict" }, { "NONE" }, 0, "Ukraine", "", "", "", 1 },
     { "Putin praised the summit warmly.", { "Putin", "" }, { EVL_ENTITY_PERSON },
       { "summit", "" }, { "summit" }, { "NONE" }, 0, "", "", "", "Putin", 0 },
+    /* After a quotation's closing mark the verb's subject follows it. */
+    { "\"We will not yield,\" declared Foreign Minister Hotaki.", { "Hotaki", "" }, { EVL_ENTITY_PERSON },
+      { "declared", "" }, { "declare" }, { "PAST" }, 0, "Hotaki", "", "", "", 1 },
     /* A reported clause's infinitive does not take the speaker as agent. */
     { "Peskov said that documents were signed to seal the pact.", { "Peskov", "" }, { EVL_ENTITY_PERSON },
       { "said", "signed", "seal" }, { "say", "sign", "seal" }, { "PAST", "PASTPART", "INFINITIVE" }, 2,

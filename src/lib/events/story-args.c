@@ -370,6 +370,26 @@ clause_prep_between (const EvlStoryDoc *sd, gint a, gint b)
   return FALSE;
 }
 
+/* A quotation's closing mark right before token @t, after the
+ * punctuation that ends the quoted words ('," declared'). */
+static gboolean
+quote_closes_before (const EvlStoryDoc *sd, gint t)
+{
+  return t >= 2 && (sd->tok[t - 1].flags & EVL_TOKEN_QUOTE) && sd->tok[t - 2].sentence == sd->tok[t].sentence
+         && (sd->tok[t - 2].flags & EVL_TOKEN_PUNCT) && !(sd->tok[t - 2].flags & EVL_TOKEN_QUOTE);
+}
+
+/* Every token strictly between @a and @b is a capitalised word (a title:
+ * 'said Foreign Minister X'). */
+static gboolean
+only_titles (const EvlStoryDoc *sd, gint a, gint b)
+{
+  for (gint i = a + 1; i < b; i++)
+    if (!(sd->tok[i].flags & EVL_TOKEN_CAP) || !(sd->tok[i].flags & EVL_TOKEN_WORD))
+      return FALSE;
+  return b > a;
+}
+
 static void
 fill_one (EvlStoryDoc *sd, guint k)
 {
@@ -501,6 +521,14 @@ fill_one (EvlStoryDoc *sd, guint k)
         }
     }
 
+  /* '"...," declared Mullah Hotaki': a verb right after a quotation's
+   * closing mark has its subject after it, not an object. */
+  if (verbal && !passive && subject < 0 && object >= 0 && quote_closes_before (sd, t)
+      && only_titles (sd, t, first_tok (sd, object)))
+    {
+      subject = object;
+      object = -1;
+    }
   if (passive)
     {
       e->agent = by_agent;
