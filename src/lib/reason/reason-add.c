@@ -1274,6 +1274,44 @@ third_person (const char *verb)
   return g_strdup_printf ("%ss", verb);
 }
 
+/* The '-ing' form of a verb lemma, the head of a line with an object and
+ * no subject ('Detaining Htin Gyaw', where 'Detain of Htin Gyaw' is no
+ * English).  @written, the trigger as written, shows a doubled final
+ * consonant ('admitted', 'admitting'); else a one-syllable verb ending in
+ * one vowel and one consonant doubles it ('hit', 'hitting'). */
+static char *
+gerund (const char *verb, const char *written)
+{
+  const char *sp = strchr (verb, ' ');
+  if (sp)
+    {
+      g_autofree char *head = g_strndup (verb, (gsize) (sp - verb));
+      g_autofree char *ing = gerund (head, written);
+      return g_strconcat (ing, sp, NULL);
+    }
+  gsize n = strlen (verb);
+  if (n < 2)
+    return g_strdup (verb);
+  char last = verb[n - 1], prev = verb[n - 2];
+  if (strcmp (verb, "be") == 0 || g_str_has_suffix (verb, "ee") || g_str_has_suffix (verb, "ye")
+      || g_str_has_suffix (verb, "oe"))
+    return g_strconcat (verb, "ing", NULL);
+  if (g_str_has_suffix (verb, "ie"))
+    return g_strdup_printf ("%.*sying", (int) (n - 2), verb);   /* 'dying' */
+  if (last == 'e')
+    return g_strdup_printf ("%.*sing", (int) (n - 1), verb);    /* 'suing', 'praising' */
+  gboolean cvc = !strchr ("aeiouwxy", last) && strchr ("aeiou", prev) && n >= 3 && !strchr ("aeiou", verb[n - 3]);
+  guint groups = 0;
+  for (gsize i = 0; i < n; i++)
+    groups += strchr ("aeiouy", verb[i]) && (i == 0 || !strchr ("aeiouy", verb[i - 1]));
+  gsize wn = written ? strlen (written) : 0;
+  gsize e = wn > 4 && g_str_has_suffix (written, "ed") ? wn - 2 : wn > 5 && g_str_has_suffix (written, "ing") ? wn - 3 : 0;
+  gboolean doubled = e > 0 && g_ascii_tolower (written[e - 1]) == last && g_ascii_tolower (written[e - 2]) == last;
+  if (cvc && (groups == 1 || doubled))
+    return g_strdup_printf ("%s%cing", verb, last);
+  return g_strconcat (verb, "ing", NULL);
+}
+
 static void
 append_names (GString *s, const EvlGraph *g, const GArray *ents)
 {
@@ -1351,11 +1389,15 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
     }
   else
     {
-      g_autofree char *cap = g_strdup (lemma);
+      /* A verb with an object and no subject reads as its '-ing' form
+       * ('Meeting Li Peng', not 'Meet of Li Peng'). */
+      const EvlGraphMention *m0 = ev->mentions && ev->mentions->len > 0
+                                  ? &g_array_index (ev->mentions, EvlGraphMention, 0) : NULL;
+      g_autofree char *cap = verbal && obj ? gerund (lemma, m0 ? m0->text : NULL) : g_strdup (lemma);
       cap[0] = g_ascii_toupper (cap[0]);
       g_string_append (s, cap);
       if (verbal && obj)
-        g_string_append_printf (s, " of %s", obj);
+        g_string_append_printf (s, " %s", obj);
       /* A war, a flood, an election or a protest named after a place
        * ('the Ukraine conflict') happens there; the place is no agent to
        * write 'by' before. */
