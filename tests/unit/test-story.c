@@ -241,6 +241,9 @@ ParameterizedTestParameters (story, typing)
     /* a model named by family and number reads as its family */
     { "North Korea last tested a Hwasong-18 in April.", "tested", "test", "PAST", "MISSILE_LAUNCH", "15", 0 },
     { "Moscow supplied weapons to Pyongyang.", "supplied", "supply", "PAST", "ARMS_TRANSFER", "07", 0 },
+    /* imposing sanctions is the sanction; imposing a curfew is not */
+    { "The European Union imposed new sanctions on Iran.", "imposed", "impose", "PAST", "SANCTION", "16", 0 },
+    { "The army imposed a curfew on the city.", "imposed", "impose", "PAST", "OTHER", "", 0 },
     { "Reports of a potential arms deal spread.", "deal", "deal", "NONE", "ARMS_TRANSFER", "07", 0 },
     { "The two sides signed a trade agreement.", "signed", "sign", "PAST", "AGREEMENT", "05", 0 },
     { "The Korean War ended in 1953.", "War", "war", "NONE", "CONFLICT", "19", 0 },
@@ -1010,6 +1013,23 @@ typedef struct {
   char tense[12];
   gboolean reported;
 } ReportCase;
+
+/* A dateline's place before a date is no party to the list after it. */
+Test (story, a_date_breaks_a_coordination)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("VIENNA, Oct 1 - Iran and Russia resumed talks.");
+  add_entity (doc, "VIENNA", 0, EVL_ENTITY_LOCATION, 0);
+  add_entity (doc, "Iran", 0, EVL_ENTITY_LOCATION, 1);
+  add_entity (doc, "Russia", 0, EVL_ENTITY_LOCATION, 2);
+  add_timex (doc, "Oct 1", EVL_TIMEX_DATE, "2024-10-01");
+  guint k = add_event (doc, "resumed", 0, "resume", EVL_EVENT_CLASS_ASPECTUAL, "PAST");
+  guint n;
+  const EvlEventMention *e = &annotate (doc, &n)[k];
+  cr_assert_eq (e->agent, entity_named (doc, "Russia"));
+  for (guint i = 0; i < e->n_participants; i++)
+    cr_expect_neq (e->participants[i], entity_named (doc, "VIENNA"), "the dateline's place takes part");
+  cr_expect_eq (e->n_participants, 2);
+}
 
 ParameterizedTestParameters (story, reported_speech_scope)
 {

@@ -170,8 +170,11 @@ gap_joins (const EvlStoryDoc *sd, gint a, gint b, gboolean *has_conj)
   for (gint i = a + 1; i < b; i++)
     {
       guint32 cls = C (i);
+      /* A date never stands inside a list: 'VIENNA, Oct 1 - Iran and
+       * the EU resumed talks' is a dateline, not three parties. */
       if (sd->tok_ev[i] >= 0 || (cls & (EVL_STORY_C_PREP | EVL_STORY_C_CLAUSE_BREAK))
-          || (sd->tok[i].flags & EVL_TOKEN_QUOTE) || sd->tok[i].sentence != sd->tok[a].sentence)
+          || (sd->tok[i].flags & EVL_TOKEN_QUOTE) || sd->tok[i].sentence != sd->tok[a].sentence
+          || (sd->tok_scan[i] & EVL_STORY_SCAN_TIMEX))
         return FALSE;
       if (cls & EVL_STORY_C_CONJ)
         *has_conj = TRUE;
