@@ -1233,6 +1233,44 @@ ParameterizedTestParameters (reason, coreference_within_and_across_documents)
       { { 0, "launch", "SATELLITE_LAUNCH", "launch", "", "Tuesday", "2025-06-10", "", "" },
         { 1, "launch", "SATELLITE_LAUNCH", "launch", "", "June", "2025-06", "", "" } },
       2, "", "" },
+    /* A type of which a day holds one happening (a launch, a quake):
+     * the same day, one side naming nobody and nothing differing, is
+     * one event... */
+    { { "The rocket lifted off on Tuesday.", "Kim fired the satellite on Tuesday." },
+      { { 0, "lifted", "SATELLITE_LAUNCH", "lift off", "PAST", "Tuesday", "2025-06-10", "", "" },
+        { 1, "fired", "SATELLITE_LAUNCH", "fire", "PAST", "Tuesday", "2025-06-10", "Kim", "" } },
+      1, "SATELLITE_LAUNCH", "" },
+    { { "An earthquake struck on Monday.", "A quake struck Hatay on Monday." },
+      { { 0, "struck", "DISASTER", "strike", "PAST", "Monday", "2025-06-09", "", "" },
+        { 1, "struck", "DISASTER", "strike", "PAST", "Monday", "2025-06-09", "", "@Hatay" } },
+      1, "DISASTER", "" },
+    /* ... but not from another place, with another count, on another
+     * day, at a coarser grain, in another word of a loose type, or of
+     * a type a day holds many of. */
+    { { "The rocket lifted off from Sohae on Tuesday.", "Kim fired it from Tonghae on Tuesday." },
+      { { 0, "lifted", "SATELLITE_LAUNCH", "lift off", "PAST", "Tuesday", "2025-06-10", "", "@Sohae" },
+        { 1, "fired", "SATELLITE_LAUNCH", "fire", "PAST", "Tuesday", "2025-06-10", "Kim", "@Tonghae" } },
+      2, "", "" },
+    { { "Two missiles were launched on Tuesday.", "Kim launched three missiles on Tuesday." },
+      { { 0, "launched", "MISSILE_LAUNCH", "launch", "PAST", "Tuesday", "2025-06-10", "", "" },
+        { 1, "launched", "MISSILE_LAUNCH", "launch", "PAST", "Tuesday", "2025-06-10", "Kim", "" } },
+      2, "", "" },
+    { { "The rocket lifted off on Tuesday.", "Kim fired the satellite on Tuesday." },
+      { { 0, "lifted", "SATELLITE_LAUNCH", "lift off", "PAST", "Tuesday", "2025-06-10", "", "" },
+        { 1, "fired", "SATELLITE_LAUNCH", "fire", "PAST", "Tuesday", "2025-06-17", "Kim", "" } },
+      2, "", "" },
+    { { "The rocket lifted off in June.", "Kim fired the satellite on Tuesday." },
+      { { 0, "lifted", "SATELLITE_LAUNCH", "lift off", "PAST", "June", "2025-06", "", "" },
+        { 1, "fired", "SATELLITE_LAUNCH", "fire", "PAST", "Tuesday", "2025-06-10", "Kim", "" } },
+      2, "", "" },
+    { { "An earthquake struck on Monday.", "A fire broke out in Hatay on Monday." },
+      { { 0, "struck", "DISASTER", "strike", "PAST", "Monday", "2025-06-09", "", "" },
+        { 1, "broke", "DISASTER", "break out", "PAST", "Monday", "2025-06-09", "", "@Hatay" } },
+      2, "", "" },
+    { { "Officials met on Tuesday.", "Kim met Moon on Tuesday." },
+      { { 0, "met", "MEETING", "meet", "PAST", "Tuesday", "2025-06-10", "", "" },
+        { 1, "met", "MEETING", "meet", "PAST", "Tuesday", "2025-06-10", "Kim|Moon", "" } },
+      2, "", "" },
   };
   return cr_make_param_array (CorefCase, cases, G_N_ELEMENTS (cases));
 }

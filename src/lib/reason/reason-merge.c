@@ -478,18 +478,25 @@ typedef struct {
   GHashTable *by_type;   /* type -> (noun -> class, from 1) */
   guint n;
   GHashTable *reciprocal; /* types whose sides act on each other alike */
+  GHashTable *specific;   /* types of which one day holds one happening */
 } Synonyms;
+
+static void
+types_add (GHashTable *set, const char *list)
+{
+  g_auto (GStrv) types = g_strsplit (list, "|", -1);
+  for (guint i = 0; types[i]; i++)
+    if (*g_strstrip (types[i]))
+      g_hash_table_add (set, g_strdup (types[i]));
+}
 
 static void
 synonym_record (char **f, guint n, gpointer data)
 {
   Synonyms *syn = data;
-  if (n >= 2 && strcmp (f[0], "reciprocal") == 0)
+  if (n >= 2 && (strcmp (f[0], "reciprocal") == 0 || strcmp (f[0], "specific") == 0))
     {
-      g_auto (GStrv) types = g_strsplit (f[1], "|", -1);
-      for (guint i = 0; types[i]; i++)
-        if (*g_strstrip (types[i]))
-          g_hash_table_add (syn->reciprocal, g_strdup (types[i]));
+      types_add (f[0][0] == 'r' ? syn->reciprocal : syn->specific, f[1]);
       return;
     }
   if (n < 3 || strcmp (f[0], "same") != 0 || syn->n >= MAX_CLASSES)
@@ -514,6 +521,7 @@ synonyms_load (const EvlContext *ctx, Synonyms *syn)
                                         (GDestroyNotify) g_hash_table_unref);
   syn->n = 0;
   syn->reciprocal = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  syn->specific = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   evl_reason_each_record (evl_context_get_data (ctx, "taxonomy/coreference.txt"), synonym_record,
                           syn);
 }
@@ -833,6 +841,33 @@ same_doer_same_cycle (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *
   return ref && c->wb && evl_reason_interval_gap (c->wb, c->we, ref, ref) <= SAME_CYCLE_DAYS;
 }
 
+static char *summary_numbers (const char *summary);
+
+/* @e, of a type of which one day holds one happening (a launch, an
+ * earthquake, an election; taxonomy/coreference.txt 'specific'), is
+ * dated the very day of cluster @c, and no argument that both name
+ * differs: the same agent, patient and place where both have one, the
+ * same count ('two missiles' is not 'a missile').  One side naming
+ * nobody is then another report of that day's happening ('the rocket
+ * lifted off on Tuesday' / 'North Korea fired the satellite on
+ * Tuesday'); a week, a month or a year holds many. */
+static gboolean
+specific_same_day (const EvlGraph *g, const Cluster *c, const Probe *p, const EvlGraphEvent *e)
+{
+  if (!c->strong || c->te != c->tb || !strong_time (e) || e->time.end != e->time.begin
+      || e->time.begin != c->tb || !g_hash_table_contains (p->syn->specific, e->type))
+    return FALSE;
+  if ((c->location >= 0 && e->location >= 0 && c->location != e->location)
+      || (e->agent >= 0 && role_has (c->agents, c->n_agents, (guint) e->agent) == 0
+          && c->n_agents > 0)
+      || (e->patient >= 0 && role_has (c->patients, c->n_patients, (guint) e->patient) == 0
+          && c->n_patients > 0))
+    return FALSE;
+  g_autofree char *nc = summary_numbers (evl_graph_get_event (g, c->rep)->summary);
+  g_autofree char *ne = summary_numbers (e->summary);
+  return !*nc || !*ne || strcmp (nc, ne) == 0;
+}
+
 /* Score of @p's event joining cluster @c, or REJECT. */
 static double
 score (const EvlGraph *g, Cluster *c, Probe *p)
@@ -854,7 +889,10 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
    * ('negotiations with Washington' is not the Kim-Putin summit). */
   if (ov == 0 && e->participants->len > 0 && c->parts->len > 0)
     return REJECT;
-  if (e_loose && (!same_trigger || (ov == 0 && !shares_sentence (c, e))))
+  gboolean same_day_kind = specific_same_day (g, c, p, e) && !shares_document (c, e);
+  /* A loose type's same word on the day of a specific happening needs
+   * no shared participant. */
+  if (e_loose && (!same_trigger || (ov == 0 && !shares_sentence (c, e) && !same_day_kind)))
     return REJECT;
   if (roles_swapped (c, e) && !g_hash_table_contains (p->syn->reciprocal, e->type))
     return REJECT;
@@ -897,7 +935,8 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
        * failures, not two kinds of event that happen to share a type. */
       gboolean failed = (c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_FAILED);
       shared += failed;
-      if (!known_anaphor (g, c, e, e_strong, e_definite) && !shares_sentence (c, e))
+      if (!known_anaphor (g, c, e, e_strong, e_definite) && !shares_sentence (c, e)
+          && !same_day_kind)
         {
           if (shared == 0 || (c->strong && !e_strong && shared < 2))
             return REJECT;
@@ -1437,11 +1476,11 @@ cmp_cluster_id (gconstpointer a, gconstpointer b)
 
 /* The clusters @e (event @k of the visit) may join, in creation order as
  * in the whole list, so the first best one is the same: those naming one
- * of its participants, those naming nobody unless @e is @loose (it needs
- * a shared participant), and those told in one of its sentences
- * (@by_quote: sentence -> clusters). */
+ * of its participants, those naming nobody when @nameless (@e is not
+ * loose, or of a type a day holds one of: see specific_same_day ()), and
+ * those told in one of its sentences (@by_quote: sentence -> clusters). */
 static GPtrArray *
-candidates_of (Block *b, guint generic, const EvlGraphEvent *e, gboolean loose, guint k,
+candidates_of (Block *b, guint generic, const EvlGraphEvent *e, gboolean nameless, guint k,
                GHashTable *by_quote, GPtrArray *scratch)
 {
   g_ptr_array_set_size (scratch, 0);
@@ -1450,7 +1489,7 @@ candidates_of (Block *b, guint generic, const EvlGraphEvent *e, gboolean loose, 
                      g_hash_table_lookup (b->by_part[generic],
                                           GUINT_TO_POINTER (g_array_index (e->participants, guint, i) + 1)),
                      k + 1);
-  if (!loose)
+  if (nameless)
     take_candidates (scratch, b->no_parts[generic], k + 1);
   for (guint i = 0; i < e->mentions->len; i++)
     {
@@ -1774,6 +1813,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
     {
       g_hash_table_unref (syn.by_type);
       g_hash_table_unref (syn.reciprocal);
+      g_hash_table_unref (syn.specific);
       return;
     }
   g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
@@ -1814,7 +1854,11 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
        * it is loose. */
       GPtrArray *cands = !e_loose && e->participants->len == 0
                            ? block->clusters[generic]
-                           : candidates_of (block, generic, e, e_loose, k, by_quote, scratch);
+                           : candidates_of (block, generic, e,
+                                            !e_loose
+                                              || (e->type && strong_time (e)
+                                                  && g_hash_table_contains (syn.specific, e->type)),
+                                            k, by_quote, scratch);
       for (guint i = 0; cands && i < cands->len; i++)
         {
           Cluster *c = cands->pdata[i];
@@ -1865,4 +1909,5 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
   evl_graph_collapse_events (g, target);
   g_hash_table_unref (syn.by_type);
   g_hash_table_unref (syn.reciprocal);
+  g_hash_table_unref (syn.specific);
 }
