@@ -1219,6 +1219,21 @@ ParameterizedTestParameters (reason, coreference_within_and_across_documents)
       { { 0, "walkout", "PROTEST", "walkout", "", "", "", "", "@Paris" },
         { 1, "strike", "PROTEST", "strike", "", "", "", "", "@Paris" } },
       2, "", "" },
+    /* An undated mention takes a dated event's day from one shared name
+     * when it is the same word of the same agent in a report written
+     * within a day of that date, not a week later. */
+    { { "Kim warned Moon on Wednesday.", "Kim warned officials." },
+      { { 0, "warned", "STATEMENT", "warn", "PAST", "Wednesday", "2025-06-11", "Kim|Moon", "" },
+        { 1, "warned", "STATEMENT", "warn", "PAST", "", "", "Kim", "" } },
+      1, "STATEMENT", "2025-06-12" },
+    { { "Kim warned Moon on Wednesday.", "Kim warned officials." },
+      { { 0, "warned", "STATEMENT", "warn", "PAST", "Wednesday", "2025-06-11", "Kim|Moon", "" },
+        { 1, "warned", "STATEMENT", "warn", "PAST", "", "", "Kim", "" } },
+      2, "", "2025-06-19" },
+    { { "Kim warned Moon on Wednesday.", "Kim praised officials." },
+      { { 0, "warned", "STATEMENT", "warn", "PAST", "Wednesday", "2025-06-11", "Kim|Moon", "" },
+        { 1, "praised", "STATEMENT", "praise", "PAST", "", "", "Kim", "" } },
+      2, "", "2025-06-12" },
     /* ... and dated ones an entity, or the definite description of
      * that day: the same day or month alone is not enough. */
     { { "Kim met Putin on Tuesday.", "The meeting on Tuesday was long." },

@@ -829,9 +829,10 @@ known_anaphor (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e, gboo
   return ref && evl_reason_interval_gap (c->tb, c->te, ref, ref) <= NEAR_DAYS;
 }
 
-/* @e's agent does what the undated cluster @c tells, in the same word,
- * in articles written within SAME_CYCLE_DAYS of each other (both days
- * known): 'Kim arrived' in two reports of one summit. */
+/* @e's agent does what cluster @c tells, in the same word, in an article
+ * written within SAME_CYCLE_DAYS of the cluster's date or, undated, of
+ * its articles (both days known): 'Kim arrived' in two reports of one
+ * summit. */
 static gboolean
 same_doer_same_cycle (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
 {
@@ -938,7 +939,12 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
       if (!known_anaphor (g, c, e, e_strong, e_definite) && !shares_sentence (c, e)
           && !same_day_kind)
         {
-          if (shared == 0 || (c->strong && !e_strong && shared < 2))
+          /* An undated mention takes a dated event's day from one shared
+           * name only when it is the same word said of the same agent in
+           * a report written within a day of that date ('Hale pleaded
+           * not guilty on Monday' / 'Hale pleaded not guilty'). */
+          if (shared == 0
+              || (c->strong && !e_strong && shared < 2 && !same_doer_same_cycle (g, c, e)))
             return REJECT;
           /* A shared failure is no name many things are done by: the
            * same word is enough with it. */
