@@ -168,4 +168,79 @@ EVL_API gboolean evl_eval_timeline_dirs (EvlTimelineCounts *c, const char *gold_
 
 EVL_API void evl_eval_timeline_score (const EvlTimelineCounts *c, EvlPRF *out);
 
+/* ---- TempEval-3 TLINKs: temporal awareness ----
+ *
+ * Each TimeML file's TLINKs (eventInstanceID/timeID to
+ * relatedToEventInstance/relatedToTime, through MAKEINSTANCE to the
+ * EVENT) form a temporal graph over its events and timexes, the DCT one
+ * node.  A system EVENT or TIMEX3 stands for the gold one it matches
+ * best (as the entity scores match them: identical extent, else the
+ * largest overlap); the DCTs match each other.  Only links whose two ends
+ * are matched are scored; the others still take part in their graph's
+ * closure.  With K- the reduced graph (links the others entail dropped)
+ * and K+ the transitive closure (UzZaman and Allen 2011, as in
+ * TempEval-3; DURING, DURING_INV and IDENTITY count as SIMULTANEOUS):
+ *   precision = |Sys- entailed by Gold+| / |Sys-|
+ *   recall    = |Gold- entailed by Sys+| / |Gold-|
+ * micro-averaged over documents; per kind of link the same counts over
+ * the links of that kind.  Pairwise: a link is correct when the other
+ * side has a link between the same two entities with the same relation
+ * (either direction, inverted). */
+typedef enum {
+  EVL_TLINK_ALL,
+  EVL_TLINK_EVENT_DCT,
+  EVL_TLINK_EVENT_TIMEX,    /* a timex of the text */
+  EVL_TLINK_EVENT_EVENT,
+  EVL_TLINK_TIMEX_TIMEX,    /* the DCT included */
+  EVL_TLINK_N_KINDS
+} EvlTlinkKind;
+
+/* "all", "event-DCT", "event-timex", "event-event", "timex-timex". */
+EVL_API const char *evl_eval_tlink_kind_name (EvlTlinkKind kind);
+
+typedef struct {
+  guint gold, system;                  /* links with both ends matched */
+  guint gold_reduced, system_reduced;  /* ... left in K- */
+  guint gold_verified, system_verified; /* ... of K- entailed by the other K+ */
+  guint gold_pair_correct, system_pair_correct; /* pairwise, of gold, system */
+} EvlTlinkKindCounts;
+
+typedef struct {
+  guint n_docs;            /* gold documents scored */
+  guint n_docs_missing;    /* ... without a system file */
+  guint gold_links, system_links;        /* TLINKs read (valid ends) */
+  guint gold_unmatched, system_unmatched; /* ... with an end unmatched */
+  EvlTlinkKindCounts kind[EVL_TLINK_N_KINDS];
+} EvlTlinkCounts;
+
+EVL_API void evl_eval_tlink_counts_init (EvlTlinkCounts *out);
+
+/* One TLINK not entailed by the other side, for error analysis. */
+typedef struct {
+  const char *doc;          /* file name, relative to the gold folder */
+  gboolean gold_side;       /* a gold link the system misses, else a system link gold does not entail */
+  EvlTlinkKind kind;
+  const char *rel;          /* its relType */
+  const char *from, *to;    /* the ends' text ("DCT" for the creation time) */
+} EvlTlinkMismatch;
+
+typedef void (*EvlTlinkMismatchFunc) (const EvlTlinkMismatch *m, gpointer user_data);
+
+/* Pairs files as evl_eval_dirs() does and adds their TLINK counts;
+ * @func (may be NULL) hears of every link of K- the other side's
+ * closure does not entail. */
+EVL_API gboolean evl_eval_tlinks_dirs (EvlTlinkCounts *c, const char *gold_dir,
+                                       const char *system_dir, EvlTlinkMismatchFunc func,
+                                       gpointer user_data, GError **error);
+
+/* Adds one pair given as TimeML file contents (@system may be NULL);
+ * @name labels parse errors. */
+EVL_API gboolean evl_eval_tlinks_add (EvlTlinkCounts *c, const char *gold, gsize gold_len,
+                                      const char *system, gsize system_len, const char *name,
+                                      GError **error);
+
+/* Temporal awareness and pairwise P/R/F1 of @c's links of @kind. */
+EVL_API void evl_eval_tlink_score (const EvlTlinkCounts *c, EvlTlinkKind kind,
+                                   EvlPRF *awareness_out, EvlPRF *pairwise_out);
+
 G_END_DECLS

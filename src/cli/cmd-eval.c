@@ -1,5 +1,5 @@
 /* eventline eval: TempEval-3 scores of system TimeML against gold TimeML
- * (timex, events) and SemEval-2015 temporal awareness of entity timelines,
+ * (timex, events, tlinks) and SemEval-2015 temporal awareness of entity timelines,
  * printed as a table or JSON. */
 #include "cli.h"
 
@@ -27,6 +27,16 @@ count_json (JsonBuilder *b, const char *name, guint v)
 {
   json_builder_set_member_name (b, name);
   json_builder_add_int_value (b, v);
+}
+
+/* Ends @b's object and prints it. */
+static void
+put_json (JsonBuilder *b)
+{
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_autofree char *text = json_to_string (root, TRUE);
+  printf ("%s\n", text);
 }
 
 static void
@@ -191,10 +201,7 @@ eval_timeline (const char *gold_dir, const char *sys_dir, gboolean json)
       count_json (b, "system_verified", c.system_verified);
       prf_json (b, "temporal_awareness", &p);
       json_builder_end_object (b);
-      json_builder_end_object (b);
-      g_autoptr (JsonNode) root = json_builder_get_root (b);
-      g_autofree char *text = json_to_string (root, TRUE);
-      printf ("%s\n", text);
+      put_json (b);
       return EVL_EXIT_OK;
     }
   printf ("TimeLine: %s (gold) vs %s (system)\n", gold_dir, sys_dir);
@@ -206,6 +213,82 @@ eval_timeline (const char *gold_dir, const char *sys_dir, gboolean json)
   return EVL_EXIT_OK;
 }
 
+/* --errors for tlinks: one TSV line per link the other side does not
+ * entail. */
+static void
+print_tlink_mismatch (const EvlTlinkMismatch *m, gpointer user_data)
+{
+  printf ("%s\t%s\t%s\t%s\t%s\t%s\n", m->doc, m->gold_side ? "MISSED" : "WRONG",
+          evl_eval_tlink_kind_name (m->kind), m->from, m->rel, m->to);
+}
+
+static int
+eval_tlinks (const char *gold_dir, const char *sys_dir, gboolean json, gboolean errors)
+{
+  EvlTlinkCounts c;
+  evl_eval_tlink_counts_init (&c);
+  g_autoptr (GError) error = NULL;
+  if (!evl_eval_tlinks_dirs (&c, gold_dir, sys_dir, errors ? print_tlink_mismatch : NULL, NULL,
+                             &error))
+    {
+      evl_cli_error (NULL, error);
+      return EVL_EXIT_INPUT;
+    }
+  if (json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, "tlinks");
+      count_json (b, "documents", c.n_docs);
+      count_json (b, "documents_without_system", c.n_docs_missing);
+      count_json (b, "gold_links", c.gold_links);
+      count_json (b, "system_links", c.system_links);
+      count_json (b, "gold_unmatched", c.gold_unmatched);
+      count_json (b, "system_unmatched", c.system_unmatched);
+      for (guint k = 0; k < EVL_TLINK_N_KINDS; k++)
+        {
+          const EvlTlinkKindCounts *kc = &c.kind[k];
+          EvlPRF aw, pw;
+          evl_eval_tlink_score (&c, (EvlTlinkKind) k, &aw, &pw);
+          json_builder_set_member_name (b, evl_eval_tlink_kind_name ((EvlTlinkKind) k));
+          json_builder_begin_object (b);
+          count_json (b, "gold", kc->gold);
+          count_json (b, "system", kc->system);
+          prf_json (b, "temporal_awareness", &aw);
+          count_json (b, "gold_reduced", kc->gold_reduced);
+          count_json (b, "system_reduced", kc->system_reduced);
+          count_json (b, "gold_verified", kc->gold_verified);
+          count_json (b, "system_verified", kc->system_verified);
+          json_builder_end_object (b);
+          prf_json (b, "pairwise", &pw);
+          count_json (b, "gold_correct", kc->gold_pair_correct);
+          count_json (b, "system_correct", kc->system_pair_correct);
+          json_builder_end_object (b);
+          json_builder_end_object (b);
+        }
+      put_json (b);
+      return EVL_EXIT_OK;
+    }
+  printf ("TLINK: %s (gold) vs %s (system)\n", gold_dir, sys_dir);
+  printf ("  %u documents, %u without a system file\n", c.n_docs, c.n_docs_missing);
+  printf ("  %u gold links (%u with an end the system lacks), %u system links (%u with an end gold lacks)\n\n",
+          c.gold_links, c.gold_unmatched, c.system_links, c.system_unmatched);
+  printf ("  %-12s %-9s %9s %9s %9s   %s\n", "", "", "precision", "recall", "F1", "gold/system links");
+  for (guint k = 0; k < EVL_TLINK_N_KINDS; k++)
+    {
+      const EvlTlinkKindCounts *kc = &c.kind[k];
+      EvlPRF aw, pw;
+      evl_eval_tlink_score (&c, (EvlTlinkKind) k, &aw, &pw);
+      const char *name = evl_eval_tlink_kind_name ((EvlTlinkKind) k);
+      printf ("  %-12s %-9s %9.2f %9.2f %9.2f   %u/%u reduced\n", name, "awareness", 100 * aw.precision,
+              100 * aw.recall, 100 * aw.f1, kc->gold_reduced, kc->system_reduced);
+      printf ("  %-12s %-9s %9.2f %9.2f %9.2f   %u/%u\n", "", "pairwise", 100 * pw.precision,
+              100 * pw.recall, 100 * pw.f1, kc->gold, kc->system);
+    }
+  return EVL_EXIT_OK;
+}
+
 int
 evl_cmd_eval (int argc, char **argv)
 {
@@ -213,11 +296,12 @@ evl_cmd_eval (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print the scores as JSON", NULL },
     { "errors", 0, 0, G_OPTION_ARG_NONE, &errors,
-      "timex, events: first list every mismatch, one per line (TSV)", NULL },
+      "First list every mismatch, one per line (TSV)", NULL },
     G_OPTION_ENTRY_NULL,
   };
   const char *desc =
-    "KIND is 'timex' (TIMEX3), 'events' (EVENT) or 'timeline'.  Files under\n"
+    "KIND is 'timex' (TIMEX3), 'events' (EVENT), 'tlinks' (TLINK) or\n"
+    "'timeline'.  Files under\n"
     "GOLD_DIR (sub-folders included) are paired with the file of the same\n"
     "name in SYSTEM_DIR; a gold file without a system file counts as all\n"
     "missed.  GOLD and SYSTEM may also be two files.\n"
@@ -228,6 +312,19 @@ evl_cmd_eval (int argc, char **argv)
     "F1 x the attribute's accuracy over the relaxed matches (an event's\n"
     "tense is its own, else that of its first MAKEINSTANCE).\n"
     "\n"
+    "tlinks: TempEval-3 temporal awareness of the TLINKs (UzZaman and\n"
+    "Allen): each file's links form a graph over its events and timexes\n"
+    "(the DCT one node); a system EVENT/TIMEX3 stands for the gold one its\n"
+    "extent matches best, and only links whose two ends match are scored.\n"
+    "Precision = system links (reduced: those the others entail dropped)\n"
+    "entailed by the closure of the gold graph / reduced system links;\n"
+    "recall = reduced gold links entailed by the system closure / reduced\n"
+    "gold links.  DURING, DURING_INV and IDENTITY count as SIMULTANEOUS.\n"
+    "A second line per kind gives plain pairwise scores: a link is right\n"
+    "when the other side links the same two entities by the same relation.\n"
+    "Rows: all links, then event-DCT, event-timex, event-event and\n"
+    "timex-timex.\n"
+    "\n"
     "timeline: SemEval-2015 Task 4 entity timelines (ORDER<TAB>DATE<TAB>\n"
     "MENTION...), scored by temporal awareness over the transitive closures\n"
     "of their temporal graphs (UzZaman and Allen), micro-averaged.\n"
@@ -235,11 +332,15 @@ evl_cmd_eval (int argc, char **argv)
     "Figures are percentages.  With --errors, each mismatch comes first as\n"
     "FILE<TAB>WHAT<TAB>gold text, type, value<TAB>system text, type, value,\n"
     "WHAT being MISSED, SPURIOUS, PARTIAL (extent) or the attribute (TYPE,\n"
-    "VALUE, CLASS, TENSE) that differs.\n"
+    "VALUE, CLASS, TENSE) that differs; for tlinks,\n"
+    "FILE<TAB>MISSED|WRONG<TAB>KIND<TAB>from<TAB>relType<TAB>to, MISSED a\n"
+    "gold link the system does not entail, WRONG a system link gold does\n"
+    "not entail.\n"
     "\n"
     "Example:\n"
     "  eventline tag -o /tmp/sys data/timeml/*/*.tml\n"
     "  eventline eval timex data/timeml /tmp/sys\n"
+    "  eventline eval tlinks data/timeml /tmp/sys\n"
     "\n"
     "Exit status: 0 success, 1 a file could not be read, 2 usage error.";
   if (!evl_cli_parse (&argc, &argv, "eval", "KIND GOLD_DIR SYSTEM_DIR",
@@ -252,6 +353,8 @@ evl_cmd_eval (int argc, char **argv)
     }
   if (strcmp (argv[1], "timeline") == 0)
     return eval_timeline (argv[2], argv[3], json);
+  if (strcmp (argv[1], "tlinks") == 0 || strcmp (argv[1], "tlink") == 0)
+    return eval_tlinks (argv[2], argv[3], json, errors);
   EvlEvalKind kind;
   if (strcmp (argv[1], "timex") == 0)
     kind = EVL_EVAL_TIMEX;
@@ -259,7 +362,7 @@ evl_cmd_eval (int argc, char **argv)
     kind = EVL_EVAL_EVENT;
   else
     {
-      evl_cli_errorf ("eval", "unknown kind '%s' (timex, events, timeline)", argv[1]);
+      evl_cli_errorf ("eval", "unknown kind '%s' (timex, events, tlinks, timeline)", argv[1]);
       return EVL_EXIT_USAGE;
     }
   EvlEvalCounts counts;

@@ -67,11 +67,9 @@ kind_tag (EvlEvalKind kind)
   return kind == EVL_EVAL_TIMEX ? "TIMEX3" : "EVENT";
 }
 
-/* The tags of @kind, with a valid span, in a new array of pointers. */
-static GPtrArray *
-select_tags (EvlEvalKind kind, const EvlGoldTag *tags, guint n)
+GPtrArray *
+evl_eval_select_tags (const char *want, const EvlGoldTag *tags, guint n)
 {
-  const char *want = kind_tag (kind);
   GPtrArray *a = g_ptr_array_sized_new (n);
   for (guint i = 0; i < n; i++)
     if (tags[i].tag && strcmp (tags[i].tag, want) == 0 && tags[i].span.start < tags[i].span.end)
@@ -90,6 +88,30 @@ overlap (EvlSpan a, EvlSpan b)
 {
   guint32 s = MAX (a.start, b.start), e = MIN (a.end, b.end);
   return e > s ? e - s : 0;
+}
+
+const EvlGoldTag *
+evl_eval_best_match (const EvlGoldTag *a, GPtrArray *other, gboolean *exact_out)
+{
+  const EvlGoldTag *best = NULL;
+  guint32 best_ov = 0;
+  gboolean exact = FALSE;
+  for (guint j = 0; j < other->len && !exact; j++)
+    {
+      const EvlGoldTag *b = other->pdata[j];
+      guint32 ov = overlap (a->span, b->span);
+      if (ov == 0)
+        continue;
+      exact = a->span.start == b->span.start && a->span.end == b->span.end;
+      if (exact || ov > best_ov)
+        {
+          best = b;
+          best_ov = ov;
+        }
+    }
+  if (exact_out)
+    *exact_out = exact;
+  return best;
 }
 
 /* Where mismatches go (NULL: nowhere). */
@@ -133,22 +155,8 @@ match_side (EvlEvalCounts *c, GPtrArray *mine, GPtrArray *other, gboolean gold_s
         c->by_category[cat].gold++;
       else
         c->by_category[cat].system++;
-      const EvlGoldTag *best = NULL;
-      guint32 best_ov = 0;
       gboolean exact = FALSE;
-      for (guint j = 0; j < other->len && !exact; j++)
-        {
-          const EvlGoldTag *b = other->pdata[j];
-          guint32 ov = overlap (a->span, b->span);
-          if (ov == 0)
-            continue;
-          exact = a->span.start == b->span.start && a->span.end == b->span.end;
-          if (exact || ov > best_ov)
-            {
-              best = b;
-              best_ov = ov;
-            }
-        }
+      const EvlGoldTag *best = evl_eval_best_match (a, other, &exact);
       if (best == NULL)
         {
           if (gold_side)
@@ -187,8 +195,8 @@ static void
 add_tags (EvlEvalCounts *c, const EvlGoldTag *gold, guint n_gold,
           const EvlGoldTag *system, guint n_system, Reporter *r)
 {
-  g_autoptr (GPtrArray) g = select_tags (c->kind, gold, n_gold);
-  g_autoptr (GPtrArray) s = select_tags (c->kind, system, n_system);
+  g_autoptr (GPtrArray) g = evl_eval_select_tags (kind_tag (c->kind), gold, n_gold);
+  g_autoptr (GPtrArray) s = evl_eval_select_tags (kind_tag (c->kind), system, n_system);
   c->gold += g->len;
   c->system += s->len;
   match_side (c, g, s, TRUE, &c->strict_gold, &c->relaxed_gold, c->attr_gold, r);
@@ -274,11 +282,8 @@ evl_eval_add_annotated (EvlEvalCounts *c, const EvlDocument *doc)
   evl_eval_add_tags (c, gold, ng, (const EvlGoldTag *) (void *) sys->data, sys->len);
 }
 
-/* Reads @path as TimeML into a new document; NULL (with @error) on
- * failure.  With @skip_other, a file that is not TimeML (a README beside
- * the corpus) gives NULL without an error. */
-static EvlDocument *
-read_timeml (const char *path, gboolean skip_other, GError **error)
+EvlDocument *
+evl_eval_read_timeml (const char *path, gboolean skip_other, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
@@ -352,11 +357,9 @@ evl_eval_dirs (EvlEvalCounts *c, const char *gold_dir, const char *system_dir, G
 }
 
 gboolean
-evl_eval_dirs_full (EvlEvalCounts *c, const char *gold_dir, const char *system_dir,
-                    EvlEvalMismatchFunc func, gpointer user_data, GError **error)
+evl_eval_pairs (const char *gold_dir, const char *system_dir, EvlEvalPairFunc func,
+                gpointer user_data, GError **error)
 {
-  g_return_val_if_fail (c != NULL && gold_dir != NULL && system_dir != NULL, FALSE);
-  Reporter rep = { func, user_data, { 0 } };
   /* Two files: score that one pair. */
   gboolean single = g_file_test (gold_dir, G_FILE_TEST_IS_REGULAR);
   if (single ? !g_file_test (system_dir, G_FILE_TEST_EXISTS)
@@ -376,7 +379,7 @@ evl_eval_dirs_full (EvlEvalCounts *c, const char *gold_dir, const char *system_d
       const char *rel = files->pdata[i];
       g_autofree char *gpath = g_build_filename (gold_root, rel, NULL);
       g_autoptr (GError) local = NULL;
-      g_autoptr (EvlDocument) gold = read_timeml (gpath, !single, &local);
+      g_autoptr (EvlDocument) gold = evl_eval_read_timeml (gpath, !single, &local);
       if (local)
         {
           g_propagate_error (error, g_steal_pointer (&local));
@@ -398,20 +401,46 @@ evl_eval_dirs_full (EvlEvalCounts *c, const char *gold_dir, const char *system_d
             }
         }
       g_autoptr (EvlDocument) sys = NULL;
-      if (g_file_test (spath, G_FILE_TEST_IS_REGULAR))
+      gboolean have_sys = g_file_test (spath, G_FILE_TEST_IS_REGULAR);
+      if (have_sys)
         {
-          sys = read_timeml (spath, FALSE, error);
+          sys = evl_eval_read_timeml (spath, FALSE, error);
           if (sys == NULL)
             return FALSE;
         }
-      rep.m.doc = rel;
-      add_documents (c, gold, sys, func ? &rep : NULL);
+      if (!func (rel, gpath, gold, have_sys ? spath : NULL, sys, user_data, error))
+        return FALSE;
     }
   return TRUE;
 }
 
-static EvlPRF
-prf (guint matched_system, guint system, guint matched_gold, guint gold)
+typedef struct {
+  EvlEvalCounts *c;
+  EvlEvalMismatchFunc func;
+  Reporter rep;
+} DirsPair;
+
+static gboolean
+dirs_pair (const char *rel, const char *gold_path, EvlDocument *gold, const char *system_path,
+           EvlDocument *system, gpointer user_data, GError **error)
+{
+  DirsPair *d = user_data;
+  d->rep.m.doc = rel;
+  add_documents (d->c, gold, system, d->func ? &d->rep : NULL);
+  return TRUE;
+}
+
+gboolean
+evl_eval_dirs_full (EvlEvalCounts *c, const char *gold_dir, const char *system_dir,
+                    EvlEvalMismatchFunc func, gpointer user_data, GError **error)
+{
+  g_return_val_if_fail (c != NULL && gold_dir != NULL && system_dir != NULL, FALSE);
+  DirsPair d = { c, func, { func, user_data, { 0 } } };
+  return evl_eval_pairs (gold_dir, system_dir, dirs_pair, &d, error);
+}
+
+EvlPRF
+evl_eval_prf (guint matched_system, guint system, guint matched_gold, guint gold)
 {
   EvlPRF r = { 0, 0, 0 };
   r.precision = system ? (double) matched_system / system : 0.0;
@@ -426,11 +455,11 @@ evl_eval_counts_score (const EvlEvalCounts *c, EvlEvalScores *out)
 {
   g_return_if_fail (c != NULL && out != NULL);
   memset (out, 0, sizeof *out);
-  out->strict = prf (c->strict_system, c->system, c->strict_gold, c->gold);
-  out->relaxed = prf (c->relaxed_system, c->system, c->relaxed_gold, c->gold);
+  out->strict = evl_eval_prf (c->strict_system, c->system, c->strict_gold, c->gold);
+  out->relaxed = evl_eval_prf (c->relaxed_system, c->system, c->relaxed_gold, c->gold);
   for (guint k = 0; k < evl_eval_n_attrs (c->kind); k++)
     {
-      out->attr[k] = prf (c->attr_system[k], c->system, c->attr_gold[k], c->gold);
+      out->attr[k] = evl_eval_prf (c->attr_system[k], c->system, c->attr_gold[k], c->gold);
       out->attr_accuracy[k] = c->relaxed_gold ? (double) c->attr_gold[k] / c->relaxed_gold : 0.0;
     }
 }
