@@ -135,7 +135,8 @@ write_doc (EvlDocument *doc, TagFormat format, GOutputStream *out, GError **erro
 static EvlPipelineNeeds
 tag_needs (TagFormat format)
 {
-  return format == TAG_TIMEML ? EVL_PIPELINE_NEEDS_TIMEML
+  /* TimeML's TLINKs take the story pass's anchors. */
+  return format == TAG_TIMEML ? EVL_PIPELINE_NEEDS_TIMEML | EVL_PIPELINE_NEEDS_ANCHORS
                               : EVL_PIPELINE_NEEDS_TIMEML | EVL_PIPELINE_NEEDS_TYPES
                                 | EVL_PIPELINE_NEEDS_ANCHORS;
 }
