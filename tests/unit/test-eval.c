@@ -420,3 +420,126 @@ Test (eval, timeline_scoring_is_fast_on_long_timelines, .timeout = 20 * EVL_TIME
   cr_assert_eq (counts.gold_verified, counts.gold);
   cr_assert_eq (counts.system_verified, counts.system);
 }
+
+/* ---- TempEval-3 TLINKs ---- */
+
+/* A TimeML file over the text "Ships fell, rates rose and oil sank
+ * today." with the given EVENT ids on fell/rose/sank (NULL: untagged),
+ * a DCT t0, the timex 'today' t5 and the TLINK lines @links. */
+static char *
+tlink_doc (const char *e1, const char *e2, const char *e3, const char *links)
+{
+  const char *ids[3] = { e1, e2, e3 };
+  const char *words[3] = { "fell", "rose", "sank" };
+  const char *between[4] = { "Ships ", ", rates ", " and oil ", " <TIMEX3 tid=\"t5\" type=\"DATE\" "
+                             "value=\"2001-02-03\">today</TIMEX3>." };
+  g_autoptr (GString) s = g_string_new ("<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2001-02-03\" "
+                                        "functionInDocument=\"CREATION_TIME\">x</TIMEX3></DCT><TEXT>");
+  g_autoptr (GString) inst = g_string_new (NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_string_append (s, between[i]);
+      if (ids[i])
+        {
+          g_string_append_printf (s, "<EVENT eid=\"%s\" class=\"OCCURRENCE\">%s</EVENT>", ids[i], words[i]);
+          g_string_append_printf (inst, "<MAKEINSTANCE eventID=\"%s\" eiid=\"i%s\" tense=\"PAST\"/>\n", ids[i],
+                                  ids[i]);
+        }
+      else
+        g_string_append (s, words[i]);
+    }
+  g_string_append_printf (s, "%s</TEXT>\n%s%s</TimeML>\n", between[3], inst->str, links);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+#define TL(lid, rel, from, to) "<TLINK lid=\"" lid "\" relType=\"" rel "\" eventInstanceID=\"" from "\" " to "/>\n"
+#define TO_EV(x) "relatedToEventInstance=\"" x "\""
+#define TO_T(x) "relatedToTime=\"" x "\""
+
+typedef struct {
+  char name[32];
+  char sys_ids[3][4];       /* "" for untagged */
+  char sys_links[400];
+  guint sys_reduced, sys_verified, gold_verified;   /* gold: 4 links, 4 reduced */
+  guint sys_pair_ok, gold_pair_ok, sys_unmatched;
+} TlinkCase;
+
+ParameterizedTestParameters (eval, tlinks)
+{
+  static TlinkCase cases[] = {
+    /* Entailed by gold's e1 < e2 < e3, and gold's e2 < e3 inverted. */
+    { "entailed", { "a", "b", "c" },
+      TL ("l1", "BEFORE", "ia", TO_EV ("ic")) TL ("l2", "AFTER", "ic", TO_EV ("ib")),
+      2, 2, 1, 1, 1, 0 },
+    /* a < c follows from the other two: reduced away. */
+    { "redundant", { "a", "b", "c" },
+      TL ("l1", "BEFORE", "ia", TO_EV ("ib")) TL ("l2", "BEFORE", "ib", TO_EV ("ic"))
+      TL ("l3", "BEFORE", "ia", TO_EV ("ic")),
+      2, 2, 2, 2, 2, 0 },
+    { "wrong", { "a", "b", "c" }, TL ("l1", "AFTER", "ia", TO_EV ("ib")), 1, 0, 0, 0, 0, 0 },
+    /* Ids differ: ends match by extent.  DCT and timex ends too;
+     * DURING counts as SIMULTANEOUS (not entailed by IS_INCLUDED). */
+    { "by_extent", { "x9", "x8", "x7" },
+      TL ("l1", "BEFORE", "ix9", TO_T ("t0")) TL ("l2", "IS_INCLUDED", "ix7", TO_T ("t5"))
+      TL ("l3", "DURING", "ix8", TO_T ("t5")),
+      3, 2, 2, 2, 2, 0 },
+    /* 'rates rose' untagged: the link to it is not scored. */
+    { "unmatched_end", { "a", "", "c" },
+      TL ("l1", "BEFORE", "ia", TO_EV ("ic")) TL ("l2", "BEFORE", "ia", TO_EV ("ib")),
+      1, 1, 0, 0, 0, 0 },
+  };
+  return cr_make_param_array (TlinkCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (TlinkCase *tc, eval, tlinks)
+{
+  g_autofree char *gold = tlink_doc ("a", "b", "c",
+                                     TL ("l1", "BEFORE", "ia", TO_EV ("ib")) TL ("l2", "BEFORE", "ib", TO_EV ("ic"))
+                                     TL ("l3", "BEFORE", "ia", TO_T ("t0"))
+                                     TL ("l4", "IS_INCLUDED", "ic", TO_T ("t5")));
+  g_autofree char *sys = tlink_doc (*tc->sys_ids[0] ? tc->sys_ids[0] : NULL,
+                                    *tc->sys_ids[1] ? tc->sys_ids[1] : NULL,
+                                    *tc->sys_ids[2] ? tc->sys_ids[2] : NULL, tc->sys_links);
+  EvlTlinkCounts c;
+  evl_eval_tlink_counts_init (&c);
+  GError *error = NULL;
+  cr_assert (evl_eval_tlinks_add (&c, gold, strlen (gold), sys, strlen (sys), tc->name, &error), "%s",
+             error ? error->message : "");
+  const EvlTlinkKindCounts *k = &c.kind[EVL_TLINK_ALL];
+  cr_assert_eq (c.gold_links, 4u, "%s", tc->name);
+  cr_assert_eq (k->gold_reduced, tc->sys_ids[1][0] ? 4u : 2u, "%s: gold links to 'rose' unscored", tc->name);
+  cr_assert_eq (k->system_reduced, tc->sys_reduced, "%s: %u", tc->name, k->system_reduced);
+  cr_assert_eq (k->system_verified, tc->sys_verified, "%s: %u", tc->name, k->system_verified);
+  cr_assert_eq (k->gold_verified, tc->gold_verified, "%s: %u", tc->name, k->gold_verified);
+  cr_assert_eq (k->system_pair_correct, tc->sys_pair_ok, "%s: %u", tc->name, k->system_pair_correct);
+  cr_assert_eq (k->gold_pair_correct, tc->gold_pair_ok, "%s: %u", tc->name, k->gold_pair_correct);
+  cr_assert_eq (c.system_unmatched, tc->sys_unmatched, "%s", tc->name);
+  EvlPRF aw, pw;
+  evl_eval_tlink_score (&c, EVL_TLINK_ALL, &aw, &pw);
+  cr_assert_float_eq (aw.precision, tc->sys_reduced ? (double) tc->sys_verified / tc->sys_reduced : 0.0, 1e-9);
+  cr_assert_float_eq (aw.recall, (double) tc->gold_verified / k->gold_reduced, 1e-9);
+}
+
+Test (eval, tlinks_kinds_and_self_score)
+{
+  g_autofree char *gold = tlink_doc ("a", "b", "c",
+                                     TL ("l1", "BEFORE", "ia", TO_EV ("ib")) TL ("l3", "BEFORE", "ia", TO_T ("t0"))
+                                     TL ("l4", "IS_INCLUDED", "ic", TO_T ("t5")));
+  EvlTlinkCounts c;
+  evl_eval_tlink_counts_init (&c);
+  cr_assert (evl_eval_tlinks_add (&c, gold, strlen (gold), gold, strlen (gold), "self", NULL));
+  cr_assert_eq (c.kind[EVL_TLINK_EVENT_EVENT].gold, 1u);
+  cr_assert_eq (c.kind[EVL_TLINK_EVENT_DCT].gold, 1u);
+  cr_assert_eq (c.kind[EVL_TLINK_EVENT_TIMEX].gold, 1u);
+  cr_assert_eq (c.kind[EVL_TLINK_TIMEX_TIMEX].gold, 0u);
+  EvlPRF aw, pw;
+  evl_eval_tlink_score (&c, EVL_TLINK_ALL, &aw, &pw);
+  cr_assert_float_eq (aw.f1, 1.0, 1e-9);
+  cr_assert_float_eq (pw.f1, 1.0, 1e-9);
+  /* No system file: everything missed. */
+  evl_eval_tlink_counts_init (&c);
+  cr_assert (evl_eval_tlinks_add (&c, gold, strlen (gold), NULL, 0, "none", NULL));
+  evl_eval_tlink_score (&c, EVL_TLINK_ALL, &aw, &pw);
+  cr_assert_eq (c.n_docs_missing, 1u);
+  cr_assert_float_eq (aw.recall, 0.0, 1e-9);
+}

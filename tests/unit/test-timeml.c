@@ -748,9 +748,88 @@ Test (timeml, writer_ids_and_pos_by_tense)
       g_autofree char *inst = g_strdup_printf ("<MAKEINSTANCE eventID=\"e%u\" eiid=\"ei%u\" tense=\"%s\" "
                                                "aspect=\"NONE\" polarity=\"POS\" pos=\"%s\"/>",
                                                i + 1, i + 1, tense ? tense : "NONE",
-                                               verb ? "VERB" : "UNKNOWN");
+                                               verb ? "VERB" : "NOUN");
       cr_assert_not_null (strstr (xml, inst), "%s not in\n%s", inst, xml);
     }
+}
+
+/* TLINKs from hand-set tense, aspect and anchors: one row per event. */
+typedef struct {
+  const char *tense, *aspect;
+  EvlAnchorMethod method;
+  gint32 timex, cue_event;
+  EvlRel cue_rel;
+  const char *want;     /* the TLINK lines of this event, "" for none */
+} TlinkCase;
+
+Test (timeml, writer_tlinks_from_tense_and_anchors)
+{
+  /* Words 0..7 are events, then three timexes: "on May 2", "before
+   * June", "since March". */
+  static const char text[] = "aa bb cc dd ee ff gg hh on May 2 before June since March.";
+  static const TlinkCase rows[] = {
+    { "PAST", "NONE", EVL_ANCHOR_NONE, -1, -1, EVL_REL_BEFORE,
+      "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t0\"/>\n" },
+    { "FUTURE", "NONE", EVL_ANCHOR_CLAUSE, 0, -1, EVL_REL_BEFORE,
+      "<TLINK lid=\"l2\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToTime=\"t0\"/>\n"
+      "<TLINK lid=\"l3\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei2\" relatedToTime=\"t1\"/>\n" },
+    { "PRESENT", "NONE", EVL_ANCHOR_SENTENCE, 1, -1, EVL_REL_BEFORE,
+      "<TLINK lid=\"l4\" relType=\"BEFORE\" eventInstanceID=\"ei3\" relatedToTime=\"t2\"/>\n" },
+    { "PRESENT", "PROGRESSIVE", EVL_ANCHOR_CLAUSE, 2, -1, EVL_REL_BEFORE,
+      "<TLINK lid=\"l5\" relType=\"INCLUDES\" eventInstanceID=\"ei4\" relatedToTime=\"t0\"/>\n" },
+    { "PRESENT", "PERFECTIVE", EVL_ANCHOR_NONE, -1, -1, EVL_REL_BEFORE,
+      "<TLINK lid=\"l6\" relType=\"BEFORE\" eventInstanceID=\"ei5\" relatedToTime=\"t0\"/>\n" },
+    { "NONE", "NONE", EVL_ANCHOR_CUE, -1, 0, EVL_REL_AFTER,
+      "<TLINK lid=\"l7\" relType=\"AFTER\" eventInstanceID=\"ei6\" relatedToEventInstance=\"ei1\"/>\n" },
+    { "INFINITIVE", "NONE", EVL_ANCHOR_CUE, -1, 6, EVL_REL_SIMULTANEOUS, "" },
+    { NULL, NULL, EVL_ANCHOR_CUE, -1, 1, EVL_REL_SIMULTANEOUS,
+      "<TLINK lid=\"l8\" relType=\"SIMULTANEOUS\" eventInstanceID=\"ei8\" relatedToEventInstance=\"ei2\"/>\n" },
+  };
+  g_autoptr (EvlDocument) doc = evl_document_new ("tl", text, -1, NULL);
+  evl_document_set_dct (doc, "2020-05-10", EVL_DCT_METADATA);
+  static const struct { guint32 start, end; EvlTimexType type; } tx[] = {
+    { 27, 32, EVL_TIMEX_DATE }, { 40, 44, EVL_TIMEX_DATE }, { 51, 56, EVL_TIMEX_DATE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (tx); i++)
+    {
+      EvlTimex t = { .span = { tx[i].start, tx[i].end }, .type = tx[i].type, .value = "2020-05", .anchor = -1 };
+      evl_document_add_timex (doc, &t);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      EvlEventMention e = { .span = { 3 * i, 3 * i + 2 }, .klass = EVL_EVENT_CLASS_OCCURRENCE,
+                            .tense = rows[i].tense, .aspect = rows[i].aspect,
+                            .anchor_method = rows[i].method, .timex = rows[i].timex,
+                            .cue_event = rows[i].cue_event, .cue_rel = rows[i].cue_rel,
+                            .agent = -1, .patient = -1, .location = -1, .source = -1 };
+      evl_document_add_event_mention (doc, &e);
+    }
+  g_autofree char *xml = fx_timeml_text (doc);
+  g_autoptr (GString) want = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_string_append (want, rows[i].want);
+  const char *first = strstr (xml, "<TLINK");
+  cr_assert_not_null (first, "%s", xml);
+  cr_assert (g_str_has_prefix (first, want->str), "want\n%s\ngot\n%s", want->str, first);
+  cr_assert_str_eq (first + want->len, "\n</TimeML>\n");
+  /* Twice the same: deterministic, and the file still reads back. */
+  g_autofree char *again = fx_timeml_text (doc);
+  cr_assert_str_eq (xml, again);
+  g_autoptr (EvlDocument) back = load_ok (xml);
+  guint n = 0;
+  evl_document_get_gold (back, &n);
+  cr_assert_eq (n, 3u + G_N_ELEMENTS (rows));
+}
+
+Test (timeml, writer_no_dct_no_dct_links)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("nodct", "aa fell.", -1, NULL);
+  EvlEventMention e = { .span = { 3, 7 }, .klass = EVL_EVENT_CLASS_OCCURRENCE, .tense = "PAST",
+                        .aspect = "NONE", .timex = -1, .cue_event = -1, .agent = -1, .patient = -1,
+                        .location = -1, .source = -1 };
+  evl_document_add_event_mention (doc, &e);
+  g_autofree char *xml = fx_timeml_text (doc);
+  cr_assert_null (strstr (xml, "<TLINK"), "%s", xml);
 }
 
 /* The path in a write error is the output folder and the file name
