@@ -773,11 +773,12 @@ Test (timeml, writer_tlinks_from_tense_and_anchors)
     { "FUTURE", "NONE", EVL_ANCHOR_CLAUSE, 0, -1, EVL_REL_BEFORE,
       "<TLINK lid=\"l2\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToTime=\"t0\"/>\n"
       "<TLINK lid=\"l3\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei2\" relatedToTime=\"t1\"/>\n" },
-    { "PRESENT", "NONE", EVL_ANCHOR_SENTENCE, 1, -1, EVL_REL_BEFORE,
+    { "PRESENT", "NONE", EVL_ANCHOR_CLAUSE, 1, -1, EVL_REL_BEFORE,
       "<TLINK lid=\"l4\" relType=\"BEFORE\" eventInstanceID=\"ei3\" relatedToTime=\"t2\"/>\n" },
     { "PRESENT", "PROGRESSIVE", EVL_ANCHOR_CLAUSE, 2, -1, EVL_REL_BEFORE,
       "<TLINK lid=\"l5\" relType=\"INCLUDES\" eventInstanceID=\"ei4\" relatedToTime=\"t0\"/>\n" },
-    { "PRESENT", "PERFECTIVE", EVL_ANCHOR_NONE, -1, -1, EVL_REL_BEFORE,
+    /* A timex elsewhere in the sentence makes no link. */
+    { "PRESENT", "PERFECTIVE", EVL_ANCHOR_SENTENCE, 0, -1, EVL_REL_BEFORE,
       "<TLINK lid=\"l6\" relType=\"BEFORE\" eventInstanceID=\"ei5\" relatedToTime=\"t0\"/>\n" },
     { "NONE", "NONE", EVL_ANCHOR_CUE, -1, 0, EVL_REL_AFTER,
       "<TLINK lid=\"l7\" relType=\"AFTER\" eventInstanceID=\"ei6\" relatedToEventInstance=\"ei1\"/>\n" },

@@ -751,7 +751,8 @@ write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_ke
  *     present simple (IS_INCLUDED 117, INCLUDES 107 of 315) and untensed
  *     mentions get none;
  *   - event-timex: a DATE or TIME the story pass anchored the event to in
- *     its clause or sentence, IS_INCLUDED (the majority after 'in', 'on'
+ *     its clause (one elsewhere in the sentence was right less often:
+ *     awareness precision 38.2 with them, 61.1 without), IS_INCLUDED (the majority after 'in', 'on'
  *     and bare dates), BEFORE/AFTER after 'before'/'after'; none after
  *     the prepositions of an interval's bound ('since', 'until', 'by',
  *     'from', 'through', 'to', 'till'), where the gold relations split;
@@ -891,8 +892,7 @@ write_tlinks (Buf *b, const EvlDocument *doc, const EvlEventMention *ev, guint n
       if (r != TL_NONE)
         write_tlink (b, &lid, r, i, TO_TIME, sizeof TO_TIME - 1, 't', 0, 0);
       gint32 x = e->timex;
-      if ((e->anchor_method == EVL_ANCHOR_CLAUSE || e->anchor_method == EVL_ANCHOR_SENTENCE)
-          && x >= 0 && (guint) x < n_tx && timex_written[x] && tx[x].sentence == e->sentence
+      if (e->anchor_method == EVL_ANCHOR_CLAUSE && x >= 0 && (guint) x < n_tx && timex_written[x] && tx[x].sentence == e->sentence
           && (tx[x].type == EVL_TIMEX_DATE || tx[x].type == EVL_TIMEX_TIME)
           && (r = timex_rel (text, tx[x].span.start)) != TL_NONE)
         write_tlink (b, &lid, r, i, TO_TIME, sizeof TO_TIME - 1, 't', 0, (guint) x + 1);
