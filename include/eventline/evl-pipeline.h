@@ -16,7 +16,8 @@ typedef enum {
   /* Tokens, sentences, timexes, entity mentions (with their cluster
    * indices; the cluster records only with EVL_PIPELINE_NEEDS_ALL), and
    * event mentions with their TimeML attributes (span, class, lemma,
-   * tense, aspect, polarity, modality): all evl_export_timeml() writes. */
+   * tense, aspect, polarity, modality): all evl_export_timeml() writes
+   * but its event-timex and event-event TLINKs, which read the anchors. */
   EVL_PIPELINE_NEEDS_TIMEML = 1 << 0,
   /* Each event mention's story type and CAMEO code. */
   EVL_PIPELINE_NEEDS_TYPES = 1 << 1,
