@@ -428,6 +428,20 @@ evl_cmd_build (int argc, char **argv)
   if (!quiet && bs.skipped)
     fprintf (stderr, "eventline: %u document%s already in %s, skipped\n", bs.skipped,
              bs.skipped == 1 ? "" : "s", graph_path);
+  /* Undated articles lose most of their events without a word otherwise:
+   * 'on Tuesday' cannot be placed, and an undated passing mention is not
+   * kept. */
+  guint n_undated = 0;
+  for (guint i = 0; i < evl_graph_n_documents (graph); i++)
+    {
+      const char *doc_dct = evl_graph_get_document (graph, i)->dct;
+      n_undated += doc_dct == NULL || *doc_dct == '\0';
+    }
+  if (!quiet && n_undated)
+    fprintf (stderr, "eventline: note: no publication date for %u of %u document%s, so their "
+             "relative dates ('on Tuesday') stay unresolved and fewer events are kept; give "
+             "--dct YYYY-MM-DD or an eventline.json manifest (see --help)\n",
+             n_undated, evl_graph_n_documents (graph), evl_graph_n_documents (graph) == 1 ? "" : "s");
   if (!quiet)
     fprintf (stderr, "eventline: %u document%s, %u events, %u entities, %u relations -> %s%s\n",
              n_docs, n_docs == 1 ? "" : "s", evl_graph_n_events (graph),

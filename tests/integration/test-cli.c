@@ -244,6 +244,25 @@ Test (cli, dash_output_is_standard_output_or_refused)
   cr_assert_eq (g_chdir (cwd), 0);
 }
 
+Test (cli, build_notes_documents_without_a_date)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *doc = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  cr_assert (g_file_set_contents (doc, "The port authority closed the harbour on Tuesday.\n", -1, NULL));
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "-f", "dot", "-o", out, doc, NULL), 0, "%s", err);
+  cr_assert (strstr (err, "no publication date for 1 of 1 document,") != NULL
+             && strstr (err, "--dct") != NULL, "the note says what is missing and how to give it: %s", err);
+  g_autofree char *err2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err2, "build", "-f", "dot", "--dct", "2024-05-07", "-o", out, doc, NULL),
+                0, "%s", err2);
+  cr_assert (strstr (err2, "publication date") == NULL, "no note once dated: %s", err2);
+  g_autofree char *err3 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err3, "build", "-q", "-f", "dot", "-o", out, doc, NULL), 0);
+  cr_assert_str_eq (err3, "", "--quiet prints nothing");
+}
+
 Test (cli, extract_then_merge_equals_build)
 {
   g_autofree char *dir = evl_test_tmpdir ();
