@@ -46,7 +46,7 @@ tricky_graph (const char *summary)
       ev.patient = ev.source = -1;
       ev.polarity = i == 1 ? EVL_POLARITY_NEG : EVL_POLARITY_POS;
       ev.modality = i == 2 ? "may" : NULL;
-      ev.flags = i == 2 ? EVL_EVENT_FLAG_PLANNED : 0;
+      ev.flags = i == 2 ? EVL_EVENT_FLAG_PLANNED : i == 0 ? EVL_EVENT_FLAG_FAILED : 0;
       ev.time.known = TRUE;
       ev.time.value = times[i].value;
       ev.time.begin = evl_day_parse (times[i].begin);
@@ -182,7 +182,8 @@ Test (export_formats, csv_fields_hold_the_graph_values)
   cr_assert_str_eq (cell (rows, 1, column ("value")), "1950/1953");
   cr_assert_str_eq (cell (rows, 1, column ("modality")), "may");
   cr_assert_str_eq (cell (rows, 1, column ("status")), "planned");
-  cr_assert_str_eq (cell (rows, 3, column ("status")), "");
+  cr_assert_str_eq (cell (rows, 3, column ("status")), "failed");
+  cr_assert_str_eq (cell (rows, 2, column ("status")), "");
   cr_assert_str_eq (cell (rows, 2, column ("polarity")), "NEG");
   cr_assert_str_eq (cell (rows, 3, column ("summary")), "First event");
   cr_assert_str_eq (cell (rows, 3, column ("participants")), "Smith, John; Port \"Old\" Town");
@@ -314,6 +315,10 @@ Test (export_formats, timelinejs_has_title_and_slides)
   const char *planned = strstr (text, "planned, not yet happened");
   cr_assert_not_null (planned);
   cr_assert_null (strstr (planned + 1, "planned, not yet happened"));
+  /* So does the failed one's. */
+  const char *failed = strstr (text, "\xc2\xb7 failed");
+  cr_assert_not_null (failed, "%s", text);
+  cr_assert_null (strstr (failed + 1, "\xc2\xb7 failed"));
 }
 
 typedef struct {

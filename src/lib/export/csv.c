@@ -102,7 +102,11 @@ evl_export_csv (const EvlGraph *g, GOutputStream *out, GError **error)
                                  ? &g_array_index (ev->mentions, EvlGraphMention, 0) : NULL;
       put_field (text, m ? m->quote : NULL, FALSE);
       put_documents (text, g, ev);
-      put_field (text, (ev->flags & EVL_EVENT_FLAG_PLANNED) ? "planned" : NULL, FALSE);
+      /* A failed launch must not read as a launch in a spreadsheet. */
+      gboolean failed = (ev->flags & EVL_EVENT_FLAG_FAILED) != 0;
+      gboolean planned = (ev->flags & EVL_EVENT_FLAG_PLANNED) != 0;
+      put_field (text, failed && planned ? "planned; failed" : failed ? "failed" : planned ? "planned" : NULL,
+                 FALSE);
       g_string_append (text, "\r\n");
     }
   g_autoptr (GError) local = NULL;

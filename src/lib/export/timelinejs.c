@@ -73,6 +73,8 @@ slide_text (const EvlGraph *g, const EvlGraphEvent *ev)
     g_string_append (s, " \xc2\xb7 did not happen");
   else if (ev->flags & EVL_EVENT_FLAG_PLANNED)
     g_string_append (s, " \xc2\xb7 planned, not yet happened");
+  if (ev->polarity != EVL_POLARITY_NEG && (ev->flags & EVL_EVENT_FLAG_FAILED))
+    g_string_append (s, " \xc2\xb7 failed");
   if (ev->modality)
     {
       g_string_append (s, " \xc2\xb7 ");
