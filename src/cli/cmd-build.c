@@ -47,7 +47,7 @@ list_formats (void)
   printf ("  timelinejs  DIR/timelinejs.json, Knight Lab TimelineJS3 data\n"
           "  csv         DIR/events.csv, one row per event\n"
           "  jsonl       DIR/events.jsonl, one JSON object per event per line\n"
-          "  timeml      DIR/timeml/NAME.tml, each document with its TIMEX3 and EVENT tags\n");
+          "  timeml      DIR/timeml/NAME.tml, each document with its TIMEX3, EVENT and TLINK tags\n");
 }
 
 static const char *const export_names[] = { "timelinejs", "csv", "jsonl", "timeml" };

@@ -1,5 +1,5 @@
 /* eventline tag: each input document as TimeML (TIMEX3 and EVENT tags
- * inserted into its text) or as JSON annotations, for scorers and for
+ * inserted into its text, then MAKEINSTANCEs and TLINKs) or as JSON annotations, for scorers and for
  * looking at what the timex and event stages found; for large corpora,
  * as JSON lines in one stream (-f jsonl). */
 #include "cli.h"
@@ -289,9 +289,13 @@ evl_cmd_tag (int argc, char **argv)
     "text inside <TEXT> with TIMEX3 (tid, type, value, mod, quant, freq,\n"
     "anchorTimeID) and EVENT (eid, class) tags inserted; the characters\n"
     "outside the tags are the input's, so TempEval-3 scorers align it with\n"
-    "the gold file.  Gold tags in TimeML inputs are ignored.  With --format\n"
-    "json, the same timexes and events as JSON (spans are byte offsets into\n"
-    "the text; events with lemma, story type, tense, aspect, polarity);\n"
+    "the gold file.  After the text come a MAKEINSTANCE per event (tense,\n"
+    "aspect, polarity, pos, modality) and TLINKs: event to creation time,\n"
+    "event to a date in its clause, event to event where a cue links them\n"
+    "('eventline eval tlinks' scores them).  Gold tags in TimeML inputs are\n"
+    "ignored.  With --format json, the same timexes and events as JSON\n"
+    "(spans are byte offsets into the text; events with lemma, story type,\n"
+    "tense, aspect, polarity);\n"
     "'eventline extract' gives everything: tokens, entities, their clusters\n"
     "and each event's arguments.\n"
     "\n"
@@ -320,7 +324,7 @@ evl_cmd_tag (int argc, char **argv)
     "\n"
     "Exit status: 0 success, 1 an input or output failed, 2 usage error.";
   if (!evl_cli_parse (&argc, &argv, "tag", "INPUT...",
-                      "Write documents as TimeML with TIMEX3 and EVENT tags.", desc, entries))
+                      "Write documents as TimeML with TIMEX3, EVENT and TLINK tags.", desc, entries))
     return EVL_EXIT_USAGE;
   if (argc < 2)
     {

@@ -8,8 +8,8 @@
 
 static const EvlCommand commands[] = {
   { "build", "Build the story: events.json, timeline and relationship diagrams", evl_cmd_build },
-  { "tag", "Write each document as TimeML with TIMEX3 and EVENT tags", evl_cmd_tag },
-  { "eval", "Score system TimeML against gold (timex, events, timeline)", evl_cmd_eval },
+  { "tag", "Write each document as TimeML with TIMEX3, EVENT and TLINK tags", evl_cmd_tag },
+  { "eval", "Score system TimeML against gold (timex, events, tlinks, timeline)", evl_cmd_eval },
   { "timeline", "Print the ordered timeline of one entity's events", evl_cmd_timeline },
   { "extract", "Annotate documents, one JSON line each (map step)", evl_cmd_extract },
   { "merge", "Build the story from 'extract' output (reduce step)", evl_cmd_merge },
