@@ -171,9 +171,10 @@ Test (reason, summary_takes_the_object_after_a_verb)
       FxEvent f = FX_EVENT (cases[i].type, cases[i].lemma);
       f.tense = "PAST";
       f.agent = fx_entity (d, cases[i].agent, 0, c);
+      /* The cluster keeps the key, so it lives as long as the document. */
+      g_autofree char *pkey = cases[i].patient ? g_ascii_strdown (cases[i].patient, -1) : NULL;
       if (cases[i].patient)
         {
-          g_autofree char *pkey = g_ascii_strdown (cases[i].patient, -1);
           gint32 pc = fx_cluster (d, cases[i].patient, pkey, cases[i].agent_type, NULL);
           f.patient = fx_entity (d, cases[i].patient, 0, pc);
         }
