@@ -241,6 +241,15 @@ ParameterizedTestParameters (story, typing)
     /* a model named by family and number reads as its family */
     { "North Korea last tested a Hwasong-18 in April.", "tested", "test", "PAST", "MISSILE_LAUNCH", "15", 0 },
     { "Moscow supplied weapons to Pyongyang.", "supplied", "supply", "PAST", "ARMS_TRANSFER", "07", 0 },
+    /* Arms named by their kind; 'defence' right by the verb; troops and
+     * food sent are no arms. */
+    { "Britain sent tanks to Ukraine.", "sent", "send", "PAST", "ARMS_TRANSFER", "07", 0 },
+    { "France provided howitzers.", "provided", "provide", "PAST", "ARMS_TRANSFER", "07", 0 },
+    { "Washington will supply F-16 jets.", "supply", "supply", "FUTURE", "ARMS_TRANSFER", "07", 0 },
+    { "Germany delivered air defence systems to Ukraine.", "delivered", "deliver", "PAST", "ARMS_TRANSFER",
+      "07", 0 },
+    { "Poland sent troops to the border.", "sent", "send", "PAST", "OTHER", "", 0 },
+    { "The charity delivered food to the village.", "delivered", "deliver", "PAST", "OTHER", "", 0 },
     /* imposing sanctions is the sanction; imposing a curfew is not */
     { "The European Union imposed new sanctions on Iran.", "imposed", "impose", "PAST", "SANCTION", "16", 0 },
     { "The army imposed a curfew on the city.", "imposed", "impose", "PAST", "OTHER", "", 0 },
