@@ -287,6 +287,12 @@ ParameterizedTestParameters (story, typing)
     { "A strong earthquake struck the coast.", "struck", "strike", "PAST", "DISASTER", "", 0 },
     { "The storm hit the island overnight.", "hit", "hit", "PAST", "DISASTER", "", 0 },
     { "Rail workers walked out on Tuesday.", "walked", "walk", "PAST", "PROTEST", "14", 0 },
+    /* Going on, joining or staging a stoppage is the stoppage; going on
+     * an air strike's mission is not. */
+    { "Dockworkers went on strike on Friday.", "went", "go", "PAST", "PROTEST", "14", 0 },
+    { "Teachers joined a general strike.", "joined", "join", "PAST", "PROTEST", "14", 0 },
+    { "Pilots staged a walkout.", "staged", "stage", "PAST", "PROTEST", "14", 0 },
+    { "The air strike went ahead at dawn.", "went", "go", "PAST", "OTHER", "", 0 },
     { "Teachers launched their strike.", "launched", "launch", "PAST", "PROTEST", "14", 0 },
     { "The House approved the bill.", "approved", "approve", "PAST", "LEGISLATION", "", 0 },
     { "Parliament rejected the budget.", "rejected", "reject", "PAST", "LEGISLATION", "", 0 },
