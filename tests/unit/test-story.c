@@ -249,6 +249,11 @@ ParameterizedTestParameters (story, typing)
     { "Germany delivered air defence systems to Ukraine.", "delivered", "deliver", "PAST", "ARMS_TRANSFER",
       "07", 0 },
     { "Poland sent troops to the border.", "sent", "send", "PAST", "OTHER", "", 0 },
+    /* a defence ministry before the verb, jets delivered to airlines and
+     * drones sent at a target are no transfer of arms */
+    { "The Defence Ministry provided no details.", "provided", "provide", "PAST", "OTHER", "", 0 },
+    { "The planemaker delivered 27 jets to airlines.", "delivered", "deliver", "PAST", "OTHER", "", 0 },
+    { "Iran sent drones toward Israel.", "sent", "send", "PAST", "OTHER", "", 0 },
     { "The charity delivered food to the village.", "delivered", "deliver", "PAST", "OTHER", "", 0 },
     /* imposing sanctions is the sanction; imposing a curfew is not */
     { "The European Union imposed new sanctions on Iran.", "imposed", "impose", "PAST", "SANCTION", "16", 0 },

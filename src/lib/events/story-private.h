@@ -144,13 +144,17 @@ typedef struct {
   gint8 group;           /* context group, -1 = unconditional */
   guint8 window;         /* tokens either side, same sentence */
   guint8 pos;            /* 0 any, 1 nominal only, 2 verbal only */
-  guint8 flags;          /* EVL_STORY_RULE_DOCUMENT */
+  guint8 flags;          /* EVL_STORY_RULE_DOCUMENT, _AFTER */
 } EvlStoryRule;
 #define EVL_STORY_RULE_END G_MAXUINT16
 /* The rule's reading may come from the document: a noun of the word with
  * no context of its own takes it when the document's events typed by
  * context read so (story.txt 'document'; evl_story_type_events()). */
 #define EVL_STORY_RULE_DOCUMENT 1u
+/* The context is looked for after the trigger only (story.txt window
+ * '+N': 'delivered air defence systems', not 'the defence ministry
+ * provided'). */
+#define EVL_STORY_RULE_AFTER 2u
 
 /* The word table's lookup structure: open addressing on a cheap hash of
  * the folded form.  A slot holds the form's first eight bytes

@@ -190,7 +190,11 @@ parse_line (TaxBuilder *tax, char **f, guint nf, guint lineno, GError **error)
           r.group = (gint8) g;
         }
       if (nf >= 5 && strcmp (f[4], "-") != 0)
-        r.window = (guint8) CLAMP (atoi (f[4]), 1, 40);
+        {
+          r.window = (guint8) CLAMP (atoi (f[4]), 1, 40);
+          if (*f[4] == '+')
+            r.flags |= EVL_STORY_RULE_AFTER;
+        }
       if (nf >= 6)
         r.pos = strcmp (f[5], "noun") == 0 ? 1 : strcmp (f[5], "verb") == 0 ? 2 : 0;
       if (nf >= 7 && strcmp (f[6], "document") == 0)
@@ -198,7 +202,7 @@ parse_line (TaxBuilder *tax, char **f, guint nf, guint lineno, GError **error)
           if (r.group < 0)
             return evl_fail (error, EVL_ERROR_PARSE,
                              "story.txt:%u: a 'document' rule needs a context", lineno);
-          r.flags = EVL_STORY_RULE_DOCUMENT;
+          r.flags |= EVL_STORY_RULE_DOCUMENT;
         }
       else if (nf >= 7 && strcmp (f[6], "-") != 0)
         return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown marker %s", lineno, f[6]);

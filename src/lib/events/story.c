@@ -414,10 +414,10 @@ word_reads_group (const EvlStoryDoc *sd, gint i, gint group)
  * event, unless that noun is one the group types too ('a satellite
  * launch attempt') or one no rule types ('a court hearing'). */
 static gboolean
-context_has (const EvlStoryDoc *sd, gint t, guint window, gint group)
+context_has (const EvlStoryDoc *sd, gint t, guint window, gint group, gboolean after)
 {
   guint sentence = sd->tok[t].sentence;
-  gint lo = MAX (0, t - (gint) window);
+  gint lo = after ? t + 1 : MAX (0, t - (gint) window);
   gint hi = MIN ((gint) sd->n_tok - 1, t + (gint) window);
   const guint bit = 1u << group;
   for (gint i = lo; i <= hi; i++)
@@ -634,7 +634,7 @@ evl_story_type_events (EvlStoryDoc *sd)
                   type = rule->type;
                   break;
                 }
-              if (context_has (sd, t, rule->window, rule->group))
+              if (context_has (sd, t, rule->window, rule->group, (rule->flags & EVL_STORY_RULE_AFTER) != 0))
                 {
                   type = rule->type;
                   sd->ev_mark[k] |= EVL_STORY_MARK_CONTEXT;
