@@ -822,6 +822,74 @@ Test (timeml, writer_tlinks_from_tense_and_anchors)
   cr_assert_eq (n, 3u + G_N_ELEMENTS (rows));
 }
 
+/* Event-event TLINKs between neighbours in a sentence: two events per
+ * row, the second's TLINK to the first (no DCT, so no other link). */
+typedef struct {
+  const char *text;
+  const char *w1, *w2;          /* the two trigger words */
+  EvlEventClass k1;
+  const char *tense2, *aspect2;
+  guint32 sent2;                /* the second event's sentence */
+  const char *want;             /* relType, NULL for no link */
+} NeighbourCase;
+
+static const NeighbourCase neighbour_rows[] = {
+  { "Officials said the army had fired.", "said", "fired", EVL_EVENT_CLASS_REPORTING, "PAST", "PERFECTIVE", 0, "BEFORE" },
+  { "Officials told us the army has fired.", "told", "fired", EVL_EVENT_CLASS_REPORTING, "PRESENT", "PERFECTIVE", 0, "BEFORE" },
+  { "Officials said Monday they will vote.", "said", "vote", EVL_EVENT_CLASS_REPORTING, "FUTURE", "NONE", 0, "AFTER" },
+  { "Prices are expected to rise.", "expected", "rise", EVL_EVENT_CLASS_I_STATE, "INFINITIVE", "NONE", 0, "AFTER" },
+  { "The bank decided TO cut rates.", "decided", "cut", EVL_EVENT_CLASS_I_ACTION, "INFINITIVE", "NONE", 0, "AFTER" },
+  /* 'began to' splits in the gold; so do a past or present simple. */
+  { "Talks began to stall.", "began", "stall", EVL_EVENT_CLASS_ASPECTUAL, "INFINITIVE", "NONE", 0, NULL },
+  { "Officials said the army fired.", "said", "fired", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE", 0, NULL },
+  { "Officials say the army fires.", "say", "fires", EVL_EVENT_CLASS_REPORTING, "PRESENT", "NONE", 0, NULL },
+  /* Not a reporting event, words between it and 'to', punctuation or
+   * more than six words, or another sentence: none. */
+  { "Troops arrived and will stay.", "arrived", "stay", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE", "NONE", 0, NULL },
+  { "Prices are expected soon to rise.", "expected", "rise", EVL_EVENT_CLASS_I_STATE, "INFINITIVE", "NONE", 0, NULL },
+  { "Officials said, again, they will vote.", "said", "vote", EVL_EVENT_CLASS_REPORTING, "FUTURE", "NONE", 0, NULL },
+  { "Officials said the members of the new board will vote.", "said", "vote", EVL_EVENT_CLASS_REPORTING, "FUTURE",
+    "NONE", 0, NULL },
+  { "Officials said so. They will vote.", "said", "vote", EVL_EVENT_CLASS_REPORTING, "FUTURE", "NONE", 1, NULL },
+};
+
+static void
+check_neighbours (const NeighbourCase *row)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("nb", row->text, -1, NULL);
+  const char *a = strstr (row->text, row->w1), *b = strstr (row->text, row->w2);
+  cr_assert (a && b && a < b);
+  EvlEventMention e1 = { .span = { (guint32) (a - row->text), (guint32) (a - row->text + strlen (row->w1)) },
+                         .klass = row->k1, .tense = "PAST", .aspect = "NONE", .timex = -1,
+                         .cue_event = -1, .agent = -1, .patient = -1, .location = -1, .source = -1 };
+  EvlEventMention e2 = e1;
+  e2.span = (EvlSpan) { (guint32) (b - row->text), (guint32) (b - row->text + strlen (row->w2)) };
+  e2.klass = EVL_EVENT_CLASS_OCCURRENCE;
+  e2.tense = row->tense2;
+  e2.aspect = row->aspect2;
+  e2.sentence = row->sent2;
+  evl_document_add_event_mention (doc, &e1);
+  evl_document_add_event_mention (doc, &e2);
+  g_autofree char *xml = fx_timeml_text (doc);
+  const char *first = strstr (xml, "<TLINK");
+  if (row->want == NULL)
+    {
+      cr_assert_null (first, "%s: %s", row->text, xml);
+      return;
+    }
+  g_autofree char *want = g_strdup_printf ("<TLINK lid=\"l1\" relType=\"%s\" eventInstanceID=\"ei2\" "
+                                           "relatedToEventInstance=\"ei1\"/>\n\n</TimeML>\n",
+                                           row->want);
+  cr_assert_not_null (first, "%s: %s", row->text, xml);
+  cr_assert_str_eq (first, want, "%s", row->text);
+}
+
+Test (timeml, writer_tlinks_between_neighbours)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (neighbour_rows); i++)
+    check_neighbours (&neighbour_rows[i]);
+}
+
 Test (timeml, writer_no_dct_no_dct_links)
 {
   g_autoptr (EvlDocument) doc = evl_document_new ("nodct", "aa fell.", -1, NULL);
