@@ -846,13 +846,12 @@ neighbour_rel (const EvlEventMention *prev, const EvlEventMention *e, const char
 {
   if (from >= to || to - from > 64)
     return TL_NONE;
-  if (str_is (e->tense, "INFINITIVE"))
-    {
-      if (prev->klass == EVL_EVENT_CLASS_ASPECTUAL || to - from != 4)
-        return TL_NONE;
-      const char *w = text + from;
-      return w[0] == ' ' && (w[1] | 0x20) == 't' && (w[2] | 0x20) == 'o' && w[3] == ' ' ? TL_AFTER : TL_NONE;
-    }
+  /* Most neighbours are neither: the byte tests first, the tense
+   * (strcmp) only for the few that pass them. */
+  const char *w = text + from;
+  if (to - from == 4 && w[0] == ' ' && (w[1] | 0x20) == 't' && (w[2] | 0x20) == 'o' && w[3] == ' '
+      && prev->klass != EVL_EVENT_CLASS_ASPECTUAL && str_is (e->tense, "INFINITIVE"))
+    return TL_AFTER;
   if (prev->klass != EVL_EVENT_CLASS_REPORTING)
     return TL_NONE;
   TlRel r;
