@@ -431,8 +431,8 @@ tlink_doc (const char *e1, const char *e2, const char *e3, const char *links)
 {
   const char *ids[3] = { e1, e2, e3 };
   const char *words[3] = { "fell", "rose", "sank" };
-  const char *between[4] = { "Ships ", ", rates ", " and oil ", " <TIMEX3 tid=\"t5\" type=\"DATE\" "
-                             "value=\"2001-02-03\">today</TIMEX3>." };
+  const char *between[4] = { "Ships ", ", rates ", " and oil ",
+                             (" <TIMEX3 tid=\"t5\" type=\"DATE\" value=\"2001-02-03\">today</TIMEX3>.") };
   g_autoptr (GString) s = g_string_new ("<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2001-02-03\" "
                                         "functionInDocument=\"CREATION_TIME\">x</TIMEX3></DCT><TEXT>");
   g_autoptr (GString) inst = g_string_new (NULL);
