@@ -913,25 +913,28 @@ static TxCase day_month_cases[] = {
 
 TX_FAMILY (day_month_dates, day_month_cases)
 
-/* Ranges and pairs of days in one month: TimeML tags the two days apart,
- * the first with the month (and year) written after the second ('10 to
- * 12 March'), the second with those of the first ('March 10 to 12').
- * Ranges of counts stay untagged. */
+/* Ranges of days in one month are one span ('10 to 12 March', 'March
+ * 10-12'), valued as an interval as '1950-53' is; pairs joined by 'and'
+ * stay two dates, as TimeBank tags them ('April 24 and 25'), the first
+ * with the month (and year) written after the second.  Ranges of counts
+ * stay untagged. */
 static TxCase day_range_cases[] = {
-  { "Talks ran 10 to 12 March.", UKDCT, "10", "DATE", "2025-03-10", "" },
-  { "Talks ran 10 to 12 March.", UKDCT, "12 March", "DATE", "2025-03-12", "" },
-  { "Talks ran 10-12 March.", UKDCT, "10", "DATE", "2025-03-10", "" },
-  { "Talks ran 10-12 March.", UKDCT, "12 March", "DATE", "2025-03-12", "" },
-  { "Talks ran 10 \u2013 12 March.", UKDCT, "10", "DATE", "2025-03-10", "" },
+  { "Talks ran 10 to 12 March.", UKDCT, "10 to 12 March", "DATE", "2025-03-10/2025-03-12", "" },
+  { "Talks ran 10-12 March.", UKDCT, "10-12 March", "DATE", "2025-03-10/2025-03-12", "" },
+  { "Talks ran 10 \u2013 12 March.", UKDCT, "10 \u2013 12 March", "DATE", "2025-03-10/2025-03-12", "" },
+  { "The fair opens 3-5 July.", UKDCT, "3-5 July", "DATE", "2025-07-03/2025-07-05", "" },
   { "Talks ran between 10 and 12 March 2024.", UKDCT, "10", "DATE", "2024-03-10", "" },
   { "Talks ran between 10 and 12 March 2024.", UKDCT, "12 March 2024", "DATE", "2024-03-12", "" },
-  { "Talks will run 10 to 12 March.", UKDCT, "10", "DATE", "2026-03-10", "" },
-  { "Talks ran March 10 to 12.", UKDCT, "March 10", "DATE", "2025-03-10", "" },
-  { "Talks ran March 10 to 12.", UKDCT, "12", "DATE", "2025-03-12", "" },
+  { "Talks will run 10 to 12 March.", UKDCT, "10 to 12 March", "DATE", "2026-03-10/2026-03-12", "" },
+  { "Talks ran March 10 to 12.", UKDCT, "March 10 to 12", "DATE", "2025-03-10/2025-03-12", "" },
+  { "Talks ran March 3-5.", UKDCT, "March 3-5", "DATE", "2025-03-03/2025-03-05", "" },
+  { "The vote is set for Sept. 12-14.", UKDCT, "Sept. 12-14", "DATE", "2025-09-12/2025-09-14", "" },
   { "The summit was held on April 24 and 25 in Washington.", UKDCT, "25", "DATE", "2025-04-25", "" },
-  { "They met on June 16-17.", UKDCT, "17", "DATE", "2025-06-17", "" },
-  { "Talks ran Oct. 23-25, 2022.", UKDCT, "Oct. 23", "DATE", "2022-10-23", "" },
-  { "Talks ran Oct. 23-25, 2022.", UKDCT, "25, 2022", "DATE", "2022-10-25", "" },
+  { "The summit was held on April 24 and 25 in Washington.", UKDCT, "April 24", "DATE", "2025-04-24", "" },
+  { "They met on June 16-17.", UKDCT, "June 16-17", "DATE", "2025-06-16/2025-06-17", "" },
+  { "Talks ran Oct. 23-25, 2022.", UKDCT, "Oct. 23-25, 2022", "DATE", "2022-10-23/2022-10-25", "" },
+  /* no such day: no span */
+  { "Talks ran Feb. 27-30, 2022.", UKDCT, "Feb. 27-30", "", "", "" },
   /* counts, not days */
   { "Prices rose 10 to 12 percent.", UKDCT, "10 to 12", "", "", "" },
   { "About 10 to 12 people came.", UKDCT, "10 to 12", "", "", "" },

@@ -634,6 +634,14 @@ day_link_at (const TxScan *s, int k)
          || is (s, k, "till") || is (s, k, "and") || is (s, k, "or");
 }
 
+/* A link that makes two days one span ('10-12', '10 to 12'), not a pair
+ * of dates ('10 and 12': TimeBank tags those apart). */
+static gboolean
+span_link_at (const TxScan *s, int k)
+{
+  return day_link_at (s, k) && !is (s, k, "and") && !is (s, k, "or");
+}
+
 /* The unit of the second day of a range or pair whose first day @d is at
  * @i ('10 to 12', '10-12', 'between 10 and 12'), else -1.  A pair joined
  * by 'and'/'or' needs a preposition before it ('on 10 and 12 March'): a
@@ -659,6 +667,24 @@ range_tail_year (const TxScan *s, int j, int d)
   if (is (s, k, ","))
     k++;
   return k < s->n && year_like (U (k)) ? U (k)->num : 0;
+}
+
+/* The end of the second day at @i of a range or pair after a month,
+ * with the year written after it ('12, 2024'); -1 for a count ('March
+ * 10 to 12 people'): after the day a lower-case word must be one that
+ * can follow a date. */
+static int
+day_tail_end (const TxScan *s, int i)
+{
+  int e = i + 1;
+  int k = is (s, e, ",") ? e + 1 : e;
+  if (k < s->n && year_like (U (k)))
+    return k + 1;
+  if (e < s->n && U (e)->kind == U_WORD && !U (e)->cap && !has_role (s, e, "date-prep")
+      && !is (s, e, "at") && !is (s, e, "when") && !is (s, e, "as") && !is (s, e, "with")
+      && !is (s, e, "while") && !is (s, e, "where") && !is (s, e, "but") && !is (s, e, "which"))
+    return -1;
+  return e;
 }
 
 /* Month [day][,] [year] | day month [year] | month of year |
@@ -765,27 +791,53 @@ p_month (TxScan *s, int i, TxMatch *m)
       if (is (s, j, ","))
         j++;
     }
-  int y, mo, d;
-  /* '10 to 12 March', 'between 10 and 12 March 2024': the first day is a
-   * date of its own (TimeML tags the two days apart) with the month and
-   * year written after the second; the tense is read over the whole
-   * range, as for the second day below */
+  int y, mo, d, last = 0;
+  /* 'between 10 and 12 March 2024': the first day is a date of its own
+   * (TimeML tags a pair apart) with the month and year written after the
+   * second; the tense is read over both, as for the second day below.
+   * '10 to 12 March', '10-12 March' are one span of days. */
   int first = day_number (s, j), k2 = second_day_at (s, j, first), span_end = -1;
   int e = -1;
   if (k2 > 0 && (span_end = month_date (s, k2, &y, &mo, &d)) > 0 && d == day_number (s, k2))
     {
+      if (span_link_at (s, j + 1))
+        {
+          last = d;
+          e = span_end;
+        }
+      else
+        e = j + 1;
       d = first;
-      e = j + 1;
     }
   else
-    e = month_date (s, j, &y, &mo, &d);
+    {
+      e = month_date (s, j, &y, &mo, &d);
+      /* 'March 10 to 12', 'Oct. 23-25, 2022': one span */
+      int e2;
+      if (e > 0 && d && !bare && span_link_at (s, e) && day_number (s, e + 1) > d
+          && (e2 = day_tail_end (s, e + 1)) > 0)
+        {
+          last = day_number (s, e + 1);
+          e = e2;
+        }
+    }
   if (e < 0 || (bare && !d))
     return -1;
-  /* the second day of '10 to 12 March': its tense from the first */
+  /* the second day of '10 and 12 March': its tense from the first */
   int from = i;
   if (i >= 2 && U (i)->kind == U_NUM && second_day_at (s, i - 2, day_number (s, i - 2)) == i)
     from = i - 2;
-  return month_day_point (s, m, y, mo, d, 0, from, MAX (e, span_end)) ? e : -1;
+  if (!month_day_point (s, m, y, mo, d, 0, from, MAX (e, span_end)))
+    return -1;
+  if (last)
+    {
+      m->pt2 = m->pt;
+      m->pt2.day = last;
+      if (evl_day_from_ymd (m->pt.year > 0 ? m->pt.year : 2000, mo, last) == 0)
+        return -1;
+      m->range = TRUE;
+    }
+  return e;
 }
 
 /* The second day of a range or pair after a month ('March 10 to 12',
@@ -803,17 +855,10 @@ p_second_day (TxScan *s, int i, TxMatch *m)
   int d1 = day_number (s, i - 2);
   if (!d1 || d1 >= d2 || (month_at (s, i - 3, &mo) != i - 2 && (i < 4 || month_at (s, i - 4, &mo) != i - 2)))
     return -1;
-  int e = i + 1, y = 0;
-  int k = is (s, e, ",") ? e + 1 : e;
-  if (k < s->n && year_like (U (k)))
-    {
-      y = U (k)->num;
-      e = k + 1;
-    }
-  else if (e < s->n && U (e)->kind == U_WORD && !U (e)->cap && !has_role (s, e, "date-prep")
-           && !is (s, e, "at") && !is (s, e, "when") && !is (s, e, "as") && !is (s, e, "with")
-           && !is (s, e, "while") && !is (s, e, "where") && !is (s, e, "but") && !is (s, e, "which"))
+  int e = day_tail_end (s, i);
+  if (e < 0)
     return -1;
+  int y = e > i + 1 ? U (e - 1)->num : 0;
   int ref_year = s->ref.grain == EVL_GRAIN_DAY && s->ref.month == mo && s->ref.day == d1 ? s->ref.year : 0;
   int start = month_at (s, i - 3, &mo) == i - 2 ? i - 3 : i - 4;
   return month_day_point (s, m, y, mo, d2, ref_year, start, e) ? e : -1;
