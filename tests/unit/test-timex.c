@@ -945,6 +945,28 @@ static TxCase day_range_cases[] = {
 
 TX_FAMILY (day_ranges, day_range_cases)
 
+/* Quarters, halves and fiscal years by their codes, valued as the words
+ * are ('the third quarter', 'fiscal 1989'); a code after a name is a
+ * model, not a period. */
+static TxCase period_code_cases[] = {
+  { "Profit fell in FY2023.", DCT, "FY2023", "DATE", "2023", "" },
+  { "Profit fell in FY22.", DCT, "FY22", "DATE", "2022", "" },
+  { "Sales rose in Q3 2022.", DCT, "Q3 2022", "DATE", "2022-Q3", "" },
+  { "Sales rose in Q3.", DCT, "Q3", "DATE", "2023-Q3", "" },
+  { "Sales rose in Q4 of 2021.", DCT, "Q4 of 2021", "DATE", "2021-Q4", "" },
+  { "Sales rose in Q2 FY2022.", DCT, "Q2 FY2022", "DATE", "2022-Q2", "" },
+  { "Margins held in H1 2022.", DCT, "H1 2022", "DATE", "2022-H1", "" },
+  { "The Q2 results were weak.", DCT, "Q2", "DATE", "2023-Q2", "" },
+  { "Sales rose in the third quarter of fiscal 2022.", DCT, "the third quarter of fiscal 2022", "DATE",
+    "2022-Q3", "" },
+  { "Sales rose in the first half of FY2022.", DCT, "the first half of FY2022", "DATE", "2022-H1", "" },
+  { "The new Audi Q3 sold well.", DCT, "Q3", "", "", "" },
+  { "The H1N1 virus spread.", DCT, "H1N1", "", "", "" },
+  { "He wore a Q9 badge.", DCT, "Q9", "", "", "" },
+};
+
+TX_FAMILY (period_codes, period_code_cases)
+
 /* Headlines and datelines in capitals: a month in capitals beside a day
  * or year is a date whatever the word before it ('UPDATED 10 MARCH', not
  * the acronym of 'TSR 20 May'), and 'TODAY' after another word in

@@ -1185,12 +1185,35 @@ p_season (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
+static void quarter_point (TxScan *s, TxMatch *m, int i, int e, int n, gboolean half, int y);
+
+/* A fiscal year at @i: 'fiscal 2024', 'FY2024', 'FY24', valued as the
+ * year it is named by (as 'fiscal 1989' in TimeBank); its end or -1. */
+static int
+fiscal_year_at (const TxScan *s, int i, int *year)
+{
+  if (i >= s->n)
+    return -1;
+  const TxUnit *u = U (i);
+  if (u->kind == U_WORD && (u->sc & S_PERIOD) && u->low[0] == 'f')
+    {
+      int v = 0;
+      for (int k = 2; k < u->len; k++)
+        v = v * 10 + (u->low[k] - '0');
+      *year = u->len == 4 ? 2000 + v : v;
+      return i + 1;
+    }
+  if (is (s, i, "fiscal") && i + 1 < s->n && U (i + 1)->kind == U_NUM)
+    return year_at (s, i + 1, year);
+  return -1;
+}
+
 /* Quarters and halves: 'the third quarter', 'third-quarter', 'the first
  * half of 1989', "this year's second quarter", 'the fiscal first quarter'. */
 static int
 p_quarter (TxScan *s, int i, TxMatch *m)
 {
-  int j = i, y = 0, yy;
+  int j = i, y = 0, yy, fy;
   gboolean the = FALSE;
   if (is (s, j, "the"))
     {
@@ -1291,6 +1314,21 @@ p_quarter (TxScan *s, int i, TxMatch *m)
    * one in view, as for a bare 'the first quarter' */
   else if (!y && is (s, e, "of") && is (s, e + 1, "the") && is (s, e + 2, "year"))
     e += 3;
+  /* 'the third quarter of fiscal 2024', 'of FY2024': the fiscal year's */
+  else if (!y && is (s, e, "of") && (fy = fiscal_year_at (s, e + 1, &yy)) > 0)
+    {
+      y = yy;
+      e = fy;
+    }
+  quarter_point (s, m, i, e, n, half, y);
+  return e;
+}
+
+/* The quarter or half @n of year @y (0: the one in view, by the
+ * creation time and the tense of units [@i, @e)). */
+static void
+quarter_point (TxScan *s, TxMatch *m, int i, int e, int n, gboolean half, int y)
+{
   m->pt.grain = half ? EVL_GRAIN_HALF : EVL_GRAIN_QUARTER;
   if (half)
     m->pt.half = n;
@@ -1321,6 +1359,41 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       m->needs_dct = TRUE;
     }
   m->has_pt = TRUE;
+}
+
+/* Quarters, halves and fiscal years by their codes: 'Q3', 'Q3 2024',
+ * 'H1 of 2024', 'Q3 FY2024', 'FY2023', 'FY23'.  Not after a name
+ * ('Audi Q3'): a capitalised word before it must be a preposition. */
+static int
+p_period_code (TxScan *s, int i, TxMatch *m)
+{
+  const TxUnit *u = U (i);
+  if (!u->cap || !(u->sc & S_PERIOD))
+    return -1;
+  if (i > 0 && !u->nl && title_word_at (s, i - 1) && !has_role (s, i - 1, "date-prep")
+      && !is (s, i - 1, "the"))
+    return -1;
+  int y = 0;
+  int e = fiscal_year_at (s, i, &y);
+  if (e > 0)
+    {
+      m->pt.year = y;
+      m->pt.grain = EVL_GRAIN_YEAR;
+      m->has_pt = TRUE;
+      m->absolute = TRUE;
+      return e;
+    }
+  gboolean half = u->low[0] == 'h';
+  int n = u->low[1] - '0';
+  e = i + 1;
+  int k = is (s, e, "of") ? e + 1 : e, yy, ye;
+  if ((ye = fiscal_year_at (s, k, &yy)) > 0
+      || (k < s->n && U (k)->kind == U_NUM && (ye = year_at (s, k, &yy)) > 0))
+    {
+      y = yy;
+      e = ye;
+    }
+  quarter_point (s, m, i, e, n, half, y);
   return e;
 }
 
@@ -2902,6 +2975,7 @@ tx_match (TxScan *s, int i, TxMatch *m)
     P_DURATION,
     P_SET,
     { p_second_day, S_DAY, 0, 0 },
+    { p_period_code, S_PERIOD, 0, 0 },
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (all) <= 32);
   static PatternIndex ix;

@@ -165,10 +165,18 @@ literal_bits (const char *k, gsize n)
     {
     case 'c':
       return n == 7 && memcmp (k, "century", 7) == 0 ? S_CENTURY : 0;
+    case 'f':
+      /* 'FY2023', 'FY23' */
+      return (n == 4 || n == 6) && k[1] == 'y' && g_ascii_isdigit (k[2]) && g_ascii_isdigit (k[3])
+             && (n == 4 || (g_ascii_isdigit (k[4]) && g_ascii_isdigit (k[5]))) ? S_PERIOD : 0;
     case 'h':
+      if (n == 2)
+        return k[1] == '1' || k[1] == '2' ? S_PERIOD : 0; /* 'H1' */
       return (n == 4 && memcmp (k, "half", 4) == 0) || (n == 9 && memcmp (k, "half-year", 9) == 0)
              ? S_QUARTER : 0;
     case 'q':
+      if (n == 2)
+        return k[1] >= '1' && k[1] <= '4' ? S_PERIOD : 0; /* 'Q3' */
       return (n == 7 && memcmp (k, "quarter", 7) == 0) || (n == 8 && memcmp (k, "quarters", 8) == 0)
              ? S_QUARTER : 0;
     default:
@@ -225,6 +233,8 @@ word_info (const TxLex *lx, const char *k, gsize n, guint64 h, TxWordInfo *w)
   if (tx_bloom_has (lx->start_word, h))
     c |= start_bits (k, n);
   w->sc = c | literal_bits (k, n);
+  if (w->sc & S_PERIOD)
+    w->lexical = TRUE;
 }
 
 static const TxWordRec *
@@ -524,6 +534,22 @@ number_bits (const TxUnit *u)
 
 const TxWordInfo tx_no_word;
 
+/* A word that names a period by a letter and digits ('Q3', 'FY2023'):
+ * in no lexicon, so no candidate by the filters, but temporal alone. */
+static const TxWordInfo tx_period_word = { .sc = S_PERIOD, .lexical = TRUE };
+
+/* Makes @u, no candidate word, one when literal_bits() found it a
+ * period code; a test of a bit for any other word. */
+static inline void
+period_code_unit (TxUnit *u)
+{
+  if (G_UNLIKELY (u->sc & S_PERIOD))
+    {
+      u->wi = &tx_period_word;
+      u->cand = u->hot = TRUE;
+    }
+}
+
 /* @h: tx_hash() of u->low; @u's header is zero but for its text */
 static void
 classify (const TxLex *lx, TxUnit *u, guint64 h)
@@ -545,6 +571,7 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
       if (u->start_word)
         u->sc = start_bits (u->low, u->len);
       u->sc |= literal_bits (u->low, u->len);
+      period_code_unit (u);
       return;
     }
   u->cand = u->hot = TRUE;
@@ -658,6 +685,7 @@ cache_fill (const TxLex *lx, TxWordCache *wc, guint32 i, TxUnit *u)
       return;
     }
   u->sc = (u->start_word ? start_bits (u->low, u->len) : 0) | literal_bits (u->low, u->len);
+  period_code_unit (u);
   memcpy (wc->e[i].img, (const char *) u + TX_IMG_START, TX_IMG_LEN);
 }
 

@@ -50,6 +50,7 @@ enum {
    * word that every match of a pattern ends on (PatternEntry.needs) */
   S_QUARTER = 1 << 26,          /* p_quarter(): quarter(s), half */
   S_CENTURY = 1 << 27,          /* p_century(): century */
+  S_PERIOD = 1 << 28,           /* p_period_code(): Q3, H1, FY2023, FY23 */
 };
 
 /* The kinds of numbers.txt (its second attribute); NK_NONE for a unit
