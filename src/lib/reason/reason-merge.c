@@ -24,7 +24,10 @@
  * merge_within_documents().  Across documents an event must share an
  * entity with the cluster it joins (two when it has no date of its own),
  * so that no article's event takes its date from another article's event
- * of the same type; undated on both sides, one shared entity is enough
+ * of the same type.  A name most of the input's articles carry ('the
+ * United States') counts half, and undated on both sides, the names
+ * shared with the cluster's first member count, so that talks sharing
+ * one name each do not chain into one.  Undated, one shared entity is enough
  * with the same sentence reworded, the same head noun (or a near-synonym,
  * taxonomy/coreference.txt) at a shared place, or the same word said of
  * the same agent in articles a day apart.  Only a definite description
@@ -869,6 +872,43 @@ specific_same_day (const EvlGraph *g, const Cluster *c, const Probe *p, const Ev
   return !*nc || !*ne || strcmp (nc, ne) == 0;
 }
 
+/* How much the names two articles' events share tell that they are one
+ * happening, in NAME_WEIGHT per name: a name most of the news carries
+ * ('the United States' in a quarter of 400 wire stories) is half a name,
+ * as two unrelated talks name it as often as one.  Only a share of
+ * enough articles tells: in a handful about one story every article
+ * names its actors. */
+#define NAME_WEIGHT 2
+#define COMMON_MIN_DOCS 16
+#define COMMON_SHARE 10
+
+static guint
+name_weight (const EvlGraph *g, guint x)
+{
+  guint n = evl_graph_get_entity (g, x)->n_documents;
+  return n >= COMMON_MIN_DOCS && n * COMMON_SHARE >= evl_graph_n_documents (g) ? NAME_WEIGHT / 2
+                                                                              : NAME_WEIGHT;
+}
+
+/* The weight of the names @e shares with those of @parts and place @loc,
+ * each counted once (a place is one entity whether read as a participant
+ * or as the location: 'the Ukraine conflict' / 'conflict in Ukraine'). */
+static guint
+shared_names (const EvlGraph *g, const GArray *parts, gint loc, const EvlGraphEvent *e)
+{
+  guint w = 0;
+  for (guint i = 0; i < e->participants->len; i++)
+    {
+      guint x = g_array_index (e->participants, guint, i);
+      if (has_part (parts, x) || (loc >= 0 && (guint) loc == x))
+        w += name_weight (g, x);
+    }
+  if (e->location >= 0 && !has_part (e->participants, (guint) e->location)
+      && (loc == e->location || has_part (parts, (guint) e->location)))
+    w += name_weight (g, (guint) e->location);
+  return w;
+}
+
 /* Score of @p's event joining cluster @c, or REJECT. */
 static double
 score (const EvlGraph *g, Cluster *c, Probe *p)
@@ -924,18 +964,22 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
        * definite description naming nobody ('hours before the meeting'
        * in the next day's report), which refers to the event of that
        * day or week its readers know. */
-      /* A place is one entity whether it was read as a participant or
-       * as the location ('the Ukraine conflict' / 'conflict in Ukraine'). */
-      guint shared = ov + (loc_same ? 1 : 0);
-      if (c->location >= 0 && !loc_same && has_part (e->participants, (guint) c->location))
-        shared++;
-      if (e->location >= 0 && !loc_same && has_part (c->parts, (guint) e->location))
-        shared++;
+      guint shared = shared_names (g, c->parts, c->location, e);
+      /* Undated on both sides, names are all there is, and a cluster
+       * gathers many: 'Clinton met Netanyahu in Washington', 'Qian will
+       * visit the United States to meet Clinton' and 'Cohen will meet
+       * U.S. commanders' would chain on one name each.  What an event
+       * shares with the cluster's first member (its anchor) counts. */
+      if (!c->strong && !e_strong)
+        {
+          const EvlGraphEvent *a = evl_graph_get_event (g, c->rep);
+          shared = MIN (shared, shared_names (g, a->participants, a->location, e));
+        }
       /* A failure is as telling as a name: 'two failed attempts this
        * year' and 'a failed launch in August' of one type are the story's
        * failures, not two kinds of event that happen to share a type. */
       gboolean failed = (c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_FAILED);
-      shared += failed;
+      shared += failed ? NAME_WEIGHT : 0;
       if (!known_anaphor (g, c, e, e_strong, e_definite) && !shares_sentence (c, e)
           && !same_day_kind)
         {
@@ -944,11 +988,12 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
            * a report written within a day of that date ('Hale pleaded
            * not guilty on Monday' / 'Hale pleaded not guilty'). */
           if (shared == 0
-              || (c->strong && !e_strong && shared < 2 && !same_doer_same_cycle (g, c, e)))
+              || (c->strong && !e_strong && shared < 2 * NAME_WEIGHT
+                  && !same_doer_same_cycle (g, c, e)))
             return REJECT;
           /* A shared failure is no name many things are done by: the
            * same word is enough with it. */
-          if (!c->strong && !e_strong && shared < 2
+          if (!c->strong && !e_strong && shared < 2 * NAME_WEIGHT
               && !(failed && has_trigger (c, e->trigger))
               && !((has_trigger (c, e->trigger) || (c->classes & class_bit (p->cls)))
                    && shares_place (g, c->location, c->parts, e->location, e->participants)
