@@ -1958,3 +1958,114 @@ ParameterizedTest (VoteCase *tc, reason, merged_date_counts_supporting_documents
     }
   unref_all (docs, n);
 }
+
+/* ---- undated talks across articles: shared names, not chains ---- */
+
+/* A mention of @name (the cluster keyed by its lowercase form, so that
+ * articles share it) at its first occurrence in @doc. */
+static gint32
+talks_name (EvlDocument *doc, const char *name, EvlEntityType type)
+{
+  g_autofree char *key = g_ascii_strdown (name, -1);
+  gint32 c = fx_cluster (doc, evl_document_intern (doc, name, -1), evl_document_intern (doc, key, -1),
+                         type, NULL);
+  return fx_entity (doc, name, 0, c);
+}
+
+/* An article of @dct telling one undated MEETING at @trigger ('met', 'will
+ * meet': a verb; 'summit': a noun) of @agent (a person or NULL) with @with
+ * (a person, or an organisation when @with_org; NULL: nobody) at @place
+ * (NULL: nowhere). */
+static EvlDocument *
+talks_doc (const char *id, const char *dct, const char *text, const char *trigger,
+           const char *lemma, const char *tense, const char *agent, const char *with,
+           gboolean with_org, const char *place)
+{
+  EvlDocument *d = fx_doc (id, text, dct);
+  FxEvent f = FX_EVENT ("MEETING", lemma);
+  f.tense = tense;
+  if (agent)
+    f.agent = talks_name (d, agent, EVL_ENTITY_PERSON);
+  if (with)
+    f.participant = talks_name (d, with, with_org ? EVL_ENTITY_ORGANIZATION : EVL_ENTITY_PERSON);
+  if (place)
+    f.location = talks_name (d, place, EVL_ENTITY_LOCATION);
+  fx_event (d, trigger, 0, &f);
+  return d;
+}
+
+/* The MEETING events' source counts, largest first, in @n (at most 4). */
+static guint
+meeting_sources (const EvlGraph *g, guint *n)
+{
+  g_autoptr (GArray) a = evl_graph_events_of_type (g, "MEETING");
+  for (guint i = 0; i < a->len && i < 4; i++)
+    n[i] = evl_graph_get_event (g, g_array_index (a, guint, i))->n_sources;
+  for (guint i = 0; i < a->len && i < 4; i++)
+    for (guint j = i + 1; j < a->len && j < 4; j++)
+      if (n[j] > n[i])
+        {
+          guint t = n[i];
+          n[i] = n[j];
+          n[j] = t;
+        }
+  return a->len;
+}
+
+/* B shares two names with A and C two with B, but C only the city with
+ * A: undated, C is not A's meeting because B is, whatever B's names. */
+Test (reason, undated_talks_do_not_chain_through_a_middle_article)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[] = {
+    talks_doc ("a", "2025-04-01", "Netanyahu met Clinton in Washington to discuss the settlement dispute.", "met", "meet", "PAST",
+               "Netanyahu", "Clinton", FALSE, "Washington"),
+    talks_doc ("b", "2025-04-01", "Clinton met NATO envoys in Washington about enlargement plans.", "met", "meet",
+               "PAST", "Clinton", "NATO", TRUE, "Washington"),
+    talks_doc ("c", "2025-04-09", "NATO envoys met in Washington ahead of a ministerial session on Bosnia.", "met", "meet", "PAST", NULL,
+               "NATO", TRUE, "Washington"),
+  };
+  g_autoptr (EvlGraph) g = build (ctx, docs, 3);
+  guint n[4] = { 0 };
+  guint k = meeting_sources (g, n);
+  cr_assert_eq (k, 2u, "A and B are one meeting, C another: %u (%u %u %u)", k, n[0], n[1], n[2]);
+  cr_assert_eq (n[0], 2u);
+  cr_assert_eq (n[1], 1u);
+  unref_all (docs, 3);
+}
+
+/* In a collection where a tenth of the articles name the United States,
+ * sharing it is half a name: 'Clinton will hold talks in the United
+ * States' is not the Hashimoto-Clinton summit there, while another
+ * report naming both leaders is. */
+Test (reason, a_name_many_articles_carry_counts_half)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  enum { FILLERS = 16, N = FILLERS + 3 };
+  EvlDocument *docs[N];
+  for (guint i = 0; i < FILLERS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("f%u", i);
+      docs[i] = fx_doc (id, "The United States said it would act.", "2025-03-01");
+      FxEvent f = FX_EVENT ("STATEMENT", "say");
+      f.tense = "PAST";
+      f.agent = talks_name (docs[i], "United States", EVL_ENTITY_LOCATION);
+      fx_event (docs[i], "said", 0, &f);
+    }
+  docs[FILLERS] = talks_doc ("a", "2025-04-01",
+                             "Hashimoto will hold a summit with Clinton in the United States on trade frictions.",
+                             "summit", "summit", NULL, "Hashimoto", "Clinton", FALSE,
+                             "United States");
+  docs[FILLERS + 1] = talks_doc ("b", "2025-04-02", "Clinton will meet Hashimoto at the White House over food aid.",
+                                 "meet", "meet", "FUTURE", "Clinton", "Hashimoto", FALSE,
+                                 "White House");
+  docs[FILLERS + 2] = talks_doc ("c", "2025-04-10", "Clinton is to receive envoys for talks in the United States over missile exports.",
+                                 "talks", "talks", NULL, "Clinton", NULL, FALSE, "United States");
+  g_autoptr (EvlGraph) g = build (ctx, docs, N);
+  guint n[4] = { 0 };
+  guint k = meeting_sources (g, n);
+  cr_assert_eq (k, 2u, "the summit (two reports) and the talks: %u (%u %u %u)", k, n[0], n[1], n[2]);
+  cr_assert_eq (n[0], 2u);
+  cr_assert_eq (n[1], 1u);
+  unref_all (docs, N);
+}
