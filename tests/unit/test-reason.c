@@ -1967,8 +1967,8 @@ static gint32
 talks_name (EvlDocument *doc, const char *name, EvlEntityType type)
 {
   g_autofree char *key = g_ascii_strdown (name, -1);
-  gint32 c = fx_cluster (doc, evl_document_intern (doc, name, -1), evl_document_intern (doc, key, -1),
-                         type, NULL);
+  gint32 c = fx_cluster (doc, evl_document_intern (doc, name, -1),
+                         evl_document_intern (doc, key, -1), type, NULL);
   return fx_entity (doc, name, 0, c);
 }
 
@@ -2018,17 +2018,20 @@ Test (reason, undated_talks_do_not_chain_through_a_middle_article)
 {
   g_autoptr (EvlContext) ctx = fx_context ();
   EvlDocument *docs[] = {
-    talks_doc ("a", "2025-04-01", "Netanyahu met Clinton in Washington to discuss the settlement dispute.", "met", "meet", "PAST",
-               "Netanyahu", "Clinton", FALSE, "Washington"),
-    talks_doc ("b", "2025-04-01", "Clinton met NATO envoys in Washington about enlargement plans.", "met", "meet",
-               "PAST", "Clinton", "NATO", TRUE, "Washington"),
-    talks_doc ("c", "2025-04-09", "NATO envoys met in Washington ahead of a ministerial session on Bosnia.", "met", "meet", "PAST", NULL,
-               "NATO", TRUE, "Washington"),
+    talks_doc ("a", "2025-04-01",
+               "Netanyahu met Clinton in Washington to discuss the settlement dispute.", "met",
+               "meet", "PAST", "Netanyahu", "Clinton", FALSE, "Washington"),
+    talks_doc ("b", "2025-04-01", "Clinton met NATO envoys in Washington about enlargement plans.",
+               "met", "meet", "PAST", "Clinton", "NATO", TRUE, "Washington"),
+    talks_doc ("c", "2025-04-09",
+               "NATO envoys met in Washington ahead of a ministerial session on Bosnia.", "met",
+               "meet", "PAST", NULL, "NATO", TRUE, "Washington"),
   };
   g_autoptr (EvlGraph) g = build (ctx, docs, 3);
   guint n[4] = { 0 };
   guint k = meeting_sources (g, n);
-  cr_assert_eq (k, 2u, "A and B are one meeting, C another: %u (%u %u %u)", k, n[0], n[1], n[2]);
+  cr_assert_eq (k, 2u, "A and B are one meeting, C another: %u (%u %u %u)", k, n[0], n[1],
+                n[2]);
   cr_assert_eq (n[0], 2u);
   cr_assert_eq (n[1], 1u);
   unref_all (docs, 3);
@@ -2052,19 +2055,22 @@ Test (reason, a_name_many_articles_carry_counts_half)
       f.agent = talks_name (docs[i], "United States", EVL_ENTITY_LOCATION);
       fx_event (docs[i], "said", 0, &f);
     }
-  docs[FILLERS] = talks_doc ("a", "2025-04-01",
-                             "Hashimoto will hold a summit with Clinton in the United States on trade frictions.",
-                             "summit", "summit", NULL, "Hashimoto", "Clinton", FALSE,
-                             "United States");
-  docs[FILLERS + 1] = talks_doc ("b", "2025-04-02", "Clinton will meet Hashimoto at the White House over food aid.",
-                                 "meet", "meet", "FUTURE", "Clinton", "Hashimoto", FALSE,
-                                 "White House");
-  docs[FILLERS + 2] = talks_doc ("c", "2025-04-10", "Clinton is to receive envoys for talks in the United States over missile exports.",
-                                 "talks", "talks", NULL, "Clinton", NULL, FALSE, "United States");
+  docs[FILLERS] =
+    talks_doc ("a", "2025-04-01",
+               "Hashimoto will hold a summit with Clinton in the United States on trade frictions.",
+               "summit", "summit", NULL, "Hashimoto", "Clinton", FALSE, "United States");
+  docs[FILLERS + 1] =
+    talks_doc ("b", "2025-04-02", "Clinton will meet Hashimoto at the White House over food aid.",
+               "meet", "meet", "FUTURE", "Clinton", "Hashimoto", FALSE, "White House");
+  docs[FILLERS + 2] =
+    talks_doc ("c", "2025-04-10",
+               "Clinton is to receive envoys for talks in the United States over missile exports.",
+               "talks", "talks", NULL, "Clinton", NULL, FALSE, "United States");
   g_autoptr (EvlGraph) g = build (ctx, docs, N);
   guint n[4] = { 0 };
   guint k = meeting_sources (g, n);
-  cr_assert_eq (k, 2u, "the summit (two reports) and the talks: %u (%u %u %u)", k, n[0], n[1], n[2]);
+  cr_assert_eq (k, 2u, "the summit (two reports) and the talks: %u (%u %u %u)", k, n[0], n[1],
+                n[2]);
   cr_assert_eq (n[0], 2u);
   cr_assert_eq (n[1], 1u);
   unref_all (docs, N);
