@@ -156,7 +156,7 @@ TX_FAMILY (calendar_dates, date_cases)
 
 /* Clock times and parts of the day. */
 static TxCase time_cases[] = {
-  { "The blast came at 10:35 a.m. local time.", DCT, "10:35 a.m.", "TIME", "2023-09-14T10:35", "" },
+  { "The blast came at 10:35 a.m. local time.", DCT, "10:35 a.m. local time", "TIME", "2023-09-14T10:35", "" },
   { "Polls close at 5 p.m. EST on the coast.", DCT, "5 p.m. EST", "TIME", "2023-09-14T17:00", "" },
   /* 'AM'/'PM' in capitals, as web copy and wires write them */
   { "The rocket lifted off at 2:02 PM UTC.", DCT, "2:02 PM UTC", "TIME", "2023-09-14T14:02", "" },
@@ -184,6 +184,24 @@ static TxCase time_cases[] = {
 };
 
 TX_FAMILY (clock_times, time_cases)
+
+/* A time zone, a named one or an offset, is part of the time's extent
+ * (TimeBank: '5 p.m. EST', '4 a.m. EDT Thursday'); the value is the
+ * clock as written, without the zone, as TimeBank values it. */
+static TxCase time_zone_cases[] = {
+  { "Voting closes at 3 p.m. local time.", DCT, "3 p.m. local time", "TIME", "2023-09-14T15:00", "" },
+  { "The summit opens at 10 a.m. Moscow time on Friday.", DCT, "10 a.m. Moscow time", "TIME", "2023-09-15T10:00", "" },
+  { "Flights resume at 09:00 UTC+3.", DCT, "09:00 UTC+3", "TIME", "2023-09-14T09:00", "" },
+  { "The strike began at 06:00 GMT-5 on Monday.", DCT, "06:00 GMT-5", "TIME", "2023-09-11T06:00", "" },
+  { "Results are due at 9 a.m. UTC+05:30.", DCT, "9 a.m. UTC+05:30", "TIME", "2023-09-14T09:00", "" },
+  { "Trading opens at 9:30 a.m. ET on Monday.", DCT, "9:30 a.m. ET", "TIME", "2023-09-18T09:30", "" },
+  { "The meeting starts at 10 a.m. EST and ends at 14:00 GMT.", DCT, "14:00 GMT", "TIME", "2023-09-14T14:00", "" },
+  { "The quake struck at 2 p.m. AEST.", DCT, "2 p.m. AEST", "TIME", "2023-09-14T14:00", "" },
+  /* a zone in capitals only: 'West' opens a place name */
+  { "Shops shut at 17:00 West of the river.", DCT, "17:00", "TIME", "2023-09-14T17:00", "" },
+};
+
+TX_FAMILY (time_zones, time_zone_cases)
 
 /* Durations, numbers in words, fractions and quantity modifiers. */
 static TxCase duration_cases[] = {
@@ -904,10 +922,10 @@ static TxCase day_month_cases[] = {
   { "Shares closed at 1530 points.", UKDCT, "1530", "", "", "" },
   { "The fleet reached 2460 GMT ships.", UKDCT, "2460 GMT", "", "", "" },
   /* a named zone or 'local time' marks the clock as well as 'GMT' */
-  { "The plane landed at 1530 local time on Tuesday.", UKDCT, "1530", "TIME", "2025-05-27T15:30", "" },
-  { "Fighting resumed at 0900 local time.", UKDCT, "0900", "TIME", "2025-06-01T09:00", "" },
-  { "The ship docked at 1530 Beijing time.", UKDCT, "1530", "TIME", "2025-06-01T15:30", "" },
-  { "It opened at 9.30 local time.", UKDCT, "9.30", "TIME", "2025-06-01T09:30", "" },
+  { "The plane landed at 1530 local time on Tuesday.", UKDCT, "1530 local time", "TIME", "2025-05-27T15:30", "" },
+  { "Fighting resumed at 0900 local time.", UKDCT, "0900 local time", "TIME", "2025-06-01T09:00", "" },
+  { "The ship docked at 1530 Beijing time.", UKDCT, "1530 Beijing time", "TIME", "2025-06-01T15:30", "" },
+  { "It opened at 9.30 local time.", UKDCT, "9.30 local time", "TIME", "2025-06-01T09:30", "" },
   { "It was the 1530 Friday time slot.", UKDCT, "1530", "DATE", "1530", "" },
 };
 

@@ -2087,8 +2087,9 @@ p_year_end (TxScan *s, int i, TxMatch *m)
 static gboolean
 zone_at (const TxScan *s, int i)
 {
+  /* in capitals: 'at 5 p.m. West Bank time' is no zone 'WEST' */
   return i < s->n && U (i)->kind == U_WORD && U (i)->cap
-         && evl_lexicon_lookup (s->lx->lex[LEX_ZONES], U (i)->low, U (i)->len);
+         && evl_lexicon_lookup (s->lx->lex[LEX_ZONES], U (i)->low, U (i)->len) && upper_at (s, i);
 }
 
 /* The end of a time zone at @i ('EST', 'local time', 'Beijing time'),
@@ -2097,7 +2098,14 @@ static int
 zone_end (const TxScan *s, int i)
 {
   if (zone_at (s, i))
-    return i + 1;
+    {
+      /* 'UTC+3', 'GMT-5', 'UTC+05:30': the offset is part of the zone */
+      if (i + 2 < s->n && attached (s, i + 1) && attached (s, i + 2) && U (i + 1)->kind == U_PUNCT
+          && (U (i + 1)->low[0] == '+' || U (i + 1)->low[0] == '-') && U (i + 2)->kind == U_NUM
+          && tx_atoi (U (i + 2)->low) <= 14)
+        return i + 3;
+      return i + 1;
+    }
   if (i + 1 >= s->n || !is (s, i + 1, "time") || U (i)->kind != U_WORD)
     return -1;
   if (is (s, i, "local"))
@@ -2189,11 +2197,10 @@ p_time (TxScan *s, int i, TxMatch *m)
     hh += 12;
   else if (ampm && !pm && hh == 12)
     hh = 0;
-  /* 'local time', 'Beijing time' stay out of the extent, as after
-   * '10:35 a.m.' */
+  /* the zone is part of the time ('5 p.m. EST', '3 p.m. local time',
+   * '09:00 UTC+3'); TimeBank's value leaves it out */
   int k = zone_end (s, e) > 0 ? zone_end (s, e) : e;
-  if (zone_at (s, e))
-    e++;
+  e = k;
   /* the day it belongs to */
   /* 'at 9 a.m. on Thursday': the day values the time but is a timex of
    * its own */
