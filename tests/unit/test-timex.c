@@ -203,6 +203,45 @@ static TxCase time_zone_cases[] = {
 
 TX_FAMILY (time_zones, time_zone_cases)
 
+/* A day of the month alone: the month last named, else the creation
+ * month (the one before for a later day in the past, the next for an
+ * earlier day ahead).  Ordinals that count something else are no days. */
+static TxCase day_ordinal_cases[] = {
+  { "Talks began in March. The vote came on the 15th.", DCT, "the 15th", "DATE", "2023-03-15", "" },
+  { "The deal was signed on Sept. 3. It closed on the 12th, officials said.", DCT, "the 12th", "DATE", "2023-09-12", "" },
+  { "The vote came on the 15th and a recount followed.", DCT, "the 15th", "DATE", "2023-08-15", "" },
+  { "The vote came on the 3rd.", DCT, "the 3rd", "DATE", "2023-09-03", "" },
+  { "Payments will resume by the 3rd.", DCT, "the 3rd", "DATE", "2023-10-03", "" },
+  { "The court will rule on the 20th.", DCT, "the 20th", "DATE", "2023-09-20", "" },
+  /* a guessed month sets no scene: the next bare day is read alone */
+  { "It failed on the 15th. A new test is due on the 2nd.", DCT, "the 2nd", "DATE", "2023-10-02", "" },
+  { "The board relied on the 15th amendment.", DCT, "the 15th", "", "", "" },
+  { "He lives on the 3rd floor.", DCT, "the 3rd", "", "", "" },
+  { "A church from the 15th century burned.", DCT, "the 15th century", "DATE", "14", "" },
+  { "She finished 3rd in the race.", DCT, "3rd", "", "", "" },
+  { "He scored in the 3rd.", DCT, "the 3rd", "", "", "" },
+  { "It rained on the 3rd and final day.", DCT, "the 3rd", "", "", "" },
+  { "The 15th-century bridge was closed on the 2nd-floor level.", DCT, "2nd", "", "", "" },
+};
+
+TX_FAMILY (day_of_month_alone, day_ordinal_cases)
+
+/* ISO weeks by number ('in week 12'): YYYY-Www. */
+static TxCase week_number_cases[] = {
+  { "Sales rose in week 12.", DCT, "week 12", "DATE", "2023-W12", "" },
+  { "Output fell in week 52 of 2022.", DCT, "week 52 of 2022", "DATE", "2022-W52", "" },
+  { "Deliveries will start in week 40.", DCT, "week 40", "DATE", "2023-W40", "" },
+  /* a later week in the past: last year's */
+  { "Sales peaked in week 48.", DCT, "week 48", "DATE", "2022-W48", "" },
+  /* the ISO year of the creation day: 1 January 2021 is in 2020-W53 */
+  { "Sales rose in week 50.", "2021-01-01", "week 50", "DATE", "2020-W50", "" },
+  { "The team won in Week 3.", DCT, "Week 3", "", "", "" },
+  { "In week 3 of the trial, he spoke.", DCT, "week 3", "", "", "" },
+  { "Output fell in week 53 of 2022.", DCT, "week 53", "", "", "" },
+};
+
+TX_FAMILY (week_numbers, week_number_cases)
+
 /* Durations, numbers in words, fractions and quantity modifiers. */
 static TxCase duration_cases[] = {
   { "Lawyers emerged from their third day-long meeting.", DCT, "day-long", "DURATION", "P1D", "" },

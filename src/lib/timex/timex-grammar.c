@@ -2671,6 +2671,156 @@ p_set (TxScan *s, int i, TxMatch *m)
 /* Point modifiers around a date: 'early 2022', 'mid-November', 'late
  * yesterday', 'the end of the year', 'earlier this month', 'the early
  * 1980s'. */
+/* A day of the month written alone, 'on the 15th', 'by the 3rd': news
+ * leaves the month to the reader, the one last named ('talks began in
+ * March ... on the 15th') or else the creation month, the month before
+ * for a later day told in the past, the next for an earlier day ahead.
+ * Only after a preposition that dates a day and before a clause
+ * boundary: 'the 15th amendment', 'the 3rd quarter', 'in the 3rd' (an
+ * inning, a period), 'finished 3rd' are not days. */
+static int
+p_day_ordinal (TxScan *s, int i, TxMatch *m)
+{
+  int d;
+  if (!is (s, i, "the") || i + 1 >= s->n || !(U (i + 1)->sc & S_NUMORD) || ordinal_at (s, i + 1, &d) != i + 2
+      || d < 1 || d > 31)
+    return -1;
+  if (!(is (s, i - 1, "on") || is (s, i - 1, "by") || is (s, i - 1, "until") || is (s, i - 1, "till")
+        || is (s, i - 1, "since") || is (s, i - 1, "before") || is (s, i - 1, "after")))
+    return -1;
+  int e = i + 2;
+  if (e < s->n)
+    {
+      const TxUnit *n = U (e);
+      if (n->kind == U_PUNCT)
+        {
+          /* '15th-century', "the 15th's" */
+          if (n->low[0] == '-' || n->low[0] == '\'' || n->low[0] == '%')
+            return -1;
+        }
+      else if (is (s, e, "and") || is (s, e, "or") || is (s, e, "to") || is (s, e, "through"))
+        {
+          /* 'on the 15th and 16th', 'on the 3rd and a second ...', not
+           * 'the 3rd and final day' */
+          if (!(e + 1 < s->n
+                && ((U (e + 1)->sc & S_NUMORD) || is (s, e + 1, "the") || is (s, e + 1, "a")
+                    || is (s, e + 1, "an") || is (s, e + 1, "then") || is (s, e + 1, "on"))))
+            return -1;
+        }
+      else if (!(is (s, e, "at") || is (s, e, "in") || is (s, e, "when") || is (s, e, "as")
+                 || is (s, e, "but") || is (s, e, "with") || is (s, e, "while") || is (s, e, "after")
+                 || is (s, e, "before") || is (s, e, "because") || is (s, e, "amid")))
+        return -1;
+    }
+  const EvlTimexPoint *r = &s->ref;
+  m->pt.grain = EVL_GRAIN_DAY;
+  m->pt.day = d;
+  if (s->ref_index >= 0 && r->year > 0 && r->month > 0 && r->grain >= EVL_GRAIN_MINUTE
+      && r->grain <= EVL_GRAIN_MONTH && r->grain != EVL_GRAIN_WEEK)
+    {
+      m->pt.year = r->year;
+      m->pt.month = r->month;
+      m->needs_ref = TRUE;
+    }
+  else if (s->dct)
+    {
+      int y, mo, dd;
+      evl_day_to_ymd (s->dct, &y, &mo, &dd);
+      int t = tx_tense (s, i, e), shift = t < 0 && d > dd ? -1 : t > 0 && d < dd ? 1 : 0;
+      mo += shift;
+      if (mo < 1)
+        mo = 12, y--;
+      else if (mo > 12)
+        mo = 1, y++;
+      m->pt.year = y;
+      m->pt.month = mo;
+      m->needs_dct = TRUE;
+      /* a guessed month sets no scene for the next bare day */
+      m->derived = TRUE;
+    }
+  else
+    {
+      g_snprintf (m->value, sizeof m->value, "XXXX-XX-%02d", d);
+      return e;
+    }
+  if (evl_day_from_ymd (m->pt.year, m->pt.month, d) == 0)
+    return -1;
+  m->has_pt = TRUE;
+  return e;
+}
+
+/* An ISO week by its number, 'in week 12', 'week 52 of 2023': the week
+ * of the year written after it, else of the creation year (the year
+ * before for a later week told in the past).  Not 'a week 10 years ago',
+ * nor a week of something else ('Week 3 of the season', 'week 2 of the
+ * trial'), nor the capitalised 'Week 12' of sports schedules. */
+static int
+p_week_number (TxScan *s, int i, TxMatch *m)
+{
+  if (!is (s, i, "week") || i + 1 >= s->n)
+    return -1;
+  const TxUnit *n = U (i + 1);
+  if (n->kind != U_NUM || n->ndig > 2 || n->suffix[0] || n->apos || n->num < 1 || n->num > 53
+      || strchr (n->low, ':') || strchr (n->low, '.') || strchr (n->low, '/'))
+    return -1;
+  gboolean start = i == 0 || (U (i - 1)->kind == U_PUNCT && strchr (".!?\"", U (i - 1)->low[0]));
+  if (U (i)->cap && !start)
+    return -1;
+  if (!(start || is (s, i - 1, "in") || is (s, i - 1, "during") || is (s, i - 1, "by") || is (s, i - 1, "until")
+        || is (s, i - 1, "till") || is (s, i - 1, "since") || is (s, i - 1, "from") || is (s, i - 1, "through")
+        || is (s, i - 1, "to") || is (s, i - 1, "before") || is (s, i - 1, "after") || is (s, i - 1, "of")
+        || is (s, i - 1, "for") || is (s, i - 1, "calendar")))
+    return -1;
+  int e = i + 2, y = 0;
+  if (e < s->n && (U (e)->wi->unit || U (e)->kind == U_NUM || is (s, e, "percent") || is (s, e, "%")))
+    return -1;
+  if (is (s, e, "of"))
+    {
+      if (!(e + 1 < s->n && year_like (U (e + 1))))
+        return -1;
+      y = U (e + 1)->num;
+      e += 2;
+    }
+  int w = (int) n->num;
+  if (y)
+    m->absolute = TRUE;
+  else if (s->ref_index >= 0 && s->ref.year > 0 && s->ref_from_text && s->ref_sentence == s->sentence)
+    y = s->ref.year;
+  else if (s->dct)
+    {
+      GDate g;
+      g_date_clear (&g, 1);
+      g_date_set_julian (&g, s->dct);
+      int cw = (int) g_date_get_iso8601_week_of_year (&g);
+      int mo = (int) g_date_get_month (&g);
+      /* the ISO year of the creation day: late December may be in
+       * week 1 of the next, early January in week 52/53 of the last */
+      y = (int) g_date_get_year (&g) + (cw == 1 && mo == 12) - (cw >= 52 && mo == 1);
+      if (tx_tense (s, i, e) < 0 && w > cw)
+        y--;
+      m->needs_dct = TRUE;
+    }
+  else
+    {
+      g_snprintf (m->value, sizeof m->value, "XXXX-W%02d", w);
+      return e;
+    }
+  /* the Monday of week 1 is the one on or before 4 January */
+  EvlDay jan4 = evl_day_from_ymd (y, 1, 4);
+  if (!jan4)
+    return -1;
+  GDate g;
+  g_date_clear (&g, 1);
+  g_date_set_julian (&g, jan4);
+  EvlDay day = jan4 - (g_date_get_weekday (&g) - 1) + 7 * (guint32) (w - 1);
+  g_date_set_julian (&g, day);
+  if ((int) g_date_get_iso8601_week_of_year (&g) != w)
+    return -1;
+  evl_timex_point_from_day (&m->pt, day, EVL_GRAIN_WEEK);
+  m->has_pt = TRUE;
+  return e;
+}
+
 typedef int (*Pattern) (TxScan *s, int i, TxMatch *m);
 
 static int date_core (TxScan *s, int i, TxMatch *m);
@@ -2983,6 +3133,8 @@ tx_match (TxScan *s, int i, TxMatch *m)
     P_SET,
     { p_second_day, S_DAY, 0, 0 },
     { p_period_code, S_PERIOD, 0, 0 },
+    { p_day_ordinal, 0, S_NUMORD, 0 },
+    { p_week_number, S_UNIT, 0, 0 },
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (all) <= 32);
   static PatternIndex ix;
