@@ -167,7 +167,12 @@ static TxCase time_cases[] = {
   { "Officials met this morning.", DCT, "this morning", "TIME", "2023-09-14TMO", "" },
   { "Shots were fired last night.", DCT, "last night", "TIME", "2023-09-13TNI", "" },
   { "The woman was killed Tuesday evening.", DCT, "Tuesday evening", "TIME", "2023-09-12TEV", "" },
-  { "The woman was killed Tuesday morning.", DCT, "Tuesday morning", "DATE", "2023-09-12", "" },
+  { "The woman was killed Tuesday morning.", DCT, "Tuesday morning", "DATE", "2023-09-12TMO", "" },
+  /* a weekday and its part of day: the day with the part (TimeML,
+   * TempEval-3), not the bare day */
+  { "Police arrived on Friday night.", DCT, "Friday night", "DATE", "2023-09-08TNI", "" },
+  { "The talks resume Monday morning.", DCT, "Monday morning", "DATE", "2023-09-18TMO", "" },
+  { "The vote was held Saturday afternoon.", DCT, "Saturday afternoon", "DATE", "2023-09-09TAF", "" },
   { "The ship docked at 4 in the morning.", DCT, "4 in the morning", "TIME", "2023-09-14T04:00", "" },
   /* a modified part of day takes the day named after it */
   { "The raid lasted until the early morning of Sept. 10.", DCT, "early morning of Sept. 10", "TIME", "2023-09-10TMO", "START" },
@@ -390,7 +395,7 @@ static TxCase relative_cases[] = {
   { "The union has called a strike for Friday.", "2025-06-11", "Friday", "DATE", "2025-06-13", "" },
   { "He has been jailed for Friday's attack.", "2025-06-11", "Friday", "DATE", "2025-06-06", "" },
   /* irregular past forms of news verbs are past cues */
-  { "Witnesses heard shots late Friday night.", "2025-06-11", "late Friday night", "DATE", "2025-06-06", "END" },
+  { "Witnesses heard shots late Friday night.", "2025-06-11", "late Friday night", "DATE", "2025-06-06TNI", "END" },
   { "Thousands fled the city on Friday.", "2025-06-11", "Friday", "DATE", "2025-06-06", "" },
   /* 'to be' + participle is an infinitive too */
   { "The results are to be announced on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },

@@ -973,15 +973,15 @@ p_weekday (TxScan *s, int i, TxMatch *m)
   if (e < s->n && U (e)->wi->pod && U (e)->wi->pod->n_attrs == 1 && g_ascii_isupper (attr (U (e)->wi->pod, 0)[0])
       && attr (U (e)->wi->pod, 0)[0] != 'T')
     {
-      /* 'Friday night', 'Tuesday morning': TimeBank mostly values these
-       * by the day (and often leaves the part of day out of the extent);
-       * evenings it values with TEV throughout */
+      /* 'Friday night', 'Tuesday morning': the day and its part, as the
+       * TimeML guidelines and TempEval-3 value them (2023-09-15TNI).
+       * TimeBank is split: it values mornings and nights as often by the
+       * bare day, and leaves 'night' out of the extent about as often;
+       * its type is DATE but for evenings */
+      m->pt.grain = EVL_GRAIN_PART_OF_DAY;
+      g_strlcpy (m->pt.pod, attr (U (e)->wi->pod, 0), sizeof m->pt.pod);
       if (strcmp (attr (U (e)->wi->pod, 0), "EV") == 0)
-        {
-          m->pt.grain = EVL_GRAIN_PART_OF_DAY;
-          g_strlcpy (m->pt.pod, "EV", sizeof m->pt.pod);
-          m->type = EVL_TIMEX_TIME;
-        }
+        m->type = EVL_TIMEX_TIME;
       e++;
     }
   return e;
