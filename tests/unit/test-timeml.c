@@ -764,9 +764,10 @@ typedef struct {
 
 Test (timeml, writer_tlinks_from_tense_and_anchors)
 {
-  /* Words 0..7 are events, then three timexes: "on May 2", "before
-   * June", "since March". */
-  static const char text[] = "aa bb cc dd ee ff gg hh on May 2 before June since March.";
+  /* Words 0..7 are events, eight words later three timexes: "on May
+   * 2", "before June", "since March" (too far for nearest_timex()). */
+  static const char text[] = "aa bb cc dd ee ff gg hh ii jj kk ll mm nn oo pp on May 2 before June "
+                             "since March.";
   static const TlinkCase rows[] = {
     { "PAST", "NONE", EVL_ANCHOR_NONE, -1, -1, EVL_REL_BEFORE,
       "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t0\"/>\n" },
@@ -777,7 +778,7 @@ Test (timeml, writer_tlinks_from_tense_and_anchors)
       "<TLINK lid=\"l4\" relType=\"BEFORE\" eventInstanceID=\"ei3\" relatedToTime=\"t2\"/>\n" },
     { "PRESENT", "PROGRESSIVE", EVL_ANCHOR_CLAUSE, 2, -1, EVL_REL_BEFORE,
       "<TLINK lid=\"l5\" relType=\"INCLUDES\" eventInstanceID=\"ei4\" relatedToTime=\"t0\"/>\n" },
-    /* A timex elsewhere in the sentence makes no link. */
+    /* A timex elsewhere in the sentence, far from it, makes no link. */
     { "PRESENT", "PERFECTIVE", EVL_ANCHOR_SENTENCE, 0, -1, EVL_REL_BEFORE,
       "<TLINK lid=\"l6\" relType=\"BEFORE\" eventInstanceID=\"ei5\" relatedToTime=\"t0\"/>\n" },
     { "NONE", "NONE", EVL_ANCHOR_CUE, -1, 0, EVL_REL_AFTER,
@@ -789,7 +790,7 @@ Test (timeml, writer_tlinks_from_tense_and_anchors)
   g_autoptr (EvlDocument) doc = evl_document_new ("tl", text, -1, NULL);
   evl_document_set_dct (doc, "2020-05-10", EVL_DCT_METADATA);
   static const struct { guint32 start, end; EvlTimexType type; } tx[] = {
-    { 27, 32, EVL_TIMEX_DATE }, { 40, 44, EVL_TIMEX_DATE }, { 51, 56, EVL_TIMEX_DATE },
+    { 51, 56, EVL_TIMEX_DATE }, { 64, 68, EVL_TIMEX_DATE }, { 75, 80, EVL_TIMEX_DATE },
   };
   for (guint i = 0; i < G_N_ELEMENTS (tx); i++)
     {
@@ -841,8 +842,38 @@ static const NeighbourCase neighbour_rows[] = {
   { "The bank decided TO cut rates.", "decided", "cut", EVL_EVENT_CLASS_I_ACTION, "INFINITIVE", "NONE", 0, "AFTER" },
   /* 'began to' splits in the gold; so do a past or present simple. */
   { "Talks began to stall.", "began", "stall", EVL_EVENT_CLASS_ASPECTUAL, "INFINITIVE", "NONE", 0, NULL },
-  { "Officials said the army fired.", "said", "fired", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE", 0, NULL },
+  /* A past report and the past simple it reports: BEFORE; a present
+   * simple splits. */
+  { "Officials said the army fired.", "said", "fired", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE", 0, "BEFORE" },
   { "Officials say the army fires.", "say", "fires", EVL_EVENT_CLASS_REPORTING, "PRESENT", "NONE", 0, NULL },
+  /* A temporal conjunction between them, before any comma and within
+   * four words of the second. */
+  { "Troops fled after the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
+  { "Troops fled before the big blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "AFTER" },
+  { "Troops fled when shells fell.", "fled", "fell", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, "SIMULTANEOUS" },
+  { "Troops waited WHILE leaders met.", "waited", "met", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, "SIMULTANEOUS" },
+  { "Troops fled, after the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
+  { "Troops fled after the first of the three blasts.", "fled", "blasts", EVL_EVENT_CLASS_OCCURRENCE, "NONE",
+    "NONE", 0, NULL },
+  { "Troops fled after the shelling, the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE",
+    0, NULL },
+  { "Troops stayed since the blast.", "stayed", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
+  { "Troops fled as the blast came.", "fled", "came", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, NULL },
+  { "Troops fled in the hours AFTER the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0,
+    "BEFORE" },
+  { "Troops fled, it seems, in the hours after the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE",
+    "NONE", 0, NULL },
+  /* A noun event as the object of an intention (later) or a report
+   * (earlier): at most a determiner and two words between. */
+  { "Leaders demanded an inquiry.", "demanded", "inquiry", EVL_EVENT_CLASS_I_ACTION, "NONE", "NONE", 0, "AFTER" },
+  { "Police reported the attack.", "reported", "attack", EVL_EVENT_CLASS_REPORTING, "NONE", "NONE", 0, "BEFORE" },
+  { "Leaders demanded inquiry.", "demanded", "inquiry", EVL_EVENT_CLASS_I_ACTION, "NONE", "NONE", 0, "AFTER" },
+  { "Leaders demanded swift inquiry.", "demanded", "inquiry", EVL_EVENT_CLASS_I_ACTION, "NONE", "NONE", 0, NULL },
+  { "Leaders demanded an open, fair inquiry.", "demanded", "inquiry", EVL_EVENT_CLASS_I_ACTION, "NONE", "NONE",
+    0, NULL },
+  { "Leaders demanded the long awaited full inquiry.", "demanded", "inquiry", EVL_EVENT_CLASS_I_ACTION, "NONE",
+    "NONE", 0, NULL },
+  { "Troops stopped the attack.", "stopped", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
   /* Not a reporting event, words between it and 'to', punctuation or
    * more than six words, or another sentence: none. */
   { "Troops arrived and will stay.", "arrived", "stay", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE", "NONE", 0, NULL },
@@ -888,6 +919,138 @@ Test (timeml, writer_tlinks_between_neighbours)
 {
   for (guint i = 0; i < G_N_ELEMENTS (neighbour_rows); i++)
     check_neighbours (&neighbour_rows[i]);
+}
+
+/* An event of class @k, tense @tense (aspect NONE), over the first
+ * @word of @text, in sentence @sent. */
+static void
+add_word_event (EvlDocument *doc, const char *text, const char *word, EvlEventClass k, const char *tense,
+                guint32 sent)
+{
+  const char *w = strstr (text, word);
+  cr_assert_not_null (w, "%s in %s", word, text);
+  guint32 at = (guint32) (w - text);
+  EvlEventMention e = { .span = { at, at + (guint32) strlen (word) }, .sentence = sent, .klass = k,
+                        .tense = tense, .aspect = "NONE", .timex = -1, .cue_event = -1, .agent = -1,
+                        .patient = -1, .location = -1, .source = -1 };
+  evl_document_add_event_mention (doc, &e);
+}
+
+/* The TLINK lines of @xml, "" for none. */
+static char *
+tlink_lines (const char *xml)
+{
+  const char *first = strstr (xml, "<TLINK");
+  if (first == NULL)
+    return g_strdup ("");
+  const char *end = strstr (first, "\n\n</TimeML>");
+  cr_assert_not_null (end, "%s", xml);
+  return g_strndup (first, (gsize) (end - first + 1));
+}
+
+/* A present simple: a state holds at the DCT, a report falls in it, an
+ * occurrence gets none (its gold relations split). */
+Test (timeml, writer_tlinks_present_simple_dct)
+{
+  static const char text[] = "Experts believe it. Officials say so. Workers strike often.";
+  g_autoptr (EvlDocument) doc = evl_document_new ("pr", text, -1, NULL);
+  evl_document_set_dct (doc, "2020-05-10", EVL_DCT_METADATA);
+  add_word_event (doc, text, "believe", EVL_EVENT_CLASS_I_STATE, "PRESENT", 0);
+  add_word_event (doc, text, "say", EVL_EVENT_CLASS_REPORTING, "PRESENT", 1);
+  add_word_event (doc, text, "strike", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", 2);
+  g_autofree char *xml = fx_timeml_text (doc);
+  g_autofree char *got = tlink_lines (xml);
+  cr_assert_str_eq (got,
+                    "<TLINK lid=\"l1\" relType=\"INCLUDES\" eventInstanceID=\"ei1\" relatedToTime=\"t0\"/>\n"
+                    "<TLINK lid=\"l2\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei2\" relatedToTime=\"t0\"/>\n");
+}
+
+/* The date or time nearest an event in its sentence, without a clause
+ * anchor: one event, timexes over the words listed; no DCT. */
+typedef struct {
+  const char *text, *event;
+  const char *tx[2];            /* timex words, NULL-ended */
+  EvlTimexType type;            /* of every timex */
+  guint32 tx_sent;              /* the timexes' sentence (the event's: 0) */
+  const char *want;             /* the TLINK line's relType and timex, NULL for none */
+} NearCase;
+
+static const NearCase near_rows[] = {
+  { "Police said Friday.", "said", { "Friday" }, EVL_TIMEX_DATE, 0, "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  { "On Friday, police said so.", "said", { "Friday" }, EVL_TIMEX_DATE, 0, "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  { "Talks ended before noon.", "ended", { "noon" }, EVL_TIMEX_TIME, 0, "BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  /* A tie goes to the timex before it. */
+  { "On Friday police met on Monday.", "met", { "Friday", "Monday" }, EVL_TIMEX_DATE, 0,
+    "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  { "Police met a week ago on Monday.", "met", { "week", "Monday" }, EVL_TIMEX_DATE, 0,
+    "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  /* The bound of an interval, a duration, more than eight words away or
+   * another sentence: none. */
+  { "Troops stayed until May.", "stayed", { "May" }, EVL_TIMEX_DATE, 0, NULL },
+  { "Troops waited two days.", "waited", { "two days" }, EVL_TIMEX_DURATION, 0, NULL },
+  { "Police said that one two three four five six seven eight May.", "said", { "May" }, EVL_TIMEX_DATE, 0, NULL },
+  { "Police said so. It was May.", "said", { "May" }, EVL_TIMEX_DATE, 1, NULL },
+};
+
+Test (timeml, writer_tlinks_nearest_timex)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (near_rows); i++)
+    {
+      const NearCase *row = &near_rows[i];
+      g_autoptr (EvlDocument) doc = evl_document_new ("near", row->text, -1, NULL);
+      for (guint t = 0; t < G_N_ELEMENTS (row->tx) && row->tx[t]; t++)
+        {
+          const char *w = strstr (row->text, row->tx[t]);
+          cr_assert_not_null (w);
+          guint32 at = (guint32) (w - row->text);
+          EvlTimex x = { .span = { at, at + (guint32) strlen (row->tx[t]) }, .sentence = row->tx_sent,
+                         .type = row->type, .value = "2020-05", .anchor = -1 };
+          evl_document_add_timex (doc, &x);
+        }
+      add_word_event (doc, row->text, row->event, EVL_EVENT_CLASS_OCCURRENCE, "PAST", 0);
+      g_autofree char *xml = fx_timeml_text (doc);
+      g_autofree char *got = tlink_lines (xml);
+      g_autofree char *want = row->want ? g_strdup_printf ("<TLINK lid=\"l1\" relType=\"%s\"/>\n", row->want)
+                                        : g_strdup ("");
+      cr_assert_str_eq (got, want, "%s", row->text);
+    }
+}
+
+/* A past report and the nearest finite verb on either side in its
+ * sentence, up to another report: up to three events per row, one
+ * sentence, no DCT. */
+typedef struct {
+  const char *text;
+  const char *word[3];
+  EvlEventClass klass[3];
+  const char *tense[3];
+  const char *want;             /* the TLINK lines */
+} ReportedCase;
+
+static const ReportedCase reported_rows[] = {
+  { "Troops fired and fled, officials said.", { "fired", "fled", "said" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_REPORTING }, { "PAST", "PAST", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei3\"/>\n" },
+  { "Troops fired, a witness told reporters officials said.", { "fired", "told", "said" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_REPORTING }, { "PAST", "PAST", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToEventInstance=\"ei2\"/>\n" },
+  /* A present reported in the past: not by this rule. */
+  { "Officials said, in a statement, that troops fire.", { "said", "fire" },
+    { EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "PRESENT" }, "" },
+};
+
+Test (timeml, writer_tlinks_reported_past)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reported_rows); i++)
+    {
+      const ReportedCase *row = &reported_rows[i];
+      g_autoptr (EvlDocument) doc = evl_document_new ("rp", row->text, -1, NULL);
+      for (guint k = 0; k < G_N_ELEMENTS (row->word) && row->word[k]; k++)
+        add_word_event (doc, row->text, row->word[k], row->klass[k], row->tense[k], 0);
+      g_autofree char *xml = fx_timeml_text (doc);
+      g_autofree char *got = tlink_lines (xml);
+      cr_assert_str_eq (got, row->want, "%s", row->text);
+    }
 }
 
 Test (timeml, writer_no_dct_no_dct_links)
