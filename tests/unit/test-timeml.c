@@ -764,10 +764,10 @@ typedef struct {
 
 Test (timeml, writer_tlinks_from_tense_and_anchors)
 {
-  /* Words 0..7 are events, eight words later three timexes: "on May
-   * 2", "before June", "since March" (too far for nearest_timex()). */
-  static const char text[] = "aa bb cc dd ee ff gg hh ii jj kk ll mm nn oo pp on May 2 before June "
-                             "since March.";
+  /* Words 0..7 are events, 50 bytes later three timexes: "on May 2",
+   * "before June", "since March" (too far for nearest_timex()). */
+  static const char text[] = "aa bb cc dd ee ff gg hh ii jj kk ll mm nn oo pp qq rr ss tt uu vv ww xx on "
+                             "May 2 before June since March.";
   static const TlinkCase rows[] = {
     { "PAST", "NONE", EVL_ANCHOR_NONE, -1, -1, EVL_REL_BEFORE,
       "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t0\"/>\n" },
@@ -790,7 +790,7 @@ Test (timeml, writer_tlinks_from_tense_and_anchors)
   g_autoptr (EvlDocument) doc = evl_document_new ("tl", text, -1, NULL);
   evl_document_set_dct (doc, "2020-05-10", EVL_DCT_METADATA);
   static const struct { guint32 start, end; EvlTimexType type; } tx[] = {
-    { 51, 56, EVL_TIMEX_DATE }, { 64, 68, EVL_TIMEX_DATE }, { 75, 80, EVL_TIMEX_DATE },
+    { 75, 80, EVL_TIMEX_DATE }, { 88, 92, EVL_TIMEX_DATE }, { 99, 104, EVL_TIMEX_DATE },
   };
   for (guint i = 0; i < G_N_ELEMENTS (tx); i++)
     {
@@ -863,6 +863,23 @@ static const NeighbourCase neighbour_rows[] = {
     "BEFORE" },
   { "Troops fled, it seems, in the hours after the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE",
     "NONE", 0, NULL },
+  /* The same after a long lead-in (64 bytes or more before the second
+   * event: conjunction_rel()'s vector path). */
+#define LEAD "Late on the evening of the tenth day of the long talks in the capital city "
+  { LEAD "troops fled after the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
+  { LEAD "troops fled in the hours before the big blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE",
+    "NONE", 0, "AFTER" },
+  { LEAD "troops fled, after the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
+  { LEAD "troops fled after the first of the three blasts.", "fled", "blasts", EVL_EVENT_CLASS_OCCURRENCE, "NONE",
+    "NONE", 0, NULL },
+  { LEAD "troops fled as the blast came.", "fled", "came", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, NULL },
+  { LEAD "troops fled, it seems, in the hours after the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE,
+    "NONE", "NONE", 0, NULL },
+  { LEAD "troops fled in the long and cold hours\tafter\nthe blast.", "fled", "blast",
+    EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
+  { "Troops fled in the long, long and very cold hours of that night WHEN the blast came.", "fled", "came",
+    EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, NULL },
+#undef LEAD
   /* A noun event as the object of an intention (later) or a report
    * (earlier): at most a determiner and two words between. */
   { "Leaders demanded an inquiry.", "demanded", "inquiry", EVL_EVENT_CLASS_I_ACTION, "NONE", "NONE", 0, "AFTER" },
@@ -966,7 +983,8 @@ Test (timeml, writer_tlinks_present_simple_dct)
 }
 
 /* The date or time nearest an event in its sentence, without a clause
- * anchor: one event, timexes over the words listed; no DCT. */
+ * anchor, within 50 bytes: one event, timexes over the words listed; no
+ * DCT. */
 typedef struct {
   const char *text, *event;
   const char *tx[2];            /* timex words, NULL-ended */
@@ -980,15 +998,17 @@ static const NearCase near_rows[] = {
   { "On Friday, police said so.", "said", { "Friday" }, EVL_TIMEX_DATE, 0, "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
   { "Talks ended before noon.", "ended", { "noon" }, EVL_TIMEX_TIME, 0, "BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
   /* A tie goes to the timex before it. */
-  { "On Friday police met on Monday.", "met", { "Friday", "Monday" }, EVL_TIMEX_DATE, 0,
+  { "Friday police met police Monday.", "met", { "Friday", "Monday" }, EVL_TIMEX_DATE, 0,
     "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
   { "Police met a week ago on Monday.", "met", { "week", "Monday" }, EVL_TIMEX_DATE, 0,
     "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
-  /* The bound of an interval, a duration, more than eight words away or
+  /* The bound of an interval, a duration, more than 50 bytes away or
    * another sentence: none. */
   { "Troops stayed until May.", "stayed", { "May" }, EVL_TIMEX_DATE, 0, NULL },
   { "Troops waited two days.", "waited", { "two days" }, EVL_TIMEX_DURATION, 0, NULL },
-  { "Police said that one two three four five six seven eight May.", "said", { "May" }, EVL_TIMEX_DATE, 0, NULL },
+  { "Police said that one two three four five six seven eight nine ten May.", "said", { "May" }, EVL_TIMEX_DATE, 0, NULL },
+  { "Police said that one two three four five six seven eight May.", "said", { "May" }, EVL_TIMEX_DATE, 0,
+    "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
   { "Police said so. It was May.", "said", { "May" }, EVL_TIMEX_DATE, 1, NULL },
 };
 
