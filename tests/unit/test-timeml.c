@@ -842,6 +842,16 @@ static const NeighbourCase neighbour_rows[] = {
   { "The bank decided TO cut rates.", "decided", "cut", EVL_EVENT_CLASS_I_ACTION, "INFINITIVE", "NONE", 0, "AFTER" },
   /* 'began to' splits in the gold; so do a past or present simple. */
   { "Talks began to stall.", "began", "stall", EVL_EVENT_CLASS_ASPECTUAL, "INFINITIVE", "NONE", 0, NULL },
+  /* Up to three words before 'to', no punctuation. */
+  { "Prices are expected soon to rise.", "expected", "rise", EVL_EVENT_CLASS_I_STATE, "INFINITIVE", "NONE", 0, "AFTER" },
+  { "The bank decided not to cut rates.", "decided", "cut", EVL_EVENT_CLASS_I_ACTION, "INFINITIVE", "NONE", 0,
+    "AFTER" },
+  { "They agreed on Monday to pay.", "agreed", "pay", EVL_EVENT_CLASS_I_ACTION, "INFINITIVE", "NONE", 0, "AFTER" },
+  { "They agreed on the first Monday to pay.", "agreed", "pay", EVL_EVENT_CLASS_I_ACTION, "INFINITIVE", "NONE", 0,
+    NULL },
+  { "They agreed, on Monday, to pay.", "agreed", "pay", EVL_EVENT_CLASS_I_ACTION, "INFINITIVE", "NONE", 0, NULL },
+  { "Talks began again to stall.", "began", "stall", EVL_EVENT_CLASS_ASPECTUAL, "INFINITIVE", "NONE", 0, NULL },
+  { "They agreed on Monday to pay.", "agreed", "pay", EVL_EVENT_CLASS_I_ACTION, "PRESENT", "NONE", 0, NULL },
   /* A past report and the past simple it reports: BEFORE; a present
    * simple splits. */
   { "Officials said the army fired.", "said", "fired", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE", 0, "BEFORE" },
@@ -891,10 +901,10 @@ static const NeighbourCase neighbour_rows[] = {
   { "Leaders demanded the long awaited full inquiry.", "demanded", "inquiry", EVL_EVENT_CLASS_I_ACTION, "NONE",
     "NONE", 0, NULL },
   { "Troops stopped the attack.", "stopped", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
-  /* Not a reporting event, words between it and 'to', punctuation or
+  /* Not a reporting event, punctuation between it and 'to', punctuation or
    * more than six words, or another sentence: none. */
   { "Troops arrived and will stay.", "arrived", "stay", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE", "NONE", 0, NULL },
-  { "Prices are expected soon to rise.", "expected", "rise", EVL_EVENT_CLASS_I_STATE, "INFINITIVE", "NONE", 0, NULL },
+  { "Prices are expected soon, to rise.", "expected", "rise", EVL_EVENT_CLASS_I_STATE, "INFINITIVE", "NONE", 0, NULL },
   { "Officials said, again, they will vote.", "said", "vote", EVL_EVENT_CLASS_REPORTING, "FUTURE", "NONE", 0, NULL },
   { "Officials said the members of the new board will vote.", "said", "vote", EVL_EVENT_CLASS_REPORTING, "FUTURE",
     "NONE", 0, NULL },
@@ -938,19 +948,26 @@ Test (timeml, writer_tlinks_between_neighbours)
     check_neighbours (&neighbour_rows[i]);
 }
 
-/* An event of class @k, tense @tense (aspect NONE), over the first
- * @word of @text, in sentence @sent. */
+/* An event of class @k, tense @tense and aspect @aspect (NULL: NONE),
+ * over the first @word of @text, in sentence @sent. */
 static void
-add_word_event (EvlDocument *doc, const char *text, const char *word, EvlEventClass k, const char *tense,
-                guint32 sent)
+add_word_event_aspect (EvlDocument *doc, const char *text, const char *word, EvlEventClass k,
+                       const char *tense, const char *aspect, guint32 sent)
 {
   const char *w = strstr (text, word);
   cr_assert_not_null (w, "%s in %s", word, text);
   guint32 at = (guint32) (w - text);
   EvlEventMention e = { .span = { at, at + (guint32) strlen (word) }, .sentence = sent, .klass = k,
-                        .tense = tense, .aspect = "NONE", .timex = -1, .cue_event = -1, .agent = -1,
+                        .tense = tense, .aspect = aspect ? aspect : "NONE", .timex = -1, .cue_event = -1, .agent = -1,
                         .patient = -1, .location = -1, .source = -1 };
   evl_document_add_event_mention (doc, &e);
+}
+
+static void
+add_word_event (EvlDocument *doc, const char *text, const char *word, EvlEventClass k, const char *tense,
+                guint32 sent)
+{
+  add_word_event_aspect (doc, text, word, k, tense, NULL, sent);
 }
 
 /* The TLINK lines of @xml, "" for none. */
@@ -1045,18 +1062,29 @@ typedef struct {
   EvlEventClass klass[3];
   const char *tense[3];
   const char *want;             /* the TLINK lines */
+  const char *aspect[3];        /* NULL: NONE */
 } ReportedCase;
 
 static const ReportedCase reported_rows[] = {
   { "Troops fired and fled, officials said.", { "fired", "fled", "said" },
     { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_REPORTING }, { "PAST", "PAST", "PAST" },
-    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei3\"/>\n" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei3\"/>\n",
+    { NULL } },
   { "Troops fired, a witness told reporters officials said.", { "fired", "told", "said" },
     { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_REPORTING }, { "PAST", "PAST", "PAST" },
-    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToEventInstance=\"ei2\"/>\n" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToEventInstance=\"ei2\"/>\n",
+    { NULL } },
+  { "Troops fired and had fled, officials said.", { "fired", "fled", "said" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_REPORTING }, { "PAST", "PAST", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei3\"/>\n",
+    { NULL, "PERFECTIVE", NULL } },
+  { "Officials said the troops who fired have fled.", { "said", "fired", "fled" },
+    { EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "PRESENT", "PRESENT" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n",
+    { NULL, "PERFECTIVE", NULL } },
   /* A present reported in the past: not by this rule. */
   { "Officials said, in a statement, that troops fire.", { "said", "fire" },
-    { EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "PRESENT" }, "" },
+    { EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "PRESENT" }, "", { NULL } },
 };
 
 Test (timeml, writer_tlinks_reported_past)
@@ -1066,7 +1094,7 @@ Test (timeml, writer_tlinks_reported_past)
       const ReportedCase *row = &reported_rows[i];
       g_autoptr (EvlDocument) doc = evl_document_new ("rp", row->text, -1, NULL);
       for (guint k = 0; k < G_N_ELEMENTS (row->word) && row->word[k]; k++)
-        add_word_event (doc, row->text, row->word[k], row->klass[k], row->tense[k], 0);
+        add_word_event_aspect (doc, row->text, row->word[k], row->klass[k], row->tense[k], row->aspect[k], 0);
       g_autofree char *xml = fx_timeml_text (doc);
       g_autofree char *got = tlink_lines (xml);
       cr_assert_str_eq (got, row->want, "%s", row->text);
