@@ -901,6 +901,15 @@ static const NeighbourCase neighbour_rows[] = {
   { "Leaders demanded the long awaited full inquiry.", "demanded", "inquiry", EVL_EVENT_CLASS_I_ACTION, "NONE",
     "NONE", 0, NULL },
   { "Troops stopped the attack.", "stopped", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
+  /* A verb then 'in' or 'during' a noun event (inside it), or 'for' one
+   * (before it), within three words. */
+  { "Ten died in the attack.", "died", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "INCLUDES" },
+  { "Ten died DURING the long siege.", "died", "siege", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "INCLUDES" },
+  { "They pressed for early talks.", "pressed", "talks", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "AFTER" },
+  { "Ten died in the long and bitter siege.", "died", "siege", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
+  { "Ten died in Gaza's attack.", "died", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "INCLUDES" },
+  { "Ten died in (the) attack.", "died", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
+  { "Ten died in the city fighting.", "died", "fighting", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART", "NONE", 0, NULL },
   /* Not a reporting event, punctuation between it and 'to', punctuation or
    * more than six words, or another sentence: none. */
   { "Troops arrived and will stay.", "arrived", "stay", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE", "NONE", 0, NULL },
@@ -1053,9 +1062,9 @@ Test (timeml, writer_tlinks_nearest_timex)
     }
 }
 
-/* A past report and the nearest finite verb on either side in its
- * sentence, up to another report: up to three events per row, one
- * sentence, no DCT. */
+/* Links within a sentence that need each event's tense: up to three
+ * events per row, one sentence, no DCT.  First a past report and the
+ * nearest finite verb on either side, up to another report. */
 typedef struct {
   const char *text;
   const char *word[3];
@@ -1063,9 +1072,9 @@ typedef struct {
   const char *tense[3];
   const char *want;             /* the TLINK lines */
   const char *aspect[3];        /* NULL: NONE */
-} ReportedCase;
+} SentenceCase;
 
-static const ReportedCase reported_rows[] = {
+static const SentenceCase sentence_rows[] = {
   { "Troops fired and fled, officials said.", { "fired", "fled", "said" },
     { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_REPORTING }, { "PAST", "PAST", "PAST" },
     "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei3\"/>\n",
@@ -1085,13 +1094,30 @@ static const ReportedCase reported_rows[] = {
   /* A present reported in the past: not by this rule. */
   { "Officials said, in a statement, that troops fire.", { "said", "fire" },
     { EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "PRESENT" }, "", { NULL } },
+  /* A noun event and the finite verb it is the subject of: AFTER; not an
+   * aspectual verb or a participle, nor with two words or punctuation
+   * between. */
+  { "The blast killed ten.", { "blast", "killed" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "NONE", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "The talks soon resumed.", { "talks", "resumed" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "NONE", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "The talks began.", { "talks", "began" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_ASPECTUAL },
+    { "NONE", "PAST" }, "", { NULL } },
+  { "The talks very soon resumed.", { "talks", "resumed" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "NONE", "PAST" }, "", { NULL } },
+  { "The talks, soon, resumed.", { "talks", "resumed" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "NONE", "PAST" }, "", { NULL } },
+  { "The talks resuming.", { "talks", "resuming" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "NONE", "PRESPART" }, "", { NULL } },
 };
 
-Test (timeml, writer_tlinks_reported_past)
+Test (timeml, writer_tlinks_in_a_sentence)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (reported_rows); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (sentence_rows); i++)
     {
-      const ReportedCase *row = &reported_rows[i];
+      const SentenceCase *row = &sentence_rows[i];
       g_autoptr (EvlDocument) doc = evl_document_new ("rp", row->text, -1, NULL);
       for (guint k = 0; k < G_N_ELEMENTS (row->word) && row->word[k]; k++)
         add_word_event_aspect (doc, row->text, row->word[k], row->klass[k], row->tense[k], row->aspect[k], 0);

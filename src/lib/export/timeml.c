@@ -771,7 +771,9 @@ write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_ke
  *     punctuation, a perfect ('said it had fired') BEFORE (19 of 20) or
  *     a future ('said it will fire') AFTER (12 of 12); a temporal
  *     conjunction between them (conjunction_rel); a noun event the
- *     object of an intention or a report (object_rel);
+ *     object of an intention or a report, or after 'in', 'during' or
+ *     'for' (object_rel); a noun event the subject of a finite verb
+ *     (subject_rel);
  *   - event-event, a past REPORTING event and the nearest finite verb on
  *     either side in its sentence, a past simple or a perfect, BEFORE it
  *     (the first of the gold relations; F1 +0.4).
@@ -897,6 +899,20 @@ count_pieces (const char *text, guint32 from, guint32 to, guint limit)
   return n;
 }
 
+/* Whether @text from @from to @to is at most @max_pieces words, with
+ * no punctuation but apostrophes and hyphens. */
+static gboolean
+plain_gap (const char *text, guint32 from, guint32 to, guint max_pieces)
+{
+  for (guint32 i = from; i < to; i++)
+    {
+      guchar c = (guchar) text[i];
+      if (!word_byte (c) && !g_ascii_isspace (c) && c != '\'' && c != '-')
+        return FALSE;
+    }
+  return count_pieces (text, from, to, max_pieces) <= max_pieces;
+}
+
 /* The relation of @e to @prev, the event written before it in the same
  * sentence, by the words between them (@text from @from to @to). */
 static TlRel
@@ -917,15 +933,7 @@ neighbour_rel (const EvlEventMention *prev, const EvlEventMention *e, const char
   if (to - from > 6 && to - from <= 40 && g_ascii_isspace (z[-1]) && (z[-2] | 0x20) == 'o'
       && (z[-3] | 0x20) == 't' && g_ascii_isspace (z[-4]) && prev->klass != EVL_EVENT_CLASS_ASPECTUAL
       && str_is (e->tense, "INFINITIVE"))
-    {
-      for (guint32 i = from; i < to; i++)
-        {
-          guchar c = (guchar) text[i];
-          if (!word_byte (c) && !g_ascii_isspace (c) && c != '\'' && c != '-')
-            return TL_NONE;
-        }
-      return count_pieces (text, from, to, 4) <= 4 ? TL_AFTER : TL_NONE;
-    }
+    return plain_gap (text, from, to, 4) ? TL_AFTER : TL_NONE;
   if (prev->klass != EVL_EVENT_CLASS_REPORTING)
     return TL_NONE;
   TlRel r;
@@ -1161,15 +1169,27 @@ checked:
   return conj[found].rel;
 }
 
-/* The relation of the noun event @e to @prev, a verb whose object it is
- * ('called for new talks' is not: the object follows the verb with at
- * most a determiner or two words between, no punctuation): what an
- * intention or wish is about comes after it ('demanded an inquiry'), what
- * is reported before the report ('reported the attack'). */
+/* The relation of the noun event @e to @prev, a verb whose object it
+ * is, the object following the verb with at most three words between
+ * and no punctuation: what an intention or wish is about comes after it
+ * ('demanded an inquiry'), what is reported before the report
+ * ('reported the attack') when a determiner or nothing comes between;
+ * an event 'in' or 'during' another falls inside it ('killed in the
+ * attack'), one 'for' another comes before it ('pressed for talks'). */
 static TlRel
 object_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *text, guint32 from,
             guint32 to)
 {
+  if (to - from > 48 || !is_noun (e) || is_noun (prev) || !plain_gap (text, from, to, 3))
+    return TL_NONE;
+  guint32 ws, we = next_word (text, from, to, &ws);
+  if (we > ws)
+    {
+      if (word_is (text, ws, we, "in") || word_is (text, ws, we, "during"))
+        return TL_INCLUDES;
+      if (word_is (text, ws, we, "for"))
+        return TL_AFTER;
+    }
   TlRel r;
   if (prev->klass == EVL_EVENT_CLASS_I_ACTION || prev->klass == EVL_EVENT_CLASS_I_STATE)
     r = TL_AFTER;
@@ -1177,26 +1197,29 @@ object_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *t
     r = TL_BEFORE;
   else
     return TL_NONE;
-  if (to - from > 48 || !is_noun (e) || is_noun (prev) || str_is (prev->tense, "PASTPART"))
-    return TL_NONE;
-  for (guint32 i = from; i < to; i++)
-    {
-      guchar c = (guchar) text[i];
-      if (!word_byte (c) && !g_ascii_isspace (c) && c != '\'' && c != '-')
-        return TL_NONE;
-    }
-  if (count_pieces (text, from, to, 3) > 3)
-    return TL_NONE;
-  guint32 ws, we = next_word (text, from, to, &ws);
   if (we == ws)
-    return r;
+    return str_is (prev->tense, "PASTPART") ? TL_NONE : r;
   static const char *const det[] = { "the", "a", "an", "its", "their", "his", "her", "this",
                                      "that", "any", "new", "further", "more", "our", "these",
                                      "those" };
   for (guint d = 0; d < G_N_ELEMENTS (det); d++)
     if (word_is (text, ws, we, det[d]))
-      return r;
+      return str_is (prev->tense, "PASTPART") ? TL_NONE : r;
   return TL_NONE;
+}
+
+/* The relation of the finite verb @e to @prev, a noun event its subject
+ * (at most one word between, no punctuation): what an event does comes
+ * after it starts ('the blast killed', 'talks resumed'); not an
+ * ASPECTUAL verb ('talks began': the event's own start). */
+static TlRel
+subject_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *text, guint32 from,
+             guint32 to)
+{
+  if (to - from > 32 || !is_noun (prev) || e->klass == EVL_EVENT_CLASS_ASPECTUAL || !is_finite (e)
+      || !plain_gap (text, from, to, 1))
+    return TL_NONE;
+  return TL_AFTER;
 }
 
 /* The relation of @e to @prev, adjacent events of one sentence, by the
@@ -1212,6 +1235,8 @@ adjacent_rel (const EvlEventMention *prev, const EvlEventMention *e, const char 
     r = conjunction_rel (text, from, to);
   if (r == TL_NONE)
     r = object_rel (prev, e, text, from, to);
+  if (r == TL_NONE)
+    r = subject_rel (prev, e, text, from, to);
   return r;
 }
 
