@@ -1113,6 +1113,9 @@ conjunction_rel (const char *text, guint32 from, guint32 to)
         {
           guint k = 63 - (guint) __builtin_clzll (m);
           m &= ~((guint64) 1 << k);
+          first = k;
+          if (byte_class[(guchar) text[lo + k]] != BC_CONJ)
+            continue;
           guint64 above = k == 63 ? 0 : blank & ~(((guint64) 2 << k) - 1);
           guint end = above ? (guint) __builtin_ctzll (above) : 64;
           gint c = conj_at (text + lo + k, end - k);
@@ -1121,7 +1124,6 @@ conjunction_rel (const char *text, guint32 from, guint32 to)
               found = c;
               at = lo + k;
             }
-          first = k;
         }
       /* All five inside the window, or the gap's start in it. */
       if (pieces == 5 || from >= lo)
@@ -1180,32 +1182,30 @@ static TlRel
 object_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *text, guint32 from,
             guint32 to)
 {
-  if (to - from > 48 || !is_noun (e) || is_noun (prev) || !plain_gap (text, from, to, 3))
+  if (to - from > 48 || !is_noun (e) || is_noun (prev))
     return TL_NONE;
+  /* The first word decides; the gap is checked only then (most pairs
+   * fail on the word). */
   guint32 ws, we = next_word (text, from, to, &ws);
-  if (we > ws)
-    {
-      if (word_is (text, ws, we, "in") || word_is (text, ws, we, "during"))
-        return TL_INCLUDES;
-      if (word_is (text, ws, we, "for"))
-        return TL_AFTER;
-    }
-  TlRel r;
-  if (prev->klass == EVL_EVENT_CLASS_I_ACTION || prev->klass == EVL_EVENT_CLASS_I_STATE)
+  TlRel r = TL_NONE;
+  if (we > ws && (word_is (text, ws, we, "in") || word_is (text, ws, we, "during")))
+    r = TL_INCLUDES;
+  else if (we > ws && word_is (text, ws, we, "for"))
     r = TL_AFTER;
-  else if (prev->klass == EVL_EVENT_CLASS_REPORTING)
-    r = TL_BEFORE;
-  else
-    return TL_NONE;
-  if (we == ws)
-    return str_is (prev->tense, "PASTPART") ? TL_NONE : r;
-  static const char *const det[] = { "the", "a", "an", "its", "their", "his", "her", "this",
-                                     "that", "any", "new", "further", "more", "our", "these",
-                                     "those" };
-  for (guint d = 0; d < G_N_ELEMENTS (det); d++)
-    if (word_is (text, ws, we, det[d]))
-      return str_is (prev->tense, "PASTPART") ? TL_NONE : r;
-  return TL_NONE;
+  else if ((prev->klass == EVL_EVENT_CLASS_I_ACTION || prev->klass == EVL_EVENT_CLASS_I_STATE
+            || prev->klass == EVL_EVENT_CLASS_REPORTING)
+           && !str_is (prev->tense, "PASTPART"))
+    {
+      static const char *const det[] = { "the", "a", "an", "its", "their", "his", "her", "this",
+                                         "that", "any", "new", "further", "more", "our", "these",
+                                         "those" };
+      gboolean det_or_none = we == ws;
+      for (guint d = 0; d < G_N_ELEMENTS (det) && !det_or_none; d++)
+        det_or_none = word_is (text, ws, we, det[d]);
+      if (det_or_none)
+        r = prev->klass == EVL_EVENT_CLASS_REPORTING ? TL_BEFORE : TL_AFTER;
+    }
+  return r != TL_NONE && plain_gap (text, from, to, 3) ? r : TL_NONE;
 }
 
 /* The relation of the finite verb @e to @prev, a noun event its subject
