@@ -829,6 +829,20 @@ dct_rel (const EvlEventMention *e)
   return TL_NONE;
 }
 
+/* Whether @text from @start to @end is @lit (@n bytes, lower case),
+ * ignoring case. */
+static gboolean
+word_is (const char *text, guint32 start, guint32 end, const char *lit, gsize n)
+{
+  if (end - start != n)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if ((text[start + i] | 0x20) != lit[i])
+      return FALSE;
+  return TRUE;
+}
+#define WORD_IS(text, start, end, lit) word_is (text, start, end, lit, sizeof (lit) - 1)
+
 /* The relation of an event to the timex at @start in @text, by the word
  * before the timex. */
 static TlRel
@@ -843,18 +857,14 @@ timex_rel (const char *text, guint32 start)
   gsize n = end - b;
   if (n < 2 || n > 7 || (b > 0 && g_ascii_isalpha (text[b - 1])))
     return TL_IS_INCLUDED;
-  char w[8];
-  for (gsize i = 0; i < n; i++)
-    w[i] = g_ascii_tolower (text[b + i]);
-  w[n] = '\0';
-  if (strcmp (w, "before") == 0)
+  if (WORD_IS (text, b, end, "before"))
     return TL_BEFORE;
-  if (strcmp (w, "after") == 0)
+  if (WORD_IS (text, b, end, "after"))
     return TL_AFTER;
-  static const char *const bounds[] = { "since", "until", "by", "from", "through", "to", "till" };
-  for (guint i = 0; i < G_N_ELEMENTS (bounds); i++)
-    if (strcmp (w, bounds[i]) == 0)
-      return TL_NONE;
+  if (WORD_IS (text, b, end, "since") || WORD_IS (text, b, end, "until") || WORD_IS (text, b, end, "by")
+      || WORD_IS (text, b, end, "from") || WORD_IS (text, b, end, "through") || WORD_IS (text, b, end, "to")
+      || WORD_IS (text, b, end, "till"))
+    return TL_NONE;
   return TL_IS_INCLUDED;
 }
 
@@ -1007,12 +1017,6 @@ next_word (const char *text, guint32 i, guint32 to, guint32 *start)
   return i;
 }
 
-static gboolean
-word_is (const char *text, guint32 start, guint32 end, const char *lit)
-{
-  gsize n = strlen (lit);
-  return end - start == n && g_ascii_strncasecmp (text + start, lit, n) == 0;
-}
 
 /* Byte classes for the backward walk of conjunction_rel(): blanks,
  * the punctuation that ends a clause, and the first letters of its
@@ -1188,20 +1192,27 @@ object_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *t
    * fail on the word). */
   guint32 ws, we = next_word (text, from, to, &ws);
   TlRel r = TL_NONE;
-  if (we > ws && (word_is (text, ws, we, "in") || word_is (text, ws, we, "during")))
+  if (we > ws && (WORD_IS (text, ws, we, "in") || WORD_IS (text, ws, we, "during")))
     r = TL_INCLUDES;
-  else if (we > ws && word_is (text, ws, we, "for"))
+  else if (we > ws && WORD_IS (text, ws, we, "for"))
     r = TL_AFTER;
   else if ((prev->klass == EVL_EVENT_CLASS_I_ACTION || prev->klass == EVL_EVENT_CLASS_I_STATE
             || prev->klass == EVL_EVENT_CLASS_REPORTING)
            && !str_is (prev->tense, "PASTPART"))
     {
-      static const char *const det[] = { "the", "a", "an", "its", "their", "his", "her", "this",
-                                         "that", "any", "new", "further", "more", "our", "these",
-                                         "those" };
+      static const struct {
+        const char *w;
+        gsize len;
+      } det[] = {
+#define DET(w) { w, sizeof (w) - 1 }
+        DET ("the"), DET ("a"), DET ("an"), DET ("its"), DET ("their"), DET ("his"), DET ("her"),
+        DET ("this"), DET ("that"), DET ("any"), DET ("new"), DET ("further"), DET ("more"),
+        DET ("our"), DET ("these"), DET ("those"),
+#undef DET
+      };
       gboolean det_or_none = we == ws;
       for (guint d = 0; d < G_N_ELEMENTS (det) && !det_or_none; d++)
-        det_or_none = word_is (text, ws, we, det[d]);
+        det_or_none = word_is (text, ws, we, det[d].w, det[d].len);
       if (det_or_none)
         r = prev->klass == EVL_EVENT_CLASS_REPORTING ? TL_BEFORE : TL_AFTER;
     }
