@@ -602,6 +602,35 @@ Test (entities, dateline_capital_is_the_city)
   cr_expect_str_eq (cluster_of (doc, "MOSCOW")->key, "moscow");
 }
 
+/* Sources that write the dateline's place in mixed case: before a wire
+ * service's credit it is the city all the same. */
+Test (entities, mixed_case_dateline_names_the_city)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Moscow (Reuters) - Russia said the talks went well.\n\n"
+    "Seoul, South Korea (CNN) - Seoul said it would reply.");
+  cr_expect_str_eq (cluster_of (doc, "Moscow")->key, "moscow");
+  cr_expect_neq (mention (doc, "Moscow", 0)->cluster, mention (doc, "Russia", 0)->cluster);
+  cr_expect_str_eq (cluster_of (doc, "Seoul")->key, "seoul");
+  /* The second 'Seoul' speaks: the government. */
+  cr_expect_eq (mention (doc, "Seoul", 1)->cluster, mention (doc, "South Korea", 0)->cluster);
+}
+
+/* A capital standing for its government is no alias of the country: the
+ * story's merge would take the city itself, named in another article's
+ * dateline, for the country. */
+Test (entities, capital_as_government_is_no_alias_of_the_country)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Tokyo Says It Will Not Retaliate\n\n"
+    "TOKYO (AP) -- Japan said on Monday it would not retaliate. Officials in Tokyo agreed.");
+  const EvlEntityCluster *japan = cluster_of (doc, "Japan");
+  cr_expect_not (has_alias (japan, "Tokyo"));
+  cr_expect_eq (mention (doc, "Tokyo", 0)->cluster, mention (doc, "Japan", 0)->cluster);
+  cr_expect_neq (mention (doc, "TOKYO", 0)->cluster, mention (doc, "Japan", 0)->cluster);
+  cr_expect_eq (mention (doc, "Tokyo", 1)->cluster, mention (doc, "TOKYO", 0)->cluster);
+}
+
 /* A short name in capitals is an acronym ('NATO') unless the text also
  * writes it in mixed case or it is a known place. */
 typedef struct {

@@ -1478,7 +1478,12 @@ emit (Cx *x, Scratch *sc, GArray *cands, gboolean records)
       o->n_mentions++;
       if (!records)
         continue;
+      /* A capital standing for its government ('Moscow said') is no name
+       * of the country: as an alias it would pull the city itself, named
+       * as a place in other articles (a dateline, 'in Moscow'), into the
+       * country when the story's entities are merged. */
       if (c->kind != EVL_CAND_DESC && c->kind != EVL_CAND_PRONOUN
+          && !(c->kind == EVL_CAND_CAPITAL && c->actor)
           && !str_list_find_span (x, str_nodes, &o->aliases, c->span))
         str_list_get (str_nodes, &n_str, &o->aliases, evl_document_span_text (x->doc, c->span));
       if (c->role.end > c->role.start)

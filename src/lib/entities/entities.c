@@ -2215,10 +2215,26 @@ dateline_date (const Scan *s, guint k)
   return e > k && is_dateline_end (s, e) ? e : k;
 }
 
+/* Token @e opens a wire service's credit in parentheses followed by a
+ * dash: '(Reuters) -', '(AP) --', '(Yonhap News Agency) -'. */
+static gboolean
+wire_credit (const Scan *s, guint e)
+{
+  if (!tok_eq (s, e, "("))
+    return FALSE;
+  guint k = e + 1;
+  while (k < s->s_end && k - e <= 3 && is_cap (s, k))
+    k++;
+  return k > e + 1 && tok_eq (s, k, ")") && is_dateline_end (s, k + 1) && !tok_eq (s, k + 1, "(");
+}
+
 /* Wire datelines: 'SAN JUAN, Puerto Rico (AP) --', 'MOSCOW (AP) --',
  * 'NAIROBI, March 3 (AP) -'.  The capitalised place is a place (a capital
- * there is the city), and so is the region after the comma.  Returns the
- * first token after it. */
+ * there is the city), and so is the region after the comma.  Some sources
+ * write the place in mixed case ('Moscow (Reuters) -', 'Seoul, South
+ * Korea (CNN) -'): capitalised words start most sentences, so those count
+ * only before a wire service's credit.  Returns the first token after
+ * it. */
 static G_GNUC_NO_INLINE guint
 dateline (Scan *s, guint i)
 {
@@ -2226,6 +2242,10 @@ dateline (Scan *s, guint i)
   while (j < s->s_end && is_word (s, j) && (s->tok[j].flags & EVL_TOKEN_ALLCAPS) && tok_len (s, j) > 1
          && g_ascii_isalpha (tok_text (s, j)[0]))
     j++;
+  gboolean caps = j > i;
+  if (!caps)
+    while (j < s->s_end && j - i <= 4 && is_cap (s, j) && !is_stopword (s, j))
+      j++;
   if (j == i || j - i > 4 || !(tok_eq (s, j, ",") || is_dateline_end (s, j)))
     return i;
   guint k = j, end = j;
@@ -2244,6 +2264,8 @@ dateline (Scan *s, guint i)
           end = k;
         }
     }
+  if (!caps && !wire_credit (s, end))
+    return i;
   for (guint a = i; a < k; a = (a == i ? j + 1 : k))
     {
       guint b = a == i ? j : k;
