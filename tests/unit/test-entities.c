@@ -137,6 +137,16 @@ static DetectCase detect_cases[] = {
   /* In apposition to a kind of organisation. */
   { "Ferry operator Nordlinja said it would add departures.", "Nordlinja", EVL_ENTITY_ORGANIZATION },
   { "The regulator fined carmaker Velmora Tessin on Friday.", "Velmora Tessin", EVL_ENTITY_ORGANIZATION },
+  /* Sports clubs named after their places: the whole name, an
+   * organisation. */
+  { "Real Madrid beat Arsenal on Tuesday.", "Real Madrid", EVL_ENTITY_ORGANIZATION },
+  { "The striker joined Bayern Munich last year.", "Bayern Munich", EVL_ENTITY_ORGANIZATION },
+  { "Fans of Inter Milan booed the referee.", "Inter Milan", EVL_ENTITY_ORGANIZATION },
+  { "The coach left AC Milan in May.", "AC Milan", EVL_ENTITY_ORGANIZATION },
+  { "The club said Barcelona FC would appeal.", "Barcelona FC", EVL_ENTITY_ORGANIZATION },
+  { "Officials said Tromsdal United would appeal.", "Tromsdal United", EVL_ENTITY_ORGANIZATION },
+  { "Brekkvik Rovers drew with the leaders.", "Brekkvik Rovers", EVL_ENTITY_ORGANIZATION },
+  { "Sporting Lisbon fired its coach.", "Sporting Lisbon", EVL_ENTITY_ORGANIZATION },
   /* Countries by every name. */
   { "Cyclone Freddy struck Malawi in March.", "Malawi", EVL_ENTITY_LOCATION },
   { "Rebels in Sierra Leone signed the accord.", "Sierra Leone", EVL_ENTITY_LOCATION },
@@ -193,6 +203,11 @@ static RejectCase reject_cases[] = {
   /* Speakers named only at sentence starts, or speaking once. */
   { "Witnesses said the blast was loud. Witnesses said they ran.", "Witnesses" },
   { "The talks ended. Halvard said nothing more.", "Halvard" },
+  /* A club's word joins no other letters ('Real GDP'), and the place in
+   * a club's name is no mention of its own. */
+  { "Real GDP rose two percent.", "Real GDP" },
+  { "Real Madrid beat Arsenal on Tuesday.", "Madrid" },
+  { "The striker joined Bayern Munich last year.", "Munich" },
 };
 
 ParameterizedTestParameters (entities, finds_no_name_in_common_words)
@@ -600,6 +615,23 @@ Test (entities, dateline_capital_is_the_city)
   g_autoptr (EvlDocument) doc = annotate ("MOSCOW (AP) -- Russia said the talks went well.");
   cr_expect_neq (mention (doc, "MOSCOW", 0)->cluster, mention (doc, "Russia", 0)->cluster);
   cr_expect_str_eq (cluster_of (doc, "MOSCOW")->key, "moscow");
+}
+
+/* A club named after its place stands neither for the place nor for its
+ * country, nor does the place named alone join the club. */
+Test (entities, club_named_after_a_place_is_not_the_place)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Real Madrid beat Tromsdal United in Madrid on Tuesday. Spain said nothing. "
+    "Tromsdal United fans marched through Tromsdal later.");
+  gint32 club = mention (doc, "Real Madrid", 0)->cluster;
+  cr_expect_neq (club, mention (doc, "Madrid", 0)->cluster);
+  cr_expect_neq (club, mention (doc, "Spain", 0)->cluster);
+  cr_expect_eq (cluster_of (doc, "Real Madrid")->type, EVL_ENTITY_ORGANIZATION);
+  const EvlEntityMention *town = mention (doc, "Tromsdal", 0);
+  cr_expect_neq (town->cluster, mention (doc, "Tromsdal United", 0)->cluster);
+  cr_expect_eq (town->type, EVL_ENTITY_LOCATION);
+  cr_expect_eq (mention (doc, "Tromsdal United", 1)->cluster, mention (doc, "Tromsdal United", 0)->cluster);
 }
 
 /* Sources that write the dateline's place in mixed case: before a wire

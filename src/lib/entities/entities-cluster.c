@@ -42,6 +42,7 @@ typedef struct {
    * (confirm_speakers()). */
   guint8 tentative;
   guint8 mid;                 /* a single-word mention not at a sentence start */
+  guint8 club;                /* a sports club's name: its place alone is the place */
   guint n_speech;             /* single-word mentions before a verb of speech */
   guint n_speech_it;          /* ... followed by 'it' ('X said it would') */
 } Cl;
@@ -567,6 +568,7 @@ attach (Cx *x, EvlCand *c, gint ci, guint words)
   k->n_mentions++;
   k->last = MAX (k->last, c->span.start);
   k->mid |= c->mid;
+  k->club |= c->club;
   k->n_speech += c->speaker != 0;
   k->n_speech_it += c->speaker == 2;
   /* An organisation's context ('shares of Fjordair') confirms a name. */
@@ -942,7 +944,7 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
       {
         Cl *k = cl (x, node (x, j)->ci);
         gsize n = x->tmp->len;
-        if (k->merged < 0 && k->type == EVL_ENTITY_ORGANIZATION
+        if (k->merged < 0 && k->type == EVL_ENTITY_ORGANIZATION && !(k->club && c->type == EVL_ENTITY_LOCATION)
             && strncmp (k->fold, x->tmp->str, n) == 0 && k->fold[n] == ' ')
           org = node (x, j)->ci;
       }
@@ -962,12 +964,14 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
   if (ci < 0)
     {
       /* 'Vostochny' after 'Vostochny Cosmodrome': the first word of a
-       * multi-word place or organisation found by rules. */
+       * multi-word place or organisation found by rules; but 'through
+       * Leeds' is the city, not Leeds United. */
       for (gint j = index_get_h (x, 'w', x->tmp->str, x->tmp->len, base); j >= 0 && ci < 0; j = node (x, j)->next)
         {
           Cl *k = cl (x, node (x, j)->ci);
           gsize n = x->tmp->len;
           if (k->merged < 0 && k->type != EVL_ENTITY_PERSON && !k->gaz
+              && !(k->club && c->type == EVL_ENTITY_LOCATION)
               && strncmp (k->fold, x->tmp->str, n) == 0 && k->fold[n] == ' ')
             ci = node (x, j)->ci;
         }

@@ -223,7 +223,7 @@ evl_ent_forms_has (const EvlEntLex *lex, EvlEntAttrId attr, guint l,
 static const char *const cue_kind_names[] = {
   "connector", "epithet", "loc-head", "loc-prefix", "motion",
   "not-entity", "org-head", "place-prep", "title-mod", "title-start",
-  "org-of", "org-after", "speech", "org-before", "event-prefix",
+  "org-of", "org-after", "speech", "org-before", "event-prefix", "club",
 };
 
 /* The EVL_CUE_* bits of a kind list "a|b|c" (nullable). */

@@ -171,6 +171,7 @@ typedef struct {
   guint8 speaker;            /* SINGLE: before a verb of speech ('X said'):
                               * 2 when 'it' follows ('X said it'), else 1 */
   guint8 mid;                /* SINGLE: not at a sentence start */
+  guint8 club;               /* NAME: a sports club's ('Leeds United') */
   const EvlLexEntry *gaz;    /* gazetteer line, or NULL */
   EvlSpan role;              /* title phrase ('Russian President'), or 0..0 */
   const EvlLexEntry *title;  /* person-titles line of the role, or NULL */
@@ -224,6 +225,7 @@ enum {
   EVL_CUE_SPEECH = 1 << 12,
   EVL_CUE_ORG_BEFORE = 1 << 13,
   EVL_CUE_EVENT_PREFIX = 1 << 14,
+  EVL_CUE_CLUB = 1 << 15,
   EVL_CUE_HAS_TITLE_MOD = 1 << 16,
   EVL_CUE_HAS_TITLE_START = 1 << 17,
 };

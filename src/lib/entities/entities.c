@@ -1567,7 +1567,11 @@ cap_run (const Scan *s, guint i, guint limit)
     {
       if (is_cap (s, j) && !(s->tok[j].flags & EVL_TOKEN_QUOTE))
         {
-          if (j > i && (is_acronym (s, j) != acronym || breaks_run (s, j)))
+          /* A club's letters join its place's name ('AC Milan',
+           * 'Barcelona FC'); other letters do not ('Real GDP'). */
+          if (j > i && ((is_acronym (s, j) != acronym
+                         && !cue_is (s, acronym ? j - 1 : j, 1, EVL_CUE_CLUB, NULL))
+                        || breaks_run (s, j)))
             break;
           j = piece_end (s, j);
           if (is_possessive (s, j))
@@ -1589,11 +1593,24 @@ cap_run (const Scan *s, guint i, guint limit)
   return j;
 }
 
+/* A sports club's word ('United', 'Real', 'FC') makes a run an
+ * organisation as an org-head does, the place in it too: 'Real Madrid' is
+ * neither Madrid nor Spain. */
 static gboolean
 has_org_head (const Scan *s, guint a, guint b)
 {
   for (guint j = a; j < b; j++)
-    if (is_cap (s, j) && cue_is (s, j, MIN (2, b - j), EVL_CUE_ORG_HEAD, NULL))
+    if (is_cap (s, j) && cue_is (s, j, MIN (2, b - j), EVL_CUE_ORG_HEAD | EVL_CUE_CLUB, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* A word of [a, b) is a sports club's cue ('United', 'FC'). */
+static G_GNUC_NO_INLINE gboolean
+has_club (const Scan *s, guint a, guint b)
+{
+  for (guint j = a; j < b; j++)
+    if (is_cap (s, j) && cue_is (s, j, 1, EVL_CUE_CLUB, NULL))
       return TRUE;
   return FALSE;
 }
@@ -1747,7 +1764,18 @@ emit_run (Scan *s, guint a, guint b)
     return b;
   if (b - a >= 2 && has_org_head (s, a, b))
     {
-      add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION);
+      /* 'Fans of Leeds United': a club named after the run's connector,
+       * with no organisation before it, is the club alone. */
+      guint c0 = a;
+      for (guint j = a; j < b; j++)
+        if (!is_cap (s, j))
+          c0 = j + 1;
+      if (c0 > a && b - c0 >= 2 && has_club (s, c0, b) && !has_org_head (s, a, c0))
+        {
+          emit_run (s, a, c0 - 1);
+          a = c0;
+        }
+      add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION)->club = has_club (s, a, b);
       return b;
     }
   if (ends_loc_head (s, a, b) || (b - a >= 2 && cue_is (s, a, 1, EVL_CUE_LOC_PREFIX, NULL)))
@@ -2182,7 +2210,8 @@ not_a_name_start (const Scan *s, guint i)
   /* Only before another capital: alone, a name start would have to be a
    * known name's part anyway ('Manning said'). */
   return n > 4 && !(s->tok[i].flags & EVL_TOKEN_ALLCAPS) && is_cap (s, i + 1)
-         && (has_suffix (p, n, "ly") || has_suffix (p, n, "ing"));
+         && (has_suffix (p, n, "ly") || has_suffix (p, n, "ing"))
+         && !cue_is (s, i, 1, EVL_CUE_CLUB, NULL);   /* 'Sporting Lisbon' */
 }
 
 static gboolean
@@ -2357,7 +2386,8 @@ scan_sentence (Scan *s, const EvlSentence *sent)
                    * like a place. */
                   gboolean person = b == m.end + 1 && !has_org_head (s, m.end, b) && speaks_alone (s, m.end);
                   add_cand (s, m.start, b, EVL_CAND_NAME,
-                            person ? EVL_ENTITY_PERSON : EVL_ENTITY_ORGANIZATION);
+                            person ? EVL_ENTITY_PERSON : EVL_ENTITY_ORGANIZATION)->club
+                    = !person && has_club (s, m.end, b);
                   i = b;
                   continue;
                 }
