@@ -617,6 +617,25 @@ Test (entities, dateline_capital_is_the_city)
   cr_expect_str_eq (cluster_of (doc, "MOSCOW")->key, "moscow");
 }
 
+/* 'his' and 'her' as possessives join the subject they follow, as 'he'
+ * and 'she' do; objects ('him', 'praised her.') make no mention: they
+ * are mostly someone else. */
+Test (entities, possessive_pronouns_join_the_recent_subject)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Tomas Vilde resigned on Monday. His lawyer said the decision was final. Police questioned him. "
+    "Anna Brekke won the race. Her coach praised her. She thanked him.");
+  const EvlEntityMention *his = mention (doc, "His", 0);
+  cr_expect (his->is_pronoun);
+  cr_expect_eq (his->cluster, mention (doc, "Tomas Vilde", 0)->cluster);
+  cr_expect_eq (mention (doc, "Her", 0)->cluster, mention (doc, "Anna Brekke", 0)->cluster);
+  cr_expect_eq (mention (doc, "She", 0)->cluster, mention (doc, "Anna Brekke", 0)->cluster);
+  cr_expect_lt (find_mention (doc, "him", 0), 0);
+  cr_expect_lt (find_mention (doc, "her", 0), 0);
+  const EvlEntityCluster *c = cluster_of (doc, "Tomas Vilde");
+  cr_expect_eq (c->n_mentions, 2);
+}
+
 /* A club named after its place stands neither for the place nor for its
  * country, nor does the place named alone join the club. */
 Test (entities, club_named_after_a_place_is_not_the_place)

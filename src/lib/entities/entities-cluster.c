@@ -15,7 +15,8 @@
  *      holding that role for that country;
  *   5. headings only add mentions of entities found so far (and gazetteer
  *      names), so Title Case is never taken for a name;
- *   6. 'he' / 'she' join the subject of the same or a recent sentence. */
+ *   6. 'he' / 'she' / 'his' / 'her' join the subject of the same or a
+ *      recent sentence. */
 #include "entities-private.h"
 
 #include <string.h>

@@ -151,7 +151,8 @@ typedef enum {
   EVL_CAND_NAME,       /* multi-word name found by rules */
   EVL_CAND_SINGLE,     /* one capitalised word: a known name's part or nothing */
   EVL_CAND_DESC,       /* 'the Russian President': resolves to a person */
-  EVL_CAND_PRONOUN,    /* 'he', 'she': the subject of a recent sentence */
+  EVL_CAND_PRONOUN,    /* 'he', 'she', 'his', 'her': the subject of a
+                        * recent sentence */
 } EvlCandKind;
 
 typedef struct {
