@@ -667,6 +667,26 @@ Test (story, agent_patient_location_of_a_verb)
   cr_assert_eq (ev[k].n_participants, 2);
 }
 
+/* A possessive pronoun resolved to a person ('his delight', 'His
+ * lawyer') is neither the object nor the subject of the verb. */
+Test (story, possessive_pronoun_takes_no_argument_role)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Kim expressed his delight. His lawyer said nothing.");
+  guint kim = add_entity (doc, "Kim", 0, EVL_ENTITY_PERSON, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      /* Pronoun mentions of Kim's cluster, as the entity stage adds them. */
+      EvlSpan sp = find (doc, i ? "His" : "his", 0);
+      EvlEntityMention m = { sp, sentence_of (doc, sp), EVL_ENTITY_PERSON, 0, TRUE };
+      evl_document_add_entity_mention (doc, &m);
+    }
+  guint said = add_event (doc, "said", 0, "say", EVL_EVENT_CLASS_REPORTING, "PAST");
+  guint k = add_event (doc, "expressed", 0, "express", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  const EvlEventMention *ev = annotate (doc, NULL);
+  cr_assert (ev[k].agent == (gint32) kim && ev[k].patient == -1, "'Kim expressed his delight'");
+  cr_assert_eq (ev[said].agent, -1, "'His lawyer said'");
+}
+
 Test (story, subject_of_a_launch_and_no_patient)
 {
   g_autoptr (EvlDocument) doc = make_doc ("North Korea launched two missiles toward the sea.");

@@ -140,6 +140,22 @@ loc_prep_of_head (const EvlStoryDoc *sd, gint32 m)
   return EVL_W_OF;
 }
 
+/* Mention @m is 'his', or 'her' before a word: a possessive pronoun
+ * ('his delight', 'her Russian counterpart').  It names the possessor,
+ * not the thing, and the possessed noun's phrase already reads as the
+ * event's ('his resignation'): it takes no argument role. */
+static gboolean
+possessive_pronoun (const EvlStoryDoc *sd, gint32 m)
+{
+  EvlSpan s = sd->ent[m].span;
+  if (!sd->ent[m].is_pronoun || EVL_SPAN_LEN (s) != 3 || s.end + 1 >= sd->text_len)
+    return FALSE;
+  const char *p = sd->text + s.start;
+  char b = g_ascii_tolower (p[1]), c = g_ascii_tolower (p[2]);
+  return g_ascii_tolower (p[0]) == 'h'
+         && ((b == 'i' && c == 's') || (b == 'e' && c == 'r' && p[3] == ' ' && g_ascii_isalpha (p[4])));
+}
+
 static gboolean
 possessive (const EvlStoryDoc *sd, gint32 m)
 {
@@ -429,7 +445,7 @@ fill_one (EvlStoryDoc *sd, guint k)
           shared_passive = is_passive (sd, (guint) o, sd->ev_tok[o]);
         }
       gint32 m = sd->tok_ent[i];
-      if (m < 0)
+      if (m < 0 || possessive_pronoun (sd, m))
         continue;
       /* A finite verb's subject stands after a subordinating 'after',
        * 'before', 'since' or 'until' before it, never before it ('fired X
@@ -481,7 +497,7 @@ fill_one (EvlStoryDoc *sd, guint k)
           blocked = TRUE;
         }
       gint32 m = sd->tok_ent[i];
-      if (m < 0)
+      if (m < 0 || possessive_pronoun (sd, m))
         continue;
       i = MAX (i, last_tok (sd, m));
       /* 'between North Korea's leader Kim': the preposition before the
