@@ -2305,10 +2305,11 @@ wire_credit (const Scan *s, guint e)
  * there is the city), and so is the region after the comma.  Some sources
  * write the place in mixed case ('Moscow (Reuters) -', 'Seoul, South
  * Korea (CNN) -'): capitalised words start most sentences, so those count
- * only before a wire service's credit.  Returns the first token after
+ * only at a paragraph's start (@para_start) before a wire service's
+ * credit.  Returns the first token after
  * it. */
 static G_GNUC_NO_INLINE guint
-dateline (Scan *s, guint i)
+dateline (Scan *s, guint i, gboolean para_start)
 {
   guint j = i;
   while (j < s->s_end && is_word (s, j) && (s->tok[j].flags & EVL_TOKEN_ALLCAPS) && tok_len (s, j) > 1
@@ -2316,10 +2317,21 @@ dateline (Scan *s, guint i)
     j++;
   gboolean caps = j > i;
   if (!caps)
-    while (j < s->s_end && j - i <= 4 && is_cap (s, j) && !is_stopword (s, j))
-      j++;
+    {
+      /* Only a comma or the credit itself can follow. */
+      if (!para_start)
+        return i;
+      while (j < s->s_end && j - i <= 4 && is_cap (s, j))
+        j++;
+      if (!tok_eq (s, j, ",") && !tok_eq (s, j, "("))
+        return i;
+    }
   if (j == i || j - i > 4 || !(tok_eq (s, j, ",") || is_dateline_end (s, j)))
     return i;
+  /* Stop words last: most sentences fail the test above. */
+  for (guint k = i; !caps && k < j; k++)
+    if (is_stopword (s, k))
+      return i;
   guint k = j, end = j;
   if (tok_eq (s, j, ","))
     {
@@ -2357,9 +2369,9 @@ dateline (Scan *s, guint i)
 }
 
 static void
-scan_sentence (Scan *s, const EvlSentence *sent)
+scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
 {
-  guint i = dateline (s, sent->first_token);
+  guint i = dateline (s, sent->first_token, para_start);
   while (i < s->s_end)
     {
       if (!is_word (s, i))
@@ -2637,7 +2649,7 @@ evl_entities_annotate_for (const EvlContext *ctx, EvlDocument *doc, EvlPipelineN
       s.s_end = sent->first_token + sent->n_tokens;
       s.lc_from = s.lc_end = G_MAXUINT;
       s.heading = sent->is_heading != 0 || title_case (&s, sent);
-      scan_sentence (&s, sent);
+      scan_sentence (&s, sent, si == 0 || sents[si - 1].paragraph != sent->paragraph);
     }
 
   g_array_set_size (s.cands, s.n_cands);
