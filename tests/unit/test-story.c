@@ -253,6 +253,10 @@ ParameterizedTestParameters (story, typing)
      * drones sent at a target are no transfer of arms */
     { "The Defence Ministry provided no details.", "provided", "provide", "PAST", "OTHER", "", 0 },
     { "The planemaker delivered 27 jets to airlines.", "delivered", "deliver", "PAST", "OTHER", "", 0 },
+    /* jets are arms only for a military buyer or a warplane's kind, not
+     * when the airline is named, not called one */
+    { "Boeing delivered 12 jets to Ryanair.", "delivered", "deliver", "PAST", "OTHER", "", 0 },
+    { "Russia delivered 20 jets to the Syrian army.", "delivered", "deliver", "PAST", "ARMS_TRANSFER", "07", 0 },
     { "Iran sent drones toward Israel.", "sent", "send", "PAST", "OTHER", "", 0 },
     { "The charity delivered food to the village.", "delivered", "deliver", "PAST", "OTHER", "", 0 },
     /* imposing sanctions is the sanction; imposing a curfew is not */
@@ -297,6 +301,11 @@ ParameterizedTestParameters (story, typing)
     { "Dockworkers went on strike on Friday.", "went", "go", "PAST", "PROTEST", "14", 0 },
     { "Teachers joined a general strike.", "joined", "join", "PAST", "PROTEST", "14", 0 },
     { "Pilots staged a walkout.", "staged", "stage", "PAST", "PROTEST", "14", 0 },
+    /* calling a strike or for a boycott is the protest; calling for air
+     * strikes is not */
+    { "The union called a strike.", "called", "call", "PAST", "PROTEST", "14", 0 },
+    { "Workers called for a boycott of the firm.", "called", "call", "PAST", "PROTEST", "14", 0 },
+    { "The general called for air strikes.", "called", "call", "PAST", "OTHER", "", 0 },
     { "The air strike went ahead at dawn.", "went", "go", "PAST", "OTHER", "", 0 },
     { "Teachers launched their strike.", "launched", "launch", "PAST", "PROTEST", "14", 0 },
     { "The House approved the bill.", "approved", "approve", "PAST", "LEGISLATION", "", 0 },

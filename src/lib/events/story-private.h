@@ -145,6 +145,9 @@ typedef struct {
   guint8 window;         /* tokens either side, same sentence */
   guint8 pos;            /* 0 any, 1 nominal only, 2 verbal only */
   guint8 flags;          /* EVL_STORY_RULE_DOCUMENT, _AFTER */
+  gint8 also;            /* a second context group that must occur in the
+                            window too ('GROUP&ALSO'), -1 none */
+  guint8 pad;            /* zero: no implicit padding in the image */
 } EvlStoryRule;
 #define EVL_STORY_RULE_END G_MAXUINT16
 /* The rule's reading may come from the document: a noun of the word with

@@ -181,13 +181,20 @@ parse_line (TaxBuilder *tax, char **f, guint nf, guint lineno, GError **error)
       guint ti = GPOINTER_TO_UINT (g_hash_table_lookup (tax->type_index, f[2]));
       if (ti == 0)
         return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown type %s", lineno, f[2]);
-      EvlStoryRule r = { (guint16) (ti - 1), -1, 8, 0, 0 };
+      EvlStoryRule r = { (guint16) (ti - 1), -1, 8, 0, 0, -1, 0 };
       if (nf >= 4 && *f[3] && strcmp (f[3], "-") != 0)
         {
+          /* 'jets&military': both groups in the window. */
+          char *amp = strchr (f[3], '&');
+          if (amp)
+            *amp = '\0';
           gint g = group_index (tax, f[3]);
-          if (g < 0)
-            return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown context %s", lineno, f[3]);
+          gint also = amp ? group_index (tax, amp + 1) : -1;
+          if (g < 0 || (amp && also < 0))
+            return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown context %s", lineno,
+                             g < 0 ? f[3] : amp + 1);
           r.group = (gint8) g;
+          r.also = (gint8) also;
         }
       if (nf >= 5 && strcmp (f[4], "-") != 0)
         {
@@ -891,7 +898,7 @@ typedef struct {
   guint32 has_starts[EVL_STORY_LEX_N];
 } ImageHeader;
 G_STATIC_ASSERT (sizeof (ImageHeader) % 8 == 0);
-G_STATIC_ASSERT (sizeof (EvlStoryWordInfo) == 24 && sizeof (EvlStoryRule) == 6);
+G_STATIC_ASSERT (sizeof (EvlStoryWordInfo) == 24 && sizeof (EvlStoryRule) == 8);
 G_STATIC_ASSERT (EVL_STORY_LEX_N == 2);   /* elem_size[] */
 
 static void
@@ -935,7 +942,7 @@ write_image (const TaxBuilder *tax, const gsize lens[3], GError **error)
   /* Each word's rules, then an end, after the end at index 0. */
   g_autoptr (GArray) rules = g_array_new (FALSE, TRUE, sizeof (EvlStoryRule));
   g_autoptr (GHashTable) first = g_hash_table_new (NULL, NULL);   /* GArray -> its index */
-  const EvlStoryRule end = { EVL_STORY_RULE_END, 0, 0, 0, 0 };
+  const EvlStoryRule end = { EVL_STORY_RULE_END, 0, 0, 0, 0, 0, 0 };
   g_array_append_val (rules, end);
   for (guint id = 1; id < tax->n_words; id++)
     if (tax->word_rules[id])

@@ -634,7 +634,9 @@ evl_story_type_events (EvlStoryDoc *sd)
                   type = rule->type;
                   break;
                 }
-              if (context_has (sd, t, rule->window, rule->group, (rule->flags & EVL_STORY_RULE_AFTER) != 0))
+              gboolean after = (rule->flags & EVL_STORY_RULE_AFTER) != 0;
+              if (context_has (sd, t, rule->window, rule->group, after)
+                  && (rule->also < 0 || context_has (sd, t, rule->window, rule->also, after)))
                 {
                   type = rule->type;
                   sd->ev_mark[k] |= EVL_STORY_MARK_CONTEXT;
