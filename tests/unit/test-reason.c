@@ -185,6 +185,40 @@ Test (reason, summary_takes_the_object_after_a_verb)
     }
 }
 
+/* Who acts and on whom, as the line reads: an agent after the verb
+ * ('visiting French Defence Minister Charles Millon') is no object, and
+ * a person's object pronoun stays ('sentenced her'), where the line would
+ * read as the agent's act alone or the object's. */
+Test (reason, summary_keeps_who_acts_on_whom)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct {
+    const char *text, *agent, *type, *lemma, *trigger, *tense, *expected;
+  } cases[] = {
+    { "China spoke to visiting French Defence Minister Charles Millon.", "Charles Millon", "VISIT", "visit",
+      "visiting", "PRESPART", "Charles Millon visits" },
+    { "Judge Ellen Marks sentenced her to 10 years in prison.", "Ellen Marks", "ARREST", "sentence",
+      "sentenced", "PAST", "Ellen Marks sentences her" },
+    { "A court sentenced her to 10 years in prison.", NULL, "ARREST", "sentence", "sentenced", "PAST",
+      "Court sentences her" },
+    /* 'it' has no referent the line can show */
+    { "The government signed it in May.", NULL, "AGREEMENT", "sign", "signed", "PAST", "Government signs" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("w", cases[i].text, "2023-09-14");
+      g_autofree char *key = cases[i].agent ? g_ascii_strdown (cases[i].agent, -1) : NULL;
+      FxEvent f = FX_EVENT (cases[i].type, cases[i].lemma);
+      f.tense = cases[i].tense;
+      if (cases[i].agent)
+        f.agent = fx_entity (d, cases[i].agent, 0, fx_cluster (d, cases[i].agent, key, EVL_ENTITY_PERSON, NULL));
+      fx_event (d, cases[i].trigger, 0, &f);
+      g_autoptr (EvlGraph) g = build (ctx, &d, 1);
+      cr_expect_str_eq (evl_graph_get_event (g, 0)->summary, cases[i].expected, "%s", cases[i].text);
+      evl_document_unref (d);
+    }
+}
+
 typedef struct {
   char text[96];
   char trigger[16];

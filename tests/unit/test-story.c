@@ -770,6 +770,29 @@ Test (story, preposition_before_a_title_modifier_governs_the_person)
   cr_assert_eq (ev[k].participants[1], (gint32) putin);
 }
 
+/* 'visiting French Defence Minister Millon': the traveller, not whom he
+ * visits; a gerund after a preposition keeps its object. */
+Test (story, attributive_visiting_names_the_visitor)
+{
+  static const struct { const char *text; gboolean agent; } cases[] = {
+    { "China spoke to visiting French Defence Minister Millon on Monday.", TRUE },
+    { "Visiting Russian Prime Minister Chernomyrdin warned Slovakia.", TRUE },
+    { "Kohl flew home after visiting President Chirac.", FALSE },
+  };
+  static const char *const names[] = { "Millon", "Chernomyrdin", "Chirac" };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (cases[i].text);
+      gint32 p = (gint32) add_entity (doc, names[i], 0, EVL_ENTITY_PERSON, 0);
+      guint k = add_event (doc, i == 1 ? "Visiting" : "visiting", 0, "visit", EVL_EVENT_CLASS_OCCURRENCE,
+                           "PRESPART");
+      guint n;
+      const EvlEventMention *ev = annotate (doc, &n);
+      cr_expect_eq (ev[k].agent, cases[i].agent ? p : -1, "%s", cases[i].text);
+      cr_expect_eq (ev[k].patient, cases[i].agent ? -1 : p, "%s", cases[i].text);
+    }
+}
+
 Test (story, passive_by_phrase_is_the_agent)
 {
   g_autoptr (EvlDocument) doc = make_doc ("Kim was welcomed by Putin.");

@@ -279,6 +279,15 @@ participle_form (const EvlStoryDoc *sd, guint k, gint t)
   return n > 0 && !(n > 4 && memcmp (w + n - 3, "ing", 3) == 0) && strcmp (w, sd->ev[k].lemma) != 0;
 }
 
+/* Token @t is a lower-case '-ing' word ('visiting'). */
+static gboolean
+ing_form (const EvlStoryDoc *sd, gint t)
+{
+  char w[EVL_STORY_KEY_CAP];
+  gsize n = evl_story_key_into (sd, t, w);
+  return n > 4 && memcmp (w + n - 3, "ing", 3) == 0;
+}
+
 /* Whether no object follows the trigger at @t (past a time or a time
  * adverb: 'indicted a month later'): the sentence ends or a punctuation
  * mark, a preposition or a clause word comes next. */
@@ -540,6 +549,19 @@ fill_one (EvlStoryDoc *sd, guint k)
         }
     }
 
+  /* 'visiting French Defence Minister Charles Millon', 'Visiting Russian
+   * Prime Minister X gave': a travel verb's '-ing' form right before a
+   * person, titles only between, names the traveller; one visits places.
+   * Not after a preposition, where it is a gerund with its object ('after
+   * visiting President X'), bar 'to' ('said to visiting X'). */
+  if (visit && verbal && !passive && object >= 0 && sd->ent[object].type == EVL_ENTITY_PERSON
+      && !evl_story_finite (sd, (gint32) k) && ing_form (sd, t) && only_titles (sd, t, first_tok (sd, object))
+      && !(t > 0 && sd->tok[t - 1].sentence == sd->tok[t].sentence && (C (t - 1) & EVL_STORY_C_PREP)
+           && !evl_story_is (sd, t - 1, EVL_W_TO)))
+    {
+      subject = object;
+      object = -1;
+    }
   /* '"...," declared Mullah Hotaki': a verb right after a quotation's
    * closing mark has its subject after it, not an object. */
   if (verbal && !passive && subject < 0 && object >= 0 && quote_closes_before (sd, t)

@@ -547,6 +547,9 @@ static gboolean word_in (const AddCtx *a, guint t, const char *const *list);
 static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", "him", "her",
                                         "them", "us", "me", "this", "that", "these", "those", NULL };
 
+/* ... of which those that name people as an object ('sentenced her'). */
+static const char *const object_pronouns[] = { "him", "her", "them", "us", "me", NULL };
+
 /* Words that open a clause, not a phrase: no summary's subject runs
  * past one, and no prepositional phrase starts with one ('died when
  * their vehicle'). */
@@ -689,10 +692,19 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
   else if (words == 5 && runs_on (a, t, m->sentence) && t > t0 + 1 && participle_word (a, t - 1))
     t--;
   /* 'passed a' cut by what follows is no object; nor is a bare pronoun
-   * ('sign it'), whose referent the line cannot show. */
-  while (t > t0 && (word_in (a, t - 1, dets) || tok_is_punct (a, t - 1)))
+   * ('sign it'), whose referent the line cannot show; but a person's
+   * object pronoun keeps the line a sentence ('A court sentenced her to
+   * 10 years': 'Court sentences her', not 'Court sentences'), and 'her'
+   * alone is no determiner. */
+  gboolean person = t == t0 + 1 && word_in (a, t0, object_pronouns);
+  while (!person && t > t0 && (word_in (a, t - 1, dets) || tok_is_punct (a, t - 1)))
     t--;
-  if (t == t0 || (t == t0 + 1 && word_in (a, t0, pronouns)))
+  if (t == t0 || (t == t0 + 1 && !person && word_in (a, t0, pronouns)))
+    return NULL;
+  /* The words run into the agent, who stands after the verb ('visiting
+   * French Defence Minister Charles Millon'): titles, no object. */
+  if (m->agent >= 0 && (guint) m->agent < a->n_em && a->em[m->agent].span.start >= first
+      && a->em[m->agent].span.start < a->toks[t - 1].span.end)
     return NULL;
   EvlSpan s = { a->toks[t0].span.start, a->toks[t - 1].span.end };
   return collapse_ws (a->text, a->len, s);
@@ -1985,6 +1997,10 @@ add_event (AddCtx *a, const EvlEventMention *m)
     {
       if (verbal && object && e.patient < 0 && !object_is_noun_phrase (a, sm))
         g_clear_pointer (&object, g_free);   /* 'Die of instantly' */
+      /* A pronoun object needs someone acting on it: not 'Her sentenced'
+       * nor 'Sentencing her'. */
+      if (object && !actor && strv_has (object_pronouns, object))
+        g_clear_pointer (&object, g_free);
       /* A phrasal verb's complement may open with a preposition of its
        * own ('signs off on the decision', 'cracks down on protests'). */
       if (phrasal && actor && object == NULL && e.patient < 0)
