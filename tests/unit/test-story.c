@@ -793,6 +793,21 @@ Test (story, attributive_visiting_names_the_visitor)
     }
 }
 
+/* A participle opening the sentence acts with the main clause's
+ * subject; its object stays its patient. */
+Test (story, opening_participle_takes_the_main_subject)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Visiting Paris on Monday, Millon said talks would resume.");
+  guint paris = add_entity (doc, "Paris", 0, EVL_ENTITY_LOCATION, 0);
+  guint millon = add_entity (doc, "Millon", 0, EVL_ENTITY_PERSON, 1);
+  guint k = add_event (doc, "Visiting", 0, "visit", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART");
+  add_event (doc, "said", 0, "say", EVL_EVENT_CLASS_REPORTING, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].agent, (gint32) millon);
+  cr_assert_eq (ev[k].patient, (gint32) paris);
+}
+
 Test (story, passive_by_phrase_is_the_agent)
 {
   g_autoptr (EvlDocument) doc = make_doc ("Kim was welcomed by Putin.");

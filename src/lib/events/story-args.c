@@ -418,6 +418,38 @@ only_titles (const EvlStoryDoc *sd, gint a, gint b)
   return b > a;
 }
 
+/* The subject of the main clause after the participle clause that
+ * opens the sentence at @t: the mention right after its first comma
+ * (past an article and title words; a place naming a person's role
+ * gives way to the person), with a finite verb within three tokens
+ * after it ('..., Russian President Putin said').  -1 when none. */
+static gint32
+opener_subject (const EvlStoryDoc *sd, gint t)
+{
+  guint sentence = sd->tok[t].sentence;
+  gint i = t + 1;
+  while (i < (gint) sd->n_tok && i <= t + EVL_STORY_REACH && sd->tok[i].sentence == sentence
+         && !(C (i) & (EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_BREAK)) && !(sd->tok[i].flags & EVL_TOKEN_QUOTE))
+    i++;
+  if (i >= (gint) sd->n_tok || sd->tok[i].sentence != sentence || !evl_story_is (sd, i, EVL_W_COMMA))
+    return -1;
+  gint j = i + 1;
+  while (j < (gint) sd->n_tok && j <= i + 4 && sd->tok[j].sentence == sentence && sd->tok_ent[j] < 0
+         && (evl_story_is (sd, j, EVL_W_THE) || ((sd->tok[j].flags & EVL_TOKEN_CAP) && (sd->tok[j].flags & EVL_TOKEN_WORD)
+                                                && sd->tok_ev[j] < 0)))
+    j++;
+  if (j >= (gint) sd->n_tok || sd->tok[j].sentence != sentence || sd->tok_ent[j] < 0)
+    return -1;
+  gint32 m = sd->tok_ent[j];
+  if (is_modifier (sd, m))
+    m++;
+  for (gint v = last_tok (sd, m) + 1;
+       v < (gint) sd->n_tok && v <= last_tok (sd, m) + 3 && sd->clause[v] == sd->clause[j]; v++)
+    if (sd->tok_ev[v] >= 0 && evl_story_finite (sd, sd->tok_ev[v]))
+      return m;
+  return -1;
+}
+
 static void
 fill_one (EvlStoryDoc *sd, guint k)
 {
@@ -479,6 +511,11 @@ fill_one (EvlStoryDoc *sd, guint k)
       if (verbal || (dist <= 3 && only_modifiers (sd, last_tok (sd, m), t)))
         subject = m;
     }
+  /* A participle that opens the sentence has the subject of the clause
+   * after its comma ('Visiting Paris on Monday, Charles Millon said'). */
+  if (subject < 0 && verbal && !evl_story_finite (sd, (gint32) k) && ing_form (sd, t)
+      && (t == 0 || sd->tok[t - 1].sentence != sd->tok[t].sentence))
+    subject = opener_subject (sd, t);
   /* A participle or infinitive without a subject of its own ('..., affirming
    * support', 'met Putin to discuss') shares its governing verb's. */
   if (subject < 0 && verbal && !evl_story_finite (sd, (gint32) k))
