@@ -219,6 +219,27 @@ Test (reason, summary_keeps_who_acts_on_whom)
     }
 }
 
+/* A time written as one hyphenated word before a noun is the noun's
+ * modifier: the object goes on ('a two-day strike'). */
+Test (reason, summary_object_keeps_a_time_modifier)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("s", "Teachers called a two-day strike.", "2023-09-14");
+  EvlTimex dur = { 0 };
+  dur.span = fx_span (d, "two-day", 0);
+  dur.sentence = fx_sentence_of (d, dur.span.start);
+  dur.type = EVL_TIMEX_DURATION;
+  dur.value = evl_document_intern (d, "P2D", -1);
+  dur.anchor = -1;
+  evl_document_add_timex (d, &dur);
+  FxEvent f = FX_EVENT ("PROTEST", "call");
+  f.tense = "PAST";
+  fx_event (d, "called", 0, &f);
+  g_autoptr (EvlGraph) g = build (ctx, &d, 1);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, "Teachers call a two-day strike");
+  evl_document_unref (d);
+}
+
 typedef struct {
   char text[96];
   char trigger[16];

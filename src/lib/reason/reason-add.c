@@ -542,6 +542,24 @@ in_timex (const AddCtx *a, guint sent, guint32 off)
 
 static gboolean word_in (const AddCtx *a, guint t, const char *const *list);
 
+/* Token @t is a whole time expression written as one hyphenated word
+ * before a noun of a phrase ('a two-day strike', 'a 24-hour stoppage'):
+ * the noun's modifier, which the phrase keeps. */
+static gboolean
+timex_modifier (const AddCtx *a, guint t, guint sent)
+{
+  if (t + 1 >= a->n_toks || a->toks[t + 1].sentence != sent || !(a->toks[t + 1].flags & EVL_TOKEN_WORD)
+      || tok_is_punct (a, t + 1) || tok_lookup (a->stops, a, t + 1) != NULL
+      || memchr (a->text + a->toks[t].span.start, '-', EVL_SPAN_LEN (a->toks[t].span)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < a->n_tx; i++)
+    if (a->tx[i].sentence == sent && a->tx[i].span.start <= a->toks[t].span.start
+        && a->toks[t].span.start < a->tx[i].span.end)
+      return a->tx[i].span.start == a->toks[t].span.start && a->tx[i].span.end == a->toks[t].span.end
+             && !in_timex (a, sent, a->toks[t + 1].span.start);
+  return FALSE;
+}
+
 /* Words whose referent a summary line cannot show: no subject or object
  * of one. */
 static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", "him", "her",
@@ -676,7 +694,7 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
   while (t < a->n_toks && words < 5 && a->toks[t].sentence == m->sentence
          && (!tok_is_punct (a, t) || currency_before_number (a, t))
          && (tok_lookup (a->stops, a, t) == NULL || of_inside (a, t, words) || than_count (a, t))
-         && !in_timex (a, m->sentence, a->toks[t].span.start))
+         && (!in_timex (a, m->sentence, a->toks[t].span.start) || timex_modifier (a, t, m->sentence)))
     {
       if (tok_lookup (a->stops, a, t) != NULL)
         of = t;
