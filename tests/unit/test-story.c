@@ -257,6 +257,7 @@ ParameterizedTestParameters (story, typing)
      * when the airline is named, not called one */
     { "Boeing delivered 12 jets to Ryanair.", "delivered", "deliver", "PAST", "OTHER", "", 0 },
     { "Russia delivered 20 jets to the Syrian army.", "delivered", "deliver", "PAST", "ARMS_TRANSFER", "07", 0 },
+    { "Tools were sent to a missile and fighter jet plant.", "sent", "send", "PAST", "OTHER", "", 0 },
     { "Iran sent drones toward Israel.", "sent", "send", "PAST", "OTHER", "", 0 },
     { "The charity delivered food to the village.", "delivered", "deliver", "PAST", "OTHER", "", 0 },
     /* imposing sanctions is the sanction; imposing a curfew is not */
