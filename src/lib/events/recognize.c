@@ -1309,6 +1309,16 @@ function_word (const Slot *s)
   return key_in (s, words);
 }
 
+static gboolean
+preposition (const Slot *s)
+{
+  static const char *const words[] = {
+    "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "over", "after", "before",
+    "about", "under", "between", "against", "during", "without", "amid", "than", "as", NULL,
+  };
+  return key_in (s, words);
+}
+
 static UnseenVerdict
 unseen_verdict (const Ring *ring, guint c, guint32 sent)
 {
@@ -1343,11 +1353,27 @@ unseen_verdict (const Ring *ring, guint c, guint32 sent)
       if (s_verb_shape (self) && key_in (before, subjects))
         return UNSEEN_EVENT;
     }
+  /* an inflected verb with its object or particle right after it ('Columbia
+   * owes its', 'from balancing the budget', 'flaring up'); not a noun
+   * after a determiner ('the swelling the') nor a plural after a
+   * preposition */
+  guint n1 = (c + 1) % RING, p1 = (c - 1) % RING;
+  static const char *const objects[] = { "the", "its", "his", "their", "her", "our", "him",
+                                         "them", "us", "me", "up", "out", "down", "off", NULL };
+  static const char *const determiners[] = { "the", "a", "an", "its", "their", "his", "her",
+                                             "our", "this", "that", "these", "those", "any",
+                                             "no", "each", "every", "some", NULL };
+  gboolean ing = self->len > 5 && key_ends (self, "ing") && !memchr (self->key, '-', self->len);
+  gboolean ed = self->len > 4 && key_ends (self, "ed") && !memchr (self->key, '-', self->len);
+  if ((ing || ed || s_verb_shape (self)) && ring->sentence[n1] == sent
+      && key_in (ring->w[n1], objects)
+      && (c == 0 || ring->sentence[p1] != sent
+          || (!key_in (ring->w[p1], determiners) && (ing || !preposition (ring->w[p1])))))
+    return UNSEEN_EVENT;
   gboolean hyphen_participle = memchr (self->key, '-', self->len)
                                && (key_ends (self, "ed") || key_ends (self, "en"));
   gboolean negated = self->len >= 6 && self->key[0] == 'u' && self->key[1] == 'n'
                      && !key_ends (self, "ing");
-  guint n1 = (c + 1) % RING;
   if ((hyphen_participle || negated) && ring->sentence[n1] == sent
       && ring->shape[n1] == SHAPE_LOWER && !function_word (ring->w[n1]))
     return UNSEEN_NONE;
