@@ -1374,7 +1374,12 @@ unseen_verdict (const Ring *ring, guint c, guint32 sent)
                                && (key_ends (self, "ed") || key_ends (self, "en"));
   gboolean negated = self->len >= 6 && self->key[0] == 'u' && self->key[1] == 'n'
                      && !key_ends (self, "ing");
-  if ((hyphen_participle || negated) && ring->sentence[n1] == sent
+  /* 'the bombed embassy', 'the shifting ground' */
+  static const char *const articles[] = { "the", "a", "an", "its", "their", "his", "her", "our",
+                                          "any", "no", "each", "every", "some", NULL };
+  gboolean attributive = (ing || ed) && c > 0 && ring->sentence[p1] == sent
+                         && key_in (ring->w[p1], articles);
+  if ((hyphen_participle || negated || attributive) && ring->sentence[n1] == sent
       && ring->shape[n1] == SHAPE_LOWER && !function_word (ring->w[n1]))
     return UNSEEN_NONE;
   return UNSEEN_MODEL;
