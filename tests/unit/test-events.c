@@ -1064,3 +1064,88 @@ Test (events, known_words_image_is_the_runtime_fill, .init = setup, .fini = tear
   g_free (s.suffix_cache);
   g_free (s.suffix_ids);
 }
+
+/* ---- words the lexicons never saw ---- */
+
+/* Is @word no en/event-forms entry (the rules below are for such words
+ * only, and a lexicon rederived from more text could learn one)? */
+static gboolean
+unseen_form (EvlContext *c, const char *word)
+{
+  return evl_lexicon_lookup (evl_context_get_lexicon (c, "en/event-forms"), word, -1) == NULL;
+}
+
+/* Syntax opens a verb slot for an unseen word: after a modal, a subject
+ * pronoun or a form of 'be' (-ing), or with its object right after it;
+ * and a nominalised event verb after an article is an event too.  The
+ * model alone misses each of these (words chosen for that, none from the
+ * corpora). */
+ParameterizedTestParameters (events, unseen_words_in_verb_slots)
+{
+  static ClassCase cases[] = {
+    { "The council may ostracize members.", "ostracize", "OCCURRENCE" },
+    { "The council must ratchet spending.", "ratchet", "OCCURRENCE" },
+    { "He snubs reporters daily.", "snubs", "OCCURRENCE" },
+    { "It squanders millions every year.", "squanders", "OCCURRENCE" },
+    { "Prices are plateauing now.", "plateauing", "OCCURRENCE" },
+    { "The agency recoups its costs.", "recoups", "OCCURRENCE" },
+    { "The reimbursement was delayed by a week.", "reimbursement", "OCCURRENCE" },
+  };
+  return cr_make_param_array (ClassCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (ClassCase *c, events, unseen_words_in_verb_slots, .init = setup,
+                   .fini = teardown)
+{
+  cr_assert (unseen_form (ctx, c->trigger), "'%s' is a seen form", c->trigger);
+  g_autoptr (EvlDocument) doc = recognize (c->text);
+  const EvlEventMention *ev = event_on (doc, c->text, c->trigger);
+  cr_assert_not_null (ev, "'%s' is not an event", c->trigger);
+  cr_assert_str_eq (evl_event_class_to_string (ev->klass), c->klass, "%s", c->trigger);
+}
+
+/* A participle or adjective compound between an article and its noun
+ * describes the noun: no event, even where the model would take it for
+ * one.  A data dir whose en/event-suffixes weighs '-ed' heavily makes
+ * every unseen -ed word a trigger to the model; the same words after
+ * 'were' stay events, so only the rule can drop them. */
+Test (events, unseen_modifiers_before_a_noun_are_no_events, .init = setup, .fini = teardown)
+{
+  static const char *const cases[][3] = {
+    /* text, word, the word as an event */
+    { "Officials cited state-backed lenders.", "state-backed",
+      "The lenders were state-backed." },
+    { "Officials noted unsanctioned strikes.", "unsanctioned", "The strikes were unsanctioned." },
+    { "Police found the torched cars.", "torched", "The cars were torched." },
+  };
+  g_autofree char *dir = evl_test_tmp_make ("evl-suffixes-XXXXXX");
+  g_autofree char *sub = g_build_filename (dir, "lexicons", "en", NULL);
+  cr_assert_eq (g_mkdir_with_parents (sub, 0700), 0);
+  g_autofree char *path = g_build_filename (sub, "event-suffixes.txt", NULL);
+  cr_assert (g_file_set_contents (path, "2:ed\t9.000\n", -1, NULL));
+  GError *error = NULL;
+  EvlContext *heavy = evl_context_new_with_data_dir (dir, &error);
+  g_remove (path);
+  g_rmdir (sub);
+  g_autofree char *en = g_path_get_dirname (sub);
+  g_rmdir (en);
+  g_rmdir (dir);
+  cr_assert_not_null (heavy, "%s", error ? error->message : "");
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      cr_assert (unseen_form (heavy, cases[k][1]), "'%s' is a seen form", cases[k][1]);
+      for (guint v = 0; v < 2; v++)
+        {
+          const char *text = v == 0 ? cases[k][0] : cases[k][2];
+          g_autoptr (EvlDocument) doc = evl_document_new ("t", text, -1, NULL);
+          evl_segment_document (heavy, doc);
+          evl_events_recognize (heavy, doc);
+          const EvlEventMention *ev = event_on (doc, text, cases[k][1]);
+          if (v == 0)
+            cr_assert_null (ev, "'%s' before its noun is an event", cases[k][1]);
+          else
+            cr_assert_not_null (ev, "'%s' is no event even to the model", cases[k][1]);
+        }
+    }
+  evl_context_unref (heavy);
+}
