@@ -1306,8 +1306,9 @@ enum {
   ROLE_DETERMINER = 1 << 1,   /* an article or a demonstrative */
   ROLE_PREPOSITION = 1 << 2,
   ROLE_SUBJECT = 1 << 3,      /* a pronoun whose verb follows: 'which lowers' */
-  ROLE_OBJECT = 1 << 4,       /* follows a verb as its object or particle: 'owes its', 'flaring up' */
+  ROLE_OBJECT = 1 << 4,       /* follows a verb as its object: 'owes its' */
   ROLE_FUNCTION = 1 << 5,     /* opens no noun */
+  ROLE_PARTICLE = 1 << 6,     /* follows a verb: 'flaring up' (and a plural: 'pupils out') */
 };
 
 #define ROLE_BITS 8
@@ -1344,7 +1345,7 @@ role_table (void)
         { ROLE_PREPOSITION, { "under", "between", "against", "during", "without", "amid" } },
         { ROLE_SUBJECT | ROLE_FUNCTION, { "who", "which", "he", "she", "it" } },
         { ROLE_OBJECT, { "him", "them", "us", "me" } },
-        { ROLE_OBJECT | ROLE_FUNCTION, { "up", "out", "down", "off" } },
+        { ROLE_PARTICLE | ROLE_FUNCTION, { "up", "out", "down", "off" } },
         { ROLE_FUNCTION,
           { "and", "or", "but", "is", "was", "are", "were", "be", "been", "has", "have", "had",
             "will", "would", "can", "could", "may", "might", "should", "not", "n't", "they",
@@ -1518,7 +1519,9 @@ unseen_verdict (const Model *m, const Ring *ring, guint c, guint32 sent)
    * owes its', 'from balancing the budget', 'flaring up'); not a noun
    * after a determiner ('the swelling the') nor a plural after a
    * preposition */
-  if ((ing || ed || s_verb_shape (self)) && (word_roles (roles, next) & ROLE_OBJECT)
+  guint next_roles = word_roles (roles, next);
+  if (((ing || ed) ? (next_roles & (ROLE_OBJECT | ROLE_PARTICLE))
+                   : s_verb_shape (self) && (next_roles & ROLE_OBJECT))
       && !(prev_roles & ROLE_DETERMINER) && (ing || !(prev_roles & ROLE_PREPOSITION)))
     return UNSEEN_EVENT;
   gboolean after_article = (prev_roles & ROLE_ARTICLE) != 0;
@@ -1529,10 +1532,15 @@ unseen_verdict (const Model *m, const Ring *ring, guint c, guint32 sent)
    * 'unconfirmed reports', 'the bombed embassy' */
   gboolean hyphen_participle = hyphen && (KEY_ENDS (self, "ed") || KEY_ENDS (self, "en"));
   gboolean negated = self->len >= 6 && self->key[0] == 'u' && self->key[1] == 'n'
-                     && !KEY_ENDS (self, "ing");
+                     && memcmp (self->key, "under", 5) != 0 && !KEY_ENDS (self, "ing");
   gboolean attributive = (ing || ed) && after_article;
-  if ((hyphen_participle || negated || attributive) && next
-      && ring->shape[n1] == SHAPE_LOWER && !(word_roles (roles, next) & ROLE_FUNCTION))
+  /* but not a verb after its auxiliary or a name as its subject ('was
+   * re-elected', 'Pahad co-chaired talks') */
+  gboolean verb_slot = (before && before->aux != AUX_NONE && before->aux != AUX_TO)
+                       || (prev && ring->shape[p1] != SHAPE_LOWER
+                           && ring->shape[p1] != SHAPE_PUNCT);
+  if ((hyphen_participle || negated || attributive) && !verb_slot && next
+      && ring->shape[n1] == SHAPE_LOWER && !(next_roles & ROLE_FUNCTION))
     return UNSEEN_NONE;
   return UNSEEN_MODEL;
 }
