@@ -104,6 +104,22 @@ Test (corpus, tempeval3_timex_and_events, .timeout = 1800)
   GUARD ("EVENT relaxed", er, EVL_MIN_EVENT_RELAXED_F1);
   GUARD ("EVENT class", ec, EVL_MIN_EVENT_CLASS_F1);
 
+  /* TLINKs: 'eval tlinks' has its own JSON shape (no text-mismatch
+   * count, scores per kind), so it is read here rather than by score(). */
+  char *lout = NULL, *lerr = NULL;
+  cr_assert_eq (evl_test_run (&lout, &lerr, "eval", "--json", "tlinks", root, sys, NULL), 0,
+                "eventline eval tlinks failed: %s", lerr);
+  JsonNode *ln = json_from_string (lout, NULL);
+  cr_assert_not_null (ln, "bad JSON from eval tlinks");
+  JsonObject *all = json_object_get_object_member (json_node_get_object (ln), "all");
+  cr_assert_not_null (all, "no 'all' in the TLINK scores");
+  double la = f1_of (all, "temporal_awareness");
+  fprintf (stderr, "eval: TLINK  temporal awareness F1 %6.2f\n", la);
+  GUARD ("TLINK temporal awareness", la, EVL_MIN_TLINK_AWARENESS_F1);
+  json_node_unref (ln);
+  g_free (lout);
+  g_free (lerr);
+
   json_node_unref (tn);
   json_node_unref (en);
   remove_tree (sys);

@@ -36,7 +36,9 @@
  *          strict 95.59  relaxed 95.60  class 85.52
  *   EVENT (2026-11-22, class prior weight 1.5): strict 95.54
  *          relaxed 95.56  class 85.25
- *   TimeLine temporal awareness F1 21.83 (P 19.87, R 24.23) */
+ *   TimeLine temporal awareness F1 21.83 (P 19.87, R 24.23)
+ *   TLINK temporal awareness, all kinds (2026-11-23, 'eval tlinks'):
+ *          F1 32.17 (P 39.37, R 27.20) */
 
 /* TIMEX3 (TempEval-3 measures) */
 #define EVL_MIN_TIMEX_STRICT_F1   88.7
@@ -52,3 +54,5 @@
 /* SemEval-2015 TimeLine temporal awareness F1 on timeline-trial, from raw
  * text (eventline timeline --format semeval; eventline eval timeline). */
 #define EVL_MIN_TIMELINE_F1       26.8
+
+#define EVL_MIN_TLINK_AWARENESS_F1 31.5
