@@ -2715,8 +2715,19 @@ p_day_ordinal (TxScan *s, int i, TxMatch *m)
   const EvlTimexPoint *r = &s->ref;
   m->pt.grain = EVL_GRAIN_DAY;
   m->pt.day = d;
-  if (s->ref_index >= 0 && r->year > 0 && r->month > 0 && r->grain >= EVL_GRAIN_MINUTE
-      && r->grain <= EVL_GRAIN_MONTH && r->grain != EVL_GRAIN_WEEK)
+  gboolean use_ref = s->ref_index >= 0 && r->year > 0 && r->month > 0 && r->grain >= EVL_GRAIN_MINUTE
+                     && r->grain <= EVL_GRAIN_MONTH && r->grain != EVL_GRAIN_WEEK;
+  if (use_ref && s->dct)
+    {
+      /* The month last named is the scene only when the clause's tense
+       * agrees with it: 'talks began in March. They will meet again on
+       * the 15th' told in September means the 15th ahead, not March's. */
+      EvlDay cand = evl_day_from_ymd (r->year, r->month, d);
+      int t = tx_tense (s, i, e);
+      if (cand && ((t > 0 && cand < s->dct) || (t < 0 && cand > s->dct)))
+        use_ref = FALSE;
+    }
+  if (use_ref)
     {
       m->pt.year = r->year;
       m->pt.month = r->month;
