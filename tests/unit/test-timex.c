@@ -171,6 +171,10 @@ static TxCase time_cases[] = {
   /* a weekday and its part of day: the day with the part (TimeML,
    * TempEval-3), not the bare day */
   { "Police arrived on Friday night.", DCT, "Friday night", "DATE", "2023-09-08TNI", "" },
+  /* a part of a day sets that day as the scene for a clock time or
+   * 'the next morning' */
+  { "Police arrived on Friday night at 10 p.m. local time.", DCT, "10 p.m. local time", "TIME", "2023-09-08T22:00", "" },
+  { "It began Tuesday evening and ended the next morning.", DCT, "the next morning", "DATE", "2023-09-13", "" },
   { "The talks resume Monday morning.", DCT, "Monday morning", "DATE", "2023-09-18TMO", "" },
   { "The vote was held Saturday afternoon.", DCT, "Saturday afternoon", "DATE", "2023-09-09TAF", "" },
   { "The ship docked at 4 in the morning.", DCT, "4 in the morning", "TIME", "2023-09-14T04:00", "" },

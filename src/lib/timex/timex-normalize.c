@@ -794,6 +794,14 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
       && (m->absolute || m->needs_dct) && !m->derived)
     {
       s->ref = m->pt;
+      /* 'Friday night ... at 10 p.m.', 'Tuesday evening ... the next
+       * morning': the scene is the day; a part of it would hide the day
+       * from the rules that read one */
+      if (s->ref.grain == EVL_GRAIN_PART_OF_DAY)
+        {
+          s->ref.grain = EVL_GRAIN_DAY;
+          s->ref.pod[0] = '\0';
+        }
       s->ref_index = (gint32) idx;
       s->ref_sentence = s->sentence;
       /* 'the sharpest fall since September 1986 in March': a date after
