@@ -688,6 +688,13 @@ static TxCase future_cue_cases[] = {
     "2025-11-03", "" },
   { "A further walkout was planned for 3 October.", "2025-10-14", "3 October", "DATE",
     "2025-10-03", "" },
+  /* after the past of a verb of attempt or onset the infinitive happened
+   * then; after one of intent it lies ahead */
+  { "Gunmen tried to storm the prison on Monday, police said.", "2025-03-12", "Monday", "DATE",
+    "2025-03-10", "" },
+  { "The rocket failed to reach orbit on Friday.", "2025-03-12", "Friday", "DATE", "2025-03-07", "" },
+  { "The two sides agreed to resume talks on Friday.", "2025-03-12", "Friday", "DATE",
+    "2025-03-14", "" },
 };
 
 TX_FAMILY (future_cues, future_cue_cases)

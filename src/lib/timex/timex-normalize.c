@@ -58,6 +58,22 @@ unit_in (const TxUnit *u, const char *const *list, gsize n)
   return FALSE;
 }
 
+/* 'tried to flee on Monday', 'failed to reach orbit on Friday': after
+ * the past of a verb of attempt, success or onset the infinitive happens
+ * when its verb does, in the past, instead of looking ahead as after
+ * 'agreed to' or 'plans to'; @k is the 'to'. */
+static gboolean
+implicative_past_before (const TxScan *s, int k)
+{
+  static const char *const verbs[] = {
+    "tried", "attempted", "managed", "failed", "refused", "declined", "began",
+    "started", "continued", "sought", "proceeded", "dared", "ceased", "rushed",
+  };
+  if (k < 1 || s->u[k - 1].kind != U_WORD || s->u[k - 1].len < 5)
+    return FALSE;
+  return unit_in (&s->u[k - 1], verbs, G_N_ELEMENTS (verbs));
+}
+
 /* 'taken to hospital', 'returned to power', 'closed to traffic': a noun
  * that English puts bare after 'to' as a place or state, so the 'to' is
  * no infinitive's.  So is a plural ('talked to reporters', 'sold to
@@ -337,7 +353,7 @@ tx_tense (const TxScan *s, int i, int end)
       if (compound_part (s, k))
         continue;
       /* 'to leave on Thursday': an infinitive looks ahead */
-      if (u->kind == U_WORD && tx_unit_is (u, "to") && pluperfect_before (s, k))
+      if (u->kind == U_WORD && tx_unit_is (u, "to") && (pluperfect_before (s, k) || implicative_past_before (s, k)))
         return -1;
       if (u->kind == U_WORD && tx_unit_is (u, "to") && k + 1 < i && k >= i - INFINITIVE_REACH
           && !relative_infinitive (s, k) && s->u[k + 1].kind == U_WORD
