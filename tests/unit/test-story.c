@@ -516,6 +516,7 @@ ParameterizedTestParameters (story, factuality)
     { "Kim hasn't visited Moscow since.", "visited", 0, "visit", "PASTPART", TRUE, FALSE, "", "" },
     { "Kim has never visited Moscow.", "visited", 0, "visit", "PASTPART", TRUE, FALSE, "", "" },
     { "Moscow refused to sign the accord.", "sign", 0, "sign", "INFINITIVE", TRUE, FALSE, "", "" },
+    { "The rocket failed to reach orbit.", "reach", 0, "reach", "INFINITIVE", TRUE, FALSE, "", "" },
     { "The sides reached no agreement.", "reached", 0, "reach", "PAST", TRUE, FALSE, "", "" },
     { "Nobody hurried her.", "hurried", 0, "hurry", "PAST", TRUE, FALSE, "", "" },
     { "The board rejected the offer.", "offer", 0, "offer", "NONE", FALSE, FALSE, "", "" },
