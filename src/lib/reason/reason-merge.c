@@ -32,7 +32,11 @@
  * taxonomy/coreference.txt) at a shared place, or the same word said of
  * the same agent in articles a day apart.  Only a definite description
  * naming nobody ('the meeting') may join the day's event of a report
- * written within days of it.  See score(). */
+ * written within days of it.  Dated to the very same day, another
+ * article's event of the type needs no shared name but a shared place,
+ * a capital standing for its country ('the bombing in Nairobi' / 'the
+ * attack in Kenya'), the only city-to-country relation the gazetteer
+ * holds; see same_day_same_place().  See score(). */
 #include "reason-private.h"
 
 #include <math.h>
@@ -63,6 +67,7 @@ typedef struct {
   gint nominal;          /* event_nominal () of every member; -1 until asked */
   GPtrArray *sigs;       /* sentence_signature () of the first quotes, when asked */
   GArray *object;        /* object_signature () of the first member, when asked */
+  GArray *places;        /* event_places () of the first member, when asked */
   EvlDay tb, te;         /* intersection of the members' dated times */
   EvlDay wb, we;         /* some time, however weak, for proximity */
   EvlDay earliest, latest;
@@ -132,6 +137,8 @@ cluster_free (gpointer p)
     g_ptr_array_unref (c->sigs);
   if (c->object)
     g_array_unref (c->object);
+  if (c->places)
+    g_array_unref (c->places);
   g_free (c);
 }
 
@@ -482,6 +489,9 @@ typedef struct {
   guint n;
   GHashTable *reciprocal; /* types whose sides act on each other alike */
   GHashTable *specific;   /* types of which one day holds one happening */
+  gint *country;          /* entity -> gazetteer country line, -1: none known */
+  GHashTable *place_names; /* place_key () of a place's name or alias -> entity + 1 */
+  guint place_words;       /* the most words of one of them */
 } Synonyms;
 
 static void
@@ -527,6 +537,114 @@ synonyms_load (const EvlContext *ctx, Synonyms *syn)
   syn->specific = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   evl_reason_each_record (evl_context_get_data (ctx, "taxonomy/coreference.txt"), synonym_record,
                           syn);
+  syn->country = NULL;
+  syn->place_names = NULL;
+  syn->place_words = 0;
+}
+
+static void
+synonyms_clear (Synonyms *syn)
+{
+  g_hash_table_unref (syn->by_type);
+  g_hash_table_unref (syn->reciprocal);
+  g_hash_table_unref (syn->specific);
+  g_free (syn->country);
+  if (syn->place_names)
+    g_hash_table_unref (syn->place_names);
+}
+
+/* Place names are compared as their words, lower-cased, one space
+ * apart ('U.S.' and 'U.S' are "u.s", 'Dar-es-Salaam' one word): a word is
+ * a run of letters, digits, periods, hyphens and apostrophes, less its
+ * trailing periods and a possessive 's. */
+#define PLACE_KEY 64
+#define PLACE_MAX_WORDS 5
+
+static gboolean
+place_char (char ch)
+{
+  return g_ascii_isalnum (ch) || ch == '.' || ch == '-' || ch == '\'' || (guchar) ch >= 0x80;
+}
+
+/* The word of @t (@n bytes) starting at @i: its end (where the next
+ * search goes on) and its length once trimmed (@len). */
+static gsize
+place_word (const char *t, gsize n, gsize i, gsize *len)
+{
+  gsize e = i;
+  while (e < n && place_char (t[e]))
+    e++;
+  gsize l = e - i;
+  if (l > 2 && t[i + l - 2] == '\'' && (t[i + l - 1] == 's' || t[i + l - 1] == 'S'))
+    l -= 2;
+  while (l > 0 && (t[i + l - 1] == '.' || t[i + l - 1] == '\''))
+    l--;
+  *len = l;
+  return e;
+}
+
+/* Writes the key of @name into @key (PLACE_KEY bytes); its number of
+ * words, 0 when it has none or too many. */
+static guint
+place_key (const char *name, gsize n, char *key)
+{
+  gsize k = 0;
+  guint nw = 0;
+  for (gsize i = 0; i < n;)
+    {
+      if (!place_char (name[i]))
+        {
+          i++;
+          continue;
+        }
+      gsize l, e = place_word (name, n, i, &l);
+      if (l > 0)
+        {
+          if (nw == PLACE_MAX_WORDS || k + l + 1 >= PLACE_KEY)
+            return 0;
+          if (nw++)
+            key[k++] = ' ';
+          for (gsize j = 0; j < l; j++)
+            key[k++] = g_ascii_tolower (name[i + j]);
+        }
+      i = e;
+    }
+  key[k] = '\0';
+  return nw;
+}
+
+/* The country each place of @g lies in, as far as the gazetteer tells:
+ * a country is its own line, and its capital is a form of the same line
+ * ('Nairobi' of 'Kenya'), the only city-to-country relation the data
+ * holds.  One look-up per place, once per merge. */
+static void
+countries_load (const EvlContext *ctx, const EvlGraph *g, Synonyms *syn)
+{
+  guint n = evl_graph_n_entities (g);
+  const EvlLexicon *lex = evl_context_get_lexicon (ctx, "en/gazetteer-countries");
+  const EvlLexEntry *base = lex && evl_lexicon_size (lex) ? evl_lexicon_get (lex, 0) : NULL;
+  syn->country = g_new (gint, MAX (n, 1u));
+  syn->place_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const EvlGraphEntity *x = evl_graph_get_entity (g, i);
+      const EvlLexEntry *line = base && x->type == EVL_ENTITY_LOCATION && x->name
+                                  ? evl_lexicon_lookup (lex, x->name, -1)
+                                  : NULL;
+      syn->country[i] = line ? (gint) (line - base) : -1;
+      if (x->type != EVL_ENTITY_LOCATION)
+        continue;
+      for (guint k = 0; k <= (x->aliases ? x->aliases->len : 0); k++)
+        {
+          const char *name = k == 0 ? x->name : x->aliases->pdata[k - 1];
+          char key[PLACE_KEY];
+          guint nw = place_key (name, strlen (name), key);
+          if (nw == 0 || g_hash_table_contains (syn->place_names, key))
+            continue;
+          g_hash_table_insert (syn->place_names, g_strdup (key), GUINT_TO_POINTER (i + 1));
+          syn->place_words = MAX (syn->place_words, nw);
+        }
+    }
 }
 
 /* How far into a (merged) event's mentions its head noun is looked for. */
@@ -748,6 +866,7 @@ typedef struct {
   GPtrArray *sigs;       /* its sentences' signatures, when asked */
   GArray *object;        /* object_signature (), when asked */
   gboolean counted;      /* counted_plural () */
+  GArray *places;        /* event_places (), when asked */
 } Probe;
 
 /* @c tells, in some sentence, what @p's event tells in one of its own,
@@ -872,6 +991,200 @@ specific_same_day (const EvlGraph *g, const Cluster *c, const Probe *p, const Ev
   return !*nc || !*ne || strcmp (nc, ne) == 0;
 }
 
+/* Places @x and @y are one, or one lies in the other's country. */
+static gboolean
+same_region (const Synonyms *syn, guint x, guint y)
+{
+  return x == y || (syn->country[x] >= 0 && syn->country[x] == syn->country[y]);
+}
+
+/* The @i-th place of an event (its participants, then its location);
+ * -1 when that one is not a place. */
+static gint
+place_at (const EvlGraph *g, gint loc, const GArray *parts, guint i)
+{
+  if (i == parts->len)
+    return loc;
+  guint x = g_array_index (parts, guint, i);
+  return evl_graph_get_entity (g, x)->type == EVL_ENTITY_LOCATION ? (gint) x : -1;
+}
+
+/* Words before a place that say something happened there, and words
+ * that may follow a place without making it a modifier ('U.S.
+ * embassies', 'Kenyan officials' name no place of the event). */
+static const char *const place_locative[] = { "in", "at", "near", NULL };
+static const char *const place_joins[] = { "and", "or", NULL };
+static const char *const place_after[] = {
+  "and", "or", "on", "in", "at", "near", "last", "this", "that", "which", "where", "when", "to",
+  "from", "for", "with", "since", "after", "before", "during", "early", "late", "earlier",
+  "later", "as", "while", "but", "is", "was", "were", "are", "has", "have", "had", NULL
+};
+
+typedef struct {
+  gsize start, end;      /* bytes of the trimmed word in the sentence */
+  gsize next;            /* where the next word is looked for */
+} PlaceWord;
+
+static gboolean
+place_word_is (const char *q, const PlaceWord *w, const char *const *list)
+{
+  char buf[16];
+  gsize n = w->end - w->start;
+  if (n == 0 || n >= sizeof buf)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    buf[i] = g_ascii_tolower (q[w->start + i]);
+  buf[n] = '\0';
+  return word_in (buf, list);
+}
+
+/* Adds to @out the places sentence @q says something happened at: a
+ * place's name after 'in', 'at' or 'near' (and 'the'), or after a comma,
+ * 'and' or 'or' that follows such a place ('in Nairobi, Kenya, and
+ * Tanzania'), not followed by a noun it modifies. */
+static void
+sentence_places (const Synonyms *syn, const char *q, GArray *out)
+{
+  PlaceWord w[96];
+  guint n = 0;
+  gsize len = strlen (q);
+  for (gsize i = 0; i < len && n < G_N_ELEMENTS (w);)
+    {
+      if (!place_char (q[i]))
+        {
+          i++;
+          continue;
+        }
+      gsize l, e = place_word (q, len, i, &l);
+      if (l > 0)
+        w[n++] = (PlaceWord) { i, i + l, e };
+      i = e;
+    }
+  /* end word (exclusive) of the last place taken, 0 when none */
+  guint last = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isupper (q[w[i].start]))
+        continue;
+      gboolean after_in = (i >= 1 && place_word_is (q, &w[i - 1], place_locative))
+                          || (i >= 2 && place_word_is (q, &w[i - 2], place_locative)
+                              && w[i - 1].end - w[i - 1].start == 3
+                              && g_ascii_strncasecmp (q + w[i - 1].start, "the", 3) == 0);
+      gboolean listed = last > 0
+                        && ((last == i && memchr (q + w[i - 1].end, ',', w[i].start - w[i - 1].end))
+                            || (last + 1 == i && place_word_is (q, &w[i - 1], place_joins)));
+      if (!after_in && !listed)
+        continue;
+      /* the longest name starting here */
+      for (guint k = MIN (syn->place_words, n - i); k > 0; k--)
+        {
+          char key[PLACE_KEY];
+          if (place_key (q + w[i].start, w[i + k - 1].end - w[i].start, key) != k)
+            continue;
+          gpointer hit = g_hash_table_lookup (syn->place_names, key);
+          if (hit == NULL)
+            continue;
+          guint j = i + k;
+          /* 'U.S. embassies', 'Kenya's president': a modifier, when a
+           * word follows with no punctuation between */
+          gboolean modifier = j < n && g_ascii_islower (q[w[j].start])
+                              && !place_word_is (q, &w[j], place_after);
+          for (gsize b = w[j - 1].next; modifier && b < w[j].start; b++)
+            if (q[b] != ' ')
+              modifier = FALSE;
+          if (!modifier)
+            {
+              guint x = GPOINTER_TO_UINT (hit) - 1;
+              if (!has_part (out, x))
+                g_array_append_val (out, x);
+              last = j;
+            }
+          i = j - 1;
+          break;
+        }
+    }
+}
+
+/* The places of @e: its location and its participants that are places,
+ * else, when @loose and naming nobody, the places its sentences say
+ * things happened at ('More than 100 people were killed ... in the
+ * blasts in Kenya and Tanzania').  Only for a loose type, whose events
+ * join only in the same word: a statement's sentence names where what it
+ * is about happened ('Iran condemned the bombings in Kenya'). */
+static GArray *
+event_places (const EvlGraph *g, const Synonyms *syn, const EvlGraphEvent *e, gboolean loose)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i <= e->participants->len; i++)
+    {
+      gint x = place_at (g, e->location, e->participants, i);
+      if (x >= 0 && !has_part (out, (guint) x))
+        g_array_append_val (out, x);
+    }
+  for (guint i = 0; loose && out->len == 0 && e->participants->len == 0 && i < e->mentions->len
+                    && i < SIG_QUOTES;
+       i++)
+    {
+      const char *q = g_array_index (e->mentions, EvlGraphMention, i).quote;
+      if (q)
+        sentence_places (syn, q, out);
+    }
+  return out;
+}
+
+/* @e, of a type that tells what happened (not the catch-all; a loose
+ * type's in the same word), is told by another article than cluster @c
+ * and dated its very day; it names a place the cluster's first member
+ * names, or a city of its country or the country of its city ('the
+ * bombing in Nairobi' / 'the attack in Kenya'; event_places ()), and no
+ * doer, target or count that differs: another article's report of that
+ * day's happening there in other words, or a later toll of the same
+ * deaths ('257 people killed' / '247 killed in Kenya').  The first
+ * member's places, not the cluster's: a report naming two places ('in
+ * Kenya and Tanzania') would chain each place's happenings into one.  A
+ * week or a month holds many happenings in one country. */
+static gboolean
+same_day_same_place (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
+{
+  if (catch_all (e->type) || (p->loose && !same_str (c->trigger, e->trigger)) || !c->strong
+      || c->te != c->tb || !strong_time (e) || e->time.end != e->time.begin
+      || e->time.begin != c->tb || shares_document (c, e))
+    return FALSE;
+  if ((e->agent >= 0 && c->n_agents > 0 && role_has (c->agents, c->n_agents, (guint) e->agent) == 0)
+      || (e->patient >= 0 && c->n_patients > 0
+          && role_has (c->patients, c->n_patients, (guint) e->patient) == 0))
+    return FALSE;
+  if (c->places == NULL)
+    c->places = event_places (g, p->syn, evl_graph_get_event (g, c->rep), p->loose);
+  if (p->places == NULL)
+    p->places = event_places (g, p->syn, e, p->loose);
+  gboolean shared = FALSE;
+  for (guint i = 0; i < c->places->len && !shared; i++)
+    for (guint j = 0; j < p->places->len && !shared; j++)
+      shared = same_region (p->syn, g_array_index (c->places, guint, i),
+                            g_array_index (p->places, guint, j));
+  if (!shared)
+    return FALSE;
+  /* 'two bombs' is not 'a bomb'; a toll is updated ('81 killed', '257
+   * killed'), and deaths are of a loose type. */
+  if (!p->loose)
+    {
+      g_autofree char *nc = summary_numbers (evl_graph_get_event (g, c->rep)->summary);
+      g_autofree char *ne = summary_numbers (e->summary);
+      if (*nc && *ne && strcmp (nc, ne) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* @e may join by same_day_same_place () a cluster naming nobody: typed
+ * and dated to the day. */
+static gboolean
+day_place_probe (const EvlGraphEvent *e)
+{
+  return !catch_all (e->type) && e->time.begin == e->time.end;
+}
+
 /* How much the names two articles' events share tell that they are one
  * happening, in NAME_WEIGHT per name: a name most of the news carries
  * ('the United States' in a quarter of 400 wire stories) is half a name,
@@ -933,7 +1246,10 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
   gboolean same_day_kind = specific_same_day (g, c, p, e) && !shares_document (c, e);
   /* A loose type's same word on the day of a specific happening needs
    * no shared participant. */
-  if (e_loose && (!same_trigger || (ov == 0 && !shares_sentence (c, e) && !same_day_kind)))
+  if (e_loose
+      && (!same_trigger
+          || (ov == 0 && !shares_sentence (c, e) && !same_day_kind
+              && !same_day_same_place (g, c, p, e))))
     return REJECT;
   if (roles_swapped (c, e) && !g_hash_table_contains (p->syn->reciprocal, e->type))
     return REJECT;
@@ -981,7 +1297,7 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
       gboolean failed = (c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_FAILED);
       shared += failed ? NAME_WEIGHT : 0;
       if (!known_anaphor (g, c, e, e_strong, e_definite) && !shares_sentence (c, e)
-          && !same_day_kind)
+          && !same_day_kind && !same_day_same_place (g, c, p, e))
         {
           /* An undated mention takes a dated event's day from one shared
            * name only when it is the same word said of the same agent in
@@ -1862,11 +2178,10 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
   guint n = evl_graph_n_events (g);
   if (n < 2)
     {
-      g_hash_table_unref (syn.by_type);
-      g_hash_table_unref (syn.reciprocal);
-      g_hash_table_unref (syn.specific);
+      synonyms_clear (&syn);
       return;
     }
+  countries_load (ctx, g, &syn);
   g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
   for (guint i = 0; i < n; i++)
     g_array_append_val (order, i);
@@ -1899,7 +2214,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       double best_s = REJECT;
       gboolean e_loose = e->type == NULL || g_hash_table_contains (loose, e->type);
       Probe probe = { ei, e_loose, bare_definite (e), -1, head_class (&syn, e), &syn, NULL, NULL,
-                      counted_plural (e) };
+                      counted_plural (e), NULL };
       guint generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
       /* An event naming nobody may join any cluster of its type, unless
        * it is loose. */
@@ -1908,7 +2223,8 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
                            : candidates_of (block, generic, e,
                                             !e_loose
                                               || (e->type && strong_time (e)
-                                                  && g_hash_table_contains (syn.specific, e->type)),
+                                                  && (g_hash_table_contains (syn.specific, e->type)
+                                                      || day_place_probe (e))),
                                             k, by_quote, scratch);
       for (guint i = 0; cands && i < cands->len; i++)
         {
@@ -1952,13 +2268,13 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
         g_ptr_array_unref (probe.sigs);
       if (probe.object)
         g_array_unref (probe.object);
+      if (probe.places)
+        g_array_unref (probe.places);
     }
 
   g_autofree guint *target = g_new (guint, n);
   for (guint i = 0; i < all->len; i++)
     fold_cluster (g, all->pdata[i], target);
   evl_graph_collapse_events (g, target);
-  g_hash_table_unref (syn.by_type);
-  g_hash_table_unref (syn.reciprocal);
-  g_hash_table_unref (syn.specific);
+  synonyms_clear (&syn);
 }

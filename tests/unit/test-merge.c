@@ -1,0 +1,160 @@
+/* Cross-article event merging by day and place (reason-merge.c): one
+ * happening told by several articles in other words, at a city or at its
+ * country, is one event; other days, other places and one article's
+ * separate tolls stay apart.  Documents are built by hand
+ * (reason-fixture.h). */
+#include "reason-fixture.h"
+
+#include <criterion/parameterized.h>
+
+TestSuite (merge);
+
+/* Arrays, not pointers: Criterion hands parameters to another process. */
+typedef struct {
+  guint doc;                /* 0 or 1: which text */
+  char surface[16];         /* the trigger's first occurrence; "" ends */
+  char type[12], lemma[12];
+  char tense[8];            /* "": a noun */
+  char when[12], value[11]; /* its day ("" undated) */
+  char place[16];           /* "@X" its location, "X" only named in its sentence, "" none */
+  guint nth;                /* which occurrence of the trigger */
+} MergeMention;
+
+typedef struct {
+  char texts[2][96];        /* one sentence a line; the second may be "" */
+  MergeMention m[3];
+  guint events;             /* after merging */
+} MergeCase;
+
+ParameterizedTestParameters (merge, same_day_same_place_across_articles)
+{
+  static MergeCase cases[] = {
+    /* Two articles, the same day, a capital and its country, other
+     * words: one attack. */
+    { { "A bomb attack hit Lusaka on Friday.", "The bombing in Zambia on Friday shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "@Zambia", 0 } },
+      1 },
+    /* ... the same place named alike, in other words. */
+    { { "A bomb attack hit Lusaka on Friday.", "A blast tore through Lusaka on Friday." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
+        { 1, "blast", "ATTACK", "blast", "", "Friday", "2025-06-13", "@Lusaka", 0 } },
+      1 },
+    /* Tolls are updated: two articles' deaths there that day are one. */
+    { { "Nine people were killed in Lusaka on Friday.", "Twelve were killed in Zambia on Friday." },
+      { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0 },
+        { 1, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
+      1 },
+    /* A death naming no place of its own happened where its sentence
+     * says things happened. */
+    { { "Nine people were killed on Friday in Lusaka.", "Twelve were killed in Zambia on Friday." },
+      { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "Lusaka", 0 },
+        { 1, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
+      1 },
+    /* ... not a place a name modifies, nor what a statement is about,
+     * nor deaths told in other words (a loose type). */
+    { { "Nine people were killed at Zambia embassies on Friday.", "Twelve were killed in Zambia on Friday." },
+      { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "Zambia", 0 },
+        { 1, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
+      2 },
+    { { "Officials condemned the bombing in Lusaka on Friday.", "Leaders condemned the attack in Zambia on Friday." },
+      { { 0, "condemned", "STATEMENT", "condemn", "PAST", "Friday", "2025-06-13", "Lusaka", 0 },
+        { 1, "condemned", "STATEMENT", "condemn", "PAST", "Friday", "2025-06-13", "Zambia", 0 } },
+      2 },
+    { { "Nine people were killed in Lusaka on Friday.", "Twelve died in Zambia on Friday." },
+      { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0 },
+        { 1, "died", "DEATH", "die", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
+      2 },
+    /* Another count, another day, another country, another capital, a
+     * coarser date, no place on one side: two events. */
+    { { "Two bombs exploded in Lusaka on Friday.", "Three bombs exploded in Zambia on Friday." },
+      { { 0, "exploded", "ATTACK", "explode", "PAST", "Friday", "2025-06-13", "@Lusaka", 0 },
+        { 1, "exploded", "ATTACK", "explode", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
+      2 },
+    { { "A bomb attack hit Lusaka on Friday.", "The bombing in Zambia on Saturday shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "Saturday", "2025-06-14", "@Zambia", 0 } },
+      2 },
+    { { "A bomb attack hit Lusaka on Friday.", "The bombing in Malawi on Friday shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "@Malawi", 0 } },
+      2 },
+    { { "A bomb attack hit Lusaka on Friday.", "A blast tore through Lilongwe on Friday." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
+        { 1, "blast", "ATTACK", "blast", "", "Friday", "2025-06-13", "@Lilongwe", 0 } },
+      2 },
+    { { "A bomb attack hit Lusaka in June.", "The bombing in Zambia in June shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "June", "2025-06", "@Lusaka", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "June", "2025-06", "@Zambia", 0 } },
+      2 },
+    { { "A bomb attack hit Lusaka on Friday.", "A bombing on Friday shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "", 0 } },
+      2 },
+    /* One article's tolls in two places are two tolls. */
+    { { "Nine people were killed in Lusaka on Friday.\nTwo were killed in Lilongwe on Friday.", "" },
+      { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0 },
+        { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lilongwe", 1 } },
+      2 },
+  };
+  return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
+}
+
+/* The day or month @value written @when in @doc: one timex a document
+ * (its events are of one date). */
+static gint32
+merge_timex (EvlDocument *doc, const char *when, const char *value)
+{
+  guint nt = 0;
+  evl_document_get_timexes (doc, &nt);
+  if (nt > 0)
+    return 0;
+  EvlDay b = 0, e = 0;
+  EvlGrain grain;
+  cr_assert (evl_timex_value_bounds (value, &b, &e, &grain), "%s", value);
+  char begin[11], end[11];
+  evl_day_format (b, begin);
+  evl_day_format (e, end);
+  return fx_timex (doc, when, value, begin, end, grain);
+}
+
+/* A mention of the place @name in @doc (its own entity). */
+static gint32
+merge_place (EvlDocument *doc, const char *name)
+{
+  g_autofree char *key = g_ascii_strdown (name, -1);
+  return fx_entity (doc, name, 0,
+                    fx_cluster (doc, evl_document_intern (doc, name, -1),
+                                evl_document_intern (doc, key, -1), EVL_ENTITY_LOCATION, NULL));
+}
+
+ParameterizedTest (MergeCase *tc, merge, same_day_same_place_across_articles)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[2] = { NULL, NULL };
+  guint n = tc->texts[1][0] ? 2 : 1;
+  for (guint i = 0; i < n; i++)
+    docs[i] = fx_doc (i ? "b" : "a", tc->texts[i], "2025-06-15");
+  for (guint i = 0; i < G_N_ELEMENTS (tc->m) && tc->m[i].surface[0]; i++)
+    {
+      const MergeMention *m = &tc->m[i];
+      EvlDocument *doc = docs[m->doc];
+      FxEvent f = FX_EVENT (m->type, m->lemma);
+      f.tense = m->tense[0] ? m->tense : NULL;
+      if (m->when[0])
+        f.timex = merge_timex (doc, m->when, m->value);
+      gint32 place = m->place[0] ? merge_place (doc, m->place + (m->place[0] == '@')) : -1;
+      if (m->place[0] == '@')
+        f.location = place;
+      fx_event (doc, m->surface, m->nth, &f);
+    }
+  g_autoptr (GPtrArray) arr = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (arr, docs[i]);
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+  cr_assert_eq (evl_graph_n_events (g), tc->events, "'%s' / '%s': %u events", tc->texts[0],
+                tc->texts[1], evl_graph_n_events (g));
+  for (guint i = 0; i < n; i++)
+    evl_document_unref (docs[i]);
+}
