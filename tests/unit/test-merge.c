@@ -16,7 +16,8 @@ typedef struct {
   char type[12], lemma[12];
   char tense[8];            /* "": a noun */
   char when[12], value[11]; /* its day ("" undated) */
-  char place[16];           /* "@X" its location, "X" only named in its sentence, "" none */
+  char place[16];           /* "@X" its location, "%X" its target, "X" only named in
+                             * its sentence, "" none */
   guint nth;                /* which occurrence of the trigger */
 } MergeMention;
 
@@ -45,6 +46,15 @@ ParameterizedTestParameters (merge, same_day_same_place_across_articles)
       { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
       1 },
+    /* Places as targets are places, not who takes part. */
+    { { "Bombs hit Lusaka on Friday.", "A bombing hit Zambia on Friday." },
+      { { 0, "Bombs", "ATTACK", "bomb", "", "Friday", "2025-06-13", "%Lusaka", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "%Zambia", 0 } },
+      1 },
+    { { "Bombs hit Lusaka on Friday.", "A bombing hit Malawi on Friday." },
+      { { 0, "Bombs", "ATTACK", "bomb", "", "Friday", "2025-06-13", "%Lusaka", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "%Malawi", 0 } },
+      2 },
     /* A death naming no place of its own happened where its sentence
      * says things happened. */
     { { "Nine people were killed on Friday in Lusaka.", "Twelve were killed in Zambia on Friday." },
@@ -143,9 +153,12 @@ ParameterizedTest (MergeCase *tc, merge, same_day_same_place_across_articles)
       f.tense = m->tense[0] ? m->tense : NULL;
       if (m->when[0])
         f.timex = merge_timex (doc, m->when, m->value);
-      gint32 place = m->place[0] ? merge_place (doc, m->place + (m->place[0] == '@')) : -1;
+      gboolean role = m->place[0] == '@' || m->place[0] == '%';
+      gint32 place = m->place[0] ? merge_place (doc, m->place + role) : -1;
       if (m->place[0] == '@')
         f.location = place;
+      else if (m->place[0] == '%')
+        f.patient = place;
       fx_event (doc, m->surface, m->nth, &f);
     }
   g_autoptr (GPtrArray) arr = g_ptr_array_new ();

@@ -998,6 +998,12 @@ same_region (const Synonyms *syn, guint x, guint y)
   return x == y || (syn->country[x] >= 0 && syn->country[x] == syn->country[y]);
 }
 
+static gboolean
+is_place (const EvlGraph *g, gint x)
+{
+  return x >= 0 && evl_graph_get_entity (g, (guint) x)->type == EVL_ENTITY_LOCATION;
+}
+
 /* The @i-th place of an event (its participants, then its location);
  * -1 when that one is not a place. */
 static gint
@@ -1150,8 +1156,11 @@ same_day_same_place (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEven
       || c->te != c->tb || !strong_time (e) || e->time.end != e->time.begin
       || e->time.begin != c->tb || shares_document (c, e))
     return FALSE;
-  if ((e->agent >= 0 && c->n_agents > 0 && role_has (c->agents, c->n_agents, (guint) e->agent) == 0)
-      || (e->patient >= 0 && c->n_patients > 0
+  /* A place as doer or target ('exploded in Kenya and Tanzania') is
+   * compared as a place, below. */
+  if ((e->agent >= 0 && c->n_agents > 0 && !is_place (g, e->agent)
+       && role_has (c->agents, c->n_agents, (guint) e->agent) == 0)
+      || (e->patient >= 0 && c->n_patients > 0 && !is_place (g, e->patient)
           && role_has (c->patients, c->n_patients, (guint) e->patient) == 0))
     return FALSE;
   if (c->places == NULL)
@@ -1174,6 +1183,18 @@ same_day_same_place (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEven
       if (*nc && *ne && strcmp (nc, ne) != 0)
         return FALSE;
     }
+  return TRUE;
+}
+
+/* Every entity of @parts is a place: names of where, not of who takes
+ * part ('two bombs exploded in Tanzania' / 'the bombing of the U.S.
+ * embassy in Nairobi' name nobody that differs). */
+static gboolean
+only_places (const EvlGraph *g, const GArray *parts)
+{
+  for (guint i = 0; i < parts->len; i++)
+    if (evl_graph_get_entity (g, g_array_index (parts, guint, i))->type != EVL_ENTITY_LOCATION)
+      return FALSE;
   return TRUE;
 }
 
@@ -1241,7 +1262,9 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
   guint ov = overlap (e->participants, c->parts);
   /* Both sides name who takes part and nobody is shared: two events
    * ('negotiations with Washington' is not the Kim-Putin summit). */
-  if (ov == 0 && e->participants->len > 0 && c->parts->len > 0)
+  if (ov == 0 && e->participants->len > 0 && c->parts->len > 0
+      && !((only_places (g, e->participants) || only_places (g, c->parts))
+           && same_day_same_place (g, c, p, e)))
     return REJECT;
   gboolean same_day_kind = specific_same_day (g, c, p, e) && !shares_document (c, e);
   /* A loose type's same word on the day of a specific happening needs
@@ -2218,7 +2241,12 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       guint generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
       /* An event naming nobody may join any cluster of its type, unless
        * it is loose. */
-      GPtrArray *cands = !e_loose && e->participants->len == 0
+      /* ... and one naming only places, on its day, any cluster of
+       * another place (same_day_same_place ()). */
+      GPtrArray *cands = !e_loose
+                             && (e->participants->len == 0
+                                 || (strong_time (e) && day_place_probe (e)
+                                     && only_places (g, e->participants)))
                            ? block->clusters[generic]
                            : candidates_of (block, generic, e,
                                             !e_loose
