@@ -3062,3 +3062,38 @@ Test (story, partial_annotation_completes_when_more_is_asked, .timeout = 120 * E
   g_ptr_array_unref (again[0]);
   g_ptr_array_unref (again[1]);
 }
+
+/* 'provisional' marks a context rule; on an unconditional rule the
+ * taxonomy is refused. */
+Test (story, taxonomy_provisional_marker)
+{
+  static const struct { const char *line; gboolean ok; } cases[] = {
+    { "trigger\tzorble\tVISIT\tspace\t-\t-\tprovisional\n", TRUE },
+    { "trigger\tzorble\tVISIT\t-\t-\t-\tprovisional\n", FALSE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("type\tVISIT\t-\tv\t0.1\tno\tx\n"
+                                               "type\tOTHER\t-\tother\t0.1\tno\tx\n"
+                                               "context\tspace\torbit\n%s", cases[i].line);
+      g_autofree char *dir = story_data_dir (text);
+      GError *error = NULL;
+      g_autoptr (EvlContext) ctx = evl_context_new_with_data_dir (dir, &error);
+      cr_assert_not_null (ctx, "%s", error ? error->message : "");
+      g_autoptr (EvlStoryTaxonomy) tax = evl_story_taxonomy_new (ctx, &error);
+      if (cases[i].ok)
+        {
+          cr_assert_not_null (tax, "%s", error ? error->message : "");
+          const EvlStoryWordInfo *w = evl_story_word_info (tax, evl_story_word_id (tax, "zorble", 6));
+          cr_assert (tax->rules[w->rules].flags & EVL_STORY_RULE_PROVISIONAL);
+          cr_assert_not (tax->rules[w->rules].flags & EVL_STORY_RULE_DOCUMENT);
+        }
+      else
+        {
+          cr_assert_null (tax, "%s: accepted", cases[i].line);
+          cr_assert_eq (error->code, EVL_ERROR_PARSE);
+          g_clear_error (&error);
+        }
+      remove_story_data_dir (dir);
+    }
+}

@@ -144,7 +144,7 @@ typedef struct {
   gint8 group;           /* context group, -1 = unconditional */
   guint8 window;         /* tokens either side, same sentence */
   guint8 pos;            /* 0 any, 1 nominal only, 2 verbal only */
-  guint8 flags;          /* EVL_STORY_RULE_DOCUMENT, _AFTER */
+  guint8 flags;          /* EVL_STORY_RULE_DOCUMENT, _AFTER, _PROVISIONAL */
   gint8 also;            /* a second context group that must occur in the
                             window too ('GROUP&ALSO'), -1 none */
   guint8 pad;            /* zero: no implicit padding in the image */
@@ -158,6 +158,10 @@ typedef struct {
  * '+N': 'delivered air defence systems', not 'the defence ministry
  * provided'). */
 #define EVL_STORY_RULE_AFTER 2u
+/* The context types the trigger as an unconditional rule would: a noun
+ * stays open to the document's reading, and casts no vote in it
+ * (story.txt 'provisional': 'the blast killed ten' in a bombing story). */
+#define EVL_STORY_RULE_PROVISIONAL 4u
 
 /* The word table's lookup structure: open addressing on a cheap hash of
  * the folded form.  A slot holds the form's first eight bytes

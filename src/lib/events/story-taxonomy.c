@@ -211,6 +211,13 @@ parse_line (TaxBuilder *tax, char **f, guint nf, guint lineno, GError **error)
                              "story.txt:%u: a 'document' rule needs a context", lineno);
           r.flags |= EVL_STORY_RULE_DOCUMENT;
         }
+      else if (nf >= 7 && strcmp (f[6], "provisional") == 0)
+        {
+          if (r.group < 0)
+            return evl_fail (error, EVL_ERROR_PARSE,
+                             "story.txt:%u: a 'provisional' rule needs a context", lineno);
+          r.flags |= EVL_STORY_RULE_PROVISIONAL;
+        }
       else if (nf >= 7 && strcmp (f[6], "-") != 0)
         return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown marker %s", lineno, f[6]);
       each_word (tax, f[1], add_rule, &r);

@@ -639,7 +639,8 @@ evl_story_type_events (EvlStoryDoc *sd)
                   && (rule->also < 0 || context_has (sd, t, rule->window, rule->also, after)))
                 {
                   type = rule->type;
-                  sd->ev_mark[k] |= EVL_STORY_MARK_CONTEXT;
+                  if (!(rule->flags & EVL_STORY_RULE_PROVISIONAL))
+                    sd->ev_mark[k] |= EVL_STORY_MARK_CONTEXT;
                   break;
                 }
               document |= (rule->flags & EVL_STORY_RULE_DOCUMENT) != 0;
