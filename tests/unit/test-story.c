@@ -3207,3 +3207,112 @@ Test (story, taxonomy_provisional_marker)
       remove_story_data_dir (dir);
     }
 }
+
+/* ------------------------------------------- a verb's date is its own */
+
+/* A day named next to a verb ('Tuesday condemned', 'condemned ... on
+ * Tuesday') dates that verb; a noun of its object or complement, or one
+ * after 'for', 'to', 'since', 'over' (and 'following' or 'after' before a
+ * happening told of before), is an earlier or other happening and does
+ * not take it.  The noun's own date ('the bombing on Tuesday', "Tuesday's
+ * bombing"), a subject ('the talks Tuesday ended'), the object of a verb
+ * that performs it ('held talks on Tuesday') and a coarser date keep it.
+ * DCT 2023-09-14, a Thursday. */
+typedef struct {
+  char surface[16];
+  char lemma[16];
+  EvlEventClass klass;
+  char tense[12];
+} ForeignEvent;
+
+typedef struct {
+  char text[128];
+  char dct[12];
+  char timex[12], value[12];     /* the date under test */
+  char timex2[12], value2[12];   /* another date of the sentence, or "" */
+  ForeignEvent ev[4];            /* ev[0] is the event under test */
+  gboolean dated;                /* ev[0] anchored to the date under test */
+} ForeignDateCase;
+
+#define FE_NOUN(s, l) { s, l, EVL_EVENT_CLASS_OCCURRENCE, "NONE" }
+#define FE_PAST(s, l) { s, l, EVL_EVENT_CLASS_OCCURRENCE, "PAST" }
+
+ParameterizedTestParameters (story, a_verbs_date_is_not_its_objects)
+{
+  static ForeignDateCase cases[] = {
+    /* the object of a statement, the date before the verb or after the object */
+    { "The council Tuesday condemned the shelling of the port.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { FE_NOUN ("shelling", "shelling"), FE_PAST ("condemned", "condemn") }, FALSE },
+    { "The council condemned the shelling of the port on Tuesday and urged calm.", "2023-09-14", "Tuesday",
+      "2023-09-12", "", "", { FE_NOUN ("shelling", "shelling"), FE_PAST ("condemned", "condemn") }, FALSE },
+    /* the verb itself keeps its date */
+    { "The council Tuesday condemned the shelling of the port.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { FE_PAST ("condemned", "condemn"), FE_NOUN ("shelling", "shelling") }, TRUE },
+    /* 'to', 'for', 'since' */
+    { "Mourners paid tribute on Tuesday to the victims of the crash.", "2023-09-14", "Tuesday", "2023-09-12", "",
+      "", { FE_NOUN ("crash", "crash"), FE_PAST ("paid", "pay") }, FALSE },
+    { "The governor vowed on Tuesday to punish those responsible for the riots.", "2023-09-14", "Tuesday",
+      "2023-09-12", "", "",
+      { FE_NOUN ("riots", "riot"), { "vowed", "vow", EVL_EVENT_CLASS_I_ACTION, "PAST" },
+        { "punish", "punish", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE" } }, FALSE },
+    { "Guards left the city on Tuesday amid threats since the riots.", "2023-09-14", "Tuesday", "2023-09-12", "",
+      "", { FE_NOUN ("riots", "riot"), FE_PAST ("left", "leave") }, FALSE },
+    /* 'following' a happening told of before, and the clause that tells of it */
+    { "Floods hit the valley. The mayor met aides on Tuesday following the floods.", "2023-09-14", "Tuesday",
+      "2023-09-12", "", "", { FE_NOUN ("floods", "flood"), FE_PAST ("met", "meet"), FE_NOUN ("Floods", "flood") },
+      FALSE },
+    { "Floods hit the valley. The mayor met aides on Tuesday following the floods, which killed nine people.",
+      "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { FE_PAST ("killed", "kill"), FE_PAST ("met", "meet"), FE_NOUN ("floods", "flood"), FE_NOUN ("Floods", "flood") },
+      FALSE },
+    /* a bare 'after' may be the same day */
+    { "Workers walked out on Tuesday after talks broke down.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { FE_NOUN ("talks", "talk"), FE_PAST ("walked", "walk"), FE_PAST ("broke", "break") }, TRUE },
+    /* a noun of a reported clause with its own verb */
+    { "Officials said on Tuesday that the shelling had damaged the port.", "2023-09-14", "Tuesday", "2023-09-12",
+      "", "",
+      { FE_NOUN ("shelling", "shelling"), { "said", "say", EVL_EVENT_CLASS_REPORTING, "PAST" },
+        FE_PAST ("damaged", "damage") }, FALSE },
+    /* the noun's own date */
+    { "The bombing on Tuesday killed eight people.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { FE_NOUN ("bombing", "bombing"), FE_PAST ("killed", "kill") }, TRUE },
+    { "Tuesday's bombing killed eight people.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { FE_NOUN ("bombing", "bombing"), FE_PAST ("killed", "kill") }, TRUE },
+    { "The council Monday condemned the shelling on Tuesday.", "2023-09-14", "Tuesday", "2023-09-12", "Monday",
+      "2023-09-11", { FE_NOUN ("shelling", "shelling"), FE_PAST ("condemned", "condemn") }, TRUE },
+    /* a subject, and the object of a verb that performs it */
+    { "The talks Tuesday ended without a deal.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { FE_NOUN ("talks", "talk"), { "ended", "end", EVL_EVENT_CLASS_ASPECTUAL, "PAST" } }, TRUE },
+    { "Rebels launched an attack on the port on Tuesday.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { FE_NOUN ("attack", "attack"), FE_PAST ("launched", "launch") }, TRUE },
+    { "Rebels held talks with envoys on Tuesday.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { FE_NOUN ("talks", "talk"), FE_PAST ("held", "hold") }, TRUE },
+    /* a month is a span the object more often shares */
+    { "The council condemned the shelling of the port in May.", "2023-09-14", "May", "2023-05", "", "",
+      { FE_NOUN ("shelling", "shelling"), FE_PAST ("condemned", "condemn") }, TRUE },
+  };
+  return cr_make_param_array (ForeignDateCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (ForeignDateCase *c, story, a_verbs_date_is_not_its_objects)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  evl_document_set_dct (doc, c->dct, EVL_DCT_METADATA);
+  gint32 x = (gint32) add_timex (doc, c->timex, EVL_TIMEX_DATE, c->value);
+  if (c->timex2[0])
+    add_timex (doc, c->timex2, EVL_TIMEX_DATE, c->value2);
+  guint k = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (c->ev) && c->ev[i].surface[0]; i++)
+    {
+      guint id = add_event (doc, c->ev[i].surface, 0, c->ev[i].lemma, c->ev[i].klass, c->ev[i].tense);
+      if (i == 0)
+        k = id;
+    }
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  gboolean dated = ev[k].timex == x && (ev[k].anchor_method == EVL_ANCHOR_CLAUSE
+                                        || ev[k].anchor_method == EVL_ANCHOR_SENTENCE);
+  cr_assert_eq (dated, c->dated, "%s: '%s' %s %s (method %s, timex %d)", c->text, c->ev[0].surface,
+                c->dated ? "lost" : "took", c->timex, evl_anchor_method_to_string (ev[k].anchor_method),
+                ev[k].timex);
+}

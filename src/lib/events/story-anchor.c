@@ -6,6 +6,10 @@
  *      verb's own date ('postponed a vote on Monday');
  *   2. one elsewhere in the sentence (EVL_ANCHOR_SENTENCE), for a nominal
  *      only if it fits the tense of its clause's verb;
+ *      (in both, a day or week next to a verb dates that verb, not a noun
+ *      of its object or complement: 'Iran Saturday condemned the
+ *      bombing', 'met on Wednesday following the bombings'; see
+ *      foreign_date())
  *      (in both, a timex before a noun, 'the 1953 armistice', dates only
  *      that noun and what 'in'/'during' puts inside it);
  *      then a definite nominal ('the strike') with no date of its own or
@@ -303,6 +307,262 @@ heads (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return TRUE;
 }
 
+/* The trigger at token @t is a verb after a modal or 'to', whatever tense
+ * the tagger gave it ('would join', 'to demand'), unless an -ing form
+ * after 'to': a gerund ('paid tribute to bombing victims'). */
+static gboolean
+untensed_verb (const EvlStoryDoc *sd, gint t)
+{
+  if (!evl_story_after_modal (sd, t))
+    return FALSE;
+  if (!evl_story_is (sd, t - 1, EVL_W_TO))
+    return TRUE;
+  EvlSpan s = sd->tok[t].span;
+  return !(EVL_SPAN_LEN (s) > 4 && g_ascii_strncasecmp (sd->text + s.end - 3, "ing", 3) == 0);
+}
+
+/* A verb event, finite or not, not a noun tagged as one. */
+static inline gboolean
+verb_event (const EvlStoryDoc *sd, gint32 o)
+{
+  return o >= 0 && !noun_position (sd, o) && (evl_story_verbal (sd, o) || untensed_verb (sd, sd->ev_tok[o]));
+}
+
+/* The verb a week, day or finer timex @x modifies, -1 when none: the
+ * one right after it ('Iran Saturday condemned'), else the nearest before
+ * it in its clause ('met with aides on Wednesday', 'condemned the attack
+ * on the embassy on Thursday'), else the nearest after it ('On Thursday
+ * the council condemned').  An adverbial of time modifies the verb it
+ * follows ('expect the deal to be completed by Friday': the completing)
+ * or its clause's; a month or a year is a span the clause's other
+ * events more often share. */
+static gint32
+timex_verb (const EvlStoryDoc *sd, gint32 x)
+{
+  const EvlTimex *tx = &sd->tx[x];
+  gint f = sd->tx_first[x];
+  if (f < 0 || tx->grain == EVL_GRAIN_NONE || tx->grain > EVL_GRAIN_WEEK)
+    return -1;
+  gint a = (gint) sd->tx_end[x], n = (gint) sd->n_tok;
+  guint32 c = sd->clause[f];
+  if (a < n && sd->clause[a] == c && verb_event (sd, sd->tok_ev[a]))
+    return sd->tok_ev[a];
+  for (gint i = f - 1; i >= 0 && f - i <= EVL_STORY_REACH && sd->clause[i] == c; i--)
+    if (verb_event (sd, sd->tok_ev[i]))
+      {
+        /* A verb has one date: with one of its own right before or after
+         * it, a later one is its object's ('Cyprus Saturday condemned the
+         * attacks in Kenya Friday'). */
+        gint vt = sd->ev_tok[sd->tok_ev[i]];
+        for (gint j = vt - 1; j >= 0 && j >= vt - 3 && sd->clause[j] == c; j--)
+          if (sd->tok_tx[j] >= 0 && sd->tok_tx[j] != x)
+            return -1;
+        if (i + 1 < n && sd->tok_tx[i + 1] >= 0 && sd->tok_tx[i + 1] != x)
+          return -1;
+        return sd->tok_ev[i];
+      }
+  for (gint i = a; i < n && i - a <= EVL_STORY_REACH && sd->clause[i] == c; i++)
+    if (verb_event (sd, sd->tok_ev[i]))
+      return sd->tok_ev[i];
+  return -1;
+}
+
+/* Timex @x is the noun phrase's own of the event at token @t: right after
+ * it ('the bombings Friday', 'the strike on June 24') or before it as its
+ * modifier ('the Aug. 7 bombings', "Friday's bombing"). */
+static gboolean
+own_date (const EvlStoryDoc *sd, gint t, gint32 x)
+{
+  gint f = sd->tx_first[x], a = (gint) sd->tx_end[x];
+  if (f == t + 1 || noun_date (sd, t, x))
+    return TRUE;
+  if (f > t || t - a > 3)
+    return FALSE;
+  /* before it, only the words of its noun phrase between ("Friday's
+   * ruling", 'the Oct. 23 sniper shooting') */
+  for (gint i = a; i < t; i++)
+    if (evl_story_cls (sd, i) & EVL_STORY_C_POSSESSIVE)
+      continue;
+    else if (!(sd->tok[i].flags & EVL_TOKEN_WORD))
+      return FALSE;
+    else if ((sd->tok_ev[i] >= 0 && evl_story_verbal (sd, sd->tok_ev[i])) || evl_story_is (sd, i, EVL_W_TO)
+             || evl_story_is (sd, i, EVL_W_A) || evl_story_is (sd, i, EVL_W_AN)
+             || (evl_story_cls (sd, i) & (EVL_STORY_C_PREP | EVL_STORY_C_FUNCTION | EVL_STORY_C_CLAUSE_WORD
+                                         | EVL_STORY_C_MODAL | EVL_STORY_C_CONJ | EVL_STORY_C_BE
+                                         | EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Event @k (at token @t) is 'the' noun of a happening the document
+ * told of before: an earlier mention of its lemma or of its story type
+ * ('the twin bombings' after 'bombs exploded'). */
+static gboolean
+told_before (const EvlStoryDoc *sd, guint k, gint t)
+{
+  gint i = t - 1;
+  while (i >= 0 && t - i <= 3 && !evl_story_is (sd, i, EVL_W_THE))
+    i--;
+  if (i < 0 || t - i > 3)
+    return FALSE;
+  const EvlEventMention *e = &sd->ev[k];
+  gboolean typed = e->type != NULL && evl_story_type_code (sd, (gint32) k) != EVL_STORY_TYPE_OTHER;
+  for (guint j = 0; j < sd->n_ev; j++)
+    {
+      gint u = sd->ev_tok[j];
+      if (u < 0 || u >= i)
+        continue;
+      if (g_strcmp0 (sd->ev[j].lemma, e->lemma) == 0
+          || (typed && sd->ev[j].type != NULL && strcmp (sd->ev[j].type, e->type) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A word before event @k (at token @t) that makes it what the clause's
+ * verb responds to, follows or is about, not what happened at the verb's
+ * time: 'responsible for the attacks', 'in response to the blasts', 'paid
+ * tribute to bombing victims', 'protests over the killings', 'since the
+ * bombing'; 'following' or 'after' only before a happening told of
+ * before ('met on Wednesday following the bombings'), for a bare 'after'
+ * may well be the same day ('walked out on Tuesday after talks over pay
+ * broke down').  Up to eight tokens back through the noun phrase and its
+ * 'of'/'in' phrases ('for the victims of the bombing'), not past a verb
+ * ('urged them to resume the talks': the talks are the resuming's
+ * object), a clause boundary or a timex. */
+static gboolean
+responds_to (const EvlStoryDoc *sd, guint k, gint t)
+{
+  static const char *const preps[] = { "since", "over", "for", "to", "following", "after", NULL };
+  for (gint i = t - 1; i >= 0 && i >= t - 8 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
+    {
+      gint32 o = sd->tok_ev[i];
+      guint32 cls = evl_story_cls (sd, i);
+      if ((o >= 0 && evl_story_verbal (sd, o) && !noun_position (sd, o)) || sd->tok_tx[i] >= 0
+          || (cls & (EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_BREAK)))
+        return FALSE;
+      /* the words' lengths (2 to 9) before their strings */
+      gsize len = EVL_SPAN_LEN (sd->tok[i].span);
+      if (!(sd->tok[i].flags & EVL_TOKEN_WORD) || len < 2 || len > 9)
+        continue;
+      for (guint j = 0; preps[j]; j++)
+        if (strlen (preps[j]) == len && evl_story_token_is (sd, (guint) i, preps[j]))
+          return j < 4 || told_before (sd, k, t);
+    }
+  return FALSE;
+}
+
+/* Token @i is one of @words. */
+static gboolean
+word_among (const EvlStoryDoc *sd, gint i, const char *const *words)
+{
+  for (guint j = 0; words[j]; j++)
+    if (evl_story_token_is (sd, (guint) i, words[j]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The clause of token @t opens, within six tokens before it, with one of
+ * @words, at its start or right before it. */
+static gboolean
+clause_opens_with (const EvlStoryDoc *sd, gint t, const char *const *words)
+{
+  guint32 c = sd->clause[t];
+  for (gint i = t - 1; i >= 0 && t - i <= 6 && sd->tok_tx[i] < 0; i--)
+    if (word_among (sd, i, words))
+      return TRUE;
+    else if (sd->clause[i] != c)
+      return FALSE;
+  return FALSE;
+}
+
+/* The clause of token @t opens with a temporal conjunction ('after talks
+ * broke down', 'when the talks ended'): it tells when the other clause's
+ * verb happened, often the same day. */
+static gboolean
+temporal_clause (const EvlStoryDoc *sd, gint t)
+{
+  static const char *const words[] = { "after", "before", "when", "as", "while", "until", "once", NULL };
+  return clause_opens_with (sd, t, words);
+}
+
+/* Event @k at token @t is a clause of its own after a noun ('the
+ * bombings, which killed 250 people'): 'which' or 'who' opens its clause.
+ * (A 'that' clause may as well be a report's: 'said Friday that ...'.) */
+static gboolean
+relative_clause (const EvlStoryDoc *sd, gint t)
+{
+  static const char *const words[] = { "which", "who", NULL };
+  return clause_opens_with (sd, t, words);
+}
+
+/* Timex @x, which modifies verb @v, is no date of event @k at token @t
+ * placed after @v, in its complement: the timex says when the verb
+ * happened, and a noun phrase of its object or complement does not share
+ * it.  'Iran Saturday condemned the bombing', 'met on Wednesday following
+ * the bombings', 'vowed Saturday to punish those responsible for the
+ * attacks': the bombing and the attacks were earlier.  Kept: a date of
+ * the noun's own (own_date()), a subject ('the talks Tuesday ended'), and
+ * the object of a verb that performs it ('held talks on Tuesday',
+ * 'launched an attack on Monday'): only the object of a statement or an
+ * intention, or a noun after responds_to()'s words, loses the date.  In
+ * another clause than the timex, a noun whose clause has its own finite
+ * verb ('talks that were interrupted by the bombing') takes that verb's
+ * tense, not the date, unless a temporal conjunction opens the clause;
+ * a 'which' clause or a participle after a comma that tells of a noun
+ * losing the date loses it too ('following the bombings, which killed
+ * 250'). */
+static gboolean
+foreign_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
+{
+  gint vt = sd->ev_tok[v];
+  if (v == (gint32) k || vt < 0 || t <= vt || own_date (sd, t, x))
+    return FALSE;
+  gint f = sd->tx_first[x];
+  gboolean noun = nominal (sd, (gint32) k) && !untensed_verb (sd, t);
+  if (sd->clause[t] != sd->clause[f] && noun && !temporal_clause (sd, t))
+    {
+      gint32 own = clause_verb (sd, k, t);
+      if (own >= 0 && own != v)
+        return TRUE;
+    }
+  if (!noun)
+    {
+      /* 'following the bombings, which killed 250' or '..., killing 250':
+       * the clause tells of the noun before it, and shares its time. */
+      if (evl_story_finite (sd, (gint32) k) ? !relative_clause (sd, t)
+          : t == 0 || !(evl_story_cls (sd, t - 1) & EVL_STORY_C_CLAUSE_PUNCT))
+        return FALSE;
+      for (gint i = t - 1; i > vt && t - i <= 12; i--)
+        {
+          gint32 o = sd->tok_ev[i];
+          if (o < 0 || o == (gint32) k)
+            continue;
+          return nominal (sd, o) && foreign_date (sd, (guint) o, sd->ev_tok[o], x, v);
+        }
+      return FALSE;
+    }
+  /* After the noun, the date may be the noun's as well as the verb's
+   * ('responsible for a decline of 87 cents yesterday'): only the verb of
+   * a statement or an intention claims it. */
+  if (f < t && responds_to (sd, k, t))
+    return TRUE;
+  if (sd->clause[t] != sd->clause[f])
+    return FALSE;
+  const EvlEventMention *g = &sd->ev[v];
+  gboolean about = g->klass == EVL_EVENT_CLASS_REPORTING || g->klass == EVL_EVENT_CLASS_I_ACTION
+                   || g->klass == EVL_EVENT_CLASS_I_STATE || g_strcmp0 (g->type, "STATEMENT") == 0;
+  /* (an infinitive's object shares its unknown time: 'celebrations to
+   * mark the entry into NATO on Friday') */
+  if (!about || !evl_story_finite (sd, v) || predicate_between (sd, k, vt, t))
+    return FALSE;
+  /* its object, not an adjunct ('said Monday before leaving') */
+  for (gint i = vt + 1; i < t; i++)
+    if (sd->tok_tx[i] < 0 && (evl_story_cls (sd, i) & EVL_STORY_C_PREP))
+      return FALSE;
+  return TRUE;
+}
+
 /* The token of an 'after', 'before' or 'until' with a duration before it
  * that introduces event @k at token @t ('sworn in on Tuesday, a month
  * after winning the election', 'two days before the vote'), -1 when
@@ -345,7 +605,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
 {
   *in_sentence = -1;
   gint32 gov = -1;
-  gboolean gov_known = FALSE;
+  gboolean gov_known = FALSE, refused = FALSE;
   guint32 sentence = sd->tok[t].sentence;
   if (sentence < sd->n_sent && !sd->sent_tx[sentence])
     return -1;
@@ -411,7 +671,18 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
        * one even less. */
       if (gov >= 0 && governor_timex (sd, (gint32) k, gov, i, x))
         return -1;
+      /* Nor is a verb's date; after one, only a date of the noun's own
+       * clause ('said Friday it had losses a year earlier'), not one
+       * farther off in the sentence. */
+      gint32 v = timex_verb (sd, x);
+      if (v >= 0 && foreign_date (sd, k, t, x, v))
+        {
+          refused = TRUE;
+          continue;
+        }
       gboolean here = sd->clause[i] == sd->clause[t] && !predicate_between (sd, k, t, i);
+      if (refused && !here)
+        continue;
       if (*in_sentence < 0 && (here || fits_clause (sd, k, t, x)))
         *in_sentence = x;
       if (!here)
