@@ -3316,3 +3316,32 @@ ParameterizedTest (ForeignDateCase *c, story, a_verbs_date_is_not_its_objects)
                 c->dated ? "lost" : "took", c->timex, evl_anchor_method_to_string (ev[k].anchor_method),
                 ev[k].timex);
 }
+
+/* 'Two days after the flood, officials on Tuesday reopened the road': a
+ * date after the event, in another clause, is the other event's, a
+ * duration away, as one before the 'after' is; one of the event's own
+ * clause stays ('months before he entered office in May'). */
+Test (story, a_duration_after_keeps_the_later_clauses_date_off)
+{
+  static const struct {
+    const char *text, *duration, *timex, *value, *trigger, *lemma, *tense;
+    gboolean dated;
+  } cases[] = {
+    { "Two days after the flood, officials on Tuesday reopened the road.", "Two days", "Tuesday", "2023-09-12",
+      "flood", "flood", "NONE", FALSE },
+    { "She spoke to him months before he entered office in May.", "months", "May", "2023-05", "entered", "enter",
+      "PAST", TRUE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (cases[i].text);
+      gint32 x = (gint32) add_timex (doc, cases[i].timex, EVL_TIMEX_DATE, cases[i].value);
+      add_timex (doc, cases[i].duration, EVL_TIMEX_DURATION, "P2D");
+      guint k = add_event (doc, cases[i].trigger, 0, cases[i].lemma, EVL_EVENT_CLASS_OCCURRENCE, cases[i].tense);
+      add_event (doc, i == 0 ? "reopened" : "spoke", 0, i == 0 ? "reopen" : "speak", EVL_EVENT_CLASS_OCCURRENCE,
+                 "PAST");
+      guint n;
+      const EvlEventMention *ev = annotate (doc, &n);
+      cr_expect_eq (ev[k].timex == x, cases[i].dated, "%s: timex %d", cases[i].text, ev[k].timex);
+    }
+}

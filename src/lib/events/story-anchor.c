@@ -9,7 +9,8 @@
  *      (in both, a day or week next to a verb dates that verb, not a noun
  *      of its object or complement: 'Iran Saturday condemned the
  *      bombing', 'met on Wednesday following the bombings'; see
- *      foreign_date())
+ *      foreign_date(); and a duration before 'after'/'before' puts the
+ *      event off the dates of the other clauses on both sides)
  *      (in both, a timex before a noun, 'the 1953 armistice', dates only
  *      that noun and what 'in'/'during' puts inside it);
  *      then a definite nominal ('the strike') with no date of its own or
@@ -661,6 +662,12 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         l = --li >= (gint) a ? (gint) cov[li] : -1;
       gint32 x = sd->tok_tx[i];
       if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]) || !heads (sd, k, t, x))
+        continue;
+      /* 'Thirteen days after the bombings, troops Thursday launched': a
+       * date after the event is as much the other event's, a duration
+       * away, as one before the 'after' (unless the noun's own). */
+      if (prep >= 0 && i > t && !own_date (sd, t, x)
+          && (sd->clause[i] != sd->clause[t] || predicate_between (sd, k, t, i)))
         continue;
       if (!gov_known)
         {
