@@ -2130,3 +2130,80 @@ Test (reason, a_name_many_articles_carry_counts_half)
   cr_assert_eq (n[1], 1u);
   unref_all (docs, N);
 }
+
+/* ---- summaries of whole annotated sentences ---- */
+
+/* A sentence through the whole pipeline (segmentation, timexes,
+ * entities, events, story arguments) into a graph of every mention: the
+ * summary of the event whose first mention's trigger is @trigger. */
+typedef struct {
+  char text[200];
+  char trigger[16];
+  char expected[80];
+} PipelineSummaryCase;
+
+static char *
+pipeline_summary (const char *text, const char *trigger)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlContext) ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  EvlDocument *doc = evl_document_new ("p", text, -1, &error);
+  cr_assert_not_null (doc, "%s", error ? error->message : "");
+  evl_document_set_dct (doc, "1998-08-08", EVL_DCT_METADATA);
+  evl_pipeline_annotate (ctx, doc);
+  g_autoptr (GPtrArray) arr = g_ptr_array_new ();
+  g_ptr_array_add (arr, doc);
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  o.all_events = TRUE;
+  g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+  char *found = NULL;
+  for (guint i = 0; i < evl_graph_n_events (g) && !found; i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, i);
+      const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, 0);
+      if (g_strcmp0 (m->text, trigger) == 0)
+        found = g_strdup (e->summary);
+    }
+  evl_document_unref (doc);
+  return found;
+}
+
+ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
+{
+  static PipelineSummaryCase cases[] = {
+    /* a second verb shares the first's subject; names in a prepositional
+     * phrase ('in Ghana and Togo') are no subject */
+    { "The Security Council condemned the floods in Ghana and Togo on Monday and called on all donors to help.",
+      "called", "UN Security Council calls on all donors" },
+    { "The bombings at the hotels in Ghana and Togo have killed more than 40 people.", "killed",
+      "Bombings kill more than 40 people" },
+    /* names joined to the patient are patients, not the subject */
+    { "Officials urged travellers to take care when visiting Ghana and Togo.", "visiting",
+      "Visiting Ghana and Togo" },
+    /* a count's words stay in the subject; an adverb in the verb group
+     * is no subject */
+    { "At least four people were killed in the fire.", "killed", "At least four people killed in the fire" },
+    { "More than 30 people have died in the floods.", "died", "More than 30 people die in the floods" },
+    { "Six people were also killed in the crash.", "killed", "Six people killed in the crash" },
+    /* a gapped passive: 'and 40 (were) injured' */
+    { "Six people were killed and at least 40 injured in the crash.", "injured", "At least 40 injured in the crash" },
+    /* a time before a relative's noun is no part of the subject */
+    { "Ghana condemned Monday the floods which destroyed hundreds of homes.", "destroyed",
+      "Floods destroy hundreds of homes" },
+    /* an '-es' verb whose learnt lemma lost its 'e' */
+    { "Ghana deplored the attack.", "deplored", "Ghana deplores the attack" },
+    /* a verb's complement keeps the preposition it takes */
+    { "After meeting with local police leaders, the envoy left.", "meeting", "Meeting with local police leaders" },
+    /* a finite verb ends a place phrase: 'since a storm hit' is a clause */
+    { "More than 30 people have died since a storm hit the coast.", "died", "More than 30 people die" },
+  };
+  return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PipelineSummaryCase *tc, reason, summary_of_an_annotated_sentence)
+{
+  g_autofree char *got = pipeline_summary (tc->text, tc->trigger);
+  cr_assert_not_null (got, "no event '%s' in: %s", tc->trigger, tc->text);
+  cr_expect_str_eq (got, tc->expected, "%s: %s", tc->text, got);
+}

@@ -76,12 +76,30 @@ prep_before (const EvlStoryDoc *sd, gint32 m)
   return sd->ent_prep[m];
 }
 
+static gboolean gap_joins (const EvlStoryDoc *sd, gint a, gint b, gboolean *has_conj);
+static gboolean gap_has_and (const EvlStoryDoc *sd, gint a, gint b);
+
 static guint
 prep_before_of (const EvlStoryDoc *sd, gint32 m)
 {
   gint f = first_tok (sd, m);
   if (f <= 0 || sd->tok[f - 1].sentence != sd->tok[f].sentence)
     return 0;
+  /* 'in Kenya and Tanzania', 'in Nairobi, Kenya': a name joined to one
+   * of its kind in a prepositional phrase is in that phrase too, no
+   * subject or object of its own.  A comma alone before a finite verb
+   * closes the phrase instead ('in Paris, France said'). */
+  gboolean has_conj;
+  if (m > 0 && sd->ent[m - 1].type == sd->ent[m].type && gap_joins (sd, last_tok (sd, m - 1), f, &has_conj)
+      && has_conj)
+    {
+      gint after = last_tok (sd, m) + 1;
+      gboolean verb_next = after < (gint) sd->n_tok && sd->tok_ev[after] >= 0
+                           && evl_story_finite (sd, sd->tok_ev[after]);
+      guint p = gap_has_and (sd, last_tok (sd, m - 1), f) || !verb_next ? prep_before (sd, m - 1) : 0;
+      if (p)
+        return p;
+    }
   /* 'at the Vostochny Cosmodrome', 'with Russian President Vladimir
    * Putin', "in Russia's remote Far East region": skip an article, title
    * words, a possessor and lower-case modifiers; a possessor is a whole
@@ -101,6 +119,15 @@ prep_before_of (const EvlStoryDoc *sd, gint32 m)
           continue;
         }
       gboolean modifier = evl_story_modifier_word (sd, p);
+      /* 'Secretary of State Madeleine Albright': an 'of' between two
+       * title words is the title's, no preposition of the name. */
+      if (w == EVL_W_OF && !over_words && skipped > 0 && p > 0 && sd->tok[p - 1].sentence == sd->tok[p].sentence
+          && (sd->tok[p - 1].flags & EVL_TOKEN_CAP) && (sd->tok[p + 1].flags & EVL_TOKEN_CAP)
+          && sd->tok_ent[p - 1] < 0 && !(C (p - 1) & EVL_STORY_C_PREP) && !(sd->tok[p - 1].flags & EVL_TOKEN_SENT_START))
+        {
+          p--;
+          continue;
+        }
       if (!(w == EVL_W_THE || w == EVL_W_A || w == EVL_W_AN || title
             || (cls & EVL_STORY_C_POSSESSIVE) || modifier)
           || sd->tok_ev[p] >= 0)
@@ -450,6 +477,19 @@ opener_subject (const EvlStoryDoc *sd, gint t)
   return -1;
 }
 
+/* After 'to' a verb is its bare form ('to visit'); another form is a
+ * noun's modifier or a gerund ('tribute to bombing victims'). */
+static gboolean
+bare_after_to (const EvlStoryDoc *sd, guint k, gint t)
+{
+  if (!evl_story_is (sd, t - 1, EVL_W_TO) || sd->ev[k].lemma == NULL)
+    return TRUE;
+  char w[EVL_STORY_KEY_CAP];
+  gsize n = evl_story_key_into (sd, t, w);
+  const char *l = sd->ev[k].lemma;   /* a phrasal one: 'lift off' */
+  return strncmp (w, l, n) == 0 && (l[n] == '\0' || l[n] == ' ');
+}
+
 static void
 fill_one (EvlStoryDoc *sd, guint k)
 {
@@ -458,7 +498,7 @@ fill_one (EvlStoryDoc *sd, guint k)
   if (t < 0)
     return;
   /* 'may supply', 'to launch': a verb whatever its tag says. */
-  gboolean verbal = evl_story_verbal (sd, (gint32) k) || evl_story_after_modal (sd, t);
+  gboolean verbal = evl_story_verbal (sd, (gint32) k) || (evl_story_after_modal (sd, t) && bare_after_to (sd, k, t));
   gboolean passive = is_passive (sd, k, t);
   gboolean visit = e->type && evl_story_type_code (sd, (gint32) k) == EVL_STORY_TYPE_VISIT;
   guint32 clause = sd->clause[t];
@@ -473,6 +513,30 @@ fill_one (EvlStoryDoc *sd, guint k)
    * go from one to the next (EVL_STORY_SCAN_ARGS) instead of token by
    * token; clause numbers never decrease, so the clause and distance
    * tests at each stop end them where the token loops ended. */
+  /* 'condemned the bombing in Kenya and Tanzania and called on all
+   * states': a verb coordinated with an earlier finite one shares its
+   * subject; the names between are that verb's objects and places. */
+  if (verbal && coordinated)
+    for (gint i = evl_story_prev_scan (sd, t - 1, EVL_STORY_SCAN_ARGS);
+         i >= 0 && i >= t - EVL_STORY_REACH && sd->clause[i] == clause;
+         i = evl_story_prev_scan (sd, i - 1, EVL_STORY_SCAN_ARGS))
+      {
+        gint32 o = sd->tok_ev[i];
+        if (o < 0 || o == (gint32) k || !evl_story_finite (sd, o))
+          continue;
+        if (o < (gint32) k && evl_story_verbal (sd, o))
+          {
+            gboolean op = is_passive (sd, (guint) o, sd->ev_tok[o]);
+            gint32 s = op ? sd->ev[o].patient : sd->ev[o].agent;
+            if (s >= 0)
+              {
+                subject = s;
+                shared_passive = op;
+                coordinated = FALSE;
+              }
+          }
+        break;
+      }
   for (gint i = evl_story_prev_scan (sd, t - 1, EVL_STORY_SCAN_ARGS);
        i >= 0 && i >= t - EVL_STORY_REACH && sd->clause[i] == clause && subject < 0;
        i = evl_story_prev_scan (sd, i - 1, EVL_STORY_SCAN_ARGS))

@@ -496,6 +496,7 @@ typedef struct {
   const EvlLexicon *cues;
   GHashTable *cue_prefixes;   /* cue_prefixes_get() */
   const EvlLexicon *irregular;
+  const EvlLexicon *forms;
 } AddCtx;
 
 static gboolean
@@ -840,6 +841,9 @@ plural_head (const AddCtx *a, guint head, guint first)
     return TRUE;
   if (word_in (a, head, plurals))
     return TRUE;
+  /* 'more than 860 died' */
+  if ((a->toks[head].flags & EVL_TOKEN_NUMBER) && !(n == 1 && last[0] == '1'))
+    return TRUE;
   for (guint t = first; t < head; t++)
     {
       /* A digit starts a count, but not an age or a size ('59-year-old',
@@ -870,7 +874,8 @@ static gboolean
 counted_number (const AddCtx *a, gint k, guint sentence)
 {
   static const char *const before[] = { "the", "a", "some", "around", "about", "nearly", "almost",
-                                        "least", "further", "another", "all", "its", "their", NULL };
+                                        "least", "further", "another", "all", "its", "their", "than",
+                                        "and", NULL };
   if (!(a->toks[k].flags & EVL_TOKEN_NUMBER) || in_timex (a, sentence, a->toks[k].span.start)
       || (guint) k + 1 >= a->n_toks || !(a->toks[k + 1].flags & EVL_TOKEN_WORD)
       || in_timex (a, sentence, a->toks[k + 1].span.start))
@@ -881,6 +886,18 @@ counted_number (const AddCtx *a, gint k, guint sentence)
   /* 'a magnitude 7.1 earthquake': a noun's modifier, no verb */
   return (a->toks[k - 1].flags & EVL_TOKEN_WORD) && !(a->toks[k - 1].flags & EVL_TOKEN_CAP)
          && tok_lookup (a->stops, a, (guint) k - 1) == NULL && a->trigger_tok[k - 1] == 0;
+}
+
+/* ... and a passive's subject takes one only where its phrase opens: at
+ * the clause's start or after 'at least', 'more than' or a determiner
+ * ('At least 82 were killed'), so no verb before it is read as one. */
+static gboolean
+count_opens (const AddCtx *a, gint k, guint sentence)
+{
+  static const char *const before[] = { "the", "least", "than", "some", "about", "around", "nearly",
+                                        "almost", NULL };
+  return k == 0 || a->toks[k - 1].sentence != sentence || tok_is_punct (a, (guint) k - 1)
+         || word_in (a, (guint) k - 1, before);
 }
 
 static char *
@@ -906,10 +923,18 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
     return NULL;
   gint k = t - 1;
   gboolean had_aux = FALSE;
-  while (k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, aux))
+  /* An adverb inside the verb group ('were also killed') is no subject. */
+  for (;;)
     {
+      gint j = k;
+      while (j >= 0 && a->toks[j].sentence == m->sentence
+             && (word_in (a, (guint) j, adverbs) || is_ly_adverb (a, (guint) j)))
+        j--;
+      if (!(j >= 0 && a->toks[j].sentence == m->sentence && word_in (a, (guint) j, aux)))
+        break;
       had_aux = TRUE;
-      *passive |= word_in (a, (guint) k--, be);
+      *passive |= word_in (a, (guint) j, be);
+      k = j - 1;
     }
   gboolean relative = k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, rel);
   if (relative)
@@ -943,48 +968,95 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
    * ('On Wednesday the union called') is no part of it. */
   gint end = k, head = k;
   guint links = 0;
+  gboolean and_top = FALSE;   /* the leftmost link seen is 'and' or 'or' */
   for (;;)
     {
-      while (k >= 0 && end - k < (active ? 7 : 5) && a->toks[k].sentence == m->sentence
-             && ((a->toks[k].flags & EVL_TOKEN_WORD) || (active && counted_number (a, k, m->sentence)))
+      while (k >= 0 && end - k < (active ? 11 : 5) && a->toks[k].sentence == m->sentence
+             && ((a->toks[k].flags & EVL_TOKEN_WORD) || (active && counted_number (a, k, m->sentence))
+                 || (!active && counted_number (a, k, m->sentence) && count_opens (a, k, m->sentence)))
              && !tok_is_punct (a, (guint) k)
              && tok_lookup (a->stops, a, (guint) k) == NULL && !word_in (a, (guint) k, rel)
              && !word_in (a, (guint) k, aux) && !(active && word_in (a, (guint) k, conjunctions))
-             && !(active && in_timex (a, m->sentence, a->toks[k].span.start))
+             /* 'deplored Friday the blasts which killed': a time before
+              * the subject is no part of it */
+             && !in_timex (a, m->sentence, a->toks[k].span.start)
              /* 'police said one person was killed'; the noun right before
               * the auxiliary is the subject whatever its tag */
              && !(!active && k < end && a->trigger_tok[k] == TRIGGER_FINITE))
-        if (word_in (a, (guint) k--, dets) && active)
-          break;
+        {
+          if (word_in (a, (guint) k--, dets) && active)
+            break;
+          /* 'join some 350 troops who arrived': a count's word opens the
+           * phrase */
+          if (!active && word_in (a, (guint) k + 1, (const char *const[]) { "some", "about", "around", "nearly",
+                                                                          "almost", NULL }))
+            break;
+        }
       /* 'invasion of Kuwait and flew': an 'and' right before the verb
        * joins two verbs, not two heads of its subject */
-      if (active && links < 2 && k > 0 && k < end && end - k < 6 && a->toks[k].sentence == m->sentence
+      if (active && links < 3 && k > 0 && k < end && end - k < 10 && a->toks[k].sentence == m->sentence
           && word_in (a, (guint) k, linkers) && a->toks[k - 1].sentence == m->sentence
           && (a->toks[k - 1].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) k - 1)
           && tok_lookup (a->stops, a, (guint) k - 1) == NULL && !word_in (a, (guint) k - 1, dets)
           && a->trigger_tok[k - 1] != TRIGGER_FINITE)
         {
+          and_top = word_in (a, (guint) k, (const char *const[]) { "and", "or", NULL });
           head = --k;
           links++;
           continue;
         }
       break;
     }
+  /* 'At least four people', 'More than 100 people': the count's words
+   * belong to the subject. */
+  if (k >= 0 && k < end && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, (const char *const[]) { "at", NULL })
+      && word_in (a, (guint) k + 1, (const char *const[]) { "least", NULL }))
+    k--;
+  else if (k >= 1 && k < end && a->toks[k].sentence == m->sentence && than_count (a, (guint) k))
+    k -= 2;
   if (active && k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
       && !word_in (a, (guint) k, openers) && !in_timex (a, m->sentence, a->toks[k].span.start))
     return NULL;
   gint first = k + 1;
-  while (first <= end && word_in (a, (guint) first, lead))
+  /* ... nor a sentence adverb ('Meanwhile some 300 people were flown') */
+  while (first <= end && (word_in (a, (guint) first, lead) || is_ly_adverb (a, (guint) first)
+                          || word_in (a, (guint) first, (const char *const[]) { "meanwhile", "however", "also",
+                                                                               "still", NULL })))
     first++;
+  /* 'They are also protesting': an active subject with no referent */
+  gsize tn = EVL_SPAN_LEN (m->span);
+  gboolean ing = tn > 4 && g_ascii_strncasecmp (a->text + m->span.end - 3, "ing", 3) == 0;
+  for (gint j = first; j <= end && (active || ing); j++)
+    if (word_in (a, (guint) j, pronouns))
+      return NULL;
   /* 'while abseiling on the mountain has died': a participle clause,
    * not a subject, unless a determiner made it a noun. */
   const char *fw = a->text + a->toks[MAX (first, 0)].span.start;
   gsize fn = first <= end ? EVL_SPAN_LEN (a->toks[first].span) : 0;
   gboolean gerund = active && fn > 4 && first == k + 1 && g_ascii_islower (fw[0]) && memcmp (fw + fn - 3, "ing", 3) == 0;
+  /* 'were killed and more than 1,000 others wounded': a participle
+   * after a subject that 'and' opens, no auxiliary, is the first verb's
+   * passive with its 'be' left out. */
+  gsize vn = EVL_SPAN_LEN (m->span);
+  const char *vw = a->text + m->span.start;
+  gboolean gapped = active && !had_aux && k >= 0 && a->toks[k].sentence == m->sentence
+                    && word_in (a, (guint) k, (const char *const[]) { "and", NULL })
+                    && ((vn > 2 && vw[vn - 2] == 'e' && vw[vn - 1] == 'd') || g_strcmp0 (m->tense, "PASTPART") == 0)
+                    && reduced_relative (a, m);
   if (first > head || gerund || word_in (a, (guint) end, dets)
-      || (active && !plain_subject (a, m, (guint) first, (guint) end, had_aux)))
+      || (active && !plain_subject (a, m, (guint) first, (guint) end, had_aux || gapped)))
     return NULL;
-  EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
+  *passive |= gapped;
+  /* A long subject with prepositions ('The bombings at U.S. embassies in
+   * Kenya and Tanzania have killed') is cut to its head. */
+  gboolean long_np = active && end - first >= 6;
+  if (long_np && !(k < 0 || a->toks[k].sentence != m->sentence || tok_is_punct (a, (guint) k)
+                   || word_in (a, (guint) k, (const char *const[]) { "and", "but", NULL })))
+    return NULL;   /* 'testify before a committee and ...': a preposition's object */
+  if (long_np && and_top && end - first >= 8)
+    return NULL;
+  gint last = long_np && !and_top && head < end ? head : end;
+  EvlSpan sp = { a->toks[first].span.start, a->toks[last].span.end };
   if (start)
     *start = sp.start;
   /* Two heads joined ('the quake and tsunami killed') are plural. */
@@ -1009,13 +1081,17 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
     return NULL;
   if (strict)
     {
+      /* 'with' is listed without a class, a preposition all the same */
       const EvlLexEntry *e = tok_lookup (a->stops, a, t0);
-      if (e->n_attrs == 0 || strcmp (e->attrs[0], "prep") != 0)
+      if ((e->n_attrs == 0 || strcmp (e->attrs[0], "prep") != 0) && !word_in (a, t0, (const char *const[]) { "with", NULL }))
         return NULL;
     }
   guint t = t0 + 1;
-  while (t - t0 < 5 && runs_on (a, t, m->sentence))
+  /* 'died since a bomb ripped': a finite verb opens a clause */
+  while (t - t0 < 5 && runs_on (a, t, m->sentence) && a->trigger_tok[t] != TRIGGER_FINITE)
     t++;
+  if (t < a->n_toks && a->toks[t].sentence == m->sentence && a->trigger_tok[t] == TRIGGER_FINITE)
+    return NULL;   /* the words were the clause's subject */
   gboolean cut = runs_on_np (a, t, m->sentence);
   if (strict && t < a->n_toks && a->toks[t].sentence == m->sentence && (a->toks[t].flags & EVL_TOKEN_CAP)
       && !tok_is_punct (a, t))
@@ -1029,14 +1105,61 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
     }
   if (cut && (t = phrase_end (a, t0, t, m->sentence)) == 0)
     return NULL;
-  /* 'into the sea shortly': no trailing adverb. */
-  while (t > t0 + 2 && EVL_SPAN_LEN (a->toks[t - 1].span) > 3
-         && strncmp (a->text + a->toks[t - 1].span.end - 2, "ly", 2) == 0)
+  /* 'into the sea shortly': no trailing adverb; 'with his' cut by a
+   * time ('his current wife') is no phrase. */
+  static const char *const trailing[] = { "here", "there", "a", "an", "the", "his", "her", "its", "their", NULL };
+  while (t > t0 + 1 && ((t > t0 + 2 && EVL_SPAN_LEN (a->toks[t - 1].span) > 3
+                         && strncmp (a->text + a->toks[t - 1].span.end - 2, "ly", 2) == 0)
+                        || word_in (a, t - 1, trailing)))
     t--;
   if (t == t0 + 1)
     return NULL;
   EvlSpan s = { a->toks[t0].span.start, a->toks[t - 1].span.end };
   return collapse_ws (a->text, a->len, s);
+}
+
+/* Whether a verb trigger goes on with a preposition that opens its
+ * complement ('met with', 'called for', 'protested against'): not one
+ * before another verb ('vowed to hunt'). */
+static gboolean
+complement_prep (const AddCtx *a, const EvlEventMention *m)
+{
+  static const char *const preps[] = { "with", "against", "on", "for", "over", "into", "to", NULL };
+  /* after a passive's participle the phrase is an instrument or a goal
+   * ('was shot with a rifle') */
+  static const char *const be[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
+  gint v = evl_document_token_at (a->doc, m->span.start);
+  for (gint k = v - 1; v > 0 && k >= 0 && k >= v - 2 && a->toks[k].sentence == m->sentence; k--)
+    if (word_in (a, (guint) k, be))
+      return FALSE;
+  guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  return t + 1 < a->n_toks && a->toks[t].sentence == m->sentence && word_in (a, t, preps)
+         && a->toks[t + 1].sentence == m->sentence && a->trigger_tok[t + 1] == TRIGGER_NONE
+         && !in_timex (a, m->sentence, a->toks[t + 1].span.start);
+}
+
+/* Whether the event's place follows its verb trigger right after a
+ * preposition ('flew to Washington'): the line writes it as the place. */
+static gboolean
+place_follows (const AddCtx *a, const EvlEventMention *m)
+{
+  if (m->location < 0 || (guint) m->location >= a->n_em)
+    return FALSE;
+  guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  gint l = evl_document_token_at (a->doc, a->em[m->location].span.start);
+  return l >= 0 && (guint) l > t && (guint) l <= t + 2;
+}
+
+/* Whether mention @pm starts right after the verb trigger's preposition
+ * and at most a determiner ('met with the envoy'). */
+static gboolean
+patient_next (const AddCtx *a, const EvlEventMention *m, gint32 pm)
+{
+  if (pm < 0 || (guint) pm >= a->n_em)
+    return FALSE;
+  guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  gint p = evl_document_token_at (a->doc, a->em[pm].span.start);
+  return p >= 0 && (guint) p > t && (guint) p <= t + 2;
 }
 
 /* The preposition written before an entity mention (the location, a
@@ -1362,10 +1485,36 @@ happens_at_place (const char *type)
   return type && g_strv_contains (where_types, type);
 }
 
+/* evl_reason_summary() with the patient written @patient_name (NULL:
+ * its entity's name) and the entities of @co_patients (NULL: none), the
+ * names coordinated with the patient ('visiting Kenya and Tanzania'),
+ * kept out of the subject. */
+static char *
+summary_line (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb, gboolean verbal,
+              const char *object, const char *prep, const char *patient_prep, const char *patient_name,
+              const GArray *co_patients);
+
 char *
 evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb,
                     gboolean verbal, const char *object, const char *prep,
                     const char *patient_prep)
+{
+  return summary_line (g, ev, verb, verbal, object, prep, patient_prep, NULL, NULL);
+}
+
+static gboolean
+array_has (const GArray *a, guint v)
+{
+  for (guint i = 0; a && i < a->len; i++)
+    if (g_array_index (a, guint, i) == v)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+summary_line (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb, gboolean verbal,
+              const char *object, const char *prep, const char *patient_prep, const char *patient_name,
+              const GArray *co_patients)
 {
   const char *lemma = verb ? verb : ev->trigger ? ev->trigger : ev->type ? ev->type : "event";
   /* Subject: the agent and the co-participants that are neither patient
@@ -1379,7 +1528,8 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
   for (guint i = 0; i < ev->participants->len && subj->len < 3; i++)
     {
       guint p = g_array_index (ev->participants, guint, i);
-      if ((gint) p == ev->patient || (gint) p == ev->location || (gint) p == ev->agent)
+      if ((gint) p == ev->patient || (gint) p == ev->location || (gint) p == ev->agent
+          || array_has (co_patients, p))
         continue;
       g_array_append_val (subj, p);
     }
@@ -1391,9 +1541,9 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
       /* A place as patient next to the event's location is scenery
        * ('convened in the Far East at the cosmodrome'); a verb's object
        * with the patient's preposition ('weapons to') goes before it. */
-      obj = pe->type == EVL_ENTITY_LOCATION && ev->location >= 0 ? NULL : pe->name;
+      obj = pe->type == EVL_ENTITY_LOCATION && ev->location >= 0 ? NULL : patient_name ? patient_name : pe->name;
       if (verbal && object && obj)
-        obj = thing = g_strdup_printf ("%s %s", object, pe->name);
+        obj = thing = g_strdup_printf ("%s %s", object, obj);
     }
   GString *s = g_string_new (NULL);
   if (verbal && subj->len > 0)
@@ -1426,8 +1576,12 @@ evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb
       g_autofree char *cap = verbal && obj ? gerund (lemma, m0 ? m0->text : NULL) : g_strdup (lemma);
       cap[0] = g_ascii_toupper (cap[0]);
       g_string_append (s, cap);
+      /* 'Meeting with Daniel arap Moi': a verb's patient keeps its
+       * preposition, the headline of its action; 'Meeting Daniel arap
+       * Moi' reads as making his acquaintance. */
       if (verbal && obj)
-        g_string_append_printf (s, " %s", obj);
+        g_string_append_printf (s, " %s%s%s", !object && ev->patient >= 0 && patient_prep ? patient_prep : "",
+                                !object && ev->patient >= 0 && patient_prep ? " " : "", obj);
       /* A war, a flood, an election or a protest named after a place
        * ('the Ukraine conflict') happens there; the place is no agent to
        * write 'by' before. */
@@ -1865,6 +2019,27 @@ add_event (AddCtx *a, const EvlEventMention *m)
       g_free (lemma);
       lemma = with_e;
     }
+  /* ... as did others ('deplored' -> 'deplor', read 'South Africa
+   * deplors'): a lemma that is the form less its '-ed', where the forms
+   * lexicon knows the '-es' form ('deplores') and not the '-s' one. */
+  else if (ln > 2 && !strchr ("esxzoh", lemma[ln - 1]) && strlen (trigger_text) == ln + 2
+           && g_ascii_strncasecmp (trigger_text, lemma, ln) == 0 && g_str_has_suffix (trigger_text, "ed")
+           && a->forms != NULL)
+    {
+      char *with_e = g_strconcat (lemma, "es", NULL);
+      gboolean es = evl_lexicon_lookup (a->forms, with_e, ln + 2) != NULL;
+      with_e[ln] = 's';
+      es = es && evl_lexicon_lookup (a->forms, with_e, ln + 1) == NULL;
+      with_e[ln] = 'e';
+      with_e[ln + 1] = '\0';
+      if (es)
+        {
+          g_free (lemma);
+          lemma = with_e;
+        }
+      else
+        g_free (with_e);
+    }
   EvlGraphEvent e = { 0 };
   EvlGraphMention gm = { 0 };
   e.type = m->type;
@@ -1919,6 +2094,16 @@ add_event (AddCtx *a, const EvlEventMention *m)
   const EvlEventMention *sm = phrasal ? &pm : m;
   g_autofree char *object = verbal && e.patient < 0 ? object_phrase (a, sm, FALSE) : NULL;
   g_autofree char *head = verbal ? NULL : nominal_head (a, m, lemma);
+  /* 'after meeting with police leaders': a gerund with no argument reads
+   * as written with its complement, not as its bare lemma ('Meet'). */
+  gsize wn = strlen (trigger_text);
+  if (!verbal && head == NULL && e.patient < 0 && e.agent < 0 && wn > 5 && g_ascii_islower (trigger_text[0])
+      && g_str_has_suffix (trigger_text, "ing") && complement_prep (a, m))
+    {
+      g_autofree char *pp = prep_phrase (a, m, TRUE);
+      if (pp)
+        head = g_strdup_printf ("%s %s", trigger_text, pp);
+    }
   gboolean passive = FALSE, plural = FALSE;
   /* No entity acts when the mention's entities are only what it acts on
    * or where ('Heavy rain swelled the Marren River'). */
@@ -1980,6 +2165,47 @@ add_event (AddCtx *a, const EvlEventMention *m)
    * Korea'). */
   if (verbal && actor && e.agent >= 0 && e.patient >= 0 && subject == NULL && object == NULL)
     object = thing_before_patient (a, sm, m->patient);
+  /* The names coordinated with a patient after the verb ('visiting
+   * Kenya and Tanzania') are patients too: written with it, never as
+   * the subject. */
+  g_autoptr (GArray) co_patients = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *pname = NULL;
+  if (e.patient >= 0)
+    {
+      GString *names = g_string_new (evl_graph_get_entity (a->g, (guint) e.patient)->name);
+      gboolean after = (guint) m->patient < a->n_em && a->em[m->patient].span.start >= m->span.end;
+      /* each joined to the one before by 'and', 'or' or a comma */
+      guint32 prev_end = after ? a->em[m->patient].span.end : 0;
+      for (gboolean more = after; more;)
+        {
+          more = FALSE;
+          for (guint i = 0; i < m->n_participants; i++)
+            {
+              gint32 cm = m->participants[i];
+              gint p = entity_of (a, cm);
+              if (p < 0 || p == e.patient || p == e.agent || p == e.location || (guint) cm >= a->n_em
+                  || a->em[cm].span.start <= prev_end || a->em[cm].span.start > prev_end + 8
+                  || array_has (co_patients, (guint) p))
+                continue;
+              gint j0 = evl_document_token_at (a->doc, prev_end - 1);
+              gint j1 = evl_document_token_at (a->doc, a->em[cm].span.start);
+              if (j0 < 0 || j1 <= j0 || j1 - j0 > 3)
+                continue;
+              gboolean joined = FALSE;
+              for (gint j = j0 + 1; j < j1; j++)
+                joined |= word_in (a, (guint) j, (const char *const[]) { "and", "or", ",", NULL });
+              if (!joined)
+                continue;
+              g_array_append_val (co_patients, p);
+              prev_end = a->em[cm].span.end;
+              more = TRUE;
+            }
+        }
+      for (guint i = 0; i < co_patients->len; i++)
+        g_string_append_printf (names, "%s%s", i + 1 == co_patients->len ? " and " : ", ",
+                                evl_graph_get_entity (a->g, g_array_index (co_patients, guint, i))->name);
+      pname = g_string_free (names, FALSE);
+    }
   g_autofree char *summary = NULL;
   if (passive_patient)
     {
@@ -1992,6 +2218,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
     }
   else if (subject)
     {
+      if (passive && object && !object_is_noun_phrase (a, sm))
+        g_clear_pointer (&object, g_free);   /* 'were detained soon' */
       /* No entity acts: the clause's own subject ('Formal documents signed
        * following the talks', 'Rocket carrying a spy satellite plunges
        * into the sea'). */
@@ -2002,8 +2230,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
        * Cipriani' is longer than five words), else a place phrase. */
       const char *pp = e.patient >= 0 ? patient_prep (a, m) : NULL;
       g_autofree char *rest = object ? object
-                              : e.patient >= 0 ? g_strdup_printf ("%s%s%s", pp ? pp : "", pp ? " " : "",
-                                                                  evl_graph_get_entity (a->g, (guint) e.patient)->name)
+                              : e.patient >= 0 ? g_strdup_printf ("%s%s%s", pp ? pp : "", pp ? " " : "", pname)
                               : prep_phrase (a, sm, FALSE);
       summary = g_strdup_printf ("%s %s%s%s", subject, verb, rest ? " " : "", rest ? rest : "");
       if (rest == object)
@@ -2021,9 +2248,14 @@ add_event (AddCtx *a, const EvlEventMention *m)
         g_clear_pointer (&object, g_free);
       /* A phrasal verb's complement may open with a preposition of its
        * own ('signs off on the decision', 'cracks down on protests'). */
+      gboolean prep_object = FALSE;
       if (phrasal && actor && object == NULL && e.patient < 0)
         object = prep_phrase (a, sm, TRUE);
-      g_autofree char *participle = verbal && !actor && e.patient < 0 && object
+      /* 'met with his top aides', 'called for calm': a verb's
+       * complement with the preposition it takes. */
+      else if (verbal && object == NULL && e.patient < 0 && complement_prep (a, sm) && !place_follows (a, sm))
+        prep_object = (object = prep_phrase (a, sm, TRUE)) != NULL;
+      g_autofree char *participle = verbal && !actor && e.patient < 0 && object && !prep_object
                                     && !object_opens_clause (a, sm) ? past_participle (a, m) : NULL;
       if (participle && phrasal)
         {
@@ -2040,9 +2272,10 @@ add_event (AddCtx *a, const EvlEventMention *m)
                                     : g_steal_pointer (&line);
         }
       else
-        summary = evl_reason_summary (a->g, evl_graph_get_event (a->g, idx), head,
-                                      verbal, object,
-                                      mention_prep (a, m->location), patient_prep (a, m));
+        summary = summary_line (a->g, evl_graph_get_event (a->g, idx), head, verbal, object,
+                                mention_prep (a, m->location),
+                                !verbal || (complement_prep (a, sm) && patient_next (a, sm, m->patient))
+                                ? patient_prep (a, m) : NULL, pname, co_patients);
     }
   evl_graph_peek_event (a->g, idx)->summary = evl_graph_intern (a->g, summary);
   return idx;
@@ -2371,6 +2604,7 @@ evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *
   a.cues = evl_context_get_lexicon (ctx, "en/event-cues-story");
   a.cue_prefixes = cue_prefixes_get (ctx, g, a.cues);
   a.irregular = evl_context_get_lexicon (ctx, "en/irregular-verbs");
+  a.forms = evl_context_get_lexicon (ctx, "en/event-forms");
   a.cluster_map = add_entities (ctx, g, doc, a.sents, a.n_sents);
   a.event_map = g_new (guint, a.n_ev + 1);
   a.trigger_tok = g_new0 (guint8, a.n_toks + 1);
