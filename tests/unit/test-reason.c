@@ -287,13 +287,14 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "The incumbent conceded defeat.", "conceded", "conced", 1, 0, "Incumbent concedes defeat", "" },
     { "The hospital needed beds.", "needed", "need", 1, 0, "Hospital needs beds", "" },
     /* ... never a noun of a prepositional phrase alone ('Operators
-     * collapse'), a pronoun, another finite verb, or a participle that may
-     * be a reduced passive */
+     * collapse'), a pronoun, another finite verb; a reduced relative's
+     * noun is its passive subject */
     { "Talks with operators collapsed on Monday.", "collapsed", "collapse", 1, 0,
       "Talks with operators collapse", "Monday" },
     { "She told reporters on Tuesday.", "told", "tell", 1, 0, "Telling reporters", "" },
-    { "A commission appointed by the Vatican met.", "appointed", "appoint", 1, 0, "Appoint", "" },
-    { "Two grandparents killed as their home burned.", "killed", "kill", 1, 0, "Kill", "" },
+    { "A commission appointed by the Vatican met.", "appointed", "appoint", 1, 0,
+      "Commission appointed by the Vatican", "" },
+    { "Two grandparents killed as their home burned.", "killed", "kill", 1, 0, "Two grandparents killed", "" },
     /* the object: a currency amount kept whole, no dangling article or
      * bare pronoun */
     { "Senators passed a $460 billion spending package.", "passed", "pass", 1, 0,
@@ -345,10 +346,12 @@ ParameterizedTestParameters (reason, summary_without_participants)
       "Militants kill 13 members", "" },
     /* a past form with no auxiliary is the verb of the noun before it
      * unless an agent, a later finite verb or a missing object says it
-     * is a reduced relative */
+     * is a reduced relative, whose noun is its passive subject */
     { "The bill passed by 231 votes to 198.", "passed", "pass", 1, 0, "Bill passes by 231 votes", "" },
-    { "Soldiers wounded in the raid were flown home.", "wounded", "wound", 1, 0, "Wound", "" },
-    { "The new rules unveiled Saturday are strict.", "unveiled", "unveil", 1, 0, "Unveil", "Saturday" },
+    { "Soldiers wounded in the raid were flown home.", "wounded", "wound", 1, 0,
+      "Soldiers wounded in the raid", "" },
+    { "The new rules unveiled Saturday are strict.", "unveiled", "unveil", 1, 0, "New rules unveiled",
+      "Saturday" },
     { "Regardless of what Gabor died from, it was not BSE.", "died", "die", 1, 0, "Die", "" },
     { "A man who fell while hiking on the ridge has died.", "died", "die", 1, 0, "Die", "" },
     { "Officials at the talks in Moscow the sides signed a deal.", "signed", "sign", 1, 0,
@@ -2197,6 +2200,12 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "After meeting with local police leaders, the envoy left.", "meeting", "Meeting with local police leaders" },
     /* a finite verb ends a place phrase: 'since a storm hit' is a clause */
     { "More than 30 people have died since a storm hit the coast.", "died", "More than 30 people die" },
+    /* a reduced relative's noun is its passive subject */
+    { "Relatives awaited news of the 12 miners killed in the blast.", "killed", "12 miners killed in the blast" },
+    /* a place naming a noun's kind ('the Lisbon bureau chief') is no subject */
+    { "Officials denied that the Lisbon bureau chief had resigned.", "resigned", "Lisbon bureau chief resigns" },
+    /* 'with' after a passive is an instrument, no complement */
+    { "The guard was struck with a hammer.", "struck", "Guard struck with a hammer" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

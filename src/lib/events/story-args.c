@@ -477,6 +477,40 @@ opener_subject (const EvlStoryDoc *sd, gint t)
   return -1;
 }
 
+/* Mention @m modifies the noun after it ('US forces', 'the Washington
+ * bureau chief'): a plain lower-case word follows, no verb, adverb or
+ * function word.  Such a name is no verb's subject or object; the noun
+ * is. */
+static gboolean
+modifies_noun (const EvlStoryDoc *sd, gint32 m)
+{
+  static const char *const adverbs[] = { "also", "then", "later", "again", "still", "never", "already", "now",
+                                         "once", "further", "soon", "yet", "even", "just", "alone", "too",
+                                         "himself", "herself", "itself", "themselves", "first", "last", "jointly",
+                                         "instead", "meanwhile", "however", "here", "there", "today", "tonight",
+                                         "not", "formally", "reportedly", "officially",
+                                         /* particles inside names ('Jose Eduardo dos Santos') */
+                                         "dos", "de", "da", "do", "van", "von", "der", "den", "bin", "ibn", "al",
+                                         "arap", "la", "le", "du", "del", NULL };
+  gint n = last_tok (sd, m) + 1;
+  /* A possessor stands for the thing ('admired Russia's defense'); an
+   * organisation or a person before a noun is mostly the actor all the
+   * same ('the United Front government pledged'). */
+  if (possessive (sd, m) || sd->ent[m].type != EVL_ENTITY_LOCATION)
+    return FALSE;
+  if (n <= 0 || n >= (gint) sd->n_tok || sd->tok[n].sentence != sd->tok[n - 1].sentence
+      || !evl_story_modifier_word (sd, n) || sd->tok_ent[n] >= 0 || (sd->tok[n].flags & EVL_TOKEN_NUMBER))
+    return FALSE;
+  char w[EVL_STORY_KEY_CAP];
+  gsize len = evl_story_key_into (sd, n, w);
+  if (len > 4 && w[len - 2] == 'l' && w[len - 1] == 'y')
+    return FALSE;
+  for (guint i = 0; adverbs[i]; i++)
+    if (strcmp (w, adverbs[i]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* After 'to' a verb is its bare form ('to visit'); another form is a
  * noun's modifier or a gerund ('tribute to bombing victims'). */
 static gboolean
@@ -568,6 +602,8 @@ fill_one (EvlStoryDoc *sd, guint k)
         }
       if (is_modifier (sd, m) || prep_before (sd, m))
         continue;
+      if (verbal && modifies_noun (sd, m))
+        break;
       /* A nominal's agent is its compound modifier ('the Ukraine
        * conflict', 'North Korea missile tests'), with nothing but
        * modifiers between; not the subject of another verb ('He regarded
@@ -640,7 +676,7 @@ fill_one (EvlStoryDoc *sd, guint k)
           if (by_agent < 0)
             by_agent = m;
         }
-      else if (object < 0 && !blocked
+      else if (object < 0 && !blocked && !(verbal && modifies_noun (sd, m))
                && (verbal ? (p == 0 || p == EVL_W_WITH || p == EVL_W_BETWEEN || p == EVL_W_TO
                              || p == EVL_W_FOR)
                           : (i - t <= 8 && (p == EVL_W_WITH || p == EVL_W_BETWEEN || p == EVL_W_OF))))

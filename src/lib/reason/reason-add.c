@@ -900,9 +900,81 @@ count_opens (const AddCtx *a, gint k, guint sentence)
          || word_in (a, (guint) k - 1, before);
 }
 
+static char *subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
+                           guint32 *start);
+
+/* The noun phrase right before a reduced relative ('the 343 pilgrims
+ * killed in a blaze', 'an official commission appointed by the
+ * Vatican'): the participle's passive subject, up to a function word,
+ * punctuation or the sentence's start, at most four words. */
+static char *
+relative_subject (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
+                  guint32 *start)
+{
+  static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have",
+                                     "had", NULL };
+  static const char *const lead[] = { "the", "a", "an", "its", "their", "his", "her", "this", "these",
+                                      "those", NULL };
+  gsize vn = EVL_SPAN_LEN (m->span);
+  const char *vw = a->text + m->span.start;
+  gint t = evl_document_token_at (a->doc, m->span.start);
+  if (t <= 0 || !((vn > 4 && vw[vn - 2] == 'e' && vw[vn - 1] == 'd') || g_strcmp0 (m->tense, "PASTPART") == 0)
+      || !g_ascii_islower (vw[0]))
+    return NULL;
+  static const char *const adverbs[] = { "never", "also", "already", "still", "just", "not", "recently",
+                                         "then", NULL };
+  /* the noun's phrase opens after an article, 'of' ('one of the
+   * candidates elected'), 'and' or punctuation; after another preposition
+   * the participle may tell of a noun before it ('a coup in the capital
+   * backed by the army') */
+  static const char *const opens[] = { "the", "a", "an", "its", "their", "his", "her", "of", "and", NULL };
+  gint k = t - 1;
+  while (k >= 0 && a->toks[k].sentence == m->sentence && (is_ly_adverb (a, (guint) k) || word_in (a, (guint) k, adverbs)))
+    k--;
+  if (k < 0 || a->toks[k].sentence != m->sentence || word_in (a, (guint) k, aux) || !reduced_relative (a, m))
+    return NULL;
+  gint end = k;
+  while (k >= 0 && end - k < 4 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
+         && ((a->toks[k].flags & EVL_TOKEN_WORD) || counted_number (a, k, m->sentence))
+         && tok_lookup (a->stops, a, (guint) k) == NULL && !in_timex (a, m->sentence, a->toks[k].span.start)
+         && a->trigger_tok[k] != TRIGGER_FINITE && !word_in (a, (guint) k, pronouns))
+    k--;
+  if (k == end || (k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
+                   && !word_in (a, (guint) k, opens)))
+    return NULL;
+  gint first = k + 1;
+  while (first <= end && word_in (a, (guint) first, lead))
+    first++;
+  if (first > end || a->text[a->toks[first].span.start] == '\'')
+    return NULL;
+  EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
+  if (start)
+    *start = sp.start;
+  *passive = TRUE;
+  *plural = plural_head (a, (guint) end, (guint) first);
+  char *s = collapse_ws (a->text, a->len, sp);
+  s[0] = g_ascii_toupper (s[0]);
+  return s;
+}
+
 static char *
 subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
                 guint32 *start)
+{
+  gboolean p0 = *passive, pl0 = *plural;
+  char *s = subject_walk (a, m, passive, plural, start);
+  if (s == NULL)
+    {
+      *passive = p0;
+      *plural = pl0;
+      s = relative_subject (a, m, passive, plural, start);
+    }
+  return s;
+}
+
+static char *
+subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
+              guint32 *start)
 {
   static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have",
                                      "had", "not", "never", NULL };
@@ -913,7 +985,7 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
   static const char *const adverbs[] = { "last", "also", "then", "again", "later", "already", "first",
                                          "finally", "now", "still", "just", "once", "jointly", NULL };
   static const char *const openers[] = { "and", "but", "when", "after", "before", "as", "while",
-                                         "because", "if", "though", "although", "once", NULL };
+                                         "because", "if", "though", "although", "once", "that", NULL };
   static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "this", "these",
                                       "those", NULL };
   static const char *const linkers[] = { "of", "over", "for", "with", "from", "in", "at", "on", "and",
@@ -1014,6 +1086,11 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
     k--;
   else if (k >= 1 && k < end && a->toks[k].sentence == m->sentence && than_count (a, (guint) k))
     k -= 2;
+  /* 'officials in and around Miami warned': an 'and' after a function
+   * word joins two of them, and opens no clause */
+  if (active && k >= 1 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, (const char *const[]) { "and", "or", NULL })
+      && a->toks[k - 1].sentence == m->sentence && tok_lookup (a->stops, a, (guint) k - 1) != NULL)
+    return NULL;
   if (active && k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
       && !word_in (a, (guint) k, openers) && !in_timex (a, m->sentence, a->toks[k].span.start))
     return NULL;
@@ -1027,8 +1104,14 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
   gsize tn = EVL_SPAN_LEN (m->span);
   gboolean ing = tn > 4 && g_ascii_strncasecmp (a->text + m->span.end - 3, "ing", 3) == 0;
   for (gint j = first; j <= end && (active || ing); j++)
-    if (word_in (a, (guint) j, pronouns))
-      return NULL;
+    if ((word_in (a, (guint) j, pronouns) && !g_ascii_isupper (a->text[a->toks[j].span.end - 1]))
+        || word_in (a, (guint) j, (const char *const[]) { "himself", "herself", "itself", "themselves", NULL }))
+      return NULL;   /* ('US' is a name) */
+  if (first <= end && a->text[a->toks[first].span.start] == '\'')
+    return NULL;     /* "'s London marathon": the possessor is cut off */
+  if (first == end && word_in (a, (guint) first, (const char *const[]) { "some", "many", "most", "others", "several",
+                                                                       "all", "both", "none", "few", NULL }))
+    return NULL;     /* 'some arrived': a quantifier alone names no one */
   /* 'while abseiling on the mountain has died': a participle clause,
    * not a subject, unless a determiner made it a noun. */
   const char *fw = a->text + a->toks[MAX (first, 0)].span.start;
@@ -1068,6 +1151,16 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
   return s;
 }
 
+/* Token @t is an irregular verb's past form ('met', 'began'), which no
+ * noun phrase runs on into. */
+static gboolean
+irregular_past (const AddCtx *a, guint t)
+{
+  const EvlLexEntry *irr = tok_lookup (a->irregular, a, t);
+  return irr && g_ascii_islower (a->text[a->toks[t].span.start])
+         && g_ascii_strncasecmp (irr->canonical, a->text + a->toks[t].span.start, EVL_SPAN_LEN (a->toks[t].span)) != 0;
+}
+
 /* 'into the sea': a preposition and the words after it, up to the next
  * stop word or punctuation, at most five. */
 /* @strict (a passive's phrase after its participle): only a true
@@ -1087,12 +1180,17 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
         return NULL;
     }
   guint t = t0 + 1;
-  /* 'died since a bomb ripped': a finite verb opens a clause */
-  while (t - t0 < 5 && runs_on (a, t, m->sentence) && a->trigger_tok[t] != TRIGGER_FINITE)
+  /* A finite verb ends the phrase ('appointed by the Vatican met'); after
+   * a word that also opens a clause the words were that clause's
+   * subject ('died since a bomb ripped'): no phrase. */
+  while (t - t0 < 5 && runs_on (a, t, m->sentence) && a->trigger_tok[t] != TRIGGER_FINITE && !irregular_past (a, t))
     t++;
-  if (t < a->n_toks && a->toks[t].sentence == m->sentence && a->trigger_tok[t] == TRIGGER_FINITE)
-    return NULL;   /* the words were the clause's subject */
-  gboolean cut = runs_on_np (a, t, m->sentence);
+  gboolean verb_next = t < a->n_toks && a->toks[t].sentence == m->sentence
+                       && (a->trigger_tok[t] == TRIGGER_FINITE || irregular_past (a, t));
+  if (verb_next && word_in (a, t0, (const char *const[]) { "since", "after", "before", "until", "as", "while",
+                                                           "because", "once", NULL }))
+    return NULL;
+  gboolean cut = !verb_next && runs_on_np (a, t, m->sentence);
   if (strict && t < a->n_toks && a->toks[t].sentence == m->sentence && (a->toks[t].flags & EVL_TOKEN_CAP)
       && !tok_is_punct (a, t))
     {
