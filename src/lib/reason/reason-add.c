@@ -1157,7 +1157,8 @@ static gboolean
 irregular_past (const AddCtx *a, guint t)
 {
   const EvlLexEntry *irr = tok_lookup (a->irregular, a, t);
-  return irr && g_ascii_islower (a->text[a->toks[t].span.start])
+  /* only after a name: 'by the Vatican met', not 'a single shot' */
+  return irr && t > 0 && (a->toks[t - 1].flags & EVL_TOKEN_CAP) && g_ascii_islower (a->text[a->toks[t].span.start])
          && g_ascii_strncasecmp (irr->canonical, a->text + a->toks[t].span.start, EVL_SPAN_LEN (a->toks[t].span)) != 0;
 }
 
@@ -1187,8 +1188,11 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
     t++;
   gboolean verb_next = t < a->n_toks && a->toks[t].sentence == m->sentence
                        && (a->trigger_tok[t] == TRIGGER_FINITE || irregular_past (a, t));
-  if (verb_next && word_in (a, t0, (const char *const[]) { "since", "after", "before", "until", "as", "while",
-                                                           "because", "once", NULL }))
+  /* ... as when a common noun stands before the verb, which may be a
+   * noun itself ('a single shot') */
+  if (verb_next && (word_in (a, t0, (const char *const[]) { "since", "after", "before", "until", "as", "while",
+                                                            "because", "once", NULL })
+                    || !(a->toks[t - 1].flags & EVL_TOKEN_CAP)))
     return NULL;
   gboolean cut = !verb_next && runs_on_np (a, t, m->sentence);
   if (strict && t < a->n_toks && a->toks[t].sentence == m->sentence && (a->toks[t].flags & EVL_TOKEN_CAP)
@@ -2094,6 +2098,28 @@ after_modal (const AddCtx *a, const EvlEventMention *m)
              || a->ev[v].klass == EVL_EVENT_CLASS_ASPECTUAL);
 }
 
+/* An '-ing' trigger with no tense that opens a participle clause after
+ * a comma or a clause word ('..., killing dozens of people', 'and
+ * injuring 40'), an object right after it: a verb, whatever its tag;
+ * after an article or an adjective it is a noun ('the killing of'). */
+static gboolean
+ing_clause (const AddCtx *a, const EvlEventMention *m)
+{
+  static const char *const before[] = { ",", "and", "after", "before", "while", "by", "without", NULL };
+  gsize n = EVL_SPAN_LEN (m->span);
+  const char *w = a->text + m->span.start;
+  if (is_verbal (m) || a->n_toks == 0 || n < 6 || !g_ascii_islower (w[0]) || memcmp (w + n - 3, "ing", 3) != 0)
+    return FALSE;
+  gint t = evl_document_token_at (a->doc, m->span.start);
+  if (t <= 0 || a->toks[t - 1].sentence != m->sentence || !word_in (a, (guint) t - 1, before))
+    return FALSE;
+  guint o = token_from (a, m->span.start, m->span.end, m->sentence);
+  if (o >= a->n_toks || a->toks[o].sentence != m->sentence || tok_is_punct (a, o)
+      || (tok_lookup (a->stops, a, o) != NULL && !than_count (a, o)))
+    return FALSE;
+  return object_is_noun_phrase (a, m);
+}
+
 static guint
 add_event (AddCtx *a, const EvlEventMention *m)
 {
@@ -2185,7 +2211,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
 
   /* A bare verb after a modal ('would meet', 'is expected to visit')
    * has tense NONE in TimeML, yet reads as a verb ('X meets Y'). */
-  gboolean verbal = is_verbal (m) || after_modal (a, m);
+  gboolean verbal = is_verbal (m) || after_modal (a, m) || ing_clause (a, m);
   /* The words after a phrasal verb follow its particle. */
   EvlEventMention pm;
   const gboolean phrasal = verbal && phrasal_span (a, m, lemma, &pm);
