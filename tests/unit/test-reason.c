@@ -2204,6 +2204,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "Relatives awaited news of the 12 miners killed in the blast.", "killed", "12 miners killed in the blast" },
     /* a place naming a noun's kind ('the Lisbon bureau chief') is no subject */
     { "Officials denied that the Lisbon bureau chief had resigned.", "resigned", "Lisbon bureau chief resigns" },
+    /* an untensed '-ing' opening a participle clause with an object */
+    { "Two bombs exploded in the capital on Friday, killing dozens of people.", "killing",
+      "Killing dozens of people" },
     /* 'with' after a passive is an instrument, no complement */
     { "The guard was struck with a hammer.", "struck", "Guard struck with a hammer" },
   };
