@@ -1079,6 +1079,22 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
         }
       break;
     }
+  /* 'Dozens of people were killed': a quantity and its 'of' belong to a
+   * passive's subject ... */
+  static const char *const quantities[] = { "dozens", "hundreds", "thousands", "scores", "millions", "tens",
+                                            "some", "many", "most", "several", "one", "two", "three", "four",
+                                            "five", "six", "seven", "eight", "nine", "ten", NULL };
+  if (!active && !relative && k >= 1 && k < end && a->toks[k].sentence == m->sentence
+      && a->toks[k - 1].sentence == m->sentence && word_in (a, (guint) k, (const char *const[]) { "of", NULL })
+      && (word_in (a, (guint) k - 1, quantities) || counted_number (a, k - 1, m->sentence)))
+    {
+      k -= 2;
+      while (k >= 0 && a->toks[k].sentence == m->sentence && (a->toks[k].flags & EVL_TOKEN_WORD)
+             && !tok_is_punct (a, (guint) k) && tok_lookup (a->stops, a, (guint) k) == NULL
+             && !in_timex (a, m->sentence, a->toks[k].span.start) && a->trigger_tok[k] != TRIGGER_FINITE
+             && k >= end - 6)
+        k--;
+    }
   /* 'At least four people', 'More than 100 people': the count's words
    * belong to the subject. */
   if (k >= 0 && k < end && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, (const char *const[]) { "at", NULL })
@@ -1086,6 +1102,13 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
     k--;
   else if (k >= 1 && k < end && a->toks[k].sentence == m->sentence && than_count (a, (guint) k))
     k -= 2;
+  /* ... but a passive's words after another preposition are that
+   * preposition's ('calls to reduce the troops in the island have been
+   * rejected'): the subject stands before.  ('of' is left alone: 'cases
+   * of cholera' names its head after it well enough.) */
+  if (!active && !relative && k >= 0 && k < end && a->toks[k].sentence == m->sentence
+      && word_in (a, (guint) k, (const char *const[]) { "in", "on", "to", "from", "with", "for", "at", NULL }))
+    return NULL;
   /* 'officials in and around Miami warned': an 'and' after a function
    * word joins two of them, and opens no clause */
   if (active && k >= 1 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, (const char *const[]) { "and", "or", NULL })
@@ -2248,7 +2271,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
   if (verbal && actor && e.agent >= 0 && e.patient < 0 && object == NULL)
     {
       guint32 at = 0;
-      g_autofree char *written = subject_phrase (a, m, &passive, &plural, &at);
+      g_autofree char *written = subject_walk (a, m, &passive, &plural, &at);
       if (written && passive && !ing && !strv_has (pronouns, written))
         {
           if (g_ascii_islower (a->text[at]))
