@@ -815,7 +815,8 @@ static gboolean
 plain_subject (const AddCtx *a, const EvlEventMention *m, guint first, guint end, gboolean aux)
 {
   for (guint t = first; t <= end; t++)
-    if (word_in (a, t, pronouns) || a->trigger_tok[t] == TRIGGER_FINITE)
+    if ((word_in (a, t, pronouns) && !g_ascii_isupper (a->text[a->toks[t].span.end - 1]))   /* 'US' */
+        || a->trigger_tok[t] == TRIGGER_FINITE)
       return FALSE;
   gsize n = EVL_SPAN_LEN (m->span);
   const char *w = a->text + m->span.start;
