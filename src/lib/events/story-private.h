@@ -116,7 +116,8 @@ enum {
  * all zero but for its scan bits. */
 typedef struct {
   guint32 cls;           /* EVL_STORY_C_* */
-  guint32 ctx;           /* context group bits */
+  guint32 ctx;           /* context group bits, groups 0-31 */
+  guint32 ctx_hi;        /* those of groups 32-63 */
   guint16 rules;         /* trigger rules: index of the first in the taxonomy's
                             rule list (EvlStoryTaxonomy.rules), 0 none */
   guint16 stem_rules;    /* those of the word's regular stem ('convened' ->
@@ -162,6 +163,13 @@ typedef struct {
  * stays open to the document's reading, and casts no vote in it
  * (story.txt 'provisional': 'the blast killed ten' in a bombing story). */
 #define EVL_STORY_RULE_PROVISIONAL 4u
+/* The context is looked for before the trigger only (story.txt window
+ * '-N': 'attempts to kill', not 'died in an attempt to flee'). */
+#define EVL_STORY_RULE_BEFORE 8u
+/* A noun's context after it is looked for in its clause only (story.txt
+ * 'clause': 'after the embassy bombings in Africa, U.S. forces struck':
+ * the forces are the strike's). */
+#define EVL_STORY_RULE_CLAUSE 16u
 
 /* The word table's lookup structure: open addressing on a cheap hash of
  * the folded form.  A slot holds the form's first eight bytes

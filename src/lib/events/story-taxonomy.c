@@ -19,7 +19,8 @@ typedef struct {
   GArray *types;          /* EvlStoryType, strings in @pool */
   GHashTable *type_index; /* name -> GUINT_TO_POINTER (index + 1) */
   GHashTable *rules;      /* word -> GArray of EvlStoryRule, file order */
-  GHashTable *ctxwords;   /* word -> GUINT_TO_POINTER (group bitmask) */
+  GHashTable *ctxwords;   /* word -> GUINT_TO_POINTER (bitmask of groups 0-31) */
+  GHashTable *ctxwords_hi; /* word -> GUINT_TO_POINTER (bitmask of groups 32-63) */
   GHashTable *outcome;    /* word -> GINT_TO_POINTER (EVL_STORY_OUTCOME_*) */
   GHashTable *nonevent;   /* word set */
   GHashTable *group;      /* word set */
@@ -57,6 +58,7 @@ builder_free (TaxBuilder *tax)
   g_hash_table_unref (tax->type_index);
   g_hash_table_unref (tax->rules);
   g_hash_table_unref (tax->ctxwords);
+  g_hash_table_unref (tax->ctxwords_hi);
   g_hash_table_unref (tax->outcome);
   g_hash_table_unref (tax->nonevent);
   g_hash_table_unref (tax->group);
@@ -112,9 +114,10 @@ each_word (TaxBuilder *tax, const char *list,
 static void
 add_ctxword (TaxBuilder *tax, const char *w, gpointer data)
 {
-  guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (tax->ctxwords, w));
-  g_hash_table_insert (tax->ctxwords, (gpointer) w,
-                       GUINT_TO_POINTER (mask | GPOINTER_TO_UINT (data)));
+  guint g = GPOINTER_TO_UINT (data);
+  GHashTable *set = g < 32 ? tax->ctxwords : tax->ctxwords_hi;
+  guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (set, w));
+  g_hash_table_insert (set, (gpointer) w, GUINT_TO_POINTER (mask | (1u << (g & 31))));
 }
 
 static void
@@ -170,10 +173,10 @@ parse_line (TaxBuilder *tax, char **f, guint nf, guint lineno, GError **error)
     }
   if (strcmp (kind, "context") == 0 && nf >= 3)
     {
-      if (tax->groups->len >= 32)
-        return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: more than 32 context groups", lineno);
+      if (tax->groups->len >= 64)
+        return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: more than 64 context groups", lineno);
       g_ptr_array_add (tax->groups, (gpointer) g_string_chunk_insert_const (tax->pool, f[1]));
-      each_word (tax, f[2], add_ctxword, GUINT_TO_POINTER (1u << (tax->groups->len - 1)));
+      each_word (tax, f[2], add_ctxword, GUINT_TO_POINTER (tax->groups->len - 1));
       return TRUE;
     }
   if (strcmp (kind, "trigger") == 0 && nf >= 3)
@@ -201,6 +204,11 @@ parse_line (TaxBuilder *tax, char **f, guint nf, guint lineno, GError **error)
           r.window = (guint8) CLAMP (atoi (f[4]), 1, 40);
           if (*f[4] == '+')
             r.flags |= EVL_STORY_RULE_AFTER;
+          else if (*f[4] == '-')
+            {
+              r.window = (guint8) CLAMP (-atoi (f[4]), 1, 40);
+              r.flags |= EVL_STORY_RULE_BEFORE;
+            }
         }
       if (nf >= 6)
         r.pos = strcmp (f[5], "noun") == 0 ? 1 : strcmp (f[5], "verb") == 0 ? 2 : 0;
@@ -218,6 +226,8 @@ parse_line (TaxBuilder *tax, char **f, guint nf, guint lineno, GError **error)
                              "story.txt:%u: a 'provisional' rule needs a context", lineno);
           r.flags |= EVL_STORY_RULE_PROVISIONAL;
         }
+      else if (nf >= 7 && strcmp (f[6], "clause") == 0)
+        r.flags |= EVL_STORY_RULE_CLAUSE;
       else if (nf >= 7 && strcmp (f[6], "-") != 0)
         return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown marker %s", lineno, f[6]);
       each_word (tax, f[1], add_rule, &r);
@@ -758,6 +768,7 @@ build_words (TaxBuilder *tax)
    * end (two rehashes of 8 K and 16 K slots were ~0.4 M instructions of
    * every start-up, callgrind). */
   gsize expect = EVL_W_N_FIXED + 10 * g_hash_table_size (tax->rules) + g_hash_table_size (tax->ctxwords)
+                 + g_hash_table_size (tax->ctxwords_hi)
                  + g_hash_table_size (tax->outcome) + g_hash_table_size (tax->nonevent)
                  + g_hash_table_size (tax->group);
   for (guint c = 0; c < G_N_ELEMENTS (word_classes); c++)
@@ -802,6 +813,9 @@ build_words (TaxBuilder *tax)
   g_hash_table_iter_init (&it, tax->ctxwords);
   while (g_hash_table_iter_next (&it, &k, &v))
     word_info_mut (tax, k)->ctx = GPOINTER_TO_UINT (v);
+  g_hash_table_iter_init (&it, tax->ctxwords_hi);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    word_info_mut (tax, k)->ctx_hi = GPOINTER_TO_UINT (v);
   g_hash_table_iter_init (&it, tax->outcome);
   while (g_hash_table_iter_next (&it, &k, &v))
     word_info_mut (tax, k)->outcome = GPOINTER_TO_INT (v);
@@ -856,6 +870,7 @@ builder_new (void)
   tax->rules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                       (GDestroyNotify) g_array_unref);
   tax->ctxwords = g_hash_table_new (g_str_hash, g_str_equal);
+  tax->ctxwords_hi = g_hash_table_new (g_str_hash, g_str_equal);
   tax->outcome = g_hash_table_new (g_str_hash, g_str_equal);
   tax->nonevent = g_hash_table_new (g_str_hash, g_str_equal);
   tax->group = g_hash_table_new (g_str_hash, g_str_equal);
@@ -905,7 +920,7 @@ typedef struct {
   guint32 has_starts[EVL_STORY_LEX_N];
 } ImageHeader;
 G_STATIC_ASSERT (sizeof (ImageHeader) % 8 == 0);
-G_STATIC_ASSERT (sizeof (EvlStoryWordInfo) == 24 && sizeof (EvlStoryRule) == 8);
+G_STATIC_ASSERT (sizeof (EvlStoryWordInfo) == 28 && sizeof (EvlStoryRule) == 8);
 G_STATIC_ASSERT (EVL_STORY_LEX_N == 2);   /* elem_size[] */
 
 static void

@@ -412,16 +412,21 @@ word_reads_group (const EvlStoryDoc *sd, gint i, gint group)
  * noun of another event right after it ('launched to stamp out rocket
  * attacks'; not a verb's subject: 'the missile flew') belongs to that
  * event, unless that noun is one the group types too ('a satellite
- * launch attempt') or one no rule types ('a court hearing'). */
+ * launch attempt') or one no rule types ('a court hearing').  @side:
+ * EVL_STORY_RULE_AFTER or _BEFORE to look on that side of it only;
+ * with EVL_STORY_RULE_CLAUSE, not in a later clause. */
 static gboolean
-context_has (const EvlStoryDoc *sd, gint t, guint window, gint group, gboolean after)
+context_has (const EvlStoryDoc *sd, gint t, guint window, gint group, guint side)
 {
   guint sentence = sd->tok[t].sentence;
-  gint lo = after ? t + 1 : MAX (0, t - (gint) window);
-  gint hi = MIN ((gint) sd->n_tok - 1, t + (gint) window);
-  const guint bit = 1u << group;
+  gint lo = side & EVL_STORY_RULE_AFTER ? t + 1 : MAX (0, t - (gint) window);
+  gint hi = side & EVL_STORY_RULE_BEFORE ? t - 1 : MIN ((gint) sd->n_tok - 1, t + (gint) window);
+  const guint bit = 1u << (group & 31);
+  const gboolean high = group >= 32;
   for (gint i = lo; i <= hi; i++)
-    if (i != t && sd->tok[i].sentence == sentence && (sd->winfo[sd->wid[i]].ctx & bit))
+    if (i != t && sd->tok[i].sentence == sentence
+        && ((high ? sd->winfo[sd->wid[i]].ctx_hi : sd->winfo[sd->wid[i]].ctx) & bit)
+        && !((side & EVL_STORY_RULE_CLAUSE) && i > t && sd->clause[i] != sd->clause[t]))
       {
         gint n = i + 1;
         if (n < (gint) sd->n_tok && sd->tok[n].sentence == sentence && sd->tok_ev[n] >= 0
@@ -634,9 +639,13 @@ evl_story_type_events (EvlStoryDoc *sd)
                   type = rule->type;
                   break;
                 }
-              gboolean after = (rule->flags & EVL_STORY_RULE_AFTER) != 0;
-              if (context_has (sd, t, rule->window, rule->group, after)
-                  && (rule->also < 0 || context_has (sd, t, rule->window, rule->also, after)))
+              guint side = rule->flags & (EVL_STORY_RULE_AFTER | EVL_STORY_RULE_BEFORE);
+              /* A verb's later clause may still be its own ('struck the
+               * camps, killing two soldiers'); a noun's is another's. */
+              if (!verbal)
+                side |= rule->flags & EVL_STORY_RULE_CLAUSE;
+              if (context_has (sd, t, rule->window, rule->group, side)
+                  && (rule->also < 0 || context_has (sd, t, rule->window, rule->also, side)))
                 {
                   type = rule->type;
                   if (!(rule->flags & EVL_STORY_RULE_PROVISIONAL))
