@@ -3354,9 +3354,10 @@ Test (story, a_duration_after_keeps_the_later_clauses_date_off)
  * attempt is an attack, a plot, a threat or a sentence no death.  A launch
  * is a release with a product only; a verbal attack is a statement, a
  * market rally no protest; talking about a matter no meeting, 'backed by'
- * no statement, rhetoric flying no trip, a ban at home no sanction.  Military
- * words in a later clause are its own event's ('after the embassy bombing
- * in the capital, army troops struck'). */
+ * no statement, rhetoric flying no trip, a ban at home no sanction, a
+ * budget unveiled an announcement.  Military words in a later clause are
+ * its own event's ('after the embassy bombing in the capital, army troops
+ * struck'). */
 ParameterizedTestParameters (story, typing_of_governed_events_and_senses)
 {
   static TypeCase cases[] = {
@@ -3396,6 +3397,8 @@ ParameterizedTestParameters (story, typing_of_governed_events_and_senses)
     { "New members are welcome to join the club.", "welcome", "welcome", "NONE", "OTHER", "", 0 },
     { "The union imposed a ban on beef imports.", "ban", "ban", "NONE", "SANCTION", "16", 0 },
     { "The city banned traffic in the old town.", "banned", "ban", "PAST", "OTHER", "", 0 },
+    { "The minister unveiled the new budget.", "unveiled", "unveil", "PAST", "STATEMENT", "01", 0 },
+    { "The company unveiled a new phone.", "unveiled", "unveil", "PAST", "RELEASE", "", 0 },
     /* military words in a later clause are its own event's */
     { "Days after the embassy bombing in the capital, army troops struck the camps.", "bombing", "bombing",
       "NONE", "ATTACK", "18", 0 },
