@@ -171,3 +171,139 @@ ParameterizedTest (MergeCase *tc, merge, same_day_same_place_across_articles)
   for (guint i = 0; i < n; i++)
     evl_document_unref (docs[i]);
 }
+
+/* Undated references to the one dated happening of their type where
+ * they happened (join_undated ()): three texts, all written on
+ * 2025-06-15, so that two dated happenings may be told apart from the
+ * one referring to them. */
+typedef struct {
+  guint doc;
+  char surface[16];
+  char type[12], lemma[12];
+  char tense[8];
+  char when[12], value[11];
+  char place[16];           /* "@X" its location, "" none */
+  guint32 flags;            /* EVL_EVENT_FLAG_* */
+  gboolean sentence;        /* dated by its sentence, not its clause */
+} UndatedMention;
+
+typedef struct {
+  char texts[3][96];        /* "" for none */
+  UndatedMention m[3];
+  guint events;
+} UndatedCase;
+
+ParameterizedTestParameters (merge, undated_joins_the_one_dated)
+{
+  static UndatedCase cases[] = {
+    /* The bombing there, told undated in another article: the one
+     * dated bombing in its country's capital. */
+    { { "A bomb attack hit Lusaka on Friday.", "The bombing in Zambia shocked many.", "" },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "bombing", "ATTACK", "bombing", "", "", "", "@Zambia", 0, FALSE } },
+      1 },
+    /* A toll told undated, in the same word. */
+    { { "Nine people were killed in Lusaka on Friday.", "Twelve were killed in Zambia.", "" },
+      { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "killed", "DEATH", "kill", "PAST", "", "", "@Zambia", 0, FALSE } },
+      1 },
+    /* A month holding the day is the same bombing told vaguely. */
+    { { "A bomb attack hit Lusaka on Friday.", "A bombing hit Zambia in June.",
+        "The bombing in Zambia shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "bombing", "ATTACK", "bombing", "", "June", "2025-06", "@Zambia", 0, FALSE },
+        { 2, "bombing", "ATTACK", "bombing", "", "", "", "@Zambia", 0, FALSE } },
+      2 },
+    /* A week told of it holds its day; a month before it does not. */
+    { { "A bomb attack hit Lusaka on Friday.", "The bombing in Zambia last week shocked many.", "" },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "bombing", "ATTACK", "bombing", "", "last week", "2025-W24", "@Zambia", 0, FALSE } },
+      1 },
+    { { "A bomb attack hit Lusaka on Friday.", "The bombing in Zambia last month shocked many.", "" },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "bombing", "ATTACK", "bombing", "", "last month", "2025-05", "@Zambia", 0, FALSE } },
+      2 },
+    /* A day told by the sentence of a report written that day dates the
+     * report ('figures as of Sunday'), not another bombing. */
+    { { "A bomb attack hit Lusaka on Friday.", "Figures on Sunday for the bombing in Lusaka rose.",
+        "The bombing in Zambia shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "bombing", "ATTACK", "bombing", "", "Sunday", "2025-06-15", "@Lusaka", 0, TRUE },
+        { 2, "bombing", "ATTACK", "bombing", "", "", "", "@Zambia", 0, FALSE } },
+      2 },
+    /* Two dated bombings there on days apart: which one is not told. */
+    { { "A bomb attack hit Lusaka on Friday.", "A bomb attack hit Lusaka on Monday.",
+        "The bombing in Zambia shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "attack", "ATTACK", "attack", "", "Monday", "2025-06-09", "@Lusaka", 0, FALSE },
+        { 2, "bombing", "ATTACK", "bombing", "", "", "", "@Zambia", 0, FALSE } },
+      3 },
+    /* Planned, hedged or elsewhere: another one. */
+    { { "A bomb attack hit Lusaka on Friday.", "The planned bombing in Zambia was foiled.", "" },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "bombing", "ATTACK", "bombing", "", "", "", "@Zambia", EVL_EVENT_FLAG_PLANNED, FALSE } },
+      2 },
+    { { "A bomb attack hit Lusaka on Friday.", "A rumoured bombing in Zambia was denied.", "" },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "bombing", "ATTACK", "bombing", "", "", "", "@Zambia", EVL_EVENT_FLAG_HEDGED, FALSE } },
+      2 },
+    { { "A bomb attack hit Lusaka on Friday.", "The bombing in Malawi shocked many.", "" },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "bombing", "ATTACK", "bombing", "", "", "", "@Malawi", 0, FALSE } },
+      2 },
+    /* A clause tells a deed of its own; a toll in other words is
+     * another count. */
+    { { "A bomb attack hit Lusaka on Friday.", "Rebels bombed Zambia.", "" },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "bombed", "ATTACK", "bomb", "PAST", "", "", "@Zambia", 0, FALSE } },
+      2 },
+    { { "Nine people were killed in Lusaka on Friday.", "Twelve died in Zambia.", "" },
+      { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "died", "DEATH", "die", "PAST", "", "", "@Zambia", 0, FALSE } },
+      2 },
+    /* Leaders meet at one place again and again. */
+    { { "Leaders held a meeting in Lusaka on Friday.", "The meeting in Zambia was long.", "" },
+      { { 0, "meeting", "MEETING", "meeting", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "meeting", "MEETING", "meeting", "", "", "", "@Zambia", 0, FALSE } },
+      2 },
+  };
+  return cr_make_param_array (UndatedCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (UndatedCase *tc, merge, undated_joins_the_one_dated)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[3] = { NULL, NULL, NULL };
+  static const char *const ids[] = { "a", "b", "c" };
+  guint n = 0;
+  while (n < 3 && tc->texts[n][0])
+    {
+      docs[n] = fx_doc (ids[n], tc->texts[n], "2025-06-15");
+      n++;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tc->m) && tc->m[i].surface[0]; i++)
+    {
+      const UndatedMention *m = &tc->m[i];
+      EvlDocument *doc = docs[m->doc];
+      FxEvent f = FX_EVENT (m->type, m->lemma);
+      f.tense = m->tense[0] ? m->tense : NULL;
+      f.flags = m->flags;
+      if (m->when[0])
+        {
+          f.timex = merge_timex (doc, m->when, m->value);
+          f.anchor = m->sentence ? EVL_ANCHOR_SENTENCE : EVL_ANCHOR_CLAUSE;
+        }
+      if (m->place[0] == '@')
+        f.location = merge_place (doc, m->place + 1);
+      fx_event (doc, m->surface, 0, &f);
+    }
+  g_autoptr (GPtrArray) arr = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (arr, docs[i]);
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+  cr_assert_eq (evl_graph_n_events (g), tc->events, "'%s' / '%s' / '%s': %u events", tc->texts[0],
+                tc->texts[1], tc->texts[2], evl_graph_n_events (g));
+  for (guint i = 0; i < n; i++)
+    evl_document_unref (docs[i]);
+}

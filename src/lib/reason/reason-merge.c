@@ -52,7 +52,7 @@ catch_all (const char *type)
   return type == NULL || strcmp (type, CATCH_ALL_TYPE) == 0;
 }
 
-typedef struct {
+typedef struct Cluster {
   guint rep;             /* representative: the first member visited */
   GArray *members;       /* guint event indices */
   GArray *parts;         /* guint entity indices (union) */
@@ -78,6 +78,7 @@ typedef struct {
   guint n_mentions;
   guint id;              /* creation order */
   guint stamp;           /* last event (+1) that listed it as a candidate */
+  struct Cluster *into;  /* the cluster join_undated () moved it into */
   /* the members' agents and patients, up to ROLES each (more: full) */
   guint agents[4], patients[4];
   guint8 n_agents, n_patients;
@@ -246,6 +247,9 @@ overlap (const GArray *a, const GArray *b)
 /* Two articles written this many days apart or less tell one news
  * cycle: the same word said of the same one is one happening. */
 #define SAME_CYCLE_DAYS 1
+
+/* A date this many days long or more tells no day (join_undated ()). */
+#define VAGUE_DAYS 6
 
 /* The day an undated event is assumed near: its weak time, else its first
  * document's creation day; 0 when unknown. */
@@ -1138,6 +1142,26 @@ event_places (const EvlGraph *g, const Synonyms *syn, const EvlGraphEvent *e, gb
   return out;
 }
 
+/* @e names no doer, target or count that differs from cluster @c's.  A
+ * place as doer or target ('exploded in Kenya and Tanzania') is compared
+ * as a place, elsewhere.  'Two bombs' is not 'a bomb'; a toll is updated
+ * ('81 killed', '257 killed'), and deaths are of a @loose type. */
+static gboolean
+same_doer_target_count (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e,
+                        gboolean loose)
+{
+  if ((e->agent >= 0 && c->n_agents > 0 && !is_place (g, e->agent)
+       && role_has (c->agents, c->n_agents, (guint) e->agent) == 0)
+      || (e->patient >= 0 && c->n_patients > 0 && !is_place (g, e->patient)
+          && role_has (c->patients, c->n_patients, (guint) e->patient) == 0))
+    return FALSE;
+  if (loose)
+    return TRUE;
+  g_autofree char *nc = summary_numbers (evl_graph_get_event (g, c->rep)->summary);
+  g_autofree char *ne = summary_numbers (e->summary);
+  return !*nc || !*ne || strcmp (nc, ne) == 0;
+}
+
 /* @e, of a type that tells what happened (not the catch-all; a loose
  * type's in the same word), is told by another article than cluster @c
  * and dated its very day; it names a place the cluster's first member
@@ -1156,13 +1180,6 @@ same_day_same_place (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEven
       || c->te != c->tb || !strong_time (e) || e->time.end != e->time.begin
       || e->time.begin != c->tb || shares_document (c, e))
     return FALSE;
-  /* A place as doer or target ('exploded in Kenya and Tanzania') is
-   * compared as a place, below. */
-  if ((e->agent >= 0 && c->n_agents > 0 && !is_place (g, e->agent)
-       && role_has (c->agents, c->n_agents, (guint) e->agent) == 0)
-      || (e->patient >= 0 && c->n_patients > 0 && !is_place (g, e->patient)
-          && role_has (c->patients, c->n_patients, (guint) e->patient) == 0))
-    return FALSE;
   if (c->places == NULL)
     c->places = event_places (g, p->syn, evl_graph_get_event (g, c->rep), p->loose);
   if (p->places == NULL)
@@ -1172,18 +1189,7 @@ same_day_same_place (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEven
     for (guint j = 0; j < p->places->len && !shared; j++)
       shared = same_region (p->syn, g_array_index (c->places, guint, i),
                             g_array_index (p->places, guint, j));
-  if (!shared)
-    return FALSE;
-  /* 'two bombs' is not 'a bomb'; a toll is updated ('81 killed', '257
-   * killed'), and deaths are of a loose type. */
-  if (!p->loose)
-    {
-      g_autofree char *nc = summary_numbers (evl_graph_get_event (g, c->rep)->summary);
-      g_autofree char *ne = summary_numbers (e->summary);
-      if (*nc && *ne && strcmp (nc, ne) != 0)
-        return FALSE;
-    }
-  return TRUE;
+  return shared && same_doer_target_count (g, c, e, p->loose);
 }
 
 /* Every entity of @parts is a place: names of where, not of who takes
@@ -2191,6 +2197,191 @@ merge_within_documents (EvlGraph *g, const Synonyms *syn)
       g_array_unref (members[i]);
 }
 
+/* ---- undated references to the story's one dated happening ---- */
+
+/* A cluster's date is a happening's: told of one of its members in the
+ * clause that tells it ('bombs exploded in Nairobi on Friday'), or in
+ * its sentence but another day than its article's.  A sentence's day
+ * that is its report's own mostly dates the report ('the latest figures
+ * as of Monday for the dead in the bombings'): a rule that counts dated
+ * happenings must not count it as another one. */
+static gboolean
+dated_happening (const EvlGraph *g, const Cluster *c)
+{
+  for (guint i = 0; c->strong && i < c->members->len; i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (c->members, guint, i));
+      if (!strong_time (e))
+        continue;
+      if (evl_reason_anchor_strength (e->time.anchor) > EVL_STRONG_TIME)
+        return TRUE;
+      for (guint k = 0; k < e->mentions->len; k++)
+        {
+          const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, k);
+          const char *dct = evl_graph_get_document (g, m->doc)->dct;
+          EvlDay day = dct ? evl_day_parse (dct) : 0;
+          if (day && (e->time.begin != day || e->time.end != day))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Where @e happened for join_undated (): its location, else, of a loose
+ * type naming nobody but places, the places its sentence says things
+ * happened at (event_places ()).  A place beside it is mostly whose it
+ * is ('killed 19 U.S. servicemen', 'the bombing of U.S. embassies'). */
+static GArray *
+undated_places (const EvlGraph *g, const Synonyms *syn, const EvlGraphEvent *e, gboolean loose)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (e->location >= 0)
+    {
+      guint x = (guint) e->location;
+      g_array_append_val (out, x);
+    }
+  else if (loose && only_places (g, e->participants))
+    for (guint i = 0; i < e->mentions->len && i < SIG_QUOTES; i++)
+      {
+        const char *q = g_array_index (e->mentions, EvlGraphMention, i).quote;
+        if (q)
+          sentence_places (syn, q, out);
+      }
+  return out;
+}
+
+/* Dated cluster @d is where undated @e (first of cluster @u) happened,
+ * or names someone it names, and nothing on either side differs: other
+ * people, doers or targets, counts (not of a loose type, whose tolls
+ * are updated), what is asserted or not, or what it is told as. */
+static gboolean
+undated_matches (const EvlGraph *g, const Synonyms *syn, const Cluster *d, const Cluster *u,
+                 const EvlGraphEvent *e, const GArray *places, gboolean loose)
+{
+  if (d->generic != u->generic || d->fact != u->fact || d->fact != 0
+      || (loose && !has_trigger (d, e->trigger))
+      || (d->counted && !has_trigger (d, e->trigger)))
+    return FALSE;
+  if (((d->outcome & EVL_EVENT_FLAG_FAILED) && (u->outcome & EVL_EVENT_FLAG_SUCCEEDED))
+      || ((d->outcome & EVL_EVENT_FLAG_SUCCEEDED) && (u->outcome & EVL_EVENT_FLAG_FAILED)))
+    return FALSE;
+  /* The sides of a meeting or a visit are what it is: they meet again
+   * and again at one place, where one bombing is another. */
+  gboolean linked = FALSE;
+  gboolean by_place = !g_hash_table_contains (syn->reciprocal, u->type);
+  for (guint i = 0; by_place && i < places->len && !linked; i++)
+    {
+      guint x = g_array_index (places, guint, i);
+      for (guint j = 0; j <= d->parts->len && !linked; j++)
+        {
+          gint y = place_at (g, d->location, d->parts, j);
+          linked = y >= 0 && same_region (syn, x, (guint) y);
+        }
+    }
+  for (guint i = 0; i < e->participants->len && !linked; i++)
+    {
+      guint x = g_array_index (e->participants, guint, i);
+      linked = !is_place (g, (gint) x) && has_part (d->parts, x);
+    }
+  if (!linked)
+    return FALSE;
+  if (extra_person (g, u->parts, d->parts) && extra_person (g, d->parts, u->parts))
+    return FALSE;
+  return same_doer_target_count (g, d, e, loose);
+}
+
+/* Story-level coreference of undated references: a cluster with no date
+ * of its own ('the bombing in Kenya', 'Americans killed in Kenya'),
+ * asserted and told in an article written on or after the day, joins the
+ * one dated happening of its type told where it happened (a capital
+ * standing for its country) or naming someone it names, when that one is
+ * the only such happening in the whole input: a report refers to the
+ * happening its readers know by what and where.  Two dated happenings
+ * there on days apart ('a bombing in Nairobi on Friday', 'another in
+ * Nairobi on Monday') leave it where it is; a coarser date that holds
+ * the finer ('last week') is the same one told vaguely.  After the
+ * greedy pass, against the clusters as it left them, so that the order
+ * of the visit does not decide. */
+static void
+join_undated (const EvlGraph *g, const Synonyms *syn, GHashTable *loose_types, GPtrArray *all)
+{
+  g_autoptr (GHashTable) dated = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < all->len; i++)
+    {
+      Cluster *c = all->pdata[i];
+      if (catch_all (c->type) || !dated_happening (g, c))
+        continue;
+      GPtrArray *list = g_hash_table_lookup (dated, c->type);
+      if (list == NULL)
+        g_hash_table_insert (dated, (gpointer) c->type, list = g_ptr_array_new ());
+      g_ptr_array_add (list, c);
+    }
+  g_autoptr (GPtrArray) joins = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    {
+      Cluster *u = all->pdata[i];
+      /* a week or more holds many days: told vaguely, undated as far
+       * as a day goes ('the bombings in Kenya last week') */
+      gboolean vague = u->strong && u->te - u->tb >= VAGUE_DAYS;
+      if ((u->strong && !vague) || catch_all (u->type) || u->fact != 0)
+        continue;
+      GPtrArray *list = g_hash_table_lookup (dated, u->type);
+      if (list == NULL)
+        continue;
+      const EvlGraphEvent *e = evl_graph_get_event (g, u->rep);
+      gboolean loose = g_hash_table_contains (loose_types, u->type);
+      /* A reference is a noun phrase ('the bombing in Kenya'); a clause
+       * tells a deed of its own ('Clinton met Yeltsin'), save of a loose
+       * type, whose same word is asked below. */
+      if ((e->flags & EVL_EVENT_FLAG_PLANNED) || (!loose && !event_nominal (e, head_class (syn, e))))
+        continue;
+      g_autoptr (GArray) places = undated_places (g, syn, e, loose);
+      EvlDay ref = reference_day (g, e);
+      Cluster *best = NULL;
+      gboolean ambiguous = FALSE;
+      /* the finest dated match; any other must hold its date */
+      for (guint pass = 0; pass < 2 && !ambiguous; pass++)
+        for (guint j = 0; j < list->len && !ambiguous; j++)
+          {
+            Cluster *d = list->pdata[j];
+            if (d == best || d == u || (pass == 0 && best && d->te - d->tb >= best->te - best->tb)
+                || !undated_matches (g, syn, d, u, e, places, loose))
+              continue;
+            if (pass == 0)
+              best = d;
+            else
+              ambiguous = d->tb > best->tb || d->te < best->te;
+          }
+      /* told before it happened, or a year after: another one; told
+       * vaguely, the day within */
+      if (best && vague)
+        ambiguous = best->tb != best->te || best->tb < u->tb || best->te > u->te;
+      else if (best
+               && (!ref || ref < best->tb || ref - best->te > RECENT_DAYS
+                   || (e->time.latest && best->tb > e->time.latest)
+                   || (e->time.earliest && best->te < e->time.earliest)))
+        ambiguous = TRUE;
+      if (best && !ambiguous)
+        {
+          g_ptr_array_add (joins, u);
+          g_ptr_array_add (joins, best);
+        }
+    }
+  for (guint i = 0; i < joins->len; i += 2)
+    {
+      Cluster *u = joins->pdata[i], *d = joins->pdata[i + 1];
+      /* a vague one joined elsewhere took what joined it along */
+      while (d->into)
+        d = d->into;
+      if (d == u)
+        continue;
+      g_array_append_vals (d->members, u->members->data, u->members->len);
+      g_array_set_size (u->members, 0);
+      u->into = d;
+    }
+}
+
 void
 evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
 {
@@ -2300,9 +2491,12 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
         g_array_unref (probe.places);
     }
 
+  join_undated (g, &syn, loose, all);
+
   g_autofree guint *target = g_new (guint, n);
   for (guint i = 0; i < all->len; i++)
-    fold_cluster (g, all->pdata[i], target);
+    if (((Cluster *) all->pdata[i])->members->len > 0)
+      fold_cluster (g, all->pdata[i], target);
   evl_graph_collapse_events (g, target);
   synonyms_clear (&syn);
 }
