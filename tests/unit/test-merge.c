@@ -214,6 +214,12 @@ ParameterizedTestParameters (merge, undated_joins_the_one_dated)
         { 1, "bombing", "ATTACK", "bombing", "", "June", "2025-06", "@Zambia", 0, FALSE },
         { 2, "bombing", "ATTACK", "bombing", "", "", "", "@Zambia", 0, FALSE } },
       2 },
+    /* ... or where its sentence says it happened, a subject ending in
+     * the place before the event's own word. */
+    { { "Nine people were killed in Lusaka on Friday.", "The blast in Lusaka killed twelve.", "" },
+      { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },
+        { 1, "killed", "DEATH", "kill", "PAST", "", "", "", 0, FALSE } },
+      1 },
     /* A week told of it holds its day; a month before it does not. */
     { { "A bomb attack hit Lusaka on Friday.", "The bombing in Zambia last week shocked many.", "" },
       { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0, FALSE },

@@ -1048,12 +1048,22 @@ place_word_is (const char *q, const PlaceWord *w, const char *const *list)
   return word_in (buf, list);
 }
 
+/* Word @w of @q is @word (NULL: none). */
+static gboolean
+is_word (const char *q, const PlaceWord *w, const char *word)
+{
+  gsize n = w->end - w->start;
+  return word && strlen (word) == n && g_ascii_strncasecmp (q + w->start, word, n) == 0;
+}
+
 /* Adds to @out the places sentence @q says something happened at: a
  * place's name after 'in', 'at' or 'near' (and 'the'), or after a comma,
  * 'and' or 'or' that follows such a place ('in Nairobi, Kenya, and
- * Tanzania'), not followed by a noun it modifies. */
+ * Tanzania'), not followed by a noun it modifies.  The event's own @word
+ * after it is no such noun: a subject ends there ('the attack at the
+ * embassy in Nairobi killed 253'). */
 static void
-sentence_places (const Synonyms *syn, const char *q, GArray *out)
+sentence_places (const Synonyms *syn, const char *q, const char *word, GArray *out)
 {
   PlaceWord w[96];
   guint n = 0;
@@ -1098,7 +1108,7 @@ sentence_places (const Synonyms *syn, const char *q, GArray *out)
           /* 'U.S. embassies', 'Kenya's president': a modifier, when a
            * word follows with no punctuation between */
           gboolean modifier = j < n && g_ascii_islower (q[w[j].start])
-                              && !place_word_is (q, &w[j], place_after);
+                              && !place_word_is (q, &w[j], place_after) && !is_word (q, &w[j], word);
           for (gsize b = w[j - 1].next; modifier && b < w[j].start; b++)
             if (q[b] != ' ')
               modifier = FALSE;
@@ -1135,9 +1145,9 @@ event_places (const EvlGraph *g, const Synonyms *syn, const EvlGraphEvent *e, gb
                     && i < SIG_QUOTES;
        i++)
     {
-      const char *q = g_array_index (e->mentions, EvlGraphMention, i).quote;
-      if (q)
-        sentence_places (syn, q, out);
+      const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, i);
+      if (m->quote)
+        sentence_places (syn, m->quote, m->text, out);
     }
   return out;
 }
@@ -2243,9 +2253,9 @@ undated_places (const EvlGraph *g, const Synonyms *syn, const EvlGraphEvent *e, 
   else if (loose && only_places (g, e->participants))
     for (guint i = 0; i < e->mentions->len && i < SIG_QUOTES; i++)
       {
-        const char *q = g_array_index (e->mentions, EvlGraphMention, i).quote;
-        if (q)
-          sentence_places (syn, q, out);
+        const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, i);
+        if (m->quote)
+          sentence_places (syn, m->quote, m->text, out);
       }
   return out;
 }
