@@ -2347,6 +2347,9 @@ join_undated (const EvlGraph *g, const Synonyms *syn, GHashTable *loose_types, G
       if ((e->flags & EVL_EVENT_FLAG_PLANNED) || (!loose && !event_nominal (e, head_class (syn, e))))
         continue;
       g_autoptr (GArray) places = undated_places (g, syn, e, loose);
+      /* naming nowhere and nobody: nothing to tell which one */
+      if (places->len == 0 && only_places (g, e->participants))
+        continue;
       EvlDay ref = reference_day (g, e);
       Cluster *best = NULL;
       gboolean ambiguous = FALSE;
