@@ -36,7 +36,11 @@
  * article's event of the type needs no shared name but a shared place,
  * a capital standing for its country ('the bombing in Nairobi' / 'the
  * attack in Kenya'), the only city-to-country relation the gazetteer
- * holds; see same_day_same_place().  See score(). */
+ * holds; see same_day_same_place().  See score().  Last, a cluster with
+ * no date of its own to the day, told as a noun phrase ('the bombing in
+ * Kenya'), joins the one dated happening of its type at its place or
+ * naming someone it names, when the input holds no other; see
+ * join_undated (). */
 #include "reason-private.h"
 
 #include <math.h>
