@@ -3415,3 +3415,82 @@ ParameterizedTest (TypeCase *c, story, typing_of_governed_events_and_senses)
   g_strlcpy (one.ev[0].tense, c->tense, sizeof one.ev[0].tense);
   check_typed (c->text, &one, 1, 0, c->type, c->cameo);
 }
+
+/* 'Nine were killed, officials said Tuesday': a date in an attribution
+ * that closes the sentence is the saying's, not that of the past events
+ * reported before it (a present or a modal shares it: 'the towns now
+ * share a mayor, officials said Tuesday'); 'as of Tuesday' dates a tally,
+ * not the events its noun phrase tells of; a duration before an 'after'
+ * five words before the noun keeps the later date off it as well.  DCT
+ * 2023-09-14, a Thursday. */
+typedef struct {
+  char surface[16], lemma[16];
+  EvlEventClass klass;
+  char tense[12], aspect[12];
+} ReportedEvent;
+
+typedef struct {
+  char text[112];
+  char timex[12], value[12];  /* the date under test */
+  char duration[16];          /* a duration of the sentence, or "" */
+  ReportedEvent ev[4];        /* ev[0] is the event under test */
+  gboolean dated;
+} ReportedDateCase;
+
+#define RE_NOUN(s, l) { s, l, EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE" }
+#define RE_PAST(s, l) { s, l, EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE" }
+#define RE_SAID { "said", "say", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE" }
+
+ParameterizedTestParameters (story, a_reports_date_is_not_the_reported_events)
+{
+  static ReportedDateCase cases[] = {
+    { "Nine people were killed, officials said Tuesday.", "Tuesday", "2023-09-12", "",
+      { RE_PAST ("killed", "kill"), RE_SAID }, FALSE },
+    { "Nine people were killed, officials said as dawn broke Tuesday.", "Tuesday", "2023-09-12", "",
+      { RE_PAST ("killed", "kill"), RE_SAID, RE_PAST ("broke", "break") }, FALSE },
+    { "The toll in the flood, first nine, has risen to twelve, officials said Tuesday.", "Tuesday", "2023-09-12",
+      "", { RE_NOUN ("flood", "flood"), { "risen", "rise", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "PERFECTIVE" },
+            RE_SAID }, FALSE },
+    /* the saying keeps it, and so does a present */
+    { "Nine people were killed, officials said Tuesday.", "Tuesday", "2023-09-12", "",
+      { RE_SAID, RE_PAST ("killed", "kill") }, TRUE },
+    { "The two towns now share a mayor, officials said Tuesday.", "Tuesday", "2023-09-12", "",
+      { { "share", "share", EVL_EVENT_CLASS_STATE, "PRESENT", "NONE" }, RE_SAID }, TRUE },
+    /* an attribution that goes on reports what follows it */
+    { "After the storm passed, officials said Tuesday they had reopened the road.", "Tuesday", "2023-09-12", "",
+      { RE_PAST ("passed", "pass"), RE_SAID, RE_PAST ("reopened", "reopen") }, TRUE },
+    /* 'as of' */
+    { "The latest tallies as of Tuesday for the victims of the floods follow.", "Tuesday", "2023-09-12", "",
+      { RE_NOUN ("floods", "flood") }, FALSE },
+    { "Shares were down five percent as of Tuesday's close.", "Tuesday", "2023-09-12", "",
+      { RE_NOUN ("close", "close") }, TRUE },
+    /* 'after' farther before the noun */
+    { "Nine days after the deadly river floods, the army on Tuesday reopened the road.", "Tuesday", "2023-09-12",
+      "Nine days", { RE_NOUN ("floods", "flood"), RE_PAST ("reopened", "reopen") }, FALSE },
+    { "The army on Tuesday reopened the road after the deadly river floods.", "Tuesday", "2023-09-12", "",
+      { RE_NOUN ("floods", "flood"), RE_PAST ("reopened", "reopen") }, TRUE },
+  };
+  return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (ReportedDateCase *c, story, a_reports_date_is_not_the_reported_events)
+{
+  g_autoptr (EvlDocument) doc = make_doc (c->text);
+  gint32 x = (gint32) add_timex (doc, c->timex, EVL_TIMEX_DATE, c->value);
+  if (c->duration[0])
+    add_timex (doc, c->duration, EVL_TIMEX_DURATION, "P9D");
+  guint k = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (c->ev) && c->ev[i].surface[0]; i++)
+    {
+      const ReportedEvent *e = &c->ev[i];
+      guint id = add_event_aspect (doc, e->surface, 0, e->lemma, e->klass, e->tense, e->aspect);
+      if (i == 0)
+        k = id;
+    }
+  guint n;
+  const EvlEventMention *e = &annotate (doc, &n)[k];
+  gboolean by_date = e->anchor_method == EVL_ANCHOR_CLAUSE || e->anchor_method == EVL_ANCHOR_SENTENCE;
+  cr_assert_eq (by_date && e->timex == x, c->dated, "%s: '%s' should%s be dated %s (%s, timex %d)", c->text,
+                c->ev[0].surface, c->dated ? "" : " not", c->timex, evl_anchor_method_to_string (e->anchor_method),
+                e->timex);
+}
