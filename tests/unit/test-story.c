@@ -3421,8 +3421,9 @@ ParameterizedTest (TypeCase *c, story, typing_of_governed_events_and_senses)
  * reported before it (a present or a modal shares it: 'the towns now
  * share a mayor, officials said Tuesday'); 'as of Tuesday' dates a tally,
  * not the events its noun phrase tells of; a duration before an 'after'
- * five words before the noun keeps the later date off it as well.  DCT
- * 2023-09-14, a Thursday. */
+ * five words before the noun keeps the later date off it as well, and so
+ * does a 'but' clause with a verb of its own.  DCT 2023-09-14, a
+ * Thursday. */
 typedef struct {
   char surface[16], lemma[16];
   EvlEventClass klass;
@@ -3469,6 +3470,11 @@ ParameterizedTestParameters (story, a_reports_date_is_not_the_reported_events)
       "Nine days", { RE_NOUN ("floods", "flood"), RE_PAST ("reopened", "reopen") }, FALSE },
     { "The army on Tuesday reopened the road after the deadly river floods.", "Tuesday", "2023-09-12", "",
       { RE_NOUN ("floods", "flood"), RE_PAST ("reopened", "reopen") }, TRUE },
+    /* a 'but' clause with a verb of its own */
+    { "Agents came to study the bombings but there was no word on Tuesday of any leads.", "Tuesday", "2023-09-12",
+      "", { RE_NOUN ("bombings", "bombing"), RE_PAST ("came", "come") }, FALSE },
+    { "The bombings happened miles apart but minutes apart on Tuesday.", "Tuesday", "2023-09-12", "",
+      { RE_NOUN ("bombings", "bombing"), RE_PAST ("happened", "happen") }, TRUE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }

@@ -10,7 +10,11 @@
  *      of its object or complement: 'Iran Saturday condemned the
  *      bombing', 'met on Wednesday following the bombings'; see
  *      foreign_date(); and a duration before 'after'/'before' puts the
- *      event off the dates of the other clauses on both sides)
+ *      event off the dates of the other clauses on both sides; a closing
+ *      attribution's date, 'X were killed, officials said Saturday', is
+ *      the saying's, not that of the past events reported before it; an
+ *      'as of' date dates a tally, not a noun; a date of a 'but' clause
+ *      with its own verb is not that of a noun before it)
  *      (in both, a timex before a noun, 'the 1953 armistice', dates only
  *      that noun and what 'in'/'during' puts inside it);
  *      then a definite nominal ('the strike') with no date of its own or
@@ -667,6 +671,24 @@ temporal_prep_before (const EvlStoryDoc *sd, gint t)
   return -1;
 }
 
+/* A 'but' between token @t and timex token @b, opening a clause with a
+ * verb of its own before @b: 'sent agents to investigate the bombings,
+ * but there was no word on Tuesday' sets another situation against the
+ * first, its date no evidence for the first's nouns ('occurred miles
+ * apart but minutes apart on Friday' has no second verb). */
+static gboolean
+contrast_between (const EvlStoryDoc *sd, gint t, gint b)
+{
+  gint i = t + 1;
+  while (i < b && !(EVL_SPAN_LEN (sd->tok[i].span) == 3 && evl_story_token_is (sd, (guint) i, "but")))
+    i++;
+  for (i++; i < b; i++)
+    if ((evl_story_cls (sd, i) & EVL_STORY_C_BE)
+        || (sd->tok_ev[i] >= 0 && evl_story_finite (sd, sd->tok_ev[i]) && !noun_position (sd, sd->tok_ev[i])))
+      return TRUE;
+  return FALSE;
+}
+
 /* Nearest usable timex to token @t within its clause, -1 when none, and
  * in *@in_sentence the nearest within its sentence; ties go to the right
  * (timexes usually follow their event).  One walk serves both: the
@@ -761,7 +783,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           continue;
         }
       gboolean here = sd->clause[i] == sd->clause[t] && !predicate_between (sd, k, t, i);
-      if (refused && !here)
+      if ((refused || (i > t && nominal (sd, (gint32) k) && contrast_between (sd, t, i))) && !here)
         continue;
       if (*in_sentence < 0 && (here || fits_clause (sd, k, t, x)))
         *in_sentence = x;
@@ -849,11 +871,13 @@ day_grain (const EvlStoryDoc *sd, gint32 x)
 
 /* For a definite noun ('the summit'), the latest earlier mention of the
  * same story type dated to @max or finer, -1 when none.  With @strict the
- * mention is a verb ('walked out' ... 'the strike') or has the same lemma:
- * a noun of another lemma is more often another event of the type ('the
- * offensive in April' ... 'injured in the attacks'), and a perfect is a
- * state up to now rather than a dated occurrence ('have been killed since
- * April'). */
+ * mention is a verb ('walked out' ... 'the strike') or has the same lemma
+ * and a date of its own clause: a noun of another lemma is more often
+ * another event of the type ('the offensive in April' ... 'injured in the
+ * attacks'), one dated from another clause only a guess not to pass on
+ * ('sent agents to investigate the bombings, but there was no word on
+ * Tuesday'), and a perfect is a state up to now rather than a dated
+ * occurrence ('have been killed since April'). */
 static gint32
 antecedent (const EvlStoryDoc *sd, gint32 ref, EvlGrain max, gboolean strict)
 {
@@ -866,7 +890,9 @@ antecedent (const EvlStoryDoc *sd, gint32 ref, EvlGrain max, gboolean strict)
   for (guint k = 0; k < sd->n_ev; k++)
     if (sd->ev[k].span.start < r->span.start && dated (&sd->ev[k]) && sd->ev[k].type
         && strcmp (sd->ev[k].type, r->type) == 0 && grain_within (sd, sd->ev[k].timex, max)
-        && (!strict || ((!nominal (sd, (gint32) k) || g_strcmp0 (sd->ev[k].lemma, r->lemma) == 0)
+        && (!strict || ((!nominal (sd, (gint32) k)
+                         || (g_strcmp0 (sd->ev[k].lemma, r->lemma) == 0
+                             && sd->ev[k].anchor_method == EVL_ANCHOR_CLAUSE))
                         && !tense_is (sd, k, EVL_STORY_TF_PERFECT)))
         && (best < 0 || sd->ev[k].span.start > sd->ev[best].span.start))
       best = (gint32) k;
