@@ -3422,8 +3422,8 @@ ParameterizedTest (TypeCase *c, story, typing_of_governed_events_and_senses)
  * share a mayor, officials said Tuesday'); 'as of Tuesday' dates a tally,
  * not the events its noun phrase tells of; a duration before an 'after'
  * five words before the noun keeps the later date off it as well, and so
- * does a 'but' clause with a verb of its own.  DCT 2023-09-14, a
- * Thursday. */
+ * do a 'but' clause with a verb of its own and a 'since' clause.  DCT
+ * 2023-09-14, a Thursday. */
 typedef struct {
   char surface[16], lemma[16];
   EvlEventClass klass;
@@ -3432,7 +3432,7 @@ typedef struct {
 
 typedef struct {
   char text[112];
-  char timex[12], value[12];  /* the date under test */
+  char timex[16], value[12];  /* the date under test */
   char duration[16];          /* a duration of the sentence, or "" */
   ReportedEvent ev[4];        /* ev[0] is the event under test */
   gboolean dated;
@@ -3465,6 +3465,8 @@ ParameterizedTestParameters (story, a_reports_date_is_not_the_reported_events)
       { RE_NOUN ("floods", "flood") }, FALSE },
     { "Shares were down five percent as of Tuesday's close.", "Tuesday", "2023-09-12", "",
       { RE_NOUN ("close", "close") }, TRUE },
+    { "Many songs had been sold by then, and as of May the store holds the lead.", "May", "2023-05", "",
+      { RE_PAST ("sold", "sell"), { "holds", "hold", EVL_EVENT_CLASS_STATE, "PRESENT", "NONE" } }, FALSE },
     /* 'after' farther before the noun */
     { "Nine days after the deadly river floods, the army on Tuesday reopened the road.", "Tuesday", "2023-09-12",
       "Nine days", { RE_NOUN ("floods", "flood"), RE_PAST ("reopened", "reopen") }, FALSE },
@@ -3475,6 +3477,16 @@ ParameterizedTestParameters (story, a_reports_date_is_not_the_reported_events)
       "", { RE_NOUN ("bombings", "bombing"), RE_PAST ("came", "come") }, FALSE },
     { "The bombings happened miles apart but minutes apart on Tuesday.", "Tuesday", "2023-09-12", "",
       { RE_NOUN ("bombings", "bombing"), RE_PAST ("happened", "happen") }, TRUE },
+    /* a 'since' clause's date starts the state before it */
+    { "The boy has been the focus of a custody fight since he was rescued at sea on Tuesday.", "Tuesday",
+      "2023-09-12", "", { RE_NOUN ("fight", "fight"), RE_PAST ("rescued", "rescue") }, FALSE },
+    { "The boy has been the focus of a custody fight since he was rescued at sea on Tuesday.", "Tuesday",
+      "2023-09-12", "", { RE_PAST ("rescued", "rescue"), RE_NOUN ("fight", "fight") }, TRUE },
+    /* a 'who' clause's date is its own */
+    { "Crowds paid tribute to the men who won the cup two years ago at a rally.", "two years ago", "2021", "",
+      { RE_PAST ("won", "win"), RE_PAST ("paid", "pay") }, TRUE },
+    { "They await a ruling on the case, which is due on Tuesday.", "Tuesday", "2023-09-12", "",
+      { RE_NOUN ("ruling", "ruling"), { "await", "await", EVL_EVENT_CLASS_I_STATE, "PRESENT", "NONE" } }, TRUE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }

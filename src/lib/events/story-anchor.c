@@ -14,7 +14,9 @@
  *      attribution's date, 'X were killed, officials said Saturday', is
  *      the saying's, not that of the past events reported before it; an
  *      'as of' date dates a tally, not a noun; a date of a 'but' clause
- *      with its own verb is not that of a noun before it)
+ *      with its own verb is not that of a noun before it, nor is one of
+ *      a 'since' clause, nor one of a 'who'/'which' clause that of the
+ *      events of the clause before it; see bounding_date())
  *      (in both, a timex before a noun, 'the 1953 armistice', dates only
  *      that noun and what 'in'/'during' puts inside it);
  *      then a definite nominal ('the strike') with no date of its own or
@@ -578,6 +580,17 @@ as_of (const EvlStoryDoc *sd, gint32 x)
          && evl_story_token_is (sd, (guint) f - 2, "as");
 }
 
+/* An 'as of' timex @x dates no noun but its own ("as of Friday's
+ * close"), nor a verb of an earlier clause ('songs had been downloaded
+ * since its launch, and as of May the store accounts for ...'). */
+static gboolean
+as_of_other (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
+{
+  gint f = sd->tx_first[x];
+  return as_of (sd, x) && (nominal (sd, (gint32) k) || (t < f && sd->clause[t] != sd->clause[f]))
+         && !own_date (sd, t, x);
+}
+
 /* The reporting verb a timex modifying verb @v dates: @v itself, or the
  * verb right before the temporal clause @v heads ('officials said as
  * dawn broke Saturday'); -1 when neither reports. */
@@ -689,6 +702,52 @@ contrast_between (const EvlStoryDoc *sd, gint t, gint b)
   return FALSE;
 }
 
+/* Timex @x dates a clause or phrase that event @k (at token @t) is not
+ * part of: a 'since' clause or phrase starts the span event @k fills
+ * ('has been the focus of a battle since he was found on Nov. 25',
+ * 'have fought three wars since independence in 1947'; 'since 1990'
+ * right before it is left to the tense tests), and a 'who'/'which'
+ * clause tells of its own noun. */
+static gboolean
+bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
+{
+  static const char *const relative[] = { "who", "whose", "which", NULL };
+  gint f = sd->tx_first[x];
+  if (f <= 0 || evl_story_is (sd, f - 1, EVL_W_SINCE))
+    return FALSE;
+  gboolean same = sd->clause[t] == sd->clause[f];
+  /* after the timex, only past a comma that closes its clause ('Since
+   * the ruling was announced Wednesday, they have said'; not 'since
+   * troops stormed the square on June 4 and fired, killing hundreds') */
+  gint a = (gint) sd->tx_end[x];
+  if (t > f && (same || a >= (gint) sd->n_tok || !(evl_story_cls (sd, a) & EVL_STORY_C_CLAUSE_PUNCT)))
+    return FALSE;
+  /* the word that opens the timex's clause or phrase, up to 15 tokens
+   * back, not past a comma, another timex or the event */
+  gint lo = t < f ? t : -1;
+  for (gint i = f - 1; i > lo && f - i <= 15 && sd->tok_tx[i] < 0; i--)
+    {
+      if (evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT)
+        return FALSE;
+      if (evl_story_is (sd, i, EVL_W_SINCE))
+        return TRUE;
+      if (!word_among (sd, i, relative))
+        continue;
+      if (t > f || same)
+        return FALSE;
+      /* a 'who'/'which' clause's date is not the main clause's before it
+       * ('children flooded the square for the boy whose rescue two
+       * months ago ...'), but may be that of the noun it tells of ('a
+       * ruling on the case, which is expected next month'): no other
+       * event up to the pronoun */
+      for (gint j = t + 1; j < i; j++)
+        if (sd->tok_ev[j] >= 0 && sd->tok_ev[j] != (gint32) k)
+          return TRUE;
+      return !nominal (sd, (gint32) k) || i - t > 6;
+    }
+  return FALSE;
+}
+
 /* Nearest usable timex to token @t within its clause, -1 when none, and
  * in *@in_sentence the nearest within its sentence; ties go to the right
  * (timexes usually follow their event).  One walk serves both: the
@@ -755,7 +814,8 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
       else
         l = --li >= (gint) a ? (gint) cov[li] : -1;
       gint32 x = sd->tok_tx[i];
-      if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]) || !heads (sd, k, t, x))
+      if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]) || !heads (sd, k, t, x)
+          || bounding_date (sd, k, t, x))
         continue;
       /* 'Thirteen days after the bombings, troops Thursday launched': a
        * date after the event is as much the other event's, a duration
@@ -777,7 +837,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
        * farther off in the sentence. */
       gint32 v = timex_verb (sd, x);
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
-          || (as_of (sd, x) && nominal (sd, (gint32) k) && !own_date (sd, t, x)))
+          || as_of_other (sd, k, t, x))
         {
           refused = TRUE;
           continue;
