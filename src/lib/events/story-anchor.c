@@ -576,8 +576,9 @@ static gboolean
 as_of (const EvlStoryDoc *sd, gint32 x)
 {
   gint f = sd->tx_first[x];
-  return f >= 2 && sd->tok[f - 2].sentence == sd->tok[f].sentence && evl_story_token_is (sd, (guint) f - 1, "of")
-         && evl_story_token_is (sd, (guint) f - 2, "as");
+  /* asked for every candidate timex: the word ids and the length first */
+  return f >= 2 && evl_story_is (sd, f - 1, EVL_W_OF) && sd->tok[f - 2].sentence == sd->tok[f].sentence
+         && EVL_SPAN_LEN (sd->tok[f - 2].span) == 2 && evl_story_token_is (sd, (guint) f - 2, "as");
 }
 
 /* An 'as of' timex @x dates no noun but its own ("as of Friday's
@@ -598,7 +599,7 @@ static gint32
 saying_verb (const EvlStoryDoc *sd, gint32 v)
 {
   gint vt = sd->ev_tok[v];
-  if (vt > 0 && temporal_clause (sd, vt))
+  if (sd->ev[v].klass != EVL_EVENT_CLASS_REPORTING && vt > 0 && temporal_clause (sd, vt))
     for (gint i = vt - 1; i >= 0 && vt - i <= 6; i--)
       if (sd->tok_ev[i] >= 0 && sd->tok_ev[i] != v)
         {
@@ -665,6 +666,9 @@ static gint
 temporal_prep_before (const EvlStoryDoc *sd, gint t)
 {
   static const char *const preps[] = { "after", "before", "until", NULL };
+  guint32 sentence = sd->tok[t].sentence;
+  if (sentence < sd->n_sent && !sd->sent_tx[sentence])
+    return -1;   /* no duration either */
   for (gint i = t - 1; i >= 0 && i >= t - 5 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
     {
       /* asked for every event: the words' lengths (5, 6) before their
@@ -731,7 +735,10 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
         return FALSE;
       if (evl_story_is (sd, i, EVL_W_SINCE))
         return TRUE;
-      if (!word_among (sd, i, relative))
+      /* up to 15 tokens for every candidate timex: the length (3 or 5)
+       * before the strings */
+      gsize len = EVL_SPAN_LEN (sd->tok[i].span);
+      if ((len != 3 && len != 5) || !word_among (sd, i, relative))
         continue;
       if (t > f || same)
         return FALSE;
