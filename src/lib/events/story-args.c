@@ -371,6 +371,38 @@ is_passive (const EvlStoryDoc *sd, guint k, gint t)
   return FALSE;
 }
 
+/* Whether verb event @o governs the infinitive at token @t through its
+ * object ('urged the rebels to talk', 'called on all states to help',
+ * 'asked police to search'): a verb of object control with words between
+ * it and the 'to' before @t ('asked to leave' has none: the asker
+ * leaves). */
+static gboolean
+object_controls (const EvlStoryDoc *sd, gint32 o, gint t)
+{
+  static const char *const control[] = { "urge", "ask", "tell", "invite", "force", "allow", "call", "order",
+                                         "persuade", "encourage", "permit", "compel", "require", "request",
+                                         "instruct", "advise", "enable", "press", "pressure", "appeal",
+                                         "want", "authorize", "authorise", "oblige", "beg", "implore",
+                                         "convince", "warn", "remind", "direct", "prompt", "lead", "help",
+                                         "challenge", "expect", "need", "get", "cause", "inspire", "commit", NULL };
+  const char *l = sd->ev[o].lemma;
+  if (l == NULL || t < 1 || !evl_story_is (sd, t - 1, EVL_W_TO))
+    return FALSE;
+  gint v = sd->ev_tok[o] + 1;
+  while (v < t - 1 && sd->tok_ev[v] == o)
+    v++;   /* a phrasal trigger's particle */
+  /* 'called on', 'appealed to': the preposition opens the object */
+  while (v < t - 1 && (evl_story_token_is (sd, (guint) v, "on") || evl_story_token_is (sd, (guint) v, "upon")
+                       || evl_story_token_is (sd, (guint) v, "to") || evl_story_token_is (sd, (guint) v, "not")))
+    v++;
+  if (v >= t - 1)
+    return FALSE;
+  for (guint j = 0; control[j]; j++)
+    if (l[0] == control[j][0] && strcmp (l, control[j]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The subject of the nearest earlier event of the sentence that has one:
  * its agent, or a passive's patient ('X was sworn in, promising ...', 'X
  * is expected to visit'). */
@@ -391,7 +423,15 @@ governing_agent (const EvlStoryDoc *sd, guint k, gint t)
       gint32 o = sd->tok_ev[i];
       if (o >= 0 && o != (gint32) k && o < (gint32) k)
         {
-          gint32 subj = is_passive (sd, (guint) o, sd->ev_tok[o]) ? sd->ev[o].patient : sd->ev[o].agent;
+          gboolean op = is_passive (sd, (guint) o, sd->ev_tok[o]);
+          if (!op && object_controls (sd, o, t))
+            {
+              /* 'urged the rebels to talk': the rebels talk; an object
+               * that is no name leaves the verb without a named subject */
+              gint32 p = sd->ev[o].patient;
+              return p >= 0 && first_tok (sd, p) > sd->ev_tok[o] && last_tok (sd, p) < t ? p : -1;
+            }
+          gint32 subj = op ? sd->ev[o].patient : sd->ev[o].agent;
           if (subj >= 0)
             return subj;
         }
@@ -524,6 +564,41 @@ bare_after_to (const EvlStoryDoc *sd, guint k, gint t)
   return strncmp (w, l, n) == 0 && (l[n] == '\0' || l[n] == ' ');
 }
 
+/* Whether the name ending at token @e can be the subject of the
+ * infinitive at @t written before it: at most three words between it and
+ * the 'to' ('Putin is expected to visit', 'Iraq to comply'), none a
+ * determiner, a preposition or a name, which would make them another
+ * noun phrase ('he wants Cuban diplomats based in Washington to meet':
+ * the diplomats meet, not he). */
+static gboolean
+close_to_infinitive (const EvlStoryDoc *sd, gint e, gint t)
+{
+  /* 'X is the first leader to visit': after a 'be' the noun phrase is
+   * X's predicate and the infinitive X's */
+  if (e + 1 < t - 1 && (C (e + 1) & EVL_STORY_C_BE) && !(C (e + 1) & EVL_STORY_C_POSSESSIVE) && t - 1 - e <= 6)
+    return TRUE;
+  if (t - 1 - e > 4)
+    return FALSE;
+  for (gint i = e + 1; i < t - 1; i++)
+    if ((C (i) & (EVL_STORY_C_PREP | EVL_STORY_C_CLAUSE_PUNCT)) || evl_story_is (sd, i, EVL_W_THE)
+        || evl_story_is (sd, i, EVL_W_A) || evl_story_is (sd, i, EVL_W_AN)
+        || ((sd->tok[i].flags & EVL_TOKEN_CAP) && (sd->tok[i].flags & EVL_TOKEN_WORD)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A 'be' or a verb event between tokens @e and @t: the name before
+ * them is the subject of a clause of its own ('said Ozawa was to
+ * meet'), no verb's object. */
+static gboolean
+clause_between (const EvlStoryDoc *sd, gint e, gint t)
+{
+  for (gint i = e + 1; i < t - 1; i++)
+    if (((C (i) & EVL_STORY_C_BE) && !(C (i) & EVL_STORY_C_POSSESSIVE)) || sd->tok_ev[i] >= 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 fill_one (EvlStoryDoc *sd, guint k)
 {
@@ -543,6 +618,7 @@ fill_one (EvlStoryDoc *sd, guint k)
    * subject is not searched past another finite verb, except across a
    * coordination ('Kim arrived and met Putin'). */
   gboolean coordinated = t > 0 && evl_story_is (sd, t - 1, EVL_W_AND);
+  gboolean infinitive = verbal && t > 0 && evl_story_is (sd, t - 1, EVL_W_TO) && !evl_story_finite (sd, (gint32) k);
   /* Only tokens of an event or an entity act in either loop below: they
    * go from one to the next (EVL_STORY_SCAN_ARGS) instead of token by
    * token; clause numbers never decrease, so the clause and distance
@@ -604,6 +680,21 @@ fill_one (EvlStoryDoc *sd, guint k)
         continue;
       if (verbal && modifies_noun (sd, m))
         break;
+      if (infinitive && !close_to_infinitive (sd, last_tok (sd, m), t))
+        break;
+      /* 'will visit the United States to meet': another verb's object is
+       * the infinitive's subject only where that verb controls it
+       * ('invited Geremek to visit') */
+      if (infinitive && !clause_between (sd, last_tok (sd, m), t))
+        {
+          gint b = first_tok (sd, m) - 1;
+          if (b > 0 && evl_story_is (sd, b, EVL_W_THE))
+            b--;
+          gint32 v = b >= 0 ? sd->tok_ev[b] : -1;
+          if (v >= 0 && v != (gint32) k && evl_story_verbal (sd, v) && sd->ev[v].klass != EVL_EVENT_CLASS_REPORTING
+              && !object_controls (sd, v, t))
+            break;
+        }
       /* A nominal's agent is its compound modifier ('the Ukraine
        * conflict', 'North Korea missile tests'), with nothing but
        * modifiers between; not the subject of another verb ('He regarded
