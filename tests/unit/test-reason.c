@@ -2220,3 +2220,33 @@ ParameterizedTest (PipelineSummaryCase *tc, reason, summary_of_an_annotated_sent
   cr_assert_not_null (got, "no event '%s' in: %s", tc->trigger, tc->text);
   cr_expect_str_eq (got, tc->expected, "%s: %s", tc->text, got);
 }
+
+/* ---- summaries: second round (control, possessors, phrase ends) ---- */
+
+ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
+{
+  static PipelineSummaryCase cases[] = {
+    /* the possessor of a noun of something done to someone undergoes
+     * it; of something done, it does it */
+    { "Kofi Mensah's arrest in Accra angered his supporters.", "arrest", "Arrest of Kofi Mensah in Accra" },
+    { "Kofi Mensah's extradition from Togo was refused.", "extradition", "Extradition of Kofi Mensah" },
+    { "Kofi Mensah's visit was cancelled.", "visit", "Visit by Kofi Mensah" },
+    /* an object-control verb's object is its infinitive's subject, not
+     * its own subject */
+    { "The Security Council called on all donors to help the refugees.", "help", "Helping the refugees" },
+    { "The union urged Ghana to sign the treaty.", "sign", "Ghana signs the treaty" },
+    /* a subject in another clause before the infinitive's noun phrase */
+    { "Mensah said he wants British diplomats based in Accra to meet with his lawyer.", "meet",
+      "Meeting with his lawyer" },
+    /* 'next to' opens another phrase */
+    { "Ten people were hurt in the blast next to the station.", "hurt", "Ten people hurt in the blast" },
+  };
+  return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PipelineSummaryCase *tc, reason, summary_of_controlled_and_possessed_events)
+{
+  g_autofree char *got = pipeline_summary (tc->text, tc->trigger);
+  cr_assert_not_null (got, "no event '%s' in: %s", tc->trigger, tc->text);
+  cr_expect_str_eq (got, tc->expected, "%s: %s", tc->text, got);
+}

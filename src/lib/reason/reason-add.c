@@ -497,6 +497,7 @@ typedef struct {
   GHashTable *cue_prefixes;   /* cue_prefixes_get() */
   const EvlLexicon *irregular;
   const EvlLexicon *forms;
+  const EvlLexicon *possessor_patients;   /* en/possessor-patients */
 } AddCtx;
 
 static gboolean
@@ -672,6 +673,20 @@ phrase_end (const AddCtx *a, guint t0, guint t, guint sentence)
 }
 
 
+/* Token @t opens a preposition of two words ('next to', 'ahead of',
+ * 'close to', 'because of'): a phrase stopped at the second word ends
+ * before the first ('in the blasts next to the embassies': 'in the
+ * blasts'). */
+static gboolean
+two_word_prep (const AddCtx *a, guint t)
+{
+  static const char *const first[] = { "next", "close", "ahead", "prior", "due", "according", "instead",
+                                       "because", "out", "adjacent", "opposite", "thanks", "owing", NULL };
+  static const char *const second[] = { "to", "of", "from", NULL };
+  return t + 1 < a->n_toks && a->toks[t + 1].sentence == a->toks[t].sentence && word_in (a, t, first)
+         && word_in (a, t + 1, second);
+}
+
 static char *
 object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
 {
@@ -699,13 +714,16 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
     {
       if (tok_lookup (a->stops, a, t) != NULL)
         of = t;
+      if (two_word_prep (a, t))
+        break;
       words += !tok_is_punct (a, t++);
     }
   /* An 'of' phrase the five words cut short goes whole ('13 members of
    * the Israeli-backed'). */
   if (of > t0 && runs_on (a, t, m->sentence))
     t = of;
-  else if (words == 5 && runs_on_np (a, t, m->sentence) && (t = phrase_end (a, t0, t, m->sentence)) == 0)
+  else if (words == 5 && runs_on_np (a, t, m->sentence) && !two_word_prep (a, t)
+           && (t = phrase_end (a, t0, t, m->sentence)) == 0)
     return NULL;
   /* The cap reached the verb of a clause on the noun: the noun ends it. */
   else if (words == 5 && runs_on (a, t, m->sentence) && t > t0 + 1 && participle_word (a, t - 1))
@@ -1208,7 +1226,8 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
   /* A finite verb ends the phrase ('appointed by the Vatican met'); after
    * a word that also opens a clause the words were that clause's
    * subject ('died since a bomb ripped'): no phrase. */
-  while (t - t0 < 5 && runs_on (a, t, m->sentence) && a->trigger_tok[t] != TRIGGER_FINITE && !irregular_past (a, t))
+  while (t - t0 < 5 && runs_on (a, t, m->sentence) && a->trigger_tok[t] != TRIGGER_FINITE && !irregular_past (a, t)
+         && !two_word_prep (a, t))
     t++;
   gboolean verb_next = t < a->n_toks && a->toks[t].sentence == m->sentence
                        && (a->trigger_tok[t] == TRIGGER_FINITE || irregular_past (a, t));
@@ -1218,7 +1237,7 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
                                                             "because", "once", NULL })
                     || !(a->toks[t - 1].flags & EVL_TOKEN_CAP)))
     return NULL;
-  gboolean cut = !verb_next && runs_on_np (a, t, m->sentence);
+  gboolean cut = !verb_next && runs_on_np (a, t, m->sentence) && !two_word_prep (a, t);
   if (strict && t < a->n_toks && a->toks[t].sentence == m->sentence && (a->toks[t].flags & EVL_TOKEN_CAP)
       && !tok_is_punct (a, t))
     {
@@ -2144,6 +2163,42 @@ ing_clause (const AddCtx *a, const EvlEventMention *m)
   return object_is_noun_phrase (a, m);
 }
 
+/* Whether the agent of nominal @m is a possessor that undergoes it
+ * ('the envoy's release', 'the suspect's extradition'): a noun of
+ * en/possessor-patients right after a person's or an organisation's
+ * "'s" (a place's is where: 'Ghana's election').  A noun of something
+ * done keeps its possessor as the doer ('the minister's visit'). */
+static gboolean
+possessor_undergoes (const AddCtx *a, const EvlEventMention *m, const char *lemma, gint agent, gint patient)
+{
+  if (agent < 0 || patient >= 0 || is_verbal (m) || a->possessor_patients == NULL || m->agent < 0
+      || (guint) m->agent >= a->n_em || evl_lexicon_lookup (a->possessor_patients, lemma, strlen (lemma)) == NULL
+      || evl_graph_get_entity (a->g, (guint) agent)->type == EVL_ENTITY_LOCATION)
+    return FALSE;
+  EvlSpan s = a->em[m->agent].span;
+  if (s.end > m->span.start)
+    return FALSE;
+  /* the "'s" in or right after the mention, then at most one word
+   * ('the envoy's sudden release') */
+  const char *p = a->text + s.end;
+  gsize left = a->len - s.end, n = EVL_SPAN_LEN (s);
+  if (!(left >= 2 && memcmp (p, "'s", 2) == 0) && !(left >= 4 && memcmp (p, "\xe2\x80\x99s", 4) == 0)
+      && !(n >= 2 && memcmp (p - 2, "'s", 2) == 0) && !(n >= 4 && memcmp (p - 4, "\xe2\x80\x99s", 4) == 0))
+    return FALSE;
+  gint t0 = evl_document_token_at (a->doc, s.end - 1);
+  gint t1 = evl_document_token_at (a->doc, m->span.start);
+  guint words = 0;
+  for (gint t = t0 + 1; t0 >= 0 && t < t1; t++)
+    {
+      const char *w = a->text + a->toks[t].span.start;
+      gsize wn = EVL_SPAN_LEN (a->toks[t].span);
+      gboolean mark = (wn == 2 && memcmp (w, "'s", 2) == 0) || (wn == 4 && memcmp (w, "\xe2\x80\x99s", 4) == 0)
+                      || (wn == 1 && w[0] == '\'');
+      words += mark ? 0 : tok_is_punct (a, (guint) t) ? 2 : 1;
+    }
+  return t0 >= 0 && t1 > t0 && words <= 1;
+}
+
 static guint
 add_event (AddCtx *a, const EvlEventMention *m)
 {
@@ -2202,6 +2257,11 @@ add_event (AddCtx *a, const EvlEventMention *m)
   e.patient = entity_of (a, m->patient);
   e.location = entity_of (a, m->location);
   e.source = entity_of (a, m->source);
+  if (possessor_undergoes (a, m, lemma, e.agent, e.patient))
+    {
+      e.patient = e.agent;
+      e.agent = -1;
+    }
   /* ... and in the graph too: the place is the event's location. */
   if (!is_verbal (m) && e.location < 0 && e.agent >= 0 && happens_at_place (e.type)
       && evl_graph_get_entity (a->g, (guint) e.agent)->type == EVL_ENTITY_LOCATION)
@@ -2753,6 +2813,7 @@ evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *
   a.cue_prefixes = cue_prefixes_get (ctx, g, a.cues);
   a.irregular = evl_context_get_lexicon (ctx, "en/irregular-verbs");
   a.forms = evl_context_get_lexicon (ctx, "en/event-forms");
+  a.possessor_patients = evl_context_get_lexicon (ctx, "en/possessor-patients");
   a.cluster_map = add_entities (ctx, g, doc, a.sents, a.n_sents);
   a.event_map = g_new (guint, a.n_ev + 1);
   a.trigger_tok = g_new0 (guint8, a.n_toks + 1);
