@@ -2240,6 +2240,16 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
       "Meeting with his lawyer" },
     /* 'next to' opens another phrase */
     { "Ten people were hurt in the blast next to the station.", "hurt", "Ten people hurt in the blast" },
+    /* a noun's preposition reaches its patient past a title */
+    { "The envoy left on Friday after talks with Ghanaian Foreign Minister Kofi Mensah.", "talks",
+      "Talks with Kofi Mensah" },
+    /* ... and a verb's, bar a meeting's 'with' */
+    { "Kofi Mensah fled to Togo in May.", "fled", "Kofi Mensah flees to Togo" },
+    /* a name joined to the patient by 'and' and a title is a patient */
+    { "Kofi Mensah will meet with President John Kufuor and Premier Ama Boateng.", "meet",
+      "Kofi Mensah meets John Kufuor and Ama Boateng" },
+    /* a verb with an object after it ends a phrase after a common noun */
+    { "The police supported by helicopters searched the forest.", "supported", "Police supported by helicopters" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1233,9 +1233,14 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
                        && (a->trigger_tok[t] == TRIGGER_FINITE || irregular_past (a, t));
   /* ... as when a common noun stands before the verb, which may be a
    * noun itself ('a single shot') */
+  /* ... unless that verb has an object after it, which no noun has
+   * ('supported by helicopters combed the area') */
+  static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", NULL };
+  gboolean verb_object = verb_next && t + 1 < a->n_toks && a->toks[t + 1].sentence == m->sentence
+                         && word_in (a, t + 1, dets);
   if (verb_next && (word_in (a, t0, (const char *const[]) { "since", "after", "before", "until", "as", "while",
                                                             "because", "once", NULL })
-                    || !(a->toks[t - 1].flags & EVL_TOKEN_CAP)))
+                    || (!(a->toks[t - 1].flags & EVL_TOKEN_CAP) && !verb_object)))
     return NULL;
   gboolean cut = !verb_next && runs_on_np (a, t, m->sentence) && !two_word_prep (a, t);
   if (strict && t < a->n_toks && a->toks[t].sentence == m->sentence && (a->toks[t].flags & EVL_TOKEN_CAP)
@@ -1337,12 +1342,16 @@ patient_prep (const AddCtx *a, const EvlEventMention *m)
   if (m->patient < 0 || (guint) m->patient >= a->n_em || a->n_toks == 0)
     return NULL;
   gint t = evl_document_token_at (a->doc, a->em[m->patient].span.start);
-  /* Past a determiner ('talks with the United States'). */
-  for (gint k = t - 1; t > 0 && k >= 0 && k >= t - 2; k--)
+  /* Past a determiner ('talks with the United States') and a title
+   * ('talks with Italian Foreign Minister Lamberto Dini', 'with rebel
+   * leader X'), up to the first function word. */
+  for (gint k = t - 1; t > 0 && k >= 0 && k >= t - 6 && a->toks[k].sentence == a->toks[t].sentence; k--)
     {
       const EvlLexEntry *e = tok_lookup (a->stops, a, (guint) k);
-      if (e && g_strv_contains (keep, e->canonical))
-        return e->canonical;
+      if (e)
+        return g_strv_contains (keep, e->canonical) ? e->canonical : NULL;
+      if (tok_is_punct (a, (guint) k) && a->text[a->toks[k].span.start] != '\'')
+        return NULL;
     }
   return NULL;
 }
@@ -1696,7 +1705,15 @@ summary_line (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb, gboo
       append_names (s, g, subj);
       g_autofree char *v = subj->len == 1 ? third_person (lemma) : g_strdup (lemma);
       g_string_append_printf (s, " %s", v);
-      if (obj)
+      /* 'fled to X': the complement's preposition, as below; not an
+       * '-ing' noun's ('gave a warning to X': 'X warns X'), nor a
+       * meeting's 'with', whose partner the verb takes ('meets Y') */
+      const EvlGraphMention *m0 = ev->mentions && ev->mentions->len > 0
+                                  ? &g_array_index (ev->mentions, EvlGraphMention, 0) : NULL;
+      if (obj && !object && ev->patient >= 0 && patient_prep && m0 && m0->text && !g_str_has_suffix (m0->text, "ing")
+          && !(strcmp (patient_prep, "with") == 0 && g_strcmp0 (ev->type, "MEETING") == 0))
+        g_string_append_printf (s, " %s %s", patient_prep, obj);
+      else if (obj)
         g_string_append_printf (s, " %s", obj);
     }
   else if (!verbal && !obj && subj->len == 1
@@ -2392,16 +2409,22 @@ add_event (AddCtx *a, const EvlEventMention *m)
               gint32 cm = m->participants[i];
               gint p = entity_of (a, cm);
               if (p < 0 || p == e.patient || p == e.agent || p == e.location || (guint) cm >= a->n_em
-                  || a->em[cm].span.start <= prev_end || a->em[cm].span.start > prev_end + 8
+                  || a->em[cm].span.start <= prev_end || a->em[cm].span.start > prev_end + 40
                   || array_has (co_patients, (guint) p))
                 continue;
               gint j0 = evl_document_token_at (a->doc, prev_end - 1);
               gint j1 = evl_document_token_at (a->doc, a->em[cm].span.start);
-              if (j0 < 0 || j1 <= j0 || j1 - j0 > 3)
+              if (j0 < 0 || j1 <= j0 || j1 - j0 > 5)
                 continue;
-              gboolean joined = FALSE;
+              /* the joiner, and else only a title ('and Premier X') */
+              gboolean joined = FALSE, title = TRUE;
               for (gint j = j0 + 1; j < j1; j++)
-                joined |= word_in (a, (guint) j, (const char *const[]) { "and", "or", ",", NULL });
+                {
+                  gboolean joiner = word_in (a, (guint) j, (const char *const[]) { "and", "or", ",", NULL });
+                  joined |= joiner;
+                  title &= joiner || (j > j0 + 1 && (a->toks[j].flags & EVL_TOKEN_CAP) && (a->toks[j].flags & EVL_TOKEN_WORD));
+                }
+              joined &= title || (j1 - j0 <= 3 && a->em[cm].span.start <= prev_end + 8);
               if (!joined)
                 continue;
               g_array_append_val (co_patients, p);
