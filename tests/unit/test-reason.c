@@ -2248,6 +2248,12 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
     /* a name joined to the patient by 'and' and a title is a patient */
     { "Kofi Mensah will meet with President John Kufuor and Premier Ama Boateng.", "meet",
       "Kofi Mensah meets John Kufuor and Ama Boateng" },
+    /* 'did' is an auxiliary, no subject; an '-ing' clause on the object
+     * is cut */
+    { "Officials said the family did not sign a paper promising to leave.", "sign", "Signing a paper" },
+    /* the verb's preposition reaches its patient past an ordinal */
+    { "They appealed to the 11th Circuit Court of Appeals.", "appealed",
+      "Appealing to Circuit Court of Appeals" },
     /* a verb with an object after it ends a phrase after a common noun */
     { "The police supported by helicopters searched the forest.", "supported", "Police supported by helicopters" },
   };

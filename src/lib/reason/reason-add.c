@@ -728,6 +728,13 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
   /* The cap reached the verb of a clause on the noun: the noun ends it. */
   else if (words == 5 && runs_on (a, t, m->sentence) && t > t0 + 1 && participle_word (a, t - 1))
     t--;
+  /* ... as does an '-ing' verb going on with its own complement ('a
+   * paper promising to return', 'a motion urging the ...'); not a noun
+   * in '-ing' after its determiner ('a meeting'). */
+  else if (t > t0 + 1 && t < a->n_toks && a->toks[t].sentence == m->sentence && participle_word (a, t - 1)
+           && a->text[a->toks[t - 1].span.end - 1] == 'g' && !word_in (a, t - 2, dets)
+           && word_in (a, t, (const char *const[]) { "to", "that", "the", "a", "an", NULL }))
+    t--;
   /* 'passed a' cut by what follows is no object; nor is a bare pronoun
    * ('sign it'), whose referent the line cannot show; but a person's
    * object pronoun keeps the line a sentence ('A court sentenced her to
@@ -995,8 +1002,9 @@ static char *
 subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
               guint32 *start)
 {
+  /* 'did not sign': 'do' is an auxiliary, no subject, and no passive */
   static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have",
-                                     "had", "not", "never", NULL };
+                                     "had", "not", "never", "do", "does", "did", NULL };
   static const char *const be[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
   static const char *const rel[] = { "that", "which", "who", NULL };
   static const char *const lead[] = { "the", "a", "an", "no", "its", "their", "his", "her", "this",
@@ -1309,7 +1317,15 @@ patient_next (const AddCtx *a, const EvlEventMention *m, gint32 pm)
     return FALSE;
   guint t = token_from (a, m->span.start, m->span.end, m->sentence);
   gint p = evl_document_token_at (a->doc, a->em[pm].span.start);
-  return p >= 0 && (guint) p > t && (guint) p <= t + 2;
+  if (p < 0 || (guint) p <= t || (guint) p > t + 5)
+    return FALSE;
+  /* ... or a title or an ordinal ('appealed to the 11th Circuit Court'):
+   * no function word nor punctuation between */
+  for (guint k = t + 2; k < (guint) p; k++)
+    if (tok_is_punct (a, k) || tok_lookup (a->stops, a, k) != NULL || a->toks[k].sentence != m->sentence
+        || !(a->toks[k].flags & (EVL_TOKEN_CAP | EVL_TOKEN_NUMBER)))
+      return FALSE;
+  return TRUE;
 }
 
 /* The preposition written before an entity mention (the location, a
