@@ -2254,6 +2254,9 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
     /* the verb's preposition reaches its patient past an ordinal */
     { "They appealed to the 11th Circuit Court of Appeals.", "appealed",
       "Appealing to Circuit Court of Appeals" },
+    /* a participle opening its sentence with a 'by' is a passive: the
+     * 'by' names its agent */
+    { "Met in Accra by President Kofi Mensah, the envoy praised the talks.", "Met", "Kofi Mensah meets in Accra" },
     /* a verb with an object after it ends a phrase after a common noun */
     { "The police supported by helicopters searched the forest.", "supported", "Police supported by helicopters" },
   };

@@ -359,6 +359,17 @@ is_passive (const EvlStoryDoc *sd, guint k, gint t)
     }
   if (!participle_form (sd, k, t))
     return FALSE;
+  /* 'Met at the airport by X, the pope said': a participle opening its
+   * sentence with an agent's 'by' has no subject of its own; the main
+   * clause's undergoes it ('Jailed politician X left' has no 'by': an
+   * adjective) */
+  if (t == 0 || sd->tok[t - 1].sentence != sd->tok[t].sentence)
+    {
+      for (gint i = t + 1; i < (gint) sd->n_tok && i <= t + 6 && sd->clause[i] == sd->clause[t]; i++)
+        if (evl_story_is (sd, i, EVL_W_BY))
+          return TRUE;
+      return FALSE;
+    }
   for (gint i = t - 1; i >= t - 3 && i >= 0 && sd->clause[i] == sd->clause[t]; i--)
     {
       /* "'s" after a noun is its possessive ('the board's chair fired') */
