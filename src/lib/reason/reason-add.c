@@ -550,9 +550,14 @@ static gboolean word_in (const AddCtx *a, guint t, const char *const *list);
 static gboolean
 timex_modifier (const AddCtx *a, guint t, guint sent)
 {
+  /* ... and a lower-case one after a determiner ('the current
+   * parliament', 'its former leader') */
+  gboolean after_det = t > 0 && a->toks[t - 1].sentence == sent && g_ascii_islower (a->text[a->toks[t].span.start])
+                       && word_in (a, t - 1, (const char *const[]) { "the", "a", "an", "its", "their", "his",
+                                                                     "her", NULL });
   if (t + 1 >= a->n_toks || a->toks[t + 1].sentence != sent || !(a->toks[t + 1].flags & EVL_TOKEN_WORD)
       || tok_is_punct (a, t + 1) || tok_lookup (a->stops, a, t + 1) != NULL
-      || memchr (a->text + a->toks[t].span.start, '-', EVL_SPAN_LEN (a->toks[t].span)) == NULL)
+      || (!after_det && memchr (a->text + a->toks[t].span.start, '-', EVL_SPAN_LEN (a->toks[t].span)) == NULL))
     return FALSE;
   for (guint i = 0; i < a->n_tx; i++)
     if (a->tx[i].sentence == sent && a->tx[i].span.start <= a->toks[t].span.start
@@ -1141,8 +1146,12 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   if (active && k >= 1 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, (const char *const[]) { "and", "or", NULL })
       && a->toks[k - 1].sentence == m->sentence && tok_lookup (a->stops, a, (guint) k - 1) != NULL)
     return NULL;
+  /* 'said at least five refugees had died': a finite verb before the
+   * subject of another with an auxiliary takes that clause as its
+   * object, which it opens */
+  gboolean complement = had_aux && k >= 0 && a->trigger_tok[k] == TRIGGER_FINITE;
   if (active && k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
-      && !word_in (a, (guint) k, openers) && !in_timex (a, m->sentence, a->toks[k].span.start))
+      && !word_in (a, (guint) k, openers) && !in_timex (a, m->sentence, a->toks[k].span.start) && !complement)
     return NULL;
   gint first = k + 1;
   /* ... nor a sentence adverb ('Meanwhile some 300 people were flown') */
