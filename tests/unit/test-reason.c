@@ -2257,6 +2257,12 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
     /* a participle opening its sentence with a 'by' is a passive: the
      * 'by' names its agent */
     { "Met in Accra by President Kofi Mensah, the envoy praised the talks.", "Met", "Kofi Mensah meets in Accra" },
+    /* the name before a non-restrictive 'who' acts in its clause */
+    { "Officials mourned Kofi Mensah, 70, who died on Monday.", "died", "Kofi Mensah dies" },
+    /* a clause a finite verb takes as its object opens at its subject */
+    { "Officials said at least five miners had died in the flood.", "died", "At least five miners die in the flood" },
+    /* a time word after a determiner belongs to the object */
+    { "Kofi Mensah dismissed the current parliament.", "dismissed", "Kofi Mensah dismisses the current parliament" },
     /* a verb with an object after it ends a phrase after a common noun */
     { "The police supported by helicopters searched the forest.", "supported", "Police supported by helicopters" },
   };

@@ -610,6 +610,29 @@ clause_between (const EvlStoryDoc *sd, gint e, gint t)
   return FALSE;
 }
 
+/* 'X, 61, who died Monday', 'X, who was arrested': the name before a
+ * non-restrictive 'who' (past an age between commas) is the subject of
+ * the verb at @t that the relative clause opens; -1 when none. */
+static gint32
+relative_antecedent (const EvlStoryDoc *sd, gint t)
+{
+  gint j = t - 1;
+  /* past auxiliaries and adverbs: plain words that are no event or name */
+  while (j >= 0 && j >= t - 3 && sd->tok[j].sentence == sd->tok[t].sentence && sd->tok_ent[j] < 0
+         && sd->tok_ev[j] < 0 && (sd->tok[j].flags & EVL_TOKEN_WORD) && !evl_story_token_is (sd, (guint) j, "who"))
+    j--;
+  if (j < 2 || sd->tok[j].sentence != sd->tok[t].sentence || !evl_story_token_is (sd, (guint) j, "who")
+      || !evl_story_is (sd, j - 1, EVL_W_COMMA))
+    return -1;
+  gint e = j - 2;
+  if (e >= 2 && (sd->tok[e].flags & EVL_TOKEN_NUMBER) && evl_story_is (sd, e - 1, EVL_W_COMMA))
+    e -= 2;
+  if (e < 0 || sd->tok[e].sentence != sd->tok[t].sentence || sd->tok_ent[e] < 0
+      || sd->ent[sd->tok_ent[e]].type != EVL_ENTITY_PERSON || possessive_pronoun (sd, sd->tok_ent[e]))
+    return -1;
+  return sd->tok_ent[e];
+}
+
 static void
 fill_one (EvlStoryDoc *sd, guint k)
 {
@@ -713,6 +736,8 @@ fill_one (EvlStoryDoc *sd, guint k)
       if (verbal || (dist <= 3 && only_modifiers (sd, last_tok (sd, m), t)))
         subject = m;
     }
+  if (subject < 0 && verbal)
+    subject = relative_antecedent (sd, t);
   /* A participle that opens the sentence has the subject of the clause
    * after its comma ('Visiting Paris on Monday, Charles Millon said'). */
   if (subject < 0 && verbal && !evl_story_finite (sd, (gint32) k) && ing_form (sd, t)
