@@ -2233,7 +2233,8 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
     { "Kofi Mensah's visit was cancelled.", "visit", "Visit by Kofi Mensah" },
     /* an object-control verb's object is its infinitive's subject, not
      * its own subject */
-    { "The Security Council called on all donors to help the refugees.", "help", "Helping the refugees" },
+    { "The Security Council called on all donors to help the refugees.", "help", "All donors help the refugees" },
+    { "The court ordered the ministry to release the prisoners.", "release", "Ministry releases the prisoners" },
     { "The union urged Ghana to sign the treaty.", "sign", "Ghana signs the treaty" },
     /* a subject in another clause before the infinitive's noun phrase */
     { "Mensah said he wants British diplomats based in Accra to meet with his lawyer.", "meet",

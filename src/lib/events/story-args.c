@@ -384,18 +384,12 @@ is_passive (const EvlStoryDoc *sd, guint k, gint t)
 
 /* Whether verb event @o governs the infinitive at token @t through its
  * object ('urged the rebels to talk', 'called on all states to help',
- * 'asked police to search'): a verb of object control with words between
- * it and the 'to' before @t ('asked to leave' has none: the asker
- * leaves). */
+ * 'asked police to search'): a verb of object control (en/control-verbs)
+ * with words between it and the 'to' before @t ('asked to leave' has
+ * none: the asker leaves). */
 static gboolean
 object_controls (const EvlStoryDoc *sd, gint32 o, gint t)
 {
-  static const char *const control[] = { "urge", "ask", "tell", "invite", "force", "allow", "call", "order",
-                                         "persuade", "encourage", "permit", "compel", "require", "request",
-                                         "instruct", "advise", "enable", "press", "pressure", "appeal",
-                                         "want", "authorize", "authorise", "oblige", "beg", "implore",
-                                         "convince", "warn", "remind", "direct", "prompt", "lead", "help",
-                                         "challenge", "expect", "need", "get", "cause", "inspire", "commit", NULL };
   const char *l = sd->ev[o].lemma;
   if (l == NULL || t < 1 || !evl_story_is (sd, t - 1, EVL_W_TO))
     return FALSE;
@@ -408,10 +402,8 @@ object_controls (const EvlStoryDoc *sd, gint32 o, gint t)
     v++;
   if (v >= t - 1)
     return FALSE;
-  for (guint j = 0; control[j]; j++)
-    if (l[0] == control[j][0] && strcmp (l, control[j]) == 0)
-      return TRUE;
-  return FALSE;
+  const EvlLexicon *control = evl_context_get_lexicon (sd->ctx, "en/control-verbs");
+  return control && evl_lexicon_lookup (control, l, strlen (l)) != NULL;
 }
 
 /* The subject of the nearest earlier event of the sentence that has one:

@@ -498,6 +498,7 @@ typedef struct {
   const EvlLexicon *irregular;
   const EvlLexicon *forms;
   const EvlLexicon *possessor_patients;   /* en/possessor-patients */
+  const EvlLexicon *control;              /* en/control-verbs */
 } AddCtx;
 
 static gboolean
@@ -2205,6 +2206,46 @@ ing_clause (const AddCtx *a, const EvlEventMention *m)
   return object_is_noun_phrase (a, m);
 }
 
+static gint32 mention_at (const AddCtx *a, gint t);
+
+/* The subject of infinitive @m written as the object of the verb of
+ * object control before it ('called on all states to cooperate': 'All
+ * states'), at most four plain words between that verb (and its 'on')
+ * and the 'to'; NULL when the words are no such object.  @plural: the
+ * phrase's head reads as a plural. */
+static char *
+controlled_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
+{
+  static const char *const lead[] = { "the", "a", "an", "its", "their", "his", "her", NULL };
+  gint t = evl_document_token_at (a->doc, m->span.start);
+  if (t < 3 || a->control == NULL || a->toks[t - 1].sentence != m->sentence
+      || !word_in (a, (guint) t - 1, (const char *const[]) { "to", NULL }))
+    return NULL;
+  gint end = t - 2, k = end;
+  while (k >= 0 && end - k < 4 && a->toks[k].sentence == m->sentence && (a->toks[k].flags & EVL_TOKEN_WORD)
+         && !tok_is_punct (a, (guint) k) && tok_lookup (a->stops, a, (guint) k) == NULL
+         && a->trigger_tok[k] == TRIGGER_NONE && !in_timex (a, m->sentence, a->toks[k].span.start)
+         && !word_in (a, (guint) k, pronouns) && !word_in (a, (guint) k, conjunctions))
+    k--;
+  gint first = k + 1;
+  if (k == end || k < 1 || a->toks[k].sentence != m->sentence)
+    return NULL;
+  if (word_in (a, (guint) k, (const char *const[]) { "on", "upon", NULL }))
+    k--;
+  gint32 v = a->trigger_tok[k] != TRIGGER_NONE ? mention_at (a, k) : -1;
+  if (v < 0 || a->ev[v].lemma == NULL || evl_lexicon_lookup (a->control, a->ev[v].lemma, strlen (a->ev[v].lemma)) == NULL)
+    return NULL;
+  while (first <= end && word_in (a, (guint) first, lead))
+    first++;
+  if (first > end)
+    return NULL;
+  *plural = plural_head (a, (guint) end, (guint) first);
+  EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
+  char *s = collapse_ws (a->text, a->len, sp);
+  s[0] = g_ascii_toupper (s[0]);
+  return s;
+}
+
 /* Whether the agent of nominal @m is a possessor that undergoes it
  * ('the envoy's release', 'the suspect's extradition'): a noun of
  * en/possessor-patients right after a person's or an organisation's
@@ -2364,6 +2405,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
       actor = p >= 0 && p != e.patient && p != e.location;
     }
   g_autofree char *subject = verbal && !actor ? subject_phrase (a, m, &passive, &plural, NULL) : NULL;
+  if (subject == NULL && verbal && !actor)
+    subject = controlled_subject (a, m, &plural);
   /* 'has been fighting' is a progressive, not a passive: its verb is
    * inflected and its subject acts. */
   gsize tn = EVL_SPAN_LEN (m->span);
@@ -2862,6 +2905,7 @@ evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *
   a.irregular = evl_context_get_lexicon (ctx, "en/irregular-verbs");
   a.forms = evl_context_get_lexicon (ctx, "en/event-forms");
   a.possessor_patients = evl_context_get_lexicon (ctx, "en/possessor-patients");
+  a.control = evl_context_get_lexicon (ctx, "en/control-verbs");
   a.cluster_map = add_entities (ctx, g, doc, a.sents, a.n_sents);
   a.event_map = g_new (guint, a.n_ev + 1);
   a.trigger_tok = g_new0 (guint8, a.n_toks + 1);
