@@ -397,8 +397,11 @@ object_controls (const EvlStoryDoc *sd, gint32 o, gint t)
   while (v < t - 1 && sd->tok_ev[v] == o)
     v++;   /* a phrasal trigger's particle */
   /* 'called on', 'appealed to': the preposition opens the object */
-  while (v < t - 1 && (evl_story_token_is (sd, (guint) v, "on") || evl_story_token_is (sd, (guint) v, "upon")
-                       || evl_story_token_is (sd, (guint) v, "to") || evl_story_token_is (sd, (guint) v, "not")))
+  while (v < t - 1
+         && (evl_story_is (sd, v, EVL_W_TO)
+             || ((C (v) & (EVL_STORY_C_PREP | EVL_STORY_C_FUNCTION))
+                 && (evl_story_token_is (sd, (guint) v, "on") || evl_story_token_is (sd, (guint) v, "upon")
+                     || evl_story_token_is (sd, (guint) v, "not")))))
     v++;
   if (v >= t - 1)
     return FALSE;
@@ -611,10 +614,10 @@ relative_antecedent (const EvlStoryDoc *sd, gint t)
   gint j = t - 1;
   /* past auxiliaries and adverbs: plain words that are no event or name */
   while (j >= 0 && j >= t - 3 && sd->tok[j].sentence == sd->tok[t].sentence && sd->tok_ent[j] < 0
-         && sd->tok_ev[j] < 0 && (sd->tok[j].flags & EVL_TOKEN_WORD) && !evl_story_token_is (sd, (guint) j, "who"))
+         && sd->tok_ev[j] < 0 && (sd->tok[j].flags & EVL_TOKEN_WORD) && !(C (j) & EVL_STORY_C_CLAUSE_WORD))
     j--;
-  if (j < 2 || sd->tok[j].sentence != sd->tok[t].sentence || !evl_story_token_is (sd, (guint) j, "who")
-      || !evl_story_is (sd, j - 1, EVL_W_COMMA))
+  if (j < 2 || sd->tok[j].sentence != sd->tok[t].sentence || !(C (j) & EVL_STORY_C_CLAUSE_WORD)
+      || !evl_story_is (sd, j - 1, EVL_W_COMMA) || !evl_story_token_is (sd, (guint) j, "who"))
     return -1;
   gint e = j - 2;
   if (e >= 2 && (sd->tok[e].flags & EVL_TOKEN_NUMBER) && evl_story_is (sd, e - 1, EVL_W_COMMA))
