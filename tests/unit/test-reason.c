@@ -2264,6 +2264,9 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
     { "Officials said at least five miners had died in the flood.", "died", "At least five miners die in the flood" },
     /* a time word after a determiner belongs to the object */
     { "Kofi Mensah dismissed the current parliament.", "dismissed", "Kofi Mensah dismisses the current parliament" },
+    /* an 'and' between two modifiers stays inside the object */
+    { "The alliance invited the two northern and southern African states to join.", "invited",
+      "Alliance invites the two northern and southern African states" },
     /* a verb with an object after it ends a phrase after a common noun */
     { "The police supported by helicopters searched the forest.", "supported", "Police supported by helicopters" },
   };

@@ -693,6 +693,33 @@ two_word_prep (const AddCtx *a, guint t)
          && word_in (a, t + 1, second);
 }
 
+/* Token @t is an 'and' or 'or' joining two modifiers of one noun: a
+ * lower-case word before and after it that is no function word, verb
+ * or '-ed' form, and another word of the phrase after that one ('central
+ * and eastern European countries'; not 'apples and oranges.', nor
+ * 'two soldiers and wounded three'). */
+static gboolean is_ly_adverb (const AddCtx *a, guint t);
+
+static gboolean
+modifier_and (const AddCtx *a, guint t, guint sentence)
+{
+  if (t == 0 || t + 2 >= a->n_toks || a->toks[t + 2].sentence != sentence
+      || !word_in (a, t, (const char *const[]) { "and", "or", NULL }))
+    return FALSE;
+  for (guint k = t - 1; k <= t + 1; k += 2)
+    {
+      const char *w = a->text + a->toks[k].span.start;
+      gsize n = EVL_SPAN_LEN (a->toks[k].span);
+      if (!runs_on_np (a, k, sentence) || !g_ascii_islower (w[0]) || a->trigger_tok[k] != TRIGGER_NONE
+          || (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd') || (a->toks[k].flags & EVL_TOKEN_NUMBER))
+        return FALSE;
+    }
+  /* 'and then several shops': an adverb opens a clause of its own */
+  return runs_on_np (a, t + 2, sentence) && a->trigger_tok[t + 2] == TRIGGER_NONE && !is_ly_adverb (a, t + 1)
+         && !word_in (a, t + 1, (const char *const[]) { "then", "also", "later", "again", "now", "still", "even",
+                                                        "thus", "so", NULL });
+}
+
 static char *
 object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
 {
@@ -723,6 +750,11 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
       if (two_word_prep (a, t))
         break;
       words += !tok_is_punct (a, t++);
+      /* 'the three central and eastern European countries': an 'and'
+       * between two modifiers (a plain lower-case word after it, which
+       * the phrase runs on past) joins them inside the phrase */
+      if (words < 5 && modifier_and (a, t, m->sentence))
+        t += 2, words += 2;
     }
   /* An 'of' phrase the five words cut short goes whole ('13 members of
    * the Israeli-backed'). */
