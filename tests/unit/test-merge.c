@@ -25,7 +25,11 @@ typedef struct {
   char texts[2][96];        /* one sentence a line; the second may be "" */
   MergeMention m[3];
   guint events;             /* after merging */
+  gboolean feed;            /* among FEED other articles, as in a news feed */
 } MergeCase;
+
+/* Articles of other stories a feed holds besides a case's two. */
+#define FEED 16
 
 ParameterizedTestParameters (merge, same_day_same_place_across_articles)
 {
@@ -35,77 +39,77 @@ ParameterizedTestParameters (merge, same_day_same_place_across_articles)
     { { "A bomb attack hit Lusaka on Friday.", "The bombing in Zambia on Friday shocked many." },
       { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "@Zambia", 0 } },
-      1 },
+      1, FALSE },
     /* ... the same place named alike, in other words. */
     { { "A bomb attack hit Lusaka on Friday.", "A blast tore through Lusaka on Friday." },
       { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "blast", "ATTACK", "blast", "", "Friday", "2025-06-13", "@Lusaka", 0 } },
-      1 },
+      1, FALSE },
     /* Tolls are updated: two articles' deaths there that day are one. */
     { { "Nine people were killed in Lusaka on Friday.", "Twelve were killed in Zambia on Friday." },
       { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
-      1 },
+      1, FALSE },
     /* Places as targets are places, not who takes part. */
     { { "Bombs hit Lusaka on Friday.", "A bombing hit Zambia on Friday." },
       { { 0, "Bombs", "ATTACK", "bomb", "", "Friday", "2025-06-13", "%Lusaka", 0 },
         { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "%Zambia", 0 } },
-      1 },
+      1, FALSE },
     { { "Bombs hit Lusaka on Friday.", "A bombing hit Malawi on Friday." },
       { { 0, "Bombs", "ATTACK", "bomb", "", "Friday", "2025-06-13", "%Lusaka", 0 },
         { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "%Malawi", 0 } },
-      2 },
+      2, FALSE },
     /* A death naming no place of its own happened where its sentence
      * says things happened. */
     { { "Nine people were killed on Friday in Lusaka.", "Twelve were killed in Zambia on Friday." },
       { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "Lusaka", 0 },
         { 1, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
-      1 },
+      1, FALSE },
     /* ... not a place a name modifies, nor what a statement is about,
      * nor deaths told in other words (a loose type). */
     { { "Nine people were killed at Zambia embassies on Friday.", "Twelve were killed in Zambia on Friday." },
       { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "Zambia", 0 },
         { 1, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
-      2 },
+      2, FALSE },
     { { "Officials condemned the bombing in Lusaka on Friday.", "Leaders condemned the attack in Zambia on Friday." },
       { { 0, "condemned", "STATEMENT", "condemn", "PAST", "Friday", "2025-06-13", "Lusaka", 0 },
         { 1, "condemned", "STATEMENT", "condemn", "PAST", "Friday", "2025-06-13", "Zambia", 0 } },
-      2 },
+      2, FALSE },
     { { "Nine people were killed in Lusaka on Friday.", "Twelve died in Zambia on Friday." },
       { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "died", "DEATH", "die", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
-      2 },
+      2, FALSE },
     /* Another count, another day, another country, another capital, a
      * coarser date, no place on one side: two events. */
     { { "Two bombs exploded in Lusaka on Friday.", "Three bombs exploded in Zambia on Friday." },
       { { 0, "exploded", "ATTACK", "explode", "PAST", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "exploded", "ATTACK", "explode", "PAST", "Friday", "2025-06-13", "@Zambia", 0 } },
-      2 },
+      2, FALSE },
     { { "A bomb attack hit Lusaka on Friday.", "The bombing in Zambia on Saturday shocked many." },
       { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "bombing", "ATTACK", "bombing", "", "Saturday", "2025-06-14", "@Zambia", 0 } },
-      2 },
+      2, FALSE },
     { { "A bomb attack hit Lusaka on Friday.", "The bombing in Malawi on Friday shocked many." },
       { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "@Malawi", 0 } },
-      2 },
+      2, FALSE },
     { { "A bomb attack hit Lusaka on Friday.", "A blast tore through Lilongwe on Friday." },
       { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "blast", "ATTACK", "blast", "", "Friday", "2025-06-13", "@Lilongwe", 0 } },
-      2 },
+      2, FALSE },
     { { "A bomb attack hit Lusaka in June.", "The bombing in Zambia in June shocked many." },
       { { 0, "attack", "ATTACK", "attack", "", "June", "2025-06", "@Lusaka", 0 },
         { 1, "bombing", "ATTACK", "bombing", "", "June", "2025-06", "@Zambia", 0 } },
-      2 },
+      2, FALSE },
     { { "A bomb attack hit Lusaka on Friday.", "A bombing on Friday shocked many." },
       { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "", 0 } },
-      2 },
+      2, FALSE },
     /* One article's tolls in two places are two tolls. */
     { { "Nine people were killed in Lusaka on Friday.\nTwo were killed in Lilongwe on Friday.", "" },
       { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lilongwe", 1 } },
-      2 },
+      2, FALSE },
   };
   return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
 }
@@ -138,7 +142,8 @@ merge_place (EvlDocument *doc, const char *name)
                                 evl_document_intern (doc, key, -1), EVL_ENTITY_LOCATION, NULL));
 }
 
-ParameterizedTest (MergeCase *tc, merge, same_day_same_place_across_articles)
+static void
+merge_case_run (const MergeCase *tc)
 {
   g_autoptr (EvlContext) ctx = fx_context ();
   EvlDocument *docs[2] = { NULL, NULL };
@@ -161,15 +166,61 @@ ParameterizedTest (MergeCase *tc, merge, same_day_same_place_across_articles)
         f.patient = place;
       fx_event (doc, m->surface, m->nth, &f);
     }
-  g_autoptr (GPtrArray) arr = g_ptr_array_new ();
+  g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (arr, docs[i]);
+  for (guint i = 0; tc->feed && i < FEED; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("feed%u", i);
+      g_ptr_array_add (arr, fx_doc (id, "Markets were calm.", "2025-06-15"));
+    }
   EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
   g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
   cr_assert_eq (evl_graph_n_events (g), tc->events, "'%s' / '%s': %u events", tc->texts[0],
                 tc->texts[1], evl_graph_n_events (g));
-  for (guint i = 0; i < n; i++)
-    evl_document_unref (docs[i]);
+}
+
+ParameterizedTest (MergeCase *tc, merge, same_day_same_place_across_articles)
+{
+  merge_case_run (tc);
+}
+
+/* In a news feed, two articles' events of a type on one day, naming
+ * nobody they share, are one happening only when the articles tell one
+ * story (name a place or someone in common), never on the type and the
+ * day alone: one Sunday holds two countries' elections, one Friday
+ * fighting in two. */
+ParameterizedTestParameters (merge, same_day_other_story)
+{
+  static MergeCase cases[] = {
+    { { "Voters in Zambia went to the polls in the election on Sunday.",
+        "Turnout was low in Malawi in the election on Sunday." },
+      { { 0, "election", "ELECTION", "election", "", "Sunday", "2025-06-15", "Zambia", 0 },
+        { 1, "election", "ELECTION", "election", "", "Sunday", "2025-06-15", "Malawi", 0 } },
+      2, TRUE },
+    { { "Heavy fighting broke out in Zambia on Friday.",
+        "The fighting on Friday killed ten people in Malawi." },
+      { { 0, "fighting", "CONFLICT", "fighting", "", "Friday", "2025-06-13", "Zambia", 0 },
+        { 1, "fighting", "CONFLICT", "fighting", "", "Friday", "2025-06-13", "Malawi", 0 } },
+      2, TRUE },
+    /* The same country, or its capital: one story, one happening. */
+    { { "Voters in Zambia went to the polls in the election on Sunday.",
+        "Turnout was low in Zambia in the election on Sunday." },
+      { { 0, "election", "ELECTION", "election", "", "Sunday", "2025-06-15", "Zambia", 0 },
+        { 1, "election", "ELECTION", "election", "", "Sunday", "2025-06-15", "Zambia", 0 } },
+      1, TRUE },
+    { { "Heavy fighting broke out in Lusaka on Friday.",
+        "The fighting on Friday killed ten people in Zambia." },
+      { { 0, "fighting", "CONFLICT", "fighting", "", "Friday", "2025-06-13", "Lusaka", 0 },
+        { 1, "fighting", "CONFLICT", "fighting", "", "Friday", "2025-06-13", "Zambia", 0 } },
+      1, TRUE },
+  };
+  return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (MergeCase *tc, merge, same_day_other_story)
+{
+  merge_case_run (tc);
 }
 
 /* Undated references to the one dated happening of their type where

@@ -499,7 +499,10 @@ typedef struct {
   GHashTable *specific;   /* types of which one day holds one happening */
   gint *country;          /* entity -> gazetteer country line, -1: none known */
   GHashTable *place_names; /* place_key () of a place's name or alias -> entity + 1 */
+  GHashTable *place_prefixes; /* the keys of their first words, less the last word */
   guint place_words;       /* the most words of one of them */
+  GPtrArray *doc_names;    /* document -> GArray of what it names (doc_names_load ()) */
+  GHashTable *doc_weight;  /* such a name + 1 -> the number of documents naming it */
 } Synonyms;
 
 static void
@@ -547,7 +550,10 @@ synonyms_load (const EvlContext *ctx, Synonyms *syn)
                           syn);
   syn->country = NULL;
   syn->place_names = NULL;
+  syn->place_prefixes = NULL;
   syn->place_words = 0;
+  syn->doc_names = NULL;
+  syn->doc_weight = NULL;
 }
 
 static void
@@ -559,6 +565,12 @@ synonyms_clear (Synonyms *syn)
   g_free (syn->country);
   if (syn->place_names)
     g_hash_table_unref (syn->place_names);
+  if (syn->place_prefixes)
+    g_hash_table_unref (syn->place_prefixes);
+  if (syn->doc_names)
+    g_ptr_array_unref (syn->doc_names);
+  if (syn->doc_weight)
+    g_hash_table_unref (syn->doc_weight);
 }
 
 /* Place names are compared as their words, lower-cased, one space
@@ -633,6 +645,7 @@ countries_load (const EvlContext *ctx, const EvlGraph *g, Synonyms *syn)
   const EvlLexEntry *base = lex && evl_lexicon_size (lex) ? evl_lexicon_get (lex, 0) : NULL;
   syn->country = g_new (gint, MAX (n, 1u));
   syn->place_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  syn->place_prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n; i++)
     {
       const EvlGraphEntity *x = evl_graph_get_entity (g, i);
@@ -650,6 +663,8 @@ countries_load (const EvlContext *ctx, const EvlGraph *g, Synonyms *syn)
           if (nw == 0 || g_hash_table_contains (syn->place_names, key))
             continue;
           g_hash_table_insert (syn->place_names, g_strdup (key), GUINT_TO_POINTER (i + 1));
+          for (char *sp = strchr (key, ' '); sp; sp = strchr (sp + 1, ' '))
+            g_hash_table_add (syn->place_prefixes, g_strndup (key, (gsize) (sp - key)));
           syn->place_words = MAX (syn->place_words, nw);
         }
     }
@@ -736,6 +751,18 @@ cmp_hash (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* Sorts @a (of guint32) and keeps each value once. */
+static void
+sort_distinct (GArray *a)
+{
+  g_array_sort (a, cmp_hash);
+  guint k = 0;
+  for (guint i = 0; i < a->len; i++)
+    if (k == 0 || g_array_index (a, guint32, i) != g_array_index (a, guint32, k - 1))
+      g_array_index (a, guint32, k++) = g_array_index (a, guint32, i);
+  g_array_set_size (a, k);
+}
+
 /* The sorted distinct hashes of @q's words of three letters or more
  * (numbers of any length), less sig_stop. */
 static GArray *
@@ -766,12 +793,7 @@ sentence_signature (const char *q)
           g_array_append_val (sig, h);
         }
     }
-  g_array_sort (sig, cmp_hash);
-  guint k = 0;
-  for (guint i = 0; i < sig->len; i++)
-    if (k == 0 || g_array_index (sig, guint32, i) != g_array_index (sig, guint32, k - 1))
-      g_array_index (sig, guint32, k++) = g_array_index (sig, guint32, i);
-  g_array_set_size (sig, k);
+  sort_distinct (sig);
   return sig;
 }
 
@@ -1060,19 +1082,15 @@ is_word (const char *q, const PlaceWord *w, const char *word)
   return word && strlen (word) == n && g_ascii_strncasecmp (q + w->start, word, n) == 0;
 }
 
-/* Adds to @out the places sentence @q says something happened at: a
- * place's name after 'in', 'at' or 'near' (and 'the'), or after a comma,
- * 'and' or 'or' that follows such a place ('in Nairobi, Kenya, and
- * Tanzania'), not followed by a noun it modifies.  The event's own @word
- * after it is no such noun: a subject ends there ('the attack at the
- * embassy in Nairobi killed 253'). */
-static void
-sentence_places (const Synonyms *syn, const char *q, const char *word, GArray *out)
+#define PLACE_WORDS 96
+
+/* Splits @q into words (at most PLACE_WORDS); their number. */
+static guint
+place_words_of (const char *q, PlaceWord *w)
 {
-  PlaceWord w[96];
   guint n = 0;
   gsize len = strlen (q);
-  for (gsize i = 0; i < len && n < G_N_ELEMENTS (w);)
+  for (gsize i = 0; i < len && n < PLACE_WORDS;)
     {
       if (!place_char (q[i]))
         {
@@ -1084,6 +1102,46 @@ sentence_places (const Synonyms *syn, const char *q, const char *word, GArray *o
         w[n++] = (PlaceWord) { i, i + l, e };
       i = e;
     }
+  return n;
+}
+
+/* The longest place name of the input starting at word @i of @q (entity
+ * + 1 as a pointer, NULL when none) and its number of words (@k).  Words
+ * are added while they begin some name: most capitalised words begin
+ * none and cost one look-up. */
+static gpointer
+place_longest (const Synonyms *syn, const char *q, const PlaceWord *w, guint n, guint i, guint *k)
+{
+  gpointer best = NULL;
+  *k = 0;
+  for (guint m = 1; m <= MIN (syn->place_words, n - i); m++)
+    {
+      char key[PLACE_KEY];
+      if (place_key (q + w[i].start, w[i + m - 1].end - w[i].start, key) != m)
+        break;
+      gpointer hit = g_hash_table_lookup (syn->place_names, key);
+      if (hit)
+        {
+          best = hit;
+          *k = m;
+        }
+      if (!g_hash_table_contains (syn->place_prefixes, key))
+        break;
+    }
+  return best;
+}
+
+/* Adds to @out the places sentence @q says something happened at: a
+ * place's name after 'in', 'at' or 'near' (and 'the'), or after a comma,
+ * 'and' or 'or' that follows such a place ('in Nairobi, Kenya, and
+ * Tanzania'), not followed by a noun it modifies.  The event's own @word
+ * after it is no such noun: a subject ends there ('the attack at the
+ * embassy in Nairobi killed 253'). */
+static void
+sentence_places (const Synonyms *syn, const char *q, const char *word, GArray *out)
+{
+  PlaceWord w[PLACE_WORDS];
+  guint n = place_words_of (q, w);
   /* end word (exclusive) of the last place taken, 0 when none */
   guint last = 0;
   for (guint i = 0; i < n; i++)
@@ -1100,14 +1158,10 @@ sentence_places (const Synonyms *syn, const char *q, const char *word, GArray *o
       if (!after_in && !listed)
         continue;
       /* the longest name starting here */
-      for (guint k = MIN (syn->place_words, n - i); k > 0; k--)
+      guint k = 0;
+      gpointer hit = place_longest (syn, q, w, n, i, &k);
+      if (hit)
         {
-          char key[PLACE_KEY];
-          if (place_key (q + w[i].start, w[i + k - 1].end - w[i].start, key) != k)
-            continue;
-          gpointer hit = g_hash_table_lookup (syn->place_names, key);
-          if (hit == NULL)
-            continue;
           guint j = i + k;
           /* 'U.S. embassies', 'Kenya's president': a modifier, when a
            * word follows with no punctuation between */
@@ -1124,7 +1178,6 @@ sentence_places (const Synonyms *syn, const char *q, const char *word, GArray *o
               last = j;
             }
           i = j - 1;
-          break;
         }
     }
 }
@@ -1244,6 +1297,131 @@ name_weight (const EvlGraph *g, guint x)
                                                                               : NAME_WEIGHT;
 }
 
+/* What each article is about: the people and bodies its events name
+ * and every place its sentences name, a place as its country when the
+ * gazetteer knows it ('Nairobi' and 'Kenya' are one story's), sorted and
+ * distinct; syn->doc_weight gives each its weight as name_weight () does
+ * for names, from the number of articles holding it.  Once per merge,
+ * from the events before any is merged: one look-up per capitalised
+ * word of each sentence. */
+static void
+doc_names_load (const EvlGraph *g, Synonyms *syn)
+{
+  guint nd = evl_graph_n_documents (g), ne = evl_graph_n_entities (g);
+  syn->doc_names = g_ptr_array_new_full (nd, (GDestroyNotify) g_array_unref);
+  for (guint d = 0; d < nd; d++)
+    g_ptr_array_add (syn->doc_names, g_array_new (FALSE, FALSE, sizeof (guint)));
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, i);
+      for (guint k = 0; k < e->mentions->len; k++)
+        {
+          const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, k);
+          if (m->doc >= nd)
+            continue;
+          GArray *a = syn->doc_names->pdata[m->doc];
+          for (guint j = 0; j <= e->participants->len; j++)
+            {
+              gint x = j < e->participants->len ? (gint) g_array_index (e->participants, guint, j)
+                                                : e->location;
+              if (x >= 0)
+                g_array_append_val (a, x);
+            }
+          if (m->quote == NULL || !g_hash_table_add (seen, (gpointer) m->quote))
+            continue;
+          PlaceWord w[PLACE_WORDS];
+          guint n = place_words_of (m->quote, w);
+          for (guint j = 0; j < n; j++)
+            {
+              guint len = 0;
+              gpointer hit = g_ascii_isupper (m->quote[w[j].start])
+                               ? place_longest (syn, m->quote, w, n, j, &len)
+                               : NULL;
+              if (hit)
+                {
+                  guint x = GPOINTER_TO_UINT (hit) - 1;
+                  g_array_append_val (a, x);
+                  j += len - 1;
+                }
+            }
+        }
+    }
+  syn->doc_weight = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint d = 0; d < nd; d++)
+    {
+      GArray *a = syn->doc_names->pdata[d];
+      for (guint i = 0; i < a->len; i++)
+        {
+          guint x = g_array_index (a, guint, i);
+          if (syn->country[x] >= 0)
+            g_array_index (a, guint, i) = ne + (guint) syn->country[x];
+        }
+      sort_distinct (a);
+      for (guint i = 0; i < a->len; i++)
+        {
+          gpointer key = GUINT_TO_POINTER (g_array_index (a, guint, i) + 1);
+          g_hash_table_insert (syn->doc_weight, key,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (syn->doc_weight, key)) + 1));
+        }
+    }
+}
+
+/* Weight of the names articles @a and @b (sorted) share, as
+ * doc_names_load () weighs them. */
+static guint
+story_weight (const Synonyms *syn, const GArray *a, const GArray *b, guint nd)
+{
+  guint sum = 0;
+  for (guint i = 0, j = 0; i < a->len && j < b->len;)
+    {
+      guint x = g_array_index (a, guint, i), y = g_array_index (b, guint, j);
+      if (x == y)
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (syn->doc_weight, GUINT_TO_POINTER (x + 1)));
+          sum += n >= COMMON_MIN_DOCS && n * COMMON_SHARE >= nd ? NAME_WEIGHT / 2 : NAME_WEIGHT;
+          i++, j++;
+        }
+      else if (x < y)
+        i++;
+      else
+        j++;
+    }
+  return sum;
+}
+
+/* @e's article and one of cluster @c's name someone or somewhere in
+ * common that few of the input's articles name (or two that many do):
+ * they tell one story.  Asked only of an input of many articles (a news
+ * feed): a handful is gathered for one story, whose articles may name
+ * its actors differently ('Kim met Putin' / 'North Korea launched
+ * missiles hours before the meeting').  'The civil war' in a report on Zaire is not the
+ * day's sex attack in an article on Okinawa, nor one country's election
+ * another's on the same Sunday, however close their dates. */
+static gboolean
+same_story (const Synonyms *syn, const Cluster *c, const EvlGraphEvent *e)
+{
+  if (syn->doc_names == NULL)
+    return TRUE;
+  guint last = G_MAXUINT, nd = syn->doc_names->len;
+  for (guint k = 0; k < e->mentions->len; k++)
+    {
+      guint d = g_array_index (e->mentions, EvlGraphMention, k).doc;
+      if (d >= nd || d == last)
+        continue;
+      last = d;
+      for (guint j = 0; j < c->docs->len; j++)
+        {
+          guint dc = g_array_index (c->docs, guint, j);
+          if (dc < nd
+              && story_weight (syn, syn->doc_names->pdata[d], syn->doc_names->pdata[dc], nd)
+                   >= NAME_WEIGHT)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* The weight of the names @e shares with those of @parts and place @loc,
  * each counted once (a place is one entity whether read as a participant
  * or as the location: 'the Ukraine conflict' / 'conflict in Ukraine'). */
@@ -1339,8 +1517,9 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
        * failures, not two kinds of event that happen to share a type. */
       gboolean failed = (c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_FAILED);
       shared += failed ? NAME_WEIGHT : 0;
-      if (!known_anaphor (g, c, e, e_strong, e_definite) && !shares_sentence (c, e)
-          && !same_day_kind && !same_day_same_place (g, c, p, e))
+      if (!((known_anaphor (g, c, e, e_strong, e_definite) || same_day_kind)
+            && same_story (p->syn, c, e))
+          && !shares_sentence (c, e) && !same_day_same_place (g, c, p, e))
         {
           /* An undated mention takes a dated event's day from one shared
            * name only when it is the same word said of the same agent in
@@ -2413,6 +2592,8 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       return;
     }
   countries_load (ctx, g, &syn);
+  if (evl_graph_n_documents (g) >= COMMON_MIN_DOCS)
+    doc_names_load (g, &syn);
   g_autoptr (GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
   for (guint i = 0; i < n; i++)
     g_array_append_val (order, i);
