@@ -40,7 +40,10 @@
  * no date of its own to the day, told as a noun phrase ('the bombing in
  * Kenya'), joins the one dated happening of its type at its place or
  * naming someone it names, when the input holds no other; see
- * join_undated (). */
+ * join_undated ().  In a feed of many articles, the definite description
+ * and the day's specific happening join another article's only when the
+ * two articles tell one story, sharing a name or a place; see
+ * same_story (). */
 #include "reason-private.h"
 
 #include <math.h>
