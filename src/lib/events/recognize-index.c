@@ -253,9 +253,7 @@ evl_pair_index_build (EvlPairIndex *x, const EvlLexicon *pairs)
       char key[256];
       const char *aw, *bw;
       gsize an, bn;
-      /* Zeroed only for -fprofile-generate, whose inlining hides that
-       * split_pair_key() sets both whenever it returns TRUE. */
-      guint32 ha = 0, hb = 0;
+      guint32 ha, hb;
       gboolean same_a;
       if (!split_pair_key (stops, e->canonical, key, sizeof key, prev_a, prev_an, &same_a, &aw,
                            &an, &ha, &bw, &bn, &hb)
