@@ -16,8 +16,8 @@ typedef struct {
   char type[12], lemma[12];
   char tense[8];            /* "": a noun */
   char when[12], value[11]; /* its day ("" undated) */
-  char place[16];           /* "@X" its location, "%X" its target, "X" only named in
-                             * its sentence, "" none */
+  char place[16];           /* "@X" its location, "%X" its target, "~X" its target, a
+                             * person, "X" only named in its sentence, "" none */
   guint nth;                /* which occurrence of the trigger */
 } MergeMention;
 
@@ -142,6 +142,16 @@ merge_place (EvlDocument *doc, const char *name)
                                 evl_document_intern (doc, key, -1), EVL_ENTITY_LOCATION, NULL));
 }
 
+/* A mention of the person @name in @doc (their own entity). */
+static gint32
+merge_person (EvlDocument *doc, const char *name)
+{
+  g_autofree char *key = g_ascii_strdown (name, -1);
+  return fx_entity (doc, name, 0,
+                    fx_cluster (doc, evl_document_intern (doc, name, -1),
+                                evl_document_intern (doc, key, -1), EVL_ENTITY_PERSON, NULL));
+}
+
 static void
 merge_case_run (const MergeCase *tc)
 {
@@ -158,11 +168,13 @@ merge_case_run (const MergeCase *tc)
       f.tense = m->tense[0] ? m->tense : NULL;
       if (m->when[0])
         f.timex = merge_timex (doc, m->when, m->value);
-      gboolean role = m->place[0] == '@' || m->place[0] == '%';
-      gint32 place = m->place[0] ? merge_place (doc, m->place + role) : -1;
+      gboolean role = m->place[0] == '@' || m->place[0] == '%' || m->place[0] == '~';
+      gint32 place = m->place[0] == '~' ? merge_person (doc, m->place + 1)
+                     : m->place[0]      ? merge_place (doc, m->place + role)
+                                        : -1;
       if (m->place[0] == '@')
         f.location = place;
-      else if (m->place[0] == '%')
+      else if (m->place[0] == '%' || m->place[0] == '~')
         f.patient = place;
       fx_event (doc, m->surface, m->nth, &f);
     }
@@ -190,6 +202,37 @@ ParameterizedTest (MergeCase *tc, merge, same_day_same_place_across_articles)
  * story (name a place or someone in common), never on the type and the
  * day alone: one Sunday holds two countries' elections, one Friday
  * fighting in two. */
+/* A person dies once: two articles' deaths of one named victim are one
+ * death, in other words and however closely each dates it; another
+ * victim, or a date a week apart, is another death. */
+ParameterizedTestParameters (merge, a_person_dies_once)
+{
+  static MergeCase cases[] = {
+    { { "Jane Doe was shot dead on Friday.", "A sniper killed Jane Doe." },
+      { { 0, "shot", "DEATH", "shoot", "PAST", "Friday", "2025-06-13", "~Jane Doe", 0 },
+        { 1, "killed", "DEATH", "kill", "PAST", "", "", "~Jane Doe", 0 } },
+      1, FALSE },
+    { { "Jane Doe was shot dead on Friday.", "Jane Doe was killed in June." },
+      { { 0, "shot", "DEATH", "shoot", "PAST", "Friday", "2025-06-13", "~Jane Doe", 0 },
+        { 1, "killed", "DEATH", "kill", "PAST", "June", "2025-06", "~Jane Doe", 0 } },
+      1, FALSE },
+    { { "Jane Doe was shot dead on Friday.", "A sniper killed John Roe." },
+      { { 0, "shot", "DEATH", "shoot", "PAST", "Friday", "2025-06-13", "~Jane Doe", 0 },
+        { 1, "killed", "DEATH", "kill", "PAST", "", "", "~John Roe", 0 } },
+      2, FALSE },
+    { { "Jane Doe was shot dead on Friday.", "Jane Doe was killed on Monday." },
+      { { 0, "shot", "DEATH", "shoot", "PAST", "Friday", "2025-06-13", "~Jane Doe", 0 },
+        { 1, "killed", "DEATH", "kill", "PAST", "Monday", "2025-06-02", "~Jane Doe", 0 } },
+      2, FALSE },
+  };
+  return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (MergeCase *tc, merge, a_person_dies_once)
+{
+  merge_case_run (tc);
+}
+
 ParameterizedTestParameters (merge, same_day_other_story)
 {
   static MergeCase cases[] = {

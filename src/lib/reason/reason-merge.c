@@ -1444,6 +1444,18 @@ shared_names (const EvlGraph *g, const GArray *parts, gint loc, const EvlGraphEv
   return w;
 }
 
+/* @e is a death whose victim is a person cluster @c's deaths name as
+ * theirs: a person dies once, so it is the same death whatever the word
+ * ('shot', 'gunned down', 'killed') or how closely it is dated. */
+static gboolean
+same_victim (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
+{
+  return e->patient >= 0 && same_str (e->type, "DEATH") && (e->flags & EVL_EVENT_FLAG_GENERIC) == 0
+         && e->polarity != EVL_POLARITY_NEG
+         && evl_graph_get_entity (g, (guint) e->patient)->type == EVL_ENTITY_PERSON
+         && role_has (c->patients, c->n_patients, (guint) e->patient) == 1;
+}
+
 /* Score of @p's event joining cluster @c, or REJECT. */
 static double
 score (const EvlGraph *g, Cluster *c, Probe *p)
@@ -1468,9 +1480,10 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
            && same_day_same_place (g, c, p, e)))
     return REJECT;
   gboolean same_day_kind = specific_same_day (g, c, p, e) && !shares_document (c, e);
+  gboolean one_death = e_loose && same_victim (g, c, e);
   /* A loose type's same word on the day of a specific happening needs
    * no shared participant. */
-  if (e_loose
+  if (e_loose && !one_death
       && (!same_trigger
           || (ov == 0 && !shares_sentence (c, e) && !same_day_kind
               && !same_day_same_place (g, c, p, e))))
@@ -1520,8 +1533,9 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
        * failures, not two kinds of event that happen to share a type. */
       gboolean failed = (c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_FAILED);
       shared += failed ? NAME_WEIGHT : 0;
-      if (!((known_anaphor (g, c, e, e_strong, e_definite) || same_day_kind)
-            && same_story (p->syn, c, e))
+      if (!one_death
+          && !((known_anaphor (g, c, e, e_strong, e_definite) || same_day_kind)
+               && same_story (p->syn, c, e))
           && !shares_sentence (c, e) && !same_day_same_place (g, c, p, e))
         {
           /* An undated mention takes a dated event's day from one shared
