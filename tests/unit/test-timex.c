@@ -695,6 +695,11 @@ static TxCase future_cue_cases[] = {
   { "The rocket failed to reach orbit on Friday.", "2025-03-12", "Friday", "DATE", "2025-03-07", "" },
   { "The two sides agreed to resume talks on Friday.", "2025-03-12", "Friday", "DATE",
     "2025-03-14", "" },
+  /* what was planned may lie ahead: the nearer day; unless 'had' */
+  { "Protesters planned a large rally in the capital on Saturday.", "2025-03-14", "Saturday", "DATE",
+    "2025-03-15", "" },
+  { "Protesters had planned a large rally in the capital on Saturday.", "2025-03-14", "Saturday",
+    "DATE", "2025-03-08", "" },
 };
 
 TX_FAMILY (future_cues, future_cue_cases)

@@ -393,6 +393,17 @@ tx_tense (const TxScan *s, int i, int end)
       if (past_cue (u) && k > 0 && tx_unit_is (&s->u[i - 1], "for")
           && (tx_unit_is (&s->u[k - 1], "has") || tx_unit_is (&s->u[k - 1], "have")))
         return 1;
+      /* 'Protesters planned a rally on Saturday': what was planned may
+       * still lie ahead of the writing, so the nearer date wins; not
+       * after 'had' ('had planned a rally on Saturday' but did not), nor
+       * a participle after its noun ('a memorial planned for Saturday
+       * was canceled'), whose clause's own verb tells. */
+      if ((tx_unit_is (u, "planned") || tx_unit_is (u, "scheduled")) && k + 1 < i
+          && (tx_unit_is (&s->u[k + 1], "a") || tx_unit_is (&s->u[k + 1], "an")
+              || tx_unit_is (&s->u[k + 1], "the") || tx_unit_is (&s->u[k + 1], "their")
+              || tx_unit_is (&s->u[k + 1], "its") || tx_unit_is (&s->u[k + 1], "another"))
+          && !(k > 0 && tx_unit_is (&s->u[k - 1], "had")))
+        return 0;
       if (past_cue (u))
         return -strength;
       if (u->wi->tense)
