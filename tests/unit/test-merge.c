@@ -132,24 +132,14 @@ merge_timex (EvlDocument *doc, const char *when, const char *value)
   return fx_timex (doc, when, value, begin, end, grain);
 }
 
-/* A mention of the place @name in @doc (its own entity). */
+/* A mention of @name in @doc, its own entity of @type. */
 static gint32
-merge_place (EvlDocument *doc, const char *name)
+merge_entity (EvlDocument *doc, const char *name, EvlEntityType type)
 {
   g_autofree char *key = g_ascii_strdown (name, -1);
   return fx_entity (doc, name, 0,
                     fx_cluster (doc, evl_document_intern (doc, name, -1),
-                                evl_document_intern (doc, key, -1), EVL_ENTITY_LOCATION, NULL));
-}
-
-/* A mention of the person @name in @doc (their own entity). */
-static gint32
-merge_person (EvlDocument *doc, const char *name)
-{
-  g_autofree char *key = g_ascii_strdown (name, -1);
-  return fx_entity (doc, name, 0,
-                    fx_cluster (doc, evl_document_intern (doc, name, -1),
-                                evl_document_intern (doc, key, -1), EVL_ENTITY_PERSON, NULL));
+                                evl_document_intern (doc, key, -1), type, NULL));
 }
 
 static void
@@ -169,8 +159,8 @@ merge_case_run (const MergeCase *tc)
       if (m->when[0])
         f.timex = merge_timex (doc, m->when, m->value);
       gboolean role = m->place[0] == '@' || m->place[0] == '%' || m->place[0] == '~';
-      gint32 place = m->place[0] == '~' ? merge_person (doc, m->place + 1)
-                     : m->place[0]      ? merge_place (doc, m->place + role)
+      gint32 place = m->place[0] == '~' ? merge_entity (doc, m->place + 1, EVL_ENTITY_PERSON)
+                     : m->place[0]      ? merge_entity (doc, m->place + role, EVL_ENTITY_LOCATION)
                                         : -1;
       if (m->place[0] == '@')
         f.location = place;
@@ -394,7 +384,7 @@ ParameterizedTest (UndatedCase *tc, merge, undated_joins_the_one_dated)
           f.anchor = m->sentence ? EVL_ANCHOR_SENTENCE : EVL_ANCHOR_CLAUSE;
         }
       if (m->place[0] == '@')
-        f.location = merge_place (doc, m->place + 1);
+        f.location = merge_entity (doc, m->place + 1, EVL_ENTITY_LOCATION);
       fx_event (doc, m->surface, 0, &f);
     }
   g_autoptr (GPtrArray) arr = g_ptr_array_new ();
