@@ -1037,6 +1037,16 @@ ParameterizedTestParameters (story, arguments)
       { "meeting", "" }, { "meet" }, { "PAST" }, 0, "Kim", "Putin", "", "", 2 },
     { "Kim is expected to visit Moscow.", { "Kim", "Moscow", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION },
       { "visit", "" }, { "visit" }, { "INFINITIVE" }, 0, "Kim", "Moscow", "", "", 0 },
+    /* A person opening the sentence, then an appositive between commas,
+     * is the subject of the verb after it; not a list's nouns. */
+    { "Ivanov, 52, a surgeon who worked in Omsk, was shot in his garden.",
+      { "Ivanov", "Omsk", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION },
+      { "worked", "shot", "" }, { "work", "shoot" }, { "PAST", "PAST" }, 1, "", "Ivanov", "", "Omsk", 1 },
+    { "Petrov, the envoy of Moscow, has met Kim.", { "Petrov", "Moscow", "Kim", "" },
+      { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
+      { "met", "" }, { "meet" }, { "PAST" }, 0, "Petrov", "Kim", "", "Moscow", 2 },
+    { "Ivanov said his wife, son and friends died.", { "Ivanov", "" }, { EVL_ENTITY_PERSON },
+      { "said", "died", "" }, { "say", "die" }, { "PAST", "PAST" }, 1, "", "", "", "Ivanov", 0 },
     /* A preposition before a possessor governs the whole phrase. */
     { "The meeting with Russia’s top general Gerasimov ended.",
       { "Russia", "Gerasimov", "" }, { EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },

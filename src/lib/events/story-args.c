@@ -460,14 +460,21 @@ evl_story_after_modal (const EvlStoryDoc *sd, gint t)
  * between tokens @a and @b ('as', 'than', 'like' are left out: 'Kim as
  * leader signed'). */
 static gboolean
+token_in (const EvlStoryDoc *sd, gint i, const char *const *words)
+{
+  for (guint j = 0; words[j]; j++)
+    if (evl_story_token_is (sd, (guint) i, words[j]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 clause_prep_between (const EvlStoryDoc *sd, gint a, gint b)
 {
   static const char *const temporal[] = { "after", "before", "since", "until", "till", NULL };
   for (gint i = a + 1; i < b; i++)
-    if ((C (i) & EVL_STORY_C_CLAUSE_PREP) && sd->tok_ent[i] < 0)
-      for (guint j = 0; temporal[j]; j++)
-        if (evl_story_token_is (sd, (guint) i, temporal[j]))
-          return TRUE;
+    if ((C (i) & EVL_STORY_C_CLAUSE_PREP) && sd->tok_ent[i] < 0 && token_in (sd, i, temporal))
+      return TRUE;
   return FALSE;
 }
 
@@ -628,6 +635,58 @@ relative_antecedent (const EvlStoryDoc *sd, gint t)
   return sd->tok_ent[e];
 }
 
+/* An auxiliary or adverb between a subject and its verb ('was', 'has
+ * been', 'also'), not a noun of a list ('his mother, stepfather and
+ * others died'). */
+static gboolean
+aux_word (const EvlStoryDoc *sd, gint j)
+{
+  static const char *const aux[] = { "has", "have", "had", "also", "not", "never", "later", "then", "only", NULL };
+  if (C (j) & (EVL_STORY_C_BE | EVL_STORY_C_MODAL))
+    return TRUE;
+  if (!(sd->tok[j].flags & EVL_TOKEN_WORD) || (sd->tok[j].flags & EVL_TOKEN_CAP))
+    return FALSE;
+  gsize n = sd->tok[j].span.end - sd->tok[j].span.start;
+  if (n > 3 && sd->text[sd->tok[j].span.end - 2] == 'l' && sd->text[sd->tok[j].span.end - 1] == 'y')
+    return TRUE;
+  return token_in (sd, j, aux);
+}
+
+/* 'Slepian, 52, an obstetrician who worked in Buffalo, was shot': the
+ * person who opens the sentence, then an appositive between commas, is
+ * the subject of the verb right after the closing comma (past its
+ * auxiliaries); -1 when none.  Only a person, and only at the start,
+ * where a name before a comma is not a list's first item or a place
+ * ('In Paris, police said'). */
+static gint32
+appositive_subject (const EvlStoryDoc *sd, gint t)
+{
+  guint s = sd->tok[t].sentence;
+  gint j = t - 1;
+  while (j >= 0 && j >= t - 3 && sd->tok[j].sentence == s && sd->tok_ent[j] < 0 && sd->tok_ev[j] < 0
+         && aux_word (sd, j))
+    j--;
+  if (j < 3 || sd->tok[j].sentence != s || !evl_story_is (sd, j, EVL_W_COMMA))
+    return -1;
+  gint b = j;
+  while (b > 0 && sd->tok[b - 1].sentence == s)
+    b--;
+  /* a title that is no part of the name ('Dr.') */
+  for (gint n = 0; n < 2 && b < j && sd->tok_ent[b] < 0 && (sd->tok[b].flags & EVL_TOKEN_CAP); n++)
+    b++;
+  gint32 m = sd->tok_ent[b];
+  if (m < 0 || first_tok (sd, m) != b || sd->ent[m].type != EVL_ENTITY_PERSON || possessive_pronoun (sd, m))
+    return -1;
+  gint e = last_tok (sd, m);
+  if (e + 1 >= j || !evl_story_is (sd, e + 1, EVL_W_COMMA))
+    return -1;
+  for (gint i = e + 2; i < j; i++)
+    if (((C (i) & EVL_STORY_C_CLAUSE_BREAK) && !(sd->tok[i].flags & EVL_TOKEN_WORD))
+        || (sd->tok[i].flags & EVL_TOKEN_QUOTE))
+      return -1;
+  return m;
+}
+
 static void
 fill_one (EvlStoryDoc *sd, guint k)
 {
@@ -733,6 +792,8 @@ fill_one (EvlStoryDoc *sd, guint k)
     }
   if (subject < 0 && verbal)
     subject = relative_antecedent (sd, t);
+  if (subject < 0 && verbal && (passive || evl_story_finite (sd, (gint32) k)))
+    subject = appositive_subject (sd, t);
   /* A participle that opens the sentence has the subject of the clause
    * after its comma ('Visiting Paris on Monday, Charles Millon said'). */
   if (subject < 0 && verbal && !evl_story_finite (sd, (gint32) k) && ing_form (sd, t)
