@@ -1045,6 +1045,9 @@ ParameterizedTestParameters (story, arguments)
     { "Petrov, the envoy of Moscow, has met Kim.", { "Petrov", "Moscow", "Kim", "" },
       { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
       { "met", "" }, { "meet" }, { "PAST" }, 0, "Petrov", "Kim", "", "Moscow", 2 },
+    /* A person in apposition to the noun after 'of' is in its phrase. */
+    { "Police studied the killing of the doctor, Ivan Petrov.", { "Ivan Petrov", "" }, { EVL_ENTITY_PERSON },
+      { "killing", "" }, { "killing" }, { "NONE" }, 0, "", "Ivan Petrov", "", "", 1 },
     { "Ivanov said his wife, son and friends died.", { "Ivanov", "" }, { EVL_ENTITY_PERSON },
       { "said", "died", "" }, { "say", "die" }, { "PAST", "PAST" }, 1, "", "", "", "Ivanov", 0 },
     /* A preposition before a possessor governs the whole phrase. */

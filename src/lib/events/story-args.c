@@ -687,6 +687,36 @@ appositive_subject (const EvlStoryDoc *sd, gint t)
   return m;
 }
 
+/* 'the killing of the doctor, Barnett Slepian.': the person in
+ * apposition to the noun after a nominal's 'of' is its object, though
+ * the comma starts another clause; the name must close the appositive
+ * (a comma or punctuation after it), else it may open a clause ('after
+ * the killing of the doctor, Jones said').  -1 when none. */
+static gint32
+appositive_object (const EvlStoryDoc *sd, gint t)
+{
+  guint s = sd->tok[t].sentence;
+  gint i = t + 1;
+  if (i + 3 >= (gint) sd->n_tok || !evl_story_is (sd, i, EVL_W_OF))
+    return -1;
+  gint nouns = 0;
+  for (i++; i < t + 7 && i < (gint) sd->n_tok && sd->tok[i].sentence == s && sd->tok_ent[i] < 0
+            && sd->tok_ev[i] < 0
+            && (evl_story_modifier_word (sd, i) || evl_story_is (sd, i, EVL_W_THE) || evl_story_is (sd, i, EVL_W_A)
+                || evl_story_is (sd, i, EVL_W_AN));
+       i++)
+    nouns += evl_story_modifier_word (sd, i);
+  if (nouns == 0 || i + 1 >= (gint) sd->n_tok || !evl_story_is (sd, i, EVL_W_COMMA))
+    return -1;
+  gint32 m = sd->tok_ent[i + 1];
+  if (m < 0 || first_tok (sd, m) != i + 1 || sd->ent[m].type != EVL_ENTITY_PERSON)
+    return -1;
+  gint after = last_tok (sd, m) + 1;
+  if (after < (gint) sd->n_tok && sd->tok[after].sentence == s && !(sd->tok[after].flags & EVL_TOKEN_PUNCT))
+    return -1;
+  return m;
+}
+
 static void
 fill_one (EvlStoryDoc *sd, guint k)
 {
@@ -869,6 +899,8 @@ fill_one (EvlStoryDoc *sd, guint k)
         }
     }
 
+  if (object < 0 && !verbal && !blocked)
+    object = appositive_object (sd, t);
   /* 'visiting French Defence Minister Charles Millon', 'Visiting Russian
    * Prime Minister X gave': a travel verb's '-ing' form right before a
    * person, titles only between, names the traveller; one visits places.
