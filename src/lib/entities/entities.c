@@ -1744,6 +1744,23 @@ org_context (const Scan *s, guint a, guint b, guint next)
   return ((is_possessive (s, b) ? lower_cue_kinds (s, b + 1) : next) & EVL_CUE_ORG_AFTER) != 0;
 }
 
+/* The lower-case words inside the run [a, b) are connectors other
+ * than the English 'of', 'for' and 'the'; at least one. */
+static gboolean
+foreign_particles (const Scan *s, guint a, guint b)
+{
+  static const ShortWord english[] = { SHORT_WORD ("of"), SHORT_WORD ("for"), SHORT_WORD ("the") };
+  guint n = 0;
+  for (guint j = a + 1; j + 1 < b; j++)
+    if (!is_cap (s, j))
+      {
+        if (tok_in (s, j, english, G_N_ELEMENTS (english)))
+          return FALSE;
+        n++;
+      }
+  return n > 0;
+}
+
 /* Classifies the capitalised run [a, b) and emits it.  Returns one past
  * the tokens it consumed: a run cut at a connector is scanned again from
  * there ('Later the Russian President ...'). */
@@ -1790,6 +1807,14 @@ emit_run (Scan *s, guint a, guint b)
         add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_PERSON);
         return b;
       }
+  /* 'in Dar es Salaam', 'near Rio de Janeiro': after a place
+   * preposition, a name bound by a particle of another language (never
+   * 'of', 'for', 'the') is a place. */
+  if (b - a >= 3 && after_place_prep (s, a) && foreign_particles (s, a, b))
+    {
+      add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
+      return b;
+    }
   /* Not an organisation, place or epithet: connectors don't bind. */
   for (guint j = a; j < b; j++)
     if (!is_cap (s, j) && !(j > a && piece_end (s, j - 1) == j + 2))
