@@ -397,6 +397,38 @@ Test (lexicon, compiled_in_lexicons_are_mapped_and_match_their_text)
   cr_assert_geq (n, 30, "every compiled-in lexicon checked");
 }
 
+/* en/gazetteer-cities (scripts/derive-cities from tzdata) is compiled in
+ * and indexed; each city names, by country=, a line of the countries
+ * gazetteer ('Dar es Salaam' -> 'Tanzania'), and none is itself a form
+ * of that gazetteer (a capital or a country keeps its own line). */
+Test (lexicon, cities_name_their_country_line)
+{
+  GError *error = NULL;
+  g_autoptr (EvlContext) ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  const EvlLexicon *cities = evl_context_get_lexicon (ctx, "en/gazetteer-cities");
+  const EvlLexicon *countries = evl_context_get_lexicon (ctx, "en/gazetteer-countries");
+  cr_assert_not_null (cities);
+  cr_assert_not_null (countries);
+  cr_assert (evl_lexicon_is_mapped (cities), "read from the build-time index");
+  cr_assert_geq (evl_lexicon_size (cities), 100);
+  const EvlLexEntry *dar = evl_lexicon_lookup (cities, "dar es  SALAAM", -1);
+  cr_assert_not_null (dar);
+  cr_assert_str_eq (dar->canonical, "Dar es Salaam");
+  cr_assert_eq (dar->n_attrs, 1);
+  cr_assert_str_eq (dar->attrs[0], "country=Tanzania");
+  for (guint i = 0; i < evl_lexicon_size (cities); i++)
+    {
+      const EvlLexEntry *c = evl_lexicon_get (cities, i);
+      cr_assert (c->n_attrs == 1 && g_str_has_prefix (c->attrs[0], "country="), "%s", c->canonical);
+      const EvlLexEntry *line = evl_lexicon_lookup (countries, c->attrs[0] + strlen ("country="), -1);
+      cr_assert_not_null (line, "%s: %s is no country line", c->canonical, c->attrs[0]);
+      cr_assert_str_eq (line->canonical, c->attrs[0] + strlen ("country="));
+      cr_assert_null (evl_lexicon_lookup (countries, c->canonical, -1), "%s is a country form",
+                      c->canonical);
+    }
+}
+
 /* An index written from a tricky file maps to the same lexicon; it is
  * refused for a text of another length, an unknown name, or another
  * format. */
