@@ -105,6 +105,30 @@ ParameterizedTestParameters (merge, same_day_same_place_across_articles)
       { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Lusaka", 0 },
         { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "", 0 } },
       2, FALSE },
+    /* A city of en/gazetteer-cities (not a capital) stands for its
+     * country as a capital does, written with spaces or hyphens ... */
+    { { "A bomb attack hit Blantyre on Friday.", "The bombing in Malawi on Friday shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Blantyre", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "@Malawi", 0 } },
+      1, FALSE },
+    { { "A bomb attack hit Dar-es-Salaam on Friday.", "The bombing in Tanzania on Friday shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Dar-es-Salaam", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "@Tanzania", 0 } },
+      1, FALSE },
+    /* ... but not for another country, nor another country's capital,
+     * nor another city of its own country (its capital). */
+    { { "A bomb attack hit Blantyre on Friday.", "The bombing in Zambia on Friday shocked many." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Blantyre", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "@Zambia", 0 } },
+      2, FALSE },
+    { { "A bomb attack hit Blantyre on Friday.", "A blast tore through Lusaka on Friday." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Blantyre", 0 },
+        { 1, "blast", "ATTACK", "blast", "", "Friday", "2025-06-13", "@Lusaka", 0 } },
+      2, FALSE },
+    { { "A bomb attack hit Blantyre on Friday.", "A blast tore through Lilongwe on Friday." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Blantyre", 0 },
+        { 1, "blast", "ATTACK", "blast", "", "Friday", "2025-06-13", "@Lilongwe", 0 } },
+      2, FALSE },
     /* One article's tolls in two places are two tolls. */
     { { "Nine people were killed in Lusaka on Friday.\nTwo were killed in Lilongwe on Friday.", "" },
       { { 0, "killed", "DEATH", "kill", "PAST", "Friday", "2025-06-13", "@Lusaka", 0 },
@@ -247,6 +271,17 @@ ParameterizedTestParameters (merge, same_day_other_story)
       { { 0, "fighting", "CONFLICT", "fighting", "", "Friday", "2025-06-13", "Lusaka", 0 },
         { 1, "fighting", "CONFLICT", "fighting", "", "Friday", "2025-06-13", "Zambia", 0 } },
       1, TRUE },
+    /* ... or another of its cities (en/gazetteer-cities). */
+    { { "Heavy fighting broke out in Blantyre on Friday.",
+        "The fighting on Friday killed ten people in Malawi." },
+      { { 0, "fighting", "CONFLICT", "fighting", "", "Friday", "2025-06-13", "Blantyre", 0 },
+        { 1, "fighting", "CONFLICT", "fighting", "", "Friday", "2025-06-13", "Malawi", 0 } },
+      1, TRUE },
+    { { "Heavy fighting broke out in Blantyre on Friday.",
+        "The fighting on Friday killed ten people in Zambia." },
+      { { 0, "fighting", "CONFLICT", "fighting", "", "Friday", "2025-06-13", "Blantyre", 0 },
+        { 1, "fighting", "CONFLICT", "fighting", "", "Friday", "2025-06-13", "Zambia", 0 } },
+      2, TRUE },
   };
   return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
 }

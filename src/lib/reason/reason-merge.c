@@ -34,9 +34,10 @@
  * naming nobody ('the meeting') may join the day's event of a report
  * written within days of it.  Dated to the very same day, another
  * article's event of the type needs no shared name but a shared place,
- * a capital standing for its country ('the bombing in Nairobi' / 'the
- * attack in Kenya'), the only city-to-country relation the gazetteer
- * holds; see same_day_same_place().  See score().  Last, a cluster with
+ * a city standing for its country ('the bombing in Nairobi' / 'the
+ * attack in Kenya', 'in Dar es Salaam' / 'in Tanzania': a capital in the
+ * countries gazetteer, another city in en/gazetteer-cities); see
+ * same_day_same_place ().  See score().  Last, a cluster with
  * no date of its own to the day, told as a noun phrase ('the bombing in
  * Kenya'), joins the one dated happening of its type at its place or
  * naming someone it names, when the input holds no other; see
@@ -501,6 +502,7 @@ typedef struct {
   GHashTable *reciprocal; /* types whose sides act on each other alike */
   GHashTable *specific;   /* types of which one day holds one happening */
   gint *country;          /* entity -> gazetteer country line, -1: none known */
+  guint8 *city;           /* entity -> 1 when it is a city of that country */
   GHashTable *place_names; /* place_key () of a place's name or alias -> entity + 1 */
   GHashTable *place_prefixes; /* the keys of their first words, less the last word */
   guint place_words;       /* the most words of one of them */
@@ -552,6 +554,7 @@ synonyms_load (const EvlContext *ctx, Synonyms *syn)
   evl_reason_each_record (evl_context_get_data (ctx, "taxonomy/coreference.txt"), synonym_record,
                           syn);
   syn->country = NULL;
+  syn->city = NULL;
   syn->place_names = NULL;
   syn->place_prefixes = NULL;
   syn->place_words = 0;
@@ -566,6 +569,7 @@ synonyms_clear (Synonyms *syn)
   g_hash_table_unref (syn->reciprocal);
   g_hash_table_unref (syn->specific);
   g_free (syn->country);
+  g_free (syn->city);
   if (syn->place_names)
     g_hash_table_unref (syn->place_names);
   if (syn->place_prefixes)
@@ -636,25 +640,67 @@ place_key (const char *name, gsize n, char *key)
   return nw;
 }
 
-/* The country each place of @g lies in, as far as the gazetteer tells:
- * a country is its own line, and its capital is a form of the same line
- * ('Nairobi' of 'Kenya'), the only city-to-country relation the data
- * holds.  One look-up per place, once per merge. */
+/* The country line of city @name in @cities (en/gazetteer-cities:
+ * 'Dar es Salaam<TAB>country=Tanzania'), written with spaces or hyphens
+ * ('Dar-es-Salaam'); NULL when it names no city of a known country. */
+static const EvlLexEntry *
+city_country (const EvlLexicon *countries, const EvlLexicon *cities, const char *name)
+{
+  const EvlLexEntry *city = evl_lexicon_lookup (cities, name, -1);
+  char buf[PLACE_KEY];
+  gsize n = strlen (name);
+  if (city == NULL && strchr (name, '-') && n < sizeof buf)
+    {
+      for (gsize i = 0; i <= n; i++)
+        buf[i] = name[i] == '-' ? ' ' : name[i];
+      city = evl_lexicon_lookup (cities, buf, -1);
+    }
+  for (guint i = 0; city && i < city->n_attrs; i++)
+    if (g_str_has_prefix (city->attrs[i], "country="))
+      return evl_lexicon_lookup (countries, city->attrs[i] + strlen ("country="), -1);
+  return NULL;
+}
+
+/* @name is a capital= form of country @line ('Nairobi' of 'Kenya'). */
+static gboolean
+is_capital (const EvlLexEntry *line, const char *name)
+{
+  for (guint i = 0; i < line->n_attrs; i++)
+    if (g_str_has_prefix (line->attrs[i], "capital="))
+      {
+        g_auto (GStrv) forms = g_strsplit (line->attrs[i] + strlen ("capital="), "|", -1);
+        for (guint k = 0; forms[k]; k++)
+          if (g_ascii_strcasecmp (forms[k], name) == 0)
+            return TRUE;
+      }
+  return FALSE;
+}
+
+/* The country each place of @g lies in, as far as the gazetteers tell:
+ * a country is its own line, its capital a form of the same line
+ * ('Nairobi' of 'Kenya'), and a city of en/gazetteer-cities names the
+ * line of its country ('Dar es Salaam' of 'Tanzania').  One or two
+ * look-ups per place, once per merge. */
 static void
 countries_load (const EvlContext *ctx, const EvlGraph *g, Synonyms *syn)
 {
   guint n = evl_graph_n_entities (g);
   const EvlLexicon *lex = evl_context_get_lexicon (ctx, "en/gazetteer-countries");
+  const EvlLexicon *cities = evl_context_get_lexicon (ctx, "en/gazetteer-cities");
   const EvlLexEntry *base = lex && evl_lexicon_size (lex) ? evl_lexicon_get (lex, 0) : NULL;
   syn->country = g_new (gint, MAX (n, 1u));
+  syn->city = g_new0 (guint8, MAX (n, 1u));
   syn->place_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   syn->place_prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n; i++)
     {
       const EvlGraphEntity *x = evl_graph_get_entity (g, i);
-      const EvlLexEntry *line = base && x->type == EVL_ENTITY_LOCATION && x->name
-                                  ? evl_lexicon_lookup (lex, x->name, -1)
-                                  : NULL;
+      gboolean place = base && x->type == EVL_ENTITY_LOCATION && x->name;
+      const EvlLexEntry *line = place ? evl_lexicon_lookup (lex, x->name, -1) : NULL;
+      if (line)
+        syn->city[i] = is_capital (line, x->name);
+      else if (place && cities && (line = city_country (lex, cities, x->name)))
+        syn->city[i] = 1;
       syn->country[i] = line ? (gint) (line - base) : -1;
       if (x->type != EVL_ENTITY_LOCATION)
         continue;
@@ -1024,11 +1070,15 @@ specific_same_day (const EvlGraph *g, const Cluster *c, const Probe *p, const Ev
   return !*nc || !*ne || strcmp (nc, ne) == 0;
 }
 
-/* Places @x and @y are one, or one lies in the other's country. */
+/* Places @x and @y are one, or one lies in the other's country.  Two
+ * cities of a country are two places: a day's bombing in one is not its
+ * bombing in the other. */
 static gboolean
 same_region (const Synonyms *syn, guint x, guint y)
 {
-  return x == y || (syn->country[x] >= 0 && syn->country[x] == syn->country[y]);
+  return x == y
+         || (syn->country[x] >= 0 && syn->country[x] == syn->country[y]
+             && !(syn->city[x] && syn->city[y]));
 }
 
 static gboolean
