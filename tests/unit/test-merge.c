@@ -115,6 +115,15 @@ ParameterizedTestParameters (merge, same_day_same_place_across_articles)
       { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Dar-es-Salaam", 0 },
         { 1, "bombing", "ATTACK", "bombing", "", "Friday", "2025-06-13", "@Tanzania", 0 } },
       1, FALSE },
+    /* One city named two ways is one place. */
+    { { "A bomb attack hit Dar-es-Salaam on Friday.", "A blast tore through Dar es Salaam on Friday." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Dar-es-Salaam", 0 },
+        { 1, "blast", "ATTACK", "blast", "", "Friday", "2025-06-13", "@Dar es Salaam", 0 } },
+      1, FALSE },
+    { { "A bomb attack hit Kyiv on Friday.", "A blast tore through Kiev on Friday." },
+      { { 0, "attack", "ATTACK", "attack", "", "Friday", "2025-06-13", "@Kyiv", 0 },
+        { 1, "blast", "ATTACK", "blast", "", "Friday", "2025-06-13", "@Kiev", 0 } },
+      1, FALSE },
     /* ... but not for another country, nor another country's capital,
      * nor another city of its own country (its capital). */
     { { "A bomb attack hit Blantyre on Friday.", "The bombing in Zambia on Friday shocked many." },

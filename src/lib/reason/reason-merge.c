@@ -502,7 +502,9 @@ typedef struct {
   GHashTable *reciprocal; /* types whose sides act on each other alike */
   GHashTable *specific;   /* types of which one day holds one happening */
   gint *country;          /* entity -> gazetteer country line, -1: none known */
-  guint8 *city;           /* entity -> 1 when it is a city of that country */
+  guint *city;            /* entity -> which city of that country: 0 none (the
+                           * country itself), 1 its capital, 2 + the line of
+                           * en/gazetteer-cities */
   GHashTable *place_names; /* place_key () of a place's name or alias -> entity + 1 */
   GHashTable *place_prefixes; /* the keys of their first words, less the last word */
   guint place_words;       /* the most words of one of them */
@@ -642,9 +644,11 @@ place_key (const char *name, gsize n, char *key)
 
 /* The country line of city @name in @cities (en/gazetteer-cities:
  * 'Dar es Salaam<TAB>country=Tanzania'), written with spaces or hyphens
- * ('Dar-es-Salaam'); NULL when it names no city of a known country. */
+ * ('Dar-es-Salaam'), and the city's line (@city); NULL when it names no
+ * city of a known country. */
 static const EvlLexEntry *
-city_country (const EvlLexicon *countries, const EvlLexicon *cities, const char *name)
+city_country (const EvlLexicon *countries, const EvlLexicon *cities, const char *name,
+              const EvlLexEntry **city_line)
 {
   const EvlLexEntry *city = evl_lexicon_lookup (cities, name, -1);
   char buf[PLACE_KEY];
@@ -655,6 +659,7 @@ city_country (const EvlLexicon *countries, const EvlLexicon *cities, const char 
         buf[i] = name[i] == '-' ? ' ' : name[i];
       city = evl_lexicon_lookup (cities, buf, -1);
     }
+  *city_line = city;
   for (guint i = 0; city && i < city->n_attrs; i++)
     if (g_str_has_prefix (city->attrs[i], "country="))
       return evl_lexicon_lookup (countries, city->attrs[i] + strlen ("country="), -1);
@@ -689,7 +694,7 @@ countries_load (const EvlContext *ctx, const EvlGraph *g, Synonyms *syn)
   const EvlLexicon *cities = evl_context_get_lexicon (ctx, "en/gazetteer-cities");
   const EvlLexEntry *base = lex && evl_lexicon_size (lex) ? evl_lexicon_get (lex, 0) : NULL;
   syn->country = g_new (gint, MAX (n, 1u));
-  syn->city = g_new0 (guint8, MAX (n, 1u));
+  syn->city = g_new0 (guint, MAX (n, 1u));
   syn->place_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   syn->place_prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n; i++)
@@ -697,10 +702,11 @@ countries_load (const EvlContext *ctx, const EvlGraph *g, Synonyms *syn)
       const EvlGraphEntity *x = evl_graph_get_entity (g, i);
       gboolean place = base && x->type == EVL_ENTITY_LOCATION && x->name;
       const EvlLexEntry *line = place ? evl_lexicon_lookup (lex, x->name, -1) : NULL;
+      const EvlLexEntry *city = NULL;
       if (line)
         syn->city[i] = is_capital (line, x->name);
-      else if (place && cities && (line = city_country (lex, cities, x->name)))
-        syn->city[i] = 1;
+      else if (place && cities && (line = city_country (lex, cities, x->name, &city)))
+        syn->city[i] = 2 + (guint) (city - evl_lexicon_get (cities, 0));
       syn->country[i] = line ? (gint) (line - base) : -1;
       if (x->type != EVL_ENTITY_LOCATION)
         continue;
@@ -1070,15 +1076,16 @@ specific_same_day (const EvlGraph *g, const Cluster *c, const Probe *p, const Ev
   return !*nc || !*ne || strcmp (nc, ne) == 0;
 }
 
-/* Places @x and @y are one, or one lies in the other's country.  Two
- * cities of a country are two places: a day's bombing in one is not its
- * bombing in the other. */
+/* Places @x and @y are one, or one lies in the other's country, or they
+ * are one city named two ways ('Kyiv' / 'Kiev').  Two cities of a country
+ * are two places: a day's bombing in one is not its bombing in the
+ * other. */
 static gboolean
 same_region (const Synonyms *syn, guint x, guint y)
 {
   return x == y
          || (syn->country[x] >= 0 && syn->country[x] == syn->country[y]
-             && !(syn->city[x] && syn->city[y]));
+             && (syn->city[x] == syn->city[y] || !syn->city[x] || !syn->city[y]));
 }
 
 static gboolean
