@@ -99,6 +99,9 @@ static DetectCase detect_cases[] = {
   /* Capitalised names without a title. */
   { "The delegation included Pak Thae Song, chairman of the committee.", "Pak Thae Song", EVL_ENTITY_PERSON },
   { "Officials compared him to Peter the Great in a speech.", "Peter the Great", EVL_ENTITY_PERSON },
+  /* A foreign particle binds a place after a place preposition. */
+  { "The ferry sank near Sao Tome es Principe last week.", "Sao Tome es Principe", EVL_ENTITY_LOCATION },
+  { "Rebels attacked a convoy in Ponta da Lenha on Friday.", "Ponta da Lenha", EVL_ENTITY_LOCATION },
   { "Analysts say Tomasz Wierzbicki expects a deal.", "Tomasz Wierzbicki", EVL_ENTITY_PERSON },
   { "Justice Sandra Day O'Connor wrote the opinion.", "Sandra Day O'Connor", EVL_ENTITY_PERSON },
   { "Later Alfonse D'Amato objected.", "Alfonse D'Amato", EVL_ENTITY_PERSON },
