@@ -720,6 +720,19 @@ modifier_and (const AddCtx *a, guint t, guint sentence)
                                                         "thus", "so", NULL });
 }
 
+/* Token @t opens ', N.Y.,' after a capitalised place and before a word
+ * of the phrase ('a Buffalo, N.Y., abortion doctor'): the state is the
+ * town's, the phrase runs on past it. */
+static gboolean
+state_apposition (const AddCtx *a, guint t, guint sentence)
+{
+  return t > 0 && t + 3 < a->n_toks && a->toks[t + 3].sentence == sentence
+         && (a->toks[t - 1].flags & EVL_TOKEN_CAP) && (a->toks[t + 1].flags & EVL_TOKEN_ABBREV)
+         && (a->toks[t + 1].flags & EVL_TOKEN_CAP) && a->text[a->toks[t].span.start] == ','
+         && EVL_SPAN_LEN (a->toks[t].span) == 1 && a->text[a->toks[t + 2].span.start] == ','
+         && EVL_SPAN_LEN (a->toks[t + 2].span) == 1 && runs_on_np (a, t + 3, sentence);
+}
+
 static char *
 object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
 {
@@ -750,6 +763,8 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
       if (two_word_prep (a, t))
         break;
       words += !tok_is_punct (a, t++);
+      if (words < 5 && state_apposition (a, t, m->sentence))
+        t += 3, words++;
       /* 'the three central and eastern European countries': an 'and'
        * between two modifiers (a plain lower-case word after it, which
        * the phrase runs on past) joins them inside the phrase */
