@@ -659,3 +659,33 @@ ParameterizedTest (EntityStyleCase *c, render, entity_styles_agree)
   cr_assert (g_ascii_strcasecmp (fill, c->fill) == 0, "%s: %s filled '%s', want %s",
              c->renderer, c->name, fill, c->fill);
 }
+
+/* A long story's relationship diagram draws the events that link people
+ * and places, whatever their date: the earliest 40 would be background
+ * years that name no one. */
+Test (render, relations_keep_the_linked_events_of_a_long_story)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlGraphDocument doc = { .id = "doc0", .dct = "2024-01-01", .dct_source = "metadata" };
+  evl_graph_add_document (g, &doc);
+  guint who = ent (g, "Anna Lindqvist", EVL_ENTITY_PERSON);
+  guint where = ent (g, "Tromso", EVL_ENTITY_LOCATION);
+  EvlDay start = evl_day_from_ymd (1990, 1, 1);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *summary = g_strdup_printf ("Background event %u", i);
+      ev (g, "OTHER", "Other", summary, start + i * 30, start + i * 30, EVL_GRAIN_DAY, 1);
+    }
+  guint late = ev (g, "MEETING", "Summits", "Lindqvist meets in Tromso", evl_day_from_ymd (2023, 5, 2),
+                   evl_day_from_ymd (2023, 5, 2), EVL_GRAIN_DAY, 1);
+  evl_graph_peek_event (g, late)->agent = (gint) who;
+  evl_graph_peek_event (g, late)->location = (gint) where;
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render ("relations", g, &o);
+  xmlDoc *d = parse_svg (b);
+  g_autofree char *all = svg_text (d);
+  xmlFreeDoc (d);
+  cr_assert (strstr (all, "Lindqvist meets in Tromso"), "the linked event is drawn");
+  cr_assert (strstr (all, "Anna Lindqvist") && strstr (all, "Tromso"), "its people and places are drawn");
+  cr_assert (strstr (all, "11 more events not shown"), "%s", all);
+}

@@ -1,7 +1,9 @@
 /* Relationship diagram: people, countries/organisations and places linked
  * to the events they take part in by role-labelled edges (dot, left to
- * right: actors | events in date order | places and patients).  Entities
- * beyond the most connected ones merge into one 'other' node. */
+ * right: actors | events in date order | places and patients).  Of more
+ * than 40 events, those linked to someone or somewhere and the most
+ * reported are drawn (keep_linked()).  Entities beyond the most connected
+ * ones merge into one 'other' node. */
 #include "render-private.h"
 
 #include <string.h>
@@ -38,6 +40,53 @@ event_roles (const EvlGraphEvent *e)
   return p;
 }
 
+typedef struct {
+  guint ev, pos, links, sources;
+} Ranked;
+
+/* Linked events first (an event naming no one and nowhere draws a box
+ * with no edge), then the most reported, then the most linked, then the
+ * earliest. */
+static int
+cmp_ranked (gconstpointer a, gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+  if ((x->links > 0) != (y->links > 0))
+    return x->links > 0 ? -1 : 1;
+  if (x->sources != y->sources)
+    return x->sources > y->sources ? -1 : 1;
+  if (x->links != y->links)
+    return x->links > y->links ? -1 : 1;
+  return x->pos < y->pos ? -1 : (x->pos > y->pos);
+}
+
+static int
+cmp_pos (gconstpointer a, gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+  return x->pos < y->pos ? -1 : (x->pos > y->pos);
+}
+
+/* Keeps the @max events of @sel (timeline order) that say most about who
+ * did what where, in timeline order: the earliest @max would fill a
+ * long story's diagram with its background years and no edges. */
+static void
+keep_linked (const EvlGraph *g, GArray *sel, guint max)
+{
+  g_autofree Ranked *r = g_new (Ranked, sel->len);
+  for (guint k = 0; k < sel->len; k++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (sel, guint, k));
+      g_autoptr (GArray) p = event_roles (e);
+      r[k] = (Ranked) { g_array_index (sel, guint, k), k, p->len / 2, e->n_sources };
+    }
+  qsort (r, sel->len, sizeof *r, cmp_ranked);
+  qsort (r, max, sizeof *r, cmp_pos);
+  for (guint k = 0; k < max; k++)
+    g_array_index (sel, guint, k) = r[k].ev;
+  g_array_set_size (sel, max);
+}
+
 gboolean
 evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
                       GOutputStream *out, GError **error)
@@ -48,7 +97,7 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
   guint max = MIN (opts->max_events ? opts->max_events : 400, MAX_REL_EVENTS);
   guint dropped = sel->len > max ? sel->len - max : 0;
   if (dropped)
-    g_array_set_size (sel, max);
+    keep_linked (g, sel, max);
   guint ne = evl_graph_n_entities (g);
   g_autofree guint *degree = g_new0 (guint, MAX (ne, 1));
   g_autofree gboolean *is_place = g_new0 (gboolean, MAX (ne, 1));
