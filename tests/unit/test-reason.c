@@ -2208,6 +2208,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     /* an untensed '-ing' opening a participle clause with an object */
     { "Two bombs exploded in the capital on Friday, killing dozens of people.", "killing",
       "Killing dozens of people" },
+    /* a preposition of three words keeps its complement */
+    { "A man was arrested in connection with the fire on Friday.", "arrested",
+      "Man arrested in connection with the fire" },
     /* a town's state between commas stays inside the object */
     { "A sniper killed a Rochester, N.Y., dentist on Friday.", "killed", "Sniper kills a Rochester, N.Y., dentist" },
     /* 'with' after a passive is an instrument, no complement */

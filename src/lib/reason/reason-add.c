@@ -1294,6 +1294,19 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
   while (t - t0 < 5 && runs_on (a, t, m->sentence) && a->trigger_tok[t] != TRIGGER_FINITE && !irregular_past (a, t)
          && !two_word_prep (a, t))
     t++;
+  /* 'in connection with the bombings', 'in response to the protests': a
+   * preposition and a bare noun before another is one preposition; its
+   * complement goes along ('arrested in connection' says nothing). */
+  if (t == t0 + 2 && t + 1 < a->n_toks && a->toks[t + 1].sentence == m->sentence
+      && word_in (a, t0, (const char *const[]) { "in", "on", NULL })
+      && g_ascii_islower (a->text[a->toks[t0 + 1].span.start])
+      && !word_in (a, t0 + 1, (const char *const[]) { "some", "many", "most", "all", "each", "one", "none",
+                                                      "any", "both", "several", "part", NULL })
+      && word_in (a, t, (const char *const[]) { "with", "to", "of", "for", "against", NULL })
+      && runs_on (a, t + 1, m->sentence))
+    for (t++; t - t0 < 7 && runs_on (a, t, m->sentence) && a->trigger_tok[t] != TRIGGER_FINITE
+              && !irregular_past (a, t) && !two_word_prep (a, t);)
+      t++;
   gboolean verb_next = t < a->n_toks && a->toks[t].sentence == m->sentence
                        && (a->trigger_tok[t] == TRIGGER_FINITE || irregular_past (a, t));
   /* ... as when a common noun stands before the verb, which may be a
