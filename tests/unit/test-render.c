@@ -416,12 +416,21 @@ hidden_total (const char *text, guint *marks_out)
   return sum;
 }
 
+/* Nodes titled @prefix and a number. */
 static guint
-count_substr (const char *s, const char *needle)
+count_titles (const char *s, const char *prefix)
 {
+  g_autofree char *open = g_strconcat ("<title>", prefix, NULL);
   guint n = 0;
-  for (const char *p = strstr (s, needle); p; p = strstr (p + 1, needle))
-    n++;
+  for (const char *p = strstr (s, open); p; p = strstr (p + 1, open))
+    {
+      const char *q = p + strlen (open);
+      if (!g_ascii_isdigit (*q))
+        continue;
+      while (g_ascii_isdigit (*q))
+        q++;
+      n += g_str_has_prefix (q, "</title>");
+    }
   return n;
 }
 
@@ -459,8 +468,10 @@ Test (render, timeline_of_100000_events_is_aggregated, .timeout = 300 * EVL_TIME
   cr_assert_eq (hidden, 100000 - EVL_RENDER_MAX_EVENTS, "every event not drawn is counted once");
   cr_assert (strstr (all, "100000 events") || strstr (all, "100,000"), "the subtitle counts them all");
   g_autofree char *raw = g_strndup (g_bytes_get_data (b, NULL), len);
-  cr_assert_eq (count_substr (raw, "<title>ev"), EVL_RENDER_MAX_EVENTS, "one box per drawn event");
-  cr_assert_eq (count_substr (raw, "<title>more"), 2 * marks, "a box and a span bar per mark");
+  /* (not the leader lines from a box aside to its mark: "ev1:s->mark_ev1") */
+  cr_assert_eq (count_titles (raw, "ev"), EVL_RENDER_MAX_EVENTS, "one box per drawn event");
+  cr_assert_eq (count_titles (raw, "more") + count_titles (raw, "moremark"), 2 * marks,
+                "a box and a span bar per mark");
   cr_assert (strstr (all, "counted per year"), "%s", all);
   cr_assert (strstr (all, "undated"), "undated events get their mark too");
 }
@@ -593,12 +604,20 @@ Test (render, aggregation_at_the_ends_of_the_calendar)
   cr_assert_eq (marks, 3);
 }
 
+/* An XPath context over @doc where "s:" is the SVG namespace. */
+static xmlXPathContext *
+svg_xpath (xmlDoc *doc)
+{
+  xmlXPathContext *xc = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (xc, (const xmlChar *) "s", (const xmlChar *) "http://www.w3.org/2000/svg");
+  return xc;
+}
+
 /* The fill of the SVG node with a text line @name ("" when none). */
 static char *
 node_fill (xmlDoc *doc, const char *name)
 {
-  xmlXPathContext *xc = xmlXPathNewContext (doc);
-  xmlXPathRegisterNs (xc, (const xmlChar *) "s", (const xmlChar *) "http://www.w3.org/2000/svg");
+  xmlXPathContext *xc = svg_xpath (doc);
   xmlXPathObject *o = xmlXPathEvalExpression (
     (const xmlChar *) "//s:g[@class='node']", xc);
   char *fill = g_strdup ("");
@@ -688,4 +707,248 @@ Test (render, relations_keep_the_linked_events_of_a_long_story)
   cr_assert (strstr (all, "Lindqvist meets in Tromso"), "the linked event is drawn");
   cr_assert (strstr (all, "Anna Lindqvist") && strstr (all, "Tromso"), "its people and places are drawn");
   cr_assert (strstr (all, "11 more events not shown"), "%s", all);
+}
+
+/* ---- timeline layout: dense stretches, rows, overlaps ---- */
+
+typedef struct {
+  double x0, y0, x1, y1;
+} BBox;
+
+/* Bounding box of every numeric coordinate in @s ("d" or "points"). */
+static void
+bbox_of_coords (const char *s, BBox *b)
+{
+  double v[2];
+  guint k = 0;
+  for (const char *p = s; *p;)
+    {
+      if (g_ascii_isdigit (*p) || *p == '-' || *p == '.')
+        {
+          char *end;
+          double x = g_ascii_strtod (p, &end);
+          if (end == p)
+            {
+              p++;
+              continue;
+            }
+          v[k++ % 2] = x;
+          if (k % 2 == 0)
+            {
+              b->x0 = MIN (b->x0, v[0]);
+              b->x1 = MAX (b->x1, v[0]);
+              b->y0 = MIN (b->y0, v[1]);
+              b->y1 = MAX (b->y1, v[1]);
+            }
+          p = end;
+        }
+      else
+        p++;
+    }
+}
+
+/* Node title -> BBox of its shape, for every node of a rendered SVG. */
+static GHashTable *
+node_boxes (GBytes *svg)
+{
+  xmlDoc *doc = parse_svg (svg);
+  xmlXPathContext *xc = svg_xpath (doc);
+  xmlXPathObject *o = xmlXPathEvalExpression ((const xmlChar *) "//s:g[@class='node']", xc);
+  GHashTable *boxes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (int i = 0; o && o->nodesetval && i < o->nodesetval->nodeNr; i++)
+    {
+      xc->node = o->nodesetval->nodeTab[i];
+      xmlXPathObject *t = xmlXPathEvalExpression ((const xmlChar *) "string(s:title)", xc);
+      xmlXPathObject *shape = xmlXPathEvalExpression (
+        (const xmlChar *) "(.//s:path | .//s:polygon | .//s:ellipse)[1]", xc);
+      if (t && t->stringval && shape && shape->nodesetval && shape->nodesetval->nodeNr)
+        {
+          xmlNode *sh = shape->nodesetval->nodeTab[0];
+          BBox *b = g_new (BBox, 1);
+          *b = (BBox) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+          if (xmlStrcmp (sh->name, (const xmlChar *) "ellipse") == 0)
+            {
+              const char *attr[] = { "cx", "cy", "rx", "ry" };
+              double v[4];
+              for (guint a = 0; a < 4; a++)
+                {
+                  xmlChar *s = xmlGetProp (sh, (const xmlChar *) attr[a]);
+                  v[a] = s ? g_ascii_strtod ((const char *) s, NULL) : 0;
+                  xmlFree (s);
+                }
+              *b = (BBox) { v[0] - v[2], v[1] - v[3], v[0] + v[2], v[1] + v[3] };
+            }
+          else
+            {
+              xmlChar *s = xmlGetProp (sh, (const xmlChar *) (xmlStrcmp (sh->name, (const xmlChar *) "path") == 0
+                                                               ? "d" : "points"));
+              if (s)
+                bbox_of_coords ((const char *) s, b);
+              xmlFree (s);
+            }
+          g_hash_table_insert (boxes, g_strdup ((const char *) t->stringval), b);
+        }
+      xmlXPathFreeObject (shape);
+      xmlXPathFreeObject (t);
+    }
+  xmlXPathFreeObject (o);
+  xmlXPathFreeContext (xc);
+  xmlFreeDoc (doc);
+  return boxes;
+}
+
+static gboolean
+is_box (const char *title)
+{
+  return (g_str_has_prefix (title, "ev") && g_ascii_isdigit (title[2]))
+         || (g_str_has_prefix (title, "more") && g_ascii_isdigit (title[4]));
+}
+
+/* Event and summary boxes never overlap one another. */
+static void
+assert_no_box_overlaps (GHashTable *boxes)
+{
+  guint n;
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (boxes, &n);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        const char *a = keys[i], *b = keys[j];
+        if (!is_box (a) || !is_box (b))
+          continue;
+        const BBox *p = g_hash_table_lookup (boxes, a), *q = g_hash_table_lookup (boxes, b);
+        gboolean apart = p->x1 <= q->x0 || q->x1 <= p->x0 || p->y1 <= q->y0 || q->y1 <= p->y0;
+        cr_assert (apart, "%s [%.0f,%.0f]x[%.0f,%.0f] overlaps %s [%.0f,%.0f]x[%.0f,%.0f]", a, p->x0,
+                   p->x1, p->y0, p->y1, b, q->x0, q->x1, q->y0, q->y1);
+      }
+}
+
+/* Rows the boxes of @ids take: distinct box tops. */
+static guint
+rows_of (GHashTable *boxes, GArray *ids, const EvlGraph *g)
+{
+  g_autoptr (GHashTable) tops = g_hash_table_new (NULL, NULL);
+  for (guint k = 0; k < ids->len; k++)
+    {
+      const char *id = evl_graph_get_event (g, g_array_index (ids, guint, k))->id;
+      const BBox *b = g_hash_table_lookup (boxes, id);
+      cr_assert_not_null (b, "box of %s drawn", id);
+      g_hash_table_add (tops, GINT_TO_POINTER ((gint) lround (b->y0)));
+    }
+  return g_hash_table_size (tops);
+}
+
+/* 20 events in one week of a thread; @context adds a monthly event over
+ * the year before in another thread, so the week is a sliver of one long
+ * axis segment instead of a segment of its own; @year_before adds one
+ * event of the busy thread a year before the week. */
+static EvlGraph *
+dense_week (gboolean context, gboolean year_before, GArray *busy)
+{
+  EvlGraph *g = evl_graph_new ();
+  EvlGraphDocument doc = { .id = "doc0", .dct = "2021-01-01", .dct_source = "metadata" };
+  evl_graph_add_document (g, &doc);
+  EvlDay week = evl_day_from_ymd (2020, 6, 1);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *s = g_strdup_printf ("Busy event %u", i);
+      EvlDay d = week + (EvlDay) (i * 7 / 20);
+      guint e = ev (g, "OTHER", "Busy", s, d, d, EVL_GRAIN_DAY, 1);
+      g_array_append_val (busy, e);
+    }
+  if (year_before)
+    {
+      EvlDay d = week - 365;
+      guint e = ev (g, "OTHER", "Busy", "A year before", d, d, EVL_GRAIN_DAY, 1);
+      g_array_append_val (busy, e);
+    }
+  for (guint m = 0; context && m < 12; m++)
+    {
+      g_autofree char *s = g_strdup_printf ("Context event %u", m);
+      EvlDay d = evl_day_from_ymd (2019, m + 1, 15);
+      ev (g, "OTHER", "Context", s, d, d, EVL_GRAIN_DAY, 2);
+    }
+  return g;
+}
+
+typedef struct {
+  gboolean context, year_before;
+  double width_in;      /* 0: the default, which may widen */
+  guint max_rows;
+} DenseCase;
+
+ParameterizedTestParameters (render, timeline_dense_week_takes_few_rows)
+{
+  /* On an A4-wide page the week's segment holds three boxes abreast, so 20
+   * boxes need 7 rows; with the context lane sharing the width, a few more.
+   * (The layout that put each day at its linear place took 9 and 15.) */
+  static DenseCase cases[] = { { FALSE, TRUE, 8.27, 7 }, { TRUE, FALSE, 8.27, 10 }, { TRUE, TRUE, 8.27, 10 },
+                               { FALSE, TRUE, 0, 7 }, { TRUE, FALSE, 0, 7 }, { TRUE, TRUE, 0, 7 } };
+  return cr_make_param_array (DenseCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (DenseCase *c, render, timeline_dense_week_takes_few_rows)
+{
+  g_autoptr (GArray) busy = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (EvlGraph) g = dense_week (c->context, c->year_before, busy);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  o.width_in = c->width_in;
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  g_autoptr (GHashTable) boxes = node_boxes (b);
+  assert_no_box_overlaps (boxes);
+  guint rows = rows_of (boxes, busy, g);
+  cr_assert_leq (rows, c->max_rows, "context %d, year before %d, %.2f in: the busy thread takes %u rows",
+                 c->context, c->year_before, c->width_in, rows);
+}
+
+/* A box pushed aside keeps a leader line to its mark, and marks keep time's
+ * order: same day, same x; a later day, further right. */
+Test (render, timeline_marks_keep_their_dates)
+{
+  g_autoptr (GArray) busy = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (EvlGraph) g = dense_week (TRUE, TRUE, busy);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  g_autoptr (GHashTable) boxes = node_boxes (b);
+  g_autofree char *raw = g_strndup (g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+  g_autoptr (GArray) sel = evl_graph_timeline (g);
+  double last_x = -G_MAXDOUBLE;
+  EvlDay last_day = 0;
+  guint shifted = 0;
+  for (guint k = 0; k < sel->len; k++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (sel, guint, k));
+      g_autofree char *mn = g_strdup_printf ("mark_%s", e->id);
+      const BBox *m = g_hash_table_lookup (boxes, mn), *bx = g_hash_table_lookup (boxes, e->id);
+      cr_assert (m && bx, "%s drawn with its mark", e->id);
+      double x = (m->x0 + m->x1) / 2;
+      if (e->time.begin == last_day)
+        cr_assert_float_eq (x, last_x, 0.6, "%s: same day, same x", e->id);
+      else
+        cr_assert_gt (x, last_x + 0.5, "%s: later day, further right", e->id);
+      last_x = x;
+      last_day = e->time.begin;
+      if (fabs ((bx->x0 + bx->x1) / 2 - x) > 1.5)
+        {
+          g_autofree char *edge = g_strdup_printf ("<title>%s:s&#45;&gt;%s</title>", e->id, mn);
+          cr_assert (strstr (raw, edge), "%s aside from its mark has a leader", e->id);
+          shifted++;
+        }
+    }
+  cr_assert_gt (shifted, 0, "same-day boxes sit side by side");
+}
+
+/* The sample-shaped story and an aggregated one: nothing overlaps. */
+Test (render, timeline_boxes_never_overlap)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  g_autoptr (GHashTable) boxes = node_boxes (b);
+  assert_no_box_overlaps (boxes);
+  g_autoptr (EvlGraph) big = big_graph (300, 100);
+  g_autoptr (GBytes) bb = render ("timeline", big, &o);
+  g_autoptr (GHashTable) bboxes = node_boxes (bb);
+  cr_assert (g_hash_table_contains (bboxes, "more0"), "summary marks are drawn");
+  assert_no_box_overlaps (bboxes);
 }

@@ -1,7 +1,11 @@
-/* Timeline diagram: a pinned ("nop") Graphviz layout.  x is time on a
- * piecewise-linear axis broken where a long gap would waste space; y is one
- * lane per story thread, with sub-rows so boxes never overlap.  Each event
- * is a box above a time mark (a dot for a day, a bar for a vague span). */
+/* Timeline diagram: a pinned ("nop") Graphviz layout.  x is time on an
+ * axis broken where a long gap would waste space; inside a segment the
+ * scale blends linear time with the density of the events, so a busy few
+ * weeks get the room their boxes need instead of a sliver of a long span.
+ * y is one lane per story thread, with sub-rows so boxes never overlap.
+ * Each event is a box above a time mark (a dot for a day, a bar for a
+ * vague span); a box pushed aside by its neighbours keeps a leader line to
+ * its mark, so the marks stay exactly at their dates. */
 #include "render-private.h"
 
 #include <math.h>
@@ -15,6 +19,17 @@
 #define BREAK_W 22.0
 #define MORE_COLOR "#8A8A8A"
 #define MAX_POSTER_W (24 * 72.0)
+/* Share of a segment's width spread by event density rather than time. */
+#define WARP 0.75
+/* Smoothing of that density, as a fraction of the segment's span: the
+ * scale then changes gradually, so the axis reads like a map's inset. */
+#define WARP_SMOOTH (1.0 / 80)
+#define BOX_GAP 6.0
+/* How far a box may sit beside its mark before it takes a new row. */
+#define MAX_SHIFT (1.25 * BOX_W)
+#define TICK_GAP 36.0
+/* Lanes taller than this many page widths make the default page wider. */
+#define TALL 1.4
 
 typedef struct {
   guint ev;
@@ -23,6 +38,7 @@ typedef struct {
   gboolean placed;      /* date inferred from a relation */
   guint lane, row, seg;
   double x, x0, x1;     /* mark centre, span ends */
+  double bx;            /* box centre */
 } Item;
 
 typedef struct {
@@ -31,15 +47,50 @@ typedef struct {
   guint n;
   gboolean undated;
   gboolean padded;      /* widened by 3 days each side (a short span) */
+  Item *const *items;   /* its n items, in date order */
+  double h;             /* density smoothing, days */
+  double m0, m1;        /* density mass before b and up to e + 1 */
 } Seg;
 
+/* Smooth (C1) step from 0 at @lo to 1 at @hi. */
+static double
+smooth_step (double d, double lo, double hi)
+{
+  if (d <= lo)
+    return 0;
+  if (d >= hi)
+    return 1;
+  double t = (d - lo) / (hi - lo);
+  return t * t * (3 - 2 * t);
+}
+
+/* Density mass of the segment's items before @day: each item's weight is
+ * spread over its span widened by the smoothing. */
+static double
+seg_mass (const Seg *s, double day)
+{
+  double m = 0;
+  for (guint k = 0; k < s->n; k++)
+    {
+      const Item *it = s->items[k];
+      double b = (double) it->b, e = it->e > it->b ? (double) it->e + 1 : b;
+      m += smooth_step (day, b - s->h, e + s->h);
+    }
+  return m;
+}
+
+/* Increasing in @day, so the axis keeps time's order: a tick, a mark and
+ * a span bar go through the same mapping. */
 static double
 seg_x (const Seg *s, double day)
 {
   if (s->undated || s->e <= s->b)
     return (s->x0 + s->x1) / 2;
   double pad = MIN (BOX_W / 2, (s->x1 - s->x0) / 4);
-  return s->x0 + pad + (day - s->b) / (double) (s->e + 1 - s->b) * (s->x1 - s->x0 - 2 * pad);
+  double u = (day - s->b) / (double) (s->e + 1 - s->b);
+  if (s->m1 > s->m0)
+    u = (1 - WARP) * u + WARP * (seg_mass (s, day) - s->m0) / (s->m1 - s->m0);
+  return s->x0 + pad + u * (s->x1 - s->x0 - 2 * pad);
 }
 
 static int
@@ -165,68 +216,96 @@ event_label (const EvlGraph *g, const EvlGraphEvent *e, const Item *it, const ch
   return g_string_free (s, FALSE);
 }
 
-/* Tick step in days (approximate for months/years) with >= 36 pt between
- * labels. */
+/* The coarsest tick level @day is on: 0-3 years (every 100, 10, 5, 1),
+ * 4 quarters, 5 months, 6 the 15th, 7 the 8th and 22nd, 8 any day. */
+static guint
+tick_level (int y, int m, int d)
+{
+  if (m == 1 && d == 1)
+    return y % 100 == 0 ? 0 : y % 10 == 0 ? 1 : y % 5 == 0 ? 2 : 3;
+  if (d == 1)
+    return (m - 1) % 3 == 0 ? 4 : 5;
+  return d == 15 ? 6 : (d == 8 || d == 22) ? 7 : 8;
+}
+
+#define N_TICK_LEVELS 9
+
+/* Ticks at calendar dates through the segment's own mapping, coarse levels
+ * first and each kept only TICK_GAP from every other: where the scale is
+ * spread, the ticks get finer (days), where it is compressed, coarser. */
 static void
 draw_ticks (EvlGv *gv, const Seg *s, guint si, double y)
 {
-  static const int steps[] = { 1, 2, 7, 14, 30, 91, 182, 365, 730, 1826, 3652, 7305, 18262, 36525 };
-  double ppd = (seg_x (s, s->b + 1) - seg_x (s, s->b));
-  int step = steps[G_N_ELEMENTS (steps) - 1];
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (steps[i] * ppd >= 36)
-      {
-        step = steps[i];
-        break;
-      }
+  static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  EvlDay end = s->e + 1;
+  /* Candidates: any day on short spans, first days of months on longer
+   * ones, New Year's Days on centuries; bucketed by level. */
+  EvlDay span = end - s->b;
+  GArray *cand[N_TICK_LEVELS];
+  for (guint l = 0; l < N_TICK_LEVELS; l++)
+    cand[l] = g_array_new (FALSE, FALSE, sizeof (EvlDay));
   int y0, m0, d0;
   evl_day_to_ymd (s->b, &y0, &m0, &d0);
+  if (span > 20000)
+    for (int yy = y0 + (m0 > 1 || d0 > 1); yy <= 9999; yy++)
+      {
+        EvlDay day = evl_day_from_ymd (yy, 1, 1);
+        if (day == 0 || day > end)
+          break;
+        g_array_append_val (cand[tick_level (yy, 1, 1)], day);
+      }
+  else if (span > 3000)
+    for (int mi = (y0 * 12 + m0 - 1) + (d0 > 1); ; mi++)
+      {
+        int yy = mi / 12, mm = mi % 12 + 1;
+        EvlDay day = yy <= 9999 ? evl_day_from_ymd (yy, mm, 1) : 0;
+        if (day == 0 || day > end)
+          break;
+        g_array_append_val (cand[tick_level (yy, mm, 1)], day);
+      }
+  else
+    for (EvlDay day = s->b; day <= end; day++)
+      {
+        int yy, mm, dd;
+        evl_day_to_ymd (day, &yy, &mm, &dd);
+        g_array_append_val (cand[tick_level (yy, mm, dd)], day);
+      }
+  g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (double));
   guint k = 0;
-  for (int t = 0; t < 400; t++)
-    {
-      EvlDay day;
-      char lab[32];
-      static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-      if (step < 30)
-        {
-          day = s->b + (EvlDay) (t * step);
-          int yy, mm, dd;
-          evl_day_to_ymd (day, &yy, &mm, &dd);
-          g_snprintf (lab, sizeof lab, "%d %s", dd, mon[mm - 1]);
-        }
-      else if (step < 365)
-        {
-          /* ticks on whole multiples of the step (quarters start in
-           * Jan, Apr, Jul, Oct), so each January shows its year */
-          int months = step / 30, mi = ((m0 - 1) / months + 1) * months + t * months;
-          int yy = y0 + mi / 12, mm = mi % 12 + 1;
-          day = evl_day_from_ymd (yy, mm, 1);
-          g_snprintf (lab, sizeof lab, mm == 1 ? "%s %d" : "%s", mon[mm - 1], yy);
-        }
-      else
-        {
-          int years = step / 365;
-          int yy = (y0 / years) * years + t * years;
-          day = evl_day_from_ymd (yy, 1, 1);
-          if (day < s->b)
-            continue;
+  for (guint l = 0; l < N_TICK_LEVELS; l++)
+    for (guint c = 0; c < cand[l]->len; c++)
+      {
+        EvlDay day = g_array_index (cand[l], EvlDay, c);
+        double x = seg_x (s, day);
+        if (x < s->x0 || x > s->x1)
+          continue;
+        gboolean room = TRUE;
+        for (guint j = 0; j < kept->len && room; j++)
+          room = fabs (g_array_index (kept, double, j) - x) >= TICK_GAP;
+        if (!room)
+          continue;
+        g_array_append_val (kept, x);
+        int yy, mm, dd;
+        evl_day_to_ymd (day, &yy, &mm, &dd);
+        char lab[32];
+        if (l <= 3)
           g_snprintf (lab, sizeof lab, "%d", yy);
-        }
-      if (day == 0 || day > s->e + 1)
-        break;
-      double x = seg_x (s, day);
-      if (x < s->x0 || x > s->x1)
-        continue;
-      g_autofree char *tn = g_strdup_printf ("tick%u_%u", si, k);
-      rect (gv, tn, x, y + 3, 1, 6, "#444444");
-      g_autofree char *ln = g_strdup_printf ("ticklabel%u_%u", si, k++);
-      GString *h = g_string_new ("<FONT POINT-SIZE=\"7\" COLOR=\"#333333\">");
-      evl_render_escape (h, lab);
-      g_string_append (h, "</FONT>");
-      text (gv, ln, x, y + 13, h->str);
-      g_string_free (h, TRUE);
-    }
+        else if (l <= 5)
+          g_snprintf (lab, sizeof lab, "%s", mon[mm - 1]);
+        else
+          g_snprintf (lab, sizeof lab, "%d %s", dd, mon[mm - 1]);
+        g_autofree char *tn = g_strdup_printf ("tick%u_%u", si, k);
+        rect (gv, tn, x, y + 3, 1, 6, "#444444");
+        g_autofree char *ln = g_strdup_printf ("ticklabel%u_%u", si, k++);
+        GString *h = g_string_new ("<FONT POINT-SIZE=\"7\" COLOR=\"#333333\">");
+        evl_render_escape (h, lab);
+        g_string_append (h, "</FONT>");
+        text (gv, ln, x, y + 13, h->str);
+        g_string_free (h, TRUE);
+      }
+  for (guint l = 0; l < N_TICK_LEVELS; l++)
+    g_array_unref (cand[l]);
 }
 
 /* "100,000": digits grouped by thousands, whatever the locale. */
@@ -246,22 +325,35 @@ format_count (guint v)
 }
 
 /* The time mark of @it (a bar for a span, else a @dot_shape) and its box,
- * pinned in its row of the lane at @lane_top; the caller styles the box. */
+ * pinned in its row of the lane at @lane_top, with a leader line when the
+ * box sits aside from its mark; the caller styles the box. */
 static Agnode_t *
-item_box (EvlGv *gv, const Item *it, double lane_top, double right, const char *mark_name,
+item_box (EvlGv *gv, const Item *it, double lane_top, const char *mark_name,
           const char *box_name, const char *color, const char *dot_shape)
 {
   double top = lane_top + it->row * ROW_H + 4;
-  double bx = CLAMP (it->x, LEFT + 6 + BOX_W / 2, right - BOX_W / 2);
-  double my = top + BOX_H + 8;
+  /* low enough under the box for a leader to slope visibly */
+  double my = top + BOX_H + 12;
+  Agnode_t *mn;
   if (it->x1 - it->x0 > 3)
-    rect (gv, mark_name, it->x, my, it->x1 - it->x0, 5, color);
+    mn = rect (gv, mark_name, it->x, my, it->x1 - it->x0, 5, color);
   else
-    evl_gv_set (rect (gv, mark_name, it->x, my, 7, 7, color), "shape", dot_shape);
+    {
+      mn = rect (gv, mark_name, it->x, my, 7, 7, color);
+      evl_gv_set (mn, "shape", dot_shape);
+    }
   Agnode_t *bn = evl_gv_node (gv, box_name);
   evl_gv_set (bn, "shape", "box");
   size_in (bn, BOX_W, BOX_H);
-  pin (bn, bx, top + BOX_H / 2);
+  pin (bn, it->bx, top + BOX_H / 2);
+  if (fabs (it->bx - it->x) > 1)
+    {
+      Agedge_t *le = evl_gv_edge (gv, bn, mn);
+      evl_gv_set (le, "dir", "none");
+      evl_gv_set (le, "color", color);
+      evl_gv_set (le, "penwidth", "0.8");
+      evl_gv_set (le, "tailport", "s");
+    }
   evl_gv_set (bn, "margin", "0.04,0.02");
   return bn;
 }
@@ -270,12 +362,12 @@ item_box (EvlGv *gv, const Item *it, double lane_top, double right, const char *
  * dashed box "+N more events / PERIOD / e.g. <the most reported one>". */
 static void
 draw_summary (EvlGv *gv, const EvlGraph *g, const EvlRenderPeriod *rp, const Item *it,
-              double lane_top, double right, const EvlRenderOptions *opts)
+              double lane_top, const EvlRenderOptions *opts)
 {
   guint p = (guint) it->period;
   g_autofree char *mn = g_strdup_printf ("moremark%u", p);
   g_autofree char *bname = g_strdup_printf ("more%u", p);
-  Agnode_t *bn = item_box (gv, it, lane_top, right, mn, bname, MORE_COLOR, "circle");
+  Agnode_t *bn = item_box (gv, it, lane_top, mn, bname, MORE_COLOR, "circle");
   evl_gv_set (bn, "style", "rounded,filled,dashed");
   evl_gv_set (bn, "fillcolor", "#F7F7F7");
   evl_gv_set (bn, "color", MORE_COLOR);
@@ -307,6 +399,179 @@ draw_summary (EvlGv *gv, const EvlGraph *g, const EvlRenderPeriod *rp, const Ite
       evl_gv_set (bn, "tooltip", tip);
     }
   g_string_free (s, TRUE);
+}
+
+static void pack_rows (Item **items, guint n, double lo, double hi, guint *n_rows);
+
+/* Lays out the @segs over a page @W wide: segment extents, the marks of
+ * the @n @sorted items, their boxes packed into rows (@n_rows per lane).
+ * Returns the right edge of the drawing. */
+static double
+place (GArray *segs, Item **sorted, guint n, double W, guint *n_rows, guint nl_all)
+{
+  guint ns = segs->len;
+  double avail = W - LEFT - 12 - (ns ? (ns - 1) * BREAK_W : 0);
+  guint total = 0;
+  for (guint s = 0; s < ns; s++)
+    total += g_array_index (segs, Seg, s).n + 1;
+  double x = LEFT + 6;
+  for (guint s = 0; s < ns; s++)
+    {
+      Seg *sg = &g_array_index (segs, Seg, s);
+      double w = MAX (BOX_W + 8, avail * (sg->n + 1) / total);
+      sg->x0 = x;
+      sg->x1 = x + w;
+      x += w + BREAK_W;
+    }
+  double right = MAX (W - 6, x - BREAK_W);
+  for (guint k = 0; k < n; k++)
+    {
+      Item *it = sorted[k];
+      const Seg *sg = &g_array_index (segs, Seg, it->seg);
+      it->x0 = seg_x (sg, it->b);
+      it->x1 = it->e > it->b ? seg_x (sg, it->e + 1) : it->x0;
+      it->x = (it->x0 + it->x1) / 2;
+    }
+  memset (n_rows, 0, MAX (nl_all, 1) * sizeof (guint));
+  pack_rows (sorted, n, LEFT + 6 + BOX_W / 2, right - BOX_W / 2, n_rows);
+  return right;
+}
+
+static double
+lanes_height (const guint *n_rows, guint nl_all)
+{
+  double h = 0;
+  for (guint l = 0; l < nl_all; l++)
+    h += MAX (n_rows[l], 1u) * ROW_H;
+  return h;
+}
+
+static int
+cmp_lane_x (const void *a, const void *b)
+{
+  const Item *x = *(Item *const *) a, *y = *(Item *const *) b;
+  if (x->lane != y->lane)
+    return x->lane < y->lane ? -1 : 1;
+  if (x->x != y->x)
+    return x->x < y->x ? -1 : 1;
+  return cmp_item (x, y);
+}
+
+typedef struct {
+  GArray *items;        /* Item *, in x order */
+  double mark_end;      /* right end of its marks */
+  double last_lo, last_hi; /* its last mark */
+} Row;
+
+/* Least-squares non-overlapping centres @pos for @n boxes (in order)
+ * wanting centres @want, within [@lo, @hi]: boxes that would overlap merge
+ * into a block centred on the mean of what its boxes want, so a cluster of
+ * same-day boxes fans out around its day.  Returns the largest distance
+ * of a box from where it wants to be. */
+static double
+relax_row (const double *want, double *pos, guint n, double lo, double hi)
+{
+  const double P = BOX_W + BOX_GAP;
+  g_autofree guint *start = g_new (guint, MAX (n, 1));
+  g_autofree double *sum = g_new (double, MAX (n, 1)), *bpos = g_new (double, MAX (n, 1));
+  guint nb = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      start[nb] = i;
+      sum[nb] = bpos[nb] = CLAMP (want[i], lo, hi);
+      nb++;
+      while (nb > 1)
+        {
+          guint cnt = i + 1 - start[nb - 1], pcnt = start[nb - 1] - start[nb - 2];
+          if (bpos[nb - 2] + pcnt * P <= bpos[nb - 1] + 1e-6)
+            break;
+          sum[nb - 2] += sum[nb - 1] - (double) cnt * pcnt * P;
+          nb--;
+          guint all = i + 1 - start[nb - 1];
+          bpos[nb - 1] = CLAMP (sum[nb - 1] / all, lo, hi - (all - 1) * P);
+        }
+    }
+  double worst = 0;
+  for (guint b = 0; b < nb; b++)
+    {
+      guint end = b + 1 < nb ? start[b + 1] : n;
+      for (guint i = start[b]; i < end; i++)
+        {
+          pos[i] = bpos[b] + (i - start[b]) * P;
+          worst = MAX (worst, fabs (pos[i] - want[i]));
+        }
+    }
+  return worst;
+}
+
+/* Centres of the boxes of @row, and how far the farthest is from its mark. */
+static double
+relax_items (GArray *row, double lo, double hi, double *want, double *pos)
+{
+  for (guint i = 0; i < row->len; i++)
+    want[i] = g_array_index (row, Item *, i)->x;
+  return relax_row (want, pos, row->len, lo, hi);
+}
+
+/* Rows of each lane: a box goes into the first row where, with the row's
+ * boxes spread apart around their marks, none sits more than MAX_SHIFT from
+ * its mark, and where its mark clears the row's marks (marks of the same
+ * date may share).  Boxes never overlap, and rows are as few as the shift
+ * allows.  Sets row and bx of the @n @items and the row count of each lane
+ * in @n_rows. */
+static void
+pack_rows (Item **items, guint n, double lo, double hi, guint *n_rows)
+{
+  g_autofree Item **by = g_memdup2 (items, MAX (n, 1) * sizeof (Item *));
+  qsort (by, n, sizeof (Item *), cmp_lane_x);
+  g_autofree double *want = g_new (double, MAX (n, 1)), *pos = g_new (double, MAX (n, 1));
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  for (guint a = 0, z; a < n; a = z)
+    {
+      guint lane = by[a]->lane;
+      for (z = a; z < n && by[z]->lane == lane; z++)
+        ;
+      for (guint k = a; k < z; k++)
+        {
+          Item *it = by[k];
+          gboolean dot = it->x1 - it->x0 <= 3;
+          double mlo = dot ? it->x - 4 : it->x0, mhi = dot ? it->x + 4 : it->x1;
+          guint r;
+          for (r = 0; r < rows->len; r++)
+            {
+              Row *w = &g_array_index (rows, Row, r);
+              gboolean mark_ok = mlo >= w->mark_end + 3
+                                 || (mlo == w->last_lo && mhi == w->last_hi && w->mark_end <= mhi);
+              if (!mark_ok || w->items->len * (BOX_W + BOX_GAP) > hi - lo)
+                continue;
+              g_array_append_val (w->items, it);
+              if (relax_items (w->items, lo, hi, want, pos) <= MAX_SHIFT)
+                break;
+              g_array_set_size (w->items, w->items->len - 1);
+            }
+          if (r == rows->len)
+            {
+              Row w = { g_array_new (FALSE, FALSE, sizeof (Item *)), -G_MAXDOUBLE, 0, 0 };
+              g_array_append_val (w.items, it);
+              g_array_append_val (rows, w);
+            }
+          Row *w = &g_array_index (rows, Row, r);
+          w->mark_end = MAX (w->mark_end, mhi);
+          w->last_lo = mlo;
+          w->last_hi = mhi;
+          it->row = r;
+        }
+      for (guint r = 0; r < rows->len; r++)
+        {
+          GArray *row = g_array_index (rows, Row, r).items;
+          relax_items (row, lo, hi, want, pos);
+          for (guint i = 0; i < row->len; i++)
+            g_array_index (row, Item *, i)->bx = pos[i];
+          g_array_unref (row);
+        }
+      n_rows[lane] = rows->len;
+      g_array_set_size (rows, 0);
+    }
 }
 
 gboolean
@@ -403,7 +668,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
         {
           if (last == NULL || !last->undated)
             {
-              Seg s = { 0, 0, 0, 0, 0, TRUE, FALSE };
+              Seg s = { 0, 0, 0, 0, 0, TRUE, FALSE, &sorted[k], 0, 0, 0 };
               g_array_append_val (segs, s);
               last = &g_array_index (segs, Seg, segs->len - 1);
             }
@@ -414,7 +679,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
           if (last == NULL || last->undated
               || (gap > 60 && gap > 0.5 * ((double) (last->e - last->b) + (it->e - it->b) + 2)))
             {
-              Seg s = { it->b, it->e, 0, 0, 0, FALSE, FALSE };
+              Seg s = { it->b, it->e, 0, 0, 0, FALSE, FALSE, &sorted[k], 0, 0, 0 };
               g_array_append_val (segs, s);
               last = &g_array_index (segs, Seg, segs->len - 1);
             }
@@ -424,18 +689,9 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       it->seg = segs->len - 1;
     }
   guint ns = segs->len;
-  double avail = W - LEFT - 12 - (ns ? (ns - 1) * BREAK_W : 0);
-  guint total = 0;
-  for (guint s = 0; s < ns; s++)
-    total += g_array_index (segs, Seg, s).n + 1;
-  double x = LEFT + 6;
   for (guint s = 0; s < ns; s++)
     {
       Seg *sg = &g_array_index (segs, Seg, s);
-      double w = MAX (BOX_W + 8, avail * (sg->n + 1) / total);
-      sg->x0 = x;
-      sg->x1 = x + w;
-      x += w + BREAK_W;
       /* A short span gets room around it; an aggregated timeline's days
        * need all the width to keep their boxes apart. */
       if (!sg->undated && sg->e - sg->b < 6 && np == 0)
@@ -444,30 +700,22 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
           sg->e += 3;
           sg->padded = TRUE;
         }
+      if (!sg->undated)
+        {
+          sg->h = MAX (1.0, (sg->e + 1 - sg->b) * WARP_SMOOTH);
+          sg->m0 = seg_mass (sg, sg->b);
+          sg->m1 = seg_mass (sg, sg->e + 1);
+        }
     }
-  double right = MAX (W - 6, x - BREAK_W);
-
-  /* Marks and sub-row packing. */
-  g_autoptr (GPtrArray) row_ends = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint l = 0; l < nl_all; l++)
-    g_ptr_array_add (row_ends, g_array_new (FALSE, TRUE, sizeof (double)));
-  for (guint k = 0; k < n; k++)
+  g_autofree guint *n_rows = g_new0 (guint, MAX (nl_all, 1));
+  double right = place (segs, sorted, n, W, n_rows, nl_all);
+  /* Unless a width was asked for, a page whose lanes would still be far
+   * taller than wide grows wider (a poster, as for an aggregated one), so
+   * the boxes spread across instead of stacking. */
+  while (opts->width_in <= 0 && W < MAX_POSTER_W && lanes_height (n_rows, nl_all) > TALL * W)
     {
-      Item *it = sorted[k];
-      const Seg *sg = &g_array_index (segs, Seg, it->seg);
-      it->x0 = seg_x (sg, it->b);
-      it->x1 = it->e > it->b ? seg_x (sg, it->e + 1) : it->x0;
-      it->x = (it->x0 + it->x1) / 2;
-      double lo = MIN (it->x - BOX_W / 2, it->x0), hi = MAX (it->x + BOX_W / 2, it->x1);
-      GArray *ends = row_ends->pdata[it->lane];
-      guint r;
-      for (r = 0; r < ends->len; r++)
-        if (g_array_index (ends, double, r) + 4 <= lo)
-          break;
-      if (r == ends->len)
-        g_array_set_size (ends, r + 1);
-      g_array_index (ends, double, r) = hi;
-      it->row = r;
+      W = MIN (W * 1.15, MAX_POSTER_W);
+      right = place (segs, sorted, n, W, n_rows, nl_all);
     }
 
   g_autoptr (EvlGv) gv = evl_gv_new ("timeline", TRUE);
@@ -502,8 +750,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       guint l = 0;
       while (lane_pos[l] != p)
         l++;
-      GArray *ends = row_ends->pdata[l];
-      double hgt = MAX (ends->len, 1u) * ROW_H;
+      double hgt = MAX (n_rows[l], 1u) * ROW_H;
       lane_y[l] = y;
       g_autofree char *bg = g_strdup_printf ("lane%u", p);
       rect (gv, bg, (4 + right) / 2, y + hgt / 2, right - 4, hgt - 2, p % 2 ? "#FFFFFF" : "#F4F4F4");
@@ -528,7 +775,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       if (it->period >= 0)
         {
           draw_summary (gv, g, &g_array_index (periods, EvlRenderPeriod, it->period), it,
-                        lane_y[it->lane], right, opts);
+                        lane_y[it->lane], opts);
           continue;
         }
       const EvlGraphEvent *e = evl_graph_get_event (g, it->ev);
@@ -540,7 +787,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
        * never looks like the lane's solid facts, hedged or not. */
       gboolean planned = !neg && (e->flags & EVL_EVENT_FLAG_PLANNED);
       g_autofree char *mn = g_strdup_printf ("mark_%s", e->id);
-      Agnode_t *bn = item_box (gv, it, lane_y[it->lane], right, mn, e->id, col,
+      Agnode_t *bn = item_box (gv, it, lane_y[it->lane], mn, e->id, col,
                                it->placed ? "diamond" : "circle");
       evl_gv_set (bn, "style", neg || hedged || planned ? "rounded,filled,dashed"
                                : it->placed ? "rounded,filled,dotted" : "rounded,filled");
@@ -620,5 +867,5 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
   g_autofree char *desc = g_strdup_printf ("%s. Timeline of %u events in %u story threads.", subtitle, n_ev, nl);
   EvlRenderOptions page = *opts;
   page.width_in = W / 72.0;
-  return evl_gv_render (gv, "nop", np ? &page : opts, title, desc, out, error);
+  return evl_gv_render (gv, "nop", np || opts->width_in <= 0 ? &page : opts, title, desc, out, error);
 }
