@@ -209,7 +209,7 @@ evl_cmd_build (int argc, char **argv)
       "Extra exports, comma separated: timelinejs,csv,jsonl,timeml", "LIST" },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default: 96)", "N" },
     { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width,
-      "Diagram width in inches (default: 8.27, fits an A4 page)", "INCHES" },
+      "Diagram width in inches (default: 8.27, fits an A4 page; a crowded timeline grows wider unless this is given)", "INCHES" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, "Diagrams start at this date", "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, "Diagrams end at this date", "YYYY-MM-DD" },
     { "entity", 0, 0, G_OPTION_ARG_STRING, &entity,
