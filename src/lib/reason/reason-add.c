@@ -1159,6 +1159,21 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
         }
       break;
     }
+  /* 'doctors who perform abortions were shot': the words walked are the
+   * object of a relative clause on the subject, which is the noun phrase
+   * before 'who' ('Abortions shot' was the line). */
+  if (!active && !relative && k >= 2 && k < end && a->toks[k].sentence == m->sentence
+      && a->toks[k - 1].sentence == m->sentence && a->trigger_tok[k] != TRIGGER_NONE
+      && word_in (a, (guint) k - 1, rel))
+    {
+      k -= 2;
+      end = head = k;
+      while (k >= 0 && a->toks[k].sentence == m->sentence && (a->toks[k].flags & EVL_TOKEN_WORD)
+             && !tok_is_punct (a, (guint) k) && tok_lookup (a->stops, a, (guint) k) == NULL
+             && !in_timex (a, m->sentence, a->toks[k].span.start) && a->trigger_tok[k] != TRIGGER_FINITE
+             && k > end - 5)
+        k--;
+    }
   /* 'Dozens of people were killed': a quantity and its 'of' belong to a
    * passive's subject ... */
   static const char *const quantities[] = { "dozens", "hundreds", "thousands", "scores", "millions", "tens",
