@@ -502,6 +502,12 @@ typedef struct {
 } AddCtx;
 
 static gboolean
+tok_is_comma (const AddCtx *a, guint t)
+{
+  return EVL_SPAN_LEN (a->toks[t].span) == 1 && a->text[a->toks[t].span.start] == ',';
+}
+
+static gboolean
 tok_is_punct (const AddCtx *a, guint t)
 {
   return (a->toks[t].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE)) != 0;
@@ -1091,6 +1097,21 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   gboolean relative = k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, rel);
   if (relative)
     k--;
+  /* 'The storm, which made landfall': the relative's antecedent stands
+   * before its comma. */
+  gboolean across_comma = FALSE;
+  if (relative && k >= 1 && a->toks[k].sentence == m->sentence && tok_is_comma (a, (guint) k))
+    k--, across_comma = TRUE;
+  /* 'The prime minister, who took office in March, resigned': the
+   * subject stands before the relative clause between commas. */
+  else if (!relative && k >= 3 && a->toks[k].sentence == m->sentence && tok_is_comma (a, (guint) k))
+    for (gint c = k - 2; c >= 1 && c >= k - 16 && a->toks[c].sentence == m->sentence; c--)
+      if (tok_is_comma (a, (guint) c))
+        {
+          if (word_in (a, (guint) c + 1, rel))
+            k = c - 1, across_comma = TRUE;
+          break;
+        }
   /* An active clause whose subject is no entity ('The transport
    * secretary met union leaders') reads better with that subject than
    * as 'Meet of union leaders', but only where the phrase surely is the
@@ -1216,6 +1237,22 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   if (active && k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
       && !word_in (a, (guint) k, openers) && !in_timex (a, m->sentence, a->toks[k].span.start) && !complement)
     return NULL;
+  /* An antecedent across a relative's comma is a noun phrase of its
+   * own: from its determiner ('They recalled the genocide, which
+   * killed'), or a name opening the sentence; not a preposition's bare
+   * object ('a synod on Lebanon, which met') or a place's apposition
+   * ('in Khobar, Saudi Arabia, that killed'). */
+  if (across_comma)
+    {
+      gint d = end;
+      while (d > k && !word_in (a, (guint) d, dets))
+        d--;
+      if (d > k)
+        k = d - 1;
+      else if (!(k < 0 || a->toks[k].sentence != m->sentence) || !(a->toks[k + 1].flags & EVL_TOKEN_CAP)
+               || word_in (a, (guint) k + 1, pronouns))
+        return NULL;
+    }
   gint first = k + 1;
   /* ... nor a sentence adverb ('Meanwhile some 300 people were flown') */
   while (first <= end && (word_in (a, (guint) first, lead) || is_ly_adverb (a, (guint) first)
