@@ -328,6 +328,17 @@ Test (entities, keeps_people_sharing_a_surname_apart)
   cr_expect_str_eq (evl_document_get_entity_clusters (doc, NULL)[bare->cluster].name, "Kim Jong Un");
 }
 
+/* A state abbreviation closing a place ends the sentence, so the surname
+ * that begins the next one is not read as a name beginning 'N.Y.'. */
+Test (entities, state_after_a_place_is_not_part_of_the_next_name)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "The engineer Maria Okafor grew up in Ithaca, N.Y. Okafor later moved to Denver.");
+  cr_expect_lt (find_mention (doc, "N.Y. Okafor", 0), 0);
+  const EvlEntityMention *bare = mention (doc, "Okafor", 0);
+  cr_expect_str_eq (evl_document_get_entity_clusters (doc, NULL)[bare->cluster].name, "Maria Okafor");
+}
+
 Test (entities, bare_surname_follows_the_document_not_a_fixed_person)
 {
   g_autoptr (EvlDocument) doc = annotate (

@@ -170,6 +170,14 @@ ParameterizedTestParameters (segment, sentences)
     { "Headline Without Stop\n\nBody text here. More text.", 3 },
     { "Is it true? Yes! It is.", 3 },
     { "The rate was 3.5 percent.", 1 },
+    /* A state after 'Place,' closes the place: a capital after it starts
+     * a sentence, a lower-case word or a title continues it. */
+    { "Fire crews reached a barn near Ithaca, N.Y. Okafor watched it burn.", 2 },
+    { "The march ended in Charleston, S.C. Protesters then went home.", 2 },
+    { "The march ended in Washington, D.C. police said.", 1 },
+    { "Reporters met in Washington, D.C. Mayor Ruiz spoke first.", 1 },
+    { "Exports from N.Y. Harbor grew.", 1 },
+    { "She owns a farm in Pike County, W.Va. Trucks line up daily.", 2 },
   };
   return cr_make_param_array (SentCase, cases, G_N_ELEMENTS (cases));
 }

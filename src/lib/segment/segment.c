@@ -24,6 +24,7 @@ typedef struct {
   gsize len;
   const EvlLexicon *abbrev;
   const EvlLexicon *starters;
+  const EvlLexicon *titles;
   const EvlLexicon *furniture;
   const CuePrefixes *cue_prefixes;  /* (nullable) see cue_prefixes() */
   const guint8 *abbrev_bits;        /* (nullable) see may_be_abbrev() */
@@ -788,6 +789,24 @@ soft_cut (const EvlToken *a, const EvlToken *b)
   return (a->flags & EVL_TOKEN_WORD) && !(a->flags & strong);
 }
 
+/* Does the state abbreviation @ab at token @i close a dateline-style
+ * place, 'Buffalo, N.Y.', before the capitalised @next?  A place's state
+ * ends the phrase that named it: a capital after it begins a sentence
+ * ('... in Buffalo, N.Y. Slepian was ...'), unless it is a title that
+ * the state qualifies ('Washington, D.C. Mayor ...').  A lower-case word
+ * ('Washington, D.C. police') never gets here. */
+static gboolean
+ends_place (const Seg *s, guint i, const EvlLexEntry *ab, const EvlToken *next)
+{
+  if (ab == NULL || ab->n_attrs == 0 || strcmp (ab->attrs[0], "state") != 0 || i < 2)
+    return FALSE;
+  const EvlToken *comma = &s->tk[i - 1], *place = &s->tk[i - 2];
+  if (!token_is (s, comma, ",") || !(place->flags & EVL_TOKEN_CAP) || !(next->flags & EVL_TOKEN_WORD))
+    return FALSE;
+  return s->titles == NULL
+         || evl_lexicon_lookup (s->titles, s->text + next->span.start, EVL_SPAN_LEN (next->span)) == NULL;
+}
+
 /* The sentences of @s's tokens, as RawSentence records into @sc->raw. */
 static void
 split_sentences (Seg *s, Scratch *sc)
@@ -835,8 +854,9 @@ split_sentences (Seg *s, Scratch *sc)
                                                               EVL_SPAN_LEN (tk[i].span));
                   gboolean title = ab && ab->n_attrs > 0 && strcmp (ab->attrs[0], "title") == 0;
                   brk = !title && (nl || ((next->flags & EVL_TOKEN_CAP)
-                                          && evl_lexicon_lookup (s->starters, s->text + next->span.start,
-                                                                 EVL_SPAN_LEN (next->span)) != NULL));
+                                          && (evl_lexicon_lookup (s->starters, s->text + next->span.start,
+                                                                  EVL_SPAN_LEN (next->span)) != NULL
+                                              || ends_place (s, i, ab, next))));
                 }
               else
                 brk = nl || can_start (s, next);
@@ -948,7 +968,7 @@ struct _CuePrefixes {
   /* The context's lexicons the segmenter reads, looked up once per
    * context instead of by name per document (0.28 M instructions on the
    * 400 small documents). */
-  const EvlLexicon *abbrev, *starters, *furniture;
+  const EvlLexicon *abbrev, *starters, *titles, *furniture;
   /* abbrev_bit() of every folded form of the abbreviation lexicon, unless
    * @abbrev_all (no abbreviation file: every word may be one). */
   guint8 abbrev_bits[ABBREV_BITS / 8];
@@ -1141,6 +1161,7 @@ cue_prefixes_build (const EvlContext *ctx)
   CuePrefixes *cp = g_new0 (CuePrefixes, 1);
   cp->abbrev = evl_context_get_lexicon (ctx, "en/abbreviations");
   cp->starters = evl_context_get_lexicon (ctx, "en/sentence-starters");
+  cp->titles = evl_context_get_lexicon (ctx, "en/person-titles");
   cp->furniture = evl_context_get_lexicon (ctx, "en/furniture");
 
   g_autoptr (GString) apool = g_string_new (NULL);
@@ -1427,6 +1448,7 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   const CuePrefixes *cp = cue_prefixes (ctx);
   s.abbrev = cp->abbrev;
   s.starters = cp->starters;
+  s.titles = cp->titles;
   s.furniture = cp->furniture;
   s.cue_prefixes = s.furniture ? cp : NULL;
   s.abbrev_bits = cp->abbrev_all ? NULL : cp->abbrev_bits;
