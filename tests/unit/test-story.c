@@ -354,6 +354,24 @@ ParameterizedTestParameters (story, typing)
     /* 'fire' with what only a space launch puts up */
     { "North Korea fired the satellite late Tuesday.", "fired", "fire", "PAST", "SATELLITE_LAUNCH", "", 0 },
     { "Militants fired rockets at the town.", "fired", "fire", "PAST", "OTHER", "", 0 },
+    /* A death a court passes is a sentence (the verb's), no death; facing
+     * or seeking the death penalty is a court's step.  A death caused, or
+     * one condemned as a statement, is still a death. */
+    { "The judge sentenced the smuggler to death.", "sentenced", "sentence", "PAST", "ARREST", "17", 0 },
+    { "The judge sentenced the smuggler to death.", "death", "death", "NONE", "OTHER", "", 0 },
+    { "A court sentenced the three smugglers to death.", "death", "death", "NONE", "OTHER", "", 0 },
+    { "A tribunal condemned the two officers to death.", "condemned", "condemn", "PAST", "ARREST", "17", 0 },
+    { "A tribunal condemned the two officers to death.", "death", "death", "NONE", "OTHER", "", 0 },
+    { "She was given a sentence of death.", "death", "death", "NONE", "OTHER", "", 0 },
+    { "The deserters were condemned to die.", "condemned", "condemn", "PAST", "ARREST", "17", 0 },
+    { "The gunman faces the death penalty if convicted.", "faces", "face", "PRESENT", "LEGAL_ACTION", "11", 0 },
+    { "Prosecutors will seek the death penalty.", "seek", "seek", "FUTURE", "LEGAL_ACTION", "11", 0 },
+    { "The owner was sentenced for causing the death of a patient.", "death", "death", "NONE", "DEATH", "", 0 },
+    { "He was sentenced to life for the death of his wife.", "death", "death", "NONE", "DEATH", "", 0 },
+    { "She was sentenced to prison over the death of a patient.", "death", "death", "NONE", "DEATH", "", 0 },
+    { "The mayor condemned the death of the protester.", "condemned", "condemn", "PAST", "STATEMENT", "01", 0 },
+    { "The mayor condemned the death of the protester.", "death", "death", "NONE", "DEATH", "", 0 },
+    { "The team faces a tough season.", "faces", "face", "PRESENT", "OTHER", "", 0 },
   };
   return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
 }
