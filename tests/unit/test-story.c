@@ -3518,6 +3518,29 @@ ParameterizedTestParameters (story, a_reports_date_is_not_the_reported_events)
       { RE_PAST ("won", "win"), RE_PAST ("paid", "pay") }, TRUE },
     { "They await a ruling on the case, which is due on Tuesday.", "Tuesday", "2023-09-12", "",
       { RE_NOUN ("ruling", "ruling"), { "await", "await", EVL_EVENT_CLASS_I_STATE, "PRESENT", "NONE" } }, TRUE },
+    /* a date right after a saying that a report follows is the saying's:
+     * a past or a past perfect reported after it happened before */
+    { "The envoy said Tuesday that the army raided two villages.", "Tuesday", "2023-09-12", "",
+      { RE_PAST ("raided", "raid"), RE_SAID }, FALSE },
+    { "The envoy said Tuesday that the army raided two villages.", "Tuesday", "2023-09-12", "",
+      { RE_SAID, RE_PAST ("raided", "raid") }, TRUE },
+    { "Police told reporters on Tuesday the driver fled north.", "Tuesday", "2023-09-12", "",
+      { RE_PAST ("fled", "flee"), { "told", "tell", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE" } }, FALSE },
+    { "The envoy said Tuesday the rebels had seized the bridge.", "Tuesday", "2023-09-12", "",
+      { { "seized", "seize", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "PERFECTIVE" }, RE_SAID }, FALSE },
+    /* a state or a progressive may be a present put back; a past form
+     * before the clause's verb modifies its subject; the saying's own
+     * next verb shares its date */
+    { "The envoy said Tuesday that she regretted the delay.", "Tuesday", "2023-09-12", "",
+      { { "regretted", "regret", EVL_EVENT_CLASS_I_STATE, "PAST", "NONE" }, RE_SAID }, TRUE },
+    { "The envoy said Tuesday that the sides were holding talks.", "Tuesday", "2023-09-12", "",
+      { { "holding", "hold", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "PROGRESSIVE" }, RE_SAID }, TRUE },
+    { "Police confirmed Tuesday that the car found near the river belonged to him.", "Tuesday", "2023-09-12", "",
+      { RE_PAST ("found", "find"), { "confirmed", "confirm", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE" },
+        { "belonged", "belong", EVL_EVENT_CLASS_STATE, "PAST", "NONE" } }, TRUE },
+    { "The envoy said Tuesday that talks failed but insisted on a deal.", "Tuesday", "2023-09-12", "",
+      { { "insisted", "insist", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE" }, RE_SAID, RE_PAST ("failed", "fail") },
+      TRUE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }
@@ -3542,4 +3565,20 @@ ParameterizedTest (ReportedDateCase *c, story, a_reports_date_is_not_the_reporte
   cr_assert_eq (by_date && e->timex == x, c->dated, "%s: '%s' should%s be dated %s (%s, timex %d)", c->text,
                 c->ev[0].surface, c->dated ? "" : " not", c->timex, evl_anchor_method_to_string (e->anchor_method),
                 e->timex);
+}
+
+/* A report whose saying has the date happened before the saying: with
+ * no date of its own it is placed before it. */
+Test (story, a_report_after_a_dated_saying_comes_before_it)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("The envoy said Tuesday that the army raided two villages.");
+  add_timex (doc, "Tuesday", EVL_TIMEX_DATE, "2023-09-12");
+  guint said = add_event (doc, "said", 0, "say", EVL_EVENT_CLASS_REPORTING, "PAST");
+  guint raided = add_event (doc, "raided", 0, "raid", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *e = annotate (doc, &n);
+  cr_assert_eq (e[raided].anchor_method, EVL_ANCHOR_CUE, "%s", evl_anchor_method_to_string (e[raided].anchor_method));
+  cr_assert_eq (e[raided].cue_event, (gint32) said);
+  cr_assert_eq (e[raided].cue_rel, EVL_REL_BEFORE);
+  cr_assert_eq (e[raided].timex, -1);
 }

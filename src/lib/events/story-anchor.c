@@ -12,7 +12,11 @@
  *      foreign_date(); and a duration before 'after'/'before' puts the
  *      event off the dates of the other clauses on both sides; a closing
  *      attribution's date, 'X were killed, officials said Saturday', is
- *      the saying's, not that of the past events reported before it; an
+ *      the saying's, not that of the past events reported before it, and
+ *      so is one right after a saying that a report follows, 'Clinton
+ *      said Thursday that the U.S. raided' (a past event reported there
+ *      with no other date is put before the saying: EVL_ANCHOR_CUE,
+ *      cue_rel BEFORE; see reported_date()); an
  *      'as of' date dates a tally, not a noun; a date of a 'but' clause
  *      with its own verb is not that of a noun before it, nor is one of
  *      a 'since' clause, nor one of a 'who'/'which' clause that of the
@@ -654,6 +658,79 @@ attributed_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
   return FALSE;
 }
 
+/* 'Clinton said Thursday that the U.S. raided ...', 'police told
+ * reporters on Friday the suspect had fled': a date right after a finite
+ * reporting verb (its object or 'on' between), with the report after
+ * it, dates the saying; what is reported happened when it did, which
+ * the saying's date does not tell (TimeML links such events to their
+ * own dates or the creation time).  Not a date of the report's own
+ * ("said Thursday's raid ..."), nor one before a phrase ('said Thursday
+ * in a statement that ...' is left to the other tests) or the end of
+ * the clause.  @v is the verb timex @x modifies; event @k at token @t,
+ * after the timex, is in the report unless another saying comes first. */
+static gboolean
+reported_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
+{
+  gint f = sd->tx_first[x], a = (gint) sd->tx_end[x];
+  if (v < 0 || v == (gint32) k || t < a || a >= (gint) sd->n_tok
+      || sd->ev[v].klass != EVL_EVENT_CLASS_REPORTING)
+    return FALSE;
+  gint vt = sd->ev_tok[v];
+  if (vt < 0 || vt >= f || f - vt > 3 || !evl_story_finite (sd, v) || noun_position (sd, v))
+    return FALSE;
+  const guint32 stop = EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_BREAK
+                       | EVL_STORY_C_COMPLEMENTIZER;
+  for (gint i = vt + 1; i < f; i++)
+    if (!(sd->tok[i].flags & EVL_TOKEN_WORD) || sd->tok_ev[i] >= 0 || (evl_story_cls (sd, i) & stop))
+      return FALSE;
+  /* the report opens right after the date: 'that' or its subject */
+  guint32 c = evl_story_cls (sd, a);
+  if (sd->tok[a].sentence != sd->tok[f].sentence || !(sd->tok[a].flags & EVL_TOKEN_WORD)
+      || (!(c & EVL_STORY_C_COMPLEMENTIZER)
+          && (c & (stop | EVL_STORY_C_POSSESSIVE | EVL_STORY_C_PREP | EVL_STORY_C_CONJ))))
+    return FALSE;
+  /* A past or a past perfect in the report was before the saying, often
+   * days before; a present or a present perfect holds at its time ('said
+   * Thursday that Britain has been pushing hard'), and a participle or
+   * an infinitive follows its own verb.  A noun goes with its clause's
+   * verb. */
+  if ((evl_story_tf (sd, (gint32) k) & (EVL_STORY_TF_PASTPART | EVL_STORY_TF_FINITE)) == EVL_STORY_TF_PASTPART)
+    return FALSE;
+  gint32 tv = nominal (sd, (gint32) k) ? clause_verb (sd, k, t) : (gint32) k;
+  /* A past form with the clause's verb still to come modifies its
+   * subject ('that the body found along a highway belonged to ...'):
+   * a participle, no report of its own. */
+  for (gint i = t + 1; tv == (gint32) k && i < (gint) sd->n_tok && i - t < 20
+                       && sd->tok[i].sentence == sd->tok[t].sentence
+                       && !(evl_story_cls (sd, i) & (EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_PUNCT
+                                                     | EVL_STORY_C_CLAUSE_BREAK | EVL_STORY_C_CONJ));
+       i++)
+    if (sd->tok_ev[i] >= 0 && evl_story_finite (sd, sd->tok_ev[i]) && !noun_position (sd, sd->tok_ev[i]))
+      return FALSE;
+  if (tv < 0 || tv == v || !(evl_story_tf (sd, tv) & EVL_STORY_TF_PAST))
+    return FALSE;
+  /* A state, a mental act or a progressive in the past may be a present
+   * put back into the saying's time, or its own conclusion ('said Friday
+   * that she regretted', 'that they had concluded', 'that the two were
+   * considering a merger'). */
+  EvlEventClass kc = sd->ev[k].klass;
+  if (kc == EVL_EVENT_CLASS_STATE || kc == EVL_EVENT_CLASS_I_STATE || kc == EVL_EVENT_CLASS_I_ACTION
+      || g_strcmp0 (sd->ev[tv].aspect, "PROGRESSIVE") == 0)
+    return FALSE;
+  /* 'said Thursday ..., but insisted': the saying's own next verb */
+  if (tv == (gint32) k && sd->ev[k].klass == EVL_EVENT_CLASS_REPORTING && t > 0
+      && (evl_story_cls (sd, t - 1) & (EVL_STORY_C_CONJ | EVL_STORY_C_CLAUSE_WORD)))
+    return FALSE;
+  /* (the report runs on through its own clauses, 'raided camps that
+   * housed ...', up to a semicolon, a colon, a dash or another saying) */
+  for (gint i = a + 1; i < t; i++)
+    if (((evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_BREAK) && !(sd->tok[i].flags & EVL_TOKEN_WORD))
+        || (sd->tok_ev[i] >= 0 && sd->ev[sd->tok_ev[i]].klass == EVL_EVENT_CLASS_REPORTING
+            && evl_story_finite (sd, sd->tok_ev[i])))
+      return FALSE;
+  return TRUE;
+}
+
 /* The token of an 'after', 'before' or 'until' with a duration before it
  * that introduces event @k at token @t ('sworn in on Tuesday, a month
  * after winning the election', 'two days before the vote'), -1 when
@@ -762,9 +839,11 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
  * with (a second walk for it was ~1.2 M instructions on the small
  * corpus, callgrind). */
 static gint32
-nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, gint32 *in_sentence)
+nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, gint32 *in_sentence,
+               gint32 *saying)
 {
   *in_sentence = -1;
+  *saying = -1;
   gint32 gov = -1;
   gboolean gov_known = FALSE, refused = FALSE;
   guint32 sentence = sd->tok[t].sentence;
@@ -843,6 +922,12 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
        * clause ('said Friday it had losses a year earlier'), not one
        * farther off in the sentence. */
       gint32 v = timex_verb (sd, x);
+      if (reported_date (sd, k, t, x, v))
+        {
+          *saying = v;
+          refused = TRUE;
+          continue;
+        }
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
           || as_of_other (sd, k, t, x))
         {
@@ -1190,13 +1275,16 @@ evl_story_anchor_events (EvlStoryDoc *sd)
       gint t = sd->ev_tok[k];
       if (t < 0)
         continue;
-      gint32 in_sentence;
-      gint32 x = nearest_timex (sd, excluded, k, t, &in_sentence);
+      gint32 in_sentence, saying;
+      gint32 x = nearest_timex (sd, excluded, k, t, &in_sentence, &saying);
       if (x >= 0)
         e->anchor_method = EVL_ANCHOR_CLAUSE;
       else if ((x = in_sentence) >= 0)
         e->anchor_method = EVL_ANCHOR_SENTENCE;
       e->timex = x;
+      /* kept, while no anchor is set, for the cue below */
+      if (x < 0 && saying >= 0)
+        e->cue_event = saying;
     }
 
   definite_mentions (sd);
@@ -1204,6 +1292,15 @@ evl_story_anchor_events (EvlStoryDoc *sd)
   for (guint k = 0; k < sd->n_ev; k++)
     if (prior_of[k] >= 0)
       set_cue (sd, k, prior_of[k], EVL_REL_AFTER, FALSE);
+  /* What a saying dated by reported_date() reports came before it: with
+   * no better anchor, the event is before the saying, which is dated. */
+  for (guint k = 0; k < sd->n_ev; k++)
+    if (sd->ev[k].anchor_method == EVL_ANCHOR_NONE && sd->ev[k].cue_event >= 0)
+      {
+        gint32 s = sd->ev[k].cue_event;
+        sd->ev[k].cue_event = -1;
+        set_cue (sd, k, s, EVL_REL_BEFORE, FALSE);
+      }
 
   /* Finite verbs by tense, then the rest from their clause's verb. */
   for (guint k = 0; k < sd->n_ev; k++)
