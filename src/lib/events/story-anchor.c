@@ -922,7 +922,8 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
        * clause ('said Friday it had losses a year earlier'), not one
        * farther off in the sentence. */
       gint32 v = timex_verb (sd, x);
-      if (reported_date (sd, k, t, x, v))
+      /* (the class first: most candidates' verbs report nothing) */
+      if (v >= 0 && sd->ev[v].klass == EVL_EVENT_CLASS_REPORTING && reported_date (sd, k, t, x, v))
         {
           *saying = v;
           refused = TRUE;
@@ -1292,19 +1293,20 @@ evl_story_anchor_events (EvlStoryDoc *sd)
   for (guint k = 0; k < sd->n_ev; k++)
     if (prior_of[k] >= 0)
       set_cue (sd, k, prior_of[k], EVL_REL_AFTER, FALSE);
+
   /* What a saying dated by reported_date() reports came before it: with
-   * no better anchor, the event is before the saying, which is dated. */
+   * no better anchor, the event is before the saying, which is dated.
+   * Then finite verbs by tense, then the rest from their clause's verb. */
   for (guint k = 0; k < sd->n_ev; k++)
-    if (sd->ev[k].anchor_method == EVL_ANCHOR_NONE && sd->ev[k].cue_event >= 0)
+    if (sd->ev[k].anchor_method != EVL_ANCHOR_NONE)
+      continue;
+    else if (sd->ev[k].cue_event >= 0)
       {
         gint32 s = sd->ev[k].cue_event;
         sd->ev[k].cue_event = -1;
         set_cue (sd, k, s, EVL_REL_BEFORE, FALSE);
       }
-
-  /* Finite verbs by tense, then the rest from their clause's verb. */
-  for (guint k = 0; k < sd->n_ev; k++)
-    if (sd->ev[k].anchor_method == EVL_ANCHOR_NONE && evl_story_finite (sd, (gint32) k))
+    else if (evl_story_finite (sd, (gint32) k))
       by_tense (sd, k);
   for (guint k = 0; k < sd->n_ev; k++)
     {
