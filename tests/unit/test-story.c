@@ -3541,6 +3541,11 @@ ParameterizedTestParameters (story, a_reports_date_is_not_the_reported_events)
     { "The envoy said Tuesday that talks failed but insisted on a deal.", "Tuesday", "2023-09-12", "",
       { { "insisted", "insist", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE" }, RE_SAID, RE_PAST ("failed", "fail") },
       TRUE },
+    { "The envoy said Tuesday that talks failed but did not say why.", "Tuesday", "2023-09-12", "",
+      { { "say", "say", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE" }, RE_SAID, RE_PAST ("failed", "fail") }, TRUE },
+    /* a temporal clause in the report may share the day */
+    { "The envoy said Tuesday the army would withdraw after it met the rebels.", "Tuesday", "2023-09-12", "",
+      { RE_PAST ("met", "meet"), RE_SAID }, TRUE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }

@@ -717,9 +717,20 @@ reported_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
   if (kc == EVL_EVENT_CLASS_STATE || kc == EVL_EVENT_CLASS_I_STATE || kc == EVL_EVENT_CLASS_I_ACTION
       || g_strcmp0 (sd->ev[tv].aspect, "PROGRESSIVE") == 0)
     return FALSE;
-  /* 'said Thursday ..., but insisted': the saying's own next verb */
-  if (tv == (gint32) k && sd->ev[k].klass == EVL_EVENT_CLASS_REPORTING && t > 0
-      && (evl_story_cls (sd, t - 1) & (EVL_STORY_C_CONJ | EVL_STORY_C_CLAUSE_WORD)))
+  /* 'said Thursday ..., but insisted', '... but did not say': the
+   * saying's own next verb, after its auxiliaries */
+  if (tv == (gint32) k && sd->ev[k].klass == EVL_EVENT_CLASS_REPORTING)
+    {
+      for (gint i = t - 1; i > a && t - i <= 3; i--)
+        if (evl_story_cls (sd, i) & (EVL_STORY_C_CONJ | EVL_STORY_C_CLAUSE_WORD))
+          return FALSE;
+        else if (!(evl_story_cls (sd, i) & (EVL_STORY_C_FUNCTION | EVL_STORY_C_MODAL | EVL_STORY_C_BE))
+                 && !evl_story_token_is (sd, (guint) i, "did"))
+          break;
+    }
+  /* A temporal clause tells when the report's verb happened, as often
+   * the same day as not ('would talk ... after he met the premier'). */
+  if (temporal_clause (sd, t))
     return FALSE;
   /* (the report runs on through its own clauses, 'raided camps that
    * housed ...', up to a semicolon, a colon, a dash or another saying) */
