@@ -176,6 +176,7 @@ ParameterizedTestParameters (segment, sentences)
     { "The march ended in Charleston, S.C. Protesters then went home.", 2 },
     { "The march ended in Washington, D.C. police said.", 1 },
     { "Reporters met in Washington, D.C. Mayor Ruiz spoke first.", 1 },
+    { "The clinic in Albany, N.Y. Friday night was quiet.", 1 },
     { "Exports from N.Y. Harbor grew.", 1 },
     { "She owns a farm in Pike County, W.Va. Trucks line up daily.", 2 },
   };

@@ -24,7 +24,7 @@ typedef struct {
   gsize len;
   const EvlLexicon *abbrev;
   const EvlLexicon *starters;
-  const EvlLexicon *titles;
+  const EvlLexicon *titles, *weekdays, *months;
   const EvlLexicon *furniture;
   const CuePrefixes *cue_prefixes;  /* (nullable) see cue_prefixes() */
   const guint8 *abbrev_bits;        /* (nullable) see may_be_abbrev() */
@@ -789,12 +789,20 @@ soft_cut (const EvlToken *a, const EvlToken *b)
   return (a->flags & EVL_TOKEN_WORD) && !(a->flags & strong);
 }
 
+/* Is @tok a word of @lex (a NULL lexicon has none)? */
+static gboolean
+in_lexicon (const Seg *s, const EvlLexicon *lex, const EvlToken *tok)
+{
+  return lex != NULL && evl_lexicon_lookup (lex, s->text + tok->span.start, EVL_SPAN_LEN (tok->span)) != NULL;
+}
+
 /* Does the state abbreviation @ab at token @i close a dateline-style
  * place, 'Buffalo, N.Y.', before the capitalised @next?  A place's state
  * ends the phrase that named it: a capital after it begins a sentence
  * ('... in Buffalo, N.Y. Slepian was ...'), unless it is a title that
- * the state qualifies ('Washington, D.C. Mayor ...').  A lower-case word
- * ('Washington, D.C. police') never gets here. */
+ * the state qualifies ('Washington, D.C. Mayor ...') or a day or month
+ * that dates the place's event ('in Buffalo, N.Y. Friday night').  A
+ * lower-case word ('Washington, D.C. police') never gets here. */
 static gboolean
 ends_place (const Seg *s, guint i, const EvlLexEntry *ab, const EvlToken *next)
 {
@@ -803,8 +811,7 @@ ends_place (const Seg *s, guint i, const EvlLexEntry *ab, const EvlToken *next)
   const EvlToken *comma = &s->tk[i - 1], *place = &s->tk[i - 2];
   if (!token_is (s, comma, ",") || !(place->flags & EVL_TOKEN_CAP) || !(next->flags & EVL_TOKEN_WORD))
     return FALSE;
-  return s->titles == NULL
-         || evl_lexicon_lookup (s->titles, s->text + next->span.start, EVL_SPAN_LEN (next->span)) == NULL;
+  return !in_lexicon (s, s->titles, next) && !in_lexicon (s, s->weekdays, next) && !in_lexicon (s, s->months, next);
 }
 
 /* The sentences of @s's tokens, as RawSentence records into @sc->raw. */
@@ -968,7 +975,7 @@ struct _CuePrefixes {
   /* The context's lexicons the segmenter reads, looked up once per
    * context instead of by name per document (0.28 M instructions on the
    * 400 small documents). */
-  const EvlLexicon *abbrev, *starters, *titles, *furniture;
+  const EvlLexicon *abbrev, *starters, *titles, *weekdays, *months, *furniture;
   /* abbrev_bit() of every folded form of the abbreviation lexicon, unless
    * @abbrev_all (no abbreviation file: every word may be one). */
   guint8 abbrev_bits[ABBREV_BITS / 8];
@@ -1162,6 +1169,8 @@ cue_prefixes_build (const EvlContext *ctx)
   cp->abbrev = evl_context_get_lexicon (ctx, "en/abbreviations");
   cp->starters = evl_context_get_lexicon (ctx, "en/sentence-starters");
   cp->titles = evl_context_get_lexicon (ctx, "en/person-titles");
+  cp->weekdays = evl_context_get_lexicon (ctx, "en/weekdays");
+  cp->months = evl_context_get_lexicon (ctx, "en/months");
   cp->furniture = evl_context_get_lexicon (ctx, "en/furniture");
 
   g_autoptr (GString) apool = g_string_new (NULL);
@@ -1449,6 +1458,8 @@ evl_segment_document (const EvlContext *ctx, EvlDocument *doc)
   s.abbrev = cp->abbrev;
   s.starters = cp->starters;
   s.titles = cp->titles;
+  s.weekdays = cp->weekdays;
+  s.months = cp->months;
   s.furniture = cp->furniture;
   s.cue_prefixes = s.furniture ? cp : NULL;
   s.abbrev_bits = cp->abbrev_all ? NULL : cp->abbrev_bits;
