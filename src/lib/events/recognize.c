@@ -1458,15 +1458,37 @@ event_verb (const Model *m, const char *stem, gsize n)
 static gboolean
 deverbal_noun (const Model *m, const Slot *s)
 {
-  static const char *const suffixes[] = { "ation", "ition", "tion", "sion", "ment", "ance",
-                                          "ence", "ure", "al", NULL };
+  /* each suffix as a number, its last byte highest, like the key's
+   * last eight bytes below: one shift and compare a suffix (strlen() and
+   * memcmp() calls were 0.6 M instructions on 400 small documents) */
+#define SUF2(a, b) ((guint64) (guchar) (a) | (guint64) (guchar) (b) << 8)
+#define SUF3(a, b, c) (SUF2 (a, b) | (guint64) (guchar) (c) << 16)
+#define SUF4(a, b, c, d) (SUF3 (a, b, c) | (guint64) (guchar) (d) << 24)
+#define SUF5(a, b, c, d, e) (SUF4 (a, b, c, d) | (guint64) (guchar) (e) << 32)
+  static const struct {
+    guint64 v;
+    guint len;
+  } suffixes[] = {
+    { SUF5 ('a', 't', 'i', 'o', 'n'), 5 }, { SUF5 ('i', 't', 'i', 'o', 'n'), 5 },
+    { SUF4 ('t', 'i', 'o', 'n'), 4 }, { SUF4 ('s', 'i', 'o', 'n'), 4 },
+    { SUF4 ('m', 'e', 'n', 't'), 4 }, { SUF4 ('a', 'n', 'c', 'e'), 4 },
+    { SUF4 ('e', 'n', 'c', 'e'), 4 }, { SUF3 ('u', 'r', 'e'), 3 }, { SUF2 ('a', 'l'), 2 },
+  };
+#undef SUF5
+#undef SUF4
+#undef SUF3
+#undef SUF2
   gsize n = s->len;
   if (n > 1 && s->key[n - 1] == 's' && s->key[n - 2] != 's')
     n--;
-  for (guint k = 0; suffixes[k]; k++)
+  /* the key's last (up to) eight bytes before n, zeros below (a plural
+   * 's' at n shifted out) */
+  guint64 tail = n >= 8 ? GUINT64_FROM_LE (evl_load64 (s->key + n - 8))
+                        : GUINT64_FROM_LE (evl_load64 (s->key)) << (8 * (8 - n));
+  for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
     {
-      gsize k_len = strlen (suffixes[k]);
-      if (n < k_len + 3 || memcmp (s->key + n - k_len, suffixes[k], k_len) != 0)
+      gsize k_len = suffixes[k].len;
+      if (n < k_len + 3 || tail >> (8 * (8 - k_len)) != suffixes[k].v)
         continue;
       char stem[EVL_WORD_KEY_ROOM];
       gsize b = n - k_len;
