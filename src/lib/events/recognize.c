@@ -240,12 +240,14 @@ slot_holds (const Slot *slot, const MemoKey *k, gsize n)
                         && evl_load64 (slot->key + 16) == k->u[2]));
 }
 
-/* Folds the word @w (@n bytes, 0 < n <= EVL_WORD_KEY; @avail bytes readable
- * from @w) into @k: ASCII lower case, U+2019/U+2018 as apostrophe (the
- * corpora write "n't", "'s").  Returns the folded length.  A word of at
- * most 16 ASCII bytes with 16 readable bytes (most) is folded eight bytes
- * at a time: measured on 400 small documents, the byte loop was 8 M
- * instructions.  A folded length of at most 8 from that path leaves the
+/* Folds the word @w (@n bytes, 0 < n <= EVL_WORD_KEY; a token of a
+ * document's text, which is followed by its NUL and fifteen zero bytes
+ * (evl_document_new()), so 16 bytes from @w are readable) into @k: ASCII
+ * lower case, U+2019/U+2018 as apostrophe (the corpora write "n't",
+ * "'s").  Returns the folded length.  A word of at most 16 ASCII bytes
+ * (most) is folded eight bytes at a time: measured on 400 small
+ * documents, the byte loop was 8 M instructions (and a test of the bytes
+ * left in the text per token 0.2 M).  A folded length of at most 8 from that path leaves the
  * key's other words unset: a memo hit reads only the first (measured:
  * 0.15 M instructions fewer), and a miss zeroes them (info_fill()). */
 /* Bytes 'A'-'Z' ('a'-'z' with @lo 'a', @hi 'z') of the ASCII word @x: their
@@ -274,9 +276,9 @@ swar_shape (guint64 lo, guint64 hi, gsize n)
 }
 
 static gsize
-memo_key_at (const char *w, gsize n, gsize avail, MemoKey *k, guint8 *shape)
+memo_key_at (const char *w, gsize n, MemoKey *k, guint8 *shape)
 {
-  if (G_BYTE_ORDER == G_LITTLE_ENDIAN && n <= 16 && avail >= 16)
+  if (G_BYTE_ORDER == G_LITTLE_ENDIAN && n <= 16)
     {
       /* the word's bytes of the two loads, by a table rather than
        * branches on the length */
@@ -372,12 +374,13 @@ ring_may_hold (const Ring *ring, const Slot *slot)
 #endif
 }
 
-/* Fills entry @at of @ring for the word @w (@n bytes, @avail readable).
+/* Fills entry @at of @ring for the token @w (@n bytes) of a document's
+ * text.
  * TRUE when the word's slot is spaced (white space in its key or lemma):
  * such a slot is not kept in the memo, so that a memo hit never is one
  * and the caller learns of each without reading the flag per token. */
 static gboolean
-info_fill (const Model *m, const char *w, gsize n, gsize avail, Ring *ring,
+info_fill (const Model *m, const char *w, gsize n, Ring *ring,
            guint at)
 {
   /* (the hints: one token in ten misses the memo, fewer have no key;
@@ -394,7 +397,7 @@ info_fill (const Model *m, const char *w, gsize n, gsize avail, Ring *ring,
       return ring->own[at].spaced;
     }
   MemoKey key;
-  n = memo_key_at (w, n, avail, &key, &ring->shape[at]);
+  n = memo_key_at (w, n, &key, &ring->shape[at]);
   Slot *set = &m->memo[memo_index (&key, n)], *slot = set;
   /* the way probed first is the one an empty set fills first, so that
    * the memo's words are mostly found by the first compare (measured:
@@ -1590,8 +1593,7 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
   if (m.forms == NULL)
     return;
   Tokens t;
-  gsize text_len;
-  t.text = evl_document_get_text (doc, &text_len);
+  t.text = evl_document_get_text (doc, NULL);
   t.tok = evl_document_get_tokens (doc, &t.n_tok);
   if (t.n_tok == 0)
     return;
@@ -1631,8 +1633,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
       if (i < t.n_tok)
         {
           const EvlToken *tok = &t.tok[i];
-          if (G_UNLIKELY (info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span),
-                                     text_len - tok->span.start, &ring, i % RING)))
+          if (G_UNLIKELY (info_fill (&m, t.text + tok->span.start, EVL_SPAN_LEN (tok->span), &ring,
+                                     i % RING)))
             /* its neighbours' pair weights go by string (pair_weights()):
              * none is decided by the bound any more (token i - 2, decided
              * below, has it as its second neighbour only) */
