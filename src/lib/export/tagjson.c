@@ -14,6 +14,9 @@
 #include "export/json-cursor.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 void
 evl_export_append_json_string (GString *out, const char *str, gssize len)
@@ -159,11 +162,25 @@ plain_short_at (char *d, guint64 a, guint64 b, gsize n)
 #if G_BYTE_ORDER != G_LITTLE_ENDIAN
   return NULL;   /* the words hold the bytes in little-endian order */
 #endif
+#if defined(__SSE2__)
+  /* evl_json_needs_care() of the sixteen bytes at once: a signed compare
+   * below 0x20 takes the controls and every byte from 0x80 (~25
+   * instructions fewer a string than the two words' tests, ~0.4 M on the
+   * small corpus's tag lines) */
+  __m128i x = _mm_set_epi64x ((gint64) b, (gint64) a);
+  __m128i care = _mm_or_si128 (_mm_or_si128 (_mm_cmplt_epi8 (x, _mm_set1_epi8 (0x20)),
+                                             _mm_cmpeq_epi8 (x, _mm_set1_epi8 ('"'))),
+                               _mm_or_si128 (_mm_cmpeq_epi8 (x, _mm_set1_epi8 ('\\')),
+                                             _mm_cmpeq_epi8 (x, _mm_set1_epi8 (0x7F))));
+  if (((guint) _mm_movemask_epi8 (care) & ((1u << n) - 1)) != 0)
+    return NULL;
+#else
   guint64 keep_a = n >= 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
   guint64 keep_b = n >= 16 ? G_MAXUINT64 : n <= 8 ? 0 : (G_GUINT64_CONSTANT (1) << (8 * (n - 8))) - 1;
   if (((evl_json_needs_care (a) & keep_a) | (evl_json_needs_care (b) & keep_b))
       != 0)
     return NULL;
+#endif
   *d++ = '"';
   memcpy (d, &a, 8);
   memcpy (d + 8, &b, 8);
