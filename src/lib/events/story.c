@@ -1303,6 +1303,33 @@ G_STATIC_ASSERT (EVL_STORY_C_COMPLEMENTIZER == EVL_STORY_SCAN_COMPLEMENTIZER * E
 G_STATIC_ASSERT (EVL_STORY_SCAN_FACT == 1 && EVL_STORY_SCAN_CUES == 2);
 G_STATIC_ASSERT (EVL_STORY_SCAN_BLOCK == EVL_STORY_SCAN_FACT << 3);
 
+/* index_words()'s quotation marks and punctuation (token @t, its word
+ * classes @cls, @quoted its state before): bit 0, a clause opens at the
+ * token; bit 1, one opens after it; EVL_STORY_SCAN_QUOTED, the state
+ * after.  Out of the loop, which keeps more of its values in registers
+ * without it. */
+G_STATIC_ASSERT ((EVL_STORY_SCAN_QUOTED & 3) == 0);
+static G_GNUC_NO_INLINE guint
+quote_or_punct (const char *text, const EvlToken *t, guint32 cls, guint32 quoted)
+{
+  const guint flags = t->flags;
+  if ((flags & EVL_TOKEN_QUOTE)
+      && EVL_SPAN_LEN (t->span) == (guint32) g_utf8_skip[(guchar) text[t->span.start]])
+    {
+      const char *s = text + t->span.start;
+      /* Curly quotes say which side they are; straight ones toggle. */
+      gboolean curly = s[0] == '\xe2' && s[1] == '\x80';   /* the text is NUL-terminated */
+      gboolean open = curly && (s[2] == '\x9c' || s[2] == '\x98')
+                      ? TRUE
+                      : curly && (s[2] == '\x9d' || s[2] == '\x99')
+                      ? FALSE : !quoted;
+      return open ? 1u | EVL_STORY_SCAN_QUOTED : 2u;
+    }
+  if (flags & EVL_TOKEN_PUNCT && (cls & EVL_STORY_C_CLAUSE_PUNCT))
+    return 2u | quoted;
+  return quoted;
+}
+
 /* build_index()'s pass over the tokens, out of line: inlined with the
  * rest of build_index() into evl_events_story_annotate_for(), its loop
  * kept fewer of its values in registers (~0.17 M instructions more on
@@ -1350,26 +1377,13 @@ index_words (EvlStoryDoc *sd, WordMemo *memo)
        * (most tokens) are neither a quotation mark nor punctuation: one
        * test of the flags passes them. */
       const guint flags = t->flags;
-      if (G_LIKELY (!(flags & (EVL_TOKEN_QUOTE | EVL_TOKEN_PUNCT))))
-        ;
-      else if ((flags & EVL_TOKEN_QUOTE)
-               && EVL_SPAN_LEN (t->span) == (guint32) g_utf8_skip[(guchar) text[t->span.start]])
+      if (G_UNLIKELY (flags & (EVL_TOKEN_QUOTE | EVL_TOKEN_PUNCT)))
         {
-          const char *s = text + t->span.start;
-          /* Curly quotes say which side they are; straight ones toggle. */
-          gboolean curly = s[0] == '\xe2' && s[1] == '\x80';   /* the text is NUL-terminated */
-          gboolean open = curly && (s[2] == '\x9c' || s[2] == '\x98')
-                          ? TRUE
-                          : curly && (s[2] == '\x9d' || s[2] == '\x99')
-                          ? FALSE : !quoted;
-          if (open)
-            c++;
-          else
-            boundary_after = TRUE;
-          quoted = open ? EVL_STORY_SCAN_QUOTED : 0;
+          guint q = quote_or_punct (text, t, cls, quoted);
+          c += q & 1;
+          boundary_after = (q & 2) != 0;
+          quoted = q & EVL_STORY_SCAN_QUOTED;
         }
-      else if (flags & EVL_TOKEN_PUNCT && (cls & EVL_STORY_C_CLAUSE_PUNCT))
-        boundary_after = TRUE;
       clause[i] = c;
       if (boundary_after)
         c++;
