@@ -1297,6 +1297,23 @@ Test (story, a_duration_after_moves_the_event_off_the_clause_date)
     }
 }
 
+/* A date inside the subject's appositive dates the appositive's
+ * participle, not the main verb after it. */
+Test (story, a_date_in_the_subjects_appositive_is_not_the_verbs)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Ivanov, born in Omsk on May 2, 1950, built the largest bank.");
+  add_entity (doc, "Ivanov", 0, EVL_ENTITY_PERSON, 0);
+  add_entity (doc, "Omsk", 0, EVL_ENTITY_LOCATION, 1);
+  guint date = add_timex (doc, "May 2, 1950", EVL_TIMEX_DATE, "1950-05-02");
+  guint born = add_event (doc, "born", 0, "bear", EVL_EVENT_CLASS_OCCURRENCE, "PASTPART");
+  guint built = add_event (doc, "built", 0, "build", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_expect_eq (ev[born].timex, (gint32) date);
+  cr_expect_neq (ev[built].timex, (gint32) date, "'built' takes the birth date");
+  cr_expect_eq (ev[built].agent, 0);
+}
+
 Test (story, a_noun_tagged_as_a_verb_stands_between_no_verb_and_its_date)
 {
   g_autoptr (EvlDocument) doc = make_doc ("A rocket plunged into the sea shortly after liftoff in May.");

@@ -807,6 +807,11 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   gint f = sd->tx_first[x];
   if (f <= 0 || evl_story_is (sd, f - 1, EVL_W_SINCE))
     return FALSE;
+  /* 'Jobs, born in San Francisco on February 24, 1955, has built': a
+   * date inside the subject's appositive is the appositive's */
+  gint open, close;
+  if (t > f && evl_story_appositive (sd, t, &open, &close) >= 0 && open < f && f < close)
+    return TRUE;
   gboolean same = sd->clause[t] == sd->clause[f];
   /* after the timex, only past a comma that closes its clause ('Since
    * the ruling was announced Wednesday, they have said'; not 'since

@@ -658,8 +658,8 @@ aux_word (const EvlStoryDoc *sd, gint j)
  * auxiliaries); -1 when none.  Only a person, and only at the start,
  * where a name before a comma is not a list's first item or a place
  * ('In Paris, police said'). */
-static gint32
-appositive_subject (const EvlStoryDoc *sd, gint t)
+gint32
+evl_story_appositive (const EvlStoryDoc *sd, gint t, gint *open, gint *close)
 {
   guint s = sd->tok[t].sentence;
   gint j = t - 1;
@@ -684,6 +684,8 @@ appositive_subject (const EvlStoryDoc *sd, gint t)
     if (((C (i) & EVL_STORY_C_CLAUSE_BREAK) && !(sd->tok[i].flags & EVL_TOKEN_WORD))
         || (sd->tok[i].flags & EVL_TOKEN_QUOTE))
       return -1;
+  *open = e + 1;
+  *close = j;
   return m;
 }
 
@@ -823,7 +825,10 @@ fill_one (EvlStoryDoc *sd, guint k)
   if (subject < 0 && verbal)
     subject = relative_antecedent (sd, t);
   if (subject < 0 && verbal && (passive || evl_story_finite (sd, (gint32) k)))
-    subject = appositive_subject (sd, t);
+    {
+      gint open, close;
+      subject = evl_story_appositive (sd, t, &open, &close);
+    }
   /* A participle that opens the sentence has the subject of the clause
    * after its comma ('Visiting Paris on Monday, Charles Millon said'). */
   if (subject < 0 && verbal && !evl_story_finite (sd, (gint32) k) && ing_form (sd, t)

@@ -741,6 +741,11 @@ gboolean evl_story_group_word (const EvlStoryDoc *sd, gint i);
  * phrase before its head ('remote', 'arms'): no function word, event
  * trigger, timex, participle or past form (story-args.c). */
 gboolean evl_story_modifier_word (const EvlStoryDoc *sd, gint i);
+/* 'Slepian, 52, an obstetrician who worked in Buffalo, was shot': the
+ * person opening the sentence whose appositive, between the commas at
+ * *@open and *@close, stands before the verb at token @t (past its
+ * auxiliaries); -1 when none (story-args.c). */
+gint32 evl_story_appositive (const EvlStoryDoc *sd, gint t, gint *open, gint *close);
 /* TRUE when a modal or 'to' stands right before token @t ('may supply'):
  * the trigger there is a verb whatever its tag (story-args.c). */
 gboolean evl_story_after_modal (const EvlStoryDoc *sd, gint t);
