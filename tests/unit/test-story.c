@@ -233,6 +233,10 @@ ParameterizedTestParameters (story, typing)
     { "The satellite launch was successful.", "launch", "launch", "NONE", "SATELLITE_LAUNCH", "",
       EVL_EVENT_FLAG_SUCCEEDED },
     { "Kim Jong Un met with Vladimir Putin.", "met", "meet", "PAST", "MEETING", "04", 0 },
+    /* fighting a fire is no war */
+    { "Firefighters and troops battled a blaze near the base.", "battled", "battle", "PAST", "DISASTER", "", 0 },
+    { "Crews fought the flames for two days.", "fought", "fight", "PAST", "DISASTER", "", 0 },
+    { "Troops fought rebels near the border.", "fought", "fight", "PAST", "CONFLICT", "19", 0 },
     { "The summit ended late.", "summit", "summit", "NONE", "MEETING", "04", 0 },
     { "The talks lasted just over an hour.", "talks", "talk", "NONE", "MEETING", "04", 0 },
     { "They toured the launch site.", "launch", "launch", "NONE", "OTHER", "", 0 },
