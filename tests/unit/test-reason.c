@@ -2145,8 +2145,10 @@ typedef struct {
   char expected[80];
 } PipelineSummaryCase;
 
-static char *
-pipeline_summary (const char *text, const char *trigger)
+/* The story graph of @text, one document written on 1998-08-08, every
+ * event kept. */
+static EvlGraph *
+pipeline_graph (const char *text)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (EvlContext) ctx = evl_context_new (&error);
@@ -2159,17 +2161,30 @@ pipeline_summary (const char *text, const char *trigger)
   g_ptr_array_add (arr, doc);
   EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
   o.all_events = TRUE;
-  g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
-  char *found = NULL;
-  for (guint i = 0; i < evl_graph_n_events (g) && !found; i++)
+  EvlGraph *g = evl_reason_build_graph (ctx, arr, &o);
+  evl_document_unref (doc);
+  return g;
+}
+
+/* The first event of @g whose first mention is @trigger. */
+static const EvlGraphEvent *
+event_told_by (const EvlGraph *g, const char *trigger)
+{
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
     {
       const EvlGraphEvent *e = evl_graph_get_event (g, i);
-      const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, 0);
-      if (g_strcmp0 (m->text, trigger) == 0)
-        found = g_strdup (e->summary);
+      if (g_strcmp0 (g_array_index (e->mentions, EvlGraphMention, 0).text, trigger) == 0)
+        return e;
     }
-  evl_document_unref (doc);
-  return found;
+  return NULL;
+}
+
+static char *
+pipeline_summary (const char *text, const char *trigger)
+{
+  g_autoptr (EvlGraph) g = pipeline_graph (text);
+  const EvlGraphEvent *e = event_told_by (g, trigger);
+  return e ? g_strdup (e->summary) : NULL;
 }
 
 ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
@@ -2294,4 +2309,31 @@ ParameterizedTest (PipelineSummaryCase *tc, reason, summary_of_controlled_and_po
   g_autofree char *got = pipeline_summary (tc->text, tc->trigger);
   cr_assert_not_null (got, "no event '%s' in: %s", tc->trigger, tc->text);
   cr_expect_str_eq (got, tc->expected, "%s: %s", tc->text, got);
+}
+
+/* 'since X' starts the span the event falls in, up to the creation time;
+ * 'the first ... since X' stays X's (an earlier one's date). */
+Test (reason, since_a_date_is_a_span_to_the_creation_time)
+{
+  static const struct {
+    const char *text, *trigger, *value;
+  } cases[] = {
+    { "Prices have risen sharply since January.", "risen", "1998-01/1998-08-08" },
+    { "The two sides have fought three wars since 1947.", "fought", "1947/1998-08-08" },
+    { "It was the first strike since 1990.", "strike", NULL },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EvlGraph) g = pipeline_graph (cases[i].text);
+      const EvlGraphEvent *hit = event_told_by (g, cases[i].trigger);
+      cr_assert_not_null (hit, "%s: no '%s'", cases[i].text, cases[i].trigger);
+      if (cases[i].value)
+        cr_expect_str_eq (hit->time.value ? hit->time.value : "(none)", cases[i].value, "%s", cases[i].text);
+      else
+        for (guint k = 0; k < evl_graph_n_events (g); k++)
+          {
+            const char *v = evl_graph_get_event (g, k)->time.value;
+            cr_expect (v == NULL || strchr (v, '/') == NULL, "%s: %s", cases[i].text, v);
+          }
+    }
 }

@@ -2204,6 +2204,33 @@ offset_time_back (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
   return shift_date (a, x, unit, n, sign, (EvlSpan) { a->tx[d].span.start, a->toks[prep].span.end }, t);
 }
 
+/* 'have fought three wars since 1947', 'prices have risen since
+ * January': a date right after 'since' starts the span the event falls
+ * in, which runs to the creation time; the event is not of that date.
+ * The time becomes that span ('1947/1998-05-06'). */
+static void
+since_span (const AddCtx *a, const EvlTimex *x, EvlDay dct, EvlGraphTime *t)
+{
+  gint f = evl_document_token_at (a->doc, x->span.start);
+  if (f <= 0 || dct == 0 || dct <= t->end || a->toks[f - 1].sentence != a->toks[f].sentence
+      || !word_in (a, (guint) f - 1, (const char *const[]) { "since", NULL }))
+    return;
+  /* 'the first meeting since 2019', 'the worst floods since 1998': the
+   * date is an earlier one's (story-anchor.c dates that), not a span */
+  for (gint i = f - 2; i >= 0 && i >= f - 8 && a->toks[i].sentence == a->toks[f].sentence; i--)
+    {
+      const char *w = a->text + a->toks[i].span.start;
+      gsize n = EVL_SPAN_LEN (a->toks[i].span);
+      if (word_in (a, (guint) i, (const char *const[]) { "first", "last", "worst", "best", "most", "least", NULL })
+          || (n > 4 && g_ascii_islower (w[0]) && memcmp (w + n - 3, "est", 3) == 0))
+        return;
+    }
+  char buf[64], day[11];
+  g_snprintf (buf, sizeof buf, "%s/%s", x->value, evl_day_format (dct, day));
+  t->value = evl_graph_intern (a->g, buf);
+  t->end = dct;
+}
+
 /* The event's time from its anchoring timex, or the creation time when
  * the events stage anchored it there; tense bounds an undated event by
  * the creation time.  An event a duration away from its clause's date
@@ -2229,6 +2256,7 @@ event_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t, EvlGraph
           t->grain = x->grain;
           t->text = evl_document_span_text ((EvlDocument *) a->doc, x->span);
           t->anchor = m->anchor_method == EVL_ANCHOR_NONE ? "sentence" : anchor;
+          since_span (a, x, dct, t);
         }
     }
   else if (m->anchor_method == EVL_ANCHOR_DCT && dct)
