@@ -1915,6 +1915,40 @@ ParameterizedTest (FoldCase *tc, reason, entity_names_fold_across_documents)
   unref_all (docs, 2);
 }
 
+/* A person's middle initial may be left out or a middle name shortened
+ * to it, in either order of the articles; a full middle name is never
+ * dropped ('Kim Jong Un' is no 'Kim Un'), and two initials differ. */
+Test (reason, person_names_match_without_a_middle_initial)
+{
+  static const struct {
+    const char *a, *b;
+    gboolean merged;
+  } cases[] = {
+    { "James C. Kopp", "James Kopp", TRUE },
+    { "James Kopp", "James C. Kopp", TRUE },
+    { "James Charles Kopp", "James C. Kopp", TRUE },
+    { "James C. Kopp", "James Charles Kopp", TRUE },
+    { "Kim Jong Un", "Kim Un", FALSE },
+    { "James C. Kopp", "James D. Kopp", FALSE },
+    { "James C. Kopp", "Anna Kopp", FALSE },
+  };
+  g_autoptr (EvlContext) ctx = fx_context ();
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      const char *names[2] = { cases[c].a, cases[c].b };
+      EvlDocument *docs[2];
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autofree char *text = g_strdup_printf ("%s spoke.", names[i]);
+          docs[i] = fx_doc (i ? "b" : "a", text, "2023-09-14");
+          fx_entity (docs[i], names[i], 0, fx_cluster (docs[i], names[i], names[i], EVL_ENTITY_PERSON, NULL));
+        }
+      g_autoptr (EvlGraph) g = build (ctx, docs, 2);
+      cr_expect_eq (evl_graph_n_entities (g), cases[c].merged ? 1u : 2u, "'%s' / '%s'", cases[c].a, cases[c].b);
+      unref_all (docs, 2);
+    }
+}
+
 /* ---- cue phrases written in several ways ---- */
 
 typedef struct {

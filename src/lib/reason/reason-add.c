@@ -230,6 +230,30 @@ alias_put (GHashTable *dst, char *f, gpointer old, guint ent)
     g_free (f);
 }
 
+/* A person's name of three words told another way ('James C. Kopp' /
+ * 'James Kopp', 'James Charles Kopp' / 'James C. Kopp'): without a
+ * middle initial, or with a middle name as its initial, into @buf; FALSE
+ * for any other name.  A full middle name is never dropped: 'Kim Jong
+ * Un' is no 'Kim Un'. */
+static gboolean
+middle_form (const char *name, char *buf, gsize size)
+{
+  const char *a = strchr (name, ' ');
+  const char *b = a ? strchr (a + 1, ' ') : NULL;
+  if (b == NULL || strchr (b + 1, ' ') || !g_ascii_isupper (name[0]) || !g_ascii_isupper (a[1])
+      || !g_ascii_isupper (b[1]))
+    return FALSE;
+  gsize mid = (gsize) (b - a - 1);
+  gboolean initial = mid == 1 || (mid == 2 && a[2] == '.');
+  if (initial)
+    g_snprintf (buf, size, "%.*s %s", (int) (a - name), name, b + 1);
+  else if (mid >= 3 && g_ascii_islower (a[2]) && a[mid] != '.')
+    g_snprintf (buf, size, "%.*s %c. %s", (int) (a - name), name, a[1], b + 1);
+  else
+    return FALSE;
+  return strlen (buf) + 1 < size;
+}
+
 /* Brings entity @i of the cache in line with the graph. */
 static void
 cache_sync_entity (EntityCache *c, const EvlGraph *g, guint i)
@@ -255,6 +279,13 @@ cache_sync_entity (EntityCache *c, const EvlGraph *g, guint i)
       if (fkey)
         key_set_add (c, fkey, i);
       key_set_add (c, fname, i);
+      /* the name's other form, as an alias only the index knows */
+      char form[128];
+      if (e->type == EVL_ENTITY_PERSON && middle_form (e->name, form, sizeof form))
+        {
+          char *f = fold_name (form);
+          alias_put (c->aliases, f, g_hash_table_lookup (c->aliases, f), i);
+        }
       g_free (ie->fkey);
       g_free (ie->fname);
       ie->fkey = fkey;
@@ -321,6 +352,9 @@ index_entity (EntityIndex *ix, const EvlGraph *g, guint i)
   g_hash_table_insert (ix->keys, fold_name (e->name), GUINT_TO_POINTER (i + 1));
   for (guint j = 0; j < e->aliases->len; j++)
     index_alias (ix, e->aliases->pdata[j], i);
+  char form[128];
+  if (e->type == EVL_ENTITY_PERSON && middle_form (e->name, form, sizeof form))
+    index_alias (ix, form, i);
   g_array_append_val (ix->touched, i);
 }
 
@@ -356,6 +390,14 @@ find_entity (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
   for (guint i = 0; e < 0 && c->aliases && c->aliases[i]; i++)
     if (count_words (c->aliases[i]) > 1)
       e = lookup_index (ix, FALSE, c->aliases[i]);
+  /* 'James C. Kopp' after 'James Kopp', 'James Charles Kopp' after
+   * 'James C. Kopp': the other form as a name (as an alias it may be
+   * another's other form: 'James D. Kopp' is not 'James C. Kopp'; the
+   * index holds each name's other form as an alias for the reverse
+   * order) */
+  char form[128];
+  if (e < 0 && c->type == EVL_ENTITY_PERSON && middle_form (c->name, form, sizeof form))
+    e = lookup_index (ix, FALSE, form);
   if (e >= 0 && evl_graph_get_entity (g, (guint) e)->type != c->type)
     return -1;
   return e;
