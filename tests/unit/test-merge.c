@@ -15,7 +15,7 @@ typedef struct {
   char surface[16];         /* the trigger's first occurrence; "" ends */
   char type[12], lemma[12];
   char tense[8];            /* "": a noun */
-  char when[12], value[11]; /* its day ("" undated) */
+  char when[20], value[20]; /* its day ("" undated) */
   char place[16];           /* "@X" its location, "%X" its target, "~X" its target, a
                              * person, "X" only named in its sentence, "" none */
   guint nth;                /* which occurrence of the trigger */
@@ -246,6 +246,16 @@ ParameterizedTestParameters (merge, a_person_dies_once)
     { { "Jane Doe was shot dead on Friday.", "Jane Doe was killed on Monday." },
       { { 0, "shot", "DEATH", "shoot", "PAST", "Friday", "2025-06-13", "~Jane Doe", 0 },
         { 1, "killed", "DEATH", "kill", "PAST", "Monday", "2025-06-02", "~Jane Doe", 0 } },
+      2, FALSE },
+    /* a clock time alone says no day: the report's day it took is no
+     * other death's */
+    { { "Jane Doe was shot dead on May 2.", "Jane Doe was shot dead at 10 p.m." },
+      { { 0, "shot", "DEATH", "shoot", "PAST", "May 2", "2025-05-02", "~Jane Doe", 0 },
+        { 1, "shot", "DEATH", "shoot", "PAST", "10 p.m.", "2025-06-15T22:00", "~Jane Doe", 0 } },
+      1, FALSE },
+    { { "Jane Doe was shot dead on May 2.", "Jane Doe was shot dead on Friday at 10 p.m." },
+      { { 0, "shot", "DEATH", "shoot", "PAST", "May 2", "2025-05-02", "~Jane Doe", 0 },
+        { 1, "shot", "DEATH", "shoot", "PAST", "Friday at 10 p.m.", "2025-06-13T22:00", "~Jane Doe", 0 } },
       2, FALSE },
   };
   return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));

@@ -161,6 +161,43 @@ factuality (const EvlGraphEvent *e)
   return 0;
 }
 
+/* @e's date is a clock time alone ('at 10 p.m.', '6:30 a.m. EST'): its
+ * day is the report's, which the text never says. */
+static gboolean
+day_unsaid (const EvlGraphEvent *e)
+{
+  const char *p = e->time.text;
+  if (p == NULL || e->time.grain > EVL_GRAIN_PART_OF_DAY)
+    return FALSE;
+  for (guint k = 0; k < 3 && !g_ascii_isdigit (*p); k++)
+    {
+      if (!(g_ascii_strncasecmp (p, "at ", 3) == 0 || g_ascii_strncasecmp (p, "about ", 6) == 0
+            || g_ascii_strncasecmp (p, "around ", 7) == 0))
+        return FALSE;
+      p = strchr (p, ' ') + 1;
+    }
+  const char *d = p;
+  while (g_ascii_isdigit (*p) || *p == ':')
+    p++;
+  if (p == d || p - d > 5)
+    return FALSE;
+  while (*p == ' ')
+    p++;
+  if (!((g_ascii_tolower (p[0]) == 'a' || g_ascii_tolower (p[0]) == 'p')
+        && (g_ascii_tolower (p[1]) == 'm' || (p[1] == '.' && g_ascii_tolower (p[2]) == 'm'))))
+    return FALSE;
+  p += p[1] == '.' ? 3 : 2;
+  if (*p == '.')
+    p++;
+  /* a time zone may follow ('EST'), no day */
+  while (*p == ' ')
+    p++;
+  for (; *p; p++)
+    if (!g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 strong_time (const EvlGraphEvent *e)
 {
@@ -1622,8 +1659,12 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
       guint gap = evl_reason_interval_gap (c->tb, c->te, e->time.begin, e->time.end);
       same_day = gap == 0;
       /* Dates that disagree by a few days are a conflict between sources
-       * only when everything else says it is one event. */
-      if (gap > 3 || (gap > 0 && !(ov >= 2 && loc_same)))
+       * only when everything else says it is one event; so is a named
+       * person's death dated by a clock time alone ('shot to death at 10
+       * p.m.' in a report months later took that report's day): the
+       * best-supported date wins, the other is recorded as a conflict. */
+      gboolean clock = one_death && (day_unsaid (e) || day_unsaid (evl_graph_get_event (g, c->rep)));
+      if (!clock && (gap > 3 || (gap > 0 && !(ov >= 2 && loc_same))))
         return REJECT;
       s += gap == 0 ? 2.0 : 0.0;
     }
