@@ -776,9 +776,8 @@ state_apposition (const AddCtx *a, guint t, guint sentence)
 {
   return t > 0 && t + 3 < a->n_toks && a->toks[t + 3].sentence == sentence
          && (a->toks[t - 1].flags & EVL_TOKEN_CAP) && (a->toks[t + 1].flags & EVL_TOKEN_ABBREV)
-         && (a->toks[t + 1].flags & EVL_TOKEN_CAP) && a->text[a->toks[t].span.start] == ','
-         && EVL_SPAN_LEN (a->toks[t].span) == 1 && a->text[a->toks[t + 2].span.start] == ','
-         && EVL_SPAN_LEN (a->toks[t + 2].span) == 1 && runs_on_np (a, t + 3, sentence);
+         && (a->toks[t + 1].flags & EVL_TOKEN_CAP) && tok_is_comma (a, t) && tok_is_comma (a, t + 2)
+         && runs_on_np (a, t + 3, sentence);
 }
 
 static char *
