@@ -463,15 +463,6 @@ responds_to (const EvlStoryDoc *sd, guint k, gint t)
   return FALSE;
 }
 
-/* Token @i is one of @words. */
-static gboolean
-word_among (const EvlStoryDoc *sd, gint i, const char *const *words)
-{
-  for (guint j = 0; words[j]; j++)
-    if (evl_story_token_is (sd, (guint) i, words[j]))
-      return TRUE;
-  return FALSE;
-}
 
 /* The clause of token @t opens, within six tokens before it, with one of
  * @words, at its start or right before it. */
@@ -480,7 +471,7 @@ clause_opens_with (const EvlStoryDoc *sd, gint t, const char *const *words)
 {
   guint32 c = sd->clause[t];
   for (gint i = t - 1; i >= 0 && t - i <= 6 && sd->tok_tx[i] < 0; i--)
-    if (word_among (sd, i, words))
+    if (evl_story_token_among (sd, i, words))
       return TRUE;
     else if (sd->clause[i] != c)
       return FALSE;
@@ -831,7 +822,7 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
       /* up to 15 tokens for every candidate timex: the length (3 or 5)
        * before the strings */
       gsize len = EVL_SPAN_LEN (sd->tok[i].span);
-      if ((len != 3 && len != 5) || !word_among (sd, i, relative))
+      if ((len != 3 && len != 5) || !evl_story_token_among (sd, i, relative))
         continue;
       if (t > f || same)
         return FALSE;

@@ -460,20 +460,11 @@ evl_story_after_modal (const EvlStoryDoc *sd, gint t)
  * between tokens @a and @b ('as', 'than', 'like' are left out: 'Kim as
  * leader signed'). */
 static gboolean
-token_in (const EvlStoryDoc *sd, gint i, const char *const *words)
-{
-  for (guint j = 0; words[j]; j++)
-    if (evl_story_token_is (sd, (guint) i, words[j]))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 clause_prep_between (const EvlStoryDoc *sd, gint a, gint b)
 {
   static const char *const temporal[] = { "after", "before", "since", "until", "till", NULL };
   for (gint i = a + 1; i < b; i++)
-    if ((C (i) & EVL_STORY_C_CLAUSE_PREP) && sd->tok_ent[i] < 0 && token_in (sd, i, temporal))
+    if ((C (i) & EVL_STORY_C_CLAUSE_PREP) && sd->tok_ent[i] < 0 && evl_story_token_among (sd, i, temporal))
       return TRUE;
   return FALSE;
 }
@@ -649,7 +640,7 @@ aux_word (const EvlStoryDoc *sd, gint j)
   gsize n = sd->tok[j].span.end - sd->tok[j].span.start;
   if (n > 3 && sd->text[sd->tok[j].span.end - 2] == 'l' && sd->text[sd->tok[j].span.end - 1] == 'y')
     return TRUE;
-  return token_in (sd, j, aux);
+  return evl_story_token_among (sd, j, aux);
 }
 
 /* 'Slepian, 52, an obstetrician who worked in Buffalo, was shot': the

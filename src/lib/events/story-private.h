@@ -734,6 +734,8 @@ gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap
 gsize evl_story_key_into (const EvlStoryDoc *sd, gint i, char buf[EVL_STORY_KEY_CAP]);
 /* TRUE when token @i, case-folded, equals @word. */
 gboolean evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word);
+/* Token @i is one of the NULL-terminated @words (evl_story_token_is()). */
+gboolean evl_story_token_among (const EvlStoryDoc *sd, gint i, const char *const *words);
 /* TRUE when token @i is a plural group head of the taxonomy ('leaders')
  * after 'two', 'both' or 'the'. */
 gboolean evl_story_group_word (const EvlStoryDoc *sd, gint i);

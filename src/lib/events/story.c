@@ -253,6 +253,15 @@ evl_story_token_is (const EvlStoryDoc *sd, guint i, const char *word)
   return strcmp (key, word) == 0;
 }
 
+gboolean
+evl_story_token_among (const EvlStoryDoc *sd, gint i, const char *const *words)
+{
+  for (guint j = 0; words[j]; j++)
+    if (evl_story_token_is (sd, (guint) i, words[j]))
+      return TRUE;
+  return FALSE;
+}
+
 guint
 evl_story_name_index (const char *s, const char *const *names)
 {
