@@ -138,6 +138,7 @@ typedef struct {
   GHashTable *keys;      /* folded -> GArray of guint (entities) */
   GHashTable *aliases;   /* folded -> index + 1 or AMBIGUOUS */
   GArray *ents;          /* IndexedEntity, one per indexed entity */
+  const EvlLexicon *nicknames;  /* en/nicknames: given_form() */
   /* Not about entities, but per graph too: cue_prefixes_get(). */
   const EvlLexicon *cue_lex;
   GHashTable *cue_prefixes;
@@ -254,6 +255,38 @@ middle_form (const char *name, char *buf, gsize size)
   return strlen (buf) + 1 < size;
 }
 
+/* A person's name with the given name in one form for its familiar forms
+ * and spellings, as a key to compare into @buf: 'Chuck Schumer' and
+ * 'Charles Schumer' give 'charles Schumer', 'Barnett Slepian' gives
+ * 'barnet Slepian' (a doubled letter written once).  FALSE when that is
+ * the name itself, or the name has no given name to tell (one word, an
+ * initial, letters other than ASCII's).  Only the given name changes, so
+ * 'James D. Kopp' never meets 'Jim C. Kopp'. */
+static gboolean
+given_form (const EvlLexicon *nicknames, const char *name, char *buf, gsize size)
+{
+  const char *sp = strchr (name, ' ');
+  if (sp == NULL || sp - name < 2 || !g_ascii_isupper (name[0]))
+    return FALSE;
+  gsize n = (gsize) (sp - name);
+  const EvlLexEntry *nick = nicknames ? evl_lexicon_lookup (nicknames, name, (gssize) n) : NULL;
+  const char *given = nick ? nick->canonical : name;
+  gsize gn = nick ? strlen (given) : n, o = 0;
+  for (gsize k = 0; k < gn; k++)
+    {
+      char c = g_ascii_tolower (given[k]);
+      if (!g_ascii_isalpha (c) || o + 1 >= size)
+        return FALSE;
+      if (o == 0 || buf[o - 1] != c)
+        buf[o++] = c;
+    }
+  gsize rest = strlen (sp);
+  if (o + rest + 1 > size || (nick == NULL && o == n))
+    return FALSE;
+  memcpy (buf + o, sp, rest + 1);
+  return TRUE;
+}
+
 /* Brings entity @i of the cache in line with the graph. */
 static void
 cache_sync_entity (EntityCache *c, const EvlGraph *g, guint i)
@@ -286,6 +319,11 @@ cache_sync_entity (EntityCache *c, const EvlGraph *g, guint i)
           char *f = fold_name (form);
           alias_put (c->aliases, f, g_hash_table_lookup (c->aliases, f), i);
         }
+      if (e->type == EVL_ENTITY_PERSON && given_form (c->nicknames, e->name, form, sizeof form))
+        {
+          char *f = fold_name (form);
+          alias_put (c->aliases, f, g_hash_table_lookup (c->aliases, f), i);
+        }
       g_free (ie->fkey);
       g_free (ie->fname);
       ie->fkey = fkey;
@@ -308,12 +346,13 @@ cache_sync_entity (EntityCache *c, const EvlGraph *g, guint i)
 /* The graph's index, created on first use and extended to entities added
  * since (by graph loading or another path). */
 static EntityCache *
-entity_cache_get (EvlGraph *g)
+entity_cache_get (const EvlContext *ctx, EvlGraph *g)
 {
   EntityCache *c = evl_graph_get_reason_cache (g);
   if (c == NULL)
     {
       c = g_new0 (EntityCache, 1);
+      c->nicknames = evl_context_get_lexicon (ctx, "en/nicknames");
       c->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_array_unref);
       c->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -354,6 +393,8 @@ index_entity (EntityIndex *ix, const EvlGraph *g, guint i)
     index_alias (ix, e->aliases->pdata[j], i);
   char form[128];
   if (e->type == EVL_ENTITY_PERSON && middle_form (e->name, form, sizeof form))
+    index_alias (ix, form, i);
+  if (e->type == EVL_ENTITY_PERSON && given_form (ix->base->nicknames, e->name, form, sizeof form))
     index_alias (ix, form, i);
   g_array_append_val (ix->touched, i);
 }
@@ -398,6 +439,15 @@ find_entity (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
   char form[128];
   if (e < 0 && c->type == EVL_ENTITY_PERSON && middle_form (c->name, form, sizeof form))
     e = lookup_index (ix, FALSE, form);
+  /* 'Chuck Schumer' after 'Charles Schumer' (a name), 'Bill Bradley'
+   * after 'Billy Bradley' (the other's given form, indexed as an alias) */
+  if (e < 0 && c->type == EVL_ENTITY_PERSON
+      && given_form (ix->base->nicknames, c->name, form, sizeof form))
+    {
+      e = lookup_index (ix, FALSE, form);
+      if (e < 0)
+        e = lookup_index (ix, TRUE, form);
+    }
   if (e >= 0 && evl_graph_get_entity (g, (guint) e)->type != c->type)
     return -1;
   return e;
@@ -424,7 +474,7 @@ add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
     }
 
   EntityIndex ix = {
-    entity_cache_get (g),
+    entity_cache_get (ctx, g),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     g_array_new (FALSE, FALSE, sizeof (guint)),
@@ -471,7 +521,7 @@ add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
     }
   for (guint i = 0; i < ix.touched->len; i++)
     cache_sync_entity (ix.base, g, g_array_index (ix.touched, guint, i));
-  entity_cache_get (g);
+  entity_cache_get (ctx, g);
   g_hash_table_unref (ix.keys);
   g_hash_table_unref (ix.aliases);
   g_array_unref (ix.touched);
@@ -2818,7 +2868,7 @@ cue_prefixes_new (const EvlContext *ctx, const EvlLexicon *lex, const char *name
 static GHashTable *
 cue_prefixes_get (const EvlContext *ctx, EvlGraph *g, const EvlLexicon *lex)
 {
-  EntityCache *c = entity_cache_get (g);
+  EntityCache *c = entity_cache_get (ctx, g);
   if (lex != NULL && c->cue_lex != lex)
     {
       g_clear_pointer (&c->cue_prefixes, g_hash_table_unref);
