@@ -2286,6 +2286,12 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "A sniper killed a Rochester, N.Y., dentist on Friday.", "killed", "Sniper kills a Rochester, N.Y., dentist" },
     /* 'with' after a passive is an instrument, no complement */
     { "The guard was struck with a hammer.", "struck", "Guard struck with a hammer" },
+    /* a noun in '-ing' is its own head, not its verb's lemma; headlines
+     * drop a determiner or possessive */
+    { "Police said the man fled after the shooting.", "shooting", "Shooting" },
+    { "He faces charges in the sniper shooting of Barnett Smith.", "shooting", "Sniper shooting of Barnett Smith" },
+    { "The attack in Geneva killed two guards.", "attack", "Attack in Geneva" },
+    { "Their killing of John Smith shocked the town.", "killing", "Killing of John Smith" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1585,6 +1585,23 @@ patient_prep (const AddCtx *a, const EvlEventMention *m)
   return NULL;
 }
 
+/* The noun @written in '-ing' (its plural made singular, lower case)
+ * when its lemma is another word ('shooting' of 'shoot'); else NULL. */
+static char *
+ing_noun (const char *written, const char *lemma)
+{
+  gsize n = strlen (written);
+  if (n > 1 && written[n - 1] == 's')
+    n--;
+  if (n < 6 || strncmp (written + n - 3, "ing", 3) != 0 || !g_ascii_islower (written[0])
+      || (strlen (lemma) == n && g_ascii_strncasecmp (written, lemma, n) == 0))
+    return NULL;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isalpha (written[i]) && written[i] != '-')
+      return NULL;
+  return g_ascii_strdown (written, (gssize) n);
+}
+
 /* The head of a nominal event for its summary: a proper event name as
  * written ('Korean War'), else the lemma after one common-noun modifier
  * ('weapons test'); NULL to use the lemma alone. */
@@ -1614,8 +1631,12 @@ nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma)
     return NULL;
   const EvlToken *prev = &a->toks[t - 1];
   EvlSpan ps = prev->span;
+  /* A determiner is no modifier: headlines drop it ('Attack in
+   * Ancaster', not 'The attack in Ancaster'). */
   if (!(prev->flags & EVL_TOKEN_WORD) || (prev->flags & EVL_TOKEN_CAP)
-      || tok_lookup (a->stops, a, t - 1) != NULL || EVL_SPAN_LEN (ps) < 3)
+      || tok_lookup (a->stops, a, t - 1) != NULL || EVL_SPAN_LEN (ps) < 3
+      || word_in (a, t - 1, (const char *const[]) { "the", "this", "that", "these", "those", "its", "their",
+                                                   "his", "her", "our", "your", "my", NULL }))
     return NULL;
   /* Participles and adverbs read badly out of context ('held meeting'). */
   const char *w = a->text + ps.start;
@@ -2615,7 +2636,10 @@ add_event (AddCtx *a, const EvlEventMention *m)
   const gboolean phrasal = verbal && phrasal_span (a, m, lemma, &pm);
   const EvlEventMention *sm = phrasal ? &pm : m;
   g_autofree char *object = verbal && e.patient < 0 ? object_phrase (a, sm, FALSE) : NULL;
-  g_autofree char *head = verbal ? NULL : nominal_head (a, m, lemma);
+  /* A noun in '-ing' is its own head ('the shooting', 'bombings'), not
+   * its verb's lemma ('The shoot', 'Sniper shoot of X'). */
+  g_autofree char *noun = verbal ? NULL : ing_noun (trigger_text, lemma);
+  g_autofree char *head = verbal ? NULL : nominal_head (a, m, noun ? noun : lemma);
   /* 'after meeting with police leaders': a gerund with no argument reads
    * as written with its complement, not as its bare lemma ('Meet'). */
   gsize wn = strlen (trigger_text);
@@ -2626,6 +2650,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
       if (pp)
         head = g_strdup_printf ("%s %s", trigger_text, pp);
     }
+  if (head == NULL && noun)
+    head = g_steal_pointer (&noun);
   gboolean passive = FALSE, plural = FALSE;
   /* No entity acts when the mention's entities are only what it acts on
    * or where ('Heavy rain swelled the Marren River'). */
