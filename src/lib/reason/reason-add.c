@@ -1585,21 +1585,29 @@ patient_prep (const AddCtx *a, const EvlEventMention *m)
   return NULL;
 }
 
-/* The noun @written in '-ing' (its plural made singular, lower case)
- * when its lemma is another word ('shooting' of 'shoot'); else NULL. */
+/* The noun @written as a line's head when its lemma is another word:
+ * 'shooting' (lemma 'shoot'), 'the shot' ('shoot'), 'bombings' ('bomb'),
+ * a plural in '-ings' made singular; NULL when the lemma will do
+ * ('attacks': 'attack') or @written is no plain lower-case noun. */
 static char *
-ing_noun (const char *written, const char *lemma)
+written_noun (const char *written, const char *lemma)
 {
-  gsize n = strlen (written);
-  if (n > 1 && written[n - 1] == 's')
-    n--;
-  if (n < 6 || strncmp (written + n - 3, "ing", 3) != 0 || !g_ascii_islower (written[0])
-      || (strlen (lemma) == n && g_ascii_strncasecmp (written, lemma, n) == 0))
+  gsize n = strlen (written), ln = strlen (lemma);
+  if (n < 3 || !g_ascii_islower (written[0]) || strchr (lemma, ' '))   /* 'give up' */
     return NULL;
   for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isalpha (written[i]) && written[i] != '-')
+    if (!g_ascii_islower (written[i]) && written[i] != '-')
       return NULL;
-  return g_ascii_strdown (written, (gssize) n);
+  if (n > 4 && strcmp (written + n - 4, "ings") == 0)
+    n--;
+  /* a participle tagged as no verb ('denied') is no noun either */
+  if (strcmp (written + n - 2, "ed") == 0)
+    return NULL;
+  if (ln == n && strncmp (written, lemma, n) == 0)
+    return NULL;
+  if (written[n - 1] == 's' && ln + 1 == n && strncmp (written, lemma, ln) == 0)
+    return NULL;
+  return g_strndup (written, n);
 }
 
 /* The head of a nominal event for its summary: a proper event name as
@@ -1658,22 +1666,39 @@ nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma)
   return g_strdup_printf ("%s %s", mod, lemma);
 }
 
+/* Irregular pasts that are their own participles. */
+static const char *const same_participles[] = { "struck", "held", "fought", "sent", "found", "built", "lost",
+                                                "won", "shot", "hit", "set", "cut", "put", "led", "made", "paid",
+                                                "sold", "brought", "bought", "caught", "kept", "left", "spent",
+                                                "sought", "hurt", "laid", "bound", "seized", NULL };
+
 /* The past participle of a past verb trigger as written: a regular '-ed'
  * form, or an irregular past that is its own participle ('struck',
  * 'held'); NULL when the form does not tell ('took', 'began'). */
 static char *
 past_participle (const AddCtx *a, const EvlEventMention *m)
 {
-  static const char *const same[] = { "struck", "held", "fought", "sent", "found", "built", "lost", "won",
-                                      "shot", "hit", "set", "cut", "put", "led", "made", "paid", "sold",
-                                      "brought", "bought", "caught", "kept", "left", "spent", "sought",
-                                      "hurt", "laid", "bound", "seized", NULL };
   gsize n = EVL_SPAN_LEN (m->span);
   const char *w = a->text + m->span.start;
   if (g_strcmp0 (m->tense, "PAST") != 0 || n < 3 || n > 24 || !g_ascii_islower (w[0]))
     return NULL;
   g_autofree char *form = g_ascii_strdown (w, (gssize) n);
-  if ((n > 4 && g_str_has_suffix (form, "ed")) || strv_has (same, form))
+  if ((n > 4 && g_str_has_suffix (form, "ed")) || strv_has (same_participles, form))
+    return g_steal_pointer (&form);
+  return NULL;
+}
+
+/* The trigger of passive @m as written when it reads as a participle
+ * whatever its tense ('is being held', 'was taken'); else NULL. */
+static char *
+passive_participle (const AddCtx *a, const EvlEventMention *m)
+{
+  gsize n = EVL_SPAN_LEN (m->span);
+  const char *w = a->text + m->span.start;
+  if (n < 3 || n > 24 || !g_ascii_islower (w[0]))
+    return NULL;
+  g_autofree char *form = g_ascii_strdown (w, (gssize) n);
+  if ((n > 4 && (g_str_has_suffix (form, "ed") || g_str_has_suffix (form, "en"))) || strv_has (same_participles, form))
     return g_steal_pointer (&form);
   return NULL;
 }
@@ -1747,6 +1772,20 @@ object_opens_clause (const AddCtx *a, const EvlEventMention *m)
         return FALSE;
     }
   return FALSE;
+}
+
+/* Whether verb @m is a passive: a form of 'be' before it, past 'not'
+ * and adverbs ('were also killed', 'has been arrested'). */
+static gboolean
+be_passive (const AddCtx *a, const EvlEventMention *m)
+{
+  static const char *const be[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
+  static const char *const between[] = { "not", "never", "also", "later", "then", "again", "reportedly",
+                                         NULL };
+  gint k = evl_document_token_at (a->doc, m->span.start) - 1;
+  while (k >= 0 && a->toks[k].sentence == m->sentence && (word_in (a, (guint) k, between) || is_ly_adverb (a, (guint) k)))
+    k--;
+  return k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, be);
 }
 
 /* A headline for a past verb with an object and no one acting: the
@@ -2498,6 +2537,44 @@ controlled_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
   return s;
 }
 
+/* The subject of the saying or thinking verb whose reported clause
+ * refers to it as 'they' ('Officials said Wednesday that they had
+ * concluded': 'Officials'), at most a time and 'that' between them; NULL
+ * when the clause is passive ('said they were attacked' tells of
+ * others as often) or that subject is no plural noun phrase (a
+ * speaker that is an entity is found through the pronoun's cluster). */
+static char *
+reported_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
+{
+  static const char *const aux[] = { "has", "have", "had", "will", "would", "could", "should", "may",
+                                     "might", "can", "must", "not", "never", "do", "did", NULL };
+  gint k = evl_document_token_at (a->doc, m->span.start) - 1;
+  while (k >= 0 && a->toks[k].sentence == m->sentence && (word_in (a, (guint) k, aux) || is_ly_adverb (a, (guint) k)))
+    k--;
+  if (k < 1 || a->toks[k].sentence != m->sentence || !word_in (a, (guint) k, (const char *const[]) { "they", NULL }))
+    return NULL;
+  k--;
+  if (word_in (a, (guint) k, (const char *const[]) { "that", NULL }))
+    k--;
+  while (k >= 0 && a->toks[k].sentence == m->sentence && in_timex (a, m->sentence, a->toks[k].span.start))
+    k--;
+  if (k < 0 || a->toks[k].sentence != m->sentence || a->trigger_tok[k] == TRIGGER_NONE)
+    return NULL;
+  gint32 v = mention_at (a, k);
+  if (v < 0 || (a->ev[v].klass != EVL_EVENT_CLASS_REPORTING && a->ev[v].klass != EVL_EVENT_CLASS_I_STATE)
+      || entity_of (a, a->ev[v].agent) >= 0)
+    return NULL;
+  gboolean passive = FALSE, pl = FALSE;
+  char *s = subject_phrase (a, &a->ev[v], &passive, &pl, NULL);
+  if (s == NULL || passive || !pl)
+    {
+      g_free (s);
+      return NULL;
+    }
+  *plural = TRUE;
+  return s;
+}
+
 /* Whether the agent of nominal @m is a possessor that undergoes it
  * ('the envoy's release', 'the suspect's extradition'): a noun of
  * en/possessor-patients right after a person's or an organisation's
@@ -2636,9 +2713,9 @@ add_event (AddCtx *a, const EvlEventMention *m)
   const gboolean phrasal = verbal && phrasal_span (a, m, lemma, &pm);
   const EvlEventMention *sm = phrasal ? &pm : m;
   g_autofree char *object = verbal && e.patient < 0 ? object_phrase (a, sm, FALSE) : NULL;
-  /* A noun in '-ing' is its own head ('the shooting', 'bombings'), not
-   * its verb's lemma ('The shoot', 'Sniper shoot of X'). */
-  g_autofree char *noun = verbal ? NULL : ing_noun (trigger_text, lemma);
+  /* A noun is its own head ('the shooting', 'the shot'), not its verb's
+   * lemma ('The shoot', 'Sniper shoot of X'). */
+  g_autofree char *noun = verbal ? NULL : written_noun (trigger_text, lemma);
   g_autofree char *head = verbal ? NULL : nominal_head (a, m, noun ? noun : lemma);
   /* 'after meeting with police leaders': a gerund with no argument reads
    * as written with its complement, not as its bare lemma ('Meet'). */
@@ -2664,6 +2741,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
   g_autofree char *subject = verbal && !actor ? subject_phrase (a, m, &passive, &plural, NULL) : NULL;
   if (subject == NULL && verbal && !actor)
     subject = controlled_subject (a, m, &plural);
+  if (subject == NULL && verbal && !actor)
+    subject = reported_subject (a, m, &plural);
   /* 'has been fighting' is a progressive, not a passive: its verb is
    * inflected and its subject acts. */
   gsize tn = EVL_SPAN_LEN (m->span);
@@ -2715,6 +2794,10 @@ add_event (AddCtx *a, const EvlEventMention *m)
    * Korea'). */
   if (verbal && actor && e.agent >= 0 && e.patient >= 0 && subject == NULL && object == NULL)
     object = thing_before_patient (a, sm, m->patient);
+  /* A passive's pronoun with no referent found names no one ('They
+   * attacked by the crowd'). */
+  if (subject && passive && e.patient < 0 && strv_has (pronouns, subject))
+    g_clear_pointer (&subject, g_free);
   /* The names coordinated with a patient after the verb ('visiting
    * Kenya and Tanzania') are patients too: written with it, never as
    * the subject. */
@@ -2811,15 +2894,39 @@ add_event (AddCtx *a, const EvlEventMention *m)
        * complement with the preposition it takes. */
       else if (verbal && object == NULL && e.patient < 0 && complement_prep (a, sm) && !place_follows (a, sm))
         prep_object = (object = prep_phrase (a, sm, TRUE)) != NULL;
-      g_autofree char *participle = verbal && !actor && e.patient < 0 && object && !prep_object
+      /* A passive that names no one reads as a headline's participle and
+       * what follows it ('Killed in the fire', 'Taken prisoner',
+       * 'Involved in the market'), not 'Kill' nor 'Taking prisoner'. */
+      g_autofree char *passive_form = verbal && !actor && e.patient < 0 && be_passive (a, m)
+                                      ? passive_participle (a, m) : NULL;
+      g_autofree char *participle = !passive_form && verbal && !actor && e.patient < 0 && object && !prep_object
                                     && !object_opens_clause (a, sm) ? past_participle (a, m) : NULL;
+      if (passive_form && phrasal)
+        {
+          char *with = g_strconcat (passive_form, strchr (lemma, ' '), NULL);
+          g_free (passive_form);
+          passive_form = with;
+        }
       if (participle && phrasal)
         {
           char *with = g_strconcat (participle, strchr (lemma, ' '), NULL);
           g_free (participle);
           participle = with;
         }
-      if (participle)
+      if (passive_form)
+        {
+          /* its agent's 'by' too ('Killed by a sniper's bullet') */
+          guint nt = token_from (a, sm->span.start, sm->span.end, m->sentence);
+          g_autofree char *rest = object ? g_strdup (object) : e.location >= 0 ? NULL
+                                  : prep_phrase (a, sm, !(nt < a->n_toks && word_in (a, nt, (const char *const[]) { "by", NULL })));
+          const char *lp = mention_prep (a, m->location);
+          passive_form[0] = g_ascii_toupper (passive_form[0]);
+          summary = e.location >= 0 && !object
+                    ? g_strdup_printf ("%s %s %s", passive_form, lp ? lp : "in",
+                                       evl_graph_get_entity (a->g, (guint) e.location)->name)
+                    : g_strdup_printf ("%s%s%s", passive_form, rest ? " " : "", rest ? rest : "");
+        }
+      else if (participle)
         {
           g_autofree char *line = headline_summary (object, participle);
           const char *lp = mention_prep (a, m->location);
