@@ -1775,9 +1775,13 @@ emit_run (Scan *s, guint a, guint b)
   if (a >= b)
     return b;
 
-  /* 'Sixth Amendment', 'World War II': laws, events, documents; 'Cyclone
-   * Freddy', 'Operation Desert Storm': named storms and operations. */
-  if (b - a >= 2 && (cue_is (s, b - 1, 1, EVL_CUE_NOT_ENTITY, NULL) || cue_is (s, a, 1, EVL_CUE_EVENT_PREFIX, NULL)))
+  /* 'Sixth Amendment', 'World War II' (a numeral after the cue):
+   * laws, events, documents; 'Cyclone Freddy', 'Operation Desert Storm':
+   * named storms and operations. */
+  guint last = b - 1;
+  if (b - a >= 2 && (s->tok[last].flags & EVL_TOKEN_ALLCAPS) && !is_acronym (s, last))
+    last--;
+  if (b - a >= 2 && (cue_is (s, last, 1, EVL_CUE_NOT_ENTITY, NULL) || cue_is (s, a, 1, EVL_CUE_EVENT_PREFIX, NULL)))
     return b;
   if (b - a >= 2 && has_org_head (s, a, b))
     {
