@@ -507,6 +507,17 @@ static TxCase anaphoric_cases[] = {
     "the quarter a year ago", "DATE", "1988-Q3", "" },
   { "Net rose in the third quarter. Sales for last year's quarter were $3 million.", "1989-10-26",
     "last year's quarter", "DATE", "1988-Q3", "" },
+  /* a fiscal quarter just named is the one whose end date follows, in
+   * the fiscal year's numbering; the comparison periods take it too */
+  { "Sun said it earned $5 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose.",
+    "1989-10-26", "the quarter", "DATE", "1989-Q1", "" },
+  { "Sun said it earned $5 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose. "
+    "In the 1988 period, it earned $2 million.", "1989-10-26", "the 1988 period", "DATE", "1988-Q1", "" },
+  { "Bethlehem posted a drop in third-quarter profit. Inland posted net income for the fiscal "
+    "second quarter of $8 million. Sales rose in the quarter ended Sept. 30. The latest period "
+    "includes gains.", "1989-10-26", "The latest period", "DATE", "1989-Q2", "" },
+  { "Net rose in the third quarter. Sales for the quarter ended Sept. 30 rose.", "1989-10-26",
+    "the quarter", "DATE", "1989-Q3", "" },
   /* 'the end of the month' takes the month last written out; a year names
    * none, so then the creation time's */
   { "Talks resumed on March 3 and were to go on until the end of the month.", "1997-04-21",

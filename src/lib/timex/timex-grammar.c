@@ -1815,8 +1815,15 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       && strcmp (code, "WE") && !(shift && strcmp (code, "D") == 0))
     return -1;
   int qm = 0;
-  if (g == EVL_GRAIN_QUARTER && (is (s, e, "ended") || is (s, e, "ending") || is (s, e, "ends"))
-      && month_at (s, e + 1, &qm) > 0)
+  gboolean ended = g == EVL_GRAIN_QUARTER && (is (s, e, "ended") || is (s, e, "ending") || is (s, e, "ends"))
+                   && month_at (s, e + 1, &qm) > 0;
+  /* 'earned $5 million in the fiscal first quarter.  Sales for the
+   * quarter ended Sept. 29 rose': a fiscal quarter just named is the one
+   * whose end is given, numbered as the fiscal year counts, not as the
+   * calendar's (the one of Sept. 29 would be the third) */
+  if (ended && s->have_quarter && s->quarter_fiscal && s->sentence - s->quarter_sentence <= 1)
+    m->pt = s->quarter;
+  else if (ended)
     {
       /* 'the quarter ended Sept. 30': the quarter of that month */
       int qd = day_number (s, month_at (s, e + 1, &qm));
@@ -1828,6 +1835,7 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       m->pt.grain = EVL_GRAIN_QUARTER;
       s->quarter = m->pt;
       s->have_quarter = TRUE;
+      s->quarter_fiscal = FALSE;
       s->quarter_sentence = s->sentence;
     }
   else if (g == EVL_GRAIN_QUARTER && s->have_quarter)

@@ -743,17 +743,19 @@ tx_duration_value (char *buf, gsize cap, double n, gboolean vague, const char *c
 
 /* ---- the driver ---- */
 
-/* Whether the quarter @m names can be one whose results are reported. */
+/* Whether the quarter @m names can be one whose results are reported;
+ * @fiscal: it is named as a fiscal one. */
 static gboolean
-reported_quarter (const TxScan *s, const TxMatch *m)
+reported_quarter (const TxScan *s, const TxMatch *m, gboolean fiscal)
 {
   if (!s->dct)
     return TRUE;
   EvlTimexPoint next = m->pt;
   evl_timex_point_shift (&next, 1);
   /* the latest such quarter is the one reported on: 'after a flat
-   * second quarter' in a third-quarter report is an aside */
-  if (s->have_quarter && evl_timex_point_first_day (&m->pt) < evl_timex_point_first_day (&s->quarter))
+   * second quarter' in a third-quarter report is an aside; not so a
+   * fiscal quarter, numbered from its own company's year */
+  if (s->have_quarter && !fiscal && evl_timex_point_first_day (&m->pt) < evl_timex_point_first_day (&s->quarter))
     return FALSE;
   if (evl_timex_point_first_day (&next) <= s->dct)
     return TRUE;
@@ -838,11 +840,15 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
       /* results are reported for quarters that have ended, or begun when
        * not spoken of in the future: 'the third quarter of 1990', 'into
        * the fourth quarter' in a forecast are no comparison base */
-      if (m->pt.grain == EVL_GRAIN_QUARTER && reported_quarter (s, m))
+      gboolean fiscal = FALSE;
+      for (int k = m->start; k < m->end && !fiscal && m->pt.grain == EVL_GRAIN_QUARTER; k++)
+        fiscal = tx_unit_is (&s->u[k], "fiscal");
+      if (m->pt.grain == EVL_GRAIN_QUARTER && reported_quarter (s, m, fiscal))
         {
           s->quarter = m->pt;
           s->have_quarter = TRUE;
           s->quarter_sentence = s->sentence;
+          s->quarter_fiscal = fiscal;
         }
     }
   return idx;

@@ -313,6 +313,7 @@ typedef struct {
   gboolean ref_from_text;       /* the reference was written out in full */
   EvlTimexPoint quarter;        /* last mentioned quarter */
   gboolean have_quarter;
+  gboolean quarter_fiscal;      /* named as a fiscal one ('the fiscal first quarter') */
   guint32 quarter_sentence;
   guint32 sentence;             /* sentence of the unit being matched */
   const EvlSentence *sents;
