@@ -518,6 +518,14 @@ static TxCase anaphoric_cases[] = {
     "includes gains.", "1989-10-26", "The latest period", "DATE", "1989-Q2", "" },
   { "Net rose in the third quarter. Sales for the quarter ended Sept. 30 rose.", "1989-10-26",
     "the quarter", "DATE", "1989-Q3", "" },
+  /* "this quarter's" results in a report on the quarter just ended are
+   * that quarter's; with no such report, the creation time's */
+  { "The firm reported a loss for the third quarter ended Sept. 30. This quarter's loss includes "
+    "charges.", "1989-11-01", "This quarter", "DATE", "1989-Q3", "" },
+  { "The firm reported a loss for the third quarter ended Sept. 30. This quarter's loss includes "
+    "charges. Sales for last year's quarter were $3 million.", "1989-11-01", "last year's quarter", "DATE",
+    "1988-Q3", "" },
+  { "This quarter's sales fell.", "1989-11-01", "This quarter", "DATE", "1989-Q4", "" },
   /* 'the end of the month' takes the month last written out; a year names
    * none, so then the creation time's */
   { "Talks resumed on March 3 and were to go on until the end of the month.", "1997-04-21",

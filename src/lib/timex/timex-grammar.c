@@ -1573,6 +1573,20 @@ p_deictic (TxScan *s, int i, TxMatch *m)
 /* Relative to the creation time or the last mentioned date:
  * 'last year', 'this week', 'next month', 'the following day',
  * 'last November', 'this morning', 'last night', 'this century'. */
+/* Whether the quarter under discussion was named in the last few
+ * sentences and is the one before the creation time's: a report on it,
+ * written after it ended. */
+static gboolean
+this_quarter_reported (const TxScan *s)
+{
+  if (!s->have_quarter || !s->dct || s->sentence - s->quarter_sentence > 3)
+    return FALSE;
+  EvlTimexPoint cur;
+  tx_dct_point (s, EVL_GRAIN_QUARTER, &cur);
+  evl_timex_point_shift (&cur, -1);
+  return cur.year == s->quarter.year && cur.quarter == s->quarter.quarter;
+}
+
 static int
 p_relative (TxScan *s, int i, TxMatch *m)
 {
@@ -1667,6 +1681,17 @@ p_relative (TxScan *s, int i, TxMatch *m)
           else
             m->pt.grain = g;
           m->needs_ref = TRUE;
+        }
+      else if (g == EVL_GRAIN_QUARTER && strcmp (cue, "this") == 0 && is (s, j + 1, "'s")
+               && this_quarter_reported (s))
+        {
+          /* 'a loss for the third quarter ended Sept. 30 ...  This
+           * quarter's loss includes charges': the results of a report
+           * are the quarter just reported */
+          m->pt = s->quarter;
+          m->has_pt = TRUE;
+          m->needs_ref = TRUE;
+          return j + 1;
         }
       else
         {
