@@ -378,6 +378,10 @@ static TxCase relative_cases[] = {
   /* verbs of beginning and ending in the present tell a schedule */
   { "His term of office expires in May.", DCT, "May", "DATE", "2024-05", "" },
   { "The new season opens in May.", DCT, "May", "DATE", "2024-05", "" },
+  /* so does 'meet': 'leaders meet Monday' is a meeting still ahead */
+  { "He and Arafat meet separately Monday with Albright.", "1998-05-01", "Monday", "DATE", "1998-05-04", "" },
+  { "The council meets on Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
+  { "They did not meet on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
   { "The offer had been due to expire Friday.", DCT, "Friday", "DATE", "2023-09-08", "" },
   { "The law takes effect in January.", "2025-06-11", "January", "DATE", "2026-01", "" },
   { "The summit takes place on Monday.", "2025-06-11", "Monday", "DATE", "2025-06-16", "" },

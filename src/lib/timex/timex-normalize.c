@@ -92,13 +92,14 @@ bare_destination (const TxUnit *u)
 
 /* 'his term expires in September', 'the summit opens on Monday': news
  * tells a scheduled event in the present tense, so these verbs of
- * beginning and ending look ahead as 'will' does. */
+ * beginning and ending look ahead as 'will' does; so does a meeting
+ * ('the leaders meet Monday', 'the council meets on Tuesday'). */
 static gboolean
 schedule_present (const TxUnit *u)
 {
   static const char *const verbs[] = { "expires", "expire", "begins", "begin", "ends", "starts",
                                        "opens", "closes", "resumes", "resume", "convenes", "convene",
-                                       "retires", "arrives", "returns" };
+                                       "retires", "arrives", "returns", "meet", "meets" };
   return u->kind == U_WORD && !u->cap && unit_in (u, verbs, G_N_ELEMENTS (verbs));
 }
 
