@@ -749,6 +749,11 @@ static TxCase attribution_cases[] = {
     "" },
   { "In January, the company will bring in a new chief executive.", "1989-10-27", "January", "DATE",
     "1990-01", "" },
+  /* ... past a long adjunct and subject, abbreviations and all */
+  { "In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, a clinic "
+    "bombing in Birmingham, Ala., killed a security guard.", "1998-10-25", "January", "DATE", "1998-01", "" },
+  { "In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, a clinic "
+    "in Birmingham, Ala., will open a new wing.", "1998-10-25", "January", "DATE", "1999-01", "" },
   { "The vote in January, the minister said, will be close.", "1989-10-27", "January", "DATE",
     "1990-01", "" },
 };

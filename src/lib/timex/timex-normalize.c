@@ -16,6 +16,10 @@
  * phrase may carry an object and a long lead-in ('is due to leave the
  * capital on the evening of 14 April'). */
 #define FUTURE_REACH 16
+/* How far right of a date opening its sentence the main clause's verb
+ * is still looked for: past an adjunct and a subject with its
+ * modifiers, about half a long sentence. */
+#define RIGHT_REACH_FRONTED 32
 
 /* 'had been scheduled to expire Friday': a plan told in the pluperfect is
  * past; 'had' within the three words before the infinitive's 'to'. */
@@ -433,9 +437,19 @@ tx_tense (const TxScan *s, int i, int end)
         return far;
     }
   gboolean comma = FALSE, that = FALSE;
-  for (int r = end; r < s->n && r < end + 10; r++)
+  /* 'In January, a week after the anniversary of the Roe vs. Wade
+   * decision, a clinic bombing in Birmingham, Ala., killed a guard': a
+   * date opening its sentence waits for the main clause's verb past an
+   * adjunct or a long subject, and the periods of abbreviations inside
+   * the sentence (as the splitter found it) end nothing */
+  gboolean fronted = fronted_date (s, i, end);
+  guint32 sent_end = fronted && s->sents && s->sentence < s->n_sents ? s->sents[s->sentence].span.end : 0;
+  int reach = fronted ? RIGHT_REACH_FRONTED : 10;
+  for (int r = end; r < s->n && r < end + reach; r++)
     {
       const TxUnit *u = &s->u[r];
+      if (u->kind == U_PUNCT && u->low[0] == '.' && u->space == 0 && u->end < sent_end)
+        continue;
       if (u->kind == U_PUNCT && u->low[0] != ',')
         break;
       that |= u->kind == U_WORD && tx_unit_is (u, "that");
