@@ -952,3 +952,57 @@ Test (render, timeline_boxes_never_overlap)
   cr_assert (g_hash_table_contains (bboxes, "more0"), "summary marks are drawn");
   assert_no_box_overlaps (bboxes);
 }
+
+/* Long spans ('since 1947', 'the 1990s') share rows with the boxes of the
+ * thread's days: their bars stack in thin lines under the row instead of
+ * each taking a row of boxes (the layout that kept a row's marks in one
+ * line gave each span a row of its own: 4 rows here).  Marks never
+ * overlap, but for the same date. */
+Test (render, timeline_spans_share_rows)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlGraphDocument doc = { .id = "doc0", .dct = "2000-06-01", .dct_source = "metadata" };
+  evl_graph_add_document (g, &doc);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  EvlDay dct = evl_day_from_ymd (2000, 6, 1);
+  static const int since[] = { 1947, 1962, 1985 };
+  for (guint i = 0; i < G_N_ELEMENTS (since); i++)
+    {
+      g_autofree char *s = g_strdup_printf ("Dispute since %d", since[i]);
+      guint e = ev (g, "OTHER", "Dispute", s, evl_day_from_ymd (since[i], 1, 1), dct, EVL_GRAIN_YEAR, 1);
+      g_array_append_val (ids, e);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *s = g_strdup_printf ("Talks round %u", i);
+      EvlDay d = evl_day_from_ymd (1950 + 20 * (int) i, 3, 10);
+      guint e = ev (g, "OTHER", "Dispute", s, d, d, EVL_GRAIN_DAY, 1);
+      g_array_append_val (ids, e);
+    }
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  g_autoptr (GHashTable) boxes = node_boxes (b);
+  assert_no_box_overlaps (boxes);
+  guint rows = rows_of (boxes, ids, g);
+  cr_assert_leq (rows, 2, "3 spans and 3 days take %u rows", rows);
+  for (guint i = 0; i < ids->len; i++)
+    for (guint j = i + 1; j < ids->len; j++)
+      {
+        g_autofree char *mi = g_strdup_printf ("mark_%s", evl_graph_get_event (g, g_array_index (ids, guint, i))->id);
+        g_autofree char *mj = g_strdup_printf ("mark_%s", evl_graph_get_event (g, g_array_index (ids, guint, j))->id);
+        const BBox *p = g_hash_table_lookup (boxes, mi), *q = g_hash_table_lookup (boxes, mj);
+        cr_assert (p && q, "marks drawn");
+        gboolean apart = p->x1 <= q->x0 || q->x1 <= p->x0 || p->y1 <= q->y0 || q->y1 <= p->y0;
+        cr_assert (apart, "%s overlaps %s", mi, mj);
+      }
+  /* the bars still start at their years: in the order of their dates */
+  const BBox *bar[3];
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *mn = g_strdup_printf ("mark_%s", evl_graph_get_event (g, g_array_index (ids, guint, i))->id);
+      bar[i] = g_hash_table_lookup (boxes, mn);
+    }
+  cr_assert (bar[0]->x0 < bar[1]->x0 && bar[1]->x0 < bar[2]->x0, "bars start in date order");
+  cr_assert_float_eq (bar[0]->x1, bar[1]->x1, 0.6, "bars to the same date end together");
+  cr_assert_float_eq (bar[1]->x1, bar[2]->x1, 0.6, "bars to the same date end together");
+}

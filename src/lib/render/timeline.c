@@ -5,7 +5,9 @@
  * y is one lane per story thread, with sub-rows so boxes never overlap.
  * Each event is a box above a time mark (a dot for a day, a bar for a
  * vague span); a box pushed aside by its neighbours keeps a leader line to
- * its mark, so the marks stay exactly at their dates. */
+ * its mark, so the marks stay exactly at their dates.  Bars that would
+ * collide stack in thin lines under their row, so a long span ('since
+ * 1947') never claims a row of boxes for itself. */
 #include "render-private.h"
 
 #include <math.h>
@@ -15,6 +17,8 @@
 #define BOX_W 112.0
 #define BOX_H 58.0
 #define ROW_H 80.0
+/* Spacing of the stacked span bars (5 pt thick) under a row. */
+#define BAR_STEP 8.0
 #define LEFT 92.0
 #define BREAK_W 22.0
 #define MORE_COLOR "#8A8A8A"
@@ -37,6 +41,8 @@ typedef struct {
   EvlDay b, e;          /* 0 = undated and unplaced */
   gboolean placed;      /* date inferred from a relation */
   guint lane, row, seg;
+  guint bar_line;       /* 0: the row's mark line; k: k steps below it */
+  double ry;            /* top of its row, from the top of its lane */
   double x, x0, x1;     /* mark centre, span ends */
   double bx;            /* box centre */
 } Item;
@@ -331,9 +337,9 @@ static Agnode_t *
 item_box (EvlGv *gv, const Item *it, double lane_top, const char *mark_name,
           const char *box_name, const char *color, const char *dot_shape)
 {
-  double top = lane_top + it->row * ROW_H + 4;
+  double top = lane_top + it->ry + 4;
   /* low enough under the box for a leader to slope visibly */
-  double my = top + BOX_H + 12;
+  double my = top + BOX_H + 12 + it->bar_line * BAR_STEP;
   Agnode_t *mn;
   if (it->x1 - it->x0 > 3)
     mn = rect (gv, mark_name, it->x, my, it->x1 - it->x0, 5, color);
@@ -401,13 +407,13 @@ draw_summary (EvlGv *gv, const EvlGraph *g, const EvlRenderPeriod *rp, const Ite
   g_string_free (s, TRUE);
 }
 
-static void pack_rows (Item **items, guint n, double lo, double hi, guint *n_rows);
+static void pack_rows (Item **items, guint n, double lo, double hi, double *lane_h);
 
 /* Lays out the @segs over a page @W wide: segment extents, the marks of
- * the @n @sorted items, their boxes packed into rows (@n_rows per lane).
- * Returns the right edge of the drawing. */
+ * the @n @sorted items, their boxes packed into rows (@lane_h: the height
+ * of each lane).  Returns the right edge of the drawing. */
 static double
-place (GArray *segs, Item **sorted, guint n, double W, guint *n_rows, guint nl_all)
+place (GArray *segs, Item **sorted, guint n, double W, double *lane_h, guint nl_all)
 {
   guint ns = segs->len;
   double avail = W - LEFT - 12 - (ns ? (ns - 1) * BREAK_W : 0);
@@ -432,17 +438,18 @@ place (GArray *segs, Item **sorted, guint n, double W, guint *n_rows, guint nl_a
       it->x1 = it->e > it->b ? seg_x (sg, it->e + 1) : it->x0;
       it->x = (it->x0 + it->x1) / 2;
     }
-  memset (n_rows, 0, MAX (nl_all, 1) * sizeof (guint));
-  pack_rows (sorted, n, LEFT + 6 + BOX_W / 2, right - BOX_W / 2, n_rows);
+  for (guint l = 0; l < nl_all; l++)
+    lane_h[l] = ROW_H;
+  pack_rows (sorted, n, LEFT + 6 + BOX_W / 2, right - BOX_W / 2, lane_h);
   return right;
 }
 
 static double
-lanes_height (const guint *n_rows, guint nl_all)
+lanes_height (const double *lane_h, guint nl_all)
 {
   double h = 0;
   for (guint l = 0; l < nl_all; l++)
-    h += MAX (n_rows[l], 1u) * ROW_H;
+    h += lane_h[l];
   return h;
 }
 
@@ -513,64 +520,175 @@ relax_items (GArray *row, double lo, double hi, double *want, double *pos)
   return relax_row (want, pos, row->len, lo, hi);
 }
 
-/* Rows of each lane: a box goes into the first row where, with the row's
- * boxes spread apart around their marks, none sits more than MAX_SHIFT from
- * its mark, and where its mark clears the row's marks (marks of the same
- * date may share).  Boxes never overlap, and rows are as few as the shift
- * allows.  Sets row and bx of the @n @items and the row count of each lane
- * in @n_rows. */
+typedef struct {
+  GArray *rows, *bars, *ends;
+  double *want, *pos;
+} PackTmp;
+
+static gboolean
+is_dot (const Item *it)
+{
+  return it->x1 - it->x0 <= 3;
+}
+
+static int
+cmp_bar (const void *a, const void *b)
+{
+  const Item *x = *(Item *const *) a, *y = *(Item *const *) b;
+  if (x->x0 != y->x0)
+    return x->x0 < y->x0 ? -1 : 1;
+  if (x->x1 != y->x1)
+    return x->x1 < y->x1 ? -1 : 1;
+  return cmp_item (x, y);
+}
+
+/* Lines of the span bars of one row's @items (in x order): a bar goes on
+ * the first line where it clears the bars before it and, on the mark line
+ * itself, the row's dots; bars of the same span may share, as same-day
+ * dots do.  Bars taken in order of their left ends, first fit takes as
+ * few lines as the bars' overlaps need.  Returns the number of lines. */
+static guint
+stack_bars (GArray *items, GArray *bars, GArray *ends)
+{
+  g_array_set_size (bars, 0);
+  g_array_set_size (ends, 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *it = g_array_index (items, Item *, i);
+      it->bar_line = 0;
+      if (!is_dot (it))
+        g_array_append_val (bars, it);
+    }
+  qsort (bars->data, bars->len, sizeof (Item *), cmp_bar);
+  /* per line: right end of its last bar and that bar's left end */
+  guint lines = 1;
+  for (guint k = 0; k < bars->len; k++)
+    {
+      Item *it = g_array_index (bars, Item *, k);
+      guint l;
+      for (l = 0; ; l++)
+        {
+          if (l == ends->len / 2)
+            {
+              double none[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
+              g_array_append_vals (ends, none, 2);
+            }
+          double end = g_array_index (ends, double, 2 * l), start = g_array_index (ends, double, 2 * l + 1);
+          gboolean ok = it->x0 >= end + 3 || (it->x0 == start && it->x1 == end);
+          for (guint i = 0; ok && l == 0 && i < items->len; i++)
+            {
+              const Item *d = g_array_index (items, Item *, i);
+              ok = !is_dot (d) || it->x0 >= d->x + 7 || it->x1 <= d->x - 7;
+            }
+          if (ok)
+            break;
+        }
+      g_array_index (ends, double, 2 * l) = it->x1;
+      g_array_index (ends, double, 2 * l + 1) = it->x0;
+      it->bar_line = l;
+      lines = MAX (lines, l + 1);
+    }
+  return lines;
+}
+
+/* Rows of one lane's @m @items (in x order), taken in that order or, if
+ * @dots_first, the dots first and then the bars into the room left: a box
+ * goes into the first row where, with the row's boxes spread apart around
+ * their marks, none sits more than MAX_SHIFT from its mark, and where its
+ * dot clears the row's dots (dots of the same date may share).  Span bars
+ * do not decide the row: they stack under it (stack_bars()), a thin line
+ * each where they would collide.  Boxes never overlap.  Sets row, ry,
+ * bar_line and bx of the items; returns the height of the lane. */
+static double
+pack_lane (Item **items, guint m, gboolean dots_first, double lo, double hi, PackTmp *t)
+{
+  GArray *rows = t->rows;
+  for (guint pass = 0; pass < 1u + dots_first; pass++)
+    for (guint k = 0; k < m; k++)
+      {
+        Item *it = items[k];
+        gboolean dot = is_dot (it);
+        if (dots_first && dot != (pass == 0))
+          continue;
+        double mlo = it->x - 4, mhi = it->x + 4;
+        guint r, at = 0;
+        for (r = 0; r < rows->len; r++)
+          {
+            Row *w = &g_array_index (rows, Row, r);
+            gboolean mark_ok = !dot || mlo >= w->mark_end + 3
+                               || (mlo == w->last_lo && mhi == w->last_hi && w->mark_end <= mhi);
+            if (!mark_ok || w->items->len * (BOX_W + BOX_GAP) > hi - lo)
+              continue;
+            /* the row stays in x order (bars may come after later dots) */
+            for (at = w->items->len; at > 0 && cmp_lane_x (&g_array_index (w->items, Item *, at - 1), &it) > 0; at--)
+              ;
+            g_array_insert_val (w->items, at, it);
+            if (relax_items (w->items, lo, hi, t->want, t->pos) <= MAX_SHIFT)
+              break;
+            g_array_remove_index (w->items, at);
+          }
+        if (r == rows->len)
+          {
+            Row w = { g_array_new (FALSE, FALSE, sizeof (Item *)), -G_MAXDOUBLE, 0, 0 };
+            g_array_append_val (w.items, it);
+            g_array_append_val (rows, w);
+          }
+        it->row = r;
+        if (!dot)
+          continue;
+        Row *w = &g_array_index (rows, Row, r);
+        w->mark_end = MAX (w->mark_end, mhi);
+        w->last_lo = mlo;
+        w->last_hi = mhi;
+      }
+  double ry = 0;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GArray *row = g_array_index (rows, Row, r).items;
+      relax_items (row, lo, hi, t->want, t->pos);
+      guint lines = stack_bars (row, t->bars, t->ends);
+      for (guint i = 0; i < row->len; i++)
+        {
+          Item *it = g_array_index (row, Item *, i);
+          it->bx = t->pos[i];
+          it->ry = ry;
+        }
+      ry += ROW_H + (lines - 1) * BAR_STEP;
+      g_array_unref (row);
+    }
+  g_array_set_size (rows, 0);
+  return MAX (ry, ROW_H);
+}
+
+/* Rows of each lane (pack_lane()), whichever of the two orders makes the
+ * lane lower: in x order a long span's box comes early and may take room
+ * that dots' boxes needed; taken last, spans may find no room and open
+ * rows of their own.  Sets the height of each lane in @lane_h. */
 static void
-pack_rows (Item **items, guint n, double lo, double hi, guint *n_rows)
+pack_rows (Item **items, guint n, double lo, double hi, double *lane_h)
 {
   g_autofree Item **by = g_memdup2 (items, MAX (n, 1) * sizeof (Item *));
   qsort (by, n, sizeof (Item *), cmp_lane_x);
   g_autofree double *want = g_new (double, MAX (n, 1)), *pos = g_new (double, MAX (n, 1));
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autoptr (GArray) bars = g_array_new (FALSE, FALSE, sizeof (Item *));
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (double));
+  PackTmp t = { rows, bars, ends, want, pos };
   for (guint a = 0, z; a < n; a = z)
     {
-      guint lane = by[a]->lane;
+      guint lane = by[a]->lane, spans = 0;
       for (z = a; z < n && by[z]->lane == lane; z++)
-        ;
-      for (guint k = a; k < z; k++)
+        spans += !is_dot (by[z]);
+      double h = pack_lane (by + a, z - a, FALSE, lo, hi, &t);
+      if (spans > 0 && spans < z - a)
         {
-          Item *it = by[k];
-          gboolean dot = it->x1 - it->x0 <= 3;
-          double mlo = dot ? it->x - 4 : it->x0, mhi = dot ? it->x + 4 : it->x1;
-          guint r;
-          for (r = 0; r < rows->len; r++)
-            {
-              Row *w = &g_array_index (rows, Row, r);
-              gboolean mark_ok = mlo >= w->mark_end + 3
-                                 || (mlo == w->last_lo && mhi == w->last_hi && w->mark_end <= mhi);
-              if (!mark_ok || w->items->len * (BOX_W + BOX_GAP) > hi - lo)
-                continue;
-              g_array_append_val (w->items, it);
-              if (relax_items (w->items, lo, hi, want, pos) <= MAX_SHIFT)
-                break;
-              g_array_set_size (w->items, w->items->len - 1);
-            }
-          if (r == rows->len)
-            {
-              Row w = { g_array_new (FALSE, FALSE, sizeof (Item *)), -G_MAXDOUBLE, 0, 0 };
-              g_array_append_val (w.items, it);
-              g_array_append_val (rows, w);
-            }
-          Row *w = &g_array_index (rows, Row, r);
-          w->mark_end = MAX (w->mark_end, mhi);
-          w->last_lo = mlo;
-          w->last_hi = mhi;
-          it->row = r;
+          double h2 = pack_lane (by + a, z - a, TRUE, lo, hi, &t);
+          if (h2 < h)
+            h = h2;
+          else
+            pack_lane (by + a, z - a, FALSE, lo, hi, &t);
         }
-      for (guint r = 0; r < rows->len; r++)
-        {
-          GArray *row = g_array_index (rows, Row, r).items;
-          relax_items (row, lo, hi, want, pos);
-          for (guint i = 0; i < row->len; i++)
-            g_array_index (row, Item *, i)->bx = pos[i];
-          g_array_unref (row);
-        }
-      n_rows[lane] = rows->len;
-      g_array_set_size (rows, 0);
+      lane_h[lane] = h;
     }
 }
 
@@ -707,15 +825,15 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
           sg->m1 = seg_mass (sg, sg->e + 1);
         }
     }
-  g_autofree guint *n_rows = g_new0 (guint, MAX (nl_all, 1));
-  double right = place (segs, sorted, n, W, n_rows, nl_all);
+  g_autofree double *lane_h = g_new0 (double, MAX (nl_all, 1));
+  double right = place (segs, sorted, n, W, lane_h, nl_all);
   /* Unless a width was asked for, a page whose lanes would still be far
    * taller than wide grows wider (a poster, as for an aggregated one), so
    * the boxes spread across instead of stacking. */
-  while (opts->width_in <= 0 && W < MAX_POSTER_W && lanes_height (n_rows, nl_all) > TALL * W)
+  while (opts->width_in <= 0 && W < MAX_POSTER_W && lanes_height (lane_h, nl_all) > TALL * W)
     {
       W = MIN (W * 1.15, MAX_POSTER_W);
-      right = place (segs, sorted, n, W, n_rows, nl_all);
+      right = place (segs, sorted, n, W, lane_h, nl_all);
     }
 
   g_autoptr (EvlGv) gv = evl_gv_new ("timeline", TRUE);
@@ -750,7 +868,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       guint l = 0;
       while (lane_pos[l] != p)
         l++;
-      double hgt = MAX (n_rows[l], 1u) * ROW_H;
+      double hgt = lane_h[l];
       lane_y[l] = y;
       g_autofree char *bg = g_strdup_printf ("lane%u", p);
       rect (gv, bg, (4 + right) / 2, y + hgt / 2, right - 4, hgt - 2, p % 2 ? "#FFFFFF" : "#F4F4F4");
