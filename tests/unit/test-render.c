@@ -1006,3 +1006,94 @@ Test (render, timeline_spans_share_rows)
   cr_assert_float_eq (bar[0]->x1, bar[1]->x1, 0.6, "bars to the same date end together");
   cr_assert_float_eq (bar[1]->x1, bar[2]->x1, 0.6, "bars to the same date end together");
 }
+
+/* 40 linked events over two years, a person and a place each. */
+static EvlGraph *
+linked_story (guint n, GArray *ids)
+{
+  EvlGraph *g = evl_graph_new ();
+  EvlGraphDocument doc = { .id = "doc0", .dct = "2024-01-01", .dct_source = "metadata" };
+  evl_graph_add_document (g, &doc);
+  guint people[6], places[6];
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *p = g_strdup_printf ("Person Number%c", 'A' + i);
+      g_autofree char *q = g_strdup_printf ("Town%c", 'A' + i);
+      people[i] = ent (g, p, EVL_ENTITY_PERSON);
+      places[i] = ent (g, q, EVL_ENTITY_LOCATION);
+    }
+  EvlDay start = evl_day_from_ymd (2022, 1, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *s = g_strdup_printf ("Talks meeting number %u", i);
+      guint e = ev (g, "MEETING", i % 2 ? "Talks" : "Visits", s, start + i * 18, start + i * 18, EVL_GRAIN_DAY, 1);
+      evl_graph_peek_event (g, e)->agent = (gint) people[i % 6];
+      evl_graph_peek_event (g, e)->location = (gint) places[(i / 2) % 6];
+      g_array_append_val (ids, e);
+    }
+  return g;
+}
+
+static void
+svg_size (GBytes *b, double *w, double *h)
+{
+  xmlDoc *d = parse_svg (b);
+  xmlNode *root = xmlDocGetRootElement (d);
+  xmlChar *ws = xmlGetProp (root, (const xmlChar *) "width"), *hs = xmlGetProp (root, (const xmlChar *) "height");
+  *w = g_ascii_strtod ((const char *) ws, NULL);
+  *h = g_ascii_strtod ((const char *) hs, NULL);
+  xmlFree (ws);
+  xmlFree (hs);
+  xmlFreeDoc (d);
+}
+
+/* A long story's relationship diagram fits a page: its events wrap into
+ * strips of consecutive dates side by side (one column of 40 events was
+ * ~3.5 times as tall as wide), each strip in date order top to bottom,
+ * the earlier strip to the left, and every edge keeps its role label. */
+Test (render, relations_of_a_long_story_fit_a_page)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (EvlGraph) g = linked_story (40, ids);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render ("relations", g, &o);
+  double w, h;
+  svg_size (b, &w, &h);
+  cr_assert_leq (h / w, 1.6, "%.0f x %.0f pt: %.2f times as tall as wide", w, h, h / w);
+  g_autoptr (GHashTable) boxes = node_boxes (b);
+  double last_y = -G_MAXDOUBLE, strip_right = -G_MAXDOUBLE, strip_left = G_MAXDOUBLE;
+  guint strips = 1;
+  for (guint k = 0; k < ids->len; k++)
+    {
+      const char *id = evl_graph_get_event (g, g_array_index (ids, guint, k))->id;
+      const BBox *bx = g_hash_table_lookup (boxes, id);
+      cr_assert_not_null (bx, "%s drawn", id);
+      if (bx->y0 < last_y)
+        {
+          cr_assert_gt (bx->x0, strip_right, "%s: a new strip starts right of the one before", id);
+          strips++;
+          strip_left = G_MAXDOUBLE;
+        }
+      strip_left = MIN (strip_left, bx->x0);
+      strip_right = MAX (strip_right, bx->x1);
+      last_y = bx->y0;
+    }
+  cr_assert_eq (strips, 2, "40 events in %u strips", strips);
+  xmlDoc *d = parse_svg (b);
+  g_autofree char *all = svg_text (d);
+  xmlFreeDoc (d);
+  cr_assert (strstr (all, "1 of 2") && strstr (all, "2 of 2"), "strips are headed: %s", all);
+  guint labels = 0;
+  for (const char *p = all; (p = strstr (p, "agent")); p++)
+    labels++;
+  cr_assert_geq (labels, 40, "every agent edge labelled (%u)", labels);
+
+  /* a short story stays one column, as before */
+  g_autoptr (GArray) few = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (EvlGraph) small = linked_story (12, few);
+  g_autoptr (GBytes) sb = render ("relations", small, &o);
+  xmlDoc *sd = parse_svg (sb);
+  g_autofree char *stext = svg_text (sd);
+  xmlFreeDoc (sd);
+  cr_assert_null (strstr (stext, "1 of"), "no strips for 12 events");
+}

@@ -10,6 +10,8 @@
 
 #define MAX_ENTITIES 24
 #define MAX_REL_EVENTS 40
+/* Events per column: more are drawn as several columns side by side. */
+#define STRIP_EVENTS 20
 
 typedef enum { ROLE_AGENT, ROLE_PARTICIPANT, ROLE_PATIENT, ROLE_LOCATION, ROLE_SOURCE } Role;
 static const char *const role_names[] = { "agent", "participant", "patient", "location", "source" };
@@ -87,6 +89,47 @@ keep_linked (const EvlGraph *g, GArray *sel, guint max)
   g_array_set_size (sel, max);
 }
 
+typedef struct {
+  Agnode_t *head;       /* its heading, atop its events */
+  EvlDay b, e;          /* dates of its dated events */
+  gboolean undated;
+} Strip;
+
+/* "1 of 2 · 21 Dec 1988 – 31 Aug 1998": the heading of strip @s, first in
+ * its events' column; returns it. */
+static Agnode_t *
+strip_head (EvlGv *gv, Agraph_t *evrank, Strip *st, guint s, guint n_strips, GString *h)
+{
+  g_autofree char *name = g_strdup_printf ("part%u_head", s);
+  Agnode_t *n = agnode (evrank, name, 1);
+  g_autofree char *range = st->b ? evl_render_format_range (st->b, st->e) : g_strdup ("");
+  g_string_printf (h, "<FONT POINT-SIZE=\"9\" COLOR=\"#444444\"><B>%u of %u</B> · ", s + 1, n_strips);
+  evl_render_escape (h, range);
+  g_string_append (h, st->undated ? (st->b ? " and undated" : "undated") : "");
+  g_string_append (h, "</FONT>");
+  evl_gv_set (n, "shape", "plaintext");
+  evl_gv_set_html (gv, n, "label", h->str);
+  st->head = n;
+  return n;
+}
+
+/* Strips stand side by side: one invisible edge from each heading to the
+ * next, three ranks long, so that a strip's actors rank after the places
+ * of the strip before it (strips sharing ranks would stack instead), and
+ * heavy, so that the headings are level.  (Graphviz's own packing of
+ * components, pack=true, drops every edge label in 2.43.) */
+static void
+order_strips (EvlGv *gv, const Strip *strips, guint n_strips)
+{
+  for (guint s = 1; s < n_strips; s++)
+    {
+      Agedge_t *ed = evl_gv_edge (gv, strips[s - 1].head, strips[s].head);
+      evl_gv_set (ed, "style", "invis");
+      evl_gv_set (ed, "minlen", "3");
+      evl_gv_set (ed, "weight", "20");
+    }
+}
+
 gboolean
 evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
                       GOutputStream *out, GError **error)
@@ -145,10 +188,31 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
   g_string_append (h, "</FONT><BR/><FONT POINT-SIZE=\"7\">ellipse: person · box: country / organisation · house: place · edges: role of the entity in the event</FONT>");
   evl_gv_set_html (gv, ag, "label", h->str);
 
-  Agraph_t *evrank = evl_gv_subgraph (gv, "events");
-  evl_gv_set (evrank, "rank", "same");
+  /* A long story's events wrap into strips of consecutive dates, each an
+   * actors | events | places diagram of its own (an entity is drawn again
+   * in each strip it takes part in), laid side by side: one tall column
+   * would not fit a page but shrunk to a sliver. */
+  guint n_strips = sel->len > STRIP_EVENTS ? (sel->len + STRIP_EVENTS - 1) / STRIP_EVENTS : 1;
+  g_autofree Strip *strips = g_new0 (Strip, n_strips);
+  /* less room between columns: the strips are wide enough side by side */
+  if (n_strips > 1)
+    evl_gv_set (ag, "ranksep", "0.6");
+  for (guint k = 0; k < sel->len; k++)
+    {
+      Strip *st = &strips[k * n_strips / sel->len];
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (sel, guint, k));
+      if (!e->time.known || !e->time.begin)
+        st->undated = TRUE;
+      else
+        {
+          st->b = st->b ? MIN (st->b, e->time.begin) : e->time.begin;
+          st->e = MAX (st->e, MAX (e->time.end, e->time.begin));
+        }
+    }
+  Agraph_t *evrank = NULL;
   Agnode_t *prev = NULL;
   Agnode_t *other = NULL;
+  guint cur = G_MAXUINT;
   if (sel->len == 0)
     {
       Agnode_t *n = evl_gv_node (gv, "empty");
@@ -158,6 +222,16 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
   for (guint k = 0; k < sel->len; k++)
     {
       const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (sel, guint, k));
+      if (k * n_strips / sel->len != cur)
+        {
+          cur = k * n_strips / sel->len;
+          g_autofree char *name = g_strdup_printf (cur ? "events%u" : "events", cur);
+          evrank = agsubg (ag, name, 1);
+          evl_gv_set (evrank, "rank", "same");
+          prev = other = NULL;
+          if (n_strips > 1)
+            prev = strip_head (gv, evrank, &strips[cur], cur, n_strips, h);
+        }
       g_autofree char *th = evl_render_thread (e);
       guint l = evl_render_lane_rank (g, sel, th);
       Agnode_t *en = agnode (evrank, (char *) e->id, 1);
@@ -197,7 +271,8 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
           if (shown[ent])
             {
               const EvlGraphEntity *x = evl_graph_get_entity (g, ent);
-              nn = evl_gv_node (gv, x->id);
+              g_autofree char *name = cur ? g_strdup_printf ("%s@%u", x->id, cur) : g_strdup (x->id);
+              nn = evl_gv_node (gv, name);
               g_string_truncate (h, 0);
               evl_render_wrapped (h, x->name, 18, 2);
               evl_gv_set_html (gv, nn, "label", h->str);
@@ -207,7 +282,8 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
             {
               if (other == NULL)
                 {
-                  other = evl_gv_node (gv, "other");
+                  g_autofree char *name = cur ? g_strdup_printf ("other@%u", cur) : g_strdup ("other");
+                  other = evl_gv_node (gv, name);
                   evl_gv_set (other, "shape", "box");
                   evl_gv_set (other, "style", "dashed");
                   evl_gv_set (other, "label", "other entities");
@@ -225,6 +301,12 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
         }
     }
   g_string_free (h, TRUE);
+  order_strips (gv, strips, n_strips);
   g_autofree char *desc = g_strdup_printf ("%s. Entities linked to events by role.", subtitle);
-  return evl_gv_render (gv, "dot", opts, title, desc, out, error);
+  /* Unless a width was asked for, the page widens with the strips so they
+   * keep the one column's type size (the drawing only ever shrinks to it). */
+  EvlRenderOptions page = *opts;
+  if (opts->width_in <= 0)
+    page.width_in = 8.27 * n_strips;
+  return evl_gv_render (gv, "dot", &page, title, desc, out, error);
 }
