@@ -521,7 +521,7 @@ relax_items (GArray *row, double lo, double hi, double *want, double *pos)
 }
 
 typedef struct {
-  GArray *rows, *bars, *ends;
+  GArray *rows, *bars;
   double *want, *pos;
 } PackTmp;
 
@@ -542,16 +542,65 @@ cmp_bar (const void *a, const void *b)
   return cmp_item (x, y);
 }
 
-/* Lines of the span bars of one row's @items (in x order): a bar goes on
- * the first line where it clears the bars before it and, on the mark line
- * itself, the row's dots; bars of the same span may share, as same-day
- * dots do.  Bars taken in order of their left ends, first fit takes as
- * few lines as the bars' overlaps need.  Returns the number of lines. */
+static int
+cmp_bar_length (const void *a, const void *b)
+{
+  const Item *x = *(Item *const *) a, *y = *(Item *const *) b;
+  double lx = x->x1 - x->x0, ly = y->x1 - y->x0;
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  return cmp_bar (a, b);
+}
+
+/* Whether @it may go on line @l: clear (by 3 pt) of the first @k @bars
+ * there and, on the mark line itself, of the row's dots (of @items); bars
+ * of the same span may share, as same-day dots do. */
+static gboolean
+bar_fits (const Item *it, guint l, GArray *items, GArray *bars, guint k)
+{
+  for (guint j = 0; j < k; j++)
+    {
+      const Item *o = g_array_index (bars, Item *, j);
+      if (o->bar_line == l && it->x0 < o->x1 + 3 && o->x0 < it->x1 + 3
+          && !(it->x0 == o->x0 && it->x1 == o->x1))
+        return FALSE;
+    }
+  for (guint i = 0; l == 0 && i < items->len; i++)
+    {
+      const Item *d = g_array_index (items, Item *, i);
+      if (is_dot (d) && it->x0 < d->x + 7 && it->x1 > d->x - 7)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each of @bars, in that order, on the first line it fits; returns the
+ * number of lines. */
 static guint
-stack_bars (GArray *items, GArray *bars, GArray *ends)
+first_fit (GArray *items, GArray *bars)
+{
+  guint lines = 1;
+  for (guint k = 0; k < bars->len; k++)
+    {
+      Item *it = g_array_index (bars, Item *, k);
+      guint l = 0;
+      while (!bar_fits (it, l, items, bars, k))
+        l++;
+      it->bar_line = l;
+      lines = MAX (lines, l + 1);
+    }
+  return lines;
+}
+
+/* Lines of the span bars of one row's @items: bars taken in order of
+ * their left ends, first fit takes as few lines as their overlaps need;
+ * shortest first puts the long bars lowest, so fewer leaders from the
+ * boxes above cross a bar on their way down to their own: kept when it
+ * takes no more lines.  Returns the number of lines. */
+static guint
+stack_bars (GArray *items, GArray *bars)
 {
   g_array_set_size (bars, 0);
-  g_array_set_size (ends, 0);
   for (guint i = 0; i < items->len; i++)
     {
       Item *it = g_array_index (items, Item *, i);
@@ -559,36 +608,16 @@ stack_bars (GArray *items, GArray *bars, GArray *ends)
       if (!is_dot (it))
         g_array_append_val (bars, it);
     }
+  if (bars->len < 2)
+    return first_fit (items, bars);
+  qsort (bars->data, bars->len, sizeof (Item *), cmp_bar_length);
+  guint lines = first_fit (items, bars);
   qsort (bars->data, bars->len, sizeof (Item *), cmp_bar);
-  /* per line: right end of its last bar and that bar's left end */
-  guint lines = 1;
-  for (guint k = 0; k < bars->len; k++)
-    {
-      Item *it = g_array_index (bars, Item *, k);
-      guint l;
-      for (l = 0; ; l++)
-        {
-          if (l == ends->len / 2)
-            {
-              double none[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE };
-              g_array_append_vals (ends, none, 2);
-            }
-          double end = g_array_index (ends, double, 2 * l), start = g_array_index (ends, double, 2 * l + 1);
-          gboolean ok = it->x0 >= end + 3 || (it->x0 == start && it->x1 == end);
-          for (guint i = 0; ok && l == 0 && i < items->len; i++)
-            {
-              const Item *d = g_array_index (items, Item *, i);
-              ok = !is_dot (d) || it->x0 >= d->x + 7 || it->x1 <= d->x - 7;
-            }
-          if (ok)
-            break;
-        }
-      g_array_index (ends, double, 2 * l) = it->x1;
-      g_array_index (ends, double, 2 * l + 1) = it->x0;
-      it->bar_line = l;
-      lines = MAX (lines, l + 1);
-    }
-  return lines;
+  guint by_left = first_fit (items, bars);
+  if (by_left < lines)
+    return by_left;
+  qsort (bars->data, bars->len, sizeof (Item *), cmp_bar_length);
+  return first_fit (items, bars);
 }
 
 /* Rows of one lane's @m @items (in x order), taken in that order or, if
@@ -646,7 +675,7 @@ pack_lane (Item **items, guint m, gboolean dots_first, double lo, double hi, Pac
     {
       GArray *row = g_array_index (rows, Row, r).items;
       relax_items (row, lo, hi, t->want, t->pos);
-      guint lines = stack_bars (row, t->bars, t->ends);
+      guint lines = stack_bars (row, t->bars);
       for (guint i = 0; i < row->len; i++)
         {
           Item *it = g_array_index (row, Item *, i);
@@ -672,8 +701,7 @@ pack_rows (Item **items, guint n, double lo, double hi, double *lane_h)
   g_autofree double *want = g_new (double, MAX (n, 1)), *pos = g_new (double, MAX (n, 1));
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr (GArray) bars = g_array_new (FALSE, FALSE, sizeof (Item *));
-  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (double));
-  PackTmp t = { rows, bars, ends, want, pos };
+  PackTmp t = { rows, bars, want, pos };
   for (guint a = 0, z; a < n; a = z)
     {
       guint lane = by[a]->lane, spans = 0;
