@@ -583,6 +583,7 @@ typedef struct {
   guint n_clusters;
   guint *event_map;     /* mention index -> graph event or G_MAXUINT */
   guint8 *trigger_tok;  /* per token: TRIGGER_* of the event mention it is in */
+  gint32 *tok_event;    /* per token: the first event mention it starts in, or -1 */
   guint doc_index;
   const EvlLexicon *stops;
   const EvlLexicon *cues;
@@ -1133,6 +1134,8 @@ relative_subject (const AddCtx *a, const EvlEventMention *m, gboolean *passive, 
   return s;
 }
 
+static gint32 mention_at (const AddCtx *a, gint t);
+
 static char *
 subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
                 guint32 *start)
@@ -1325,6 +1328,13 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
    * subject of another with an auxiliary takes that clause as its
    * object, which it opens */
   gboolean complement = had_aux && k >= 0 && a->trigger_tok[k] == TRIGGER_FINITE;
+  /* ... as does a saying or thinking verb whatever the tense ('police
+   * said the sniper shot the doctor') */
+  if (!complement && active && k >= 0 && a->toks[k].sentence == m->sentence && a->trigger_tok[k] == TRIGGER_FINITE)
+    {
+      gint32 v = mention_at (a, k);
+      complement = v >= 0 && (a->ev[v].klass == EVL_EVENT_CLASS_REPORTING || a->ev[v].klass == EVL_EVENT_CLASS_I_STATE);
+    }
   if (active && k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
       && !word_in (a, (guint) k, openers) && !in_timex (a, m->sentence, a->toks[k].span.start) && !complement)
     return NULL;
@@ -2128,11 +2138,7 @@ static gboolean finite_tense (const char *tense);
 static gint32
 mention_at (const AddCtx *a, gint t)
 {
-  guint32 off = a->toks[t].span.start;
-  for (guint k = 0; k < a->n_ev; k++)
-    if (a->ev[k].span.start <= off && off < a->ev[k].span.end)
-      return (gint32) k;
-  return -1;
+  return t >= 0 && (guint) t < a->n_toks ? a->tok_event[t] : -1;
 }
 
 /* The calendar date (a resolved DATE) mention @k is anchored to by a
@@ -2496,8 +2502,6 @@ ing_clause (const AddCtx *a, const EvlEventMention *m)
     return FALSE;
   return object_is_noun_phrase (a, m);
 }
-
-static gint32 mention_at (const AddCtx *a, gint t);
 
 /* The subject of infinitive @m written as the object of the verb of
  * object control before it ('called on all states to cooperate': 'All
@@ -3273,10 +3277,16 @@ evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *
   a.cluster_map = add_entities (ctx, g, doc, a.sents, a.n_sents);
   a.event_map = g_new (guint, a.n_ev + 1);
   a.trigger_tok = g_new0 (guint8, a.n_toks + 1);
+  a.tok_event = g_new (gint32, a.n_toks + 1);
+  memset (a.tok_event, 0xff, (a.n_toks + 1) * sizeof *a.tok_event);
   for (guint k = 0; k < a.n_ev; k++)
     for (gint t = evl_document_token_at (doc, a.ev[k].span.start);
          t >= 0 && (guint) t < a.n_toks && a.toks[t].span.start < a.ev[k].span.end; t++)
-      a.trigger_tok[t] = MAX (a.trigger_tok[t], finite_tense (a.ev[k].tense) ? TRIGGER_FINITE : TRIGGER_OTHER);
+      {
+        a.trigger_tok[t] = MAX (a.trigger_tok[t], finite_tense (a.ev[k].tense) ? TRIGGER_FINITE : TRIGGER_OTHER);
+        if (a.tok_event[t] < 0 && a.toks[t].span.start >= a.ev[k].span.start)
+          a.tok_event[t] = (gint32) k;
+      }
 
   for (guint k = 0; k < a.n_ev; k++)
     {
@@ -3295,4 +3305,5 @@ evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *
   g_free (a.cluster_map);
   g_free (a.event_map);
   g_free (a.trigger_tok);
+  g_free (a.tok_event);
 }
