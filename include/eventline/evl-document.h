@@ -92,6 +92,8 @@ typedef struct {
   EvlEntityType type;
   gint32 cluster;      /* index into the document's entity clusters */
   guint8 is_pronoun;   /* 'he', 'the North Korean leader' style reference */
+  guint32 token;       /* the token the mention starts in: a hint, as
+                        * EvlEventMention.token */
 } EvlEntityMention;
 
 /* An entity within one document: the alias cluster of its mentions. */
@@ -163,6 +165,10 @@ typedef struct {
   const gint32 *participants; /* further entity mention indices */
   guint32 n_participants;
   float salience;          /* 0..1: how timeline-worthy this mention is */
+  /* The token the trigger starts in, as the recognizer found it: a hint
+   * (0 when not known) that readers check against the tokens before use,
+   * so that later stages need not search for it again. */
+  guint32 token;
 } EvlEventMention;
 
 /* (transfer full) A new document over a copy of @text (@len bytes, or -1).

@@ -118,7 +118,7 @@ fx_entity (EvlDocument *doc, const char *surface, guint nth, gint32 cluster)
   guint n = 0;
   const EvlEntityCluster *cl = evl_document_get_entity_clusters (doc, &n);
   EvlSpan s = fx_span (doc, surface, nth);
-  EvlEntityMention m = { s, fx_sentence_of (doc, s.start), cl[cluster].type, cluster, 0 };
+  EvlEntityMention m = { s, fx_sentence_of (doc, s.start), cl[cluster].type, cluster, 0, 0 };
   return (gint32) evl_document_add_entity_mention (doc, &m);
 }
 

@@ -127,7 +127,7 @@ static guint
 add_entity (EvlDocument *doc, const char *surface, guint nth, EvlEntityType type, gint cluster)
 {
   EvlSpan sp = find (doc, surface, nth);
-  EvlEntityMention m = { sp, sentence_of (doc, sp), type, cluster, 0 };
+  EvlEntityMention m = { sp, sentence_of (doc, sp), type, cluster, 0, 0 };
   return evl_document_add_entity_mention (doc, &m);
 }
 
@@ -711,7 +711,7 @@ Test (story, possessive_pronoun_takes_no_argument_role)
     {
       /* Pronoun mentions of Kim's cluster, as the entity stage adds them. */
       EvlSpan sp = find (doc, i ? "His" : "his", 0);
-      EvlEntityMention m = { sp, sentence_of (doc, sp), EVL_ENTITY_PERSON, 0, TRUE };
+      EvlEntityMention m = { sp, sentence_of (doc, sp), EVL_ENTITY_PERSON, 0, TRUE, 0 };
       evl_document_add_entity_mention (doc, &m);
     }
   guint said = add_event (doc, "said", 0, "say", EVL_EVENT_CLASS_REPORTING, "PAST");

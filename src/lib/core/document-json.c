@@ -623,7 +623,7 @@ add_mention (Reader *r, EvlDocument *doc, const Counts *n, const gint64 *v)
     return FALSE;
   EvlEntityMention m = { { (guint32) v[0], (guint32) v[1] }, (guint32) v[2],
                          (EvlEntityType) CLAMP (v[3], 0, EVL_ENTITY_LOCATION), (gint32) v[4],
-                         (guint8) v[5] };
+                         (guint8) v[5], 0 };
   evl_document_add_entity_mention (doc, &m);
   return TRUE;
 }

@@ -1556,6 +1556,7 @@ emit (Cx *x, Scratch *sc, GArray *cands, gboolean records)
         .type = cl (x, c->cluster)->type,
         .cluster = out[c->cluster].out,
         .is_pronoun = c->kind == EVL_CAND_DESC || c->kind == EVL_CAND_PRONOUN,
+        .token = c->tok0,
       };
     }
   evl_document_add_entity_mentions (x->doc, ms, n_ms);

@@ -1231,6 +1231,7 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, EvlEventC
 
   EvlEventMention *ev = t->proto;
   ev->span = tok->span;
+  ev->token = i;
   ev->sentence = tok->sentence;
   if (sl->form_lemma)
     {
