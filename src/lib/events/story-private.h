@@ -367,6 +367,8 @@ typedef struct {
   guint16 *ev_type;      /* taxonomy type of each event (evl_story_type_events()) */
   guint8 *ev_code;       /* its name code (EvlStoryType.name_code), set with it */
   guint8 *ev_tf;         /* EVL_STORY_TF_* of each event: its tense and aspect, once */
+  gint32 *ev_prep;       /* per event: its temporal_prep_before() + 2 (story-anchor.c),
+                            0 until asked; zeroed */
   guint32 start_all;     /* EVL_STORY_C_START_* of lexicons without a start set */
   guint32 tok_per_kb;    /* tokens per 1024 bytes of text, for guesses (story.c) */
   guint8 *tx_excluded;   /* per timex: taken by an implied event (story-anchor.c), zeroed */

@@ -1081,6 +1081,7 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->ev_type = carve (c, ne, sizeof (guint16), TRUE);
   sd->ev_code = carve (c, ne, 1, TRUE);
   sd->ev_tf = carve (c, ne, 1, FALSE);
+  sd->ev_prep = carve (c, ne, sizeof (gint32), TRUE);
   sd->type_name = carve (c, nt, sizeof (const char *), TRUE);
   sd->type_cameo = carve (c, nt, sizeof (const char *), TRUE);
   sd->type_st = sd->tax->type_st;
