@@ -40,6 +40,12 @@ gsize evl_events_lemma_irr (const EvlLexicon *forms, const EvlLexicon *irregular
                             const EvlLexEntry *irr_entry, gboolean irr_known, const char *word,
                             gsize len, char *buf, gsize cap);
 
+/* The bytes of the compiled-in known-words image (event-known.bin, an
+ * uncompressed resource: static data), *@lo NULL when there is none.  A
+ * lemma the recognizer took from it (a seen form's) points in there,
+ * and stays the same string for the whole process. (recognize.c) */
+void evl_events_known_image_range (const char **lo, const char **hi);
+
 /* First half of evl_events_annotate(): appends one EvlEventMention per
  * TimeML event trigger token with lemma, class, tense and aspect. */
 void evl_events_recognize (const EvlContext *ctx, EvlDocument *doc);

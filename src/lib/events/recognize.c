@@ -483,6 +483,30 @@ image_get (const char *file, const guint8 **data, gsize *len)
   return image;
 }
 
+void
+evl_events_known_image_range (const char **lo, const char **hi)
+{
+  static gsize once = 0;
+  static const char *range[2];
+  if (g_once_init_enter (&once))
+    {
+      const guint8 *data = NULL;
+      gsize len = 0;
+      GBytes *image = image_get ("event-known.bin", &data, &len);
+      if (image)
+        {
+          range[0] = (const char *) data;
+          range[1] = (const char *) data + len;
+          /* the resource's own bytes, which the bytes object only wraps:
+           * they stay when it goes */
+          g_bytes_unref (image);
+        }
+      g_once_init_leave (&once, 1);
+    }
+  *lo = range[0];
+  *hi = range[1];
+}
+
 /* Maps the pair index and the records that lexicon-index-tool built
  * from the compiled-in lexicons into @d when the context's lexicons are
  * those (mapped from the lexicon index, same sizes and entries); each

@@ -383,6 +383,8 @@ typedef struct {
   guint8 *one_known[EVL_STORY_LEX_N];
   gpointer block;        /* the per-thread scratch holding the arrays above (story.c) */
   gpointer word_memo;    /* the thread's memo of word ids by raw bytes (story.c) */
+  gpointer lemma_memo;   /* the thread's memo of word info by static lemma (story.c) */
+  const char *known_lo, *known_hi; /* evl_events_known_image_range() */
   guint steps;           /* the rule families run (EVL_STORY_STEP_*): build_index()
                             leaves out what only the others read */
 } EvlStoryDoc;

@@ -388,11 +388,30 @@ typedef struct {
   const EvlStoryWordInfo *info;
 } LemmaMemo;
 
+/* The thread's memo of lemmas of the known-words image: 2^10 entries
+ * (16 KiB) after its LongMemo (word_memo()). */
+#define LEMMA_THREAD_BITS 10
+
 static const EvlStoryWordInfo *
 lemma_info (const EvlStoryDoc *sd, LemmaMemo *memo, const char *s, gint t)
 {
   if (s == NULL)
     return NULL;
+  /* A seen form's lemma is a string of the known-words image, the same
+   * string in every document: the thread's memo keeps its entry from
+   * document to document (the document's memo missed ~4 calls in 5 on
+   * the small corpus).  Not at a token with a blank (below). */
+  if (s >= sd->known_lo && s < sd->known_hi && !sd->tok_dirty[t])
+    {
+      LemmaMemo *tm = &((LemmaMemo *) sd->lemma_memo)[((guintptr) s * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
+                                                       >> (64 - LEMMA_THREAD_BITS)];
+      if (tm->lemma != s)
+        {
+          tm->lemma = s;
+          tm->info = lemma_info_of (sd, s);
+        }
+      return tm->info;
+    }
   LemmaMemo *m = &memo[((guintptr) s >> 3) % LEMMA_MEMO];
   if (m->lemma == s)
     return m->info;
@@ -1164,7 +1183,8 @@ scratch_take (gsize size)
 
 /* (transfer none) The calling thread's WordMemo, for @tax, followed by
  * its LongMemo (long_memo()). */
-#define MEMO_BYTES ((sizeof (WordMemo) << WORD_MEMO_BITS) + (sizeof (LongMemo) << LONG_MEMO_BITS))
+#define MEMO_BYTES ((sizeof (WordMemo) << WORD_MEMO_BITS) + (sizeof (LongMemo) << LONG_MEMO_BITS) \
+                    + (sizeof (LemmaMemo) << LEMMA_THREAD_BITS))
 static WordMemo *
 word_memo (const EvlStoryTaxonomy *tax)
 {
@@ -1181,6 +1201,12 @@ static inline LongMemo *
 long_memo (WordMemo *memo)
 {
   return (LongMemo *) (memo + (1u << WORD_MEMO_BITS));
+}
+
+static inline LemmaMemo *
+lemma_memo (WordMemo *memo)
+{
+  return (LemmaMemo *) (long_memo (memo) + (1u << LONG_MEMO_BITS));
 }
 
 static void
@@ -1573,6 +1599,8 @@ build_index (EvlStoryDoc *sd)
   sd->winfo = evl_story_word_info (sd->tax, 0);
   WordMemo *memo = word_memo (sd->tax);
   sd->word_memo = memo;
+  sd->lemma_memo = lemma_memo (memo);
+  evl_events_known_image_range (&sd->known_lo, &sd->known_hi);
   index_words (sd, memo);
 }
 
