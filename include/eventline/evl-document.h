@@ -165,9 +165,9 @@ typedef struct {
   const gint32 *participants; /* further entity mention indices */
   guint32 n_participants;
   float salience;          /* 0..1: how timeline-worthy this mention is */
-  /* The token the trigger starts in, as the recognizer found it: a hint
-   * (0 when not known) that readers check against the tokens before use,
-   * so that later stages need not search for it again. */
+  /* The token the trigger starts in, as the recognizer found it, so that
+   * later stages need not search for it again: a hint (0 when not
+   * known), which readers check against the tokens before use. */
   guint32 token;
 } EvlEventMention;
 

@@ -99,6 +99,9 @@ typedef struct {
   EvlWordSources src;        /* what a memo miss fills its slot from; its suffix
                                 caches are per thread (thread_memo()) */
   const EvlKnownWords *known;   /* the compiled-in lexicons' words, NULL: none */
+  /* known->strings, when they are static data (static_lemma()); else
+   * both NULL */
+  const char *static_lo, *static_hi;
 } Model;
 
 /* What the recognizer derives once per context (derived_build()). */
@@ -490,17 +493,21 @@ evl_events_known_image_range (const char **lo, const char **hi)
   static const char *range[2];
   if (g_once_init_enter (&once))
     {
-      const guint8 *data = NULL;
-      gsize len = 0;
+      const guint8 *data = NULL, *again = NULL;
+      gsize len = 0, len_again = 0;
       GBytes *image = image_get ("event-known.bin", &data, &len);
-      if (image)
+      GBytes *second = image ? image_get ("event-known.bin", &again, &len_again) : NULL;
+      /* Static only when a second lookup gives the same bytes: the
+       * resource's own, which the bytes objects only wrap (a compressed
+       * resource would be a new copy each time) and which stay when
+       * they go. */
+      if (second && again == data)
         {
           range[0] = (const char *) data;
           range[1] = (const char *) data + len;
-          /* the resource's own bytes, which the bytes object only wraps:
-           * they stay when it goes */
-          g_bytes_unref (image);
         }
+      g_clear_pointer (&second, g_bytes_unref);
+      g_clear_pointer (&image, g_bytes_unref);
       g_once_init_leave (&once, 1);
     }
   *lo = range[0];
@@ -585,6 +592,13 @@ derived_build (const EvlContext *ctx)
   src->unseen_class = d->model.unseen_class;
   d->model.known = d->known_image ? &d->known : NULL;
   src->known = d->model.known;
+  const char *lo, *hi;
+  evl_events_known_image_range (&lo, &hi);
+  if (d->model.known && lo && d->known.strings >= lo && d->known.strings + d->known.n_strings <= hi)
+    {
+      d->model.static_lo = d->known.strings;
+      d->model.static_hi = d->known.strings + d->known.n_strings;
+    }
   d->model.pair_bound = d->pairs.pair_bound;
   d->model.pair_floor = d->model.threshold - d->model.pair_bound;
   for (guint k = 0; k < N_SHAPES; k++)
@@ -1217,15 +1231,14 @@ lemma_pos (const Model *m, const char *lemma, gsize ll)
 }
 
 /* @lemma is a string of the known words mapped from the compiled-in
- * image (event-known.bin, an uncompressed resource: static data), which
- * outlives every document as a literal does, so a mention may hold it
- * without interning it (evl_document_intern() of every trigger's lemma
+ * image (event-known.bin, an uncompressed resource: static data,
+ * evl_events_known_image_range()), which outlives every document as a
+ * literal does, so a mention may hold it without interning it (evl_document_intern() of every trigger's lemma
  * was 1.56 M instructions on the small corpus). */
 static inline gboolean
 static_lemma (const Model *m, const char *lemma)
 {
-  return m->known && m->known->mapped && lemma >= m->known->strings
-         && lemma < m->known->strings + m->known->n_strings;
+  return lemma >= m->static_lo && lemma < m->static_hi;
 }
 
 static void

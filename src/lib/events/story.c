@@ -378,7 +378,8 @@ lemma_info_of (const EvlStoryDoc *sd, const char *s)
   return &sd->winfo[evl_story_word_id (sd->tax, key, (gsize) kl)];
 }
 
-/* Lemmas are interned in the document, so one lemma is one pointer: a
+/* A lemma is interned in the document or a static string of the known
+ * words, so one pointer is one lemma: a
  * small direct-mapped memo of lemma_info_of() by pointer spares folding
  * and hashing a lemma again ('say', 'meet' recur), and is asked first:
  * the compare with the token's key only on a miss. */
@@ -1182,7 +1183,7 @@ scratch_take (gsize size)
 }
 
 /* (transfer none) The calling thread's WordMemo, for @tax, followed by
- * its LongMemo (long_memo()). */
+ * its LongMemo (long_memo()) and its lemma memo (lemma_memo()). */
 #define MEMO_BYTES ((sizeof (WordMemo) << WORD_MEMO_BITS) + (sizeof (LongMemo) << LONG_MEMO_BITS) \
                     + (sizeof (LemmaMemo) << LEMMA_THREAD_BITS))
 static WordMemo *
