@@ -40,6 +40,12 @@ gsize evl_events_lemma_irr (const EvlLexicon *forms, const EvlLexicon *irregular
                             const EvlLexEntry *irr_entry, gboolean irr_known, const char *word,
                             gsize len, char *buf, gsize cap);
 
+/* Whether @data, the bytes of @path in the compiled-in resource @res,
+ * are the resource's own (static data, the same at every lookup) rather
+ * than a copy made for the lookup (a compressed resource): strings in
+ * them outlive every document as literals do. (recognize.c) */
+gboolean evl_events_resource_is_static (GResource *res, const char *path, gconstpointer data);
+
 /* The bytes of the compiled-in known-words image (event-known.bin, an
  * uncompressed resource: static data), *@lo NULL when there is none.  A
  * lemma the recognizer took from it (a seen form's) points in there,

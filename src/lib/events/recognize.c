@@ -486,6 +486,18 @@ image_get (const char *file, const guint8 **data, gsize *len)
   return image;
 }
 
+gboolean
+evl_events_resource_is_static (GResource *res, const char *path, gconstpointer data)
+{
+  /* A second lookup while the first's bytes are held: the same address
+   * only when both wrap the resource's own bytes (a compressed resource
+   * is a new copy each time), which stay when the bytes objects go. */
+  GBytes *again = g_resource_lookup_data (res, path, 0, NULL);
+  gboolean same = again && g_bytes_get_data (again, NULL) == data;
+  g_clear_pointer (&again, g_bytes_unref);
+  return same;
+}
+
 void
 evl_events_known_image_range (const char **lo, const char **hi)
 {
@@ -493,20 +505,15 @@ evl_events_known_image_range (const char **lo, const char **hi)
   static const char *range[2];
   if (g_once_init_enter (&once))
     {
-      const guint8 *data = NULL, *again = NULL;
-      gsize len = 0, len_again = 0;
+      const guint8 *data = NULL;
+      gsize len = 0;
       GBytes *image = image_get ("event-known.bin", &data, &len);
-      GBytes *second = image ? image_get ("event-known.bin", &again, &len_again) : NULL;
-      /* Static only when a second lookup gives the same bytes: the
-       * resource's own, which the bytes objects only wrap (a compressed
-       * resource would be a new copy each time) and which stay when
-       * they go. */
-      if (second && again == data)
+      if (image && evl_events_resource_is_static (evl_lexicon_index_get_resource (),
+                                                  IMAGE_ROOT "event-known.bin", data))
         {
           range[0] = (const char *) data;
           range[1] = (const char *) data + len;
         }
-      g_clear_pointer (&second, g_bytes_unref);
       g_clear_pointer (&image, g_bytes_unref);
       g_once_init_leave (&once, 1);
     }

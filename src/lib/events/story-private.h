@@ -189,6 +189,9 @@ typedef struct {
 struct _EvlStoryTaxonomy {
   gatomicrefcount ref;
   GBytes *image;
+  /* the image is the compiled-in resource's own bytes: its strings (type
+   * names, CAMEO codes) outlive every document as literals do */
+  gboolean strings_static;
   GArray *types;           /* EvlStoryType, strings in the image */
   GHashTable *type_index;  /* name -> GUINT_TO_POINTER (index + 1) */
   const EvlStoryType **type_st; /* per type: evl_story_taxonomy_lookup() of its name,
