@@ -3571,7 +3571,10 @@ ParameterizedTestParameters (story, a_reports_date_is_not_the_reported_events)
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }
 
-ParameterizedTest (ReportedDateCase *c, story, a_reports_date_is_not_the_reported_events)
+/* Annotates case @c and checks whether its first event is dated by its
+ * timex. */
+static void
+check_reported_date (const ReportedDateCase *c)
 {
   g_autoptr (EvlDocument) doc = make_doc (c->text);
   gint32 x = (gint32) add_timex (doc, c->timex, EVL_TIMEX_DATE, c->value);
@@ -3591,6 +3594,45 @@ ParameterizedTest (ReportedDateCase *c, story, a_reports_date_is_not_the_reporte
   cr_assert_eq (by_date && e->timex == x, c->dated, "%s: '%s' should%s be dated %s (%s, timex %d)", c->text,
                 c->ev[0].surface, c->dated ? "" : " not", c->timex, evl_anchor_method_to_string (e->anchor_method),
                 e->timex);
+}
+
+ParameterizedTest (ReportedDateCase *c, story, a_reports_date_is_not_the_reported_events)
+{
+  check_reported_date (c);
+}
+
+/* A date of another part of the sentence is not the event's: a
+ * saying's date stands next to it, not in what it reports or in the
+ * report an attribution closes; a date inside an aside set off by
+ * dashes is the aside's; an 'earlier' date after 'from' and an amount is
+ * the compared figure's; a later date than the article's is not that of
+ * a present perfect, nor of a present intention before an infinitive.
+ * DCT 2023-09-14. */
+ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_not_the_events)
+{
+  static ReportedDateCase cases[] = {
+    { "The car was found last month at the airport, the police said.", "last month", "2023-08", "",
+      { RE_SAID, RE_PAST ("found", "find") }, FALSE },
+    { "The envoy said he was in the capital in 1968.", "1968", "1968", "",
+      { RE_SAID, { "was", "be", EVL_EVENT_CLASS_STATE, "PAST", "NONE" } }, FALSE },
+    { "Based on new evidence _ a rifle found in May _ officials decided to issue a warrant.", "May", "2023-05", "",
+      { { "decided", "decide", EVL_EVENT_CLASS_I_ACTION, "PAST", "NONE" }, RE_PAST ("found", "find") }, FALSE },
+    { "The protest \xe2\x80\x94 first planned in May \xe2\x80\x94 drew thousands of people.", "May", "2023-05", "",
+      { RE_PAST ("drew", "draw"), RE_PAST ("planned", "plan") }, FALSE },
+    { "Profit soared to $155 million from $99 million a year earlier.", "a year earlier", "2022", "",
+      { RE_PAST ("soared", "soar") }, FALSE },
+    { "The minister has invited them to a ceremony on September 20.", "September 20", "2023-09-20", "",
+      { { "invited", "invite", EVL_EVENT_CLASS_I_ACTION, "PRESENT", "PERFECTIVE" } }, FALSE },
+    { "The three are expected to join the alliance in November.", "November", "2023-11", "",
+      { { "expected", "expect", EVL_EVENT_CLASS_I_STATE, "PRESENT", "NONE" },
+        { "join", "join", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE", "NONE" } }, FALSE },
+  };
+  return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (ReportedDateCase *c, story, a_date_of_another_part_of_the_sentence_is_not_the_events)
+{
+  check_reported_date (c);
 }
 
 /* A report whose saying has the date happened before the saying: with

@@ -124,7 +124,10 @@ compatible (const EvlStoryDoc *sd, guint k, const EvlTimex *x)
   gboolean perfect = tense_is (sd, k, EVL_STORY_TF_PERFECT);
   if (tense_is (sd, k, EVL_STORY_TF_PRESENT) && !perfect && x->end + 31 < dct)
     return FALSE;
-  if (tense_is (sd, k, EVL_STORY_TF_PAST) && x->begin > dct)
+  /* (nor a present perfect, done by now: 'has invited them to a
+   * ceremony on March 12' is no inviting in March) */
+  if ((tense_is (sd, k, EVL_STORY_TF_PAST) || (perfect && tense_is (sd, k, EVL_STORY_TF_PRESENT)))
+      && x->begin > dct)
     return FALSE;
   if (tense_is (sd, k, EVL_STORY_TF_FUTURE) && x->end < dct)
     return FALSE;
@@ -850,6 +853,144 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return FALSE;
 }
 
+/* A finite predicate other than event @k at a token between @a and @b
+ * (exclusive), not a participle right after a comma, which tells of the
+ * noun before it ('in the letter, dated Monday'). */
+static gboolean
+finite_between (const EvlStoryDoc *sd, guint k, gint a, gint b)
+{
+  for (gint j = a + 1; j < b; j++)
+    {
+      gint32 o = sd->tok_ev[j];
+      if (o >= 0 && o != (gint32) k && evl_story_finite (sd, o) && !noun_position (sd, o)
+          && !(evl_story_cls (sd, j - 1) & EVL_STORY_C_CLAUSE_PUNCT))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The timex at token @i (its verb @v) is no date of event @k at token
+ * @t, a finite saying: a saying's date stands next to it ('said Friday',
+ * 'On Friday, officials said'); one past another predicate is that of
+ * what it reports ('said he was in Kansas City in 1968'), and one before
+ * an attribution that closes a report is the report's ('the car was
+ * found last month at the airport, the FBI said'); unless it dates a
+ * temporal clause of the saying ('officials said as dawn broke
+ * Saturday'). */
+static gboolean
+reported_only (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 v)
+{
+  if (sd->ev[k].klass != EVL_EVENT_CLASS_REPORTING || !evl_story_finite (sd, (gint32) k)
+      || noun_position (sd, (gint32) k) || (v >= 0 && saying_verb (sd, v) == (gint32) k))
+    return FALSE;
+  /* A saying of no date of its own is the article's day's: a date of
+   * that day is no other evidence ('``Today, we have a suspect,'' said') */
+  const EvlTimex *x = &sd->tx[sd->tok_tx[i]];
+  EvlDay dct = evl_document_get_dct_day (sd->doc);
+  if (x->grain <= EVL_GRAIN_DAY && x->begin <= dct && dct <= x->end)
+    return FALSE;
+  if (i > t)
+    return finite_between (sd, k, t, i);
+  /* before the saying: a comma between, and a predicate before it
+   * from the sentence's start */
+  gboolean comma = FALSE;
+  for (gint j = i + 1; j < t && !comma; j++)
+    comma = (evl_story_cls (sd, j) & EVL_STORY_C_CLAUSE_PUNCT) != 0;
+  gint s = i;
+  while (s > 0 && sd->tok[s - 1].sentence == sd->tok[t].sentence)
+    s--;
+  return comma && finite_between (sd, k, s - 1, t);
+}
+
+/* Token @i is a dash, which may set off an aside: the wire copy's '_',
+ * '--', an em or an en dash. */
+static gboolean
+dash (const EvlStoryDoc *sd, gint i)
+{
+  EvlSpan sp = sd->tok[i].span;
+  const guchar *p = (const guchar *) sd->text + sp.start;
+  switch (EVL_SPAN_LEN (sp))
+    {
+    case 1:
+      return p[0] == '_';
+    case 2:
+      return p[0] == '-' && p[1] == '-';
+    case 3:
+      return p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94);
+    default:
+      return FALSE;
+    }
+}
+
+/* The timex at token @i is inside an aside set off by dashes that
+ * event token @t is outside of: 'officials said they would issue a
+ * warrant _ a rifle was found in April _' or 'based on evidence _ a
+ * rifle found in April _, officials said': the aside's date is its own
+ * events', not the sentence's.  (An aside of the event's own may share
+ * a date outside it: 'predicting slower growth -- and more earnings
+ * disappointments -- for the fourth quarter', 'Since 1985 _ when the
+ * Israelis created a buffer zone _'.) */
+static gboolean
+aside_date (const EvlStoryDoc *sd, gint t, gint i)
+{
+  gint lo = MIN (t, i), hi = MAX (t, i), n = 0;
+  for (gint j = lo + 1; j < hi; j++)
+    n += dash (sd, j);
+  if (n % 2 == 0)
+    return FALSE;
+  /* a dash of the sentence beyond the timex closes the aside */
+  guint32 s = sd->tok[t].sentence;
+  gint step = i > t ? 1 : -1;
+  for (gint j = i + step; j >= 0 && j < (gint) sd->n_tok && ABS (j - i) <= EVL_STORY_REACH
+                          && sd->tok[j].sentence == s; j += step)
+    if (dash (sd, j))
+      return TRUE;
+  return FALSE;
+}
+
+/* Timex @x at token @i closes a comparison that follows event @k at
+ * token @t: 'profit soared to $155 million from $99 million a year
+ * earlier', 'posted a loss of $2.3 million, versus net income of $5.3
+ * million a year earlier': an 'earlier' or 'ago' date after 'from',
+ * 'versus', 'compared' or 'than' and an amount dates the compared
+ * figure, not the event before it. */
+static gboolean
+comparison_date (const EvlStoryDoc *sd, gint t, gint i, gint32 x)
+{
+  static const char *const words[] = { "from", "versus", "compared", "than", NULL };
+  gint f = sd->tx_first[x], l = (gint) sd->tx_end[x] - 1;
+  if (i < t || f <= t || l < f)
+    return FALSE;
+  EvlSpan e = sd->tok[l].span;
+  gsize n = EVL_SPAN_LEN (e);
+  if (!(n == 3 && evl_story_token_is (sd, (guint) l, "ago")) && !(n == 7 && evl_story_token_is (sd, (guint) l, "earlier")))
+    return FALSE;
+  gboolean amount = FALSE;
+  for (gint j = f - 1; j > t; j--)
+    if (g_ascii_isdigit (sd->text[sd->tok[j].span.start]))
+      amount = TRUE;
+    else if (amount && evl_story_token_among (sd, j, words))
+      return TRUE;
+  return FALSE;
+}
+
+/* Timex @x at token @i, after the article's day, is the date of an
+ * infinitive between it and event @k at token @t, a present intention
+ * or expectation: 'are expected to join in April', 'hopes to win seats
+ * this September' (the expecting and the hoping are now). */
+static gboolean
+intended_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
+{
+  if (i < t || !tense_is (sd, k, EVL_STORY_TF_PRESENT) || tense_is (sd, k, EVL_STORY_TF_PERFECT)
+      || noun_position (sd, (gint32) k) || sd->tx[x].begin <= evl_document_get_dct_day (sd->doc))
+    return FALSE;
+  for (gint j = t + 1; j < i && j - t <= 4; j++)
+    if (sd->tok_ev[j] >= 0 && sd->tok_ev[j] != (gint32) k && evl_story_is (sd, j - 1, EVL_W_TO)
+        && untensed_verb (sd, j))
+      return TRUE;
+  return FALSE;
+}
+
 /* Nearest usable timex to token @t within its clause, -1 when none, and
  * in *@in_sentence the nearest within its sentence; ties go to the right
  * (timexes usually follow their event).  One walk serves both: the
@@ -919,7 +1060,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         l = --li >= (gint) a ? (gint) cov[li] : -1;
       gint32 x = sd->tok_tx[i];
       if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]) || !heads (sd, k, t, x)
-          || bounding_date (sd, k, t, x))
+          || bounding_date (sd, k, t, x) || aside_date (sd, t, i))
         continue;
       /* 'Thirteen days after the bombings, troops Thursday launched': a
        * date after the event is as much the other event's, a duration
@@ -948,7 +1089,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           continue;
         }
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
-          || as_of_other (sd, k, t, x))
+          || as_of_other (sd, k, t, x) || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x))
         {
           refused = TRUE;
           continue;
@@ -956,7 +1097,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
       gboolean here = sd->clause[i] == sd->clause[t] && !predicate_between (sd, k, t, i);
       if ((refused || (i > t && nominal (sd, (gint32) k) && contrast_between (sd, t, i))) && !here)
         continue;
-      if (*in_sentence < 0 && (here || fits_clause (sd, k, t, x)))
+      if (*in_sentence < 0 && (here || (fits_clause (sd, k, t, x) && !reported_only (sd, k, t, i, v))))
         *in_sentence = x;
       if (!here)
         continue;
