@@ -3615,6 +3615,8 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
       { RE_SAID, RE_PAST ("found", "find") }, FALSE },
     { "The envoy said he was in the capital in 1968.", "1968", "1968", "",
       { RE_SAID, { "was", "be", EVL_EVENT_CLASS_STATE, "PAST", "NONE" } }, FALSE },
+    { "Funds flowed out of the market last week, according to estimates.", "last week", "2023-W36", "",
+      { { "according", "accord", EVL_EVENT_CLASS_REPORTING, "NONE", "NONE" }, RE_PAST ("flowed", "flow") }, FALSE },
     { "Based on new evidence _ a rifle found in May _ officials decided to issue a warrant.", "May", "2023-05", "",
       { { "decided", "decide", EVL_EVENT_CLASS_I_ACTION, "PAST", "NONE" }, RE_PAST ("found", "find") }, FALSE },
     { "The protest \xe2\x80\x94 first planned in May \xe2\x80\x94 drew thousands of people.", "May", "2023-05", "",

@@ -870,18 +870,21 @@ finite_between (const EvlStoryDoc *sd, guint k, gint a, gint b)
 }
 
 /* The timex at token @i (its verb @v) is no date of event @k at token
- * @t, a finite saying: a saying's date stands next to it ('said Friday',
- * 'On Friday, officials said'); one past another predicate is that of
- * what it reports ('said he was in Kansas City in 1968'), and one before
- * an attribution that closes a report is the report's ('the car was
- * found last month at the airport, the FBI said'); unless it dates a
- * temporal clause of the saying ('officials said as dawn broke
- * Saturday'). */
+ * @t, a finite saying or an 'according': a saying's date stands next to
+ * it ('said Friday', 'On Friday, officials said'); one past another
+ * predicate is that of what it reports ('said he was in Kansas City in
+ * 1968'), and one before an attribution that closes a report is the
+ * report's ('the car was found last month at the airport, the FBI
+ * said'); unless it dates a temporal clause of the saying ('officials
+ * said as dawn broke Saturday'). */
 static gboolean
 reported_only (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 v)
 {
-  if (sd->ev[k].klass != EVL_EVENT_CLASS_REPORTING || !evl_story_finite (sd, (gint32) k)
-      || noun_position (sd, (gint32) k) || (v >= 0 && saying_verb (sd, v) == (gint32) k))
+  /* ('according to' attributes as a saying does: 'funds flowed out last
+   * week, according to estimates') */
+  if (sd->ev[k].klass != EVL_EVENT_CLASS_REPORTING || noun_position (sd, (gint32) k)
+      || !(evl_story_finite (sd, (gint32) k) || evl_story_token_is (sd, (guint) t, "according"))
+      || (v >= 0 && saying_verb (sd, v) == (gint32) k))
     return FALSE;
   /* A saying of no date of its own is the article's day's: a date of
    * that day is no other evidence ('``Today, we have a suspect,'' said') */
