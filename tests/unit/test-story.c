@@ -3607,7 +3607,8 @@ ParameterizedTest (ReportedDateCase *c, story, a_reports_date_is_not_the_reporte
  * dashes is the aside's; an 'earlier' date after 'from' and an amount is
  * the compared figure's; a later date than the article's is not that of
  * a present perfect, nor of a present intention before an infinitive.
- * DCT 2023-09-14. */
+ * But a date that modifies a noun is the noun's own, not its governing
+ * verb's ('reported a third-quarter loss').  DCT 2023-09-14. */
 ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_not_the_events)
 {
   static ReportedDateCase cases[] = {
@@ -3628,6 +3629,8 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
     { "The three are expected to join the alliance in November.", "November", "2023-11", "",
       { { "expected", "expect", EVL_EVENT_CLASS_I_STATE, "PRESENT", "NONE" },
         { "join", "join", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE", "NONE" } }, FALSE },
+    { "The bank reported a third-quarter loss of $2 million.", "third-quarter", "2023-Q3", "",
+      { RE_NOUN ("loss", "loss"), { "reported", "report", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE" } }, TRUE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1077,8 +1077,9 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           gov_known = TRUE;
         }
       /* The governor's date is no evidence for the noun, and a farther
-       * one even less. */
-      if (gov >= 0 && governor_timex (sd, (gint32) k, gov, i, x))
+       * one even less; one that modifies the noun is the noun's own
+       * ('reported a third-quarter loss'). */
+      if (gov >= 0 && !(i < t && own_date (sd, t, x)) && governor_timex (sd, (gint32) k, gov, i, x))
         return -1;
       /* Nor is a verb's date; after one, only a date of the noun's own
        * clause ('said Friday it had losses a year earlier'), not one
