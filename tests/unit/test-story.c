@@ -3608,7 +3608,8 @@ ParameterizedTest (ReportedDateCase *c, story, a_reports_date_is_not_the_reporte
  * the compared figure's; a later date than the article's is not that of
  * a present perfect, nor of a present intention before an infinitive.
  * But a date that modifies a noun is the noun's own, not its governing
- * verb's ('reported a third-quarter loss').  DCT 2023-09-14. */
+ * verb's ('reported a third-quarter loss'), and that of a 'that' clause
+ * telling what the happening did.  DCT 2023-09-14. */
 ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_not_the_events)
 {
   static ReportedDateCase cases[] = {
@@ -3631,6 +3632,9 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
         { "join", "join", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE", "NONE" } }, FALSE },
     { "The bank reported a third-quarter loss of $2 million.", "third-quarter", "2023-Q3", "",
       { RE_NOUN ("loss", "loss"), { "reported", "report", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE" } }, TRUE },
+    { "Police hunt the man wanted for the 2019 bombing of a hotel that killed nine people.", "2019", "2019", "",
+      { RE_PAST ("killed", "kill"), RE_NOUN ("bombing", "bombing"),
+        { "hunt", "hunt", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "NONE" } }, TRUE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }

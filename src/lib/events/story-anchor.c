@@ -304,6 +304,32 @@ premodifier (const EvlStoryDoc *sd, gint32 x, gint *after)
          || ((t->flags & EVL_TOKEN_WORD) && (t->flags & EVL_TOKEN_CAP));
 }
 
+/* Event token @t opens a 'that' or 'which' clause after the head noun of
+ * a phrase a timex modifies, the noun an event within three tokens from
+ * token @a: 'the 1996 Olympic bombing that killed one person', 'the
+ * January 1998 bombing of a clinic that killed a guard'.  The past
+ * clause tells what that happening did, at its date.  Only the noun phrase's
+ * words between, up to ten tokens. */
+static gboolean
+tells_of_head (const EvlStoryDoc *sd, gint t, gint a)
+{
+  static const char *const relative[] = { "that", "which", NULL };
+  gint h = -1;
+  for (gint i = a; i <= a + 3 && i < t && h < 0; i++)
+    if (sd->tok_ev[i] >= 0 && nominal (sd, sd->tok_ev[i]))
+      h = i;
+  /* (a present holds now: 'the 1984 declaration, which calls for ...') */
+  if (h < 0 || t - h > 12 || !evl_story_token_among (sd, t - 1, relative)
+      || sd->tok[t].sentence != sd->tok[h].sentence || sd->tok_ev[t] < 0
+      || !tense_is (sd, (guint) sd->tok_ev[t], EVL_STORY_TF_PAST))
+    return FALSE;
+  for (gint i = h + 1; i < t - 1; i++)
+    if (sd->tok_ev[i] >= 0 || sd->tok_tx[i] >= 0
+        || (evl_story_cls (sd, i) & (EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_BREAK | EVL_STORY_C_BE)))
+      return FALSE;
+  return TRUE;
+}
+
 /* Event @k (at token @t) may take timex @x: not a premodifier of another
  * noun than @k. */
 static gboolean
@@ -312,7 +338,9 @@ heads (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   gint a;
   if (!premodifier (sd, x, &a))
     return TRUE;
-  if (t < a || t > a + 3)
+  if (t > a + 3)
+    return tells_of_head (sd, t, a);
+  if (t < a)
     return FALSE;
   for (gint i = a; i < t; i++)
     if (sd->tok_ev[i] != (gint32) k && !evl_story_modifier_word (sd, i)
