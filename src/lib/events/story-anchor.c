@@ -866,7 +866,13 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
       gsize len = EVL_SPAN_LEN (sd->tok[i].span);
       if ((len != 3 && len != 5) || !evl_story_token_among (sd, i, relative))
         continue;
-      if (t > f || same)
+      /* a 'who' clause set off by commas before the event tells of its
+       * subject ('Albright, who fled after the takeover in 1948, made no
+       * secret of her joy') */
+      if (t > f)
+        return !same && i > 0 && (evl_story_cls (sd, i - 1) & EVL_STORY_C_CLAUSE_PUNCT)
+               && sd->tok[i].sentence == sd->tok[t].sentence;
+      if (same)
         return FALSE;
       /* a 'who'/'which' clause's date is not the main clause's before it
        * ('children flooded the square for the boy whose rescue two
