@@ -3603,14 +3603,15 @@ ParameterizedTest (ReportedDateCase *c, story, a_reports_date_is_not_the_reporte
 
 /* A date of another part of the sentence is not the event's: a
  * saying's date stands next to it, not in what it reports or in the
- * report an attribution closes; a date inside an aside set off by
- * dashes is the aside's, and one in a 'who' clause between commas its
- * subject's; an 'earlier' date after 'from' and an amount is
- * the compared figure's; a later date than the article's is not that of
- * a present perfect, nor of a present intention before an infinitive.
- * But a date that modifies a noun is the noun's own, not its governing
- * verb's ('reported a third-quarter loss'), and that of a 'that' clause
- * telling what the happening did.  DCT 2023-09-14. */
+ * report an attribution closes, nor is it that of a noun the clause
+ * answers for ('responsible for the death'); a date inside an aside set
+ * off by dashes is the aside's, and one in a 'who' clause between commas
+ * its subject's; an 'earlier' date after 'from' and an amount is the
+ * compared figure's; a later date than the article's is not that of a
+ * present perfect, nor of a present intention before an infinitive.  But
+ * a date that modifies a noun is the noun's own, not its governing
+ * verb's ('reported a third-quarter loss'), and that of a past 'that'
+ * clause telling what the happening did.  DCT 2023-09-14. */
 ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_not_the_events)
 {
   static ReportedDateCase cases[] = {
@@ -3624,6 +3625,8 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
       { { "decided", "decide", EVL_EVENT_CLASS_I_ACTION, "PAST", "NONE" }, RE_PAST ("found", "find") }, FALSE },
     { "The protest \xe2\x80\x94 first planned in May \xe2\x80\x94 drew thousands of people.", "May", "2023-05", "",
       { RE_PAST ("drew", "draw"), RE_PAST ("planned", "plan") }, FALSE },
+    { "\"He is responsible for the death of the doctor,\" an agent said in May.", "May", "2023-05", "",
+      { RE_NOUN ("death", "death"), RE_SAID }, FALSE },
     { "The envoy, who fled after the coup in 1998, made no secret of her joy.", "1998", "1998", "",
       { RE_PAST ("made", "make"), RE_PAST ("fled", "flee") }, FALSE },
     { "Profit soared to $155 million from $99 million a year earlier.", "a year earlier", "2022", "",

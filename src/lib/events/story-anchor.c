@@ -461,6 +461,33 @@ told_before (const EvlStoryDoc *sd, guint k, gint t)
   return FALSE;
 }
 
+static const char *const respond_preps[] = { "since", "over", "for", "to", "following", "after", NULL };
+
+/* The index in respond_preps of the word before the event at token @t
+ * that may make it what its clause's verb responds to (responds_to()),
+ * -1 when none. */
+static gint
+respond_word (const EvlStoryDoc *sd, gint t)
+{
+  const char *const *preps = respond_preps;
+  for (gint i = t - 1; i >= 0 && i >= t - 8 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
+    {
+      gint32 o = sd->tok_ev[i];
+      guint32 cls = evl_story_cls (sd, i);
+      if ((o >= 0 && evl_story_verbal (sd, o) && !noun_position (sd, o)) || sd->tok_tx[i] >= 0
+          || (cls & (EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_BREAK)))
+        return -1;
+      /* the words' lengths (2 to 9) before their strings */
+      gsize len = EVL_SPAN_LEN (sd->tok[i].span);
+      if (!(sd->tok[i].flags & EVL_TOKEN_WORD) || len < 2 || len > 9)
+        continue;
+      for (guint j = 0; preps[j]; j++)
+        if (strlen (preps[j]) == len && evl_story_token_is (sd, (guint) i, preps[j]))
+          return (gint) j;
+    }
+  return -1;
+}
+
 /* A word before event @k (at token @t) that makes it what the clause's
  * verb responds to, follows or is about, not what happened at the verb's
  * time: 'responsible for the attacks', 'in response to the blasts', 'paid
@@ -475,23 +502,8 @@ told_before (const EvlStoryDoc *sd, guint k, gint t)
 static gboolean
 responds_to (const EvlStoryDoc *sd, guint k, gint t)
 {
-  static const char *const preps[] = { "since", "over", "for", "to", "following", "after", NULL };
-  for (gint i = t - 1; i >= 0 && i >= t - 8 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
-    {
-      gint32 o = sd->tok_ev[i];
-      guint32 cls = evl_story_cls (sd, i);
-      if ((o >= 0 && evl_story_verbal (sd, o) && !noun_position (sd, o)) || sd->tok_tx[i] >= 0
-          || (cls & (EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_BREAK)))
-        return FALSE;
-      /* the words' lengths (2 to 9) before their strings */
-      gsize len = EVL_SPAN_LEN (sd->tok[i].span);
-      if (!(sd->tok[i].flags & EVL_TOKEN_WORD) || len < 2 || len > 9)
-        continue;
-      for (guint j = 0; preps[j]; j++)
-        if (strlen (preps[j]) == len && evl_story_token_is (sd, (guint) i, preps[j]))
-          return j < 4 || told_before (sd, k, t);
-    }
-  return FALSE;
+  gint j = respond_word (sd, t);
+  return j >= 0 && (j < 4 || told_before (sd, k, t));
 }
 
 
@@ -1028,6 +1040,22 @@ intended_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
   return FALSE;
 }
 
+/* Nominal @k at token @t is what its clause answers for or is over
+ * ('responsible for the death', 'protests over the killings'), and timex
+ * @x not its own: the noun happened before the clause, at no date of
+ * another clause of the sentence ('"he is responsible for the death of
+ * the doctor," an agent said in April').  (A noun 'since' names may take
+ * the date of its own 'that' clause: 'since the revolution that brought
+ * him to power 41 years ago'.) */
+static gboolean
+answers_for (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
+{
+  if (!nominal (sd, (gint32) k) || own_date (sd, t, x))
+    return FALSE;
+  gint j = respond_word (sd, t);
+  return j >= 0 && (strcmp (respond_preps[j], "for") == 0 || strcmp (respond_preps[j], "over") == 0);
+}
+
 /* Nearest usable timex to token @t within its clause, -1 when none, and
  * in *@in_sentence the nearest within its sentence; ties go to the right
  * (timexes usually follow their event).  One walk serves both: the
@@ -1135,7 +1163,13 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
       gboolean here = sd->clause[i] == sd->clause[t] && !predicate_between (sd, k, t, i);
       if ((refused || (i > t && nominal (sd, (gint32) k) && contrast_between (sd, t, i))) && !here)
         continue;
-      if (*in_sentence < 0 && (here || (fits_clause (sd, k, t, x) && !reported_only (sd, k, t, i, v))))
+      /* (what a noun answers for or follows was at another time than
+       * the clause that tells of it, whatever another clause's date:
+       * '"he is responsible for the death of the doctor," an agent said
+       * in April') */
+      if (*in_sentence < 0
+          && (here || (fits_clause (sd, k, t, x) && !reported_only (sd, k, t, i, v)
+                       && !answers_for (sd, k, t, x))))
         *in_sentence = x;
       if (!here)
         continue;
