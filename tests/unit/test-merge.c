@@ -451,3 +451,47 @@ ParameterizedTest (UndatedCase *tc, merge, undated_joins_the_one_dated)
   for (guint i = 0; i < n; i++)
     evl_document_unref (docs[i]);
 }
+
+/* A date before a noun is no count of it ('the Aug. 7 bombings' is one
+ * known happening, not seven), while a count or a part of many ('two
+ * bombings', 'one of the bombings') is no reference to the day's one. */
+ParameterizedTestParameters (merge, a_dated_description_refers_to_that_day)
+{
+  static MergeCase cases[] = {
+    { { "A bomb attack hit Lusaka on June 13.", "The June 13 bombing killed nine." },
+      { { 0, "attack", "ATTACK", "attack", "", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "June 13", "2025-06-13", "", 0 } },
+      1, FALSE },
+    { { "A bomb attack hit Lusaka on June 13.", "The June 13, 2025, bombing killed nine." },
+      { { 0, "attack", "ATTACK", "attack", "", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "June 13, 2025", "2025-06-13", "", 0 } },
+      1, FALSE },
+    { { "A bomb attack hit Lusaka on June 13.", "The June 13 blasts killed nine." },
+      { { 0, "attack", "ATTACK", "attack", "", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 1, "blasts", "ATTACK", "blast", "", "June 13", "2025-06-13", "", 0 } },
+      1, FALSE },
+    /* ... also among many stories, when the articles tell one */
+    { { "A bomb attack hit Lusaka on June 13.", "In Zambia, the June 13 bombing killed nine." },
+      { { 0, "attack", "ATTACK", "attack", "", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "June 13", "2025-06-13", "Zambia", 0 } },
+      1, TRUE },
+    { { "A bomb attack hit Lusaka on June 13.", "Two bombings on June 13 killed nine." },
+      { { 0, "attack", "ATTACK", "attack", "", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 1, "bombings", "ATTACK", "bombing", "", "June 13", "2025-06-13", "", 0 } },
+      2, FALSE },
+    { { "A bomb attack hit Lusaka on June 13.", "One of the bombings on June 13 killed nine." },
+      { { 0, "attack", "ATTACK", "attack", "", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 1, "bombings", "ATTACK", "bombing", "", "June 13", "2025-06-13", "", 0 } },
+      2, FALSE },
+    { { "A bomb attack hit Lusaka on June 13.", "Each of the June 13 bombings killed nine." },
+      { { 0, "attack", "ATTACK", "attack", "", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 1, "bombings", "ATTACK", "bombing", "", "June 13", "2025-06-13", "", 0 } },
+      2, FALSE },
+  };
+  return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (MergeCase *tc, merge, a_dated_description_refers_to_that_day)
+{
+  merge_case_run (tc);
+}

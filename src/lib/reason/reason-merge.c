@@ -391,14 +391,109 @@ static const char *const np_verbal[] = {
   "is", "are", "was", "were", "be", "been", "has", "have", "had", NULL
 };
 
+static const char *const np_months[] = {
+  "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+  "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+  "november", "dec", "december", NULL
+};
+
+/* The word of @q ending at or before byte @i, past spaces and one comma
+ * or period: its start (@start), and it lower-cased in @w (@n bytes),
+ * less a trailing period.  FALSE when there is none or it is too long. */
+static gboolean
+word_before (const char *q, gsize i, gsize *start, char *w, gsize n)
+{
+  while (i > 0 && q[i - 1] == ' ')
+    i--;
+  if (i > 0 && q[i - 1] == ',')
+    i--;
+  while (i > 0 && q[i - 1] == ' ')
+    i--;
+  gsize end = i;
+  while (i > 0 && q[i - 1] != ' ')
+    i--;
+  if (end > i && q[end - 1] == '.')
+    end--;
+  if (end == i || end - i >= n)
+    return FALSE;
+  for (gsize j = i; j < end; j++)
+    w[j - i] = g_ascii_tolower (q[j]);
+  w[end - i] = '\0';
+  *start = i;
+  return TRUE;
+}
+
+static gboolean
+all_digits (const char *w, gsize lo, gsize hi)
+{
+  gsize n = strlen (w);
+  for (gsize j = 0; j < n; j++)
+    if (!g_ascii_isdigit (w[j]))
+      return FALSE;
+  return n >= lo && n <= hi;
+}
+
+/* The word of @q at @s, @w lower-cased, is a month's name: capitalised,
+ * as 'rebels may strike' names none. */
+static gboolean
+month_at (const char *q, gsize s, const char *w)
+{
+  return g_ascii_isupper (q[s]) && word_in (w, np_months);
+}
+
+/* Where a date written right before byte @i of @q starts ('the Aug. 7,
+ * 1998, bombings', 'the August bombings', 'the 1998 bombings'), else @i:
+ * its numbers are a day and a year, not a count ('two bombings'). */
+static gsize
+date_before (const char *q, gsize i)
+{
+  static const char *const ordinal[] = { "st", "nd", "rd", "th", NULL };
+  char w[16];
+  gsize s, d;
+  if (!word_before (q, i, &s, w, sizeof w))
+    return i;
+  if (month_at (q, s, w))
+    return s;
+  gboolean year = all_digits (w, 4, 4) && (w[0] == '1' || w[0] == '2');
+  if (year)
+    {
+      i = s;
+      if (!word_before (q, s, &s, w, sizeof w) || !all_digits (w, 1, 2))
+        return i;
+    }
+  for (d = 0; g_ascii_isdigit (w[d]); d++)
+    ;
+  /* a day, '7' or '7th', after its month */
+  if (d == 0 || d > 2 || (w[d] && !word_in (w + d, ordinal)))
+    return i;
+  return word_before (q, s, &s, w, sizeof w) && month_at (q, s, w) ? s : i;
+}
+
+/* A partitive ends right before byte @i of @q: 'one of', 'each of',
+ * 'two of'. */
+static gboolean
+partitive_before (const char *q, gsize i)
+{
+  char w[16];
+  gsize s;
+  if (!word_before (q, i, &s, w, sizeof w) || strcmp (w, "of") != 0
+      || !word_before (q, s, &s, w, sizeof w))
+    return FALSE;
+  return word_in (w, np_new) || all_digits (w, 1, 9);
+}
+
 /* The kind of the noun phrase ending at byte @pos of @q (a sentence with
- * single spaces), from at most three words before it. */
+ * single spaces), from at most three words before it, a date among them
+ * counting as none when @dates ('the Aug. 7 bombings' is definite), else
+ * as a count. */
 static NpKind
-np_before (const char *q, gsize pos)
+np_before (const char *q, gsize pos, gboolean dates)
 {
   gsize i = pos;
   for (guint k = 0; k < 3; k++)
     {
+      if (dates)
+        i = date_before (q, i);
       while (i > 0 && q[i - 1] == ' ')
         i--;
       /* Sentence start, or punctuation (commas, dashes, quotes) before a
@@ -412,10 +507,10 @@ np_before (const char *q, gsize pos)
       for (const char *c = w; *c; c++)
         if (g_ascii_isdigit (*c))
           return NP_NOT;
-      if (g_str_has_suffix (w, "'s"))
-        return NP_DEFINITE;   /* 'the union's strike' */
-      if (word_in (w, np_definite))
-        return NP_DEFINITE;
+      if (g_str_has_suffix (w, "'s") || word_in (w, np_definite))
+        /* 'the union's strike', but 'one of his field trips' is one of
+         * many */
+        return partitive_before (q, i) ? NP_NOT : NP_DEFINITE;
       if (word_in (w, np_new) || word_in (w, np_verbal))
         return NP_NOT;
       if (word_in (w, np_openers))
@@ -427,9 +522,10 @@ np_before (const char *q, gsize pos)
 
 /* The kind of @m's noun phrase when its trigger is written as the
  * noun @lemma (or its plural); NP_NOT for other forms ('walked').  The
- * quote has no offsets: every place the trigger occurs must agree. */
+ * quote has no offsets: every place the trigger occurs must agree.
+ * @dates: as np_before (). */
 static NpKind
-mention_np (const EvlGraphMention *m, const char *lemma)
+mention_np_dated (const EvlGraphMention *m, const char *lemma, gboolean dates)
 {
   if (m->quote == NULL || m->text == NULL || lemma == NULL)
     return NP_NOT;
@@ -445,13 +541,19 @@ mention_np (const EvlGraphMention *m, const char *lemma)
       gsize pos = (gsize) (p - m->quote);
       if ((pos > 0 && g_ascii_isalnum (m->quote[pos - 1])) || g_ascii_isalnum (p[mt]))
         continue;
-      NpKind k = np_before (m->quote, pos);
+      NpKind k = np_before (m->quote, pos, dates);
       if (seen && k != kind)
         return NP_NOT;
       kind = k;
       seen = TRUE;
     }
   return kind;
+}
+
+static NpKind
+mention_np (const EvlGraphMention *m, const char *lemma)
+{
+  return mention_np_dated (m, lemma, TRUE);
 }
 
 /* @m is written as a noun phrase of its trigger @lemma that refers to a
@@ -500,6 +602,7 @@ counted_plural (const EvlGraphEvent *e)
   gsize i = (gsize) (p - m->quote);
   for (guint k = 0; k < 2 && i > 0; k++)
     {
+      i = date_before (m->quote, i);
       while (i > 0 && m->quote[i - 1] == ' ')
         i--;
       gsize end = i;
@@ -1632,8 +1735,8 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
                && same_story (p->syn, c, e))
           && !shares_sentence (c, e) && !same_day_same_place (g, c, p, e))
         {
-          /* An undated mention takes a dated event's day from one shared
-           * name only when it is the same word said of the same agent in
+          /* An undated mention takes a dated event's day
+           * from one shared name only when it is the same word said of the same agent in
            * a report written within a day of that date ('Hale pleaded
            * not guilty on Monday' / 'Hale pleaded not guilty'). */
           if (shared == 0
@@ -2351,7 +2454,11 @@ synonym_corefer (const EvlGraph *g, const EvlGraphEvent *a, guint ca, const EvlG
 
 /* @a and @b (events of one document) tell one happening: one is a
  * nominal that refers back to the other, of the same type (or, for the
- * catch-all, the same trigger) at a date inside the other's. */
+ * catch-all, the same trigger) at a date inside the other's.  A
+ * description with a date of its own ('the October 1998 shooting death
+ * of Dr. Slepian') tells which one it is by that date, not by referring
+ * back: it is no nominal here, or 'the shooting of doctors in Winnipeg'
+ * that month would be it. */
 static gboolean
 same_type_corefer (const EvlGraphEvent *a, const EvlGraphEvent *b)
 {
@@ -2361,8 +2468,8 @@ same_type_corefer (const EvlGraphEvent *a, const EvlGraphEvent *b)
   /* 'the launch' is none of 'two failed attempts this year' */
   if (!same_str (a->trigger, b->trigger) && (counted_plural (a) || counted_plural (b)))
     return FALSE;
-  return mention_np (&g_array_index (a->mentions, EvlGraphMention, 0), a->trigger) != NP_NOT
-         || mention_np (&g_array_index (b->mentions, EvlGraphMention, 0), b->trigger) != NP_NOT;
+  return mention_np_dated (&g_array_index (a->mentions, EvlGraphMention, 0), a->trigger, FALSE) != NP_NOT
+         || mention_np_dated (&g_array_index (b->mentions, EvlGraphMention, 0), b->trigger, FALSE) != NP_NOT;
 }
 
 static gint
