@@ -495,3 +495,91 @@ ParameterizedTest (MergeCase *tc, merge, a_dated_description_refers_to_that_day)
 {
   merge_case_run (tc);
 }
+
+/* Meetings of a famous person: the one an undated mention joins is the
+ * one naming everyone it names, not another's meeting with that person
+ * at the same place ('the summit between Hashimoto and Clinton in
+ * Washington' is not Hussein's 'talks in Washington with Clinton'). */
+typedef struct {
+  guint doc;
+  char surface[16];
+  char type[12], lemma[12];
+  char tense[8];
+  char when[12], value[11];
+  char agent[16], patient[16], place[16];
+} MeetingMention;
+
+typedef struct {
+  char texts[3][96];
+  MeetingMention m[3];
+  guint events;
+  guint with;               /* the third text's event is told with this one's */
+} MeetingCase;
+
+ParameterizedTestParameters (merge, a_meeting_is_of_everyone_it_names)
+{
+  static MeetingCase cases[] = {
+    { { "Hashimoto met Clinton at the White House on Friday.",
+        "Hussein will brief Arafat on his talks in Washington with Clinton in May.",
+        "The summit between Hashimoto and Clinton in Washington was cordial." },
+      { { 0, "met", "MEETING", "meet", "PAST", "Friday", "2025-06-13", "Hashimoto", "Clinton", "White House" },
+        { 1, "talks", "MEETING", "talks", "", "May", "2025-05", "", "Clinton", "Washington" },
+        { 2, "summit", "MEETING", "summit", "", "", "", "Hashimoto", "Clinton", "Washington" } },
+      2, 0 },
+    /* naming only the shared one, the place decides */
+    { { "Hashimoto met Clinton at the White House on Friday.",
+        "Hussein will brief Arafat on his talks in Washington with Clinton in May.",
+        "The talks with Clinton in Washington were cordial." },
+      { { 0, "met", "MEETING", "meet", "PAST", "Friday", "2025-06-13", "Hashimoto", "Clinton", "White House" },
+        { 1, "talks", "MEETING", "talks", "", "May", "2025-05", "", "Clinton", "Washington" },
+        { 2, "talks", "MEETING", "talks", "", "", "", "", "Clinton", "Washington" } },
+      2, 1 },
+  };
+  return cr_make_param_array (MeetingCase, cases, G_N_ELEMENTS (cases));
+}
+
+/* A mention of person or place @name in @doc, or -1 when "". */
+static gint32
+meeting_entity (EvlDocument *doc, const char *name, EvlEntityType type)
+{
+  return name[0] ? merge_entity (doc, name, type) : -1;
+}
+
+ParameterizedTest (MeetingCase *tc, merge, a_meeting_is_of_everyone_it_names)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const char *const ids[] = { "a", "b", "c" };
+  g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (arr, fx_doc (ids[i], tc->texts[i], "2025-06-15"));
+  for (guint i = 0; i < G_N_ELEMENTS (tc->m); i++)
+    {
+      const MeetingMention *m = &tc->m[i];
+      EvlDocument *doc = arr->pdata[m->doc];
+      FxEvent f = FX_EVENT (m->type, m->lemma);
+      f.tense = m->tense[0] ? m->tense : NULL;
+      if (m->when[0])
+        f.timex = merge_timex (doc, m->when, m->value);
+      f.agent = meeting_entity (doc, m->agent, EVL_ENTITY_PERSON);
+      f.patient = meeting_entity (doc, m->patient, EVL_ENTITY_PERSON);
+      f.location = meeting_entity (doc, m->place, EVL_ENTITY_LOCATION);
+      fx_event (doc, m->surface, 0, &f);
+    }
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+  cr_assert_eq (evl_graph_n_events (g), tc->events, "%u events", evl_graph_n_events (g));
+  gboolean told = FALSE;
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    {
+      const GArray *ms = evl_graph_get_event (g, i)->mentions;
+      gboolean third = FALSE, other = FALSE;
+      for (guint k = 0; k < ms->len; k++)
+        {
+          const char *id = evl_graph_get_document (g, g_array_index (ms, EvlGraphMention, k).doc)->id;
+          third |= strcmp (id, ids[2]) == 0;
+          other |= strcmp (id, ids[tc->with]) == 0;
+        }
+      told |= third && other;
+    }
+  cr_assert (told, "'%s' is not told with '%s'", tc->texts[2], tc->texts[tc->with]);
+}

@@ -1653,6 +1653,19 @@ same_victim (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
          && role_has (c->patients, c->n_patients, (guint) e->patient) == 1;
 }
 
+/* The people @e names that cluster @c does not. */
+static guint
+unshared_people (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
+{
+  guint n = 0;
+  for (guint i = 0; i < e->participants->len; i++)
+    {
+      guint x = g_array_index (e->participants, guint, i);
+      n += !has_part (c->parts, x) && evl_graph_get_entity (g, x)->type == EVL_ENTITY_PERSON;
+    }
+  return n;
+}
+
 /* Score of @p's event joining cluster @c, or REJECT. */
 static double
 score (const EvlGraph *g, Cluster *c, Probe *p)
@@ -1755,7 +1768,12 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
             return REJECT;
         }
     }
-  double s = 2.0 * ov + (loc_same ? 2.0 : loc_known ? -1.0 : 0.0);
+  /* Someone @e names that the cluster lacks counts against it as much
+   * as one shared counts for it: 'the summit between Hashimoto and
+   * Clinton in Washington' is the cluster naming both rather than
+   * another's 'talks in Washington with Clinton'. */
+  double s = 2.0 * ov - 2.0 * unshared_people (g, c, e)
+             + (loc_same ? 2.0 : loc_known ? -1.0 : 0.0);
   gboolean same_day = FALSE;
   if (c->strong && e_strong)
     {
