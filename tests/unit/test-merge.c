@@ -583,3 +583,68 @@ ParameterizedTest (MeetingCase *tc, merge, a_meeting_is_of_everyone_it_names)
     }
   cr_assert (told, "'%s' is not told with '%s'", tc->texts[2], tc->texts[tc->with]);
 }
+
+/* In a feed where most articles name the United States, sharing that
+ * name alone tells one meeting only on one day or in the same word: the
+ * United States' talks with one country in May are not its meeting with
+ * another in a week of that month. */
+typedef struct {
+  char texts[2][64];
+  char surface[2][8], lemma[2][8];
+  char when[2][16], value[2][11];
+  char other[2][8];         /* the other side, a country */
+  guint events;             /* of the two */
+} CommonNameCase;
+
+/* Articles besides a case's two, each naming the United States. */
+#define COMMON_FEED 20
+
+ParameterizedTestParameters (merge, a_common_name_alone)
+{
+  static CommonNameCase cases[] = {
+    { { "The United States held talks with Zambia in May.", "Malawi met the United States last week." },
+      { "talks", "met" }, { "talks", "meet" }, { "May", "last week" }, { "2025-05", "2025-W22" },
+      { "Zambia", "Malawi" }, 2 },
+    /* one day, or the same word: one meeting */
+    { { "The United States held talks with Zambia on Friday.", "Malawi met the United States on Friday." },
+      { "talks", "met" }, { "talks", "meet" }, { "Friday", "Friday" }, { "2025-06-13", "2025-06-13" },
+      { "Zambia", "Malawi" }, 1 },
+    { { "The United States met Zambia in May.", "Malawi met the United States last week." },
+      { "met", "met" }, { "meet", "meet" }, { "May", "last week" }, { "2025-05", "2025-W22" },
+      { "Zambia", "Malawi" }, 1 },
+  };
+  return cr_make_param_array (CommonNameCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (CommonNameCase *tc, merge, a_common_name_alone)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  for (guint i = 0; i < 2; i++)
+    {
+      EvlDocument *doc = fx_doc (i ? "b" : "a", tc->texts[i], "2025-06-15");
+      FxEvent f = FX_EVENT ("MEETING", tc->lemma[i]);
+      f.tense = strcmp (tc->surface[i], "met") == 0 ? "PAST" : NULL;
+      f.timex = merge_timex (doc, tc->when[i], tc->value[i]);
+      f.agent = merge_entity (doc, "United States", EVL_ENTITY_LOCATION);
+      f.patient = merge_entity (doc, tc->other[i], EVL_ENTITY_LOCATION);
+      fx_event (doc, tc->surface[i], 0, &f);
+      g_ptr_array_add (arr, doc);
+    }
+  for (guint i = 0; i < COMMON_FEED; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("feed%u", i);
+      EvlDocument *doc = fx_doc (id, "The United States said nothing.", "2025-06-15");
+      FxEvent f = FX_EVENT ("STATEMENT", "say");
+      f.tense = "PAST";
+      f.agent = merge_entity (doc, "United States", EVL_ENTITY_LOCATION);
+      fx_event (doc, "said", 0, &f);
+      g_ptr_array_add (arr, doc);
+    }
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+  guint meetings = 0;
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    meetings += g_strcmp0 (evl_graph_get_event (g, i)->type, "MEETING") == 0;
+  cr_assert_eq (meetings, tc->events, "'%s' / '%s': %u meetings", tc->texts[0], tc->texts[1], meetings);
+}

@@ -1653,6 +1653,14 @@ same_victim (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
          && role_has (c->patients, c->n_patients, (guint) e->patient) == 1;
 }
 
+/* Cluster @c and @e are dated, both to the very same day. */
+static gboolean
+one_day (const Cluster *c, const EvlGraphEvent *e)
+{
+  return c->strong && c->tb == c->te && strong_time (e) && e->time.begin == e->time.end
+         && e->time.begin == c->tb;
+}
+
 /* The people @e names that cluster @c does not. */
 static guint
 unshared_people (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
@@ -1748,11 +1756,15 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
                && same_story (p->syn, c, e))
           && !shares_sentence (c, e) && !same_day_same_place (g, c, p, e))
         {
-          /* An undated mention takes a dated event's day
+          /* A name most of the news carries, shared alone, tells one
+           * happening only on one day or in the same word: 'the United
+           * States' takes part in a week's talks with China and a
+           * month's with the Palestinians.  An undated mention takes a dated event's day
            * from one shared name only when it is the same word said of the same agent in
            * a report written within a day of that date ('Hale pleaded
            * not guilty on Monday' / 'Hale pleaded not guilty'). */
           if (shared == 0
+              || (shared < NAME_WEIGHT && !one_day (c, e) && !has_trigger (c, e->trigger))
               || (c->strong && !e_strong && shared < 2 * NAME_WEIGHT
                   && !same_doer_same_cycle (g, c, e)))
             return REJECT;
