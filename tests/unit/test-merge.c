@@ -23,7 +23,7 @@ typedef struct {
 
 typedef struct {
   char texts[2][96];        /* one sentence a line; the second may be "" */
-  MergeMention m[3];
+  MergeMention m[4];
   guint events;             /* after merging */
   gboolean feed;            /* among FEED other articles, as in a news feed */
 } MergeCase;
@@ -518,6 +518,41 @@ ParameterizedTest (UndatedCase *tc, merge, undated_joins_the_one_dated)
 /* A date before a noun is no count of it ('the Aug. 7 bombings' is one
  * known happening, not seven), while a count or a part of many ('two
  * bombings', 'one of the bombings') is no reference to the day's one. */
+/* Deaths told in the same word on the day of one happening, in
+ * sentences that tell it, are its deaths whatever each toll: 'the
+ * bombing in Lusaka on June 13 killed nine' / 'the bombing on June 13
+ * killed twelve', once the bombings are one; not deaths told apart from
+ * it, or at another place. */
+ParameterizedTestParameters (merge, deaths_of_one_happening)
+{
+  static MergeCase cases[] = {
+    { { "The bombing in Lusaka on June 13 killed nine.", "The bombing on June 13 killed twelve." },
+      { { 0, "killed", "DEATH", "kill", "PAST", "June 13", "2025-06-13", "", 0 },
+        { 0, "bombing", "ATTACK", "bombing", "", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 1, "killed", "DEATH", "kill", "PAST", "June 13", "2025-06-13", "", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "June 13", "2025-06-13", "", 0 } },
+      1, FALSE },
+    { { "The bombing in Lusaka on June 13 killed nine.", "The bombing on June 13 killed twelve in Lilongwe." },
+      { { 0, "killed", "DEATH", "kill", "PAST", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 0, "bombing", "ATTACK", "bombing", "", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 1, "killed", "DEATH", "kill", "PAST", "June 13", "2025-06-13", "Lilongwe", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "June 13", "2025-06-13", "", 0 } },
+      2, FALSE },
+    { { "The bombing in Lusaka on June 13 killed nine.", "The bombing on June 13 shocked many.\nTwelve were killed on June 13." },
+      { { 0, "killed", "DEATH", "kill", "PAST", "June 13", "2025-06-13", "", 0 },
+        { 0, "bombing", "ATTACK", "bombing", "", "June 13", "2025-06-13", "@Lusaka", 0 },
+        { 1, "killed", "DEATH", "kill", "PAST", "June 13", "2025-06-13", "", 0 },
+        { 1, "bombing", "ATTACK", "bombing", "", "June 13", "2025-06-13", "", 0 } },
+      2, FALSE },
+  };
+  return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (MergeCase *tc, merge, deaths_of_one_happening)
+{
+  merge_case_run (tc);
+}
+
 ParameterizedTestParameters (merge, a_dated_description_refers_to_that_day)
 {
   static MergeCase cases[] = {

@@ -2849,6 +2849,74 @@ join_undated (const EvlGraph *g, const Synonyms *syn, GHashTable *loose_types, G
     }
 }
 
+/* ---- deaths told of one happening ---- */
+
+/* The dated happening of another type that @l's sentences tell on @l's
+ * own day ('the bombings on Aug. 7 killed 259 people': the bombing),
+ * the first such cluster; NULL when none is. */
+static Cluster *
+told_cause (GHashTable *loose_types, GHashTable *by_quote, const Cluster *l)
+{
+  for (guint i = 0; i < l->quotes->len; i++)
+    {
+      GPtrArray *list = g_hash_table_lookup (by_quote, l->quotes->pdata[i]);
+      for (guint j = 0; list && j < list->len; j++)
+        {
+          Cluster *x = list->pdata[j];
+          if (x != l && x->members->len > 0 && !catch_all (x->type)
+              && !g_hash_table_contains (loose_types, x->type) && x->strong && x->tb == l->tb
+              && x->te == l->te && x->fact == 0 && !x->generic)
+            return x;
+        }
+    }
+  return NULL;
+}
+
+/* Deaths (a loose type: each article's toll in its own words) told in
+ * the same word and dated the same day, each in a sentence that tells
+ * one happening of another type, are that happening's deaths: 'the
+ * bombings on Aug. 7 killed 259 people' / 'the Aug. 7, 1998, bombings
+ * killed more than 200', once both bombings are one.  Not when they
+ * name places apart ('killed in Kenya' / 'killed outside the embassy in
+ * Dar es Salaam', event_places ()) or another doer or victim.  After the
+ * greedy pass, when the happenings are settled. */
+static void
+join_by_cause (const EvlGraph *g, const Synonyms *syn, GHashTable *loose_types,
+               GHashTable *by_quote, GPtrArray *all)
+{
+  g_autoptr (GHashTable) first = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < all->len; i++)
+    {
+      Cluster *l = all->pdata[i];
+      if (l->members->len == 0 || catch_all (l->type) || !g_hash_table_contains (loose_types, l->type)
+          || !l->strong || l->tb != l->te || l->fact != 0 || l->generic)
+        continue;
+      Cluster *x = told_cause (loose_types, by_quote, l);
+      if (x == NULL)
+        continue;
+      Cluster *d = g_hash_table_lookup (first, x);
+      if (d == NULL)
+        {
+          g_hash_table_insert (first, x, l);
+          continue;
+        }
+      const EvlGraphEvent *e = evl_graph_get_event (g, l->rep);
+      if (!same_str (d->type, l->type) || !has_trigger (d, e->trigger)
+          || !same_doer_target_count (g, d, e, TRUE))
+        continue;
+      /* where it says they died: its place, else its sentence's */
+      g_autoptr (GArray) places = event_places (g, syn, e, TRUE);
+      gboolean apart = d->location >= 0 && places->len > 0;
+      for (guint k = 0; apart && k < places->len; k++)
+        apart = !same_region (syn, g_array_index (places, guint, k), (guint) d->location);
+      if (apart)
+        continue;
+      g_array_append_vals (d->members, l->members->data, l->members->len);
+      g_array_set_size (l->members, 0);
+      l->into = d;
+    }
+}
+
 void
 evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
 {
@@ -2964,6 +3032,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
         g_array_unref (probe.places);
     }
 
+  join_by_cause (g, &syn, loose, by_quote, all);
   join_undated (g, &syn, loose, all);
 
   g_autofree guint *target = g_new (guint, n);
