@@ -156,6 +156,19 @@ static DetectCase detect_cases[] = {
   { "The DPRK fired two missiles.", "DPRK", EVL_ENTITY_LOCATION },
   { "U.S. officials raised concerns.", "U.S.", EVL_ENTITY_LOCATION },
   { "It was a Democratic People's Republic of Korea decision.", "Democratic People's Republic of Korea", EVL_ENTITY_LOCATION },
+  /* The complement of an organisation's officer; 'on' inside an
+   * organisation's name. */
+  { "Halvor Dahl, president of Nordfjord Reisen International, said bookings fell.", "Nordfjord Reisen International",
+    EVL_ENTITY_ORGANIZATION },
+  { "He testified before the Committee on Ocean Policy on Tuesday.", "Committee on Ocean Policy", EVL_ENTITY_ORGANIZATION },
+  /* Buildings, grounds and streets. */
+  { "Guests gathered in the Linden Garden after the speech.", "Linden Garden", EVL_ENTITY_LOCATION },
+  { "Musicians played at the Arvid Lund Theater in the capital.", "Arvid Lund Theater", EVL_ENTITY_LOCATION },
+  { "Vendors sell coffee on Calle Nueve every morning.", "Calle Nueve", EVL_ENTITY_LOCATION },
+  /* Unfamiliar names of people stay people. */
+  { "Talks were led by Glafcos Mavrides in the capital.", "Glafcos Mavrides", EVL_ENTITY_PERSON },
+  { "Police questioned Tariq Issa Benhamed on Friday.", "Tariq Issa Benhamed", EVL_ENTITY_PERSON },
+  { "Jakari Mwenda said the blast was a tragedy.", "Jakari Mwenda", EVL_ENTITY_PERSON },
 };
 
 ParameterizedTestParameters (entities, detects_names_by_gazetteer_and_rules)
@@ -218,6 +231,9 @@ static RejectCase reject_cases[] = {
   { "Most Sunni Muslims voted.", "Sunni Muslims" },
   { "The world order since World War II has changed.", "War II" },
   { "Veterans of World War I marched.", "World War I" },
+  /* A time zone; a party's member. */
+  { "The deal was struck at 0735 GMT on Friday.", "GMT" },
+  { "Already one Ohio Republican objected to the plan.", "Ohio Republican" },
 };
 
 ParameterizedTestParameters (entities, finds_no_name_in_common_words)
