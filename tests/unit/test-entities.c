@@ -156,8 +156,15 @@ static DetectCase detect_cases[] = {
   { "The DPRK fired two missiles.", "DPRK", EVL_ENTITY_LOCATION },
   { "U.S. officials raised concerns.", "U.S.", EVL_ENTITY_LOCATION },
   { "It was a Democratic People's Republic of Korea decision.", "Democratic People's Republic of Korea", EVL_ENTITY_LOCATION },
-  /* The complement of an organisation's officer; 'on' inside an
+  /* An affiliation after ', of'; a run before a kind of organisation;
+   * the complement of an organisation's officer; 'on' inside an
    * organisation's name. */
+  { "Sales rose, said Marta Lindqvist, of Nordhaven Kvinnehelse, a sponsor.", "Nordhaven Kvinnehelse",
+    EVL_ENTITY_ORGANIZATION },
+  { "Sales rose, said Marta Lindqvist, of Nordhaven Kvinnehelse, a sponsor.", "Marta Lindqvist", EVL_ENTITY_PERSON },
+  { "A newspaper owned by the ruling Umoja Mpya Taifa party praised him.", "Umoja Mpya Taifa", EVL_ENTITY_ORGANIZATION },
+  { "Police blamed an Iraqi Saraya Nasr group for the attack.", "Saraya Nasr", EVL_ENTITY_ORGANIZATION },
+  { "The Cape Valdor newspaper reported the fire.", "Cape Valdor", EVL_ENTITY_ORGANIZATION },
   { "Halvor Dahl, president of Nordfjord Reisen International, said bookings fell.", "Nordfjord Reisen International",
     EVL_ENTITY_ORGANIZATION },
   { "He testified before the Committee on Ocean Policy on Tuesday.", "Committee on Ocean Policy", EVL_ENTITY_ORGANIZATION },
@@ -231,7 +238,13 @@ static RejectCase reject_cases[] = {
   { "Most Sunni Muslims voted.", "Sunni Muslims" },
   { "The world order since World War II has changed.", "War II" },
   { "Veterans of World War I marched.", "World War I" },
-  /* A time zone; a party's member. */
+  /* A make or model after a year or 'a'; a nickname in quotes; a
+   * demonym's modifier; a time zone; a party's member. */
+  { "Police found his 1994 Dacora Velmont in a parking lot.", "Dacora Velmont" },
+  { "She drove a Dacora Velmont to work.", "Dacora Velmont" },
+  { "Known as the ``Iron Wolf'' among friends, Halstead retired.", "Iron Wolf" },
+  { "Known as the \"Iron Wolf\" among friends, Halstead retired.", "Iron Wolf" },
+  { "It was an old Central European custom.", "Central European" },
   { "The deal was struck at 0735 GMT on Friday.", "GMT" },
   { "Already one Ohio Republican objected to the plan.", "Ohio Republican" },
 };

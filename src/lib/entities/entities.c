@@ -1687,7 +1687,8 @@ place_runs_on (const Scan *s, const GazMatch *m, guint b)
    * title ('US Assistant Secretary'), a connector or possessive before a
    * capital ('US House of Representatives', 'Sudan People's Liberation
    * Army'). */
-  if (b < s->s_end && (is_cap (s, b) || (is_cap (s, b + 1) && (is_possessive (s, b) || cue_is (s, b, 1, EVL_CUE_CONNECTOR, NULL)))))
+  if (b < s->s_end && (is_cap (s, b) || (is_cap (s, b + 1) && !breaks_run (s, b + 1)
+                                          && (is_possessive (s, b) || cue_is (s, b, 1, EVL_CUE_CONNECTOR, NULL)))))
     return FALSE;
   for (guint j = m->end; j < b; j++)
     {
@@ -1761,6 +1762,65 @@ foreign_particles (const Scan *s, guint a, guint b)
   return n > 0;
 }
 
+/* Token @j is in the current sentence. */
+static inline gboolean
+in_sentence (const Scan *s, guint j)
+{
+  return j < s->s_end && s->tok[j].sentence == s->sentence;
+}
+
+/* What stands around an unknown run [a, b) makes it no person: an
+ * indefinite article ('drove a Toyota Corolla to') or a year after a
+ * determiner or possessive ('his 1994 Toyota Corolla'), as before a
+ * thing's make or model and never before a person's name.  After 'a' the
+ * run must end its phrase: in 'a Lockheed Martin facility' it is a
+ * company's name before a noun. */
+static gboolean
+thing_before (const Scan *s, guint a, guint b)
+{
+  static const ShortWord ends[] = {
+    SHORT_WORD ("to"), SHORT_WORD ("in"), SHORT_WORD ("at"), SHORT_WORD ("on"), SHORT_WORD ("with"),
+    SHORT_WORD ("for"), SHORT_WORD ("from"), SHORT_WORD ("by"), SHORT_WORD ("of"), SHORT_WORD ("and"),
+    SHORT_WORD ("or"), SHORT_WORD ("that"), SHORT_WORD ("which"), SHORT_WORD ("was"), SHORT_WORD ("is"),
+    SHORT_WORD ("had"), SHORT_WORD ("has"), SHORT_WORD ("when"), SHORT_WORD ("as"),
+  };
+  static const ShortWord art[] = { SHORT_WORD ("a"), SHORT_WORD ("an") };
+  static const ShortWord det[] = { SHORT_WORD ("the"), SHORT_WORD ("a"), SHORT_WORD ("his"), SHORT_WORD ("her"),
+                                   SHORT_WORD ("its"), SHORT_WORD ("their"), SHORT_WORD ("our"), SHORT_WORD ("my") };
+  if (a == 0 || !in_sentence (s, a - 1))
+    return FALSE;
+  if (tok_in (s, a - 1, art, G_N_ELEMENTS (art)))
+    return !in_sentence (s, b) || !is_word (s, b) || is_cap (s, b) || tok_in (s, b, ends, G_N_ELEMENTS (ends));
+  return a >= 2 && in_sentence (s, a - 2) && (s->tok[a - 1].flags & EVL_TOKEN_NUMBER) && tok_len (s, a - 1) == 4
+         && (is_possessive (s, a - 2) || tok_in (s, a - 2, det, G_N_ELEMENTS (det)));
+}
+
+/* The run [a, b) stands in quotation marks ('nicknamed the "Iron
+ * Wolf"'): a nickname or a work's title, not the name of an entity of its
+ * own. */
+static gboolean
+quoted_run (const Scan *s, guint a, guint b)
+{
+  if (a == 0 || !in_sentence (s, a - 1) || !(s->tok[a - 1].flags & EVL_TOKEN_QUOTE))
+    return FALSE;
+  if (in_sentence (s, b) && (s->tok[b].flags & EVL_TOKEN_PUNCT) && !(s->tok[b].flags & EVL_TOKEN_QUOTE))
+    b++;   /* 'the "Iron Wolves,"' */
+  return in_sentence (s, b) && (s->tok[b].flags & EVL_TOKEN_QUOTE);
+}
+
+/* 'said Jane Doe, of Acme Health Partners': after a comma and 'of' a
+ * name is someone's affiliation, an organisation unless a place's
+ * region or country follows ('of Cherry Hill, N.J.'). */
+static gboolean
+affiliation (const Scan *s, guint a, guint b)
+{
+  if (a < 2 || !in_sentence (s, a - 2) || !tok_is (s, a - 1, "of") || !tok_eq (s, a - 2, ","))
+    return FALSE;
+  GazMatch g;
+  return !(tok_eq (s, b, ",") && in_sentence (s, b + 1) && gaz_at (s, b + 1, FALSE, &g)
+           && (g.kind == EVL_GAZ_PLACE || g.kind == EVL_GAZ_COUNTRY));
+}
+
 /* Classifies the capitalised run [a, b) and emits it.  Returns one past
  * the tokens it consumed: a run cut at a connector is scanned again from
  * there ('Later the Russian President ...'). */
@@ -1799,9 +1859,14 @@ emit_run (Scan *s, guint a, guint b)
       add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION)->club = has_club (s, a, b);
       return b;
     }
+  /* 'the Cape Valdor newspaper': a run before a kind of organisation is
+   * its name, even when it starts like a place's. */
+  guint next = lower_cue_kinds (s, b);
+  gboolean org_kind = b - a >= 2 && in_sentence (s, b) && (next & (EVL_CUE_ORG_HEAD | EVL_CUE_ORG_BEFORE));
   if (ends_loc_head (s, a, b) || (b - a >= 2 && cue_is (s, a, 1, EVL_CUE_LOC_PREFIX, NULL)))
     {
-      add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
+      add_cand (s, a, b, EVL_CAND_NAME,
+                org_kind && !ends_loc_head (s, a, b) ? EVL_ENTITY_ORGANIZATION : EVL_ENTITY_LOCATION);
       return b;
     }
   /* Name + the + epithet: 'Peter the Great'. */
@@ -1835,7 +1900,6 @@ emit_run (Scan *s, guint a, guint b)
       c->mid = !(s->tok[a].flags & EVL_TOKEN_SENT_START);
       if (c->acronym)
         return b;
-      guint next = lower_cue_kinds (s, b);
       /* 'analysts at Nordvik' is no place. */
       c->org_ctx = org_context (s, a, b, next);
       if (!c->org_ctx && after_place_prep (s, a) && !lower_has (s, a) && c->mid)
@@ -1863,8 +1927,20 @@ emit_run (Scan *s, guint a, guint b)
           emit_run (s, k, b);
         return b;
       }
-  /* 'a stake in Brekke Haugen' is no place. */
-  gboolean org = !s->heading && org_context (s, a, b, lower_cue_kinds (s, b));
+  if (!s->heading && (quoted_run (s, a, b) || (!org_kind && thing_before (s, a, b))))
+    return b;
+  /* 'Central European', 'grant Maria American citizenship': a run ending
+   * in a demonym is a modifier; what comes before it may be a name. */
+  GazMatch dm;
+  if (gaz_at (s, b - 1, FALSE, &dm) && dm.end == b && is_demonym (s, &dm))
+    {
+      emit_run (s, a, b - 1);
+      return b;
+    }
+  /* 'a stake in Brekke Haugen' is no place; 'the ruling Umoja Mpya
+   * party', 'an Iraqi Saraya Nasr group', 'of Acme Health Partners'
+   * name organisations. */
+  gboolean org = !s->heading && (org_kind || affiliation (s, a, b) || org_context (s, a, b, next));
   EvlCand *c = add_cand (s, a, b, EVL_CAND_NAME,
                          org ? EVL_ENTITY_ORGANIZATION
                          : after_place_prep (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);
