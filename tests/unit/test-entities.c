@@ -157,8 +157,7 @@ static DetectCase detect_cases[] = {
   { "U.S. officials raised concerns.", "U.S.", EVL_ENTITY_LOCATION },
   { "It was a Democratic People's Republic of Korea decision.", "Democratic People's Republic of Korea", EVL_ENTITY_LOCATION },
   /* An affiliation after ', of'; a run before a kind of organisation;
-   * the complement of an organisation's officer; 'on' inside an
-   * organisation's name. */
+   * the complement of an organisation's officer. */
   { "Sales rose, said Marta Lindqvist, of Nordhaven Kvinnehelse, a sponsor.", "Nordhaven Kvinnehelse",
     EVL_ENTITY_ORGANIZATION },
   { "Sales rose, said Marta Lindqvist, of Nordhaven Kvinnehelse, a sponsor.", "Marta Lindqvist", EVL_ENTITY_PERSON },
@@ -167,11 +166,18 @@ static DetectCase detect_cases[] = {
   { "The Cape Valdor newspaper reported the fire.", "Cape Valdor", EVL_ENTITY_ORGANIZATION },
   { "Halvor Dahl, president of Nordfjord Reisen International, said bookings fell.", "Nordfjord Reisen International",
     EVL_ENTITY_ORGANIZATION },
+  /* 'and' inside an organisation's name; 'on' too. */
+  { "Aid came from the Department of Fisheries and Coastal Affairs on Monday.", "Department of Fisheries and Coastal Affairs",
+    EVL_ENTITY_ORGANIZATION },
+  { "The Licensing and Inspection Service fined the firm.", "Licensing and Inspection Service", EVL_ENTITY_ORGANIZATION },
   { "He testified before the Committee on Ocean Policy on Tuesday.", "Committee on Ocean Policy", EVL_ENTITY_ORGANIZATION },
-  /* Buildings, grounds and streets. */
+  /* Buildings, grounds and streets; a part of a known place. */
   { "Guests gathered in the Linden Garden after the speech.", "Linden Garden", EVL_ENTITY_LOCATION },
   { "Musicians played at the Arvid Lund Theater in the capital.", "Arvid Lund Theater", EVL_ENTITY_LOCATION },
   { "Vendors sell coffee on Calle Nueve every morning.", "Calle Nueve", EVL_ENTITY_LOCATION },
+  { "Smugglers moved cocaine through Central America last year.", "Central America", EVL_ENTITY_LOCATION },
+  /* The place ends a title; the name after it is a person's. */
+  { "American ambassador to Norway Ingrid Solvang met the minister.", "Ingrid Solvang", EVL_ENTITY_PERSON },
   /* Unfamiliar names of people stay people. */
   { "Talks were led by Glafcos Mavrides in the capital.", "Glafcos Mavrides", EVL_ENTITY_PERSON },
   { "Police questioned Tariq Issa Benhamed on Friday.", "Tariq Issa Benhamed", EVL_ENTITY_PERSON },
@@ -247,6 +253,11 @@ static RejectCase reject_cases[] = {
   { "It was an old Central European custom.", "Central European" },
   { "The deal was struck at 0735 GMT on Friday.", "GMT" },
   { "Already one Ohio Republican objected to the plan.", "Ohio Republican" },
+  /* Halves of coordinated names, a case's party. */
+  { "Migrants came from Central and South America.", "Central" },
+  { "Aid came from the Department of Fisheries and Coastal Affairs on Monday.", "Coastal Affairs" },
+  { "Marking the Halden v. Morrow Supreme Court ruling, crowds gathered.", "Morrow Supreme Court" },
+  { "American ambassador to Norway Ingrid Solvang met the minister.", "Norway Ingrid Solvang" },
 };
 
 ParameterizedTestParameters (entities, finds_no_name_in_common_words)

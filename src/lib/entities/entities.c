@@ -1683,6 +1683,12 @@ place_runs_on (const Scan *s, const GazMatch *m, guint b)
   if (s->heading || (m->kind != EVL_GAZ_COUNTRY && m->kind != EVL_GAZ_PLACE) || b - m->end > 3
       || cue_is (s, b - 1, 1, EVL_CUE_NOT_ENTITY, NULL))
     return FALSE;
+  /* 'ambassador to Norway Jane Doe': the place ends a title, and the
+   * name after it is the holder's. */
+  if (m->start >= 2 && s->tok[m->start - 2].sentence == s->sentence
+      && (tok_is (s, m->start - 1, "to") || tok_is (s, m->start - 1, "in"))
+      && lookup_one (s, EVL_ENT_LEX_TITLES, m->start - 2) != NULL)
+    return FALSE;
   /* The run was cut before more of a name it does not understand: a
    * title ('US Assistant Secretary'), a connector or possessive before a
    * capital ('US House of Representatives', 'Sudan People's Liberation
@@ -1821,6 +1827,77 @@ affiliation (const Scan *s, guint a, guint b)
            && (g.kind == EVL_GAZ_PLACE || g.kind == EVL_GAZ_COUNTRY));
 }
 
+/* 'Department of Fisheries and Coastal Affairs', 'Office of Science and
+ * Technology Policy', 'Port Authority of Oslo and Akershus': an
+ * organisation named '... of X' runs on past 'and' over capitalised
+ * words that are no organisation of their own ('the Ministry of Defence
+ * and the Foreign Office' are two) and name what X names when X is a
+ * known name.  Returns the name's new end (@b: none). */
+static guint
+org_and_tail (const Scan *s, guint a, guint b)
+{
+  if (!tok_is (s, b, "and") || !in_sentence (s, b + 1) || !is_cap (s, b + 1))
+    return b;
+  guint of = 0;
+  for (guint j = a + 1; j + 1 < b; j++)
+    if (tok_is (s, j, "of"))
+      of = j + 1;
+  if (of == 0)
+    return b;
+  guint c = cap_run (s, b + 1, 4);
+  if (c <= b + 1 || has_org_head (s, b + 1, c) || is_possessive (s, c) || cue_is (s, c - 1, 1, EVL_CUE_NOT_ENTITY, NULL))
+    return b;
+  GazMatch x, y;
+  gboolean x_gaz = gaz_at (s, of, TRUE, &x), y_gaz = gaz_at (s, b + 1, TRUE, &y);
+  if (y_gaz && !(x_gaz && x.end == b && y.end == c && x.kind == y.kind && x.kind != EVL_GAZ_PERSON))
+    return b;
+  /* 'the Ministry of Defence and Halvard Berg said': a person's surname
+   * speaks alone. */
+  if (!y_gaz && c - (b + 1) >= 2 && speaks_alone (s, c - 1))
+    return b;
+  return c;
+}
+
+/* 'the Licensing and Inspection Service', 'the U.S. Customs and Border
+ * Service': common words capitalised after 'the' (or after 'the' and a
+ * country), or ones the text also writes in lower case, then 'and',
+ * start the organisation's name that follows at @a; a name of its own
+ * ('Lindqvist and Justice Department officials') does not.  Candidates
+ * made of them are taken back.  Returns the name's new start (@a:
+ * none). */
+static guint
+org_and_head (Scan *s, guint a)
+{
+  if (a < 2 || !tok_is (s, a - 1, "and") || !in_sentence (s, a - 2) || !is_cap (s, a - 2))
+    return a;
+  /* Up to three capitalised words ('the Power Reactor and ...'), none a
+   * known name or an organisation's head. */
+  guint p = a - 1;
+  gboolean common = FALSE;
+  GazMatch g;
+  while (p > 0 && a - 1 - p < 3 && in_sentence (s, p - 1) && is_cap (s, p - 1) && !is_possessive (s, p - 1))
+    {
+      if (is_stopword (s, p - 1) || gaz_at (s, p - 1, TRUE, &g) || has_org_head (s, p - 1, p))
+        break;
+      common = common || lower_has (s, p - 1);
+      p--;
+    }
+  if (p == a - 1)
+    return a;
+  if (p > 0 && in_sentence (s, p - 1) && gaz_at (s, p - 1, FALSE, &g) && g.end == p && g.kind == EVL_GAZ_COUNTRY)
+    p--;
+  if (!common && !(p > 0 && in_sentence (s, p - 1) && tok_is (s, p - 1, "the")))
+    return a;
+  while (s->n_cands > 0)
+    {
+      const EvlCand *prev = &g_array_index (s->cands, EvlCand, s->n_cands - 1);
+      if (prev->sentence != s->sentence || prev->tok0 < p)
+        break;
+      s->n_cands--;
+    }
+  return p;
+}
+
 /* Classifies the capitalised run [a, b) and emits it.  Returns one past
  * the tokens it consumed: a run cut at a connector is scanned again from
  * there ('Later the Russian President ...'). */
@@ -1856,6 +1933,8 @@ emit_run (Scan *s, guint a, guint b)
           emit_run (s, a, c0 - 1);
           a = c0;
         }
+      b = org_and_tail (s, a, b);
+      a = org_and_head (s, a);
       add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION)->club = has_club (s, a, b);
       return b;
     }
@@ -1893,6 +1972,15 @@ emit_run (Scan *s, guint a, guint b)
       }
   if (b - a == 1)
     {
+      /* 'Central and South America', 'North and South Korea': a word
+       * that starts places' names, coordinated with such a place, is
+       * that place's other half, not a name alone. */
+      GazMatch pl;
+      if ((tok_is (s, b, "and") || tok_is (s, b, "or")) && in_sentence (s, b + 1) && is_cap (s, b + 1)
+          && (word_at (s, a)->fw1[EVL_ENT_LEX_COUNTRIES] >= 2 || word_at (s, a)->fw1[EVL_ENT_LEX_PLACES] >= 2)
+          && gaz_at (s, b + 1, FALSE, &pl) && pl.end - pl.start >= 2
+          && (pl.kind == EVL_GAZ_COUNTRY || pl.kind == EVL_GAZ_PLACE))
+        return b;
       EvlCand *c = add_cand (s, a, b, EVL_CAND_SINGLE, EVL_ENTITY_PERSON);
       c->acronym = is_acronym (s, a) && tok_len (s, a) >= 3;
       for (gsize k = 0; k < tok_len (s, a) && c->acronym; k++)
@@ -2550,6 +2638,8 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
                   /* 'Jordan Peterson ... Peterson said': a person named
                    * like a place. */
                   gboolean person = b == m.end + 1 && !has_org_head (s, m.end, b) && speaks_alone (s, m.end);
+                  if (!person)
+                    b = org_and_tail (s, m.start, b);
                   add_cand (s, m.start, b, EVL_CAND_NAME,
                             person ? EVL_ENTITY_PERSON : EVL_ENTITY_ORGANIZATION)->club
                     = !person && has_club (s, m.end, b);
@@ -2567,7 +2657,12 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
         }
       if (is_cap (s, i) && !tok_is (s, i, "the"))
         {
-          if (not_a_name_start (s, i))
+          /* 'the Halden v. Morrow Supreme Court ruling': the word after 'v.'
+           * ends a case's name; what follows starts anew.  (A sentence
+           * may wrongly end at 'v.'.) */
+          if (not_a_name_start (s, i)
+              || (i > 0 && (tok_is (s, i - 1, "v.") || tok_is (s, i - 1, "vs.") || tok_is (s, i - 1, "v")
+                      || (i > 1 && tok_eq (s, i - 1, ".") && (tok_is (s, i - 2, "v") || tok_is (s, i - 2, "vs"))))))
             {
               i++;
               continue;
@@ -2589,10 +2684,24 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
                   && !(g.kind == EVL_GAZ_PERSON && g.end == k + 1)
                   && !has_org_head (s, i, b) && !ends_loc_head (s, i, b))
                 {
-                  b = k;
+                  /* 'Central America', 'Southern Sudan': a word that
+                   * starts places' names, before a place, names a part
+                   * of it. */
+                  if (k == i + 1 && g.end == b && !is_cap (s, b) && !(s->tok[i].flags & EVL_TOKEN_SENT_START)
+                      && (g.kind == EVL_GAZ_COUNTRY || g.kind == EVL_GAZ_PLACE) && !is_stopword (s, i)
+                      && (word_at (s, i)->fw1[EVL_ENT_LEX_COUNTRIES] >= 2 || word_at (s, i)->fw1[EVL_ENT_LEX_PLACES] >= 2))
+                    {
+                      add_cand (s, i, g.end, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
+                      b = i;
+                      i = g.end;
+                    }
+                  else
+                    b = k;
                   break;
                 }
             }
+          if (b < i)
+            continue;
           guint before_run = s->n_cands;
           guint end = emit_run (s, i, b);
           for (guint k = before_run; k < s->n_cands; k++)
