@@ -176,7 +176,7 @@ is_cap (const Scan *s, guint i)
  * byte is such a letter but for case exactly when it is with bit 5 set:
  * one operation a byte fewer than evl_ent_ascii_lower() (~35 k calls with
  * "the" alone on the small corpus). */
-static inline gboolean
+G_ALWAYS_INLINE static inline gboolean
 tok_is (const Scan *s, guint i, const char *word)
 {
   gsize n = strlen (word);
@@ -190,7 +190,7 @@ tok_is (const Scan *s, guint i, const char *word)
 }
 
 /* Token @i is the bytes of @punct (no letters: case does not apply). */
-static inline gboolean
+G_ALWAYS_INLINE static inline gboolean
 tok_eq (const Scan *s, guint i, const char *punct)
 {
   gsize n = strlen (punct);
@@ -236,7 +236,7 @@ has_suffix (const char *p, gsize n, const char *suffix)
 /* Token @i is "'s" or "’s" (any case of the s): inline, the length
  * first, since nearly every token asked is neither (two tok_is() in a
  * call were ~0.7 M instructions on the small corpus). */
-static inline gboolean
+G_ALWAYS_INLINE static inline gboolean
 is_possessive (const Scan *s, guint i)
 {
   if (i >= s->s_end)
@@ -420,7 +420,7 @@ word_fill (const Scan *s, guint i)
   return g;
 }
 
-static inline const TokMemo *
+G_ALWAYS_INLINE static inline const TokMemo *
 word_at (const Scan *s, guint i)
 {
   return (s->state[i] & MEMO_WORD) ? &s->memo[i] : word_fill (s, i);
@@ -547,7 +547,7 @@ lookup_one (const Scan *s, EvlEntLexId id, guint i)
 
 /* TRUE when tokens [i, i + k) can form a key: words (abbreviations
  * included), a clitic ('People’s') only inside. */
-static gboolean
+G_ALWAYS_INLINE static inline gboolean
 probe_tokens_ok (const Scan *s, guint i, guint k)
 {
   if (i + k > s->s_end)
@@ -729,7 +729,7 @@ cue_is_multi (const Scan *s, guint i, guint k, guint kind, guint *len_out)
  * (an EVL_CUE_* member bit): TRUE, its length in *@len_out.  Inline for
  * the token alone, most questions (~12 k on the small corpus, where the
  * call was a third of the answer). */
-static inline gboolean
+G_ALWAYS_INLINE static inline gboolean
 cue_is (const Scan *s, guint i, guint k, guint kind, guint *len_out)
 {
   if (k != 1)
@@ -1290,7 +1290,7 @@ gaz_after_the (const Scan *s, guint i, gboolean people, const TokMemo *g, GazMat
   return m->entry != NULL;
 }
 
-static gboolean
+G_ALWAYS_INLINE static inline gboolean
 gaz_at_slow (const Scan *s, guint i, gboolean people, GazMatch *m)
 {
   memset (m, 0, sizeof *m);
@@ -1358,7 +1358,7 @@ gaz_at_memo (const Scan *s, guint i, gboolean people, GazMatch *m, gboolean arti
  * instructions, ~38 k calls on the small corpus).  Its memo is filled
  * only once it passed gaz_at_slow()'s tests (a capitalised word, or
  * 'the', three bytes). */
-static inline gboolean
+G_ALWAYS_INLINE static inline gboolean
 gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
 {
   if (i < s->s_end && (s->state[i] & MEMO_GAZ) && tok_len (s, i) != 3)
@@ -1369,6 +1369,14 @@ gaz_at (const Scan *s, guint i, gboolean people, GazMatch *m)
       return ks != 0 && gaz_memo_match (s, i, people, m);
     }
   return gaz_at_slow (s, i, people, m);
+}
+
+/* gaz_at() out of line, for rules asked of few runs: the inline copies
+ * stay in the scanner's busy paths. */
+static G_GNUC_NO_INLINE gboolean
+gaz_at_rare (const Scan *s, guint i, gboolean people, GazMatch *m)
+{
+  return gaz_at (s, i, people, m);
 }
 
 static EvlSpan
@@ -1693,7 +1701,7 @@ place_runs_on (const Scan *s, const GazMatch *m, guint b)
    * title ('US Assistant Secretary'), a connector or possessive before a
    * capital ('US House of Representatives', 'Sudan People's Liberation
    * Army'). */
-  if (b < s->s_end && (is_cap (s, b) || (is_cap (s, b + 1) && !breaks_run (s, b + 1)
+  if (b < s->s_end && (is_cap (s, b) || (is_cap (s, b + 1) && !is_stopword (s, b + 1)
                                           && (is_possessive (s, b) || cue_is (s, b, 1, EVL_CUE_CONNECTOR, NULL)))))
     return FALSE;
   for (guint j = m->end; j < b; j++)
@@ -1712,7 +1720,7 @@ place_runs_on (const Scan *s, const GazMatch *m, guint b)
 
 /* Lower-case words that may carry on a name once it is recognised as a
  * place: 'Korean peninsula', 'Amur region'.  Not used for persons. */
-static gboolean
+G_ALWAYS_INLINE static inline gboolean
 after_place_prep (const Scan *s, guint i)
 {
   return i > 0 && s->tok[i - 1].sentence == s->sentence
@@ -1781,7 +1789,7 @@ in_sentence (const Scan *s, guint j)
  * thing's make or model and never before a person's name.  After 'a' the
  * run must end its phrase: in 'a Lockheed Martin facility' it is a
  * company's name before a noun. */
-static gboolean
+static G_GNUC_NO_INLINE gboolean
 thing_before (const Scan *s, guint a, guint b)
 {
   static const ShortWord ends[] = {
@@ -1804,7 +1812,7 @@ thing_before (const Scan *s, guint a, guint b)
 /* The run [a, b) stands in quotation marks ('nicknamed the "Iron
  * Wolf"'): a nickname or a work's title, not the name of an entity of its
  * own. */
-static gboolean
+static G_GNUC_NO_INLINE gboolean
 quoted_run (const Scan *s, guint a, guint b)
 {
   if (a == 0 || !in_sentence (s, a - 1) || !(s->tok[a - 1].flags & EVL_TOKEN_QUOTE))
@@ -1817,13 +1825,13 @@ quoted_run (const Scan *s, guint a, guint b)
 /* 'said Jane Doe, of Acme Health Partners': after a comma and 'of' a
  * name is someone's affiliation, an organisation unless a place's
  * region or country follows ('of Cherry Hill, N.J.'). */
-static gboolean
+static G_GNUC_NO_INLINE gboolean
 affiliation (const Scan *s, guint a, guint b)
 {
   if (a < 2 || !in_sentence (s, a - 2) || !tok_is (s, a - 1, "of") || !tok_eq (s, a - 2, ","))
     return FALSE;
   GazMatch g;
-  return !(tok_eq (s, b, ",") && in_sentence (s, b + 1) && gaz_at (s, b + 1, FALSE, &g)
+  return !(tok_eq (s, b, ",") && in_sentence (s, b + 1) && gaz_at_rare (s, b + 1, FALSE, &g)
            && (g.kind == EVL_GAZ_PLACE || g.kind == EVL_GAZ_COUNTRY));
 }
 
@@ -1833,7 +1841,7 @@ affiliation (const Scan *s, guint a, guint b)
  * words that are no organisation of their own ('the Ministry of Defence
  * and the Foreign Office' are two) and name what X names when X is a
  * known name.  Returns the name's new end (@b: none). */
-static guint
+static G_GNUC_NO_INLINE guint
 org_and_tail (const Scan *s, guint a, guint b)
 {
   if (!tok_is (s, b, "and") || !in_sentence (s, b + 1) || !is_cap (s, b + 1))
@@ -1848,7 +1856,7 @@ org_and_tail (const Scan *s, guint a, guint b)
   if (c <= b + 1 || has_org_head (s, b + 1, c) || is_possessive (s, c) || cue_is (s, c - 1, 1, EVL_CUE_NOT_ENTITY, NULL))
     return b;
   GazMatch x, y;
-  gboolean x_gaz = gaz_at (s, of, TRUE, &x), y_gaz = gaz_at (s, b + 1, TRUE, &y);
+  gboolean x_gaz = gaz_at_rare (s, of, TRUE, &x), y_gaz = gaz_at_rare (s, b + 1, TRUE, &y);
   if (y_gaz && !(x_gaz && x.end == b && y.end == c && x.kind == y.kind && x.kind != EVL_GAZ_PERSON))
     return b;
   /* 'the Ministry of Defence and Halvard Berg said': a person's surname
@@ -1865,7 +1873,7 @@ org_and_tail (const Scan *s, guint a, guint b)
  * ('Lindqvist and Justice Department officials') does not.  Candidates
  * made of them are taken back.  Returns the name's new start (@a:
  * none). */
-static guint
+static G_GNUC_NO_INLINE guint
 org_and_head (Scan *s, guint a)
 {
   if (a < 2 || !tok_is (s, a - 1, "and") || !in_sentence (s, a - 2) || !is_cap (s, a - 2))
@@ -1877,14 +1885,14 @@ org_and_head (Scan *s, guint a)
   GazMatch g;
   while (p > 0 && a - 1 - p < 3 && in_sentence (s, p - 1) && is_cap (s, p - 1) && !is_possessive (s, p - 1))
     {
-      if (is_stopword (s, p - 1) || gaz_at (s, p - 1, TRUE, &g) || has_org_head (s, p - 1, p))
+      if (is_stopword (s, p - 1) || gaz_at_rare (s, p - 1, TRUE, &g) || has_org_head (s, p - 1, p))
         break;
       common = common || lower_has (s, p - 1);
       p--;
     }
   if (p == a - 1)
     return a;
-  if (p > 0 && in_sentence (s, p - 1) && gaz_at (s, p - 1, FALSE, &g) && g.end == p && g.kind == EVL_GAZ_COUNTRY)
+  if (p > 0 && in_sentence (s, p - 1) && gaz_at_rare (s, p - 1, FALSE, &g) && g.end == p && g.kind == EVL_GAZ_COUNTRY)
     p--;
   if (!common && !(p > 0 && in_sentence (s, p - 1) && tok_is (s, p - 1, "the")))
     return a;
@@ -1896,6 +1904,20 @@ org_and_head (Scan *s, guint a)
       s->n_cands--;
     }
   return p;
+}
+
+/* 'Central America', 'Southern Sudan': a word that starts places'
+ * names, before place @g that ends the run, names a part of it: emitted
+ * as a place. */
+static G_GNUC_NO_INLINE gboolean
+place_part (Scan *s, guint i, const GazMatch *g)
+{
+  if (is_cap (s, g->end) || (s->tok[i].flags & EVL_TOKEN_SENT_START)
+      || (g->kind != EVL_GAZ_COUNTRY && g->kind != EVL_GAZ_PLACE) || is_stopword (s, i)
+      || (word_at (s, i)->fw1[EVL_ENT_LEX_COUNTRIES] < 2 && word_at (s, i)->fw1[EVL_ENT_LEX_PLACES] < 2))
+    return FALSE;
+  add_cand (s, i, g->end, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
+  return TRUE;
 }
 
 /* Classifies the capitalised run [a, b) and emits it.  Returns one past
@@ -1978,7 +2000,7 @@ emit_run (Scan *s, guint a, guint b)
       GazMatch pl;
       if ((tok_is (s, b, "and") || tok_is (s, b, "or")) && in_sentence (s, b + 1) && is_cap (s, b + 1)
           && (word_at (s, a)->fw1[EVL_ENT_LEX_COUNTRIES] >= 2 || word_at (s, a)->fw1[EVL_ENT_LEX_PLACES] >= 2)
-          && gaz_at (s, b + 1, FALSE, &pl) && pl.end - pl.start >= 2
+          && gaz_at_rare (s, b + 1, FALSE, &pl) && pl.end - pl.start >= 2
           && (pl.kind == EVL_GAZ_COUNTRY || pl.kind == EVL_GAZ_PLACE))
         return b;
       EvlCand *c = add_cand (s, a, b, EVL_CAND_SINGLE, EVL_ENTITY_PERSON);
@@ -2020,7 +2042,7 @@ emit_run (Scan *s, guint a, guint b)
   /* 'Central European', 'grant Maria American citizenship': a run ending
    * in a demonym is a modifier; what comes before it may be a name. */
   GazMatch dm;
-  if (gaz_at (s, b - 1, FALSE, &dm) && dm.end == b && is_demonym (s, &dm))
+  if (gaz_at_rare (s, b - 1, FALSE, &dm) && dm.end == b && is_demonym (s, &dm))
     {
       emit_run (s, a, b - 1);
       return b;
@@ -2684,14 +2706,8 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
                   && !(g.kind == EVL_GAZ_PERSON && g.end == k + 1)
                   && !has_org_head (s, i, b) && !ends_loc_head (s, i, b))
                 {
-                  /* 'Central America', 'Southern Sudan': a word that
-                   * starts places' names, before a place, names a part
-                   * of it. */
-                  if (k == i + 1 && g.end == b && !is_cap (s, b) && !(s->tok[i].flags & EVL_TOKEN_SENT_START)
-                      && (g.kind == EVL_GAZ_COUNTRY || g.kind == EVL_GAZ_PLACE) && !is_stopword (s, i)
-                      && (word_at (s, i)->fw1[EVL_ENT_LEX_COUNTRIES] >= 2 || word_at (s, i)->fw1[EVL_ENT_LEX_PLACES] >= 2))
+                  if (k == i + 1 && g.end == b && place_part (s, i, &g))
                     {
-                      add_cand (s, i, g.end, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
                       b = i;
                       i = g.end;
                     }
