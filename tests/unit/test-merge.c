@@ -594,6 +594,29 @@ ParameterizedTest (MergeCase *tc, merge, a_dated_description_refers_to_that_day)
   merge_case_run (tc);
 }
 
+/* Within an article, 'after the shooting' names the shooting it told
+ * (trigger 'shoot'), as 'the attack' does its attack; 'the shooting of
+ * doctors in Lusaka' that month names others. */
+ParameterizedTestParameters (merge, a_definite_ing_noun_refers_back_in_its_article)
+{
+  static MergeCase cases[] = {
+    { { "The June 13 shooting of Dr. Amsel shocked all.\nPolice searched after the shooting.", "" },
+      { { 0, "shooting", "DEATH", "shoot", "", "June 13", "2025-06-13", "~Amsel", 0 },
+        { 0, "shooting", "DEATH", "shoot", "", "June 13", "2025-06-13", "", 1 } },
+      1, FALSE },
+    { { "The June 13 shooting of Dr. Amsel shocked all.\nThe shooting of doctors in Lusaka went on.", "" },
+      { { 0, "shooting", "DEATH", "shoot", "", "June 13", "2025-06-13", "~Amsel", 0 },
+        { 0, "shooting", "DEATH", "shoot", "", "June", "2025-06", "@Lusaka", 1 } },
+      2, FALSE },
+  };
+  return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (MergeCase *tc, merge, a_definite_ing_noun_refers_back_in_its_article)
+{
+  merge_case_run (tc);
+}
+
 /* Meetings of a famous person: the one an undated mention joins is the
  * one naming everyone it names, not another's meeting with that person
  * at the same place ('the summit between Hashimoto and Clinton in

@@ -2501,6 +2501,25 @@ synonym_corefer (const EvlGraph *g, const EvlGraphEvent *a, guint ca, const EvlG
          || shares_place (g, a->location, a->participants, b->location, b->participants);
 }
 
+/* @e's first mention is a noun phrase of its trigger with no date of
+ * its own, or the definite '-ing' noun made from it naming no one
+ * ('after the shooting', trigger 'shoot'): it may refer back. */
+static gboolean
+refers_back (const EvlGraphEvent *e)
+{
+  const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, 0);
+  if (mention_np_dated (m, e->trigger, FALSE) != NP_NOT)
+    return TRUE;
+  /* ... naming nobody and nowhere: 'the shooting of doctors in
+   * Winnipeg' is another */
+  if (m->text == NULL || e->trigger == NULL || e->participants->len > 0 || e->location >= 0)
+    return FALSE;
+  g_autofree char *w = g_ascii_strdown (m->text, -1);
+  return (g_str_has_suffix (w, "ing") || g_str_has_suffix (w, "ings"))
+         && g_ascii_strncasecmp (w, e->trigger, MAX (strlen (e->trigger), 4u) - 1) == 0
+         && mention_np_dated (m, w, FALSE) == NP_DEFINITE;
+}
+
 /* @a and @b (events of one document) tell one happening: one is a
  * nominal that refers back to the other, of the same type (or, for the
  * catch-all, the same trigger) at a date inside the other's.  A
@@ -2517,8 +2536,7 @@ same_type_corefer (const EvlGraphEvent *a, const EvlGraphEvent *b)
   /* 'the launch' is none of 'two failed attempts this year' */
   if (!same_str (a->trigger, b->trigger) && (counted_plural (a) || counted_plural (b)))
     return FALSE;
-  return mention_np_dated (&g_array_index (a->mentions, EvlGraphMention, 0), a->trigger, FALSE) != NP_NOT
-         || mention_np_dated (&g_array_index (b->mentions, EvlGraphMention, 0), b->trigger, FALSE) != NP_NOT;
+  return refers_back (a) || refers_back (b);
 }
 
 static gint
