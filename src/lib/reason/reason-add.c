@@ -1784,14 +1784,15 @@ object_opens_clause (const AddCtx *a, const EvlEventMention *m)
   return FALSE;
 }
 
-/* Whether verb @m is a passive: a form of 'be' before it, past 'not'
- * and adverbs ('were also killed', 'has been arrested'). */
+/* Whether verb @m is a passive: a form of 'be' before it, past 'not',
+ * adverbs and a hedge ('were also killed', 'has been arrested', 'were
+ * reported killed'). */
 static gboolean
 be_passive (const AddCtx *a, const EvlEventMention *m)
 {
   static const char *const be[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
   static const char *const between[] = { "not", "never", "also", "later", "then", "again", "reportedly",
-                                         NULL };
+                                         "reported", "feared", "believed", NULL };
   gint k = evl_document_token_at (a->doc, m->span.start) - 1;
   while (k >= 0 && a->toks[k].sentence == m->sentence && (word_in (a, (guint) k, between) || is_ly_adverb (a, (guint) k)))
     k--;
