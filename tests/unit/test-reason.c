@@ -2300,6 +2300,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "Police said they were attacked by the crowd.", "attacked", "Attacked by the crowd" },
     { "He was taken prisoner on Monday.", "taken", "Taken prisoner" },
     { "It is currently being held in a secret location.", "held", "Held in a secret location" },
+    /* a hedge inside a passive's verb group */
+    { "Two men were reported killed in the fire.", "killed", "Two men killed in the fire" },
+    { "They were feared killed in the fire.", "killed", "Killed in the fire" },
     /* a saying's clause has its own subject, 'that' or not */
     { "Police said the sniper shot the doctor on Friday.", "shot", "Sniper shoots the doctor" },
   };

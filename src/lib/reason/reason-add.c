@@ -1175,12 +1175,15 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
     return NULL;
   gint k = t - 1;
   gboolean had_aux = FALSE;
-  /* An adverb inside the verb group ('were also killed') is no subject. */
+  /* An adverb or a hedge inside the verb group ('were also killed',
+   * 'were reported killed') is no subject. */
+  static const char *const hedges[] = { "reported", "feared", "believed", NULL };
   for (;;)
     {
       gint j = k;
       while (j >= 0 && a->toks[j].sentence == m->sentence
-             && (word_in (a, (guint) j, adverbs) || is_ly_adverb (a, (guint) j)))
+             && (word_in (a, (guint) j, adverbs) || is_ly_adverb (a, (guint) j)
+                 || (j == t - 1 && word_in (a, (guint) j, hedges))))
         j--;
       if (!(j >= 0 && a->toks[j].sentence == m->sentence && word_in (a, (guint) j, aux)))
         break;
