@@ -6,6 +6,10 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
+#ifdef __linux__
+#include <signal.h>
+#include <sys/prctl.h>
+#endif
 
 #include "../tmp-helpers.h"
 
@@ -25,6 +29,18 @@ evl_test_source_root (void)
   return root;
 }
 
+/* In the child: dies with the test.  A suite that times out is killed,
+ * and a slow eventline it started would otherwise run on for minutes,
+ * loading the machine for every suite after it. */
+static inline void
+evl_test_child_setup (gpointer data)
+{
+  (void) data;
+#ifdef __linux__
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+#endif
+}
+
 /* Runs eventline with the NULL-terminated arguments; returns the exit
  * status; out and err (may be NULL) receive stdout/stderr. */
 static inline int
@@ -41,7 +57,7 @@ evl_test_run (char **out, char **err, ...)
   char *o = NULL, *e = NULL;
   int status = 0;
   GError *error = NULL;
-  gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  gboolean ok = g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, evl_test_child_setup, NULL,
                               &o, &e, &status, &error);
   g_ptr_array_free (argv, TRUE);
   cr_assert (ok, "spawn failed: %s", error ? error->message : "");
