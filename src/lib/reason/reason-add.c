@@ -1787,6 +1787,15 @@ object_opens_clause (const AddCtx *a, const EvlEventMention *m)
   return FALSE;
 }
 
+/* @line and where it happened: the preposition written before the
+ * location's mention, else 'in' ('Killed in Nairobi'). */
+static char *
+at_place (const AddCtx *a, const char *line, gint location, gint32 loc_mention)
+{
+  const char *lp = mention_prep (a, loc_mention);
+  return g_strdup_printf ("%s %s %s", line, lp ? lp : "in", evl_graph_get_entity (a->g, (guint) location)->name);
+}
+
 /* Whether verb @m is a passive: a form of 'be' before it, past 'not',
  * adverbs and a hedge ('were also killed', 'has been arrested', 'were
  * reported killed'). */
@@ -2857,11 +2866,10 @@ add_event (AddCtx *a, const EvlEventMention *m)
   if (passive_patient)
     {
       g_autofree char *verb = collapse_ws (a->text, a->len, sm->span);
+      g_autofree char *line = g_strdup_printf ("%s %s", subject, verb);
       g_autofree char *rest = e.location >= 0 ? NULL : prep_phrase (a, sm, TRUE);
-      const char *lp = e.location >= 0 ? mention_prep (a, m->location) : NULL;
-      summary = e.location >= 0 ? g_strdup_printf ("%s %s %s %s", subject, verb, lp ? lp : "in",
-                                                   evl_graph_get_entity (a->g, (guint) e.location)->name)
-                : g_strdup_printf ("%s %s%s%s", subject, verb, rest ? " " : "", rest ? rest : "");
+      summary = e.location >= 0 ? at_place (a, line, e.location, m->location)
+                : g_strdup_printf ("%s%s%s", line, rest ? " " : "", rest ? rest : "");
     }
   else if (subject)
     {
@@ -2909,17 +2917,13 @@ add_event (AddCtx *a, const EvlEventMention *m)
                                       ? passive_participle (a, m) : NULL;
       g_autofree char *participle = !passive_form && verbal && !actor && e.patient < 0 && object && !prep_object
                                     && !object_opens_clause (a, sm) ? past_participle (a, m) : NULL;
-      if (passive_form && phrasal)
+      /* a phrasal verb's particle after either ('called off') */
+      char **form = passive_form ? &passive_form : &participle;
+      if (*form && phrasal)
         {
-          char *with = g_strconcat (passive_form, strchr (lemma, ' '), NULL);
-          g_free (passive_form);
-          passive_form = with;
-        }
-      if (participle && phrasal)
-        {
-          char *with = g_strconcat (participle, strchr (lemma, ' '), NULL);
-          g_free (participle);
-          participle = with;
+          char *with = g_strconcat (*form, strchr (lemma, ' '), NULL);
+          g_free (*form);
+          *form = with;
         }
       if (passive_form)
         {
@@ -2927,20 +2931,14 @@ add_event (AddCtx *a, const EvlEventMention *m)
           guint nt = token_from (a, sm->span.start, sm->span.end, m->sentence);
           g_autofree char *rest = object ? g_strdup (object) : e.location >= 0 ? NULL
                                   : prep_phrase (a, sm, !(nt < a->n_toks && word_in (a, nt, (const char *const[]) { "by", NULL })));
-          const char *lp = mention_prep (a, m->location);
           passive_form[0] = g_ascii_toupper (passive_form[0]);
-          summary = e.location >= 0 && !object
-                    ? g_strdup_printf ("%s %s %s", passive_form, lp ? lp : "in",
-                                       evl_graph_get_entity (a->g, (guint) e.location)->name)
+          summary = e.location >= 0 && !object ? at_place (a, passive_form, e.location, m->location)
                     : g_strdup_printf ("%s%s%s", passive_form, rest ? " " : "", rest ? rest : "");
         }
       else if (participle)
         {
           g_autofree char *line = headline_summary (object, participle);
-          const char *lp = mention_prep (a, m->location);
-          summary = e.location >= 0 ? g_strdup_printf ("%s %s %s", line, lp ? lp : "in",
-                                                       evl_graph_get_entity (a->g, (guint) e.location)->name)
-                                    : g_steal_pointer (&line);
+          summary = e.location >= 0 ? at_place (a, line, e.location, m->location) : g_steal_pointer (&line);
         }
       else
         summary = summary_line (a->g, evl_graph_get_event (a->g, idx), head, verbal, object,

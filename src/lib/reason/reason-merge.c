@@ -557,6 +557,19 @@ mention_np (const EvlGraphMention *m, const char *lemma)
   return mention_np_dated (m, lemma, TRUE);
 }
 
+/* @m is a definite noun in '-ing' made from @lemma ('the meeting',
+ * lemma 'meet'), a date before it counting as none when @dates. */
+static gboolean
+definite_ing_noun (const EvlGraphMention *m, const char *lemma, gboolean dates)
+{
+  if (m->text == NULL || lemma == NULL)
+    return FALSE;
+  g_autofree char *w = g_ascii_strdown (m->text, -1);
+  return (g_str_has_suffix (w, "ing") || g_str_has_suffix (w, "ings"))
+         && g_ascii_strncasecmp (w, lemma, MAX (strlen (lemma), 4u) - 1) == 0
+         && mention_np_dated (m, w, dates) == NP_DEFINITE;
+}
+
 /* @m is written as a noun phrase of its trigger @lemma that refers to a
  * known instance (bare or definite), or as a definite noun in '-ing'
  * made from it ('the meeting', lemma 'meet'; a bare one is mostly a verb:
@@ -564,14 +577,7 @@ mention_np (const EvlGraphMention *m, const char *lemma)
 static gboolean
 nominal_mention (const EvlGraphMention *m, const char *lemma)
 {
-  if (mention_np (m, lemma) != NP_NOT)
-    return TRUE;
-  if (m->text == NULL)
-    return FALSE;
-  g_autofree char *w = g_ascii_strdown (m->text, -1);
-  return (g_str_has_suffix (w, "ing") || g_str_has_suffix (w, "ings"))
-         && lemma && g_ascii_strncasecmp (w, lemma, MAX (strlen (lemma), 4u) - 1) == 0
-         && mention_np (m, w) == NP_DEFINITE;
+  return mention_np (m, lemma) != NP_NOT || definite_ing_noun (m, lemma, TRUE);
 }
 
 /* Words that count a plural noun: 'two failed attempts', 'several
@@ -2508,16 +2514,10 @@ static gboolean
 refers_back (const EvlGraphEvent *e)
 {
   const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, 0);
-  if (mention_np_dated (m, e->trigger, FALSE) != NP_NOT)
-    return TRUE;
-  /* ... naming nobody and nowhere: 'the shooting of doctors in
-   * Winnipeg' is another */
-  if (m->text == NULL || e->trigger == NULL || e->participants->len > 0 || e->location >= 0)
-    return FALSE;
-  g_autofree char *w = g_ascii_strdown (m->text, -1);
-  return (g_str_has_suffix (w, "ing") || g_str_has_suffix (w, "ings"))
-         && g_ascii_strncasecmp (w, e->trigger, MAX (strlen (e->trigger), 4u) - 1) == 0
-         && mention_np_dated (m, w, FALSE) == NP_DEFINITE;
+  /* ... the '-ing' noun naming nobody and nowhere: 'the shooting of
+   * doctors in Winnipeg' is another */
+  return mention_np_dated (m, e->trigger, FALSE) != NP_NOT
+         || (e->participants->len == 0 && e->location < 0 && definite_ing_noun (m, e->trigger, FALSE));
 }
 
 /* @a and @b (events of one document) tell one happening: one is a
