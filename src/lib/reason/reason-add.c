@@ -672,6 +672,9 @@ timex_modifier (const AddCtx *a, guint t, guint sent)
 static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", "him", "her",
                                         "them", "us", "me", "this", "that", "these", "those", NULL };
 
+/* The forms of 'be': before a participle, a passive. */
+static const char *const be_forms[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
+
 /* ... of which those that name people as an object ('sentenced her'). */
 static const char *const object_pronouns[] = { "him", "her", "them", "us", "me", NULL };
 
@@ -1158,7 +1161,6 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   /* 'did not sign': 'do' is an auxiliary, no subject, and no passive */
   static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have",
                                      "had", "not", "never", "do", "does", "did", NULL };
-  static const char *const be[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
   static const char *const rel[] = { "that", "which", "who", NULL };
   static const char *const lead[] = { "the", "a", "an", "no", "its", "their", "his", "her", "this",
                                       "these", "those", "previous", NULL };
@@ -1188,7 +1190,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
       if (!(j >= 0 && a->toks[j].sentence == m->sentence && word_in (a, (guint) j, aux)))
         break;
       had_aux = TRUE;
-      *passive |= word_in (a, (guint) j, be);
+      *passive |= word_in (a, (guint) j, be_forms);
       k = j - 1;
     }
   gboolean relative = k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, rel);
@@ -1511,10 +1513,9 @@ complement_prep (const AddCtx *a, const EvlEventMention *m)
   static const char *const preps[] = { "with", "against", "on", "for", "over", "into", "to", NULL };
   /* after a passive's participle the phrase is an instrument or a goal
    * ('was shot with a rifle') */
-  static const char *const be[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
   gint v = evl_document_token_at (a->doc, m->span.start);
   for (gint k = v - 1; v > 0 && k >= 0 && k >= v - 2 && a->toks[k].sentence == m->sentence; k--)
-    if (word_in (a, (guint) k, be))
+    if (word_in (a, (guint) k, be_forms))
       return FALSE;
   guint t = token_from (a, m->span.start, m->span.end, m->sentence);
   return t + 1 < a->n_toks && a->toks[t].sentence == m->sentence && word_in (a, t, preps)
@@ -1802,13 +1803,12 @@ at_place (const AddCtx *a, const char *line, gint location, gint32 loc_mention)
 static gboolean
 be_passive (const AddCtx *a, const EvlEventMention *m)
 {
-  static const char *const be[] = { "is", "are", "was", "were", "be", "been", "being", NULL };
   static const char *const between[] = { "not", "never", "also", "later", "then", "again", "reportedly",
                                          "reported", "feared", "believed", NULL };
   gint k = evl_document_token_at (a->doc, m->span.start) - 1;
   while (k >= 0 && a->toks[k].sentence == m->sentence && (word_in (a, (guint) k, between) || is_ly_adverb (a, (guint) k)))
     k--;
-  return k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, be);
+  return k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, be_forms);
 }
 
 /* A headline for a past verb with an object and no one acting: the
