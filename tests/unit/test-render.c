@@ -1007,6 +1007,128 @@ Test (render, timeline_spans_share_rows)
   cr_assert_float_eq (bar[1]->x1, bar[2]->x1, 0.6, "bars to the same date end together");
 }
 
+/* First and last point of the path of the edge titled @title. */
+static gboolean
+edge_ends (GBytes *svg, const char *title, double *x0, double *y0, double *x1, double *y1)
+{
+  xmlDoc *doc = parse_svg (svg);
+  xmlXPathContext *xc = svg_xpath (doc);
+  g_autofree char *q = g_strdup_printf ("string(//s:g[@class='edge'][s:title='%s']/s:path/@d)", title);
+  xmlXPathObject *o = xmlXPathEvalExpression ((const xmlChar *) q, xc);
+  gboolean found = FALSE;
+  if (o && o->stringval && *o->stringval)
+    {
+      double v[64];
+      guint n = 0;
+      for (const char *p = (const char *) o->stringval; *p && n < G_N_ELEMENTS (v);)
+        {
+          char *end;
+          double x = g_ascii_strtod (p, &end);
+          if (end == p)
+            p++;
+          else
+            {
+              v[n++] = x;
+              p = end;
+            }
+        }
+      if (n >= 4)
+        {
+          *x0 = v[0], *y0 = v[1], *x1 = v[n - 2], *y1 = v[n - 1];
+          found = TRUE;
+        }
+    }
+  xmlXPathFreeObject (o);
+  xmlXPathFreeContext (xc);
+  xmlFreeDoc (doc);
+  return found;
+}
+
+/* Two spans of one thread that both start in 1990, one to May 1996, one
+ * to mid-2001: the shorter bar is on the mark line, the longer one under
+ * it.  A leader aimed at the lower bar's middle would cut through the
+ * upper bar and seem to point at it; it ends where the lower bar sticks
+ * out instead, clear of the upper one.  (Where no such point exists, two
+ * bars of nearly the same span, it keeps the middle.) */
+Test (render, timeline_leader_misses_other_bars)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlGraphDocument doc = { .id = "doc0", .dct = "2001-07-24", .dct_source = "metadata" };
+  evl_graph_add_document (g, &doc);
+  guint a = ev (g, "PROTEST", "Protest", "Protests to May", evl_day_from_ymd (1990, 1, 1),
+                evl_day_from_ymd (1996, 5, 6), EVL_GRAIN_DAY, 2);
+  guint b = ev (g, "PROTEST", "Protest", "Protests of the decade", evl_day_from_ymd (1990, 1, 1),
+                evl_day_from_ymd (2001, 6, 30), EVL_GRAIN_MONTH, 1);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) svg = render ("timeline", g, &o);
+  g_autoptr (GHashTable) boxes = node_boxes (svg);
+  const guint ids[] = { a, b };
+  guint leaders = 0;
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = evl_graph_get_event (g, ids[i])->id;
+      const char *other = evl_graph_get_event (g, ids[1 - i])->id;
+      g_autofree char *mo = g_strdup_printf ("mark_%s", other);
+      const BBox *bar = g_hash_table_lookup (boxes, mo);
+      cr_assert (bar, "%s drawn", mo);
+      double x0, y0, x1, y1;
+      g_autofree char *t1 = g_strdup_printf ("%s:s->mark_%s", id, id);
+      g_autofree char *t2 = g_strdup_printf ("%s:s->mark_%s_at", id, id);
+      if (!edge_ends (svg, t1, &x0, &y0, &x1, &y1) && !edge_ends (svg, t2, &x0, &y0, &x1, &y1))
+        continue;
+      leaders++;
+      double ym = (bar->y0 + bar->y1) / 2;
+      if ((ym - y0) * (ym - y1) >= 0)
+        continue;   /* the other bar is not between this box and its mark */
+      double xm = x0 + (x1 - x0) * (ym - y0) / (y1 - y0);
+      cr_assert (xm < bar->x0 || xm > bar->x1, "the leader of %s crosses the bar of %s at x %.1f, bar [%.1f, %.1f]",
+                 id, other, xm, bar->x0, bar->x1);
+    }
+  cr_assert_gt (leaders, 0, "the two boxes sit aside from their bars");
+}
+
+/* The lowest baseline of the text of node @title. */
+static double
+text_bottom (GBytes *svg, const char *title)
+{
+  xmlDoc *doc = parse_svg (svg);
+  xmlXPathContext *xc = svg_xpath (doc);
+  g_autofree char *q = g_strdup_printf ("//s:g[@class='node'][s:title='%s']//s:text", title);
+  xmlXPathObject *o = xmlXPathEvalExpression ((const xmlChar *) q, xc);
+  double y = -G_MAXDOUBLE;
+  for (int i = 0; o && o->nodesetval && i < o->nodesetval->nodeNr; i++)
+    {
+      xmlChar *v = xmlGetProp (o->nodesetval->nodeTab[i], (const xmlChar *) "y");
+      if (v)
+        y = MAX (y, g_ascii_strtod ((const char *) v, NULL));
+      xmlFree (v);
+    }
+  xmlXPathFreeObject (o);
+  xmlXPathFreeContext (xc);
+  xmlFreeDoc (doc);
+  return y;
+}
+
+/* The legend's frame starts below the axis captions, also when it has the
+ * extra '+N more' row of an aggregated timeline (it was centred where the
+ * short legend sits, so the taller one ran into the captions). */
+Test (render, timeline_legend_clears_the_captions)
+{
+  for (guint big = 0; big < 2; big++)
+    {
+      g_autoptr (EvlGraph) g = big ? big_graph (300, 100) : fixture (FALSE);
+      EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+      g_autoptr (GBytes) svg = render ("timeline", g, &o);
+      g_autoptr (GHashTable) boxes = node_boxes (svg);
+      const BBox *legend = g_hash_table_lookup (boxes, "legend");
+      cr_assert (legend, "a legend is drawn");
+      double cap = text_bottom (svg, "caption0");
+      cr_assert_gt (cap, -G_MAXDOUBLE, "the axis has a caption");
+      cr_assert_gt (legend->y0, cap + 3, "%s: legend top %.1f, caption baseline %.1f",
+                    big ? "aggregated" : "sample", legend->y0, cap);
+    }
+}
+
 /* 40 linked events over two years, a person and a place each. */
 static EvlGraph *
 linked_story (guint n, GArray *ids)

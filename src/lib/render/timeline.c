@@ -45,6 +45,7 @@ typedef struct {
   double ry;            /* top of its row, from the top of its lane */
   double x, x0, x1;     /* mark centre, span ends */
   double bx;            /* box centre */
+  double ax;            /* where its leader meets a bar below line 0 */
 } Item;
 
 typedef struct {
@@ -352,9 +353,22 @@ item_box (EvlGv *gv, const Item *it, double lane_top, const char *mark_name,
   evl_gv_set (bn, "shape", "box");
   size_in (bn, BOX_W, BOX_H);
   pin (bn, it->bx, top + BOX_H / 2);
-  if (fabs (it->bx - it->x) > 1)
+  double ax = it->bar_line > 0 ? it->ax : it->x;
+  if (fabs (it->bx - ax) > 1)
     {
-      Agedge_t *le = evl_gv_edge (gv, bn, mn);
+      Agnode_t *head = mn;
+      if (ax != it->x)
+        {
+          /* an invisible point on the bar's top edge, off the centre the
+           * edge would aim at */
+          g_autofree char *an = g_strdup_printf ("%s_at", mark_name);
+          head = evl_gv_node (gv, an);
+          evl_gv_set (head, "shape", "point");
+          evl_gv_set (head, "style", "invis");
+          evl_gv_set (head, "width", "0.01");
+          pin (head, ax, my - 2.5);
+        }
+      Agedge_t *le = evl_gv_edge (gv, bn, head);
       evl_gv_set (le, "dir", "none");
       evl_gv_set (le, "color", color);
       evl_gv_set (le, "penwidth", "0.8");
@@ -620,6 +634,56 @@ stack_bars (GArray *items, GArray *bars)
   return first_fit (items, bars);
 }
 
+/* Whether a leader from the bottom of a box centred at @bx down to @ax on
+ * bar line @line crosses one of the @n @bars on a line above it. */
+static gboolean
+leader_crosses (Item *const *bars, guint n, double bx, double ax, guint line)
+{
+  for (guint j = 0; j < n; j++)
+    {
+      const Item *o = bars[j];
+      if (o->bar_line >= line)
+        continue;
+      double t = (12 + o->bar_line * BAR_STEP) / (12 + line * BAR_STEP);
+      double cx = bx + (ax - bx) * t;
+      if (cx > o->x0 - 4 && cx < o->x1 + 4)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Where the leader of each bar of a row below the mark line ends: its
+ * centre unless the line from its box down to it would cut through a bar
+ * above (the leader would seem to point at that bar), else the nearest
+ * point of the bar that it reaches cleanly, if any. */
+static void
+place_leaders (GArray *bars)
+{
+  Item *const *b = (Item *const *) bars->data;
+  for (guint k = 0; k < bars->len; k++)
+    {
+      Item *it = b[k];
+      it->ax = it->x;
+      if (it->bar_line == 0 || !leader_crosses (b, bars->len, it->bx, it->x, it->bar_line))
+        continue;
+      double lo = it->x0 + 3, hi = it->x1 - 3;
+      for (guint step = 1; step <= 64; step++)
+        {
+          double d = (hi - lo) * step / 128.0;
+          if (it->x + d <= hi && !leader_crosses (b, bars->len, it->bx, it->x + d, it->bar_line))
+            {
+              it->ax = it->x + d;
+              break;
+            }
+          if (it->x - d >= lo && !leader_crosses (b, bars->len, it->bx, it->x - d, it->bar_line))
+            {
+              it->ax = it->x - d;
+              break;
+            }
+        }
+    }
+}
+
 /* Rows of one lane's @m @items (in x order), taken in that order or, if
  * @dots_first, the dots first and then the bars into the room left: a box
  * goes into the first row where, with the row's boxes spread apart around
@@ -682,6 +746,7 @@ pack_lane (Item **items, guint m, gboolean dots_first, double lo, double hi, Pac
           it->bx = t->pos[i];
           it->ry = ry;
         }
+      place_leaders (t->bars);
       ry += ROW_H + (lines - 1) * BAR_STEP;
       g_array_unref (row);
     }
@@ -1007,7 +1072,10 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
                             "(the bar spans their dates)</FONT></TD></TR>", MORE_COLOR,
                             evl_grain_to_string (grain));
   g_string_append (h, "</TABLE>");
-  text (gv, "legend", (LEFT + right) / 2, ay + 64, h->str);
+  /* Placed by its top edge: a legend with the '+N more' row is taller,
+   * and centring it where the short one sits ran its frame into the
+   * axis captions. */
+  text (gv, "legend", (LEFT + right) / 2, ay + 43 + (np ? 54 : 42) / 2.0, h->str);
   g_string_free (h, TRUE);
 
   g_autofree char *desc = g_strdup_printf ("%s. Timeline of %u events in %u story threads.", subtitle, n_ev, nl);
