@@ -3641,6 +3641,17 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
     { "Police hunt the man wanted for the 2019 bombing of a hotel that killed nine people.", "2019", "2019", "",
       { RE_PAST ("killed", "kill"), RE_NOUN ("bombing", "bombing"),
         { "hunt", "hunt", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "NONE" } }, TRUE },
+    /* what a happening is about is not at its date: an 'of' after its
+     * verb and object, an 'into' after it; a date after the noun may be
+     * the noun's own */
+    { "A jury on Thursday convicted the former mayor of taking bribes.", "Thursday", "2023-09-14", "",
+      { RE_NOUN ("taking", "take"), RE_PAST ("convicted", "convict") }, FALSE },
+    { "Regulators opened an inquiry on Monday into the purchase of the bank.", "Monday", "2023-09-11", "",
+      { RE_NOUN ("purchase", "purchase"), RE_NOUN ("inquiry", "inquiry"), RE_PAST ("opened", "open") }, FALSE },
+    { "Two men suspected of blowing up a jet in 1988 were freed.", "1988", "1988", "",
+      { RE_NOUN ("blowing", "blow"), RE_PAST ("freed", "free") }, TRUE },
+    { "Crews on Friday marked the end of the war with a parade.", "Friday", "2023-09-08", "",
+      { RE_NOUN ("end", "end"), RE_PAST ("marked", "mark") }, TRUE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }
@@ -3648,6 +3659,25 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
 ParameterizedTest (ReportedDateCase *c, story, a_date_of_another_part_of_the_sentence_is_not_the_events)
 {
   check_reported_date (c);
+}
+
+/* A verb's date after a happening told of before, which the verb is
+ * about, is the verb's: the deal of June is no deal of October. */
+Test (story, a_verb_about_a_told_happening_keeps_its_date)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("The firms agreed to the deal in June. "
+                                          "Shareholders will vote on the deal in October.");
+  add_timex (doc, "June", EVL_TIMEX_DATE, "2023-06");
+  gint32 oct = (gint32) add_timex (doc, "October", EVL_TIMEX_DATE, "2023-10");
+  add_event (doc, "agreed", 0, "agree", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  add_event (doc, "deal", 0, "deal", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint vote = add_event (doc, "vote", 0, "vote", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE");
+  guint deal = add_event (doc, "deal", 1, "deal", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *e = annotate (doc, &n);
+  cr_assert_eq (e[vote].timex, oct, "the vote is in October");
+  cr_assert_neq (e[deal].timex, oct, "the deal voted on is not dated October (%s)",
+                 evl_anchor_method_to_string (e[deal].anchor_method));
 }
 
 /* A report whose saying has the date happened before the saying: with

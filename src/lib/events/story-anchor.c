@@ -1056,6 +1056,61 @@ answers_for (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return j >= 0 && (strcmp (respond_preps[j], "for") == 0 || strcmp (respond_preps[j], "over") == 0);
 }
 
+/* Nominal @k at token @t is what another happening is about, so that
+ * happening's date, before the noun, is not the noun's: the noun phrase
+ * after 'into', 'about' or 'against' following an event ('opened an
+ * investigation on Monday into the purchase'), or after 'of' whose verb
+ * comes first, past its object ('a jury on Thursday convicted the mayor
+ * of taking bribes').  After the noun, a date may be its own as well
+ * ('suspected of blowing up a jet in 1988', 'the capture on March 26'),
+ * but for a happening told of before that a verb is about: 'will vote on
+ * the deal in September'.  An event noun before 'of' keeps the date
+ * ('the end of the war in 1945'), and so does a date of the noun's own
+ * before it. */
+static gboolean
+subject_matter (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
+{
+  static const char *const about[] = { "into", "about", "against", NULL };
+  gboolean after = sd->tx_first[x] > t;
+  if (!nominal (sd, (gint32) k) || (!after && own_date (sd, t, x)) || (after && sd->tx_first[x] == t + 1))
+    return FALSE;
+  guint32 sent = sd->tok[t].sentence;
+  const guint32 stop = EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_BREAK;
+  for (gint i = t - 1; i >= 0 && t - i <= 6 && sd->tok[i].sentence == sent; i--)
+    {
+      gint32 o = sd->tok_ev[i];
+      /* (a participle inside the noun phrase: "Acme's planned purchase") */
+      gboolean modifier = o >= 0 && i > 0
+                          && (noun_position (sd, o) || (evl_story_cls (sd, i - 1) & EVL_STORY_C_POSSESSIVE));
+      if ((o >= 0 && evl_story_finite (sd, o) && !modifier) || sd->tok_tx[i] >= 0 || (evl_story_cls (sd, i) & stop))
+        return FALSE;
+      if (!(evl_story_cls (sd, i) & EVL_STORY_C_PREP))
+        continue;
+      gboolean matter = !after && evl_story_token_among (sd, i, about);
+      gboolean of = !after && evl_story_token_is (sd, (guint) i, "of");
+      gboolean on = after && evl_story_token_is (sd, (guint) i, "on") && told_before (sd, k, t);
+      if (!matter && !of && !on)
+        return FALSE;
+      /* back to the event it follows: through a timex and its
+       * preposition, and for 'of'/'on' through the verb's object */
+      for (gint j = i - 1; j >= 0 && i - j <= 8 && sd->tok[j].sentence == sent; j--)
+        {
+          gint32 g = sd->tok_ev[j];
+          if (g >= 0)
+            return matter || (evl_story_verbal (sd, g) && !noun_position (sd, g));
+          if (sd->tok_tx[j] >= 0)
+            continue;
+          guint32 cls = evl_story_cls (sd, j);
+          if (cls & stop)
+            return FALSE;
+          if ((cls & EVL_STORY_C_PREP) && !(j + 1 < i && sd->tok_tx[j + 1] >= 0))
+            return FALSE;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
 /* Nearest usable timex to token @t within its clause, -1 when none, and
  * in *@in_sentence the nearest within its sentence; ties go to the right
  * (timexes usually follow their event).  One walk serves both: the
@@ -1155,7 +1210,8 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           continue;
         }
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
-          || as_of_other (sd, k, t, x) || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x))
+          || as_of_other (sd, k, t, x) || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
+          || subject_matter (sd, k, t, x))
         {
           refused = TRUE;
           continue;
