@@ -845,6 +845,20 @@ Test (story, passive_by_phrase_is_the_agent)
   cr_assert_eq (ev[k].patient, (gint32) kim);
 }
 
+/* 'hit', 'cut', 'set': the participle is the bare form, and the subject
+ * of 'was hit by' undergoes it all the same. */
+Test (story, passive_of_a_bare_form_participle)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Chile was hit by a storm that Peru escaped.");
+  guint chile = add_entity (doc, "Chile", 0, EVL_ENTITY_LOCATION, 0);
+  add_entity (doc, "Peru", 0, EVL_ENTITY_LOCATION, 1);
+  guint k = add_event (doc, "hit", 0, "hit", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_neq (ev[k].agent, (gint32) chile, "Chile does not hit");
+  cr_assert_eq (ev[k].patient, (gint32) chile, "Chile is hit");
+}
+
 Test (story, object_of_a_nominal_after_a_title)
 {
   g_autoptr (EvlDocument) doc = make_doc ("Kim’s meeting with Russian President Vladimir Putin was long.");

@@ -294,8 +294,23 @@ add_chain (EvlStoryDoc *sd, guint k, gint32 m, gint dir)
     evl_story_add_participant (sd, k, found[i]);
 }
 
+/* English verbs whose past participle is their bare form ('Chile was hit
+ * by an earthquake'): a closed class, sorted for bsearch. */
+static const char *const invariant_participles[] = {
+  "bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "fit", "forecast", "hit", "hurt", "let",
+  "offset", "put", "quit", "reset", "rid", "set", "shed", "shut", "slit", "split", "spread", "thrust",
+  "undercut", "upset",
+};
+
+static int
+cmp_word (const void *key, const void *item)
+{
+  return strcmp (key, *(const char *const *) item);
+}
+
 /* Whether the verb trigger @k at token @t may be a past participle: no
- * '-ing' form and not its bare lemma (an adjective: 'was ready'). */
+ * '-ing' form and not its bare lemma (an adjective: 'was ready') unless
+ * the participle is the bare form ('was hit'). */
 static gboolean
 participle_form (const EvlStoryDoc *sd, guint k, gint t)
 {
@@ -303,7 +318,10 @@ participle_form (const EvlStoryDoc *sd, guint k, gint t)
     return FALSE;
   char w[EVL_STORY_KEY_CAP];
   gsize n = evl_story_key_into (sd, t, w);
-  return n > 0 && !(n > 4 && memcmp (w + n - 3, "ing", 3) == 0) && strcmp (w, sd->ev[k].lemma) != 0;
+  if (n == 0 || (n > 4 && memcmp (w + n - 3, "ing", 3) == 0))
+    return FALSE;
+  return strcmp (w, sd->ev[k].lemma) != 0
+         || bsearch (w, invariant_participles, G_N_ELEMENTS (invariant_participles), sizeof (char *), cmp_word);
 }
 
 /* Token @t is a lower-case '-ing' word ('visiting'). */

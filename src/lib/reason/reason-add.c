@@ -2867,7 +2867,11 @@ add_event (AddCtx *a, const EvlEventMention *m)
     {
       g_autofree char *verb = collapse_ws (a->text, a->len, sm->span);
       g_autofree char *line = g_strdup_printf ("%s %s", subject, verb);
-      g_autofree char *rest = e.location >= 0 ? NULL : prep_phrase (a, sm, TRUE);
+      /* its agent's 'by' too ('Chile hit by an earthquake'), which
+       * strict phrases leave out */
+      guint nt = token_from (a, sm->span.start, sm->span.end, m->sentence);
+      g_autofree char *rest = e.location >= 0 ? NULL
+                              : prep_phrase (a, sm, !(nt < a->n_toks && word_in (a, nt, (const char *const[]) { "by", NULL })));
       summary = e.location >= 0 ? at_place (a, line, e.location, m->location)
                 : g_strdup_printf ("%s%s%s", line, rest ? " " : "", rest ? rest : "");
     }
