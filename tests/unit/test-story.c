@@ -859,6 +859,20 @@ Test (story, passive_of_a_bare_form_participle)
   cr_assert_eq (ev[k].patient, (gint32) chile, "Chile is hit");
 }
 
+/* The reported clause's subject, the sayer again, is no object of the
+ * saying: no entity is both sides of an event. */
+Test (story, agent_is_never_its_own_patient)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Novak told reporters she would name a government.");
+  guint novak = add_entity (doc, "Novak", 0, EVL_ENTITY_PERSON, 0);
+  add_entity (doc, "she", 0, EVL_ENTITY_PERSON, 0);
+  guint k = add_event (doc, "told", 0, "tell", EVL_EVENT_CLASS_REPORTING, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[k].agent, (gint32) novak);
+  cr_assert_eq (ev[k].patient, -1, "the teller is not told (patient %d)", ev[k].patient);
+}
+
 Test (story, object_of_a_nominal_after_a_title)
 {
   g_autoptr (EvlDocument) doc = make_doc ("Kim’s meeting with Russian President Vladimir Putin was long.");

@@ -946,6 +946,12 @@ fill_one (EvlStoryDoc *sd, guint k)
       e->agent = subject;
       e->patient = object;
     }
+  /* One entity on both sides is a misreading ('Novak said she would
+   * name ...': the reported clause's subject is no object of the saying;
+   * a reflexive is no entity mention). */
+  if (e->agent >= 0 && e->patient >= 0 && sd->ent[e->agent].cluster >= 0
+      && sd->ent[e->agent].cluster == sd->ent[e->patient].cluster)
+    e->patient = -1;
   if (e->agent >= 0)
     {
       evl_story_add_participant (sd, k, e->agent);
