@@ -351,6 +351,9 @@ ParameterizedTestParameters (story, typing)
     { "The minister stepped down last month.", "stepped", "step", "PAST", "APPOINTMENT", "", 0 },
     { "The party said it would not back down.", "back", "back", "NONE", "OTHER", "", 0 },
     { "Rivals may take over the company in a $5 billion deal.", "take", "take", "NONE", "ACQUISITION", "", 0 },
+    /* a company's legal suffix is business enough for a purchase */
+    { "It bought Gizmo Ltd in 2019.", "bought", "buy", "PAST", "ACQUISITION", "", 0 },
+    { "She bought a new car in 2019.", "bought", "buy", "PAST", "OTHER", "", 0 },
     { "Militants set off a bomb in the market.", "set", "set", "PAST", "ATTACK", "18", 0 },
     { "Floods wiped out the earthquake-hit villages.", "wiped", "wipe", "PAST", "DISASTER", "", 0 },
     /* ... only right after the verb */
