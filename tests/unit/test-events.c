@@ -74,6 +74,8 @@ ParameterizedTestParameters (events, lemmatizer)
     { "hoped", "hope" },
     { "negotiated", "negotiate" },
     { "visited", "visit" },
+    { "rescheduled", "reschedule" },
+    { "hauled", "haul" },
     /* doubled consonant */
     { "stopped", "stop" },
     { "planning", "plan" },
