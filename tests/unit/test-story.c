@@ -3692,6 +3692,29 @@ ParameterizedTest (ReportedDateCase *c, story, a_date_of_another_part_of_the_sen
   check_reported_date (c);
 }
 
+/* A verb of an 'after' clause takes its own clause's date, not the main
+ * clause's nearer one; with none of its own, the main clause's. */
+Test (story, an_after_clause_keeps_its_own_date)
+{
+  static const char *const texts[] = {
+    "Workers ended the strike on Friday after the union reached a wage deal with port operators late on Thursday.",
+    "Workers ended the strike on Friday after the union reached a deal.",
+  };
+  for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (texts[c]);
+      gint32 fri = (gint32) add_timex (doc, "Friday", EVL_TIMEX_DATE, "2023-09-08");
+      gint32 thu = c == 0 ? (gint32) add_timex (doc, "late on Thursday", EVL_TIMEX_DATE, "2023-09-07") : -1;
+      guint ended = add_event (doc, "ended", 0, "end", EVL_EVENT_CLASS_ASPECTUAL, "PAST");
+      guint reached = add_event (doc, "reached", 0, "reach", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+      guint n;
+      const EvlEventMention *e = annotate (doc, &n);
+      cr_assert_eq (e[ended].timex, fri, "%s: the ending is on Friday", texts[c]);
+      cr_assert_eq (e[reached].timex, c == 0 ? thu : fri, "%s: the deal was reached on %s (timex %d)", texts[c],
+                    c == 0 ? "Thursday" : "Friday", e[reached].timex);
+    }
+}
+
 /* A verb's date after a happening told of before, which the verb is
  * about, is the verb's: the deal of June is no deal of October. */
 Test (story, a_verb_about_a_told_happening_keeps_its_date)

@@ -507,18 +507,24 @@ responds_to (const EvlStoryDoc *sd, guint k, gint t)
 }
 
 
-/* The clause of token @t opens, within six tokens before it, with one of
- * @words, at its start or right before it. */
-static gboolean
-clause_opens_with (const EvlStoryDoc *sd, gint t, const char *const *words)
+/* The token of one of @words that opens the clause of token @t, at its
+ * start or right before it, within six tokens before @t; -1 when none. */
+static gint
+clause_opener (const EvlStoryDoc *sd, gint t, const char *const *words)
 {
   guint32 c = sd->clause[t];
   for (gint i = t - 1; i >= 0 && t - i <= 6 && sd->tok_tx[i] < 0; i--)
     if (evl_story_token_among (sd, i, words))
-      return TRUE;
+      return i;
     else if (sd->clause[i] != c)
-      return FALSE;
-  return FALSE;
+      return -1;
+  return -1;
+}
+
+static gboolean
+clause_opens_with (const EvlStoryDoc *sd, gint t, const char *const *words)
+{
+  return clause_opener (sd, t, words) >= 0;
 }
 
 /* The clause of token @t opens with a temporal conjunction ('after talks
@@ -1158,6 +1164,14 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
       p = lo;
     }
   gint prep = event_prep_before (sd, k, t);
+  /* A finite verb of an 'after', 'before' or 'until' clause takes a date
+   * of its own clause, after it, before the main clause's before the
+   * conjunction ('ended the strike on Friday after the union reached a
+   * deal late on Thursday'); with none, the main clause's may be its
+   * day too ('walked out on Tuesday after talks broke down'). */
+  static const char *const sequence[] = { "after", "before", "until", NULL };
+  gint sub = sd->tok_ev[t] == (gint32) k && evl_story_finite (sd, (gint32) k) && !nominal (sd, (gint32) k)
+             ? clause_opener (sd, t, sequence) : -1;
   /* Right candidates from @p on, left ones from @p - 1 down (not @t). */
   gint ri = (gint) p, li = (gint) p - 1;
   if (li >= (gint) a && cov[li] == (guint) t)
@@ -1172,7 +1186,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         l = -1;
       if (r < 0 && l < 0)
         return -1;
-      gboolean right = r >= 0 && (l < 0 || r - t <= t - l);
+      gboolean right = r >= 0 && (l < 0 || r - t <= t - l || (l < sub && sd->clause[r] == sd->clause[t]));
       gint i = right ? r : l;
       if (right)
         r = ++ri < (gint) b ? (gint) cov[ri] : -1;
