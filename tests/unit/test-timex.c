@@ -142,6 +142,10 @@ static TxCase date_cases[] = {
   { "The report was published on 2023-06-01.", DCT, "2023-06-01", "DATE", "2023-06-01", "" },
   { "They met in the summer of 1990.", DCT, "the summer of 1990", "DATE", "1990-SU", "" },
   { "Exports grew this summer.", DCT, "this summer", "DATE", "2023-SU", "" },
+  /* in February, a winter named by the year it began in: 'this spring'
+   * is still the calendar year's */
+  { "The rules will be reviewed this spring.", "2024-02-09", "this spring", "DATE", "2024-SP", "" },
+  { "It snowed a lot this winter.", "2024-02-09", "this winter", "DATE", "2023-WI", "" },
   /* as many units as the paragraph before, which has no season: what the
    * grammar notes of one paragraph's classes must not serve the next */
   { "He saw the two men.\n\nExports grew again this summer.", DCT, "this summer", "DATE", "2023-SU", "" },

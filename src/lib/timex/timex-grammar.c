@@ -1175,8 +1175,13 @@ p_season (TxScan *s, int i, TxMatch *m)
         }
       if (shifted && dir == 0 && cur.year > 0)
         {
-          /* 'this summer': the creation year's */
-          m->pt.year = cur.year;
+          /* 'this summer': the creation year's; in January or February
+           * (a winter named by the year it began in) the calendar year's
+           * for any season but that winter ('this spring', written in
+           * February 2024: 2024-SP) */
+          EvlTimexPoint cal;
+          tx_dct_point (s, EVL_GRAIN_YEAR, &cal);
+          m->pt.year = strcmp (code, "WI") == 0 || cal.year <= 0 ? cur.year : cal.year;
           g_strlcpy (m->pt.season, code, sizeof m->pt.season);
         }
       m->needs_dct = TRUE;
