@@ -3719,19 +3719,25 @@ Test (story, an_after_clause_keeps_its_own_date)
  * about, is the verb's: the deal of June is no deal of October. */
 Test (story, a_verb_about_a_told_happening_keeps_its_date)
 {
-  g_autoptr (EvlDocument) doc = make_doc ("The firms agreed to the deal in June. "
-                                          "Shareholders will vote on the deal in October.");
-  add_timex (doc, "June", EVL_TIMEX_DATE, "2023-06");
-  gint32 oct = (gint32) add_timex (doc, "October", EVL_TIMEX_DATE, "2023-10");
-  add_event (doc, "agreed", 0, "agree", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
-  add_event (doc, "deal", 0, "deal", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
-  guint vote = add_event (doc, "vote", 0, "vote", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE");
-  guint deal = add_event (doc, "deal", 1, "deal", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
-  guint n;
-  const EvlEventMention *e = annotate (doc, &n);
-  cr_assert_eq (e[vote].timex, oct, "the vote is in October");
-  cr_assert_neq (e[deal].timex, oct, "the deal voted on is not dated October (%s)",
-                 evl_anchor_method_to_string (e[deal].anchor_method));
+  static const char *const texts[][2] = {
+    { "The firms agreed to the deal in June. Shareholders will vote on the deal in October.", "October" },
+    { "The firms agreed to the deal in June. Shareholders will vote on the deal next month.", "next month" },
+  };
+  for (guint c = 0; c < G_N_ELEMENTS (texts); c++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (texts[c][0]);
+      add_timex (doc, "June", EVL_TIMEX_DATE, "2023-06");
+      gint32 oct = (gint32) add_timex (doc, texts[c][1], EVL_TIMEX_DATE, "2023-10");
+      add_event (doc, "agreed", 0, "agree", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+      add_event (doc, "deal", 0, "deal", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+      guint vote = add_event (doc, "vote", 0, "vote", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE");
+      guint deal = add_event (doc, "deal", 1, "deal", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+      guint n;
+      const EvlEventMention *e = annotate (doc, &n);
+      cr_assert_eq (e[vote].timex, oct, "%s: the vote is in October", texts[c][0]);
+      cr_assert_neq (e[deal].timex, oct, "%s: the deal voted on is not dated October (%s)", texts[c][0],
+                     evl_anchor_method_to_string (e[deal].anchor_method));
+    }
 }
 
 /* A report whose saying has the date happened before the saying: with

@@ -1069,8 +1069,9 @@ answers_for (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
  * comes first, past its object ('a jury on Thursday convicted the mayor
  * of taking bribes').  After the noun, a date may be its own as well
  * ('suspected of blowing up a jet in 1988', 'the capture on March 26'),
- * but for a happening told of before that a verb is about: 'will vote on
- * the deal in September'.  An event noun before 'of' keeps the date
+ * but for a happening told of before that a verb is about, even right
+ * after it: 'will vote on the deal in September', '... the deal next
+ * week'.  An event noun before 'of' keeps the date
  * ('the end of the war in 1945'), and so does a date of the noun's own
  * before it. */
 static gboolean
@@ -1078,7 +1079,7 @@ subject_matter (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
 {
   static const char *const about[] = { "into", "about", "against", NULL };
   gboolean after = sd->tx_first[x] > t;
-  if (!nominal (sd, (gint32) k) || (!after && own_date (sd, t, x)) || (after && sd->tx_first[x] == t + 1))
+  if (!nominal (sd, (gint32) k) || (!after && own_date (sd, t, x)))
     return FALSE;
   guint32 sent = sd->tok[t].sentence;
   const guint32 stop = EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_BREAK;
