@@ -3715,6 +3715,20 @@ Test (story, an_after_clause_keeps_its_own_date)
     }
 }
 
+/* A 'when' clause right after a date and a comma happened then, even
+ * after a 'since' date, which dates nothing else. */
+Test (story, a_when_clause_after_a_date_happened_then)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("He lived in London from 1968, when the troops invaded the country, until 1989.");
+  gint32 y68 = (gint32) add_timex (doc, "1968", EVL_TIMEX_DATE, "1968");
+  add_timex (doc, "1989", EVL_TIMEX_DATE, "1989");
+  add_event (doc, "lived", 0, "live", EVL_EVENT_CLASS_STATE, "PAST");
+  guint inv = add_event (doc, "invaded", 0, "invade", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *e = annotate (doc, &n);
+  cr_assert_eq (e[inv].timex, y68, "the invasion is in 1968 (timex %d)", e[inv].timex);
+}
+
 /* A verb's date after a happening told of before, which the verb is
  * about, is the verb's: the deal of June is no deal of October. */
 Test (story, a_verb_about_a_told_happening_keeps_its_date)

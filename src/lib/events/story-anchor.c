@@ -1164,6 +1164,24 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         }
       p = lo;
     }
+  /* A 'when' clause right after a date and a comma tells what happened
+   * then: 'since 2019, when workers stopped work', 'in March, when the
+   * storm hit the coast'. */
+  static const char *const when[] = { "when", NULL };
+  gint w = clause_opener (sd, t, when);
+  if (w >= 2 && evl_story_is (sd, w - 1, EVL_W_COMMA) && sd->tok_tx[w - 2] >= 0
+      && sd->tok[w - 2].sentence == sentence)
+    {
+      /* (whatever tense the tagger read: 'the storm hit', a bare form;
+       * and a 'since' date too, which dates nothing else) */
+      gint32 x = sd->tok_tx[w - 2];
+      const EvlTimex *d = &sd->tx[x];
+      if ((d->type == EVL_TIMEX_DATE || d->type == EVL_TIMEX_TIME) && d->begin != 0)
+        {
+          *in_sentence = x;
+          return x;
+        }
+    }
   gint prep = event_prep_before (sd, k, t);
   /* A finite verb of an 'after', 'before' or 'until' clause takes a date
    * of its own clause, after it, before the main clause's before the
