@@ -3683,6 +3683,10 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
       { RE_NOUN ("blowing", "blow"), RE_PAST ("freed", "free") }, TRUE },
     { "Crews on Friday marked the end of the war with a parade.", "Friday", "2023-09-08", "",
       { RE_NOUN ("end", "end"), RE_PAST ("marked", "mark") }, TRUE },
+    /* a duration before 'after' puts its clause away from the main
+     * clause's date, through a long subject too */
+    { "The missile was fired on Thursday, days after the defence minister of the country visited Moscow.",
+      "Thursday", "2023-09-14", "days", { RE_PAST ("visited", "visit"), RE_PAST ("fired", "fire") }, FALSE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }

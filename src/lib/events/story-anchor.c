@@ -785,8 +785,9 @@ reported_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
 /* The token of an 'after', 'before' or 'until' with a duration before it
  * that introduces event @k at token @t ('sworn in on Tuesday, a month
  * after winning the election', 'two days before the vote'), -1 when
- * none: at most three tokens before it, with only words and non-finite
- * events between.  What the clause dates before that word is the other
+ * none: at most eight tokens before it (through a subject: 'days after
+ * the country's defence minister visited Moscow'), with only words and
+ * non-finite events between.  What the clause dates before that word is the other
  * event's time, a duration away, not this one's.  (A bare 'after' may
  * well be the same day: 'walked out on Tuesday after talks broke
  * down'.) */
@@ -797,7 +798,7 @@ temporal_prep_before (const EvlStoryDoc *sd, gint t)
   guint32 sentence = sd->tok[t].sentence;
   if (sentence < sd->n_sent && !sd->sent_tx[sentence])
     return -1;   /* no duration either */
-  for (gint i = t - 1; i >= 0 && i >= t - 5 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
+  for (gint i = t - 1; i >= 0 && i >= t - 9 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
     {
       /* asked for every event: the words' lengths (5, 6) before their
        * strings (~12 M instructions on the small corpus, callgrind) */
