@@ -813,7 +813,11 @@ Test (timeml, writer_tlinks_from_tense_and_anchors)
   const char *first = strstr (xml, "<TLINK");
   cr_assert_not_null (first, "%s", xml);
   cr_assert (g_str_has_prefix (first, want->str), "want\n%s\ngot\n%s", want->str, first);
-  cr_assert_str_eq (first + want->len, "\n</TimeML>\n");
+  /* The three timexes share a value: one chain of SIMULTANEOUS. */
+  cr_assert_str_eq (first + want->len,
+                    "<TLINK lid=\"l9\" relType=\"SIMULTANEOUS\" timeID=\"t1\" relatedToTime=\"t2\"/>\n"
+                    "<TLINK lid=\"l10\" relType=\"SIMULTANEOUS\" timeID=\"t2\" relatedToTime=\"t3\"/>\n"
+                    "\n</TimeML>\n");
   /* Twice the same: deterministic, and the file still reads back. */
   g_autofree char *again = fx_timeml_text (doc);
   cr_assert_str_eq (xml, again);
@@ -1049,8 +1053,9 @@ Test (timeml, writer_tlinks_nearest_timex)
           const char *w = strstr (row->text, row->tx[t]);
           cr_assert_not_null (w);
           guint32 at = (guint32) (w - row->text);
+          /* A value naming no interval: no timex-timex link. */
           EvlTimex x = { .span = { at, at + (guint32) strlen (row->tx[t]) }, .sentence = row->tx_sent,
-                         .type = row->type, .value = "2020-05", .anchor = -1 };
+                         .type = row->type, .value = "PAST_REF", .anchor = -1 };
           evl_document_add_timex (doc, &x);
         }
       add_word_event (doc, row->text, row->event, EVL_EVENT_CLASS_OCCURRENCE, "PAST", 0);
@@ -1060,6 +1065,49 @@ Test (timeml, writer_tlinks_nearest_timex)
                                         : g_strdup ("");
       cr_assert_str_eq (got, want, "%s", row->text);
     }
+}
+
+/* Timex-timex links from the values alone: each DATE or TIME, in the
+ * order of its interval's start, linked to the nearest before it that
+ * it relates to; the rest by closure. */
+Test (timeml, writer_tlinks_between_timexes)
+{
+  static const char text[] = "aa bb cc dd ee ff gg hh ii jj kk ll.";
+  static const struct {
+    const char *value, *mod;
+    EvlTimexType type;
+  } tx[] = {
+    { "1998-03-17", NULL, EVL_TIMEX_DATE },       /* t1, a Tuesday */
+    { "1998-W12", NULL, EVL_TIMEX_DATE },         /* t2, 16 to 22 March */
+    { "PRESENT_REF", NULL, EVL_TIMEX_DATE },      /* t3, no interval */
+    { "1998-03", "START", EVL_TIMEX_DATE },       /* t4, early March */
+    { "1998-03", NULL, EVL_TIMEX_DATE },          /* t5 */
+    { "1997", NULL, EVL_TIMEX_DATE },             /* t6 */
+    { "1998-03-17", NULL, EVL_TIMEX_DATE },       /* t7 */
+    { "1998-03-17T10:30", NULL, EVL_TIMEX_TIME }, /* t8 */
+    { "199", NULL, EVL_TIMEX_DATE },              /* t9, the 1990s */
+    { "1998-W12-WE", NULL, EVL_TIMEX_DATE },      /* t10, 21 and 22 March */
+    { "1998-02-30", NULL, EVL_TIMEX_DATE },       /* t11, no such day */
+    { "P1D", NULL, EVL_TIMEX_DURATION },          /* t12 */
+  };
+  g_autoptr (EvlDocument) doc = evl_document_new ("tt", text, -1, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tx); i++)
+    {
+      EvlTimex t = { .span = { 3 * i, 3 * i + 2 }, .type = tx[i].type, .value = tx[i].value,
+                     .mod = tx[i].mod, .anchor = -1 };
+      evl_document_add_timex (doc, &t);
+    }
+  g_autofree char *xml = fx_timeml_text (doc);
+  g_autofree char *got = tlink_lines (xml);
+#define TT(n, rel, a, b) "<TLINK lid=\"l" #n "\" relType=\"" rel "\" timeID=\"t" #a "\" relatedToTime=\"t" #b "\"/>\n"
+  cr_assert_str_eq (got,
+                    TT (1, "INCLUDES", 9, 6) TT (2, "BEFORE", 6, 5)
+                    /* Early March lies in March; what else lies in March
+                     * need not lie in its early part. */
+                    TT (3, "INCLUDES", 5, 4) TT (4, "INCLUDES", 5, 2)
+                    TT (5, "INCLUDES", 2, 1) TT (6, "SIMULTANEOUS", 1, 7) TT (7, "INCLUDES", 7, 8)
+                    TT (8, "BEFORE", 8, 10));
+#undef TT
 }
 
 /* Links within a sentence that need each event's tense: up to three
