@@ -1125,7 +1125,8 @@ typedef struct {
 static const SentenceCase sentence_rows[] = {
   { "Troops fired and fled, officials said.", { "fired", "fled", "said" },
     { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_REPORTING }, { "PAST", "PAST", "PAST" },
-    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei3\"/>\n",
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n"
+    "<TLINK lid=\"l2\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei3\"/>\n",
     { NULL } },
   { "Troops fired, a witness told reporters officials said.", { "fired", "told", "said" },
     { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_REPORTING }, { "PAST", "PAST", "PAST" },
@@ -1133,7 +1134,8 @@ static const SentenceCase sentence_rows[] = {
     { NULL } },
   { "Troops fired and had fled, officials said.", { "fired", "fled", "said" },
     { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_REPORTING }, { "PAST", "PAST", "PAST" },
-    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei3\"/>\n",
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n"
+    "<TLINK lid=\"l2\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei3\"/>\n",
     { NULL, "PERFECTIVE", NULL } },
   { "Officials said the troops who fired have fled.", { "said", "fired", "fled" },
     { EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "PRESENT", "PRESENT" },
@@ -1158,7 +1160,29 @@ static const SentenceCase sentence_rows[] = {
   { "The talks, soon, resumed.", { "talks", "resumed" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
     { "NONE", "PAST" }, "", { NULL } },
   { "The talks resuming.", { "talks", "resuming" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
-    { "NONE", "PRESPART" }, "", { NULL } },
+    { "NONE", "PRESPART" }, "", { NULL } },  /* By the tenses alone: verbs of one tense and aspect joined by 'and'
+   * in order; a past perfect before the past it follows or precedes; a
+   * future after a present.  Not across punctuation, nor 'and' between
+   * tenses or aspects that differ. */
+  { "Troops have fired and fled.", { "fired", "fled" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "PRESENT", "PRESENT" },
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n",
+    { "PERFECTIVE", "PERFECTIVE" } },
+  { "Troops fire and fled.", { "fire", "fled" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "PRESENT", "PAST" }, "", { NULL } },
+  { "Troops had fired and fled.", { "fired", "fled" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "PAST", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n",
+    { "PERFECTIVE", NULL } },
+  { "Troops fired at the house the men had left.", { "fired", "left" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n",
+    { NULL, "PERFECTIVE" } },
+  { "Troops fired; the men had left.", { "fired", "left" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "PAST" }, "", { NULL, "PERFECTIVE" } },
+  { "Analysts expect prices will fall.", { "expect", "fall" },
+    { EVL_EVENT_CLASS_I_STATE, EVL_EVENT_CLASS_OCCURRENCE }, { "PRESENT", "FUTURE" },
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
 };
 
 Test (timeml, writer_tlinks_in_a_sentence)

@@ -1235,6 +1235,35 @@ subject_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *
   return TL_AFTER;
 }
 
+/* The relation of @e to @prev, the event before it in its sentence, by
+ * their tenses alone, the words between them (@text from @from to @to)
+ * plain: verbs of one tense joined by 'and' tell in order ('fled and
+ * hid'); a past perfect is before a past it follows ('police said the
+ * men had fled') or precedes ('had left when police came'); a future is
+ * after a present ('expects it will fall'). */
+static TlRel
+tense_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *text, guint32 from, guint32 to)
+{
+  if (to - from > 80 || !is_finite (prev) || e->tense == NULL)
+    return TL_NONE;
+  guint32 ws, we = next_word (text, from, to, &ws);
+  if (WORD_IS (text, ws, we, "and") && next_word (text, we, to, &ws) == to && ws == to
+      && strcmp (prev->tense, e->tense) == 0
+      && (no_aspect (prev) ? no_aspect (e) : str_is (e->aspect, prev->aspect)) && plain_gap (text, from, to, 1))
+    return TL_AFTER;
+  TlRel r;
+  gboolean prev_past = prev->tense[1] == 'A', e_past = str_is (e->tense, "PAST");
+  if (prev_past && no_aspect (prev) && e_past && str_is (e->aspect, "PERFECTIVE"))
+    r = TL_BEFORE;
+  else if (prev_past && str_is (prev->aspect, "PERFECTIVE") && e_past && no_aspect (e))
+    r = TL_AFTER;
+  else if (prev->tense[1] == 'R' && str_is (e->tense, "FUTURE"))
+    r = TL_AFTER;
+  else
+    return TL_NONE;
+  return plain_gap (text, from, to, 12) ? r : TL_NONE;
+}
+
 /* The relation of @e to @prev, adjacent events of one sentence, by the
  * words between them (@text from @from to @to), or TL_NONE. */
 static TlRel
@@ -1250,6 +1279,8 @@ adjacent_rel (const EvlEventMention *prev, const EvlEventMention *e, const char 
     r = object_rel (prev, e, text, from, to);
   if (r == TL_NONE)
     r = subject_rel (prev, e, text, from, to);
+  if (r == TL_NONE)
+    r = tense_rel (prev, e, text, from, to);
   return r;
 }
 
