@@ -773,7 +773,7 @@ write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_ke
  *     conjunction between them (conjunction_rel); a noun event the
  *     object of an intention or a report, or after 'in', 'during' or
  *     'for' (object_rel); a noun event the subject of a finite verb
- *     (subject_rel);
+ *     (subject_rel); else by the two tenses (tense_rel; F1 +0.1);
  *   - event-event, a past REPORTING event and the nearest finite verb on
  *     either side in its sentence, a past simple or a perfect, BEFORE it
  *     (the first of the gold relations; F1 +0.4);
