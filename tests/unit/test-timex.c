@@ -501,6 +501,12 @@ static TxCase anaphoric_cases[] = {
   { "He left the day after Christmas 1998.", DCT, "the day after Christmas 1998", "DATE", "1998-12-26", "" },
   { "The treaty was signed in 1975. That year, trade doubled.", DCT, "That year", "DATE", "1975", "" },
   { "The raid came in October 1998. That day, police arrested nine.", DCT, "That day", "DATE", "1998-10-XX", "" },
+  /* a year qualifying a noun dates that thing, not the scene: 'that
+   * day' is still the day named before it in the sentence */
+  { "Kopp was charged on May 6 in the 1998 slaying. Later that day he fled.", DCT, "that day", "DATE", "2023-05-06", "" },
+  { "The jet crashed Thursday, two years after the 1996 disaster. That night, rescuers came.", DCT, "That night",
+    "TIME", "2023-09-14TNI", "" },
+  { "The raid came on May 6, 1998. In 1999, police arrested nine. That day, ...", DCT, "That day", "DATE", "1999-XX-XX", "" },
   { "The summit opened on June 3, 1998. A year earlier, talks had collapsed.", DCT, "A year earlier", "DATE", "1997", "" },
   /* comparison periods name the quarter reported on, not one in a
    * forecast or an aside */

@@ -777,6 +777,20 @@ reported_quarter (const TxScan *s, const TxMatch *m, gboolean fiscal)
   return evl_timex_point_first_day (&m->pt) <= s->dct && tx_tense (s, m->start, m->end) <= 0;
 }
 
+/* A bare year between a determiner and a word, after a day named in its
+ * sentence: 'charged on May 6 in the 1998 slaying'.  It dates the thing
+ * it qualifies, not the story's scene: 'later that day' is still May 6. */
+static gboolean
+attributive_year (const TxScan *s, const TxMatch *m)
+{
+  if (m->pt.grain != EVL_GRAIN_YEAR || m->end - m->start != 1 || m->start == 0 || m->end >= s->n
+      || s->ref.grain != EVL_GRAIN_DAY || s->ref_sentence != s->sentence || s->u[m->end].kind != U_WORD)
+    return FALSE;
+  const TxUnit *d = &s->u[m->start - 1];
+  return tx_unit_is (d, "the") || tx_unit_is (d, "a") || tx_unit_is (d, "its") || tx_unit_is (d, "his")
+         || tx_unit_is (d, "her") || tx_unit_is (d, "their");
+}
+
 /* Returns the index of the new timex. */
 static guint
 emit (TxScan *s, EvlDocument *doc, TxMatch *m)
@@ -835,7 +849,7 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
     t.flags |= EVL_TIMEX_FLAG_DCT;
   guint idx = evl_document_add_timex (doc, &t);
   if (m->has_pt && m->pt.year > 0 && !m->range && m->pt.grain <= EVL_GRAIN_YEAR
-      && (m->absolute || m->needs_dct) && !m->derived)
+      && (m->absolute || m->needs_dct) && !m->derived && !attributive_year (s, m))
     {
       s->ref = m->pt;
       /* 'Friday night ... at 10 p.m.', 'Tuesday evening ... the next
