@@ -1241,23 +1241,46 @@ subject_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *
  * hid'); a past perfect is before a past it follows ('police said the
  * men had fled') or precedes ('had left when police came'); a future is
  * after a present ('expects it will fall'). */
+/* 'A' for PAST, 'R' for PRESENT, 'F' for FUTURE, 0 for any other
+ * tense (PASTPART, PRESPART, INFINITIVE, NONE) or none, by its letters. */
+static char
+finite_code (const char *t)
+{
+  if (t == NULL || t[0] == 'N' || t[0] == 'I')
+    return 0;
+  if (t[0] == 'F')
+    return 'F';
+  if (t[1] == 'A')
+    return t[4] == '\0' ? 'A' : 0;
+  return t[1] == 'R' && t[4] == 'E' ? 'R' : 0;
+}
+
 static TlRel
 tense_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *text, guint32 from, guint32 to)
 {
-  if (to - from > 80 || !is_finite (prev) || e->tense == NULL)
+  /* By the tenses' letters first: most pairs fail there, before any
+   * word or aspect is compared. */
+  char pc = finite_code (prev->tense), ec = finite_code (e->tense);
+  if (to - from > 80 || pc == 0 || ec == 0)
     return TL_NONE;
-  guint32 ws, we = next_word (text, from, to, &ws);
-  if (WORD_IS (text, ws, we, "and") && next_word (text, we, to, &ws) == to && ws == to
-      && strcmp (prev->tense, e->tense) == 0
-      && (no_aspect (prev) ? no_aspect (e) : str_is (e->aspect, prev->aspect)) && plain_gap (text, from, to, 1))
-    return TL_AFTER;
+  gboolean prev_past = pc == 'A', e_past = ec == 'A';
+  gboolean future_after_present = pc == 'R' && ec == 'F';
+  guint32 ws = from;
+  while (ws < to && g_ascii_isspace (text[ws]))
+    ws++;
+  if (ws < to && (text[ws] | 0x20) == 'a' && pc == ec)
+    {
+      guint32 we = next_word (text, ws, to, &ws);
+      if (WORD_IS (text, ws, we, "and") && next_word (text, we, to, &ws) == to && ws == to
+          && (no_aspect (prev) ? no_aspect (e) : str_is (e->aspect, prev->aspect)) && plain_gap (text, from, to, 1))
+        return TL_AFTER;
+    }
   TlRel r;
-  gboolean prev_past = prev->tense[1] == 'A', e_past = str_is (e->tense, "PAST");
-  if (prev_past && no_aspect (prev) && e_past && str_is (e->aspect, "PERFECTIVE"))
+  if (prev_past && e_past && no_aspect (prev) && str_is (e->aspect, "PERFECTIVE"))
     r = TL_BEFORE;
-  else if (prev_past && str_is (prev->aspect, "PERFECTIVE") && e_past && no_aspect (e))
+  else if (prev_past && e_past && no_aspect (e) && str_is (prev->aspect, "PERFECTIVE"))
     r = TL_AFTER;
-  else if (prev->tense[1] == 'R' && str_is (e->tense, "FUTURE"))
+  else if (future_after_present)
     r = TL_AFTER;
   else
     return TL_NONE;
