@@ -2232,6 +2232,30 @@ pipeline_summary (const char *text, const char *trigger)
   return e ? g_strdup (e->summary) : NULL;
 }
 
+/* A date after a statement's object that the article told of before is
+ * the statement's: the missile test condemned on Friday (7 August 1998)
+ * was fired on Thursday, and no card of it is dated Friday. */
+Test (reason, a_condemned_test_keeps_its_own_date)
+{
+  g_autoptr (EvlGraph) g = pipeline_graph ("Iran test-fired a new ballistic missile on Thursday. "
+                                           "The United States condemned the test on Friday.");
+  EvlDay fri = evl_day_from_ymd (1998, 8, 7);
+  gboolean seen = FALSE;
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, i);
+      for (guint m = 0; m < e->mentions->len; m++)
+        if (g_strcmp0 (g_array_index (e->mentions, EvlGraphMention, m).text, "test") == 0)
+          {
+            seen = TRUE;
+            cr_assert (!(e->time.known && e->time.begin == fri), "the test (%s) is dated Friday", e->summary);
+          }
+    }
+  cr_assert (seen, "the test is an event");
+  const EvlGraphEvent *c = event_told_by (g, "condemned");
+  cr_assert (c && c->time.known && c->time.begin == fri, "the condemnation is on Friday");
+}
+
 ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
 {
   static PipelineSummaryCase cases[] = {

@@ -567,9 +567,17 @@ static gboolean
 foreign_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
 {
   gint vt = sd->ev_tok[v];
-  if (v == (gint32) k || vt < 0 || t <= vt || own_date (sd, t, x))
+  if (v == (gint32) k || vt < 0 || t <= vt)
     return FALSE;
   gint f = sd->tx_first[x];
+  const EvlEventMention *g = &sd->ev[v];
+  gboolean about = g->klass == EVL_EVENT_CLASS_REPORTING || g->klass == EVL_EVENT_CLASS_I_ACTION
+                   || g->klass == EVL_EVENT_CLASS_I_STATE || g_strcmp0 (g->type, "STATEMENT") == 0;
+  /* A date after a statement's object that the article told of before
+   * is the statement's ('test-fired a missile on Thursday ... the U.S.
+   * condemned the test on Friday'). */
+  if (own_date (sd, t, x) && !(about && f > t && noun_date (sd, t, x) && told_before (sd, k, t)))
+    return FALSE;
   gboolean noun = nominal (sd, (gint32) k) && !untensed_verb (sd, t);
   if (sd->clause[t] != sd->clause[f] && noun && !temporal_clause (sd, t))
     {
@@ -600,9 +608,6 @@ foreign_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
     return TRUE;
   if (sd->clause[t] != sd->clause[f])
     return FALSE;
-  const EvlEventMention *g = &sd->ev[v];
-  gboolean about = g->klass == EVL_EVENT_CLASS_REPORTING || g->klass == EVL_EVENT_CLASS_I_ACTION
-                   || g->klass == EVL_EVENT_CLASS_I_STATE || g_strcmp0 (g->type, "STATEMENT") == 0;
   /* (an infinitive's object shares its unknown time: 'celebrations to
    * mark the entry into NATO on Friday') */
   if (!about || !evl_story_finite (sd, v) || predicate_between (sd, k, vt, t))
