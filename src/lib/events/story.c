@@ -156,6 +156,19 @@ typedef struct {
   guint32 id;
 } WordMemo;
 
+/* An unknown form ending in a digit ('Su-35') as these memos and
+ * token_word() give its id: index_words() then asks model_family(),
+ * without a test of every unknown token's last byte (most tokens are
+ * unknown words: ~0.6 M instructions on the small corpus, callgrind). */
+#define W_FAMILY G_MAXUINT32
+
+/* @id as the memos keep it, for a form ending just before @end. */
+static inline guint32
+memo_id (guint32 id, const char *end)
+{
+  return id == EVL_W_UNKNOWN && (guint) (guchar) end[-1] - '0' < 10 ? W_FAMILY : id;
+}
+
 /* The same for tokens of 9 to 16 bytes ('negotiations', 'president'),
  * which recur as much and cost two folds and a probe of the word table
  * each (~40 instructions; ~0.6 M instructions on the small corpus,
@@ -365,14 +378,14 @@ lemma_info_of (const EvlStoryDoc *sd, const char *s)
       WordMemo *m = &((WordMemo *) sd->word_memo)[(x * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15))
                                                   >> (64 - WORD_MEMO_BITS)];
       if (m->raw == x && m->len == len)
-        return &sd->winfo[m->id];
+        return &sd->winfo[m->id == W_FAMILY ? EVL_W_UNKNOWN : m->id];
       if (evl_swar_below (x | ~keep, 0x21) == 0)
         {
           guint64 head = evl_swar_lower (x);
           guint id = evl_story_table_find (&sd->tax->table, s, len, head, evl_story_hash_step (len, head));
           m->raw = x;
           m->len = (guint32) len;
-          m->id = id;
+          m->id = memo_id (id, s + len);
           return &sd->winfo[id];
         }
     }
@@ -1268,7 +1281,9 @@ token_word (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t, gu
       if (evl_swar_below (raw | ~keep, 0x21) == 0)
         {
           head = evl_swar_lower (raw);
-          guint32 id = evl_story_table_find (&tax->table, NULL, len, head, evl_story_hash_step (len, head));
+          guint32 id = memo_id (evl_story_table_find (&tax->table, NULL, len, head,
+                                                      evl_story_hash_step (len, head)),
+                                src + len);
           m->raw = raw;
           m->len = (guint32) len;
           m->id = id;
@@ -1291,8 +1306,10 @@ token_word (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t, gu
           char key[16];
           memcpy (key, &head, 8);
           memcpy (key + 8, &tail, 8);
-          guint32 id = evl_story_table_find (&tax->table, key, len, head,
-                                             evl_story_hash_step (evl_story_hash_step (len, head), tail));
+          guint32 id = memo_id (evl_story_table_find (&tax->table, key, len, head,
+                                                      evl_story_hash_step (evl_story_hash_step (len, head),
+                                                                           tail)),
+                                src + len);
           m->raw0 = raw0;
           m->raw1 = raw1;
           m->len = (guint32) len;
@@ -1310,8 +1327,8 @@ token_word (const EvlStoryTaxonomy *tax, const char *text, const EvlToken *t, gu
       *dirty = (guint8) (EVL_STORY_KEY_DIRTY | (kl > 0 ? (guint) kl : 0u));
     }
   if (kl <= 0)
-    return EVL_W_UNKNOWN;
-  return evl_story_word_id (tax, key, (gsize) kl);
+    return memo_id (EVL_W_UNKNOWN, src + len);
+  return memo_id (evl_story_word_id (tax, key, (gsize) kl), src + len);
 }
 
 /* 'Hwasong-18', 'Falcon-9', 'Su-35': a model named by its family and a
@@ -1427,7 +1444,7 @@ index_words (EvlStoryDoc *sd, WordMemo *memo)
       const EvlToken *t = &tok[i];
       guint32 w = token_word (tax, text, t, &tok_dirty[i], memo);
       /* unknown words are most words: only those ending in a digit */
-      if (G_UNLIKELY (w == EVL_W_UNKNOWN) && g_ascii_isdigit (text[t->span.end - 1]))
+      if (G_UNLIKELY (w == W_FAMILY))
         w = model_family (tax, text, t);
       wid[i] = w;
       guint32 cls = winfo[w].cls;
