@@ -972,9 +972,9 @@ struct _CuePrefixes {
    * (the table's 64 KiB are zero pages of the allocation until set) */
   guint8 pair_byte[65536];
   guint8 form2[65536 / 8]; /* as pair, for the forms of one or two bytes */
-  guint8 triple[65536 / 8]; /* triple_bit() of the first three raw bytes
-                             * (every case variant) and the length of the
-                             * longer ones */
+  guint8 triple[65536];   /* triple_bit() of the first three raw bytes
+                           * (every case variant) and the length of the
+                           * longer ones, a byte each as pair_byte */
   gboolean none;          /* no furniture file: every token may start a cue */
   /* The context's lexicons the segmenter reads, looked up once per
    * context instead of by name per document (0.28 M instructions on the
@@ -1114,7 +1114,7 @@ cue_prefix_add (CuePrefixes *cp, gsize off, gsize len, gboolean form)
           for (guint y = 0; y < 2; y++)
             {
               guint b = triple_bit (v0[a], v1[z], v2[y], len);
-              cp->triple[b >> 3] |= (guint8) (1u << (b & 7));
+              cp->triple[b] = 1;
             }
     }
   cp->max_len = MAX (cp->max_len, (guint32) len);
@@ -1322,7 +1322,7 @@ index_tokens (const CuePrefixes *cp, const char *text, EvlToken *tk, const RawSe
         if (n > 2)
           {
             b = triple_bit ((guchar) p[0], (guchar) p[1], (guchar) p[2], n);
-            if (!((cp->triple[b >> 3] >> (b & 7)) & 1) || (st = token_cue_state (cp, p, n)) == CUE_NONE)
+            if (!cp->triple[b] || (st = token_cue_state (cp, p, n)) == CUE_NONE)
               continue;
           }
         else
