@@ -343,7 +343,7 @@ typedef struct {
    * (the thread's scratch array, emptied per document). */
   GArray *extra;
   gint32 dct_timex;      /* index of the DCT timex record, or -1 */
-  guint8 *sent_tx;       /* per sentence: it holds a timex */
+  guint8 *sent_tx;       /* per sentence: EVL_STORY_SENT_* bits */
   guint32 *wid;          /* word id of each token (EvlStoryWord or beyond) */
   guint8 *tok_dirty;     /* 0: the token's folded form is its bytes with ASCII
                             letters lowered (empty from EVL_STORY_KEY_CAP bytes
@@ -449,6 +449,13 @@ evl_story_cls (const EvlStoryDoc *sd, gint i)
 {
   return sd->winfo[evl_story_wid (sd, i)].cls;
 }
+
+/* EvlStoryDoc.sent_tx: the sentence holds a timex; a token of it
+ * follows a token of a duration timex (temporal_prep_before(): 'two days
+ * after', the sentences of a duration's tokens and of the token after
+ * it). */
+#define EVL_STORY_SENT_TIMEX 1u
+#define EVL_STORY_SENT_AFTER_DURATION 2u
 
 /* Token folded forms (evl_story_key_into()) are shorter than this; a
  * token of this many bytes or more has an empty one. */

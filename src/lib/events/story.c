@@ -1603,7 +1603,12 @@ build_index (EvlStoryDoc *sd)
           sd->tx_end[x] = end;
         }
       if (sd->tx[x].sentence < sd->n_sent)
-        sd->sent_tx[sd->tx[x].sentence] = 1;
+        sd->sent_tx[sd->tx[x].sentence] |= EVL_STORY_SENT_TIMEX;
+      /* the tokens it may be tok_tx of, and the one after them */
+      if (first >= 0 && sd->tx[x].type == EVL_TIMEX_DURATION)
+        for (guint i = (guint) first; i <= end && i < sd->n_tok; i++)
+          if (sd->tok[i].sentence < sd->n_sent)
+            sd->sent_tx[sd->tok[i].sentence] |= EVL_STORY_SENT_AFTER_DURATION;
     }
 
   /* The timex-covered tokens in order, and each sentence's run of them
