@@ -497,6 +497,9 @@ static TxCase anaphoric_cases[] = {
   { "Talks began at noon. Three hours later, they collapsed.", DCT, "Three hours", "DURATION", "PT3H", "" },
   { "The storm hit in May 1998. A few days later, the dam broke.", DCT, "A few days", "DURATION", "PXD", "" },
   { "The summit opened on June 3, 1998. The following day, talks collapsed.", DCT, "The following day", "DATE", "1998-06-04", "" },
+  /* a date after 'since' opens a span to now and sets no scene */
+  { "The chief quit on June 3, 1998. Smith, who had led the bank since 1995, left the following day.", DCT,
+    "the following day", "DATE", "1998-06-04", "" },
   { "The day before last Tuesday's hearing, he visited.", DCT, "The day before last Tuesday", "DATE", "2023-09-11", "" },
   { "He left the day after Christmas 1998.", DCT, "the day after Christmas 1998", "DATE", "1998-12-26", "" },
   { "The treaty was signed in 1975. That year, trade doubled.", DCT, "That year", "DATE", "1975", "" },

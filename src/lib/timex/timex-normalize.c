@@ -848,8 +848,12 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
   if (t.begin && t.begin == s->dct && t.end == s->dct && !m->needs_dct && !m->needs_ref)
     t.flags |= EVL_TIMEX_FLAG_DCT;
   guint idx = evl_document_add_timex (doc, &t);
+  /* a date after 'since' opens a span up to now, no scene: 'led the bank
+   * since 2015 ... the following day' is the day after the one before */
+  gboolean since = m->start > 0 && tx_unit_is (&s->u[m->start - 1], "since");
   if (m->has_pt && m->pt.year > 0 && !m->range && m->pt.grain <= EVL_GRAIN_YEAR
-      && (m->absolute || m->needs_dct) && !m->derived && !attributive_year (s, m))
+      && (m->absolute || m->needs_dct) && !m->derived && !attributive_year (s, m)
+      && !(since && s->ref.year > 0))
     {
       s->ref = m->pt;
       /* 'Friday night ... at 10 p.m.', 'Tuesday evening ... the next
@@ -865,7 +869,7 @@ emit (TxScan *s, EvlDocument *doc, TxMatch *m)
       /* 'the sharpest fall since September 1986 in March': a date after
        * 'since' opens a span up to now; it sets no scene for the bare
        * months and quarters of its sentence */
-      s->ref_from_text = m->absolute && !(m->start > 0 && tx_unit_is (&s->u[m->start - 1], "since"));
+      s->ref_from_text = m->absolute && !since;
       /* results are reported for quarters that have ended, or begun when
        * not spoken of in the future: 'the third quarter of 1990', 'into
        * the fourth quarter' in a forecast are no comparison base */
