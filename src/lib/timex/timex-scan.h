@@ -227,10 +227,18 @@ typedef struct {
   TxWordInfo info;
 } TxCacheInfo;
 
+/* The classes of a filter false positive that no lexicon has (all its
+ * entries NULL): nothing but its S_* classes and @lexical, so one
+ * record per such pair serves every word that has it.  Never
+ * overwritten: a cache entry (and a unit) may point there for good. */
+#define TX_CACHE_PLAIN_FP 32
+
 /* 64-byte entries on cache lines: made by tx_word_cache_new() */
 typedef struct {
   TxCacheEntry e[1 << TX_CACHE_BITS];
   TxCacheInfo fp[1 << TX_CACHE_FP_BITS];
+  TxWordInfo plain_fp[TX_CACHE_PLAIN_FP];
+  guint n_plain_fp;
   guint64 serial;
   gpointer mem;                 /* the block it lies in */
 } TxWordCache;
