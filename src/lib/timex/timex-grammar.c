@@ -3067,7 +3067,9 @@ pattern_index_build (const PatternEntry *pats, guint n_pats, PatternIndex *ix)
 
 /* The classes of TX_NEED_CLASSES that some unit at or after @i has.
  * The paragraph's last unit of each is found once, on the first call
- * in it, walking back from its end. */
+ * in it, walking back from its end; a call then reads the few classes
+ * the paragraph has, last first (a loop over the seven classes was
+ * ~0.4 M instructions more on the 400 small documents). */
 static guint32
 need_classes (TxScan *s, int i)
 {
@@ -3076,9 +3078,8 @@ need_classes (TxScan *s, int i)
       s->need.u = s->u;
       s->need.n = s->n;
       s->need.start = s->u[0].start;
-      for (guint32 c = TX_NEED_CLASSES; c; c &= c - 1)
-        s->need.last[tx_lowest_bit (c)] = -1;
-      guint32 missing = TX_NEED_CLASSES;
+      s->need.n_last = 0;
+      guint32 missing = TX_NEED_CLASSES, have = 0;
       const TxUnit *u = s->u + s->n, *u4 = s->u + 4;
       while (u > s->u && missing)
         {
@@ -3091,15 +3092,18 @@ need_classes (TxScan *s, int i)
             }
           u--;
           guint32 c = u->sc & missing;
-          missing &= ~c;
-          for (; c; c &= c - 1)
-            s->need.last[tx_lowest_bit (c)] = (gint32) (u - s->u);
+          if (c)
+            {
+              missing &= ~c;
+              have |= c;
+              s->need.last[s->need.n_last] = (gint32) (u - s->u);
+              s->need.have[s->need.n_last++] = have;
+            }
         }
     }
   guint32 have = 0;
-  for (guint32 c = TX_NEED_CLASSES; c; c &= c - 1)
-    if (s->need.last[tx_lowest_bit (c)] >= i)
-      have |= c & -c;
+  for (int k = 0; k < s->need.n_last && s->need.last[k] >= i; k++)
+    have = s->need.have[k];
   return have;
 }
 

@@ -335,13 +335,17 @@ typedef struct {
     const EvlLexEntry *e;
   } memo[LEX_N];
   /* timex-grammar.c: of the paragraph of @u, told apart by @u, @n and
-   * its first unit's start (TxScan is new for each document), the last
-   * unit of each class of TX_NEED_CLASSES (-1 none), by class bit */
+   * its first unit's start (TxScan is new for each document), the
+   * classes of TX_NEED_CLASSES it has: @n_last of them, by their last
+   * unit from the end of the paragraph on: @last[k] the k-th last unit,
+   * @have[k] the classes of the units at or after it */
   struct {
     const TxUnit *u;
     int n;
     guint32 start;
-    gint32 last[32];
+    int n_last;
+    gint32 last[8];
+    guint32 have[8];
   } need;
 } TxScan;
 
