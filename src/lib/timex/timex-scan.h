@@ -397,9 +397,10 @@ void tx_unit_buf_free (TxUnitBuf *b);
 TxWordCache *tx_word_cache_new (void);
 void tx_word_cache_free (TxWordCache *wc);
 /* Appends the units of [@start, @end) to @out (from out->n on); returns
- * the largest size @out was given; @text_len: the whole text's (bytes
- * up to it may be read); @wc: the thread's cache (reset when it was
- * filled for another TxLex) */
+ * the largest size @out was given; @text: a document's (16 zero bytes
+ * follow its @text_len bytes, which are read without bound tests);
+ * @wc: the thread's cache (reset when it was filled for another
+ * TxLex) */
 guint tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, guint32 start,
                 guint32 end, TxUnitBuf *out);
 
