@@ -1079,9 +1079,9 @@ scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32
   for (int i = 0; i < s->n;)
     {
       const TxUnit *u = &s->u[i];
-      /* most units are neither candidate words nor numbers: a tight loop
-       * passes over them */
-      while (!u->hot)
+      /* most units are neither candidate words nor numbers, nor start
+       * a pattern: a tight loop passes over them */
+      while (!u->stop)
         {
           u++;
           if (++i == s->n)

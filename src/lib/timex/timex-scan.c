@@ -552,7 +552,7 @@ period_code_unit (TxUnit *u)
 
 /* @h: tx_hash() of u->low; @u's header is zero but for its text */
 static void
-classify (const TxLex *lx, TxUnit *u, guint64 h)
+classify_unit (const TxLex *lx, TxUnit *u, guint64 h)
 {
   u->wi = &tx_no_word;
   if (u->kind != U_WORD)
@@ -585,6 +585,13 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
       u->fp = TRUE;
     }
   u->sc = u->wi->sc;
+}
+
+static void
+classify (const TxLex *lx, TxUnit *u, guint64 h)
+{
+  classify_unit (lx, u, h);
+  u->stop = tx_unit_stop (u);
 }
 
 /* ASCII letters and digits folded to lower case, 0 for any other byte:
@@ -684,6 +691,7 @@ cache_fill_cand (const TxLex *lx, TxWordCache *wc, guint32 i, TxUnit *u)
       u->fp = TRUE;
     }
   u->sc = u->wi->sc;
+  u->stop = tx_unit_stop (u);
   memcpy (wc->e[i].img, (const char *) u + TX_IMG_START, TX_IMG_LEN);
 }
 
@@ -712,6 +720,7 @@ cache_fill (const TxLex *lx, TxWordCache *wc, guint32 i, TxUnit *u)
     }
   u->sc = (u->start_word ? start_bits (u->low, u->len) : 0) | literal_bits (u->low, u->len);
   period_code_unit (u);
+  u->stop = u->hot;             /* a period code is temporal by itself */
   memcpy (wc->e[i].img, (const char *) u + TX_IMG_START, TX_IMG_LEN);
 }
 
