@@ -959,6 +959,11 @@ starts_phrase (const TxScan *s, int i)
   /* the key "a b" (or "a'b", "a-b") hashed on from a's hash */
   if ((gsize) a->len + b->len + 2 > 64)
     return FALSE;
+  /* the answer for the same two words before, in this thread */
+  TxPairMemo *pm = &s->cache->pair[((a->h ^ (b->h * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)))
+                                    >> (64 - TX_PAIR_BITS))];
+  if (pm->state && pm->a == a->h && pm->b == b->h)
+    return pm->state == 2;
   guint64 h = a->h;
   if (b->low[0] != '\'' && b->low[0] != '-')
     h = tx_hash_step (h, ' ');
@@ -971,8 +976,12 @@ starts_phrase (const TxScan *s, int i)
     h = tx_hash_step (tx_hash_step (tx_hash_step (tx_hash_step (h, t[k]), t[k + 1]), t[k + 2]), t[k + 3]);
   for (; k < n; k++)
     h = tx_hash_step (h, t[k]);
-  return tx_bloom_has (s->lx->prefix[LEX_MODS], h) || tx_bloom_has (s->lx->prefix[LEX_DEICTICS], h)
-         || tx_bloom_has (s->lx->prefix[LEX_HOLIDAYS], h);
+  gboolean yes = tx_bloom_has (s->lx->prefix[LEX_MODS], h) || tx_bloom_has (s->lx->prefix[LEX_DEICTICS], h)
+                 || tx_bloom_has (s->lx->prefix[LEX_HOLIDAYS], h);
+  pm->a = a->h;
+  pm->b = b->h;
+  pm->state = yes ? 2 : 1;
+  return yes;
 }
 
 /* '"This Week With David Brinkley"': every word capitalised right after

@@ -1278,6 +1278,7 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, gu
         {
           memset (wc->e, 0, sizeof wc->e);
           memset (wc->fp, 0, sizeof wc->fp);
+          memset (wc->pair, 0, sizeof wc->pair);
         }
       wc->serial = lx->serial;
     }
