@@ -2998,7 +2998,7 @@ typedef struct {
  * month, weekday or time unit after a candidate: the pattern is not
  * run (~80 % of the calls of these patterns fail on the 400 small
  * documents, many after number_at() and lookup_multi()). */
-#define TX_NEED_CLASSES (S_MONTH | S_WDAY | S_UNIT | S_SEASON | S_POD | S_QUARTER | S_CENTURY)
+/* (TX_NEED_CLASSES, timex-scan.h) */
 
 /* Cues are tested through their first attribute "shift" (S_SHIFT);
  * multi-word lexicons through lookup_multi(), whose first word the
@@ -3066,10 +3066,12 @@ pattern_index_build (const PatternEntry *pats, guint n_pats, PatternIndex *ix)
 }
 
 /* The classes of TX_NEED_CLASSES that some unit at or after @i has.
- * The paragraph's last unit of each is found once, on the first call
- * in it, walking back from its end; a call then reads the few classes
- * the paragraph has, last first (a loop over the seven classes was
- * ~0.4 M instructions more on the 400 small documents). */
+ * tx_units() noted the last unit of each in the paragraph
+ * (tx_need_set()); for units kept from a first run, they are found on
+ * the first call in the paragraph, walking back from its end.  A call
+ * then reads the few classes the paragraph has (the walk on every
+ * first call and a loop over the seven classes were ~0.7 M
+ * instructions on the 400 small documents). */
 static guint32
 need_classes (TxScan *s, int i)
 {
@@ -3078,8 +3080,7 @@ need_classes (TxScan *s, int i)
       s->need.u = s->u;
       s->need.n = s->n;
       s->need.start = s->u[0].start;
-      s->need.n_last = 0;
-      guint32 missing = TX_NEED_CLASSES, have = 0;
+      guint32 missing = TX_NEED_CLASSES;
       const TxUnit *u = s->u + s->n, *u4 = s->u + 4;
       while (u > s->u && missing)
         {
@@ -3092,19 +3093,30 @@ need_classes (TxScan *s, int i)
             }
           u--;
           guint32 c = u->sc & missing;
-          if (c)
-            {
-              missing &= ~c;
-              have |= c;
-              s->need.last[s->need.n_last] = (gint32) (u - s->u);
-              s->need.have[s->need.n_last++] = have;
-            }
+          missing &= ~c;
+          for (; c; c &= c - 1)
+            s->need.last[tx_lowest_bit (c)] = (gint32) (u - s->u);
         }
+      s->need.mask = TX_NEED_CLASSES & ~missing;
     }
   guint32 have = 0;
-  for (int k = 0; k < s->need.n_last && s->need.last[k] >= i; k++)
-    have = s->need.have[k];
+  for (guint32 c = s->need.mask; c; c &= c - 1)
+    if (s->need.last[tx_lowest_bit (c)] >= i)
+      have |= c & -c;
   return have;
+}
+
+void
+tx_need_set (TxScan *s, guint32 mask, const gint32 *last)
+{
+  if (s->n == 0)
+    return;
+  s->need.u = s->u;
+  s->need.n = s->n;
+  s->need.start = s->u[0].start;
+  s->need.mask = mask;
+  for (guint32 c = mask; c; c &= c - 1)
+    s->need.last[tx_lowest_bit (c)] = last[tx_lowest_bit (c)];
 }
 
 /* The patterns of @ix that may match at unit @i, as a set of table

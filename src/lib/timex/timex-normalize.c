@@ -1065,6 +1065,7 @@ span_units (TxScan *s, const EvlDocument *doc, TxUnitBuf *units, guint32 start, 
   *peak = MAX (*peak, size);
   s->u = units->u + at;
   s->n = (int) (units->n - at);
+  tx_need_set (s, units->need_mask, units->need_last);
   if (s->keep)
     {
       if (i >= units->cap_spans)

@@ -592,6 +592,7 @@ classify (const TxLex *lx, TxUnit *u, guint64 h)
 {
   classify_unit (lx, u, h);
   u->stop = tx_unit_stop (u);
+  u->rare = u->fp || (u->sc & TX_NEED_CLASSES);
 }
 
 /* ASCII letters and digits folded to lower case, 0 for any other byte:
@@ -692,6 +693,7 @@ cache_fill_cand (const TxLex *lx, TxWordCache *wc, guint32 i, TxUnit *u)
     }
   u->sc = u->wi->sc;
   u->stop = tx_unit_stop (u);
+  u->rare = u->fp || (u->sc & TX_NEED_CLASSES);
   memcpy (wc->e[i].img, (const char *) u + TX_IMG_START, TX_IMG_LEN);
 }
 
@@ -721,6 +723,7 @@ cache_fill (const TxLex *lx, TxWordCache *wc, guint32 i, TxUnit *u)
   u->sc = (u->start_word ? start_bits (u->low, u->len) : 0) | literal_bits (u->low, u->len);
   period_code_unit (u);
   u->stop = u->hot;             /* a period code is temporal by itself */
+  u->rare = (u->sc & TX_NEED_CLASSES) != 0;
   memcpy (wc->e[i].img, (const char *) u + TX_IMG_START, TX_IMG_LEN);
 }
 
@@ -763,6 +766,17 @@ static const guint64 low_bytes_mask[8] = {
 };
 #define LOW_BYTES(w, m) ((w) & low_bytes_mask[(m)])
 
+/* Notes @u, a unit of @wc->need_first's span, as the last of its
+ * classes of TX_NEED_CLASSES so far. */
+static inline void
+need_note (TxWordCache *wc, const TxUnit *u)
+{
+  guint32 c = u->sc & TX_NEED_CLASSES;
+  wc->need_mask |= c;
+  for (; c; c &= c - 1)
+    wc->need_last[tx_lowest_bit (c)] = (gint32) (u - wc->need_first);
+}
+
 /* Fills all of @u but its start and end for the plain word of @k
  * bytes at @p (@k0..@k2: its folded text, zero-padded, as
  * little-endian words; @wh: their mix) from the word cache @wc. */
@@ -796,15 +810,19 @@ word_unit (const TxLex *lx, TxWordCache *wc, TxUnit *u, const char *p, gsize k, 
   u->cap = (guint) (*p - 'A') < 26;
   u->num = -1;
   memset (u->suffix, 0, sizeof u->suffix);
-  /* a word the word table lacks: its own copy of the classes, which
-   * the cache's next fill of the slot may overwrite */
-  if (G_UNLIKELY (u->fp))
+  if (G_UNLIKELY (u->rare))
     {
-      if (u->wi)
-        u->own = *u->wi;
-      else
-        word_info (lx, u->low, u->len, u->h, &u->own);
-      u->wi = &u->own;
+      /* a word the word table lacks: its own copy of the classes, which
+       * the cache's next fill of the slot may overwrite */
+      if (u->fp)
+        {
+          if (u->wi)
+            u->own = *u->wi;
+          else
+            word_info (lx, u->low, u->len, u->h, &u->own);
+          u->wi = &u->own;
+        }
+      need_note (wc, u);
     }
 }
 
@@ -1230,7 +1248,11 @@ unit_at (const TxLex *lx, TxWordCache *wc, const char *base, const char *p, cons
       q = p + 1;
     }
   else
-    q = unit_other (lx, u, p, e, *space, *nl);
+    {
+      q = unit_other (lx, u, p, e, *space, *nl);
+      if (G_UNLIKELY (u->rare))
+        need_note (wc, u);
+    }
 classified:
   u->start = (guint32) (p - base);
   u->end = (guint32) (q - base);
@@ -1249,9 +1271,11 @@ classified:
 }
 
 /* Room for one more unit at *@u (before *@ulim) in @out, its array
- * grown when full. */
+ * grown when full (@wc's span start moved with it: the span's units
+ * from @n0 on). */
 G_ALWAYS_INLINE static inline void
-unit_room (TxUnitBuf *out, TxUnit **units, TxUnit **u, TxUnit **ulim, guint *cap)
+unit_room (TxUnitBuf *out, TxWordCache *wc, guint n0, TxUnit **units, TxUnit **u, TxUnit **ulim,
+           guint *cap)
 {
   if (G_UNLIKELY (*u == *ulim))
     {
@@ -1261,6 +1285,7 @@ unit_room (TxUnitBuf *out, TxUnit **units, TxUnit **u, TxUnit **ulim, guint *cap
       *u = *units + used;
       *ulim = *units + *cap;
       unit_buf_own_again (*units, *u);
+      wc->need_first = *units + n0;
     }
 }
 
@@ -1294,7 +1319,10 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, gu
   if (units != was)
     unit_buf_own_again (units, units + out->n);
   /* the next unit and the end of the room: no counter to keep */
-  TxUnit *u = units + out->n, *ulim = units + cap;
+  const guint n0 = out->n;
+  TxUnit *u = units + n0, *ulim = units + cap;
+  wc->need_first = u;
+  wc->need_mask = 0;
   /* a turn makes one unit at most and moves on one byte at least: the
    * turns before @lim, the span's last 16 bytes or the room's end,
    * whichever comes first, need neither test (~0.3 M instructions on
@@ -1302,7 +1330,7 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, gu
   const char *body = e - p > 16 ? e - 16 : p;
   while (p < body)
     {
-      unit_room (out, &units, &u, &ulim, &cap);
+      unit_room (out, wc, n0, &units, &u, &ulim, &cap);
       const char *lim = (gsize) (ulim - u) < (gsize) (body - p) ? p + (ulim - u) : body;
       while (p < lim)
         {
@@ -1312,10 +1340,13 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, gu
     }
   while (p < e)
     {
-      unit_room (out, &units, &u, &ulim, &cap);
+      unit_room (out, wc, n0, &units, &u, &ulim, &cap);
       p = unit_at (lx, wc, base, p, e, u, &space, &nl, &made, FALSE);
       u += made;
     }
   out->n = (guint) (u - units);
+  out->need_mask = wc->need_mask;
+  for (guint32 c = wc->need_mask; c; c &= c - 1)
+    out->need_last[tx_lowest_bit (c)] = wc->need_last[tx_lowest_bit (c)];
   return cap;
 }

@@ -53,6 +53,11 @@ enum {
   S_PERIOD = 1 << 28,           /* p_period_code(): Q3, H1, FY2023, FY23 */
 };
 
+/* The classes a pattern may need further on (timex-grammar.c's
+ * PatternEntry.needs): tx_units() notes the last unit of each in a
+ * span, so that the grammar need not look for them. */
+#define TX_NEED_CLASSES (S_MONTH | S_WDAY | S_UNIT | S_SEASON | S_POD | S_QUARTER | S_CENTURY)
+
 /* The kinds of numbers.txt (its second attribute); NK_NONE for a unit
  * that is no number word, NK_OTHER for a kind the grammar never tests. */
 enum { NK_NONE, NK_UNIT, NK_TEEN, NK_TENS, NK_SCALE, NK_DOZEN, NK_VAGUE, NK_COUPLE, NK_OTHER };
@@ -169,6 +174,8 @@ typedef struct {
                                  * before @sc) */
   guint8 stop;                  /* @hot, and a pattern may start here:
                                  * where scan_span() stops (tx_unit_stop()) */
+  guint8 rare;                  /* @fp, or a class of TX_NEED_CLASSES: one
+                                 * test a plain word for both */
   guint32 sc;                   /* S_* classes: a candidate's wi->sc, a
                                  * number's, another word's start classes */
   char low[28];                 /* ASCII-lower-cased text, ’ as ' */
@@ -265,6 +272,11 @@ typedef struct {
   TxCacheInfo fp[1 << TX_CACHE_FP_BITS];
   TxWordInfo plain_fp[TX_CACHE_PLAIN_FP];
   guint n_plain_fp;
+  /* tx_units(): the span's first unit, the classes of TX_NEED_CLASSES
+   * in it so far, and by class bit the last unit of each */
+  const TxUnit *need_first;
+  guint32 need_mask;
+  gint32 need_last[32];
   guint64 serial;
   gpointer mem;                 /* the block it lies in */
 } TxWordCache;
@@ -362,16 +374,14 @@ typedef struct {
   } memo[LEX_N];
   /* timex-grammar.c: of the paragraph of @u, told apart by @u, @n and
    * its first unit's start (TxScan is new for each document), the
-   * classes of TX_NEED_CLASSES it has: @n_last of them, by their last
-   * unit from the end of the paragraph on: @last[k] the k-th last unit,
-   * @have[k] the classes of the units at or after it */
+   * classes of TX_NEED_CLASSES it has (@mask) and the last unit of each
+   * (@last, by class bit) */
   struct {
     const TxUnit *u;
     int n;
     guint32 start;
-    int n_last;
-    gint32 last[8];
-    guint32 have[8];
+    guint32 mask;
+    gint32 last[32];
   } need;
 } TxScan;
 
@@ -416,6 +426,10 @@ typedef struct {
   gsize kept_len, kept_text_cap;
   TxKeptSpan *spans;
   guint n_spans, cap_spans;
+  /* tx_units(): of the span it cut last, the classes of
+   * TX_NEED_CLASSES it has and, by class bit, the last unit of each */
+  guint32 need_mask;
+  gint32 need_last[32];
 } TxUnitBuf;
 
 void tx_unit_buf_free (TxUnitBuf *b);
@@ -432,6 +446,10 @@ guint tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_l
 
 /* timex-grammar.c: the longest temporal expression starting at unit @i. */
 gboolean tx_match (TxScan *s, int i, TxMatch *m);
+/* timex-grammar.c: tells the grammar which classes of TX_NEED_CLASSES
+ * the span of s->u has (@mask) and where each last occurs (@last by
+ * class bit; TxUnitBuf's), instead of its looking for them. */
+void tx_need_set (TxScan *s, guint32 mask, const gint32 *last);
 
 /* timex-normalize.c */
 /* -1 past, +1 future, 0 unknown: tense cues around units [i, end). */
