@@ -2392,6 +2392,19 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
       "Alliance invites the two northern and southern African states" },
     /* a verb with an object after it ends a phrase after a common noun */
     { "The police supported by helicopters searched the forest.", "supported", "Police supported by helicopters" },
+    /* a participle keeps the complement of its verb ('of', 'for') */
+    { "He was convicted of murder in 1998.", "convicted", "Convicted of murder" },
+    { "Police said he was wanted for questioning.", "wanted", "Wanted for questioning" },
+    /* a pronoun subject the entities resolved names its verb's subject */
+    { "Kofi Mensah was shot on Friday as he stood in his kitchen.", "stood", "Kofi Mensah stands in his kitchen" },
+    /* the pronoun opening a reported clause is no patient of the saying */
+    { "Kofi Mensah said he did not know the man.", "said", "Kofi Mensah says" },
+    { "Kofi Mensah assured the envoy he would help.", "assured", "Kofi Mensah assures the envoy" },
+    /* 'I' is a pronoun, no name */
+    { "I think the talks will fail.", "think", "Thinking the talks" },
+    /* a reduced relative with its complement reads as a participle */
+    { "He was quoted as saying food intended for village children was being sold.", "intended",
+      "Intended for village children" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

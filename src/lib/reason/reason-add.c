@@ -861,7 +861,11 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
     {
       if (tok_lookup (a->stops, a, t) != NULL)
         of = t;
-      if (two_word_prep (a, t))
+      /* a subject pronoun opens the next clause ('warned the divided
+       * society he said', 'assured the leader he was') */
+      if (two_word_prep (a, t)
+          || (t > t0 && !word_in (a, t - 1, (const char *const[]) { "what", NULL })
+              && word_in (a, t, (const char *const[]) { "he", "she", "they", "we", "i", NULL })))
         break;
       words += !tok_is_punct (a, t++);
       if (words < 5 && state_apposition (a, t, m->sentence))
@@ -895,7 +899,9 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
    * 10 years': 'Court sentences her', not 'Court sentences'), and 'her'
    * alone is no determiner. */
   gboolean person = t == t0 + 1 && word_in (a, t0, object_pronouns);
-  while (!person && t > t0 && (word_in (a, t - 1, dets) || tok_is_punct (a, t - 1)))
+  while (!person && t > t0 && (word_in (a, t - 1, dets) || tok_is_punct (a, t - 1)
+                               || (t > t0 + 1 && word_in (a, t - 1, (const char *const[]) { "he", "she", "they", "we",
+                                                                                            "i", NULL }))))
     t--;
   if (t == t0 || (t == t0 + 1 && !person && word_in (a, t0, pronouns)))
     return NULL;
@@ -985,6 +991,15 @@ reduced_relative (const AddCtx *a, const EvlEventMention *m)
   return FALSE;
 }
 
+/* Token @t is a personal or demonstrative pronoun: not 'US', a name
+ * written in capitals, but 'I', whose one letter is always one. */
+static gboolean
+pronoun_tok (const AddCtx *a, guint t)
+{
+  return word_in (a, t, pronouns)
+         && (EVL_SPAN_LEN (a->toks[t].span) == 1 || !g_ascii_isupper (a->text[a->toks[t].span.end - 1]));
+}
+
 /* Whether tokens @first..@end before the active verb of @m can be its
  * subject as they stand: no pronoun ('she told', 'said they
  * encountered'), no other finite verb ('officials say the fire kills';
@@ -994,8 +1009,7 @@ static gboolean
 plain_subject (const AddCtx *a, const EvlEventMention *m, guint first, guint end, gboolean aux)
 {
   for (guint t = first; t <= end; t++)
-    if ((word_in (a, t, pronouns) && !g_ascii_isupper (a->text[a->toks[t].span.end - 1]))   /* 'US' */
-        || a->trigger_tok[t] == TRIGGER_FINITE)
+    if (pronoun_tok (a, t) || a->trigger_tok[t] == TRIGGER_FINITE)
       return FALSE;
   gsize n = EVL_SPAN_LEN (m->span);
   const char *w = a->text + m->span.start;
@@ -1369,7 +1383,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   gsize tn = EVL_SPAN_LEN (m->span);
   gboolean ing = tn > 4 && g_ascii_strncasecmp (a->text + m->span.end - 3, "ing", 3) == 0;
   for (gint j = first; j <= end && (active || ing); j++)
-    if ((word_in (a, (guint) j, pronouns) && !g_ascii_isupper (a->text[a->toks[j].span.end - 1]))
+    if (pronoun_tok (a, (guint) j)
         || word_in (a, (guint) j, (const char *const[]) { "himself", "herself", "itself", "themselves", NULL }))
       return NULL;   /* ('US' is a name) */
   if (first <= end && a->text[a->toks[first].span.start] == '\'')
@@ -1436,13 +1450,21 @@ static char *
 prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
 {
   guint t0 = token_from (a, m->span.start, m->span.end, m->sentence);
-  if (t0 >= a->n_toks || tok_lookup (a->stops, a, t0) == NULL || word_in (a, t0, conjunctions))
+  /* 'what he thinks is right': a verb after the trigger opens no phrase */
+  if (t0 >= a->n_toks || tok_lookup (a->stops, a, t0) == NULL || word_in (a, t0, conjunctions)
+      || word_in (a, t0, be_forms)
+      || word_in (a, t0, (const char *const[]) { "has", "have", "had", "will", "would", "shall", "should", "may",
+                                                 "might", "can", "could", "must", "not", NULL }))
     return NULL;
   if (strict)
     {
-      /* 'with' is listed without a class, a preposition all the same */
+      /* The class marks the prepositions of place; those of a verb's
+       * complement are listed without one, prepositions all the same
+       * ('convicted of murder', 'arrested for fraud', 'questioned over
+       * the killing'). */
       const EvlLexEntry *e = tok_lookup (a->stops, a, t0);
-      if ((e->n_attrs == 0 || strcmp (e->attrs[0], "prep") != 0) && !word_in (a, t0, (const char *const[]) { "with", NULL }))
+      if ((e->n_attrs == 0 || strcmp (e->attrs[0], "prep") != 0)
+          && !word_in (a, t0, (const char *const[]) { "with", "of", "for", "against", "over", "about", NULL }))
         return NULL;
     }
   guint t = t0 + 1;
@@ -1478,6 +1500,10 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
                                                             "because", "once", NULL })
                     || (!(a->toks[t - 1].flags & EVL_TOKEN_CAP) && !verb_object)))
     return NULL;
+  /* 'concerned for the UN to have': the subject of an infinitive */
+  if (strict && word_in (a, t0, (const char *const[]) { "for", NULL }) && t < a->n_toks
+      && a->toks[t].sentence == m->sentence && word_in (a, t, (const char *const[]) { "to", NULL }))
+    return NULL;
   gboolean cut = !verb_next && runs_on_np (a, t, m->sentence) && !two_word_prep (a, t);
   if (strict && t < a->n_toks && a->toks[t].sentence == m->sentence && (a->toks[t].flags & EVL_TOKEN_CAP)
       && !tok_is_punct (a, t))
@@ -1493,7 +1519,7 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
     return NULL;
   /* 'into the sea shortly': no trailing adverb; 'with his' cut by a
    * time ('his current wife') is no phrase. */
-  static const char *const trailing[] = { "here", "there", "a", "an", "the", "his", "her", "its", "their", NULL };
+  static const char *const trailing[] = { "here", "there", "just", "a", "an", "the", "his", "her", "its", "their", NULL };
   while (t > t0 + 1 && ((t > t0 + 2 && EVL_SPAN_LEN (a->toks[t - 1].span) > 3
                          && strncmp (a->text + a->toks[t - 1].span.end - 2, "ly", 2) == 0)
                         || word_in (a, t - 1, trailing)))
@@ -1788,6 +1814,27 @@ object_opens_clause (const AddCtx *a, const EvlEventMention *m)
   return FALSE;
 }
 
+/* Whether the words after verb trigger @m open a clause with a subject
+ * pronoun ('said he was', 'hoped they would'); 'it' and 'you' only
+ * before a finite verb, as they are often objects ('made it clear',
+ * 'help you make'). */
+static gboolean
+object_is_clause (const AddCtx *a, const EvlEventMention *m)
+{
+  static const char *const finite[] = { "is", "are", "was", "were", "will", "would", "could", "should",
+                                        "can", "may", "might", "must", "had", "has", "have", "'s", "does",
+                                        "did", NULL };
+  guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  if (t >= a->n_toks || a->toks[t].sentence != m->sentence)
+    return FALSE;
+  if (word_in (a, t, (const char *const[]) { "he", "she", "they", "we", "i", NULL }))
+    return TRUE;
+  /* 'it' or 'you' before a finite verb ('said it suffered', 'think it's') */
+  return word_in (a, t, (const char *const[]) { "it", "you", NULL }) && t + 1 < a->n_toks
+         && a->toks[t + 1].sentence == m->sentence
+         && (a->trigger_tok[t + 1] == TRIGGER_FINITE || word_in (a, t + 1, finite));
+}
+
 /* @line and where it happened: the preposition written before the
  * location's mention, else 'in' ('Killed in Nairobi'). */
 static char *
@@ -1931,6 +1978,21 @@ gerund (const char *verb, const char *written)
   return g_strconcat (verb, "ing", NULL);
 }
 
+/* Whether lemma @verb is a noun in '-ing' taken for a verb ('ceiling'):
+ * a vowel before its '-ing', which the verbs in '-ing' lack ('bring',
+ * 'cling', 'spring'). */
+static gboolean
+ing_noun (const char *verb)
+{
+  gsize n = strlen (verb);
+  if (n < 5 || strcmp (verb + n - 3, "ing") != 0)
+    return FALSE;
+  for (gsize i = 0; i + 3 < n; i++)
+    if (strchr ("aeiouy", verb[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 append_names (GString *s, const EvlGraph *g, const GArray *ents)
 {
@@ -2047,7 +2109,8 @@ summary_line (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb, gboo
        * ('Meeting Li Peng', not 'Meet of Li Peng'). */
       const EvlGraphMention *m0 = ev->mentions && ev->mentions->len > 0
                                   ? &g_array_index (ev->mentions, EvlGraphMention, 0) : NULL;
-      g_autofree char *cap = verbal && obj ? gerund (lemma, m0 ? m0->text : NULL) : g_strdup (lemma);
+      g_autofree char *cap = verbal && obj && !ing_noun (lemma) ? gerund (lemma, m0 ? m0->text : NULL)
+                                                                : g_strdup (lemma);
       cap[0] = g_ascii_toupper (cap[0]);
       g_string_append (s, cap);
       /* 'Meeting with Daniel arap Moi': a verb's patient keeps its
@@ -2592,6 +2655,39 @@ reported_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
   return s;
 }
 
+/* The entity a pronoun subject of verb @m stands for ('Slepian was shot
+ * as he stood': the person the entities took 'he' for) where the
+ * event's arguments left it out; -1 when the word before the verb group
+ * is no such pronoun or the pronoun names no entity.  *@be: a form of
+ * 'be' in the verb group (a passive when the verb is a participle). */
+static gint
+pronoun_subject (const AddCtx *a, const EvlEventMention *m, gboolean *be)
+{
+  static const char *const group[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+                                       "will", "would", "could", "should", "may", "might", "can", "must", "not",
+                                       "never", "do", "does", "did", "also", "then", "again", "later", "still",
+                                       "already", "just", NULL };
+  gint k = evl_document_token_at (a->doc, m->span.start) - 1;
+  gboolean b = FALSE;
+  while (k >= 0 && a->toks[k].sentence == m->sentence && (word_in (a, (guint) k, group) || is_ly_adverb (a, (guint) k)))
+    b |= word_in (a, (guint) k--, be_forms);
+  if (k < 0 || a->toks[k].sentence != m->sentence
+      || !word_in (a, (guint) k, (const char *const[]) { "he", "she", NULL }))
+    return -1;
+  guint32 at = a->toks[k].span.start;
+  for (guint i = 0; i < a->n_em; i++)
+    if (a->em[i].span.start <= at && at < a->em[i].span.end)
+      {
+        gint ent = entity_of (a, (gint32) i);
+        if (ent >= 0 && evl_graph_get_entity (a->g, (guint) ent)->type == EVL_ENTITY_PERSON)
+          {
+            *be = b;
+            return ent;
+          }
+      }
+  return -1;
+}
+
 /* Whether the agent of nominal @m is a possessor that undergoes it
  * ('the envoy's release', 'the suspect's extradition'): a noun of
  * en/possessor-patients right after a person's or an organisation's
@@ -2686,6 +2782,20 @@ add_event (AddCtx *a, const EvlEventMention *m)
   e.patient = entity_of (a, m->patient);
   e.location = entity_of (a, m->location);
   e.source = entity_of (a, m->source);
+  gint32 clause_subject = -1;   /* that pronoun's mention, no participant either */
+  /* 'Beer said he did not know', 'I think he deserves': a subject
+   * pronoun right after the verb opens the clause it takes, and is no
+   * patient of the verb ('Rod Beer says Rod Beer'). */
+  if (e.patient >= 0 && m->patient >= 0 && (guint) m->patient < a->n_em && a->n_toks > 0
+      && a->em[m->patient].span.start >= m->span.end
+      && (e.patient == e.agent
+          || (object_is_clause (a, m)
+              && evl_document_token_at (a->doc, a->em[m->patient].span.start)
+                 == (gint) token_from (a, m->span.start, m->span.end, m->sentence))))
+    {
+      e.patient = -1;
+      clause_subject = m->patient;
+    }
   if (possessor_undergoes (a, m, lemma, e.agent, e.patient))
     {
       e.patient = e.agent;
@@ -2707,7 +2817,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
       evl_graph_event_add_participant (a->g, idx, (guint) order[i]);
   for (guint i = 0; i < m->n_participants; i++)
     {
-      gint p = entity_of (a, m->participants[i]);
+      gint p = m->participants[i] == clause_subject ? -1 : entity_of (a, m->participants[i]);
       if (p >= 0 && p != e.location && p != e.source)
         evl_graph_event_add_participant (a->g, idx, (guint) p);
     }
@@ -2752,7 +2862,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
   gboolean actor = e.agent >= 0;
   for (guint i = 0; i < m->n_participants && !actor; i++)
     {
-      gint p = entity_of (a, m->participants[i]);
+      gint p = m->participants[i] == clause_subject ? -1 : entity_of (a, m->participants[i]);
       actor = p >= 0 && p != e.patient && p != e.location;
     }
   g_autofree char *subject = verbal && !actor ? subject_phrase (a, m, &passive, &plural, NULL) : NULL;
@@ -2760,6 +2870,27 @@ add_event (AddCtx *a, const EvlEventMention *m)
     subject = controlled_subject (a, m, &plural);
   if (subject == NULL && verbal && !actor)
     subject = reported_subject (a, m, &plural);
+  if (subject == NULL && verbal && !actor)
+    {
+      gboolean be = FALSE;
+      gint who = pronoun_subject (a, m, &be);
+      /* an active verb whose patient is its own subject pronoun reads
+       * 'X hurts X': left as it was */
+      if (who >= 0 && who != e.location && (be || who != e.patient))
+        {
+          subject = g_strdup (evl_graph_get_entity (a->g, (guint) who)->name);
+          passive = be;
+        }
+    }
+  /* With no subject of its own the verb's speaker is most often the
+   * clause's pronoun ('Colonel X -- one of the staff -- said he'): it
+   * takes part after all. */
+  gint cs = entity_of (a, clause_subject);
+  if (subject == NULL && !actor && cs >= 0 && cs != e.location)
+    {
+      evl_graph_event_add_participant (a->g, idx, (guint) cs);
+      actor = TRUE;
+    }
   /* 'has been fighting' is a progressive, not a passive: its verb is
    * inflected and its subject acts. */
   gsize tn = EVL_SPAN_LEN (m->span);
@@ -2872,6 +3003,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
       guint nt = token_from (a, sm->span.start, sm->span.end, m->sentence);
       g_autofree char *rest = e.location >= 0 ? NULL
                               : prep_phrase (a, sm, !(nt < a->n_toks && word_in (a, nt, (const char *const[]) { "by", NULL })));
+      if (rest && strstr (rest, subject))
+        g_clear_pointer (&rest, g_free);   /* 'Hungary approved for Hungary' */
       summary = e.location >= 0 ? at_place (a, line, e.location, m->location)
                 : g_strdup_printf ("%s%s%s", line, rest ? " " : "", rest ? rest : "");
     }
@@ -2879,6 +3012,11 @@ add_event (AddCtx *a, const EvlEventMention *m)
     {
       if (passive && object && !object_is_noun_phrase (a, sm))
         g_clear_pointer (&object, g_free);   /* 'were detained soon' */
+      /* 'said he was', 'said she hoped Kabila would': the subject of a
+       * clause that five words cut short, and no patient after it */
+      gboolean clause = object_is_clause (a, sm);
+      if (clause)
+        g_clear_pointer (&object, g_free);
       /* No entity acts: the clause's own subject ('Formal documents signed
        * following the talks', 'Rocket carrying a spy satellite plunges
        * into the sea'). */
@@ -2889,6 +3027,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
        * Cipriani' is longer than five words), else a place phrase. */
       const char *pp = e.patient >= 0 ? patient_prep (a, m) : NULL;
       g_autofree char *rest = object ? object
+                              : clause ? NULL
                               : e.patient >= 0 ? g_strdup_printf ("%s%s%s", pp ? pp : "", pp ? " " : "", pname)
                               : prep_phrase (a, sm, FALSE);
       summary = g_strdup_printf ("%s %s%s%s", subject, verb, rest ? " " : "", rest ? rest : "");
@@ -2903,7 +3042,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
         g_clear_pointer (&object, g_free);   /* 'Die of instantly' */
       /* A pronoun object needs someone acting on it: not 'Her sentenced'
        * nor 'Sentencing her'. */
-      if (object && !actor && strv_has (object_pronouns, object))
+      if (object && ((!actor && strv_has (object_pronouns, object)) || object_is_clause (a, sm)))
         g_clear_pointer (&object, g_free);
       /* A phrasal verb's complement may open with a preposition of its
        * own ('signs off on the decision', 'cracks down on protests'). */
@@ -2917,7 +3056,20 @@ add_event (AddCtx *a, const EvlEventMention *m)
       /* A passive that names no one reads as a headline's participle and
        * what follows it ('Killed in the fire', 'Taken prisoner',
        * 'Involved in the market'), not 'Kill' nor 'Taking prisoner'. */
-      g_autofree char *passive_form = verbal && !actor && e.patient < 0 && be_passive (a, m)
+      /* ... as does a participle right after its noun with a
+       * complement of its own ('food intended for village children'),
+       * a reduced relative, not 'Intending for village children'. */
+      gint pt = evl_document_token_at (a->doc, m->span.start) - 1;
+      gboolean after_noun = prep_object && pt >= 0 && a->toks[pt].sentence == m->sentence
+                            && (a->toks[pt].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) pt)
+                            && tok_lookup (a->stops, a, (guint) pt) == NULL && !word_in (a, (guint) pt, pronouns)
+                            && a->trigger_tok[pt] == TRIGGER_NONE && !is_ly_adverb (a, (guint) pt)
+                            && !in_timex (a, m->sentence, a->toks[pt].span.start)
+                            && !word_in (a, (guint) pt, (const char *const[]) { "just", "also", "then", "already",
+                                                                                "still", "never", "later", "again",
+                                                                                "now", "once", "first", NULL })
+                            && reduced_relative (a, m);
+      g_autofree char *passive_form = verbal && !actor && e.patient < 0 && (be_passive (a, m) || after_noun)
                                       ? passive_participle (a, m) : NULL;
       g_autofree char *participle = !passive_form && verbal && !actor && e.patient < 0 && object && !prep_object
                                     && !object_opens_clause (a, sm) ? past_participle (a, m) : NULL;
