@@ -617,6 +617,33 @@ ParameterizedTest (MergeCase *tc, merge, a_definite_ing_noun_refers_back_in_its_
   merge_case_run (tc);
 }
 
+/* Within an article, what one says at different times about different
+ * things is two statements; a noun naming the statement ('his
+ * statement') and a verb saying the same thing join it. */
+ParameterizedTestParameters (merge, different_things_said_are_two_statements)
+{
+  static MergeCase cases[] = {
+    { { "In Lusaka Ng insisted border talks would resume.\nIn Lusaka Ng hailed a pension ruling.", "" },
+      { { 0, "insisted", "STATEMENT", "insist", "PAST", "", "", "@Lusaka", 0 },
+        { 0, "hailed", "STATEMENT", "hail", "PAST", "", "", "@Lusaka", 0 } },
+      2, FALSE },
+    { { "In Lusaka Ng insisted border talks would resume.\nIn Lusaka his statement surprised many.", "" },
+      { { 0, "insisted", "STATEMENT", "insist", "PAST", "", "", "@Lusaka", 0 },
+        { 0, "statement", "STATEMENT", "statement", "", "", "", "@Lusaka", 0 } },
+      1, FALSE },
+    { { "In Lusaka Ng insisted border talks would resume.\nIn Lusaka Ng promised border talks soon.", "" },
+      { { 0, "insisted", "STATEMENT", "insist", "PAST", "", "", "@Lusaka", 0 },
+        { 0, "promised", "STATEMENT", "promise", "PAST", "", "", "@Lusaka", 0 } },
+      1, FALSE },
+  };
+  return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (MergeCase *tc, merge, different_things_said_are_two_statements)
+{
+  merge_case_run (tc);
+}
+
 /* Meetings of a famous person: the one an undated mention joins is the
  * one naming everyone it names, not another's meeting with that person
  * at the same place ('the summit between Hashimoto and Clinton in

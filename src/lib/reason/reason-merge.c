@@ -77,6 +77,9 @@ typedef struct Cluster {
   GPtrArray *sigs;       /* sentence_signature () of the first quotes, when asked */
   GArray *object;        /* object_signature () of the first member, when asked */
   GArray *places;        /* event_places () of the first member, when asked */
+  GPtrArray *said;       /* said_signature () of the members told by a verb, when asked */
+  guint said_seen;       /* members looked at for it */
+  gboolean said_vague;   /* one of them says too little to tell */
   EvlDay tb, te;         /* intersection of the members' dated times */
   EvlDay wb, we;         /* some time, however weak, for proximity */
   EvlDay earliest, latest;
@@ -149,6 +152,8 @@ cluster_free (gpointer p)
     g_array_unref (c->object);
   if (c->places)
     g_array_unref (c->places);
+  if (c->said)
+    g_ptr_array_unref (c->said);
   g_free (c);
 }
 
@@ -1099,6 +1104,7 @@ typedef struct {
   GArray *object;        /* object_signature (), when asked */
   gboolean counted;      /* counted_plural () */
   GArray *places;        /* event_places (), when asked */
+  GArray *said;          /* said_signature () of its first mention, when asked */
 } Probe;
 
 /* @c tells, in some sentence, what @p's event tells in one of its own,
@@ -1167,6 +1173,94 @@ same_deed (const EvlGraph *g, Cluster *c, Probe *p)
 }
 
 
+
+/* The taxonomy's type of things said (taxonomy/story.txt): pledges,
+ * denials, condemnations. */
+#define STATEMENT_TYPE "STATEMENT"
+
+/* How many words after a statement's trigger tell what it said, and
+ * how many first letters of each are compared (a crude stem). */
+#define SAID_WORDS 12
+#define SAID_STEM 4
+
+/* The sorted distinct hashes of the stems of the content words (four
+ * letters or more; no day or stop word) among the SAID_WORDS
+ * words after @m's trigger in its sentence: what a statement said
+ * ('insisted the talks would resume', 'hailed the ruling'). */
+static GArray *
+said_signature (const EvlGraphMention *m)
+{
+  static const char *const days[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                      "sunday", "today", "yesterday", "tonight", "night", "week", "month",
+                                      "year", "earlier", "later", NULL };
+  GArray *sig = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const char *p = m->quote && m->text && *m->text ? strstr (m->quote, m->text) : NULL;
+  char w[32];
+  for (guint words = 0; p && *p && *p != ';' && words <= SAID_WORDS;)
+    {
+      if (!g_ascii_isalnum (*p))
+        {
+          p++;
+          continue;
+        }
+      gsize n = 0;
+      for (; g_ascii_isalnum (*p); p++)
+        if (n < sizeof w - 1)
+          w[n++] = g_ascii_tolower (*p);
+      w[n] = '\0';
+      if (words++ == 0)
+        continue;   /* the trigger itself */
+      if (n >= 4 && !word_in (w, sig_stop) && !word_in (w, days))
+        {
+          w[MIN (n, SAID_STEM)] = '\0';   /* 'failure' / 'failed' */
+          guint32 h = g_str_hash (w);
+          g_array_append_val (sig, h);
+        }
+    }
+  sort_distinct (sig);
+  return sig;
+}
+
+/* @p's event, a statement told by a verb, says something else than the
+ * verbs of cluster @c ('insisted the talks would resume' / 'hailed the
+ * court's ruling'): what each says, two content words at least, shares
+ * none (a verb saying less may be any of them).  A noun ('the
+ * announcement', 'Castro's statement') says nothing of its own and may
+ * join what it refers to. */
+static gboolean
+other_statement (const EvlGraph *g, Cluster *c, Probe *p)
+{
+  const EvlGraphEvent *e = evl_graph_get_event (g, p->ei);
+  if (p->nominal < 0)
+    p->nominal = event_nominal (e, p->cls);
+  if (p->nominal || e->mentions->len == 0)
+    return FALSE;
+  if (p->said == NULL)
+    p->said = said_signature (&g_array_index (e->mentions, EvlGraphMention, 0));
+  if (p->said->len < 2)
+    return FALSE;
+  /* the members' signatures, made once as they join */
+  if (c->said == NULL)
+    c->said = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (; c->said_seen < c->members->len; c->said_seen++)
+    {
+      const EvlGraphEvent *o = evl_graph_get_event (g, g_array_index (c->members, guint, c->said_seen));
+      if (o->mentions->len == 0 || event_nominal (o, head_class (p->syn, o)))
+        continue;
+      GArray *sig = said_signature (&g_array_index (o->mentions, EvlGraphMention, 0));
+      c->said_vague |= sig->len < 2;
+      if (sig->len >= 2)
+        g_ptr_array_add (c->said, sig);
+      else
+        g_array_unref (sig);
+    }
+  if (c->said_vague)
+    return FALSE;
+  for (guint i = 0; i < c->said->len; i++)
+    if (sig_shared (p->said, c->said->pdata[i]) > 0)
+      return FALSE;
+  return c->said->len > 0;
+}
 
 /* @e, another article's and a bare definite description (@e_definite),
  * is dated the cluster's day, or undated in an article written within
@@ -1732,6 +1826,9 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
               && !same_day_same_place (g, c, p, e))))
     return REJECT;
   if (roles_swapped (c, e) && !g_hash_table_contains (p->syn->reciprocal, e->type))
+    return REJECT;
+  /* Two things one says at different times are two statements. */
+  if (same_str (e->type, STATEMENT_TYPE) && !shares_sentence (c, e) && other_statement (g, c, p))
     return REJECT;
   /* 'two failed attempts this year' are several launches: they join
    * what is told in the same word, never one launch told otherwise. */
@@ -2987,7 +3084,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       double best_s = REJECT;
       gboolean e_loose = e->type == NULL || g_hash_table_contains (loose, e->type);
       Probe probe = { ei, e_loose, bare_definite (e), -1, head_class (&syn, e), &syn, NULL, NULL,
-                      counted_plural (e), NULL };
+                      counted_plural (e), NULL, NULL };
       guint generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
       /* An event naming nobody may join any cluster of its type, unless
        * it is loose. */
@@ -3048,6 +3145,8 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
         g_array_unref (probe.object);
       if (probe.places)
         g_array_unref (probe.places);
+      if (probe.said)
+        g_array_unref (probe.said);
     }
 
   join_by_cause (g, &syn, loose, by_quote, all);
