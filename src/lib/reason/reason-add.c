@@ -2655,6 +2655,50 @@ reported_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
   return s;
 }
 
+/* The subject of the verb before 'and' or 'but' when verb @m shares it
+ * ('The army sent in reinforcements and imposed a curfew': 'Army'):
+ * that verb's entity agent, else the subject it is
+ * written with, when its clause is active; NULL otherwise.  @m may have
+ * only adverbs or an auxiliary other than 'be' after the 'and' ('and
+ * later said', 'and has vowed'); 'and was released' is a passive. */
+static char *
+shared_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
+{
+  static const char *const skip[] = { "also", "then", "later", "again", "still", "has", "have", "had", "will",
+                                      "would", "could", "can", "may", "might", "should", "must", NULL };
+  gint k = evl_document_token_at (a->doc, m->span.start) - 1;
+  while (k >= 0 && a->toks[k].sentence == m->sentence && (word_in (a, (guint) k, skip) || is_ly_adverb (a, (guint) k)))
+    k--;
+  if (k < 1 || a->toks[k].sentence != m->sentence || !word_in (a, (guint) k, (const char *const[]) { "and", "but", NULL }))
+    return NULL;
+  gint32 v = -1;
+  for (gint j = k - 1; j >= 0 && j >= k - 15 && a->toks[j].sentence == m->sentence && v < 0; j--)
+    {
+      gint32 x = a->trigger_tok[j] != TRIGGER_NONE ? mention_at (a, j) : -1;
+      if (x >= 0 && (is_verbal (&a->ev[x]) || after_modal (a, &a->ev[x])))
+        v = x;
+    }
+  /* no agent's 'by' after @m ('is open and covered by the media' is a
+   * passive) */
+  guint nt = token_from (a, m->span.start, m->span.end, m->sentence);
+  if (v < 0 || &a->ev[v] == m
+      || (nt < a->n_toks && a->toks[nt].sentence == m->sentence
+          && word_in (a, nt, (const char *const[]) { "by", NULL })))
+    return NULL;
+  gint who = entity_of (a, a->ev[v].agent);
+  if (who >= 0)
+    {
+      *plural = FALSE;
+      return g_strdup (evl_graph_get_entity (a->g, (guint) who)->name);
+    }
+  gboolean passive = FALSE, pl = FALSE;
+  char *sub = subject_phrase (a, &a->ev[v], &passive, &pl, NULL);
+  if (sub && passive)
+    g_clear_pointer (&sub, g_free);
+  *plural = pl;
+  return sub;
+}
+
 /* The entity a pronoun subject of verb @m stands for ('Slepian was shot
  * as he stood': the person the entities took 'he' for) where the
  * event's arguments left it out; -1 when the word before the verb group
@@ -2870,6 +2914,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
     subject = controlled_subject (a, m, &plural);
   if (subject == NULL && verbal && !actor)
     subject = reported_subject (a, m, &plural);
+  if (subject == NULL && verbal && !actor)
+    subject = shared_subject (a, m, &plural);
   if (subject == NULL && verbal && !actor)
     {
       gboolean be = FALSE;
