@@ -2402,6 +2402,8 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
     { "Kofi Mensah assured the envoy he would help.", "assured", "Kofi Mensah assures the envoy" },
     /* 'I' is a pronoun, no name */
     { "I think the talks will fail.", "think", "Thinking the talks" },
+    /* a verb stressed on its last syllable doubles its consonant */
+    { "Officials said the ministry will transfer the contracts.", "transfer", "Transferring the contracts" },
     /* a verb after 'and' shares the subject of the verb before */
     { "The army sent in reinforcements and imposed a curfew on the town.", "imposed", "Army imposes a curfew" },
     /* a reduced relative with its complement reads as a participle */

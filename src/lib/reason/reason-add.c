@@ -1973,7 +1973,14 @@ gerund (const char *verb, const char *written)
   gsize wn = written ? strlen (written) : 0;
   gsize e = wn > 4 && g_str_has_suffix (written, "ed") ? wn - 2 : wn > 5 && g_str_has_suffix (written, "ing") ? wn - 3 : 0;
   gboolean doubled = e > 0 && g_ascii_tolower (written[e - 1]) == last && g_ascii_tolower (written[e - 2]) == last;
-  if (cvc && (groups == 1 || doubled))
+  /* verbs of two syllables stressed on the last double it too
+   * ('forgetting', 'regretting', 'controlling') */
+  static const char *const stressed[] = { "forget", "regret", "admit", "commit", "omit", "permit", "submit",
+                                          "occur", "prefer", "refer", "confer", "defer", "infer", "deter",
+                                          "incur", "recur", "transfer", "begin", "control", "patrol", "compel",
+                                          "expel", "propel", "rebel", "equip", "upset", "acquit", "allot",
+                                          "embed", "abet", NULL };
+  if (cvc && (groups == 1 || doubled || strv_has (stressed, verb)))
     return g_strdup_printf ("%s%cing", verb, last);
   return g_strconcat (verb, "ing", NULL);
 }
