@@ -2403,7 +2403,11 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
     /* 'I' is a pronoun, no name */
     { "I think the talks will fail.", "think", "Thinking the talks" },
     /* a verb stressed on its last syllable doubles its consonant */
-    { "Officials said the ministry will transfer the contracts.", "transfer", "Transferring the contracts" },
+    { "The plan is to transfer the contracts.", "transfer", "Transferring the contracts" },
+    /* a modal is an auxiliary: the subject stands before it */
+    { "Officials said the ministry will transfer the contracts.", "transfer", "Ministry transfers the contracts" },
+    /* a pronoun is no relative's antecedent */
+    { "It is a script about itself that could become a movie soon.", "become", "Becoming a movie soon" },
     /* a verb after 'and' shares the subject of the verb before */
     { "The army sent in reinforcements and imposed a curfew on the town.", "imposed", "Army imposes a curfew" },
     /* a reduced relative with its complement reads as a participle */

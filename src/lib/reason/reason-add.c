@@ -1172,9 +1172,11 @@ static char *
 subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
               guint32 *start)
 {
-  /* 'did not sign': 'do' is an auxiliary, no subject, and no passive */
+  /* 'did not sign': 'do' is an auxiliary, no subject, and no passive;
+   * so is a modal ('would not divulge', 'will transfer') */
   static const char *const aux[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have",
-                                     "had", "not", "never", "do", "does", "did", NULL };
+                                     "had", "not", "never", "do", "does", "did", "will", "would", "can",
+                                     "could", "may", "might", "must", "shall", "should", NULL };
   static const char *const rel[] = { "that", "which", "who", NULL };
   static const char *const lead[] = { "the", "a", "an", "no", "its", "their", "his", "her", "this",
                                       "these", "those", "previous", NULL };
@@ -1379,10 +1381,12 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
                           || word_in (a, (guint) first, (const char *const[]) { "meanwhile", "however", "also",
                                                                                "still", NULL })))
     first++;
-  /* 'They are also protesting': an active subject with no referent */
+  /* 'They are also protesting': an active subject with no referent; nor
+   * is a pronoun a relative's antecedent ('a script about itself that
+   * could become', 'I am the only one who can speak') */
   gsize tn = EVL_SPAN_LEN (m->span);
   gboolean ing = tn > 4 && g_ascii_strncasecmp (a->text + m->span.end - 3, "ing", 3) == 0;
-  for (gint j = first; j <= end && (active || ing); j++)
+  for (gint j = first; j <= end && (active || ing || relative); j++)
     if (pronoun_tok (a, (guint) j)
         || word_in (a, (guint) j, (const char *const[]) { "himself", "herself", "itself", "themselves", NULL }))
       return NULL;   /* ('US' is a name) */
