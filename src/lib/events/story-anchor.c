@@ -867,7 +867,13 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
 {
   static const char *const relative[] = { "who", "whose", "which", NULL };
   gint f = sd->tx_first[x];
-  if (f <= 0 || evl_story_is (sd, f - 1, EVL_W_SINCE))
+  if (f <= 0)
+    return FALSE;
+  /* 'since 1990' right before the timex is left to the tense tests, but
+   * inside a 'who' clause before the event it is that clause's ('Marsh,
+   * who had led the bank since 2015, said he took responsibility') */
+  gboolean since = evl_story_is (sd, f - 1, EVL_W_SINCE);
+  if (since && t < f)
     return FALSE;
   /* 'Jobs, born in San Francisco on February 24, 1955, has built': a
    * date inside the subject's appositive is the appositive's */
@@ -884,12 +890,12 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   /* the word that opens the timex's clause or phrase, up to 15 tokens
    * back, not past a comma, another timex or the event */
   gint lo = t < f ? t : -1;
-  for (gint i = f - 1; i > lo && f - i <= 15 && sd->tok_tx[i] < 0; i--)
+  for (gint i = f - 1 - since; i > lo && f - i <= 15 && sd->tok_tx[i] < 0; i--)
     {
       if (evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT)
         return FALSE;
       if (evl_story_is (sd, i, EVL_W_SINCE))
-        return TRUE;
+        return !since;
       /* up to 15 tokens for every candidate timex: the length (3 or 5)
        * before the strings */
       gsize len = EVL_SPAN_LEN (sd->tok[i].span);
