@@ -111,6 +111,16 @@ static DetectCase detect_cases[] = {
   { "The talks took place in the Far East of the country.", "Far East", EVL_ENTITY_LOCATION },
   { "Missiles fell off the coast of the Korean peninsula.", "Korean peninsula", EVL_ENTITY_LOCATION },
   { "Troops gathered near Ostrava for the exercise.", "Ostrava", EVL_ENTITY_LOCATION },
+  /* A place run on by a place's head is that other place; a part of a
+   * city named by a place-part word is a place too. */
+  { "The plane landed at Tokyo International Airport on Monday.", "Tokyo International Airport",
+    EVL_ENTITY_LOCATION },
+  { "Crowds filled the streets of Old Tokyo at night.", "Old Tokyo", EVL_ENTITY_LOCATION },
+  /* A title over the run's last word ends the name before it. */
+  { "Marlow County District Attorney Ruth Penner filed charges.", "Marlow County",
+    EVL_ENTITY_LOCATION },
+  { "Marlow County District Attorney Ruth Penner filed charges.", "Ruth Penner",
+    EVL_ENTITY_PERSON },
   { "He flew to Ukraine after the talks.", "Ukraine", EVL_ENTITY_LOCATION },
   /* Organisations. */
   { "Officials denied that Wagner Group fighters were involved.", "Wagner Group", EVL_ENTITY_ORGANIZATION },
@@ -437,6 +447,18 @@ ParameterizedTest (ShortFormCase *tc, entities, organisation_short_form_joins_it
   const EvlEntityMention *m = mention (doc, tc->surface, 0);
   cr_expect_eq (m->type, EVL_ENTITY_ORGANIZATION, "'%s'", tc->surface);
   cr_expect_eq (m->cluster, mention (doc, tc->full, 0)->cluster, "'%s'", tc->surface);
+}
+
+/* A public body or society named after its place does not take the place
+ * alone as its short form; a firm may ('Ford' above). */
+Test (entities, place_alone_is_no_short_form_of_a_body)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "He was shooting skeet at the Ostrava Rowing Club on Sunday. "
+    "Crowds in Ostrava mourned him.");
+  const EvlEntityMention *m = mention (doc, "Ostrava", 0);
+  cr_expect_eq (m->type, EVL_ENTITY_LOCATION);
+  cr_expect_neq (m->cluster, mention (doc, "Ostrava Rowing Club", 0)->cluster);
 }
 
 /* A word inside a longer capitalised name is no short form. */

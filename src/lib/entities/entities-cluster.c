@@ -43,7 +43,7 @@ typedef struct {
    * (confirm_speakers()). */
   guint8 tentative;
   guint8 mid;                 /* a single-word mention not at a sentence start */
-  guint8 club;                /* a sports club's name: its place alone is the place */
+  guint8 club;                /* a sports club's or public body's name: its place alone is the place */
   guint n_speech;             /* single-word mentions before a verb of speech */
   guint n_speech_it;          /* ... followed by 'it' ('X said it would') */
 } Cl;

@@ -224,6 +224,8 @@ static const char *const cue_kind_names[] = {
   "connector", "epithet", "loc-head", "loc-prefix", "motion",
   "not-entity", "org-head", "place-prep", "title-mod", "title-start",
   "org-of", "org-after", "speech", "org-before", "event-prefix", "club",
+  NULL, NULL,  /* EVL_CUE_HAS_TITLE_*: set below */
+  "body", "place-part",
 };
 
 /* The EVL_CUE_* bits of a kind list "a|b|c" (nullable). */
@@ -239,7 +241,7 @@ kind_list_bits (const char *v)
       const char *bar = strchr (p, '|');
       gsize n = bar ? (gsize) (bar - p) : strlen (p);
       for (guint b = 0; b < G_N_ELEMENTS (cue_kind_names); b++)
-        if (strlen (cue_kind_names[b]) == n && memcmp (p, cue_kind_names[b], n) == 0)
+        if (cue_kind_names[b] && strlen (cue_kind_names[b]) == n && memcmp (p, cue_kind_names[b], n) == 0)
           bits |= 1u << b;
       if (bar == NULL)
         break;

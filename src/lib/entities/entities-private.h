@@ -172,7 +172,9 @@ typedef struct {
   guint8 speaker;            /* SINGLE: before a verb of speech ('X said'):
                               * 2 when 'it' follows ('X said it'), else 1 */
   guint8 mid;                /* SINGLE: not at a sentence start */
-  guint8 club;               /* NAME: a sports club's ('Leeds United') */
+  guint8 club;               /* NAME: its place alone is the place: a sports club's
+                              * ('Leeds United'), a public body's ('Erie County
+                              * Sheriff's Office'); names_own_place() */
   const EvlLexEntry *gaz;    /* gazetteer line, or NULL */
   EvlSpan role;              /* title phrase ('Russian President'), or 0..0 */
   const EvlLexEntry *title;  /* person-titles line of the role, or NULL */
@@ -229,6 +231,8 @@ enum {
   EVL_CUE_CLUB = 1 << 15,
   EVL_CUE_HAS_TITLE_MOD = 1 << 16,
   EVL_CUE_HAS_TITLE_START = 1 << 17,
+  EVL_CUE_BODY = 1 << 18,
+  EVL_CUE_PLACE_PART = 1 << 19,
 };
 
 /* evl_ent_cue_bits() of a line that is not the cues lexicon's. */

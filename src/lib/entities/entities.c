@@ -1536,6 +1536,17 @@ is_modifier_compound (const Scan *s, guint i)
          || (tail == 3 && (strncmp (dash + 1, "led", 3) == 0 || strncmp (dash + 1, "run", 3) == 0));
 }
 
+/* A title of two words or more starts at @j - 1 and runs over @j
+ * ('District Attorney', 'Police Commissioner'); asked only where a run
+ * breaks. */
+static G_GNUC_NO_INLINE gboolean
+title_starts_before (const Scan *s, guint j)
+{
+  const EvlLexEntry *t;
+  return (evl_ent_cue_bits (s->lex, lookup_one (s, EVL_ENT_LEX_CUES, j - 1)) & EVL_CUE_HAS_TITLE_START)
+         && longest (s, EVL_ENT_LEX_TITLES, j - 1, MAX_SPAN_WORDS, &t) >= 2;
+}
+
 /* Acronyms ('TWA', 'NATO') don't run on into Title Case words; initials
  * ('F.') and roman numerals ('III') do. */
 static gboolean
@@ -1580,7 +1591,14 @@ cap_run (const Scan *s, guint i, guint limit)
           if (j > i && ((is_acronym (s, j) != acronym
                          && !cue_is (s, acronym ? j - 1 : j, 1, EVL_CUE_CLUB, NULL))
                         || breaks_run (s, j)))
-            break;
+            {
+              /* 'Erie County District Attorney Frank Clark': a title
+               * that starts a word before the break is the title's, not
+               * the name's. */
+              if (j - 1 > i && title_starts_before (s, j))
+                j--;
+              break;
+            }
           j = piece_end (s, j);
           if (is_possessive (s, j))
             break;
@@ -1621,6 +1639,17 @@ has_club (const Scan *s, guint a, guint b)
     if (is_cap (s, j) && cue_is (s, j, 1, EVL_CUE_CLUB, NULL))
       return TRUE;
   return FALSE;
+}
+
+/* An organisation [a, b) whose place word alone still names the place: a
+ * sports club ('Leeds United' ... 'in Leeds') or a name ending in a public
+ * body's or society's head ('Buffalo Shooting Club' ... 'the Archdiocese
+ * of Buffalo').  A firm's name is left out: 'Alaska said' after 'Alaska
+ * Airlines' may be the airline. */
+static gboolean
+names_own_place (const Scan *s, guint a, guint b)
+{
+  return has_club (s, a, b) || (b > a && cue_is (s, b - 1, 1, EVL_CUE_BODY, NULL));
 }
 
 static gboolean
@@ -1906,15 +1935,16 @@ org_and_head (Scan *s, guint a)
   return p;
 }
 
-/* 'Central America', 'Southern Sudan': a word that starts places'
- * names, before place @g that ends the run, names a part of it: emitted
- * as a place. */
+/* 'Central America', 'Southern Sudan', 'Little Havana': a word that
+ * starts places' names, or a place-part cue, before place @g that ends
+ * the run, names a part of it: emitted as a place. */
 static G_GNUC_NO_INLINE gboolean
 place_part (Scan *s, guint i, const GazMatch *g)
 {
   if (is_cap (s, g->end) || (s->tok[i].flags & EVL_TOKEN_SENT_START)
       || (g->kind != EVL_GAZ_COUNTRY && g->kind != EVL_GAZ_PLACE) || is_stopword (s, i)
-      || (word_at (s, i)->fw1[EVL_ENT_LEX_COUNTRIES] < 2 && word_at (s, i)->fw1[EVL_ENT_LEX_PLACES] < 2))
+      || (word_at (s, i)->fw1[EVL_ENT_LEX_COUNTRIES] < 2 && word_at (s, i)->fw1[EVL_ENT_LEX_PLACES] < 2
+          && !cue_is (s, i, 1, EVL_CUE_PLACE_PART, NULL)))
     return FALSE;
   add_cand (s, i, g->end, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
   return TRUE;
@@ -1957,7 +1987,7 @@ emit_run (Scan *s, guint a, guint b)
         }
       b = org_and_tail (s, a, b);
       a = org_and_head (s, a);
-      add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION)->club = has_club (s, a, b);
+      add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_ORGANIZATION)->club = names_own_place (s, a, b);
       return b;
     }
   /* 'the Cape Valdor newspaper': a run before a kind of organisation is
@@ -2664,7 +2694,20 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
                     b = org_and_tail (s, m.start, b);
                   add_cand (s, m.start, b, EVL_CAND_NAME,
                             person ? EVL_ENTITY_PERSON : EVL_ENTITY_ORGANIZATION)->club
-                    = !person && has_club (s, m.end, b);
+                    = !person && names_own_place (s, m.end, b);
+                  i = b;
+                  continue;
+                }
+              /* 'Miami International Airport', 'Erie County': a place
+               * run on by words ending in a place's head is that other
+               * place; but not where the run was cut before more of a name
+               * ('US House of Representatives'). */
+              if (b > m.end && !s->heading && !m.with_the && !is_demonym (s, &m) && m.kind != EVL_GAZ_ORG
+                  && cue_is (s, b - 1, 1, EVL_CUE_LOC_HEAD, NULL)
+                  && !(b + 1 < s->s_end && is_cap (s, b + 1) && !is_stopword (s, b + 1)
+                       && cue_is (s, b, 1, EVL_CUE_CONNECTOR, NULL)))
+                {
+                  add_cand (s, m.start, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
                   i = b;
                   continue;
                 }
