@@ -116,6 +116,10 @@ static DetectCase detect_cases[] = {
   { "The plane landed at Tokyo International Airport on Monday.", "Tokyo International Airport",
     EVL_ENTITY_LOCATION },
   { "Crowds filled the streets of Old Tokyo at night.", "Old Tokyo", EVL_ENTITY_LOCATION },
+  /* A particle of another language binds a person's name. */
+  { "The delegation met Kipkemoi arap Tanui on Friday.", "Kipkemoi arap Tanui", EVL_ENTITY_PERSON },
+  /* A newspaper named after 'daily'. */
+  { "The ruling party daily Vestnik criticised the plan.", "Vestnik", EVL_ENTITY_ORGANIZATION },
   /* A title over the run's last word ends the name before it. */
   { "Marlow County District Attorney Ruth Penner filed charges.", "Marlow County",
     EVL_ENTITY_LOCATION },
@@ -218,6 +222,9 @@ static RejectCase reject_cases[] = {
   /* Headline Title Case. */
   { "Strategic Alliance Talks Space Tech\n\nThe leaders spoke about an alliance and space.", "Strategic Alliance" },
   { "Provocative Missile Test Preceding the Meeting\n\nThe test came hours before.", "Provocative Missile Test" },
+  /* Documents, and a compound modifier. */
+  { "Lawyers said the ruling broke the Ruritanian Constitution last year.", "Ruritanian Constitution" },
+  { "It ran in all Vietnamese-language newspapers on Monday.", "Vietnamese-language" },
   /* Sentence-initial and list-initial common words. */
   { "Officials said the talks ended. Later, officials left.", "Officials" },
   { "Military Cooperation: the leaders discussed military cooperation.", "Military Cooperation" },

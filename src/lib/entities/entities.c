@@ -1499,8 +1499,8 @@ piece_end (const Scan *s, guint j)
   return j + 1;
 }
 
-/* 'Britain-based', 'Kremlin-backed': a capitalised compound that is a
- * modifier, not a name. */
+/* 'Britain-based', 'Kremlin-backed', 'Arabic-language': a capitalised
+ * compound that is a modifier, not a name. */
 static gboolean
 is_modifier_compound (const Scan *s, guint i)
 {
@@ -1533,7 +1533,8 @@ is_modifier_compound (const Scan *s, guint i)
   gsize tail = n - (dash + 1 - p);
   return (tail > 3 && p[n - 2] == 'e' && p[n - 1] == 'd')
          || (tail == 4 && (strncmp (dash + 1, "born", 4) == 0 || strncmp (dash + 1, "made", 4) == 0))
-         || (tail == 3 && (strncmp (dash + 1, "led", 3) == 0 || strncmp (dash + 1, "run", 3) == 0));
+         || (tail == 3 && (strncmp (dash + 1, "led", 3) == 0 || strncmp (dash + 1, "run", 3) == 0))
+         || (tail == 8 && strncmp (dash + 1, "language", 8) == 0);
 }
 
 /* A title of two words or more starts at @j - 1 and runs over @j
@@ -1805,6 +1806,21 @@ foreign_particles (const Scan *s, guint a, guint b)
   return n > 0;
 }
 
+/* [a, b) reads as a person's name with particles of another language:
+ * foreign_particles(), no English 'on' ('Jones on Capitol Hill'), and
+ * each capitalised word a name's (no stop word, none the text writes in
+ * lower case). */
+static G_GNUC_NO_INLINE gboolean
+particle_person (const Scan *s, guint a, guint b)
+{
+  if (!foreign_particles (s, a, b))
+    return FALSE;
+  for (guint j = a; j < b; j++)
+    if (is_cap (s, j) ? is_stopword (s, j) || lower_has (s, j) : tok_is (s, j, "on"))
+      return FALSE;
+  return TRUE;
+}
+
 /* Token @j is in the current sentence. */
 static inline gboolean
 in_sentence (const Scan *s, guint j)
@@ -2013,6 +2029,13 @@ emit_run (Scan *s, guint a, guint b)
   if (b - a >= 3 && after_place_prep (s, a) && foreign_particles (s, a, b))
     {
       add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
+      return b;
+    }
+  /* 'Daniel arap Moi', 'Charles de Gaulle': elsewhere a particle of
+   * another language binds a person's name. */
+  if (b - a >= 3 && !s->heading && particle_person (s, a, b))
+    {
+      add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_PERSON);
       return b;
     }
   /* Not an organisation, place or epithet: connectors don't bind. */
