@@ -468,6 +468,17 @@ Test (entities, place_alone_is_no_short_form_of_a_body)
   cr_expect_neq (m->cluster, mention (doc, "Ostrava Rowing Club", 0)->cluster);
 }
 
+/* Nor the person a body is named after. */
+Test (entities, namesake_alone_is_no_short_form_of_a_body)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "The ceremony took place at the Kessler Presidential Library. "
+    "It honoured the treaty signed under President Kessler.");
+  const EvlEntityMention *m = mention (doc, "Kessler", 0);
+  cr_expect_eq (m->type, EVL_ENTITY_PERSON);
+  cr_expect_neq (m->cluster, mention (doc, "Kessler Presidential Library", 0)->cluster);
+}
+
 /* A word inside a longer capitalised name is no short form. */
 Test (entities, word_of_another_name_is_no_short_form)
 {

@@ -43,7 +43,7 @@ typedef struct {
    * (confirm_speakers()). */
   guint8 tentative;
   guint8 mid;                 /* a single-word mention not at a sentence start */
-  guint8 club;                /* a sports club's or public body's name: its place alone is the place */
+  guint8 club;                /* EVL_OWN_* bits of its names */
   guint n_speech;             /* single-word mentions before a verb of speech */
   guint n_speech_it;          /* ... followed by 'it' ('X said it would') */
 } Cl;
@@ -921,6 +921,16 @@ stands_alone (const Cx *x, EvlSpan sp)
   return !(b > sp.end && b < len && g_ascii_isupper (t[b]));
 }
 
+/* Single word @c names something other than organisation @k whose first
+ * word it is (EVL_OWN_*): a place, or what a body is named after. */
+static gboolean
+first_word_elsewhere (const Cl *k, const EvlCand *c)
+{
+  if ((k->club & EVL_OWN_CLUB) && c->type == EVL_ENTITY_LOCATION)
+    return TRUE;
+  return (k->club & EVL_OWN_BODY) && (c->type == EVL_ENTITY_LOCATION || !(c->speaker || c->org_ctx));
+}
+
 /* Step 3: single words. */
 static void
 resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
@@ -945,7 +955,7 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
       {
         Cl *k = cl (x, node (x, j)->ci);
         gsize n = x->tmp->len;
-        if (k->merged < 0 && k->type == EVL_ENTITY_ORGANIZATION && !(k->club && c->type == EVL_ENTITY_LOCATION)
+        if (k->merged < 0 && k->type == EVL_ENTITY_ORGANIZATION && !first_word_elsewhere (k, c)
             && strncmp (k->fold, x->tmp->str, n) == 0 && k->fold[n] == ' ')
           org = node (x, j)->ci;
       }
@@ -971,8 +981,8 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
         {
           Cl *k = cl (x, node (x, j)->ci);
           gsize n = x->tmp->len;
-          if (k->merged < 0 && k->type != EVL_ENTITY_PERSON && !k->gaz
-              && !(k->club && c->type == EVL_ENTITY_LOCATION)
+          if (k->merged < 0 && k->type != EVL_ENTITY_PERSON && !k->gaz && !c->titled
+              && !first_word_elsewhere (k, c)
               && strncmp (k->fold, x->tmp->str, n) == 0 && k->fold[n] == ' ')
             ci = node (x, j)->ci;
         }

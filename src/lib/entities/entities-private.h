@@ -172,9 +172,7 @@ typedef struct {
   guint8 speaker;            /* SINGLE: before a verb of speech ('X said'):
                               * 2 when 'it' follows ('X said it'), else 1 */
   guint8 mid;                /* SINGLE: not at a sentence start */
-  guint8 club;               /* NAME: its place alone is the place: a sports club's
-                              * ('Leeds United'), a public body's ('Erie County
-                              * Sheriff's Office'); names_own_place() */
+  guint8 club;               /* NAME: EVL_OWN_* bits, names_own_place() */
   const EvlLexEntry *gaz;    /* gazetteer line, or NULL */
   EvlSpan role;              /* title phrase ('Russian President'), or 0..0 */
   const EvlLexEntry *title;  /* person-titles line of the role, or NULL */
@@ -292,6 +290,16 @@ evl_ent_word_hash_step (guint32 h, guchar c)
 {
   return (h ^ (c & 0xdfu)) * 16777619u;
 }
+
+/* What a name's first word alone names (EvlCand.club): a sports club's
+ * place is the place ('Leeds United' ... 'in Leeds'); a public body's or
+ * society's first word is the place, or the person it is named after
+ * ('Truman Presidential Library' ... 'President Truman'), unless it
+ * speaks or an organisation's context says so ('Harvard said'). */
+enum {
+  EVL_OWN_CLUB = 1 << 0,
+  EVL_OWN_BODY = 1 << 1,
+};
 
 /* The EVL_CUE_* bits of the first "kind=" attribute of @cue (nullable; 0
  * when none), from a per-context table for lines of the cues lexicon:

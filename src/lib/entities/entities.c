@@ -1642,15 +1642,15 @@ has_club (const Scan *s, guint a, guint b)
   return FALSE;
 }
 
-/* An organisation [a, b) whose place word alone still names the place: a
- * sports club ('Leeds United' ... 'in Leeds') or a name ending in a public
- * body's or society's head ('Buffalo Shooting Club' ... 'the Archdiocese
- * of Buffalo').  A firm's name is left out: 'Alaska said' after 'Alaska
- * Airlines' may be the airline. */
-static gboolean
+/* The EVL_OWN_* bits of organisation [a, b): a sports club ('Leeds
+ * United'), a name ending in a public body's or society's head ('Buffalo
+ * Shooting Club', 'Truman Presidential Library').  A firm's name is left
+ * out: 'Alaska said' after 'Alaska Airlines' may be the airline. */
+static guint8
 names_own_place (const Scan *s, guint a, guint b)
 {
-  return has_club (s, a, b) || (b > a && cue_is (s, b - 1, 1, EVL_CUE_BODY, NULL));
+  return (has_club (s, a, b) ? EVL_OWN_CLUB : 0)
+         | (b > a && cue_is (s, b - 1, 1, EVL_CUE_BODY, NULL) ? EVL_OWN_BODY : 0);
 }
 
 static gboolean
