@@ -456,27 +456,35 @@ ParameterizedTest (ShortFormCase *tc, entities, organisation_short_form_joins_it
   cr_expect_eq (m->cluster, mention (doc, tc->full, 0)->cluster, "'%s'", tc->surface);
 }
 
-/* A public body or society named after its place does not take the place
- * alone as its short form; a firm may ('Ford' above). */
-Test (entities, place_alone_is_no_short_form_of_a_body)
+/* A public body or society does not take its first word alone as its
+ * short form: the place it is named after, or the person (a firm may:
+ * 'Ford' above). */
+typedef struct {
+  char text[160];
+  char surface[16];
+  char body[32];
+  EvlEntityType type;
+} BodyWordCase;
+
+static BodyWordCase body_word_cases[] = {
+  { "He was shooting skeet at the Ostrava Rowing Club on Sunday. Crowds in Ostrava mourned him.",
+    "Ostrava", "Ostrava Rowing Club", EVL_ENTITY_LOCATION },
+  { "The ceremony took place at the Kessler Presidential Library. "
+    "It honoured the treaty signed under President Kessler.",
+    "Kessler", "Kessler Presidential Library", EVL_ENTITY_PERSON },
+};
+
+ParameterizedTestParameters (entities, first_word_alone_is_no_short_form_of_a_body)
 {
-  g_autoptr (EvlDocument) doc = annotate (
-    "He was shooting skeet at the Ostrava Rowing Club on Sunday. "
-    "Crowds in Ostrava mourned him.");
-  const EvlEntityMention *m = mention (doc, "Ostrava", 0);
-  cr_expect_eq (m->type, EVL_ENTITY_LOCATION);
-  cr_expect_neq (m->cluster, mention (doc, "Ostrava Rowing Club", 0)->cluster);
+  return cr_make_param_array (BodyWordCase, body_word_cases, G_N_ELEMENTS (body_word_cases));
 }
 
-/* Nor the person a body is named after. */
-Test (entities, namesake_alone_is_no_short_form_of_a_body)
+ParameterizedTest (BodyWordCase *tc, entities, first_word_alone_is_no_short_form_of_a_body)
 {
-  g_autoptr (EvlDocument) doc = annotate (
-    "The ceremony took place at the Kessler Presidential Library. "
-    "It honoured the treaty signed under President Kessler.");
-  const EvlEntityMention *m = mention (doc, "Kessler", 0);
-  cr_expect_eq (m->type, EVL_ENTITY_PERSON);
-  cr_expect_neq (m->cluster, mention (doc, "Kessler Presidential Library", 0)->cluster);
+  g_autoptr (EvlDocument) doc = annotate (tc->text);
+  const EvlEntityMention *m = mention (doc, tc->surface, 0);
+  cr_expect_eq (m->type, tc->type, "'%s'", tc->surface);
+  cr_expect_neq (m->cluster, mention (doc, tc->body, 0)->cluster, "'%s'", tc->surface);
 }
 
 /* A word inside a longer capitalised name is no short form. */
