@@ -116,6 +116,8 @@ static DetectCase detect_cases[] = {
   { "The plane landed at Tokyo International Airport on Monday.", "Tokyo International Airport",
     EVL_ENTITY_LOCATION },
   { "Crowds filled the streets of Old Tokyo at night.", "Old Tokyo", EVL_ENTITY_LOCATION },
+  /* A saint's possessive before a building's head is inside its name. */
+  { "Mass was said at St. Olaf's Cathedral on Sunday.", "St. Olaf's Cathedral", EVL_ENTITY_LOCATION },
   /* A particle of another language binds a person's name. */
   { "The delegation met Kipkemoi arap Tanui on Friday.", "Kipkemoi arap Tanui", EVL_ENTITY_PERSON },
   /* A newspaper named after 'daily'. */
@@ -222,6 +224,9 @@ static RejectCase reject_cases[] = {
   /* Headline Title Case. */
   { "Strategic Alliance Talks Space Tech\n\nThe leaders spoke about an alliance and space.", "Strategic Alliance" },
   { "Provocative Missile Test Preceding the Meeting\n\nThe test came hours before.", "Provocative Missile Test" },
+  /* A district's code after a place; a body's head alone. */
+  { "He will travel to Washington DC on March 12.", "Washington DC" },
+  { "Workers said the Embassy bombings shocked them.", "Embassy" },
   /* Documents, and a compound modifier. */
   { "Lawyers said the ruling broke the Ruritanian Constitution last year.", "Ruritanian Constitution" },
   { "It ran in all Vietnamese-language newspapers on Monday.", "Vietnamese-language" },

@@ -1548,6 +1548,17 @@ title_starts_before (const Scan *s, guint j)
          && longest (s, EVL_ENT_LEX_TITLES, j - 1, MAX_SPAN_WORDS, &t) >= 2;
 }
 
+/* The run from @i, at possessive @j, starts with a place prefix ('St.')
+ * and a place's or organisation's head follows the possessive; asked only
+ * at a possessive. */
+static G_GNUC_NO_INLINE gboolean
+saints_building (const Scan *s, guint i, guint j)
+{
+  return j == i + 2 && j + 1 < s->s_end && is_cap (s, j + 1)
+         && cue_is (s, i, 1, EVL_CUE_LOC_PREFIX, NULL)
+         && cue_is (s, j + 1, 1, EVL_CUE_LOC_HEAD | EVL_CUE_ORG_HEAD, NULL);
+}
+
 /* Acronyms ('TWA', 'NATO') don't run on into Title Case words; initials
  * ('F.') and roman numerals ('III') do. */
 static gboolean
@@ -1602,7 +1613,17 @@ cap_run (const Scan *s, guint i, guint limit)
             }
           j = piece_end (s, j);
           if (is_possessive (s, j))
-            break;
+            {
+              /* 'St. Patrick's Cathedral', 'St. Mary's Hospital': a
+               * saint's possessive before a place's or organisation's
+               * head is inside the name. */
+              if (saints_building (s, i, j))
+                {
+                  j++;
+                  continue;
+                }
+              break;
+            }
           continue;
         }
       guint k = 0;
@@ -1720,6 +1741,10 @@ place_runs_on (const Scan *s, const GazMatch *m, guint b)
   /* Title Case says nothing of names ('What America Didn't Want'). */
   if (s->heading || (m->kind != EVL_GAZ_COUNTRY && m->kind != EVL_GAZ_PLACE) || b - m->end > 3
       || cue_is (s, b - 1, 1, EVL_CUE_NOT_ENTITY, NULL))
+    return FALSE;
+  /* 'Washington DC', 'Portland OR': two capitals after a place are its
+   * state's or district's code. */
+  if (b == m->end + 1 && tok_len (s, m->end) == 2 && (s->tok[m->end].flags & EVL_TOKEN_ALLCAPS))
     return FALSE;
   /* 'ambassador to Norway Jane Doe': the place ends a title, and the
    * name after it is the holder's. */
@@ -2055,6 +2080,11 @@ emit_run (Scan *s, guint a, guint b)
           && (word_at (s, a)->fw1[EVL_ENT_LEX_COUNTRIES] >= 2 || word_at (s, a)->fw1[EVL_ENT_LEX_PLACES] >= 2)
           && gaz_at_rare (s, b + 1, FALSE, &pl) && pl.end - pl.start >= 2
           && (pl.kind == EVL_GAZ_COUNTRY || pl.kind == EVL_GAZ_PLACE))
+        return b;
+      /* 'the Embassy', 'Police said': a public body's head alone is a
+       * common noun, no name (known ones are in the gazetteer:
+       * 'Congress'); a newspaper's ('the Times') is its short form. */
+      if (cue_is (s, a, 1, EVL_CUE_BODY, NULL) && !is_acronym (s, a))
         return b;
       EvlCand *c = add_cand (s, a, b, EVL_CAND_SINGLE, EVL_ENTITY_PERSON);
       c->acronym = is_acronym (s, a) && tok_len (s, a) >= 3;
