@@ -305,7 +305,7 @@ enum {
  * when none), from a per-context table for lines of the cues lexicon:
  * parsing the list per question was ~1.7 M instructions on the small
  * corpus. */
-static inline guint
+G_ALWAYS_INLINE static inline guint
 evl_ent_cue_bits (const EvlEntLex *lex, const EvlLexEntry *cue)
 {
   if (cue == NULL)

@@ -495,7 +495,7 @@ one_state (const Scan *s, guint i)
  * filling MEMO_WORD only when the filter (one_bits()) cannot rule it
  * out: most words asked about are no stop word, title or cue, and the
  * fill was ~240 instructions a token (~30 k tokens on the small corpus). */
-static const EvlLexEntry *
+static G_GNUC_NO_INLINE const EvlLexEntry *
 one_fill (const Scan *s, guint i, guint which)
 {
   guint st = one_state (s, i);
@@ -504,7 +504,7 @@ one_fill (const Scan *s, guint i, guint which)
   return word_fill (s, i)->one[which];
 }
 
-static inline const EvlLexEntry *
+G_ALWAYS_INLINE static inline const EvlLexEntry *
 one_at (const Scan *s, guint i, EvlEntLexId id)
 {
   static const guint8 one_index[EVL_ENT_N_LEX] = {
@@ -539,7 +539,7 @@ title_may_start (const Scan *s, guint i)
 /* lookup_tokens() of token @i alone in a single-word lexicon (stop words,
  * titles, cues), inline: asked ~60 k times on the small corpus, where the
  * call was ~20 instructions of the ~40 an answer costs once memoised. */
-static inline const EvlLexEntry *
+G_ALWAYS_INLINE static inline const EvlLexEntry *
 lookup_one (const Scan *s, EvlEntLexId id, guint i)
 {
   return is_word (s, i) ? one_at (s, i, id) : NULL;
@@ -784,6 +784,14 @@ static gboolean
 is_stopword (const Scan *s, guint i)
 {
   return lookup_one (s, EVL_ENT_LEX_STOP, i) != NULL;
+}
+
+/* cue_is() of token @j alone, out of line: for the rules asked of few
+ * tokens, so that their lookups add no inlined copy to the hot scan. */
+static G_GNUC_NO_INLINE gboolean
+cue_word (const Scan *s, guint j, guint kind)
+{
+  return cue_is (s, j, 1, kind, NULL);
 }
 
 /* ---- lower-case word set: 'Military Cooperation' is not a name when the
@@ -1544,7 +1552,7 @@ static G_GNUC_NO_INLINE gboolean
 title_starts_before (const Scan *s, guint j)
 {
   const EvlLexEntry *t;
-  return (evl_ent_cue_bits (s->lex, lookup_one (s, EVL_ENT_LEX_CUES, j - 1)) & EVL_CUE_HAS_TITLE_START)
+  return cue_word (s, j - 1, EVL_CUE_HAS_TITLE_START)
          && longest (s, EVL_ENT_LEX_TITLES, j - 1, MAX_SPAN_WORDS, &t) >= 2;
 }
 
@@ -1555,8 +1563,7 @@ static G_GNUC_NO_INLINE gboolean
 saints_building (const Scan *s, guint i, guint j)
 {
   return j == i + 2 && j + 1 < s->s_end && is_cap (s, j + 1)
-         && cue_is (s, i, 1, EVL_CUE_LOC_PREFIX, NULL)
-         && cue_is (s, j + 1, 1, EVL_CUE_LOC_HEAD | EVL_CUE_ORG_HEAD, NULL);
+         && cue_word (s, i, EVL_CUE_LOC_PREFIX) && cue_word (s, j + 1, EVL_CUE_LOC_HEAD | EVL_CUE_ORG_HEAD);
 }
 
 /* Acronyms ('TWA', 'NATO') don't run on into Title Case words; initials
@@ -1575,7 +1582,7 @@ is_acronym (const Scan *s, guint i)
 
 /* A word that ends a run before it: a title ('... Colonel Collins'), a
  * stop word ('Court Friday'), a modifier compound. */
-static gboolean
+G_ALWAYS_INLINE static inline gboolean
 breaks_run (const Scan *s, guint j)
 {
   return is_modifier_compound (s, j) || is_stopword (s, j)
@@ -1670,8 +1677,7 @@ has_club (const Scan *s, guint a, guint b)
 static guint8
 names_own_place (const Scan *s, guint a, guint b)
 {
-  return (has_club (s, a, b) ? EVL_OWN_CLUB : 0)
-         | (b > a && cue_is (s, b - 1, 1, EVL_CUE_BODY, NULL) ? EVL_OWN_BODY : 0);
+  return (has_club (s, a, b) ? EVL_OWN_CLUB : 0) | (b > a && cue_word (s, b - 1, EVL_CUE_BODY) ? EVL_OWN_BODY : 0);
 }
 
 static gboolean
@@ -1985,7 +1991,7 @@ place_part (Scan *s, guint i, const GazMatch *g)
   if (is_cap (s, g->end) || (s->tok[i].flags & EVL_TOKEN_SENT_START)
       || (g->kind != EVL_GAZ_COUNTRY && g->kind != EVL_GAZ_PLACE) || is_stopword (s, i)
       || (word_at (s, i)->fw1[EVL_ENT_LEX_COUNTRIES] < 2 && word_at (s, i)->fw1[EVL_ENT_LEX_PLACES] < 2
-          && !cue_is (s, i, 1, EVL_CUE_PLACE_PART, NULL)))
+          && !cue_word (s, i, EVL_CUE_PLACE_PART)))
     return FALSE;
   add_cand (s, i, g->end, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
   return TRUE;
@@ -2056,17 +2062,17 @@ emit_run (Scan *s, guint a, guint b)
       add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
       return b;
     }
-  /* 'Daniel arap Moi', 'Charles de Gaulle': elsewhere a particle of
-   * another language binds a person's name. */
-  if (b - a >= 3 && !s->heading && particle_person (s, a, b))
-    {
-      add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_PERSON);
-      return b;
-    }
-  /* Not an organisation, place or epithet: connectors don't bind. */
+  /* Not an organisation, place or epithet: connectors don't bind, but
+   * for a particle of another language in a person's name ('Daniel arap
+   * Moi', 'Charles de Gaulle'). */
   for (guint j = a; j < b; j++)
     if (!is_cap (s, j) && !(j > a && piece_end (s, j - 1) == j + 2))
       {
+        if (b - a >= 3 && !s->heading && particle_person (s, a, b))
+          {
+            add_cand (s, a, b, EVL_CAND_NAME, EVL_ENTITY_PERSON);
+            return b;
+          }
         emit_run (s, a, j);
         return j;
       }
@@ -2080,11 +2086,6 @@ emit_run (Scan *s, guint a, guint b)
           && (word_at (s, a)->fw1[EVL_ENT_LEX_COUNTRIES] >= 2 || word_at (s, a)->fw1[EVL_ENT_LEX_PLACES] >= 2)
           && gaz_at_rare (s, b + 1, FALSE, &pl) && pl.end - pl.start >= 2
           && (pl.kind == EVL_GAZ_COUNTRY || pl.kind == EVL_GAZ_PLACE))
-        return b;
-      /* 'the Embassy', 'Police said': a public body's head alone is a
-       * common noun, no name (known ones are in the gazetteer:
-       * 'Congress'); a newspaper's ('the Times') is its short form. */
-      if (cue_is (s, a, 1, EVL_CUE_BODY, NULL) && !is_acronym (s, a))
         return b;
       EvlCand *c = add_cand (s, a, b, EVL_CAND_SINGLE, EVL_ENTITY_PERSON);
       c->acronym = is_acronym (s, a) && tok_len (s, a) >= 3;
@@ -2103,6 +2104,12 @@ emit_run (Scan *s, guint a, guint b)
           static const ShortWord it[] = { SHORT_WORD ("it"), SHORT_WORD ("its") };
           c->speaker = tok_in (s, b + 1, it, G_N_ELEMENTS (it)) ? 2 : 1;
         }
+      /* 'the Embassy bombings', 'in Police custody': a public body's head
+       * alone is a common noun, no name (known ones are in the gazetteer:
+       * 'Congress'); a newspaper's ('the Times') is its short form.  Asked
+       * only of a word that would make an entity of its own. */
+      if ((c->org_ctx || c->speaker || c->type == EVL_ENTITY_LOCATION) && cue_word (s, a, EVL_CUE_BODY))
+        s->n_cands--;
       return b;
     }
   for (guint j = a; j < b; j++)
@@ -2666,6 +2673,22 @@ dateline (Scan *s, guint i, gboolean para_start)
   return end;
 }
 
+/* 'Miami International Airport', 'Erie County': place @m run on by
+ * words [m->end, @b) ending in a place's head is that other place,
+ * emitted; but not where the run was cut before more of a name ('US House
+ * of Representatives'). */
+static G_GNUC_NO_INLINE gboolean
+place_with_head (Scan *s, const GazMatch *m, guint b)
+{
+  if (s->heading || m->with_the || m->kind == EVL_GAZ_ORG || is_demonym (s, m)
+      || !cue_word (s, b - 1, EVL_CUE_LOC_HEAD)
+      || (b + 1 < s->s_end && is_cap (s, b + 1) && !is_stopword (s, b + 1)
+          && cue_word (s, b, EVL_CUE_CONNECTOR)))
+    return FALSE;
+  add_cand (s, m->start, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
+  return TRUE;
+}
+
 static void
 scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
 {
@@ -2751,16 +2774,8 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
                   i = b;
                   continue;
                 }
-              /* 'Miami International Airport', 'Erie County': a place
-               * run on by words ending in a place's head is that other
-               * place; but not where the run was cut before more of a name
-               * ('US House of Representatives'). */
-              if (b > m.end && !s->heading && !m.with_the && !is_demonym (s, &m) && m.kind != EVL_GAZ_ORG
-                  && cue_is (s, b - 1, 1, EVL_CUE_LOC_HEAD, NULL)
-                  && !(b + 1 < s->s_end && is_cap (s, b + 1) && !is_stopword (s, b + 1)
-                       && cue_is (s, b, 1, EVL_CUE_CONNECTOR, NULL)))
+              if (b > m.end && place_with_head (s, &m, b))
                 {
-                  add_cand (s, m.start, b, EVL_CAND_NAME, EVL_ENTITY_LOCATION);
                   i = b;
                   continue;
                 }
