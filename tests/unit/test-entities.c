@@ -120,6 +120,7 @@ static DetectCase detect_cases[] = {
   { "Mass was said at St. Olaf's Cathedral on Sunday.", "St. Olaf's Cathedral", EVL_ENTITY_LOCATION },
   /* A particle of another language binds a person's name. */
   { "The delegation met Kipkemoi arap Tanui on Friday.", "Kipkemoi arap Tanui", EVL_ENTITY_PERSON },
+  { "They met President Kiprop arap Sang in the capital.", "Kiprop arap Sang", EVL_ENTITY_PERSON },
   /* A newspaper named after 'daily'. */
   { "The ruling party daily Vestnik criticised the plan.", "Vestnik", EVL_ENTITY_ORGANIZATION },
   /* A title over the run's last word ends the name before it. */

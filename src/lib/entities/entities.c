@@ -1837,6 +1837,17 @@ foreign_particles (const Scan *s, guint a, guint b)
   return n > 0;
 }
 
+/* Token @j is a particle of another language inside a name ('arap',
+ * 'bin', 'de'): a connector other than the English 'of', 'for', 'the',
+ * 'on'. */
+static G_GNUC_NO_INLINE gboolean
+name_particle (const Scan *s, guint j)
+{
+  static const ShortWord english[] = { SHORT_WORD ("of"), SHORT_WORD ("for"), SHORT_WORD ("the"),
+                                       SHORT_WORD ("on") };
+  return cue_word (s, j, EVL_CUE_CONNECTOR) && !tok_in (s, j, english, G_N_ELEMENTS (english));
+}
+
 /* [a, b) reads as a person's name with particles of another language:
  * foreign_particles(), no English 'on' ('Jones on Capitol Hill'), and
  * each capitalised word a name's (no stop word, none the text writes in
@@ -2258,7 +2269,12 @@ name_after_title (const Scan *s, guint i, GazMatch *person)
     }
   guint j = i;
   while (j < s->s_end && j - i < MAX_NAME_TOKENS && is_cap (s, j) && !is_possessive (s, j))
-    j = piece_end (s, j);
+    {
+      j = piece_end (s, j);
+      /* 'President Daniel arap Moi', 'Prince Bandar bin Sultan'. */
+      if (j + 1 < s->s_end && !is_cap (s, j) && is_cap (s, j + 1) && name_particle (s, j))
+        j++;
+    }
   return j;
 }
 
