@@ -116,6 +116,9 @@ static DetectCase detect_cases[] = {
   { "The plane landed at Tokyo International Airport on Monday.", "Tokyo International Airport",
     EVL_ENTITY_LOCATION },
   { "Crowds filled the streets of Old Tokyo at night.", "Old Tokyo", EVL_ENTITY_LOCATION },
+  /* A head alone before 'of the' starts a name. */
+  { "Wreaths were laid at the Tomb of the Fallen Sailor in Gdynia.", "Tomb of the Fallen Sailor",
+    EVL_ENTITY_LOCATION },
   /* A saint's possessive before a building's head is inside its name. */
   { "Mass was said at St. Olaf's Cathedral on Sunday.", "St. Olaf's Cathedral", EVL_ENTITY_LOCATION },
   /* A particle of another language binds a person's name. */

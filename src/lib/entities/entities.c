@@ -1566,6 +1566,19 @@ saints_building (const Scan *s, guint i, guint j)
          && cue_word (s, i, EVL_CUE_LOC_PREFIX) && cue_word (s, j + 1, EVL_CUE_LOC_HEAD | EVL_CUE_ORG_HEAD);
 }
 
+/* 'Tomb of the Unknown Soldier', 'University of the Philippines': a
+ * place's prefix or organisation's head @i alone before 'of the' +
+ * capital starts the name ('Edward Morse of the Energy Intelligence
+ * Group' does not).  Only these: the run they start is an organisation
+ * or a place, never cut at its connectors and scanned again. */
+static G_GNUC_NO_INLINE gboolean
+head_of_the (const Scan *s, guint i)
+{
+  return i + 3 < s->s_end && tok_is (s, i + 1, "of") && tok_is (s, i + 2, "the") && is_cap (s, i + 3)
+         && !(s->tok[i + 3].flags & EVL_TOKEN_QUOTE)
+         && cue_word (s, i, EVL_CUE_ORG_HEAD | EVL_CUE_LOC_PREFIX);
+}
+
 /* Acronyms ('TWA', 'NATO') don't run on into Title Case words; initials
  * ('F.') and roman numerals ('III') do. */
 static gboolean
@@ -2021,6 +2034,8 @@ emit_run (Scan *s, guint a, guint b)
     a++;
   if (a >= b)
     return b;
+  if (b == a + 1 && b + 2 < s->s_end && tok_len (s, b) == 2 && tok_text (s, b)[0] == 'o' && head_of_the (s, a))
+    b = cap_run (s, a + 3, MAX_NAME_TOKENS);
 
   /* 'Sixth Amendment', 'World War II' (a numeral after the cue):
    * laws, events, documents; 'Cyclone Freddy', 'Operation Desert Storm':
