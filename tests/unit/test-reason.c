@@ -2256,6 +2256,29 @@ Test (reason, a_condemned_test_keeps_its_own_date)
   cr_assert (c && c->time.known && c->time.begin == fri, "the condemnation is on Friday");
 }
 
+/* A headline's present is the news's past: it takes no date of the
+ * article's own (8 August 1998 here), which would put the eruption a
+ * day after the one the story tells. */
+Test (reason, a_headline_present_is_not_the_article_day)
+{
+  g_autoptr (EvlGraph) g = pipeline_graph ("Volcano erupts on the island of Heimaey\n\n"
+                                           "A volcano on the island erupted late on Thursday, officials said.");
+  EvlDay dct = evl_day_from_ymd (1998, 8, 8);
+  gboolean seen = FALSE;
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, i);
+      for (guint m = 0; m < e->mentions->len; m++)
+        if (g_strcmp0 (g_array_index (e->mentions, EvlGraphMention, m).text, "erupts") == 0)
+          {
+            seen = TRUE;
+            cr_assert (!(e->time.known && e->time.begin == dct), "the headline's eruption (%s) is dated the article's day",
+                       e->summary);
+          }
+    }
+  cr_assert (seen, "the headline tells an event");
+}
+
 ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
 {
   static PipelineSummaryCase cases[] = {

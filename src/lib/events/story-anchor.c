@@ -1587,6 +1587,12 @@ by_tense (EvlStoryDoc *sd, guint k)
 {
   EvlEventMention *e = &sd->ev[k];
   gboolean perfect = tense_is (sd, k, EVL_STORY_TF_PERFECT);
+  /* A headline's present is the news's past ('Volcano erupts on
+   * Iceland's Reykjanes peninsula' over 'erupted late on Thursday'): no
+   * date of the article's own, so the story it heads dates it. */
+  if (tense_is (sd, k, EVL_STORY_TF_PRESENT) && !perfect && e->klass != EVL_EVENT_CLASS_REPORTING
+      && e->sentence < sd->n_sent && sd->sent[e->sentence].is_heading)
+    return;
   if (e->klass == EVL_EVENT_CLASS_REPORTING || (tense_is (sd, k, EVL_STORY_TF_PRESENT) && !perfect))
     {
       e->anchor_method = EVL_ANCHOR_DCT;
