@@ -2232,6 +2232,25 @@ pipeline_summary (const char *text, const char *trigger)
   return e ? g_strdup (e->summary) : NULL;
 }
 
+/* Asserts that a mention written @text tells an event of @g and that
+ * no card with such a mention is dated @day. */
+static void
+assert_mention_not_on (const EvlGraph *g, const char *text, EvlDay day)
+{
+  gboolean seen = FALSE;
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, i);
+      for (guint m = 0; m < e->mentions->len; m++)
+        if (g_strcmp0 (g_array_index (e->mentions, EvlGraphMention, m).text, text) == 0)
+          {
+            seen = TRUE;
+            cr_assert (!(e->time.known && e->time.begin == day), "'%s' (%s) is dated %u", text, e->summary, day);
+          }
+    }
+  cr_assert (seen, "'%s' tells an event", text);
+}
+
 /* A date after a statement's object that the article told of before is
  * the statement's: the missile test condemned on Friday (7 August 1998)
  * was fired on Thursday, and no card of it is dated Friday. */
@@ -2240,18 +2259,7 @@ Test (reason, a_condemned_test_keeps_its_own_date)
   g_autoptr (EvlGraph) g = pipeline_graph ("Iran test-fired a new ballistic missile on Thursday. "
                                            "The United States condemned the test on Friday.");
   EvlDay fri = evl_day_from_ymd (1998, 8, 7);
-  gboolean seen = FALSE;
-  for (guint i = 0; i < evl_graph_n_events (g); i++)
-    {
-      const EvlGraphEvent *e = evl_graph_get_event (g, i);
-      for (guint m = 0; m < e->mentions->len; m++)
-        if (g_strcmp0 (g_array_index (e->mentions, EvlGraphMention, m).text, "test") == 0)
-          {
-            seen = TRUE;
-            cr_assert (!(e->time.known && e->time.begin == fri), "the test (%s) is dated Friday", e->summary);
-          }
-    }
-  cr_assert (seen, "the test is an event");
+  assert_mention_not_on (g, "test", fri);
   const EvlGraphEvent *c = event_told_by (g, "condemned");
   cr_assert (c && c->time.known && c->time.begin == fri, "the condemnation is on Friday");
 }
@@ -2263,20 +2271,7 @@ Test (reason, a_headline_present_is_not_the_article_day)
 {
   g_autoptr (EvlGraph) g = pipeline_graph ("Volcano erupts on the island of Heimaey\n\n"
                                            "A volcano on the island erupted late on Thursday, officials said.");
-  EvlDay dct = evl_day_from_ymd (1998, 8, 8);
-  gboolean seen = FALSE;
-  for (guint i = 0; i < evl_graph_n_events (g); i++)
-    {
-      const EvlGraphEvent *e = evl_graph_get_event (g, i);
-      for (guint m = 0; m < e->mentions->len; m++)
-        if (g_strcmp0 (g_array_index (e->mentions, EvlGraphMention, m).text, "erupts") == 0)
-          {
-            seen = TRUE;
-            cr_assert (!(e->time.known && e->time.begin == dct), "the headline's eruption (%s) is dated the article's day",
-                       e->summary);
-          }
-    }
-  cr_assert (seen, "the headline tells an event");
+  assert_mention_not_on (g, "erupts", evl_day_from_ymd (1998, 8, 8));
 }
 
 ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
