@@ -3722,6 +3722,23 @@ Test (story, an_after_clause_keeps_its_own_date)
     }
 }
 
+/* A participle after a comma takes its main verb's date, not the nearer
+ * one of the verb's object. */
+Test (story, a_participle_after_a_comma_takes_its_verbs_date)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("The government on Saturday condemned the attacks in the capital Friday, "
+                                          "calling them a crime.");
+  gint32 sat = (gint32) add_timex (doc, "Saturday", EVL_TIMEX_DATE, "2023-09-09");
+  add_timex (doc, "Friday", EVL_TIMEX_DATE, "2023-09-08");
+  guint cond = add_event (doc, "condemned", 0, "condemn", EVL_EVENT_CLASS_I_ACTION, "PAST");
+  add_event (doc, "attacks", 0, "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint call = add_event (doc, "calling", 0, "call", EVL_EVENT_CLASS_I_ACTION, "PRESPART");
+  guint n;
+  const EvlEventMention *e = annotate (doc, &n);
+  cr_assert_eq (e[cond].timex, sat, "the condemnation is on Saturday");
+  cr_assert_eq (e[call].timex, sat, "the calling is on Saturday too (timex %d)", e[call].timex);
+}
+
 /* A 'when' clause right after a date and a comma happened then, even
  * after a 'since' date, which dates nothing else. */
 Test (story, a_when_clause_after_a_date_happened_then)

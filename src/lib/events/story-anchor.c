@@ -1202,6 +1202,27 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
             }
         }
     }
+  /* '... erupted late on Thursday for the sixth time since December,
+   * spewing lava': a participle after a comma tells of its main clause's
+   * happening and takes that verb's date, not one nearer it (the verb
+   * was anchored before it: events go in text order); not 'according',
+   * which attributes. */
+  if (t >= 2 && evl_story_is (sd, t - 1, EVL_W_COMMA) && evl_story_verbal (sd, (gint32) k)
+      && !evl_story_finite (sd, (gint32) k) && sd->ev[k].klass != EVL_EVENT_CLASS_REPORTING)
+    for (gint i = t - 2; i >= 0 && t - i <= 16 && sd->tok[i].sentence == sentence; i--)
+      {
+        if (evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT)
+          break;
+        gint32 o = sd->tok_ev[i];
+        if (o < 0 || o >= (gint32) k || !evl_story_finite (sd, o) || noun_position (sd, o))
+          continue;
+        if (sd->ev[o].anchor_method == EVL_ANCHOR_CLAUSE && sd->ev[o].timex >= 0)
+          {
+            *in_sentence = sd->ev[o].timex;
+            return sd->ev[o].timex;
+          }
+        break;
+      }
   gint prep = event_prep_before (sd, k, t);
   /* A finite verb of an 'after', 'before' or 'until' clause takes a date
    * of its own clause, after it, before the main clause's before the
