@@ -2351,6 +2351,11 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
      * a named subject's passive keeps its agent's 'by' */
     { "Chile was hit by a strong earthquake.", "hit", "Chile hit by a strong earthquake" },
     { "Tom Becker was arrested by police on Monday.", "arrested", "Tom Becker arrested by police" },
+    /* a time's possessive inside the subject ('from Sunday's earthquake')
+     * neither opens it nor ends its walk */
+    { "The death toll from Sunday's earthquake in central Chile rose to 15 on Tuesday.", "rose",
+      "Death toll rises to 15" },
+    { "Last week's storm destroyed 30 homes.", "destroyed", "Storm destroys 30 homes" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

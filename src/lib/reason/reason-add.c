@@ -1280,6 +1280,16 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
                                                                           "almost", NULL }))
             break;
         }
+      /* 'The death toll from Sunday's earthquake rose': a time's
+       * possessive is a determiner inside the subject, not its start */
+      if (active && k >= 1 && k < end && a->toks[k].sentence == m->sentence
+          && in_timex (a, m->sentence, a->toks[k].span.start) && a->text[a->toks[k + 1].span.start] == '\'')
+        {
+          while (k >= 0 && a->toks[k].sentence == m->sentence && in_timex (a, m->sentence, a->toks[k].span.start))
+            k--;
+          if (k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k))
+            continue;
+        }
       /* 'invasion of Kuwait and flew': an 'and' right before the verb
        * joins two verbs, not two heads of its subject */
       if (active && links < 3 && k > 0 && k < end && end - k < 10 && a->toks[k].sentence == m->sentence
@@ -1376,6 +1386,13 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
         return NULL;
     }
   gint first = k + 1;
+  /* ... a time's possessive opening it is no part of it either */
+  for (gint x = first; x < end && in_timex (a, m->sentence, a->toks[x].span.start); x++)
+    if (a->text[a->toks[x + 1].span.start] == '\'')
+      {
+        first = x + 2;
+        break;
+      }
   /* ... nor a sentence adverb ('Meanwhile some 300 people were flown') */
   while (first <= end && (word_in (a, (guint) first, lead) || is_ly_adverb (a, (guint) first)
                           || word_in (a, (guint) first, (const char *const[]) { "meanwhile", "however", "also",
