@@ -2356,6 +2356,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "The death toll from Sunday's earthquake in central Chile rose to 15 on Tuesday.", "rose",
       "Death toll rises to 15" },
     { "Last week's storm destroyed 30 homes.", "destroyed", "Storm destroys 30 homes" },
+    /* 'late' before a time is no part of the object */
+    { "A magnitude 6.8 earthquake struck central Chile late on Sunday.", "struck",
+      "Magnitude 6.8 earthquake strikes central Chile" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

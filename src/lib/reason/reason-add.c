@@ -898,6 +898,15 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
    * object pronoun keeps the line a sentence ('A court sentenced her to
    * 10 years': 'Court sentences her', not 'Court sentences'), and 'her'
    * alone is no determiner. */
+  /* 'struck central Chile late on Sunday': 'late' or 'early' before a
+   * time tells when, as the time does, and is no part of the object */
+  if (t > t0 + 1 && t < a->n_toks && a->toks[t].sentence == m->sentence
+      && word_in (a, t - 1, (const char *const[]) { "late", "early", NULL })
+      && (in_timex (a, m->sentence, a->toks[t].span.start)
+          || (t + 1 < a->n_toks && a->toks[t + 1].sentence == m->sentence
+              && word_in (a, t, (const char *const[]) { "on", "in", "at", "last", "this", "next", NULL })
+              && in_timex (a, m->sentence, a->toks[t + 1].span.start))))
+    t--;
   gboolean person = t == t0 + 1 && word_in (a, t0, object_pronouns);
   while (!person && t > t0 && (word_in (a, t - 1, dets) || tok_is_punct (a, t - 1)
                                || (t > t0 + 1 && word_in (a, t - 1, (const char *const[]) { "he", "she", "they", "we",
