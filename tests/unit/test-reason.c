@@ -2307,9 +2307,16 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "Relatives awaited news of the 12 miners killed in the blast.", "killed", "12 miners killed in the blast" },
     /* a place naming a noun's kind ('the Lisbon bureau chief') is no subject */
     { "Officials denied that the Lisbon bureau chief had resigned.", "resigned", "Lisbon bureau chief resigns" },
-    /* an untensed '-ing' opening a participle clause with an object */
+    /* an untensed '-ing' opening a participle clause with an object;
+     * one that counts casualties reads as a headline's passive, without
+     * a second participle joined to it */
     { "Two bombs exploded in the capital on Friday, killing dozens of people.", "killing",
-      "Killing dozens of people" },
+      "Dozens of people killed" },
+    { "A magnitude 6.8 earthquake struck central Chile late on Sunday, killing at least 12 people.", "killing",
+      "At least 12 people killed" },
+    { "A building collapsed in the capital, killing two workers and injuring three others.", "killing",
+      "Two workers killed" },
+    { "Rebels attacked the town, killing the mayor.", "killing", "Killing the mayor" },
     /* a relative clause between commas: its antecedent is its subject
      * and the main verb's, from its determiner; never a preposition's
      * bare object */

@@ -1914,6 +1914,34 @@ headline_summary (const char *object, const char *participle)
   return s;
 }
 
+/* The past participle of a verb that counts casualties ('killing at
+ * least 12 people') for its participle clause after a comma whose object
+ * opens with a count: the line reads as a headline ('At least 12 people
+ * killed'), not 'Killing at least 12 people'; NULL for any other. */
+static char *
+casualty_participle (const AddCtx *a, const EvlEventMention *m, const char *lemma)
+{
+  static const char *const verbs[] = { "kill", "injure", "wound", "displace", "strand", NULL };
+  static const char *const counts[] = { "dozens", "hundreds", "thousands", "scores", "tens", "two", "three",
+                                        "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                                        "twelve", "several", NULL };
+  static const char *const about[] = { "some", "about", "around", "nearly", "almost", "over", "roughly",
+                                       "up", NULL };
+  gint t = evl_document_token_at (a->doc, m->span.start);
+  gsize n = EVL_SPAN_LEN (m->span);
+  if (!strv_has (verbs, lemma) || t <= 0 || n < 6 || memcmp (a->text + m->span.end - 3, "ing", 3) != 0
+      || a->toks[t - 1].sentence != m->sentence || !tok_is_comma (a, (guint) t - 1))
+    return NULL;
+  guint o = token_from (a, m->span.start, m->span.end, m->sentence);
+  if (o + 1 < a->n_toks && a->toks[o + 1].sentence == m->sentence
+      && (than_count (a, o) || than_count (a, o + 1) || word_in (a, o, about)))
+    o += than_count (a, o + 1) ? 2 : 1 + than_count (a, o);
+  if (o >= a->n_toks || a->toks[o].sentence != m->sentence || in_timex (a, m->sentence, a->toks[o].span.start)
+      || !((a->toks[o].flags & EVL_TOKEN_NUMBER) || word_in (a, o, counts)))
+    return NULL;
+  return g_str_has_suffix (lemma, "e") ? g_strconcat (lemma, "d", NULL) : g_strconcat (lemma, "ed", NULL);
+}
+
 /* The words between verb trigger @m and its patient mention @pm when
  * they are a noun phrase of at most five words and the patient follows
  * them after one of patient_prep()'s prepositions ('supplied weapons to
@@ -3156,6 +3184,21 @@ add_event (AddCtx *a, const EvlEventMention *m)
                                       ? passive_participle (a, m) : NULL;
       g_autofree char *participle = !passive_form && verbal && !actor && e.patient < 0 && object && !prep_object
                                     && !object_opens_clause (a, sm) ? past_participle (a, m) : NULL;
+      if (!participle && !passive_form && verbal && !actor && e.patient < 0 && object && !phrasal)
+        {
+          participle = casualty_participle (a, m, lemma);
+          /* 'killing two workers and injuring three others': the second
+           * participle is a clause of its own, no part of the object */
+          for (char *and = participle ? strstr (object, " and ") : NULL; and; and = strstr (and + 1, " and "))
+            {
+              const char *w = and + 5, *we = w + strcspn (w, " ");
+              if (we - w > 4 && memcmp (we - 3, "ing", 3) == 0)
+                {
+                  *and = '\0';
+                  break;
+                }
+            }
+        }
       /* a phrasal verb's particle after either ('called off') */
       char **form = passive_form ? &passive_form : &participle;
       if (*form && phrasal)
