@@ -2363,6 +2363,10 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "The death toll from Sunday's earthquake in central Chile rose to 15 on Tuesday.", "rose",
       "Death toll rises to 15" },
     { "Last week's storm destroyed 30 homes.", "destroyed", "Storm destroys 30 homes" },
+    /* a quantity's possessive is a determiner the headline drops */
+    { "Thousands of her supporters celebrated in the capital overnight.", "celebrated",
+      "Thousands of supporters celebrate in the capital" },
+    { "Thousands of his supporters were arrested.", "arrested", "Thousands of supporters arrested" },
     /* 'late' before a time is no part of the object */
     { "A magnitude 6.8 earthquake struck central Chile late on Sunday.", "struck",
       "Magnitude 6.8 earthquake strikes central Chile" },

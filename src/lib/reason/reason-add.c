@@ -1014,11 +1014,26 @@ pronoun_tok (const AddCtx *a, guint t)
  * encountered'), no other finite verb ('officials say the fire kills';
  * an event noun is fine: 'Talks over pay broke down'), and the verb,
  * with no auxiliary before it (@aux), no reduced relative. */
+/* Token @t is a possessive after a quantity's 'of' ('Thousands of her
+ * supporters'): a determiner, which a headline drops, not a pronoun. */
+static gboolean
+quantity_possessive (const AddCtx *a, guint t)
+{
+  static const char *const poss[] = { "her", "his", "their", "our", "my", "your", NULL };
+  static const char *const quantities[] = { "dozens", "hundreds", "thousands", "scores", "millions", "tens",
+                                            NULL };
+  return t >= 2 && t + 1 < a->n_toks && a->toks[t + 1].sentence == a->toks[t].sentence
+         && a->toks[t - 2].sentence == a->toks[t].sentence && word_in (a, t, poss)
+         && word_in (a, t - 1, (const char *const[]) { "of", NULL }) && word_in (a, t - 2, quantities)
+         && (a->toks[t + 1].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, t + 1)
+         && tok_lookup (a->stops, a, t + 1) == NULL;
+}
+
 static gboolean
 plain_subject (const AddCtx *a, const EvlEventMention *m, guint first, guint end, gboolean aux)
 {
   for (guint t = first; t <= end; t++)
-    if (pronoun_tok (a, t) || a->trigger_tok[t] == TRIGGER_FINITE)
+    if ((pronoun_tok (a, t) && !quantity_possessive (a, t)) || a->trigger_tok[t] == TRIGGER_FINITE)
       return FALSE;
   gsize n = EVL_SPAN_LEN (m->span);
   const char *w = a->text + m->span.start;
@@ -1412,9 +1427,14 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
    * could become', 'I am the only one who can speak') */
   gsize tn = EVL_SPAN_LEN (m->span);
   gboolean ing = tn > 4 && g_ascii_strncasecmp (a->text + m->span.end - 3, "ing", 3) == 0;
-  for (gint j = first; j <= end && (active || ing || relative); j++)
-    if (pronoun_tok (a, (guint) j)
-        || word_in (a, (guint) j, (const char *const[]) { "himself", "herself", "itself", "themselves", NULL }))
+  gint poss = -1;
+  for (gint j = first; j <= end; j++)
+    if (quantity_possessive (a, (guint) j))
+      poss = j;
+    else if ((active || ing || relative)
+             && (pronoun_tok (a, (guint) j)
+                 || word_in (a, (guint) j, (const char *const[]) { "himself", "herself", "itself", "themselves",
+                                                                  NULL })))
       return NULL;   /* ('US' is a name) */
   if (first <= end && a->text[a->toks[first].span.start] == '\'')
     return NULL;     /* "'s London marathon": the possessor is cut off */
@@ -1456,6 +1476,13 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   *plural = plural_head (a, (guint) head, (guint) first)
             || (head < end && head != k && word_in (a, (guint) head + 1, and_));
   char *s = collapse_ws (a->text, a->len, sp);
+  if (poss > first && poss < last)
+    {
+      g_autofree char *before = collapse_ws (a->text, a->len, (EvlSpan) { sp.start, a->toks[poss - 1].span.end });
+      g_autofree char *after = collapse_ws (a->text, a->len, (EvlSpan) { a->toks[poss + 1].span.start, sp.end });
+      g_free (s);
+      s = g_strdup_printf ("%s %s", before, after);
+    }
   s[0] = g_ascii_toupper (s[0]);
   return s;
 }
