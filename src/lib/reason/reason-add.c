@@ -1795,7 +1795,9 @@ passive_participle (const AddCtx *a, const EvlEventMention *m)
   if (n < 3 || n > 24 || !g_ascii_islower (w[0]))
     return NULL;
   g_autofree char *form = g_ascii_strdown (w, (gssize) n);
-  if ((n > 4 && (g_str_has_suffix (form, "ed") || g_str_has_suffix (form, "en"))) || strv_has (same_participles, form))
+  if ((n > 4 && (g_str_has_suffix (form, "ed") || g_str_has_suffix (form, "en") || g_str_has_suffix (form, "wn")
+                 || g_str_has_suffix (form, "rn")))
+      || strv_has (same_participles, form))
     return g_steal_pointer (&form);
   return NULL;
 }
@@ -1824,6 +1826,31 @@ phrasal_span (const AddCtx *a, const EvlEventMention *m, const char *lemma, EvlE
       out->span.end = a->toks[t++].span.end;
       w = end;
     }
+  return TRUE;
+}
+
+/* A passive's particle no lexicon names ('was sworn in on Dec. 1',
+ * 'were shot down by'): an adverb particle right after the participle
+ * that no noun phrase follows, only punctuation or another preposition.
+ * *@out is @m stretched over it, as phrasal_span() does. */
+static gboolean
+passive_particle (const AddCtx *a, const EvlEventMention *m, EvlEventMention *out)
+{
+  static const char *const particles[] = { "in", "off", "down", "up", "out", "away", "back", "over", NULL };
+  static const char *const preps[] = { "on", "at", "by", "as", "for", "after", "before", "during", "with",
+                                       "to", "amid", "until", "in", "over", "because", NULL };
+  if (a->n_toks == 0)
+    return FALSE;
+  guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  gsize n = EVL_SPAN_LEN (m->span);
+  if (t >= a->n_toks || a->toks[t].sentence != m->sentence || !word_in (a, t, particles)
+      || (n > 4 && memcmp (a->text + m->span.end - 3, "ing", 3) == 0))
+    return FALSE;   /* 'has been cracking down': a progressive */
+  if (t + 1 < a->n_toks && a->toks[t + 1].sentence == m->sentence && !tok_is_punct (a, t + 1)
+      && !word_in (a, t + 1, preps))
+    return FALSE;
+  *out = *m;
+  out->span.end = a->toks[t].span.end;
   return TRUE;
 }
 
@@ -2973,7 +3000,16 @@ add_event (AddCtx *a, const EvlEventMention *m)
   gboolean verbal = is_verbal (m) || after_modal (a, m) || ing_clause (a, m);
   /* The words after a phrasal verb follow its particle. */
   EvlEventMention pm;
-  const gboolean phrasal = verbal && phrasal_span (a, m, lemma, &pm);
+  gboolean phrasal = verbal && phrasal_span (a, m, lemma, &pm);
+  /* ... and a passive's particle makes one of it ('sworn in') */
+  if (verbal && !phrasal && be_passive (a, m) && passive_particle (a, m, &pm))
+    {
+      g_autofree char *p = collapse_ws (a->text, a->len, (EvlSpan) { m->span.end, pm.span.end });
+      char *with = g_strconcat (lemma, " ", p, NULL);
+      g_free (lemma);
+      lemma = with;
+      phrasal = TRUE;
+    }
   const EvlEventMention *sm = phrasal ? &pm : m;
   g_autofree char *object = verbal && e.patient < 0 ? object_phrase (a, sm, FALSE) : NULL;
   /* A noun is its own head ('the shooting', 'the shot'), not its verb's
@@ -3250,7 +3286,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
           summary = e.location >= 0 ? at_place (a, line, e.location, m->location) : g_steal_pointer (&line);
         }
       else
-        summary = summary_line (a->g, evl_graph_get_event (a->g, idx), head, verbal, object,
+        summary = summary_line (a->g, evl_graph_get_event (a->g, idx), head ? head : phrasal ? lemma : NULL, verbal,
+                                object,
                                 mention_prep (a, m->location),
                                 !verbal || (complement_prep (a, sm) && patient_next (a, sm, m->patient))
                                 ? patient_prep (a, m) : NULL, pname, co_patients);
