@@ -2372,6 +2372,17 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "Anna Novak will be sworn in on Dec. 1.", "sworn", "Anna Novak sworn in" },
     { "The site was shut down on Thursday.", "shut", "Site shut down" },
     { "The man was killed in the blast.", "killed", "Man killed in the blast" },
+    { "Under the agreement, wages will rise 6 percent in March.", "rise", "Wages rise 6 percent" },
+    { "The Formula One race at Imola, scheduled for Sunday, was cancelled on Wednesday.", "cancelled",
+      "Formula One race at Imola cancelled" },
+    /* an appositive between commas before the verb: the subject stands
+     * before it, from its article or as a name; not for a participle
+     * clause after the main verb */
+    { "Novak, a former judge, will be sworn in on Dec. 1.", "sworn", "Novak sworn in" },
+    { "The cards, issued to foreign firms, identify a limited list of fees.", "identify",
+      "Cards identify a limited list of fees" },
+    { "Hanbo, the country's largest conglomerate, collapsed in January, leading to allegations of fraud.",
+      "collapsed", "Hanbo collapses" },
     /* 'late' before a time is no part of the object */
     { "A magnitude 6.8 earthquake struck central Chile late on Sunday.", "struck",
       "Magnitude 6.8 earthquake strikes central Chile" },

@@ -1121,6 +1121,64 @@ count_opens (const AddCtx *a, gint k, guint sentence)
 static char *subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
                            guint32 *start);
 
+/* Tokens @open..@close (a comma) make an appositive: a participle ('The
+ * race, scheduled for Sunday, was cancelled') or a noun phrase from its
+ * article ('Novak, a former judge, will be sworn in'), no finite verb. */
+static gboolean
+appositive_between (const AddCtx *a, guint open, guint close)
+{
+  const char *w = a->text + a->toks[open].span.start;
+  gsize n = EVL_SPAN_LEN (a->toks[open].span);
+  if (!(word_in (a, open, (const char *const[]) { "a", "an", "the", NULL })
+        || (n > 4 && g_ascii_islower (w[0]) && memcmp (w + n - 2, "ed", 2) == 0)))
+    return FALSE;
+  /* (the participle may be tagged a finite verb: the verb group after
+   * the second comma says it is none) */
+  for (guint t = open; t < close; t++)
+    if ((t > open && a->trigger_tok[t] == TRIGGER_FINITE) || pronoun_tok (a, t) || word_in (a, t, conjunctions))
+      return FALSE;
+  return TRUE;
+}
+
+/* The noun phrase before the appositive that comma @c opens, as the
+ * verb's subject: it must open the clause, from its article or as a
+ * name, at most eight words ('Formula One race at Imola', 'Novak');
+ * NULL when it does not. */
+static char *
+appositive_subject (const AddCtx *a, guint sentence, gint c, gboolean *plural, guint32 *start)
+{
+  gint end = c - 1, k = end, head = end;
+  while (k >= 0 && end - k < 8 && a->toks[k].sentence == sentence && !tok_is_punct (a, (guint) k)
+         && (a->toks[k].flags & (EVL_TOKEN_WORD | EVL_TOKEN_NUMBER)) && a->trigger_tok[k] != TRIGGER_FINITE
+         && !in_timex (a, sentence, a->toks[k].span.start) && !pronoun_tok (a, (guint) k)
+         && !word_in (a, (guint) k, conjunctions))
+    {
+      if (tok_lookup (a->stops, a, (guint) k) != NULL)
+        head = k - 1;
+      k--;
+    }
+  if (!(k < 0 || a->toks[k].sentence != sentence || tok_is_punct (a, (guint) k)))
+    return NULL;
+  gint first = k + 1;
+  gboolean name = !word_in (a, (guint) first, (const char *const[]) { "the", "a", "an", NULL });
+  if (!name)
+    first++;
+  else
+    for (gint j = first; j <= end; j++)
+      if (!(a->toks[j].flags & EVL_TOKEN_CAP))
+        return NULL;   /* no article: a name, else no phrase of its own */
+  if (first > head || tok_lookup (a->stops, a, (guint) first) != NULL)
+    return NULL;
+  /* ('Alex Papas tells': a name's '-s' makes no plural) */
+  EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
+  if (start)
+    *start = sp.start;
+  *plural = !name && plural_head (a, (guint) head, (guint) first);
+  char *s = collapse_ws (a->text, a->len, sp);
+  s[0] = g_ascii_toupper (s[0]);
+  return s;
+}
+
 /* The noun phrase right before a reduced relative ('the 343 pilgrims
  * killed in a blaze', 'an official commission appointed by the
  * Vatican'): the participle's passive subject, up to a function word,
@@ -1249,6 +1307,11 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
         {
           if (word_in (a, (guint) c + 1, rel))
             k = c - 1, across_comma = TRUE;
+          /* (not for a participle clause: ', prompting charges') */
+          else if (!(had_aux == FALSE && EVL_SPAN_LEN (m->span) > 4
+                     && memcmp (a->text + m->span.end - 3, "ing", 3) == 0)
+                   && appositive_between (a, (guint) c + 1, (guint) k))
+            return appositive_subject (a, m->sentence, c, plural, start);
           break;
         }
   /* An active clause whose subject is no entity ('The transport
