@@ -2503,3 +2503,44 @@ Test (reason, since_a_date_is_a_span_to_the_creation_time)
           }
     }
 }
+
+/* The event of @g one of whose mentions is @trigger. */
+static const EvlGraphEvent *
+event_mentioning (const EvlGraph *g, const char *trigger)
+{
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, i);
+      for (guint j = 0; j < e->mentions->len; j++)
+        if (g_strcmp0 (g_array_index (e->mentions, EvlGraphMention, j).text, trigger) == 0)
+          return e;
+    }
+  return NULL;
+}
+
+/* A light verb and the event noun it takes as object tell one happening,
+ * of the noun's type. */
+Test (reason, light_verb_and_its_event_noun_are_one)
+{
+  static const char *const cases[][4] = {
+    { "Dock workers ended a strike on Friday after their union reached a wage deal with port "
+      "operators on Thursday.",
+      "reached", "deal", "AGREEMENT" },
+    { "Defence Minister Yasar Guler held talks with Russian officials in Moscow on Aug. 5.",
+      "held", "talks", "MEETING" },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr (EvlGraph) g = pipeline_graph (cases[k][0]);
+      const EvlGraphEvent *v = event_mentioning (g, cases[k][1]);
+      const EvlGraphEvent *n = event_mentioning (g, cases[k][2]);
+      cr_assert (v != NULL && n != NULL, "%s", cases[k][0]);
+      cr_expect_eq (v, n, "'%s' and '%s' are two events", cases[k][1], cases[k][2]);
+      cr_expect_str_eq (n->type, cases[k][3]);
+    }
+  /* Not its object: a clause between. */
+  g_autoptr (EvlGraph) g = pipeline_graph ("The minister held that the talks on Aug. 5 had failed.");
+  const EvlGraphEvent *v = event_mentioning (g, "held");
+  const EvlGraphEvent *n = event_mentioning (g, "talks");
+  cr_expect (v == NULL || n == NULL || v != n);
+}

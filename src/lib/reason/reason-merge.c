@@ -20,7 +20,9 @@
  * Before that, each document's own coreference is settled: a nominal
  * mention that refers back to an event the same article tells ('Rail
  * workers walked out ...  The strike ...'), or a bare nominal that is the
- * subject of a phase verb ('talks broke down'), joins it; see
+ * subject of a phase verb ('talks broke down'), joins it, and so does
+ * the event noun a light verb takes as object ('reached a wage deal',
+ * 'held talks'), lending it the verb's plan or hedge; see
  * merge_within_documents().  Across documents an event must share an
  * entity with the cluster it joins (two when it has no date of its own),
  * so that no article's event takes its date from another article's event
@@ -2590,6 +2592,72 @@ phase_subject (const EvlGraphEvent *n, const EvlGraphEvent *v)
   return FALSE;
 }
 
+/* Verbs that, with an event noun as their object, tell that event and
+ * no other: 'reached a wage deal', 'held talks', 'staged a strike'. */
+static const char *const light_verbs[] = { "reach", "hold", "sign", "conduct", "stage", "launch",
+                                           "carry", "make", "strike", "call", NULL };
+
+/* @n, a typed noun event, is the object of @v, a light verb of the same
+ * sentence untyped or of @n's type: within a few words after it with
+ * nothing but determiners, modifiers or a particle between ('held
+ * talks', 'reached a wage deal', 'carried out an attack').  One
+ * happening, which the noun names. */
+static gboolean
+light_verb_object (const EvlGraphEvent *v, const EvlGraphEvent *n)
+{
+  if (catch_all (n->type) || !(catch_all (v->type) || same_str (v->type, n->type))
+      || v->trigger == NULL || n->mentions->len != 1 || v->mentions->len != 1
+      || !word_in (v->trigger, light_verbs))
+    return FALSE;
+  const EvlGraphMention *mv = &g_array_index (v->mentions, EvlGraphMention, 0);
+  const EvlGraphMention *mn = &g_array_index (n->mentions, EvlGraphMention, 0);
+  if (mv->doc != mn->doc || mv->sentence != mn->sentence || mn->start <= mv->end
+      || mn->start - mv->end > 40 || mn->quote == NULL || mn->text == NULL)
+    return FALSE;
+  /* Walk back from the noun to the verb, word by word. */
+  const char *q = mn->quote;
+  gsize mt = strlen (mn->text);
+  for (const char *p = strstr (q, mn->text); p; p = strstr (p + 1, mn->text))
+    {
+      gsize pos = (gsize) (p - q), s;
+      if ((pos > 0 && g_ascii_isalnum (q[pos - 1])) || g_ascii_isalnum (p[mt]))
+        continue;
+      char w[32];
+      for (guint k = 0; k < 4 && word_before (q, pos, &s, w, sizeof w); k++, pos = s)
+        {
+          if (s + strlen (w) < pos && q[s + strlen (w)] == ',')
+            break;
+          if (g_ascii_strcasecmp (w, mv->text) == 0)
+            {
+              /* Uninflected, it may be a noun ('a launch attempt') but
+               * for a word that makes it a verb ('to hold a referendum'). */
+              char b[16];
+              gsize t;
+              return g_ascii_strcasecmp (w, v->trigger) != 0
+                     || (word_before (q, s, &t, b, sizeof b) && word_in (b, np_verbal));
+            }
+          if (word_in (w, np_openers) || word_in (w, np_verbal))
+            break;
+        }
+    }
+  return FALSE;
+}
+
+/* The light verb @v's object @n has no status of its own: 'promised to
+ * hold a referendum' plans the referendum, 'did not hold talks' denies
+ * the talks.  Told once, they must not clash when joined. */
+static void
+object_takes_status (EvlGraph *g, guint v, guint n)
+{
+  const EvlGraphEvent *ev = evl_graph_get_event (g, v);
+  EvlGraphEvent *en = evl_graph_peek_event (g, n);
+  en->flags |= ev->flags & EVL_EVENT_FLAGS_UNANIMOUS;
+  if (en->modality == NULL)
+    en->modality = ev->modality;
+  if (ev->polarity == EVL_POLARITY_NEG)
+    en->polarity = EVL_POLARITY_NEG;
+}
+
 /* @a and @b, undated events of one document with head nouns of class
  * @ca and @cb, name one ongoing happening in near-synonyms ('its Ukraine
  * war' ... 'over 18 months of conflict in Ukraine') and share a place or
@@ -2749,7 +2817,15 @@ merge_within_documents (EvlGraph *g, const Synonyms *syn)
         {
           guint a = order[x];
           const EvlGraphEvent *ea = evl_graph_get_event (g, a);
-          if ((same_type_corefer (ea, eb) || phase_subject (ea, eb) || phase_subject (eb, ea)
+          gboolean object = TRUE;
+          if (light_verb_object (ea, eb))
+            object_takes_status (g, a, b);
+          else if (light_verb_object (eb, ea))
+            object_takes_status (g, b, a);
+          else
+            object = FALSE;
+          if ((object || same_type_corefer (ea, eb) || phase_subject (ea, eb)
+               || phase_subject (eb, ea)
                || synonym_corefer (g, ea, cls[a], eb, cls[b]))
               && group_join (g, parent, members, a, b))
             any = TRUE;
