@@ -2544,3 +2544,18 @@ Test (reason, light_verb_and_its_event_noun_are_one)
   const EvlGraphEvent *n = event_mentioning (g, "talks");
   cr_expect (v == NULL || n == NULL || v != n);
 }
+
+/* A promised happening is not the dated one told as done, though of its
+ * type and naming the same person; it is the light verb's object. */
+Test (reason, planned_event_stays_apart_from_done_one)
+{
+  g_autoptr (EvlGraph) g = pipeline_graph (
+    "Opposition leader Anna Novak won Thursday's presidential runoff with 54 percent of the vote. "
+    "She has promised to hold a referendum on a new constitution within a year.");
+  const EvlGraphEvent *won = event_mentioning (g, "won");
+  const EvlGraphEvent *ref = event_mentioning (g, "referendum");
+  cr_assert (won != NULL && ref != NULL);
+  cr_expect_neq (won, ref, "the promised referendum joined the runoff");
+  cr_expect_eq (event_mentioning (g, "hold"), ref);
+  cr_expect (ref->flags & EVL_EVENT_FLAG_PLANNED);
+}

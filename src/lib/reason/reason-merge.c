@@ -88,6 +88,7 @@ typedef struct Cluster {
   int fact;              /* 0 asserted, 1 hedged, 2 negated */
   guint32 outcome;       /* FAILED | SUCCEEDED seen */
   gboolean generic;
+  gboolean done;         /* some member is dated and told as done: asserted, not planned */
   gboolean counted;      /* some member is a counted plural ('two attempts') */
   guint n_mentions;
   guint id;              /* creation order */
@@ -1947,6 +1948,12 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
     return REJECT;
   if (c->fact != factuality (e) && !(ov >= 2 && (loc_same || same_day)))
     return REJECT;
+  /* Promised, planned or hedged, in other words than the dated happening
+   * told as done ('won Sunday's runoff' ... 'promised to hold a
+   * referendum'): another happening of the type, maybe never to be. */
+  if (c->done && (factuality (e) == 1 || (e->flags & EVL_EVENT_FLAG_PLANNED))
+      && !has_trigger (c, e->trigger))
+    return REJECT;
   /* Two bare mentions ('the talks', 'the statement') share only a type:
    * the same word is needed.  A bare mention may join a described event. */
   if (e->participants->len == 0 && c->parts->len == 0 && !loc_known
@@ -1960,6 +1967,8 @@ cluster_add (const EvlGraph *g, Cluster *c, guint ei)
 {
   const EvlGraphEvent *e = evl_graph_get_event (g, ei);
   g_array_append_val (c->members, ei);
+  if (strong_time (e) && factuality (e) == 0 && !(e->flags & EVL_EVENT_FLAG_PLANNED))
+    c->done = TRUE;
   for (guint i = 0; i < e->participants->len; i++)
     {
       guint p = g_array_index (e->participants, guint, i);
