@@ -3739,6 +3739,22 @@ Test (story, a_participle_after_a_comma_takes_its_verbs_date)
   cr_assert_eq (e[call].timex, sat, "the calling is on Saturday too (timex %d)", e[call].timex);
 }
 
+/* An outcome word tells of the nearest event, not of one past another
+ * event's trigger. */
+Test (story, an_outcome_word_is_not_read_past_another_event)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("The satellite launch came weeks after the failed attempt to put a "
+                                          "satellite into orbit.");
+  guint launch = add_event (doc, "launch", 0, "launch", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  add_event (doc, "came", 0, "come", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint attempt = add_event (doc, "attempt", 0, "attempt", EVL_EVENT_CLASS_I_ACTION, "NONE");
+  guint n;
+  const EvlEventMention *e = annotate (doc, &n);
+  cr_assert_str_eq (e[launch].type, "SATELLITE_LAUNCH");
+  cr_assert (!(e[launch].flags & EVL_EVENT_FLAG_FAILED), "the launch did not fail");
+  cr_assert (e[attempt].flags & EVL_EVENT_FLAG_FAILED, "the attempt failed (type %s)", e[attempt].type);
+}
+
 /* A 'when' clause right after a date and a comma happened then, even
  * after a 'since' date, which dates nothing else. */
 Test (story, a_when_clause_after_a_date_happened_then)

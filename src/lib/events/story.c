@@ -568,22 +568,27 @@ phrasal_id (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, gint next)
   return sd->winfo[id].rules ? id : 0;
 }
 
-/* The outcome cue nearest the trigger within its clause (8 tokens). */
+/* The outcome cue nearest the trigger within its clause (8 tokens), on
+ * each side not past another event's trigger: 'The launch came two
+ * months after Iran's failed attempt' is no failed launch. */
 static gint
 find_outcome (const EvlStoryDoc *sd, LemmaMemo *memo, const EvlEventMention *e, gint t)
 {
   const EvlStoryWordInfo *li = lemma_info (sd, memo, e->lemma, t);
   if (li && li->outcome)
     return li->outcome;
+  gboolean blocked[2] = { FALSE, FALSE };
   for (gint d = 0; d <= 8; d++)
     for (gint s = -1; s <= 1; s += 2)
       {
         gint i = t + s * d;
-        if (i < 0 || i >= (gint) sd->n_tok || sd->clause[i] != sd->clause[t])
+        if (blocked[s > 0] || i < 0 || i >= (gint) sd->n_tok || sd->clause[i] != sd->clause[t])
           continue;
         gint v = tok_info (sd, i)->outcome;
         if (v)
           return v;
+        if (d > 0 && sd->tok_ev[i] >= 0 && sd->tok_ev[i] != sd->tok_ev[t])
+          blocked[s > 0] = TRUE;
       }
   return 0;
 }
