@@ -142,6 +142,9 @@ static DetectCase detect_cases[] = {
   /* A coalition of parties is an organisation. */
   { "The vote gave Civic Coalition a majority in parliament.", "Civic Coalition", EVL_ENTITY_ORGANIZATION },
   { "The Red Crescent appealed for blood donations.", "Red Crescent", EVL_ENTITY_ORGANIZATION },
+  /* a company's legal suffix written without its period */
+  { "It bought Gizmo Ltd in 2019.", "Gizmo Ltd", EVL_ENTITY_ORGANIZATION },
+  { "Regulators fined Krautwerk GmbH last year.", "Krautwerk GmbH", EVL_ENTITY_ORGANIZATION },
   /* A person named like a place: the surname speaks alone later. */
   { "Rescue worker Jordan Peterson arrived from Canada. Peterson said it was cold.", "Jordan Peterson",
     EVL_ENTITY_PERSON },
