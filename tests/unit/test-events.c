@@ -73,6 +73,8 @@ ParameterizedTestParameters (events, lemmatizer)
     { "walked", "walk" },
     { "hoped", "hope" },
     { "negotiated", "negotiate" },
+    { "conceded", "concede" },
+    { "preceded", "precede" },
     { "visited", "visit" },
     { "rescheduled", "reschedule" },
     { "hauled", "haul" },

@@ -96,7 +96,7 @@ static gsize
 guess_stem (char *s, gsize n, gsize cap)
 {
   static const char *const silent_e[] = {
-    "at", "ut", "id", "ud", "od", "ir", "ar", "ur", "in", "ok", "ak", "ap", "ib", "ul",
+    "at", "ut", "id", "ud", "od", "ed", "ir", "ar", "ur", "in", "ok", "ak", "ap", "ib", "ul",
   };
   if (doubled (s, n))
     return n - 1;
