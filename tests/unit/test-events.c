@@ -348,6 +348,12 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "They watched Russia's launch from the shore.", "launch", "NONE", "NONE" },
     { "It's launching a new rocket.", "launching", "PRESENT", "PROGRESSIVE" },
     { "Munitions were shipped for use in the war.", "use", "NONE", "NONE" },
+    /* a noun after an amount, a time adjective, or as a past verb's object */
+    { "Regulators reviewed the planned $4 billion purchase of the firm.", "purchase", "NONE",
+      "NONE" },
+    { "The river rose, two weeks after earlier floods killed two people.", "floods", "NONE",
+      "NONE" },
+    { "Karl Vos conceded defeat late on Sunday.", "defeat", "NONE", "NONE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }

@@ -922,13 +922,25 @@ in_bucket (const NpBucket *b, guint64 v)
   return FALSE;
 }
 
+/* The text of the token @back places before token @i when it is in the
+ * same sentence. */
+static gboolean
+word_before (const Tokens *t, guint i, guint back, const char **p, gsize *n)
+{
+  if (i < back || t->tok[i - back].sentence != t->tok[i].sentence)
+    return FALSE;
+  *p = t->text + t->tok[i - back].span.start;
+  *n = EVL_SPAN_LEN (t->tok[i - back].span);
+  return TRUE;
+}
+
 static gboolean
 determined (const Tokens *t, guint i)
 {
-  if (i == 0 || t->tok[i - 1].sentence != t->tok[i].sentence)
+  const char *p;
+  gsize n;
+  if (!word_before (t, i, 1, &p, &n))
     return FALSE;
-  const char *p = t->text + t->tok[i - 1].span.start;
-  gsize n = EVL_SPAN_LEN (t->tok[i - 1].span);
   NpBucket *preps;
   const NpBucket *dets = np_buckets (&preps);
   if (n > 0 && n < NP_WORD_MAX)
@@ -966,6 +978,51 @@ determined (const Tokens *t, guint i)
     if (strlen (is_short[k]) == stem && evl_ascii_caseeq (p, is_short[k], stem))
       return FALSE;
   return TRUE;
+}
+
+/* Where a bare or -s form is a noun though no determiner precedes it:
+ * after an amount ('$4 billion purchase', '5 percent rise'), after an
+ * adjective of time or sequence that only modifies nouns ('earlier
+ * floods', 'recent talks'), or as the object of a past verb whose
+ * subject is a name or a pronoun ('Vos conceded defeat'; not 'those
+ * killed include', whose participle has no subject before it).  Asked
+ * only for a bare or -s form that would otherwise be PRESENT: an
+ * irregular past ('in 1988 fell') keeps its tense. */
+static gboolean
+bare_noun_slot (const Tokens *t, guint i)
+{
+  const char *p, *s;
+  gsize n, sn;
+  if (!word_before (t, i, 1, &p, &n) || n == 0)
+    return FALSE;
+  if (g_ascii_isdigit (p[n - 1]))
+    return TRUE;
+  static const char *const before_noun[] = { "million", "billion", "trillion", "percent",
+                                             "earlier", "recent", "previous", "prior",
+                                             "latest", "new", "last", "former", "past" };
+  if (n < NP_WORD_MAX)
+    {
+      guint64 v = pack_lower_text (p, n);
+      for (gsize k = 0; k < G_N_ELEMENTS (before_noun); k++)
+        if (strlen (before_noun[k]) == n && pack_lower (before_noun[k], n) == v)
+          return TRUE;
+    }
+  if (n <= 4 || !evl_ascii_caseeq (p + n - 2, "ed", 2) || !g_ascii_islower (p[0])
+      || !word_before (t, i, 2, &s, &sn) || sn == 0)
+    return FALSE;
+  /* 'helped build', 'dared say': a bare verb after its governing verb */
+  if (evl_ascii_caseeq (p, "help", 4) || evl_ascii_caseeq (p, "dare", 4))
+    return FALSE;
+  const char *q;
+  gsize qn;
+  gboolean sentence_first = !word_before (t, i, 3, &q, &qn);
+  if (g_ascii_isupper (s[0]) && g_ascii_islower (s[sn - 1]) && !sentence_first)
+    return TRUE;
+  static const char *const subject[] = { "he", "she", "it", "we", "they", "i", "who" };
+  for (gsize k = 0; k < G_N_ELEMENTS (subject); k++)
+    if (strlen (subject[k]) == sn && evl_ascii_caseeq (s, subject[k], sn))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -1033,11 +1090,11 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
       else if (!verb)
         return;
       else if (strlen (lemma) == n && evl_ascii_caseeq (lemma, w, n))
-        *tense_out = "PRESENT";
+        *tense_out = bare_noun_slot (t, i) ? "NONE" : "PRESENT";
       else if (n > 2 && (evl_ascii_caseeq (w + n - 2, "en", 2) || evl_ascii_caseeq (w + n - 2, "wn", 2)))
         *tense_out = "PASTPART";
       else if (w[n - 1] == 's' || w[n - 1] == 'S')
-        *tense_out = "PRESENT";
+        *tense_out = bare_noun_slot (t, i) ? "NONE" : "PRESENT";
       else
         *tense_out = "PAST";
       return;
