@@ -1159,3 +1159,30 @@ Test (events, unseen_modifiers_before_a_noun_are_no_events, .init = setup, .fini
     }
   evl_context_unref (heavy);
 }
+
+/* Each case: a text, a word in it, and "" when the word is no event. */
+static void
+assert_events_on (const char *const (*cases)[3], gsize n)
+{
+  for (gsize k = 0; k < n; k++)
+    {
+      g_autoptr (EvlDocument) doc = recognize (cases[k][0]);
+      const EvlEventMention *ev = event_on (doc, cases[k][0], cases[k][1]);
+      cr_assert_eq (ev != NULL, cases[k][2][0] != '\0', "%s", cases[k][0]);
+    }
+}
+
+/* A participle between a possessive or an article and its noun is a
+ * modifier; the same word as a finite verb, or after the "'s" of 'it's',
+ * stays an event. */
+Test (events, participles_after_a_determiner_are_no_events, .init = setup, .fini = teardown)
+{
+  static const char *const cases[][3] = {
+    /* text, word, whether it is an event */
+    { "Officials reviewed the country's failed attempt in June.", "failed", "" },
+    { "The attempt failed in June.", "failed", "yes" },
+    { "He said it's failed twice.", "failed", "yes" },
+    { "Police searched the bombed embassy.", "bombed", "" },
+  };
+  assert_events_on (cases, G_N_ELEMENTS (cases));
+}

@@ -934,6 +934,19 @@ word_before (const Tokens *t, guint i, guint back, const char **p, gsize *n)
   return TRUE;
 }
 
+/* The @n bytes at @w are a word whose "'s" is 'is' or 'has' ('it's',
+ * 'he's', 'let's'), not a possessive. */
+static gboolean
+contracts_is (const char *w, gsize n)
+{
+  static const char *const is_short[] = { "it", "he", "she", "that", "there", "what", "who", "here",
+                                          "where", "let" };
+  for (gsize k = 0; k < G_N_ELEMENTS (is_short); k++)
+    if (strlen (is_short[k]) == n && evl_ascii_caseeq (w, is_short[k], n))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 determined (const Tokens *t, guint i)
 {
@@ -972,12 +985,7 @@ determined (const Tokens *t, guint i)
       p = t->text + t->tok[i - 2].span.start;
       stem = EVL_SPAN_LEN (t->tok[i - 2].span);
     }
-  static const char *const is_short[] = { "it", "he", "she", "that", "there", "what", "who", "here",
-                                          "where", "let" };
-  for (gsize k = 0; k < G_N_ELEMENTS (is_short); k++)
-    if (strlen (is_short[k]) == stem && evl_ascii_caseeq (p, is_short[k], stem))
-      return FALSE;
-  return TRUE;
+  return !contracts_is (p, stem);
 }
 
 /* Where a bare or -s form is a noun though no determiner precedes it:
@@ -1721,6 +1729,30 @@ unseen_verdict (const Model *m, const Ring *ring, guint c, guint32 sent)
   return UNSEEN_MODEL;
 }
 
+/* A past participle between a possessive or an article and a noun ('the
+ * country's failed attempt', "Sony's planned acquisition", 'the bombed
+ * embassy') modifies the noun: TimeML tags the noun, not the modifier
+ * (in TimeBank and AQUAINT 15 of 16 after a possessive and 110 of 117
+ * after an article are untagged).  Not after the "'s" of 'it's' or
+ * 'he's' (is, has: 'he's expected to').  5-fold extent F1 85.35 ->
+ * 85.37 (in-sample 95.57 -> 95.55). */
+static G_NO_INLINE gboolean
+modifying_participle (const Ring *ring, guint c, guint32 sent)
+{
+  const Slot *self = ring->w[c % RING];
+  if (self->len <= 4 || !KEY_ENDS (self, "ed") || key_hyphen (self) || c < 2)
+    return FALSE;
+  guint p1 = (c - 1) % RING, p2 = (c - 2) % RING, n1 = (c + 1) % RING;
+  if (ring->sentence[p1] != sent || ring->sentence[p2] != sent || ring->sentence[n1] != sent)
+    return FALSE;
+  const Slot *prev = ring->w[p1], *owner = ring->w[p2], *next = ring->w[n1];
+  gboolean possessive = prev->len == 2 && memcmp (prev->key, "'s", 2) == 0
+                        && !contracts_is (owner->key, owner->len);
+  if (!possessive && !(word_roles (role_table (), prev) & ROLE_ARTICLE))
+    return FALSE;
+  return ring->shape[n1] == SHAPE_LOWER && !(word_roles (role_table (), next) & ROLE_FUNCTION);
+}
+
 void
 evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
 {
@@ -1865,6 +1897,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
         continue;
     classify:;
       EvlEventClass klass;
+      if (!forced && modifying_participle (&ring, c, sent))
+        continue;
       if (decide (&m, self, prev, next, z, &klass) || forced)
         add_event (&m, doc, &t, c, klass);
     }
