@@ -1186,3 +1186,16 @@ Test (events, participles_after_a_determiner_are_no_events, .init = setup, .fini
   };
   assert_events_on (cases, G_N_ELEMENTS (cases));
 }
+
+/* A singular event noun before another noun modifies it; before a
+ * preposition, a verb or a time word it is the event. */
+Test (events, event_nouns_modifying_a_noun_are_no_events, .init = setup, .fini = teardown)
+{
+  static const char *const cases[][3] = {
+    /* text, word, whether it is an event */
+    { "Turnout was high, the election commission said on Monday.", "election", "" },
+    { "The election was held on Sunday.", "election", "yes" },
+    { "The attack came at dawn.", "attack", "yes" },
+  };
+  assert_events_on (cases, G_N_ELEMENTS (cases));
+}

@@ -1753,6 +1753,41 @@ modifying_participle (const Ring *ring, guint c, guint32 sent)
   return ring->shape[n1] == SHAPE_LOWER && !(word_roles (role_table (), next) & ROLE_FUNCTION);
 }
 
+/* A singular event noun right before another noun ('election
+ * commission', 'takeover bid', 'bomb factory') names a kind of thing:
+ * TimeML tags the head, not the modifier (in TimeBank and AQUAINT an
+ * event noun before a lower-case content word is tagged about one time in
+ * five, mostly before a preposition or an object pronoun, which are
+ * excluded here).  The next word is taken for a noun when it is no verb
+ * form, function word, adverb, preposition, particle or time word.
+ * 5-fold extent F1 85.37 -> 85.45 (in-sample 95.55 -> 95.49). */
+static G_NO_INLINE gboolean
+noun_modifier (const Ring *ring, guint c, guint32 sent)
+{
+  const Slot *self = ring->w[c % RING];
+  guint n1 = (c + 1) % RING;
+  if (self->pos != POS_NOUN || ring->sentence[n1] != sent || ring->shape[n1] != SHAPE_LOWER
+      || KEY_ENDS (self, "s") || KEY_ENDS (self, "ing"))
+    return FALSE;
+  const Slot *next = ring->w[n1];
+  if (next->len < 3 || next->pos == POS_VERB || next->adverb || next->aux != AUX_NONE
+      || KEY_ENDS (next, "ed") || KEY_ENDS (next, "ing") || KEY_ENDS (next, "ly")
+      || (word_roles (role_table (), next)
+          & (ROLE_FUNCTION | ROLE_PREPOSITION | ROLE_OBJECT | ROLE_PARTICLE | ROLE_DETERMINER)))
+    return FALSE;
+  static const char *const not_noun[] = { "today", "tonight", "tomorrow", "yesterday", "here",
+                                          "now", "then", "again", "last", "next", "home", "this",
+                                          "ago", "alone", "abroad", "too", "very", "late",
+                                          "early", "against", "among", "through", "across",
+                                          "toward", "towards", "outside", "inside", "near",
+                                          "within", "without", "via", "per", "until", "upon",
+                                          "off" };
+  for (gsize k = 0; k < G_N_ELEMENTS (not_noun); k++)
+    if (strlen (not_noun[k]) == next->len && memcmp (next->key, not_noun[k], next->len) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 void
 evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
 {
@@ -1898,6 +1933,8 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
     classify:;
       EvlEventClass klass;
       if (!forced && modifying_participle (&ring, c, sent))
+        continue;
+      if (!forced && noun_modifier (&ring, c, sent))
         continue;
       if (decide (&m, self, prev, next, z, &klass) || forced)
         add_event (&m, doc, &t, c, klass);
