@@ -1199,3 +1199,13 @@ Test (events, event_nouns_modifying_a_noun_are_no_events, .init = setup, .fini =
   };
   assert_events_on (cases, G_N_ELEMENTS (cases));
 }
+
+/* An unseen -ed form right after a name is its past verb. */
+Test (events, unseen_past_verbs_after_a_name_are_events, .init = setup, .fini = teardown)
+{
+  static const char *const cases[][3] = {
+    { "Karl Vos congratulated Novak.", "congratulated", "yes" },
+  };
+  cr_assert (unseen_form (ctx, cases[0][1]), "'%s' is a seen form", cases[0][1]);
+  assert_events_on (cases, G_N_ELEMENTS (cases));
+}

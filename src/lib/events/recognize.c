@@ -1699,6 +1699,12 @@ unseen_verdict (const Model *m, const Ring *ring, guint c, guint32 sent)
           && ((before == prev ? prev_roles : word_roles (roles, before)) & ROLE_SUBJECT))
         return UNSEEN_EVENT;
     }
+  /* a past verb right after a name, its subject ('Vos congratulated
+   * Novak'); a name modifies a participle only through a hyphen
+   * ('Soviet-backed', not unseen_verdict's -ed) (5-fold extent F1
+   * 85.45 -> 85.46) */
+  if (ed && prev && ring->shape[p1] == SHAPE_CAP && !(prev_roles & ROLE_FUNCTION))
+    return UNSEEN_EVENT;
   /* an inflected verb with its object or particle right after it ('Columbia
    * owes its', 'from balancing the budget', 'flaring up'); not a noun
    * after a determiner ('the swelling the') nor a plural after a
