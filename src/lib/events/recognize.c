@@ -1011,8 +1011,10 @@ bare_noun_slot (const Tokens *t, guint i)
   if (n < NP_WORD_MAX)
     {
       guint64 v = pack_lower_text (p, n);
+      /* the first byte first: most words before a trigger match none */
       for (gsize k = 0; k < G_N_ELEMENTS (before_noun); k++)
-        if (strlen (before_noun[k]) == n && pack_lower (before_noun[k], n) == v)
+        if ((guchar) before_noun[k][0] == (v & 0xff) && strlen (before_noun[k]) == n
+            && pack_lower (before_noun[k], n) == v)
           return TRUE;
     }
   if (n <= 4 || !evl_ascii_caseeq (p + n - 2, "ed", 2) || !g_ascii_islower (p[0])
@@ -1781,15 +1783,21 @@ noun_modifier (const Ring *ring, guint c, guint32 sent)
       || (word_roles (role_table (), next)
           & (ROLE_FUNCTION | ROLE_PREPOSITION | ROLE_OBJECT | ROLE_PARTICLE | ROLE_DETERMINER)))
     return FALSE;
+  /* closed-class words that follow a head noun: time and degree adverbs,
+   * prepositions outside the role table, numbers ('offer three') */
   static const char *const not_noun[] = { "today", "tonight", "tomorrow", "yesterday", "here",
                                           "now", "then", "again", "last", "next", "home", "this",
                                           "ago", "alone", "abroad", "too", "very", "late",
                                           "early", "against", "among", "through", "across",
                                           "toward", "towards", "outside", "inside", "near",
                                           "within", "without", "via", "per", "until", "upon",
-                                          "off" };
+                                          "off", "still", "only", "much", "due", "even",
+                                          "already", "soon", "one", "two", "three", "four",
+                                          "five", "ten", "thousands", "millions", "hundreds" };
+  /* the first byte and length first: most next words match neither */
   for (gsize k = 0; k < G_N_ELEMENTS (not_noun); k++)
-    if (strlen (not_noun[k]) == next->len && memcmp (next->key, not_noun[k], next->len) == 0)
+    if (not_noun[k][0] == next->key[0] && strlen (not_noun[k]) == next->len
+        && memcmp (next->key, not_noun[k], next->len) == 0)
       return FALSE;
   return TRUE;
 }
