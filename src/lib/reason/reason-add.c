@@ -1121,6 +1121,19 @@ count_opens (const AddCtx *a, gint k, guint sentence)
 static char *subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
                            guint32 *start);
 
+/* The words of tokens @first..@end as a phrase opening a headline
+ * (first letter upper-cased); its byte start in *@start when asked. */
+static char *
+token_phrase (const AddCtx *a, gint first, gint end, guint32 *start)
+{
+  EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
+  if (start)
+    *start = sp.start;
+  char *s = collapse_ws (a->text, a->len, sp);
+  s[0] = g_ascii_toupper (s[0]);
+  return s;
+}
+
 /* Tokens @open..@close (a comma) make an appositive: a participle ('The
  * race, scheduled for Sunday, was cancelled') or a noun phrase from its
  * article ('Novak, a former judge, will be sworn in'), no finite verb. */
@@ -1170,13 +1183,8 @@ appositive_subject (const AddCtx *a, guint sentence, gint c, gboolean *plural, g
   if (first > head || tok_lookup (a->stops, a, (guint) first) != NULL)
     return NULL;
   /* ('Alex Papas tells': a name's '-s' makes no plural) */
-  EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
-  if (start)
-    *start = sp.start;
   *plural = !name && plural_head (a, (guint) head, (guint) first);
-  char *s = collapse_ws (a->text, a->len, sp);
-  s[0] = g_ascii_toupper (s[0]);
-  return s;
+  return token_phrase (a, first, end, start);
 }
 
 /* The noun phrase right before a reduced relative ('the 343 pilgrims
@@ -1223,14 +1231,9 @@ relative_subject (const AddCtx *a, const EvlEventMention *m, gboolean *passive, 
     first++;
   if (first > end || a->text[a->toks[first].span.start] == '\'')
     return NULL;
-  EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
-  if (start)
-    *start = sp.start;
   *passive = TRUE;
   *plural = plural_head (a, (guint) end, (guint) first);
-  char *s = collapse_ws (a->text, a->len, sp);
-  s[0] = g_ascii_toupper (s[0]);
-  return s;
+  return token_phrase (a, first, end, start);
 }
 
 static gint32 mention_at (const AddCtx *a, gint t);
@@ -2793,10 +2796,7 @@ controlled_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
   if (first > end)
     return NULL;
   *plural = plural_head (a, (guint) end, (guint) first);
-  EvlSpan sp = { a->toks[first].span.start, a->toks[end].span.end };
-  char *s = collapse_ws (a->text, a->len, sp);
-  s[0] = g_ascii_toupper (s[0]);
-  return s;
+  return token_phrase (a, first, end, NULL);
 }
 
 /* The subject of the saying or thinking verb whose reported clause
