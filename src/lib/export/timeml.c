@@ -1813,6 +1813,19 @@ work_free (gpointer p)
 
 static GPrivate spare_work = G_PRIVATE_INIT (work_free);
 
+/* @p with room for @need items of @size bytes: the old block, or a new
+ * one (zeroed when @zero) of at least twice the old capacity *@cap; the
+ * old contents are not kept. */
+static gpointer
+reserve (gpointer p, gsize *cap, gsize need, gsize size, gboolean zero)
+{
+  if (*cap >= need)
+    return p;
+  g_free (p);
+  *cap = MAX (need, 2 * *cap);
+  return zero ? g_malloc0_n (*cap, size) : g_malloc_n (*cap, size);
+}
+
 /* This thread's Work with room for @n_items items, @n_written marks,
  * @n_spans spans and @n_nouns lemma slots (taken from the thread: a
  * nested call makes its own). */
@@ -1824,31 +1837,13 @@ work_acquire (gsize n_items, gsize n_written, gsize n_spans, gsize n_nouns)
     g_private_set (&spare_work, NULL);
   else
     w = g_new0 (Work, 1);
-  if (w->cap_items < n_items)
-    {
-      g_free (w->items);
-      w->cap_items = MAX (n_items, 2 * w->cap_items);
-      w->items = g_new (Item, w->cap_items);
-    }
-  if (w->cap_written < n_written)
-    {
-      g_free (w->written);
-      w->cap_written = MAX (n_written, 2 * w->cap_written);
-      w->written = g_new (guint8, w->cap_written);
-    }
-  if (w->cap_spans < n_spans)
-    {
-      g_free (w->spans);
-      w->cap_spans = MAX (n_spans, 2 * w->cap_spans);
-      w->spans = g_new (TimeSpan, w->cap_spans);
-    }
-  if (w->cap_nouns < n_nouns)
-    {
-      g_free (w->nouns);
-      w->cap_nouns = MAX (n_nouns, 2 * w->cap_nouns);
-      w->nouns = g_new0 (LemmaSlot, w->cap_nouns);
-      w->serial = 0;
-    }
+  w->items = reserve (w->items, &w->cap_items, n_items, sizeof (Item), FALSE);
+  w->written = reserve (w->written, &w->cap_written, n_written, sizeof (guint8), FALSE);
+  w->spans = reserve (w->spans, &w->cap_spans, n_spans, sizeof (TimeSpan), FALSE);
+  gsize had = w->cap_nouns;
+  w->nouns = reserve (w->nouns, &w->cap_nouns, n_nouns, sizeof (LemmaSlot), TRUE);
+  if (w->cap_nouns != had)
+    w->serial = 0;
   /* Slots of an earlier document read as empty; 0 is no document's. */
   if (++w->serial == 0)
     {
