@@ -627,6 +627,11 @@ ParameterizedTestParameters (merge, different_things_said_are_two_statements)
       { { 0, "insisted", "STATEMENT", "insist", "PAST", "", "", "@Lusaka", 0 },
         { 0, "hailed", "STATEMENT", "hail", "PAST", "", "", "@Lusaka", 0 } },
       2, FALSE },
+    /* one content word each is enough when they differ */
+    { { "In Lusaka Ng rejected the offer.\nIn Lusaka Ng hailed the ruling.", "" },
+      { { 0, "rejected", "STATEMENT", "reject", "PAST", "", "", "@Lusaka", 0 },
+        { 0, "hailed", "STATEMENT", "hail", "PAST", "", "", "@Lusaka", 0 } },
+      2, FALSE },
     { { "In Lusaka Ng insisted border talks would resume.\nIn Lusaka his statement surprised many.", "" },
       { { 0, "insisted", "STATEMENT", "insist", "PAST", "", "", "@Lusaka", 0 },
         { 0, "statement", "STATEMENT", "statement", "", "", "", "@Lusaka", 0 } },

@@ -80,6 +80,7 @@ typedef struct Cluster {
   GArray *object;        /* object_signature () of the first member, when asked */
   GArray *places;        /* event_places () of the first member, when asked */
   GPtrArray *said;       /* said_signature () of the members told by a verb, when asked */
+  GPtrArray *said_trig;  /* their triggers (the graph's strings) */
   guint said_seen;       /* members looked at for it */
   gboolean said_vague;   /* one of them says too little to tell */
   EvlDay tb, te;         /* intersection of the members' dated times */
@@ -157,6 +158,8 @@ cluster_free (gpointer p)
     g_array_unref (c->places);
   if (c->said)
     g_ptr_array_unref (c->said);
+  if (c->said_trig)
+    g_ptr_array_unref (c->said_trig);
   g_free (c);
 }
 
@@ -1226,8 +1229,9 @@ said_signature (const EvlGraphMention *m)
 
 /* @p's event, a statement told by a verb, says something else than the
  * verbs of cluster @c ('insisted the talks would resume' / 'hailed the
- * court's ruling'): what each says, two content words at least, shares
- * none (a verb saying less may be any of them).  A noun ('the
+ * court's ruling', 'rejected the offer' / 'welcomed the deal'): what each
+ * says shares none of its content words, one at least, two for the same
+ * verb (a verb saying less may be any of them).  A noun ('the
  * announcement', 'Castro's statement') says nothing of its own and may
  * join what it refers to. */
 static gboolean
@@ -1240,28 +1244,40 @@ other_statement (const EvlGraph *g, Cluster *c, Probe *p)
     return FALSE;
   if (p->said == NULL)
     p->said = said_signature (&g_array_index (e->mentions, EvlGraphMention, 0));
-  if (p->said->len < 2)
+  if (p->said->len < 1)
     return FALSE;
   /* the members' signatures, made once as they join */
   if (c->said == NULL)
-    c->said = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+    {
+      c->said = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      c->said_trig = g_ptr_array_new ();
+    }
   for (; c->said_seen < c->members->len; c->said_seen++)
     {
       const EvlGraphEvent *o = evl_graph_get_event (g, g_array_index (c->members, guint, c->said_seen));
       if (o->mentions->len == 0 || event_nominal (o, head_class (p->syn, o)))
         continue;
       GArray *sig = said_signature (&g_array_index (o->mentions, EvlGraphMention, 0));
-      c->said_vague |= sig->len < 2;
-      if (sig->len >= 2)
-        g_ptr_array_add (c->said, sig);
+      c->said_vague |= sig->len < 1;
+      if (sig->len >= 1)
+        {
+          g_ptr_array_add (c->said, sig);
+          g_ptr_array_add (c->said_trig, (gpointer) o->trigger);
+        }
       else
         g_array_unref (sig);
     }
   if (c->said_vague)
     return FALSE;
+  /* one content word tells two sayings apart, two the same saying
+   * ('warned Moon' / 'warned officials' may be one warning) */
   for (guint i = 0; i < c->said->len; i++)
-    if (sig_shared (p->said, c->said->pdata[i]) > 0)
-      return FALSE;
+    {
+      const GArray *o = c->said->pdata[i];
+      gboolean same_word = g_strcmp0 (c->said_trig->pdata[i], e->trigger) == 0;
+      if (sig_shared (p->said, o) > 0 || (same_word && (p->said->len < 2 || o->len < 2)))
+        return FALSE;
+    }
   return c->said->len > 0;
 }
 
