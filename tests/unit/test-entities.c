@@ -205,6 +205,15 @@ static DetectCase detect_cases[] = {
   { "Talks were led by Glafcos Mavrides in the capital.", "Glafcos Mavrides", EVL_ENTITY_PERSON },
   { "Police questioned Tariq Issa Benhamed on Friday.", "Tariq Issa Benhamed", EVL_ENTITY_PERSON },
   { "Jakari Mwenda said the blast was a tragedy.", "Jakari Mwenda", EVL_ENTITY_PERSON },
+  /* ... even when the surname is a city's name, where the name speaks
+   * or is described as a person. */
+  { "\"We waited,\" said Ana Lima, whose brother died.", "Ana Lima", EVL_ENTITY_PERSON },
+  { "Ana Lima said she waited.", "Ana Lima", EVL_ENTITY_PERSON },
+  /* A kind of place before an unknown name makes it a place. */
+  { "The jet was bound for the capital Porto Lento.", "Porto Lento", EVL_ENTITY_LOCATION },
+  { "Rescuers reached the town of Ostrava Nuevo at dawn.", "Ostrava Nuevo", EVL_ENTITY_LOCATION },
+  /* An airline's name. */
+  { "A jet operated by Coastal Air crashed on Sunday.", "Coastal Air", EVL_ENTITY_ORGANIZATION },
 };
 
 ParameterizedTestParameters (entities, detects_names_by_gazetteer_and_rules)
@@ -287,6 +296,9 @@ static RejectCase reject_cases[] = {
   { "Aid came from the Department of Fisheries and Coastal Affairs on Monday.", "Coastal Affairs" },
   { "Marking the Halden v. Morrow Supreme Court ruling, crowds gathered.", "Morrow Supreme Court" },
   { "American ambassador to Norway Ingrid Solvang met the minister.", "Norway Ingrid Solvang" },
+  /* A surname that is a city's name, where its bearer speaks. */
+  { "\"We waited,\" said Ana Lima, whose brother died.", "Lima" },
+  { "Ana Lima said she waited.", "Lima" },
 };
 
 ParameterizedTestParameters (entities, finds_no_name_in_common_words)

@@ -231,6 +231,7 @@ enum {
   EVL_CUE_HAS_TITLE_START = 1 << 17,
   EVL_CUE_BODY = 1 << 18,
   EVL_CUE_PLACE_PART = 1 << 19,
+  EVL_CUE_LOC_BEFORE = 1 << 20,
 };
 
 /* evl_ent_cue_bits() of a line that is not the cues lexicon's. */

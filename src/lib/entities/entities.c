@@ -1809,6 +1809,21 @@ lower_cue_kinds (const Scan *s, guint j)
   return is_word (s, j) && !is_cap (s, j) ? evl_ent_cue_bits (s->lex, lookup_one (s, EVL_ENT_LEX_CUES, j)) : 0;
 }
 
+/* The name at @i follows a place preposition, or a kind of place in
+ * apposition ('the capital Porto Lento', 'the town of Ostrava'): an
+ * unknown name there is a place, where it would otherwise be read as a
+ * person's. */
+static gboolean
+place_context (const Scan *s, guint i)
+{
+  if (after_place_prep (s, i))
+    return TRUE;
+  if (i >= 1 && s->tok[i - 1].sentence == s->sentence && (lower_cue_kinds (s, i - 1) & EVL_CUE_LOC_BEFORE))
+    return TRUE;
+  return i >= 2 && tok_is (s, i - 1, "of") && s->tok[i - 2].sentence == s->sentence
+         && (lower_cue_kinds (s, i - 2) & EVL_CUE_LOC_BEFORE);
+}
+
 /* The capitalised name [a, b) stands where an organisation does: after a
  * noun whose complement is one ('shares of', 'a stake in', 'analysts at':
  * org-of cues), in apposition to a kind of organisation ('ferry operator
@@ -2021,6 +2036,26 @@ place_part (Scan *s, guint i, const GazMatch *g)
   return TRUE;
 }
 
+/* 'said Ana Lima', 'Ana Lima said', 'Ana Lima, 34, ...': the two-word
+ * run [a, b), an unknown first word and a place's one-word name, speaks
+ * or is described like a person: a person named like a place, not a
+ * name and a place. */
+static G_GNUC_NO_INLINE gboolean
+named_speaker (const Scan *s, guint a, guint b)
+{
+  if (is_stopword (s, a) || lower_has (s, a) || !in_sentence (s, b))
+    return FALSE;
+  if (a >= 1 && s->tok[a - 1].sentence == s->sentence && (lower_cue_kinds (s, a - 1) & EVL_CUE_SPEECH))
+    return TRUE;
+  if (lower_cue_kinds (s, b) & EVL_CUE_SPEECH)
+    return TRUE;
+  if (!tok_eq (s, b, ",") || !in_sentence (s, b + 1))
+    return FALSE;
+  /* ', who', ', whose', ', 34,' */
+  return tok_is (s, b + 1, "who") || tok_is (s, b + 1, "whose")
+         || (g_ascii_isdigit (tok_text (s, b + 1)[0]) && tok_len (s, b + 1) <= 3 && tok_eq (s, b + 2, ","));
+}
+
 /* Classifies the capitalised run [a, b) and emits it.  Returns one past
  * the tokens it consumed: a run cut at a connector is scanned again from
  * there ('Later the Russian President ...'). */
@@ -2122,7 +2157,7 @@ emit_run (Scan *s, guint a, guint b)
         return b;
       /* 'analysts at Nordvik' is no place. */
       c->org_ctx = org_context (s, a, b, next);
-      if (!c->org_ctx && after_place_prep (s, a) && !lower_has (s, a) && c->mid)
+      if (!c->org_ctx && place_context (s, a) && !lower_has (s, a) && c->mid)
         c->type = EVL_ENTITY_LOCATION;
       else if (!c->org_ctx && (next & EVL_CUE_SPEECH))
         {
@@ -2169,7 +2204,7 @@ emit_run (Scan *s, guint a, guint b)
   gboolean org = !s->heading && (org_kind || affiliation (s, a, b) || org_context (s, a, b, next));
   EvlCand *c = add_cand (s, a, b, EVL_CAND_NAME,
                          org ? EVL_ENTITY_ORGANIZATION
-                         : after_place_prep (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);
+                         : place_context (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);
   c->org_ctx = (guint8) org;
   /* Headings: if the run is no name the body has ('Kim Affirms Support'),
    * its parts may still be ('Vladimir Putin', 'Kim'); of overlapping
@@ -2846,7 +2881,8 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
                * person's ('Liz Cheney' is not 'Liz' + Dick Cheney). */
               if (is_cap (s, k - 1) && gaz_at (s, k, TRUE, &g) && !is_demonym (s, &g)
                   && !(g.kind == EVL_GAZ_PERSON && g.end == k + 1)
-                  && !has_org_head (s, i, b) && !ends_loc_head (s, i, b))
+                  && !has_org_head (s, i, b) && !ends_loc_head (s, i, b)
+                  && !(k == i + 1 && g.end == b && b == k + 1 && named_speaker (s, i, b)))
                 {
                   if (k == i + 1 && g.end == b && place_part (s, i, &g))
                     {
