@@ -142,11 +142,13 @@ add_timex (EvlDocument *doc, const char *surface, EvlTimexType type, const char 
   x.value = evl_document_intern (doc, value, -1);
   x.anchor = -1;
   /* Bounds computed here so the test does not depend on the timex stage:
-   * "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
+   * "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM". */
   int y = 0, m = 0, d = 0;
   int got = sscanf (value, "%d-%d-%d", &y, &m, &d);
   x.begin = evl_day_from_ymd (y, got >= 2 ? m : 1, got >= 3 ? d : 1);
-  if (got >= 3)
+  if (got >= 3 && strchr (value, 'T'))
+    x.end = x.begin, x.grain = EVL_GRAIN_MINUTE, x.type = EVL_TIMEX_TIME;   /* "YYYY-MM-DDTHH:MM" */
+  else if (got >= 3)
     x.end = x.begin, x.grain = EVL_GRAIN_DAY;
   else if (got == 2)
     x.end = evl_day_from_ymd (y, m, g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y)),
@@ -299,6 +301,9 @@ ParameterizedTestParameters (story, typing)
     { "Militants struck a checkpoint.", "struck", "strike", "PAST", "CONFLICT", "19", 0 },
     /* a force of nature that struck or hit is the disaster itself */
     { "A strong earthquake struck the coast.", "struck", "strike", "PAST", "DISASTER", "", 0 },
+    /* an aircraft's crash is an accident; a market's is not */
+    { "A passenger jet crashed shortly after take-off.", "crashed", "crash", "PAST", "DISASTER", "", 0 },
+    { "Shares crashed after the report.", "crashed", "crash", "PAST", "OTHER", "", 0 },
     { "The storm hit the island overnight.", "hit", "hit", "PAST", "DISASTER", "", 0 },
     { "Rail workers walked out on Tuesday.", "walked", "walk", "PAST", "PROTEST", "14", 0 },
     /* Going on, joining or staging a stoppage is the stoppage; going on
@@ -3515,7 +3520,7 @@ typedef struct {
 
 typedef struct {
   char text[112];
-  char timex[16], value[12];  /* the date under test */
+  char timex[16], value[20];  /* the date under test */
   char duration[16];          /* a duration of the sentence, or "" */
   ReportedEvent ev[4];        /* ev[0] is the event under test */
   gboolean dated;
@@ -3690,6 +3695,14 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
      * clause's date, through a long subject too */
     { "The missile was fired on Thursday, days after the defence minister of the country visited Moscow.",
       "Thursday", "2023-09-14", "days", { RE_PAST ("visited", "visit"), RE_PAST ("fired", "fire") }, FALSE },
+    /* a clock time of the article's day before an attribution is the
+     * report's, not the saying's */
+    { "The plane lost contact with the tower at 07:42 GMT, the authority said.", "07:42 GMT", "2023-09-14T07:42",
+      "", { RE_SAID, RE_PAST ("lost", "lose") }, FALSE },
+    /* after a verb, a date ending its object's phrases is the verb's */
+    { "Regulators announced the purchase of the bank in March.", "March", "2023-03", "",
+      { RE_NOUN ("purchase", "purchase"), { "announced", "announce", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE" } },
+      FALSE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }

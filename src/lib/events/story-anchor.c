@@ -956,10 +956,13 @@ reported_only (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 v)
       || (v >= 0 && saying_verb (sd, v) == (gint32) k))
     return FALSE;
   /* A saying of no date of its own is the article's day's: a date of
-   * that day is no other evidence ('``Today, we have a suspect,'' said') */
+   * that day is no other evidence ('``Today, we have a suspect,'' said');
+   * but a time of that day before it is the report's ('lost contact at
+   * 7:42 a.m., the authority said'). */
   const EvlTimex *x = &sd->tx[sd->tok_tx[i]];
   EvlDay dct = evl_document_get_dct_day (sd->doc);
-  if (x->grain <= EVL_GRAIN_DAY && x->begin <= dct && dct <= x->end)
+  if (x->grain <= EVL_GRAIN_DAY && x->begin <= dct && dct <= x->end
+      && (i > t || x->grain >= EVL_GRAIN_PART_OF_DAY || x->grain == EVL_GRAIN_NONE))
     return FALSE;
   if (i > t)
     return finite_between (sd, k, t, i);

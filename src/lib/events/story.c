@@ -814,8 +814,14 @@ noun_subject (const EvlStoryDoc *sd, gint t)
                            | EVL_STORY_C_POSSESSIVE | EVL_STORY_C_NOMINAL_DET | EVL_STORY_C_NOUN_DET
                            | EVL_STORY_C_COMPLEMENTIZER | EVL_STORY_C_CLAUSE_BREAK;
   gint j = t - 1;
-  for (guint skip = 0; skip < 3 && j >= 0 && sd->clause[j] == sd->clause[t]; skip++, j--)
-    if (!(auxiliary (sd, j) || ly_adverb (sd, j)))
+  /* 'Investigators on Tuesday recovered': a date between the subject and
+   * its verb is skipped with its preposition ('for Saturday' modifies a
+   * noun: 'a service planned for Saturday was canceled'). */
+  for (guint skip = 0; skip < 6 && j >= 0 && sd->clause[j] == sd->clause[t]; skip++, j--)
+    if (!(auxiliary (sd, j) || ly_adverb (sd, j) || (sd->tok_scan[j] & EVL_STORY_SCAN_TIMEX)
+          || ((evl_story_cls (sd, j) & EVL_STORY_C_PREP) && j + 1 < t
+              && (sd->tok_scan[j + 1] & EVL_STORY_SCAN_TIMEX)
+              && (evl_story_token_is (sd, (guint) j, "on") || evl_story_token_is (sd, (guint) j, "in")))))
       break;
   if (j < 0 || sd->tok[j].sentence != sd->tok[t].sentence || sd->clause[j] != sd->clause[t])
     return FALSE;
