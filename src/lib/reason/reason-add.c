@@ -1033,7 +1033,10 @@ static gboolean
 plain_subject (const AddCtx *a, const EvlEventMention *m, guint first, guint end, gboolean aux)
 {
   for (guint t = first; t <= end; t++)
-    if ((pronoun_tok (a, t) && !quantity_possessive (a, t)) || a->trigger_tok[t] == TRIGGER_FINITE)
+    if ((pronoun_tok (a, t) && !quantity_possessive (a, t))
+        || (a->trigger_tok[t] == TRIGGER_FINITE
+            /* (a reduced relative's participle: 'a plane operated by X') */
+            && !(t > first && t < end && word_in (a, t + 1, (const char *const[]) { "by", NULL }))))
       return FALSE;
   gsize n = EVL_SPAN_LEN (m->span);
   const char *w = a->text + m->span.start;
@@ -1253,6 +1256,20 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
   return s;
 }
 
+/* Tokens [@a, @b] are a name: capitalised words, after 'the'. */
+static gboolean
+names_only (const AddCtx *a, guint from, guint to)
+{
+  if (from <= to && word_in (a, from, (const char *const[]) { "the", NULL }))
+    from++;
+  if (from > to)
+    return FALSE;
+  for (guint j = from; j <= to; j++)
+    if (!(a->toks[j].flags & EVL_TOKEN_CAP))
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
               guint32 *start)
@@ -1328,6 +1345,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
    * federal jury on Friday found', 'The company in March said'): the
    * preposition is no link inside the subject. */
   static const char *const time_preps[] = { "on", "in", "at", "during", "since", "until", "by", NULL };
+  static const char *const time_mods[] = { "late", "early", NULL };  /* 'late on Tuesday' */
   if (active)
     while (k >= 0 && a->toks[k].sentence == m->sentence
            && (word_in (a, (guint) k, adverbs) || is_ly_adverb (a, (guint) k)
@@ -1335,7 +1353,11 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
       {
         if (k > 0 && a->toks[k - 1].sentence == m->sentence && in_timex (a, m->sentence, a->toks[k].span.start)
             && !in_timex (a, m->sentence, a->toks[k - 1].span.start) && word_in (a, (guint) k - 1, time_preps))
-          k--;
+          {
+            k--;
+            if (k > 0 && a->toks[k - 1].sentence == m->sentence && word_in (a, (guint) k - 1, time_mods))
+              k--;
+          }
         k--;
       }
   /* An active subject may hold a preposition or a conjunction ('Talks
@@ -1390,6 +1412,23 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
         {
           and_top = word_in (a, (guint) k, (const char *const[]) { "and", "or", NULL });
           head = --k;
+          links++;
+          continue;
+        }
+      /* 'A passenger plane operated by Northwind Air crashed': a reduced
+       * relative's participle and 'by' phrase, a name, stay in the
+       * subject, whose head is the noun before the participle. */
+      if (active && links < 3 && k > 1 && k < end && end - k < 10 && a->toks[k].sentence == m->sentence
+          && (g_strcmp0 (m->tense, "PAST") == 0 || g_strcmp0 (m->tense, "PRESENT") == 0)
+          && word_in (a, (guint) k, (const char *const[]) { "by", NULL }) && names_only (a, (guint) k + 1, (guint) end)
+          && a->toks[k - 2].sentence == m->sentence
+          && EVL_SPAN_LEN (a->toks[k - 1].span) > 4 && a->text[a->toks[k - 1].span.end - 2] == 'e'
+          && a->text[a->toks[k - 1].span.end - 1] == 'd' && (a->toks[k - 2].flags & EVL_TOKEN_WORD)
+          && !tok_is_punct (a, (guint) k - 2) && tok_lookup (a->stops, a, (guint) k - 2) == NULL
+          && !word_in (a, (guint) k - 2, dets) && a->trigger_tok[k - 2] == TRIGGER_NONE)
+        {
+          k -= 2;
+          head = k;
           links++;
           continue;
         }
@@ -2046,11 +2085,16 @@ casualty_participle (const AddCtx *a, const EvlEventMention *m, const char *lemm
                                         "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                                         "twelve", "several", NULL };
   static const char *const about[] = { "some", "about", "around", "nearly", "almost", "over", "roughly",
-                                       "up", NULL };
+                                       "up", "all", NULL };
+  /* '..., killing 62' or 'the crash that killed 62': the clause tells
+   * only the toll of the happening before it. */
+  static const char *const relative[] = { "that", "which", NULL };
   gint t = evl_document_token_at (a->doc, m->span.start);
   gsize n = EVL_SPAN_LEN (m->span);
-  if (!strv_has (verbs, lemma) || t <= 0 || n < 6 || memcmp (a->text + m->span.end - 3, "ing", 3) != 0
-      || a->toks[t - 1].sentence != m->sentence || !tok_is_comma (a, (guint) t - 1))
+  if (!strv_has (verbs, lemma) || t <= 0 || n < 4 || a->toks[t - 1].sentence != m->sentence)
+    return NULL;
+  if (!(n >= 6 && memcmp (a->text + m->span.end - 3, "ing", 3) == 0 && tok_is_comma (a, (guint) t - 1))
+      && !(memcmp (a->text + m->span.end - 2, "ed", 2) == 0 && word_in (a, (guint) t - 1, relative)))
     return NULL;
   guint o = token_from (a, m->span.start, m->span.end, m->sentence);
   if (o + 1 < a->n_toks && a->toks[o + 1].sentence == m->sentence
@@ -3249,6 +3293,16 @@ add_event (AddCtx *a, const EvlEventMention *m)
     {
       if (passive && object && !object_is_noun_phrase (a, sm))
         g_clear_pointer (&object, g_free);   /* 'were detained soon' */
+      else if (object && !passive)
+        {
+          /* 'The plane crashed shortly after take-off': an adverb is no
+           * object ('identified neatly organized boxes' has one) */
+          guint ot = token_from (a, sm->span.start, sm->span.end, m->sentence);
+          if (ot < a->n_toks && a->toks[ot].sentence == m->sentence && is_ly_adverb (a, ot)
+              && (ot + 1 >= a->n_toks || a->toks[ot + 1].sentence != m->sentence || tok_is_punct (a, ot + 1)
+                  || tok_lookup (a->stops, a, ot + 1) != NULL))
+            g_clear_pointer (&object, g_free);
+        }
       /* 'said he was', 'said she hoped Kabila would': the subject of a
        * clause that five words cut short, and no patient after it */
       gboolean clause = object_is_clause (a, sm);
