@@ -1791,6 +1791,34 @@ same_victim (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
          && role_has (c->patients, c->n_patients, (guint) e->patient) == 1;
 }
 
+/* The toll a dated death event's summary gives ('62 killed', 'killing
+ * all 62 people'): its one number, when it is ten or more (a smaller
+ * count is too common to tell one happening); else 0. */
+static guint64
+toll_of (const EvlGraphEvent *e)
+{
+  if (!same_str (e->type, "DEATH") || !strong_time (e) || (e->flags & EVL_EVENT_FLAG_GENERIC)
+      || e->polarity == EVL_POLARITY_NEG)
+    return 0;
+  g_autofree char *n = summary_numbers (e->summary);
+  char *end = NULL;
+  guint64 v = g_ascii_isdigit (n[0]) ? g_ascii_strtoull (n, &end, 10) : 0;
+  return v >= 10 && end && *end == ' ' && end[1] == '\0' ? v : 0;
+}
+
+/* '62 killed' in March and 'killing all 62 people' on March 2: the same
+ * toll (toll_of ()) and times that overlap tell one happening, whoever
+ * the two articles name.  Places, where both say one, must agree. */
+static gboolean
+same_toll (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
+{
+  if (!c->strong || !strong_time (e) || evl_reason_interval_gap (c->tb, c->te, e->time.begin, e->time.end) > 0
+      || (c->location >= 0 && e->location >= 0 && c->location != e->location))
+    return FALSE;
+  guint64 n = toll_of (e);
+  return n && n == toll_of (evl_graph_get_event (g, c->rep));
+}
+
 /* Cluster @c and @e are dated, both to the very same day. */
 static gboolean
 one_day (const Cluster *c, const EvlGraphEvent *e)
@@ -1836,7 +1864,7 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
            && same_day_same_place (g, c, p, e)))
     return REJECT;
   gboolean same_day_kind = specific_same_day (g, c, p, e) && !shares_document (c, e);
-  gboolean one_death = e_loose && same_victim (g, c, e);
+  gboolean one_death = e_loose && (same_victim (g, c, e) || same_toll (g, c, e));
   /* A loose type's same word on the day of a specific happening needs
    * no shared participant. */
   if (e_loose && !one_death
@@ -3200,7 +3228,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
                                             !e_loose
                                               || (e->type && strong_time (e)
                                                   && (g_hash_table_contains (syn.specific, e->type)
-                                                      || day_place_probe (e))),
+                                                      || day_place_probe (e) || toll_of (e))),
                                             k, by_quote, scratch);
       for (guint i = 0; cands && i < cands->len; i++)
         {
