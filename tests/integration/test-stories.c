@@ -130,6 +130,11 @@ static const StoryCase cases[] = {
    * a common-noun subject and a date of its own. */
   { "river-flood", { { "DISASTER", "2025-10-07TMO" }, { "STATEMENT", "2025-10-07TEV" } },
     "DISASTER", "Disasters & deaths", { NULL } },
+  /* 'A passenger plane ... crashed ... on Sunday morning, killing all 48'
+   * (DCT Tuesday 3 June): an aircraft's crash is a disaster; the
+   * recorders 'Investigators on Tuesday recovered' are kept. */
+  { "air-crash", { { "DISASTER", "2025-06-01TMO" }, { "DEATH", "2025-06-01TMO" }, { "OTHER", "2025-06-03" } },
+    "DISASTER", "Disasters & deaths", { "ATTACK", "CONFLICT" } },
 };
 
 static void
@@ -227,4 +232,32 @@ Test (stories, planned_strike_is_no_fact)
 Test (stories, river_flood_keeps_its_unnamed_actors_events)
 {
   check_story (&cases[2]);
+}
+
+/* The entities of the crash: the airline, the places, and a witness
+ * whose surname is a capital's name ('said Clara Lima'), who is no
+ * country. */
+static const char *
+entity_type (const Story *s, const char *name)
+{
+  JsonArray *ents = json_object_get_array_member (s->root, "entities");
+  for (guint i = 0; i < json_array_get_length (ents); i++)
+    {
+      JsonObject *e = json_array_get_object_element (ents, i);
+      if (g_strcmp0 (member (e, "name"), name) == 0)
+        return member (e, "type");
+    }
+  return NULL;
+}
+
+Test (stories, air_crash_keeps_its_accident_and_its_names)
+{
+  check_story (&cases[3]);
+  Story s;
+  story_build (&s, "air-crash");
+  cr_assert_str_eq (entity_type (&s, "Northwind Air"), "ORGANIZATION");
+  cr_assert_str_eq (entity_type (&s, "Clara Lima"), "PERSON");
+  cr_assert_null (entity_type (&s, "Peru"), "a witness's surname read as her country's capital");
+  cr_assert_eq (count (&s, "DISASTER", "2025-06-01TMO"), 1, "one crash on Sunday morning");
+  story_clear (&s);
 }
