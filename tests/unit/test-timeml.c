@@ -776,16 +776,18 @@ Test (timeml, writer_tlinks_from_tense_and_anchors)
       "<TLINK lid=\"l3\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei2\" relatedToTime=\"t1\"/>\n" },
     { "PRESENT", "NONE", EVL_ANCHOR_CLAUSE, 1, -1, EVL_REL_BEFORE,
       "<TLINK lid=\"l4\" relType=\"BEFORE\" eventInstanceID=\"ei3\" relatedToTime=\"t2\"/>\n" },
+    /* 'since': the event begins then. */
     { "PRESENT", "PROGRESSIVE", EVL_ANCHOR_CLAUSE, 2, -1, EVL_REL_BEFORE,
-      "<TLINK lid=\"l5\" relType=\"INCLUDES\" eventInstanceID=\"ei4\" relatedToTime=\"t0\"/>\n" },
+      "<TLINK lid=\"l5\" relType=\"INCLUDES\" eventInstanceID=\"ei4\" relatedToTime=\"t0\"/>\n"
+      "<TLINK lid=\"l6\" relType=\"BEGUN_BY\" eventInstanceID=\"ei4\" relatedToTime=\"t3\"/>\n" },
     /* A timex elsewhere in the sentence, far from it, makes no link. */
     { "PRESENT", "PERFECTIVE", EVL_ANCHOR_SENTENCE, 0, -1, EVL_REL_BEFORE,
-      "<TLINK lid=\"l6\" relType=\"BEFORE\" eventInstanceID=\"ei5\" relatedToTime=\"t0\"/>\n" },
+      "<TLINK lid=\"l7\" relType=\"BEFORE\" eventInstanceID=\"ei5\" relatedToTime=\"t0\"/>\n" },
     { "NONE", "NONE", EVL_ANCHOR_CUE, -1, 0, EVL_REL_AFTER,
-      "<TLINK lid=\"l7\" relType=\"AFTER\" eventInstanceID=\"ei6\" relatedToEventInstance=\"ei1\"/>\n" },
+      "<TLINK lid=\"l8\" relType=\"AFTER\" eventInstanceID=\"ei6\" relatedToEventInstance=\"ei1\"/>\n" },
     { "INFINITIVE", "NONE", EVL_ANCHOR_CUE, -1, 6, EVL_REL_SIMULTANEOUS, "" },
     { NULL, NULL, EVL_ANCHOR_CUE, -1, 1, EVL_REL_SIMULTANEOUS,
-      "<TLINK lid=\"l8\" relType=\"SIMULTANEOUS\" eventInstanceID=\"ei8\" relatedToEventInstance=\"ei2\"/>\n" },
+      "<TLINK lid=\"l9\" relType=\"SIMULTANEOUS\" eventInstanceID=\"ei8\" relatedToEventInstance=\"ei2\"/>\n" },
   };
   g_autoptr (EvlDocument) doc = evl_document_new ("tl", text, -1, NULL);
   evl_document_set_dct (doc, "2020-05-10", EVL_DCT_METADATA);
@@ -1029,10 +1031,19 @@ static const NearCase near_rows[] = {
     "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
   { "Police met a week ago on Monday.", "met", { "week", "Monday" }, EVL_TIMEX_DATE, 0,
     "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
-  /* The bound of an interval, a duration, more than 50 bytes away or
-   * another sentence: none. */
+  /* 'since' and 'from' a start, 'by' a deadline. */
+  { "Troops stayed since May.", "stayed", { "May" }, EVL_TIMEX_DATE, 0, "BEGUN_BY\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  { "Troops stayed from May.", "stayed", { "May" }, EVL_TIMEX_DATE, 0, "BEGUN_BY\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  { "Troops left by May.", "left", { "May" }, EVL_TIMEX_DATE, 0, "BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  /* A duration: within it. */
+  { "Troops waited two days.", "waited", { "two days" }, EVL_TIMEX_DURATION, 0,
+    "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  { "Prices rose in the past year.", "rose", { "the past year" }, EVL_TIMEX_DURATION, 0,
+    "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  /* The end of an interval, more than 50 bytes away or another
+   * sentence: none. */
   { "Troops stayed until May.", "stayed", { "May" }, EVL_TIMEX_DATE, 0, NULL },
-  { "Troops waited two days.", "waited", { "two days" }, EVL_TIMEX_DURATION, 0, NULL },
+  { "Troops stayed until two days later.", "stayed", { "two days later" }, EVL_TIMEX_DURATION, 0, NULL },
   { "Police said that one two three four five six seven eight nine ten May.", "said", { "May" }, EVL_TIMEX_DATE, 0, NULL },
   { "Police said that one two three four five six seven eight May.", "said", { "May" }, EVL_TIMEX_DATE, 0,
     "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
