@@ -1040,6 +1040,8 @@ static const NearCase near_rows[] = {
     "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
   { "Prices rose in the past year.", "rose", { "the past year" }, EVL_TIMEX_DURATION, 0,
     "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  /* A set: within it too. */
+  { "Police met daily.", "met", { "daily" }, EVL_TIMEX_SET, 0, "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
   /* The end of an interval, more than 50 bytes away or another
    * sentence: none. */
   { "Troops stayed until May.", "stayed", { "May" }, EVL_TIMEX_DATE, 0, NULL },
