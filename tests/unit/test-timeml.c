@@ -1035,6 +1035,7 @@ static const NearCase near_rows[] = {
   { "Troops stayed since May.", "stayed", { "May" }, EVL_TIMEX_DATE, 0, "BEGUN_BY\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
   { "Troops stayed from May.", "stayed", { "May" }, EVL_TIMEX_DATE, 0, "BEGUN_BY\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
   { "Troops left by May.", "left", { "May" }, EVL_TIMEX_DATE, 0, "BEFORE\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
+  { "Talks slipped to May.", "slipped", { "May" }, EVL_TIMEX_DATE, 0, "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
   /* A duration: within it. */
   { "Troops waited two days.", "waited", { "two days" }, EVL_TIMEX_DURATION, 0,
     "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" },
