@@ -759,7 +759,7 @@ write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_ke
  *     50 bytes (F1 +1.6); IS_INCLUDED (the majority after 'in', 'on'
  *     and bare dates), BEFORE/AFTER after 'before'/'after', BEGUN_BY
  *     after 'since' and 'from', BEFORE after 'by' (F1 +0.1), 'to' as
- *     'in' ('put off to May': IS_INCLUDED 11 of 14); none after the
+ *     'in' ('put off to May': IS_INCLUDED 11 of 16); none after the
  *     prepositions of an interval's end ('until', 'through', 'till'),
  *     where the gold relations split;
  *   - event-timex, also the DURATION nearest it and the SET nearest it
@@ -875,7 +875,7 @@ timex_rel (const char *text, guint32 start)
   if (WORD_IS (text, b, end, "after"))
     return TL_AFTER;
   /* 'since May', 'from May': the event starts then (BEGUN_BY 23 of
-   * the 41 gold links, AFTER 10); 'by May': done before it. */
+   * the 50 gold links, AFTER 10); 'by May': done before it. */
   if (WORD_IS (text, b, end, "since") || WORD_IS (text, b, end, "from"))
     return TL_BEGUN_BY;
   if (WORD_IS (text, b, end, "by"))
