@@ -1035,6 +1035,37 @@ bare_noun_slot (const Tokens *t, guint i)
   return FALSE;
 }
 
+/* The last four bytes of the folded key of @s as a number, its last
+ * byte highest (zeros below for a shorter key): a suffix of k <= 4 bytes
+ * is then one shift and compare (measured: memcmp() and strlen() calls
+ * per unseen word were 0.6 M instructions on 400 small documents). */
+static inline guint32
+key_tail (const Slot *s)
+{
+  guint32 x = 0;
+  if (s->len >= 4)
+    memcpy (&x, s->key + s->len - 4, 4);
+  else
+    {
+      memcpy (&x, s->key, 4);   /* zero-padded */
+      x <<= 8 * (4 - s->len);
+    }
+  return GUINT32_FROM_LE (x);
+}
+
+/* Does @tail (key_tail() of a key of @len bytes) end with the @k (1 to
+ * 4) bytes at @suffix? */
+static inline gboolean
+tail_is (guint32 tail, gsize len, const char *suffix, gsize k)
+{
+  guint32 y = 0;
+  for (gsize i = 0; i < k; i++)
+    y |= (guint32) (guchar) suffix[i] << (8 * (4 - k + i));
+  return len >= k && (tail & ~((G_GUINT64_CONSTANT (1) << (8 * (4 - k))) - 1)) == y;
+}
+
+#define KEY_ENDS(s, lit) tail_is (key_tail (s), (s)->len, (lit), sizeof (lit) - 1)
+
 static void
 tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
               const char *lemma, const char **tense_out, const char **aspect_out)
@@ -1066,8 +1097,22 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
         break;
     }
 
-  gboolean ing = n > 4 && evl_ascii_caseeq (w + n - 3, "ing", 3);
-  gboolean ed = n > 3 && evl_ascii_caseeq (w + n - 2, "ed", 2);
+  /* the endings from the token's folded key when it has one (folding
+   * keeps ASCII letters at the end of a word where they are): one
+   * compare each rather than a byte loop (measured: 0.09 M instructions
+   * fewer on 400 small documents) */
+  const Slot *self_slot = t->ring->w[i % RING];
+  gboolean ing, ed;
+  if (self_slot->len > 0)
+    {
+      ing = n > 4 && KEY_ENDS (self_slot, "ing");
+      ed = n > 3 && KEY_ENDS (self_slot, "ed");
+    }
+  else
+    {
+      ing = n > 4 && evl_ascii_caseeq (w + n - 3, "ing", 3);
+      ed = n > 3 && evl_ascii_caseeq (w + n - 2, "ed", 2);
+    }
   /* 'a failed attack', 'the jailed chief': a participle after a
    * determiner is an adjective the story still reads as a past deed */
   gboolean noun = pos == POS_NOUN || (!ed && determined (t, i));
@@ -1088,7 +1133,7 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
       *tense_out = tense_of_finite (chain[nc - 1]);
       return;
     }
-  Aux self = (Aux) t->ring->w[i % RING]->aux;
+  Aux self = (Aux) self_slot->aux;
   if (nc == 0)
     {
       if (self != AUX_NONE && self != AUX_TO)
@@ -1392,37 +1437,6 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, EvlEventC
  * the model's answer, which the gold taught it.  Each rule was kept only
  * where it raised 5-fold extent F1 without lowering class F1. */
 typedef enum { UNSEEN_MODEL, UNSEEN_EVENT, UNSEEN_NONE } UnseenVerdict;
-
-/* The last four bytes of the folded key of @s as a number, its last
- * byte highest (zeros below for a shorter key): a suffix of k <= 4 bytes
- * is then one shift and compare (measured: memcmp() and strlen() calls
- * per unseen word were 0.6 M instructions on 400 small documents). */
-static inline guint32
-key_tail (const Slot *s)
-{
-  guint32 x = 0;
-  if (s->len >= 4)
-    memcpy (&x, s->key + s->len - 4, 4);
-  else
-    {
-      memcpy (&x, s->key, 4);   /* zero-padded */
-      x <<= 8 * (4 - s->len);
-    }
-  return GUINT32_FROM_LE (x);
-}
-
-/* Does @tail (key_tail() of a key of @len bytes) end with the @k (1 to
- * 4) bytes at @suffix? */
-static inline gboolean
-tail_is (guint32 tail, gsize len, const char *suffix, gsize k)
-{
-  guint32 y = 0;
-  for (gsize i = 0; i < k; i++)
-    y |= (guint32) (guchar) suffix[i] << (8 * (4 - k + i));
-  return len >= k && (tail & ~((G_GUINT64_CONSTANT (1) << (8 * (4 - k))) - 1)) == y;
-}
-
-#define KEY_ENDS(s, lit) tail_is (key_tail (s), (s)->len, (lit), sizeof (lit) - 1)
 
 /* Does the folded key of @s hold a hyphen ('state-appointed')?  Eight
  * bytes at a time (the key is zero-padded). */
