@@ -606,6 +606,8 @@ static TxCase negative_cases[] = {
   { "He quoted the film High Noon in his speech.", DCT, "Noon", "", "", "" },
   { "The current account deficit widened.", DCT, "current", "", "", "" },
   { "Current assets rose 4 percent.", DCT, "Current", "", "", "" },
+  { "Shares fell in after-hours trading.", DCT, "hours", "", "", "" },
+  { "Volunteers worked round-the-clock shifts for days.", DCT, "days", "DURATION", "PXD", "" },
 };
 
 TX_FAMILY (not_temporal, negative_cases)
@@ -617,6 +619,11 @@ static TxCase years_ago_cases[] = {
   { "Sales fell in the second quarter. Two years ago the unit was sold.", "1989-10-26", "Two years ago", "DATE", "1987", "" },
   { "Sales fell in the second quarter. A year ago they rose.", "1989-10-26", "A year ago", "DATE", "1988-Q2", "" },
   { "The mill closed three years ago.", "1989-10-26", "three years ago", "DATE", "1986", "" },
+  /* an anniversary: the creation time's month, week or day years back */
+  { "Two years ago this month, floods killed 200 people.", DCT, "Two years ago this month", "DATE", "2021-09", "" },
+  { "A year ago this week, the storm hit.", DCT, "A year ago this week", "DATE", "2022-W37", "" },
+  { "Ten years ago today the towers were opened.", DCT, "Ten years ago today", "DATE", "2013-09-14", "" },
+  { "He left two years ago, this month he returned.", DCT, "two years ago", "DATE", "2021", "" },
 };
 
 TX_FAMILY (years_ago_in_quarter_reports, years_ago_cases)
@@ -1156,6 +1163,21 @@ static TxCase past_after_cases[] = {
 };
 
 TX_FAMILY (past_verb_after_date, past_after_cases)
+
+/* A past verb with its object, a few words before the date, governs it
+ * as one right before it does; not a verb of saying, an adjective
+ * before its noun, or a clause a future cue takes on. */
+static TxCase object_past_cases[] = {
+  { "The company reported the breach in December.", DCT, "December", "DATE", "2022-12", "" },
+  { "Police arrested him on Dec. 5.", DCT, "Dec. 5", "DATE", "2022-12-05", "" },
+  { "The firm said it lost $3 million in November.", DCT, "November", "DATE", "2022-11", "" },
+  { "He said the summit in December would focus on trade.", DCT, "December", "DATE", "2023-12", "" },
+  { "The board declared a dividend, payable Dec. 15 to holders.", DCT, "Dec. 15", "DATE", "2023-12-15", "" },
+  { "They signed the deal in November and it will close soon.", DCT, "November", "DATE", "2022-11", "" },
+  { "They approved a plan that will cut jobs in November.", DCT, "November", "DATE", "2023-11", "" },
+};
+
+TX_FAMILY (past_verb_with_object, object_past_cases)
 
 /* Patterns reached through the start classes a unit is given once
  * (timex-scan.h): after 'the' by the class of the next unit, numbers by

@@ -2332,6 +2332,18 @@ p_numeric_date (TxScan *s, int i, TxMatch *m)
   return -1;
 }
 
+/* The grain of 'this month', 'this week' or 'today' at @k, after 'N
+ * years ago'; 0 when none follows. */
+static int
+anniversary_grain (const TxScan *s, int k)
+{
+  if (is (s, k, "today"))
+    return EVL_GRAIN_DAY;
+  if (!is (s, k, "this"))
+    return 0;
+  return is (s, k + 1, "month") ? EVL_GRAIN_MONTH : is (s, k + 1, "week") ? EVL_GRAIN_WEEK : 0;
+}
+
 /* Durations and the dates made from them: 'two weeks', 'the past two
  * months', 'more than 18 months', 'a dozen years', 'several years',
  * 'two-year', '5 1/2 hours', 'hours', 'a year ago', 'two weeks later'. */
@@ -2392,7 +2404,13 @@ p_duration (TxScan *s, int i, TxMatch *m)
         e++;
     }
   else
-    e = j;
+    {
+      e = j;
+      /* 'after-hours trading', 'round-the-clock': a bare unit closing a
+       * compound of words names no stretch of time */
+      if (j == i && i >= 2 && is_hyphen (s, i - 1) && attached (s, i) && U (i - 2)->kind == U_WORD)
+        return -1;
+    }
   /* 'two and a half years', 'six and a half hours' */
   if (counted && !vague && is (s, e, "and") && is (s, e + 1, "a") && is (s, e + 2, "half") && e + 3 < s->n
       && U (e + 3)->wi->unit)
@@ -2570,6 +2588,22 @@ p_duration (TxScan *s, int i, TxMatch *m)
                 }
             }
           int steps = (int) (n + 0.5);
+          /* 'two years ago this month', 'a year ago this week', 'ten
+           * years ago today': an anniversary, the creation time's month,
+           * week or day that many years back */
+          int back = ago && g == EVL_GRAIN_YEAR && s->dct && sign < 0 ? anniversary_grain (s, e + 1) : 0;
+          if (back)
+            {
+              int y, mo, d;
+              evl_day_to_ymd (s->dct, &y, &mo, &d);
+              evl_timex_point_from_day (&m->pt, evl_day_from_ymd (y - steps, mo, mo == 2 ? MIN (d, 28) : d),
+                                        (EvlGrain) back);
+              m->has_pt = TRUE;
+              m->needs_dct = TRUE;
+              m->derived = TRUE;
+              m->type = EVL_TIMEX_DATE;
+              return is (s, e + 1, "today") ? e + 2 : e + 3;
+            }
           /* 'a year ago'/'a year earlier' in a report about a quarter means
            * that quarter a year before (TimeBank's financial news); 'five
            * years ago' is no comparison base but a year */

@@ -335,6 +335,48 @@ compound_part (const TxScan *s, int k)
          && s->u[k - 1].low[0] == '-' && s->u[k - 1].space == 0 && s->u[k - 2].kind == U_WORD;
 }
 
+/* 'reported the breach in December', 'arrested him on Dec. 5', 'lost
+ * $3 million in November': a past verb with its object after it is a
+ * finite verb, not an adjective before its noun ('the reduced dividend
+ * payable Jan. 2'), so it governs the date a few words on as a verb
+ * right before it does.  Not a verb
+ * of saying or thinking ('said the summit in December would ...'),
+ * whose object may be a clause; nor when a future cue or modal follows
+ * the date in its clause ('... in December would'; 'and it will' is
+ * another clause's), nor past a comma ('declared a dividend,
+ * payable Dec. 15').  @k is the past cue, [@i, @end) the date. */
+static gboolean
+object_past (const TxScan *s, int k, int i, int end)
+{
+  static const char *const objects[] = { "the", "a", "an", "his", "her", "its", "their", "him",
+                                         "them", "it", "us", "me", "our", "my", "your" };
+  static const char *const saying[] = { "said", "told", "announced", "warned", "predicted",
+                                        "argued", "insisted", "suggested", "claimed", "expected",
+                                        "hoped", "feared", "believed", "thought", "added", "noted",
+                                        "stated", "indicated", "signaled", "signalled" };
+  if (k + 1 >= s->n)
+    return FALSE;
+  const TxUnit *o = &s->u[k + 1];
+  if (!(unit_in (o, objects, G_N_ELEMENTS (objects)) || o->kind == U_NUM
+        || (o->kind == U_PUNCT && o->low[0] == '$'))
+      || unit_in (&s->u[k], saying, G_N_ELEMENTS (saying)))
+    return FALSE;
+  for (int j = k + 2; j < i; j++)
+    if (s->u[j].kind == U_PUNCT && s->u[j].low[0] != '$')
+      return FALSE;
+  static const char *const joins[] = { "and", "but", "or", "while", "when", "as", "because",
+                                       "which", "who", "that", "after", "before", "until" };
+  for (int r = end; r < s->n && r < end + 8; r++)
+    {
+      const TxUnit *u = &s->u[r];
+      if (u->kind == U_PUNCT || unit_in (u, joins, G_N_ELEMENTS (joins)))
+        break;
+      if ((u->wi->tense && !past_cue (u)) || modal_tense (s, r))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -410,7 +452,7 @@ tx_tense (const TxScan *s, int i, int end)
           && !(k > 0 && tx_unit_is (&s->u[k - 1], "had")))
         return 0;
       if (past_cue (u))
-        return -strength;
+        return strength == 1 && object_past (s, k, i, end) ? -2 : -strength;
       if (u->wi->tense)
         return k >= i - 5 && strong_future (s, k) ? 2 : 1;
       int modal = modal_tense (s, k);
