@@ -1379,6 +1379,9 @@ static TxCase wire_cases[] = {
   { "Army rule ended in 1992 with a vote held in November.", DCT, "November", "DATE", "1992-11", "" },
   { "Inflation during the first quarter of the year was high.", DCT, "the first quarter of the year", "DATE", "2023-Q1", "" },
   { "Growth should pick up in the second half of the year.", DCT, "the second half of the year", "DATE", "2023-H2", "" },
+  { "The company reported results for the January-March quarter.", DCT, "the January-March quarter", "DATE", "2023-Q1", "" },
+  { "Profit rose in the July-September quarter of 2022.", DCT, "the July-September quarter of 2022", "DATE", "2022-Q3", "" },
+  { "Sales rose in the February-April quarter.", DCT, "February", "DATE", "2023-02", "" },
 };
 
 TX_FAMILY (wire_news, wire_cases)

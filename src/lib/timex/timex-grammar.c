@@ -1244,6 +1244,18 @@ p_quarter (TxScan *s, int i, TxMatch *m)
     j++;
   int n = 0;
   int e = ordinal_at (s, j, &n);
+  /* 'the January-March quarter', 'the July-September quarter': a
+   * calendar quarter by its months, as Asian and European companies
+   * report */
+  if (e < 0 && j + 3 < s->n && U (j)->wi->month && U (j)->cap && is_hyphen (s, j + 1) && attached (s, j + 2)
+      && U (j + 2)->wi->month && U (j + 2)->cap && is (s, j + 3, "quarter"))
+    {
+      int m1 = tx_atoi (attr (U (j)->wi->month, 0)), m2 = tx_atoi (attr (U (j + 2)->wi->month, 0));
+      if (m1 % 3 != 1 || m2 != m1 + 2)
+        return -1;
+      n = (m1 + 2) / 3;
+      e = j + 3;
+    }
   if (e < 0)
     {
       /* 'the last quarter (of 2024)' is the fourth; a bare 'last
@@ -3053,7 +3065,8 @@ typedef struct {
 #define P_YEAR { p_year, S_LIT | S_YEARISH | S_NUMBER, S_LIT, 0 }
 #define P_SEASON { p_season, S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, \
                    S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, S_SEASON }
-#define P_QUARTER { p_quarter, S_SHIFT | S_YEAR | S_NUMORD | S_LIT | S_ORD | S_NUMBER, S_LIT | THE_ORDINAL, \
+#define P_QUARTER { p_quarter, S_SHIFT | S_YEAR | S_NUMORD | S_LIT | S_ORD | S_NUMBER | S_MONTH, \
+                    S_LIT | THE_ORDINAL | S_MONTH, \
                     S_QUARTER }
 #define P_CENTURY { p_century, S_NUMORD | S_ORD | S_NUMBER, THE_ORDINAL, S_CENTURY }
 #define P_HOLIDAY { p_holiday, S_SHIFT | S_HOL, 0, 0 }
