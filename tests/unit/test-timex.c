@@ -1382,6 +1382,11 @@ static TxCase wire_cases[] = {
   { "The company reported results for the January-March quarter.", DCT, "the January-March quarter", "DATE", "2023-Q1", "" },
   { "Profit rose in the July-September quarter of 2022.", DCT, "the July-September quarter of 2022", "DATE", "2022-Q3", "" },
   { "Sales rose in the February-April quarter.", DCT, "February", "DATE", "2023-02", "" },
+  { "Sales in the December quarter beat forecasts.", "2024-01-04", "the December quarter", "DATE", "2023-Q4", "" },
+  { "Sales in the June quarter will be weak.", "2024-01-04", "the June quarter", "DATE", "2024-Q2", "" },
+  /* results come out after their quarter */
+  { "The company will report fourth-quarter results on Jan. 25.", "2024-01-04", "fourth-quarter", "DATE", "2023-Q4", "" },
+  { "The company will report third-quarter results on Oct. 24.", DCT, "third-quarter", "DATE", "2023-Q3", "" },
 };
 
 TX_FAMILY (wire_news, wire_cases)

@@ -1256,6 +1256,15 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       n = (m1 + 2) / 3;
       e = j + 3;
     }
+  /* 'the December quarter', 'the June quarter': by its last month */
+  else if (e < 0 && the && j + 1 < s->n && U (j)->wi->month && U (j)->cap && is (s, j + 1, "quarter"))
+    {
+      int m1 = tx_atoi (attr (U (j)->wi->month, 0));
+      if (m1 % 3 != 0)
+        return -1;
+      n = m1 / 3;
+      e = j + 1;
+    }
   if (e < 0)
     {
       /* 'the last quarter (of 2024)' is the fourth; a bare 'last
@@ -1370,7 +1379,11 @@ quarter_point (TxScan *s, TxMatch *m, int i, int e, int n, gboolean half, int y)
            * article); in the first quarter, reporting season for the
            * year before, also without a cue */
           int t = tx_tense (s, i, e);
-          if (t < 0 || (t == 0 && !half && cur.quarter == 1))
+          /* 'will report fourth-quarter results on Jan. 25': results
+           * come out after their quarter, so one not yet begun is last
+           * year's whatever the tense */
+          if (t < 0 || (t == 0 && !half && cur.quarter == 1)
+              || is (s, e, "results") || is (s, e, "earnings"))
             m->pt.year--;
         }
       m->needs_dct = TRUE;
