@@ -212,6 +212,11 @@ static TxCase time_zone_cases[] = {
   { "The quake struck at 2 p.m. AEST.", DCT, "2 p.m. AEST", "TIME", "2023-09-14T14:00", "" },
   /* a zone in capitals only: 'West' opens a place name */
   { "Shops shut at 17:00 West of the river.", DCT, "17:00", "TIME", "2023-09-14T17:00", "" },
+  /* the day after the same time in another zone, in brackets */
+  { "The craft will land at 3:15 p.m. EDT (1915 GMT) on Sunday.", DCT, "3:15 p.m. EDT", "TIME", "2023-09-17T15:15", "" },
+  { "The craft will land at 3:15 p.m. EDT (1915 GMT) on Sunday.", DCT, "1915 GMT", "TIME", "2023-09-17T19:15", "" },
+  { "The quake struck at 6:45 a.m. local time (2145 GMT), Tuesday.", DCT, "6:45 a.m. local time", "TIME", "2023-09-12T06:45", "" },
+  { "The blast occurred at around 11:20 a.m. (0220 GMT).", DCT, "0220 GMT", "TIME", "2023-09-14T02:20", "" },
 };
 
 TX_FAMILY (time_zones, time_zone_cases)

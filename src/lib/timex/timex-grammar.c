@@ -2268,6 +2268,23 @@ p_time (TxScan *s, int i, TxMatch *m)
   /* 'at 9 a.m. on Thursday': the day values the time but is a timex of
    * its own */
   gboolean on = FALSE;
+  /* '3:15 p.m. EDT (1915 GMT) on Sunday': the day comes after the same
+   * time told in another zone, which also takes it past its bracket */
+  gboolean aside = FALSE;
+  if (is (s, k, "("))
+    {
+      int c = k + 1;
+      while (c < s->n && c < k + 6 && !is (s, c, ")"))
+        c++;
+      aside = is (s, c, ")");
+      if (aside)
+        k = c + 1;
+    }
+  else if (is (s, k, ")"))
+    {
+      aside = TRUE;
+      k++;
+    }
   if (is (s, k, ","))
     k++;
   else if (is (s, k, "on"))
@@ -2296,7 +2313,7 @@ p_time (TxScan *s, int i, TxMatch *m)
       m->pt = day.pt;
       m->needs_dct = day.needs_dct;
       m->absolute = day.absolute;
-      if (!on)
+      if (!on && !aside)
         e = de;
     }
   else if (s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0 && s->ref_index >= 0)
