@@ -1184,6 +1184,16 @@ static TxCase object_past_cases[] = {
 
 TX_FAMILY (past_verb_with_object, object_past_cases)
 
+/* A plan told in reported speech lies ahead of the day it was told. */
+static TxCase reported_plan_cases[] = {
+  { "The ministry said on Monday it would vote on Wednesday.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "The ministry said on Tuesday it would act on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
+  { "The ministry said on Monday. It would vote on Wednesday.", DCT, "Wednesday", "DATE", "2023-09-20", "" },
+  { "The ministry will say on Friday whether it would vote on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
+};
+
+TX_FAMILY (reported_plan_day, reported_plan_cases)
+
 /* Patterns reached through the start classes a unit is given once
  * (timex-scan.h): after 'the' by the class of the next unit, numbers by
  * the parser that accepts them (count, ordinal, year, decade, day, clock,

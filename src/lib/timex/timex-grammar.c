@@ -882,6 +882,39 @@ weekday_by_tense (const TxScan *s, int wd, int t, EvlTimexPoint *p)
     tx_weekday_point (s, wd, t > 0 ? 1 : -1, p);
 }
 
+/* 'The ministry said on Monday it would vote on Wednesday': a plan
+ * told in reported speech ('would' heading the weekday's clause) lies
+ * ahead of the day it was told, a day named earlier in the sentence and
+ * before the creation time, not ahead of the creation time: the first
+ * such weekday after that day.  FALSE when the sentence has no such
+ * day or no such 'would'. */
+static gboolean
+reported_plan_day (const TxScan *s, int i, int wd, EvlTimexPoint *p)
+{
+  if (!s->dct || s->ref_index < 0 || s->ref_sentence != s->sentence
+      || s->ref.grain != EVL_GRAIN_DAY || s->ref.year <= 0)
+    return FALSE;
+  EvlDay ref = evl_timex_point_first_day (&s->ref);
+  if (ref == 0 || ref >= s->dct)
+    return FALSE;
+  gboolean would = FALSE;
+  for (int k = i - 1; k >= 0 && k >= i - 8 && !would; k--)
+    {
+      const TxUnit *u = U (k);
+      if (u->kind == U_PUNCT && u->low[0] != ',')
+        return FALSE;
+      would = tx_unit_is (u, "would") && !is (s, k + 1, "have");
+    }
+  if (!would)
+    return FALSE;
+  GDate g;
+  g_date_clear (&g, 1);
+  g_date_set_julian (&g, ref);
+  int delta = (wd - (int) g_date_get_weekday (&g) + 7) % 7;
+  evl_timex_point_from_day (p, (EvlDay) ((gint64) ref + (delta ? delta : 7)), EVL_GRAIN_DAY);
+  return TRUE;
+}
+
 /* Weekdays: 'Friday', 'last Friday', 'Friday night'. */
 static int
 p_weekday (TxScan *s, int i, TxMatch *m)
@@ -966,7 +999,7 @@ p_weekday (TxScan *s, int i, TxMatch *m)
        * day or an earlier one (TimeBank: never a later one) */
       tx_weekday_point (s, wd, -1, &m->pt);
     }
-  else
+  else if (!reported_plan_day (s, i, wd, &m->pt))
     weekday_by_tense (s, wd, tx_tense (s, i, e), &m->pt);
   m->needs_dct = TRUE;
   m->has_pt = TRUE;
