@@ -624,6 +624,13 @@ static TxCase years_ago_cases[] = {
   { "Sales fell in the second quarter. Two years ago the unit was sold.", "1989-10-26", "Two years ago", "DATE", "1987", "" },
   { "Sales fell in the second quarter. A year ago they rose.", "1989-10-26", "A year ago", "DATE", "1988-Q2", "" },
   { "The mill closed three years ago.", "1989-10-26", "three years ago", "DATE", "1986", "" },
+  /* the nine months, not the quarter, are compared */
+  { "Profit rose in the third quarter. For the nine months, net rose to $2 billion from $1.7 billion a year earlier.",
+    "1989-10-26", "a year earlier", "DATE", "1988", "" },
+  { "Profit rose in the third quarter. For the nine months, it lost $3 million, against year-earlier net of $1 million.",
+    "1989-10-26", "year-earlier", "DATE", "1988", "" },
+  { "Profit rose in the third quarter. Net rose to $2 billion from $1.7 billion a year earlier.",
+    "1989-10-26", "a year earlier", "DATE", "1988-Q3", "" },
   /* an anniversary: the creation time's month, week or day years back */
   { "Two years ago this month, floods killed 200 people.", DCT, "Two years ago this month", "DATE", "2021-09", "" },
   { "A year ago this week, the storm hit.", DCT, "A year ago this week", "DATE", "2022-W37", "" },

@@ -2038,6 +2038,26 @@ year_back (const TxScan *s, int i)
   return -1;
 }
 
+/* 'For the nine months, net rose to $2 billion from $1.7 billion a year
+ * earlier': a period of months (or a half) named before @i in its
+ * sentence is what the comparison is about, not the quarter under
+ * discussion, so 'a year earlier' is that period's year. */
+static gboolean
+months_period_before (const TxScan *s, int i)
+{
+  for (int k = i - 1; k > 0 && k >= i - 40; k--)
+    {
+      const TxUnit *u = U (k);
+      if (u->kind == U_PUNCT && (u->low[0] == '.' || u->low[0] == '!' || u->low[0] == '?' || u->low[0] == ';'))
+        return FALSE;
+      if (is (s, k, "months") && (U (k - 1)->kind == U_NUM || U (k - 1)->wi->number))
+        return TRUE;
+      if (is (s, k, "half") && (is (s, k - 1, "first") || is (s, k - 1, "second")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Comparison periods of financial reports: 'year-earlier', 'the year-ago
  * quarter', 'the comparable year-ago period', 'the 1988 third quarter',
  * 'the 1988 period'.  With a quarter under discussion they name that
@@ -2093,7 +2113,8 @@ p_period (TxScan *s, int i, TxMatch *m)
     }
   /* 'the year-ago period' names a period: the quarter under discussion
    * however far back it was named; the bare adjective only near it */
-  gboolean quarter_ctx = s->have_quarter && (q == 0 || s->sentence - s->quarter_sentence <= 3);
+  gboolean quarter_ctx = s->have_quarter && (q == 0 || s->sentence - s->quarter_sentence <= 3)
+                         && !(q < 0 && months_period_before (s, i));
   if (q > 0 || (q == 0 && quarter_ctx) || (q < 0 && quarter_ctx))
     {
       if (quarter_ctx)
@@ -2682,7 +2703,8 @@ p_duration (TxScan *s, int i, TxMatch *m)
           /* 'a year ago'/'a year earlier' in a report about a quarter means
            * that quarter a year before (TimeBank's financial news); 'five
            * years ago' is no comparison base but a year */
-          if (g == EVL_GRAIN_YEAR && steps == 1 && s->have_quarter && s->sentence - s->quarter_sentence <= 4)
+          if (g == EVL_GRAIN_YEAR && steps == 1 && s->have_quarter && s->sentence - s->quarter_sentence <= 4
+              && !months_period_before (s, i))
             {
               m->pt = s->quarter;
               g = EVL_GRAIN_QUARTER;
