@@ -1201,6 +1201,24 @@ static TxCase reported_plan_cases[] = {
 
 TX_FAMILY (reported_plan_day, reported_plan_cases)
 
+/* Weekdays told by their place: the end of a span after its start, the
+ * nth of a month, the week a day ends. */
+static TxCase weekday_place_cases[] = {
+  { "The event runs from Friday to Sunday.", DCT, "Sunday", "DATE", "2023-09-17", "" },
+  { "The festival ran from Friday to Sunday.", DCT, "Sunday", "DATE", "2023-09-10", "" },
+  { "Talks will run Monday through Wednesday.", DCT, "Wednesday", "DATE", "2023-09-20", "" },
+  { "The vote will be held on the first Tuesday in November.", DCT, "the first Tuesday in November", "DATE",
+    "2023-11-07", "" },
+  { "Sales peaked on the last Friday of June.", DCT, "the last Friday of June", "DATE", "2023-06-30", "" },
+  { "The rally is set for the second Sunday of October 2024.", DCT, "the second Sunday of October 2024", "DATE",
+    "2024-10-13", "" },
+  { "Jobless claims fell in the week ending Sept. 9.", DCT, "the week", "DATE", "2023-W36", "" },
+  { "Claims fell in the week to Sept. 9.", DCT, "Sept. 9", "DATE", "2023-09-09", "" },
+  { "Claims fell in the week to come.", DCT, "the week", "DATE", "2023-W37", "" },
+};
+
+TX_FAMILY (weekday_by_place, weekday_place_cases)
+
 /* Patterns reached through the start classes a unit is given once
  * (timex-scan.h): after 'the' by the class of the next unit, numbers by
  * the parser that accepts them (count, ordinal, year, decade, day, clock,

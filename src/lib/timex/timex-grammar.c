@@ -882,30 +882,34 @@ weekday_by_tense (const TxScan *s, int wd, int t, EvlTimexPoint *p)
     tx_weekday_point (s, wd, t > 0 ? 1 : -1, p);
 }
 
-/* 'The ministry said on Monday it would vote on Wednesday': a plan
- * told in reported speech ('would' heading the weekday's clause) lies
- * ahead of the day it was told, a day named earlier in the sentence and
- * before the creation time, not ahead of the creation time: the first
- * such weekday after that day.  FALSE when the sentence has no such
- * day or no such 'would'. */
+/* A weekday that lies ahead of a day named earlier in its sentence
+ * (and before the creation time, for a plan) rather than of the
+ * creation time: the first such weekday after that day.  The end of a
+ * span of weekdays ('runs from Friday to Sunday', 'Friday through
+ * Sunday'); a plan told in reported speech ('The ministry said on
+ * Monday it would vote on Wednesday': 'would' heading the weekday's
+ * clause).  FALSE when neither holds. */
 static gboolean
-reported_plan_day (const TxScan *s, int i, int wd, EvlTimexPoint *p)
+weekday_after_ref (const TxScan *s, int i, int wd, EvlTimexPoint *p)
 {
-  if (!s->dct || s->ref_index < 0 || s->ref_sentence != s->sentence
-      || s->ref.grain != EVL_GRAIN_DAY || s->ref.year <= 0)
+  if (!s->dct || s->ref_index < 0 || s->ref_sentence != s->sentence || s->ref.grain != EVL_GRAIN_DAY
+      || s->ref.year <= 0 || i < 2)
     return FALSE;
   EvlDay ref = evl_timex_point_first_day (&s->ref);
-  if (ref == 0 || ref >= s->dct)
+  if (ref == 0)
     return FALSE;
+  int w0;
+  gboolean span = (is (s, i - 1, "to") || is (s, i - 1, "through") || is (s, i - 1, "until"))
+                  && weekday_at (s, i - 2, &w0) == i - 1;
   gboolean would = FALSE;
-  for (int k = i - 1; k >= 0 && k >= i - 8 && !would; k--)
+  for (int k = i - 1; !span && k >= 0 && k >= i - 8 && !would; k--)
     {
       const TxUnit *u = U (k);
       if (u->kind == U_PUNCT && u->low[0] != ',')
         return FALSE;
       would = tx_unit_is (u, "would") && !is (s, k + 1, "have");
     }
-  if (!would)
+  if (!span && !(would && ref < s->dct))
     return FALSE;
   GDate g;
   g_date_clear (&g, 1);
@@ -939,6 +943,27 @@ p_weekday (TxScan *s, int i, TxMatch *m)
       m->has_pt = TRUE;
       m->needs_ref = TRUE;
       return e;
+    }
+  int nth = 0, ne, nwd, nmo, ny;
+  if (is (s, i, "the") && ((ne = ordinal_at (s, i + 1, &nth)) > 0 || (is (s, i + 1, "last") && (ne = i + 2)))
+      && (ne = weekday_at (s, ne, &nwd)) > 0 && (is (s, ne, "in") || is (s, ne, "of"))
+      && (ne = month_at (s, ne + 1, &nmo)) > 0 && nth <= 5)
+    {
+      /* 'the first Tuesday in November', 'the last Friday of June': the
+       * day that month holds, of the year written after it or the one
+       * a month's tense picks */
+      int ye = year_at (s, ne, &ny);
+      int year = ye > 0 ? ny : tx_year_for (s, nmo, 0, tx_tense (s, i, ne));
+      EvlDay d = year > 0 ? evl_timex_nth_weekday (year, nmo, nth ? nth : -1, nwd) : 0;
+      if (d == 0)
+        return -1;
+      evl_timex_point_from_day (&m->pt, d, EVL_GRAIN_DAY);
+      m->has_pt = TRUE;
+      if (ye > 0)
+        m->absolute = TRUE;
+      else
+        m->needs_dct = TRUE;
+      return ye > 0 ? ye : ne;
     }
   if (is_shift (s, i))
     {
@@ -999,7 +1024,7 @@ p_weekday (TxScan *s, int i, TxMatch *m)
        * day or an earlier one (TimeBank: never a later one) */
       tx_weekday_point (s, wd, -1, &m->pt);
     }
-  else if (!reported_plan_day (s, i, wd, &m->pt))
+  else if (!weekday_after_ref (s, i, wd, &m->pt))
     weekday_by_tense (s, wd, tx_tense (s, i, e), &m->pt);
   m->needs_dct = TRUE;
   m->has_pt = TRUE;
@@ -1980,8 +2005,13 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
     }
   TxMatch day;
   int de;
+  /* 'jobless claims in the week ending Sept. 9', 'the week to Sept. 9':
+   * that day's week, the day a timex of its own as after 'the quarter
+   * ended' */
+  gboolean week_end = strcmp (code, "W") == 0
+                      && (is (s, e, "ending") || is (s, e, "ended") || is (s, e, "to") || is (s, e, "through"));
   if ((strcmp (code, "WE") == 0 || strcmp (code, "W") == 0) && !that && !same && !back && shift == 0
-      && is (s, e, "of") && e + 1 < s->n && U (e + 1)->wi->month
+      && (is (s, e, "of") || week_end) && e + 1 < s->n && U (e + 1)->wi->month
       && (init_match (&day, e + 1), (de = p_month (s, e + 1, &day)) > 0)
       && day.pt.grain == EVL_GRAIN_DAY && day.pt.year > 0)
     {
@@ -1989,7 +2019,8 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       evl_timex_point_from_day (&m->pt, evl_timex_point_first_day (&day.pt), EVL_GRAIN_WEEK);
       m->needs_dct = day.needs_dct;
       m->absolute = day.absolute;
-      e = de;
+      if (!week_end)
+        e = de;
     }
   else if ((strcmp (code, "WE") == 0 || strcmp (code, "W") == 0) && !that && !same && !back && shift == 0)
     {
@@ -3146,7 +3177,7 @@ typedef struct {
  * year', 'that day') a unit. */
 #define THE_ORDINAL (S_NUMORD | S_ORD | S_NUMBER)
 #define P_MONTH { p_month, S_DAY | S_WDAY | S_MONTH, THE_ORDINAL, S_MONTH }
-#define P_WEEKDAY { p_weekday, S_SHIFT | S_WDAY, S_CUE, S_WDAY }
+#define P_WEEKDAY { p_weekday, S_SHIFT | S_WDAY, S_CUE | THE_ORDINAL, S_WDAY }
 #define P_YEAR { p_year, S_LIT | S_YEARISH | S_NUMBER, S_LIT, 0 }
 #define P_SEASON { p_season, S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, \
                    S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, S_SEASON }
