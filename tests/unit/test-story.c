@@ -1580,6 +1580,32 @@ Test (story, definite_nominal_takes_the_date_of_the_dated_event_it_names)
   cr_assert_eq (ev[k].cue_rel, EVL_REL_SIMULTANEOUS);
 }
 
+/* A past verb 'in the' happening the article dated happened during it
+ * and on its day; a present participle ('participating in the attack')
+ * does not take it. */
+Test (story, a_past_verb_in_a_dated_happening_takes_its_day)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Five soldiers were killed in the attack on Monday. A sixth soldier was wounded in the attack. "
+    "Allies participating in the attack were named.");
+  guint mon = add_timex (doc, "Monday", EVL_TIMEX_DATE, "2023-09-11");
+  add_event (doc, "killed", 0, "kill", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint first = add_event (doc, "attack", 0, "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint wounded = add_event (doc, "wounded", 0, "wound", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint second = add_event (doc, "attack", 1, "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint part = add_event (doc, "participating", 0, "participate", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART");
+  add_event (doc, "attack", 2, "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[first].timex, (gint32) mon);
+  cr_assert_eq (ev[second].timex, (gint32) mon, "the attack named again");
+  cr_assert_eq (ev[wounded].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[wounded].cue_event, (gint32) second);
+  cr_assert_eq (ev[wounded].cue_rel, EVL_REL_IS_INCLUDED);
+  cr_assert_eq (ev[wounded].timex, (gint32) mon);
+  cr_assert_neq (ev[part].timex, (gint32) mon, "an ongoing part takes the article's present");
+}
+
 /* ... but not an earlier one: a date its preposition gives it, a later
  * date of its clause, another noun of the type or a perfect's 'since'. */
 typedef struct {

@@ -1413,7 +1413,10 @@ antecedent (const EvlStoryDoc *sd, gint32 ref, EvlGrain max, gboolean strict)
   gint32 best = -1;
   for (guint k = 0; k < sd->n_ev; k++)
     if (sd->ev[k].span.start < r->span.start && dated (&sd->ev[k]) && sd->ev[k].type
-        && strcmp (sd->ev[k].type, r->type) == 0 && grain_within (sd, sd->ev[k].timex, max)
+        /* (or of the same word: 'the attack on Monday' that killed
+         * soldiers was typed a conflict) */
+        && (strcmp (sd->ev[k].type, r->type) == 0 || g_strcmp0 (sd->ev[k].lemma, r->lemma) == 0)
+        && grain_within (sd, sd->ev[k].timex, max)
         && (!strict || ((!nominal (sd, (gint32) k)
                          || (g_strcmp0 (sd->ev[k].lemma, r->lemma) == 0
                              && sd->ev[k].anchor_method == EVL_ANCHOR_CLAUSE))
@@ -1597,6 +1600,37 @@ event_cues (EvlStoryDoc *sd, const Cues *cues)
     }
 }
 
+/* 'Five soldiers were killed in the attack on Monday. A sixth was
+ * wounded in the attack': a past verb whose 'in the' phrase names a
+ * happening of known day (its own date or its antecedent's) happened
+ * during it, when nothing else dates the verb.  Not a saying ('said in
+ * the statement'), nor an ongoing part ('a country participating in the
+ * attack' is the article's present). */
+static void
+in_the_event (EvlStoryDoc *sd)
+{
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      gint t = sd->ev_tok[k];
+      if (t <= 1 || !evl_story_is (sd, t - 1, EVL_W_THE) || sd->tok[t - 2].sentence != sd->tok[t].sentence
+          || !evl_story_token_is (sd, (guint) t - 2, "in") || !nominal (sd, (gint32) k)
+          || ref_timex (sd, (gint32) k) < 0)
+        continue;
+      /* the verb the phrase follows, in its clause */
+      for (gint j = t - 3; j >= 0 && t - j <= 6 && sd->clause[j] == sd->clause[t]; j--)
+        {
+          gint32 v = sd->tok_ev[j];
+          if (v < 0 || v == (gint32) k)
+            continue;
+          if (evl_story_verbal (sd, v) && sd->ev[v].klass != EVL_EVENT_CLASS_REPORTING
+              && (evl_story_tf (sd, v) & (EVL_STORY_TF_PAST | EVL_STORY_TF_PASTPART))
+              && !tense_is (sd, (guint) v, EVL_STORY_TF_FUTURE) && sd->ev_tok[v] == j)
+            set_cue (sd, (guint) v, (gint32) k, EVL_REL_IS_INCLUDED, TRUE);
+          break;
+        }
+    }
+}
+
 /* Event @o (-1: none) is a finite verb anchored by its tense.  A present
  * verb's DCT anchor is not passed on: 'the visit is expected', 'his tour
  * is a sign' say nothing of when. */
@@ -1666,6 +1700,7 @@ evl_story_anchor_events (EvlStoryDoc *sd)
     }
 
   definite_mentions (sd);
+  in_the_event (sd);
   event_cues (sd, cues);
   for (guint k = 0; k < sd->n_ev; k++)
     if (prior_of[k] >= 0)
