@@ -3721,6 +3721,10 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
      * clause's date, through a long subject too */
     { "The missile was fired on Thursday, days after the defence minister of the country visited Moscow.",
       "Thursday", "2023-09-14", "days", { RE_PAST ("visited", "visit"), RE_PAST ("fired", "fire") }, FALSE },
+    /* ... and so is the object of that clause's verb */
+    { "The missile was fired on Thursday, a day after the minister held talks in Moscow.", "Thursday",
+      "2023-09-14", "a day", { RE_NOUN ("talks", "talks"), RE_PAST ("held", "hold"), RE_PAST ("fired", "fire") },
+      FALSE },
     /* a clock time of the article's day before an attribution is the
      * report's, not the saying's */
     { "The plane lost contact with the tower at 07:42 GMT, the authority said.", "07:42 GMT", "2023-09-14T07:42",

@@ -821,8 +821,12 @@ temporal_prep_before (const EvlStoryDoc *sd, gint t)
             gint32 d = i > 0 ? sd->tok_tx[i - 1] : -1;
             return d >= 0 && sd->tx[d].type == EVL_TIMEX_DURATION ? i : -1;
           }
-      if (!(sd->tok[i].flags & EVL_TOKEN_WORD) || (sd->tok_ev[i] >= 0 && evl_story_finite (sd, sd->tok_ev[i])))
+      if (!(sd->tok[i].flags & EVL_TOKEN_WORD))
         return -1;
+      if (sd->tok_ev[i] >= 0 && evl_story_finite (sd, sd->tok_ev[i]))
+        /* '... a day after Xi held talks with ...': the object of the
+         * clause's verb, a few words on, is in that clause */
+        return t - i <= 3 && !noun_position (sd, sd->tok_ev[i]) ? temporal_prep_before (sd, i) : -1;
     }
   return -1;
 }
