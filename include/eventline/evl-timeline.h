@@ -4,6 +4,7 @@
 #endif
 
 #include <eventline/evl-types.h>
+#include <eventline/evl-document.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,17 @@ G_BEGIN_DECLS
  * when it is NULL the search stops at the first. */
 EVL_API gboolean evl_timeline_find_name (const char *text, gssize len, const char *name,
                                          GArray *hits);
+
+/* The day a past-tense event at byte @before of a text, with no date of
+ * its own, happened: the last calendar day among @timexes (@n, in text
+ * order) before it that falls in the week up to @dct, else @dct (the
+ * narrative's reference time carried forward). */
+EVL_API EvlDay evl_timeline_reference_day (const EvlTimex *timexes, guint n, guint before,
+                                           EvlDay dct);
+
+/* Whether two task dates (YYYY, YYYY-MM, YYYY-MM-DD) of mentions of one
+ * lemma can date one event: one holds the other, or, in different
+ * documents (@same_doc FALSE), they fall in one month. */
+EVL_API gboolean evl_timeline_same_event_date (const char *a, const char *b, gboolean same_doc);
 
 G_END_DECLS

@@ -179,17 +179,25 @@ token_index (const EvlToken *tok, const EvlSentence *s, guint off)
   return t;
 }
 
+/* The line already holding an event @lemma on @date (cross-document
+ * coreference at its simplest: same lemma, compatible date), or NULL. */
+static Row *
+coreferent_row (GArray *rows, const char *lemma, const char *date, guint doc)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *r = &g_array_index (rows, Row, i);
+      if (r->begin && g_strcmp0 (r->lemma, lemma) == 0 && evl_timeline_same_event_date (r->date, date, r->doc == doc))
+        return r;
+    }
+  return NULL;
+}
+
 static GArray *
 collect_rows (GPtrArray *docs, GPtrArray *variants)
 {
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (rows, row_clear);
-  /* (lemma, month) -> row index: same lemma in the same calendar month
-   * across documents is one event (cross-document coreference at its
-   * simplest; reports of one event give it dates of different precision
-   * or a day apart: 27.4 -> 28.8 F1 on the trial data over same day).
-   * Year-only dates key on the year. */
-  g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint d = 0; d < docs->len; d++)
     {
       EvlDocument *doc = docs->pdata[d];
@@ -262,27 +270,28 @@ collect_rows (GPtrArray *docs, GPtrArray *variants)
           if (explicit_anchor (e) && (guint) e->timex < nt
               && semeval_date (tx[e->timex].begin, tx[e->timex].end, tx[e->timex].grain, date))
             begin = tx[e->timex].begin;
-          else if (dct_anchor (e) && semeval_date (dct, dct, EVL_GRAIN_DAY, date))
-            begin = dct;
+          else if (dct_anchor (e))
+            {
+              EvlDay ref = evl_timeline_reference_day (tx, nt, e->span.start, dct);
+              if (semeval_date (ref, ref, EVL_GRAIN_DAY, date))
+                begin = ref;
+            }
           else
             g_strlcpy (date, "XXXX-XX-XX", sizeof date);
           g_autofree char *sid = sentence_id (doc, e->sentence);
           g_autofree char *word = g_strndup (text + e->span.start, EVL_SPAN_LEN (e->span));
           char *mention = g_strdup_printf ("%s-%s-%s", evl_document_get_id (doc), sid, word);
-          char *key = begin ? g_strdup_printf ("%s\t%.7s", e->lemma, date) : NULL;
-          gpointer found;
-          if (key && g_hash_table_lookup_extended (index, key, NULL, &found))
+          Row *same = begin ? coreferent_row (rows, e->lemma, date, d) : NULL;
+          if (same)
             {
-              Row *r = &g_array_index (rows, Row, GPOINTER_TO_UINT (found));
-              g_ptr_array_add (r->mentions, mention);
-              r->dist = MIN (r->dist, role ? 0 : dist);
+              g_ptr_array_add (same->mentions, mention);
+              same->dist = MIN (same->dist, role ? 0 : dist);
               /* The line keeps the finest date its mentions give. */
-              if (strlen (date) > strlen (r->date))
+              if (strlen (date) > strlen (same->date))
                 {
-                  g_strlcpy (r->date, date, sizeof r->date);
-                  r->begin = begin;
+                  g_strlcpy (same->date, date, sizeof same->date);
+                  same->begin = begin;
                 }
-              g_free (key);
               continue;
             }
           Row r = { "", begin, e->lemma, NULL, g_ptr_array_new_with_free_func (g_free), d, e->span.start, 0, role ? 0 : dist };
@@ -290,8 +299,6 @@ collect_rows (GPtrArray *docs, GPtrArray *variants)
           r.summary = evl_document_intern (doc, text + sent[e->sentence].span.start,
                                            EVL_SPAN_LEN (sent[e->sentence].span));
           g_ptr_array_add (r.mentions, mention);
-          if (key)
-            g_hash_table_insert (index, key, GUINT_TO_POINTER (rows->len));
           g_array_append_val (rows, r);
         }
     }

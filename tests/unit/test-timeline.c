@@ -56,3 +56,50 @@ Test (timeline, length_bounds_the_search)
   cr_expect_not (evl_timeline_find_name (text, -1, "iPo", NULL));
   cr_expect_not (evl_timeline_find_name (text, -1, "  ", NULL));
 }
+
+static EvlTimex
+day_timex (guint start, int y, int m, int d)
+{
+  EvlTimex t = { .span = { start, start + 6 }, .type = EVL_TIMEX_DATE, .anchor = -1 };
+  t.begin = t.end = evl_day_from_ymd (y, m, d);
+  t.grain = EVL_GRAIN_DAY;
+  return t;
+}
+
+Test (timeline, past_events_take_the_reports_last_named_day)
+{
+  EvlDay dct = evl_day_from_ymd (2010, 10, 23);
+  EvlTimex tx[4] = {
+    day_timex (0, 2010, 10, 23),   /* the dateline */
+    day_timex (20, 2010, 10, 20),  /* "On Wednesday" */
+    day_timex (300, 1976, 4, 1),   /* background: "founded on April 1, 1976" */
+    day_timex (600, 2010, 10, 23), /* "today" */
+  };
+  cr_expect_eq (evl_timeline_reference_day (tx, 4, 10, dct), dct, "only the dateline before");
+  cr_expect_eq (evl_timeline_reference_day (tx, 4, 100, dct), evl_day_from_ymd (2010, 10, 20));
+  /* an old date dates its own clause, not the narrative after it */
+  cr_expect_eq (evl_timeline_reference_day (tx, 4, 400, dct), evl_day_from_ymd (2010, 10, 20));
+  cr_expect_eq (evl_timeline_reference_day (tx, 4, 700, dct), dct);
+  /* a day after the creation time is a plan, not the report's past */
+  EvlTimex next = day_timex (5, 2010, 10, 25);
+  cr_expect_eq (evl_timeline_reference_day (&next, 1, 10, dct), dct);
+  /* a coarser date is no day */
+  EvlTimex month = day_timex (5, 2010, 10, 1);
+  month.end = evl_day_from_ymd (2010, 10, 31);
+  month.grain = EVL_GRAIN_MONTH;
+  cr_expect_eq (evl_timeline_reference_day (&month, 1, 10, dct), dct);
+  cr_expect_eq (evl_timeline_reference_day (NULL, 0, 10, dct), dct);
+}
+
+Test (timeline, one_event_takes_compatible_dates)
+{
+  cr_expect (evl_timeline_same_event_date ("2010", "2010-06-07", TRUE));
+  cr_expect (evl_timeline_same_event_date ("2010-06-07", "2010-06", TRUE));
+  cr_expect (evl_timeline_same_event_date ("2010-06-07", "2010-06-07", TRUE));
+  /* two days of one report are two events; two reports may differ by one */
+  cr_expect_not (evl_timeline_same_event_date ("2010-10-20", "2010-10-23", TRUE));
+  cr_expect (evl_timeline_same_event_date ("2010-10-20", "2010-10-23", FALSE));
+  cr_expect_not (evl_timeline_same_event_date ("2010-10-31", "2010-11-01", FALSE));
+  cr_expect_not (evl_timeline_same_event_date ("2009", "2010-06-07", FALSE));
+  cr_expect (evl_timeline_same_event_date ("2010", "2010-06", FALSE));
+}

@@ -83,3 +83,43 @@ evl_timeline_find_name (const char *text, gssize len, const char *name, GArray *
     }
   return any;
 }
+
+/* How many days before the creation time a report's own events fall:
+ * news reports what happened "on Friday", "yesterday", within the week. */
+#define REPORT_DAYS 7
+
+/* The day a past-tense event without a date of its own happened: the
+ * narrative's reference time, i.e. the last day of the report's week the
+ * text named before it (Reichenbach's R carried forward, as readers and
+ * the task's annotators read "On Wednesday Apple unveiled X.  Jobs said
+ * ..."; 30.8 -> 32.3 F1 on the trial data).  Older dates do not reset it:
+ * they date their own clause ("founded in 1976"), and leaving such
+ * events undated instead costs more recall than it gains (32.3 vs 29.4).
+ * The creation time when the text names no such day. */
+EvlDay
+evl_timeline_reference_day (const EvlTimex *tx, guint nt, guint before, EvlDay dct)
+{
+  for (guint i = nt; i-- > 0;)
+    {
+      const EvlTimex *t = &tx[i];
+      if (t->span.start < before && t->type == EVL_TIMEX_DATE && t->grain <= EVL_GRAIN_DAY
+          && t->begin != 0 && t->begin == t->end && t->begin <= dct && t->begin + REPORT_DAYS >= dct)
+        return t->begin;
+    }
+  return dct;
+}
+
+/* Whether two dated mentions of one lemma can be one event: one date
+ * holds the other ("2010" and "2010-06-07"), or, across documents, they
+ * fall in one month (reports date one event a day apart: "yesterday"
+ * in a paper dated the next morning).  Within a document two days are
+ * two events: "announced today ... announced Wednesday" (32.3 -> 33.4
+ * F1 on the trial data over keying on the month alone). */
+gboolean
+evl_timeline_same_event_date (const char *a, const char *b, gboolean same_doc)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  if (strncmp (a, b, MIN (la, lb)) == 0)
+    return TRUE;
+  return !same_doc && la >= 7 && lb >= 7 && strncmp (a, b, 7) == 0;
+}
