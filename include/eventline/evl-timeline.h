@@ -32,4 +32,11 @@ EVL_API EvlDay evl_timeline_reference_day (const EvlTimex *timexes, guint n, gui
  * documents (@same_doc FALSE), they fall in one month. */
 EVL_API gboolean evl_timeline_same_event_date (const char *a, const char *b, gboolean same_doc);
 
+/* (transfer full) The task's name of an event mention: its @word_len
+ * bytes at @text (@len bytes readable), joined by '_' to the adverbial
+ * particle that follows a @verb, next to it or after a short object
+ * ("showed_off", "step_down", "took six months off": "took_off"). */
+EVL_API char *evl_timeline_mention_word (const char *text, gsize len, gsize word_len,
+                                         gboolean verb);
+
 G_END_DECLS

@@ -279,7 +279,9 @@ collect_rows (GPtrArray *docs, GPtrArray *variants)
           else
             g_strlcpy (date, "XXXX-XX-XX", sizeof date);
           g_autofree char *sid = sentence_id (doc, e->sentence);
-          g_autofree char *word = g_strndup (text + e->span.start, EVL_SPAN_LEN (e->span));
+          g_autofree char *word = evl_timeline_mention_word (text + e->span.start, len - e->span.start,
+                                                             EVL_SPAN_LEN (e->span),
+                                                             g_strcmp0 (e->tense, "NONE") != 0);
           char *mention = g_strdup_printf ("%s-%s-%s", evl_document_get_id (doc), sid, word);
           Row *same = begin ? coreferent_row (rows, e->lemma, date, d) : NULL;
           if (same)

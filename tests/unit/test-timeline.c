@@ -1,6 +1,7 @@
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <eventline/eventline.h>
+#include <string.h>
 
 TestSuite (timeline);
 
@@ -102,4 +103,37 @@ Test (timeline, one_event_takes_compatible_dates)
   cr_expect_not (evl_timeline_same_event_date ("2010-10-31", "2010-11-01", FALSE));
   cr_expect_not (evl_timeline_same_event_date ("2009", "2010-06-07", FALSE));
   cr_expect (evl_timeline_same_event_date ("2010", "2010-06", FALSE));
+}
+
+typedef struct {
+  char text[80];
+  guint word_len;
+  gboolean verb;
+  char want[24];
+} WordCase;
+
+ParameterizedTestParameters (timeline, names_mentions_with_their_particle)
+{
+  static WordCase cases[] = {
+    { "showed off the phone", 6, TRUE, "showed_off" },
+    { "step down from his post", 4, TRUE, "step_down" },
+    /* after a short object */
+    { "took six months off in early 2009", 4, TRUE, "took_off" },
+    { "taking the iPhone out of his pocket", 6, TRUE, "taking_out" },
+    /* a clause word or a long object ends the search */
+    { "said the deal was off", 4, TRUE, "said" },
+    { "sold more than 21 million players out", 4, TRUE, "sold" },
+    { "showed, off the record", 6, TRUE, "showed" },
+    /* nouns take no particle; a particle must be a whole word */
+    { "sales down by half", 5, FALSE, "sales" },
+    { "stepped downstairs", 7, TRUE, "stepped" },
+    { "showed", 6, TRUE, "showed" },
+  };
+  return cr_make_param_array (WordCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (WordCase *tc, timeline, names_mentions_with_their_particle)
+{
+  g_autofree char *w = evl_timeline_mention_word (tc->text, strlen (tc->text), tc->word_len, tc->verb);
+  cr_expect_str_eq (w, tc->want, "\"%s\"", tc->text);
 }

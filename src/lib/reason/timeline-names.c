@@ -123,3 +123,54 @@ evl_timeline_same_event_date (const char *a, const char *b, gboolean same_doc)
     return TRUE;
   return !same_doc && la >= 7 && lb >= 7 && strncmp (a, b, 7) == 0;
 }
+
+/* Adverbial particles: with them a verb is another verb ("showed off",
+ * "stepped down", "took out"), and the task names such an event by both
+ * words.  Words that are as often prepositions ("over", "up", "in") are
+ * left out: "went up the hill". */
+static const char *const particles[] = { "off", "out", "down", "away", NULL };
+
+/* Words that end a verb's short object: the particle of a verb stands
+ * after its object only when the object is short ("took six months
+ * off"), and a clause word or a second verb starts something else ("said
+ * the deal was off"). */
+static const char *const object_ends[] = { "that", "which", "who", "and", "or", "but", "to", "is", "was",
+                                           "are", "were", "be", "been", "being", "has", "had", "have", NULL };
+
+/* Words a particle may stand after its verb ("took six months off"). */
+#define OBJECT_WORDS 3
+
+static gboolean
+word_in (const char *p, const char *end, const char *const *words, const char **which)
+{
+  for (guint i = 0; words[i]; i++)
+    if (word_at (p, end, words[i], strlen (words[i])))
+      {
+        if (which)
+          *which = words[i];
+        return TRUE;
+      }
+  return FALSE;
+}
+
+char *
+evl_timeline_mention_word (const char *text, gsize len, gsize word_len, gboolean verb)
+{
+  g_return_val_if_fail (text != NULL && word_len <= len, NULL);
+  const char *end = text + len, *p = text + word_len;
+  for (guint w = 0; verb && w <= OBJECT_WORDS; w++)
+    {
+      const char *q = skip_space (p, end);
+      if (q == p || q == end || !g_ascii_isalnum (*q))
+        break;
+      const char *particle;
+      if (word_in (q, end, particles, &particle))
+        return g_strdup_printf ("%.*s_%s", (int) word_len, text, particle);
+      if (word_in (q, end, object_ends, NULL))
+        break;
+      p = q;
+      while (p < end && (g_ascii_isalnum (*p) || *p == '\'' || *p == '-'))
+        p++;
+    }
+  return g_strndup (text, word_len);
+}
