@@ -28,8 +28,8 @@ EVL_API EvlDay evl_timeline_reference_day (const EvlTimex *timexes, guint n, gui
                                            EvlDay dct);
 
 /* Whether two task dates (YYYY, YYYY-MM, YYYY-MM-DD) of mentions of one
- * lemma can date one event: one holds the other, or, in different
- * documents (@same_doc FALSE), they fall in one month. */
+ * lemma can date one event: the same date, a month and a day in it, or,
+ * in different documents (@same_doc FALSE), two days of one month. */
 EVL_API gboolean evl_timeline_same_event_date (const char *a, const char *b, gboolean same_doc);
 
 /* (transfer full) The task's name of an event mention: its @word_len

@@ -94,7 +94,10 @@ Test (timeline, past_events_take_the_reports_last_named_day)
 
 Test (timeline, one_event_takes_compatible_dates)
 {
-  cr_expect (evl_timeline_same_event_date ("2010", "2010-06-07", TRUE));
+  /* a year alone is any event of that year */
+  cr_expect_not (evl_timeline_same_event_date ("2010", "2010-06-07", TRUE));
+  cr_expect_not (evl_timeline_same_event_date ("2010", "2010-06", FALSE));
+  cr_expect (evl_timeline_same_event_date ("2010", "2010", FALSE));
   cr_expect (evl_timeline_same_event_date ("2010-06-07", "2010-06", TRUE));
   cr_expect (evl_timeline_same_event_date ("2010-06-07", "2010-06-07", TRUE));
   /* two days of one report are two events; two reports may differ by one */
@@ -102,7 +105,6 @@ Test (timeline, one_event_takes_compatible_dates)
   cr_expect (evl_timeline_same_event_date ("2010-10-20", "2010-10-23", FALSE));
   cr_expect_not (evl_timeline_same_event_date ("2010-10-31", "2010-11-01", FALSE));
   cr_expect_not (evl_timeline_same_event_date ("2009", "2010-06-07", FALSE));
-  cr_expect (evl_timeline_same_event_date ("2010", "2010-06", FALSE));
 }
 
 typedef struct {
