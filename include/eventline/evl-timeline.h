@@ -39,4 +39,9 @@ EVL_API gboolean evl_timeline_same_event_date (const char *a, const char *b, gbo
 EVL_API char *evl_timeline_mention_word (const char *text, gsize len, gsize word_len,
                                          gboolean verb);
 
+/* Whether a genitive 's (or the bare ' of a plural) follows byte @at of
+ * @text (@len bytes), past any space: the expression that ends at @at
+ * then qualifies the noun after it ("this year's conference"). */
+EVL_API gboolean evl_timeline_genitive_at (const char *text, gsize len, gsize at);
+
 G_END_DECLS

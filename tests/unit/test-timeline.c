@@ -139,3 +139,33 @@ ParameterizedTest (WordCase *tc, timeline, names_mentions_with_their_particle)
   g_autofree char *w = evl_timeline_mention_word (tc->text, strlen (tc->text), tc->word_len, tc->verb);
   cr_expect_str_eq (w, tc->want, "\"%s\"", tc->text);
 }
+
+typedef struct {
+  char text[40];
+  guint len; /* 0: the whole text */
+  guint at;
+  gboolean genitive;
+} GenitiveCase;
+
+ParameterizedTestParameters (timeline, a_genitive_date_qualifies_a_noun)
+{
+  static GenitiveCase cases[] = {
+    { "at this year 's conference", 0, 12, TRUE },
+    { "at this year's conference", 0, 12, TRUE },
+    { "after two weeks' talks", 0, 15, TRUE },
+    { "this year\xe2\x80\x99s show", 0, 9, TRUE },
+    /* a quotation mark or a following word is no genitive */
+    { "said this year 'we will'", 0, 14, FALSE },
+    { "unveiled this year a phone", 0, 17, FALSE },
+    { "in 2010 's", 3, 7, FALSE }, /* past the end */
+    { "in 2010 's", 0, 7, TRUE },
+  };
+  return cr_make_param_array (GenitiveCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (GenitiveCase *tc, timeline, a_genitive_date_qualifies_a_noun)
+{
+  gsize len = tc->len ? tc->len : strlen (tc->text);
+  cr_expect_eq (evl_timeline_genitive_at (tc->text, len, tc->at), tc->genitive, "\"%s\" at %u", tc->text,
+                tc->at);
+}

@@ -177,3 +177,28 @@ evl_timeline_mention_word (const char *text, gsize len, gsize word_len, gboolean
     }
   return g_strndup (text, word_len);
 }
+
+/* Whether the genitive 's (or a bare ' after s) follows byte @at of
+ * @text (@len bytes), past any space: a date so marked qualifies the
+ * noun after it ("this year's conference"), not the clause's verb. */
+gboolean
+evl_timeline_genitive_at (const char *text, gsize len, gsize at)
+{
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+  if (at > len)
+    return FALSE;
+  const char *end = text + len, *p = skip_space (text + at, end);
+  gsize apos = 0;
+  if (p < end && *p == '\'')
+    apos = 1;
+  else if (end - p >= 3 && memcmp (p, "\xe2\x80\x99", 3) == 0)
+    apos = 3;
+  if (apos == 0)
+    return FALSE;
+  p += apos;
+  if (p < end && (*p == 's' || *p == 'S'))
+    p++;
+  else if (!(p > text + apos && (p[-apos - 1] == 's' || p[-apos - 1] == 'S')))
+    return FALSE;
+  return p == end || !g_ascii_isalnum (*p);
+}
