@@ -44,4 +44,11 @@ EVL_API char *evl_timeline_mention_word (const char *text, gsize len, gsize word
  * then qualifies the noun after it ("this year's conference"). */
 EVL_API gboolean evl_timeline_genitive_at (const char *text, gsize len, gsize at);
 
+/* Whether what precedes byte @at of @text, back to byte @from (the
+ * sentence's start), opens an adverbial clause there: nothing, a comma
+ * or colon, or "by", "while", "when", "after", "before", "without",
+ * "upon", "and" ("by walking", ", saying"; not "videos demonstrating",
+ * "is going"). */
+EVL_API gboolean evl_timeline_opens_clause_before (const char *text, gsize from, gsize at);
+
 G_END_DECLS

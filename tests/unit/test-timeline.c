@@ -169,3 +169,35 @@ ParameterizedTest (GenitiveCase *tc, timeline, a_genitive_date_qualifies_a_noun)
   cr_expect_eq (evl_timeline_genitive_at (tc->text, len, tc->at), tc->genitive, "\"%s\" at %u", tc->text,
                 tc->at);
 }
+
+typedef struct {
+  char text[48];
+  guint from, at;
+  gboolean opens;
+} OpenerCase;
+
+ParameterizedTestParameters (timeline, finds_adverbial_participle_clauses)
+{
+  static OpenerCase cases[] = {
+    { "Jobs started by hinting", 0, 16, TRUE },
+    { "the incident , saying", 0, 15, TRUE },
+    { "While introducing it", 0, 6, TRUE },
+    { "Speaking for Apple", 0, 0, TRUE },
+    { "walking onto it and taking", 0, 19, TRUE },
+    /* the sentence starts at @from */
+    { "Done. Speaking for Apple", 6, 6, TRUE },
+    /* a noun's participle or a progressive verb opens no clause */
+    { "He showed videos demonstrating", 0, 17, FALSE },
+    { "we 're launching", 0, 8, FALSE },
+    { "the hottest thing going", 0, 18, FALSE },
+    /* whole words only */
+    { "Bobby walking", 0, 6, FALSE },
+  };
+  return cr_make_param_array (OpenerCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (OpenerCase *tc, timeline, finds_adverbial_participle_clauses)
+{
+  cr_expect_eq (evl_timeline_opens_clause_before (tc->text, tc->from, tc->at), tc->opens, "\"%s\" at %u",
+                tc->text, tc->at);
+}

@@ -202,3 +202,23 @@ evl_timeline_genitive_at (const char *text, gsize len, gsize at)
     return FALSE;
   return p == end || !g_ascii_isalnum (*p);
 }
+
+/* Words that open an adverbial participle clause ("by walking", "while
+ * introducing") or join one to another ("and taking"). */
+static const char *const clause_openers[] = { "by", "while", "when", "after", "before", "without",
+                                              "upon", "and", NULL };
+
+gboolean
+evl_timeline_opens_clause_before (const char *text, gsize from, gsize at)
+{
+  g_return_val_if_fail (text != NULL && from <= at, FALSE);
+  const char *start = text + from, *p = text + at;
+  while (p > start && g_ascii_isspace (p[-1]))
+    p--;
+  if (p == start || p[-1] == ',' || p[-1] == ';' || p[-1] == ':')
+    return TRUE;
+  const char *w = p;
+  while (w > start && g_ascii_isalpha (w[-1]))
+    w--;
+  return w < p && (w == start || !g_ascii_isalnum (w[-1])) && word_in (w, p, clause_openers, NULL);
+}
