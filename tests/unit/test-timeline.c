@@ -140,64 +140,50 @@ ParameterizedTest (WordCase *tc, timeline, names_mentions_with_their_particle)
   cr_expect_str_eq (w, tc->want, "\"%s\"", tc->text);
 }
 
-typedef struct {
-  char text[40];
-  guint len; /* 0: the whole text */
-  guint at;
-  gboolean genitive;
-} GenitiveCase;
-
-ParameterizedTestParameters (timeline, a_genitive_date_qualifies_a_noun)
-{
-  static GenitiveCase cases[] = {
-    { "at this year 's conference", 0, 12, TRUE },
-    { "at this year's conference", 0, 12, TRUE },
-    { "after two weeks' talks", 0, 15, TRUE },
-    { "this year\xe2\x80\x99s show", 0, 9, TRUE },
-    /* a quotation mark or a following word is no genitive */
-    { "said this year 'we will'", 0, 14, FALSE },
-    { "unveiled this year a phone", 0, 17, FALSE },
-    { "in 2010 's", 3, 7, FALSE }, /* past the end */
-    { "in 2010 's", 0, 7, TRUE },
-  };
-  return cr_make_param_array (GenitiveCase, cases, G_N_ELEMENTS (cases));
-}
-
-ParameterizedTest (GenitiveCase *tc, timeline, a_genitive_date_qualifies_a_noun)
-{
-  gsize len = tc->len ? tc->len : strlen (tc->text);
-  cr_expect_eq (evl_timeline_genitive_at (tc->text, len, tc->at), tc->genitive, "\"%s\" at %u", tc->text,
-                tc->at);
-}
+/* A test of the text at a byte offset: @arg is the text's length for
+ * GENITIVE (0: the whole text) and the sentence's start for OPENS. */
+typedef enum { GENITIVE, OPENS } AtTest;
 
 typedef struct {
+  AtTest test;
   char text[48];
-  guint from, at;
-  gboolean opens;
-} OpenerCase;
+  guint arg, at;
+  gboolean want;
+} AtCase;
 
-ParameterizedTestParameters (timeline, finds_adverbial_participle_clauses)
+ParameterizedTestParameters (timeline, reads_the_words_around_an_offset)
 {
-  static OpenerCase cases[] = {
-    { "Jobs started by hinting", 0, 16, TRUE },
-    { "the incident , saying", 0, 15, TRUE },
-    { "While introducing it", 0, 6, TRUE },
-    { "Speaking for Apple", 0, 0, TRUE },
-    { "walking onto it and taking", 0, 19, TRUE },
-    /* the sentence starts at @from */
-    { "Done. Speaking for Apple", 6, 6, TRUE },
+  static AtCase cases[] = {
+    /* a genitive date qualifies a noun */
+    { GENITIVE, "at this year 's conference", 0, 12, TRUE },
+    { GENITIVE, "at this year's conference", 0, 12, TRUE },
+    { GENITIVE, "after two weeks' talks", 0, 15, TRUE },
+    { GENITIVE, "this year\xe2\x80\x99s show", 0, 9, TRUE },
+    /* a quotation mark or a following word is no genitive */
+    { GENITIVE, "said this year 'we will'", 0, 14, FALSE },
+    { GENITIVE, "unveiled this year a phone", 0, 17, FALSE },
+    { GENITIVE, "in 2010 's", 3, 7, FALSE }, /* past the end */
+    { GENITIVE, "in 2010 's", 0, 7, TRUE },
+    /* adverbial participle clauses */
+    { OPENS, "Jobs started by hinting", 0, 16, TRUE },
+    { OPENS, "the incident , saying", 0, 15, TRUE },
+    { OPENS, "While introducing it", 0, 6, TRUE },
+    { OPENS, "Speaking for Apple", 0, 0, TRUE },
+    { OPENS, "walking onto it and taking", 0, 19, TRUE },
+    { OPENS, "Done. Speaking for Apple", 6, 6, TRUE },
     /* a noun's participle or a progressive verb opens no clause */
-    { "He showed videos demonstrating", 0, 17, FALSE },
-    { "we 're launching", 0, 8, FALSE },
-    { "the hottest thing going", 0, 18, FALSE },
-    /* whole words only */
-    { "Bobby walking", 0, 6, FALSE },
+    { OPENS, "He showed videos demonstrating", 0, 17, FALSE },
+    { OPENS, "we 're launching", 0, 8, FALSE },
+    { OPENS, "the hottest thing going", 0, 18, FALSE },
+    { OPENS, "Bobby walking", 0, 6, FALSE },
   };
-  return cr_make_param_array (OpenerCase, cases, G_N_ELEMENTS (cases));
+  return cr_make_param_array (AtCase, cases, G_N_ELEMENTS (cases));
 }
 
-ParameterizedTest (OpenerCase *tc, timeline, finds_adverbial_participle_clauses)
+ParameterizedTest (AtCase *tc, timeline, reads_the_words_around_an_offset)
 {
-  cr_expect_eq (evl_timeline_opens_clause_before (tc->text, tc->from, tc->at), tc->opens, "\"%s\" at %u",
-                tc->text, tc->at);
+  gboolean got = tc->test == GENITIVE
+                   ? evl_timeline_genitive_at (tc->text, tc->arg ? tc->arg : strlen (tc->text), tc->at)
+                   : evl_timeline_opens_clause_before (tc->text, tc->arg, tc->at);
+  cr_expect_eq (got, tc->want, "\"%s\" at %u", tc->text, tc->at);
 }
