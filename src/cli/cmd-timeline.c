@@ -204,12 +204,18 @@ event_date (const EvlEventMention *ev, guint ne, guint i, const EvlTimex *tx, gu
 {
   const EvlEventMention *e = &ev[i];
   gboolean reference = dct_anchor (e);
+  /* the simple past or a perfect ("has filed") */
+  gboolean past = g_strcmp0 (e->tense, "PAST") == 0 || g_str_has_prefix (e->aspect ? e->aspect : "", "PERFECTIVE");
   if (explicit_anchor (e) && (guint) e->timex < nt)
     {
       const EvlTimex *t = &tx[e->timex];
-      if (g_strcmp0 (e->tense, "PAST") == 0 && evl_timeline_genitive_at (text, len, t->span.end))
+      /* What is past has happened by the creation time: "filed this
+       * week" in a paper of Tuesday 28 March is March's, though the
+       * week runs into April. */
+      EvlDay end = past && t->begin <= dct && dct < t->end ? dct : t->end;
+      if (past && evl_timeline_genitive_at (text, len, t->span.end))
         reference = TRUE;
-      else if (semeval_date (t->begin, t->end, t->grain, date))
+      else if (semeval_date (t->begin, end, t->grain, date))
         return t->begin;
     }
   if (reference)
