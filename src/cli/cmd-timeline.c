@@ -6,10 +6,13 @@
  * alias or a resolved pronoun) within a few tokens of it (the task's
  * events are those "in which the entity is involved", and involvement is
  * local to the clause).  Multi-word names match with one extra word
- * between their words ("iTunes Music Store" for "iTunes Store").  Events with a calendar date are
- * ordered by it, same-date events share a line; events without a reliable
- * date get order 0, which the task's measure leaves unrelated rather than
- * guessing an order. */
+ * between their words ("iTunes Music Store" for "iTunes Store").  An
+ * event is dated by an explicit date of its sentence; a past one without
+ * takes the last day of the report's week the text named before it (the
+ * narrative's reference time), a participle clause its verb's date.
+ * Events with a calendar date are ordered by it, same-date events share a
+ * line; events without a reliable date get order 0, which the task's
+ * measure leaves unrelated rather than guessing an order. */
 #include "cli.h"
 
 #include <json-glib/json-glib.h>
