@@ -320,10 +320,16 @@ collect_rows (GPtrArray *docs, GPtrArray *variants)
               || (e->flags & EVL_EVENT_FLAG_HEDGED))
             continue;
           guint dist = G_MAXUINT, at = token_index (tok, &sent[e->sentence], e->span.start);
+          gboolean verb = g_strcmp0 (e->tense, "NONE") != 0;
           for (guint k = 0; k < hits->len; k++)
             {
               EvlSpan h = g_array_index (hits, EvlSpan, k);
-              if (h.start >= sent[e->sentence].span.start && h.start < sent[e->sentence].span.end)
+              /* A name in the genitive owns a noun ("Jobs' death",
+               * an event of his) but is no verb's participant: "Jobs'
+               * health appeared to deteriorate" (42.56 -> 42.86 F1 on
+               * the trial data, all precision). */
+              if (h.start >= sent[e->sentence].span.start && h.start < sent[e->sentence].span.end
+                  && !(verb && evl_timeline_genitive_at (text, len, h.end)))
                 {
                   /* Tokens between the name and the event: a long name
                    * ("Beatles Apple Corps") is no farther than a short. */
@@ -349,7 +355,7 @@ collect_rows (GPtrArray *docs, GPtrArray *variants)
           g_autofree char *sid = sentence_id (doc, e->sentence);
           g_autofree char *word = evl_timeline_mention_word (text + e->span.start, len - e->span.start,
                                                              EVL_SPAN_LEN (e->span),
-                                                             g_strcmp0 (e->tense, "NONE") != 0);
+                                                             verb);
           char *mention = g_strdup_printf ("%s-%s-%s", evl_document_get_id (doc), sid, word);
           Row *same = begin ? coreferent_row (rows, e->lemma, date, d) : NULL;
           if (same)

@@ -158,6 +158,10 @@ ParameterizedTestParameters (timeline, reads_the_words_around_an_offset)
     { GENITIVE, "at this year 's conference", 0, 12, TRUE },
     { GENITIVE, "at this year's conference", 0, 12, TRUE },
     { GENITIVE, "after two weeks' talks", 0, 15, TRUE },
+    { GENITIVE, "Jobs ' health", 0, 4, TRUE },
+    { GENITIVE, "the boss ' wife", 0, 8, TRUE },
+    { GENITIVE, "said Jobs 'we will'", 0, 9, FALSE },
+    { GENITIVE, "the iPod ' line", 0, 8, FALSE },
     { GENITIVE, "this year\xe2\x80\x99s show", 0, 9, TRUE },
     /* a quotation mark or a following word is no genitive */
     { GENITIVE, "said this year 'we will'", 0, 14, FALSE },

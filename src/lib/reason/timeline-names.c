@@ -178,7 +178,7 @@ evl_timeline_mention_word (const char *text, gsize len, gsize word_len, gboolean
   return g_strndup (text, word_len);
 }
 
-/* Whether the genitive 's (or a bare ' after s) follows byte @at of
+/* Whether the genitive 's (or a bare ' after an s) follows byte @at of
  * @text (@len bytes), past any space: a date so marked qualifies the
  * noun after it ("this year's conference"), not the clause's verb. */
 gboolean
@@ -198,7 +198,7 @@ evl_timeline_genitive_at (const char *text, gsize len, gsize at)
   p += apos;
   if (p < end && (*p == 's' || *p == 'S'))
     p++;
-  else if (!(p > text + apos && (p[-apos - 1] == 's' || p[-apos - 1] == 'S')))
+  else if (!(at > 0 && (text[at - 1] == 's' || text[at - 1] == 'S')))
     return FALSE;
   return p == end || !g_ascii_isalnum (*p);
 }
