@@ -51,4 +51,9 @@ EVL_API gboolean evl_timeline_genitive_at (const char *text, gsize len, gsize at
  * "is going"). */
 EVL_API gboolean evl_timeline_opens_clause_before (const char *text, gsize from, gsize at);
 
+/* Whether the word before byte @at of @text, back to byte @from, is
+ * "to": the infinitive marker right before a verb ("moved on to talk",
+ * not "to be deteriorating"). */
+EVL_API gboolean evl_timeline_to_before (const char *text, gsize from, gsize at);
+
 G_END_DECLS

@@ -141,8 +141,8 @@ ParameterizedTest (WordCase *tc, timeline, names_mentions_with_their_particle)
 }
 
 /* A test of the text at a byte offset: @arg is the text's length for
- * GENITIVE (0: the whole text) and the sentence's start for OPENS. */
-typedef enum { GENITIVE, OPENS } AtTest;
+ * GENITIVE (0: the whole text) and the sentence's start for the others. */
+typedef enum { GENITIVE, OPENS, TO } AtTest;
 
 typedef struct {
   AtTest test;
@@ -180,14 +180,20 @@ ParameterizedTestParameters (timeline, reads_the_words_around_an_offset)
     { OPENS, "we 're launching", 0, 8, FALSE },
     { OPENS, "the hottest thing going", 0, 18, FALSE },
     { OPENS, "Bobby walking", 0, 6, FALSE },
+    /* the infinitive marker right before a verb */
+    { TO, "moved on to talk", 0, 12, TRUE },
+    { TO, "To talk", 0, 3, TRUE },
+    { TO, "to be deteriorating", 0, 6, FALSE },
+    { TO, "went into talks", 0, 10, FALSE },
+    { TO, "to talk", 3, 3, FALSE }, /* before the sentence */
   };
   return cr_make_param_array (AtCase, cases, G_N_ELEMENTS (cases));
 }
 
 ParameterizedTest (AtCase *tc, timeline, reads_the_words_around_an_offset)
 {
-  gboolean got = tc->test == GENITIVE
-                   ? evl_timeline_genitive_at (tc->text, tc->arg ? tc->arg : strlen (tc->text), tc->at)
-                   : evl_timeline_opens_clause_before (tc->text, tc->arg, tc->at);
+  gboolean got = tc->test == GENITIVE ? evl_timeline_genitive_at (tc->text, tc->arg ? tc->arg : strlen (tc->text), tc->at)
+                 : tc->test == OPENS  ? evl_timeline_opens_clause_before (tc->text, tc->arg, tc->at)
+                                      : evl_timeline_to_before (tc->text, tc->arg, tc->at);
   cr_expect_eq (got, tc->want, "\"%s\" at %u", tc->text, tc->at);
 }

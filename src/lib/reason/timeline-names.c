@@ -208,17 +208,36 @@ evl_timeline_genitive_at (const char *text, gsize len, gsize at)
 static const char *const clause_openers[] = { "by", "while", "when", "after", "before", "without",
                                               "upon", "and", NULL };
 
+/* The word that ends before byte @at of @text, back to byte @from, past
+ * any space: its start (NULL when none) and, in @end, its end; @end is
+ * also where a punctuation mark or the start stands in its place. */
+static const char *
+word_before (const char *text, gsize from, gsize at, const char **end)
+{
+  const char *start = text + from, *p = text + at;
+  while (p > start && g_ascii_isspace (p[-1]))
+    p--;
+  *end = p;
+  const char *w = p;
+  while (w > start && g_ascii_isalpha (w[-1]))
+    w--;
+  return w < p && (w == start || !g_ascii_isalnum (w[-1])) ? w : NULL;
+}
+
 gboolean
 evl_timeline_opens_clause_before (const char *text, gsize from, gsize at)
 {
   g_return_val_if_fail (text != NULL && from <= at, FALSE);
-  const char *start = text + from, *p = text + at;
-  while (p > start && g_ascii_isspace (p[-1]))
-    p--;
-  if (p == start || p[-1] == ',' || p[-1] == ';' || p[-1] == ':')
+  const char *p, *w = word_before (text, from, at, &p);
+  if (p == text + from || p[-1] == ',' || p[-1] == ';' || p[-1] == ':')
     return TRUE;
-  const char *w = p;
-  while (w > start && g_ascii_isalpha (w[-1]))
-    w--;
-  return w < p && (w == start || !g_ascii_isalnum (w[-1])) && word_in (w, p, clause_openers, NULL);
+  return w && word_in (w, p, clause_openers, NULL);
+}
+
+gboolean
+evl_timeline_to_before (const char *text, gsize from, gsize at)
+{
+  g_return_val_if_fail (text != NULL && from <= at, FALSE);
+  const char *p, *w = word_before (text, from, at, &p);
+  return w && p - w == 2 && g_ascii_strncasecmp (w, "to", 2) == 0;
 }
