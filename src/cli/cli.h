@@ -137,3 +137,34 @@ gboolean evl_cli_parse_size (const char *text, guint64 *out);
 
 /* Validates a --dct argument; prints an error and returns FALSE if bad. */
 gboolean evl_cli_check_dct (const char *dct);
+
+/* ---- yearless datelines (dateline.c) ---- */
+
+/* 'PORTO LENTO, March 4 (AP) -' in an undated document's first sentences,
+ * with the weekday that may confirm its year: the dateline's own
+ * ('Tuesday, March 4') or the first of its sentence after it ('on
+ * Tuesday'). */
+typedef struct {
+  int month, dom;
+  EvlSpan span;                  /* the date's text */
+  int weekday;                   /* 1 (Monday) .. 7, 0 = none */
+  gboolean weekday_in_dateline;
+} EvlCliDateline;
+
+/* TRUE when @doc (annotated) has no creation date and opens with a
+ * yearless dateline, described in *@out. */
+gboolean evl_cli_yearless_dateline (const EvlDocument *doc, EvlCliDateline *out);
+/* The lower median of @days (sorted in place), 0 when empty. */
+EvlDay evl_cli_dateline_median (GArray *days);
+/* The day of @dl nearest to @median, within a year of it, or 0; also 0,
+ * with that day in *@refuted, when @dl's weekday contradicts it. */
+EvlDay evl_cli_dateline_day (const EvlCliDateline *dl, EvlDay median, EvlDay *refuted);
+/* Dates @doc from @dl and the set's @median (a guessed creation date),
+ * annotates it again and appends a note line to @notes (may be NULL);
+ * FALSE, with a note when a weekday refutes the year, if not dated. */
+gboolean evl_cli_date_dateline (const EvlContext *ctx, EvlDocument *doc,
+                                const EvlCliDateline *dl, EvlDay median, GString *notes);
+/* evl_cli_date_dateline() on every document of @docs (annotated) that
+ * opens with a yearless dateline, from the median creation date of the
+ * dated others; none is dated when no other is. */
+void evl_cli_date_datelines (const EvlContext *ctx, GPtrArray *docs, GString *notes);

@@ -162,23 +162,74 @@ typedef struct {
   gboolean keep;
   guint skipped;
   EvlProgress *progress;
+  GArray *held;          /* guint: documents waiting for the set's dates */
 } BuildSink;
+
+static void
+release (BuildSink *bs, guint index)
+{
+  if (!bs->keep)
+    {
+      evl_document_unref (bs->docs->pdata[index]);
+      bs->docs->pdata[index] = NULL;
+    }
+}
 
 static void
 build_sink (EvlDocument *doc, guint index, gpointer user_data)
 {
   BuildSink *bs = user_data;
+  EvlCliDateline dl;
   evl_progress_add_document (bs->progress, doc);
   /* An updated story already holds this document: adding it again would
    * count its sources twice. */
   if (evl_graph_find_document (bs->graph, evl_document_get_id (doc)) >= 0)
     bs->skipped++;
+  else if (evl_cli_yearless_dateline (doc, &dl))
+    {
+      /* Its year comes from the documents after it too: held back (few
+       * are) and added once the stream is done. */
+      g_array_append_val (bs->held, index);
+      return;
+    }
   else
     evl_reason_add_document (bs->ctx, bs->graph, doc, bs->ropts);
-  if (!bs->keep)
+  release (bs, index);
+}
+
+/* Dates the held documents from the story's dated ones (a saved story's
+ * too) and adds them, in input order whatever the threads did. */
+static void
+date_held (BuildSink *bs, GString *notes)
+{
+  g_autoptr (GArray) days = g_array_new (FALSE, FALSE, sizeof (EvlDay));
+  for (guint i = 0; bs->held->len && i < evl_graph_n_documents (bs->graph); i++)
     {
-      evl_document_unref (doc);
-      bs->docs->pdata[index] = NULL;
+      /* The day of "2025-03-02" and "2025-03-02T10:00"; a bare month or
+       * year is no day. */
+      const char *dct = evl_graph_get_document (bs->graph, i)->dct;
+      char day[11] = "";
+      if (dct)
+        g_strlcpy (day, dct, sizeof day);
+      EvlDay d = evl_day_parse (day);
+      if (d)
+        g_array_append_val (days, d);
+    }
+  EvlDay median = evl_cli_dateline_median (days);
+  for (guint k = 0; k < bs->held->len; k++)
+    {
+      guint index = g_array_index (bs->held, guint, k);
+      EvlDocument *doc = bs->docs->pdata[index];
+      EvlCliDateline dl;
+      if (evl_graph_find_document (bs->graph, evl_document_get_id (doc)) >= 0)
+        bs->skipped++;
+      else
+        {
+          if (median && evl_cli_yearless_dateline (doc, &dl))
+            evl_cli_date_dateline (bs->ctx, doc, &dl, median, notes);
+          evl_reason_add_document (bs->ctx, bs->graph, doc, bs->ropts);
+        }
+      release (bs, index);
     }
 }
 
@@ -244,7 +295,13 @@ evl_cmd_build (int argc, char **argv)
     "is told by content and extension.  A document's creation date comes,\n"
     "strongest first, from its metadata (front matter, a FILE.meta.json\n"
     "sidecar, an eventline.json manifest in its folder, TimeML DCT, HTML\n"
-    "meta), then --dct, then a dateline guessed from the text.\n"
+    "meta), then --dct, then a dateline guessed from the text.  A yearless\n"
+    "dateline ('PORTO LENTO, March 4 (AP) -') of an otherwise undated article\n"
+    "takes its year from the other articles: the one that puts it nearest the\n"
+    "middle of their dates, unless a weekday in the dateline or its sentence\n"
+    "('on Tuesday') does not fit that year or no other article is dated.  A\n"
+    "note on standard error names each such article, whose events.json\n"
+    "document says dct_source 'guessed'.\n"
     "\n"
     "Writes DIR/events.json, DIR/report.html (a self-contained page with the\n"
     "summary, both diagrams, every event with its sources and quotes, the\n"
@@ -381,10 +438,13 @@ evl_cmd_build (int argc, char **argv)
   gboolean keep = FALSE;
   for (guint i = 0; exports[i]; i++)
     keep |= strcmp (exports[i], "timeml") == 0;
-  BuildSink bs = { ctx, graph, &ropts, docs, keep, 0, progress };
+  g_autoptr (GArray) held = g_array_new (FALSE, FALSE, sizeof (guint));
+  BuildSink bs = { ctx, graph, &ropts, docs, keep, 0, progress, held };
   evl_progress_phase (progress, lopts.format == EVL_FORMAT_EXTRACTED ? "merging" : "annotating",
                       docs->len, evl_cli_documents_bytes (docs, 0));
   evl_pipeline_annotate_stream (ctx, docs, threads > 0 ? (guint) threads : 0, 0, build_sink, &bs);
+  g_autoptr (GString) notes = g_string_new (NULL);
+  date_held (&bs, notes);
   evl_progress_stage (progress, "relating events");
   if (updating)
     {
@@ -425,6 +485,8 @@ evl_cmd_build (int argc, char **argv)
     }
 
   g_clear_pointer (&progress, evl_progress_free);
+  if (!quiet)
+    fputs (notes->str, stderr);
   if (!quiet && bs.skipped)
     fprintf (stderr, "eventline: %u document%s already in %s, skipped\n", bs.skipped,
              bs.skipped == 1 ? "" : "s", graph_path);

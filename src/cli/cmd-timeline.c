@@ -538,6 +538,9 @@ evl_cmd_timeline (int argc, char **argv)
     "inputs.  An event counts when NAME (or an alias) is its agent or\n"
     "patient, or is named within a few words of it.  Same-date\n"
     "events share a line; undated events come first with order 0.\n"
+    "An undated input opening with a yearless dateline ('PORTO LENTO, March 4\n"
+    "(AP) -') takes the year that puts it nearest the other inputs' dates\n"
+    "(as in 'eventline build'; a note on standard error says so).\n"
     "\n"
     "--format semeval writes SemEval-2015 Task 4 timelines: the entity on\n"
     "the first line, then ORDER<TAB>DATE<TAB>DOCID-SENTENCE-TOKEN... per\n"
@@ -584,6 +587,9 @@ evl_cmd_timeline (int argc, char **argv)
   if ((strict && n_errors) || docs->len == 0)
     return EVL_EXIT_INPUT;
   evl_pipeline_annotate_all (ctx, docs, 0);
+  g_autoptr (GString) notes = g_string_new (NULL);
+  evl_cli_date_datelines (ctx, docs, notes);
+  fputs (notes->str, stderr);
   g_autoptr (GPtrArray) variants = name_variants (docs, entity);
   g_autoptr (GArray) rows = collect_rows (docs, variants);
 
