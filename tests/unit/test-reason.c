@@ -691,6 +691,10 @@ Test (reason, duration_after_a_dated_clause_dates_the_event)
     { "The firm was founded in 2019, two years after its founders left.",
       "2019", "2019", "2019-01-01", "2019-12-31", EVL_GRAIN_YEAR, "two years", "P2Y",
       "founded", NULL, "left", "PAST", NULL, "2017", NULL },
+    /* the object of the clause's verb is in the clause */
+    { "South Korea on Wednesday suspended the pact, a day after the envoys held talks.",
+      "Wednesday", "2023-11-22", "2023-11-22", "2023-11-22", EVL_GRAIN_DAY, "a day", "P1D",
+      "suspended", "held", "talks", NULL, NULL, "2023-11-21", NULL },
     /* a plan or an infinitive has no date of its own; a participle is passed */
     { "The ministers agreed on Tuesday to hold a summit a month after the vote.",
       "Tuesday", "2023-11-21", "2023-11-21", "2023-11-21", EVL_GRAIN_DAY, "a month", "P1M",
@@ -1102,6 +1106,12 @@ ParameterizedTestParameters (reason, coreference_within_and_across_documents)
     { { "Talks over pay broke off on Tuesday.", "" },
       { { 0, "Talks", "MEETING", "talks", "", "Tuesday", "2025-06-10", "", "" },
         { 0, "broke", "OTHER", "break off", "PAST", "Tuesday", "2025-06-10", "", "" } },
+      1, "MEETING", "" },
+    /* A light verb and its object noun are one happening, whoever each
+     * names: its two sides. */
+    { { "Xi held talks with Lukashenko on Tuesday.", "" },
+      { { 0, "held", "OTHER", "hold", "PAST", "Tuesday", "2025-06-10", "Xi", "" },
+        { 0, "talks", "MEETING", "talks", "", "Tuesday", "2025-06-10", "Lukashenko", "" } },
       1, "MEETING", "" },
     /* A nominal inside the other's month. */
     { { "The vote on Tuesday was close.\nMembers voted in June.", "" },

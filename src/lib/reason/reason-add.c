@@ -2590,6 +2590,9 @@ offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
     return FALSE;
   guint32 sent = a->toks[tr].sentence;
   gint prep = -1;
+  /* a noun may be the object of the clause's verb right before it ('a
+   * day after Xi held talks'): the walk passes that one verb */
+  gboolean noun = g_strcmp0 (m->tense, "NONE") == 0;
   for (gint i = tr - 1; i > 0 && i >= tr - 6 && a->toks[i].sentence == sent; i--)
     {
       if (word_in (a, (guint) i, offset_preps))
@@ -2597,8 +2600,14 @@ offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
           prep = i;
           break;
         }
-      if (!(a->toks[i].flags & EVL_TOKEN_WORD) || a->trigger_tok[i] == TRIGGER_FINITE)
+      if (!(a->toks[i].flags & EVL_TOKEN_WORD))
         return FALSE;
+      if (a->trigger_tok[i] == TRIGGER_FINITE)
+        {
+          if (!noun || tr - i > 3)
+            return FALSE;
+          noun = FALSE;
+        }
     }
   if (prep <= 0 || a->toks[prep - 1].sentence != sent)
     return FALSE;

@@ -2573,8 +2573,11 @@ summary_numbers (const char *summary)
 /* Facts about the two events that show two happenings whatever their
  * words: different people, objects, places or numbers, a different
  * outcome, genericity or factuality, or dates apart. */
+/* ... @light: @a and @b are a light verb and its object noun ('Xi held
+ * talks with Belarus's president'), whose participants are the two
+ * sides of one happening, not two sets of people. */
 static gboolean
-clash (const EvlGraph *g, const EvlGraphEvent *a, const EvlGraphEvent *b)
+clash_of (const EvlGraph *g, const EvlGraphEvent *a, const EvlGraphEvent *b, gboolean light)
 {
   if (((a->flags ^ b->flags) & EVL_EVENT_FLAG_GENERIC) || factuality (a) != factuality (b))
     return TRUE;
@@ -2584,10 +2587,10 @@ clash (const EvlGraph *g, const EvlGraphEvent *a, const EvlGraphEvent *b)
   if (strong_time (a) && strong_time (b)
       && evl_reason_interval_gap (a->time.begin, a->time.end, b->time.begin, b->time.end) > 0)
     return TRUE;
-  if (extra_person (g, a->participants, b->participants)
+  if (!light && extra_person (g, a->participants, b->participants)
       && extra_person (g, b->participants, a->participants))
     return TRUE;
-  if (a->participants->len > 0 && b->participants->len > 0
+  if (!light && a->participants->len > 0 && b->participants->len > 0
       && overlap (a->participants, b->participants) == 0)
     return TRUE;
   if ((a->patient >= 0 && b->patient >= 0 && a->patient != b->patient)
@@ -2799,16 +2802,18 @@ coref_member (GArray *const *members, guint root, guint k)
  * some member of the other.  A group's member list is made on its first
  * join (NULL: the root alone). */
 static gboolean
-group_join (const EvlGraph *g, guint *parent, GArray **members, guint a, guint b)
+group_join (const EvlGraph *g, guint *parent, GArray **members, guint a, guint b, gboolean light)
 {
   guint ra = group_root (parent, a), rb = group_root (parent, b);
   guint na = coref_size (members, ra), nb = coref_size (members, rb);
   if (ra == rb || na + nb > COREF_MAX_GROUP)
     return FALSE;
+  /* (a light verb's exemption is for the pair alone: both groups single) */
+  light = light && na == 1 && nb == 1;
   for (guint i = 0; i < na; i++)
     for (guint j = 0; j < nb; j++)
-      if (clash (g, evl_graph_get_event (g, coref_member (members, ra, i)),
-                 evl_graph_get_event (g, coref_member (members, rb, j))))
+      if (clash_of (g, evl_graph_get_event (g, coref_member (members, ra, i)),
+                    evl_graph_get_event (g, coref_member (members, rb, j)), light))
         return FALSE;
   if (rb < ra)
     {
@@ -2880,7 +2885,7 @@ merge_within_documents (EvlGraph *g, const Synonyms *syn)
           if ((object || same_type_corefer (ea, eb) || phase_subject (ea, eb)
                || phase_subject (eb, ea)
                || synonym_corefer (g, ea, cls[a], eb, cls[b]))
-              && group_join (g, parent, members, a, b))
+              && group_join (g, parent, members, a, b, object))
             any = TRUE;
         }
     }
