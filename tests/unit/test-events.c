@@ -1209,3 +1209,20 @@ Test (events, unseen_past_verbs_after_a_name_are_events, .init = setup, .fini = 
   cr_assert (unseen_form (ctx, cases[0][1]), "'%s' is a seen form", cases[0][1]);
   assert_events_on (cases, G_N_ELEMENTS (cases));
 }
+
+/* An unseen past form after its subject and before its object is a
+ * finite verb: after a noun, after 'and' before a name. */
+Test (events, unseen_past_forms_in_a_finite_verb_slot_are_events, .init = setup,
+      .fini = teardown)
+{
+  static const char *const cases[][3] = {
+    /* text, word, whether it is an event */
+    { "The ambassador left after the two governments restored diplomatic ties.", "restored",
+      "yes" },
+    { "The tanker ran aground near the harbor.", "ran", "yes" },
+    { "Karl Vos conceded defeat and congratulated Novak.", "congratulated", "yes" },
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS (cases); k++)
+    cr_assert (unseen_form (ctx, cases[k][1]), "'%s' is a seen form", cases[k][1]);
+  assert_events_on (cases, G_N_ELEMENTS (cases));
+}
