@@ -354,6 +354,8 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "The river rose, two weeks after earlier floods killed two people.", "floods", "NONE",
       "NONE" },
     { "Karl Vos conceded defeat late on Sunday.", "defeat", "NONE", "NONE" },
+    /* a bare form after a modifier after a determiner heads a noun phrase */
+    { "A preliminary report in April pointed to crew training.", "report", "NONE", "NONE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }
