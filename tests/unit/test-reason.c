@@ -396,6 +396,39 @@ ParameterizedTest (SummaryCase *tc, reason, summary_without_participants)
   evl_document_unref (d);
 }
 
+/* A subject relative clause's object ends at the main clause's finite
+ * past verb, unless that verb follows an adverb or determiner, which
+ * keep it in the object, or is a noun the tagger took for one. */
+Test (reason, relative_clause_object_ends_at_the_main_verb)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct { const char *text, *verb, *lemma, *main, *expected; } cases[] = {
+    { "The man that killed the mayor fled across the border.", "killed", "kill", "fled", "Man kills the mayor" },
+    { "The nurse who treated the boy resigned on Monday.", "treated", "treat", "resigned",
+      "Nurse treats the boy" },
+    { "Rebels who seized the planned route were caught.", "seized", "seize", "planned",
+      "Rebels seize the planned route" },
+    { "The army which attacked its hill stronghold in the south lost.", "attacked", "attack", "stronghold",
+      "Army attacks its hill stronghold" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("rc", cases[i].text, "2023-09-14");
+      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
+      f.tense = "PAST";
+      fx_event (d, cases[i].verb, 0, &f);
+      FxEvent h = FX_EVENT ("OTHER", "main");
+      h.tense = "PAST";
+      fx_event (d, cases[i].main, 0, &h);
+      g_autoptr (EvlGraph) g = evl_graph_new ();
+      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+      o.all_events = TRUE;
+      evl_reason_add_document (ctx, g, d, &o);
+      cr_expect_str_eq (evl_graph_get_event (g, 0)->summary, cases[i].expected, "%s", cases[i].text);
+      evl_document_unref (d);
+    }
+}
+
 Test (reason, summary_takes_the_clause_subject_when_the_only_entity_is_acted_on)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

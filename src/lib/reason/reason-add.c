@@ -834,6 +834,27 @@ state_apposition (const AddCtx *a, guint t, guint sentence)
          && runs_on_np (a, t + 3, sentence);
 }
 
+/* Token @t is the main clause's verb after a relative clause's object:
+ * a finite trigger in a past form ('-ed' or irregular: 'fled'), not
+ * one the tagger took on a noun ('its stronghold', 'a swing vote'),
+ * right after a noun, not after a determiner ('the planned merger') nor
+ * an adverb ('also accused', 'strongly opposed'), which leave it in the
+ * clause. */
+static gboolean
+relative_ends (const AddCtx *a, guint t)
+{
+  static const char *const before[] = { "a", "an", "the", "its", "their", "his", "her", "this", "these", "those",
+                                        "also", "then", "still", "never", "later", "again", "now", "already",
+                                        "just", "not", NULL };
+  const char *w = a->text + a->toks[t].span.start;
+  gsize n = EVL_SPAN_LEN (a->toks[t].span);
+  const EvlLexEntry *irr = tok_lookup (a->irregular, a, t);
+  gboolean past = (n > 3 && memcmp (w + n - 2, "ed", 2) == 0)
+                  || (irr && g_ascii_strncasecmp (irr->canonical, w, n) != 0);
+  return a->trigger_tok[t] == TRIGGER_FINITE && past && g_ascii_islower (w[0]) && !word_in (a, t - 1, before)
+         && !is_ly_adverb (a, t - 1);
+}
+
 static char *
 object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
 {
@@ -853,6 +874,11 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
     }
   static const char *const dets[] = { "a", "an", "the", "its", "their", "his", "her", "this", "these",
                                       "those", "our", "my", "your", NULL };
+  /* the verb opens a subject relative clause ('who saved', 'that
+   * allegedly killed') */
+  gboolean rel = FALSE;
+  for (guint k = t0; k > 0 && k + 3 > t0 && !rel && a->toks[k - 1].sentence == m->sentence; k--)
+    rel = word_in (a, k - 1, (const char *const[]) { "that", "who", "which", NULL });
   guint t = t0, words = 0, of = 0;
   while (t < a->n_toks && words < 5 && a->toks[t].sentence == m->sentence
          && (!tok_is_punct (a, t) || currency_before_number (a, t))
@@ -866,6 +892,12 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
       if (two_word_prep (a, t)
           || (t > t0 && !word_in (a, t - 1, (const char *const[]) { "what", NULL })
               && word_in (a, t, (const char *const[]) { "he", "she", "they", "we", "i", NULL })))
+        break;
+      /* ... as does the finite verb after a relative clause's object
+       * ('The man that killed the mayor fled': 'killed the mayor'); after
+       * a determiner it is a tagger's slip on an adjective ('the planned
+       * merger') */
+      if (rel && t > t0 && relative_ends (a, t))
         break;
       words += !tok_is_punct (a, t++);
       if (words < 5 && state_apposition (a, t, m->sentence))
