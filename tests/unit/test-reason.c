@@ -429,6 +429,39 @@ Test (reason, relative_clause_object_ends_at_the_main_verb)
     }
 }
 
+/* A verb after 'and' in a reported clause shares that clause's subject
+ * when the clause has a past verb of its own; else the speaker's. */
+Test (reason, coordinated_verb_in_a_reported_clause_takes_its_subject)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct { const char *text, *verb, *lemma, *expected; } cases[] = {
+    { "Witnesses said the aircraft banked sharply and plunged into a field.", "plunged", "plunge",
+      "Aircraft plunges into a field" },
+    { "Residents said two soldiers opened fire and killed a boy.", "killed", "kill", "Two soldiers kill a boy" },
+    /* a copula's clause, or 'but', leaves the speaker acting */
+    { "Officials said a worker was hurt and called for calm.", "called", "call", "Officials call for calm" },
+    { "Officials said the crew landed safely but declined to comment.", "declined", "decline",
+      "Officials decline to comment" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("rs", cases[i].text, "2023-09-14");
+      FxEvent h = FX_EVENT ("STATEMENT", "say");
+      h.klass = EVL_EVENT_CLASS_REPORTING;
+      h.tense = "PAST";
+      fx_event (d, "said", 0, &h);
+      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
+      f.tense = "PAST";
+      fx_event (d, cases[i].verb, 0, &f);
+      g_autoptr (EvlGraph) g = evl_graph_new ();
+      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+      o.all_events = TRUE;
+      evl_reason_add_document (ctx, g, d, &o);
+      cr_expect_str_eq (evl_graph_get_event (g, 1)->summary, cases[i].expected, "%s", cases[i].text);
+      evl_document_unref (d);
+    }
+}
+
 Test (reason, summary_takes_the_clause_subject_when_the_only_entity_is_acted_on)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

@@ -834,25 +834,36 @@ state_apposition (const AddCtx *a, guint t, guint sentence)
          && runs_on_np (a, t + 3, sentence);
 }
 
-/* Token @t is the main clause's verb after a relative clause's object:
- * a finite trigger in a past form ('-ed' or irregular: 'fled'), not
- * one the tagger took on a noun ('its stronghold', 'a swing vote'),
- * right after a noun, not after a determiner ('the planned merger') nor
- * an adverb ('also accused', 'strongly opposed'), which leave it in the
- * clause. */
+static const char *const lead_dets[] = { "a", "an", "the", "its", "their", "his", "her", "this", "these", "those",
+                                         NULL };
+
+/* Token @t is a lower-case past form ('-ed' or irregular: 'fled') right
+ * after a noun: not after a determiner ('the planned merger'), a number
+ * ('two injured men') nor an adverb ('also accused', 'strongly
+ * opposed'), which leave it a modifier or in the verb group before. */
 static gboolean
-relative_ends (const AddCtx *a, guint t)
+past_after_noun (const AddCtx *a, guint t)
 {
-  static const char *const before[] = { "a", "an", "the", "its", "their", "his", "her", "this", "these", "those",
-                                        "also", "then", "still", "never", "later", "again", "now", "already",
+  static const char *const before[] = { "also", "then", "still", "never", "later", "again", "now", "already",
                                         "just", "not", NULL };
   const char *w = a->text + a->toks[t].span.start;
   gsize n = EVL_SPAN_LEN (a->toks[t].span);
   const EvlLexEntry *irr = tok_lookup (a->irregular, a, t);
   gboolean past = (n > 3 && memcmp (w + n - 2, "ed", 2) == 0)
                   || (irr && g_ascii_strncasecmp (irr->canonical, w, n) != 0);
-  return a->trigger_tok[t] == TRIGGER_FINITE && past && g_ascii_islower (w[0]) && !word_in (a, t - 1, before)
-         && !is_ly_adverb (a, t - 1);
+  return past && t > 0 && g_ascii_islower (w[0]) && (a->toks[t - 1].flags & EVL_TOKEN_WORD)
+         && !(a->toks[t - 1].flags & EVL_TOKEN_NUMBER) && !word_in (a, t - 1, lead_dets)
+         && !word_in (a, t - 1, before) && !is_ly_adverb (a, t - 1);
+}
+
+/* Token @t is the main clause's verb after a relative clause's object
+ * ('The man that killed the mayor fled'): such a past form that is a
+ * finite trigger, not one the tagger took on a noun ('its stronghold',
+ * 'a swing vote'). */
+static gboolean
+relative_ends (const AddCtx *a, guint t)
+{
+  return a->trigger_tok[t] == TRIGGER_FINITE && past_after_noun (a, t);
 }
 
 static char *
@@ -2952,6 +2963,36 @@ shared_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
       || (nt < a->n_toks && a->toks[nt].sentence == m->sentence
           && word_in (a, nt, (const char *const[]) { "by", NULL })))
     return NULL;
+  /* A saying verb's clause with a past verb of its own before the 'and'
+   * ('Witnesses said the aircraft banked sharply and plunged'): @m
+   * shares that verb's subject, not the speaker's. */
+  /* A copula's clause ('said a worker was hurt but declined') most
+   * often leaves the speaker acting, as 'but' does. */
+  if ((a->ev[v].klass == EVL_EVENT_CLASS_REPORTING || a->ev[v].klass == EVL_EVENT_CLASS_I_STATE)
+      && word_in (a, (guint) k, (const char *const[]) { "and", NULL }))
+    {
+      gint first = (gint) token_from (a, a->ev[v].span.start, a->ev[v].span.end, m->sentence);
+      if (first < k && word_in (a, (guint) first, (const char *const[]) { "that", NULL }))
+        first++;
+      for (gint c = first + 1; c < k && c <= first + 6; c++)
+        {
+          if (tok_is_punct (a, (guint) c) || pronoun_tok (a, (guint) c))
+            break;
+          if (!past_after_noun (a, (guint) c)
+              || word_in (a, (guint) c, (const char *const[]) { "was", "were", "is", "are", "had", "has", "did", "does", NULL }))
+            continue;
+          gint f = first, j = first;
+          while (f < c - 1 && word_in (a, (guint) f, lead_dets))
+            f++;
+          for (j = f; j < c; j++)
+            if (tok_lookup (a->stops, a, (guint) j) != NULL || in_timex (a, m->sentence, a->toks[j].span.start))
+              break;
+          if (j < c)
+            break;
+          *plural = plural_head (a, (guint) c - 1, (guint) f);
+          return token_phrase (a, f, c - 1, NULL);
+        }
+    }
   gint who = entity_of (a, a->ev[v].agent);
   if (who >= 0)
     {
