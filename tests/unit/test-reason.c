@@ -462,6 +462,35 @@ Test (reason, coordinated_verb_in_a_reported_clause_takes_its_subject)
     }
 }
 
+/* A passive's subject is the noun a relative clause before it is on,
+ * not that clause's object, past its count or determiner. */
+Test (reason, passive_subject_skips_a_relative_clause_object)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct { const char *text, *rel, *verb, *expected; } cases[] = {
+    { "The fire that killed 62 people was caused by a power line.", "killed", "caused",
+      "Fire caused by a power line" },
+    { "The bomb which killed the governor was planted by rebels.", "killed", "planted", "Bomb planted by rebels" },
+    { "Doctors who perform abortions were shot.", "perform", "shot", "Doctors shot" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("ps", cases[i].text, "2023-09-14");
+      FxEvent h = FX_EVENT ("OTHER", "rel");
+      h.tense = "PAST";
+      fx_event (d, cases[i].rel, 0, &h);
+      FxEvent f = FX_EVENT ("OTHER", "verb");
+      f.tense = "PAST";
+      fx_event (d, cases[i].verb, 0, &f);
+      g_autoptr (EvlGraph) g = evl_graph_new ();
+      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+      o.all_events = TRUE;
+      evl_reason_add_document (ctx, g, d, &o);
+      cr_expect_str_eq (evl_graph_get_event (g, 1)->summary, cases[i].expected, "%s", cases[i].text);
+      evl_document_unref (d);
+    }
+}
+
 Test (reason, summary_takes_the_clause_subject_when_the_only_entity_is_acted_on)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

@@ -1480,11 +1480,18 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   /* 'doctors who perform abortions were shot': the words walked are the
    * object of a relative clause on the subject, which is the noun phrase
    * before 'who' ('Abortions shot' was the line). */
-  if (!active && !relative && k >= 2 && k < end && a->toks[k].sentence == m->sentence
-      && a->toks[k - 1].sentence == m->sentence && a->trigger_tok[k] != TRIGGER_NONE
-      && word_in (a, (guint) k - 1, rel))
+  /* ... past its count or determiner ('The crash that killed 62 people
+   * was caused', 'that killed the pilot') */
+  gint rv = k;
+  while (!active && !relative && rv >= 3 && rv < end && k - rv < 2 && a->toks[rv].sentence == m->sentence
+         && (word_in (a, (guint) rv, dets)
+             || ((a->toks[rv].flags & EVL_TOKEN_NUMBER) && !in_timex (a, m->sentence, a->toks[rv].span.start))))
+    rv--;
+  if (!active && !relative && rv >= 2 && k < end && a->toks[rv].sentence == m->sentence
+      && a->toks[rv - 1].sentence == m->sentence && a->trigger_tok[rv] != TRIGGER_NONE
+      && word_in (a, (guint) rv - 1, rel))
     {
-      k -= 2;
+      k = rv - 2;
       end = head = k;
       while (k >= 0 && a->toks[k].sentence == m->sentence && (a->toks[k].flags & EVL_TOKEN_WORD)
              && !tok_is_punct (a, (guint) k) && tok_lookup (a->stops, a, (guint) k) == NULL
