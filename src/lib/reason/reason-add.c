@@ -1105,6 +1105,13 @@ plural_head (const AddCtx *a, guint head, guint first)
     return TRUE;
   if (word_in (a, head, plurals))
     return TRUE;
+  /* ... compounds of 'men' and 'people' ('Gunmen release', 'townspeople
+   * flee'), not the nouns and names that merely end so */
+  static const char *const singular_men[] = { "yemen", "abdomen", "specimen", "regimen", "acumen", "omen",
+                                              "stamen", "amen", NULL };
+  if ((n > 4 && g_ascii_strncasecmp (last + n - 3, "men", 3) == 0 && !word_in (a, head, singular_men))
+      || (n > 7 && g_ascii_strncasecmp (last + n - 6, "people", 6) == 0))
+    return TRUE;
   /* 'more than 860 died' */
   if ((a->toks[head].flags & EVL_TOKEN_NUMBER) && !(n == 1 && last[0] == '1'))
     return TRUE;
