@@ -494,6 +494,34 @@ Test (reason, passive_subject_skips_a_relative_clause_object)
     }
 }
 
+/* A duration right after the verb and before 'of' measures its object
+ * ('three days of mourning'), which keeps it; a date there says when. */
+Test (reason, duration_before_of_is_part_of_the_object)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct { const char *text, *verb, *lemma, *tense, *timex; EvlTimexType type; const char *expected; } cases[] = {
+    { "The government declared three days of national mourning.", "declared", "declare", "PAST", "three days",
+      EVL_TIMEX_DURATION, "Government declares three days of national mourning" },
+    { "The charges carry up to seven years of jail.", "carry", "carry", "PRESENT", "up to seven years",
+      EVL_TIMEX_DURATION, "Charges carry up to seven years" },
+    { "The army emptied last week of its stock.", "emptied", "empty", "PAST", "last week", EVL_TIMEX_DATE,
+      "Army empties" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("du", cases[i].text, "2023-09-14");
+      gint32 x = fx_timex (d, cases[i].timex, "P3D", "2023-09-13", "2023-09-13", EVL_GRAIN_DAY);
+      evl_document_peek_timex (d, (guint) x)->type = cases[i].type;
+      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
+      f.tense = cases[i].tense;
+      fx_event (d, cases[i].verb, 0, &f);
+      g_autoptr (EvlGraph) g = evl_graph_new ();
+      evl_reason_add_document (ctx, g, d, NULL);
+      cr_expect_str_eq (evl_graph_get_event (g, 0)->summary, cases[i].expected, "%s", cases[i].text);
+      evl_document_unref (d);
+    }
+}
+
 Test (reason, summary_takes_the_clause_subject_when_the_only_entity_is_acted_on)
 {
   g_autoptr (EvlContext) ctx = fx_context ();

@@ -667,6 +667,29 @@ timex_modifier (const AddCtx *a, guint t, guint sent)
   return FALSE;
 }
 
+/* The token after a duration (or a vague 'the future') that opens at
+ * token @t and is followed by 'of' and a word: a measure of a noun, no
+ * time ('declared three days of national mourning', 'carry up to seven
+ * years of jail'), which an object keeps whole; else @t. */
+static guint
+timex_measure_end (const AddCtx *a, guint t, guint sent)
+{
+  for (guint i = 0; i < a->n_tx; i++)
+    if (a->tx[i].sentence == sent && a->tx[i].span.start == a->toks[t].span.start
+        /* (a date names when: 'emptied last week of its people') */
+        && (a->tx[i].type == EVL_TIMEX_DURATION || (a->tx[i].value && g_str_has_suffix (a->tx[i].value, "_REF"))))
+      {
+        guint e = t;
+        while (e < a->n_toks && a->toks[e].sentence == sent && a->toks[e].span.start < a->tx[i].span.end)
+          e++;
+        if (e + 1 < a->n_toks && a->toks[e + 1].sentence == sent && word_in (a, e, (const char *const[]) { "of", NULL })
+            && (a->toks[e + 1].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, e + 1))
+          return e;
+        return t;
+      }
+  return t;
+}
+
 /* Words whose referent a summary line cannot show: no subject or object
  * of one. */
 static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", "him", "her",
@@ -891,10 +914,11 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
   for (guint k = t0; k > 0 && k + 3 > t0 && !rel && a->toks[k - 1].sentence == m->sentence; k--)
     rel = word_in (a, k - 1, (const char *const[]) { "that", "who", "which", NULL });
   guint t = t0, words = 0, of = 0;
+  guint measure = timex_measure_end (a, t0, m->sentence);
   while (t < a->n_toks && words < 5 && a->toks[t].sentence == m->sentence
          && (!tok_is_punct (a, t) || currency_before_number (a, t))
-         && (tok_lookup (a->stops, a, t) == NULL || of_inside (a, t, words) || than_count (a, t))
-         && (!in_timex (a, m->sentence, a->toks[t].span.start) || timex_modifier (a, t, m->sentence)))
+         && (t < measure || tok_lookup (a->stops, a, t) == NULL || of_inside (a, t, words) || than_count (a, t))
+         && (t < measure || !in_timex (a, m->sentence, a->toks[t].span.start) || timex_modifier (a, t, m->sentence)))
     {
       if (tok_lookup (a->stops, a, t) != NULL)
         of = t;
