@@ -411,6 +411,9 @@ Test (reason, relative_clause_object_ends_at_the_main_verb)
       "Nurse treats the boy" },
     { "Rebels who seized the planned route were caught.", "seized", "seize", "planned",
       "Rebels seize the planned route" },
+    /* an irregular form before a verb of its own is a noun */
+    { "The goalkeeper who saved a late shot was named man of the match.", "saved", "save", "shot",
+      "Goalkeeper saves a late shot" },
     { "The army which attacked its hill stronghold in the south lost.", "attacked", "attack", "stronghold",
       "Army attacks its hill stronghold" },
   };

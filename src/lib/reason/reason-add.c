@@ -886,7 +886,17 @@ past_after_noun (const AddCtx *a, guint t)
 static gboolean
 relative_ends (const AddCtx *a, guint t)
 {
-  return a->trigger_tok[t] == TRIGGER_FINITE && past_after_noun (a, t);
+  if (a->trigger_tok[t] != TRIGGER_FINITE || !past_after_noun (a, t))
+    return FALSE;
+  /* An irregular form may be a noun ('a late shot was named'): it ends
+   * the object only before a function word or punctuation that is no
+   * verb of its own. */
+  gsize n = EVL_SPAN_LEN (a->toks[t].span);
+  if (n > 3 && memcmp (a->text + a->toks[t].span.end - 2, "ed", 2) == 0)
+    return TRUE;
+  return t + 1 < a->n_toks && a->toks[t + 1].sentence == a->toks[t].sentence
+         && (tok_is_punct (a, t + 1) || tok_lookup (a->stops, a, t + 1) != NULL || is_ly_adverb (a, t + 1))
+         && !word_in (a, t + 1, be_forms) && !word_in (a, t + 1, (const char *const[]) { "has", "have", "had", NULL });
 }
 
 static char *
