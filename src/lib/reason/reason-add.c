@@ -1521,12 +1521,15 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   /* 'doctors who perform abortions were shot': the words walked are the
    * object of a relative clause on the subject, which is the noun phrase
    * before 'who' ('Abortions shot' was the line). */
-  /* ... past its count or determiner ('The crash that killed 62 people
-   * was caused', 'that killed the pilot') */
+  /* ... past its count, determiner or a preposition's phrase ('The
+   * crash that killed 62 people was caused', 'A wildfire that destroyed
+   * dozens of homes near Athens was caused'): back over words to the
+   * relative's verb, never past punctuation, a conjunction or another
+   * finite verb */
   gint rv = k;
-  while (!active && !relative && rv >= 3 && rv < end && k - rv < 2 && a->toks[rv].sentence == m->sentence
-         && (word_in (a, (guint) rv, dets)
-             || ((a->toks[rv].flags & EVL_TOKEN_NUMBER) && !in_timex (a, m->sentence, a->toks[rv].span.start))))
+  while (!active && !relative && rv >= 3 && rv < end && k - rv < 10 && a->toks[rv].sentence == m->sentence
+         && a->trigger_tok[rv] == TRIGGER_NONE && !tok_is_punct (a, (guint) rv)
+         && !word_in (a, (guint) rv, conjunctions) && !word_in (a, (guint) rv, aux))
     rv--;
   if (!active && !relative && rv >= 2 && k < end && a->toks[rv].sentence == m->sentence
       && a->toks[rv - 1].sentence == m->sentence && a->trigger_tok[rv] != TRIGGER_NONE
