@@ -1033,6 +1033,15 @@ ParameterizedTestParameters (story, arguments)
       { EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
       { "cooperation", "emphasized", "" }, { "cooperation", "emphasize" }, { "NONE", "PAST" }, 1,
       "Putin", "", "", "North Korea", 1 },
+    /* A verb after 'and' shares the earlier verb's subject: when that is
+     * no entity, none; that verb's object is never the subject. */
+    { "A court convicted Paul Garnier of fraud and sentenced him to four years.",
+      { "Paul Garnier", "" }, { EVL_ENTITY_PERSON },
+      { "convicted", "sentenced", "" }, { "convict", "sentence" }, { "PAST", "PAST" }, 1,
+      "", "", "", "", 0 },
+    { "The union rejected the offer from Acme and called a strike.",
+      { "Acme", "" }, { EVL_ENTITY_ORGANIZATION },
+      { "rejected", "called", "" }, { "reject", "call" }, { "PAST", "PAST" }, 1, "", "", "", "Acme", 0 },
     /* A list closed by 'and' is coordinated, commas included. */
     { "Kim, Putin and Shoigu met in Moscow.",
       { "Kim", "Putin", "Shoigu", "Moscow", "" },

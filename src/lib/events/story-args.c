@@ -741,7 +741,7 @@ fill_one (EvlStoryDoc *sd, guint k)
   gboolean visit = e->type && evl_story_type_code (sd, (gint32) k) == EVL_STORY_TYPE_VISIT;
   guint32 clause = sd->clause[t];
   gint32 subject = -1, by_agent = -1, object = -1;
-  gboolean symmetric = FALSE, shared_passive = FALSE;
+  gboolean symmetric = FALSE, shared_passive = FALSE, unnamed = FALSE;
 
   /* Before the trigger: subject, possessor, compound modifier.  A verb's
    * subject is not searched past another finite verb, except across a
@@ -773,11 +773,16 @@ fill_one (EvlStoryDoc *sd, guint k)
                 shared_passive = op;
                 coordinated = FALSE;
               }
+            /* ... and with none that is an entity ('A French court
+             * convicted Paul Garnier and sentenced him'), none: the names
+             * after that verb are its objects, not this one's subject */
+            else if (!op)
+              unnamed = TRUE;
           }
         break;
       }
   for (gint i = evl_story_prev_scan (sd, t - 1, EVL_STORY_SCAN_ARGS);
-       i >= 0 && i >= t - EVL_STORY_REACH && sd->clause[i] == clause && subject < 0;
+       i >= 0 && i >= t - EVL_STORY_REACH && sd->clause[i] == clause && subject < 0 && !unnamed;
        i = evl_story_prev_scan (sd, i - 1, EVL_STORY_SCAN_ARGS))
     {
       gint32 o = sd->tok_ev[i];
@@ -831,9 +836,9 @@ fill_one (EvlStoryDoc *sd, guint k)
       if (verbal || (dist <= 3 && only_modifiers (sd, last_tok (sd, m), t)))
         subject = m;
     }
-  if (subject < 0 && verbal)
+  if (subject < 0 && verbal && !unnamed)
     subject = relative_antecedent (sd, t);
-  if (subject < 0 && verbal && (passive || evl_story_finite (sd, (gint32) k)))
+  if (subject < 0 && verbal && !unnamed && (passive || evl_story_finite (sd, (gint32) k)))
     {
       gint open, close;
       subject = evl_story_appositive (sd, t, &open, &close);
