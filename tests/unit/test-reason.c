@@ -300,6 +300,8 @@ ParameterizedTestParameters (reason, summary_without_participants)
     { "Senators passed a $460 billion spending package.", "passed", "pass", 1, 0,
       "Senators pass a $460 billion spending package", "" },
     { "The incumbent took 56.6% of the vote.", "took", "take", 1, 0, "Incumbent takes 56.6% of the vote", "" },
+    /* ... and a score or range, whose 'to' joins two numbers */
+    { "Lawmakers voted 105 to 90 against the bill.", "voted", "vote", 1, 0, "Lawmakers vote 105 to 90", "" },
     { "Officials signed it after the talks.", "signed", "sign", 1, 0, "Officials sign", "" },
     { "Officials rejected the \"final\" offer.", "rejected", "reject", 1, 0, "Officials reject", "" },
     /* a subject with a preposition or conjunction inside, numbered by its

@@ -752,7 +752,10 @@ than_count (const AddCtx *a, guint t)
   if (t + 1 >= a->n_toks || !(a->toks[t + 1].flags & (EVL_TOKEN_NUMBER | EVL_TOKEN_WORD)))
     return FALSE;
   return (t > 0 && word_in (a, t, than) && word_in (a, t - 1, comparatives))
-         || (word_in (a, t, at) && word_in (a, t + 1, least));
+         || (word_in (a, t, at) && word_in (a, t + 1, least))
+         /* a vote's or a match's score ('voted 105 to 90') */
+         || (t > 0 && word_in (a, t, (const char *const[]) { "to", NULL }) && (a->toks[t - 1].flags & EVL_TOKEN_NUMBER)
+             && (a->toks[t + 1].flags & EVL_TOKEN_NUMBER) && a->toks[t - 1].sentence == a->toks[t + 1].sentence);
 }
 
 /* Token @t goes on the phrase before it: a word of the sentence that is
