@@ -352,6 +352,10 @@ ParameterizedTestParameters (story, typing)
     { "Yoon signed off on the decision.", "signed", "sign", "PAST", "OTHER", "", 0 },
     { "They threatened to shoot down reconnaissance planes.", "shoot", "shoot", "NONE", "ATTACK", "18", 0 },
     { "Its shares shot up 6 percent.", "shot", "shoot", "PAST", "OTHER", "", 0 },
+    /* a shot at goal, not a shooting */
+    { "The goalkeeper who saved a late shot was named man of the match.", "shot", "shoot", "NONE", "OTHER", "", 0 },
+    { "The striker shot wide and the keeper saved the rebound.", "shot", "shoot", "PAST", "OTHER", "", 0 },
+    { "A single shot killed the guard.", "shot", "shoot", "NONE", "DEATH", "", 0 },
     { "The guidelines killed off the plan.", "killed", "kill", "PAST", "OTHER", "", 0 },
     { "The minister stepped down last month.", "stepped", "step", "PAST", "APPOINTMENT", "", 0 },
     { "The party said it would not back down.", "back", "back", "NONE", "OTHER", "", 0 },
