@@ -301,6 +301,9 @@ ParameterizedTestParameters (story, typing)
     { "Militants struck a checkpoint.", "struck", "strike", "PAST", "CONFLICT", "19", 0 },
     /* a force of nature that struck or hit is the disaster itself */
     { "A strong earthquake struck the coast.", "struck", "strike", "PAST", "DISASTER", "", 0 },
+    /* widening sanctions is a sanction; widening trade is not */
+    { "The EU expanded sanctions on the regime.", "expanded", "expand", "PAST", "SANCTION", "16", 0 },
+    { "The two countries agreed to expand imports of grain.", "expand", "expand", "INFINITIVE", "OTHER", "", 0 },
     /* an aircraft's crash is an accident; a market's is not */
     { "A passenger jet crashed shortly after take-off.", "crashed", "crash", "PAST", "DISASTER", "", 0 },
     { "Shares crashed after the report.", "crashed", "crash", "PAST", "OTHER", "", 0 },
