@@ -356,6 +356,9 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "Karl Vos conceded defeat late on Sunday.", "defeat", "NONE", "NONE" },
     /* a bare form after a modifier after a determiner heads a noun phrase */
     { "A preliminary report in April pointed to crew training.", "report", "NONE", "NONE" },
+    /* ... and one right after a regular past form is its object */
+    { "Vos conceded defeat late on Sunday and congratulated Novak in a televised speech.", "defeat", "NONE",
+      "NONE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1017,6 +1017,24 @@ modified_noun (const Model *m, const Tokens *t, guint i)
   return evl_lexicon_lookup (m->irregular, self->key, (gssize) self->len) == NULL;
 }
 
+/* A bare form right after a regular past form is its object, a noun
+ * ('conceded defeat', 'claimed victory', 'voiced support'): a verb's
+ * bare form follows only a modal, 'to' or a few verbs of causing,
+ * of which 'helped' alone ends in '-ed' ('helped build').  Not for an
+ * irregular verb, whose bare form may be its past. */
+static gboolean
+object_noun (const Model *m, const Tokens *t, guint i)
+{
+  if (i < 1 || t->tok[i - 1].sentence != t->tok[i].sentence)
+    return FALSE;
+  const Slot *self = t->ring->w[i % RING], *verb = t->ring->w[(i - 1) % RING];
+  if (verb->len < 5 || verb->key[verb->len - 2] != 'e' || verb->key[verb->len - 1] != 'd'
+      || verb->aux != AUX_NONE || (verb->len == 6 && memcmp (verb->key, "helped", 6) == 0)
+      || self->len == 0 || self->lemma_len != self->len || memcmp (self->lemma, self->key, self->len) != 0)
+    return FALSE;
+  return evl_lexicon_lookup (m->irregular, self->key, (gssize) self->len) == NULL;
+}
+
 /* Where a bare or -s form is a noun though no determiner precedes it:
  * after an amount ('$4 billion purchase', '5 percent rise'), after an
  * adjective of time or sequence that only modifies nouns ('earlier
@@ -1144,7 +1162,8 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
     }
   /* 'a failed attack', 'the jailed chief': a participle after a
    * determiner is an adjective the story still reads as a past deed */
-  gboolean noun = pos == POS_NOUN || (!ed && (determined (t, i) || modified_noun (m, t, i)));
+  gboolean noun = pos == POS_NOUN
+                  || (!ed && (determined (t, i) || modified_noun (m, t, i) || object_noun (m, t, i)));
   gboolean adj = pos == POS_ADJECTIVE;
   /* Without a known pos (AQUAINT leaves it UNKNOWN, mostly on verbs),
    * a word is a verb unless it has a nominal suffix. */
