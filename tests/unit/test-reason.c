@@ -2483,6 +2483,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     /* a reduced relative's participle and 'by' phrase in the subject */
     { "A passenger plane operated by Northwind Air crashed on Sunday.", "crashed",
       "Passenger plane operated by Northwind Air crashes" },
+    /* a scale word keeps its amount */
+    { "Regulators looked into Acme's planned $4 billion purchase of the bank.", "purchase",
+      "$4 billion purchase" },
     /* an adverb after the verb is no object */
     { "The plane crashed shortly after take-off.", "crashed", "Plane crashes" },
     /* a date and its preposition between subject and verb, with 'late' */

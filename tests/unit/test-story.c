@@ -3729,6 +3729,8 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
       { RE_NOUN ("taking", "take"), RE_PAST ("convicted", "convict") }, FALSE },
     { "Regulators opened an inquiry on Monday into the purchase of the bank.", "Monday", "2023-09-11", "",
       { RE_NOUN ("purchase", "purchase"), RE_NOUN ("inquiry", "inquiry"), RE_PAST ("opened", "open") }, FALSE },
+    { "Regulators opened an inquiry on Monday into Acme Corp's planned $4 billion purchase.", "Monday", "2023-09-11",
+      "", { RE_NOUN ("purchase", "purchase"), RE_PAST ("opened", "open") }, FALSE },
     { "Two men suspected of blowing up a jet in 1988 were freed.", "1988", "1988", "",
       { RE_NOUN ("blowing", "blow"), RE_PAST ("freed", "free") }, TRUE },
     { "Crews on Friday marked the end of the war with a parade.", "Friday", "2023-09-08", "",

@@ -1107,7 +1107,8 @@ subject_matter (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
     return FALSE;
   guint32 sent = sd->tok[t].sentence;
   const guint32 stop = EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_BREAK;
-  for (gint i = t - 1; i >= 0 && t - i <= 6 && sd->tok[i].sentence == sent; i--)
+  /* (eight words: "into Acme's planned $4 billion purchase") */
+  for (gint i = t - 1; i >= 0 && t - i <= 8 && sd->tok[i].sentence == sent; i--)
     {
       gint32 o = sd->tok_ev[i];
       /* (a participle inside the noun phrase: "Acme's planned purchase") */

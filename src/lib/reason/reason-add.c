@@ -1954,6 +1954,21 @@ nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma)
   if (irr && g_ascii_strncasecmp (irr->canonical, w, n) != 0)
     return NULL;   /* an irregular verb form ('held') */
   g_autofree char *mod = g_ascii_strdown (w, (gssize) n);
+  /* '$4 billion purchase': a scale word keeps its amount ('Billion
+   * purchase' was the line) */
+  static const char *const scales[] = { "million", "billion", "trillion", NULL };
+  if (g_strv_contains (scales, mod))
+    {
+      guint f = t - 1;
+      while (f > 0 && t - f < 3 && a->toks[f - 1].sentence == tok->sentence
+             && (g_ascii_isdigit (a->text[a->toks[f - 1].span.start])
+                 || strchr ("$\xe2\xc2", a->text[a->toks[f - 1].span.start]) != NULL))
+        f--;
+      if (f == t - 1)
+        return NULL;
+      g_autofree char *amount = collapse_ws (a->text, a->len, (EvlSpan) { a->toks[f].span.start, ps.end });
+      return g_strdup_printf ("%s %s", amount, lemma);
+    }
   /* 'three wars', 'two attacks': a count keeps the noun as written */
   static const char *const counts[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                         "ten", "several", "many", "numerous", "dozens", "hundreds", NULL };
