@@ -2483,6 +2483,12 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     /* a reduced relative's participle and 'by' phrase in the subject */
     { "A passenger plane operated by Northwind Air crashed on Sunday.", "crashed",
       "Passenger plane operated by Northwind Air crashes" },
+    /* a 'whose' clause's subject belongs to the name before it */
+    { "Relatives spoke to Ana Lima, whose brother died in the crash.", "died",
+      "Ana Lima's brother dies in the crash" },
+    /* ... and lends no subject to a verb after the clause closes */
+    { "The son of Lumumba, whose murder sparked outrage, lives in Kinshasa and plans to return.", "plans",
+      "Plan" },
     /* a scale word keeps its amount */
     { "Regulators looked into Acme's planned $4 billion purchase of the bank.", "purchase",
       "$4 billion purchase" },

@@ -1371,7 +1371,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
                                       "these", "those", "previous", NULL };
   static const char *const adverbs[] = { "last", "also", "then", "again", "later", "already", "first",
                                          "finally", "now", "still", "just", "once", "jointly", NULL };
-  static const char *const openers[] = { "and", "but", "when", "after", "before", "as", "while",
+  static const char *const openers[] = { "and", "but", "when", "after", "before", "as", "while", "whose",
                                          "because", "if", "though", "although", "once", "that", NULL };
   static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "this", "these",
                                       "those", NULL };
@@ -1595,6 +1595,11 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   if (active && k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
       && !word_in (a, (guint) k, openers) && !in_timex (a, m->sentence, a->toks[k].span.start) && !complement)
     return NULL;
+  /* a 'whose' clause's own verb only, not one after the clause closes */
+  if (k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, (const char *const[]) { "whose", NULL }))
+    for (gint j = k + 1; j < t; j++)
+      if (tok_is_punct (a, (guint) j))
+        return NULL;
   /* An antecedent across a relative's comma is a noun phrase of its
    * own: from its determiner ('They recalled the genocide, which
    * killed'), or a name opening the sentence; not a preposition's bare
@@ -1684,6 +1689,24 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
       g_autofree char *after = collapse_ws (a->text, a->len, (EvlSpan) { a->toks[poss + 1].span.start, sp.end });
       g_free (s);
       s = g_strdup_printf ("%s %s", before, after);
+    }
+  /* 'Ana Lima, whose brother died': the brother is Ana Lima's */
+  if (k >= 2 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, (const char *const[]) { "whose", NULL })
+      && tok_is_comma (a, (guint) k - 1) && (a->toks[k - 2].flags & EVL_TOKEN_CAP))
+    {
+      gint n0 = k - 2;
+      while (n0 > 0 && k - 2 - n0 < 3 && a->toks[n0 - 1].sentence == m->sentence
+             && (a->toks[n0 - 1].flags & EVL_TOKEN_CAP) && !(a->toks[n0 - 1].flags & EVL_TOKEN_SENT_START)
+             && (a->toks[n0 - 1].flags & EVL_TOKEN_WORD))
+        n0--;
+      if (!(a->toks[n0].flags & EVL_TOKEN_SENT_START) || n0 == k - 2)
+        {
+          g_autofree char *owner = collapse_ws (a->text, a->len, (EvlSpan) { a->toks[n0].span.start,
+                                                                           a->toks[k - 2].span.end });
+          char *o = g_strdup_printf ("%s's %s", owner, s);
+          g_free (s);
+          s = o;
+        }
     }
   s[0] = g_ascii_toupper (s[0]);
   return s;
@@ -3019,12 +3042,21 @@ shared_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
   if (k < 1 || a->toks[k].sentence != m->sentence || !word_in (a, (guint) k, (const char *const[]) { "and", "but", NULL }))
     return NULL;
   gint32 v = -1;
+  gboolean closed = FALSE;   /* a comma passed: an inserted clause may end there */
+  gint vj = -1;
   for (gint j = k - 1; j >= 0 && j >= k - 15 && a->toks[j].sentence == m->sentence && v < 0; j--)
     {
+      closed |= tok_is_comma (a, (guint) j);
       gint32 x = a->trigger_tok[j] != TRIGGER_NONE ? mention_at (a, j) : -1;
       if (x >= 0 && (is_verbal (&a->ev[x]) || after_modal (a, &a->ev[x])))
-        v = x;
+        v = x, vj = j;
     }
+  /* ('Lumumba, whose murder sparked outrage, now lives ... and plans to
+   * return': the son plans, not the murder) a verb of a relative clause
+   * closed by a comma before the 'and' lends no subject */
+  for (gint j = vj - 1; closed && v >= 0 && j >= 0 && j >= vj - 5 && a->toks[j].sentence == m->sentence; j--)
+    if (word_in (a, (guint) j, (const char *const[]) { "whose", "who", "which", NULL }))
+      return NULL;
   /* no agent's 'by' after @m ('is open and covered by the media' is a
    * passive) */
   guint nt = token_from (a, m->span.start, m->span.end, m->sentence);
