@@ -1622,6 +1622,25 @@ Test (story, a_past_verb_in_a_dated_happening_takes_its_day)
   cr_assert_neq (ev[part].timex, (gint32) mon, "an ongoing part takes the article's present");
 }
 
+/* A past happening told next by 'he', 'they' or 'the two ...' goes on
+ * the day of the happening before it; another subject does not. */
+Test (story, a_subject_referring_back_keeps_the_day_before)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "Xi welcomed Lukashenko on Monday. The two leaders signed a declaration. Critics condemned the pact.");
+  guint mon = add_timex (doc, "Monday", EVL_TIMEX_DATE, "2023-09-11");
+  guint welcomed = add_event (doc, "welcomed", 0, "welcome", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint signed_ = add_event (doc, "signed", 0, "sign", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint condemned = add_event (doc, "condemned", 0, "condemn", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[welcomed].timex, (gint32) mon);
+  cr_assert_eq (ev[signed_].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[signed_].cue_event, (gint32) welcomed);
+  cr_assert_eq (ev[signed_].timex, (gint32) mon);
+  cr_assert_neq (ev[condemned].timex, (gint32) mon, "another subject is no continuation");
+}
+
 /* ... but not an earlier one: a date its preposition gives it, a later
  * date of its clause, another noun of the type or a perfect's 'since'. */
 typedef struct {

@@ -1636,6 +1636,46 @@ in_the_event (EvlStoryDoc *sd)
     }
 }
 
+/* 'Xi welcomed Lukashenko to Beijing on Monday ... The two leaders
+ * signed a declaration': a past happening whose subject refers back to
+ * the people of the sentence before ('he', 'they', 'the two leaders'),
+ * with no date of its own, goes on that sentence's dated happening's
+ * day. */
+static gboolean
+scene_event (EvlStoryDoc *sd, guint k)
+{
+  const EvlEventMention *e = &sd->ev[k];
+  guint32 s = e->sentence;
+  gint t = sd->ev_tok[k];
+  if (t < 1 || s == 0 || s >= sd->n_sent || (sd->sent_tx[s] & EVL_STORY_SENT_TIMEX)
+      || !tense_is (sd, k, EVL_STORY_TF_PAST) || tense_is (sd, k, EVL_STORY_TF_PERFECT)
+      || noun_position (sd, (gint32) k)
+      || (e->klass != EVL_EVENT_CLASS_OCCURRENCE && e->klass != EVL_EVENT_CLASS_I_ACTION)
+      || sd->sent[s - 1].is_heading || sd->sent[s - 1].is_furniture)
+    return FALSE;
+  /* the subject opens the sentence: a pronoun, or 'the two' + noun */
+  gint f = (gint) sd->sent[s].first_token;
+  static const char *const pronouns[] = { "he", "she", "they", NULL };
+  gboolean back = (t == f + 1 && evl_story_token_among (sd, f, pronouns))
+                  || (t == f + 3 && evl_story_is (sd, f, EVL_W_THE) && evl_story_is (sd, f + 1, EVL_W_TWO));
+  if (!back)
+    return FALSE;
+  for (guint o = 0; o < sd->n_ev; o++)
+    {
+      const EvlEventMention *p = &sd->ev[o];
+      if (p->sentence != s - 1 || p->anchor_method != EVL_ANCHOR_CLAUSE || p->timex < 0
+          || !tense_is (sd, o, EVL_STORY_TF_PAST) || p->klass == EVL_EVENT_CLASS_REPORTING
+          || noun_position (sd, (gint32) o))
+        continue;
+      const EvlTimex *x = &sd->tx[p->timex];
+      if (x->grain < EVL_GRAIN_PART_OF_DAY || x->grain > EVL_GRAIN_DAY)
+        return FALSE;
+      set_cue (sd, k, (gint32) o, EVL_REL_SIMULTANEOUS, TRUE);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Event @o (-1: none) is a finite verb anchored by its tense.  A present
  * verb's DCT anchor is not passed on: 'the visit is expected', 'his tour
  * is a sign' say nothing of when. */
@@ -1723,7 +1763,7 @@ evl_story_anchor_events (EvlStoryDoc *sd)
         sd->ev[k].cue_event = -1;
         set_cue (sd, k, s, EVL_REL_BEFORE, FALSE);
       }
-    else if (evl_story_finite (sd, (gint32) k))
+    else if (evl_story_finite (sd, (gint32) k) && !scene_event (sd, k))
       by_tense (sd, k);
   for (guint k = 0; k < sd->n_ev; k++)
     {
