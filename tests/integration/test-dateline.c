@@ -54,6 +54,7 @@ doc_summary (const char *out, const char *id, char **dct, char **source, guint *
   g_autofree char *path = g_build_filename (out, "events.json", NULL);
   JsonObject *root;
   g_autoptr (JsonParser) p = evl_test_load_json (path, &root);
+  (void) p;   /* owns @root until the function returns */
   JsonArray *docs = json_object_get_array_member (root, "documents");
   *dct = NULL;
   for (guint i = 0; i < json_array_get_length (docs); i++)

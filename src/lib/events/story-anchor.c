@@ -1628,8 +1628,7 @@ in_the_event (EvlStoryDoc *sd)
           if (v < 0 || v == (gint32) k)
             continue;
           if (evl_story_verbal (sd, v) && sd->ev[v].klass != EVL_EVENT_CLASS_REPORTING
-              && (evl_story_tf (sd, v) & (EVL_STORY_TF_PAST | EVL_STORY_TF_PASTPART))
-              && !tense_is (sd, (guint) v, EVL_STORY_TF_FUTURE) && sd->ev_tok[v] == j)
+              && (evl_story_tf (sd, v) & (EVL_STORY_TF_PAST | EVL_STORY_TF_PASTPART)) && sd->ev_tok[v] == j)
             set_cue (sd, (guint) v, (gint32) k, EVL_REL_IS_INCLUDED, TRUE);
           break;
         }
