@@ -301,6 +301,10 @@ ParameterizedTestParameters (story, typing)
     { "Militants struck a checkpoint.", "struck", "strike", "PAST", "CONFLICT", "19", 0 },
     /* a force of nature that struck or hit is the disaster itself */
     { "A strong earthquake struck the coast.", "struck", "strike", "PAST", "DISASTER", "", 0 },
+    /* people arrive on a visit; goods do not */
+    { "The first shipment of vaccine arrived in the capital on Wednesday.", "arrived", "arrive", "PAST", "OTHER",
+      "", 0 },
+    { "The president arrived in the capital on Wednesday.", "arrived", "arrive", "PAST", "VISIT", "04", 0 },
     /* widening sanctions is a sanction; widening trade is not */
     { "The EU expanded sanctions on the regime.", "expanded", "expand", "PAST", "SANCTION", "16", 0 },
     { "The two countries agreed to expand imports of grain.", "expand", "expand", "INFINITIVE", "OTHER", "", 0 },
