@@ -401,6 +401,30 @@ ParameterizedTest (SummaryCase *tc, reason, summary_without_participants)
   evl_document_unref (d);
 }
 
+/* The summary (newly allocated) of event @which (0 or 1) of @text with
+ * two past verb events, @v0 (lemma @l0, of type @t0 and class @k0) and
+ * @v1 (lemma @l1, untyped), every event kept. */
+static char *
+two_verb_summary (EvlContext *ctx, const char *text, const char *v0, const char *t0, const char *l0,
+                  EvlEventClass k0, const char *v1, const char *l1, guint which)
+{
+  EvlDocument *d = fx_doc ("tv", text, "2023-09-14");
+  FxEvent a = FX_EVENT (t0, l0);
+  a.klass = k0;
+  a.tense = "PAST";
+  fx_event (d, v0, 0, &a);
+  FxEvent b = FX_EVENT ("OTHER", l1);
+  b.tense = "PAST";
+  fx_event (d, v1, 0, &b);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  o.all_events = TRUE;
+  evl_reason_add_document (ctx, g, d, &o);
+  char *summary = g_strdup (evl_graph_get_event (g, which)->summary);
+  evl_document_unref (d);
+  return summary;
+}
+
 /* A subject relative clause's object ends at the main clause's finite
  * past verb, unless that verb follows an adverb or determiner, which
  * keep it in the object, or is a noun the tagger took for one. */
@@ -421,19 +445,9 @@ Test (reason, relative_clause_object_ends_at_the_main_verb)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      EvlDocument *d = fx_doc ("rc", cases[i].text, "2023-09-14");
-      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
-      f.tense = "PAST";
-      fx_event (d, cases[i].verb, 0, &f);
-      FxEvent h = FX_EVENT ("OTHER", "main");
-      h.tense = "PAST";
-      fx_event (d, cases[i].main, 0, &h);
-      g_autoptr (EvlGraph) g = evl_graph_new ();
-      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
-      o.all_events = TRUE;
-      evl_reason_add_document (ctx, g, d, &o);
-      cr_expect_str_eq (evl_graph_get_event (g, 0)->summary, cases[i].expected, "%s", cases[i].text);
-      evl_document_unref (d);
+      g_autofree char *summary = two_verb_summary (ctx, cases[i].text, cases[i].verb, "OTHER", cases[i].lemma,
+                                                   EVL_EVENT_CLASS_OCCURRENCE, cases[i].main, "main", 0);
+      cr_expect_str_eq (summary, cases[i].expected, "%s", cases[i].text);
     }
 }
 
@@ -453,20 +467,9 @@ Test (reason, coordinated_verb_in_a_reported_clause_takes_its_subject)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      EvlDocument *d = fx_doc ("rs", cases[i].text, "2023-09-14");
-      FxEvent h = FX_EVENT ("STATEMENT", "say");
-      h.klass = EVL_EVENT_CLASS_REPORTING;
-      h.tense = "PAST";
-      fx_event (d, "said", 0, &h);
-      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
-      f.tense = "PAST";
-      fx_event (d, cases[i].verb, 0, &f);
-      g_autoptr (EvlGraph) g = evl_graph_new ();
-      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
-      o.all_events = TRUE;
-      evl_reason_add_document (ctx, g, d, &o);
-      cr_expect_str_eq (evl_graph_get_event (g, 1)->summary, cases[i].expected, "%s: %s", cases[i].text, evl_graph_get_event (g, 1)->summary);
-      evl_document_unref (d);
+      g_autofree char *summary = two_verb_summary (ctx, cases[i].text, "said", "STATEMENT", "say",
+                                                   EVL_EVENT_CLASS_REPORTING, cases[i].verb, cases[i].lemma, 1);
+      cr_expect_str_eq (summary, cases[i].expected, "%s: %s", cases[i].text, summary);
     }
 }
 
@@ -487,19 +490,9 @@ Test (reason, passive_subject_skips_a_relative_clause_object)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      EvlDocument *d = fx_doc ("ps", cases[i].text, "2023-09-14");
-      FxEvent h = FX_EVENT ("OTHER", "rel");
-      h.tense = "PAST";
-      fx_event (d, cases[i].rel, 0, &h);
-      FxEvent f = FX_EVENT ("OTHER", "verb");
-      f.tense = "PAST";
-      fx_event (d, cases[i].verb, 0, &f);
-      g_autoptr (EvlGraph) g = evl_graph_new ();
-      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
-      o.all_events = TRUE;
-      evl_reason_add_document (ctx, g, d, &o);
-      cr_expect_str_eq (evl_graph_get_event (g, 1)->summary, cases[i].expected, "%s: %s", cases[i].text, evl_graph_get_event (g, 1)->summary);
-      evl_document_unref (d);
+      g_autofree char *summary = two_verb_summary (ctx, cases[i].text, cases[i].rel, "OTHER", "rel",
+                                                   EVL_EVENT_CLASS_OCCURRENCE, cases[i].verb, "verb", 1);
+      cr_expect_str_eq (summary, cases[i].expected, "%s: %s", cases[i].text, summary);
     }
 }
 
