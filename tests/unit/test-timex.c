@@ -733,6 +733,13 @@ static TxCase future_cue_cases[] = {
     "2024-03-09", "" },
   { "Officials will tour the long-awaited bridge on Saturday.", "2024-03-08", "Saturday", "DATE",
     "2024-03-09", "" },
+  /* nor is a participle between a determiner and its noun */
+  { "He will visit the affected areas on Saturday.", "2024-03-08", "Saturday", "DATE",
+    "2024-03-09", "" },
+  { "Crews will repair their damaged homes on Saturday.", "2024-03-08", "Saturday", "DATE",
+    "2024-03-09", "" },
+  { "Crews repaired the damaged homes on Saturday.", "2024-03-08", "Saturday", "DATE",
+    "2024-03-02", "" },
   /* ... unless told in the past, or the cue is a noun */
   { "The deal was expected to close on 3 May.", "2025-06-01", "3 May", "DATE", "2025-05-03", "" },
   { "Talks had been scheduled to resume on 10 March.", "2025-06-01", "10 March", "DATE",

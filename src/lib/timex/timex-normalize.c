@@ -335,6 +335,18 @@ compound_part (const TxScan *s, int k)
          && s->u[k - 1].low[0] == '-' && s->u[k - 1].space == 0 && s->u[k - 2].kind == U_WORD;
 }
 
+/* Unit @k is a participle between a determiner and its noun ('visit
+ * the affected areas on Friday', 'their stolen cars'): an adjective, no
+ * verb whose tense a date could take. */
+static gboolean
+attributive_part (const TxScan *s, int k)
+{
+  static const char *const dets[] = { "the", "a", "an", "his", "her", "its", "their", "our",
+                                      "my", "your", "these", "those" };
+  return k >= 1 && k + 1 < s->n && s->u[k].kind == U_WORD && s->u[k + 1].kind == U_WORD
+         && !s->u[k + 1].wi->tense && unit_in (&s->u[k - 1], dets, G_N_ELEMENTS (dets));
+}
+
 /* 'reported the breach in December', 'arrested him on Dec. 5', 'lost
  * $3 million in November': a past verb with its object after it is a
  * finite verb, not an adjective before its noun ('the reduced dividend
@@ -397,7 +409,7 @@ tx_tense (const TxScan *s, int i, int end)
       const TxUnit *u = &s->u[k];
       if (clause_break_left (s, k))
         break;
-      if (compound_part (s, k))
+      if (compound_part (s, k) || (past_cue (u) && attributive_part (s, k)))
         continue;
       /* 'to leave on Thursday': an infinitive looks ahead */
       if (u->kind == U_WORD && tx_unit_is (u, "to") && (pluperfect_before (s, k) || implicative_past_before (s, k)))
