@@ -1645,6 +1645,29 @@ Test (story, a_subject_referring_back_keeps_the_day_before)
   cr_assert_neq (ev[condemned].timex, (gint32) mon, "another subject is no continuation");
 }
 
+/* A death told with no date, a few sentences after a dated disaster or
+ * attack, is its toll; one set apart ('a separate') is not. */
+Test (story, an_undated_toll_takes_the_day_of_the_disaster_before)
+{
+  g_autoptr (EvlDocument) doc = make_doc (
+    "An earthquake struck the region on Monday. Rescuers searched the rubble. At least 12 people "
+    "were killed, officials said. In a separate incident, three miners were killed.");
+  guint mon = add_timex (doc, "Monday", EVL_TIMEX_DATE, "2023-09-11");
+  guint quake = add_event (doc, "earthquake", 0, "earthquake", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  add_event (doc, "struck", 0, "strike", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  add_event (doc, "searched", 0, "search", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint toll = add_event (doc, "killed", 0, "kill", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  add_event (doc, "said", 0, "say", EVL_EVENT_CLASS_REPORTING, "PAST");
+  guint apart = add_event (doc, "killed", 1, "kill", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_str_eq (ev[quake].type, "DISASTER");
+  cr_assert_str_eq (ev[toll].type, "DEATH");
+  cr_assert_eq (ev[toll].anchor_method, EVL_ANCHOR_CUE);
+  cr_assert_eq (ev[toll].timex, (gint32) mon);
+  cr_assert_neq (ev[apart].timex, (gint32) mon, "a toll set apart is another happening's");
+}
+
 /* ... but not an earlier one: a date its preposition gives it, a later
  * date of its clause, another noun of the type or a perfect's 'since'. */
 typedef struct {

@@ -1675,6 +1675,63 @@ scene_event (EvlStoryDoc *sd, guint k)
   return FALSE;
 }
 
+/* Whether event @o's story type is @name ('DEATH'). */
+static gboolean
+type_is (const EvlStoryDoc *sd, guint o, const char *name)
+{
+  return sd->ev[o].type != NULL && strcmp (sd->ev[o].type, name) == 0;
+}
+
+static gboolean
+harm_type (const EvlStoryDoc *sd, guint o)
+{
+  return type_is (sd, o, "DISASTER") || type_is (sd, o, "ATTACK");
+}
+
+/* 'Hurricane Delia slammed into the coast early Thursday ... At least
+ * seven people were killed': a death told in the simple past with no
+ * date of its own, a few sentences after a disaster or attack dated by
+ * its clause or sentence, is that happening's toll and goes on its day.  Not when
+ * a sentence between dates something else to another day, nor a death
+ * set apart ('in a separate attack', 'another') or with a disaster or
+ * attack of its own sentence, its cause. */
+static gboolean
+toll_event (EvlStoryDoc *sd, guint k)
+{
+  const EvlEventMention *e = &sd->ev[k];
+  guint32 s = e->sentence;
+  if (!type_is (sd, k, "DEATH") || s >= sd->n_sent || (sd->sent_tx[s] & EVL_STORY_SENT_TIMEX)
+      || !tense_is (sd, k, EVL_STORY_TF_PAST) || tense_is (sd, k, EVL_STORY_TF_PERFECT)
+      || noun_position (sd, (gint32) k))
+    return FALSE;
+  static const char *const apart[] = { "separate", "another", "earlier", "similar", "previous", NULL };
+  for (guint i = sd->sent[s].first_token; i < sd->n_tok && sd->tok[i].sentence == s; i++)
+    if (evl_story_token_among (sd, i, apart))
+      return FALSE;
+  gint32 cause = -1;
+  for (guint o = 0; o < sd->n_ev; o++)
+    {
+      const EvlEventMention *p = &sd->ev[o];
+      if (p->sentence == s && o != k && harm_type (sd, o))
+        return FALSE;
+      if (p->sentence >= s || p->sentence + 4 < s)
+        continue;
+      gboolean by_clause = dated (p) && p->timex >= 0
+                           && sd->tx[p->timex].grain >= EVL_GRAIN_PART_OF_DAY
+                           && sd->tx[p->timex].grain <= EVL_GRAIN_DAY;
+      if (by_clause && harm_type (sd, o))
+        cause = (gint32) o;
+      else if (cause >= 0 && dated (p) && p->timex >= 0
+               && sd->tx[p->timex].begin != sd->tx[sd->ev[cause].timex].begin)
+        cause = -1;
+    }
+  if (cause < 0)
+    return FALSE;
+  sd->ev[k].cue_event = -1;
+  set_cue (sd, k, cause, EVL_REL_SIMULTANEOUS, TRUE);
+  return TRUE;
+}
+
 /* Event @o (-1: none) is a finite verb anchored by its tense.  A present
  * verb's DCT anchor is not passed on: 'the visit is expected', 'his tour
  * is a sign' say nothing of when. */
@@ -1754,7 +1811,7 @@ evl_story_anchor_events (EvlStoryDoc *sd)
    * no better anchor, the event is before the saying, which is dated.
    * Then finite verbs by tense, then the rest from their clause's verb. */
   for (guint k = 0; k < sd->n_ev; k++)
-    if (sd->ev[k].anchor_method != EVL_ANCHOR_NONE)
+    if (sd->ev[k].anchor_method != EVL_ANCHOR_NONE || toll_event (sd, k))
       continue;
     else if (sd->ev[k].cue_event >= 0)
       {
