@@ -312,6 +312,11 @@ ParameterizedTestParameters (story, typing)
     { "A passenger jet crashed shortly after take-off.", "crashed", "crash", "PAST", "DISASTER", "", 0 },
     { "Shares crashed after the report.", "crashed", "crash", "PAST", "OTHER", "", 0 },
     { "The storm hit the island overnight.", "hit", "hit", "PAST", "DISASTER", "", 0 },
+    { "The hurricane slammed into the coast.", "slammed", "slam", "PAST", "DISASTER", "", 0 },
+    /* a storm's landfall is the disaster striking; people's is not */
+    { "The storm made landfall near the port.", "made", "make", "PAST", "DISASTER", "", 0 },
+    { "The storm came ashore on Thursday.", "came", "come", "PAST", "DISASTER", "", 0 },
+    { "The migrants came ashore on Thursday.", "came", "come", "PAST", "OTHER", "", 0 },
     { "Rail workers walked out on Tuesday.", "walked", "walk", "PAST", "PROTEST", "14", 0 },
     /* Going on, joining or staging a stoppage is the stoppage; going on
      * an air strike's mission is not. */
