@@ -2444,6 +2444,7 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "At least four people were killed in the fire.", "killed", "At least four people killed in the fire" },
     { "More than 30 people have died in the floods.", "died", "More than 30 people die in the floods" },
     { "Six people were also killed in the crash.", "killed", "Six people killed in the crash" },
+    { "Power was fully restored on Tuesday.", "restored", "Power restored" },
     { "Dozens of people were killed in the fire.", "killed", "Dozens of people killed in the fire" },
     /* a gapped passive: 'and 40 (were) injured' */
     { "Six people were killed and at least 40 injured in the crash.", "injured", "At least 40 injured in the crash" },

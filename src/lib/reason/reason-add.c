@@ -1369,8 +1369,11 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   static const char *const rel[] = { "that", "which", "who", NULL };
   static const char *const lead[] = { "the", "a", "an", "no", "its", "their", "his", "her", "this",
                                       "these", "those", "previous", NULL };
+  /* (the '-ly' adverbs of five letters is_ly_adverb() leaves out, as it
+   * does 'rally' and 'belly') */
   static const char *const adverbs[] = { "last", "also", "then", "again", "later", "already", "first",
-                                         "finally", "now", "still", "just", "once", "jointly", NULL };
+                                         "finally", "now", "still", "just", "once", "jointly", "fully",
+                                         "newly", "badly", "duly", NULL };
   static const char *const openers[] = { "and", "but", "when", "after", "before", "as", "while", "whose",
                                          "because", "if", "though", "although", "once", "that", NULL };
   static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "this", "these",
