@@ -1868,10 +1868,10 @@ unseen_verdict (const Model *m, const Ring *ring, guint c, guint32 sent)
  * 'he's' (is, has: 'he's expected to').  5-fold extent F1 85.35 ->
  * 85.37 (in-sample 95.57 -> 95.55). */
 static G_NO_INLINE gboolean
-modifying_participle (const Ring *ring, guint c, guint32 sent)
+modifying_participle_slow (const Ring *ring, guint c, guint32 sent)
 {
   const Slot *self = ring->w[c % RING];
-  if (self->len <= 4 || !KEY_ENDS (self, "ed") || key_hyphen (self) || c < 2)
+  if (key_hyphen (self) || c < 2)
     return FALSE;
   guint p1 = (c - 1) % RING, p2 = (c - 2) % RING, n1 = (c + 1) % RING;
   if (ring->sentence[p1] != sent || ring->sentence[p2] != sent || ring->sentence[n1] != sent)
@@ -1882,6 +1882,16 @@ modifying_participle (const Ring *ring, guint c, guint32 sent)
   if (!possessive && !(word_roles (role_table (), prev) & ROLE_ARTICLE))
     return FALSE;
   return ring->shape[n1] == SHAPE_LOWER && !(word_roles (role_table (), next) & ROLE_FUNCTION);
+}
+
+/* the ending in the pass, the rest in a call: most candidates end in no
+ * -ed, and the call saved the registers before its first test (measured:
+ * 0.24 M instructions fewer on 400 small documents) */
+static inline gboolean
+modifying_participle (const Ring *ring, guint c, guint32 sent)
+{
+  const Slot *self = ring->w[c % RING];
+  return self->len > 4 && KEY_ENDS (self, "ed") && modifying_participle_slow (ring, c, sent);
 }
 
 /* A singular event noun right before another noun ('election
