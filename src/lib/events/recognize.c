@@ -1903,11 +1903,11 @@ modifying_participle (const Ring *ring, guint c, guint32 sent)
  * form, function word, adverb, preposition, particle or time word.
  * 5-fold extent F1 85.37 -> 85.45 (in-sample 95.55 -> 95.49). */
 static G_NO_INLINE gboolean
-noun_modifier (const Ring *ring, guint c, guint32 sent)
+noun_modifier_slow (const Ring *ring, guint c, guint32 sent)
 {
   const Slot *self = ring->w[c % RING];
   guint n1 = (c + 1) % RING;
-  if (self->pos != POS_NOUN || ring->sentence[n1] != sent || ring->shape[n1] != SHAPE_LOWER
+  if (ring->sentence[n1] != sent || ring->shape[n1] != SHAPE_LOWER
       || KEY_ENDS (self, "s") || KEY_ENDS (self, "ing"))
     return FALSE;
   const Slot *next = ring->w[n1];
@@ -1933,6 +1933,14 @@ noun_modifier (const Ring *ring, guint c, guint32 sent)
         && memcmp (next->key, not_noun[k], next->len) == 0)
       return FALSE;
   return TRUE;
+}
+
+/* the pos in the pass, the rest in a call: most candidates are no known
+ * noun (measured: 0.27 M instructions fewer on 400 small documents) */
+static inline gboolean
+noun_modifier (const Ring *ring, guint c, guint32 sent)
+{
+  return ring->w[c % RING]->pos == POS_NOUN && noun_modifier_slow (ring, c, sent);
 }
 
 void
