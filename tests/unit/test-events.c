@@ -856,6 +856,42 @@ ParameterizedTest (PositionCase *c, events, sentence_events_do_not_depend_on_pos
     }
 }
 
+/* A word that does not start with a capital is probed in the memo as it
+ * is before it is folded (a slot holds a folded key, so a slot that holds
+ * the word is its folded form's): one with capitals further in
+ * ('aTTacked') must get the events of its lower-case form, both before
+ * that form is in the memo and after. */
+Test (events, inner_capitals_take_the_lower_case_words_events, .init = setup, .fini = teardown)
+{
+  static const char lower[] = "Shares dipped after the firm sacked its chief, naming a rival; "
+                              "rebels attacked the convoy and wounded nine.";
+  static const char mixed[] = "Shares dIpped after tHe firm sAcked iTs chief, nAming a rival; "
+                              "rebels aTTacked tHe convoy and wOUnded nine.";
+  G_STATIC_ASSERT (sizeof lower == sizeof mixed);
+  g_autoptr (EvlDocument) first = recognize (mixed);   /* the folded forms not read yet */
+  g_autoptr (EvlDocument) plain = recognize (lower);
+  g_autoptr (EvlDocument) again = recognize (mixed);   /* now they are */
+  guint n_plain;
+  const EvlEventMention *want = evl_document_get_event_mentions (plain, &n_plain);
+  cr_assert_geq (n_plain, 3);
+  EvlDocument *docs[] = { first, again };
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    {
+      guint n;
+      const EvlEventMention *ev = evl_document_get_event_mentions (docs[d], &n);
+      cr_assert_eq (n, n_plain, "document %u: %u events, lower case %u", d, n, n_plain);
+      for (guint i = 0; i < n; i++)
+        {
+          cr_assert_eq (ev[i].span.start, want[i].span.start, "document %u", d);
+          cr_assert_eq (ev[i].span.end, want[i].span.end, "document %u", d);
+          cr_assert_eq (ev[i].klass, want[i].klass, "document %u, event %u", d, i);
+          cr_assert_str_eq (ev[i].lemma, want[i].lemma);
+          cr_assert_str_eq (ev[i].tense, want[i].tense);
+          cr_assert_str_eq (ev[i].aspect, want[i].aspect);
+        }
+    }
+}
+
 /* evl_word_slot_fill() with @known and empty caches (a cached ending
  * would hide how its weight was found). */
 static void
