@@ -246,16 +246,6 @@ slot_holds (const Slot *slot, const MemoKey *k, gsize n)
                         && evl_load64 (slot->key + 16) == k->u[2]));
 }
 
-/* Folds the word @w (@n bytes, 0 < n <= EVL_WORD_KEY; a token of a
- * document's text, which is followed by its NUL and fifteen zero bytes
- * (evl_document_new()), so 16 bytes from @w are readable) into @k: ASCII
- * lower case, U+2019/U+2018 as apostrophe (the corpora write "n't",
- * "'s").  Returns the folded length.  A word of at most 16 ASCII bytes
- * (most) is folded eight bytes at a time: measured on 400 small
- * documents, the byte loop was 8 M instructions (and a test of the bytes
- * left in the text per token 0.2 M).  A folded length of at most 8 from that path leaves the
- * key's other words unset: a memo hit reads only the first (measured:
- * 0.15 M instructions fewer), and a miss zeroes them (info_fill()). */
 /* Bytes 'A'-'Z' ('a'-'z' with @lo 'a', @hi 'z') of the ASCII word @x: their
  * high bits set (no carry crosses a byte below 0x80). */
 static inline guint64
@@ -293,37 +283,15 @@ static const guint64 masks[17][2] = {
 #undef MASKS
 #undef M8
 
+/* Folds the word @w (@n bytes, 0 < n <= EVL_WORD_KEY) into @k, zero-padded:
+ * ASCII lower case, U+2019/U+2018 as apostrophe (the corpora write
+ * "n't", "'s"), and its shape into *@shape.  Returns the folded length.
+ * For the words info_fill() does not key itself, eight bytes at a time:
+ * those of more than 16 bytes or not ASCII (measured on 400 small
+ * documents, this byte loop for every word was 8 M instructions). */
 static gsize
 memo_key_at (const char *w, gsize n, MemoKey *k, guint8 *shape)
 {
-  if (G_BYTE_ORDER == G_LITTLE_ENDIAN && n <= 16)
-    {
-      guint64 lo = evl_load64 (w) & masks[n][0];
-      /* a word of at most eight bytes (most) is one load: its second
-       * word is 0, so neither loaded, lowered nor tested (measured: 1.8 M
-       * instructions fewer on 400 small documents) */
-      if (n <= 8)
-        {
-          if ((lo & EVL_SWAR_HIGHS) == 0)
-            {
-              *shape = swar_shape (lo, 0, n);
-              k->u[0] = evl_swar_lower_ascii (lo);
-              return n;   /* the other words are left to a memo miss (info_fill()) */
-            }
-        }
-      else
-        {
-          guint64 hi = evl_load64 (w + 8) & masks[n][1];
-          if (((lo | hi) & EVL_SWAR_HIGHS) == 0)
-            {
-              *shape = swar_shape (lo, hi, n);
-              k->u[0] = evl_swar_lower_ascii (lo);
-              k->u[1] = evl_swar_lower_ascii (hi);
-              k->u[2] = 0;
-              return n;
-            }
-        }
-    }
   *shape = token_shape (w, n);
   memset (k, 0, sizeof *k);
   gsize kn = 0;
@@ -381,6 +349,44 @@ ring_may_hold (const Ring *ring, const Slot *slot)
 #endif
 }
 
+/* The set of the memo to probe for the ASCII word of @n (1 to 16) bytes
+ * @lo, @hi (zero-padded; @hi 0 for n <= 8) of shape @shape, its folded
+ * key into @key (words past the length unset for n <= 8: a hit reads the
+ * first only, a miss zeroes them in info_fill()), *@hit whether the set's
+ * first way holds it.  A word that does not start with a capital is
+ * probed as it is, unfolded: a memo key is folded, so a slot that holds
+ * it is its folded form's; only when that misses is it folded, and probed
+ * again when that changes it ('iPhone').  Measured: 0.42 M instructions
+ * fewer on 400 small documents than folding every word of up to eight
+ * bytes, 0.27 M more for those up to sixteen. */
+static inline Slot *
+probe_ascii (const Model *m, guint64 lo, guint64 hi, gsize n, guint8 shape, MemoKey *key,
+             gboolean *hit)
+{
+  gboolean cap = shape == SHAPE_CAP || shape == SHAPE_ALLCAPS;
+  key->u[0] = cap ? evl_swar_lower_ascii (lo) : lo;
+  if (n > 8)
+    {
+      key->u[1] = cap ? evl_swar_lower_ascii (hi) : hi;
+      key->u[2] = 0;
+    }
+  Slot *set = &m->memo[memo_index (key, n)];
+  *hit = slot_holds (set, key, n);
+  if (!*hit && !cap)
+    {
+      guint64 f0 = evl_swar_lower_ascii (lo), f1 = n > 8 ? evl_swar_lower_ascii (hi) : 0;
+      if (f0 != lo || f1 != hi)
+        {
+          key->u[0] = f0;
+          if (n > 8)
+            key->u[1] = f1;
+          set = &m->memo[memo_index (key, n)];
+          *hit = slot_holds (set, key, n);
+        }
+    }
+  return set;
+}
+
 /* Fills entry @at of @ring for the token @w (@n bytes) of a document's
  * text.
  * TRUE when the word's slot is spaced (white space in its key or lemma):
@@ -394,33 +400,30 @@ info_fill (const Model *m, const char *w, gsize n, Ring *ring,
    * laying out the hit path first measured 0.28 M instructions fewer on
    * 400 small documents) */
   MemoKey key;
-  guint64 lo;
+  guint64 lo, hi;
   Slot *set;
   gboolean hit;
   /* an ASCII word of one to eight bytes (most) first, with one test of
    * its length (measured: 0.86 M instructions fewer on 400 small
-   * documents than memo_key_at()'s tests for every word), and a probe of
-   * its own, which knows the length (measured: 0.40 M fewer) */
+   * documents than tests for 0, 16 and 8 bytes for every word), and a
+   * probe of its own, which knows the length (measured: 0.40 M fewer);
+   * then one of nine to sixteen, the document's text being followed by
+   * its NUL and fifteen zero bytes (evl_document_new()), so that 16 bytes
+   * from a token are readable */
   if (G_BYTE_ORDER == G_LITTLE_ENDIAN && G_LIKELY (n - 1 < 8)
       && ((lo = evl_load64 (w) & masks[n][0]) & EVL_SWAR_HIGHS) == 0)
     {
       guint8 shape = swar_shape (lo, 0, n);
       ring->shape[at] = shape;
-      /* the other key words are left to a miss.  A word that does not
-       * start with a capital is probed as it is, unfolded: a memo key is
-       * folded, so a slot that holds it is its folded form's; only when
-       * that misses is it folded, and probed again when that changes it
-       * ('iPhone').  Measured: 0.42 M instructions fewer on 400 small
-       * documents than folding every word. */
-      key.u[0] = shape == SHAPE_CAP || shape == SHAPE_ALLCAPS ? evl_swar_lower_ascii (lo) : lo;
-      set = &m->memo[memo_index (&key, n)];
-      hit = slot_holds (set, &key, n);
-      if (!hit && evl_swar_lower_ascii (lo) != key.u[0])
-        {
-          key.u[0] = evl_swar_lower_ascii (lo);
-          set = &m->memo[memo_index (&key, n)];
-          hit = slot_holds (set, &key, n);
-        }
+      set = probe_ascii (m, lo, 0, n, shape, &key, &hit);
+    }
+  else if (G_BYTE_ORDER == G_LITTLE_ENDIAN && n - 9 < 8
+           && (((lo = evl_load64 (w)) | (hi = evl_load64 (w + 8) & masks[n][1]))
+               & EVL_SWAR_HIGHS) == 0)
+    {
+      guint8 shape = swar_shape (lo, hi, n);
+      ring->shape[at] = shape;
+      set = probe_ascii (m, lo, hi, n, shape, &key, &hit);
     }
   else if (G_UNLIKELY (n == 0 || n > EVL_WORD_KEY))
     {
@@ -454,7 +457,7 @@ info_fill (const Model *m, const char *w, gsize n, Ring *ring,
     {
       guint way = set->victim;
       slot = set + way;
-      if (n <= 8)   /* memo_key_at() left them: a hit reads the first word only */
+      if (n <= 8)   /* probe_ascii() left them: a hit reads the first word only */
         key.u[1] = key.u[2] = 0;
       if (ring_may_hold (ring, slot))
         for (guint j = 0; j < RING; j++)
