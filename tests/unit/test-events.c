@@ -859,14 +859,16 @@ ParameterizedTest (PositionCase *c, events, sentence_events_do_not_depend_on_pos
 /* A word that does not start with a capital is probed in the memo as it
  * is before it is folded (a slot holds a folded key, so a slot that holds
  * the word is its folded form's): one with capitals further in
- * ('aTTacked') must get the events of its lower-case form, both before
- * that form is in the memo and after. */
+ * ('aTTacked', 'wOrsening') must get the events of its lower-case form,
+ * both before that form is in the memo and after. */
 Test (events, inner_capitals_take_the_lower_case_words_events, .init = setup, .fini = teardown)
 {
   static const char lower[] = "Shares dipped after the firm sacked its chief, naming a rival; "
-                              "rebels attacked the convoy and wounded nine.";
+                              "rebels attacked the convoy and wounded nine, worsening the "
+                              "crisis.";
   static const char mixed[] = "Shares dIpped after tHe firm sAcked iTs chief, nAming a rival; "
-                              "rebels aTTacked tHe convoy and wOUnded nine.";
+                              "rebels aTTacked tHe convoy and wOUnded nine, wOrsening tHe "
+                              "crisis.";
   G_STATIC_ASSERT (sizeof lower == sizeof mixed);
   g_autoptr (EvlDocument) first = recognize (mixed);   /* the folded forms not read yet */
   g_autoptr (EvlDocument) plain = recognize (lower);
