@@ -459,7 +459,10 @@ info_fill (const Model *m, const char *w, gsize n, Ring *ring,
       slot = set + way;
       if (n <= 8)   /* probe_ascii() left them: a hit reads the first word only */
         key.u[1] = key.u[2] = 0;
-      if (ring_may_hold (ring, slot))
+      /* an empty slot (most misses: a word not read before) is no
+       * entry's: a slot is emptied only once no entry points at it
+       * (measured: 0.28 M instructions fewer on 400 small documents) */
+      if (slot->len != 0 && ring_may_hold (ring, slot))
         for (guint j = 0; j < RING; j++)
           if (ring->w[j] == slot && j != at)
             {
