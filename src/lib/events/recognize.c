@@ -272,8 +272,9 @@ swar_shape (guint64 lo, guint64 hi, gsize n)
 }
 
 /* the word's bytes of the two loads of a word of n <= 16 bytes, by a
- * table rather than branches on the length */
-#define M8(b) ((b) >= 8 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (8 * (b))) - 1)
+ * table rather than branches on the length (the shift masked: clang
+ * checks the branch not taken at file scope) */
+#define M8(b) ((b) >= 8 ? ~G_GUINT64_CONSTANT (0) : (G_GUINT64_CONSTANT (1) << (8 * ((b) & 7))) - 1)
 #define MASKS(b) { M8 (b), (b) > 8 ? M8 ((b) - 8) : 0 }
 static const guint64 masks[17][2] = {
   MASKS (0), MASKS (1), MASKS (2), MASKS (3), MASKS (4), MASKS (5), MASKS (6),
