@@ -138,6 +138,12 @@ verb_stem (const Known *k, char *s, gsize n, gsize cap)
    * is 'call' even when a stray 'calle' is a known form. */
   if (n >= 3 && s[n - 1] == s[n - 2] && is_known (k, s, n))
     return n;
+  /* Two vowels before a final r, n, l, m, d, k or p ('tour', 'fear',
+   * 'join', 'seem', 'soak'): no verb adds a silent e there, so a known
+   * '+e' form is some other word ('toured' is no 'Toure'). */
+  if (n >= 3 && strchr ("rnlmdkp", s[n - 1]) != NULL && is_vowel (s[n - 2]) && is_vowel (s[n - 3])
+      && is_known (k, s, n))
+    return n;
   if (n + 1 < cap)
     {
       s[n] = 'e';
