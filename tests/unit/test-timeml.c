@@ -870,7 +870,15 @@ static const NeighbourCase neighbour_rows[] = {
     "NONE", 0, NULL },
   { "Troops fled after the shelling, the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE",
     0, NULL },
-  { "Troops stayed since the blast.", "stayed", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
+  /* A bound orders them too: 'since' and 'once' and 'following' the
+   * second first, 'until' and 'then' the second after. */
+  { "Troops stayed since the blast.", "stayed", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
+  { "Troops waited until police came.", "waited", "came", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, "AFTER" },
+  { "Troops fired and then fled.", "fired", "fled", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, "AFTER" },
+  { "Talks resume once the fighting stops.", "resume", "stops", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "NONE", 0,
+    "BEFORE" },
+  { "Troops fled FOLLOWING the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
+  { "Troops fled, following the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
   { "Troops fled as the blast came.", "fled", "came", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, NULL },
   { "Troops fled in the hours AFTER the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0,
     "BEFORE" },
@@ -886,6 +894,8 @@ static const NeighbourCase neighbour_rows[] = {
   { LEAD "troops fled after the first of the three blasts.", "fled", "blasts", EVL_EVENT_CLASS_OCCURRENCE, "NONE",
     "NONE", 0, NULL },
   { LEAD "troops fled as the blast came.", "fled", "came", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, NULL },
+  { LEAD "troops fled in the hours following the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE",
+    "NONE", 0, "BEFORE" },
   { LEAD "troops fled, it seems, in the hours after the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE,
     "NONE", "NONE", 0, NULL },
   { LEAD "troops fled in the long and cold hours\tafter\nthe blast.", "fled", "blast",
@@ -942,16 +952,18 @@ check_neighbours (const NeighbourCase *row)
   evl_document_add_event_mention (doc, &e2);
   g_autofree char *xml = fx_timeml_text (doc);
   const char *first = strstr (xml, "<TLINK");
+  /* cr_expect: every row that fails is reported, not the first only. */
   if (row->want == NULL)
     {
-      cr_assert_null (first, "%s: %s", row->text, xml);
+      cr_expect_null (first, "%s: %s", row->text, xml);
       return;
     }
   g_autofree char *want = g_strdup_printf ("<TLINK lid=\"l1\" relType=\"%s\" eventInstanceID=\"ei2\" "
                                            "relatedToEventInstance=\"ei1\"/>\n\n</TimeML>\n",
                                            row->want);
-  cr_assert_not_null (first, "%s: %s", row->text, xml);
-  cr_assert_str_eq (first, want, "%s", row->text);
+  cr_expect_not_null (first, "%s: %s", row->text, xml);
+  if (first)
+    cr_expect_str_eq (first, want, "%s", row->text);
 }
 
 Test (timeml, writer_tlinks_between_neighbours)
