@@ -879,6 +879,21 @@ static const NeighbourCase neighbour_rows[] = {
     "BEFORE" },
   { "Troops fled FOLLOWING the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
   { "Troops fled, following the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
+  /* A clause opening the sentence with 'after' or 'once': the event
+   * after its comma comes after; not another conjunction, nor one that
+   * does not open the sentence. */
+  { "After the talks collapsed, troops attacked.", "collapsed", "attacked", EVL_EVENT_CLASS_OCCURRENCE, "PAST",
+    "NONE", 0, "AFTER" },
+  { "Rain fell. \"Once the deal was signed, prices rose.", "signed", "rose", EVL_EVENT_CLASS_OCCURRENCE, "PAST",
+    "NONE", 0, "AFTER" },
+  { "When the talks collapsed, troops attacked.", "collapsed", "attacked", EVL_EVENT_CLASS_OCCURRENCE, "PAST",
+    "NONE", 0, NULL },
+  { "Police said after the talks collapsed, troops attacked.", "collapsed", "attacked",
+    EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, NULL },
+  { "After the long and bitter talks finally collapsed, troops attacked.", "collapsed", "attacked",
+    EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, NULL },
+  { "After the talks collapsed (again), troops attacked.", "collapsed", "attacked", EVL_EVENT_CLASS_OCCURRENCE,
+    "PAST", "NONE", 0, NULL },
   { "Troops fled as the blast came.", "fled", "came", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0, NULL },
   { "Troops fled in the hours AFTER the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0,
     "BEFORE" },
@@ -1185,6 +1200,36 @@ Test (timeml, writer_tlinks_same_noun)
                     "<TLINK lid=\"l1\" relType=\"BEFORE\" timeID=\"t1\" relatedToTime=\"t2\"/>\n"
                     "<TLINK lid=\"l2\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1\"/>\n"
                     "<TLINK lid=\"l3\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei2\" relatedToTime=\"t2\"/>\n");
+}
+
+/* A clause opening its sentence with 'after' or 'once', in a document
+ * split into sentences: the opening word found from the sentence's span
+ * (the rows of writer_tlinks_between_neighbours have no sentences), also
+ * after a dateline with no full stop.  The first sentence is the
+ * first ten bytes of each. */
+Test (timeml, writer_tlinks_fronted_clause_by_sentence)
+{
+  static const char *const texts[] = {
+    "LIMA (AP)_ After the talks collapsed, troops attacked.",
+    "Rain fell. \"Once the talks collapsed, troops attacked.",
+    "Rain fell. When the talks collapsed, troops attacked.",
+  };
+  static const char *const want[] = {
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n",
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n",
+    "",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (EvlDocument) doc = evl_document_new ("fr", texts[i], -1, NULL);
+      EvlSentence s[2] = { { .span = { 0, 10 } }, { .span = { 11, (guint32) strlen (texts[i]) } } };
+      evl_document_add_sentences (doc, s, 2);
+      add_word_event (doc, texts[i], "collapsed", EVL_EVENT_CLASS_OCCURRENCE, "PAST", 1);
+      add_word_event (doc, texts[i], "attacked", EVL_EVENT_CLASS_OCCURRENCE, "PAST", 1);
+      g_autofree char *xml = fx_timeml_text (doc);
+      g_autofree char *got = tlink_lines (xml);
+      cr_expect_str_eq (got, want[i], "%s", texts[i]);
+    }
 }
 
 /* Links within a sentence that need each event's tense: up to three
