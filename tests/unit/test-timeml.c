@@ -1232,6 +1232,53 @@ Test (timeml, writer_tlinks_fronted_clause_by_sentence)
     }
 }
 
+/* The first noun of a verb's lemma names the verb's event (IDENTITY) when
+ * the verb is in the same sentence or the two before; a noun of the
+ * lemma before it takes precedence, and a verb farther back gets none.
+ * Each row: events of lemma 'attack' over the first 'attack' at or after
+ * @at[k] (a verb, 'attacked', when @tense[k] is PAST), in @sent[k]. */
+typedef struct {
+  const char *text;
+  const char *at[3];
+  const char *tense[3];
+  guint32 sent[3];
+  const char *want;
+} VerbNounCase;
+
+static const VerbNounCase verb_noun_rows[] = {
+  { "Troops attacked the town. Rain fell. The attack ended.", { "attacked", "attack ended" }, { "PAST", "NONE" },
+    { 0, 2 }, "<TLINK lid=\"l1\" relType=\"IDENTITY\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n" },
+  { "Troops attacked the town. Rain fell. Snow fell. The attack ended.", { "attacked", "attack ended" },
+    { "PAST", "NONE" }, { 0, 3 }, "" },
+  { "The attack began at dawn. Troops attacked again. The attack ended.", { "attack began", "attacked", "attack ended" },
+    { "NONE", "PAST", "NONE" }, { 0, 1, 2 },
+    "<TLINK lid=\"l1\" relType=\"IDENTITY\" eventInstanceID=\"ei3\" relatedToEventInstance=\"ei1\"/>\n" },
+};
+
+Test (timeml, writer_tlinks_noun_names_verb)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (verb_noun_rows); i++)
+    {
+      const VerbNounCase *row = &verb_noun_rows[i];
+      g_autoptr (EvlDocument) doc = evl_document_new ("vn", row->text, -1, NULL);
+      for (guint k = 0; k < G_N_ELEMENTS (row->at) && row->at[k]; k++)
+        {
+          const char *w = strstr (row->text, row->at[k]);
+          cr_assert_not_null (w, "%s in %s", row->at[k], row->text);
+          guint32 at = (guint32) (w - row->text);
+          guint32 len = strcmp (row->tense[k], "PAST") == 0 ? sizeof "attacked" - 1 : sizeof "attack" - 1;
+          EvlEventMention e = { .span = { at, at + len }, .sentence = row->sent[k],
+                                .klass = EVL_EVENT_CLASS_OCCURRENCE, .lemma = "attack", .tense = row->tense[k],
+                                .aspect = "NONE", .timex = -1, .cue_event = -1, .agent = -1, .patient = -1,
+                                .location = -1, .source = -1 };
+          evl_document_add_event_mention (doc, &e);
+        }
+      g_autofree char *xml = fx_timeml_text (doc);
+      g_autofree char *got = tlink_lines (xml);
+      cr_expect_str_eq (got, row->want, "%s", row->text);
+    }
+}
+
 /* Links within a sentence that need each event's tense: up to three
  * events per row, one sentence, no DCT.  First a past report and the
  * nearest finite verb on either side, up to another report. */
