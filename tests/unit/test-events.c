@@ -1221,8 +1221,8 @@ assert_events_on (const char *const (*cases)[3], gsize n)
     }
 }
 
-/* A participle between a possessive or an article and its noun is a
- * modifier; the same word as a finite verb, or after the "'s" of 'it's',
+/* A participle between a possessive, an article or a count and its
+ * noun is a modifier; the same word as a finite verb, or after the "'s" of 'it's',
  * stays an event. */
 Test (events, participles_after_a_determiner_are_no_events, .init = setup, .fini = teardown)
 {
@@ -1232,6 +1232,9 @@ Test (events, participles_after_a_determiner_are_no_events, .init = setup, .fini
     { "The attempt failed in June.", "failed", "yes" },
     { "He said it's failed twice.", "failed", "yes" },
     { "Police searched the bombed embassy.", "bombed", "" },
+    /* ... or a count word */
+    { "The launch came after two failed attempts.", "failed", "" },
+    { "Two failed to return.", "failed", "yes" },
   };
   assert_events_on (cases, G_N_ELEMENTS (cases));
 }

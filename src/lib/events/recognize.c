@@ -1557,6 +1557,7 @@ enum {
   ROLE_OBJECT = 1 << 4,       /* follows a verb as its object: 'owes its' */
   ROLE_FUNCTION = 1 << 5,     /* opens no noun */
   ROLE_PARTICLE = 1 << 6,     /* follows a verb: 'flaring up' (and a plural: 'pupils out') */
+  ROLE_COUNT = 1 << 7,        /* a count before a noun: 'two failed attempts' */
 };
 
 #define ROLE_BITS 8
@@ -1594,6 +1595,9 @@ role_table_fill (RoleSlot *table)
       { "and", "or", "but", "is", "was", "are", "were", "be", "been", "has", "have", "had",
         "will", "would", "can", "could", "may", "might", "should", "not", "n't", "they",
         "we", "i" } },
+    { ROLE_COUNT,
+      { "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+        "several", "many", "both" } },
     { ROLE_FUNCTION,
       { "you", "there", "if", "when", "while", "because", "since", "until", "so", "such",
         "more", "most", "all" } },
@@ -1928,7 +1932,7 @@ modifying_participle_slow (const Ring *ring, guint c, guint32 sent)
   const Slot *prev = ring->w[p1], *owner = ring->w[p2], *next = ring->w[n1];
   gboolean possessive = prev->len == 2 && memcmp (prev->key, "'s", 2) == 0
                         && !contracts_is (owner->key, owner->len);
-  if (!possessive && !(word_roles (role_table (), prev) & ROLE_ARTICLE))
+  if (!possessive && !(word_roles (role_table (), prev) & (ROLE_ARTICLE | ROLE_COUNT)))
     return FALSE;
   return ring->shape[n1] == SHAPE_LOWER && !(word_roles (role_table (), next) & ROLE_FUNCTION);
 }
