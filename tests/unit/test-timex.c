@@ -4,6 +4,8 @@
 #include <eventline/eventline.h>
 #include <string.h>
 
+#include "timex/timex-private.h"
+
 TestSuite (timex);
 
 typedef struct {
@@ -1437,3 +1439,21 @@ static TxCase wire_cases[] = {
 };
 
 TX_FAMILY (wire_news, wire_cases)
+
+/* The timex module's own day arithmetic gives what evl_day_from_ymd()
+ * gives, for every year it takes and past both ends, every month and
+ * none, and the days around each month's ends, past 255 (a GDateDay is
+ * a byte) and below 0. */
+Test (timex, day_from_ymd_is_evl_day_from_ymd)
+{
+  static const int days[] = { -256, -255, -1, 0, 1, 2, 15, 27, 28, 29, 30, 31, 32, 99, 255, 256, 257, 300 };
+  guint wrong = 0;
+  int wy = 0, wm = 0, wd = 0;
+  for (int y = -2; y <= 10002; y++)
+    for (int m = -1; m <= 14; m++)
+      for (gsize k = 0; k < G_N_ELEMENTS (days); k++)
+        if (evl_timex_day_from_ymd (y, m, days[k]) != evl_day_from_ymd (y, m, days[k]) && wrong++ == 0)
+          wy = y, wm = m, wd = days[k];
+  cr_assert_eq (wrong, 0, "%u dates differ, the first %d-%d-%d: %u, not %u", wrong, wy, wm, wd,
+                evl_timex_day_from_ymd (wy, wm, wd), evl_day_from_ymd (wy, wm, wd));
+}

@@ -766,7 +766,7 @@ month_day_point (TxScan *s, TxMatch *m, int y, int mo, int d, int known, int fro
       m->pt.year = known > 0 ? known : tx_year_for (s, mo, d, tx_tense (s, from, end));
       m->needs_dct = TRUE;
     }
-  if (d && evl_day_from_ymd (m->pt.year > 0 ? m->pt.year : 2000, mo, d) == 0)
+  if (d && evl_timex_day_from_ymd (m->pt.year > 0 ? m->pt.year : 2000, mo, d) == 0)
     return FALSE;
   m->has_pt = TRUE;
   return TRUE;
@@ -833,7 +833,7 @@ p_month (TxScan *s, int i, TxMatch *m)
     {
       m->pt2 = m->pt;
       m->pt2.day = last;
-      if (evl_day_from_ymd (m->pt.year > 0 ? m->pt.year : 2000, mo, last) == 0)
+      if (evl_timex_day_from_ymd (m->pt.year > 0 ? m->pt.year : 2000, mo, last) == 0)
         return -1;
       m->range = TRUE;
     }
@@ -2438,9 +2438,9 @@ p_numeric_date (TxScan *s, int i, TxMatch *m)
       y = u->num;
       mo = U (i + 2)->num;
       d = U (i + 4)->num;
-      if (evl_day_from_ymd (y, mo, d) == 0)
+      if (evl_timex_day_from_ymd (y, mo, d) == 0)
         return -1;
-      evl_timex_point_from_day (&m->pt, evl_day_from_ymd (y, mo, d), EVL_GRAIN_DAY);
+      evl_timex_point_from_day (&m->pt, evl_timex_day_from_ymd (y, mo, d), EVL_GRAIN_DAY);
       m->has_pt = TRUE;
       m->absolute = TRUE;
       return i + 5;
@@ -2449,9 +2449,9 @@ p_numeric_date (TxScan *s, int i, TxMatch *m)
     {
       if (y < 100)
         y += y < 30 ? 2000 : 1900;
-      if (evl_day_from_ymd (y, mo, d) == 0)
+      if (evl_timex_day_from_ymd (y, mo, d) == 0)
         return -1;
-      evl_timex_point_from_day (&m->pt, evl_day_from_ymd (y, mo, d), EVL_GRAIN_DAY);
+      evl_timex_point_from_day (&m->pt, evl_timex_day_from_ymd (y, mo, d), EVL_GRAIN_DAY);
       m->has_pt = TRUE;
       m->absolute = TRUE;
       return i + 1;
@@ -2723,7 +2723,8 @@ p_duration (TxScan *s, int i, TxMatch *m)
             {
               int y, mo, d;
               evl_day_to_ymd (s->dct, &y, &mo, &d);
-              evl_timex_point_from_day (&m->pt, evl_day_from_ymd (y - steps, mo, mo == 2 ? MIN (d, 28) : d),
+              evl_timex_point_from_day (&m->pt,
+                                        evl_timex_day_from_ymd (y - steps, mo, mo == 2 ? MIN (d, 28) : d),
                                         (EvlGrain) back);
               m->has_pt = TRUE;
               m->needs_dct = TRUE;
@@ -2922,7 +2923,7 @@ p_day_ordinal (TxScan *s, int i, TxMatch *m)
       /* The month last named is the scene only when the clause's tense
        * agrees with it: 'talks began in March. They will meet again on
        * the 15th' told in September means the 15th ahead, not March's. */
-      EvlDay cand = evl_day_from_ymd (r->year, r->month, d);
+      EvlDay cand = evl_timex_day_from_ymd (r->year, r->month, d);
       int t = tx_tense (s, i, e);
       if (cand && ((t > 0 && cand < s->dct) || (t < 0 && cand > s->dct)))
         use_ref = FALSE;
@@ -2954,7 +2955,7 @@ p_day_ordinal (TxScan *s, int i, TxMatch *m)
       g_snprintf (m->value, sizeof m->value, "XXXX-XX-%02d", d);
       return e;
     }
-  if (evl_day_from_ymd (m->pt.year, m->pt.month, d) == 0)
+  if (evl_timex_day_from_ymd (m->pt.year, m->pt.month, d) == 0)
     return -1;
   m->has_pt = TRUE;
   return e;
@@ -3017,7 +3018,7 @@ p_week_number (TxScan *s, int i, TxMatch *m)
       return e;
     }
   /* the Monday of week 1 is the one on or before 4 January */
-  EvlDay jan4 = evl_day_from_ymd (y, 1, 4);
+  EvlDay jan4 = evl_timex_day_from_ymd (y, 1, 4);
   if (!jan4)
     return -1;
   GDate g;

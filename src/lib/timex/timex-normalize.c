@@ -577,7 +577,7 @@ tx_year_for (const TxScan *s, int month, int day, int tense)
       gint64 best_gap = G_MAXINT64;
       for (int ry = s->ref.year - 1; ry <= s->ref.year + 1; ry++)
         {
-          gint64 gap = (gint64) evl_day_from_ymd (ry, month, MIN (day, 28)) - (gint64) ref;
+          gint64 gap = (gint64) evl_timex_day_from_ymd (ry, month, MIN (day, 28)) - (gint64) ref;
           if (gap < 0)
             gap = -gap;
           if (gap < best_gap)
@@ -593,7 +593,7 @@ tx_year_for (const TxScan *s, int month, int day, int tense)
    * late-October article is next February's; 'met in May' last May's). */
   EvlDay cands[3];
   for (int k = 0; k < 3; k++)
-    cands[k] = evl_day_from_ymd (y - 1 + k, month, day > 0 ? MIN (day, 28) : 15);
+    cands[k] = evl_timex_day_from_ymd (y - 1 + k, month, day > 0 ? MIN (day, 28) : 15);
   if (day <= 0 && month == m)
     return y;
   return y - 1 + tx_pick_nearest (s, cands, 3, tense);
@@ -674,7 +674,7 @@ tx_holiday_day (const char *rule, int year)
   r++;
   const char *r2 = strchr (r, '-');
   if (r2 == NULL)
-    return evl_day_from_ymd (year, month, tx_atoi (r));
+    return evl_timex_day_from_ymd (year, month, tx_atoi (r));
   int nth = *r == 'L' ? -1 : tx_atoi (r);
   int wd = tx_atoi (r2 + 1);
   EvlDay d = evl_timex_nth_weekday (year, month, nth, wd);

@@ -73,7 +73,7 @@ weekday_of (EvlDay day)
 static EvlDay
 iso_week_monday (int y, int w)
 {
-  EvlDay jan4 = evl_day_from_ymd (y, 1, 4);
+  EvlDay jan4 = evl_timex_day_from_ymd (y, 1, 4);
   if (jan4 == 0)
     return 0;
   return jan4 - (EvlDay) (weekday_of (jan4) - 1) + (EvlDay) ((w - 1) * 7);
@@ -124,25 +124,25 @@ evl_timex_point_first_day (const EvlTimexPoint *p)
     return 0;
   switch (p->grain)
     {
-    case EVL_GRAIN_CENTURY: return evl_day_from_ymd (MAX (1, p->year / 100 * 100), 1, 1);
-    case EVL_GRAIN_DECADE: return evl_day_from_ymd (MAX (1, p->year / 10 * 10), 1, 1);
-    case EVL_GRAIN_YEAR: return evl_day_from_ymd (p->year, 1, 1);
-    case EVL_GRAIN_HALF: return evl_day_from_ymd (p->year, p->half == 2 ? 7 : 1, 1);
-    case EVL_GRAIN_QUARTER: return evl_day_from_ymd (p->year, (MAX (p->quarter, 1) - 1) * 3 + 1, 1);
+    case EVL_GRAIN_CENTURY: return evl_timex_day_from_ymd (MAX (1, p->year / 100 * 100), 1, 1);
+    case EVL_GRAIN_DECADE: return evl_timex_day_from_ymd (MAX (1, p->year / 10 * 10), 1, 1);
+    case EVL_GRAIN_YEAR: return evl_timex_day_from_ymd (p->year, 1, 1);
+    case EVL_GRAIN_HALF: return evl_timex_day_from_ymd (p->year, p->half == 2 ? 7 : 1, 1);
+    case EVL_GRAIN_QUARTER: return evl_timex_day_from_ymd (p->year, (MAX (p->quarter, 1) - 1) * 3 + 1, 1);
     case EVL_GRAIN_SEASON:
       for (int i = 0; i < 4; i++)
         if (strcmp (p->season, season_codes[i]) == 0)
-          return evl_day_from_ymd (p->year, i == 0 ? 12 : i * 3, 1);
-      return evl_day_from_ymd (p->year, 1, 1);
+          return evl_timex_day_from_ymd (p->year, i == 0 ? 12 : i * 3, 1);
+      return evl_timex_day_from_ymd (p->year, 1, 1);
     case EVL_GRAIN_WEEK:
       if (p->week > 0)
         return iso_week_monday (p->year, p->week);
       return 0;
     case EVL_GRAIN_MONTH:
-      return p->month ? evl_day_from_ymd (p->year, p->month, 1) : 0;
+      return p->month ? evl_timex_day_from_ymd (p->year, p->month, 1) : 0;
     default:
       if (p->month && p->day)
-        return evl_day_from_ymd (p->year, p->month, p->day);
+        return evl_timex_day_from_ymd (p->year, p->month, p->day);
       return 0;
     }
 }
@@ -208,7 +208,7 @@ evl_timex_point_shift (EvlTimexPoint *p, int n)
       }
     default:
       {
-        EvlDay d = evl_day_from_ymd (p->year, p->month, p->day);
+        EvlDay d = evl_timex_day_from_ymd (p->year, p->month, p->day);
         if (d == 0)
           return;
         int y, m, dd;
@@ -352,7 +352,7 @@ evl_timex_easter (int year)
   int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
   int m = (a + 11 * h + 22 * l) / 451;
   int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
-  return evl_day_from_ymd (year, month, day);
+  return evl_timex_day_from_ymd (year, month, day);
 }
 
 EvlDay
@@ -361,13 +361,13 @@ evl_timex_nth_weekday (int year, int month, int nth, int weekday)
   if (nth < 0)
     {
       int nm = month == 12 ? 1 : month + 1, ny = month == 12 ? year + 1 : year;
-      EvlDay last = evl_day_from_ymd (ny, nm, 1);
+      EvlDay last = evl_timex_day_from_ymd (ny, nm, 1);
       if (last == 0)
         return 0;
       last--;
       return last - (EvlDay) ((weekday_of (last) - weekday + 7) % 7);
     }
-  EvlDay first = evl_day_from_ymd (year, month, 1);
+  EvlDay first = evl_timex_day_from_ymd (year, month, 1);
   if (first == 0)
     return 0;
   return first + (EvlDay) ((weekday - weekday_of (first) + 7) % 7 + 7 * (nth - 1));
@@ -394,7 +394,7 @@ month_end (int y, int m)
 {
   if (y < 1 || m < 1 || m > 12)
     return 0; /* '0000-Q1': no such calendar day */
-  return evl_day_from_ymd (y, m, g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y));
+  return evl_timex_day_from_ymd (y, m, g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y));
 }
 
 /* Bounds of one point value (no '/'). */
@@ -409,15 +409,15 @@ point_bounds (const char *v, gsize len, EvlDay *b, EvlDay *e, EvlGrain *g)
     }
   if (len == 2 && digits (v, 2, &n))
     {
-      *b = evl_day_from_ymd (MAX (1, n * 100), 1, 1);
-      *e = evl_day_from_ymd (n * 100 + 99, 12, 31);
+      *b = evl_timex_day_from_ymd (MAX (1, n * 100), 1, 1);
+      *e = evl_timex_day_from_ymd (n * 100 + 99, 12, 31);
       *g = EVL_GRAIN_CENTURY;
       return *b && *e;
     }
   if (len == 3 && digits (v, 3, &n))
     {
-      *b = evl_day_from_ymd (MAX (1, n * 10), 1, 1);
-      *e = evl_day_from_ymd (n * 10 + 9, 12, 31);
+      *b = evl_timex_day_from_ymd (MAX (1, n * 10), 1, 1);
+      *e = evl_timex_day_from_ymd (n * 10 + 9, 12, 31);
       *g = EVL_GRAIN_DECADE;
       return *b && *e;
     }
@@ -425,8 +425,8 @@ point_bounds (const char *v, gsize len, EvlDay *b, EvlDay *e, EvlGrain *g)
     return FALSE;
   if (len == 4)
     {
-      *b = evl_day_from_ymd (y, 1, 1);
-      *e = evl_day_from_ymd (y, 12, 31);
+      *b = evl_timex_day_from_ymd (y, 1, 1);
+      *e = evl_timex_day_from_ymd (y, 12, 31);
       *g = EVL_GRAIN_YEAR;
       return *b != 0;
     }
@@ -437,7 +437,7 @@ point_bounds (const char *v, gsize len, EvlDay *b, EvlDay *e, EvlGrain *g)
   if (r[0] == 'Q' && rl == 2 && r[1] >= '1' && r[1] <= '4')
     {
       m = (r[1] - '1') * 3 + 1;
-      *b = evl_day_from_ymd (y, m, 1);
+      *b = evl_timex_day_from_ymd (y, m, 1);
       *e = month_end (y, m + 2);
       *g = EVL_GRAIN_QUARTER;
       return *b != 0;
@@ -445,7 +445,7 @@ point_bounds (const char *v, gsize len, EvlDay *b, EvlDay *e, EvlGrain *g)
   if (r[0] == 'H' && rl == 2 && (r[1] == '1' || r[1] == '2'))
     {
       m = r[1] == '1' ? 1 : 7;
-      *b = evl_day_from_ymd (y, m, 1);
+      *b = evl_timex_day_from_ymd (y, m, 1);
       *e = month_end (y, m + 5);
       *g = EVL_GRAIN_HALF;
       return *b != 0;
@@ -497,14 +497,14 @@ point_bounds (const char *v, gsize len, EvlDay *b, EvlDay *e, EvlGrain *g)
     return FALSE;
   if (rl == 2)
     {
-      *b = evl_day_from_ymd (y, m, 1);
+      *b = evl_timex_day_from_ymd (y, m, 1);
       *e = month_end (y, m);
       *g = EVL_GRAIN_MONTH;
       return *b != 0;
     }
   if (rl < 5 || r[2] != '-' || !digits (r + 3, 2, &d))
     return FALSE;
-  *b = *e = evl_day_from_ymd (y, m, d);
+  *b = *e = evl_timex_day_from_ymd (y, m, d);
   if (*b == 0)
     return FALSE;
   *g = EVL_GRAIN_DAY;
