@@ -1140,17 +1140,24 @@ scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32
   for (int k = 0; k < LEX_N; k++)
     s->memo[k].at = -1;
   s->number->at = -1;
-  for (int i = 0; i < s->n;)
+  /* A stop past the last unit ends the loop that passes over the units
+   * where no pattern starts: no test of the count a unit (~0.1 M
+   * instructions on the 400 small documents).  tx_units() leaves room
+   * for it; the unit there may be the first of the next span kept for
+   * a second run, so it is put back.  Nothing else reads @stop. */
+  TxUnit *sentinel = &s->u[s->n];
+  guint8 was_stop = sentinel->stop;
+  sentinel->stop = TRUE;
+  for (int i = 0;;)
     {
       const TxUnit *u = &s->u[i];
       /* most units are neither candidate words nor numbers, nor start
-       * a pattern: a tight loop passes over them */
+       * a pattern: a tight loop passes over them (counting as it goes:
+       * @i from the pointers is a division by the unit's size) */
       while (!u->stop)
-        {
-          u++;
-          if (++i == s->n)
-            return;
-        }
+        u++, i++;
+      if (i >= s->n)
+        break;
       /* quick reject: a determiner ('the', 'a') starts a timex only
        * before another candidate or a number; any other candidate word
        * that is not a temporal word by itself ('more', 'in', 'said') only
@@ -1186,6 +1193,7 @@ scan_span (TxScan *s, EvlDocument *doc, TxUnitBuf *units, guint32 start, guint32
       else
         i++;
     }
+  sentinel->stop = was_stop;
 }
 
 /* The lexicons and their filters, built once per context. */

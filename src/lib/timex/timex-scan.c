@@ -1344,6 +1344,8 @@ tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, gu
       p = unit_at (lx, wc, base, p, e, u, &space, &nl, &made, FALSE);
       u += made;
     }
+  /* room for one unit more: scan_span()'s sentinel */
+  unit_room (out, wc, n0, &units, &u, &ulim, &cap);
   out->n = (guint) (u - units);
   out->need_mask = wc->need_mask;
   for (guint32 c = wc->need_mask; c; c &= c - 1)

@@ -440,7 +440,8 @@ void tx_word_cache_free (TxWordCache *wc);
  * the largest size @out was given; @text: a document's (16 zero bytes
  * follow its @text_len bytes, which are read without bound tests);
  * @wc: the thread's cache (reset when it was filled for another
- * TxLex) */
+ * TxLex); leaves room for one unit past the last (scan_span()'s
+ * sentinel) */
 guint tx_units (const TxLex *lx, TxWordCache *wc, const char *text, gsize text_len, guint32 start,
                 guint32 end, TxUnitBuf *out);
 
