@@ -2907,6 +2907,49 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
     }
 }
 
+/* Byte k of a word of at most four bytes at bits 8 k, its length @n at
+ * bits 56-63: title_function_word()'s labels. */
+#define PACKED4(n, a, b, c, d) \
+  ((guint64) (n) << 56 | (guint64) (a) | (guint64) (b) << 8 | (guint64) (c) << 16 | (guint64) (d) << 24)
+
+/* The @n bytes (1-4) at @p, ignoring ASCII case, are a short function
+ * word of titles ('a', 'of', 'with', 'per', ...).  A switch on the bytes
+ * packed into one word: tok_in() compared each of the 22 words in turn
+ * (~0.5 M instructions on the small corpus, nearly all title_case()'s). */
+static inline gboolean
+title_function_word (const char *p, gsize n, const char *limit)
+{
+  guint64 key = GUINT64_FROM_LE (evl_ent_chunk (p, n, limit)) | (guint64) n << 56;
+  switch (key)
+    {
+    case PACKED4 (1, 'a', 0, 0, 0):
+    case PACKED4 (2, 'a', 'n', 0, 0):
+    case PACKED4 (3, 't', 'h', 'e', 0):
+    case PACKED4 (3, 'a', 'n', 'd', 0):
+    case PACKED4 (2, 'o', 'r', 0, 0):
+    case PACKED4 (3, 'b', 'u', 't', 0):
+    case PACKED4 (3, 'n', 'o', 'r', 0):
+    case PACKED4 (2, 'o', 'f', 0, 0):
+    case PACKED4 (3, 'f', 'o', 'r', 0):
+    case PACKED4 (2, 't', 'o', 0, 0):
+    case PACKED4 (2, 'i', 'n', 0, 0):
+    case PACKED4 (2, 'o', 'n', 0, 0):
+    case PACKED4 (2, 'a', 't', 0, 0):
+    case PACKED4 (2, 'b', 'y', 0, 0):
+    case PACKED4 (4, 'w', 'i', 't', 'h'):
+    case PACKED4 (2, 'a', 's', 0, 0):
+    case PACKED4 (4, 'f', 'r', 'o', 'm'):
+    case PACKED4 (4, 'i', 'n', 't', 'o'):
+    case PACKED4 (4, 'o', 'v', 'e', 'r'):
+    case PACKED4 (2, 'v', 's', 0, 0):
+    case PACKED4 (3, 'v', 'i', 'a', 0):
+    case PACKED4 (3, 'p', 'e', 'r', 0):
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* A sentence in Title Case ('Are Putin and Kim Rekindling a Connection?')
  * is treated like a heading: its capitals say nothing about names.  It has
  * four words or more and no lower-case word other than short function
@@ -2914,13 +2957,6 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
 static gboolean
 title_case (const Scan *s, const EvlSentence *sent)
 {
-  static const ShortWord function_words[] = {
-    SHORT_WORD ("a"), SHORT_WORD ("an"), SHORT_WORD ("the"), SHORT_WORD ("and"), SHORT_WORD ("or"),
-    SHORT_WORD ("but"), SHORT_WORD ("nor"), SHORT_WORD ("of"), SHORT_WORD ("for"), SHORT_WORD ("to"),
-    SHORT_WORD ("in"), SHORT_WORD ("on"), SHORT_WORD ("at"), SHORT_WORD ("by"), SHORT_WORD ("with"),
-    SHORT_WORD ("as"), SHORT_WORD ("from"), SHORT_WORD ("into"), SHORT_WORD ("over"), SHORT_WORD ("vs"),
-    SHORT_WORD ("via"), SHORT_WORD ("per"),
-  };
   guint words = 0;
   for (guint i = sent->first_token; i < sent->first_token + sent->n_tokens; i++)
     {
@@ -2929,8 +2965,8 @@ title_case (const Scan *s, const EvlSentence *sent)
       words++;
       if (is_cap (s, i) || !g_ascii_isalpha (tok_text (s, i)[0]))
         continue;
-      /* None of the function words is longer than four bytes. */
-      if (tok_len (s, i) > 4 || !tok_in (s, i, function_words, G_N_ELEMENTS (function_words)))
+      gsize n = tok_len (s, i);
+      if (n == 0 || n > 4 || !title_function_word (tok_text (s, i), n, s->text + s->text_len))
         return FALSE;
     }
   return words >= 4;
