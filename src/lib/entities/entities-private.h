@@ -104,7 +104,8 @@ typedef struct {
    * (entries are one array), for evl_ent_forms_has() without calls. */
   const EvlLexEntry *form_base[2];
   guint form_n[2];
-  GArray *words;             /* EvlEntWord, at most G_MAXUINT16 */
+  EvlEntWord *words;         /* n_words of them, at most G_MAXUINT16 */
+  guint n_words, cap_words;
   /* evl_ent_cue_bits() of each entry of the cues, by index from
    * cue_base (the cues' first entry; entries are one array). */
   guint32 *cue_bits;
@@ -343,7 +344,7 @@ evl_ent_slot_word_at (const EvlEntLex *lex, const EvlEntFirst *slot, const char 
 {
   if (slot == NULL || slot->word == 0 || slot->len != len)
     return NULL;
-  const EvlEntWord *w = &g_array_index (lex->words, EvlEntWord, slot->word - 1);
+  const EvlEntWord *w = &lex->words[slot->word - 1];
   if (w->text == NULL || evl_ent_chunk (text, MIN (len, 8), limit) != w->head)
     return NULL;
   for (gsize i = 8; i < len; i++)
