@@ -238,10 +238,19 @@ fold_scan (const char *s, gsize *len, guint *words)
   return h;
 }
 
+/* g_string_truncate (@s, 0) without the call (~6,900 calls on the small
+ * corpus, nearly all before a fold into x->tmp). */
+static inline void
+tmp_clear (GString *s)
+{
+  s->len = 0;
+  s->str[0] = '\0';
+}
+
 static void
 fold_span (Cx *x, EvlSpan sp)
 {
-  g_string_truncate (x->tmp, 0);
+  tmp_clear (x->tmp);
   evl_ent_fold_name (x->tmp, x->text + sp.start, EVL_SPAN_LEN (sp));
 }
 
@@ -353,7 +362,7 @@ name_keys (NameKeys *nk, const char *fold_in, GString *ktmp,
   nk->h_last = h_last;
   nk->rest_off = first_len + 1;
   nk->h_rest = h_rest;
-  g_string_truncate (ktmp, 0);
+  tmp_clear (ktmp);
   initials (ktmp, fold);
   nk->ini = copy (data, ktmp->str, ktmp->len);
   nk->ini_len = ktmp->len;
@@ -508,7 +517,7 @@ new_gaz_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz)
 {
   guint l;
   gint at = evl_ent_gaz_index (x->lex, gaz, &l);
-  g_string_truncate (x->tmp, 0);
+  tmp_clear (x->tmp);
   if (at < 0)
     {
       evl_ent_fold_name (x->tmp, gaz->canonical, strlen (gaz->canonical));
