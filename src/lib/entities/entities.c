@@ -2791,15 +2791,19 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
            * and no other rule starts at it.  Most of the ~30 k words left
            * on the small corpus are such, and the rules took ~100
            * instructions a word.  'the' first: its test is a length
-           * compare for most words, and 'the' needs no filter. */
-          if (!tok_is (s, i, "the") && !title_may_start (s, i))
+           * compare for most words, and 'the' needs no filter.  The words
+           * up to @end are walked here: from the loop's top, each took
+           * the tests above again for the same run and @stop. */
+          while (!tok_is (s, i, "the") && !title_may_start (s, i))
             {
               guint pron = pronoun_at (s, i);
               if (pron && !s->heading)
                 pronoun_add (s, i, pron);
-              i++;
-              continue;
+              if (++i >= end)
+                break;
             }
+          if (i >= end)
+            continue;
         }
       guint before = s->n_cands;
       guint j = try_title (s, i);
