@@ -218,23 +218,41 @@ root (Cx *x, gint i)
   return i;
 }
 
-/* evl_fnv1a() of the folded name @s up to its first NUL, in the pass
- * that finds that length (*@len) and its number of words, one more than
- * its spaces (*@words; 0 when empty): the lookups of a mention's fold
- * took three passes over it. */
+/* What one pass over a folded name finds: its length up to its first
+ * NUL, its words (one more than its spaces; 0 when empty), its
+ * evl_fnv1a() and, when it has a space, the offsets of its first and last
+ * spaces and the hash state at the first (the hash of its first word).
+ * A mention's lookups and the cluster it may make (name_keys()) share it:
+ * each took a pass over the name. */
+typedef struct {
+  gsize len;
+  guint words;
+  guint32 h, h_first;
+  gsize sp, lsp;              /* G_MAXSIZE: no space */
+} FoldScan;
+
 static guint32
-fold_scan (const char *s, gsize *len, guint *words)
+fold_scan (const char *s, FoldScan *fs)
 {
-  guint32 h = 2166136261u;
+  guint32 h = 2166136261u, h_first = 0;
+  gsize sp = G_MAXSIZE, lsp = G_MAXSIZE;
   guint n = *s ? 1 : 0;
   const char *p = s;
   for (; *p; p++)
     {
-      n += *p == ' ';
+      if (*p == ' ')
+        {
+          if (sp == G_MAXSIZE)
+            {
+              sp = (gsize) (p - s);
+              h_first = h;
+            }
+          lsp = (gsize) (p - s);
+          n++;
+        }
       h = (h ^ (guchar) *p) * 16777619u;
     }
-  *len = (gsize) (p - s);
-  *words = n;
+  *fs = (FoldScan) { .len = (gsize) (p - s), .words = n, .h = h, .h_first = h_first, .sp = sp, .lsp = lsp };
   return h;
 }
 
@@ -311,41 +329,21 @@ typedef struct {
   gsize ini_len;
 } NameKeys;
 
-/* Fills @nk for @fold_in, whose bytes and initialism are copied with
- * @copy (@ktmp: room for the initialism).  One pass over the name: its
- * length, words, first and last spaces, and the hashes of the whole name
- * and of its first word (the state at the first space); a second pass
- * over what follows the first space hashes it and its last word.
- * strlen(), strchr(), strrchr(), count_words() and a hash per index key
- * were ~1.3 M instructions on the small corpus. */
+/* Fills @nk for @fold_in (@fs: its fold_scan()), whose bytes and
+ * initialism are copied with @copy (@ktmp: room for the initialism).  A
+ * second pass over what follows the first space hashes it and its last
+ * word.  strlen(), strchr(), strrchr(), count_words() and a hash per
+ * index key were ~1.3 M instructions on the small corpus. */
 static void
-name_keys (NameKeys *nk, const char *fold_in, GString *ktmp,
+name_keys (NameKeys *nk, const char *fold_in, const FoldScan *fs, GString *ktmp,
            const char *(*copy) (gpointer data, const char *s, gsize len), gpointer data)
 {
-  guint32 h = 2166136261u, h_first = 0;
-  const char *sp = NULL, *lsp = NULL;
-  guint words = *fold_in ? 1 : 0;
-  const char *p = fold_in;
-  for (; *p; p++)
-    {
-      if (*p == ' ')
-        {
-          if (sp == NULL)
-            {
-              sp = p;
-              h_first = h;
-            }
-          lsp = p;
-          words++;
-        }
-      h = (h ^ (guchar) *p) * 16777619u;
-    }
-  gsize len = (gsize) (p - fold_in);
-  *nk = (NameKeys) { .fold = copy (data, fold_in, len), .len = len, .words = words, .h = h };
-  if (sp == NULL)
+  gsize len = fs->len;
+  *nk = (NameKeys) { .fold = copy (data, fold_in, len), .len = len, .words = fs->words, .h = fs->h };
+  if (fs->sp == G_MAXSIZE)
     return;
   const char *fold = nk->fold;
-  gsize first_len = (gsize) (sp - fold_in);
+  gsize first_len = fs->sp;
   const char *rest = fold + first_len + 1;
   guint32 h_rest = 2166136261u, h_last = 2166136261u;
   for (const char *q = rest; q < fold + len; q++)
@@ -357,8 +355,8 @@ name_keys (NameKeys *nk, const char *fold_in, GString *ktmp,
       h_rest = (h_rest ^ (guchar) *q) * 16777619u;
     }
   nk->first_len = first_len;
-  nk->h_first = h_first;
-  nk->last_off = (gsize) (lsp - fold_in) + 1;
+  nk->h_first = fs->h_first;
+  nk->last_off = fs->lsp + 1;
   nk->h_last = h_last;
   nk->rest_off = first_len + 1;
   nk->h_rest = h_rest;
@@ -481,12 +479,22 @@ new_cluster_keys (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const NameK
   return ci;
 }
 
+/* A new cluster named @fold_in, whose fold_scan() is @fs. */
+static gint
+new_cluster_scanned (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold_in,
+                     const FoldScan *fs)
+{
+  NameKeys nk;
+  name_keys (&nk, fold_in, fs, x->ktmp, pool_copy, x->pool);
+  return new_cluster_keys (x, type, gaz, &nk);
+}
+
 static gint
 new_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const char *fold_in)
 {
-  NameKeys nk;
-  name_keys (&nk, fold_in, x->ktmp, pool_copy, x->pool);
-  return new_cluster_keys (x, type, gaz, &nk);
+  FoldScan fs;
+  fold_scan (fold_in, &fs);
+  return new_cluster_scanned (x, type, gaz, fold_in, &fs);
 }
 
 /* The NameKeys of a gazetteer line's folded canonical name and the
@@ -532,7 +540,9 @@ new_gaz_cluster (Cx *x, EvlEntityType type, const EvlLexEntry *gaz)
        * at most a byte per word. */
       g = g_malloc (sizeof (GazNames) + 2 * (x->tmp->len + 1));
       g->used = 0;
-      name_keys (&g->nk, x->tmp->str, x->ktmp, block_copy, g);
+      FoldScan fs;
+      fold_scan (x->tmp->str, &fs);
+      name_keys (&g->nk, x->tmp->str, &fs, x->ktmp, block_copy, g);
       if (!g_atomic_pointer_compare_and_exchange (slot, NULL, g))
         {
           g_free (g);
@@ -671,12 +681,15 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
   guint words;
   gsize flen = 0;
   guint32 fh = 0;
+  FoldScan fs;
   if (c->kind == EVL_CAND_GAZ || (c->kind == EVL_CAND_CAPITAL && c->actor))
     words = evl_ent_fold_words (x->text + c->span.start, EVL_SPAN_LEN (c->span));
   else
     {
       fold_span (x, c->span);
-      fh = fold_scan (x->tmp->str, &flen, &words);
+      fh = fold_scan (x->tmp->str, &fs);
+      flen = fs.len;
+      words = fs.words;
     }
   /* A bare surname from the gazetteer ('Cheney') names whoever the
    * document calls by it ('Liz Cheney'); the gazetteer only decides when
@@ -708,7 +721,7 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
           ci = find_in (x, index_get_h (x, 'f', x->tmp->str, flen, fh), EVL_ENTITY_LOCATION, TRUE);
           if (ci < 0)
             {
-              ci = new_cluster (x, EVL_ENTITY_LOCATION, c->gaz, x->tmp->str);
+              ci = new_cluster_scanned (x, EVL_ENTITY_LOCATION, c->gaz, x->tmp->str, &fs);
               cl (x, ci)->city = TRUE;
             }
         }
@@ -732,7 +745,7 @@ resolve_names (Cx *x, EvlCand *c, gboolean heading_pass)
             }
       }
       if (ci < 0 && !heading_pass)
-        ci = new_cluster (x, c->type, NULL, x->tmp->str);
+        ci = new_cluster_scanned (x, c->type, NULL, x->tmp->str, &fs);
       break;
     default:
       return;
@@ -947,9 +960,10 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
   fold_span (x, c->span);
   /* The name is looked up under several prefixes; no cluster is made
    * before the last lookup (a gazetteer cluster ends the search). */
-  gsize flen;   /* the 'f' keys end at a NUL */
-  guint fwords;
-  guint32 fh = fold_scan (x->tmp->str, &flen, &fwords);
+  FoldScan fs;
+  guint32 fh = fold_scan (x->tmp->str, &fs);
+  gsize flen = fs.len;   /* the 'f' keys end at a NUL */
+  guint fwords = fs.words;
   guint32 base = flen == x->tmp->len ? fh : evl_fnv1a (x->tmp->str, x->tmp->len);
   gint fl = index_get_h (x, 'f', x->tmp->str, flen, fh);
   /* 'Amnesty said' after 'Amnesty International', 'Ford shares' after
@@ -1080,12 +1094,11 @@ confirm_speakers (Cx *x, GArray *cands, const guint *singles, guint n_single)
       if (c->cluster >= 0)
         continue;
       fold_span (x, c->span);
-      gsize flen;
-      guint fwords;
-      guint32 fh = fold_scan (x->tmp->str, &flen, &fwords);
-      gint ci = find_tentative (x, index_get_h (x, 'f', x->tmp->str, flen, fh));
+      FoldScan fs;
+      guint32 fh = fold_scan (x->tmp->str, &fs);
+      gint ci = find_tentative (x, index_get_h (x, 'f', x->tmp->str, fs.len, fh));
       if (ci >= 0)
-        attach (x, c, ci, fwords);
+        attach (x, c, ci, fs.words);
     }
   gboolean dropped = FALSE;
   for (guint i = 0; i < x->n_cls; i++)
