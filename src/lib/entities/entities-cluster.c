@@ -28,6 +28,11 @@ typedef struct {
   const char *fold;           /* folded name used for alias matching (pool) */
   guint fold_words;           /* words of fold (fold_scan()) */
   guint32 fold_hash;          /* evl_fnv1a() of fold */
+  gsize fold_len;
+  /* The bytes of fold's first word and their evl_fnv1a(), when it has two
+   * words or more; else G_MAXSIZE (best_person()). */
+  gsize first_len;
+  guint32 first_hash;
   /* The longest surface form seen: its span, interned only when the
    * output needs it (names not from the gazetteer), 0 words when none. */
   EvlSpan surface;
@@ -453,6 +458,9 @@ new_cluster_keys (Cx *x, EvlEntityType type, const EvlLexEntry *gaz, const NameK
     .fold = fold,
     .fold_words = nk->words,
     .fold_hash = nk->h,
+    .fold_len = nk->len,
+    .first_len = nk->words >= 2 ? nk->first_len : G_MAXSIZE,
+    .first_hash = nk->h_first,
     .merged = -1,
   };
 
@@ -811,15 +819,20 @@ latest_before (Cx *x, gint ci, guint32 at)
  * latest before it: writers repeat the full name on each change of
  * person, so counting full names would give every bare surname to one. */
 static gint
-best_person (Cx *x, const char *fold, guint32 base, guint32 at, gint exclude, const EvlLexEntry *title)
+best_person (Cx *x, const char *fold, gsize len, guint32 base, gsize first_len, guint32 first_hash,
+             guint32 at, gint exclude, const EvlLexEntry *title)
 {
   /* Candidates: names with @fold as first word, last word or given names,
-   * and (for a multi-word @fold) names sharing its first word.  Each list
-   * is in creation order (ascending, no repeats): walked as one merged
-   * list, without collecting and sorting them. */
-  gint na = index_get_h (x, 'w', fold, strlen (fold), base);
-  const char *sp = strchr (fold, ' ');
-  gint nb = sp ? index_get (x, 'w', fold, (gsize) (sp - fold)) : -1;
+   * and (for a multi-word @fold, whose first word has @first_len bytes
+   * and evl_fnv1a() @first_hash; G_MAXSIZE when one word) names sharing
+   * its first word.  Each list is in creation order (ascending, no
+   * repeats): walked as one merged list, without collecting and sorting
+   * them.  @len, @first_len and the hashes come from the fold's scan: a
+   * strlen(), strchr() and hash a call were ~0.3 M instructions on the
+   * small corpus. */
+  gint na = index_get_h (x, 'w', fold, len, base);
+  gboolean one_word = first_len == G_MAXSIZE;
+  gint nb = one_word ? -1 : index_get_h (x, 'w', fold, first_len, first_hash);
   gint best = -1, prev = -1;
   while (na >= 0 || nb >= 0)
     {
@@ -848,7 +861,7 @@ best_person (Cx *x, const char *fold, guint32 base, guint32 at, gint exclude, co
           continue;
         }
       Cl *b = cl (x, best);
-      if (sp == NULL && at != G_MAXUINT32 && strcmp (last_word (k->fold), fold) == 0
+      if (one_word && at != G_MAXUINT32 && strcmp (last_word (k->fold), fold) == 0
           && strcmp (last_word (b->fold), fold) == 0)
         {
           guint32 lk = latest_before (x, (gint) i, at), lb = latest_before (x, best, at);
@@ -876,7 +889,8 @@ merge_people (Cx *x)
       Cl *a = cl (x, i);
       if (a->merged >= 0 || a->type != EVL_ENTITY_PERSON || a->gaz)
         continue;
-      gint b = best_person (x, a->fold, a->fold_hash, G_MAXUINT32, (gint) i, a->title);
+      gint b = best_person (x, a->fold, a->fold_len, a->fold_hash, a->first_len, a->first_hash,
+                            G_MAXUINT32, (gint) i, a->title);
       if (b >= 0 && cl (x, b)->fold_words > a->fold_words)
         {
           a->merged = b;
@@ -987,7 +1001,8 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
   /* 'the Queen', 'Pope': a title alone names nobody here. */
   gint ci = org >= 0 && c->org_ctx ? org
             : title_lookup (x, x->tmp->str, x->tmp->len) ? -1
-            : best_person (x, x->tmp->str, fh, c->span.start, -1, c->titled ? c->title : NULL);
+            : best_person (x, x->tmp->str, fs.len, fh, fs.sp, fs.h_first, c->span.start, -1,
+                           c->titled ? c->title : NULL);
   /* A place or organisation of exactly this name ('Newark' after the
    * dateline 'NEWARK'), before any longer name it starts. */
   for (guint t = 0; t < EVL_ENTITY_N && ci < 0; t++)
@@ -1106,7 +1121,7 @@ confirm_speakers (Cx *x, GArray *cands, const guint *singles, guint n_single)
       Cl *k = cl (x, i);
       if (!k->tentative || k->merged >= 0)
         continue;
-      gint n = index_get_h (x, 'f', k->fold, strlen (k->fold), k->fold_hash);
+      gint n = index_get_h (x, 'f', k->fold, k->fold_len, k->fold_hash);
       for (gint o; n >= 0 && k->merged < 0; n = node (x, n)->next)
         if ((o = node (x, n)->ci) != (gint) i && cl (x, o)->merged < 0 && !cl (x, o)->city
             && cl (x, o)->type == EVL_ENTITY_ORGANIZATION && !cl (x, o)->tentative)
