@@ -960,7 +960,11 @@ lower_list (const Scan *s)
   memset (head, 0xff, sizeof sc->lower_head);
   const char *text = s->text;
   const EvlToken *tok = s->tok;
-  /* Empty tokens are left out: no question of length 0 comes here. */
+  /* Empty tokens are left out: no question of length 0 comes here.
+   * Unrolled: the loop's own counting and test, on every token of the
+   * document, were ~0.2 M instructions on the small corpus (clang takes
+   * the pragma too). */
+#pragma GCC unroll 4
   for (guint32 j = 0, n = s->n_tok; j < n; j++)
     {
       guint32 a = tok[j].span.start, b = tok[j].span.end;
