@@ -2782,6 +2782,8 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
           guint stop = end < s->s_end && is_cap (s, end) ? (end > 7 ? end - 7 : 0) : end;
           if (i < stop)
             {
+              /* Unrolled as lower_list(): most words are one length test. */
+#pragma GCC unroll 4
               for (; i < stop; i++)
                 {
                   guint pron = pronoun_at (s, i);
