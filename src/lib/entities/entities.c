@@ -655,8 +655,9 @@ longest (const Scan *s, EvlEntLexId id, guint i, guint kmax, const EvlLexEntry *
        * (its memo lookups are skipped by the same filter). */
       if (s->tok[i].span.end >= g->fw_end && g->fw[id] == 0)
         return 0;
-      gboolean ok[MAX_SPAN_WORDS + 1] = { FALSE };
-      guint words[MAX_SPAN_WORDS + 1] = { 0 };
+      /* Written for every k up to kmax below, so not cleared. */
+      gboolean ok[MAX_SPAN_WORDS + 1];
+      guint words[MAX_SPAN_WORDS + 1];
       gboolean inner = TRUE;
       for (guint k = 1; k <= kmax; k++)
         {
@@ -1202,17 +1203,21 @@ memo_fill (const Scan *s, guint i)
     }
   top = MIN (MIN (top, s->s_end - MIN (i, s->s_end)), cap);
   /* ok[k]: tokens [i, i + k) can form a key (probe_tokens_ok());
-   * n_words[k]: their probe_min_words(), one pass for every k. */
-  gboolean ok[MAX_SPAN_WORDS + 1] = { FALSE };
-  guint n_words[MAX_SPAN_WORDS + 1] = { 0 };
+   * n_words[k]: their probe_min_words(), one pass for every k up to
+   * @filled, past which no k can (the arrays are not cleared: ~15
+   * instructions a fill). */
+  gboolean ok[MAX_SPAN_WORDS + 1];
+  guint n_words[MAX_SPAN_WORDS + 1];
+  guint filled = 0;
   for (guint k = 1, inner = TRUE; k <= top && inner; k++)
     {
       guint j = i + k - 1;
       ok[k] = is_word (s, j);
       inner = ok[k] || (j > i && is_possessive (s, j));
       n_words[k] = k == 1 ? 1 : n_words[k - 1] + blank_gap (s, j);
+      filled = k;
     }
-  for (guint k = top; k >= 1; k--)
+  for (guint k = filled; k >= 1; k--)
     {
       if (!ok[k])
         continue;
