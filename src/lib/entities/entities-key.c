@@ -332,13 +332,15 @@ lex_build (const EvlContext *ctx)
         continue;
       EvlEntWord *w = &lex->words[f->word - 1];
       /* A control character would fold differently in a token: none
-       * survives folding, but the shortcut must never be wrong. */
-      for (const char *p = w->text; p && *p; p++)
+       * survives folding, but the shortcut must never be wrong.  The walk
+       * measures the word for the lookups (a strlen() each). */
+      gssize n = 0;
+      for (const char *p = w->text; p && *p; p++, n++)
         if ((guchar) *p < 0x20)
           w->text = NULL;
       for (guint l = 0; w->text && l < EVL_ENT_N_LEX; l++)
         if (f->maxw[l])
-          w->one[l] = evl_lexicon_lookup (lex->by_id[l], w->text, -1);
+          w->one[l] = evl_lexicon_lookup (lex->by_id[l], w->text, n);
     }
   return lex;
 }
