@@ -2167,9 +2167,11 @@ emit_run (Scan *s, guint a, guint b)
       c->mid = !(s->tok[a].flags & EVL_TOKEN_SENT_START);
       if (c->acronym)
         return b;
-      /* 'analysts at Nordvik' is no place. */
+      /* 'analysts at Nordvik' is no place.  A word at a sentence start
+       * is none either: tested before the context and the lower-case
+       * walk. */
       c->org_ctx = org_context (s, a, b, next);
-      if (!c->org_ctx && place_context (s, a) && !lower_has (s, a) && c->mid)
+      if (!c->org_ctx && c->mid && place_context (s, a) && !lower_has (s, a))
         c->type = EVL_ENTITY_LOCATION;
       else if (!c->org_ctx && (next & EVL_CUE_SPEECH))
         {
