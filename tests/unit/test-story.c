@@ -3209,6 +3209,41 @@ Test (story, partial_pipeline_writes_what_the_full_one_writes, .timeout = 300 * 
   cr_assert_gt (factual, 0, "no negated or modal event: polarity and modality untested");
 }
 
+/* Anchoring reads where the entity mentions stand ('Steve Jobs, born in
+ * San Francisco on February 24, 1955, has built': the date is the
+ * appositive's), so a run for tag's anchors must fill that in, not read
+ * what the thread's previous document left there. */
+Test (story, partial_anchors_read_this_documents_mentions)
+{
+  g_autoptr (EvlContext) ctx = context ();
+  const char *text = "Steve Jobs, born in San Francisco on February 24, 1955, has built a company.";
+  /* the scratch first holds a whole annotation whose first mention starts
+   * later than this text's */
+  g_autoptr (EvlDocument) before = evl_document_new ("a", "On Monday, officials said Anna Novak and "
+                                                     "Steve Jobs met in Paris.", -1, NULL);
+  evl_document_set_dct (before, "2023-09-14", EVL_DCT_METADATA);
+  evl_pipeline_annotate (ctx, before);
+  g_autoptr (EvlDocument) partial = evl_document_new ("b", text, -1, NULL);
+  evl_document_set_dct (partial, "2023-09-14", EVL_DCT_METADATA);
+  evl_pipeline_annotate_for (ctx, partial, EVL_PIPELINE_NEEDS_TIMEML | EVL_PIPELINE_NEEDS_TYPES
+                                           | EVL_PIPELINE_NEEDS_ANCHORS);
+  g_autoptr (EvlDocument) full = evl_document_new ("c", text, -1, NULL);
+  evl_document_set_dct (full, "2023-09-14", EVL_DCT_METADATA);
+  evl_pipeline_annotate (ctx, full);
+  guint np, nf;
+  const EvlEventMention *p = evl_document_get_event_mentions (partial, &np);
+  const EvlEventMention *f = evl_document_get_event_mentions (full, &nf);
+  gboolean built = FALSE;
+  for (guint k = 0; k < np && k < nf; k++)
+    if (EVL_SPAN_LEN (f[k].span) == 5 && memcmp (text + f[k].span.start, "built", 5) == 0)
+      {
+        built = TRUE;
+        cr_assert_eq (p[k].timex, f[k].timex, "built: timex %d, whole run %d", p[k].timex, f[k].timex);
+        cr_assert_eq (p[k].anchor_method, f[k].anchor_method);
+      }
+  cr_assert (built, "no event 'built'");
+}
+
 /* The pipeline keeps no record of a partial annotation: asked for more
  * later, it annotates the document again, whole, as if fresh (implied
  * events are not appended twice). */

@@ -1535,7 +1535,9 @@ build_index (EvlStoryDoc *sd)
   const gboolean anchors = (sd->steps & EVL_STORY_STEP_ANCHORS) != 0;
   if (anchors)
     memset (sd->tok_tx, 0xff, n * sizeof (gint32));
-  if (args)
+  /* (anchoring reads the mentions' tokens too: evl_story_appositive()) */
+  const gboolean ent_tokens = args || anchors;
+  if (ent_tokens)
     memset (sd->ent_prep, 0xff, MAX (sd->n_ent, 1) * sizeof (guint32));
   guint hint = 0;
   /* The flags of the previous event's strings: the next event often has
@@ -1579,7 +1581,7 @@ build_index (EvlStoryDoc *sd)
       guint end = 0;
       gint first = mark_tokens (sd, sd->tok_ent, sp, sd->ent[m].token, (gint32) m, EVL_STORY_SCAN_ARGS | EVL_STORY_SCAN_BLOCK,
                                 &hint, &end);
-      if (!args)
+      if (!ent_tokens)
         continue;
       sd->ent_first[m] = first;
       /* The token at the mention's last byte: the last one covered when
