@@ -365,6 +365,13 @@ ParameterizedTestParameters (events, tense_and_aspect)
     /* ... and one right after a regular past form is its object */
     { "Vos conceded defeat late on Sunday and congratulated Novak in a televised speech.", "defeat", "NONE",
       "NONE" },
+    /* a verb whose past is its bare form is past after a singular subject
+     * (the present would be 'hits'), present after a plural one */
+    { "In November it put a satellite into orbit.", "put", "PAST", "NONE" },
+    { "The storm hit the coast.", "hit", "PAST", "NONE" },
+    { "Russia cut gas supplies.", "cut", "PAST", "NONE" },
+    { "We cut costs every year.", "cut", "PRESENT", "NONE" },
+    { "Storms hit the coast every year.", "hit", "PRESENT", "NONE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1087,6 +1087,46 @@ object_noun (const Model *m, const Tokens *t, guint i)
  * killed include', whose participle has no subject before it).  Asked
  * only for a bare or -s form that would otherwise be PRESENT: an
  * irregular past ('in 1988 fell') keeps its tense. */
+/* Whether the @n bytes at @w equal one of @list, ignoring case. */
+static gboolean
+word_among (const char *w, gsize n, const char *const *list, gsize n_list)
+{
+  for (gsize k = 0; k < n_list; k++)
+    if (strlen (list[k]) == n && evl_ascii_caseeq (w, list[k], n))
+      return TRUE;
+  return FALSE;
+}
+
+/* 'He hit the ball', 'The storm hit the coast', 'In November it put a
+ * satellite into orbit': a verb whose past is its bare form, after a
+ * singular subject (he, she, it; a name; a noun after an article), is
+ * past, as the present would take its -s ('hits'). */
+static gboolean
+invariant_past (const Tokens *t, guint i, const char *w, gsize n)
+{
+  static const char *const verbs[] = { "put", "cut", "hit", "set", "let", "cost", "hurt", "shut",
+                                       "spread", "quit", "cast", "split", "burst", "shed", "upset",
+                                       "bid", "broadcast", "forecast", "thrust" };
+  static const char *const singular[] = { "he", "she", "it" };
+  static const char *const articles[] = { "the", "a", "an", "its", "his", "her", "their", "this" };
+  const char *p, *q;
+  gsize pn, qn;
+  if (!word_among (w, n, verbs, G_N_ELEMENTS (verbs)) || !word_before (t, i, 1, &p, &pn) || pn < 2)
+    return FALSE;
+  if (word_among (p, pn, singular, G_N_ELEMENTS (singular)))
+    return TRUE;
+  static const char *const plural[] = { "i", "we", "you", "they", "these", "those" };
+  if (p[pn - 1] == 's' || p[pn - 1] == 'S' || !g_ascii_isalpha (p[0])
+      || word_among (p, pn, plural, G_N_ELEMENTS (plural)))
+    return FALSE;
+  /* a name ('Russia hit'), or a noun after an article */
+  if (g_ascii_isupper (p[0]))
+    return TRUE;
+  /* (not an adverb: 'a deliberately set fire') */
+  return !(pn > 2 && p[pn - 2] == 'l' && p[pn - 1] == 'y') && word_before (t, i, 2, &q, &qn)
+         && word_among (q, qn, articles, G_N_ELEMENTS (articles));
+}
+
 static gboolean
 bare_noun_slot (const Tokens *t, guint i)
 {
@@ -1237,7 +1277,7 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
       else if (!verb)
         return;
       else if (strlen (lemma) == n && evl_ascii_caseeq (lemma, w, n))
-        *tense_out = bare_noun_slot (t, i) ? "NONE" : "PRESENT";
+        *tense_out = bare_noun_slot (t, i) ? "NONE" : invariant_past (t, i, w, n) ? "PAST" : "PRESENT";
       else if (n > 2 && (evl_ascii_caseeq (w + n - 2, "en", 2) || evl_ascii_caseeq (w + n - 2, "wn", 2)))
         *tense_out = "PASTPART";
       else if (w[n - 1] == 's' || w[n - 1] == 'S')
