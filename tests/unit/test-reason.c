@@ -2427,6 +2427,15 @@ Test (reason, a_headline_present_is_not_the_article_day)
   assert_mention_not_on (g, "erupts", evl_day_from_ymd (1998, 8, 8));
 }
 
+/* The pipeline's summary of @tc's trigger is the expected one. */
+static void
+expect_summary (const PipelineSummaryCase *tc)
+{
+  g_autofree char *got = pipeline_summary (tc->text, tc->trigger);
+  cr_assert_not_null (got, "no event '%s' in: %s", tc->trigger, tc->text);
+  cr_expect_str_eq (got, tc->expected, "%s: %s", tc->text, got);
+}
+
 ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
 {
   static PipelineSummaryCase cases[] = {
@@ -2566,9 +2575,7 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
 
 ParameterizedTest (PipelineSummaryCase *tc, reason, summary_of_an_annotated_sentence)
 {
-  g_autofree char *got = pipeline_summary (tc->text, tc->trigger);
-  cr_assert_not_null (got, "no event '%s' in: %s", tc->trigger, tc->text);
-  cr_expect_str_eq (got, tc->expected, "%s: %s", tc->text, got);
+  expect_summary (tc);
 }
 
 /* ---- summaries: second round (control, possessors, phrase ends) ---- */
@@ -2646,9 +2653,28 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
 
 ParameterizedTest (PipelineSummaryCase *tc, reason, summary_of_controlled_and_possessed_events)
 {
-  g_autofree char *got = pipeline_summary (tc->text, tc->trigger);
-  cr_assert_not_null (got, "no event '%s' in: %s", tc->trigger, tc->text);
-  cr_expect_str_eq (got, tc->expected, "%s: %s", tc->text, got);
+  expect_summary (tc);
+}
+
+/* ---- summaries: third round (relative clauses, particles) ---- */
+
+ParameterizedTestParameters (reason, summary_past_a_relative_clause)
+{
+  static PipelineSummaryCase cases[] = {
+    /* a restrictive relative clause on the subject: its object, a name
+     * or a noun, is no subject of the verb after the clause */
+    { "The number of victims of the flood that hit northern Ghana rose to 30 on Friday.", "rose",
+      "Number of victims of the flood rises to 30" },
+    { "The driver who hit the cyclist was arrested on Monday.", "arrested", "Driver arrested" },
+    { "The clerk who helped Kofi Mensah hide the money was jailed.", "jailed", "Clerk jailed" },
+    { "The nurse who treated the boy testified on Monday.", "testified", "Nurse testifies" },
+  };
+  return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PipelineSummaryCase *tc, reason, summary_past_a_relative_clause)
+{
+  expect_summary (tc);
 }
 
 /* 'since X' starts the span the event falls in, up to the creation time;

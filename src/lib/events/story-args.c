@@ -644,6 +644,32 @@ relative_antecedent (const EvlStoryDoc *sd, gint t)
   return sd->tok_ent[e];
 }
 
+/* 'The toll from the quake that struck southern Peru rose': name @m is
+ * the object of a restrictive relative clause's verb (a finite verb right
+ * after 'that', 'which' or 'who', then at most an article and three
+ * modifiers), so no subject of the finite verb @k after the clause.  Not
+ * after a saying or thinking verb, whose object is a clause with its own
+ * subject ('the minister who said Russia attacked'). */
+static gboolean
+relative_object (const EvlStoryDoc *sd, gint32 m, guint k)
+{
+  gint b = first_tok (sd, m) - 1;
+  guint s = sd->tok[MAX (b, 0)].sentence;
+  for (gint n = 0; b > 0 && n < 4 && sd->tok[b].sentence == s
+                   && (evl_story_modifier_word (sd, b) || evl_story_is (sd, b, EVL_W_THE)
+                       || evl_story_is (sd, b, EVL_W_A) || evl_story_is (sd, b, EVL_W_AN));
+       n++)
+    b--;
+  if (b < 1 || sd->tok[b].sentence != s || sd->tok[b - 1].sentence != s)
+    return FALSE;
+  gint32 v = sd->tok_ev[b];
+  if (v < 0 || v == (gint32) k || !evl_story_verbal (sd, v) || !evl_story_finite (sd, v)
+      || sd->ev[v].klass == EVL_EVENT_CLASS_REPORTING || sd->ev[v].klass == EVL_EVENT_CLASS_I_STATE)
+    return FALSE;
+  static const char *const rel[] = { "that", "which", "who", NULL };
+  return evl_story_token_among (sd, b - 1, rel);
+}
+
 /* An auxiliary or adverb between a subject and its verb ('was', 'has
  * been', 'also'), not a noun of a list ('his mother, stepfather and
  * others died'). */
@@ -813,6 +839,8 @@ fill_one (EvlStoryDoc *sd, guint k)
       if (is_modifier (sd, m) || prep_before (sd, m))
         continue;
       if (verbal && modifies_noun (sd, m))
+        break;
+      if (verbal && !coordinated && evl_story_finite (sd, (gint32) k) && relative_object (sd, m, k))
         break;
       if (infinitive && !close_to_infinitive (sd, last_tok (sd, m), t))
         break;

@@ -1343,6 +1343,61 @@ subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gb
   return s;
 }
 
+static gboolean finite_tense (const char *tense);
+
+/* 'The death toll from the quake that struck southern Peru rose', 'the
+ * bookkeeper who helped her launder the money was sentenced': the words
+ * from @k back to a restrictive relative's verb (a finite one right after
+ * 'that', 'which' or 'who', past its auxiliaries, with a noun before it)
+ * are that clause's, and the subject of the verb after it stands before
+ * the relative word, whose token this returns; -1 when the words before
+ * the verb are no such clause.  Not past punctuation, a conjunction or a
+ * finite verb of another clause, nor a saying verb's (its object is a
+ * clause with a subject of its own: 'officials who said prices rose'). */
+static gint
+restrictive_relative (const AddCtx *a, gint k, guint sentence)
+{
+  static const char *const rel[] = { "that", "which", "who", NULL };
+  static const char *const aux[] = { "has", "have", "had", "was", "were", "is", "are", "also", NULL };
+  static const char *const subordinators[] = { "since", "after", "before", "until", "till", "once",
+                                                "unless", NULL };
+  guint bare = 0;
+  /* a verb right before: the word is its object ('winning support') */
+  if (k < 0 || a->trigger_tok[k] == TRIGGER_FINITE || word_in (a, (guint) k, subordinators)
+      || word_in (a, (guint) k, (const char *const[]) { "to", NULL }))   /* 'asked not to be named' */
+    return -1;
+  for (gint j = k; j >= 2 && k - j < 12 && a->toks[j].sentence == sentence; j--)
+    {
+      if (tok_is_punct (a, (guint) j) || (a->toks[j].flags & EVL_TOKEN_QUOTE)
+          || (word_in (a, (guint) j, conjunctions) && !word_in (a, (guint) j, rel))
+          || word_in (a, (guint) j, subordinators))
+        return -1;
+      if (a->trigger_tok[j] != TRIGGER_FINITE)
+        continue;
+      gint32 v = mention_at (a, j);
+      if (v < 0 || a->ev[v].klass == EVL_EVENT_CLASS_REPORTING || a->ev[v].klass == EVL_EVENT_CLASS_I_STATE)
+        return -1;
+      gint r = j - 1;
+      while (r > 0 && j - r < 3 && a->toks[r].sentence == sentence && word_in (a, (guint) r, aux))
+        r--;
+      /* a bare infinitive inside the clause ('helped her launder'): its
+       * form is its lemma, a verb and its object before it */
+      if (r >= 2 && !word_in (a, (guint) r, rel) && a->ev[v].lemma != NULL
+          && (a->trigger_tok[j - 2] == TRIGGER_FINITE || a->trigger_tok[j - 3 >= 0 ? j - 3 : 0] == TRIGGER_FINITE)
+          && bare++ == 0
+          && EVL_SPAN_LEN (a->ev[v].span) == strlen (a->ev[v].lemma)
+          && g_ascii_strncasecmp (a->text + a->ev[v].span.start, a->ev[v].lemma, strlen (a->ev[v].lemma)) == 0)
+        continue;
+      if (r < 1 || a->toks[r].sentence != sentence || !word_in (a, (guint) r, rel)
+          || a->toks[r - 1].sentence != sentence || !(a->toks[r - 1].flags & EVL_TOKEN_WORD)
+          || tok_is_punct (a, (guint) r - 1) || tok_lookup (a->stops, a, (guint) r - 1) != NULL
+          || a->trigger_tok[r - 1] == TRIGGER_FINITE || word_in (a, (guint) r - 1, pronouns))
+        return -1;
+      return r;
+    }
+  return -1;
+}
+
 /* Tokens [@a, @b] are a name: capitalised words, after 'the'. */
 static gboolean
 names_only (const AddCtx *a, guint from, guint to)
@@ -1424,6 +1479,15 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
             return appositive_subject (a, m->sentence, c, plural, start);
           break;
         }
+  /* (only for the finite verb after the clause, not a participle or an
+   * infinitive inside it: 'hostages held in the residence') */
+  if (!relative && !across_comma && k >= 0 && a->toks[k].sentence == m->sentence
+      && (had_aux || (finite_tense (m->tense) && !reduced_relative (a, m))))
+    {
+      gint r = restrictive_relative (a, k, m->sentence);
+      if (r > 0)
+        k = r - 1;
+    }
   /* An active clause whose subject is no entity ('The transport
    * secretary met union leaders') reads better with that subject than
    * as 'Meet of union leaders', but only where the phrase surely is the
