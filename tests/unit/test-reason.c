@@ -2668,6 +2668,9 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
     { "The driver who hit the cyclist was arrested on Monday.", "arrested", "Driver arrested" },
     { "The clerk who helped Kofi Mensah hide the money was jailed.", "jailed", "Clerk jailed" },
     { "The nurse who treated the boy testified on Monday.", "testified", "Nurse testifies" },
+    /* a measure's number inside a relative's antecedent */
+    { "Hundreds were hurt in the magnitude 7.2 earthquake, which struck on Monday.", "struck",
+      "Magnitude 7.2 earthquake strikes" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1277,6 +1277,19 @@ appositive_subject (const AddCtx *a, guint sentence, gint c, gboolean *plural, g
   return token_phrase (a, first, end, start);
 }
 
+/* Number @k measures the noun after it under a plain noun before it ('a
+ * magnitude 6.9 quake, which struck'): a modifier inside the phrase,
+ * not the start of a count.  (Only in a relative's antecedent, a whole
+ * noun phrase: before a passive, 'another 37 people were hurt' counts
+ * from the number.) */
+static gboolean
+measure_number (const AddCtx *a, gint k, guint sentence)
+{
+  return k > 0 && a->toks[k - 1].sentence == sentence && (a->toks[k - 1].flags & EVL_TOKEN_WORD)
+         && !(a->toks[k - 1].flags & EVL_TOKEN_CAP) && !tok_is_punct (a, (guint) k - 1)
+         && tok_lookup (a->stops, a, (guint) k - 1) == NULL && a->trigger_tok[k - 1] == TRIGGER_NONE;
+}
+
 /* The noun phrase right before a reduced relative ('the 343 pilgrims
  * killed in a blaze', 'an official commission appointed by the
  * Vatican'): the participle's passive subject, up to a function word,
@@ -1527,7 +1540,8 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
     {
       while (k >= 0 && end - k < (active ? 11 : 5) && a->toks[k].sentence == m->sentence
              && ((a->toks[k].flags & EVL_TOKEN_WORD) || (active && counted_number (a, k, m->sentence))
-                 || (!active && counted_number (a, k, m->sentence) && count_opens (a, k, m->sentence)))
+                 || (!active && counted_number (a, k, m->sentence)
+                     && (count_opens (a, k, m->sentence) || (across_comma && measure_number (a, k, m->sentence)))))
              && !tok_is_punct (a, (guint) k)
              && tok_lookup (a->stops, a, (guint) k) == NULL && !word_in (a, (guint) k, rel)
              && !word_in (a, (guint) k, aux) && !(active && word_in (a, (guint) k, conjunctions))
