@@ -2671,6 +2671,8 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
     /* a measure's number inside a relative's antecedent */
     { "Hundreds were hurt in the magnitude 7.2 earthquake, which struck on Monday.", "struck",
       "Magnitude 7.2 earthquake strikes" },
+    /* a particle that opens no time keeps its phrase before 'the' */
+    { "Chief executive Kofi Mensah stepped down the same day.", "stepped", "Kofi Mensah steps down" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

@@ -550,7 +550,11 @@ bare_verb (const EvlStoryDoc *sd, gint t)
 static guint
 phrasal_id (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, gint next)
 {
+  /* ('down', 'off', 'out', 'back', 'away' open no time: 'stepped down
+   * the same day', 'called off the next morning') */
+  static const char *const adverb_particles[] = { "down", "off", "out", "back", "away", NULL };
   if (next + 1 < (gint) sd->n_tok && sd->tok[next + 1].sentence == sd->tok[t].sentence
+      && !evl_story_token_among (sd, next, adverb_particles)
       && (sd->tok_scan[next + 1] & EVL_STORY_SCAN_TIMEX)
       && (evl_story_is (sd, next + 1, EVL_W_THE) || evl_story_is (sd, next + 1, EVL_W_A)
           || evl_story_is (sd, next + 1, EVL_W_AN) || evl_story_is (sd, next + 1, EVL_W_TO)))
