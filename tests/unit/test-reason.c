@@ -2673,6 +2673,11 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
       "Magnitude 7.2 earthquake strikes" },
     /* a particle that opens no time keeps its phrase before 'the' */
     { "Chief executive Kofi Mensah stepped down the same day.", "stepped", "Kofi Mensah steps down" },
+    /* a name after a word that is a preposition and a subordinator,
+     * right before a finite verb, is its subject; an infinitive the verb
+     * takes shares it */
+    { "The court freed Kofi Mensah after Ghana agreed to pay a fine.", "pay", "Ghana pays a fine" },
+    { "Turkey moved troops to the border as Ghana closed its ports.", "closed", "Ghana closes its ports" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

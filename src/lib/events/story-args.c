@@ -687,6 +687,16 @@ aux_word (const EvlStoryDoc *sd, gint j)
   return evl_story_token_among (sd, j, aux);
 }
 
+/* Only auxiliaries and adverbs strictly between tokens @a and @b. */
+static gboolean
+aux_only (const EvlStoryDoc *sd, gint a, gint b)
+{
+  for (gint j = a + 1; j < b; j++)
+    if (!aux_word (sd, j))
+      return FALSE;
+  return b - a <= 4;
+}
+
 /* 'Slepian, 52, an obstetrician who worked in Buffalo, was shot': the
  * person who opens the sentence, then an appositive between commas, is
  * the subject of the verb right after the closing comma (past its
@@ -836,7 +846,15 @@ fill_one (EvlStoryDoc *sd, guint k)
             subject = m;
           continue;
         }
-      if (is_modifier (sd, m) || prep_before (sd, m))
+      /* 'after Ghana agreed', 'as Kim met Putin': a word that is a
+       * preposition and a subordinator opens a clause whose subject the
+       * name right before its finite verb is (a name: a pronoun's
+       * referent is less sure than the verb's other readings). */
+      guint pb = is_modifier (sd, m) ? 0 : prep_before (sd, m);
+      gboolean clause_subject = pb && (sd->winfo[pb].cls & EVL_STORY_C_CLAUSE_PREP) && verbal
+                                && evl_story_finite (sd, (gint32) k) && aux_only (sd, last_tok (sd, m), t)
+                                && (sd->tok[first_tok (sd, m)].flags & EVL_TOKEN_CAP);
+      if (is_modifier (sd, m) || (pb && !clause_subject))
         continue;
       if (verbal && modifies_noun (sd, m))
         break;
