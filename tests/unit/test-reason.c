@@ -2495,6 +2495,11 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     /* a scale word keeps its amount */
     { "Regulators looked into Acme's planned $4 billion purchase of the bank.", "purchase",
       "$4 billion purchase" },
+    /* ... as does a currency's name after an amount */
+    { "Regulators looked into the 2.5 billion euro acquisition of the bank.", "acquisition",
+      "2.5 billion euro acquisition" },
+    { "Regulators looked into a billion dollar acquisition of the bank.", "acquisition",
+      "Billion dollar acquisition" },
     /* an adverb after the verb is no object */
     { "The plane crashed shortly after take-off.", "crashed", "Plane crashes" },
     /* a date and its preposition between subject and verb, with 'late' */

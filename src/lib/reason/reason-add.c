@@ -2061,14 +2061,23 @@ nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma)
   /* '$4 billion purchase': a scale word keeps its amount ('Billion
    * purchase' was the line) */
   static const char *const scales[] = { "million", "billion", "trillion", NULL };
-  if (g_strv_contains (scales, mod))
+  /* ... as does a currency's name after one or after a number ('3.3
+   * billion euro takeover', not 'Euro takeover') */
+  static const char *const currencies[] = { "euro", "dollar", "pound", "yen", "yuan", "franc", "rupee",
+                                            "peso", "rouble", "ruble", "won", "real", "rand", "lira",
+                                            "krone", "krona", NULL };
+  gboolean currency = g_strv_contains (currencies, mod) && t >= 2 && a->toks[t - 2].sentence == tok->sentence
+                      && (g_ascii_isdigit (a->text[a->toks[t - 2].span.start]) || word_in (a, t - 2, scales));
+  if (currency || g_strv_contains (scales, mod))
     {
-      guint f = t - 1;
-      while (f > 0 && t - f < 3 && a->toks[f - 1].sentence == tok->sentence
-             && (g_ascii_isdigit (a->text[a->toks[f - 1].span.start])
-                 || strchr ("$\xe2\xc2", a->text[a->toks[f - 1].span.start]) != NULL))
-        f--;
-      if (f == t - 1)
+      guint top = currency ? t - 2 : t - 1;   /* the scale word or the number */
+      guint f = top;
+      if (!g_ascii_isdigit (a->text[a->toks[top].span.start]))
+        while (f > 0 && top - f < 2 && a->toks[f - 1].sentence == tok->sentence
+               && (g_ascii_isdigit (a->text[a->toks[f - 1].span.start])
+                   || strchr ("$\xe2\xc2", a->text[a->toks[f - 1].span.start]) != NULL))
+          f--;
+      if (f == top && !currency && !g_ascii_isdigit (a->text[a->toks[top].span.start]))
         return NULL;
       g_autofree char *amount = collapse_ws (a->text, a->len, (EvlSpan) { a->toks[f].span.start, ps.end });
       return g_strdup_printf ("%s %s", amount, lemma);
