@@ -2683,6 +2683,9 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
      * takes shares it */
     { "The court freed Kofi Mensah after Ghana agreed to pay a fine.", "pay", "Ghana pays a fine" },
     { "Turkey moved troops to the border as Ghana closed its ports.", "closed", "Ghana closes its ports" },
+    /* a passive's predicate adjective is the news */
+    { "Kofi Mensah was found guilty on three counts of fraud.", "found", "Kofi Mensah found guilty on three counts" },
+    { "Kofi Mensah was pronounced dead at the scene.", "pronounced", "Kofi Mensah pronounced dead at the scene" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

@@ -3551,6 +3551,22 @@ add_event (AddCtx *a, const EvlEventMention *m)
   if (passive_patient)
     {
       g_autofree char *verb = collapse_ws (a->text, a->len, sm->span);
+      /* 'was found guilty', 'was declared dead': the predicate adjective
+       * is the news, no part of a phrase after it */
+      static const char *const predicates[] = { "guilty", "innocent", "liable", "responsible", "dead", "alive",
+                                                "missing", "insane", "unfit", "competent", "incompetent", NULL };
+      guint pt = token_from (a, sm->span.start, sm->span.end, m->sentence);
+      if (pt < a->n_toks && a->toks[pt].sentence == m->sentence && word_in (a, pt, predicates))
+        {
+          g_autofree char *adj = collapse_ws (a->text, a->len, a->toks[pt].span);
+          char *with = g_strdup_printf ("%s %s", verb, adj);
+          g_free (verb);
+          verb = with;
+          if (sm != &pm)
+            pm = *m;
+          pm.span.end = a->toks[pt].span.end;
+          sm = &pm;
+        }
       g_autofree char *line = g_strdup_printf ("%s %s", subject, verb);
       /* its agent's 'by' too ('Chile hit by an earthquake'), which
        * strict phrases leave out */
