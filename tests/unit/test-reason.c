@@ -1599,6 +1599,30 @@ Test (reason, shared_failure_joins_across_documents)
     }
 }
 
+/* A loose type's specific happening told naming no one ('the quake,
+ * which struck on Tuesday') joins another article's of the same day and
+ * word that names a place: it is listed as that cluster's candidate. */
+Test (reason, nameless_day_happening_joins_a_named_one_across_documents)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *docs[2];
+  docs[0] = fx_doc ("a", "A strong earthquake struck Peru on Tuesday.", "2025-03-04");
+  docs[1] = fx_doc ("b", "Hundreds were hurt in the quake, which struck on Tuesday.", "2025-03-07");
+  gint32 peru = fx_cluster (docs[0], "Peru", "peru", EVL_ENTITY_LOCATION, NULL);
+  for (guint d = 0; d < 2; d++)
+    {
+      FxEvent f = FX_EVENT ("DISASTER", "strike");
+      f.tense = "PAST";
+      f.timex = coref_timex (docs[d], "Tuesday", "2025-03-04");
+      if (d == 0)
+        f.patient = fx_entity (docs[0], "Peru", 0, peru);
+      fx_event (docs[d], "struck", 0, &f);
+    }
+  g_autoptr (EvlGraph) g = build (ctx, docs, 2);
+  cr_assert_eq (evl_graph_n_events (g), 1u, "%u events", evl_graph_n_events (g));
+  unref_all (docs, 2);
+}
+
 /* ---- temporal relations ---- */
 
 static EvlDocument *

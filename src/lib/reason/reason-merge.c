@@ -3224,7 +3224,14 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
        * it is loose. */
       /* ... and one naming only places, on its day, any cluster of
        * another place (same_day_same_place ()). */
-      GPtrArray *cands = !e_loose
+      /* ... as may a loose one of a specific type dated to a day: the
+       * day's happening another article tells naming someone
+       * ('the magnitude 6.9 quake, which struck on Tuesday' / 'a
+       * magnitude 6.9 earthquake struck southern Peru on Tuesday';
+       * specific_same_day ()). */
+      gboolean day_kind = e_loose && e->participants->len == 0 && e->type && strong_time (e)
+                          && e->time.begin == e->time.end && g_hash_table_contains (syn.specific, e->type);
+      GPtrArray *cands = (!e_loose || day_kind)
                              && (e->participants->len == 0
                                  || (strong_time (e) && day_place_probe (e)
                                      && only_places (g, e->participants)))
