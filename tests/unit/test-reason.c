@@ -2719,6 +2719,16 @@ ParameterizedTest (PipelineSummaryCase *tc, reason, summary_past_a_relative_clau
   expect_summary (tc);
 }
 
+/* An article that repeats its toll undated ('said at least 14 people
+ * were killed') tells the deaths it dated before: one event. */
+Test (reason, an_article_repeating_its_toll_tells_one_death)
+{
+  g_autoptr (EvlGraph) g = pipeline_graph ("A bus plunged into a ravine on Thursday, killing at least 14 people, "
+                                           "officials said.\n\n"
+                                           "The governor said at least 14 people were killed and 20 injured.");
+  cr_assert_eq (count_type (g, "DEATH"), 1u, "%u death events", count_type (g, "DEATH"));
+}
+
 /* 'since X' starts the span the event falls in, up to the creation time;
  * 'the first ... since X' stays X's (an earlier one's date). */
 Test (reason, since_a_date_is_a_span_to_the_creation_time)

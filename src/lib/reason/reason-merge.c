@@ -1791,19 +1791,24 @@ same_victim (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
          && role_has (c->patients, c->n_patients, (guint) e->patient) == 1;
 }
 
-/* The toll a dated death event's summary gives ('62 killed', 'killing
- * all 62 people'): its one number, when it is ten or more (a smaller
- * count is too common to tell one happening); else 0. */
+/* The toll a death event's summary gives ('62 killed', 'killing all 62
+ * people'): its one number, when it is ten or more (a smaller count is
+ * too common to tell one happening); else 0.  toll_of (): a dated one's. */
 static guint64
-toll_of (const EvlGraphEvent *e)
+toll_number (const EvlGraphEvent *e)
 {
-  if (!same_str (e->type, "DEATH") || !strong_time (e) || (e->flags & EVL_EVENT_FLAG_GENERIC)
-      || e->polarity == EVL_POLARITY_NEG)
+  if (!same_str (e->type, "DEATH") || (e->flags & EVL_EVENT_FLAG_GENERIC) || e->polarity == EVL_POLARITY_NEG)
     return 0;
   g_autofree char *n = summary_numbers (e->summary);
   char *end = NULL;
   guint64 v = g_ascii_isdigit (n[0]) ? g_ascii_strtoull (n, &end, 10) : 0;
   return v >= 10 && end && *end == ' ' && end[1] == '\0' ? v : 0;
+}
+
+static guint64
+toll_of (const EvlGraphEvent *e)
+{
+  return strong_time (e) ? toll_number (e) : 0;
 }
 
 /* '62 killed' in March and 'killing all 62 people' on March 2: the same
@@ -1812,6 +1817,15 @@ toll_of (const EvlGraphEvent *e)
 static gboolean
 same_toll (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
 {
+  /* An article repeats its toll undated ('killing at least 14 people'
+   * on Tuesday ... 'the governor said at least 14 people were
+   * killed'): the same count in the same article is the same deaths. */
+  if (c->strong && !strong_time (e) && shares_document (c, e)
+      && (c->location < 0 || e->location < 0 || c->location == e->location))
+    {
+      guint64 n = toll_number (e);
+      return n && n == toll_of (evl_graph_get_event (g, c->rep));
+    }
   if (!c->strong || !strong_time (e) || evl_reason_interval_gap (c->tb, c->te, e->time.begin, e->time.end) > 0
       || (c->location >= 0 && e->location >= 0 && c->location != e->location))
     return FALSE;
@@ -3240,7 +3254,8 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
                                             !e_loose
                                               || (e->type && strong_time (e)
                                                   && (g_hash_table_contains (syn.specific, e->type)
-                                                      || day_place_probe (e) || toll_of (e))),
+                                                      || day_place_probe (e) || toll_of (e)))
+                                              || toll_number (e),
                                             k, by_quote, scratch);
       for (guint i = 0; cands && i < cands->len; i++)
         {
