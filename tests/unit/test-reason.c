@@ -2710,6 +2710,9 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
     /* a passive's predicate adjective is the news */
     { "Kofi Mensah was found guilty on three counts of fraud.", "found", "Kofi Mensah found guilty on three counts" },
     { "Kofi Mensah was pronounced dead at the scene.", "pronounced", "Kofi Mensah pronounced dead at the scene" },
+    /* a verb's preposition before an event noun is its complement */
+    { "Thousands of drivers and warehouse workers at the three largest freight depots went on strike on Monday.",
+      "went", "Going on strike" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1908,7 +1908,11 @@ complement_prep (const AddCtx *a, const EvlEventMention *m)
       return FALSE;
   guint t = token_from (a, m->span.start, m->span.end, m->sentence);
   return t + 1 < a->n_toks && a->toks[t].sentence == m->sentence && word_in (a, t, preps)
-         && a->toks[t + 1].sentence == m->sentence && a->trigger_tok[t + 1] == TRIGGER_NONE
+         && a->toks[t + 1].sentence == m->sentence
+         && (a->trigger_tok[t + 1] == TRIGGER_NONE
+             /* an event noun ('went on strike', 'called for talks'), not
+              * an infinitive after 'to' */
+             || (a->trigger_tok[t + 1] == TRIGGER_OTHER && !word_in (a, t, (const char *const[]) { "to", NULL })))
          && !in_timex (a, m->sentence, a->toks[t + 1].span.start);
 }
 
