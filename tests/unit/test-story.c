@@ -3312,6 +3312,8 @@ ParameterizedTestParameters (story, typing_of_attacks_and_senses)
     { "Police raided the house of a priest.", "raided", "raid", "PAST", "OTHER", "", 0 },
     { "The storm dealt a blow to the tourism industry.", "dealt", "deal", "PAST", "OTHER", "", 0 },
     { "A great deal of work remains.", "deal", "deal", "NONE", "OTHER", "", 0 },
+    { "The suspect was held overnight in the county jail.", "jail", "jail", "NONE", "OTHER", "", 0 },
+    { "The court ordered his immediate jail.", "jail", "jail", "NONE", "ARREST", "17", 0 },
     { "The two firms closed the deal on Friday.", "deal", "deal", "NONE", "AGREEMENT", "05", 0 },
     { "France asked for his extradition.", "extradition", "extradition", "NONE", "LEGAL_ACTION", "11", 0 },
     { "The family lost a bitter custody battle.", "battle", "battle", "NONE", "LEGAL_ACTION", "11", 0 },
