@@ -2713,6 +2713,8 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
     /* a verb's preposition before an event noun is its complement */
     { "Thousands of drivers and warehouse workers at the three largest freight depots went on strike on Monday.",
       "went", "Going on strike" },
+    /* a participle with its agent's 'by' after a noun is a passive */
+    { "An outside auditor hired by the city council flagged the payments.", "hired", "Hired by the city council" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

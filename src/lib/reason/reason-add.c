@@ -3644,7 +3644,14 @@ add_event (AddCtx *a, const EvlEventMention *m)
        * complement of its own ('food intended for village children'),
        * a reduced relative, not 'Intending for village children'. */
       gint pt = evl_document_token_at (a->doc, m->span.start) - 1;
-      gboolean after_noun = prep_object && pt >= 0 && a->toks[pt].sentence == m->sentence
+      /* ... and one with its agent's 'by' after it ('an auditor hired by
+       * the council'), not 'Hire' */
+      guint after = token_from (a, m->span.start, m->span.end, m->sentence);
+      gboolean by_next = !prep_object && object == NULL && after < a->n_toks && a->toks[after].sentence == m->sentence
+                         && word_in (a, after, (const char *const[]) { "by", NULL })
+                         && EVL_SPAN_LEN (m->span) > 4 && a->text[m->span.end - 2] == 'e'
+                         && a->text[m->span.end - 1] == 'd';
+      gboolean after_noun = (prep_object || by_next) && pt >= 0 && a->toks[pt].sentence == m->sentence
                             && (a->toks[pt].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) pt)
                             && tok_lookup (a->stops, a, (guint) pt) == NULL && !word_in (a, (guint) pt, pronouns)
                             && a->trigger_tok[pt] == TRIGGER_NONE && !is_ly_adverb (a, (guint) pt)
