@@ -2715,6 +2715,8 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
       "went", "Going on strike" },
     /* a participle with its agent's 'by' after a noun is a passive */
     { "An outside auditor hired by the city council flagged the payments.", "hired", "Hired by the city council" },
+    /* a company's shares move, not the company; a percent sign stays */
+    { "Acme Holdings Ltd shares rose 4.5% in Frankfurt on Monday.", "rose", "Acme Holdings Ltd shares rise 4.5%" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

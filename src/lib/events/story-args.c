@@ -555,6 +555,13 @@ modifies_noun (const EvlStoryDoc *sd, gint32 m)
                                          "dos", "de", "da", "do", "van", "von", "der", "den", "bin", "ibn", "al",
                                          "arap", "la", "le", "du", "del", NULL };
   gint n = last_tok (sd, m) + 1;
+  /* A company's shares, stock or sales are what moves, not the company
+   * ('Kestrel shares rose 2%'). */
+  static const char *const holdings[] = { "shares", "stock", "stocks", "bonds", "sales", "profit", "profits",
+                                          "revenue", "earnings", NULL };
+  if (!possessive (sd, m) && sd->ent[m].type == EVL_ENTITY_ORGANIZATION && n < (gint) sd->n_tok
+      && sd->tok[n].sentence == sd->tok[n - 1].sentence && evl_story_token_among (sd, n, holdings))
+    return TRUE;
   /* A possessor stands for the thing ('admired Russia's defense'); an
    * organisation or a person before a noun is mostly the actor all the
    * same ('the United Front government pledged'). */

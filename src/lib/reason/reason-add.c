@@ -988,7 +988,8 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
               && in_timex (a, m->sentence, a->toks[t + 1].span.start))))
     t--;
   gboolean person = t == t0 + 1 && word_in (a, t0, object_pronouns);
-  while (!person && t > t0 && (word_in (a, t - 1, dets) || tok_is_punct (a, t - 1)
+  while (!person && t > t0 && (word_in (a, t - 1, dets)
+                               || (tok_is_punct (a, t - 1) && !currency_before_number (a, t - 1))   /* '1.5%' */
                                || (t > t0 + 1 && word_in (a, t - 1, (const char *const[]) { "he", "she", "they", "we",
                                                                                             "i", NULL }))))
     t--;
