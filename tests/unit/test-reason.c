@@ -2717,6 +2717,8 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
     { "An outside auditor hired by the city council flagged the payments.", "hired", "Hired by the city council" },
     /* a company's shares move, not the company; a percent sign stays */
     { "Acme Holdings Ltd shares rose 4.5% in Frankfurt on Monday.", "rose", "Acme Holdings Ltd shares rise 4.5%" },
+    /* a named agent's verb keeps the infinitive it takes */
+    { "Ghana refused to pay the fine.", "refused", "Ghana refuses to pay the fine" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1919,6 +1919,24 @@ complement_prep (const AddCtx *a, const EvlEventMention *m)
 
 /* Whether the event's place follows its verb trigger right after a
  * preposition ('flew to Washington'): the line writes it as the place. */
+/* 'agreed to sell 14 depots': 'to' and a verb event after the verb, the
+ * infinitive it takes.  Only with a named agent ('X agrees to sell'): a
+ * line with no subject would read 'Agreeing to sell'. */
+static gboolean
+to_infinitive (const AddCtx *a, const EvlEventMention *m)
+{
+  guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  if (!(t + 1 < a->n_toks && a->toks[t + 1].sentence == m->sentence
+        && word_in (a, t, (const char *const[]) { "to", NULL }) && a->trigger_tok[t + 1] == TRIGGER_OTHER))
+    return FALSE;
+  /* a verb's bare form, its lemma as written ('to applause' is a noun) */
+  gint32 v = mention_at (a, (gint) t + 1);
+  const char *l = v >= 0 ? a->ev[v].lemma : NULL;
+  return l && EVL_SPAN_LEN (a->toks[t + 1].span) == strlen (l)
+         && g_ascii_strncasecmp (a->text + a->toks[t + 1].span.start, l, strlen (l)) == 0
+         && a->ev[v].tense != NULL && strcmp (a->ev[v].tense, "NONE") != 0;
+}
+
 static gboolean
 place_follows (const AddCtx *a, const EvlEventMention *m)
 {
@@ -3636,7 +3654,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
         object = prep_phrase (a, sm, TRUE);
       /* 'met with his top aides', 'called for calm': a verb's
        * complement with the preposition it takes. */
-      else if (verbal && object == NULL && e.patient < 0 && complement_prep (a, sm) && !place_follows (a, sm))
+      else if (verbal && object == NULL && e.patient < 0
+               && (complement_prep (a, sm) || (e.agent >= 0 && to_infinitive (a, sm))) && !place_follows (a, sm))
         prep_object = (object = prep_phrase (a, sm, TRUE)) != NULL;
       /* A passive that names no one reads as a headline's participle and
        * what follows it ('Killed in the fire', 'Taken prisoner',
