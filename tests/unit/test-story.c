@@ -648,6 +648,9 @@ ParameterizedTestParameters (story, planned)
     { TRUE, "Putin plans to visit Pyongyang.", "visit", "visit", "INFINITIVE", "", "" },
     { TRUE, "Putin is expected to visit Pyongyang.", "visit", "visit", "INFINITIVE", "", "" },
     { TRUE, "The union threatened to strike.", "strike", "strike", "INFINITIVE", "", "" },
+    /* an offer or an agreement to act is not yet the act */
+    { TRUE, "The company offered to sell its depots.", "sell", "sell", "INFINITIVE", "", "" },
+    { TRUE, "The two sides agreed to resume talks.", "resume", "resume", "INFINITIVE", "", "" },
     /* Future, conditional, 'would'. */
     { TRUE, "Kim will meet Putin next week.", "meet", "meet", "INFINITIVE", "", "" },
     { TRUE, "If Kim travels to Russia, talks follow.", "travels", "travel", "PRESENT", "", "" },
