@@ -1653,6 +1653,21 @@ Test (story, a_subject_referring_back_keeps_the_day_before)
   cr_assert_neq (ev[condemned].timex, (gint32) mon, "another subject is no continuation");
 }
 
+/* A verb 'and' joins to the one before takes the date after it, not
+ * the other verb's nearer one before the 'and'. */
+Test (story, a_joined_verb_takes_its_own_date_after_it)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("Novak was arrested in January and indicted by a grand jury in February.");
+  guint jan = add_timex (doc, "January", EVL_TIMEX_DATE, "2023-01");
+  guint feb = add_timex (doc, "February", EVL_TIMEX_DATE, "2023-02");
+  guint arrested = add_event (doc, "arrested", 0, "arrest", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint indicted = add_event (doc, "indicted", 0, "indict", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_eq (ev[arrested].timex, (gint32) jan);
+  cr_assert_eq (ev[indicted].timex, (gint32) feb);
+}
+
 /* A death told with no date, a few sentences after a dated disaster or
  * attack, is its toll; one set apart ('a separate') is not. */
 Test (story, an_undated_toll_takes_the_day_of_the_disaster_before)
