@@ -2478,6 +2478,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "More than 30 people have died in the floods.", "died", "More than 30 people die in the floods" },
     { "Six people were also killed in the crash.", "killed", "Six people killed in the crash" },
     { "Power was fully restored on Tuesday.", "restored", "Power restored" },
+    /* ... but a noun in '-ly' is the subject's head */
+    { "Members of the family voted.", "voted", "Members of the family vote" },
+    { "The national assembly voted on Monday.", "voted", "National assembly votes" },
     { "Dozens of people were killed in the fire.", "killed", "Dozens of people killed in the fire" },
     /* a gapped passive: 'and 40 (were) injured' */
     { "Six people were killed and at least 40 injured in the crash.", "injured", "At least 40 injured in the crash" },
@@ -2635,9 +2638,9 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
     /* a name joined to the patient by 'and' and a title is a patient */
     { "Kofi Mensah will meet with President John Kufuor and Premier Ama Boateng.", "meet",
       "Kofi Mensah meets John Kufuor and Ama Boateng" },
-    /* 'did' is an auxiliary, no subject; an '-ing' clause on the object
+    /* 'did' is an auxiliary, not the subject ('family', a noun in '-ly', is); an '-ing' clause on the object
      * is cut */
-    { "Officials said the family did not sign a paper promising to leave.", "sign", "Signing a paper" },
+    { "Officials said the family did not sign a paper promising to leave.", "sign", "Family signs a paper" },
     /* the verb's preposition reaches its patient past an ordinal */
     { "They appealed to the 11th Circuit Court of Appeals.", "appealed",
       "Appealing to Circuit Court of Appeals" },

@@ -1016,13 +1016,17 @@ word_in (const AddCtx *a, guint t, const char *const *list)
 
 /* A lower-case word in '-ly' ('finally', 'briefly'), an adverb before
  * its verb; not 'Italy' or 'rally'-like nouns, which the capital or the
- * shortness keeps out. */
+ * shortness keeps out, nor the common nouns in '-ly' ('Members of a
+ * Kurd family died', 'The national assembly voted'; a word after a
+ * determiner may still be an adverb: 'a highly prized status'). */
 static gboolean
 is_ly_adverb (const AddCtx *a, guint t)
 {
+  static const char *const nouns[] = { "family", "assembly", "supply", "monopoly", "anomaly", "reply",
+                                       "homily", "butterfly", "bully", "belly", "jelly", NULL };
   const char *w = a->text + a->toks[t].span.start;
   gsize n = EVL_SPAN_LEN (a->toks[t].span);
-  return n > 5 && g_ascii_islower (w[0]) && w[n - 2] == 'l' && w[n - 1] == 'y';
+  return n > 5 && g_ascii_islower (w[0]) && w[n - 2] == 'l' && w[n - 1] == 'y' && !word_in (a, t, nouns);
 }
 
 /* Whether the past participle @m, with no auxiliary before it, is a
