@@ -2477,6 +2477,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "At least four people were killed in the fire.", "killed", "At least four people killed in the fire" },
     { "More than 30 people have died in the floods.", "died", "More than 30 people die in the floods" },
     { "Six people were also killed in the crash.", "killed", "Six people killed in the crash" },
+    /* a count before 'of' heads the subject, and makes it plural */
+    { "More than 600 of the refugees died of diseases.", "died", "More than 600 of the refugees die of diseases" },
+    { "Seventeen of the victims died instantly.", "died", "Seventeen of the victims die" },
     { "Power was fully restored on Tuesday.", "restored", "Power restored" },
     /* ... but a noun in '-ly' is the subject's head */
     { "Members of the family voted.", "voted", "Members of the family vote" },

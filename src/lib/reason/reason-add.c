@@ -1138,7 +1138,10 @@ plural_head (const AddCtx *a, guint head, guint first)
   static const char *const plurals[] = { "people", "police", "children", "men", "women", "staff",
                                          "personnel", "cattle", NULL };
   static const char *const many[] = { "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                      "ten", "dozens", "hundreds", "thousands", "millions", "many",
+                                      "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                      "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+                                      "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                                      "dozens", "hundreds", "thousands", "millions", "many",
                                       "several", "both", "few", "some", "all", NULL };
   const char *last = a->text + a->toks[head].span.start;
   gsize n = EVL_SPAN_LEN (a->toks[head].span);
@@ -1154,8 +1157,10 @@ plural_head (const AddCtx *a, guint head, guint first)
   if ((n > 4 && g_ascii_strncasecmp (last + n - 3, "men", 3) == 0 && !word_in (a, head, singular_men))
       || (n > 7 && g_ascii_strncasecmp (last + n - 6, "people", 6) == 0))
     return TRUE;
-  /* 'more than 860 died' */
+  /* 'more than 860 died', 'Seventeen of the victims died' */
   if ((a->toks[head].flags & EVL_TOKEN_NUMBER) && !(n == 1 && last[0] == '1'))
+    return TRUE;
+  if (word_in (a, head, many))
     return TRUE;
   for (guint t = first; t < head; t++)
     {
@@ -1577,9 +1582,13 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
         }
       /* 'invasion of Kuwait and flew': an 'and' right before the verb
        * joins two verbs, not two heads of its subject */
+      /* ('More than 600 of the refugees died': a count before 'of') */
       if (active && links < 3 && k > 0 && k < end && end - k < 10 && a->toks[k].sentence == m->sentence
           && word_in (a, (guint) k, linkers) && a->toks[k - 1].sentence == m->sentence
-          && (a->toks[k - 1].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) k - 1)
+          && ((a->toks[k - 1].flags & EVL_TOKEN_WORD)
+              || (word_in (a, (guint) k, (const char *const[]) { "of", NULL })
+                  && counted_number (a, k - 1, m->sentence)))
+          && !tok_is_punct (a, (guint) k - 1)
           && tok_lookup (a->stops, a, (guint) k - 1) == NULL && !word_in (a, (guint) k - 1, dets)
           && a->trigger_tok[k - 1] != TRIGGER_FINITE)
         {
