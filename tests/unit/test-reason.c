@@ -2477,6 +2477,12 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     { "At least four people were killed in the fire.", "killed", "At least four people killed in the fire" },
     { "More than 30 people have died in the floods.", "died", "More than 30 people die in the floods" },
     { "Six people were also killed in the crash.", "killed", "Six people killed in the crash" },
+    /* a sentence adverb between commas, or an appositive after a count,
+     * stands between the subject and its verb */
+    { "An Indian government spokesman, however, denied the report.", "denied",
+      "Indian government spokesman denies the report" },
+    { "The company, for its part, has warned of losses.", "warned", "Company warns of losses" },
+    { "One hostage, a judge, died of a heart attack.", "died", "One hostage dies of a heart attack" },
     /* a count before 'of' heads the subject, and makes it plural */
     { "More than 600 of the refugees died of diseases.", "died", "More than 600 of the refugees die of diseases" },
     { "Seventeen of the victims died instantly.", "died", "Seventeen of the victims die" },

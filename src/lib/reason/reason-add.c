@@ -1273,10 +1273,16 @@ appositive_subject (const AddCtx *a, guint sentence, gint c, gboolean *plural, g
   if (!(k < 0 || a->toks[k].sentence != sentence || tok_is_punct (a, (guint) k)))
     return NULL;
   gint first = k + 1;
-  gboolean name = !word_in (a, (guint) first, (const char *const[]) { "the", "a", "an", NULL });
-  if (!name)
+  /* ('One hostage, a judge, died': a count opens a phrase as an article
+   * does, and stays in it) */
+  gboolean counted = (a->toks[first].flags & EVL_TOKEN_NUMBER)
+                     || word_in (a, (guint) first, (const char *const[]) { "one", "two", "three", "four", "five",
+                                                                          "six", "seven", "eight", "nine", "ten",
+                                                                          NULL });
+  gboolean name = !counted && !word_in (a, (guint) first, (const char *const[]) { "the", "a", "an", NULL });
+  if (!name && !counted)
     first++;
-  else
+  else if (name)
     for (gint j = first; j <= end; j++)
       if (!(a->toks[j].flags & EVL_TOKEN_CAP))
         return NULL;   /* no article: a name, else no phrase of its own */
@@ -1479,6 +1485,20 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
       *passive |= word_in (a, (guint) j, be_forms);
       k = j - 1;
     }
+  /* 'An Indian government spokesman, however, denied': a sentence
+   * adverb between commas ('however', 'for its part') stands between
+   * the subject and its verb */
+  if (k >= 3 && a->toks[k - 2].sentence == m->sentence && tok_is_comma (a, (guint) k)
+      && tok_is_comma (a, (guint) k - 2)
+      && word_in (a, (guint) k - 1, (const char *const[]) { "however", "meanwhile", "too", "though",
+                                                           "also", "nevertheless", "instead", "moreover",
+                                                           "therefore", "meantime", NULL }))
+    k -= 3;
+  else if (k >= 5 && a->toks[k - 4].sentence == m->sentence && tok_is_comma (a, (guint) k)
+           && tok_is_comma (a, (guint) k - 4) && word_in (a, (guint) k - 3, (const char *const[]) { "for", NULL })
+           && word_in (a, (guint) k - 2, (const char *const[]) { "its", "their", "his", "her", "our", NULL })
+           && word_in (a, (guint) k - 1, (const char *const[]) { "part", NULL }))
+    k -= 5;
   gboolean relative = k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, rel);
   if (relative)
     k--;
