@@ -2483,6 +2483,10 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
       "Indian government spokesman denies the report" },
     { "The company, for its part, has warned of losses.", "warned", "Company warns of losses" },
     { "One hostage, a judge, died of a heart attack.", "died", "One hostage dies of a heart attack" },
+    /* a noun with no argument reads with its complement */
+    { "The attack on the convoy was condemned.", "attack", "Attack on the convoy" },
+    { "The sale of military helicopters was approved.", "sale", "Sale of military helicopters" },
+    { "An embargo for the third year hurt exports.", "embargo", "Embargo" },
     /* a count before 'of' heads the subject, and makes it plural */
     { "More than 600 of the refugees died of diseases.", "died", "More than 600 of the refugees die of diseases" },
     { "Seventeen of the victims died instantly.", "died", "Seventeen of the victims die" },

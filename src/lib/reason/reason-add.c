@@ -3462,6 +3462,23 @@ add_event (AddCtx *a, const EvlEventMention *m)
       if (pp)
         head = g_strdup_printf ("%s %s", trigger_text, pp);
     }
+  /* 'the attack on the convoy', 'sanctions on Iran', 'the trial of the
+   * plotters': a noun with no argument reads with its complement, as
+   * written, not as its bare lemma ('Attack', 'Sanction'); not a 'for'
+   * phrase, as often a span or a purpose ('an embargo for the third
+   * year'). */
+  if (!verbal && head == NULL && e.patient < 0 && e.agent < 0 && m->n_participants == 0
+      && g_ascii_islower (trigger_text[0]))
+    {
+      guint nt = token_from (a, m->span.start, m->span.end, m->sentence);
+      g_autofree char *pp = nt + 1 < a->n_toks && a->toks[nt + 1].sentence == m->sentence
+                            && word_in (a, nt, (const char *const[]) { "on", "against", "by", "over", "with",
+                                                                       "of", NULL })
+                            && !in_timex (a, m->sentence, a->toks[nt + 1].span.start)
+                            ? prep_phrase (a, m, FALSE) : NULL;
+      if (pp)
+        head = g_strdup_printf ("%s %s", trigger_text, pp);
+    }
   if (head == NULL && noun)
     head = g_steal_pointer (&noun);
   gboolean passive = FALSE, plural = FALSE;
