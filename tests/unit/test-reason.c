@@ -2483,6 +2483,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
       "Indian government spokesman denies the report" },
     { "The company, for its part, has warned of losses.", "warned", "Company warns of losses" },
     { "One hostage, a judge, died of a heart attack.", "died", "One hostage dies of a heart attack" },
+    /* a capitalised modifier stays with its noun */
+    { "Inspectors arrived at the end of the Gulf war.", "war", "Gulf war" },
+    { "Relations stayed dormant during the Arab-Israeli conflict.", "conflict", "Arab-Israeli conflict" },
     /* a noun with no argument reads with its complement */
     { "The attack on the convoy was condemned.", "attack", "Attack on the convoy" },
     { "The sale of military helicopters was approved.", "sale", "Sale of military helicopters" },

@@ -2072,8 +2072,10 @@ written_noun (const char *written, const char *lemma)
 /* The head of a nominal event for its summary: a proper event name as
  * written ('Korean War'), else the lemma after one common-noun modifier
  * ('weapons test'); NULL to use the lemma alone. */
+static gint entity_of (const AddCtx *a, gint32 mention);
+
 static char *
-nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma)
+nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma, const EvlGraphEvent *ev)
 {
   if (a->n_toks == 0)
     return NULL;
@@ -2098,6 +2100,28 @@ nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma)
     return NULL;
   const EvlToken *prev = &a->toks[t - 1];
   EvlSpan ps = prev->span;
+  /* 'the Gulf war', 'the Arab-Israeli conflict', 'LegCo elections': a
+   * capitalised modifier that names none of the event @ev's entities
+   * (the line names those itself: 'War in Iraq') stays with the noun */
+  if ((prev->flags & EVL_TOKEN_WORD) && (prev->flags & EVL_TOKEN_CAP) && !(prev->flags & EVL_TOKEN_SENT_START)
+      && t >= 2 && a->toks[t - 2].sentence == tok->sentence
+      && word_in (a, t - 2, (const char *const[]) { "the", "a", "an", "its", "their", "this", "last", "next",
+                                                   NULL }))
+    {
+      for (guint k = 0; k < a->n_em; k++)
+        if (a->em[k].span.start < ps.end && ps.start < a->em[k].span.end)
+          {
+            gint x = entity_of (a, (gint32) k);
+            gboolean named = x >= 0 && (x == ev->agent || x == ev->patient || x == ev->location);
+            for (guint i = 0; x >= 0 && !named && i < ev->participants->len; i++)
+              named = g_array_index (ev->participants, guint, i) == (guint) x;
+            if (named)
+              return NULL;
+          }
+      g_autofree char *noun = g_ascii_strdown (a->text + tok->span.start, (gssize) EVL_SPAN_LEN (tok->span));
+      g_autofree char *mod = g_strndup (a->text + ps.start, EVL_SPAN_LEN (ps));
+      return g_strdup_printf ("%s %s", mod, noun);
+    }
   /* A determiner is no modifier: headlines drop it ('Attack in
    * Ancaster', not 'The attack in Ancaster'). */
   if (!(prev->flags & EVL_TOKEN_WORD) || (prev->flags & EVL_TOKEN_CAP)
@@ -2634,7 +2658,16 @@ summary_line (const EvlGraph *g, const EvlGraphEvent *ev, const char *verb, gboo
        * write 'by' before. */
       gboolean where = !verbal && subj->len == 1 && ev->location < 0 && happens_at_place (ev->type)
                        && evl_graph_get_entity (g, g_array_index (subj, guint, 0))->type == EVL_ENTITY_LOCATION;
-      if (subj->len > 0)
+      /* A noun read with its complement ('tour of the space center')
+       * names whom it is about; the participants other mentions gave the
+       * event do not follow it ('... between Kim Jong Un and Vladimir
+       * Putin'). */
+      const char *sp = verbal ? NULL : strchr (lemma, ' ');
+      gboolean complemented = FALSE;
+      static const char *const cpreps[] = { "on ", "of ", "against ", "by ", "over ", "with ", "for ", NULL };
+      for (guint i = 0; sp && cpreps[i] && !complemented; i++)
+        complemented = g_str_has_prefix (sp + 1, cpreps[i]);
+      if (subj->len > 0 && !complemented)
         {
           g_string_append (s, subj->len > 1 ? " between " : where ? " in " : " by ");
           append_names (s, g, subj);
@@ -3451,7 +3484,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
   /* A noun is its own head ('the shooting', 'the shot'), not its verb's
    * lemma ('The shoot', 'Sniper shoot of X'). */
   g_autofree char *noun = verbal ? NULL : written_noun (trigger_text, lemma);
-  g_autofree char *head = verbal ? NULL : nominal_head (a, m, noun ? noun : lemma);
+  g_autofree char *head = verbal ? NULL : nominal_head (a, m, noun ? noun : lemma,
+                                                          evl_graph_get_event (a->g, idx));
   /* 'after meeting with police leaders': a gerund with no argument reads
    * as written with its complement, not as its bare lemma ('Meet'). */
   gsize wn = strlen (trigger_text);
@@ -3459,23 +3493,42 @@ add_event (AddCtx *a, const EvlEventMention *m)
       && g_str_has_suffix (trigger_text, "ing") && complement_prep (a, m))
     {
       g_autofree char *pp = prep_phrase (a, m, TRUE);
+      /* ... one naming every participant the line has: others would
+       * follow it ('Tour of the space center between Kim and Putin') */
+      for (guint i = 0; pp && i < m->n_participants; i++)
+        {
+          gint32 k = m->participants[i];
+          if (k >= 0 && (guint) k < a->n_em
+              && (a->em[k].span.start < m->span.end || a->em[k].span.start > m->span.end + 1 + strlen (pp)))
+            g_clear_pointer (&pp, g_free);
+        }
       if (pp)
         head = g_strdup_printf ("%s %s", trigger_text, pp);
     }
   /* 'the attack on the convoy', 'sanctions on Iran', 'the trial of the
    * plotters': a noun with no argument reads with its complement, as
-   * written, not as its bare lemma ('Attack', 'Sanction'); not a 'for'
-   * phrase, as often a span or a purpose ('an embargo for the third
-   * year'). */
-  if (!verbal && head == NULL && e.patient < 0 && e.agent < 0 && m->n_participants == 0
-      && g_ascii_islower (trigger_text[0]))
+   * written, not as its bare lemma ('Attack', 'Sanction'). */
+  if (!verbal && head == NULL && e.patient < 0 && e.agent < 0 && g_ascii_islower (trigger_text[0]))
     {
       guint nt = token_from (a, m->span.start, m->span.end, m->sentence);
-      g_autofree char *pp = nt + 1 < a->n_toks && a->toks[nt + 1].sentence == m->sentence
+      gint mt = evl_document_token_at (a->doc, m->span.start);
+      /* ('in return for', 'in exchange for', 'in support of': no noun
+       * of its own) */
+      gboolean idiom = mt > 0 && word_in (a, (guint) mt - 1, (const char *const[]) { "in", NULL })
+                       && word_in (a, (guint) mt, (const char *const[]) { "return", "exchange", "support", NULL });
+      g_autofree char *pp = nt + 1 < a->n_toks && a->toks[nt + 1].sentence == m->sentence && !idiom
                             && word_in (a, nt, (const char *const[]) { "on", "against", "by", "over", "with",
-                                                                       "of", NULL })
+                                                                       "of", "for", NULL })
                             && !in_timex (a, m->sentence, a->toks[nt + 1].span.start)
                             ? prep_phrase (a, m, FALSE) : NULL;
+      /* a 'for' phrase of time is a span, not the noun's complement ('an
+       * embargo for the third consecutive year') */
+      for (guint i = nt + 1; pp && i < a->n_toks && a->toks[i].span.start < m->span.end + 1 + strlen (pp); i++)
+        if (word_in (a, nt, (const char *const[]) { "for", NULL })
+            && (in_timex (a, m->sentence, a->toks[i].span.start)
+                || word_in (a, i, (const char *const[]) { "year", "years", "time", "week", "weeks", "month",
+                                                         "months", "day", "days", NULL })))
+          g_clear_pointer (&pp, g_free);
       if (pp)
         head = g_strdup_printf ("%s %s", trigger_text, pp);
     }
