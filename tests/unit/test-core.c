@@ -20,6 +20,38 @@ Test (core, day_roundtrip_and_format)
   cr_assert_eq (evl_day_parse ("2023-09-13T10:00"), d);
 }
 
+/* The arithmetic agrees with GDate on every day it counts (the two
+ * were one implementation before). */
+Test (core, day_arithmetic_matches_gdate)
+{
+  for (EvlDay j = 1; j <= 3652059; j += 7)   /* 0001-01-01 .. 9999-12-31 */
+    {
+      GDate g;
+      g_date_clear (&g, 1);
+      g_date_set_julian (&g, j);
+      int y, m, d;
+      evl_day_to_ymd (j, &y, &m, &d);
+      cr_assert (y == (int) g_date_get_year (&g) && m == (int) g_date_get_month (&g) && d == (int) g_date_get_day (&g),
+                 "day %u", j);
+      cr_assert_eq (evl_day_from_ymd (y, m, d), j);
+      char buf[11], want[11];
+      g_snprintf (want, sizeof want, "%04d-%02d-%02d", y, m, d);
+      cr_assert_str_eq (evl_day_format (j, buf), want);
+    }
+  cr_assert_eq (evl_day_from_ymd (2024, 2, 29), evl_day_from_ymd (2024, 3, 1) - 1);
+  cr_assert_eq (evl_day_from_ymd (2023, 2, 29), 0);
+  cr_assert_eq (evl_day_from_ymd (1900, 2, 29), 0);
+  cr_assert_neq (evl_day_from_ymd (2000, 2, 29), 0);
+  cr_assert_eq (evl_day_from_ymd (0, 1, 1), 0);
+  cr_assert_eq (evl_day_from_ymd (10000, 1, 1), 0);
+  cr_assert_eq (evl_day_from_ymd (2023, 13, 1), 0);
+  cr_assert_eq (evl_day_from_ymd (2023, 1, 0), 0);
+  cr_assert_eq (evl_day_from_ymd (9999, 12, 31), 3652059);
+  int y = -1, m = -1, d = -1;
+  evl_day_to_ymd (0, &y, &m, &d);
+  cr_assert (y == 0 && m == 0 && d == 0);
+}
+
 Test (core, document_rejects_invalid_utf8)
 {
   GError *error = NULL;

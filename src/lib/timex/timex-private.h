@@ -10,6 +10,7 @@
 #pragma once
 
 #include "evl-private.h"
+#include "core/day-private.h"
 
 /* A calendar point at some granularity.  Fields coarser than the grain are
  * set; year < 0 means unknown (XXXX). */
@@ -38,25 +39,11 @@ void     evl_timex_point_shift (EvlTimexPoint *p, int n);
 /* Writes the TIMEX3 value of @p into @buf (@cap bytes). */
 void     evl_timex_point_format (const EvlTimexPoint *p, char *buf, gsize cap);
 
-/* evl_day_from_ymd (@year, @month, @day): the same Julian day (1 for
- * 1 January of year 1, proleptic Gregorian), 0 for no date, by
- * arithmetic instead of GDate's validation and conversion (~370
- * instructions a call, ~0.4 M on the 400 small documents).  Its @day
- * is a GDateDay there: a byte. */
+/* evl_day_from_ymd()'s arithmetic, inlined into the normalizer. */
 static inline EvlDay
 evl_timex_day_from_ymd (int year, int month, int day)
 {
-  static const guint8 month_days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  static const guint16 days_before[12] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
-  guint d = (guint8) day;
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || d == 0)
-    return 0;
-  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  gboolean feb29 = month == 2 && leap;
-  if (d > month_days[month - 1] + (guint) feb29)
-    return 0;
-  guint y = (guint) year - 1;
-  return y * 365 + y / 4 - y / 100 + y / 400 + days_before[month - 1] + (month > 2 && leap) + d;
+  return evl_day_arith_from_ymd (year, month, day);
 }
 
 /* Day of Easter Sunday (Gregorian) in @year. */
