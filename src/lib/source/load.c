@@ -414,10 +414,14 @@ id_from_name (const char *name)
   gsize n = strlen (name);
   if (n > 0 && !G_IS_DIR_SEPARATOR (name[n - 1]))
     {
-      const char *base = name;
-      for (const char *p = name; *p; p++)
-        if (G_IS_DIR_SEPARATOR (*p))
-          base = p + 1;
+      /* strrchr() rather than a byte loop (0.12 M instructions). */
+      const char *base = strrchr (name, '/');
+#ifdef G_OS_WIN32
+      const char *back = strrchr (name, '\\');
+      if (back && (base == NULL || back > base))
+        base = back;
+#endif
+      base = base ? base + 1 : name;
       const char *dot = strrchr (base, '.');
       return g_strndup (base, dot && dot != base ? (gsize) (dot - base) : (gsize) (name + n - base));
     }
