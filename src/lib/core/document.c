@@ -142,6 +142,36 @@ vec_free (Vec *v)
 /* The first string block's size with its header (doc_alloc_aligned()). */
 #define FIRST_STRINGS 4096
 
+/* One first block kept from a freed document for the next one, in any
+ * thread: blocks of tens of kB take malloc's slow path, and their malloc
+ * and free were 0.33 M instructions on the 400 small documents.  A
+ * block's usable size is in its first BLOCK_HEAD bytes; sizes are
+ * rounded up to BLOCK_STEP so that the next document mostly fits the
+ * spare. */
+static gpointer spare_block;   /* (atomic) (nullable) */
+#define BLOCK_HEAD 16
+#define BLOCK_STEP (8 * 1024)
+
+static char *
+first_block_alloc (gsize size)
+{
+  char *b = g_atomic_pointer_exchange (&spare_block, NULL);
+  if (b != NULL && *(gsize *) (void *) b >= size)
+    return b + BLOCK_HEAD;
+  g_free (b);
+  size = (size + BLOCK_STEP - 1) & ~(gsize) (BLOCK_STEP - 1);
+  b = g_malloc (BLOCK_HEAD + size);
+  *(gsize *) (void *) b = size;
+  return b + BLOCK_HEAD;
+}
+
+static void
+first_block_free (char *first)
+{
+  if (first != NULL)
+    g_free (g_atomic_pointer_exchange (&spare_block, first - BLOCK_HEAD));
+}
+
 static void
 first_block (EvlDocument *doc)
 {
@@ -180,7 +210,7 @@ first_block (EvlDocument *doc)
   gsize strings_at = size;
   if (doc->blocks == NULL)
     size += FIRST_STRINGS;
-  doc->first = g_malloc (size);
+  doc->first = first_block_alloc (size);
   gsize at = 0;
   for (guint k = 0; k < G_N_ELEMENTS (part); k++)
     {
@@ -432,7 +462,7 @@ evl_document_unref (EvlDocument *doc)
       if (b != doc->first_strings)
         g_free (b);
     }
-  g_free (doc->first);
+  first_block_free (doc->first);
   g_free (doc);
 }
 
