@@ -887,3 +887,40 @@ Test (core, document_json_round_trips_seeds_and_timebank, .timeout = 300 * EVL_T
   if (g_file_test (timebank, G_FILE_TEST_IS_DIR))
     cr_assert_gt (gold, 0, "TimeBank documents come with gold tags");
 }
+
+/* What evl_fold_key() means: the words between whitespace runs, joined
+ * by one space, in ASCII lower case (every other byte kept). */
+static gssize
+fold_key_reference (const char *src, gsize len, char *buf)
+{
+  g_autofree char *copy = g_strndup (src, len);
+  g_auto (GStrv) words = g_strsplit_set (copy, " \t\n\r", -1);
+  g_autoptr (GString) joined = g_string_new (NULL);
+  for (guint w = 0; words[w]; w++)
+    if (words[w][0])
+      g_string_append_printf (joined, "%s%s", joined->len ? " " : "", words[w]);
+  g_autofree char *lower = g_ascii_strdown (joined->str, -1);
+  strcpy (buf, lower);
+  return (gssize) joined->len;
+}
+
+/* The word-at-a-time paths (eight bytes, four to seven) agree with the
+ * byte-by-byte meaning on keys of every short length. */
+Test (core, fold_key_matches_bytewise_fold)
+{
+  static const char alphabet[] = { 'a', 'Z', 'q', 'M', ' ', ' ', '\t', '\n', '\x01', '\x1f', '@', '[',
+                                   '\xc3', '\xa9', '0', '-' };
+  GRand *rand = g_rand_new_with_seed (22);
+  for (guint round = 0; round < 20000; round++)
+    {
+      char src[24], got[64], want[64];
+      gsize len = (gsize) g_rand_int_range (rand, 0, 21);
+      for (gsize i = 0; i < len; i++)
+        src[i] = alphabet[g_rand_int_range (rand, 0, G_N_ELEMENTS (alphabet))];
+      gssize g = evl_fold_key (src, len, got, sizeof got);
+      gssize w = fold_key_reference (src, len, want);
+      cr_assert_eq (g, w, "round %u", round);
+      cr_assert_str_eq (got, want, "round %u", round);
+    }
+  g_rand_free (rand);
+}

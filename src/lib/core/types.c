@@ -221,6 +221,24 @@ evl_fold_key (const char *src, gsize len, char *buf, gsize cap)
       memcpy (buf + len - 8, &x, 8);
       i = len;
     }
+  else if (len >= 4)
+    {
+      /* Four to seven bytes as one word from two overlapping four-byte
+       * loads (the same bytes overlap), its zero bytes past @len masked
+       * off: byte by byte these short keys were 0.3 M instructions on
+       * the 400 small documents. */
+      guint32 lo, hi;
+      memcpy (&lo, src, 4);
+      memcpy (&hi, src + len - 4, 4);
+      guint64 x = (guint64) lo | ((guint64) hi << (8 * (len - 4)));
+      bad |= has_control_or_double_space (x) & (~G_GUINT64_CONSTANT (0) >> (64 - 8 * len));
+      x = evl_swar_lower (x);
+      lo = (guint32) x;
+      hi = (guint32) (x >> (8 * (len - 4)));
+      memcpy (buf, &lo, 4);
+      memcpy (buf + len - 4, &hi, 4);
+      i = len;
+    }
   for (; i < len; i++)
     {
       guchar c = (guchar) src[i];
