@@ -424,6 +424,11 @@ static TxCase relative_cases[] = {
   { "He wants to be home by Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
   /* a date after 'since' starts a state lasting to the time of writing */
   { "He has been missing since Friday.", "2025-06-11", "Friday", "DATE", "2025-06-06", "" },
+  /* a past verb heading the clause beyond the near window still governs */
+  { "A cargo ship docked in the northern port of the city of Gdansk on Friday.", "2025-06-12", "Friday", "DATE",
+    "2025-06-06", "" },
+  { "The court ordered him to attend a hearing at the district court beginning Friday.", "2025-06-12", "Friday",
+    "DATE", "2025-06-13", "" },
   { "The border has been closed since Thursday, officials said.", "2025-06-11", "Thursday", "DATE", "2025-06-05", "" },
   { "Schools have been shut since Sept. 3.", "2025-06-11", "Sept. 3", "DATE", "2024-09-03", "" },
   /* 'this past', 'this coming': one expression, the second word tells */

@@ -250,11 +250,18 @@ after_be (const TxScan *s, int k)
 /* Past TENSE_REACH, from unit @k leftwards: a future auxiliary or plan
  * ('will', 'is due to', 'are expected to') or a modal heading the clause
  * the date ends makes it future (+1, +2 for an auxiliary or plan that
- * strong_future() trusts: a date months back cannot follow it); a past
- * cue met first, the clause's start or FUTURE_REACH ends the search (0). */
+ * strong_future() trusts: a date months back cannot follow it).  A past
+ * verb met first governs it as well ('A ship docked in the northern port
+ * of the city of Gdansk on Friday': -1), unless an infinitive or a
+ * present perfect stands between (0); the clause's start or FUTURE_REACH
+ * ends the search (0). */
+static gboolean compound_part (const TxScan *s, int k);
+static gboolean attributive_part (const TxScan *s, int k);
+
 static int
 far_future (const TxScan *s, int i, int k)
 {
+  gboolean infinitive = FALSE;
   for (; k >= 0 && k >= i - FUTURE_REACH; k--)
     {
       const TxUnit *u = &s->u[k];
@@ -264,8 +271,18 @@ far_future (const TxScan *s, int i, int k)
       if (after_be (s, k))
         continue;
       int modal = modal_tense (s, k);
-      if (past_cue (u) || modal < 0)
-        return 0;
+      if (modal < 0)
+        return -1;
+      /* 'ordered him to attend a hearing beginning August 19', 'has
+       * lodged a motion to block ... on Tuesday': an infinitive or a
+       * present perfect between the past verb and the date may look
+       * ahead of it */
+      if (tx_unit_is (u, "to") && k + 1 < i && s->u[k + 1].kind == U_WORD && !s->u[k + 1].cap)
+        infinitive = TRUE;
+      if (past_cue (u))
+        return infinitive || compound_part (s, k) || attributive_part (s, k)
+                   || (k > 0 && (tx_unit_is (&s->u[k - 1], "has") || tx_unit_is (&s->u[k - 1], "have")))
+                   ? 0 : -1;
       /* 'had been scheduled to expire': a plan told in the past */
       if (future_head (s, k))
         {
