@@ -456,6 +456,9 @@ static TxCase relative_cases[] = {
     "Monday", "DATE", "2023-09-11", "" },
   { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
   { "Exiles vowed to get around Wednesday's ruling.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  /* an auxiliary or a plan heading the clause puts a named day ahead */
+  { "Fans are expected to pack Sunday's final in the capital.", "2025-06-12", "Sunday", "DATE", "2025-06-15", "" },
+  { "Delegates will attend Friday's summit.", "2025-06-12", "Friday", "DATE", "2025-06-13", "" },
   { "Lawyers will appeal Thursday's ruling.", DCT, "Thursday", "DATE", "2023-09-14", "" },
   { "They will hold celebrations to mark the country's entry into the alliance on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
   { "Inflation slowed last week.", DCT, "last week", "DATE", "2023-W36", "" },

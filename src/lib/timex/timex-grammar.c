@@ -1020,8 +1020,11 @@ p_weekday (TxScan *s, int i, TxMatch *m)
   else if (is (s, e, "'s"))
     {
       /* 'Wednesday's ruling': an event already named by its day, so that
-       * day or an earlier one (TimeBank: never a later one) */
-      tx_weekday_point (s, wd, -1, &m->pt);
+       * day or an earlier one (TimeBank: never a later one); but for a
+       * clause an auxiliary or a plan heads ('runners are expected to
+       * take part in Sunday's race', 'will attend Friday's summit'), not
+       * a mere infinitive ('vowed to get around Wednesday's ruling') */
+      tx_weekday_point (s, wd, tx_tense (s, i, e) > 1 ? 1 : -1, &m->pt);
     }
   else if (!weekday_after_ref (s, i, wd, &m->pt))
     weekday_by_tense (s, wd, tx_tense (s, i, e), &m->pt);
