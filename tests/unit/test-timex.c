@@ -456,6 +456,13 @@ static TxCase relative_cases[] = {
     "Monday", "DATE", "2023-09-11", "" },
   { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
   { "Exiles vowed to get around Wednesday's ruling.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  /* a list of days keeps to one week: each day nearest the one before it */
+  { "The pearls were to be put on show on Friday and Saturday before being auctioned.", "2025-06-13", "Saturday",
+    "DATE", "2025-06-14", "" },
+  { "Following are statements made Friday and Thursday by the lawyer.", "2025-06-13", "Thursday", "DATE",
+    "2025-06-12", "" },
+  { "The poll, carried out between Friday and Wednesday, showed a lead.", "2025-06-11", "Wednesday", "DATE",
+    "2025-06-11", "" },
   /* an auxiliary or a plan heading the clause puts a named day ahead */
   { "Fans are expected to pack Sunday's final in the capital.", "2025-06-12", "Sunday", "DATE", "2025-06-15", "" },
   { "Delegates will attend Friday's summit.", "2025-06-12", "Friday", "DATE", "2025-06-13", "" },

@@ -885,9 +885,11 @@ weekday_by_tense (const TxScan *s, int wd, int t, EvlTimexPoint *p)
  * (and before the creation time, for a plan) rather than of the
  * creation time: the first such weekday after that day.  The end of a
  * span of weekdays ('runs from Friday to Sunday', 'Friday through
- * Sunday'); a plan told in reported speech ('The ministry said on
- * Monday it would vote on Wednesday': 'would' heading the weekday's
- * clause).  FALSE when neither holds. */
+ * Sunday', 'between Friday and Wednesday'); the second day of a list
+ * ('Friday and Saturday'), the one nearest the first; a plan told in
+ * reported speech ('The ministry said on Monday it would vote on
+ * Wednesday': 'would' heading the weekday's clause).  FALSE when none
+ * holds. */
 static gboolean
 weekday_after_ref (const TxScan *s, int i, int wd, EvlTimexPoint *p)
 {
@@ -898,22 +900,28 @@ weekday_after_ref (const TxScan *s, int i, int wd, EvlTimexPoint *p)
   if (ref == 0)
     return FALSE;
   int w0;
-  gboolean span = (is (s, i - 1, "to") || is (s, i - 1, "through") || is (s, i - 1, "until"))
+  gboolean span = (is (s, i - 1, "to") || is (s, i - 1, "through") || is (s, i - 1, "until")
+                   || (is (s, i - 1, "and") && i >= 3 && is (s, i - 3, "between")))
                   && weekday_at (s, i - 2, &w0) == i - 1;
+  /* 'on Friday and Saturday', 'statements made Friday and Thursday': a
+   * list of days keeps to one week, the day nearest the one before it */
+  gboolean list = !span && (is (s, i - 1, "and") || is (s, i - 1, "or")) && weekday_at (s, i - 2, &w0) == i - 1;
   gboolean would = FALSE;
-  for (int k = i - 1; !span && k >= 0 && k >= i - 8 && !would; k--)
+  for (int k = i - 1; !span && !list && k >= 0 && k >= i - 8 && !would; k--)
     {
       const TxUnit *u = U (k);
       if (u->kind == U_PUNCT && u->low[0] != ',')
         return FALSE;
       would = tx_unit_is (u, "would") && !is (s, k + 1, "have");
     }
-  if (!span && !(would && ref < s->dct))
+  if (!span && !list && !(would && ref < s->dct))
     return FALSE;
   GDate g;
   g_date_clear (&g, 1);
   g_date_set_julian (&g, ref);
   int delta = (wd - (int) g_date_get_weekday (&g) + 7) % 7;
+  if (list && delta > 3)
+    delta -= 7;
   evl_timex_point_from_day (p, (EvlDay) ((gint64) ref + (delta ? delta : 7)), EVL_GRAIN_DAY);
   return TRUE;
 }
