@@ -456,6 +456,10 @@ static TxCase relative_cases[] = {
     "Monday", "DATE", "2023-09-11", "" },
   { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
   { "Exiles vowed to get around Wednesday's ruling.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  /* a date before its noun names the noun's time, not the past verb's */
+  { "Opposition leaders called the May 23 polls a farce.", "2025-04-21", "May 23", "DATE", "2025-05-23", "" },
+  { "The city faced a legal vacuum after the July 1 handover of the port.", "2025-04-09", "July 1", "DATE",
+    "2025-07-01", "" },
   /* a list of days keeps to one week: each day nearest the one before it */
   { "The pearls were to be put on show on Friday and Saturday before being auctioned.", "2025-06-13", "Saturday",
     "DATE", "2025-06-14", "" },

@@ -406,6 +406,17 @@ object_past (const TxScan *s, int k, int i, int end)
   return TRUE;
 }
 
+/* 'called the May 23 polls a funeral', 'faced a vacuum after the July 1
+ * handover': a date between a determiner and its noun names the noun's
+ * time, which a past verb of the clause need not share. */
+static gboolean
+attributive_date (const TxScan *s, int i, int end)
+{
+  static const char *const dets[] = { "the", "a", "an", "his", "her", "its", "their", "our" };
+  return i > 0 && end < s->n && unit_in (&s->u[i - 1], dets, G_N_ELEMENTS (dets)) && s->u[end].kind == U_WORD
+         && !s->u[end].cap && !s->u[end].wi->tense && !s->u[end].wi->cue && !past_cue (&s->u[end]);
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -448,6 +459,8 @@ tx_tense (const TxScan *s, int i, int end)
                          && (tx_unit_is (u, "had")
                              || (k > 0 && (tx_unit_is (&s->u[k - 1], "has") || tx_unit_is (&s->u[k - 1], "have"))));
       int strength = (k >= i - 2 || perfect) && !target_prep (s, i) ? 2 : 1;
+      if (past_cue (u) && attributive_date (s, i, end))
+        return -1;
       /* 'will be paid Dec. 14': a passive participle; the auxiliary
        * further left tells.  'is planned for 3 November', 'are held on
        * July 20': a present passive is no past either, irregular
