@@ -456,6 +456,11 @@ static TxCase relative_cases[] = {
     "Monday", "DATE", "2023-09-11", "" },
   { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
   { "Exiles vowed to get around Wednesday's ruling.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  /* 'following' without 'the' is the preposition 'after' */
+  { "The president was praised following Tuesday's raid.", "2025-06-12", "Tuesday", "DATE", "2025-06-10", "" },
+  { "Prices rose following April's vote.", "2025-06-12", "April", "DATE", "2025-04", "" },
+  { "He left on Monday and returned the following Tuesday.", "2025-06-12", "the following Tuesday", "DATE",
+    "2025-06-10", "" },
   /* a date before its noun names the noun's time, not the past verb's */
   { "Opposition leaders called the May 23 polls a farce.", "2025-04-21", "May 23", "DATE", "2025-05-23", "" },
   { "The city faced a legal vacuum after the July 1 handover of the port.", "2025-04-09", "July 1", "DATE",

@@ -39,7 +39,10 @@ is_hyphen (const TxScan *s, int i)
 static inline gboolean
 is_shift (const TxScan *s, int i)
 {
-  return (s->u[i].sc & S_SHIFT) != 0;
+  /* 'praised following Tuesday's raid', 'following April's vote':
+   * without 'the', 'following' is the preposition 'after' */
+  return (s->u[i].sc & S_SHIFT) != 0
+         && !(tx_unit_is (&s->u[i], "following") && !(i > 0 && tx_unit_is (&s->u[i - 1], "the")));
 }
 
 static const char *
