@@ -456,6 +456,9 @@ static TxCase relative_cases[] = {
     "Monday", "DATE", "2023-09-11", "" },
   { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
   { "Exiles vowed to get around Wednesday's ruling.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  /* a passive infinitive looks ahead as an active one does */
+  { "The survey, to be published in the newspaper Friday, put the party ahead.", "2025-06-12", "Friday", "DATE",
+    "2025-06-13", "" },
   /* 'following' without 'the' is the preposition 'after' */
   { "The president was praised following Tuesday's raid.", "2025-06-12", "Tuesday", "DATE", "2025-06-10", "" },
   { "Prices rose following April's vote.", "2025-06-12", "April", "DATE", "2025-04", "" },

@@ -442,7 +442,10 @@ tx_tense (const TxScan *s, int i, int end)
       /* 'to leave on Thursday': an infinitive looks ahead */
       if (u->kind == U_WORD && tx_unit_is (u, "to") && (pluperfect_before (s, k) || implicative_past_before (s, k)))
         return -1;
-      if (u->kind == U_WORD && tx_unit_is (u, "to") && k + 1 < i && k >= i - INFINITIVE_REACH
+      /* a passive infinitive takes a word more ('to be published in the
+       * paper Friday') */
+      if (u->kind == U_WORD && tx_unit_is (u, "to") && k + 1 < i
+          && k >= i - INFINITIVE_REACH - (tx_unit_is (&s->u[k + 1], "be") ? 1 : 0)
           && !relative_infinitive (s, k) && s->u[k + 1].kind == U_WORD
           && !s->u[k + 1].cap && (s->u[k + 1].len > 2 || tx_unit_is (&s->u[k + 1], "be"))
           && !bare_destination (&s->u[k + 1])
