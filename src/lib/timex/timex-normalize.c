@@ -255,6 +255,18 @@ after_be (const TxScan *s, int k)
  * of the city of Gdansk on Friday': -1), unless an infinitive or a
  * present perfect stands between (0); the clause's start or FUTURE_REACH
  * ends the search (0). */
+/* Whether the word after the 'to' at @k is a plain verb ('to leave'),
+ * not a place or a determiner ('to hospital', 'to the capital', 'to a
+ * calendar year'). */
+static gboolean
+plain_verb_after_to (const TxScan *s, int k)
+{
+  const TxUnit *v = &s->u[k + 1];
+  return v->kind == U_WORD && !v->cap && (v->len > 2 || tx_unit_is (v, "be")) && !bare_destination (v)
+         && !tx_unit_is (v, "the") && !tx_unit_is (v, "his") && !tx_unit_is (v, "her")
+         && !tx_unit_is (v, "their") && !tx_unit_is (v, "its");
+}
+
 static gboolean compound_part (const TxScan *s, int k);
 static gboolean attributive_part (const TxScan *s, int k);
 
@@ -277,7 +289,7 @@ far_future (const TxScan *s, int i, int k)
        * lodged a motion to block ... on Tuesday': an infinitive or a
        * present perfect between the past verb and the date may look
        * ahead of it */
-      if (tx_unit_is (u, "to") && k + 1 < i && s->u[k + 1].kind == U_WORD && !s->u[k + 1].cap)
+      if (tx_unit_is (u, "to") && k + 1 < i && plain_verb_after_to (s, k))
         infinitive = TRUE;
       if (past_cue (u))
         return infinitive || compound_part (s, k) || attributive_part (s, k)
@@ -446,12 +458,7 @@ tx_tense (const TxScan *s, int i, int end)
        * paper Friday') */
       if (u->kind == U_WORD && tx_unit_is (u, "to") && k + 1 < i
           && k >= i - INFINITIVE_REACH - (tx_unit_is (&s->u[k + 1], "be") ? 1 : 0)
-          && !relative_infinitive (s, k) && s->u[k + 1].kind == U_WORD
-          && !s->u[k + 1].cap && (s->u[k + 1].len > 2 || tx_unit_is (&s->u[k + 1], "be"))
-          && !bare_destination (&s->u[k + 1])
-          && !tx_unit_is (&s->u[k + 1], "the")
-          && !tx_unit_is (&s->u[k + 1], "his") && !tx_unit_is (&s->u[k + 1], "her")
-          && !tx_unit_is (&s->u[k + 1], "their") && !tx_unit_is (&s->u[k + 1], "its"))
+          && !relative_infinitive (s, k) && plain_verb_after_to (s, k))
         return strong_future (s, k - 1) ? 2 : 1;
       /* a past verb right before the date governs it ('ended Jan. 31',
        * 'met in May'): -2, which the year choice trusts more */
