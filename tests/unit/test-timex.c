@@ -456,6 +456,10 @@ static TxCase relative_cases[] = {
     "Monday", "DATE", "2023-09-11", "" },
   { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
   { "Exiles vowed to get around Wednesday's ruling.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  /* what a clause runs ahead of lies ahead */
+  { "Shares fell ahead of Sunday's election.", "2025-06-12", "Sunday", "DATE", "2025-06-15", "" },
+  { "Police were deployed ahead of Saturday's march.", "2025-06-12", "Saturday", "DATE", "2025-06-14", "" },
+  { "Traders squared positions ahead of the weekend.", "2025-06-12", "the weekend", "DATE", "2025-W24-WE", "" },
   /* a passive infinitive looks ahead as an active one does */
   { "The survey, to be published in the newspaper Friday, put the party ahead.", "2025-06-12", "Friday", "DATE",
     "2025-06-13", "" },

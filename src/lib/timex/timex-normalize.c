@@ -439,6 +439,10 @@ tx_tense (const TxScan *s, int i, int end)
   if (i > 0 && s->u[i - 1].kind == U_WORD
       && (tx_unit_is (&s->u[i - 1], "until") || tx_unit_is (&s->u[i - 1], "till")))
     return until_past (s, i - 1, end) ? -1 : 1;
+  /* 'shares fell ahead of Sunday's election', 'squared positions ahead
+   * of the weekend': what a clause runs ahead of lies ahead */
+  if (i >= 2 && tx_unit_is (&s->u[i - 1], "of") && tx_unit_is (&s->u[i - 2], "ahead"))
+    return 2;
   /* 'missing since Friday', 'shut since Sept. 3': the start of a state
    * that lasts to the time of writing lies behind it */
   if (i > 0 && s->u[i - 1].kind == U_WORD && tx_unit_is (&s->u[i - 1], "since"))
