@@ -468,6 +468,13 @@ static TxCase relative_cases[] = {
   { "Prices rose following April's vote.", "2025-06-12", "April", "DATE", "2025-04", "" },
   { "He left on Monday and returned the following Tuesday.", "2025-06-12", "the following Tuesday", "DATE",
     "2025-06-10", "" },
+  /* a newspaper or a magazine, not a rate */
+  { "The mayor resigned, the daily said.", "2025-06-12", "daily", "", "", "" },
+  { "He told the weekly Der Spiegel that he would stay.", "2025-06-12", "weekly", "", "", "" },
+  { "A poll in the right-wing Daily Courier put the party ahead.", "2025-06-12", "Daily", "", "", "" },
+  { "The Lagos Tribune daily reported the arrests.", "2025-06-12", "daily", "", "", "" },
+  { "Prices are checked daily.", "2025-06-12", "daily", "SET", "P1D", "" },
+  { "Protests have been held almost daily since March.", "2025-06-12", "daily", "SET", "P1D", "" },
   /* a date before its noun names the noun's time, not the past verb's */
   { "Opposition leaders called the May 23 polls a farce.", "2025-04-21", "May 23", "DATE", "2025-05-23", "" },
   { "The city faced a legal vacuum after the July 1 handover of the port.", "2025-04-09", "July 1", "DATE",

@@ -1590,6 +1590,37 @@ after_quantity (const TxScan *s, int i)
          || (i >= 2 && U (i - 1)->kind == U_WORD && !U (i - 1)->cap && is_quantity (s, i - 2));
 }
 
+
+/* Whether 'daily', 'weekly' or 'monthly' at @i names a newspaper or a
+ * magazine, not a rate: a title inside a sentence ('the Daily
+ * Telegraph'), before a name ('the daily Le Figaro', 'the weekly Bild
+ * am Sonntag'), or a noun of its own after a determiner or a name and
+ * before punctuation or a verb of reporting ('the daily said', 'the
+ * Media Indonesia daily reported'). */
+static gboolean
+periodical_at (const TxScan *s, int i)
+{
+  static const char *const reporting[] = { "said", "says", "reported", "reports", "quoted", "quoting",
+                                           "wrote", "writes", "added", "described", "commented",
+                                           "cited", "claimed", "carried", "published", "noted" };
+  if (!(is (s, i, "daily") || is (s, i, "weekly") || is (s, i, "monthly")))
+    return FALSE;
+  if (U (i)->cap && i > 0 && !U (i)->nl && !is (s, i - 1, ".") && !is (s, i - 1, "\""))
+    return TRUE;
+  int e = i + 1;
+  /* not 'all daily Vietnamese-language newspapers' */
+  if (title_word_at (s, e) && !U (e)->wi->wday && !U (e)->wi->month && !(e + 1 < s->n && is_hyphen (s, e + 1)))
+    return TRUE;
+  if (!(i > 0 && (is (s, i - 1, "the") || is (s, i - 1, "a") || title_word_at (s, i - 1))))
+    return FALSE;
+  if (e >= s->n || (U (e)->kind == U_PUNCT && U (e)->low[0] != '-'))
+    return TRUE;
+  for (gsize k = 0; k < G_N_ELEMENTS (reporting); k++)
+    if (is (s, e, reporting[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Self-contained words: 'today', 'yesterday morning', 'now', 'daily'. */
 static int
 p_deictic (TxScan *s, int i, TxMatch *m)
@@ -1654,6 +1685,8 @@ p_deictic (TxScan *s, int i, TxMatch *m)
   /* 'Now, he says, ...': a sentence-opening discourse marker */
   if (strcmp (v, "PRESENT_REF") == 0 && is (s, i, "now") && e == i + 1 && U (i)->cap
       && (i == 0 || U (i)->nl || is (s, i - 1, ".") || is (s, i - 1, "\"")) && is (s, e, ","))
+    return -1;
+  if (m->type == EVL_TIMEX_SET && n == 1 && periodical_at (s, i))
     return -1;
   /* '10,000 units annually', 'rise 8.5% annually': a rate, as '$500
    * million a year' below */
