@@ -78,3 +78,37 @@ Test (svg, pngs_are_written, .fini = cleanup)
       cr_assert (memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0, "%s is a PNG", names[i]);
     }
 }
+
+/* The same input gives the same diagrams in every run: Graphviz ordered
+ * subgraphs by the addresses of their names, so the layout of a story
+ * large enough to split into parts changed from run to run. */
+Test (svg, diagrams_are_the_same_in_every_run)
+{
+  const char *shared = g_getenv ("EVL_SHARED_DIR");
+  g_autofree char *corpus = shared ? g_build_filename (shared, "data", "timeml", "AQUAINT", NULL) : NULL;
+  if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    cr_skip_test ("no ../shared/data/timeml/AQUAINT: a story large enough to split is needed");
+  static const char *const files[] = { "relations.dot", "timeline.dot", "entities.dot" };
+  g_autofree char *first[G_N_ELEMENTS (files)] = { NULL };
+  for (guint run = 0; run < 4; run++)
+    {
+      g_autofree char *dir = evl_test_tmpdir ();
+      g_autofree char *err = NULL;
+      int code = evl_test_run (NULL, &err, "build", "--quiet", "-f", "dot", "-o", dir, corpus, NULL);
+      cr_assert_eq (code, 0, "%s", err);
+      for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+        {
+          g_autofree char *path = g_build_filename (dir, files[f], NULL);
+          char *text = NULL;
+          cr_assert (g_file_get_contents (path, &text, NULL, NULL), "%s", path);
+          if (run == 0)
+            first[f] = text;
+          else
+            {
+              cr_assert_str_eq (text, first[f], "%s differs in run %u", files[f], run + 1);
+              g_free (text);
+            }
+        }
+      evl_test_rmtree (dir);
+    }
+}

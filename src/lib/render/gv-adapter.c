@@ -26,6 +26,107 @@ collect_message (char *msg)
   return 0;
 }
 
+/* Object IDs in the order objects are named.  Graphviz's default ID
+ * discipline makes a named object's ID the address of its interned name,
+ * and a graph keeps its subgraphs ordered by ID: the order subgraphs were
+ * written and laid out in, and so the diagram, changed from run to run
+ * with the heap's layout (relations.dot of the 400 wire texts: three
+ * runs, three files).  Names get even IDs 2, 4, ... as first seen;
+ * anonymous objects odd ones, as by default. */
+typedef struct {
+  Agraph_t *g;        /* the root graph, whose string pool holds the names */
+  GHashTable *ids;    /* name -> ID */
+  GPtrArray *names;   /* ID / 2 -> name (slot 0 unused) */
+  IDTYPE anon;        /* the next anonymous (odd) ID */
+} IdState;
+
+static void *
+id_open (Agraph_t *g, Agdisc_t *disc)
+{
+  (void) disc;
+  IdState *s = g_new0 (IdState, 1);
+  s->g = g;
+  s->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  s->names = g_ptr_array_new ();
+  g_ptr_array_add (s->names, NULL);
+  s->anon = 1;
+  return s;
+}
+
+static long
+id_map (void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+  (void) objtype;
+  IdState *s = state;
+  if (str == NULL)
+    {
+      *id = s->anon;
+      s->anon += 2;
+      return TRUE;
+    }
+  gpointer v;
+  if (g_hash_table_lookup_extended (s->ids, str, NULL, &v))
+    {
+      *id = (IDTYPE) GPOINTER_TO_SIZE (v);
+      return TRUE;
+    }
+  if (!createflag)
+    return FALSE;   /* no such name: the caller's lookup fails */
+  /* (interned in the graph's pool, as Graphviz's writer reads a flag
+   * that pool keeps with each string: whether it is HTML) */
+  char *name = agstrdup (s->g, str);
+  *id = (IDTYPE) s->names->len * 2;
+  g_ptr_array_add (s->names, name);
+  g_hash_table_insert (s->ids, name, GSIZE_TO_POINTER ((gsize) *id));
+  return TRUE;
+}
+
+static long
+id_alloc (void *state, int objtype, IDTYPE request)
+{
+  (void) state;
+  (void) objtype;
+  (void) request;
+  return FALSE;
+}
+
+static void
+id_free (void *state, int objtype, IDTYPE id)
+{
+  /* names live until the graph closes: an ID is never reused */
+  (void) state;
+  (void) objtype;
+  (void) id;
+}
+
+static char *
+id_print (void *state, int objtype, IDTYPE id)
+{
+  (void) objtype;
+  IdState *s = state;
+  return id % 2 == 0 && id / 2 < s->names->len ? s->names->pdata[id / 2] : NULL;
+}
+
+/* (the names go with the graph's string pool) */
+static void
+id_close (void *state)
+{
+  IdState *s = state;
+  g_hash_table_destroy (s->ids);
+  g_ptr_array_free (s->names, TRUE);
+  g_free (s);
+}
+
+static void
+id_register (void *state, int objtype, void *obj)
+{
+  (void) state;
+  (void) objtype;
+  (void) obj;
+}
+
+static Agiddisc_t ordered_ids = { id_open, id_map, id_alloc, id_free, id_print, id_close, id_register };
+
 EvlGv *
 evl_gv_new (const char *name, gboolean directed)
 {
@@ -37,7 +138,9 @@ evl_gv_new (const char *name, gboolean directed)
   if (shared_gvc == NULL)
     shared_gvc = gvContext ();
   gv->gvc = shared_gvc;
-  gv->g = agopen ((char *) name, directed ? Agdirected : Agundirected, NULL);
+  static Agdisc_t disc;
+  disc = (Agdisc_t) { &AgMemDisc, &ordered_ids, &AgIoDisc };
+  gv->g = agopen ((char *) name, directed ? Agdirected : Agundirected, &disc);
   return gv;
 }
 
