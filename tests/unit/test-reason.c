@@ -2483,6 +2483,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
       "Indian government spokesman denies the report" },
     { "The company, for its part, has warned of losses.", "warned", "Company warns of losses" },
     { "One hostage, a judge, died of a heart attack.", "died", "One hostage dies of a heart attack" },
+    /* a name between an article and its noun is no object: the noun is */
+    { "Russia vetoed a U.N. resolution last week.", "vetoed", "Russia vetoes a U.N. resolution" },
+    { "The ministers signed the NATO treaty on Monday.", "signed", "Ministers sign the NATO treaty" },
     /* a capitalised modifier stays with its noun */
     { "Inspectors arrived at the end of the Gulf war.", "war", "Gulf war" },
     { "Relations stayed dormant during the Arab-Israeli conflict.", "conflict", "Arab-Israeli conflict" },

@@ -580,6 +580,19 @@ modifies_noun (const EvlStoryDoc *sd, gint32 m)
   return TRUE;
 }
 
+/* Mention @m stands between an article and the noun it modifies ('vetoed
+ * a U.N. resolution', 'signed the NATO treaty'): a name takes no article
+ * of its own, so the noun after it is the verb's object, not the name. */
+static gboolean
+article_modifier (const EvlStoryDoc *sd, gint32 m)
+{
+  static const char *const articles[] = { "a", "an", "the", NULL };
+  gint f = first_tok (sd, m), n = last_tok (sd, m) + 1;
+  return f > 0 && n > 0 && n < (gint) sd->n_tok && sd->tok[f - 1].sentence == sd->tok[f].sentence
+         && sd->tok[n].sentence == sd->tok[f].sentence && !possessive (sd, m)
+         && evl_story_token_among (sd, (guint) f - 1, articles) && evl_story_modifier_word (sd, n);
+}
+
 /* After 'to' a verb is its bare form ('to visit'); another form is a
  * noun's modifier or a gerund ('tribute to bombing victims'). */
 static gboolean
@@ -961,7 +974,7 @@ fill_one (EvlStoryDoc *sd, guint k)
           if (by_agent < 0)
             by_agent = m;
         }
-      else if (object < 0 && !blocked && !(verbal && modifies_noun (sd, m))
+      else if (object < 0 && !blocked && !(verbal && (modifies_noun (sd, m) || article_modifier (sd, m)))
                && (verbal ? (p == 0 || p == EVL_W_WITH || p == EVL_W_BETWEEN || p == EVL_W_TO
                              || p == EVL_W_FOR)
                           : (i - t <= 8 && (p == EVL_W_WITH || p == EVL_W_BETWEEN || p == EVL_W_OF))))
