@@ -2483,6 +2483,10 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
       "Indian government spokesman denies the report" },
     { "The company, for its part, has warned of losses.", "warned", "Company warns of losses" },
     { "One hostage, a judge, died of a heart attack.", "died", "One hostage dies of a heart attack" },
+    /* the subject of a reported clause stops at the reporting verb; a
+     * relative with its preposition opens the clause of its subject */
+    { "The channel said two people died in the accident.", "died", "Two people die in the accident" },
+    { "It was a fire in which three Turkish people died.", "died", "Three Turkish people die" },
     /* a name between an article and its noun is no object: the noun is */
     { "Russia vetoed a U.N. resolution last week.", "vetoed", "Russia vetoes a U.N. resolution" },
     { "The ministers signed the NATO treaty on Monday.", "signed", "Ministers sign the NATO treaty" },

@@ -1579,8 +1579,10 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
               * the subject is no part of it */
              && !in_timex (a, m->sentence, a->toks[k].span.start)
              /* 'police said one person was killed'; the noun right before
-              * the auxiliary is the subject whatever its tag */
-             && !(!active && k < end && a->trigger_tok[k] == TRIGGER_FINITE))
+              * the auxiliary is the subject whatever its tag; an active
+              * subject stops at the verb that takes its clause ('The
+              * channel said two people died') */
+             && !(k < end && a->trigger_tok[k] == TRIGGER_FINITE))
         {
           if (word_in (a, (guint) k--, dets) && active)
             break;
@@ -1707,8 +1709,16 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
       gint32 v = mention_at (a, k);
       complement = v >= 0 && (a->ev[v].klass == EVL_EVENT_CLASS_REPORTING || a->ev[v].klass == EVL_EVENT_CLASS_I_STATE);
     }
+  /* 'a fire in which three people died', 'a town where six died': the
+   * relative opens the clause of which the words walked are the subject */
+  gboolean where = k >= 0 && a->toks[k].sentence == m->sentence
+                   && (word_in (a, (guint) k, (const char *const[]) { "where", NULL })
+                       || (k > 0 && word_in (a, (guint) k, (const char *const[]) { "which", "whom", NULL })
+                           && word_in (a, (guint) k - 1, (const char *const[]) { "in", "during", "at", "on", "after",
+                                                                                "before", "from", "under", "by", NULL })));
   if (active && k >= 0 && a->toks[k].sentence == m->sentence && !tok_is_punct (a, (guint) k)
-      && !word_in (a, (guint) k, openers) && !in_timex (a, m->sentence, a->toks[k].span.start) && !complement)
+      && !word_in (a, (guint) k, openers) && !in_timex (a, m->sentence, a->toks[k].span.start) && !complement
+      && !where)
     return NULL;
   /* a 'whose' clause's own verb only, not one after the clause closes */
   if (k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, (const char *const[]) { "whose", NULL }))
