@@ -2483,6 +2483,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
       "Indian government spokesman denies the report" },
     { "The company, for its part, has warned of losses.", "warned", "Company warns of losses" },
     { "One hostage, a judge, died of a heart attack.", "died", "One hostage dies of a heart attack" },
+    /* a name set off after a common noun's description is the subject */
+    { "The company's chairman, Joost Verhaar, resigned on Monday.", "resigned", "Joost Verhaar resigns" },
+    { "The report by the paper in Hammond, Indiana, said prices rose.", "said", "Saying prices rose" },
     /* the subject of a reported clause stops at the reporting verb; a
      * relative with its preposition opens the clause of its subject */
     { "The channel said two people died in the accident.", "died", "Two people die in the accident" },

@@ -1253,6 +1253,20 @@ appositive_between (const AddCtx *a, guint open, guint close)
   return TRUE;
 }
 
+/* Tokens @open..@close (a comma) are a name alone: capitalised words, no
+ * pronoun ('US' is a name), no number ('Smith, 42,'). */
+static gboolean
+appositive_name (const AddCtx *a, guint open, guint close)
+{
+  if (open >= close)
+    return FALSE;
+  for (guint t = open; t < close; t++)
+    if (!(a->toks[t].flags & EVL_TOKEN_WORD) || !(a->toks[t].flags & EVL_TOKEN_CAP) || tok_is_punct (a, t)
+        || pronoun_tok (a, t) || (a->toks[t].flags & EVL_TOKEN_SENT_START))
+      return FALSE;
+  return TRUE;
+}
+
 /* The noun phrase before the appositive that comma @c opens, as the
  * verb's subject: it must open the clause, from its article or as a
  * name, at most eight words ('Formula One race at Imola', 'Novak');
@@ -1520,6 +1534,15 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
                      && memcmp (a->text + m->span.end - 3, "ing", 3) == 0)
                    && appositive_between (a, (guint) c + 1, (guint) k))
             return appositive_subject (a, m->sentence, c, plural, start);
+          /* 'The company's chairman, Joost Verhaar, resigned': a name set
+           * off after a common noun's description is the one the line
+           * names (not after a name: 'San Diego, California,', 'the New
+           * China News Agency, Xinhua,') */
+          else if (k - c <= 5 && c >= 2 && a->toks[c - 1].sentence == m->sentence
+                   && (a->toks[c - 1].flags & EVL_TOKEN_WORD) && !(a->toks[c - 1].flags & EVL_TOKEN_CAP)
+                   && !tok_is_punct (a, (guint) c - 1)
+                   && a->trigger_tok[c - 1] == TRIGGER_NONE && appositive_name (a, (guint) c + 1, (guint) k))
+            return token_phrase (a, c + 1, k - 1, start);
           break;
         }
   /* (only for the finite verb after the clause, not a participle or an
