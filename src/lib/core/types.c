@@ -221,7 +221,7 @@ evl_fold_key (const char *src, gsize len, char *buf, gsize cap)
       memcpy (buf + len - 8, &x, 8);
       i = len;
     }
-  else if (len >= 4)
+  else if (len >= 4 && len < 8)
     {
       /* Four to seven bytes as one word from two overlapping four-byte
        * loads (the same bytes overlap), its zero bytes past @len masked
