@@ -978,6 +978,16 @@ word_before (const Tokens *t, guint i, guint back, const char **p, gsize *n)
   return TRUE;
 }
 
+/* Whether the @n bytes at @w equal one of @list, ignoring case. */
+static gboolean
+word_among (const char *w, gsize n, const char *const *list, gsize n_list)
+{
+  for (gsize k = 0; k < n_list; k++)
+    if (strlen (list[k]) == n && evl_ascii_caseeq (w, list[k], n))
+      return TRUE;
+  return FALSE;
+}
+
 /* The @n bytes at @w are a word whose "'s" is 'is' or 'has' ('it's',
  * 'he's', 'let's'), not a possessive. */
 static gboolean
@@ -985,10 +995,7 @@ contracts_is (const char *w, gsize n)
 {
   static const char *const is_short[] = { "it", "he", "she", "that", "there", "what", "who", "here",
                                           "where", "let" };
-  for (gsize k = 0; k < G_N_ELEMENTS (is_short); k++)
-    if (strlen (is_short[k]) == n && evl_ascii_caseeq (w, is_short[k], n))
-      return TRUE;
-  return FALSE;
+  return word_among (w, n, is_short, G_N_ELEMENTS (is_short));
 }
 
 static gboolean
@@ -1087,16 +1094,6 @@ object_noun (const Model *m, const Tokens *t, guint i)
  * killed include', whose participle has no subject before it).  Asked
  * only for a bare or -s form that would otherwise be PRESENT: an
  * irregular past ('in 1988 fell') keeps its tense. */
-/* Whether the @n bytes at @w equal one of @list, ignoring case. */
-static gboolean
-word_among (const char *w, gsize n, const char *const *list, gsize n_list)
-{
-  for (gsize k = 0; k < n_list; k++)
-    if (strlen (list[k]) == n && evl_ascii_caseeq (w, list[k], n))
-      return TRUE;
-  return FALSE;
-}
-
 /* 'He hit the ball', 'The storm hit the coast', 'In November it put a
  * satellite into orbit': a verb whose past is its bare form, after a
  * singular subject (he, she, it; a name; a noun after an article), is
