@@ -1846,6 +1846,39 @@ ParameterizedTest (PremodifierCase *c, story, a_year_before_a_noun_dates_that_no
     cr_assert_neq (e->timex, x, "%s: %s dated by another noun's year", c->text, c->trigger);
 }
 
+/* A possessive date ("last month's attack") dates its noun and, as the
+ * gold annotates, the verb that takes the phrase ('issued Friday's
+ * ruling') or has it for subject; not a verb with other predicates
+ * between.  The whole pipeline: the
+ * segmenter makes "'s" a token of its own. */
+static const char *
+pipeline_date_of (EvlDocument *doc, const char *trigger)
+{
+  guint n, n_tx;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  const EvlTimex *tx = evl_document_get_timexes (doc, &n_tx);
+  EvlSpan sp = find (doc, trigger, 0);
+  for (guint k = 0; k < n; k++)
+    if (ev[k].span.start == sp.start)
+      return ev[k].timex >= 0 && (guint) ev[k].timex < n_tx ? tx[ev[k].timex].value : NULL;
+  cr_assert_fail ("no event '%s'", trigger);
+  return NULL;
+}
+
+Test (story, a_possessive_date_skips_a_verb_with_predicates_between)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new (
+    "t", "Police have arrested a man suspected of taking part in last month's attack. "
+         "The court issued Friday's ruling.", -1, NULL);
+  evl_document_set_dct (doc, "2025-04-15", EVL_DCT_METADATA);
+  g_autoptr (EvlContext) ctx = context ();
+  evl_pipeline_annotate (ctx, doc);
+  cr_assert_null (pipeline_date_of (doc, "arrested"), "the arrest dated by the attack's month");
+  cr_assert_str_eq (pipeline_date_of (doc, "attack"), "2025-03");
+  cr_assert_str_eq (pipeline_date_of (doc, "taking"), "2025-03");
+  cr_assert_str_eq (pipeline_date_of (doc, "issued"), "2025-04-11");
+}
+
 /* ------------------------------------------------------------- salience */
 
 Test (story, salience_prefers_dated_typed_events_over_reporting_and_furniture)

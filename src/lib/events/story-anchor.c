@@ -275,15 +275,29 @@ fits_clause (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return v < 0 || compatible (sd, (guint) v, &sd->tx[x]);
 }
 
+/* No event but @k from token @t to token @f, in one sentence. */
+static gboolean
+nothing_between (const EvlStoryDoc *sd, guint k, gint t, gint f)
+{
+  if (sd->tok[f].sentence != sd->tok[t].sentence)
+    return FALSE;
+  for (gint i = t + 1; i < f; i++)
+    if (sd->tok_ev[i] >= 0 && sd->tok_ev[i] != (gint32) k)
+      return FALSE;
+  return TRUE;
+}
+
 /* Timex @x modifies a noun after it ('the 1953 armistice', 'its 1994
  * civil war', 'a 1987 referendum'): a determiner before it, a word of the
  * noun phrase after it.  Only the phrase's head, an event within three
  * tokens, is dated by it; the other events of the sentence are not ('talks
  * aimed at replacing the 1953 armistice' were not held in 1953), unless
  * 'in' or 'during' puts them inside it ('regained his rights in a 1987
- * referendum'). */
+ * referendum').  A possessive timex ("last month's attack", "Friday's
+ * vote") modifies the noun after its "'s" alike (*@possessive), yet
+ * dates more of its clause (heads()). */
 static gboolean
-premodifier (const EvlStoryDoc *sd, gint32 x, gint *after)
+premodifier (const EvlStoryDoc *sd, gint32 x, gint *after, gboolean *possessive)
 {
   gint f = sd->tx_first[x];
   if (f <= 0)
@@ -291,13 +305,23 @@ premodifier (const EvlStoryDoc *sd, gint32 x, gint *after)
   gint a = (gint) sd->tx_end[x];
   if (a >= (gint) sd->n_tok || sd->tok[a].sentence != sd->tok[f].sentence)
     return FALSE;
-  gint d = f - 1;
-  if (!(evl_story_cls (sd, d) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET))
-      && !evl_story_is (sd, d, EVL_W_A) && !evl_story_is (sd, d, EVL_W_AN))
-    return FALSE;
-  if (d > 0 && sd->tok[d - 1].sentence == sd->tok[d].sentence
-      && (evl_story_token_is (sd, (guint) d - 1, "in") || evl_story_token_is (sd, (guint) d - 1, "during")))
-    return FALSE;
+  *possessive = (evl_story_cls (sd, a) & EVL_STORY_C_POSSESSIVE) != 0;
+  if (*possessive)
+    {
+      if (++a >= (gint) sd->n_tok || sd->tok[a].sentence != sd->tok[f].sentence)
+        return FALSE;
+    }
+  else
+    {
+      gint d = f - 1;
+      if (!(evl_story_cls (sd, d) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET))
+          && !evl_story_is (sd, d, EVL_W_A) && !evl_story_is (sd, d, EVL_W_AN))
+        return FALSE;
+      if (d > 0 && sd->tok[d - 1].sentence == sd->tok[d].sentence
+          && (evl_story_token_is (sd, (guint) d - 1, "in")
+              || evl_story_token_is (sd, (guint) d - 1, "during")))
+        return FALSE;
+    }
   *after = a;
   const EvlToken *t = &sd->tok[a];
   return sd->tok_ev[a] >= 0 || evl_story_modifier_word (sd, a)
@@ -336,8 +360,16 @@ static gboolean
 heads (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
 {
   gint a;
-  if (!premodifier (sd, x, &a))
+  gboolean possessive = FALSE;
+  if (!premodifier (sd, x, &a, &possessive))
     return TRUE;
+  /* The gold dates the clause by a possessive's date ("Friday's
+   * announcement was the first word", 'issued Thursday's ruling',
+   * 'decided at last year's summit'); only a verb with another predicate
+   * between is not ('arrested a man suspected of taking part in last
+   * month's attack'). */
+  if (possessive)
+    return t >= a || nothing_between (sd, k, t, sd->tx_first[x]);
   if (t > a + 3)
     return tells_of_head (sd, t, a);
   if (t < a)
