@@ -1881,6 +1881,35 @@ Test (story, a_possessive_date_skips_a_verb_with_predicates_between)
 
 /* ------------------------------------------------------------- salience */
 
+/* An untyped event makes the default cut with a date of its own clause;
+ * in the lead, whose date often stands past the object and its
+ * appositive, the sentence's date counts too.  Not so later on. */
+Test (story, the_leads_untyped_verb_is_dated_by_its_sentence)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new (
+    "t", "A software fault paralysed the computer systems of Northport, one of Europe's largest "
+         "container operators, on Monday. Another fault paralysed the phone lines of Southport, "
+         "one of Europe's largest ferry operators, on Tuesday.", -1, NULL);
+  evl_document_set_dct (doc, "2025-03-05", EVL_DCT_METADATA);
+  g_autoptr (EvlContext) ctx = context ();
+  evl_pipeline_annotate (ctx, doc);
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  EvlSpan lead = find (doc, "paralysed", 0), later = find (doc, "paralysed", 1);
+  guint seen = 0;
+  for (guint k = 0; k < n; k++)
+    if (ev[k].span.start == lead.start || ev[k].span.start == later.start)
+      {
+        seen++;
+        cr_assert_eq (ev[k].anchor_method, EVL_ANCHOR_SENTENCE);
+        if (ev[k].span.start == lead.start)
+          cr_assert_geq (ev[k].salience, 0.5f, "the lead's event");
+        else
+          cr_assert_lt (ev[k].salience, 0.5f, "a later sentence's untyped event");
+      }
+  cr_assert_eq (seen, 2);
+}
+
 Test (story, salience_prefers_dated_typed_events_over_reporting_and_furniture)
 {
   g_autoptr (EvlDocument) doc = make_doc (

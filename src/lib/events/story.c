@@ -860,7 +860,7 @@ time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e, guint tf)
 /* @t: the trigger's first token, -1 for an implied event (no text). */
 static float
 score_one (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, guint tf, const EvlStoryType *st,
-           guint np, gboolean quoted, guint mark)
+           guint np, gboolean quoted, guint mark, gboolean lead)
 {
   gboolean other = st == NULL || st == &g_array_index (sd->tax->types, EvlStoryType, sd->tax->other);
   /* Past or perfect: the recogniser reads many plural nouns as present
@@ -904,9 +904,12 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, guint tf, co
    * a date of its own (day or month) in its clause, and in the past: a
    * present or future one is a state, a schedule or a plan.  A present
    * form dated before the document is a past one the recogniser misread
-   * ('hit', 'set', 'cut'). */
-  const EvlTimex *x = e->anchor_method == EVL_ANCHOR_CLAUSE && e->timex >= 0 && (guint) e->timex < sd->n_tx
-                      ? &sd->tx[e->timex] : NULL;
+   * ('hit', 'set', 'cut').  In a story's lead the date may stand past
+   * the object and its appositives ('A cyberattack paralysed the systems
+   * of X, one of Europe's largest operators, on Monday'): the sentence's
+   * date serves, for the one event news puts there. */
+  gboolean own = e->anchor_method == EVL_ANCHOR_CLAUSE || (lead && e->anchor_method == EVL_ANCHOR_SENTENCE);
+  const EvlTimex *x = own && e->timex >= 0 && (guint) e->timex < sd->n_tx ? &sd->tx[e->timex] : NULL;
   gboolean dated = x && x->grain != EVL_GRAIN_NONE && x->grain <= EVL_GRAIN_MONTH;
   gboolean before_doc = dated && !(tf & EVL_STORY_TF_FUTURE) && sd->dct_timex >= 0
                         && (guint) sd->dct_timex < sd->n_tx && x->end && x->end < sd->tx[sd->dct_timex].begin;
@@ -923,18 +926,31 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, guint tf, co
 void
 evl_story_score_salience (EvlStoryDoc *sd)
 {
+  /* The lead: the first sentence of the body, past a title or a
+   * dateline-only line. */
+  guint lead = 0;
+  while (lead < sd->n_sent && (sd->sent[lead].is_heading || sd->sent[lead].is_furniture))
+    lead++;
+  /* Its first finite verb only: the main event, not what it reports or
+   * what the rest of the sentence adds. */
+  gint lead_verb = -1;
+  for (guint k = 0; k < sd->n_ev && lead_verb < 0; k++)
+    if (sd->ev[k].sentence == lead && (sd->ev_tf[k] & EVL_STORY_TF_FINITE)
+        && sd->ev[k].klass != EVL_EVENT_CLASS_REPORTING)
+      lead_verb = (gint) k;
   for (guint k = 0; k < sd->n_ev; k++)
     sd->ev[k].salience = sd->ev_mark[k] & EVL_STORY_MARK_JUNK
                          ? 0.0f
                          : score_one (sd, &sd->ev[k], sd->ev_tok[k], sd->ev_tf[k],
                                       sd->type_st[sd->ev_type[k]],
                                       sd->n_parts[k],
-                                      sd->ev_tok[k] >= 0 && evl_story_quoted (sd, sd->ev_tok[k]), sd->ev_mark[k]);
+                                      sd->ev_tok[k] >= 0 && evl_story_quoted (sd, sd->ev_tok[k]), sd->ev_mark[k],
+                                      (gint) k == lead_verb);
   for (guint i = 0; i < sd->extra->len; i++)
     {
       EvlEventMention *p = &g_array_index (sd->extra, EvlEventMention, i);
       const EvlStoryType *st = p->type ? evl_story_taxonomy_lookup (sd->tax, p->type) : NULL;
-      p->salience = score_one (sd, p, -1, evl_story_tense_flags (p), st, p->n_participants, FALSE, 0);
+      p->salience = score_one (sd, p, -1, evl_story_tense_flags (p), st, p->n_participants, FALSE, 0, FALSE);
     }
   /* An event a kept event is anchored to ('hours before the summit') is
    * kept too, or the relation would point nowhere. */
