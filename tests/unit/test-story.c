@@ -400,6 +400,8 @@ ParameterizedTestParameters (story, typing)
     { "The mayor condemned the death of the protester.", "condemned", "condemn", "PAST", "STATEMENT", "01", 0 },
     { "The mayor condemned the death of the protester.", "death", "death", "NONE", "DEATH", "", 0 },
     { "The team faces a tough season.", "faces", "face", "PRESENT", "OTHER", "", 0 },
+    { "Police linked the group to last month's cyberattack on the port.", "cyberattack", "cyberattack", "NONE",
+      "ATTACK", "18", 0 },
   };
   return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
 }
