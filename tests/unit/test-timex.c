@@ -489,6 +489,11 @@ static TxCase relative_cases[] = {
   /* an auxiliary or a plan heading the clause puts a named day ahead */
   { "Fans are expected to pack Sunday's final in the capital.", "2025-06-12", "Sunday", "DATE", "2025-06-15", "" },
   { "Delegates will attend Friday's summit.", "2025-06-12", "Friday", "DATE", "2025-06-13", "" },
+  /* the dateline's year is the creation year: the tense decides */
+  { "NEW DELHI, April 30, 1997 (AFP) -- The party took office in October.", "1997-04-30", "October", "DATE",
+    "1996-10", "" },
+  { "NEW DELHI, April 30, 1997 (AFP) -- The party will take office in October.", "1997-04-30", "October",
+    "DATE", "1997-10", "" },
   { "Lawyers will appeal Thursday's ruling.", DCT, "Thursday", "DATE", "2023-09-14", "" },
   { "They will hold celebrations to mark the country's entry into the alliance on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
   { "Inflation slowed last week.", DCT, "last week", "DATE", "2023-W36", "" },

@@ -603,8 +603,12 @@ tx_year_for (const TxScan *s, int month, int day, int tense)
   /* but for a clause looking ahead of a year long past ('rule ended in
    * 1992 with the election of X, a candidate in elections to be held in
    * May'): that year is another clause's */
+  /* Nor the creation year itself, which the tense-aware choice below
+   * knows better: 'NEW DELHI, April 30, 1997 -- The party took office in
+   * October' met the dateline's year first and put October ahead. */
   if (s->ref_index >= 0 && s->ref.year > 0 && s->sentence == s->ref_sentence
-      && s->ref_from_text && day <= 0 && !(tense > 0 && s->dct && s->ref.year < y - 1))
+      && s->ref_from_text && day <= 0 && !(tense > 0 && s->dct && s->ref.year < y - 1)
+      && !(s->dct && s->ref.year == y))
     return s->ref.year;
   if (!s->dct)
     return -1;
