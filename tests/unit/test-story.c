@@ -402,6 +402,7 @@ ParameterizedTestParameters (story, typing)
     { "The team faces a tough season.", "faces", "face", "PRESENT", "OTHER", "", 0 },
     { "Police linked the group to last month's cyberattack on the port.", "cyberattack", "cyberattack", "NONE",
       "ATTACK", "18", 0 },
+    { "The new president took office on Tuesday.", "took", "take", "PAST", "APPOINTMENT", "", 0 },
   };
   return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
 }
