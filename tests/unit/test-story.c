@@ -403,6 +403,8 @@ ParameterizedTestParameters (story, typing)
     { "Police linked the group to last month's cyberattack on the port.", "cyberattack", "cyberattack", "NONE",
       "ATTACK", "18", 0 },
     { "The new president took office on Tuesday.", "took", "take", "PAST", "APPOINTMENT", "", 0 },
+    { "Protesters gathered outside parliament during the vote.", "gathered", "gather", "PAST", "PROTEST", "14", 0 },
+    { "Mourners gathered outside the church on Sunday.", "gathered", "gather", "PAST", "OTHER", "", 0 },
   };
   return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
 }
