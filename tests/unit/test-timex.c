@@ -355,6 +355,12 @@ static TxCase set_cases[] = {
   /* a rate after a quantity, like '$500 million a year' */
   { "The plant would produce about 10,000 units annually.", DCT, "annually", "", "", "" },
   { "Revenue should rise 8.5% annually.", DCT, "annually", "", "", "" },
+  { "The field pumps 300,000 barrels a day.", DCT, "a day", "", "", "" },
+  { "Teachers earn 300 dollars a month.", DCT, "a month", "", "", "" },
+  { "Calls cost one dollar a minute.", DCT, "a minute", "", "", "" },
+  { "The train runs at 450 kilometres an hour.", DCT, "an hour", "", "", "" },
+  { "They earn 8,000 Singapore dollars (5,714 US) a month.", DCT, "a month", "", "", "" },
+  { "The festival lasts a week.", DCT, "a week", "DURATION", "P1W", "" },
 };
 
 TX_FAMILY (sets, set_cases)

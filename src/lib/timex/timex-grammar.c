@@ -1591,6 +1591,34 @@ after_quantity (const TxScan *s, int i)
 }
 
 
+/* Whether unit @k ends an amount that a following 'a day', 'an hour'
+ * makes a rate: a number ('$500 million', '24 hours'), a count and its
+ * noun ('300,000 barrels', 'one dollar'), or an amount and its
+ * conversion in brackets ('8,000 dollars (5,714 US)'). */
+static gboolean
+rate_before (const TxScan *s, int k)
+{
+  if (k < 0)
+    return FALSE;
+  const TxUnit *u = U (k);
+  if (u->kind == U_NUM || u->wi->number || u->wi->unit || is (s, k, "million") || is (s, k, "billion")
+      || is (s, k, "seats") || is (s, k, "%"))
+    return TRUE;
+  if (is (s, k, ")"))
+    {
+      int o = k - 1;
+      while (o > 0 && k - o < 6 && !is (s, o, "("))
+        o--;
+      return is (s, o, "(") && o + 1 < k && U (o + 1)->kind == U_NUM;
+    }
+  /* a count before the noun: not a verb ('it lasts a week') */
+  if (u->kind != U_WORD || u->cap || k == 0)
+    return FALSE;
+  const TxUnit *c = U (k - 1);
+  return c->kind == U_NUM || (c->wi->number && c->wi->nkind != NK_VAGUE) || is (s, k - 1, "million")
+         || is (s, k - 1, "billion");
+}
+
 /* Whether 'daily', 'weekly' or 'monthly' at @i names a newspaper or a
  * magazine, not a rate: a title inside a sentence ('the Daily
  * Telegraph'), before a name ('the daily Le Figaro', 'the weekly Bild
@@ -2671,11 +2699,10 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (!counted && e == j && plural && strcmp (code, "H") == 0 && e > 0
       && (is (s, e - 1, "early") || is (s, e - 1, "small") || is (s, e - 1, "wee")))
     return -1;
-  /* '$500 million a year', '24 hours a day': a rate, not a duration */
-  if (!counted && e == j + 1 && is (s, j, "a") && j > 0
-      && !(e + 1 < s->n && U (e + 1)->wi->cue && !is_shift (s, e + 1))
-      && (U (j - 1)->kind == U_NUM || U (j - 1)->wi->number || U (j - 1)->wi->unit || is (s, j - 1, "million")
-          || is (s, j - 1, "billion") || is (s, j - 1, "seats") || is (s, j - 1, "%")))
+  /* '$500 million a year', '24 hours a day', '300,000 barrels a day',
+   * '8,000 dollars (5,714 US) a month': a rate, not a duration */
+  if (!counted && e == j + 1 && (is (s, j, "a") || is (s, j, "an")) && j > 0
+      && !(e + 1 < s->n && U (e + 1)->wi->cue && !is_shift (s, e + 1)) && rate_before (s, j - 1))
     return -1;
   e++;
   if (the && !counted && !shifted && is (s, e, "ahead"))
