@@ -156,6 +156,7 @@ static TxCase date_cases[] = {
   { "Budapest hopes to join the union around the year 2000.", DCT, "the year 2000", "DATE", "2000", "" },
   { "Over the year 2000 troops left the base.", DCT, "2000", "", "", "" },
   { "Sales for fiscal 1989 rose, and in the year two thousand they fell.", DCT, "the year two thousand", "DATE", "2000", "" },
+  { "Results for fiscal year 2024 are due.", DCT, "fiscal year 2024", "DATE", "2024", "" },
 };
 
 TX_FAMILY (calendar_dates, date_cases)
@@ -656,6 +657,8 @@ static TxCase negative_cases[] = {
   { "He said on the \"This Week\" program that talks failed.", DCT, "This Week", "", "", "" },
   { "He said, \"Next week we talk.\"", DCT, "Next week", "DATE", "2023-W38", "" },
   { "The army sent 2000 troops.", DCT, "2000", "", "", "" },
+  { "The company's 2022 results were weak.", DCT, "2022", "DATE", "2022", "" },
+  { "Its 2019 elections were disputed.", DCT, "2019", "DATE", "2019", "" },
   { "A 6-year-old boy was rescued.", DCT, "6-year-old", "", "", "" },
   { "The august assembly voted.", DCT, "august", "", "", "" },
   { "The story ran in USA Today last week.", DCT, "Today", "", "", "" },

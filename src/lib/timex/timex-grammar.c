@@ -1066,6 +1066,9 @@ p_year (TxScan *s, int i, TxMatch *m)
   int j = i;
   if (is (s, j, "fiscal"))
     j++;
+  /* 'fiscal year 2024' names the year as 'fiscal 2024' does */
+  if (j > i && is (s, j, "year") && j + 1 < s->n && year_like (U (j + 1)))
+    j++;
   const TxUnit *u = U (j < s->n ? j : i);
   if (j < s->n && u->kind == U_NUM && u->ndig == 4 && strcmp (u->suffix, "s") == 0 && u->num % 10 == 0)
     {
@@ -1125,7 +1128,14 @@ p_year (TxScan *s, int i, TxMatch *m)
         return -1;
       if (e < s->n && U (e)->kind == U_WORD && !U (e)->cap && U (e)->len > 2 && !after_date_prep (s, j) && j == i
           && !U (e)->wi->cue && !U (e)->wi->tense && !is (s, e, "and") && !is (s, e, "when")
-          && !is (s, e, "was") && !is (s, e, "had"))
+          && !is (s, e, "was") && !is (s, e, "had")
+          /* 'the company's 2023 results', 'its 1988 earnings': a
+           * possessor owns the year's things; counts that large are
+           * written '2,000' */
+          && !(j > 0 && (is (s, j - 1, "'s") || (is (s, j - 1, "'") && !U (j - 1)->space && j > 1
+                                                  && U (j - 2)->low[U (j - 2)->len - 1] == 's')
+                         || is (s, j - 1, "its") || is (s, j - 1, "their")
+                         || is (s, j - 1, "his") || is (s, j - 1, "our"))))
         {
           /* '2000 troops': a count before a plural noun */
           if (U (e)->low[U (e)->len - 1] == 's')
