@@ -157,6 +157,8 @@ static TxCase date_cases[] = {
   { "Over the year 2000 troops left the base.", DCT, "2000", "", "", "" },
   { "Sales for fiscal 1989 rose, and in the year two thousand they fell.", DCT, "the year two thousand", "DATE", "2000", "" },
   { "Results for fiscal year 2024 are due.", DCT, "fiscal year 2024", "DATE", "2024", "" },
+  { "Rates should peak by end-2024.", DCT, "end-2024", "DATE", "2024", "END" },
+  { "The strikes end Monday.", DCT, "end", "", "", "" },
 };
 
 TX_FAMILY (calendar_dates, date_cases)

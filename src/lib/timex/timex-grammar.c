@@ -3136,6 +3136,14 @@ p_modified (TxScan *s, int i, TxMatch *m)
   if (n == 0)
     return -1;
   const char *pos = attr (mod, 1);
+  /* 'end-2023', 'end-June': a word that is a modifier only when a
+   * hyphen binds it to the date ('the strikes end Monday') */
+  if (strcmp (pos, "hyphen") == 0)
+    {
+      if (!is_hyphen (s, j + n) || !attached (s, j + n + 1))
+        return -1;
+      pos = "point";
+    }
   if (strcmp (pos, "point") != 0 && strcmp (pos, "of") != 0)
     return -1;
   j += n;
