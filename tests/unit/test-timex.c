@@ -159,6 +159,8 @@ static TxCase date_cases[] = {
   { "Results for fiscal year 2024 are due.", DCT, "fiscal year 2024", "DATE", "2024", "" },
   { "Rates should peak by end-2024.", DCT, "end-2024", "DATE", "2024", "END" },
   { "The strikes end Monday.", DCT, "end", "", "", "" },
+  { "Stores expect crowds on Black Friday.", DCT, "Black Friday", "DATE", "2023-11-24", "" },
+  { "Online sales peak on Cyber Monday.", DCT, "Cyber Monday", "DATE", "2023-11-27", "" },
 };
 
 TX_FAMILY (calendar_dates, date_cases)

@@ -734,6 +734,10 @@ tx_holiday_day (const char *rule, int year)
       while (d <= first)
         d += 7;
     }
+  /* '11-4-4+1': the day after the fourth Thursday (Black Friday) */
+  const char *plus = strchr (r2, '+');
+  if (plus && d)
+    d += (EvlDay) tx_atoi (plus + 1);
   return d;
 }
 
