@@ -142,6 +142,9 @@ static TxCase date_cases[] = {
   { "She is in her sixties.", DCT, "sixties", "", "", "" },
   { "It was built in the 20th century.", DCT, "the 20th century", "DATE", "19", "" },
   { "The report was published on 2023-06-01.", DCT, "2023-06-01", "DATE", "2023-06-01", "" },
+  { "The report was published on 2023/06/01.", DCT, "2023/06/01", "DATE", "2023-06-01", "" },
+  { "The report was published on 13/06/2023.", DCT, "13/06/2023", "DATE", "2023-06-13", "" },
+  { "The 2022/23 season ended badly.", DCT, "2022/23", "DATE", "2022/2023", "" },
   { "They met in the summer of 1990.", DCT, "the summer of 1990", "DATE", "1990-SU", "" },
   { "Exports grew this summer.", DCT, "this summer", "DATE", "2023-SU", "" },
   /* in February, a winter named by the year it began in: 'this spring'

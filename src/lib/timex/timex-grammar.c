@@ -2509,7 +2509,20 @@ p_time (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
-/* Numeric dates: 2023-09-14, 9/14/2023. */
+/* The day @y-@mo-@d into @m, returning @end; -1 for no such day. */
+static int
+ymd_match (TxMatch *m, int y, int mo, int d, int end)
+{
+  EvlDay day = evl_timex_day_from_ymd (y, mo, d);
+  if (day == 0)
+    return -1;
+  evl_timex_point_from_day (&m->pt, day, EVL_GRAIN_DAY);
+  m->has_pt = TRUE;
+  m->absolute = TRUE;
+  return end;
+}
+
+/* Numeric dates: 2023-09-14, 9/14/2023, 2023/09/14, 14/09/2023. */
 static int
 p_numeric_date (TxScan *s, int i, TxMatch *m)
 {
@@ -2518,27 +2531,44 @@ p_numeric_date (TxScan *s, int i, TxMatch *m)
   if (year_like (u) && is_hyphen (s, i + 1) && i + 4 < s->n && U (i + 2)->kind == U_NUM
       && U (i + 2)->ndig == 2 && is_hyphen (s, i + 3) && U (i + 4)->kind == U_NUM && U (i + 4)->ndig == 2
       && attached (s, i + 2) && attached (s, i + 4))
+    return ymd_match (m, u->num, U (i + 2)->num, U (i + 4)->num, i + 5);
+  const char *slash = u->kind == U_NUM ? strchr (u->low, '/') : NULL;
+  if (slash && slash - u->low == 4 && atoi (u->low) >= 1000 && atoi (u->low) <= 2099)
     {
-      y = u->num;
-      mo = U (i + 2)->num;
-      d = U (i + 4)->num;
-      if (evl_timex_day_from_ymd (y, mo, d) == 0)
+      /* '2023/09/13', as ISO with slashes; '2023/24' (a season, a
+       * fiscal year): the two years it spans */
+      int a = atoi (u->low), n2;
+      if (sscanf (u->low, "%*d/%d/%d", &mo, &d) == 2)
+        {
+          return ymd_match (m, a, mo, d, i + 1);
+        }
+      n2 = (int) strlen (slash + 1);
+      int b = atoi (slash + 1);
+      int y2 = n2 == 2 ? a / 100 * 100 + b : n2 == 4 ? b : -1;
+      if (strspn (slash + 1, "0123456789") != (gsize) n2 || y2 != a + 1)
         return -1;
-      evl_timex_point_from_day (&m->pt, evl_timex_day_from_ymd (y, mo, d), EVL_GRAIN_DAY);
+      m->pt.year = a;
+      m->pt.grain = EVL_GRAIN_YEAR;
       m->has_pt = TRUE;
       m->absolute = TRUE;
-      return i + 5;
+      m->range = TRUE;
+      m->pt2 = m->pt;
+      m->pt2.year = y2;
+      return i + 1;
     }
-  if (u->kind == U_NUM && strchr (u->low, '/') && sscanf (u->low, "%d/%d/%d", &mo, &d, &y) == 3 && strlen (u->low) >= 6)
+  if (slash && sscanf (u->low, "%d/%d/%d", &mo, &d, &y) == 3 && strlen (u->low) >= 6)
     {
       if (y < 100)
         y += y < 30 ? 2000 : 1900;
-      if (evl_timex_day_from_ymd (y, mo, d) == 0)
-        return -1;
-      evl_timex_point_from_day (&m->pt, evl_timex_day_from_ymd (y, mo, d), EVL_GRAIN_DAY);
-      m->has_pt = TRUE;
-      m->absolute = TRUE;
-      return i + 1;
+      /* '13/09/2023': a first number above 12 is the day (day first,
+       * as outside the US) */
+      if (mo > 12 && d <= 12)
+        {
+          int t = mo;
+          mo = d;
+          d = t;
+        }
+      return ymd_match (m, y, mo, d, i + 1);
     }
   return -1;
 }
