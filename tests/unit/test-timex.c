@@ -619,6 +619,12 @@ static TxCase anaphoric_cases[] = {
   { "Rebels seized the town on May 3. The night before, the army had left.", "2025-06-11", "The night before",
     "TIME", "2025-05-02TNI", "" },
   { "The night was cold.", "2025-06-11", "The night", "", "", "" },
+  { "The pope said mass early Sunday and flew home in the evening.", "2023-11-22", "the evening", "TIME",
+    "2023-11-19TEV", "" },
+  { "On Monday volunteers worked throughout the night to shore up dikes.", "2023-11-22", "the night", "TIME",
+    "2023-11-20TNI", "" },
+  { "Volume in the morning session was thin.", "2023-11-22", "the morning", "", "", "" },
+  { "He was seen on the night of May 5.", "2023-11-22", "the night", "", "", "" },
   /* a background story told by full dates years back goes on in their
    * year; a bare month does not */
   { "The protests began on Jan. 25, 2011. On Feb. 11, the president resigned.", "2025-06-11",

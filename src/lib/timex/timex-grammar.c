@@ -1956,7 +1956,19 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
     {
       gboolean before = !that && !same && is (s, j + 1, "before")
                         && (j + 2 >= s->n || U (j + 2)->kind == U_PUNCT);
-      if (!that && !same && !before)
+      /* 'returned in the evening', 'through the morning to dawn':
+       * after a preposition of time, the part of that day, when a
+       * phrase or clause does not go on ('the morning session', 'the
+       * night of May 5', 'the night the plane fell') */
+      int k = j + 1;
+      gboolean in_day = !that && !same && !before && j == i + 1 && i > 0
+                        && (is (s, i - 1, "in") || is (s, i - 1, "during") || is (s, i - 1, "through")
+                            || is (s, i - 1, "throughout") || is (s, i - 1, "until") || is (s, i - 1, "from"))
+                        && (k >= s->n || (U (k)->kind == U_PUNCT && !is_hyphen (s, k)) || is (s, k, "to")
+                            || is (s, k, "by") || is (s, k, "and") || is (s, k, "on") || is (s, k, "at")
+                            || is (s, k, "in") || is (s, k, "with") || is (s, k, "he") || is (s, k, "she")
+                            || is (s, k, "they") || is (s, k, "we") || is (s, k, "it"));
+      if (!that && !same && !before && !in_day)
         return -1;
       m->pt = s->ref;
       if (before)
