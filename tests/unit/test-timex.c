@@ -740,6 +740,7 @@ static TxCase modified_pod_cases[] = {
   { "The rain stopped in mid afternoon.", DCT, "mid afternoon", "TIME", "2023-09-14TAF", "MID" },
   { "The rain stopped in late evening.", DCT, "late evening", "TIME", "2023-09-14TEV", "END" },
   { "The ferry sailed early morning Saturday.", DCT, "early morning Saturday", "TIME", "2023-09-09TMO", "START" },
+  { "On Monday, the talks ran until late evening.", DCT, "late evening", "TIME", "2023-09-11TEV", "END" },
 };
 
 TX_FAMILY (modified_part_of_day, modified_pod_cases)

@@ -3244,10 +3244,18 @@ p_modified (TxScan *s, int i, TxMatch *m)
               init_match (&day, me);
               de = p_month (s, me, &day);
             }
+          gboolean ref_day = FALSE;
           if (de > 0 && day.has_pt && day.pt.grain == EVL_GRAIN_DAY)
             {
               m->pt = day.pt;
               e = de;
+            }
+          else if (s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0)
+            {
+              /* 'On Monday talks ran until late evening': the day
+               * under discussion */
+              m->pt = s->ref;
+              ref_day = TRUE;
             }
           else
             tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
@@ -3255,7 +3263,8 @@ p_modified (TxScan *s, int i, TxMatch *m)
           g_strlcpy (m->pt.pod, attr (U (j)->wi->pod, 0), sizeof m->pt.pod);
           m->type = EVL_TIMEX_TIME;
           m->has_pt = TRUE;
-          m->needs_dct = TRUE;
+          m->needs_dct = !ref_day;
+          m->needs_ref = ref_day;
         }
       else
         return -1;
