@@ -213,6 +213,8 @@ TX_FAMILY (clock_times, time_cases)
  * clock as written, without the zone, as TimeBank values it. */
 static TxCase time_zone_cases[] = {
   { "Voting closes at 3 p.m. local time.", DCT, "3 p.m. local time", "TIME", "2023-09-14T15:00", "" },
+  { "The offer expires at 5 p.m. New York time.", DCT, "5 p.m. New York time", "TIME", "2023-09-14T17:00", "" },
+  { "Trading opened at 9:30 a.m. Hong Kong time.", DCT, "9:30 a.m. Hong Kong time", "TIME", "2023-09-14T09:30", "" },
   { "The summit opens at 10 a.m. Moscow time on Friday.", DCT, "10 a.m. Moscow time", "TIME", "2023-09-15T10:00", "" },
   { "Flights resume at 09:00 UTC+3.", DCT, "09:00 UTC+3", "TIME", "2023-09-14T09:00", "" },
   { "The strike began at 06:00 GMT-5 on Monday.", DCT, "06:00 GMT-5", "TIME", "2023-09-11T06:00", "" },

@@ -2336,6 +2336,16 @@ zone_at (const TxScan *s, int i)
          && evl_lexicon_lookup (s->lx->lex[LEX_ZONES], U (i)->low, U (i)->len) && upper_at (s, i);
 }
 
+/* Whether unit @i may name the place of a zone ('Moscow time'), not
+ * 'Friday time' nor 'the first time'. */
+static gboolean
+zone_place (const TxScan *s, int i)
+{
+  const TxUnit *u = U (i);
+  return u->kind == U_WORD && u->cap && !u->wi->wday && !u->wi->month && !u->wi->cue && !u->wi->ordinal
+         && !u->wi->tense && !is (s, i, "the");
+}
+
 /* The end of a time zone at @i ('EST', 'local time', 'Beijing time'),
  * else -1: a wire clock such as '1530' is a time only beside one. */
 static int
@@ -2350,15 +2360,16 @@ zone_end (const TxScan *s, int i)
         return i + 3;
       return i + 1;
     }
-  if (i + 1 >= s->n || !is (s, i + 1, "time") || U (i)->kind != U_WORD)
+  if (i + 1 >= s->n || U (i)->kind != U_WORD)
+    return -1;
+  /* 'New York time', 'Hong Kong time': a place of two names */
+  if (!is (s, i + 1, "time") && is (s, i + 2, "time") && zone_place (s, i) && zone_place (s, i + 1))
+    return i + 3;
+  if (!is (s, i + 1, "time"))
     return -1;
   if (is (s, i, "local"))
     return i + 2;
-  /* 'Moscow time', not 'Friday time' nor 'the first time' */
-  return U (i)->cap && !U (i)->wi->wday && !U (i)->wi->month && !U (i)->wi->cue
-             && !U (i)->wi->ordinal && !U (i)->wi->tense && !is (s, i, "the")
-             ? i + 2
-             : -1;
+  return zone_place (s, i) ? i + 2 : -1;
 }
 
 /* Clock times: '10:35 a.m.', '6 a.m. EST Nov. 9', 'noon Saturday',
