@@ -486,6 +486,8 @@ static TxCase relative_cases[] = {
     "2025-06-10", "" },
   /* a newspaper or a magazine, not a rate */
   { "The mayor resigned, the daily said.", "2025-06-12", "daily", "", "", "" },
+  { "The move may come by 2030, the leading economic daily said.", "2025-06-12", "daily", "", "", "" },
+  { "A statue was found, a government daily reported.", "2025-06-12", "daily", "", "", "" },
   { "He told the weekly Der Spiegel that he would stay.", "2025-06-12", "weekly", "", "", "" },
   { "A poll in the right-wing Daily Courier put the party ahead.", "2025-06-12", "Daily", "", "", "" },
   { "The Lagos Tribune daily reported the arrests.", "2025-06-12", "daily", "", "", "" },

@@ -1633,8 +1633,8 @@ rate_before (const TxScan *s, int k)
  * magazine, not a rate: a title inside a sentence ('the Daily
  * Telegraph'), before a name ('the daily Le Figaro', 'the weekly Bild
  * am Sonntag'), or a noun of its own after a determiner or a name and
- * before punctuation or a verb of reporting ('the daily said', 'the
- * Media Indonesia daily reported'). */
+ * before punctuation, or before a verb of reporting ('the daily said',
+ * 'the Media Indonesia daily reported', 'a government daily reported'). */
 static gboolean
 periodical_at (const TxScan *s, int i)
 {
@@ -1649,14 +1649,14 @@ periodical_at (const TxScan *s, int i)
   /* not 'all daily Vietnamese-language newspapers' */
   if (title_word_at (s, e) && !U (e)->wi->wday && !U (e)->wi->month && !(e + 1 < s->n && is_hyphen (s, e + 1)))
     return TRUE;
-  if (!(i > 0 && (is (s, i - 1, "the") || is (s, i - 1, "a") || title_word_at (s, i - 1))))
-    return FALSE;
-  if (e >= s->n || (U (e)->kind == U_PUNCT && U (e)->low[0] != '-'))
-    return TRUE;
+  /* a verb of reporting makes it the subject whatever stands before
+   * ('the leading economic daily said', 'a government daily reported') */
   for (gsize k = 0; k < G_N_ELEMENTS (reporting); k++)
     if (is (s, e, reporting[k]))
       return TRUE;
-  return FALSE;
+  if (!(i > 0 && (is (s, i - 1, "the") || is (s, i - 1, "a") || title_word_at (s, i - 1))))
+    return FALSE;
+  return e >= s->n || (U (e)->kind == U_PUNCT && U (e)->low[0] != '-');
 }
 
 /* Self-contained words: 'today', 'yesterday morning', 'now', 'daily'. */
