@@ -2662,6 +2662,11 @@ p_duration (TxScan *s, int i, TxMatch *m)
     }
   else if (is (s, j, "a") || is (s, j, "an"))
     {
+      /* 'a year-long inquiry': the article is the noun's; the duration
+       * is 'year-long' */
+      if (j + 3 < s->n && U (j + 1)->wi->unit && is_hyphen (s, j + 2) && is (s, j + 3, "long")
+          && attached (s, j + 3))
+        return -1;
       e = j + 1;
       /* 'an additional year', 'a full week' */
       if (e + 1 < s->n && U (e + 1)->wi->unit && has_role (s, e, "unit-adjective"))
@@ -2708,9 +2713,10 @@ p_duration (TxScan *s, int i, TxMatch *m)
       return e + 1;
     }
   gboolean adjectival = is_hyphen (s, e) && counted && attached (s, e + 1);
-  /* 'the 14-day trial': the article determines the noun, not the
+  /* 'the 14-day trial', 'the next five-year term', 'the last two-day
+   * meeting': the article and the shift determine the noun, not the
    * duration, which starts at the count */
-  if (adjectival && the && !shifted && mod == NULL && j == i + 1)
+  if (adjectival && (the || shifted) && mod == NULL)
     return -1;
   if (adjectival)
     e++;
