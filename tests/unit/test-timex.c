@@ -710,6 +710,10 @@ static TxCase years_ago_cases[] = {
   { "A year ago this week, the storm hit.", DCT, "A year ago this week", "DATE", "2022-W37", "" },
   { "Ten years ago today the towers were opened.", DCT, "Ten years ago today", "DATE", "2013-09-14", "" },
   { "He left two years ago, this month he returned.", DCT, "two years ago", "DATE", "2021", "" },
+  /* a day from a month: the report's own day, not the month */
+  { "Exports fell in February. Turnover rose to 246 million shares from 193 million a day earlier.", DCT,
+    "a day earlier", "DATE", "2023-09-13", "" },
+  { "He left on Monday. A day earlier, prices fell.", DCT, "A day earlier", "DATE", "2023-09-10", "" },
 };
 
 TX_FAMILY (years_ago_in_quarter_reports, years_ago_cases)

@@ -2844,6 +2844,14 @@ p_duration (TxScan *s, int i, TxMatch *m)
             }
           else if (ago)
             tx_dct_point (s, g, &m->pt);
+          else if (g == EVL_GRAIN_DAY && s->ref.grain > EVL_GRAIN_WEEK && s->dct)
+            {
+              /* 'a day earlier' after 'in February': a month names no
+               * day to count from; the report's own day is the base
+               * ('turnover rose from 193 million a day earlier') */
+              tx_dct_point (s, g, &m->pt);
+              m->needs_dct = TRUE;
+            }
           else
             {
               EvlDay d = evl_timex_point_first_day (&s->ref);
