@@ -775,6 +775,9 @@ TX_FAMILY (deictic_part_of_day, deictic_pod_cases)
  * auxiliary still governs a date past a long verb phrase, and a modal
  * before a verb looks ahead, whatever a reporting verb after the date says. */
 static TxCase future_cue_cases[] = {
+  /* 'last' the verb after a modal or 'to' is no past cue */
+  { "The strike will last through Monday.", "2023-11-22", "Monday", "DATE", "2023-11-27", "" },
+  { "The talks are expected to last into Friday.", "2023-11-22", "Friday", "DATE", "2023-11-24", "" },
   { "The first train is due to leave the capital on the evening of 14 April.", "2024-10-02",
     "14 April", "DATE", "2025-04-14", "" },
   { "The ferry is scheduled to carry its first cars across the estuary in the evening of 3 June.",

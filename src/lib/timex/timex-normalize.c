@@ -180,6 +180,24 @@ auxiliary_before (const TxScan *s, int k)
              || tx_unit_is (p, "does") || tx_unit_is (p, "do"));
 }
 
+/* Whether 'last' at @k is the verb ('will last through Monday', 'is
+ * expected to last into May'), not the past of 'last week': after a
+ * modal, 'to' or 'not'. */
+static gboolean
+last_verb (const TxScan *s, int k)
+{
+  if (k == 0 || !tx_unit_is (&s->u[k], "last"))
+    return FALSE;
+  const TxUnit *p = &s->u[k - 1];
+  if (tx_unit_is (p, "to") || tx_unit_is (p, "not") || tx_unit_is (p, "'ll"))
+    return TRUE;
+  const EvlLexEntry *e = evl_lexicon_lookup (s->lx->lex[LEX_CONTEXT], p->low, p->len);
+  for (guint a = 0; e && a < e->n_attrs; a++)
+    if (strcmp (e->attrs[a], "modal") == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether unit @k ends a clause for tense cues on its left side. */
 G_ALWAYS_INLINE static inline gboolean
 clause_break_left (const TxScan *s, int k)
@@ -453,7 +471,7 @@ tx_tense (const TxScan *s, int i, int end)
       const TxUnit *u = &s->u[k];
       if (clause_break_left (s, k))
         break;
-      if (compound_part (s, k) || (past_cue (u) && attributive_part (s, k)))
+      if (compound_part (s, k) || (past_cue (u) && (attributive_part (s, k) || last_verb (s, k))))
         continue;
       /* 'to leave on Thursday': an infinitive looks ahead */
       if (u->kind == U_WORD && tx_unit_is (u, "to") && (pluperfect_before (s, k) || implicative_past_before (s, k)))
