@@ -1057,6 +1057,26 @@ ParameterizedTestParameters (story, arguments)
       { EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
       { "cooperation", "emphasized", "" }, { "cooperation", "emphasize" }, { "NONE", "PAST" }, 1,
       "Putin", "", "", "North Korea", 1 },
+    /* A participle right after a noun reduces a relative clause on it
+     * ('vessels involved in'): the noun is its subject, no other verb's,
+     * and a verb it governs has that noun's subject too. */
+    { "Kim said three vessels involved in shipping arms to Russia.",
+      { "Kim", "Russia", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION },
+      { "said", "involved", "shipping" }, { "say", "involve", "ship" }, { "PAST", "PASTPART", "PRESPART" }, 1,
+      "", "", "", "Kim", 0 },
+    { "Kim said three vessels involved in shipping arms to Russia.",
+      { "Kim", "Russia", "" }, { EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION },
+      { "said", "involved", "shipping" }, { "say", "involve", "ship" }, { "PAST", "PAST", "PRESPART" }, 2,
+      "", "Russia", "", "Kim", 0 },
+    { "Customs officers in Kent seized a ship carrying arms.",
+      { "Kent", "" }, { EVL_ENTITY_LOCATION },
+      { "seized", "carrying", "" }, { "seize", "carry" }, { "PAST", "PRESPART" }, 1,
+      "", "", "", "Kent", 0 },
+    /* an adverb is no noun: 'Kim declared an emergency, thus bypassing' */
+    { "Kim declared an emergency, thus bypassing parliament.",
+      { "Kim", "" }, { EVL_ENTITY_PERSON },
+      { "declared", "bypassing", "" }, { "declare", "bypass" }, { "PAST", "PRESPART" }, 1,
+      "Kim", "", "", "", 0 },
     /* A verb after 'and' shares the earlier verb's subject: when that is
      * no entity, none; that verb's object is never the subject. */
     { "A court convicted Paul Garnier of fraud and sentenced him to four years.",

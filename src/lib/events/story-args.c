@@ -427,6 +427,48 @@ object_controls (const EvlStoryDoc *sd, gint32 o, gint t)
   return control && evl_lexicon_lookup (control, l, strlen (l)) != NULL;
 }
 
+static gboolean aux_word (const EvlStoryDoc *sd, gint j);
+
+/* Lower-case words after a name that are no noun it modifies. */
+static const char *const noun_adverbs[] = { "also", "then", "later", "again", "still", "never", "already", "now",
+                                            "once", "further", "soon", "yet", "even", "just", "alone", "too",
+                                            "himself", "herself", "itself", "themselves", "first", "last",
+                                            "jointly", "instead", "meanwhile", "however", "here", "there",
+                                            "today", "tonight", "not", "formally", "reportedly", "officially",
+                                            "thus", "thereby",
+                                            /* particles inside names ('Jose Eduardo dos Santos') */
+                                            "dos", "de", "da", "do", "van", "von", "der", "den", "bin", "ibn",
+                                            "al", "arap", "la", "le", "du", "del", NULL };
+
+/* A verb at @t right after a lower-case noun of its sentence
+ * ('vessels involved in', 'a ship carrying'): that noun is its subject
+ * (a reduced relative clause's when the verb is non-finite), never a
+ * name of another verb's. */
+static gboolean
+reduced_relative (const EvlStoryDoc *sd, gint t)
+{
+  return t > 0 && sd->tok[t - 1].sentence == sd->tok[t].sentence && sd->tok_ent[t - 1] < 0
+         && evl_story_modifier_word (sd, t - 1) && !aux_word (sd, t - 1)
+         && !(C (t - 1) & (EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_COMPLEMENTIZER | EVL_STORY_C_CONJ | EVL_STORY_C_MODAL
+                           | EVL_STORY_C_PARTICLE))
+         && !evl_story_token_among (sd, t - 1, noun_adverbs);
+}
+
+/* The verb at @v takes the one at @t as its complement: only a
+ * preposition between them ('involved in shipping'); not 'to', whose
+ * controller may be a name the noun stands for ('the head of state
+ * refuses to stand down'). */
+static gboolean
+governs_complement (const EvlStoryDoc *sd, gint v, gint t)
+{
+  if (v < 0 || t - v > 3)
+    return FALSE;
+  for (gint i = v + 1; i < t; i++)
+    if (!(C (i) & (EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP)) || evl_story_is (sd, i, EVL_W_TO))
+      return FALSE;
+  return TRUE;
+}
+
 /* The subject of the nearest earlier event of the sentence that has one:
  * its agent, or a passive's patient ('X was sworn in, promising ...', 'X
  * is expected to visit'). */
@@ -456,7 +498,11 @@ governing_agent (const EvlStoryDoc *sd, guint k, gint t)
               return p >= 0 && first_tok (sd, p) > sd->ev_tok[o] && last_tok (sd, p) < t ? p : -1;
             }
           gint32 subj = op ? sd->ev[o].patient : sd->ev[o].agent;
-          if (subj >= 0)
+          /* a verb right after its plain noun subject ('said vessels
+           * involved in shipping arms') passes on that noun, no name
+           * from a verb before it */
+          if (subj >= 0 || (evl_story_verbal (sd, o) && governs_complement (sd, sd->ev_tok[o], t)
+                            && reduced_relative (sd, sd->ev_tok[o])))
             return subj;
         }
       /* A 'that' clause has its own subject: 'Peskov said that documents
@@ -546,14 +592,6 @@ opener_subject (const EvlStoryDoc *sd, gint t)
 static gboolean
 modifies_noun (const EvlStoryDoc *sd, gint32 m)
 {
-  static const char *const adverbs[] = { "also", "then", "later", "again", "still", "never", "already", "now",
-                                         "once", "further", "soon", "yet", "even", "just", "alone", "too",
-                                         "himself", "herself", "itself", "themselves", "first", "last", "jointly",
-                                         "instead", "meanwhile", "however", "here", "there", "today", "tonight",
-                                         "not", "formally", "reportedly", "officially",
-                                         /* particles inside names ('Jose Eduardo dos Santos') */
-                                         "dos", "de", "da", "do", "van", "von", "der", "den", "bin", "ibn", "al",
-                                         "arap", "la", "le", "du", "del", NULL };
   gint n = last_tok (sd, m) + 1;
   /* A company's shares, stock or sales are what moves, not the company
    * ('Kestrel shares rose 2%'). */
@@ -574,8 +612,8 @@ modifies_noun (const EvlStoryDoc *sd, gint32 m)
   gsize len = evl_story_key_into (sd, n, w);
   if (len > 4 && w[len - 2] == 'l' && w[len - 1] == 'y')
     return FALSE;
-  for (guint i = 0; adverbs[i]; i++)
-    if (strcmp (w, adverbs[i]) == 0)
+  for (guint i = 0; noun_adverbs[i]; i++)
+    if (strcmp (w, noun_adverbs[i]) == 0)
       return FALSE;
   return TRUE;
 }
@@ -915,8 +953,13 @@ fill_one (EvlStoryDoc *sd, guint k)
       && (t == 0 || sd->tok[t - 1].sentence != sd->tok[t].sentence))
     subject = opener_subject (sd, t);
   /* A participle or infinitive without a subject of its own ('..., affirming
-   * support', 'met Putin to discuss') shares its governing verb's. */
-  if (subject < 0 && verbal && !evl_story_finite (sd, (gint32) k))
+   * support', 'met Putin to discuss') shares its governing verb's; not one
+   * that reduces a relative clause on the noun before it ('said three
+   * vessels involved in shipping arms': the vessels are involved, not the
+   * sayers); what a document says ('issued statements saying') is its
+   * issuer's. */
+  if (subject < 0 && verbal && !evl_story_finite (sd, (gint32) k)
+      && (!reduced_relative (sd, t) || e->klass == EVL_EVENT_CLASS_REPORTING))
     subject = governing_agent (sd, k, t);
   /* A participle coordinated with a passive shares its 'be' ('was
    * arrested in May and charged a week later'); not one with an object
