@@ -185,6 +185,36 @@ Test (reason, summary_takes_the_object_after_a_verb)
     }
 }
 
+/* A verb with a patient and no subject writes the thing before the
+ * patient's preposition too ('Shipping arms to Russia', not 'Shipping
+ * Russia'); an adjunct there is no thing. */
+Test (reason, subjectless_summary_keeps_the_thing_before_the_patient)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct {
+    const char *text, *trigger, *lemma, *expected;
+  } cases[] = {
+    { "Three vessels involved in shipping arms to Russia were seized.", "shipping", "ship",
+      "Shipping arms to Russia" },
+    { "Officials spoke of submitting by hand to Russia.", "submitting", "submit", NULL },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("s", cases[i].text, "2023-09-14");
+      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
+      f.tense = "PRESPART";
+      f.patient = fx_entity (d, "Russia", 0, fx_cluster (d, "Russia", "russia", EVL_ENTITY_LOCATION, NULL));
+      fx_event (d, cases[i].trigger, 0, &f);
+      g_autoptr (EvlGraph) g = build (ctx, &d, 1);
+      const char *line = evl_graph_get_event (g, 0)->summary;
+      if (cases[i].expected)
+        cr_expect_str_eq (line, cases[i].expected, "%s: %s", cases[i].text, line);
+      else
+        cr_expect_null (strstr (line, " by "), "%s: %s", cases[i].text, line);
+      evl_document_unref (d);
+    }
+}
+
 /* Who acts and on whom, as the line reads: an agent after the verb
  * ('visiting French Defence Minister Charles Millon') is no object, and
  * a person's object pronoun stays ('sentenced her'), where the line would

@@ -3652,9 +3652,23 @@ add_event (AddCtx *a, const EvlEventMention *m)
   /* A thing given or done and the patient after its preposition
    * ('supplied weapons to Pyongyang', 'discussed trade with Putin'):
    * both, not the patient in the thing's place ('Russia supplies North
-   * Korea'). */
-  if (verbal && actor && e.agent >= 0 && e.patient >= 0 && subject == NULL && object == NULL)
-    object = thing_before_patient (a, sm, m->patient);
+   * Korea'); with no subject as well ('Shipping arms to Russia', not
+   * 'Shipping Russia'). */
+  if (verbal && (!actor || e.agent >= 0) && e.patient >= 0 && subject == NULL && object == NULL)
+    {
+      object = thing_before_patient (a, sm, m->patient);
+      /* ... a thing, not an adjunct, where no subject shows the verb is
+       * one ('Submitting by Denmark to the commission', 'the recalling
+       * of its ambassador') */
+      static const char *const adjunct[] = { "by", "of", "in", "at", "on", "from", "for", "with", "into", NULL };
+      const char *sp = object ? strchr (object, ' ') : NULL;
+      if (!actor && sp)
+        {
+          g_autofree char *w0 = g_ascii_strdown (object, sp - object);
+          if (strv_has (adjunct, w0))
+            g_clear_pointer (&object, g_free);
+        }
+    }
   /* A passive's pronoun with no referent found names no one ('They
    * attacked by the crowd'). */
   if (subject && passive && e.patient < 0 && strv_has (pronouns, subject))
