@@ -217,8 +217,8 @@ Test (reason, subjectless_summary_keeps_the_thing_before_the_patient)
 
 /* Who acts and on whom, as the line reads: an agent after the verb
  * ('visiting French Defence Minister Charles Millon') is no object, and
- * a person's object pronoun stays ('sentenced her'), where the line would
- * read as the agent's act alone or the object's. */
+ * no title ends in a bare object pronoun ('condemned them'), whose
+ * referent the line cannot show. */
 Test (reason, summary_keeps_who_acts_on_whom)
 {
   g_autoptr (EvlContext) ctx = fx_context ();
@@ -228,9 +228,11 @@ Test (reason, summary_keeps_who_acts_on_whom)
     { "China spoke to visiting French Defence Minister Charles Millon.", "Charles Millon", "VISIT", "visit",
       "visiting", "PRESPART", "Charles Millon visits" },
     { "Judge Ellen Marks sentenced her to 10 years in prison.", "Ellen Marks", "ARREST", "sentence",
-      "sentenced", "PAST", "Ellen Marks sentences her" },
+      "sentenced", "PAST", "Ellen Marks sentences" },
     { "A court sentenced her to 10 years in prison.", NULL, "ARREST", "sentence", "sentenced", "PAST",
-      "Court sentences her" },
+      "Court sentences" },
+    { "Ellen Marks condemned them on Monday.", "Ellen Marks", "STATEMENT", "condemn", "condemned", "PAST",
+      "Ellen Marks condemns" },
     /* 'it' has no referent the line can show */
     { "The government signed it in May.", NULL, "AGREEMENT", "sign", "signed", "PAST", "Government signs" },
   };
