@@ -3900,6 +3900,14 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
       { RE_NOUN ("death", "death"), RE_SAID }, FALSE },
     { "The envoy, who fled after the coup in 1998, made no secret of her joy.", "1998", "1998", "",
       { RE_PAST ("made", "make"), RE_PAST ("fled", "flee") }, FALSE },
+    /* ... and the main clause's date after the comma that closes a 'who'
+     * clause is not the clause's; a comma of a list inside it closes
+     * nothing */
+    { "The envoy, who arrived in the capital, met the king on Monday.", "Monday", "2023-09-11", "",
+      { RE_PAST ("arrived", "arrive"), RE_PAST ("met", "meet") }, FALSE },
+    { "He succeeds Taylor, who stepped down as chairman, president and chief in March.", "March", "2023-03", "",
+      { RE_PAST ("stepped", "step"), { "succeeds", "succeed", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "NONE" } },
+      TRUE },
     { "Marsh, who had led the bank since 2015, said he took the blame.", "2015", "2015", "",
       { RE_PAST ("took", "take"), RE_SAID, { "led", "lead", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "PERFECTIVE" } },
       FALSE },
@@ -3951,6 +3959,22 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
 ParameterizedTest (ReportedDateCase *c, story, a_date_of_another_part_of_the_sentence_is_not_the_events)
 {
   check_reported_date (c);
+}
+
+/* A 'which' clause between commas keeps its whole time phrase ('at
+ * noon on Wednesday'), not only the part next to its closing comma. */
+Test (story, a_which_clause_keeps_its_time_phrase)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("The ship, which docked at noon on Wednesday, was detained by police.");
+  gint32 noon = (gint32) add_timex (doc, "noon", EVL_TIMEX_TIME, "2023-09-13T12:00");
+  gint32 wed = (gint32) add_timex (doc, "Wednesday", EVL_TIMEX_DATE, "2023-09-13");
+  guint docked = add_event (doc, "docked", 0, "dock", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint detained = add_event (doc, "detained", 0, "detain", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert (ev[docked].timex == noon || ev[docked].timex == wed);
+  cr_assert (ev[detained].timex != noon && ev[detained].timex != wed, "detained dated by timex %d",
+             ev[detained].timex);
 }
 
 /* A verb of an 'after' clause takes its own clause's date, not the main

@@ -917,17 +917,57 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   if (t > f && evl_story_appositive (sd, t, &open, &close) >= 0 && open < f && f < close)
     return TRUE;
   gboolean same = sd->clause[t] == sd->clause[f];
+  /* a 'who'/'which' clause set off by a comma tells of its noun: a date
+   * after the comma that closes it is the main clause's ('The envoy, who
+   * arrived in the capital, met the king at noon') */
+  if (t < f && !same && sd->tok[t].sentence == sd->tok[f].sentence)
+    {
+      gint w = clause_opener (sd, t, relative, 0);
+      gboolean closed = FALSE;
+      if (w > 0 && (evl_story_cls (sd, w - 1) & EVL_STORY_C_CLAUSE_PUNCT))
+        for (gint j = t + 1; j < f; j++)
+          {
+            if (evl_story_cls (sd, j) & EVL_STORY_C_CLAUSE_PUNCT)
+              closed = TRUE;
+            /* ... and the main clause's verb after the comma: a comma of
+             * a list inside the clause ('stepped down as chairman,
+             * president and chief executive in March') closes nothing */
+            else if (closed && sd->tok_ev[j] >= 0 && sd->tok_ev[j] != (gint32) k
+                     && evl_story_finite (sd, sd->tok_ev[j]))
+              /* (a closing attribution's date is reported_date()'s to
+               * judge: 'who had been arrested, papers reported Friday') */
+              return sd->ev[sd->tok_ev[j]].klass != EVL_EVENT_CLASS_REPORTING;
+          }
+    }
   /* after the timex, only past a comma that closes its clause ('Since
    * the ruling was announced Wednesday, they have said'; not 'since
    * troops stormed the square on June 4 and fired, killing hundreds') */
   gint a = (gint) sd->tx_end[x];
+  /* ... the comma after the time's whole phrase ('at noon on Wednesday,',
+   * 'between 1991 and 1996,') */
+  while (a + 1 < (gint) sd->n_tok && t > a
+         && (sd->tok_tx[a] >= 0
+             || ((evl_story_cls (sd, a) & (EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP | EVL_STORY_C_CONJ))
+                 && sd->tok_tx[a + 1] >= 0)))
+    a++;
   if (t > f && (same || a >= (gint) sd->n_tok || !(evl_story_cls (sd, a) & EVL_STORY_C_CLAUSE_PUNCT)))
     return FALSE;
   /* the word that opens the timex's clause or phrase, up to 15 tokens
-   * back, not past a comma, another timex or the event */
+   * back, not past a comma or the event; for an event after the timex's
+   * closing comma, past another timex ('The ship, which docked at noon
+   * on Wednesday, was detained': the 'which' opens Wednesday's clause
+   * too); before the timex another one may close a clause ('the men who
+   * launched the revolution decades ago in a rally Saturday') */
   gint lo = t < f ? t : -1;
-  for (gint i = f - 1 - since; i > lo && f - i <= 15 && sd->tok_tx[i] < 0; i--)
+  for (gint i = f - 1 - since; i > lo && f - i <= 15 && sd->tok[i].sentence == sd->tok[f].sentence; i--)
     {
+      if (sd->tok_tx[i] >= 0 && t < f)
+        return FALSE;
+      if (sd->tok_tx[i] >= 0)
+        continue;
+      /* the 'since' of another time is that time's */
+      if (i + 1 < f && sd->tok_tx[i + 1] >= 0 && sd->tok_tx[i + 1] != x && evl_story_is (sd, i, EVL_W_SINCE))
+        return FALSE;
       if (evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT)
         return FALSE;
       if (evl_story_is (sd, i, EVL_W_SINCE))
