@@ -561,6 +561,20 @@ Test (entities, role_description_without_holder_is_no_mention)
   cr_expect_lt (find_mention (doc, "the Norwegian leader", 0), 0);
 }
 
+/* 'the former treasurer': a title alone after 'the' is the one person
+ * the document gave that title; with two such people, neither. */
+Test (entities, title_description_is_the_one_person_titled_so)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Former Treasurer Peter Costello resigned on Friday. The former treasurer had warned the board.");
+  const EvlEntityMention *m = mention (doc, "The former treasurer", 0);
+  cr_expect (m->is_pronoun);
+  cr_expect_eq (m->cluster, mention (doc, "Peter Costello", 0)->cluster);
+  g_autoptr (EvlDocument) two = annotate (
+    "Treasurer Peter Costello met Treasurer Wayne Swan. The treasurer had warned the board.");
+  cr_expect_lt (find_mention (two, "The treasurer", 0), 0);
+}
+
 Test (entities, possessive_is_not_part_of_the_name)
 {
   g_autoptr (EvlDocument) doc = annotate (

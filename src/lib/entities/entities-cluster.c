@@ -1189,6 +1189,17 @@ resolve_reference (Cx *x, EvlCand *c)
   gint ci = -1;
   if (c->kind == EVL_CAND_CONTEXT)
     ci = find_gaz (x, c->gaz);
+  else if (c->kind == EVL_CAND_DESC && c->desc == NULL)
+    {
+      /* a title alone ('the former treasurer'): the one person the
+       * document titles so, none when two are */
+      for (guint i = 0; i < x->n_cls && ci != -2; i++)
+        {
+          Cl *k = cl (x, i);
+          if (k->merged < 0 && k->type == EVL_ENTITY_PERSON && k->title == c->title)
+            ci = ci < 0 ? (gint) i : -2;
+        }
+    }
   else if (c->kind == EVL_CAND_DESC)
     {
       const char *want = evl_ent_attr (c->desc, "class");

@@ -2458,12 +2458,14 @@ try_title (Scan *s, guint i)
   if (!is_cap (s, start))
     {
       /* A lower-case title needs a capitalised name (or country) within a
-       * few words, with no punctuation in between. */
+       * few words, with no punctuation in between; after 'the' it may be
+       * a description of the person who holds it ('the former
+       * treasurer'). */
       guint k = MIN (lc_end_after (s, start), start + 6);
-      if (k >= s->s_end || !is_cap (s, k))
+      if ((k >= s->s_end || !is_cap (s, k)) && !(has_the && title_may_start (s, start)))
         return i;
       const EvlLexEntry *e;
-      if (!title_may_start (s, start) || !title_at (s, start, cue_kinds (s, start), &e))
+      if (!title_may_start (s, start) || (!title_at (s, start, cue_kinds (s, start), &e) && !has_the))
         return i;
     }
   else
@@ -2512,6 +2514,16 @@ try_title (Scan *s, guint i)
           c->country = tp.country;
           return name_end;
         }
+    }
+  /* 'the former treasurer', 'the chief executive': "the", a title and
+   * no name or country refer to the person the document gave that title
+   * (resolve_reference() asks that one person hold it). */
+  if (titled && has_the && !tp.country && tp.n_mods == 0 && !title_is_honorific (tp.title)
+      && (tp.title_end >= s->s_end || !is_cap (s, tp.title_end)) && !is_possessive (s, tp.title_end - 1))
+    {
+      EvlCand *c = add_cand (s, i, tp.title_end, EVL_CAND_DESC, EVL_ENTITY_PERSON);
+      c->title = tp.title;
+      return tp.title_end;
     }
   /* Role description: "the" (or a possessive country) + country + role
    * noun, no name after it. */
