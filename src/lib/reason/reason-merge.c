@@ -1877,6 +1877,22 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
       && !((only_places (g, e->participants) || only_places (g, c->parts))
            && same_day_same_place (g, c, p, e)))
     return REJECT;
+  /* A statement naming nobody is not one of someone named in another
+   * verb: the type gathers every verb of speech, and a story tells many
+   * ('Government officials had threatened to revoke the parole' is not
+   * 'Castro announced ...'); a noun may refer back to the saying ('his
+   * statement'), the same word may be told again, and a verb coordinated
+   * in one sentence ('condemned the bombing and expressed sympathy')
+   * shares the subject its arguments left out. */
+  if (ov == 0 && (e->participants->len == 0) != (c->parts->len == 0) && same_str (e->type, STATEMENT_TYPE)
+      && !has_trigger (c, e->trigger) && !shares_sentence (c, e))
+    {
+      if (p->nominal < 0)
+        p->nominal = event_nominal (e, p->cls);
+      const EvlGraphEvent *r = evl_graph_get_event (g, c->rep);
+      if (!p->nominal && !event_nominal (r, head_class (p->syn, r)))
+        return REJECT;
+    }
   gboolean same_day_kind = specific_same_day (g, c, p, e) && !shares_document (c, e);
   gboolean one_death = e_loose && (same_victim (g, c, e) || same_toll (g, c, e));
   /* A loose type's same word on the day of a specific happening needs
