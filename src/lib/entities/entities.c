@@ -2444,9 +2444,27 @@ lc_end_after (Scan *s, guint start)
   return s->lc_end;
 }
 
+/* 'the former treasurer', 'the chief executive': "the" (at @i), a title
+ * (@tp) and no name or country refer to the person the document gave
+ * that title (resolve_reference() asks that one person hold it); one past
+ * the description, or @i when it is none.  Apart from try_title(), which
+ * stays inlined in the scan (~0.5 M instructions on the small corpus). */
+static G_GNUC_NO_INLINE guint
+title_description (Scan *s, guint i, const TitlePhrase *tp)
+{
+  if (title_is_honorific (tp->title) || (tp->title_end < s->s_end && is_cap (s, tp->title_end))
+      || is_possessive (s, tp->title_end - 1))
+    return i;
+  EvlCand *c = add_cand (s, i, tp->title_end, EVL_CAND_DESC, EVL_ENTITY_PERSON);
+  c->title = tp->title;
+  return tp->title_end;
+}
+
 /* Tries a title phrase or a role description at @i; returns one past the
- * consumed tokens, or @i when there is none. */
-static guint
+ * consumed tokens, or @i when there is none.  Inlined in its one caller:
+ * gcc stopped doing so by itself once descriptions without a country
+ * came in (+0.27 M instructions on the small corpus). */
+G_ALWAYS_INLINE static inline guint
 try_title (Scan *s, guint i)
 {
   gboolean has_the = tok_is (s, i, "the");
@@ -2515,15 +2533,11 @@ try_title (Scan *s, guint i)
           return name_end;
         }
     }
-  /* 'the former treasurer', 'the chief executive': "the", a title and
-   * no name or country refer to the person the document gave that title
-   * (resolve_reference() asks that one person hold it). */
-  if (titled && has_the && !tp.country && tp.n_mods == 0 && !title_is_honorific (tp.title)
-      && (tp.title_end >= s->s_end || !is_cap (s, tp.title_end)) && !is_possessive (s, tp.title_end - 1))
+  if (titled && has_the && !tp.country && tp.n_mods == 0)
     {
-      EvlCand *c = add_cand (s, i, tp.title_end, EVL_CAND_DESC, EVL_ENTITY_PERSON);
-      c->title = tp.title;
-      return tp.title_end;
+      guint end = title_description (s, i, &tp);
+      if (end > i)
+        return end;
     }
   /* Role description: "the" (or a possessive country) + country + role
    * noun, no name after it. */
