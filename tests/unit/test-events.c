@@ -1269,6 +1269,24 @@ Test (events, unseen_past_verbs_after_a_name_are_events, .init = setup, .fini = 
   assert_events_on (cases, G_N_ELEMENTS (cases));
 }
 
+/* In the same slot an irregular past of a verb never seen as an event,
+ * and a third-person present of a verb, are finite verbs too; such a
+ * weaker form before a preposition is left to the model. */
+Test (events, unseen_irregular_pasts_and_presents_in_a_finite_verb_slot_are_events,
+      .init = setup, .fini = teardown)
+{
+  static const char *const cases[][3] = {
+    /* text, word, whether it is an event */
+    { "The general oversaw the exercise near the border.", "oversaw", "yes" },
+    { "The rebels overran the base before dawn.", "overran", "yes" },
+    { "The opposition accuses the minister of lying.", "accuses", "yes" },
+    { "The retailer slashes prices across the country.", "slashes", "yes" },
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS (cases); k++)
+    cr_assert (unseen_form (ctx, cases[k][1]), "'%s' is a seen form", cases[k][1]);
+  assert_events_on (cases, G_N_ELEMENTS (cases));
+}
+
 /* An unseen past form after its subject and before its object is a
  * finite verb: after a noun, after 'and' before a name. */
 Test (events, unseen_past_forms_in_a_finite_verb_slot_are_events, .init = setup,
