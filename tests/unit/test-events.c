@@ -93,6 +93,12 @@ ParameterizedTestParameters (events, lemmatizer)
     { "agrees", "agree" },
     { "tried", "try" },
     { "agencies", "agency" },
+    /* -eed: the past of a known -ee verb, else the word itself */
+    { "agreed", "agree" },
+    { "freed", "free" },
+    { "guaranteed", "guarantee" },
+    { "proceed", "proceed" },
+    { "exceed", "exceed" },
     /* -es / -s */
     { "launches", "launch" },
     { "wars", "war" },

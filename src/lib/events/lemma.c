@@ -235,6 +235,12 @@ evl_events_lemma_known (const EvlLexicon *forms, const EvlLexicon *irregular,
       if (has_vowel (buf, n - 2))
         out = verb_stem (&known, buf, n - 2, cap);
     }
+  else if (n > 4 && ends_with (buf, n, "eed"))
+    {
+      /* agreed -> agree, freed -> free; not need, proceed, exceed */
+      if (is_known (&known, buf, n - 1))
+        out = n - 1;
+    }
   else if (n > 4 && ends_with (buf, n, "ees"))
     out = n - 1;   /* retirees -> retiree, not the verb 'retire'; agrees -> agree */
   else if (n > 3 && ends_with (buf, n, "es"))
