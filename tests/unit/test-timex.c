@@ -510,6 +510,12 @@ static TxCase relative_cases[] = {
   /* an auxiliary or a plan heading the clause puts a named day ahead */
   { "Fans are expected to pack Sunday's final in the capital.", "2025-06-12", "Sunday", "DATE", "2025-06-15", "" },
   { "Delegates will attend Friday's summit.", "2025-06-12", "Friday", "DATE", "2025-06-13", "" },
+  /* a date something was set or slated for lies ahead, told in the past or not */
+  { "The judge scheduled a hearing, which she set for June 12.", "2025-03-18", "June 12", "DATE", "2025-06-12", "" },
+  { "The hearing was set for June 12.", "2025-03-18", "June 12", "DATE", "2025-06-12", "" },
+  { "The talks were slated for June 12.", "2025-03-18", "June 12", "DATE", "2025-06-12", "" },
+  { "The vote, which had been set for Feb. 12, was postponed.", "2025-03-18", "Feb. 12", "DATE", "2025-02-12", "" },
+  { "He set the tone for the talks on Tuesday.", "2025-03-20", "Tuesday", "DATE", "2025-03-18", "" },
   /* the dateline's year is the creation year: the tense decides */
   { "NEW DELHI, April 30, 1997 (AFP) -- The party took office in October.", "1997-04-30", "October", "DATE",
     "1996-10", "" },

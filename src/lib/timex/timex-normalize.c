@@ -285,6 +285,15 @@ plain_verb_after_to (const TxScan *s, int k)
          && !tx_unit_is (v, "their") && !tx_unit_is (v, "its");
 }
 
+/* The date at @i is what the verb at @k set something for: 'for' right
+ * before it, at most four words after the verb ('set for June 12', 'set
+ * a hearing for'; not 'set the tone for the talks on Tuesday'). */
+static gboolean
+set_for (const TxScan *s, int k, int i)
+{
+  return i - 1 > k && i - 1 <= k + 4 && tx_unit_is (&s->u[i - 1], "for");
+}
+
 static gboolean compound_part (const TxScan *s, int k);
 static gboolean attributive_part (const TxScan *s, int k);
 
@@ -503,6 +512,11 @@ tx_tense (const TxScan *s, int i, int end)
           && (tx_unit_is (&s->u[k - 1], "is") || tx_unit_is (&s->u[k - 1], "are"))
           && (tx_unit_is (&s->u[k + 1], "for") || tx_unit_is (&s->u[k + 1], "to")))
         return 1;
+      /* ... and so is one told in the past: 'was set for June 12', 'a
+       * hearing, which she set for June 12', 'set a vote for Monday';
+       * not 'had been set for' (past) */
+      if (u->kind == U_WORD && tx_unit_is (u, "set") && set_for (s, k, i))
+        return pluperfect_before (s, k) ? -1 : 1;
       if (u->kind == U_WORD && k > 0
           && (after_be (s, k)
               || ((!u->wi->tense || past_cue (u))
