@@ -33,14 +33,28 @@ typedef struct {
 
 #define EVL_RENDER_OPTIONS_INIT { EVL_IMAGE_SVG, 0, 0, 0, 0, NULL, NULL, NULL, 0 }
 
+/* Draws @opts->format to @out. */
 typedef gboolean (*EvlRenderFunc) (const EvlGraph *g, const EvlRenderOptions *opts,
                                    GOutputStream *out, GError **error);
+
+/* One format of a diagram and the stream it is written to (transfer none). */
+typedef struct {
+  EvlImageFormat format;
+  GOutputStream *out;
+} EvlRenderTarget;
+
+/* Builds and lays out the diagram once and draws it to each of @targets in
+ * turn (@opts->format is not read); stops at the first that fails. */
+typedef gboolean (*EvlRenderTargetsFunc) (const EvlGraph *g, const EvlRenderOptions *opts,
+                                          const EvlRenderTarget *targets, guint n_targets,
+                                          GError **error);
 
 /* A diagram kind: "timeline", "relations", "entities". */
 typedef struct {
   const char *name;
   const char *description;
   EvlRenderFunc render;
+  EvlRenderTargetsFunc render_targets;
 } EvlRenderer;
 
 /* (transfer none) NULL when unknown. */
@@ -55,5 +69,14 @@ EVL_API const char *evl_image_format_extension (EvlImageFormat f);
 EVL_API gboolean evl_render_to_file (const EvlRenderer *renderer, const EvlGraph *g,
                                      const EvlRenderOptions *opts, const char *path,
                                      GError **error);
+
+/* Renders @renderer to each of @formats from one layout: what
+ * evl_render_to_file writes for each format, at the cost of one.  On
+ * success out[i] holds the bytes of formats[i] (transfer full: free each
+ * with g_bytes_unref); on failure sets @error and leaves @out untouched. */
+EVL_API gboolean evl_render_formats (const EvlRenderer *renderer, const EvlGraph *g,
+                                     const EvlRenderOptions *opts,
+                                     const EvlImageFormat *formats, guint n_formats,
+                                     GBytes **out, GError **error);
 
 G_END_DECLS

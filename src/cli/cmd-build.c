@@ -7,31 +7,60 @@
 #include <stdio.h>
 #include <string.h>
 
-static gboolean
-write_images (const EvlGraph *g, const char *dir, const char *name,
-              char **formats, const EvlRenderOptions *base, guint *n_errors)
+/* Draws diagram @name once (one layout) in each of @formats and writes
+ * DIR/NAME.EXT.  @svg_out (may be NULL) receives the SVG drawing for the
+ * report (transfer full), drawn even when svg is not among @formats; NULL
+ * when the diagram could not be drawn. */
+static void
+write_images (const EvlGraph *g, const char *dir, const char *name, char **formats,
+              const EvlRenderOptions *base, GBytes **svg_out, guint *n_errors)
 {
   const EvlRenderer *r = evl_renderer_lookup (name);
-  if (r == NULL)
-    {
-      evl_cli_errorf (name, "no such diagram");
-      (*n_errors)++;
-      return FALSE;
-    }
+  g_autoptr (GArray) fmts = g_array_new (FALSE, FALSE, sizeof (EvlImageFormat));
+  gint svg_at = -1;
   for (guint i = 0; formats[i]; i++)
     {
-      EvlRenderOptions opts = *base;
-      evl_image_format_from_string (formats[i], &opts.format);
-      g_autofree char *file = g_strdup_printf ("%s.%s", name, evl_image_format_extension (opts.format));
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      g_autoptr (GError) error = NULL;
-      if (!evl_render_to_file (r, g, &opts, path, &error))
-        {
-          evl_cli_error (path, error);
-          (*n_errors)++;
-        }
+      EvlImageFormat f;
+      evl_image_format_from_string (formats[i], &f);
+      guint k = 0;
+      while (k < fmts->len && g_array_index (fmts, EvlImageFormat, k) != f)
+        k++;
+      if (k < fmts->len)
+        continue;   /* "svg,svg", "dot,gv": one file */
+      if (f == EVL_IMAGE_SVG)
+        svg_at = (gint) fmts->len;
+      g_array_append_val (fmts, f);
     }
-  return TRUE;
+  guint n_files = fmts->len;
+  if (svg_out && svg_at < 0)
+    {
+      EvlImageFormat f = EVL_IMAGE_SVG;
+      svg_at = (gint) fmts->len;
+      g_array_append_val (fmts, f);
+    }
+  g_autofree GBytes **data = g_new0 (GBytes *, MAX (fmts->len, 1));
+  g_autoptr (GError) error = NULL;
+  gboolean drawn = evl_render_formats (r, g, base, (const EvlImageFormat *) (void *) fmts->data,
+                                       fmts->len, data, &error);
+  for (guint i = 0; i < n_files; i++)
+    {
+      EvlImageFormat f = g_array_index (fmts, EvlImageFormat, i);
+      g_autofree char *file = g_strdup_printf ("%s.%s", name, evl_image_format_extension (f));
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr (GError) werr = NULL;
+      if (!drawn)
+        evl_cli_error (path, error);
+      else if (!evl_export_write_atomic (path, g_bytes_get_data (data[i], NULL),
+                                         g_bytes_get_size (data[i]), &werr))
+        evl_cli_error (path, werr);
+      else
+        continue;
+      (*n_errors)++;
+    }
+  if (svg_out)
+    *svg_out = drawn ? g_bytes_ref (data[svg_at]) : NULL;
+  for (guint i = 0; drawn && i < fmts->len; i++)
+    g_bytes_unref (data[i]);
 }
 
 static void
@@ -469,9 +498,9 @@ evl_cmd_build (int argc, char **argv)
     }
   report_options = &base;
   write_graph_file (write_report, graph, outdir, "report.html", &n_errors);
-  write_images (graph, outdir, "timeline", formats, &base, &n_errors);
-  write_images (graph, outdir, "relations", formats, &base, &n_errors);
-  write_images (graph, outdir, "entities", formats, &base, &n_errors);
+  write_images (graph, outdir, "timeline", formats, &base, NULL, &n_errors);
+  write_images (graph, outdir, "relations", formats, &base, NULL, &n_errors);
+  write_images (graph, outdir, "entities", formats, &base, NULL, &n_errors);
   for (guint i = 0; exports[i]; i++)
     {
       if (strcmp (exports[i], "timelinejs") == 0)

@@ -233,6 +233,42 @@ Test (render, svg_is_deterministic)
     }
 }
 
+/* One layout drawn in several formats gives each the bytes of its own
+ * drawing: the SVG keeps its tooltips, the DOT text (drawn after it, from
+ * the same graph) does not get them, PNG keeps its resolution.  PDF is left
+ * out: cairo stamps it with the time. */
+Test (render, formats_from_one_layout_match_single_renders)
+{
+  const char *names[] = { "timeline", "relations", "entities" };
+  const EvlImageFormat fmts[] = { EVL_IMAGE_SVG, EVL_IMAGE_PNG, EVL_IMAGE_DOT, EVL_IMAGE_PNG };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (EvlGraph) g = fixture (FALSE);
+      EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+      o.dpi = 72;
+      GBytes *out[G_N_ELEMENTS (fmts)] = { NULL };
+      g_autoptr (GError) error = NULL;
+      cr_assert (evl_render_formats (evl_renderer_lookup (names[i]), g, &o, fmts,
+                                     G_N_ELEMENTS (fmts), out, &error),
+                 "%s: %s", names[i], error ? error->message : "");
+      for (guint f = 0; f < G_N_ELEMENTS (fmts); f++)
+        {
+          o.format = fmts[f];
+          g_autoptr (GBytes) single = render (names[i], g, &o);
+          cr_expect (g_bytes_equal (out[f], single), "%s as %s differs from its single render",
+                     names[i], evl_image_format_extension (fmts[f]));
+        }
+      g_autofree char *svg = g_strndup (g_bytes_get_data (out[0], NULL), g_bytes_get_size (out[0]));
+      g_autofree char *dot = g_strndup (g_bytes_get_data (out[2], NULL), g_bytes_get_size (out[2]));
+      if (i == 0)
+        cr_expect (strstr (svg, "xlink:title") != NULL, "timeline SVG has tooltips");
+      cr_expect (strstr (dot, "tooltip") == NULL, "%s DOT has no tooltips", names[i]);
+      cr_expect (strstr (dot, "dpi") == NULL, "%s DOT has no PNG resolution", names[i]);
+      for (guint f = 0; f < G_N_ELEMENTS (fmts); f++)
+        g_bytes_unref (out[f]);
+    }
+}
+
 typedef struct { char renderer[16]; int format; } EscCase;
 ParameterizedTestParameters (render, hostile_text_is_escaped)
 {

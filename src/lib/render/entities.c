@@ -7,7 +7,7 @@
 
 gboolean
 evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
-                     GOutputStream *out, GError **error)
+                     const EvlRenderTarget *targets, guint n_targets, GError **error)
 {
   g_autoptr (GArray) sel = evl_render_select (g, opts, error);
   if (sel == NULL)
@@ -144,5 +144,5 @@ evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
       }
   g_string_free (h, TRUE);
   g_autofree char *desc = g_strdup_printf ("%s. Entities linked by shared events.", subtitle);
-  return evl_gv_render (gv, "neato", opts, title, desc, out, error);
+  return evl_gv_render (gv, "neato", opts, title, desc, targets, n_targets, error);
 }

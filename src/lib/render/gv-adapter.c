@@ -9,7 +9,26 @@ struct _EvlGv {
   GVC_t *gvc;
   Agraph_t *g;
   gboolean laid_out;
+  GPtrArray *svg_only;  /* SvgAttr */
 };
+
+/* An attribute only the SVG shows (a tooltip): set for the SVG drawing and
+ * cleared after it, so the DOT text, drawn from the same graph, does not
+ * carry it. */
+typedef struct {
+  void *obj;
+  char *attr;
+  char *value;
+} SvgAttr;
+
+static void
+svg_attr_free (gpointer p)
+{
+  SvgAttr *a = p;
+  g_free (a->attr);
+  g_free (a->value);
+  g_free (a);
+}
 
 static GMutex gv_lock;
 static GString *gv_messages;
@@ -141,6 +160,7 @@ evl_gv_new (const char *name, gboolean directed)
   static Agdisc_t disc;
   disc = (Agdisc_t) { &AgMemDisc, &ordered_ids, &AgIoDisc };
   gv->g = agopen ((char *) name, directed ? Agdirected : Agundirected, &disc);
+  gv->svg_only = g_ptr_array_new_with_free_func (svg_attr_free);
   return gv;
 }
 
@@ -152,6 +172,7 @@ evl_gv_free (EvlGv *gv)
   if (gv->laid_out)
     gvFreeLayout (gv->gvc, gv->g);
   agclose (gv->g);
+  g_ptr_array_free (gv->svg_only, TRUE);
   g_free (gv);
   g_string_free (gv_messages, TRUE);
   gv_messages = NULL;
@@ -173,6 +194,24 @@ evl_gv_set_html (EvlGv *gv, void *obj, const char *attr, const char *html)
   char *h = agstrdup_html (gv->g, (char *) html);
   agsafeset (obj, (char *) attr, h, (char *) "");
   agstrfree (gv->g, h);
+}
+
+void
+evl_gv_set_svg_only (EvlGv *gv, void *obj, const char *attr, const char *value)
+{
+  SvgAttr *a = g_new (SvgAttr, 1);
+  *a = (SvgAttr) { obj, g_strdup (attr), g_strdup (value) };
+  g_ptr_array_add (gv->svg_only, a);
+}
+
+static void
+apply_svg_only (EvlGv *gv, gboolean on)
+{
+  for (guint i = 0; i < gv->svg_only->len; i++)
+    {
+      const SvgAttr *a = gv->svg_only->pdata[i];
+      evl_gv_set (a->obj, a->attr, on ? a->value : "");
+    }
 }
 
 Agnode_t *evl_gv_node (EvlGv *gv, const char *name) { return agnode (gv->g, (char *) name, 1); }
@@ -211,34 +250,40 @@ svg_with_desc (const char *data, gsize len, const char *title, const char *desc)
   return s;
 }
 
-gboolean
-evl_gv_render (EvlGv *gv, const char *engine, const EvlRenderOptions *opts,
-               const char *title, const char *desc, GOutputStream *out, GError **error)
+/* Draws the laid-out graph as @format into @out. */
+static gboolean
+render_one (EvlGv *gv, EvlImageFormat format, double dpi, const char *title, const char *desc,
+            GOutputStream *out, GError **error)
 {
-  double width = opts->width_in > 0 ? opts->width_in : 8.27;
-  char buf[64];
-  g_ascii_formatd (buf, sizeof buf - 4, "%.2f", width);
-  g_strlcat (buf, ",100", sizeof buf);
-  evl_gv_set (gv->g, "size", buf);
-  if (opts->format == EVL_IMAGE_PNG)
+  /* The resolution only scales the drawing, never the layout: set where
+   * the renderer reads it (the graph attribute is read by the layout
+   * alone), and only for PNG, as the other formats are drawn at their
+   * own. */
+  double saved_dpi = GD_drawing (gv->g)->dpi;
+  if (format == EVL_IMAGE_PNG)
     {
-      g_ascii_formatd (buf, sizeof buf, "%.0f", opts->dpi > 0 ? opts->dpi : 150);
-      evl_gv_set (gv->g, "dpi", buf);
+      /* (whole dots per inch, as the attribute this replaces was written) */
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_ascii_formatd (buf, sizeof buf, "%.0f", dpi > 0 ? dpi : 150);
+      GD_drawing (gv->g)->dpi = g_ascii_strtod (buf, NULL);
     }
-  if (gvLayout (gv->gvc, gv->g, engine) != 0)
-    return evl_fail (error, EVL_ERROR_RENDER, "Graphviz layout failed: %s", gv_messages->str);
-  gv->laid_out = TRUE;
+  if (format == EVL_IMAGE_SVG)
+    apply_svg_only (gv, TRUE);
   char *data = NULL;
   unsigned int len = 0;
-  if (gvRenderData (gv->gvc, gv->g, gv_format (opts->format), &data, &len) != 0 || data == NULL)
+  int rc = gvRenderData (gv->gvc, gv->g, gv_format (format), &data, &len);
+  if (format == EVL_IMAGE_SVG)
+    apply_svg_only (gv, FALSE);
+  GD_drawing (gv->g)->dpi = saved_dpi;
+  if (rc != 0 || data == NULL)
     {
       if (data)
         gvFreeRenderData (data);
       return evl_fail (error, EVL_ERROR_RENDER, "Graphviz could not render %s: %s",
-                       gv_format (opts->format), gv_messages->str);
+                       gv_format (format), gv_messages->str);
     }
   gboolean ok;
-  if (opts->format == EVL_IMAGE_SVG)
+  if (format == EVL_IMAGE_SVG)
     {
       GString *s = svg_with_desc (data, len, title, desc);
       ok = g_output_stream_write_all (out, s->str, s->len, NULL, NULL, error);
@@ -248,4 +293,23 @@ evl_gv_render (EvlGv *gv, const char *engine, const EvlRenderOptions *opts,
     ok = g_output_stream_write_all (out, data, len, NULL, NULL, error);
   gvFreeRenderData (data);
   return ok;
+}
+
+gboolean
+evl_gv_render (EvlGv *gv, const char *engine, const EvlRenderOptions *opts,
+               const char *title, const char *desc,
+               const EvlRenderTarget *targets, guint n_targets, GError **error)
+{
+  double width = opts->width_in > 0 ? opts->width_in : 8.27;
+  char buf[64];
+  g_ascii_formatd (buf, sizeof buf - 4, "%.2f", width);
+  g_strlcat (buf, ",100", sizeof buf);
+  evl_gv_set (gv->g, "size", buf);
+  if (gvLayout (gv->gvc, gv->g, engine) != 0)
+    return evl_fail (error, EVL_ERROR_RENDER, "Graphviz layout failed: %s", gv_messages->str);
+  gv->laid_out = TRUE;
+  for (guint i = 0; i < n_targets; i++)
+    if (!render_one (gv, targets[i].format, opts->dpi, title, desc, targets[i].out, error))
+      return FALSE;
+  return TRUE;
 }

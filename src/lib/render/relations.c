@@ -132,7 +132,7 @@ order_strips (EvlGv *gv, const Strip *strips, guint n_strips)
 
 gboolean
 evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
-                      GOutputStream *out, GError **error)
+                      const EvlRenderTarget *targets, guint n_targets, GError **error)
 {
   g_autoptr (GArray) sel = evl_render_select (g, opts, error);
   if (sel == NULL)
@@ -308,5 +308,5 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
   EvlRenderOptions page = *opts;
   if (opts->width_in <= 0)
     page.width_in = 8.27 * n_strips;
-  return evl_gv_render (gv, "dot", &page, title, desc, out, error);
+  return evl_gv_render (gv, "dot", &page, title, desc, targets, n_targets, error);
 }

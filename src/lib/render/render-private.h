@@ -18,11 +18,16 @@ void      evl_gv_set_html (EvlGv *gv, void *obj, const char *attr, const char *h
 Agnode_t *evl_gv_node (EvlGv *gv, const char *name);
 Agedge_t *evl_gv_edge (EvlGv *gv, Agnode_t *t, Agnode_t *h);
 Agraph_t *evl_gv_subgraph (EvlGv *gv, const char *name);
-/* Lays out with @engine and writes @opts->format to @out.  SVG gets
- * <title>/<desc> inserted after the root element. */
+/* Sets @attr of @obj for the SVG drawing only (a tooltip): the other
+ * formats, DOT above all, are drawn without it. */
+void      evl_gv_set_svg_only (EvlGv *gv, void *obj, const char *attr, const char *value);
+/* Lays out once with @engine and draws each of @targets from that layout
+ * (@opts->format is not read; @opts->dpi is PNG's).  SVG gets
+ * <title>/<desc> inserted after the root element.  Stops at the first
+ * target that fails. */
 gboolean  evl_gv_render (EvlGv *gv, const char *engine, const EvlRenderOptions *opts,
                          const char *title, const char *desc,
-                         GOutputStream *out, GError **error);
+                         const EvlRenderTarget *targets, guint n_targets, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlGv, evl_gv_free)
 
@@ -80,9 +85,11 @@ guint evl_render_lane_rank (const EvlGraph *g, GArray *sel, const char *thread);
 /* Lane colours: border/strong and light fill. */
 const char *evl_render_lane_color (guint i, gboolean light);
 
+/* The renderer table's EvlRenderTargetsFunc: one graph, one layout,
+ * every target drawn from it. */
 gboolean evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
-                              GOutputStream *out, GError **error);
+                              const EvlRenderTarget *targets, guint n_targets, GError **error);
 gboolean evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
-                               GOutputStream *out, GError **error);
+                               const EvlRenderTarget *targets, guint n_targets, GError **error);
 gboolean evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
-                              GOutputStream *out, GError **error);
+                              const EvlRenderTarget *targets, guint n_targets, GError **error);

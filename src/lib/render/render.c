@@ -4,11 +4,40 @@
 
 #include <string.h>
 
+static gboolean
+render_single (EvlRenderTargetsFunc f, const EvlGraph *g, const EvlRenderOptions *opts,
+               GOutputStream *out, GError **error)
+{
+  EvlRenderTarget t = { opts->format, out };
+  return f (g, opts, &t, 1, error);
+}
+
+static gboolean
+timeline_single (const EvlGraph *g, const EvlRenderOptions *opts, GOutputStream *out, GError **error)
+{
+  return render_single (evl_render_timeline, g, opts, out, error);
+}
+
+static gboolean
+relations_single (const EvlGraph *g, const EvlRenderOptions *opts, GOutputStream *out, GError **error)
+{
+  return render_single (evl_render_relations, g, opts, out, error);
+}
+
+static gboolean
+entities_single (const EvlGraph *g, const EvlRenderOptions *opts, GOutputStream *out, GError **error)
+{
+  return render_single (evl_render_entities, g, opts, out, error);
+}
+
 static const EvlRenderer renderers[] = {
-  { "timeline", "events on a time axis, one lane per story thread", evl_render_timeline },
-  { "relations", "entities and events linked by their roles", evl_render_relations },
-  { "entities", "entities linked by the events they share", evl_render_entities },
-  { NULL, NULL, NULL },
+  { "timeline", "events on a time axis, one lane per story thread", timeline_single,
+    evl_render_timeline },
+  { "relations", "entities and events linked by their roles", relations_single,
+    evl_render_relations },
+  { "entities", "entities linked by the events they share", entities_single,
+    evl_render_entities },
+  { NULL, NULL, NULL, NULL },
 };
 
 const EvlRenderer *
@@ -62,6 +91,32 @@ evl_render_to_file (const EvlRenderer *renderer, const EvlGraph *g,
   GMemoryOutputStream *m = G_MEMORY_OUTPUT_STREAM (mem);
   return evl_export_write_atomic (path, g_memory_output_stream_get_data (m),
                                   g_memory_output_stream_get_data_size (m), error);
+}
+
+gboolean
+evl_render_formats (const EvlRenderer *renderer, const EvlGraph *g,
+                    const EvlRenderOptions *opts, const EvlImageFormat *formats, guint n_formats,
+                    GBytes **out, GError **error)
+{
+  g_return_val_if_fail (renderer != NULL && g != NULL && (formats != NULL || n_formats == 0)
+                        && out != NULL, FALSE);
+  EvlRenderOptions defaults = EVL_RENDER_OPTIONS_INIT;
+  g_autofree EvlRenderTarget *targets = g_new0 (EvlRenderTarget, MAX (n_formats, 1));
+  g_autoptr (GPtrArray) streams = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_formats; i++)
+    {
+      GOutputStream *mem = g_memory_output_stream_new_resizable ();
+      g_ptr_array_add (streams, mem);
+      targets[i] = (EvlRenderTarget) { formats[i], mem };
+    }
+  if (!renderer->render_targets (g, opts ? opts : &defaults, targets, n_formats, error))
+    return FALSE;
+  for (guint i = 0; i < n_formats; i++)
+    if (!g_output_stream_close (targets[i].out, NULL, error))
+      return FALSE;
+  for (guint i = 0; i < n_formats; i++)
+    out[i] = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (targets[i].out));
+  return TRUE;
 }
 
 /* ---- text ---- */

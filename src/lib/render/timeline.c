@@ -382,7 +382,7 @@ item_box (EvlGv *gv, const Item *it, double lane_top, const char *mark_name,
  * dashed box "+N more events / PERIOD / e.g. <the most reported one>". */
 static void
 draw_summary (EvlGv *gv, const EvlGraph *g, const EvlRenderPeriod *rp, const Item *it,
-              double lane_top, const EvlRenderOptions *opts)
+              double lane_top)
 {
   guint p = (guint) it->period;
   g_autofree char *mn = g_strdup_printf ("moremark%u", p);
@@ -409,15 +409,12 @@ draw_summary (EvlGv *gv, const EvlGraph *g, const EvlRenderPeriod *rp, const Ite
     }
   g_string_append (s, "</TABLE>");
   evl_gv_set_html (gv, bn, "label", s->str);
-  if (opts->format == EVL_IMAGE_SVG)
-    {
-      g_string_printf (s, "+%s more events, %s", count, rp->label);
-      if (example)
-        g_string_append_printf (s, "; most reported: %s", example);
-      g_auto (GStrv) parts = g_strsplit (s->str, "\\", -1);
-      g_autofree char *tip = g_strjoinv ("\\\\", parts);
-      evl_gv_set (bn, "tooltip", tip);
-    }
+  g_string_printf (s, "+%s more events, %s", count, rp->label);
+  if (example)
+    g_string_append_printf (s, "; most reported: %s", example);
+  g_auto (GStrv) parts = g_strsplit (s->str, "\\", -1);
+  g_autofree char *tip = g_strjoinv ("\\\\", parts);
+  evl_gv_set_svg_only (gv, bn, "tooltip", tip);
   g_string_free (s, TRUE);
 }
 
@@ -787,7 +784,7 @@ pack_rows (Item **items, guint n, double lo, double hi, double *lane_h)
 
 gboolean
 evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
-                     GOutputStream *out, GError **error)
+                     const EvlRenderTarget *targets, guint n_targets, GError **error)
 {
   g_autoptr (GArray) sel = evl_render_select (g, opts, error);
   if (sel == NULL)
@@ -986,7 +983,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       if (it->period >= 0)
         {
           draw_summary (gv, g, &g_array_index (periods, EvlRenderPeriod, it->period), it,
-                        lane_y[it->lane], opts);
+                        lane_y[it->lane]);
           continue;
         }
       const EvlGraphEvent *e = evl_graph_get_event (g, it->ev);
@@ -1014,8 +1011,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       /* tooltips are escString: double backslashes so \N stays literal */
       g_auto (GStrv) parts = g_strsplit (h->str, "\\", -1);
       g_autofree char *tip = g_strjoinv ("\\\\", parts);
-      if (opts->format == EVL_IMAGE_SVG)
-        evl_gv_set (bn, "tooltip", tip);
+      evl_gv_set_svg_only (gv, bn, "tooltip", tip);
     }
   /* Axis. */
   double ay = y + 8;
@@ -1081,5 +1077,6 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
   g_autofree char *desc = g_strdup_printf ("%s. Timeline of %u events in %u story threads.", subtitle, n_ev, nl);
   EvlRenderOptions page = *opts;
   page.width_in = W / 72.0;
-  return evl_gv_render (gv, "nop", np || opts->width_in <= 0 ? &page : opts, title, desc, out, error);
+  return evl_gv_render (gv, "nop", np || opts->width_in <= 0 ? &page : opts, title, desc,
+                        targets, n_targets, error);
 }
