@@ -52,6 +52,15 @@ EVL_API gboolean evl_export_timeml (const EvlDocument *doc, GOutputStream *out,
 EVL_API gboolean evl_export_report (const EvlGraph *g, GOutputStream *out, GError **error);
 EVL_API gboolean evl_export_report_with_options (const EvlGraph *g, const EvlRenderOptions *opts,
                                                  GOutputStream *out, GError **error);
+/* As evl_export_report_with_options, with the diagrams already drawn:
+ * @timeline_svg and @relations_svg (transfer none, may be NULL: then drawn
+ * here) are the SVG the "timeline" and "relations" renderers made from @g
+ * with @opts (the bytes of timeline.svg and relations.svg), so a build that
+ * writes those files does not draw them twice.  They are parsed and
+ * sanitised as the report's own drawings are. */
+EVL_API gboolean evl_export_report_with_diagrams (const EvlGraph *g, const EvlRenderOptions *opts,
+                                                  GBytes *timeline_svg, GBytes *relations_svg,
+                                                  GOutputStream *out, GError **error);
 
 /* timelinejs.json: Knight Lab TimelineJS3's JSON data format: a title
  * slide and one slide per event ({start_date, end_date?, text {headline,

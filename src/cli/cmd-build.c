@@ -172,12 +172,18 @@ write_timeml (GPtrArray *docs, const char *outdir, guint *n_errors)
     }
 }
 
-static const EvlRenderOptions *report_options;
+/* What write_report passes on: the diagram options and the timeline and
+ * relations SVG already drawn for their files. */
+static struct {
+  const EvlRenderOptions *opts;
+  GBytes *timeline_svg, *relations_svg;
+} report_input;
 
 static gboolean
 write_report (const EvlGraph *g, GOutputStream *out, GError **error)
 {
-  return evl_export_report_with_options (g, report_options, out, error);
+  return evl_export_report_with_diagrams (g, report_input.opts, report_input.timeline_svg,
+                                          report_input.relations_svg, out, error);
 }
 
 /* Adds each document to the graph as soon as it is annotated and drops
@@ -496,10 +502,16 @@ evl_cmd_build (int argc, char **argv)
       evl_cli_error (json_path, error);
       return EVL_EXIT_INPUT;
     }
-  report_options = &base;
+  /* The report embeds the very SVG written to timeline.svg and
+   * relations.svg rather than drawing both diagrams again. */
+  g_autoptr (GBytes) timeline_svg = NULL;
+  g_autoptr (GBytes) relations_svg = NULL;
+  write_images (graph, outdir, "timeline", formats, &base, &timeline_svg, &n_errors);
+  write_images (graph, outdir, "relations", formats, &base, &relations_svg, &n_errors);
+  report_input.opts = &base;
+  report_input.timeline_svg = timeline_svg;
+  report_input.relations_svg = relations_svg;
   write_graph_file (write_report, graph, outdir, "report.html", &n_errors);
-  write_images (graph, outdir, "timeline", formats, &base, NULL, &n_errors);
-  write_images (graph, outdir, "relations", formats, &base, NULL, &n_errors);
   write_images (graph, outdir, "entities", formats, &base, NULL, &n_errors);
   for (guint i = 0; exports[i]; i++)
     {

@@ -439,3 +439,63 @@ Test (report, mentions_beyond_the_cap_are_counted)
                       "the row does not say mentions were not kept");
   xmlFreeDoc (doc);
 }
+
+static GBytes *
+report_bytes (const EvlGraph *g, const EvlRenderOptions *opts, GBytes *timeline_svg,
+              GBytes *relations_svg)
+{
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  cr_assert (evl_export_report_with_diagrams (g, opts, timeline_svg, relations_svg, mem, &error),
+             "%s", error ? error->message : "");
+  cr_assert (g_output_stream_close (mem, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+static GBytes *
+svg_of (const char *name, const EvlGraph *g, const EvlRenderOptions *opts)
+{
+  EvlImageFormat svg = EVL_IMAGE_SVG;
+  GBytes *b = NULL;
+  g_autoptr (GError) error = NULL;
+  cr_assert (evl_render_formats (evl_renderer_lookup (name), g, opts, &svg, 1, &b, &error),
+             "%s", error ? error->message : "");
+  return b;
+}
+
+/* The report embeds the SVG a build writes to timeline.svg and
+ * relations.svg, handed over instead of drawn again: the page is the one
+ * it draws itself, byte for byte. */
+Test (report, given_diagrams_give_the_page_it_draws_itself)
+{
+  g_autoptr (EvlGraph) g = story_graph ("");
+  EvlRenderOptions opts = EVL_RENDER_OPTIONS_INIT;
+  opts.width_in = 10;
+  g_autoptr (GBytes) timeline = svg_of ("timeline", g, &opts);
+  g_autoptr (GBytes) relations = svg_of ("relations", g, &opts);
+  g_autoptr (GBytes) drawn = report_bytes (g, &opts, NULL, NULL);
+  g_autoptr (GBytes) given = report_bytes (g, &opts, timeline, relations);
+  cr_assert (g_bytes_equal (drawn, given), "report with the written SVG differs from its own");
+}
+
+/* What is handed over is what the page shows (not drawn again), and it is
+ * sanitised like the report's own drawings. */
+Test (report, given_diagrams_are_embedded_and_sanitised)
+{
+  g_autoptr (EvlGraph) g = story_graph ("");
+  static const char tl[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">"
+                           "<script>alert(2)</script><text>given-timeline</text></svg>";
+  g_autoptr (GBytes) timeline = g_bytes_new_static (tl, sizeof tl - 1);
+  g_autoptr (GBytes) page = report_bytes (g, NULL, timeline, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (page, NULL), g_bytes_get_size (page));
+  cr_assert (strstr (text, "given-timeline") != NULL, "the given timeline is not in the page");
+  cr_assert (strstr (text, "alert(") == NULL, "a given diagram's script survived");
+  /* the relations diagram, not given, is still drawn */
+  const char *second = strstr (text, "<svg");
+  cr_assert (second != NULL && strstr (second + 1, "<svg") != NULL, "the relations SVG is missing");
+  cr_assert (strstr (text, "could not be drawn") == NULL);
+  g_autoptr (GBytes) bad = g_bytes_new_static ("not svg", 7);
+  g_autoptr (GBytes) noted = report_bytes (g, NULL, bad, NULL);
+  g_autofree char *t2 = g_strndup (g_bytes_get_data (noted, NULL), g_bytes_get_size (noted));
+  cr_assert (strstr (t2, "The timeline diagram could not be drawn") != NULL);
+}

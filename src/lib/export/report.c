@@ -252,29 +252,35 @@ sanitize_svg (xmlNodePtr n)
     }
 }
 
+/* The diagram's SVG root copied into @html and sanitised.  @svg: the
+ * diagram already drawn as SVG with @base (the bytes of NAME.svg), or NULL
+ * to draw it here. */
 static xmlNodePtr
-render_svg (const EvlGraph *g, const char *name, const EvlRenderOptions *base,
+render_svg (const EvlGraph *g, const char *name, const EvlRenderOptions *base, GBytes *svg_bytes,
             xmlDocPtr html, GError **error)
 {
-  const EvlRenderer *r = evl_renderer_lookup (name);
-  if (r == NULL)
+  g_autoptr (GBytes) drawn = NULL;
+  if (svg_bytes == NULL)
     {
-      evl_fail (error, EVL_ERROR_RENDER, "no '%s' renderer", name);
-      return NULL;
+      const EvlRenderer *r = evl_renderer_lookup (name);
+      if (r == NULL)
+        {
+          evl_fail (error, EVL_ERROR_RENDER, "no '%s' renderer", name);
+          return NULL;
+        }
+      EvlImageFormat svg_format = EVL_IMAGE_SVG;
+      if (!evl_render_formats (r, g, base, &svg_format, 1, &drawn, error))
+        return NULL;
+      svg_bytes = drawn;
     }
-  EvlRenderOptions opts = *base;
-  opts.format = EVL_IMAGE_SVG;
-  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
-  if (!r->render (g, &opts, mem, error) || !g_output_stream_close (mem, NULL, error))
-    return NULL;
-  GMemoryOutputStream *m = G_MEMORY_OUTPUT_STREAM (mem);
-  gsize len = g_memory_output_stream_get_data_size (m);
+  gsize len;
+  const char *data = g_bytes_get_data (svg_bytes, &len);
   if (len > G_MAXINT)
     {
       evl_fail (error, EVL_ERROR_RENDER, "%s diagram too large", name);
       return NULL;
     }
-  xmlDocPtr svg = xmlReadMemory (g_memory_output_stream_get_data (m), (int) len, NULL, "UTF-8",
+  xmlDocPtr svg = xmlReadMemory (data, (int) len, NULL, "UTF-8",
                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   xmlNodePtr root = svg ? xmlDocGetRootElement (svg) : NULL;
   if (root == NULL || xmlStrcmp (root->name, (const xmlChar *) "svg") != 0)
@@ -295,11 +301,11 @@ render_svg (const EvlGraph *g, const char *name, const EvlRenderOptions *base,
 
 static void
 add_diagram (xmlNodePtr body, const EvlGraph *g, const char *name, const char *caption,
-             const EvlRenderOptions *opts)
+             const EvlRenderOptions *opts, GBytes *svg_bytes)
 {
   xmlNodePtr fig = el_class (body, "figure", "diagram", NULL);
   g_autoptr (GError) error = NULL;
-  xmlNodePtr svg = render_svg (g, name, opts, body->doc, &error);
+  xmlNodePtr svg = render_svg (g, name, opts, svg_bytes, body->doc, &error);
   if (svg)
     xmlAddChild (fig, svg);
   else
@@ -745,7 +751,8 @@ add_documents (xmlNodePtr body, const EvlGraph *g)
 }
 
 static xmlDocPtr
-build_report (const EvlGraph *g, const EvlRenderOptions *opts)
+build_report (const EvlGraph *g, const EvlRenderOptions *opts, GBytes *timeline_svg,
+              GBytes *relations_svg)
 {
   xmlDocPtr doc = htmlNewDocNoDtD (NULL, NULL);
   xmlCreateIntSubset (doc, (const xmlChar *) "html", NULL, NULL);
@@ -772,10 +779,12 @@ build_report (const EvlGraph *g, const EvlRenderOptions *opts)
   add_header (body, &r, opts);
   add_summary (body, &r);
   el (body, "h2", "Timeline");
-  add_diagram (body, g, "timeline", "Events on a time axis, one lane per story thread.", opts);
+  add_diagram (body, g, "timeline", "Events on a time axis, one lane per story thread.", opts,
+               timeline_svg);
   el (body, "h2", "Who and where");
   add_diagram (body, g, "relations",
-               "People, places and organisations linked to the events they take part in.", opts);
+               "People, places and organisations linked to the events they take part in.", opts,
+               relations_svg);
   add_events (body, &r);
   add_entities (body, g);
   add_relations (body, g);
@@ -791,12 +800,13 @@ build_report (const EvlGraph *g, const EvlRenderOptions *opts)
 }
 
 gboolean
-evl_export_report_with_options (const EvlGraph *g, const EvlRenderOptions *opts,
-                                GOutputStream *out, GError **error)
+evl_export_report_with_diagrams (const EvlGraph *g, const EvlRenderOptions *opts,
+                                 GBytes *timeline_svg, GBytes *relations_svg,
+                                 GOutputStream *out, GError **error)
 {
   g_return_val_if_fail (g != NULL && G_IS_OUTPUT_STREAM (out), FALSE);
   EvlRenderOptions defaults = EVL_RENDER_OPTIONS_INIT;
-  xmlDocPtr doc = build_report (g, opts ? opts : &defaults);
+  xmlDocPtr doc = build_report (g, opts ? opts : &defaults, timeline_svg, relations_svg);
   xmlChar *text = NULL;
   int len = 0;
   htmlDocDumpMemoryFormat (doc, &text, &len, 1);
@@ -809,6 +819,13 @@ evl_export_report_with_options (const EvlGraph *g, const EvlRenderOptions *opts,
   if (!ok)
     return evl_fail (error, EVL_ERROR_IO, "cannot write the report: %s", local->message);
   return TRUE;
+}
+
+gboolean
+evl_export_report_with_options (const EvlGraph *g, const EvlRenderOptions *opts,
+                                GOutputStream *out, GError **error)
+{
+  return evl_export_report_with_diagrams (g, opts, NULL, NULL, out, error);
 }
 
 gboolean
