@@ -631,6 +631,15 @@ cmp_entity_rows (const void *a, const void *b)
 }
 
 static void
+count_event_entity (EntityRow *rows, guint *seen, guint n, guint event, gint entity)
+{
+  if (entity < 0 || (guint) entity >= n || seen[entity] == event + 1)
+    return;
+  seen[entity] = event + 1;
+  rows[entity].n_events++;
+}
+
+static void
 add_entities (xmlNodePtr body, const EvlGraph *g)
 {
   guint n = evl_graph_n_entities (g);
@@ -643,9 +652,18 @@ add_entities (xmlNodePtr body, const EvlGraph *g)
   /* Most involved first: events, then mentions, then graph order. */
   g_autofree EntityRow *rows = g_new (EntityRow, n);
   for (guint i = 0; i < n; i++)
+    rows[i] = (EntityRow) { i, 0, evl_graph_get_entity (g, i)->n_mentions };
+  /* Events per entity in one pass over the events (asking
+   * evl_graph_events_of_entity per entity read every event for each);
+   * @seen keeps an event counted once per entity, whatever its roles. */
+  g_autofree guint *seen = g_new0 (guint, n);
+  for (guint k = 0; k < evl_graph_n_events (g); k++)
     {
-      g_autoptr (GArray) evs = evl_graph_events_of_entity (g, i);
-      rows[i] = (EntityRow) { i, evs->len, evl_graph_get_entity (g, i)->n_mentions };
+      const EvlGraphEvent *e = evl_graph_get_event (g, k);
+      count_event_entity (rows, seen, n, k, e->location);
+      count_event_entity (rows, seen, n, k, e->source);
+      for (guint j = 0; e->participants && j < e->participants->len; j++)
+        count_event_entity (rows, seen, n, k, (gint) g_array_index (e->participants, guint, j));
     }
   qsort (rows, n, sizeof *rows, cmp_entity_rows);
   for (guint k = 0; k < n; k++)
