@@ -38,7 +38,9 @@ write_images (const EvlGraph *g, const char *dir, const char *name, char **forma
       svg_at = (gint) fmts->len;
       g_array_append_val (fmts, f);
     }
-  g_autofree GBytes **data = g_new0 (GBytes *, MAX (fmts->len, 1));
+  if (fmts->len == 0)
+    return;   /* -f "": no diagram files, and no report asking */
+  g_autofree GBytes **data = g_new0 (GBytes *, fmts->len);
   g_autoptr (GError) error = NULL;
   gboolean drawn = evl_render_formats (r, g, base, (const EvlImageFormat *) (void *) fmts->data,
                                        fmts->len, data, &error);
