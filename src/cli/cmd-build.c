@@ -295,7 +295,7 @@ evl_cmd_build (int argc, char **argv)
       "Diagram formats, comma separated: svg,png,pdf,dot (default: svg,png)", "LIST" },
     { "export", 'e', 0, G_OPTION_ARG_STRING, &exports_arg,
       "Extra exports, comma separated: timelinejs,csv,jsonl,timeml", "LIST" },
-    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default: 96)", "N" },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, "PNG resolution (default: 150)", "N" },
     { "width", 0, 0, G_OPTION_ARG_DOUBLE, &width,
       "Diagram width in inches (default: 8.27, fits an A4 page; a crowded timeline grows wider unless this is given)", "INCHES" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, "Diagrams start at this date", "YYYY-MM-DD" },
