@@ -214,6 +214,9 @@ static DetectCase detect_cases[] = {
   { "Rescuers reached the town of Ostrava Nuevo at dawn.", "Ostrava Nuevo", EVL_ENTITY_LOCATION },
   /* An airline's name. */
   { "A jet operated by Coastal Air crashed on Sunday.", "Coastal Air", EVL_ENTITY_ORGANIZATION },
+  /* A carmaker's or a drugmaker's name. */
+  { "Halvorsen Motors is recalling 210,000 trucks.", "Halvorsen Motors", EVL_ENTITY_ORGANIZATION },
+  { "Investors bought shares of Veltra Pharmaceuticals on Monday.", "Veltra Pharmaceuticals", EVL_ENTITY_ORGANIZATION },
 };
 
 ParameterizedTestParameters (entities, detects_names_by_gazetteer_and_rules)
@@ -938,6 +941,7 @@ static TitleCase title_cases[] = {
   { "Second Prime Minister Hun Sen staged a coup.", "Hun Sen", "Second Prime Minister" },
   { "Libyan leader Omar Tessali called for talks.", "Omar Tessali", "Libyan leader" },
   { "The envoy met Jane Harlow, the deputy foreign minister, in May.", "Jane Harlow", "deputy foreign minister" },
+  { "Former Chief Financial Officer Mark Dunne resigned in February.", "Mark Dunne", "Former Chief Financial Officer" },
 };
 
 ParameterizedTestParameters (entities, title_phrase_gives_name_and_role)
