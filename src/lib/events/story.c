@@ -913,7 +913,9 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, guint tf, co
   gboolean dated = x && x->grain != EVL_GRAIN_NONE && x->grain <= EVL_GRAIN_MONTH;
   gboolean before_doc = dated && !(tf & EVL_STORY_TF_FUTURE) && sd->dct_timex >= 0
                         && (guint) sd->dct_timex < sd->n_tx && x->end && x->end < sd->tx[sd->dct_timex].begin;
-  if (other && !(dated && (tf & EVL_STORY_TF_FINITE) && (past || before_doc)))
+  /* (the lead tells the news in the present perfect or progressive as
+   * well: 'X is recalling 210,000 trucks, regulators said Monday') */
+  if (other && !(dated && (tf & EVL_STORY_TF_FINITE) && (past || before_doc || (lead && !(tf & EVL_STORY_TF_FUTURE)))))
     s = MIN (s, 0.4f);
   const EvlSentence *sn = e->sentence < sd->n_sent ? &sd->sent[e->sentence] : NULL;
   if (sn && sn->is_furniture)
