@@ -1871,11 +1871,6 @@ ParameterizedTest (PremodifierCase *c, story, a_year_before_a_noun_dates_that_no
     cr_assert_neq (e->timex, x, "%s: %s dated by another noun's year", c->text, c->trigger);
 }
 
-/* A possessive date ("last month's attack") dates its noun and, as the
- * gold annotates, the verb that takes the phrase ('issued Friday's
- * ruling') or has it for subject; not a verb with other predicates
- * between.  The whole pipeline: the
- * segmenter makes "'s" a token of its own. */
 /* @text through the whole pipeline, created on @dct. */
 static EvlDocument *
 pipeline_doc (const char *text, const char *dct)
@@ -1910,6 +1905,11 @@ pipeline_date_of (EvlDocument *doc, const char *trigger)
   return e->timex >= 0 && (guint) e->timex < n_tx ? tx[e->timex].value : NULL;
 }
 
+/* A possessive date ("last month's attack") dates its noun and, as the
+ * gold annotates, the verb that takes the phrase ('issued Friday's
+ * ruling') or has it for subject; not a verb with other predicates
+ * between.  The whole pipeline: the segmenter makes "'s" a token of its
+ * own. */
 Test (story, a_possessive_date_skips_a_verb_with_predicates_between)
 {
   g_autoptr (EvlDocument) doc = pipeline_doc ("Police have arrested a man suspected of taking part in last "
