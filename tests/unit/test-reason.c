@@ -410,6 +410,10 @@ ParameterizedTestParameters (reason, summary_without_participants)
       "Activists protest a German court ruling", "" },
     { "Delegates killed a new motion criticizing Chinese human rights policies abroad.", "killed", "kill", 1, 0,
       "Delegates kill a new motion", "" },
+    /* a linking verb before the participle is no part of the subject,
+     * and the verb that inflects */
+    { "The airport remained closed on Tuesday.", "closed", "close", 1, 0, "Airport remains closed", "Tuesday" },
+    { "Two schools have stayed closed.", "closed", "close", 1, 0, "Two schools stay closed", "" },
   };
   return cr_make_param_array (SummaryCase, cases, sizeof cases / sizeof cases[0]);
 }

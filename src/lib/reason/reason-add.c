@@ -1028,6 +1028,24 @@ is_ly_adverb (const AddCtx *a, guint t)
   return n > 5 && g_ascii_islower (w[0]) && w[n - 2] == 'l' && w[n - 1] == 'y' && !word_in (a, t, nouns);
 }
 
+/* The base form of a linking verb at token @t ('remained closed', 'seems
+ * unlikely', 'became known'), else NULL: it links its subject to the
+ * participle or adjective after it, and is no part of that subject. */
+static const char *
+linking_verb (const AddCtx *a, guint t)
+{
+  static const char *const bases[] = { "remain", "stay", "seem", "become", "appear", NULL };
+  static const char *const forms[] = { "remain", "remains", "remained",
+                                       "stay", "stays", "stayed",
+                                       "seem", "seems", "seemed",
+                                       "become", "becomes", "became",
+                                       "appear", "appears", "appeared", NULL };
+  for (guint i = 0; forms[i]; i++)
+    if (word_in (a, t, (const char *const[]) { forms[i], NULL }))
+      return bases[i / 3];
+  return NULL;
+}
+
 /* Whether the past participle @m, with no auxiliary before it, is a
  * reduced relative on the noun before it ('a commission appointed by the
  * Vatican', 'soldiers killed in the attack were buried') rather than that
@@ -1492,7 +1510,10 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
              && (word_in (a, (guint) j, adverbs) || is_ly_adverb (a, (guint) j)
                  || (j == t - 1 && word_in (a, (guint) j, hedges))))
         j--;
-      if (!(j >= 0 && a->toks[j].sentence == m->sentence && word_in (a, (guint) j, aux)))
+      /* ('has remained closed': a linking verb right before the
+       * participle or adjective stands with the auxiliaries) */
+      gboolean linking = k == t - 1 && j >= 0 && a->toks[j].sentence == m->sentence && linking_verb (a, (guint) j);
+      if (!linking && !(j >= 0 && a->toks[j].sentence == m->sentence && word_in (a, (guint) j, aux)))
         break;
       had_aux = TRUE;
       *passive |= word_in (a, (guint) j, be_forms);
@@ -3774,6 +3795,19 @@ add_event (AddCtx *a, const EvlEventMention *m)
        * into the sea'). */
       g_autofree char *verb = passive ? collapse_ws (a->text, a->len, sm->span)
                               : plural ? g_strdup (lemma) : third_person (lemma);
+      /* 'The airport remained closed': the linking verb inflects, the
+       * participle or adjective stays as written ('Airport remains
+       * closed', not 'Airport closes') */
+      gint lt = evl_document_token_at (a->doc, m->span.start) - 1;
+      while (lt > 0 && a->toks[lt].sentence == m->sentence && is_ly_adverb (a, (guint) lt))
+        lt--;
+      const char *link = !passive && lt >= 0 && a->toks[lt].sentence == m->sentence ? linking_verb (a, (guint) lt) : NULL;
+      if (link)
+        {
+          g_autofree char *as_written = collapse_ws (a->text, a->len, (EvlSpan) { m->span.start, sm->span.end });
+          g_free (verb);
+          verb = g_strdup_printf ("%s%s %s", link, plural ? "" : "s", as_written);
+        }
       /* What it acts on: the words after it, else the patient by name
        * with its preposition ('met with top mediator Archbishop Juan Luis
        * Cipriani' is longer than five words), else a place phrase. */
