@@ -185,6 +185,23 @@ Test (reason, summary_takes_the_object_after_a_verb)
     }
 }
 
+/* A subject set off by a ', who ...,' clause after a dateline's dash is
+ * the line's, named as its person ('Former President Ana Lima' -> 'Ana
+ * Lima'). */
+Test (reason, summary_subject_before_a_relative_clause_after_a_dateline)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *d = fx_doc ("r", "LISBON, May 9 (Reuters) - Former President Ana Lima, who took office in May, "
+                                "nominated a new cabinet.", "2023-09-14");
+  fx_entity (d, "Ana Lima", 0, fx_cluster (d, "Ana Lima", "ana lima", EVL_ENTITY_PERSON, NULL));
+  FxEvent f = FX_EVENT ("OTHER", "nominate");
+  f.tense = "PAST";
+  fx_event (d, "nominated", 0, &f);
+  g_autoptr (EvlGraph) g = build (ctx, &d, 1);
+  cr_assert_str_eq (evl_graph_get_event (g, 0)->summary, "Ana Lima nominates a new cabinet");
+  evl_document_unref (d);
+}
+
 /* A verb with a patient and no subject writes the thing before the
  * patient's preposition too ('Shipping arms to Russia', not 'Shipping
  * Russia'); an adjunct there is no thing. */

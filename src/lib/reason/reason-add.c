@@ -1387,6 +1387,7 @@ relative_subject (const AddCtx *a, const EvlEventMention *m, gboolean *passive, 
 }
 
 static gint32 mention_at (const AddCtx *a, gint t);
+static gint entity_of (const AddCtx *a, gint32 mention);
 
 static char *
 subject_phrase (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
@@ -1780,8 +1781,14 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
         d--;
       if (d > k)
         k = d - 1;
-      else if (!(k < 0 || a->toks[k].sentence != m->sentence) || !(a->toks[k + 1].flags & EVL_TOKEN_CAP)
-               || word_in (a, (guint) k + 1, pronouns))
+      /* (a dateline's spaced dash opens the sentence too: 'CHISINAU
+       * (Reuters) -- President X, who took office, nominated'; a name's
+       * own hyphen does not: 'Nategh- Nuri, who is backed') */
+      else if (!(k < 0 || a->toks[k].sentence != m->sentence
+                 || (tok_is_punct (a, (guint) k) && !tok_is_comma (a, (guint) k)
+                     && (a->toks[k].flags & EVL_TOKEN_QUOTE) == 0 && a->toks[k].span.start > 0
+                     && g_ascii_isspace (a->text[a->toks[k].span.start - 1])))
+               || !(a->toks[k + 1].flags & EVL_TOKEN_CAP) || word_in (a, (guint) k + 1, pronouns))
         return NULL;
     }
   gint first = k + 1;
@@ -1850,6 +1857,23 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   static const char *const and_[] = { "and", NULL };
   *plural = plural_head (a, (guint) head, (guint) first)
             || (head < end && head != k && word_in (a, (guint) head + 1, and_));
+  /* 'Moldovan President Irina Costea, who took office, nominated': the
+   * antecedent's title is the relative's setting, not the line's; the
+   * person's name ending it is the subject */
+  if (across_comma)
+    for (guint i = 0; i < a->n_em; i++)
+      if (a->em[i].span.end == sp.end && a->em[i].span.start > sp.start && a->em[i].sentence == m->sentence)
+        {
+          gint p = entity_of (a, (gint32) i);
+          const EvlGraphEntity *pe = p >= 0 ? evl_graph_get_entity (a->g, (guint) p) : NULL;
+          if (pe && pe->type == EVL_ENTITY_PERSON)
+            {
+              if (start)
+                *start = a->em[i].span.start;
+              *plural = FALSE;
+              return g_strdup (pe->name);
+            }
+        }
   char *s = collapse_ws (a->text, a->len, sp);
   if (poss > first && poss < last)
     {
