@@ -162,6 +162,9 @@ Test (reason, summary_takes_the_object_after_a_verb)
     { "Kim discussed space cooperation with Putin.", "Kim", EVL_ENTITY_PERSON, "MEETING", "discuss",
       "discussed", "Kim discusses space cooperation with Putin", "Putin" },
     { "Kim met with Putin.", "Kim", EVL_ENTITY_PERSON, "MEETING", "meet", "met", "Kim meets Putin", "Putin" },
+    /* a possessor after the verb goes with what it owns */
+    { "Costea won Moldova's presidential runoff on Sunday.", "Costea", EVL_ENTITY_PERSON, "ELECTION", "win", "won",
+      "Costea wins Moldova's presidential runoff", "Moldova" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

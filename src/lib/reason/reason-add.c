@@ -3763,6 +3763,35 @@ add_event (AddCtx *a, const EvlEventMention *m)
         g_string_append_printf (names, "%s%s", i + 1 == co_patients->len ? " and " : ", ",
                                 evl_graph_get_entity (a->g, g_array_index (co_patients, guint, i))->name);
       pname = g_string_free (names, FALSE);
+      /* 'won Moldova's presidential runoff': a possessor right after
+       * the verb is no object by itself ('Irina Costea wins Moldova');
+       * the thing it owns, written with it, is; not a saying's, whose
+       * words after it open a clause ('said Mobutu's rule was over') */
+      gint pe = after && verbal && co_patients->len == 0 && m->klass != EVL_EVENT_CLASS_REPORTING
+                ? evl_document_token_at (a->doc, a->em[m->patient].span.end - 1) : -1;
+      guint nt = token_from (a, sm->span.start, sm->span.end, m->sentence);
+      if (pe >= 0 && (guint) pe + 2 < a->n_toks && nt < a->n_toks
+          && a->toks[nt].span.start == a->em[m->patient].span.start
+          && a->toks[pe + 2].sentence == m->sentence
+          && (a->text[a->toks[pe + 1].span.start] == '\''
+              || g_str_has_prefix (a->text + a->toks[pe + 1].span.start, "\u2019")))
+        {
+          /* (its 's' a token of its own after a bare apostrophe) */
+          guint q = (guint) pe + 1;
+          if (EVL_SPAN_LEN (a->toks[q].span) == 1 && word_in (a, q + 1, (const char *const[]) { "s", NULL })
+              && a->toks[q + 1].span.start == a->toks[q].span.end)
+            q++;
+          EvlEventMention owner = *sm;
+          owner.span = a->toks[q].span;
+          g_autofree char *owned = object_phrase (a, &owner, TRUE);
+          g_autofree char *written = collapse_ws (a->text, a->len,
+                                                  (EvlSpan) { a->toks[nt].span.start, a->toks[q].span.end });
+          if (owned)
+            {
+              g_free (pname);
+              pname = g_strdup_printf ("%s %s", written, owned);
+            }
+        }
     }
   g_autofree char *summary = NULL;
   if (passive_patient)
