@@ -434,6 +434,12 @@ ParameterizedTestParameters (reason, summary_without_participants)
      * and the verb that inflects */
     { "The airport remained closed on Tuesday.", "closed", "close", 1, 0, "Airport remains closed", "Tuesday" },
     { "Two schools have stayed closed.", "closed", "close", 1, 0, "Two schools stay closed", "" },
+    /* an object ends before a participle whose complement it stops at,
+     * not before a predicate ('left ten people injured') */
+    { "Police arrested a 24-year-old man suspected of fraud.", "arrested", "arrest", 1, 0,
+      "Police arrest a 24-year-old man", "" },
+    { "The blast left ten people injured in the town.", "left", "leave", 1, 0,
+      "Blast leaves ten people injured", "" },
   };
   return cr_make_param_array (SummaryCase, cases, sizeof cases / sizeof cases[0]);
 }

@@ -973,6 +973,24 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
            && a->text[a->toks[t - 1].span.end - 1] == 'g' && !word_in (a, t - 2, dets)
            && word_in (a, t, (const char *const[]) { "to", "that", "the", "a", "an", NULL }))
     t--;
+  /* ... and an '-ed' one whose complement the phrase stopped at ('a
+   * 24-year-old man suspected of taking part'): the noun ends it.  Not
+   * after a saying, whose words are a clause ('said the mob gathered
+   * to'), nor a verb whose object takes a predicate ('left 20 people
+   * injured in', 'have their grievances addressed by'); nor after a
+   * pronoun or an adverb, no noun ('the majority it lacked', 'a yacht
+   * formerly owned by'). */
+  else if (t > t0 + 2 && t < a->n_toks && a->toks[t].sentence == m->sentence && participle_word (a, t - 1)
+           && a->text[a->toks[t - 1].span.end - 1] == 'd' && runs_on_np (a, t - 2, m->sentence)
+           && word_in (a, t, (const char *const[]) { "of", "by", "in", "on", "at", "for", "to", "from", "with",
+                                                    "under", "during", "against", "into", "as", NULL })
+           && !word_in (a, t - 2, pronouns) && !is_ly_adverb (a, t - 2)
+           && !word_in (a, t - 2, (const char *const[]) { "more", "less", "most", "very", "so", "too", NULL })
+           && m->klass != EVL_EVENT_CLASS_REPORTING
+           && !(m->lemma && g_strv_contains ((const char *const[]) { "leave", "have", "see", "make", "get", "keep",
+                                                                    "hear", "watch", "want", "need", "consider",
+                                                                    "declare", NULL }, m->lemma)))
+    t--;
   /* 'passed a' cut by what follows is no object; nor is a bare pronoun
    * ('sign it', 'condemned them'), whose referent the line cannot show:
    * a card titled 'X condemns them' tells a reader nothing the line
