@@ -513,6 +513,26 @@ Test (reason, relative_clause_object_ends_at_the_main_verb)
     }
 }
 
+/* A reported clause's 'it' (or 'they') is its singular (or plural)
+ * speaker's, past the saying's adjuncts before 'that'. */
+Test (reason, reported_pronoun_takes_the_speaker)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct { const char *text, *expected; } cases[] = {
+    { "The company said in a statement on Tuesday that it had detected an intrusion.",
+      "Company detects an intrusion" },
+    { "Officials said on Tuesday that they detected an intrusion.", "Officials detect an intrusion" },
+    /* ... of the right number only */
+    { "Officials said that it detected an intrusion.", "Intrusion detected" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *summary = two_verb_summary (ctx, cases[i].text, "said", "STATEMENT", "say",
+                                                   EVL_EVENT_CLASS_REPORTING, "detected", "detect", 1);
+      cr_expect_str_eq (summary, cases[i].expected, "%s: %s", cases[i].text, summary);
+    }
+}
+
 /* A verb after 'and' in a reported clause shares that clause's subject
  * when the clause has a past verb of its own; else the speaker's. */
 Test (reason, coordinated_verb_in_a_reported_clause_takes_its_subject)

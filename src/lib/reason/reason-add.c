@@ -3275,11 +3275,21 @@ reported_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
   gint k = evl_document_token_at (a->doc, m->span.start) - 1;
   while (k >= 0 && a->toks[k].sentence == m->sentence && (word_in (a, (guint) k, aux) || is_ly_adverb (a, (guint) k)))
     k--;
-  if (k < 1 || a->toks[k].sentence != m->sentence || !word_in (a, (guint) k, (const char *const[]) { "they", NULL }))
+  if (k < 1 || a->toks[k].sentence != m->sentence
+      || !word_in (a, (guint) k, (const char *const[]) { "they", "it", NULL }))
     return NULL;
+  /* ('The company said that it had detected': 'it' for a singular one) */
+  gboolean they = word_in (a, (guint) k, (const char *const[]) { "they", NULL });
   k--;
+  /* a 'that' closes the saying's adjuncts, which may stand before it
+   * ('said in a statement on Tuesday that it had') */
   if (word_in (a, (guint) k, (const char *const[]) { "that", NULL }))
-    k--;
+    for (gint j = --k; j >= 0 && j > k - 8 && a->toks[j].sentence == m->sentence && !tok_is_punct (a, (guint) j); j--)
+      if (a->trigger_tok[j] != TRIGGER_NONE)
+        {
+          k = j;
+          break;
+        }
   while (k >= 0 && a->toks[k].sentence == m->sentence && in_timex (a, m->sentence, a->toks[k].span.start))
     k--;
   if (k < 0 || a->toks[k].sentence != m->sentence || a->trigger_tok[k] == TRIGGER_NONE)
@@ -3290,12 +3300,12 @@ reported_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
     return NULL;
   gboolean passive = FALSE, pl = FALSE;
   char *s = subject_phrase (a, &a->ev[v], &passive, &pl, NULL);
-  if (s == NULL || passive || !pl)
+  if (s == NULL || passive || pl != they)
     {
       g_free (s);
       return NULL;
     }
-  *plural = TRUE;
+  *plural = they;
   return s;
 }
 
@@ -3378,6 +3388,10 @@ shared_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
   char *sub = subject_phrase (a, &a->ev[v], &passive, &pl, NULL);
   if (sub && passive)
     g_clear_pointer (&sub, g_free);
+  /* ('said that it had detected ... and shut down': the reported
+   * pronoun's speaker) */
+  if (sub == NULL && !passive)
+    sub = reported_subject (a, &a->ev[v], &pl);
   *plural = pl;
   return sub;
 }
