@@ -1058,6 +1058,9 @@ linking_verb (const AddCtx *a, guint t)
                                        "seem", "seems", "seemed",
                                        "become", "becomes", "became",
                                        "appear", "appears", "appeared", NULL };
+  /* (most words start with none of their letters: one test, not 15) */
+  if (!strchr ("rsbaRSBA", a->text[a->toks[t].span.start]))
+    return NULL;
   for (guint i = 0; forms[i]; i++)
     if (word_in (a, t, (const char *const[]) { forms[i], NULL }))
       return bases[i / 3];
