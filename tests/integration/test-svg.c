@@ -135,6 +135,22 @@ timeml_plain_text (const char *path)
   return g_string_free (s, FALSE);
 }
 
+/* The file @name that `build -f FORMAT INPUT` writes, its length in
+ * *@len. */
+static char *
+built_file (const char *format, const char *input, const char *name, gsize *len)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *err = NULL;
+  int code = evl_test_run (NULL, &err, "build", "--quiet", "-f", format, "-o", dir, input, NULL);
+  cr_assert_eq (code, 0, "%s", err);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *data = NULL;
+  cr_assert (g_file_get_contents (path, &data, len, NULL), "%s", path);
+  evl_test_rmtree (dir);
+  return data;
+}
+
 /* The entity diagram's PNG is the same in every run: neato's overlap
  * removal sums in an order that follows the heap's layout, so the layout
  * differed in its last bits from run to run and an edge label of these
@@ -160,28 +176,36 @@ Test (svg, entities_png_is_the_same_in_every_run)
       cr_assert (g_file_set_contents (dst, text, -1, NULL), "%s", dst);
     }
   g_dir_close (d);
-  g_autofree char *first = NULL;
   gsize first_len = 0;
-  for (guint run = 0; run < 10; run++)
+  g_autofree char *first = built_file ("png", corpus, "entities.png", &first_len);
+  for (guint run = 1; run < 10; run++)
     {
-      g_autofree char *dir = evl_test_tmpdir ();
-      g_autofree char *err = NULL;
-      int code = evl_test_run (NULL, &err, "build", "--quiet", "-f", "png", "-o", dir, corpus, NULL);
-      cr_assert_eq (code, 0, "%s", err);
-      g_autofree char *path = g_build_filename (dir, "entities.png", NULL);
-      char *png = NULL;
       gsize len = 0;
-      cr_assert (g_file_get_contents (path, &png, &len, NULL), "%s", path);
-      evl_test_rmtree (dir);
-      if (run == 0)
-        {
-          first = png;
-          first_len = len;
-          continue;
-        }
-      gboolean same = len == first_len && memcmp (png, first, len) == 0;
-      g_free (png);
-      cr_assert (same, "entities.png differs in run %u", run + 1);
+      g_autofree char *png = built_file ("png", corpus, "entities.png", &len);
+      cr_assert (len == first_len && memcmp (png, first, len) == 0, "entities.png differs in run %u", run + 1);
     }
   evl_test_rmtree (corpus);
+}
+
+/* With SOURCE_DATE_EPOCH set, a PDF carries that date, not the time it
+ * was drawn (cairo stamps the clock), and two builds write the same
+ * bytes. */
+Test (svg, pdf_takes_source_date_epoch)
+{
+  g_setenv ("SOURCE_DATE_EPOCH", "1694563200", TRUE);
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  char *pdf[2] = { NULL, NULL };
+  gsize len[2] = { 0, 0 };
+  pdf[0] = built_file ("pdf", input, "timeline.pdf", &len[0]);
+  g_usleep (1100 * 1000);   /* a second apart: cairo's stamp would differ */
+  pdf[1] = built_file ("pdf", input, "timeline.pdf", &len[1]);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  static const char stamp[] = "/CreationDate (D:20230913000000Z)";
+  gboolean found = FALSE;
+  for (gsize i = 0; i + sizeof stamp - 1 <= len[0] && !found; i++)
+    found = memcmp (pdf[0] + i, stamp, sizeof stamp - 1) == 0;
+  cr_assert (found, "the PDF carries SOURCE_DATE_EPOCH's date");
+  cr_assert (len[0] == len[1] && memcmp (pdf[0], pdf[1], len[0]) == 0, "two builds, one PDF");
+  g_free (pdf[0]);
+  g_free (pdf[1]);
 }

@@ -251,6 +251,42 @@ svg_with_desc (const char *data, gsize len, const char *title, const char *desc)
   return s;
 }
 
+/* cairo stamps a PDF with the time it was drawn ('/CreationDate
+ * (D:20261124110710Z)') and this cairo ignores SOURCE_DATE_EPOCH, the
+ * reproducible-builds convention for such stamps: the date is rewritten
+ * in place, same length, so the cross-reference offsets stay right. */
+static void
+pdf_source_date (char *data, gsize len)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  if (epoch == NULL || *epoch == '\0')
+    return;
+  char *end = NULL;
+  gint64 secs = g_ascii_strtoll (epoch, &end, 10);
+  if (*end != '\0' || secs < 0)
+    return;
+  /* (the binary streams before it hold NULs: no string search) */
+  static const char key[] = "/CreationDate (D:";
+  const gsize klen = sizeof key - 1;
+  char *digits = NULL;
+  for (char *p = data; p && (gsize) (p - data) + klen + 14 <= len;
+       p = memchr (p + 1, '/', len - (gsize) (p - data) - 1))
+    if (memcmp (p, key, klen) == 0)
+      {
+        digits = p + klen;
+        break;
+      }
+  if (digits == NULL)
+    return;
+  for (int i = 0; i < 14; i++)
+    if (!g_ascii_isdigit (digits[i]))
+      return;
+  g_autoptr (GDateTime) t = g_date_time_new_from_unix_utc (secs);
+  g_autofree char *stamp = t ? g_date_time_format (t, "%Y%m%d%H%M%S") : NULL;
+  if (stamp && strlen (stamp) == 14)
+    memcpy (digits, stamp, 14);
+}
+
 /* Draws the laid-out graph as @format into @out. */
 static gboolean
 render_one (EvlGv *gv, EvlImageFormat format, double dpi, const char *title, const char *desc,
@@ -291,7 +327,11 @@ render_one (EvlGv *gv, EvlImageFormat format, double dpi, const char *title, con
       g_string_free (s, TRUE);
     }
   else
-    ok = g_output_stream_write_all (out, data, len, NULL, NULL, error);
+    {
+      if (format == EVL_IMAGE_PDF)
+        pdf_source_date (data, len);
+      ok = g_output_stream_write_all (out, data, len, NULL, NULL, error);
+    }
   gvFreeRenderData (data);
   return ok;
 }
