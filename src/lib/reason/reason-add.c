@@ -1021,14 +1021,22 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
   return collapse_ws (a->text, a->len, s);
 }
 
-static gboolean
-word_in (const AddCtx *a, guint t, const char *const *list)
+/* The index in @list (NULL-terminated) of token @t's word, case aside,
+ * or -1. */
+static gint
+word_index (const AddCtx *a, guint t, const char *const *list)
 {
   gsize n = EVL_SPAN_LEN (a->toks[t].span);
   for (guint i = 0; list[i]; i++)
     if (strlen (list[i]) == n && g_ascii_strncasecmp (a->text + a->toks[t].span.start, list[i], n) == 0)
-      return TRUE;
-  return FALSE;
+      return (gint) i;
+  return -1;
+}
+
+static gboolean
+word_in (const AddCtx *a, guint t, const char *const *list)
+{
+  return word_index (a, t, list) >= 0;
 }
 
 /* A lower-case word in '-ly' ('finally', 'briefly'), an adverb before
@@ -1061,10 +1069,8 @@ linking_verb (const AddCtx *a, guint t)
   /* (most words start with none of their letters: one test, not 15) */
   if (!strchr ("rsbaRSBA", a->text[a->toks[t].span.start]))
     return NULL;
-  for (guint i = 0; forms[i]; i++)
-    if (word_in (a, t, (const char *const[]) { forms[i], NULL }))
-      return bases[i / 3];
-  return NULL;
+  gint i = word_index (a, t, forms);
+  return i >= 0 ? bases[i / 3] : NULL;
 }
 
 /* Whether the past participle @m, with no auxiliary before it, is a
