@@ -179,6 +179,10 @@ ParameterizedTestParameters (segment, sentences)
     { "The clinic in Albany, N.Y. Friday night was quiet.", 1 },
     { "Exports from N.Y. Harbor grew.", 1 },
     { "She owns a farm in Pike County, W.Va. Trucks line up daily.", 2 },
+    /* A numero sign before a number ends nothing; 'no.' elsewhere does. */
+    { "The No. 2 official resigned.", 1 },
+    { "He was ranked no. 3 in the poll.", 1 },
+    { "Asked whether he would quit, he said no. Officials confirmed it.", 2 },
   };
   return cr_make_param_array (SentCase, cases, G_N_ELEMENTS (cases));
 }
@@ -189,6 +193,37 @@ ParameterizedTest (SentCase *c, segment, sentences, .init = setup, .fini = teard
   guint n;
   evl_document_get_sentences (doc, &n);
   cr_assert_eq (n, c->n_sentences, "'%s': %u sentences, expected %u", c->text, n, c->n_sentences);
+}
+
+typedef struct {
+  char text[120];
+  guint sentence;
+  char starts_with[24];
+} StartCase;
+
+/* Where a sentence begins: a straight quote set off from the full stop
+ * before it opens the next sentence instead of closing this one. */
+ParameterizedTestParameters (segment, sentence_starts)
+{
+  static StartCase cases[] = {
+    { "Then the storm hit. \"Why now?\" she asked.", 1, "\"Why now?\" she" },
+    { "He said \"go.\" Then he left.", 1, "Then" },
+    { "She wept. \"Come back,\" she said. \"Please.\"", 2, "\"Please.\"" },
+    { "\xe2\x80\x9cWe won.\xe2\x80\x9d Then they left.", 1, "Then" },
+  };
+  return cr_make_param_array (StartCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (StartCase *c, segment, sentence_starts, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = segment (c->text);
+  guint n;
+  const EvlSentence *se = evl_document_get_sentences (doc, &n);
+  cr_assert_gt (n, c->sentence, "'%s': %u sentences", c->text, n);
+  const char *text = evl_document_get_text (doc, NULL);
+  const char *at = text + se[c->sentence].span.start;
+  cr_assert (g_str_has_prefix (at, c->starts_with), "'%s': sentence %u begins '%s', expected '%s'",
+             c->text, c->sentence, at, c->starts_with);
 }
 
 Test (segment, offsets_index_the_text, .init = setup, .fini = teardown)

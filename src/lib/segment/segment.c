@@ -384,7 +384,7 @@ clitic_end (const Seg *s, EvlToken *tk, guint n, gsize i, int clen, gsize *ts, g
 
 /* The abbreviation filter: a bit of ABBREV_BITS for a folded key of
  * @len bytes that begins with @b0 and has @b1 before its last byte (the
- * period).  The 51 abbreviations set about as many bits of 4,096, so
+ * period).  The 67 abbreviations set about as many bits of 4,096, so
  * most words before a period ("said.") need no lexicon lookup. */
 enum { ABBREV_BITS = 4096 };
 
@@ -424,9 +424,15 @@ take_abbrev_period (const Seg *s, gsize i, gsize wend, gboolean plain, guint16 *
   /* @plain: the word is letters and digits only, so has no dot. */
   gboolean internal_dots = !plain && memchr (t + i, '.', wend - i) != NULL;
   gboolean initial = (wend - i == 1) && g_ascii_isupper (t[i]);
+  const EvlLexEntry *ab = NULL;
   if (internal_dots || initial
-      || (may_be_abbrev (s, t + i, n) && evl_lexicon_lookup (s->abbrev, t + i, (gssize) n) != NULL))
+      || (may_be_abbrev (s, t + i, n) && (ab = evl_lexicon_lookup (s->abbrev, t + i, (gssize) n)) != NULL))
     {
+      /* 'No. 10' but 'he said no. Officials ...': a numero sign is one
+       * only before a number. */
+      if (ab != NULL && ab->n_attrs > 0 && strcmp (ab->attrs[0], "number") == 0
+          && !(wend + 2 < s->len && t[wend + 1] == ' ' && g_ascii_isdigit (t[wend + 2])))
+        return wend;
       *flags |= EVL_TOKEN_ABBREV;
       return wend + 1;
     }
@@ -687,6 +693,16 @@ is_closer (const Seg *s, const EvlToken *tok)
   return c == ')' || c == ']';
 }
 
+/* Is the straight double quote @j an opening one: set off from the
+ * token before it and touching the one after ('hit. "Why now?"')?  A
+ * closing quote touches the full stop it follows ('said." Then'). */
+static gboolean
+opens_quote (const Seg *s, const EvlToken *tk, guint n, guint j)
+{
+  return j > 0 && j + 1 < n && tk[j].span.start > tk[j - 1].span.end
+         && tk[j + 1].span.start == tk[j].span.end && token_is (s, &tk[j], "\"");
+}
+
 /* Can @tok begin a sentence? */
 static gboolean
 can_start (const Seg *s, const EvlToken *tok)
@@ -854,7 +870,7 @@ split_sentences (Seg *s, Scratch *sc)
       if (is_terminal (s, &tk[i]) || ((tk[i].flags & EVL_TOKEN_ABBREV) && i + 1 < n))
         {
           while (last + 1 < n && is_closer (s, &tk[last + 1])
-                 && newlines_after (s, last) == 0)
+                 && newlines_after (s, last) == 0 && !opens_quote (s, tk, n, last + 1))
             last++;
           if (last + 1 >= n)
             brk = TRUE;
