@@ -924,3 +924,43 @@ Test (core, fold_key_matches_bytewise_fold)
     }
   g_rand_free (rand);
 }
+
+/* ---- a creation date guessed from the first lines of an undated text ---- */
+
+typedef struct {
+  char text[160];
+  char dct[11];  /* "" = none guessed */
+} GuessCase;
+
+ParameterizedTestParameters (core, dct_guessed_from_the_first_lines)
+{
+  static GuessCase cases[] = {
+    { "Tuesday, July 23 2024\n\nThe ministers met.", "2024-07-23" },
+    /* A web page's time stamp names the day as well as a dateline. */
+    { "Quake toll rises\n\nUpdated 4:12 PM EDT, Tue September 12, 2023\n\nThe toll rose.",
+      "2023-09-12" },
+    { "Posted 09:30 GMT, 3 March 2025\n\nShares fell.", "2025-03-03" },
+    /* A month is not a day, and a time alone names none. */
+    { "September 2023\n\nThe ministers met.", "" },
+    { "At 4:12 PM the ministers met.", "" },
+  };
+  return cr_make_param_array (GuessCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (GuessCase *c, core, dct_guessed_from_the_first_lines)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (EvlContext) ctx = evl_context_new (&error);
+  cr_assert_not_null (ctx, "%s", error ? error->message : "");
+  g_autoptr (EvlDocument) doc = evl_document_new ("d", c->text, -1, &error);
+  cr_assert_not_null (doc, "%s", error ? error->message : "");
+  evl_pipeline_annotate (ctx, doc);
+  const char *dct = evl_document_get_dct (doc);
+  if (c->dct[0] == '\0')
+    cr_assert_null (dct, "'%s': guessed %s", c->text, dct);
+  else
+    {
+      cr_assert_str_eq (dct ? dct : "(none)", c->dct, "'%s'", c->text);
+      cr_assert_eq (evl_document_get_dct_source (doc), EVL_DCT_GUESSED);
+    }
+}

@@ -4,8 +4,8 @@
 #include "../entities/entities-private.h" /* evl_entities_annotate_for() */
 
 /* A document without any creation date may still open with a dateline
- * ("Tuesday, July 23 2024"): take the first absolute day-level date in its
- * first sentences as a GUESSED DCT — weaker than metadata and --dct, which
+ * ("Tuesday, July 23 2024"): take the first absolute date of a day or a
+ * time of day in its first sentences as a GUESSED DCT — weaker than metadata and --dct, which
  * evl_document_set_dct() enforces — and re-tag relative to it. */
 static void
 guess_dct (const EvlContext *ctx, EvlDocument *doc)
@@ -16,7 +16,10 @@ guess_dct (const EvlContext *ctx, EvlDocument *doc)
   const EvlTimex *tx = evl_document_get_timexes (doc, &n);
   for (guint i = 0; i < n && tx[i].sentence < 3; i++)
     {
-      if (tx[i].type != EVL_TIMEX_DATE || tx[i].grain != EVL_GRAIN_DAY
+      /* A web page's 'Updated 4:12 PM EDT, Tue September 12, 2023' is a
+       * TIME whose day is the DCT as much as a dateline's DATE is. */
+      if ((tx[i].type != EVL_TIMEX_DATE && tx[i].type != EVL_TIMEX_TIME)
+          || tx[i].grain < EVL_GRAIN_MINUTE || tx[i].grain > EVL_GRAIN_DAY
           || (tx[i].flags & (EVL_TIMEX_FLAG_RELATIVE | EVL_TIMEX_FLAG_UNANCHORED)))
         continue;
       char buf[11];
