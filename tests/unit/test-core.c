@@ -928,7 +928,7 @@ Test (core, fold_key_matches_bytewise_fold)
 /* ---- a creation date guessed from the first lines of an undated text ---- */
 
 typedef struct {
-  char text[160];
+  char text[200];
   char dct[11];  /* "" = none guessed */
 } GuessCase;
 
@@ -940,6 +940,11 @@ ParameterizedTestParameters (core, dct_guessed_from_the_first_lines)
     { "Quake toll rises\n\nUpdated 4:12 PM EDT, Tue September 12, 2023\n\nThe toll rose.",
       "2023-09-12" },
     { "Posted 09:30 GMT, 3 March 2025\n\nShares fell.", "2025-03-03" },
+    /* ... however many lines the masthead takes. */
+    { "Quake toll rises\n\nRescuers search the rubble\n\nBy Ana Ruiz\n\nReuters\n\n"
+      "Sept. 12, 2023\n\nThe toll rose.", "2023-09-12" },
+    /* A date deep in the body is no dateline. */
+    { "The toll rose. Rescuers dug. Aid came. Schools shut. It began on Sept. 8, 2023.", "" },
     /* A month is not a day, and a time alone names none. */
     { "September 2023\n\nThe ministers met.", "" },
     { "At 4:12 PM the ministers met.", "" },

@@ -12,9 +12,17 @@ guess_dct (const EvlContext *ctx, EvlDocument *doc)
 {
   if (evl_document_get_dct_source (doc) != EVL_DCT_NONE)
     return;
-  guint n;
+  guint n, n_sents;
   const EvlTimex *tx = evl_document_get_timexes (doc, &n);
-  for (guint i = 0; i < n && tx[i].sentence < 3; i++)
+  const EvlSentence *se = evl_document_get_sentences (doc, &n_sents);
+  /* The first three sentences, or a page's whole masthead (headline,
+   * standfirst, byline, time stamp: lines without a full stop) and the
+   * first sentence after it. */
+  guint first_body = 0;
+  while (first_body < n_sents && se[first_body].is_heading)
+    first_body++;
+  guint limit = MAX (3, first_body + 1);
+  for (guint i = 0; i < n && tx[i].sentence < limit; i++)
     {
       /* A web page's 'Updated 4:12 PM EDT, Tue September 12, 2023' is a
        * TIME whose day is the DCT as much as a dateline's DATE is. */
