@@ -103,7 +103,7 @@ ParameterizedTestParameters (hostile, refused)
   static Case cases[] = {
     { "empty.txt", "empty" },
     { "binary.bin", "binary" },
-    { "badutf8.txt", "invalid UTF-8" },        /* rejected, as documented */
+    { "badutf8.txt", "line 1: byte 0xFF is not UTF-8" }, /* rejected, as documented */
     { "malformed.tml", "Premature end" },
     { "bomb.tml", "entity" },                  /* libxml2 refuses the loop */
     { "deep.html", "no article text" },        /* parser depth limit */

@@ -553,6 +553,20 @@ load_text (const char *name, const char *data, gsize len, const EvlLoadOptions *
   if (doc == NULL)
     {
       meta_clear (&m);
+      const char *bad = NULL;
+      if (g_error_matches (local, EVL_ERROR, EVL_ERROR_ENCODING)
+          && !g_utf8_validate_len (data + body, len - body, &bad))
+        {
+          /* Say where, in the file's own terms, and what to do: a text
+           * has no charset to declare, and guessing one could garble it. */
+          guint line = 1;
+          for (const char *p = data; p < bad; p++)
+            line += *p == '\n';
+          return evl_fail (error, EVL_ERROR_ENCODING,
+                           "%s: line %u: byte 0x%02X is not UTF-8; a plain text must be UTF-8 "
+                           "(convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8)",
+                           name, line, (guint) (guchar) *bad);
+        }
       g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", name);
       return FALSE;
     }
