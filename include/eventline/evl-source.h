@@ -61,6 +61,11 @@ EVL_API void evl_source_loader_free (EvlSourceLoader *loader);
 /* As evl_source_expand_paths(), noting each listed folder's metadata files. */
 EVL_API GPtrArray *evl_source_loader_expand (EvlSourceLoader *loader, const char *const *paths,
                                              GError **error);
+/* The folders found inside the folders evl_source_loader_expand() listed
+ * (hidden ones aside), each folder's sorted by name: their files were
+ * not taken.
+ * (transfer none) */
+EVL_API GPtrArray *evl_source_loader_subfolders (EvlSourceLoader *loader);
 /* As evl_source_load_file() with the loader's options. */
 EVL_API gboolean evl_source_loader_load_file (EvlSourceLoader *loader, const char *path,
                                               GPtrArray *out, GError **error);

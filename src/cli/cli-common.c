@@ -119,7 +119,8 @@ batch_free (Batch *b)
 }
 
 EvlCliInputs *
-evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, gboolean sizes)
+evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, gboolean sizes,
+                    gboolean quiet)
 {
   EvlCliInputs *in = g_new0 (EvlCliInputs, 1);
   /* One loader for all inputs: a folder's manifest is read once, and its
@@ -146,6 +147,19 @@ evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, g
         }
       for (guint j = 0; j < files->len; j++)
         g_ptr_array_add (in->files, g_steal_pointer (&files->pdata[j]));
+    }
+  GPtrArray *sub = evl_source_loader_subfolders (in->loader);
+  if (!quiet && sub->len)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+      for (guint i = 0; i < sub->len && i < 3; i++)
+        g_string_append_printf (names, "%s%s" G_DIR_SEPARATOR_S, i ? ", " : "",
+                                (const char *) sub->pdata[i]);
+      if (sub->len > 3)
+        g_string_append_printf (names, " and %u more", sub->len - 3);
+      fprintf (stderr, "eventline: note: %u subfolder%s not read: %s (a folder's own files are "
+               "read, not its subfolders'; give a subfolder as an input to read it)\n", sub->len,
+               sub->len == 1 ? "" : "s", names->str);
     }
   if (sizes)
     {
@@ -337,12 +351,12 @@ evl_cli_inputs_errors (EvlCliInputs *in)
 
 GPtrArray *
 evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
-                     EvlProgress *progress, guint *n_errors)
+                     gboolean quiet, EvlProgress *progress, guint *n_errors)
 {
   /* A file may hold many documents (JSONL) and stdin has no size: the
    * loading phase counts up without a total. */
   evl_progress_phase (progress, "loading", 0, 0);
-  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (paths, opts, strict, FALSE);
+  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (paths, opts, strict, FALSE, quiet);
   evl_cli_inputs_load (in, 0, progress);
   GPtrArray *docs = evl_cli_inputs_next (in, 0);
   if (docs == NULL)

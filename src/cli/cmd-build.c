@@ -328,7 +328,9 @@ evl_cmd_build (int argc, char **argv)
   };
   const char *desc =
     "INPUT is a file or a folder of articles (.txt, .tml/.xml TimeML, .html,\n"
-    ".jsonl/.json news-please articles, - for standard input).  The format\n"
+    ".jsonl/.json news-please articles, - for standard input).  A folder's\n"
+    "own files are read (hidden ones, README, images skipped); its\n"
+    "subfolders are named on standard error, not read.  The format\n"
     "is told by content and extension.  A document's creation date comes,\n"
     "strongest first, from its metadata (front matter, a FILE.meta.json\n"
     "sidecar, an eventline.json manifest in its folder, TimeML DCT, HTML\n"
@@ -442,7 +444,7 @@ evl_cmd_build (int argc, char **argv)
 
   guint n_errors = 0;
   g_autoptr (EvlProgress) progress = evl_progress_new (cmd, quiet);
-  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, progress, &n_errors);
+  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, quiet, progress, &n_errors);
   if (strict && n_errors)
     return EVL_EXIT_INPUT;
   if (docs->len == 0)

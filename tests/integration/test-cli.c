@@ -850,3 +850,39 @@ ParameterizedTest (BadSize *b, cli, max_size_must_be_a_size)
   cr_assert_eq (code, 2, "exit %d for '%s': %s", code, b->max_size, err);
   cr_assert (strstr (err, "--max-size") && strstr (err, "200M"), "%s", err);
 }
+
+/* Subfolders are not read, and the user is told so: articles filed in
+ * folders by date must not vanish without a word. */
+Test (cli, subfolders_are_named_not_read)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *in = g_build_filename (dir, "in", NULL);
+  g_autofree char *sub = g_build_filename (in, "2024-01", NULL);
+  cr_assert_eq (g_mkdir_with_parents (sub, 0755), 0);
+  g_autofree char *a = g_build_filename (in, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (sub, "b.txt", NULL);
+  cr_assert (g_file_set_contents (a, "Leaders met in Geneva on Monday.\n", -1, NULL));
+  cr_assert (g_file_set_contents (b, "Talks ended in Oslo on Friday.\n", -1, NULL));
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *err = NULL;
+  int code = evl_test_run (NULL, &err, "build", "--format", "", "--dct", "2024-01-10", "-o", out,
+                           in, NULL);
+  cr_assert_eq (code, 0, "%s", err);
+  cr_assert (strstr (err, "1 subfolder not read") && strstr (err, "2024-01"), "%s", err);
+  g_autofree char *json = g_build_filename (out, "events.json", NULL);
+  g_autoptr (JsonObject) root = load_root (json);
+  cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "documents")), 1);
+  /* --quiet: no note. */
+  g_autofree char *err_q = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err_q, "build", "-q", "--format", "", "-o", out, in, NULL), 0);
+  cr_assert_str_eq (err_q, "");
+  /* A folder of folders only: the error says what to give instead. */
+  g_autofree char *err_s = NULL;
+  g_autofree char *only = g_build_filename (dir, "in2", "x", NULL);
+  cr_assert_eq (g_mkdir_with_parents (only, 0755), 0);
+  g_autofree char *in2 = g_path_get_dirname (only);
+  cr_assert_eq (evl_test_run (NULL, &err_s, "build", "-q", "-o", out, in2, NULL), 1);
+  cr_assert (strstr (err_s, "only 1 subfolder") && strstr (err_s, "in2/*/"), "%s", err_s);
+  cr_assert_null (strstr (err_s, "note:"), "%s", err_s);
+  evl_test_rmtree (dir);
+}

@@ -823,6 +823,7 @@ struct _EvlSourceLoader {
   DirInfo *last_dir;
   LineStream stream;
   gboolean stdin_read;
+  GPtrArray *subfolders;  /* folders inside listed folders, not read */
 };
 
 static void
@@ -845,6 +846,7 @@ evl_source_loader_new (const EvlLoadOptions *opts)
   EvlLoadOptions defaults = EVL_LOAD_OPTIONS_INIT;
   l->opts = opts ? *opts : defaults;
   l->dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, dir_info_free);
+  l->subfolders = g_ptr_array_new_with_free_func (g_free);
   return l;
 }
 
@@ -854,6 +856,7 @@ evl_source_loader_free (EvlSourceLoader *loader)
   if (loader == NULL)
     return;
   g_hash_table_unref (loader->dirs);
+  g_ptr_array_unref (loader->subfolders);
   stream_clear (&loader->stream);
   g_free (loader);
 }
@@ -1300,20 +1303,35 @@ expand_paths (EvlSourceLoader *loader, const char *const *paths, GError **error)
           d->manifest_type = -1;
           g_clear_pointer (&d->sidecars, g_hash_table_unref);
         }
-      guint first = files->len;
+      guint first = files->len, n_sub = 0;
+      guint sub_first = loader ? loader->subfolders->len : 0;
       struct dirent *de;
       while ((de = readdir (dir)) != NULL)
         {
           const char *name = de->d_name;
           if (d)
             dir_info_note (d, name, de->d_type);
+          gboolean ask = de->d_type == DT_LNK || de->d_type == DT_UNKNOWN;
+          if (name[0] != '.' && (de->d_type == DT_DIR || ask))
+            {
+              /* Folders are not descended into (an output folder inside
+               * the input one would be read back), but they are noted:
+               * articles filed by date must not vanish without a word. */
+              g_autofree char *sub = g_build_filename (p, name, NULL);
+              if (de->d_type == DT_DIR || g_file_test (sub, G_FILE_TEST_IS_DIR))
+                {
+                  n_sub++;
+                  if (loader)
+                    g_ptr_array_add (loader->subfolders, g_steal_pointer (&sub));
+                  continue;
+                }
+            }
           if (!is_input_file (name))
             continue;
           gsize name_len = strlen (name);
           g_autofree char *full = g_malloc (prefix_len + name_len + 1);
           memcpy (full, probe, prefix_len);
           memcpy (full + prefix_len, name, name_len + 1);
-          gboolean ask = de->d_type == DT_LNK || de->d_type == DT_UNKNOWN;
           if (de->d_type != DT_REG && !(ask && g_file_test (full, G_FILE_TEST_IS_REGULAR)))
             continue;
           g_ptr_array_add (files, g_steal_pointer (&full));
@@ -1321,9 +1339,21 @@ expand_paths (EvlSourceLoader *loader, const char *const *paths, GError **error)
       closedir (dir);
       if (d)
         d->listed = TRUE;
+      if (loader && loader->subfolders->len > sub_first + 1)
+        g_qsort_with_data (loader->subfolders->pdata + sub_first,
+                           (gint) (loader->subfolders->len - sub_first), sizeof (gpointer),
+                           cmp_path, NULL);
       if (files->len == first)
         {
-          evl_fail (error, EVL_ERROR_IO, "%s: folder contains no input files", p);
+          if (loader)  /* the error names them */
+            g_ptr_array_set_size (loader->subfolders, sub_first);
+          if (n_sub)
+            evl_fail (error, EVL_ERROR_IO,
+                      "%s: folder contains no input files, only %u subfolder%s, which "
+                      "are not read: give them as inputs (%s%s*/)", p, n_sub, n_sub == 1 ? "" : "s",
+                      p, g_str_has_suffix (p, G_DIR_SEPARATOR_S) ? "" : G_DIR_SEPARATOR_S);
+          else
+            evl_fail (error, EVL_ERROR_IO, "%s: folder contains no input files", p);
           return NULL;
         }
       /* Sort this folder's files so output order never depends on the
@@ -1345,4 +1375,11 @@ evl_source_loader_expand (EvlSourceLoader *loader, const char *const *paths, GEr
 {
   g_return_val_if_fail (loader != NULL, NULL);
   return expand_paths (loader, paths, error);
+}
+
+GPtrArray *
+evl_source_loader_subfolders (EvlSourceLoader *loader)
+{
+  g_return_val_if_fail (loader != NULL, NULL);
+  return loader->subfolders;
 }
