@@ -118,9 +118,36 @@ batch_free (Batch *b)
   g_free (b);
 }
 
+/* Names the subfolders of the input folders, which are not read, but
+ * for the run's own output folder ('build . -o out') and those of earlier
+ * builds (an events.json in them): they hold no articles. */
+static void
+note_subfolders (GPtrArray *sub, const char *outdir)
+{
+  g_autofree char *out = outdir ? g_canonicalize_filename (outdir, NULL) : NULL;
+  g_autoptr (GString) names = g_string_new (NULL);
+  guint n = 0;
+  for (guint i = 0; i < sub->len; i++)
+    {
+      const char *dir = sub->pdata[i];
+      g_autofree char *canon = g_canonicalize_filename (dir, NULL);
+      g_autofree char *events = g_build_filename (dir, "events.json", NULL);
+      if ((out && strcmp (canon, out) == 0) || g_file_test (events, G_FILE_TEST_IS_REGULAR))
+        continue;
+      if (n++ < 3)
+        g_string_append_printf (names, "%s%s" G_DIR_SEPARATOR_S, n > 1 ? ", " : "", dir);
+    }
+  if (n > 3)
+    g_string_append_printf (names, " and %u more", n - 3);
+  if (n)
+    fprintf (stderr, "eventline: note: %u subfolder%s not read: %s (a folder's own files are "
+             "read, not its subfolders'; give a subfolder as an input to read it)\n", n,
+             n == 1 ? "" : "s", names->str);
+}
+
 EvlCliInputs *
 evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, gboolean sizes,
-                    gboolean quiet)
+                    gboolean quiet, const char *outdir)
 {
   EvlCliInputs *in = g_new0 (EvlCliInputs, 1);
   /* One loader for all inputs: a folder's manifest is read once, and its
@@ -148,19 +175,8 @@ evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, g
       for (guint j = 0; j < files->len; j++)
         g_ptr_array_add (in->files, g_steal_pointer (&files->pdata[j]));
     }
-  GPtrArray *sub = evl_source_loader_subfolders (in->loader);
-  if (!quiet && sub->len)
-    {
-      g_autoptr (GString) names = g_string_new (NULL);
-      for (guint i = 0; i < sub->len && i < 3; i++)
-        g_string_append_printf (names, "%s%s" G_DIR_SEPARATOR_S, i ? ", " : "",
-                                (const char *) sub->pdata[i]);
-      if (sub->len > 3)
-        g_string_append_printf (names, " and %u more", sub->len - 3);
-      fprintf (stderr, "eventline: note: %u subfolder%s not read: %s (a folder's own files are "
-               "read, not its subfolders'; give a subfolder as an input to read it)\n", sub->len,
-               sub->len == 1 ? "" : "s", names->str);
-    }
+  if (!quiet)
+    note_subfolders (evl_source_loader_subfolders (in->loader), outdir);
   if (sizes)
     {
       /* Only for the progress line's total and time left: a file that
@@ -351,12 +367,12 @@ evl_cli_inputs_errors (EvlCliInputs *in)
 
 GPtrArray *
 evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
-                     gboolean quiet, EvlProgress *progress, guint *n_errors)
+                     gboolean quiet, const char *outdir, EvlProgress *progress, guint *n_errors)
 {
   /* A file may hold many documents (JSONL) and stdin has no size: the
    * loading phase counts up without a total. */
   evl_progress_phase (progress, "loading", 0, 0);
-  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (paths, opts, strict, FALSE, quiet);
+  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (paths, opts, strict, FALSE, quiet, outdir);
   evl_cli_inputs_load (in, 0, progress);
   GPtrArray *docs = evl_cli_inputs_next (in, 0);
   if (docs == NULL)

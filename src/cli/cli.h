@@ -69,10 +69,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlProgress, evl_progress_free)
  * stderr (one line each) and counted; with @strict the first one stops
  * reading.  @sizes: stat() every file for the progress line's total.
  * Unless @quiet, a note names the subfolders of input folders, which are
- * not read. */
+ * not read, but for @outdir (nullable), the command's output folder. */
 typedef struct _EvlCliInputs EvlCliInputs;
 EvlCliInputs *evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict,
-                                  gboolean sizes, gboolean quiet);
+                                  gboolean sizes, gboolean quiet, const char *outdir);
 void evl_cli_inputs_free (EvlCliInputs *in);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlCliInputs, evl_cli_inputs_free)
 /* Reads whole files until their texts reach @batch_bytes (0: every file
@@ -121,9 +121,11 @@ gboolean evl_cli_write_lines (const EvlContext *ctx, EvlCliInputs *in, guint thr
 /* Loads every input path (files or folders) into documents.  Errors are
  * printed per file; with @strict the first error stops loading.  Returns
  * the documents and sets *n_errors.  @progress (may be NULL) counts the
- * documents and bytes read; @quiet as evl_cli_inputs_new().  (transfer full) */
+ * documents and bytes read; @quiet and @outdir as evl_cli_inputs_new().
+ * (transfer full) */
 GPtrArray *evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
-                                gboolean quiet, EvlProgress *progress, guint *n_errors);
+                                gboolean quiet, const char *outdir, EvlProgress *progress,
+                                guint *n_errors);
 
 /* Total bytes of the texts of @docs[@from..] (NULL slots count 0). */
 guint64 evl_cli_documents_bytes (GPtrArray *docs, guint from);

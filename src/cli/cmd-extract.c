@@ -80,7 +80,8 @@ evl_cmd_extract (int argc, char **argv)
       return EVL_EXIT_INPUT;
     }
   g_autoptr (EvlProgress) progress = evl_progress_new ("extract", quiet);
-  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (argv + 1, &lopts, strict, progress != NULL, quiet);
+  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (argv + 1, &lopts, strict, progress != NULL, quiet,
+                                                    NULL);
   if (strict)
     {
       /* Nothing is written unless every input reads. */

@@ -375,7 +375,8 @@ evl_cmd_tag (int argc, char **argv)
    * input reads, and when a lone document goes to standard output (it
    * must be the only one). */
   gboolean whole = strict || (format != TAG_JSONL && outdir == NULL);
-  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (argv + 1, &lopts, strict, progress != NULL, quiet);
+  g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (argv + 1, &lopts, strict, progress != NULL, quiet,
+                                                    outdir);
   if (whole)
     evl_progress_phase (progress, "loading", 0, 0);
   guint first = evl_cli_inputs_load (in, whole ? 0 : EVL_CLI_BATCH_BYTES, whole ? progress : NULL);

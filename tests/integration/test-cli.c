@@ -872,6 +872,15 @@ Test (cli, subfolders_are_named_not_read)
   g_autofree char *json = g_build_filename (out, "events.json", NULL);
   g_autoptr (JsonObject) root = load_root (json);
   cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "documents")), 1);
+  /* Output folders inside the input one, this run's and an earlier
+   * build's, hold no articles and are not named. */
+  g_autofree char *inner1 = g_build_filename (in, "out1", NULL);
+  g_autofree char *inner2 = g_build_filename (in, "out2", NULL);
+  g_autofree char *err_1 = NULL, *err_2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err_1, "build", "-f", "", "-o", inner1, in, NULL), 0);
+  cr_assert (strstr (err_1, "1 subfolder not read") && strstr (err_1, "2024-01/ (a"), "%s", err_1);
+  cr_assert_eq (evl_test_run (NULL, &err_2, "build", "-f", "", "-o", inner2, in, NULL), 0);
+  cr_assert (strstr (err_2, "1 subfolder not read") && strstr (err_2, "2024-01/ (a"), "%s", err_2);
   /* --quiet: no note. */
   g_autofree char *err_q = NULL;
   cr_assert_eq (evl_test_run (NULL, &err_q, "build", "-q", "--format", "", "-o", out, in, NULL), 0);
