@@ -1021,6 +1021,52 @@ tlink_lines (const char *xml)
   return g_strndup (first, (gsize) (end - first + 1));
 }
 
+/* An event told with a modal auxiliary after the event before it
+ * ('said they would appeal'): AFTER it, within three words counting the
+ * modal and no punctuation; not a modal verb or adjective ('expected
+ * to', 'likely'), which other rules weigh. */
+typedef struct {
+  const char *text, *w1, *w2;
+  EvlEventClass k1;
+  const char *modality2;
+  const char *want;             /* relType, NULL for no link */
+} ModalCase;
+
+static const ModalCase modal_rows[] = {
+  { "They said they would appeal.", "said", "appeal", EVL_EVENT_CLASS_REPORTING, "would", "AFTER" },
+  { "Rebels warned they COULD strike.", "warned", "strike", EVL_EVENT_CLASS_OCCURRENCE, "could", "AFTER" },
+  { "Leaders met and talks may resume.", "met", "resume", EVL_EVENT_CLASS_OCCURRENCE, "may", "AFTER" },
+  { "Leaders met so talks can resume.", "met", "resume", EVL_EVENT_CLASS_OCCURRENCE, "can", "AFTER" },
+  { "They said the two sides would resume.", "said", "resume", EVL_EVENT_CLASS_REPORTING, "would", NULL },
+  { "They said, again, it would appeal.", "said", "appeal", EVL_EVENT_CLASS_REPORTING, "would", NULL },
+  { "They said talks likely resume.", "said", "resume", EVL_EVENT_CLASS_REPORTING, "likely", NULL },
+  { "They said so. They would appeal.", "said", "appeal", EVL_EVENT_CLASS_REPORTING, "would", NULL },
+};
+
+Test (timeml, writer_tlinks_modal_after_its_neighbour)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (modal_rows); i++)
+    {
+      const ModalCase *row = &modal_rows[i];
+      g_autoptr (EvlDocument) doc = evl_document_new ("md", row->text, -1, NULL);
+      add_word_event (doc, row->text, row->w1, row->k1, "PAST", 0);
+      const char *b = strstr (row->text, row->w2);
+      cr_assert_not_null (b);
+      guint32 at = (guint32) (b - row->text);
+      EvlEventMention e = { .span = { at, at + (guint32) strlen (row->w2) },
+                            .sentence = strchr (row->text, '.') < b ? 1 : 0, .klass = EVL_EVENT_CLASS_OCCURRENCE,
+                            .tense = "NONE", .aspect = "NONE", .modality = row->modality2, .timex = -1,
+                            .cue_event = -1, .agent = -1, .patient = -1, .location = -1, .source = -1 };
+      evl_document_add_event_mention (doc, &e);
+      g_autofree char *xml = fx_timeml_text (doc);
+      g_autofree char *got = tlink_lines (xml);
+      g_autofree char *want = row->want ? g_strdup_printf ("<TLINK lid=\"l1\" relType=\"%s\" eventInstanceID=\"ei2\" "
+                                                           "relatedToEventInstance=\"ei1\"/>\n", row->want)
+                                        : g_strdup ("");
+      cr_expect_str_eq (got, want, "%s", row->text);
+    }
+}
+
 /* A present simple: a state holds at the DCT, a report falls in it, an
  * occurrence gets none (its gold relations split). */
 Test (timeml, writer_tlinks_present_simple_dct)
