@@ -879,6 +879,13 @@ static const NeighbourCase neighbour_rows[] = {
     "BEFORE" },
   { "Troops fled FOLLOWING the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
   { "Troops fled, following the blast.", "fled", "blast", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
+  /* A cause before its effect. */
+  { "Flights stopped because of the strike.", "stopped", "strike", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0,
+    "BEFORE" },
+  { "Flights stopped BECAUSE workers struck.", "stopped", "struck", EVL_EVENT_CLASS_OCCURRENCE, "PAST", "NONE", 0,
+    "BEFORE" },
+  { "Flights stopped, because of the strike.", "stopped", "strike", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0,
+    NULL },
   /* A clause opening the sentence with 'after' or 'once': the event
    * after its comma comes after; not another conjunction, nor one that
    * does not open the sentence. */

@@ -1074,8 +1074,10 @@ static const guint8 byte_class[256] = {
  * first), 'waited until police came' and 'fired, then fled' (@e
  * after), 'fled following the blast' (@e first); each of these five
  * raised awareness F1 on TimeBank and on AQUAINT, or left one the
- * same.  'as' is passed over (a cause as much as a time: SIMULTANEOUS
- * lowered AQUAINT). */
+ * same.  A cause comes before its effect: 'stopped because of the
+ * strike', @e first (F1 +0.06; TimeBank +0.06, AQUAINT +0.05).  'as'
+ * is passed over (a cause as much as a time: SIMULTANEOUS lowered
+ * AQUAINT). */
 static const struct {
   const char *w;
   gsize len;
@@ -1084,7 +1086,7 @@ static const struct {
 #define CONJ(w, r) { w, sizeof (w) - 1, r }
   CONJ ("after", TL_BEFORE), CONJ ("before", TL_AFTER), CONJ ("when", TL_SIMULTANEOUS),
   CONJ ("while", TL_SIMULTANEOUS), CONJ ("since", TL_BEFORE), CONJ ("until", TL_AFTER), CONJ ("as", TL_NONE),
-  CONJ ("then", TL_AFTER), CONJ ("once", TL_BEFORE), CONJ ("following", TL_BEFORE),
+  CONJ ("then", TL_AFTER), CONJ ("once", TL_BEFORE), CONJ ("following", TL_BEFORE), CONJ ("because", TL_BEFORE),
 #undef CONJ
 };
 
