@@ -1074,6 +1074,36 @@ Test (timeml, writer_tlinks_modal_after_its_neighbour)
     }
 }
 
+/* A report in the present and the past simple it reports, on either
+ * side: the event came first; a present simple it reports splits. */
+Test (timeml, writer_tlinks_present_report)
+{
+  static const struct {
+    const char *text, *tense;
+    gboolean report_first;
+    const char *want;
+  } rows[] = {
+    { "Officials say the rebels attacked.", "PAST", TRUE,
+      "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n" },
+    { "The rebels attacked, officials say.", "PAST", FALSE,
+      "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToEventInstance=\"ei2\"/>\n" },
+    { "Officials say the rebels attack.", "PRESENT", TRUE, "" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr (EvlDocument) doc = evl_document_new ("pr", rows[i].text, -1, NULL);
+      const char *verb = rows[i].tense[1] == 'A' ? "attacked" : "attack";
+      if (rows[i].report_first)
+        add_word_event (doc, rows[i].text, "say", EVL_EVENT_CLASS_REPORTING, "PRESENT", 0);
+      add_word_event (doc, rows[i].text, verb, EVL_EVENT_CLASS_OCCURRENCE, rows[i].tense, 0);
+      if (!rows[i].report_first)
+        add_word_event (doc, rows[i].text, "say", EVL_EVENT_CLASS_REPORTING, "PRESENT", 0);
+      g_autofree char *xml = fx_timeml_text (doc);
+      g_autofree char *got = tlink_lines (xml);
+      cr_expect_str_eq (got, rows[i].want, "%s", rows[i].text);
+    }
+}
+
 /* A present simple: a state holds at the DCT, a report falls in it, an
  * occurrence gets none (its gold relations split). */
 Test (timeml, writer_tlinks_present_simple_dct)
