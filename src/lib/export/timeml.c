@@ -1396,18 +1396,20 @@ static gboolean
 modal_aux (const EvlEventMention *e)
 {
   const char *m = e->modality;
-  if (m == NULL)
-    return FALSE;
-  switch (m[0] | 0x20)
+  gsize n = 0;
+  char w[7];
+  /* Lowered into @w, at most six letters (OR 0x20 lowers an ASCII
+   * capital and makes no other byte a lower-case letter). */
+  while (n < sizeof w - 1 && m[n])
     {
-    case 'w': return g_ascii_strcasecmp (m, "would") == 0;
-    case 'c': return g_ascii_strcasecmp (m, "could") == 0 || g_ascii_strcasecmp (m, "can") == 0;
-    case 'm':
-      return g_ascii_strcasecmp (m, "may") == 0 || g_ascii_strcasecmp (m, "might") == 0
-             || g_ascii_strcasecmp (m, "must") == 0;
-    case 's': return g_ascii_strcasecmp (m, "should") == 0;
-    default: return FALSE;
+      w[n] = (char) (m[n] | 0x20);
+      n++;
     }
+  if (m[n] != '\0')
+    return FALSE;
+#define IS(lit) (n == sizeof (lit) - 1 && memcmp (w, lit, n) == 0)
+  return IS ("would") || IS ("could") || IS ("can") || IS ("may") || IS ("might") || IS ("must") || IS ("should");
+#undef IS
 }
 
 /* The relation of @e, told with a modal auxiliary, to the event before
@@ -1730,7 +1732,10 @@ write_tlinks (Buf *b, guint lid, const EvlDocument *doc, const EvlEventMention *
        * it reports, on either side ('the rebels attacked, officials
        * said'; 'said the rebels had attacked'; 'says the rebels
        * attacked'): the event came first. */
-      if (e->klass != EVL_EVENT_CLASS_REPORTING || !is_finite (e) || str_is (e->tense, "FUTURE"))
+      if (e->klass != EVL_EVENT_CLASS_REPORTING)
+        continue;
+      char fc = finite_code (e->tense);
+      if (fc != 'A' && fc != 'R')
         continue;
       for (gint step = -1; step <= 1; step += 2)
         {
