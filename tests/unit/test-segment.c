@@ -726,3 +726,18 @@ Test (segment, furniture_forms_and_their_prefixes, .init = setup, .fini = teardo
     cr_assert_eq (!!s[i].is_furniture, cases[i].furniture, "\"%s\": furniture %d", cases[i].sentence,
                   s[i].is_furniture);
 }
+
+/* A list item is body text, with or without its full stop: only the
+ * line above it is a heading. */
+Test (segment, list_items_are_no_headings, .init = setup, .fini = teardown)
+{
+  g_autoptr (EvlDocument) doc = segment ("Key points\n\n- Inflation fell to 2.8% in February\n"
+                                         "\xe2\x80\xa2 Unemployment rose to 4.1%\n"
+                                         "* Exports grew again\n\nThe bank held rates.");
+  guint n;
+  const EvlSentence *se = evl_document_get_sentences (doc, &n);
+  cr_assert_eq (n, 5);
+  cr_assert (se[0].is_heading, "'Key points' heads the list");
+  for (guint i = 1; i < 4; i++)
+    cr_assert_not (se[i].is_heading, "list item %u taken for a heading", i);
+}

@@ -1442,6 +1442,18 @@ has_furniture_cue (const Seg *s, const EvlToken *tk, const RawSentence *r, guint
   return FALSE;
 }
 
+/* Does the raw sentence @r open with a list bullet ('- ', '* ', '• ')?
+ * A list item is body text, whether or not it ends with a full stop. */
+static gboolean
+opens_list_item (const Seg *s, const EvlToken *tk, const RawSentence *r)
+{
+  if (r->n < 3)
+    return FALSE;
+  const EvlToken *b = &tk[r->first];
+  return token_is (s, b, "-") || token_is (s, b, "*") || token_is (s, b, "\xe2\x80\xa2")
+         || token_is (s, b, "\xe2\x80\x93");
+}
+
 /* Sets heading[i] and furniture[i] of every raw sentence of @sc. */
 static void
 mark_blocks (Seg *s, Scratch *sc, guint8 *heading, guint8 *furniture)
@@ -1461,7 +1473,8 @@ mark_blocks (Seg *s, Scratch *sc, guint8 *heading, guint8 *furniture)
   for (guint i = 0; i < n; i++)
     {
       gboolean alone = par_sent[rs[i].paragraph] == 1;
-      heading[i] = alone && rs[i].n <= 25 && !sentence_has_terminal (s, tk, &rs[i]);
+      heading[i] = alone && rs[i].n <= 25 && !sentence_has_terminal (s, tk, &rs[i])
+                   && !opens_list_item (s, tk, &rs[i]);
       furniture[i] = has_furniture_cue (s, tk, &rs[i], maxw, starts, n_starts, &next);
     }
 
