@@ -98,6 +98,7 @@ typedef struct Cluster {
   /* the members' agents and patients, up to ROLES each (more: full) */
   guint agents[4], patients[4];
   guint8 n_agents, n_patients;
+  guint wcls;            /* word_class () of the first member + 1; 0 until asked */
 } Cluster;
 
 #define ROLES 4
@@ -912,6 +913,38 @@ head_class (const Synonyms *syn, const EvlGraphEvent *e)
   return 0;
 }
 
+/* The class of the word @e is told by, of its type's near-synonyms
+ * (coreference.txt), whatever its article: its trigger ('the quake'), or
+ * for a verb the noun that does it, right before it or its relative
+ * pronoun ('an earthquake struck', 'the earthquake that struck'): one
+ * happening is told by its noun in one article and by what that noun did
+ * in another.  0 when neither is of a class. */
+static guint
+word_class (const Synonyms *syn, const EvlGraphEvent *e)
+{
+  GHashTable *words = e->type ? g_hash_table_lookup (syn->by_type, e->type) : NULL;
+  if (words == NULL || e->mentions->len == 0)
+    return 0;
+  const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, 0);
+  char w[32];
+  if (m->text == NULL || strlen (m->text) >= sizeof w)
+    return 0;
+  g_strlcpy (w, m->text, sizeof w);
+  for (char *k = w; *k; k++)
+    *k = g_ascii_tolower (*k);
+  guint cls = GPOINTER_TO_UINT (g_hash_table_lookup (words, w));
+  const char *at = m->quote ? strstr (m->quote, m->text) : NULL;
+  if (cls || at == NULL)
+    return cls;
+  gsize start;
+  if (!word_before (m->quote, (gsize) (at - m->quote), &start, w, sizeof w))
+    return 0;
+  if ((strcmp (w, "that") == 0 || strcmp (w, "which") == 0)
+      && !word_before (m->quote, start, &start, w, sizeof w))
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (words, w));
+}
+
 /* @e (of head class @cls) is told as a noun phrase of a known
  * instance. */
 static gboolean
@@ -1111,7 +1144,24 @@ typedef struct {
   gboolean counted;      /* counted_plural () */
   GArray *places;        /* event_places (), when asked */
   GArray *said;          /* said_signature () of its first mention, when asked */
+  guint wcls;            /* word_class () + 1; 0 until asked */
 } Probe;
+
+/* @e is told in cluster @c's word, or in a near-synonym of it (word_class ()):
+ * what a loose type's events must share to be one. */
+static gboolean
+same_word (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
+{
+  if (same_str (c->trigger, e->trigger))
+    return TRUE;
+  if (p->wcls == 0)
+    p->wcls = word_class (p->syn, e) + 1;
+  if (p->wcls == 1)
+    return FALSE;
+  if (c->wcls == 0)
+    c->wcls = word_class (p->syn, evl_graph_get_event (g, c->rep)) + 1;
+  return c->wcls == p->wcls;
+}
 
 /* @c tells, in some sentence, what @p's event tells in one of its own,
  * reworded (two versions of one wire story). */
@@ -1563,9 +1613,11 @@ same_doer_target_count (const EvlGraph *g, const Cluster *c, const EvlGraphEvent
 static gboolean
 same_day_same_place (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
 {
-  if (catch_all (e->type) || (p->loose && !same_str (c->trigger, e->trigger)) || !c->strong
+  if (catch_all (e->type) || !c->strong
       || c->te != c->tb || !strong_time (e) || e->time.end != e->time.begin
       || e->time.begin != c->tb || shares_document (c, e))
+    return FALSE;
+  if (p->loose && !same_word (g, c, p, e))
     return FALSE;
   if (c->places == NULL)
     c->places = event_places (g, p->syn, evl_graph_get_event (g, c->rep), p->loose);
@@ -1898,7 +1950,7 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
   /* A loose type's same word on the day of a specific happening needs
    * no shared participant. */
   if (e_loose && !one_death
-      && (!same_trigger
+      && (!(same_trigger || same_word (g, c, p, e))
           || (ov == 0 && !shares_sentence (c, e) && !same_day_kind
               && !same_day_same_place (g, c, p, e))))
     return REJECT;
@@ -3248,7 +3300,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       double best_s = REJECT;
       gboolean e_loose = e->type == NULL || g_hash_table_contains (loose, e->type);
       Probe probe = { ei, e_loose, bare_definite (e), -1, head_class (&syn, e), &syn, NULL, NULL,
-                      counted_plural (e), NULL, NULL };
+                      counted_plural (e), NULL, NULL, 0 };
       guint generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
       /* An event naming nobody may join any cluster of its type, unless
        * it is loose. */
