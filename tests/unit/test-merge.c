@@ -873,3 +873,34 @@ ParameterizedTest (CommonNameCase *tc, merge, a_common_name_alone)
     meetings += g_strcmp0 (evl_graph_get_event (g, i)->type, "MEETING") == 0;
   cr_assert_eq (meetings, tc->events, "'%s' / '%s': %u meetings", tc->texts[0], tc->texts[1], meetings);
 }
+
+/* A thing longer than five words before the patient's preposition is
+ * cut before its own first preposition, so that the patient keeps the
+ * one that tells it is no direct object ('Pledging 5 million euros to
+ * Zambia', not 'Pledging Zambia'). */
+Test (merge, a_long_thing_before_the_patient_keeps_its_preposition)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct {
+    const char *text, *trigger, *lemma, *expected;
+  } cases[] = {
+    { "Officials spoke of pledging 5 million euros in humanitarian aid to Zambia.", "pledging", "pledge",
+      "Pledging 5 million euros to Zambia" },
+    { "Officials spoke of pledging 5 million euros to Zambia.", "pledging", "pledge",
+      "Pledging 5 million euros to Zambia" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("s", cases[i].text, "2025-06-15");
+      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
+      f.tense = "PRESPART";
+      f.patient = merge_entity (d, "Zambia", EVL_ENTITY_LOCATION);
+      fx_event (d, cases[i].trigger, 0, &f);
+      g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      g_ptr_array_add (arr, d);
+      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+      g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+      const char *line = evl_graph_get_event (g, 0)->summary;
+      cr_expect_str_eq (line, cases[i].expected, "%s: %s", cases[i].text, line);
+    }
+}

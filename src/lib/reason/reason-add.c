@@ -2533,15 +2533,35 @@ thing_before_patient (const AddCtx *a, const EvlEventMention *m, gint32 pm)
   guint k = (guint) pt - 1;
   if (k > t0 && word_in (a, k, dets))
     k--;
-  if (k <= t0 || !word_in (a, k, keep) || k - t0 > 5 || !object_is_noun_phrase (a, m))
+  if (k <= t0 || !word_in (a, k, keep) || k - t0 > 8 || !object_is_noun_phrase (a, m))
     return NULL;
-  for (guint t = t0; t < k; t++)
+  /* Past five words, a thing given to the patient is cut before an
+   * adjunct of what or whence ('pledged 5 million euros in humanitarian
+   * aid to Peru', 'airlifted 300 refugees from eastern Zaire to Goma':
+   * '5 million euros to Peru'), so that the patient keeps the 'to' that
+   * tells it is no direct object ('pledges Peru').  Other prepositions
+   * take the patient's phrase as their own ('views on food aid to'). */
+  guint end = k;
+  if (k - t0 > 5 && word_in (a, k, (const char *const[]) { "to", NULL }))
+    for (guint t = t0; t < k && end == k; t++)
+      {
+        if (word_in (a, t, be_forms))
+          return NULL;
+        if (t > t0 && word_in (a, t, (const char *const[]) { "in", "from", NULL }))
+          end = t;
+      }
+  if (end - t0 > 5)
+    return NULL;
+  for (guint t = t0; t < end; t++)
     if (a->toks[t].sentence != m->sentence || (tok_is_punct (a, t) && !currency_before_number (a, t))
         || in_timex (a, m->sentence, a->toks[t].span.start) || a->trigger_tok[t] == TRIGGER_FINITE
         || word_in (a, t, pronouns) || word_in (a, t, conjunctions))
       return NULL;
-  EvlSpan sp = { a->toks[t0].span.start, a->toks[k].span.end };
-  return collapse_ws (a->text, a->len, sp);
+  if (end == k)
+    return collapse_ws (a->text, a->len, (EvlSpan) { a->toks[t0].span.start, a->toks[k].span.end });
+  g_autofree char *thing = collapse_ws (a->text, a->len, (EvlSpan) { a->toks[t0].span.start, a->toks[end - 1].span.end });
+  g_autofree char *prep = collapse_ws (a->text, a->len, a->toks[k].span);
+  return g_strconcat (thing, " ", prep, NULL);
 }
 
 /* ---- summary ---- */
