@@ -405,6 +405,16 @@ ParameterizedTestParameters (story, typing)
     { "The new president took office on Tuesday.", "took", "take", "PAST", "APPOINTMENT", "", 0 },
     { "Protesters gathered outside parliament during the vote.", "gathered", "gather", "PAST", "PROTEST", "14", 0 },
     { "Mourners gathered outside the church on Sunday.", "gathered", "gather", "PAST", "OTHER", "", 0 },
+    /* a takeover's steps are the takeover's; an offer of talks is none */
+    { "The board rejected a takeover bid from its rival.", "rejected", "reject", "PAST", "ACQUISITION", "", 0 },
+    { "The rebels rejected the offer of talks.", "rejected", "reject", "PAST", "STATEMENT", "01", 0 },
+    { "The firm offered 520 pence a share in cash.", "offered", "offer", "PAST", "ACQUISITION", "", 0 },
+    { "The firm raised its offer for the retailer.", "raised", "raise", "PAST", "ACQUISITION", "", 0 },
+    { "The regulator cleared the merger on Friday.", "cleared", "clear", "PAST", "ACQUISITION", "", 0 },
+    { "Shareholders voted to approve the deal.", "voted", "vote", "PAST", "ACQUISITION", "", 0 },
+    /* jobs cut, not rates */
+    { "The company will cut about 600 jobs.", "cut", "cut", "FUTURE", "LAYOFF", "", 0 },
+    { "The bank cut interest rates.", "cut", "cut", "PAST", "OTHER", "", 0 },
   };
   return cr_make_param_array (TypeCase, cases, G_N_ELEMENTS (cases));
 }
