@@ -874,6 +874,53 @@ ParameterizedTest (CommonNameCase *tc, merge, a_common_name_alone)
   cr_assert_eq (meetings, tc->events, "'%s' / '%s': %u meetings", tc->texts[0], tc->texts[1], meetings);
 }
 
+/* A verb and the event noun it takes after it in one sentence tell one
+ * happening ('made a takeover offer'): its line names the noun.  A noun
+ * before the verb is what does it ('an earthquake struck'), told as its
+ * own mention.  The whole pipeline: the recogniser makes both. */
+static const EvlGraphEvent *
+pipeline_event_of (const EvlGraph *g, const char *text)
+{
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, i);
+      for (guint m = 0; m < e->mentions->len; m++)
+        if (g_strcmp0 (g_array_index (e->mentions, EvlGraphMention, m).text, text) == 0)
+          return e;
+    }
+  return NULL;
+}
+
+Test (merge, a_verb_and_its_event_noun_are_one)
+{
+  static const struct {
+    const char *text, *verb, *noun;
+    gboolean one;
+  } cases[] = {
+    { "Kestrel Pharma has made a 4.2 billion pound takeover offer for Aldane Therapeutics, the British "
+      "biotech company said on Monday.", "made", "offer", TRUE },
+    { "A magnitude 6.8 earthquake struck central Chile late on Sunday.", "struck", "earthquake", FALSE },
+  };
+  g_autoptr (EvlContext) ctx = fx_context ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      EvlDocument *doc = evl_document_new ("p", cases[i].text, -1, &error);
+      cr_assert_not_null (doc);
+      evl_document_set_dct (doc, "2025-06-15", EVL_DCT_METADATA);
+      evl_pipeline_annotate (ctx, doc);
+      g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      g_ptr_array_add (arr, doc);
+      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+      o.all_events = TRUE;
+      g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+      const EvlGraphEvent *v = pipeline_event_of (g, cases[i].verb), *n = pipeline_event_of (g, cases[i].noun);
+      cr_assert (v && n, "%s: no '%s' or '%s'", cases[i].text, cases[i].verb, cases[i].noun);
+      cr_expect_eq (v == n, cases[i].one, "%s: '%s' and '%s' %s", cases[i].text, cases[i].verb, cases[i].noun,
+                    v == n ? "joined" : "apart");
+    }
+}
+
 /* A thing longer than five words before the patient's preposition is
  * cut before its own first preposition, so that the patient keeps the
  * one that tells it is no direct object ('Pledging 5 million euros to

@@ -1147,6 +1147,19 @@ typedef struct {
   guint wcls;            /* word_class () + 1; 0 until asked */
 } Probe;
 
+/* Line @summary has word @w past its first word (its subject or head),
+ * case aside. */
+static gboolean
+summary_names (const char *summary, const char *w)
+{
+  const char *sp = summary && w ? strchr (summary, ' ') : NULL;
+  gsize n = w ? strlen (w) : 0;
+  for (const char *p = sp; p && n > 0; p = strchr (p + 1, ' '))
+    if (g_ascii_strncasecmp (p + 1, w, n) == 0 && (p[1 + n] == '\0' || p[1 + n] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
 /* @e is told in cluster @c's word, or in a near-synonym of it (word_class ()):
  * what a loose type's events must share to be one. */
 static gboolean
@@ -1154,6 +1167,20 @@ same_word (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
 {
   if (same_str (c->trigger, e->trigger))
     return TRUE;
+  /* A verb and the event noun it takes after it in one sentence are one
+   * telling ('made a takeover offer' / 'takeover offer', 'rejected the
+   * bid' / 'bid'): the verb's line names the noun.  Not untyped ones,
+   * which are any two words. */
+  const EvlGraphEvent *r = evl_graph_get_event (g, c->rep);
+  const EvlGraphMention *mr = r->mentions->len ? &g_array_index (r->mentions, EvlGraphMention, 0) : NULL;
+  const EvlGraphMention *me = e->mentions->len ? &g_array_index (e->mentions, EvlGraphMention, 0) : NULL;
+  if (!catch_all (e->type) && mr && me && mr->doc == me->doc && mr->sentence == me->sentence)
+    return (me->start > mr->start && summary_names (r->summary, e->trigger))
+           || (mr->start > me->start && summary_names (e->summary, r->trigger));
+  /* Near-synonyms join across articles: in one, the noun and the verb
+   * it does ('an earthquake struck') are told apart by the recogniser. */
+  if (shares_document (c, e))
+    return FALSE;
   if (p->wcls == 0)
     p->wcls = word_class (p->syn, e) + 1;
   if (p->wcls == 1)
