@@ -878,6 +878,25 @@ Test (entities, repeated_unknown_speaker_is_a_name)
   cr_expect_eq (mention (doc, "Kelvara", 0)->cluster, mention (doc, "Kelvara Mining", 0)->cluster);
 }
 
+/* A post of a name's, lower-case before its holder ('Kestrel chief
+ * executive Helen Marsh', 'Aldane chairman Robert Finch'), makes that
+ * name an organisation, at a sentence start too; a word alone so placed
+ * makes no entity of its own ('GE Life chief executive': no 'Life'). */
+Test (entities, a_post_before_its_holder_names_an_organisation)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Kestrel Pharma made an offer on Monday. Kestrel chief executive Helen Marsh said it was fair. "
+    "Aldane Therapeutics chairman Robert Finch rejected it. "
+    "Norvel Life chief executive Tan Beng Lee spoke. Life chief executive Ann Moe spoke.");
+  cr_expect_eq (cluster_of (doc, "Kestrel Pharma")->type, EVL_ENTITY_ORGANIZATION);
+  cr_expect_eq (mention (doc, "Kestrel", 0)->cluster, mention (doc, "Kestrel Pharma", 0)->cluster);
+  cr_expect_eq (cluster_of (doc, "Aldane Therapeutics")->type, EVL_ENTITY_ORGANIZATION);
+  cr_expect_eq (cluster_of (doc, "Helen Marsh")->type, EVL_ENTITY_PERSON);
+  cr_expect_eq (cluster_of (doc, "Robert Finch")->type, EVL_ENTITY_PERSON);
+  gint life = find_mention (doc, "Life", 0);
+  cr_expect (life < 0 || mention (doc, "Life", 0)->cluster < 0, "'Life' alone is no entity");
+}
+
 /* An acronym in parentheses after a name is that name's in this text,
  * whatever the gazetteer says, when its letters start the name's words. */
 Test (entities, acronym_defined_in_the_text_joins_its_name)

@@ -951,3 +951,32 @@ Test (merge, a_long_thing_before_the_patient_keeps_its_preposition)
       cr_expect_str_eq (line, cases[i].expected, "%s: %s", cases[i].text, line);
     }
 }
+
+/* A name no article's words typed is a person by default; another
+ * article's words that make it an organisation ('Aldane chairman Robert
+ * Finch') make it one in the story, whichever article comes first. */
+Test (merge, an_organisation_in_one_article_is_one_in_all)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      for (guint i = 0; i < 2; i++)
+        {
+          gboolean org = i != order;
+          EvlDocument *d = fx_doc (i ? "b" : "a", "Aldane Therapeutics rejected the offer.", "2025-06-15");
+          merge_entity (d, "Aldane Therapeutics", org ? EVL_ENTITY_ORGANIZATION : EVL_ENTITY_PERSON);
+          g_ptr_array_add (arr, d);
+        }
+      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+      g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+      guint n = 0;
+      for (guint i = 0; i < evl_graph_n_entities (g); i++)
+        if (g_strcmp0 (evl_graph_get_entity (g, i)->name, "Aldane Therapeutics") == 0)
+          {
+            n++;
+            cr_expect_eq (evl_graph_get_entity (g, i)->type, EVL_ENTITY_ORGANIZATION, "order %u", order);
+          }
+      cr_expect_eq (n, 1, "order %u: %u entities", order, n);
+    }
+}

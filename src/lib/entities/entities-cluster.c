@@ -1053,7 +1053,7 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
       /* 'Fujimori said', 'Fjordair said it': a name if it speaks again
        * (confirm_speakers()); news speakers are mostly people whose full
        * name was missed. */
-      gboolean tentative = !(c->titled || c->acronym || c->org_ctx || c->type == EVL_ENTITY_LOCATION);
+      gboolean tentative = !(c->titled || c->acronym || c->org_ctx == 1 || c->type == EVL_ENTITY_LOCATION);
       if (tentative && c->speaker == 2)
         c->type = EVL_ENTITY_ORGANIZATION;
       if (ci < 0 && (!tentative || c->speaker))

@@ -169,7 +169,9 @@ typedef struct {
   guint8 acronym;            /* SINGLE: an all-capitals word ('KCNA') */
   guint8 org_ctx;            /* SINGLE, NAME: in an organisation's context
                               * ('shares of X', 'carmaker X': org-of /
-                              * org-after / org-before cues) */
+                              * org-after / org-before cues); 2: only a
+                              * post of its after it ('X chief executive
+                              * Y'), which types a name found, makes none */
   guint8 speaker;            /* SINGLE: before a verb of speech ('X said'):
                               * 2 when 'it' follows ('X said it'), else 1 */
   guint8 mid;                /* SINGLE: not at a sentence start */

@@ -1836,6 +1836,22 @@ place_context (const Scan *s, guint i)
          && (lower_cue_kinds (s, i - 2) & EVL_CUE_LOC_BEFORE);
 }
 
+/* A name's own post, lower-case, before its holder's name: 'Kestrel chief
+ * executive Helen Marsh', 'Aldane chairman Robert Finch' (org-of cues, a
+ * 'chief' before them): a person holds no such post of a person, so the
+ * name before it is an organisation's, at a sentence start too.  A word
+ * alone so placed only types a name the text gives in full ('GE Life
+ * chief executive' is no 'Life'): resolve_single(). */
+static G_GNUC_NO_INLINE gboolean
+org_title_after (const Scan *s, guint b)
+{
+  guint j = b;
+  if (j < s->s_end && s->tok[j].sentence == s->sentence && tok_is (s, j, "chief"))
+    j++;
+  return j + 1 < s->s_end && s->tok[j + 1].sentence == s->sentence && !is_cap (s, j)
+         && cue_is (s, j, 1, EVL_CUE_ORG_OF, NULL) && is_cap (s, j + 1);
+}
+
 /* The capitalised name [a, b) stands where an organisation does: after a
  * noun whose complement is one ('shares of', 'a stake in', 'analysts at':
  * org-of cues), in apposition to a kind of organisation ('ferry operator
@@ -2170,7 +2186,7 @@ emit_run (Scan *s, guint a, guint b)
       /* 'analysts at Nordvik' is no place.  A word at a sentence start
        * is none either: tested before the context and the lower-case
        * walk. */
-      c->org_ctx = org_context (s, a, b, next);
+      c->org_ctx = org_context (s, a, b, next) ? 1 : org_title_after (s, b) ? 2 : 0;
       if (!c->org_ctx && c->mid && place_context (s, a) && !lower_has (s, a))
         c->type = EVL_ENTITY_LOCATION;
       else if (!c->org_ctx && (next & EVL_CUE_SPEECH))
@@ -2215,7 +2231,8 @@ emit_run (Scan *s, guint a, guint b)
   /* 'a stake in Brekke Haugen' is no place; 'the ruling Umoja Mpya
    * party', 'an Iraqi Saraya Nasr group', 'of Acme Health Partners'
    * name organisations. */
-  gboolean org = !s->heading && (org_kind || affiliation (s, a, b) || org_context (s, a, b, next));
+  gboolean org = !s->heading && (org_kind || affiliation (s, a, b) || org_context (s, a, b, next)
+                                 || org_title_after (s, b));
   EvlCand *c = add_cand (s, a, b, EVL_CAND_NAME,
                          org ? EVL_ENTITY_ORGANIZATION
                          : place_context (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);

@@ -498,6 +498,13 @@ add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
           e = (gint) evl_graph_add_entity (g, &ne);
         }
       EvlGraphEntity *ge = evl_graph_peek_entity (g, (guint) e);
+      /* A name no article's words typed is a person by default; one that
+       * another article's words make an organisation ('Aldane chairman
+       * Robert Finch', 'shares of Aldane Therapeutics') is that
+       * organisation in every article. */
+      if (ge->type == EVL_ENTITY_PERSON && cl[c].type == EVL_ENTITY_ORGANIZATION
+          && g_strcmp0 (cl[c].name, ge->name) == 0 && count_words (ge->name) > 1)
+        ge->type = EVL_ENTITY_ORGANIZATION;
       /* A fuller form of the name wins ('Putin' -> 'Vladimir Putin'). */
       if (count_words (cl[c].name) > count_words (ge->name))
         {
