@@ -412,6 +412,9 @@ ParameterizedTestParameters (story, typing)
     { "The firm raised its offer for the retailer.", "raised", "raise", "PAST", "ACQUISITION", "", 0 },
     { "The regulator cleared the merger on Friday.", "cleared", "clear", "PAST", "ACQUISITION", "", 0 },
     { "Shareholders voted to approve the deal.", "voted", "vote", "PAST", "ACQUISITION", "", 0 },
+    /* a death toll that rose is the deaths told again; prices are not */
+    { "The death toll from the quake rose to 112 on Tuesday.", "rose", "rise", "PAST", "DEATH", "", 0 },
+    { "Prices rose after the toll road opened.", "rose", "rise", "PAST", "OTHER", "", 0 },
     /* jobs cut, not rates */
     { "The company will cut about 600 jobs.", "cut", "cut", "FUTURE", "LAYOFF", "", 0 },
     { "The bank cut interest rates.", "cut", "cut", "PAST", "OTHER", "", 0 },
