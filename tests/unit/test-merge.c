@@ -980,3 +980,30 @@ Test (merge, an_organisation_in_one_article_is_one_in_all)
       cr_expect_eq (n, 1, "order %u: %u entities", order, n);
     }
 }
+
+/* A preposition that rounds a number opens the object, not a phrase of
+ * its own: 'cut about 600 jobs', 'sold around 40 shops'. */
+Test (merge, a_rounded_count_is_the_object)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  static const struct {
+    const char *text, *trigger, *lemma, *expected;
+  } cases[] = {
+    { "Kestrel cut about 600 jobs.", "cut", "cut", "Kestrel cuts about 600 jobs" },
+    { "Kestrel sold around 40 shops.", "sold", "sell", "Kestrel sells around 40 shops" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *d = fx_doc ("s", cases[i].text, "2025-06-15");
+      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
+      f.tense = "PAST";
+      f.agent = merge_entity (d, "Kestrel", EVL_ENTITY_ORGANIZATION);
+      fx_event (d, cases[i].trigger, 0, &f);
+      g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+      g_ptr_array_add (arr, d);
+      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+      g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+      const char *line = evl_graph_get_event (g, 0)->summary;
+      cr_expect_str_eq (line, cases[i].expected, "%s: %s", cases[i].text, line);
+    }
+}

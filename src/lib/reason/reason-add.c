@@ -765,6 +765,17 @@ than_count (const AddCtx *a, guint t)
              && (a->toks[t + 1].flags & EVL_TOKEN_NUMBER) && a->toks[t - 1].sentence == a->toks[t + 1].sentence);
 }
 
+/* Token @t is a preposition that rounds the number after it: 'cut about
+ * 600 jobs', 'around 40 people', 'over 300 flights' (the count is the
+ * object, not a phrase of 'about'). */
+static gboolean
+approx_count (const AddCtx *a, guint t)
+{
+  static const char *const approx[] = { "about", "around", "over", "under", "some", NULL };
+  return t + 1 < a->n_toks && a->toks[t + 1].sentence == a->toks[t].sentence
+         && (a->toks[t + 1].flags & EVL_TOKEN_NUMBER) && word_in (a, t, approx);
+}
+
 /* Token @t goes on the phrase before it: a word of the sentence that is
  * no function word, punctuation or time. */
 static gboolean
@@ -937,7 +948,8 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
   guint measure = timex_measure_end (a, t0, m->sentence);
   while (t < a->n_toks && words < 5 && a->toks[t].sentence == m->sentence
          && (!tok_is_punct (a, t) || currency_before_number (a, t))
-         && (t < measure || tok_lookup (a->stops, a, t) == NULL || of_inside (a, t, words) || than_count (a, t))
+         && (t < measure || tok_lookup (a->stops, a, t) == NULL || of_inside (a, t, words) || than_count (a, t)
+             || approx_count (a, t))
          && (t < measure || !in_timex (a, m->sentence, a->toks[t].span.start) || timex_modifier (a, t, m->sentence)))
     {
       if (tok_lookup (a->stops, a, t) != NULL)
