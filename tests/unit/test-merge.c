@@ -921,6 +921,28 @@ Test (merge, a_verb_and_its_event_noun_are_one)
     }
 }
 
+/* The line of the one event @trigger (@lemma, @tense) of one-sentence
+ * @text, its agent @agent ("" none) and its patient the place @patient
+ * ("" none). */
+static char *
+summary_of (EvlContext *ctx, const char *text, const char *trigger, const char *lemma, const char *tense,
+            const char *agent, const char *patient)
+{
+  EvlDocument *d = fx_doc ("s", text, "2025-06-15");
+  FxEvent f = FX_EVENT ("OTHER", lemma);
+  f.tense = tense;
+  if (agent[0])
+    f.agent = merge_entity (d, agent, EVL_ENTITY_ORGANIZATION);
+  if (patient[0])
+    f.patient = merge_entity (d, patient, EVL_ENTITY_LOCATION);
+  fx_event (d, trigger, 0, &f);
+  g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_ptr_array_add (arr, d);
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+  return g_strdup (evl_graph_get_event (g, 0)->summary);
+}
+
 /* A thing longer than five words before the patient's preposition is
  * cut before its own first preposition, so that the patient keeps the
  * one that tells it is no direct object ('Pledging 5 million euros to
@@ -938,16 +960,8 @@ Test (merge, a_long_thing_before_the_patient_keeps_its_preposition)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      EvlDocument *d = fx_doc ("s", cases[i].text, "2025-06-15");
-      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
-      f.tense = "PRESPART";
-      f.patient = merge_entity (d, "Zambia", EVL_ENTITY_LOCATION);
-      fx_event (d, cases[i].trigger, 0, &f);
-      g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
-      g_ptr_array_add (arr, d);
-      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
-      g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
-      const char *line = evl_graph_get_event (g, 0)->summary;
+      g_autofree char *line = summary_of (ctx, cases[i].text, cases[i].trigger, cases[i].lemma, "PRESPART", "",
+                                          "Zambia");
       cr_expect_str_eq (line, cases[i].expected, "%s: %s", cases[i].text, line);
     }
 }
@@ -994,16 +1008,7 @@ Test (merge, a_rounded_count_is_the_object)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      EvlDocument *d = fx_doc ("s", cases[i].text, "2025-06-15");
-      FxEvent f = FX_EVENT ("OTHER", cases[i].lemma);
-      f.tense = "PAST";
-      f.agent = merge_entity (d, "Kestrel", EVL_ENTITY_ORGANIZATION);
-      fx_event (d, cases[i].trigger, 0, &f);
-      g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
-      g_ptr_array_add (arr, d);
-      EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
-      g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
-      const char *line = evl_graph_get_event (g, 0)->summary;
+      g_autofree char *line = summary_of (ctx, cases[i].text, cases[i].trigger, cases[i].lemma, "PAST", "Kestrel", "");
       cr_expect_str_eq (line, cases[i].expected, "%s: %s", cases[i].text, line);
     }
 }
