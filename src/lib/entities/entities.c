@@ -1845,11 +1845,18 @@ place_context (const Scan *s, guint i)
 static G_GNUC_NO_INLINE gboolean
 org_title_after (const Scan *s, guint b)
 {
+  /* Asked of every capitalised run: the cheap tests first. */
   guint j = b;
-  if (j < s->s_end && s->tok[j].sentence == s->sentence && tok_is (s, j, "chief"))
-    j++;
-  return j + 1 < s->s_end && s->tok[j + 1].sentence == s->sentence && !is_cap (s, j)
-         && cue_is (s, j, 1, EVL_CUE_ORG_OF, NULL) && is_cap (s, j + 1);
+  if (j + 1 >= s->s_end || s->tok[j + 1].sentence != s->sentence || is_cap (s, j))
+    return FALSE;
+  if (!is_cap (s, j + 1))
+    {
+      if (j + 2 >= s->s_end || s->tok[j + 2].sentence != s->sentence || !is_cap (s, j + 2)
+          || !tok_is (s, j, "chief"))
+        return FALSE;
+      j++;
+    }
+  return !is_cap (s, j) && cue_is (s, j, 1, EVL_CUE_ORG_OF, NULL);
 }
 
 /* The capitalised name [a, b) stands where an organisation does: after a
