@@ -4114,3 +4114,36 @@ Test (story, a_report_after_a_dated_saying_comes_before_it)
   cr_assert_eq (e[raided].cue_rel, EVL_REL_BEFORE);
   cr_assert_eq (e[raided].timex, -1);
 }
+
+/* An untyped verb whose subject names a kind of happening is told as
+ * that happening ('a cyberattack paralysed', 'a wildfire forced'); a noun
+ * inside a prepositional phrase or before a reduced relative is no
+ * subject. */
+typedef struct {
+  char text[160];
+  char trigger[16];
+  char type[16];   /* "" = left untyped */
+} SubjectTypeCase;
+
+ParameterizedTestParameters (story, verb_typed_by_its_happening_subject)
+{
+  static SubjectTypeCase cases[] = {
+    { "A cyberattack paralysed the computer systems of the port on Monday.", "paralysed", "ATTACK" },
+    { "A fast-moving wildfire forced more than 6,000 people to leave on Monday.", "forced", "DISASTER" },
+    { "Police said a bombing that wrecked the hall on Monday killed nobody.", "wrecked", "ATTACK" },
+    { "Two victims of the attack were cremated on Monday at the temple.", "cremated", "" },
+    { "The union said in a statement faxed here on Monday that it would strike.", "faxed", "" },
+  };
+  return cr_make_param_array (SubjectTypeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (SubjectTypeCase *c, story, verb_typed_by_its_happening_subject)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc (c->text, "2025-03-05");
+  const EvlEventMention *e = pipeline_event (doc, c->trigger, 0);
+  if (c->type[0])
+    cr_assert_str_eq (e->type ? e->type : "(none)", c->type, "'%s' in '%s'", c->trigger, c->text);
+  else
+    cr_assert (e->type == NULL || strcmp (e->type, "OTHER") == 0, "'%s' in '%s' typed %s", c->trigger,
+               c->text, e->type);
+}

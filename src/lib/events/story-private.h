@@ -739,6 +739,8 @@ evl_story_is (const EvlStoryDoc *sd, gint i, EvlStoryWord w)
                                        may type (evl_story_type_events()) */
 #define EVL_STORY_MARK_PHRASAL 64u /* typed as the phrasal verb of its trigger and the
                                       particle after it (evl_story_type_events()) */
+#define EVL_STORY_MARK_RULED 128u /* a rule of its word typed it, untyped ('OTHER')
+                                     included (evl_story_type_events()) */
 
 /* Lower-cased copy of token @i into @buf; returns its length or -1. */
 gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);

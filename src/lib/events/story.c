@@ -693,6 +693,95 @@ type_from_document (EvlStoryDoc *sd, LemmaMemo *memo)
     }
 }
 
+static gboolean ly_adverb (const EvlStoryDoc *sd, gint i);
+static gboolean auxiliary (const EvlStoryDoc *sd, gint i);
+
+/* The first of the rules from @rule that holds for a trigger at @t, a
+ * verb when @verbal, or NULL; *@document is set when a 'document' rule
+ * was passed over. */
+static const EvlStoryRule *
+first_rule (const EvlStoryDoc *sd, const EvlStoryRule *rule, gint t, gboolean verbal,
+            gboolean *document)
+{
+  for (; rule->type != EVL_STORY_RULE_END; rule++)
+    {
+      if ((rule->pos == 1 && verbal) || (rule->pos == 2 && !verbal))
+        continue;
+      if (rule->group < 0)
+        return rule;
+      guint side = rule->flags & (EVL_STORY_RULE_AFTER | EVL_STORY_RULE_BEFORE);
+      /* A verb's later clause may still be its own ('struck the camps,
+       * killing two soldiers'); a noun's is another's. */
+      if (!verbal)
+        side |= rule->flags & EVL_STORY_RULE_CLAUSE;
+      if (context_has (sd, t, rule->window, rule->group, side)
+          && (rule->also < 0 || context_has (sd, t, rule->window, rule->also, side)))
+        return rule;
+      *document |= (rule->flags & EVL_STORY_RULE_DOCUMENT) != 0;
+    }
+  return NULL;
+}
+
+/* The type of the happening named by the subject of the untyped verb
+ * event @k (trigger @t), or the taxonomy's 'other': what 'the blaze'
+ * did ('broke out', 'forced 6,000 people to flee'), 'a cyberattack that
+ * paralysed the port' did, is told as that happening.  Only a verb of
+ * occurrence or aspect in the past or perfect: a report or an intention
+ * is its speaker's. */
+static guint
+subject_type (EvlStoryDoc *sd, guint k, gint t)
+{
+  const EvlStoryTaxonomy *tax = sd->tax;
+  const EvlEventMention *e = &sd->ev[k];
+  if (e->klass != EVL_EVENT_CLASS_OCCURRENCE && e->klass != EVL_EVENT_CLASS_ASPECTUAL)
+    return tax->other;
+  /* What happened, not what a happening is ('warned that the meeting
+   * goes beyond an arms deal'). */
+  if (!(sd->ev_tf[k] & (EVL_STORY_TF_PAST | EVL_STORY_TF_PERFECT)))
+    return tax->other;
+  gint j = t - 1;
+  for (guint skip = 0; skip < 4 && j >= 0 && (auxiliary (sd, j) || ly_adverb (sd, j)); skip++)
+    j--;
+  gboolean relative = j > 0 && (evl_story_token_is (sd, (guint) j, "that")
+                                || evl_story_token_is (sd, (guint) j, "which"));
+  if (relative)
+    j--;
+  guint sentence = sd->tok[t].sentence;
+  if (j < 0 || sd->tok[j].sentence != sentence || !(sd->tok[j].flags & EVL_TOKEN_WORD)
+      || (sd->tok[j].flags & EVL_TOKEN_CAP))
+    return tax->other;
+  /* The noun heads a subject that opens its clause ('A fast-moving
+   * wildfire forced'), not the object of a preposition or a verb before
+   * it ('victims of the attack were cremated', 'a statement faxed here',
+   * 'hostages held'); the antecedent of 'that' wherever it stands. */
+  if (!relative)
+    {
+      const guint32 opens = EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CONJ | EVL_STORY_C_CLAUSE_PUNCT
+                            | EVL_STORY_C_COMPLEMENTIZER | EVL_STORY_C_CLAUSE_BREAK;
+      gint i = j - 1;
+      for (guint n = 0;; n++, i--)
+        {
+          if (i < 0 || sd->tok[i].sentence != sentence)
+            break;
+          guint32 cls = evl_story_cls (sd, i);
+          if (cls & opens)
+            break;
+          if (n == 5 || (cls & EVL_STORY_C_PREP) || (sd->tok_ev[i] >= 0 && evl_story_verbal (sd, sd->tok_ev[i])))
+            return tax->other;
+        }
+    }
+  gint32 s = sd->tok_ev[j];
+  if (s >= 0)
+    return evl_story_verbal (sd, s) ? tax->other : sd->ev_type[s];
+  /* A noun the recogniser left out ('a cyberattack'): only a word that
+   * names its kind of happening whatever its context. */
+  const EvlStoryWordInfo *wi = tok_info (sd, j);
+  guint16 first = wi->rules ? wi->rules : wi->stem_rules;
+  gboolean document = FALSE;
+  const EvlStoryRule *hit = first ? first_rule (sd, &tax->rules[first], j, FALSE, &document) : NULL;
+  return hit && hit->group < 0 ? hit->type : tax->other;
+}
+
 void
 evl_story_type_events (EvlStoryDoc *sd)
 {
@@ -730,29 +819,16 @@ evl_story_type_events (EvlStoryDoc *sd)
                 }
             }
           gboolean document = FALSE;   /* a 'document' rule passed over */
-          for (; !modifier && rule->type != EVL_STORY_RULE_END; rule++)
+          if (!modifier)
             {
-              if ((rule->pos == 1 && verbal) || (rule->pos == 2 && !verbal))
-                continue;
-              if (rule->group < 0)
+              const EvlStoryRule *hit = first_rule (sd, rule, t, verbal, &document);
+              if (hit)
                 {
-                  type = rule->type;
-                  break;
-                }
-              guint side = rule->flags & (EVL_STORY_RULE_AFTER | EVL_STORY_RULE_BEFORE);
-              /* A verb's later clause may still be its own ('struck the
-               * camps, killing two soldiers'); a noun's is another's. */
-              if (!verbal)
-                side |= rule->flags & EVL_STORY_RULE_CLAUSE;
-              if (context_has (sd, t, rule->window, rule->group, side)
-                  && (rule->also < 0 || context_has (sd, t, rule->window, rule->also, side)))
-                {
-                  type = rule->type;
-                  if (!(rule->flags & EVL_STORY_RULE_PROVISIONAL))
+                  type = hit->type;
+                  sd->ev_mark[k] |= EVL_STORY_MARK_RULED;
+                  if (hit->group >= 0 && !(hit->flags & EVL_STORY_RULE_PROVISIONAL))
                     sd->ev_mark[k] |= EVL_STORY_MARK_CONTEXT;
-                  break;
                 }
-              document |= (rule->flags & EVL_STORY_RULE_DOCUMENT) != 0;
             }
           /* A noun only: a verb without context ('police launched an
            * inquiry') seldom names the story's event again. */
@@ -766,6 +842,14 @@ evl_story_type_events (EvlStoryDoc *sd)
     }
   if (open)
     type_from_document (sd, memo);
+  for (guint k = 0; k < sd->n_ev; k++)
+    if (sd->ev_type[k] == tax->other && sd->ev_tok[k] >= 0 && evl_story_verbal (sd, (gint32) k)
+        && !(sd->ev_mark[k] & (EVL_STORY_MARK_JUNK | EVL_STORY_MARK_RULED)))
+      {
+        guint type = subject_type (sd, k, sd->ev_tok[k]);
+        if (type != tax->other)
+          set_type (sd, memo, k, sd->ev_tok[k], type);
+      }
 }
 
 /* ---------------------------------------------------------------- salience */
