@@ -1145,6 +1145,10 @@ static TxCase day_month_cases[] = {
   { "The ship docked at 1530 Beijing time.", UKDCT, "1530 Beijing time", "TIME", "2025-06-01T15:30", "" },
   { "It opened at 9.30 local time.", UKDCT, "9.30 local time", "TIME", "2025-06-01T09:30", "" },
   { "It was the 1530 Friday time slot.", UKDCT, "1530", "DATE", "1530", "" },
+  /* day, month and year joined by hyphens, as filings write them */
+  { "The shares were listed on 13-Sep-2023.", UKDCT, "13-Sep-2023", "DATE", "2023-09-13", "" },
+  { "The notice is dated 05-MAR-2024.", UKDCT, "05-MAR-2024", "DATE", "2024-03-05", "" },
+  { "It was signed on 3-May-2024 in Rome.", UKDCT, "3-May-2024", "DATE", "2024-05-03", "" },
 };
 
 TX_FAMILY (day_month_dates, day_month_cases)

@@ -699,6 +699,17 @@ month_date (const TxScan *s, int i, int *year, int *month, int *day)
   *year = 0;
   *day = 0;
   int d = day_number (s, i);
+  /* '13-Sep-2023', '05-MAR-2024': a day, month and year joined by
+   * hyphens, as filings, datasets and some wires write them; the year
+   * makes the short name a month ('3-May-2024') */
+  if (d && is_hyphen (s, i + 1) && i + 4 < s->n && U (i + 2)->wi->month && U (i + 2)->cap
+      && attached (s, i + 2) && is_hyphen (s, i + 3) && attached (s, i + 4) && year_like (U (i + 4)))
+    {
+      *day = d;
+      *month = tx_atoi (attr (U (i + 2)->wi->month, 0));
+      *year = U (i + 4)->num;
+      return i + 5;
+    }
   if (d && (j = month_at (s, i + 1, month)) > 0)
     {
       *day = d;
