@@ -1369,6 +1369,14 @@ p_quarter (TxScan *s, int i, TxMatch *m)
           n = -1;
           e = j + 1;
         }
+      /* 'the latter half of the year', 'the back half of 2025': the
+       * second; of halves only */
+      else if (the && (is (s, j + 1, "half") || is (s, j + 1, "half-year"))
+               && (is (s, j, "latter") || is (s, j, "back")))
+        {
+          n = 2;
+          e = j + 1;
+        }
       else
         return -1;
     }

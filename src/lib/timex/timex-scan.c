@@ -334,7 +334,9 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
     }
   static const char *const extra[] = { "the", "a", "an", "that", "every", "each",
                                        "once", "twice", "thrice", "fiscal", "comparable",
-                                       "corresponding", "same", "full", "recent", "additional", "extra", "other" };
+                                       "corresponding", "same", "full", "recent", "additional", "extra", "other",
+                                       /* 'the back half of the year' */
+                                       "back" };
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
     bloom_set (lx->any, tx_hash (extra[i], strlen (extra[i])));
   /* Every word a pattern of timex-grammar.c compares with the unit it
@@ -344,7 +346,7 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
   static const char *const start[] = { "the", "a", "an", "that", "fiscal", "final", "first", "last",
                                        "recent", "comparable", "corresponding", "same", "year-ago",
                                        "year-earlier", "year", "once", "twice", "thrice", "every",
-                                       "each" };
+                                       "each", "latter", "back" };
   for (guint i = 0; i < G_N_ELEMENTS (start); i++)
     bloom_set (lx->start_word, tx_hash (start[i], strlen (start[i])));
   /* The word table: a few hundred words; a record for each is exactly
