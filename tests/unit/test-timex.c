@@ -1203,6 +1203,13 @@ static TxCase period_code_cases[] = {
   { "The new Audi Q3 sold well.", DCT, "Q3", "", "", "" },
   { "The H1N1 virus spread.", DCT, "H1N1", "", "", "" },
   { "He wore a Q9 badge.", DCT, "Q9", "", "", "" },
+  /* the number first, as analysts write them */
+  { "The firm reported a loss for 3Q23.", DCT, "3Q23", "DATE", "2023-Q3", "" },
+  { "It guided for 1H2024 sales.", DCT, "1H2024", "DATE", "2024-H1", "" },
+  { "Margins fell in 4Q 2022.", DCT, "4Q 2022", "DATE", "2022-Q4", "" },
+  { "Sales rose in 2Q.", DCT, "2Q", "DATE", "2023-Q2", "" },
+  { "He sharpened two 2H pencils.", DCT, "2H", "", "", "" },
+  { "The 3D printer ran at 5Hz.", DCT, "3D", "", "", "" },
 };
 
 TX_FAMILY (period_codes, period_code_cases)

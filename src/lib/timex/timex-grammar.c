@@ -1515,9 +1515,21 @@ p_period_code (TxScan *s, int i, TxMatch *m)
     }
   gboolean half = u->low[0] == 'h';
   int n = u->low[1] - '0';
+  if (g_ascii_isdigit (u->low[0]))
+    {
+      /* '3Q23', '1H2024': the number first, the year written on */
+      half = u->low[1] == 'h';
+      n = u->low[0] - '0';
+      if (u->len > 2)
+        y = atoi (u->low + 2);
+      if (u->len == 4)
+        y += y < 30 ? 2000 : 1900; /* as "'98" */
+    }
   e = i + 1;
   int k = is (s, e, "of") ? e + 1 : e, yy, ye;
-  if ((ye = fiscal_year_at (s, k, &yy)) > 0
+  if (y)
+    ;
+  else if ((ye = fiscal_year_at (s, k, &yy)) > 0
       || (k < s->n && U (k)->kind == U_NUM && (ye = year_at (s, k, &yy)) > 0))
     {
       y = yy;

@@ -174,6 +174,10 @@ literal_bits (const char *k, gsize n)
         return k[1] == '1' || k[1] == '2' ? S_PERIOD : 0; /* 'H1' */
       return (n == 4 && memcmp (k, "half", 4) == 0) || (n == 9 && memcmp (k, "half-year", 9) == 0)
              ? S_QUARTER : 0;
+    case '1': case '2': case '3': case '4':
+      /* '3Q23', '1H2024', '4Q' (unit_other() cut them as one word; a
+       * bare '2H' is a pencil's grade) */
+      return (k[1] == 'q' || (k[1] == 'h' && k[0] <= '2' && n > 2)) && (n == 2 || n == 4 || n == 6) ? S_PERIOD : 0;
     case 'q':
       if (n == 2)
         return k[1] >= '1' && k[1] <= '4' ? S_PERIOD : 0; /* 'Q3' */
@@ -1072,6 +1076,25 @@ unit_other (const TxLex *lx, TxUnit *u, const char *p, const char *e, gboolean s
       const char *ds = q;
       while (q < e && g_ascii_isdigit (*q))
         q++;
+      /* '3Q23', '1H2024', '4Q': a quarter or half (and its year), as
+       * analysts and company releases write them; one word unit
+       * (literal_bits() makes it a period code), not a number and a
+       * word 'Q23' */
+      if (!apos && q - ds == 1 && *ds >= '1' && *ds <= '4' && q < e && (*q == 'Q' || *q == 'H'))
+        {
+          const char *r = q + 1;
+          while (r < e && g_ascii_isdigit (*r) && r - q <= 5)
+            r++;
+          gsize nd = (gsize) (r - q - 1);
+          if (((nd == 0 && *q == 'Q') || nd == 2 || nd == 4) && (r == e || !(is_letter (r, e) || g_ascii_isdigit (*r))))
+            {
+              u->kind = U_WORD;
+              u->cap = TRUE;
+              q = r;
+              h = unit_fold (u, p, q);
+              goto folded;
+            }
+        }
       gboolean plain = TRUE;
       if (q - ds <= 9)
         {
