@@ -745,6 +745,14 @@ static TxCase time_on_day_cases[] = {
   { "Polls close at 8 p.m. on Nov. 7 in most states.", DCT, "8 p.m.", "TIME", "2023-11-07T20:00", "" },
   { "The vote ends at 6 p.m. EST on Oct. 2 in the capital.", DCT, "6 p.m. EST", "TIME", "2023-10-02T18:00", "" },
   { "The parade started at 10 a.m. on a cold day.", DCT, "10 a.m.", "TIME", "2023-09-14T10:00", "" },
+  /* a clock time alone takes the day under discussion, but not one on
+   * the other side of the creation day from its clause's tense */
+  { "The court adjourned the case until Sept. 20. The blaze started shortly before 2 a.m., police said.", DCT, "2 a.m.",
+    "TIME", "2023-09-14T02:00", "" },
+  { "The law was passed on Sept. 3. Voting will begin at 2 p.m. in the capital.", DCT, "2 p.m.", "TIME",
+    "2023-09-14T14:00", "" },
+  { "The law was passed on Sept. 3. Voting began at 2 p.m. in the capital.", DCT, "2 p.m.", "TIME",
+    "2023-09-03T14:00", "" },
 };
 
 TX_FAMILY (clock_time_on_a_day, time_on_day_cases)

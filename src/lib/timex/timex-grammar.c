@@ -2403,6 +2403,23 @@ zone_end (const TxScan *s, int i)
   return zone_place (s, i) ? i + 2 : -1;
 }
 
+/* Whether the day under discussion (a day) lies on the other side of
+ * the creation day from the tense of units [@i, @e): 'The court
+ * adjourned until Nov. 20.  The blaze started before 2 a.m.' (a past
+ * clause, a day ahead) or a plan after a day gone by; the day is then
+ * not the one the clause is about. */
+static gboolean
+ref_against_tense (const TxScan *s, int i, int e)
+{
+  if (!s->dct)
+    return FALSE;
+  EvlDay r = evl_timex_point_first_day (&s->ref);
+  if (r == 0 || r == s->dct)
+    return FALSE;
+  int t = tx_tense (s, i, e);
+  return (t < 0 && r > s->dct) || (t > 0 && r < s->dct);
+}
+
 /* Clock times: '10:35 a.m.', '6 a.m. EST Nov. 9', 'noon Saturday',
  * '4 in the morning', 'midnight Friday'. */
 static int
@@ -2539,7 +2556,8 @@ p_time (TxScan *s, int i, TxMatch *m)
       if (!on && !aside)
         e = de;
     }
-  else if (s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0 && s->ref_index >= 0)
+  else if (s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0 && s->ref_index >= 0
+           && !ref_against_tense (s, i, e))
     {
       /* a clock time alone belongs to the day under discussion */
       m->pt = s->ref;
