@@ -368,6 +368,11 @@ static TxCase set_cases[] = {
   /* a rate after a quantity, like '$500 million a year' */
   { "The plant would produce about 10,000 units annually.", DCT, "annually", "", "", "" },
   { "Revenue should rise 8.5% annually.", DCT, "annually", "", "", "" },
+  /* after a clock time the rate repeats the time, no quantity */
+  { "A curfew runs from 10 p.m. to 5 a.m. daily.", DCT, "daily", "SET", "P1D", "" },
+  { "The museum opens at 09:00 daily.", DCT, "daily", "SET", "P1D", "" },
+  { "The shop opens at 9am daily.", DCT, "daily", "SET", "P1D", "" },
+  { "The plant makes 500 units daily.", DCT, "daily", "", "", "" },
   { "The field pumps 300,000 barrels a day.", DCT, "a day", "", "", "" },
   { "Teachers earn 300 dollars a month.", DCT, "a month", "", "", "" },
   { "Calls cost one dollar a minute.", DCT, "a minute", "", "", "" },

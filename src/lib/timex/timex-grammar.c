@@ -1690,6 +1690,20 @@ periodical_at (const TxScan *s, int i)
   return e >= s->n || (U (e)->kind == U_PUNCT && U (e)->low[0] != '-');
 }
 
+/* Whether a clock time ends right before unit @i ('9 a.m. daily', 'a
+ * curfew from 10 p.m. to 5 a.m. daily', '09:00 daily'): a time of the
+ * day, which a rate after it repeats, not a quantity. */
+static gboolean
+clock_before (const TxScan *s, int i)
+{
+  const TxUnit *u = U (i - 1);
+  if (u->kind == U_NUM)
+    return (u->sc & S_CLOCK) || strcmp (u->suffix, "am") == 0 || strcmp (u->suffix, "pm") == 0;
+  return i >= 2 && U (i - 2)->kind == U_NUM
+         && (is (s, i - 1, "a.m.") || is (s, i - 1, "p.m.") || is (s, i - 1, "a.m") || is (s, i - 1, "p.m")
+             || is (s, i - 1, "am") || is (s, i - 1, "pm"));
+}
+
 /* Self-contained words: 'today', 'yesterday morning', 'now', 'daily'. */
 static int
 p_deictic (TxScan *s, int i, TxMatch *m)
@@ -1759,7 +1773,8 @@ p_deictic (TxScan *s, int i, TxMatch *m)
     return -1;
   /* '10,000 units annually', 'rise 8.5% annually': a rate, as '$500
    * million a year' below */
-  if (m->type == EVL_TIMEX_SET && n == 1 && i > 0 && g_str_has_suffix (U (i)->low, "ly") && after_quantity (s, i))
+  if (m->type == EVL_TIMEX_SET && n == 1 && i > 0 && g_str_has_suffix (U (i)->low, "ly") && after_quantity (s, i)
+      && !clock_before (s, i))
     return -1;
   g_strlcpy (m->value, v, sizeof m->value);
   if (m->type == EVL_TIMEX_SET)
