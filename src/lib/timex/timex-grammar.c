@@ -1421,6 +1421,16 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       m->mod = n == 1 ? "START" : "END";
       return de;
     }
+  /* 'the first half of October', 'the second half of March 2024': the
+   * month, its start or end (no ISO value names half a month) */
+  if (half && is (s, e, "of") && e + 1 < s->n && U (e + 1)->wi->month && (init_match (&dec, e + 1), (de = p_month (s, e + 1, &dec)) > 0)
+      && dec.has_pt && dec.pt.grain == EVL_GRAIN_MONTH && !dec.range)
+    {
+      *m = dec;
+      m->start = i;
+      m->mod = n == 1 ? "START" : "END";
+      return de;
+    }
   if (is (s, e, "of") && year_at (s, e + 1, &yy) > 0)
     {
       y = yy;
