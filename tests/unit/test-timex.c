@@ -1540,6 +1540,8 @@ static TxCase wire_cases[] = {
   { "Growth should pick up in the second half of the year.", DCT, "the second half of the year", "DATE", "2023-H2", "" },
   { "Growth should pick up in the latter half of the year.", DCT, "the latter half of the year", "DATE", "2023-H2", "" },
   { "Demand will recover in the back half of 2024.", DCT, "the back half of 2024", "DATE", "2024-H2", "" },
+  { "Sales rose in the second half of the fiscal year.", DCT, "the second half of the fiscal year", "DATE", "2023-H2", "" },
+  { "He scored twice in the second half of the match.", DCT, "the second half", "", "", "" },
   /* half a month: the month, its start or end */
   { "The first half of October was warm.", DCT, "The first half of October", "DATE", "2022-10", "START" },
   { "Sales slumped in the second half of March 2022.", DCT, "the second half of March 2022", "DATE", "2022-03", "END" },

@@ -1450,11 +1450,27 @@ p_quarter (TxScan *s, int i, TxMatch *m)
    * one in view, as for a bare 'the first quarter' */
   else if (!y && is (s, e, "of") && is (s, e + 1, "the") && is (s, e + 2, "year"))
     e += 3;
+  /* 'of the fiscal year', 'of the current year': the same year */
+  else if (!y && is (s, e, "of") && is (s, e + 1, "the") && (is (s, e + 2, "fiscal") || is (s, e + 2, "current"))
+           && is (s, e + 3, "year"))
+    e += 4;
   /* 'the third quarter of fiscal 2024', 'of FY2024': the fiscal year's */
   else if (!y && is (s, e, "of") && (fy = fiscal_year_at (s, e + 1, &yy)) > 0)
     {
       y = yy;
       e = fy;
+    }
+  /* 'the second half of the match', 'the first half of the season': a
+   * half of something that is no time (a word no temporal lexicon
+   * knows after 'of' and its determiner) */
+  else if (half && is (s, e, "of"))
+    {
+      int k = e + 1;
+      if (is (s, k, "the") || is (s, k, "a") || is (s, k, "its") || is (s, k, "their") || is (s, k, "his")
+          || is (s, k, "her") || is (s, k, "this") || is (s, k, "that"))
+        k++;
+      if (k < s->n && U (k)->kind == U_WORD && !U (k)->cand)
+        return -1;
     }
   quarter_point (s, m, i, e, n, half, y);
   return e;
