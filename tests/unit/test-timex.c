@@ -758,6 +758,12 @@ static TxCase time_on_day_cases[] = {
     "2023-09-14T14:00", "" },
   { "The law was passed on Sept. 3. Voting began at 2 p.m. in the capital.", DCT, "2 p.m.", "TIME",
     "2023-09-03T14:00", "" },
+  /* the same moment in another zone, in brackets: the weekday nearest
+   * the day just named */
+  { "The storm hit at 4 a.m. AEDT on Friday (1700 GMT Thursday).", DCT, "1700 GMT Thursday", "TIME",
+    "2023-09-07T17:00", "" },
+  { "Polls open at 7 a.m. local time (2200 GMT Saturday) on Sunday.", DCT, "2200 GMT Saturday", "TIME",
+    "2023-09-09T22:00", "" },
 };
 
 TX_FAMILY (clock_time_on_a_day, time_on_day_cases)

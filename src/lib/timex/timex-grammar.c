@@ -895,6 +895,16 @@ weekday_by_tense (const TxScan *s, int wd, int t, EvlTimexPoint *p)
     tx_weekday_point (s, wd, t > 0 ? 1 : -1, p);
 }
 
+/* Days from @day to the next ISO weekday @wd (0-6). */
+static int
+weekday_delta (EvlDay day, int wd)
+{
+  GDate g;
+  g_date_clear (&g, 1);
+  g_date_set_julian (&g, day);
+  return (wd - (int) g_date_get_weekday (&g) + 7) % 7;
+}
+
 /* A weekday that lies ahead of a day named earlier in its sentence
  * (and before the creation time, for a plan) rather than of the
  * creation time: the first such weekday after that day.  The end of a
@@ -930,10 +940,7 @@ weekday_after_ref (const TxScan *s, int i, int wd, EvlTimexPoint *p)
     }
   if (!span && !list && !(would && ref < s->dct))
     return FALSE;
-  GDate g;
-  g_date_clear (&g, 1);
-  g_date_set_julian (&g, ref);
-  int delta = (wd - (int) g_date_get_weekday (&g) + 7) % 7;
+  int delta = weekday_delta (ref, wd);
   if (list && delta > 3)
     delta -= 7;
   evl_timex_point_from_day (p, (EvlDay) ((gint64) ref + (delta ? delta : 7)), EVL_GRAIN_DAY);
@@ -2583,7 +2590,18 @@ p_time (TxScan *s, int i, TxMatch *m)
           de = p_deictic (s, k, &day);
     }
   int wd;
-  if (de > 0 && day.has_pt && weekday_at (s, k, &wd) == de)
+  if (de > 0 && day.has_pt && weekday_at (s, k, &wd) == de && i > 0 && is (s, i - 1, "(")
+      && s->ref.grain <= EVL_GRAIN_DAY && s->ref.grain != EVL_GRAIN_NONE && s->ref.year > 0 && s->ref_index >= 0 && s->ref_sentence == s->sentence)
+    {
+      /* 'at 11 p.m. ET on Sunday (0300 GMT Monday)': the same moment in
+       * another zone, so the weekday nearest the day just named */
+      EvlDay ref = evl_timex_point_first_day (&s->ref);
+      int delta = weekday_delta (ref, wd);
+      if (delta > 3)
+        delta -= 7;
+      evl_timex_point_from_day (&day.pt, (EvlDay) ((gint64) ref + delta), EVL_GRAIN_DAY);
+    }
+  else if (de > 0 && day.has_pt && weekday_at (s, k, &wd) == de)
     {
       /* a bare weekday after a clock time takes the tense of the whole
        * clause ('will leave at 4 a.m. Thursday') */
