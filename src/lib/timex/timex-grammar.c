@@ -1082,7 +1082,9 @@ static int
 p_year (TxScan *s, int i, TxMatch *m)
 {
   int j = i;
-  if (is (s, j, "fiscal"))
+  /* 'calendar 2026', 'calendar year 2025': the year, named so against
+   * a fiscal one */
+  if (is (s, j, "fiscal") || is (s, j, "calendar"))
     j++;
   /* 'fiscal year 2024' names the year as 'fiscal 2024' does */
   if (j > i && is (s, j, "year") && j + 1 < s->n && year_like (U (j + 1)))
@@ -1307,7 +1309,7 @@ fiscal_year_at (const TxScan *s, int i, int *year)
       *year = u->len == 4 ? 2000 + v : v;
       return i + 1;
     }
-  if (is (s, i, "fiscal") && i + 1 < s->n && U (i + 1)->kind == U_NUM)
+  if ((is (s, i, "fiscal") || is (s, i, "calendar")) && i + 1 < s->n && U (i + 1)->kind == U_NUM)
     return year_at (s, i + 1, year);
   return -1;
 }
@@ -2776,7 +2778,10 @@ p_duration (TxScan *s, int i, TxMatch *m)
           && attached (s, j + 3))
         return -1;
       e = j + 1;
-      /* 'an additional year', 'a full week' */
+      /* 'an additional year', 'a full week'; but 'changed from a fiscal
+       * year to a calendar year' names a kind of year, no length */
+      if (is (s, e, "calendar") && is (s, e + 1, "year"))
+        return -1;
       if (e + 1 < s->n && U (e + 1)->wi->unit && has_role (s, e, "unit-adjective"))
         e++;
     }
