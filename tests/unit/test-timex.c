@@ -1345,6 +1345,8 @@ static TxCase weekday_place_cases[] = {
     "2024-10-13", "" },
   { "Jobless claims fell in the week ending Sept. 9.", DCT, "the week", "DATE", "2023-W36", "" },
   { "Claims fell in the week to Sept. 9.", DCT, "Sept. 9", "DATE", "2023-09-09", "" },
+  { "The minister will visit China in the week starting Oct. 2.", DCT, "the week", "DATE", "2023-W40", "" },
+  { "Sales rose in the week beginning Aug. 28.", DCT, "the week", "DATE", "2023-W35", "" },
   { "Claims fell in the week to come.", DCT, "the week", "DATE", "2023-W37", "" },
 };
 

@@ -2182,11 +2182,12 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
     }
   TxMatch day;
   int de;
-  /* 'jobless claims in the week ending Sept. 9', 'the week to Sept. 9':
-   * that day's week, the day a timex of its own as after 'the quarter
-   * ended' */
+  /* 'jobless claims in the week ending Sept. 9', 'the week to Sept. 9',
+   * 'the week starting Oct. 27': that day's week, the day a timex of its
+   * own as after 'the quarter ended' */
   gboolean week_end = strcmp (code, "W") == 0
-                      && (is (s, e, "ending") || is (s, e, "ended") || is (s, e, "to") || is (s, e, "through"));
+                      && (is (s, e, "ending") || is (s, e, "ended") || is (s, e, "to") || is (s, e, "through")
+                          || is (s, e, "starting") || is (s, e, "beginning") || is (s, e, "commencing"));
   if ((strcmp (code, "WE") == 0 || strcmp (code, "W") == 0) && !that && !same && !back && shift == 0
       && (is (s, e, "of") || week_end) && e + 1 < s->n && U (e + 1)->wi->month
       && (init_match (&day, e + 1), (de = p_month (s, e + 1, &day)) > 0)
