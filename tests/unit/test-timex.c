@@ -1556,6 +1556,9 @@ static TxCase wire_cases[] = {
   { "Demand will recover in the back half of 2024.", DCT, "the back half of 2024", "DATE", "2024-H2", "" },
   { "Sales rose in the second half of the fiscal year.", DCT, "the second half of the fiscal year", "DATE", "2023-H2", "" },
   { "He scored twice in the second half of the match.", DCT, "the second half", "", "", "" },
+  /* the second month of a span follows the first */
+  { "The survey ran from December 2022 to February.", DCT, "February", "DATE", "2023-02", "" },
+  { "The season runs from November to February.", DCT, "February", "DATE", "2024-02", "" },
   /* half a month: the month, its start or end */
   { "The first half of October was warm.", DCT, "The first half of October", "DATE", "2022-10", "START" },
   { "Sales slumped in the second half of March 2022.", DCT, "the second half of March 2022", "DATE", "2022-03", "END" },

@@ -785,6 +785,28 @@ month_day_point (TxScan *s, TxMatch *m, int y, int mo, int d, int known, int fro
   return TRUE;
 }
 
+/* The year of a bare month @mo at @i that ends a span begun by the
+ * month just named in its sentence ('between January and March', 'from
+ * November to February'): the first such month after that one, as
+ * weekday_after_ref() takes a span's weekday; 0 when no span or a year
+ * or day is written (@y, @d). */
+static int
+month_span_year (const TxScan *s, int i, int y, int mo, int d)
+{
+  if (y || d || i < 2 || s->ref_index < 0 || s->ref_sentence != s->sentence || s->ref.grain != EVL_GRAIN_MONTH
+      || s->ref.year <= 0)
+    return 0;
+  /* the first month ends before the link, its year written or not
+   * ('from December 2024 to February') */
+  int f = i >= 3 && year_like (U (i - 2)) ? i - 3 : i - 2;
+  if (!U (f)->wi->month || s->ref.month != tx_atoi (attr (U (f)->wi->month, 0)))
+    return 0;
+  if (!(is (s, i - 1, "to") || is (s, i - 1, "through") || is (s, i - 1, "until") || is (s, i - 1, "till")
+        || is_hyphen (s, i - 1) || (is (s, i - 1, "and") && is (s, i - 3, "between"))))
+    return 0;
+  return s->ref.year + (mo <= s->ref.month ? 1 : 0);
+}
+
 /* Dates built on month names, with an optional leading weekday. */
 static int
 p_month (TxScan *s, int i, TxMatch *m)
@@ -840,7 +862,7 @@ p_month (TxScan *s, int i, TxMatch *m)
   int from = i;
   if (i >= 2 && U (i)->kind == U_NUM && second_day_at (s, i - 2, day_number (s, i - 2)) == i)
     from = i - 2;
-  if (!month_day_point (s, m, y, mo, d, 0, from, MAX (e, span_end)))
+  if (!month_day_point (s, m, y, mo, d, month_span_year (s, i, y, mo, d), from, MAX (e, span_end)))
     return -1;
   if (last)
     {
