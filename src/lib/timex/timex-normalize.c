@@ -456,6 +456,20 @@ attributive_date (const TxScan *s, int i, int end)
          && !s->u[end].cap && !s->u[end].wi->tense && !s->u[end].wi->cue && !past_cue (&s->u[end]);
 }
 
+/* Whether the future cue 'plan' or 'plans' at @k is the noun, after a
+ * determiner or a past verb ('approved the plan on Tuesday', 'unveiled
+ * plans on Monday'): the clause's own verb tells, not the plan. */
+static gboolean
+plan_noun (const TxScan *s, int k)
+{
+  static const char *const dets[] = { "the", "a", "an", "his", "her", "its", "their", "our", "this",
+                                      "that", "these", "those", "new" };
+  if (k == 0 || !(tx_unit_is (&s->u[k], "plan") || tx_unit_is (&s->u[k], "plans")))
+    return FALSE;
+  const TxUnit *b = &s->u[k - 1];
+  return unit_in (b, dets, G_N_ELEMENTS (dets)) || past_cue (b);
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -541,6 +555,8 @@ tx_tense (const TxScan *s, int i, int end)
         return 0;
       if (past_cue (u))
         return strength == 1 && object_past (s, k, i, end) ? -2 : -strength;
+      if (u->wi->tense && plan_noun (s, k))
+        continue;
       if (u->wi->tense)
         return k >= i - 5 && strong_future (s, k) ? 2 : 1;
       int modal = modal_tense (s, k);
