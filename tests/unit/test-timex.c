@@ -1572,6 +1572,10 @@ static TxCase wire_cases[] = {
   { "Sales rose in the February-April quarter.", DCT, "February", "DATE", "2023-02", "" },
   { "Sales in the December quarter beat forecasts.", "2024-01-04", "the December quarter", "DATE", "2023-Q4", "" },
   { "Sales in the June quarter will be weak.", "2024-01-04", "the June quarter", "DATE", "2024-Q2", "" },
+  /* a quarter over before the last one lies next year in a future
+   * clause; the one just ended is still this year's */
+  { "The plant will reopen in the second quarter.", "2023-11-20", "the second quarter", "DATE", "2024-Q2", "" },
+  { "The company will post a loss for the third quarter.", "2023-11-20", "the third quarter", "DATE", "2023-Q3", "" },
   /* results come out after their quarter */
   { "The company will report fourth-quarter results on Jan. 25.", "2024-01-04", "fourth-quarter", "DATE", "2023-Q4", "" },
   { "The company will report third-quarter results on Oct. 24.", DCT, "third-quarter", "DATE", "2023-Q3", "" },

@@ -1543,6 +1543,15 @@ quarter_point (TxScan *s, TxMatch *m, int i, int e, int n, gboolean half, int y)
               || is (s, e, "results") || is (s, e, "earnings"))
             m->pt.year--;
         }
+      else if (cur.year > 0 && !half && n < cur.quarter - 1 && tx_tense (s, i, e) > 0
+               && !is (s, e, "results") && !is (s, e, "earnings"))
+        {
+          /* 'the drug will be available in the first quarter' in
+           * October: a quarter over before the last lies next year in a
+           * future clause ('will post a loss for the third quarter' in
+           * October is the one just ended, not yet reported) */
+          m->pt.year++;
+        }
       m->needs_dct = TRUE;
     }
   m->has_pt = TRUE;
