@@ -521,6 +521,9 @@ static TxCase relative_cases[] = {
   { "The talks were slated for June 12.", "2025-03-18", "June 12", "DATE", "2025-06-12", "" },
   { "The vote, which had been set for Feb. 12, was postponed.", "2025-03-18", "Feb. 12", "DATE", "2025-02-12", "" },
   { "He set the tone for the talks on Tuesday.", "2025-03-20", "Tuesday", "DATE", "2025-03-18", "" },
+  /* a past form after 'to' is the bare verb: the infinitive looks ahead */
+  { "The storm is forecast to hit on Friday.", "2025-03-20", "Friday", "DATE", "2025-03-21", "" },
+  { "The team is due to set out on Monday.", "2025-03-20", "Monday", "DATE", "2025-03-24", "" },
   /* 'plan' the noun is no plan of the clause: its verb tells */
   { "The cabinet approved the plan on Tuesday.", "2025-03-20", "Tuesday", "DATE", "2025-03-18", "" },
   { "The company unveiled plans on Monday.", "2025-03-20", "Monday", "DATE", "2025-03-17", "" },

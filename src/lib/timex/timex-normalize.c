@@ -496,6 +496,11 @@ tx_tense (const TxScan *s, int i, int end)
         break;
       if (compound_part (s, k) || (past_cue (u) && (attributive_part (s, k) || last_verb (s, k))))
         continue;
+      /* 'forecast to hit on Friday', 'due to set out on Monday': a past
+       * form after 'to' is the bare verb ('hit', 'set', 'put' are both);
+       * the 'to' before it tells */
+      if (past_cue (u) && k > 0 && tx_unit_is (&s->u[k - 1], "to"))
+        continue;
       /* 'to leave on Thursday': an infinitive looks ahead */
       if (u->kind == U_WORD && tx_unit_is (u, "to") && (pluperfect_before (s, k) || implicative_past_before (s, k)))
         return -1;
