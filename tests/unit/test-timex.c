@@ -1563,6 +1563,9 @@ static TxCase wire_cases[] = {
   { "Demand will recover in the back half of 2024.", DCT, "the back half of 2024", "DATE", "2024-H2", "" },
   { "Sales rose in the second half of the fiscal year.", DCT, "the second half of the fiscal year", "DATE", "2023-H2", "" },
   { "He scored twice in the second half of the match.", DCT, "the second half", "", "", "" },
+  /* a winter across the turn of the year is the one it begins in */
+  { "The pandemic peaked in the winter of 2020-21.", DCT, "the winter of 2020-21", "DATE", "2020-WI", "" },
+  { "Prices spiked in winter 2021-2022.", DCT, "winter 2021-2022", "DATE", "2021-WI", "" },
   /* the second month of a span follows the first */
   { "The survey ran from December 2022 to February.", DCT, "February", "DATE", "2023-02", "" },
   { "The season runs from November to February.", DCT, "February", "DATE", "2024-02", "" },

@@ -1257,6 +1257,12 @@ p_season (TxScan *s, int i, TxMatch *m)
       y = yy;
       e = year_at (s, e, &yy);
     }
+  /* 'the winter of 2020-21', 'winter 2023-2024': a season across the
+   * turn of the year, named by the year it begins in (its value) */
+  if (y && strcmp (code, "WI") == 0 && is_hyphen (s, e) && e + 1 < s->n && attached (s, e + 1)
+      && U (e + 1)->kind == U_NUM && !U (e + 1)->suffix[0]
+      && ((U (e + 1)->ndig == 2 && U (e + 1)->num == (y + 1) % 100) || (U (e + 1)->ndig == 4 && U (e + 1)->num == y + 1)))
+    e += 2;
   if (ambiguous && !y && !shifted)
     {
       /* 'fall', 'spring' need a calendar context: 'in the fall', 'this spring' */
