@@ -352,6 +352,13 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "Troops are fighting near the border.", "fighting", "PRESENT", "PROGRESSIVE" },
     { "They have been fighting for weeks.", "fighting", "PRESENT", "PERFECTIVE_PROGRESSIVE" },
     { "Officials tried to stop the convoy.", "stop", "INFINITIVE", "NONE" },
+    /* a bare form after 'to' is an infinitive even when the word is
+     * mostly a noun ('the return', 'a visit') */
+    { "The boy does not want to return to Cuba.", "return", "INFINITIVE", "NONE" },
+    { "The premier plans to visit Tokyo next month.", "visit", "INFINITIVE", "NONE" },
+    { "Investors urged the board to further shift its strategy.", "shift", "INFINITIVE", "NONE" },
+    /* ... but not a noun with a nominal suffix after a preposition 'to' */
+    { "The sale is subject to completion of the audit.", "completion", "NONE", "NONE" },
     { "The minister said the talks would continue.", "said", "PAST", "NONE" },
     { "The company did not comment.", "comment", "PAST", "NONE" },
     { "The summit ended without an agreement.", "summit", "NONE", "NONE" },

@@ -1255,6 +1255,15 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
   if (nc > 0 && (chain[0] == AUX_WILL || chain[0] == AUX_MODAL
                  || chain[0] == AUX_DO_PRES || chain[0] == AUX_DO_PAST))
     noun = adj = FALSE;
+  /* 'to' before a bare form is mostly the infinitive's, whatever the
+   * word's usual pos ('want to return', 'plans to visit'): of the gold
+   * events after 'to' whose form is mostly a noun, 64 are INFINITIVE and
+   * 10 are not, mostly nouns with a nominal suffix after a preposition
+   * ('prior to completion'; 5-fold tense F1 75.35 -> 76.10, up in every
+   * fold) */
+  else if (nc > 0 && chain[0] == AUX_TO && strlen (lemma) == n
+           && evl_ascii_caseeq (lemma, w, n) && !nominal_suffix (w, n))
+    noun = adj = FALSE;
   if (noun || (adj && (nc == 0 || !is_be (chain[0]))))
     return;
   if (adj)
