@@ -359,6 +359,12 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "Investors urged the board to further shift its strategy.", "shift", "INFINITIVE", "NONE" },
     /* ... but not a noun with a nominal suffix after a preposition 'to' */
     { "The sale is subject to completion of the audit.", "completion", "NONE", "NONE" },
+    /* a bare form coordinated with an event shares its tense */
+    { "The sanctions were designed to isolate and strangle the regime.", "strangle",
+      "INFINITIVE", "NONE" },
+    { "The ministers will meet and discuss the budget.", "discuss", "FUTURE", "NONE" },
+    /* 'help' takes a bare infinitive */
+    { "The new rules will help prevent fraud.", "prevent", "INFINITIVE", "NONE" },
     { "The minister said the talks would continue.", "said", "PAST", "NONE" },
     { "The company did not comment.", "comment", "PAST", "NONE" },
     { "The summit ended without an agreement.", "summit", "NONE", "NONE" },

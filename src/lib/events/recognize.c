@@ -883,6 +883,11 @@ typedef struct {
    * (measured: zeroing and setting them per trigger, 0.37 M instructions
    * on 400 small documents) */
   EvlEventMention *proto;
+  /* the pass's previous event: its token, sentence and tense (NULL: none
+   * yet), for coordinated_tense() */
+  guint last_token;
+  guint32 last_sentence;
+  const char *last_tense;
 } Tokens;
 
 /* The word before token @i in its sentence is a determiner or a
@@ -1124,6 +1129,37 @@ invariant_past (const Tokens *t, guint i, const char *w, gsize n)
          && word_among (q, qn, articles, G_N_ELEMENTS (articles));
 }
 
+/* The tense a bare form after 'and' or 'or' shares with the event before
+ * it, at most three words before the conjunction ('to isolate and
+ * strangle', 'will meet and discuss', 'did not comment or elaborate'),
+ * NULL: none.  Only the tenses that an auxiliary gave a bare form: a
+ * NONE event may be a noun ('the war and return'), and a present one
+ * leaves the default. */
+static const char *
+coordinated_tense (const Tokens *t, guint i)
+{
+  const char *p;
+  gsize pn;
+  const char *tense = t->last_tense;
+  if (tense == NULL || t->last_token >= i || i - t->last_token > 4
+      || t->last_sentence != t->tok[i].sentence || !word_before (t, i, 1, &p, &pn)
+      || !((pn == 3 && evl_ascii_caseeq (p, "and", 3)) || (pn == 2 && evl_ascii_caseeq (p, "or", 2))))
+    return NULL;
+  return evl_str_is (tense, "INFINITIVE") || evl_str_is (tense, "FUTURE") || evl_str_is (tense, "PAST")
+         ? tense : NULL;
+}
+
+/* 'help' takes a bare infinitive ('helped end the war', 'to help
+ * prevent'): is the word before token @i a form of it? */
+static gboolean
+after_help (const Tokens *t, guint i)
+{
+  static const char *const helps[] = { "help", "helps", "helped", "helping" };
+  const char *p;
+  gsize pn;
+  return word_before (t, i, 1, &p, &pn) && word_among (p, pn, helps, G_N_ELEMENTS (helps));
+}
+
 static gboolean
 bare_noun_slot (const Tokens *t, guint i)
 {
@@ -1283,7 +1319,13 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
       else if (!verb)
         return;
       else if (strlen (lemma) == n && evl_ascii_caseeq (lemma, w, n))
-        *tense_out = bare_noun_slot (t, i) ? "NONE" : invariant_past (t, i, w, n) ? "PAST" : "PRESENT";
+        {
+          const char *coord = coordinated_tense (t, i);
+          *tense_out = coord ? coord
+                     : after_help (t, i) ? "INFINITIVE"
+                     : bare_noun_slot (t, i) ? "NONE"
+                     : invariant_past (t, i, w, n) ? "PAST" : "PRESENT";
+        }
       else if (n > 2 && (evl_ascii_caseeq (w + n - 2, "en", 2) || evl_ascii_caseeq (w + n - 2, "wn", 2)))
         *tense_out = "PASTPART";
       else if (w[n - 1] == 's' || w[n - 1] == 'S')
@@ -1499,7 +1541,7 @@ static_lemma (const Model *m, const char *lemma)
 }
 
 static void
-add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, EvlEventClass klass)
+add_event (const Model *m, EvlDocument *doc, Tokens *t, guint i, EvlEventClass klass)
 {
   const EvlToken *tok = &t->tok[i];
   const char *w = t->text + tok->span.start;
@@ -1555,6 +1597,9 @@ add_event (const Model *m, EvlDocument *doc, const Tokens *t, guint i, EvlEventC
     ev->lemma = evl_document_intern (doc, lemma, -1);
   ev->klass = klass;
   tense_aspect (m, t, i, pos, ev->lemma, &ev->tense, &ev->aspect);
+  t->last_token = i;
+  t->last_sentence = tok->sentence;
+  t->last_tense = ev->tense;
   evl_document_add_event_mention (doc, ev);
 }
 
@@ -2114,6 +2159,9 @@ evl_events_recognize (const EvlContext *ctx, EvlDocument *doc)
   proto.cue_event = -1;
   proto.agent = proto.patient = proto.location = proto.source = -1;
   t.proto = &proto;
+  t.last_token = 0;
+  t.last_sentence = 0;
+  t.last_tense = NULL;
   const Slot *const edge = &d->edge;
   /* no word with white space so far, and EVL_PAIR_MAX_UNKNOWN above any
    * pair weights: a slot's pair_max then bounds its pair weights as it is
