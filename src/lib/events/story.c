@@ -699,7 +699,7 @@ static gboolean auxiliary (const EvlStoryDoc *sd, gint i);
 /* The first of the rules from @rule that holds for a trigger at @t, a
  * verb when @verbal, or NULL; *@document is set when a 'document' rule
  * was passed over. */
-static const EvlStoryRule *
+static G_ALWAYS_INLINE inline const EvlStoryRule *
 first_rule (const EvlStoryDoc *sd, const EvlStoryRule *rule, gint t, gboolean verbal,
             gboolean *document)
 {
@@ -742,8 +742,9 @@ subject_type (EvlStoryDoc *sd, guint k, gint t)
   gint j = t - 1;
   for (guint skip = 0; skip < 4 && j >= 0 && (auxiliary (sd, j) || ly_adverb (sd, j)); skip++)
     j--;
-  gboolean relative = j > 0 && (evl_story_token_is (sd, (guint) j, "that")
-                                || evl_story_token_is (sd, (guint) j, "which"));
+  gboolean relative = j > 0 && (evl_story_is (sd, j, EVL_W_THAT)
+                                || ((evl_story_cls (sd, j) & EVL_STORY_C_CLAUSE_WORD)
+                                    && evl_story_token_is (sd, (guint) j, "which")));
   if (relative)
     j--;
   guint sentence = sd->tok[t].sentence;
@@ -774,12 +775,22 @@ subject_type (EvlStoryDoc *sd, guint k, gint t)
   if (s >= 0)
     return evl_story_verbal (sd, s) ? tax->other : sd->ev_type[s];
   /* A noun the recogniser left out ('a cyberattack'): only a word that
-   * names its kind of happening whatever its context. */
+   * names one kind of happening whatever its context (its unconditional
+   * noun reading, no context rule before it of another kind: no context
+   * is read). */
   const EvlStoryWordInfo *wi = tok_info (sd, j);
   guint16 first = wi->rules ? wi->rules : wi->stem_rules;
-  gboolean document = FALSE;
-  const EvlStoryRule *hit = first ? first_rule (sd, &tax->rules[first], j, FALSE, &document) : NULL;
-  return hit && hit->group < 0 ? hit->type : tax->other;
+  if (first == 0)
+    return tax->other;
+  const EvlStoryRule *r = &tax->rules[first];
+  while (r->type != EVL_STORY_RULE_END && (r->pos == 1 || r->group >= 0))
+    r++;
+  if (r->type == EVL_STORY_RULE_END)
+    return tax->other;
+  for (const EvlStoryRule *c = &tax->rules[first]; c < r; c++)
+    if (c->pos != 1 && c->type != r->type)
+      return tax->other;
+  return r->type;
 }
 
 void
