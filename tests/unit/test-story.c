@@ -4147,3 +4147,21 @@ ParameterizedTest (SubjectTypeCase *c, story, verb_typed_by_its_happening_subjec
     cr_assert (e->type == NULL || strcmp (e->type, "OTHER") == 0, "'%s' in '%s' typed %s", c->trigger,
                c->text, e->type);
 }
+
+/* ------------------------------------------------------ anchoring, 26 */
+
+/* A verb's date is not that of an event noun inside a prepositional
+ * complement of its subject's head ('the toll from the quake rose on
+ * Tuesday'): TimeBank leaves such nouns undated.  A duration before the
+ * verb is no date of the verb's own that would hide the date after it. */
+Test (story, a_subject_complement_noun_does_not_take_the_verbs_date)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("The death toll from the strongest earthquake in more than a "
+                                              "century rose to 2,100 on Tuesday. Talks on the bombing "
+                                              "resumed on Monday.",
+                                              "2025-03-05");
+  cr_assert_str_eq (pipeline_date_of (doc, "rose"), "2025-03-04");
+  cr_assert_null (pipeline_date_of (doc, "earthquake"), "the quake dated by the toll's rise");
+  cr_assert_str_eq (pipeline_date_of (doc, "resumed"), "2025-03-03");
+  cr_assert_null (pipeline_date_of (doc, "bombing"), "the bombing dated by the talks' resumption");
+}

@@ -402,6 +402,16 @@ verb_event (const EvlStoryDoc *sd, gint32 o)
   return o >= 0 && !noun_position (sd, o) && (evl_story_verbal (sd, o) || untensed_verb (sd, sd->ev_tok[o]));
 }
 
+/* Token @j is in a date or time other than timex @x (a duration is no
+ * date of the verb it touches: 'the strongest earthquake in more than a
+ * century rose to 2,862 on Tuesday'). */
+static inline gboolean
+other_date (const EvlStoryDoc *sd, gint j, gint32 x)
+{
+  gint32 y = sd->tok_tx[j];
+  return y >= 0 && y != x && (sd->tx[y].type == EVL_TIMEX_DATE || sd->tx[y].type == EVL_TIMEX_TIME);
+}
+
 /* The verb a week, day or finer timex @x modifies, -1 when none: the
  * one right after it ('Iran Saturday condemned'), else the nearest before
  * it in its clause ('met with aides on Wednesday', 'condemned the attack
@@ -429,9 +439,9 @@ timex_verb (const EvlStoryDoc *sd, gint32 x)
          * attacks in Kenya Friday'). */
         gint vt = sd->ev_tok[sd->tok_ev[i]];
         for (gint j = vt - 1; j >= 0 && j >= vt - 3 && sd->clause[j] == c; j--)
-          if (sd->tok_tx[j] >= 0 && sd->tok_tx[j] != x)
+          if (other_date (sd, j, x))
             return -1;
-        if (i + 1 < n && sd->tok_tx[i + 1] >= 0 && sd->tok_tx[i + 1] != x)
+        if (i + 1 < n && other_date (sd, i + 1, x))
           return -1;
         return sd->tok_ev[i];
       }
@@ -1215,6 +1225,45 @@ subject_matter (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return FALSE;
 }
 
+/* Nominal @k at token @t is inside a prepositional complement of another
+ * noun in the subject of verb @v after it, and timex @x that verb's date
+ * ('the death toll from the earthquake rose on Tuesday', 'talks on the
+ * attack resumed Monday'): the rising or resuming is at that date, not
+ * the happening the subject's head noun is about.  ('in', 'at' and
+ * 'during' place the head inside the happening: 'arrests during the
+ * protests rose on Monday'.) */
+static gboolean
+complement_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
+{
+  if (v < 0 || v == (gint32) k || !nominal (sd, (gint32) k) || own_date (sd, t, x))
+    return FALSE;
+  gint vt = sd->ev_tok[v];
+  if (vt <= t || sd->clause[vt] != sd->clause[t] || !evl_story_finite (sd, v) || nominal (sd, v))
+    return FALSE;
+  const guint32 np_stop = EVL_STORY_C_PREP | EVL_STORY_C_FUNCTION | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_BE
+                          | EVL_STORY_C_MODAL | EVL_STORY_C_CONJ | EVL_STORY_C_CLAUSE_PUNCT
+                          | EVL_STORY_C_CLAUSE_BREAK;
+  gint i = t - 1;
+  while (i > 0 && t - i <= 6 && sd->clause[i] == sd->clause[t] && sd->tok_tx[i] < 0
+         && ((evl_story_cls (sd, i) & (EVL_STORY_C_POSSESSIVE | EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET))
+             || ((sd->tok[i].flags & EVL_TOKEN_WORD) && !(evl_story_cls (sd, i) & np_stop)
+                 && (sd->tok_ev[i] < 0 || nominal (sd, sd->tok_ev[i])))))
+    i--;
+  guint32 pc = evl_story_cls (sd, i);
+  if (i <= 0 || !(pc & EVL_STORY_C_PREP) || (pc & EVL_STORY_C_LOC_PREP) || evl_story_is (sd, i, EVL_W_TO)
+      || evl_story_token_is (sd, (guint) i, "during") || sd->clause[i - 1] != sd->clause[t])
+    return FALSE;
+  /* the head: a noun, with no verb before it in the clause (a subject) */
+  gint h = i - 1;
+  if (!(sd->tok[h].flags & EVL_TOKEN_WORD) || sd->tok_tx[h] >= 0 || (evl_story_cls (sd, h) & np_stop)
+      || (sd->tok_ev[h] >= 0 && !nominal (sd, sd->tok_ev[h])))
+    return FALSE;
+  for (gint j = h - 1; j >= 0 && sd->clause[j] == sd->clause[t]; j--)
+    if (verb_event (sd, sd->tok_ev[j]) || (evl_story_cls (sd, j) & EVL_STORY_C_BE))
+      return FALSE;
+  return !predicate_between (sd, k, t, vt);
+}
+
 /* Nearest usable timex to token @t within its clause, -1 when none, and
  * in *@in_sentence the nearest within its sentence; ties go to the right
  * (timexes usually follow their event).  One walk serves both: the
@@ -1390,7 +1439,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         }
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
           || as_of_other (sd, k, t, x) || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
-          || subject_matter (sd, k, t, x))
+          || subject_matter (sd, k, t, x) || complement_date (sd, k, t, x, v))
         {
           refused = TRUE;
           continue;
