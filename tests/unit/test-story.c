@@ -4165,3 +4165,18 @@ Test (story, a_subject_complement_noun_does_not_take_the_verbs_date)
   cr_assert_str_eq (pipeline_date_of (doc, "resumed"), "2025-03-03");
   cr_assert_null (pipeline_date_of (doc, "bombing"), "the bombing dated by the talks' resumption");
 }
+
+/* A date inside a verbless noun phrase set off by a comma after the
+ * event belongs to a noun of that phrase ('the closing price on
+ * Monday'), not to the event before it; a phrase whose verb follows
+ * the date is a clause's subject and keeps it ('..., the ministry on
+ * Sunday issued a warning'). */
+Test (story, a_date_in_an_appositive_noun_phrase_is_not_the_events)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("Halvard offered 310 pence a share in cash, a premium of 25 "
+                                              "percent to the closing price on Monday. Ahead of the "
+                                              "visit, the ministry on Sunday issued a warning.",
+                                              "2025-03-05");
+  cr_assert_null (pipeline_date_of (doc, "offered"), "the offer dated by the price's day");
+  cr_assert_str_eq (pipeline_date_of (doc, "issued"), "2025-03-02");
+}

@@ -1225,6 +1225,40 @@ subject_matter (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return FALSE;
 }
 
+/* Timex @x at token @i, after event @k at token @t, is inside a noun
+ * phrase set off by a comma after the event's clause, with no verb of
+ * its own ('offered 520 pence a share, a premium of 38 percent to the
+ * closing price on Friday', 'was arrested, a day after the raid on
+ * Sunday'): the date belongs to a noun of the phrase, not the event. */
+static gboolean
+appositive_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
+{
+  if (i <= t)
+    return FALSE;
+  gint f = sd->tx_first[x];
+  /* (nor a subject's: ', the ministry on Sunday issued a warning') */
+  guint32 sent = sd->tok[t].sentence;
+  for (gint j = (gint) sd->tx_end[x];
+       j < (gint) sd->n_tok && sd->tok[j].sentence == sent && !(evl_story_cls (sd, j) & EVL_STORY_C_CLAUSE_PUNCT);
+       j++)
+    if (verb_event (sd, sd->tok_ev[j]) || (evl_story_cls (sd, j) & EVL_STORY_C_BE))
+      return FALSE;
+  for (gint j = f - 1; j > t; j--)
+    {
+      gint32 o = sd->tok_ev[j];
+      guint32 cls = evl_story_cls (sd, j);
+      if ((o >= 0 && o != (gint32) k && verb_event (sd, o))
+          || ((cls & EVL_STORY_C_BE) && !(cls & EVL_STORY_C_POSSESSIVE)))
+        return FALSE;
+      /* (not the timex's own article: '..., a year ago') */
+      if (evl_story_is (sd, j, EVL_W_COMMA))
+        return j + 1 < f
+               && (evl_story_is (sd, j + 1, EVL_W_A) || evl_story_is (sd, j + 1, EVL_W_AN)
+                   || evl_story_is (sd, j + 1, EVL_W_THE));
+    }
+  return FALSE;
+}
+
 /* Nominal @k at token @t is inside a prepositional complement of another
  * noun in the subject of verb @v after it, and timex @x that verb's date
  * ('the death toll from the earthquake rose on Tuesday', 'talks on the
@@ -1439,7 +1473,8 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         }
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
           || as_of_other (sd, k, t, x) || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
-          || subject_matter (sd, k, t, x) || complement_date (sd, k, t, x, v))
+          || subject_matter (sd, k, t, x) || complement_date (sd, k, t, x, v)
+          || appositive_date (sd, k, t, i, x))
         {
           refused = TRUE;
           continue;
