@@ -4180,3 +4180,20 @@ Test (story, a_date_in_an_appositive_noun_phrase_is_not_the_events)
   cr_assert_null (pipeline_date_of (doc, "offered"), "the offer dated by the price's day");
   cr_assert_str_eq (pipeline_date_of (doc, "issued"), "2025-03-02");
 }
+
+/* The deadline or the coming date of an infinitive after an event is the
+ * infinitive's, not the event's nor that of a noun between ('announcing
+ * a plan to repair the bridges by the end of the year'); the verb before
+ * was not then. */
+Test (story, an_infinitives_deadline_is_not_the_events_before_it)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("The ministry will focus on the roads, the minister said, "
+                                              "announcing a plan to repair the bridges by the end of the "
+                                              "year. The unions agreed to strike next month.",
+                                              "2025-03-05");
+  cr_assert_str_eq (pipeline_date_of (doc, "repair"), "2025");
+  cr_assert_null (pipeline_date_of (doc, "announcing"), "the announcing dated by the deadline");
+  cr_assert_null (pipeline_date_of (doc, "plan"), "the plan dated by the deadline");
+  cr_assert_str_eq (pipeline_date_of (doc, "strike"), "2025-04");
+  cr_assert_null (pipeline_date_of (doc, "agreed"), "the agreeing dated next month");
+}

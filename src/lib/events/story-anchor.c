@@ -1152,6 +1152,35 @@ intended_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
   return FALSE;
 }
 
+/* Timex @x at token @i is the deadline or the coming date of an
+ * infinitive between it and event @k at token @t, with no finite verb
+ * between: 'announcing a plan to rebuild the schools by the end of the
+ * year', 'agreed to hold talks next month' (the announcing and the
+ * agreeing were not then).  Only a 'by' date or one that reaches past
+ * the article's day: a past one may be the whole trip's ('went to Paris
+ * to meet officials on Monday'). */
+static gboolean
+deadline_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
+{
+  gint f = sd->tx_first[x];
+  if (i < t || sd->tok[f].sentence != sd->tok[t].sentence)
+    return FALSE;
+  if (!evl_story_is (sd, f - 1, EVL_W_BY) && sd->tx[x].end <= evl_document_get_dct_day (sd->doc))
+    return FALSE;
+  gboolean infinitive = FALSE;
+  for (gint j = t + 1; j < f; j++)
+    {
+      gint32 o = sd->tok_ev[j];
+      if (o < 0 || o == (gint32) k)
+        continue;
+      if (evl_story_is (sd, j - 1, EVL_W_TO) && untensed_verb (sd, j))
+        infinitive = TRUE;
+      else if (evl_story_finite (sd, o) && !noun_position (sd, o))
+        return FALSE;
+    }
+  return infinitive;
+}
+
 /* Nominal @k at token @t is what its clause answers for or is over
  * ('responsible for the death', 'protests over the killings'), and timex
  * @x not its own: the noun happened before the clause, at no date of
@@ -1473,6 +1502,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         }
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
           || as_of_other (sd, k, t, x) || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
+          || deadline_date (sd, k, t, i, x)
           || subject_matter (sd, k, t, x) || complement_date (sd, k, t, x, v)
           || appositive_date (sd, k, t, i, x))
         {
