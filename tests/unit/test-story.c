@@ -4197,3 +4197,21 @@ Test (story, an_infinitives_deadline_is_not_the_events_before_it)
   cr_assert_str_eq (pipeline_date_of (doc, "strike"), "2025-04");
   cr_assert_null (pipeline_date_of (doc, "agreed"), "the agreeing dated next month");
 }
+
+/* An undated past death after a dated one or after a dated disaster is
+ * that toll's, on its day, though a saying dates the first sentence to
+ * the next day: a saying's date is no other happening's. */
+Test (story, a_later_undated_death_takes_the_dated_deaths_day)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("A rescuer died on Monday while fighting a forest fire near the "
+                                              "town, officials said on Tuesday. The 41-year-old was killed "
+                                              "when his vehicle was trapped by flames, the regional "
+                                              "government said.",
+                                              "2025-03-05");
+  cr_assert_str_eq (pipeline_date_of (doc, "died"), "2025-03-03");
+  cr_assert_str_eq (pipeline_date_of (doc, "killed"), "2025-03-03");
+  g_autoptr (EvlDocument) alone = pipeline_doc ("A soldier died on Monday near the border. The 22-year-old was "
+                                                "killed when his truck overturned, the army said.",
+                                                "2025-03-05");
+  cr_assert_str_eq (pipeline_date_of (alone, "killed"), "2025-03-03");
+}

@@ -1895,8 +1895,11 @@ harm_type (const EvlStoryDoc *sd, guint o)
 /* 'Hurricane Delia slammed into the coast early Thursday ... At least
  * seven people were killed': a death told in the simple past with no
  * date of its own, a few sentences after a disaster or attack dated by
- * its clause or sentence, is that happening's toll and goes on its day.  Not when
- * a sentence between dates something else to another day, nor a death
+ * its clause or sentence, is that happening's toll and goes on its day;
+ * after a dated death, it is most often that death told again ('A
+ * firefighter died on Tuesday ... The 34-year-old was killed when').  Not
+ * when a sentence between dates something else to another day (a
+ * saying's date, 'officials said on Wednesday', dates no happening), nor a death
  * set apart ('in a separate attack', 'another') or with a disaster or
  * attack of its own sentence, its cause. */
 static gboolean
@@ -1923,9 +1926,9 @@ toll_event (EvlStoryDoc *sd, guint k)
       gboolean by_clause = dated (p) && p->timex >= 0
                            && sd->tx[p->timex].grain >= EVL_GRAIN_PART_OF_DAY
                            && sd->tx[p->timex].grain <= EVL_GRAIN_DAY;
-      if (by_clause && harm_type (sd, o))
+      if (by_clause && (harm_type (sd, o) || type_is (sd, o, "DEATH")))
         cause = (gint32) o;
-      else if (cause >= 0 && dated (p) && p->timex >= 0
+      else if (cause >= 0 && dated (p) && p->timex >= 0 && p->klass != EVL_EVENT_CLASS_REPORTING
                && sd->tx[p->timex].begin != sd->tx[sd->ev[cause].timex].begin)
         cause = -1;
     }
