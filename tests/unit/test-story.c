@@ -4196,6 +4196,9 @@ Test (story, an_infinitives_deadline_is_not_the_events_before_it)
   cr_assert_null (pipeline_date_of (doc, "plan"), "the plan dated by the deadline");
   cr_assert_str_eq (pipeline_date_of (doc, "strike"), "2025-04");
   cr_assert_null (pipeline_date_of (doc, "agreed"), "the agreeing dated next month");
+  /* (with no article day, a date not after 'by' may be past: kept) */
+  g_autoptr (EvlDocument) undated = pipeline_doc ("The firm agreed to pay the fine in 2019.", NULL);
+  cr_assert_str_eq (pipeline_date_of (undated, "agreed"), "2019");
 }
 
 /* An undated past death after a dated one or after a dated disaster is

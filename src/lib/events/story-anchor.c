@@ -1159,13 +1159,14 @@ intended_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
  * agreeing were not then).  Only a 'by' date or one that reaches past
  * the article's day: a past one may be the whole trip's ('went to Paris
  * to meet officials on Monday'). */
-static gboolean
+static G_NO_INLINE gboolean
 deadline_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
 {
   gint f = sd->tx_first[x];
   if (i < t || sd->tok[f].sentence != sd->tok[t].sentence)
     return FALSE;
-  if (!evl_story_is (sd, f - 1, EVL_W_BY) && sd->tx[x].end <= evl_document_get_dct_day (sd->doc))
+  EvlDay dct = evl_document_get_dct_day (sd->doc);
+  if (!evl_story_is (sd, f - 1, EVL_W_BY) && (dct == 0 || sd->tx[x].end <= dct))
     return FALSE;
   gboolean infinitive = FALSE;
   for (gint j = t + 1; j < f; j++)
@@ -1173,7 +1174,8 @@ deadline_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
       gint32 o = sd->tok_ev[j];
       if (o < 0 || o == (gint32) k)
         continue;
-      if (evl_story_is (sd, j - 1, EVL_W_TO) && untensed_verb (sd, j))
+      /* (a verb: not 'in response to unrest') */
+      if (evl_story_is (sd, j - 1, EVL_W_TO) && evl_story_verbal (sd, o) && untensed_verb (sd, j))
         infinitive = TRUE;
       else if (evl_story_finite (sd, o) && !noun_position (sd, o))
         return FALSE;
@@ -1259,12 +1261,28 @@ subject_matter (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
  * its own ('offered 520 pence a share, a premium of 38 percent to the
  * closing price on Friday', 'was arrested, a day after the raid on
  * Sunday'): the date belongs to a noun of the phrase, not the event. */
-static gboolean
+static G_NO_INLINE gboolean
 appositive_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
 {
-  if (i <= t)
+  /* (a comma ends the clause) */
+  if (i <= t || sd->clause[i] == sd->clause[t])
     return FALSE;
-  gint f = sd->tx_first[x];
+  gint f = sd->tx_first[x], comma = -1;
+  for (gint j = f - 1; j > t && comma < 0; j--)
+    {
+      gint32 o = sd->tok_ev[j];
+      guint32 cls = evl_story_cls (sd, j);
+      if ((o >= 0 && o != (gint32) k && verb_event (sd, o))
+          || ((cls & EVL_STORY_C_BE) && !(cls & EVL_STORY_C_POSSESSIVE)))
+        return FALSE;
+      if (evl_story_is (sd, j, EVL_W_COMMA))
+        comma = j;
+    }
+  /* (not the timex's own article: '..., a year ago') */
+  if (comma < 0 || comma + 1 >= f
+      || !(evl_story_is (sd, comma + 1, EVL_W_A) || evl_story_is (sd, comma + 1, EVL_W_AN)
+           || evl_story_is (sd, comma + 1, EVL_W_THE)))
+    return FALSE;
   /* (nor a subject's: ', the ministry on Sunday issued a warning') */
   guint32 sent = sd->tok[t].sentence;
   for (gint j = (gint) sd->tx_end[x];
@@ -1272,20 +1290,7 @@ appositive_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
        j++)
     if (verb_event (sd, sd->tok_ev[j]) || (evl_story_cls (sd, j) & EVL_STORY_C_BE))
       return FALSE;
-  for (gint j = f - 1; j > t; j--)
-    {
-      gint32 o = sd->tok_ev[j];
-      guint32 cls = evl_story_cls (sd, j);
-      if ((o >= 0 && o != (gint32) k && verb_event (sd, o))
-          || ((cls & EVL_STORY_C_BE) && !(cls & EVL_STORY_C_POSSESSIVE)))
-        return FALSE;
-      /* (not the timex's own article: '..., a year ago') */
-      if (evl_story_is (sd, j, EVL_W_COMMA))
-        return j + 1 < f
-               && (evl_story_is (sd, j + 1, EVL_W_A) || evl_story_is (sd, j + 1, EVL_W_AN)
-                   || evl_story_is (sd, j + 1, EVL_W_THE));
-    }
-  return FALSE;
+  return TRUE;
 }
 
 /* Nominal @k at token @t is inside a prepositional complement of another
@@ -1295,7 +1300,7 @@ appositive_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 x)
  * the happening the subject's head noun is about.  ('in', 'at' and
  * 'during' place the head inside the happening: 'arrests during the
  * protests rose on Monday'.) */
-static gboolean
+static G_NO_INLINE gboolean
 complement_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
 {
   if (v < 0 || v == (gint32) k || !nominal (sd, (gint32) k) || own_date (sd, t, x))
