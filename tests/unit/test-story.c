@@ -4133,6 +4133,15 @@ ParameterizedTestParameters (story, verb_typed_by_its_happening_subject)
     { "Police said a bombing that wrecked the hall on Monday killed nobody.", "wrecked", "ATTACK" },
     { "Two victims of the attack were cremated on Monday at the temple.", "cremated", "" },
     { "The union said in a statement faxed here on Monday that it would strike.", "faxed", "" },
+    /* a fire that broke out, started or spread is the fire itself; a
+     * battle firefighters wage is the fire's, whatever stands after it */
+    { "The blaze broke out on Sunday afternoon in pine forest north of the town.", "broke", "DISASTER" },
+    { "The fire, which started on Sunday, has forced about 8,000 people from their homes.", "started",
+      "DISASTER" },
+    { "Investigators found fuel at three points where the fire began on July 13.", "began", "DISASTER" },
+    { "Firefighters declared the blaze under control on Friday after a week-long battle.", "battle",
+      "DISASTER" },
+    { "Residents began returning home over the weekend.", "began", "" },
   };
   return cr_make_param_array (SubjectTypeCase, cases, G_N_ELEMENTS (cases));
 }
@@ -4217,4 +4226,23 @@ Test (story, a_later_undated_death_takes_the_dated_deaths_day)
                                                 "killed when his truck overturned, the army said.",
                                                 "2025-03-05");
   cr_assert_str_eq (pipeline_date_of (alone, "killed"), "2025-03-03");
+}
+
+/* ---------------------------------------------------- fires (usr26) */
+
+/* An '-ing' verb after 'while' or 'when' tells its clause's
+ * circumstance, no card of its own; a noun subject after 'when' and a
+ * saying are not such adjuncts. */
+Test (story, a_while_participle_adjunct_is_below_the_cut)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("A firefighter died on Tuesday while fighting a wildfire in "
+                                              "southern Spain.", "2025-07-16");
+  const EvlEventMention *fight = pipeline_event (doc, "fighting", 0);
+  const EvlEventMention *died = pipeline_event (doc, "died", 0);
+  cr_assert_lt (fight->salience, 0.5f, "%.2f", fight->salience);
+  cr_assert_geq (died->salience, 0.5f, "%.2f", died->salience);
+  g_autoptr (EvlDocument) flood = pipeline_doc ("Aid has been sent since 1995, when flooding damaged the crops.",
+                                                "2025-07-16");
+  const EvlEventMention *flooding = pipeline_event (flood, "flooding", 0);
+  cr_assert_geq (flooding->salience, 0.5f, "%.2f", flooding->salience);
 }

@@ -952,6 +952,28 @@ time_evidence (const EvlStoryDoc *sd, const EvlEventMention *e, guint tf)
     }
 }
 
+/* Trigger token @t opens a participle adjunct of time: an '-ing' verb
+ * with no tense right after 'while' or 'when' ('died on Tuesday while
+ * fighting a wildfire').  It tells the circumstance of its clause's
+ * event, no happening a reader follows on its own. */
+static gboolean
+while_adjunct (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, guint tf)
+{
+  static const char *const subordinators[] = { "while", "whilst", "when", NULL };
+  if (t <= 0 || (tf & EVL_STORY_TF_FINITE) || e->klass != EVL_EVENT_CLASS_OCCURRENCE
+      || sd->tok[t - 1].sentence != sd->tok[t].sentence || !evl_story_token_among (sd, t - 1, subordinators))
+    return FALSE;
+  /* (an occurrence: a saying while saying another is a statement of its
+   * own, 'he said, while warning Beijing that ...')  A noun before a
+   * finite verb is its clause's subject ('when flooding damaged'). */
+  if (t + 1 < (gint) sd->n_tok && sd->tok_ev[t + 1] >= 0
+      && (sd->ev_tf[sd->tok_ev[t + 1]] & EVL_STORY_TF_FINITE))
+    return FALSE;
+  const EvlSpan sp = sd->tok[t].span;
+  return sp.end - sp.start > 4 && g_ascii_islower (sd->text[sp.start])
+         && memcmp (sd->text + sp.end - 3, "ing", 3) == 0;
+}
+
 /* @t: the trigger's first token, -1 for an implied event (no text). */
 static float
 score_one (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, guint tf, const EvlStoryType *st,
@@ -1011,6 +1033,8 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, guint tf, co
   /* (the lead tells the news in the present perfect or progressive as
    * well: 'X is recalling 210,000 trucks, regulators said Monday') */
   if (other && !(dated && (tf & EVL_STORY_TF_FINITE) && (past || before_doc || (lead && !(tf & EVL_STORY_TF_FUTURE)))))
+    s = MIN (s, 0.4f);
+  if (while_adjunct (sd, e, t, tf))
     s = MIN (s, 0.4f);
   const EvlSentence *sn = e->sentence < sd->n_sent ? &sd->sent[e->sentence] : NULL;
   if (sn && sn->is_furniture)
