@@ -2931,3 +2931,23 @@ Test (reason, planned_event_stays_apart_from_done_one)
   cr_expect_eq (event_mentioning (g, "hold"), ref);
   cr_expect (ref->flags & EVL_EVENT_FLAG_PLANNED);
 }
+
+/* A verb whose object takes a predicate keeps the state phrase after its
+ * object: without it the line tells the opposite ('Firefighters declare
+ * the blaze' for a blaze declared under control). */
+ParameterizedTestParameters (reason, summary_keeps_the_object_complement)
+{
+  static PipelineSummaryCase cases[] = {
+    { "Firefighters declared the blaze under control on Friday after a week-long battle.", "declared",
+      "Firefighters declare the blaze under control" },
+    { "Police kept the suspect in custody on Monday.", "kept", "Police keep the suspect in custody" },
+    { "Doctors declared the patient out of danger on Sunday.", "declared",
+      "Doctors declare the patient out of danger" },
+  };
+  return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PipelineSummaryCase *tc, reason, summary_keeps_the_object_complement)
+{
+  expect_summary (tc);
+}

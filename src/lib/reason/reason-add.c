@@ -920,6 +920,41 @@ relative_ends (const AddCtx *a, guint t)
          && !word_in (a, t + 1, be_forms) && !word_in (a, t + 1, (const char *const[]) { "has", "have", "had", NULL });
 }
 
+/* The end of a state phrase at token @t that completes the object of
+ * @m, a verb whose object takes a predicate ('declared the blaze under
+ * control', 'kept the suspect in custody', 'put the plan on hold',
+ * 'placed the army on alert'): a preposition and one bare lower-case
+ * noun ending the phrase (punctuation, a function word or a time after
+ * it); @t when there is none.  Without it the line says the opposite of
+ * the news ('Firefighters declare the blaze'). */
+static guint
+object_complement_end (const AddCtx *a, const EvlEventMention *m, guint t)
+{
+  static const char *const verbs[] = { "declare", "pronounce", "keep", "bring", "put", "place", "hold", "get",
+                                       "leave", NULL };
+  static const char *const preps[] = { "under", "in", "on", "out", "beyond", NULL };
+  if (m->lemma == NULL || !g_strv_contains (verbs, m->lemma) || t + 1 >= a->n_toks
+      || a->toks[t].sentence != m->sentence || !word_in (a, t, preps))
+    return t;
+  guint n = t + 1;
+  /* 'out of control', 'out of danger' */
+  if (word_in (a, t, (const char *const[]) { "out", NULL }))
+    {
+      if (!word_in (a, n, (const char *const[]) { "of", NULL }))
+        return t;
+      n++;
+    }
+  if (n >= a->n_toks || a->toks[n].sentence != m->sentence || tok_is_punct (a, n)
+      || !g_ascii_islower (a->text[a->toks[n].span.start]) || tok_lookup (a->stops, a, n) != NULL
+      || in_timex (a, m->sentence, a->toks[n].span.start))
+    return t;
+  guint after = n + 1;
+  if (after < a->n_toks && a->toks[after].sentence == m->sentence && !tok_is_punct (a, after)
+      && tok_lookup (a->stops, a, after) == NULL && !in_timex (a, m->sentence, a->toks[after].span.start))
+    return t;
+  return after;
+}
+
 static char *
 object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
 {
@@ -1024,6 +1059,8 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
               && word_in (a, t, (const char *const[]) { "on", "in", "at", "last", "this", "next", NULL })
               && in_timex (a, m->sentence, a->toks[t + 1].span.start))))
     t--;
+  if (t > t0)
+    t = object_complement_end (a, m, t);
   while (t > t0 && (word_in (a, t - 1, dets)
                                || (tok_is_punct (a, t - 1) && !currency_before_number (a, t - 1))   /* '1.5%' */
                                || (t > t0 + 1 && word_in (a, t - 1, (const char *const[]) { "he", "she", "they", "we",
