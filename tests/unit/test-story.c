@@ -4142,6 +4142,8 @@ ParameterizedTestParameters (story, verb_typed_by_its_happening_subject)
     { "Firefighters declared the blaze under control on Friday after a week-long battle.", "battle",
       "DISASTER" },
     { "Residents began returning home over the weekend.", "began", "" },
+    /* a trial that opened is the court's step */
+    { "The fraud trial of the former mayor opened on Monday in Lyon.", "opened", "LEGAL_ACTION" },
   };
   return cr_make_param_array (SubjectTypeCase, cases, G_N_ELEMENTS (cases));
 }
