@@ -1012,3 +1012,31 @@ Test (merge, a_rounded_count_is_the_object)
       cr_expect_str_eq (line, cases[i].expected, "%s: %s", cases[i].text, line);
     }
 }
+
+/* A court's step named alone as its sentence's subject ('Sentencing was
+ * set for Oct. 20') is the story's step of that day: another article's
+ * sentence passed that very day, naming the convict, is the same one.
+ * Another day, or another word, stays apart. */
+ParameterizedTestParameters (merge, a_step_named_alone_is_that_days)
+{
+  static MergeCase cases[] = {
+    { { "A court sentenced Kofi Mensah to four years in prison on Tuesday.", "Sentencing was set for Tuesday." },
+      { { 0, "sentenced", "ARREST", "sentence", "PAST", "Tuesday", "2025-06-17", "~Kofi Mensah", 0 },
+        { 1, "Sentencing", "ARREST", "sentence", "", "Tuesday", "2025-06-17", "", 0 } },
+      1, FALSE },
+    { { "A court sentenced Kofi Mensah to four years in prison on Tuesday.", "Sentencing was set for Monday." },
+      { { 0, "sentenced", "ARREST", "sentence", "PAST", "Tuesday", "2025-06-17", "~Kofi Mensah", 0 },
+        { 1, "Sentencing", "ARREST", "sentence", "", "Monday", "2025-06-16", "", 0 } },
+      2, FALSE },
+    { { "A court sentenced Kofi Mensah to four years in prison on Tuesday.", "Jailing was set for Tuesday." },
+      { { 0, "sentenced", "ARREST", "sentence", "PAST", "Tuesday", "2025-06-17", "~Kofi Mensah", 0 },
+        { 1, "Jailing", "ARREST", "jail", "", "Tuesday", "2025-06-17", "", 0 } },
+      2, FALSE },
+  };
+  return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (MergeCase *tc, merge, a_step_named_alone_is_that_days)
+{
+  merge_case_run (tc);
+}

@@ -571,15 +571,22 @@ mention_np (const EvlGraphMention *m, const char *lemma)
 
 /* @m is a definite noun in '-ing' made from @lemma ('the meeting',
  * lemma 'meet'), a date before it counting as none when @dates. */
+static NpKind
+ing_noun_np (const EvlGraphMention *m, const char *lemma, gboolean dates)
+{
+  if (m->text == NULL || lemma == NULL)
+    return NP_NOT;
+  g_autofree char *w = g_ascii_strdown (m->text, -1);
+  if (!(g_str_has_suffix (w, "ing") || g_str_has_suffix (w, "ings"))
+      || g_ascii_strncasecmp (w, lemma, MAX (strlen (lemma), 4u) - 1) != 0)
+    return NP_NOT;
+  return mention_np_dated (m, w, dates);
+}
+
 static gboolean
 definite_ing_noun (const EvlGraphMention *m, const char *lemma, gboolean dates)
 {
-  if (m->text == NULL || lemma == NULL)
-    return FALSE;
-  g_autofree char *w = g_ascii_strdown (m->text, -1);
-  return (g_str_has_suffix (w, "ing") || g_str_has_suffix (w, "ings"))
-         && g_ascii_strncasecmp (w, lemma, MAX (strlen (lemma), 4u) - 1) == 0
-         && mention_np_dated (m, w, dates) == NP_DEFINITE;
+  return ing_noun_np (m, lemma, dates) == NP_DEFINITE;
 }
 
 /* @m is written as a noun phrase of its trigger @lemma that refers to a
@@ -642,12 +649,19 @@ counted_plural (const EvlGraphEvent *e)
 }
 
 /* @e is a definite description naming nobody and nowhere ('the
- * meeting'). */
+ * meeting'), or a bare '-ing' noun of its trigger opening its sentence
+ * ('Sentencing was set for Oct. 20', 'Voting ended at 8 p.m.'): a step
+ * named alone as a sentence's subject is the story's known one. */
 static gboolean
 bare_definite (const EvlGraphEvent *e)
 {
-  return e->participants->len == 0 && e->location < 0 && e->mentions->len > 0
-         && mention_np (&g_array_index (e->mentions, EvlGraphMention, 0), e->trigger) == NP_DEFINITE;
+  if (e->participants->len != 0 || e->location >= 0 || e->mentions->len == 0)
+    return FALSE;
+  const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, 0);
+  if (mention_np (m, e->trigger) == NP_DEFINITE)
+    return TRUE;
+  return m->quote && m->text && g_ascii_strncasecmp (m->quote, m->text, strlen (m->text)) == 0
+         && ing_noun_np (m, e->trigger, TRUE) == NP_BARE;
 }
 
 /* ---- head nouns naming one happening (taxonomy/coreference.txt) ---- */
@@ -1373,6 +1387,18 @@ known_anaphor (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e, gboo
   return ref && evl_reason_interval_gap (c->tb, c->te, ref, ref) <= NEAR_DAYS;
 }
 
+/* Cluster @c and @e are dated the same one day and one of them names
+ * the story's step alone, nobody and nowhere (bare_definite (), @e's
+ * given as @e_definite): 'Sentencing was set for Oct. 20' in one
+ * article is 'a court on Tuesday sentenced X' in the next day's. */
+static gboolean
+step_named_alone (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e, gboolean e_definite)
+{
+  if (!c->strong || c->tb != c->te || !strong_time (e) || e->time.begin != c->tb || e->time.end != c->te)
+    return FALSE;
+  return e_definite || (c->parts->len == 0 && c->location < 0 && bare_definite (evl_graph_get_event (g, c->rep)));
+}
+
 /* @e's agent does what cluster @c tells, in the same word, in an article
  * written within SAME_CYCLE_DAYS of the cluster's date or, undated, of
  * its articles (both days known): 'Kim arrived' in two reports of one
@@ -1974,11 +2000,13 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
     }
   gboolean same_day_kind = specific_same_day (g, c, p, e) && !shares_document (c, e);
   gboolean one_death = e_loose && (same_victim (g, c, e) || same_toll (g, c, e));
+  gboolean alone_day = same_trigger && step_named_alone (g, c, e, e_definite);
   /* A loose type's same word on the day of a specific happening needs
-   * no shared participant. */
+   * no shared participant, nor with one side naming the story's step
+   * alone that day. */
   if (e_loose && !one_death
       && (!(same_trigger || same_word (g, c, p, e))
-          || (ov == 0 && !shares_sentence (c, e) && !same_day_kind
+          || (ov == 0 && !shares_sentence (c, e) && !same_day_kind && !alone_day
               && !same_day_same_place (g, c, p, e))))
     return REJECT;
   if (roles_swapped (c, e) && !g_hash_table_contains (p->syn->reciprocal, e->type))
@@ -2030,7 +2058,7 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
       gboolean failed = (c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_FAILED);
       shared += failed ? NAME_WEIGHT : 0;
       if (!one_death
-          && !((known_anaphor (g, c, e, e_strong, e_definite) || same_day_kind)
+          && !((known_anaphor (g, c, e, e_strong, e_definite) || same_day_kind || alone_day)
                && same_story (p->syn, c, e))
           && !shares_sentence (c, e) && !same_day_same_place (g, c, p, e))
         {
@@ -3338,8 +3366,11 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
        * ('the magnitude 6.9 quake, which struck on Tuesday' / 'a
        * magnitude 6.9 earthquake struck southern Peru on Tuesday';
        * specific_same_day ()). */
+      /* ... and one naming the story's step alone, on its day
+       * ('Sentencing was set for Oct. 20'; step_named_alone ()). */
       gboolean day_kind = e_loose && e->participants->len == 0 && e->type && strong_time (e)
-                          && e->time.begin == e->time.end && g_hash_table_contains (syn.specific, e->type);
+                          && e->time.begin == e->time.end
+                          && (g_hash_table_contains (syn.specific, e->type) || probe.definite);
       GPtrArray *cands = (!e_loose || day_kind)
                              && (e->participants->len == 0
                                  || (strong_time (e) && day_place_probe (e)
