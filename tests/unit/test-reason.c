@@ -2932,8 +2932,8 @@ Test (reason, planned_event_stays_apart_from_done_one)
   cr_expect (ref->flags & EVL_EVENT_FLAG_PLANNED);
 }
 
-/* A verb whose object takes a predicate keeps the state phrase after its
- * object: without it the line tells the opposite ('Firefighters declare
+/* A verb whose object takes a predicate keeps the state phrase or the
+ * infinitive after its object: without it the line tells the opposite ('Firefighters declare
  * the blaze' for a blaze declared under control). */
 ParameterizedTestParameters (reason, summary_keeps_the_object_complement)
 {
@@ -2943,6 +2943,13 @@ ParameterizedTestParameters (reason, summary_keeps_the_object_complement)
     { "Police kept the suspect in custody on Monday.", "kept", "Police keep the suspect in custody" },
     { "Doctors declared the patient out of danger on Sunday.", "declared",
       "Doctors declare the patient out of danger" },
+    /* a verb of object control keeps what the object was made to do,
+     * after the participle in a headline; cut short, it goes */
+    { "A fast-moving wildfire forced more than 6,000 people to leave their homes on Monday.", "forced",
+      "Fast-moving wildfire forces more than 6,000 people to leave their homes" },
+    { "It also ordered the government to pay a fine.", "ordered", "Government ordered to pay a fine" },
+    { "NASA needs an extra 200 million dollars to replace a key Russian space component.", "needs",
+      "NASA needs an extra 200 million dollars" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

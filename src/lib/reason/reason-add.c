@@ -955,8 +955,42 @@ object_complement_end (const AddCtx *a, const EvlEventMention *m, guint t)
   return after;
 }
 
+/* The end of the infinitive that completes the object of @m, a verb of
+ * object control ('forced more than 6,000 people to leave their homes',
+ * 'urged the rebels to talk'), the phrase having stopped at token @t:
+ * 'to', the verb and up to three words of its own object, to a
+ * preposition, punctuation or a time; @t when no such infinitive
+ * follows.  What the object was made to do is the news the line tells. */
+static guint
+object_infinitive_end (const AddCtx *a, const EvlEventMention *m, guint t)
+{
+  if (m->lemma == NULL || a->control == NULL || t + 1 >= a->n_toks || a->toks[t + 1].sentence != m->sentence
+      || !word_in (a, t, (const char *const[]) { "to", NULL }) || a->trigger_tok[t + 1] == TRIGGER_NONE
+      || evl_lexicon_lookup (a->control, m->lemma, strlen (m->lemma)) == NULL)
+    return t;
+  static const char *const dets[] = { "a", "an", "the", "its", "their", "his", "her", NULL };
+  guint e = t + 2;
+  for (guint words = 0; words < 4 && e < a->n_toks && a->toks[e].sentence == m->sentence && !tok_is_punct (a, e)
+                        && (tok_lookup (a->stops, a, e) == NULL || word_in (a, e, dets))
+                        && !in_timex (a, m->sentence, a->toks[e].span.start);
+       words++)
+    e++;
+  /* Cut short, it would end inside a noun phrase ('to replace a key
+   * Russian'), an 'of' phrase ('to use' of) or on a particle ('to secure
+   * up'): the line goes without it. */
+  if (e < a->n_toks && a->toks[e].sentence == m->sentence && !tok_is_punct (a, e)
+      && !in_timex (a, m->sentence, a->toks[e].span.start)
+      && (tok_lookup (a->stops, a, e) == NULL || word_in (a, e, (const char *const[]) { "of", NULL })))
+    return t;
+  if (word_in (a, e - 1, (const char *const[]) { "up", "down", "out", "off", NULL }))
+    return t;
+  return e;
+}
+
+/* @inf (may be NULL): set to the object's infinitive (object_infinitive_end
+ * ()), which ends the phrase, or NULL. */
 static char *
-object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
+object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok, char **inf)
 {
   if (a->n_toks == 0)
     return NULL;
@@ -1059,8 +1093,9 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
               && word_in (a, t, (const char *const[]) { "on", "in", "at", "last", "this", "next", NULL })
               && in_timex (a, m->sentence, a->toks[t + 1].span.start))))
     t--;
+  guint np_end = t;
   if (t > t0)
-    t = object_complement_end (a, m, t);
+    t = object_infinitive_end (a, m, np_end = object_complement_end (a, m, t));
   while (t > t0 && (word_in (a, t - 1, dets)
                                || (tok_is_punct (a, t - 1) && !currency_before_number (a, t - 1))   /* '1.5%' */
                                || (t > t0 + 1 && word_in (a, t - 1, (const char *const[]) { "he", "she", "they", "we",
@@ -1073,6 +1108,8 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok)
   if (m->agent >= 0 && (guint) m->agent < a->n_em && a->em[m->agent].span.start >= first
       && a->em[m->agent].span.start < a->toks[t - 1].span.end)
     return NULL;
+  if (inf && t > np_end + 1 && np_end > t0)
+    *inf = collapse_ws (a->text, a->len, (EvlSpan) { a->toks[np_end].span.start, a->toks[t - 1].span.end });
   EvlSpan s = { a->toks[t0].span.start, a->toks[t - 1].span.end };
   return collapse_ws (a->text, a->len, s);
 }
@@ -3674,7 +3711,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
       phrasal = TRUE;
     }
   const EvlEventMention *sm = phrasal ? &pm : m;
-  g_autofree char *object = verbal && e.patient < 0 ? object_phrase (a, sm, FALSE) : NULL;
+  g_autofree char *inf = NULL;
+  g_autofree char *object = verbal && e.patient < 0 ? object_phrase (a, sm, FALSE, &inf) : NULL;
   /* A noun is its own head ('the shooting', 'the shot'), not its verb's
    * lemma ('The shoot', 'Sniper shoot of X'). */
   g_autofree char *noun = verbal ? NULL : written_noun (trigger_text, lemma);
@@ -3808,7 +3846,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
           passive_patient = TRUE;
         }
       else if (object == NULL)
-        object = object_phrase (a, sm, TRUE);
+        object = object_phrase (a, sm, TRUE, &inf);
     }
   /* A thing given or done and the patient after its preposition
    * ('supplied weapons to Pyongyang', 'discussed trade with Putin'):
@@ -3900,7 +3938,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
             q++;
           EvlEventMention owner = *sm;
           owner.span = a->toks[q].span;
-          g_autofree char *owned = object_phrase (a, &owner, TRUE);
+          g_autofree char *owned = object_phrase (a, &owner, TRUE, NULL);
           g_autofree char *written = collapse_ws (a->text, a->len,
                                                   (EvlSpan) { a->toks[nt].span.start, a->toks[q].span.end });
           if (owned)
@@ -4072,7 +4110,18 @@ add_event (AddCtx *a, const EvlEventMention *m)
         }
       else if (participle)
         {
+          /* the object's infinitive after the participle ('Government
+           * urged to take measures') */
+          gboolean split = inf && g_str_has_suffix (object, inf) && strlen (object) > strlen (inf) + 1;
+          if (split)
+            object[strlen (object) - strlen (inf) - 1] = '\0';
           g_autofree char *line = headline_summary (object, participle);
+          if (split)
+            {
+              char *with = g_strconcat (line, " ", inf, NULL);
+              g_free (line);
+              line = with;
+            }
           summary = e.location >= 0 ? at_place (a, line, e.location, m->location) : g_steal_pointer (&line);
         }
       else
