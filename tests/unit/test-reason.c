@@ -2763,7 +2763,7 @@ ParameterizedTestParameters (reason, summary_of_controlled_and_possessed_events)
     { "Kofi Mensah dismissed the current parliament.", "dismissed", "Kofi Mensah dismisses the current parliament" },
     /* an 'and' between two modifiers stays inside the object */
     { "The alliance invited the two northern and southern African states to join.", "invited",
-      "Alliance invites the two northern and southern African states" },
+      "Alliance invites the two northern and southern African states to join" },
     /* a verb with an object after it ends a phrase after a common noun */
     { "The police supported by helicopters searched the forest.", "supported", "Police supported by helicopters" },
     /* a participle keeps the complement of its verb ('of', 'for') */
