@@ -2958,3 +2958,22 @@ ParameterizedTest (PipelineSummaryCase *tc, reason, summary_keeps_the_object_com
 {
   expect_summary (tc);
 }
+
+/* A passive subject may hold a place phrase when it opens its clause
+ * ('Schools in the town were closed'); after another preposition the
+ * words walked are inside a longer subject and name it wrongly. */
+ParameterizedTestParameters (reason, passive_subject_keeps_its_place_phrase)
+{
+  static PipelineSummaryCase cases[] = {
+    { "Schools in the town were closed on Friday.", "closed", "Schools in the town closed" },
+    { "The calm in the town was shattered on Friday.", "shattered", "Calm in the town shattered" },
+    { "Calls to reduce the number of troops in the island have been rejected by the United States.", "rejected",
+      "United States rejects" },
+  };
+  return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PipelineSummaryCase *tc, reason, passive_subject_keeps_its_place_phrase)
+{
+  expect_summary (tc);
+}

@@ -1728,6 +1728,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
    * word or the clause's start.  A time expression before the subject
    * ('On Wednesday the union called') is no part of it. */
   gint end = k, head = k;
+  gint passive_from = -1, passive_head = -1;   /* a passive subject's place link */
   guint links = 0;
   gboolean and_top = FALSE;   /* the leftmost link seen is 'and' or 'or' */
   for (;;)
@@ -1769,7 +1770,10 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
       /* 'invasion of Kuwait and flew': an 'and' right before the verb
        * joins two verbs, not two heads of its subject */
       /* ('More than 600 of the refugees died': a count before 'of') */
-      if (active && links < 3 && k > 0 && k < end && end - k < 10 && a->toks[k].sentence == m->sentence
+      /* ... and a passive one a place ('Schools in the town were
+       * closed') */
+      if (links < 3 && k > 0 && k < end && end - k < 10 && a->toks[k].sentence == m->sentence
+          && (active || (!relative && word_in (a, (guint) k, (const char *const[]) { "in", "at", NULL })))
           && word_in (a, (guint) k, linkers) && a->toks[k - 1].sentence == m->sentence
           && ((a->toks[k - 1].flags & EVL_TOKEN_WORD)
               || (word_in (a, (guint) k, (const char *const[]) { "of", NULL })
@@ -1778,6 +1782,8 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
           && tok_lookup (a->stops, a, (guint) k - 1) == NULL && !word_in (a, (guint) k - 1, dets)
           && a->trigger_tok[k - 1] != TRIGGER_FINITE)
         {
+          if (!active && passive_from < 0)
+            passive_from = k, passive_head = head;
           and_top = word_in (a, (guint) k, (const char *const[]) { "and", "or", NULL });
           head = --k;
           links++;
@@ -1801,6 +1807,18 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
           continue;
         }
       break;
+    }
+  /* A passive subject's place phrase belongs to a noun opening the
+   * clause; after another preposition ('calls to reduce the number of
+   * troops in the island have been rejected') the words walked are the
+   * inside of a longer subject, which the line would misname. */
+  gint opener = k >= 0 && word_in (a, (guint) k, dets) ? k - 1 : k;   /* ('The calm in the town was') */
+  if (passive_from >= 0 && opener >= 0 && a->toks[opener].sentence == m->sentence
+      && !tok_is_punct (a, (guint) opener) && !word_in (a, (guint) opener, openers))
+    {
+      k = passive_from;
+      head = passive_head;
+      links = 0;
     }
   /* 'doctors who perform abortions were shot': the words walked are the
    * object of a relative clause on the subject, which is the noun phrase
