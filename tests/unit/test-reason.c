@@ -2961,19 +2961,22 @@ ParameterizedTest (PipelineSummaryCase *tc, reason, summary_keeps_the_object_com
 
 /* A passive subject may hold a place phrase when it opens its clause
  * ('Schools in the town were closed'); after another preposition the
- * words walked are inside a longer subject and name it wrongly. */
-ParameterizedTestParameters (reason, passive_subject_keeps_its_place_phrase)
+ * words walked are inside a longer subject and name it wrongly.  A time
+ * between a relative's antecedent and its 'which' is skipped. */
+ParameterizedTestParameters (reason, subject_past_a_place_or_a_time)
 {
   static PipelineSummaryCase cases[] = {
     { "Schools in the town were closed on Friday.", "closed", "Schools in the town closed" },
     { "The calm in the town was shattered on Friday.", "shattered", "Calm in the town shattered" },
     { "Calls to reduce the number of troops in the island have been rejected by the United States.", "rejected",
       "United States rejects" },
+    { "Officials said 343 pilgrims were killed in an enormous fire Tuesday which swept through their camp.",
+      "swept", "Enormous fire sweeps through their camp" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }
 
-ParameterizedTest (PipelineSummaryCase *tc, reason, passive_subject_keeps_its_place_phrase)
+ParameterizedTest (PipelineSummaryCase *tc, reason, subject_past_a_place_or_a_time)
 {
   expect_summary (tc);
 }

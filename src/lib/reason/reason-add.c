@@ -1657,6 +1657,15 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   gboolean relative = k >= 0 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, rel);
   if (relative)
     k--;
+  /* 'killed in an enormous fire Tuesday which swept through': a time
+   * between the antecedent and its relative is no part of either. */
+  if (relative)
+    for (gint x = k; x > 0 && k - x < 4 && a->toks[x].sentence == m->sentence
+                     && in_timex (a, m->sentence, a->toks[x].span.start); x--)
+      if (!in_timex (a, m->sentence, a->toks[x - 1].span.start) && a->toks[x - 1].sentence == m->sentence
+          && (a->toks[x - 1].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) x - 1)
+          && tok_lookup (a->stops, a, (guint) x - 1) == NULL)
+        k = x - 1;
   /* 'The storm, which made landfall': the relative's antecedent stands
    * before its comma. */
   gboolean across_comma = FALSE;
