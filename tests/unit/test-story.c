@@ -4224,6 +4224,13 @@ Test (story, a_later_undated_death_takes_the_dated_deaths_day)
                                               "2025-03-05");
   cr_assert_str_eq (pipeline_date_of (doc, "died"), "2025-03-03");
   cr_assert_str_eq (pipeline_date_of (doc, "killed"), "2025-03-03");
+  /* ... the death's, not the circumstance it was told in ('while
+   * fighting'), which stays below the cut. */
+  guint n;
+  const EvlEventMention *ev = evl_document_get_event_mentions (doc, &n);
+  const EvlEventMention *died = pipeline_event (doc, "died", 0);
+  cr_assert_eq (pipeline_event (doc, "killed", 0)->cue_event, (gint) (died - ev));
+  cr_assert_lt (pipeline_event (doc, "fighting", 0)->salience, 0.5f);
   g_autoptr (EvlDocument) alone = pipeline_doc ("A soldier died on Monday near the border. The 22-year-old was "
                                                 "killed when his truck overturned, the army said.",
                                                 "2025-03-05");

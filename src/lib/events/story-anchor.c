@@ -1932,7 +1932,12 @@ toll_event (EvlStoryDoc *sd, guint k)
                            && sd->tx[p->timex].grain >= EVL_GRAIN_PART_OF_DAY
                            && sd->tx[p->timex].grain <= EVL_GRAIN_DAY;
       if (by_clause && (harm_type (sd, o) || type_is (sd, o, "DEATH")))
-        cause = (gint32) o;
+        {
+          /* The death itself before the circumstance it is told in
+           * ('died on Tuesday while fighting a wildfire'). */
+          if (cause < 0 || sd->ev[cause].sentence != p->sentence || !type_is (sd, (guint) cause, "DEATH"))
+            cause = (gint32) o;
+        }
       else if (cause >= 0 && dated (p) && p->timex >= 0 && p->klass != EVL_EVENT_CLASS_REPORTING
                && sd->tx[p->timex].begin != sd->tx[sd->ev[cause].timex].begin)
         cause = -1;
