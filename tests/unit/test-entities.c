@@ -217,6 +217,21 @@ static DetectCase detect_cases[] = {
   /* A carmaker's or a drugmaker's name. */
   { "Halvorsen Motors is recalling 210,000 trucks.", "Halvorsen Motors", EVL_ENTITY_ORGANIZATION },
   { "Investors bought shares of Veltra Pharmaceuticals on Monday.", "Veltra Pharmaceuticals", EVL_ENTITY_ORGANIZATION },
+  /* Heads of firms' names. */
+  { "Velmora Pharma raised its offer on Sunday.", "Velmora Pharma", EVL_ENTITY_ORGANIZATION },
+  { "Corvane Therapeutics rejected the bid on Monday.", "Corvane Therapeutics", EVL_ENTITY_ORGANIZATION },
+  { "A cyberattack paralysed the systems of Baltport Terminals on Monday.", "Baltport Terminals", EVL_ENTITY_ORGANIZATION },
+  /* A board is an organisation's. */
+  { "Late on Monday, Varnel's board rejected the offer.", "Varnel", EVL_ENTITY_ORGANIZATION },
+  /* A newspaper named after its kind. */
+  { "The decree was published in the official gazette El Correo Austral on Sunday.", "El Correo Austral",
+    EVL_ENTITY_ORGANIZATION },
+  /* A Spanish public body's head. */
+  { "Two men were detained, the Guardia Nacional said on Monday.", "Guardia Nacional", EVL_ENTITY_ORGANIZATION },
+  /* A possessive determines an organisation named 'X and Y Authority' as
+   * 'the' does: the name is whole, not its last words. */
+  { "Separately, Sweden's Trade and Markets Authority said it had opened an inquiry.",
+    "Trade and Markets Authority", EVL_ENTITY_ORGANIZATION },
 };
 
 ParameterizedTestParameters (entities, detects_names_by_gazetteer_and_rules)
@@ -363,6 +378,11 @@ static AliasCase alias_cases[] = {
     "Mr. Kolstad left on Friday.",
     { "Arvid Kolstad", "Kolstad", "Kolstad#1" },
     "Arvid Kolstad" },
+  /* The acronym of a name whose start follows a possessive. */
+  { "Separately, Sweden's Trade and Markets Authority said it had opened an inquiry. "
+    "The TMA said it would decide by May 30.",
+    { "Trade and Markets Authority", "TMA" },
+    "Trade and Markets Authority" },
 };
 
 ParameterizedTestParameters (entities, clusters_aliases_of_one_entity)

@@ -2044,7 +2044,10 @@ org_and_head (Scan *s, guint a)
     return a;
   if (p > 0 && in_sentence (s, p - 1) && gaz_at_rare (s, p - 1, FALSE, &g) && g.end == p && g.kind == EVL_GAZ_COUNTRY)
     p--;
-  if (!common && !(p > 0 && in_sentence (s, p - 1) && tok_is (s, p - 1, "the")))
+  /* 'Britain's Competition and Markets Authority': an owner's possessive
+   * determines the name as 'the' does. */
+  gboolean owned = p > 1 && in_sentence (s, p - 2) && is_possessive (s, p - 1) && is_cap (s, p - 2);
+  if (!common && !owned && !(p > 0 && in_sentence (s, p - 1) && tok_is (s, p - 1, "the")))
     return a;
   while (s->n_cands > 0)
     {
