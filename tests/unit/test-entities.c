@@ -232,6 +232,10 @@ static DetectCase detect_cases[] = {
    * 'the' does: the name is whole, not its last words. */
   { "Separately, Sweden's Trade and Markets Authority said it had opened an inquiry.",
     "Trade and Markets Authority", EVL_ENTITY_ORGANIZATION },
+  /* One place preposition before an unknown name ('rushed at X') is
+   * outvoted by the name standing where people do. */
+  { "The crowd rushed at Tomas Arvelo as he left. Tomas Arvelo, 59, a mechanic, stayed calm. "
+    "Tomas Arvelo filed a complaint.", "Tomas Arvelo", EVL_ENTITY_PERSON },
 };
 
 ParameterizedTestParameters (entities, detects_names_by_gazetteer_and_rules)

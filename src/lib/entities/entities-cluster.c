@@ -51,6 +51,9 @@ typedef struct {
   guint8 club;                /* EVL_OWN_* bits of its names */
   guint n_speech;             /* single-word mentions before a verb of speech */
   guint n_speech_it;          /* ... followed by 'it' ('X said it would') */
+  /* Multi-word mentions by rules that speak or are described as a
+   * person's, and ones read as a place's: retype_votes(). */
+  guint16 n_as_person, n_as_place;
 } Cl;
 
 typedef struct {
@@ -606,6 +609,11 @@ attach (Cx *x, EvlCand *c, gint ci, guint words)
     return;
   if (c->kind != EVL_CAND_SINGLE && words >= 2)
     k->n_full++;
+  if (c->kind == EVL_CAND_NAME)
+    {
+      k->n_as_person += c->person_cue && k->n_as_person < G_MAXUINT16;
+      k->n_as_place += c->type == EVL_ENTITY_LOCATION && k->n_as_place < G_MAXUINT16;
+    }
   if (k->type == EVL_ENTITY_PERSON)
     {
       if (c->country && !k->country)
@@ -675,6 +683,23 @@ define_acronym (Cx *x, const EvlCand *p, EvlCand *c)
   c->kind = EVL_CAND_NAME;
   attach (x, c, ci, 1);
   return TRUE;
+}
+
+/* 'The crowd rushed at Manuel Gonzalez' once, 'Manuel Gonzalez, 59, a
+ * bus mechanic' elsewhere: a place preposition before an unknown name
+ * ('at', 'from') is weaker evidence than the name speaking or described
+ * as a person, so a rule-made place at least as often so named is a
+ * person.  (An organisation's cues are specific: kept.) */
+static void
+retype_votes (Cx *x)
+{
+  for (guint i = 0; i < x->n_cls; i++)
+    {
+      Cl *k = &x->cls[i];
+      if (k->merged < 0 && k->type == EVL_ENTITY_LOCATION && !k->gaz && !k->city
+          && k->n_as_person >= 1 && k->n_as_person >= k->n_as_place)
+        k->type = EVL_ENTITY_PERSON;
+    }
 }
 
 /* Step 1 and 2: gazetteer names, capitals, multi-word rule names. */
@@ -1691,7 +1716,10 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
             later[--first_ref] = i;
         }
       if (!heading)
-        merge_people (&x);
+        {
+          retype_votes (&x);
+          merge_people (&x);
+        }
       for (guint k = 0; k < n_single; k++)
         resolve_single (&x, &g_array_index (cands, EvlCand, later[k]), heading);
       if (!heading && x.n_tentative)

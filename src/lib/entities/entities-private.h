@@ -176,6 +176,8 @@ typedef struct {
                               * 2 when 'it' follows ('X said it'), else 1 */
   guint8 mid;                /* SINGLE: not at a sentence start */
   guint8 club;               /* NAME: EVL_OWN_* bits, names_own_place() */
+  guint8 person_cue;         /* NAME read as a person's: it speaks or is
+                              * described as one ('X said', 'X, 59,') */
   const EvlLexEntry *gaz;    /* gazetteer line, or NULL */
   EvlSpan role;              /* title phrase ('Russian President'), or 0..0 */
   const EvlLexEntry *title;  /* person-titles line of the role, or NULL */

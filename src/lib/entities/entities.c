@@ -2247,6 +2247,7 @@ emit_run (Scan *s, guint a, guint b)
                          org ? EVL_ENTITY_ORGANIZATION
                          : place_context (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);
   c->org_ctx = (guint8) org;
+  c->person_cue = c->type == EVL_ENTITY_PERSON && !s->heading && named_speaker (s, a, b);
   /* Headings: if the run is no name the body has ('Kim Affirms Support'),
    * its parts may still be ('Vladimir Putin', 'Kim'); of overlapping
    * candidates the longest that finds an entity wins. */
