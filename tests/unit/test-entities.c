@@ -232,6 +232,14 @@ static DetectCase detect_cases[] = {
    * 'the' does: the name is whole, not its last words. */
   { "Separately, Sweden's Trade and Markets Authority said it had opened an inquiry.",
     "Trade and Markets Authority", EVL_ENTITY_ORGANIZATION },
+  /* Heads of firms', newspapers', forces' and states' names. */
+  { "Officials at Hallund Motor declined to comment.", "Hallund Motor", EVL_ENTITY_ORGANIZATION },
+  { "The report first appeared in the Tokai Shimbun on Sunday.", "Tokai Shimbun", EVL_ENTITY_ORGANIZATION },
+  { "Troops of the Regional Stabilisation Force left on Friday.", "Regional Stabilisation Force",
+    EVL_ENTITY_ORGANIZATION },
+  { "Voters in the Lorvan Republic went to the polls.", "Lorvan Republic", EVL_ENTITY_LOCATION },
+  /* A day's name ends the name after a title. */
+  { "Li thanked French President Marcel Dufort Monday for his support.", "Marcel Dufort", EVL_ENTITY_PERSON },
   /* One place preposition before an unknown name ('rushed at X') is
    * outvoted by the name standing where people do. */
   { "The crowd rushed at Tomas Arvelo as he left. Tomas Arvelo, 59, a mechanic, stayed calm. "

@@ -2360,7 +2360,10 @@ name_after_title (const Scan *s, guint i, GazMatch *person)
       return m.end;
     }
   guint j = i;
-  while (j < s->s_end && j - i < MAX_NAME_TOKENS && is_cap (s, j) && !is_possessive (s, j))
+  /* A stop word ends the name as it ends a run ('President Jacques Chirac
+   * Monday'). */
+  while (j < s->s_end && j - i < MAX_NAME_TOKENS && is_cap (s, j) && !is_possessive (s, j)
+         && (j == i || !is_stopword (s, j)))
     {
       j = piece_end (s, j);
       /* 'President Daniel arap Moi', 'Prince Bandar bin Sultan'. */
