@@ -273,6 +273,8 @@ static RejectCase reject_cases[] = {
   /* A district's code after a place; a body's head alone. */
   { "He will travel to Washington DC on March 12.", "Washington DC" },
   { "Workers said the Embassy bombings shocked them.", "Embassy" },
+  /* A grade after a place preposition. */
+  { "The agency cut the bank's rating from Baa1 to Baa2 on Friday.", "Baa1" },
   /* Documents, and a compound modifier. */
   { "Lawyers said the ruling broke the Ruritanian Constitution last year.", "Ruritanian Constitution" },
   { "It ran in all Vietnamese-language newspapers on Monday.", "Vietnamese-language" },

@@ -2094,6 +2094,16 @@ named_speaker (const Scan *s, guint a, guint b)
          || (g_ascii_isdigit (tok_text (s, b + 1)[0]) && tok_len (s, b + 1) <= 3 && tok_eq (s, b + 2, ","));
 }
 
+/* One of the @n bytes at @p is an ASCII digit. */
+static gboolean
+memchr_digit (const char *p, gsize n)
+{
+  for (gsize k = 0; k < n; k++)
+    if (g_ascii_isdigit (p[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Classifies the capitalised run [a, b) and emits it.  Returns one past
  * the tokens it consumed: a run cut at a connector is scanned again from
  * there ('Later the Russian President ...'). */
@@ -2197,7 +2207,10 @@ emit_run (Scan *s, guint a, guint b)
        * is none either: tested before the context and the lower-case
        * walk. */
       c->org_ctx = org_context (s, a, b, next) ? 1 : org_title_after (s, b) ? 2 : 0;
-      if (!c->org_ctx && c->mid && place_context (s, a) && !lower_has (s, a))
+      /* 'cut from A2 to A3', 'from Baa1': a word with a digit is a grade
+       * or a model, no place. */
+      if (!c->org_ctx && c->mid && place_context (s, a) && !lower_has (s, a)
+          && !memchr_digit (tok_text (s, a), tok_len (s, a)))
         c->type = EVL_ENTITY_LOCATION;
       else if (!c->org_ctx && (next & EVL_CUE_SPEECH))
         {
