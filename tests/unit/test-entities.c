@@ -240,6 +240,9 @@ static DetectCase detect_cases[] = {
   { "Voters in the Lorvan Republic went to the polls.", "Lorvan Republic", EVL_ENTITY_LOCATION },
   /* A day's name ends the name after a title. */
   { "Li thanked French President Marcel Dufort Monday for his support.", "Marcel Dufort", EVL_ENTITY_PERSON },
+  /* ... and so is a name described as a person right after it. */
+  { "Lawmakers took money from Joon Tae-Hwan, founder of the failed group.", "Joon Tae-Hwan",
+    EVL_ENTITY_PERSON },
   /* One place preposition before an unknown name ('rushed at X') is
    * outvoted by the name standing where people do. */
   { "The crowd rushed at Tomas Arvelo as he left. Tomas Arvelo, 59, a mechanic, stayed calm. "

@@ -2094,6 +2094,21 @@ named_speaker (const Scan *s, guint a, guint b)
          || (g_ascii_isdigit (tok_text (s, b + 1)[0]) && tok_len (s, b + 1) <= 3 && tok_eq (s, b + 2, ","));
 }
 
+/* The run ending before @b is described as a person right after it:
+ * ', who', ', 59,', ', founder of', ', chief of the general staff'. */
+static G_GNUC_NO_INLINE gboolean
+person_apposition (const Scan *s, guint b)
+{
+  if (!in_sentence (s, b + 1) || !tok_eq (s, b, ","))
+    return FALSE;
+  if (tok_is (s, b + 1, "who") || tok_is (s, b + 1, "whose"))
+    return TRUE;
+  if (g_ascii_isdigit (tok_text (s, b + 1)[0]))
+    return tok_len (s, b + 1) <= 3 && tok_eq (s, b + 2, ",");
+  return !is_cap (s, b + 1) && is_word (s, b + 1)
+         && (lookup_one (s, EVL_ENT_LEX_TITLES, b + 1) != NULL || cue_is (s, b + 1, 1, EVL_CUE_ORG_OF, NULL));
+}
+
 /* One of the @n bytes at @p is an ASCII digit. */
 static gboolean
 memchr_digit (const char *p, gsize n)
@@ -2258,7 +2273,8 @@ emit_run (Scan *s, guint a, guint b)
                                  || org_title_after (s, b));
   EvlCand *c = add_cand (s, a, b, EVL_CAND_NAME,
                          org ? EVL_ENTITY_ORGANIZATION
-                         : place_context (s, a) ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON);
+                         : place_context (s, a) && !person_apposition (s, b) ? EVL_ENTITY_LOCATION
+                                                                             : EVL_ENTITY_PERSON);
   c->org_ctx = (guint8) org;
   c->person_cue = c->type == EVL_ENTITY_PERSON && !s->heading && named_speaker (s, a, b);
   /* Headings: if the run is no name the body has ('Kim Affirms Support'),
