@@ -1311,28 +1311,30 @@ expand_paths (EvlSourceLoader *loader, const char *const *paths, GError **error)
           const char *name = de->d_name;
           if (d)
             dir_info_note (d, name, de->d_type);
+          /* Folders are not descended into (an output folder inside the
+           * input one would be read back), but they are noted: articles
+           * filed by date must not vanish without a word. */
           gboolean ask = de->d_type == DT_LNK || de->d_type == DT_UNKNOWN;
-          if (name[0] != '.' && (de->d_type == DT_DIR || ask))
-            {
-              /* Folders are not descended into (an output folder inside
-               * the input one would be read back), but they are noted:
-               * articles filed by date must not vanish without a word. */
-              g_autofree char *sub = g_build_filename (p, name, NULL);
-              if (de->d_type == DT_DIR || g_file_test (sub, G_FILE_TEST_IS_DIR))
-                {
-                  n_sub++;
-                  if (loader)
-                    g_ptr_array_add (loader->subfolders, g_steal_pointer (&sub));
-                  continue;
-                }
-            }
-          if (!is_input_file (name))
+          gboolean maybe_dir = name[0] != '.' && (de->d_type == DT_DIR || ask);
+          gboolean input = is_input_file (name);
+          if (!maybe_dir && !input)
             continue;
           gsize name_len = strlen (name);
           g_autofree char *full = g_malloc (prefix_len + name_len + 1);
           memcpy (full, probe, prefix_len);
           memcpy (full + prefix_len, name, name_len + 1);
-          if (de->d_type != DT_REG && !(ask && g_file_test (full, G_FILE_TEST_IS_REGULAR)))
+          /* One stat() for an entry whose type the listing left open. */
+          GStatBuf st = { 0 };
+          gboolean known = !ask || g_stat (full, &st) == 0;
+          gboolean is_dir = de->d_type == DT_DIR || (ask && known && S_ISDIR (st.st_mode));
+          if (maybe_dir && is_dir)
+            {
+              n_sub++;
+              if (loader)
+                g_ptr_array_add (loader->subfolders, g_steal_pointer (&full));
+              continue;
+            }
+          if (!input || (de->d_type != DT_REG && !(ask && known && S_ISREG (st.st_mode))))
             continue;
           g_ptr_array_add (files, g_steal_pointer (&full));
         }
