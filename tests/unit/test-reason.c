@@ -2685,6 +2685,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
      * neither opens it nor ends its walk */
     { "The death toll from Sunday's earthquake in central Chile rose to 15 on Tuesday.", "rose",
       "Death toll rises to 15" },
+    /* ... nor does a place's preposition after a noun of it */
+    { "The death toll from Sunday's plane crash near Almora rose to 67 on Monday.", "rose",
+      "Death toll rises to 67" },
     { "Last week's storm destroyed 30 homes.", "destroyed", "Storm destroys 30 homes" },
     /* a quantity's possessive is a determiner the headline drops */
     { "Thousands of her supporters celebrated in the capital overnight.", "celebrated",

@@ -1614,8 +1614,9 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
                                          "because", "if", "though", "although", "once", "that", NULL };
   static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "this", "these",
                                       "those", NULL };
-  static const char *const linkers[] = { "of", "over", "for", "with", "from", "in", "at", "on", "and",
-                                         "or", NULL };
+  /* (a place's too: 'the toll from the crash near Almora rose') */
+  static const char *const linkers[] = { "of", "over", "for", "with", "from", "in", "at", "on", "near",
+                                         "outside", "off", "and", "or", NULL };
   gint t = evl_document_token_at (a->doc, m->span.start);
   if (t <= 0 || a->n_toks == 0)
     return NULL;
