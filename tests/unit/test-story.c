@@ -342,6 +342,10 @@ ParameterizedTestParameters (story, typing)
     { "The program encountered setbacks.", "encountered", "encounter", "PAST", "OTHER", "", 0 },
     { "The rocket exploded after liftoff.", "exploded", "explode", "PAST", "SATELLITE_LAUNCH", "",
       EVL_EVENT_FLAG_FAILED },
+    /* ... as did one whose explosion is told, not a rocket explosion */
+    { "A faulty valve caused the explosion of its Falka-1 rocket in May.", "explosion", "explosion", "NONE",
+      "SATELLITE_LAUNCH", "", EVL_EVENT_FLAG_FAILED },
+    { "A rocket explosion killed two people.", "explosion", "explosion", "NONE", "DISASTER", "", 0 },
     /* A campaign is a war's or a vote's only among their words. */
     { "Health teams began a vaccination campaign.", "campaign", "campaign", "NONE", "OTHER", "", 0 },
     { "The army began a military campaign.", "campaign", "campaign", "NONE", "CONFLICT", "19", 0 },
