@@ -2807,6 +2807,11 @@ light_verb_object (const EvlGraphEvent *v, const EvlGraphEvent *n)
   if (mv->doc != mn->doc || mv->sentence != mn->sentence || mn->start <= mv->end
       || mn->start - mv->end > 40 || mn->quote == NULL || mn->text == NULL)
     return FALSE;
+  /* A past form is the verb of the clause the light verb's object is
+   * the subject of ('a plane carrying 112 people crashed'), no noun. */
+  gsize nt = strlen (mn->text);
+  if (nt > 3 && g_ascii_strcasecmp (mn->text + nt - 2, "ed") == 0 && !same_str (mn->text, n->trigger))
+    return FALSE;
   /* Walk back from the noun to the verb, word by word. */
   const char *q = mn->quote;
   gsize mt = strlen (mn->text);
