@@ -2621,6 +2621,13 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     /* a reduced relative's participle and 'by' phrase in the subject */
     { "A passenger plane operated by Northwind Air crashed on Sunday.", "crashed",
       "Passenger plane operated by Northwind Air crashes" },
+    /* ... and an '-ing' one's with its object */
+    { "A passenger plane carrying 112 people crashed on Sunday.", "crashed",
+      "Passenger plane carrying 112 people crashes" },
+    { "A rocket carrying a communications satellite exploded on Wednesday.", "exploded",
+      "Rocket carrying a communications satellite explodes" },
+    /* a rounding word whose count is a time is no object */
+    { "The rocket exploded about 90 seconds after liftoff.", "exploded", "Rocket explodes" },
     /* a 'whose' clause's subject belongs to the name before it */
     { "Relatives spoke to Ana Lima, whose brother died in the crash.", "died",
       "Ana Lima's brother dies in the crash" },

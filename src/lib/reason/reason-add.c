@@ -1096,7 +1096,9 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok, cha
   guint np_end = t;
   if (t > t0)
     t = object_infinitive_end (a, m, np_end = object_complement_end (a, m, t));
-  while (t > t0 && (word_in (a, t - 1, dets)
+  /* (a rounding word whose count the phrase stopped at, a time's: 'exploded
+   * about 90 seconds after liftoff') */
+  while (t > t0 && (word_in (a, t - 1, dets) || approx_count (a, t - 1)
                                || (tok_is_punct (a, t - 1) && !currency_before_number (a, t - 1))   /* '1.5%' */
                                || (t > t0 + 1 && word_in (a, t - 1, (const char *const[]) { "he", "she", "they", "we",
                                                                                             "i", NULL }))))
@@ -1813,6 +1815,24 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
         {
           k -= 2;
           head = k;
+          links++;
+          continue;
+        }
+      /* ... as do an '-ing' participle's and its object ('A rocket
+       * carrying a communications satellite exploded', 'a plane carrying
+       * 112 people crashed'), the walk having stopped at the object's
+       * determiner or count. */
+      gint pk = k >= 0 && k < end && (a->toks[k].flags & EVL_TOKEN_NUMBER) ? k - 1 : k;
+      if (active && links < 3 && pk > 1 && pk < end && end - pk < 10 && a->toks[pk - 1].sentence == m->sentence
+          && (g_strcmp0 (m->tense, "PAST") == 0 || g_strcmp0 (m->tense, "PRESENT") == 0)
+          && a->trigger_tok[pk] != TRIGGER_FINITE && EVL_SPAN_LEN (a->toks[pk].span) > 4
+          && g_ascii_islower (a->text[a->toks[pk].span.start])
+          && g_ascii_strncasecmp (a->text + a->toks[pk].span.end - 3, "ing", 3) == 0
+          && (a->toks[pk - 1].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) pk - 1)
+          && tok_lookup (a->stops, a, (guint) pk - 1) == NULL && !word_in (a, (guint) pk - 1, dets)
+          && a->trigger_tok[pk - 1] != TRIGGER_FINITE && !is_ly_adverb (a, (guint) pk - 1))
+        {
+          k = head = pk - 1;
           links++;
           continue;
         }
