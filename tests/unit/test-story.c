@@ -305,6 +305,10 @@ ParameterizedTestParameters (story, typing)
     { "The first shipment of vaccine arrived in the capital on Wednesday.", "arrived", "arrive", "PAST", "OTHER",
       "", 0 },
     { "The president arrived in the capital on Wednesday.", "arrived", "arrive", "PAST", "VISIT", "04", 0 },
+    /* nor do a plane or its passengers */
+    { "The jet, operated by Sunway Airlines, was arriving from the capital.", "arriving", "arrive", "PRESPART",
+      "OTHER", "", 0 },
+    { "The stranded passengers arrived in Rome on Monday.", "arrived", "arrive", "PAST", "OTHER", "", 0 },
     /* widening sanctions is a sanction; widening trade is not */
     { "The EU expanded sanctions on the regime.", "expanded", "expand", "PAST", "SANCTION", "16", 0 },
     { "The two countries agreed to expand imports of grain.", "expand", "expand", "INFINITIVE", "OTHER", "", 0 },
