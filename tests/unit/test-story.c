@@ -673,6 +673,11 @@ ParameterizedTestParameters (story, planned)
     { TRUE, "The ministers are due to meet in Geneva.", "meet", "meet", "INFINITIVE", "", "" },
     { TRUE, "Putin plans to visit Pyongyang.", "visit", "visit", "INFINITIVE", "", "" },
     { TRUE, "Putin is expected to visit Pyongyang.", "visit", "visit", "INFINITIVE", "", "" },
+    /* ... as is what one plans or is planning, a noun or a present */
+    { TRUE, "The agency plans a second launch in May.", "launch", "launch", "NONE", "", "" },
+    { TRUE, "The army is planning a new offensive.", "offensive", "offensive", "NONE", "", "" },
+    { TRUE, "Officials announced plans for a summit.", "summit", "summit", "NONE", "", "" },
+    { FALSE, "Their plans collapsed last week.", "collapsed", "collapse", "PAST", "", "" },
     { TRUE, "The union threatened to strike.", "strike", "strike", "INFINITIVE", "", "" },
     /* an offer or an agreement to act is not yet the act */
     { TRUE, "The company offered to sell its depots.", "sell", "sell", "INFINITIVE", "", "" },
