@@ -2542,6 +2542,17 @@ expect_summary (const PipelineSummaryCase *tc)
   cr_expect_str_eq (got, tc->expected, "%s: %s", tc->text, got);
 }
 
+/* An '-ing' participle inside a longer noun phrase ('the April 26 truce
+ * agreement ending the offensive') makes no subject of the noun before
+ * it: the phrase's own subject stands further back. */
+Test (reason, a_participle_inside_a_phrase_lends_no_subject)
+{
+  g_autofree char *got = pipeline_summary ("A monitoring committee set up under the April 26 truce agreement "
+                                           "ending the offensive met 14 times.", "met");
+  cr_assert_not_null (got);
+  cr_assert (!g_str_has_prefix (got, "Truce agreement"), "%s", got);
+}
+
 ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
 {
   static PipelineSummaryCase cases[] = {

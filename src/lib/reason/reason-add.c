@@ -1595,6 +1595,26 @@ names_only (const AddCtx *a, guint from, guint to)
   return TRUE;
 }
 
+/* The noun phrase ending before token @j + 1 opens at most three words
+ * back, at a determiner or the sentence's start: a noun of its own, not
+ * one inside a phrase the walk would run on into ('the April 26 truce
+ * agreement ending the offensive'). */
+static gboolean
+np_opens_before (const AddCtx *a, gint j, guint sentence)
+{
+  for (guint n = 0; n < 4; n++, j--)
+    {
+      if (j < 0 || a->toks[j].sentence != sentence || word_in (a, (guint) j, lead_dets))
+        return TRUE;
+      if (tok_is_punct (a, (guint) j))
+        return !tok_is_comma (a, (guint) j);
+      if (n == 3 || !(a->toks[j].flags & EVL_TOKEN_WORD) || tok_lookup (a->stops, a, (guint) j) != NULL
+          || in_timex (a, sentence, a->toks[j].span.start) || a->trigger_tok[j] == TRIGGER_FINITE)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static char *
 subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
               guint32 *start)
@@ -1830,7 +1850,8 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
           && g_ascii_strncasecmp (a->text + a->toks[pk].span.end - 3, "ing", 3) == 0
           && (a->toks[pk - 1].flags & EVL_TOKEN_WORD) && !tok_is_punct (a, (guint) pk - 1)
           && tok_lookup (a->stops, a, (guint) pk - 1) == NULL && !word_in (a, (guint) pk - 1, dets)
-          && a->trigger_tok[pk - 1] != TRIGGER_FINITE && !is_ly_adverb (a, (guint) pk - 1))
+          && a->trigger_tok[pk - 1] != TRIGGER_FINITE && !is_ly_adverb (a, (guint) pk - 1)
+          && np_opens_before (a, pk - 2, m->sentence))
         {
           k = head = pk - 1;
           links++;
