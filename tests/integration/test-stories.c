@@ -261,3 +261,35 @@ Test (stories, air_crash_keeps_its_accident_and_its_names)
   cr_assert_eq (count (&s, "DISASTER", "2025-06-01TMO"), 1, "one crash on Sunday morning");
   story_clear (&s);
 }
+
+/* The summary of the first event of @type dated @value, or NULL. */
+static const char *
+summary_on (const Story *s, const char *type, const char *value)
+{
+  JsonArray *evs = json_object_get_array_member (s->root, "events");
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evs, i);
+      JsonObject *t = json_object_get_null_member (e, "time") ? NULL : json_object_get_object_member (e, "time");
+      if (g_strcmp0 (member (e, "type"), type) == 0 && g_strcmp0 (member (t, "value"), value) == 0)
+        return member (e, "summary");
+    }
+  return NULL;
+}
+
+/* 'A Korinthian rocket carrying a communications satellite exploded
+ * about 90 seconds after liftoff on Wednesday' (DCT Wednesday 21 May):
+ * one failed launch, titled by the rocket that exploded, which the
+ * later 'explosion of the rocket' joins rather than making a disaster
+ * of its own; 'The agency plans a second launch in October' is a plan. */
+Test (stories, failed_launch_is_one_event_and_the_next_a_plan)
+{
+  Story s;
+  story_build (&s, "rocket-failure");
+  cr_assert_eq (count (&s, "SATELLITE_LAUNCH", "2025-05-21"), 1, "one launch on 21 May");
+  const char *title = summary_on (&s, "SATELLITE_LAUNCH", "2025-05-21");
+  cr_assert (title && g_str_has_prefix (title, "Korinthian rocket carrying"), "%s", title);
+  cr_assert_eq (count (&s, "DISASTER", NULL), 0, "the rocket's explosion is no disaster of its own");
+  cr_assert_eq (count_planned (&s, "SATELLITE_LAUNCH", "2025-10", TRUE), 1, "the October launch is planned");
+  story_clear (&s);
+}
