@@ -4268,3 +4268,47 @@ Test (story, a_while_participle_adjunct_is_below_the_cut)
   const EvlEventMention *flooding = pipeline_event (flood, "flooding", 0);
   cr_assert_geq (flooding->salience, 0.5f, "%.2f", flooding->salience);
 }
+
+/* ------------------------------------------ event dating (anc27) */
+
+/* A present perfect or a present progressive holds up to now: a
+ * finished past date of another clause or of a noun is not its time,
+ * but a span up to now, a day right after the verb and the day of a
+ * saying that reports it are. */
+Test (story, a_present_perfect_or_progressive_takes_no_finished_past_date)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("Regulators are still reviewing a complaint from a rival last week. "
+                                              "The strike has intensified fears of shortages between 2019 and "
+                                              "2021. The company has cut 600 jobs since January. The agency "
+                                              "said on Monday it has assigned a rating to the bonds. The "
+                                              "founder has died yesterday at the age of 56.",
+                                              "2025-06-11");
+  cr_assert_null (pipeline_date_of (doc, "reviewing"), "the reviewing dated last week");
+  cr_assert_null (pipeline_date_of (doc, "intensified"), "the intensifying dated 2019");
+  cr_assert_str_eq (pipeline_date_of (doc, "cut"), "2025-01");
+  cr_assert_str_eq (pipeline_date_of (doc, "assigned"), "2025-06-09");
+  cr_assert_str_eq (pipeline_date_of (doc, "died"), "2025-06-10");
+}
+
+/* A saying that closes the sentence is not dated by the report's date
+ * before it, even past a verb right after a comma. */
+Test (story, a_closing_attribution_takes_no_date_of_the_report)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("Last week, the minister, on a visit to Rome, asked Italy to join "
+                                              "the talks, officials said.",
+                                              "2025-06-11");
+  cr_assert_str_eq (pipeline_date_of (doc, "asked"), "2025-W23");
+  cr_assert_null (pipeline_date_of (doc, "said"), "the saying dated last week");
+}
+
+/* A participle phrase set off by commas after the subject tells of the
+ * subject, as a 'which' clause does: its date is not the main verb's. */
+Test (story, a_date_in_the_subjects_participle_phrase_is_not_the_main_verbs)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("The bill, passed by the Senate in May, was signed into law by the "
+                                              "president. Police, acting on a tip, raided the house on Monday.",
+                                              "2025-06-11");
+  cr_assert_str_eq (pipeline_date_of (doc, "passed"), "2025-05");
+  cr_assert_null (pipeline_date_of (doc, "signed"), "the signing dated May");
+  cr_assert_str_eq (pipeline_date_of (doc, "raided"), "2025-06-09");
+}

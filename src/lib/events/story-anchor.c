@@ -113,6 +113,44 @@ noun_position (const EvlStoryDoc *sd, gint32 k)
   return (cls & EVL_STORY_C_NOUN_DET) != 0;
 }
 
+static gint32 timex_verb (const EvlStoryDoc *sd, gint32 x);
+static gboolean joined_verb (const EvlStoryDoc *sd, guint k, gint t, gint l);
+
+/* Past timex @x is a finished time for event @k: not a span up to now
+ * ('since 1994', 'for the last week', 'in the past year'), nor a
+ * saying's, whose report a present holds at ('said Thursday it has
+ * assigned a rating', 'are resorting to new tactics, reports said
+ * Saturday'). */
+static gboolean
+finished_time (const EvlStoryDoc *sd, guint k, gint32 x)
+{
+  gint t = sd->ev_tok[k];
+  static const char *const span[] = { "since", "for", "over", "through", "throughout", "during", NULL };
+  gint f = sd->tx_first[x];
+  if (f <= 0 || evl_story_token_among (sd, f - 1, span) || evl_story_is (sd, f, EVL_W_THE))
+    return FALSE;
+  /* A day right after the verb is its own, however loosely put ('has
+   * died yesterday', 'have arrested two men on Monday') */
+  if (sd->tx[x].grain <= EVL_GRAIN_DAY
+      && (f == t + 1 || (f == t + 2 && evl_story_token_is (sd, (guint) t + 1, "on"))))
+    return FALSE;
+  gint32 v = timex_verb (sd, x);
+  if (v < 0 || v == (gint32) k || sd->ev[v].klass != EVL_EVENT_CLASS_REPORTING)
+    return TRUE;
+  /* (the present of the report itself, no other finite verb nor an
+   * 'and' between it and the saying: not 'declared ... Tuesday and is
+   * now running', nor 'said Tuesday it was sending 1,000; Greece has
+   * promised') */
+  gint a = MIN (t, sd->ev_tok[v]), b = MAX (t, sd->ev_tok[v]);
+  for (gint i = a + 1; i < b; i++)
+    if ((sd->tok_ev[i] >= 0 && sd->tok_ev[i] != (gint32) k && evl_story_finite (sd, sd->tok_ev[i])
+         && !noun_position (sd, sd->tok_ev[i]))
+        || (evl_story_is (sd, i, EVL_W_AND) && joined_verb (sd, k, t, i - 1))
+        || ((evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_BREAK) && !(sd->tok[i].flags & EVL_TOKEN_WORD)))
+      return TRUE;
+  return FALSE;
+}
+
 /* A simple present does not happen at a past date, nor a past event in
  * the future. */
 static gboolean
@@ -131,6 +169,13 @@ compatible (const EvlStoryDoc *sd, guint k, const EvlTimex *x)
     return FALSE;
   if (tense_is (sd, k, EVL_STORY_TF_FUTURE) && x->end < dct)
     return FALSE;
+  /* A present perfect or progressive takes no finished past time ('have
+   * said' is no saying last week, 'has intensified' no intensifying in
+   * 1994, 'is still considering a request last week' was asked then: the
+   * date is another clause's or a noun's). */
+  if (x->end < dct && tense_is (sd, k, EVL_STORY_TF_PRESENT)
+      && (perfect || g_strcmp0 (sd->ev[k].aspect, "PROGRESSIVE") == 0))
+    return !finished_time (sd, k, (gint32) (x - sd->tx));
   return TRUE;
 }
 
@@ -902,6 +947,32 @@ contrast_between (const EvlStoryDoc *sd, gint t, gint b)
   return FALSE;
 }
 
+/* The verb at token @v opens a participle phrase set off by commas
+ * after the sentence's subject, closed by the comma at token @c, and
+ * the main verb follows at event token @t: 'The bill, passed by the
+ * Senate in May, was signed into law', whose date is the participle's
+ * as a 'which' clause's would be.  Not a verb of the main clause after
+ * a fronted phrase ('Police, acting on a tip, raided the house on
+ * Monday, and found'): nothing finite before it, and the main verb or
+ * its auxiliary right after the closing comma. */
+static gboolean
+subject_participle (const EvlStoryDoc *sd, gint v, gint c, gint t)
+{
+  gint32 o = sd->tok_ev[v];
+  if (v < 2 || !(evl_story_cls (sd, v - 1) & EVL_STORY_C_CLAUSE_PUNCT) || !evl_story_verbal (sd, o)
+      || noun_position (sd, o) || c + 1 > t || sd->tok[v - 2].sentence != sd->tok[v].sentence)
+    return FALSE;
+  gint n = c + 1;
+  if (!(evl_story_cls (sd, n) & (EVL_STORY_C_BE | EVL_STORY_C_MODAL)) && n != t
+      && !evl_story_token_is (sd, (guint) n, "has") && !evl_story_token_is (sd, (guint) n, "have")
+      && !evl_story_token_is (sd, (guint) n, "had"))
+    return FALSE;
+  for (gint j = v - 2; j >= 0 && sd->tok[j].sentence == sd->tok[v].sentence; j--)
+    if (sd->tok_ev[j] >= 0 || (evl_story_cls (sd, j) & EVL_STORY_C_CLAUSE_PUNCT))
+      return FALSE;
+  return TRUE;
+}
+
 /* Timex @x dates a clause or phrase that event @k (at token @t) is not
  * part of: a 'since' clause or phrase starts the span event @k fills
  * ('has been the focus of a battle since he was found on Nov. 25',
@@ -982,6 +1053,9 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
         return FALSE;
       if (evl_story_is (sd, i, EVL_W_SINCE))
         return !since;
+      if (t > f && sd->tok_ev[i] >= 0 && sd->tok_ev[i] != (gint32) k && !same
+          && subject_participle (sd, i, a, t))
+        return TRUE;
       /* up to 15 tokens for every candidate timex: the length (3 or 5)
        * before the strings */
       gsize len = EVL_SPAN_LEN (sd->tok[i].span);
@@ -1060,7 +1134,23 @@ reported_only (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 v)
   gint s = i;
   while (s > 0 && sd->tok[s - 1].sentence == sd->tok[t].sentence)
     s--;
-  return comma && finite_between (sd, k, s - 1, t);
+  if (!comma)
+    return FALSE;
+  if (finite_between (sd, k, s - 1, t))
+    return TRUE;
+  /* A saying that closes the sentence reports all before it, so a verb
+   * right after a comma is the report's own, not a participle of its
+   * subject ('The firm, rebounding from a loss, expects profit for the
+   * third quarter, its chairman said'; 'Last week, Freeh, on a visit to
+   * Mexico, asked ..., officials said'). */
+  for (gint j = t + 1; j < (gint) sd->n_tok && sd->tok[j].sentence == sd->tok[t].sentence; j++)
+    if (sd->tok_ev[j] >= 0 && sd->tok_ev[j] != (gint32) k)
+      return FALSE;
+  for (gint j = s; j < t; j++)
+    if (sd->tok_ev[j] >= 0 && sd->tok_ev[j] != (gint32) k && evl_story_finite (sd, sd->tok_ev[j])
+        && !noun_position (sd, sd->tok_ev[j]))
+      return TRUE;
+  return FALSE;
 }
 
 /* Token @i is a dash, which may set off an aside: the wire copy's '_',
