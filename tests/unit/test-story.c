@@ -4312,3 +4312,16 @@ Test (story, a_date_in_the_subjects_participle_phrase_is_not_the_main_verbs)
   cr_assert_null (pipeline_date_of (doc, "signed"), "the signing dated May");
   cr_assert_str_eq (pipeline_date_of (doc, "raided"), "2025-06-09");
 }
+
+/* A 'when' clause after a date and a comma tells what happened then,
+ * a verb 'and' joins to it too; the main clause after its comma keeps
+ * its own date. */
+Test (story, a_when_clauses_joined_verb_takes_the_date_before_it)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("Unlike Thursday, when hundreds of protesters were arrested and "
+                                              "police were forced to use tear gas, the crowds were calm on "
+                                              "Friday.",
+                                              "2025-06-14");
+  cr_assert_str_eq (pipeline_date_of (doc, "arrested"), "2025-06-12");
+  cr_assert_str_eq (pipeline_date_of (doc, "forced"), "2025-06-12");
+}
