@@ -4325,3 +4325,13 @@ Test (story, a_when_clauses_joined_verb_takes_the_date_before_it)
   cr_assert_str_eq (pipeline_date_of (doc, "arrested"), "2025-06-12");
   cr_assert_str_eq (pipeline_date_of (doc, "forced"), "2025-06-12");
 }
+
+/* A semicolon joins two sentences, each with its own time: the date of
+ * one is not the other's. */
+Test (story, a_date_across_a_semicolon_is_the_other_sentences)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("A committee is evaluating the proposal; the parent asked it to "
+                                              "respond by Oct. 31.",
+                                              "2025-10-20");
+  cr_assert_null (pipeline_date_of (doc, "evaluating"), "the evaluating dated by the deadline");
+}

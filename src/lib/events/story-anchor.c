@@ -1447,6 +1447,18 @@ when_clause (const EvlStoryDoc *sd, guint k, gint w, gint t)
   return TRUE;
 }
 
+/* A semicolon between tokens @a and @b: it joins two sentences, each
+ * with its own time ('is evaluating the proposal; the parent asked it
+ * to respond by Oct. 31'). */
+static gboolean
+semicolon_between (const EvlStoryDoc *sd, gint a, gint b)
+{
+  for (gint i = MIN (a, b) + 1; i < MAX (a, b); i++)
+    if (EVL_SPAN_LEN (sd->tok[i].span) == 1 && sd->text[sd->tok[i].span.start] == ';')
+      return TRUE;
+  return FALSE;
+}
+
 /* Event @k at token @t is a verb that 'and' or 'but' after token @l
  * joins to another (at most an auxiliary or an adverb between). */
 static gboolean
@@ -1631,7 +1643,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
        * '"he is responsible for the death of the doctor," an agent said
        * in April') */
       if (*in_sentence < 0
-          && (here || (fits_clause (sd, k, t, x) && !reported_only (sd, k, t, i, v)
+          && (here || (fits_clause (sd, k, t, x) && !reported_only (sd, k, t, i, v) && !semicolon_between (sd, t, i)
                        && !answers_for (sd, k, t, x))))
         *in_sentence = x;
       if (!here)
