@@ -4335,3 +4335,18 @@ Test (story, a_date_across_a_semicolon_is_the_other_sentences)
                                               "2025-10-20");
   cr_assert_null (pipeline_date_of (doc, "evaluating"), "the evaluating dated by the deadline");
 }
+
+/* A 'where' clause tells of its place: its date is not that of the
+ * clause before it.  A participle phrase after the subject of a 'that'
+ * clause dates only itself too. */
+Test (story, a_where_clauses_date_is_not_the_main_clauses)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("The envoy held talks with officials in Italy, where the Senate "
+                                              "voted last week to ease sanctions. The court ruled on Monday "
+                                              "that the ban, imposed in 2021, was unlawful.",
+                                              "2025-06-13");
+  cr_assert_str_eq (pipeline_date_of (doc, "voted"), "2025-W23");
+  cr_assert_null (pipeline_date_of (doc, "held"), "the talks dated by the vote");
+  cr_assert_str_eq (pipeline_date_of (doc, "imposed"), "2021");
+  cr_assert (g_strcmp0 (pipeline_date_of (doc, "unlawful"), "2021") != 0, "the ruling's object dated 2021");
+}

@@ -967,8 +967,12 @@ subject_participle (const EvlStoryDoc *sd, gint v, gint c, gint t)
       && !evl_story_token_is (sd, (guint) n, "has") && !evl_story_token_is (sd, (guint) n, "have")
       && !evl_story_token_is (sd, (guint) n, "had"))
     return FALSE;
+  /* (the subject of the sentence or of a 'that' clause: 'ruled that
+   * the ban, imposed in 2021, was unlawful') */
   for (gint j = v - 2; j >= 0 && sd->tok[j].sentence == sd->tok[v].sentence; j--)
-    if (sd->tok_ev[j] >= 0 || (evl_story_cls (sd, j) & EVL_STORY_C_CLAUSE_PUNCT))
+    if (evl_story_cls (sd, j) & EVL_STORY_C_COMPLEMENTIZER)
+      return TRUE;
+    else if (sd->tok_ev[j] >= 0 || (evl_story_cls (sd, j) & EVL_STORY_C_CLAUSE_PUNCT))
       return FALSE;
   return TRUE;
 }
@@ -978,11 +982,12 @@ subject_participle (const EvlStoryDoc *sd, gint v, gint c, gint t)
  * ('has been the focus of a battle since he was found on Nov. 25',
  * 'have fought three wars since independence in 1947'; 'since 1990'
  * right before it is left to the tense tests), and a 'who'/'which'
- * clause tells of its own noun. */
+ * clause tells of its own noun, a 'where' clause of its place ('held
+ * talks in Italy, where the Senate voted last week'). */
 static gboolean
 bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
 {
-  static const char *const relative[] = { "who", "whose", "which", NULL };
+  static const char *const relative[] = { "who", "whose", "which", "where", NULL };
   gint f = sd->tx_first[x];
   if (f <= 0)
     return FALSE;
