@@ -1062,9 +1062,10 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
           && subject_participle (sd, i, a, t))
         return TRUE;
       /* up to 15 tokens for every candidate timex: the length (3 or 5)
-       * before the strings */
+       * and the 'w' before the strings */
       gsize len = EVL_SPAN_LEN (sd->tok[i].span);
-      if ((len != 3 && len != 5) || !evl_story_token_among (sd, i, relative))
+      if ((len != 3 && len != 5) || (sd->text[sd->tok[i].span.start] | 0x20) != 'w'
+          || !evl_story_token_among (sd, i, relative))
         continue;
       /* a 'who' clause set off by commas before the event tells of its
        * subject ('Albright, who fled after the takeover in 1948, made no
@@ -1458,10 +1459,10 @@ when_clause (const EvlStoryDoc *sd, guint k, gint w, gint t)
 static gboolean
 semicolon_between (const EvlStoryDoc *sd, gint a, gint b)
 {
-  for (gint i = MIN (a, b) + 1; i < MAX (a, b); i++)
-    if (EVL_SPAN_LEN (sd->tok[i].span) == 1 && sd->text[sd->tok[i].span.start] == ';')
-      return TRUE;
-  return FALSE;
+  /* (one memchr() over the text between: a walk over the tokens was
+   * ~80 K instructions on the small corpus, callgrind) */
+  gsize from = sd->tok[MIN (a, b)].span.end, to = sd->tok[MAX (a, b)].span.start;
+  return to > from && memchr (sd->text + from, ';', to - from) != NULL;
 }
 
 /* Event @k at token @t is a verb that 'and' or 'but' after token @l
