@@ -4350,3 +4350,15 @@ Test (story, a_where_clauses_date_is_not_the_main_clauses)
   cr_assert_str_eq (pipeline_date_of (doc, "imposed"), "2021");
   cr_assert (g_strcmp0 (pipeline_date_of (doc, "unlawful"), "2021") != 0, "the ruling's object dated 2021");
 }
+
+/* A possessive date in the subject of a reported clause is the
+ * reported noun's, not the saying's. */
+Test (story, a_possessive_date_in_a_reported_subject_is_not_the_sayings)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("Investigators said last month's discovery of a rifle represented "
+                                              "a breakthrough. The court issued Friday's ruling.",
+                                              "2025-06-11");
+  cr_assert_null (pipeline_date_of (doc, "said"), "the saying dated by the discovery");
+  cr_assert_str_eq (pipeline_date_of (doc, "discovery"), "2025-05");
+  cr_assert_str_eq (pipeline_date_of (doc, "issued"), "2025-06-06");
+}

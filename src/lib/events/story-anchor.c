@@ -399,6 +399,26 @@ tells_of_head (const EvlStoryDoc *sd, gint t, gint a)
   return TRUE;
 }
 
+/* Saying @k is before the noun phrase at token @a that a finite verb
+ * after it has for subject: 'said last month's discovery of a rifle
+ * represented a breakthrough' reports the phrase, its date not the
+ * saying's. */
+static gboolean
+reports_subject (const EvlStoryDoc *sd, guint k, gint a)
+{
+  if (sd->ev[k].klass != EVL_EVENT_CLASS_REPORTING)
+    return FALSE;
+  for (gint i = a + 1; i < (gint) sd->n_tok && i - a <= 12 && sd->tok[i].sentence == sd->tok[a].sentence; i++)
+    {
+      if (evl_story_cls (sd, i) & (EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_WORD))
+        return FALSE;
+      gint32 o = sd->tok_ev[i];
+      if (o >= 0 && evl_story_finite (sd, o) && !noun_position (sd, o))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Event @k (at token @t) may take timex @x: not a premodifier of another
  * noun than @k. */
 static gboolean
@@ -414,7 +434,7 @@ heads (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
    * between is not ('arrested a man suspected of taking part in last
    * month's attack'). */
   if (possessive)
-    return t >= a || nothing_between (sd, k, t, sd->tx_first[x]);
+    return t >= a || (nothing_between (sd, k, t, sd->tx_first[x]) && !reports_subject (sd, k, a));
   if (t > a + 3)
     return tells_of_head (sd, t, a);
   if (t < a)
