@@ -935,7 +935,6 @@ static const NeighbourCase neighbour_rows[] = {
     0, NULL },
   { "Leaders demanded the long awaited full inquiry.", "demanded", "inquiry", EVL_EVENT_CLASS_I_ACTION, "NONE",
     "NONE", 0, NULL },
-  { "Troops stopped the attack.", "stopped", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
   /* A verb then 'in' or 'during' a noun event (inside it), or 'for' one
    * (before it), within three words. */
   { "Ten died in the attack.", "died", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "INCLUDES" },
@@ -945,6 +944,18 @@ static const NeighbourCase neighbour_rows[] = {
   { "Ten died in Gaza's attack.", "died", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "INCLUDES" },
   { "Ten died in (the) attack.", "died", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
   { "Ten died in the city fighting.", "died", "fighting", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART", "NONE", 0, NULL },
+  /* A noun event within three plain words after a past OCCURRENCE verb
+   * that no rule above relates: the noun's event first; not after
+   * another class, tense or a longer or punctuated gap. */
+  { "Troops stopped the attack.", "stopped", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
+  { "He died of his wounds.", "died", "wounds", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
+  { "Families fled from the fighting.", "fled", "fighting", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
+  { "Families fled the long heavy street fighting.", "fled", "fighting", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0,
+    NULL },
+  { "Families fled, fearing the fighting.", "fled", "fighting", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
+  { "Officials saw the attack.", "saw", "attack", EVL_EVENT_CLASS_PERCEPTION, "NONE", "NONE", 0, NULL },
+  { "Troops stopped the attacking.", "stopped", "attacking", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART", "NONE", 0,
+    NULL },
   /* Not a reporting event, punctuation between it and 'to', punctuation or
    * more than six words, or another sentence: none. */
   { "Troops arrived and will stay.", "arrived", "stay", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE", "NONE", 0, NULL },

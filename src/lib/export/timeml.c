@@ -1427,6 +1427,24 @@ modal_rel (const EvlEventMention *e, const char *text, guint32 from, guint32 to)
   return TL_AFTER;
 }
 
+/* The relation of the noun event @e to @prev, a past-tense OCCURRENCE
+ * verb it follows with at most three words and no punctuation between,
+ * when no rule above relates them ('died of his wounds', 'fled the
+ * fighting', 'recovered from the crash'): the noun's event came first,
+ * BEFORE.  Of such pairs the gold links, AFTER for the verb is the
+ * most common relation in both TimeBank and AQUAINT (awareness, all
+ * kinds: TimeBank 31.77 to 31.84, AQUAINT 40.18 to 40.44); other
+ * verb classes and the present perfect did not help. */
+static TlRel
+past_object_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *text, guint32 from,
+                 guint32 to)
+{
+  if (to - from > 40 || prev->klass != EVL_EVENT_CLASS_OCCURRENCE || finite_code (prev->tense) != 'A'
+      || !is_noun (e) || !plain_gap (text, from, to, 3))
+    return TL_NONE;
+  return TL_BEFORE;
+}
+
 /* The relation of @e to @prev, adjacent events of one sentence, by the
  * words between them (@text from @from to @to) and the word opening
  * their sentence (@opener, opening_conj()), or TL_NONE. */
@@ -1449,6 +1467,8 @@ adjacent_rel (const EvlEventMention *prev, const EvlEventMention *e, const char 
     r = fronted_rel (text, opener, prev->span.start, from, to);
   if (r == TL_NONE)
     r = modal_rel (e, text, from, to);
+  if (r == TL_NONE)
+    r = past_object_rel (prev, e, text, from, to);
   return r;
 }
 
