@@ -1296,6 +1296,39 @@ Test (timeml, writer_tlinks_same_noun)
                     "<TLINK lid=\"l3\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei2\" relatedToTime=\"t2\"/>\n");
 }
 
+/* A noun event whose lemma was not seen before names the event of the
+ * last noun of its story type in its sentence or the one before
+ * (IDENTITY); not one two sentences back, not a verb of the type, not
+ * two nouns of type OTHER. */
+Test (timeml, writer_tlinks_same_type_noun)
+{
+  static const char text[] = "The blast came. Then the bombing. Troops attacked. A raid. Then a raid. "
+                             "The crash. The fall.";
+  static const struct {
+    const char *word, *lemma, *type, *tense;
+    guint32 sent;
+  } rows[] = {
+    { "blast", "blast", "ATTACK", "NONE", 0 },    { "bombing", "bombing", "ATTACK", "NONE", 1 },
+    { "attacked", "attack", "ATTACK", "PAST", 2 }, { "raid", "raid", "ATTACK", "NONE", 3 },
+    { "crash", "crash", "OTHER", "NONE", 5 },     { "fall", "fall", "OTHER", "NONE", 6 },
+  };
+  g_autoptr (EvlDocument) doc = evl_document_new ("ty", text, -1, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      guint32 at = (guint32) (strstr (text, rows[i].word) - text);
+      EvlEventMention e = { .span = { at, at + (guint32) strlen (rows[i].word) }, .sentence = rows[i].sent,
+                            .klass = EVL_EVENT_CLASS_OCCURRENCE, .lemma = rows[i].lemma, .type = rows[i].type,
+                            .tense = rows[i].tense, .aspect = "NONE", .timex = -1, .cue_event = -1, .agent = -1,
+                            .patient = -1, .location = -1, .source = -1 };
+      evl_document_add_event_mention (doc, &e);
+    }
+  g_autofree char *xml = fx_timeml_text (doc);
+  g_autofree char *got = tlink_lines (xml);
+  /* 'raid' is three sentences after 'bombing', two after 'attacked'. */
+  cr_assert_str_eq (got, "<TLINK lid=\"l1\" relType=\"IDENTITY\" eventInstanceID=\"ei2\" "
+                         "relatedToEventInstance=\"ei1\"/>\n");
+}
+
 /* A clause opening its sentence with 'after' or 'once', in a document
  * split into sentences: the opening word found from the sentence's span
  * (the rows of writer_tlinks_between_neighbours have no sentences), also
