@@ -1441,7 +1441,7 @@ static const SentenceCase sentence_rows[] = {
   { "Officials said, in a statement, that troops fire.", { "said", "fire" },
     { EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "PRESENT" }, "", { NULL } },
   /* A noun event and the finite verb it is the subject of: AFTER; not an
-   * aspectual verb or a participle, nor with two words or punctuation
+   * aspectual verb or a participle, nor with four words or punctuation
    * between. */
   { "The blast killed ten.", { "blast", "killed" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
     { "NONE", "PAST" },
@@ -1452,7 +1452,13 @@ static const SentenceCase sentence_rows[] = {
   { "The talks began.", { "talks", "began" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_ASPECTUAL },
     { "NONE", "PAST" }, "", { NULL } },
   { "The talks very soon resumed.", { "talks", "resumed" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
-    { "NONE", "PAST" }, "", { NULL } },
+    { "NONE", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "The attack on the embassy killed ten.", { "attack", "killed" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "NONE", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "The talks in the capital very soon resumed.", { "talks", "resumed" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "NONE", "PAST" }, "", { NULL } },
   { "The talks, soon, resumed.", { "talks", "resumed" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
     { "NONE", "PAST" }, "", { NULL } },
   { "The talks resuming.", { "talks", "resuming" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
