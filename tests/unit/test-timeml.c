@@ -944,9 +944,9 @@ static const NeighbourCase neighbour_rows[] = {
   { "Ten died in Gaza's attack.", "died", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "INCLUDES" },
   { "Ten died in (the) attack.", "died", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
   { "Ten died in the city fighting.", "died", "fighting", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART", "NONE", 0, NULL },
-  /* A noun event within three plain words after a past OCCURRENCE verb
-   * that no rule above relates: the noun's event first; not after
-   * another class, tense or a longer or punctuated gap. */
+  /* A noun event within three plain words after a past OCCURRENCE or
+   * REPORTING verb that no rule above relates: the noun's event first;
+   * not after another class, tense or a longer or punctuated gap. */
   { "Troops stopped the attack.", "stopped", "attack", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
   { "He died of his wounds.", "died", "wounds", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
   { "Families fled from the fighting.", "fled", "fighting", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, "BEFORE" },
@@ -954,6 +954,8 @@ static const NeighbourCase neighbour_rows[] = {
     NULL },
   { "Families fled, fearing the fighting.", "fled", "fighting", EVL_EVENT_CLASS_OCCURRENCE, "NONE", "NONE", 0, NULL },
   { "Officials saw the attack.", "saw", "attack", EVL_EVENT_CLASS_PERCEPTION, "NONE", "NONE", 0, NULL },
+  { "Police reported heavy fighting.", "reported", "fighting", EVL_EVENT_CLASS_REPORTING, "NONE", "NONE", 0,
+    "BEFORE" },
   { "Troops stopped the attacking.", "stopped", "attacking", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART", "NONE", 0,
     NULL },
   /* Not a reporting event, punctuation between it and 'to', punctuation or
@@ -1057,7 +1059,7 @@ static const ModalCase modal_rows[] = {
   { "Leaders met so talks can resume.", "met", "resume", EVL_EVENT_CLASS_OCCURRENCE, "can", "AFTER" },
   { "They said the two sides would resume.", "said", "resume", EVL_EVENT_CLASS_REPORTING, "would", NULL },
   { "They said, again, it would appeal.", "said", "appeal", EVL_EVENT_CLASS_REPORTING, "would", NULL },
-  { "They said talks likely resume.", "said", "resume", EVL_EVENT_CLASS_REPORTING, "likely", NULL },
+  { "They thought talks likely resume.", "thought", "resume", EVL_EVENT_CLASS_I_STATE, "likely", NULL },
   { "They said so. They would appeal.", "said", "appeal", EVL_EVENT_CLASS_REPORTING, "would", NULL },
 };
 
