@@ -921,27 +921,6 @@ word_byte (guchar c)
   return c >= 0x80 || g_ascii_isalnum (c) || c == '_';
 }
 
-/* The number of blank-separated pieces of @text from @from to @to, or
- * @limit + 1 once there are more than @limit. */
-static guint
-count_pieces (const char *text, guint32 from, guint32 to, guint limit)
-{
-  guint n = 0;
-  gboolean in = FALSE;
-  for (guint32 i = from; i < to; i++)
-    {
-      if (g_ascii_isspace (text[i]))
-        in = FALSE;
-      else if (!in)
-        {
-          in = TRUE;
-          if (++n > limit)
-            break;
-        }
-    }
-  return n;
-}
-
 /* Whether @text from @from to @to holds only words, blanks, apostrophes
  * and hyphens, and commas when @commas. */
 static gboolean
@@ -961,7 +940,25 @@ plain_bytes (const char *text, guint32 from, guint32 to, gboolean commas)
 static gboolean
 plain_gap (const char *text, guint32 from, guint32 to, guint max_pieces)
 {
-  return plain_bytes (text, from, to, FALSE) && count_pieces (text, from, to, max_pieces) <= max_pieces;
+  /* One pass for both tests, stopping at the first failure: it runs
+   * for most pairs of neighbours. */
+  guint n = 0;
+  gboolean in = FALSE;
+  for (guint32 i = from; i < to; i++)
+    {
+      guchar c = (guchar) text[i];
+      if (g_ascii_isspace (c))
+        in = FALSE;
+      else if (!word_byte (c) && c != '\'' && c != '-')
+        return FALSE;
+      else if (!in)
+        {
+          in = TRUE;
+          if (++n > max_pieces)
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* The relation of @e to @prev, the event written before it in the same
@@ -1699,14 +1696,17 @@ verb_before (const EvlEventMention *ev, const Item *kept, guint k, const EvlEven
 static gint
 type_noun_before (const EvlEventMention *ev, const Item *kept, guint k, const EvlEventMention *e)
 {
-  if (e->type == NULL || str_is (e->type, "OTHER"))
+  const char *t = e->type;
+  /* The first letter before any strcmp(): most types differ there. */
+  if (t == NULL || (t[0] == 'O' && strcmp (t, "OTHER") == 0))
     return -1;
   for (guint j = k; j-- > 0;)
     {
       const EvlEventMention *f = &ev[kept[j].index];
       if (f->sentence + TYPE_NOUN_SENTENCES <= e->sentence)
         break;
-      if (f->type && (f->type == e->type || strcmp (f->type, e->type) == 0) && is_noun (f))
+      const char *ft = f->type;
+      if (ft && (ft == t || (ft[0] == t[0] && strcmp (ft, t) == 0)) && is_noun (f))
         return (gint) j;
     }
   return -1;
