@@ -1041,6 +1041,38 @@ tlink_lines (const char *xml)
   return g_strndup (first, (gsize) (end - first + 1));
 }
 
+/* A noun event after a past verb of lemma @lemma, three words between:
+ * BEFORE it, but not after a light verb, whose object is its own event
+ * ('made another raid'). */
+Test (timeml, writer_tlinks_light_verb_object)
+{
+  static const struct {
+    const char *text, *verb, *lemma, *want;
+  } rows[] = {
+    { "Rebels staged another raid.", "staged", "stage", "" },
+    { "Rebels made another raid.", "made", "make", "" },
+    { "Rebels fled another raid.", "fled", "flee",
+      "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr (EvlDocument) doc = evl_document_new ("lv", rows[i].text, -1, NULL);
+      const char *text = rows[i].text;
+      guint32 v = (guint32) (strstr (text, rows[i].verb) - text), n = (guint32) (strstr (text, "raid") - text);
+      EvlEventMention e = { .span = { v, v + (guint32) strlen (rows[i].verb) }, .klass = EVL_EVENT_CLASS_OCCURRENCE,
+                            .lemma = rows[i].lemma, .tense = "PAST", .aspect = "NONE", .timex = -1,
+                            .cue_event = -1, .agent = -1, .patient = -1, .location = -1, .source = -1 };
+      evl_document_add_event_mention (doc, &e);
+      e.span = (EvlSpan) { n, n + 4 };
+      e.lemma = "raid";
+      e.tense = "NONE";
+      evl_document_add_event_mention (doc, &e);
+      g_autofree char *xml = fx_timeml_text (doc);
+      g_autofree char *got = tlink_lines (xml);
+      cr_expect_str_eq (got, rows[i].want, "%s", text);
+    }
+}
+
 /* An event told with a modal auxiliary after the event before it
  * ('said they would appeal'): AFTER it, within three words counting the
  * modal and no punctuation; not a modal verb or adjective ('expected
