@@ -174,6 +174,29 @@ print_table (const EvlEvalCounts *c, const EvlEvalScores *s, const char *gold_di
     }
 }
 
+/* Scores over no gold file, or with no system file at all, are zeros
+ * that look like results: say why instead.  A SYSTEM folder that holds
+ * none of the gold names is a wrong path or an untagged corpus.
+ * EVL_EXIT_OK when @n_docs gold files were found and some paired. */
+static int
+check_pairs (const char *gold, const char *sys, guint n_docs, guint n_missing, const char *what)
+{
+  if (n_docs == 0)
+    {
+      evl_cli_errorf ("eval", "%s: no gold %s found (a folder of them, sub-folders included, "
+                      "or one file)", gold, what);
+      return EVL_EXIT_INPUT;
+    }
+  if (n_missing == n_docs)
+    {
+      evl_cli_errorf ("eval", "%s holds no file named as a gold file (%u gold file%s), so every "
+                      "score is 0; write them there first (e.g. 'eventline tag -o %s %s')", sys,
+                      n_docs, n_docs == 1 ? "" : "s", sys, gold);
+      return EVL_EXIT_INPUT;
+    }
+  return EVL_EXIT_OK;
+}
+
 static int
 eval_timeline (const char *gold_dir, const char *sys_dir, gboolean json)
 {
@@ -185,6 +208,8 @@ eval_timeline (const char *gold_dir, const char *sys_dir, gboolean json)
       evl_cli_error (NULL, error);
       return EVL_EXIT_INPUT;
     }
+  if (c.n_timelines == 0)
+    return check_pairs (gold_dir, sys_dir, 0, 0, "timelines");
   EvlPRF p;
   evl_eval_timeline_score (&c, &p);
   if (json)
@@ -202,7 +227,7 @@ eval_timeline (const char *gold_dir, const char *sys_dir, gboolean json)
       prf_json (b, "temporal_awareness", &p);
       json_builder_end_object (b);
       put_json (b);
-      return EVL_EXIT_OK;
+      return check_pairs (gold_dir, sys_dir, c.n_timelines, c.n_missing, "timelines");
     }
   printf ("TimeLine: %s (gold) vs %s (system)\n", gold_dir, sys_dir);
   printf ("  %u timelines, %u without a system file\n", c.n_timelines, c.n_missing);
@@ -210,7 +235,8 @@ eval_timeline (const char *gold_dir, const char *sys_dir, gboolean json)
           c.gold, c.gold_verified, c.system, c.system_verified);
   printf ("  %-9s %9s %9s %9s\n", "", "precision", "recall", "F1");
   row ("awareness", &p, NULL);
-  return EVL_EXIT_OK;
+  fflush (stdout);
+  return check_pairs (gold_dir, sys_dir, c.n_timelines, c.n_missing, "timelines");
 }
 
 /* --errors for tlinks: one TSV line per link the other side does not
@@ -234,6 +260,8 @@ eval_tlinks (const char *gold_dir, const char *sys_dir, gboolean json, gboolean 
       evl_cli_error (NULL, error);
       return EVL_EXIT_INPUT;
     }
+  if (c.n_docs == 0)
+    return check_pairs (gold_dir, sys_dir, 0, 0, "TimeML files");
   if (json)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
@@ -268,7 +296,7 @@ eval_tlinks (const char *gold_dir, const char *sys_dir, gboolean json, gboolean 
           json_builder_end_object (b);
         }
       put_json (b);
-      return EVL_EXIT_OK;
+      return check_pairs (gold_dir, sys_dir, c.n_docs, c.n_docs_missing, "TimeML files");
     }
   printf ("TLINK: %s (gold) vs %s (system)\n", gold_dir, sys_dir);
   printf ("  %u documents, %u without a system file\n", c.n_docs, c.n_docs_missing);
@@ -286,7 +314,8 @@ eval_tlinks (const char *gold_dir, const char *sys_dir, gboolean json, gboolean 
       printf ("  %-12s %-9s %9.2f %9.2f %9.2f   %u/%u\n", "", "pairwise", 100 * pw.precision,
               100 * pw.recall, 100 * pw.f1, kc->gold, kc->system);
     }
-  return EVL_EXIT_OK;
+  fflush (stdout);
+  return check_pairs (gold_dir, sys_dir, c.n_docs, c.n_docs_missing, "TimeML files");
 }
 
 int
@@ -342,13 +371,20 @@ evl_cmd_eval (int argc, char **argv)
     "  eventline eval timex data/timeml /tmp/sys\n"
     "  eventline eval tlinks data/timeml /tmp/sys\n"
     "\n"
-    "Exit status: 0 success, 1 a file could not be read, 2 usage error.";
+    "Exit status: 0 success, 1 a file could not be read, no gold file was\n"
+    "found or none had a system file, 2 usage error.";
   if (!evl_cli_parse (&argc, &argv, "eval", "KIND GOLD_DIR SYSTEM_DIR",
                       "Score system TimeML against gold TimeML.", desc, entries))
     return EVL_EXIT_USAGE;
   if (argc != 4)
     {
       evl_cli_errorf ("eval", "expected KIND GOLD_DIR SYSTEM_DIR\nTry 'eventline eval --help'.");
+      return EVL_EXIT_USAGE;
+    }
+  if (g_file_test (argv[2], G_FILE_TEST_IS_DIR) && g_file_test (argv[3], G_FILE_TEST_IS_REGULAR))
+    {
+      evl_cli_errorf ("eval", "%s is a folder and %s a file: give two folders (files paired by "
+                      "name) or two files", argv[2], argv[3]);
       return EVL_EXIT_USAGE;
     }
   if (strcmp (argv[1], "timeline") == 0)
@@ -373,11 +409,14 @@ evl_cmd_eval (int argc, char **argv)
       evl_cli_error (NULL, error);
       return EVL_EXIT_INPUT;
     }
+  if (counts.n_docs == 0)
+    return check_pairs (argv[2], argv[3], 0, 0, "TimeML files");
   EvlEvalScores scores;
   evl_eval_counts_score (&counts, &scores);
   if (json)
     print_json (&counts, &scores);
   else
     print_table (&counts, &scores, argv[2], argv[3]);
-  return EVL_EXIT_OK;
+  fflush (stdout);
+  return check_pairs (argv[2], argv[3], counts.n_docs, counts.n_docs_missing, "TimeML files");
 }

@@ -895,3 +895,41 @@ Test (cli, subfolders_are_named_not_read)
   cr_assert_null (strstr (err_s, "note:"), "%s", err_s);
   evl_test_rmtree (dir);
 }
+
+/* ---- a newcomer's mistakes (cli27) ---- */
+
+/* (transfer full) DIR/NAME holding @text. */
+static char *
+write_file (const char *dir, const char *name, const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  cr_assert (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* Zeros over no gold file or no system file look like scores. */
+Test (cli, eval_without_pairs_is_an_error)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *gold = g_build_filename (dir, "gold", NULL);
+  g_autofree char *sys = g_build_filename (dir, "sys", NULL);
+  g_autofree char *none = g_build_filename (dir, "none", NULL);
+  cr_assert_eq (g_mkdir_with_parents (gold, 0755), 0);
+  cr_assert_eq (g_mkdir_with_parents (sys, 0755), 0);
+  cr_assert_eq (g_mkdir_with_parents (none, 0755), 0);
+  g_autofree char *g = write_file (gold, "a.tml", "<TimeML><TEXT>It rained on <TIMEX3 tid=\"t1\" "
+                                   "type=\"DATE\" value=\"2024-01-08\">Monday</TIMEX3>.</TEXT></TimeML>\n");
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *e4 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "eval", "timex", gold, sys, NULL), 1);
+  cr_assert (strstr (e1, "no file named as a gold file") && strstr (e1, "eventline tag -o"), "%s", e1);
+  cr_assert_eq (evl_test_run (NULL, &e2, "eval", "tlinks", gold, sys, NULL), 1);
+  cr_assert (strstr (e2, "no file named as a gold file"), "%s", e2);
+  cr_assert_eq (evl_test_run (NULL, &e3, "eval", "events", none, sys, NULL), 1);
+  cr_assert (strstr (e3, "no gold"), "%s", e3);
+  cr_assert_eq (evl_test_run (NULL, &e4, "eval", "timex", gold, g, NULL), 2);
+  cr_assert (strstr (e4, "two folders"), "%s", e4);
+  /* Paired: exit 0. */
+  g_autofree char *s = write_file (sys, "a.tml", "<TimeML><TEXT>It rained on Monday.</TEXT></TimeML>\n");
+  cr_assert_eq (evl_test_run (NULL, NULL, "eval", "timex", gold, sys, NULL), 0);
+  evl_test_rmtree (dir);
+}
