@@ -145,6 +145,57 @@ note_subfolders (GPtrArray *sub, const char *outdir)
              n == 1 ? "" : "s", names->str);
 }
 
+gboolean
+evl_cli_same_file (const char *a, const char *b)
+{
+  GStatBuf sa, sb;
+  return a && b && strcmp (a, "-") != 0 && strcmp (b, "-") != 0 && g_stat (a, &sa) == 0
+         && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* TRUE when @name is a file 'eventline build' writes into its output
+ * folder: none is an article, and 'build DIR -o DIR' run twice must not
+ * read the first run's report.html as a web page. */
+static gboolean
+is_build_output (const char *name)
+{
+  static const char *const files[] = { "events.json", "report.html", "events.csv",
+                                       "events.jsonl", "timelinejs.json" };
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    if (strcmp (name, files[i]) == 0)
+      return TRUE;
+  static const char *const diagrams[] = { "timeline.", "relations.", "entities." };
+  for (guint i = 0; i < G_N_ELEMENTS (diagrams); i++)
+    if (g_str_has_prefix (name, diagrams[i]))
+      for (EvlImageFormat f = EVL_IMAGE_SVG; f <= EVL_IMAGE_DOT; f++)
+        if (strcmp (name + strlen (diagrams[i]), evl_image_format_extension (f)) == 0)
+          return TRUE;
+  return FALSE;
+}
+
+/* Drops from @files (char*) those of @outdir that a build wrote there. */
+static void
+drop_build_outputs (GPtrArray *files, const char *outdir)
+{
+  GStatBuf out;
+  if (outdir == NULL || g_stat (outdir, &out) != 0 || !S_ISDIR (out.st_mode))
+    return;
+  guint kept = 0;
+  for (guint i = 0; i < files->len; i++)
+    {
+      char *path = files->pdata[i];
+      const char *base = strrchr (path, G_DIR_SEPARATOR);
+      GStatBuf st;
+      g_autofree char *dir = NULL;
+      if (is_build_output (base ? base + 1 : path) && (dir = g_path_get_dirname (path))
+          && g_stat (dir, &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
+        g_free (path);
+      else
+        files->pdata[kept++] = path;
+    }
+  files->len = kept;
+}
+
 EvlCliInputs *
 evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, gboolean sizes,
                     gboolean quiet, const char *outdir)
@@ -175,6 +226,7 @@ evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, g
       for (guint j = 0; j < files->len; j++)
         g_ptr_array_add (in->files, g_steal_pointer (&files->pdata[j]));
     }
+  drop_build_outputs (in->files, outdir);
   if (!quiet)
     note_subfolders (evl_source_loader_subfolders (in->loader), outdir);
   if (sizes)
@@ -363,6 +415,42 @@ guint
 evl_cli_inputs_errors (EvlCliInputs *in)
 {
   return in->errors;
+}
+
+const char *
+evl_cli_inputs_find (EvlCliInputs *in, const char *path)
+{
+  /* Only a file of the same name is stat()ed (one call per input would
+   * cost 0.2% of tagging small files); a link of another name to the
+   * output is not caught. */
+  g_autofree char *name = g_path_get_basename (path);
+  for (guint i = 0; i < in->files->len; i++)
+    {
+      const char *file = in->files->pdata[i];
+      const char *base = strrchr (file, G_DIR_SEPARATOR);
+      if (strcmp (base ? base + 1 : file, name) == 0 && evl_cli_same_file (file, path))
+        return file;
+    }
+  return NULL;
+}
+
+const char *
+evl_cli_inputs_in_folder (EvlCliInputs *in, const char *dir, const char *ext)
+{
+  GStatBuf out;
+  if (g_stat (dir, &out) != 0)
+    return NULL;
+  for (guint i = 0; i < in->files->len; i++)
+    {
+      const char *path = in->files->pdata[i];
+      if (!g_str_has_suffix (path, ext))
+        continue;
+      g_autofree char *parent = g_path_get_dirname (path);
+      GStatBuf st;
+      if (g_stat (parent, &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
+        return path;
+    }
+  return NULL;
 }
 
 GPtrArray *

@@ -69,7 +69,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EvlProgress, evl_progress_free)
  * stderr (one line each) and counted; with @strict the first one stops
  * reading.  @sizes: stat() every file for the progress line's total.
  * Unless @quiet, a note names the subfolders of input folders, which are
- * not read, but for @outdir (nullable), the command's output folder. */
+ * not read, but for @outdir (nullable), the command's output folder.  The
+ * files 'build' writes (events.json, report.html, the diagrams) are not
+ * read from @outdir. */
 typedef struct _EvlCliInputs EvlCliInputs;
 EvlCliInputs *evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict,
                                   gboolean sizes, gboolean quiet, const char *outdir);
@@ -89,6 +91,15 @@ guint64 evl_cli_inputs_done_bytes (EvlCliInputs *in, guint i);
 /* Sum of the files' sizes (0 without @sizes). */
 guint64 evl_cli_inputs_total_bytes (EvlCliInputs *in);
 guint evl_cli_inputs_errors (EvlCliInputs *in);
+/* The input file that is @path itself (by another path to it of the same
+ * file name), or NULL: an output written there would replace the article
+ * it was made from. */
+const char *evl_cli_inputs_find (EvlCliInputs *in, const char *path);
+/* The first input file in folder @dir whose name ends in @ext, or NULL:
+ * writing DIR/NAME@ext per document would replace it. */
+const char *evl_cli_inputs_in_folder (EvlCliInputs *in, const char *dir, const char *ext);
+/* TRUE when @a and @b exist and are the same file. */
+gboolean evl_cli_same_file (const char *a, const char *b);
 
 /* Text bytes per batch for streaming commands: memory stays near this
  * whatever the corpus size, and at this size the threads' idle time

@@ -82,6 +82,13 @@ evl_cmd_extract (int argc, char **argv)
   g_autoptr (EvlProgress) progress = evl_progress_new ("extract", quiet);
   g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (argv + 1, &lopts, strict, progress != NULL, quiet,
                                                     NULL);
+  const char *clobbered = output ? evl_cli_inputs_find (in, output) : NULL;
+  if (clobbered)
+    {
+      evl_cli_errorf ("extract", "-o %s would replace the input %s; give another output file",
+                      output, clobbered);
+      return EVL_EXIT_USAGE;
+    }
   if (strict)
     {
       /* Nothing is written unless every input reads. */

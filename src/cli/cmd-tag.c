@@ -377,6 +377,18 @@ evl_cmd_tag (int argc, char **argv)
   gboolean whole = strict || (format != TAG_JSONL && outdir == NULL);
   g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (argv + 1, &lopts, strict, progress != NULL, quiet,
                                                     outdir);
+  /* Checked before any work: the tagged copy would replace the article. */
+  const char *clobbered = NULL;
+  if (format == TAG_JSONL)
+    clobbered = outdir ? evl_cli_inputs_find (in, outdir) : NULL;
+  else if (outdir)
+    clobbered = evl_cli_inputs_in_folder (in, outdir, format == TAG_JSON ? ".json" : ".tml");
+  if (clobbered)
+    {
+      evl_cli_errorf ("tag", "-o %s would replace the input %s; give another output %s",
+                      outdir, clobbered, format == TAG_JSONL ? "file" : "folder");
+      return EVL_EXIT_USAGE;
+    }
   if (whole)
     evl_progress_phase (progress, "loading", 0, 0);
   guint first = evl_cli_inputs_load (in, whole ? 0 : EVL_CLI_BATCH_BYTES, whole ? progress : NULL);

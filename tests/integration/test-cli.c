@@ -907,6 +907,63 @@ write_file (const char *dir, const char *name, const char *text)
   return path;
 }
 
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+  cr_assert (g_file_get_contents (path, &text, NULL, NULL), "%s unreadable", path);
+  return text;
+}
+
+#define ARTICLE "Leaders met in Geneva on Monday. They signed a treaty.\n"
+
+/* Tagging a folder of gold TimeML into itself, or naming an input as the
+ * output file, would replace the articles with the system's output. */
+Test (cli, an_output_never_replaces_an_input)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *gold = write_file (dir, "a.tml",
+                                      "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2024-01-10\" "
+                                      "functionInDocument=\"CREATION_TIME\">2024-01-10</TIMEX3></DCT>"
+                                      "<TEXT>" ARTICLE "</TEXT></TimeML>\n");
+  g_autofree char *txt = write_file (dir, "b.txt", ARTICLE);
+  g_autofree char *before = read_text (gold);
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "tag", "-q", "-o", dir, dir, NULL), 2, "%s", e1);
+  cr_assert (strstr (e1, "would replace the input") && strstr (e1, "a.tml"), "%s", e1);
+  cr_assert_eq (evl_test_run (NULL, &e2, "tag", "-q", "-f", "jsonl", "-o", txt, dir, NULL), 2, "%s", e2);
+  cr_assert_eq (evl_test_run (NULL, &e3, "extract", "-q", "-o", txt, txt, NULL), 2, "%s", e3);
+  cr_assert (strstr (e2, "b.txt") && strstr (e3, "b.txt"), "%s%s", e2, e3);
+  g_autofree char *after = read_text (gold);
+  g_autofree char *txt_after = read_text (txt);
+  cr_assert_str_eq (after, before);
+  cr_assert_str_eq (txt_after, ARTICLE);
+  /* Another folder is fine. */
+  g_autofree char *sys = g_build_filename (dir, "sys", NULL);
+  cr_assert_eq (evl_test_run (NULL, NULL, "tag", "-q", "-o", sys, gold, NULL), 0);
+  evl_test_rmtree (dir);
+}
+
+/* 'build DIR -o DIR' run twice must not read the first run's outputs
+ * (report.html as a web page, events.json as an article). */
+Test (cli, build_into_the_input_folder_twice)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *a = write_file (dir, "a.txt", ARTICLE);
+  for (int run = 0; run < 2; run++)
+    {
+      g_autofree char *err = NULL;
+      cr_assert_eq (evl_test_run (NULL, &err, "build", "--dct", "2024-01-10", "-f", "svg,dot",
+                                  "-e", "csv,jsonl,timelinejs", "-o", dir, dir, NULL), 0,
+                    "run %d: %s", run, err);
+      cr_assert (strstr (err, "1 document,"), "run %d: %s", run, err);
+      g_autofree char *json = g_build_filename (dir, "events.json", NULL);
+      g_autoptr (JsonObject) root = load_root (json);
+      cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "documents")), 1);
+    }
+  evl_test_rmtree (dir);
+}
+
 /* Zeros over no gold file or no system file look like scores. */
 Test (cli, eval_without_pairs_is_an_error)
 {
