@@ -54,7 +54,7 @@ evl_cli_parse (int *argc, char ***argv, const char *cmd, const char *params,
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (oc, argc, argv, &error))
     {
-      fprintf (stderr, "eventline %s: %s\nTry 'eventline %s --help'.\n", cmd,
+      fprintf (stderr, "eventline: %s: %s\nTry 'eventline %s --help'.\n", cmd,
                error->message, cmd);
       return FALSE;
     }
@@ -62,16 +62,26 @@ evl_cli_parse (int *argc, char ***argv, const char *cmd, const char *params,
 }
 
 gboolean
-evl_cli_check_dct (const char *dct)
+evl_cli_check_dct (const char *cmd, const char *dct)
 {
   if (dct == NULL)
     return TRUE;
   if (evl_day_parse (dct) == 0 || dct[10] != '\0')
     {
-      evl_cli_errorf (NULL, "--dct: '%s' is not a date in YYYY-MM-DD form", dct);
+      evl_cli_errorf (cmd, "--dct: '%s' is not a date in YYYY-MM-DD form", dct);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+evl_cli_check_threads (const char *cmd, gint threads)
+{
+  if (threads >= 0)
+    return TRUE;
+  evl_cli_errorf (cmd, "-j %d: give a number of worker threads, or 0 for one per processor",
+                  threads);
+  return FALSE;
 }
 
 /* Every input path expanded up front (a list of names: cheap even for
@@ -509,7 +519,7 @@ evl_cli_load_options (const char *cmd, const char *dct, const char *input_format
 {
   EvlLoadOptions init = EVL_LOAD_OPTIONS_INIT;
   *out = init;
-  if (!evl_cli_check_dct (dct))
+  if (!evl_cli_check_dct (cmd, dct))
     return FALSE;
   out->default_dct = dct;
   guint64 max = 0;
@@ -522,7 +532,8 @@ evl_cli_load_options (const char *cmd, const char *dct, const char *input_format
   out->max_bytes = (gsize) MIN (max, (guint64) G_MAXSIZE);
   if (input_format && !evl_input_format_from_string (input_format, &out->format))
     {
-      evl_cli_errorf (cmd, "--input-format: unknown format '%s'", input_format);
+      evl_cli_errorf (cmd, "--input-format: unknown format '%s' (text, timeml, html, jsonl)",
+                      input_format);
       return FALSE;
     }
   return TRUE;

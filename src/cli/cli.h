@@ -150,8 +150,12 @@ gboolean evl_cli_load_options (const char *cmd, const char *dct, const char *inp
 /* Parses a size: bytes, or with a K, M, G or T (powers of 1024) suffix. */
 gboolean evl_cli_parse_size (const char *text, guint64 *out);
 
+/* Validates -j N (0: one thread per processor); prints an error and
+ * returns FALSE if bad. */
+gboolean evl_cli_check_threads (const char *cmd, gint threads);
+
 /* Validates a --dct argument; prints an error and returns FALSE if bad. */
-gboolean evl_cli_check_dct (const char *dct);
+gboolean evl_cli_check_dct (const char *cmd, const char *dct);
 
 /* ---- yearless datelines (dateline.c) ---- */
 

@@ -84,7 +84,7 @@ list_formats (void)
 static const char *const export_names[] = { "timelinejs", "csv", "jsonl", "timeml" };
 
 static gboolean
-check_exports (char **exports)
+check_exports (const char *cmd, char **exports)
 {
   for (guint i = 0; exports[i]; i++)
     {
@@ -93,7 +93,7 @@ check_exports (char **exports)
         known = known || strcmp (exports[i], export_names[j]) == 0;
       if (!known)
         {
-          evl_cli_errorf ("build", "--export: unknown export '%s' (timelinejs, csv, jsonl, timeml)",
+          evl_cli_errorf (cmd, "--export: unknown export '%s' (timelinejs, csv, jsonl, timeml)",
                           exports[i]);
           return FALSE;
         }
@@ -102,14 +102,14 @@ check_exports (char **exports)
 }
 
 static gboolean
-parse_day_option (const char *name, const char *text, EvlDay *out)
+parse_day_option (const char *cmd, const char *name, const char *text, EvlDay *out)
 {
   if (text == NULL)
     return TRUE;
   *out = evl_day_parse (text);
   if (*out == 0 || strlen (text) != 10)
     {
-      evl_cli_errorf ("build", "%s: '%s' is not a date in YYYY-MM-DD form", name, text);
+      evl_cli_errorf (cmd, "%s: '%s' is not a date in YYYY-MM-DD form", name, text);
       return FALSE;
     }
   return TRUE;
@@ -321,7 +321,7 @@ evl_cmd_build (int argc, char **argv)
       "Refuse inputs larger than SIZE: bytes or 64K, 200M, 2G (default: 64M); "
       "JSON Lines stream, SIZE bounds each line", "SIZE" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
-      "Worker threads (default: one per processor)", "N" },
+      "Worker threads (default, or 0: one per processor)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       "Print nothing but errors: no summary line, no progress line", NULL },
     G_OPTION_ENTRY_NULL,
@@ -373,7 +373,7 @@ evl_cmd_build (int argc, char **argv)
     "  eventline build --graph story.json new-articles/ -o output/\n"
     "\n"
     "Exit status: 0 success, 1 an input or output failed, 2 usage error.";
-  if (!evl_cli_parse (&argc, &argv, "build", "INPUT...",
+  if (!evl_cli_parse (&argc, &argv, cmd, "INPUT...",
                       "Build the story graph and its diagrams from articles.", desc, entries))
     return EVL_EXIT_USAGE;
   if (list)
@@ -383,11 +383,12 @@ evl_cmd_build (int argc, char **argv)
     }
   if (argc < 2)
     {
-      evl_cli_errorf ("build", "no input given\nTry 'eventline build --help'.");
+      evl_cli_errorf (cmd, "no input given\nTry 'eventline %s --help'.", cmd);
       return EVL_EXIT_USAGE;
     }
   EvlLoadOptions lopts;
-  if (!evl_cli_load_options ("build", dct, input_format, max_size, &lopts))
+  if (!evl_cli_load_options (cmd, dct, input_format, max_size, &lopts)
+      || !evl_cli_check_threads (cmd, threads))
     return EVL_EXIT_USAGE;
   g_auto (GStrv) formats = g_strsplit (formats_arg ? formats_arg : "svg,png", ",", -1);
   for (guint i = 0; formats[i]; i++)
@@ -395,24 +396,32 @@ evl_cmd_build (int argc, char **argv)
       EvlImageFormat f;
       if (!evl_image_format_from_string (formats[i], &f))
         {
-          evl_cli_errorf ("build", "--format: unknown image format '%s' (svg, png, pdf, dot)", formats[i]);
+          evl_cli_errorf (cmd, "--format: unknown image format '%s' (svg, png, pdf, dot)", formats[i]);
           return EVL_EXIT_USAGE;
         }
     }
   g_auto (GStrv) exports = g_strsplit (exports_arg ? exports_arg : "", ",", -1);
-  if (!check_exports (exports))
+  if (!check_exports (cmd, exports))
     return EVL_EXIT_USAGE;
   EvlRenderOptions base = EVL_RENDER_OPTIONS_INIT;
-  if (!parse_day_option ("--from", from, &base.from) || !parse_day_option ("--to", to, &base.to))
+  if (!parse_day_option (cmd, "--from", from, &base.from)
+      || !parse_day_option (cmd, "--to", to, &base.to))
     return EVL_EXIT_USAGE;
   if (base.from && base.to && base.from > base.to)
     {
-      evl_cli_errorf ("build", "--from %s is after --to %s", from, to);
+      evl_cli_errorf (cmd, "--from %s is after --to %s", from, to);
       return EVL_EXIT_USAGE;
     }
-  if (dpi < 0 || dpi > 2400 || width < 0 || width > 200)
+  /* 0 is each option's default (150 dpi; 8.27 in, wider when crowded). */
+  if (!(dpi == 0 || (dpi >= 1 && dpi <= 2400)))
     {
-      evl_cli_errorf ("build", "--dpi must be within 0..2400 and --width within 0..200 inches");
+      evl_cli_errorf (cmd, "--dpi %g: give a PNG resolution from 1 to 2400 (default: 150)", dpi);
+      return EVL_EXIT_USAGE;
+    }
+  if (!(width == 0 || (width >= 1 && width <= 200)))
+    {
+      evl_cli_errorf (cmd, "--width %g: give a diagram width from 1 to 200 inches "
+                      "(default: 8.27, an A4 page)", width);
       return EVL_EXIT_USAGE;
     }
   if (max_events < 1)
@@ -452,7 +461,7 @@ evl_cmd_build (int argc, char **argv)
     {
       /* Each failed input has been named already. */
       if (n_errors == 0)
-        evl_cli_errorf ("build", "no input documents");
+        evl_cli_errorf (cmd, "no input documents");
       return EVL_EXIT_INPUT;
     }
   if (g_mkdir_with_parents (outdir, 0755) != 0)

@@ -42,7 +42,7 @@ evl_cmd_extract (int argc, char **argv)
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
       "Refuse inputs larger than SIZE: bytes or 64K, 200M, 2G (default: 64M); "
       "JSON Lines stream, SIZE bounds each line", "SIZE" },
-    { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, "Worker threads (default: one per processor)", "N" },
+    { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, "Worker threads (default, or 0: one per processor)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       "No progress line (extract prints nothing else but errors)", NULL },
     G_OPTION_ENTRY_NULL,
@@ -70,7 +70,8 @@ evl_cmd_extract (int argc, char **argv)
       return EVL_EXIT_USAGE;
     }
   EvlLoadOptions lopts;
-  if (!evl_cli_load_options ("extract", dct, input_format, max_size, &lopts))
+  if (!evl_cli_load_options ("extract", dct, input_format, max_size, &lopts)
+      || !evl_cli_check_threads ("extract", threads))
     return EVL_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
   g_autoptr (EvlContext) ctx = evl_context_new_with_data_dir (data_dir, &error);

@@ -279,7 +279,7 @@ evl_cmd_tag (int argc, char **argv)
       "Refuse inputs larger than SIZE: bytes or 64K, 200M, 2G (default: 64M); "
       "JSON Lines stream, SIZE bounds each line", "SIZE" },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
-      "Worker threads (default: one per processor)", "N" },
+      "Worker threads (default, or 0: one per processor)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       "Print nothing but errors: no summary line, no progress line", NULL },
     G_OPTION_ENTRY_NULL,
@@ -352,7 +352,8 @@ evl_cmd_tag (int argc, char **argv)
   if (format != TAG_JSONL && outdir && strcmp (outdir, "-") == 0)
     g_clear_pointer (&outdir, g_free);
   EvlLoadOptions lopts;
-  if (!evl_cli_load_options ("tag", dct, input_format, max_size, &lopts))
+  if (!evl_cli_load_options ("tag", dct, input_format, max_size, &lopts)
+      || !evl_cli_check_threads ("tag", threads))
     return EVL_EXIT_USAGE;
   /* Checked before any work: the lines would only fail to replace it. */
   if (format == TAG_JSONL && outdir && g_file_test (outdir, G_FILE_TEST_IS_DIR))

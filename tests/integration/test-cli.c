@@ -964,6 +964,55 @@ Test (cli, build_into_the_input_folder_twice)
   evl_test_rmtree (dir);
 }
 
+/* merge runs build's code but is not build: its errors say merge. */
+Test (cli, merge_errors_name_merge)
+{
+  g_autofree char *e1 = NULL, *e2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "merge", "--no-such-option", "x.jsonl", NULL), 2);
+  cr_assert_eq (evl_test_run (NULL, &e2, "merge", NULL), 2);
+  cr_assert (strstr (e1, "eventline: merge:") && strstr (e1, "eventline merge --help"), "%s", e1);
+  cr_assert (strstr (e2, "eventline: merge:") && strstr (e2, "eventline merge --help"), "%s", e2);
+  cr_assert_null (strstr (e1, "build"), "%s", e1);
+  cr_assert_null (strstr (e2, "build"), "%s", e2);
+}
+
+typedef struct {
+  char cmd[12];
+  char option[16];
+  char value[16];
+  char says[40];     /* in the message */
+  char not_says[16]; /* not in it ("" none) */
+} BadValue;
+
+ParameterizedTestParameters (cli, a_bad_value_names_its_option)
+{
+  static BadValue bad[] = {
+    { "build", "--dpi", "0.5", "--dpi 0.5", "--width" },
+    { "build", "--dpi", "9999", "--dpi 9999", "--width" },
+    { "build", "--width", "300", "--width 300", "--dpi" },
+    { "build", "--width", "abc", "eventline: build: ", "" },
+    { "build", "-j", "-2", "-j -2", "" },
+    { "tag", "-j", "-1", "-j -1", "" },
+    { "extract", "-j", "-1", "-j -1", "" },
+    { "build", "--dct", "2024", "eventline: build: --dct", "" },
+    { "build", "--input-format", "nope", "jsonl", "" },
+  };
+  return cr_make_param_array (BadValue, bad, G_N_ELEMENTS (bad));
+}
+
+ParameterizedTest (BadValue *b, cli, a_bad_value_names_its_option)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *err = NULL;
+  int code = evl_test_run (NULL, &err, b->cmd, b->option, b->value, "-o", out, "input", NULL);
+  cr_assert_eq (code, 2, "%s %s %s: exit %d: %s", b->cmd, b->option, b->value, code, err);
+  cr_assert (strstr (err, b->says), "%s %s: %s", b->option, b->value, err);
+  cr_assert (!*b->not_says || !strstr (err, b->not_says), "%s %s: %s", b->option, b->value, err);
+  cr_assert_not (g_file_test (out, G_FILE_TEST_EXISTS), "refused before any work");
+  evl_test_rmtree (dir);
+}
+
 /* Zeros over no gold file or no system file look like scores. */
 Test (cli, eval_without_pairs_is_an_error)
 {
