@@ -115,6 +115,39 @@ parse_day_option (const char *cmd, const char *name, const char *text, EvlDay *o
   return TRUE;
 }
 
+/* --entity and --type that match nothing would leave every diagram
+ * empty or failed: one line says so, naming what the story does hold.
+ * FALSE when the entity is unknown (the diagrams cannot be drawn). */
+static gboolean
+check_selection (const char *cmd, const EvlGraph *g, const EvlRenderOptions *opts, gboolean quiet)
+{
+  if (opts->entity && *opts->entity && evl_graph_find_entity (g, opts->entity) < 0)
+    {
+      evl_cli_errorf (cmd, "--entity '%s': no entity of the story has that name or alias, so "
+                      "no diagram was drawn; events.json lists them ('entities', 'aliases')",
+                      opts->entity);
+      return FALSE;
+    }
+  if (opts->type && *opts->type && !quiet)
+    {
+      g_autoptr (GArray) hits = evl_graph_events_of_type (g, opts->type);
+      if (hits->len)
+        return TRUE;
+      g_autoptr (GString) types = g_string_new (NULL);
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < evl_graph_n_events (g); i++)
+        {
+          const char *t = evl_graph_get_event (g, i)->type;
+          if (t && g_hash_table_add (seen, (gpointer) t))
+            g_string_append_printf (types, "%s%s", types->len ? ", " : "", t);
+        }
+      evl_progress_suspend ();
+      fprintf (stderr, "eventline: note: --type %s: no event of the story has that type, so the "
+               "diagrams are empty; its types: %s\n", opts->type, types->len ? types->str : "none");
+    }
+  return TRUE;
+}
+
 static void
 write_graph_file (EvlStreamWriter writer, const EvlGraph *g, const char *dir,
                   const char *name, guint *n_errors)
@@ -198,6 +231,7 @@ typedef struct {
   GPtrArray *docs;
   gboolean keep;
   guint skipped;
+  char *first_skipped;   /* the first skipped document's id */
   EvlProgress *progress;
   GArray *held;          /* guint: documents waiting for the set's dates */
 } BuildSink;
@@ -213,6 +247,13 @@ release (BuildSink *bs, guint index)
 }
 
 static void
+skip (BuildSink *bs, EvlDocument *doc)
+{
+  if (bs->skipped++ == 0)
+    bs->first_skipped = g_strdup (evl_document_get_id (doc));
+}
+
+static void
 build_sink (EvlDocument *doc, guint index, gpointer user_data)
 {
   BuildSink *bs = user_data;
@@ -221,7 +262,7 @@ build_sink (EvlDocument *doc, guint index, gpointer user_data)
   /* An updated story already holds this document: adding it again would
    * count its sources twice. */
   if (evl_graph_find_document (bs->graph, evl_document_get_id (doc)) >= 0)
-    bs->skipped++;
+    skip (bs, doc);
   else if (evl_cli_yearless_dateline (doc, &dl))
     {
       /* Its year comes from the documents after it too: held back (few
@@ -259,7 +300,7 @@ date_held (BuildSink *bs, GString *notes)
       EvlDocument *doc = bs->docs->pdata[index];
       EvlCliDateline dl;
       if (evl_graph_find_document (bs->graph, evl_document_get_id (doc)) >= 0)
-        bs->skipped++;
+        skip (bs, doc);
       else
         {
           if (median && evl_cli_yearless_dateline (doc, &dl))
@@ -443,6 +484,19 @@ evl_cmd_build (int argc, char **argv)
       return EVL_EXIT_USAGE;
     }
 
+  if (g_file_test (outdir, G_FILE_TEST_EXISTS) && !g_file_test (outdir, G_FILE_TEST_IS_DIR))
+    {
+      evl_cli_errorf (cmd, "-o %s is a file; -o names the output folder (events.json and "
+                      "the diagrams are several files)", outdir);
+      return EVL_EXIT_USAGE;
+    }
+  if (graph_path && g_file_test (graph_path, G_FILE_TEST_IS_DIR))
+    {
+      evl_cli_errorf (cmd, "--graph %s is a folder; --graph names the story's file "
+                      "(e.g. story.json, created if absent)", graph_path);
+      return EVL_EXIT_USAGE;
+    }
+
   g_autoptr (GError) error = NULL;
   g_autoptr (EvlContext) ctx = evl_context_new (&error);
   if (ctx == NULL)
@@ -490,12 +544,13 @@ evl_cmd_build (int argc, char **argv)
   for (guint i = 0; exports[i]; i++)
     keep |= strcmp (exports[i], "timeml") == 0;
   g_autoptr (GArray) held = g_array_new (FALSE, FALSE, sizeof (guint));
-  BuildSink bs = { ctx, graph, &ropts, docs, keep, 0, progress, held };
+  BuildSink bs = { ctx, graph, &ropts, docs, keep, 0, NULL, progress, held };
   evl_progress_phase (progress, lopts.format == EVL_FORMAT_EXTRACTED ? "merging" : "annotating",
                       docs->len, evl_cli_documents_bytes (docs, 0));
   evl_pipeline_annotate_stream (ctx, docs, threads > 0 ? (guint) threads : 0, 0, build_sink, &bs);
   g_autoptr (GString) notes = g_string_new (NULL);
   date_held (&bs, notes);
+  g_autofree char *first_skipped = bs.first_skipped;
   evl_progress_stage (progress, "relating events");
   if (updating)
     {
@@ -522,13 +577,20 @@ evl_cmd_build (int argc, char **argv)
    * relations.svg rather than drawing both diagrams again. */
   g_autoptr (GBytes) timeline_svg = NULL;
   g_autoptr (GBytes) relations_svg = NULL;
-  write_images (graph, outdir, "timeline", formats, &base, &timeline_svg, &n_errors);
-  write_images (graph, outdir, "relations", formats, &base, &relations_svg, &n_errors);
+  gboolean drawable = check_selection (cmd, graph, &base, quiet);
+  if (drawable)
+    {
+      write_images (graph, outdir, "timeline", formats, &base, &timeline_svg, &n_errors);
+      write_images (graph, outdir, "relations", formats, &base, &relations_svg, &n_errors);
+    }
+  else
+    n_errors++;
   report_input.opts = &base;
   report_input.timeline_svg = timeline_svg;
   report_input.relations_svg = relations_svg;
   write_graph_file (write_report, graph, outdir, "report.html", &n_errors);
-  write_images (graph, outdir, "entities", formats, &base, NULL, &n_errors);
+  if (drawable)
+    write_images (graph, outdir, "entities", formats, &base, NULL, &n_errors);
   for (guint i = 0; exports[i]; i++)
     {
       if (strcmp (exports[i], "timelinejs") == 0)
@@ -544,9 +606,13 @@ evl_cmd_build (int argc, char **argv)
   g_clear_pointer (&progress, evl_progress_free);
   if (!quiet)
     fputs (notes->str, stderr);
-  if (!quiet && bs.skipped)
+  if (!quiet && bs.skipped && updating)
     fprintf (stderr, "eventline: %u document%s already in %s, skipped\n", bs.skipped,
              bs.skipped == 1 ? "" : "s", graph_path);
+  else if (!quiet && bs.skipped)
+    fprintf (stderr, "eventline: note: %u document%s skipped: the same id as an earlier input "
+             "(first: '%s'); an article given twice, or as both NAME.txt and NAME.tml, counts "
+             "once\n", bs.skipped, bs.skipped == 1 ? "" : "s", first_skipped);
   /* Undated articles lose most of their events without a word otherwise:
    * 'on Tuesday' cannot be placed, and an undated passing mention is not
    * kept. */
@@ -562,9 +628,12 @@ evl_cmd_build (int argc, char **argv)
              "--dct YYYY-MM-DD or an eventline.json manifest (see --help)\n",
              n_undated, evl_graph_n_documents (graph), evl_graph_n_documents (graph) == 1 ? "" : "s");
   if (!quiet)
-    fprintf (stderr, "eventline: %u document%s, %u events, %u entities, %u relations -> %s%s\n",
-             n_docs, n_docs == 1 ? "" : "s", evl_graph_n_events (graph),
-             evl_graph_n_entities (graph), evl_graph_n_relations (graph), outdir,
-             evl_cli_dir_slash (outdir));
+    {
+      guint ne = evl_graph_n_events (graph), nt = evl_graph_n_entities (graph);
+      guint nr = evl_graph_n_relations (graph);
+      fprintf (stderr, "eventline: %u document%s, %u event%s, %u entit%s, %u relation%s -> %s%s\n",
+               n_docs, n_docs == 1 ? "" : "s", ne, ne == 1 ? "" : "s", nt, nt == 1 ? "y" : "ies",
+               nr, nr == 1 ? "" : "s", outdir, evl_cli_dir_slash (outdir));
+    }
   return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;
 }

@@ -58,9 +58,12 @@ evl_cmd_extract (int argc, char **argv)
     "done, MB, rate and time left; never on standard output, never when\n"
     "standard error is not a terminal (Spark, Hadoop), and not with --quiet.\n"
     "\n"
-    "Example:\n"
+    "Examples:\n"
     "  eventline extract --dct 2023-09-14 input/ > shard.jsonl\n"
-    "  eventline merge shard.jsonl -o output/";
+    "  eventline merge shard.jsonl -o output/\n"
+    "  cat articles.jsonl | eventline extract --input-format jsonl - > shard.jsonl\n"
+    "\n"
+    "Exit status: 0 success, 1 an input or output failed, 2 usage error.";
   if (!evl_cli_parse (&argc, &argv, "extract", "INPUT...",
                       "Annotate documents, one JSON line each (map step).", desc, entries))
     return EVL_EXIT_USAGE;
@@ -123,7 +126,9 @@ evl_cmd_merge (int argc, char **argv)
                 "'eventline build' applies (see 'eventline build --help').\n\n"
                 "Example:\n"
                 "  eventline extract input/ > shard.jsonl\n"
-                "  eventline merge shard.jsonl -o output/\n");
+                "  eventline merge shard.jsonl -o output/\n"
+                "  cat shard-*.jsonl | eventline merge - -o output/\n\n"
+                "Exit status: 0 success, 1 an input or output failed, 2 usage error.\n");
         return EVL_EXIT_OK;
       }
   /* merge is build over extraction lines: one code path, one result. */

@@ -35,7 +35,7 @@ usage (FILE *out)
            "Example:\n"
            "  eventline build --dct 2023-09-14 input/ -o output/\n"
            "\n"
-           "Exit status: 0 success, 1 an input could not be processed, 2 usage error.\n");
+           "Exit status: 0 success, 1 an input or output failed, 2 usage error.\n");
 }
 
 int

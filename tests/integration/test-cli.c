@@ -964,6 +964,21 @@ Test (cli, build_into_the_input_folder_twice)
   evl_test_rmtree (dir);
 }
 
+/* The same article twice (or as NAME.txt and NAME.tml) is read once, and
+ * the note says so without a --graph file to name. */
+Test (cli, a_repeated_input_is_named)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *a = write_file (dir, "a.txt", ARTICLE);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "--dct", "2024-01-10", "-f", "", "-o", out, a, a,
+                              NULL), 0);
+  cr_assert_null (strstr (err, "(null)"), "%s", err);
+  cr_assert (strstr (err, "1 document skipped") && strstr (err, "'a'"), "%s", err);
+  evl_test_rmtree (dir);
+}
+
 /* merge runs build's code but is not build: its errors say merge. */
 Test (cli, merge_errors_name_merge)
 {
@@ -1037,5 +1052,58 @@ Test (cli, eval_without_pairs_is_an_error)
   /* Paired: exit 0. */
   g_autofree char *s = write_file (sys, "a.tml", "<TimeML><TEXT>It rained on Monday.</TEXT></TimeML>\n");
   cr_assert_eq (evl_test_run (NULL, NULL, "eval", "timex", gold, sys, NULL), 0);
+  evl_test_rmtree (dir);
+}
+
+/* --entity naming no one: one line, not one failure per diagram file;
+ * --type matching nothing: the story's types are listed. */
+Test (cli, diagram_filters_that_match_nothing_say_so)
+{
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *e1 = NULL, *e2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "build", "-f", "svg", "--entity", "Nobody Atall", "-o", dir,
+                              input, NULL), 1);
+  cr_assert (strstr (e1, "--entity 'Nobody Atall'"), "%s", e1);
+  cr_assert_null (strstr (e1, ".svg"), "one line, not one per file: %s", e1);
+  cr_assert_eq (evl_test_run (NULL, &e2, "build", "-f", "svg", "--type", "NO_SUCH_TYPE", "-o", dir,
+                              input, NULL), 0);
+  cr_assert (strstr (e2, "--type NO_SUCH_TYPE") && strstr (e2, "MEETING"), "%s", e2);
+  evl_test_rmtree (dir);
+}
+
+/* -o naming a file, --graph naming a folder: said before any work. */
+Test (cli, output_paths_of_the_wrong_kind)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *file = write_file (dir, "notes.txt", "x\n");
+  g_autofree char *e1 = NULL, *e2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "build", "-o", file, "input", NULL), 2);
+  cr_assert (strstr (e1, "is a file") && strstr (e1, "output folder"), "%s", e1);
+  cr_assert_eq (evl_test_run (NULL, &e2, "build", "--graph", dir, "-o", dir, "input", NULL), 2);
+  cr_assert (strstr (e2, "is a folder") && strstr (e2, "story.json"), "%s", e2);
+  evl_test_rmtree (dir);
+}
+
+/* Every command's help ends with its exit codes; -j says what 0 means;
+ * the summary line counts in good English. */
+Test (cli, help_of_every_command_gives_exit_codes)
+{
+  static const char *const cmds[] = { "build", "tag", "eval", "extract", "merge" };
+  for (guint i = 0; i < G_N_ELEMENTS (cmds); i++)
+    {
+      g_autofree char *out = NULL;
+      cr_assert_eq (evl_test_run (&out, NULL, cmds[i], "--help", NULL), 0);
+      cr_assert (strstr (out, "Exit status: 0 success"), "%s --help: %s", cmds[i], out);
+    }
+  g_autofree char *out = NULL;
+  cr_assert_eq (evl_test_run (&out, NULL, "tag", "--help", NULL), 0);
+  cr_assert (strstr (out, "0: one per processor"), "%s", out);
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *a = write_file (dir, "a.txt", "Officials said the ship sank on Monday.\n");
+  g_autofree char *o = g_build_filename (dir, "out", NULL);
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "-f", "", "--dct", "2024-01-10", "-o", o, a, NULL), 0);
+  cr_assert (strstr (err, "1 document, 1 event, "), "%s", err);
   evl_test_rmtree (dir);
 }
