@@ -523,7 +523,7 @@ evl_cmd_timeline (int argc, char **argv)
   g_autofree char *dct = NULL;
   g_autofree char *input_format = NULL;
   g_autofree char *output = NULL;
-  gboolean strict = FALSE;
+  gboolean strict = FALSE, quiet = FALSE;
   const GOptionEntry entries[] = {
     { "entity", 'e', 0, G_OPTION_ARG_STRING, &entity, "The entity whose timeline to print (required)", "NAME" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "text (default), semeval or json", "FMT" },
@@ -531,23 +531,30 @@ evl_cmd_timeline (int argc, char **argv)
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format, "Force the input format: text, timeml, html, jsonl", "FMT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first input that cannot be read", NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on standard error but errors: no notes",
+      NULL },
     G_OPTION_ENTRY_NULL,
   };
   const char *desc =
     "Lists, in time order, the events in which NAME takes part across all\n"
     "inputs.  An event counts when NAME (or an alias) is its agent or\n"
-    "patient, or is named within a few words of it.  Same-date\n"
-    "events share a line; undated events come first with order 0.\n"
+    "patient, or is named within a few words of it.  The text format gives\n"
+    "a line per dated event and counts the undated ones (--format json\n"
+    "lists them too).\n"
     "An undated input opening with a yearless dateline ('PORTO LENTO, March 4\n"
     "(AP) -') takes the year that puts it nearest the other inputs' dates\n"
     "(as in 'eventline build'; a note on standard error says so).\n"
     "\n"
     "--format semeval writes SemEval-2015 Task 4 timelines: the entity on\n"
     "the first line, then ORDER<TAB>DATE<TAB>DOCID-SENTENCE-TOKEN... per\n"
-    "event; score them with 'eventline eval timeline GOLD_DIR SYSTEM_DIR'.\n"
+    "event (same-date events share a line; undated ones come first with\n"
+    "order 0); score them with 'eventline eval timeline GOLD_DIR SYSTEM_DIR'.\n"
     "\n"
-    "Example:\n"
-    "  eventline timeline --entity 'Kim Jong Un' --dct 2023-09-14 input/";
+    "Examples:\n"
+    "  eventline timeline --entity 'Kim Jong Un' --dct 2023-09-14 input/\n"
+    "  eventline timeline -e Putin -f json -o putin.json input/\n"
+    "\n"
+    "Exit status: 0 success, 1 an input or output failed, 2 usage error.";
   if (!evl_cli_parse (&argc, &argv, "timeline", "FILE...",
                       "Print the ordered timeline of one entity's events.", desc, entries))
     return EVL_EXIT_USAGE;
@@ -574,6 +581,15 @@ evl_cmd_timeline (int argc, char **argv)
   EvlLoadOptions lopts;
   if (!evl_cli_load_options ("timeline", dct, input_format, NULL, &lopts))
     return EVL_EXIT_USAGE;
+  if (output && strcmp (output, "-") == 0)
+    g_clear_pointer (&output, g_free);
+  for (int i = 1; output && i < argc; i++)
+    if (evl_cli_same_file (argv[i], output))
+      {
+        evl_cli_errorf ("timeline", "-o %s would replace the input %s; give another output file",
+                        output, argv[i]);
+        return EVL_EXIT_USAGE;
+      }
 
   g_autoptr (GError) error = NULL;
   g_autoptr (EvlContext) ctx = evl_context_new (&error);
@@ -583,20 +599,28 @@ evl_cmd_timeline (int argc, char **argv)
       return EVL_EXIT_INPUT;
     }
   guint n_errors = 0;
-  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, FALSE, NULL, NULL, &n_errors);
+  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, quiet, NULL, NULL, &n_errors);
   if ((strict && n_errors) || docs->len == 0)
     return EVL_EXIT_INPUT;
   evl_pipeline_annotate_all (ctx, docs, 0);
   g_autoptr (GString) notes = g_string_new (NULL);
   evl_cli_date_datelines (ctx, docs, notes);
-  fputs (notes->str, stderr);
+  if (!quiet)
+    fputs (notes->str, stderr);
   g_autoptr (GPtrArray) variants = name_variants (docs, entity);
   g_autoptr (GArray) rows = collect_rows (docs, variants);
+  if (rows->len == 0 && !quiet)
+    fprintf (stderr, "eventline: note: no event of the %u document%s names '%s' (or an alias of "
+             "it) as its doer, done-to or nearby: check the spelling, or try a shorter form "
+             "(a surname)\n", docs->len, docs->len == 1 ? "" : "s", entity);
 
-  FILE *out = stdout;
-  if (output && strcmp (output, "-") == 0)
-    g_clear_pointer (&output, g_free);
-  if (output && (out = fopen (output, "w")) == NULL)
+  /* -o FILE is written whole or not at all (an interrupted run or a full
+   * disk leaves the old FILE): the timeline is made in memory, then
+   * renamed into place. */
+  char *text = NULL;
+  size_t text_len = 0;
+  FILE *out = output ? open_memstream (&text, &text_len) : stdout;
+  if (out == NULL)
     {
       evl_cli_errorf (output, "cannot write: %s", g_strerror (errno));
       return EVL_EXIT_INPUT;
@@ -607,13 +631,23 @@ evl_cmd_timeline (int argc, char **argv)
     print_json (out, entity, rows);
   else
     print_text (out, entity, rows);
-  /* A full disk shows only here: report it rather than leave a cut file. */
-  gboolean failed = fflush (out) != 0 || ferror (out);
-  if (out != stdout && fclose (out) != 0)
-    failed = TRUE;
-  if (failed)
+  if (output)
     {
-      evl_cli_errorf (output ? output : "stdout", "write failed: %s", g_strerror (errno));
+      gboolean closed = fclose (out) == 0;
+      g_autofree char *owned = text;
+      if (!closed || !evl_export_write_atomic (output, owned, text_len, &error))
+        {
+          if (error)
+            evl_cli_error (output, error);
+          else
+            evl_cli_errorf (output, "write failed: %s", g_strerror (errno));
+          return EVL_EXIT_INPUT;
+        }
+    }
+  else if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      /* A full disk or a closed pipe shows only here. */
+      evl_cli_errorf ("standard output", "write failed: %s", g_strerror (errno));
       return EVL_EXIT_INPUT;
     }
   return n_errors ? EVL_EXIT_INPUT : EVL_EXIT_OK;

@@ -928,12 +928,13 @@ Test (cli, an_output_never_replaces_an_input)
                                       "<TEXT>" ARTICLE "</TEXT></TimeML>\n");
   g_autofree char *txt = write_file (dir, "b.txt", ARTICLE);
   g_autofree char *before = read_text (gold);
-  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL;
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *e4 = NULL;
   cr_assert_eq (evl_test_run (NULL, &e1, "tag", "-q", "-o", dir, dir, NULL), 2, "%s", e1);
   cr_assert (strstr (e1, "would replace the input") && strstr (e1, "a.tml"), "%s", e1);
   cr_assert_eq (evl_test_run (NULL, &e2, "tag", "-q", "-f", "jsonl", "-o", txt, dir, NULL), 2, "%s", e2);
   cr_assert_eq (evl_test_run (NULL, &e3, "extract", "-q", "-o", txt, txt, NULL), 2, "%s", e3);
-  cr_assert (strstr (e2, "b.txt") && strstr (e3, "b.txt"), "%s%s", e2, e3);
+  cr_assert_eq (evl_test_run (NULL, &e4, "timeline", "-e", "Leaders", "-o", txt, txt, NULL), 2, "%s", e4);
+  cr_assert (strstr (e2, "b.txt") && strstr (e3, "b.txt") && strstr (e4, "b.txt"), "%s%s%s", e2, e3, e4);
   g_autofree char *after = read_text (gold);
   g_autofree char *txt_after = read_text (txt);
   cr_assert_str_eq (after, before);
@@ -1028,6 +1029,34 @@ ParameterizedTest (BadValue *b, cli, a_bad_value_names_its_option)
   evl_test_rmtree (dir);
 }
 
+/* -o FILE is written whole or not at all: a failed write keeps the old
+ * timeline. */
+Test (cli, timeline_output_file_is_replaced_whole)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *out = write_file (dir, "kim.txt", "the old timeline\n");
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  ChildLimits limits = { 64, -1 };
+  const char *args[] = { "timeline", "-e", "Kim Jong Un", "-o", out, input, NULL };
+  g_autofree char *err = NULL;
+  cr_assert_eq (run_limited (&err, &limits, args), 1, "%s", err);
+  cr_assert (strstr (err, "kim.txt"), "%s", err);
+  g_autofree char *text = read_text (out);
+  cr_assert_str_eq (text, "the old timeline\n");
+  evl_test_rmtree (dir);
+}
+
+/* An entity no event names: a note says so (--quiet: nothing). */
+Test (cli, timeline_of_an_unknown_entity_says_so)
+{
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *e1 = NULL, *e2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "timeline", "-e", "Nobody Atall", input, NULL), 0);
+  cr_assert (strstr (e1, "names 'Nobody Atall'"), "%s", e1);
+  cr_assert_eq (evl_test_run (NULL, &e2, "timeline", "-q", "-e", "Nobody Atall", input, NULL), 0);
+  cr_assert_str_eq (e2, "");
+}
+
 /* Zeros over no gold file or no system file look like scores. */
 Test (cli, eval_without_pairs_is_an_error)
 {
@@ -1089,7 +1118,7 @@ Test (cli, output_paths_of_the_wrong_kind)
  * the summary line counts in good English. */
 Test (cli, help_of_every_command_gives_exit_codes)
 {
-  static const char *const cmds[] = { "build", "tag", "eval", "extract", "merge" };
+  static const char *const cmds[] = { "build", "tag", "eval", "timeline", "extract", "merge" };
   for (guint i = 0; i < G_N_ELEMENTS (cmds); i++)
     {
       g_autofree char *out = NULL;
