@@ -75,6 +75,16 @@ evl_cli_check_dct (const char *cmd, const char *dct)
 }
 
 gboolean
+evl_cli_check_output_file (const char *cmd, const char *path)
+{
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    return TRUE;
+  evl_cli_errorf (cmd, "-o %s is a folder; -o names the output file (or '-' for standard "
+                  "output)", path);
+  return FALSE;
+}
+
+gboolean
 evl_cli_check_threads (const char *cmd, gint threads)
 {
   if (threads >= 0)

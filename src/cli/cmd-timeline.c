@@ -583,6 +583,8 @@ evl_cmd_timeline (int argc, char **argv)
     return EVL_EXIT_USAGE;
   if (output && strcmp (output, "-") == 0)
     g_clear_pointer (&output, g_free);
+  if (!evl_cli_check_output_file ("timeline", output))
+    return EVL_EXIT_USAGE;
   for (int i = 1; output && i < argc; i++)
     if (evl_cli_same_file (argv[i], output))
       {

@@ -30,7 +30,7 @@ usage (FILE *out)
     fprintf (out, "  %-10s %s\n", c->name, c->summary);
   fprintf (out,
            "\n"
-           "Run 'eventline COMMAND --help' for a command's options.\n"
+           "Run 'eventline COMMAND --help' (or 'eventline help COMMAND') for a command's options.\n"
            "\n"
            "Example:\n"
            "  eventline build --dct 2023-09-14 input/ -o output/\n"
@@ -48,6 +48,20 @@ main (int argc, char **argv)
       return EVL_EXIT_USAGE;
     }
   const char *name = argv[1];
+  /* 'eventline help build' is 'eventline build --help', as in git. */
+  if (strcmp (name, "help") == 0 && argc > 2)
+    for (const EvlCommand *c = commands; c->name; c++)
+      if (strcmp (c->name, argv[2]) == 0)
+        {
+          char *args[] = { argv[2], (char *) "--help", NULL };
+          return c->run (2, args);
+        }
+  if (strcmp (name, "help") == 0 && argc > 2)
+    {
+      fprintf (stderr, "eventline: unknown command '%s'\n\n", argv[2]);
+      usage (stderr);
+      return EVL_EXIT_USAGE;
+    }
   if (strcmp (name, "--help") == 0 || strcmp (name, "-h") == 0 || strcmp (name, "help") == 0)
     {
       usage (stdout);

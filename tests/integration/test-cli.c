@@ -1136,3 +1136,20 @@ Test (cli, help_of_every_command_gives_exit_codes)
   cr_assert (strstr (err, "1 document, 1 event, "), "%s", err);
   evl_test_rmtree (dir);
 }
+
+/* 'eventline help COMMAND' is the command's help; -o naming a folder
+ * where a file is wanted is said before any work. */
+Test (cli, help_command_and_output_folder_for_a_file)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  cr_assert_eq (evl_test_run (&out, NULL, "help", "timeline", NULL), 0);
+  cr_assert (strstr (out, "eventline timeline [OPTION"), "%s", out);
+  cr_assert_eq (evl_test_run (NULL, &err, "help", "frobnicate", NULL), 2);
+  cr_assert (strstr (err, "unknown command 'frobnicate'"), "%s", err);
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *e1 = NULL, *e2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "extract", "-o", dir, "no-such-input", NULL), 2);
+  cr_assert_eq (evl_test_run (NULL, &e2, "timeline", "-e", "X", "-o", dir, "no-such-input", NULL), 2);
+  cr_assert (strstr (e1, "is a folder") && strstr (e2, "is a folder"), "%s%s", e1, e2);
+  evl_test_rmtree (dir);
+}
