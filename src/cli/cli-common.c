@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 const char *
 evl_cli_dir_slash (const char *dir)
@@ -71,6 +72,22 @@ evl_cli_check_dct (const char *cmd, const char *dct)
       evl_cli_errorf (cmd, "--dct: '%s' is not a date in YYYY-MM-DD form", dct);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+evl_cli_check_writable_dir (const char *dir)
+{
+  g_autofree char *probe = g_build_filename (dir, ".eventline-probe-XXXXXX", NULL);
+  int fd = g_mkstemp (probe);
+  if (fd < 0)
+    {
+      evl_cli_errorf (dir, "cannot write files in this folder: %s; give another with -o DIR",
+                      g_strerror (errno));
+      return FALSE;
+    }
+  close (fd);
+  g_unlink (probe);
   return TRUE;
 }
 

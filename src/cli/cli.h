@@ -150,6 +150,11 @@ gboolean evl_cli_load_options (const char *cmd, const char *dct, const char *inp
 /* Parses a size: bytes, or with a K, M, G or T (powers of 1024) suffix. */
 gboolean evl_cli_parse_size (const char *text, guint64 *out);
 
+/* FALSE, with an error, when no file can be created in folder @dir:
+ * checked before the inputs are annotated, not after (a corpus takes
+ * minutes; one line instead of one per document). */
+gboolean evl_cli_check_writable_dir (const char *dir);
+
 /* FALSE, with an error, when -o @path (nullable) is a folder where a
  * file is wanted: said before any work rather than after it. */
 gboolean evl_cli_check_output_file (const char *cmd, const char *path);

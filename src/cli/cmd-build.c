@@ -523,6 +523,8 @@ evl_cmd_build (int argc, char **argv)
       evl_cli_errorf (outdir, "cannot create output folder: %s", g_strerror (errno));
       return EVL_EXIT_INPUT;
     }
+  if (!evl_cli_check_writable_dir (outdir))
+    return EVL_EXIT_INPUT;
 
   EvlReasonOptions ropts = EVL_REASON_OPTIONS_INIT;
   ropts.all_events = all_events;

@@ -429,6 +429,8 @@ evl_cmd_tag (int argc, char **argv)
       evl_cli_errorf (outdir, "cannot create output folder: %s", g_strerror (errno));
       return EVL_EXIT_INPUT;
     }
+  if (outdir && !evl_cli_check_writable_dir (outdir))
+    return EVL_EXIT_INPUT;
 
   if (outdir == NULL)
     {

@@ -1153,3 +1153,22 @@ Test (cli, help_command_and_output_folder_for_a_file)
   cr_assert (strstr (e1, "is a folder") && strstr (e2, "is a folder"), "%s%s", e1, e2);
   evl_test_rmtree (dir);
 }
+
+/* An output folder that takes no file (even for root: /proc) is said
+ * once, before the inputs are annotated and before --graph is saved. */
+Test (cli, unwritable_output_folder_is_said_before_any_work)
+{
+  const char *unwritable = "/proc/self/fdinfo";
+  if (!g_file_test (unwritable, G_FILE_TEST_IS_DIR))
+    cr_skip_test ("no %s here", unwritable);
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *story = g_build_filename (dir, "story.json", NULL);
+  g_autofree char *e1 = NULL, *e2 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "build", "--graph", story, "-o", unwritable, input, NULL), 1);
+  cr_assert (strstr (e1, "cannot write files in this folder"), "%s", e1);
+  cr_assert_not (g_file_test (story, G_FILE_TEST_EXISTS), "nothing saved: %s", e1);
+  cr_assert_eq (evl_test_run (NULL, &e2, "tag", "-o", unwritable, input, NULL), 1);
+  cr_assert_eq (strchr (e2, '\n'), strrchr (e2, '\n'), "one line, not one per document: %s", e2);
+  evl_test_rmtree (dir);
+}
