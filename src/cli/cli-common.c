@@ -169,7 +169,11 @@ note_subfolders (GPtrArray *sub, const char *outdir)
       const char *dir = sub->pdata[i];
       g_autofree char *canon = g_canonicalize_filename (dir, NULL);
       g_autofree char *events = g_build_filename (dir, "events.json", NULL);
-      if ((out && strcmp (canon, out) == 0) || g_file_test (events, G_FILE_TEST_IS_REGULAR))
+      /* OUT/timeml is build --export timeml's. */
+      g_autofree char *parent = g_path_get_dirname (canon);
+      g_autofree char *name = g_path_get_basename (canon);
+      if ((out && strcmp (canon, out) == 0) || g_file_test (events, G_FILE_TEST_IS_REGULAR)
+          || (out && strcmp (parent, out) == 0 && strcmp (name, "timeml") == 0))
         continue;
       if (n++ < 3)
         g_string_append_printf (names, "%s%s" G_DIR_SEPARATOR_S, n > 1 ? ", " : "", dir);

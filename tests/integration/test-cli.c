@@ -955,9 +955,10 @@ Test (cli, build_into_the_input_folder_twice)
     {
       g_autofree char *err = NULL;
       cr_assert_eq (evl_test_run (NULL, &err, "build", "--dct", "2024-01-10", "-f", "svg,dot",
-                                  "-e", "csv,jsonl,timelinejs", "-o", dir, dir, NULL), 0,
+                                  "-e", "csv,jsonl,timelinejs,timeml", "-o", dir, dir, NULL), 0,
                     "run %d: %s", run, err);
       cr_assert (strstr (err, "1 document,"), "run %d: %s", run, err);
+      cr_assert_null (strstr (err, "subfolder"), "run %d: timeml/ is build's: %s", run, err);
       g_autofree char *json = g_build_filename (dir, "events.json", NULL);
       g_autoptr (JsonObject) root = load_root (json);
       cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "documents")), 1);
