@@ -1129,6 +1129,10 @@ Test (cli, help_of_every_command_gives_exit_codes)
   g_autofree char *out = NULL;
   cr_assert_eq (evl_test_run (&out, NULL, "tag", "--help", NULL), 0);
   cr_assert (strstr (out, "0: one per processor"), "%s", out);
+  cr_assert (strstr (out, "would\nreplace it, so it is refused"), "%s", out);
+  g_autofree char *bout = NULL;
+  cr_assert_eq (evl_test_run (&bout, NULL, "build", "--help", NULL), 0);
+  cr_assert (strstr (bout, "not read back as articles"), "%s", bout);
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *a = write_file (dir, "a.txt", "Officials said the ship sank on Monday.\n");
   g_autofree char *o = g_build_filename (dir, "out", NULL);
