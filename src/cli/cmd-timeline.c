@@ -524,6 +524,8 @@ evl_cmd_timeline (int argc, char **argv)
   g_autofree char *input_format = NULL;
   g_autofree char *output = NULL;
   gboolean strict = FALSE, quiet = FALSE;
+  g_autofree char *max_size = NULL;
+  gint threads = 0;
   const GOptionEntry entries[] = {
     { "entity", 'e', 0, G_OPTION_ARG_STRING, &entity, "The entity whose timeline to print (required)", "NAME" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "text (default), semeval or json", "FMT" },
@@ -531,6 +533,11 @@ evl_cmd_timeline (int argc, char **argv)
     { "input-format", 0, 0, G_OPTION_ARG_STRING, &input_format, "Force the input format: text, timeml, html, jsonl", "FMT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict, "Stop at the first input that cannot be read", NULL },
+    { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
+      "Refuse inputs larger than SIZE: bytes or 64K, 200M, 2G (default: 64M); "
+      "JSON Lines stream, SIZE bounds each line", "SIZE" },
+    { "threads", 'j', 0, G_OPTION_ARG_INT, &threads,
+      "Worker threads (default, or 0: one per processor)", "N" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Print nothing on standard error but errors: no notes",
       NULL },
     G_OPTION_ENTRY_NULL,
@@ -579,7 +586,8 @@ evl_cmd_timeline (int argc, char **argv)
       return EVL_EXIT_USAGE;
     }
   EvlLoadOptions lopts;
-  if (!evl_cli_load_options ("timeline", dct, input_format, NULL, &lopts))
+  if (!evl_cli_load_options ("timeline", dct, input_format, max_size, &lopts)
+      || !evl_cli_check_threads ("timeline", threads))
     return EVL_EXIT_USAGE;
   if (output && strcmp (output, "-") == 0)
     g_clear_pointer (&output, g_free);
@@ -604,7 +612,7 @@ evl_cmd_timeline (int argc, char **argv)
   g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, quiet, NULL, NULL, &n_errors);
   if ((strict && n_errors) || docs->len == 0)
     return EVL_EXIT_INPUT;
-  evl_pipeline_annotate_all (ctx, docs, 0);
+  evl_pipeline_annotate_all (ctx, docs, (guint) threads);
   g_autoptr (GString) notes = g_string_new (NULL);
   evl_cli_date_datelines (ctx, docs, notes);
   if (!quiet)

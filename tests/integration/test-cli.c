@@ -1177,3 +1177,17 @@ Test (cli, unwritable_output_folder_is_said_before_any_work)
   cr_assert_eq (strchr (e2, '\n'), strrchr (e2, '\n'), "one line, not one per document: %s", e2);
   evl_test_rmtree (dir);
 }
+
+/* timeline's size limit is --max-size, as its error says, and -j as
+ * the other commands'. */
+Test (cli, timeline_takes_max_size_and_threads)
+{
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *e1 = NULL, *e2 = NULL, *out = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "timeline", "-e", "Kim", "--max-size", "1K", input, NULL), 1);
+  cr_assert (strstr (e1, "exceeds the limit"), "%s", e1);
+  cr_assert_eq (evl_test_run (NULL, &e2, "timeline", "-e", "Kim", "-j", "-1", input, NULL), 2);
+  cr_assert (strstr (e2, "-j -1"), "%s", e2);
+  cr_assert_eq (evl_test_run (&out, NULL, "timeline", "-q", "-e", "Kim Jong Un", "-j", "1", input, NULL), 0);
+  cr_assert (strstr (out, "Timeline of Kim Jong Un"), "%s", out);
+}
