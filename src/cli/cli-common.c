@@ -102,6 +102,20 @@ evl_cli_check_output_file (const char *cmd, const char *path)
 }
 
 gboolean
+evl_cli_check_paths (const char *cmd, char **inputs, const char *output, const char *graph)
+{
+  const char *what = output && !*output ? "-o" : graph && !*graph ? "--graph" : NULL;
+  for (guint i = 0; what == NULL && inputs && inputs[i]; i++)
+    if (!*inputs[i])
+      what = "an INPUT";
+  if (what == NULL)
+    return TRUE;
+  evl_cli_errorf (cmd, "%s is an empty path (an unset shell variable?); give a file or folder",
+                  what);
+  return FALSE;
+}
+
+gboolean
 evl_cli_check_threads (const char *cmd, gint threads)
 {
   if (threads >= 0)

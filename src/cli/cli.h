@@ -159,6 +159,12 @@ gboolean evl_cli_check_writable_dir (const char *dir);
  * file is wanted: said before any work rather than after it. */
 gboolean evl_cli_check_output_file (const char *cmd, const char *path);
 
+/* FALSE, with an error, when an INPUT of @inputs, -o @output or --graph
+ * @graph (each nullable) is the empty string: "eventline: : no such
+ * file" says nothing of where it came from. */
+gboolean evl_cli_check_paths (const char *cmd, char **inputs, const char *output,
+                              const char *graph);
+
 /* Validates -j N (0: one thread per processor); prints an error and
  * returns FALSE if bad. */
 gboolean evl_cli_check_threads (const char *cmd, gint threads);

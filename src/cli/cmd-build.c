@@ -431,7 +431,8 @@ evl_cmd_build (int argc, char **argv)
     }
   EvlLoadOptions lopts;
   if (!evl_cli_load_options (cmd, dct, input_format, max_size, &lopts)
-      || !evl_cli_check_threads (cmd, threads))
+      || !evl_cli_check_threads (cmd, threads)
+      || !evl_cli_check_paths (cmd, argv + 1, outdir, graph_path))
     return EVL_EXIT_USAGE;
   g_auto (GStrv) formats = g_strsplit (formats_arg ? formats_arg : "svg,png", ",", -1);
   for (guint i = 0; formats[i]; i++)

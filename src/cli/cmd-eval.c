@@ -381,6 +381,8 @@ evl_cmd_eval (int argc, char **argv)
       evl_cli_errorf ("eval", "expected KIND GOLD_DIR SYSTEM_DIR\nTry 'eventline eval --help'.");
       return EVL_EXIT_USAGE;
     }
+  if (!evl_cli_check_paths ("eval", argv + 2, NULL, NULL))
+    return EVL_EXIT_USAGE;
   if (g_file_test (argv[2], G_FILE_TEST_IS_DIR) && g_file_test (argv[3], G_FILE_TEST_IS_REGULAR))
     {
       evl_cli_errorf ("eval", "%s is a folder and %s a file: give two folders (files paired by "

@@ -74,7 +74,9 @@ evl_cmd_extract (int argc, char **argv)
     }
   EvlLoadOptions lopts;
   if (!evl_cli_load_options ("extract", dct, input_format, max_size, &lopts)
-      || !evl_cli_check_threads ("extract", threads) || !evl_cli_check_output_file ("extract", output))
+      || !evl_cli_check_threads ("extract", threads)
+      || !evl_cli_check_paths ("extract", argv + 1, output, NULL)
+      || !evl_cli_check_output_file ("extract", output))
     return EVL_EXIT_USAGE;
   g_autoptr (GError) error = NULL;
   g_autoptr (EvlContext) ctx = evl_context_new_with_data_dir (data_dir, &error);

@@ -355,7 +355,8 @@ evl_cmd_tag (int argc, char **argv)
     g_clear_pointer (&outdir, g_free);
   EvlLoadOptions lopts;
   if (!evl_cli_load_options ("tag", dct, input_format, max_size, &lopts)
-      || !evl_cli_check_threads ("tag", threads))
+      || !evl_cli_check_threads ("tag", threads)
+      || !evl_cli_check_paths ("tag", argv + 1, outdir, NULL))
     return EVL_EXIT_USAGE;
   /* Checked before any work: the lines would only fail to replace it. */
   if (format == TAG_JSONL && outdir && g_file_test (outdir, G_FILE_TEST_IS_DIR))

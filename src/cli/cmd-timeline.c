@@ -587,7 +587,8 @@ evl_cmd_timeline (int argc, char **argv)
     }
   EvlLoadOptions lopts;
   if (!evl_cli_load_options ("timeline", dct, input_format, max_size, &lopts)
-      || !evl_cli_check_threads ("timeline", threads))
+      || !evl_cli_check_threads ("timeline", threads)
+      || !evl_cli_check_paths ("timeline", argv + 1, output, NULL))
     return EVL_EXIT_USAGE;
   if (output && strcmp (output, "-") == 0)
     g_clear_pointer (&output, g_free);

@@ -1191,3 +1191,36 @@ Test (cli, timeline_takes_max_size_and_threads)
   cr_assert_eq (evl_test_run (&out, NULL, "timeline", "-q", "-e", "Kim Jong Un", "-j", "1", input, NULL), 0);
   cr_assert (strstr (out, "Timeline of Kim Jong Un"), "%s", out);
 }
+
+/* An empty path (an unset shell variable) is named by its option. */
+typedef struct {
+  int n;
+  char args[4][12];
+  char says[12];
+} EmptyPath;
+
+ParameterizedTestParameters (cli, an_empty_path_is_named)
+{
+  static EmptyPath cases[] = {
+    { 4, { "build", "-o", "", "x.txt" }, "-o" },
+    { 4, { "build", "--graph", "", "x.txt" }, "--graph" },
+    { 2, { "build", "" }, "an INPUT" },
+    { 4, { "tag", "-o", "", "x.txt" }, "-o" },
+    { 4, { "extract", "-o", "", "x.txt" }, "-o" },
+    { 4, { "timeline", "-e", "X", "" }, "an INPUT" },
+    { 4, { "eval", "timex", "", "sys" }, "an INPUT" },
+  };
+  return cr_make_param_array (EmptyPath, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (EmptyPath *c, cli, an_empty_path_is_named)
+{
+  const char *a[5] = { NULL, NULL, NULL, NULL, NULL };
+  for (int i = 0; i < c->n; i++)
+    a[i] = c->args[i];
+  g_autofree char *err = NULL;
+  int code = evl_test_run (NULL, &err, a[0], a[1], a[2], a[3], a[4], NULL);
+  cr_assert_eq (code, 2, "%s: exit %d: %s", a[0], code, err);
+  g_autofree char *want = g_strdup_printf ("%s is an empty path", c->says);
+  cr_assert (strstr (err, want), "%s", err);
+}
