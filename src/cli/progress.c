@@ -5,6 +5,7 @@
  * most 10 times a second, cleared when done. */
 #include "cli.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -27,6 +28,44 @@ static void draw (EvlProgress *p, gint64 now);
 /* The one display whose line must be cleared before an error is printed. */
 static EvlProgress *active;
 
+/* Ctrl-C (or kill) while the line is drawn would leave it on the terminal
+ * with the shell's prompt glued to its end: the handler clears it, then
+ * the signal does what it would have done.  Only while a display exists,
+ * and never for a signal that was ignored (nohup, background jobs). */
+static volatile sig_atomic_t line_shown;
+static const int clear_on[] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction saved[G_N_ELEMENTS (clear_on)];
+
+static void
+on_signal (int sig)
+{
+  static const char clear[] = "\r\033[K";
+  if (line_shown && write (STDERR_FILENO, clear, sizeof clear - 1) < 0)
+    line_shown = 0;
+  /* SA_RESETHAND has restored the default action: deliver it. */
+  raise (sig);
+}
+
+static void
+catch_signals (gboolean on)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (clear_on); i++)
+    {
+      if (!on)
+        {
+          sigaction (clear_on[i], &saved[i], NULL);
+          continue;
+        }
+      struct sigaction sa;
+      memset (&sa, 0, sizeof sa);
+      sa.sa_handler = on_signal;
+      sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+      sigemptyset (&sa.sa_mask);
+      if (sigaction (clear_on[i], NULL, &saved[i]) == 0 && saved[i].sa_handler != SIG_IGN)
+        sigaction (clear_on[i], &sa, NULL);
+    }
+}
+
 gboolean
 evl_progress_wanted (gboolean quiet)
 {
@@ -44,6 +83,8 @@ evl_progress_new (const char *what, gboolean quiet)
   EvlProgress *p = g_new0 (EvlProgress, 1);
   p->what = g_strdup (what);
   p->phase = g_strdup ("");
+  if (active == NULL)
+    catch_signals (TRUE);
   active = p;
   return p;
 }
@@ -56,6 +97,7 @@ clear_line (EvlProgress *p)
       fputs ("\r\033[K", stderr);
       fflush (stderr);
       p->shown = FALSE;
+      line_shown = 0;
     }
 }
 
@@ -72,7 +114,10 @@ evl_progress_free (EvlProgress *p)
     return;
   clear_line (p);
   if (active == p)
-    active = NULL;
+    {
+      active = NULL;
+      catch_signals (FALSE);
+    }
   g_free (p->what);
   g_free (p->phase);
   g_free (p);
@@ -161,6 +206,7 @@ draw (EvlProgress *p, gint64 now)
   fflush (stderr);
   g_string_free (s, TRUE);
   p->shown = TRUE;
+  line_shown = 1;
   p->last_draw = now;
 }
 

@@ -1224,3 +1224,45 @@ ParameterizedTest (EmptyPath *c, cli, an_empty_path_is_named)
   g_autofree char *want = g_strdup_printf ("%s is an empty path", c->says);
   cr_assert (strstr (err, want), "%s", err);
 }
+
+/* Ctrl-C while the progress line is drawn: the line is cleared (the
+ * shell's prompt does not land after it) and the run still dies of the
+ * signal, exit status 130. */
+Test (cli, interrupt_clears_the_progress_line)
+{
+  const char *shared = g_getenv ("EVL_SHARED_DIR");
+  g_autofree char *silver = shared ? g_build_filename (shared, "data", "bench", "silver", NULL) : NULL;
+  if (silver == NULL || !g_file_test (silver, G_FILE_TEST_IS_DIR))
+    cr_skip_test ("no ../shared/data/bench/silver: a run long enough to interrupt is needed");
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  int master = posix_openpt (O_RDWR | O_NOCTTY);
+  cr_assert_geq (master, 0);
+  cr_assert (grantpt (master) == 0 && unlockpt (master) == 0);
+  int slave = open (ptsname (master), O_RDWR | O_NOCTTY);
+  cr_assert_geq (slave, 0);
+  const char *argv[] = { evl_test_cli (), "build", "-f", "svg", "-o", out, silver, NULL };
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "TERM", "xterm", TRUE);
+  GPid pid;
+  cr_assert (g_spawn_async_with_fds (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                     &pid, -1, -1, slave, NULL));
+  close (slave);
+  g_autoptr (GString) tty = g_string_new (NULL);
+  gboolean sent = FALSE;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read (master, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    {
+      if (n > 0)
+        g_string_append_len (tty, buf, n);
+      if (!sent && strstr (tty->str, "annotating"))
+        sent = kill (pid, SIGINT) == 0;
+    }
+  close (master);
+  int status = 0;
+  cr_assert_eq (waitpid (pid, &status, 0), pid);
+  cr_assert (sent, "no progress line: %s", tty->str);
+  cr_assert (WIFSIGNALED (status) && WTERMSIG (status) == SIGINT, "status %d: %s", status, tty->str);
+  cr_assert (g_str_has_suffix (tty->str, "\r\033[K"), "the line is left on the terminal: %s", tty->str);
+  evl_test_rmtree (dir);
+}
