@@ -123,9 +123,22 @@ check_selection (const char *cmd, const EvlGraph *g, const EvlRenderOptions *opt
 {
   if (opts->entity && *opts->entity && evl_graph_find_entity (g, opts->entity) < 0)
     {
+      /* Names holding what was given ('Vladimir': 'Vladimir Putin'). */
+      g_autofree char *want = g_utf8_casefold (opts->entity, -1);
+      g_autoptr (GString) near = g_string_new (NULL);
+      guint n_near = 0;
+      for (guint i = 0; i < evl_graph_n_entities (g) && n_near < 3; i++)
+        {
+          const char *name = evl_graph_get_entity (g, i)->name;
+          g_autofree char *folded = name ? g_utf8_casefold (name, -1) : NULL;
+          if (folded && strstr (folded, want))
+            g_string_append_printf (near, "%s'%s'", n_near++ ? ", " : "; did you mean ", name);
+        }
+      if (n_near)
+        g_string_append_c (near, '?');
       evl_cli_errorf (cmd, "--entity '%s': no entity of the story has that name or alias, so "
-                      "no diagram was drawn; events.json lists them ('entities', 'aliases')",
-                      opts->entity);
+                      "no diagram was drawn%s (events.json lists them: 'entities', 'aliases')",
+                      opts->entity, near->str);
       return FALSE;
     }
   if (opts->type && *opts->type && !quiet)

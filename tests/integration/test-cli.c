@@ -1096,6 +1096,10 @@ Test (cli, diagram_filters_that_match_nothing_say_so)
                               input, NULL), 1);
   cr_assert (strstr (e1, "--entity 'Nobody Atall'"), "%s", e1);
   cr_assert_null (strstr (e1, ".svg"), "one line, not one per file: %s", e1);
+  g_autofree char *e3 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e3, "build", "-f", "svg", "--entity", "vladimir", "-o", dir,
+                              input, NULL), 1);
+  cr_assert (strstr (e3, "did you mean 'Vladimir Putin'"), "%s", e3);
   cr_assert_eq (evl_test_run (NULL, &e2, "build", "-f", "svg", "--type", "NO_SUCH_TYPE", "-o", dir,
                               input, NULL), 0);
   cr_assert (strstr (e2, "--type NO_SUCH_TYPE") && strstr (e2, "MEETING"), "%s", e2);
