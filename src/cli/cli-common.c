@@ -101,6 +101,19 @@ evl_cli_check_output_file (const char *cmd, const char *path)
   return FALSE;
 }
 
+char **
+evl_cli_split_list (const char *arg)
+{
+  char **items = g_strsplit (arg, ",", -1);
+  for (guint i = 0; items[i]; i++)
+    {
+      g_strstrip (items[i]);
+      for (char *c = items[i]; *c; c++)
+        *c = g_ascii_tolower (*c);
+    }
+  return items;
+}
+
 gboolean
 evl_cli_check_paths (const char *cmd, char **inputs, const char *output, const char *graph)
 {

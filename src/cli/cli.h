@@ -159,6 +159,10 @@ gboolean evl_cli_check_writable_dir (const char *dir);
  * file is wanted: said before any work rather than after it. */
 gboolean evl_cli_check_output_file (const char *cmd, const char *path);
 
+/* (transfer full) The items of a comma-separated option value, as
+ * people type them: "svg, PNG" is { "svg", "png" }. */
+char **evl_cli_split_list (const char *arg);
+
 /* FALSE, with an error, when an INPUT of @inputs, -o @output or --graph
  * @graph (each nullable) is the empty string: "eventline: : no such
  * file" says nothing of where it came from. */

@@ -447,7 +447,7 @@ evl_cmd_build (int argc, char **argv)
       || !evl_cli_check_threads (cmd, threads)
       || !evl_cli_check_paths (cmd, argv + 1, outdir, graph_path))
     return EVL_EXIT_USAGE;
-  g_auto (GStrv) formats = g_strsplit (formats_arg ? formats_arg : "svg,png", ",", -1);
+  g_auto (GStrv) formats = evl_cli_split_list (formats_arg ? formats_arg : "svg,png");
   for (guint i = 0; formats[i]; i++)
     {
       EvlImageFormat f;
@@ -457,7 +457,7 @@ evl_cmd_build (int argc, char **argv)
           return EVL_EXIT_USAGE;
         }
     }
-  g_auto (GStrv) exports = g_strsplit (exports_arg ? exports_arg : "", ",", -1);
+  g_auto (GStrv) exports = evl_cli_split_list (exports_arg ? exports_arg : "");
   if (!check_exports (cmd, exports))
     return EVL_EXIT_USAGE;
   EvlRenderOptions base = EVL_RENDER_OPTIONS_INIT;

@@ -340,11 +340,11 @@ evl_cmd_tag (int argc, char **argv)
       return EVL_EXIT_USAGE;
     }
   TagFormat format = TAG_TIMEML;
-  if (format_arg && strcmp (format_arg, "json") == 0)
+  if (format_arg && g_ascii_strcasecmp (format_arg, "json") == 0)
     format = TAG_JSON;
-  else if (format_arg && strcmp (format_arg, "jsonl") == 0)
+  else if (format_arg && g_ascii_strcasecmp (format_arg, "jsonl") == 0)
     format = TAG_JSONL;
-  else if (format_arg && strcmp (format_arg, "timeml") != 0)
+  else if (format_arg && g_ascii_strcasecmp (format_arg, "timeml") != 0)
     {
       evl_cli_errorf ("tag", "--format: unknown format '%s' (timeml, json, jsonl)", format_arg);
       return EVL_EXIT_USAGE;

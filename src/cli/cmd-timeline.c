@@ -576,11 +576,11 @@ evl_cmd_timeline (int argc, char **argv)
       return EVL_EXIT_USAGE;
     }
   Format fmt = FMT_TEXT;
-  if (format && strcmp (format, "semeval") == 0)
+  if (format && g_ascii_strcasecmp (format, "semeval") == 0)
     fmt = FMT_SEMEVAL;
-  else if (format && strcmp (format, "json") == 0)
+  else if (format && g_ascii_strcasecmp (format, "json") == 0)
     fmt = FMT_JSON;
-  else if (format && strcmp (format, "text") != 0)
+  else if (format && g_ascii_strcasecmp (format, "text") != 0)
     {
       evl_cli_errorf ("timeline", "--format: unknown format '%s' (text, semeval, json)", format);
       return EVL_EXIT_USAGE;

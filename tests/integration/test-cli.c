@@ -1270,3 +1270,23 @@ Test (cli, interrupt_clears_the_progress_line)
   cr_assert (g_str_has_suffix (tty->str, "\r\033[K"), "the line is left on the terminal: %s", tty->str);
   evl_test_rmtree (dir);
 }
+
+/* Format names as people type them: any case, a space after a comma. */
+Test (cli, format_lists_as_people_type_them)
+{
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *one = g_build_filename (input, "000_8d3cbbc2162ee46e.txt", NULL);
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *err = NULL, *e2 = NULL, *e3 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "-q", "-f", "SVG, dot", "-e", "CSV, timelinejs", "-o",
+                              dir, input, NULL), 0, "%s", err);
+  static const char *const files[] = { "timeline.svg", "timeline.dot", "events.csv", "timelinejs.json" };
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *f = g_build_filename (dir, files[i], NULL);
+      cr_assert (g_file_test (f, G_FILE_TEST_IS_REGULAR), "%s not written", files[i]);
+    }
+  cr_assert_eq (evl_test_run (NULL, &e2, "tag", "-f", "JSON", one, NULL), 0, "%s", e2);
+  cr_assert_eq (evl_test_run (NULL, &e3, "timeline", "-e", "Kim", "-f", "Json", input, NULL), 0, "%s", e3);
+  evl_test_rmtree (dir);
+}
