@@ -532,6 +532,9 @@ evl_cmd_build (int argc, char **argv)
       /* Each failed input has been named already. */
       if (n_errors == 0)
         evl_cli_errorf (cmd, "no input documents");
+      else if (lopts.format == EVL_FORMAT_EXTRACTED)
+        evl_cli_errorf (cmd, "no input held lines of 'eventline extract' output, which merge "
+                        "reads; to build the story from articles, use 'eventline build'");
       return EVL_EXIT_INPUT;
     }
   if (g_mkdir_with_parents (outdir, 0755) != 0)

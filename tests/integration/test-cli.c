@@ -1290,3 +1290,14 @@ Test (cli, format_lists_as_people_type_them)
   cr_assert_eq (evl_test_run (NULL, &e3, "timeline", "-e", "Kim", "-f", "Json", input, NULL), 0, "%s", e3);
   evl_test_rmtree (dir);
 }
+
+/* merge given articles (build's inputs) says which command reads them. */
+Test (cli, merge_of_articles_points_to_build)
+{
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "merge", "-o", dir, input, NULL), 1);
+  cr_assert (strstr (err, "'eventline build'"), "%s", err);
+  evl_test_rmtree (dir);
+}
