@@ -264,6 +264,21 @@ drop_build_outputs (GPtrArray *files, const char *outdir)
   files->len = kept;
 }
 
+/* Drops @path (nullable), by whatever name, from @files (char*): the
+ * story file of 'build --graph', which may sit among the articles. */
+static void
+drop_file (GPtrArray *files, const char *path)
+{
+  g_autofree char *name = path ? g_path_get_basename (path) : NULL;
+  for (guint i = 0; name && i < files->len; i++)
+    {
+      const char *file = files->pdata[i];
+      const char *base = strrchr (file, G_DIR_SEPARATOR);
+      if (strcmp (base ? base + 1 : file, name) == 0 && evl_cli_same_file (file, path))
+        g_ptr_array_remove_index (files, i--);
+    }
+}
+
 EvlCliInputs *
 evl_cli_inputs_new (char **paths, const EvlLoadOptions *opts, gboolean strict, gboolean sizes,
                     gboolean quiet, const char *outdir)
@@ -523,12 +538,14 @@ evl_cli_inputs_in_folder (EvlCliInputs *in, const char *dir, const char *ext)
 
 GPtrArray *
 evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
-                     gboolean quiet, const char *outdir, EvlProgress *progress, guint *n_errors)
+                     gboolean quiet, const char *outdir, const char *story, EvlProgress *progress,
+                     guint *n_errors)
 {
   /* A file may hold many documents (JSONL) and stdin has no size: the
    * loading phase counts up without a total. */
   evl_progress_phase (progress, "loading", 0, 0);
   g_autoptr (EvlCliInputs) in = evl_cli_inputs_new (paths, opts, strict, FALSE, quiet, outdir);
+  drop_file (in->files, story);
   evl_cli_inputs_load (in, 0, progress);
   GPtrArray *docs = evl_cli_inputs_next (in, 0);
   if (docs == NULL)

@@ -133,10 +133,11 @@ gboolean evl_cli_write_lines (const EvlContext *ctx, EvlCliInputs *in, guint thr
  * printed per file; with @strict the first error stops loading.  Returns
  * the documents and sets *n_errors.  @progress (may be NULL) counts the
  * documents and bytes read; @quiet and @outdir as evl_cli_inputs_new().
+ * The file @story (nullable), a saved story, is not read as an article.
  * (transfer full) */
 GPtrArray *evl_cli_load_inputs (char **paths, const EvlLoadOptions *opts, gboolean strict,
-                                gboolean quiet, const char *outdir, EvlProgress *progress,
-                                guint *n_errors);
+                                gboolean quiet, const char *outdir, const char *story,
+                                EvlProgress *progress, guint *n_errors);
 
 /* Total bytes of the texts of @docs[@from..] (NULL slots count 0). */
 guint64 evl_cli_documents_bytes (GPtrArray *docs, guint from);

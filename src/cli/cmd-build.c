@@ -523,8 +523,8 @@ evl_cmd_build (int argc, char **argv)
 
   guint n_errors = 0;
   g_autoptr (EvlProgress) progress = evl_progress_new (cmd, quiet);
-  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, quiet, outdir, progress,
-                                                      &n_errors);
+  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, quiet, outdir,
+                                                      graph_path, progress, &n_errors);
   if (strict && n_errors)
     return EVL_EXIT_INPUT;
   if (docs->len == 0)

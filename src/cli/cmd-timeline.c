@@ -610,7 +610,8 @@ evl_cmd_timeline (int argc, char **argv)
       return EVL_EXIT_INPUT;
     }
   guint n_errors = 0;
-  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, quiet, NULL, NULL, &n_errors);
+  g_autoptr (GPtrArray) docs = evl_cli_load_inputs (argv + 1, &lopts, strict, quiet, NULL, NULL,
+                                                      NULL, &n_errors);
   if ((strict && n_errors) || docs->len == 0)
     return EVL_EXIT_INPUT;
   evl_pipeline_annotate_all (ctx, docs, (guint) threads);

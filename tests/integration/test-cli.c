@@ -1301,3 +1301,20 @@ Test (cli, merge_of_articles_points_to_build)
   cr_assert (strstr (err, "'eventline build'"), "%s", err);
   evl_test_rmtree (dir);
 }
+
+/* A --graph story file kept among the articles is not read as one. */
+Test (cli, the_story_file_among_the_articles)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *a = write_file (dir, "a.txt", ARTICLE);
+  g_autofree char *story = g_build_filename (dir, "story.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  for (int run = 0; run < 2; run++)
+    {
+      g_autofree char *err = NULL;
+      cr_assert_eq (evl_test_run (NULL, &err, "build", "--dct", "2024-01-10", "-f", "", "--graph", story,
+                                  "-o", out, dir, NULL), 0, "run %d: %s", run, err);
+      cr_assert_null (strstr (err, "story.json:"), "run %d: %s", run, err);
+    }
+  evl_test_rmtree (dir);
+}
