@@ -383,6 +383,13 @@ evl_cmd_eval (int argc, char **argv)
     }
   if (!evl_cli_check_paths ("eval", argv + 2, NULL, NULL))
     return EVL_EXIT_USAGE;
+  if (json && errors)
+    {
+      /* TSV lines before a JSON document: neither a jq nor a cut reads it. */
+      evl_cli_errorf ("eval", "--json and --errors both write standard output; give one "
+                      "(run twice for both)");
+      return EVL_EXIT_USAGE;
+    }
   if (g_file_test (argv[2], G_FILE_TEST_IS_DIR) && g_file_test (argv[3], G_FILE_TEST_IS_REGULAR))
     {
       evl_cli_errorf ("eval", "%s is a folder and %s a file: give two folders (files paired by "

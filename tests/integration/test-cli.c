@@ -1318,3 +1318,11 @@ Test (cli, the_story_file_among_the_articles)
     }
   evl_test_rmtree (dir);
 }
+
+/* --errors' TSV before --json's document would parse as neither. */
+Test (cli, eval_json_and_errors_are_one_or_the_other)
+{
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "eval", "--json", "--errors", "timex", "gold", "sys", NULL), 2);
+  cr_assert (strstr (err, "--json and --errors"), "%s", err);
+}
