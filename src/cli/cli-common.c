@@ -224,8 +224,8 @@ evl_cli_same_file (const char *a, const char *b)
 /* TRUE when @name is a file 'eventline build' writes into its output
  * folder: none is an article, and 'build DIR -o DIR' run twice must not
  * read the first run's report.html as a web page. */
-static gboolean
-is_build_output (const char *name)
+gboolean
+evl_cli_is_build_output (const char *name)
 {
   static const char *const files[] = { "events.json", "report.html", "events.csv",
                                        "events.jsonl", "timelinejs.json" };
@@ -255,7 +255,7 @@ drop_build_outputs (GPtrArray *files, const char *outdir)
       const char *base = strrchr (path, G_DIR_SEPARATOR);
       GStatBuf st;
       g_autofree char *dir = NULL;
-      if (is_build_output (base ? base + 1 : path) && (dir = g_path_get_dirname (path))
+      if (evl_cli_is_build_output (base ? base + 1 : path) && (dir = g_path_get_dirname (path))
           && g_stat (dir, &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
         g_free (path);
       else

@@ -98,6 +98,9 @@ const char *evl_cli_inputs_find (EvlCliInputs *in, const char *path);
 /* The first input file in folder @dir whose name ends in @ext, or NULL:
  * writing DIR/NAME@ext per document would replace it. */
 const char *evl_cli_inputs_in_folder (EvlCliInputs *in, const char *dir, const char *ext);
+/* TRUE when file name @name is one 'eventline build' writes into its
+ * output folder (events.json, report.html, the diagrams, the exports). */
+gboolean evl_cli_is_build_output (const char *name);
 /* TRUE when @a and @b exist and are the same file. */
 gboolean evl_cli_same_file (const char *a, const char *b);
 

@@ -161,6 +161,52 @@ check_selection (const char *cmd, const EvlGraph *g, const EvlRenderOptions *opt
   return TRUE;
 }
 
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Files of an earlier build in @dir that this run did not write (it drew
+ * other formats or exports) describe an older story next to the new
+ * one: a note names them rather than delete what may be wanted. */
+static void
+note_stale_outputs (const char *dir, char **formats, char **exports, gboolean drawn)
+{
+  g_autoptr (GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (written, g_strdup ("events.json"));
+  g_hash_table_add (written, g_strdup ("report.html"));
+  static const char *const diagrams[] = { "timeline", "relations", "entities" };
+  for (guint i = 0; drawn && formats[i]; i++)
+    {
+      EvlImageFormat f;
+      if (evl_image_format_from_string (formats[i], &f))
+        for (guint d = 0; d < G_N_ELEMENTS (diagrams); d++)
+          g_hash_table_add (written, g_strdup_printf ("%s.%s", diagrams[d],
+                                                      evl_image_format_extension (f)));
+    }
+  static const char *const export_files[][2] = { { "timelinejs", "timelinejs.json" },
+                                                 { "csv", "events.csv" },
+                                                 { "jsonl", "events.jsonl" } };
+  for (guint i = 0; exports[i]; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (export_files); k++)
+      if (strcmp (exports[i], export_files[k][0]) == 0)
+        g_hash_table_add (written, g_strdup (export_files[k][1]));
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) stale = g_ptr_array_new_with_free_func (g_free);
+  for (const char *name; d && (name = g_dir_read_name (d));)
+    if (evl_cli_is_build_output (name) && !g_hash_table_contains (written, name))
+      g_ptr_array_add (stale, g_strdup (name));
+  if (stale->len == 0)
+    return;
+  g_ptr_array_sort (stale, compare_names);
+  g_ptr_array_add (stale, NULL);
+  g_autofree char *list = g_strjoinv (", ", (char **) stale->pdata);
+  fprintf (stderr, "eventline: note: %s%s also holds %s of an earlier run, not rewritten by this "
+           "one (see --format, --export): they show the story as it was then\n",
+           dir, evl_cli_dir_slash (dir), list);
+}
+
 static void
 write_graph_file (EvlStreamWriter writer, const EvlGraph *g, const char *dir,
                   const char *name, guint *n_errors)
@@ -627,6 +673,8 @@ evl_cmd_build (int argc, char **argv)
   g_clear_pointer (&progress, evl_progress_free);
   if (!quiet)
     fputs (notes->str, stderr);
+  if (!quiet)
+    note_stale_outputs (outdir, formats, exports, drawable);
   if (!quiet && bs.skipped && updating)
     fprintf (stderr, "eventline: %u document%s already in %s, skipped\n", bs.skipped,
              bs.skipped == 1 ? "" : "s", graph_path);

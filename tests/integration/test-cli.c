@@ -1326,3 +1326,20 @@ Test (cli, eval_json_and_errors_are_one_or_the_other)
   cr_assert_eq (evl_test_run (NULL, &err, "eval", "--json", "--errors", "timex", "gold", "sys", NULL), 2);
   cr_assert (strstr (err, "--json and --errors"), "%s", err);
 }
+
+/* Files an earlier build wrote with other formats are named, not left
+ * to pass for this run's. */
+Test (cli, outputs_of_an_earlier_run_are_named)
+{
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL;
+  cr_assert_eq (evl_test_run (NULL, &e1, "build", "-f", "svg,dot", "-e", "csv", "-o", dir, input, NULL), 0);
+  cr_assert_null (strstr (e1, "earlier run"), "%s", e1);
+  cr_assert_eq (evl_test_run (NULL, &e2, "build", "-f", "svg", "-o", dir, input, NULL), 0);
+  cr_assert (strstr (e2, "entities.dot, events.csv, relations.dot, timeline.dot of an earlier run"),
+             "%s", e2);
+  cr_assert_eq (evl_test_run (NULL, &e3, "build", "-q", "-f", "svg", "-o", dir, input, NULL), 0);
+  cr_assert_str_eq (e3, "");
+  evl_test_rmtree (dir);
+}
