@@ -951,6 +951,7 @@ Test (cli, build_into_the_input_folder_twice)
 {
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *a = write_file (dir, "a.txt", ARTICLE);
+  (void) a;
   for (int run = 0; run < 2; run++)
     {
       g_autofree char *err = NULL;
@@ -972,6 +973,7 @@ Test (cli, a_repeated_input_is_named)
 {
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *a = write_file (dir, "a.txt", ARTICLE);
+  (void) a;
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *err = NULL;
   cr_assert_eq (evl_test_run (NULL, &err, "build", "--dct", "2024-01-10", "-f", "", "-o", out, a, a,
@@ -1081,6 +1083,7 @@ Test (cli, eval_without_pairs_is_an_error)
   cr_assert (strstr (e4, "two folders"), "%s", e4);
   /* Paired: exit 0. */
   g_autofree char *s = write_file (sys, "a.tml", "<TimeML><TEXT>It rained on Monday.</TEXT></TimeML>\n");
+  (void) s;
   cr_assert_eq (evl_test_run (NULL, NULL, "eval", "timex", gold, sys, NULL), 0);
   evl_test_rmtree (dir);
 }
@@ -1307,6 +1310,7 @@ Test (cli, the_story_file_among_the_articles)
 {
   g_autofree char *dir = evl_test_tmpdir ();
   g_autofree char *a = write_file (dir, "a.txt", ARTICLE);
+  (void) a;
   g_autofree char *story = g_build_filename (dir, "story.json", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   for (int run = 0; run < 2; run++)
