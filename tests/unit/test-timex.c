@@ -1606,3 +1606,15 @@ Test (timex, day_from_ymd_is_evl_day_from_ymd)
   cr_assert_eq (wrong, 0, "%u dates differ, the first %d-%d-%d: %u, not %u", wrong, wy, wm, wd,
                 evl_timex_day_from_ymd (wy, wm, wd), evl_day_from_ymd (wy, wm, wd));
 }
+
+/* News of 2023-2025 the tagger once got wrong (session 27). */
+static TxCase news2023_cases[] = {
+  /* 'to life' is no infinitive looking ahead */
+  { "He was sentenced to 25 years to life on Wednesday.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  /* 'go into effect', 'comes into force': a schedule, as 'takes effect' */
+  { "The new rules go into effect on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
+  { "The ban comes into force on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
+  { "The rules went into effect on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
+};
+
+TX_FAMILY (news2023, news2023_cases)

@@ -88,7 +88,9 @@ bare_destination (const TxUnit *u)
 {
   static const char *const nouns[] = { "hospital", "court", "prison", "jail", "school", "church",
                                        "bed", "sea", "power", "office", "town", "trial", "death",
-                                       "safety", "shore", "parliament", "congress", "traffic" };
+                                       "safety", "shore", "parliament", "congress", "traffic",
+                                       /* 'sentenced to 25 years to life', 'went to war' */
+                                       "life", "war" };
   if (u->len > 3 && u->len < sizeof u->low && u->low[u->len - 1] == 's' && u->low[u->len - 2] != 's' && u->low[u->len - 2] != 'u')
     return TRUE;
   return unit_in (u, nouns, G_N_ELEMENTS (nouns));
@@ -571,10 +573,16 @@ tx_tense (const TxScan *s, int i, int end)
        * 'had been due to expire Friday'): the word before tells */
       /* 'the law takes effect in January', 'takes office', 'takes
        * place': a schedule too */
+      /* ... and so do 'the rules go into effect on Monday', 'the ban
+       * comes into force in June' */
       if ((schedule_present (u)
            || ((tx_unit_is (u, "takes") || tx_unit_is (u, "take")) && k + 1 < i
                && (tx_unit_is (&s->u[k + 1], "effect") || tx_unit_is (&s->u[k + 1], "office")
-                   || tx_unit_is (&s->u[k + 1], "place"))))
+                   || tx_unit_is (&s->u[k + 1], "place")))
+           || ((tx_unit_is (u, "go") || tx_unit_is (u, "goes") || tx_unit_is (u, "come")
+                || tx_unit_is (u, "comes"))
+               && k + 2 < i && tx_unit_is (&s->u[k + 1], "into")
+               && (tx_unit_is (&s->u[k + 2], "effect") || tx_unit_is (&s->u[k + 2], "force"))))
           && !(k > 0 && auxiliary_before (s, k)))
         return 1;
     }
