@@ -1615,6 +1615,9 @@ static TxCase news2023_cases[] = {
   { "The new rules go into effect on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
   { "The ban comes into force on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
   { "The rules went into effect on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  /* a bare clock time takes the day of a time just named */
+  { "The quake struck at 11:11 p.m. local time Friday (2211 GMT).", DCT, "2211 GMT", "TIME", "2023-09-08T22:11", "" },
+  { "The quake struck at 4:09 a.m. Sunday. A second tremor hit at 6:15 a.m.", DCT, "6:15 a.m", "TIME", "2023-09-10T06:15", "" },
 };
 
 TX_FAMILY (news2023, news2023_cases)

@@ -2655,10 +2655,12 @@ p_time (TxScan *s, int i, TxMatch *m)
       if (!on && !aside)
         e = de;
     }
-  else if (s->ref.grain == EVL_GRAIN_DAY && s->ref.year > 0 && s->ref_index >= 0
-           && !ref_against_tense (s, i, e))
+  else if (s->ref.grain != EVL_GRAIN_NONE && s->ref.grain <= EVL_GRAIN_DAY && s->ref.year > 0
+           && s->ref.day > 0 && s->ref_index >= 0 && !ref_against_tense (s, i, e))
     {
-      /* a clock time alone belongs to the day under discussion */
+      /* a clock time alone belongs to the day under discussion, also
+       * when that day came with a time of its own ('struck at 11:11
+       * p.m. Friday (0411 GMT)', 'until 6 a.m.' after '4 a.m. Sunday') */
       m->pt = s->ref;
       m->needs_ref = TRUE;
     }
