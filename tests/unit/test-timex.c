@@ -1618,6 +1618,9 @@ static TxCase news2023_cases[] = {
   /* a bare clock time takes the day of a time just named */
   { "The quake struck at 11:11 p.m. local time Friday (2211 GMT).", DCT, "2211 GMT", "TIME", "2023-09-08T22:11", "" },
   { "The quake struck at 4:09 a.m. Sunday. A second tremor hit at 6:15 a.m.", DCT, "6:15 a.m", "TIME", "2023-09-10T06:15", "" },
+  /* '1H 2024' as analysts write it; a bare '2H' stays a pencil's grade */
+  { "Profit fell in 1H 2024, the company said.", DCT, "1H 2024", "DATE", "2024-H1", "" },
+  { "Use a 2H pencil for the 2H 20 form.", DCT, "2H", "", "", "" },
 };
 
 TX_FAMILY (news2023, news2023_cases)

@@ -175,9 +175,9 @@ literal_bits (const char *k, gsize n)
       return (n == 4 && memcmp (k, "half", 4) == 0) || (n == 9 && memcmp (k, "half-year", 9) == 0)
              ? S_QUARTER : 0;
     case '1': case '2': case '3': case '4':
-      /* '3Q23', '1H2024', '4Q' (unit_other() cut them as one word; a
-       * bare '2H' is a pencil's grade) */
-      return (k[1] == 'q' || (k[1] == 'h' && k[0] <= '2' && n > 2)) && (n == 2 || n == 4 || n == 6) ? S_PERIOD : 0;
+      /* '3Q23', '1H2024', '4Q', '1H' before a year (unit_other() cut
+       * them as one word, and a bare '2H', a pencil's grade, not) */
+      return (k[1] == 'q' || (k[1] == 'h' && k[0] <= '2')) && (n == 2 || n == 4 || n == 6) ? S_PERIOD : 0;
     case 'q':
       if (n == 2)
         return k[1] >= '1' && k[1] <= '4' ? S_PERIOD : 0; /* 'Q3' */
@@ -1086,7 +1086,13 @@ unit_other (const TxLex *lx, TxUnit *u, const char *p, const char *e, gboolean s
           while (r < e && g_ascii_isdigit (*r) && r - q <= 5)
             r++;
           gsize nd = (gsize) (r - q - 1);
-          if (((nd == 0 && *q == 'Q') || nd == 2 || nd == 4) && (r == e || !(is_letter (r, e) || g_ascii_isdigit (*r))))
+          /* '1H 2024': a bare '2H' is a pencil's grade, but not before
+           * a year */
+          gboolean half_year = nd == 0 && *q == 'H' && *ds <= '2' && e - r >= 5 && *r == ' '
+                               && g_ascii_isdigit (r[1]) && g_ascii_isdigit (r[2]) && g_ascii_isdigit (r[3])
+                               && g_ascii_isdigit (r[4]) && (e - r == 5 || !g_ascii_isdigit (r[5]));
+          if (((nd == 0 && *q == 'Q') || half_year || nd == 2 || nd == 4)
+              && (r == e || !(is_letter (r, e) || g_ascii_isdigit (*r))))
             {
               u->kind = U_WORD;
               u->cap = TRUE;
