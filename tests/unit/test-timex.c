@@ -112,7 +112,7 @@ static TxCase seed_cases[] = {
   { "Prices fell in 2019, most of all in August.", DCT, "August", "DATE", "2019-08", "" },
   { "Prices showed their sharpest fall since September 2019 in August.", DCT, "August", "DATE", "2023-08", "" },
   { "Output has not been this low since 2019 in the third quarter.", DCT, "the third quarter", "DATE", "2023-Q3", "" },
-  { "The program stalled over 18 months.", DCT, "over 18 months", "DURATION", "P18M", "MORE_THAN" },
+  { "The program stalled for over 18 months.", DCT, "over 18 months", "DURATION", "P18M", "MORE_THAN" },
   { "Hours before the meeting, North Korea fired two missiles.", DCT, "Hours", "DURATION", "PTXH", "" },
   { "A second satellite launch failed in April.", DCT, "April", "DATE", "2023-04", "" },
   { "Pyongyang may supply artillery shells to Moscow.", DCT, "may", "", "", "" },
@@ -341,7 +341,7 @@ static TxCase duration_cases[] = {
   { "The talks lasted 1.5 hours.", DCT, "1.5 hours", "DURATION", "PT1H30M", "" },
   { "The wait was 0.5 days.", DCT, "0.5 days", "DURATION", "PT12H", "" },
   { "The trip took 2.25 years.", DCT, "2.25 years", "DURATION", "P2Y3M", "" },
-  { "The rocks formed over 2,000,000 years.", DCT, "over 2,000,000 years", "DURATION", "P2e+06Y", "MORE_THAN" },
+  { "The rocks formed in over 2,000,000 years.", DCT, "over 2,000,000 years", "DURATION", "P2e+06Y", "MORE_THAN" },
   { "The rocks formed in 1,500,000 years.", DCT, "1,500,000 years", "DURATION", "P1.5e+06Y", "" },
 };
 
@@ -1618,6 +1618,12 @@ static TxCase news2023_cases[] = {
   /* a bare clock time takes the day of a time just named */
   { "The quake struck at 11:11 p.m. local time Friday (2211 GMT).", DCT, "2211 GMT", "TIME", "2023-09-08T22:11", "" },
   { "The quake struck at 4:09 a.m. Sunday. A second tremor hit at 6:15 a.m.", DCT, "6:15 a.m", "TIME", "2023-09-10T06:15", "" },
+  /* 'almost' and the preposition 'over' stay out of a length, as in
+   * TimeBank; 'over' after a preposition is 'more than' */
+  { "The country has been at war for almost two decades.", DCT, "two decades", "DURATION", "P20Y", "LESS_THAN" },
+  { "Russia was worn down by over 18 months of conflict.", DCT, "over 18 months", "DURATION", "P18M", "MORE_THAN" },
+  { "The loan will be repaid over three years.", DCT, "three years", "DURATION", "P3Y", "" },
+  { "The war ended almost two years ago.", DCT, "almost two years ago", "DATE", "2021", "LESS_THAN" },
   /* '1H 2024' as analysts write it; a bare '2H' stays a pencil's grade */
   { "Profit fell in 1H 2024, the company said.", DCT, "1H 2024", "DATE", "2024-H1", "" },
   { "Use a 2H pencil for the 2H 20 form.", DCT, "2H", "", "", "" },

@@ -2758,6 +2758,22 @@ anniversary_grain (const TxScan *s, int k)
   return is (s, k + 1, "month") ? EVL_GRAIN_MONTH : is (s, k + 1, "week") ? EVL_GRAIN_WEEK : 0;
 }
 
+/* Whether 'over' at @j is the preposition ('used over three years'),
+ * not 'more than' ('by over 18 months', 'lasted over a week'). */
+static gboolean
+over_preposition (const TxScan *s, int j)
+{
+  static const char *const before[] = { "by", "for", "of", "in", "after", "within", "to", "from",
+                                        "than", "with", "last", "lasts", "lasted", "lasting",
+                                        "take", "takes", "took", "taking", "spent", "just", "well" };
+  if (j == 0 || !is (s, j, "over"))
+    return FALSE;
+  for (gsize k = 0; k < G_N_ELEMENTS (before); k++)
+    if (is (s, j - 1, before[k]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Durations and the dates made from them: 'two weeks', 'the past two
  * months', 'more than 18 months', 'a dozen years', 'several years',
  * 'two-year', '5 1/2 hours', 'hours', 'a year ago', 'two weeks later'. */
@@ -2775,6 +2791,18 @@ p_duration (TxScan *s, int i, TxMatch *m)
         return -1;
       if (strcmp (attr (mod, 0), "APPROX") == 0)
         return -1;
+      /* 'almost two decades', 'spread over three years': TimeBank and
+       * the silver set leave 'almost' and the preposition 'over' out of
+       * a length (9 times of 10); not out of a date ('almost two years
+       * ago').  'over' is 'more than' after a preposition or a verb of
+       * lasting ('worn down by over 18 months', 'to last over a week') */
+      if (mn == 1 && (is (s, j, "almost") || over_preposition (s, j)))
+        {
+          TxMatch inner;
+          init_match (&inner, j + 1);
+          if (p_duration (s, j + 1, &inner) > 0 && inner.type == EVL_TIMEX_DURATION)
+            return -1;
+        }
       j += mn;
     }
   else
@@ -2955,8 +2983,8 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (mod)
     m->mod = attr (mod, 0);
   else if (i > 0 && lookup_multi (s, LEX_MODS, i - 1, &mod) == 1
-           && strcmp (attr (mod, 0), "APPROX") == 0)
-    m->mod = "APPROX"; /* 'about three years': the modifier outside the extent */
+           && (strcmp (attr (mod, 0), "APPROX") == 0 || (is (s, i - 1, "almost") && !is (s, i, "the"))))
+    m->mod = attr (mod, 0); /* 'about three years': the modifier outside the extent */
   /* 'two weeks from now': 'ago' looking ahead, from the creation time */
   gboolean from_now = !adjectival && !shifted && !the && is (s, e, "from") && is (s, e + 1, "now");
   /* 'ago', 'earlier', 'later': a date this far from the reference */
