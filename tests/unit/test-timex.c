@@ -136,8 +136,8 @@ static TxCase date_cases[] = {
   { "It expects sales above fiscal 1989 sales of $155 million.", "1989-10-26", "fiscal 1989", "DATE", "1989", "" },
   { "Sales fell in the first half of 1990.", DCT, "the first half of 1990", "DATE", "1990-H1", "" },
   { "Sales rose in the last half of the '80s.", DCT, "the last half of the '80s", "DATE", "198", "END" },
-  { "Prices soared in the 1990s.", DCT, "1990s", "DATE", "199", "" },
-  { "Prices soared in the '80s.", DCT, "'80s", "DATE", "198", "" },
+  { "Prices soared in the 1990s.", DCT, "the 1990s", "DATE", "199", "" },
+  { "Prices soared in the '80s.", DCT, "the '80s", "DATE", "198", "" },
   { "Prices soared in the nineties.", DCT, "the nineties", "DATE", "199", "" },
   { "She is in her sixties.", DCT, "sixties", "", "", "" },
   { "It was built in the 20th century.", DCT, "the 20th century", "DATE", "19", "" },
@@ -1389,8 +1389,8 @@ static TxCase start_class_cases[] = {
   { "The store opens at 18.45 GMT.", DCT, "18.45 GMT", "TIME", "2023-09-14T18:45", "" },
   { "Talks resume at 10:35 a.m. Thursday.", DCT, "10:35 a.m. Thursday", "TIME", "2023-09-14T10:35", "" },
   { "The treaty was signed on 9/14/2023.", DCT, "9/14/2023", "DATE", "2023-09-14", "" },
-  { "Music of the '80s was loud.", DCT, "'80s", "DATE", "198", "" },
-  { "The plant closed in the 1990s.", DCT, "1990s", "DATE", "199", "" },
+  { "Music of the '80s was loud.", DCT, "the '80s", "DATE", "198", "" },
+  { "The plant closed in the 1990s.", DCT, "the 1990s", "DATE", "199", "" },
   { "The 20 people left.", DCT, "20", "", "", "" },
 };
 
@@ -1624,6 +1624,8 @@ static TxCase news2023_cases[] = {
   { "Russia was worn down by over 18 months of conflict.", DCT, "over 18 months", "DURATION", "P18M", "MORE_THAN" },
   { "The loan will be repaid over three years.", DCT, "three years", "DURATION", "P3Y", "" },
   { "The war ended almost two years ago.", DCT, "almost two years ago", "DATE", "2021", "LESS_THAN" },
+  /* 'the 1990s': the article inside, as in 'the late 1980s' */
+  { "The year 2000 problem was overblown.", DCT, "The year 2000", "DATE", "2000", "" },
   /* '1H 2024' as analysts write it; a bare '2H' stays a pencil's grade */
   { "Profit fell in 1H 2024, the company said.", DCT, "1H 2024", "DATE", "2024-H1", "" },
   { "Use a 2H pencil for the 2H 20 form.", DCT, "2H", "", "", "" },

@@ -1103,6 +1103,13 @@ p_weekday (TxScan *s, int i, TxMatch *m)
 static int
 p_year (TxScan *s, int i, TxMatch *m)
 {
+  /* 'the 1990s', "the '80s": the article inside, as for 'the late
+   * 1980s' (gold and silver 6 times of 7) */
+  if (is (s, i, "the") && i + 1 < s->n && U (i + 1)->kind == U_NUM && strcmp (U (i + 1)->suffix, "s") == 0)
+    {
+      int e = p_year (s, i + 1, m);
+      return e > 0 && m->pt.grain == EVL_GRAIN_DECADE ? e : -1;
+    }
   int j = i;
   /* 'calendar 2026', 'calendar year 2025': the year, named so against
    * a fiscal one */
@@ -3527,7 +3534,7 @@ typedef struct {
 #define THE_ORDINAL (S_NUMORD | S_ORD | S_NUMBER)
 #define P_MONTH { p_month, S_DAY | S_WDAY | S_MONTH, THE_ORDINAL, S_MONTH }
 #define P_WEEKDAY { p_weekday, S_SHIFT | S_WDAY, S_CUE | THE_ORDINAL, S_WDAY }
-#define P_YEAR { p_year, S_LIT | S_YEARISH | S_NUMBER, S_LIT, 0 }
+#define P_YEAR { p_year, S_LIT | S_YEARISH | S_NUMBER, S_LIT | S_YEARISH, 0 }
 #define P_SEASON { p_season, S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, \
                    S_SHIFT | S_CARD | S_A | S_NUMBER | S_SEASON, S_SEASON }
 #define P_QUARTER { p_quarter, S_SHIFT | S_YEAR | S_NUMORD | S_LIT | S_ORD | S_NUMBER | S_MONTH, \
