@@ -190,7 +190,7 @@ static TxCase time_cases[] = {
   { "Police arrived on Friday night at 10 p.m. local time.", DCT, "10 p.m. local time", "TIME", "2023-09-08T22:00", "" },
   { "It began Tuesday evening and ended the next morning.", DCT, "the next morning", "DATE", "2023-09-13", "" },
   { "The talks resume Monday morning.", DCT, "Monday morning", "DATE", "2023-09-18TMO", "" },
-  { "The vote was held Saturday afternoon.", DCT, "Saturday afternoon", "DATE", "2023-09-09TAF", "" },
+  { "The vote was held Saturday afternoon.", DCT, "Saturday afternoon", "TIME", "2023-09-09TAF", "" },
   { "The ship docked at 4 in the morning.", DCT, "4 in the morning", "TIME", "2023-09-14T04:00", "" },
   /* a modified part of day takes the day named after it */
   { "The raid lasted until the early morning of Sept. 10.", DCT, "early morning of Sept. 10", "TIME", "2023-09-10TMO", "START" },

@@ -1088,10 +1088,11 @@ p_weekday (TxScan *s, int i, TxMatch *m)
        * TimeML guidelines and TempEval-3 value them (2023-09-15TNI).
        * TimeBank is split: it values mornings and nights as often by the
        * bare day, and leaves 'night' out of the extent about as often;
-       * its type is DATE but for evenings */
+       * its type is DATE but for evenings and afternoons (an
+       * afternoon is TIME 8 times of 8 in gold and silver) */
       m->pt.grain = EVL_GRAIN_PART_OF_DAY;
       g_strlcpy (m->pt.pod, attr (U (e)->wi->pod, 0), sizeof m->pt.pod);
-      if (strcmp (attr (U (e)->wi->pod, 0), "EV") == 0)
+      if (strcmp (attr (U (e)->wi->pod, 0), "EV") == 0 || strcmp (attr (U (e)->wi->pod, 0), "AF") == 0)
         m->type = EVL_TIMEX_TIME;
       e++;
     }
