@@ -1626,6 +1626,8 @@ static TxCase news2023_cases[] = {
   { "The war ended almost two years ago.", DCT, "almost two years ago", "DATE", "2021", "LESS_THAN" },
   /* 'the 1990s': the article inside, as in 'the late 1980s' */
   { "The year 2000 problem was overblown.", DCT, "The year 2000", "DATE", "2000", "" },
+  /* 'right now': 'now' alone, as TimeBank tags it */
+  { "Right now the talks are stalled.", DCT, "now", "DATE", "PRESENT_REF", "" },
   /* '1H 2024' as analysts write it; a bare '2H' stays a pencil's grade */
   { "Profit fell in 1H 2024, the company said.", DCT, "1H 2024", "DATE", "2024-H1", "" },
   { "Use a 2H pencil for the 2H 20 form.", DCT, "2H", "", "", "" },
