@@ -1628,6 +1628,9 @@ static TxCase news2023_cases[] = {
   { "The year 2000 problem was overblown.", DCT, "The year 2000", "DATE", "2000", "" },
   /* 'right now': 'now' alone, as TimeBank tags it */
   { "Right now the talks are stalled.", DCT, "now", "DATE", "PRESENT_REF", "" },
+  /* 'the 2024-25 winter': one winter, as 'the winter of 2024-25' */
+  { "The forecast covers the 2024-25 winter.", DCT, "the 2024-25 winter", "DATE", "2024-WI", "" },
+  { "Gas prices spiked in the 2021-2022 winter.", DCT, "the 2021-2022 winter", "DATE", "2021-WI", "" },
   /* '1H 2024' as analysts write it; a bare '2H' stays a pencil's grade */
   { "Profit fell in 1H 2024, the company said.", DCT, "1H 2024", "DATE", "2024-H1", "" },
   { "Use a 2H pencil for the 2H 20 form.", DCT, "2H", "", "", "" },

@@ -1216,6 +1216,18 @@ p_year (TxScan *s, int i, TxMatch *m)
   return e;
 }
 
+/* Whether a hyphen at @k and the number attached after it spell the
+ * year after @y ('-21' or '-2021' after 2020). */
+static gboolean
+next_year_after_hyphen (const TxScan *s, int k, int y)
+{
+  if (!is_hyphen (s, k) || k + 1 >= s->n || !attached (s, k + 1))
+    return FALSE;
+  const TxUnit *u = U (k + 1);
+  return u->kind == U_NUM && !u->suffix[0]
+         && ((u->ndig == 2 && u->num == (y + 1) % 100) || (u->ndig == 4 && u->num == y + 1));
+}
+
 /* Seasons: 'summer', 'the summer of 1990', 'this fall', 'winter 1994'. */
 static int
 p_season (TxScan *s, int i, TxMatch *m)
@@ -1250,12 +1262,23 @@ p_season (TxScan *s, int i, TxMatch *m)
       if (dir == 0 && (is (s, j, "past") || is (s, j, "coming")) && is_shift (s, j))
         dir = tx_atoi (attr (U (j++)->wi->cue, 1));
     }
+  /* 'the 2024-25 winter': a winter named before it by the two years
+   * it spans, valued by the first (as 'the winter of 2024-25') */
+  int span_year = 0;
+  if (j > i && !shifted && j + 3 < s->n && U (j)->kind == U_NUM && U (j)->ndig == 4 && !U (j)->suffix[0]
+      && next_year_after_hyphen (s, j + 1, U (j)->num) && U (j + 3)->wi->season && strcmp (attr (U (j + 3)->wi->season, 0), "WI") == 0)
+    {
+      span_year = U (j)->num;
+      j += 3;
+    }
   if (j >= s->n || U (j)->wi->season == NULL || strcmp (attr (U (j)->wi->season, 1), "plural") == 0)
     return -1;
   const char *code = attr (U (j)->wi->season, 0);
   gboolean ambiguous = strcmp (attr (U (j)->wi->season, 1), "ambiguous") == 0;
-  int e = j + 1, y = 0, yy;
-  if (is (s, e, "of") && year_at (s, e + 1, &yy) > 0)
+  int e = j + 1, y = span_year, yy;
+  if (y)
+    ;
+  else if (is (s, e, "of") && year_at (s, e + 1, &yy) > 0)
     {
       y = yy;
       e = year_at (s, e + 1, &yy);
@@ -1267,9 +1290,7 @@ p_season (TxScan *s, int i, TxMatch *m)
     }
   /* 'the winter of 2020-21', 'winter 2023-2024': a season across the
    * turn of the year, named by the year it begins in (its value) */
-  if (y && strcmp (code, "WI") == 0 && is_hyphen (s, e) && e + 1 < s->n && attached (s, e + 1)
-      && U (e + 1)->kind == U_NUM && !U (e + 1)->suffix[0]
-      && ((U (e + 1)->ndig == 2 && U (e + 1)->num == (y + 1) % 100) || (U (e + 1)->ndig == 4 && U (e + 1)->num == y + 1)))
+  if (y && !span_year && strcmp (code, "WI") == 0 && next_year_after_hyphen (s, e, y))
     e += 2;
   if (ambiguous && !y && !shifted)
     {
@@ -1476,7 +1497,9 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       m->mod = n == 1 ? "START" : "END";
       return de;
     }
-  if (is (s, e, "of") && year_at (s, e + 1, &yy) > 0)
+  if (y)
+    ;
+  else if (is (s, e, "of") && year_at (s, e + 1, &yy) > 0)
     {
       y = yy;
       e = year_at (s, e + 1, &yy);
