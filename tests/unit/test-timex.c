@@ -1631,6 +1631,9 @@ static TxCase news2023_cases[] = {
   /* 'the 2024-25 winter': one winter, as 'the winter of 2024-25' */
   { "The forecast covers the 2024-25 winter.", DCT, "the 2024-25 winter", "DATE", "2024-WI", "" },
   { "Gas prices spiked in the 2021-2022 winter.", DCT, "the 2021-2022 winter", "DATE", "2021-WI", "" },
+  /* 'multi-year' as 'several-year' */
+  { "The company signed a multi-year deal with the league.", DCT, "a multi-year", "DURATION", "PXY", "" },
+  { "A multi-billion deal ended the multi-party talks.", DCT, "multi", "", "", "" },
   /* '1H 2024' as analysts write it; a bare '2H' stays a pencil's grade */
   { "Profit fell in 1H 2024, the company said.", DCT, "1H 2024", "DATE", "2024-H1", "" },
   { "Use a 2H pencil for the 2H 20 form.", DCT, "2H", "", "", "" },
