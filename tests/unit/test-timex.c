@@ -1634,6 +1634,9 @@ static TxCase news2023_cases[] = {
   /* 'multi-year' as 'several-year' */
   { "The company signed a multi-year deal with the league.", DCT, "a multi-year", "DURATION", "PXY", "" },
   { "A multi-billion deal ended the multi-party talks.", DCT, "multi", "", "", "" },
+  /* 'after weeks of talks': the measure of the talks, untagged */
+  { "The deal came after weeks of talks.", DCT, "weeks", "", "", "" },
+  { "The vote ends the country's decades of military rule.", DCT, "decades", "DURATION", "PXY", "" },
   /* '1H 2024' as analysts write it; a bare '2H' stays a pencil's grade */
   { "Profit fell in 1H 2024, the company said.", DCT, "1H 2024", "DATE", "2024-H1", "" },
   { "Use a 2H pencil for the 2H 20 form.", DCT, "2H", "", "", "" },

@@ -2789,6 +2789,19 @@ anniversary_grain (const TxScan *s, int k)
   return is (s, k + 1, "month") ? EVL_GRAIN_MONTH : is (s, k + 1, "week") ? EVL_GRAIN_WEEK : 0;
 }
 
+/* Whether @k is a preposition after which 'weeks of talks' is the
+ * measure of the talks. */
+static gboolean
+measure_prep (const TxScan *s, int k)
+{
+  static const char *const preps[] = { "after", "during", "by", "despite", "following", "amid",
+                                       "amidst", "with", "through", "over", "from", "before" };
+  for (gsize n = 0; n < G_N_ELEMENTS (preps); n++)
+    if (is (s, k, preps[n]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether 'over' at @j is the preposition ('used over three years'),
  * not 'more than' ('by over 18 months', 'lasted over a week'). */
 static gboolean
@@ -2974,6 +2987,13 @@ p_duration (TxScan *s, int i, TxMatch *m)
   /* bare 'quarters' (living quarters, three-quarters), 'minutes' (of a
    * meeting), 'seconds' need a count */
   if (!counted && e == j && (strcmp (code, "Q") == 0 || strcmp (code, "MIN") == 0 || strcmp (code, "S") == 0))
+    return -1;
+  /* 'after weeks of talks', 'during decades of dictatorship': a bare
+   * plural right after a preposition and before 'of' measures what
+   * follows, and TimeBank and the silver set leave it untagged (5 of 5;
+   * 'the heady days of', 'follows months of' are tagged) */
+  if (!counted && !the && !shifted && e == j && plural && i == j && i > 0 && is (s, e + 1, "of")
+      && measure_prep (s, i - 1))
     return -1;
   /* 'in the early hours of Thursday', 'the small hours': a part of the
    * night, no stretch of time */
