@@ -3001,3 +3001,94 @@ ParameterizedTest (PipelineSummaryCase *tc, reason, subject_past_a_place_or_a_ti
 {
   expect_summary (tc);
 }
+
+/* ---- entities across articles: short and long forms (ent27) ---- */
+
+/* A one-cluster document naming @name (key @key, alias @alias). */
+static EvlDocument *
+one_entity_doc (const char *id, const char *name, const char *key, EvlEntityType type,
+                const char *alias)
+{
+  g_autofree char *text = g_strdup_printf ("%s spoke.", name);
+  EvlDocument *d = fx_doc (id, text, "2023-09-14");
+  fx_entity (d, name, 0, fx_cluster (d, name, key, type, alias));
+  return d;
+}
+
+/* The entity count after adding @a then @b one by one (the index is
+ * kept per graph, so the order is the one given), and the documents of
+ * the entity named @full. */
+static guint
+entities_after (EvlDocument *a, EvlDocument *b, const char *full, guint *n_docs)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  evl_reason_add_document (ctx, g, a, &o);
+  evl_reason_add_document (ctx, g, b, &o);
+  gint e = evl_graph_find_entity (g, full);
+  *n_docs = e >= 0 ? evl_graph_get_entity (g, (guint) e)->n_documents : 0;
+  guint n = evl_graph_n_entities (g);
+  evl_document_unref (a);
+  evl_document_unref (b);
+  return n;
+}
+
+/* One article writes only the acronym, another only the full name: the
+ * same body, in either order; a name whose initials merely match is not
+ * taken once the acronym's entity is told in full by another name. */
+Test (reason, acronym_and_full_name_in_two_articles_are_one_entity)
+{
+  guint docs = 0;
+  cr_expect_eq (entities_after (one_entity_doc ("a", "International Atomic Energy Agency",
+                                                "international atomic energy agency",
+                                                EVL_ENTITY_ORGANIZATION, NULL),
+                                one_entity_doc ("b", "IAEA", "iaea", EVL_ENTITY_ORGANIZATION, NULL),
+                                "International Atomic Energy Agency", &docs), 1);
+  cr_expect_eq (docs, 2);
+  cr_expect_eq (entities_after (one_entity_doc ("a", "NDMA", "ndma", EVL_ENTITY_ORGANIZATION, NULL),
+                                one_entity_doc ("b", "National Disaster Management Agency",
+                                                "national disaster management agency",
+                                                EVL_ENTITY_ORGANIZATION, NULL),
+                                "National Disaster Management Agency", &docs), 1);
+  cr_expect_eq (docs, 2);
+  /* the full name's own acronym, one word, names the earlier acronym */
+  cr_expect_eq (entities_after (one_entity_doc ("a", "NASA", "nasa", EVL_ENTITY_ORGANIZATION, NULL),
+                                one_entity_doc ("b", "National Aeronautics and Space Administration",
+                                                "national aeronautics and space administration",
+                                                EVL_ENTITY_ORGANIZATION, "NASA"),
+                                "National Aeronautics and Space Administration", &docs), 1);
+  cr_expect_eq (docs, 2);
+  cr_expect_eq (entities_after (one_entity_doc ("a", "Christian Democratic Union", "christian democratic union",
+                                                EVL_ENTITY_ORGANIZATION, "CDU"),
+                                one_entity_doc ("b", "Croatian Democratic Union", "croatian democratic union",
+                                                EVL_ENTITY_ORGANIZATION, NULL),
+                                "Croatian Democratic Union", &docs), 2);
+  /* a person's initials are no acronym of theirs */
+  cr_expect_eq (entities_after (one_entity_doc ("a", "John Fitzgerald Kennedy", "john fitzgerald kennedy",
+                                                EVL_ENTITY_PERSON, NULL),
+                                one_entity_doc ("b", "JFK", "jfk", EVL_ENTITY_ORGANIZATION, NULL),
+                                "John Fitzgerald Kennedy", &docs), 2);
+}
+
+/* Two given names told without the surname in another article ('Juan
+ * Miguel' for 'Juan Miguel Gonzalez'), in either order. */
+Test (reason, given_names_without_surname_in_another_article_are_the_person)
+{
+  guint docs = 0;
+  cr_expect_eq (entities_after (one_entity_doc ("a", "Juan Miguel Gonzalez", "juan miguel gonzalez",
+                                                EVL_ENTITY_PERSON, NULL),
+                                one_entity_doc ("b", "Juan Miguel", "juan miguel", EVL_ENTITY_PERSON, NULL),
+                                "Juan Miguel Gonzalez", &docs), 1);
+  cr_expect_eq (docs, 2);
+  cr_expect_eq (entities_after (one_entity_doc ("a", "Juan Miguel", "juan miguel", EVL_ENTITY_PERSON, NULL),
+                                one_entity_doc ("b", "Juan Miguel Gonzalez", "juan miguel gonzalez",
+                                                EVL_ENTITY_PERSON, NULL),
+                                "Juan Miguel Gonzalez", &docs), 1);
+  cr_expect_eq (docs, 2);
+  /* one word is a surname or given name shared by relatives */
+  cr_expect_eq (entities_after (one_entity_doc ("a", "Juan", "juan", EVL_ENTITY_PERSON, NULL),
+                                one_entity_doc ("b", "Juan Miguel Gonzalez", "juan miguel gonzalez",
+                                                EVL_ENTITY_PERSON, NULL),
+                                "Juan Miguel Gonzalez", &docs), 2);
+}

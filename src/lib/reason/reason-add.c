@@ -287,6 +287,89 @@ given_form (const EvlLexicon *nicknames, const char *name, char *buf, gsize size
   return TRUE;
 }
 
+/* An acronym's letters folded ('IAEA', 'I.A.E.A.' -> "iaea") into @buf:
+ * FALSE unless @name is one word of two capitals or more (periods
+ * allowed) and nothing else. */
+static gboolean
+acronym_letters (const char *name, char *buf, gsize size)
+{
+  gsize o = 0;
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '.')
+        continue;
+      if (!g_ascii_isupper (*p) || o + 1 >= size)
+        return FALSE;
+      buf[o++] = g_ascii_tolower (*p);
+    }
+  buf[o] = '\0';
+  return o >= 2;
+}
+
+/* The initials of a name of two words or more, short function words
+ * skipped as the document clusterer skips them ('International Atomic
+ * Energy Agency' -> "iaea"), into @buf; FALSE for fewer than three
+ * initials: two letters name too many bodies to link articles by. */
+static gboolean
+name_initials (const char *name, char *buf, gsize size)
+{
+  static const char *const skip[] = { "of", "for", "the", "and", "on", "in", "de" };
+  g_autofree char *f = fold_name (name);
+  gsize o = 0;
+  guint words = 0;
+  for (char *w = f; *w;)
+    {
+      char *e = strchr (w, ' ');
+      gsize n = e ? (gsize) (e - w) : strlen (w);
+      gboolean fw = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (skip) && !fw; k++)
+        fw = strlen (skip[k]) == n && strncmp (w, skip[k], n) == 0;
+      if (!g_ascii_isalpha (w[0]) || o + 1 >= size)
+        return FALSE;
+      if (!fw)
+        buf[o++] = w[0];
+      words++;
+      w = e ? e + 1 : w + n;
+    }
+  buf[o] = '\0';
+  return words >= 2 && o >= 3;
+}
+
+/* Alias keys only the index knows start with a byte no folded name
+ * holds, so that they never meet a name or an alias read in a text. */
+#define FORM_INITIALS '\x01'  /* a body's initials: its acronym elsewhere */
+#define FORM_GIVEN '\x02'     /* a person's name less its last word */
+
+/* The forms of entity @e's name that the index holds as aliases besides
+ * its aliases: a person's other middle and given forms (middle_form(),
+ * given_form()), the name less its last word ('Juan Miguel' for 'Juan
+ * Miguel Gonzalez': two given names are told without the surname), a
+ * body's or place's initials (an article that writes 'the IAEA' and
+ * another that writes 'International Atomic Energy Agency'). */
+typedef struct {
+  char f[3][128];
+  guint n;
+} OtherForms;
+
+static void
+other_forms (const EvlLexicon *nicknames, const EvlGraphEntity *e, OtherForms *out)
+{
+  out->n = 0;
+  if (e->type == EVL_ENTITY_PERSON)
+    {
+      if (middle_form (e->name, out->f[out->n], sizeof out->f[0]))
+        out->n++;
+      if (given_form (nicknames, e->name, out->f[out->n], sizeof out->f[0]))
+        out->n++;
+      const char *last = strrchr (e->name, ' ');
+      if (last && count_words (e->name) >= 3 && (gsize) (last - e->name) + 2 < sizeof out->f[0])
+        g_snprintf (out->f[out->n++], sizeof out->f[0], "%c%.*s", FORM_GIVEN,
+                    (int) (last - e->name), e->name);
+    }
+  else if (name_initials (e->name, out->f[out->n] + 1, sizeof out->f[0] - 1))
+    out->f[out->n++][0] = FORM_INITIALS;
+}
+
 /* Brings entity @i of the cache in line with the graph. */
 static void
 cache_sync_entity (EntityCache *c, const EvlGraph *g, guint i)
@@ -312,16 +395,12 @@ cache_sync_entity (EntityCache *c, const EvlGraph *g, guint i)
       if (fkey)
         key_set_add (c, fkey, i);
       key_set_add (c, fname, i);
-      /* the name's other form, as an alias only the index knows */
-      char form[128];
-      if (e->type == EVL_ENTITY_PERSON && middle_form (e->name, form, sizeof form))
+      /* the name's other forms, as aliases only the index knows */
+      OtherForms of;
+      other_forms (c->nicknames, e, &of);
+      for (guint k = 0; k < of.n; k++)
         {
-          char *f = fold_name (form);
-          alias_put (c->aliases, f, g_hash_table_lookup (c->aliases, f), i);
-        }
-      if (e->type == EVL_ENTITY_PERSON && given_form (c->nicknames, e->name, form, sizeof form))
-        {
-          char *f = fold_name (form);
+          char *f = fold_name (of.f[k]);
           alias_put (c->aliases, f, g_hash_table_lookup (c->aliases, f), i);
         }
       g_free (ie->fkey);
@@ -391,11 +470,10 @@ index_entity (EntityIndex *ix, const EvlGraph *g, guint i)
   g_hash_table_insert (ix->keys, fold_name (e->name), GUINT_TO_POINTER (i + 1));
   for (guint j = 0; j < e->aliases->len; j++)
     index_alias (ix, e->aliases->pdata[j], i);
-  char form[128];
-  if (e->type == EVL_ENTITY_PERSON && middle_form (e->name, form, sizeof form))
-    index_alias (ix, form, i);
-  if (e->type == EVL_ENTITY_PERSON && given_form (ix->base->nicknames, e->name, form, sizeof form))
-    index_alias (ix, form, i);
+  OtherForms of;
+  other_forms (ix->base->nicknames, e, &of);
+  for (guint k = 0; k < of.n; k++)
+    index_alias (ix, of.f[k], i);
   g_array_append_val (ix->touched, i);
 }
 
@@ -414,6 +492,45 @@ lookup_index (EntityIndex *ix, gboolean aliases, const char *name)
   return (gint) GPOINTER_TO_UINT (v) - 1;
 }
 
+/* The entity a cluster names in a form another article wrote shorter or
+ * longer (other_forms()): 'the IAEA' for the 'International Atomic
+ * Energy Agency' of an earlier article, or the reverse when the earlier
+ * one wrote only the acronym; 'Juan Miguel' for 'Juan Miguel Gonzalez',
+ * or the reverse.  The reverse takes an entity still named by that short
+ * form only: one already told in full is another's. */
+static gint
+find_by_short_form (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
+{
+  char form[128];
+  gboolean person = c->type == EVL_ENTITY_PERSON;
+  if (person ? count_words (c->name) >= 2 : acronym_letters (c->name, form + 1, sizeof form - 1))
+    {
+      if (person)
+        g_snprintf (form, sizeof form, "%c%s", FORM_GIVEN, c->name);
+      else
+        form[0] = FORM_INITIALS;
+      gint e = lookup_index (ix, TRUE, form);
+      if (e >= 0)
+        return e;
+    }
+  const char *last = strrchr (c->name, ' ');
+  gboolean shorter = person ? last && count_words (c->name) >= 3 && (gsize) (last - c->name) < sizeof form
+                            : name_initials (c->name, form, sizeof form);
+  if (!shorter)
+    return -1;
+  if (person)
+    g_snprintf (form, sizeof form, "%.*s", (int) (last - c->name), c->name);
+  gint e = lookup_index (ix, FALSE, form);
+  if (e < 0)
+    return -1;
+  const char *name = evl_graph_get_entity (g, (guint) e)->name;
+  char letters[128];
+  g_autofree char *fname = fold_name (name), *fform = fold_name (form);
+  gboolean same = person ? count_words (name) >= 2 && strcmp (fname, fform) == 0
+                         : acronym_letters (name, letters, sizeof letters) && strcmp (letters, fform) == 0;
+  return same ? e : -1;
+}
+
 /* The story entity a document cluster refers to: same key or name, else a
  * unique alias match either way ('Putin' in one article, 'Vladimir Putin'
  * with alias 'Putin' in another). */
@@ -428,15 +545,18 @@ find_entity (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
   /* Alias matches need the same type; a one-word alias ('Kim') never
    * names another entity's key: it is shared by relatives. */
   e = lookup_index (ix, TRUE, c->name);
+  char form[128];
+  /* ... but an acronym ('NASA') is no relative's */
   for (guint i = 0; e < 0 && c->aliases && c->aliases[i]; i++)
-    if (count_words (c->aliases[i]) > 1)
+    if (count_words (c->aliases[i]) > 1 || acronym_letters (c->aliases[i], form, sizeof form))
       e = lookup_index (ix, FALSE, c->aliases[i]);
+  if (e < 0)
+    e = find_by_short_form (ix, g, c);
   /* 'James C. Kopp' after 'James Kopp', 'James Charles Kopp' after
    * 'James C. Kopp': the other form as a name (as an alias it may be
    * another's other form: 'James D. Kopp' is not 'James C. Kopp'; the
    * index holds each name's other form as an alias for the reverse
    * order) */
-  char form[128];
   if (e < 0 && c->type == EVL_ENTITY_PERSON && middle_form (c->name, form, sizeof form))
     e = lookup_index (ix, FALSE, form);
   /* 'Chuck Schumer' after 'Charles Schumer' (a name), 'Bill Bradley'
