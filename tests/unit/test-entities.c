@@ -247,6 +247,9 @@ static DetectCase detect_cases[] = {
    * outvoted by the name standing where people do. */
   { "The crowd rushed at Tomas Arvelo as he left. Tomas Arvelo, 59, a mechanic, stayed calm. "
     "Tomas Arvelo filed a complaint.", "Tomas Arvelo", EVL_ENTITY_PERSON },
+  /* A country's regions that news names with no word to type them. */
+  { "Tamil Nadu and Kerala reported floods on Monday.", "Tamil Nadu", EVL_ENTITY_LOCATION },
+  { "Farmers in Baja California protested.", "Baja California", EVL_ENTITY_LOCATION },
 };
 
 ParameterizedTestParameters (entities, detects_names_by_gazetteer_and_rules)
@@ -334,6 +337,8 @@ static RejectCase reject_cases[] = {
   /* A surname that is a city's name, where its bearer speaks. */
   { "\"We waited,\" said Ana Lima, whose brother died.", "Lima" },
   { "Ana Lima said she waited.", "Lima" },
+  /* Zaire is the Congo's old name, and 'Zairean' its demonym. */
+  { "Former Zairean Prime Minister Kengo wa Dondo has fled.", "Former Zairean" },
 };
 
 ParameterizedTestParameters (entities, finds_no_name_in_common_words)
