@@ -250,6 +250,18 @@ static DetectCase detect_cases[] = {
   /* A country's regions that news names with no word to type them. */
   { "Tamil Nadu and Kerala reported floods on Monday.", "Tamil Nadu", EVL_ENTITY_LOCATION },
   { "Farmers in Baja California protested.", "Baja California", EVL_ENTITY_LOCATION },
+  /* A name before a kind of region, or after one and 'of', is a place. */
+  { "Rebels were seen in the Great Varo region on Monday.", "Great Varo", EVL_ENTITY_LOCATION },
+  { "Fighting continued in the Kurram region on Tuesday.", "Kurram", EVL_ENTITY_LOCATION },
+  { "Police in the Lesser Oda town of Merin arrested 24 students.", "Lesser Oda", EVL_ENTITY_LOCATION },
+  { "The party rules the southern state of Kirana Dol.", "Kirana Dol", EVL_ENTITY_LOCATION },
+  { "An avalanche hit the Russian republic of Northern Ossetia.", "Northern Ossetia", EVL_ENTITY_LOCATION },
+  /* ... but 'state' right before a name is no place: 'heads of state'. */
+  { "Heads of state Arvid Kessling and Jon Marr met.", "Arvid Kessling", EVL_ENTITY_PERSON },
+  /* The holder of an office named by its portfolio. */
+  { "External Affairs Minister Inder Kumar Gujral met the envoy.", "Inder Kumar Gujral", EVL_ENTITY_PERSON },
+  /* A firm's post names the firm, which is kept. */
+  { "Kelvara Mining Chairman Lars Berg said the mine would reopen.", "Lars Berg", EVL_ENTITY_PERSON },
 };
 
 ParameterizedTestParameters (entities, detects_names_by_gazetteer_and_rules)
@@ -337,8 +349,21 @@ static RejectCase reject_cases[] = {
   /* A surname that is a city's name, where its bearer speaks. */
   { "\"We waited,\" said Ana Lima, whose brother died.", "Lima" },
   { "Ana Lima said she waited.", "Lima" },
+  /* An office's portfolio before its title and holder's name. */
+  { "External Affairs Minister Inder Kumar Gujral met the envoy.", "External Affairs" },
+  { "Deputy Assistant Secretary of State Robert Einhorn will visit.", "Deputy Assistant" },
+  { "Internal Security Minister Avigdor Kahalani said investigations continued.", "Internal Security" },
   /* Zaire is the Congo's old name, and 'Zairean' its demonym. */
   { "Former Zairean Prime Minister Kengo wa Dondo has fled.", "Former Zairean" },
+  /* No region before a kind of region: a faith, a compound modifier, an
+   * adjective before 'island'. */
+  { "The pilgrims went to the holy Hindu town of Ayodhya.", "Hindu" },
+  { "Fighters held the Velani-held town of Orsk.", "Velani-held" },
+  { "Tilda lives on the Communist island.", "Communist" },
+  /* A form that needs its article ('the North') gives none to a longer
+   * name. */
+  { "They sought membership of the North Atlantic Cooperation Council.",
+    "the North Atlantic Cooperation Council" },
 };
 
 ParameterizedTestParameters (entities, finds_no_name_in_common_words)
@@ -1479,6 +1504,7 @@ Test (entities, cue_bits_equal_the_kind_lists)
     { "org-head", EVL_CUE_ORG_HEAD }, { "place-prep", EVL_CUE_PLACE_PREP },
     { "title-mod", EVL_CUE_TITLE_MOD }, { "title-start", EVL_CUE_TITLE_START },
     { "org-of", EVL_CUE_ORG_OF }, { "org-after", EVL_CUE_ORG_AFTER }, { "speech", EVL_CUE_SPEECH },
+    { "loc-of", EVL_CUE_LOC_OF }, { "loc-after", EVL_CUE_LOC_AFTER },
   };
   const EvlEntLex *lex = evl_ent_lex_get (ctx);
   cr_assert_not_null (lex->cues);

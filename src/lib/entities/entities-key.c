@@ -233,7 +233,7 @@ static const struct {
   KIND ("not-entity"), KIND ("org-head"), KIND ("place-prep"), KIND ("title-mod"), KIND ("title-start"),
   KIND ("org-of"), KIND ("org-after"), KIND ("speech"), KIND ("org-before"), KIND ("event-prefix"), KIND ("club"),
   { NULL, 0 }, { NULL, 0 },  /* EVL_CUE_HAS_TITLE_*: set below */
-  KIND ("body"), KIND ("place-part"), KIND ("loc-before"),
+  KIND ("body"), KIND ("place-part"), KIND ("loc-before"), KIND ("loc-of"), KIND ("loc-after"),
 };
 #undef KIND
 

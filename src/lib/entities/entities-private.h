@@ -237,6 +237,8 @@ enum {
   EVL_CUE_BODY = 1 << 18,
   EVL_CUE_PLACE_PART = 1 << 19,
   EVL_CUE_LOC_BEFORE = 1 << 20,
+  EVL_CUE_LOC_OF = 1 << 21,
+  EVL_CUE_LOC_AFTER = 1 << 22,
 };
 
 /* evl_ent_cue_bits() of a line that is not the cues lexicon's. */

@@ -1822,9 +1822,10 @@ lower_cue_kinds (const Scan *s, guint j)
 }
 
 /* The name at @i follows a place preposition, or a kind of place in
- * apposition ('the capital Porto Lento', 'the town of Ostrava'): an
- * unknown name there is a place, where it would otherwise be read as a
- * person's. */
+ * apposition ('the capital Porto Lento', 'the town of Ostrava', 'the
+ * state of Tamil Nadu': loc-of cues, which name a place only before
+ * 'of': 'heads of state Jiang Zemin'): an unknown name there is a place,
+ * where it would otherwise be read as a person's. */
 static gboolean
 place_context (const Scan *s, guint i)
 {
@@ -1833,7 +1834,7 @@ place_context (const Scan *s, guint i)
   if (i >= 1 && s->tok[i - 1].sentence == s->sentence && (lower_cue_kinds (s, i - 1) & EVL_CUE_LOC_BEFORE))
     return TRUE;
   return i >= 2 && tok_is (s, i - 1, "of") && s->tok[i - 2].sentence == s->sentence
-         && (lower_cue_kinds (s, i - 2) & EVL_CUE_LOC_BEFORE);
+         && (lower_cue_kinds (s, i - 2) & (EVL_CUE_LOC_BEFORE | EVL_CUE_LOC_OF));
 }
 
 /* A name's own post, lower-case, before its holder's name: 'Kestrel chief
@@ -2122,6 +2123,46 @@ memchr_digit (const char *p, gsize n)
 /* Classifies the capitalised run [a, b) and emits it.  Returns one past
  * the tokens it consumed: a run cut at a connector is scanned again from
  * there ('Later the Russian President ...'). */
+/* 'the Kurram region', 'the Medea district': the one capitalised word
+ * at @a before a kind of region (@next: lower_cue_kinds() of the token
+ * after it) names it; but not a faith's ('the holy Hindu town') and not
+ * a compound modifier ('the Croat-held town'). */
+static G_GNUC_NO_INLINE gboolean
+region_before (const Scan *s, guint a, guint next)
+{
+  if (!(next & EVL_CUE_LOC_AFTER) || !in_sentence (s, a + 1) || cue_word (s, a, EVL_CUE_NOT_ENTITY))
+    return FALSE;
+  const char *p = tok_text (s, a);
+  const char *h = memchr (p, '-', tok_len (s, a));
+  return h == NULL || !g_ascii_islower (h[1]);
+}
+
+static guint title_at (const Scan *s, guint j, guint kinds, const EvlLexEntry **out);
+static guint cue_kinds (const Scan *s, guint j);
+
+/* 'External Affairs Minister Inder Kumar Gujral', 'Deputy Assistant
+ * Secretary of State Robert Einhorn': capitalised words right before a
+ * public office's title (capitalised) and its holder's name are the
+ * office's portfolio, no name.  Offices of firms are left out: 'Kelvara
+ * Mining Chairman Lars Berg' names the firm. */
+static G_GNUC_NO_INLINE gboolean
+portfolio_before_title (const Scan *s, guint b)
+{
+  static const char *const offices[] = { "government", "deputy", "minister", "foreign", "defense",
+                                         "official", "adviser", "diplomat", "spokesperson" };
+  if (!in_sentence (s, b) || !is_cap (s, b))
+    return FALSE;
+  const EvlLexEntry *t = NULL;
+  guint k = title_at (s, b, cue_kinds (s, b), &t);
+  if (k == 0 || t == NULL || !in_sentence (s, b + k) || !is_cap (s, b + k) || is_stopword (s, b + k))
+    return FALSE;
+  const char *c = evl_ent_attr (t, "class");
+  for (guint i = 0; c && i < G_N_ELEMENTS (offices); i++)
+    if (strcmp (c, offices[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 emit_run (Scan *s, guint a, guint b)
 {
@@ -2224,8 +2265,8 @@ emit_run (Scan *s, guint a, guint b)
       c->org_ctx = org_context (s, a, b, next) ? 1 : org_title_after (s, b) ? 2 : 0;
       /* 'cut from A2 to A3', 'from Baa1': a word with a digit is a grade
        * or a model, no place. */
-      if (!c->org_ctx && c->mid && place_context (s, a) && !lower_has (s, a)
-          && !memchr_digit (tok_text (s, a), tok_len (s, a)))
+      if (!c->org_ctx && c->mid && (place_context (s, a) || region_before (s, a, next))
+          && !lower_has (s, a) && !memchr_digit (tok_text (s, a), tok_len (s, a)))
         c->type = EVL_ENTITY_LOCATION;
       else if (!c->org_ctx && (next & EVL_CUE_SPEECH))
         {
@@ -2271,10 +2312,19 @@ emit_run (Scan *s, guint a, guint b)
    * name organisations. */
   gboolean org = !s->heading && (org_kind || affiliation (s, a, b) || org_context (s, a, b, next)
                                  || org_title_after (s, b));
-  EvlCand *c = add_cand (s, a, b, EVL_CAND_NAME,
-                         org ? EVL_ENTITY_ORGANIZATION
-                         : place_context (s, a) && !person_apposition (s, b) ? EVL_ENTITY_LOCATION
-                                                                             : EVL_ENTITY_PERSON);
+  EvlEntityType type = org ? EVL_ENTITY_ORGANIZATION
+                       : place_context (s, a) && !person_apposition (s, b) ? EVL_ENTITY_LOCATION
+                                                                           : EVL_ENTITY_PERSON;
+  if (type == EVL_ENTITY_PERSON && !s->heading)
+    {
+      /* 'the Great Lakes region', 'the Central Java town of Yogyakarta':
+       * a name before a kind of place is that place. */
+      if (in_sentence (s, b) && (next & EVL_CUE_LOC_AFTER))
+        type = EVL_ENTITY_LOCATION;
+      else if (portfolio_before_title (s, b))
+        return b;
+    }
+  EvlCand *c = add_cand (s, a, b, EVL_CAND_NAME, type);
   c->org_ctx = (guint8) org;
   c->person_cue = c->type == EVL_ENTITY_PERSON && !s->heading && named_speaker (s, a, b);
   /* Headings: if the run is no name the body has ('Kim Affirms Support'),
@@ -2938,9 +2988,13 @@ scan_sentence (Scan *s, const EvlSentence *sent, gboolean para_start)
                   /* 'Jordan Peterson ... Peterson said': a person named
                    * like a place. */
                   gboolean person = b == m.end + 1 && !has_org_head (s, m.end, b) && speaks_alone (s, m.end);
+                  /* 'the North Atlantic Cooperation Council': the article
+                   * of a form that needs it ('the North') is no part of
+                   * the longer name. */
+                  guint a0 = m.with_the ? m.start + 1 : m.start;
                   if (!person)
-                    b = org_and_tail (s, m.start, b);
-                  add_cand (s, m.start, b, EVL_CAND_NAME,
+                    b = org_and_tail (s, a0, b);
+                  add_cand (s, a0, b, EVL_CAND_NAME,
                             person ? EVL_ENTITY_PERSON : EVL_ENTITY_ORGANIZATION)->club
                     = !person && names_own_place (s, m.end, b);
                   i = b;
