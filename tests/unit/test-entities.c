@@ -260,6 +260,11 @@ static DetectCase detect_cases[] = {
   { "Heads of state Arvid Kessling and Jon Marr met.", "Arvid Kessling", EVL_ENTITY_PERSON },
   /* The holder of an office named by its portfolio. */
   { "External Affairs Minister Inder Kumar Gujral met the envoy.", "Inder Kumar Gujral", EVL_ENTITY_PERSON },
+  /* A title before an organisation's name makes no person of it. */
+  { "Daiwa joined market leader Varen Securities Co. in reporting a loss.", "Varen Securities Co.",
+    EVL_ENTITY_ORGANIZATION },
+  { "The firm owns 80 percent of Hua Xing Coke Limited, a joint venture.", "Hua Xing Coke Limited",
+    EVL_ENTITY_ORGANIZATION },
   /* A firm's post names the firm, which is kept. */
   { "Kelvara Mining Chairman Lars Berg said the mine would reopen.", "Lars Berg", EVL_ENTITY_PERSON },
 };
@@ -430,6 +435,20 @@ static AliasCase alias_cases[] = {
     "The TMA said it would decide by May 30.",
     { "Trade and Markets Authority", "TMA" },
     "Trade and Markets Authority" },
+  /* An organisation's name less its head, in either order, also where
+   * it was taken for a person's or is an organisation's by its own
+   * head ('Bank of'). */
+  { "Turkes, leader of the Varno Action Party, died. Analysts believe Varno Action is "
+    "unlikely to survive without him.",
+    { "Varno Action Party", "Varno Action" },
+    "Varno Action Party" },
+  { "Analysts believe Varno Action is unlikely to survive. Turkes, leader of the Varno "
+    "Action Party, died.",
+    { "Varno Action Party", "Varno Action" },
+    "Varno Action Party" },
+  { "Bank of Kelvara Ltd said profits rose. Bank of Kelvara shares fell.",
+    { "Bank of Kelvara Ltd", "Bank of Kelvara" },
+    "Bank of Kelvara Ltd" },
 };
 
 ParameterizedTestParameters (entities, clusters_aliases_of_one_entity)
@@ -1758,4 +1777,16 @@ Test (entities, partial_needs_keep_the_mentions_and_skip_the_records)
   cr_assert_gt (evl_document_get_entity_clusters (full, &nc) != NULL ? nc : 0, 0);
   evl_document_get_entity_clusters (part, &nc);
   cr_assert_eq (nc, 0, "the partial run made cluster records");
+}
+
+/* A person named in an organisation's name ('Harry Truman Library', a
+ * public body's head) stays a person of their own. */
+Test (entities, person_in_a_public_body_name_stays_apart)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Visitors came to the Arvid Kolstad Library on Monday. "
+                                          "Arvid Kolstad was mayor for ten years.");
+  const EvlEntityCluster *lib = cluster_of (doc, "Arvid Kolstad Library");
+  const EvlEntityCluster *man = cluster_of (doc, "Arvid Kolstad");
+  cr_expect_neq (lib, man);
+  cr_expect_eq (man->type, EVL_ENTITY_PERSON);
 }

@@ -925,6 +925,49 @@ merge_people (Cx *x)
     }
 }
 
+/* 'Nationalist Action' of the 'Nationalist Action Party', 'Bank of
+ * Melbourne' of 'Bank of Melbourne Ltd': a name of an organisation, or
+ * one the rules took for a person's by default with nothing about it a
+ * person's, that is the document's organisation's name less its one last
+ * word, an organisation's head, is that organisation's short form.  Not a public
+ * body's head (body cues): those are named after people ('Harry Truman
+ * Library', 'Kennedy Institute'). */
+static void
+merge_org_prefixes (Cx *x)
+{
+  for (guint i = 0; i < x->n_cls; i++)
+    {
+      Cl *a = cl (x, i);
+      if (a->merged >= 0 || a->gaz || a->fold_words < 2 || a->type == EVL_ENTITY_LOCATION
+          || (a->type == EVL_ENTITY_PERSON && (a->title || a->n_as_person)))
+        continue;
+      gint found = -1;
+      gboolean twice = FALSE;
+      for (gint j = index_get_h (x, 'w', a->fold, a->first_len, a->first_hash); j >= 0 && !twice;
+           j = node (x, j)->next)
+        {
+          gint ci = node (x, j)->ci;
+          Cl *k = cl (x, ci);
+          if (ci == found || k->merged >= 0 || k->type != EVL_ENTITY_ORGANIZATION
+              || k->fold_words != a->fold_words + 1 || k->fold_len <= a->fold_len + 1
+              || k->fold[a->fold_len] != ' ' || memcmp (k->fold, a->fold, a->fold_len) != 0)
+            continue;
+          const char *head = k->fold + a->fold_len + 1;
+          const EvlLexEntry *cue = x->lex->cues ? evl_lexicon_lookup (x->lex->cues, head, -1) : NULL;
+          guint bits = evl_ent_cue_bits (x->lex, cue);
+          if (!(bits & EVL_CUE_ORG_HEAD) || (bits & EVL_CUE_BODY))
+            continue;
+          twice = found >= 0;
+          found = ci;
+        }
+      if (found < 0 || twice)
+        continue;
+      a->merged = found;
+      cl (x, found)->n_full += a->n_full;
+      cl (x, found)->n_mentions += a->n_mentions;
+    }
+}
+
 /* evl_lexicon_lookup() of @fold (@len bytes) in the titles, NULL at once
  * when the one_bloom filter rules it out: a key of 1-255 bytes none below
  * 0x21 is its bytes lower-cased (evl_fold_key()), whose slot has
@@ -1719,6 +1762,7 @@ evl_ent_cluster (const EvlContext *ctx, const EvlEntLex *lex,
         {
           retype_votes (&x);
           merge_people (&x);
+          merge_org_prefixes (&x);
         }
       for (guint k = 0; k < n_single; k++)
         resolve_single (&x, &g_array_index (cands, EvlCand, later[k]), heading);

@@ -2620,6 +2620,10 @@ try_title (Scan *s, guint i)
        * full name ('spokesman Dmitry Peskov', not 'in general Putin'). */
       if (name_len > 0 && lower_title && !tp.modified && name_len < 2)
         name_len = 0;
+      /* 'market leader Nomura Securities Co.': no person holds a title
+       * whose 'name' is an organisation's. */
+      if (name_len > 1 && person.entry == NULL && has_org_head (s, tp.title_end, name_end))
+        name_len = 0;
       if (name_len > 0)
         {
           emit_mods (s, &tp);
