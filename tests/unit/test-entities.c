@@ -265,6 +265,18 @@ static DetectCase detect_cases[] = {
     EVL_ENTITY_ORGANIZATION },
   { "The firm owns 80 percent of Hua Xing Coke Limited, a joint venture.", "Hua Xing Coke Limited",
     EVL_ENTITY_ORGANIZATION },
+  /* Ranks and titles written with a hyphen, or of two words. */
+  { "Major-General Zhou Borong inspected the troops.", "Zhou Borong", EVL_ENTITY_PERSON },
+  { "Brigadier Jerry Singirok was sacked.", "Jerry Singirok", EVL_ENTITY_PERSON },
+  { "Baroness Chalker met the minister.", "Chalker", EVL_ENTITY_PERSON },
+  /* Firms' heads in other languages. */
+  { "Sueno Kosan and Muramoto Kensetsu went bankrupt.", "Muramoto Kensetsu", EVL_ENTITY_ORGANIZATION },
+  /* A compound modifier before a name is no part of it; a name's own
+   * hyphenated part is. */
+  { "Cancer-stricken Arvid Kolstad left for Oslo.", "Arvid Kolstad", EVL_ENTITY_PERSON },
+  { "Kim Dae-jung met the officials.", "Kim Dae-jung", EVL_ENTITY_PERSON },
+  { "Refugees gathered in Serb-held Velika Banja on Monday.", "Velika Banja", EVL_ENTITY_LOCATION },
+  { "Executive-designate Tung Chee-hwa spoke.", "Tung Chee-hwa", EVL_ENTITY_PERSON },
   /* A firm's post names the firm, which is kept. */
   { "Kelvara Mining Chairman Lars Berg said the mine would reopen.", "Lars Berg", EVL_ENTITY_PERSON },
 };
@@ -365,6 +377,7 @@ static RejectCase reject_cases[] = {
   { "The pilgrims went to the holy Hindu town of Ayodhya.", "Hindu" },
   { "Fighters held the Velani-held town of Orsk.", "Velani-held" },
   { "Tilda lives on the Communist island.", "Communist" },
+  { "The Pulitzer Prize-winning author Wynton Marsalis played.", "Pulitzer Prize-winning" },
   /* A form that needs its article ('the North') gives none to a longer
    * name. */
   { "They sought membership of the North Atlantic Cooperation Council.",

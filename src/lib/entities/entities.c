@@ -1804,6 +1804,32 @@ place_runs_on (const Scan *s, const GazMatch *m, guint b)
   return TRUE;
 }
 
+/* A capitalised compound whose last part is a lower-case participle or
+ * the like ('Cancer-stricken', 'Croat-held', 'Prize-winning',
+ * 'Executive-designate'): a modifier, no part of a name.  Parts of two or
+ * three letters, or of other endings, are names' ('Jong-un', 'Teng-hui',
+ * 'Dae-jung'). */
+static gboolean
+compound_modifier (const Scan *s, guint j)
+{
+  static const char *const ends[] = { "ed", "ing", "en", "eld", "designate", "elect" };
+  const char *p = tok_text (s, j), *e = p + tok_len (s, j);
+  const char *h = memchr (p, '-', tok_len (s, j));
+  if (h == NULL || !is_cap (s, j))
+    return FALSE;
+  const char *w = h + 1;
+  gsize n = (gsize) (e - w);
+  if (n < 4)
+    return FALSE;
+  for (const char *q = w; q < e; q++)
+    if (!g_ascii_islower (*q))
+      return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (ends); k++)
+    if (has_suffix (w, n, ends[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Lower-case words that may carry on a name once it is recognised as a
  * place: 'Korean peninsula', 'Amur region'.  Not used for persons. */
 G_ALWAYS_INLINE static inline gboolean
@@ -1829,6 +1855,9 @@ lower_cue_kinds (const Scan *s, guint j)
 static gboolean
 place_context (const Scan *s, guint i)
 {
+  /* 'in Serb-held Banja Luka' */
+  while (i > 0 && s->tok[i - 1].sentence == s->sentence && compound_modifier (s, i - 1))
+    i--;
   if (after_place_prep (s, i))
     return TRUE;
   if (i >= 1 && s->tok[i - 1].sentence == s->sentence && (lower_cue_kinds (s, i - 1) & EVL_CUE_LOC_BEFORE))
@@ -2130,11 +2159,8 @@ memchr_digit (const char *p, gsize n)
 static G_GNUC_NO_INLINE gboolean
 region_before (const Scan *s, guint a, guint next)
 {
-  if (!(next & EVL_CUE_LOC_AFTER) || !in_sentence (s, a + 1) || cue_word (s, a, EVL_CUE_NOT_ENTITY))
-    return FALSE;
-  const char *p = tok_text (s, a);
-  const char *h = memchr (p, '-', tok_len (s, a));
-  return h == NULL || !g_ascii_islower (h[1]);
+  return (next & EVL_CUE_LOC_AFTER) && in_sentence (s, a + 1) && !cue_word (s, a, EVL_CUE_NOT_ENTITY)
+         && !compound_modifier (s, a);
 }
 
 static guint title_at (const Scan *s, guint j, guint kinds, const EvlLexEntry **out);
@@ -2169,10 +2195,15 @@ emit_run (Scan *s, guint a, guint b)
   /* Leading sentence starters and stop words: 'The', 'According',
    * 'Official' (when the document also writes 'official'). */
   while (a < b && (is_stopword (s, a)
-                   || ((s->tok[a].flags & EVL_TOKEN_SENT_START) && lower_has (s, a))))
+                   || ((s->tok[a].flags & EVL_TOKEN_SENT_START) && lower_has (s, a))
+                   || compound_modifier (s, a)))
     a++;
   if (a >= b)
     return b;
+  /* 'Pulitzer Prize-winning': what stands before a compound modifier
+   * may be a name; the modifier is scanned again, and dropped above. */
+  if (b - a >= 2 && compound_modifier (s, b - 1))
+    b--;
   if (b == a + 1 && b + 2 < s->s_end && tok_len (s, b) == 2 && tok_text (s, b)[0] == 'o' && head_of_the (s, a))
     b = cap_run (s, a + 3, MAX_NAME_TOKENS);
 
