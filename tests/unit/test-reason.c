@@ -3092,3 +3092,40 @@ Test (reason, given_names_without_surname_in_another_article_are_the_person)
                                                 EVL_ENTITY_PERSON, NULL),
                                 "Juan Miguel Gonzalez", &docs), 2);
 }
+
+/* A bare surname in a later article names the one person of the story
+ * with that last word; with two such people, or before the full name, it
+ * stays apart.  A first word is as often a given name. */
+Test (reason, bare_surname_in_a_later_article_is_the_one_person)
+{
+  guint docs = 0;
+  cr_expect_eq (entities_after (one_entity_doc ("a", "Hassan Nasrallah", "hassan nasrallah",
+                                                EVL_ENTITY_PERSON, NULL),
+                                one_entity_doc ("b", "Nasrallah", "nasrallah", EVL_ENTITY_PERSON, NULL),
+                                "Hassan Nasrallah", &docs), 1);
+  cr_expect_eq (docs, 2);
+  cr_expect_eq (entities_after (one_entity_doc ("a", "Nasrallah", "nasrallah", EVL_ENTITY_PERSON, NULL),
+                                one_entity_doc ("b", "Hassan Nasrallah", "hassan nasrallah",
+                                                EVL_ENTITY_PERSON, NULL),
+                                "Hassan Nasrallah", &docs), 2);
+  cr_expect_eq (entities_after (one_entity_doc ("a", "Mohammed Shafi Pattro", "mohammed shafi pattro",
+                                                EVL_ENTITY_PERSON, NULL),
+                                one_entity_doc ("b", "Mohammed", "mohammed", EVL_ENTITY_PERSON, NULL),
+                                "Mohammed Shafi Pattro", &docs), 2);
+}
+
+Test (reason, bare_surname_of_two_people_stays_apart)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlDocument *a = one_entity_doc ("a", "Omar Hassan", "omar hassan", EVL_ENTITY_PERSON, NULL);
+  EvlDocument *b = one_entity_doc ("b", "Ali Hassan", "ali hassan", EVL_ENTITY_PERSON, NULL);
+  EvlDocument *c = one_entity_doc ("c", "Hassan", "hassan", EVL_ENTITY_PERSON, NULL);
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  evl_reason_add_document (ctx, g, a, &o);
+  evl_reason_add_document (ctx, g, b, &o);
+  evl_reason_add_document (ctx, g, c, &o);
+  cr_expect_eq (evl_graph_n_entities (g), 3);
+  EvlDocument *docs[] = { a, b, c };
+  unref_all (docs, 3);
+}

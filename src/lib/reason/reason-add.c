@@ -339,15 +339,19 @@ name_initials (const char *name, char *buf, gsize size)
  * holds, so that they never meet a name or an alias read in a text. */
 #define FORM_INITIALS '\x01'  /* a body's initials: its acronym elsewhere */
 #define FORM_GIVEN '\x02'     /* a person's name less its last word */
+#define FORM_WORD '\x03'      /* a person's last word */
 
 /* The forms of entity @e's name that the index holds as aliases besides
  * its aliases: a person's other middle and given forms (middle_form(),
  * given_form()), the name less its last word ('Juan Miguel' for 'Juan
- * Miguel Gonzalez': two given names are told without the surname), a
- * body's or place's initials (an article that writes 'the IAEA' and
- * another that writes 'International Atomic Energy Agency'). */
+ * Miguel Gonzalez': two given names are told without the surname), its
+ * last word (the surname alone: a later article's 'President Mobutu' for
+ * 'Mobutu Sese Seko' is not, but 'Mr. Nasrallah' for 'Hassan Nasrallah'
+ * is; a first word is as often a given name: 'Mohammed'), a body's
+ * or place's initials (an article that writes 'the IAEA' and another that
+ * writes 'International Atomic Energy Agency'). */
 typedef struct {
-  char f[3][128];
+  char f[5][128];
   guint n;
 } OtherForms;
 
@@ -365,6 +369,8 @@ other_forms (const EvlLexicon *nicknames, const EvlGraphEntity *e, OtherForms *o
       if (last && count_words (e->name) >= 3 && (gsize) (last - e->name) + 2 < sizeof out->f[0])
         g_snprintf (out->f[out->n++], sizeof out->f[0], "%c%.*s", FORM_GIVEN,
                     (int) (last - e->name), e->name);
+      if (last && strlen (last + 1) >= 2 && g_ascii_isupper (last[1]) && strlen (last) + 1 < sizeof out->f[0])
+        g_snprintf (out->f[out->n++], sizeof out->f[0], "%c%s", FORM_WORD, last + 1);
     }
   else if (name_initials (e->name, out->f[out->n] + 1, sizeof out->f[0] - 1))
     out->f[out->n++][0] = FORM_INITIALS;
@@ -496,13 +502,21 @@ lookup_index (EntityIndex *ix, gboolean aliases, const char *name)
  * longer (other_forms()): 'the IAEA' for the 'International Atomic
  * Energy Agency' of an earlier article, or the reverse when the earlier
  * one wrote only the acronym; 'Juan Miguel' for 'Juan Miguel Gonzalez',
- * or the reverse.  The reverse takes an entity still named by that short
+ * or the reverse; 'Nasrallah' for an earlier 'Hassan Nasrallah'.  The reverse takes an entity still named by that short
  * form only: one already told in full is another's. */
 static gint
 find_by_short_form (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
 {
   char form[128];
   gboolean person = c->type == EVL_ENTITY_PERSON;
+  /* A bare surname names the one person of the story whose last word it
+   * is, named before.  Not the reverse: an earlier bare 'Kim' may
+   * be any of the later Kims ('Kim Jong Un', 'Kim Yo Jong'). */
+  if (person && count_words (c->name) == 1)
+    {
+      g_snprintf (form, sizeof form, "%c%s", FORM_WORD, c->name);
+      return lookup_index (ix, TRUE, form);
+    }
   if (person ? count_words (c->name) >= 2 : acronym_letters (c->name, form + 1, sizeof form - 1))
     {
       if (person)
