@@ -3015,23 +3015,28 @@ one_entity_doc (const char *id, const char *name, const char *key, EvlEntityType
   return d;
 }
 
-/* The entity count after adding @a then @b one by one (the index is
+/* The entity count after adding the @n documents one by one (the index is
  * kept per graph, so the order is the one given), and the documents of
- * the entity named @full. */
+ * the entity named @full.  The documents are unreferenced. */
 static guint
-entities_after (EvlDocument *a, EvlDocument *b, const char *full, guint *n_docs)
+entities_after_all (EvlDocument **docs, guint n, const char *full, guint *n_docs)
 {
   g_autoptr (EvlContext) ctx = fx_context ();
   g_autoptr (EvlGraph) g = evl_graph_new ();
   EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
-  evl_reason_add_document (ctx, g, a, &o);
-  evl_reason_add_document (ctx, g, b, &o);
+  for (guint i = 0; i < n; i++)
+    evl_reason_add_document (ctx, g, docs[i], &o);
   gint e = evl_graph_find_entity (g, full);
   *n_docs = e >= 0 ? evl_graph_get_entity (g, (guint) e)->n_documents : 0;
-  guint n = evl_graph_n_entities (g);
-  evl_document_unref (a);
-  evl_document_unref (b);
-  return n;
+  unref_all (docs, n);
+  return evl_graph_n_entities (g);
+}
+
+static guint
+entities_after (EvlDocument *a, EvlDocument *b, const char *full, guint *n_docs)
+{
+  EvlDocument *docs[] = { a, b };
+  return entities_after_all (docs, 2, full, n_docs);
 }
 
 /* One article writes only the acronym, another only the full name: the
@@ -3116,16 +3121,11 @@ Test (reason, bare_surname_in_a_later_article_is_the_one_person)
 
 Test (reason, bare_surname_of_two_people_stays_apart)
 {
-  g_autoptr (EvlContext) ctx = fx_context ();
-  EvlDocument *a = one_entity_doc ("a", "Omar Hassan", "omar hassan", EVL_ENTITY_PERSON, NULL);
-  EvlDocument *b = one_entity_doc ("b", "Ali Hassan", "ali hassan", EVL_ENTITY_PERSON, NULL);
-  EvlDocument *c = one_entity_doc ("c", "Hassan", "hassan", EVL_ENTITY_PERSON, NULL);
-  g_autoptr (EvlGraph) g = evl_graph_new ();
-  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
-  evl_reason_add_document (ctx, g, a, &o);
-  evl_reason_add_document (ctx, g, b, &o);
-  evl_reason_add_document (ctx, g, c, &o);
-  cr_expect_eq (evl_graph_n_entities (g), 3);
-  EvlDocument *docs[] = { a, b, c };
-  unref_all (docs, 3);
+  EvlDocument *docs[] = {
+    one_entity_doc ("a", "Omar Hassan", "omar hassan", EVL_ENTITY_PERSON, NULL),
+    one_entity_doc ("b", "Ali Hassan", "ali hassan", EVL_ENTITY_PERSON, NULL),
+    one_entity_doc ("c", "Hassan", "hassan", EVL_ENTITY_PERSON, NULL),
+  };
+  guint n_docs = 0;
+  cr_expect_eq (entities_after_all (docs, 3, "Hassan", &n_docs), 3);
 }
