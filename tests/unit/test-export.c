@@ -787,3 +787,27 @@ ON_BOTH_PATHS (atomic_paths_of_every_shape)
   cr_assert_eq (count_files (deep), 1, "%s", m->name);
   cr_assert_eq (g_chdir (cwd), 0);
 }
+
+/* '-o /dev/null' or a pipe: the output goes into it, and the device or
+ * pipe stays (renaming over it put a file in its place: as root, a file
+ * instead of /dev/null). */
+ON_BOTH_PATHS (a_device_or_pipe_is_written_into_not_replaced)
+{
+  g_autofree char *dir = mode_dir (m);
+  g_autofree char *path = g_build_filename (dir, "pipe", NULL);
+  cr_assert_eq (mkfifo (path, 0600), 0);
+  /* A reader first, so that the writer's open() does not wait. */
+  int rd = open (path, O_RDONLY | O_NONBLOCK);
+  cr_assert_geq (rd, 0);
+  cr_assert (evl_export_write_atomic (path, "through\n", 8, NULL), "%s", m->name);
+  char got[16] = { 0 };
+  cr_assert_eq (read (rd, got, sizeof got - 1), 8, "%s: nothing came through", m->name);
+  cr_assert_str_eq (got, "through\n");
+  close (rd);
+  struct stat st;
+  cr_assert_eq (lstat (path, &st), 0);
+  cr_assert (S_ISFIFO (st.st_mode), "%s: the pipe was replaced by a file", m->name);
+  cr_assert_eq (count_files (dir), 1, "%s: no temporary file left behind", m->name);
+  g_unlink (path);
+  g_rmdir (dir);
+}

@@ -25,6 +25,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Buffer between a writer and the file: writers emit many small pieces
@@ -198,11 +199,76 @@ tmp_template (const char *path)
   return g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
 }
 
-/* Closes the complete temporary @fd named @tmp and renames it to @path;
- * 0 or an errno (the temporary removed). */
+/* Copies @in from its start to @out; 0 or an errno. */
 static int
-commit_named (int fd, const char *tmp, const char *path)
+copy_fd (int in, int out)
 {
+  if (lseek (in, 0, SEEK_SET) != 0)
+    return errno;
+  char buf[16 * 1024];
+  for (;;)
+    {
+      ssize_t r = read (in, buf, sizeof buf);
+      if (r == 0)
+        return 0;
+      if (r < 0)
+        {
+          if (errno != EINTR)
+            return errno;
+          continue;
+        }
+      for (ssize_t done = 0; done < r;)
+        {
+          ssize_t w = write (out, buf + done, (size_t) (r - done));
+          if (w > 0)
+            done += w;
+          else if (w == 0)
+            return ENOSPC;
+          else if (errno != EINTR)
+            return errno;
+        }
+    }
+}
+
+/* Is @path a device, a pipe or a socket ('-o /dev/null', '-o >(gzip)')?
+ * Renaming over it would put a file in its place (for root, in /dev), so
+ * such a target is written into instead.  Asked only when something
+ * already has the target's name, or no temporary can be made beside it:
+ * a new file costs no stat(). */
+static gboolean
+special_target (const char *path)
+{
+  struct stat st;
+  return stat (path, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode);
+}
+
+/* Copies the complete temporary @in into the special target @path and
+ * closes @in; 0 or an errno. */
+static int
+write_into (int in, const char *path)
+{
+  int out = open (path, O_WRONLY | O_CLOEXEC);
+  int errsv = out < 0 ? errno : copy_fd (in, out);
+  close (in);
+  if (out >= 0 && !close_ok (out) && errsv == 0)
+    errsv = errno;
+  return errsv;
+}
+
+/* Closes the complete temporary @fd named @tmp and renames it to @path
+ * (or copies it into a special target, unless @plain says @path was
+ * found to be none); 0 or an errno (the temporary removed). */
+static int
+commit_named (int fd, const char *tmp, const char *path, gboolean plain)
+{
+  if (!plain && G_UNLIKELY (special_target (path)))
+    {
+      int in = open (tmp, O_RDONLY | O_CLOEXEC);
+      int errsv = in < 0 ? errno : write_into (in, path);
+      close (fd);
+      g_unlink (tmp);
+      return errsv;
+    }
   if (close_ok (fd) && g_rename (tmp, path) == 0)
     return 0;
   int errsv = errno;
@@ -271,32 +337,7 @@ copy_to_named (int fd, const char *path)
   g_atomic_int_set (&tmpfile_state, 2);
   g_autofree char *tmp = tmp_template (path);
   int out = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
-  int errsv = out < 0 ? errno : 0;
-  if (errsv == 0 && lseek (fd, 0, SEEK_SET) != 0)
-    errsv = errno;
-  char buf[16 * 1024];
-  while (errsv == 0)
-    {
-      ssize_t r = read (fd, buf, sizeof buf);
-      if (r == 0)
-        break;
-      if (r < 0)
-        {
-          if (errno != EINTR)
-            errsv = errno;
-          continue;
-        }
-      for (ssize_t done = 0; done < r && errsv == 0;)
-        {
-          ssize_t w = write (out, buf + done, (size_t) (r - done));
-          if (w > 0)
-            done += w;
-          else if (w == 0)
-            errsv = ENOSPC;
-          else if (errno != EINTR)
-            errsv = errno;
-        }
-    }
+  int errsv = out < 0 ? errno : copy_fd (fd, out);
   close (fd);
   if (out < 0)
     return errsv;
@@ -306,7 +347,7 @@ copy_to_named (int fd, const char *path)
       g_unlink (tmp);
       return errsv;
     }
-  return commit_named (out, tmp, path);
+  return commit_named (out, tmp, path, FALSE);
 }
 
 /* Links the complete unnamed temporary @fd as @path and closes it; 0 or
@@ -338,6 +379,8 @@ commit_unnamed (int fd, const char *path)
     }
   if (errno == EEXIST)
     {
+      if (G_UNLIKELY (special_target (path)))
+        return write_into (fd, path);
       /* linkat never replaces: a temporary name, renamed over @path. */
       g_autofree char *tmp = tmp_template (path);
       gsize len = strlen (tmp);
@@ -345,7 +388,7 @@ commit_unnamed (int fd, const char *path)
         {
           fill_random (tmp + len - 6, 6);
           if (linkat (AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0)
-            return commit_named (fd, tmp, path);
+            return commit_named (fd, tmp, path, TRUE);
           if (errno != EEXIST)
             break;
         }
@@ -368,6 +411,22 @@ evl_export_atomic_set_tmpfile (gboolean enabled, gboolean link_refused)
   (void) enabled;
   (void) link_refused;
 #endif
+}
+
+/* Runs @func straight into @fd, opened on the special target @path. */
+static gboolean
+stream_into_special (int fd, const char *path, EvlExportFunc func, gpointer user_data,
+                     GError **error)
+{
+  FdStream *s = stream_acquire (fd);
+  gboolean ok = func ((GOutputStream *) s, user_data, error);
+  int errsv = ok && !drain (s) ? s->err : 0;
+  stream_release (s);
+  if (!close_ok (fd) && ok && errsv == 0)
+    errsv = errno;
+  if (errsv != 0)
+    return evl_fail (error, EVL_ERROR_IO, "cannot write %s: %s", path, g_strerror (errsv));
+  return ok;
 }
 
 gboolean
@@ -395,6 +454,15 @@ evl_export_stream_atomic (const char *path, EvlExportFunc func, gpointer user_da
     {
       tmp = tmp_template (path);
       fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+      /* No temporary beside a device ('/dev/null' for a user): the
+       * output goes straight into it, there being no old file to keep. */
+      if (fd < 0 && special_target (path))
+        {
+          g_clear_pointer (&tmp, g_free);
+          fd = open (path, O_WRONLY | O_CLOEXEC);
+          if (fd >= 0)
+            return stream_into_special (fd, path, func, user_data, error);
+        }
       if (fd < 0)
         {
           int errsv = errno;
@@ -429,7 +497,7 @@ evl_export_stream_atomic (const char *path, EvlExportFunc func, gpointer user_da
         errsv = commit_unnamed (fd, path);
       else
 #endif
-        errsv = commit_named (fd, tmp, path);
+        errsv = commit_named (fd, tmp, path, FALSE);
     }
   if (errsv != 0)
     return evl_fail (error, EVL_ERROR_IO, "cannot write %s: %s", path, g_strerror (errsv));
