@@ -1255,3 +1255,60 @@ Test (render, relations_of_a_long_story_fit_a_page)
   xmlFreeDoc (sd);
   cr_assert_null (strstr (stext, "1 of"), "no strips for 12 events");
 }
+
+/* The scale the drawing is shrunk by to fit its page (1: drawn at its
+ * type size). */
+static double
+svg_scale (GBytes *b)
+{
+  xmlDoc *d = parse_svg (b);
+  xmlXPathContext *xc = svg_xpath (d);
+  xmlXPathObject *o = xmlXPathEvalExpression ((const xmlChar *) "string(//s:g[@id='graph0']/@transform)", xc);
+  const char *t = o && o->stringval ? strstr ((const char *) o->stringval, "scale(") : NULL;
+  double s = t ? g_ascii_strtod (t + 6, NULL) : 1;
+  xmlXPathFreeObject (o);
+  xmlXPathFreeContext (xc);
+  xmlFreeDoc (d);
+  return s;
+}
+
+/* Asked for an A4 page (--width 8.27), a long story's relationship
+ * diagram stacks its strips, the later one under the earlier, instead of
+ * shrinking two side by side to half their type size (scale 0.48: the
+ * edge labels at 3.5 pt). */
+Test (render, relations_strips_stack_on_a_narrow_page)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (EvlGraph) g = linked_story (40, ids);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  o.width_in = 8.27;
+  g_autoptr (GBytes) b = render ("relations", g, &o);
+  double scale = svg_scale (b);
+  cr_assert_geq (scale, 0.75, "drawn at %.2f of its size", scale);
+  g_autoptr (GHashTable) boxes = node_boxes (b);
+  double first_bottom = -G_MAXDOUBLE, second_top = G_MAXDOUBLE;
+  for (guint k = 0; k < ids->len; k++)
+    {
+      const char *id = evl_graph_get_event (g, g_array_index (ids, guint, k))->id;
+      const BBox *bx = g_hash_table_lookup (boxes, id);
+      cr_assert_not_null (bx, "%s drawn", id);
+      if (k < ids->len / 2)
+        first_bottom = MAX (first_bottom, bx->y1);
+      else
+        second_top = MIN (second_top, bx->y0);
+    }
+  cr_assert_gt (second_top, first_bottom, "the second strip (top %.0f) is under the first (bottom %.0f)",
+                second_top, first_bottom);
+  xmlDoc *d = parse_svg (b);
+  g_autofree char *all = svg_text (d);
+  xmlFreeDoc (d);
+  cr_assert (strstr (all, "1 of 2") && strstr (all, "2 of 2"), "strips are headed: %s", all);
+
+  /* a page wide enough for both keeps them side by side */
+  o.width_in = 2 * 8.27;
+  g_autoptr (GBytes) wide = render ("relations", g, &o);
+  g_autoptr (GHashTable) wboxes = node_boxes (wide);
+  const BBox *a = g_hash_table_lookup (wboxes, evl_graph_get_event (g, g_array_index (ids, guint, 0))->id);
+  const BBox *z = g_hash_table_lookup (wboxes, evl_graph_get_event (g, g_array_index (ids, guint, 39))->id);
+  cr_assert (a && z && z->x0 > a->x1, "two strips side by side on a 16.5-inch page");
+}

@@ -12,6 +12,8 @@
 #define MAX_REL_EVENTS 40
 /* Events per column: more are drawn as several columns side by side. */
 #define STRIP_EVENTS 20
+/* The page width one strip keeps its type size at (an A4 page's). */
+#define STRIP_WIDTH_IN 8.27
 
 typedef enum { ROLE_AGENT, ROLE_PARTICIPANT, ROLE_PATIENT, ROLE_LOCATION, ROLE_SOURCE } Role;
 static const char *const role_names[] = { "agent", "participant", "patient", "location", "source" };
@@ -113,16 +115,19 @@ strip_head (EvlGv *gv, Agraph_t *evrank, Strip *st, guint s, guint n_strips, GSt
   return n;
 }
 
-/* Strips stand side by side: one invisible edge from each heading to the
- * next, three ranks long, so that a strip's actors rank after the places
- * of the strip before it (strips sharing ranks would stack instead), and
- * heavy, so that the headings are level.  (Graphviz's own packing of
+/* Strips of a row stand side by side: one invisible edge from each
+ * heading to the next, three ranks long, so that a strip's actors rank
+ * after the places of the strip before it, and heavy, so that the
+ * headings are level.  A strip of a later row shares the ranks of the
+ * strip above it and so stacks under it.  (Graphviz's own packing of
  * components, pack=true, drops every edge label in 2.43.) */
 static void
-order_strips (EvlGv *gv, const Strip *strips, guint n_strips)
+order_strips (EvlGv *gv, const Strip *strips, guint n_strips, guint cols)
 {
   for (guint s = 1; s < n_strips; s++)
     {
+      if (s % cols == 0)
+        continue;
       Agedge_t *ed = evl_gv_edge (gv, strips[s - 1].head, strips[s].head);
       evl_gv_set (ed, "style", "invis");
       evl_gv_set (ed, "minlen", "3");
@@ -193,9 +198,18 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
    * in each strip it takes part in), laid side by side: one tall column
    * would not fit a page but shrunk to a sliver. */
   guint n_strips = sel->len > STRIP_EVENTS ? (sel->len + STRIP_EVENTS - 1) / STRIP_EVENTS : 1;
+  /* Unless a width was asked for, the page widens with the strips so they
+   * keep the one column's type size (the drawing only ever shrinks to it).
+   * A page too narrow for them all takes as many side by side as it holds
+   * and stacks the rest below: shrunk to fit, two strips on an A4 page were
+   * drawn at half size, their 7-point edge labels at 3.5. */
+  guint cols = n_strips;
+  if (opts->width_in > 0)
+    cols = CLAMP ((guint) (opts->width_in / STRIP_WIDTH_IN + 0.01), 1, n_strips);
   g_autofree Strip *strips = g_new0 (Strip, n_strips);
+  g_autofree Agnode_t **last = g_new0 (Agnode_t *, n_strips);
   /* less room between columns: the strips are wide enough side by side */
-  if (n_strips > 1)
+  if (cols > 1)
     evl_gv_set (ag, "ranksep", "0.6");
   for (guint k = 0; k < sel->len; k++)
     {
@@ -224,13 +238,24 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
       const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (sel, guint, k));
       if (k * n_strips / sel->len != cur)
         {
+          if (cur != G_MAXUINT)
+            last[cur] = prev;
           cur = k * n_strips / sel->len;
-          g_autofree char *name = g_strdup_printf (cur ? "events%u" : "events", cur);
+          /* (a stacked strip's events join the rank of those above them,
+           * in order after them) */
+          guint col = cur % cols;
+          g_autofree char *name = g_strdup_printf (col ? "events%u" : "events", col);
           evrank = agsubg (ag, name, 1);
           evl_gv_set (evrank, "rank", "same");
-          prev = other = NULL;
+          prev = cur >= cols ? last[cur - cols] : NULL;
+          other = NULL;
           if (n_strips > 1)
-            prev = strip_head (gv, evrank, &strips[cur], cur, n_strips, h);
+            {
+              Agnode_t *head = strip_head (gv, evrank, &strips[cur], cur, n_strips, h);
+              if (prev)
+                evl_gv_set (agedge (evrank, prev, head, NULL, 1), "style", "invis");
+              prev = head;
+            }
         }
       g_autofree char *th = evl_render_thread (e);
       guint l = evl_render_lane_rank (g, sel, th);
@@ -301,12 +326,10 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
         }
     }
   g_string_free (h, TRUE);
-  order_strips (gv, strips, n_strips);
+  order_strips (gv, strips, n_strips, cols);
   g_autofree char *desc = g_strdup_printf ("%s. Entities linked to events by role.", subtitle);
-  /* Unless a width was asked for, the page widens with the strips so they
-   * keep the one column's type size (the drawing only ever shrinks to it). */
   EvlRenderOptions page = *opts;
   if (opts->width_in <= 0)
-    page.width_in = 8.27 * n_strips;
+    page.width_in = STRIP_WIDTH_IN * n_strips;
   return evl_gv_render (gv, "dot", &page, title, desc, targets, n_targets, error);
 }
