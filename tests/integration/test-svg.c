@@ -209,3 +209,47 @@ Test (svg, pdf_takes_source_date_epoch)
   g_free (pdf[0]);
   g_free (pdf[1]);
 }
+
+/* Without SOURCE_DATE_EPOCH, a PDF carries no date at all (cairo stamped
+ * the time it was drawn, so two builds of one story differed), and its
+ * cross-reference table still points at every object. */
+Test (svg, pdf_is_the_same_in_every_run)
+{
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", NULL);
+  char *pdf[2] = { NULL, NULL };
+  gsize len[2] = { 0, 0 };
+  pdf[0] = built_file ("pdf", input, "relations.pdf", &len[0]);
+  g_usleep (1100 * 1000);   /* a second apart: cairo's stamp would differ */
+  pdf[1] = built_file ("pdf", input, "relations.pdf", &len[1]);
+  cr_assert (len[0] == len[1] && memcmp (pdf[0], pdf[1], len[0]) == 0, "two builds, one PDF");
+  static const char key[] = "/CreationDate";
+  for (gsize i = 0; i + sizeof key - 1 <= len[0]; i++)
+    cr_assert (memcmp (pdf[0] + i, key, sizeof key - 1) != 0, "no creation date at byte %zu", i);
+  /* every in-use entry of the table: 'NNNNNNNNNN 00000 n' at the offset of 'K 0 obj' */
+  /* (the streams hold NULs: no string search) */
+  const char *sx = NULL;
+  for (gsize i = len[0] - 9; i > 0 && sx == NULL; i--)
+    if (memcmp (pdf[0] + i, "startxref", 9) == 0)
+      sx = pdf[0] + i;
+  cr_assert_not_null (sx, "a startxref");
+  gsize xref = (gsize) g_ascii_strtoull (sx + 9, NULL, 10);
+  cr_assert (xref + 4 < len[0] && memcmp (pdf[0] + xref, "xref", 4) == 0, "startxref points at the table");
+  char *p = pdf[0] + xref + 4;
+  guint64 first = g_ascii_strtoull (p, &p, 10), count = g_ascii_strtoull (p, &p, 10);
+  for (guint64 k = 0; k < count; k++)
+    {
+      guint64 off = g_ascii_strtoull (p, &p, 10);
+      g_ascii_strtoull (p, &p, 10);
+      while (*p == ' ')
+        p++;
+      char kind = *p++;
+      if (kind != 'n')
+        continue;
+      g_autofree char *obj = g_strdup_printf ("%" G_GUINT64_FORMAT " 0 obj", first + k);
+      cr_assert (off + strlen (obj) <= len[0] && memcmp (pdf[0] + off, obj, strlen (obj)) == 0,
+                 "object %s at offset %" G_GUINT64_FORMAT, obj, off);
+    }
+  g_free (pdf[0]);
+  g_free (pdf[1]);
+}

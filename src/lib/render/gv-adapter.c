@@ -252,39 +252,50 @@ svg_with_desc (const char *data, gsize len, const char *title, const char *desc)
 }
 
 /* cairo stamps a PDF with the time it was drawn ('/CreationDate
- * (D:20261124110710Z)') and this cairo ignores SOURCE_DATE_EPOCH, the
- * reproducible-builds convention for such stamps: the date is rewritten
- * in place, same length, so the cross-reference offsets stay right. */
+ * (D:20261124110710Z)'): cairo 1.16 takes the clock when the surface is
+ * made, ignores SOURCE_DATE_EPOCH, and only cairo_pdf_surface_set_metadata
+ * could change the stamp, on a surface Graphviz's cairo plugin makes and
+ * never hands out.  So the entry is rewritten in place, same length, and
+ * the cross-reference offsets stay right: to SOURCE_DATE_EPOCH's date when
+ * it is set, else blanked (the entry is optional; spaces between the
+ * entries of a dictionary are allowed), so that the same story draws the
+ * same PDF in every run, as it draws the same SVG and PNG. */
 static void
-pdf_source_date (char *data, gsize len)
+pdf_creation_date (char *data, gsize len)
 {
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  if (epoch == NULL || *epoch == '\0')
-    return;
-  char *end = NULL;
-  gint64 secs = g_ascii_strtoll (epoch, &end, 10);
-  if (*end != '\0' || secs < 0)
-    return;
   /* (the binary streams before it hold NULs: no string search) */
   static const char key[] = "/CreationDate (D:";
   const gsize klen = sizeof key - 1;
-  char *digits = NULL;
+  char *entry = NULL;
   for (char *p = data; p && (gsize) (p - data) + klen + 14 <= len;
        p = memchr (p + 1, '/', len - (gsize) (p - data) - 1))
     if (memcmp (p, key, klen) == 0)
       {
-        digits = p + klen;
+        entry = p;
         break;
       }
-  if (digits == NULL)
+  if (entry == NULL)
     return;
+  char *digits = entry + klen;
   for (int i = 0; i < 14; i++)
     if (!g_ascii_isdigit (digits[i]))
       return;
-  g_autoptr (GDateTime) t = g_date_time_new_from_unix_utc (secs);
-  g_autofree char *stamp = t ? g_date_time_format (t, "%Y%m%d%H%M%S") : NULL;
-  if (stamp && strlen (stamp) == 14)
-    memcpy (digits, stamp, 14);
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  if (epoch && *epoch)
+    {
+      char *end = NULL;
+      gint64 secs = g_ascii_strtoll (epoch, &end, 10);
+      g_autoptr (GDateTime) t = *end == '\0' && secs >= 0 ? g_date_time_new_from_unix_utc (secs) : NULL;
+      g_autofree char *stamp = t ? g_date_time_format (t, "%Y%m%d%H%M%S") : NULL;
+      if (stamp && strlen (stamp) == 14)
+        {
+          memcpy (digits, stamp, 14);
+          return;
+        }
+    }
+  char *close = memchr (digits, ')', len - (gsize) (digits - data));
+  if (close && close - digits < 32)
+    memset (entry, ' ', (gsize) (close - entry) + 1);
 }
 
 /* Draws the laid-out graph as @format into @out. */
@@ -329,7 +340,7 @@ render_one (EvlGv *gv, EvlImageFormat format, double dpi, const char *title, con
   else
     {
       if (format == EVL_IMAGE_PDF)
-        pdf_source_date (data, len);
+        pdf_creation_date (data, len);
       ok = g_output_stream_write_all (out, data, len, NULL, NULL, error);
     }
   gvFreeRenderData (data);
