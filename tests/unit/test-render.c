@@ -1312,3 +1312,44 @@ Test (render, relations_strips_stack_on_a_narrow_page)
   const BBox *z = g_hash_table_lookup (wboxes, evl_graph_get_event (g, g_array_index (ids, guint, 39))->id);
   cr_assert (a && z && z->x0 > a->x1, "two strips side by side on a 16.5-inch page");
 }
+
+static char *
+rendered_text (const char *name, const EvlGraph *g)
+{
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render (name, g, &o);
+  xmlDoc *d = parse_svg (b);
+  char *all = svg_text (d);
+  xmlFreeDoc (d);
+  return all;
+}
+
+/* A story whose events name no one and nowhere (its entities only in the
+ * text around them) says so: the entity view drew its title alone, the
+ * relationship diagram a key to shapes and edges it did not draw.  Two
+ * entities that never share an event get no key to edge labels. */
+Test (render, diagrams_without_links_say_so)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlGraphDocument doc = { .id = "doc0", .dct = "2025-07-14", .dct_source = "metadata" };
+  evl_graph_add_document (g, &doc);
+  guint town = ent (g, "Valley Town", EVL_ENTITY_LOCATION);
+  guint chief = ent (g, "Fire Chief Person", EVL_ENTITY_PERSON);
+  EvlDay d = evl_day_from_ymd (2025, 7, 13);
+  guint e1 = ev (g, "DISASTER", "Disasters", "Blaze breaks out", d, d, EVL_GRAIN_DAY, 1);
+  guint e2 = ev (g, "DISASTER", "Disasters", "Firefighter dies", d + 2, d + 2, EVL_GRAIN_DAY, 1);
+  g_autofree char *ents = rendered_text ("entities", g);
+  g_autofree char *rels = rendered_text ("relations", g);
+  cr_assert (strstr (ents, "No one and nowhere is named"), "entities: %s", ents);
+  cr_assert_null (strstr (ents, "edge label"), "entities: %s", ents);
+  cr_assert (strstr (rels, "No one and nowhere is named"), "relations: %s", rels);
+  cr_assert_null (strstr (rels, "ellipse: person"), "relations: %s", rels);
+
+  evl_graph_peek_event (g, e1)->location = (gint) town;
+  evl_graph_peek_event (g, e2)->agent = (gint) chief;
+  g_autofree char *apart = rendered_text ("entities", g);
+  g_autofree char *linked = rendered_text ("relations", g);
+  cr_assert (strstr (apart, "no two of them share an event"), "entities: %s", apart);
+  cr_assert_null (strstr (apart, "edge label"), "entities: %s", apart);
+  cr_assert (strstr (linked, "ellipse: person"), "relations: %s", linked);
+}

@@ -85,6 +85,12 @@ evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
           }
     }
 
+  guint n_drawn = n_other > 0, n_edges = 0;
+  for (guint i = 0; i < ne; i++)
+    n_drawn += shown[i];
+  for (gsize i = 0; i < (gsize) nn * nn; i++)
+    n_edges += weight[i] > 0;
+
   g_autoptr (EvlGv) gv = evl_gv_new ("entities", FALSE);
   Agraph_t *ag = evl_gv_graph (gv);
   evl_gv_set (ag, "fontname", EVL_RENDER_FONT);
@@ -97,7 +103,10 @@ evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
   g_autofree char *subtitle = evl_render_subtitle (g, sel);
   GString *h = g_string_new (NULL);
   evl_render_heading (h, title, subtitle);
-  g_string_append (h, " · edge label = events shared</FONT>");
+  /* (the edge legend of a drawing without edges would send the reader
+   * looking for what is not there) */
+  g_string_append (h, n_edges ? " · edge label = events shared</FONT>"
+                              : n_drawn > 1 ? " · no two of them share an event</FONT>" : "</FONT>");
   evl_gv_set_html (gv, ag, "label", h->str);
 
   g_autofree Agnode_t **nodes = g_new0 (Agnode_t *, nn);
@@ -121,11 +130,13 @@ evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
       evl_gv_set (nodes[ne], "shape", "box");
       evl_gv_set (nodes[ne], "style", "dashed");
     }
-  if (ne == 0 || sel->len == 0)
+  /* Entities named only outside the events drawn are not drawn: without
+   * this line such a story drew its title alone. */
+  if (n_drawn == 0)
     {
       Agnode_t *n = evl_gv_node (gv, "empty");
       evl_gv_set (n, "shape", "plaintext");
-      evl_gv_set (n, "label", "No entities to show");
+      evl_gv_set (n, "label", sel->len ? "No one and nowhere is named in these events" : "No entities to show");
     }
   for (guint a = 0; a < nn; a++)
     for (guint b = a + 1; b < nn; b++)

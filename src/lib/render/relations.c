@@ -190,7 +190,14 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
   evl_render_heading (h, title, subtitle);
   if (dropped)
     g_string_append_printf (h, " · %u more events not shown", dropped);
-  g_string_append (h, "</FONT><BR/><FONT POINT-SIZE=\"7\">ellipse: person · box: country / organisation · house: place · edges: role of the entity in the event</FONT>");
+  gboolean linked = FALSE;
+  for (guint i = 0; i < ne && !linked; i++)
+    linked = degree[i] > 0;
+  /* (a key to shapes and edges not drawn would send the reader looking
+   * for them) */
+  g_string_append (h, linked ? "</FONT><BR/><FONT POINT-SIZE=\"7\">ellipse: person · box: country / organisation · house: place · edges: role of the entity in the event</FONT>"
+                             : sel->len ? "</FONT><BR/><FONT POINT-SIZE=\"9\">No one and nowhere is named in these events</FONT>"
+                                        : "</FONT>");
   evl_gv_set_html (gv, ag, "label", h->str);
 
   /* A long story's events wrap into strips of consecutive dates, each an
