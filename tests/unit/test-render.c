@@ -1353,3 +1353,32 @@ Test (render, diagrams_without_links_say_so)
   cr_assert_null (strstr (apart, "edge label"), "entities: %s", apart);
   cr_assert (strstr (linked, "ellipse: person"), "relations: %s", linked);
 }
+
+/* The timeline's legend explains the styles the drawing uses and no
+ * other: a story of plain, dated, singly reported events had a key to
+ * negated, hedged, failed, planned and relation-placed boxes and to axis
+ * breaks it did not draw; the sample story, which draws them all, keeps
+ * every entry. */
+Test (render, timeline_legend_keys_only_what_is_drawn)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlGraphDocument doc = { .id = "doc0", .dct = "2025-07-22", .dct_source = "metadata" };
+  evl_graph_add_document (g, &doc);
+  EvlDay d = evl_day_from_ymd (2025, 7, 13);
+  for (guint i = 0; i < 4; i++)
+    ev (g, "DISASTER", "Disasters", "Blaze spreads", d + i, d + i, EVL_GRAIN_DAY, 1);
+  g_autofree char *plain = rendered_text ("timeline", g);
+  cr_assert (strstr (plain, "Legend") && strstr (plain, "asserted event") && strstr (plain, "exact day"),
+             "%s", plain);
+  const char *absent[] = { "negated", "hedged", "FAILED", "PLANNED", "placed by relation",
+                           "break in the time axis", "vague date span", "reported by N" };
+  for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+    cr_assert_null (strstr (plain, absent[i]), "'%s' in %s", absent[i], plain);
+
+  g_autoptr (EvlGraph) sample = fixture (FALSE);
+  g_autofree char *all = rendered_text ("timeline", sample);
+  const char *present[] = { "negated", "hedged", "FAILED", "break in the time axis", "vague date span",
+                            "reported by N", "exact day" };
+  for (guint i = 0; i < G_N_ELEMENTS (present); i++)
+    cr_assert (strstr (all, present[i]), "'%s' missing from %s", present[i], all);
+}

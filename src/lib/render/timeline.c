@@ -22,6 +22,31 @@
 #define LEFT 92.0
 #define BREAK_W 22.0
 #define MORE_COLOR "#8A8A8A"
+
+/* The styles a drawing can use, each explained by the legend only when
+ * some box or mark of the drawing has it: a key to styles not drawn sends
+ * the reader looking for them. */
+enum {
+  KEY_ASSERTED = 1 << 0, KEY_NEGATED = 1 << 1, KEY_HEDGED = 1 << 2, KEY_FAILED = 1 << 3,
+  KEY_SOURCES = 1 << 4, KEY_DAY = 1 << 5, KEY_SPAN = 1 << 6, KEY_PLACED = 1 << 7,
+  KEY_BREAK = 1 << 8, KEY_PLANNED = 1 << 9,
+};
+/* A cell is shown when the drawing has all of @key and none of @unless. */
+static const struct {
+  guint key, unless;
+  const char *attrs, *html;
+} legend_keys[] = {
+  { KEY_ASSERTED, 0, "", "solid box: asserted event" },
+  { KEY_NEGATED, 0, " COLOR=\"#777777\"", "<S>grey, dashed</S> NOT: negated (did not happen)" },
+  { KEY_HEDGED, 0, "", "<I>dashed, italic: hedged (may, reportedly)</I>" },
+  { KEY_FAILED, 0, " COLOR=\"#C0392B\"", "<B>✗ FAILED</B>: failed outcome" },
+  { KEY_SOURCES, 0, "", "×N: reported by N sources" },
+  { KEY_DAY | KEY_SPAN, 0, "", "● exact day  ▬ vague date span" },
+  { KEY_DAY, KEY_SPAN, "", "● exact day" },
+  { KEY_SPAN, KEY_DAY, "", "▬ vague date span" },
+  { KEY_PLACED, 0, "", "◆ dotted: undated, placed by relation" },
+  { KEY_BREAK, 0, "", "//: break in the time axis" },
+};
 #define MAX_POSTER_W (24 * 72.0)
 /* Share of a segment's width spread by event density rather than time. */
 #define WARP 0.75
@@ -977,6 +1002,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       y += 60;
     }
   /* Segment guides, marks, boxes. */
+  guint drawn = ns > 1 ? KEY_BREAK : 0;
   for (guint k = 0; k < n; k++)
     {
       Item *it = sorted[k];
@@ -994,6 +1020,10 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       /* Not happened when written: an empty (white) dashed box, so a plan
        * never looks like the lane's solid facts, hedged or not. */
       gboolean planned = !neg && (e->flags & EVL_EVENT_FLAG_PLANNED);
+      drawn |= (neg ? KEY_NEGATED : 0) | (hedged ? KEY_HEDGED : 0) | (planned ? KEY_PLANNED : 0)
+               | (e->flags & EVL_EVENT_FLAG_FAILED ? KEY_FAILED : 0)
+               | (e->n_sources > 1 ? KEY_SOURCES : 0) | (is_dot (it) ? KEY_DAY : KEY_SPAN)
+               | (it->placed ? KEY_PLACED : 0) | (neg || hedged || planned || it->placed ? 0 : KEY_ASSERTED);
       g_autofree char *mn = g_strdup_printf ("mark_%s", e->id);
       Agnode_t *bn = item_box (gv, it, lane_y[it->lane], mn, e->id, col,
                                it->placed ? "diamond" : "circle");
@@ -1048,30 +1078,49 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
           text (gv, bn, sg->x1 + BREAK_W / 2, ay + 6, h->str);
         }
     }
-  /* Legend. */
-  g_string_assign (h, "<TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
-                   "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"4\"><FONT POINT-SIZE=\"8\"><B>Legend</B></FONT></TD></TR>"
-                   "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">solid box: asserted event</FONT></TD>"
-                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\" COLOR=\"#777777\"><S>grey, dashed</S> NOT: negated (did not happen)</FONT></TD>"
-                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\"><I>dashed, italic: hedged (may, reportedly)</I></FONT></TD>"
-                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\" COLOR=\"#C0392B\"><B>✗ FAILED</B>: failed outcome</FONT></TD></TR>"
-                   "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">×N: reported by N sources</FONT></TD>"
-                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">● exact day  ▬ vague date span</FONT></TD>"
-                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">◆ dotted: undated, placed by relation</FONT></TD>"
-                   "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\">//: break in the time axis</FONT></TD></TR>"
-                   "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"4\"><FONT POINT-SIZE=\"7\">white, dashed, <B>PLANNED</B>: "
-                   "had not happened when reported (planned, scheduled, expected, conditional or future)"
-                   "</FONT></TD></TR>");
-  if (np)
-    g_string_append_printf (h, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"4\"><FONT POINT-SIZE=\"7\" COLOR=\"%s\">"
-                            "grey, dashed: +N more events in that %s, less reported, not drawn "
-                            "(the bar spans their dates)</FONT></TD></TR>", MORE_COLOR,
-                            evl_grain_to_string (grain));
-  g_string_append (h, "</TABLE>");
-  /* Placed by its top edge: a legend with the '+N more' row is taller,
-   * and centring it where the short one sits ran its frame into the
-   * axis captions. */
-  text (gv, "legend", (LEFT + right) / 2, ay + 43 + (np ? 54 : 42) / 2.0, h->str);
+  /* Legend: the styles this drawing uses, four to a row. */
+  guint rows = 0;
+  if (drawn || np)
+    {
+      g_string_assign (h, "<TABLE BORDER=\"1\" COLOR=\"#BBBBBB\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
+                       "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"4\"><FONT POINT-SIZE=\"8\"><B>Legend</B></FONT></TD></TR>");
+      rows = 1;
+      guint cells = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (legend_keys); i++)
+        {
+          if ((drawn & legend_keys[i].key) != legend_keys[i].key || (drawn & legend_keys[i].unless))
+            continue;
+          if (cells % 4 == 0)
+            {
+              g_string_append (h, cells ? "</TR><TR>" : "<TR>");
+              rows++;
+            }
+          g_string_append_printf (h, "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"7\"%s>%s</FONT></TD>",
+                                  legend_keys[i].attrs, legend_keys[i].html);
+          cells++;
+        }
+      if (cells)
+        g_string_append (h, "</TR>");
+      if (drawn & KEY_PLANNED)
+        {
+          g_string_append (h, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"4\"><FONT POINT-SIZE=\"7\">white, dashed, <B>PLANNED</B>: "
+                           "had not happened when reported (planned, scheduled, expected, conditional or future)"
+                           "</FONT></TD></TR>");
+          rows++;
+        }
+      if (np)
+        {
+          g_string_append_printf (h, "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"4\"><FONT POINT-SIZE=\"7\" COLOR=\"%s\">"
+                                  "grey, dashed: +N more events in that %s, less reported, not drawn "
+                                  "(the bar spans their dates)</FONT></TD></TR>", MORE_COLOR,
+                                  evl_grain_to_string (grain));
+          rows++;
+        }
+      g_string_append (h, "</TABLE>");
+      /* Placed by its top edge (12 pt a row): a taller legend centred
+       * where a short one sits ran its frame into the axis captions. */
+      text (gv, "legend", (LEFT + right) / 2, ay + 43 + (12.0 * rows - 6) / 2.0, h->str);
+    }
   g_string_free (h, TRUE);
 
   g_autofree char *desc = g_strdup_printf ("%s. Timeline of %u events in %u story threads.", subtitle, n_ev, nl);
