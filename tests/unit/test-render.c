@@ -1382,3 +1382,49 @@ Test (render, timeline_legend_keys_only_what_is_drawn)
   for (guint i = 0; i < G_N_ELEMENTS (present); i++)
     cr_assert (strstr (all, present[i]), "'%s' missing from %s", present[i], all);
 }
+
+/* A story of some thirty entities, a few hubs, pairs and loners: the
+ * entity view fits an A4 page at 0.7 of its type size or
+ * more, no two entities overlapping.  Graphviz's default overlap removal
+ * spread such a graph to 0.57 (the embassy set's to twice the page: 0.52,
+ * names at 4.7 pt). */
+Test (render, entities_of_a_busy_story_stay_legible)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlGraphDocument doc = { .id = "doc0", .dct = "1998-08-20", .dct_source = "metadata" };
+  evl_graph_add_document (g, &doc);
+  guint who[30];
+  for (guint i = 0; i < G_N_ELEMENTS (who); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s Longername%c", i % 3 ? "Person" : "Agency", 'A' + i);
+      who[i] = ent (g, name, i % 3 ? EVL_ENTITY_PERSON : EVL_ENTITY_ORGANIZATION);
+    }
+  EvlDay d = evl_day_from_ymd (1998, 8, 7);
+  for (guint i = 0; i < 24; i++)
+    {
+      guint e = ev (g, "MEETING", "Talks", "Officials meet", d + i, d + i, EVL_GRAIN_DAY, 1);
+      /* hubs 0-3 with the next ones, a few pairs, loners from 26 on */
+      guint a = i < 16 ? i % 4 : 2 * (i - 16) + 10, b = i < 16 ? 4 + i % 6 + (i / 4) : 2 * (i - 16) + 11;
+      evl_graph_event_add_participant (g, e, who[a]);
+      evl_graph_event_add_participant (g, e, who[MIN (b, 25)]);
+    }
+  for (guint i = 26; i < 30; i++)
+    {
+      guint e = ev (g, "STATEMENT", "Statements", "Someone speaks", d + i, d + i, EVL_GRAIN_DAY, 1);
+      evl_graph_event_add_participant (g, e, who[i]);
+    }
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) b = render ("entities", g, &o);
+  double scale = svg_scale (b);
+  cr_assert_geq (scale, 0.7, "drawn at %.2f of its size", scale);
+  g_autoptr (GHashTable) boxes = node_boxes (b);
+  g_autoptr (GList) all = g_hash_table_get_values (boxes);
+  for (GList *p = all; p; p = p->next)
+    for (GList *q = p->next; q; q = q->next)
+      {
+        const BBox *x = p->data, *y = q->data;
+        gboolean apart = x->x1 <= y->x0 || y->x1 <= x->x0 || x->y1 <= y->y0 || y->y1 <= x->y0;
+        cr_assert (apart, "two entities overlap: [%.0f,%.0f %.0f,%.0f] [%.0f,%.0f %.0f,%.0f]",
+                   x->x0, x->y0, x->x1, x->y1, y->x0, y->y0, y->x1, y->y1);
+      }
+}

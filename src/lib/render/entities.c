@@ -94,7 +94,11 @@ evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
   g_autoptr (EvlGv) gv = evl_gv_new ("entities", FALSE);
   Agraph_t *ag = evl_gv_graph (gv);
   evl_gv_set (ag, "fontname", EVL_RENDER_FONT);
-  evl_gv_set (ag, "overlap", "false");
+  /* Overlaps removed by the least moves (vpsc) rather than by Graphviz's
+   * default, which scales the whole layout up until no two nodes touch:
+   * that spread a story of thirty entities to twice an A4 page, drawn at
+   * half size (embassy set: 0.52 -> 0.92 of the type size). */
+  evl_gv_set (ag, "overlap", "vpsc");
   evl_gv_set (ag, "sep", "+8");
   evl_gv_set (ag, "splines", "true");
   evl_gv_set (ag, "labelloc", "t");
