@@ -499,3 +499,75 @@ Test (report, given_diagrams_are_embedded_and_sanitised)
   g_autofree char *t2 = g_strndup (g_bytes_get_data (noted, NULL), g_bytes_get_size (noted));
   cr_assert (strstr (t2, "The timeline diagram could not be drawn") != NULL);
 }
+
+/* 40 events, each with its own person and place: the relationship
+ * diagram wraps into two strips. */
+static EvlGraph *
+long_story (void)
+{
+  EvlGraph *g = evl_graph_new ();
+  EvlGraphDocument d = { "doc-a", NULL, "2024-01-01", "metadata", "Long story", NULL };
+  guint doc = evl_graph_add_document (g, &d);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *who = g_strdup_printf ("Person Number%u", i % 7);
+      g_autofree char *where = g_strdup_printf ("Town%u", i % 5);
+      EvlGraphEntity p = { NULL, who, who, EVL_ENTITY_PERSON, NULL, 1, 1 };
+      EvlGraphEntity t = { NULL, where, where, EVL_ENTITY_LOCATION, NULL, 1, 1 };
+      g_autofree char *summary = g_strdup_printf ("Talks meeting number %u", i);
+      EvlGraphEvent ev = { 0 };
+      ev.type = "MEETING";
+      ev.summary = summary;
+      ev.trigger = "meet";
+      ev.agent = (gint) evl_graph_add_entity (g, &p);
+      ev.location = (gint) evl_graph_add_entity (g, &t);
+      ev.patient = ev.source = -1;
+      ev.time.known = TRUE;
+      ev.time.begin = ev.time.end = evl_day_parse ("2022-01-03") + i * 11;
+      ev.time.grain = EVL_GRAIN_DAY;
+      guint k = evl_graph_add_event (g, &ev);
+      EvlGraphMention m = { doc, 0, 0, 4, "met", summary, NULL, 0, 0, 0, NULL };
+      evl_graph_event_add_mention (g, k, &m);
+    }
+  return g;
+}
+
+/* The widths (pt) of the page's inline diagrams, in order. */
+static GArray *
+inline_svg_widths (GBytes *page)
+{
+  GArray *w = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *text = g_strndup (g_bytes_get_data (page, NULL), g_bytes_get_size (page));
+  for (const char *p = text; (p = strstr (p, "<svg")); p++)
+    {
+      const char *end = strchr (p, '>'), *a = strstr (p, " width=\"");
+      double v = a && a < end ? g_ascii_strtod (a + 8, NULL) : 0;
+      g_array_append_val (w, v);
+    }
+  return w;
+}
+
+/* Without --width, the relationship diagram of a long story puts its
+ * strips side by side on a page twice as wide (relations.svg); the report
+ * draws it again for its A4-wide column instead of shrinking it there to
+ * half its type size.  A width asked for is kept. */
+Test (report, diagrams_wider_than_the_page_are_drawn_for_it)
+{
+  g_autoptr (EvlGraph) g = long_story ();
+  EvlRenderOptions opts = EVL_RENDER_OPTIONS_INIT;
+  g_autoptr (GBytes) relations = svg_of ("relations", g, &opts);
+  g_autofree char *rtext = g_strndup (g_bytes_get_data (relations, NULL), g_bytes_get_size (relations));
+  const char *rw = strstr (rtext, " width=\"");
+  cr_assert (rw && g_ascii_strtod (rw + 8, NULL) > 700, "relations.svg is two strips wide: %.40s", rw);
+  g_autoptr (GBytes) page = report_bytes (g, &opts, NULL, relations);
+  g_autoptr (GArray) w = inline_svg_widths (page);
+  cr_assert_eq (w->len, 2, "two diagrams");
+  for (guint i = 0; i < w->len; i++)
+    cr_assert_leq (g_array_index (w, double, i), 596, "diagram %u is %.0f pt wide", i, g_array_index (w, double, i));
+
+  opts.width_in = 20;
+  g_autoptr (GBytes) wide = report_bytes (g, &opts, NULL, NULL);
+  g_autoptr (GArray) ww = inline_svg_widths (wide);
+  cr_assert_eq (ww->len, 2, "two diagrams");
+  cr_assert_gt (g_array_index (ww, double, 1), 700, "--width 20 kept: %.0f pt", g_array_index (ww, double, 1));
+}

@@ -252,27 +252,13 @@ sanitize_svg (xmlNodePtr n)
     }
 }
 
-/* The diagram's SVG root copied into @html and sanitised.  @svg: the
- * diagram already drawn as SVG with @base (the bytes of NAME.svg), or NULL
- * to draw it here. */
-static xmlNodePtr
-render_svg (const EvlGraph *g, const char *name, const EvlRenderOptions *base, GBytes *svg_bytes,
-            xmlDocPtr html, GError **error)
+/* The width the report's column holds a diagram at its type size, an A4
+ * page's (8.27 in, as the diagrams' default page): 595 pt. */
+#define REPORT_PAGE_IN 8.27
+
+static xmlDocPtr
+parse_svg (const char *name, GBytes *svg_bytes, GError **error)
 {
-  g_autoptr (GBytes) drawn = NULL;
-  if (svg_bytes == NULL)
-    {
-      const EvlRenderer *r = evl_renderer_lookup (name);
-      if (r == NULL)
-        {
-          evl_fail (error, EVL_ERROR_RENDER, "no '%s' renderer", name);
-          return NULL;
-        }
-      EvlImageFormat svg_format = EVL_IMAGE_SVG;
-      if (!evl_render_formats (r, g, base, &svg_format, 1, &drawn, error))
-        return NULL;
-      svg_bytes = drawn;
-    }
   gsize len;
   const char *data = g_bytes_get_data (svg_bytes, &len);
   if (len > G_MAXINT)
@@ -292,7 +278,62 @@ render_svg (const EvlGraph *g, const char *name, const EvlRenderOptions *base, G
       xmlFreeDoc (svg);
       return NULL;
     }
-  xmlNodePtr copy = xmlDocCopyNode (root, html, 1);
+  return svg;
+}
+
+/* Whether the SVG is drawn wider than the report's page ('1190pt'). */
+static gboolean
+wider_than_page (xmlDocPtr svg)
+{
+  xmlChar *w = xmlGetProp (xmlDocGetRootElement (svg), (const xmlChar *) "width");
+  char *end = NULL;
+  double pt = w ? g_ascii_strtod ((const char *) w, &end) : 0;
+  gboolean wide = w && end && strcmp (end, "pt") == 0 && pt > REPORT_PAGE_IN * 72 + 1;
+  xmlFree (w);
+  return wide;
+}
+
+static GBytes *
+draw_svg (const EvlGraph *g, const char *name, const EvlRenderOptions *opts, GError **error)
+{
+  const EvlRenderer *r = evl_renderer_lookup (name);
+  if (r == NULL)
+    {
+      evl_fail (error, EVL_ERROR_RENDER, "no '%s' renderer", name);
+      return NULL;
+    }
+  EvlImageFormat svg_format = EVL_IMAGE_SVG;
+  GBytes *drawn = NULL;
+  if (!evl_render_formats (r, g, opts, &svg_format, 1, &drawn, error))
+    return NULL;
+  return drawn;
+}
+
+/* The diagram's SVG root copied into @html and sanitised.  @svg: the
+ * diagram already drawn as SVG with @base (the bytes of NAME.svg), or NULL
+ * to draw it here.  Unless a width was asked for, a diagram that grew
+ * wider than the page (a crowded timeline, the strips of a long story's
+ * relations side by side) is drawn again for the page: shrunk into the
+ * column, on screen or printed, it showed at half its type size. */
+static xmlNodePtr
+render_svg (const EvlGraph *g, const char *name, const EvlRenderOptions *base, GBytes *svg_bytes,
+            xmlDocPtr html, GError **error)
+{
+  g_autoptr (GBytes) drawn = svg_bytes ? g_bytes_ref (svg_bytes) : draw_svg (g, name, base, error);
+  if (drawn == NULL)
+    return NULL;
+  xmlDocPtr svg = parse_svg (name, drawn, error);
+  if (svg && base->width_in <= 0 && wider_than_page (svg))
+    {
+      EvlRenderOptions page = *base;
+      page.width_in = REPORT_PAGE_IN;
+      g_autoptr (GBytes) narrow = draw_svg (g, name, &page, error);
+      xmlFreeDoc (svg);
+      svg = narrow ? parse_svg (name, narrow, error) : NULL;
+    }
+  if (svg == NULL)
+    return NULL;
+  xmlNodePtr copy = xmlDocCopyNode (xmlDocGetRootElement (svg), html, 1);
   xmlFreeDoc (svg);
   if (copy)
     sanitize_svg (copy);
