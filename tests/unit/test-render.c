@@ -1428,3 +1428,36 @@ Test (render, entities_of_a_busy_story_stay_legible)
                    x->x0, x->y0, x->x1, x->y1, y->x0, y->y0, y->x1, y->y1);
       }
 }
+
+/* A title longer than the page wraps onto a second line instead of
+ * widening the drawing, which was then shrunk to fit, boxes and all (a
+ * takeover story named by three long names: its entity view at 0.71). */
+Test (render, long_titles_wrap_to_the_page)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlGraphDocument doc = { .id = "doc0", .dct = "2025-06-30", .dct_source = "metadata" };
+  evl_graph_add_document (g, &doc);
+  guint a = ent (g, "Kestrelford Pharmaceutical Holdings", EVL_ENTITY_ORGANIZATION);
+  guint b = ent (g, "Aldane Therapeutics International", EVL_ENTITY_ORGANIZATION);
+  guint c = ent (g, "Competition and Markets Authority", EVL_ENTITY_ORGANIZATION);
+  EvlDay d = evl_day_from_ymd (2025, 1, 13);
+  guint e1 = ev (g, "BUSINESS", "Business", "Takeover offer", d, d, EVL_GRAIN_DAY, 1);
+  guint e2 = ev (g, "BUSINESS", "Business", "Regulator clears the merger", d + 90, d + 90, EVL_GRAIN_DAY, 1);
+  evl_graph_event_add_participant (g, e1, a);
+  evl_graph_event_add_participant (g, e1, b);
+  evl_graph_event_add_participant (g, e2, a);
+  evl_graph_event_add_participant (g, e2, c);
+  const char *names[] = { "timeline", "relations", "entities" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+      g_autoptr (GBytes) svg = render (names[i], g, &o);
+      double scale = svg_scale (svg);
+      cr_assert_geq (scale, 0.95, "%s drawn at %.2f of its size", names[i], scale);
+      xmlDoc *x = parse_svg (svg);
+      g_autofree char *all = svg_text (x);
+      xmlFreeDoc (x);
+      cr_assert (strstr (all, "Competition and Markets Authority") || strstr (all, "Markets Authority"),
+                 "%s: the title keeps every name: %s", names[i], all);
+    }
+}

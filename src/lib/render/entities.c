@@ -106,7 +106,7 @@ evl_render_entities (const EvlGraph *g, const EvlRenderOptions *opts,
   g_autofree char *title = evl_render_title (g, opts, "Who appears with whom");
   g_autofree char *subtitle = evl_render_subtitle (g, sel);
   GString *h = g_string_new (NULL);
-  evl_render_heading (h, title, subtitle);
+  evl_render_heading (h, title, subtitle, opts->width_in > 0 ? opts->width_in : 8.27);
   /* (the edge legend of a drawing without edges would send the reader
    * looking for what is not there) */
   g_string_append (h, n_edges ? " · edge label = events shared</FONT>"

@@ -187,7 +187,17 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
   g_autofree char *title = evl_render_title (g, opts, "Who did what, where");
   g_autofree char *subtitle = evl_render_subtitle (g, sel);
   GString *h = g_string_new (NULL);
-  evl_render_heading (h, title, subtitle);
+  guint n_strips = sel->len > STRIP_EVENTS ? (sel->len + STRIP_EVENTS - 1) / STRIP_EVENTS : 1;
+  /* Unless a width was asked for, the page widens with the strips so they
+   * keep the one column's type size (the drawing only ever shrinks to it).
+   * A page too narrow for them all takes as many side by side as it holds
+   * and stacks the rest below: shrunk to fit, two strips on an A4 page were
+   * drawn at half size, their 7-point edge labels at 3.5. */
+  EvlRenderOptions page = *opts;
+  if (opts->width_in <= 0)
+    page.width_in = STRIP_WIDTH_IN * n_strips;
+  guint cols = CLAMP ((guint) (page.width_in / STRIP_WIDTH_IN + 0.01), 1, n_strips);
+  evl_render_heading (h, title, subtitle, page.width_in);
   if (dropped)
     g_string_append_printf (h, " · %u more events not shown", dropped);
   gboolean linked = FALSE;
@@ -204,15 +214,6 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
    * actors | events | places diagram of its own (an entity is drawn again
    * in each strip it takes part in), laid side by side: one tall column
    * would not fit a page but shrunk to a sliver. */
-  guint n_strips = sel->len > STRIP_EVENTS ? (sel->len + STRIP_EVENTS - 1) / STRIP_EVENTS : 1;
-  /* Unless a width was asked for, the page widens with the strips so they
-   * keep the one column's type size (the drawing only ever shrinks to it).
-   * A page too narrow for them all takes as many side by side as it holds
-   * and stacks the rest below: shrunk to fit, two strips on an A4 page were
-   * drawn at half size, their 7-point edge labels at 3.5. */
-  guint cols = n_strips;
-  if (opts->width_in > 0)
-    cols = CLAMP ((guint) (opts->width_in / STRIP_WIDTH_IN + 0.01), 1, n_strips);
   g_autofree Strip *strips = g_new0 (Strip, n_strips);
   g_autofree Agnode_t **last = g_new0 (Agnode_t *, n_strips);
   /* less room between columns: the strips are wide enough side by side */
@@ -335,8 +336,5 @@ evl_render_relations (const EvlGraph *g, const EvlRenderOptions *opts,
   g_string_free (h, TRUE);
   order_strips (gv, strips, n_strips, cols);
   g_autofree char *desc = g_strdup_printf ("%s. Entities linked to events by role.", subtitle);
-  EvlRenderOptions page = *opts;
-  if (opts->width_in <= 0)
-    page.width_in = STRIP_WIDTH_IN * n_strips;
   return evl_gv_render (gv, "dot", &page, title, desc, targets, n_targets, error);
 }

@@ -51,10 +51,13 @@ char *evl_render_event_date (const EvlGraphEvent *e);
 /* Title and subtitle: documents, events, date range. */
 char *evl_render_title (const EvlGraph *g, const EvlRenderOptions *opts, const char *kind);
 char *evl_render_subtitle (const EvlGraph *g, GArray *events);
-/* Appends the diagram heading (bold title, then the grey subtitle) to @h;
- * the subtitle's <FONT> stays open so the caller can add to it and must
- * close it. */
-void evl_render_heading (GString *h, const char *title, const char *subtitle);
+/* Appends @title escaped and wrapped, lines centred, to fit a page
+ * @width_in inches wide in the 14-point bold of a heading. */
+void evl_render_title_lines (GString *out, const char *title, double width_in);
+/* Appends the diagram heading (bold title, wrapped to a page @width_in
+ * inches wide, then the grey subtitle) to @h; the subtitle's <FONT> stays
+ * open so the caller can add to it and must close it. */
+void evl_render_heading (GString *h, const char *title, const char *subtitle, double width_in);
 /* The node and edge font defaults every network diagram uses. */
 void evl_render_graph_fonts (Agraph_t *ag, const char *edge_fontsize);
 /* Fills entity node @n the same way in every diagram: persons as yellow

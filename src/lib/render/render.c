@@ -146,8 +146,9 @@ evl_render_escape (GString *out, const char *s)
     }
 }
 
-void
-evl_render_wrapped (GString *out, const char *s, guint width, guint max_lines)
+/* (@br: the line break, left-aligned in boxes, centred in headings) */
+static void
+wrap (GString *out, const char *s, guint width, guint max_lines, const char *br)
 {
   if (s == NULL)
     return;
@@ -169,7 +170,7 @@ evl_render_wrapped (GString *out, const char *s, guint width, guint max_lines)
               break;
             }
           if (lines)
-            g_string_append (out, "<BR ALIGN=\"LEFT\"/>");
+            g_string_append (out, br);
           evl_render_escape (out, line->str);
           lines++;
           g_string_truncate (line, 0);
@@ -189,12 +190,44 @@ evl_render_wrapped (GString *out, const char *s, guint width, guint max_lines)
   if (line->len)
     {
       if (lines)
-        g_string_append (out, "<BR ALIGN=\"LEFT\"/>");
+        g_string_append (out, br);
       evl_render_escape (out, line->str);
       if (truncated)
         g_string_append (out, "…");
     }
   g_string_free (line, TRUE);
+}
+
+void
+evl_render_wrapped (GString *out, const char *s, guint width, guint max_lines)
+{
+  wrap (out, s, width, max_lines, "<BR ALIGN=\"LEFT\"/>");
+}
+
+void
+evl_render_title_lines (GString *out, const char *title, double width_in)
+{
+  /* 14-point bold DejaVu Sans runs ~9 pt a character: a longer title
+   * widened the drawing beyond its page, which was then shrunk, boxes and
+   * all, to fit (a takeover story's three long names: 0.71). */
+  guint chars = MAX (30u, (guint) (width_in * 72 / 9.0));
+  /* Lines of even length, the narrowest wrap that takes no more lines
+   * than the widest: a last line of one name alone looks cut off. */
+  g_autofree char *valid = g_utf8_make_valid (title ? title : "", -1);
+  guint len = (guint) g_utf8_strlen (valid, -1), lines = (len + chars - 1) / MAX (chars, 1);
+  GString *t = g_string_new (NULL);
+  for (guint w = lines > 1 ? (len + lines - 1) / lines : chars; w <= chars; w++)
+    {
+      g_string_truncate (t, 0);
+      wrap (t, valid, w, 3, "<BR/>");
+      guint n = 1;
+      for (const char *p = t->str; (p = strstr (p, "<BR/>")); p++)
+        n++;
+      if (n <= lines || w == chars)
+        break;
+    }
+  g_string_append_len (out, t->str, (gssize) t->len);
+  g_string_free (t, TRUE);
 }
 
 /* ---- selection ---- */
@@ -438,10 +471,10 @@ evl_render_lane_rank (const EvlGraph *g, GArray *sel, const char *thread)
 }
 
 void
-evl_render_heading (GString *h, const char *title, const char *subtitle)
+evl_render_heading (GString *h, const char *title, const char *subtitle, double width_in)
 {
   g_string_append (h, "<FONT POINT-SIZE=\"14\"><B>");
-  evl_render_escape (h, title);
+  evl_render_title_lines (h, title, width_in);
   g_string_append (h, "</B></FONT><BR/><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">");
   evl_render_escape (h, subtitle);
 }

@@ -962,7 +962,8 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
 
   g_autofree char *title = evl_render_title (g, opts, "Timeline");
   GString *h = g_string_new ("<TABLE BORDER=\"0\" CELLSPACING=\"0\"><TR><TD><FONT POINT-SIZE=\"14\"><B>");
-  evl_render_escape (h, title);
+  /* (centred over the lanes, right of their labels) */
+  evl_render_title_lines (h, title, (W - LEFT) / 72.0);
   g_string_append (h, "</B></FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">");
   evl_render_escape (h, subtitle);
   if (np)
