@@ -1461,3 +1461,32 @@ Test (render, long_titles_wrap_to_the_page)
                  "%s: the title keeps every name: %s", names[i], all);
     }
 }
+
+/* A story over several periods (the sample: 1950-53, 2019, 2022, May
+ * 2023, Aug-Sep 2023 and undated) keeps its type size on an A4 page: a
+ * period's stretch of axis is as wide as its share of the events and its
+ * caption, not a box.  At a box each the axis overran the page by a third
+ * and the whole timeline was drawn at 0.7. */
+Test (render, timeline_of_many_periods_fits_a4)
+{
+  g_autoptr (EvlGraph) g = fixture (FALSE);
+  EvlRenderOptions o = EVL_RENDER_OPTIONS_INIT;
+  o.width_in = 8.27;
+  g_autoptr (GBytes) b = render ("timeline", g, &o);
+  double scale = svg_scale (b);
+  cr_assert_geq (scale, 0.9, "drawn at %.2f of its size", scale);
+  g_autoptr (GHashTable) boxes = node_boxes (b);
+  double last = -G_MAXDOUBLE;
+  guint n = 0;
+  for (guint s = 0;; s++)
+    {
+      g_autofree char *an = g_strdup_printf ("axis%u", s);
+      const BBox *ax = g_hash_table_lookup (boxes, an);
+      if (ax == NULL)
+        break;
+      cr_assert_gt (ax->x0, last, "%s starts right of the segment before", an);
+      last = ax->x1;
+      n++;
+    }
+  cr_assert_geq (n, 4, "%u periods", n);
+}

@@ -445,6 +445,18 @@ draw_summary (EvlGv *gv, const EvlGraph *g, const EvlRenderPeriod *rp, const Ite
 
 static void pack_rows (Item **items, guint n, double lo, double hi, double *lane_h);
 
+/* The caption under a segment of the axis: "May 2023", "undated". */
+static char *
+seg_caption (const Seg *sg)
+{
+  if (sg->undated)
+    return g_strdup ("undated");
+  /* (as before the aggregation: only a padded one-day span is shown
+   * unpadded; a padded 2-6 day span still shows the padding) */
+  guint unpad = sg->padded && sg->e - sg->b < 7 ? 3 : 0;
+  return evl_render_format_range (sg->b + unpad, sg->e - unpad);
+}
+
 /* Lays out the @segs over a page @W wide: segment extents, the marks of
  * the @n @sorted items, their boxes packed into rows (@lane_h: the height
  * of each lane).  Returns the right edge of the drawing. */
@@ -453,14 +465,41 @@ place (GArray *segs, Item **sorted, guint n, double W, double *lane_h, guint nl_
 {
   guint ns = segs->len;
   double avail = W - LEFT - 12 - (ns ? (ns - 1) * BREAK_W : 0);
-  guint total = 0;
+  /* A segment's width is its share of the events, and at least its
+   * caption's (9-point bold, ~6 pt a character), not a box's: the boxes
+   * are placed over the whole axis.  Segments held at their least width
+   * leave the rest to share among the others, so the axis fits the page
+   * when the least widths do (a story of five periods, each a box wide,
+   * overran an A4 page by a third and was shrunk to 0.7, its 8-point text
+   * to 5.6). */
+  g_autofree double *least = g_new (double, MAX (ns, 1));
+  g_autofree gboolean *held = g_new0 (gboolean, MAX (ns, 1));
   for (guint s = 0; s < ns; s++)
-    total += g_array_index (segs, Seg, s).n + 1;
+    {
+      g_autofree char *cap = seg_caption (&g_array_index (segs, Seg, s));
+      least[s] = MAX (BOX_W / 2, 6.0 * g_utf8_strlen (cap, -1) + 6);
+    }
+  double share = 0;
+  for (gboolean again = TRUE; again;)
+    {
+      double rest = avail;
+      guint total = 0;
+      for (guint s = 0; s < ns; s++)
+        if (held[s])
+          rest -= least[s];
+        else
+          total += g_array_index (segs, Seg, s).n + 1;
+      share = total ? MAX (rest, 0) / total : 0;
+      again = FALSE;
+      for (guint s = 0; s < ns; s++)
+        if (!held[s] && share * (g_array_index (segs, Seg, s).n + 1) < least[s])
+          held[s] = again = TRUE;
+    }
   double x = LEFT + 6;
   for (guint s = 0; s < ns; s++)
     {
       Seg *sg = &g_array_index (segs, Seg, s);
-      double w = MAX (BOX_W + 8, avail * (sg->n + 1) / total);
+      double w = held[s] ? least[s] : share * (sg->n + 1);
       sg->x0 = x;
       sg->x1 = x + w;
       x += w + BREAK_W;
@@ -1053,11 +1092,7 @@ evl_render_timeline (const EvlGraph *g, const EvlRenderOptions *opts,
       rect (gv, an, (sg->x0 + sg->x1) / 2, ay, sg->x1 - sg->x0, 2, "#444444");
       if (!sg->undated)
         draw_ticks (gv, sg, s, ay);
-      /* (as before the aggregation: only a padded one-day span is shown
-       * unpadded; a padded 2-6 day span still shows the padding) */
-      guint unpad = sg->padded && sg->e - sg->b < 7 ? 3 : 0;
-      g_autofree char *cap = sg->undated ? g_strdup ("undated")
-                                         : evl_render_format_range (sg->b + unpad, sg->e - unpad);
+      g_autofree char *cap = seg_caption (sg);
       g_string_printf (h, "<FONT POINT-SIZE=\"9\"><B>");
       evl_render_escape (h, cap);
       g_string_append (h, "</B></FONT>");
