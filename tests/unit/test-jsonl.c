@@ -1,6 +1,7 @@
 /* JSON Lines loader (source/jsonl.c) and standard input. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -207,4 +208,35 @@ Test (jsonl, stdin_larger_than_the_limit_is_refused)
   opts.max_bytes = 100;
   cr_assert_not (evl_source_load_file ("-", &opts, docs, &error));
   cr_assert (g_error_matches (error, EVL_ERROR, EVL_ERROR_TOO_LARGE));
+}
+
+/* Articles with neither url nor domain piped a line at a time took their
+ * ids from the name "stdin" and their line: another piped input's line 1
+ * was the same id.  A hash of the article's text tells them apart. */
+Test (jsonl, streamed_stdin_ids_without_url_differ_by_article)
+{
+  g_autofree char *dir = g_dir_make_tmp ("evl-jsonl-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "piped.jsonl", NULL);
+  const char *inputs[] = { "{\"maintext\": \"The council met on Monday.\"}\n{\"maintext\": \"x y\"}\n",
+                           "{\"maintext\": \"The dam opened on Friday.\"}\n{\"maintext\": \"x y\"}\n" };
+  g_autofree char *ids[2] = { NULL, NULL };
+  for (guint k = 0; k < 2; k++)
+    {
+      cr_assert (g_file_set_contents (path, inputs[k], -1, NULL));
+      cr_assert_not_null (freopen (path, "rb", stdin));
+      g_autoptr (EvlSourceLoader) loader = evl_source_loader_new (NULL);
+      g_autoptr (GPtrArray) docs = new_docs ();
+      g_autoptr (GError) error = NULL;
+      gboolean more = TRUE;
+      while (more)
+        cr_assert (evl_source_loader_load_some (loader, "-", 0, docs, &more, &error), "%s",
+                   error->message);
+      cr_assert_eq (docs->len, 2);
+      ids[k] = g_strdup (evl_document_get_id (doc_at (docs, 0)));
+      cr_assert (g_str_has_prefix (ids[k], "stdin-"), "%s", ids[k]);
+      cr_assert (g_str_has_suffix (ids[k], "-1"), "still numbered by line: %s", ids[k]);
+    }
+  cr_assert_str_neq (ids[0], ids[1]);
+  g_unlink (path);
+  g_rmdir (dir);
 }

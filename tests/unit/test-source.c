@@ -530,3 +530,62 @@ ParameterizedTest (StreamFrom *f, source, jsonl_overlong_line_is_one_bad_line)
   g_unlink (path);
   g_rmdir (dir);
 }
+
+/* The id of one document piped to standard input (@data written to a
+ * file in @dir and redirected), read whole or through the loader. */
+static char *
+stdin_id (const char *dir, const char *data, gboolean loader_way, char **path_out)
+{
+  g_autofree char *path = g_build_filename (dir, "piped", NULL);
+  cr_assert (g_file_set_contents (path, data, -1, NULL));
+  cr_assert_not_null (freopen (path, "rb", stdin));
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_autoptr (GError) error = NULL;
+  if (loader_way)
+    {
+      g_autoptr (EvlSourceLoader) loader = evl_source_loader_new (NULL);
+      gboolean more = TRUE;
+      while (more)
+        cr_assert (evl_source_loader_load_some (loader, "-", 0, docs, &more, &error), "%s",
+                   error->message);
+    }
+  else
+    cr_assert (evl_source_load_file ("-", NULL, docs, &error), "%s", error->message);
+  cr_assert_eq (docs->len, 1);
+  if (path_out)
+    *path_out = g_strdup (evl_document_get_path (docs->pdata[0]));
+  return g_strdup (evl_document_get_id (docs->pdata[0]));
+}
+
+/* Piped articles were all "stdin", so a graph skipped a second one as
+ * already held: the id now differs by content and stays the same for
+ * the same bytes, and the path still says where it came from. */
+Test (source, stdin_ids_differ_by_content_and_are_stable)
+{
+  g_autofree char *dir = evl_test_tmp_make ("evl-src-XXXXXX");
+  for (int way = 0; way < 2; way++)
+    {
+      g_autofree char *where = NULL;
+      g_autofree char *a = stdin_id (dir, "The council met on Monday.", way, &where);
+      g_autofree char *b = stdin_id (dir, "The dam opened on Friday.", way, NULL);
+      g_autofree char *a2 = stdin_id (dir, "The council met on Monday.", way, NULL);
+      cr_assert (g_str_has_prefix (a, "stdin-"), "%s", a);
+      cr_assert_str_neq (a, b);
+      cr_assert_str_eq (a, a2);
+      cr_assert_str_eq (where, "stdin");
+    }
+}
+
+/* Named by its hash to the loaders, standard input is still "stdin" in
+ * what they say about it. */
+Test (source, stdin_errors_name_stdin)
+{
+  g_autofree char *dir = evl_test_tmp_make ("evl-src-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "piped", NULL);
+  cr_assert (g_file_set_contents (path, "<TimeML><TEXT>never closed", -1, NULL));
+  cr_assert_not_null (freopen (path, "rb", stdin));
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  g_autoptr (GError) error = NULL;
+  cr_assert_not (evl_source_load_file ("-", NULL, docs, &error));
+  cr_assert (g_str_has_prefix (error->message, "stdin:"), "%s", error->message);
+}

@@ -13,7 +13,10 @@
  * Id: "<slug>-<line>", the slug taken from the URL's last path segment
  * (else source_domain, else the file name), so ids are deterministic and
  * unique within a file: line 3 of a file whose url ends in
- * /world/putin-kim-summit.html is "putin-kim-summit-3".
+ * /world/putin-kim-summit.html is "putin-kim-summit-3".  Standard input
+ * has no file name: its slug is "stdin-" and a short hash of the input
+ * (of the article when read a line at a time), so another piped input
+ * gets other ids.
  *
  * A whole input that is one pretty-printed article object (news-please's
  * per-article .json files; id = the file name's stem) or an array of
@@ -73,7 +76,7 @@ append_slug (GString *out, const char *s, gsize len)
 }
 
 static char *
-make_id (const char *url, const char *domain, const char *name, guint line)
+make_id (const char *url, const char *domain, const char *name, guint line, const GString *text)
 {
   g_autoptr (GString) slug = g_string_new (NULL);
   if (url)
@@ -106,6 +109,15 @@ make_id (const char *url, const char *domain, const char *name, guint line)
     {
       g_autofree char *stem = evl_source_name_stem (name);
       append_slug (slug, stem, strlen (stem));
+      /* Standard input read a line at a time (whole, it is named by a
+       * hash of its bytes already): "stdin-<line>" would be the same id
+       * for another piped article, which a graph would skip as held. */
+      if (strcmp (name, "stdin") == 0)
+        {
+          g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA1,
+                                                              (const guchar *) text->str, text->len);
+          g_string_append_printf (slug, "-%.8s", sum);
+        }
     }
   if (slug->len == 0)
     g_string_append (slug, "doc");
@@ -137,7 +149,7 @@ article_new (const char *name, guint lineno, const char *id_or_null, JsonNode *r
     g_string_append_printf (text, "%s\n\n", title);
   g_string_append (text, body);
   g_autofree char *id = id_or_null ? g_strdup (id_or_null)
-                                   : make_id (url, get_string (o, "source_domain"), name, lineno);
+                                   : make_id (url, get_string (o, "source_domain"), name, lineno, text);
   EvlDocument *doc = evl_document_new (id, text->str, (gssize) text->len, error);
   if (doc == NULL)
     return NULL;

@@ -922,15 +922,41 @@ load_file_in (const char *path, const EvlLoadOptions *opts, const char *dir, Dir
          && load_data_in (path, data, len, opts, dir, d, out, error);
 }
 
+/* Loads standard input read whole.  It has no name to take ids from:
+ * were they all "stdin", a graph would skip a second piped article as
+ * one it already holds.  So the format loaders see the name
+ * "stdin-<hash of the bytes>" (their ids differ by content and the same
+ * input keeps its ids), while the documents' path and any error still
+ * say "stdin". */
+static gboolean
+load_stdin_data (const char *data, gsize len, const EvlLoadOptions *opts, GPtrArray *out,
+                 GError **error)
+{
+  g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) data, len);
+  g_autofree char *name = g_strdup_printf ("stdin-%.8s", sum);
+  Meta none = { 0 };
+  guint before = out->len;
+  gboolean ok = load_with_meta (name, data, len, opts, &none, out, error);
+  for (guint i = before; i < out->len; i++)
+    evl_document_set_path (out->pdata[i], "stdin");
+  gsize n = strlen (name);
+  if (!ok && error && *error && strncmp ((*error)->message, name, n) == 0)
+    {
+      char *msg = g_strconcat ("stdin", (*error)->message + n, NULL);
+      g_free ((*error)->message);
+      (*error)->message = msg;
+    }
+  return ok;
+}
+
 static gboolean
 load_stdin (const EvlLoadOptions *opts, GPtrArray *out, GError **error)
 {
   gsize max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
   g_autofree char *in = NULL;
   gsize in_len = 0;
-  Meta none = { 0 };
   return evl_source_read_stdin (max, &in, &in_len, error)
-         && load_with_meta ("stdin", in, in_len, opts, &none, out, error);
+         && load_stdin_data (in, in_len, opts, out, error);
 }
 
 gboolean
@@ -1000,8 +1026,7 @@ stream_whole (EvlSourceLoader *loader, gsize max, GPtrArray *out, GError **error
       if (s->buf->len > max)
         return evl_fail (error, EVL_ERROR_TOO_LARGE,
                          "stdin: more than %" G_GSIZE_FORMAT " bytes (--max-size)", max);
-      Meta none = { 0 };
-      return load_with_meta ("stdin", s->buf->str, s->buf->len, &loader->opts, &none, out, error);
+      return load_stdin_data (s->buf->str, s->buf->len, &loader->opts, out, error);
     }
   if (s->buf->len > max)
     return too_large (s->name, s->buf->len, max, error);   /* it grew */
