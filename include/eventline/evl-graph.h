@@ -188,7 +188,9 @@ EVL_API const EvlGraphConflict *evl_graph_get_conflict (const EvlGraph *g, guint
 EVL_API GArray *evl_graph_timeline (const EvlGraph *g);
 /* (transfer full) Event indices in which @entity takes part. */
 EVL_API GArray *evl_graph_events_of_entity (const EvlGraph *g, guint entity);
-/* (transfer full) Events whose time overlaps [from, to] (0 = open). */
+/* (transfer full) Dated events whose time overlaps [from, to] (0 = open);
+ * an event with an unknown end lasts its begin day, as in the renderers'
+ * selection (EvlRenderOptions from/to). */
 EVL_API GArray *evl_graph_events_between (const EvlGraph *g, EvlDay from, EvlDay to);
 /* (transfer full) Events of story type @type. */
 EVL_API GArray *evl_graph_events_of_type (const EvlGraph *g, const char *type);

@@ -2,6 +2,7 @@
 #include "reason-fixture.h"
 #include <criterion/parameterized.h>
 #include <json-glib/json-glib.h>
+#include "render/render-private.h"
 
 TestSuite (graph);
 
@@ -498,4 +499,27 @@ Test (graph, find_document_returns_the_first_with_the_id)
   cr_assert_eq (evl_graph_find_document (g, ""), -1);
   char id[8] = "a";
   cr_assert_eq (evl_graph_find_document (g, id), 0, "found by content, not by pointer");
+}
+
+/* An event with an unknown end was dropped by any --from past 0 here
+ * while the renderers' selection took it as lasting its begin day: both
+ * now read it as the begin day. */
+Test (graph, events_between_takes_an_unknown_end_as_the_begin_day)
+{
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  guint open = fx_graph_event (g, "LAUNCH", "2023-09-13", "2023-09-13", NULL);
+  cr_assert_eq (evl_graph_get_event (g, open)->time.end, 0);
+  g_autoptr (GArray) on = evl_graph_events_between (g, evl_day_from_ymd (2023, 9, 13), 0);
+  cr_assert_eq (on->len, 1, "from its begin day: kept");
+  g_autoptr (GArray) after = evl_graph_events_between (g, evl_day_from_ymd (2023, 9, 14), 0);
+  cr_assert_eq (after->len, 0, "from the day after: not taken to last");
+
+  EvlRenderOptions ro = EVL_RENDER_OPTIONS_INIT;
+  for (int d = 13; d <= 14; d++)
+    {
+      ro.from = evl_day_from_ymd (2023, 9, d);
+      g_autoptr (GArray) lib = evl_graph_events_between (g, ro.from, 0);
+      g_autoptr (GArray) shown = evl_render_select (g, &ro, NULL);
+      cr_assert_eq (lib->len, shown->len, "from 2023-09-%d", d);
+    }
 }

@@ -681,7 +681,11 @@ evl_graph_events_between (const EvlGraph *g, EvlDay from, EvlDay to)
       const EvlGraphEvent *e = &g_array_index (g->events, EvlGraphEvent, i);
       if (!e->time.known || e->time.begin == 0)
         continue;
-      if (from && e->time.end < from)
+      /* An unknown end is the begin day, as the renderers' --from/--to
+       * selection and every range drawn take it: an event only known to
+       * begin on a day is not taken to last into every later window. */
+      EvlDay end = e->time.end ? e->time.end : e->time.begin;
+      if (from && end < from)
         continue;
       if (to && e->time.begin > to)
         continue;
