@@ -1347,3 +1347,55 @@ Test (cli, outputs_of_an_earlier_run_are_named)
   cr_assert_str_eq (e3, "");
   evl_test_rmtree (dir);
 }
+
+/* `eventline CMD... < FILE` through the shell: exit status, stderr in *@err. */
+static int
+run_with_stdin (const char *args, const char *file, char **err)
+{
+  g_autofree char *cmd = g_strdup_printf ("exec \"$EVL_CLI\" %s < '%s'", args, file);
+  const char *argv[] = { "/bin/sh", "-c", cmd, NULL };
+  int status = 0;
+  cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, err,
+                           &status, NULL));
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* Every piped article was "stdin": the second one added to a graph was
+ * skipped as already in it.  The same article piped again still is. */
+Test (cli, piped_articles_added_to_a_graph_are_told_apart)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.txt", NULL);
+  cr_assert (g_file_set_contents (a, "The council met on Monday, March 3, 2025, and approved the budget.\n", -1, NULL));
+  cr_assert (g_file_set_contents (b, "The dam opened on Friday, April 4, 2025, after years of delay.\n", -1, NULL));
+  g_autofree char *args = g_strdup_printf ("build -q --graph '%s/g.json' -o '%s/out' -f svg -", dir, dir);
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL;
+  cr_assert_eq (run_with_stdin (args, a, &e1), 0, "%s", e1);
+  cr_assert_eq (run_with_stdin (args, b, &e2), 0, "%s", e2);
+  cr_assert_null (strstr (e2, "already in"), "%s", e2);
+  g_autofree char *json = g_build_filename (dir, "g.json", NULL);
+  {
+    g_autoptr (JsonObject) root = load_root (json);
+    cr_assert_eq (json_array_get_length (json_object_get_array_member (root, "documents")), 2);
+  }
+  g_autofree char *args3 = g_strdup_printf ("build --graph '%s/g.json' -o '%s/out' -f svg -", dir, dir);
+  cr_assert_eq (run_with_stdin (args3, b, &e3), 0, "%s", e3);
+  cr_assert (strstr (e3, "already in"), "the same bytes, the same id: %s", e3);
+  evl_test_rmtree (dir);
+}
+
+/* merge given an article says what it wants and how to make it. */
+Test (cli, merge_of_an_article_says_to_extract_first)
+{
+  g_autofree char *input = g_build_filename (evl_test_source_root (), "input", "004_1a84743fc891a088.txt", NULL);
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *o = g_build_filename (dir, "o", NULL);
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "merge", "-o", o, input, NULL), 1);
+  cr_assert (strstr (err, "004_1a84743fc891a088.txt:1: not a line of 'eventline extract' output"),
+             "%s", err);
+  cr_assert (strstr (err, "eventline extract ARTICLES"), "%s", err);
+  cr_assert_null (strstr (err, "<data>"), "%s", err);
+  evl_test_rmtree (dir);
+}

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "evl-private.h"
+#include "source/source-private.h"
 #include "../tmp-helpers.h"
 
 TestSuite (source, .fini = evl_test_tmp_cleanup);
@@ -588,4 +589,47 @@ Test (source, stdin_errors_name_stdin)
   g_autoptr (GError) error = NULL;
   cr_assert_not (evl_source_load_file ("-", NULL, docs, &error));
   cr_assert (g_str_has_prefix (error->message, "stdin:"), "%s", error->message);
+}
+
+/* Messages that stop a run say what to do next, not only what failed. */
+Test (source, loader_errors_say_what_to_do)
+{
+  g_autoptr (GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  static const char text[] = "The council met on Monday.";
+
+  /* An article given where extraction lines are read (merge). */
+  EvlLoadOptions ex = EVL_LOAD_OPTIONS_INIT;
+  ex.format = EVL_FORMAT_EXTRACTED;
+  g_autoptr (GError) e1 = NULL;
+  cr_assert_not (evl_source_load_bytes ("a.txt", text, strlen (text), &ex, docs, &e1));
+  cr_assert (strstr (e1->message, "a.txt:1: not a line of 'eventline extract' output"), "%s",
+             e1->message);
+  cr_assert (strstr (e1->message, "eventline extract ARTICLES"), "%s", e1->message);
+  cr_assert_null (strstr (e1->message, "<data>"), "json-glib's own place: %s", e1->message);
+  static const char article[] = "{\"title\": \"x\", \"maintext\": \"The council met.\"}\n";
+  g_autoptr (GError) e2 = NULL;
+  cr_assert_not (evl_source_load_bytes ("b.jsonl", article, strlen (article), &ex, docs, &e2));
+  cr_assert (strstr (e2->message, "not a line of 'eventline extract' output"), "%s", e2->message);
+
+  /* Too large: the option and a size that would do. */
+  EvlLoadOptions small = EVL_LOAD_OPTIONS_INIT;
+  small.max_bytes = 10;
+  g_autoptr (GError) e3 = NULL;
+  cr_assert_not (evl_source_load_bytes ("a.txt", text, strlen (text), &small, docs, &e3));
+  cr_assert (strstr (e3->message, "raise it with --max-size 26"), "%s", e3->message);
+  g_autofree char *k = evl_source_max_size_advice (300000);
+  cr_assert_str_eq (k, "raise it with --max-size 293K");
+  g_autofree char *m = evl_source_max_size_advice ((gsize) 64 << 20);
+  cr_assert_str_eq (m, "raise it with --max-size 64M");
+
+  /* A folder with nothing to read: which files would be read. */
+  g_autofree char *dir = evl_test_tmp_make ("evl-src-XXXXXX");
+  write_file (dir, "scan.pdf", "%PDF");
+  const char *paths[] = { dir, NULL };
+  g_autoptr (GError) e4 = NULL;
+  g_autoptr (GPtrArray) files = evl_source_expand_paths (paths, &e4);
+  cr_assert_null (files);
+  cr_assert (strstr (e4->message, "folder contains no input files") && strstr (e4->message, ".txt")
+             && strstr (e4->message, ".html") && strstr (e4->message, ".jsonl")
+             && strstr (e4->message, ".tml"), "%s", e4->message);
 }

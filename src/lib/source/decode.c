@@ -208,8 +208,12 @@ evl_source_read_stdin (gsize max, char **data_out, gsize *len_out, GError **erro
       if (n > 0)
         g_byte_array_append (buf, chunk, (guint) n);
       if (buf->len > max)
-        return evl_fail (error, EVL_ERROR_TOO_LARGE,
-                         "stdin: more than %" G_GSIZE_FORMAT " bytes (--max-size)", max);
+        {
+          /* Its whole size is unknown: twice the limit is a first step. */
+          g_autofree char *advice = evl_source_max_size_advice (max * 2);
+          return evl_fail (error, EVL_ERROR_TOO_LARGE,
+                           "stdin: more than the limit of %" G_GSIZE_FORMAT " bytes; %s", max, advice);
+        }
       if (n < sizeof chunk)
         {
           if (ferror (stdin))
@@ -221,6 +225,18 @@ evl_source_read_stdin (gsize max, char **data_out, gsize *len_out, GError **erro
   g_byte_array_append (buf, (const guint8 *) "", 1);
   *data_out = (char *) g_byte_array_free (g_steal_pointer (&buf), FALSE);
   return TRUE;
+}
+
+char *
+evl_source_max_size_advice (gsize need)
+{
+  static const char *const units[] = { "", "K", "M", "G" };
+  guint k = 0;
+  while (k < 3 && (guint64) need >= (guint64) 1024 << (10 * k))
+    k++;
+  guint64 unit = (guint64) 1 << (10 * k);
+  return g_strdup_printf ("raise it with --max-size %" G_GUINT64_FORMAT "%s",
+                          ((guint64) need + unit - 1) / unit, units[k]);
 }
 
 char *

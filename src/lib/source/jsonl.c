@@ -265,9 +265,12 @@ evl_source_jsonl_lines (const char *name, const char *data, gsize len, guint lin
       g_autoptr (GError) local = NULL;
       EvlDocument *doc = NULL;
       if (max_line && ll > max_line)
-        evl_fail (&local, EVL_ERROR_TOO_LARGE,
-                  "a line of %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
-                  " bytes (--max-size)", ll, max_line);
+        {
+          g_autofree char *advice = evl_source_max_size_advice (ll);
+          evl_fail (&local, EVL_ERROR_TOO_LARGE,
+                    "a line of %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
+                    " bytes; %s", ll, max_line, advice);
+        }
       else
         doc = load_line (name, lineno, line, ll, parser, &local);
       if (doc)

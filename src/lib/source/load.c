@@ -613,15 +613,36 @@ extracted_lines (const char *name, const char *data, gsize len, guint line_base,
           g_autoptr (GError) local = NULL;
           EvlDocument *doc = NULL;
           if (max_line && (gsize) (e - p) > max_line)
-            evl_fail (&local, EVL_ERROR_TOO_LARGE,
-                      "a line of %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
-                      " bytes (--max-size)", (gsize) (e - p), max_line);
+            {
+              g_autofree char *advice = evl_source_max_size_advice ((gsize) (e - p));
+              evl_fail (&local, EVL_ERROR_TOO_LARGE,
+                        "a line of %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
+                        " bytes; %s", (gsize) (e - p), max_line, advice);
+            }
           else
             doc = evl_document_new_from_json (p, e - p, &local);
           if (doc)
             g_ptr_array_add (out, doc);
-          else if ((*bad)++ == 0)
+          else if ((*bad)++ == 0 && local->code == EVL_ERROR_TOO_LARGE)
             g_set_error (error, EVL_ERROR, local->code, "%s:%u: %s", name, line, local->message);
+          else if (*bad == 1)   /* the first bad line, not too large */
+            {
+              /* Mostly an article or some other JSON given to merge: say
+               * what the line should be and how to make one, with
+               * json-glib's "<data>:LINE:COL: Parse error: " as a column. */
+              const char *why = local->message;
+              guint l = 0, col = 0;
+              int n = 0;
+              if (sscanf (why, "<data>:%u:%u: %n", &l, &col, &n) == 2 && n > 0)
+                why += n;
+              if (g_str_has_prefix (why, "Parse error: "))
+                why += strlen ("Parse error: ");
+              g_autofree char *at = col ? g_strdup_printf ("column %u: ", col) : g_strdup ("");
+              g_set_error (error, EVL_ERROR, local->code,
+                           "%s:%u: not a line of 'eventline extract' output (%s%s); make them "
+                           "with 'eventline extract ARTICLES... > FILE.jsonl', or give the "
+                           "articles themselves to 'eventline build'", name, line, at, why);
+            }
         }
       p = e + 1;
     }
@@ -635,6 +656,15 @@ load_extracted (const char *name, const char *data, gsize len, GPtrArray *out, G
   return bad == 0;
 }
 
+static gboolean
+too_large (const char *path, gsize size, gsize max, GError **error)
+{
+  g_autofree char *advice = evl_source_max_size_advice (size);
+  return evl_fail (error, EVL_ERROR_TOO_LARGE,
+                   "%s: %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
+                   " bytes; %s", path, size, max, advice);
+}
+
 static void apply_meta (const char *name, EvlInputFormat fmt, const EvlLoadOptions *opts,
                         const Meta *meta, GPtrArray *out, guint before);
 
@@ -644,9 +674,7 @@ load_with_meta (const char *name, const char *data, gsize len, const EvlLoadOpti
 {
   gsize max = opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
   if (len > max)
-    return evl_fail (error, EVL_ERROR_TOO_LARGE,
-                     "%s: %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
-                     " bytes (--max-size)", name, len, max);
+    return too_large (name, len, max, error);
   g_autofree char *decoded = NULL;  /* UTF-16/32 input converted to UTF-8 */
   if (!evl_source_decode_bom (name, &data, &len, &decoded, error))
     return FALSE;
@@ -746,13 +774,6 @@ open_regular (const char *path, GStatBuf *st, GError **error)
   return -1;
 }
 
-static gboolean
-too_large (const char *path, gsize size, gsize max, GError **error)
-{
-  return evl_fail (error, EVL_ERROR_TOO_LARGE,
-                   "%s: %" G_GSIZE_FORMAT " bytes exceeds the limit of %" G_GSIZE_FORMAT
-                   " bytes (--max-size)", path, size, max);
-}
 
 /* Reads the regular file @fd of @size bytes (fstat's) whole and closes
  * it.  A file that grows meanwhile is read as it was (what
@@ -1024,8 +1045,11 @@ stream_whole (EvlSourceLoader *loader, gsize max, GPtrArray *out, GError **error
   if (s->fp == stdin)
     {
       if (s->buf->len > max)
-        return evl_fail (error, EVL_ERROR_TOO_LARGE,
-                         "stdin: more than %" G_GSIZE_FORMAT " bytes (--max-size)", max);
+        {
+          g_autofree char *advice = evl_source_max_size_advice (max * 2);
+          return evl_fail (error, EVL_ERROR_TOO_LARGE,
+                           "stdin: more than the limit of %" G_GSIZE_FORMAT " bytes; %s", max, advice);
+        }
       return load_stdin_data (s->buf->str, s->buf->len, &loader->opts, out, error);
     }
   if (s->buf->len > max)
@@ -1190,9 +1214,12 @@ stream_some (EvlSourceLoader *loader, gsize chunk, GPtrArray *out, gboolean *mor
             {
               /* A bad line like any other: counted, the others go on. */
               if (s->bad++ == 0)
-                evl_fail (&s->first, EVL_ERROR_TOO_LARGE,
-                          "%s:%u: a line of more than %" G_GSIZE_FORMAT
-                          " bytes exceeds the limit (--max-size)", s->name, s->lines + 1, max);
+                {
+                  g_autofree char *advice = evl_source_max_size_advice (max * 2);
+                  evl_fail (&s->first, EVL_ERROR_TOO_LARGE,
+                            "%s:%u: a line of more than %" G_GSIZE_FORMAT
+                            " bytes exceeds the limit; %s", s->name, s->lines + 1, max, advice);
+                }
               s->skipping = TRUE;
               continue;
             }
@@ -1380,7 +1407,12 @@ expand_paths (EvlSourceLoader *loader, const char *const *paths, GError **error)
                       "are not read: give them as inputs (%s%s*/)", p, n_sub, n_sub == 1 ? "" : "s",
                       p, g_str_has_suffix (p, G_DIR_SEPARATOR_S) ? "" : G_DIR_SEPARATOR_S);
           else
-            evl_fail (error, EVL_ERROR_IO, "%s: folder contains no input files", p);
+            evl_fail (error, EVL_ERROR_IO,
+                      "%s: folder contains no input files: articles are .txt (or other plain "
+                      "text), .html, .htm, .json, .jsonl, .ndjson, .tml or .te3input files; "
+                      "hidden files, README, .md, images, .pdf and metadata (" MANIFEST_NAME
+                      ", *" SIDECAR_SUFFIX ") are skipped",
+                      p);
           return NULL;
         }
       /* Sort this folder's files so output order never depends on the

@@ -38,6 +38,12 @@ char *evl_source_html_to_utf8 (const char *name, const char *data, gsize len,
  * (EVL_ERROR_TOO_LARGE).  *@data_out is NUL-ended; g_free it. */
 gboolean evl_source_read_stdin (gsize max, char **data_out, gsize *len_out, GError **error);
 
+/* (transfer full) What a too-large error ends with, so that the reader
+ * need not look the option up: "raise it with --max-size SIZE", SIZE the
+ * smallest whole count of bytes, K, M or G (1024-based, as --max-size
+ * reads them) that holds @need bytes. */
+char *evl_source_max_size_advice (gsize need);
+
 /* (transfer full) @name's basename without its extension: the document id
  * of a single-document file ("in/kim-putin.html" -> "kim-putin"). */
 char *evl_source_name_stem (const char *name);
