@@ -63,7 +63,8 @@ EVL_API gboolean evl_export_report_with_diagrams (const EvlGraph *g, const EvlRe
                                                   GOutputStream *out, GError **error);
 
 /* timelinejs.json: Knight Lab TimelineJS3's JSON data format: a title
- * slide and one slide per event ({start_date, end_date?, text {headline,
+ * slide (headed as the timeline diagram is when no title is given) and
+ * one slide per event ({start_date, end_date?, text {headline,
  * text}, group = thread, unique_id = event id}).  Headline and text are
  * HTML-escaped because TimelineJS renders them as HTML.  Undated events
  * with a reasoned range start at its earliest day, others at the creation

@@ -538,3 +538,30 @@ Test (export_formats, list_formats_names_every_renderer)
     cr_assert (strstr (out, r->name), "%s not listed", r->name);
   cr_assert (strstr (out, "svg") && strstr (out, "png") && strstr (out, "timelinejs"));
 }
+
+/* The headline of @g's TimelineJS title slide. */
+static char *
+timelinejs_headline (const EvlGraph *g)
+{
+  g_autofree char *text = run_writer (evl_export_timelinejs, g);
+  g_autoptr (JsonParser) p = json_parser_new ();
+  cr_assert (json_parser_load_from_data (p, text, -1, NULL));
+  JsonObject *root = json_node_get_object (json_parser_get_root (p));
+  JsonObject *title_text = member_object (member_object (root, "title"), "text");
+  return g_strdup (json_object_get_string_member (title_text, "headline"));
+}
+
+/* The title slide read "Story timeline" whatever the story: it now has
+ * the timeline diagram's title (one article's headline, else who the
+ * story is about), HTML-escaped as every TimelineJS string. */
+Test (export_formats, timelinejs_title_is_the_story_title)
+{
+  g_autoptr (EvlGraph) g = tricky_graph ("First event");
+  g_autofree char *one = timelinejs_headline (g);
+  cr_assert_str_eq (one, "Timeline: Title, with &quot;quotes&quot;");
+  EvlGraphDocument d2 = { "d2", NULL, "2023-09-15", "metadata", "Another headline", NULL };
+  evl_graph_add_document (g, &d2);
+  g_autofree char *two = timelinejs_headline (g);
+  cr_assert (g_str_has_prefix (two, "Timeline: ") && strstr (two, "Smith, John")
+             && strstr (two, "Port &quot;Old&quot; Town"), "named by its entities: %s", two);
+}

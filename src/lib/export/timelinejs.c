@@ -6,6 +6,7 @@
  * only the parts its granularity knows ("2023" for a year, no day for a
  * month). */
 #include "evl-private.h"
+#include "render/render-private.h"   /* evl_render_title() */
 
 #include <json-glib/json-glib.h>
 
@@ -110,7 +111,13 @@ timeline_node (const EvlGraph *g)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "text");
   json_builder_begin_object (b);
-  set_str (b, "headline", "Story timeline");
+  /* The title the timeline diagram of the same graph carries: one
+   * article's headline, else who the story is about. */
+  EvlRenderOptions ro = EVL_RENDER_OPTIONS_INIT;
+  g_autofree char *story = evl_render_title (g, &ro, "Timeline");
+  g_autoptr (GString) escaped = g_string_new (NULL);
+  append_escaped (escaped, story);
+  set_str (b, "headline", escaped->str);
   guint nd = evl_graph_n_documents (g);
   g_autofree char *sub = g_strdup_printf ("%u events from %u document%s", order->len, nd,
                                           nd == 1 ? "" : "s");
