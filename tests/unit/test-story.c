@@ -4362,3 +4362,18 @@ Test (story, a_possessive_date_in_a_reported_subject_is_not_the_sayings)
   cr_assert_str_eq (pipeline_date_of (doc, "discovery"), "2025-05");
   cr_assert_str_eq (pipeline_date_of (doc, "issued"), "2025-06-06");
 }
+
+/* A date in a subject relative clause on a noun tells when the noun's
+ * own happening was, not the main verb's: the recovering was not on the
+ * day of the crash, nor the saying on the day of the resigning. */
+Test (story, a_date_in_a_relative_clause_on_a_noun_is_not_the_main_verbs)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("Investigators recovered both flight recorders from the wreckage of "
+                                              "the jet that crashed near the city on Sunday, the bureau said on "
+                                              "Tuesday. The leader, who resigned at the weekend, said he was "
+                                              "willing to quit.",
+                                              "2025-09-16");
+  cr_assert_str_eq (pipeline_date_of (doc, "crashed"), "2025-09-14");
+  cr_assert (g_strcmp0 (pipeline_date_of (doc, "recovered"), "2025-09-14") != 0, "the recovering dated by the crash");
+  cr_assert (g_strcmp0 (pipeline_date_of (doc, "willing"), "2025-W37-WE") != 0, "the willing dated by the resigning");
+}

@@ -727,6 +727,42 @@ foreign_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
   return TRUE;
 }
 
+/* Timex @x dates verb @v of a subject relative clause on a noun of
+ * another clause than event @k's ('recovered the recorders of the jet
+ * that crashed on Sunday', 'the jet, which crashed Sunday, was carrying
+ * 112'): the clause tells when the noun's own happening was, not the
+ * main verb's.  Only a 'that', 'which' or 'who' right before @v (an
+ * auxiliary or 'not' may stand between) after a word that is no verb:
+ * 'said that ...' opens a report, whose date rules are reported_date()'s;
+ * a noun event that heads the clause shares its date ('the attack that
+ * killed 250 on Sunday'). */
+static gboolean
+relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
+{
+  static const char *const words[] = { "that", "which", "who", NULL };
+  if (v < 0 || v == (gint32) k || nominal (sd, (gint32) k))
+    return FALSE;
+  gint vt = sd->ev_tok[v], f = sd->tx_first[x];
+  if (vt < 0 || sd->clause[vt] == sd->clause[t] || sd->clause[f] != sd->clause[vt] || !evl_story_finite (sd, v))
+    return FALSE;
+  /* (after the clause, a temporal clause may be the relative's own:
+   * 'who was rescued Nov. 25 while clinging to an inner tube') */
+  if (t > vt && temporal_clause (sd, t))
+    return FALSE;
+  gint o = vt - 1;
+  while (o > 0 && vt - o <= 2 && sd->tok_ev[o] < 0 && (evl_story_cls (sd, o) & (EVL_STORY_C_BE | EVL_STORY_C_MODAL)))
+    o--;
+  if (o <= 0 || !evl_story_token_among (sd, o, words))
+    return FALSE;
+  gint h = o - 1;
+  if (evl_story_cls (sd, h) & EVL_STORY_C_CONJ)
+    h--;
+  if (h < 0 || sd->tok[h].sentence != sd->tok[vt].sentence || sd->tok_tx[h] >= 0 || !(sd->tok[h].flags & EVL_TOKEN_WORD))
+    return FALSE;
+  gint32 e = sd->tok_ev[h];
+  return e < 0 || (e != (gint32) k && nominal (sd, e) && h != t);
+}
+
 /* Timex @x follows 'as of' ('the latest figures as of Monday'): it
  * dates a count or a state, not the events its noun phrase tells of. */
 static gboolean
@@ -1653,7 +1689,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           continue;
         }
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
-          || as_of_other (sd, k, t, x) || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
+          || as_of_other (sd, k, t, x) || relative_date (sd, k, t, x, v) || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
           || deadline_date (sd, k, t, i, x)
           || subject_matter (sd, k, t, x) || complement_date (sd, k, t, x, v)
           || appositive_date (sd, k, t, i, x))
