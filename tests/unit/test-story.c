@@ -4377,3 +4377,16 @@ Test (story, a_date_in_a_relative_clause_on_a_noun_is_not_the_main_verbs)
   cr_assert (g_strcmp0 (pipeline_date_of (doc, "recovered"), "2025-09-14") != 0, "the recovering dated by the crash");
   cr_assert (g_strcmp0 (pipeline_date_of (doc, "willing"), "2025-W37-WE") != 0, "the willing dated by the resigning");
 }
+
+/* A 'for' period after a verb's object is the span the object measures:
+ * a verb joined after it was not in the period.  An 'until' date ends a
+ * state and is not its event's day. */
+Test (story, a_measured_period_does_not_date_a_joined_verb)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("The company reported a loss for the third quarter and said it would "
+                                              "cut jobs. The airline has cancelled flights until Friday.",
+                                              "2025-11-18");
+  cr_assert_str_eq (pipeline_date_of (doc, "loss"), "2025-Q3");
+  cr_assert_null (pipeline_date_of (doc, "said"), "the saying dated by the quarter");
+  cr_assert_null (pipeline_date_of (doc, "cancelled"), "the cancelling dated by its end");
+}

@@ -763,6 +763,34 @@ relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
   return e < 0 || (e != (gint32) k && nominal (sd, e) && h != t);
 }
 
+/* A 'for' period after an earlier verb of its clause ('reported a loss
+ * for the third quarter', 'posted sales of $2 billion for the year') is
+ * the span its object measures, not a time of what the sentence tells
+ * after it, past an 'and' or a comma: 'and said it would cut jobs' was
+ * not said in the quarter. */
+static gboolean
+measured_period (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
+{
+  gint f = sd->tx_first[x];
+  if (f < 2 || t < (gint) sd->tx_end[x] || sd->tx[x].grain < EVL_GRAIN_MONTH
+      || !evl_story_token_is (sd, (guint) f - 1, "for"))
+    return FALSE;
+  /* only a verb joined after the period's phrase: 'said net income for
+   * the third quarter fell' is the income's fall in the quarter */
+  gboolean joined = FALSE;
+  for (gint i = (gint) sd->tx_end[x]; i < t && !joined; i++)
+    joined = (evl_story_cls (sd, i) & EVL_STORY_C_CONJ) != 0;
+  if (!joined)
+    return FALSE;
+  for (gint i = f - 2; i >= 0 && f - i <= EVL_STORY_REACH && sd->clause[i] == sd->clause[f]; i--)
+    {
+      gint32 o = sd->tok_ev[i];
+      if (o >= 0 && o != (gint32) k && evl_story_finite (sd, o) && !noun_position (sd, o))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Timex @x follows 'as of' ('the latest figures as of Monday'): it
  * dates a count or a state, not the events its noun phrase tells of. */
 static gboolean
@@ -1689,7 +1717,8 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           continue;
         }
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
-          || as_of_other (sd, k, t, x) || relative_date (sd, k, t, x, v) || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
+          || as_of_other (sd, k, t, x) || relative_date (sd, k, t, x, v) || measured_period (sd, k, t, x)
+          || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
           || deadline_date (sd, k, t, i, x)
           || subject_matter (sd, k, t, x) || complement_date (sd, k, t, x, v)
           || appositive_date (sd, k, t, i, x))
