@@ -4390,3 +4390,15 @@ Test (story, a_measured_period_does_not_date_a_joined_verb)
   cr_assert_null (pipeline_date_of (doc, "said"), "the saying dated by the quarter");
   cr_assert_null (pipeline_date_of (doc, "cancelled"), "the cancelling dated by its end");
 }
+
+/* A 'when' clause after a date tells what happened then, but not a
+ * temporal clause inside it: the returning awaited is no happening of
+ * early December. */
+Test (story, a_temporal_clause_inside_a_when_clause_keeps_its_own_time)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("Rallies have been held since early December, when the president "
+                                              "promised protests until the boy was returned to his father.",
+                                              "2026-01-07");
+  cr_assert_str_eq (pipeline_date_of (doc, "promised"), "2025-12");
+  cr_assert_null (pipeline_date_of (doc, "returned"), "the returning dated early December");
+}

@@ -1529,7 +1529,10 @@ when_clause (const EvlStoryDoc *sd, guint k, gint w, gint t)
 {
   if (sd->clause[w] == sd->clause[t] && t - w <= 6)
     return TRUE;
-  if (!evl_story_finite (sd, (gint32) k) || noun_position (sd, (gint32) k))
+  /* (not a verb of a temporal clause inside it, which tells of another
+   * time: 'when Castro promised mass mobilization until the boy was
+   * returned') */
+  if (!evl_story_finite (sd, (gint32) k) || noun_position (sd, (gint32) k) || temporal_clause (sd, t))
     return FALSE;
   for (gint i = w + 1; i < t; i++)
     if ((evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT) || sd->tok[i].sentence != sd->tok[w].sentence)
@@ -1653,6 +1656,8 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
    * only when a nearer date on the left would win. */
   static const char *const sequence[] = { "after", "before", "until", NULL };
   gint sub = -2;
+  static const char *const until_words[] = { "until", "till", NULL };
+  gint until = -2;
   /* Right candidates from @p on, left ones from @p - 1 down (not @t). */
   gint ri = (gint) p, li = (gint) p - 1;
   if (li >= (gint) a && cov[li] == (guint) t)
@@ -1695,6 +1700,17 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
       if (prep >= 0 && i > t && !own_date (sd, t, x)
           && (sd->clause[i] != sd->clause[t] || predicate_between (sd, k, t, i)))
         continue;
+      /* A verb of an 'until' clause ends the state the clause before it
+       * tells of, at a later time than that clause's date ('promised
+       * mass mobilization in December until the boy was returned'). */
+      if (i < t && sd->clause[i] != sd->clause[t])
+        {
+          if (until == -2)
+            until = evl_story_finite (sd, (gint32) k) && !nominal (sd, (gint32) k)
+                    ? clause_opener (sd, t, until_words, 0) : -1;
+          if (i < until)
+            continue;
+        }
       if (!gov_known)
         {
           gov = governor (sd, (gint32) k);
