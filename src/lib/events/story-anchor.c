@@ -749,6 +749,20 @@ relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
    * 'who was rescued Nov. 25 while clinging to an inner tube') */
   if (t > vt && temporal_clause (sd, t))
     return FALSE;
+  /* After the clause, only the verb its antecedent is the subject of:
+   * not a clause a comma and 'and' or 'but' join ('a meeting which went
+   * into Thursday, but Hashimoto told reporters'), nor a participle of
+   * the relative clause itself ('a tank which crashed through the gates
+   * on April 30, 1975, symbolizing the end of the war'). */
+  if (t > vt)
+    {
+      static const char *const joins[] = { "and", "but", NULL };
+      for (gint i = vt + 1; i + 1 < t; i++)
+        if (evl_story_is (sd, i, EVL_W_COMMA) && evl_story_token_among (sd, i + 1, joins))
+          return FALSE;
+      if (!evl_story_finite (sd, (gint32) k) && !predicate_between (sd, k, vt, t))
+        return FALSE;
+    }
   gint o = vt - 1;
   while (o > 0 && vt - o <= 2 && sd->tok_ev[o] < 0 && (evl_story_cls (sd, o) & (EVL_STORY_C_BE | EVL_STORY_C_MODAL)))
     o--;
