@@ -4402,3 +4402,14 @@ Test (story, a_temporal_clause_inside_a_when_clause_keeps_its_own_time)
   cr_assert_str_eq (pipeline_date_of (doc, "promised"), "2025-12");
   cr_assert_null (pipeline_date_of (doc, "returned"), "the returning dated early December");
 }
+
+/* A relative clause on the happening a passive's 'by' names dates the
+ * passive as well: the landslide hit when it came. */
+Test (story, a_relative_clause_on_a_passives_agent_dates_the_passive)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("A landslide destroyed the village. Three people were buried when "
+                                              "their house was hit by the landslide that followed heavy rain on "
+                                              "Saturday.",
+                                              "2025-04-28");
+  cr_assert_str_eq (pipeline_date_of (doc, "hit"), "2025-04-26");
+}

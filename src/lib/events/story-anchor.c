@@ -774,7 +774,18 @@ relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
   if (h < 0 || sd->tok[h].sentence != sd->tok[vt].sentence || sd->tok_tx[h] >= 0 || !(sd->tok[h].flags & EVL_TOKEN_WORD))
     return FALSE;
   gint32 e = sd->tok_ev[h];
-  return e < 0 || (e != (gint32) k && nominal (sd, e) && h != t);
+  if (e < 0)
+    return TRUE;
+  if (e == (gint32) k || !nominal (sd, e) || h == t)
+    return FALSE;
+  /* A happening that is the agent of a passive is its time too: 'was
+   * hit by the landslide that followed heavy rain on Saturday'. */
+  for (gint j = h - 1; j >= 0 && h - j <= 4 && sd->tok_ev[j] < 0 && sd->tok_tx[j] < 0; j--)
+    if (evl_story_is (sd, j, EVL_W_BY))
+      return FALSE;
+    else if (evl_story_cls (sd, j) & (EVL_STORY_C_PREP | EVL_STORY_C_CLAUSE_PUNCT))
+      break;
+  return TRUE;
 }
 
 /* A 'for' period after an earlier verb of its clause ('reported a loss
@@ -787,7 +798,7 @@ measured_period (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
 {
   gint f = sd->tx_first[x];
   if (f < 2 || t < (gint) sd->tx_end[x] || sd->tx[x].grain < EVL_GRAIN_MONTH
-      || !evl_story_token_is (sd, (guint) f - 1, "for"))
+      || !evl_story_is (sd, f - 1, EVL_W_FOR))
     return FALSE;
   /* only a verb joined after the period's phrase: 'said net income for
    * the third quarter fell' is the income's fall in the quarter */
