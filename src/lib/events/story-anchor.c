@@ -732,7 +732,7 @@ foreign_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
  * that crashed on Sunday', 'the jet, which crashed Sunday, was carrying
  * 112'): the clause tells when the noun's own happening was, not the
  * main verb's.  Only a 'that', 'which' or 'who' right before @v (an
- * auxiliary or 'not' may stand between) after a word that is no verb:
+ * auxiliary or a modal may stand between) after a word that is no verb:
  * 'said that ...' opens a report, whose date rules are reported_date()'s;
  * a noun event that heads the clause shares its date ('the attack that
  * killed 250 on Sunday'). */
