@@ -3129,3 +3129,47 @@ Test (reason, bare_surname_of_two_people_stays_apart)
   guint n_docs = 0;
   cr_expect_eq (entities_after_all (docs, 3, "Hassan", &n_docs), 3);
 }
+
+/* The type of a name @n_person mentions make a person in article a and
+ * @n_place mentions a place in article b, read in @order (0: a first). */
+static EvlEntityType
+story_type_of (const char *name, guint n_person, guint n_place, guint order)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autofree char *key = g_ascii_strdown (name, -1);
+  EvlDocument *docs[2];
+  for (guint d = 0; d < 2; d++)
+    {
+      guint n = d ? n_place : n_person;
+      GString *text = g_string_new (NULL);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (text, "%s%s spoke.", i ? " " : "", name);
+      docs[d] = fx_doc (d ? "b" : "a", text->str, "2024-03-05");
+      g_string_free (text, TRUE);
+      gint32 c = fx_cluster (docs[d], name, key, d ? EVL_ENTITY_LOCATION : EVL_ENTITY_PERSON, NULL);
+      for (guint i = 0; i < n; i++)
+        fx_entity (docs[d], name, i, c);
+    }
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  evl_reason_add_document (ctx, g, docs[order], &o);
+  evl_reason_add_document (ctx, g, docs[!order], &o);
+  cr_assert_eq (evl_graph_n_entities (g), 1);
+  EvlEntityType t = evl_graph_get_entity (g, 0)->type;
+  unref_all (docs, 2);
+  return t;
+}
+
+/* Articles may type one name differently ('Morgan Vale said' in one,
+ * 'the town of Morgan Vale' in another): the story takes the type most
+ * mentions give it, or the one a gazetteer lists it as, whichever
+ * article comes first. */
+Test (reason, a_name_typed_two_ways_takes_the_evidenced_type_in_any_order)
+{
+  for (guint order = 0; order < 2; order++)
+    {
+      cr_expect_eq (story_type_of ("Morgan Vale", 3, 1, order), EVL_ENTITY_PERSON, "order %u", order);
+      cr_expect_eq (story_type_of ("Morgan Vale", 1, 3, order), EVL_ENTITY_LOCATION, "order %u", order);
+      cr_expect_eq (story_type_of ("Central Asia", 3, 1, order), EVL_ENTITY_LOCATION, "order %u", order);
+    }
+}

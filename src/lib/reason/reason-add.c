@@ -134,11 +134,17 @@ typedef struct {
   GHashTable *aliases;   /* interned aliases already indexed, or NULL */
 } IndexedEntity;
 
+/* The mentions of an entity that articles typed each way. */
+typedef struct {
+  guint n[EVL_ENTITY_N];
+} TypeVotes;
+
 typedef struct {
   GHashTable *keys;      /* folded -> GArray of guint (entities) */
   GHashTable *aliases;   /* folded -> index + 1 or AMBIGUOUS */
   GArray *ents;          /* IndexedEntity, one per indexed entity */
   const EvlLexicon *nicknames;  /* en/nicknames: given_form() */
+  GArray *votes;         /* TypeVotes, one per entity: voted_type() */
   /* Not about entities, but per graph too: cue_prefixes_get(). */
   const EvlLexicon *cue_lex;
   GHashTable *cue_prefixes;
@@ -167,6 +173,7 @@ entity_cache_free (gpointer p)
   g_hash_table_unref (c->keys);
   g_hash_table_unref (c->aliases);
   g_array_unref (c->ents);
+  g_array_unref (c->votes);
   g_clear_pointer (&c->cue_prefixes, g_hash_table_unref);
   g_free (c);
 }
@@ -443,6 +450,7 @@ entity_cache_get (const EvlContext *ctx, EvlGraph *g)
       c->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       c->ents = g_array_new (FALSE, TRUE, sizeof (IndexedEntity));
       g_array_set_clear_func (c->ents, indexed_entity_clear);
+      c->votes = g_array_new (FALSE, TRUE, sizeof (TypeVotes));
       evl_graph_set_reason_cache (g, c, entity_cache_free);
     }
   for (guint i = c->ents->len; i < evl_graph_n_entities (g); i++)
@@ -587,6 +595,66 @@ find_entity (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
   return e;
 }
 
+/* Whether a gazetteer of @type lists @name. */
+static gboolean
+gazetteer_lists (const EvlContext *ctx, const char *name, EvlEntityType type)
+{
+  static const char *const lists[EVL_ENTITY_N][3] = {
+    [EVL_ENTITY_PERSON] = { "en/gazetteer-people" },
+    [EVL_ENTITY_ORGANIZATION] = { "en/gazetteer-organizations" },
+    [EVL_ENTITY_LOCATION] = { "en/gazetteer-countries", "en/gazetteer-cities", "en/gazetteer-places" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (lists[0]) && lists[type][i]; i++)
+    if (evl_lexicon_lookup (evl_context_get_lexicon (ctx, lists[type][i]), name, -1))
+      return TRUE;
+  return FALSE;
+}
+
+/* The type of story entity @e once an article typed @live more of its
+ * mentions @type.  Articles may type one name differently ('Morgan Vale
+ * said' in one, 'the town of Morgan Vale' in another): the story gives
+ * it the type a gazetteer lists it as, else the one most of its mentions
+ * have, whatever the articles' order.  A full name no article's words
+ * typed is a person by default, so one that another article's words
+ * make an organisation ('Aldane chairman Robert Finch', 'shares of
+ * Aldane Therapeutics') is that organisation; so is a tie. */
+static EvlEntityType
+voted_type (const EvlContext *ctx, EntityCache *c, const EvlGraphEntity *ge, guint e,
+            EvlEntityType type, guint live)
+{
+  if (c->votes->len <= e)
+    g_array_set_size (c->votes, e + 1);
+  TypeVotes *v = &g_array_index (c->votes, TypeVotes, e);
+  guint total = 0;
+  for (guint t = 0; t < EVL_ENTITY_N; t++)
+    total += v->n[t];
+  /* an entity read from a saved graph: its mentions voted its type */
+  if (total == 0)
+    total = v->n[ge->type] = ge->n_mentions;
+  guint add = MAX (live, 1u);
+  v->n[type] += add;
+  /* the common case: every article agrees */
+  if (type == ge->type && v->n[type] == total + add)
+    return type;
+  gboolean gaz[EVL_ENTITY_N] = { FALSE }, any_gaz = FALSE;
+  for (guint t = 0; t < EVL_ENTITY_N; t++)
+    if (v->n[t])
+      any_gaz |= gaz[t] = gazetteer_lists (ctx, ge->name, (EvlEntityType) t);
+  gboolean many = count_words (ge->name) > 1;
+  EvlEntityType best = EVL_ENTITY_N;
+  /* later types win ties: none is the person default */
+  for (guint t = 0; t < EVL_ENTITY_N; t++)
+    {
+      if (v->n[t] == 0 || (any_gaz && !gaz[t]))
+        continue;
+      if (t == EVL_ENTITY_PERSON && many && v->n[EVL_ENTITY_ORGANIZATION] && !gaz[t])
+        continue;
+      if (best == EVL_ENTITY_N || v->n[t] >= v->n[best])
+        best = (EvlEntityType) t;
+    }
+  return best == EVL_ENTITY_N ? ge->type : best;
+}
+
 /* Maps each document cluster to a story entity (G_MAXUINT when the
  * cluster is only mentioned in page furniture). */
 static guint *
@@ -632,13 +700,7 @@ add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
           e = (gint) evl_graph_add_entity (g, &ne);
         }
       EvlGraphEntity *ge = evl_graph_peek_entity (g, (guint) e);
-      /* A name no article's words typed is a person by default; one that
-       * another article's words make an organisation ('Aldane chairman
-       * Robert Finch', 'shares of Aldane Therapeutics') is that
-       * organisation in every article. */
-      if (ge->type == EVL_ENTITY_PERSON && cl[c].type == EVL_ENTITY_ORGANIZATION
-          && g_strcmp0 (cl[c].name, ge->name) == 0 && count_words (ge->name) > 1)
-        ge->type = EVL_ENTITY_ORGANIZATION;
+      ge->type = voted_type (ctx, ix.base, ge, (guint) e, cl[c].type, live[c]);
       /* A fuller form of the name wins ('Putin' -> 'Vladimir Putin'). */
       if (count_words (cl[c].name) > count_words (ge->name))
         {
