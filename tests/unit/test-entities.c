@@ -1803,3 +1803,39 @@ Test (entities, person_in_a_public_body_name_stays_apart)
   cr_expect_neq (lib, man);
   cr_expect_eq (man->type, EVL_ENTITY_PERSON);
 }
+
+/* Whether a cluster of @doc is named @name. */
+static gboolean
+has_cluster_named (EvlDocument *doc, const char *name)
+{
+  guint n;
+  const EvlEntityCluster *c = evl_document_get_entity_clusters (doc, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (c[i].name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A capitalised common noun phrase is no name: a body's head left alone
+ * when the text writes its modifier in lower case ('China's Justice
+ * Ministry' and 'justice'), a law's head after a word that is also a
+ * title ('the General Agreement on Tariffs'), a document's name ('defence
+ * White Papers', the 'Asian Development Outlook').  A body's head that
+ * stands for a name the text gave in full is still its mention. */
+Test (entities, a_capitalised_common_phrase_is_no_name)
+{
+  g_autoptr (EvlDocument) doc = annotate (
+    "Dissidents fared worse, a report from China's Justice Ministry said on Monday, though justice was "
+    "promised. China sought admission to the General Agreement on Tariffs and Trade since 1986. "
+    "Hideaki Ueda called on Beijing to issue defence White Papers in order to make its strategy clear. "
+    "The annual Asian Development Outlook report said the upturn would be good news.");
+  cr_expect_not (has_cluster_named (doc, "Ministry"));
+  cr_expect_not (has_cluster_named (doc, "Agreement"));
+  cr_expect_not (has_cluster_named (doc, "White Papers"));
+  cr_expect_not (has_cluster_named (doc, "Development Outlook"));
+  cr_expect (has_cluster_named (doc, "Hideaki Ueda"));
+
+  g_autoptr (EvlDocument) body = annotate ("The Council of Orthodox Jewish Communities met on Monday. "
+                                           "Its members said the Council would appeal.");
+  cr_expect_eq (cluster_of (body, "Council"), cluster_of (body, "Council of Orthodox Jewish Communities"));
+}

@@ -1124,7 +1124,9 @@ resolve_single (Cx *x, EvlCand *c, gboolean heading_pass)
       gboolean tentative = !(c->titled || c->acronym || c->org_ctx == 1 || c->type == EVL_ENTITY_LOCATION);
       if (tentative && c->speaker == 2)
         c->type = EVL_ENTITY_ORGANIZATION;
-      if (ci < 0 && (!tentative || c->speaker))
+      /* 'China's Justice Ministry' cut at the document's 'justice': the
+       * head of a common noun phrase names nobody of its own. */
+      if (ci < 0 && (!tentative || c->speaker) && !c->common)
         {
           ci = new_cluster (x, c->type, NULL, x->tmp->str);
           if (tentative)

@@ -175,6 +175,9 @@ typedef struct {
   guint8 speaker;            /* SINGLE: before a verb of speech ('X said'):
                               * 2 when 'it' follows ('X said it'), else 1 */
   guint8 mid;                /* SINGLE: not at a sentence start */
+  guint8 common;             /* SINGLE: a body's or a document's head
+                              * ('Ministry', 'Agreement'): a known name's
+                              * short form or nothing */
   guint8 club;               /* NAME: EVL_OWN_* bits, names_own_place() */
   guint8 person_cue;         /* NAME read as a person's: it speaks or is
                               * described as one ('X said', 'X, 59,') */

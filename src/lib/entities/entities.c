@@ -2321,6 +2321,8 @@ emit_run (Scan *s, guint a, guint b)
        * only of a word that would make an entity of its own. */
       if ((c->org_ctx || c->speaker || c->type == EVL_ENTITY_LOCATION) && cue_word (s, a, EVL_CUE_BODY))
         s->n_cands--;
+      else
+        c->common = cue_word (s, a, EVL_CUE_BODY | EVL_CUE_NOT_ENTITY);
       return b;
     }
   for (guint j = a; j < b; j++)
@@ -2664,6 +2666,12 @@ try_title (Scan *s, guint i)
       /* 'market leader Nomura Securities Co.': no person holds a title
        * whose 'name' is an organisation's. */
       if (name_len > 1 && person.entry == NULL && has_org_head (s, tp.title_end, name_end))
+        name_len = 0;
+      /* 'the General Agreement on Tariffs': nor one whose 'name' ends
+       * like a law's or a document's, or is a body's head alone. */
+      if (name_len > 0 && person.entry == NULL
+          && (cue_word (s, name_end - 1, EVL_CUE_NOT_ENTITY)
+              || (name_len == 1 && cue_word (s, tp.title_end, EVL_CUE_BODY))))
         name_len = 0;
       if (name_len > 0)
         {
