@@ -1839,3 +1839,16 @@ Test (entities, a_capitalised_common_phrase_is_no_name)
                                            "Its members said the Council would appeal.");
   cr_expect_eq (cluster_of (body, "Council"), cluster_of (body, "Council of Orthodox Jewish Communities"));
 }
+
+/* No person's name has a digit: a capitalised run with a model number
+ * ('The Airbus A320', 'a Hercules C-130') names a machine; a person
+ * named beside it is still one. */
+Test (entities, a_model_number_makes_no_person)
+{
+  g_autoptr (EvlDocument) doc = annotate ("The Airbus A320, operated by a local airline, was arriving from the "
+                                          "capital. A Hercules C-130 brought rescuers. Raj Mehan, its pilot, "
+                                          "survived.");
+  cr_expect_not (has_cluster_named (doc, "Airbus A320"));
+  cr_expect_not (has_cluster_named (doc, "Hercules C-130"));
+  cr_expect_eq (cluster_of (doc, "Raj Mehan")->type, EVL_ENTITY_PERSON);
+}

@@ -2358,6 +2358,15 @@ emit_run (Scan *s, guint a, guint b)
   EvlEntityType type = org ? EVL_ENTITY_ORGANIZATION
                        : place_context (s, a) && !person_apposition (s, b) ? EVL_ENTITY_LOCATION
                                                                            : EVL_ENTITY_PERSON;
+  /* 'The Airbus A320', 'a Boeing 737-800': no person's name has a
+   * digit; a make's model does, and what stands before it may be the
+   * maker's name. */
+  for (guint j = a; j < b && type == EVL_ENTITY_PERSON; j++)
+    if (memchr_digit (tok_text (s, j), tok_len (s, j)))
+      {
+        emit_run (s, a, j);
+        return b;
+      }
   if (type == EVL_ENTITY_PERSON && !s->heading)
     {
       /* 'the Great Lakes region', 'the Central Java town of Yogyakarta':
