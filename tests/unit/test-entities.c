@@ -1852,3 +1852,12 @@ Test (entities, a_model_number_makes_no_person)
   cr_expect_not (has_cluster_named (doc, "Hercules C-130"));
   cr_expect_eq (cluster_of (doc, "Raj Mehan")->type, EVL_ENTITY_PERSON);
 }
+
+/* A faith's followers are no entity in the older spelling either. */
+Test (entities, a_faiths_followers_are_no_name_in_any_spelling)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Thousands of Shiite Moslems marched on Friday, and Sunni Muslims "
+                                          "joined them.");
+  cr_expect_not (has_cluster_named (doc, "Shiite Moslems"));
+  cr_expect_not (has_cluster_named (doc, "Sunni Muslims"));
+}
