@@ -1861,3 +1861,15 @@ Test (entities, a_faiths_followers_are_no_name_in_any_spelling)
   cr_expect_not (has_cluster_named (doc, "Shiite Moslems"));
   cr_expect_not (has_cluster_named (doc, "Sunni Muslims"));
 }
+
+/* A country's word before common words and 'and' starts the name of the
+ * organisation after it, as 'the' does: 'Philippine Long Distance and
+ * Telephone Co.' is one company, not a person 'Long Distance' and a
+ * 'Telephone Co.'. */
+Test (entities, a_national_name_runs_on_past_and)
+{
+  g_autoptr (EvlDocument) doc = annotate ("Art Samson, senior vice-president of Philippine Long Distance and "
+                                          "Telephone Co., said on Monday the talks would go on.");
+  cr_expect_not (has_cluster_named (doc, "Long Distance"));
+  cr_expect_eq (cluster_of (doc, "Philippine Long Distance and Telephone Co.")->type, EVL_ENTITY_ORGANIZATION);
+}

@@ -2082,12 +2082,16 @@ org_and_head (Scan *s, guint a)
     }
   if (p == a - 1)
     return a;
-  if (p > 0 && in_sentence (s, p - 1) && gaz_at_rare (s, p - 1, FALSE, &g) && g.end == p && g.kind == EVL_GAZ_COUNTRY)
+  /* 'Philippine Long Distance and Telephone Co.': a country's word
+   * before the common words determines the name as 'the' does. */
+  gboolean national = p > 0 && in_sentence (s, p - 1) && gaz_at_rare (s, p - 1, FALSE, &g) && g.end == p
+                      && g.kind == EVL_GAZ_COUNTRY;
+  if (national)
     p--;
   /* 'Britain's Competition and Markets Authority': an owner's possessive
    * determines the name as 'the' does. */
   gboolean owned = p > 1 && in_sentence (s, p - 2) && is_possessive (s, p - 1) && is_cap (s, p - 2);
-  if (!common && !owned && !(p > 0 && in_sentence (s, p - 1) && tok_is (s, p - 1, "the")))
+  if (!common && !owned && !national && !(p > 0 && in_sentence (s, p - 1) && tok_is (s, p - 1, "the")))
     return a;
   while (s->n_cands > 0)
     {
