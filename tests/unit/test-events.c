@@ -311,6 +311,9 @@ ParameterizedTestParameters (events, triggers)
     { "The war has displaced millions.", "war", TRUE },
     /* an unseen inflection of a known lemma */
     { "Shares plunged on Friday.", "plunged", TRUE },
+    /* a known past form after a name is its verb, though the name's
+     * last word is a noun in lower case */
+    { "The Federal Reserve held interest rates steady on Wednesday.", "held", TRUE },
     /* function words, names and numbers are not */
     { "The summit ended without an agreement.", "The", FALSE },
     { "The talks resumed in Geneva.", "in", FALSE },
