@@ -368,6 +368,11 @@ collect_rows (GPtrArray *docs, GPtrArray *variants)
           gboolean other_agent = e->agent >= 0 && (guint) e->agent < nm && !is_entity[e->agent];
           if (e->klass == EVL_EVENT_CLASS_REPORTING && other_agent)
             continue;
+          /* 'According to state media, Kim arrived': TimeML tags the
+           * attribution as a reporting event, but it is who told, not
+           * something that happened to or was done by the entity. */
+          if (EVL_SPAN_LEN (e->span) == 9 && g_ascii_strncasecmp (text + e->span.start, "according", 9) == 0)
+            continue;
           char date[16];
           EvlDay begin = event_date (ev, ne, i, tx, nt, dct, text, len, &sent[e->sentence], date);
           g_autofree char *sid = sentence_id (doc, e->sentence);

@@ -1399,3 +1399,21 @@ Test (cli, merge_of_an_article_says_to_extract_first)
   cr_assert_null (strstr (err, "<data>"), "%s", err);
   evl_test_rmtree (dir);
 }
+
+/* 'According to state media' tells who reported, not what happened: the
+ * entity's timeline lists the arrival, not the attribution (TimeML tags
+ * 'according' as a reporting event). */
+Test (cli, timeline_leaves_out_according_to)
+{
+  g_autofree char *dir = evl_test_tmpdir ();
+  g_autofree char *doc = g_build_filename (dir, "a.txt", NULL);
+  cr_assert (g_file_set_contents (doc,
+                                  "According to state media, Marta Velde arrived in Oslo on Monday "
+                                  "for talks.\n", -1, NULL));
+  g_autofree char *out = NULL, *err = NULL;
+  cr_assert_eq (evl_test_run (&out, &err, "timeline", "-q", "-e", "Marta Velde", "-f", "semeval",
+                              "--dct", "2024-05-08", doc, NULL), 0, "%s", err);
+  cr_assert (strstr (out, "-arrived") != NULL, "the arrival is listed: %s", out);
+  cr_assert (strstr (out, "-According") == NULL && strstr (out, "-according") == NULL,
+             "the attribution is not: %s", out);
+}
