@@ -219,7 +219,8 @@ Test (jsonl, streamed_stdin_ids_without_url_differ_by_article)
   g_autofree char *path = g_build_filename (dir, "piped.jsonl", NULL);
   const char *inputs[] = { "{\"maintext\": \"The council met on Monday.\"}\n{\"maintext\": \"x y\"}\n",
                            "{\"maintext\": \"The dam opened on Friday.\"}\n{\"maintext\": \"x y\"}\n" };
-  g_autofree char *ids[2] = { NULL, NULL };
+  /* not g_autofree: on an array it frees only the first element */
+  char *ids[2] = { NULL, NULL };
   for (guint k = 0; k < 2; k++)
     {
       cr_assert (g_file_set_contents (path, inputs[k], -1, NULL));
@@ -237,6 +238,8 @@ Test (jsonl, streamed_stdin_ids_without_url_differ_by_article)
       cr_assert (g_str_has_suffix (ids[k], "-1"), "still numbered by line: %s", ids[k]);
     }
   cr_assert_str_neq (ids[0], ids[1]);
+  g_free (ids[0]);
+  g_free (ids[1]);
   g_unlink (path);
   g_rmdir (dir);
 }
