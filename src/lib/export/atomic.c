@@ -335,6 +335,10 @@ static int
 copy_to_named (int fd, const char *path)
 {
   g_atomic_int_set (&tmpfile_state, 2);
+  /* a device or pipe takes the data straight from @fd, not through a
+   * second temporary copied once more */
+  if (G_UNLIKELY (special_target (path)))
+    return write_into (fd, path);
   g_autofree char *tmp = tmp_template (path);
   int out = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
   int errsv = out < 0 ? errno : copy_fd (fd, out);
@@ -347,7 +351,7 @@ copy_to_named (int fd, const char *path)
       g_unlink (tmp);
       return errsv;
     }
-  return commit_named (out, tmp, path, FALSE);
+  return commit_named (out, tmp, path, TRUE);
 }
 
 /* Links the complete unnamed temporary @fd as @path and closes it; 0 or
