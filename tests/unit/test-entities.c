@@ -136,6 +136,16 @@ static DetectCase detect_cases[] = {
   { "Officials denied that Wagner Group fighters were involved.", "Wagner Group", EVL_ENTITY_ORGANIZATION },
   { "He serves as an officer of the North Korean Navy.", "North Korean Navy", EVL_ENTITY_ORGANIZATION },
   { "She chairs the Committee for Space Science in the capital.", "Committee for Space Science", EVL_ENTITY_ORGANIZATION },
+  /* A firm's trade word, a news outlet's or agency's head, a maker
+   * before a name. */
+  { "Pellaro Brands rejected the offer on Monday.", "Pellaro Brands", EVL_ENTITY_ORGANIZATION },
+  { "The contract went to Kestrel Construction last year.", "Kestrel Construction",
+    EVL_ENTITY_ORGANIZATION },
+  { "The bid came from Tovald Foods on Friday.", "Tovald Foods", EVL_ENTITY_ORGANIZATION },
+  { "OSLO, May 2 (Northline Wire) - The ferry sank.", "Northline Wire", EVL_ENTITY_ORGANIZATION },
+  { "He told the Harbour Street Journal that talks had failed.", "Harbour Street Journal",
+    EVL_ENTITY_ORGANIZATION },
+  { "The snack maker Pellaro said profits fell.", "Pellaro", EVL_ENTITY_ORGANIZATION },
   /* Seats that stand for the office they house, like 'the Pentagon'. */
   { "The White House said the talks would resume.", "White House", EVL_ENTITY_ORGANIZATION },
   { "In London, Downing Street said the minister had resigned.", "Downing Street", EVL_ENTITY_ORGANIZATION },
@@ -818,6 +828,13 @@ static KeyCase key_cases[] = {
   { "Vostochny Cosmodrome", EVL_ENTITY_LOCATION, "vostochny cosmodrome" },
   { "the West", EVL_ENTITY_LOCATION, "west" },
   { "Committee for Space Science", EVL_ENTITY_ORGANIZATION, "committee for space science" },
+  /* a firm's legal form: 'Tovald Foods Inc.' in one article is 'Tovald
+   * Foods' in the next */
+  { "Tovald Foods Inc.", EVL_ENTITY_ORGANIZATION, "tovald foods" },
+  { "Ardley Shipping Co. Ltd.", EVL_ENTITY_ORGANIZATION, "ardley shipping" },
+  { "Tovald Foods, Inc.", EVL_ENTITY_ORGANIZATION, "tovald foods" },
+  { "Ardley Co", EVL_ENTITY_PERSON, "ardley co" },
+  { "Asia Ltd.", EVL_ENTITY_ORGANIZATION, "asia ltd" },
 };
 
 ParameterizedTestParameters (entities, normalizes_merge_keys)

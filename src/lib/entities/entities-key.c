@@ -767,6 +767,34 @@ folds_to_lower (const char *name, gsize len)
   return TRUE;
 }
 
+/* Drops a firm's legal form from the end of folded key @out: one
+ * article writes 'Tovald Foods Inc.' where the next writes 'Tovald
+ * Foods', and the story merge matches entities by key. */
+static void
+drop_legal_form (GString *out)
+{
+  static const char *const forms[] = {
+    "inc", "incorporated", "corp", "ltd", "limited", "co", "cos", "plc", "llc",
+    "lp", "gmbh", "ag", "nv", "sa", "bhd", "berhad", "tbk",
+  };
+  const char *sp = strrchr (out->str, ' ');
+  /* Two words must stay: 'Asia Ltd.' (a firm's name cut short) is not
+   * the continent. */
+  if (sp == NULL || memchr (out->str, ' ', (gsize) (sp - out->str)) == NULL)
+    return;
+  gsize at = (gsize) (sp - out->str);
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    if (strcmp (sp + 1, forms[i]) == 0)
+      {
+        g_string_truncate (out, at);
+        /* 'Tovald Foods Co Ltd', and the comma of 'Tovald, Inc.' */
+        while (out->len > 0 && (out->str[out->len - 1] == ',' || out->str[out->len - 1] == ' '))
+          g_string_truncate (out, out->len - 1);
+        drop_legal_form (out);
+        return;
+      }
+}
+
 void
 evl_ent_normalize_key (GString *out, const EvlEntLex *lex, const char *name, EvlEntityType type)
 {
@@ -798,6 +826,8 @@ evl_ent_normalize_key (GString *out, const EvlEntLex *lex, const char *name, Evl
         {
           if (out->len > 4 && strncmp (out->str, "the ", 4) == 0)
             g_string_erase (out, 0, 4);
+          if (type == EVL_ENTITY_ORGANIZATION)
+            drop_legal_form (out);
           return;
         }
       g_string_truncate (out, 0);
