@@ -479,6 +479,11 @@ static TxCase relative_cases[] = {
   { "Among the first three countries to accede to the alliance on Monday were Poland and Hungary.", DCT,
     "Monday", "DATE", "2023-09-11", "" },
   { "A memorial planned for Saturday was canceled.", DCT, "Saturday", "DATE", "2023-09-09", "" },
+  /* a participle after its noun leaves the year to the clause's verb */
+  { "The board will urge investors to back the deal at a meeting planned for April.", "2025-02-25",
+    "April", "DATE", "2025-04", "" },
+  { "Fans will gather at a concert scheduled for June.", "2025-02-25", "June", "DATE", "2025-06", "" },
+  { "A vote planned for October was called off.", "2025-02-25", "October", "DATE", "2024-10", "" },
   { "Exiles vowed to get around Wednesday's ruling.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
   /* what a clause runs ahead of lies ahead */
   { "Shares fell ahead of Sunday's election.", "2025-06-12", "Sunday", "DATE", "2025-06-15", "" },

@@ -560,6 +560,14 @@ tx_tense (const TxScan *s, int i, int end)
               || tx_unit_is (&s->u[k + 1], "its") || tx_unit_is (&s->u[k + 1], "another"))
           && !(k > 0 && tx_unit_is (&s->u[k - 1], "had")))
         return 0;
+      /* 'a special meeting planned for April', 'the vote scheduled for
+       * June': a participle after its noun dates what was planned, not
+       * when; the clause's own verb, further left ('will recommend') or
+       * right ('was canceled'), tells which April. */
+      if ((tx_unit_is (u, "planned") || tx_unit_is (u, "scheduled")) && k + 1 < i && k > 0
+          && tx_unit_is (&s->u[k + 1], "for") && s->u[k - 1].kind == U_WORD && !past_cue (&s->u[k - 1])
+          && !auxiliary_before (s, k) && !after_be (s, k))
+        continue;
       if (past_cue (u))
         return strength == 1 && object_past (s, k, i, end) ? -2 : -strength;
       if (u->wi->tense && plan_noun (s, k))
