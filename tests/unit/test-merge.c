@@ -198,8 +198,13 @@ merge_entity (EvlDocument *doc, const char *name, EvlEntityType type)
 
 /* Runs @tc among @others other articles, each naming @other_place
  * ("" none). */
+/* How mention i of a case is told: "would" a plan, "not" negated, ""
+ * (or no array) asserted. */
+typedef char MergeModality[4][8];
+
 static void
-merge_case_run_among (const MergeCase *tc, guint others, const char *other_place)
+merge_case_run_told (const MergeCase *tc, guint others, const char *other_place,
+                     MergeModality *told)
 {
   g_autoptr (EvlContext) ctx = fx_context ();
   EvlDocument *docs[2] = { NULL, NULL };
@@ -214,6 +219,14 @@ merge_case_run_among (const MergeCase *tc, guint others, const char *other_place
       f.tense = m->tense[0] ? m->tense : NULL;
       if (m->when[0])
         f.timex = merge_timex (doc, m->when, m->value);
+      const char *how = told ? (*told)[i] : "";
+      if (strcmp (how, "not") == 0)
+        f.polarity = EVL_POLARITY_NEG;
+      else if (how[0])
+        {
+          f.modality = how;
+          f.flags = EVL_EVENT_FLAG_HEDGED | EVL_EVENT_FLAG_PLANNED;
+        }
       gboolean role = m->place[0] == '@' || m->place[0] == '%' || m->place[0] == '~';
       gint32 place = m->place[0] == '~' ? merge_entity (doc, m->place + 1, EVL_ENTITY_PERSON)
                      : m->place[0]      ? merge_entity (doc, m->place + role, EVL_ENTITY_LOCATION)
@@ -250,6 +263,12 @@ merge_case_run_among (const MergeCase *tc, guint others, const char *other_place
   for (guint i = 0; i < evl_graph_n_events (g); i++)
     n_events += g_strcmp0 (evl_graph_get_event (g, i)->type, tc->m[0].type) == 0;
   cr_assert_eq (n_events, tc->events, "'%s' / '%s': %u events", tc->texts[0], tc->texts[1], n_events);
+}
+
+static void
+merge_case_run_among (const MergeCase *tc, guint others, const char *other_place)
+{
+  merge_case_run_told (tc, others, other_place, NULL);
 }
 
 static void
@@ -1039,4 +1058,42 @@ ParameterizedTestParameters (merge, a_step_named_alone_is_that_days)
 ParameterizedTest (MergeCase *tc, merge, a_step_named_alone_is_that_days)
 {
   merge_case_run (tc);
+}
+
+/* A plan told in the same word of someone the happening names, for the
+ * day it happened, is that happening announced: one event, however
+ * many other names each side has; not when the happening is denied,
+ * nor another's. */
+typedef struct {
+  MergeCase c;
+  MergeModality told;
+} PlanCase;
+
+ParameterizedTestParameters (merge, a_plan_for_the_day_it_happened_is_that_happening)
+{
+  static PlanCase cases[] = {
+    { { { "Judge Lund said she would sentence Park on Friday.", "Park was sentenced on Friday." },
+      { { 0, "sentence", "LEGAL_ACTION", "sentence", "FUTURE", "Friday", "2025-06-13", "~Park", 0 },
+        { 1, "sentenced", "LEGAL_ACTION", "sentence", "PAST", "Friday", "2025-06-13", "~Park", 0 } },
+      1, FALSE }, { "would", "" } },
+    { { { "Judge Lund said she would sentence Park on Friday.", "Park was not sentenced on Friday." },
+      { { 0, "sentence", "LEGAL_ACTION", "sentence", "FUTURE", "Friday", "2025-06-13", "~Park", 0 },
+        { 1, "sentenced", "LEGAL_ACTION", "sentence", "PAST", "Friday", "2025-06-13", "~Park", 0 } },
+      2, FALSE }, { "would", "not" } },
+    { { { "Judge Lund said she would sentence Park on Friday.", "Holm was sentenced on Friday." },
+      { { 0, "sentence", "LEGAL_ACTION", "sentence", "FUTURE", "Friday", "2025-06-13", "~Park", 0 },
+        { 1, "sentenced", "LEGAL_ACTION", "sentence", "PAST", "Friday", "2025-06-13", "~Holm", 0 } },
+      2, FALSE }, { "would", "" } },
+    /* the plan for another day is another happening */
+    { { { "Judge Lund said she would sentence Park on Friday.", "Park was sentenced on Monday." },
+      { { 0, "sentence", "LEGAL_ACTION", "sentence", "FUTURE", "Friday", "2025-06-13", "~Park", 0 },
+        { 1, "sentenced", "LEGAL_ACTION", "sentence", "PAST", "Monday", "2025-06-09", "~Park", 0 } },
+      2, FALSE }, { "would", "" } },
+  };
+  return cr_make_param_array (PlanCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PlanCase *tc, merge, a_plan_for_the_day_it_happened_is_that_happening)
+{
+  merge_case_run_told (&tc->c, 0, "", &tc->told);
 }

@@ -2127,7 +2127,13 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
   if (e_strong && ((c->latest && e->time.begin > c->latest)
                    || (c->earliest && e->time.end < c->earliest)))
     return REJECT;
-  if (c->fact != factuality (e) && !(ov >= 2 && (loc_same || same_day)))
+  /* 'She would sentence him on Nov. 20' and 'He was sentenced on
+   * Friday' of that day: a plan told in the same word of someone the
+   * happening names, for the very day it happened, is that happening
+   * announced (a negation still says it did not happen). */
+  gboolean plan_kept = same_day && ov >= 1 && has_trigger (c, e->trigger) && c->fact != 2
+                       && factuality (e) != 2;
+  if (c->fact != factuality (e) && !(ov >= 2 && (loc_same || same_day)) && !plan_kept)
     return REJECT;
   /* Promised, planned or hedged, in other words than the dated happening
    * told as done ('won Sunday's runoff' ... 'promised to hold a
