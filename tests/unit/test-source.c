@@ -70,7 +70,7 @@ ParameterizedTest (SniffCase *c, source, sniffing)
  * sides of a sixteen-byte boundary of the line. */
 typedef struct {
   char data[240];
-  char title[64];    /* "" = no title */
+  char title[96];    /* "" = no title */
 } TitleCase;
 
 static TitleCase title_cases[] = {
@@ -88,6 +88,16 @@ static TitleCase title_cases[] = {
   { "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d\nDam opens",
     "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d" },
   { "2023-09-14\n2023-09-15\n2023-09-16\n2023-09-17\nDam opens\nThe dam opened.", "" },
+  /* a first line opening with a wire dateline is the lede: no headline */
+  { "ALVIK, Norway, May 6, 2025 -- A jury on Thursday found the former mayor guilty of fraud.\nHe will appeal.",
+    "" },
+  { "NEW YORK (Harbour Wire) - The dam opened on Monday after a decade of work on it.\nIt cost a lot.", "" },
+  { "ALVIK, May 6 \xe2\x80\x94 The dam opened on Monday after a decade of work on it and more.\nIt cost a lot.",
+    "" },
+  /* a headline opening with an acronym is none */
+  { "NASA, partners delay the launch of the lunar lander again - sources say it slips a year\nText.",
+    "NASA, partners delay the launch of the lunar lander again - sources say it slips a year" },
+  { "EU, UK agree fishing deal\nThe deal was agreed on Monday.", "EU, UK agree fishing deal" },
 };
 
 ParameterizedTestParameters (source, plain_text_title_guess)

@@ -369,6 +369,36 @@ line_counts (const char *p, gsize n)
   return c;
 }
 
+/* Whether line @p (@n bytes) opens with a wire dateline ('BRENTON,
+ * England, Nov. 6 -- A jury ...', 'NEW YORK (Wire) - ...'): a place in
+ * capitals, a comma or parenthesis, then a dash or an agency's
+ * parenthesis.  Such a line is the story's first paragraph: no headline
+ * comes after it. */
+static gboolean
+dateline_lede (const char *p, gsize n)
+{
+  gsize i = 0, caps = 0;
+  while (i < n && (g_ascii_isupper (p[i]) || p[i] == ' ' || p[i] == '.' || p[i] == '\'' || p[i] == '-'))
+    caps += g_ascii_isupper (p[i++]) ? 1 : 0;
+  if (caps < 2 || i >= n || !(p[i] == ',' || (p[i] == '(' && i > 0 && p[i - 1] == ' ')))
+    return FALSE;
+  /* the dash or the agency's parenthesis within the dateline's length,
+   * after a date ('NASA, partners delay launch - sources' is a
+   * headline) unless the parenthesis follows the place itself */
+  gboolean dated = p[i] == '(';
+  gsize end = MIN (n, i + 80);
+  for (gsize k = i; k + 2 < end; k++)
+    {
+      dated |= g_ascii_isdigit (p[k]);
+      if (dated
+          && ((p[k] == ' ' && p[k + 1] == '-' && (p[k + 2] == ' ' || p[k + 2] == '-'))
+              || memcmp (p + k, "\xe2\x80\x94", 3) == 0 || memcmp (p + k, "\xe2\x80\x93", 3) == 0
+              || p[k] == '('))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A plain-text title: the first short line that is not a page date or a
  * breadcrumb trail.  @text holds no NUL (it made a document).  A line is
  * looked at in place, copied only when taken. */
@@ -397,7 +427,7 @@ guess_title (const char *text, gsize len)
       gboolean date_like = c.digits >= 4 && words <= 6;
       if (date_like || c.crumbs || c.letters == 0)
         continue;
-      if (words > 30)
+      if (words > 30 || (words > 12 && dateline_lede (text + a, b - a)))
         return NULL;
       return g_strndup (text + a, b - a);
     }
