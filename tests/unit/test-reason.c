@@ -3117,6 +3117,27 @@ Test (reason, bare_surname_in_a_later_article_is_the_one_person)
                                                 EVL_ENTITY_PERSON, NULL),
                                 one_entity_doc ("b", "Mohammed", "mohammed", EVL_ENTITY_PERSON, NULL),
                                 "Mohammed Shafi Pattro", &docs), 2);
+  /* ... but a full name its own article also calls by the bare surname
+   * is the earlier bare surname's person */
+  cr_expect_eq (entities_after (one_entity_doc ("a", "Nasrallah", "nasrallah", EVL_ENTITY_PERSON, NULL),
+                                one_entity_doc ("b", "Hassan Nasrallah", "hassan nasrallah",
+                                                EVL_ENTITY_PERSON, "Nasrallah"),
+                                "Hassan Nasrallah", &docs), 1);
+  cr_expect_eq (docs, 2);
+}
+
+/* An earlier bare surname joins the first full name told with it, not
+ * a second one: that one is another person. */
+Test (reason, earlier_bare_surname_is_the_first_full_name_only)
+{
+  EvlDocument *docs[] = {
+    one_entity_doc ("a", "Hassan", "hassan", EVL_ENTITY_PERSON, NULL),
+    one_entity_doc ("b", "Omar Hassan", "omar hassan", EVL_ENTITY_PERSON, "Hassan"),
+    one_entity_doc ("c", "Ali Hassan", "ali hassan", EVL_ENTITY_PERSON, "Hassan"),
+  };
+  guint n_docs = 0;
+  cr_expect_eq (entities_after_all (docs, 3, "Omar Hassan", &n_docs), 2);
+  cr_expect_eq (n_docs, 2);
 }
 
 Test (reason, bare_surname_of_two_people_stays_apart)

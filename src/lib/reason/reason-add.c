@@ -506,6 +506,31 @@ lookup_index (EntityIndex *ix, gboolean aliases, const char *name)
   return (gint) GPOINTER_TO_UINT (v) - 1;
 }
 
+/* The person an earlier article named by @surname alone ('Prime
+ * Minister Beldan'), for a full name whose own article calls it by that
+ * surname too ('Tomas Beldan' ... 'Beldan said'): the story's one person
+ * of that name, as a later bare surname joins an earlier full name.
+ * Not when the story already has another full name ending in it (an
+ * earlier bare 'Bush' of the two Bushes is then either). */
+static gint
+earlier_bare_surname (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c, const char *surname)
+{
+  gboolean called = FALSE;
+  for (guint k = 0; !called && c->aliases && c->aliases[k]; k++)
+    called = g_ascii_strcasecmp (c->aliases[k], surname) == 0;
+  if (!called)
+    return -1;
+  gint b = lookup_index (ix, FALSE, surname);
+  if (b < 0)
+    return -1;
+  const EvlGraphEntity *be = evl_graph_get_entity (g, (guint) b);
+  if (be->type != EVL_ENTITY_PERSON || count_words (be->name) != 1)
+    return -1;
+  char form[128];
+  g_snprintf (form, sizeof form, "%c%s", FORM_WORD, surname);
+  return lookup_index (ix, TRUE, form) < 0 ? b : -1;
+}
+
 /* The entity a cluster names in a form another article wrote shorter or
  * longer (other_forms()): 'the IAEA' for the 'International Atomic
  * Energy Agency' of an earlier article, or the reverse when the earlier
@@ -536,6 +561,12 @@ find_by_short_form (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *
         return e;
     }
   const char *last = strrchr (c->name, ' ');
+  if (person && last)
+    {
+      gint b = earlier_bare_surname (ix, g, c, last + 1);
+      if (b >= 0)
+        return b;
+    }
   gboolean shorter = person ? last && count_words (c->name) >= 3 && (gsize) (last - c->name) < sizeof form
                             : name_initials (c->name, form, sizeof form);
   if (!shorter)
