@@ -2841,6 +2841,12 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
     { "Turkey moved troops to the border as Ghana closed its ports.", "closed", "Ghana closes its ports" },
     /* a passive's predicate adjective is the news */
     { "Kofi Mensah was found guilty on three counts of fraud.", "found", "Kofi Mensah found guilty on three counts" },
+    /* ... and so is an active verdict's, after the patient or negated */
+    { "Judge Ama Owusu found Kofi Mensah not guilty of fraud.", "found", "Ama Owusu finds Kofi Mensah not guilty" },
+    { "A jury found Kofi Mensah guilty on Friday.", "found", "Jury finds Kofi Mensah guilty" },
+    { "Kofi Mensah pleaded not guilty to all six charges.", "pleaded", "Kofi Mensah pleads not guilty" },
+    { "A Ghanaian trader accused of smuggling pleaded not guilty at a hearing here Friday.", "pleaded",
+      "Pleading not guilty" },
     { "Kofi Mensah was pronounced dead at the scene.", "pronounced", "Kofi Mensah pronounced dead at the scene" },
     /* a verb's preposition before an event noun is its complement */
     { "Thousands of drivers and warehouse workers at the three largest freight depots went on strike on Monday.",

@@ -1214,6 +1214,21 @@ object_infinitive_end (const AddCtx *a, const EvlEventMention *m, guint t)
   return e;
 }
 
+/* Predicate adjectives a verdict or a finding is told by ('was found
+ * guilty', 'pleaded not guilty', 'declared dead'): the news itself. */
+static const char *const predicates[] = { "guilty", "innocent", "liable", "responsible", "dead", "alive",
+                                          "missing", "insane", "unfit", "competent", "incompetent", NULL };
+
+/* Whether token @t is the 'not' of a negated predicate adjective ('pleaded
+ * not guilty'): the plea is the event, and 'not' is its object's, so the
+ * object phrase runs on past it. */
+static gboolean
+not_predicate (const AddCtx *a, guint t)
+{
+  return t + 1 < a->n_toks && a->toks[t + 1].sentence == a->toks[t].sentence
+         && word_in (a, t, (const char *const[]) { "not", NULL }) && word_in (a, t + 1, predicates);
+}
+
 /* @inf (may be NULL): set to the object's infinitive (object_infinitive_end
  * ()), which ends the phrase, or NULL. */
 static char *
@@ -1245,7 +1260,7 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok, cha
   while (t < a->n_toks && words < 5 && a->toks[t].sentence == m->sentence
          && (!tok_is_punct (a, t) || currency_before_number (a, t))
          && (t < measure || tok_lookup (a->stops, a, t) == NULL || of_inside (a, t, words) || than_count (a, t)
-             || approx_count (a, t))
+             || approx_count (a, t) || not_predicate (a, t))
          && (t < measure || !in_timex (a, m->sentence, a->toks[t].span.start) || timex_modifier (a, t, m->sentence)))
     {
       if (tok_lookup (a->stops, a, t) != NULL)
@@ -4213,6 +4228,18 @@ add_event (AddCtx *a, const EvlEventMention *m)
       for (guint i = 0; i < co_patients->len; i++)
         g_string_append_printf (names, "%s%s", i + 1 == co_patients->len ? " and " : ", ",
                                 evl_graph_get_entity (a->g, g_array_index (co_patients, guint, i))->name);
+      /* 'found Varga not guilty', 'declared the captain dead': the
+       * predicate after the patient is the finding itself */
+      gint pl = after ? evl_document_token_at (a->doc, prev_end - 1) : -1;
+      guint pq = (guint) pl + 1;
+      if (pl >= 0 && pq < a->n_toks && a->toks[pq].sentence == m->sentence
+          && (word_in (a, pq, predicates) || not_predicate (a, pq)))
+        {
+          guint pz = word_in (a, pq, predicates) ? pq : pq + 1;
+          g_autofree char *pred = collapse_ws (a->text, a->len,
+                                               (EvlSpan) { a->toks[pq].span.start, a->toks[pz].span.end });
+          g_string_append_printf (names, " %s", pred);
+        }
       pname = g_string_free (names, FALSE);
       /* 'won Moldova's presidential runoff': a possessor right after
        * the verb is no object by itself ('Irina Costea wins Moldova');
@@ -4250,8 +4277,6 @@ add_event (AddCtx *a, const EvlEventMention *m)
       g_autofree char *verb = collapse_ws (a->text, a->len, sm->span);
       /* 'was found guilty', 'was declared dead': the predicate adjective
        * is the news, no part of a phrase after it */
-      static const char *const predicates[] = { "guilty", "innocent", "liable", "responsible", "dead", "alive",
-                                                "missing", "insane", "unfit", "competent", "incompetent", NULL };
       guint pt = token_from (a, sm->span.start, sm->span.end, m->sentence);
       if (pt < a->n_toks && a->toks[pt].sentence == m->sentence && word_in (a, pt, predicates))
         {
@@ -4369,8 +4394,12 @@ add_event (AddCtx *a, const EvlEventMention *m)
                             && reduced_relative (a, m);
       g_autofree char *passive_form = verbal && !actor && e.patient < 0 && (be_passive (a, m) || after_noun)
                                       ? passive_participle (a, m) : NULL;
+      /* not 'Not guilty pleaded': a predicate adjective is no thing the
+       * verb was done to ('Pleading not guilty') */
+      gboolean predicate_object = object && (g_str_has_prefix (object, "not ") || strv_has (predicates, object));
       g_autofree char *participle = !passive_form && verbal && !actor && e.patient < 0 && object && !prep_object
-                                    && !object_opens_clause (a, sm) ? past_participle (a, m) : NULL;
+                                    && !predicate_object && !object_opens_clause (a, sm) ? past_participle (a, m)
+                                    : NULL;
       if (!participle && !passive_form && verbal && !actor && e.patient < 0 && object && !phrasal)
         {
           participle = casualty_participle (a, m, lemma);
