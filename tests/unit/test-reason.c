@@ -2968,6 +2968,10 @@ ParameterizedTestParameters (reason, summary_keeps_the_object_complement)
     { "Firefighters declared the blaze under control on Friday after a week-long battle.", "declared",
       "Firefighters declare the blaze under control" },
     { "Police kept the suspect in custody on Monday.", "kept", "Police keep the suspect in custody" },
+    /* a date between the verb and its complement's preposition */
+    { "The board of Ardley Shipping agreed on Tuesday to a takeover.", "agreed",
+      "Board of Ardley Shipping agrees to a takeover" },
+    { "Kofi Mensah met on Monday with the envoy.", "met", "Kofi Mensah meets with the envoy" },
     { "Doctors declared the patient out of danger on Sunday.", "declared",
       "Doctors declare the patient out of danger" },
     /* a verb of object control keeps what the object was made to do,

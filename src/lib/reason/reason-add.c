@@ -3241,6 +3241,30 @@ timex_at (const AddCtx *a, guint t)
   return -1;
 }
 
+/* Whether a date stands between verb mention @m and the preposition
+ * of its complement ('agreed on Tuesday to a takeover', 'met on Monday
+ * with the envoy'); @out is then @m ending with the date, so that the
+ * title's complement is read after it, not cut by it. */
+static gboolean
+date_before_complement (const AddCtx *a, const EvlEventMention *m, EvlEventMention *out)
+{
+  guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  if (t < a->n_toks && a->toks[t].sentence == m->sentence
+      && word_in (a, t, (const char *const[]) { "on", "in", "at", NULL }))
+    t++;
+  gint32 x = t < a->n_toks && a->toks[t].sentence == m->sentence ? timex_at (a, t) : -1;
+  if (x < 0 || a->tx[x].span.start != a->toks[t].span.start)
+    return FALSE;
+  while (t < a->n_toks && a->toks[t].span.start < a->tx[x].span.end)
+    t++;
+  if (t >= a->n_toks || a->toks[t].sentence != m->sentence
+      || !word_in (a, t, (const char *const[]) { "to", "with", "for", "against", "over", "into", NULL }))
+    return FALSE;
+  *out = *m;
+  out->span.end = a->tx[x].span.end;
+  return TRUE;
+}
+
 /* A plain count of one calendar unit ('a day' P1D, 'two weeks' P2W,
  * 'three months' P3M, 'a year' P1Y; 'hours' PTXH or 'minutes' PT30M,
  * under a day): its grain and count, FALSE for anything vaguer ('weeks'
@@ -4022,6 +4046,8 @@ add_event (AddCtx *a, const EvlEventMention *m)
       phrasal = TRUE;
     }
   const EvlEventMention *sm = phrasal ? &pm : m;
+  if (verbal && !phrasal && !be_passive (a, m) && !reduced_relative (a, m) && date_before_complement (a, m, &pm))
+    sm = &pm;
   g_autofree char *inf = NULL;
   g_autofree char *object = verbal && e.patient < 0 ? object_phrase (a, sm, FALSE, &inf) : NULL;
   /* A noun is its own head ('the shooting', 'the shot'), not its verb's
