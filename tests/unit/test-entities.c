@@ -138,6 +138,7 @@ static DetectCase detect_cases[] = {
   { "She chairs the Committee for Space Science in the capital.", "Committee for Space Science", EVL_ENTITY_ORGANIZATION },
   /* A firm's trade word, a news outlet's or agency's head, a maker
    * before a name. */
+  { "Former Alvik mayor Jon Sund was jailed for six years.", "Jon Sund", EVL_ENTITY_PERSON },
   { "Pellaro Brands rejected the offer on Monday.", "Pellaro Brands", EVL_ENTITY_ORGANIZATION },
   { "The contract went to Kestrel Construction last year.", "Kestrel Construction",
     EVL_ENTITY_ORGANIZATION },
@@ -318,6 +319,8 @@ static RejectCase reject_cases[] = {
   /* A district's code after a place; a body's head alone. */
   { "He will travel to Washington DC on March 12.", "Washington DC" },
   { "Workers said the Embassy bombings shocked them.", "Embassy" },
+  /* A title modifier opening the sentence is no part of the name after it. */
+  { "Former Alvik mayor Jon Sund was jailed for six years.", "Former Alvik" },
   /* A grade after a place preposition. */
   { "The agency cut the bank's rating from Baa1 to Baa2 on Friday.", "Baa1" },
   /* Documents, and a compound modifier. */
