@@ -682,6 +682,9 @@ ParameterizedTestParameters (story, planned)
     /* an offer or an agreement to act is not yet the act */
     { TRUE, "The company offered to sell its depots.", "sell", "sell", "INFINITIVE", "", "" },
     { TRUE, "The two sides agreed to resume talks.", "resume", "resume", "INFINITIVE", "", "" },
+    /* ... and so is a readiness to act */
+    { TRUE, "The fund said it was ready to discuss emergency loans.", "discuss", "discuss", "INFINITIVE", "", "" },
+    { TRUE, "Rebels are willing to negotiate.", "negotiate", "negotiate", "INFINITIVE", "", "" },
     /* Future, conditional, 'would'. */
     { TRUE, "Kim will meet Putin next week.", "meet", "meet", "INFINITIVE", "", "" },
     { TRUE, "If Kim travels to Russia, talks follow.", "travels", "travel", "PRESENT", "", "" },
