@@ -2968,6 +2968,8 @@ ParameterizedTestParameters (reason, summary_keeps_the_object_complement)
     { "Firefighters declared the blaze under control on Friday after a week-long battle.", "declared",
       "Firefighters declare the blaze under control" },
     { "Police kept the suspect in custody on Monday.", "kept", "Police keep the suspect in custody" },
+    /* an article after the object's noun opens a bare time adverbial */
+    { "Mayor Kofi Mensah visited the city the day after the flood.", "visited", "Kofi Mensah visits the city" },
     /* a date between the verb and its complement's preposition */
     { "The board of Ardley Shipping agreed on Tuesday to a takeover.", "agreed",
       "Board of Ardley Shipping agrees to a takeover" },

@@ -1277,6 +1277,18 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok, cha
        * merger') */
       if (rel && t > t0 && relative_ends (a, t))
         break;
+      /* an article right after a noun opens another noun phrase, no
+       * part of the object: a bare time adverbial ('visited the city
+       * the day after the quake') or a second object */
+      /* (not after a verb's form or a pronoun, whose object it is:
+       * 'a deal giving it a stake', 'legislation allowing the army') */
+      if (t > t0 + 1 && word_in (a, t, (const char *const[]) { "the", "a", "an", NULL }) && !tok_is_punct (a, t - 1)
+          && tok_lookup (a->stops, a, t - 1) == NULL && g_ascii_islower (a->text[a->toks[t - 1].span.start])
+          && a->trigger_tok[t - 1] == TRIGGER_NONE && !participle_word (a, t - 1)
+          && !word_in (a, t - 1, (const char *const[]) { "it", "him", "her", "them", "us", "me", "you", NULL })
+          && !(EVL_SPAN_LEN (a->toks[t - 1].span) > 4
+               && memcmp (a->text + a->toks[t - 1].span.end - 3, "ing", 3) == 0))
+        break;
       words += !tok_is_punct (a, t++);
       if (words < 5 && state_apposition (a, t, m->sentence))
         t += 3, words++;
