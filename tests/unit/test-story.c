@@ -305,6 +305,8 @@ ParameterizedTestParameters (story, typing)
     { "The first shipment of vaccine arrived in the capital on Wednesday.", "arrived", "arrive", "PAST", "OTHER",
       "", 0 },
     { "The president arrived in the capital on Wednesday.", "arrived", "arrive", "PAST", "VISIT", "04", 0 },
+    { "Villagers said aid had been slow to arrive.", "arrive", "arrive", "INFINITIVE", "OTHER", "", 0 },
+    { "The first tents and medicines arrived on Friday.", "arrived", "arrive", "PAST", "OTHER", "", 0 },
     /* nor do a plane or its passengers */
     { "The jet, operated by Sunway Airlines, was arriving from the capital.", "arriving", "arrive", "PRESPART",
       "OTHER", "", 0 },
