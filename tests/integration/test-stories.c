@@ -293,3 +293,18 @@ Test (stories, failed_launch_is_one_event_and_the_next_a_plan)
   cr_assert_eq (count_planned (&s, "SATELLITE_LAUNCH", "2025-10", TRUE), 1, "the October launch is planned");
   story_clear (&s);
 }
+
+/* 'launched a weather rocket ... on Sunday' (DCT Tuesday 4 March), then
+ * 'The next launch is expected soon': the next one is another launch,
+ * not yet happened, and stays off Sunday's card. */
+Test (stories, next_launch_is_a_plan_apart_from_the_dated_one)
+{
+  Story s;
+  story_build (&s, "next-launch");
+  cr_assert_eq (count_planned (&s, "SATELLITE_LAUNCH", "2025-03-02", FALSE), 1, "Sunday's launch is a fact");
+  cr_assert_eq (count_planned (&s, "SATELLITE_LAUNCH", "2025-03-02", TRUE), 0, "Sunday's launch is planned");
+  cr_assert_eq (count_planned (&s, "SATELLITE_LAUNCH", NULL, TRUE), 1, "the next launch, undated, is planned");
+  const char *title = summary_on (&s, "SATELLITE_LAUNCH", "2025-03-02");
+  cr_assert (title && !strstr (title, "Next"), "%s", title);
+  story_clear (&s);
+}

@@ -374,6 +374,9 @@ ParameterizedTestParameters (events, tense_and_aspect)
     /* after a determiner or a possessive a verb-first word is a noun */
     { "The launch came two months after the summit.", "launch", "NONE", "NONE" },
     { "They watched Russia's launch from the shore.", "launch", "NONE", "NONE" },
+    /* ... and after 'next', 'upcoming', 'future', which stand for one */
+    { "Next launch of the rocket carries a probe.", "launch", "NONE", "NONE" },
+    { "Upcoming talks cover trade.", "talks", "NONE", "NONE" },
     { "It's launching a new rocket.", "launching", "PRESENT", "PROGRESSIVE" },
     { "Munitions were shipped for use in the war.", "use", "NONE", "NONE" },
     /* a noun after an amount, a time adjective, or as a past verb's object */

@@ -671,6 +671,12 @@ ParameterizedTestParameters (story, planned)
     { TRUE, "Elections are set for March.", "Elections", "election", "NONE", "", "" },
     { TRUE, "The planned strike drew criticism.", "strike", "strike", "NONE", "", "" },
     { TRUE, "Officials prepared for the upcoming elections.", "elections", "election", "NONE", "", "" },
+    /* 'next', 'future' before a noun: the one to come, not the one told */
+    { TRUE, "The next launch carries a weather probe.", "launch", "launch", "NONE", "", "" },
+    { TRUE, "Next launch is expected soon.", "launch", "launch", "NONE", "", "" },
+    { TRUE, "Future talks depend on the vote.", "talks", "talk", "NONE", "", "" },
+    { FALSE, "The house stands next to the blast site.", "blast", "blast", "NONE", "", "" },
+    { FALSE, "The territory's future leader warned of meddling.", "warned", "warn", "PAST", "", "" },
     { TRUE, "The union is set to strike again.", "strike", "strike", "INFINITIVE", "", "" },
     { TRUE, "The ministers are due to meet in Geneva.", "meet", "meet", "INFINITIVE", "", "" },
     { TRUE, "Putin plans to visit Pyongyang.", "visit", "visit", "INFINITIVE", "", "" },
@@ -716,6 +722,19 @@ ParameterizedTest (PlanCase *c, story, planned)
   g_autoptr (EvlDocument) doc = make_doc (c->text);
   const EvlEventMention *e = annotate_one (doc, c->trigger, c->lemma, c->tense, c->timex, c->value, NULL);
   cr_assert_eq (!!(e->flags & EVL_EVENT_FLAG_PLANNED), c->planned, "%s: planned", c->text);
+}
+
+/* 'the next one' of a story told in the past had happened ('at the next
+ * meeting the delegates voted'): only a present or future clause makes
+ * it a plan. */
+Test (story, next_in_a_past_clause_plans_nothing)
+{
+  g_autoptr (EvlDocument) doc = make_doc ("At the next meeting the delegates voted.");
+  guint k = add_event (doc, "meeting", 0, "meeting", EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+  add_event (doc, "voted", 0, "vote", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+  guint n;
+  const EvlEventMention *ev = annotate (doc, &n);
+  cr_assert_not (ev[k].flags & EVL_EVENT_FLAG_PLANNED);
 }
 
 /* A dateline guessed from the body may be a date the story looks back on:

@@ -921,8 +921,12 @@ np_buckets (NpBucket **preps_out)
   static gsize done;
   if (g_once_init_enter (&done))
     {
+      /* 'next', 'upcoming', 'future' stand where a determiner does and
+       * only before a noun ('Next launch of the rocket ...' at a
+       * sentence's start is no verb) */
       static const char *const d[] = { "the", "a", "an", "its", "their", "his", "her", "our",
-                                       "another", "each", "every", NULL };
+                                       "another", "each", "every", "next", "upcoming", "future",
+                                       NULL };
       static const char *const p[] = { "for", "of", "in", "on", "at", "after", "before", "with",
                                        "without", "from", "by", "into", "amid", "during",
                                        "despite", "under", "over", "against", "between",

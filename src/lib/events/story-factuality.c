@@ -50,6 +50,7 @@ typedef struct {
   gboolean plan;         /* a PLAN cue, or a field 'plan': Cue.plan */
   gboolean verb;         /* a field 'verb': a cue only before an infinitive */
   gboolean be_only;      /* a field 'be': a predicate only after 'be' */
+  gboolean unpast;       /* a field 'unpast': not in a clause told in the past */
 } EntryMemo;
 
 /* Only the first event a modal or hedge governs records it as modality
@@ -239,16 +240,37 @@ present_be (const EvlStoryDoc *sd, gint i)
          && (evl_story_token_is (sd, (guint) i - 1, "has") || evl_story_token_is (sd, (guint) i - 1, "have"));
 }
 
+/* Some finite verb of the clause of token @a is in the past tense: what
+ * it tells had happened when written ('at the next meeting they
+ * agreed', 'the next launch failed'). */
+static gboolean
+clause_told_past (const EvlStoryDoc *sd, gint a)
+{
+  guint32 clause = sd->clause[a];
+  gint lo = MAX (a - (gint) EVL_STORY_REACH, 0);
+  gint hi = MIN (a + (gint) EVL_STORY_REACH, (gint) sd->n_tok - 1);
+  for (gint j = lo; j <= hi; j++)
+    {
+      gint32 k = sd->tok_ev[j];
+      if (sd->clause[j] == clause && k >= 0 && sd->ev_tok[k] == j
+          && (evl_story_tf (sd, k) & (EVL_STORY_TF_PAST | EVL_STORY_TF_PASTPART)) == EVL_STORY_TF_PAST)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Applies a plan word used as a predicate or an attribute (@scope):
  * after a present 'be' ('a second strike is planned for June 24', 'talks
- * are scheduled', one adverb between: 'is now expected') it governs the
+ * are scheduled', one adverb between: 'is now expected'), a predicate word
+ * governs the
  * subject, the nominal events of its clause before the verb; otherwise
  * the noun it modifies ('the planned strike', 'upcoming elections'),
  * which for S_PREDICATE words, verbs too ('planned attacks for months'),
  * needs a determiner first.  @be_only: only the subject ('set', 'due'
  * are nouns and adjectives of other senses: 'the set of rules'). */
 static void
-apply_plan_word (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b, gboolean be_only)
+apply_plan_word (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b, gboolean be_only,
+                 gboolean unpast)
 {
   guint32 sentence = sd->tok[a].sentence;
   gint p = a - 1;
@@ -256,7 +278,9 @@ apply_plan_word (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b, gboolea
       && (sd->tok[p].flags & EVL_TOKEN_WORD) && !(evl_story_cls (sd, p) & EVL_STORY_C_BE)
       && present_be (sd, p - 1))
     p--;   /* 'is now expected' */
-  if (p >= 0 && sd->tok[p].sentence == sentence && present_be (sd, p))
+  /* an attribute is no predicate: "the territory's future leader" has a
+   * possessive, not 'is', before it */
+  if (scope == S_PREDICATE && p >= 0 && sd->tok[p].sentence == sentence && present_be (sd, p))
     {
       for (gint j = p - 1; j >= 0 && j >= p - EVL_STORY_REACH && sd->clause[j] == sd->clause[p]; j--)
         {
@@ -275,7 +299,8 @@ apply_plan_word (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b, gboolea
       || (scope == S_PREDICATE
           && !(p >= 0 && sd->tok[p].sentence == sentence && sd->tok_ent[p] < 0
                && (evl_story_is (sd, p, EVL_W_A) || evl_story_is (sd, p, EVL_W_AN)
-                   || (evl_story_cls (sd, p) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_POSSESSIVE))))))
+                   || (evl_story_cls (sd, p) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_POSSESSIVE)))))
+      || (unpast && clause_told_past (sd, a)))
     return;
   for (gint j = b + 1; j <= b + 3 && j < (gint) sd->n_tok && sd->tok[j].sentence == sentence; j++)
     {
@@ -286,7 +311,10 @@ apply_plan_word (EvlStoryDoc *sd, Cue *cue, Scope scope, gint a, gint b, gboolea
             touch (sd, (guint) k, cue);
           return;
         }
-      if (sd->tok[j].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE))
+      /* the noun it modifies comes before any preposition or article:
+       * 'next to the blast site' modifies none */
+      if ((sd->tok[j].flags & (EVL_TOKEN_PUNCT | EVL_TOKEN_QUOTE))
+          || (sd->tok_ent[j] < 0 && (evl_story_cls (sd, j) & (EVL_STORY_C_PREP | EVL_STORY_C_DEFINITE))))
         return;
     }
 }
@@ -439,7 +467,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
 {
   const EvlLexicon *lex = evl_context_get_lexicon (sd->ctx, "en/factuality");
   guint max_words = MAX (evl_lexicon_max_words (lex), 1);
-  EntryMemo memo[16] = { { NULL, K_NONE, S_NEXT, FALSE, FALSE, FALSE, FALSE } };
+  EntryMemo memo[16] = { { NULL, K_NONE, S_NEXT, FALSE, FALSE, FALSE, FALSE, FALSE } };
   gint32 *sent_source = sd->sent_source;
   for (guint s = 0; s < sd->n_sent; s++)
     sent_source[s] = -1;
@@ -483,7 +511,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
       Kind kind = K_NONE;
       Scope scope = S_NEXT;
       const char *modality = NULL;
-      gboolean plan = FALSE, infinitive = FALSE, be_only = FALSE;
+      gboolean plan = FALSE, infinitive = FALSE, be_only = FALSE, unpast = FALSE;
       if (hit && hit->n_attrs >= 1)
         {
           /* An entry's attributes parsed once per document: the same cues
@@ -501,7 +529,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
                * after 'be'. */
               gboolean flag = FALSE;
               em->plan = em->kind == K_PLAN;
-              em->verb = em->be_only = FALSE;
+              em->verb = em->be_only = em->unpast = FALSE;
               for (guint f = 2; f < hit->n_attrs; f++)
                 {
                   const char *x = hit->attrs[f];
@@ -509,6 +537,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
                   em->plan |= strcmp (x, "plan") == 0;
                   em->verb |= strcmp (x, "verb") == 0;
                   em->be_only |= strcmp (x, "be") == 0;
+                  em->unpast |= strcmp (x, "unpast") == 0;
                 }
               em->records = (em->kind == K_HEDGE || em->kind == K_CLAIM) && !flag;
             }
@@ -517,6 +546,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
           plan = em->plan;
           infinitive = em->verb;
           be_only = em->be_only;
+          unpast = em->unpast;
           /* The cue as written ('would', not the line's first form); only
            * a hedge or a claim records it (touch()), so only they pay for
            * folding and interning it. */
@@ -553,7 +583,7 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
                   plan && (evl_story_is (sd, (gint) i, EVL_W_IF) || evl_story_token_is (sd, i, "unless")) };
       if (scope == S_PREDICATE || scope == S_ATTRIBUTIVE)
         {
-          apply_plan_word (sd, &cue, scope, (gint) i, (gint) b, be_only);
+          apply_plan_word (sd, &cue, scope, (gint) i, (gint) b, be_only, unpast);
           i = b;
           continue;
         }

@@ -90,6 +90,7 @@ typedef struct Cluster {
   guint32 outcome;       /* FAILED | SUCCEEDED seen */
   gboolean generic;
   gboolean done;         /* some member is dated and told as done: asserted, not planned */
+  EvlDay done_end;       /* the latest end of such a member's date */
   gboolean counted;      /* some member is a counted plural ('two attempts') */
   guint n_mentions;
   guint id;              /* creation order */
@@ -309,13 +310,10 @@ overlap (const GArray *a, const GArray *b)
 /* A date this many days long or more tells no day (join_undated ()). */
 #define VAGUE_DAYS 6
 
-/* The day an undated event is assumed near: its weak time, else its first
- * document's creation day; 0 when unknown. */
+/* The creation day of @e's first document; 0 when unknown. */
 static EvlDay
-reference_day (const EvlGraph *g, const EvlGraphEvent *e)
+written_day (const EvlGraph *g, const EvlGraphEvent *e)
 {
-  if (e->time.known && e->time.begin)
-    return e->time.begin;
   if (e->mentions->len == 0)
     return 0;
   guint doc = g_array_index (e->mentions, EvlGraphMention, 0).doc;
@@ -325,6 +323,16 @@ reference_day (const EvlGraph *g, const EvlGraphEvent *e)
   if (dct && (b = evl_day_parse (dct)) == 0 && !evl_timex_value_bounds (dct, &b, &en, &gr))
     return 0;
   return b;
+}
+
+/* The day an undated event is assumed near: its weak time, else its first
+ * document's creation day; 0 when unknown. */
+static EvlDay
+reference_day (const EvlGraph *g, const EvlGraphEvent *e)
+{
+  if (e->time.known && e->time.begin)
+    return e->time.begin;
+  return written_day (g, e);
 }
 
 /* Interned strings (graph pool) are mostly compared to themselves. */
@@ -2141,6 +2149,16 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
   if (c->done && (factuality (e) == 1 || (e->flags & EVL_EVENT_FLAG_PLANNED))
       && !has_trigger (c, e->trigger))
     return REJECT;
+  /* Even in the same word, an undated plan had not happened when its
+   * article was written: a happening told as done before that day is
+   * another ('The launch took place on Sunday ... The next launch is
+   * expected soon'); in the article telling both, even that day's. */
+  if (c->done && !e_strong && (e->flags & EVL_EVENT_FLAG_PLANNED))
+    {
+      EvlDay written = written_day (g, e);
+      if (written && (c->done_end < written || (c->done_end == written && shares_document (c, e))))
+        return REJECT;
+    }
   /* Two bare mentions ('the talks', 'the statement') share only a type:
    * the same word is needed.  A bare mention may join a described event. */
   if (e->participants->len == 0 && c->parts->len == 0 && !loc_known
@@ -2155,7 +2173,10 @@ cluster_add (const EvlGraph *g, Cluster *c, guint ei)
   const EvlGraphEvent *e = evl_graph_get_event (g, ei);
   g_array_append_val (c->members, ei);
   if (strong_time (e) && factuality (e) == 0 && !(e->flags & EVL_EVENT_FLAG_PLANNED))
-    c->done = TRUE;
+    {
+      c->done = TRUE;
+      c->done_end = MAX (c->done_end, e->time.end);
+    }
   for (guint i = 0; i < e->participants->len; i++)
     {
       guint p = g_array_index (e->participants, guint, i);
