@@ -397,6 +397,10 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "Russia cut gas supplies.", "cut", "PAST", "NONE" },
     { "We cut costs every year.", "cut", "PRESENT", "NONE" },
     { "Storms hit the coast every year.", "hit", "PRESENT", "NONE" },
+    /* ... with an adverb between the subject and the verb */
+    { "Korinth successfully put its first satellite into orbit.", "put", "PAST", "NONE" },
+    { "The storm also cut power to the city.", "cut", "PAST", "NONE" },
+    { "They quickly cut costs every year.", "cut", "PRESENT", "NONE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }

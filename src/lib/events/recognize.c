@@ -1106,19 +1106,31 @@ object_noun (const Model *m, const Tokens *t, guint i)
 /* 'He hit the ball', 'The storm hit the coast', 'In November it put a
  * satellite into orbit': a verb whose past is its bare form, after a
  * singular subject (he, she, it; a name; a noun after an article), is
- * past, as the present would take its -s ('hits'). */
+ * past, as the present would take its -s ('hits'); so it is with an
+ * adverb between ('Korinth successfully put', 'it quickly cut'). */
 static gboolean
 invariant_past (const Tokens *t, guint i, const char *w, gsize n)
 {
   static const char *const verbs[] = { "put", "cut", "hit", "set", "let", "cost", "hurt", "shut",
                                        "spread", "quit", "cast", "split", "burst", "shed", "upset",
-                                       "bid", "broadcast", "forecast", "thrust" };
+                                       "bid", "broadcast", "forecast", "thrust", "beat" };
   static const char *const singular[] = { "he", "she", "it" };
   static const char *const articles[] = { "the", "a", "an", "its", "his", "her", "their", "this" };
   const char *p, *q;
   gsize pn, qn;
   if (!word_among (w, n, verbs, G_N_ELEMENTS (verbs)) || !word_before (t, i, 1, &p, &pn) || pn < 2)
     return FALSE;
+  /* the subject is before an -ly adverb or one of these unless an
+   * article is: 'a deliberately set fire' is no clause */
+  static const char *const adverbs[] = { "also", "then", "later", "never", "already", "just", "even", "first" };
+  guint back = 1;
+  if (((pn > 3 && g_ascii_tolower (p[pn - 2]) == 'l' && g_ascii_tolower (p[pn - 1]) == 'y')
+       || word_among (p, pn, adverbs, G_N_ELEMENTS (adverbs)))
+      && word_before (t, i, 2, &q, &qn) && qn >= 2 && !word_among (q, qn, articles, G_N_ELEMENTS (articles)))
+    {
+      p = q, pn = qn;
+      back = 2;
+    }
   if (word_among (p, pn, singular, G_N_ELEMENTS (singular)))
     return TRUE;
   static const char *const plural[] = { "i", "we", "you", "they", "these", "those" };
@@ -1129,7 +1141,7 @@ invariant_past (const Tokens *t, guint i, const char *w, gsize n)
   if (g_ascii_isupper (p[0]))
     return TRUE;
   /* (not an adverb: 'a deliberately set fire') */
-  return !(pn > 2 && p[pn - 2] == 'l' && p[pn - 1] == 'y') && word_before (t, i, 2, &q, &qn)
+  return !(pn > 2 && p[pn - 2] == 'l' && p[pn - 1] == 'y') && word_before (t, i, back + 1, &q, &qn)
          && word_among (q, qn, articles, G_N_ELEMENTS (articles));
 }
 
