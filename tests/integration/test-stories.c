@@ -308,3 +308,46 @@ Test (stories, next_launch_is_a_plan_apart_from_the_dated_one)
   cr_assert (title && !strstr (title, "Next"), "%s", title);
   story_clear (&s);
 }
+
+/* The story entities `build` makes of two articles, in the order given
+ * (tests/fixtures/acronyms/SET/FIRST and SECOND): how many there are of
+ * @type whose name or an alias is @a or @b. */
+static guint
+entities_named (const char *set, const char *first, const char *second, const char *a, const char *b)
+{
+  g_autofree char *in1 = g_build_filename (evl_test_source_root (), "tests", "fixtures", "acronyms", set, first, NULL);
+  g_autofree char *in2 = g_build_filename (evl_test_source_root (), "tests", "fixtures", "acronyms", set, second, NULL);
+  Story s;
+  s.dir = evl_test_tmpdir ();
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "-q", "-f", "svg", "-o", s.dir, in1, in2, NULL), 0, "%s", err);
+  g_autofree char *json = g_build_filename (s.dir, "events.json", NULL);
+  s.parser = evl_test_load_json (json, &s.root);
+  JsonArray *ents = json_object_get_array_member (s.root, "entities");
+  guint n = 0;
+  for (guint i = 0; i < json_array_get_length (ents); i++)
+    {
+      JsonObject *e = json_array_get_object_element (ents, i);
+      gboolean hit = g_strcmp0 (member (e, "name"), a) == 0 || g_strcmp0 (member (e, "name"), b) == 0;
+      JsonArray *al = json_object_get_array_member (e, "aliases");
+      for (guint k = 0; al && k < json_array_get_length (al); k++)
+        hit |= g_strcmp0 (json_array_get_string_element (al, k), a) == 0
+               || g_strcmp0 (json_array_get_string_element (al, k), b) == 0;
+      n += hit;
+    }
+  story_clear (&s);
+  return n;
+}
+
+/* An acronym joins another article's full name of its initials only
+ * when the articles agree on someone or somewhere: the 'KSA' of an
+ * article from Porto Lento is the 'Korinthian Space Agency' launching
+ * from Porto Lento, whichever came first; the 'CDU' of an article on a
+ * German state vote is not the 'Croatian Democratic Union' of Zagreb. */
+Test (stories, acronym_joins_its_full_name_only_where_the_articles_agree)
+{
+  cr_assert_eq (entities_named ("agree", "1-agency.txt", "2-acronym.txt", "KSA", "Korinthian Space Agency"), 1);
+  cr_assert_eq (entities_named ("agree", "2-acronym.txt", "1-agency.txt", "KSA", "Korinthian Space Agency"), 1);
+  cr_assert_eq (entities_named ("apart", "1-german.txt", "2-croatian.txt", "CDU", "Croatian Democratic Union"), 2);
+  cr_assert_eq (entities_named ("apart", "2-croatian.txt", "1-german.txt", "CDU", "Croatian Democratic Union"), 2);
+}

@@ -132,7 +132,13 @@ typedef struct {
   char *fkey, *fname;    /* folded key (NULL when none) and name */
   const char *key, *name;/* the interned strings they were folded from */
   GHashTable *aliases;   /* interned aliases already indexed, or NULL */
+  GArray *near;          /* guint: people and places named in its articles
+                          * (up to NEAR_MAX), or NULL: initials_agree() */
 } IndexedEntity;
+
+/* The most neighbours an entity keeps: enough to tell a party's country
+ * and leaders, a bound on work for any input. */
+#define NEAR_MAX 64
 
 /* The mentions of an entity that articles typed each way. */
 typedef struct {
@@ -164,6 +170,7 @@ indexed_entity_clear (gpointer p)
   g_free (ie->fkey);
   g_free (ie->fname);
   g_clear_pointer (&ie->aliases, g_hash_table_unref);
+  g_clear_pointer (&ie->near, g_array_unref);
 }
 
 static void
@@ -538,7 +545,7 @@ earlier_bare_surname (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster
  * or the reverse; 'Nasrallah' for an earlier 'Hassan Nasrallah'.  The reverse takes an entity still named by that short
  * form only: one already told in full is another's. */
 static gint
-find_by_short_form (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
+find_by_short_form (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c, gboolean *initials)
 {
   char form[128];
   gboolean person = c->type == EVL_ENTITY_PERSON;
@@ -558,7 +565,10 @@ find_by_short_form (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *
         form[0] = FORM_INITIALS;
       gint e = lookup_index (ix, TRUE, form);
       if (e >= 0)
-        return e;
+        {
+          *initials = !person;
+          return e;
+        }
     }
   const char *last = strrchr (c->name, ' ');
   if (person && last)
@@ -581,6 +591,7 @@ find_by_short_form (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *
   g_autofree char *fname = fold_name (name), *fform = fold_name (form);
   gboolean same = person ? count_words (name) >= 2 && strcmp (fname, fform) == 0
                          : acronym_letters (name, letters, sizeof letters) && strcmp (letters, fform) == 0;
+  *initials = same && !person;
   return same ? e : -1;
 }
 
@@ -588,7 +599,7 @@ find_by_short_form (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *
  * unique alias match either way ('Putin' in one article, 'Vladimir Putin'
  * with alias 'Putin' in another). */
 static gint
-find_entity (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
+find_entity (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c, gboolean *initials)
 {
   gint e = c->key ? lookup_index (ix, FALSE, c->key) : -1;
   if (e < 0)
@@ -604,7 +615,7 @@ find_entity (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c)
     if (count_words (c->aliases[i]) > 1 || acronym_letters (c->aliases[i], form, sizeof form))
       e = lookup_index (ix, FALSE, c->aliases[i]);
   if (e < 0)
-    e = find_by_short_form (ix, g, c);
+    e = find_by_short_form (ix, g, c, initials);
   /* 'James C. Kopp' after 'James Kopp', 'James Charles Kopp' after
    * 'James C. Kopp': the other form as a name (as an alias it may be
    * another's other form: 'James D. Kopp' is not 'James C. Kopp'; the
@@ -686,6 +697,108 @@ voted_type (const EvlContext *ctx, EntityCache *c, const EvlGraphEntity *ge, gui
   return best == EVL_ENTITY_N ? ge->type : best;
 }
 
+/* A cluster whose story entity waits for the others of its article:
+ * initials_agree(). */
+#define DEFERRED (G_MAXUINT - 1)
+
+/* Whether the article of a name that matched story entity @e by its
+ * initials alone ('CDU' for 'Croatian Democratic Union') agrees with
+ * @e's articles: it names a person or a place they named (@map, the
+ * article's clusters, @n of them, less @self), as 'NATO' among 'Brussels'
+ * and the 'North Atlantic Treaty Organization' of another article among
+ * 'Brussels' do; or it cannot disagree, as one side names no place.  Two
+ * articles that name places and share none tell of other bodies:
+ * initials of three letters name many, and the German 'CDU' of a vote in
+ * Hesse is no Croatian party of Zagreb. */
+static gboolean
+initials_agree (const EntityCache *base, const EvlGraph *g, guint e, const guint *map, guint n,
+                guint self)
+{
+  const GArray *near = e < base->ents->len ? g_array_index (base->ents, IndexedEntity, e).near : NULL;
+  gboolean here_place = FALSE, there_place = FALSE;
+  for (guint k = 0; k < n; k++)
+    {
+      if (k == self || map[k] >= DEFERRED || map[k] == e)
+        continue;
+      here_place |= evl_graph_get_entity (g, map[k])->type == EVL_ENTITY_LOCATION;
+      for (guint j = 0; near && j < near->len; j++)
+        if (g_array_index (near, guint, j) == map[k])
+          return TRUE;
+    }
+  for (guint j = 0; near && j < near->len && !there_place; j++)
+    there_place = evl_graph_get_entity (g, g_array_index (near, guint, j))->type == EVL_ENTITY_LOCATION;
+  return !(here_place && there_place);
+}
+
+/* Records the people and places of an article (@map, @n clusters) as
+ * neighbours of each of its story entities. */
+static void
+record_near (EntityCache *base, const EvlGraph *g, const guint *map, guint n)
+{
+  for (guint a = 0; a < n; a++)
+    {
+      if (map[a] >= DEFERRED || map[a] >= base->ents->len)
+        continue;
+      IndexedEntity *ie = &g_array_index (base->ents, IndexedEntity, map[a]);
+      for (guint b = 0; b < n; b++)
+        {
+          if (b == a || map[b] >= DEFERRED || map[b] == map[a])
+            continue;
+          EvlEntityType t = evl_graph_get_entity (g, map[b])->type;
+          if (t != EVL_ENTITY_PERSON && t != EVL_ENTITY_LOCATION)
+            continue;
+          if (ie->near == NULL)
+            ie->near = g_array_new (FALSE, FALSE, sizeof (guint));
+          gboolean have = FALSE;
+          for (guint j = 0; j < ie->near->len && !have; j++)
+            have = g_array_index (ie->near, guint, j) == map[b];
+          if (!have && ie->near->len < NEAR_MAX)
+            g_array_append_val (ie->near, map[b]);
+        }
+    }
+}
+
+/* Makes cluster @c of an article the story entity @e (-1: a new one),
+ * merging its name, aliases, type and counts; returns the entity. */
+static guint
+attach_cluster (const EvlContext *ctx, EvlGraph *g, EntityIndex *ix, const EvlEntityCluster *cl,
+                guint c, gint e, const guint *live, const guint *map, guint n_clusters)
+{
+  g_autofree char *key = NULL;
+  if (e < 0)
+    {
+      key = cl[c].key ? g_strdup (cl[c].key)
+                      : evl_entity_normalize_key (ctx, cl[c].name, cl[c].type);
+      EvlGraphEntity ne = { 0 };
+      ne.name = cl[c].name;
+      ne.key = key;
+      ne.type = cl[c].type;
+      e = (gint) evl_graph_add_entity (g, &ne);
+    }
+  EvlGraphEntity *ge = evl_graph_peek_entity (g, (guint) e);
+  ge->type = voted_type (ctx, ix->base, ge, (guint) e, cl[c].type, live[c]);
+  /* A fuller form of the name wins ('Putin' -> 'Vladimir Putin'). */
+  if (count_words (cl[c].name) > count_words (ge->name))
+    {
+      evl_graph_entity_add_alias (g, (guint) e, ge->name);
+      ge = evl_graph_peek_entity (g, (guint) e);
+      ge->name = evl_graph_intern (g, cl[c].name);
+    }
+  gboolean seen = FALSE;
+  for (guint k = 0; k < n_clusters; k++)
+    seen |= k != c && map[k] == (guint) e;
+  ge->n_mentions += live[c];
+  if (!seen)
+    ge->n_documents++;
+  if (g_strcmp0 (cl[c].name, ge->name) != 0)
+    evl_graph_entity_add_alias (g, (guint) e, cl[c].name);
+  for (guint k = 0; cl[c].aliases && cl[c].aliases[k]; k++)
+    if (g_strcmp0 (cl[c].aliases[k], evl_graph_get_entity (g, (guint) e)->name) != 0)
+      evl_graph_entity_add_alias (g, (guint) e, cl[c].aliases[k]);
+  index_entity (ix, g, (guint) e);
+  return (guint) e;
+}
+
 /* Maps each document cluster to a story entity (G_MAXUINT when the
  * cluster is only mentioned in page furniture). */
 static guint *
@@ -697,6 +810,7 @@ add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
   const EvlEntityMention *em = evl_document_get_entity_mentions (doc, &n_em);
   guint *map = g_new (guint, n_clusters + 1);
   g_autofree guint *live = g_new0 (guint, n_clusters + 1);
+  g_autofree gint *by_initials = g_new (gint, n_clusters + 1);
   for (guint i = 0; i < n_em; i++)
     {
       if (em[i].cluster < 0 || (guint) em[i].cluster >= n_clusters)
@@ -714,48 +828,33 @@ add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
   };
 
   for (guint c = 0; c < n_clusters; c++)
+    map[c] = G_MAXUINT;
+  guint deferred = 0;
+  for (guint c = 0; c < n_clusters; c++)
     {
-      map[c] = G_MAXUINT;
       if (live[c] == 0 || cl[c].name == NULL)
         continue;
-      gint e = find_entity (&ix, g, &cl[c]);
-      g_autofree char *key = NULL;
-      if (e < 0)
+      gboolean initials = FALSE;
+      gint e = find_entity (&ix, g, &cl[c], &initials);
+      if (e >= 0 && initials)
         {
-          key = cl[c].key ? g_strdup (cl[c].key)
-                          : evl_entity_normalize_key (ctx, cl[c].name, cl[c].type);
-          EvlGraphEntity ne = { 0 };
-          ne.name = cl[c].name;
-          ne.key = key;
-          ne.type = cl[c].type;
-          e = (gint) evl_graph_add_entity (g, &ne);
+          by_initials[c] = e;
+          map[c] = DEFERRED;
+          deferred++;
+          continue;
         }
-      EvlGraphEntity *ge = evl_graph_peek_entity (g, (guint) e);
-      ge->type = voted_type (ctx, ix.base, ge, (guint) e, cl[c].type, live[c]);
-      /* A fuller form of the name wins ('Putin' -> 'Vladimir Putin'). */
-      if (count_words (cl[c].name) > count_words (ge->name))
-        {
-          evl_graph_entity_add_alias (g, (guint) e, ge->name);
-          ge = evl_graph_peek_entity (g, (guint) e);
-          ge->name = evl_graph_intern (g, cl[c].name);
-        }
-      gboolean seen = FALSE;
-      for (guint k = 0; k < c; k++)
-        seen |= map[k] == (guint) e;
-      ge->n_mentions += live[c];
-      if (!seen)
-        ge->n_documents++;
-      if (g_strcmp0 (cl[c].name, ge->name) != 0)
-        evl_graph_entity_add_alias (g, (guint) e, cl[c].name);
-      for (guint k = 0; cl[c].aliases && cl[c].aliases[k]; k++)
-        if (g_strcmp0 (cl[c].aliases[k], evl_graph_get_entity (g, (guint) e)->name) != 0)
-          evl_graph_entity_add_alias (g, (guint) e, cl[c].aliases[k]);
-      index_entity (&ix, g, (guint) e);
-      map[c] = (guint) e;
+      map[c] = attach_cluster (ctx, g, &ix, cl, c, e, live, map, n_clusters);
     }
+  for (guint c = 0; deferred > 0 && c < n_clusters; c++)
+    if (map[c] == DEFERRED)
+      {
+        gint e = initials_agree (ix.base, g, (guint) by_initials[c], map, n_clusters, c) ? by_initials[c] : -1;
+        map[c] = attach_cluster (ctx, g, &ix, cl, c, e, live, map, n_clusters);
+      }
   for (guint i = 0; i < ix.touched->len; i++)
     cache_sync_entity (ix.base, g, g_array_index (ix.touched, guint, i));
   entity_cache_get (ctx, g);
+  record_near (ix.base, g, map, n_clusters);
   g_hash_table_unref (ix.keys);
   g_hash_table_unref (ix.aliases);
   g_array_unref (ix.touched);
