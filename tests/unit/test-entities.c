@@ -1893,3 +1893,35 @@ Test (entities, a_national_name_runs_on_past_and)
   cr_expect_not (has_cluster_named (doc, "Long Distance"));
   cr_expect_eq (cluster_of (doc, "Philippine Long Distance and Telephone Co.")->type, EVL_ENTITY_ORGANIZATION);
 }
+
+/* A capitalised run typed a person by default that starts with an
+ * office's word or ends with a part of an organisation is a common noun
+ * phrase, no name ('the fund's Executive Board', 'Foreign Affairs
+ * officials', 'National Overseas passports'); a name after a title, and
+ * a known body, stay. */
+typedef struct {
+  char text[160];
+  char absent[32];   /* no cluster so named */
+  char present[32];  /* a cluster so named, or "" */
+} CommonPhraseCase;
+
+ParameterizedTestParameters (entities, a_common_phrase_named_by_office_or_part_is_no_name)
+{
+  static CommonPhraseCase cases[] = {
+    { "The fund's Executive Board approved the loan on Monday, Anna Lind said.", "Executive Board", "Anna Lind" },
+    { "Foreign Affairs officials declined to comment, said Tomas Berg.", "Foreign Affairs", "Tomas Berg" },
+    { "Many residents hold National Overseas passports, Karl Vos said.", "National Overseas", "Karl Vos" },
+    { "The company's Senior Executives met in Oslo on Monday.", "Senior Executives", "Oslo" },
+    { "The Supreme Court ruled on Monday that the law stands.", "", "Supreme Court" },
+  };
+  return cr_make_param_array (CommonPhraseCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (CommonPhraseCase *c, entities, a_common_phrase_named_by_office_or_part_is_no_name)
+{
+  g_autoptr (EvlDocument) doc = annotate (c->text);
+  if (c->absent[0])
+    cr_expect_not (has_cluster_named (doc, c->absent), "%s: %s", c->text, c->absent);
+  if (c->present[0])
+    cr_expect (has_cluster_named (doc, c->present), "%s: %s", c->text, c->present);
+}

@@ -2203,6 +2203,23 @@ portfolio_before_title (const Scan *s, guint b)
   return FALSE;
 }
 
+/* 'the fund's Executive Board', 'Foreign Affairs officials': a
+ * capitalised run nothing makes a name of (no gazetteer, no organisation
+ * context: asked only of runs typed a person by default) is a common
+ * noun phrase when its first word is one that starts an office's title
+ * ('Foreign', 'National', 'Deputy': title-start and title-mod cues) or
+ * its last names a part or people of an organisation ('Board',
+ * 'Executives', 'Shareholders': org-of and org-after cues).  A person's
+ * name starts with a given name and ends with a surname, neither of
+ * them such a word. */
+static G_GNUC_NO_INLINE gboolean
+common_phrase (const Scan *s, guint a, guint b)
+{
+  return b - a >= 2
+         && (cue_word (s, a, EVL_CUE_TITLE_START | EVL_CUE_TITLE_MOD)
+             || cue_word (s, b - 1, EVL_CUE_ORG_OF | EVL_CUE_ORG_AFTER));
+}
+
 static guint
 emit_run (Scan *s, guint a, guint b)
 {
@@ -2377,7 +2394,7 @@ emit_run (Scan *s, guint a, guint b)
        * a name before a kind of place is that place. */
       if (in_sentence (s, b) && (next & EVL_CUE_LOC_AFTER))
         type = EVL_ENTITY_LOCATION;
-      else if (portfolio_before_title (s, b))
+      else if (portfolio_before_title (s, b) || common_phrase (s, a, b))
         return b;
     }
   EvlCand *c = add_cand (s, a, b, EVL_CAND_NAME, type);
