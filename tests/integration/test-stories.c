@@ -15,16 +15,23 @@ typedef struct {
   JsonObject *root;
 } Story;
 
+/* `build` of @in and, when not NULL, @in2 after it. */
+static void
+story_build_inputs (Story *s, const char *in, const char *in2)
+{
+  s->dir = evl_test_tmpdir ();
+  g_autofree char *err = NULL;
+  cr_assert_eq (evl_test_run (NULL, &err, "build", "-q", "-f", "svg", "-o", s->dir, in, in2, NULL), 0, "%s", err);
+  g_autofree char *json = g_build_filename (s->dir, "events.json", NULL);
+  s->parser = evl_test_load_json (json, &s->root);
+}
+
 static void
 story_build (Story *s, const char *name)
 {
   g_autofree char *file = g_strconcat (name, ".txt", NULL);
   g_autofree char *in = g_build_filename (evl_test_source_root (), "tests", "fixtures", "stories", file, NULL);
-  s->dir = evl_test_tmpdir ();
-  g_autofree char *err = NULL;
-  cr_assert_eq (evl_test_run (NULL, &err, "build", "-q", "-f", "svg", "-o", s->dir, in, NULL), 0, "%s", err);
-  g_autofree char *json = g_build_filename (s->dir, "events.json", NULL);
-  s->parser = evl_test_load_json (json, &s->root);
+  story_build_inputs (s, in, NULL);
 }
 
 static void
@@ -318,11 +325,7 @@ entities_named (const char *set, const char *first, const char *second, const ch
   g_autofree char *in1 = g_build_filename (evl_test_source_root (), "tests", "fixtures", "acronyms", set, first, NULL);
   g_autofree char *in2 = g_build_filename (evl_test_source_root (), "tests", "fixtures", "acronyms", set, second, NULL);
   Story s;
-  s.dir = evl_test_tmpdir ();
-  g_autofree char *err = NULL;
-  cr_assert_eq (evl_test_run (NULL, &err, "build", "-q", "-f", "svg", "-o", s.dir, in1, in2, NULL), 0, "%s", err);
-  g_autofree char *json = g_build_filename (s.dir, "events.json", NULL);
-  s.parser = evl_test_load_json (json, &s.root);
+  story_build_inputs (&s, in1, in2);
   JsonArray *ents = json_object_get_array_member (s.root, "entities");
   guint n = 0;
   for (guint i = 0; i < json_array_get_length (ents); i++)
@@ -350,4 +353,27 @@ Test (stories, acronym_joins_its_full_name_only_where_the_articles_agree)
   cr_assert_eq (entities_named ("agree", "2-acronym.txt", "1-agency.txt", "KSA", "Korinthian Space Agency"), 1);
   cr_assert_eq (entities_named ("apart", "1-german.txt", "2-croatian.txt", "CDU", "Croatian Democratic Union"), 2);
   cr_assert_eq (entities_named ("apart", "2-croatian.txt", "1-german.txt", "CDU", "Croatian Democratic Union"), 2);
+}
+
+/* DEATH events `build` keeps of tests/fixtures/deaths/@set (a folder). */
+static guint
+deaths_in (const char *set)
+{
+  g_autofree char *in = g_build_filename (evl_test_source_root (), "tests", "fixtures", "deaths", set, NULL);
+  Story s;
+  story_build_inputs (&s, in, NULL);
+  guint n = count (&s, "DEATH", NULL);
+  story_clear (&s);
+  return n;
+}
+
+/* 'A 34-year-old man was killed in a warehouse fire in Lyndale on
+ * Friday' and another article's 'A firefighter died after battling a
+ * warehouse blaze in Lyndale on Friday' are one death; a woman's death
+ * there that day, or the man's in another town, are others. */
+Test (stories, one_unnamed_death_told_by_two_articles_is_one_event)
+{
+  cr_assert_eq (deaths_in ("one"), 1);
+  cr_assert_eq (deaths_in ("two-sexes"), 2);
+  cr_assert_eq (deaths_in ("two-places"), 2);
 }

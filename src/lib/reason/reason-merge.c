@@ -1660,6 +1660,22 @@ same_doer_target_count (const EvlGraph *g, const Cluster *c, const EvlGraphEvent
   return !*nc || !*ne || strcmp (nc, ne) == 0;
 }
 
+/* @e names a place cluster @c's first member names, or a city of its
+ * country or the country of its city (event_places ()). */
+static gboolean
+shares_place_of_first (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
+{
+  if (c->places == NULL)
+    c->places = event_places (g, p->syn, evl_graph_get_event (g, c->rep), p->loose);
+  if (p->places == NULL)
+    p->places = event_places (g, p->syn, e, p->loose);
+  for (guint i = 0; i < c->places->len; i++)
+    for (guint j = 0; j < p->places->len; j++)
+      if (same_region (p->syn, g_array_index (c->places, guint, i), g_array_index (p->places, guint, j)))
+        return TRUE;
+  return FALSE;
+}
+
 /* @e, of a type that tells what happened (not the catch-all; a loose
  * type's in the same word), is told by another article than cluster @c
  * and dated its very day; it names a place the cluster's first member
@@ -1680,16 +1696,7 @@ same_day_same_place (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEven
     return FALSE;
   if (p->loose && !same_word (g, c, p, e))
     return FALSE;
-  if (c->places == NULL)
-    c->places = event_places (g, p->syn, evl_graph_get_event (g, c->rep), p->loose);
-  if (p->places == NULL)
-    p->places = event_places (g, p->syn, e, p->loose);
-  gboolean shared = FALSE;
-  for (guint i = 0; i < c->places->len && !shared; i++)
-    for (guint j = 0; j < p->places->len && !shared; j++)
-      shared = same_region (p->syn, g_array_index (c->places, guint, i),
-                            g_array_index (p->places, guint, j));
-  return shared && same_doer_target_count (g, c, e, p->loose);
+  return shares_place_of_first (g, c, p, e) && same_doer_target_count (g, c, e, p->loose);
 }
 
 /* Every entity of @parts is a place: names of where, not of who takes
@@ -1954,6 +1961,81 @@ one_day (const Cluster *c, const EvlGraphEvent *e)
          && e->time.begin == c->tb;
 }
 
+static gboolean is_number_word (const char *w);
+
+/* What a death's summary tells of its one unnamed victim ('Man killed
+ * in a warehouse fire', 'Firefighter dies after ...'): FALSE unless the
+ * words before its verb are one singular noun phrase naming no number
+ * and nobody; *@sex is 1 for a male head noun, 2 for a female one, 0
+ * when it tells none; *@age the first 'N-year-old' of its sentence (0:
+ * none). */
+static gboolean
+one_unnamed_victim (const EvlGraphEvent *e, guint *sex, guint *age)
+{
+  static const char *const male[] = { "man", "boy", "father", "son", "husband", "brother", "policeman",
+                                       "fireman", "businessman", "grandfather", NULL };
+  static const char *const female[] = { "woman", "girl", "mother", "daughter", "wife", "sister",
+                                         "policewoman", "businesswoman", "grandmother", NULL };
+  static const char *const plural[] = { "people", "men", "women", "children", "police", "dozens",
+                                         "hundreds", "thousands", "both", "all", "family", NULL };
+  if (!same_str (e->type, "DEATH") || e->patient >= 0 || e->trigger == NULL || e->summary == NULL
+      || e->mentions->len == 0 || (e->flags & EVL_EVENT_FLAG_GENERIC) || e->polarity == EVL_POLARITY_NEG)
+    return FALSE;
+  g_auto (GStrv) w = g_strsplit (e->summary, " ", 8);
+  gsize tl = strlen (e->trigger);
+  guint v = 0;
+  while (w[v] && !(tl >= 3 && g_ascii_strncasecmp (w[v], e->trigger, tl) == 0))
+    v++;
+  if (w[v] == NULL || v == 0 || v > 3)
+    return FALSE;
+  /* the words before an active 'kills' are the killer ('Boat wreck
+   * kills his mother'): only a passive ('killed') or 'die' tells the
+   * victim first */
+  g_autofree char *verb = g_ascii_strdown (w[v], -1);
+  gboolean passive = g_str_has_suffix (verb, "ed") && strlen (verb) > tl;
+  if (!passive && strcmp (e->trigger, "die") != 0)
+    return FALSE;
+  for (guint i = 0; i < v; i++)
+    {
+      g_autofree char *x = g_ascii_strdown (w[i], -1);
+      if (is_number_word (x) || word_in (x, plural) || !g_ascii_isalpha (x[0]))
+        return FALSE;
+    }
+  g_autofree char *head = g_ascii_strdown (w[v - 1], -1);
+  gsize hl = strlen (head);
+  if (hl > 2 && head[hl - 1] == 's' && head[hl - 2] != 's')
+    return FALSE;
+  *sex = word_in (head, male) ? 1 : word_in (head, female) ? 2 : 0;
+  const char *q = g_array_index (e->mentions, EvlGraphMention, 0).quote;
+  const char *y = q ? strstr (q, "-year-old") : NULL;
+  const char *d = y;
+  while (d && d > q && g_ascii_isdigit (d[-1]))
+    d--;
+  *age = d && d < y ? (guint) g_ascii_strtoull (d, NULL, 10) : 0;
+  return TRUE;
+}
+
+/* Another article's death of cluster @c's day and place, each of one
+ * unnamed victim whom the two tell alike ('A 34-year-old man was killed
+ * in a warehouse fire in Lyndale on Friday' / 'A firefighter died after
+ * battling a warehouse blaze in Lyndale on Friday'): one death, told by
+ * whoever saw it.  Not a man and a woman, nor two ages; and only among
+ * articles gathered for one story: a feed holds many a city's unrelated
+ * deaths of a day ('a man killed in a shooting', 'a man died after a
+ * fall'); evl_reason_merge () keeps the documents' names only for a feed
+ * (many_stories ()). */
+static gboolean
+one_unnamed_death (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
+{
+  guint sc, ac, se, ae;
+  const EvlGraphEvent *r = evl_graph_get_event (g, c->rep);
+  if (!one_day (c, e) || shares_document (c, e) || c->n_patients || p->syn->doc_weight != NULL
+      || !one_unnamed_victim (e, &se, &ae) || !one_unnamed_victim (r, &sc, &ac)
+      || (sc && se && sc != se) || (ac && ae && ac != ae))
+    return FALSE;
+  return shares_place_of_first (g, c, p, e);
+}
+
 /* The people @e names that cluster @c does not. */
 static guint
 unshared_people (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
@@ -2007,7 +2089,7 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
         return REJECT;
     }
   gboolean same_day_kind = specific_same_day (g, c, p, e) && !shares_document (c, e);
-  gboolean one_death = e_loose && (same_victim (g, c, e) || same_toll (g, c, e));
+  gboolean one_death = e_loose && (same_victim (g, c, e) || same_toll (g, c, e) || one_unnamed_death (g, c, p, e));
   gboolean alone_day = same_trigger && step_named_alone (g, c, e, e_definite);
   /* A loose type's same word on the day of a specific happening needs
    * no shared participant, nor with one side naming the story's step
