@@ -15,7 +15,8 @@ typedef struct {
   JsonObject *root;
 } Story;
 
-/* `build` of @in and, when not NULL, @in2 after it. */
+/* `build` of @in and, when not NULL, @in2 after it (an input or an
+ * option). */
 static void
 story_build_inputs (Story *s, const char *in, const char *in2)
 {
@@ -376,4 +377,32 @@ Test (stories, one_unnamed_death_told_by_two_articles_is_one_event)
   cr_assert_eq (deaths_in ("one"), 1);
   cr_assert_eq (deaths_in ("two-sexes"), 2);
   cr_assert_eq (deaths_in ("two-places"), 2);
+}
+
+/* Events of @s titled @summary. */
+static guint
+titled (const Story *s, const char *summary)
+{
+  JsonArray *evs = json_object_get_array_member (s->root, "events");
+  guint n = 0;
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    n += g_strcmp0 (member (json_array_get_object_element (evs, i), "summary"), summary) == 0;
+  return n;
+}
+
+/* 'The announcement came after months of losses': the bare noun, undated
+ * and naming nobody, is no card of its own ('Announcement'); the clause
+ * it heads is.  --all-events keeps every mention, that one too. */
+Test (stories, a_bare_undated_noun_makes_no_card)
+{
+  g_autofree char *in = g_build_filename (evl_test_source_root (), "tests", "fixtures", "stories",
+                                          "bare-announcement.txt", NULL);
+  Story s;
+  story_build_inputs (&s, in, NULL);
+  cr_assert_eq (titled (&s, "Announcement"), 0);
+  cr_assert_geq (count (&s, "STATEMENT", NULL), 1, "the clause the noun heads stays");
+  story_clear (&s);
+  story_build_inputs (&s, in, "--all-events");
+  cr_assert_eq (titled (&s, "Announcement"), 1);
+  story_clear (&s);
 }

@@ -150,6 +150,7 @@ typedef struct {
   GHashTable *aliases;   /* folded -> index + 1 or AMBIGUOUS */
   GArray *ents;          /* IndexedEntity, one per indexed entity */
   const EvlLexicon *nicknames;  /* en/nicknames: given_form() */
+  gboolean all_events;   /* some document was added with every mention kept */
   GArray *votes;         /* TypeVotes, one per entity: voted_type() */
   /* Not about entities, but per graph too: cue_prefixes_get(). */
   const EvlLexicon *cue_lex;
@@ -388,6 +389,13 @@ other_forms (const EvlLexicon *nicknames, const EvlGraphEntity *e, OtherForms *o
     }
   else if (name_initials (e->name, out->f[out->n] + 1, sizeof out->f[0] - 1))
     out->f[out->n++][0] = FORM_INITIALS;
+}
+
+gboolean
+evl_reason_keeps_all_events (EvlGraph *g)
+{
+  const EntityCache *c = evl_graph_get_reason_cache (g);
+  return c != NULL && c->all_events;
 }
 
 /* Brings entity @i of the cache in line with the graph. */
@@ -4924,6 +4932,7 @@ evl_reason_add_document (const EvlContext *ctx, EvlGraph *g, const EvlDocument *
   a.possessor_patients = evl_context_get_lexicon (ctx, "en/possessor-patients");
   a.control = evl_context_get_lexicon (ctx, "en/control-verbs");
   a.cluster_map = add_entities (ctx, g, doc, a.sents, a.n_sents);
+  ((EntityCache *) evl_graph_get_reason_cache (g))->all_events |= opts->all_events;
   a.event_map = g_new (guint, a.n_ev + 1);
   a.trigger_tok = g_new0 (guint8, a.n_toks + 1);
   a.tok_event = g_new (gint32, a.n_toks + 1);

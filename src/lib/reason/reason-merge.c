@@ -2777,6 +2777,25 @@ index_quotes (GHashTable *by_quote, Cluster *c, guint from)
     }
 }
 
+/* Every mention of cluster @c, after all merging, is a bare noun of its
+ * trigger ('The announcement came after months of losses'): undated,
+ * naming nobody and nowhere, its title the noun alone.  Such a card says
+ * nothing a reader can place; what it refers to, when the story tells
+ * it, is a card of its own. */
+static gboolean
+empty_card (const EvlGraph *g, const Cluster *c)
+{
+  for (guint k = 0; k < c->members->len; k++)
+    {
+      const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (c->members, guint, k));
+      if (e->participants->len > 0 || e->location >= 0 || e->agent >= 0 || e->patient >= 0
+          || strong_time (e) || e->summary == NULL || strchr (e->summary, ' ') || e->mentions->len == 0
+          || !nominal_mention (&g_array_index (e->mentions, EvlGraphMention, 0), e->trigger))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- coreference within one document ---- */
 
 /* Both dated, one time inside the other ('2025-06' holds '2025-06-10'). */
@@ -3549,9 +3568,18 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
   join_undated (g, &syn, loose, all);
 
   g_autofree guint *target = g_new (guint, n);
+  gboolean keep_all = evl_reason_keeps_all_events (g);
   for (guint i = 0; i < all->len; i++)
-    if (((Cluster *) all->pdata[i])->members->len > 0)
-      fold_cluster (g, all->pdata[i], target);
+    {
+      Cluster *c = all->pdata[i];
+      if (c->members->len == 0)
+        continue;
+      if (!keep_all && empty_card (g, c))
+        for (guint k = 0; k < c->members->len; k++)
+          target[g_array_index (c->members, guint, k)] = G_MAXUINT;
+      else
+        fold_cluster (g, c, target);
+    }
   evl_graph_collapse_events (g, target);
   synonyms_clear (&syn);
 }

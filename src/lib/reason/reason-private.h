@@ -40,6 +40,10 @@ char *evl_reason_summary (const EvlGraph *g, const EvlGraphEvent *ev,
 /* Day distance between two intervals (0 when they overlap). */
 guint evl_reason_interval_gap (EvlDay b1, EvlDay e1, EvlDay b2, EvlDay e2);
 
+/* Some document of @g was added with EvlReasonOptions.all_events: every
+ * mention is kept, even one that makes no card of its own. */
+gboolean evl_reason_keeps_all_events (EvlGraph *g);
+
 /* Calls @fn with the TAB-separated fields of each non-comment line of a
  * data file (NULL: none). */
 typedef void (*EvlReasonRecordFn) (char **fields, guint n, gpointer data);
