@@ -2659,6 +2659,23 @@ fold_cluster (EvlGraph *g, Cluster *c, guint *target)
       evl_graph_add_conflict (g, &cf);
     }
   vote_time (g, rep, mem);
+  /* A plan dated, once voted, after the day every report of it was
+   * written had not happened when told, whatever another member's bare
+   * noun ('The launch took place ... The next launch is expected in the
+   * autumn') left unsaid. */
+  EvlGraphEvent *v = evl_graph_peek_event (g, rep);
+  if ((or_flags & EVL_EVENT_FLAG_PLANNED) && strong_time (v) && v->polarity != EVL_POLARITY_NEG)
+    {
+      gboolean after_all = TRUE;
+      for (guint j = 0; j < v->mentions->len && after_all; j++)
+        {
+          const char *dct = evl_graph_get_document (g, g_array_index (v->mentions, EvlGraphMention, j).doc)->dct;
+          EvlDay day = dct ? evl_day_parse (dct) : 0;
+          after_all = day && v->time.begin > day;
+        }
+      if (after_all)
+        v->flags |= EVL_EVENT_FLAG_PLANNED;
+    }
 }
 
 /* The clusters of one type, by genericity (0, 1), in creation order. */
