@@ -4016,6 +4016,16 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
     { "Regulators announced the purchase of the bank in March.", "March", "2023-03", "",
       { RE_NOUN ("purchase", "purchase"), { "announced", "announce", EVL_EVENT_CLASS_REPORTING, "PAST", "NONE" } },
       FALSE },
+    /* a 'since' date starts a span: no day of a simple past, nor of the
+     * nouns of its clause, whichever side; a perfect runs on from it */
+    { "The rally included prayers for the victims of attacks since 1993.", "1993", "1993", "",
+      { RE_PAST ("included", "include"), RE_NOUN ("attacks", "attack") }, FALSE },
+    { "The rally included prayers for the victims of attacks since 1993.", "1993", "1993", "",
+      { RE_NOUN ("prayers", "prayer"), RE_PAST ("included", "include") }, FALSE },
+    { "Since 2019 the firm sold its shares to the fund.", "2019", "2019", "",
+      { RE_PAST ("sold", "sell") }, FALSE },
+    { "The fund has seen outflows since early September.", "early September", "2023-09", "",
+      { { "seen", "see", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "PERFECTIVE" } }, TRUE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }
@@ -4109,6 +4119,24 @@ Test (story, a_when_clause_after_a_date_happened_then)
   guint n;
   const EvlEventMention *e = annotate (doc, &n);
   cr_assert_eq (e[inv].timex, y68, "the invasion is in 1968 (timex %d)", e[inv].timex);
+}
+
+/* ... set off by a dash too, or with no comma after a 'since' date. */
+Test (story, a_when_clause_after_a_since_date_happened_then)
+{
+  static const char *const texts[] = {
+    "Since 1985 _ when the army created a buffer zone _ 200 soldiers have died there.",
+    "The island has been divided since 1985 when the army created a buffer zone.",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (texts[i]);
+      gint32 y = (gint32) add_timex (doc, "1985", EVL_TIMEX_DATE, "1985");
+      guint cr = add_event (doc, "created", 0, "create", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+      guint n;
+      const EvlEventMention *e = annotate (doc, &n);
+      cr_assert_eq (e[cr].timex, y, "%s: the creating is in 1985 (timex %d)", texts[i], e[cr].timex);
+    }
 }
 
 /* A verb's date after a happening told of before, which the verb is

@@ -1103,9 +1103,21 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   /* 'since 1990' right before the timex is left to the tense tests, but
    * inside a 'who' clause before the event it is that clause's ('Marsh,
    * who had led the bank since 2015, said he took responsibility') */
+  /* A 'since' date starts a span: it is the date of a perfect that runs
+   * on from it ('has seen outflows since September', TimeML's DURING),
+   * never of a simple past, which the span only counts back over ('a
+   * service included the lighting of candles for those killed since
+   * 1993' was no service in 1993; the past lit nothing then).  (A 'who'
+   * clause's own date is the clause's, below.) */
   gboolean since = evl_story_is (sd, f - 1, EVL_W_SINCE);
-  if (since && t < f)
-    return FALSE;
+  if (since)
+    {
+      gint32 o = evl_story_finite (sd, (gint32) k) && !nominal (sd, (gint32) k) ? (gint32) k : clause_verb (sd, k, t);
+      if (o >= 0 && tense_is (sd, (guint) o, EVL_STORY_TF_PAST) && !tense_is (sd, (guint) o, EVL_STORY_TF_PERFECT))
+        return TRUE;
+      if (t < f)
+        return FALSE;
+    }
   /* 'Jobs, born in San Francisco on February 24, 1955, has built': a
    * date inside the subject's appositive is the appositive's */
   gint open, close;
@@ -1634,12 +1646,19 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
    * then: 'since 2019, when workers stopped work', 'in March, when the
    * storm hit the coast' (whatever tense the tagger read: 'the storm
    * hit', a bare form; and a 'since' date too, which dates nothing
-   * else).  Found from the sentence's few timex tokens before @t: a walk
+   * else; the wire's dash sets the clause off alike, 'Since 1985 _ when
+   * the army created a buffer zone').  Found from the sentence's few timex tokens before @t: a walk
    * back from every event cost ~3.5 M instructions on the small corpus. */
   for (guint j = a; j < p; j++)
     {
       gint c = (gint) cov[j], w = c + 2;
-      if (t > w && t - w <= 20 && evl_story_is (sd, c + 1, EVL_W_COMMA)
+      /* (after a 'since' date the 'when' needs no comma: 'has not been
+       * back since 1992 when his party lost the elections') */
+      if (c + 1 < (gint) sd->n_tok && sd->tok_tx[c + 1] < 0 && evl_story_token_is (sd, (guint) c + 1, "when")
+          && sd->tx_first[sd->tok_tx[c]] > 0 && evl_story_is (sd, sd->tx_first[sd->tok_tx[c]] - 1, EVL_W_SINCE))
+        w = c + 1;
+      if (t > w && t - w <= 20
+          && (w == c + 1 || evl_story_is (sd, c + 1, EVL_W_COMMA) || dash (sd, c + 1))
           && sd->tok_tx[c + 1] < 0 && evl_story_token_is (sd, (guint) w, "when") && when_clause (sd, k, w, t))
         {
           gint32 x = sd->tok_tx[c];
