@@ -4026,6 +4026,19 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
       { RE_PAST ("sold", "sell") }, FALSE },
     { "The fund has seen outflows since early September.", "early September", "2023-09", "",
       { { "seen", "see", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "PERFECTIVE" } }, TRUE },
+    /* a 'through' date ends the span of the verb before it only, or of
+     * the verb after it when it opens the clause */
+    { "He thinks the banks will report losses through 2024.", "2024", "2024", "",
+      { { "thinks", "think", EVL_EVENT_CLASS_I_STATE, "PRESENT", "NONE" },
+        { "report", "report", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE", "NONE" } }, FALSE },
+    { "The price wars flaring up in the industry will continue through next year.", "next year", "2024", "",
+      { { "flaring", "flare", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART", "NONE" },
+        { "continue", "continue", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE", "NONE" } }, FALSE },
+    { "The price wars flaring up in the industry will continue through next year.", "next year", "2024", "",
+      { { "continue", "continue", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE", "NONE" },
+        { "flaring", "flare", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART", "NONE" } }, TRUE },
+    { "Through August 19, the funds had a return of 1%.", "August 19", "2023-08-19", "",
+      { { "had", "have", EVL_EVENT_CLASS_STATE, "PAST", "NONE" } }, TRUE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1109,6 +1109,23 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
    * service included the lighting of candles for those killed since
    * 1993' was no service in 1993; the past lit nothing then).  (A 'who'
    * clause's own date is the clause's, below.) */
+  /* A 'through' date ends the span of the verb before it, and is no
+   * date of the events before that verb or after the date: 'thinks steelmakers will report losses
+   * through the third quarter of 1990' is no thinking then, nor are 'the
+   * price wars flaring up' that 'will continue through next year'. */
+  static const char *const through[] = { "through", "throughout", NULL };
+  if (evl_story_token_among (sd, f - 1, through))
+    {
+      gint vt = -1;
+      for (gint i = f - 2; i >= 0 && f - i <= 12 && vt < 0 && sd->clause[i] == sd->clause[f]; i--)
+        if (sd->tok_ev[i] >= 0 && verb_event (sd, sd->tok_ev[i]))
+          vt = i;
+      /* (what follows that verb up to the date is inside its span too,
+       * 'advances made through this week'; a clause the date opens,
+       * 'Through Oct. 19, funds had a return', dates the verb after) */
+      if (vt >= 0 && (t < vt || t > f))
+        return TRUE;
+    }
   gboolean since = evl_story_is (sd, f - 1, EVL_W_SINCE);
   if (since)
     {
