@@ -4039,6 +4039,10 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
         { "flaring", "flare", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART", "NONE" } }, TRUE },
     { "Through August 19, the funds had a return of 1%.", "August 19", "2023-08-19", "",
       { { "had", "have", EVL_EVENT_CLASS_STATE, "PAST", "NONE" } }, TRUE },
+    { "The men were not termed suspects, and police on Saturday played down the idea.", "Saturday", "2023-09-09", "",
+      { RE_PAST ("termed", "term"), RE_PAST ("played", "play") }, FALSE },
+    { "The men were freed, and police on Saturday played down the idea.", "Saturday", "2023-09-09", "",
+      { RE_PAST ("freed", "free"), RE_PAST ("played", "play") }, FALSE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1056,6 +1056,34 @@ contrast_between (const EvlStoryDoc *sd, gint t, gint b)
   return FALSE;
 }
 
+/* A ', and' between token @t and timex token @b that opens a clause
+ * with a subject of its own, its finite verb near the date: 'The men
+ * were not termed suspects, and police on Saturday played down the
+ * idea' tells a second situation, its date no evidence for the first
+ * clause's events; so does a comma-set predicate with its own
+ * auxiliary ('was spotted near the house, and was found at the airport
+ * in December').  (An 'and' right before an event verb is left to
+ * joined_verb().) */
+static gboolean
+and_clause_between (const EvlStoryDoc *sd, gint t, gint b)
+{
+  gint i = t + 1;
+  while (i < b && !(evl_story_is (sd, i, EVL_W_AND) && evl_story_is (sd, i - 1, EVL_W_COMMA)))
+    i++;
+  if (i >= b || sd->tok_ev[i + 1] >= 0)
+    return FALSE;
+  /* (a comma after the 'and' makes it the last item of a list: 'at the
+   * embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, on Aug. 7
+   * killed') */
+  for (gint j = i + 1; j < b; j++)
+    if (evl_story_is (sd, j, EVL_W_COMMA))
+      return FALSE;
+  for (gint j = i + 2; j < (gint) sd->n_tok && j <= b + 6 && sd->tok[j].sentence == sd->tok[b].sentence; j++)
+    if (sd->tok_ev[j] >= 0 && evl_story_finite (sd, sd->tok_ev[j]) && !noun_position (sd, sd->tok_ev[j]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The verb at token @v opens a participle phrase set off by commas
  * after the sentence's subject, closed by the comma at token @c, and
  * the main verb follows at event token @t: 'The bill, passed by the
@@ -1804,7 +1832,9 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           continue;
         }
       gboolean here = sd->clause[i] == sd->clause[t] && !predicate_between (sd, k, t, i);
-      if ((refused || (i > t && nominal (sd, (gint32) k) && contrast_between (sd, t, i))) && !here)
+      if ((refused || (i > t && nominal (sd, (gint32) k) && contrast_between (sd, t, i))
+           || (i > t && and_clause_between (sd, t, i)))
+          && !here)
         continue;
       /* (what a noun answers for or follows was at another time than
        * the clause that tells of it, whatever another clause's date:
