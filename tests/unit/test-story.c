@@ -4043,6 +4043,12 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
       { RE_PAST ("termed", "term"), RE_PAST ("played", "play") }, FALSE },
     { "The men were freed, and police on Saturday played down the idea.", "Saturday", "2023-09-09", "",
       { RE_PAST ("freed", "free"), RE_PAST ("played", "play") }, FALSE },
+    /* a 'from' date after a thing or a figure is the thing's or the
+     * comparison's */
+    { "He brought a poster from 1989 for the library.", "1989", "1989", "",
+      { RE_PAST ("brought", "bring") }, FALSE },
+    { "Prices rose by 0.5 percent from February, confirming the trend.", "February", "2023-02", "",
+      { RE_PAST ("rose", "rise") }, FALSE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }
@@ -4138,12 +4144,14 @@ Test (story, a_when_clause_after_a_date_happened_then)
   cr_assert_eq (e[inv].timex, y68, "the invasion is in 1968 (timex %d)", e[inv].timex);
 }
 
-/* ... set off by a dash too, or with no comma after a 'since' date. */
+/* ... set off by a dash too, or with no comma after a 'since' or a
+ * 'from' date. */
 Test (story, a_when_clause_after_a_since_date_happened_then)
 {
   static const char *const texts[] = {
     "Since 1985 _ when the army created a buffer zone _ 200 soldiers have died there.",
     "The island has been divided since 1985 when the army created a buffer zone.",
+    "He showed them a poster from 1985 when the army created a buffer zone.",
   };
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {

@@ -1154,6 +1154,22 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
       if (vt >= 0 && (t < vt || t > f))
         return TRUE;
     }
+  /* A 'from' date right after a word that is no event and no number
+   * tells where a thing dates from ('a campaign poster from 1989', 'a
+   * letter from May') or what a figure is measured against ('rose 0.5
+   * percent from February 1996'), not when anything of the clause
+   * happened; not a span's start, which a 'to' or 'until' closes
+   * ('served from 1989 to 1993'). */
+  if (f >= 2 && evl_story_token_is (sd, (guint) f - 1, "from") && sd->tok_ev[f - 2] < 0 && sd->tok_tx[f - 2] < 0
+      && (sd->tok[f - 2].flags & EVL_TOKEN_WORD) && !(evl_story_cls (sd, f - 2) & EVL_STORY_C_PREP))
+    {
+      static const char *const ends[] = { "to", "until", "till", "through", "and", NULL };
+      gint e = f;
+      while (e + 1 < (gint) sd->n_tok && sd->tok_tx[e + 1] == (gint32) x)
+        e++;
+      if (e + 1 >= (gint) sd->n_tok || !evl_story_token_among (sd, e + 1, ends))
+        return TRUE;
+    }
   gboolean since = evl_story_is (sd, f - 1, EVL_W_SINCE);
   if (since)
     {
@@ -1697,10 +1713,13 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
   for (guint j = a; j < p; j++)
     {
       gint c = (gint) cov[j], w = c + 2;
-      /* (after a 'since' date the 'when' needs no comma: 'has not been
-       * back since 1992 when his party lost the elections') */
+      /* (after a 'since' or a 'from' date, which date nothing else, the
+       * 'when' needs no comma: 'has not been back since 1992 when his
+       * party lost the elections', 'a poster from 1989 when the party
+       * won') */
+      gint tf = sd->tx_first[sd->tok_tx[c]];
       if (c + 1 < (gint) sd->n_tok && sd->tok_tx[c + 1] < 0 && evl_story_token_is (sd, (guint) c + 1, "when")
-          && sd->tx_first[sd->tok_tx[c]] > 0 && evl_story_is (sd, sd->tx_first[sd->tok_tx[c]] - 1, EVL_W_SINCE))
+          && tf > 0 && (evl_story_is (sd, tf - 1, EVL_W_SINCE) || evl_story_token_is (sd, (guint) tf - 1, "from")))
         w = c + 1;
       if (t > w && t - w <= 20
           && (w == c + 1 || evl_story_is (sd, c + 1, EVL_W_COMMA) || dash (sd, c + 1))
