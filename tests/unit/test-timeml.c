@@ -1495,6 +1495,21 @@ static const SentenceCase sentence_rows[] = {
     { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "NONE", "PAST" }, "", { NULL } },
   { "The talks, soon, resumed.", { "talks", "resumed" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
     { "NONE", "PAST" }, "", { NULL } },
+  /* A verb that only tells its subject came about names the same
+   * event: IDENTITY, not AFTER ('took place', 'occurred', 'happens');
+   * 'took' with another object is AFTER as before. */
+  { "The attack took place at dawn.", { "attack", "took" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "NONE", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"IDENTITY\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "The blast occurred early.", { "blast", "occurred" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "NONE", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"IDENTITY\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "Such a vote rarely happens.", { "vote", "happens" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "NONE", "PRESENT" },
+    "<TLINK lid=\"l1\" relType=\"IDENTITY\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "The raid took ten lives.", { "raid", "took" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
+    { "NONE", "PAST" },
+    "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
   { "The talks resuming.", { "talks", "resuming" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
     { "NONE", "PRESPART" }, "", { NULL } },  /* By the tenses alone: verbs of one tense and aspect joined by 'and'
    * in order; a past perfect before the past it follows or precedes; a

@@ -1266,6 +1266,35 @@ object_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *t
   return r != TL_NONE && plain_gap (text, from, to, 3) ? r : TL_NONE;
 }
 
+/* Whether the verb @e only tells that its subject came about: 'occur',
+ * 'happen', 'take place' ('the attack took place', 'the blast
+ * occurred').  It names no event of its own, so its subject's event is
+ * the same one: the gold annotators link such pairs IDENTITY or
+ * SIMULTANEOUS, never AFTER, where subject_rel() otherwise says AFTER. */
+static gboolean
+comes_about (const EvlEventMention *e, const char *text)
+{
+  guint32 s = e->span.start, n = e->span.end - s;
+  const char *w = text + s;
+  /* Any form of the two verbs begins with its stem ('occurred',
+   * 'happens'); OR 0x20 lowers an ASCII capital. */
+  if (n >= 5 && (w[0] | 0x20) == 'o' && g_ascii_strncasecmp (w, "occur", 5) == 0)
+    return TRUE;
+  if (n >= 6 && (w[0] | 0x20) == 'h' && g_ascii_strncasecmp (w, "happen", 6) == 0)
+    return TRUE;
+  if ((w[0] | 0x20) != 't' || n < 4 || n > 6
+      || !(WORD_IS (text, s, e->span.end, "take") || WORD_IS (text, s, e->span.end, "takes")
+           || WORD_IS (text, s, e->span.end, "took") || WORD_IS (text, s, e->span.end, "taken")
+           || WORD_IS (text, s, e->span.end, "taking")))
+    return FALSE;
+  /* 'place' next, a blank or two between (the text ends in a NUL,
+   * which none of the tests passes). */
+  const char *p = text + e->span.end;
+  for (guint k = 0; k < 2 && (*p == ' ' || *p == '\n'); k++)
+    p++;
+  return p > text + e->span.end && g_ascii_strncasecmp (p, "place", 5) == 0 && !word_byte ((guchar) p[5]);
+}
+
 /* The relation of the finite verb @e to @prev, a noun event its subject
  * (at most three words between, no punctuation): what an event does
  * comes after it starts ('the blast killed', 'talks resumed', 'the
@@ -1280,7 +1309,7 @@ subject_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *
   if (to - from > 48 || !is_noun (prev) || e->klass == EVL_EVENT_CLASS_ASPECTUAL || !is_finite (e)
       || !plain_gap (text, from, to, 3))
     return TL_NONE;
-  return TL_AFTER;
+  return comes_about (e, text) ? TL_IDENTITY : TL_AFTER;
 }
 
 /* The relation of @e to @prev, the event before it in its sentence, by
