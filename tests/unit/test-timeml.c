@@ -1510,6 +1510,13 @@ static const SentenceCase sentence_rows[] = {
   { "The raid took ten lives.", { "raid", "took" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
     { "NONE", "PAST" },
     "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  /* A report's object: before a past report ('reported the attack');
+   * none for a report in the present, whose object may be to come. */
+  { "Officials reported the attack.", { "reported", "attack" },
+    { EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "NONE" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "Officials announce the sale.", { "announce", "sale" },
+    { EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_OCCURRENCE }, { "PRESENT", "NONE" }, "", { NULL } },
   { "The talks resuming.", { "talks", "resuming" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
     { "NONE", "PRESPART" }, "", { NULL } },  /* By the tenses alone: verbs of one tense and aspect joined by 'and'
    * in order; a past perfect before the past it follows or precedes; a
