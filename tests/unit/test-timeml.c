@@ -1517,6 +1517,16 @@ static const SentenceCase sentence_rows[] = {
     "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
   { "Officials announce the sale.", { "announce", "sale" },
     { EVL_EVENT_CLASS_REPORTING, EVL_EVENT_CLASS_OCCURRENCE }, { "PRESENT", "NONE" }, "", { NULL } },
+  /* 'by' and a noun or participle after a verb: the cause or means
+   * first, BEFORE; not after a noun. */
+  { "Ten were hurt by the collapse.", { "hurt", "collapse" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "PASTPART", "NONE" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "The firm won by cutting costs.", { "won", "cutting" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "PAST", "PRESPART" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "The damage by the storm.", { "damage", "storm" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "NONE", "NONE" }, "", { NULL } },
   { "The talks resuming.", { "talks", "resuming" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
     { "NONE", "PRESPART" }, "", { NULL } },  /* By the tenses alone: verbs of one tense and aspect joined by 'and'
    * in order; a past perfect before the past it follows or precedes; a
