@@ -1527,6 +1527,13 @@ static const SentenceCase sentence_rows[] = {
     "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
   { "The damage by the storm.", { "damage", "storm" },
     { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "NONE", "NONE" }, "", { NULL } },
+  /* 'from': the source first, after a noun as well. */
+  { "Losses from the storm.", { "Losses", "storm" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "NONE", "NONE" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
+  { "Markets recovering from the crash.", { "recovering", "crash" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "PRESPART", "NONE" },
+    "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
   { "The talks resuming.", { "talks", "resuming" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
     { "NONE", "PRESPART" }, "", { NULL } },  /* By the tenses alone: verbs of one tense and aspect joined by 'and'
    * in order; a past perfect before the past it follows or precedes; a

@@ -1503,20 +1503,24 @@ past_object_rel (const EvlEventMention *prev, const EvlEventMention *e, const ch
   return TL_BEFORE;
 }
 
-/* The relation of @e, a noun or a participle, to @prev, a verb, when
- * 'by' opens the words between them (@text from @from to @to, at most
- * three words, no punctuation): the cause, agent or means comes first
- * ('was hurt by the collapse', 'killed by a blast', 'won by cutting
- * costs'), BEFORE.  Not a tensed @e, which opens a clause of its own
- * ('by the time troops arrived').  All kinds 36.09 to 36.11, TimeBank
- * 31.98 to 32.02, AQUAINT 40.93 to 40.94. */
+/* The relation of @e, a noun or a participle, to @prev when 'by' or
+ * 'from' opens the words between them (@text from @from to @to, at most
+ * three words, no punctuation): the cause, agent, means or source comes
+ * first, BEFORE.  'by' after a verb ('was hurt by the collapse', 'killed
+ * by a blast', 'won by cutting costs'; all kinds 36.09 to 36.11,
+ * TimeBank 31.98 to 32.02, AQUAINT 40.93 to 40.94); 'from' after a verb
+ * or a noun ('recovered from the crash', 'losses from the storm'; 36.11
+ * to 36.17, TimeBank to 32.10, AQUAINT to 40.95; after a verb only,
+ * 36.14).  Not a tensed @e, which opens a clause of its own ('by the
+ * time troops arrived'). */
 static TlRel
 by_rel (const EvlEventMention *prev, const EvlEventMention *e, const char *text, guint32 from, guint32 to)
 {
-  if (to - from > 40 || is_noun (prev) || is_finite (e))
+  if (to - from > 40 || is_finite (e))
     return TL_NONE;
   guint32 ws, we = next_word (text, from, to, &ws);
-  if (!WORD_IS (text, ws, we, "by") || !plain_gap (text, from, to, 3))
+  if (!(WORD_IS (text, ws, we, "from") || (WORD_IS (text, ws, we, "by") && !is_noun (prev)))
+      || !plain_gap (text, from, to, 3))
     return TL_NONE;
   return TL_BEFORE;
 }
