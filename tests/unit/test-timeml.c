@@ -1527,6 +1527,10 @@ static const SentenceCase sentence_rows[] = {
     "<TLINK lid=\"l1\" relType=\"BEFORE\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
   { "The damage by the storm.", { "damage", "storm" },
     { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "NONE", "NONE" }, "", { NULL } },
+  /* An event 'in' another after a noun: INCLUDES, as after a verb. */
+  { "Deaths in the fighting.", { "Deaths", "fighting" },
+    { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "NONE", "NONE" },
+    "<TLINK lid=\"l1\" relType=\"INCLUDES\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
   /* 'from': the source first, after a noun as well. */
   { "Losses from the storm.", { "Losses", "storm" },
     { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE }, { "NONE", "NONE" },
