@@ -1485,6 +1485,8 @@ static const SentenceCase sentence_rows[] = {
     "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
   { "The talks began.", { "talks", "began" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_ASPECTUAL },
     { "NONE", "PAST" }, "", { NULL } },
+  { "The vote reflects fears.", { "vote", "reflects" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_I_STATE },
+    { "NONE", "PRESENT" }, "", { NULL } },
   { "The talks very soon resumed.", { "talks", "resumed" }, { EVL_EVENT_CLASS_OCCURRENCE, EVL_EVENT_CLASS_OCCURRENCE },
     { "NONE", "PAST" },
     "<TLINK lid=\"l1\" relType=\"AFTER\" eventInstanceID=\"ei2\" relatedToEventInstance=\"ei1\"/>\n", { NULL } },
