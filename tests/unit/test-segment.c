@@ -494,6 +494,43 @@ ParameterizedTest (WrapCase *c, segment, hard_wrapped_lines, .init = setup, .fin
                 strlen (c->line), (guint) (guchar) c->sep[0], n, c->n_sentences);
 }
 
+/* An abbreviation ending a line of hard-wrapped text: the wrap is a
+ * space, so the sentence goes on into a weekday, a month, a time zone,
+ * a name or a lower-case word on the next line, and ends before a word
+ * that starts sentences or at a blank line, as on one line.  The text is
+ * two 66-byte lines, @end, @next and one more 66-byte line, none with a
+ * full stop but @end's abbreviation. */
+typedef struct {
+  char end[100];
+  char sep[4];
+  char next[100];
+  guint n_sentences;
+} WrapAbbrevCase;
+
+ParameterizedTestParameters (segment, abbreviations_at_a_wrap)
+{
+  static WrapAbbrevCase cases[] = {
+    { "and the leaders said the ceasefire would begin at 6 a.m.", "\n", "Tuesday local time in all the provinces of the north and the east", 1 },
+    { "and the leaders said the vote would be closed at about 4 p.m.", "\n", "EST on the last day of the month in all of the states of the union", 1 },
+    { "and the leaders said the talks would resume at 10 a.m.", "\n", "Jan. 5 in the capital with the envoys of all the countries present", 1 },
+    { "and the leaders said the ships had been sent to guard the U.S.", "\n", "embassy in the capital and the port where the fleet lay at anchor", 1 },
+    { "and the leaders said the talks would resume at 10 a.m.", "\n", "Kowalski and the other envoys would join them later on in the day", 1 },
+    { "and the leaders said the talks would resume at 10 a.m.", "\n", "The envoys of all the countries present said little to the press", 2 },
+    { "and the leaders said the talks would resume at 10 a.m.", "\n\n", "Tuesday local time in all the provinces of the north and the east", 2 },
+  };
+  return cr_make_param_array (WrapAbbrevCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (WrapAbbrevCase *c, segment, abbreviations_at_a_wrap, .init = setup, .fini = teardown)
+{
+  static const char line[] = "the talks went on late into the night and the leaders said little";
+  g_autofree char *text = g_strconcat (line, "\n", line, "\n", c->end, c->sep, c->next, "\n", line, NULL);
+  g_autoptr (EvlDocument) doc = segment (text);
+  guint n;
+  evl_document_get_sentences (doc, &n);
+  cr_assert_eq (n, c->n_sentences, "'%s' + '%s': %u sentences, expected %u", c->end, c->next, n, c->n_sentences);
+}
+
 /* Text denser in tokens than the first guess of the token array (a
  * token per five bytes): "a," a thousand times, a token a byte, every
  * span and flag in place after the array grows. */

@@ -877,7 +877,13 @@ split_sentences (Seg *s, Scratch *sc)
           else
             {
               const EvlToken *next = &tk[last + 1];
-              gboolean nl = newlines_after (s, last) > 0;
+              /* In hard-wrapped text one newline is only a wrap, the
+               * space between two words of a line: 'at 6 a.m.' ending
+               * a line goes on into 'Tuesday' or 'EST' on the next one
+               * as it would on the same line.  A blank line still ends
+               * the sentence (the paragraph check below). */
+              int nls = newlines_after (s, last);
+              gboolean nl = nls >= 2 || (nls == 1 && !s->wrapped);
               if (tk[i].flags & EVL_TOKEN_ABBREV)
                 {
                   /* An abbreviation ends a sentence only before a word
