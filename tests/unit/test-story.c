@@ -4058,6 +4058,41 @@ ParameterizedTest (ReportedDateCase *c, story, a_date_of_another_part_of_the_sen
   check_reported_date (c);
 }
 
+/* A date inside a subject relative clause on a noun, after the clause's
+ * verb, is that verb's: the main clause's verb after it, and what
+ * follows that verb, have their own time ('The man who fled on Friday
+ * was arrested').  The relative verb keeps it, and so does a verb an
+ * 'and' joins to it; a 'that' clause with its own subject is a report's,
+ * not a relative.  DCT 2023-09-14. */
+ParameterizedTestParameters (story, a_date_in_a_relative_clause_is_not_the_main_clauses)
+{
+  static ReportedDateCase cases[] = {
+    { "The man who fled on Friday was arrested in the capital.", "Friday", "2023-09-08", "",
+      { RE_PAST ("arrested", "arrest"), RE_PAST ("fled", "flee") }, FALSE },
+    { "The man who fled on Friday was arrested in the capital.", "Friday", "2023-09-08", "",
+      { RE_PAST ("fled", "flee"), RE_PAST ("arrested", "arrest") }, TRUE },
+    { "The talks that began on Monday ended in failure.", "Monday", "2023-09-11", "",
+      { RE_PAST ("ended", "end"), RE_PAST ("began", "begin") }, FALSE },
+    { "A nurse who was hurt in a bombing in 1998 attended the rites.", "1998", "1998", "",
+      { RE_PAST ("attended", "attend"), RE_PAST ("hurt", "hurt"), RE_NOUN ("bombing", "bombing") }, FALSE },
+    { "A nurse who was hurt in a bombing in 1998 attended the rites.", "1998", "1998", "",
+      { RE_NOUN ("rites", "rite"), RE_PAST ("attended", "attend"), RE_PAST ("hurt", "hurt") }, FALSE },
+    /* an aside between the date and the main verb ends nothing */
+    { "A nurse who was hurt in the 1998 bombing in Selma, Ala., attended the rites.", "1998", "1998", "",
+      { RE_PAST ("attended", "attend"), RE_PAST ("hurt", "hurt") }, FALSE },
+    { "The man who was arrested on Friday and charged with murder fled.", "Friday", "2023-09-08", "",
+      { RE_PAST ("charged", "charge"), RE_PAST ("arrested", "arrest") }, TRUE },
+    { "It means that crews worked on Friday and fired the kiln.", "Friday", "2023-09-08", "",
+      { RE_PAST ("fired", "fire"), RE_PAST ("worked", "work") }, TRUE },
+  };
+  return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (ReportedDateCase *c, story, a_date_in_a_relative_clause_is_not_the_main_clauses)
+{
+  check_reported_date (c);
+}
+
 /* A 'which' clause between commas keeps its whole time phrase ('at
  * noon on Wednesday'), not only the part next to its closing comma. */
 Test (story, a_which_clause_keeps_its_time_phrase)

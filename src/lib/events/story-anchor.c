@@ -1114,6 +1114,72 @@ subject_participle (const EvlStoryDoc *sd, gint v, gint c, gint t)
   return TRUE;
 }
 
+/* Timex @x is inside a relative clause on a noun, after the clause's
+ * own finite verb, and event @k at token @t is at or after the first
+ * finite verb past the timex, the main clause's: 'The man who fled on
+ * Friday was arrested', 'a nurse who was hurt in the 1998 bombing in
+ * Birmingham, Ala., was among those who attended'.  The clause tells of
+ * its noun; the main verb has its own time.  An 'and', 'or' or 'but'
+ * before that verb may join a second verb to the relative one ('who was
+ * arrested Friday and charged'), a clause word opens yet another clause:
+ * either leaves the date alone.  A 'that' counts only after a word that
+ * is no verb ('said that ...' opens a report); one with a comma before it
+ * is the existing comma rules' (bounding_date()). */
+static gboolean
+closed_relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
+{
+  static const char *const relative[] = { "who", "which", "that", NULL };
+  static const char *const joins[] = { "and", "or", "but", "nor", NULL };
+  static const char *const finite_aux[] = { "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                                            "can", "could", "may", "might", "should", "must", NULL };
+  gint f = sd->tx_first[x], a = (gint) sd->tx_end[x];
+  if (f <= 1 || t < a || t - a > 24 || sd->tok[t].sentence != sd->tok[f].sentence)
+    return FALSE;
+  gint w = -1;
+  gboolean verb = FALSE;
+  for (gint i = f - 1; i > 0 && f - i <= 15 && sd->tok[i].sentence == sd->tok[f].sentence; i--)
+    {
+      if (sd->tok_tx[i] >= 0 || (evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT))
+        return FALSE;
+      gint32 o = sd->tok_ev[i];
+      if (o >= 0 && evl_story_finite (sd, o) && !nominal (sd, o))
+        verb = TRUE;
+      if (evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_WORD)
+        {
+          w = i;
+          break;
+        }
+    }
+  if (w <= 0 || !verb || !evl_story_token_among (sd, w, relative))
+    return FALSE;
+  /* a subject relative: the pronoun right before its verb or auxiliary
+   * ('that we are willing to talk today' is a report's clause, with a
+   * subject of its own) */
+  gint32 o1 = sd->tok_ev[w + 1];
+  if (!(o1 >= 0 && evl_story_finite (sd, o1) && !nominal (sd, o1)) && !evl_story_token_among (sd, w + 1, finite_aux))
+    return FALSE;
+  /* the noun before the pronoun */
+  gint h = w - 1;
+  gint32 he = sd->tok_ev[h];
+  if (!(sd->tok[h].flags & EVL_TOKEN_WORD) || sd->tok_tx[h] >= 0 || (he >= 0 && !nominal (sd, he))
+      || (evl_story_cls (sd, h) & (EVL_STORY_C_PREP | EVL_STORY_C_FUNCTION | EVL_STORY_C_CLAUSE_WORD)))
+    return FALSE;
+  for (gint i = a; i <= t; i++)
+    {
+      if (sd->tok_tx[i] >= 0)
+        continue;
+      gint32 o = sd->tok_ev[i];
+      if ((o >= 0 && evl_story_finite (sd, o) && !nominal (sd, o))
+          || (o < 0 && evl_story_token_among (sd, i, finite_aux) && !evl_story_is (sd, i - 1, EVL_W_TO)))
+        return TRUE;
+      if ((evl_story_cls (sd, i) & (EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_PREP))
+          || evl_story_token_among (sd, i, joins) || (sd->tok[i].flags & EVL_TOKEN_QUOTE)
+          || ((evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT) && !evl_story_is (sd, i, EVL_W_COMMA)))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* Timex @x dates a clause or phrase that event @k (at token @t) is not
  * part of: a 'since' clause or phrase starts the span event @k fills
  * ('has been the focus of a battle since he was found on Nov. 25',
@@ -1128,6 +1194,8 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   gint f = sd->tx_first[x];
   if (f <= 0)
     return FALSE;
+  if (t > f && closed_relative_date (sd, k, t, x))
+    return TRUE;
   /* 'since 1990' right before the timex is left to the tense tests, but
    * inside a 'who' clause before the event it is that clause's ('Marsh,
    * who had led the bank since 2015, said he took responsibility') */
