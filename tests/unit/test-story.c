@@ -4084,6 +4084,19 @@ ParameterizedTestParameters (story, a_date_in_a_relative_clause_is_not_the_main_
       { RE_PAST ("charged", "charge"), RE_PAST ("arrested", "arrest") }, TRUE },
     { "It means that crews worked on Friday and fired the kiln.", "Friday", "2023-09-08", "",
       { RE_PAST ("fired", "fire"), RE_PAST ("worked", "work") }, TRUE },
+    /* before the clause: an aside inside it, set off by commas, does not
+     * end it, nor does it hide its pronoun */
+    { "Police charged the men who killed nine people, including two guards, on Aug. 7.", "Aug. 7", "2023-08-07",
+      "", { RE_PAST ("charged", "charge"), RE_PAST ("killed", "kill") }, FALSE },
+    { "Police charged the men who killed nine people, including two guards, on Aug. 7.", "Aug. 7", "2023-08-07",
+      "", { RE_PAST ("killed", "kill"), RE_PAST ("charged", "charge") }, TRUE },
+    { "Tests showed the hair came from a home where Kopp, a drifter, lived last year.", "last year", "2022", "",
+      { RE_PAST ("showed", "show"), RE_PAST ("came", "come"), RE_PAST ("lived", "live") }, FALSE },
+    /* ... but a comma before a closing quote ends the quotation */
+    { "\"The boy, who has suffered, belongs here,\" Ruiz said Wednesday, adding that the law is clear.",
+      "Wednesday", "2023-09-13", "",
+      { { "adding", "add", EVL_EVENT_CLASS_REPORTING, "PRESPART", "NONE" }, RE_SAID,
+        { "suffered", "suffer", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "PERFECTIVE" } }, TRUE },
   };
   return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
 }

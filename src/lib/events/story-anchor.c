@@ -1114,6 +1114,31 @@ subject_participle (const EvlStoryDoc *sd, gint v, gint c, gint t)
   return TRUE;
 }
 
+/* The comma at token @i closes an aside that a comma after token @lo
+ * opened, a name's apposition or a participle's list: 'where Kopp, a
+ * protester, lived last year', 'which killed 224 people, including 12
+ * Americans, on Aug. 7'.  The clause goes on around it.  Up to six
+ * tokens between, no finite verb, date, clause word or other mark among
+ * them, a word before the opening comma.  The opening comma, or -1. */
+static gint
+aside_opener (const EvlStoryDoc *sd, gint i, gint lo)
+{
+  /* (a comma before a closing quote ends the quotation's clause) */
+  if (!evl_story_is (sd, i, EVL_W_COMMA) || (sd->tok[i + 1].flags & EVL_TOKEN_QUOTE))
+    return -1;
+  for (gint j = i - 1; j > lo + 1 && i - j <= 7 && sd->tok[j].sentence == sd->tok[i].sentence; j--)
+    {
+      if (evl_story_is (sd, j, EVL_W_COMMA))
+        return j < i - 1 && (sd->tok[j - 1].flags & EVL_TOKEN_WORD) ? j : -1;
+      gint32 o = sd->tok_ev[j];
+      if (sd->tok_tx[j] >= 0 || (o >= 0 && evl_story_finite (sd, o) && !nominal (sd, o))
+          || (evl_story_cls (sd, j) & (EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_PUNCT))
+          || (sd->tok[j].flags & EVL_TOKEN_QUOTE))
+        return -1;
+    }
+  return -1;
+}
+
 /* Timex @x is inside a relative clause on a noun, after the clause's
  * own finite verb, and event @k at token @t is at or after the first
  * finite verb past the timex, the main clause's: 'The man who fled on
@@ -1305,7 +1330,13 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
       if (i + 1 < f && sd->tok_tx[i + 1] >= 0 && sd->tok_tx[i + 1] != x && evl_story_is (sd, i, EVL_W_SINCE))
         return FALSE;
       if (evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT)
-        return FALSE;
+        {
+          gint o = aside_opener (sd, i, lo);
+          if (o < 0)
+            return FALSE;
+          i = o;
+          continue;
+        }
       if (evl_story_is (sd, i, EVL_W_SINCE))
         return !since;
       if (t > f && sd->tok_ev[i] >= 0 && sd->tok_ev[i] != (gint32) k && !same
