@@ -4106,6 +4106,34 @@ ParameterizedTest (ReportedDateCase *c, story, a_date_in_a_relative_clause_is_no
   check_reported_date (c);
 }
 
+/* A quotation that opens the sentence and the attribution after it tell
+ * of two times: a date in the quote is not the saying's (but for the
+ * article's day, the saying's too), nor is the saying's that of a quoted
+ * event other than a present, which is said as it is spoken.  A quote
+ * inside the sentence is part of its clause.  DCT 2023-09-14. */
+ParameterizedTestParameters (story, a_quotation_and_its_attribution_keep_their_dates)
+{
+  static ReportedDateCase cases[] = {
+    { "\"The raids of May 7 prove that they know no borders,\" said the envoy.", "May 7", "2023-05-07", "",
+      { RE_SAID, { "prove", "prove", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "NONE" } }, FALSE },
+    { "\"We have done as much as we need to,\" said Ruiz in a talk before he quit in April.", "April", "2023-04",
+      "", { { "need", "need", EVL_EVENT_CLASS_STATE, "NONE", "NONE" }, RE_SAID,
+            RE_PAST ("quit", "quit") }, FALSE },
+    { "\"Today is a sad day for us all,\" said the lawyer.", "Today", "2023-09-14", "",
+      { RE_SAID }, TRUE },
+    { "\"I formally object to these moves,\" Ruiz said in the letter on Monday.", "Monday", "2023-09-11", "",
+      { { "object", "object", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "NONE" }, RE_SAID }, TRUE },
+    { "Profits were \"squeezed\" in 1989, the firm said.", "1989", "1989", "",
+      { RE_PAST ("squeezed", "squeeze"), RE_SAID }, TRUE },
+  };
+  return cr_make_param_array (ReportedDateCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (ReportedDateCase *c, story, a_quotation_and_its_attribution_keep_their_dates)
+{
+  check_reported_date (c);
+}
+
 /* A 'which' clause between commas keeps its whole time phrase ('at
  * noon on Wednesday'), not only the part next to its closing comma. */
 Test (story, a_which_clause_keeps_its_time_phrase)

@@ -1139,6 +1139,36 @@ aside_opener (const EvlStoryDoc *sd, gint i, gint lo)
   return -1;
 }
 
+/* Finite auxiliaries and modals: a clause's verb as much as a finite
+ * event ('who was injured', 'which had begun'). */
+static const char *const finite_aux[] = { "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                                          "can", "could", "may", "might", "should", "must", NULL };
+
+/* Token @i is a finite verb: a finite verb event or a finite auxiliary. */
+static gboolean
+finite_at (const EvlStoryDoc *sd, gint i)
+{
+  gint32 o = sd->tok_ev[i];
+  return o >= 0 ? evl_story_finite (sd, o) && !nominal (sd, o)
+                : evl_story_token_among (sd, i, finite_aux) && !evl_story_is (sd, i - 1, EVL_W_TO);
+}
+
+/* The relative pronoun at token @w opens a subject relative clause on
+ * the noun before it: right before its verb or auxiliary ('the war that
+ * began', 'a nurse who was injured'), after a word that is no verb, no
+ * preposition and no function word.  'that we are willing to talk' is a
+ * report's clause, with a subject of its own; 'said that ...' a report. */
+static gboolean
+subject_relative (const EvlStoryDoc *sd, gint w)
+{
+  if (w <= 0 || w + 1 >= (gint) sd->n_tok || !finite_at (sd, w + 1))
+    return FALSE;
+  gint h = w - 1;
+  gint32 he = sd->tok_ev[h];
+  return (sd->tok[h].flags & EVL_TOKEN_WORD) && sd->tok_tx[h] < 0 && (he < 0 || nominal (sd, he))
+         && !(evl_story_cls (sd, h) & (EVL_STORY_C_PREP | EVL_STORY_C_FUNCTION | EVL_STORY_C_CLAUSE_WORD));
+}
+
 /* Timex @x is inside a relative clause on a noun, after the clause's
  * own finite verb, and event @k at token @t is at or after the first
  * finite verb past the timex, the main clause's: 'The man who fled on
@@ -1155,8 +1185,6 @@ closed_relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
 {
   static const char *const relative[] = { "who", "which", "that", NULL };
   static const char *const joins[] = { "and", "or", "but", "nor", NULL };
-  static const char *const finite_aux[] = { "is", "are", "was", "were", "has", "have", "had", "will", "would",
-                                            "can", "could", "may", "might", "should", "must", NULL };
   gint f = sd->tx_first[x], a = (gint) sd->tx_end[x];
   if (f <= 1 || t < a || t - a > 24 || sd->tok[t].sentence != sd->tok[f].sentence)
     return FALSE;
@@ -1175,27 +1203,13 @@ closed_relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
           break;
         }
     }
-  if (w <= 0 || !verb || !evl_story_token_among (sd, w, relative))
-    return FALSE;
-  /* a subject relative: the pronoun right before its verb or auxiliary
-   * ('that we are willing to talk today' is a report's clause, with a
-   * subject of its own) */
-  gint32 o1 = sd->tok_ev[w + 1];
-  if (!(o1 >= 0 && evl_story_finite (sd, o1) && !nominal (sd, o1)) && !evl_story_token_among (sd, w + 1, finite_aux))
-    return FALSE;
-  /* the noun before the pronoun */
-  gint h = w - 1;
-  gint32 he = sd->tok_ev[h];
-  if (!(sd->tok[h].flags & EVL_TOKEN_WORD) || sd->tok_tx[h] >= 0 || (he >= 0 && !nominal (sd, he))
-      || (evl_story_cls (sd, h) & (EVL_STORY_C_PREP | EVL_STORY_C_FUNCTION | EVL_STORY_C_CLAUSE_WORD)))
+  if (w <= 0 || !verb || !evl_story_token_among (sd, w, relative) || !subject_relative (sd, w))
     return FALSE;
   for (gint i = a; i <= t; i++)
     {
       if (sd->tok_tx[i] >= 0)
         continue;
-      gint32 o = sd->tok_ev[i];
-      if ((o >= 0 && evl_story_finite (sd, o) && !nominal (sd, o))
-          || (o < 0 && evl_story_token_among (sd, i, finite_aux) && !evl_story_is (sd, i - 1, EVL_W_TO)))
+      if (finite_at (sd, i))
         return TRUE;
       if ((evl_story_cls (sd, i) & (EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_PREP))
           || evl_story_token_among (sd, i, joins) || (sd->tok[i].flags & EVL_TOKEN_QUOTE)
@@ -1385,6 +1399,14 @@ finite_between (const EvlStoryDoc *sd, guint k, gint a, gint b)
   return FALSE;
 }
 
+/* Timex @x is the article's day or a time of it. */
+static gboolean
+article_day (const EvlStoryDoc *sd, const EvlTimex *x)
+{
+  EvlDay dct = evl_document_get_dct_day (sd->doc);
+  return x->grain <= EVL_GRAIN_DAY && x->begin <= dct && dct <= x->end;
+}
+
 /* The timex at token @i (its verb @v) is no date of event @k at token
  * @t, a finite saying or an 'according': a saying's date stands next to
  * it ('said Friday', 'On Friday, officials said'); one past another
@@ -1407,9 +1429,7 @@ reported_only (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 v)
    * but a time of that day before it is the report's ('lost contact at
    * 7:42 a.m., the authority said'). */
   const EvlTimex *x = &sd->tx[sd->tok_tx[i]];
-  EvlDay dct = evl_document_get_dct_day (sd->doc);
-  if (x->grain <= EVL_GRAIN_DAY && x->begin <= dct && dct <= x->end
-      && (i > t || x->grain >= EVL_GRAIN_PART_OF_DAY || x->grain == EVL_GRAIN_NONE))
+  if (article_day (sd, x) && (i > t || x->grain >= EVL_GRAIN_PART_OF_DAY || x->grain == EVL_GRAIN_NONE))
     return FALSE;
   if (i > t)
     return finite_between (sd, k, t, i);
@@ -1438,6 +1458,34 @@ reported_only (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 v)
         && !noun_position (sd, sd->tok_ev[j]))
       return TRUE;
   return FALSE;
+}
+
+/* Event @k at token @t and the timex at token @i are on the two sides of
+ * a quotation that opens the sentence: the speaker's words and the
+ * attribution after them tell of two times.  A date in the quote is not
+ * the saying's ('"We haven't done as much as we need to," said Woolard,
+ * in an interview before he took office in April' was no saying in
+ * April), unless it is the article's day, the saying's too ('"Today is a
+ * sad day," said').  The saying's date is not that of a quoted event,
+ * but for a present, which is said as it is spoken ('"I formally object
+ * to the moves," he said in the letter dated Monday').  A quotation
+ * inside the sentence is part of its clause ('profits were "squeezed" in
+ * 1989'). */
+static gboolean
+across_quote (const EvlStoryDoc *sd, guint k, gint t, gint i)
+{
+  gboolean qt = evl_story_quoted (sd, t);
+  if (qt == evl_story_quoted (sd, i))
+    return FALSE;
+  if (qt && tense_is (sd, k, EVL_STORY_TF_PRESENT))
+    return FALSE;
+  if (!qt && article_day (sd, &sd->tx[sd->tok_tx[i]]))
+    return FALSE;
+  gint q = qt ? t : i;
+  for (gint j = q - 1; j >= 0 && sd->tok[j].sentence == sd->tok[q].sentence; j--)
+    if (!evl_story_quoted (sd, j) && !(sd->tok[j].flags & EVL_TOKEN_QUOTE))
+      return FALSE;
+  return TRUE;
 }
 
 /* Token @i is a dash, which may set off an aside: the wire copy's '_',
@@ -1899,7 +1947,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         l = --li >= (gint) a ? (gint) cov[li] : -1;
       gint32 x = sd->tok_tx[i];
       if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]) || !heads (sd, k, t, x)
-          || bounding_date (sd, k, t, x) || aside_date (sd, t, i))
+          || bounding_date (sd, k, t, x) || aside_date (sd, t, i) || across_quote (sd, k, t, i))
         continue;
       /* 'Thirteen days after the bombings, troops Thursday launched': a
        * date after the event is as much the other event's, a duration
