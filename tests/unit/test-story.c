@@ -3864,6 +3864,14 @@ ParameterizedTestParameters (story, a_reports_date_is_not_the_reported_events)
       "", { RE_NOUN ("bombings", "bombing"), RE_PAST ("came", "come") }, FALSE },
     { "The bombings happened miles apart but minutes apart on Tuesday.", "Tuesday", "2023-09-12", "",
       { RE_NOUN ("bombings", "bombing"), RE_PAST ("happened", "happen") }, TRUE },
+    /* ... and so is the first clause's verb's, finite or not */
+    { "His captors demanded a ransom, but the talks broke off at noon on Tuesday.", "Tuesday", "2023-09-12", "",
+      { RE_PAST ("demanded", "demand"), RE_PAST ("broke", "break") }, FALSE },
+    { "No one confirmed the plan to free the men, but the envoy has called a meeting on Tuesday.", "Tuesday",
+      "2023-09-12", "", { { "free", "free", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE", "NONE" },
+                          { "called", "call", EVL_EVENT_CLASS_OCCURRENCE, "PRESENT", "PERFECTIVE" } }, FALSE },
+    { "His captors demanded a ransom, but the talks broke off at noon on Tuesday.", "Tuesday", "2023-09-12", "",
+      { RE_PAST ("broke", "break"), RE_PAST ("demanded", "demand") }, TRUE },
     /* a 'since' clause's date starts the state before it */
     { "The boy has been the focus of a custody fight since he was rescued at sea on Tuesday.", "Tuesday",
       "2023-09-12", "", { RE_NOUN ("fight", "fight"), RE_PAST ("rescued", "rescue") }, FALSE },

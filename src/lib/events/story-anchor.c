@@ -1041,8 +1041,10 @@ event_prep_before (const EvlStoryDoc *sd, guint k, gint t)
 /* A 'but' between token @t and timex token @b, opening a clause with a
  * verb of its own before @b: 'sent agents to investigate the bombings,
  * but there was no word on Tuesday' sets another situation against the
- * first, its date no evidence for the first's nouns ('occurred miles
- * apart but minutes apart on Friday' has no second verb). */
+ * first, its date no evidence for the first's events, nouns or verbs
+ * ('demanded a ransom, but negotiations broke off at noon Thursday';
+ * 'occurred miles apart but minutes apart on Friday' has no second
+ * verb). */
 static gboolean
 contrast_between (const EvlStoryDoc *sd, gint t, gint b)
 {
@@ -1998,7 +2000,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           continue;
         }
       gboolean here = sd->clause[i] == sd->clause[t] && !predicate_between (sd, k, t, i);
-      if ((refused || (i > t && nominal (sd, (gint32) k) && contrast_between (sd, t, i))
+      if ((refused || (i > t && contrast_between (sd, t, i))
            || (i > t && and_clause_between (sd, t, i)))
           && !here)
         continue;
