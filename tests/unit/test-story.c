@@ -4142,6 +4142,30 @@ ParameterizedTest (ReportedDateCase *c, story, a_quotation_and_its_attribution_k
   check_reported_date (c);
 }
 
+/* A verb phrase an 'and' opens after a date, with a date of its own
+ * after its verb, takes that one, nearer or not: 'held a rally on
+ * Saturday and were planning to march ... on Monday'. */
+Test (story, a_joined_verb_phrase_takes_its_own_date_after_it)
+{
+  static const char *const texts[] = {
+    "Crowds held a rally on Saturday and were planning to march around the old harbour on Monday.",
+    "Crowds held a rally on Saturday and were planning to march around the harbour on Monday.",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (texts[i]);
+      gint32 sat = (gint32) add_timex (doc, "Saturday", EVL_TIMEX_DATE, "2023-09-09");
+      gint32 mon = (gint32) add_timex (doc, "Monday", EVL_TIMEX_DATE, "2023-09-11");
+      guint held = add_event (doc, "held", 0, "hold", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+      add_event (doc, "planning", 0, "plan", EVL_EVENT_CLASS_I_STATE, "NONE");
+      guint march = add_event (doc, "march", 0, "march", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE");
+      guint n;
+      const EvlEventMention *ev = annotate (doc, &n);
+      cr_assert_eq (ev[held].timex, sat, "%s: held dated by timex %d", texts[i], ev[held].timex);
+      cr_assert_eq (ev[march].timex, mon, "%s: march dated by timex %d", texts[i], ev[march].timex);
+    }
+}
+
 /* A 'which' clause between commas keeps its whole time phrase ('at
  * noon on Wednesday'), not only the part next to its closing comma. */
 Test (story, a_which_clause_keeps_its_time_phrase)

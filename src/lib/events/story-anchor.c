@@ -1812,6 +1812,35 @@ joined_verb (const EvlStoryDoc *sd, guint k, gint t, gint l)
   return j > l && (evl_story_is (sd, j, EVL_W_AND) || evl_story_token_is (sd, (guint) j, "but"));
 }
 
+/* Event @k at token @t is in a verb phrase that an 'and' or 'but' after
+ * the left date at token @l opens, the right date at token @r in it too:
+ * 'held a rally on Saturday and were planning to drive around the airport
+ * on Monday' drives on Monday, as joined_verb() has it for the joined
+ * verb itself.  The phrase's verb (after at most an auxiliary) at or
+ * before @t; no other 'and' or 'but' between @t and @r. */
+static gboolean
+joined_phrase (const EvlStoryDoc *sd, gint t, gint l, gint r)
+{
+  static const char *const joins[] = { "and", "but", NULL };
+  for (gint j = t + 1; j < r; j++)
+    if (evl_story_token_among (sd, j, joins))
+      return FALSE;
+  for (gint j = l + 1; j < t; j++)
+    {
+      if (!evl_story_token_among (sd, j, joins))
+        continue;
+      gint v = j + 1;
+      while (v < t && v - j <= 3 && sd->tok_ev[v] < 0
+             && (evl_story_cls (sd, v) & (EVL_STORY_C_BE | EVL_STORY_C_MODAL)))
+        v++;
+      /* (a verb after an auxiliary, whatever its tag: 'were planning') */
+      gint32 o = sd->tok_ev[v];
+      if (verb_event (sd, o) || (v > j + 1 && o >= 0 && !noun_position (sd, o)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gint32
 nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, gint32 *in_sentence,
                gint32 *saying)
@@ -1933,7 +1962,8 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
       /* 'was arrested in January and indicted by a grand jury in
        * February': a verb that 'and' or 'but' joins to the one before
        * takes a date after it, not the other verb's before the 'and' */
-      if (!right && r >= 0 && sd->clause[r] == sd->clause[t] && joined_verb (sd, k, t, l))
+      if (!right && r >= 0 && sd->clause[r] == sd->clause[t]
+          && (joined_verb (sd, k, t, l) || joined_phrase (sd, t, l, r)))
         right = TRUE;
       else if (!right && r >= 0 && sd->clause[r] == sd->clause[t])
         {
