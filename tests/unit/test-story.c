@@ -4100,6 +4100,18 @@ ParameterizedTestParameters (story, a_date_in_a_relative_clause_is_not_the_main_
       "", { RE_PAST ("killed", "kill"), RE_PAST ("charged", "charge") }, TRUE },
     { "Tests showed the hair came from a home where Kopp, a drifter, lived last year.", "last year", "2022", "",
       { RE_PAST ("showed", "show"), RE_PAST ("came", "come"), RE_PAST ("lived", "live") }, FALSE },
+    /* a past participle right after a noun object tells of that noun,
+     * at its own date */
+    { "Both firms are allies of the mayor in his fight against a bid launched Monday by a rival.", "Monday",
+      "2023-09-11", "", { RE_NOUN ("fight", "fight"), RE_PAST ("launched", "launch") }, FALSE },
+    { "The ministry wants the court to lift the ban issued Thursday.", "Thursday", "2023-09-14", "",
+      { { "lift", "lift", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE", "NONE" }, RE_PAST ("issued", "issue"),
+        { "wants", "want", EVL_EVENT_CLASS_I_STATE, "PRESENT", "NONE" } }, FALSE },
+    /* ... not the verb of a subject, nor one of an object relative */
+    { "The rival firm launched a bid on Monday.", "Monday", "2023-09-11", "",
+      { RE_PAST ("launched", "launch") }, TRUE },
+    { "They were wary of the sharp gains these stocks made on Monday.", "Monday", "2023-09-11", "",
+      { RE_NOUN ("gains", "gain"), RE_PAST ("made", "make") }, TRUE },
     /* ... but a comma before a closing quote ends the quotation */
     { "\"The boy, who has suffered, belongs here,\" Ruiz said Wednesday, adding that the law is clear.",
       "Wednesday", "2023-09-13", "",

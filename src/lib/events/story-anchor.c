@@ -115,6 +115,7 @@ noun_position (const EvlStoryDoc *sd, gint32 k)
 
 static gint32 timex_verb (const EvlStoryDoc *sd, gint32 x);
 static gboolean joined_verb (const EvlStoryDoc *sd, guint k, gint t, gint l);
+static gboolean finite_at (const EvlStoryDoc *sd, gint i);
 
 /* Past timex @x is a finished time for event @k: not a span up to now
  * ('since 1994', 'for the last week', 'in the past year'), nor a
@@ -786,6 +787,61 @@ relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
     else if (evl_story_cls (sd, j) & (EVL_STORY_C_PREP | EVL_STORY_C_CLAUSE_PUNCT))
       break;
   return TRUE;
+}
+
+/* Timex @x dates verb @v of a reduced relative on the noun before it,
+ * a past participle that tells of that noun ('its fight against a
+ * takeover bid launched last week by Cie', 'the man arrested on Friday'):
+ * as in a 'that' clause (relative_date()), not the time of the events
+ * before the noun.  Only after a lower-case noun that a finite verb of
+ * the clause comes before (else the noun may be the participle's
+ * subject: 'the company launched a bid last week'), the date right after
+ * the participle (a preposition between). */
+static gboolean
+reduced_relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
+{
+  if (v < 0 || v == (gint32) k)
+    return FALSE;
+  gint vt = sd->ev_tok[v], h = vt - 1, f = sd->tx_first[x];
+  if (vt < 2 || t >= h || f <= vt || tense_is (sd, (guint) v, EVL_STORY_TF_PERFECT)
+      || !(tense_is (sd, (guint) v, EVL_STORY_TF_PAST) || tense_is (sd, (guint) v, EVL_STORY_TF_PASTPART)))
+    return FALSE;
+  gint a = vt + 1;
+  if (a < f && (evl_story_cls (sd, a) & (EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP)))
+    a++;
+  if (a != f)
+    return FALSE;
+  /* (a happening's noun shares its participle's time with the events
+   * it is the means of: 'warned in his speech delivered on March 5') */
+  if (!(sd->tok[h].flags & EVL_TOKEN_WORD) || (sd->tok[h].flags & EVL_TOKEN_CAP) || sd->tok_tx[h] >= 0
+      || sd->tok_ev[h] >= 0
+      || (evl_story_cls (sd, h) & (EVL_STORY_C_PREP | EVL_STORY_C_FUNCTION | EVL_STORY_C_BE | EVL_STORY_C_MODAL
+                                   | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CONJ)))
+    return FALSE;
+  /* the noun phrase is a verb's object or a preposition's: right after
+   * another noun, it may be an object relative's subject ('the gains
+   * these issues made this week') */
+  gint d = h - 1;
+  while (d > 0 && h - d <= 5 && sd->tok_ev[d] < 0 && sd->tok_tx[d] < 0
+         && ((evl_story_cls (sd, d) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET)) || evl_story_is (sd, d, EVL_W_A)
+             || evl_story_is (sd, d, EVL_W_AN) || evl_story_modifier_word (sd, d)))
+    d--;
+  if (!(evl_story_cls (sd, d) & (EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP)) && !verb_event (sd, sd->tok_ev[d]))
+    return FALSE;
+  /* (what a saying is 'in' is its vehicle, out at its time: 'said in a
+   * letter published Wednesday') */
+  if (sd->ev[k].klass == EVL_EVENT_CLASS_REPORTING && evl_story_token_is (sd, (guint) d, "in"))
+    return FALSE;
+  /* a noun that opens a clause is its verb's subject ('as dawn broke
+   * Saturday', 'after the market closed Wednesday') */
+  for (gint i = h - 1; i >= 0 && h - i <= 15 && sd->tok[i].sentence == sd->tok[h].sentence; i--)
+    {
+      if (evl_story_cls (sd, i) & (EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_PREP))
+        return FALSE;
+      if (finite_at (sd, i))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* A 'for' period after an earlier verb of its clause ('reported a loss
@@ -2020,7 +2076,8 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           continue;
         }
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
-          || as_of_other (sd, k, t, x) || relative_date (sd, k, t, x, v) || measured_period (sd, k, t, x)
+          || as_of_other (sd, k, t, x) || relative_date (sd, k, t, x, v) || reduced_relative_date (sd, k, t, x, v)
+          || measured_period (sd, k, t, x)
           || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
           || deadline_date (sd, k, t, i, x)
           || subject_matter (sd, k, t, x) || complement_date (sd, k, t, x, v)
