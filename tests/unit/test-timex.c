@@ -379,6 +379,9 @@ static TxCase set_cases[] = {
   { "The train runs at 450 kilometres an hour.", DCT, "an hour", "", "", "" },
   { "They earn 8,000 Singapore dollars (5,714 US) a month.", DCT, "a month", "", "", "" },
   { "The festival lasts a week.", DCT, "a week", "DURATION", "P1W", "" },
+  /* a vague count keeps the recurrence */
+  { "Floods strike the valley every few years.", DCT, "every few years", "SET", "PXY", "" },
+  { "The panel meets every several months.", DCT, "every several months", "SET", "PXM", "" },
 };
 
 TX_FAMILY (sets, set_cases)

@@ -3218,13 +3218,16 @@ p_set (TxScan *s, int i, TxMatch *m)
   double n = 1;
   gboolean v;
   int e = number_at (s, j, &n, &v);
-  if (e < 0 || v)
+  /* 'every few years', 'every several months': a period of a vague
+   * count, PXY as the bare 'few years' is */
+  gboolean vague = e > 0 && v && e < s->n && U (e)->wi->unit && U (e)->wi->unit->n_attrs > 1;
+  if ((e < 0 || v) && !vague)
     e = j, n = 1;
   if (e < s->n && U (e)->wi->unit && (U (e)->wi->unit->n_attrs == 1 || e > j))
     {
       if (is (s, j - 1, "other"))
         n *= 2;
-      tx_duration_value (m->value, sizeof m->value, n, FALSE, attr (U (e)->wi->unit, 0));
+      tx_duration_value (m->value, sizeof m->value, n, vague, attr (U (e)->wi->unit, 0));
       return e + 1;
     }
   int wd, mo;
