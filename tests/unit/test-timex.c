@@ -343,6 +343,12 @@ static TxCase duration_cases[] = {
   { "The trip took 2.25 years.", DCT, "2.25 years", "DURATION", "P2Y3M", "" },
   { "The rocks formed in over 2,000,000 years.", DCT, "over 2,000,000 years", "DURATION", "P2e+06Y", "MORE_THAN" },
   { "The rocks formed in 1,500,000 years.", DCT, "1,500,000 years", "DURATION", "P1.5e+06Y", "" },
+  /* a count of one half, in the smaller unit */
+  { "The gunfire lasted half an hour.", DCT, "half an hour", "DURATION", "PT30M", "" },
+  { "Half a day later the roads reopened.", DCT, "Half a day", "DURATION", "PT12H", "" },
+  { "The feud lasted half a century.", DCT, "half a century", "DURATION", "P50Y", "" },
+  { "The mill closed half a century ago.", DCT, "half a century ago", "DATE", "1973", "" },
+  { "Half a million people marched.", DCT, "Half a million", "", "", "" },
 };
 
 TX_FAMILY (durations, duration_cases)
@@ -1580,7 +1586,8 @@ static TxCase wire_cases[] = {
   /* half a month: the month, its start or end */
   { "The first half of October was warm.", DCT, "The first half of October", "DATE", "2022-10", "START" },
   { "Sales slumped in the second half of March 2022.", DCT, "the second half of March 2022", "DATE", "2022-03", "END" },
-  { "He came back half an hour later.", DCT, "back half", "", "", "" },
+  /* 'back half' is no half of a year here: the length starts at 'half' */
+  { "He came back half an hour later.", DCT, "half an hour", "DURATION", "PT30M", "" },
   { "The company reported results for the January-March quarter.", DCT, "the January-March quarter", "DATE", "2023-Q1", "" },
   { "Profit rose in the July-September quarter of 2022.", DCT, "the July-September quarter of 2022", "DATE", "2022-Q3", "" },
   { "Sales rose in the February-April quarter.", DCT, "February", "DATE", "2023-02", "" },

@@ -2882,6 +2882,15 @@ p_duration (TxScan *s, int i, TxMatch *m)
       if (year_like (U (j)) && e < s->n && U (e)->wi->unit && U (e)->wi->unit->n_attrs == 1)
         return -1; /* 'the 1988 quarter' */
     }
+  else if (is (s, j, "half") && (is (s, j + 1, "a") || is (s, j + 1, "an")) && j + 2 < s->n && U (j + 2)->wi->unit
+           && U (j + 2)->wi->unit->n_attrs == 1)
+    {
+      /* 'half an hour', 'half a century': a count of one half, spelled
+       * in the smaller unit as 'a year and a half' is (PT30M, P50Y) */
+      n = 0.5;
+      counted = TRUE;
+      e = j + 2;
+    }
   else if (is (s, j, "a") || is (s, j, "an"))
     {
       /* 'a year-long inquiry': the article is the noun's; the duration

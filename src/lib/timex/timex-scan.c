@@ -339,8 +339,9 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
   static const char *const extra[] = { "the", "a", "an", "that", "every", "each",
                                        "once", "twice", "thrice", "fiscal", "comparable",
                                        "corresponding", "same", "full", "recent", "additional", "extra", "other",
-                                       /* 'the back half of the year', 'calendar 2026' */
-                                       "back", "calendar" };
+                                       /* 'the back half of the year', 'calendar 2026',
+                                        * 'half an hour' */
+                                       "back", "calendar", "half" };
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
     bloom_set (lx->any, tx_hash (extra[i], strlen (extra[i])));
   /* Every word a pattern of timex-grammar.c compares with the unit it
@@ -350,7 +351,7 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
   static const char *const start[] = { "the", "a", "an", "that", "fiscal", "final", "first", "last",
                                        "recent", "comparable", "corresponding", "same", "year-ago",
                                        "year-earlier", "year", "once", "twice", "thrice", "every",
-                                       "each", "latter", "back", "calendar" };
+                                       "each", "latter", "back", "calendar", "half" };
   for (guint i = 0; i < G_N_ELEMENTS (start); i++)
     bloom_set (lx->start_word, tx_hash (start[i], strlen (start[i])));
   /* The word table: a few hundred words; a record for each is exactly
