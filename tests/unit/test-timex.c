@@ -590,6 +590,13 @@ static TxCase relative_cases[] = {
   { "The company expects growth in the fourth quarter.", "2025-06-11", "the fourth quarter", "DATE", "2025-Q4", "" },
   { "Sales in the second half will improve.", "2025-03-11", "the second half", "DATE", "2025-H2", "" },
   { "Revenue fell in the first quarter.", "2025-06-11", "the first quarter", "DATE", "2025-Q1", "" },
+  /* 'the most recent' is 'the latest' in two words */
+  { "Revenue fell in the most recent quarter.", "2025-06-11", "the most recent quarter", "DATE", "2025-Q1", "" },
+  { "In the most recent week, jobless claims rose.", DCT, "the most recent week", "DATE", "2023-W37", "" },
+  { "Sales fell 3% in the third quarter. In the most recent period, costs rose.", "2025-11-04",
+    "the most recent period", "DATE", "2025-Q3", "" },
+  { "Prices doubled in the most recent two years.", DCT, "the most recent two years", "DURATION", "P2Y", "" },
+  { "His most recent book sold well.", DCT, "most recent", "", "", "" },
 };
 
 TX_FAMILY (relative_to_creation_time, relative_cases)

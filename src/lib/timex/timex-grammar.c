@@ -1918,14 +1918,16 @@ p_relative (TxScan *s, int i, TxMatch *m)
       the = TRUE;
       j++;
     }
-  if (j >= s->n || !is_shift (s, j))
+  /* 'the most recent quarter': 'the latest quarter' in two words */
+  gboolean most_recent = the && is (s, j, "most") && is (s, j + 1, "recent");
+  if (!most_recent && (j >= s->n || !is_shift (s, j)))
     return -1;
   /* 'this past weekend', 'this coming week': the second word tells */
   if (!the && is (s, j, "this") && (is (s, j + 1, "past") || is (s, j + 1, "coming")) && is_shift (s, j + 1))
     j++;
-  int dir = tx_atoi (attr (U (j)->wi->cue, 1));
-  const char *cue = U (j)->low;
-  j++;
+  int dir = most_recent ? 0 : tx_atoi (attr (U (j)->wi->cue, 1));
+  const char *cue = most_recent ? "latest" : U (j)->low;
+  j += most_recent ? 2 : 1;
   if (is (s, j, "fiscal"))
     j++;
   if (j >= s->n)
@@ -2863,6 +2865,9 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (!the && j == i && is (s, j, "last")
       && (has_role (s, j - 1, "modal") || is (s, j - 1, "to") || is (s, j - 1, "not") || is (s, j - 1, "'ll")))
     return -1;
+  /* 'the most recent two years', as 'the latest two years' */
+  if (the && is (s, j, "most") && is (s, j + 1, "recent"))
+    j++;
   if (j < s->n && ((is_shift (s, j) && !tx_unit_is (U (j), "this"))
                    || is (s, j, "first") || is (s, j, "final") || is (s, j, "recent")))
     {
@@ -3599,7 +3604,8 @@ typedef struct {
 #define P_CENTURY { p_century, S_NUMORD | S_ORD | S_NUMBER, THE_ORDINAL, S_CENTURY }
 #define P_HOLIDAY { p_holiday, S_SHIFT | S_HOL, 0, 0 }
 #define P_DEICTIC { p_deictic, S_DEI, 0, 0 }
-#define P_RELATIVE { p_relative, S_SHIFT, S_SHIFT, 0 }
+/* after 'the' also a start word: 'the most recent quarter' */
+#define P_RELATIVE { p_relative, S_SHIFT, S_SHIFT | S_LIT, 0 }
 #define P_ANAPHOR { p_anaphor, S_THE | S_THAT, 0, S_UNIT | S_POD }
 #define P_NUMERIC_DATE { p_numeric_date, S_YEAR | S_SLASH, 0, 0 }
 #define P_DURATION { p_duration, S_MODS | S_SHIFT | S_LIT | S_CARD | S_A | S_NUMBER | S_UNIT, \

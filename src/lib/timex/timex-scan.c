@@ -340,8 +340,8 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
                                        "once", "twice", "thrice", "fiscal", "comparable",
                                        "corresponding", "same", "full", "recent", "additional", "extra", "other",
                                        /* 'the back half of the year', 'calendar 2026',
-                                        * 'half an hour' */
-                                       "back", "calendar", "half" };
+                                        * 'half an hour', 'the most recent quarter' */
+                                       "back", "calendar", "half", "most" };
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
     bloom_set (lx->any, tx_hash (extra[i], strlen (extra[i])));
   /* Every word a pattern of timex-grammar.c compares with the unit it
@@ -351,7 +351,7 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
   static const char *const start[] = { "the", "a", "an", "that", "fiscal", "final", "first", "last",
                                        "recent", "comparable", "corresponding", "same", "year-ago",
                                        "year-earlier", "year", "once", "twice", "thrice", "every",
-                                       "each", "latter", "back", "calendar", "half" };
+                                       "each", "latter", "back", "calendar", "half", "most" };
   for (guint i = 0; i < G_N_ELEMENTS (start); i++)
     bloom_set (lx->start_word, tx_hash (start[i], strlen (start[i])));
   /* The word table: a few hundred words; a record for each is exactly
