@@ -601,6 +601,22 @@ static TxCase relative_cases[] = {
 
 TX_FAMILY (relative_to_creation_time, relative_cases)
 
+/* A part of a named month: valued in that month, not against the
+ * creation time as 'the last week' alone is. */
+static TxCase month_part_cases[] = {
+  { "Fighting flared in the last week of August.", DCT, "the last week of August", "DATE", "2023-W35", "" },
+  { "Talks resume in the first week of October.", DCT, "the first week of October", "DATE", "2023-W40", "" },
+  { "Output slumped in the second week of May 2022.", DCT, "the second week of May 2022", "DATE", "2022-W19", "" },
+  { "Rain fell in the final week of February.", DCT, "the final week of February", "DATE", "2023-W08", "" },
+  { "The lease ends on the last day of February.", "2024-01-10", "the last day of February", "DATE", "2024-02-29", "" },
+  { "The fair opened on the first day of April.", DCT, "the first day of April", "DATE", "2023-04-01", "" },
+  { "Crowds came on the first weekend in July.", DCT, "the first weekend in July", "DATE", "2023-W26-WE", "" },
+  { "Troops left in the final few weeks of the war.", DCT, "the final few weeks", "DURATION", "PXW", "" },
+  { "The last week saw heavy rain.", DCT, "The last week", "DATE", "2023-W36", "" },
+};
+
+TX_FAMILY (month_part, month_part_cases)
+
 /* Anaphoric: against the last mentioned date. */
 static TxCase anaphoric_cases[] = {
   { "The summit opened on June 3, 1998. Two weeks later, talks collapsed.", DCT, "Two weeks", "DURATION", "P2W", "" },

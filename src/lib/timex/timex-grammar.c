@@ -807,6 +807,23 @@ month_span_year (const TxScan *s, int i, int y, int mo, int d)
   return s->ref.year + (mo <= s->ref.month ? 1 : 0);
 }
 
+/* Day @d (0: none) at @grain in a month named by the text, whose year
+ * is written at [.., @ye) or (@ye < 0) picked from the creation time;
+ * the match ends at @ye or else @e.  Returns the end or -1. */
+static int
+in_named_month (TxMatch *m, EvlDay d, EvlGrain grain, int ye, int e)
+{
+  if (d == 0)
+    return -1;
+  evl_timex_point_from_day (&m->pt, d, grain);
+  m->has_pt = TRUE;
+  if (ye > 0)
+    m->absolute = TRUE;
+  else
+    m->needs_dct = TRUE;
+  return ye > 0 ? ye : e;
+}
+
 /* Dates built on month names, with an optional leading weekday. */
 static int
 p_month (TxScan *s, int i, TxMatch *m)
@@ -1005,15 +1022,7 @@ p_weekday (TxScan *s, int i, TxMatch *m)
       int ye = year_at (s, ne, &ny);
       int year = ye > 0 ? ny : tx_year_for (s, nmo, 0, tx_tense (s, i, ne));
       EvlDay d = year > 0 ? evl_timex_nth_weekday (year, nmo, nth ? nth : -1, nwd) : 0;
-      if (d == 0)
-        return -1;
-      evl_timex_point_from_day (&m->pt, d, EVL_GRAIN_DAY);
-      m->has_pt = TRUE;
-      if (ye > 0)
-        m->absolute = TRUE;
-      else
-        m->needs_dct = TRUE;
-      return ye > 0 ? ye : ne;
+      return in_named_month (m, d, EVL_GRAIN_DAY, ye, ne);
     }
   if (is_shift (s, i))
     {
@@ -1717,6 +1726,46 @@ p_holiday (TxScan *s, int i, TxMatch *m)
   gboolean week = is (s, e, "week") && !is_hyphen (s, e + 1);
   evl_timex_point_from_day (&m->pt, d, week ? EVL_GRAIN_WEEK : EVL_GRAIN_DAY);
   return week ? e + 1 : e;
+}
+
+/* 'the first week of April', 'the last day of February', 'the second
+ * weekend in May 2024': a part of a month named after it, valued in that
+ * month (the year written after it or the one the clause's tense picks)
+ * rather than against the creation time, as 'the last week' alone is.
+ * A week is the ISO week holding the month's 4th, 11th, 18th or 25th
+ * (the last: the one holding the day three before its end), as ISO's
+ * first week of a year holds 4 January; a weekend is its Saturday's. */
+static int
+p_month_part (TxScan *s, int i, TxMatch *m)
+{
+  int nth = 0, e;
+  if (!is (s, i, "the"))
+    return -1;
+  if (is (s, i + 1, "last") || is (s, i + 1, "final"))
+    nth = -1, e = i + 2;
+  else if ((e = ordinal_at (s, i + 1, &nth)) < 0 || nth < 1 || nth > 4)
+    return -1;
+  gboolean day = is (s, e, "day"), week = is (s, e, "week"), weekend = is (s, e, "weekend");
+  if (!(day || week || weekend) || !(is (s, e + 1, "of") || is (s, e + 1, "in")))
+    return -1;
+  int mo, me = month_at (s, e + 2, &mo);
+  if (me < 0 || day_number (s, me))
+    return -1;
+  int ny, ye = year_at (s, me, &ny);
+  int year = ye > 0 ? ny : tx_year_for (s, mo, 0, tx_tense (s, i, me));
+  if (year <= 0)
+    return -1;
+  int len = g_date_get_days_in_month ((GDateMonth) mo, (GDateYear) year);
+  EvlDay d;
+  if (weekend)
+    d = evl_timex_nth_weekday (year, mo, nth, 6);
+  else if (day)
+    d = evl_timex_day_from_ymd (year, mo, nth > 0 ? nth : len);
+  else
+    d = evl_timex_day_from_ymd (year, mo, nth > 0 ? 7 * (nth - 1) + 4 : len - 3);
+  int end = in_named_month (m, d, day ? EVL_GRAIN_DAY : EVL_GRAIN_WEEK, ye, me);
+  m->pt.weekend = weekend;
+  return end;
 }
 
 static gboolean
@@ -3781,6 +3830,7 @@ tx_match (TxScan *s, int i, TxMatch *m)
     { p_period_code, S_PERIOD, 0, 0 },
     { p_day_ordinal, 0, S_NUMORD, 0 },
     { p_week_number, S_UNIT, 0, 0 },
+    { p_month_part, S_THE, 0, S_MONTH },
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (all) <= 32);
   static PatternIndex ix;

@@ -340,8 +340,8 @@ tx_lex_init (TxLex *lx, const EvlContext *ctx)
                                        "once", "twice", "thrice", "fiscal", "comparable",
                                        "corresponding", "same", "full", "recent", "additional", "extra", "other",
                                        /* 'the back half of the year', 'calendar 2026',
-                                        * 'half an hour', 'the most recent quarter' */
-                                       "back", "calendar", "half", "most" };
+                                        * 'half an hour', 'the most recent quarter', 'the final week of May' */
+                                       "back", "calendar", "half", "most", "final" };
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
     bloom_set (lx->any, tx_hash (extra[i], strlen (extra[i])));
   /* Every word a pattern of timex-grammar.c compares with the unit it
