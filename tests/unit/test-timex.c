@@ -808,6 +808,9 @@ static TxCase time_on_day_cases[] = {
     "2023-09-07T17:00", "" },
   { "Polls open at 7 a.m. local time (2200 GMT Saturday) on Sunday.", DCT, "2200 GMT Saturday", "TIME",
     "2023-09-09T22:00", "" },
+  /* a weekday's part of the day after the clock time: that day */
+  { "The blast shook the town at 10:30 p.m. Monday night.", DCT, "10:30 p.m. Monday night", "TIME", "2023-09-11T22:30", "" },
+  { "The convoy will leave at 6 a.m. Friday morning.", DCT, "6 a.m. Friday morning", "TIME", "2023-09-15T06:00", "" },
 };
 
 TX_FAMILY (clock_time_on_a_day, time_on_day_cases)

@@ -2712,6 +2712,14 @@ p_time (TxScan *s, int i, TxMatch *m)
           de = p_deictic (s, k, &day);
     }
   int wd;
+  /* '10:30 p.m. Monday night': the weekday's part of the day adds
+   * nothing the clock time does not tell, so the time falls on that day */
+  gboolean day_pod = de > 0 && day.has_pt && day.pt.grain == EVL_GRAIN_PART_OF_DAY && weekday_at (s, k, &wd) == de - 1;
+  if (day_pod)
+    {
+      day.pt.grain = EVL_GRAIN_DAY;
+      day.pt.pod[0] = '\0';
+    }
   if (de > 0 && day.has_pt && weekday_at (s, k, &wd) == de && i > 0 && is (s, i - 1, "(")
       && s->ref.grain <= EVL_GRAIN_DAY && s->ref.grain != EVL_GRAIN_NONE && s->ref.year > 0 && s->ref_index >= 0 && s->ref_sentence == s->sentence)
     {
@@ -2723,7 +2731,7 @@ p_time (TxScan *s, int i, TxMatch *m)
         delta -= 7;
       evl_timex_point_from_day (&day.pt, (EvlDay) ((gint64) ref + delta), EVL_GRAIN_DAY);
     }
-  else if (de > 0 && day.has_pt && weekday_at (s, k, &wd) == de)
+  else if (de > 0 && day.has_pt && (weekday_at (s, k, &wd) == de || day_pod))
     {
       /* a bare weekday after a clock time takes the tense of the whole
        * clause ('will leave at 4 a.m. Thursday') */
