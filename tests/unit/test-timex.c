@@ -349,6 +349,10 @@ static TxCase duration_cases[] = {
   { "The feud lasted half a century.", DCT, "half a century", "DURATION", "P50Y", "" },
   { "The mill closed half a century ago.", DCT, "half a century ago", "DATE", "1973", "" },
   { "Half a million people marched.", DCT, "Half a million", "", "", "" },
+  /* dozens counted */
+  { "The siege lasted two dozen days.", DCT, "two dozen days", "DURATION", "P24D", "" },
+  { "He spent three dozen years abroad.", DCT, "three dozen years", "DURATION", "P36Y", "" },
+  { "Two dozen people were hurt.", DCT, "Two dozen", "", "", "" },
 };
 
 TX_FAMILY (durations, duration_cases)

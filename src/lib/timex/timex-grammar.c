@@ -274,6 +274,13 @@ number_at_raw (const TxScan *s, int i, double *val, gboolean *vague)
             cur *= v;
           j++;
         }
+      else if (kd == NK_DOZEN && j > start && U (j - 1)->wi->nkind != NK_SCALE)
+        {
+          /* 'two dozen', 'three dozen': dozens counted */
+          cur *= 12;
+          j++;
+          break;
+        }
       else if (kd == NK_UNIT || kd == NK_TEEN || kd == NK_TENS)
         {
           if (j > start && U (j - 1)->wi->nkind != NK_SCALE && !(U (j - 1)->wi->nkind == NK_TENS && kd == NK_UNIT))
