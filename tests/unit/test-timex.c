@@ -601,6 +601,10 @@ static TxCase relative_cases[] = {
     "the most recent period", "DATE", "2025-Q3", "" },
   { "Prices doubled in the most recent two years.", DCT, "the most recent two years", "DURATION", "P2Y", "" },
   { "His most recent book sold well.", DCT, "most recent", "", "", "" },
+  /* a unit and a half after 'the past' is a length, as 'the past 18 months' */
+  { "Prices rose over the past year and a half.", DCT, "the past year and a half", "DURATION", "P1Y6M", "" },
+  { "Output grew in the past decade and a half.", DCT, "the past decade and a half", "DURATION", "P15Y", "" },
+  { "Talks may take the next month and a half.", DCT, "the next month and a half", "DURATION", "P1M15D", "" },
 };
 
 TX_FAMILY (relative_to_creation_time, relative_cases)

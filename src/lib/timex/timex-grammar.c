@@ -2038,6 +2038,16 @@ p_relative (TxScan *s, int i, TxMatch *m)
                           || (strcmp (cue, "last") == 0 && i > 0
                               && (is (s, i - 1, "over") || is (s, i - 1, "in") || is (s, i - 1, "during")
                                   || is (s, i - 1, "within") || is (s, i - 1, "throughout"))));
+      /* 'the past year and a half', 'the next decade and a half': a
+       * length, as 'the past 18 months' */
+      if (the && is (s, j + 1, "and") && is (s, j + 2, "a") && is (s, j + 3, "half")
+          && (strcmp (cue, "past") == 0 || strcmp (cue, "last") == 0 || strcmp (cue, "next") == 0
+              || strcmp (cue, "coming") == 0))
+        {
+          m->type = EVL_TIMEX_DURATION;
+          tx_duration_value (m->value, sizeof m->value, 1.5, FALSE, code);
+          return j + 4;
+        }
       if ((strcmp (cue, "past") == 0 && g >= EVL_GRAIN_DECADE) || span)
         {
           /* 'the past decade': the span up to now, like 'the past ten
