@@ -392,6 +392,11 @@ static TxCase set_cases[] = {
   /* a vague count keeps the recurrence */
   { "Floods strike the valley every few years.", DCT, "every few years", "SET", "PXY", "" },
   { "The panel meets every several months.", DCT, "every several months", "SET", "PXM", "" },
+  /* an ordinal step: 'every second week' as 'every other week' */
+  { "The bins are emptied every second week.", DCT, "every second week", "SET", "P2W", "" },
+  { "The census is held every third year.", DCT, "every third year", "SET", "P3Y", "" },
+  { "The club meets every second Tuesday.", DCT, "every second Tuesday", "SET", "XXXX-WXX-2", "" },
+  { "Every second counts.", DCT, "Every second", "SET", "PT1S", "" },
 };
 
 TX_FAMILY (sets, set_cases)

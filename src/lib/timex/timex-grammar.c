@@ -3300,8 +3300,16 @@ p_set (TxScan *s, int i, TxMatch *m)
     return -1;
   m->quant = is (s, j, "every") ? "EVERY" : "EACH";
   j++;
+  /* 'every other week'; 'every second week', 'every third year': the
+   * period that many units ('every second' alone is each second) */
+  int step = 1, oe, wd, mo;
   if (is (s, j, "other"))
-    j++;
+    step = 2, j++;
+  else if ((oe = ordinal_at (s, j, &step)) > 0 && step >= 2 && step <= 10 && oe < s->n
+           && ((U (oe)->wi->unit && U (oe)->wi->unit->n_attrs == 1) || weekday_at (s, oe, &wd) > 0))
+    j = oe;
+  else
+    step = 1;
   m->type = EVL_TIMEX_SET;
   double n = 1;
   gboolean v;
@@ -3313,12 +3321,9 @@ p_set (TxScan *s, int i, TxMatch *m)
     e = j, n = 1;
   if (e < s->n && U (e)->wi->unit && (U (e)->wi->unit->n_attrs == 1 || e > j))
     {
-      if (is (s, j - 1, "other"))
-        n *= 2;
-      tx_duration_value (m->value, sizeof m->value, n, vague, attr (U (e)->wi->unit, 0));
+      tx_duration_value (m->value, sizeof m->value, n * step, vague, attr (U (e)->wi->unit, 0));
       return e + 1;
     }
-  int wd, mo;
   if (weekday_at (s, e, &wd) > 0)
     {
       g_snprintf (m->value, sizeof m->value, "XXXX-WXX-%d", wd);
