@@ -133,6 +133,10 @@ static TxCase date_cases[] = {
   { "The offer was extended to Nov. 20 by the bidders.", "1989-10-26", "Nov. 20", "DATE", "1989-11-20", "" },
   { "Profit rose in the third quarter.", "1989-10-26", "the third quarter", "DATE", "1989-Q3", "" },
   { "Third-quarter profit rose.", "1989-10-26", "Third-quarter", "DATE", "1989-Q3", "" },
+  /* the article of an adjectival quarter is the noun's */
+  { "The third-quarter loss widened.", "1989-10-26", "third-quarter", "DATE", "1989-Q3", "" },
+  { "It posted the fiscal second-quarter results.", "1989-10-26", "fiscal second-quarter", "DATE", "1989-Q2", "" },
+  { "Analysts expect the second-half recovery to stall.", "1989-10-26", "second-half", "DATE", "1989-H2", "" },
   { "It expects sales above fiscal 1989 sales of $155 million.", "1989-10-26", "fiscal 1989", "DATE", "1989", "" },
   { "Sales fell in the first half of 1990.", DCT, "the first half of 1990", "DATE", "1990-H1", "" },
   { "Sales rose in the last half of the '80s.", DCT, "the last half of the '80s", "DATE", "198", "END" },

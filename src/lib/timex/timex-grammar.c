@@ -1463,7 +1463,14 @@ p_quarter (TxScan *s, int i, TxMatch *m)
         return -1;
     }
   if (is_hyphen (s, e))
-    e++;
+    {
+      /* 'the third-quarter loss', 'the fiscal second-quarter results':
+       * the article is the noun's, the date starts after it (TimeBank:
+       * 4 of 4), as 'the 14-day trial' */
+      if (the)
+        return -1;
+      e++;
+    }
   if (is (s, e, "fiscal"))
     e++;
   /* 'in the second and fourth quarters' (of any year): each a SET */
