@@ -1893,6 +1893,25 @@ deverbal_noun (const Model *m, const Slot *s)
   return FALSE;
 }
 
+/* Does @s end like a nominalised event, singular or plural ('seizure',
+ * 'expulsions', 'refurbishment', 'lighting', 'approval'), with at least
+ * three letters before the suffix?  Not -ity, -ness or -ism, which make
+ * qualities ('the importance of' is -ance's price). */
+static gboolean
+event_noun_shape (const Slot *s)
+{
+  static const char *const endings[] = { "ion", "ions", "ment", "ents", "ance", "nces", "ence",
+                                         "ure", "ures", "ing", "ings", "al", "als" };
+  guint32 tail = key_tail (s);
+  for (guint k = 0; k < G_N_ELEMENTS (endings); k++)
+    {
+      gsize e = strlen (endings[k]);
+      if (s->len >= e + 4 && tail_is (tail, s->len, endings[k], e))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* What the slot of a finite verb adds to an unseen past form's score
  * (milli log-odds, finite_verb_slot()): weighed with the word's own
  * back-off weights, not instead of them, so that a form the suffixes
@@ -2062,6 +2081,16 @@ unseen_verdict (const Model *m, const Ring *ring, guint c, guint32 sent)
   gboolean after_article = (prev_roles & ROLE_ARTICLE) != 0;
   /* a nominalised event verb after an article or possessive */
   if (after_article && !hyphen && deverbal_noun (m, self))
+    return UNSEEN_EVENT;
+  /* a noun shaped like a nominalised event between a definite article
+   * or a possessive and 'of' ('the refurbishment of', 'the lighting
+   * of'), whatever its stem: the of-phrase is the event's patient;
+   * deverbal_noun() above wants a stem that is a known event verb, which
+   * an unseen word often lacks.  Not after 'a' or 'some', where the noun
+   * is mostly a quantity or a kind ('a collection of', 'some semblance
+   * of') */
+  if ((prev_roles & (ROLE_ARTICLE | ROLE_OBJECT)) == (ROLE_ARTICLE | ROLE_OBJECT) && !hyphen
+      && next && next->len == 2 && memcmp (next->key, "of", 2) == 0 && event_noun_shape (self))
     return UNSEEN_EVENT;
   /* modifiers in front of a noun: 'state-appointed receivers',
    * 'unconfirmed reports', 'the bombed embassy' */
