@@ -1353,3 +1353,15 @@ Test (events, unseen_event_nouns_before_of_are_events, .init = setup, .fini = te
   };
   assert_unseen_events_on (cases, G_N_ELEMENTS (cases));
 }
+
+/* An unseen past or base verb after a relative 'that' (after a noun),
+ * with its object after it, is an event. */
+Test (events, unseen_verbs_after_a_relative_that_are_events, .init = setup, .fini = teardown)
+{
+  static const char *const cases[][3] = {
+    /* text, word, whether it is an event */
+    { "The court upheld laws that outlawed squatting in parks.", "outlawed", "yes" },
+    { "The council passed rules that forbid smoking in bars.", "forbid", "yes" },
+  };
+  assert_unseen_events_on (cases, G_N_ELEMENTS (cases));
+}

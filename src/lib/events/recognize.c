@@ -1977,6 +1977,23 @@ name_subject_past (const Model *m, const Ring *ring, guint c, guint32 sent)
          && finite_form (m, ring->w[c % RING]) == FINITE_PAST;
 }
 
+/* Is the 'that' before @c a relative pronoun, the subject of the verb
+ * at @c ('sales that shrank revenue', 'a ceremony that commemorates
+ * the dead'): after a lower-case word that is no verb, function word or
+ * adverb?  After a verb it opens a clause with a subject of its own
+ * ('said that prices fell'). */
+static gboolean
+relative_that (const Model *m, const Ring *ring, guint c, guint32 sent)
+{
+  guint p2 = (c - 2) % RING;
+  if (c < 2 || ring->sentence[p2] != sent || ring->shape[p2] != SHAPE_LOWER)
+    return FALSE;
+  const Slot *noun = ring->w[p2];
+  return !(word_roles (role_table (), noun) & (ROLE_FUNCTION | ROLE_PREPOSITION))
+         && noun->aux == AUX_NONE && !noun->adverb && noun->pos != POS_VERB
+         && (noun->lemma_len == 0 || lemma_pos (m, noun->lemma, noun->lemma_len) != POS_VERB);
+}
+
 /* Is the unseen finite form at @c in the slot of a finite verb: after its
  * subject, a noun or a name ('the two governments restored', 'Vos
  * congratulated') or a subject pronoun ('which struck'), or after 'and'
@@ -2077,6 +2094,14 @@ unseen_verdict (const Model *m, const Ring *ring, guint c, guint32 sent)
   if (((ing || ed) ? (next_roles & (ROLE_OBJECT | ROLE_PARTICLE))
                    : s_verb_shape (self) && (next_roles & ROLE_OBJECT))
       && !(prev_roles & ROLE_DETERMINER) && (ing || !(prev_roles & ROLE_PREPOSITION)))
+    return UNSEEN_EVENT;
+  /* the verb of a relative 'that' with its object or complement after
+   * it ('sales that shrank revenue', 'laws that prohibit violence') */
+  if (prev && prev->len == 4 && memcmp (prev->key, "that", 4) == 0 && next
+      && ring->shape[n1] == SHAPE_LOWER && !(next_roles & ROLE_FUNCTION)
+      && (finite_form (m, self) != FINITE_NO
+          || (base_verb_shape (self) && event_verb (m, self->key, self->len)))
+      && relative_that (m, ring, c, sent))
     return UNSEEN_EVENT;
   gboolean after_article = (prev_roles & ROLE_ARTICLE) != 0;
   /* a nominalised event verb after an article or possessive */
