@@ -1365,3 +1365,16 @@ Test (events, unseen_verbs_after_a_relative_that_are_events, .init = setup, .fin
   };
   assert_unseen_events_on (cases, G_N_ELEMENTS (cases));
 }
+
+/* An unseen base form of an event verb after 'and' or 'or', with its
+ * object after it, is a second verb of the same subject. */
+Test (events, unseen_base_verbs_coordinated_with_and_or_are_events, .init = setup,
+      .fini = teardown)
+{
+  static const char *const cases[][3] = {
+    /* text, word, whether it is an event */
+    { "Firms plan to sell or donate aircraft next year.", "donate", "yes" },
+    { "They looked and chat.", "chat", "" },
+  };
+  assert_unseen_events_on (cases, G_N_ELEMENTS (cases));
+}

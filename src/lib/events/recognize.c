@@ -2103,6 +2103,16 @@ unseen_verdict (const Model *m, const Ring *ring, guint c, guint32 sent)
           || (base_verb_shape (self) && event_verb (m, self->key, self->len)))
       && relative_that (m, ring, c, sent))
     return UNSEEN_EVENT;
+  /* a base form of an event verb coordinated with 'and' or 'or' and
+   * followed by its object ('isolate and strangle Iraq', 'buy or lease
+   * ships'): a second verb of the same subject */
+  if (prev && ring->shape[n1] != SHAPE_PUNCT && next
+      && ((prev->len == 3 && memcmp (prev->key, "and", 3) == 0)
+          || (prev->len == 2 && memcmp (prev->key, "or", 2) == 0))
+      && !(next_roles & ROLE_PREPOSITION)
+      && (!(next_roles & ROLE_FUNCTION) || (next_roles & (ROLE_DETERMINER | ROLE_OBJECT)))
+      && base_verb_shape (self) && event_verb (m, self->key, self->len))
+    return UNSEEN_EVENT;
   gboolean after_article = (prev_roles & ROLE_ARTICLE) != 0;
   /* a nominalised event verb after an article or possessive */
   if (after_article && !hyphen && deverbal_noun (m, self))
