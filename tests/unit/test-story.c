@@ -2082,6 +2082,39 @@ Test (story, dated_past_event_with_a_common_noun_subject_is_kept)
   cr_assert_lt (ev[goes].salience, 0.5f, "present: %.2f", ev[goes].salience);
 }
 
+/* A reported intention of named participants ('would', 'expected to',
+ * 'plans to') is a plan, counted uncertain once: it makes the cut as a
+ * planned event.  Speculation, a condition, a negation or an intention
+ * of nobody named stays below it. */
+typedef struct {
+  char text[80];
+  char trigger[12];
+  gboolean kept;
+} IntentCase;
+
+ParameterizedTestParameters (story, a_reported_intention_is_one_uncertainty)
+{
+  static IntentCase cases[] = {
+    { "Outside the court, his lawyer said John Harker would appeal the ruling.", "appeal", TRUE },
+    { "Northwind Foods said it would buy Eastgate Dairy for $2 billion.", "buy", TRUE },
+    { "Prime Minister Anna Berg is expected to visit Oslo.", "visit", TRUE },
+    { "John Harker may appeal the ruling, a court official said.", "appeal", FALSE },
+    { "His lawyer said John Harker would not appeal the ruling.", "appeal", FALSE },
+    { "Nobody knows whether John Harker would appeal the ruling.", "appeal", FALSE },
+    { "The lawyer said the defendant would appeal the ruling.", "appeal", FALSE },
+  };
+  return cr_make_param_array (IntentCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (IntentCase *c, story, a_reported_intention_is_one_uncertainty)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc (c->text, "2025-03-05");
+  const EvlEventMention *e = pipeline_event (doc, c->trigger, 0);
+  cr_assert_eq (e->salience >= 0.5f, c->kept, "%s: salience %.2f", c->text, e->salience);
+  if (c->kept)
+    cr_assert (e->flags & EVL_EVENT_FLAG_PLANNED, "%s: planned", c->text);
+}
+
 /* A noun before a plural the recogniser read as a present verb ('weapons
  * tests') is no subject: the undated mention stays below the cut. */
 Test (story, a_noun_before_a_present_form_is_no_subject)

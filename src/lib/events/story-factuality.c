@@ -79,6 +79,10 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
     case K_HEDGE:
     case K_CLAIM:
       e->flags |= EVL_EVENT_FLAG_HEDGED;
+      /* ('would', 'expected to', 'plans to' tell an intention, salience
+       * counts it as a plan; a condition or speculation is doubt.) */
+      if (!cue->plan || cue->conditional || cue->kind == K_CLAIM)
+        sd->ev_mark[k] |= EVL_STORY_MARK_SPECULATED;
       /* The modality is the cue of the event's own clause when there is
        * one: 'suggesting that Russia may supply' records 'may', while
        * 'may seek support' keeps 'may' (cues come in text order). */
@@ -87,7 +91,7 @@ touch (EvlStoryDoc *sd, guint k, Cue *cue)
         {
           e->modality = cue->modality;
           if (inside)
-            sd->ev_mark[k] &= (guint8) ~EVL_STORY_MARK_MODAL_OUTSIDE;
+            sd->ev_mark[k] &= (guint16) ~EVL_STORY_MARK_MODAL_OUTSIDE;
           else
             sd->ev_mark[k] |= EVL_STORY_MARK_MODAL_OUTSIDE;
         }

@@ -338,7 +338,7 @@ typedef struct {
   /* Participants collected per event, EVL_STORY_MAX_PARTS slots each. */
   gint32 *parts;
   guint8 *n_parts;
-  guint8 *ev_mark;       /* EVL_STORY_MARK_* bits per event */
+  guint16 *ev_mark;      /* EVL_STORY_MARK_* bits per event */
   /* Events added by the rules (implied prior events), appended at the end
    * (the thread's scratch array, emptied per document). */
   GArray *extra;
@@ -741,6 +741,8 @@ evl_story_is (const EvlStoryDoc *sd, gint i, EvlStoryWord w)
                                       particle after it (evl_story_type_events()) */
 #define EVL_STORY_MARK_RULED 128u /* a rule of its word typed it, untyped ('OTHER')
                                      included (evl_story_type_events()) */
+#define EVL_STORY_MARK_SPECULATED 256u /* hedged by a cue that tells no plan ('may',
+                                          'reportedly', 'whether') or by a condition */
 
 /* Lower-cased copy of token @i into @buf; returns its length or -1. */
 gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);

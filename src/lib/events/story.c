@@ -995,7 +995,16 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, guint tf, co
     s += 0.05f;
   if (mark & EVL_STORY_MARK_DENIAL)
     s += 0.15f;     /* a denial is news in itself */
-  if (e->flags & EVL_EVENT_FLAG_HEDGED)
+  /* A reported intention of named participants ('X would appeal the
+   * ruling', 'the company said it would sell its unit to Y') is one
+   * uncertainty, a plan: the future below counts it, the hedge does not
+   * count it again.  Only the event the cue governs first (the one that
+   * records it as modality) is the intention; what the rest of its
+   * clause tells, speculation ('may', 'reportedly') and conditions keep
+   * both. */
+  if ((e->flags & EVL_EVENT_FLAG_HEDGED)
+      && !(np >= 1 && e->modality && (e->flags & EVL_EVENT_FLAG_PLANNED) && e->polarity != EVL_POLARITY_NEG
+           && !(mark & EVL_STORY_MARK_SPECULATED)))
     s -= 0.25f;
   if (e->flags & EVL_EVENT_FLAG_GENERIC)
     s -= 0.25f;
@@ -1277,7 +1286,7 @@ carve_index (EvlStoryDoc *sd, Carve *c, gsize text_len)
   sd->ev_tok = carve (c, ne, sizeof (gint32), FALSE);
   sd->parts = carve (c, (gsize) ne * EVL_STORY_MAX_PARTS, sizeof (gint32), FALSE);
   sd->n_parts = carve (c, ne, 1, TRUE);
-  sd->ev_mark = carve (c, ne, 1, TRUE);
+  sd->ev_mark = carve (c, ne, sizeof (guint16), TRUE);
   sd->ev_type = carve (c, ne, sizeof (guint16), TRUE);
   sd->ev_code = carve (c, ne, 1, TRUE);
   sd->ev_tf = carve (c, ne, 1, FALSE);
