@@ -1060,6 +1060,38 @@ ParameterizedTest (MergeCase *tc, merge, a_step_named_alone_is_that_days)
   merge_case_run (tc);
 }
 
+/* A definite description naming nobody, dated a week that holds the
+ * day of another article's happening ('after last week's earthquake'),
+ * is that happening, told in its word or a near-synonym; its day is the
+ * finer date.  Another week, a month, or 'an earthquake' stay apart. */
+ParameterizedTestParameters (merge, a_known_happening_dated_by_its_week)
+{
+  static MergeCase cases[] = {
+    { { "An earthquake struck Zambia on Tuesday.", "Aid arrived after last week's earthquake." },
+      { { 0, "struck", "DISASTER", "strike", "PAST", "Tuesday", "2025-06-17", "%Zambia", 0 },
+        { 1, "earthquake", "DISASTER", "earthquake", "", "last week", "2025-W25", "", 0 } },
+      1, FALSE },
+    { { "An earthquake struck Zambia on Tuesday.", "Aid arrived after last week's earthquake." },
+      { { 0, "struck", "DISASTER", "strike", "PAST", "Tuesday", "2025-06-17", "%Zambia", 0 },
+        { 1, "earthquake", "DISASTER", "earthquake", "", "last week", "2025-W24", "", 0 } },
+      2, FALSE },
+    { { "An earthquake struck Zambia on Tuesday.", "Aid arrived after last month's earthquake." },
+      { { 0, "struck", "DISASTER", "strike", "PAST", "Tuesday", "2025-06-17", "%Zambia", 0 },
+        { 1, "earthquake", "DISASTER", "earthquake", "", "last month", "2025-06", "", 0 } },
+      2, FALSE },
+    { { "An earthquake struck Zambia on Tuesday.", "Aid arrived after an earthquake last week." },
+      { { 0, "struck", "DISASTER", "strike", "PAST", "Tuesday", "2025-06-17", "%Zambia", 0 },
+        { 1, "earthquake", "DISASTER", "earthquake", "", "last week", "2025-W25", "", 0 } },
+      2, FALSE },
+  };
+  return cr_make_param_array (MergeCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (MergeCase *tc, merge, a_known_happening_dated_by_its_week)
+{
+  merge_case_run (tc);
+}
+
 /* A plan told in the same word of someone the happening names, for the
  * day it happened, is that happening announced: one event, however
  * many other names each side has; not when the happening is denied,

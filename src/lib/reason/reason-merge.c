@@ -1398,12 +1398,20 @@ known_anaphor (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e, gboo
 /* Cluster @c and @e are dated the same one day and one of them names
  * the story's step alone, nobody and nowhere (bare_definite (), @e's
  * given as @e_definite): 'Sentencing was set for Oct. 20' in one
- * article is 'a court on Tuesday sentenced X' in the next day's. */
+ * article is 'a court on Tuesday sentenced X' in the next day's.  A
+ * coarser date of @e, a week at most, holding the cluster's day counts
+ * too when @e is that definite description ('after last week's
+ * earthquake', 'the quake a week ago'): readers know which one it
+ * refers to, and the cluster's day is the finer date of it.  Naming
+ * someone, or told as 'an earthquake', a week holds many. */
 static gboolean
 step_named_alone (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e, gboolean e_definite)
 {
-  if (!c->strong || c->tb != c->te || !strong_time (e) || e->time.begin != c->tb || e->time.end != c->te)
+  if (!c->strong || c->tb != c->te || !strong_time (e))
     return FALSE;
+  if (e->time.begin != c->tb || e->time.end != c->te)
+    return e_definite && e->time.begin <= c->tb && c->te <= e->time.end
+           && e->time.end - e->time.begin < NEAR_DAYS;
   return e_definite || (c->parts->len == 0 && c->location < 0 && bare_definite (evl_graph_get_event (g, c->rep)));
 }
 
@@ -2090,7 +2098,7 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
     }
   gboolean same_day_kind = specific_same_day (g, c, p, e) && !shares_document (c, e);
   gboolean one_death = e_loose && (same_victim (g, c, e) || same_toll (g, c, e) || one_unnamed_death (g, c, p, e));
-  gboolean alone_day = same_trigger && step_named_alone (g, c, e, e_definite);
+  gboolean alone_day = step_named_alone (g, c, e, e_definite) && (same_trigger || same_word (g, c, p, e));
   /* A loose type's same word on the day of a specific happening needs
    * no shared participant, nor with one side naming the story's step
    * alone that day. */
@@ -3516,11 +3524,12 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
        * ('the magnitude 6.9 quake, which struck on Tuesday' / 'a
        * magnitude 6.9 earthquake struck southern Peru on Tuesday';
        * specific_same_day ()). */
-      /* ... and one naming the story's step alone, on its day
-       * ('Sentencing was set for Oct. 20'; step_named_alone ()). */
+      /* ... and one naming the story's step alone, on its day or in a
+       * week holding it ('Sentencing was set for Oct. 20', 'last week's
+       * earthquake'; step_named_alone ()). */
       gboolean day_kind = e_loose && e->participants->len == 0 && e->type && strong_time (e)
-                          && e->time.begin == e->time.end
-                          && (g_hash_table_contains (syn.specific, e->type) || probe.definite);
+                          && ((e->time.begin == e->time.end && g_hash_table_contains (syn.specific, e->type))
+                              || (probe.definite && e->time.end - e->time.begin < NEAR_DAYS));
       GPtrArray *cands = (!e_loose || day_kind)
                              && (e->participants->len == 0
                                  || (strong_time (e) && day_place_probe (e)
