@@ -440,3 +440,32 @@ Test (stories, a_plan_dated_after_its_reports_stays_a_plan)
   cr_assert (title && g_str_has_prefix (title, "Korinth puts"), "%s", title);
   story_clear (&s);
 }
+
+/* 'A jury on Thursday found X guilty ... X was convicted on two counts
+ * and acquitted of fraud': one verdict, told again in other words
+ * (coreference.txt), on the day of the lead; another person's conviction
+ * in the article stays its own. */
+Test (stories, a_verdict_retold_in_other_words_is_one_event)
+{
+  Story s;
+  story_build (&s, "verdict");
+  JsonArray *evs = json_object_get_array_member (s.root, "events");
+  guint verdicts = 0, others = 0;
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evs, i);
+      const char *title = member (e, "summary");
+      if (title && strstr (title, "Omar Reyes"))
+        {
+          verdicts++;
+          JsonObject *t = json_object_get_object_member (e, "time");
+          cr_assert_str_eq (member (t, "value"), "2025-10-09", "%s", title);
+          cr_assert_eq (json_array_get_length (json_object_get_array_member (e, "mentions")), 3, "%s", title);
+        }
+      else if (title && strstr (title, "Lena Ortiz"))
+        others++;
+    }
+  cr_assert_eq (verdicts, 1);
+  cr_assert_eq (others, 1);
+  story_clear (&s);
+}

@@ -1200,8 +1200,11 @@ same_word (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
     return (me->start > mr->start && summary_names (r->summary, e->trigger))
            || (mr->start > me->start && summary_names (e->summary, r->trigger));
   /* Near-synonyms join across articles: in one, the noun and the verb
-   * it does ('an earthquake struck') are told apart by the recogniser. */
-  if (shares_document (c, e))
+   * it does ('an earthquake struck') are told apart by the recogniser.
+   * An article retells its dated happening in other words without a
+   * date, of someone it names ('A jury on Thursday found X guilty ...
+   * X was convicted on four counts'): that retelling joins too. */
+  if (shares_document (c, e) && (strong_time (e) || overlap (e->participants, c->parts) == 0))
     return FALSE;
   if (p->wcls == 0)
     p->wcls = word_class (p->syn, e) + 1;
