@@ -1156,6 +1156,13 @@ static PronounCase pronoun_cases[] = {
   { "Asked about the deal, Vladimir Putin urged patience. He said there was time.", "He", "Vladimir Putin" },
   /* Earlier in the same sentence. */
   { "Kim Jong Un admired what he called a sacred war.", "he", "Kim Jong Un" },
+  /* Who denies a claim is whom the claim is about, the last person of
+   * the clause the relative 'which' takes up, not who made it. */
+  { "Mary Doyle accused Peter Crane of lying, which he denied.", "he", "Peter Crane" },
+  { "John Harker's lawyer, Mary Doyle, accused Peter Crane of lying, which he has flatly denied.", "he",
+    "Peter Crane" },
+  /* ... a relative clause of another verb keeps the subject. */
+  { "John Harker ignored the ruling by Peter Crane, which he rejects.", "he", "John Harker" },
   /* Too far back: three sentences without a person in between. */
   { "Kim Jong Un arrived. The train stopped. The band played. Crowds cheered. He waved.", "He", "" },
 };

@@ -1290,14 +1290,56 @@ resolve_reference (Cx *x, EvlCand *c)
                       ? evl_ent_fold_words (x->text + c->span.start, EVL_SPAN_LEN (c->span)) : 0);
 }
 
+/* The pronoun spanning @sp opens a relative clause on the clause before
+ * it whose verb denies it (', which he denied', ', which she has
+ * flatly disputed'): past up to two auxiliaries or adverbs. */
+static gboolean
+which_denied (const Cx *x, EvlSpan sp)
+{
+  static const char *const deny[] = { "deny", "denies", "denied", "denying", "dispute", "disputes", "disputed",
+                                      "refute", "refutes", "refuted", NULL };
+  gsize i = sp.start;
+  while (i > 0 && x->text[i - 1] == ' ')
+    i--;
+  if (i < 7 || g_ascii_strncasecmp (x->text + i - 5, "which", 5) != 0 || g_ascii_isalnum (x->text[i - 6]))
+    return FALSE;
+  i -= 5;
+  while (i > 0 && x->text[i - 1] == ' ')
+    i--;
+  if (i == 0 || x->text[i - 1] != ',')
+    return FALSE;
+  gsize j = sp.end;
+  for (guint n = 0; n < 3 && j < x->text_len; n++)
+    {
+      while (j < x->text_len && x->text[j] == ' ')
+        j++;
+      gsize b = j;
+      while (j < x->text_len && g_ascii_isalpha (x->text[j]))
+        j++;
+      char w[16];
+      if (j == b || j - b >= sizeof w)
+        return FALSE;
+      for (gsize k = b; k < j; k++)
+        w[k - b] = g_ascii_tolower (x->text[k]);
+      w[j - b] = '\0';
+      if (g_strv_contains (deny, w))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Step 6: 'he' / 'she' is the person who is the first person mentioned
  * (roughly, the subject) earlier in the same sentence, else in the nearest
  * of the two sentences before.  News prose keeps its subject across such
- * short spans; further back it is left unresolved. */
+ * short spans; further back it is left unresolved.  In a relative clause
+ * denying the clause before it ('A's lawyer accused B of lying, which he
+ * denied'), the pronoun is the one that clause tells of, its last
+ * person: who denies a claim is whom it is about, not who made it. */
 static void
 resolve_pronouns (Cx *x, GArray *cands)
 {
   gint first_in[3] = { -1, -1, -1 };   /* sentence s, s-1, s-2 */
+  gint last_in = -1;                    /* the last person of sentence s */
   guint32 sent[3] = { G_MAXUINT32, G_MAXUINT32, G_MAXUINT32 };
   for (guint i = 0; i < cands->len; i++)
     {
@@ -1314,17 +1356,24 @@ resolve_pronouns (Cx *x, GArray *cands)
               first_in[0] = -1, sent[0] = c->sentence;
             }
           sent[0] = c->sentence;
+          last_in = -1;
         }
       if (c->kind == EVL_CAND_PRONOUN)
         {
           gint who = first_in[0] >= 0 ? first_in[0] : first_in[1] >= 0 ? first_in[1] : first_in[2];
+          if (last_in >= 0 && which_denied (x, c->span))
+            who = last_in;
           if (who >= 0)
             attach (x, c, root (x, who), 0);
           continue;
         }
       gint r = root (x, c->cluster);
-      if (r >= 0 && first_in[0] < 0 && cl (x, r)->type == EVL_ENTITY_PERSON && !c->heading)
-        first_in[0] = r;
+      if (r >= 0 && cl (x, r)->type == EVL_ENTITY_PERSON && !c->heading)
+        {
+          if (first_in[0] < 0)
+            first_in[0] = r;
+          last_in = r;
+        }
     }
 }
 
