@@ -390,21 +390,36 @@ titled (const Story *s, const char *summary)
   return n;
 }
 
-/* 'The announcement came after months of losses': the bare noun, undated
- * and naming nobody, is no card of its own ('Announcement'); the clause
- * it heads is.  --all-events keeps every mention, that one too. */
-Test (stories, a_bare_undated_noun_makes_no_card)
+/* A card titled by its trigger alone, undated and naming nobody, is
+ * dropped: in tests/fixtures/stories/@file no card is titled @title,
+ * while one of type @type (NULL: any) dated @value (NULL: any) stays;
+ * with --all-events (every mention) the card is there. */
+static void
+assert_no_empty_card (const char *file, const char *title, const char *type, const char *value)
 {
-  g_autofree char *in = g_build_filename (evl_test_source_root (), "tests", "fixtures", "stories",
-                                          "bare-announcement.txt", NULL);
+  g_autofree char *in = g_build_filename (evl_test_source_root (), "tests", "fixtures", "stories", file, NULL);
   Story s;
   story_build_inputs (&s, in, NULL);
-  cr_assert_eq (titled (&s, "Announcement"), 0);
-  cr_assert_geq (count (&s, "STATEMENT", NULL), 1, "the clause the noun heads stays");
+  cr_assert_eq (titled (&s, title), 0, "%s: '%s'", file, title);
+  cr_assert_geq (count (&s, type, value), 1, "%s: the story's other card stays", file);
   story_clear (&s);
   story_build_inputs (&s, in, "--all-events");
-  cr_assert_eq (titled (&s, "Announcement"), 1);
+  cr_assert_eq (titled (&s, title), 1, "%s: '%s' with --all-events", file, title);
   story_clear (&s);
+}
+
+/* 'The announcement came after months of losses': the bare noun is no
+ * card of its own ('Announcement'); the clause it heads is. */
+Test (stories, a_bare_undated_noun_makes_no_card)
+{
+  assert_no_empty_card ("bare-announcement.txt", "Announcement", "STATEMENT", NULL);
+}
+
+/* '... at least 40 of them have already died': a verb whose subject is
+ * no name makes a card titled 'Die', dropped like the bare noun. */
+Test (stories, a_bare_undated_verb_makes_no_card)
+{
+  assert_no_empty_card ("bare-verb.txt", "Die", NULL, "2025-10-09");
 }
 
 /* Whether the event titled @summary is planned; -1 when there is none. */

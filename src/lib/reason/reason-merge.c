@@ -2805,11 +2805,12 @@ index_quotes (GHashTable *by_quote, Cluster *c, guint from)
     }
 }
 
-/* Every mention of cluster @c, after all merging, is a bare noun of its
- * trigger ('The announcement came after months of losses'): undated,
- * naming nobody and nowhere, its title the noun alone.  Such a card says
- * nothing a reader can place; what it refers to, when the story tells
- * it, is a card of its own. */
+/* Every member of cluster @c, after all merging, is titled by its
+ * trigger alone: a bare noun ('The announcement came after months of
+ * losses') or a verb whose arguments are no names ('Four people died',
+ * 'Kill'): undated, naming nobody and nowhere.  Such a card says nothing
+ * a reader can place; what it refers to, when the story tells it, is a
+ * card of its own. */
 static gboolean
 empty_card (const EvlGraph *g, const Cluster *c)
 {
@@ -2817,8 +2818,7 @@ empty_card (const EvlGraph *g, const Cluster *c)
     {
       const EvlGraphEvent *e = evl_graph_get_event (g, g_array_index (c->members, guint, k));
       if (e->participants->len > 0 || e->location >= 0 || e->agent >= 0 || e->patient >= 0
-          || strong_time (e) || e->summary == NULL || strchr (e->summary, ' ') || e->mentions->len == 0
-          || !nominal_mention (&g_array_index (e->mentions, EvlGraphMention, 0), e->trigger))
+          || strong_time (e) || e->summary == NULL || strchr (e->summary, ' ') || e->mentions->len == 0)
         return FALSE;
     }
   return TRUE;
