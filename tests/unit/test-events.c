@@ -401,6 +401,10 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "Korinth successfully put its first satellite into orbit.", "put", "PAST", "NONE" },
     { "The storm also cut power to the city.", "cut", "PAST", "NONE" },
     { "They quickly cut costs every year.", "cut", "PRESENT", "NONE" },
+    /* ... but after an article and an '-ly' adverb (no subject) the bare
+     * form is a participle used as an adjective: no tense */
+    { "In March a deliberately set fire killed three people.", "set", "NONE", "NONE" },
+    { "The badly hit region asked for help.", "hit", "NONE", "NONE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1073,7 +1073,13 @@ modified_noun (const Model *m, const Tokens *t, guint i)
         || (art->len == 2 && memcmp (art->key, "an", 2) == 0)))
     return FALSE;
   /* an irregular verb's bare form may be its past ('a storm hit the
-   * coast', 'the company put'): the irregular table holds them all */
+   * coast', 'the company put'): the irregular table holds them all;
+   * not after an '-ly' adverb, which is no subject, before a lower-case
+   * word: 'a deliberately set fire' is a participle, an adjective */
+  if (mod->adverb && mod->len > 4 && memcmp (mod->key + mod->len - 2, "ly", 2) == 0 && i + 1 < t->n_tok
+      && t->tok[i + 1].sentence == t->tok[i].sentence && (t->tok[i + 1].flags & EVL_TOKEN_WORD)
+      && g_ascii_islower (t->text[t->tok[i + 1].span.start]))
+    return TRUE;
   return evl_lexicon_lookup (m->irregular, self->key, (gssize) self->len) == NULL;
 }
 
