@@ -301,6 +301,13 @@ ParameterizedTestParameters (story, typing)
     { "Militants struck a checkpoint.", "struck", "strike", "PAST", "CONFLICT", "19", 0 },
     /* a force of nature that struck or hit is the disaster itself */
     { "A strong earthquake struck the coast.", "struck", "strike", "PAST", "DISASTER", "", 0 },
+    /* a deal or an accord struck is the agreement reached, in a strike
+     * story too; a court that struck down a law reached none */
+    { "The union struck a tentative deal with the railway.", "struck", "strike", "PAST", "AGREEMENT", "05", 0 },
+    { "Workers returned after a deal was struck on Tuesday.", "struck", "strike", "PAST", "AGREEMENT", "05", 0 },
+    { "The two parties struck an accord late on Friday.", "struck", "strike", "PAST", "AGREEMENT", "05", 0 },
+    { "Rail workers struck over pay on Monday.", "struck", "strike", "PAST", "PROTEST", "14", 0 },
+    { "The court struck down the law on Monday.", "struck", "strike down", "PAST", "OTHER", "", 0 },
     /* people arrive on a visit; goods do not */
     { "The first shipment of vaccine arrived in the capital on Wednesday.", "arrived", "arrive", "PAST", "OTHER",
       "", 0 },
