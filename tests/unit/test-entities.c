@@ -143,6 +143,8 @@ static DetectCase detect_cases[] = {
   { "The contract went to Kestrel Construction last year.", "Kestrel Construction",
     EVL_ENTITY_ORGANIZATION },
   { "The bid came from Tovald Foods on Friday.", "Tovald Foods", EVL_ENTITY_ORGANIZATION },
+  { "Kestrel Railways cancelled most trains on Monday.", "Kestrel Railways", EVL_ENTITY_ORGANIZATION },
+  { "Strikers picketed the Dunmore Railroad depot.", "Dunmore Railroad", EVL_ENTITY_ORGANIZATION },
   { "OSLO, May 2 (Northline Wire) - The ferry sank.", "Northline Wire", EVL_ENTITY_ORGANIZATION },
   { "He told the Harbour Street Journal that talks had failed.", "Harbour Street Journal",
     EVL_ENTITY_ORGANIZATION },
