@@ -2861,6 +2861,11 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
     { "An outside auditor hired by the city council flagged the payments.", "hired", "Hired by the city council" },
     /* a company's shares move, not the company; a percent sign stays */
     { "Acme Holdings Ltd shares rose 4.5% in Frankfurt on Monday.", "rose", "Acme Holdings Ltd shares rise 4.5%" },
+    /* ... nor does it strike or vote: its workers or shareholders do */
+    { "Acme Holdings Ltd workers returned to work on Thursday.", "returned",
+      "Acme Holdings Ltd workers return to work" },
+    { "Acme Holdings Ltd shareholders rejected the offer on Friday.", "rejected",
+      "Acme Holdings Ltd shareholders reject the offer" },
     /* a named agent's verb keeps the infinitive it takes */
     { "Ghana refused to pay the fine.", "refused", "Ghana refuses to pay the fine" },
   };

@@ -594,9 +594,12 @@ modifies_noun (const EvlStoryDoc *sd, gint32 m)
 {
   gint n = last_tok (sd, m) + 1;
   /* A company's shares, stock or sales are what moves, not the company
-   * ('Kestrel shares rose 2%'). */
+   * ('Kestrel shares rose 2%'); its workers, staff or shareholders act
+   * for themselves, often against it ('Kestrel workers went on strike',
+   * 'Kestrel shareholders rejected the offer'). */
   static const char *const holdings[] = { "shares", "stock", "stocks", "bonds", "sales", "profit", "profits",
-                                          "revenue", "earnings", NULL };
+                                          "revenue", "earnings", "workers", "employees", "staff", "shareholders",
+                                          "stockholders", "pilots", "drivers", "nurses", "members", NULL };
   if (!possessive (sd, m) && sd->ent[m].type == EVL_ENTITY_ORGANIZATION && n < (gint) sd->n_tok
       && sd->tok[n].sentence == sd->tok[n - 1].sentence && evl_story_token_among (sd, n, holdings))
     return TRUE;
