@@ -2529,6 +2529,26 @@ Test (reason, a_condemned_test_keeps_its_own_date)
   cr_assert (c && c->time.known && c->time.begin == fri, "the condemnation is on Friday");
 }
 
+/* What a verb ends was under way before the ending: a strike ended on
+ * Tuesday (4 August 1998) or Thursday is not dated then, whatever the
+ * verb's form. */
+Test (reason, an_ended_strike_is_not_dated_by_its_ending)
+{
+  static const struct {
+    const char *text;
+    guint day;
+  } cases[] = {
+    { "The two sides reached a deal on Tuesday to end a nine-day strike.", 4 },
+    { "The drivers went back on Thursday, ending the strike.", 6 },
+    { "On Tuesday the union halted the strike.", 4 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EvlGraph) g = pipeline_graph (cases[i].text);
+      assert_mention_not_on (g, "strike", evl_day_from_ymd (1998, 8, cases[i].day));
+    }
+}
+
 /* A headline's present is the news's past: it takes no date of the
  * article's own (8 August 1998 here), which would put the eruption a
  * day after the one the story tells. */

@@ -219,6 +219,24 @@ nominal (const EvlStoryDoc *sd, gint32 k)
   return !evl_story_verbal (sd, k) || noun_position (sd, k);
 }
 
+/* Verb event @o ends what it takes as object ('ended the strike',
+ * 'reached a deal to end a nine-day strike', 'ending a strike'): its
+ * date is the end's, while what it ends was under way before.  (Not
+ * 'finish' or 'conclude', said mostly of talks or a visit held that
+ * same day.) */
+static gboolean
+ends_object (const EvlStoryDoc *sd, gint32 o)
+{
+  static const char *const enders[] = { "end", "halt", "stop", "terminate", "suspend", NULL };
+  const char *lemma = sd->ev[o].lemma;
+  if (lemma == NULL || !evl_story_verbal (sd, o))
+    return FALSE;
+  for (guint i = 0; enders[i]; i++)
+    if (strcmp (lemma, enders[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The finite intensional or reporting verb whose object nominal @k is
  * ('called for a strike', 'scheduled the trial', 'postponed a vote'), -1
  * when none: only articles and modifiers stand between, and at most one
@@ -247,6 +265,9 @@ governor (const EvlStoryDoc *sd, gint32 k)
            * what happened at its time, whatever the verb's class ('voted
            * for industrial action in May', 'was arrested in June for the
            * murder'). */
+          /* (a verb that ends it in any form: 'to end the strike') */
+          if (!prep && ends_object (sd, o))
+            return o;
           return (intensional || prep) && evl_story_finite (sd, o) && !noun_position (sd, o) ? o : -1;
         }
       if (sd->tok_tx[i] >= 0)
@@ -278,10 +299,16 @@ noun_date (const EvlStoryDoc *sd, gint t, gint32 x)
  * object), @x fits that tense and is in @g's clause with no other
  * predicate between them, and no 'for' introduces it after @k ('scheduled
  * the trial of the mayor for March 3' dates the trial). */
+static gboolean own_date (const EvlStoryDoc *sd, gint t, gint32 x);
+
 static gboolean
 governor_timex (const EvlStoryDoc *sd, gint32 k, gint32 g, gint i, gint32 x)
 {
   gint t = sd->ev_tok[k], gt = sd->ev_tok[g], f = sd->tx_first[x];
+  /* No date of the sentence is what an ending ends, but its own ('ended
+   * the strike of June 24'). */
+  if (ends_object (sd, g))
+    return !own_date (sd, t, x);
   if (!tense_is (sd, (guint) g, EVL_STORY_TF_PAST) || (f > t && evl_story_is (sd, f - 1, EVL_W_FOR)))
     return FALSE;
   if (sd->clause[i] != sd->clause[gt] || !compatible (sd, (guint) g, &sd->tx[x]))
