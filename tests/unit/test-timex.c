@@ -494,6 +494,10 @@ static TxCase relative_cases[] = {
   { "He was rushed to hospital late Tuesday.", DCT, "late Tuesday", "DATE", "2023-09-12", "END" },
   { "The bridge was closed to traffic on Thursday.", "2025-03-14", "Thursday", "DATE", "2025-03-13", "" },
   { "The minister spoke to reporters on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  /* nor is a 'to' after a return: the verb group before it tells */
+  { "The strikers returned to work on Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
+  { "Dock workers went back to work Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
+  { "The strikers will return to work on Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "The shares were sold to investors on Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
   { "They hope to discuss it on Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "He wants to leave Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },

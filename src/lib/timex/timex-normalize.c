@@ -281,7 +281,14 @@ after_be (const TxScan *s, int k)
 static gboolean
 plain_verb_after_to (const TxScan *s, int k)
 {
+  static const char *const back[] = { "back", "return", "returns", "returned", "returning" };
   const TxUnit *v = &s->u[k + 1];
+  /* 'went back to work on Monday', 'returned to find the house gone':
+   * after a return the 'to' is mostly the place's, and an infinitive
+   * there follows the return, not a plan; the verb group further left
+   * tells the tense. */
+  if (k > 0 && s->u[k - 1].kind == U_WORD && unit_in (&s->u[k - 1], back, G_N_ELEMENTS (back)))
+    return FALSE;
   return v->kind == U_WORD && !v->cap && (v->len > 2 || tx_unit_is (v, "be")) && !bare_destination (v)
          && !tx_unit_is (v, "the") && !tx_unit_is (v, "his") && !tx_unit_is (v, "her")
          && !tx_unit_is (v, "their") && !tx_unit_is (v, "its");
