@@ -731,6 +731,31 @@ ParameterizedTest (PlanCase *c, story, planned)
   cr_assert_eq (!!(e->flags & EVL_EVENT_FLAG_PLANNED), c->planned, "%s: planned", c->text);
 }
 
+/* What a verb of request asks its object to do had not happened when
+ * told; what a verb of force or help made it do had. */
+Test (story, a_requested_infinitive_is_planned)
+{
+  static const struct {
+    gboolean planned;
+    const char *text, *verb, *verb_lemma, *inf;
+  } cases[] = {
+    { TRUE, "She asked the president to declare a disaster.", "asked", "ask", "declare" },
+    { TRUE, "The council urged both sides to stop fighting.", "urged", "urge", "stop" },
+    { TRUE, "The union called on its members to reject the offer.", "called", "call", "reject" },
+    { FALSE, "Troops forced the rebels to retreat.", "forced", "force", "retreat" },
+    { FALSE, "She asked to leave.", "asked", "ask", "leave" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (cases[i].text);
+      add_event (doc, cases[i].verb, 0, cases[i].verb_lemma, EVL_EVENT_CLASS_I_ACTION, "PAST");
+      guint k = add_event (doc, cases[i].inf, 0, cases[i].inf, EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE");
+      guint n;
+      const EvlEventMention *ev = annotate (doc, &n);
+      cr_expect_eq (!!(ev[k].flags & EVL_EVENT_FLAG_PLANNED), cases[i].planned, "%s: planned", cases[i].text);
+    }
+}
+
 /* 'the next one' of a story told in the past had happened ('at the next
  * meeting the delegates voted'): only a present or future clause makes
  * it a plan. */

@@ -405,8 +405,8 @@ is_passive (const EvlStoryDoc *sd, guint k, gint t)
  * 'asked police to search'): a verb of object control (en/control-verbs)
  * with words between it and the 'to' before @t ('asked to leave' has
  * none: the asker leaves). */
-static gboolean
-object_controls (const EvlStoryDoc *sd, gint32 o, gint t)
+gboolean
+evl_story_object_controls (const EvlStoryDoc *sd, gint32 o, gint t)
 {
   const char *l = sd->ev[o].lemma;
   if (l == NULL || t < 1 || !evl_story_is (sd, t - 1, EVL_W_TO))
@@ -490,7 +490,7 @@ governing_agent (const EvlStoryDoc *sd, guint k, gint t)
       if (o >= 0 && o != (gint32) k && o < (gint32) k)
         {
           gboolean op = is_passive (sd, (guint) o, sd->ev_tok[o]);
-          if (!op && object_controls (sd, o, t))
+          if (!op && evl_story_object_controls (sd, o, t))
             {
               /* 'urged the rebels to talk': the rebels talk; an object
                * that is no name leaves the verb without a named subject */
@@ -933,7 +933,7 @@ fill_one (EvlStoryDoc *sd, guint k)
             b--;
           gint32 v = b >= 0 ? sd->tok_ev[b] : -1;
           if (v >= 0 && v != (gint32) k && evl_story_verbal (sd, v) && sd->ev[v].klass != EVL_EVENT_CLASS_REPORTING
-              && !object_controls (sd, v, t))
+              && !evl_story_object_controls (sd, v, t))
             break;
         }
       /* A nominal's agent is its compound modifier ('the Ukraine

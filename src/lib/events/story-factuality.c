@@ -466,6 +466,35 @@ object_negation_verb (const EvlStoryDoc *sd, guint i)
   return -1;
 }
 
+/* 'asked the president to declare a disaster', 'urged both sides to
+ * stop fighting', 'called on Ghana to pay': what a verb of request
+ * wants its object to do had not happened when told (not a verb that
+ * makes it happen: 'forced the rebels to retreat', 'helped end'). */
+static void
+requested_infinitives (EvlStoryDoc *sd)
+{
+  static const char *const requests[] = { "ask", "urge", "call", "appeal", "beg", "implore", "invite",
+                                          "press", "pressure", "request", "tell", "encourage", "advise",
+                                          "instruct", "order", "direct", "remind", "challenge", NULL };
+  for (guint k = 0; k < sd->n_ev; k++)
+    {
+      gint t = sd->ev_tok[k];
+      if (t < 3 || !evl_story_is (sd, t - 1, EVL_W_TO) || !evl_story_verbal (sd, (gint32) k))
+        continue;
+      /* the nearest event before the 'to' in its clause governs it */
+      for (gint i = t - 3; i >= 0 && t - i <= 10 && sd->clause[i] == sd->clause[t]; i--)
+        {
+          gint32 o = sd->tok_ev[i];
+          if (o < 0 || o == (gint32) k)
+            continue;
+          if (sd->ev[o].lemma && g_strv_contains (requests, sd->ev[o].lemma)
+              && evl_story_object_controls (sd, o, t))
+            sd->ev[k].flags |= EVL_EVENT_FLAG_PLANNED;
+          break;
+        }
+    }
+}
+
 void
 evl_story_apply_factuality (EvlStoryDoc *sd)
 {
@@ -620,6 +649,9 @@ evl_story_apply_factuality (EvlStoryDoc *sd)
         sent_source[sd->tok[i].sentence] = cue.source;
       i = b;
     }
+
+  if (speech)
+    requested_infinitives (sd);
 
   /* Quotations are reported speech; a quote running on from the previous
    * sentence keeps that sentence's speaker. */

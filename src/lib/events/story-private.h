@@ -792,6 +792,9 @@ void evl_story_type_events (EvlStoryDoc *sd);              /* story.c */
 void evl_story_fill_arguments (EvlStoryDoc *sd);           /* story-args.c */
 void evl_story_resolve_groups (EvlStoryDoc *sd);           /* story-args.c */
 void evl_story_apply_factuality (EvlStoryDoc *sd);         /* story-factuality.c */
+/* Whether verb event @o governs the infinitive at token @t through its
+ * object ('urged the rebels to talk'): story-args.c. */
+gboolean evl_story_object_controls (const EvlStoryDoc *sd, gint32 o, gint t);
 void evl_story_anchor_events (EvlStoryDoc *sd);            /* story-anchor.c */
 void evl_story_mark_future_events (EvlStoryDoc *sd);       /* story-factuality.c */
 void evl_story_score_salience (EvlStoryDoc *sd);           /* story.c */
