@@ -292,6 +292,9 @@ static DetectCase detect_cases[] = {
   { "Executive-designate Tung Chee-hwa spoke.", "Tung Chee-hwa", EVL_ENTITY_PERSON },
   /* A firm's post names the firm, which is kept. */
   { "Kelvara Mining Chairman Lars Berg said the mine would reopen.", "Lars Berg", EVL_ENTITY_PERSON },
+  /* People a sentence opens with are no part of the place they are of. */
+  { "Residents of Port Kessara fled the floods on Monday.", "Port Kessara", EVL_ENTITY_LOCATION },
+  { "Witnesses in Port Alder saw the roof collapse.", "Port Alder", EVL_ENTITY_LOCATION },
 };
 
 ParameterizedTestParameters (entities, detects_names_by_gazetteer_and_rules)
