@@ -1260,9 +1260,10 @@ subject_relative (const EvlStoryDoc *sd, gint w)
  * Friday was arrested', 'a nurse who was hurt in the 1998 bombing in
  * Birmingham, Ala., was among those who attended'.  The clause tells of
  * its noun; the main verb has its own time.  An 'and', 'or' or 'but'
- * before that verb may join a second verb to the relative one ('who was
- * arrested Friday and charged'), a clause word opens yet another clause:
- * either leaves the date alone.  A 'that' counts only after a word that
+ * right before a verb joins a second verb to the relative one, which the
+ * clause goes on past ('who was arrested Friday and charged with murder
+ * was freed'); one before anything else, or a clause word, opens another
+ * clause: either leaves the date alone.  A 'that' counts only after a word that
  * is no verb ('said that ...' opens a report); one with a comma before it
  * is the existing comma rules' (bounding_date()). */
 static gboolean
@@ -1296,6 +1297,15 @@ closed_relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
         continue;
       if (finite_at (sd, i))
         return TRUE;
+      /* ('who was arrested Friday and charged with murder was freed': a
+       * verb the 'and' joins goes on with the relative clause, and the
+       * event may not be that verb) */
+      if (evl_story_token_among (sd, i, joins) && i + 2 <= t && sd->tok_ev[i + 1] >= 0
+          && sd->tok_ev[i + 1] != (gint32) k && verb_event (sd, sd->tok_ev[i + 1]))
+        {
+          i++;
+          continue;
+        }
       if ((evl_story_cls (sd, i) & (EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_PREP))
           || evl_story_token_among (sd, i, joins) || (sd->tok[i].flags & EVL_TOKEN_QUOTE)
           || ((evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT) && !evl_story_is (sd, i, EVL_W_COMMA)))
