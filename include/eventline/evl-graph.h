@@ -144,6 +144,13 @@ EVL_API void  evl_graph_event_add_more_mentions (EvlGraph *g, guint event, guint
 EVL_API gboolean evl_graph_add_relation (EvlGraph *g, const EvlGraphRelation *r);
 EVL_API void  evl_graph_add_conflict (EvlGraph *g, const EvlGraphConflict *c);
 
+/* The people and places named in an entity's articles (reason/: whether
+ * an acronym's article agrees with the full name's), kept with the story
+ * so that a graph loaded back (build -g) has them: @other is added once.
+ * get returns the @n neighbours in order of addition, NULL when none. */
+EVL_API void evl_graph_entity_add_near (EvlGraph *g, guint entity, guint other);
+EVL_API const guint *evl_graph_entity_get_near (const EvlGraph *g, guint entity, guint *n);
+
 /* Mutable access for reason/ (merging, re-timing). */
 EVL_API EvlGraphEvent  *evl_graph_peek_event (EvlGraph *g, guint i);
 EVL_API EvlGraphEntity *evl_graph_peek_entity (EvlGraph *g, guint i);

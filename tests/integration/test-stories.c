@@ -318,15 +318,33 @@ Test (stories, next_launch_is_a_plan_apart_from_the_dated_one)
 }
 
 /* The story entities `build` makes of two articles, in the order given
- * (tests/fixtures/acronyms/SET/FIRST and SECOND): how many there are of
- * @type whose name or an alias is @a or @b. */
+ * (tests/fixtures/acronyms/SET/FIRST and SECOND), in one run or, when
+ * @saved, in two runs that keep the story in a graph file (-g): how many
+ * there are of @type whose name or an alias is @a or @b. */
 static guint
-entities_named (const char *set, const char *first, const char *second, const char *a, const char *b)
+entities_named_in (const char *set, const char *first, const char *second, const char *a, const char *b,
+                   gboolean saved)
 {
   g_autofree char *in1 = g_build_filename (evl_test_source_root (), "tests", "fixtures", "acronyms", set, first, NULL);
   g_autofree char *in2 = g_build_filename (evl_test_source_root (), "tests", "fixtures", "acronyms", set, second, NULL);
   Story s;
-  story_build_inputs (&s, in1, in2);
+  if (saved)
+    {
+      g_autofree char *dir = evl_test_tmpdir ();
+      g_autofree char *graph = g_build_filename (dir, "story.json", NULL);
+      g_autofree char *err = NULL;
+      cr_assert_eq (evl_test_run (NULL, &err, "build", "-q", "-f", "svg", "-o", dir, "-g", graph, in1, NULL), 0,
+                    "%s", err);
+      s.dir = evl_test_tmpdir ();
+      g_clear_pointer (&err, g_free);
+      cr_assert_eq (evl_test_run (NULL, &err, "build", "-q", "-f", "svg", "-o", s.dir, "-g", graph, in2, NULL), 0,
+                    "%s", err);
+      g_autofree char *json = g_build_filename (s.dir, "events.json", NULL);
+      s.parser = evl_test_load_json (json, &s.root);
+      evl_test_rmtree (dir);
+    }
+  else
+    story_build_inputs (&s, in1, in2);
   JsonArray *ents = json_object_get_array_member (s.root, "entities");
   guint n = 0;
   for (guint i = 0; i < json_array_get_length (ents); i++)
@@ -343,6 +361,12 @@ entities_named (const char *set, const char *first, const char *second, const ch
   return n;
 }
 
+static guint
+entities_named (const char *set, const char *first, const char *second, const char *a, const char *b)
+{
+  return entities_named_in (set, first, second, a, b, FALSE);
+}
+
 /* An acronym joins another article's full name of its initials only
  * when the articles agree on someone or somewhere: the 'KSA' of an
  * article from Porto Lento is the 'Korinthian Space Agency' launching
@@ -354,6 +378,17 @@ Test (stories, acronym_joins_its_full_name_only_where_the_articles_agree)
   cr_assert_eq (entities_named ("agree", "2-acronym.txt", "1-agency.txt", "KSA", "Korinthian Space Agency"), 1);
   cr_assert_eq (entities_named ("apart", "1-german.txt", "2-croatian.txt", "CDU", "Croatian Democratic Union"), 2);
   cr_assert_eq (entities_named ("apart", "2-croatian.txt", "1-german.txt", "CDU", "Croatian Democratic Union"), 2);
+}
+
+/* ... and so in a story kept between runs (-g): the first article's
+ * people and places are saved with its entities. */
+Test (stories, acronym_rule_holds_across_runs_of_a_saved_story)
+{
+  cr_assert_eq (entities_named_in ("agree", "1-agency.txt", "2-acronym.txt", "KSA", "Korinthian Space Agency", TRUE), 1);
+  cr_assert_eq (entities_named_in ("apart", "1-german.txt", "2-croatian.txt", "CDU", "Croatian Democratic Union", TRUE),
+                2);
+  cr_assert_eq (entities_named_in ("apart", "2-croatian.txt", "1-german.txt", "CDU", "Croatian Democratic Union", TRUE),
+                2);
 }
 
 /* DEATH events `build` keeps of tests/fixtures/deaths/@set (a folder). */

@@ -205,6 +205,15 @@ add_entities (JsonWriter *w, const EvlGraph *g)
       jw_str (w, "key", e->key);
       jw_int (w, "mentions", e->n_mentions);
       jw_int (w, "documents", e->n_documents);
+      guint nn = 0;
+      const guint *near = evl_graph_entity_get_near (g, i, &nn);
+      if (nn > 0)
+        {
+          jw_begin (w, "near", '[');
+          for (guint j = 0; j < nn; j++)
+            jw_str (w, NULL, evl_graph_get_entity (g, near[j])->id);
+          jw_end (w, ']');
+        }
       jw_end (w, '}');
     }
   jw_end (w, ']');
@@ -535,6 +544,20 @@ load_entities (Loader *ld, JsonArray *arr)
           const char *a = elem_str (al, j);
           if (a)
             evl_graph_entity_add_alias (ld->g, idx, a);
+        }
+    }
+  /* Neighbours name entities loaded above, also later ones. */
+  for (guint i = 0; arr && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = elem_object (arr, i);
+      JsonArray *near = o ? get_array (o, "near") : NULL;
+      guint self = o && get_str (o, "id") ? GPOINTER_TO_UINT (g_hash_table_lookup (ld->entity_ids, get_str (o, "id"))) : 0;
+      for (guint j = 0; self && near && j < json_array_get_length (near); j++)
+        {
+          const char *id = elem_str (near, j);
+          guint other = id ? GPOINTER_TO_UINT (g_hash_table_lookup (ld->entity_ids, id)) : 0;
+          if (other)
+            evl_graph_entity_add_near (ld->g, self - 1, other - 1);
         }
     }
 }

@@ -19,6 +19,9 @@ struct _EvlGraph {
    * all documents (O(n^2) string compares over 11,700 documents). */
   GHashTable *doc_index;
   guint next_event_id, next_entity_id;
+  /* Per entity, the people and places named in its articles
+   * (evl_graph_entity_add_near()): NULL or GArray of guint entities. */
+  GPtrArray *near;
   gpointer reason_cache;        /* evl_graph_set_reason_cache() */
   GDestroyNotify reason_cache_free;
   /* Events with many mentions (a story told a thousand times, or one
@@ -111,6 +114,13 @@ event_clear (gpointer p)
   g_clear_pointer (&e->mentions, g_array_unref);
 }
 
+static void
+near_free (gpointer p)
+{
+  if (p)
+    g_array_unref (p);
+}
+
 EvlGraph *
 evl_graph_new (void)
 {
@@ -120,6 +130,7 @@ evl_graph_new (void)
   g->documents = g_array_new (FALSE, TRUE, sizeof (EvlGraphDocument));
   g->entities = g_array_new (FALSE, TRUE, sizeof (EvlGraphEntity));
   g_array_set_clear_func (g->entities, entity_clear);
+  g->near = g_ptr_array_new_with_free_func (near_free);
   g->events = g_array_new (FALSE, TRUE, sizeof (EvlGraphEvent));
   g_array_set_clear_func (g->events, event_clear);
   g->relations = g_array_new (FALSE, TRUE, sizeof (EvlGraphRelation));
@@ -145,6 +156,7 @@ evl_graph_unref (EvlGraph *g)
     return;
   g_array_unref (g->documents);
   g_array_unref (g->entities);
+  g_ptr_array_unref (g->near);
   g_array_unref (g->events);
   g_array_unref (g->relations);
   g_array_unref (g->conflicts);
@@ -250,6 +262,29 @@ evl_graph_entity_add_alias (EvlGraph *g, guint entity, const char *alias)
       return;
   g_ptr_array_add (e->aliases, (gpointer) a);
   g_ptr_array_sort (e->aliases, cmp_str);
+}
+
+void
+evl_graph_entity_add_near (EvlGraph *g, guint entity, guint other)
+{
+  g_return_if_fail (entity < g->entities->len && other < g->entities->len);
+  if (g->near->len <= entity)
+    g_ptr_array_set_size (g->near, (gint) g->entities->len);
+  GArray *a = g->near->pdata[entity];
+  if (a == NULL)
+    a = g->near->pdata[entity] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < a->len; i++)
+    if (g_array_index (a, guint, i) == other)
+      return;
+  g_array_append_val (a, other);
+}
+
+const guint *
+evl_graph_entity_get_near (const EvlGraph *g, guint entity, guint *n)
+{
+  const GArray *a = entity < g->near->len ? g->near->pdata[entity] : NULL;
+  *n = a ? a->len : 0;
+  return a ? (const guint *) a->data : NULL;
 }
 
 guint

@@ -132,8 +132,6 @@ typedef struct {
   char *fkey, *fname;    /* folded key (NULL when none) and name */
   const char *key, *name;/* the interned strings they were folded from */
   GHashTable *aliases;   /* interned aliases already indexed, or NULL */
-  GArray *near;          /* guint: people and places named in its articles
-                          * (up to NEAR_MAX), or NULL: initials_agree() */
 } IndexedEntity;
 
 /* The most neighbours an entity keeps: enough to tell a party's country
@@ -171,7 +169,6 @@ indexed_entity_clear (gpointer p)
   g_free (ie->fkey);
   g_free (ie->fname);
   g_clear_pointer (&ie->aliases, g_hash_table_unref);
-  g_clear_pointer (&ie->near, g_array_unref);
 }
 
 static void
@@ -719,35 +716,49 @@ voted_type (const EvlContext *ctx, EntityCache *c, const EvlGraphEntity *ge, gui
  * initials of three letters name many, and the German 'CDU' of a vote in
  * Hesse is no Croatian party of Zagreb. */
 static gboolean
-initials_agree (const EntityCache *base, const EvlGraph *g, guint e, const guint *map, guint n,
-                guint self)
+initials_agree (const EvlGraph *g, guint e, const guint *map, guint n, guint self)
 {
-  const GArray *near = e < base->ents->len ? g_array_index (base->ents, IndexedEntity, e).near : NULL;
+  guint nn = 0;
+  const guint *near = evl_graph_entity_get_near (g, e, &nn);
   gboolean here_place = FALSE, there_place = FALSE;
   for (guint k = 0; k < n; k++)
     {
       if (k == self || map[k] >= DEFERRED || map[k] == e)
         continue;
       here_place |= evl_graph_get_entity (g, map[k])->type == EVL_ENTITY_LOCATION;
-      for (guint j = 0; near && j < near->len; j++)
-        if (g_array_index (near, guint, j) == map[k])
+      for (guint j = 0; j < nn; j++)
+        if (near[j] == map[k])
           return TRUE;
     }
-  for (guint j = 0; near && j < near->len && !there_place; j++)
-    there_place = evl_graph_get_entity (g, g_array_index (near, guint, j))->type == EVL_ENTITY_LOCATION;
+  for (guint j = 0; j < nn && !there_place; j++)
+    there_place = evl_graph_get_entity (g, near[j])->type == EVL_ENTITY_LOCATION;
   return !(here_place && there_place);
 }
 
+/* Story entity @e may be matched by initials (find_by_short_form ()):
+ * a body or place whose name has three initials or more, or is an
+ * acronym. */
+static gboolean
+initials_target (const EvlGraphEntity *e)
+{
+  char buf[128];
+  return e->type != EVL_ENTITY_PERSON
+         && (name_initials (e->name, buf, sizeof buf) || acronym_letters (e->name, buf, sizeof buf));
+}
+
 /* Records the people and places of an article (@map, @n clusters) as
- * neighbours of each of its story entities. */
+ * neighbours of each of its story entities that initials may match, up
+ * to NEAR_MAX each.  They are kept in the graph (evl_graph_entity_add_near
+ * ()), which a saved story (build -g) carries, so that an acronym of a
+ * later run is matched as in one build. */
 static void
-record_near (EntityCache *base, const EvlGraph *g, const guint *map, guint n)
+record_near (EvlGraph *g, const guint *map, guint n)
 {
   for (guint a = 0; a < n; a++)
     {
-      if (map[a] >= DEFERRED || map[a] >= base->ents->len)
+      if (map[a] >= DEFERRED || map[a] >= evl_graph_n_entities (g)
+          || !initials_target (evl_graph_get_entity (g, map[a])))
         continue;
-      IndexedEntity *ie = &g_array_index (base->ents, IndexedEntity, map[a]);
       for (guint b = 0; b < n; b++)
         {
           if (b == a || map[b] >= DEFERRED || map[b] == map[a])
@@ -755,13 +766,10 @@ record_near (EntityCache *base, const EvlGraph *g, const guint *map, guint n)
           EvlEntityType t = evl_graph_get_entity (g, map[b])->type;
           if (t != EVL_ENTITY_PERSON && t != EVL_ENTITY_LOCATION)
             continue;
-          if (ie->near == NULL)
-            ie->near = g_array_new (FALSE, FALSE, sizeof (guint));
-          gboolean have = FALSE;
-          for (guint j = 0; j < ie->near->len && !have; j++)
-            have = g_array_index (ie->near, guint, j) == map[b];
-          if (!have && ie->near->len < NEAR_MAX)
-            g_array_append_val (ie->near, map[b]);
+          guint nn = 0;
+          evl_graph_entity_get_near (g, map[a], &nn);
+          if (nn < NEAR_MAX)
+            evl_graph_entity_add_near (g, map[a], map[b]);
         }
     }
 }
@@ -856,13 +864,13 @@ add_entities (const EvlContext *ctx, EvlGraph *g, const EvlDocument *doc,
   for (guint c = 0; deferred > 0 && c < n_clusters; c++)
     if (map[c] == DEFERRED)
       {
-        gint e = initials_agree (ix.base, g, (guint) by_initials[c], map, n_clusters, c) ? by_initials[c] : -1;
+        gint e = initials_agree (g, (guint) by_initials[c], map, n_clusters, c) ? by_initials[c] : -1;
         map[c] = attach_cluster (ctx, g, &ix, cl, c, e, live, map, n_clusters);
       }
   for (guint i = 0; i < ix.touched->len; i++)
     cache_sync_entity (ix.base, g, g_array_index (ix.touched, guint, i));
   entity_cache_get (ctx, g);
-  record_near (ix.base, g, map, n_clusters);
+  record_near (g, map, n_clusters);
   g_hash_table_unref (ix.keys);
   g_hash_table_unref (ix.aliases);
   g_array_unref (ix.touched);
