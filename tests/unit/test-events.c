@@ -405,6 +405,9 @@ ParameterizedTestParameters (events, tense_and_aspect)
      * form is a participle used as an adjective: no tense */
     { "In March a deliberately set fire killed three people.", "set", "NONE", "NONE" },
     { "The badly hit region asked for help.", "hit", "NONE", "NONE" },
+    /* ... a noun in '-ly' is the subject, though */
+    { "The family cut ties with the company.", "cut", "PAST", "NONE" },
+    { "The rally hit the city centre.", "hit", "PAST", "NONE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }

@@ -997,6 +997,19 @@ word_among (const char *w, gsize n, const char *const *list, gsize n_list)
   return FALSE;
 }
 
+/* Whether the @n bytes at @w are an '-ly' adverb ('deliberately',
+ * 'successfully'), not one of the common nouns in '-ly', which may be a
+ * subject ('the family cut ties', 'the rally hit the centre'). */
+static gboolean
+ly_adverb (const char *w, gsize n)
+{
+  static const char *const ly_nouns[] = { "family", "assembly", "rally", "ally", "supply", "monopoly",
+                                          "anomaly", "reply", "july", "italy", "bully", "daily",
+                                          "weekly", "monthly", "quarterly" };
+  return n > 3 && g_ascii_tolower (w[n - 2]) == 'l' && g_ascii_tolower (w[n - 1]) == 'y'
+         && !word_among (w, n, ly_nouns, G_N_ELEMENTS (ly_nouns));
+}
+
 /* The @n bytes at @w are a word whose "'s" is 'is' or 'has' ('it's',
  * 'he's', 'let's'), not a possessive. */
 static gboolean
@@ -1076,7 +1089,7 @@ modified_noun (const Model *m, const Tokens *t, guint i)
    * coast', 'the company put'): the irregular table holds them all;
    * not after an '-ly' adverb, which is no subject, before a lower-case
    * word: 'a deliberately set fire' is a participle, an adjective */
-  if (mod->adverb && mod->len > 4 && memcmp (mod->key + mod->len - 2, "ly", 2) == 0 && i + 1 < t->n_tok
+  if (mod->adverb && ly_adverb (mod->key, mod->len) && i + 1 < t->n_tok
       && t->tok[i + 1].sentence == t->tok[i].sentence && (t->tok[i + 1].flags & EVL_TOKEN_WORD)
       && g_ascii_islower (t->text[t->tok[i + 1].span.start]))
     return TRUE;
@@ -1130,7 +1143,7 @@ invariant_past (const Tokens *t, guint i, const char *w, gsize n)
    * article is: 'a deliberately set fire' is no clause */
   static const char *const adverbs[] = { "also", "then", "later", "never", "already", "just", "even", "first" };
   guint back = 1;
-  if (((pn > 3 && g_ascii_tolower (p[pn - 2]) == 'l' && g_ascii_tolower (p[pn - 1]) == 'y')
+  if ((ly_adverb (p, pn)
        || word_among (p, pn, adverbs, G_N_ELEMENTS (adverbs)))
       && word_before (t, i, 2, &q, &qn) && qn >= 2 && !word_among (q, qn, articles, G_N_ELEMENTS (articles)))
     {
@@ -1147,7 +1160,7 @@ invariant_past (const Tokens *t, guint i, const char *w, gsize n)
   if (g_ascii_isupper (p[0]))
     return TRUE;
   /* (not an adverb: 'a deliberately set fire') */
-  return !(pn > 2 && p[pn - 2] == 'l' && p[pn - 1] == 'y') && word_before (t, i, back + 1, &q, &qn)
+  return !ly_adverb (p, pn) && word_before (t, i, back + 1, &q, &qn)
          && word_among (q, qn, articles, G_N_ELEMENTS (articles));
 }
 
