@@ -2886,6 +2886,9 @@ ParameterizedTestParameters (reason, summary_past_a_relative_clause)
       "Acme Holdings Ltd workers return to work" },
     { "Acme Holdings Ltd shareholders rejected the offer on Friday.", "rejected",
       "Acme Holdings Ltd shareholders reject the offer" },
+    /* a place phrase leaves the 'late' of the time after it */
+    { "Hurricane Delia made landfall near Port Alder late on Wednesday.", "made",
+      "Hurricane Delia makes landfall near Port Alder" },
     /* a named agent's verb keeps the infinitive it takes */
     { "Ghana refused to pay the fine.", "refused", "Ghana refuses to pay the fine" },
   };

@@ -2549,9 +2549,11 @@ prep_phrase (const AddCtx *a, const EvlEventMention *m, gboolean strict)
     }
   if (cut && (t = phrase_end (a, t0, t, m->sentence)) == 0)
     return NULL;
-  /* 'into the sea shortly': no trailing adverb; 'with his' cut by a
-   * time ('his current wife') is no phrase. */
-  static const char *const trailing[] = { "here", "there", "just", "a", "an", "the", "his", "her", "its", "their", NULL };
+  /* 'into the sea shortly': no trailing adverb, nor the 'late' or
+   * 'early' of a time cut off ('near the city late on Wednesday'); 'with
+   * his' cut by a time ('his current wife') is no phrase. */
+  static const char *const trailing[] = { "here", "there", "just", "late", "early", "a", "an", "the", "his", "her",
+                                          "its", "their", NULL };
   while (t > t0 + 1 && ((t > t0 + 2 && EVL_SPAN_LEN (a->toks[t - 1].span) > 3
                          && strncmp (a->text + a->toks[t - 1].span.end - 2, "ly", 2) == 0)
                         || word_in (a, t - 1, trailing)))
