@@ -2549,6 +2549,20 @@ Test (reason, an_ended_strike_is_not_dated_by_its_ending)
     }
 }
 
+/* A definite noun whose own verb of beginning dates it keeps that date,
+ * not that of an earlier telling of its word: 'the strike' began on
+ * Tuesday, not on the Thursday (6 August 1998) a deal was struck. */
+Test (reason, a_strike_that_began_keeps_its_own_date)
+{
+  EvlDay thu = evl_day_from_ymd (1998, 8, 6);
+  g_autoptr (EvlGraph) had = pipeline_graph ("The union and the railway struck a deal on Thursday.\n"
+                                             "The strike had begun on Tuesday.");
+  assert_mention_not_on (had, "strike", thu);
+  g_autoptr (EvlGraph) began = pipeline_graph ("The union and the railway struck a deal on Thursday.\n"
+                                               "The strike began on Tuesday.");
+  assert_mention_not_on (began, "strike", thu);
+}
+
 /* A headline's present is the news's past: it takes no date of the
  * article's own (8 August 1998 here), which would put the eruption a
  * day after the one the story tells. */

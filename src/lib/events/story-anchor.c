@@ -2283,7 +2283,18 @@ definite_mentions (EvlStoryDoc *sd)
       if (t <= 0 || !evl_story_is (sd, t - 1, EVL_W_THE) || !nominal (sd, (gint32) k))
         continue;
       gint32 x = dated (e) ? e->timex : -1;
-      if (x >= 0 && noun_date (sd, t, x))
+      /* (nor one whose own verb of beginning or ending tells its date:
+       * 'The strike began on Nov. 9') */
+      static const char *const aux[] = { "had", "has", "have", "was", "were", "is", "been", NULL };
+      gint32 v = -1;
+      for (gint j = t + 1; x >= 0 && j < (gint) sd->n_tok && j <= t + 3 && v < 0; j++)
+        if (sd->tok_ev[j] >= 0)
+          v = sd->tok_ev[j];
+        else if (!evl_story_token_among (sd, j, aux))
+          break;
+      if (x >= 0 && (noun_date (sd, t, x)
+                     || (v >= 0 && sd->ev[v].klass == EVL_EVENT_CLASS_ASPECTUAL && evl_story_verbal (sd, v)
+                         && sd->ev[v].timex == x)))
         continue;
       gint32 a = antecedent (sd, (gint32) k, EVL_GRAIN_MONTH, TRUE);
       if (a < 0 || (x >= 0 && sd->tx[sd->ev[a].timex].begin <= sd->tx[x].end))
