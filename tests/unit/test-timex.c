@@ -618,6 +618,10 @@ static TxCase relative_cases[] = {
   { "Prices rose over the past year and a half.", DCT, "the past year and a half", "DURATION", "P1Y6M", "" },
   { "Output grew in the past decade and a half.", DCT, "the past decade and a half", "DURATION", "P15Y", "" },
   { "Talks may take the next month and a half.", DCT, "the next month and a half", "DURATION", "P1M15D", "" },
+  /* 'or so' joins a relative date as it joins a length */
+  { "Rates should rise in the next year or so.", DCT, "the next year or so", "DATE", "2024", "APPROX" },
+  { "Prices fell over the past month or so.", DCT, "the past month or so", "DURATION", "P1M", "APPROX" },
+  { "The fund grew over the next two years or so.", DCT, "the next two years or so", "DURATION", "P2Y", "APPROX" },
 };
 
 TX_FAMILY (relative_to_creation_time, relative_cases)

@@ -1971,6 +1971,18 @@ this_quarter_reported (const TxScan *s)
   return cur.year == s->quarter.year && cur.quarter == s->quarter.quarter;
 }
 
+/* 'the next year or so', 'two weeks or so': an approximate extent
+ * ending at @e takes the 'or so' after it (TimeBank: 3 of 3).  Returns
+ * the new end. */
+static int
+or_so (const TxScan *s, int e, TxMatch *m)
+{
+  if (!is (s, e, "or") || !is (s, e + 1, "so"))
+    return e;
+  m->mod = "APPROX";
+  return e + 2;
+}
+
 static int
 p_relative (TxScan *s, int i, TxMatch *m)
 {
@@ -2061,7 +2073,7 @@ p_relative (TxScan *s, int i, TxMatch *m)
            * years', not the previous calendar decade ('the last decade') */
           m->type = EVL_TIMEX_DURATION;
           tx_duration_value (m->value, sizeof m->value, 1, FALSE, code);
-          return j + 1;
+          return or_so (s, j + 1, m);
         }
       if (ref)
         {
@@ -2102,7 +2114,7 @@ p_relative (TxScan *s, int i, TxMatch *m)
         dir *= 2;
       evl_timex_point_shift (&m->pt, dir);
       m->has_pt = TRUE;
-      return j + 1;
+      return or_so (s, j + 1, m);
     }
   if (ref && u->wi->pod && u->wi->pod->n_attrs == 1 && attr (u->wi->pod, 0)[0] != 'T' && s->ref.year > 0
       && s->ref.grain == EVL_GRAIN_DAY)
@@ -3121,11 +3133,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
   if (vague && plural && (is (s, e, "or") || is (s, e, "and")) && e + 1 < s->n && U (e + 1)->wi->unit
       && U (e + 1)->wi->unit->n_attrs > 1)
     e += 2;
-  if (is (s, e, "or") && is (s, e + 1, "so"))
-    {
-      m->mod = "APPROX";
-      e += 2;
-    }
+  e = or_so (s, e, m);
   if (mod)
     m->mod = attr (mod, 0);
   else if (i > 0 && lookup_multi (s, LEX_MODS, i - 1, &mod) == 1
