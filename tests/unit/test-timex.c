@@ -357,6 +357,10 @@ static TxCase duration_cases[] = {
   { "The siege lasted two dozen days.", DCT, "two dozen days", "DURATION", "P24D", "" },
   { "He spent three dozen years abroad.", DCT, "three dozen years", "DURATION", "P36Y", "" },
   { "Two dozen people were hurt.", DCT, "Two dozen", "", "", "" },
+  /* the article of an adjectival vague count is the noun's */
+  { "It was a several-year effort.", DCT, "several-year", "DURATION", "PXY", "" },
+  { "The strike caused a few-day delay.", DCT, "few-day", "DURATION", "PXD", "" },
+  { "It took a few days.", DCT, "a few days", "DURATION", "PXD", "" },
 };
 
 TX_FAMILY (durations, duration_cases)
@@ -1697,8 +1701,8 @@ static TxCase news2023_cases[] = {
   /* 'the 2024-25 winter': one winter, as 'the winter of 2024-25' */
   { "The forecast covers the 2024-25 winter.", DCT, "the 2024-25 winter", "DATE", "2024-WI", "" },
   { "Gas prices spiked in the 2021-2022 winter.", DCT, "the 2021-2022 winter", "DATE", "2021-WI", "" },
-  /* 'multi-year' as 'several-year' */
-  { "The company signed a multi-year deal with the league.", DCT, "a multi-year", "DURATION", "PXY", "" },
+  /* 'multi-year' as 'several-year', the article the noun's */
+  { "The company signed a multi-year deal with the league.", DCT, "multi-year", "DURATION", "PXY", "" },
   { "A multi-billion deal ended the multi-party talks.", DCT, "multi", "", "", "" },
   /* 'after weeks of talks': the measure of the talks, untagged */
   { "The deal came after weeks of talks.", DCT, "weeks", "", "", "" },

@@ -3048,7 +3048,9 @@ p_duration (TxScan *s, int i, TxMatch *m)
   /* 'the 14-day trial', 'the next five-year term', 'the last two-day
    * meeting': the article and the shift determine the noun, not the
    * duration, which starts at the count */
-  if (adjectival && (the || shifted) && mod == NULL)
+  /* ... and so does the article of a vague count ('a several-year
+   * effort', 'a few-day delay': TimeBank tags 'several-year') */
+  if (adjectival && (the || shifted || is (s, j, "a") || is (s, j, "an")) && mod == NULL)
     return -1;
   if (adjectival)
     e++;
