@@ -405,6 +405,10 @@ static TxCase set_cases[] = {
   { "The census is held every third year.", DCT, "every third year", "SET", "P3Y", "" },
   { "The club meets every second Tuesday.", DCT, "every second Tuesday", "SET", "XXXX-WXX-2", "" },
   { "Every second counts.", DCT, "Every second", "SET", "PT1S", "" },
+  /* the second day of 'every Monday and Thursday' recurs too */
+  { "The market opens every Monday and Thursday.", DCT, "Thursday", "SET", "XXXX-WXX-4", "" },
+  { "He calls each Tuesday or Friday.", DCT, "Friday", "SET", "XXXX-WXX-5", "" },
+  { "The leaders met on Monday and Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
 };
 
 TX_FAMILY (sets, set_cases)

@@ -1058,7 +1058,11 @@ p_weekday (TxScan *s, int i, TxMatch *m)
       int e2 = (is (s, e, "and") || is (s, e, "or")) ? weekday_at (s, e + 1, &wd2) : -1;
       if (!pod && e2 > 0 && strcmp (attr (U (e + 1)->wi->wday, 1), "plural") != 0)
         pod = plural_pod (s, e2);
-      if (pod || strcmp (attr (U (j)->wi->wday, 1), "plural") == 0)
+      /* 'every Monday and Thursday': the second day recurs as the first */
+      int w0;
+      gboolean every = i >= 3 && (is (s, i - 1, "and") || is (s, i - 1, "or")) && weekday_at (s, i - 2, &w0) == i - 1
+                       && (is (s, i - 3, "every") || is (s, i - 3, "each"));
+      if (pod || every || strcmp (attr (U (j)->wi->wday, 1), "plural") == 0)
         {
           m->type = EVL_TIMEX_SET;
           g_snprintf (m->value, sizeof m->value, "XXXX-WXX-%d%s%s", wd, pod ? "T" : "", pod ? attr (pod, 0) : "");
