@@ -3721,6 +3721,14 @@ ParameterizedTestParameters (story, a_verbs_date_is_not_its_objects)
     /* a bare 'after' may be the same day */
     { "Workers walked out on Tuesday after talks broke down.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
       { FE_NOUN ("talks", "talk"), FE_PAST ("walked", "walk"), FE_PAST ("broke", "break") }, TRUE },
+    /* a later 'after' clause with a subject of its own dates its verb,
+     * unless a word puts the two close */
+    { "The storm killed nine people, police said, after two more bodies were found on Tuesday.", "2023-09-14",
+      "Tuesday", "2023-09-12", "", "",
+      { FE_PAST ("killed", "kill"), { "said", "say", EVL_EVENT_CLASS_REPORTING, "PAST" }, FE_PAST ("found", "find") },
+      FALSE },
+    { "The guard was shot shortly after he returned home on Tuesday.", "2023-09-14", "Tuesday", "2023-09-12", "",
+      "", { FE_PAST ("shot", "shoot"), FE_PAST ("returned", "return") }, TRUE },
     /* a noun of a reported clause with its own verb */
     { "Officials said on Tuesday that the shelling had damaged the port.", "2023-09-14", "Tuesday", "2023-09-12",
       "", "",

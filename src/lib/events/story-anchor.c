@@ -673,6 +673,31 @@ temporal_clause (const EvlStoryDoc *sd, gint t)
   return clause_opens_with (sd, t, words);
 }
 
+/* Timex @x at token @i dates verb @v of an 'after' or 'before' clause
+ * that follows event @k's clause and has a subject of its own
+ * ('killed 16 people, officials said, after two more bodies were found
+ * on Tuesday'): the date is the subordinate verb's, and the main event
+ * was some time off it.  Not after a word that puts the two close
+ * ('shortly after he returned home on Oct. 23': the same day, as the
+ * gold has it), nor for a noun, whose clause is the temporal one's.
+ * (A 'when' clause is most often the main event's time: 'appeared
+ * healthy when he appeared in court the next morning'.) */
+static gboolean
+following_temporal_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 v)
+{
+  static const char *const words[] = { "after", "before", NULL };
+  static const char *const close[] = { "shortly", "immediately", "just", "soon", "right", "only", "moments",
+                                       "minutes", "hours", "hour", "seconds", "quickly", NULL };
+  if (v < 0 || i < t || !evl_story_finite (sd, (gint32) k) || nominal (sd, (gint32) k) || !evl_story_finite (sd, v))
+    return FALSE;
+  gint vt = sd->ev_tok[v];
+  if (vt <= t || sd->clause[vt] == sd->clause[t])
+    return FALSE;
+  gint o = clause_opener (sd, vt, words, 0);
+  /* (a subject between the conjunction and the verb: not 'after winning') */
+  return o > t && vt - o >= 2 && !evl_story_token_among (sd, o - 1, close);
+}
+
 /* Event @k at token @t is a clause of its own after a noun ('the
  * bombings, which killed 250 people'): 'which' or 'who' opens its clause.
  * (A 'that' clause may as well be a report's: 'said Friday that ...'.) */
@@ -2116,7 +2141,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           || as_of_other (sd, k, t, x) || relative_date (sd, k, t, x, v) || reduced_relative_date (sd, k, t, x, v)
           || measured_period (sd, k, t, x)
           || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
-          || deadline_date (sd, k, t, i, x)
+          || deadline_date (sd, k, t, i, x) || following_temporal_date (sd, k, t, i, v)
           || subject_matter (sd, k, t, x) || complement_date (sd, k, t, x, v)
           || appositive_date (sd, k, t, i, x))
         {
