@@ -3729,6 +3729,14 @@ ParameterizedTestParameters (story, a_verbs_date_is_not_its_objects)
       FALSE },
     { "The guard was shot shortly after he returned home on Tuesday.", "2023-09-14", "Tuesday", "2023-09-12", "",
       "", { FE_PAST ("shot", "shoot"), FE_PAST ("returned", "return") }, TRUE },
+    /* a noun that modifies another inside an event noun's object: the
+     * date after the phrase is the head event's */
+    { "The party filed a challenge to the election result on Tuesday.", "2023-09-14", "Tuesday", "2023-09-12", "",
+      "", { FE_NOUN ("election", "election"), FE_NOUN ("challenge", "challenge"), FE_PAST ("filed", "file") },
+      FALSE },
+    { "The party filed a challenge to the election result on Tuesday.", "2023-09-14", "Tuesday", "2023-09-12", "",
+      "", { FE_NOUN ("challenge", "challenge"), FE_NOUN ("election", "election"), FE_PAST ("filed", "file") },
+      TRUE },
     /* a noun of a reported clause with its own verb */
     { "Officials said on Tuesday that the shelling had damaged the port.", "2023-09-14", "Tuesday", "2023-09-12",
       "", "",

@@ -698,6 +698,37 @@ following_temporal_date (const EvlStoryDoc *sd, guint k, gint t, gint i, gint32 
   return o > t && vt - o >= 2 && !evl_story_token_among (sd, o - 1, close);
 }
 
+/* Nominal @k (at token @t) modifies the noun after it inside the object
+ * of a preposition that follows another event noun, and timex @x comes
+ * right after that noun ('a challenge to the election result on
+ * Wednesday'): the date is the head event's, the challenging, not the
+ * election's, which the result already tells is over.  (A date right
+ * after @k itself may be its own, 'the strike on June 24'.) */
+static gboolean
+inner_modifier_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
+{
+  gint f = sd->tx_first[x], n = (gint) sd->n_tok;
+  if (f != t + 3 || !nominal (sd, (gint32) k) || sd->tok_ev[t + 1] >= 0 || sd->tok_tx[t + 1] >= 0
+      || !(evl_story_cls (sd, t + 2) & EVL_STORY_C_PREP) || t + 2 >= n
+      || (evl_story_cls (sd, t + 1) & (EVL_STORY_C_FUNCTION | EVL_STORY_C_PREP | EVL_STORY_C_CLAUSE_PUNCT
+                                       | EVL_STORY_C_CONJ | EVL_STORY_C_POSSESSIVE)))
+    return FALSE;
+  for (gint i = t - 1; i > 0 && i >= t - 5; i--)
+    {
+      if (evl_story_cls (sd, i) & EVL_STORY_C_PREP)
+        {
+          gint32 o = sd->tok_ev[i - 1];
+          return o >= 0 && o != (gint32) k && nominal (sd, o);
+        }
+      if (sd->tok_ev[i] >= 0 || sd->tok_tx[i] >= 0
+          || !((evl_story_cls (sd, i) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET))
+               || evl_story_is (sd, i, EVL_W_A) || evl_story_is (sd, i, EVL_W_AN)
+               || evl_story_modifier_word (sd, i)))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* Event @k at token @t is a clause of its own after a noun ('the
  * bombings, which killed 250 people'): 'which' or 'who' opens its clause.
  * (A 'that' clause may as well be a report's: 'said Friday that ...'.) */
@@ -2142,6 +2173,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           || measured_period (sd, k, t, x)
           || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
           || deadline_date (sd, k, t, i, x) || following_temporal_date (sd, k, t, i, v)
+          || inner_modifier_date (sd, k, t, x)
           || subject_matter (sd, k, t, x) || complement_date (sd, k, t, x, v)
           || appositive_date (sd, k, t, i, x))
         {
