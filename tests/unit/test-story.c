@@ -3737,6 +3737,11 @@ ParameterizedTestParameters (story, a_verbs_date_is_not_its_objects)
     { "The party filed a challenge to the election result on Tuesday.", "2023-09-14", "Tuesday", "2023-09-12", "",
       "", { FE_NOUN ("challenge", "challenge"), FE_NOUN ("election", "election"), FE_PAST ("filed", "file") },
       TRUE },
+    /* a strike voted for comes later; an approval voted is the vote */
+    { "Union members voted on Tuesday to strike at the port.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { { "strike", "strike", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE" }, FE_PAST ("voted", "vote") }, FALSE },
+    { "Union members voted on Tuesday to approve the deal.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
+      { { "approve", "approve", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE" }, FE_PAST ("voted", "vote") }, TRUE },
     /* a noun of a reported clause with its own verb */
     { "Officials said on Tuesday that the shelling had damaged the port.", "2023-09-14", "Tuesday", "2023-09-12",
       "", "",

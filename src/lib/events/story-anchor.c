@@ -219,6 +219,19 @@ nominal (const EvlStoryDoc *sd, gint32 k)
   return !evl_story_verbal (sd, k) || noun_position (sd, k);
 }
 
+/* Event @o is a verb, in any form, whose lemma is one of @lemmas. */
+static gboolean
+verb_lemma_among (const EvlStoryDoc *sd, gint32 o, const char *const *lemmas)
+{
+  const char *lemma = sd->ev[o].lemma;
+  if (lemma == NULL || !evl_story_verbal (sd, o))
+    return FALSE;
+  for (guint i = 0; lemmas[i]; i++)
+    if (strcmp (lemma, lemmas[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Verb event @o ends what it takes as object ('ended the strike',
  * 'reached a deal to end a nine-day strike', 'ending a strike'): its
  * date is the end's, while what it ends was under way before.  (Not
@@ -228,13 +241,7 @@ static gboolean
 ends_object (const EvlStoryDoc *sd, gint32 o)
 {
   static const char *const enders[] = { "end", "halt", "stop", "terminate", "suspend", NULL };
-  const char *lemma = sd->ev[o].lemma;
-  if (lemma == NULL || !evl_story_verbal (sd, o))
-    return FALSE;
-  for (guint i = 0; enders[i]; i++)
-    if (strcmp (lemma, enders[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return verb_lemma_among (sd, o, enders);
 }
 
 /* The finite intensional or reporting verb whose object nominal @k is
@@ -725,6 +732,35 @@ inner_modifier_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
                || evl_story_is (sd, i, EVL_W_A) || evl_story_is (sd, i, EVL_W_AN)
                || evl_story_modifier_word (sd, i)))
         return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether event @o's story type is @name ('DEATH'). */
+static gboolean
+type_is (const EvlStoryDoc *sd, guint o, const char *name)
+{
+  return sd->ev[o].type != NULL && strcmp (sd->ev[o].type, name) == 0;
+}
+
+/* Event @k at token @t is a strike or protest under a vote or decision
+ * to hold it ('voted on Monday to strike', 'decided Friday to walk
+ * out'): a date before the 'to' is the voting's; the action comes
+ * later, if at all.  Only a protest: 'voted Monday to approve the
+ * merger' is the approval itself, 'agreed in April to hand them over'
+ * often the same day; and only a deciding verb, for 'walked out on
+ * Monday to protest' protests that same day. */
+static gboolean
+decided_action_date (const EvlStoryDoc *sd, guint k, gint t, gint i)
+{
+  static const char *const deciders[] = { "vote", "decide", "threaten", "resolve", NULL };
+  if (i > t || t < 2 || !evl_story_is (sd, t - 1, EVL_W_TO) || !untensed_verb (sd, t) || !type_is (sd, k, "PROTEST"))
+    return FALSE;
+  for (gint j = t - 2; j >= 0 && t - j <= 6; j--)
+    {
+      gint32 o = sd->tok_ev[j];
+      if (o >= 0 && o != (gint32) k)
+        return verb_lemma_among (sd, o, deciders);
     }
   return FALSE;
 }
@@ -2173,7 +2209,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
           || measured_period (sd, k, t, x)
           || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
           || deadline_date (sd, k, t, i, x) || following_temporal_date (sd, k, t, i, v)
-          || inner_modifier_date (sd, k, t, x)
+          || inner_modifier_date (sd, k, t, x) || decided_action_date (sd, k, t, i)
           || subject_matter (sd, k, t, x) || complement_date (sd, k, t, x, v)
           || appositive_date (sd, k, t, i, x))
         {
@@ -2561,13 +2597,6 @@ scene_event (EvlStoryDoc *sd, guint k)
       return TRUE;
     }
   return FALSE;
-}
-
-/* Whether event @o's story type is @name ('DEATH'). */
-static gboolean
-type_is (const EvlStoryDoc *sd, guint o, const char *name)
-{
-  return sd->ev[o].type != NULL && strcmp (sd->ev[o].type, name) == 0;
 }
 
 static gboolean
