@@ -519,3 +519,36 @@ Test (stories, a_verdict_retold_in_other_words_is_one_event)
   cr_assert_eq (others, 1);
   story_clear (&s);
 }
+
+/* Event @e has a mention in document @doc. */
+static gboolean
+told_in (JsonObject *e, const char *doc)
+{
+  JsonArray *ms = json_object_get_array_member (e, "mentions");
+  for (guint k = 0; k < json_array_get_length (ms); k++)
+    if (g_strcmp0 (member (json_array_get_object_element (ms, k), "doc"), doc) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* 'reached a tentative agreement late on Tuesday' in one article and 'a
+ * deal was struck on Tuesday' in the next day's: near-synonyms of one
+ * type (coreference.txt) dated one day, naming nothing that differs, are
+ * one agreement told by two writers. */
+Test (stories, a_deal_and_an_agreement_of_one_day_are_one_event)
+{
+  g_autofree char *a = g_build_filename (evl_test_source_root (), "tests", "fixtures", "stories", "deal-reached.txt", NULL);
+  g_autofree char *b = g_build_filename (evl_test_source_root (), "tests", "fixtures", "stories", "deal-struck.txt", NULL);
+  Story s;
+  story_build_inputs (&s, a, b);
+  cr_assert_eq (count (&s, "AGREEMENT", "2025-03-04"), 1);
+  JsonArray *evs = json_object_get_array_member (s.root, "events");
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evs, i);
+      JsonObject *t = json_object_get_null_member (e, "time") ? NULL : json_object_get_object_member (e, "time");
+      if (g_strcmp0 (member (t, "value"), "2025-03-04") == 0)
+        cr_assert (told_in (e, "deal-reached") && told_in (e, "deal-struck"), "%s", member (e, "summary"));
+    }
+  story_clear (&s);
+}

@@ -1433,6 +1433,25 @@ same_doer_same_cycle (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *
 
 static char *summary_numbers (const char *summary);
 
+/* Cluster @c and @e are dated the very same one day and no argument that
+ * both name differs (see specific_same_day ()). */
+static gboolean
+same_day_no_clash (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
+{
+  if (!c->strong || c->te != c->tb || !strong_time (e) || e->time.end != e->time.begin
+      || e->time.begin != c->tb)
+    return FALSE;
+  if ((c->location >= 0 && e->location >= 0 && c->location != e->location)
+      || (e->agent >= 0 && role_has (c->agents, c->n_agents, (guint) e->agent) == 0
+          && c->n_agents > 0)
+      || (e->patient >= 0 && role_has (c->patients, c->n_patients, (guint) e->patient) == 0
+          && c->n_patients > 0))
+    return FALSE;
+  g_autofree char *nc = summary_numbers (evl_graph_get_event (g, c->rep)->summary);
+  g_autofree char *ne = summary_numbers (e->summary);
+  return !*nc || !*ne || strcmp (nc, ne) == 0;
+}
+
 /* @e, of a type of which one day holds one happening (a launch, an
  * earthquake, an election; taxonomy/coreference.txt 'specific'), is
  * dated the very day of cluster @c, and no argument that both name
@@ -1444,18 +1463,29 @@ static char *summary_numbers (const char *summary);
 static gboolean
 specific_same_day (const EvlGraph *g, const Cluster *c, const Probe *p, const EvlGraphEvent *e)
 {
-  if (!c->strong || c->te != c->tb || !strong_time (e) || e->time.end != e->time.begin
-      || e->time.begin != c->tb || !g_hash_table_contains (p->syn->specific, e->type))
+  return g_hash_table_contains (p->syn->specific, e->type) && same_day_no_clash (g, c, e);
+}
+
+/* @e, told by another article than cluster @c, names it in a near-synonym
+ * of the cluster's word (coreference.txt: 'a deal was struck on Tuesday'
+ * / 'reached a tentative agreement late on Tuesday'), on its very day,
+ * with no argument that differs: one happening worded by two writers.
+ * A day holds many deals in the news, so this needs the same story too
+ * (same_story ()), as specific_same_day () does. */
+static gboolean
+synonym_same_day (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
+{
+  if (shares_document (c, e) || !same_day_no_clash (g, c, e))
     return FALSE;
-  if ((c->location >= 0 && e->location >= 0 && c->location != e->location)
-      || (e->agent >= 0 && role_has (c->agents, c->n_agents, (guint) e->agent) == 0
-          && c->n_agents > 0)
-      || (e->patient >= 0 && role_has (c->patients, c->n_patients, (guint) e->patient) == 0
-          && c->n_patients > 0))
-    return FALSE;
-  g_autofree char *nc = summary_numbers (evl_graph_get_event (g, c->rep)->summary);
-  g_autofree char *ne = summary_numbers (e->summary);
-  return !*nc || !*ne || strcmp (nc, ne) == 0;
+  if (p->wcls == 0)
+    p->wcls = word_class (p->syn, e) + 1;
+  if (c->wcls == 0)
+    c->wcls = word_class (p->syn, evl_graph_get_event (g, c->rep)) + 1;
+  /* Either the noun the event is told by or the noun its verb does
+   * ('an agreement was reached'), on either side. */
+  guint32 mine = class_bit (p->cls) | class_bit (p->wcls - 1);
+  guint32 theirs = c->classes | class_bit (c->wcls - 1);
+  return (mine & theirs) != 0;
 }
 
 /* Places @x and @y are one, or one lies in the other's country, or they
@@ -2159,7 +2189,8 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
       gboolean failed = (c->outcome & EVL_EVENT_FLAG_FAILED) && (e->flags & EVL_EVENT_FLAG_FAILED);
       shared += failed ? NAME_WEIGHT : 0;
       if (!one_death
-          && !((known_anaphor (g, c, e, e_strong, e_definite) || same_day_kind || alone_day)
+          && !((known_anaphor (g, c, e, e_strong, e_definite) || same_day_kind || alone_day
+                || synonym_same_day (g, c, p, e))
                && same_story (p->syn, c, e))
           && !shares_sentence (c, e) && !same_day_same_place (g, c, p, e))
         {
