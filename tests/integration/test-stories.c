@@ -552,3 +552,26 @@ Test (stories, a_deal_and_an_agreement_of_one_day_are_one_event)
     }
   story_clear (&s);
 }
+
+/* 'Hurricane Mira made landfall near Bayport late on Wednesday', 'two
+ * days after the storm hit the coast' and 'the counties hit by Hurricane
+ * Mira earlier this week' in three articles: one storm striking, its
+ * landfall a near-synonym of the storm's doing (coreference.txt), the
+ * week's 'hit' the word the cluster was joined by. */
+Test (stories, a_landfall_and_the_storm_hitting_are_one_event)
+{
+  g_autofree char *dir = g_build_filename (evl_test_source_root (), "tests", "fixtures", "stories", "storm", NULL);
+  Story s;
+  story_build_inputs (&s, dir, NULL);
+  cr_assert_eq (count (&s, "DISASTER", NULL), 1);
+  cr_assert_eq (count (&s, "DISASTER", "2025-08-20"), 1);
+  JsonArray *evs = json_object_get_array_member (s.root, "events");
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evs, i);
+      if (g_strcmp0 (member (e, "type"), "DISASTER") == 0)
+        cr_assert (told_in (e, "storm-landfall") && told_in (e, "storm-toll") && told_in (e, "storm-aid"),
+                   "%s", member (e, "summary"));
+    }
+  story_clear (&s);
+}

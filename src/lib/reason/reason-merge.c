@@ -955,6 +955,10 @@ word_class (const Synonyms *syn, const EvlGraphEvent *e)
   for (char *k = w; *k; k++)
     *k = g_ascii_tolower (*k);
   guint cls = GPOINTER_TO_UINT (g_hash_table_lookup (words, w));
+  /* A phrase trigger is its own near-synonym ('made landfall' is the
+   * storm hitting), whoever its subject is named ('Hurricane Delia'). */
+  if (cls == 0 && e->trigger && strchr (e->trigger, ' '))
+    cls = GPOINTER_TO_UINT (g_hash_table_lookup (words, e->trigger));
   const char *at = m->quote ? strstr (m->quote, m->text) : NULL;
   if (cls || at == NULL)
     return cls;
@@ -1187,7 +1191,9 @@ summary_names (const char *summary, const char *w)
 static gboolean
 same_word (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
 {
-  if (same_str (c->trigger, e->trigger))
+  /* Any member's word: a cluster a near-synonym began ('made landfall')
+   * is told in the word it joined by ('the storm hit') too. */
+  if (has_trigger (c, e->trigger))
     return TRUE;
   /* A verb and the event noun it takes after it in one sentence are one
    * telling ('made a takeover offer' / 'takeover offer', 'rejected the
