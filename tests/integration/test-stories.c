@@ -575,3 +575,23 @@ Test (stories, a_landfall_and_the_storm_hitting_are_one_event)
     }
   story_clear (&s);
 }
+
+/* 'The High Court is due to rule on the appeal on Thursday' and, in a
+ * later article, 'The court ruled on Thursday': the plan for that day is
+ * the ruling, 'the court' the body the other article names. */
+Test (stories, a_ruling_planned_and_given_by_the_court_is_one_event)
+{
+  g_autofree char *dir = g_build_filename (evl_test_source_root (), "tests", "fixtures", "stories", "ruling", NULL);
+  Story s;
+  story_build_inputs (&s, dir, NULL);
+  cr_assert_eq (count (&s, "LEGAL_ACTION", NULL), 1);
+  JsonArray *evs = json_object_get_array_member (s.root, "events");
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evs, i);
+      if (g_strcmp0 (member (e, "type"), "LEGAL_ACTION") == 0)
+        cr_assert (told_in (e, "ruling-due") && told_in (e, "ruling-given"), "%s", member (e, "summary"));
+    }
+  cr_assert_eq (count (&s, "LEGAL_ACTION", "2025-03-13"), 1);
+  story_clear (&s);
+}

@@ -1494,6 +1494,58 @@ synonym_same_day (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *
   return (mine & theirs) != 0;
 }
 
+/* @e names nobody and its first mention's word is right after 'the' and
+ * a noun, that noun put in @head (@n bytes): 'The court ruled'. */
+static gboolean
+definite_subject (const EvlGraphEvent *e, char *head, gsize n)
+{
+  if (e->participants->len > 0 || e->mentions->len == 0)
+    return FALSE;
+  const EvlGraphMention *m = &g_array_index (e->mentions, EvlGraphMention, 0);
+  const char *at = m->quote && m->text ? strstr (m->quote, m->text) : NULL;
+  char det[8];
+  gsize start;
+  return at && word_before (m->quote, (gsize) (at - m->quote), &start, head, n)
+         && word_before (m->quote, start, &start, det, sizeof det) && strcmp (det, "the") == 0;
+}
+
+/* @e names nobody, and its first mention's subject is 'the' and the last
+ * word of an organisation's name in @parts: 'The court ruled' of the
+ * 'Constitutional Court', 'the commission' of the 'Central Electoral
+ * Commission'.  A definite noun refers back to the body the story has
+ * named; the entity recogniser keeps names, not such nouns. */
+static gboolean
+subject_head_names (const EvlGraph *g, const EvlGraphEvent *e, const GArray *parts)
+{
+  char head[32];
+  if (parts->len == 0 || !definite_subject (e, head, sizeof head))
+    return FALSE;
+  gsize n = strlen (head);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const EvlGraphEntity *x = evl_graph_get_entity (g, g_array_index (parts, guint, i));
+      gsize len = x->name ? strlen (x->name) : 0;
+      if (x->type == EVL_ENTITY_ORGANIZATION && len > n && x->name[len - n - 1] == ' '
+          && g_ascii_strcasecmp (x->name + len - n, head) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Cluster @c and @e, one day's, told in one word ('is due to rule on
+ * Thursday' / 'The court ruled on Thursday'), one of them naming by a
+ * definite noun the body the other names: as if they shared that
+ * participant. */
+static gboolean
+same_day_head_named (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
+{
+  if (!has_trigger (c, e->trigger) || !same_day_no_clash (g, c, e))
+    return FALSE;
+  const EvlGraphEvent *r = evl_graph_get_event (g, c->rep);
+  return subject_head_names (g, e, c->parts)
+         || (c->parts->len == 0 && subject_head_names (g, r, e->participants));
+}
+
 /* Places @x and @y are one, or one lies in the other's country, or they
  * are one city named two ways ('Kyiv' / 'Kiev').  Two cities of a country
  * are two places: a day's bombing in one is not its bombing in the
@@ -2137,7 +2189,9 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
     }
   gboolean same_day_kind = specific_same_day (g, c, p, e) && !shares_document (c, e);
   gboolean one_death = e_loose && (same_victim (g, c, e) || same_toll (g, c, e) || one_unnamed_death (g, c, p, e));
-  gboolean alone_day = step_named_alone (g, c, e, e_definite) && (same_trigger || same_word (g, c, p, e));
+  gboolean head_named = ov == 0 && same_day_head_named (g, c, e);
+  gboolean alone_day = (step_named_alone (g, c, e, e_definite) && (same_trigger || same_word (g, c, p, e)))
+                       || head_named;
   /* A loose type's same word on the day of a specific happening needs
    * no shared participant, nor with one side naming the story's step
    * alone that day. */
@@ -2269,7 +2323,7 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
    * Friday' of that day: a plan told in the same word of someone the
    * happening names, for the very day it happened, is that happening
    * announced (a negation still says it did not happen). */
-  gboolean plan_kept = same_day && ov >= 1 && has_trigger (c, e->trigger) && c->fact != 2
+  gboolean plan_kept = same_day && (ov >= 1 || head_named) && has_trigger (c, e->trigger) && c->fact != 2
                        && factuality (e) != 2;
   if (c->fact != factuality (e) && !(ov >= 2 && (loc_same || same_day)) && !plan_kept)
     return REJECT;
@@ -3555,6 +3609,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       Probe probe = { ei, e_loose, bare_definite (e), -1, head_class (&syn, e), &syn, NULL, NULL,
                       counted_plural (e), NULL, NULL, 0 };
       guint generic = (e->flags & EVL_EVENT_FLAG_GENERIC) != 0;
+      char head[32];
       /* An event naming nobody may join any cluster of its type, unless
        * it is loose. */
       /* ... and one naming only places, on its day, any cluster of
@@ -3567,9 +3622,13 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
       /* ... and one naming the story's step alone, on its day or in a
        * week holding it ('Sentencing was set for Oct. 20', 'last week's
        * earthquake'; step_named_alone ()). */
+      /* ... and one whose subject is a definite noun, on its day: it may
+       * name a body another mention names ('The court ruled on
+       * Thursday'; same_day_head_named ()). */
       gboolean day_kind = e_loose && e->participants->len == 0 && e->type && strong_time (e)
                           && ((e->time.begin == e->time.end && g_hash_table_contains (syn.specific, e->type))
-                              || (probe.definite && e->time.end - e->time.begin < NEAR_DAYS));
+                              || (probe.definite && e->time.end - e->time.begin < NEAR_DAYS)
+                              || (e->time.begin == e->time.end && definite_subject (e, head, sizeof head)));
       GPtrArray *cands = (!e_loose || day_kind)
                              && (e->participants->len == 0
                                  || (strong_time (e) && day_place_probe (e)
