@@ -595,6 +595,10 @@ static TxCase relative_cases[] = {
   { "Margins will stay thin in the near term.", DCT, "the near term", "DATE", "FUTURE_REF", "" },
   { "Holders may sell in the short term.", DCT, "the short term", "DATE", "FUTURE_REF", "" },
   { "It will sell the unit as soon as possible.", DCT, "as soon as possible", "DATE", "FUTURE_REF", "" },
+  { "The vote was put off to a later date.", DCT, "a later date", "DATE", "FUTURE_REF", "" },
+  /* 'the early part of' as 'the first part of' and 'the latter part of' */
+  { "Sales rose in the early part of the year.", DCT, "the early part of the year", "DATE", "2023", "START" },
+  { "Sales rose in the first part of the year.", DCT, "the first part of the year", "DATE", "2023", "START" },
   /* a bare 'last quarter' is the one before the creation time's, as
    * 'last month'; 'the last quarter' is the fourth */
   { "The company posted a loss last quarter.", "2025-06-11", "last quarter", "DATE", "2025-Q1", "" },
