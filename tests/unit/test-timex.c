@@ -549,6 +549,11 @@ static TxCase relative_cases[] = {
     "DATE", "2025-06-14", "" },
   { "Following are statements made Friday and Thursday by the lawyer.", "2025-06-13", "Thursday", "DATE",
     "2025-06-12", "" },
+  /* ... but not past the creation time in a past clause: the week before
+   * (2025-06-11 is a Wednesday) */
+  { "They met Monday and Thursday.", "2025-06-11", "Thursday", "DATE", "2025-06-05", "" },
+  { "Talks were held on Monday and Thursday.", "2025-06-11", "Thursday", "DATE", "2025-06-05", "" },
+  { "Talks will be held on Monday and Thursday.", "2025-06-11", "Thursday", "DATE", "2025-06-19", "" },
   { "The poll, carried out between Friday and Wednesday, showed a lead.", "2025-06-11", "Wednesday", "DATE",
     "2025-06-11", "" },
   /* an auxiliary or a plan heading the clause puts a named day ahead */

@@ -989,6 +989,11 @@ weekday_after_ref (const TxScan *s, int i, int wd, EvlTimexPoint *p)
   int delta = weekday_delta (ref, wd);
   if (list && delta > 3)
     delta -= 7;
+  /* 'They met Monday and Thursday': a list in a past clause keeps to
+   * the past, so the second day may not run past the creation time
+   * the first lies before; it takes the week before instead */
+  if (list && delta > 0 && ref < s->dct && (gint64) ref + delta > (gint64) s->dct && tx_tense (s, i - 2, i - 1) < 0)
+    delta -= 7;
   evl_timex_point_from_day (p, (EvlDay) ((gint64) ref + (delta ? delta : 7)), EVL_GRAIN_DAY);
   return TRUE;
 }
