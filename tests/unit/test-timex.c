@@ -848,8 +848,9 @@ static TxCase time_on_day_cases[] = {
    * the day just named */
   { "The storm hit at 4 a.m. AEDT on Friday (1700 GMT Thursday).", DCT, "1700 GMT Thursday", "TIME",
     "2023-09-07T17:00", "" },
+  /* (a scheduled present: the coming Sunday, so the Saturday before it) */
   { "Polls open at 7 a.m. local time (2200 GMT Saturday) on Sunday.", DCT, "2200 GMT Saturday", "TIME",
-    "2023-09-09T22:00", "" },
+    "2023-09-16T22:00", "" },
   /* a weekday's part of the day after the clock time: that day */
   { "The blast shook the town at 10:30 p.m. Monday night.", DCT, "10:30 p.m. Monday night", "TIME", "2023-09-11T22:30", "" },
   { "The convoy will leave at 6 a.m. Friday morning.", DCT, "6 a.m. Friday morning", "TIME", "2023-09-15T06:00", "" },
@@ -961,6 +962,22 @@ static TxCase future_cue_cases[] = {
 };
 
 TX_FAMILY (future_cues, future_cue_cases)
+
+/* A simple present with no other cue tells a scheduled event in news:
+ * the weekday ahead (DCT is a Thursday).  Not a verb of saying or of
+ * state, nor a noun after its modifier, nor a clause another cue tells. */
+static TxCase scheduled_present_cases[] = {
+  { "Voters go to the polls on Sunday.", DCT, "Sunday", "DATE", "2023-09-17", "" },
+  { "The court rules on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
+  { "The team plays on Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
+  { "The union strikes on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
+  { "The minister says on Monday that taxes are too high.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  { "The index remains at that level on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  { "Israeli troops on Monday killed two gunmen.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  { "The talks on Monday ended without a deal.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  { "The court rules on Monday, the lawyer said.", DCT, "Monday", "DATE", "2023-09-11", "" },
+};
+TX_FAMILY (scheduled_present, scheduled_present_cases)
 
 /* 'X on Wednesday, the company said.': the attribution's past tense is
  * the report's, not the date's; a cue in the date's own clause still

@@ -479,6 +479,62 @@ plan_noun (const TxScan *s, int k)
   return unit_in (b, dets, G_N_ELEMENTS (dets)) || past_cue (b);
 }
 
+/* 'The court rules on Monday', 'the team plays on Friday', 'voters go
+ * to the polls on Sunday': with no other cue in its clause, a simple
+ * present in news tells a scheduled event, which lies ahead as after
+ * 'will'.  Unit @k is such a verb: a third-person '-s' form after a
+ * determiner and its noun, or a base form after a plural subject that
+ * opens the sentence or follows a determiner.  Not a verb of saying
+ * ('says on Monday' reports a past act) nor of state ('is', 'remains',
+ * 'needs'), whose present is the writing's own time; the word after a
+ * determiner alone is a noun ('the talks on Monday'). */
+static gboolean
+present_verb (const TxScan *s, int k)
+{
+  static const char *const dets[] = { "the", "a", "an", "its", "his", "her", "their", "our", "this", "that" };
+  static const char *const not_verbs[] = {
+    /* saying and reporting */
+    "says", "tells", "reports", "announces", "claims", "insists", "warns", "admits", "denies",
+    "confirms", "adds", "notes", "writes", "argues", "states", "explains", "suggests", "urges",
+    "asks", "predicts", "estimates", "acknowledges", "contends", "maintains", "calls", "quotes",
+    "say", "tell", "report", "announce", "claim", "insist", "warn", "admit", "deny", "confirm",
+    "add", "note", "write", "argue", "state", "explain", "suggest", "urge", "ask", "predict",
+    /* states */
+    "is", "are", "has", "have", "does", "do", "seems", "seem", "remains", "remain", "needs", "need",
+    "wants", "want", "knows", "know", "believes", "believe", "thinks", "think", "hopes", "hope",
+    "means", "mean", "owns", "own", "lives", "live", "appears", "appear", "looks", "look",
+    "includes", "include", "contains", "contain", "depends", "depend", "lacks", "lack", "fears",
+    "fear", "feels", "feel", "sees", "see", "hears", "hear", "stands", "stand", "lies", "lie",
+    "faces", "face", "holds", "hold", "keeps", "keep", "continues", "continue",
+    /* function words a bare-form test would take */
+    "in", "on", "at", "of", "to", "for", "from", "by", "with", "and", "or", "but", "as", "than",
+    "who", "which", "that", "also", "still", "not", "all", "both", "each", "last", "next", "this" };
+  if (k < 1 || s->u[k].kind != U_WORD || s->u[k].cap || s->u[k].len < 2 || s->u[k].len >= sizeof s->u[k].low)
+    return FALSE;
+  const TxUnit *u = &s->u[k], *subj = &s->u[k - 1];
+  if (subj->kind != U_WORD || u->wi->tense || past_cue (u) || unit_in (u, not_verbs, G_N_ELEMENTS (not_verbs)))
+    return FALSE;
+  for (guint8 c = 0; c < u->len; c++)
+    if (!g_ascii_isalpha (u->low[c]))
+      return FALSE;
+  /* a verb goes on to its object or adverbial ('plays on Friday',
+   * 'go to the polls'); a noun with a modifier before it does not ('its
+   * newest computers well into the summer') */
+  static const char *const heads[] = { "on", "at", "in", "to", "for", "against", "the", "a", "an",
+                                       "its", "his", "her", "their", "off", "out", "up", "back", "home" };
+  if (k + 1 >= s->n || !(unit_in (&s->u[k + 1], heads, G_N_ELEMENTS (heads)) || s->u[k + 1].wi->wday))
+    return FALSE;
+  gboolean det_before_subj = k >= 2 && unit_in (&s->u[k - 2], dets, G_N_ELEMENTS (dets));
+  gboolean subj_plural = subj->len > 3 && subj->len < sizeof subj->low && subj->low[subj->len - 1] == 's'
+                         && subj->low[subj->len - 2] != 's' && subj->low[subj->len - 2] != 'u';
+  gboolean s_form = u->len > 3 && u->low[u->len - 1] == 's' && u->low[u->len - 2] != 's' && u->low[u->len - 2] != 'u';
+  if (s_form)
+    return det_before_subj && !subj_plural && !subj->wi->tense && !unit_in (subj, dets, G_N_ELEMENTS (dets));
+  gboolean ing_ed_ly = u->len > 3
+                       && (g_str_has_suffix (u->low, "ing") || g_str_has_suffix (u->low, "ed") || g_str_has_suffix (u->low, "ly"));
+  return subj_plural && !ing_ed_ly && (subj->nl || det_before_subj);
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -497,6 +553,7 @@ tx_tense (const TxScan *s, int i, int end)
    * that lasts to the time of writing lies behind it */
   if (i > 0 && s->u[i - 1].kind == U_WORD && tx_unit_is (&s->u[i - 1], "since"))
     return -2;
+  gboolean present = FALSE;
   int k = i - 1;
   for (; k >= 0 && k >= i - TENSE_REACH; k--)
     {
@@ -577,6 +634,7 @@ tx_tense (const TxScan *s, int i, int end)
         continue;
       if (past_cue (u))
         return strength == 1 && object_past (s, k, i, end) ? -2 : -strength;
+      present |= present_verb (s, k);
       if (u->wi->tense && plan_noun (s, k))
         continue;
       if (u->wi->tense)
@@ -650,7 +708,8 @@ tx_tense (const TxScan *s, int i, int end)
       if (modal)
         return modal > 0 ? 1 : modal;
     }
-  return 0;
+  /* nothing else told: a scheduled present looks ahead (present_verb()) */
+  return present ? 1 : 0;
 }
 
 void
