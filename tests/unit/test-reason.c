@@ -2951,6 +2951,33 @@ Test (reason, since_a_date_is_a_span_to_the_creation_time)
     }
 }
 
+/* 'earlier this month' keeps its TimeML value (the month) but the event
+ * lies before the creation day, not in the days after it; 'later this
+ * month' after it.  pipeline_graph() dates its text 1998-08-08. */
+Test (reason, earlier_this_month_stops_at_the_creation_day)
+{
+  static const struct {
+    const char *text, *trigger, *value, *begin, *end;
+  } cases[] = {
+    { "Prices rose sharply earlier this month.", "rose", "1998-08", "1998-08-01", "1998-08-08" },
+    { "Prices fell earlier this year.", "fell", "1998", "1998-01-01", "1998-08-08" },
+    { "The ministers will meet later this month.", "meet", "1998-08", "1998-08-08", "1998-08-31" },
+    { "Prices rose sharply this month.", "rose", "1998-08", "1998-08-01", "1998-08-31" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EvlGraph) g = pipeline_graph (cases[i].text);
+      const EvlGraphEvent *hit = event_told_by (g, cases[i].trigger);
+      cr_assert_not_null (hit, "%s: no '%s'", cases[i].text, cases[i].trigger);
+      char b[11], e[11];
+      cr_expect_str_eq (hit->time.value ? hit->time.value : "(none)", cases[i].value, "%s", cases[i].text);
+      cr_expect_str_eq (hit->time.begin ? evl_day_format (hit->time.begin, b) : "(none)", cases[i].begin, "%s",
+                        cases[i].text);
+      cr_expect_str_eq (hit->time.end ? evl_day_format (hit->time.end, e) : "(none)", cases[i].end, "%s",
+                        cases[i].text);
+    }
+}
+
 /* The event of @g one of whose mentions is @trigger. */
 static const EvlGraphEvent *
 event_mentioning (const EvlGraph *g, const char *trigger)

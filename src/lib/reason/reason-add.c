@@ -3697,6 +3697,26 @@ since_span (const AddCtx *a, const EvlTimex *x, EvlDay dct, EvlGraphTime *t)
   t->end = dct;
 }
 
+/* 'earlier this month', 'later this year': TimeML keeps the whole
+ * month or year as the value, but the word says on which side of the
+ * creation day the event lies, so its span stops (or starts) there: an
+ * event of 'earlier this month' is not dated after the article's day,
+ * nor merged with one that is. */
+static void
+deictic_side (const AddCtx *a, const EvlTimex *x, EvlDay dct, EvlGraphTime *t)
+{
+  if (dct == 0 || dct < t->begin || dct >= t->end)
+    return;
+  gint f = evl_document_token_at (a->doc, x->span.start);
+  if (f < 0)
+    return;
+  gint side = word_index (a, (guint) f, (const char *const[]) { "earlier", "later", NULL });
+  if (side == 0)
+    t->end = dct;
+  else if (side == 1)
+    t->begin = dct;
+}
+
 /* The event's time from its anchoring timex, or the creation time when
  * the events stage anchored it there; tense bounds an undated event by
  * the creation time.  An event a duration away from its clause's date
@@ -3723,6 +3743,7 @@ event_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t, EvlGraph
           t->text = evl_document_span_text ((EvlDocument *) a->doc, x->span);
           t->anchor = m->anchor_method == EVL_ANCHOR_NONE ? "sentence" : anchor;
           since_span (a, x, dct, t);
+          deictic_side (a, x, dct, t);
         }
     }
   else if (m->anchor_method == EVL_ANCHOR_DCT && dct)
