@@ -976,6 +976,13 @@ static TxCase scheduled_present_cases[] = {
   { "Israeli troops on Monday killed two gunmen.", DCT, "Monday", "DATE", "2023-09-11", "" },
   { "The talks on Monday ended without a deal.", DCT, "Monday", "DATE", "2023-09-11", "" },
   { "The court rules on Monday, the lawyer said.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  /* a headline's present tells what happened: the nearer day */
+  { "Kim arrives in Vladivostok on Tuesday\n\nThe visit was calm, officials said.", DCT, "Tuesday", "DATE",
+    "2023-09-12", "" },
+  { "Leaders meet in Moscow on Monday\n\nThe talks were calm, officials said.", DCT, "Monday", "DATE",
+    "2023-09-11", "" },
+  { "Kim to visit Vladivostok on Tuesday\n\nThe visit will be calm, officials said.", DCT, "Tuesday", "DATE",
+    "2023-09-19", "" },
 };
 TX_FAMILY (scheduled_present, scheduled_present_cases)
 

@@ -554,6 +554,10 @@ tx_tense (const TxScan *s, int i, int end)
   if (i > 0 && s->u[i - 1].kind == U_WORD && tx_unit_is (&s->u[i - 1], "since"))
     return -2;
   gboolean present = FALSE;
+  /* A headline tells what happened in the present ('Kim arrives in
+   * Vladivostok on Tuesday'): there a present is no schedule, and the
+   * nearer day wins; its future is 'to' or 'will' ('Kim to visit'). */
+  gboolean heading = s->sents && s->sentence < s->n_sents && s->sents[s->sentence].is_heading;
   int k = i - 1;
   for (; k >= 0 && k >= i - TENSE_REACH; k--)
     {
@@ -634,7 +638,7 @@ tx_tense (const TxScan *s, int i, int end)
         continue;
       if (past_cue (u))
         return strength == 1 && object_past (s, k, i, end) ? -2 : -strength;
-      present |= present_verb (s, k);
+      present |= !heading && present_verb (s, k);
       if (u->wi->tense && plan_noun (s, k))
         continue;
       if (u->wi->tense)
@@ -648,7 +652,7 @@ tx_tense (const TxScan *s, int i, int end)
        * place': a schedule too */
       /* ... and so do 'the rules go into effect on Monday', 'the ban
        * comes into force in June' */
-      if ((schedule_present (u)
+      if (((schedule_present (u) && !heading)
            || ((tx_unit_is (u, "takes") || tx_unit_is (u, "take")) && k + 1 < i
                && (tx_unit_is (&s->u[k + 1], "effect") || tx_unit_is (&s->u[k + 1], "office")
                    || tx_unit_is (&s->u[k + 1], "place")))
