@@ -512,7 +512,7 @@ present_verb (const TxScan *s, int k)
   if (k < 1 || s->u[k].kind != U_WORD || s->u[k].cap || s->u[k].len < 2 || s->u[k].len >= sizeof s->u[k].low)
     return FALSE;
   const TxUnit *u = &s->u[k], *subj = &s->u[k - 1];
-  if (subj->kind != U_WORD || u->wi->tense || past_cue (u) || unit_in (u, not_verbs, G_N_ELEMENTS (not_verbs)))
+  if (subj->kind != U_WORD || u->wi->tense || past_cue (u))
     return FALSE;
   for (guint8 c = 0; c < u->len; c++)
     if (!g_ascii_isalpha (u->low[c]))
@@ -528,11 +528,13 @@ present_verb (const TxScan *s, int k)
   gboolean subj_plural = subj->len > 3 && subj->len < sizeof subj->low && subj->low[subj->len - 1] == 's'
                          && subj->low[subj->len - 2] != 's' && subj->low[subj->len - 2] != 'u';
   gboolean s_form = u->len > 3 && u->low[u->len - 1] == 's' && u->low[u->len - 2] != 's' && u->low[u->len - 2] != 'u';
-  if (s_form)
-    return det_before_subj && !subj_plural && !subj->wi->tense && !unit_in (subj, dets, G_N_ELEMENTS (dets));
   gboolean ing_ed_ly = u->len > 3
                        && (g_str_has_suffix (u->low, "ing") || g_str_has_suffix (u->low, "ed") || g_str_has_suffix (u->low, "ly"));
-  return subj_plural && !ing_ed_ly && (subj->nl || det_before_subj);
+  gboolean shape = s_form ? det_before_subj && !subj_plural && !subj->wi->tense && !unit_in (subj, dets, G_N_ELEMENTS (dets))
+                          : subj_plural && !ing_ed_ly && (subj->nl || det_before_subj);
+  /* the long list last: this runs for each word before every date
+   * (measured: 12 M instructions on 400 small documents when first) */
+  return shape && !unit_in (u, not_verbs, G_N_ELEMENTS (not_verbs));
 }
 
 int
