@@ -119,6 +119,9 @@ ParameterizedTestParameters (events, lemmatizer)
     { "blorfed", "blorf" },
     { "zorbies", "zorby" },
     { "frobbed", "frob" },
+    { "massacred", "massacre" },
+    { "manoeuvring", "manoeuvre" },
+    { "zibred", "zibre" },
     { "xyzzy", "xyzzy" },
   };
   return cr_make_param_array (LemmaCase, cases, G_N_ELEMENTS (cases));

@@ -114,6 +114,10 @@ guess_stem (char *s, gsize n, gsize cap)
     add_e = TRUE;
   else if (last == 'l' && prev && strchr ("bptdgkfzc", prev))
     add_e = TRUE;
+  /* No English verb ends in a consonant and r: 'massacred', 'manoeuvred',
+   * 'centred' drop an e. */
+  else if (last == 'r' && prev && !is_vowel (prev) && prev != 'r' && prev != 'y')
+    add_e = TRUE;
   else if (ends_with (s, n, "iat") || ends_with (s, n, "uat") || ends_with (s, n, "ven"))
     add_e = TRUE;
   else if (n >= 3 && is_vowel (prev) && !is_vowel (s[n - 3]))
