@@ -4214,6 +4214,33 @@ ParameterizedTest (ReportedDateCase *c, story, a_date_in_a_relative_clause_is_no
   check_reported_date (c);
 }
 
+/* A relative clause on a noun a year modifies tells what that happening
+ * did, at its date: right after the noun ('the 1993 bombing that destroyed
+ * the market'), and inside it after a preposition, whatever the subject
+ * and a main clause's date after it ('a 1975 coup in which the leader was
+ * killed was set to open on Monday').  What another subject did to the
+ * noun may be later ('the 1994 law that Congress repealed'). */
+Test (story, a_relative_clause_on_a_dated_noun_takes_its_date)
+{
+  static const struct {
+    const char *text, *trigger, *value;
+  } cases[] = {
+    { "The trial of the plotters of a 1975 coup in which the country's founding leader was killed was set to "
+      "open on Monday.", "killed", "1975" },
+    { "The hearing on the 1993 bombing that destroyed the market opened on Monday.", "destroyed", "1993" },
+    { "The 1994 law that Congress repealed had banned the sale of rifles.", "repealed", NULL },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EvlDocument) doc = pipeline_doc (cases[i].text, "2025-03-05");
+      const char *v = pipeline_date_of (doc, cases[i].trigger);
+      if (cases[i].value)
+        cr_expect_str_eq (v ? v : "(none)", cases[i].value, "%s", cases[i].text);
+      else
+        cr_expect (v == NULL || strcmp (v, "1994") != 0, "%s: dated %s", cases[i].text, v);
+    }
+}
+
 /* A quotation that opens the sentence and the attribution after it tell
  * of two times: a date in the quote is not the saying's (but for the
  * article's day, the saying's too), nor is the saying's that of a quoted

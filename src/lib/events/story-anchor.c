@@ -413,7 +413,11 @@ premodifier (const EvlStoryDoc *sd, gint32 x, gint *after, gboolean *possessive)
  * token @a: 'the 1996 Olympic bombing that killed one person', 'the
  * January 1998 bombing of a clinic that killed a guard'.  The past
  * clause tells what that happening did, at its date.  Only the noun phrase's
- * words between, up to ten tokens. */
+ * words between, up to ten tokens.  A preposition before 'which' puts
+ * the clause inside the happening whatever its subject ('a 1975 coup in
+ * which the leader was killed'); without one, only the relative's own
+ * verb, an auxiliary between: what another subject did to the head ('the
+ * 1994 law that Congress repealed') may be years later. */
 static gboolean
 tells_of_head (const EvlStoryDoc *sd, gint t, gint a)
 {
@@ -423,15 +427,48 @@ tells_of_head (const EvlStoryDoc *sd, gint t, gint a)
     if (sd->tok_ev[i] >= 0 && nominal (sd, sd->tok_ev[i]))
       h = i;
   /* (a present holds now: 'the 1984 declaration, which calls for ...') */
-  if (h < 0 || t - h > 12 || !evl_story_token_among (sd, t - 1, relative)
-      || sd->tok[t].sentence != sd->tok[h].sentence || sd->tok_ev[t] < 0
+  if (h < 0 || t - h > 12 || sd->tok[t].sentence != sd->tok[h].sentence || sd->tok_ev[t] < 0
       || !tense_is (sd, (guint) sd->tok_ev[t], EVL_STORY_TF_PAST))
     return FALSE;
-  for (gint i = h + 1; i < t - 1; i++)
+  gint w = t - 1;
+  while (w > h && sd->tok_ev[w] < 0 && (evl_story_cls (sd, w) & (EVL_STORY_C_BE | EVL_STORY_C_MODAL)))
+    w--;
+  if (!evl_story_token_among (sd, w, relative))
+    {
+      for (w = h + 2; w < t && !evl_story_token_is (sd, (guint) w, "which"); w++)
+        ;
+      if (w >= t || !(evl_story_cls (sd, w - 1) & EVL_STORY_C_PREP))
+        return FALSE;
+      /* (a noun event may stand in its subject: 'the founding leader') */
+      for (gint i = w + 1; i < t; i++)
+        if ((sd->tok_ev[i] >= 0 && !nominal (sd, sd->tok_ev[i])) || sd->tok_tx[i] >= 0
+            || (evl_story_cls (sd, i) & (EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_BREAK)))
+          return FALSE;
+      w--;
+    }
+  for (gint i = h + 1; i < w; i++)
     if (sd->tok_ev[i] >= 0 || sd->tok_tx[i] >= 0
         || (evl_story_cls (sd, i) & (EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_BREAK | EVL_STORY_C_BE)))
       return FALSE;
   return TRUE;
+}
+
+/* A timex before event token @t that modifies the head noun of the
+ * phrase whose relative clause @t is in (tells_of_head()), or -1: 'a
+ * 1975 coup in which the leader was killed was set to open Monday' kills
+ * in 1975, whatever date the main clause after it has. */
+static gint32
+head_date_before (const EvlStoryDoc *sd, gint t)
+{
+  for (gint i = t - 2; i >= 0 && t - i <= 12 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
+    {
+      gint32 x = sd->tok_tx[i];
+      gint a;
+      gboolean possessive = FALSE;
+      if (x >= 0 && i == (gint) sd->tx_end[x] - 1)
+        return premodifier (sd, x, &a, &possessive) && !possessive && a < t && tells_of_head (sd, t, a) ? x : -1;
+    }
+  return -1;
 }
 
 /* Saying @k is before the noun phrase at token @a that a finite verb
@@ -470,10 +507,12 @@ heads (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
    * month's attack'). */
   if (possessive)
     return t >= a || (nothing_between (sd, k, t, sd->tx_first[x]) && !reports_subject (sd, k, a));
-  if (t > a + 3)
-    return tells_of_head (sd, t, a);
   if (t < a)
     return FALSE;
+  /* ('the 2003 fire that destroyed the market': the head noun and the
+   * relative word between) */
+  if (t > a + 3 || tells_of_head (sd, t, a))
+    return tells_of_head (sd, t, a);
   for (gint i = a; i < t; i++)
     if (sd->tok_ev[i] != (gint32) k && !evl_story_modifier_word (sd, i)
         && !(sd->tok[i].flags & EVL_TOKEN_CAP))
@@ -2129,6 +2168,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
   gint sub = -2;
   static const char *const until_words[] = { "until", "till", NULL };
   gint until = -2;
+  gint32 head = -2;
   /* Right candidates from @p on, left ones from @p - 1 down (not @t). */
   gint ri = (gint) p, li = (gint) p - 1;
   if (li >= (gint) a && cov[li] == (guint) t)
@@ -2166,6 +2206,13 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
       if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]) || !heads (sd, k, t, x)
           || bounding_date (sd, k, t, x) || aside_date (sd, t, i) || across_quote (sd, k, t, i))
         continue;
+      if (i > t && predicate_between (sd, k, t, i))
+        {
+          if (head == -2)
+            head = evl_story_finite (sd, (gint32) k) && !nominal (sd, (gint32) k) ? head_date_before (sd, t) : -1;
+          if (head >= 0)
+            continue;
+        }
       /* 'Thirteen days after the bombings, troops Thursday launched': a
        * date after the event is as much the other event's, a duration
        * away, as one before the 'after' (unless the noun's own). */
