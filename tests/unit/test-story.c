@@ -1139,6 +1139,17 @@ ParameterizedTestParameters (story, arguments)
       { EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
       { "cooperation", "emphasized", "" }, { "cooperation", "emphasize" }, { "NONE", "PAST" }, 1,
       "Putin", "", "", "North Korea", 1 },
+    /* A modal's own subject, a noun phrase after the saying, is the
+     * verb's, and of an infinitive after it: the sayer neither visits
+     * nor meets. */
+    { "Kyodo said the minister would visit Japan to meet Ikeda.",
+      { "Kyodo", "Japan", "Ikeda", "" }, { EVL_ENTITY_ORGANIZATION, EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
+      { "said", "visit", "meet" }, { "say", "visit", "meet" }, { "PAST", "NONE", "INFINITIVE" }, 1,
+      "", "Japan", "", "Kyodo", 0 },
+    { "Kyodo said the minister would visit Japan to meet Ikeda.",
+      { "Kyodo", "Japan", "Ikeda", "" }, { EVL_ENTITY_ORGANIZATION, EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
+      { "said", "visit", "meet" }, { "say", "visit", "meet" }, { "PAST", "NONE", "INFINITIVE" }, 2,
+      "", "Ikeda", "", "Kyodo", 0 },
     /* A participle right after a noun reduces a relative clause on it
      * ('vessels involved in'): the noun is its subject, no other verb's,
      * and a verb it governs has that noun's subject too. */

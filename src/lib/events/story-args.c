@@ -469,6 +469,44 @@ governs_complement (const EvlStoryDoc *sd, gint v, gint t)
   return TRUE;
 }
 
+/* A noun phrase of its own before token @from is the subject of the
+ * verb at token @t ('Jiji Press said the minister would visit Japan':
+ * the minister visits, not the agency; 'while the head of state refuses
+ * to stand down'): a determiner, a noun after it, and only the phrase's
+ * words and an 'of' between; not an adjective's article ('a thinly
+ * veiled warning'), nor a preposition's object or a date ('at the
+ * ministry and on Saturday was scheduled'). */
+static gboolean
+np_subject_before (const EvlStoryDoc *sd, gint from, gint t)
+{
+  gboolean noun = FALSE;
+  for (gint j = from; j >= 0 && t - j <= 10 && sd->tok[j].sentence == sd->tok[t].sentence && sd->tok_ev[j] < 0; j--)
+    {
+      guint32 c = C (j);
+      if ((c & (EVL_STORY_C_CLAUSE_PUNCT | EVL_STORY_C_CLAUSE_BREAK | EVL_STORY_C_CONJ)) || sd->tok_tx[j] >= 0)
+        return FALSE;
+      if ((c & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET)) || evl_story_is (sd, j, EVL_W_A)
+          || evl_story_is (sd, j, EVL_W_AN))
+        return noun;
+      if ((c & (EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP)) && !evl_story_is (sd, j, EVL_W_OF))
+        return FALSE;
+      EvlSpan sp = sd->tok[j].span;
+      gboolean ly = EVL_SPAN_LEN (sp) > 3 && sd->text[sp.end - 2] == 'l' && sd->text[sp.end - 1] == 'y';
+      if ((sd->tok[j].flags & EVL_TOKEN_WORD) && !ly
+          && !(c & (EVL_STORY_C_BE | EVL_STORY_C_MODAL | EVL_STORY_C_FUNCTION | EVL_STORY_C_PREP)))
+        noun = TRUE;
+    }
+  return FALSE;
+}
+
+/* The verb at token @t follows a modal whose subject is a noun phrase of
+ * its own (np_subject_before()). */
+static gboolean
+modal_subject (const EvlStoryDoc *sd, gint t)
+{
+  return evl_story_after_modal (sd, t) && !evl_story_is (sd, t - 1, EVL_W_TO) && np_subject_before (sd, t - 2, t);
+}
+
 /* The subject of the nearest earlier event of the sentence that has one:
  * its agent, or a passive's patient ('X was sworn in, promising ...', 'X
  * is expected to visit'). */
@@ -504,6 +542,12 @@ governing_agent (const EvlStoryDoc *sd, guint k, gint t)
           if (subj >= 0 || (evl_story_verbal (sd, o) && governs_complement (sd, sd->ev_tok[o], t)
                             && reduced_relative (sd, sd->ev_tok[o])))
             return subj;
+          /* (nor past a verb's own unnamed subject: 'would visit Japan
+           * to meet', 'the head of state refuses to stand down') */
+          gint ot = sd->ev_tok[o];
+          if (modal_subject (sd, ot)
+              || (evl_story_finite (sd, o) && evl_story_verbal (sd, o) && np_subject_before (sd, ot - 1, ot)))
+            return -1;
         }
       /* A 'that' clause has its own subject: 'Peskov said that documents
        * were signed to seal the pact' does not make Peskov the sealer. */
@@ -932,7 +976,8 @@ fill_one (EvlStoryDoc *sd, guint k)
           if (b > 0 && evl_story_is (sd, b, EVL_W_THE))
             b--;
           gint32 v = b >= 0 ? sd->tok_ev[b] : -1;
-          if (v >= 0 && v != (gint32) k && evl_story_verbal (sd, v) && sd->ev[v].klass != EVL_EVENT_CLASS_REPORTING
+          if (v >= 0 && v != (gint32) k && (evl_story_verbal (sd, v) || evl_story_after_modal (sd, b))
+              && sd->ev[v].klass != EVL_EVENT_CLASS_REPORTING
               && !evl_story_object_controls (sd, v, t))
             break;
         }
@@ -962,7 +1007,7 @@ fill_one (EvlStoryDoc *sd, guint k)
    * sayers); what a document says ('issued statements saying') is its
    * issuer's. */
   if (subject < 0 && verbal && !evl_story_finite (sd, (gint32) k)
-      && (!reduced_relative (sd, t) || e->klass == EVL_EVENT_CLASS_REPORTING))
+      && (!reduced_relative (sd, t) || e->klass == EVL_EVENT_CLASS_REPORTING) && !modal_subject (sd, t))
     subject = governing_agent (sd, k, t);
   /* A participle coordinated with a passive shares its 'be' ('was
    * arrested in May and charged a week later'); not one with an object
