@@ -3929,6 +3929,9 @@ typedef struct {
 ParameterizedTestParameters (story, a_reports_date_is_not_the_reported_events)
 {
   static ReportedDateCase cases[] = {
+    /* a future comes after the saying */
+    { "Kim will visit Moscow for talks, an official said Thursday.", "Thursday", "2023-09-14", "",
+      { { "visit", "visit", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE", "NONE" }, RE_SAID }, FALSE },
     { "Nine people were killed, officials said Tuesday.", "Tuesday", "2023-09-12", "",
       { RE_PAST ("killed", "kill"), RE_SAID }, FALSE },
     { "Nine people were killed, officials said as dawn broke Tuesday.", "Tuesday", "2023-09-12", "",

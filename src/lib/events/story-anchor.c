@@ -1096,7 +1096,10 @@ attributed_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
    * part, the minister said Saturday'); a past or a perfect was before
    * it, a noun or a participle as its clause's verb. */
   gboolean noun = nominal (sd, (gint32) k);
-  if (sd->ev[k].modality != NULL || (!noun && untensed_verb (sd, t)))
+  /* (a future comes after the saying: 'X will visit Japan, an official
+   * said Friday' does not visit on Friday) */
+  gboolean future = !noun && tense_is (sd, k, EVL_STORY_TF_FUTURE);
+  if (!future && (sd->ev[k].modality != NULL || (!noun && untensed_verb (sd, t))))
     return FALSE;   /* 'can now take part' */
   gint32 tv = noun || !evl_story_finite (sd, (gint32) k) ? clause_verb (sd, k, t) : (gint32) k;
   /* ('the toll in the blast, initially 10, has risen': the verb after
@@ -1105,8 +1108,9 @@ attributed_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
                       && !(evl_story_cls (sd, i) & (EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CLAUSE_BREAK)); i++)
     if (sd->tok_ev[i] >= 0 && evl_story_finite (sd, sd->tok_ev[i]) && !noun_position (sd, sd->tok_ev[i]))
       tv = sd->tok_ev[i];
-  if (tv < 0 || tv == s || !(evl_story_tf (sd, tv) & (EVL_STORY_TF_PAST | EVL_STORY_TF_PERFECT))
-      || (tense_is (sd, (guint) tv, EVL_STORY_TF_PRESENT) && !tense_is (sd, (guint) tv, EVL_STORY_TF_PERFECT)))
+  if (!future
+      && (tv < 0 || tv == s || !(evl_story_tf (sd, tv) & (EVL_STORY_TF_PAST | EVL_STORY_TF_PERFECT))
+          || (tense_is (sd, (guint) tv, EVL_STORY_TF_PRESENT) && !tense_is (sd, (guint) tv, EVL_STORY_TF_PERFECT))))
     return FALSE;
   for (gint i = t + 1; i < st; i++)
     if (evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT)
