@@ -3929,6 +3929,14 @@ typedef struct {
 ParameterizedTestParameters (story, a_reports_date_is_not_the_reported_events)
 {
   static ReportedDateCase cases[] = {
+    /* what one plans or hopes to do comes after the saying's date, not
+     * after a date that opens the sentence */
+    { "Chirac said on Monday he plans to travel to Beijing.", "Monday", "2023-09-11", "",
+      { { "travel", "travel", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE", "NONE" }, RE_SAID,
+        { "plans", "plan", EVL_EVENT_CLASS_I_STATE, "PRESENT", "NONE" } }, FALSE },
+    { "On Monday, the league plans to hold a news conference.", "Monday", "2023-09-11", "",
+      { { "hold", "hold", EVL_EVENT_CLASS_OCCURRENCE, "INFINITIVE", "NONE" },
+        { "plans", "plan", EVL_EVENT_CLASS_I_STATE, "PRESENT", "NONE" } }, TRUE },
     /* a future comes after the saying */
     { "Kim will visit Moscow for talks, an official said Thursday.", "Thursday", "2023-09-14", "",
       { { "visit", "visit", EVL_EVENT_CLASS_OCCURRENCE, "FUTURE", "NONE" }, RE_SAID }, FALSE },

@@ -2173,6 +2173,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
   static const char *const until_words[] = { "until", "till", NULL };
   gint until = -2;
   gint32 head = -2;
+  gint wish = -2;
   /* Right candidates from @p on, left ones from @p - 1 down (not @t). */
   gint ri = (gint) p, li = (gint) p - 1;
   if (li >= (gint) a && cov[li] == (guint) t)
@@ -2216,6 +2217,25 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
             head = evl_story_finite (sd, (gint32) k) && !nominal (sd, (gint32) k) ? head_date_before (sd, t) : -1;
           if (head >= 0)
             continue;
+        }
+      /* What one hopes, plans or wants to do comes after the wanting: a
+       * saying's date before that verb is not the infinitive's ('said on
+       * Monday he plans to travel to Beijing', 'said Wednesday that he
+       * hoped to visit Lima soon'); a date that opens the sentence often
+       * is ('On Tuesday, the league plans to hold a news conference').
+       * (A deciding or agreeing verb, an I_ACTION, often acts the same
+       * day: decided_action_date().) */
+      if (i < t)
+        {
+          if (wish == -2)
+            wish = t >= 2 && evl_story_is (sd, t - 1, EVL_W_TO) && untensed_verb (sd, t) && sd->tok_ev[t - 2] >= 0
+                   && sd->ev[sd->tok_ev[t - 2]].klass == EVL_EVENT_CLASS_I_STATE ? t - 2 : -1;
+          if (i < wish)
+            {
+              gint32 sv = timex_verb (sd, x);
+              if (sv >= 0 && sd->ev[sv].klass == EVL_EVENT_CLASS_REPORTING)
+                continue;
+            }
         }
       /* 'Thirteen days after the bombings, troops Thursday launched': a
        * date after the event is as much the other event's, a duration
