@@ -687,6 +687,9 @@ ParameterizedTestParameters (story, planned)
     { TRUE, "The union is set to strike again.", "strike", "strike", "INFINITIVE", "", "" },
     { TRUE, "The ministers are due to meet in Geneva.", "meet", "meet", "INFINITIVE", "", "" },
     { TRUE, "Putin plans to visit Pyongyang.", "visit", "visit", "INFINITIVE", "", "" },
+    /* a past wish had not come true when told */
+    { TRUE, "Putin hoped to visit Pyongyang soon.", "visit", "visit", "INFINITIVE", "", "" },
+    { TRUE, "Putin wanted to visit Pyongyang.", "visit", "visit", "INFINITIVE", "", "" },
     { TRUE, "Putin is expected to visit Pyongyang.", "visit", "visit", "INFINITIVE", "", "" },
     /* ... as is what one plans or is planning, a noun or a present */
     { TRUE, "The agency plans a second launch in May.", "launch", "launch", "NONE", "", "" },
