@@ -4069,6 +4069,12 @@ ParameterizedTest (ReportedDateCase *c, story, a_reports_date_is_not_the_reporte
 ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_not_the_events)
 {
   static ReportedDateCase cases[] = {
+    /* a 'before' noun's own date is later than what comes before the cue;
+     * an 'after' one's may be the same day */
+    { "Police arrested dozens of protesters ahead of the summit in September.", "September", "2023-09", "",
+      { RE_PAST ("arrested", "arrest"), RE_NOUN ("summit", "summit") }, FALSE },
+    { "Kim resigned after the vote in May.", "May", "2023-05", "",
+      { RE_PAST ("resigned", "resign"), RE_NOUN ("vote", "vote") }, TRUE },
     { "The car was found last month at the airport, the police said.", "last month", "2023-08", "",
       { RE_SAID, RE_PAST ("found", "find") }, FALSE },
     { "The envoy said he was in the capital in 1968.", "1968", "1968", "",

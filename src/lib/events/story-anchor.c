@@ -471,6 +471,35 @@ head_date_before (const EvlStoryDoc *sd, gint t)
   return -1;
 }
 
+/* Timex @x is the own date ('in September', 'on Monday') of an event
+ * noun that a 'before' cue introduces after event token @t ('protested
+ * the killings ahead of the celebrations in September', 'arrested them
+ * before the summit in March'): the noun's date, which the events before
+ * the cue precede.  (An 'after' event is often the same day: 'resigned
+ * after the vote on Tuesday'.) */
+static gboolean
+before_cue_date (const EvlStoryDoc *sd, gint t, gint32 x)
+{
+  gint f = sd->tx_first[x], n = f - 2;
+  if (n <= t + 1 || !(evl_story_cls (sd, f - 1) & (EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP)) || sd->tok_ev[n] < 0
+      || !nominal (sd, sd->tok_ev[n]))
+    return FALSE;
+  gint j = n - 1;
+  while (j > t && n - j <= 3 && sd->tok_ev[j] < 0 && sd->tok_tx[j] < 0
+         && ((evl_story_cls (sd, j) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET | EVL_STORY_C_POSSESSIVE))
+             || evl_story_is (sd, j, EVL_W_A) || evl_story_is (sd, j, EVL_W_AN) || evl_story_modifier_word (sd, j)))
+    j--;
+  const EvlLexicon *lex = evl_context_get_lexicon (sd->ctx, "en/event-cues-story");
+  const Cues cues = { lex, MAX (evl_lexicon_max_words (lex), 1) };
+  for (gint s = j; s > t && j - s < (gint) cues.max_words; s--)
+    {
+      guint last = 0;
+      if (cue_at (sd, &cues, (guint) s, &last) == C_BEFORE && (gint) last == j)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Saying @k is before the noun phrase at token @a that a finite verb
  * after it has for subject: 'said last month's discovery of a rifle
  * represented a breakthrough' reports the phrase, its date not the
@@ -2210,6 +2239,8 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
       gint32 x = sd->tok_tx[i];
       if (!usable (sd, excluded, x) || !compatible (sd, k, &sd->tx[x]) || !heads (sd, k, t, x)
           || bounding_date (sd, k, t, x) || aside_date (sd, t, i) || across_quote (sd, k, t, i))
+        continue;
+      if (i > t && before_cue_date (sd, t, x))
         continue;
       if (i > t && predicate_between (sd, k, t, i))
         {
