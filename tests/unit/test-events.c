@@ -411,6 +411,12 @@ ParameterizedTestParameters (events, tense_and_aspect)
     /* ... a noun in '-ly' is the subject, though */
     { "The family cut ties with the company.", "cut", "PAST", "NONE" },
     { "The rally hit the city centre.", "hit", "PAST", "NONE" },
+    /* an '-ing' form after a comma with its object is a participle,
+     * whatever its usual noun reading; with 'of' it stays a noun */
+    { "Troops opened fire on the crowd, killing at least 14 people.", "killing", "PRESPART", "NONE" },
+    { "A bomb went off in the market, killing 40.", "killing", "PRESPART", "NONE" },
+    { "Rebels shelled the town, killing dozens.", "killing", "PRESPART", "NONE" },
+    { "Police said the killing of the guard was planned.", "killing", "NONE", "NONE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }
