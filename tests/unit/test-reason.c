@@ -921,6 +921,10 @@ Test (reason, duration_after_a_dated_clause_dates_the_event)
     { "He fought for his job on Friday, assailed by rivals two days after taking the post.",
       "Friday", "2023-11-24", "2023-11-24", "2023-11-24", EVL_GRAIN_DAY, "two days", "P2D",
       "fought", "assailed", "taking", "PRESPART", NULL, "2023-11-22", "PASTPART" },
+    /* a participle after a comma is the introduced verb's happening */
+    { "Police imposed a curfew on Monday, a day after troops opened fire, killing 14 people.",
+      "Monday", "2023-11-20", "2023-11-20", "2023-11-20", EVL_GRAIN_DAY, "a day", "P1D",
+      "imposed", "opened", "killing", "PRESPART", NULL, "2023-11-19", NULL },
     /* the other way round: the introduced event's date dates the verb */
     { "The vote came two days before the summit on May 12.",
       "May 12", "2023-05-12", "2023-05-12", "2023-05-12", EVL_GRAIN_DAY, "two days", "P2D",

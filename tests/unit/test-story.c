@@ -3707,6 +3707,9 @@ typedef struct {
 ParameterizedTestParameters (story, a_verbs_date_is_not_its_objects)
 {
   static ForeignDateCase cases[] = {
+    /* a participle after a comma takes its verb's date */
+    { "The volcano erupted on Thursday, spewing lava.", "2023-09-14", "Thursday", "2023-09-07", "", "",
+      { { "spewing", "spew", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART" }, FE_PAST ("erupted", "erupt") }, TRUE },
     /* the object of a statement, the date before the verb or after the object */
     { "The council Tuesday condemned the shelling of the port.", "2023-09-14", "Tuesday", "2023-09-12", "", "",
       { FE_NOUN ("shelling", "shelling"), FE_PAST ("condemned", "condemn") }, FALSE },
@@ -3803,6 +3806,42 @@ ParameterizedTest (ForeignDateCase *c, story, a_verbs_date_is_not_its_objects)
   cr_assert_eq (dated, c->dated, "%s: '%s' %s %s (method %s, timex %d)", c->text, c->ev[0].surface,
                 c->dated ? "lost" : "took", c->timex, evl_anchor_method_to_string (ev[k].anchor_method),
                 ev[k].timex);
+}
+
+/* 'Police imposed a curfew on Monday, a day after troops opened fire,
+ * killing 14 people': the killing is the firing's, an offset before the
+ * curfew's Monday; the Monday of the clause before the 'after' is no
+ * more the participle's than it is the firing's: it goes with the
+ * firing.  Without the 'after' clause the main verb's date stands. */
+Test (story, a_participle_after_an_offset_clause_takes_no_earlier_date)
+{
+  static const struct {
+    const char *text;
+    gboolean dated;
+  } rows[] = {
+    { "Police imposed a curfew on Monday, a day after troops opened fire, killing 14 people.", FALSE },
+    { "On Monday, troops opened fire on the crowd, killing 14 people.", TRUE },
+  };
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (rows[r].text);
+      gint32 x = (gint32) add_timex (doc, "Monday", EVL_TIMEX_DATE, "2023-09-11");
+      if (strstr (rows[r].text, "a day"))
+        add_timex (doc, "a day", EVL_TIMEX_DURATION, "P1D");
+      guint k = add_event (doc, "killing", 0, "kill", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART");
+      if (strstr (rows[r].text, "imposed"))
+        add_event (doc, "imposed", 0, "impose", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+      guint o = add_event (doc, "opened", 0, "open", EVL_EVENT_CLASS_OCCURRENCE, "PAST");
+      guint n;
+      const EvlEventMention *ev = annotate (doc, &n);
+      cr_assert_eq (ev[k].timex == x, rows[r].dated, "%s: method %s, timex %d", rows[r].text,
+                    evl_anchor_method_to_string (ev[k].anchor_method), ev[k].timex);
+      /* (kept off the date, it goes with the firing) */
+      if (!rows[r].dated)
+        cr_assert (ev[k].anchor_method == EVL_ANCHOR_CUE && ev[k].cue_event == (gint32) o
+                   && ev[k].cue_rel == EVL_REL_SIMULTANEOUS, "%s: method %s", rows[r].text,
+                   evl_anchor_method_to_string (ev[k].anchor_method));
+    }
 }
 
 /* 'Two days after the flood, officials on Tuesday reopened the road': a

@@ -2017,6 +2017,26 @@ complement_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
   return !predicate_between (sd, k, t, vt);
 }
 
+/* The finite verb whose happening participle @k at token @t, after a
+ * comma, tells of ('..., spewing lava'), -1 when none; not 'according',
+ * which attributes. */
+static gint32
+participle_head (const EvlStoryDoc *sd, guint k, gint t)
+{
+  if (t < 2 || !evl_story_is (sd, t - 1, EVL_W_COMMA) || !evl_story_verbal (sd, (gint32) k)
+      || evl_story_finite (sd, (gint32) k) || sd->ev[k].klass == EVL_EVENT_CLASS_REPORTING)
+    return -1;
+  for (gint i = t - 2; i >= 0 && t - i <= 16 && sd->tok[i].sentence == sd->tok[t].sentence; i--)
+    {
+      if (evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT)
+        return -1;
+      gint32 o = sd->tok_ev[i];
+      if (o >= 0 && o != (gint32) k && evl_story_finite (sd, o) && !noun_position (sd, o))
+        return o;
+    }
+  return -1;
+}
+
 /* Nearest usable timex to token @t within its clause, -1 when none, and
  * in *@in_sentence the nearest within its sentence; ties go to the right
  * (timexes usually follow their event).  One walk serves both: the
@@ -2173,25 +2193,20 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
   /* '... erupted late on Thursday for the sixth time since December,
    * spewing lava': a participle after a comma tells of its main clause's
    * happening and takes that verb's date, not one nearer it (the verb
-   * was anchored before it: events go in text order); not 'according',
-   * which attributes. */
-  if (t >= 2 && evl_story_is (sd, t - 1, EVL_W_COMMA) && evl_story_verbal (sd, (gint32) k)
-      && !evl_story_finite (sd, (gint32) k) && sd->ev[k].klass != EVL_EVENT_CLASS_REPORTING)
-    for (gint i = t - 2; i >= 0 && t - i <= 16 && sd->tok[i].sentence == sentence; i--)
-      {
-        if (evl_story_cls (sd, i) & EVL_STORY_C_CLAUSE_PUNCT)
-          break;
-        gint32 o = sd->tok_ev[i];
-        if (o < 0 || o >= (gint32) k || !evl_story_finite (sd, o) || noun_position (sd, o))
-          continue;
-        if (sd->ev[o].anchor_method == EVL_ANCHOR_CLAUSE && sd->ev[o].timex >= 0)
-          {
-            *in_sentence = sd->ev[o].timex;
-            return sd->ev[o].timex;
-          }
-        break;
-      }
+   * was anchored before it: events go in text order).  When that verb
+   * opens with 'after' or 'before', a date before the conjunction is no
+   * more the participle's than the verb's: 'imposed a curfew on Monday,
+   * a day after troops opened fire, killing 14' (an offset dates the
+   * firing later, in the graph). */
+  gint32 head = participle_head (sd, k, t);
+  if (head >= 0 && sd->ev[head].anchor_method == EVL_ANCHOR_CLAUSE && sd->ev[head].timex >= 0)
+    {
+      *in_sentence = sd->ev[head].timex;
+      return sd->ev[head].timex;
+    }
   gint prep = event_prep_before (sd, k, t);
+  if (head >= 0 && event_prep_before (sd, (guint) head, sd->ev_tok[head]) >= 0)
+    prep = MAX (prep, sd->ev_tok[head]);
   /* A finite verb of an 'after', 'before' or 'until' clause takes a date
    * of its own clause, after it, before the main clause's before the
    * conjunction ('ended the strike on Friday after the union reached a
@@ -2863,7 +2878,15 @@ evl_story_anchor_events (EvlStoryDoc *sd)
        * entity token to the next (EVL_STORY_SCAN_ARGS) instead of token
        * by token testing both sides at each distance (~1.8 M of the
        * stage's instructions on the small corpus, callgrind). */
-      gint32 best = -1;
+      /* (the participle nearest_timex() kept off the date before its
+       * verb's 'after' is that verb's happening, as the graph dates it) */
+      gint32 best = participle_head (sd, k, t);
+      if (best >= 0 && event_prep_before (sd, (guint) best, sd->ev_tok[best]) >= 0)
+        {
+          set_cue (sd, k, best, EVL_REL_SIMULTANEOUS, FALSE);
+          continue;
+        }
+      best = -1;
       guint32 clause = sd->clause[t];
       gint left = -1, right = -1;
       /* not past an 'after' that introduces this event: the verb before

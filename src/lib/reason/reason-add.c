@@ -3576,7 +3576,9 @@ offset_duration (const AddCtx *a, gint32 d, EvlGrain *unit, guint *n)
  * with no finite predicate between; the clause's date is the one the
  * verb before the duration is anchored to (governing_verb(): 'Police said
  * on Monday the suspect was arrested two days after the attack' does not
- * date the attack from the saying).  'until' gives no date. */
+ * date the attack from the saying).  'until' gives no date.  A
+ * participle after a comma is its verb's happening and takes its offset
+ * ('a day after troops opened fire, killing 14'). */
 static gboolean
 offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
 {
@@ -3588,6 +3590,14 @@ offset_time (const AddCtx *a, const EvlEventMention *m, EvlGraphTime *t)
   /* a noun may be the object of the clause's verb right before it ('a
    * day after Xi held talks'): the walk passes that one verb */
   gboolean noun = g_strcmp0 (m->tense, "NONE") == 0;
+  if (g_strcmp0 (m->tense, "PRESPART") == 0 && tr >= 2 && a->toks[tr - 1].sentence == sent
+      && EVL_SPAN_LEN (a->toks[tr - 1].span) == 1 && a->text[a->toks[tr - 1].span.start] == ',')
+    for (gint i = tr - 2; i > 0 && i >= tr - 12 && a->toks[i].sentence == sent; i--)
+      if (a->trigger_tok[i] == TRIGGER_FINITE)
+        {
+          tr = i;
+          break;
+        }
   for (gint i = tr - 1; i > 0 && i >= tr - 6 && a->toks[i].sentence == sent; i--)
     {
       if (word_in (a, (guint) i, offset_preps))
