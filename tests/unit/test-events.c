@@ -417,6 +417,10 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "A bomb went off in the market, killing 40.", "killing", "PRESPART", "NONE" },
     { "Rebels shelled the town, killing dozens.", "killing", "PRESPART", "NONE" },
     { "Police said the killing of the guard was planned.", "killing", "NONE", "NONE" },
+    /* after a 'have' auxiliary a participle form is the perfect's verb,
+     * whatever its usual adjective reading; a noun stays a noun */
+    { "He denied that he had known about the breach.", "known", "PAST", "PERFECTIVE" },
+    { "The union had talks with the company.", "talks", "NONE", "NONE" },
   };
   return cr_make_param_array (TenseCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1363,6 +1363,12 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
   if (nc > 0 && (chain[0] == AUX_WILL || chain[0] == AUX_MODAL
                  || chain[0] == AUX_DO_PRES || chain[0] == AUX_DO_PAST))
     noun = adj = FALSE;
+  /* 'had known', 'has broken': after a 'have' auxiliary a participle's
+   * form is the perfect's verb, whatever the word's usual adjective or
+   * noun reading (not a noun such as 'had talks', no participle form) */
+  else if ((noun || adj) && nc > 0 && is_have (chain[0])
+           && (ed || (n > 2 && (evl_ascii_caseeq (w + n - 2, "en", 2) || evl_ascii_caseeq (w + n - 2, "wn", 2)))))
+    noun = adj = FALSE;
   /* 'to' before a bare form is mostly the infinitive's, whatever the
    * word's usual pos (infinitive_after_to()) */
   else if ((noun || adj) && nc > 0 && chain[0] == AUX_TO && infinitive_after_to (lemma, w, n))
