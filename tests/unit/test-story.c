@@ -3707,6 +3707,14 @@ typedef struct {
 ParameterizedTestParameters (story, a_verbs_date_is_not_its_objects)
 {
   static ForeignDateCase cases[] = {
+    /* a date in the 'that' clause a verb takes, after the clause's own
+     * verb, is that verb's; a relative's 'that' after a noun is no such
+     * clause */
+    { "The chief executive denied that he had known about the breach before Sept. 20.", "2023-10-01",
+      "Sept. 20", "2023-09-20", "", "", { FE_PAST ("denied", "deny"), FE_PAST ("known", "know") }, FALSE },
+    { "Officials concluded that the man fired the shots that killed a doctor in August.", "2023-09-14",
+      "August", "2023-08", "", "",
+      { FE_PAST ("fired", "fire"), FE_PAST ("killed", "kill"), FE_PAST ("concluded", "conclude") }, TRUE },
     /* a participle after a comma takes its verb's date */
     { "The volcano erupted on Thursday, spewing lava.", "2023-09-14", "Thursday", "2023-09-07", "", "",
       { { "spewing", "spew", EVL_EVENT_CLASS_OCCURRENCE, "PRESPART" }, FE_PAST ("erupted", "erupt") }, TRUE },

@@ -355,6 +355,34 @@ fits_clause (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return v < 0 || compatible (sd, (guint) v, &sd->tx[x]);
 }
 
+/* Timex token @i lies in the 'that' or 'whether' clause finite verb @k
+ * at token @t takes as its object, with a finite verb of its own before
+ * the date: 'denied that he had known about the breach before Sept. 20',
+ * 'agreed that talks would resume on Monday'.  The date is that verb's,
+ * not the denying's or the agreeing's (a reporting verb's is left to
+ * reported_date()). */
+static gboolean
+complement_clause_date (const EvlStoryDoc *sd, guint k, gint t, gint i)
+{
+  if (i <= t + 2 || nominal (sd, (gint32) k) || !evl_story_finite (sd, (gint32) k))
+    return FALSE;
+  /* right after the verb, or after one word ('denied publicly that'):
+   * a 'that' after a noun opens a relative ('fired the shots that') */
+  gint c = t + 1;
+  if (!(evl_story_cls (sd, c) & EVL_STORY_C_COMPLEMENTIZER))
+    {
+      if (!(sd->tok[c].flags & EVL_TOKEN_WORD) || sd->tok_ev[c] >= 0 || sd->tok_tx[c] >= 0)
+        return FALSE;
+      c++;
+    }
+  if (c >= i || !(evl_story_cls (sd, c) & EVL_STORY_C_COMPLEMENTIZER))
+    return FALSE;
+  for (gint j = c + 1; j < i; j++)
+    if (sd->tok_ev[j] >= 0 && evl_story_finite (sd, sd->tok_ev[j]) && !noun_position (sd, sd->tok_ev[j]))
+      return TRUE;
+  return FALSE;
+}
+
 /* No event but @k from token @t to token @f, in one sentence. */
 static gboolean
 nothing_between (const EvlStoryDoc *sd, guint k, gint t, gint f)
@@ -2347,7 +2375,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
        * in April') */
       if (*in_sentence < 0
           && (here || (fits_clause (sd, k, t, x) && !reported_only (sd, k, t, i, v) && !semicolon_between (sd, t, i)
-                       && !answers_for (sd, k, t, x))))
+                       && !answers_for (sd, k, t, x) && !complement_clause_date (sd, k, t, i))))
         *in_sentence = x;
       if (!here)
         continue;
