@@ -1005,6 +1005,31 @@ relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 v)
   return TRUE;
 }
 
+/* Token @h is a lower-case word that may head a noun phrase a reduced
+ * relative's participle follows: no date, no verb (@event_noun: an
+ * event noun may, 'the ceasefire agreed'), no function word. */
+static gboolean
+participle_noun (const EvlStoryDoc *sd, gint h, gboolean event_noun)
+{
+  return (sd->tok[h].flags & EVL_TOKEN_WORD) && !(sd->tok[h].flags & EVL_TOKEN_CAP) && sd->tok_tx[h] < 0
+         && (sd->tok_ev[h] < 0 || (event_noun && nominal (sd, sd->tok_ev[h])))
+         && !(evl_story_cls (sd, h) & (EVL_STORY_C_PREP | EVL_STORY_C_FUNCTION | EVL_STORY_C_BE | EVL_STORY_C_MODAL
+                                       | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CONJ));
+}
+
+/* The token before the determiners and modifiers of the noun at @h: what
+ * governs its phrase. */
+static gint
+noun_phrase_governor (const EvlStoryDoc *sd, gint h)
+{
+  gint d = h - 1;
+  while (d > 0 && h - d <= 5 && sd->tok_ev[d] < 0 && sd->tok_tx[d] < 0
+         && ((evl_story_cls (sd, d) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET)) || evl_story_is (sd, d, EVL_W_A)
+             || evl_story_is (sd, d, EVL_W_AN) || evl_story_modifier_word (sd, d)))
+    d--;
+  return d;
+}
+
 /* Timex @x dates verb @v of a reduced relative on the noun before it,
  * a past participle that tells of that noun ('its fight against a
  * takeover bid launched last week by Cie', 'the man arrested on Friday'):
@@ -1029,19 +1054,12 @@ reduced_relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 
     return FALSE;
   /* (a happening's noun shares its participle's time with the events
    * it is the means of: 'warned in his speech delivered on March 5') */
-  if (!(sd->tok[h].flags & EVL_TOKEN_WORD) || (sd->tok[h].flags & EVL_TOKEN_CAP) || sd->tok_tx[h] >= 0
-      || sd->tok_ev[h] >= 0
-      || (evl_story_cls (sd, h) & (EVL_STORY_C_PREP | EVL_STORY_C_FUNCTION | EVL_STORY_C_BE | EVL_STORY_C_MODAL
-                                   | EVL_STORY_C_CLAUSE_WORD | EVL_STORY_C_CONJ)))
+  if (!participle_noun (sd, h, FALSE))
     return FALSE;
   /* the noun phrase is a verb's object or a preposition's: right after
    * another noun, it may be an object relative's subject ('the gains
    * these issues made this week') */
-  gint d = h - 1;
-  while (d > 0 && h - d <= 5 && sd->tok_ev[d] < 0 && sd->tok_tx[d] < 0
-         && ((evl_story_cls (sd, d) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET)) || evl_story_is (sd, d, EVL_W_A)
-             || evl_story_is (sd, d, EVL_W_AN) || evl_story_modifier_word (sd, d)))
-    d--;
+  gint d = noun_phrase_governor (sd, h);
   if (!(evl_story_cls (sd, d) & (EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP)) && !verb_event (sd, sd->tok_ev[d]))
     return FALSE;
   /* (what a saying is 'in' is its vehicle, out at its time: 'said in a
@@ -1057,6 +1075,35 @@ reduced_relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x, gint32 
       if (finite_at (sd, i))
         return TRUE;
     }
+  return FALSE;
+}
+
+/* Event @k at token @t is itself the past participle of a reduced
+ * relative ('released prisoners on Tuesday under the ceasefire agreed in
+ * Muscat', 'appealed on Friday against the fine imposed by the
+ * regulator') and timex @x comes before its noun phrase, the object of
+ * a preposition of grounds or opposition: the date is the clause's main
+ * verb's, as in reduced_relative_date() the other way round. */
+static gboolean
+reduced_relative_left (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
+{
+  gint h = t - 1;
+  if (h < 2 || (gint) sd->tx_end[x] > h || tense_is (sd, k, EVL_STORY_TF_PERFECT)
+      || !(tense_is (sd, k, EVL_STORY_TF_PAST) || tense_is (sd, k, EVL_STORY_TF_PASTPART)))
+    return FALSE;
+  if (!participle_noun (sd, h, TRUE))
+    return FALSE;
+  gint d = noun_phrase_governor (sd, h);
+  /* (not 'at', 'in', 'by', whose noun is the place or the vehicle of
+   * the main verb's happening and shares its day: 'joined NATO Friday at
+   * a ceremony held in Independence', 'named Thursday in a bulletin sent
+   * by the FBI'; nor a verb's object, often the same) */
+  static const char *const grounds[] = { "under", "against", "despite", "over", "about", "amid", NULL };
+  if (d == h - 1 || (gint) sd->tx_end[x] > d || !evl_story_token_among (sd, d, grounds))
+    return FALSE;
+  for (gint i = d; i >= 0 && sd->clause[i] == sd->clause[t]; i--)
+    if (finite_at (sd, i))
+      return TRUE;
   return FALSE;
 }
 
@@ -2350,6 +2397,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         }
       if ((v >= 0 && foreign_date (sd, k, t, x, v)) || attributed_date (sd, k, t, x, v)
           || as_of_other (sd, k, t, x) || relative_date (sd, k, t, x, v) || reduced_relative_date (sd, k, t, x, v)
+          || (i < t && reduced_relative_left (sd, k, t, x))
           || measured_period (sd, k, t, x)
           || comparison_date (sd, t, i, x) || intended_date (sd, k, t, i, x)
           || deadline_date (sd, k, t, i, x) || following_temporal_date (sd, k, t, i, v)
