@@ -2292,7 +2292,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
   gint sub = -2;
   static const char *const until_words[] = { "until", "till", NULL };
   gint until = -2;
-  gint32 head = -2;
+  gint32 head_date = -2;
   gint wish = -2;
   /* Right candidates from @p on, left ones from @p - 1 down (not @t). */
   gint ri = (gint) p, li = (gint) p - 1;
@@ -2333,9 +2333,9 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         continue;
       if (i > t)
         {
-          if (head == -2)
-            head = evl_story_finite (sd, (gint32) k) && !nominal (sd, (gint32) k) ? head_date_before (sd, t) : -1;
-          if (head >= 0 && predicate_between (sd, k, t, i))
+          if (head_date == -2)
+            head_date = evl_story_finite (sd, (gint32) k) && !nominal (sd, (gint32) k) ? head_date_before (sd, t) : -1;
+          if (head_date >= 0 && predicate_between (sd, k, t, i))
             continue;
         }
       /* What one hopes, plans or wants to do comes after the wanting: a
