@@ -196,6 +196,30 @@ merge_entity (EvlDocument *doc, const char *name, EvlEntityType type)
                                 evl_document_intern (doc, key, -1), type, NULL));
 }
 
+/* The events of @type in @g. */
+static guint
+events_of_type (const EvlGraph *g, const char *type)
+{
+  guint n = 0;
+  for (guint i = 0; i < evl_graph_n_events (g); i++)
+    n += g_strcmp0 (evl_graph_get_event (g, i)->type, type) == 0;
+  return n;
+}
+
+/* An article written on @dct whose one event is @agent's saying
+ * ('said' in @text). */
+static EvlDocument *
+statement_doc (const char *id, const char *text, const char *agent, EvlEntityType type,
+               const char *dct)
+{
+  EvlDocument *doc = fx_doc (id, text, dct);
+  FxEvent f = FX_EVENT ("STATEMENT", "say");
+  f.tense = "PAST";
+  f.agent = merge_entity (doc, agent, type);
+  fx_event (doc, "said", 0, &f);
+  return doc;
+}
+
 /* Runs @tc among @others other articles, each naming @other_place
  * ("" none). */
 /* How mention i of a case is told: "would" a plan, "not" negated, ""
@@ -259,9 +283,7 @@ merge_case_run_told (const MergeCase *tc, guint others, const char *other_place,
   EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
   g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
   /* of the case's type: the other articles tell their own */
-  guint n_events = 0;
-  for (guint i = 0; i < evl_graph_n_events (g); i++)
-    n_events += g_strcmp0 (evl_graph_get_event (g, i)->type, tc->m[0].type) == 0;
+  guint n_events = events_of_type (g, tc->m[0].type);
   cr_assert_eq (n_events, tc->events, "'%s' / '%s': %u events", tc->texts[0], tc->texts[1], n_events);
 }
 
@@ -462,6 +484,44 @@ ParameterizedTest (FeedCase *tc, merge, a_feed_is_told_by_its_names)
 ParameterizedTest (MergeCase *tc, merge, same_day_other_story)
 {
   merge_case_run (tc);
+}
+
+/* A set gathered for one story may name its subject in every article
+ * but in few of its events: 'Acme Rail' is named by all five articles
+ * here and by none of their events.  It is one story, not a feed, so
+ * 'the strike' of the late report is the day's strike the first told
+ * ('The strike began on Monday' / 'workers went on strike on Monday'). */
+Test (merge, a_set_naming_its_subject_everywhere_is_one_story)
+{
+  static const char *const texts[] = {
+    "Acme Rail workers went on strike on Monday.",
+    "The strike began on Monday, Acme Rail said.",
+    "Brandt said Acme Rail should pay more.",
+    "Acme Rail said nothing.",
+    "Shares in Acme Rail fell.",
+  };
+  g_autoptr (EvlContext) ctx = fx_context ();
+  g_autoptr (GPtrArray) arr = g_ptr_array_new_with_free_func ((GDestroyNotify) evl_document_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("d%u", i);
+      const char *dct = i == 1 ? "2025-06-20" : "2025-06-10";
+      /* one event naming someone: the articles' events name little */
+      EvlDocument *doc = i == 2 ? statement_doc (id, texts[i], "Brandt", EVL_ENTITY_PERSON, dct)
+                                : fx_doc (id, texts[i], dct);
+      merge_entity (doc, "Acme Rail", EVL_ENTITY_ORGANIZATION);
+      if (i < 2)
+        {
+          FxEvent f = FX_EVENT ("PROTEST", "strike");
+          f.timex = merge_timex (doc, "Monday", "2025-06-09");
+          fx_event (doc, "strike", 0, &f);
+        }
+      g_ptr_array_add (arr, doc);
+    }
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
+  guint n = events_of_type (g, "PROTEST");
+  cr_assert_eq (n, 1, "%u strikes", n);
 }
 
 /* Undated references to the one dated happening of their type where
@@ -878,18 +938,12 @@ ParameterizedTest (CommonNameCase *tc, merge, a_common_name_alone)
   for (guint i = 0; i < COMMON_FEED; i++)
     {
       g_autofree char *id = g_strdup_printf ("feed%u", i);
-      EvlDocument *doc = fx_doc (id, "The United States said nothing.", "2025-06-15");
-      FxEvent f = FX_EVENT ("STATEMENT", "say");
-      f.tense = "PAST";
-      f.agent = merge_entity (doc, "United States", EVL_ENTITY_LOCATION);
-      fx_event (doc, "said", 0, &f);
-      g_ptr_array_add (arr, doc);
+      g_ptr_array_add (arr, statement_doc (id, "The United States said nothing.", "United States",
+                                           EVL_ENTITY_LOCATION, "2025-06-15"));
     }
   EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
   g_autoptr (EvlGraph) g = evl_reason_build_graph (ctx, arr, &o);
-  guint meetings = 0;
-  for (guint i = 0; i < evl_graph_n_events (g); i++)
-    meetings += g_strcmp0 (evl_graph_get_event (g, i)->type, "MEETING") == 0;
+  guint meetings = events_of_type (g, "MEETING");
   cr_assert_eq (meetings, tc->events, "'%s' / '%s': %u meetings", tc->texts[0], tc->texts[1], meetings);
 }
 

@@ -1934,11 +1934,17 @@ story_weight (const Synonyms *syn, const GArray *a, const GArray *b, guint nd)
  * article set about one story names its subject in nearly every article
  * (the embassy bombings' 25 articles name Kenya in 24, the Slepian
  * murder's 14 name him in 13), where in a news feed the most named is
- * named by a quarter (the United States in 112 of 400 wire stories). */
+ * named by a quarter (the United States in 112 of 400 wire stories).
+ * Named anywhere in the article, not only in what its events name: a
+ * short set's events may name its subject in two articles of five
+ * ('Northline Railways and the union reached an agreement') where every
+ * one of them names it. */
 static gboolean
-many_stories (const Synonyms *syn)
+many_stories (const EvlGraph *g, const Synonyms *syn)
 {
   guint most = 0, nd = syn->doc_names->len;
+  for (guint x = 0; x < evl_graph_n_entities (g); x++)
+    most = MAX (most, evl_graph_get_entity (g, x)->n_documents);
   GHashTableIter it;
   gpointer n;
   g_hash_table_iter_init (&it, syn->doc_weight);
@@ -3570,7 +3576,7 @@ evl_reason_merge (const EvlContext *ctx, EvlGraph *g)
     }
   countries_load (ctx, g, &syn);
   doc_names_load (g, &syn);
-  if (!many_stories (&syn))
+  if (!many_stories (g, &syn))
     {
       g_clear_pointer (&syn.doc_names, g_ptr_array_unref);
       g_clear_pointer (&syn.doc_weight, g_hash_table_unref);
