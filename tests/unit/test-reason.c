@@ -3231,6 +3231,52 @@ Test (reason, earlier_bare_surname_is_the_first_full_name_only)
   cr_expect_eq (n_docs, 2);
 }
 
+/* A person named by @role and a surname or by @role and a full name
+ * ('Governor Ambrose', 'Governor Ruth Ambrose'): its cluster is @name,
+ * told by that title. */
+static EvlDocument *
+titled_doc (const char *id, const char *role, const char *name)
+{
+  g_autofree char *text = g_strdup_printf ("%s %s spoke.", role, name);
+  g_autofree char *key = g_ascii_strdown (name, -1);
+  EvlDocument *d = fx_doc (id, text, "2023-09-14");
+  EvlEntityCluster c = { name, key, EVL_ENTITY_PERSON, NULL, 1, role };
+  fx_entity (d, name, 0, (gint32) evl_document_add_entity_cluster (d, &c));
+  return d;
+}
+
+/* An earlier article's title and bare surname ('Governor Ambrose') is
+ * the later full name of that surname told by the same title, though no
+ * article pairs the two forms; not a full name of another title (a
+ * given name whose surname was lost: 'Interior Minister Hussein' is no
+ * 'President Saddam Hussein'), nor once two full names end in it. */
+Test (reason, titled_bare_surname_is_the_later_full_name_of_that_title)
+{
+  struct {
+    const char *role[3], *name[3];
+    guint entities;
+  } cases[] = {
+    { { "Governor", "Governor" }, { "Ambrose", "Ruth Ambrose" }, 1 },
+    { { "Governor", "governor" }, { "Ambrose", "Ruth Ambrose" }, 1 },
+    { { "Minister", "President" }, { "Hussein", "Saddam Hussein" }, 2 },
+    { { "Governor", NULL }, { "Ambrose", "Ruth Ambrose" }, 2 },
+    { { NULL, "Governor" }, { "Ambrose", "Ruth Ambrose" }, 2 },
+    { { "Governor", "Governor", "Governor" }, { "Ruth Ambrose", "Tom Ambrose", "Ambrose" }, 3 },
+  };
+  static const char *const ids[] = { "a", "b", "c" };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      EvlDocument *docs[3];
+      guint n = 0;
+      for (; n < 3 && cases[i].name[n]; n++)
+        docs[n] = cases[i].role[n] ? titled_doc (ids[n], cases[i].role[n], cases[i].name[n])
+                                   : one_entity_doc (ids[n], cases[i].name[n], NULL, EVL_ENTITY_PERSON, NULL);
+      guint n_docs = 0;
+      cr_expect_eq (entities_after_all (docs, n, cases[i].name[1], &n_docs), cases[i].entities,
+                    "case %u", i);
+    }
+}
+
 Test (reason, bare_surname_of_two_people_stays_apart)
 {
   EvlDocument *docs[] = {

@@ -150,6 +150,9 @@ typedef struct {
   const EvlLexicon *nicknames;  /* en/nicknames: given_form() */
   gboolean all_events;   /* some document was added with every mention kept */
   GArray *votes;         /* TypeVotes, one per entity: voted_type() */
+  GHashTable *titled;    /* entity + 1 of a person first named by a title
+                          * and a surname alone ('Governor Ambrose') ->
+                          * that title (interned in the graph) */
   /* Not about entities, but per graph too: cue_prefixes_get(). */
   const EvlLexicon *cue_lex;
   GHashTable *cue_prefixes;
@@ -179,6 +182,7 @@ entity_cache_free (gpointer p)
   g_hash_table_unref (c->aliases);
   g_array_unref (c->ents);
   g_array_unref (c->votes);
+  g_hash_table_unref (c->titled);
   g_clear_pointer (&c->cue_prefixes, g_hash_table_unref);
   g_free (c);
 }
@@ -463,6 +467,7 @@ entity_cache_get (const EvlContext *ctx, EvlGraph *g)
       c->ents = g_array_new (FALSE, TRUE, sizeof (IndexedEntity));
       g_array_set_clear_func (c->ents, indexed_entity_clear);
       c->votes = g_array_new (FALSE, TRUE, sizeof (TypeVotes));
+      c->titled = g_hash_table_new (g_direct_hash, g_direct_equal);
       evl_graph_set_reason_cache (g, c, entity_cache_free);
     }
   for (guint i = c->ents->len; i < evl_graph_n_entities (g); i++)
@@ -520,20 +525,25 @@ lookup_index (EntityIndex *ix, gboolean aliases, const char *name)
 
 /* The person an earlier article named by @surname alone ('Prime
  * Minister Beldan'), for a full name whose own article calls it by that
- * surname too ('Tomas Beldan' ... 'Beldan said'): the story's one person
- * of that name, as a later bare surname joins an earlier full name.
- * Not when the story already has another full name ending in it (an
- * earlier bare 'Bush' of the two Bushes is then either). */
+ * surname too ('Tomas Beldan' ... 'Beldan said'), or gives it the title
+ * the earlier article gave ('Governor Ambrose' ... 'Governor Ruth
+ * Ambrose'): the story's one person of that name, as a later bare
+ * surname joins an earlier full name.  Another title is another person
+ * as often ('Interior Minister Hussein', a given name whose surname the
+ * recogniser lost, is no 'President Saddam Hussein').  Not when the
+ * story already has another full name ending in it (an earlier bare
+ * 'Bush' of the two Bushes is then either). */
 static gint
 earlier_bare_surname (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster *c, const char *surname)
 {
   gboolean called = FALSE;
   for (guint k = 0; !called && c->aliases && c->aliases[k]; k++)
     called = g_ascii_strcasecmp (c->aliases[k], surname) == 0;
-  if (!called)
-    return -1;
   gint b = lookup_index (ix, FALSE, surname);
   if (b < 0)
+    return -1;
+  const char *title = called ? NULL : g_hash_table_lookup (ix->base->titled, GUINT_TO_POINTER (b + 1));
+  if (!called && !(title && c->role && g_ascii_strcasecmp (title, c->role) == 0))
     return -1;
   const EvlGraphEntity *be = evl_graph_get_entity (g, (guint) b);
   if (be->type != EVL_ENTITY_PERSON || count_words (be->name) != 1)
@@ -791,6 +801,9 @@ attach_cluster (const EvlContext *ctx, EvlGraph *g, EntityIndex *ix, const EvlEn
       ne.type = cl[c].type;
       e = (gint) evl_graph_add_entity (g, &ne);
     }
+  if (cl[c].role && cl[c].type == EVL_ENTITY_PERSON && count_words (cl[c].name) == 1)
+    g_hash_table_insert (ix->base->titled, GUINT_TO_POINTER (e + 1),
+                         (gpointer) evl_graph_intern (g, cl[c].role));
   EvlGraphEntity *ge = evl_graph_peek_entity (g, (guint) e);
   ge->type = voted_type (ctx, ix->base, ge, (guint) e, cl[c].type, live[c]);
   /* A fuller form of the name wins ('Putin' -> 'Vladimir Putin'). */
