@@ -151,6 +151,14 @@ EVL_API void  evl_graph_add_conflict (EvlGraph *g, const EvlGraphConflict *c);
 EVL_API void evl_graph_entity_add_near (EvlGraph *g, guint entity, guint other);
 EVL_API const guint *evl_graph_entity_get_near (const EvlGraph *g, guint entity, guint *n);
 
+/* How many of an entity's mentions the articles typed each way, indexed
+ * by EvlEntityType (reason/: the type most of them have wins), kept with
+ * the story so that a graph loaded back (build -g) votes as one build
+ * does.  peek returns the EVL_ENTITY_N counts, zero until set; get
+ * returns NULL when none was set. */
+EVL_API guint *evl_graph_entity_peek_type_votes (EvlGraph *g, guint entity);
+EVL_API const guint *evl_graph_entity_get_type_votes (const EvlGraph *g, guint entity);
+
 /* Mutable access for reason/ (merging, re-timing). */
 EVL_API EvlGraphEvent  *evl_graph_peek_event (EvlGraph *g, guint i);
 EVL_API EvlGraphEntity *evl_graph_peek_entity (EvlGraph *g, guint i);

@@ -214,6 +214,20 @@ add_entities (JsonWriter *w, const EvlGraph *g)
             jw_str (w, NULL, evl_graph_get_entity (g, near[j])->id);
           jw_end (w, ']');
         }
+      /* Only a split vote: one of a single type is every mention of the
+       * entity's type, which is what a loader assumes without it. */
+      const guint *votes = evl_graph_entity_get_type_votes (g, i);
+      guint kinds = 0;
+      for (guint t = 0; votes && t < EVL_ENTITY_N; t++)
+        kinds += votes[t] > 0;
+      if (kinds > 1)
+        {
+          jw_begin (w, "type_votes", '{');
+          for (guint t = 0; t < EVL_ENTITY_N; t++)
+            if (votes[t])
+              jw_int (w, evl_entity_type_to_string ((EvlEntityType) t), votes[t]);
+          jw_end (w, '}');
+        }
       jw_end (w, '}');
     }
   jw_end (w, ']');
@@ -544,6 +558,13 @@ load_entities (Loader *ld, JsonArray *arr)
           const char *a = elem_str (al, j);
           if (a)
             evl_graph_entity_add_alias (ld->g, idx, a);
+        }
+      JsonObject *votes = get_object (o, "type_votes");
+      for (guint t = 0; votes && t < EVL_ENTITY_N; t++)
+        {
+          gint64 n = get_int (votes, evl_entity_type_to_string ((EvlEntityType) t), 0);
+          if (n > 0 && n <= G_MAXUINT)
+            evl_graph_entity_peek_type_votes (ld->g, idx)[t] = (guint) n;
         }
     }
   /* Neighbours name entities loaded above, also later ones. */

@@ -22,6 +22,9 @@ struct _EvlGraph {
   /* Per entity, the people and places named in its articles
    * (evl_graph_entity_add_near()): NULL or GArray of guint entities. */
   GPtrArray *near;
+  /* Per entity, EVL_ENTITY_N mention counts by type
+   * (evl_graph_entity_peek_type_votes()): TypeVotes, zero when unset. */
+  GArray *type_votes;
   gpointer reason_cache;        /* evl_graph_set_reason_cache() */
   GDestroyNotify reason_cache_free;
   /* Events with many mentions (a story told a thousand times, or one
@@ -114,6 +117,10 @@ event_clear (gpointer p)
   g_clear_pointer (&e->mentions, g_array_unref);
 }
 
+typedef struct {
+  guint n[EVL_ENTITY_N];
+} TypeVotes;
+
 static void
 near_free (gpointer p)
 {
@@ -131,6 +138,7 @@ evl_graph_new (void)
   g->entities = g_array_new (FALSE, TRUE, sizeof (EvlGraphEntity));
   g_array_set_clear_func (g->entities, entity_clear);
   g->near = g_ptr_array_new_with_free_func (near_free);
+  g->type_votes = g_array_new (FALSE, TRUE, sizeof (TypeVotes));
   g->events = g_array_new (FALSE, TRUE, sizeof (EvlGraphEvent));
   g_array_set_clear_func (g->events, event_clear);
   g->relations = g_array_new (FALSE, TRUE, sizeof (EvlGraphRelation));
@@ -157,6 +165,7 @@ evl_graph_unref (EvlGraph *g)
   g_array_unref (g->documents);
   g_array_unref (g->entities);
   g_ptr_array_unref (g->near);
+  g_array_unref (g->type_votes);
   g_array_unref (g->events);
   g_array_unref (g->relations);
   g_array_unref (g->conflicts);
@@ -285,6 +294,27 @@ evl_graph_entity_get_near (const EvlGraph *g, guint entity, guint *n)
   const GArray *a = entity < g->near->len ? g->near->pdata[entity] : NULL;
   *n = a ? a->len : 0;
   return a ? (const guint *) a->data : NULL;
+}
+
+guint *
+evl_graph_entity_peek_type_votes (EvlGraph *g, guint entity)
+{
+  g_return_val_if_fail (entity < g->entities->len, NULL);
+  if (g->type_votes->len <= entity)
+    g_array_set_size (g->type_votes, g->entities->len);
+  return g_array_index (g->type_votes, TypeVotes, entity).n;
+}
+
+const guint *
+evl_graph_entity_get_type_votes (const EvlGraph *g, guint entity)
+{
+  if (entity >= g->type_votes->len)
+    return NULL;
+  const guint *v = g_array_index (g->type_votes, TypeVotes, entity).n;
+  for (guint t = 0; t < EVL_ENTITY_N; t++)
+    if (v[t])
+      return v;
+  return NULL;
 }
 
 guint

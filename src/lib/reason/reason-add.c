@@ -138,18 +138,12 @@ typedef struct {
  * and leaders, a bound on work for any input. */
 #define NEAR_MAX 64
 
-/* The mentions of an entity that articles typed each way. */
-typedef struct {
-  guint n[EVL_ENTITY_N];
-} TypeVotes;
-
 typedef struct {
   GHashTable *keys;      /* folded -> GArray of guint (entities) */
   GHashTable *aliases;   /* folded -> index + 1 or AMBIGUOUS */
   GArray *ents;          /* IndexedEntity, one per indexed entity */
   const EvlLexicon *nicknames;  /* en/nicknames: given_form() */
   gboolean all_events;   /* some document was added with every mention kept */
-  GArray *votes;         /* TypeVotes, one per entity: voted_type() */
   GHashTable *titled;    /* entity + 1 of a person first named by a title
                           * and a surname alone ('Governor Ambrose') ->
                           * that title (interned in the graph) */
@@ -181,7 +175,6 @@ entity_cache_free (gpointer p)
   g_hash_table_unref (c->keys);
   g_hash_table_unref (c->aliases);
   g_array_unref (c->ents);
-  g_array_unref (c->votes);
   g_hash_table_unref (c->titled);
   g_clear_pointer (&c->cue_prefixes, g_hash_table_unref);
   g_free (c);
@@ -466,7 +459,6 @@ entity_cache_get (const EvlContext *ctx, EvlGraph *g)
       c->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       c->ents = g_array_new (FALSE, TRUE, sizeof (IndexedEntity));
       g_array_set_clear_func (c->ents, indexed_entity_clear);
-      c->votes = g_array_new (FALSE, TRUE, sizeof (TypeVotes));
       c->titled = g_hash_table_new (g_direct_hash, g_direct_equal);
       evl_graph_set_reason_cache (g, c, entity_cache_free);
     }
@@ -676,37 +668,37 @@ gazetteer_lists (const EvlContext *ctx, const char *name, EvlEntityType type)
  * make an organisation ('Aldane chairman Robert Finch', 'shares of
  * Aldane Therapeutics') is that organisation; so is a tie. */
 static EvlEntityType
-voted_type (const EvlContext *ctx, EntityCache *c, const EvlGraphEntity *ge, guint e,
-            EvlEntityType type, guint live)
+voted_type (const EvlContext *ctx, EvlGraph *g, guint e, EvlEntityType type, guint live)
 {
-  if (c->votes->len <= e)
-    g_array_set_size (c->votes, e + 1);
-  TypeVotes *v = &g_array_index (c->votes, TypeVotes, e);
+  /* kept in the graph: a story loaded back (-g) goes on counting them */
+  guint *v = evl_graph_entity_peek_type_votes (g, e);
+  const EvlGraphEntity *ge = evl_graph_get_entity (g, e);
   guint total = 0;
   for (guint t = 0; t < EVL_ENTITY_N; t++)
-    total += v->n[t];
-  /* an entity read from a saved graph: its mentions voted its type */
+    total += v[t];
+  /* an entity of a saved graph that wrote no split vote: its mentions
+   * voted its type */
   if (total == 0)
-    total = v->n[ge->type] = ge->n_mentions;
+    total = v[ge->type] = ge->n_mentions;
   guint add = MAX (live, 1u);
-  v->n[type] += add;
+  v[type] += add;
   /* the common case: every article agrees */
-  if (type == ge->type && v->n[type] == total + add)
+  if (type == ge->type && v[type] == total + add)
     return type;
   gboolean gaz[EVL_ENTITY_N] = { FALSE }, any_gaz = FALSE;
   for (guint t = 0; t < EVL_ENTITY_N; t++)
-    if (v->n[t])
+    if (v[t])
       any_gaz |= gaz[t] = gazetteer_lists (ctx, ge->name, (EvlEntityType) t);
   gboolean many = count_words (ge->name) > 1;
   EvlEntityType best = EVL_ENTITY_N;
   /* later types win ties: none is the person default */
   for (guint t = 0; t < EVL_ENTITY_N; t++)
     {
-      if (v->n[t] == 0 || (any_gaz && !gaz[t]))
+      if (v[t] == 0 || (any_gaz && !gaz[t]))
         continue;
-      if (t == EVL_ENTITY_PERSON && many && v->n[EVL_ENTITY_ORGANIZATION] && !gaz[t])
+      if (t == EVL_ENTITY_PERSON && many && v[EVL_ENTITY_ORGANIZATION] && !gaz[t])
         continue;
-      if (best == EVL_ENTITY_N || v->n[t] >= v->n[best])
+      if (best == EVL_ENTITY_N || v[t] >= v[best])
         best = (EvlEntityType) t;
     }
   return best == EVL_ENTITY_N ? ge->type : best;
@@ -804,8 +796,9 @@ attach_cluster (const EvlContext *ctx, EvlGraph *g, EntityIndex *ix, const EvlEn
   if (cl[c].role && cl[c].type == EVL_ENTITY_PERSON && count_words (cl[c].name) == 1)
     g_hash_table_insert (ix->base->titled, GUINT_TO_POINTER (e + 1),
                          (gpointer) evl_graph_intern (g, cl[c].role));
+  EvlEntityType voted = voted_type (ctx, g, (guint) e, cl[c].type, live[c]);
   EvlGraphEntity *ge = evl_graph_peek_entity (g, (guint) e);
-  ge->type = voted_type (ctx, ix->base, ge, (guint) e, cl[c].type, live[c]);
+  ge->type = voted;
   /* A fuller form of the name wins ('Putin' -> 'Vladimir Putin'). */
   if (count_words (cl[c].name) > count_words (ge->name))
     {
