@@ -159,6 +159,14 @@ EVL_API const guint *evl_graph_entity_get_near (const EvlGraph *g, guint entity,
 EVL_API guint *evl_graph_entity_peek_type_votes (EvlGraph *g, guint entity);
 EVL_API const guint *evl_graph_entity_get_type_votes (const EvlGraph *g, guint entity);
 
+/* The title a person was named by with a bare surname ('Governor' of
+ * 'Governor Ambrose'; reason/: a later full name told by that title is
+ * that person), kept with the story so that a graph loaded back (build
+ * -g) joins it as one build does.  NULL clears it; get returns NULL when
+ * none. */
+EVL_API void evl_graph_entity_set_title (EvlGraph *g, guint entity, const char *title);
+EVL_API const char *evl_graph_entity_get_title (const EvlGraph *g, guint entity);
+
 /* Mutable access for reason/ (merging, re-timing). */
 EVL_API EvlGraphEvent  *evl_graph_peek_event (EvlGraph *g, guint i);
 EVL_API EvlGraphEntity *evl_graph_peek_entity (EvlGraph *g, guint i);

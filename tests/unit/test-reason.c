@@ -3231,6 +3231,20 @@ Test (reason, earlier_bare_surname_is_the_first_full_name_only)
   cr_expect_eq (n_docs, 2);
 }
 
+/* @g saved as events.json and loaded back, as build -g does between runs. */
+static EvlGraph *
+saved_and_loaded (const EvlGraph *g)
+{
+  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  cr_assert (evl_graph_save_json (g, mem, NULL));
+  cr_assert (g_output_stream_close (mem, NULL, NULL));
+  GMemoryOutputStream *m = G_MEMORY_OUTPUT_STREAM (mem);
+  EvlGraph *back = evl_graph_load_json_data (g_memory_output_stream_get_data (m),
+                                             (gssize) g_memory_output_stream_get_data_size (m), NULL);
+  cr_assert_not_null (back);
+  return back;
+}
+
 /* A person named by @role and a surname or by @role and a full name
  * ('Governor Ambrose', 'Governor Ruth Ambrose'): its cluster is @name,
  * told by that title. */
@@ -3275,6 +3289,22 @@ Test (reason, titled_bare_surname_is_the_later_full_name_of_that_title)
       cr_expect_eq (entities_after_all (docs, n, cases[i].name[1], &n_docs), cases[i].entities,
                     "case %u", i);
     }
+}
+
+/* ... and so in a story kept between runs (-g): the title is saved with
+ * the bare surname's entity. */
+Test (reason, titled_bare_surname_holds_across_runs_of_a_saved_story)
+{
+  g_autoptr (EvlContext) ctx = fx_context ();
+  EvlReasonOptions o = EVL_REASON_OPTIONS_INIT;
+  g_autoptr (EvlGraph) g = evl_graph_new ();
+  EvlDocument *docs[2] = { titled_doc ("a", "Governor", "Ambrose"), titled_doc ("b", "Governor", "Ruth Ambrose") };
+  evl_reason_add_document (ctx, g, docs[0], &o);
+  g_autoptr (EvlGraph) back = saved_and_loaded (g);
+  evl_reason_add_document (ctx, back, docs[1], &o);
+  cr_expect_eq (evl_graph_n_entities (back), 1);
+  cr_expect_eq (evl_graph_get_entity (back, 0)->n_documents, 2);
+  unref_all (docs, 2);
 }
 
 Test (reason, bare_surname_of_two_people_stays_apart)
@@ -3351,13 +3381,7 @@ Test (reason, a_saved_story_keeps_the_type_votes)
   evl_reason_add_document (ctx, g, docs[0], &o);
   evl_reason_add_document (ctx, g, docs[1], &o);
   cr_assert_eq (evl_graph_get_entity (g, 0)->type, EVL_ENTITY_PERSON);
-  g_autoptr (GOutputStream) mem = g_memory_output_stream_new_resizable ();
-  cr_assert (evl_graph_save_json (g, mem, NULL));
-  cr_assert (g_output_stream_close (mem, NULL, NULL));
-  GMemoryOutputStream *m = G_MEMORY_OUTPUT_STREAM (mem);
-  g_autoptr (EvlGraph) back = evl_graph_load_json_data (g_memory_output_stream_get_data (m),
-                                                        (gssize) g_memory_output_stream_get_data_size (m), NULL);
-  cr_assert_not_null (back);
+  g_autoptr (EvlGraph) back = saved_and_loaded (g);
   evl_reason_add_document (ctx, back, docs[2], &o);
   evl_reason_add_document (ctx, g, docs[2], &o);
   cr_expect_eq (evl_graph_get_entity (g, 0)->type, EVL_ENTITY_LOCATION);

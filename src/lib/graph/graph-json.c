@@ -205,6 +205,8 @@ add_entities (JsonWriter *w, const EvlGraph *g)
       jw_str (w, "key", e->key);
       jw_int (w, "mentions", e->n_mentions);
       jw_int (w, "documents", e->n_documents);
+      if (evl_graph_entity_get_title (g, i))
+        jw_str (w, "title", evl_graph_entity_get_title (g, i));
       guint nn = 0;
       const guint *near = evl_graph_entity_get_near (g, i, &nn);
       if (nn > 0)
@@ -559,6 +561,7 @@ load_entities (Loader *ld, JsonArray *arr)
           if (a)
             evl_graph_entity_add_alias (ld->g, idx, a);
         }
+      evl_graph_entity_set_title (ld->g, idx, get_str (o, "title"));
       JsonObject *votes = get_object (o, "type_votes");
       for (guint t = 0; votes && t < EVL_ENTITY_N; t++)
         {

@@ -25,6 +25,9 @@ struct _EvlGraph {
   /* Per entity, EVL_ENTITY_N mention counts by type
    * (evl_graph_entity_peek_type_votes()): TypeVotes, zero when unset. */
   GArray *type_votes;
+  /* Per entity, the title of a bare surname (evl_graph_entity_set_title()):
+   * interned, NULL when none. */
+  GPtrArray *titles;
   gpointer reason_cache;        /* evl_graph_set_reason_cache() */
   GDestroyNotify reason_cache_free;
   /* Events with many mentions (a story told a thousand times, or one
@@ -139,6 +142,7 @@ evl_graph_new (void)
   g_array_set_clear_func (g->entities, entity_clear);
   g->near = g_ptr_array_new_with_free_func (near_free);
   g->type_votes = g_array_new (FALSE, TRUE, sizeof (TypeVotes));
+  g->titles = g_ptr_array_new ();
   g->events = g_array_new (FALSE, TRUE, sizeof (EvlGraphEvent));
   g_array_set_clear_func (g->events, event_clear);
   g->relations = g_array_new (FALSE, TRUE, sizeof (EvlGraphRelation));
@@ -166,6 +170,7 @@ evl_graph_unref (EvlGraph *g)
   g_array_unref (g->entities);
   g_ptr_array_unref (g->near);
   g_array_unref (g->type_votes);
+  g_ptr_array_unref (g->titles);
   g_array_unref (g->events);
   g_array_unref (g->relations);
   g_array_unref (g->conflicts);
@@ -315,6 +320,25 @@ evl_graph_entity_get_type_votes (const EvlGraph *g, guint entity)
     if (v[t])
       return v;
   return NULL;
+}
+
+void
+evl_graph_entity_set_title (EvlGraph *g, guint entity, const char *title)
+{
+  g_return_if_fail (entity < g->entities->len);
+  if (g->titles->len <= entity)
+    {
+      if (title == NULL)
+        return;
+      g_ptr_array_set_size (g->titles, (gint) g->entities->len);
+    }
+  g->titles->pdata[entity] = (gpointer) evl_graph_intern (g, title);
+}
+
+const char *
+evl_graph_entity_get_title (const EvlGraph *g, guint entity)
+{
+  return entity < g->titles->len ? g->titles->pdata[entity] : NULL;
 }
 
 guint

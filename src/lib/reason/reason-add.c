@@ -144,9 +144,6 @@ typedef struct {
   GArray *ents;          /* IndexedEntity, one per indexed entity */
   const EvlLexicon *nicknames;  /* en/nicknames: given_form() */
   gboolean all_events;   /* some document was added with every mention kept */
-  GHashTable *titled;    /* entity + 1 of a person first named by a title
-                          * and a surname alone ('Governor Ambrose') ->
-                          * that title (interned in the graph) */
   /* Not about entities, but per graph too: cue_prefixes_get(). */
   const EvlLexicon *cue_lex;
   GHashTable *cue_prefixes;
@@ -175,7 +172,6 @@ entity_cache_free (gpointer p)
   g_hash_table_unref (c->keys);
   g_hash_table_unref (c->aliases);
   g_array_unref (c->ents);
-  g_hash_table_unref (c->titled);
   g_clear_pointer (&c->cue_prefixes, g_hash_table_unref);
   g_free (c);
 }
@@ -459,7 +455,6 @@ entity_cache_get (const EvlContext *ctx, EvlGraph *g)
       c->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       c->ents = g_array_new (FALSE, TRUE, sizeof (IndexedEntity));
       g_array_set_clear_func (c->ents, indexed_entity_clear);
-      c->titled = g_hash_table_new (g_direct_hash, g_direct_equal);
       evl_graph_set_reason_cache (g, c, entity_cache_free);
     }
   for (guint i = c->ents->len; i < evl_graph_n_entities (g); i++)
@@ -534,7 +529,7 @@ earlier_bare_surname (EntityIndex *ix, const EvlGraph *g, const EvlEntityCluster
   gint b = lookup_index (ix, FALSE, surname);
   if (b < 0)
     return -1;
-  const char *title = called ? NULL : g_hash_table_lookup (ix->base->titled, GUINT_TO_POINTER (b + 1));
+  const char *title = called ? NULL : evl_graph_entity_get_title (g, (guint) b);
   if (!called && !(title && c->role && g_ascii_strcasecmp (title, c->role) == 0))
     return -1;
   const EvlGraphEntity *be = evl_graph_get_entity (g, (guint) b);
@@ -793,9 +788,6 @@ attach_cluster (const EvlContext *ctx, EvlGraph *g, EntityIndex *ix, const EvlEn
       ne.type = cl[c].type;
       e = (gint) evl_graph_add_entity (g, &ne);
     }
-  if (cl[c].role && cl[c].type == EVL_ENTITY_PERSON && count_words (cl[c].name) == 1)
-    g_hash_table_insert (ix->base->titled, GUINT_TO_POINTER (e + 1),
-                         (gpointer) evl_graph_intern (g, cl[c].role));
   EvlEntityType voted = voted_type (ctx, g, (guint) e, cl[c].type, live[c]);
   EvlGraphEntity *ge = evl_graph_peek_entity (g, (guint) e);
   ge->type = voted;
@@ -805,7 +797,13 @@ attach_cluster (const EvlContext *ctx, EvlGraph *g, EntityIndex *ix, const EvlEn
       evl_graph_entity_add_alias (g, (guint) e, ge->name);
       ge = evl_graph_peek_entity (g, (guint) e);
       ge->name = evl_graph_intern (g, cl[c].name);
+      /* told in full: no longer a bare surname another full name may join */
+      evl_graph_entity_set_title (g, (guint) e, NULL);
     }
+  /* a person named by a title and a surname alone ('Governor Ambrose'):
+   * earlier_bare_surname () */
+  else if (cl[c].role && cl[c].type == EVL_ENTITY_PERSON && count_words (ge->name) == 1)
+    evl_graph_entity_set_title (g, (guint) e, cl[c].role);
   gboolean seen = FALSE;
   for (guint k = 0; k < n_clusters; k++)
     seen |= k != c && map[k] == (guint) e;
