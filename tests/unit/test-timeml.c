@@ -1208,29 +1208,54 @@ static const NearCase near_rows[] = {
   { "Police said so. It was May.", "said", { "May" }, EVL_TIMEX_DATE, 1, NULL },
 };
 
+/* Checks @row with the event in @tense. */
+static void
+check_near (const NearCase *row, const char *tense)
+{
+  g_autoptr (EvlDocument) doc = evl_document_new ("near", row->text, -1, NULL);
+  for (guint t = 0; t < G_N_ELEMENTS (row->tx) && row->tx[t]; t++)
+    {
+      const char *w = strstr (row->text, row->tx[t]);
+      cr_assert_not_null (w);
+      guint32 at = (guint32) (w - row->text);
+      /* A value naming no interval: no timex-timex link. */
+      EvlTimex x = { .span = { at, at + (guint32) strlen (row->tx[t]) }, .sentence = row->tx_sent,
+                     .type = row->type, .value = "PAST_REF", .anchor = -1 };
+      evl_document_add_timex (doc, &x);
+    }
+  add_word_event (doc, row->text, row->event, EVL_EVENT_CLASS_OCCURRENCE, tense, 0);
+  g_autofree char *xml = fx_timeml_text (doc);
+  g_autofree char *got = tlink_lines (xml);
+  g_autofree char *want = row->want ? g_strdup_printf ("<TLINK lid=\"l1\" relType=\"%s\"/>\n", row->want)
+                                    : g_strdup ("");
+  cr_assert_str_eq (got, want, "%s", row->text);
+}
+
 Test (timeml, writer_tlinks_nearest_timex)
 {
   for (guint i = 0; i < G_N_ELEMENTS (near_rows); i++)
-    {
-      const NearCase *row = &near_rows[i];
-      g_autoptr (EvlDocument) doc = evl_document_new ("near", row->text, -1, NULL);
-      for (guint t = 0; t < G_N_ELEMENTS (row->tx) && row->tx[t]; t++)
-        {
-          const char *w = strstr (row->text, row->tx[t]);
-          cr_assert_not_null (w);
-          guint32 at = (guint32) (w - row->text);
-          /* A value naming no interval: no timex-timex link. */
-          EvlTimex x = { .span = { at, at + (guint32) strlen (row->tx[t]) }, .sentence = row->tx_sent,
-                         .type = row->type, .value = "PAST_REF", .anchor = -1 };
-          evl_document_add_timex (doc, &x);
-        }
-      add_word_event (doc, row->text, row->event, EVL_EVENT_CLASS_OCCURRENCE, "PAST", 0);
-      g_autofree char *xml = fx_timeml_text (doc);
-      g_autofree char *got = tlink_lines (xml);
-      g_autofree char *want = row->want ? g_strdup_printf ("<TLINK lid=\"l1\" relType=\"%s\"/>\n", row->want)
-                                        : g_strdup ("");
-      cr_assert_str_eq (got, want, "%s", row->text);
-    }
+    check_near (&near_rows[i], "PAST");
+}
+
+/* By the event's form: an infinitive or a future the story pass did
+ * not anchor takes no date only for being near it (the date is mostly
+ * the main verb's); another tense does. */
+static const struct {
+  NearCase c;
+  const char *tense;
+} near_form_rows[] = {
+  { { "Police agreed Friday to pay.", "pay", { "Friday" }, EVL_TIMEX_DATE, 0, NULL }, "INFINITIVE" },
+  { { "Police said Friday they will pay.", "pay", { "Friday" }, EVL_TIMEX_DATE, 0, NULL }, "FUTURE" },
+  { { "Police said Friday they pay.", "pay", { "Friday" }, EVL_TIMEX_DATE, 0,
+      "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" }, "PRESENT" },
+  { { "Police said Friday they were paying.", "paying", { "Friday" }, EVL_TIMEX_DATE, 0,
+      "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" }, "PRESPART" },
+};
+
+Test (timeml, writer_tlinks_nearest_timex_by_form)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (near_form_rows); i++)
+    check_near (&near_form_rows[i].c, near_form_rows[i].tense);
 }
 
 /* Timex-timex links from the values alone: each DATE or TIME, in the

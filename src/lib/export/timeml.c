@@ -756,7 +756,8 @@ write_instances (Buf *b, const EvlEventMention *ev, const Item *kept, guint n_ke
  *     (IS_INCLUDED and INCLUDES split) and untensed mentions get none;
  *   - event-timex: a DATE or TIME the story pass anchored the event to in
  *     its clause, else the DATE or TIME nearest it in its sentence within
- *     50 bytes (F1 +1.6); IS_INCLUDED (the majority after 'in', 'on'
+ *     50 bytes (F1 +1.6) unless an infinitive or a future
+ *     (untimed_form()); IS_INCLUDED (the majority after 'in', 'on'
  *     and bare dates), BEFORE/AFTER after 'before'/'after', BEGUN_BY
  *     after 'since' and 'from', BEFORE after 'by' (F1 +0.1), 'to' as
  *     'in' ('put off to May': IS_INCLUDED 11 of 16); none after the
@@ -1601,6 +1602,20 @@ write_tlink (Buf *b, guint *lid, TlRel rel, guint ev, const char *to_lit, gsize 
 #define TO_TIME " relatedToTime=\""
 #define TO_EVENT " relatedToEventInstance=\""
 
+/* Whether @e, an infinitive or a future, takes no date only for being
+ * near it: the story pass anchors such an event to a date of its own
+ * clause ('will meet on Monday'), so a date it left is mostly the main
+ * verb's ('said on Monday it would appeal', 'agreed on Friday to pay').
+ * All kinds 36.22 to 36.31, TimeBank 32.15 to 32.24, AQUAINT 41.00 to
+ * 41.09 (event-timex 47.15 to 47.84).  The tense names differ in their
+ * first letters. */
+static gboolean
+untimed_form (const EvlEventMention *e)
+{
+  const char *t = e->tense;
+  return t && ((t[0] == 'I' && str_is (t, "INFINITIVE")) || (t[0] == 'F' && str_is (t, "FUTURE")));
+}
+
 /* The timex of each kind, among the @nt timexes written, @t_items (text
  * order), nearest to @e in its sentence and within NEAR_BYTES of it
  * (about eight words; bytes cost nothing to count), the one before on a
@@ -1829,7 +1844,7 @@ write_tlinks (Buf *b, guint lid, const EvlDocument *doc, const EvlEventMention *
        * ...'); some a neighbour's, yet in the same stretch of time. */
       gint near[N_NEAR];
       nearest_timexes (e, tx, t_items, nt, tc, near);
-      if (!timed && (x = near[NEAR_DATE]) >= 0)
+      if (!timed && (x = near[NEAR_DATE]) >= 0 && !untimed_form (e))
         timed = (r = timex_rel (text, tx[x].span.start)) != TL_NONE;
       if (timed)
         write_tlink (b, &lid, r, i, TO_TIME, sizeof TO_TIME - 1, 't', 0, (guint) x + 1);
