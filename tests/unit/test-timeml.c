@@ -1208,9 +1208,9 @@ static const NearCase near_rows[] = {
   { "Police said so. It was May.", "said", { "May" }, EVL_TIMEX_DATE, 1, NULL },
 };
 
-/* Checks @row with the event in @tense. */
+/* Checks @row with the event in @tense and of class @k. */
 static void
-check_near (const NearCase *row, const char *tense)
+check_near (const NearCase *row, const char *tense, EvlEventClass k)
 {
   g_autoptr (EvlDocument) doc = evl_document_new ("near", row->text, -1, NULL);
   for (guint t = 0; t < G_N_ELEMENTS (row->tx) && row->tx[t]; t++)
@@ -1223,7 +1223,7 @@ check_near (const NearCase *row, const char *tense)
                      .type = row->type, .value = "PAST_REF", .anchor = -1 };
       evl_document_add_timex (doc, &x);
     }
-  add_word_event (doc, row->text, row->event, EVL_EVENT_CLASS_OCCURRENCE, tense, 0);
+  add_word_event (doc, row->text, row->event, k, tense, 0);
   g_autofree char *xml = fx_timeml_text (doc);
   g_autofree char *got = tlink_lines (xml);
   g_autofree char *want = row->want ? g_strdup_printf ("<TLINK lid=\"l1\" relType=\"%s\"/>\n", row->want)
@@ -1234,28 +1234,39 @@ check_near (const NearCase *row, const char *tense)
 Test (timeml, writer_tlinks_nearest_timex)
 {
   for (guint i = 0; i < G_N_ELEMENTS (near_rows); i++)
-    check_near (&near_rows[i], "PAST");
+    check_near (&near_rows[i], "PAST", EVL_EVENT_CLASS_OCCURRENCE);
 }
 
-/* By the event's form: an infinitive or a future the story pass did
- * not anchor takes no date only for being near it (the date is mostly
- * the main verb's); another tense does. */
+/* By the event's form and class: an infinitive or a future the story
+ * pass did not anchor takes no date only for being near it (the date
+ * is mostly the main verb's), another tense does; a report or an
+ * attitude takes no duration near it (what it tells does), a date
+ * still. */
 static const struct {
   NearCase c;
   const char *tense;
+  EvlEventClass k;
 } near_form_rows[] = {
-  { { "Police agreed Friday to pay.", "pay", { "Friday" }, EVL_TIMEX_DATE, 0, NULL }, "INFINITIVE" },
-  { { "Police said Friday they will pay.", "pay", { "Friday" }, EVL_TIMEX_DATE, 0, NULL }, "FUTURE" },
+  { { "Police agreed Friday to pay.", "pay", { "Friday" }, EVL_TIMEX_DATE, 0, NULL }, "INFINITIVE",
+    EVL_EVENT_CLASS_OCCURRENCE },
+  { { "Police said Friday they will pay.", "pay", { "Friday" }, EVL_TIMEX_DATE, 0, NULL }, "FUTURE",
+    EVL_EVENT_CLASS_OCCURRENCE },
   { { "Police said Friday they pay.", "pay", { "Friday" }, EVL_TIMEX_DATE, 0,
-      "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" }, "PRESENT" },
+      "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" }, "PRESENT", EVL_EVENT_CLASS_OCCURRENCE },
   { { "Police said Friday they were paying.", "paying", { "Friday" }, EVL_TIMEX_DATE, 0,
-      "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" }, "PRESPART" },
+      "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" }, "PRESPART", EVL_EVENT_CLASS_OCCURRENCE },
+  { { "Firms said sales rose in the past year.", "said", { "the past year" }, EVL_TIMEX_DURATION, 0, NULL },
+    "PAST", EVL_EVENT_CLASS_REPORTING },
+  { { "Firms expect growth over the next two years.", "expect", { "the next two years" }, EVL_TIMEX_DURATION, 0,
+      NULL }, "PRESENT", EVL_EVENT_CLASS_I_STATE },
+  { { "Firms said Friday.", "said", { "Friday" }, EVL_TIMEX_DATE, 0,
+      "IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1" }, "PAST", EVL_EVENT_CLASS_REPORTING },
 };
 
 Test (timeml, writer_tlinks_nearest_timex_by_form)
 {
   for (guint i = 0; i < G_N_ELEMENTS (near_form_rows); i++)
-    check_near (&near_form_rows[i].c, near_form_rows[i].tense);
+    check_near (&near_form_rows[i].c, near_form_rows[i].tense, near_form_rows[i].k);
 }
 
 /* Timex-timex links from the values alone: each DATE or TIME, in the
