@@ -963,6 +963,39 @@ static TxCase future_cue_cases[] = {
 
 TX_FAMILY (future_cues, future_cue_cases)
 
+/* Relative dates readers write, against a Wednesday creation day
+ * (2024-03-13): a step of two units back or ahead, the same time a
+ * year back, a weekday of a week back, a clock time on a part of the
+ * creation day, a quarter told by its last month. */
+#define WED "2024-03-13"
+static TxCase user_phrase_cases[] = {
+  { "Talks failed the week before last.", WED, "the week before last", "DATE", "2024-W09", "" },
+  { "Talks failed the weekend before last.", WED, "the weekend before last", "DATE", "2024-W09-WE", "" },
+  { "Talks resume the month after next.", WED, "the month after next", "DATE", "2024-05", "" },
+  { "Talks failed the day before yesterday.", WED, "the day before yesterday", "DATE", "2024-03-11", "" },
+  { "Sales rose in the same week last year.", WED, "the same week last year", "DATE", "2023-W11", "" },
+  { "Sales peaked on the same day a year ago.", WED, "the same day a year ago", "DATE", "2023-03-13", "" },
+  { "Sales were higher this time last year.", WED, "this time last year", "DATE", "2023-03-13", "" },
+  { "The board met a week ago Friday.", WED, "a week ago Friday", "DATE", "2024-03-08", "" },
+  { "The board met a week ago Monday.", "2024-03-16", "a week ago Monday", "DATE", "2024-03-04", "" },
+  { "The board met a week ago.", WED, "a week ago", "DATE", "2024-W10", "" },
+  { "Talks failed a fortnight ago.", WED, "a fortnight ago", "DATE", "2024-W09", "" },
+  { "Talks resume in a fortnight.", WED, "a fortnight", "DURATION", "P2W", "" },
+  { "The fire started at nine o'clock this morning.", WED, "nine o'clock this morning", "TIME",
+    "2024-03-13T09:00", "" },
+  { "He will speak at 9 o'clock tonight.", WED, "9 o'clock tonight", "TIME", "2024-03-13T21:00", "" },
+  { "He spoke at ten o'clock last night.", WED, "ten o'clock last night", "TIME", "2024-03-12T22:00", "" },
+  { "He spoke at 7:30 this evening.", WED, "7:30 this evening", "TIME", "2024-03-13T19:30", "" },
+  { "The blast shook the town at 10 o'clock Monday night.", WED, "10 o'clock Monday night", "TIME",
+    "2024-03-11T22:00", "" },
+  { "Profit fell in the quarter ending in September.", WED, "the quarter", "DATE", "2023-Q3", "" },
+  { "Profit fell in the three months to September.", WED, "the three months", "DATE", "2023-Q3", "" },
+  { "Profit fell in the three months ended Dec. 31.", WED, "the three months", "DATE", "2023-Q4", "" },
+  { "Profit fell in the six months to September.", WED, "the six months", "DURATION", "P6M", "" },
+};
+
+TX_FAMILY (user_phrases, user_phrase_cases)
+
 /* A simple present with no other cue tells a scheduled event in news:
  * the weekday ahead (DCT is a Thursday).  Not a verb of saying or of
  * state, nor a noun after its modifier, nor a clause another cue tells. */

@@ -941,6 +941,17 @@ weekday_by_tense (const TxScan *s, int wd, int t, EvlTimexPoint *p)
     tx_weekday_point (s, wd, t > 0 ? 1 : -1, p);
 }
 
+/* The creation time's @grain (day, week, month) @years back: 'a year
+ * ago this week', 'the same week last year', 'this time last year'.
+ * Feb. 29 falls back to the 28th, which every year has. */
+static void
+dct_years_back (const TxScan *s, int years, EvlGrain grain, EvlTimexPoint *p)
+{
+  int y, mo, d;
+  evl_day_to_ymd (s->dct, &y, &mo, &d);
+  evl_timex_point_from_day (p, evl_timex_day_from_ymd (y - years, mo, mo == 2 ? MIN (d, 28) : d), grain);
+}
+
 /* Days from @day to the next ISO weekday @wd (0-6). */
 static int
 weekday_delta (EvlDay day, int wd)
@@ -1908,6 +1919,17 @@ p_deictic (TxScan *s, int i, TxMatch *m)
       if (tx_tense (s, i, e) > 0)
         shift = 0;
     }
+  if ((v[0] == '+' || v[0] == '-') && v[strlen (v) - 1] == 'Y')
+    {
+      /* 'this time last year': the creation day, years back */
+      if (s->dct)
+        dct_years_back (s, -shift, EVL_GRAIN_DAY, &m->pt);
+      else
+        tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
+      m->has_pt = TRUE;
+      m->needs_dct = TRUE;
+      return e;
+    }
   if (v[0] == '+' || v[0] == '-')
     {
       tx_dct_point (s, EVL_GRAIN_DAY, &m->pt);
@@ -2257,6 +2279,18 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   /* 'the day before', 'the week after' */
   int e = j + 1;
   int shift = 0;
+  if (!that && !same && !back && g > EVL_GRAIN_DAY && strcmp (code, "FN") && s->dct
+      && ((is (s, e, "before") && is (s, e + 1, "last")) || (is (s, e, "after") && is (s, e + 1, "next"))))
+    {
+      /* 'the week before last', 'the month after next': two steps from
+       * the creation time's, not the week under discussion */
+      tx_dct_point (s, g, &m->pt);
+      evl_timex_point_shift (&m->pt, is (s, e, "before") ? -2 : 2);
+      m->pt.weekend = strcmp (code, "WE") == 0;
+      m->has_pt = TRUE;
+      m->needs_dct = TRUE;
+      return e + 2;
+    }
 
   if (!that && !same && U (e < s->n ? e : j)->wi->cue && e < s->n
       && strcmp (attr (U (e)->wi->cue, 0), "later") == 0
@@ -2269,8 +2303,10 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       && strcmp (code, "WE") && !(shift && strcmp (code, "D") == 0))
     return -1;
   int qm = 0;
+  /* 'the quarter ending in December' as 'ended Dec. 31' */
+  int qe = e + 1 + (is (s, e + 1, "in") ? 1 : 0);
   gboolean ended = g == EVL_GRAIN_QUARTER && (is (s, e, "ended") || is (s, e, "ending") || is (s, e, "ends"))
-                   && month_at (s, e + 1, &qm) > 0;
+                   && month_at (s, qe, &qm) > 0;
   /* 'earned $5 million in the fiscal first quarter.  Sales for the
    * quarter ended Sept. 29 rose': a fiscal quarter just named is the one
    * whose end is given, numbered as the fiscal year counts, not as the
@@ -2280,7 +2316,7 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   else if (ended)
     {
       /* 'the quarter ended Sept. 30': the quarter of that month */
-      int qd = day_number (s, month_at (s, e + 1, &qm));
+      int qd = day_number (s, month_at (s, qe, &qm));
       tx_dct_point (s, EVL_GRAIN_QUARTER, &m->pt);
       m->pt.year = tx_year_for (s, qm, qd, -1);
       m->pt.quarter = ((qm + 10) % 12) / 3 + 1; /* the quarter of its middle month */
@@ -2455,6 +2491,22 @@ p_period (TxScan *s, int i, TxMatch *m)
     }
   else if (j == i && is (s, j, "last") && is (s, j + 1, "year") && is (s, j + 2, "'s"))
     j += 3; /* "last year's quarter" */
+  else if (j > i + 1 && is (s, j - 1, "same") && s->dct && j < s->n && U (j)->wi->unit
+           && U (j)->wi->unit->n_attrs == 1 && (after = year_back (s, j + 1)) > 0)
+    {
+      /* 'the same week last year', 'the same day a year ago': the
+       * creation time's day, week or month a year back */
+      const char *code = attr (U (j)->wi->unit, 0);
+      EvlGrain g = tx_unit_grain (code);
+      if (g != EVL_GRAIN_DAY && g != EVL_GRAIN_WEEK && g != EVL_GRAIN_MONTH)
+        return -1;
+      dct_years_back (s, 1, g, &m->pt);
+      m->pt.weekend = strcmp (code, "WE") == 0;
+      m->has_pt = TRUE;
+      m->derived = TRUE;
+      m->needs_dct = TRUE;
+      return after;
+    }
   else if (j > i && (is (s, j, "period") || is (s, j, "quarter")) && (after = year_back (s, j + 1)) > 0)
     ; /* 'the corresponding period last year', 'the quarter a year ago' */
   else
@@ -2671,6 +2723,8 @@ p_time (TxScan *s, int i, TxMatch *m)
   else if (u->kind == U_NUM && u->ndig <= 2 && u->num >= 0 && u->num <= 12 && !u->apos
            && (!u->suffix[0] || strcmp (u->suffix, "am") == 0 || strcmp (u->suffix, "pm") == 0))
     hh = u->num;
+  else if (u->kind == U_WORD && u->wi->number && u->wi->nval == (int) u->wi->nval && u->wi->nval >= 1 && u->wi->nval <= 12 && is (s, e, "o'clock"))
+    hh = (int) u->wi->nval; /* 'nine o'clock' */
   else if (u->wi->pod && attr (u->wi->pod, 0)[0] == 'T')
     {
       const char *t = attr (u->wi->pod, 0) + 1;
@@ -2680,18 +2734,18 @@ p_time (TxScan *s, int i, TxMatch *m)
     }
   else
     return -1;
-  gboolean pm = FALSE, ampm = FALSE;
+  gboolean pm = FALSE, ampm = FALSE, meridiem = FALSE;
   const char *sfx = u->suffix;
   if (strcmp (sfx, "am") == 0 || strcmp (sfx, "pm") == 0)
     {
-      ampm = TRUE;
+      ampm = meridiem = TRUE;
       pm = sfx[0] == 'p';
     }
   else if (e < s->n && (is (s, e, "a.m.") || is (s, e, "p.m.") || is (s, e, "a.m") || is (s, e, "p.m")
                         || ((is (s, e, "am") || is (s, e, "pm"))
                             && (!U (e)->cap || g_ascii_isupper (s->text[U (e)->start + 1])))))
     {
-      ampm = TRUE;
+      ampm = meridiem = TRUE;
       pm = U (e)->low[0] == 'p';
       e++;
     }
@@ -2702,7 +2756,7 @@ p_time (TxScan *s, int i, TxMatch *m)
     }
   else if (hh >= 0 && is (s, e, "in") && is (s, e + 1, "the") && e + 2 < s->n && U (e + 2)->wi->pod)
     {
-      ampm = TRUE;
+      ampm = meridiem = TRUE;
       const char *pd = attr (U (e + 2)->wi->pod, 0);
       pm = strcmp (pd, "AF") == 0 || strcmp (pd, "EV") == 0 || (strcmp (pd, "NI") == 0 && hh >= 6);
       e += 3;
@@ -2754,14 +2808,23 @@ p_time (TxScan *s, int i, TxMatch *m)
     {
       if ((de = p_month (s, k, &day)) < 0)
         if ((de = p_weekday (s, k, &day)) < 0)
-          de = p_deictic (s, k, &day);
+          if ((de = p_deictic (s, k, &day)) < 0 && (de = p_relative (s, k, &day)) > 0
+              && !(day.has_pt && day.pt.grain == EVL_GRAIN_PART_OF_DAY))
+            de = -1; /* only 'this morning', 'last night' (see below) */
     }
   int wd;
-  /* '10:30 p.m. Monday night': the weekday's part of the day adds
-   * nothing the clock time does not tell, so the time falls on that day */
-  gboolean day_pod = de > 0 && day.has_pt && day.pt.grain == EVL_GRAIN_PART_OF_DAY && weekday_at (s, k, &wd) == de - 1;
+  /* '10:30 p.m. Monday night', 'nine o'clock this morning', '9 o'clock
+   * tonight': the part of the day adds nothing the clock time does not
+   * tell but the half of the day, so the time falls on that day */
+  gboolean wday_pod = de > 0 && day.has_pt && day.pt.grain == EVL_GRAIN_PART_OF_DAY && weekday_at (s, k, &wd) == de - 1;
+  gboolean day_pod = wday_pod
+                     || (de > 0 && day.has_pt && day.pt.grain == EVL_GRAIN_PART_OF_DAY && !on && !aside && day.pt.year > 0);
   if (day_pod)
     {
+      const char *pd = day.pt.pod;
+      if (!meridiem && hh < 12
+          && (strcmp (pd, "AF") == 0 || strcmp (pd, "EV") == 0 || (strcmp (pd, "NI") == 0 && hh >= 6)))
+        hh += 12;
       day.pt.grain = EVL_GRAIN_DAY;
       day.pt.pod[0] = '\0';
     }
@@ -2776,7 +2839,7 @@ p_time (TxScan *s, int i, TxMatch *m)
         delta -= 7;
       evl_timex_point_from_day (&day.pt, (EvlDay) ((gint64) ref + delta), EVL_GRAIN_DAY);
     }
-  else if (de > 0 && day.has_pt && (weekday_at (s, k, &wd) == de || day_pod))
+  else if (de > 0 && day.has_pt && (weekday_at (s, k, &wd) == de || wday_pod))
     {
       /* a bare weekday after a clock time takes the tense of the whole
        * clause ('will leave at 4 a.m. Thursday') */
@@ -3170,6 +3233,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
        * leads to is kept as the bounds */
       gboolean signal = strcmp (w, "later") == 0;
       EvlGrain g = tx_unit_grain (code);
+      int day_end = -1;
       if (vague || g == EVL_GRAIN_NONE)
         {
           g_strlcpy (m->value, sign < 0 ? "PAST_REF" : "FUTURE_REF", sizeof m->value);
@@ -3217,11 +3281,7 @@ p_duration (TxScan *s, int i, TxMatch *m)
           int back = ago && g == EVL_GRAIN_YEAR && s->dct && sign < 0 ? anniversary_grain (s, e + 1) : 0;
           if (back)
             {
-              int y, mo, d;
-              evl_day_to_ymd (s->dct, &y, &mo, &d);
-              evl_timex_point_from_day (&m->pt,
-                                        evl_timex_day_from_ymd (y - steps, mo, mo == 2 ? MIN (d, 28) : d),
-                                        (EvlGrain) back);
+              dct_years_back (s, steps, (EvlGrain) back, &m->pt);
               m->has_pt = TRUE;
               m->needs_dct = TRUE;
               m->derived = TRUE;
@@ -3257,6 +3317,12 @@ p_duration (TxScan *s, int i, TxMatch *m)
             }
           if (strcmp (code, "WE") == 0)
             m->pt.weekend = TRUE;
+          int wd;
+          if (ago && sign < 0 && strcmp (code, "W") == 0 && m->pt.grain == EVL_GRAIN_WEEK && m->pt.year > 0
+              && (day_end = weekday_at (s, e + 1, &wd)) > 0)
+            /* 'a week ago Friday': that weekday of the week so far back,
+             * one timex (its Monday is the week's first day) */
+            evl_timex_point_from_day (&m->pt, evl_timex_point_first_day (&m->pt) + (EvlDay) (wd - 1), EVL_GRAIN_DAY);
           m->has_pt = TRUE;
         }
       if (ago)
@@ -3265,12 +3331,31 @@ p_duration (TxScan *s, int i, TxMatch *m)
         m->needs_ref = TRUE;
       m->derived = TRUE;
       m->type = EVL_TIMEX_DATE;
+      if (day_end > 0)
+        return day_end;
       if (!signal)
         return e + 1;
       m->type = EVL_TIMEX_DURATION;
       m->bounds_only = m->has_pt;
       m->has_pt = FALSE;
       tx_duration_value (m->value, sizeof m->value, n, vague, code);
+      return e;
+    }
+  int qm;
+  if (the && !mod && !vague && n == 3 && strcmp (code, "M") == 0 && j == i + 1 && s->dct
+      && (is (s, e, "to") || is (s, e, "ended") || is (s, e, "ending") || is (s, e, "through"))
+      && month_at (s, e + 1, &qm) > 0 && qm % 3 == 0)
+    {
+      /* 'the three months to September', 'the three months ended Dec.
+       * 31': a quarter told by its last month, as 'the quarter ended' */
+      tx_dct_point (s, EVL_GRAIN_QUARTER, &m->pt);
+      int qd = day_number (s, month_at (s, e + 1, &qm));
+      /* a quarter reported on has ended: its month's end decides the year */
+      m->pt.year = tx_year_for (s, qm, qd > 0 ? qd : 28, -1);
+      m->pt.quarter = qm / 3;
+      m->has_pt = m->pt.year > 0;
+      m->needs_dct = TRUE;
+      m->type = EVL_TIMEX_DATE;
       return e;
     }
 duration:
@@ -3873,7 +3958,7 @@ gboolean
 tx_match (TxScan *s, int i, TxMatch *m)
 {
   static const PatternEntry all[] = {
-    { p_time, S_CLOCK | S_HOUR | S_POD | S_CARD, 0, 0 },   /* S_CARD: '1530 GMT' */
+    { p_time, S_CLOCK | S_HOUR | S_POD | S_CARD | S_NUMBER, 0, 0 },   /* S_CARD: '1530 GMT'; S_NUMBER: 'nine o'clock' */
     { p_modified, S_MODS, S_MODS, 0 },
     P_NUMERIC_DATE, P_MONTH, P_WEEKDAY, P_YEAR, P_SEASON, P_QUARTER, P_CENTURY,
     P_HOLIDAY, P_DEICTIC, P_RELATIVE,
