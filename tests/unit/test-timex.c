@@ -1009,6 +1009,15 @@ static TxCase scheduled_present_cases[] = {
   { "Israeli troops on Monday killed two gunmen.", DCT, "Monday", "DATE", "2023-09-11", "" },
   { "The talks on Monday ended without a deal.", DCT, "Monday", "DATE", "2023-09-11", "" },
   { "The court rules on Monday, the lawyer said.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  /* the subject may carry a place ('voters in Paris go'); not a verb
+   * of saying, nor a past after it */
+  { "Voters in Paris go to the polls on Sunday.", DCT, "Sunday", "DATE", "2023-09-17", "" },
+  { "The court in New York rules on Monday.", DCT, "Monday", "DATE", "2023-09-18", "" },
+  { "Fans across the country go to the polls on Sunday.", DCT, "Sunday", "DATE", "2023-09-17", "" },
+  { "Officials in Paris say on Monday that taxes are high.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  { "Prices in Paris rose on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  { "Voters in Paris go to the polls on Sunday\n\nThe vote was calm, officials said.", DCT, "Sunday", "DATE",
+    "2023-09-10", "" },
   /* a headline's present tells what happened: the nearer day */
   { "Kim arrives in Vladivostok on Tuesday\n\nThe visit was calm, officials said.", DCT, "Tuesday", "DATE",
     "2023-09-12", "" },

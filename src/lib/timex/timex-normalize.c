@@ -479,6 +479,31 @@ plan_noun (const TxScan *s, int k)
   return unit_in (b, dets, G_N_ELEMENTS (dets)) || past_cue (b);
 }
 
+/* The head of a subject whose last word is unit @k: the word before a
+ * place after 'in', 'from' or 'of' ('voters in Paris go', 'the court in
+ * New York rules', 'fans across the country go'), else @k itself.  Up
+ * to three capitalised words, or a determiner and a noun, make the
+ * place. */
+static int
+subject_head (const TxScan *s, int k)
+{
+  static const char *const preps[] = { "in", "from", "of", "at", "across", "around", "near" };
+  static const char *const dets[] = { "the", "a", "an", "this", "that" };
+  int j = k;
+  if (s->u[j].kind != U_WORD)
+    return k;
+  if (s->u[j].cap)
+    while (j > k - 3 && j > 0 && s->u[j - 1].kind == U_WORD && s->u[j - 1].cap && !s->u[j].nl)
+      j--;
+  else if (j >= 2 && unit_in (&s->u[j - 1], dets, G_N_ELEMENTS (dets)))
+    j--;
+  else
+    return k;
+  if (j < 2 || s->u[j].nl || !unit_in (&s->u[j - 1], preps, G_N_ELEMENTS (preps)) || s->u[j - 2].kind != U_WORD)
+    return k;
+  return j - 2;
+}
+
 /* 'The court rules on Monday', 'the team plays on Friday', 'voters go
  * to the polls on Sunday': with no other cue in its clause, a simple
  * present in news tells a scheduled event, which lies ahead as after
@@ -511,7 +536,9 @@ present_verb (const TxScan *s, int k)
     "who", "which", "that", "also", "still", "not", "all", "both", "each", "last", "next", "this" };
   if (k < 1 || s->u[k].kind != U_WORD || s->u[k].cap || s->u[k].len < 2 || s->u[k].len >= sizeof s->u[k].low)
     return FALSE;
-  const TxUnit *u = &s->u[k], *subj = &s->u[k - 1];
+  const TxUnit *u = &s->u[k];
+  int si = subject_head (s, k - 1);
+  const TxUnit *subj = &s->u[si];
   if (subj->kind != U_WORD || u->wi->tense || past_cue (u))
     return FALSE;
   for (guint8 c = 0; c < u->len; c++)
@@ -524,7 +551,7 @@ present_verb (const TxScan *s, int k)
                                        "its", "his", "her", "their", "off", "out", "up", "back", "home" };
   if (k + 1 >= s->n || !(unit_in (&s->u[k + 1], heads, G_N_ELEMENTS (heads)) || s->u[k + 1].wi->wday))
     return FALSE;
-  gboolean det_before_subj = k >= 2 && unit_in (&s->u[k - 2], dets, G_N_ELEMENTS (dets));
+  gboolean det_before_subj = si >= 1 && unit_in (&s->u[si - 1], dets, G_N_ELEMENTS (dets));
   gboolean subj_plural = subj->len > 3 && subj->len < sizeof subj->low && subj->low[subj->len - 1] == 's'
                          && subj->low[subj->len - 2] != 's' && subj->low[subj->len - 2] != 'u';
   gboolean s_form = u->len > 3 && u->low[u->len - 1] == 's' && u->low[u->len - 2] != 's' && u->low[u->len - 2] != 'u';
