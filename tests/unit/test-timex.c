@@ -903,6 +903,11 @@ static TxCase future_cue_cases[] = {
     "Wednesday", "DATE", "2025-03-12", "" },
   { "Fans may collect their tickets at the stadium on Friday, organisers said.", "2025-03-11",
     "Friday", "DATE", "2025-03-14", "" },
+  /* a past form after 'will' or a modal is the bare verb ('hit', 'cut') */
+  { "The storm will hit at 11:30 a.m. Tuesday.", DCT, "11:30 a.m. Tuesday", "TIME", "2023-09-19T11:30", "" },
+  { "The storm will hit Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
+  { "The bank may cut rates on Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
+  { "The storm hit at 11:30 a.m. Tuesday.", DCT, "11:30 a.m. Tuesday", "TIME", "2023-09-12T11:30", "" },
   /* the past stays past */
   { "She may have met the envoy at the embassy on Friday, officials said.", "2025-03-11",
     "Friday", "DATE", "2025-03-07", "" },

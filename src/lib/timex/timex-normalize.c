@@ -598,7 +598,11 @@ tx_tense (const TxScan *s, int i, int end)
       /* 'forecast to hit on Friday', 'due to set out on Monday': a past
        * form after 'to' is the bare verb ('hit', 'set', 'put' are both);
        * the 'to' before it tells */
-      if (past_cue (u) && k > 0 && tx_unit_is (&s->u[k - 1], "to"))
+      /* ... and after 'will' or a modal ('the storm will hit at 11:30
+       * a.m. Tuesday', 'may cut rates Friday') */
+      if (past_cue (u) && k > 0
+          && (tx_unit_is (&s->u[k - 1], "to") || (s->u[k - 1].wi->tense && future_head (s, k - 1))
+              || modal_tense (s, k - 1) > 0))
         continue;
       /* 'to leave on Thursday': an infinitive looks ahead */
       if (u->kind == U_WORD && tx_unit_is (u, "to") && (pluperfect_before (s, k) || implicative_past_before (s, k)))
