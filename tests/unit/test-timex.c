@@ -844,6 +844,13 @@ static TxCase time_on_day_cases[] = {
     "2023-09-14T14:00", "" },
   { "The law was passed on Sept. 3. Voting began at 2 p.m. in the capital.", DCT, "2 p.m.", "TIME",
     "2023-09-03T14:00", "" },
+  /* a creation time late or early in its day: a past clock time later
+   * than it (beyond an hour's slack) was the day before, a coming one
+   * earlier than it the next day */
+  { "The blast came at 11 p.m. in the old town.", "2023-09-14T01:30", "11 p.m.", "TIME", "2023-09-13T23:00", "" },
+  { "The blast came at 11 p.m. in the old town.", "2023-09-14T23:30", "11 p.m.", "TIME", "2023-09-14T23:00", "" },
+  { "Voting will begin at 7 a.m. in the capital.", "2023-09-14T23:30", "7 a.m.", "TIME", "2023-09-15T07:00", "" },
+  { "Voting will begin at 7 a.m. in the capital.", "2023-09-14T01:30", "7 a.m.", "TIME", "2023-09-14T07:00", "" },
   /* the same moment in another zone, in brackets: the weekday nearest
    * the day just named */
   { "The storm hit at 4 a.m. AEDT on Friday (1700 GMT Thursday).", DCT, "1700 GMT Thursday", "TIME",

@@ -2871,6 +2871,18 @@ p_time (TxScan *s, int i, TxMatch *m)
        * the day before */
       if (hh == 24 && s->dct && tx_tense (s, i, e) < 0)
         evl_timex_point_shift (&m->pt, -1);
+      else if (s->dct_minute >= 0 && hh < 24)
+        {
+          /* a story filed at 01:30 telling what happened at 11 p.m.
+           * tells of the night before; one filed at 23:30 that looks
+           * ahead to 7 a.m. tells of the next morning (an hour's slack
+           * for a zone between the filing clock and the story's) */
+          int t = tx_tense (s, i, e), at = hh * 60 + mm;
+          if (t < 0 && at > s->dct_minute + 60)
+            evl_timex_point_shift (&m->pt, -1);
+          else if (t > 0 && at + 60 < s->dct_minute)
+            evl_timex_point_shift (&m->pt, 1);
+        }
     }
   m->type = EVL_TIMEX_TIME;
   m->pt.hour = hh;

@@ -1457,6 +1457,11 @@ evl_timex_annotate (const EvlContext *ctx, EvlDocument *doc)
   s.text = evl_document_get_text (doc, &len);
   s.text_len = len;
   s.dct = evl_document_get_dct_day (doc);
+  s.dct_minute = -1;
+  const char *dv = evl_document_get_dct (doc);
+  if (s.dct && dv && strlen (dv) >= 16 && dv[10] == 'T' && g_ascii_isdigit (dv[11]) && g_ascii_isdigit (dv[12])
+      && dv[13] == ':' && g_ascii_isdigit (dv[14]) && g_ascii_isdigit (dv[15]))
+    s.dct_minute = ((dv[11] - '0') * 10 + dv[12] - '0') * 60 + (dv[14] - '0') * 10 + dv[15] - '0';
   s.ref_index = -1;
   TxNumberMemo number = { .at = -1 };
   s.number = &number;

@@ -357,6 +357,7 @@ typedef struct {
   TxUnit *u;
   int n;
   EvlDay dct;                   /* 0 when the document has none */
+  int dct_minute;               /* its time of day in minutes, -1 if not given */
   EvlTimexPoint ref;            /* last mentioned date (narrative reference) */
   gint32 ref_index;             /* its timex index, -1 = the DCT */
   guint32 ref_sentence;
