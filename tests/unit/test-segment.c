@@ -179,6 +179,17 @@ ParameterizedTestParameters (segment, sentences)
     { "The clinic in Albany, N.Y. Friday night was quiet.", 1 },
     { "Exports from N.Y. Harbor grew.", 1 },
     { "She owns a farm in Pike County, W.Va. Trucks line up daily.", 2 },
+    /* ... so does a state written without inner periods (AP style),
+     * capitalised only: the same words lower-case end sentences. */
+    { "A storm hit Mobile, Ala. Friday and killed two people.", 1 },
+    { "Officials in Sacramento, Calif. on Monday approved the plan.", 1 },
+    { "A spokesman in Pittsburgh, Pa., said the plant would close.", 1 },
+    { "Pay rose in Lansing, Mich. Nov. 3 after the vote.", 1 },
+    { "The clinic in Albany, N.Y. Nov. 3 was quiet.", 1 },
+    { "He lives in Erie, Pa. Police said he fled.", 2 },
+    { "The storm hit Tampa, Fla. The damage was heavy.", 2 },
+    { "He fell ill. Doctors came.", 2 },
+    { "The cars went to the wash. Police said nothing.", 2 },
     /* A numero sign before a number ends nothing; 'no.' elsewhere does. */
     { "The No. 2 official resigned.", 1 },
     { "He was ranked no. 3 in the poll.", 1 },

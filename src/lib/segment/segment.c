@@ -433,6 +433,11 @@ take_abbrev_period (const Seg *s, gsize i, gsize wend, gboolean plain, guint16 *
       if (ab != NULL && ab->n_attrs > 0 && strcmp (ab->attrs[0], "number") == 0
           && !(wend + 2 < s->len && t[wend + 1] == ' ' && g_ascii_isdigit (t[wend + 2])))
         return wend;
+      /* 'Ill.', 'Wash.' the states; 'fell ill.', 'the car wash.' words
+       * ending a sentence */
+      if (ab != NULL && !internal_dots && !g_ascii_isupper (t[i]) && ab->n_attrs > 0
+          && strcmp (ab->attrs[0], "state") == 0)
+        return wend;
       *flags |= EVL_TOKEN_ABBREV;
       return wend + 1;
     }
@@ -836,7 +841,13 @@ ends_place (const Seg *s, guint i, const EvlLexEntry *ab, const EvlToken *next)
   const EvlToken *comma = &s->tk[i - 1], *place = &s->tk[i - 2];
   if (!token_is (s, comma, ",") || !(place->flags & EVL_TOKEN_CAP) || !(next->flags & EVL_TOKEN_WORD))
     return FALSE;
-  return !in_lexicon (s, s->titles, next) && !in_lexicon (s, s->weekdays, next) && !in_lexicon (s, s->months, next);
+  /* 'Nov.', 'Fri.': an abbreviated month or day took its period */
+  gsize len = EVL_SPAN_LEN (next->span);
+  if ((next->flags & EVL_TOKEN_ABBREV) && len > 1 && s->text[next->span.end - 1] == '.')
+    len--;
+  const char *w = s->text + next->span.start;
+  return !in_lexicon (s, s->titles, next) && !(s->weekdays && evl_lexicon_lookup (s->weekdays, w, (gssize) len))
+         && !(s->months && evl_lexicon_lookup (s->months, w, (gssize) len));
 }
 
 /* The sentences of @s's tokens, as RawSentence records into @sc->raw. */
