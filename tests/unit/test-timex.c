@@ -1030,6 +1030,13 @@ static TxCase scheduled_present_cases[] = {
   { "Prices in Paris rose on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
   { "Voters in Paris go to the polls on Sunday\n\nThe vote was calm, officials said.", DCT, "Sunday", "DATE",
     "2023-09-10", "" },
+  /* ... or the span it fills ('from', 'through', 'until') */
+  { "The exhibit runs through Sunday.", DCT, "Sunday", "DATE", "2023-09-17", "" },
+  { "The exhibition runs from Monday to Friday.", DCT, "Monday", "DATE", "2023-09-18", "" },
+  { "The exhibition runs from Monday to Friday.", DCT, "Friday", "DATE", "2023-09-22", "" },
+  { "The show ran from Friday to Monday.", DCT, "Friday", "DATE", "2023-09-08", "" },
+  { "Exhibit runs through Sunday\n\nThe opening was calm, officials said.", DCT, "Sunday", "DATE",
+    "2023-09-10", "" },
   /* a headline's present tells what happened: the nearer day */
   { "Kim arrives in Vladivostok on Tuesday\n\nThe visit was calm, officials said.", DCT, "Tuesday", "DATE",
     "2023-09-12", "" },

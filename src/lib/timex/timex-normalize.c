@@ -549,7 +549,15 @@ present_verb (const TxScan *s, int k)
    * newest computers well into the summer') */
   static const char *const heads[] = { "on", "at", "in", "to", "for", "against", "the", "a", "an",
                                        "its", "his", "her", "their", "off", "out", "up", "back", "home" };
-  if (k + 1 >= s->n || !(unit_in (&s->u[k + 1], heads, G_N_ELEMENTS (heads)) || s->u[k + 1].wi->wday))
+  /* ... or to the span it fills, named right after ('runs from Monday
+   * to Friday', 'runs through Sunday'); the date word first, as 'from'
+   * and 'through' follow many a noun */
+  static const char *const span_heads[] = { "from", "through", "until", "till" };
+  if (k + 1 >= s->n
+      || !(unit_in (&s->u[k + 1], heads, G_N_ELEMENTS (heads)) || s->u[k + 1].wi->wday
+           || (k + 2 < s->n && s->u[k + 2].cand && s->u[k + 1].len >= 4
+               && (s->u[k + 1].low[0] == 'f' || s->u[k + 1].low[0] == 't' || s->u[k + 1].low[0] == 'u')
+               && unit_in (&s->u[k + 1], span_heads, G_N_ELEMENTS (span_heads)))))
     return FALSE;
   gboolean det_before_subj = si >= 1 && unit_in (&s->u[si - 1], dets, G_N_ELEMENTS (dets));
   gboolean subj_plural = subj->len > 3 && subj->len < sizeof subj->low && subj->low[subj->len - 1] == 's'
