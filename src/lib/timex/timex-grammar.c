@@ -3225,6 +3225,22 @@ p_duration (TxScan *s, int i, TxMatch *m)
   else if (i > 0 && lookup_multi (s, LEX_MODS, i - 1, &mod) == 1
            && (strcmp (attr (mod, 0), "APPROX") == 0 || (is (s, i - 1, "almost") && !is (s, i, "the"))))
     m->mod = attr (mod, 0); /* 'about three years': the modifier outside the extent */
+  /* 'a week from Friday': that many weeks after the coming Friday, one
+   * DATE through the weekday; not the start of a span ('two weeks from
+   * Monday to Friday') */
+  int fwd, fe;
+  if (!adjectival && !shifted && !the && !vague && !mod && strcmp (code, "W") == 0 && s->dct && is (s, e, "from")
+      && (fe = weekday_at (s, e + 1, &fwd)) > 0 && n >= 1 && n <= 52 && !is (s, fe, "to") && !is (s, fe, "through")
+      && !is (s, fe, "until") && !is (s, fe, "till") && !is (s, fe, "and") && !is_hyphen (s, fe))
+    {
+      tx_weekday_point (s, fwd, 2, &m->pt);
+      evl_timex_point_shift (&m->pt, 7 * (int) (n + 0.5));
+      m->has_pt = TRUE;
+      m->needs_dct = TRUE;
+      m->derived = TRUE;
+      m->type = EVL_TIMEX_DATE;
+      return fe;
+    }
   /* 'two weeks from now': 'ago' looking ahead, from the creation time */
   gboolean from_now = !adjectival && !shifted && !the && is (s, e, "from") && is (s, e + 1, "now");
   /* 'ago', 'earlier', 'later': a date this far from the reference */
