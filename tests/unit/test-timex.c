@@ -1008,6 +1008,8 @@ static TxCase user_phrase_cases[] = {
   { "Profit fell in the three months to September.", WED, "the three months", "DATE", "2023-Q3", "" },
   { "Profit fell in the three months ended Dec. 31.", WED, "the three months", "DATE", "2023-Q4", "" },
   { "Profit fell in the six months to September.", WED, "the six months", "DURATION", "P6M", "" },
+  { "Profit fell in the three months to June.", WED, "the three months", "DATE", "2023-Q2", "" },
+  { "Profit will rise in the three months to June.", WED, "the three months", "DATE", "2024-Q2", "" },
 };
 
 TX_FAMILY (user_phrases, user_phrase_cases)

@@ -3378,8 +3378,10 @@ p_duration (TxScan *s, int i, TxMatch *m)
        * 31': a quarter told by its last month, as 'the quarter ended' */
       tx_dct_point (s, EVL_GRAIN_QUARTER, &m->pt);
       int qd = day_number (s, month_at (s, e + 1, &qm));
-      /* a quarter reported on has ended: its month's end decides the year */
-      m->pt.year = tx_year_for (s, qm, qd > 0 ? qd : 28, -1);
+      /* a quarter reported on has ended, unless its clause looks ahead:
+       * its month's end decides the year */
+      int t = tx_tense (s, i, e);
+      m->pt.year = tx_year_for (s, qm, qd > 0 ? qd : 28, t > 0 ? t : -2);
       m->pt.quarter = qm / 3;
       m->has_pt = m->pt.year > 0;
       m->needs_dct = TRUE;
