@@ -432,6 +432,11 @@ ParameterizedTestParameters (story, typing)
     /* a death toll that rose is the deaths told again; prices are not */
     { "The death toll from the quake rose to 112 on Tuesday.", "rose", "rise", "PAST", "DEATH", "", 0 },
     { "Prices rose after the toll road opened.", "rose", "rise", "PAST", "OTHER", "", 0 },
+    /* a toll alone is as often a fee: death, the dead or a disaster near */
+    { "Harbour tolls will rise next year.", "rise", "rise", "FUTURE", "OTHER", "", 0 },
+    { "The bridge toll will rise by a dollar.", "rise", "rise", "FUTURE", "OTHER", "", 0 },
+    { "The storm's toll climbed to 31 on Friday.", "climbed", "climb", "PAST", "DEATH", "", 0 },
+    { "The toll of dead and missing reached 40.", "reached", "reach", "PAST", "DEATH", "", 0 },
     /* jobs cut, not rates */
     { "The company will cut about 600 jobs.", "cut", "cut", "FUTURE", "LAYOFF", "", 0 },
     { "The bank cut interest rates.", "cut", "cut", "PAST", "OTHER", "", 0 },
