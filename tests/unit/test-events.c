@@ -122,6 +122,12 @@ ParameterizedTestParameters (events, lemmatizer)
     { "massacred", "massacre" },
     { "manoeuvring", "manoeuvre" },
     { "zibred", "zibre" },
+    /* British doubled l of an unstressed syllable; one syllable keeps it */
+    { "cancelled", "cancel" },
+    { "travelling", "travel" },
+    { "labelled", "label" },
+    { "quelled", "quell" },
+    { "top-selling", "top-sell" },
     { "xyzzy", "xyzzy" },
   };
   return cr_make_param_array (LemmaCase, cases, G_N_ELEMENTS (cases));

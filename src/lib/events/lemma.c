@@ -100,6 +100,16 @@ guess_stem (char *s, gsize n, gsize cap)
   };
   if (doubled (s, n))
     return n - 1;
+  /* British spelling doubles the l of an unstressed final syllable
+   * ('cancelled', 'travelled', 'labelled'); a word of one syllable keeps
+   * its own ('yelled', 'top-selling'). */
+  if (n >= 4 && ends_with (s, n, "ell"))
+    {
+      const char *hyphen = memrchr (s, '-', n);
+      gsize from = hyphen ? (gsize) (hyphen - s) + 1 : 0;
+      if (vowel_groups (s + from, n - from) >= 2)
+        return n - 1;
+    }
   char last = s[n - 1], prev = n >= 2 ? s[n - 2] : '\0';
   gboolean add_e = FALSE;
   if (is_vowel (last) || last == 'w' || last == 'x' || last == 'y')
