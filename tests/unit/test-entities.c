@@ -145,7 +145,9 @@ static DetectCase detect_cases[] = {
   { "The bid came from Tovald Foods on Friday.", "Tovald Foods", EVL_ENTITY_ORGANIZATION },
   { "Kestrel Railways cancelled most trains on Monday.", "Kestrel Railways", EVL_ENTITY_ORGANIZATION },
   { "Strikers picketed the Dunmore Railroad depot.", "Dunmore Railroad", EVL_ENTITY_ORGANIZATION },
-  { "OSLO, May 2 (Northline Wire) - The ferry sank.", "Northline Wire", EVL_ENTITY_ORGANIZATION },
+  /* (the dateline's credit is no mention: the agency named in the text is) */
+  { "OSLO, May 2 (Northline Wire) - The ferry sank, Northline Wire reported.", "Northline Wire",
+    EVL_ENTITY_ORGANIZATION },
   { "He told the Harbour Street Journal that talks had failed.", "Harbour Street Journal",
     EVL_ENTITY_ORGANIZATION },
   { "The snack maker Pellaro said profits fell.", "Pellaro", EVL_ENTITY_ORGANIZATION },
@@ -889,6 +891,27 @@ Test (entities, dateline_capital_is_the_city)
   g_autoptr (EvlDocument) doc = annotate ("MOSCOW (AP) -- Russia said the talks went well.");
   cr_expect_neq (mention (doc, "MOSCOW", 0)->cluster, mention (doc, "Russia", 0)->cluster);
   cr_expect_str_eq (cluster_of (doc, "MOSCOW")->key, "moscow");
+}
+
+/* The wire service credited in a dateline is the article's source, no
+ * participant; named in the text it is one. */
+Test (entities, dateline_credit_is_no_entity)
+{
+  static const char *const texts[] = {
+    "PORT ALDER, Sept. 16 (Nova Press) - The utility restored power on Monday.",
+    "MOSCOW (Meridian Wire) -- Russia said the talks went well.",
+    "Moscow (Reuters) - Russia said the talks went well.",
+  };
+  static const char *const agencies[] = { "Nova Press", "Meridian Wire", "Reuters" };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (EvlDocument) doc = annotate (texts[i]);
+      cr_expect_lt (find_mention (doc, agencies[i], 0), 0, "%s", texts[i]);
+    }
+  g_autoptr (EvlDocument) doc = annotate (
+    "OSLO, March 3 (Nova Press) - The government met. Nova Press reported the vote on Friday.");
+  const EvlEntityMention *m = mention (doc, "Nova Press", 0);
+  cr_expect_gt (m->span.start, 40u);
 }
 
 /* 'his' and 'her' as possessives join the subject they follow, as 'he'

@@ -2969,6 +2969,12 @@ dateline (Scan *s, guint i, gboolean para_start)
       if (b == k)
         break;
     }
+  /* The wire service credited after the place ('(Reuters) -') is the
+   * article's source, no participant: the scan resumes past it, so that
+   * only the text's own mentions of the agency make it an entity. */
+  if (wire_credit (s, end))
+    while (end < s->s_end && !tok_eq (s, end++, ")"))
+      ;
   return end;
 }
 
