@@ -446,6 +446,10 @@ ParameterizedTestParameters (reason, summary_without_participants)
       "Police arrest a 24-year-old man", "" },
     { "The blast left ten people injured in the town.", "left", "leave", 1, 0,
       "Blast leaves ten people injured", "" },
+    /* a passive subject with its named destination */
+    { "A planned visit to Dunmore County was cancelled.", "cancelled", "cancel", 1, 1,
+      "Planned visit to Dunmore County cancelled", "" },
+    { "Flights to Rome were cancelled.", "cancelled", "cancel", 1, 0, "Flights to Rome cancelled", "" },
   };
   return cr_make_param_array (SummaryCase, cases, sizeof cases / sizeof cases[0]);
 }

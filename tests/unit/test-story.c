@@ -437,6 +437,27 @@ ParameterizedTestParameters (story, typing)
     { "The bridge toll will rise by a dollar.", "rise", "rise", "FUTURE", "OTHER", "", 0 },
     { "The storm's toll climbed to 31 on Friday.", "climbed", "climb", "PAST", "DEATH", "", 0 },
     { "The toll of dead and missing reached 40.", "reached", "reach", "PAST", "DEATH", "", 0 },
+    /* power lost or restored is the disaster's harm or its end; an office
+     * regained is not */
+    { "Power was restored to 90,000 homes on Friday.", "restored", "restore", "PAST", "DISASTER", "", 0 },
+    { "The utility restored power to most customers.", "restored", "restore", "PAST", "DISASTER", "", 0 },
+    { "The storm knocked out electricity to the island.", "knocked", "knock", "PAST", "DISASTER", "", 0 },
+    { "About 300,000 homes lost power overnight.", "lost", "lose", "PAST", "DISASTER", "", 0 },
+    { "The party lost power in 1997.", "lost", "lose", "PAST", "OTHER", "", 0 },
+    { "The general was restored to power by the army.", "restored", "restore", "PAST", "OTHER", "", 0 },
+    /* a candidate conceding or withdrawing, a recount ordered: the vote's */
+    { "The mayor conceded defeat late on Sunday.", "conceded", "concede", "PAST", "ELECTION", "", 0 },
+    { "A third candidate withdrew from the race last week.", "withdrew", "withdraw", "PAST", "ELECTION", "", 0 },
+    { "The senator dropped out of the race.", "dropped", "drop", "PAST", "ELECTION", "", 0 },
+    { "The commission ordered a recount of ballots.", "ordered", "order", "PAST", "ELECTION", "", 0 },
+    { "The general ordered a retreat.", "ordered", "order", "PAST", "OTHER", "", 0 },
+    { "The party filed a formal challenge to the result.", "filed", "file", "PAST", "LEGAL_ACTION", "11", 0 },
+    { "The firm withdrew its appeal.", "withdrew", "withdraw", "PAST", "LEGAL_ACTION", "11", 0 },
+    /* a visit or a meeting called off is told as that event */
+    { "The president cancelled a planned visit to the region.", "cancelled", "cancel", "PAST", "VISIT", "04", 0 },
+    { "A planned visit to the county was cancelled.", "cancelled", "cancel", "PAST", "VISIT", "04", 0 },
+    { "Both sides postponed the summit.", "postponed", "postpone", "PAST", "MEETING", "04", 0 },
+    { "The airline cancelled 40 flights.", "cancelled", "cancel", "PAST", "OTHER", "", 0 },
     /* jobs cut, not rates */
     { "The company will cut about 600 jobs.", "cut", "cut", "FUTURE", "LAYOFF", "", 0 },
     { "The bank cut interest rates.", "cut", "cut", "PAST", "OTHER", "", 0 },
@@ -606,6 +627,10 @@ ParameterizedTestParameters (story, factuality)
     { "The rocket failed to reach orbit.", "reach", 0, "reach", "INFINITIVE", TRUE, FALSE, "", "" },
     { "The sides reached no agreement.", "reached", 0, "reach", "PAST", TRUE, FALSE, "", "" },
     { "Nobody hurried her.", "hurried", 0, "hurry", "PAST", TRUE, FALSE, "", "" },
+    /* a visit called off did not come about: the story's visit is NEG */
+    { "A planned visit to the county was cancelled.", "cancelled", 0, "cancel", "PAST", TRUE, FALSE, "", "" },
+    { "The president called off his trip to Asia.", "called", 0, "call", "PAST", TRUE, FALSE, "", "" },
+    { "The airline cancelled 40 flights.", "cancelled", 0, "cancel", "PAST", FALSE, FALSE, "", "" },
     { "The board rejected the offer.", "offer", 0, "offer", "NONE", FALSE, FALSE, "", "" },
     { "The Kremlin ruled out talks with Kyiv.", "talks", 0, "talk", "NONE", TRUE, FALSE, "", "" },
     { "Officials denied these claims.", "claims", 0, "claim", "NONE", TRUE, FALSE, "", "" },
@@ -2319,7 +2344,8 @@ Test (story, taxonomy_from_data_dir_equals_mapped_one)
       guint id = evl_story_word_id (parsed, words[i], strlen (words[i]));
       cr_assert_eq (id, evl_story_word_id (mapped, words[i], strlen (words[i])), "%s", words[i]);
       const EvlStoryWordInfo *x = evl_story_word_info (parsed, id), *y = evl_story_word_info (mapped, id);
-      cr_assert (x->cls == y->cls && x->ctx == y->ctx && x->rules == y->rules && x->outcome == y->outcome,
+      cr_assert (x->cls == y->cls && memcmp (x->ctx, y->ctx, sizeof x->ctx) == 0 && x->rules == y->rules
+                 && x->outcome == y->outcome,
                  "%s", words[i]);
     }
   cr_assert_str_eq (evl_story_taxonomy_lookup (parsed, "MEETING")->lane, "diplomacy");

@@ -112,12 +112,16 @@ enum {
                                           ('off' of 'lift off') */
 };
 
+/* 32-bit masks of context groups per word: at most 32 times as many
+ * groups in data/taxonomy/story.txt. */
+#define EVL_STORY_CTX_WORDS 3
+
 /* What the story rules know of a folded word; entry 0 (unknown words) is
  * all zero but for its scan bits. */
 typedef struct {
   guint32 cls;           /* EVL_STORY_C_* */
-  guint32 ctx;           /* context group bits, groups 0-31 */
-  guint32 ctx_hi;        /* those of groups 32-63 */
+  guint32 ctx[EVL_STORY_CTX_WORDS]; /* context group bits: group g is bit
+                                       g % 32 of ctx[g / 32] */
   guint16 rules;         /* trigger rules: index of the first in the taxonomy's
                             rule list (EvlStoryTaxonomy.rules), 0 none */
   guint16 stem_rules;    /* those of the word's regular stem ('convened' ->
@@ -170,6 +174,11 @@ typedef struct {
  * 'clause': 'after the embassy bombings in Africa, U.S. forces struck':
  * the forces are the strike's). */
 #define EVL_STORY_RULE_CLAUSE 16u
+/* The trigger calls its typed event off ('a planned visit was
+ * cancelled'): the story's event (the visit) did not come about, its
+ * polarity is NEG, and so it is no mention of a visit that did
+ * (story.txt 'called-off'). */
+#define EVL_STORY_RULE_CALLED_OFF 32u
 
 /* The word table's lookup structure: open addressing on a cheap hash of
  * the folded form.  A slot holds the form's first eight bytes
@@ -743,6 +752,8 @@ evl_story_is (const EvlStoryDoc *sd, gint i, EvlStoryWord w)
                                      included (evl_story_type_events()) */
 #define EVL_STORY_MARK_SPECULATED 256u /* hedged by a cue that tells no plan ('may',
                                           'reportedly', 'whether') or by a condition */
+#define EVL_STORY_MARK_CALLED_OFF 512u /* typed by a 'called-off' rule: the event
+                                          it names was cancelled */
 
 /* Lower-cased copy of token @i into @buf; returns its length or -1. */
 gssize evl_story_token_key (const EvlStoryDoc *sd, guint i, char *buf, gsize cap);

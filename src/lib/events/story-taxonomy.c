@@ -19,8 +19,8 @@ typedef struct {
   GArray *types;          /* EvlStoryType, strings in @pool */
   GHashTable *type_index; /* name -> GUINT_TO_POINTER (index + 1) */
   GHashTable *rules;      /* word -> GArray of EvlStoryRule, file order */
-  GHashTable *ctxwords;   /* word -> GUINT_TO_POINTER (bitmask of groups 0-31) */
-  GHashTable *ctxwords_hi; /* word -> GUINT_TO_POINTER (bitmask of groups 32-63) */
+  GHashTable *ctxwords[EVL_STORY_CTX_WORDS]; /* word -> GUINT_TO_POINTER (bitmask of groups
+                                               32 i to 32 i + 31) */
   GHashTable *outcome;    /* word -> GINT_TO_POINTER (EVL_STORY_OUTCOME_*) */
   GHashTable *nonevent;   /* word set */
   GHashTable *group;      /* word set */
@@ -57,8 +57,8 @@ builder_free (TaxBuilder *tax)
   g_array_unref (tax->types);
   g_hash_table_unref (tax->type_index);
   g_hash_table_unref (tax->rules);
-  g_hash_table_unref (tax->ctxwords);
-  g_hash_table_unref (tax->ctxwords_hi);
+  for (guint i = 0; i < EVL_STORY_CTX_WORDS; i++)
+    g_hash_table_unref (tax->ctxwords[i]);
   g_hash_table_unref (tax->outcome);
   g_hash_table_unref (tax->nonevent);
   g_hash_table_unref (tax->group);
@@ -115,7 +115,7 @@ static void
 add_ctxword (TaxBuilder *tax, const char *w, gpointer data)
 {
   guint g = GPOINTER_TO_UINT (data);
-  GHashTable *set = g < 32 ? tax->ctxwords : tax->ctxwords_hi;
+  GHashTable *set = tax->ctxwords[g / 32];
   guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (set, w));
   g_hash_table_insert (set, (gpointer) w, GUINT_TO_POINTER (mask | (1u << (g & 31))));
 }
@@ -173,8 +173,9 @@ parse_line (TaxBuilder *tax, char **f, guint nf, guint lineno, GError **error)
     }
   if (strcmp (kind, "context") == 0 && nf >= 3)
     {
-      if (tax->groups->len >= 64)
-        return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: more than 64 context groups", lineno);
+      if (tax->groups->len >= 32 * EVL_STORY_CTX_WORDS)
+        return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: more than %u context groups", lineno,
+                         32 * EVL_STORY_CTX_WORDS);
       g_ptr_array_add (tax->groups, (gpointer) g_string_chunk_insert_const (tax->pool, f[1]));
       each_word (tax, f[2], add_ctxword, GUINT_TO_POINTER (tax->groups->len - 1));
       return TRUE;
@@ -228,6 +229,8 @@ parse_line (TaxBuilder *tax, char **f, guint nf, guint lineno, GError **error)
         }
       else if (nf >= 7 && strcmp (f[6], "clause") == 0)
         r.flags |= EVL_STORY_RULE_CLAUSE;
+      else if (nf >= 7 && strcmp (f[6], "called-off") == 0)
+        r.flags |= EVL_STORY_RULE_CALLED_OFF;
       else if (nf >= 7 && strcmp (f[6], "-") != 0)
         return evl_fail (error, EVL_ERROR_PARSE, "story.txt:%u: unknown marker %s", lineno, f[6]);
       each_word (tax, f[1], add_rule, &r);
@@ -767,10 +770,10 @@ build_words (TaxBuilder *tax)
    * that the table is not rehashed while it fills nor once more at the
    * end (two rehashes of 8 K and 16 K slots were ~0.4 M instructions of
    * every start-up, callgrind). */
-  gsize expect = EVL_W_N_FIXED + 10 * g_hash_table_size (tax->rules) + g_hash_table_size (tax->ctxwords)
-                 + g_hash_table_size (tax->ctxwords_hi)
-                 + g_hash_table_size (tax->outcome) + g_hash_table_size (tax->nonevent)
-                 + g_hash_table_size (tax->group);
+  gsize expect = EVL_W_N_FIXED + 10 * g_hash_table_size (tax->rules) + g_hash_table_size (tax->outcome)
+                 + g_hash_table_size (tax->nonevent) + g_hash_table_size (tax->group);
+  for (guint i = 0; i < EVL_STORY_CTX_WORDS; i++)
+    expect += g_hash_table_size (tax->ctxwords[i]);
   for (guint c = 0; c < G_N_ELEMENTS (word_classes); c++)
     for (guint i = 0; word_classes[c].words[i]; i++)
       expect++;
@@ -810,12 +813,12 @@ build_words (TaxBuilder *tax)
       if (sp && strchr (sp + 1, ' ') == NULL)
         word_info_mut (tax, sp + 1)->cls |= EVL_STORY_C_PARTICLE;
     }
-  g_hash_table_iter_init (&it, tax->ctxwords);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    word_info_mut (tax, k)->ctx = GPOINTER_TO_UINT (v);
-  g_hash_table_iter_init (&it, tax->ctxwords_hi);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    word_info_mut (tax, k)->ctx_hi = GPOINTER_TO_UINT (v);
+  for (guint i = 0; i < EVL_STORY_CTX_WORDS; i++)
+    {
+      g_hash_table_iter_init (&it, tax->ctxwords[i]);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        word_info_mut (tax, k)->ctx[i] = GPOINTER_TO_UINT (v);
+    }
   g_hash_table_iter_init (&it, tax->outcome);
   while (g_hash_table_iter_next (&it, &k, &v))
     word_info_mut (tax, k)->outcome = GPOINTER_TO_INT (v);
@@ -869,8 +872,8 @@ builder_new (void)
   tax->type_index = g_hash_table_new (g_str_hash, g_str_equal);
   tax->rules = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                       (GDestroyNotify) g_array_unref);
-  tax->ctxwords = g_hash_table_new (g_str_hash, g_str_equal);
-  tax->ctxwords_hi = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < EVL_STORY_CTX_WORDS; i++)
+    tax->ctxwords[i] = g_hash_table_new (g_str_hash, g_str_equal);
   tax->outcome = g_hash_table_new (g_str_hash, g_str_equal);
   tax->nonevent = g_hash_table_new (g_str_hash, g_str_equal);
   tax->group = g_hash_table_new (g_str_hash, g_str_equal);
@@ -920,7 +923,7 @@ typedef struct {
   guint32 has_starts[EVL_STORY_LEX_N];
 } ImageHeader;
 G_STATIC_ASSERT (sizeof (ImageHeader) % 8 == 0);
-G_STATIC_ASSERT (sizeof (EvlStoryWordInfo) == 28 && sizeof (EvlStoryRule) == 8);
+G_STATIC_ASSERT (sizeof (EvlStoryWordInfo) == 32 && sizeof (EvlStoryRule) == 8);
 G_STATIC_ASSERT (EVL_STORY_LEX_N == 2);   /* elem_size[] */
 
 static void

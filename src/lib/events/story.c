@@ -492,10 +492,10 @@ context_has (const EvlStoryDoc *sd, gint t, guint window, gint group, guint side
   gint lo = side & EVL_STORY_RULE_AFTER ? t + 1 : MAX (0, t - (gint) window);
   gint hi = side & EVL_STORY_RULE_BEFORE ? t - 1 : MIN ((gint) sd->n_tok - 1, t + (gint) window);
   const guint bit = 1u << (group & 31);
-  const gboolean high = group >= 32;
+  const guint word = (guint) group / 32;
   for (gint i = lo; i <= hi; i++)
     if (i != t && sd->tok[i].sentence == sentence
-        && ((high ? sd->winfo[sd->wid[i]].ctx_hi : sd->winfo[sd->wid[i]].ctx) & bit)
+        && (sd->winfo[sd->wid[i]].ctx[word] & bit)
         && !((side & EVL_STORY_RULE_CLAUSE) && i > t && sd->clause[i] != sd->clause[t]))
       {
         gint n = i + 1;
@@ -839,6 +839,11 @@ evl_story_type_events (EvlStoryDoc *sd)
                   sd->ev_mark[k] |= EVL_STORY_MARK_RULED;
                   if (hit->group >= 0 && !(hit->flags & EVL_STORY_RULE_PROVISIONAL))
                     sd->ev_mark[k] |= EVL_STORY_MARK_CONTEXT;
+                  if (hit->flags & EVL_STORY_RULE_CALLED_OFF)
+                    {
+                      e->polarity = EVL_POLARITY_NEG;
+                      sd->ev_mark[k] |= EVL_STORY_MARK_CALLED_OFF;
+                    }
                 }
             }
           /* A noun only: a verb without context ('police launched an
@@ -993,8 +998,8 @@ score_one (const EvlStoryDoc *sd, const EvlEventMention *e, gint t, guint tf, co
   s += time_evidence (sd, e, tf);
   if (e->flags & (EVL_EVENT_FLAG_FAILED | EVL_EVENT_FLAG_SUCCEEDED))
     s += 0.05f;
-  if (mark & EVL_STORY_MARK_DENIAL)
-    s += 0.15f;     /* a denial is news in itself */
+  if (mark & (EVL_STORY_MARK_DENIAL | EVL_STORY_MARK_CALLED_OFF))
+    s += 0.15f;     /* a denial or a cancellation is news in itself */
   /* A reported intention of named participants ('X would appeal the
    * ruling', 'the company said it would sell its unit to Y') is one
    * uncertainty, a plan: the future below counts it, the hedge does not

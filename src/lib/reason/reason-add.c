@@ -2176,10 +2176,14 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
        * joins two verbs, not two heads of its subject */
       /* ('More than 600 of the refugees died': a count before 'of') */
       /* ... and a passive one a place ('Schools in the town were
-       * closed') */
+       * closed') or a named destination ('A planned visit to Dunmore
+       * County was cancelled') */
       if (links < 3 && k > 0 && k < end && end - k < 10 && a->toks[k].sentence == m->sentence
-          && (active || (!relative && word_in (a, (guint) k, (const char *const[]) { "in", "at", NULL })))
-          && word_in (a, (guint) k, linkers) && a->toks[k - 1].sentence == m->sentence
+          && (active ? word_in (a, (guint) k, linkers)
+                     : !relative && (word_in (a, (guint) k, (const char *const[]) { "in", "at", NULL })
+                                     || (word_in (a, (guint) k, (const char *const[]) { "to", NULL })
+                                         && names_only (a, (guint) k + 1, (guint) end))))
+          && a->toks[k - 1].sentence == m->sentence
           && ((a->toks[k - 1].flags & EVL_TOKEN_WORD)
               || (word_in (a, (guint) k, (const char *const[]) { "of", NULL })
                   && counted_number (a, k - 1, m->sentence)))
