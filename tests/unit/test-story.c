@@ -1497,6 +1497,32 @@ ParameterizedTest (AnchorCase *c, story, anchoring)
 
 /* 'in May, a year after the election': the election is a year off the
  * clause's date, which is not its own; one after its trigger is. */
+/* A 'which' clause with a subject of its own dates its own deed, not the
+ * noun it tells of; one whose subject the pronoun is may date the noun. */
+Test (story, a_relative_clause_with_its_own_subject_dates_its_own_deed)
+{
+  static const struct {
+    const char *text, *trigger, *lemma, *timex;
+    gboolean anchored;
+  } cases[] = {
+    { "The agreement, which union members will vote on next week, raises pay.", "agreement", "agreement",
+      "next week", FALSE },
+    { "The accord, which the parliament must ratify in May, ends the dispute.", "accord", "accord", "May",
+      FALSE },
+    { "They await a ruling on the case, which is expected next month.", "ruling", "ruling", "next month",
+      TRUE },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (EvlDocument) doc = make_doc (cases[i].text);
+      gint32 x = (gint32) add_timex (doc, cases[i].timex, EVL_TIMEX_DATE, "2023-06");
+      guint k = add_event (doc, cases[i].trigger, 0, cases[i].lemma, EVL_EVENT_CLASS_OCCURRENCE, "NONE");
+      guint n;
+      const EvlEventMention *ev = annotate (doc, &n);
+      cr_expect_eq (ev[k].timex == x, cases[i].anchored, "%s: timex %d", cases[i].text, ev[k].timex);
+    }
+}
+
 Test (story, a_duration_after_moves_the_event_off_the_clause_date)
 {
   static const char *const texts[] = { "Kim resigned in May, a year after the election.",

@@ -1554,6 +1554,27 @@ closed_relative_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
   return FALSE;
 }
 
+/* The relative pronoun at token @i is no subject: the word after it is
+ * neither a verb (an event, 'be', a modal, 'has') nor an adverb, but the
+ * start of the clause's own subject ('which union members will vote on',
+ * 'which it signed'). */
+static gboolean
+relative_subject_of_its_own (const EvlStoryDoc *sd, gint i)
+{
+  static const char *const verbal[] = { "has", "have", "had", "also", "still", "never", "now", "then",
+                                        "already", "just", "not", NULL };
+  gint n = i + 1;
+  if (n >= (gint) sd->n_tok || sd->tok[n].sentence != sd->tok[i].sentence
+      || !(sd->tok[n].flags & EVL_TOKEN_WORD) || sd->tok_ev[n] >= 0 || sd->tok_tx[n] >= 0
+      || (evl_story_cls (sd, n) & (EVL_STORY_C_BE | EVL_STORY_C_MODAL | EVL_STORY_C_CLAUSE_PUNCT)))
+    return FALSE;
+  gsize len = EVL_SPAN_LEN (sd->tok[n].span);
+  const char *w = sd->text + sd->tok[n].span.start;
+  if (len > 4 && w[len - 2] == 'l' && w[len - 1] == 'y')
+    return FALSE;
+  return !evl_story_token_among (sd, n, verbal);
+}
+
 /* Timex @x dates a clause or phrase that event @k (at token @t) is not
  * part of: a 'since' clause or phrase starts the span event @k fills
  * ('has been the focus of a battle since he was found on Nov. 25',
@@ -1713,6 +1734,11 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
       for (gint j = t + 1; j < i; j++)
         if (sd->tok_ev[j] >= 0 && sd->tok_ev[j] != (gint32) k)
           return TRUE;
+      /* ... unless the clause has a subject of its own, whose deed the
+       * date is ('the agreement, which members will vote on next week':
+       * the vote's; 'which is expected next month' tells of the noun) */
+      if (relative_subject_of_its_own (sd, i))
+        return TRUE;
       return !nominal (sd, (gint32) k) || i - t > 6;
     }
   return FALSE;
