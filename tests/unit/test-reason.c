@@ -446,6 +446,12 @@ ParameterizedTestParameters (reason, summary_without_participants)
       "Police arrest a 24-year-old man", "" },
     { "The blast left ten people injured in the town.", "left", "leave", 1, 0,
       "Blast leaves ten people injured", "" },
+    /* an approximate count opens its subject */
+    { "About 12,000 rail workers went on strike.", "went", "go", 1, 0, "About 12,000 rail workers go on strike", "" },
+    { "Nearly 300 people fled the town.", "fled", "flee", 1, 0, "Nearly 300 people flee the town", "" },
+    /* a bare verb after 'to' takes the noun as its object: no modifier */
+    { "A mediator was appointed to broker talks.", "talks", "talks", 0, 0, "Talks", "" },
+    { "Both sides met for trade talks.", "talks", "talks", 0, 0, "Trade talks", "" },
     /* a passive subject with its named destination */
     { "A planned visit to Dunmore County was cancelled.", "cancelled", "cancel", 1, 1,
       "Planned visit to Dunmore County cancelled", "" },

@@ -2296,6 +2296,12 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
     k--;
   else if (k >= 1 && k < end && a->toks[k].sentence == m->sentence && than_count (a, (guint) k))
     k -= 2;
+  /* ... and so do an approximation's ('About 12,000 workers went on
+   * strike'), which the walk took for a preposition */
+  else if (k >= 0 && k < end && a->toks[k].sentence == m->sentence && counted_number (a, k + 1, m->sentence)
+           && word_in (a, (guint) k, (const char *const[]) { "about", "around", "nearly", "almost", "roughly",
+                                                            "approximately", "some", "over", NULL }))
+    k--;
   /* ... but a passive's words after another preposition are that
    * preposition's ('calls to reduce the troops in the island have been
    * rejected'): the subject stands before.  ('of' is left alone: 'cases
@@ -2782,6 +2788,16 @@ nominal_head (const AddCtx *a, const EvlEventMention *m, const char *lemma, cons
   const EvlLexEntry *irr = tok_lookup (a->irregular, a, t - 1);
   if (irr && g_ascii_strncasecmp (irr->canonical, w, n) != 0)
     return NULL;   /* an irregular verb form ('held') */
+  /* After 'to' the word is an infinitive taking the noun as its object
+   * ('appointed a mediator to broker talks between X and Y': no 'broker
+   * talks' of X's), unless the forms know it as a noun ('returned to
+   * peace talks'). */
+  if (t >= 2 && a->toks[t - 2].sentence == tok->sentence && word_in (a, t - 2, (const char *const[]) { "to", NULL }))
+    {
+      const EvlLexEntry *f = a->forms ? tok_lookup (a->forms, a, t - 1) : NULL;
+      if (!(f && f->n_attrs > 5 && strcmp (f->attrs[5], "NOUN") == 0))
+        return NULL;
+    }
   g_autofree char *mod = g_ascii_strdown (w, (gssize) n);
   /* '$4 billion purchase': a scale word keeps its amount ('Billion
    * purchase' was the line) */
