@@ -1291,6 +1291,16 @@ ParameterizedTestParameters (story, arguments)
     { "The meeting with Russia’s top general Gerasimov ended.",
       { "Russia", "Gerasimov", "" }, { EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
       { "meeting", "" }, { "meeting" }, { "NONE" }, 0, "", "Gerasimov", "", "", 0 },
+    /* A participle's 'by' right after a noun names the noun's doer
+     * ('talks brokered by mediator X'); a 'by' of time does not. */
+    { "The deal came after talks brokered by mediator Helen Strand.",
+      { "Helen Strand", "" }, { EVL_ENTITY_PERSON },
+      { "deal", "talks", "" }, { "deal", "talks" }, { "NONE", "NONE" }, 1,
+      "Helen Strand", "", "", "", 1 },
+    { "The talks ended by Friday with Helen Strand.",
+      { "Helen Strand", "" }, { EVL_ENTITY_PERSON },
+      { "talks", "" }, { "talks" }, { "NONE" }, 0,
+      "", "Helen Strand", "", "", 1 },
   };
   return cr_make_param_array (ArgCase, cases, G_N_ELEMENTS (cases));
 }

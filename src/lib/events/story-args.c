@@ -869,6 +869,31 @@ appositive_object (const EvlStoryDoc *sd, gint t)
   return m;
 }
 
+/* The 'by' agent of a participle right after the noun at @t ('talks
+ * brokered by mediator Helen Strand', 'a deal negotiated by X'): the
+ * noun's doer, whom the participle's passive names; lower-case titles
+ * only between 'by' and the name.  -1 when there is none. */
+static gint32
+participle_by_agent (const EvlStoryDoc *sd, gint t)
+{
+  guint sentence = sd->tok[t].sentence;
+  gint v = t + 1, by = t + 2;
+  if (by + 1 >= (gint) sd->n_tok || sd->tok[by + 1].sentence != sentence || !evl_story_is (sd, by, EVL_W_BY))
+    return -1;
+  gsize n = EVL_SPAN_LEN (sd->tok[v].span);
+  const char *w = sd->text + sd->tok[v].span.start;
+  if (n < 5 || !g_ascii_islower (w[0]) || w[n - 2] != 'e' || w[n - 1] != 'd')
+    return -1;
+  for (gint j = by + 1; j < (gint) sd->n_tok && j <= by + 4 && sd->tok[j].sentence == sentence; j++)
+    {
+      if (sd->tok_ent[j] >= 0)
+        return sd->tok_ent[j];
+      if (!(sd->tok[j].flags & EVL_TOKEN_WORD) || (sd->tok[j].flags & EVL_TOKEN_CAP) || sd->tok_ev[j] >= 0)
+        return -1;
+    }
+  return -1;
+}
+
 static void
 fill_one (EvlStoryDoc *sd, guint k)
 {
@@ -990,6 +1015,8 @@ fill_one (EvlStoryDoc *sd, guint k)
     }
   if (subject < 0 && verbal && !unnamed)
     subject = relative_antecedent (sd, t);
+  if (subject < 0 && !verbal)
+    subject = participle_by_agent (sd, t);
   if (subject < 0 && verbal && !unnamed && (passive || evl_story_finite (sd, (gint32) k)))
     {
       gint open, close;
