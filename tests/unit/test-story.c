@@ -306,6 +306,11 @@ ParameterizedTestParameters (story, typing)
     { "The union struck a tentative deal with the railway.", "struck", "strike", "PAST", "AGREEMENT", "05", 0 },
     { "Workers returned after a deal was struck on Tuesday.", "struck", "strike", "PAST", "AGREEMENT", "05", 0 },
     { "The two parties struck an accord late on Friday.", "struck", "strike", "PAST", "AGREEMENT", "05", 0 },
+    /* agreeing to or on a deal, a ceasefire or a truce is the agreement;
+     * agreeing to a plan or with a view is not */
+    { "The rebels agreed on Sunday to a ceasefire.", "agreed", "agree", "PAST", "AGREEMENT", "05", 0 },
+    { "The firms agreed a deal with the union.", "agreed", "agree", "PAST", "AGREEMENT", "05", 0 },
+    { "The minister agreed with the critics on Sunday.", "agreed", "agree", "PAST", "OTHER", "", 0 },
     { "Rail workers struck over pay on Monday.", "struck", "strike", "PAST", "PROTEST", "14", 0 },
     { "The court struck down the law on Monday.", "struck", "strike down", "PAST", "OTHER", "", 0 },
     /* people arrive on a visit; goods do not */
