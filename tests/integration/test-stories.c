@@ -531,6 +531,23 @@ told_in (JsonObject *e, const char *doc)
   return FALSE;
 }
 
+/* Every event of @s of story type @type (any when NULL) dated @value (any
+ * when NULL) is told in each of the documents @docs (NULL-terminated). */
+static void
+assert_told_in_all (Story *s, const char *type, const char *value, const char *const *docs)
+{
+  JsonArray *evs = json_object_get_array_member (s->root, "events");
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evs, i);
+      JsonObject *t = json_object_get_null_member (e, "time") ? NULL : json_object_get_object_member (e, "time");
+      if ((type && g_strcmp0 (member (e, "type"), type) != 0) || (value && g_strcmp0 (member (t, "value"), value) != 0))
+        continue;
+      for (guint d = 0; docs[d]; d++)
+        cr_assert (told_in (e, docs[d]), "%s: not told in %s", member (e, "summary"), docs[d]);
+    }
+}
+
 /* 'reached a tentative agreement late on Tuesday' in one article and 'a
  * deal was struck on Tuesday' in the next day's: near-synonyms of one
  * type (coreference.txt) dated one day, naming nothing that differs, are
@@ -542,14 +559,7 @@ Test (stories, a_deal_and_an_agreement_of_one_day_are_one_event)
   Story s;
   story_build_inputs (&s, a, b);
   cr_assert_eq (count (&s, "AGREEMENT", "2025-03-04"), 1);
-  JsonArray *evs = json_object_get_array_member (s.root, "events");
-  for (guint i = 0; i < json_array_get_length (evs); i++)
-    {
-      JsonObject *e = json_array_get_object_element (evs, i);
-      JsonObject *t = json_object_get_null_member (e, "time") ? NULL : json_object_get_object_member (e, "time");
-      if (g_strcmp0 (member (t, "value"), "2025-03-04") == 0)
-        cr_assert (told_in (e, "deal-reached") && told_in (e, "deal-struck"), "%s", member (e, "summary"));
-    }
+  assert_told_in_all (&s, NULL, "2025-03-04", (const char *const[]) { "deal-reached", "deal-struck", NULL });
   story_clear (&s);
 }
 
@@ -565,14 +575,8 @@ Test (stories, a_landfall_and_the_storm_hitting_are_one_event)
   story_build_inputs (&s, dir, NULL);
   cr_assert_eq (count (&s, "DISASTER", NULL), 1);
   cr_assert_eq (count (&s, "DISASTER", "2025-08-20"), 1);
-  JsonArray *evs = json_object_get_array_member (s.root, "events");
-  for (guint i = 0; i < json_array_get_length (evs); i++)
-    {
-      JsonObject *e = json_array_get_object_element (evs, i);
-      if (g_strcmp0 (member (e, "type"), "DISASTER") == 0)
-        cr_assert (told_in (e, "storm-landfall") && told_in (e, "storm-toll") && told_in (e, "storm-aid"),
-                   "%s", member (e, "summary"));
-    }
+  assert_told_in_all (&s, "DISASTER", NULL,
+                      (const char *const[]) { "storm-landfall", "storm-toll", "storm-aid", NULL });
   story_clear (&s);
 }
 
@@ -585,13 +589,7 @@ Test (stories, a_ruling_planned_and_given_by_the_court_is_one_event)
   Story s;
   story_build_inputs (&s, dir, NULL);
   cr_assert_eq (count (&s, "LEGAL_ACTION", NULL), 1);
-  JsonArray *evs = json_object_get_array_member (s.root, "events");
-  for (guint i = 0; i < json_array_get_length (evs); i++)
-    {
-      JsonObject *e = json_array_get_object_element (evs, i);
-      if (g_strcmp0 (member (e, "type"), "LEGAL_ACTION") == 0)
-        cr_assert (told_in (e, "ruling-due") && told_in (e, "ruling-given"), "%s", member (e, "summary"));
-    }
+  assert_told_in_all (&s, "LEGAL_ACTION", NULL, (const char *const[]) { "ruling-due", "ruling-given", NULL });
   cr_assert_eq (count (&s, "LEGAL_ACTION", "2025-03-13"), 1);
   story_clear (&s);
 }
