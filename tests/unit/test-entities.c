@@ -845,6 +845,13 @@ static KeyCase key_cases[] = {
   { "Tovald Foods, Inc.", EVL_ENTITY_ORGANIZATION, "tovald foods" },
   { "Ardley Co", EVL_ENTITY_PERSON, "ardley co" },
   { "Asia Ltd.", EVL_ENTITY_ORGANIZATION, "asia ltd" },
+  /* 'Ministry of Health' is the next article's 'Health Ministry'; a
+   * longer tail is another body */
+  { "Ministry of Health", EVL_ENTITY_ORGANIZATION, "health ministry" },
+  { "Health Ministry", EVL_ENTITY_ORGANIZATION, "health ministry" },
+  { "Ministry of the Interior", EVL_ENTITY_ORGANIZATION, "interior ministry" },
+  { "Department of Transport", EVL_ENTITY_ORGANIZATION, "transport department" },
+  { "Ministry of Health and Social Affairs", EVL_ENTITY_ORGANIZATION, "ministry of health and social affairs" },
 };
 
 ParameterizedTestParameters (entities, normalizes_merge_keys)

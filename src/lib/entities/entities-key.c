@@ -795,6 +795,32 @@ drop_legal_form (GString *out)
       }
 }
 
+/* 'Ministry of (the) Health' in one article is the 'Health Ministry' of
+ * the next, 'Department of Defense' the 'Defense Department': folded key
+ * @out takes the short order.  Not a longer tail ('Ministry of Health
+ * and Social Affairs' is no 'Health Ministry'), nor one with its own
+ * 'of'. */
+static void
+head_noun_last (GString *out)
+{
+  static const char *const heads[] = { "ministry", "department" };
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      gsize h = strlen (heads[i]);
+      if (out->len <= h + 4 || strncmp (out->str, heads[i], h) != 0 || strncmp (out->str + h, " of ", 4) != 0)
+        continue;
+      const char *rest = out->str + h + 4;
+      if (strncmp (rest, "the ", 4) == 0)
+        rest += 4;
+      if (*rest == '\0' || strchr (rest, ' ') != NULL)
+        return;
+      char *tail = g_strconcat (rest, " ", heads[i], NULL);
+      g_string_assign (out, tail);
+      g_free (tail);
+      return;
+    }
+}
+
 void
 evl_ent_normalize_key (GString *out, const EvlEntLex *lex, const char *name, EvlEntityType type)
 {
@@ -827,7 +853,10 @@ evl_ent_normalize_key (GString *out, const EvlEntLex *lex, const char *name, Evl
           if (out->len > 4 && strncmp (out->str, "the ", 4) == 0)
             g_string_erase (out, 0, 4);
           if (type == EVL_ENTITY_ORGANIZATION)
-            drop_legal_form (out);
+            {
+              drop_legal_form (out);
+              head_noun_last (out);
+            }
           return;
         }
       g_string_truncate (out, 0);
