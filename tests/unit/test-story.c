@@ -1177,6 +1177,14 @@ ParameterizedTestParameters (story, arguments)
       { EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION, EVL_ENTITY_PERSON },
       { "cooperation", "emphasized", "" }, { "cooperation", "emphasize" }, { "NONE", "PAST" }, 1,
       "Putin", "", "", "North Korea", 1 },
+    /* A description, then the person's name between commas: the name
+     * is the subject; not the last item of a list. */
+    { "The company's former chief executive, Martin Kessler, resigned.",
+      { "Martin Kessler", "" }, { EVL_ENTITY_PERSON },
+      { "resigned", "" }, { "resign" }, { "PAST" }, 0, "Martin Kessler", "", "", "", 1 },
+    { "Its rival, Helix, and the chief executive, Martin Kessler, resigned.",
+      { "Helix", "Martin Kessler", "" }, { EVL_ENTITY_ORGANIZATION, EVL_ENTITY_PERSON },
+      { "resigned", "" }, { "resign" }, { "PAST" }, 0, "", "", "", "", 0 },
     /* A modal's own subject, a noun phrase after the saying, is the
      * verb's, and of an infinitive after it: the sayer neither visits
      * nor meets. */

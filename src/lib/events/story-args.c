@@ -802,6 +802,29 @@ aux_only (const EvlStoryDoc *sd, gint a, gint b)
   return b - a <= 4;
 }
 
+/* 'The company's former chief executive, Martin Kessler, resigned': a
+ * description opens the sentence (no comma, clause word or finite verb
+ * in it: not a list's items), then the person's name between commas, the
+ * last comma at token @j; the name is the subject of the verb after it.
+ * -1 when none. */
+static gint32
+described_person (const EvlStoryDoc *sd, gint b, gint j, gint *open, gint *close)
+{
+  gint32 r = sd->tok_ent[j - 1];
+  if (r < 0 || last_tok (sd, r) != j - 1 || sd->ent[r].type != EVL_ENTITY_PERSON || possessive_pronoun (sd, r))
+    return -1;
+  gint o = first_tok (sd, r) - 1;
+  if (o <= b || !evl_story_is (sd, o, EVL_W_COMMA))
+    return -1;
+  for (gint i = b; i < o; i++)
+    if (evl_story_is (sd, i, EVL_W_COMMA) || (sd->tok_ev[i] >= 0 && evl_story_finite (sd, sd->tok_ev[i]))
+        || (C (i) & (EVL_STORY_C_CLAUSE_BREAK | EVL_STORY_C_CLAUSE_WORD)) || (sd->tok[i].flags & EVL_TOKEN_QUOTE))
+      return -1;
+  *open = o;
+  *close = j;
+  return r;
+}
+
 /* 'Slepian, 52, an obstetrician who worked in Buffalo, was shot': the
  * person who opens the sentence, then an appositive between commas, is
  * the subject of the verb right after the closing comma (past its
@@ -826,7 +849,7 @@ evl_story_appositive (const EvlStoryDoc *sd, gint t, gint *open, gint *close)
     b++;
   gint32 m = sd->tok_ent[b];
   if (m < 0 || first_tok (sd, m) != b || sd->ent[m].type != EVL_ENTITY_PERSON || possessive_pronoun (sd, m))
-    return -1;
+    return described_person (sd, b, j, open, close);
   gint e = last_tok (sd, m);
   if (e + 1 >= j || !evl_story_is (sd, e + 1, EVL_W_COMMA))
     return -1;
