@@ -2784,6 +2784,11 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     /* 'late' before a time is no part of the object */
     { "A magnitude 6.8 earthquake struck central Chile late on Sunday.", "struck",
       "Magnitude 6.8 earthquake strikes central Chile" },
+    /* a passive subject's 'between' phrase tells of its head, whose
+     * nouns are no subject */
+    { "The ceasefire between the army and the rebels was violated on Thursday.", "violated",
+      "Ceasefire violated" },
+    { "The border between the two countries was closed on Thursday.", "closed", "Border closed" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

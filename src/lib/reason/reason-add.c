@@ -2309,6 +2309,32 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
   if (!active && !relative && k >= 0 && k < end && a->toks[k].sentence == m->sentence
       && word_in (a, (guint) k, (const char *const[]) { "in", "on", "to", "from", "with", "for", "at", NULL }))
     return NULL;
+  /* ... except 'between' and 'among', which tell of the noun before them
+   * ('The ceasefire between the army and the rebels was violated'): the
+   * walk stopped inside that phrase (at its 'and' or at the preposition
+   * itself), whose nouns are no subject ('Rebels violated' was the
+   * line); the subject is the noun before the preposition. */
+  if (!active && !relative && k >= 2 && k < end && a->toks[k].sentence == m->sentence)
+    {
+      gint j = k;
+      if (word_in (a, (guint) k, (const char *const[]) { "and", NULL }))
+        for (j = k - 1; j >= 1 && k - j < 4 && a->toks[j].sentence == m->sentence && !tok_is_punct (a, (guint) j)
+                        && a->trigger_tok[j] != TRIGGER_FINITE
+                        && !word_in (a, (guint) j, (const char *const[]) { "between", NULL });
+             j--)
+          ;
+      if (j >= 1 && a->toks[j].sentence == m->sentence
+          && word_in (a, (guint) j, (const char *const[]) { "between", "among", NULL }))
+        {
+          end = head = k = j - 1;
+          while (k >= 0 && end - k < 4 && a->toks[k].sentence == m->sentence && (a->toks[k].flags & EVL_TOKEN_WORD)
+                 && !tok_is_punct (a, (guint) k) && tok_lookup (a->stops, a, (guint) k) == NULL
+                 && !in_timex (a, m->sentence, a->toks[k].span.start) && a->trigger_tok[k] != TRIGGER_FINITE)
+            k--;
+          if (k == end)
+            return NULL;
+        }
+    }
   /* 'officials in and around Miami warned': an 'and' after a function
    * word joins two of them, and opens no clause */
   if (active && k >= 1 && a->toks[k].sentence == m->sentence && word_in (a, (guint) k, (const char *const[]) { "and", "or", NULL })
