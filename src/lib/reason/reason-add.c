@@ -2004,7 +2004,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
    * does 'rally' and 'belly') */
   static const char *const adverbs[] = { "last", "also", "then", "again", "later", "already", "first",
                                          "finally", "now", "still", "just", "once", "jointly", "fully",
-                                         "newly", "badly", "duly", NULL };
+                                         "newly", "badly", "duly", "twice", "often", "always", NULL };
   static const char *const openers[] = { "and", "but", "when", "after", "before", "as", "while", "whose",
                                          "because", "if", "though", "although", "once", "that", NULL };
   static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "this", "these",
