@@ -2792,6 +2792,9 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     /* a frequency adverb before the verb is no head: the subject's
      * number stands */
     { "The emissaries twice failed to show up.", "failed", "Emissaries fail to show up" },
+    /* 'no one' keeps its 'no' */
+    { "No one was killed in the blast on Friday.", "killed", "No one killed in the blast" },
+    { "No one died in the blast on Friday.", "died", "No one dies in the blast" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }
