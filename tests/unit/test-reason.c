@@ -2792,6 +2792,10 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
     /* a frequency adverb before the verb is no head: the subject's
      * number stands */
     { "The emissaries twice failed to show up.", "failed", "Emissaries fail to show up" },
+    /* a participle with its time before the clause's verb is a reduced
+     * relative, a passive; a free relative's 'what' is no noun there */
+    { "Evidence produced Tuesday showed that the minister lied.", "produced", "Evidence produced" },
+    { "\"What happened today shows that the talks failed,\" he said.", "happened", "Happen" },
     /* 'no one' keeps its 'no' */
     { "No one was killed in the blast on Friday.", "killed", "No one killed in the blast" },
     { "No one died in the blast on Friday.", "died", "No one dies in the blast" },

@@ -1571,10 +1571,17 @@ reduced_relative (const AddCtx *a, const EvlEventMention *m)
                                             "evacuate", "displace", "hit", "found", NULL };
   static const char *const finite[] = { "is", "are", "was", "were", "has", "have", "had", "will", "would",
                                         "shall", "should", "may", "might", "can", "could", "must", NULL };
-  guint t = token_from (a, m->span.end, m->span.end, m->sentence);
+  guint t0 = token_from (a, m->span.end, m->span.end, m->sentence), t = t0;
   while (t < a->n_toks && a->toks[t].sentence == m->sentence && in_timex (a, m->sentence, a->toks[t].span.start))
     t++;
   if (t >= a->n_toks || a->toks[t].sentence != m->sentence)
+    return TRUE;
+  /* 'Evidence produced Tuesday showed': a finite verb right after the
+   * participle's time is the clause's own, so the participle modifies
+   * the noun before it.  (Not without the time: a verb's object or
+   * complement may be tagged a verb too, 'announced plans', 'remained
+   * closed'.) */
+  if (t > t0 && (a->trigger_tok[t] == TRIGGER_FINITE || word_in (a, t, finite)))
     return TRUE;
   if (!tok_is_punct (a, t) && tok_lookup (a->stops, a, t) == NULL)
     return FALSE;
@@ -1874,7 +1881,9 @@ relative_subject (const AddCtx *a, const EvlEventMention *m, gboolean *passive, 
   gint first = k + 1;
   while (first <= end && word_in (a, (guint) first, lead))
     first++;
-  if (first > end || a->text[a->toks[first].span.start] == '\'')
+  /* ('What happened today shows': a free relative, no noun) */
+  if (first > end || a->text[a->toks[first].span.start] == '\''
+      || word_in (a, (guint) first, (const char *const[]) { "what", "whatever", NULL }))
     return NULL;
   *passive = TRUE;
   *plural = plural_head (a, (guint) end, (guint) first);
