@@ -2796,6 +2796,14 @@ ParameterizedTestParameters (reason, summary_of_an_annotated_sentence)
      * relative, a passive; a free relative's 'what' is no noun there */
     { "Evidence produced Tuesday showed that the minister lied.", "produced", "Evidence produced" },
     { "\"What happened today shows that the talks failed,\" he said.", "happened", "Happen" },
+    /* an active subject's 'to' and 'between' phrases are its own; an
+     * infinitive's 'to' is not */
+    { "The envoy to the talks returned to Washington on Saturday.", "returned",
+      "Envoy to the talks returns to Washington" },
+    { "Fresh violence between rival parties erupted in four towns on Sunday.", "erupted",
+      "Fresh violence between rival parties erupts in four towns" },
+    { "Exports to the EU rose 2.5 percent in March.", "rose", "Exports to the EU rise 2.5 percent" },
+    { "The government wants all parties to stop fighting.", "stop", "All parties stop fighting" },
     /* 'no one' keeps its 'no' */
     { "No one was killed in the blast on Friday.", "killed", "No one killed in the blast" },
     { "No one died in the blast on Friday.", "died", "No one dies in the blast" },

@@ -1997,6 +1997,29 @@ np_opens_before (const AddCtx *a, gint j, guint sentence)
   return FALSE;
 }
 
+/* Token @k is a 'to' before a noun inside a subject ('The envoy to the
+ * talks returned', 'Exports to the EU rose'): not an infinitive's ('All
+ * parties to stop fighting'), whose verb is written as its lemma, nor
+ * one of a compound preposition ('due to'). */
+static gboolean
+to_noun (const AddCtx *a, gint k)
+{
+  if (!word_in (a, (guint) k, (const char *const[]) { "to", NULL }) || k < 1 || (guint) k + 1 >= a->n_toks
+      || word_in (a, (guint) k - 1, (const char *const[]) { "due", "according", "owing", "next", "close", "up",
+                                                           "prior", "thanks", "addition", NULL }))
+    return FALSE;
+  /* (a word that tells no event must show itself a noun phrase's start:
+   * 'to free some 400 prisoners' has a verb the tagger left out) */
+  gint32 v = mention_at (a, k + 1);
+  if (v < 0)
+    return word_in (a, (guint) k + 1, lead_dets) || (a->toks[k + 1].flags & (EVL_TOKEN_CAP | EVL_TOKEN_NUMBER));
+  if (a->ev[v].lemma == NULL)
+    return TRUE;
+  gsize n = strlen (a->ev[v].lemma);
+  return !(EVL_SPAN_LEN (a->toks[k + 1].span) == n
+           && g_ascii_strncasecmp (a->text + a->toks[k + 1].span.start, a->ev[v].lemma, n) == 0);
+}
+
 static char *
 subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
               guint32 *start)
@@ -2020,7 +2043,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
                                       "those", NULL };
   /* (a place's too: 'the toll from the crash near Almora rose') */
   static const char *const linkers[] = { "of", "over", "for", "with", "from", "in", "at", "on", "near",
-                                         "outside", "off", "and", "or", NULL };
+                                         "outside", "off", "and", "or", "between", NULL };
   gint t = evl_document_token_at (a->doc, m->span.start);
   if (t <= 0 || a->n_toks == 0)
     return NULL;
@@ -2188,7 +2211,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
        * closed') or a named destination ('A planned visit to Dunmore
        * County was cancelled') */
       if (links < 3 && k > 0 && k < end && end - k < 10 && a->toks[k].sentence == m->sentence
-          && (active ? word_in (a, (guint) k, linkers)
+          && (active ? word_in (a, (guint) k, linkers) || to_noun (a, k)
                      : !relative && (word_in (a, (guint) k, (const char *const[]) { "in", "at", NULL })
                                      || (word_in (a, (guint) k, (const char *const[]) { "to", NULL })
                                          && names_only (a, (guint) k + 1, (guint) end))))
