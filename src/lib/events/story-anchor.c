@@ -500,6 +500,28 @@ head_date_before (const EvlStoryDoc *sd, gint t)
   return -1;
 }
 
+/* The first token of the event noun's phrase whose own date timex @x
+ * is, right after the noun (@prep: after a preposition, 'the summit in
+ * March'; else also 'clashes last week'), past event token @t; -1 when
+ * the timex follows no such noun. */
+static gint
+dated_noun_phrase (const EvlStoryDoc *sd, gint t, gint32 x, gboolean prep)
+{
+  gint f = sd->tx_first[x], n = f - 1;
+  if (n > t + 1 && (evl_story_cls (sd, n) & (EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP)))
+    n--;
+  else if (prep)
+    return -1;
+  if (n <= t + 1 || sd->tok_ev[n] < 0 || !nominal (sd, sd->tok_ev[n]))
+    return -1;
+  gint j = n - 1;
+  while (j > t && n - j <= 3 && sd->tok_ev[j] < 0 && sd->tok_tx[j] < 0
+         && ((evl_story_cls (sd, j) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET | EVL_STORY_C_POSSESSIVE))
+             || evl_story_is (sd, j, EVL_W_A) || evl_story_is (sd, j, EVL_W_AN) || evl_story_modifier_word (sd, j)))
+    j--;
+  return j + 1;
+}
+
 /* Timex @x is the own date ('in September', 'on Monday') of an event
  * noun that a 'before' cue introduces after event token @t ('protested
  * the killings ahead of the celebrations in September', 'arrested them
@@ -509,15 +531,9 @@ head_date_before (const EvlStoryDoc *sd, gint t)
 static gboolean
 before_cue_date (const EvlStoryDoc *sd, gint t, gint32 x)
 {
-  gint f = sd->tx_first[x], n = f - 2;
-  if (n <= t + 1 || !(evl_story_cls (sd, f - 1) & (EVL_STORY_C_PREP | EVL_STORY_C_LOC_PREP)) || sd->tok_ev[n] < 0
-      || !nominal (sd, sd->tok_ev[n]))
+  gint j = dated_noun_phrase (sd, t, x, TRUE) - 1;
+  if (j < 0)
     return FALSE;
-  gint j = n - 1;
-  while (j > t && n - j <= 3 && sd->tok_ev[j] < 0 && sd->tok_tx[j] < 0
-         && ((evl_story_cls (sd, j) & (EVL_STORY_C_DEFINITE | EVL_STORY_C_NOUN_DET | EVL_STORY_C_POSSESSIVE))
-             || evl_story_is (sd, j, EVL_W_A) || evl_story_is (sd, j, EVL_W_AN) || evl_story_modifier_word (sd, j)))
-    j--;
   const EvlLexicon *lex = evl_context_get_lexicon (sd->ctx, "en/event-cues-story");
   const Cues cues = { lex, MAX (evl_lexicon_max_words (lex), 1) };
   for (gint s = j; s > t && j - s < (gint) cues.max_words; s--)
@@ -527,6 +543,21 @@ before_cue_date (const EvlStoryDoc *sd, gint t, gint32 x)
         return TRUE;
     }
   return FALSE;
+}
+
+/* Timex @x is the own date of an event noun after 'despite' or 'in
+ * spite of' past event token @t ('went ahead despite clashes last
+ * week', 'despite the strike on Monday'): what a clause holds against
+ * a concession happened apart from it, at a time of its own. */
+static gboolean
+concessive_date (const EvlStoryDoc *sd, gint t, gint32 x)
+{
+  gint j = dated_noun_phrase (sd, t, x, FALSE) - 1;
+  if (j <= t)
+    return FALSE;
+  return evl_story_token_is (sd, (guint) j, "despite")
+         || (j - 2 > t && evl_story_token_is (sd, (guint) j, "of") && evl_story_token_is (sd, (guint) j - 1, "spite")
+             && evl_story_token_is (sd, (guint) j - 2, "in"));
 }
 
 /* Saying @k is before the noun phrase at token @a that a finite verb
@@ -2436,7 +2467,7 @@ nearest_timex (const EvlStoryDoc *sd, const guint8 *excluded, guint k, gint t, g
         }
       /* (asked last: a cue lookup for every candidate was ~0.5 M
        * instructions on the small corpus) */
-      if (i > t && before_cue_date (sd, t, x))
+      if (i > t && (concessive_date (sd, t, x) || before_cue_date (sd, t, x)))
         continue;
       gboolean here = sd->clause[i] == sd->clause[t] && !predicate_between (sd, k, t, i);
       if ((refused || (i > t && contrast_between (sd, t, i))
