@@ -359,6 +359,8 @@ ParameterizedTestParameters (events, tense_and_aspect)
     { "Prices have fallen sharply.", "fallen", "PRESENT", "PERFECTIVE" },
     { "The index has fallen again.", "fallen", "PRESENT", "PERFECTIVE" },
     { "The leaders will meet in Vladivostok.", "meet", "FUTURE", "NONE" },
+    { "The troops will have left by then.", "left", "FUTURE", "PERFECTIVE" },
+    { "The troops will not have finished.", "finished", "FUTURE", "PERFECTIVE" },
     { "The rocket was launched on Tuesday.", "launched", "PAST", "NONE" },
     { "The rocket had been launched before dawn.", "launched", "PAST", "PERFECTIVE" },
     { "Troops are fighting near the border.", "fighting", "PRESENT", "PROGRESSIVE" },

@@ -430,6 +430,10 @@ static TxCase relative_cases[] = {
   { "The rally took place last Friday.", DCT, "last Friday", "DATE", "2023-09-08", "" },
   { "The two sides will meet on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
   { "The two sides met on Monday.", DCT, "Monday", "DATE", "2023-09-11", "" },
+  /* the future perfect is done by a time ahead; 'would have' is past */
+  { "The troops will have left by Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
+  { "The troops will not have finished by Wednesday.", DCT, "Wednesday", "DATE", "2023-09-20", "" },
+  { "The troops would have left by Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
   { "The offer had been scheduled to expire Friday.", DCT, "Friday", "DATE", "2023-09-08", "" },
   { "Officials postponed until Tuesday any action on the case.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "Until Thursday, they had not called him a suspect.", "2023-09-15", "Thursday", "DATE", "2023-09-14", "" },

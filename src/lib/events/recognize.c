@@ -1302,6 +1302,26 @@ comma_participle (const Tokens *t, guint i)
   return wn > 0 && (g_ascii_isdigit (w[0]) || word_among (w, wn, opens, G_N_ELEMENTS (opens)));
 }
 
+/* Token @j (a 'have' auxiliary of trigger @i's group) is the bare
+ * 'have' after 'will' (adverbs between: 'will not have'), within the
+ * group's window and sentence. */
+static gboolean
+will_before (const Tokens *t, guint i, guint j)
+{
+  const char *w = t->text + t->tok[j].span.start;
+  if (EVL_SPAN_LEN (t->tok[j].span) != 4 || !evl_ascii_caseeq (w, "have", 4))
+    return FALSE;
+  for (guint k = j; k-- > 0 && i - k <= AUX_WINDOW && t->tok[k].sentence == t->tok[i].sentence;)
+    {
+      const Slot *sk = t->ring->w[k % RING];
+      if ((Aux) sk->aux == AUX_WILL)
+        return TRUE;
+      if (sk->aux != AUX_NONE || !sk->adverb)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
               const char *lemma, const char **tense_out, const char **aspect_out)
@@ -1323,6 +1343,11 @@ tense_aspect (const Model *m, const Tokens *t, guint i, Pos pos,
       if (a != AUX_NONE)
         {
           chain[nc++] = a;
+          /* 'will have left': the bare 'have' after 'will' is no finite
+           * present; the 'will' further left opens the group (the
+           * future perfect) */
+          if (a == AUX_HAVE_PRES && will_before (t, i, j))
+            continue;
           if (a == AUX_TO || a == AUX_WILL || a == AUX_MODAL
               || a == AUX_BE_PRES || a == AUX_BE_PAST || a == AUX_HAVE_PRES
               || a == AUX_HAVE_PAST || a == AUX_DO_PRES || a == AUX_DO_PAST)

@@ -572,6 +572,21 @@ present_verb (const TxScan *s, int k)
   return shape && !unit_in (u, not_verbs, G_N_ELEMENTS (not_verbs));
 }
 
+/* 'will have left by Tuesday', 'will not have finished by Friday': a
+ * participle after 'have' after a future auxiliary is the future
+ * perfect, done by a time still ahead; its past form tells no past (the
+ * 'will' further left does).  @k is the participle. */
+static gboolean
+future_perfect (const TxScan *s, int k)
+{
+  if (k < 2 || !(tx_unit_is (&s->u[k - 1], "have") || tx_unit_is (&s->u[k - 1], "'ve")))
+    return FALSE;
+  int a = k - 2;
+  if (a > 0 && tx_unit_is (&s->u[a], "not"))
+    a--;
+  return s->u[a].kind == U_WORD && s->u[a].wi->tense && future_head (s, a);
+}
+
 int
 tx_tense (const TxScan *s, int i, int end)
 {
@@ -610,7 +625,7 @@ tx_tense (const TxScan *s, int i, int end)
        * a.m. Tuesday', 'may cut rates Friday') */
       if (past_cue (u) && k > 0
           && (tx_unit_is (&s->u[k - 1], "to") || (s->u[k - 1].wi->tense && future_head (s, k - 1))
-              || modal_tense (s, k - 1) > 0))
+              || modal_tense (s, k - 1) > 0 || future_perfect (s, k)))
         continue;
       /* 'to leave on Thursday': an infinitive looks ahead */
       if (u->kind == U_WORD && tx_unit_is (u, "to") && (pluperfect_before (s, k) || implicative_past_before (s, k)))
