@@ -434,6 +434,10 @@ static TxCase relative_cases[] = {
   { "The troops will have left by Tuesday.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "The troops will not have finished by Wednesday.", DCT, "Wednesday", "DATE", "2023-09-20", "" },
   { "The troops would have left by Tuesday.", DCT, "Tuesday", "DATE", "2023-09-12", "" },
+  /* what a call asks for may lie ahead: the nearer day */
+  { "The union called for a general strike on Friday.", DCT, "Friday", "DATE", "2023-09-15", "" },
+  { "The union called for a general strike on Wednesday.", DCT, "Wednesday", "DATE", "2023-09-13", "" },
+  { "The union had called for a general strike on Friday.", DCT, "Friday", "DATE", "2023-09-08", "" },
   { "The offer had been scheduled to expire Friday.", DCT, "Friday", "DATE", "2023-09-08", "" },
   { "Officials postponed until Tuesday any action on the case.", DCT, "Tuesday", "DATE", "2023-09-19", "" },
   { "Until Thursday, they had not called him a suspect.", "2023-09-15", "Thursday", "DATE", "2023-09-14", "" },

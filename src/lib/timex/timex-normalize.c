@@ -572,6 +572,21 @@ present_verb (const TxScan *s, int k)
   return shape && !unit_in (u, not_verbs, G_N_ELEMENTS (not_verbs));
 }
 
+/* 'called for a general strike on Wednesday', 'appealed for calm on
+ * Friday': the date after what a call asks for is mostly that thing's,
+ * which may still lie ahead of the writing, so the nearer day wins as
+ * after 'planned a rally'; not after 'had' ('had called for a strike on
+ * Monday' that has passed).  @k is the past verb, 'for' right after it,
+ * the date at @i further on. */
+static gboolean
+call_for (const TxScan *s, int k, int i)
+{
+  static const char *const calls[] = { "called", "appealed", "pressed", "pushed", "asked", "clamored",
+                                       "clamoured", "lobbied", "campaigned", "agitated" };
+  return k + 2 < i && tx_unit_is (&s->u[k + 1], "for") && !(k > 0 && tx_unit_is (&s->u[k - 1], "had"))
+         && unit_in (&s->u[k], calls, G_N_ELEMENTS (calls));
+}
+
 /* 'will have left by Tuesday', 'will not have finished by Friday': a
  * participle after 'have' after a future auxiliary is the future
  * perfect, done by a time still ahead; its past form tells no past (the
@@ -692,6 +707,8 @@ tx_tense (const TxScan *s, int i, int end)
           && tx_unit_is (&s->u[k + 1], "for") && s->u[k - 1].kind == U_WORD && !past_cue (&s->u[k - 1])
           && !auxiliary_before (s, k) && !after_be (s, k))
         continue;
+      if (past_cue (u) && call_for (s, k, i))
+        return 0;
       if (past_cue (u))
         return strength == 1 && object_past (s, k, i, end) ? -2 : -strength;
       present |= !heading && present_verb (s, k);
