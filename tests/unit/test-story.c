@@ -4211,14 +4211,17 @@ ParameterizedTestParameters (story, a_date_of_another_part_of_the_sentence_is_no
       { RE_PAST ("arrested", "arrest"), RE_NOUN ("summit", "summit") }, FALSE },
     { "Kim resigned after the vote in May.", "May", "2023-05", "",
       { RE_PAST ("resigned", "resign"), RE_NOUN ("vote", "vote") }, TRUE },
-    /* a noun's own date after 'despite' or 'in spite of' is the
-     * concession's, not the clause's; the noun keeps it */
+    /* a noun's own date after 'despite', 'in spite of' or 'amid' is
+     * the concession's or the background's, not the clause's; the noun
+     * keeps it */
     { "The talks went ahead despite clashes last week.", "last week", "2023-W36", "",
       { RE_PAST ("went", "go"), RE_NOUN ("clashes", "clash") }, FALSE },
     { "The talks went ahead despite clashes last week.", "last week", "2023-W36", "",
       { RE_NOUN ("clashes", "clash"), RE_PAST ("went", "go") }, TRUE },
     { "The vote went ahead in spite of the strike on Monday.", "Monday", "2023-09-11", "",
       { RE_PAST ("went", "go"), RE_NOUN ("strike", "strike") }, FALSE },
+    { "Shares fell amid protests last week.", "last week", "2023-W36", "",
+      { RE_PAST ("fell", "fall"), RE_NOUN ("protests", "protest") }, FALSE },
     { "The car was found last month at the airport, the police said.", "last month", "2023-08", "",
       { RE_SAID, RE_PAST ("found", "find") }, FALSE },
     { "The envoy said he was in the capital in 1968.", "1968", "1968", "",

@@ -545,17 +545,19 @@ before_cue_date (const EvlStoryDoc *sd, gint t, gint32 x)
   return FALSE;
 }
 
-/* Timex @x is the own date of an event noun after 'despite' or 'in
- * spite of' past event token @t ('went ahead despite clashes last
- * week', 'despite the strike on Monday'): what a clause holds against
- * a concession happened apart from it, at a time of its own. */
+/* Timex @x is the own date of an event noun after 'despite', 'in
+ * spite of' or 'amid' past event token @t ('went ahead despite clashes
+ * last week', 'despite the strike on Monday', 'shares fell amid protests
+ * last week'): what a clause holds against a concession, or sets against
+ * a background, happened apart from it, at a time of its own. */
 static gboolean
 concessive_date (const EvlStoryDoc *sd, gint t, gint32 x)
 {
   gint j = dated_noun_phrase (sd, t, x, FALSE) - 1;
   if (j <= t)
     return FALSE;
-  return evl_story_token_is (sd, (guint) j, "despite")
+  return evl_story_token_is (sd, (guint) j, "despite") || evl_story_token_is (sd, (guint) j, "amid")
+         || evl_story_token_is (sd, (guint) j, "amidst")
          || (j - 2 > t && evl_story_token_is (sd, (guint) j, "of") && evl_story_token_is (sd, (guint) j - 1, "spite")
              && evl_story_token_is (sd, (guint) j - 2, "in"));
 }
