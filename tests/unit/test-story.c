@@ -351,6 +351,19 @@ ParameterizedTestParameters (story, typing)
     { "The House approved the bill.", "approved", "approve", "PAST", "LEGISLATION", "", 0 },
     { "Parliament rejected the budget.", "rejected", "reject", "PAST", "LEGISLATION", "", 0 },
     { "The minister rejected the claims.", "rejected", "reject", "PAST", "STATEMENT", "01", 0 },
+    /* a court, a judge or a tribunal rejecting or dismissing a case rules on
+     * it; a minister rejecting a court's ruling makes a statement */
+    { "The Constitutional Court rejected the opposition's challenge.", "rejected", "reject", "PAST",
+      "LEGAL_ACTION", "11", 0 },
+    { "A judge rejected a request to dismiss the class action.", "rejected", "reject", "PAST",
+      "LEGAL_ACTION", "11", 0 },
+    { "The appeal was rejected by the tribunal on Friday.", "rejected", "reject", "PAST", "LEGAL_ACTION",
+      "11", 0 },
+    { "The tribunal dismissed the case on Monday.", "dismissed", "dismiss", "PAST", "LEGAL_ACTION", "11", 0 },
+    { "A federal judge in Seattle rejected a request by the firm to dismiss the class action.", "dismiss",
+      "dismiss", "INFINITIVE", "LEGAL_ACTION", "11", 0 },
+    { "The supreme court upheld the sentence.", "upheld", "uphold", "PAST", "LEGAL_ACTION", "11", 0 },
+    { "The minister rejected the court's ruling.", "rejected", "reject", "PAST", "STATEMENT", "01", 0 },
     { "The administration welcomed the vote.", "welcomed", "welcome", "PAST", "STATEMENT", "01", 0 },
     { "Putin welcomed Kim at the airport.", "welcomed", "welcome", "PAST", "VISIT", "04", 0 },
     /* An unnormalised lemma falls back to the form's regular stem. */
