@@ -136,7 +136,7 @@ static const StoryCase cases[] = {
   /* 'the river burst its banks on Tuesday morning, flooding ...'; 'The
    * regional government declared a state of emergency on Tuesday evening':
    * a common-noun subject and a date of its own. */
-  { "river-flood", { { "DISASTER", "2025-10-07TMO" }, { "STATEMENT", "2025-10-07TEV" } },
+  { "river-flood", { { "DISASTER", "2025-10-07TMO" }, { "EMERGENCY", "2025-10-07TEV" } },
     "DISASTER", "Disasters & deaths", { NULL } },
   /* 'A passenger plane ... crashed ... on Sunday morning, killing all 48'
    * (DCT Tuesday 3 June): an aircraft's crash is a disaster; the

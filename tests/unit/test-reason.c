@@ -1936,6 +1936,7 @@ ParameterizedTestParameters (reason, thread_follows_the_story_type)
     { "PROTEST", "Protests & strikes" },
     { "ARREST", "Courts & arrests" },
     { "LEGAL_ACTION", "Courts & arrests" },
+    { "EMERGENCY", "Curfews & emergencies" },
     { "ACQUISITION", "Business" },
     { "DISASTER", "Disasters & deaths" },
     { "DEATH", "Disasters & deaths" },

@@ -266,9 +266,9 @@ ParameterizedTestParameters (story, typing)
     { "Tools were sent to a missile and fighter jet plant.", "sent", "send", "PAST", "OTHER", "", 0 },
     { "Iran sent drones toward Israel.", "sent", "send", "PAST", "OTHER", "", 0 },
     { "The charity delivered food to the village.", "delivered", "deliver", "PAST", "OTHER", "", 0 },
-    /* imposing sanctions is the sanction; imposing a curfew is not */
+    /* imposing sanctions is the sanction; imposing a curfew is a coercive measure of its own */
     { "The European Union imposed new sanctions on Iran.", "imposed", "impose", "PAST", "SANCTION", "16", 0 },
-    { "The army imposed a curfew on the city.", "imposed", "impose", "PAST", "OTHER", "", 0 },
+    { "The army imposed a curfew on the city.", "imposed", "impose", "PAST", "EMERGENCY", "17", 0 },
     { "Reports of a potential arms deal spread.", "deal", "deal", "NONE", "ARMS_TRANSFER", "07", 0 },
     { "The two sides signed a trade agreement.", "signed", "sign", "PAST", "AGREEMENT", "05", 0 },
     { "The Korean War ended in 1953.", "War", "war", "NONE", "CONFLICT", "19", 0 },
@@ -364,6 +364,14 @@ ParameterizedTestParameters (story, typing)
       "dismiss", "INFINITIVE", "LEGAL_ACTION", "11", 0 },
     { "The supreme court upheld the sentence.", "upheld", "uphold", "PAST", "LEGAL_ACTION", "11", 0 },
     { "The minister rejected the court's ruling.", "rejected", "reject", "PAST", "STATEMENT", "01", 0 },
+    /* a curfew or a lockdown imposed or lifted, a state's emergency declared,
+     * is a coercive measure; a pilot's emergency is not */
+    { "Authorities lifted the lockdown on Friday.", "lifted", "lift", "PAST", "EMERGENCY", "17", 0 },
+    { "The lockdown on the port was lifted on Friday.", "lifted", "lift", "PAST", "EMERGENCY", "17", 0 },
+    { "The government declared a national health emergency.", "declared", "declare", "PAST", "EMERGENCY",
+      "17", 0 },
+    { "The governor declared a state of emergency.", "declared", "declare", "PAST", "EMERGENCY", "17", 0 },
+    { "The pilot declared an emergency over the sea.", "declared", "declare", "PAST", "STATEMENT", "01", 0 },
     { "The administration welcomed the vote.", "welcomed", "welcome", "PAST", "STATEMENT", "01", 0 },
     { "Putin welcomed Kim at the airport.", "welcomed", "welcome", "PAST", "VISIT", "04", 0 },
     /* An unnormalised lemma falls back to the form's regular stem. */
