@@ -311,6 +311,16 @@ ParameterizedTestParameters (story, typing)
     { "The rebels agreed on Sunday to a ceasefire.", "agreed", "agree", "PAST", "AGREEMENT", "05", 0 },
     { "The firms agreed a deal with the union.", "agreed", "agree", "PAST", "AGREEMENT", "05", 0 },
     { "The minister agreed with the critics on Sunday.", "agreed", "agree", "PAST", "OTHER", "", 0 },
+    /* a truce taking effect, prisoners freed under it, carry the agreement
+     * out; a law taking effect and a release with no deal do not */
+    { "The truce will take effect at midnight on Monday.", "take", "take", "FUTURE", "AGREEMENT", "05", 0 },
+    { "The accord came into force on Tuesday.", "came", "come", "PAST", "AGREEMENT", "05", 0 },
+    { "The new law takes effect in May.", "takes", "take", "PRESENT", "OTHER", "", 0 },
+    { "The army released 120 prisoners on Tuesday under the ceasefire.", "released", "release", "PAST",
+      "AGREEMENT", "05", 0 },
+    { "The two sides exchanged prisoners under the deal.", "exchanged", "exchange", "PAST", "AGREEMENT", "05",
+      0 },
+    { "The army released 120 prisoners on Tuesday.", "released", "release", "PAST", "OTHER", "", 0 },
     { "Rail workers struck over pay on Monday.", "struck", "strike", "PAST", "PROTEST", "14", 0 },
     { "The court struck down the law on Monday.", "struck", "strike down", "PAST", "OTHER", "", 0 },
     /* people arrive on a visit; goods do not */
