@@ -107,7 +107,10 @@ fx_cluster (EvlDocument *doc, const char *name, const char *key, EvlEntityType t
             const char *alias)
 {
   const char *aliases[2] = { alias, NULL };
-  EvlEntityCluster c = { name, key, type, alias ? aliases : NULL, 1, NULL };
+  /* (the document copies only the aliases: the name and key are interned
+   * so that a caller's temporary strings may go) */
+  EvlEntityCluster c = { evl_document_intern (doc, name, -1), key ? evl_document_intern (doc, key, -1) : NULL,
+                         type, alias ? aliases : NULL, 1, NULL };
   return (gint32) evl_document_add_entity_cluster (doc, &c);
 }
 

@@ -3286,8 +3286,11 @@ static EvlDocument *
 titled_doc (const char *id, const char *role, const char *name)
 {
   g_autofree char *text = g_strdup_printf ("%s %s spoke.", role, name);
-  g_autofree char *key = g_ascii_strdown (name, -1);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
   EvlDocument *d = fx_doc (id, text, "2023-09-14");
+  /* (a cluster's strings other than its aliases are the caller's to
+   * keep alive: the document's own copy outlives this function) */
+  const char *key = evl_document_intern (d, lower, -1);
   EvlEntityCluster c = { name, key, EVL_ENTITY_PERSON, NULL, 1, role };
   fx_entity (d, name, 0, (gint32) evl_document_add_entity_cluster (d, &c));
   return d;
