@@ -973,6 +973,9 @@ Test (merge, a_verb_and_its_event_noun_are_one)
     { "Kestrel Pharma has made a 4.2 billion pound takeover offer for Aldane Therapeutics, the British "
       "biotech company said on Monday.", "made", "offer", TRUE },
     { "A magnitude 6.8 earthquake struck central Chile late on Sunday.", "struck", "earthquake", FALSE },
+    { "A group of Norvex Telecom customers filed a class action lawsuit against the company on Tuesday.",
+      "filed", "lawsuit", TRUE },
+    { "Union officials filed a complaint about the strike on Tuesday.", "filed", "strike", FALSE },
   };
   g_autoptr (EvlContext) ctx = fx_context ();
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -3039,9 +3039,10 @@ phase_subject (const EvlGraphEvent *n, const EvlGraphEvent *v)
 }
 
 /* Verbs that, with an event noun as their object, tell that event and
- * no other: 'reached a wage deal', 'held talks', 'staged a strike'. */
+ * no other: 'reached a wage deal', 'held talks', 'staged a strike'; a
+ * suit is brought by filing it ('filed a class action lawsuit'). */
 static const char *const light_verbs[] = { "reach", "hold", "sign", "conduct", "stage", "launch",
-                                           "carry", "make", "strike", "call", NULL };
+                                           "carry", "make", "strike", "call", "file", NULL };
 
 /* @n, a typed noun event, is the object of @v, a light verb of the same
  * sentence untyped or of @n's type: within a few words after it with
