@@ -39,7 +39,12 @@
  * a city standing for its country ('the bombing in Nairobi' / 'the
  * attack in Kenya', 'in Dar es Salaam' / 'in Tanzania': a capital in the
  * countries gazetteer, another city in en/gazetteer-cities); see
- * same_day_same_place ().  See score().  Last, a cluster with
+ * same_day_same_place ().  A plan for the very day a happening of its
+ * type is dated, in the same word or a near-synonym in one story, is
+ * that happening announced ('workers will walk off the job on Nov. 9' /
+ * 'went on strike on Monday'); a plan for another day, or for none,
+ * stays a card of its own, since joining would date it wrong.  See
+ * score().  Last, a cluster with
  * no date of its own to the day, told as a noun phrase ('the bombing in
  * Kenya'), joins the one dated happening of its type at its place or
  * naming someone it names, when the input holds no other; see
@@ -955,9 +960,10 @@ word_class (const Synonyms *syn, const EvlGraphEvent *e)
   for (char *k = w; *k; k++)
     *k = g_ascii_tolower (*k);
   guint cls = GPOINTER_TO_UINT (g_hash_table_lookup (words, w));
-  /* A phrase trigger is its own near-synonym ('made landfall' is the
-   * storm hitting), whoever its subject is named ('Hurricane Delia'). */
-  if (cls == 0 && e->trigger && strchr (e->trigger, ' '))
+  /* The trigger is the word too when the mention is another ('made
+   * landfall' is the storm hitting, 'went on strike' the strike),
+   * whoever its subject is named ('Hurricane Delia'). */
+  if (cls == 0 && e->trigger)
     cls = GPOINTER_TO_UINT (g_hash_table_lookup (words, e->trigger));
   const char *at = m->quote ? strstr (m->quote, m->text) : NULL;
   if (cls || at == NULL)
@@ -2154,6 +2160,15 @@ unshared_people (const EvlGraph *g, const Cluster *c, const EvlGraphEvent *e)
   return n;
 }
 
+/* synonym_same_day () in articles that tell one story (same_story ()):
+ * what lets a loose type's near-synonym join with no shared name, and a
+ * plan join the happening of its day. */
+static gboolean
+synonym_day_in_story (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
+{
+  return synonym_same_day (g, c, p, e) && same_story (p->syn, c, e);
+}
+
 /* Score of @p's event joining cluster @c, or REJECT. */
 static double
 score (const EvlGraph *g, Cluster *c, Probe *p)
@@ -2200,11 +2215,12 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
                        || head_named;
   /* A loose type's same word on the day of a specific happening needs
    * no shared participant, nor with one side naming the story's step
-   * alone that day. */
+   * alone that day, nor another article's near-synonym of that very day
+   * in one story ('went on strike on Monday' / 'the walkout on Monday'). */
   if (e_loose && !one_death
       && (!(same_trigger || same_word (g, c, p, e))
           || (ov == 0 && !shares_sentence (c, e) && !same_day_kind && !alone_day
-              && !same_day_same_place (g, c, p, e))))
+              && !same_day_same_place (g, c, p, e) && !synonym_day_in_story (g, c, p, e))))
     return REJECT;
   if (roles_swapped (c, e) && !g_hash_table_contains (p->syn->reciprocal, e->type))
     return REJECT;
@@ -2335,9 +2351,14 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
     return REJECT;
   /* Promised, planned or hedged, in other words than the dated happening
    * told as done ('won Sunday's runoff' ... 'promised to hold a
-   * referendum'): another happening of the type, maybe never to be. */
+   * referendum'): another happening of the type, maybe never to be.  A
+   * plan for the happening's very day in a near-synonym, in one story,
+   * is that happening announced ('workers will walk off the job on Nov.
+   * 9' / 'went on strike on Monday'): joining dates the plan right.  A
+   * plan for another day, or for none, stays apart: the happening's day
+   * would date it wrong. */
   if (c->done && (factuality (e) == 1 || (e->flags & EVL_EVENT_FLAG_PLANNED))
-      && !has_trigger (c, e->trigger))
+      && !has_trigger (c, e->trigger) && !synonym_day_in_story (g, c, p, e))
     return REJECT;
   /* Even in the same word, an undated plan had not happened when its
    * article was written: a happening told as done before that day is
