@@ -538,15 +538,22 @@ Test (stories, a_verdict_retold_in_other_words_is_one_event)
   story_clear (&s);
 }
 
+/* Event @e has a mention whose @field is @value. */
+static gboolean
+has_mention (JsonObject *e, const char *field, const char *value)
+{
+  JsonArray *ms = json_object_get_array_member (e, "mentions");
+  for (guint k = 0; k < json_array_get_length (ms); k++)
+    if (g_strcmp0 (member (json_array_get_object_element (ms, k), field), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Event @e has a mention in document @doc. */
 static gboolean
 told_in (JsonObject *e, const char *doc)
 {
-  JsonArray *ms = json_object_get_array_member (e, "mentions");
-  for (guint k = 0; k < json_array_get_length (ms); k++)
-    if (g_strcmp0 (member (json_array_get_object_element (ms, k), "doc"), doc) == 0)
-      return TRUE;
-  return FALSE;
+  return has_mention (e, "doc", doc);
 }
 
 /* Every event of @s of story type @type (any when NULL) dated @value (any
@@ -643,5 +650,28 @@ Test (stories, a_walkout_planned_for_the_day_of_the_strike_is_the_strike)
   story_build_pair (&s, "walkout-plan-other-day", "walkout-began");
   cr_assert_eq (count_planned (&s, "PROTEST", "2025-03-10", FALSE), 1);
   cr_assert_eq (count_planned (&s, "PROTEST", "2025-03-17", TRUE), 1);
+  story_clear (&s);
+}
+
+/* 'At least 12 people were killed ... on March 8' and 'a rebel group
+ * that has fought the army in the east since 2019' in one article: both
+ * CONFLICT, naming nobody, and the years hold the day, but a span of
+ * years holds many happenings of the type; the killing is its own card. */
+Test (stories, a_span_of_years_is_not_the_day_it_holds)
+{
+  Story s;
+  story_build (&s, "fought-since");
+  JsonArray *evs = json_object_get_array_member (s.root, "events");
+  guint killings = 0;
+  for (guint i = 0; i < json_array_get_length (evs); i++)
+    {
+      JsonObject *e = json_array_get_object_element (evs, i);
+      gboolean killed = has_mention (e, "text", "killed");
+      cr_assert (!(killed && has_mention (e, "text", "fought")), "%s: the killing told by 'fought'",
+                 member (e, "summary"));
+      killings += killed;
+    }
+  cr_assert_eq (killings, 1);
+  cr_assert_eq (count (&s, "CONFLICT", "2025-03-08"), 1);
   story_clear (&s);
 }

@@ -312,6 +312,10 @@ overlap (const GArray *a, const GArray *b)
  * cycle: the same word said of the same one is one happening. */
 #define SAME_CYCLE_DAYS 1
 
+/* A date this many days long or more spans years ('since 2023'): longer
+ * than any one year. */
+#define YEARS_SPAN 366
+
 /* A date this many days long or more tells no day (join_undated ()). */
 #define VAGUE_DAYS 6
 
@@ -2371,9 +2375,13 @@ score (const EvlGraph *g, Cluster *c, Probe *p)
         return REJECT;
     }
   /* Two bare mentions ('the talks', 'the statement') share only a type:
-   * the same word is needed.  A bare mention may join a described event. */
-  if (e->participants->len == 0 && c->parts->len == 0 && !loc_known
-      && !(c->strong && e_strong) && !same_trigger)
+   * the same word is needed.  A bare mention may join a described event.
+   * Dated, a span of years only holds a day or a month ('has fought the
+   * army since 2023' / 'were killed on March 8'): many happenings of the
+   * type lie in it, so the dates overlapping tells nothing. */
+  if (e->participants->len == 0 && c->parts->len == 0 && !loc_known && !same_trigger
+      && (!(c->strong && e_strong)
+          || ((e->time.end - e->time.begin >= YEARS_SPAN) != (c->te - c->tb >= YEARS_SPAN))))
     return REJECT;
   return s + (same_trigger ? 0.5 : 0.0) + 0.1 * log1p (c->n_mentions);
 }
