@@ -2127,6 +2127,19 @@ Test (story, a_possessive_date_skips_a_verb_with_predicates_between)
   cr_assert_str_eq (pipeline_date_of (doc, "issued"), "2025-04-11");
 }
 
+/* 'From' before a possessive date governs the whole noun phrase ('the
+ * toll from Sunday's earthquake'): the date is the noun's own, not where
+ * a thing dates from ('a letter from May'). */
+Test (story, a_possessive_date_after_from_dates_its_noun)
+{
+  g_autoptr (EvlDocument) doc = pipeline_doc ("The death toll from Sunday's earthquake in the south rose to 310 "
+                                              "on Tuesday. A poster from May was found on Monday.",
+                                              "2025-02-11");
+  cr_assert_str_eq (pipeline_date_of (doc, "earthquake"), "2025-02-09");
+  cr_assert_str_eq (pipeline_date_of (doc, "rose"), "2025-02-11");
+  cr_assert_str_eq (pipeline_date_of (doc, "found"), "2025-02-10");
+}
+
 /* ------------------------------------------------------------- salience */
 
 /* An untyped event makes the default cut with a date of its own clause;

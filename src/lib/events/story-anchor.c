@@ -1655,7 +1655,9 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
    * letter from May') or what a figure is measured against ('rose 0.5
    * percent from February 1996'), not when anything of the clause
    * happened; not a span's start, which a 'to' or 'until' closes
-   * ('served from 1989 to 1993'). */
+   * ('served from 1989 to 1993').  Nor a possessive date, which 'from'
+   * governs with its noun ('the toll from Sunday's earthquake': the
+   * quake's day). */
   if (f >= 2 && evl_story_token_is (sd, (guint) f - 1, "from") && sd->tok_ev[f - 2] < 0 && sd->tok_tx[f - 2] < 0
       && (sd->tok[f - 2].flags & EVL_TOKEN_WORD) && !(evl_story_cls (sd, f - 2) & EVL_STORY_C_PREP))
     {
@@ -1663,7 +1665,8 @@ bounding_date (const EvlStoryDoc *sd, guint k, gint t, gint32 x)
       gint e = f;
       while (e + 1 < (gint) sd->n_tok && sd->tok_tx[e + 1] == (gint32) x)
         e++;
-      if (e + 1 >= (gint) sd->n_tok || !evl_story_token_among (sd, e + 1, ends))
+      if (e + 1 >= (gint) sd->n_tok
+          || !(evl_story_token_among (sd, e + 1, ends) || (evl_story_cls (sd, e + 1) & EVL_STORY_C_POSSESSIVE)))
         return TRUE;
     }
   gboolean since = evl_story_is (sd, f - 1, EVL_W_SINCE);
