@@ -465,6 +465,21 @@ ParameterizedTestParameters (story, typing)
     { "The firm raised its offer for the retailer.", "raised", "raise", "PAST", "ACQUISITION", "", 0 },
     { "The regulator cleared the merger on Friday.", "cleared", "clear", "PAST", "ACQUISITION", "", 0 },
     { "Shareholders voted to approve the deal.", "voted", "vote", "PAST", "ACQUISITION", "", 0 },
+    /* a quake that shook or damaged a place, or brought its buildings
+     * down, is the disaster; a man who shook hands is not */
+    { "A strong aftershock shook the city on Friday.", "shook", "shake", "PAST", "DISASTER", "", 0 },
+    { "An aftershock on Monday evening brought down several buildings.", "brought", "bring", "PAST",
+      "DISASTER", "", 0 },
+    { "The floods damaged 300 homes.", "damaged", "damage", "PAST", "DISASTER", "", 0 },
+    { "The minister shook hands with the mayor.", "shook", "shake", "PAST", "OTHER", "", 0 },
+    { "The scandal brought down the government.", "brought", "bring", "PAST", "OTHER", "", 0 },
+    /* a judge or a court ordering, granting or denying rules; a mayor
+     * ordering is no court */
+    { "A judge ordered the former director held for thirty days.", "ordered", "order", "PAST", "LEGAL_ACTION",
+      "11", 0 },
+    { "The court on Monday denied bail to the two men.", "denied", "deny", "PAST", "LEGAL_ACTION", "11", 0 },
+    { "The mayor ordered an inquiry into the fire.", "ordered", "order", "PAST", "OTHER", "", 0 },
+    { "The minister denied the reports.", "denied", "deny", "PAST", "STATEMENT", "01", 0 },
     /* a death toll that rose is the deaths told again; prices are not */
     { "The death toll from the quake rose to 112 on Tuesday.", "rose", "rise", "PAST", "DEATH", "", 0 },
     { "Prices rose after the toll road opened.", "rose", "rise", "PAST", "OTHER", "", 0 },
