@@ -628,6 +628,16 @@ ParameterizedTestParameters (story, typing_by_document)
       { { "killed", 0, "kill", "PAST" }, { "strike", 0, "strike", "NONE" } }, 1, "PROTEST", 0 },
     { "Rebels killed two soldiers. The death of the singer shocked fans.",
       { { "killed", 0, "kill", "PAST" }, { "death", 0, "death", "NONE" } }, 1, "DEATH", 0 },
+    /* a bare offer in a takeover story is the takeover's */
+    { "The group on Monday made an unsolicited offer of 3.2 billion pounds for its rival. It offered 540 "
+      "pence a share in cash.",
+      { { "made", 0, "make", "PAST" }, { "offer", 0, "offer", "NONE" }, { "offered", 0, "offer", "PAST" } }, 1,
+      "ACQUISITION", 0 },
+    /* ... and so is a probe of it */
+    { "The group offered 540 pence a share for its rival. The regulator said it opened an in-depth "
+      "investigation into the purchase on Tuesday.",
+      { { "offered", 0, "offer", "PAST" }, { "investigation", 0, "investigation", "NONE" } }, 1,
+      "ACQUISITION", 0 },
     /* an inquiry launched is no release */
     { "A rocket carrying a spy satellite plunged into the sea. Police launched an inquiry.",
       { { "plunged", 0, "plunge", "PAST" }, { "launched", 0, "launch", "PAST" } }, 1, "OTHER", 0 },
