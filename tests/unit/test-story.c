@@ -688,6 +688,13 @@ ParameterizedTestParameters (story, factuality)
     { "The rocket failed to reach orbit.", "reach", 0, "reach", "INFINITIVE", TRUE, FALSE, "", "" },
     { "The sides reached no agreement.", "reached", 0, "reach", "PAST", TRUE, FALSE, "", "" },
     { "Nobody hurried her.", "hurried", 0, "hurry", "PAST", TRUE, FALSE, "", "" },
+    /* what a verb of prevention keeps from happening did not happen;
+     * what one recovers from being did */
+    { "They paid him to keep the containers from being inspected.", "inspected", 0, "inspect", "PASTPART", TRUE,
+      FALSE, "", "" },
+    { "The court barred him from running for office.", "running", 0, "run", "PRESPART", TRUE, FALSE, "", "" },
+    { "Police stopped the ship from sailing.", "sailing", 0, "sail", "PRESPART", TRUE, FALSE, "", "" },
+    { "He is recovering from being shot.", "shot", 0, "shoot", "PASTPART", FALSE, FALSE, "", "" },
     /* a visit called off did not come about: the story's visit is NEG */
     { "A planned visit to the county was cancelled.", "cancelled", 0, "cancel", "PAST", TRUE, FALSE, "", "" },
     { "The president called off his trip to Asia.", "called", 0, "call", "PAST", TRUE, FALSE, "", "" },
