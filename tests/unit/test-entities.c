@@ -227,6 +227,9 @@ static DetectCase detect_cases[] = {
   /* A kind of place before an unknown name makes it a place. */
   { "The jet was bound for the capital Porto Lento.", "Porto Lento", EVL_ENTITY_LOCATION },
   { "Rescuers reached the town of Ostrava Nuevo at dawn.", "Ostrava Nuevo", EVL_ENTITY_LOCATION },
+  /* a lower-case compass part before an unknown name: a place */
+  { "The quake struck southern Meridia early on Sunday.", "Meridia", EVL_ENTITY_LOCATION },
+  { "Aid reached quake-hit northwestern Varnia on Monday.", "Varnia", EVL_ENTITY_LOCATION },
   /* An airline's name. */
   { "A jet operated by Coastal Air crashed on Sunday.", "Coastal Air", EVL_ENTITY_ORGANIZATION },
   /* A carmaker's or a drugmaker's name. */
