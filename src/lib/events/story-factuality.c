@@ -506,7 +506,9 @@ token_eq (const EvlStoryDoc *sd, gint i, const char *word, gsize n)
 }
 
 /* Token @i is a form of a verb of prevention: a stem, then nothing, 's',
- * 'ed', 'ing' or a doubled consonant before 'ed'/'ing' ('barred'). */
+ * 'e', 'es' ('dissuade', 'dissuades'), 'ed', 'ing', or a doubled
+ * consonant before 'ed'/'ing' ('barred').  (A stray 'bare' passes too:
+ * it is asked only of words before a 'from' that an event follows.) */
 static gboolean
 prevention_verb (const EvlStoryDoc *sd, gint i)
 {
