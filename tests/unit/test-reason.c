@@ -3127,6 +3127,23 @@ ParameterizedTest (PipelineSummaryCase *tc, reason, subject_past_a_place_or_a_ti
   expect_summary (tc);
 }
 
+/* ---- titles users found wrong (ttl34) ---- */
+
+ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
+{
+  static PipelineSummaryCase cases[] = {
+    /* a bare count right before the verb group is its subject */
+    { "Officials said 23 have died since Sunday in the floods.", "died", "23 die" },
+    { "Police said 40 were arrested during the march.", "arrested", "40 arrested during the march" },
+  };
+  return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
+}
+
+ParameterizedTest (PipelineSummaryCase *tc, reason, summary_of_titles_users_found_wrong)
+{
+  expect_summary (tc);
+}
+
 /* ---- entities across articles: short and long forms (ent27) ---- */
 
 /* A one-cluster document naming @name (key @key, alias @alias). */

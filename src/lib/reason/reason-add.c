@@ -1737,6 +1737,22 @@ count_opens (const AddCtx *a, gint k, guint sentence)
          || word_in (a, (guint) k - 1, before);
 }
 
+/* Token @k, right before a verb group, is a count standing alone as its
+ * subject ('officials said 23 have died', 'At least 40 were arrested'):
+ * a number no time holds, opening its phrase at a saying verb, 'that',
+ * a count's words, punctuation or the clause's start, so that it is no
+ * label or measure of a noun before it. */
+static gboolean
+bare_count (const AddCtx *a, gint k, guint sentence)
+{
+  static const char *const before[] = { "that", "least", "than", "about", "around", "nearly", "almost",
+                                        "some", "and", "but", NULL };
+  if (!(a->toks[k].flags & EVL_TOKEN_NUMBER) || in_timex (a, sentence, a->toks[k].span.start))
+    return FALSE;
+  return k == 0 || a->toks[k - 1].sentence != sentence || tok_is_punct (a, (guint) k - 1)
+         || a->trigger_tok[k - 1] == TRIGGER_FINITE || word_in (a, (guint) k - 1, before);
+}
+
 static char *subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboolean *plural,
                            guint32 *start);
 
@@ -2172,6 +2188,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
     {
       while (k >= 0 && end - k < (active ? 11 : 5) && a->toks[k].sentence == m->sentence
              && ((a->toks[k].flags & EVL_TOKEN_WORD) || (active && counted_number (a, k, m->sentence))
+                 || (k == end && bare_count (a, k, m->sentence))
                  || (!active && counted_number (a, k, m->sentence)
                      && (count_opens (a, k, m->sentence) || (across_comma && measure_number (a, k, m->sentence)))))
              && !tok_is_punct (a, (guint) k)
