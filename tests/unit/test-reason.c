@@ -3135,6 +3135,8 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
     /* a bare count right before the verb group is its subject */
     { "Officials said 23 have died since Sunday in the floods.", "died", "23 die" },
     { "Police said 40 were arrested during the march.", "arrested", "40 arrested during the march" },
+    /* a negated subject keeps its 'no' */
+    { "No candidate won an outright majority in the vote.", "won", "No candidate wins an outright majority" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }
