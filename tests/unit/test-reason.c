@@ -3135,6 +3135,10 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
     /* a bare count right before the verb group is its subject */
     { "Officials said 23 have died since Sunday in the floods.", "died", "23 die" },
     { "Police said 40 were arrested during the march.", "arrested", "40 arrested during the march" },
+    /* a time and its 'late' between a verb and its complement's
+     * preposition are skipped */
+    { "The guerrillas agreed late on Friday to a truce with the army.", "agreed",
+      "Guerrillas agree to a truce" },
     /* a negated subject keeps its 'no' */
     { "No candidate won an outright majority in the vote.", "won", "No candidate wins an outright majority" },
   };

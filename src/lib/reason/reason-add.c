@@ -3482,6 +3482,11 @@ static gboolean
 date_before_complement (const AddCtx *a, const EvlEventMention *m, EvlEventMention *out)
 {
   guint t = token_from (a, m->span.start, m->span.end, m->sentence);
+  /* ('agreed late on Sunday to a ceasefire': the time's modifier is
+   * outside its expression) */
+  if (t + 1 < a->n_toks && a->toks[t + 1].sentence == m->sentence
+      && word_in (a, t, (const char *const[]) { "late", "early", NULL }) && timex_at (a, t) < 0)
+    t++;
   if (t < a->n_toks && a->toks[t].sentence == m->sentence
       && word_in (a, t, (const char *const[]) { "on", "in", "at", NULL }))
     t++;
