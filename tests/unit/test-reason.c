@@ -3139,6 +3139,10 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
      * preposition are skipped */
     { "The guerrillas agreed late on Friday to a truce with the army.", "agreed",
       "Guerrillas agree to a truce" },
+    /* a noun after a subject's 'to' is no verb, whatever its tag */
+    { "The chief envoy to talks between the rival factions returned to Nairobi on Saturday.", "returned",
+      "Chief envoy returns to Nairobi" },
+    { "A delegate to talks with the rebels was arrested on Friday.", "talks", "Talks with the rebels" },
     /* a negated subject keeps its 'no' */
     { "No candidate won an outright majority in the vote.", "won", "No candidate wins an outright majority" },
   };

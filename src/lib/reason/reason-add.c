@@ -1633,12 +1633,14 @@ quantity_possessive (const AddCtx *a, guint t)
          && tok_lookup (a->stops, a, t + 1) == NULL;
 }
 
+static gboolean finite_verb (const AddCtx *a, gint k);
+
 static gboolean
 plain_subject (const AddCtx *a, const EvlEventMention *m, guint first, guint end, gboolean aux)
 {
   for (guint t = first; t <= end; t++)
     if ((pronoun_tok (a, t) && !quantity_possessive (a, t))
-        || (a->trigger_tok[t] == TRIGGER_FINITE
+        || (finite_verb (a, (gint) t)
             /* (a reduced relative's participle: 'a plane operated by X') */
             && !(t > first && t < end && word_in (a, t + 1, (const char *const[]) { "by", NULL }))))
       return FALSE;
@@ -2013,6 +2015,23 @@ np_opens_before (const AddCtx *a, gint j, guint sentence)
   return FALSE;
 }
 
+/* Token @k is a 'to' before a plural noun the lexicon lists as written
+ * ('The envoy to talks between the two Koreas'), which the tagger may
+ * take for an infinitive as its form is its lemma: no verb's base form
+ * ends in a plural's '-s' ('discuss' and 'focus' are no plurals). */
+static gboolean
+plural_after_to (const AddCtx *a, gint k)
+{
+  if (k < 1 || (guint) k + 1 >= a->n_toks || !word_in (a, (guint) k, (const char *const[]) { "to", NULL }))
+    return FALSE;
+  gint32 v = mention_at (a, k + 1);
+  const char *w = a->text + a->toks[k + 1].span.start;
+  gsize n = EVL_SPAN_LEN (a->toks[k + 1].span);
+  return v >= 0 && a->ev[v].lemma != NULL && n > 3 && strlen (a->ev[v].lemma) == n
+         && g_ascii_strncasecmp (w, a->ev[v].lemma, n) == 0 && w[n - 1] == 's' && !strchr ("siu'", w[n - 2])
+         && g_ascii_islower (w[0]);
+}
+
 /* Token @k is a 'to' before a noun inside a subject ('The envoy to the
  * talks returned', 'Exports to the EU rose'): not an infinitive's ('All
  * parties to stop fighting'), whose verb is written as its lemma, nor
@@ -2033,7 +2052,18 @@ to_noun (const AddCtx *a, gint k)
     return TRUE;
   gsize n = strlen (a->ev[v].lemma);
   return !(EVL_SPAN_LEN (a->toks[k + 1].span) == n
-           && g_ascii_strncasecmp (a->text + a->toks[k + 1].span.start, a->ev[v].lemma, n) == 0);
+           && g_ascii_strncasecmp (a->text + a->toks[k + 1].span.start, a->ev[v].lemma, n) == 0)
+         || plural_after_to (a, k);
+}
+
+/* Token @k is a finite verb trigger of its own clause: not a noun the
+ * tagger read as a verb after a noun's 'to' ('The envoy to talks between
+ * the two Koreas returned': 'talks' is no verb whose subject the walk
+ * must stop at). */
+static gboolean
+finite_verb (const AddCtx *a, gint k)
+{
+  return a->trigger_tok[k] == TRIGGER_FINITE && !(k > 0 && to_noun (a, k - 1));
 }
 
 static char *
@@ -2201,7 +2231,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
               * the auxiliary is the subject whatever its tag; an active
               * subject stops at the verb that takes its clause ('The
               * channel said two people died') */
-             && !(k < end && a->trigger_tok[k] == TRIGGER_FINITE))
+             && !(k < end && finite_verb (a, k)))
         {
           if (word_in (a, (guint) k--, dets) && active)
             break;
@@ -2238,7 +2268,7 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
                   && counted_number (a, k - 1, m->sentence)))
           && !tok_is_punct (a, (guint) k - 1)
           && tok_lookup (a->stops, a, (guint) k - 1) == NULL && !word_in (a, (guint) k - 1, dets)
-          && a->trigger_tok[k - 1] != TRIGGER_FINITE)
+          && !finite_verb (a, k - 1))
         {
           if (!active && passive_from < 0)
             passive_from = k, passive_head = head;
@@ -4302,6 +4332,10 @@ add_event (AddCtx *a, const EvlEventMention *m)
   /* A bare verb after a modal ('would meet', 'is expected to visit')
    * has tense NONE in TimeML, yet reads as a verb ('X meets Y'). */
   gboolean verbal = is_verbal (m) || after_modal (a, m) || ing_clause (a, m);
+  /* ('a delegate to talks with the rebels': a noun the tagger took for
+   * an infinitive reads as a noun, not 'Talksing with the rebels') */
+  gint vt = evl_document_token_at (a->doc, m->span.start);
+  verbal &= !(vt > 0 && plural_after_to (a, vt - 1));
   /* The words after a phrasal verb follow its particle. */
   EvlEventMention pm;
   gboolean phrasal = verbal && phrasal_span (a, m, lemma, &pm);
