@@ -3143,6 +3143,9 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
     { "The chief envoy to talks between the rival factions returned to Nairobi on Saturday.", "returned",
       "Chief envoy returns to Nairobi" },
     { "A delegate to talks with the rebels was arrested on Friday.", "talks", "Talks with the rebels" },
+    /* a participle after 'and' shares a passive's subject and its 'be' */
+    { "The inquiry was opened on Monday and adjourned until June.", "adjourned", "Inquiry adjourned" },
+    { "The trial was opened in March and suspended on Friday.", "suspended", "Trial suspended" },
     /* a negated subject keeps its 'no' */
     { "No candidate won an outright majority in the vote.", "won", "No candidate wins an outright majority" },
   };

@@ -4070,10 +4070,12 @@ reported_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
  * that verb's entity agent, else the subject it is
  * written with, when its clause is active; NULL otherwise.  @m may have
  * only adverbs or an auxiliary other than 'be' after the 'and' ('and
- * later said', 'and has vowed'); 'and was released' is a passive. */
+ * later said', 'and has vowed'); 'and was released' is a passive.
+ * *@shared_passive: @m shares a passive's subject and its 'be'. */
 static char *
-shared_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
+shared_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural, gboolean *shared_passive)
 {
+  *shared_passive = FALSE;
   static const char *const skip[] = { "also", "then", "later", "again", "still", "has", "have", "had", "will",
                                       "would", "could", "can", "may", "might", "should", "must", NULL };
   gint k = evl_document_token_at (a->doc, m->span.start) - 1;
@@ -4142,8 +4144,21 @@ shared_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
     }
   gboolean passive = FALSE, pl = FALSE;
   char *sub = subject_phrase (a, &a->ev[v], &passive, &pl, NULL);
-  if (sub && passive)
+  /* A passive's subject is shared only by a participle in '-ed' with no
+   * object after it, which shares the 'be' too ('The hearing was held on
+   * Monday and adjourned': 'Hearing adjourned'; 'The talks were held in
+   * Oslo and ended without a deal': 'Talks ended without a deal', a
+   * headline's past all the same); another verb after 'and' may have a
+   * subject the walk did not find. */
+  gsize vn = EVL_SPAN_LEN (m->span);
+  const char *vw = a->text + m->span.start;
+  if (sub && passive
+      && !(vn > 4 && vw[vn - 2] == 'e' && vw[vn - 1] == 'd' && g_ascii_islower (vw[0])
+           && word_in (a, (guint) k, (const char *const[]) { "and", NULL })
+           && (nt >= a->n_toks || a->toks[nt].sentence != m->sentence || tok_is_punct (a, nt)
+               || (tok_lookup (a->stops, a, nt) != NULL && !word_in (a, nt, lead_dets)))))
     g_clear_pointer (&sub, g_free);
+  *shared_passive = sub != NULL && passive;
   /* ('said that it had detected ... and shut down': the reported
    * pronoun's speaker) */
   if (sub == NULL && !passive)
@@ -4421,7 +4436,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
   if (subject == NULL && verbal && !actor)
     subject = reported_subject (a, m, &plural);
   if (subject == NULL && verbal && !actor)
-    subject = shared_subject (a, m, &plural);
+    subject = shared_subject (a, m, &plural, &passive);
   if (subject == NULL && verbal && !actor)
     {
       gboolean be = FALSE;
