@@ -3146,6 +3146,10 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
     /* a participle after 'and' shares a passive's subject and its 'be' */
     { "The inquiry was opened on Monday and adjourned until June.", "adjourned", "Inquiry adjourned" },
     { "The trial was opened in March and suspended on Friday.", "suspended", "Trial suspended" },
+    /* ... and a participle clause after a comma its main clause's
+     * subject, not a passive's */
+    { "The death toll rose on Friday, climbing to 212.", "climbing", "Death toll climbs to 212" },
+    { "Three guards were shot, raising the toll to 30.", "raising", "Raising the toll" },
     /* a negated subject keeps its 'no' */
     { "No candidate won an outright majority in the vote.", "won", "No candidate wins an outright majority" },
   };

@@ -4065,6 +4065,19 @@ reported_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural)
   return s;
 }
 
+/* Token @t, right after a verb, may open its object: neither the
+ * sentence's end, punctuation nor a preposition ('adjourned until June',
+ * 'climbing to 310'); a count's words are its object's ('killing at
+ * least 12 people', 'more than 40', 'about 600'). */
+static gboolean
+object_after (const AddCtx *a, guint t, guint sentence)
+{
+  if (t >= a->n_toks || a->toks[t].sentence != sentence || tok_is_punct (a, t))
+    return FALSE;
+  return tok_lookup (a->stops, a, t) == NULL || word_in (a, t, lead_dets) || than_count (a, t)
+         || (t + 1 < a->n_toks && than_count (a, t + 1)) || approx_count (a, t);
+}
+
 /* The subject of the verb before 'and' or 'but' when verb @m shares it
  * ('The army sent in reinforcements and imposed a curfew': 'Army'):
  * that verb's entity agent, else the subject it is
@@ -4081,7 +4094,21 @@ shared_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural, gbo
   gint k = evl_document_token_at (a->doc, m->span.start) - 1;
   while (k >= 0 && a->toks[k].sentence == m->sentence && (word_in (a, (guint) k, skip) || is_ly_adverb (a, (guint) k)))
     k--;
-  if (k < 1 || a->toks[k].sentence != m->sentence || !word_in (a, (guint) k, (const char *const[]) { "and", "but", NULL }))
+  /* ('The toll rose on Tuesday, climbing to 310': a participle clause
+   * after its main clause's comma has that clause's subject, 'Toll
+   * climbs to 310') */
+  gsize mn = EVL_SPAN_LEN (m->span);
+  gboolean ing_after_comma = k >= 1 && k == evl_document_token_at (a->doc, m->span.start) - 1
+                             && a->toks[k].sentence == m->sentence && tok_is_comma (a, (guint) k) && mn > 5
+                             && g_ascii_islower (a->text[m->span.start])
+                             && memcmp (a->text + m->span.end - 3, "ing", 3) == 0
+                             /* (one with an object, 'killing the mayor',
+                              * is left to the casualty line or to itself:
+                              * the clause's subject may not be its doer) */
+                             && !object_after (a, token_from (a, m->span.start, m->span.end, m->sentence),
+                                               m->sentence);
+  if (k < 1 || a->toks[k].sentence != m->sentence
+      || !(ing_after_comma || word_in (a, (guint) k, (const char *const[]) { "and", "but", NULL })))
     return NULL;
   gint32 v = -1;
   gboolean closed = FALSE;   /* a comma passed: an inserted clause may end there */
@@ -4154,9 +4181,7 @@ shared_subject (const AddCtx *a, const EvlEventMention *m, gboolean *plural, gbo
   const char *vw = a->text + m->span.start;
   if (sub && passive
       && !(vn > 4 && vw[vn - 2] == 'e' && vw[vn - 1] == 'd' && g_ascii_islower (vw[0])
-           && word_in (a, (guint) k, (const char *const[]) { "and", NULL })
-           && (nt >= a->n_toks || a->toks[nt].sentence != m->sentence || tok_is_punct (a, nt)
-               || (tok_lookup (a->stops, a, nt) != NULL && !word_in (a, nt, lead_dets)))))
+           && word_in (a, (guint) k, (const char *const[]) { "and", NULL }) && !object_after (a, nt, m->sentence)))
     g_clear_pointer (&sub, g_free);
   *shared_passive = sub != NULL && passive;
   /* ('said that it had detected ... and shut down': the reported
