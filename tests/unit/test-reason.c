@@ -3150,6 +3150,11 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
      * subject, not a passive's */
     { "The death toll rose on Friday, climbing to 212.", "climbing", "Death toll climbs to 212" },
     { "Three guards were shot, raising the toll to 30.", "raising", "Raising the toll" },
+    /* a statement's short object keeps what the stance is about, not
+     * a phrase cut before its 'of' */
+    { "The envoy on Friday expressed concern about the delays.", "expressed",
+      "Envoy expresses concern about the delays" },
+    { "The envoy voiced doubts about the future of the talks.", "voiced", "Envoy voices doubts" },
     /* a negated subject keeps its 'no' */
     { "No candidate won an outright majority in the vote.", "won", "No candidate wins an outright majority" },
   };

@@ -1301,6 +1301,32 @@ object_complement_end (const AddCtx *a, const EvlEventMention *m, guint t)
   return after;
 }
 
+/* The end of the phrase that says what a stance is about, after the
+ * short object (tokens @t0..@t - 1) of statement @m ('expressed concern
+ * about the delays', 'voiced anger over the verdict'): a preposition, an
+ * article and up to three words ending at punctuation, a function word
+ * other than 'of', a time or the sentence's end; @t when there is none
+ * or it would be cut inside a noun phrase.  'Lipton expresses concern' tells nothing. */
+static guint
+stance_complement_end (const AddCtx *a, const EvlEventMention *m, guint t0, guint t)
+{
+  static const char *const preps[] = { "about", "over", "at", "for", "on", "with", NULL };
+  static const char *const articles[] = { "the", "a", "an", "its", "their", "his", "her", NULL };
+  if (g_strcmp0 (m->type, "STATEMENT") != 0 || t <= t0 || t - t0 > 3 || t + 1 >= a->n_toks
+      || a->toks[t].sentence != m->sentence || !word_in (a, t, preps))
+    return t;
+  guint e = t + 1;
+  if (word_in (a, e, articles))
+    e++;
+  guint words = 0;
+  for (; words < 4 && runs_on (a, e, m->sentence) && a->trigger_tok[e] != TRIGGER_FINITE; words++)
+    e++;
+  /* ('doubts on the credibility' of whom: cut inside its noun phrase) */
+  if (words == 0 || words == 4 || (e < a->n_toks && word_in (a, e, (const char *const[]) { "of", NULL })))
+    return t;
+  return e;
+}
+
 /* The end of the infinitive that completes the object of @m, a verb of
  * object control ('forced more than 6,000 people to leave their homes',
  * 'urged the rebels to talk'), the phrase having stopped at token @t:
@@ -1466,9 +1492,9 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok, cha
               && word_in (a, t, (const char *const[]) { "on", "in", "at", "last", "this", "next", NULL })
               && in_timex (a, m->sentence, a->toks[t + 1].span.start))))
     t--;
-  guint np_end = t;
+  guint np_end = t, inf_end = t;
   if (t > t0)
-    t = object_infinitive_end (a, m, np_end = object_complement_end (a, m, t));
+    t = inf_end = object_infinitive_end (a, m, np_end = object_complement_end (a, m, t));
   /* (a rounding word whose count the phrase stopped at, a time's: 'exploded
    * about 90 seconds after liftoff') */
   while (t > t0 && (word_in (a, t - 1, dets) || approx_count (a, t - 1)
@@ -1483,8 +1509,10 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok, cha
   if (m->agent >= 0 && (guint) m->agent < a->n_em && a->em[m->agent].span.start >= first
       && a->em[m->agent].span.start < a->toks[t - 1].span.end)
     return NULL;
-  if (inf && t > np_end + 1 && np_end > t0)
+  if (inf && t == inf_end && t > np_end + 1 && np_end > t0)
     *inf = collapse_ws (a->text, a->len, (EvlSpan) { a->toks[np_end].span.start, a->toks[t - 1].span.end });
+  if (t == inf_end)
+    t = stance_complement_end (a, m, t0, t);
   EvlSpan s = { a->toks[t0].span.start, a->toks[t - 1].span.end };
   return collapse_ws (a->text, a->len, s);
 }
