@@ -1293,6 +1293,11 @@ ParameterizedTestParameters (story, arguments)
       { "Kim", "Putin", "Shoigu", "Moscow", "" },
       { EVL_ENTITY_PERSON, EVL_ENTITY_PERSON, EVL_ENTITY_PERSON, EVL_ENTITY_LOCATION },
       { "met", "" }, { "meet" }, { "PAST" }, 0, "Shoigu", "", "Moscow", "", 3 },
+    /* ... and the second side, whatever the first, is no passive's
+     * subject: it is inside the subject's 'between' phrase */
+    { "The truce between the army and the Tamil Tigers was violated.",
+      { "Tamil Tigers", "" }, { EVL_ENTITY_ORGANIZATION },
+      { "violated", "" }, { "violate" }, { "PAST" }, 0, "", "", "", "Tamil Tigers", 0 },
     /* 'between X and Y': both sides alike, neither is the patient. */
     { "The cooperation between Russia and North Korea grew.",
       { "Russia", "North Korea", "" }, { EVL_ENTITY_LOCATION, EVL_ENTITY_LOCATION },

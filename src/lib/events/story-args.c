@@ -143,6 +143,27 @@ prep_before_of (const EvlStoryDoc *sd, gint32 m)
   return (cls & EVL_STORY_C_PREP) && sd->tok[p].sentence == sd->tok[f].sentence ? evl_story_wid (sd, p) : 0;
 }
 
+/* Mention @m follows the 'and' (and an article) of a 'between' pair,
+ * its first side at most four words before ('between the Sudanese army
+ * and the X', 'between North and South Korea'): inside that phrase. */
+static gboolean
+between_second (const EvlStoryDoc *sd, gint32 m)
+{
+  gint f = first_tok (sd, m);
+  if (f >= 2 && evl_story_is (sd, f - 1, EVL_W_THE))
+    f--;
+  if (f < 2 || sd->tok[f - 1].sentence != sd->tok[f].sentence || !evl_story_is (sd, f - 1, EVL_W_AND))
+    return FALSE;
+  for (gint b = f - 2; b >= 0 && b >= f - 6 && sd->tok[b].sentence == sd->tok[f].sentence; b--)
+    {
+      if (evl_story_is (sd, b, EVL_W_BETWEEN))
+        return TRUE;
+      if (sd->tok_ev[b] >= 0 || (C (b) & (EVL_STORY_C_PREP | EVL_STORY_C_CLAUSE_BREAK | EVL_STORY_C_CONJ)))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* For 'PREP the HEAD of <m>': PREP when it is locative, else 'of'. */
 static guint
 loc_prep_of_head (const EvlStoryDoc *sd, gint32 m)
@@ -1003,6 +1024,14 @@ fill_one (EvlStoryDoc *sd, guint k)
        * preposition and a subordinator opens a clause whose subject the
        * name right before its finite verb is (a name: a pronoun's
        * referent is less sure than the verb's other readings). */
+      /* 'The ceasefire between the army and the Tamil Tigers was
+       * violated': the second of a 'between' pair is inside the
+       * subject's phrase, whatever the first is, and undergoes nothing.
+       * (Only for a passive: an active verb's walk may then reach a
+       * name that is no better, 'talks between North and South Korea
+       * returned to Washington' read 'Washington returned'.) */
+      if (verbal && passive && between_second (sd, m))
+        continue;
       guint pb = is_modifier (sd, m) ? 0 : prep_before (sd, m);
       gboolean clause_subject = pb && (sd->winfo[pb].cls & EVL_STORY_C_CLAUSE_PREP) && verbal
                                 && evl_story_finite (sd, (gint32) k) && aux_only (sd, last_tok (sd, m), t)
