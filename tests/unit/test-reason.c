@@ -3155,6 +3155,8 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
     { "The envoy on Friday expressed concern about the delays.", "expressed",
       "Envoy expresses concern about the delays" },
     { "The envoy voiced doubts about the future of the talks.", "voiced", "Envoy voices doubts" },
+    /* ... and its quoted words of a few, as written */
+    { "The minister voiced \"deep dismay\" at the verdict.", "voiced", "Minister voices \"deep dismay\"" },
     /* a negated subject keeps its 'no' */
     { "No candidate won an outright majority in the vote.", "won", "No candidate wins an outright majority" },
   };
