@@ -139,6 +139,13 @@ static TxCase date_cases[] = {
   { "Analysts expect the second-half recovery to stall.", "1989-10-26", "second-half", "DATE", "1989-H2", "" },
   { "It expects sales above fiscal 1989 sales of $155 million.", "1989-10-26", "fiscal 1989", "DATE", "1989", "" },
   { "Sales fell in the first half of 1990.", DCT, "the first half of 1990", "DATE", "1990-H1", "" },
+  /* two quarters from a named year's start or end are its half; with
+   * no year they stay a duration */
+  { "Sales fell in the first two quarters of 1990.", DCT, "the first two quarters of 1990", "DATE", "1990-H1", "" },
+  { "Profit rose in the last two quarters of 1989.", DCT, "the last two quarters of 1989", "DATE", "1989-H2", "" },
+  { "Sales fell in the first two quarters.", DCT, "the first two quarters", "DURATION", "P2Q", "" },
+  { "The slump will last through at least the first two quarters of 1990.", DCT, "the first two quarters of 1990", "DATE",
+    "1990-H1", "" },
   { "Sales rose in the last half of the '80s.", DCT, "the last half of the '80s", "DATE", "198", "END" },
   { "Prices soared in the 1990s.", DCT, "the 1990s", "DATE", "199", "" },
   { "Prices soared in the '80s.", DCT, "the '80s", "DATE", "198", "" },

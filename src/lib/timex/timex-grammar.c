@@ -1407,6 +1407,20 @@ fiscal_year_at (const TxScan *s, int i, int *year)
   return -1;
 }
 
+/* 'two quarters of 1990', 'two quarters of the year' at @k, after
+ * 'first' or 'last': two quarters from a named year's start or end are
+ * its half (TimeBank values them so), a date for p_quarter and no
+ * length; with no year after 'of' they stay the duration 'P2Q' ('the
+ * past two quarters') */
+static gboolean
+two_quarters_of_year (const TxScan *s, int k)
+{
+  int yy;
+  return is (s, k, "two") && is (s, k + 1, "quarters") && is (s, k + 2, "of")
+         && (year_at (s, k + 3, &yy) > 0 || rel_year_after (s, k + 3, &yy) > 0
+             || (is (s, k + 3, "the") && is (s, k + 4, "year")));
+}
+
 /* Quarters and halves: 'the third quarter', 'third-quarter', 'the first
  * half of 1989', "this year's second quarter", 'the fiscal first quarter'. */
 static int
@@ -1482,6 +1496,12 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       else
         return -1;
     }
+  gboolean two_quarters = FALSE;
+  if ((n == 1 || n == -1) && two_quarters_of_year (s, e))
+    {
+      two_quarters = TRUE;
+      e++;
+    }
   if (is_hyphen (s, e))
     {
       /* 'the third-quarter loss', 'the fiscal second-quarter results':
@@ -1495,9 +1515,10 @@ p_quarter (TxScan *s, int i, TxMatch *m)
     e++;
   /* 'in the second and fourth quarters' (of any year): each a SET */
   int q2, e2 = -1;
-  if (n >= 1 && n <= 4 && (is (s, e, "quarters")
-                           || ((is (s, e, "and") || is (s, e, "or")) && (e2 = ordinal_at (s, e + 1, &q2)) > 0
-                               && q2 <= 4 && is (s, e2, "quarters"))))
+  if (!two_quarters && n >= 1 && n <= 4
+      && (is (s, e, "quarters")
+          || ((is (s, e, "and") || is (s, e, "or")) && (e2 = ordinal_at (s, e + 1, &q2)) > 0 && q2 <= 4
+              && is (s, e2, "quarters"))))
     {
       if (the || y)
         return -1; /* the match starts at the ordinal */
@@ -1505,7 +1526,7 @@ p_quarter (TxScan *s, int i, TxMatch *m)
       g_snprintf (m->value, sizeof m->value, "XXXX-Q%d", n);
       return is (s, e, "quarters") ? e + 1 : e;
     }
-  if (e >= s->n || (!is (s, e, "quarter") && !is (s, e, "half") && !is (s, e, "half-year")))
+  if (e >= s->n || (!two_quarters && !is (s, e, "quarter") && !is (s, e, "half") && !is (s, e, "half-year")))
     return -1;
   gboolean half = !is (s, e, "quarter");
   if (n == -1)
@@ -3050,6 +3071,8 @@ p_duration (TxScan *s, int i, TxMatch *m)
     {
       shifted = TRUE;
       j++;
+      if ((is (s, j - 1, "first") || is (s, j - 1, "last")) && two_quarters_of_year (s, j))
+        return -1;
     }
   if (mod == NULL && (mn = lookup_multi (s, LEX_MODS, j, &mod)) && strcmp (attr (mod, 1), "quantity") == 0)
     j += mn;
