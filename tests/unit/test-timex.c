@@ -693,6 +693,15 @@ static TxCase anaphoric_cases[] = {
   { "The jet crashed Thursday, two years after the 1996 disaster. That night, rescuers came.", DCT, "That night",
     "TIME", "2023-09-14TNI", "" },
   { "The raid came on May 6, 1998. In 1999, police arrested nine. That day, ...", DCT, "That day", "DATE", "1999-XX-XX", "" },
+  /* a step smaller than the date the story knows stays within it: not
+   * a month, a year or a week on */
+  { "The strike began in March 2019. He quit the next day.", DCT, "the next day", "DATE", "2019-03-XX", "" },
+  { "The strike began in March 2019. He quit the previous day.", DCT, "the previous day", "DATE", "2019-03-XX", "" },
+  { "Prices fell in 2019. He quit the following day.", DCT, "the following day", "DATE", "2019-XX-XX", "" },
+  { "The strike began in March 2019. It ended the next week.", DCT, "the next week", "DATE", "2019-03", "" },
+  { "Talks opened in 2019. A deal came the following month.", DCT, "the following month", "DATE", "2019", "" },
+  { "Prices fell last week. He quit the day before.", "2024-01-10", "the day before", "DATE", "2024-W01", "" },
+  { "Talks opened on March 3, 2019. He quit the next day.", DCT, "the next day", "DATE", "2019-03-04", "" },
   { "The summit opened on June 3, 1998. A year earlier, talks had collapsed.", DCT, "A year earlier", "DATE", "1997", "" },
   /* comparison periods name the quarter reported on, not one in a
    * forecast or an aside */

@@ -2035,6 +2035,22 @@ or_so (const TxScan *s, int e, TxMatch *m)
   return e + 2;
 }
 
+/* A day counted from a date the story knows only to its month or year
+ * ('that day' or 'the next day' after 'in October 1998'): a day of that
+ * month or year whose date isn't known, 1998-10-XX; counting on in
+ * months or years would leave the date the story is at */
+static gboolean
+day_of_coarse_ref (const TxScan *s, EvlTimexPoint *p)
+{
+  if (s->ref.year <= 0 || (s->ref.grain != EVL_GRAIN_MONTH && s->ref.grain != EVL_GRAIN_YEAR))
+    return FALSE;
+  evl_timex_point_clear (p);
+  p->year = s->ref.year;
+  p->month = s->ref.grain == EVL_GRAIN_MONTH ? s->ref.month : 0;
+  p->grain = EVL_GRAIN_DAY;
+  return TRUE;
+}
+
 static int
 p_relative (TxScan *s, int i, TxMatch *m)
 {
@@ -2133,10 +2149,21 @@ p_relative (TxScan *s, int i, TxMatch *m)
           if (s->ref.year > 0)
             {
               EvlDay d = evl_timex_point_first_day (&s->ref);
-              if (d && g < s->ref.grain)
-                g = s->ref.grain > EVL_GRAIN_YEAR ? EVL_GRAIN_YEAR : s->ref.grain;
-              if (d)
-                evl_timex_point_from_day (&m->pt, d, g);
+              /* 'the next day' after 'in March', 'the following week'
+               * after 'in 2019': a step smaller than what the story
+               * knows stays within it (2019-03-XX, 2019), not a month
+               * or a year on */
+              if (d && g == EVL_GRAIN_DAY && day_of_coarse_ref (s, &m->pt))
+                dir = 0;
+              else if (d)
+                {
+                  if (g < s->ref.grain)
+                    {
+                      g = s->ref.grain > EVL_GRAIN_YEAR ? EVL_GRAIN_YEAR : s->ref.grain;
+                      dir = 0;
+                    }
+                  evl_timex_point_from_day (&m->pt, d, g);
+                }
             }
           else
             m->pt.grain = g;
@@ -2378,20 +2405,17 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   else
     {
       EvlDay d = evl_timex_point_first_day (&s->ref);
-      if (d && g == EVL_GRAIN_DAY && s->ref.grain > EVL_GRAIN_DAY
-          && (s->ref.grain == EVL_GRAIN_MONTH || s->ref.grain == EVL_GRAIN_YEAR))
-        {
-          /* 'that day' after 'in October 1998': a day of that month whose
-           * date isn't known, 1998-10-XX */
-          evl_timex_point_clear (&m->pt);
-          m->pt.year = s->ref.year;
-          m->pt.month = s->ref.grain == EVL_GRAIN_MONTH ? s->ref.month : 0;
-          m->pt.grain = EVL_GRAIN_DAY;
-        }
+      if (d && g == EVL_GRAIN_DAY && day_of_coarse_ref (s, &m->pt))
+        ;
       else if (d == 0 || g < s->ref.grain)
         {
+          /* 'the day before' after 'last week': within that week, not
+           * the week before it */
           if (g < s->ref.grain && d)
-            evl_timex_point_from_day (&m->pt, d, s->ref.grain > EVL_GRAIN_YEAR ? EVL_GRAIN_YEAR : s->ref.grain);
+            {
+              evl_timex_point_from_day (&m->pt, d, s->ref.grain > EVL_GRAIN_YEAR ? EVL_GRAIN_YEAR : s->ref.grain);
+              shift = 0;
+            }
           else
             {
               evl_timex_point_clear (&m->pt);
