@@ -1106,6 +1106,11 @@ static TxCase attribution_cases[] = {
     "in Birmingham, Ala., will open a new wing.", "1998-10-25", "January", "DATE", "1999-01", "" },
   { "The vote in January, the minister said, will be close.", "1989-10-27", "January", "DATE",
     "1990-01", "" },
+  /* ... also when that past verb ends the sentence: after a fronted
+   * date it is the main clause's, no attribution */
+  { "In May, sales fell.", "2024-03-15", "May", "DATE", "2023-05", "" },
+  { "In November, the chief executive resigned.", "1989-10-27", "November", "DATE", "1988-11", "" },
+  { "On Friday, the company said.", "2024-03-14", "Friday", "DATE", "2024-03-08", "" },
 };
 
 TX_FAMILY (attribution, attribution_cases)

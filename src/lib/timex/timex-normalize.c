@@ -766,8 +766,10 @@ tx_tense (const TxScan *s, int i, int end)
       if (compound_part (s, r))
         continue;
       /* 'X on Wednesday, the company said.': the attribution's own
-       * past says nothing of the date */
-      if (comma && past_cue (u)
+       * past says nothing of the date; but after a date opening its
+       * sentence ('In May, sales fell.', 'On Friday, he resigned.') the
+       * clause after the comma is the main one, whose past is the date's */
+      if (comma && !fronted && past_cue (u)
           && (r + 1 >= s->n || (s->u[r + 1].kind == U_PUNCT && s->u[r + 1].low[0] == '.')))
         return 0;
       if (past_cue (u))
