@@ -1111,6 +1111,10 @@ static TxCase attribution_cases[] = {
   { "In May, sales fell.", "2024-03-15", "May", "DATE", "2023-05", "" },
   { "In November, the chief executive resigned.", "1989-10-27", "November", "DATE", "1988-11", "" },
   { "On Friday, the company said.", "2024-03-14", "Friday", "DATE", "2024-03-08", "" },
+  /* an amount's signs are no break between a past verb and its date */
+  { "Sales fell 5% in November, the company said.", "1989-10-27", "November", "DATE", "1988-11", "" },
+  { "Profit rose 12% in November.", "1989-10-27", "November", "DATE", "1988-11", "" },
+  { "Profit rose 12 percent in November.", "1989-10-27", "November", "DATE", "1988-11", "" },
 };
 
 TX_FAMILY (attribution, attribution_cases)

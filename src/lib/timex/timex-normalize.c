@@ -438,8 +438,10 @@ object_past (const TxScan *s, int k, int i, int end)
         || (o->kind == U_PUNCT && o->low[0] == '$'))
       || unit_in (&s->u[k], saying, G_N_ELEMENTS (saying)))
     return FALSE;
+  /* an amount's signs are no break: 'rose $5 in May', 'fell 5% in
+   * November' as 'fell 5 percent in November' */
   for (int j = k + 2; j < i; j++)
-    if (s->u[j].kind == U_PUNCT && s->u[j].low[0] != '$')
+    if (s->u[j].kind == U_PUNCT && s->u[j].low[0] != '$' && s->u[j].low[0] != '%')
       return FALSE;
   static const char *const joins[] = { "and", "but", "or", "while", "when", "as", "because",
                                        "which", "who", "that", "after", "before", "until" };
