@@ -1115,6 +1115,9 @@ static TxCase attribution_cases[] = {
   { "Sales fell 5% in November, the company said.", "1989-10-27", "November", "DATE", "1988-11", "" },
   { "Profit rose 12% in November.", "1989-10-27", "November", "DATE", "1988-11", "" },
   { "Profit rose 12 percent in November.", "1989-10-27", "November", "DATE", "1988-11", "" },
+  /* ... nor is the verb's manner adverb */
+  { "Sales fell sharply in November.", "1989-10-27", "November", "DATE", "1988-11", "" },
+  { "Shares rose slightly in November, traders said.", "1989-10-27", "November", "DATE", "1988-11", "" },
 };
 
 TX_FAMILY (attribution, attribution_cases)

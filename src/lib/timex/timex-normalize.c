@@ -434,7 +434,11 @@ object_past (const TxScan *s, int k, int i, int end)
   if (k + 1 >= s->n)
     return FALSE;
   const TxUnit *o = &s->u[k + 1];
-  if (!(unit_in (o, objects, G_N_ELEMENTS (objects)) || o->kind == U_NUM
+  /* ... or its manner: 'fell sharply in November', 'rose slightly on
+   * Friday' (a lower-case word in -ly: no name, no 'July') */
+  gboolean manner = o->kind == U_WORD && !o->cap && o->len > 4 && o->low[o->len - 2] == 'l'
+                    && o->low[o->len - 1] == 'y';
+  if (!(unit_in (o, objects, G_N_ELEMENTS (objects)) || o->kind == U_NUM || manner
         || (o->kind == U_PUNCT && o->low[0] == '$'))
       || unit_in (&s->u[k], saying, G_N_ELEMENTS (saying)))
     return FALSE;
