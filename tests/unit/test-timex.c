@@ -1111,6 +1111,17 @@ static TxCase attribution_cases[] = {
   { "In May, sales fell.", "2024-03-15", "May", "DATE", "2023-05", "" },
   { "In November, the chief executive resigned.", "1989-10-27", "November", "DATE", "1988-11", "" },
   { "On Friday, the company said.", "2024-03-14", "Friday", "DATE", "2024-03-08", "" },
+  /* a range opening its sentence is fronted too, both its ends; a
+   * past range ends before the writing, its start a year back when the
+   * end would lie ahead */
+  { "Between May and July, sales fell.", "2024-03-15", "May", "DATE", "2023-05", "" },
+  { "Between May and July, sales fell.", "2024-03-15", "July", "DATE", "2023-07", "" },
+  { "From March to May, prices rose.", "2024-03-15", "March", "DATE", "2023-03", "" },
+  { "From March to May, prices rose.", "2024-03-15", "May", "DATE", "2023-05", "" },
+  { "Prices rose from January to May.", "2024-03-15", "January", "DATE", "2023-01", "" },
+  { "From May 3 to May 9, talks ran.", "2024-03-15", "May 9", "DATE", "2023-05-09", "" },
+  { "From April to June, prices will rise.", "2024-03-15", "April", "DATE", "2024-04", "" },
+  { "Prices rose from January to March.", "2024-03-15", "January", "DATE", "2024-01", "" },
   /* an amount's signs are no break between a past verb and its date */
   { "Sales fell 5% in November, the company said.", "1989-10-27", "November", "DATE", "1988-11", "" },
   { "Profit rose 12% in November.", "1989-10-27", "November", "DATE", "1988-11", "" },

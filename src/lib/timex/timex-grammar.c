@@ -888,6 +888,20 @@ p_month (TxScan *s, int i, TxMatch *m)
     from = i - 2;
   if (!month_day_point (s, m, y, mo, d, month_span_year (s, i, y, mo, d), from, MAX (e, span_end)))
     return -1;
+  /* 'From March to May, prices rose' in a March article: a past range
+   * ends before the writing, so its start goes a year back when the end,
+   * counted on from it, would lie ahead (the end takes the start's year,
+   * month_span_year()) */
+  int y2, mo2, d2, cy, cm, cd;
+  if (!y && !d && !last && s->dct && m->pt.year > 0 && e + 1 < s->n
+      && (span_link_at (s, e) || (is (s, e, "and") && is (s, i - 1, "between"))) && U (e + 1)->wi->month
+      && month_date (s, e + 1, &y2, &mo2, &d2) > 0 && !y2 && !d2)
+    {
+      evl_day_to_ymd (s->dct, &cy, &cm, &cd);
+      int ey = m->pt.year + (mo2 <= mo ? 1 : 0);
+      if ((ey > cy || (ey == cy && mo2 > cm)) && tx_tense (s, from, e) < 0)
+        m->pt.year--;
+    }
   if (last)
     {
       m->pt2 = m->pt;

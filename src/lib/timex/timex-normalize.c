@@ -375,15 +375,43 @@ governing_past (const TxScan *s, int end, int r)
 /* 'In January, the company brought in ...': a date opening its sentence
  * (at most a preposition before it) and set off by a comma modifies the
  * main clause that follows, so that clause's past verb governs it. */
+/* So does the first end of a range opening it ('From March to May,
+ * prices rose', 'Between May and July, sales fell'): the comma comes
+ * after the second end. */
 static gboolean
 fronted_date (const TxScan *s, int i, int end)
 {
-  if (end >= s->n || s->u[end].kind != U_PUNCT || s->u[end].low[0] != ',')
+  int c = end;
+  if (c + 1 < s->n && s->u[c].kind == U_WORD
+      && (tx_unit_is (&s->u[c], "to") || tx_unit_is (&s->u[c], "through") || tx_unit_is (&s->u[c], "until")
+          || tx_unit_is (&s->u[c], "and"))
+      && (s->u[c + 1].wi->month || s->u[c + 1].wi->wday))
+    for (c += 2; c < s->n && c < end + 4 && s->u[c].kind == U_NUM; c++)
+      ;
+  if (c >= s->n || s->u[c].kind != U_PUNCT || s->u[c].low[0] != ',')
     return FALSE;
+  gboolean ranged = c > end;
   int j = i - 1;
+  /* the second end ('May' of 'From March to May,'): back past the link
+   * and the first end */
+  if (!ranged && j >= 1 && s->u[j].kind == U_WORD
+      && (tx_unit_is (&s->u[j], "to") || tx_unit_is (&s->u[j], "through") || tx_unit_is (&s->u[j], "until")
+          || tx_unit_is (&s->u[j], "and")))
+    {
+      int f = j - 1;
+      while (f > 0 && f > j - 4 && s->u[f].kind == U_NUM)
+        f--;
+      if (s->u[f].wi->month || s->u[f].wi->wday)
+        {
+          while (f > 0 && s->u[f - 1].kind == U_NUM)
+            f--;
+          j = f - 1;
+          ranged = TRUE;
+        }
+    }
   if (j >= 0 && s->u[j].kind == U_WORD
-      && (tx_unit_is (&s->u[j], "in") || tx_unit_is (&s->u[j], "on")
-          || tx_unit_is (&s->u[j], "during")))
+      && (tx_unit_is (&s->u[j], "in") || tx_unit_is (&s->u[j], "on") || tx_unit_is (&s->u[j], "during")
+          || (ranged && (tx_unit_is (&s->u[j], "from") || tx_unit_is (&s->u[j], "between")))))
     j--;
   return j < 0 || clause_break_left (s, j)
          || (s->u[j].kind == U_PUNCT && (s->u[j].low[0] == '.' || s->u[j].low[0] == '!'
