@@ -1122,6 +1122,10 @@ static TxCase attribution_cases[] = {
   { "From May 3 to May 9, talks ran.", "2024-03-15", "May 9", "DATE", "2023-05-09", "" },
   { "From April to June, prices will rise.", "2024-03-15", "April", "DATE", "2024-04", "" },
   { "Prices rose from January to March.", "2024-03-15", "January", "DATE", "2024-01", "" },
+  /* a date closing the period a past clause reports on is as past */
+  { "Sales rose in the 12 months to June.", "2024-03-13", "June", "DATE", "2023-06", "" },
+  { "Inflation rose in the year to May, the agency said.", "2024-03-13", "May", "DATE", "2023-05", "" },
+  { "Sales will rise in the year to June.", "2024-03-13", "June", "DATE", "2024-06", "" },
   /* an amount's signs are no break between a past verb and its date */
   { "Sales fell 5% in November, the company said.", "1989-10-27", "November", "DATE", "1988-11", "" },
   { "Profit rose 12% in November.", "1989-10-27", "November", "DATE", "1988-11", "" },

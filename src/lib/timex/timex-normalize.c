@@ -118,6 +118,15 @@ target_prep (const TxScan *s, int i)
          && (tx_unit_is (&s->u[i - 1], "to") || tx_unit_is (&s->u[i - 1], "by"));
 }
 
+/* 'rose in the 12 months to June', 'fell in the year to March': the date
+ * closes a period the clause reports on, so the past verb before the
+ * period governs it as closely as one right before the date. */
+static gboolean
+period_to (const TxScan *s, int i)
+{
+  return i >= 2 && tx_unit_is (&s->u[i - 1], "to") && s->u[i - 2].kind == U_WORD && s->u[i - 2].wi->unit;
+}
+
 /* 'Until Thursday, they had not called him a suspect', 'it was not until
  * Tuesday that': a time up to which something was (not) so lies behind.
  * @k is the 'until' unit, @end the end of the date. */
@@ -744,7 +753,7 @@ tx_tense (const TxScan *s, int i, int end)
       if (past_cue (u) && call_for (s, k, i))
         return 0;
       if (past_cue (u))
-        return strength == 1 && object_past (s, k, i, end) ? -2 : -strength;
+        return strength == 1 && (object_past (s, k, i, end) || period_to (s, i)) ? -2 : -strength;
       present |= !heading && present_verb (s, k);
       if (u->wi->tense && plan_noun (s, k))
         continue;
