@@ -727,6 +727,11 @@ static TxCase anaphoric_cases[] = {
     "includes gains.", "1989-10-26", "The latest period", "DATE", "1989-Q2", "" },
   { "Net rose in the third quarter. Sales for the quarter ended Sept. 30 rose.", "1989-10-26",
     "the quarter", "DATE", "1989-Q3", "" },
+  /* 'the quarter to June' as 'the three months to June'; a quarter that
+   * ended lies behind, as does one a past clause reports on */
+  { "Sales rose in the quarter to June.", "2024-03-13", "the quarter", "DATE", "2023-Q2", "" },
+  { "Sales rose in the quarter ended June 30.", "2024-03-13", "the quarter", "DATE", "2023-Q2", "" },
+  { "Sales will rise in the quarter to June.", "2024-03-13", "the quarter", "DATE", "2024-Q2", "" },
   /* "this quarter's" results in a report on the quarter just ended are
    * that quarter's; with no such report, the creation time's */
   { "The firm reported a loss for the third quarter ended Sept. 30. This quarter's loss includes "

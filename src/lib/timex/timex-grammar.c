@@ -2365,9 +2365,11 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
       && strcmp (code, "WE") && !(shift && strcmp (code, "D") == 0))
     return -1;
   int qm = 0;
-  /* 'the quarter ending in December' as 'ended Dec. 31' */
+  /* 'the quarter ending in December' as 'ended Dec. 31', and so 'the
+   * quarter to June' as 'the three months to June' */
   int qe = e + 1 + (is (s, e + 1, "in") ? 1 : 0);
-  gboolean ended = g == EVL_GRAIN_QUARTER && (is (s, e, "ended") || is (s, e, "ending") || is (s, e, "ends"))
+  gboolean ended = g == EVL_GRAIN_QUARTER
+                   && (is (s, e, "ended") || is (s, e, "ending") || is (s, e, "ends") || is (s, e, "to"))
                    && month_at (s, qe, &qm) > 0;
   /* 'earned $5 million in the fiscal first quarter.  Sales for the
    * quarter ended Sept. 29 rose': a fiscal quarter just named is the one
@@ -2378,9 +2380,12 @@ p_anaphor (TxScan *s, int i, TxMatch *m)
   else if (ended)
     {
       /* 'the quarter ended Sept. 30': the quarter of that month */
+      /* a quarter that ended lies behind, as does one the clause's own
+       * past reports on ('rose in the quarter to June') */
       int qd = day_number (s, month_at (s, qe, &qm));
+      int qt = is (s, e, "ended") ? -2 : tx_tense (s, i, e);
       tx_dct_point (s, EVL_GRAIN_QUARTER, &m->pt);
-      m->pt.year = tx_year_for (s, qm, qd, -1);
+      m->pt.year = tx_year_for (s, qm, qd, qt > 0 ? 1 : qt < -1 ? -2 : -1);
       m->pt.quarter = ((qm + 10) % 12) / 3 + 1; /* the quarter of its middle month */
       if (qm == 1 && m->pt.year > 0)
         m->pt.year--;
