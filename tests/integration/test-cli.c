@@ -1417,3 +1417,37 @@ Test (cli, timeline_leaves_out_according_to)
   cr_assert (strstr (out, "-According") == NULL && strstr (out, "-according") == NULL,
              "the attribution is not: %s", out);
 }
+
+/* The libraries meson.build names first (libc, and libstdc++ where
+ * libxml2 pulls it in through ICU) are the binary's first DT_NEEDED
+ * entries, in that order: ld.so searches them first for every symbol of
+ * every relocation at start (EVL_CLI_FIRST_NEEDED: their sonames' stems,
+ * empty where the build does not reorder). */
+Test (cli, startup_libraries_are_needed_first)
+{
+  const char *want = g_getenv ("EVL_CLI_FIRST_NEEDED");
+  g_autofree char *readelf = g_find_program_in_path ("readelf");
+  if (want == NULL || *want == '\0' || readelf == NULL)
+    cr_skip ("no reordered libraries in this build, or no readelf");
+  const char *argv[] = { readelf, "-d", evl_test_cli (), NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+  g_autoptr (GError) error = NULL;
+  cr_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                           NULL, &status, &error), "spawn: %s", error ? error->message : "");
+  g_auto (GStrv) stems = g_strsplit (want, ",", -1);
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+  guint k = 0;
+  for (guint i = 0; lines[i] && stems[k]; i++)
+    {
+      const char *lib = strstr (lines[i], "(NEEDED)");
+      if (lib == NULL)
+        continue;
+      lib = strchr (lib, '[');
+      cr_assert_not_null (lib, "%s", lines[i]);
+      cr_assert (g_str_has_prefix (lib + 1, stems[k]), "DT_NEEDED entry %u is %s, not %s", k, lib,
+                 stems[k]);
+      k++;
+    }
+  cr_assert_null (stems[k], "fewer DT_NEEDED entries than libraries named first");
+}
