@@ -1366,6 +1366,15 @@ ParameterizedTestParameters (story, arguments)
     /* A person in apposition to the noun after 'of' is in its phrase. */
     { "Police studied the killing of the doctor, Ivan Petrov.", { "Ivan Petrov", "" }, { EVL_ENTITY_PERSON },
       { "killing", "" }, { "killing" }, { "NONE" }, 0, "", "Ivan Petrov", "", "", 1 },
+    /* ... and so is a verb's object restated by a name between commas,
+     * past the head's own 'of' phrase; a passive's is its subject. */
+    { "Police arrested the former head of the port, Ivan Petrov, at home.", { "Ivan Petrov", "" },
+      { EVL_ENTITY_PERSON }, { "arrested", "" }, { "arrest" }, { "PAST" }, 0, "", "Ivan Petrov", "", "", 1 },
+    { "Police arrested the old head of Omsk Port, Ivan Petrov.", { "Omsk Port", "Ivan Petrov", "" },
+      { EVL_ENTITY_ORGANIZATION, EVL_ENTITY_PERSON }, { "arrested", "" }, { "arrest" }, { "PAST" }, 0, "",
+      "Ivan Petrov", "", "", 1 },
+    { "Police arrested the old head of the port, Ivan Petrov said.", { "Ivan Petrov", "" },
+      { EVL_ENTITY_PERSON }, { "arrested", "" }, { "arrest" }, { "PAST" }, 0, "", "", "", "Ivan Petrov", 0 },
     { "Ivanov said his wife, son and friends died.", { "Ivanov", "" }, { EVL_ENTITY_PERSON },
       { "said", "died", "" }, { "say", "die" }, { "PAST", "PAST" }, 1, "", "", "", "Ivanov", 0 },
     /* A preposition before a possessor governs the whole phrase. */

@@ -883,25 +883,48 @@ evl_story_appositive (const EvlStoryDoc *sd, gint t, gint *open, gint *close)
   return m;
 }
 
-/* 'the killing of the doctor, Barnett Slepian.': the person in
- * apposition to the noun after a nominal's 'of' is its object, though
- * the comma starts another clause; the name must close the appositive
- * (a comma or punctuation after it), else it may open a clause ('after
- * the killing of the doctor, Jones said').  -1 when none. */
+/* True for an article or a lower-case modifier: a word of the noun
+ * phrase an appositive name restates. */
+static gboolean
+np_word (const EvlStoryDoc *sd, gint i)
+{
+  return evl_story_modifier_word (sd, i) || evl_story_is (sd, i, EVL_W_THE) || evl_story_is (sd, i, EVL_W_A)
+         || evl_story_is (sd, i, EVL_W_AN);
+}
+
+/* The person in apposition to the noun phrase after the trigger at @t:
+ * 'the killing of the doctor, Barnett Slepian.' (a nominal, through its
+ * 'of'), 'arrested the former director of the port authority, Anton
+ * Brevik, at his home' (a verb's object, with at most an 'of' phrase of
+ * lower-case words or a name that is no person).  The comma starts
+ * another clause, so the clause-bound object search never reaches it.
+ * The name must close the appositive (a comma or punctuation after it),
+ * else it may open a clause ('after the killing of the doctor, Jones
+ * said').  -1 when none. */
 static gint32
-appositive_object (const EvlStoryDoc *sd, gint t)
+appositive_object (const EvlStoryDoc *sd, gint t, gboolean verbal)
 {
   guint s = sd->tok[t].sentence;
   gint i = t + 1;
-  if (i + 3 >= (gint) sd->n_tok || !evl_story_is (sd, i, EVL_W_OF))
+  if (i + 3 >= (gint) sd->n_tok)
     return -1;
-  gint nouns = 0;
-  for (i++; i < t + 7 && i < (gint) sd->n_tok && sd->tok[i].sentence == s && sd->tok_ent[i] < 0
-            && sd->tok_ev[i] < 0
-            && (evl_story_modifier_word (sd, i) || evl_story_is (sd, i, EVL_W_THE) || evl_story_is (sd, i, EVL_W_A)
-                || evl_story_is (sd, i, EVL_W_AN));
-       i++)
+  if (!verbal)
+    {
+      if (!evl_story_is (sd, i, EVL_W_OF))
+        return -1;
+      i++;
+    }
+  gint nouns = 0, end = MIN (t + 7, (gint) sd->n_tok);
+  for (; i < end && sd->tok[i].sentence == s && sd->tok_ent[i] < 0 && np_word (sd, i); i++)
     nouns += evl_story_modifier_word (sd, i);
+  /* the head's own 'of' phrase, bounded: 'of the Calverton port authority' */
+  if (verbal && nouns > 0 && i < (gint) sd->n_tok && evl_story_is (sd, i, EVL_W_OF))
+    for (i++, end = MIN (i + 5, (gint) sd->n_tok);
+         i < end && sd->tok[i].sentence == s
+         && (np_word (sd, i)
+             || (sd->tok_ent[i] >= 0 && sd->ent[sd->tok_ent[i]].type != EVL_ENTITY_PERSON));
+         i++)
+      ;
   if (nouns == 0 || i + 1 >= (gint) sd->n_tok || !evl_story_is (sd, i, EVL_W_COMMA))
     return -1;
   gint32 m = sd->tok_ent[i + 1];
@@ -1154,8 +1177,8 @@ fill_one (EvlStoryDoc *sd, guint k)
         }
     }
 
-  if (object < 0 && !verbal && !blocked)
-    object = appositive_object (sd, t);
+  if (object < 0 && !blocked && (!verbal || !passive))
+    object = appositive_object (sd, t, verbal);
   /* 'visiting French Defence Minister Charles Millon', 'Visiting Russian
    * Prime Minister X gave': a travel verb's '-ing' form right before a
    * person, titles only between, names the traveller; one visits places.
