@@ -3157,6 +3157,9 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
     { "The envoy voiced doubts about the future of the talks.", "voiced", "Envoy voices doubts" },
     /* ... and its quoted words of a few, as written */
     { "The minister voiced \"deep dismay\" at the verdict.", "voiced", "Minister voices \"deep dismay\"" },
+    /* a verb's object restated by a name between commas: the name */
+    { "Police arrested the former head of the port, Ivan Petrov, at his home.", "arrested",
+      "Police arrest Ivan Petrov" },
     /* a negated subject keeps its 'no' */
     { "No candidate won an outright majority in the vote.", "won", "No candidate wins an outright majority" },
   };

@@ -1374,6 +1374,26 @@ not_predicate (const AddCtx *a, guint t)
          && word_in (a, t, (const char *const[]) { "not", NULL }) && word_in (a, t + 1, predicates);
 }
 
+/* 'arrested the former director of the port, Anton Brevik,': the
+ * patient's name restates the words after the verb @m (lower-case words
+ * and names, no punctuation, up to the comma before the name), so the
+ * title names the patient, not the description. */
+static gboolean
+appositive_patient (const AddCtx *a, const EvlEventMention *m)
+{
+  if (m->patient < 0 || (guint) m->patient >= a->n_em || a->n_toks == 0)
+    return FALSE;
+  gint p = evl_document_token_at (a->doc, a->em[m->patient].span.start);
+  guint t0 = token_from (a, m->span.start, m->span.end, m->sentence);
+  if (p < 2 || t0 >= (guint) p - 1 || (guint) p - 1 - t0 > 10 || !tok_is_comma (a, (guint) p - 1)
+      || !g_ascii_islower (a->text[a->toks[t0].span.start]))
+    return FALSE;
+  for (guint t = t0; t < (guint) p - 1; t++)
+    if (!(a->toks[t].flags & EVL_TOKEN_WORD))
+      return FALSE;
+  return TRUE;
+}
+
 /* @inf (may be NULL): set to the object's infinitive (object_infinitive_end
  * ()), which ends the phrase, or NULL. */
 static char *
@@ -4567,7 +4587,7 @@ add_event (AddCtx *a, const EvlEventMention *m)
           subject = g_strdup (evl_graph_get_entity (a->g, (guint) e.patient)->name);
           passive_patient = TRUE;
         }
-      else if (object == NULL)
+      else if (object == NULL && !appositive_patient (a, sm))
         object = object_phrase (a, sm, TRUE, &inf);
     }
   /* A thing given or done and the patient after its preposition
