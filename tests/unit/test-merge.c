@@ -948,9 +948,10 @@ ParameterizedTest (CommonNameCase *tc, merge, a_common_name_alone)
 }
 
 /* A verb and the event noun it takes after it in one sentence tell one
- * happening ('made a takeover offer'): its line names the noun.  A noun
- * before the verb is what does it ('an earthquake struck'), told as its
- * own mention.  The whole pipeline: the recogniser makes both. */
+ * happening ('made a takeover offer'): its line names the noun.  So does
+ * a noun in the subject of a verb of its own type ('an earthquake
+ * struck'): not a noun of another type ('the strike' a complaint is
+ * about).  The whole pipeline: the recogniser makes both. */
 static const EvlGraphEvent *
 pipeline_event_of (const EvlGraph *g, const char *text)
 {
@@ -972,7 +973,8 @@ Test (merge, a_verb_and_its_event_noun_are_one)
   } cases[] = {
     { "Kestrel Pharma has made a 4.2 billion pound takeover offer for Aldane Therapeutics, the British "
       "biotech company said on Monday.", "made", "offer", TRUE },
-    { "A magnitude 6.8 earthquake struck central Chile late on Sunday.", "struck", "earthquake", FALSE },
+    { "A magnitude 6.8 earthquake struck central Chile late on Sunday.", "struck", "earthquake", TRUE },
+    { "The explosion destroyed the old building on Monday.", "destroyed", "explosion", TRUE },
     { "A group of Norvex Telecom customers filed a class action lawsuit against the company on Tuesday.",
       "filed", "lawsuit", TRUE },
     { "Union officials filed a complaint about the strike on Tuesday.", "filed", "strike", FALSE },

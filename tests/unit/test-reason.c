@@ -2491,15 +2491,17 @@ pipeline_graph (const char *text)
   return g;
 }
 
-/* The first event of @g whose first mention is @trigger. */
+/* The first event of @g with a mention written @trigger (a noun and its
+ * verb may be one card: 'an earthquake struck'). */
 static const EvlGraphEvent *
 event_told_by (const EvlGraph *g, const char *trigger)
 {
   for (guint i = 0; i < evl_graph_n_events (g); i++)
     {
       const EvlGraphEvent *e = evl_graph_get_event (g, i);
-      if (g_strcmp0 (g_array_index (e->mentions, EvlGraphMention, 0).text, trigger) == 0)
-        return e;
+      for (guint m = 0; m < e->mentions->len; m++)
+        if (g_strcmp0 (g_array_index (e->mentions, EvlGraphMention, m).text, trigger) == 0)
+          return e;
     }
   return NULL;
 }

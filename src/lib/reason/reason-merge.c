@@ -1215,8 +1215,9 @@ same_word (const EvlGraph *g, Cluster *c, Probe *p, const EvlGraphEvent *e)
   if (!catch_all (e->type) && mr && me && mr->doc == me->doc && mr->sentence == me->sentence)
     return (me->start > mr->start && summary_names (r->summary, e->trigger))
            || (mr->start > me->start && summary_names (e->summary, r->trigger));
-  /* Near-synonyms join across articles: in one, the noun and the verb
-   * it does ('an earthquake struck') are told apart by the recogniser.
+  /* Near-synonyms join across articles; in one, a noun and the verb it
+   * does ('an earthquake struck') join only where own_type_subject ()
+   * finds the noun in the verb's subject.
    * An article retells its dated happening in other words without a
    * date, of someone it names ('A jury on Thursday found X guilty ...
    * X was convicted on four counts'): that retelling joins too. */
@@ -3028,6 +3029,45 @@ static const char *const phase_verbs[] = { "begin", "start", "open", "resume", "
 /* What may follow such a verb without making it transitive. */
 static const char *const phase_particles[] = { "down", "off", "up", "out", "apart", NULL };
 
+/* The index of verb @vword (its lemma or an inflection of it, or the
+ * mention's @mv text) among a summary's @words, past the first; 0 when
+ * it is not there. */
+static guint
+summary_verb (GStrv words, const char *vword, const EvlGraphMention *mv)
+{
+  gsize stem = MAX (strlen (vword), 4u) - 1;
+  for (guint i = 1; words[i]; i++)
+    if (g_ascii_strncasecmp (words[i], vword, stem) == 0 || g_ascii_strcasecmp (words[i], mv->text) == 0)
+      return i;
+  return 0;
+}
+
+/* 'A magnitude 7.1 earthquake struck the south': a noun event in the
+ * subject of a verb of its own type (the verb's summary names it before
+ * the verb, a few words before it in the sentence) is the happening the
+ * verb tells, whatever its determiner. */
+static gboolean
+own_type_subject (const EvlGraphEvent *n, const EvlGraphEvent *v)
+{
+  if (catch_all (n->type) || !same_str (n->type, v->type) || v->trigger == NULL || v->summary == NULL
+      || n->mentions->len != 1 || v->mentions->len != 1)
+    return FALSE;
+  const EvlGraphMention *mn = &g_array_index (n->mentions, EvlGraphMention, 0);
+  const EvlGraphMention *mv = &g_array_index (v->mentions, EvlGraphMention, 0);
+  if (mn->sentence != mv->sentence || mn->end > mv->start || mv->start - mn->end > 40 || mn->text == NULL
+      || mv->text == NULL)
+    return FALSE;
+  if (strong_time (n) && strong_time (v) && !dates_nested (n, v))
+    return FALSE;
+  g_autofree char *vword = g_strndup (v->trigger, strcspn (v->trigger, " "));
+  g_auto (GStrv) words = g_strsplit (v->summary, " ", -1);
+  guint verb = summary_verb (words, vword, mv);
+  for (guint i = 0; i < verb; i++)
+    if (g_ascii_strcasecmp (words[i], mn->text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* @v ('Talks over pay and staffing break down'), an untyped phase verb,
  * has @n's nominal trigger (bare or definite) in its subject. */
 static gboolean
@@ -3045,14 +3085,8 @@ phase_subject (const EvlGraphEvent *n, const EvlGraphEvent *v)
     return FALSE;
   if (strong_time (n) && strong_time (v) && !dates_nested (n, v))
     return FALSE;
-  /* The verb in the summary: its lemma or an inflection of it. */
   g_auto (GStrv) words = g_strsplit (v->summary, " ", -1);
-  gsize stem = MAX (strlen (vword), 4u) - 1;
-  guint verb = 0;
-  for (guint i = 1; words[i] && verb == 0; i++)
-    if (g_ascii_strncasecmp (words[i], vword, stem) == 0
-        || g_ascii_strcasecmp (words[i], mv->text) == 0)
-      verb = i;
+  guint verb = summary_verb (words, vword, mv);
   if (verb == 0)
     return FALSE;
   if (words[verb + 1] != NULL)
@@ -3308,7 +3342,7 @@ merge_within_documents (EvlGraph *g, const Synonyms *syn)
           else
             object = FALSE;
           if ((object || same_type_corefer (ea, eb) || phase_subject (ea, eb)
-               || phase_subject (eb, ea)
+               || phase_subject (eb, ea) || own_type_subject (ea, eb) || own_type_subject (eb, ea)
                || synonym_corefer (g, ea, cls[a], eb, cls[b]))
               && group_join (g, parent, members, a, b, object))
             any = TRUE;
