@@ -1240,6 +1240,9 @@ Test (events, unseen_modifiers_before_a_noun_are_no_events, .init = setup, .fini
       "The lenders were state-backed." },
     { "Officials noted unsanctioned strikes.", "unsanctioned", "The strikes were unsanctioned." },
     { "Police found the torched cars.", "torched", "The cars were torched." },
+    /* ... or after a preposition */
+    { "Rescuers pulled victims from ransacked homes.", "ransacked",
+      "The homes were ransacked." },
   };
   g_autofree char *dir = evl_test_tmp_make ("evl-suffixes-XXXXXX");
   g_autofree char *sub = g_build_filename (dir, "lexicons", "en", NULL);

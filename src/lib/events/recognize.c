@@ -2204,7 +2204,13 @@ unseen_verdict (const Model *m, const Ring *ring, guint c, guint32 sent)
   gboolean hyphen_participle = hyphen && (KEY_ENDS (self, "ed") || KEY_ENDS (self, "en"));
   gboolean negated = self->len >= 6 && self->key[0] == 'u' && self->key[1] == 'n'
                      && memcmp (self->key, "under", 5) != 0 && !KEY_ENDS (self, "ing");
-  gboolean attributive = (ing || ed) && after_article;
+  /* an -ed form after a preposition modifies the noun after it as well
+   * ('of capitalized servicing', 'through restricted voting shares');
+   * an -ing form there is mostly a gerund with its object ('about
+   * reclaiming custody': 5-fold 11 gold events would be lost for 3
+   * spurious ones dropped).  5-fold extent F1 85.568 -> 85.574 (2
+   * spurious events fewer), class F1 72.498 -> 72.504 */
+  gboolean attributive = ((ing || ed) && after_article) || (ed && (prev_roles & ROLE_PREPOSITION));
   /* but not a verb after its auxiliary or a name as its subject ('was
    * re-elected', 'Pahad co-chaired talks') */
   gboolean verb_slot = (before && before->aux != AUX_NONE && before->aux != AUX_TO)
