@@ -638,6 +638,15 @@ ParameterizedTestParameters (story, typing_by_document)
       "investigation into the purchase on Tuesday.",
       { { "offered", 0, "offer", "PAST" }, { "investigation", 0, "investigation", "NONE" } }, 1,
       "ACQUISITION", 0 },
+    /* ... but a pay offer is no bid, nor improving it a takeover step */
+    { "The group offered 540 pence a share for its rival. Workers will strike unless the railway improves its "
+      "pay offer.",
+      { { "offered", 0, "offer", "PAST" }, { "improves", 0, "improve", "PRESENT" }, { "offer", 1, "offer", "NONE" } },
+      2, "OTHER", 0 },
+    { "The group offered 540 pence a share for its rival. Workers will strike unless the railway improves its "
+      "pay offer.",
+      { { "offered", 0, "offer", "PAST" }, { "improves", 0, "improve", "PRESENT" }, { "offer", 1, "offer", "NONE" } },
+      1, "OTHER", 0 },
     /* an inquiry launched is no release */
     { "A rocket carrying a spy satellite plunged into the sea. Police launched an inquiry.",
       { { "plunged", 0, "plunge", "PAST" }, { "launched", 0, "launch", "PAST" } }, 1, "OTHER", 0 },
