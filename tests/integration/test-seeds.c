@@ -361,6 +361,19 @@ Test (seeds, missile_launch_is_north_koreas, .fini = drop_story)
   cr_assert_null (str_member (launch, "location"));
 }
 
+/* 'two failed attempts this year to launch a spy satellite' is the
+ * story's failures told again: no card of its own for the whole year,
+ * and August's failure is told by both articles that tell of it. */
+Test (seeds, failed_attempts_this_year_join_the_dated_launches, .fini = drop_story)
+{
+  build_story ();
+  g_autofree char *all = describe_events ();
+  cr_assert_null (find_event ("SATELLITE_LAUNCH", "2023-01-01", "2023-12-31"), "a launch card for 2023\n%s", all);
+  JsonObject *aug = find_event ("SATELLITE_LAUNCH", "2023-08-01", "2023-08-31");
+  cr_assert_not_null (aug, "%s", all);
+  cr_assert_geq (n_sources (aug), 2, "%s", all);
+}
+
 Test (seeds, satellite_launches_failed, .fini = drop_story)
 {
   build_story ();

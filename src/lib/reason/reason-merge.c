@@ -3062,6 +3062,10 @@ own_type_subject (const EvlGraphEvent *n, const EvlGraphEvent *v)
   g_autofree char *vword = g_strndup (v->trigger, strcspn (v->trigger, " "));
   g_auto (GStrv) words = g_strsplit (v->summary, " ", -1);
   guint verb = summary_verb (words, vword, mv);
+  /* (a line writes a verb inflected, 'strikes'; a noun as its lemma:
+   * 'Launch attempt' is two nouns) */
+  if (verb == 0 || g_ascii_strcasecmp (words[verb], vword) == 0)
+    return FALSE;
   for (guint i = 0; i < verb; i++)
     if (g_ascii_strcasecmp (words[i], mn->text) == 0)
       return TRUE;
