@@ -3162,8 +3162,9 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
     /* a verb's object restated by a name between commas: the name */
     { "Police arrested the former head of the port, Ivan Petrov, at his home.", "arrested",
       "Police arrest Ivan Petrov" },
-    /* a negated subject keeps its 'no' */
-    { "No candidate won an outright majority in the vote.", "won", "No candidate wins an outright majority" },
+    /* a negated subject's 'no' is the card's NEG polarity, drawn as
+     * NOT, not its title's: the title tells what did not happen */
+    { "No candidate won an outright majority in the vote.", "won", "Candidate wins an outright majority" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

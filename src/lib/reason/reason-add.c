@@ -2539,11 +2539,12 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
         break;
       }
   /* ... nor a sentence adverb ('Meanwhile some 300 people were flown') */
-  /* ('No one was killed', 'No party won a majority': 'no' is the
-   * subject's own word, which the polarity field leaves unsaid on the
-   * card; 'One killed' would read as a death, 'Party wins' as a win) */
+  /* ('No one was killed', 'No one died': 'no' is the subject's own
+   * word there, which polarity does not say; 'One killed' would read as
+   * a death) */
   while (first <= end && ((word_in (a, (guint) first, lead)
-                           && !(first < end && word_in (a, (guint) first, (const char *const[]) { "no", NULL })))
+                           && !(first < end && word_in (a, (guint) first, (const char *const[]) { "no", NULL })
+                                && word_in (a, (guint) first + 1, (const char *const[]) { "one", NULL })))
                           || is_ly_adverb (a, (guint) first)
                           || word_in (a, (guint) first, (const char *const[]) { "meanwhile", "however", "also",
                                                                                "still", NULL })))
