@@ -3165,6 +3165,12 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
     /* a negated subject's 'no' is the card's NEG polarity, drawn as
      * NOT, not its title's: the title tells what did not happen */
     { "No candidate won an outright majority in the vote.", "won", "Candidate wins an outright majority" },
+    /* a verdict's predicate after an apposition on its object is the
+     * finding, kept ('Court finds Lena Varga' told no verdict) */
+    { "A court on Friday found Lena Varga, the former head of the water board, guilty of fraud.", "found",
+      "Court finds Lena Varga guilty of fraud" },
+    { "A jury found Tomas Kern, a retired pilot, not guilty of smuggling.", "found",
+      "Jury finds Tomas Kern not guilty of smuggling" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

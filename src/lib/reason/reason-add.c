@@ -1374,6 +1374,27 @@ not_predicate (const AddCtx *a, guint t)
          && word_in (a, t, (const char *const[]) { "not", NULL }) && word_in (a, t + 1, predicates);
 }
 
+static gboolean appositive_between (const AddCtx *a, guint open, guint close);
+
+/* The closing comma of the apposition that comma @c opens when a verdict's
+ * predicate follows it ('found Anton Brevik, the port's former head,
+ * guilty of bribery'), or 0.  The predicate is the finding: without it
+ * the line says only that someone was found. */
+static guint
+predicate_after_apposition (const AddCtx *a, guint c)
+{
+  if (c == 0 || c + 2 >= a->n_toks || !tok_is_comma (a, c))
+    return 0;
+  guint sent = a->toks[c].sentence;
+  for (guint k = c + 2; k < a->n_toks && k < c + 14 && a->toks[k].sentence == sent; k++)
+    if (tok_is_punct (a, k))
+      return tok_is_comma (a, k) && k + 1 < a->n_toks && a->toks[k + 1].sentence == sent
+                     && (word_in (a, k + 1, predicates) || not_predicate (a, k + 1))
+                     && appositive_between (a, c + 1, k)
+             ? k : 0;
+  return 0;
+}
+
 /* 'arrested the former director of the port, Anton Brevik,': the
  * patient's name restates the words after the verb @m (lower-case words
  * and names, no punctuation, up to the comma before the name), so the
@@ -1548,6 +1569,17 @@ object_phrase (const AddCtx *a, const EvlEventMention *m, gboolean named_ok, cha
   if (t == inf_end)
     t = stance_complement_end (a, m, t0, t);
   EvlSpan s = { a->toks[t0].span.start, a->toks[t - 1].span.end };
+  guint close = t < a->n_toks ? predicate_after_apposition (a, t) : 0;
+  if (close)
+    {
+      /* the object, then its predicate as written after the apposition */
+      EvlEventMention rest = *m;
+      rest.span = a->toks[close].span;
+      g_autofree char *pred = object_phrase (a, &rest, TRUE, NULL);
+      g_autofree char *np = collapse_ws (a->text, a->len, s);
+      if (pred)
+        return g_strdup_printf ("%s %s", np, pred);
+    }
   return collapse_ws (a->text, a->len, s);
 }
 
