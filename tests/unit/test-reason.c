@@ -3171,6 +3171,8 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
       "Court finds Lena Varga guilty of fraud" },
     { "A jury found Tomas Kern, a retired pilot, not guilty of smuggling.", "found",
       "Jury finds Tomas Kern not guilty of smuggling" },
+    /* 'the other' as a subject keeps its article */
+    { "One of the two guards was fined; the other was dismissed.", "dismissed", "The other dismissed" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

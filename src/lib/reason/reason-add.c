@@ -2581,6 +2581,12 @@ subject_walk (const AddCtx *a, const EvlEventMention *m, gboolean *passive, gboo
                           || word_in (a, (guint) first, (const char *const[]) { "meanwhile", "however", "also",
                                                                                "still", NULL })))
     first++;
+  /* 'the other was acquitted': a pronoun-like 'other', 'former' or
+   * 'latter' keeps its article, without which it reads as an adjective
+   * ('Other acquitted') */
+  if (first == end && first > k + 1 && word_in (a, (guint) first - 1, (const char *const[]) { "the", NULL })
+      && word_in (a, (guint) first, (const char *const[]) { "other", "former", "latter", NULL }))
+    first--;
   /* 'They are also protesting': an active subject with no referent; nor
    * is a pronoun a relative's antecedent ('a script about itself that
    * could become', 'I am the only one who can speak') */
