@@ -3173,6 +3173,10 @@ ParameterizedTestParameters (reason, summary_of_titles_users_found_wrong)
       "Jury finds Tomas Kern not guilty of smuggling" },
     /* 'the other' as a subject keeps its article */
     { "One of the two guards was fined; the other was dismissed.", "dismissed", "The other dismissed" },
+    /* a participle reducing a relative on the object of an '-ing' verb
+     * after a comma tells of the noun, not of the '-ing' word */
+    { "The floods swept the valley, destroying bridges already damaged by the earlier storm.", "damaged",
+      "Bridges damaged by the earlier storm" },
   };
   return cr_make_param_array (PipelineSummaryCase, cases, G_N_ELEMENTS (cases));
 }

@@ -1993,6 +1993,15 @@ relative_subject (const AddCtx *a, const EvlEventMention *m, gboolean *passive, 
   gint first = k + 1;
   while (first <= end && word_in (a, (guint) first, lead))
     first++;
+  /* 'hit the coast, damaging buildings already weakened by': an '-ing'
+   * verb after a comma or 'and' opens the clause the noun is the object
+   * of, and is no part of the noun the participle tells of */
+  if (first == k + 1 && first < end && k >= 0 && a->toks[k].sentence == m->sentence
+      && (tok_is_comma (a, (guint) k) || word_in (a, (guint) k, (const char *const[]) { "and", NULL }))
+      && a->trigger_tok[first] != TRIGGER_NONE && g_ascii_islower (a->text[a->toks[first].span.start])
+      && EVL_SPAN_LEN (a->toks[first].span) > 4
+      && memcmp (a->text + a->toks[first].span.end - 3, "ing", 3) == 0)
+    first++;
   /* ('What happened today shows': a free relative, no noun) */
   if (first > end || a->text[a->toks[first].span.start] == '\''
       || word_in (a, (guint) first, (const char *const[]) { "what", "whatever", NULL }))
