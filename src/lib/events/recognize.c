@@ -1259,7 +1259,7 @@ key_tail (const Slot *s)
   guint32 x = 0;
   if (s->len >= 4)
     memcpy (&x, s->key + s->len - 4, 4);
-  else
+  else if (s->len > 0)   /* (an empty key, which fuzzed input makes, is 0: a shift by 32 is undefined) */
     {
       memcpy (&x, s->key, 4);   /* zero-padded */
       x <<= 8 * (4 - s->len);
